@@ -1,0 +1,725 @@
+package allium
+
+import (
+	"strconv"
+	"strings"
+)
+
+// PrintOptions select optional output.
+type PrintOptions struct {
+	// Provenance writes each construct's provenance as a
+	// "-- source: path:line" comment line directly above it.
+	Provenance bool
+}
+
+// LineWidth is the column past which the printer wraps an expression.
+const LineWidth = 100
+
+// indentUnit is one level of indentation.
+const indentUnit = "    "
+
+// Section banner titles, in the order of the reference's "File structure".
+const (
+	SectionGiven     = "Given"
+	SectionExternal  = "External Entities"
+	SectionValues    = "Value Types"
+	SectionContracts = "Contracts"
+	SectionEnums     = "Enumerations"
+	SectionEntities  = "Entities and Variants"
+	SectionConfig    = "Config"
+	SectionDefaults  = "Defaults"
+	SectionRules     = "Rules"
+	SectionInvariant = "Invariants"
+	SectionActors    = "Actor Declarations"
+	SectionSurfaces  = "Surfaces"
+	SectionDeferred  = "Deferred Specifications"
+	SectionQuestions = "Open Questions"
+)
+
+// Sections lists the banner titles in file order.
+var Sections = []string{
+	SectionGiven, SectionExternal, SectionValues, SectionContracts, SectionEnums,
+	SectionEntities, SectionConfig, SectionDefaults, SectionRules, SectionInvariant,
+	SectionActors, SectionSurfaces, SectionDeferred, SectionQuestions,
+}
+
+// BannerRule is the dashed line above and below a section title.
+const BannerRule = "------------------------------------------------------------"
+
+// Print writes m in canonical form.
+//
+// Layout: the version marker, the header comments, the use declarations,
+// then each non-empty section under its banner, in the reference's order.
+// Inside a section constructs keep the model's order, one blank line apart;
+// a variant follows its base entity. Bodies are indented by four spaces.
+// An expression that would run past LineWidth is wrapped by one rule: a call
+// or object literal puts one argument per line; an and/or/implies chain puts
+// the clause head on its own line and one operand per line, each continuation
+// starting with its operator; anything else stays on one line.
+func Print(m *Module, opt PrintOptions) []byte {
+	p := &printer{opt: opt}
+	p.module(m)
+	return []byte(p.b.String())
+}
+
+// PrintConstruct prints one construct at indentation zero, in the same form
+// it has inside a module (without provenance). It accepts any construct type
+// of the model: declarations, members, statements, triggers, surface entries.
+func PrintConstruct(n Node) string {
+	p := &printer{}
+	p.construct(n, 0)
+	return strings.TrimRight(p.b.String(), "\n")
+}
+
+type printer struct {
+	b   strings.Builder
+	opt PrintOptions
+}
+
+func (p *printer) line(indent int, s string) {
+	for range indent {
+		p.b.WriteString(indentUnit)
+	}
+	p.b.WriteString(s)
+	p.b.WriteByte('\n')
+}
+
+func (p *printer) blank() { p.b.WriteByte('\n') }
+
+func comment(text string) string {
+	if text == "" {
+		return "--"
+	}
+	return "-- " + text
+}
+
+// lead writes what precedes a construct's first line: a blank line when the
+// construct asked for one (and is not first in its block), its doc comments
+// and, in provenance mode, its source line.
+func (p *printer) lead(m *Meta, indent int, first bool) {
+	if m.Blank && !first {
+		p.blank()
+	}
+	for _, d := range m.Doc {
+		p.line(indent, comment(d))
+	}
+	if p.opt.Provenance && m.Prov != nil && m.Prov.File != "" {
+		p.line(indent, comment("source: "+m.Prov.File+":"+strconv.Itoa(m.Prov.Line)))
+	}
+}
+
+// withComment appends a trailing comment to a construct's first line.
+func withComment(s string, m *Meta) string {
+	if m.Comment == "" {
+		return s
+	}
+	return s + "  " + comment(m.Comment)
+}
+
+func (p *printer) module(m *Module) {
+	v := m.Version
+	if v == 0 {
+		v = 3
+	}
+	p.line(0, "-- allium: "+strconv.Itoa(v))
+	for _, h := range m.Header {
+		p.line(0, comment(h))
+	}
+	if len(m.Uses) > 0 {
+		p.blank()
+		for i, u := range m.Uses {
+			p.lead(&u.Meta, 0, i == 0)
+			p.line(0, withComment("use "+QuoteString(u.Path)+" as "+u.Alias, &u.Meta))
+		}
+	}
+	if len(m.Given) > 0 {
+		p.banner(SectionGiven)
+		p.given(m.Given)
+	}
+	p.section(SectionExternal, nodes(m.Externals))
+	p.section(SectionValues, nodes(m.Values))
+	p.section(SectionContracts, nodes(m.Contracts))
+	p.section(SectionEnums, nodes(m.Enums))
+	p.section(SectionEntities, entitiesWithVariants(m.Entities, m.Variants))
+	if len(m.Config) > 0 || len(m.ConfigOverrides) > 0 {
+		p.banner(SectionConfig)
+		if len(m.Config) > 0 {
+			p.blank()
+			p.config(m.Config)
+		}
+		for _, o := range m.ConfigOverrides {
+			p.blank()
+			p.construct(o, 0)
+		}
+	}
+	p.section(SectionDefaults, nodes(m.Defaults))
+	p.section(SectionRules, nodes(m.Rules))
+	p.section(SectionInvariant, nodes(m.Invariants))
+	p.section(SectionActors, nodes(m.Actors))
+	p.section(SectionSurfaces, nodes(m.Surfaces))
+	p.section(SectionDeferred, nodes(m.Deferred))
+	p.section(SectionQuestions, nodes(m.OpenQuestions))
+	if len(m.Trailer) > 0 {
+		p.blank()
+		for _, t := range m.Trailer {
+			p.line(0, comment(t))
+		}
+	}
+}
+
+func nodes[T Node](list []T) []Node {
+	out := make([]Node, len(list))
+	for i, n := range list {
+		out[i] = n
+	}
+	return out
+}
+
+// entitiesWithVariants orders the Entities section: each entity followed by
+// its variants in model order, then variants whose base is not declared here.
+func entitiesWithVariants(ents []*Entity, vars []*Variant) []Node {
+	out := make([]Node, 0, len(ents)+len(vars))
+	placed := make([]bool, len(vars))
+	for _, e := range ents {
+		out = append(out, e)
+		for i, v := range vars {
+			if !placed[i] && v.Base == e.Name {
+				out = append(out, v)
+				placed[i] = true
+			}
+		}
+	}
+	for i, v := range vars {
+		if !placed[i] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (p *printer) banner(title string) {
+	p.blank()
+	p.line(0, BannerRule)
+	p.line(0, comment(title))
+	p.line(0, BannerRule)
+}
+
+func (p *printer) section(title string, list []Node) {
+	if len(list) == 0 {
+		return
+	}
+	p.banner(title)
+	for _, n := range list {
+		p.blank()
+		p.construct(n, 0)
+	}
+}
+
+func (p *printer) given(list []*GivenBinding) {
+	p.blank()
+	p.line(0, "given {")
+	for i, g := range list {
+		p.lead(&g.Meta, 1, i == 0)
+		p.line(1, withComment(g.Name+": "+TypeString(g.Type), &g.Meta))
+	}
+	p.line(0, "}")
+}
+
+func (p *printer) config(list []*ConfigParam) {
+	p.line(0, "config {")
+	for i, c := range list {
+		p.constructAt(c, 1, i == 0)
+	}
+	p.line(0, "}")
+}
+
+// construct prints any node at the given indentation, including its lead.
+// It is the single dispatch point so that PrintConstruct and the module
+// printer cannot disagree on a construct's form.
+func (p *printer) construct(n Node, indent int) {
+	p.constructAt(n, indent, true)
+}
+
+func (p *printer) constructAt(n Node, indent int, first bool) {
+	m := n.Info()
+	p.lead(m, indent, first)
+	switch n := n.(type) {
+	case *Use:
+		p.line(indent, withComment("use "+QuoteString(n.Path)+" as "+n.Alias, m))
+	case *GivenBinding:
+		p.line(indent, withComment(n.Name+": "+TypeString(n.Type), m))
+	case *Entity:
+		kw := "entity "
+		if n.External {
+			kw = "external entity "
+		}
+		p.body(indent, kw+n.Name, m, n.Members)
+	case *ValueType:
+		p.body(indent, "value "+n.Name, m, n.Members)
+	case *Variant:
+		p.body(indent, "variant "+n.Name+" : "+n.Base, m, n.Members)
+	case *Enum:
+		p.line(indent, withComment("enum "+n.Name+" { "+EnumString(n.Values)+" }", m))
+	case *Field:
+		s := n.Name + ": " + TypeString(n.Type)
+		if n.When != nil {
+			s += " " + whenString(n.When)
+		}
+		p.line(indent, withComment(s, m))
+	case *Relationship:
+		p.clause(indent, n.Name+": "+n.Entity+" with", n.With, "", m)
+	case *Projection:
+		head := n.Name + ": " + ExprString(n.Source)
+		tail := ""
+		if n.Map != "" {
+			tail = " -> " + n.Map
+		}
+		if n.Where == nil {
+			p.line(indent, withComment(head+tail, m))
+		} else {
+			p.clause(indent, head+" where", n.Where, tail, m)
+		}
+	case *Derived:
+		head := n.Name
+		if len(n.Params) > 0 {
+			head += "(" + strings.Join(n.Params, ", ") + ")"
+		}
+		tail := ""
+		if n.When != nil {
+			tail = " " + whenString(n.When)
+		}
+		p.clause(indent, head+":", n.Value, tail, m)
+	case *Transitions:
+		p.line(indent, withComment("transitions "+n.Field+" {", m))
+		for _, e := range n.Edges {
+			s := e.From + " -> " + e.To
+			if e.Comment != "" {
+				s += "  " + comment(e.Comment)
+			}
+			p.line(indent+1, s)
+		}
+		if len(n.Terminal) > 0 {
+			p.line(indent+1, "terminal: "+strings.Join(n.Terminal, ", "))
+		}
+		p.line(indent, "}")
+	case *Invariant:
+		p.line(indent, withComment("invariant "+n.Name+" {", m))
+		p.stmts(indent+1, n.Body)
+		p.line(indent, "}")
+	case *ConfigParam:
+		s := n.Name + ": " + TypeString(n.Type)
+		if n.Default == nil {
+			p.line(indent, withComment(s, m))
+		} else {
+			p.clause(indent, s+" =", n.Default, "", m)
+		}
+	case *ConfigOverride:
+		p.line(indent, withComment(n.Alias+"/config {", m))
+		for i, s := range n.Settings {
+			p.constructAt(s, indent+1, i == 0)
+		}
+		p.line(indent, "}")
+	case *ConfigSetting:
+		p.clause(indent, n.Name+":", n.Value, "", m)
+	case *Default:
+		p.clause(indent, "default "+n.Type+" "+n.Name+" =", n.Value, "", m)
+	case *Rule:
+		p.line(indent, withComment("rule "+n.Name+" {", m))
+		if n.Trigger != nil {
+			p.constructAt(n.Trigger, indent+1, true)
+		}
+		p.stmtList(indent+1, n.Body, n.Trigger == nil)
+		if n.Guidance != nil {
+			p.constructAt(n.Guidance, indent+1, false)
+		}
+		p.line(indent, "}")
+	case *Trigger:
+		p.line(indent, withComment("when: "+TriggerString(n), m))
+	case *Annotation:
+		head := "@" + n.Kind
+		if n.Name != "" {
+			head += " " + n.Name
+		}
+		p.line(indent, withComment(head, m))
+		for _, l := range n.Lines {
+			p.line(indent+1, comment(l))
+		}
+	case *Contract:
+		p.line(indent, withComment("contract "+n.Name+" {", m))
+		for i, s := range n.Signatures {
+			p.constructAt(s, indent+1, i == 0)
+		}
+		for i, a := range n.Annotations {
+			if i == 0 && len(n.Signatures) > 0 && !a.Blank {
+				p.blank()
+			}
+			p.constructAt(a, indent+1, i == 0 && len(n.Signatures) == 0)
+		}
+		p.line(indent, "}")
+	case *Signature:
+		params := make([]string, len(n.Params))
+		for i, prm := range n.Params {
+			params[i] = prm.Name + ": " + TypeString(prm.Type)
+		}
+		p.line(indent, withComment(n.Name+": ("+strings.Join(params, ", ")+") -> "+TypeString(n.Result), m))
+	case *Actor:
+		p.line(indent, withComment("actor "+n.Name+" {", m))
+		if n.Within != "" {
+			p.line(indent+1, "within: "+n.Within)
+		}
+		if n.IdentifiedBy != nil {
+			p.clause(indent+1, "identified_by:", n.IdentifiedBy, "", &Meta{})
+		}
+		p.line(indent, "}")
+	case *Surface:
+		p.surface(indent, n)
+	case *SurfaceBinding:
+		// Printed by surface(), which knows whether it is facing or context.
+		p.line(indent, withComment(n.Name+": "+n.Type, m))
+	case *SurfaceItem:
+		p.surfaceItem(indent, n)
+	case *SurfaceFor:
+		p.line(indent, withComment("for "+n.Var+" in "+ExprString(n.Coll)+":", m))
+		p.surfaceEntries(indent+1, n.Body)
+	case *ContractRef:
+		kw := "fulfils "
+		if n.Demands {
+			kw = "demands "
+		}
+		p.line(indent, withComment(kw+n.Name, m))
+	case *Deferred:
+		p.line(indent, withComment("deferred "+n.Name, m))
+	case *OpenQuestion:
+		p.line(indent, withComment("open question "+QuoteString(n.Text), m))
+	case Stmt:
+		p.stmt(indent, n)
+	}
+}
+
+func whenString(w *FieldWhen) string {
+	return "when " + w.Field + " = " + strings.Join(w.Values, " | ")
+}
+
+// body prints a braced declaration body: entity, value type, variant.
+func (p *printer) body(indent int, head string, m *Meta, members []EntityMember) {
+	if len(members) == 0 {
+		p.line(indent, withComment(head+" {}", m))
+		return
+	}
+	p.line(indent, withComment(head+" {", m))
+	for i, mem := range members {
+		p.constructAt(mem, indent+1, i == 0)
+	}
+	p.line(indent, "}")
+}
+
+// TriggerString prints a trigger as it follows "when: ".
+func TriggerString(t *Trigger) string {
+	if t.Kind == TriggerExternal {
+		var b strings.Builder
+		b.WriteString(t.Name)
+		b.WriteByte('(')
+		for i, prm := range t.Params {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(prm.Name)
+			if prm.Optional {
+				b.WriteByte('?')
+			}
+		}
+		b.WriteByte(')')
+		return b.String()
+	}
+	s := ExprString(t.Cond)
+	if t.Binding != "" {
+		s = t.Binding + ": " + s
+	}
+	return s
+}
+
+func (p *printer) stmts(indent int, list []Stmt) { p.stmtList(indent, list, true) }
+
+// stmtList prints statements; firstIsFirst says whether the first statement
+// opens its block (a Blank flag on it is then ignored).
+func (p *printer) stmtList(indent int, list []Stmt, firstIsFirst bool) {
+	for i, s := range list {
+		p.constructAt(s, indent, i == 0 && firstIsFirst)
+	}
+}
+
+// stmt prints one statement; its lead has already been written.
+func (p *printer) stmt(indent int, s Stmt) {
+	m := s.Info()
+	switch s := s.(type) {
+	case *Let:
+		p.clause(indent, "let "+s.Name+" =", s.Value, "", m)
+	case *Requires:
+		p.clause(indent, "requires:", s.Cond, "", m)
+	case *Ensures:
+		if len(s.Body) == 1 && m.Comment == "" && inlineable(s.Body[0]) {
+			if one := p.flatStmt(s.Body[0]); one != "" && fits(indent, "ensures: "+one) {
+				p.line(indent, "ensures: "+one)
+				return
+			}
+		}
+		p.line(indent, withComment("ensures:", m))
+		p.stmts(indent+1, s.Body)
+	case *For:
+		p.line(indent, withComment("for "+s.Var+" in "+ExprString(s.Coll)+":", m))
+		p.stmts(indent+1, s.Body)
+	case *If:
+		for i, br := range s.Branches {
+			kw := "if "
+			if i > 0 {
+				kw = "else if "
+			}
+			line := kw + ExprString(br.Cond) + ":"
+			if i == 0 {
+				line = withComment(line, m)
+			}
+			p.line(indent, line)
+			p.stmts(indent+1, br.Body)
+		}
+		if s.Else != nil {
+			p.line(indent, "else:")
+			p.stmts(indent+1, s.Else)
+		}
+	case *Assign:
+		p.clause(indent, ExprString(s.Target)+" =", s.Value, "", m)
+	case *ExprStmt:
+		p.clause(indent, "", s.X, "", m)
+	}
+}
+
+// inlineable reports whether a statement may share the "ensures:" line: a
+// single assignment or expression without doc comments or provenance of its
+// own (which would have nowhere to go).
+func inlineable(s Stmt) bool {
+	m := s.Info()
+	if len(m.Doc) > 0 || m.Prov != nil {
+		return false
+	}
+	switch s.(type) {
+	case *Assign, *ExprStmt:
+		return true
+	}
+	return false
+}
+
+// flatStmt prints an inlineable statement on one line, with its comment.
+func (p *printer) flatStmt(s Stmt) string {
+	switch s := s.(type) {
+	case *Assign:
+		return withComment(ExprString(s.Target)+" = "+ExprString(s.Value), &s.Meta)
+	case *ExprStmt:
+		return withComment(ExprString(s.X), &s.Meta)
+	}
+	return ""
+}
+
+func fits(indent int, s string) bool {
+	return indent*len(indentUnit)+len(s) <= LineWidth
+}
+
+// clause prints "head value tail" on one line when it fits, else wraps value
+// by the printer's one rule (see Print). An empty head prints the value alone.
+func (p *printer) clause(indent int, head string, value Expr, tail string, m *Meta) {
+	join := func(v string) string {
+		if head == "" {
+			return v
+		}
+		return head + " " + v
+	}
+	flat := join(ExprString(value)) + tail
+	if fits(indent, withComment(flat, m)) {
+		p.line(indent, withComment(flat, m))
+		return
+	}
+	switch v := value.(type) {
+	case *Call:
+		if len(v.Args) > 0 {
+			var fun strings.Builder
+			writeExpr(&fun, v.Fun, precPostfix)
+			p.line(indent, withComment(join(fun.String()+"("), m))
+			for i, a := range v.Args {
+				argHead, argVal := "", a.Value
+				if a.Name != "" {
+					argHead = a.Name + ":"
+				}
+				sep := ","
+				if i == len(v.Args)-1 {
+					sep = ""
+				}
+				p.argLine(indent+1, argHead, argVal, sep)
+			}
+			p.line(indent, ")"+tail)
+			return
+		}
+	case *ObjectLit:
+		if len(v.Fields) > 0 {
+			p.line(indent, withComment(join("{"), m))
+			for i, f := range v.Fields {
+				sep := ","
+				if i == len(v.Fields)-1 {
+					sep = ""
+				}
+				p.argLine(indent+1, f.Name+":", f.Value, sep)
+			}
+			p.line(indent, "}"+tail)
+			return
+		}
+	case *Binary:
+		if v.Op == OpAnd || v.Op == OpOr || v.Op == OpImplies {
+			ops := chain(v, v.Op)
+			if head != "" {
+				p.line(indent, withComment(head, m))
+				indent++
+			}
+			for i, x := range ops {
+				var b strings.Builder
+				if i > 0 {
+					b.WriteString(v.Op)
+					b.WriteByte(' ')
+				}
+				writeExpr(&b, x, binaryPrec(v.Op)+1)
+				s := b.String()
+				if i == 0 && head == "" {
+					s = withComment(s, m)
+				}
+				if i == len(ops)-1 {
+					s += tail
+				}
+				p.line(indent, s)
+			}
+			return
+		}
+	}
+	p.line(indent, withComment(flat, m))
+}
+
+// argLine prints one argument or object field of a wrapped call or literal,
+// wrapping it in turn when it is itself too long.
+func (p *printer) argLine(indent int, head string, value Expr, sep string) {
+	switch value.(type) {
+	case *Call, *ObjectLit:
+		p.clause(indent, head, value, sep, &Meta{})
+		return
+	}
+	var b strings.Builder
+	if head != "" {
+		b.WriteString(head)
+		b.WriteByte(' ')
+	}
+	if _, ok := value.(*Lambda); ok {
+		writeExpr(&b, value, precWhere)
+	} else {
+		writeExpr(&b, value, precWhere+1)
+	}
+	b.WriteString(sep)
+	p.line(indent, b.String())
+}
+
+// chain flattens a left-associative chain of one operator: a or b or c.
+func chain(e Expr, op string) []Expr {
+	if b, ok := e.(*Binary); ok && b.Op == op {
+		return append(chain(b.X, op), b.Y)
+	}
+	return []Expr{e}
+}
+
+func (p *printer) surface(indent int, s *Surface) {
+	p.line(indent, withComment("surface "+s.Name+" {", &s.Meta))
+	in := indent + 1
+	group := false // whether something was printed in the current group
+	if s.Facing != nil {
+		p.lead(&s.Facing.Meta, in, true)
+		p.line(in, withComment("facing "+s.Facing.Name+": "+s.Facing.Type, &s.Facing.Meta))
+		group = true
+	}
+	if c := s.Context; c != nil {
+		p.lead(&c.Meta, in, true)
+		head := "context " + c.Name + ": " + c.Type
+		if c.Where == nil {
+			p.line(in, withComment(head, &c.Meta))
+		} else if line := head + " where " + ExprString(c.Where); fits(in, withComment(line, &c.Meta)) {
+			p.line(in, withComment(line, &c.Meta))
+		} else {
+			p.line(in, withComment(head, &c.Meta))
+			p.clause(in+1, "where", c.Where, "", &Meta{})
+		}
+		group = true
+	}
+	for _, l := range s.Lets {
+		p.constructAt(l, in, true)
+		group = true
+	}
+	blocks := []struct {
+		kw      string
+		entries []SurfaceEntry
+	}{{"exposes", s.Exposes}, {"provides", s.Provides}}
+	for _, bl := range blocks {
+		if len(bl.entries) == 0 {
+			continue
+		}
+		if group {
+			p.blank()
+		}
+		p.line(in, bl.kw+":")
+		p.surfaceEntries(in+1, bl.entries)
+		group = true
+	}
+	if len(s.Contracts) > 0 {
+		if group {
+			p.blank()
+		}
+		p.line(in, "contracts:")
+		for i, c := range s.Contracts {
+			p.constructAt(c, in+1, i == 0)
+		}
+		group = true
+	}
+	for _, bl := range []struct {
+		kw      string
+		entries []SurfaceEntry
+	}{{"related", s.Related}, {"timeout", s.Timeout}} {
+		if len(bl.entries) == 0 {
+			continue
+		}
+		if group {
+			p.blank()
+		}
+		p.line(in, bl.kw+":")
+		p.surfaceEntries(in+1, bl.entries)
+		group = true
+	}
+	for _, a := range s.Annotations {
+		if group {
+			p.blank()
+		}
+		p.constructAt(a, in, true)
+		group = true
+	}
+	p.line(indent, "}")
+}
+
+func (p *printer) surfaceEntries(indent int, list []SurfaceEntry) {
+	for i, e := range list {
+		p.constructAt(e, indent, i == 0)
+	}
+}
+
+func (p *printer) surfaceItem(indent int, it *SurfaceItem) {
+	x := ExprString(it.X)
+	if it.When == nil {
+		p.clause(indent, "", it.X, "", &it.Meta)
+		return
+	}
+	line := x + " when " + ExprString(it.When)
+	if fits(indent, withComment(line, &it.Meta)) {
+		p.line(indent, withComment(line, &it.Meta))
+		return
+	}
+	p.clause(indent, "", it.X, "", &it.Meta)
+	p.clause(indent+1, "when", it.When, "", &Meta{})
+}

@@ -1,0 +1,108 @@
+package summary
+
+import "time"
+
+// Construct kinds, the values of ConstructRow.Kind. They follow the
+// section and clause names of the Allium language reference so that an
+// analyst can filter with the words a spec reader already knows.
+const (
+	KindEntity         = "entity"
+	KindExternalEntity = "external_entity"
+	KindValue          = "value"
+	KindEnum           = "enum"
+	KindField          = "field"
+	KindRelationship   = "relationship"
+	KindProjection     = "projection"
+	KindDerived        = "derived"
+	KindInvariant      = "invariant"
+	KindConfig         = "config"
+	KindDefault        = "default"
+	KindRule           = "rule"
+	KindTrigger        = "trigger"
+	KindLet            = "let"
+	KindRequires       = "requires"
+	KindEnsures        = "ensures"
+	KindActor          = "actor"
+	KindSurface        = "surface"
+	KindProvides       = "provides"
+	KindContract       = "contract"
+	KindDeferred       = "deferred"
+	KindOpenQuestion   = "open_question"
+)
+
+// Service statuses, the values of ServiceRow.Status.
+const (
+	StatusOK        = "ok"
+	StatusUnchanged = "unchanged"
+	StatusFailed    = "failed"
+)
+
+// Default file names of the three tables inside a run's output directory.
+const (
+	ConstructsFile  = "summary.parquet"
+	ServicesFile    = "services.parquet"
+	ComparisonsFile = "comparisons.parquet"
+)
+
+// ConstructRow is one construct of one service's spec: a row of
+// summary.parquet. Pointer fields are optional (nullable) columns.
+//
+// The grouping column is called group_name rather than group because GROUP
+// is a reserved word in SQL and analysts would otherwise have to quote it.
+type ConstructRow struct {
+	Repo       string  `parquet:"repo,dict"`
+	Commit     string  `parquet:"commit,dict"`
+	Service    string  `parquet:"service,dict"`
+	Group      *string `parquet:"group_name,optional,dict"`
+	Kind       string  `parquet:"kind,dict"`
+	Parent     *string `parquet:"parent,optional,dict"`
+	Name       string  `parquet:"name"`
+	Text       string  `parquet:"text"`
+	Value      *string `parquet:"value,optional"`
+	SourceFile *string `parquet:"source_file,optional,dict"`
+	SourceLine *int32  `parquet:"source_line,optional"`
+	InShared   *bool   `parquet:"in_shared,optional"`
+}
+
+// ServiceRow is one service of a run: a row of services.parquet. A service
+// that failed still has a row, with Status "failed" and Error set.
+type ServiceRow struct {
+	Repo         string    `parquet:"repo,dict"`
+	URL          string    `parquet:"url,dict"`
+	Commit       string    `parquet:"commit"`
+	Service      string    `parquet:"service"`
+	Group        *string   `parquet:"group_name,optional,dict"`
+	Language     string    `parquet:"language,dict"`
+	Status       string    `parquet:"status,dict"`
+	Error        *string   `parquet:"error,optional"`
+	FilesRead    int32     `parquet:"files_read"`
+	FilesSkipped int32     `parquet:"files_skipped"`
+	ParseErrors  int32     `parquet:"parse_errors"`
+	Untranslated int32     `parquet:"untranslated"`
+	Entities     int32     `parquet:"entities"`
+	Rules        int32     `parquet:"rules"`
+	ConfigParams int32     `parquet:"config_params"`
+	Constructs   int32     `parquet:"constructs"`
+	Skipped      []string  `parquet:"skipped,list"`
+	StartedAt    time.Time `parquet:"started_at,timestamp(millisecond:utc)"`
+	FetchMS      int64     `parquet:"fetch_ms"`
+	DistillMS    int64     `parquet:"distill_ms"`
+	TotalMS      int64     `parquet:"total_ms"`
+	SpecPath     *string   `parquet:"spec_path,optional"`
+	SpecDigest   *string   `parquet:"spec_digest,optional"`
+}
+
+// ComparisonRow is one aligned construct of one manifest group: a row of
+// comparisons.parquet. Variants, Present, LocalNames and Values are parallel
+// lists with one element per variant of the group.
+type ComparisonRow struct {
+	Group         string   `parquet:"group_name,dict"`
+	Kind          string   `parquet:"kind,dict"`
+	CanonicalName string   `parquet:"canonical_name"`
+	Parent        *string  `parquet:"parent,optional,dict"`
+	Variants      []string `parquet:"variants,list"`
+	Present       []bool   `parquet:"present,list"`
+	LocalNames    []string `parquet:"local_names,list"`
+	Values        []string `parquet:"values,list"`
+	InShared      bool     `parquet:"in_shared"`
+}

@@ -350,9 +350,6 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 			p.constructAt(s, indent+1, i == 0)
 		}
 		for i, a := range n.Annotations {
-			if i == 0 && len(n.Signatures) > 0 && !a.Blank {
-				p.blank()
-			}
 			p.constructAt(a, indent+1, i == 0 && len(n.Signatures) == 0)
 		}
 		p.line(indent, "}")
@@ -572,9 +569,13 @@ func (p *printer) clause(indent int, head string, value Expr, tail string, m *Me
 	case *Binary:
 		if v.Op == OpAnd || v.Op == OpOr || v.Op == OpImplies {
 			ops := chain(v, v.Op)
+			// With a head ("requires:"), the head stands alone and every
+			// operand goes one level deeper; without one, the first operand
+			// starts the line and the continuations go one level deeper.
+			first, rest := indent, indent+1
 			if head != "" {
 				p.line(indent, withComment(head, m))
-				indent++
+				first = indent + 1
 			}
 			for i, x := range ops {
 				var b strings.Builder
@@ -590,7 +591,11 @@ func (p *printer) clause(indent int, head string, value Expr, tail string, m *Me
 				if i == len(ops)-1 {
 					s += tail
 				}
-				p.line(indent, s)
+				if i == 0 {
+					p.line(first, s)
+				} else {
+					p.line(rest, s)
+				}
 			}
 			return
 		}

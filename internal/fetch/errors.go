@@ -100,8 +100,14 @@ func classify(err error) error {
 	switch {
 	case err == nil, errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return nil
-	case errors.Is(err, ErrNotFound), errors.Is(err, ErrAuth), errors.Is(err, ErrBadRef), errors.Is(err, ErrTransient):
-		return nil // already classified by us; Unwrap carries the sentinel
+	case errors.Is(err, ErrNotFound):
+		return ErrNotFound
+	case errors.Is(err, ErrAuth):
+		return ErrAuth
+	case errors.Is(err, ErrBadRef):
+		return ErrBadRef
+	case errors.Is(err, ErrTransient):
+		return ErrTransient
 	case errors.Is(err, transport.ErrRepositoryNotFound):
 		return ErrNotFound
 	case errors.Is(err, transport.ErrAuthenticationRequired),

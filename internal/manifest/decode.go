@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -134,7 +135,7 @@ func (d *decoder) decode(data []byte) *Manifest {
 		d.problem(root, "manifest must be a mapping with version and repos keys, got %s", kindName(root))
 		return m
 	}
-	f := d.fields(root, "manifest", manifestKeys, nil)
+	f, _ := d.fields(root, "manifest", manifestKeys, nil)
 	switch v, ok := d.integer(f["version"], "version"); {
 	case !f["version"].present():
 		d.problem(root, "missing version; this distill reads version: %d", SupportedVersion)
@@ -190,6 +191,25 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
+// parserProblems are the problems the YAML library's parser (as opposed to
+// its scanner) reports. For these it prints a 0-based line: that of the
+// construct being parsed, else that of the problem, and no line at all when
+// that is 0. The scanner's lines are 1-based. The syntax fixtures pin this
+// down, so a library upgrade that changes it fails the tests.
+var parserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected <stream-start>",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %TAG directive",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
 func (d *decoder) syntaxProblem(err error) {
 	msg := err.Error()
 	line := 0
@@ -199,22 +219,27 @@ func (d *decoder) syntaxProblem(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if slices.Contains(parserProblems, msg) {
+		line++
+	}
 	d.problemAt(line, 0, "YAML syntax error: %s", msg)
 }
 
 // fields checks that n is a mapping whose keys are all known and returns the
 // entries by key. unknown, if not nil, gets the first look at an unknown key
 // and returns true when it has reported it.
-func (d *decoder) fields(n *yaml.Node, what string, known []string, unknown func(key *yaml.Node) bool) map[string]entry {
+// When n is not a mapping, it reports that alone and returns false: the
+// missing keys of something that is not a mapping at all are not news.
+func (d *decoder) fields(n *yaml.Node, what string, known []string, unknown func(key *yaml.Node) bool) (map[string]entry, bool) {
 	out := make(map[string]entry, len(known))
 	if n.Kind != yaml.MappingNode {
 		d.problem(n, "%s must be a mapping, got %s", what, kindName(n))
-		return out
+		return out, false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key := d.resolve(n.Content[i])
 		if key == nil {
-			return out
+			return out, true
 		}
 		if key.Kind != yaml.ScalarNode {
 			d.problem(key, "%s: keys must be plain words, got %s", what, kindName(key))
@@ -237,7 +262,7 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, unknown func
 		}
 		out[name] = entry{key: key, val: n.Content[i+1]}
 	}
-	return out
+	return out, true
 }
 
 // value resolves an entry's value; it returns nil when the entry is absent,
@@ -294,7 +319,9 @@ func (d *decoder) strList(e entry, what string) ([]string, bool) {
 		d.problem(v, "%s must be a list of strings, got %s", what, kindName(v))
 		return nil, false
 	}
-	out := make([]string, 0, len(v.Content))
+	// An empty list decodes to nil, like an absent one, so that callers
+	// compare and test lists one way.
+	var out []string
 	ok := true
 	for i, item := range v.Content {
 		item = d.resolve(item)
@@ -430,7 +457,7 @@ func (d *decoder) defaults(e entry) Defaults {
 	if v == nil {
 		return def
 	}
-	f := d.fields(v, "defaults", defaultsKeys, nil)
+	f, _ := d.fields(v, "defaults", defaultsKeys, nil)
 	def.Ref = d.ref(f["ref"], "defaults.ref")
 	if n, ok := d.depth(f["depth"], "defaults.depth"); ok {
 		def.Depth = n
@@ -476,8 +503,12 @@ func (d *decoder) groups(e entry) []Group {
 			break
 		}
 		what := fmt.Sprintf("groups[%d]", i)
-		f := d.fields(item, what, groupKeys, nil)
 		g := Group{Line: item.Line, Quorum: Quorum{All: true}}
+		f, ok := d.fields(item, what, groupKeys, nil)
+		if !ok {
+			out = append(out, g)
+			continue
+		}
 		if name, node, ok := d.name(item, f["name"], what); ok {
 			g.Name = name
 			names = append(names, positioned{name, node})
@@ -601,7 +632,10 @@ func (d *decoder) repo(n *yaml.Node, index int, def Defaults) (Repo, positioned,
 		Exclude:     slices.Clone(def.Exclude),
 		MaxFileSize: def.MaxFileSize,
 	}
-	f := d.fields(n, what, repoKeys, nil)
+	f, ok := d.fields(n, what, repoKeys, nil)
+	if !ok {
+		return r, positioned{}, false
+	}
 	name, nameNode, named := d.name(n, f["name"], what)
 	if named {
 		r.Name = name
@@ -664,7 +698,7 @@ func (d *decoder) auth(e entry, what string) (Auth, repoAuth) {
 		d.problem(key, "%s: %q would hold a literal secret, which must not be written in a manifest; put it in an environment variable and name that variable with %s (the value is not shown)", what, key.Value, meant)
 		return true
 	}
-	f := d.fields(v, what, authKeys, literal)
+	f, _ := d.fields(v, what, authKeys, literal)
 	a.TokenEnv, at.tokenNode = d.envName(f["token_env"], what+".token_env")
 	a.SSHKeyEnv, at.sshKeyNode = d.envName(f["ssh_key_env"], what+".ssh_key_env")
 	return a, at
@@ -704,7 +738,16 @@ func looksLikeToken(s string) bool {
 	}
 	if len(s) >= 32 && strings.ContainsAny(s, "0123456789") && !strings.ContainsAny(s, " ") {
 		underscores := strings.Count(s, "_")
-		return underscores*8 < len(s) // names have words; tokens do not
+		if underscores*8 < len(s) { // names are made of words; tokens are not
+			return true
+		}
+	}
+	// A variable name's words are short; a 20-character run of letters
+	// mixed with digits is a key.
+	for word := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '_' || r == '-' }) {
+		if len(word) >= 20 && strings.ContainsAny(word, "0123456789") && strings.ContainsFunc(word, unicode.IsLetter) {
+			return true
+		}
 	}
 	return false
 }
@@ -713,19 +756,37 @@ func looksLikeToken(s string) bool {
 // that the variables they name are set.
 func (d *decoder) checkAuth(r Repo, at repoAuth, t Transport, what string) {
 	if r.Auth.TokenEnv != "" {
-		if t != TransportHTTPS && t != TransportHTTP {
-			d.problem(at.tokenNode, "%s: auth.token_env applies to https URLs, but the url uses %s; use auth.ssh_key_env for ssh", what, t)
-		} else {
+		switch t {
+		case TransportHTTPS, TransportHTTP:
 			d.checkEnvSet(at.tokenNode, r.Auth.TokenEnv, what+": auth.token_env")
+		case TransportSSH:
+			d.problem(at.tokenNode, "%s: auth.token_env applies to https URLs, but the url uses ssh; use auth.ssh_key_env for ssh", what)
+		default:
+			d.problem(at.tokenNode, "%s: auth.token_env applies to https URLs, but the url is %s, which takes no credentials", what, transportPhrase(t))
 		}
 	}
 	if r.Auth.SSHKeyEnv != "" {
-		if t != TransportSSH {
-			d.problem(at.sshKeyNode, "%s: auth.ssh_key_env applies to ssh URLs, but the url uses %s; use auth.token_env for https", what, t)
-		} else {
+		switch t {
+		case TransportSSH:
 			d.checkEnvSet(at.sshKeyNode, r.Auth.SSHKeyEnv, what+": auth.ssh_key_env")
+		case TransportHTTPS, TransportHTTP:
+			d.problem(at.sshKeyNode, "%s: auth.ssh_key_env applies to ssh URLs, but the url uses %s; use auth.token_env for https", what, t)
+		default:
+			d.problem(at.sshKeyNode, "%s: auth.ssh_key_env applies to ssh URLs, but the url is %s, which takes no credentials", what, transportPhrase(t))
 		}
 	}
+}
+
+func transportPhrase(t Transport) string {
+	switch t {
+	case TransportLocal:
+		return "a local directory"
+	case TransportFile:
+		return "a file URL"
+	case TransportGit:
+		return "a git:// URL"
+	}
+	return string(t)
 }
 
 func (d *decoder) checkEnvSet(n *yaml.Node, name, what string) {
@@ -779,7 +840,10 @@ func (d *decoder) services(repoNode *yaml.Node, e entry, what string) []Service 
 func (d *decoder) service(n *yaml.Node, repoWhat string, index int) (Service, positioned, bool) {
 	what := fmt.Sprintf("%s: services[%d]", repoWhat, index)
 	s := Service{Line: n.Line}
-	f := d.fields(n, what, serviceKeys, nil)
+	f, ok := d.fields(n, what, serviceKeys, nil)
+	if !ok {
+		return s, positioned{}, false
+	}
 	name, nameNode, named := d.name(n, f["name"], what)
 	if named {
 		s.Name = name
@@ -832,22 +896,33 @@ func checkServicePath(p string) (string, error) {
 // crossCheck runs the checks that need the whole manifest: services naming
 // groups that exist.
 func (d *decoder) crossCheck(m *Manifest) {
-	declared := make([]string, 0, len(m.Groups))
+	declared := make(map[string]bool, len(m.Groups))
+	var names []string
 	for _, g := range m.Groups {
-		if g.Name != "" {
-			declared = append(declared, g.Name)
+		if g.Name != "" && !declared[g.Name] {
+			declared[g.Name] = true
+			names = append(names, g.Name)
 		}
 	}
 	for _, ref := range d.groupRefs {
-		if slices.Contains(declared, ref.name) {
+		if declared[ref.name] {
 			continue
 		}
 		hint := "no groups are declared; declare it under groups"
-		if len(declared) > 0 {
-			hint = "declared groups: " + strings.Join(declared, ", ")
+		if len(names) > 0 {
+			hint = "declared groups: " + listSome(names, 10)
 		}
-		d.problem(ref.node, "%s: unknown group %q%s; %s", ref.what, ref.name, suggest(ref.name, declared), hint)
+		d.problem(ref.node, "%s: unknown group %q%s; %s", ref.what, ref.name, suggest(ref.name, names), hint)
 	}
+}
+
+// listSome joins the first max names and says how many more there are, so
+// a long list does not swamp the message it appears in.
+func listSome(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
 }
 
 // kindName names a node's type the way a manifest author thinks of it.
@@ -886,15 +961,20 @@ func showKey(k string) string {
 	return strconv.Quote(k)
 }
 
-// suggest returns a "did you mean" hint for a close match among known.
+// suggest returns a "did you mean" hint for a close match among known. It
+// gives up on long words and long lists, where a hint costs more than it
+// helps.
 func suggest(got string, known []string) string {
+	if len(got) > 64 || len(known) > 100 {
+		return ""
+	}
 	best, bestDist := "", 3
 	for _, k := range known {
 		if dist := editDistance(strings.ToLower(got), k); dist < bestDist {
 			best, bestDist = k, dist
 		}
 	}
-	if best == "" || len(got) > 64 {
+	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)

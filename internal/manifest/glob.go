@@ -118,7 +118,13 @@ func (g *Glob) String() string { return g.pattern }
 
 // Match reports whether the slash-separated relative path matches g.
 func (g *Glob) Match(path string) bool {
-	names := strings.Split(path, "/")
+	// Source selection calls this for every file and pattern; splitting
+	// into a stack buffer keeps typical paths free of allocation.
+	var buf [32]string
+	names := buf[:0]
+	for name := range strings.SplitSeq(path, "/") {
+		names = append(names, name)
+	}
 	// The same greedy algorithm as for * within a segment, one level up:
 	// ** is a star over segments and every other segment is a predicate on
 	// one name, so remembering only the latest ** is enough to backtrack.

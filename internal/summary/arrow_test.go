@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -78,9 +77,9 @@ func describeLogical(l schema.LogicalType) string {
 		return ""
 	case schema.StringLogicalType:
 		return "STRING"
-	case *schema.IntLogicalType:
+	case schema.IntLogicalType:
 		return fmt.Sprintf("INT(%d,%v)", l.BitWidth(), l.IsSigned())
-	case *schema.TimestampLogicalType:
+	case schema.TimestampLogicalType:
 		unit := map[schema.TimeUnitType]string{schema.TimeUnitMillis: "MILLIS", schema.TimeUnitMicros: "MICROS", schema.TimeUnitNanos: "NANOS"}[l.TimeUnit()]
 		return fmt.Sprintf("TIMESTAMP(%s,utc=%v)", unit, l.IsAdjustedToUTC())
 	}
@@ -198,5 +197,3 @@ func setFromArrow(dst reflect.Value, arr arrow.Array, i int) error {
 	dst.Set(rv)
 	return nil
 }
-
-var _ = time.Time{}

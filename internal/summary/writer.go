@@ -16,6 +16,10 @@ import (
 // in memory, so this bounds the writer's memory whatever the row count.
 const RowsPerGroup = 10_000
 
+// zstdCodec is shared by all writers: it pools its encoders, and an
+// encoder is costly to build (megabytes of tables).
+var zstdCodec = &zstd.Codec{Level: zstd.DefaultLevel}
+
 // ErrClosed is returned by Write and Close on a Writer that was already
 // closed, aborted, or failed.
 var ErrClosed = errors.New("summary: writer is closed")
@@ -23,6 +27,8 @@ var ErrClosed = errors.New("summary: writer is closed")
 // Writer streams rows of type T into a Parquet file. The rows go to a
 // temporary file in the target's directory; Close publishes it under the
 // target name with a rename, so readers never see a partial file.
+// A Writer is not safe for concurrent use; the pipeline funnels rows to
+// one goroutine per file.
 type Writer[T any] struct {
 	path string
 	tmp  *os.File
@@ -43,7 +49,7 @@ func Create[T any](path string) (*Writer[T], error) {
 		return nil, fmt.Errorf("create parquet %s: %w", path, err)
 	}
 	pw := parquet.NewGenericWriter[T](tmp,
-		parquet.Compression(&zstd.Codec{Level: zstd.DefaultLevel}),
+		parquet.Compression(zstdCodec),
 		parquet.MaxRowsPerRowGroup(RowsPerGroup),
 	)
 	return &Writer[T]{path: path, tmp: tmp, pw: pw}, nil

@@ -27,6 +27,30 @@ type Grammar struct {
 	named  map[string]Kind // named node types, e.g. "function_definition"
 	tokens map[string]Kind // anonymous node types, e.g. "+" or "not in"
 	names  []string        // index: Kind, for diagnostics only
+	// canon maps every symbol id to the first id with the same name and
+	// namedness. tree-sitter reports a grammar-chosen "public" symbol for
+	// aliased duplicates (Python has two "block" symbols) that its C API
+	// exposes but the Go binding does not, so kinds are canonicalised here.
+	canon []Kind
+	// isNamed tells, by Kind, whether nodes of that kind are named, so
+	// that filtering children costs no call into C.
+	isNamed []bool
+}
+
+// kindIsNamed reports whether nodes of kind k are named; ERROR is.
+func (g *Grammar) kindIsNamed(k Kind) bool {
+	if int(k) < len(g.isNamed) {
+		return g.isNamed[k]
+	}
+	return k == KindError
+}
+
+// canonical maps a symbol id reported by tree-sitter to its Kind.
+func (g *Grammar) canonical(sym uint16) Kind {
+	if int(sym) < len(g.canon) {
+		return g.canon[sym]
+	}
+	return Kind(sym) // KindError and anything unknown pass through
 }
 
 // Name is the grammar's identifier, e.g. "python".
@@ -81,22 +105,27 @@ func newGrammar(name string, lang *sitter.Language) *Grammar {
 	}
 	n := lang.SymbolCount()
 	g.names = make([]string, n)
+	g.canon = make([]Kind, n)
+	g.isNamed = make([]bool, n)
 	for i := uint32(0); i < n; i++ {
 		s := sitter.Symbol(i)
 		sym := lang.SymbolName(s)
 		g.names[i] = sym
-		// The first symbol with a given name is the public one that
-		// ts_node_symbol reports for all its aliases, so later duplicates
-		// are skipped.
+		g.canon[i] = Kind(i)
+		var byName map[string]Kind
 		switch lang.SymbolType(s) {
 		case sitter.SymbolTypeRegular:
-			if _, dup := g.named[sym]; !dup {
-				g.named[sym] = Kind(i)
-			}
+			byName = g.named
+			g.isNamed[i] = true
 		case sitter.SymbolTypeAnonymous:
-			if _, dup := g.tokens[sym]; !dup {
-				g.tokens[sym] = Kind(i)
-			}
+			byName = g.tokens
+		default:
+			continue
+		}
+		if first, dup := byName[sym]; dup {
+			g.canon[i] = first
+		} else {
+			byName[sym] = Kind(i)
 		}
 	}
 	return g

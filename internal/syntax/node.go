@@ -14,12 +14,14 @@ import (
 // The zero Node is the null node: every method on it is safe and returns a
 // zero value, so optional children can be handled without nil checks.
 type Node struct {
-	n *sitter.Node
-	w *walkState
+	n    *sitter.Node
+	w    *walkState
+	kind Kind // resolved once when the Node is made: one call into C
 }
 
 // walk is the state shared by all nodes of one parse.
 type walkState struct {
+	g      *Grammar
 	src    []byte
 	cursor *sitter.TreeCursor
 }
@@ -28,19 +30,14 @@ type walkState struct {
 func (n Node) IsNull() bool { return n.n == nil }
 
 // Kind returns the node's type as a Kind of its grammar.
-func (n Node) Kind() Kind {
-	if n.n == nil {
-		return NoKind
-	}
-	return Kind(n.n.Symbol())
-}
+func (n Node) Kind() Kind { return n.kind }
 
 // IsNamed reports whether the node is a named node (not punctuation or a
 // keyword token).
-func (n Node) IsNamed() bool { return n.n != nil && n.n.IsNamed() }
+func (n Node) IsNamed() bool { return n.n != nil && n.w.g.kindIsNamed(n.kind) }
 
 // IsError reports whether the node is an ERROR node.
-func (n Node) IsError() bool { return n.n != nil && n.n.IsError() }
+func (n Node) IsError() bool { return n.n != nil && n.kind == KindError }
 
 // IsMissing reports whether the parser inserted the node to recover from
 // a syntax error.
@@ -126,37 +123,64 @@ func (n Node) Parent() Node {
 }
 
 // Children returns all children (named and anonymous, including extras
-// such as comments) in source order. It walks them with the parse's shared
-// cursor, which is linear in the number of children; the returned slice is
-// owned by the caller.
+// such as comments) in source order; the slice is owned by the caller.
 func (n Node) Children() []Node {
-	return n.children(false)
-}
-
-// NamedChildren returns the named children in source order, comments
-// included (they are named extras).
-func (n Node) NamedChildren() []Node {
-	return n.children(true)
-}
-
-func (n Node) children(namedOnly bool) []Node {
 	if n.n == nil {
 		return nil
 	}
 	count := n.n.ChildCount()
+	if count <= indexedLimit {
+		return n.indexed(int(count), n.n.Child)
+	}
+	return n.walkChildren(false)
+}
+
+// NamedChildren returns the named children in source order, comments
+// included (they are named extras). Anonymous tokens are never touched,
+// which saves a call into C and an allocation per token.
+func (n Node) NamedChildren() []Node {
+	if n.n == nil {
+		return nil
+	}
+	count := n.n.NamedChildCount()
+	if count <= indexedLimit {
+		return n.indexed(int(count), n.n.NamedChild)
+	}
+	return n.walkChildren(true)
+}
+
+// indexedLimit is the child count up to which children are fetched by
+// index: one call into C each, where the cursor needs three, but each
+// lookup is linear in the index, so long lists (module bodies, big
+// literals) use the cursor.
+const indexedLimit = 8
+
+func (n Node) indexed(count int, child func(int) *sitter.Node) []Node {
 	if count == 0 {
 		return nil
 	}
+	out := make([]Node, 0, count)
+	for i := range count {
+		if c := child(i); c != nil {
+			out = append(out, newNode(c, n.w))
+		}
+	}
+	return out
+}
+
+// walkChildren collects children with the parse's shared cursor, linear
+// in the number of children.
+func (n Node) walkChildren(namedOnly bool) []Node {
 	c := n.w.cursor
 	c.Reset(n.n)
 	if !c.GoToFirstChild() {
 		return nil
 	}
-	out := make([]Node, 0, count)
+	out := make([]Node, 0, 16)
 	for {
-		child := c.CurrentNode()
+		child := newNode(c.CurrentNode(), n.w)
 		if !namedOnly || child.IsNamed() {
-			out = append(out, n.wrap(child))
+			out = append(out, child)
 		}
 		if !c.GoToNextSibling() {
 			break
@@ -169,5 +193,48 @@ func (n Node) wrap(s *sitter.Node) Node {
 	if s == nil {
 		return Node{}
 	}
-	return Node{n: s, w: n.w}
+	return newNode(s, n.w)
+}
+
+func newNode(s *sitter.Node, w *walkState) Node {
+	return Node{n: s, w: w, kind: w.g.canonical(uint16(s.Symbol()))}
+}
+
+// SExpr returns the node's subtree as an S-expression, for debugging and
+// test failure messages.
+func (n Node) SExpr() string {
+	if n.n == nil {
+		return "()"
+	}
+	return n.n.String()
+}
+
+// StartByte is the byte offset where the node starts in the source.
+func (n Node) StartByte() int {
+	if n.n == nil {
+		return 0
+	}
+	return int(n.n.StartByte())
+}
+
+// EndByte is the byte offset just past the node's end.
+func (n Node) EndByte() int {
+	if n.n == nil {
+		return 0
+	}
+	return int(n.n.EndByte())
+}
+
+// Between returns the source between the end of a and the start of b
+// (operators and whitespace between two operands), without copying; nil
+// when b does not follow a. Same lifetime rule as Bytes.
+func Between(a, b Node) []byte {
+	if a.n == nil || b.n == nil {
+		return nil
+	}
+	start, end := a.EndByte(), b.StartByte()
+	if start > end || end > len(a.w.src) {
+		return nil
+	}
+	return a.w.src[start:end]
 }

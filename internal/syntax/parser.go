@@ -103,7 +103,7 @@ func (p *Parser) Parse(ctx context.Context, g *Grammar, src []byte, walk func(ro
 	root := tree.RootNode()
 	cursor := sitter.NewTreeCursor(root)
 	defer cursor.Close()
-	rootNode := Node{n: root, w: &walkState{src: src, cursor: cursor}}
+	rootNode := newNode(root, &walkState{g: g, src: src, cursor: cursor})
 
 	var diag Diagnostics
 	if root.HasError() {

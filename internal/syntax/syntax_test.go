@@ -224,3 +224,33 @@ func TestPool(t *testing.T) {
 	}
 	pool.Put(p)
 }
+
+// Python has two symbols named "block" (one aliased); both must compare
+// equal to Kind("block") whichever tree-sitter reports.
+func TestAliasedKindsAreCanonical(t *testing.T) {
+	t.Parallel()
+	g := Python()
+	p := NewParser(0)
+	defer p.Close()
+	src := []byte("def f():\n    pass\nmatch x:\n    case 1:\n        pass\n")
+	var blocks int
+	_, err := p.Parse(context.Background(), g, src, func(root Node) error {
+		var visit func(n Node)
+		visit = func(n Node) {
+			if n.Kind() == g.Kind("block") {
+				blocks++
+			}
+			for _, c := range n.Children() {
+				visit(c)
+			}
+		}
+		visit(root)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if blocks != 3 { // def body, match body, case body
+		t.Errorf("found %d blocks, want 3", blocks)
+	}
+}

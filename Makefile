@@ -1,0 +1,44 @@
+# distill — everyday commands. `make run` and `make test` do all the set-up
+# they need on a fresh machine (scripts/ensure-deps.sh installs a C compiler
+# and git when missing; Go modules come from the module proxy).
+
+GO       ?= go
+FUZZTIME ?= 10s
+BENCHTIME ?= 1x
+
+.PHONY: all deps build run test vet fuzz bench clean
+
+all: build
+
+deps:
+	@./scripts/ensure-deps.sh
+
+build: deps
+	$(GO) build -o bin/distill ./cmd/distill
+
+# The main job on the built-in example manifest: the fixture services under
+# testdata/services, outputs in ./out.
+run: deps
+	$(GO) run ./cmd/distill run
+
+# Everything CI runs: static checks, the whole test suite with the race
+# detector, and a short pass of every fuzz target.
+test: deps vet
+	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
+
+vet:
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Each fuzz target for FUZZTIME (go test runs one -fuzz target at a time).
+fuzz:
+	@./scripts/fuzz.sh $(FUZZTIME)
+
+# Benchmarks on realistic corpora; figures are printed, never asserted.
+bench: deps
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./...
+
+clean:
+	rm -rf bin out

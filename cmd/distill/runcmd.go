@@ -1,0 +1,237 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/distill/distill/configs"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/manifest"
+	"github.com/distill/distill/internal/pipeline"
+)
+
+type runFlags struct {
+	manifest     string
+	out          string
+	cache        string
+	workers      int
+	cloneWorkers int
+	only         []string
+	dryRun       bool
+	logFormat    string
+	provenance   bool
+	patterns     string
+}
+
+func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
+	var f runFlags
+	cmd := &cobra.Command{
+		Use:   "run [--manifest FILE] [--out DIR]",
+		Short: "Fetch the manifest's repositories, distil every service, compare groups, write specs and Parquet",
+		Long: `Run is distill's batch job. It reads the manifest (by default the example manifest built
+into distill, which runs over the fixture services in this repository's testdata/), fetches
+each repository into a persistent cache, distils each service into an Allium spec, compares
+the services of each group, and writes into --out:
+
+  specs/<repo>/<service>.allium   shared/<group>.allium   reports/<group>.md
+  summary.parquet   services.parquet   comparisons.parquet   run.json
+
+A rerun reuses the specs of services whose inputs did not change (status "unchanged").
+Exit status: 0 all services succeeded, 1 some failed, 2 usage or manifest errors.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runBatch(cmd, f, stdout, stderr)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.manifest, "manifest", "", "manifest file (default: the built-in example manifest)")
+	fl.StringVar(&f.out, "out", "out", "output directory")
+	fl.StringVar(&f.cache, "cache", "", "repository cache directory (default: <user cache dir>/distill/repos)")
+	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "distill workers (CPU-bound)")
+	fl.IntVar(&f.cloneWorkers, "clone-workers", 4, "fetch workers (network-bound)")
+	fl.StringArrayVar(&f.only, "only", nil, "run only this repo or repo/service (repeatable)")
+	fl.BoolVar(&f.dryRun, "dry-run", false, "print the plan and touch nothing")
+	fl.StringVar(&f.logFormat, "log-format", "text", "log format when not on a terminal: text or json")
+	fl.BoolVar(&f.provenance, "provenance", true, "write \"-- source: file:line\" comments into the specs")
+	fl.StringVar(&f.patterns, "patterns", "", "pattern catalog file that extends the built-in one")
+	return cmd
+}
+
+func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
+	if f.logFormat != "text" && f.logFormat != "json" {
+		return usageErrorf("--log-format must be text or json, not %q", f.logFormat)
+	}
+	if f.workers < 1 || f.cloneWorkers < 1 {
+		return usageErrorf("--workers and --clone-workers must be at least 1")
+	}
+	m, err := loadManifest(f.manifest)
+	if err != nil {
+		return err
+	}
+	for _, o := range f.only {
+		if len(pipeline.Plan(m, []string{o})) == 0 {
+			return usageErrorf("--only %s: no repository or repo/service of that name in the manifest", o)
+		}
+	}
+	if f.dryRun {
+		pipeline.WritePlan(stdout, pipeline.Plan(m, f.only), m, f.out)
+		return nil
+	}
+	cat, err := loadCatalog(f.patterns)
+	if err != nil {
+		return err
+	}
+	cacheDir := f.cache
+	if cacheDir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return usageErrorf("no user cache directory (%v); pass --cache", err)
+		}
+		cacheDir = filepath.Join(base, "distill", "repos")
+	}
+
+	onTerminal := isTerminal(stderr)
+	logger := newLogger(stderr, f.logFormat, onTerminal)
+	var progress pipeline.Progress
+	if onTerminal {
+		progress = pipeline.NewBars(stderr)
+	}
+	started := time.Now()
+	res, err := pipeline.Run(cmd.Context(), pipeline.Config{
+		Manifest:     m,
+		OutDir:       f.out,
+		CacheDir:     cacheDir,
+		Workers:      f.workers,
+		CloneWorkers: f.cloneWorkers,
+		Only:         f.only,
+		Provenance:   f.provenance,
+		Catalog:      cat,
+		ToolVersion:  toolVersion(),
+		Logger:       logger,
+		Progress:     progress,
+	})
+	if err != nil {
+		if errors.Is(err, pipeline.ErrBusy) {
+			return usageErrorf("%v", err)
+		}
+		return err
+	}
+	writeRunSummary(stdout, res, f.out, time.Since(started))
+	if res.Count(pipeline.StatusFailed) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// loadManifest reads the manifest file, or the built-in example whose local
+// paths are relative to the current directory (the repository root).
+func loadManifest(path string) (*manifest.Manifest, error) {
+	if path != "" {
+		return manifest.Load(path, nil)
+	}
+	m, err := manifest.Parse(configs.ExampleManifest, "configs/manifest.example.yaml (built in)", nil)
+	if err != nil {
+		return nil, err
+	}
+	m.Dir = "."
+	return m, nil
+}
+
+func loadCatalog(path string) (*catalog.Catalog, error) {
+	if path == "" {
+		return catalog.Default()
+	}
+	c, err := catalog.Load(path)
+	if err != nil {
+		return nil, usageErrorf("%v", err)
+	}
+	return c, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// newLogger logs one line per event for cron and CI. On a terminal the
+// progress bars speak instead and only errors are logged.
+func newLogger(w io.Writer, format string, onTerminal bool) *slog.Logger {
+	level := slog.LevelInfo
+	if onTerminal {
+		level = slog.LevelError
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// toolVersion identifies this build for the incremental cache: the module
+// version of a released binary, else a digest of the executable itself, so
+// that a rebuilt development binary never reuses specs of an older one.
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "devel"
+	}
+	fh, err := os.Open(exe)
+	if err != nil {
+		return "devel"
+	}
+	defer fh.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, fh); err != nil {
+		return "devel"
+	}
+	return "devel+" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// writeRunSummary prints the short table at the end of a run.
+func writeRunSummary(w io.Writer, res *pipeline.Result, out string, took time.Duration) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SERVICE\tSTATUS\tFILES\tENTITIES\tRULES\tCONFIG\tSPEC")
+	for _, s := range res.Services {
+		spec := s.SpecPath
+		if s.Status == pipeline.StatusFailed {
+			spec = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\n", s.ID(), s.Status, s.FilesRead, s.Entities, s.Rules, s.ConfigParams, spec)
+	}
+	tw.Flush()
+	for _, s := range res.Services {
+		if s.Status == pipeline.StatusFailed {
+			fmt.Fprintf(w, "failed: %s: %s\n", s.ID(), s.Error)
+		}
+	}
+	groups := make([]string, 0, len(res.Groups))
+	for _, g := range res.Groups {
+		if g.Shared != "" {
+			groups = append(groups, fmt.Sprintf("group %s: %d variants -> %s, %s", g.Name, len(g.Variants), g.Shared, g.Report))
+		}
+	}
+	sort.Strings(groups)
+	for _, g := range groups {
+		fmt.Fprintln(w, g)
+	}
+	fmt.Fprintf(w, "%d ok, %d unchanged, %d failed in %s; outputs in %s\n",
+		res.Count(pipeline.StatusOK), res.Count(pipeline.StatusUnchanged), res.Count(pipeline.StatusFailed),
+		took.Round(time.Millisecond), out)
+}

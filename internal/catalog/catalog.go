@@ -1,0 +1,276 @@
+package catalog
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/distill/distill/configs"
+)
+
+// Catalog is a loaded pattern catalog. It is read-only after loading and
+// safe for concurrent use.
+type Catalog struct {
+	Version   int                  `yaml:"version"`
+	Languages map[string]*Language `yaml:"languages"`
+
+	digest string
+}
+
+// Language holds the patterns of one programming language. Every list is
+// of dotted names matched by their last segments (see the package comment).
+type Language struct {
+	ModelBases           []string            `yaml:"model_bases"`
+	DeclarativeBaseCalls []string            `yaml:"declarative_base_calls"`
+	TableKeyword         string              `yaml:"table_keyword"`
+	TableBases           []string            `yaml:"table_bases"`
+	EnumBases            []string            `yaml:"enum_bases"`
+	DataclassDecorators  []string            `yaml:"dataclass_decorators"`
+	RequestBases         []string            `yaml:"request_bases"`
+	SettingsBases        []string            `yaml:"settings_bases"`
+	ColumnCalls          []string            `yaml:"column_calls"`
+	ForeignKeyCalls      []string            `yaml:"foreign_key_calls"`
+	ManyToManyCalls      []string            `yaml:"many_to_many_calls"`
+	RelationshipCalls    []string            `yaml:"relationship_calls"`
+	Types                map[string][]string `yaml:"types"`
+	RouteDecorators      []string            `yaml:"route_decorators"`
+	ViewBases            []string            `yaml:"view_bases"`
+	ViewMethods          []string            `yaml:"view_methods"`
+	ViewModules          []string            `yaml:"view_modules"`
+	DependencyMarkers    []string            `yaml:"dependency_markers"`
+	RequestBodyCalls     []string            `yaml:"request_body_calls"`
+	Auth                 *Auth               `yaml:"auth"`
+	TaskDecorators       []string            `yaml:"task_decorators"`
+	CommandBases         []string            `yaml:"command_bases"`
+	ClockCalls           []string            `yaml:"clock_calls"`
+	HashCalls            []string            `yaml:"hash_calls"`
+	VerifyCalls          []string            `yaml:"verify_calls"`
+	LookupMethods        []string            `yaml:"lookup_methods"`
+	QueryMethods         []string            `yaml:"query_methods"`
+	PersistCalls         []string            `yaml:"persist_calls"`
+	CreateMethods        []string            `yaml:"create_methods"`
+	DeleteCalls          []string            `yaml:"delete_calls"`
+	UpdateMethods        []string            `yaml:"update_methods"`
+	AbortCalls           []string            `yaml:"abort_calls"`
+	Sinks                []Sink              `yaml:"sinks"`
+	MessageBuilders      []string            `yaml:"message_builders"`
+	RenderCalls          []string            `yaml:"render_calls"`
+	PlumbingCalls        []string            `yaml:"plumbing_calls"`
+}
+
+// Auth lists what marks a handler as reachable only by a signed-in user
+// (or an administrator).
+type Auth struct {
+	Decorators             []string `yaml:"decorators"`
+	AdminDecorators        []string `yaml:"admin_decorators"`
+	Dependencies           []string `yaml:"dependencies"`
+	AdminDependencies      []string `yaml:"admin_dependencies"`
+	PermissionClasses      []string `yaml:"permission_classes"`
+	AdminPermissionClasses []string `yaml:"admin_permission_classes"`
+	CurrentUserNames       []string `yaml:"current_user_names"`
+}
+
+// Sink is an outgoing-message call: what entity it creates and which
+// arguments hold the recipient and the template. An argument is a keyword
+// name or a position written "#0", "#1"...
+type Sink struct {
+	Names     []string `yaml:"names"`
+	Entity    string   `yaml:"entity"`
+	Recipient []string `yaml:"recipient"`
+	Template  []string `yaml:"template"`
+}
+
+// Default returns the embedded catalog (configs/patterns.yaml).
+func Default() (*Catalog, error) {
+	return parse("configs/patterns.yaml", configs.Patterns)
+}
+
+// MustDefault is Default for callers that ship the embedded catalog; the
+// embedded file is tested, so a failure is a build defect.
+func MustDefault() *Catalog {
+	c, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Load reads the catalog file at path and lays it over the embedded
+// default: each language section of the file replaces the lists it names
+// and keeps the others; a new language is added whole.
+func Load(path string) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read pattern catalog: %w", err)
+	}
+	over, err := parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	base, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	for id, l := range over.Languages {
+		if cur, ok := base.Languages[id]; ok {
+			overlay(cur, l)
+		} else {
+			base.Languages[id] = l
+		}
+	}
+	base.digest = ""
+	base.computeDigest()
+	return base, nil
+}
+
+// overlay copies every non-empty field of over into base.
+func overlay(base, over *Language) {
+	bv, ov := reflect.ValueOf(base).Elem(), reflect.ValueOf(over).Elem()
+	for i := range ov.NumField() {
+		if !ov.Field(i).IsZero() {
+			bv.Field(i).Set(ov.Field(i))
+		}
+	}
+}
+
+var yamlLineRE = regexp.MustCompile(`(?:yaml: )?line (\d+): `)
+
+func parse(path string, data []byte) (*Catalog, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var c Catalog
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("pattern catalog %s: %w", path, lineError(path, err))
+	}
+	if c.Version != 1 {
+		return nil, fmt.Errorf("pattern catalog %s: version %d is not supported (want 1)", path, c.Version)
+	}
+	if len(c.Languages) == 0 {
+		return nil, fmt.Errorf("pattern catalog %s: no languages", path)
+	}
+	for id, l := range c.Languages {
+		if l == nil {
+			return nil, fmt.Errorf("pattern catalog %s: language %q is empty", path, id)
+		}
+		for i, s := range l.Sinks {
+			if len(s.Names) == 0 || s.Entity == "" {
+				return nil, fmt.Errorf("pattern catalog %s: %s sink %d needs names and entity", path, id, i+1)
+			}
+		}
+	}
+	c.computeDigest()
+	return &c, nil
+}
+
+// lineError rewrites yaml's "line N: msg" into "path:N: msg" so that
+// editors can jump to the problem.
+func lineError(path string, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, m := range te.Errors {
+			msgs[i] = yamlLineRE.ReplaceAllString(m, path+":$1: ")
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return errors.New(yamlLineRE.ReplaceAllString(err.Error(), path+":$1: "))
+}
+
+// computeDigest hashes the canonical re-encoding of the catalog, so that
+// comments and formatting do not change it but any pattern does.
+func (c *Catalog) computeDigest() {
+	canon, err := yaml.Marshal(struct {
+		Version   int                  `yaml:"version"`
+		Languages map[string]*Language `yaml:"languages"`
+	}{c.Version, c.Languages})
+	if err != nil {
+		// Marshalling plain strings, slices and maps cannot fail.
+		panic(fmt.Sprintf("catalog: encode for digest: %v", err))
+	}
+	sum := sha256.Sum256(canon)
+	c.digest = hex.EncodeToString(sum[:])
+}
+
+// Digest returns the hex sha256 of the catalog's canonical content.
+func (c *Catalog) Digest() string { return c.digest }
+
+// Language returns the patterns of one language, or nil.
+func (c *Catalog) Language(id string) *Language {
+	if c == nil {
+		return nil
+	}
+	return c.Languages[id]
+}
+
+// LanguageIDs returns the catalog's languages, sorted.
+func (c *Catalog) LanguageIDs() []string {
+	ids := make([]string, 0, len(c.Languages))
+	for id := range c.Languages {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Match reports whether dotted name matches one of patterns by its last
+// segments ("app.extensions.db.Model" matches "db.Model" and "Model").
+func Match(patterns []string, name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, p := range patterns {
+		if name == p || (len(name) > len(p) && strings.HasSuffix(name, p) && name[len(name)-len(p)-1] == '.') {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchAny reports whether any of names matches one of patterns.
+func MatchAny(patterns []string, names ...string) bool {
+	for _, n := range names {
+		if Match(patterns, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// TypeOf returns the domain type ("String", "Timestamp"...) of a column or
+// annotation type name, matched by its last segment, or "".
+func (l *Language) TypeOf(name string) string {
+	last := name
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		last = name[i+1:]
+	}
+	keys := make([]string, 0, len(l.Types))
+	for k := range l.Types {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if slices.Contains(l.Types[k], last) {
+			return k
+		}
+	}
+	return ""
+}
+
+// SinkFor returns the sink whose names match callee, or nil.
+func (l *Language) SinkFor(names ...string) *Sink {
+	for i := range l.Sinks {
+		if MatchAny(l.Sinks[i].Names, names...) {
+			return &l.Sinks[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,651 @@
+package compare
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/summary"
+)
+
+// Variant is one implementation's spec.
+type Variant struct {
+	ID     string // "repo/service" or the file name
+	File   string
+	Module *allium.Module
+}
+
+// Options tune a comparison.
+type Options struct {
+	// Required returns how many of n variants must hold a construct for it
+	// to be shared; nil means all n.
+	Required func(n int) int
+}
+
+// Presence is one variant's side of an aligned construct.
+type Presence struct {
+	Variant   string `json:"variant"`
+	Present   bool   `json:"present"`
+	LocalName string `json:"local_name,omitempty"`
+	Value     string `json:"value,omitempty"`
+}
+
+// Aligned is one construct matched across variants, under canonical names.
+type Aligned struct {
+	Kind     string     `json:"kind"`
+	Name     string     `json:"name"`
+	Parent   string     `json:"parent,omitempty"`
+	InShared bool       `json:"in_shared"`
+	Variants []Presence `json:"variants"`
+
+	texts      []string   // per variant: printed text after renaming
+	provs      []*provRef // per variant: where it stands
+	parents    []string   // per variant: the local name of the owner
+	sharedText string     // the text kept in the shared spec
+	depth      int        // 0 for top-level constructs
+}
+
+// ConstructRef names a construct the way internal/pipeline's summary rows do.
+type ConstructRef struct {
+	Kind, Parent, Name string
+}
+
+// Result is the outcome of a comparison.
+type Result struct {
+	// Shared is the shared spec; it passes allium.Check without errors.
+	Shared *allium.Module
+	// Variants are the variant IDs, sorted; every per-variant slice follows
+	// this order.
+	Variants []string
+	// Files are the variants' spec files.
+	Files []string
+	// Required is how many variants a construct needed to be shared.
+	Required int
+	// Aligned lists every construct found in any variant, parents before
+	// their members and clauses.
+	Aligned []Aligned
+	// Similarity[i][j] is the share of constructs variants i and j have in
+	// common: |both| / |either| over aligned constructs.
+	Similarity [][]float64
+	// Dropped lists shared-spec constructs removed because the checker
+	// rejected them, as "kind name: message".
+	Dropped []string
+}
+
+// Compare aligns the variants and derives their shared spec. It fails only
+// for unusable input: no variants, an empty or duplicate ID, a nil module.
+func Compare(variants []Variant, opt Options) (*Result, error) {
+	if len(variants) == 0 {
+		return nil, errors.New("compare: no variants")
+	}
+	vs := append([]Variant(nil), variants...)
+	sort.Slice(vs, func(i, j int) bool { return vs[i].ID < vs[j].ID })
+	for i, v := range vs {
+		if v.ID == "" {
+			return nil, fmt.Errorf("compare: variant from %q has no ID", v.File)
+		}
+		if i > 0 && vs[i-1].ID == v.ID {
+			return nil, fmt.Errorf("compare: duplicate variant ID %q", v.ID)
+		}
+		if v.Module == nil {
+			return nil, fmt.Errorf("compare: variant %q has no module", v.ID)
+		}
+	}
+	n := len(vs)
+	req := n
+	if opt.Required != nil {
+		req = min(max(opt.Required(n), 1), n)
+	}
+	c := &comparison{n: n, req: req, vs: vs}
+	c.run()
+	return c.result(), nil
+}
+
+// comparison holds the working state of one Compare call.
+type comparison struct {
+	n, req int
+	vs     []Variant
+	mods   []*allium.Module // renamed copies
+	rn     []*renamer
+
+	entities, enums, config, rules, wholes []*group
+	shared                                 *allium.Module
+	spec                                   *sharedSpec
+	dropped                                []string
+}
+
+func (c *comparison) run() {
+	c.mods = make([]*allium.Module, c.n)
+	c.rn = make([]*renamer, c.n)
+	for i, v := range c.vs {
+		c.mods[i] = deepCopy(v.Module)
+		c.rn[i] = &renamer{}
+	}
+	c.alignTypes()
+	c.alignMembersAndConfig()
+	c.alignRules()
+	c.alignWholes()
+	c.decide()
+	c.build()
+	c.repair()
+}
+
+// alignTypes aligns entities, external entities, value types and enums, then
+// renames type references in every variant to the canonical names.
+func (c *comparison) alignTypes() {
+	entUnits := func(kind string, pick func(m *allium.Module) []typeDecl) []*group {
+		per := make([][]*unit, c.n)
+		for v, m := range c.mods {
+			for i, d := range pick(m) {
+				u := &unit{v: v, kind: kind, local: d.name, seq: i, node: d.node, tokens: nameTokens(d.name),
+					prov: d.node.Info().Prov, pos: d.node.Info().Pos}
+				for _, f := range d.feats {
+					u.feat = append(u.feat, nameTokens(f)...)
+				}
+				u.feat = sortedSet(u.feat)
+				u.keys = union(u.tokens, u.feat)
+				u.value = d.value
+				per[v] = append(per[v], u)
+			}
+		}
+		gs := cluster(kind, c.n, per, func(a, b *unit) float64 {
+			return 0.5*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.5*dice(a.feat, b.feat)
+		}, 0.5)
+		sortByFirstSeen(gs)
+		return gs
+	}
+	c.entities = append(c.entities, entUnits(summary.KindExternalEntity, func(m *allium.Module) []typeDecl { return entityDecls(m.Externals) })...)
+	c.entities = append(c.entities, entUnits(summary.KindValue, func(m *allium.Module) []typeDecl {
+		var out []typeDecl
+		for _, v := range m.Values {
+			out = append(out, typeDecl{v.Name, v, memberNames(v.Members), ""})
+		}
+		return out
+	})...)
+	c.entities = append(c.entities, entUnits(summary.KindEntity, func(m *allium.Module) []typeDecl { return entityDecls(m.Entities) })...)
+	c.enums = entUnits(summary.KindEnum, func(m *allium.Module) []typeDecl {
+		var out []typeDecl
+		for _, e := range m.Enums {
+			var vals []string
+			for _, ev := range e.Values {
+				vals = append(vals, ev.Name)
+			}
+			out = append(out, typeDecl{e.Name, e, vals, allium.EnumString(e.Values)})
+		}
+		return out
+	})
+	for _, g := range append(append([]*group{}, c.entities...), c.enums...) {
+		for _, u := range g.members {
+			if u != nil && u.local != g.name {
+				r := c.rn[u.v]
+				if r.types == nil {
+					r.types = map[string]string{}
+				}
+				r.types[u.local] = g.name
+			}
+		}
+	}
+	for v, m := range c.mods {
+		(&renamer{types: c.rn[v].types}).module(m)
+	}
+}
+
+type typeDecl struct {
+	name  string
+	node  allium.Node
+	feats []string
+	value string
+}
+
+func entityDecls(list []*allium.Entity) []typeDecl {
+	var out []typeDecl
+	for _, e := range list {
+		out = append(out, typeDecl{e.Name, e, memberNames(e.Members), ""})
+	}
+	return out
+}
+
+func memberNames(list []allium.EntityMember) []string {
+	var out []string
+	for _, m := range list {
+		if name, kind := memberKey(m); kind != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// memberKey gives an entity member's row name and kind. Transitions are not
+// summary rows; they are aligned under the kind "transitions".
+func memberKey(m allium.EntityMember) (name, kind string) {
+	switch x := m.(type) {
+	case *allium.Field:
+		return x.Name, summary.KindField
+	case *allium.Relationship:
+		return x.Name, summary.KindRelationship
+	case *allium.Projection:
+		return x.Name, summary.KindProjection
+	case *allium.Derived:
+		return x.Name, summary.KindDerived
+	case *allium.Invariant:
+		return x.Name, summary.KindInvariant
+	case *allium.Transitions:
+		return x.Field, kindTransitions
+	}
+	return "", ""
+}
+
+const kindTransitions = "transitions"
+
+func sameOr(a, b string, ta, tb []string) float64 {
+	if a == b {
+		return 1
+	}
+	return dice(ta, tb)
+}
+
+// alignMembersAndConfig aligns the members of each aligned entity and the
+// config parameters, then renames fields and parameters to canonical names.
+func (c *comparison) alignMembersAndConfig() {
+	for _, g := range c.entities {
+		per := make([][]*unit, c.n)
+		for v, eu := range g.members {
+			if eu == nil {
+				continue
+			}
+			for i, mem := range entityMembers(eu.node) {
+				name, kind := memberKey(mem)
+				u := &unit{v: v, kind: kind, local: name, parent: eu.local, seq: i, node: mem,
+					tokens: nameTokens(name), prov: mem.Info().Prov, pos: mem.Info().Pos}
+				u.keys = u.tokens
+				switch x := mem.(type) {
+				case *allium.Field:
+					u.typ = allium.TypeString(x.Type)
+				case *allium.Relationship:
+					u.typ = x.Entity
+				}
+				per[v] = append(per[v], u)
+			}
+		}
+		g.children = cluster("", c.n, per, memberSim, 0.55)
+		for _, ch := range g.children {
+			ch.kind = ch.seed.kind
+			ch.parent = g
+		}
+		sortByFirstSeen(g.children)
+		for _, ch := range g.children {
+			for _, u := range ch.members {
+				if u == nil || u.local == ch.name || ch.kind == kindTransitions {
+					continue
+				}
+				r := c.rn[u.v]
+				if r.fields == nil {
+					r.fields = map[string]map[string]string{}
+				}
+				if r.fields[g.name] == nil {
+					r.fields[g.name] = map[string]string{}
+				}
+				r.fields[g.name][u.local] = ch.name
+			}
+		}
+	}
+	// A field name renames everywhere in the variant only when every entity
+	// of the variant that has it agrees on the canonical name.
+	for v, r := range c.rn {
+		seen := map[string]string{}
+		ambiguous := map[string]bool{}
+		for _, g := range c.entities {
+			if g.members[v] == nil {
+				continue
+			}
+			for _, ch := range g.children {
+				if u := ch.members[v]; u != nil && ch.kind != kindTransitions {
+					if prev, ok := seen[u.local]; ok && prev != ch.name {
+						ambiguous[u.local] = true
+					}
+					seen[u.local] = ch.name
+				}
+			}
+		}
+		for local, canon := range seen {
+			if !ambiguous[local] && local != canon {
+				if r.global == nil {
+					r.global = map[string]string{}
+				}
+				r.global[local] = canon
+			}
+		}
+	}
+
+	per := make([][]*unit, c.n)
+	for v, m := range c.mods {
+		for i, p := range m.Config {
+			u := &unit{v: v, kind: summary.KindConfig, local: p.Name, seq: i, node: p, tokens: nameTokens(p.Name),
+				typ: allium.TypeString(p.Type), prov: p.Prov, pos: p.Pos}
+			u.keys = u.tokens
+			per[v] = append(per[v], u)
+		}
+	}
+	c.config = cluster(summary.KindConfig, c.n, per, func(a, b *unit) float64 {
+		return 0.7*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.3*typeSim(a.typ, b.typ)
+	}, 0.55)
+	sortByFirstSeen(c.config)
+	for _, g := range c.config {
+		for _, u := range g.members {
+			if u != nil && u.local != g.name {
+				r := c.rn[u.v]
+				if r.config == nil {
+					r.config = map[string]string{}
+				}
+				r.config[u.local] = g.name
+			}
+		}
+	}
+	for v, m := range c.mods {
+		r := c.rn[v]
+		(&renamer{fields: r.fields, global: r.global, config: r.config}).module(m)
+	}
+	for _, g := range c.entities {
+		for _, ch := range g.children {
+			for _, u := range ch.members {
+				if u != nil {
+					u.text = allium.PrintConstruct(u.node)
+					u.value = memberValue(u.node)
+				}
+			}
+		}
+	}
+	for _, g := range c.config {
+		for _, u := range g.members {
+			if u != nil {
+				p := u.node.(*allium.ConfigParam)
+				u.typ = allium.TypeString(p.Type)
+				if p.Default != nil {
+					u.value = allium.ExprString(p.Default)
+				}
+				u.text = allium.PrintConstruct(p)
+			}
+		}
+	}
+}
+
+func entityMembers(n allium.Node) []allium.EntityMember {
+	switch x := n.(type) {
+	case *allium.Entity:
+		return x.Members
+	case *allium.ValueType:
+		return x.Members
+	}
+	return nil
+}
+
+func memberValue(n allium.Node) string {
+	switch x := n.(type) {
+	case *allium.Field:
+		return allium.TypeString(x.Type)
+	case *allium.Relationship:
+		return x.Entity
+	}
+	return ""
+}
+
+func memberSim(a, b *unit) float64 {
+	if a.kind != b.kind {
+		return 0
+	}
+	name := sameOr(a.local, b.local, a.tokens, b.tokens)
+	switch a.kind {
+	case summary.KindField, summary.KindRelationship:
+		return 0.7*name + 0.3*typeSim(a.typ, b.typ)
+	}
+	return name
+}
+
+// typeSim is 1 for equal types, 0.5 when only optionality or an inline
+// enum's values differ, else 0.
+func typeSim(a, b string) float64 {
+	switch {
+	case a == b:
+		return 1
+	case strings.TrimSuffix(a, "?") == strings.TrimSuffix(b, "?"):
+		return 0.5
+	case strings.Contains(a, "|") && strings.Contains(b, "|"):
+		return 0.5
+	}
+	return 0
+}
+
+// alignRules aligns rules by name, trigger, what they touch and their
+// clauses (all after renaming), then renames triggers, trigger parameters
+// and rules, then aligns each rule's clauses.
+func (c *comparison) alignRules() {
+	per := make([][]*unit, c.n)
+	for v, m := range c.mods {
+		orig := c.vs[v].Module.Rules
+		for i, r := range m.Rules {
+			u := &unit{v: v, kind: summary.KindRule, local: orig[i].Name, seq: i, node: r,
+				tokens: nameTokens(orig[i].Name), prov: r.Prov, pos: r.Pos}
+			if orig[i].Trigger != nil {
+				u.orig = triggerKey(orig[i].Trigger)
+			}
+			if r.Trigger != nil {
+				if r.Trigger.Kind == allium.TriggerExternal {
+					u.trig = r.Trigger.Name
+					u.trigTk = nameTokens(r.Trigger.Name)
+				} else {
+					u.trig = triggerKey(r.Trigger)
+					u.trigTk = textTokens(u.trig)
+				}
+			}
+			var touched, texts []string
+			allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+				for _, e := range allium.StmtExprs(s) {
+					allium.Inspect(e, func(x allium.Expr) bool {
+						switch x := x.(type) {
+						case *allium.Member:
+							touched = append(touched, "."+x.Name)
+						case *allium.Ident:
+							if startsUpper(x.Name) {
+								touched = append(touched, x.Name)
+							}
+						}
+						return true
+					})
+				}
+				return true
+			})
+			for _, s := range r.Body {
+				texts = append(texts, allium.PrintConstruct(s))
+			}
+			u.feat, u.feat2 = sortedSet(touched), sortedSet(texts)
+			u.keys = union(u.tokens, u.trigTk)
+			per[v] = append(per[v], u)
+		}
+	}
+	c.rules = cluster(summary.KindRule, c.n, per, ruleSim, 0.5)
+	sortByFirstSeen(c.rules)
+
+	// Trigger names and parameters follow the rule's representative.
+	for _, g := range c.rules {
+		rep := g.representative().node.(*allium.Rule)
+		counts := map[string]int{}
+		for _, u := range g.members {
+			if u != nil && u.trig != "" && u.node.(*allium.Rule).Trigger.Kind == allium.TriggerExternal {
+				counts[u.trig]++
+			}
+		}
+		canonTrig := majority(counts)
+		for _, u := range g.members {
+			if u == nil {
+				continue
+			}
+			r := c.rn[u.v]
+			rule := u.node.(*allium.Rule)
+			if u.local != g.name {
+				if r.rules == nil {
+					r.rules = map[string]string{}
+				}
+				r.rules[u.local] = g.name
+			}
+			t := rule.Trigger
+			if t == nil || t.Kind != allium.TriggerExternal || rep.Trigger == nil || rep.Trigger.Kind != allium.TriggerExternal {
+				continue
+			}
+			if canonTrig != "" && t.Name != canonTrig {
+				if r.trigger == nil {
+					r.trigger = map[string]string{}
+				}
+				if _, taken := r.trigger[t.Name]; !taken {
+					r.trigger[t.Name] = canonTrig
+				}
+			}
+			for i, p := range t.Params {
+				if i < len(rep.Trigger.Params) && p.Name != "_" && rep.Trigger.Params[i].Name != "_" && p.Name != rep.Trigger.Params[i].Name {
+					if r.params == nil {
+						r.params = map[*allium.Rule]map[string]string{}
+					}
+					if r.params[rule] == nil {
+						r.params[rule] = map[string]string{}
+					}
+					r.params[rule][p.Name] = rep.Trigger.Params[i].Name
+				}
+			}
+		}
+	}
+	for v, m := range c.mods {
+		r := c.rn[v]
+		(&renamer{trigger: r.trigger, rules: r.rules, params: r.params}).module(m)
+	}
+
+	for _, g := range c.rules {
+		trig := &group{kind: summary.KindTrigger, parent: g, members: make([]*unit, c.n)}
+		cper := make([][]*unit, c.n)
+		for v, u := range g.members {
+			if u == nil {
+				continue
+			}
+			rule := u.node.(*allium.Rule)
+			u.text = allium.PrintConstruct(rule)
+			if rule.Trigger != nil {
+				trig.members[v] = &unit{v: v, kind: summary.KindTrigger, local: u.orig, parent: u.local,
+					node: rule.Trigger, text: triggerKey(rule.Trigger), value: rule.Trigger.Kind.String(),
+					prov: rule.Trigger.Prov, pos: rule.Trigger.Pos}
+			}
+			cper[v] = clauseUnits(v, u.local, rule.Body)
+		}
+		clauses := cluster("", c.n, cper, clauseSim, 0.5)
+		for _, ch := range clauses {
+			ch.kind = ch.seed.kind
+			ch.parent = g
+		}
+		sortByFirstSeen(clauses)
+		numberClauses(clauses)
+		if trig.first() != nil {
+			trig.seed = trig.first()
+			trig.name = triggerKey(trig.representativeFor(g).node.(*allium.Trigger))
+			g.children = append(g.children, trig)
+		}
+		g.children = append(g.children, clauses...)
+	}
+}
+
+// representativeFor picks the member belonging to the same variant as the
+// parent's representative, so a trigger is named like its rule.
+func (g *group) representativeFor(parent *group) *unit {
+	if u := g.members[parent.representative().v]; u != nil {
+		return u
+	}
+	return g.first()
+}
+
+// triggerKey is the summary's trigger name: the name of an external trigger,
+// the printed condition of any other.
+func triggerKey(t *allium.Trigger) string {
+	if t.Kind == allium.TriggerExternal {
+		return t.Name
+	}
+	return strings.TrimSpace(allium.TriggerString(t))
+}
+
+func ruleSim(a, b *unit) float64 {
+	trig := 0.0
+	if a.trig == b.trig {
+		trig = 1
+	} else {
+		trig = dice(a.trigTk, b.trigTk)
+	}
+	return 0.25*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.25*trig + 0.2*jaccard(a.feat, b.feat) + 0.3*jaccard(a.feat2, b.feat2)
+}
+
+// clauseUnits lists a rule's let, requires and ensures clauses, numbered
+// like the summary's rows; clauses of a rule-level for carry the for.
+func clauseUnits(v int, rule string, body []allium.Stmt) []*unit {
+	var out []*unit
+	req, ens := 0, 0
+	var walk func(list []allium.Stmt, f *allium.For)
+	walk = func(list []allium.Stmt, f *allium.For) {
+		for _, s := range list {
+			u := &unit{v: v, parent: rule, seq: len(out), node: s, forOf: f, prov: s.Info().Prov, pos: s.Info().Pos}
+			switch x := s.(type) {
+			case *allium.Let:
+				u.kind, u.local = summary.KindLet, x.Name
+			case *allium.Requires:
+				req++
+				u.kind, u.local = summary.KindRequires, "requires#"+strconv.Itoa(req)
+			case *allium.Ensures:
+				ens++
+				u.kind, u.local = summary.KindEnsures, "ensures#"+strconv.Itoa(ens)
+			case *allium.For:
+				walk(x.Body, x)
+				continue
+			default:
+				continue
+			}
+			u.text = allium.PrintConstruct(s)
+			if f != nil {
+				u.text = "for " + f.Var + " in " + allium.ExprString(f.Coll) + ": " + u.text
+			}
+			u.value = u.text
+			u.feat = textTokens(u.text)
+			out = append(out, u)
+		}
+	}
+	walk(body, nil)
+	return out
+}
+
+func clauseSim(a, b *unit) float64 {
+	if a.kind != b.kind {
+		return 0
+	}
+	if a.text == b.text {
+		return 1
+	}
+	s := dice(a.feat, b.feat)
+	if a.kind == summary.KindLet {
+		if a.local != b.local {
+			return 0.5 * s
+		}
+		return 0.5 + 0.5*s
+	}
+	return s
+}
+
+// numberClauses gives clause groups canonical names: lets keep their name,
+// requires and ensures are numbered in order.
+func numberClauses(gs []*group) {
+	req, ens := 0, 0
+	for _, g := range gs {
+		switch g.kind {
+		case summary.KindRequires:
+			req++
+			g.name = "requires#" + strconv.Itoa(req)
+		case summary.KindEnsures:
+			ens++
+			g.name = "ensures#" + strconv.Itoa(ens)
+		}
+	}
+}

@@ -1,0 +1,290 @@
+package compare
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/summary"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const fixtures = "../../testdata/compare"
+
+// loadCase reads every .allium file of a fixture directory as a variant
+// named after its file.
+func loadCase(t testing.TB, dir string) []Variant {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.allium"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no variants in %s: %v", dir, err)
+	}
+	var vs []Variant
+	for _, f := range files {
+		rel, err := filepath.Rel(fixtures, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs = append(vs, Variant{ID: strings.TrimSuffix(filepath.Base(f), ".allium"), File: filepath.ToSlash(rel), Module: parseFile(t, f)})
+	}
+	return vs
+}
+
+func fixtureCases(t testing.TB) []string {
+	dirs, _ := filepath.Glob(filepath.Join(fixtures, "*"))
+	var out []string
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no fixture cases")
+	}
+	return out
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s differs from the golden file:\n%s", path, lineDiff(string(want), string(got)))
+	}
+}
+
+func TestGoldens(t *testing.T) {
+	for _, dir := range fixtureCases(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			res, err := Compare(loadCase(t, dir), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := allium.Check(res.Shared, allium.CheckOptions{File: "shared"}).Errors(); len(errs) > 0 {
+				t.Errorf("shared spec has errors: %v", errs)
+			}
+			opt := ReportOptions{Title: filepath.Base(dir), Quorum: "all"}
+			golden(t, filepath.Join(dir, "want", "shared.allium"), PrintShared(res))
+			golden(t, filepath.Join(dir, "want", "report.md"), Markdown(res, opt))
+			js, err := JSON(res, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join(dir, "want", "report.json"), js)
+
+			q2, err := Compare(loadCase(t, dir), Options{Required: func(int) int { return 2 }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := allium.Check(q2.Shared, allium.CheckOptions{File: "shared"}).Errors(); len(errs) > 0 {
+				t.Errorf("quorum-2 shared spec has errors: %v", errs)
+			}
+			golden(t, filepath.Join(dir, "want", "shared-quorum2.allium"), PrintShared(q2))
+		})
+	}
+}
+
+// TestAlignment pins the alignments the fixtures were written to exercise.
+func TestAlignment(t *testing.T) {
+	res, err := Compare(loadCase(t, filepath.Join(fixtures, "reset")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(kind, parent, name string) *Aligned {
+		for i, a := range res.Aligned {
+			if a.Kind == kind && a.Parent == parent && a.Name == name {
+				return &res.Aligned[i]
+			}
+		}
+		t.Fatalf("no aligned %s %s/%s", kind, parent, name)
+		return nil
+	}
+	locals := func(a *Aligned) string {
+		var out []string
+		for _, p := range a.Variants {
+			out = append(out, p.LocalName)
+		}
+		return strings.Join(out, ",")
+	}
+	tests := []struct {
+		kind, parent, name string
+		locals             string // accounts, identity, legacy
+		shared             bool
+	}{
+		{summary.KindEntity, "", "PasswordResetToken", "PasswordResetToken,ResetToken,PasswordResetToken", true},
+		{summary.KindField, "PasswordResetToken", "expires_at", "expires_at,expiry,expires_at", true},
+		{summary.KindField, "User", "failed_attempts", "failed_attempts,failed_login_attempts,failed_attempts", true},
+		{summary.KindField, "User", "locked_until", "locked_until,locked_until,", false},
+		{summary.KindConfig, "", "reset_token_expiry", "reset_token_expiry,token_expiry,reset_token_expiry", true},
+		{summary.KindConfig, "", "lockout_duration", "lockout_duration,lockout_duration,", false},
+		{summary.KindRule, "", "ResetPassword", "ResetPassword,ResetPassword,ResetPassword", true},
+		{summary.KindRule, "", "LoginFailsAndLocks", "LoginFailsAndLocks,LoginFailsAndLocks,", false},
+		{summary.KindRule, "", "SendResetConfirmation", ",SendResetConfirmation,", false},
+		{summary.KindRequires, "ResetPassword", "requires#2", "requires#2,requires#2,requires#2", true},
+		{summary.KindRequires, "RequestPasswordReset", "requires#2", ",requires#2,", false},
+	}
+	for _, tt := range tests {
+		a := find(tt.kind, tt.parent, tt.name)
+		if got := locals(a); got != tt.locals {
+			t.Errorf("%s %s/%s: local names %q, want %q", tt.kind, tt.parent, tt.name, got, tt.locals)
+		}
+		if a.InShared != tt.shared {
+			t.Errorf("%s %s/%s: in shared %v, want %v", tt.kind, tt.parent, tt.name, a.InShared, tt.shared)
+		}
+	}
+	// The config default differs, so the shared parameter has none.
+	text := string(PrintShared(res))
+	if !strings.Contains(text, "    reset_token_expiry: Duration\n") {
+		t.Errorf("shared reset_token_expiry should have no default:\n%s", text)
+	}
+	if !strings.Contains(text, "accounts: 1.hour, identity: 30.minutes, legacy: 2.hours") {
+		t.Errorf("shared spec should list each variant's default:\n%s", text)
+	}
+}
+
+// TestInputOrder: permuting the variants changes no byte of any output.
+func TestInputOrder(t *testing.T) {
+	for _, dir := range fixtureCases(t) {
+		vs := loadCase(t, dir)
+		var first []byte
+		perms := permutations(len(vs))
+		for _, p := range perms {
+			in := make([]Variant, len(vs))
+			for i, j := range p {
+				in[i] = vs[j]
+			}
+			res, err := Compare(in, Options{Required: func(n int) int { return n - 1 }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			js, err := JSON(res, ReportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := append(append(PrintShared(res), Markdown(res, ReportOptions{})...), js...)
+			if first == nil {
+				first = out
+			} else if !bytes.Equal(first, out) {
+				t.Errorf("%s: order %v changed the output:\n%s", dir, p, lineDiff(string(first), string(out)))
+			}
+		}
+	}
+}
+
+func permutations(n int) [][]int {
+	if n == 1 {
+		return [][]int{{0}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			q := append(append(append([]int{}, p[:i]...), n-1), p[i:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// TestQuorumMonotone: asking more variants to agree never shares more.
+func TestQuorumMonotone(t *testing.T) {
+	for _, dir := range fixtureCases(t) {
+		vs := loadCase(t, dir)
+		prev := -1
+		var prevKeys map[string]bool
+		for q := len(vs); q >= 1; q-- {
+			res, err := Compare(vs, Options{Required: func(int) int { return q }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := allium.Check(res.Shared, allium.CheckOptions{File: "shared"}).Errors(); len(errs) > 0 {
+				t.Errorf("%s quorum %d: shared spec has errors: %v", dir, q, errs)
+			}
+			keys := map[string]bool{}
+			for _, a := range res.Aligned {
+				if a.InShared {
+					keys[a.Kind+"/"+a.Parent+"/"+a.Name] = true
+				}
+			}
+			if len(keys) < prev {
+				t.Errorf("%s: quorum %d shares %d constructs, quorum %d shared %d", dir, q, len(keys), q+1, prev)
+			}
+			for k := range prevKeys {
+				if !keys[k] {
+					t.Errorf("%s: %s shared at quorum %d but not at %d", dir, k, q+1, q)
+				}
+			}
+			prev, prevKeys = len(keys), keys
+		}
+	}
+}
+
+func TestSharedConstructs(t *testing.T) {
+	res, err := Compare(loadCase(t, filepath.Join(fixtures, "reset")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := map[ConstructRef]bool{}
+	for _, c := range res.SharedConstructs("identity") {
+		refs[c] = true
+	}
+	for _, want := range []ConstructRef{
+		{summary.KindEntity, "", "ResetToken"},
+		{summary.KindField, "ResetToken", "expiry"},
+		{summary.KindField, "User", "failed_login_attempts"},
+		{summary.KindConfig, "", "token_expiry"},
+		{summary.KindTrigger, "ResetTokenExpires", "token: ResetToken.expiry <= now"},
+		{summary.KindRequires, "ResetPassword", "requires#1"},
+	} {
+		if !refs[want] {
+			t.Errorf("identity: %+v should be shared; got %v", want, res.SharedConstructs("identity"))
+		}
+	}
+	for _, notWant := range []ConstructRef{
+		{summary.KindRule, "", "SendResetConfirmation"},
+		{summary.KindField, "User", "locked_until"},
+		{summary.KindRequires, "RequestPasswordReset", "requires#2"},
+	} {
+		if refs[notWant] {
+			t.Errorf("identity: %+v should not be shared", notWant)
+		}
+	}
+	if got := res.SharedConstructs("nobody"); got != nil {
+		t.Errorf("unknown variant: got %v", got)
+	}
+}
+
+func TestCompareErrors(t *testing.T) {
+	m := &allium.Module{Version: 3}
+	tests := []struct {
+		name string
+		in   []Variant
+		want string
+	}{
+		{"none", nil, "no variants"},
+		{"duplicate", []Variant{{ID: "a", Module: m}, {ID: "a", Module: m}}, `duplicate variant ID "a"`},
+		{"empty id", []Variant{{File: "x.allium", Module: m}}, `variant from "x.allium" has no ID`},
+		{"nil module", []Variant{{ID: "a"}}, `variant "a" has no module`},
+	}
+	for _, tt := range tests {
+		_, err := Compare(tt.in, Options{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

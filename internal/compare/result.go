@@ -1,0 +1,146 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/summary"
+)
+
+// internalKinds are aligned but have no summary row, so they are not listed.
+var internalKinds = map[string]bool{kindTransitions: true, kindUse: true, kindGiven: true, kindOverride: true}
+
+func (c *comparison) result() *Result {
+	r := &Result{Shared: c.shared, Required: c.req, Dropped: c.dropped}
+	for _, v := range c.vs {
+		r.Variants = append(r.Variants, v.ID)
+		r.Files = append(r.Files, v.File)
+	}
+	var walk func(gs []*group, parent string, depth int)
+	walk = func(gs []*group, parent string, depth int) {
+		for _, g := range gs {
+			if internalKinds[g.kind] {
+				continue
+			}
+			a := Aligned{Kind: g.kind, Name: g.name, Parent: parent, InShared: g.shared, depth: depth,
+				texts: make([]string, c.n), provs: make([]*provRef, c.n), parents: make([]string, c.n)}
+			for v, u := range g.members {
+				p := Presence{Variant: c.vs[v].ID}
+				if u != nil {
+					p.Present, p.LocalName, p.Value = true, u.local, u.value
+					a.texts[v] = u.text
+					switch {
+					case g.kind == summary.KindRule && u.node.(*allium.Rule).Trigger != nil:
+						a.texts[v] = "when: " + allium.TriggerString(u.node.(*allium.Rule).Trigger)
+					case g.kind == summary.KindField:
+						a.texts[v] = u.typ
+					case g.kind == summary.KindConfig && u.value != "":
+						a.texts[v] = u.typ + " = " + u.value
+					case g.kind == summary.KindConfig:
+						a.texts[v] = u.typ
+					case g.outcomes != nil:
+						var extra []string
+						for _, st := range u.node.(*allium.Ensures).Body {
+							if t := allium.PrintConstruct(st); !g.outcomes[t] {
+								extra = append(extra, t)
+							}
+						}
+						if len(extra) > 0 {
+							a.texts[v] = "also ensures: " + strings.Join(extra, "; ")
+						} else {
+							a.texts[v] = g.text
+						}
+					}
+					a.provs[v] = &provRef{line: u.pos.Line}
+					if u.prov != nil {
+						a.provs[v].file, a.provs[v].srcLine = u.prov.File, u.prov.Line
+					}
+					a.parents[v] = u.parent
+				}
+				a.Variants = append(a.Variants, p)
+			}
+			if g.shared {
+				a.sharedText = g.text
+				if g.kind == summary.KindField || g.kind == summary.KindConfig {
+					a.sharedText = ""
+				}
+			}
+			r.Aligned = append(r.Aligned, a)
+			walk(g.children, g.name, depth+1)
+		}
+	}
+	walk(c.entities, "", 0)
+	walk(c.enums, "", 0)
+	walk(c.config, "", 0)
+	walk(c.rules, "", 0)
+	walk(c.wholes, "", 0)
+
+	// Similarity: share of aligned constructs held by both among those held
+	// by either, counted on per-variant presence bitsets.
+	words := (len(r.Aligned) + 63) / 64
+	bits := make([][]uint64, c.n)
+	for v := range bits {
+		bits[v] = make([]uint64, words)
+	}
+	for i, a := range r.Aligned {
+		for v, p := range a.Variants {
+			if p.Present {
+				bits[v][i/64] |= 1 << (i % 64)
+			}
+		}
+	}
+	r.Similarity = make([][]float64, c.n)
+	for i := range c.n {
+		r.Similarity[i] = make([]float64, c.n)
+		for j := range c.n {
+			both, either := 0, 0
+			for w := range words {
+				both += popcount(bits[i][w] & bits[j][w])
+				either += popcount(bits[i][w] | bits[j][w])
+			}
+			if either == 0 {
+				r.Similarity[i][j] = 1
+			} else {
+				r.Similarity[i][j] = float64(both) / float64(either)
+			}
+		}
+	}
+	return r
+}
+
+type provRef struct {
+	line    int // in the variant's spec
+	file    string
+	srcLine int
+}
+
+func popcount(x uint64) int {
+	n := 0
+	for x != 0 {
+		x &= x - 1
+		n++
+	}
+	return n
+}
+
+// SharedConstructs returns the variant's own constructs (by its local names)
+// that made it into the shared spec, keyed like the summary's rows.
+func (r *Result) SharedConstructs(variantID string) []ConstructRef {
+	v := -1
+	for i, id := range r.Variants {
+		if id == variantID {
+			v = i
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	var out []ConstructRef
+	for _, a := range r.Aligned {
+		if !a.InShared || !a.Variants[v].Present {
+			continue
+		}
+		out = append(out, ConstructRef{Kind: a.Kind, Parent: a.parents[v], Name: a.Variants[v].LocalName})
+	}
+	return out
+}

@@ -1,0 +1,53 @@
+package compare
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+func parseFile(t testing.TB, path string) *allium.Module {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := allium.Parse(path, src)
+	if diags.HasErrors() {
+		t.Fatalf("%s: %v", path, diags)
+	}
+	return m
+}
+
+// TestSelfCompare: comparing a spec with itself gives it back, and the
+// shared spec checks clean, for every corpus file.
+func TestSelfCompare(t *testing.T) {
+	files, _ := filepath.Glob("../allium/testdata/corpus/*.allium")
+	if len(files) == 0 {
+		t.Fatal("no corpus files")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			m := parseFile(t, f)
+			want := string(allium.Print(m, allium.PrintOptions{}))
+			res, err := Compare([]Variant{{ID: "a", File: f, Module: m}, {ID: "b", File: f, Module: parseFile(t, f)}}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := allium.Check(res.Shared, allium.CheckOptions{File: "shared"}).Errors(); len(errs) > 0 {
+				t.Errorf("shared spec has errors: %v", errs)
+			}
+			got := string(allium.Print(res.Shared, allium.PrintOptions{}))
+			if got != want {
+				t.Errorf("self-compare changed the spec; dropped: %v\n%s", res.Dropped, lineDiff(want, got))
+			}
+			for _, a := range res.Aligned {
+				if !a.InShared {
+					t.Errorf("%s %s/%s not shared in a self-compare", a.Kind, a.Parent, a.Name)
+				}
+			}
+		})
+	}
+}

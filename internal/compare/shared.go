@@ -1,0 +1,587 @@
+package compare
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/summary"
+)
+
+// decide marks the groups that reach the quorum and picks the text each
+// shared construct keeps.
+func (c *comparison) decide() {
+	for _, g := range c.entities {
+		g.shared = g.count() >= c.req
+		for _, ch := range g.children {
+			switch ch.kind {
+			case summary.KindField:
+				ch.shared = g.shared && ch.count() >= c.req
+			default:
+				c.decideText(ch, g.shared)
+			}
+		}
+	}
+	for _, g := range append(append([]*group{}, c.enums...), c.config...) {
+		g.shared = g.count() >= c.req
+	}
+	for _, g := range c.rules {
+		g.shared = g.count() >= c.req
+		for _, ch := range g.children {
+			if ch.kind == summary.KindTrigger {
+				ch.shared = g.shared
+				continue
+			}
+			c.decideText(ch, g.shared)
+			if !ch.shared && g.shared && ch.kind == summary.KindEnsures && ch.count() >= c.req {
+				ch.shared = len(c.commonOutcomes(ch)) > 0
+			}
+		}
+	}
+	for _, g := range c.wholes {
+		c.decideText(g, true)
+		for _, ch := range g.children {
+			ch.shared = g.shared && ch.count() >= c.req
+		}
+	}
+}
+
+// decideText shares a group when at least the quorum of variants hold it
+// with the same text.
+func (c *comparison) decideText(g *group, parentShared bool) {
+	counts := map[string]int{}
+	for _, u := range g.members {
+		if u != nil {
+			counts[u.text]++
+		}
+	}
+	t := majority(counts)
+	g.text = t
+	g.shared = parentShared && counts[t] >= c.req
+}
+
+// withText returns the first member whose text is the group's chosen text.
+func (g *group) withText() *unit {
+	for _, u := range g.members {
+		if u != nil && u.text == g.text {
+			return u
+		}
+	}
+	return g.first()
+}
+
+// commonOutcomes returns, for an ensures group whose members differ, the
+// statements at least the quorum of them share, in the order of the first
+// member holding them all.
+func (c *comparison) commonOutcomes(g *group) []allium.Stmt {
+	counts := map[string]int{}
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, s := range u.node.(*allium.Ensures).Body {
+			t := allium.PrintConstruct(s)
+			if !seen[t] {
+				seen[t] = true
+				counts[t]++
+			}
+		}
+	}
+	var best []allium.Stmt
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		var kept []allium.Stmt
+		for _, s := range u.node.(*allium.Ensures).Body {
+			if counts[allium.PrintConstruct(s)] >= c.req {
+				kept = append(kept, s)
+			}
+		}
+		if len(kept) > len(best) {
+			best = kept
+		}
+	}
+	return best
+}
+
+// piece is one droppable construct of the shared spec under construction.
+type piece struct {
+	id       int
+	g        *group
+	node     allium.Node
+	children []*piece
+	dead     bool
+	// wrap is the rule-level for a clause sits in; consecutive clauses with
+	// the same wrapKey share one for when assembled.
+	wrap    *allium.For
+	wrapKey string
+}
+
+// sharedSpec is the shared module as pieces, so the checker's complaints can
+// be answered by dropping exactly the construct complained about.
+type sharedSpec struct {
+	header, trailer []string
+	top             []*piece
+	byID            map[int]*piece
+}
+
+func (s *sharedSpec) add(list *[]*piece, g *group, n allium.Node) *piece {
+	p := &piece{id: len(s.byID) + 1, g: g, node: n}
+	s.byID[p.id] = p
+	*list = append(*list, p)
+	return p
+}
+
+// build assembles the shared spec's pieces from the shared groups, each
+// copied from a member holding the chosen text, under canonical names.
+func (c *comparison) build() {
+	s := &sharedSpec{byID: map[int]*piece{}}
+	c.spec = s
+	same := true
+	for _, v := range c.vs[1:] {
+		if !reflect.DeepEqual(v.Module.Header, c.vs[0].Module.Header) || !reflect.DeepEqual(v.Module.Trailer, c.vs[0].Module.Trailer) {
+			same = false
+		}
+	}
+	if same {
+		s.header, s.trailer = c.vs[0].Module.Header, c.vs[0].Module.Trailer
+	}
+	for _, g := range c.wholes {
+		if g.shared && (g.kind == kindUse || g.kind == kindGiven || g.kind == kindOverride) {
+			s.add(&s.top, g, deepCopy(g.withText().node))
+		}
+	}
+	// A name both an entity and an external entity in the shared spec would
+	// be declared twice; the variants that own it (internal) win.
+	internal := map[string]bool{}
+	for _, g := range c.entities {
+		if g.shared && g.kind == summary.KindEntity {
+			internal[g.name] = true
+		}
+	}
+	for _, g := range c.entities {
+		if g.shared && g.kind == summary.KindExternalEntity && internal[g.name] {
+			g.shared = false
+			c.dropped = append(c.dropped, g.kind+" "+g.name+": also declared as an entity")
+		}
+		if !g.shared {
+			continue
+		}
+		rep := g.representative()
+		var node allium.Node
+		switch x := rep.node.(type) {
+		case *allium.Entity:
+			e := deepCopy(x)
+			e.Members = nil
+			node = e
+		case *allium.ValueType:
+			vt := deepCopy(x)
+			vt.Members = nil
+			node = vt
+		}
+		p := s.add(&s.top, g, node)
+		for _, ch := range g.children {
+			if !ch.shared {
+				continue
+			}
+			var mem allium.Node
+			if ch.kind == summary.KindField {
+				mem = c.sharedField(ch)
+			} else {
+				mem = deepCopy(ch.withText().node)
+			}
+			s.add(&p.children, ch, mem)
+		}
+	}
+	for _, g := range c.enums {
+		if g.shared {
+			e := deepCopy(g.representative().node.(*allium.Enum))
+			e.Values = c.quorumValues(g, func(u *unit) []allium.EnumValue { return u.node.(*allium.Enum).Values })
+			s.add(&s.top, g, e)
+		}
+	}
+	for _, g := range c.config {
+		if g.shared {
+			s.add(&s.top, g, c.sharedConfig(g))
+		}
+	}
+	for _, g := range c.rules {
+		if !g.shared {
+			continue
+		}
+		rep := g.representative()
+		r := deepCopy(rep.node.(*allium.Rule))
+		r.Body = nil
+		if !c.sameGuidance(g) {
+			r.Guidance = nil
+		}
+		p := s.add(&s.top, g, r)
+		for _, ch := range g.children {
+			if !ch.shared || ch.kind == summary.KindTrigger {
+				continue
+			}
+			u := ch.withText()
+			var stmt allium.Stmt
+			if u.text == ch.text && countText(ch) >= c.req {
+				stmt = deepCopy(u.node.(allium.Stmt))
+			} else {
+				ens := deepCopy(u.node.(*allium.Ensures))
+				ens.Body = deepCopy(c.commonOutcomes(ch))
+				stmt = ens
+				ch.outcomes = map[string]bool{}
+				for _, st := range ens.Body {
+					ch.outcomes[allium.PrintConstruct(st)] = true
+				}
+				ch.text = allium.PrintConstruct(ens)
+			}
+			cp := s.add(&p.children, ch, stmt)
+			if u.forOf != nil {
+				cp.wrap = deepCopy(u.forOf)
+				cp.wrap.Body = nil
+				cp.wrapKey = u.forOf.Var + " in " + allium.ExprString(u.forOf.Coll)
+			}
+		}
+	}
+	for _, g := range c.wholes {
+		if g.shared && g.kind != kindUse && g.kind != kindGiven && g.kind != kindOverride {
+			s.add(&s.top, g, deepCopy(g.withText().node))
+		}
+	}
+}
+
+func countText(g *group) int {
+	n := 0
+	for _, u := range g.members {
+		if u != nil && u.text == g.text {
+			n++
+		}
+	}
+	return n
+}
+
+// sameGuidance reports whether every member of a rule group carries the same
+// @guidance text; prose that differs is left out of the shared spec.
+func (c *comparison) sameGuidance(g *group) bool {
+	var first *string
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		t := ""
+		if gd := u.node.(*allium.Rule).Guidance; gd != nil {
+			t = allium.PrintConstruct(gd)
+		}
+		if first == nil {
+			first = &t
+		} else if *first != t {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedField takes the field with the majority type; an inline enum keeps
+// the values at least the quorum of variants have.
+func (c *comparison) sharedField(g *group) allium.Node {
+	counts := map[string]int{}
+	for _, u := range g.members {
+		if u != nil {
+			counts[u.typ]++
+		}
+	}
+	t := majority(counts)
+	var pick *unit
+	for _, u := range g.members {
+		if u != nil && u.typ == t && (pick == nil || u.local == g.name && pick.local != g.name) {
+			pick = u
+		}
+	}
+	f := deepCopy(pick.node.(*allium.Field))
+	f.Name = g.name
+	if f.Type != nil && len(f.Type.Enum) > 0 {
+		vals := c.quorumValues(g, func(u *unit) []allium.EnumValue {
+			if ft := u.node.(*allium.Field).Type; ft != nil {
+				return ft.Enum
+			}
+			return nil
+		})
+		if len(vals) > 0 {
+			f.Type.Enum = vals
+		}
+	}
+	return f
+}
+
+// quorumValues returns the enum values held by at least the quorum of
+// members, in the order they are first met.
+func (c *comparison) quorumValues(g *group, values func(*unit) []allium.EnumValue) []allium.EnumValue {
+	counts := map[string]int{}
+	var order []allium.EnumValue
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		for _, ev := range values(u) {
+			if counts[ev.Name] == 0 {
+				order = append(order, ev)
+			}
+			counts[ev.Name]++
+		}
+	}
+	var out []allium.EnumValue
+	for _, ev := range order {
+		if counts[ev.Name] >= c.req {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// sharedConfig declares a parameter with the majority type; when the
+// variants' defaults differ it has no default and a comment lists them.
+func (c *comparison) sharedConfig(g *group) allium.Node {
+	counts := map[string]int{}
+	defaults := map[string]bool{}
+	for _, u := range g.members {
+		if u != nil {
+			counts[u.typ]++
+			defaults[u.value] = true
+		}
+	}
+	t := majority(counts)
+	var pick *unit
+	for _, u := range g.members {
+		if u != nil && u.typ == t && (pick == nil || u.local == g.name && pick.local != g.name) {
+			pick = u
+		}
+	}
+	p := deepCopy(pick.node.(*allium.ConfigParam))
+	if len(defaults) > 1 {
+		p.Default = nil
+		p.Comment = ""
+		var parts []string
+		for _, u := range g.members {
+			if u != nil {
+				val := u.value
+				if val == "" {
+					val = "(none)"
+				}
+				parts = append(parts, c.vs[u.v].ID+": "+val)
+			}
+		}
+		p.Doc = append(p.Doc, "defaults differ: "+strings.Join(parts, ", "))
+	}
+	return p
+}
+
+// assemble turns the live pieces into a module, stamping every position
+// inside a piece with the piece's id so that checker diagnostics name it.
+func (s *sharedSpec) assemble(stamp bool) *allium.Module {
+	m := &allium.Module{Version: 3, Header: s.header, Trailer: s.trailer}
+	for _, p := range s.top {
+		if p.dead {
+			continue
+		}
+		if stamp {
+			setPos(p.node, p.id)
+		}
+		var kids []allium.Node
+		for _, ch := range p.children {
+			if !ch.dead {
+				if stamp {
+					setPos(ch.node, ch.id)
+				}
+				kids = append(kids, ch.node)
+			}
+		}
+		switch x := p.node.(type) {
+		case *allium.Use:
+			m.Uses = append(m.Uses, x)
+		case *allium.ConfigOverride:
+			m.ConfigOverrides = append(m.ConfigOverrides, x)
+		case *allium.GivenBinding:
+			m.Given = append(m.Given, x)
+		case *allium.Entity:
+			x.Members = members(kids)
+			if x.External {
+				m.Externals = append(m.Externals, x)
+			} else {
+				m.Entities = append(m.Entities, x)
+			}
+		case *allium.ValueType:
+			x.Members = members(kids)
+			m.Values = append(m.Values, x)
+		case *allium.Enum:
+			m.Enums = append(m.Enums, x)
+		case *allium.ConfigParam:
+			m.Config = append(m.Config, x)
+		case *allium.Rule:
+			x.Body = nil
+			var open *piece
+			for _, ch := range p.children {
+				if ch.dead {
+					continue
+				}
+				stmt := ch.node.(allium.Stmt)
+				if ch.wrap == nil {
+					open = nil
+					x.Body = append(x.Body, stmt)
+					continue
+				}
+				if open == nil || open.wrapKey != ch.wrapKey {
+					open = ch
+					ch.wrap.Body = nil
+					if stamp {
+						setPos(ch.wrap, ch.id)
+					}
+					x.Body = append(x.Body, ch.wrap)
+				}
+				open.wrap.Body = append(open.wrap.Body, stmt)
+			}
+			m.Rules = append(m.Rules, x)
+		case *allium.Contract:
+			m.Contracts = append(m.Contracts, x)
+		case *allium.Variant:
+			m.Variants = append(m.Variants, x)
+		case *allium.Default:
+			m.Defaults = append(m.Defaults, x)
+		case *allium.Invariant:
+			m.Invariants = append(m.Invariants, x)
+		case *allium.Actor:
+			m.Actors = append(m.Actors, x)
+		case *allium.Surface:
+			m.Surfaces = append(m.Surfaces, x)
+		case *allium.Deferred:
+			m.Deferred = append(m.Deferred, x)
+		case *allium.OpenQuestion:
+			m.OpenQuestions = append(m.OpenQuestions, x)
+		}
+	}
+	return m
+}
+
+func members(kids []allium.Node) []allium.EntityMember {
+	out := make([]allium.EntityMember, 0, len(kids))
+	for _, k := range kids {
+		out = append(out, k.(allium.EntityMember))
+	}
+	return out
+}
+
+var posType = reflect.TypeFor[allium.Pos]()
+
+// setPos sets every position inside a construct to line id, column 1.
+func setPos(n allium.Node, id int) {
+	setPosValue(reflect.ValueOf(n), allium.Pos{Line: id, Col: 1})
+}
+
+func setPosValue(v reflect.Value, pos allium.Pos) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			setPosValue(v.Elem(), pos)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			setPosValue(v.Index(i), pos)
+		}
+	case reflect.Struct:
+		if v.Type() == posType {
+			if v.CanSet() {
+				v.Set(reflect.ValueOf(pos))
+			}
+			return
+		}
+		for i := range v.NumField() {
+			setPosValue(v.Field(i), pos)
+		}
+	}
+}
+
+// repair checks the shared spec and drops every construct the checker finds
+// an error in, until none is left. Dropping cascades naturally: a rule
+// whose only ensures clause was dropped fails E006 next round and goes too.
+// Errors that name no construct empty the spec, the last resort that still
+// never ships an error.
+func (c *comparison) repair() {
+	s := c.spec
+	for {
+		m := s.assemble(true)
+		diags := allium.Check(m, allium.CheckOptions{File: "shared.allium"}).Errors()
+		if len(diags) == 0 {
+			break
+		}
+		dropped := false
+		sort.SliceStable(diags, func(i, j int) bool { return diags[i].Line < diags[j].Line })
+		for _, d := range diags {
+			p := s.byID[d.Line]
+			if p == nil || p.dead {
+				continue
+			}
+			p.dead = true
+			dropped = true
+			c.dropped = append(c.dropped, p.g.kind+" "+p.g.name+": "+d.Code+" "+d.Msg)
+		}
+		if !dropped {
+			for _, p := range s.top {
+				if !p.dead {
+					p.dead = true
+					c.dropped = append(c.dropped, p.g.kind+" "+p.g.name+": unattributed checker errors")
+				}
+			}
+		}
+	}
+	// Survival decides what is shared in the end.
+	for _, p := range s.top {
+		p.g.shared = !p.dead
+		for _, ch := range p.children {
+			ch.g.shared = !p.dead && !ch.dead
+		}
+	}
+	for _, g := range c.allGroups() {
+		if g.parent != nil && !g.parent.shared {
+			g.shared = false
+		}
+	}
+	for _, g := range c.rules {
+		for _, ch := range g.children {
+			if ch.kind == summary.KindTrigger {
+				ch.shared = g.shared
+			}
+		}
+	}
+	for _, g := range c.wholes {
+		for _, ch := range g.children {
+			ch.shared = g.shared && ch.count() >= c.req
+		}
+	}
+	m := s.assemble(false)
+	text := allium.Print(m, allium.PrintOptions{})
+	if pm, diags := allium.Parse("shared.allium", text); !diags.HasErrors() {
+		m = pm
+	} else {
+		setPosValue(reflect.ValueOf(m), allium.Pos{})
+	}
+	c.shared = m
+}
+
+// allGroups lists every group, parents before children.
+func (c *comparison) allGroups() []*group {
+	var out []*group
+	var walk func(gs []*group)
+	walk = func(gs []*group) {
+		for _, g := range gs {
+			out = append(out, g)
+			walk(g.children)
+		}
+	}
+	walk(c.entities)
+	walk(c.enums)
+	walk(c.config)
+	walk(c.rules)
+	walk(c.wholes)
+	return out
+}

@@ -1,0 +1,130 @@
+package compare
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// stopTokens carry no meaning of their own in a name: "expires_at" and
+// "expiry" name the same thing, "is_valid" and "valid" too.
+var stopTokens = map[string]bool{"at": true, "is": true, "has": true, "the": true, "of": true, "on": true, "to": true}
+
+// stemSuffixes are stripped, first match only, so that inflections of one
+// word meet: expires, expiry, expiration and expire all stem to "expir".
+var stemSuffixes = []string{"ations", "ation", "ings", "ing", "ies", "als", "al", "ed", "es", "s", "y", "e"}
+
+// nameTokens splits a snake_case or PascalCase name into lower-case stems,
+// dropping stop words unless nothing else is left. The result is sorted and
+// free of duplicates.
+func nameTokens(name string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '/' || r == '.' || r == '-':
+			flush()
+		case unicode.IsUpper(r) && len(cur) > 0 && (!unicode.IsUpper(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]))):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	var kept []string
+	for _, w := range words {
+		if !stopTokens[w] {
+			kept = append(kept, stem(w))
+		}
+	}
+	if len(kept) == 0 {
+		for _, w := range words {
+			kept = append(kept, stem(w))
+		}
+	}
+	return sortedSet(kept)
+}
+
+func stem(w string) string {
+	for _, suf := range stemSuffixes {
+		if len(w)-len(suf) >= 3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func sortedSet(xs []string) []string {
+	sort.Strings(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// dice is the Dice coefficient of two sorted sets: 2|A∩B| / (|A|+|B|).
+// Two empty sets are equal (1).
+func dice(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	return 2 * float64(intersect(a, b)) / float64(len(a)+len(b))
+}
+
+// jaccard is |A∩B| / |A∪B| of two sorted sets; two empty sets give 1.
+func jaccard(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	n := intersect(a, b)
+	return float64(n) / float64(len(a)+len(b)-n)
+}
+
+func intersect(a, b []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// nameSim compares two names: 1 when equal, else the Dice coefficient of
+// their stems.
+func nameSim(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	return dice(nameTokens(a), nameTokens(b))
+}
+
+// textTokens splits printed clause text into a sorted set of words and
+// operators, the features clause similarity is measured on.
+func textTokens(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == '.' || r == ':' || r == '{' || r == '}'
+	})
+	return sortedSet(f)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

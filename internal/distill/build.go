@@ -1,0 +1,463 @@
+package distill
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// build runs the stages in order and assembles the module.
+func (b *builder) build(service string) *allium.Module {
+	b.classify()
+	b.readFields()
+	b.resolveReverse()
+	b.collectStatusLiterals()
+	b.finishFieldTypes()
+	b.collectConfig()
+	b.deriveValues()
+	b.buildRules()
+	return b.assemble(service)
+}
+
+// collectStatusLiterals gathers, for every attribute name, the string
+// literals compared with or assigned to it anywhere in the service.
+func (b *builder) collectStatusLiterals() {
+	add := func(attr string, e *facts.Expr) {
+		if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value) {
+			return
+		}
+		if !slices.Contains(b.statusLits[attr], e.Value) {
+			b.statusLits[attr] = append(b.statusLits[attr], e.Value)
+		}
+	}
+	attrName := func(e *facts.Expr) string {
+		if e != nil && e.Kind == facts.ExprAttr {
+			return e.Name
+		}
+		return ""
+	}
+	var curFile *facts.File
+	var visitExpr func(e *facts.Expr)
+	visitExpr = func(e *facts.Expr) {
+		if e == nil {
+			return
+		}
+		switch e.Kind {
+		case facts.ExprCompare:
+			if n := attrName(e.X); n != "" {
+				add(n, e.Y)
+				if e.Y != nil && (e.Y.Kind == facts.ExprList || e.Y.Kind == facts.ExprTuple || e.Y.Kind == facts.ExprSet) {
+					for i := range e.Y.Args {
+						add(n, &e.Y.Args[i])
+					}
+				}
+			}
+			if n := attrName(e.Y); n != "" {
+				add(n, e.X)
+			}
+		case facts.ExprCall:
+			// Only keywords of model constructors and queries name fields;
+			// jsonify(status="ok") does not.
+			m := e.Method()
+			isModel := false
+			if cr := b.ix.class(curFile, e); cr != nil && b.entByQual[cr.qual()] != nil {
+				isModel = true
+			}
+			if !isModel && !slices.Contains([]string{"filter_by", "filter", "get", "create", "update", "exclude", "get_or_create", "update_or_create"}, m) {
+				break
+			}
+			for _, kw := range e.Keywords {
+				n := kw.Name
+				if i := strings.Index(n, "__"); i >= 0 {
+					n = n[:i]
+				}
+				v := kw.Value
+				add(n, &v)
+			}
+		}
+		visitExpr(e.X)
+		visitExpr(e.Y)
+		visitExpr(e.Test)
+		for i := range e.Args {
+			visitExpr(&e.Args[i])
+		}
+		for i := range e.Keywords {
+			visitExpr(&e.Keywords[i].Value)
+		}
+		for i := range e.Entries {
+			if e.Entries[i].Key != nil && e.Entries[i].Key.Kind == facts.ExprString {
+				v := e.Entries[i].Value
+				add(e.Entries[i].Key.Value, &v)
+			}
+			visitExpr(e.Entries[i].Key)
+			visitExpr(&e.Entries[i].Value)
+		}
+	}
+	var visitBody func(body []facts.Stmt)
+	visitBody = func(body []facts.Stmt) {
+		facts.Walk(body, func(s *facts.Stmt) bool {
+			if s.Kind == facts.StmtAssign && s.Value != nil {
+				for i := range s.Targets {
+					if n := attrName(&s.Targets[i]); n != "" {
+						add(n, s.Value)
+					}
+				}
+			}
+			visitExpr(s.Value)
+			visitExpr(s.Cond)
+			visitExpr(s.Iter)
+			for i := range s.Targets {
+				visitExpr(&s.Targets[i])
+			}
+			if s.Func != nil {
+				visitBody(s.Func.Body)
+			}
+			return true
+		})
+	}
+	for _, f := range b.ix.files {
+		if testFile(f.Path) {
+			continue
+		}
+		curFile = f
+		for i := range f.Functions {
+			visitBody(f.Functions[i].Body)
+		}
+		var visitClass func(c *facts.Class)
+		visitClass = func(c *facts.Class) {
+			for i := range c.Methods {
+				visitBody(c.Methods[i].Body)
+			}
+			for i := range c.Classes {
+				visitClass(&c.Classes[i])
+			}
+		}
+		for i := range f.Classes {
+			visitClass(&f.Classes[i])
+		}
+	}
+	// Column defaults count as assignments.
+	for _, e := range b.entList {
+		for _, a := range e.ref.class.Fields {
+			if a.Value != nil && a.Value.Kind == facts.ExprCall {
+				if d := a.Value.Keyword("default"); d != nil {
+					add(a.Name, d)
+				}
+			}
+		}
+	}
+}
+
+// finishFieldTypes settles placeholder types: status strings become
+// inline enums, entity-typed annotations become references.
+func (b *builder) finishFieldTypes() {
+	for _, e := range b.entList {
+		for _, f := range e.fields {
+			if f.drop || f.typ == nil {
+				continue
+			}
+			if f.typ.Name == "?" {
+				if len(f.typ.Args) == 1 && f.fkTable == "" {
+					f.typ = &allium.Type{Name: f.typ.Args[0].Name, Optional: f.typ.Optional}
+					f.fkEntity = f.typ.Name
+				} else {
+					f.drop = true
+					continue
+				}
+			}
+			if f.isStatus {
+				lits := b.statusLits[f.attr]
+				if len(lits) > 0 {
+					vals := make([]allium.EnumValue, 0, len(lits))
+					for _, l := range lits {
+						vals = append(vals, allium.EnumValue{Name: l})
+					}
+					f.typ = &allium.Type{Enum: vals, Optional: f.typ.Optional}
+				}
+			}
+		}
+	}
+}
+
+// deriveValues turns model methods that return a condition over the
+// model's own fields into derived values (is_valid: not used and ...).
+func (b *builder) deriveValues() {
+	for _, e := range b.entList {
+		for i := range e.ref.class.Methods {
+			fn := &e.ref.class.Methods[i]
+			if len(fn.Params) != 1 || fn.Params[0].Name != "self" || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
+				continue
+			}
+			if len(fn.Decorators) > 0 && facts.LastSegment(fn.Decorators[0].Raw) != "property" {
+				continue
+			}
+			if strings.HasPrefix(fn.Name, "_") || e.attrs[fn.Name] != nil {
+				continue
+			}
+			v := fn.Body[0].Value
+			if v.Kind != facts.ExprCompare && v.Kind != facts.ExprBoolOp && !(v.Kind == facts.ExprUnary && v.Op == "not") {
+				continue
+			}
+			h := &handler{file: e.ref.file, fn: fn}
+			rc := b.newRuleCtx(h, "Derived")
+			sc := &scope{file: e.ref.file, vars: map[string]*value{
+				"self": {kind: vEntity, ent: e.name, expr: &allium.Ident{Name: "this"}},
+			}, inlined: true}
+			var sink []allium.Stmt
+			x := rc.cond(v, sc, &sink)
+			if x == nil || len(rc.params) > 0 || len(sink) > 0 || len(rc.body) > 0 {
+				continue
+			}
+			x = stripThis(x)
+			name := snake(fn.Name)
+			if !isSnake(name) || e.field(name) != nil {
+				continue
+			}
+			e.derive = append(e.derive, &allium.Derived{Meta: b.meta(e.ref.file, fn.Line), Name: name, Value: x})
+		}
+	}
+}
+
+// stripThis rewrites this.f to f inside an entity declaration.
+func stripThis(e allium.Expr) allium.Expr {
+	switch x := e.(type) {
+	case *allium.Member:
+		if id, ok := x.X.(*allium.Ident); ok && id.Name == "this" {
+			return &allium.Ident{Name: x.Name}
+		}
+		return &allium.Member{X: stripThis(x.X), Name: x.Name, Optional: x.Optional}
+	case *allium.Binary:
+		return &allium.Binary{Op: x.Op, X: stripThis(x.X), Y: stripThis(x.Y)}
+	case *allium.Unary:
+		return &allium.Unary{Op: x.Op, X: stripThis(x.X)}
+	case *allium.Call:
+		c := &allium.Call{Fun: x.Fun}
+		for _, a := range x.Args {
+			c.Args = append(c.Args, allium.Arg{Name: a.Name, Value: stripThis(a.Value)})
+		}
+		return c
+	}
+	return e
+}
+
+// assemble writes the module.
+func (b *builder) assemble(service string) *allium.Module {
+	m := &allium.Module{Version: 3}
+	if service != "" {
+		m.Header = []string{service + ".allium", "", "Distilled from the service code by distill: a first draft to review."}
+	}
+	// Which entities and enums the rules and fields reach.
+	used := b.usedNames()
+	refs := b.entityRefs()
+	for _, e := range b.entList {
+		if e.weak && !refs[e.name] {
+			b.note("%s:%d: dataclass %s is used by no rule; left out", e.ref.file.Path, e.ref.class.Line, e.name)
+			continue
+		}
+		ent := &allium.Entity{Meta: b.meta(e.ref.file, e.ref.class.Line), Name: e.name}
+		for _, f := range e.fields {
+			if f.drop || f.typ == nil || (f.plumbing && !f.used && !used[e.name+"."+f.name]) {
+				continue
+			}
+			if f.fkEntity != "" && b.entByName[f.fkEntity] == nil {
+				continue
+			}
+			ent.Members = append(ent.Members, &allium.Field{Meta: b.meta(e.ref.file, f.line), Name: f.name, Type: f.typ})
+		}
+		rels := slices.Clone(e.rels)
+		sort.SliceStable(rels, func(i, j int) bool { return rels[i].Prov.File+pad(rels[i].Prov.Line) < rels[j].Prov.File+pad(rels[j].Prov.Line) })
+		seen := map[string]bool{}
+		for _, mem := range ent.Members {
+			seen[mem.(*allium.Field).Name] = true
+		}
+		first := true
+		for _, r := range rels {
+			if seen[r.Name] {
+				continue
+			}
+			seen[r.Name] = true
+			r.Blank = first
+			first = false
+			ent.Members = append(ent.Members, r)
+		}
+		first = true
+		for _, d := range e.derive {
+			if seen[d.Name] {
+				continue
+			}
+			seen[d.Name] = true
+			d.Blank = first
+			first = false
+			ent.Members = append(ent.Members, d)
+		}
+		m.Entities = append(m.Entities, ent)
+	}
+	// Named enums that fields use.
+	for _, en := range b.enumList {
+		if !used["enum:"+en.name] {
+			continue
+		}
+		ae := &allium.Enum{Meta: b.meta(en.ref.file, en.ref.class.Line), Name: en.name}
+		for _, l := range en.order {
+			ae.Values = append(ae.Values, allium.EnumValue{Name: l})
+		}
+		m.Enums = append(m.Enums, ae)
+	}
+	// Message entities created by sinks.
+	for _, name := range sortedKeys(b.sinkProv) {
+		prov := b.sinkProv[name]
+		ent := &allium.Entity{Meta: allium.Meta{Prov: prov}, Name: name}
+		ent.Members = append(ent.Members, &allium.Field{Name: "to", Type: &allium.Type{Name: "String"}})
+		if lits := b.sinkTemplates[name]; len(lits) > 0 {
+			enumName := name + "Template"
+			ae := &allium.Enum{Meta: allium.Meta{Prov: prov}, Name: enumName}
+			for _, l := range lits {
+				ae.Values = append(ae.Values, allium.EnumValue{Name: l})
+			}
+			m.Enums = append(m.Enums, ae)
+			ent.Members = append(ent.Members, &allium.Field{Name: "template", Type: &allium.Type{Name: enumName}})
+		}
+		if b.entByName[name] == nil {
+			m.Entities = append(m.Entities, ent)
+		}
+	}
+	for _, r := range b.rules {
+		m.Rules = append(m.Rules, r.rule)
+	}
+	b.assembleConfig(m)
+	b.surfaces(m)
+	return m
+}
+
+func pad(n int) string {
+	s := itoa(n)
+	return strings.Repeat("0", max(0, 8-len(s))) + s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// usedNames lists what the rules mention: Entity.field pairs reached
+// through typed bindings are approximated by field names per entity, and
+// named enums reached by field types.
+func (b *builder) usedNames() map[string]bool {
+	used := map[string]bool{}
+	for _, e := range b.entList {
+		for _, f := range e.fields {
+			if f.drop || f.typ == nil {
+				continue
+			}
+			if f.plumbing && !f.used {
+				continue
+			}
+			if f.typ.Name != "" && len(f.typ.Enum) == 0 {
+				used["enum:"+f.typ.Name] = true
+			}
+		}
+		for _, d := range e.derive {
+			allium.Inspect(d.Value, func(x allium.Expr) bool {
+				if id, ok := x.(*allium.Ident); ok {
+					used[e.name+"."+id.Name] = true
+				}
+				return true
+			})
+		}
+	}
+	return used
+}
+
+// assembleConfig declares the config parameters the module references,
+// in source order.
+func (b *builder) assembleConfig(m *allium.Module) {
+	refs := map[string]bool{}
+	visit := func(x allium.Expr) bool {
+		if mem, ok := x.(*allium.Member); ok {
+			if id, ok := mem.X.(*allium.Ident); ok && id.Name == "config" {
+				refs[mem.Name] = true
+			}
+		}
+		return true
+	}
+	for _, r := range m.Rules {
+		if r.Trigger != nil {
+			allium.Inspect(r.Trigger.Cond, visit)
+		}
+		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+			for _, x := range allium.StmtExprs(s) {
+				allium.Inspect(x, visit)
+			}
+			return true
+		})
+	}
+	for _, e := range m.Entities {
+		for _, mem := range e.Members {
+			if d, ok := mem.(*allium.Derived); ok {
+				allium.Inspect(d.Value, visit)
+			}
+		}
+	}
+	list := slices.Clone(b.usedConfig)
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].file.Path != list[j].file.Path {
+			return list[i].file.Path < list[j].file.Path
+		}
+		return list[i].line < list[j].line
+	})
+	done := map[string]bool{}
+	for _, ci := range list {
+		if !refs[ci.name] || done[ci.name] || ci.value == nil {
+			continue
+		}
+		done[ci.name] = true
+		m.Config = append(m.Config, &allium.ConfigParam{Meta: b.meta(ci.file, ci.line), Name: ci.name, Type: &allium.Type{Name: ci.typ}, Default: ci.value})
+	}
+}
+
+// entityRefs lists the entity names the rules and the other entities'
+// fields mention.
+func (b *builder) entityRefs() map[string]bool {
+	refs := map[string]bool{}
+	visit := func(x allium.Expr) bool {
+		switch v := x.(type) {
+		case *allium.Ident:
+			refs[v.Name] = true
+		case *allium.Join:
+			refs[v.Entity] = true
+		}
+		return true
+	}
+	for _, r := range b.rules {
+		if r.rule.Trigger != nil {
+			allium.Inspect(r.rule.Trigger.Cond, visit)
+		}
+		allium.WalkStmts(r.rule.Body, func(s allium.Stmt) bool {
+			for _, x := range allium.StmtExprs(s) {
+				allium.Inspect(x, visit)
+			}
+			return true
+		})
+	}
+	for _, e := range b.entList {
+		if e.weak {
+			continue
+		}
+		for _, f := range e.fields {
+			if f.typ != nil && !f.drop {
+				refs[f.typ.Name] = true
+				for _, a := range f.typ.Args {
+					refs[a.Name] = true
+				}
+			}
+		}
+	}
+	return refs
+}

@@ -1,0 +1,266 @@
+package distill
+
+import (
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// configInfo is a candidate config parameter; only those a rule uses are
+// emitted.
+type configInfo struct {
+	name  string
+	typ   string
+	value allium.Expr
+	file  *facts.File
+	line  int
+	used  bool
+	order int
+}
+
+var durationSuffixes = []struct{ suffix, unit string }{
+	{"_milliseconds", "ms"}, {"_ms", "ms"},
+	{"_seconds", "seconds"}, {"_secs", "seconds"}, {"_sec", "seconds"},
+	{"_minutes", "minutes"}, {"_mins", "minutes"}, {"_min", "minutes"},
+	{"_hours", "hours"}, {"_hrs", "hours"}, {"_hour", "hours"},
+	{"_days", "days"}, {"_day", "days"},
+	{"_weeks", "weeks"},
+}
+
+var secretName = regexp.MustCompile(`(?i)secret|passw|credential|api_?key|private|token$|_key$|^key$|dsn|_url$|uri$`)
+
+// collectConfig records module constants, settings-class fields and
+// `app.config[...] = ...` values as candidate config parameters.
+func (b *builder) collectConfig() {
+	for _, f := range b.ix.files {
+		for i := range f.Constants {
+			c := &f.Constants[i]
+			if strings.ToUpper(c.Name) != c.Name || c.Name == "" || c.Name[0] == '_' {
+				continue
+			}
+			b.addConfig(f, c.Name, c.Value, c.Annotation, c.Line)
+		}
+		for _, s := range f.Statements {
+			// app.config["X"] = value
+			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprSubscript {
+				t := &s.Targets[0]
+				if t.X != nil && strings.HasSuffix(t.X.Raw, "config") && t.Y != nil && t.Y.Kind == facts.ExprString {
+					b.addConfig(f, t.Y.Value, s.Value, nil, s.Line)
+				}
+			}
+		}
+	}
+	for _, cr := range b.settings {
+		for i := range cr.class.Fields {
+			a := &cr.class.Fields[i]
+			if a.Name == "model_config" || strings.HasPrefix(a.Name, "_") {
+				continue
+			}
+			b.addConfig(cr.file, a.Name, a.Value, a.Annotation, a.Line)
+		}
+	}
+	// Config classes (Flask's `class Config:`): their UPPER fields.
+	for _, f := range b.ix.files {
+		for i := range f.Classes {
+			c := &f.Classes[i]
+			if !strings.Contains(c.Name, "Config") && !strings.Contains(c.Name, "Settings") {
+				continue
+			}
+			for j := range c.Fields {
+				a := &c.Fields[j]
+				if strings.ToUpper(a.Name) == a.Name {
+					b.addConfig(f, a.Name, a.Value, a.Annotation, a.Line)
+				}
+			}
+		}
+	}
+}
+
+// addConfig records one candidate under its code key (the name as
+// written). The first definition of a key wins, unless it was an alias of
+// another constant (`X = X` in a Config class).
+func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line int) {
+	if v == nil || b.configByKey[key] != nil {
+		return
+	}
+	name := snake(key)
+	if !isSnake(name) {
+		return
+	}
+	ci := &configInfo{file: f, line: line, order: len(b.configByKey)}
+	unit := ""
+	for _, s := range durationSuffixes {
+		if strings.HasSuffix(name, s.suffix) && len(name) > len(s.suffix) {
+			unit = s.unit
+			name = strings.TrimSuffix(name, s.suffix)
+			break
+		}
+	}
+	ci.name = name
+	switch v.Kind {
+	case facts.ExprInt, facts.ExprBinary:
+		n, ok := evalInt(v)
+		if !ok {
+			return
+		}
+		if unit != "" {
+			ci.typ, ci.value = "Duration", durationFrom(n, unit)
+		} else {
+			ci.typ, ci.value = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: strconv.FormatInt(n, 10)}
+		}
+	case facts.ExprFloat:
+		ci.typ, ci.value = "Decimal", &allium.Lit{Kind: allium.LitNumber, Text: strings.ReplaceAll(v.Value, "_", "")}
+		if _, err := strconv.ParseFloat(ci.value.(*allium.Lit).Text, 64); err != nil || strings.ContainsAny(ci.value.(*allium.Lit).Text, "eExX") {
+			return
+		}
+	case facts.ExprBool:
+		ci.typ, ci.value = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: v.Value}
+	case facts.ExprString:
+		if secretName.MatchString(key) || strings.ContainsAny(v.Value, "\n\"\\") || len(v.Value) > 80 {
+			return
+		}
+		ci.typ, ci.value = "String", &allium.Lit{Kind: allium.LitString, Text: v.Value}
+	case facts.ExprCall:
+		d := b.timedelta(v)
+		if d == nil {
+			if sv, ok := secretStrDefault(v); ok && !secretName.MatchString(key) {
+				ci.typ, ci.value = "String", sv
+				break
+			}
+			return
+		}
+		ci.typ, ci.value = "Duration", d
+	default:
+		return
+	}
+	b.configByKey[key] = ci
+}
+
+func secretStrDefault(v *facts.Expr) (allium.Expr, bool) { return nil, false }
+
+// evalInt evaluates integer literals and their + - * products
+// (60 * 60 * 1000).
+func evalInt(e *facts.Expr) (int64, bool) {
+	switch e.Kind {
+	case facts.ExprInt:
+		return litInt(e)
+	case facts.ExprBinary:
+		x, ok1 := evalInt(e.X)
+		y, ok2 := evalInt(e.Y)
+		if !ok1 || !ok2 {
+			return 0, false
+		}
+		r := new(big.Int)
+		switch e.Op {
+		case "*":
+			r.Mul(big.NewInt(x), big.NewInt(y))
+		case "+":
+			r.Add(big.NewInt(x), big.NewInt(y))
+		case "-":
+			r.Sub(big.NewInt(x), big.NewInt(y))
+		default:
+			return 0, false
+		}
+		if !r.IsInt64() {
+			return 0, false
+		}
+		return r.Int64(), true
+	}
+	return 0, false
+}
+
+// durationFrom writes n units as the largest whole unit: 3600 seconds is
+// 1.hour, 90 minutes stays 90.minutes.
+func durationFrom(n int64, unit string) allium.Expr {
+	secs := map[string]int64{"ms": 0, "seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 604800}
+	var total int64
+	if unit == "ms" {
+		if n%1000 != 0 || n == 0 {
+			return nil
+		}
+		total = n / 1000
+	} else {
+		total = n * secs[unit]
+	}
+	for _, u := range []struct {
+		name string
+		s    int64
+	}{{"week", 604800}, {"day", 86400}, {"hour", 3600}, {"minute", 60}, {"second", 1}} {
+		if total != 0 && total%u.s == 0 && (u.name != "week" || unit == "weeks") {
+			v := total / u.s
+			name := u.name
+			if v != 1 {
+				name += "s"
+			}
+			return &allium.Duration{Value: strconv.FormatInt(v, 10), Unit: name}
+		}
+	}
+	if total == 0 {
+		return &allium.Duration{Value: "0", Unit: unitPlural(unit)}
+	}
+	return nil
+}
+
+func unitPlural(u string) string {
+	if u == "ms" {
+		return "seconds"
+	}
+	return u
+}
+
+// timedelta translates timedelta(hours=1, minutes=30) with literal values.
+func (b *builder) timedelta(v *facts.Expr) allium.Expr {
+	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" {
+		return nil
+	}
+	var total int64
+	units := map[string]int64{"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+	order := []string{"days", "seconds"}
+	for i := range v.Args {
+		n, ok := evalInt(&v.Args[i])
+		if !ok || i >= len(order) {
+			return nil
+		}
+		total += n * units[order[i]]
+	}
+	for _, kw := range v.Keywords {
+		n, ok := evalInt(&kw.Value)
+		if !ok || units[kw.Name] == 0 {
+			return nil
+		}
+		total += n * units[kw.Name]
+	}
+	return durationFrom(total, "seconds")
+}
+
+// useConfig marks a candidate used and returns `config.name`.
+func (b *builder) useConfig(ci *configInfo) allium.Expr {
+	if !ci.used {
+		ci.used = true
+		b.usedConfig = append(b.usedConfig, ci)
+	}
+	return &allium.Member{X: &allium.Ident{Name: "config"}, Name: ci.name}
+}
+
+// literalConfig makes a config parameter for a literal in a guard
+// (`len(password) < 12` -> min_password_length).
+func (b *builder) literalConfig(name, typ string, value allium.Expr, f *facts.File, line int) allium.Expr {
+	key := "literal:" + name
+	ci := b.configByKey[key]
+	if ci == nil {
+		ci = &configInfo{name: name, typ: typ, value: value, file: f, line: line, order: len(b.configByKey)}
+		b.configByKey[key] = ci
+	} else if !sameLit(ci.value, value) {
+		// The same name with another value: a second parameter.
+		return b.literalConfig(name+"_"+strconv.Itoa(len(b.configByKey)), typ, value, f, line)
+	}
+	return b.useConfig(ci)
+}
+
+func sameLit(a, b allium.Expr) bool {
+	return allium.PrintConstruct(&allium.ExprStmt{X: a}) == allium.PrintConstruct(&allium.ExprStmt{X: b})
+}

@@ -1,0 +1,274 @@
+package distill
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+	"github.com/distill/distill/internal/lang"
+	"github.com/distill/distill/internal/source"
+	"github.com/distill/distill/internal/syntax"
+)
+
+// Options configure a Distiller.
+type Options struct {
+	// Catalog is the pattern catalog; nil means the embedded default.
+	Catalog *catalog.Catalog
+	// MaxInlineDepth bounds how deep helpers and model methods are inlined
+	// into a handler; 0 means 3.
+	MaxInlineDepth int
+}
+
+// Input is the source set of one service.
+type Input struct {
+	Service string
+	// Language is the language ID ("python"); "" detects it from the
+	// files' extensions (the language with most files wins).
+	Language string
+	Files    []source.File
+}
+
+// Stats counts what a distillation read, translated and left out.
+type Stats struct {
+	Files        int // files in the input
+	FilesParsed  int // files of the service's language that were parsed
+	ParseErrors  int // files with syntax errors
+	ErrorNodes   int // syntax error nodes over all files
+	Untranslated int // statements or expressions (or whole constructs) left out
+	Entities     int
+	Rules        int
+	ConfigParams int
+}
+
+// Output is the distilled spec of one service.
+type Output struct {
+	Module *allium.Module
+	Stats  Stats
+	// Notes say what was left out and why, in a deterministic order.
+	Notes []string
+}
+
+// Distiller distils services. It is safe for concurrent use: each Distill
+// call takes a parser from a pool.
+type Distiller struct {
+	cat      *catalog.Catalog
+	maxDepth int
+	langs    *lang.Registry
+	pool     *syntax.Pool
+}
+
+// parseTimeout bounds the parse of one file.
+const parseTimeout = 30 * time.Second
+
+// New returns a Distiller with one parser per CPU.
+func New(opt Options) *Distiller {
+	cat := opt.Catalog
+	if cat == nil {
+		cat = catalog.MustDefault()
+	}
+	depth := opt.MaxInlineDepth
+	if depth <= 0 {
+		depth = 3
+	}
+	return &Distiller{
+		cat:      cat,
+		maxDepth: depth,
+		langs:    lang.Default(),
+		pool:     syntax.NewPool(runtime.GOMAXPROCS(0), parseTimeout),
+	}
+}
+
+// Distill turns one service's files into an Allium module. The error is
+// for a cancelled context or an unsupported language; syntax errors and
+// code it cannot translate are counted in Stats and explained in Notes.
+func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
+	lg, err := d.language(in)
+	if err != nil {
+		return nil, err
+	}
+	patterns := d.cat.Language(lg.ID())
+	if patterns == nil {
+		return nil, fmt.Errorf("distill %s: the pattern catalog has no %q section", in.Service, lg.ID())
+	}
+	out := &Output{Stats: Stats{Files: len(in.Files)}}
+	files, err := d.extract(ctx, lg, in, out)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(ctx, patterns, files, d.maxDepth, &out.Stats)
+	m := b.build(in.Service)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
+	}
+	repair(m, b)
+	out.Module = m
+	out.Stats.Entities = len(m.Entities)
+	out.Stats.Rules = len(m.Rules)
+	out.Stats.ConfigParams = len(m.Config)
+	out.Notes = b.sortedNotes()
+	return out, nil
+}
+
+func (d *Distiller) language(in Input) (lang.Language, error) {
+	if in.Language != "" {
+		l := d.langs.ByID(in.Language)
+		if l == nil {
+			return nil, fmt.Errorf("distill %s: language %q is not supported", in.Service, in.Language)
+		}
+		return l, nil
+	}
+	counts := map[string]int{}
+	for _, f := range in.Files {
+		if l := d.langs.ForPath(f.Path); l != nil {
+			counts[l.ID()]++
+		}
+	}
+	best, n := "", 0
+	for _, l := range d.langs.Languages() {
+		if counts[l.ID()] > n {
+			best, n = l.ID(), counts[l.ID()]
+		}
+	}
+	if best == "" {
+		// Nothing to read: an empty spec of the first language.
+		return d.langs.Languages()[0], nil
+	}
+	return d.langs.ByID(best), nil
+}
+
+// extract parses the files of the language with one pooled parser.
+func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out *Output) ([]*facts.File, error) {
+	p, err := d.pool.Get(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
+	}
+	defer d.pool.Put(p)
+	exts := lg.Extensions()
+	var files []*facts.File
+	sorted := slices.Clone(in.Files)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	for _, f := range sorted {
+		if !slices.Contains(exts, strings.ToLower(path.Ext(f.Path))) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("distill %s: %w", in.Service, err)
+		}
+		ff, err := lg.Extract(ctx, p, facts.Source{Path: f.Path, Data: f.Data})
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("distill %s: %w", in.Service, ctx.Err())
+			}
+			out.Notes = append(out.Notes, fmt.Sprintf("%s: not read: %v", f.Path, err))
+			out.Stats.ParseErrors++
+			continue
+		}
+		out.Stats.FilesParsed++
+		if ff.Stats.ErrorNodes+ff.Stats.MissingNodes > 0 {
+			out.Stats.ParseErrors++
+			out.Stats.ErrorNodes += ff.Stats.ErrorNodes + ff.Stats.MissingNodes
+		}
+		files = append(files, ff)
+	}
+	return files, nil
+}
+
+// builder holds the state of one distillation.
+type builder struct {
+	ctx      context.Context
+	lang     *catalog.Language
+	ix       *index
+	maxDepth int
+	stats    *Stats
+	notes    map[string]bool
+
+	entList        []*entityInfo
+	entByQual      map[string]*entityInfo
+	entByName      map[string]*entityInfo
+	enums          map[string]*enumInfo
+	enumList       []*enumInfo
+	settings       []*classRef
+	shapes         map[string]*classRef
+	pendingReverse []reverseRel
+	implicitRels   map[string]*allium.Relationship
+
+	configByKey map[string]*configInfo
+	usedConfig  []*configInfo
+
+	// status literals per field name, in order of first sight.
+	statusLits map[string][]string
+	// sink entities: name -> template literals, in order.
+	sinkTemplates map[string][]string
+	sinkProv      map[string]*allium.Provenance
+
+	rules     []*ruleOut
+	scheduled map[string]map[string]bool
+	userEnt  string
+	ruleName map[string]int
+}
+
+// ruleOut is a finished rule with what the surfaces need to know.
+type ruleOut struct {
+	rule     *allium.Rule
+	auth     authLevel
+	external bool
+	job      bool
+	params   []string
+	// shareParams is the handler whose trigger this rule shares (a
+	// rejection rule): its parameters are settled when the handler is.
+	shareParams *ruleCtx
+}
+
+type authLevel int
+
+const (
+	authNone authLevel = iota
+	authUser
+	authAdmin
+)
+
+func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, depth int, st *Stats) *builder {
+	return &builder{
+		ctx: ctx, lang: l, ix: newIndex(files), maxDepth: depth, stats: st,
+		notes:         map[string]bool{},
+		entByQual:     map[string]*entityInfo{},
+		entByName:     map[string]*entityInfo{},
+		enums:         map[string]*enumInfo{},
+		shapes:        map[string]*classRef{},
+		implicitRels:  map[string]*allium.Relationship{},
+		configByKey:   map[string]*configInfo{},
+		statusLits:    map[string][]string{},
+		sinkTemplates: map[string][]string{},
+		sinkProv:      map[string]*allium.Provenance{},
+		ruleName:      map[string]int{},
+		scheduled:     map[string]map[string]bool{},
+	}
+}
+
+func (b *builder) note(format string, args ...any) {
+	b.notes[fmt.Sprintf(format, args...)] = true
+}
+
+func (b *builder) sortedNotes() []string {
+	out := make([]string, 0, len(b.notes))
+	for n := range b.notes {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (b *builder) meta(f *facts.File, line int) allium.Meta {
+	if f == nil {
+		return allium.Meta{}
+	}
+	return allium.Meta{Prov: &allium.Provenance{File: f.Path, Line: line}}
+}

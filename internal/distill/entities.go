@@ -1,0 +1,770 @@
+package distill
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// entityInfo is a model class on its way to an entity.
+type entityInfo struct {
+	name  string
+	ref   *classRef
+	table string
+	// fields in declaration order; attrs maps a code attribute name to the
+	// spec field it became (user_id -> user).
+	fields []*fieldInfo
+	attrs  map[string]*fieldInfo
+	rels   []*allium.Relationship
+	derive []*allium.Derived
+	isBase bool // an abstract base of other models, not an entity itself
+	weak   bool // a dataclass: emitted only when something uses it
+}
+
+type fieldInfo struct {
+	name     string
+	attr     string // the attribute in code
+	typ      *allium.Type
+	line     int
+	fkTable  string // foreign key target table ("users") or model name
+	fkEntity string // resolved target entity
+	plumbing bool   // dropped unless a rule uses it
+	drop     bool
+	used     bool
+	isStatus bool // a string column whose literals become an inline enum
+}
+
+// enumInfo is an Enum class or a Django choices class.
+type enumInfo struct {
+	name    string
+	ref     *classRef
+	members map[string]string // member name -> literal
+	order   []string          // literals in order
+}
+
+func (e *entityInfo) field(name string) *fieldInfo {
+	for _, f := range e.fields {
+		if f.name == name && !f.drop {
+			return f
+		}
+	}
+	return nil
+}
+
+// classify walks every class of the service and records entities, enums,
+// settings classes and request shapes.
+func (b *builder) classify() {
+	var all []*classRef
+	for _, f := range b.ix.files {
+		var walk func(c *facts.Class, outer *facts.Class)
+		walk = func(c *facts.Class, outer *facts.Class) {
+			all = append(all, b.ix.classes[c.QualName])
+			for i := range c.Classes {
+				walk(&c.Classes[i], c)
+			}
+		}
+		for i := range f.Classes {
+			walk(&f.Classes[i], nil)
+		}
+	}
+	memo := map[string]int{}
+	for _, cr := range all {
+		if cr == nil {
+			continue
+		}
+		switch {
+		case b.isEnumClass(cr):
+			b.addEnum(cr)
+		case b.isModel(cr, memo, 0) == 1:
+			b.addEntityClass(cr)
+		case b.matchBases(cr, b.lang.SettingsBases):
+			b.settings = append(b.settings, cr)
+		case b.matchBases(cr, b.lang.RequestBases):
+			b.shapes[cr.qual()] = cr
+		case b.isDataclass(cr):
+			if e := b.addEntityClass(cr); e != nil {
+				e.weak = true
+			}
+		}
+	}
+	// A model class that other models subclass and that declares no
+	// fields is a declarative base, not an entity.
+	for _, e := range b.entList {
+		for _, other := range b.entList {
+			if other == e {
+				continue
+			}
+			for i := range other.ref.class.Bases {
+				if br := b.ix.class(other.ref.file, &other.ref.class.Bases[i]); br != nil && br == e.ref && len(e.fields) == 0 {
+					e.isBase = true
+				}
+			}
+		}
+	}
+	b.entList = slices.DeleteFunc(b.entList, func(e *entityInfo) bool {
+		if e.isBase || abstractClass(e.ref.class) {
+			delete(b.entByQual, e.ref.qual())
+			delete(b.entByName, e.name)
+			return true
+		}
+		return false
+	})
+}
+
+func abstractClass(c *facts.Class) bool {
+	for _, f := range c.Fields {
+		if f.Name == "__abstract__" && f.Value != nil && f.Value.Kind == facts.ExprBool && f.Value.Value == "true" {
+			return true
+		}
+	}
+	for _, m := range c.Classes {
+		if m.Name == "Meta" {
+			for _, f := range m.Fields {
+				if f.Name == "abstract" && f.Value != nil && f.Value.Value == "true" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (b *builder) matchBases(cr *classRef, patterns []string) bool {
+	for i := range cr.class.Bases {
+		base := &cr.class.Bases[i]
+		if catalog.MatchAny(patterns, base.Resolved, base.Raw) {
+			return true
+		}
+		if parent := b.ix.class(cr.file, base); parent != nil && parent != cr && b.matchBases(parent, patterns) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) isEnumClass(cr *classRef) bool { return b.matchBases(cr, b.lang.EnumBases) }
+
+func (b *builder) isDataclass(cr *classRef) bool {
+	for i := range cr.class.Decorators {
+		d := &cr.class.Decorators[i]
+		if d.Kind == facts.ExprCall && d.X != nil {
+			d = d.X
+		}
+		if catalog.MatchAny(b.lang.DataclassDecorators, d.Resolved, d.Raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// isModel returns 1 when the class is a persisted model, 0 otherwise.
+func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
+	if v, ok := memo[cr.qual()]; ok {
+		return v
+	}
+	memo[cr.qual()] = 0
+	if depth > 8 {
+		return 0
+	}
+	res := 0
+	for i := range cr.class.Bases {
+		base := &cr.class.Bases[i]
+		if catalog.MatchAny(b.lang.ModelBases, base.Resolved, base.Raw) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved, base.Raw) {
+			res = 1
+		}
+		if catalog.MatchAny(b.lang.TableBases, base.Resolved, base.Raw) {
+			for _, kw := range cr.class.Keywords {
+				if kw.Name == b.lang.TableKeyword && kw.Value.Kind == facts.ExprBool && kw.Value.Value == "true" {
+					res = 1
+				}
+			}
+		}
+		if parent := b.ix.class(cr.file, base); parent != nil && parent != cr {
+			if b.isModel(parent, memo, depth+1) == 1 {
+				res = 1
+			}
+		} else if c := b.ix.constant(cr.file, base); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall {
+			if catalog.MatchAny(b.lang.DeclarativeBaseCalls, c.as.Value.Resolved, c.as.Value.Raw) {
+				res = 1
+			}
+		}
+	}
+	memo[cr.qual()] = res
+	return res
+}
+
+func (b *builder) enumName(cr *classRef) string {
+	if cr.outer != nil && !strings.HasPrefix(cr.class.Name, cr.outer.Name) {
+		return cr.outer.Name + cr.class.Name
+	}
+	return cr.class.Name
+}
+
+func (b *builder) addEnum(cr *classRef) {
+	en := &enumInfo{name: pascal(b.enumName(cr)), ref: cr, members: map[string]string{}}
+	for _, f := range cr.class.Fields {
+		if strings.HasPrefix(f.Name, "_") || f.Value == nil {
+			continue
+		}
+		lit := ""
+		v := f.Value
+		if v.Kind == facts.ExprTuple && len(v.Args) > 0 {
+			v = &v.Args[0]
+		}
+		if v.Kind == facts.ExprString && isSnake(snake(v.Value)) && snake(v.Value) == strings.ToLower(v.Value) {
+			lit = v.Value
+		} else {
+			lit = snake(f.Name)
+		}
+		if !isSnake(lit) || slices.Contains(en.order, lit) {
+			continue
+		}
+		en.members[f.Name] = lit
+		en.order = append(en.order, lit)
+	}
+	if len(en.order) == 0 {
+		return
+	}
+	b.enums[cr.qual()] = en
+	b.enumList = append(b.enumList, en)
+}
+
+func (b *builder) addEntityClass(cr *classRef) *entityInfo {
+	e := &entityInfo{name: pascal(cr.class.Name), ref: cr, attrs: map[string]*fieldInfo{}}
+	if b.entByName[e.name] != nil {
+		b.note("entity %s: a second class of this name (%s:%d) was left out", e.name, cr.file.Path, cr.class.Line)
+		b.stats.Untranslated++
+		return nil
+	}
+	b.entByQual[cr.qual()] = e
+	b.entByName[e.name] = e
+	b.entList = append(b.entList, e)
+	for _, f := range cr.class.Fields {
+		if f.Name == "__tablename__" && f.Value != nil && f.Value.Kind == facts.ExprString {
+			e.table = f.Value.Value
+		}
+	}
+	if e.table == "" {
+		e.table = snake(cr.class.Name) + "s"
+	}
+	return e
+}
+
+// fields reads the columns of every entity. It runs after classify so
+// that foreign keys and relationships can name any entity.
+func (b *builder) readFields() {
+	for _, e := range b.entList {
+		for i := range e.ref.class.Fields {
+			b.readField(e, &e.ref.class.Fields[i])
+		}
+	}
+	// Resolve foreign keys to entities and name the fields after them.
+	for _, e := range b.entList {
+		for _, f := range e.fields {
+			if f.fkTable == "" || f.fkEntity != "" {
+				continue
+			}
+			f.fkEntity = b.entityForTable(f.fkTable)
+			if f.fkEntity == "" {
+				f.drop = true
+				b.note("%s.%s: foreign key to %q, which is not a model of this service, left out", e.name, f.attr, f.fkTable)
+				continue
+			}
+			f.typ = &allium.Type{Name: f.fkEntity, Optional: f.typ != nil && f.typ.Optional}
+			if strings.HasSuffix(f.name, "_id") {
+				f.name = strings.TrimSuffix(f.name, "_id")
+			}
+		}
+	}
+	// Relationships: forward ones name the FK field, backrefs and
+	// back_populates declare the reverse side.
+	for _, e := range b.entList {
+		for i := range e.ref.class.Fields {
+			b.readRelationship(e, &e.ref.class.Fields[i])
+		}
+	}
+	for _, e := range b.entList {
+		seen := map[string]bool{}
+		for _, f := range e.fields {
+			if f.drop {
+				continue
+			}
+			if seen[f.name] {
+				f.drop = true
+				continue
+			}
+			seen[f.name] = true
+		}
+	}
+}
+
+func (b *builder) entityForTable(table string) string {
+	t := table
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		// "users.id" (SQLAlchemy) or "accounts.User" (Django app label).
+		if first, rest := t[:i], t[i+1:]; rest == "id" || strings.ToLower(rest) == rest {
+			t = first
+		} else {
+			t = rest
+		}
+	}
+	for _, e := range b.entList {
+		if e.table == t || e.name == t || e.ref.class.Name == t {
+			return e.name
+		}
+	}
+	return ""
+}
+
+// plumbingField says which fields are implementation unless a rule uses
+// them: surrogate ids, secrets and tokens, bookkeeping timestamps.
+func plumbingField(name string) bool {
+	switch name {
+	case "id", "pk", "uuid", "created_at", "updated_at", "modified_at", "date_joined", "last_modified",
+		"salt", "password_salt", "secret", "nonce", "token", "token_hash", "code", "username",
+		"first_name", "last_name", "is_superuser", "last_login", "user_permissions", "groups":
+		return true
+	}
+	return strings.HasSuffix(name, "_token") || strings.HasSuffix(name, "_secret") || strings.HasSuffix(name, "_salt")
+}
+
+// secretField says which fields are secret identifiers: a lookup by one
+// stands for the entity itself (the link in an email names the token).
+func secretField(name string) bool {
+	switch name {
+	case "id", "pk", "uuid", "token", "code", "key", "token_hash", "slug":
+		return true
+	}
+	return strings.HasSuffix(name, "_token") || strings.HasSuffix(name, "_id")
+}
+
+func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
+	name := a.Name
+	if strings.HasPrefix(name, "_") || name == "objects" || name == "Meta" || name == "model_config" ||
+		strings.ToUpper(name) == name {
+		return
+	}
+	fi := &fieldInfo{name: snake(name), attr: name, line: a.Line}
+	if !isSnake(fi.name) {
+		return
+	}
+	v := a.Value
+	var call *facts.Expr
+	if v != nil && v.Kind == facts.ExprCall {
+		call = v
+	}
+	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved, call.Raw) {
+		return // read by readRelationship
+	}
+	optional := false
+	nullableKnown := false
+	// Annotation: Mapped[T], Optional[T], T | None, list[T].
+	if a.Annotation != nil {
+		t, opt, many := b.annotationType(e.ref.file, a.Annotation)
+		if many {
+			return // a relationship collection, declared by readRelationship
+		}
+		if t != nil {
+			fi.typ = t
+			optional = opt
+			nullableKnown = true
+		}
+	}
+	if call != nil {
+		callee := call.Resolved
+		isColumn := catalog.MatchAny(b.lang.ColumnCalls, call.Resolved, call.Raw)
+		switch {
+		case isColumn:
+			for i := range call.Args {
+				arg := &call.Args[i]
+				if fk := b.foreignKey(arg); fk != "" {
+					fi.fkTable = fk
+					continue
+				}
+				if t := b.columnType(e.ref.file, arg); t != nil && fi.typ == nil {
+					fi.typ = t
+				}
+			}
+			if kw := call.Keyword("nullable"); kw != nil {
+				optional = kw.Value == "true"
+				nullableKnown = true
+			}
+			if kw := call.Keyword("foreign_key"); kw != nil && kw.Kind == facts.ExprString {
+				fi.fkTable = kw.Value
+			}
+			if !nullableKnown && a.Annotation == nil && !strings.Contains(callee, "Field") {
+				// SQLAlchemy's Column is nullable unless said otherwise.
+				optional = true
+			}
+		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved, call.Raw):
+			if len(call.Args) > 0 {
+				fi.fkTable = b.modelRefName(e.ref.file, &call.Args[0])
+			} else if kw := call.Keyword("to"); kw != nil {
+				fi.fkTable = b.modelRefName(e.ref.file, kw)
+			}
+			if rn := call.Keyword("related_name"); rn != nil && rn.Kind == facts.ExprString && rn.Value != "+" {
+				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value, line: a.Line})
+			} else if rn == nil {
+				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: snake(e.ref.class.Name) + "_set", line: a.Line, implicit: true})
+			}
+			fi.typ = &allium.Type{Name: "?"}
+		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved, call.Raw):
+			target := ""
+			if len(call.Args) > 0 {
+				target = b.modelRefName(e.ref.file, &call.Args[0])
+			}
+			if t := b.entityForTable(target); t != "" {
+				fi.typ = &allium.Type{Name: "Set", Args: []*allium.Type{{Name: t}}}
+			} else {
+				b.note("%s.%s: many-to-many to %q left out", e.name, name, target)
+				return
+			}
+		default:
+			if t := b.lang.TypeOf(callee); t != "" && strings.Contains(facts.LastSegment(callee), "Field") {
+				fi.typ = &allium.Type{Name: t}
+			} else if t := b.lang.TypeOf(callee); t != "" && fi.typ == nil {
+				fi.typ = &allium.Type{Name: t}
+			} else if fi.typ == nil {
+				return
+			}
+		}
+		// Django options.
+		if kw := call.Keyword("null"); kw != nil {
+			optional = kw.Value == "true"
+		}
+		if kw := call.Keyword("primary_key"); kw != nil && kw.Value == "true" {
+			return
+		}
+		if kw := call.Keyword("choices"); kw != nil {
+			if en := b.choicesEnum(e.ref, kw); en != nil {
+				fi.typ = &allium.Type{Name: en.name}
+			}
+		}
+		if kw := call.Keyword("default"); kw != nil && kw.Kind == facts.ExprString && fi.typ != nil && fi.typ.Name == "String" {
+			fi.isStatus = true
+		}
+		// An Enum(SomeEnum) column type.
+		for i := range call.Args {
+			if en := b.enumArg(e.ref.file, &call.Args[i]); en != nil {
+				fi.typ = &allium.Type{Name: en.name}
+			}
+		}
+	} else if v != nil && fi.typ == nil {
+		return // a class attribute that is not a column
+	}
+	if fi.typ == nil {
+		return
+	}
+	if fi.fkTable != "" && fi.typ.Name != "?" {
+		fi.typ = &allium.Type{Name: "?"}
+	}
+	fi.typ.Optional = optional
+	if n := fi.name; n == "status" || n == "state" || n == "role" || strings.HasSuffix(n, "_status") {
+		if fi.typ.Name == "String" {
+			fi.isStatus = true
+		}
+	}
+	fi.plumbing = plumbingField(fi.name)
+	if fi.fkTable != "" {
+		fi.plumbing = false
+	}
+	e.fields = append(e.fields, fi)
+	e.attrs[name] = fi
+}
+
+type reverseRel struct {
+	from     *entityInfo
+	field    *fieldInfo
+	name     string
+	line     int
+	implicit bool // Django's default <model>_set: declared only if a rule uses it
+}
+
+// annotationType maps a type annotation to a domain type. many reports a
+// collection (a relationship's list side).
+func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, optional, many bool) {
+	switch a.Kind {
+	case facts.ExprSubscript:
+		head := facts.LastSegment(a.X.Raw)
+		switch head {
+		case "Mapped", "Annotated", "ClassVar", "Final":
+			inner := a.Y
+			if inner != nil && inner.Kind == facts.ExprTuple && len(inner.Args) > 0 {
+				inner = &inner.Args[0]
+			}
+			if head == "ClassVar" {
+				return nil, false, false
+			}
+			return b.annotationType(f, inner)
+		case "Optional":
+			t, _, many := b.annotationType(f, a.Y)
+			return t, true, many
+		case "list", "List", "set", "Set", "Sequence", "tuple", "Tuple", "Iterable":
+			return nil, false, true
+		}
+		return nil, false, false
+	case facts.ExprBinary:
+		if a.Op == "|" {
+			if a.Y != nil && a.Y.Kind == facts.ExprNone {
+				t, _, many := b.annotationType(f, a.X)
+				return t, true, many
+			}
+			if a.X != nil && a.X.Kind == facts.ExprNone {
+				t, _, many := b.annotationType(f, a.Y)
+				return t, true, many
+			}
+		}
+		return nil, false, false
+	case facts.ExprString:
+		// A forward reference "User".
+		return b.annotationType(f, &facts.Expr{Kind: facts.ExprName, Name: a.Value, Raw: a.Value, Resolved: a.Value})
+	case facts.ExprName, facts.ExprAttr:
+		if en := b.enumArg(f, a); en != nil {
+			return &allium.Type{Name: en.name}, false, false
+		}
+		if cr := b.ix.class(f, a); cr != nil {
+			if ent := b.entByQual[cr.qual()]; ent != nil {
+				return &allium.Type{Name: "?", Args: []*allium.Type{{Name: ent.name}}}, false, false
+			}
+		}
+		if t := b.lang.TypeOf(a.Raw); t != "" {
+			return &allium.Type{Name: t}, false, false
+		}
+	case facts.ExprNone:
+		return nil, true, false
+	}
+	return nil, false, false
+}
+
+func (b *builder) enumArg(f *facts.File, a *facts.Expr) *enumInfo {
+	if a == nil {
+		return nil
+	}
+	if a.Kind == facts.ExprCall && len(a.Args) > 0 {
+		return b.enumArg(f, &a.Args[0])
+	}
+	if cr := b.ix.class(f, a); cr != nil {
+		return b.enums[cr.qual()]
+	}
+	return nil
+}
+
+// choicesEnum resolves `choices=Status.choices` (a nested or imported
+// choices class) or a literal list of pairs.
+func (b *builder) choicesEnum(owner *classRef, kw *facts.Expr) *enumInfo {
+	if kw.Kind == facts.ExprAttr && kw.Name == "choices" && kw.X != nil {
+		x := kw.X
+		for _, c := range owner.class.Classes {
+			if c.Name == x.Raw {
+				return b.enums[c.QualName]
+			}
+		}
+		return b.enumArg(owner.file, x)
+	}
+	return nil
+}
+
+func (b *builder) foreignKey(arg *facts.Expr) string {
+	if arg.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ForeignKeyCalls, arg.Resolved, arg.Raw) || len(arg.Args) == 0 {
+		return ""
+	}
+	a := &arg.Args[0]
+	if a.Kind == facts.ExprString {
+		return a.Value
+	}
+	if a.Kind == facts.ExprAttr && a.Name == "id" && a.X != nil {
+		return a.X.Raw
+	}
+	return a.Raw
+}
+
+// modelRefName names the target of a Django relation: a class, "self" or
+// "app_label.Model".
+func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
+	switch a.Kind {
+	case facts.ExprString:
+		return a.Value
+	case facts.ExprName, facts.ExprAttr:
+		if cr := b.ix.class(f, a); cr != nil {
+			return cr.class.Name
+		}
+		return facts.LastSegment(a.Raw)
+	}
+	return ""
+}
+
+func (b *builder) columnType(f *facts.File, arg *facts.Expr) *allium.Type {
+	switch arg.Kind {
+	case facts.ExprName, facts.ExprAttr:
+		if en := b.enumArg(f, arg); en != nil {
+			return &allium.Type{Name: en.name}
+		}
+		if t := b.lang.TypeOf(arg.Raw); t != "" {
+			return &allium.Type{Name: t}
+		}
+	case facts.ExprCall:
+		if en := b.enumArg(f, arg); en != nil {
+			return &allium.Type{Name: en.name}
+		}
+		if t := b.lang.TypeOf(arg.Raw); t != "" {
+			return &allium.Type{Name: t}
+		}
+	}
+	return nil
+}
+
+// readRelationship handles `x = relationship("User", backref=...)` and
+// `xs: Mapped[list[X]] = relationship(back_populates="y")`.
+func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
+	v := a.Value
+	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved, v.Raw) {
+		return
+	}
+	target := ""
+	if len(v.Args) > 0 {
+		target = b.modelRefName(e.ref.file, &v.Args[0])
+	}
+	many := false
+	if a.Annotation != nil {
+		if t, _, m := b.annotationType(e.ref.file, a.Annotation); m {
+			many = true
+			target = b.collectionTarget(e.ref.file, a.Annotation)
+		} else if t != nil && t.Name == "?" && len(t.Args) == 1 {
+			target = t.Args[0].Name
+		}
+	}
+	tgt := b.entByName[pascal(target)]
+	if tgt == nil {
+		if t := b.entityForTable(target); t != "" {
+			tgt = b.entByName[t]
+		}
+	}
+	if tgt == nil {
+		return
+	}
+	// Forward side: this entity has a foreign key to the target.
+	var fk *fieldInfo
+	for _, f := range e.fields {
+		if !f.drop && f.fkEntity == tgt.name {
+			fk = f
+			break
+		}
+	}
+	backref := ""
+	if kw := v.Keyword("backref"); kw != nil {
+		if kw.Kind == facts.ExprString {
+			backref = kw.Value
+		} else if kw.Kind == facts.ExprCall && len(kw.Args) > 0 && kw.Args[0].Kind == facts.ExprString {
+			backref = kw.Args[0].Value
+		}
+	}
+	backPop := ""
+	if kw := v.Keyword("back_populates"); kw != nil && kw.Kind == facts.ExprString {
+		backPop = kw.Value
+	}
+	if fk != nil && !many {
+		// Rename the FK field after the relationship attribute.
+		delete(e.attrs, a.Name)
+		fk.name = snake(a.Name)
+		e.attrs[a.Name] = fk
+		if backref != "" {
+			tgt.rels = append(tgt.rels, &allium.Relationship{Meta: b.meta(e.ref.file, a.Line), Name: snake(backref), Entity: e.name,
+				With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: fk.name}, Y: &allium.Ident{Name: "this"}}})
+		}
+		return
+	}
+	if many {
+		// Reverse side: the target holds the foreign key.
+		field := backPop
+		if field == "" {
+			for _, f := range tgt.fields {
+				if f.fkEntity == e.name && !f.drop {
+					field = f.name
+				}
+			}
+		}
+		if field == "" {
+			return
+		}
+		e.rels = append(e.rels, &allium.Relationship{Meta: b.meta(e.ref.file, a.Line), Name: snake(a.Name), Entity: tgt.name,
+			With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: snake(field)}, Y: &allium.Ident{Name: "this"}}})
+	}
+}
+
+func (b *builder) collectionTarget(f *facts.File, a *facts.Expr) string {
+	for a != nil && a.Kind == facts.ExprSubscript {
+		head := facts.LastSegment(a.X.Raw)
+		a = a.Y
+		if head == "list" || head == "List" || head == "set" || head == "Set" || head == "Sequence" {
+			break
+		}
+	}
+	if a == nil {
+		return ""
+	}
+	if a.Kind == facts.ExprString {
+		return a.Value
+	}
+	if cr := b.ix.class(f, a); cr != nil {
+		return cr.class.Name
+	}
+	return facts.LastSegment(a.Raw)
+}
+
+// resolveReverse declares the Django related_name sides once foreign keys
+// know their targets.
+func (b *builder) resolveReverse() {
+	for _, r := range b.pendingReverse {
+		if r.field.drop || r.field.fkEntity == "" {
+			continue
+		}
+		tgt := b.entByName[r.field.fkEntity]
+		if tgt == nil || !isSnake(r.name) {
+			continue
+		}
+		rel := &allium.Relationship{Meta: b.meta(r.from.ref.file, r.line), Name: r.name, Entity: r.from.name,
+			With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: r.field.name}, Y: &allium.Ident{Name: "this"}}}
+		if r.implicit {
+			b.implicitRels[tgt.name+"."+r.name] = rel
+			continue
+		}
+		tgt.rels = append(tgt.rels, rel)
+	}
+}
+
+// relationshipFor finds the relationship of owner that lists entity
+// through fkField (user.sessions for Session.user).
+func (b *builder) relationshipFor(owner, entity, fkField string) *allium.Relationship {
+	e := b.entByName[owner]
+	if e == nil {
+		return nil
+	}
+	for _, r := range e.rels {
+		if r.Entity != entity {
+			continue
+		}
+		if bin, ok := r.With.(*allium.Binary); ok {
+			if id, ok := bin.X.(*allium.Ident); ok && id.Name == fkField {
+				return r
+			}
+		}
+	}
+	if r := b.implicitRels[owner+"."+snake(strings.ToLower(entity))+"_set"]; r != nil {
+		e.rels = append(e.rels, r)
+		delete(b.implicitRels, owner+"."+snake(strings.ToLower(entity))+"_set")
+		return r
+	}
+	return nil
+}
+
+func litInt(e *facts.Expr) (int64, bool) {
+	if e == nil || e.Kind != facts.ExprInt {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(strings.ReplaceAll(e.Value, "_", ""), 0, 64)
+	return v, err == nil
+}

@@ -1,0 +1,1074 @@
+package distill
+
+import (
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+var requestDictAttrs = map[string]bool{"json": true, "form": true, "args": true, "values": true, "data": true,
+	"POST": true, "GET": true, "query_params": true, "validated_data": true, "cleaned_data": true, "query": true, "path_params": true}
+
+var normalisers = map[string]bool{"strip": true, "lower": true, "upper": true, "casefold": true, "title": true,
+	"lstrip": true, "rstrip": true, "str": true, "int": true, "float": true, "bool": true}
+
+var passThrough = map[string]bool{"order_by": true, "limit": true, "offset": true, "options": true, "with_for_update": true,
+	"distinct": true, "select_related": true, "prefetch_related": true, "join": true, "outerjoin": true,
+	"execute": true, "scalars": true, "all": true, "iterator": true, "only": true, "defer": true, "using": true, "unique": true}
+
+var plumbingNames = map[string]bool{"db": true, "session": true, "mail": true, "log": true, "logger": true, "logging": true,
+	"app": true, "current_app": true, "cache": true, "redis": true, "celery": true, "transaction": true, "messages": true}
+
+// eval works out what a Python expression stands for.
+func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
+	if e == nil {
+		return unknownValue
+	}
+	b := rc.b
+	switch e.Kind {
+	case facts.ExprName:
+		if v, ok := sc.vars[e.Name]; ok {
+			return v
+		}
+		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name) {
+			return rc.currentUser()
+		}
+		if cr := b.ix.class(sc.file, e); cr != nil {
+			if ent := b.entByQual[cr.qual()]; ent != nil {
+				return &value{kind: vModelClass, ent: ent.name}
+			}
+			if en := b.enums[cr.qual()]; en != nil {
+				return &value{kind: vEnumClass, enum: en}
+			}
+			return unknownValue
+		}
+		if ci := b.configFor(sc.file, e); ci != nil {
+			return exprValue(b.useConfig(ci))
+		}
+		if strings.Contains(strings.ToLower(e.Name), "settings") {
+			return &value{kind: vSettings}
+		}
+		if plumbingNames[e.Name] {
+			return &value{kind: vPlumbing}
+		}
+		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall {
+			return &value{kind: vPlumbing}
+		}
+		return unknownValue
+	case facts.ExprAttr:
+		return rc.evalAttr(e, sc, out)
+	case facts.ExprSubscript:
+		x := rc.eval(e.X, sc, out, false)
+		if e.Y != nil && e.Y.Kind == facts.ExprString {
+			switch x.kind {
+			case vReqDict, vShape:
+				return rc.paramValue(e.Y.Value)
+			case vSettings:
+				if ci := b.configByKey[e.Y.Value]; ci != nil {
+					return exprValue(b.useConfig(ci))
+				}
+			}
+		}
+		return unknownValue
+	case facts.ExprCall:
+		return rc.evalCall(e, sc, out, stmtCtx)
+	case facts.ExprBoolOp:
+		if e.Op == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
+			return rc.eval(e.X, sc, out, false)
+		}
+	}
+	if x := rc.tr(e, sc, out); x != nil {
+		return exprValue(x)
+	}
+	return unknownValue
+}
+
+func (rc *ruleCtx) paramValue(key string) *value {
+	n := bindingName(key)
+	if n == "" {
+		return unknownValue
+	}
+	return &value{kind: vParam, param: n}
+}
+
+func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if e.X == nil {
+		return unknownValue
+	}
+	if e.Raw != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw) {
+		return rc.currentUser()
+	}
+	x := rc.eval(e.X, sc, out, false)
+	switch x.kind {
+	case vPlumbing:
+		if x.param == "request" || e.X.Raw == "request" {
+			if e.Name == "user" {
+				return rc.currentUser()
+			}
+			if requestDictAttrs[e.Name] {
+				return &value{kind: vReqDict}
+			}
+			return unknownValue
+		}
+		if e.Name == "config" {
+			return &value{kind: vSettings}
+		}
+		if e.X.Raw == "request" && requestDictAttrs[e.Name] {
+			return &value{kind: vReqDict}
+		}
+		return &value{kind: vPlumbing}
+	case vUnknown:
+		if e.X.Raw == "request" && requestDictAttrs[e.Name] {
+			return &value{kind: vReqDict}
+		}
+		if e.X.Raw == "request" && e.Name == "user" {
+			return rc.currentUser()
+		}
+		if c := b.configFor(sc.file, e); c != nil {
+			return exprValue(b.useConfig(c))
+		}
+		return unknownValue
+	case vEntity:
+		return rc.entityAttr(x, e.Name)
+	case vNew:
+		if ent := b.entByName[x.ent]; ent != nil {
+			if f := ent.attrs[e.Name]; f != nil {
+				for _, a := range x.args {
+					if a.Name == f.name {
+						return exprValue(a.Value)
+					}
+				}
+			}
+		}
+		return unknownValue
+	case vShape:
+		if requestDictAttrs[e.Name] {
+			return &value{kind: vReqDict}
+		}
+		return rc.paramValue(e.Name)
+	case vReqDict:
+		return rc.paramValue(e.Name)
+	case vSettings:
+		if ci := b.configByKey[e.Name]; ci != nil {
+			return exprValue(b.useConfig(ci))
+		}
+		if ci := b.configByKey[strings.ToUpper(e.Name)]; ci != nil {
+			return exprValue(b.useConfig(ci))
+		}
+		return unknownValue
+	case vModelClass:
+		switch e.Name {
+		case "query", "objects":
+			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
+		}
+		if ent := b.entByName[x.ent]; ent != nil {
+			if f := ent.attrs[e.Name]; f != nil && !f.drop {
+				return &value{kind: vExpr, expr: &allium.Member{X: &allium.Ident{Name: x.ent}, Name: f.name}, ent: x.ent, param: "classattr"}
+			}
+		}
+		return unknownValue
+	case vEnumClass:
+		if lit, ok := x.enum.members[e.Name]; ok {
+			return exprValue(&allium.Ident{Name: lit})
+		}
+		if e.Name == "choices" {
+			return unknownValue
+		}
+		// A nested choices class: User.Status.
+		return unknownValue
+	case vQuery:
+		return unknownValue
+	}
+	return unknownValue
+}
+
+// entityAttr reads obj.attr of an entity value.
+func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
+	b := rc.b
+	ent := b.entByName[x.ent]
+	if ent == nil {
+		return unknownValue
+	}
+	if attr == "id" || attr == "pk" {
+		return x
+	}
+	rc.touch(x)
+	if f := ent.attrs[attr]; f != nil && !f.drop {
+		f.used = true
+		m := &allium.Member{X: x.expr, Name: f.name}
+		if v, ok := rc.assigned[exprKey(m)]; ok {
+			return exprValue(v)
+		}
+		if f.fkEntity != "" && !strings.HasSuffix(attr, "_id") {
+			return &value{kind: vEntity, ent: f.fkEntity, expr: m}
+		}
+		if f.fkEntity != "" {
+			return exprValue(m)
+		}
+		return exprValue(m)
+	}
+	for _, r := range ent.rels {
+		if r.Name == snake(attr) {
+			return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: &allium.Member{X: x.expr, Name: r.Name}}}
+		}
+	}
+	if r := b.implicitRels[x.ent+"."+snake(attr)]; r != nil {
+		ent.rels = append(ent.rels, r)
+		delete(b.implicitRels, x.ent+"."+snake(attr))
+		return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: &allium.Member{X: x.expr, Name: r.Name}}}
+	}
+	for _, d := range ent.derive {
+		if d.Name == snake(attr) {
+			return exprValue(&allium.Member{X: x.expr, Name: d.Name})
+		}
+	}
+	return unknownValue
+}
+
+// touch records that an entity parameter is used.
+func (rc *ruleCtx) touch(x *value) {
+	if x.param != "" && x.kind == vEntity {
+		rc.useParam(x.param)
+	}
+}
+
+// valueExpr is the expression of a value, or nil.
+func (rc *ruleCtx) valueExpr(v *value) allium.Expr {
+	switch v.kind {
+	case vExpr:
+		if v.param == "classattr" {
+			return nil
+		}
+		return v.expr
+	case vParam:
+		rc.useParam(v.param)
+		return &allium.Ident{Name: v.param}
+	case vEntity:
+		rc.touch(v)
+		return v.expr
+	case vLookup:
+		if j := rc.b.join(v.q); j != nil {
+			return j
+		}
+	case vNew:
+		return rc.newRef(v)
+	}
+	return nil
+}
+
+// tr translates an expression, or returns nil when it cannot be stated
+// faithfully.
+func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e == nil {
+		return nil
+	}
+	switch e.Kind {
+	case facts.ExprName, facts.ExprAttr, facts.ExprSubscript, facts.ExprCall:
+		return rc.valueExpr(rc.eval(e, sc, out, false))
+	case facts.ExprInt:
+		if _, ok := litInt(e); !ok {
+			return nil
+		}
+		return &allium.Lit{Kind: allium.LitNumber, Text: strings.ReplaceAll(e.Value, "_", "")}
+	case facts.ExprFloat:
+		t := strings.ReplaceAll(e.Value, "_", "")
+		if _, err := strconv.ParseFloat(t, 64); err != nil || strings.ContainsAny(t, "eEjJxX") {
+			return nil
+		}
+		if strings.HasPrefix(t, ".") {
+			t = "0" + t
+		}
+		if strings.HasSuffix(t, ".") {
+			t += "0"
+		}
+		return &allium.Lit{Kind: allium.LitNumber, Text: t}
+	case facts.ExprString:
+		if strings.ContainsAny(e.Value, "\"\\\n\r\t") {
+			return nil
+		}
+		return &allium.Lit{Kind: allium.LitString, Text: e.Value}
+	case facts.ExprBool:
+		return &allium.Lit{Kind: allium.LitBool, Text: e.Value}
+	case facts.ExprNone:
+		return &allium.Lit{Kind: allium.LitNull, Text: "null"}
+	case facts.ExprCompare:
+		return rc.compare(e, sc, out)
+	case facts.ExprBoolOp:
+		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
+		if x == nil || y == nil {
+			return nil
+		}
+		return &allium.Binary{Op: e.Op, X: x, Y: y}
+	case facts.ExprUnary:
+		switch e.Op {
+		case "not":
+			x := rc.cond(e.X, sc, out)
+			if x == nil {
+				return nil
+			}
+			return negate(x)
+		case "-":
+			x := rc.tr(e.X, sc, out)
+			if x == nil {
+				return nil
+			}
+			return &allium.Unary{Op: allium.OpNeg, X: x}
+		}
+	case facts.ExprBinary:
+		switch e.Op {
+		case "+", "-", "*", "/":
+			x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+			if x == nil || y == nil {
+				return nil
+			}
+			if _, isStr := x.(*allium.Lit); isStr && x.(*allium.Lit).Kind == allium.LitString {
+				return nil
+			}
+			return &allium.Binary{Op: e.Op, X: x, Y: y}
+		}
+	case facts.ExprCond:
+		t, x, y := rc.cond(e.Test, sc, out), rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+		if t == nil || x == nil || y == nil {
+			return nil
+		}
+		return &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: t, Then: x}}, Else: y}
+	case facts.ExprList, facts.ExprTuple, facts.ExprSet:
+		if len(e.Args) == 1 {
+			return rc.tr(&e.Args[0], sc, out)
+		}
+		var elems []allium.Expr
+		for i := range e.Args {
+			x := rc.tr(&e.Args[i], sc, out)
+			if x == nil {
+				return nil
+			}
+			elems = append(elems, x)
+		}
+		return &allium.SetLit{Elems: elems}
+	}
+	return nil
+}
+
+// cond translates an expression used as a condition: an entity or
+// lookup tests existence.
+func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e == nil {
+		return nil
+	}
+	switch e.Kind {
+	case facts.ExprName, facts.ExprAttr, facts.ExprCall:
+		v := rc.eval(e, sc, out, false)
+		switch v.kind {
+		case vEntity:
+			if _, isIdent := v.expr.(*allium.Ident); isIdent {
+				return &allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)}
+			}
+			return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+		case vLookup:
+			if j := rc.valueExpr(v); j != nil {
+				return &allium.Unary{Op: allium.OpExists, X: j}
+			}
+			return nil
+		case vParam:
+			return nil // `if not email:` is input validation, not a rule
+		}
+		return rc.valueExpr(v)
+	}
+	return rc.tr(e, sc, out)
+}
+
+var compareOps = map[string]string{"==": allium.OpEq, "!=": allium.OpNe, "<": allium.OpLt, "<=": allium.OpLe,
+	">": allium.OpGt, ">=": allium.OpGe, "in": allium.OpIn, "not in": allium.OpNotIn}
+
+func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	b := rc.b
+	if e.X == nil || e.Y == nil {
+		return nil
+	}
+	// x is None / x is not None / x == None
+	if e.Y.Kind == facts.ExprNone || e.X.Kind == facts.ExprNone {
+		side := e.X
+		if side.Kind == facts.ExprNone {
+			side = e.Y
+		}
+		positive := e.Op == "is not" || e.Op == "!="
+		if e.Op != "is" && e.Op != "is not" && e.Op != "==" && e.Op != "!=" {
+			return nil
+		}
+		v := rc.eval(side, sc, out, false)
+		var x allium.Expr
+		switch v.kind {
+		case vEntity:
+			if _, isIdent := v.expr.(*allium.Ident); isIdent {
+				x = &allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)}
+			} else {
+				x = &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+			}
+		case vLookup:
+			j := rc.valueExpr(v)
+			if j == nil {
+				return nil
+			}
+			x = &allium.Unary{Op: allium.OpExists, X: j}
+		default:
+			ex := rc.valueExpr(v)
+			if ex == nil {
+				return nil
+			}
+			x = &allium.Binary{Op: allium.OpNe, X: ex, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+		}
+		if positive {
+			return x
+		}
+		return negate(x)
+	}
+	op, ok := compareOps[e.Op]
+	if !ok {
+		if e.Op == "is" {
+			op = allium.OpEq
+		} else if e.Op == "is not" {
+			op = allium.OpNe
+		} else {
+			return nil
+		}
+	}
+	x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+	if x == nil || y == nil {
+		return nil
+	}
+	x, y = b.enumSides(x, y)
+	// A number literal in a guard is policy: make it config.
+	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
+		if n, err := strconv.ParseFloat(lit.Text, 64); err == nil && n > 1 {
+			if name := policyName(x, op); name != "" {
+				typ := "Integer"
+				if strings.Contains(lit.Text, ".") {
+					typ = "Decimal"
+				}
+				y = b.literalConfig(name, typ, lit, sc.file, e.Line)
+			}
+		}
+	}
+	return &allium.Binary{Op: op, X: x, Y: y}
+}
+
+// policyName names the config parameter a literal bound becomes:
+// length(password) < 12 -> min_password_length.
+func policyName(x allium.Expr, op string) string {
+	prefix := "max_"
+	if op == allium.OpLt || op == allium.OpLe {
+		prefix = "min_"
+	}
+	if op == allium.OpEq || op == allium.OpNe {
+		return ""
+	}
+	switch v := x.(type) {
+	case *allium.Call:
+		if id, ok := v.Fun.(*allium.Ident); ok && id.Name == "length" && len(v.Args) == 1 {
+			if stem := exprStem(v.Args[0].Value); stem != "" {
+				return prefix + stem + "_length"
+			}
+		}
+	case *allium.Member, *allium.Ident:
+		if stem := exprStem(v); stem != "" {
+			return prefix + stem
+		}
+	}
+	return ""
+}
+
+func exprStem(e allium.Expr) string {
+	switch v := e.(type) {
+	case *allium.Ident:
+		return v.Name
+	case *allium.Member:
+		return v.Name
+	}
+	return ""
+}
+
+// enumSides turns a string literal compared with an enum-typed field
+// into the enum literal.
+func (b *builder) enumSides(x, y allium.Expr) (allium.Expr, allium.Expr) {
+	if m, ok := x.(*allium.Member); ok {
+		y = b.enumLiteralFor(m.Name, y)
+	}
+	if m, ok := y.(*allium.Member); ok {
+		x = b.enumLiteralFor(m.Name, x)
+	}
+	return x, y
+}
+
+// enumLiteralFor converts a string literal when some entity has a field
+// of this name whose enum holds it.
+func (b *builder) enumLiteralFor(field string, v allium.Expr) allium.Expr {
+	lit, ok := v.(*allium.Lit)
+	if !ok || lit.Kind != allium.LitString {
+		return v
+	}
+	for _, e := range b.entList {
+		if f := e.field(field); f != nil {
+			if x := b.enumValue(f, v); x != v {
+				return x
+			}
+		}
+	}
+	return v
+}
+
+// enumValue converts a string literal assigned to or compared with f.
+func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
+	lit, ok := v.(*allium.Lit)
+	if !ok || lit.Kind != allium.LitString || f.typ == nil {
+		return v
+	}
+	if len(f.typ.Enum) > 0 {
+		for _, ev := range f.typ.Enum {
+			if ev.Name == lit.Text {
+				return &allium.Ident{Name: lit.Text}
+			}
+		}
+		return v
+	}
+	for _, en := range b.enumList {
+		if en.name == f.typ.Name && slices.Contains(en.order, lit.Text) {
+			return &allium.Ident{Name: lit.Text}
+		}
+	}
+	return v
+}
+
+// configFor finds the config candidate a name stands for: a module
+// constant of the service (through imports) or a settings key.
+func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
+	if e.Raw == "" {
+		return nil
+	}
+	if c := b.ix.constant(f, e); c != nil {
+		if ci := b.configByKey[c.as.Name]; ci != nil && ci.file == c.file && ci.line == c.as.Line {
+			return ci
+		}
+		if c.as.Value != nil && c.as.Value.Kind == facts.ExprName && c.as.Value.Name != c.as.Name {
+			return b.configFor(c.file, c.as.Value)
+		}
+		if ci := b.configByKey[c.as.Name]; ci != nil {
+			return ci
+		}
+		return nil
+	}
+	last := facts.LastSegment(e.Raw)
+	if strings.Contains(e.Raw, "settings.") || strings.HasPrefix(e.Resolved, "django.conf.settings") {
+		if ci := b.configByKey[last]; ci != nil {
+			return ci
+		}
+	}
+	return nil
+}
+
+// evalCall works out a call: a clock, a duration, a lookup, a persistence
+// or delete call, an outgoing message, a constructor, an inlined helper.
+func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
+	b := rc.b
+	l := b.lang
+	names := []string{e.Resolved, e.Raw}
+	method := e.Method()
+	var recv *value
+	if method != "" {
+		recv = rc.eval(e.X.X, sc, out, false)
+	}
+	last := facts.LastSegment(e.Raw)
+	if e.Raw == "" && method != "" {
+		last = method
+	}
+
+	// Deferred calls run the callable they are given: background tasks,
+	// Celery's delay.
+	if (method == "add_task" || method == "enqueue") && len(e.Args) > 0 {
+		return rc.evalCall(deferredCall(&e.Args[0], e.Args[1:], e.Keywords, e.Line), sc, out, stmtCtx)
+	}
+	if (method == "delay" || method == "apply_async") && e.X.X != nil && e.X.X.Raw != "" {
+		args, kws := e.Args, e.Keywords
+		if method == "apply_async" {
+			args, kws = nil, nil
+			if a := e.Keyword("args"); a != nil {
+				args = a.Args
+			}
+		}
+		return rc.evalCall(deferredCall(e.X.X, args, kws, e.Line), sc, out, stmtCtx)
+	}
+	// Hashing and verification functions are abstractions even when the
+	// service wraps them.
+	if method == "" && (catalog.MatchAny(l.HashCalls, names...) || catalog.MatchAny(l.VerifyCalls, names...)) {
+		args := rc.args(e, sc, out)
+		if args == nil {
+			return unknownValue
+		}
+		if catalog.MatchAny(l.HashCalls, names...) {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
+		}
+		if len(args) == 2 {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: args})
+		}
+	}
+	// Service definitions come first: a helper of the service named like a
+	// catalog entry is the service's own behaviour.
+	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing {
+		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved) {
+			return rc.inline(fr, nil, e, sc, out)
+		}
+	}
+	if method != "" && recv.kind == vNew {
+		if fr := b.method(recv.ent, method); fr != nil {
+			return rc.inline(fr, recv, e, sc, out)
+		}
+	}
+	if method != "" && recv.kind == vEntity {
+		if fr := b.method(recv.ent, method); fr != nil {
+			if d := b.derivedNamed(recv.ent, snake(method)); d != nil && len(e.Args) == 0 {
+				rc.touch(recv)
+				return exprValue(&allium.Member{X: recv.expr, Name: d.Name})
+			}
+			return rc.inline(fr, recv, e, sc, out)
+		}
+	}
+	if method != "" && recv.kind == vPlumbing && sc.cls != nil && (e.X.X.Raw == "self") {
+		for i := range sc.cls.Methods {
+			if sc.cls.Methods[i].Name == method {
+				fr := &funcRef{file: sc.file, fn: &sc.cls.Methods[i], class: sc.cls}
+				return rc.inline(fr, recv, e, sc, out)
+			}
+		}
+	}
+
+	switch {
+	case catalog.MatchAny(l.ClockCalls, names...):
+		return exprValue(&allium.Ident{Name: "now"})
+	case last == "timedelta":
+		return rc.duration(e, sc, out)
+	case e.Raw == "len" && len(e.Args) == 1:
+		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
+		}
+		return unknownValue
+	case normalisers[last] && method != "" && len(e.Args) == 0:
+		return recv
+	case normalisers[e.Raw] && len(e.Args) == 1:
+		return rc.eval(&e.Args[0], sc, out, false)
+	}
+
+	// Requests.
+	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && requestDictAttrs[method]) {
+		return &value{kind: vReqDict}
+	}
+	if method == "get" && recv != nil && (recv.kind == vReqDict || recv.kind == vShape) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		return rc.paramValue(e.Args[0].Value)
+	}
+	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		if ci := b.configByKey[e.Args[0].Value]; ci != nil {
+			return exprValue(b.useConfig(ci))
+		}
+	}
+	if method != "" && recv.kind == vShape {
+		return &value{kind: vPlumbing}
+	}
+
+	// Hashing and verification.
+	if catalog.MatchAny(l.HashCalls, names...) || (method != "" && catalog.Match(l.HashCalls, method)) {
+		if method != "" && recv.kind == vEntity && len(e.Args) == 1 {
+			// user.set_password(p) of a framework base class.
+			if f := b.passwordField(recv.ent); f != nil {
+				if x := rc.tr(&e.Args[0], sc, out); x != nil {
+					f.used = true
+					rc.touch(recv)
+					*out = append(*out, &allium.Assign{Meta: b.meta(sc.file, e.Line), Target: &allium.Member{X: recv.expr, Name: f.name},
+						Value: &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}})
+					return unknownValue
+				}
+			}
+			return unknownValue
+		}
+		if args := rc.args(e, sc, out); args != nil && len(args) >= 1 {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
+		}
+		return unknownValue
+	}
+	if catalog.MatchAny(l.VerifyCalls, names...) || (method != "" && catalog.Match(l.VerifyCalls, method)) {
+		args := rc.args(e, sc, out)
+		if method != "" && recv.kind == vEntity && len(args) == 1 {
+			if f := b.passwordField(recv.ent); f != nil {
+				f.used = true
+				rc.touch(recv)
+				args = append(args, allium.Arg{Value: &allium.Member{X: recv.expr, Name: f.name}})
+			}
+		}
+		if len(args) == 2 {
+			// verify(password, hash): the secret first, as the reference writes it.
+			if m, ok := args[0].Value.(*allium.Member); ok && strings.Contains(m.Name, "password") {
+				args[0], args[1] = args[1], args[0]
+			}
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: args})
+		}
+		return unknownValue
+	}
+
+	// Outgoing messages.
+	if catalog.MatchAny(l.MessageBuilders, names...) {
+		return &value{kind: vMessage, call: e, file: sc.file}
+	}
+	if method == "send" && recv.kind == vMessage {
+		return rc.sink(l.SinkFor(recv.call.Resolved, recv.call.Raw), recv.call, recv.call, sc, out, e.Line)
+	}
+	if s := l.SinkFor(names...); s != nil && e.Raw != "" {
+		call := e
+		if len(e.Args) > 0 {
+			if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
+				call = mv.call
+				if s2 := l.SinkFor(mv.call.Resolved, mv.call.Raw); s2 != nil {
+					s = s2
+				}
+			}
+		}
+		return rc.sink(s, call, e, sc, out, e.Line)
+	}
+	if method != "" && strings.HasPrefix(method, "send") && len(e.Args) > 0 {
+		if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
+			return rc.sink(l.SinkFor(mv.call.Resolved, mv.call.Raw), mv.call, e, sc, out, e.Line)
+		}
+	}
+
+	// Queries, persistence, deletes.
+	if v := rc.queryCall(e, method, recv, sc, out); v != nil {
+		return v
+	}
+	if method != "" && catalog.Match(l.DeleteCalls, method) {
+		target := recv
+		if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args) == 1 {
+			target = rc.eval(&e.Args[0], sc, out, false)
+		}
+		if target.kind == vEntity {
+			rc.touch(target)
+			*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+				X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: target.expr}}})
+			return unknownValue
+		}
+	}
+	if method != "" && catalog.Match(l.PersistCalls, method) {
+		if recv.kind == vNew {
+			rc.created(recv, out, e.Line)
+			return recv
+		}
+		for i := range e.Args {
+			if v := rc.eval(&e.Args[i], sc, out, false); v.kind == vNew {
+				rc.created(v, out, e.Line)
+				return v
+			}
+		}
+		return &value{kind: vPlumbing}
+	}
+
+	// Constructors.
+	if cr := b.ix.class(sc.file, e); cr != nil {
+		if ent := b.entByQual[cr.qual()]; ent != nil {
+			return rc.construct(ent, e, sc, out)
+		}
+		if b.shapes[cr.qual()] != nil {
+			return &value{kind: vShape}
+		}
+		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {
+			return rc.eval(&e.Args[0], sc, out, false)
+		}
+		return unknownValue
+	}
+	if catalog.MatchAny(l.AbortCalls, names...) {
+		return unknownValue
+	}
+	root := e.Raw
+	if i := strings.IndexByte(root, '.'); i >= 0 {
+		root = root[:i]
+	}
+	if method == "" && e.X != nil && e.X.Kind == facts.ExprName {
+		if fv := rc.eval(e.X, sc, out, false); fv.kind == vPlumbing {
+			return fv // SessionLocal(), a factory of infrastructure
+		}
+	}
+	if catalog.MatchAny(l.PlumbingCalls, names...) || (method != "" && catalog.Match(l.PlumbingCalls, method)) ||
+		plumbingNames[root] || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
+		return &value{kind: vPlumbing}
+	}
+	if stmtCtx {
+		if e.Raw != "" {
+			rc.untranslated(sc, e.Line, "a call to "+e.Raw)
+		} else {
+			rc.untranslated(sc, e.Line, "a call")
+		}
+		return unknownValue
+	}
+	// A black-box function: a plain function whose arguments translate.
+	if method == "" && e.Raw != "" && !strings.Contains(e.Raw, ".") {
+		if args := rc.args(e, sc, out); args != nil || len(e.Args)+len(e.Keywords) == 0 {
+			if n := snake(e.Raw); isSnake(n) && !reserved[n] {
+				return exprValue(&allium.Call{Fun: &allium.Ident{Name: n}, Args: args})
+			}
+		}
+	}
+	return unknownValue
+}
+
+// args translates a call's positional arguments; nil when one fails.
+func (rc *ruleCtx) args(e *facts.Expr, sc *scope, out *[]allium.Stmt) []allium.Arg {
+	var args []allium.Arg
+	for i := range e.Args {
+		x := rc.tr(&e.Args[i], sc, out)
+		if x == nil {
+			return nil
+		}
+		args = append(args, allium.Arg{Value: x})
+	}
+	return args
+}
+
+func (b *builder) passwordField(ent string) *fieldInfo {
+	e := b.entByName[ent]
+	if e == nil {
+		return nil
+	}
+	for _, n := range []string{"password_hash", "hashed_password", "password"} {
+		if f := e.field(n); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func (b *builder) method(ent, name string) *funcRef {
+	e := b.entByName[ent]
+	if e == nil {
+		return nil
+	}
+	return b.ix.funcs[e.ref.qual()+"."+name]
+}
+
+func (b *builder) derivedNamed(ent, name string) *allium.Derived {
+	e := b.entByName[ent]
+	if e == nil {
+		return nil
+	}
+	for _, d := range e.derive {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
+
+// duration translates timedelta(...): literals, or one config value.
+func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if d := rc.b.timedelta(e); d != nil {
+		return exprValue(d)
+	}
+	if len(e.Keywords) == 1 && len(e.Args) == 0 {
+		kw := e.Keywords[0]
+		x := rc.tr(&kw.Value, sc, out)
+		if m, ok := x.(*allium.Member); ok {
+			if root, ok := m.X.(*allium.Ident); ok && root.Name == "config" {
+				for _, ci := range rc.b.configByKey {
+					if ci.name == m.Name && ci.used {
+						switch ci.typ {
+						case "Duration":
+							return exprValue(x)
+						case "Integer":
+							n, _ := strconv.ParseInt(ci.value.(*allium.Lit).Text, 10, 64)
+							if d := durationFrom(n, kw.Name); d != nil {
+								ci.typ, ci.value = "Duration", d
+								return exprValue(x)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return unknownValue
+}
+
+// construct starts a new instance: Model(field=value, ...).
+func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
+	for _, kw := range e.Keywords {
+		f := ent.attrs[kw.Name]
+		if f == nil || f.drop {
+			continue
+		}
+		x := rc.tr(&kw.Value, sc, out)
+		if x == nil {
+			if !f.plumbing {
+				rc.untranslated(sc, e.Line, "the value of "+ent.name+"."+kw.Name)
+			}
+			continue
+		}
+		v.args = setArg(v.args, f.name, b2enum(rc.b, f, x))
+	}
+	return v
+}
+
+func b2enum(b *builder, f *fieldInfo, x allium.Expr) allium.Expr { return b.enumValue(f, x) }
+
+// sink emits Entity.created(to: ..., template: ...) for an outgoing
+// message.
+func (rc *ruleCtx) sink(s *catalog.Sink, msg, at *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+	b := rc.b
+	entity := "Email"
+	var recip, tmpl []string
+	if s != nil {
+		entity, recip, tmpl = s.Entity, s.Recipient, s.Template
+	} else {
+		recip, tmpl = []string{"recipients", "to", "#0"}, []string{"template", "html", "body", "subject"}
+	}
+	var args []allium.Arg
+	if to := rc.sinkArg(msg, recip, sc, out); to != nil {
+		if x := rc.tr(to, sc, out); x != nil {
+			args = append(args, allium.Arg{Name: "to", Value: x})
+		}
+	}
+	if t := rc.templateName(msg, tmpl, sc); t != "" {
+		args = append(args, allium.Arg{Name: "template", Value: &allium.Ident{Name: t}})
+		if !slices.Contains(b.sinkTemplates[entity], t) {
+			b.sinkTemplates[entity] = append(b.sinkTemplates[entity], t)
+		}
+	}
+	if _, ok := b.sinkProv[entity]; !ok {
+		b.sinkProv[entity] = &allium.Provenance{File: sc.file.Path, Line: line}
+	}
+	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line),
+		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: entity}, Name: "created"}, Args: args}})
+	return unknownValue
+}
+
+func (rc *ruleCtx) sinkArg(call *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *facts.Expr {
+	for _, n := range names {
+		if strings.HasPrefix(n, "#") {
+			i, err := strconv.Atoi(n[1:])
+			if err == nil && i < len(call.Args) {
+				return &call.Args[i]
+			}
+			continue
+		}
+		if kw := call.Keyword(n); kw != nil {
+			return kw
+		}
+	}
+	return nil
+}
+
+// templateName names the message: the template file rendered for it,
+// else its subject in snake case.
+func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) string {
+	var found string
+	var visit func(e *facts.Expr)
+	visit = func(e *facts.Expr) {
+		if e == nil || found != "" {
+			return
+		}
+		if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.RenderCalls, e.Resolved, e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+			found = templateFromPath(e.Args[0].Value)
+			return
+		}
+		if e.Kind == facts.ExprString && (strings.HasSuffix(e.Value, ".html") || strings.HasSuffix(e.Value, ".txt")) {
+			found = templateFromPath(e.Value)
+			return
+		}
+		visit(e.X)
+		for i := range e.Args {
+			visit(&e.Args[i])
+		}
+		for i := range e.Keywords {
+			visit(&e.Keywords[i].Value)
+		}
+	}
+	visit(call)
+	if found != "" {
+		return found
+	}
+	for _, n := range names {
+		var x *facts.Expr
+		if strings.HasPrefix(n, "#") {
+			if i, err := strconv.Atoi(n[1:]); err == nil && i < len(call.Args) {
+				x = &call.Args[i]
+			}
+		} else {
+			x = call.Keyword(n)
+		}
+		if x != nil && x.Kind == facts.ExprString {
+			t := snake(x.Value)
+			if len(t) > 40 || !isSnake(t) {
+				continue
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+func templateFromPath(p string) string {
+	base := path.Base(p)
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	t := snake(base)
+	if !isSnake(t) {
+		return ""
+	}
+	return t
+}
+
+// inline walks a helper or model method in the caller's rule.
+func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	q := fr.fn.QualName
+	if slices.Contains(sc.stack, q) {
+		return unknownValue
+	}
+	if sc.depth+1 > rc.b.maxDepth {
+		rc.untranslated(sc, call.Line, "the body of "+fr.fn.Name+" (beyond the inline depth)")
+		return unknownValue
+	}
+	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
+		inlined: true, top: sc.top, cls: fr.class}
+	params := fr.fn.Params
+	if fr.class != nil && len(params) > 0 && (params[0].Name == "self" || params[0].Name == "cls") {
+		if self == nil {
+			self = &value{kind: vPlumbing}
+		}
+		inner.vars[params[0].Name] = self
+		params = params[1:]
+	}
+	for i, p := range params {
+		switch {
+		case p.Kind == facts.ParamVarPositional || p.Kind == facts.ParamVarKeyword:
+			inner.vars[p.Name] = unknownValue
+		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
+			inner.vars[p.Name] = rc.eval(&call.Args[i], sc, out, false)
+		case call.Keyword(p.Name) != nil:
+			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
+		case p.Default != nil:
+			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
+		default:
+			inner.vars[p.Name] = unknownValue
+		}
+	}
+	rc.stmts(fr.fn.Body, inner, out)
+	if inner.ret != nil {
+		return inner.ret
+	}
+	return unknownValue
+}
+
+// deferredCall builds the call a deferred invocation stands for.
+func deferredCall(fn *facts.Expr, args []facts.Expr, kws []facts.Keyword, line int) *facts.Expr {
+	return &facts.Expr{Kind: facts.ExprCall, X: fn, Args: args, Keywords: kws, Raw: fn.Raw, Resolved: fn.Resolved, Line: line}
+}

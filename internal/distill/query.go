@@ -1,0 +1,461 @@
+package distill
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+var djangoLookups = map[string]string{"lt": allium.OpLt, "lte": allium.OpLe, "gt": allium.OpGt, "gte": allium.OpGe,
+	"exact": allium.OpEq, "iexact": allium.OpEq, "in": allium.OpIn}
+
+// queryCall handles query building and execution; nil when e is not a
+// query call.
+func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	l := b.lang
+	last := facts.LastSegment(e.Raw)
+	// select(Model), db.session.query(Model), get_object_or_404(Model, ...)
+	if (last == "select" || last == "delete" || method == "query" || last == "get_object_or_404" || last == "get_or_404") && len(e.Args) > 0 && (method == "" || method == "query") {
+		if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
+			q := &query{ent: mc.ent}
+			if last == "delete" {
+				q.action = "delete"
+			}
+			if last == "get_object_or_404" || last == "get_or_404" {
+				rc.filterKw(q, e.Keywords, sc, out)
+				if len(e.Args) > 1 {
+					q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[1], sc, out)})
+				}
+				return &value{kind: vLookup, ent: q.ent, q: q}
+			}
+			return &value{kind: vQuery, ent: q.ent, q: q}
+		}
+	}
+	if method == "" || recv == nil {
+		return nil
+	}
+	// session.get(Model, id), session.scalar(select(...)), session.execute(...)
+	if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args) > 0 {
+		if method == "execute" {
+			if qv := rc.eval(&e.Args[0], sc, out, false); qv.kind == vQuery && qv.q != nil && qv.q.action == "delete" {
+				rc.bulk(qv.q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
+					return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+				})
+				return &value{kind: vPlumbing}
+			}
+		}
+		switch {
+		case method == "get" && len(e.Args) >= 2:
+			if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
+				return &value{kind: vLookup, ent: mc.ent, q: &query{ent: mc.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[1], sc, out)}}}}
+			}
+		case catalog.Match(l.LookupMethods, method) || method == "execute" || method == "scalars":
+			if qv := rc.eval(&e.Args[0], sc, out, false); qv.kind == vQuery {
+				if method == "execute" || method == "scalars" {
+					return qv
+				}
+				return &value{kind: vLookup, ent: qv.ent, q: qv.q}
+			}
+		}
+	}
+	if recv.kind != vQuery || recv.q == nil {
+		return nil
+	}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, via: recv.q.via, action: recv.q.action}
+	switch {
+	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude":
+		before := len(q.conds)
+		rc.filterKw(q, e.Keywords, sc, out)
+		for i := range e.Args {
+			rc.filterArg(q, &e.Args[i], sc, out)
+		}
+		if method == "exclude" {
+			for i := before; i < len(q.conds); i++ {
+				if c := q.conds[i]; c.val != nil {
+					q.conds[i].op = negate(&allium.Binary{Op: c.op}).(*allium.Binary).Op
+				} else {
+					q.bad++
+				}
+			}
+		}
+		return &value{kind: vQuery, ent: q.ent, q: q}
+	case catalog.Match(l.UpdateMethods, method):
+		rc.bulkUpdate(q, e, sc, out)
+		return &value{kind: vPlumbing}
+	case catalog.Match(l.DeleteCalls, method):
+		rc.bulk(q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
+			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+		})
+		return &value{kind: vPlumbing}
+	case catalog.Match(l.CreateMethods, method):
+		ent := b.entByName[q.ent]
+		if ent == nil {
+			return unknownValue
+		}
+		v := rc.construct(ent, e, sc, out)
+		if q.via != nil {
+			// user.tokens.create(...): the owner is implied.
+			rc.untranslated(sc, e.Line, "the owner of a related create")
+		}
+		rc.created(v, out, e.Line)
+		return v
+	case method == "exists":
+		if j := b.join(q); j != nil {
+			return exprValue(&allium.Unary{Op: allium.OpExists, X: j})
+		}
+		return unknownValue
+	case method == "count":
+		return unknownValue
+	case catalog.Match(l.LookupMethods, method):
+		rc.filterKw(q, e.Keywords, sc, out)
+		if method == "get" && len(e.Args) == 1 {
+			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
+		}
+		return &value{kind: vLookup, ent: q.ent, q: q}
+	case passThrough[method]:
+		return &value{kind: vQuery, ent: q.ent, q: q}
+	}
+	return &value{kind: vQuery, ent: q.ent, q: q}
+}
+
+// filterKw reads filter_by(field=value) and Django's field__lte=value.
+func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
+	ent := rc.b.entByName[q.ent]
+	for _, kw := range kws {
+		name, op := kw.Name, allium.OpEq
+		if i := strings.Index(name, "__"); i >= 0 {
+			lk := name[i+2:]
+			name = name[:i]
+			if lk == "isnull" {
+				f := ent.attrs[name]
+				if f == nil || f.drop {
+					q.bad++
+					continue
+				}
+				op = allium.OpEq
+				if kw.Value.Kind == facts.ExprBool && kw.Value.Value == "false" {
+					op = allium.OpNe
+				}
+				q.conds = append(q.conds, qcond{field: f.name, op: op, val: &allium.Lit{Kind: allium.LitNull, Text: "null"}})
+				continue
+			}
+			o, ok := djangoLookups[lk]
+			if !ok {
+				q.bad++
+				continue
+			}
+			op = o
+		}
+		if ent == nil {
+			q.bad++
+			continue
+		}
+		if name == "id" || name == "pk" {
+			q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(&kw.Value, sc, out)})
+			continue
+		}
+		f := ent.attrs[name]
+		if f == nil || f.drop {
+			if secretField(name) {
+				// A lookup by a secret the spec does not model.
+				q.conds = append(q.conds, qcond{field: snake(name), op: op, val: rc.tr(&kw.Value, sc, out)})
+				continue
+			}
+			q.bad++
+			continue
+		}
+		x := rc.tr(&kw.Value, sc, out)
+		if x == nil {
+			q.bad++
+			continue
+		}
+		q.conds = append(q.conds, qcond{field: f.name, op: op, val: rc.b.enumValue(f, x)})
+	}
+}
+
+// filterArg reads filter(Model.f == v), Model.f.is_(False), ~Model.f,
+// and_(...).
+func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	ent := b.entByName[q.ent]
+	fieldOf := func(x *facts.Expr) *fieldInfo {
+		if x == nil || x.Kind != facts.ExprAttr || ent == nil {
+			return nil
+		}
+		if mc := rc.eval(x.X, sc, out, false); mc.kind != vModelClass || mc.ent != q.ent {
+			return nil
+		}
+		f := ent.attrs[x.Name]
+		if f == nil || f.drop {
+			return nil
+		}
+		return f
+	}
+	switch a.Kind {
+	case facts.ExprCompare:
+		op, ok := compareOps[a.Op]
+		if a.Op == "is" {
+			op, ok = allium.OpEq, true
+		} else if a.Op == "is not" {
+			op, ok = allium.OpNe, true
+		}
+		f := fieldOf(a.X)
+		if !ok || f == nil {
+			q.bad++
+			return
+		}
+		y := rc.tr(a.Y, sc, out)
+		if y == nil && op == allium.OpEq && secretField(f.name) {
+			// Found by a secret the spec does not model (a token hash):
+			// the caller names the instance.
+			q.conds = append(q.conds, qcond{field: f.name, op: op})
+			return
+		}
+		if y == nil {
+			q.bad++
+			return
+		}
+		if fx := fieldOf(a.Y); fx != nil {
+			q.bad++
+			return
+		}
+		q.conds = append(q.conds, qcond{field: f.name, op: op, val: b.enumValue(f, y)})
+	case facts.ExprCall:
+		m := a.Method()
+		switch {
+		case m == "is_" || m == "is_not" || m == "isnot":
+			f := fieldOf(a.X.X)
+			if f == nil || len(a.Args) != 1 {
+				q.bad++
+				return
+			}
+			y := rc.tr(&a.Args[0], sc, out)
+			if y == nil {
+				q.bad++
+				return
+			}
+			op := allium.OpEq
+			if m != "is_" {
+				op = allium.OpNe
+			}
+			q.conds = append(q.conds, qcond{field: f.name, op: op, val: y})
+		case m == "in_":
+			f := fieldOf(a.X.X)
+			if f == nil || len(a.Args) != 1 {
+				q.bad++
+				return
+			}
+			y := rc.tr(&a.Args[0], sc, out)
+			if y == nil {
+				q.bad++
+				return
+			}
+			if _, isSet := y.(*allium.SetLit); !isSet {
+				y = &allium.SetLit{Elems: []allium.Expr{y}}
+			}
+			if set, ok := y.(*allium.SetLit); ok {
+				for i, el := range set.Elems {
+					set.Elems[i] = b.enumValue(f, el)
+				}
+			}
+			q.conds = append(q.conds, qcond{field: f.name, op: allium.OpIn, val: y})
+		case facts.LastSegment(a.Raw) == "and_":
+			for i := range a.Args {
+				rc.filterArg(q, &a.Args[i], sc, out)
+			}
+		default:
+			q.bad++
+		}
+	case facts.ExprAttr:
+		if f := fieldOf(a); f != nil {
+			q.conds = append(q.conds, qcond{field: f.name, op: allium.OpEq, val: &allium.Lit{Kind: allium.LitBool, Text: "true"}})
+			return
+		}
+		q.bad++
+	case facts.ExprUnary:
+		if f := fieldOf(a.X); f != nil && (a.Op == "~" || a.Op == "not") {
+			q.conds = append(q.conds, qcond{field: f.name, op: allium.OpEq, val: &allium.Lit{Kind: allium.LitBool, Text: "false"}})
+			return
+		}
+		q.bad++
+	default:
+		q.bad++
+	}
+}
+
+// bulkUpdate handles query.update({"f": v}) and Django's update(f=v).
+func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	ent := rc.b.entByName[q.ent]
+	if ent == nil {
+		return
+	}
+	type set struct {
+		f *fieldInfo
+		v *facts.Expr
+	}
+	var sets []set
+	for _, kw := range e.Keywords {
+		if kw.Name == "synchronize_session" {
+			continue
+		}
+		if f := ent.attrs[kw.Name]; f != nil && !f.drop {
+			v := kw.Value
+			sets = append(sets, set{f, &v})
+		}
+	}
+	if len(e.Args) == 1 && e.Args[0].Kind == facts.ExprDict {
+		for _, en := range e.Args[0].Entries {
+			if en.Key == nil {
+				continue
+			}
+			var f *fieldInfo
+			switch en.Key.Kind {
+			case facts.ExprString:
+				f = ent.attrs[en.Key.Value]
+			case facts.ExprAttr:
+				f = ent.attrs[en.Key.Name]
+			}
+			if f != nil && !f.drop {
+				v := en.Value
+				sets = append(sets, set{f, &v})
+			}
+		}
+	}
+	if len(sets) == 0 {
+		rc.untranslated(sc, e.Line, "a bulk update")
+		return
+	}
+	type done struct {
+		f *fieldInfo
+		x allium.Expr
+	}
+	var vals []done
+	for _, s := range sets {
+		x := rc.tr(s.v, sc, out)
+		if x == nil {
+			rc.untranslated(sc, e.Line, "a value of a bulk update")
+			continue
+		}
+		s.f.used = true
+		vals = append(vals, done{s.f, rc.b.enumValue(s.f, x)})
+	}
+	rc.bulk(q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
+		var body []allium.Stmt
+		for _, d := range vals {
+			body = append(body, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line), Target: &allium.Member{X: x, Name: d.f.name}, Value: d.x})
+		}
+		return body
+	})
+}
+
+// bulk applies body to every instance a query selects: a temporal rule
+// in a job, else a for block.
+func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body func(x allium.Expr) []allium.Stmt) {
+	v := lastWord(q.ent)
+	if rc.h.job && rc.trigger == nil {
+		if rc.temporalRule(q, v, sc, line, func(x *ruleCtx, inner *scope) { x.ensures = append(x.ensures, body(&allium.Ident{Name: v})...) }) {
+			return
+		}
+	}
+	coll := rc.b.collection(q, v)
+	if coll == nil {
+		rc.untranslated(sc, line, "a bulk change over a query")
+		return
+	}
+	stmts := body(&allium.Ident{Name: v})
+	if len(stmts) == 0 {
+		return
+	}
+	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, line), Var: v, Coll: coll, Body: stmts})
+}
+
+// temporalLoop makes `for x in <query with a time condition>:` in a job a
+// temporal rule.
+func (rc *ruleCtx) temporalLoop(q *query, varName string, body []facts.Stmt, sc *scope, line int) bool {
+	return rc.temporalRule(q, varName, sc, line, func(x *ruleCtx, inner *scope) {
+		x.stmts(body, inner, &x.ensures)
+	})
+}
+
+func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, fill func(x *ruleCtx, inner *scope)) bool {
+	if q.bad > 0 || q.via != nil {
+		return false
+	}
+	timeIdx := -1
+	var cond allium.Expr
+	root := &allium.Member{X: &allium.Ident{Name: q.ent}}
+	for i, c := range q.conds {
+		if c.val == nil || !mentionsNow(c.val) {
+			continue
+		}
+		root.Name = c.field
+		if tc := temporalCond(root, c.op, c.val); tc != nil {
+			timeIdx, cond = i, tc
+			break
+		}
+	}
+	if timeIdx < 0 {
+		return false
+	}
+	name := rc.name
+	if rc.b.ruleName[name] > 0 || len(rc.extra) > 0 {
+		name = rc.name + q.ent
+	}
+	x := rc.b.newRuleCtx(rc.h, name)
+	x.trigger = &allium.Trigger{Meta: rc.b.meta(sc.file, line), Kind: allium.TriggerTemporal, Binding: varName, Cond: cond}
+	for i, c := range q.conds {
+		if i == timeIdx {
+			continue
+		}
+		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: condExpr(&allium.Ident{Name: varName}, c)})
+	}
+	inner := &scope{file: sc.file, vars: cloneVars(sc.vars), depth: sc.depth, stack: sc.stack, top: false, cls: sc.cls, inlined: sc.inlined}
+	inner.vars[varName] = &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: varName}}
+	fill(x, inner)
+	if len(x.ensures) == 0 {
+		return true
+	}
+	rc.extra = append(rc.extra, x.finish(line))
+	return true
+}
+
+func mentionsNow(e allium.Expr) bool {
+	found := false
+	allium.Inspect(e, func(x allium.Expr) bool {
+		if id, ok := x.(*allium.Ident); ok && id.Name == "now" {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// temporalCond normalises field op value (value mentions now) into the
+// trigger form `Entity.field [+ d] <= now`; nil when the condition says
+// "not yet" rather than "due".
+func temporalCond(field *allium.Member, op string, val allium.Expr) allium.Expr {
+	now := &allium.Ident{Name: "now"}
+	if op != allium.OpLt && op != allium.OpLe {
+		return nil
+	}
+	switch v := val.(type) {
+	case *allium.Ident:
+		if v.Name == "now" {
+			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
+		}
+	case *allium.Binary:
+		if id, ok := v.X.(*allium.Ident); ok && id.Name == "now" && !mentionsNow(v.Y) {
+			switch v.Op {
+			case allium.OpSub:
+				return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpAdd, X: field, Y: v.Y}, Y: now}
+			case allium.OpAdd:
+				return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpSub, X: field, Y: v.Y}, Y: now}
+			}
+		}
+	}
+	return nil
+}

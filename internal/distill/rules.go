@@ -1,0 +1,539 @@
+package distill
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// handler is an entry point: an HTTP handler, a job or a command.
+type handler struct {
+	file    *facts.File
+	fn      *facts.Function
+	class   *facts.Class // the view or command class of a method
+	name    string       // trigger name
+	job     bool
+	auth    authLevel
+	authSet bool
+}
+
+// findHandlers lists the service's entry points in file then line order.
+func (b *builder) findHandlers() []*handler {
+	var out []*handler
+	for _, f := range b.ix.files {
+		if testFile(f.Path) {
+			continue
+		}
+		viewModule := slices.Contains(b.lang.ViewModules, facts.LastSegment(f.Module))
+		for i := range f.Functions {
+			fn := &f.Functions[i]
+			if h := b.functionHandler(f, fn, viewModule); h != nil {
+				out = append(out, h)
+			}
+		}
+		for i := range f.Classes {
+			c := &f.Classes[i]
+			cr := b.ix.classes[c.QualName]
+			if cr == nil {
+				continue
+			}
+			switch {
+			case b.matchBases(cr, b.lang.CommandBases):
+				for j := range c.Methods {
+					if c.Methods[j].Name == "handle" {
+						out = append(out, &handler{file: f, fn: &c.Methods[j], class: c, job: true,
+							name: pascal(facts.LastSegment(f.Module))})
+					}
+				}
+			case b.matchBases(cr, b.lang.ViewBases):
+				out = append(out, b.classHandlers(f, c)...)
+			}
+		}
+	}
+	return out
+}
+
+func testFile(p string) bool {
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	return strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "conftest.py" ||
+		strings.Contains("/"+p, "/tests/") || strings.Contains("/"+p, "/migrations/")
+}
+
+func decoratorName(d *facts.Expr) (name string, call *facts.Expr) {
+	if d.Kind == facts.ExprCall && d.X != nil {
+		return d.X.Raw, d
+	}
+	return d.Raw, nil
+}
+
+// scheduledNames lists functions registered with a scheduler at module
+// level: scheduler.add_job(fn, ...), schedule.every().do(fn).
+func (b *builder) scheduledNames(f *facts.File) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range f.Statements {
+		if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall {
+			continue
+		}
+		m := s.Value.Method()
+		if (m == "add_job" || m == "do" || m == "add_periodic_task" || m == "register") && len(s.Value.Args) > 0 {
+			if a := s.Value.Args[0]; a.Kind == facts.ExprName {
+				out[a.Name] = true
+			}
+		}
+	}
+	return out
+}
+
+func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule bool) *handler {
+	h := &handler{file: f, fn: fn, name: pascal(strings.TrimLeft(fn.Name, "_"))}
+	isRoute := false
+	if b.scheduled[f.Path] == nil {
+		b.scheduled[f.Path] = b.scheduledNames(f)
+	}
+	if b.scheduled[f.Path][fn.Name] {
+		h.job = true
+	}
+	for i := range fn.Decorators {
+		d := &fn.Decorators[i]
+		name, call := decoratorName(d)
+		last := facts.LastSegment(name)
+		switch {
+		case catalog.MatchAny(b.lang.TaskDecorators, name, last) && (call != nil || strings.Contains(name, ".") || last == name):
+			if strings.Contains(name, ".") || slices.Contains(b.lang.TaskDecorators, last) {
+				if !slices.Contains(b.lang.RouteDecorators, last) || last == "task" {
+					h.job = true
+				}
+			}
+		case slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view"):
+			isRoute = true
+		}
+	}
+	if !isRoute && !h.job && viewModule && len(fn.Params) > 0 && fn.Params[0].Name == "request" && !strings.HasPrefix(fn.Name, "_") {
+		isRoute = true
+	}
+	if !isRoute && !h.job {
+		return nil
+	}
+	return h
+}
+
+func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
+	stem := c.Name
+	for _, suf := range []string{"APIView", "ViewSet", "View", "Resource", "Endpoint"} {
+		if s := strings.TrimSuffix(stem, suf); s != stem && s != "" {
+			stem = s
+			break
+		}
+	}
+	var methods []*facts.Function
+	for i := range c.Methods {
+		m := &c.Methods[i]
+		isAction := false
+		for j := range m.Decorators {
+			n, _ := decoratorName(&m.Decorators[j])
+			if facts.LastSegment(n) == "action" {
+				isAction = true
+			}
+		}
+		if isAction || slices.Contains(b.lang.ViewMethods, m.Name) {
+			methods = append(methods, m)
+		}
+	}
+	var out []*handler
+	for _, m := range methods {
+		name := pascal(stem)
+		if len(methods) > 1 || strings.HasSuffix(c.Name, "ViewSet") {
+			name = pascal(m.Name) + pascal(stem)
+		}
+		out = append(out, &handler{file: f, fn: m, class: c, name: name})
+	}
+	return out
+}
+
+// ruleCtx accumulates one rule while a handler is walked.
+type ruleCtx struct {
+	b        *builder
+	h        *handler
+	name     string
+	params   []string
+	paramSet map[string]bool
+	body     []allium.Stmt // lets and requires
+	ensures  []allium.Stmt
+	lets     map[string]bool
+	assigned map[string]allium.Expr
+	extra    []*ruleOut
+	auth     authLevel
+	userVal  *value
+	trigger  *allium.Trigger // temporal rules
+	loopVar  string
+}
+
+// scope is one function activation: the handler or an inlined helper.
+type scope struct {
+	file     *facts.File
+	vars     map[string]*value
+	self     *value
+	depth    int
+	stack    []string
+	ret      *value
+	inlined  bool
+	top      bool // statements here are at the rule's top level
+	cls      *facts.Class
+	returned bool
+}
+
+// isEnumLiteral reports whether name is an enum literal somewhere in the
+// service, so that a binding of that name would be ambiguous.
+func (b *builder) isEnumLiteral(name string) bool {
+	for _, lits := range b.statusLits {
+		if slices.Contains(lits, name) {
+			return true
+		}
+	}
+	for _, en := range b.enumList {
+		if slices.Contains(en.order, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (rc *ruleCtx) useParam(name string) {
+	if !rc.paramSet[name] {
+		rc.paramSet[name] = true
+		rc.params = append(rc.params, name)
+	}
+}
+
+func (b *builder) buildRules() {
+	for _, h := range b.findHandlers() {
+		if b.ctx.Err() != nil {
+			return
+		}
+		b.handlerRules(h)
+	}
+}
+
+func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
+	return &ruleCtx{b: b, h: h, name: name, paramSet: map[string]bool{}, lets: map[string]bool{}, assigned: map[string]allium.Expr{}}
+}
+
+func (b *builder) handlerRules(h *handler) {
+	rc := b.newRuleCtx(h, h.name)
+	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
+	rc.auth = b.handlerAuth(h)
+	b.bindHandlerParams(rc, sc, h)
+	rc.stmts(h.fn.Body, sc, &rc.ensures)
+	var main *ruleOut
+	if len(rc.ensures) > 0 {
+		main = rc.finish(h.fn.Line)
+		b.rules = append(b.rules, main)
+	}
+	for _, x := range rc.extra {
+		if x.shareParams != nil {
+			x.rule.Trigger.Params = nil
+			for _, p := range rc.params {
+				x.rule.Trigger.Params = append(x.rule.Trigger.Params, allium.TriggerParam{Name: p})
+			}
+			x.params = slices.Clone(rc.params)
+		}
+		b.rules = append(b.rules, x)
+	}
+	if main == nil && len(rc.extra) == 0 && !h.job {
+		b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, h.fn.Name)
+	}
+}
+
+// finish turns the context into a rule with an external trigger (or the
+// temporal trigger set for a job loop).
+func (rc *ruleCtx) finish(line int) *ruleOut {
+	b := rc.b
+	name := rc.name
+	if n := b.ruleName[name]; n > 0 {
+		b.ruleName[name] = n + 1
+		name = name + itoa(n+1)
+	} else {
+		b.ruleName[name] = 1
+	}
+	r := &allium.Rule{Meta: b.meta(rc.h.file, line), Name: name}
+	trig := rc.trigger
+	external := trig == nil
+	if trig == nil {
+		trig = &allium.Trigger{Meta: b.meta(rc.h.file, rc.h.fn.Line), Kind: allium.TriggerExternal, Name: rc.name}
+		for _, p := range rc.params {
+			trig.Params = append(trig.Params, allium.TriggerParam{Name: p})
+		}
+	}
+	r.Trigger = trig
+	r.Body = append(r.Body, rc.body...)
+	if len(rc.ensures) > 0 {
+		// One ensures block: lets of created instances stay visible to
+		// the outcomes after them.
+		en := &allium.Ensures{Meta: allium.Meta{Prov: rc.ensures[0].Info().Prov}, Body: rc.ensures}
+		if len(rc.ensures) == 1 {
+			// A single outcome prints on the ensures line, which carries
+			// its provenance.
+			switch rc.ensures[0].(type) {
+			case *allium.Assign, *allium.ExprStmt:
+				rc.ensures[0].Info().Prov = nil
+			}
+		}
+		r.Body = append(r.Body, en)
+	}
+	return &ruleOut{rule: r, auth: rc.auth, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// bindHandlerParams binds the handler's parameters: path and query
+// values become parameters, request shapes expose their fields, the
+// current user is the acting user, injected services are plumbing.
+func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
+	for i, p := range h.fn.Params {
+		if p.Kind == facts.ParamVarKeyword || p.Kind == facts.ParamVarPositional {
+			if h.class != nil && h.job {
+				continue
+			}
+			sc.vars[p.Name] = &value{kind: vPlumbing}
+			continue
+		}
+		if i == 0 && (p.Name == "self" || p.Name == "cls") {
+			sc.vars[p.Name] = &value{kind: vPlumbing}
+			continue
+		}
+		if p.Name == "request" || p.Name == "req" {
+			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			continue
+		}
+		if h.job {
+			sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
+			continue
+		}
+		if dep := dependency(&p); dep != nil {
+			var fnExpr *facts.Expr
+			if len(dep.Args) > 0 {
+				fnExpr = &dep.Args[0]
+			}
+			level := b.dependencyAuth(h.file, fnExpr, 0)
+			rc.auth = max(rc.auth, level)
+			name := ""
+			if fnExpr != nil {
+				name = fnExpr.Raw
+			}
+			last := facts.LastSegment(name)
+			switch {
+			case catalog.MatchAny(b.lang.Auth.Dependencies, name, last), catalog.MatchAny(b.lang.Auth.AdminDependencies, name, last):
+				sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
+			case strings.Contains(strings.ToLower(name), "settings"):
+				sc.vars[p.Name] = &value{kind: vSettings}
+			default:
+				// A dependency that loads an entity (get_organisation) hands
+				// the handler that entity: a parameter of the trigger.
+				if fr := b.ix.function(h.file, fnExpr); fr != nil && fr.fn.Returns != nil {
+					if cr := b.ix.class(fr.file, fr.fn.Returns); cr != nil {
+						if e := b.entByQual[cr.qual()]; e != nil && !strings.HasPrefix(p.Name, "_") {
+							n := bindingName(p.Name)
+							sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: n}, param: n}
+							continue
+						}
+					}
+				}
+				sc.vars[p.Name] = &value{kind: vPlumbing}
+			}
+			continue
+		}
+		if p.Annotation != nil {
+			if cr := b.ix.class(h.file, p.Annotation); cr != nil && b.shapes[cr.qual()] != nil {
+				sc.vars[p.Name] = &value{kind: vShape}
+				continue
+			}
+			if cr := b.ix.class(h.file, p.Annotation); cr != nil {
+				if e := b.entByQual[cr.qual()]; e != nil {
+					sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: bindingName(p.Name)}, param: bindingName(p.Name)}
+					continue
+				}
+			}
+			if an := facts.LastSegment(p.Annotation.Raw); an == "Session" || an == "AsyncSession" || an == "Request" || an == "BackgroundTasks" || an == "Response" {
+				sc.vars[p.Name] = &value{kind: vPlumbing}
+				continue
+			}
+		}
+		n := bindingName(p.Name)
+		if ent, ok := b.idParamEntity(n); ok {
+			_ = ent
+		}
+		sc.vars[p.Name] = &value{kind: vParam, param: n}
+	}
+}
+
+// idParamEntity recognises `user_id` parameters.
+func (b *builder) idParamEntity(n string) (string, bool) { return "", false }
+
+// dependency returns the Depends(...) call of a parameter, in its default
+// or inside Annotated[..., Depends(...)].
+func dependency(p *facts.Param) *facts.Expr {
+	var found *facts.Expr
+	var visit func(e *facts.Expr)
+	visit = func(e *facts.Expr) {
+		if e == nil || found != nil {
+			return
+		}
+		if e.Kind == facts.ExprCall {
+			if n := facts.LastSegment(e.Raw); n == "Depends" || n == "Security" {
+				found = e
+				return
+			}
+		}
+		visit(e.X)
+		visit(e.Y)
+		for i := range e.Args {
+			visit(&e.Args[i])
+		}
+	}
+	visit(p.Default)
+	visit(p.Annotation)
+	return found
+}
+
+// currentUser is the signed-in user: a parameter of the trigger, named
+// "user" unless the handler has a local of that name.
+func (rc *ruleCtx) currentUser() *value {
+	name := "user"
+	if rc.h != nil && assignsLocal(rc.h.fn.Body, "user") {
+		name = "current_user"
+	}
+	return rc.currentUserNamed(name)
+}
+
+func (rc *ruleCtx) currentUserNamed(name string) *value {
+	if rc.userVal == nil {
+		ent := rc.b.userEntity()
+		if ent == "" || name == "" {
+			rc.userVal = &value{kind: vUnknown}
+		} else {
+			if rc.auth == authNone {
+				rc.auth = authUser
+			}
+			rc.userVal = &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: name}, param: name}
+		}
+	}
+	return rc.userVal
+}
+
+func assignsLocal(body []facts.Stmt, name string) bool {
+	found := false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtAssign {
+			for _, t := range s.Targets {
+				if t.Kind == facts.ExprName && t.Name == name {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// dependencyAuth says what signing in a dependency requires, following
+// dependencies of dependencies (require_org_admin -> get_current_user).
+func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authLevel {
+	if fn == nil || depth > 4 {
+		return authNone
+	}
+	a := b.lang.Auth
+	name, last := fn.Raw, facts.LastSegment(fn.Raw)
+	switch {
+	case catalog.MatchAny(a.AdminDependencies, name, last):
+		return authAdmin
+	case catalog.MatchAny(a.Dependencies, name, last):
+		return authUser
+	}
+	fr := b.ix.function(f, fn)
+	if fr == nil {
+		return authNone
+	}
+	level := authNone
+	for i := range fr.fn.Params {
+		if dep := dependency(&fr.fn.Params[i]); dep != nil && len(dep.Args) > 0 {
+			level = max(level, b.dependencyAuth(fr.file, &dep.Args[0], depth+1))
+		}
+	}
+	return level
+}
+
+// handlerAuth reads the auth decorators and permission classes.
+func (b *builder) handlerAuth(h *handler) authLevel {
+	a := b.lang.Auth
+	level := authNone
+	check := func(d *facts.Expr) {
+		name, call := decoratorName(d)
+		switch {
+		case catalog.MatchAny(a.AdminDecorators, name):
+			level = max(level, authAdmin)
+		case catalog.MatchAny(a.Decorators, name):
+			level = max(level, authUser)
+		case facts.LastSegment(name) == "permission_classes" && call != nil:
+			for i := range call.Args {
+				level = max(level, b.permissionLevel(&call.Args[i]))
+			}
+		}
+	}
+	for i := range h.fn.Decorators {
+		check(&h.fn.Decorators[i])
+	}
+	if h.class != nil {
+		for i := range h.class.Decorators {
+			check(&h.class.Decorators[i])
+		}
+		for _, f := range h.class.Fields {
+			if f.Name == "permission_classes" && f.Value != nil {
+				level = max(level, b.permissionLevel(f.Value))
+			}
+		}
+	}
+	return level
+}
+
+func (b *builder) permissionLevel(e *facts.Expr) authLevel {
+	a := b.lang.Auth
+	level := authNone
+	var visit func(e *facts.Expr)
+	visit = func(e *facts.Expr) {
+		if e == nil {
+			return
+		}
+		if catalog.MatchAny(a.AdminPermissionClasses, e.Raw) {
+			level = max(level, authAdmin)
+		} else if catalog.MatchAny(a.PermissionClasses, e.Raw) {
+			level = max(level, authUser)
+		}
+		for i := range e.Args {
+			visit(&e.Args[i])
+		}
+	}
+	visit(e)
+	return level
+}
+
+// userEntity names the entity that signed-in users are.
+func (b *builder) userEntity() string {
+	if b.userEnt != "" {
+		return b.userEnt
+	}
+	if b.entByName["User"] != nil {
+		b.userEnt = "User"
+		return "User"
+	}
+	for _, e := range b.entList {
+		if b.matchBases(e.ref, []string{"AbstractUser", "AbstractBaseUser", "UserMixin"}) {
+			b.userEnt = e.name
+			return e.name
+		}
+	}
+	return ""
+}

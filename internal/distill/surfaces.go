@@ -1,0 +1,131 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+)
+
+// surfaces declares who can trigger the external rules: a public surface
+// for unauthenticated handlers, one for signed-in users, and one for
+// administrators behind an actor.
+func (b *builder) surfaces(m *allium.Module) {
+	type group struct {
+		name, facing, typ string
+		items            []allium.SurfaceEntry
+		prov             *allium.Provenance
+	}
+	user := b.userEntity()
+	groups := []*group{
+		{name: "PublicApi", facing: "visitor", typ: "Visitor"},
+		{name: "UserApi", facing: "user", typ: user},
+		{name: "AdminApi", facing: "admin", typ: "Admin"},
+	}
+	seen := map[string]bool{}
+	for _, r := range b.rules {
+		if !r.external || r.rule.Trigger == nil || seen[r.rule.Trigger.Name] {
+			continue
+		}
+		if h := r; h.rule.Trigger.Kind != allium.TriggerExternal {
+			continue
+		}
+		seen[r.rule.Trigger.Name] = true
+		if r.job {
+			continue
+		}
+		level := r.auth
+		if user == "" {
+			level = authNone
+		}
+		if level == authAdmin && !b.adminActor(m, user) {
+			level = authUser
+		}
+		g := groups[level]
+		call := &allium.Call{Fun: &allium.Ident{Name: r.rule.Trigger.Name}}
+		for _, p := range r.rule.Trigger.Params {
+			call.Args = append(call.Args, allium.Arg{Value: &allium.Ident{Name: p.Name}})
+		}
+		g.items = append(g.items, &allium.SurfaceItem{Meta: allium.Meta{Prov: r.rule.Prov}, X: call})
+		if g.prov == nil {
+			g.prov = r.rule.Prov
+		}
+	}
+	for _, g := range groups {
+		if len(g.items) == 0 {
+			continue
+		}
+		if g.typ == "Visitor" && b.entByName["Visitor"] == nil && !hasExternal(m, "Visitor") {
+			m.Externals = append(m.Externals, &allium.Entity{Name: "Visitor", External: true,
+				Meta: allium.Meta{Doc: []string{"Anyone calling the service without signing in."}}})
+		}
+		m.Surfaces = append(m.Surfaces, &allium.Surface{Meta: allium.Meta{Prov: g.prov}, Name: g.name,
+			Facing: &allium.SurfaceBinding{Name: g.facing, Type: g.typ}, Provides: g.items})
+	}
+}
+
+func hasExternal(m *allium.Module, name string) bool {
+	for _, e := range m.Externals {
+		if e.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// adminActor declares `actor Admin` when the user entity has a field that
+// says who administers (is_staff, is_admin, is_superuser, a role enum
+// with admin); false when nothing in the model says it.
+func (b *builder) adminActor(m *allium.Module, user string) bool {
+	for _, a := range m.Actors {
+		if a.Name == "Admin" {
+			return true
+		}
+	}
+	e := b.entByName[user]
+	if e == nil {
+		return false
+	}
+	var cond allium.Expr
+	var line int
+	for _, n := range []string{"is_staff", "is_admin", "is_superuser"} {
+		if f := e.field(n); f != nil && f.typ != nil && f.typ.Name == "Boolean" {
+			cond = &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: f.name}, Y: &allium.Lit{Kind: allium.LitBool, Text: "true"}}
+			f.used = true
+			line = f.line
+			b.ensureField(m, e, f)
+			break
+		}
+	}
+	if cond == nil {
+		return false
+	}
+	m.Actors = append(m.Actors, &allium.Actor{Meta: b.meta(e.ref.file, line), Name: "Admin",
+		IdentifiedBy: &allium.Where{X: &allium.Ident{Name: user}, Cond: cond}})
+	return true
+}
+
+// ensureField adds a field dropped as plumbing once something uses it.
+func (b *builder) ensureField(m *allium.Module, e *entityInfo, f *fieldInfo) {
+	for _, ent := range m.Entities {
+		if ent.Name != e.name {
+			continue
+		}
+		for _, mem := range ent.Members {
+			if fd, ok := mem.(*allium.Field); ok && fd.Name == f.name {
+				return
+			}
+		}
+		idx := 0
+		for i, mem := range ent.Members {
+			if _, ok := mem.(*allium.Field); ok {
+				idx = i + 1
+			}
+		}
+		ent.Members = slices_insert(ent.Members, idx, &allium.Field{Meta: b.meta(e.ref.file, f.line), Name: f.name, Type: f.typ})
+	}
+}
+
+func slices_insert(list []allium.EntityMember, i int, x allium.EntityMember) []allium.EntityMember {
+	list = append(list, nil)
+	copy(list[i+1:], list[i:])
+	list[i] = x
+	return list
+}

@@ -1,0 +1,69 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// vkind classifies what a Python value stands for while a handler is
+// walked.
+type vkind int
+
+const (
+	vUnknown  vkind = iota
+	vExpr           // a translated expression
+	vParam          // a request input: becomes a trigger parameter when used
+	vEntity         // an instance of ent, written as expr
+	vNew            // a constructed instance not yet persisted
+	vLookup         // a query yielding one instance (not yet bound)
+	vQuery          // a query or list of instances of ent
+	vReqDict        // the request body or query string
+	vShape          // a request-shape object (pydantic body, serializer data)
+	vMessage        // an email message built for a sink
+	vPlumbing       // db session, logger, app: calls on it are infrastructure
+	vSettings       // the settings object: attributes are config
+	vModelClass     // a model class itself (User in User.query)
+	vEnumClass      // an enum class (UserStatus in UserStatus.ACTIVE)
+)
+
+type value struct {
+	kind  vkind
+	expr  allium.Expr
+	ent   string
+	param string // vParam: the parameter name; vEntity: set when the entity is itself a parameter
+	call  *facts.Expr
+	file  *facts.File
+	args  []allium.Arg // vNew: the creation arguments so far
+	q     *query
+	enum  *enumInfo
+	done  bool // vNew: already created
+	line  int
+	// vNew: the local it was assigned to, and where its creation was
+	// written, so that a later reference can turn it into a let.
+	local     string
+	createdAt *[]allium.Stmt
+	createdIx int
+	letName   string
+}
+
+// query is a filtered query over one entity.
+type query struct {
+	ent   string
+	conds []qcond
+	bad   int // conditions that could not be translated
+	// fkOwner/fkField: the query is a relationship (user.sessions).
+	via allium.Expr
+	// action is "delete" for a delete(Model) statement.
+	action string
+}
+
+// qcond is one filter condition: field op value.
+type qcond struct {
+	field string
+	op    string
+	val   allium.Expr // nil for a unary test (field is true)
+}
+
+func exprValue(e allium.Expr) *value { return &value{kind: vExpr, expr: e} }
+
+var unknownValue = &value{kind: vUnknown}

@@ -1,0 +1,546 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// stmts walks a statement list, appending outcomes to out, and reports
+// whether the list always ends the request (return, raise, abort).
+func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	for i := range list {
+		if rc.b.ctx.Err() != nil {
+			return true
+		}
+		if rc.stmt(&list[i], sc, out) {
+			return true
+		}
+		if sc.returned {
+			return false
+		}
+	}
+	return false
+}
+
+func (rc *ruleCtx) untranslated(sc *scope, line int, what string) {
+	rc.b.stats.Untranslated++
+	rc.b.note("%s:%d: %s left out of rule %s", sc.file.Path, line, what, rc.name)
+}
+
+func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	switch s.Kind {
+	case facts.StmtAssign:
+		if s.Value == nil || len(s.Targets) == 0 {
+			return false
+		}
+		for ti := range s.Targets {
+			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line)
+		}
+	case facts.StmtAugAssign:
+		if len(s.Targets) == 1 && s.Value != nil {
+			op := s.Op
+			if len(op) > 1 {
+				op = op[:len(op)-1]
+			}
+			bin := &facts.Expr{Kind: facts.ExprBinary, Op: op, X: &s.Targets[0], Y: s.Value, Line: s.Line}
+			rc.assign(&s.Targets[0], bin, sc, out, s.Line)
+		}
+	case facts.StmtExpr:
+		if s.Value == nil {
+			return false
+		}
+		if rc.isAbort(s.Value, sc) {
+			return true
+		}
+		v := rc.eval(s.Value, sc, out, true)
+		if v.kind == vNew && !v.done && s.Value.Kind == facts.ExprCall && rc.isCreateCall(s.Value) {
+			rc.created(v, out, s.Line)
+		}
+	case facts.StmtReturn:
+		if sc.inlined {
+			if s.Value != nil {
+				sc.ret = rc.eval(s.Value, sc, out, false)
+			}
+			sc.returned = true
+			return false
+		}
+		return true
+	case facts.StmtRaise:
+		return true
+	case facts.StmtIf:
+		return rc.ifStmt(s, sc, out)
+	case facts.StmtFor:
+		rc.forStmt(s, sc, out)
+	case facts.StmtWith:
+		for _, it := range s.Items {
+			if it.Alias != nil && it.Alias.Kind == facts.ExprName {
+				sc.vars[it.Alias.Name] = rc.eval(&it.Value, sc, out, false)
+			}
+		}
+		return rc.stmts(s.Body, sc, out)
+	case facts.StmtTry:
+		t := rc.stmts(s.Body, sc, out)
+		if !t {
+			t = rc.stmts(s.Else, sc, out)
+		}
+		rc.stmts(s.Finally, sc, out)
+		return t
+	case facts.StmtOpaque:
+		rc.untranslated(sc, s.Line, "a statement ("+s.Syntax+")")
+	}
+	return false
+}
+
+// isAbort reports a call that ends the request with an error.
+func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
+	if e.Kind != facts.ExprCall {
+		return false
+	}
+	return catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved, e.Raw) && e.Raw != ""
+}
+
+func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
+	m := e.Method()
+	return m != "" && catalog.MatchAny(rc.b.lang.PersistCalls, m) && m != "commit"
+}
+
+// assign handles `x = v`, `obj.f = v`.
+func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
+	switch t.Kind {
+	case facts.ExprName:
+		before := len(rc.params)
+		val := rc.eval(v, sc, out, false)
+		if val.kind == vLookup {
+			val = rc.bindLookup(t.Name, val, sc, out, line)
+			if val.kind == vEntity && val.param != "" {
+				// The entity itself is the parameter: the id or secret
+				// it was found by is not.
+				for _, p := range rc.params[before:] {
+					delete(rc.paramSet, p)
+				}
+				rc.params = rc.params[:before]
+			}
+		}
+		if val.kind == vNew && val.local == "" {
+			val.local = t.Name
+		}
+		sc.vars[t.Name] = val
+	case facts.ExprAttr:
+		obj := rc.eval(t.X, sc, out, false)
+		switch obj.kind {
+		case vNew:
+			ent := rc.b.entByName[obj.ent]
+			f := ent.attrs[t.Name]
+			if f == nil || f.drop {
+				return
+			}
+			x := rc.tr(v, sc, out)
+			if x == nil {
+				return
+			}
+			x = rc.b.enumValue(f, x)
+			obj.args = setArg(obj.args, f.name, x)
+		case vEntity:
+			ent := rc.b.entByName[obj.ent]
+			if ent == nil {
+				return
+			}
+			f := ent.attrs[t.Name]
+			if f == nil || f.drop {
+				rc.untranslated(sc, line, "an assignment to "+obj.ent+"."+t.Name)
+				return
+			}
+			x := rc.tr(v, sc, out)
+			if x == nil {
+				if f.plumbing {
+					return
+				}
+				rc.untranslated(sc, line, "the value assigned to "+obj.ent+"."+t.Name)
+				return
+			}
+			x = rc.b.enumValue(f, x)
+			f.used = true
+			target := &allium.Member{X: obj.expr, Name: f.name}
+			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x})
+			rc.assigned[exprKey(target)] = x
+		}
+	}
+}
+
+func setArg(args []allium.Arg, name string, x allium.Expr) []allium.Arg {
+	for i := range args {
+		if args[i].Name == name {
+			args[i].Value = x
+			return args
+		}
+	}
+	return append(args, allium.Arg{Name: name, Value: x})
+}
+
+func exprKey(e allium.Expr) string { return allium.PrintConstruct(&allium.ExprStmt{X: e}) }
+
+// bindLookup turns a lookup assigned to a local into `let x = E{...}`,
+// or, when it looks an entity up by a secret or id, into a parameter: the
+// caller names the entity itself.
+func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.Stmt, line int) *value {
+	bn := bindingName(name)
+	if bn == "" || v.q == nil {
+		return unknownValue
+	}
+	q := v.q
+	bySecret := len(q.conds) > 0 && q.bad == 0
+	for _, c := range q.conds {
+		if !secretField(c.field) || c.op != allium.OpEq {
+			bySecret = false
+		}
+	}
+	ent := rc.b.entByName[q.ent]
+	if bySecret && len(q.conds) == 1 && q.conds[0].field == "id" {
+		// session.get(User, token.user_id): the related entity itself.
+		if m, ok := q.conds[0].val.(*allium.Member); ok {
+			return &value{kind: vEntity, ent: q.ent, expr: m}
+		}
+	}
+	if bySecret {
+		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
+	}
+	if q.bad > 0 || ent == nil {
+		rc.untranslated(sc, line, "the lookup of "+name)
+		return unknownValue
+	}
+	j := rc.b.join(q)
+	if j == nil {
+		rc.untranslated(sc, line, "the lookup of "+name)
+		return unknownValue
+	}
+	if rc.b.isEnumLiteral(bn) {
+		bn = bn + "_" + lastWord(q.ent)
+	}
+	if rc.lets[bn] || rc.paramSet[bn] {
+		bn = bn + "_" + itoa(len(rc.lets)+1)
+	}
+	rc.lets[bn] = true
+	let := &allium.Let{Meta: rc.b.meta(sc.file, line), Name: bn, Value: j}
+	if sc.top {
+		rc.body = append(rc.body, let)
+	} else {
+		*out = append(*out, let)
+	}
+	return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+}
+
+// join writes a query's equality conditions as Entity{field: value}.
+func (b *builder) join(q *query) allium.Expr {
+	if q.via != nil || len(q.conds) == 0 {
+		return nil
+	}
+	j := &allium.Join{Entity: q.ent}
+	for _, c := range q.conds {
+		if c.op != allium.OpEq || c.val == nil {
+			return nil
+		}
+		jf := allium.JoinField{Name: c.field, Value: c.val}
+		if id, ok := c.val.(*allium.Ident); ok && id.Name == c.field {
+			jf.Value = nil
+		}
+		j.Fields = append(j.Fields, jf)
+	}
+	return j
+}
+
+// created emits Entity.created(...) for a constructed instance.
+func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
+	if v.done {
+		return
+	}
+	v.done = true
+	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
+	for _, a := range v.args {
+		if e := rc.b.entByName[v.ent]; e != nil {
+			if f := e.field(a.Name); f != nil {
+				f.used = true
+			}
+		}
+	}
+	*out = append(*out, &allium.ExprStmt{Meta: rc.b.meta(v.file, v.line), X: call})
+	v.createdAt, v.createdIx = out, len(*out)-1
+}
+
+// newRef names a created instance referenced after its creation: its
+// creation becomes `let name = Entity.created(...)`.
+func (rc *ruleCtx) newRef(v *value) allium.Expr {
+	if v.letName != "" {
+		return &allium.Ident{Name: v.letName}
+	}
+	if !v.done || v.createdAt == nil || v.local == "" || v.createdIx >= len(*v.createdAt) {
+		return nil
+	}
+	st, ok := (*v.createdAt)[v.createdIx].(*allium.ExprStmt)
+	if !ok {
+		return nil
+	}
+	name := bindingName(v.local)
+	if name == "" || rc.paramSet[name] || rc.lets[name] {
+		return nil
+	}
+	rc.lets[name] = true
+	v.letName = name
+	(*v.createdAt)[v.createdIx] = &allium.Let{Meta: st.Meta, Name: name, Value: st.X}
+	return &allium.Ident{Name: name}
+}
+
+// ifStmt turns guards into requires, guarded effects into a second rule
+// and other branches into an ensures if.
+func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	// The condition reads the variables before either branch rebinds them.
+	cond := rc.cond(s.Cond, sc, out)
+	var thenOut, elseOut []allium.Stmt
+	inner := *sc
+	inner.top = false
+	thenEnds := rc.stmts(s.Body, &inner, &thenOut)
+	sc.returned = false
+	elseEnds := false
+	if len(s.Else) > 0 {
+		elseEnds = rc.stmts(s.Else, &inner, &elseOut)
+		sc.returned = false
+	}
+	if inner.ret != nil {
+		sc.ret = inner.ret
+	}
+	switch {
+	case thenEnds && !elseEnds:
+		if cond == nil {
+			rc.untranslated(sc, s.Line, "a guard")
+		} else if sc.top {
+			if len(thenOut) > 0 {
+				rc.rejection(s, cond, thenOut, sc)
+			}
+			rc.requires(negate(cond), sc, s.Line)
+		} else if len(thenOut) > 0 {
+			rc.untranslated(sc, s.Line, "a nested guard")
+		}
+		*out = append(*out, elseOut...)
+		return false
+	case elseEnds && !thenEnds:
+		if cond == nil {
+			rc.untranslated(sc, s.Line, "a guard")
+		} else if sc.top {
+			rc.requires(cond, sc, s.Line)
+		}
+		*out = append(*out, thenOut...)
+		return false
+	case thenEnds && elseEnds:
+		return true
+	}
+	if len(thenOut) == 0 && len(elseOut) == 0 {
+		return false
+	}
+	if cond == nil {
+		rc.untranslated(sc, s.Line, "a conditional outcome")
+		return false
+	}
+	ifs := &allium.If{Meta: rc.b.meta(sc.file, s.Line), Branches: []allium.IfBranch{{Cond: cond, Body: thenOut}}}
+	if len(thenOut) == 0 {
+		ifs.Branches[0] = allium.IfBranch{Cond: negate(cond), Body: elseOut}
+	} else if len(elseOut) > 0 {
+		ifs.Else = elseOut
+	}
+	*out = append(*out, ifs)
+	return false
+}
+
+func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
+	// A conjunction is several preconditions.
+	if bin, ok := cond.(*allium.Binary); ok && bin.Op == allium.OpAnd {
+		rc.requires(bin.X, sc, line)
+		rc.requires(bin.Y, sc, line)
+		return
+	}
+	for _, s := range rc.body {
+		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == exprKey(cond) {
+			return
+		}
+	}
+	rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
+}
+
+// rejection records the effects of a failing guard as a rule of its own:
+// the same trigger, the preconditions so far, and the guard's condition.
+func (rc *ruleCtx) rejection(s *facts.Stmt, cond allium.Expr, effects []allium.Stmt, sc *scope) {
+	x := rc.b.newRuleCtx(rc.h, rc.name+"Rejected")
+	x.auth = rc.auth
+	x.body = append(x.body, rc.body...)
+	x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, s.Line), Cond: cond})
+	x.ensures = effects
+	x.params = rc.params
+	x.paramSet = rc.paramSet
+	ro := x.finish(s.Line)
+	ro.rule.Trigger.Name = rc.name
+	ro.shareParams = rc
+	rc.extra = append(rc.extra, ro)
+}
+
+// negate writes not c, simplified.
+func negate(c allium.Expr) allium.Expr {
+	switch x := c.(type) {
+	case *allium.Unary:
+		if x.Op == allium.OpNot {
+			return x.X
+		}
+	case *allium.Binary:
+		inv := map[string]string{allium.OpEq: allium.OpNe, allium.OpNe: allium.OpEq, allium.OpLt: allium.OpGe,
+			allium.OpGe: allium.OpLt, allium.OpGt: allium.OpLe, allium.OpLe: allium.OpGt, allium.OpIn: allium.OpNotIn, allium.OpNotIn: allium.OpIn}
+		if op, ok := inv[x.Op]; ok {
+			return &allium.Binary{Op: op, X: x.X, Y: x.Y}
+		}
+		if x.Op == allium.OpOr {
+			return &allium.Binary{Op: allium.OpAnd, X: negate(x.X), Y: negate(x.Y)}
+		}
+		if x.Op == allium.OpAnd {
+			return &allium.Binary{Op: allium.OpOr, X: negate(x.X), Y: negate(x.Y)}
+		}
+	case *allium.Lit:
+		if x.Kind == allium.LitBool {
+			if x.Text == "true" {
+				return &allium.Lit{Kind: allium.LitBool, Text: "false"}
+			}
+			return &allium.Lit{Kind: allium.LitBool, Text: "true"}
+		}
+	}
+	return &allium.Unary{Op: allium.OpNot, X: c}
+}
+
+// forStmt handles loops over a relationship or a query.
+func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
+	if s.Iter == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
+		rc.untranslated(sc, s.Line, "a loop")
+		return
+	}
+	it := rc.eval(s.Iter, sc, out, false)
+	varName := bindingName(s.Targets[0].Name)
+	if it.kind != vQuery || it.q == nil || varName == "" {
+		if rc.loopHasEffects(s) {
+			rc.untranslated(sc, s.Line, "a loop")
+		}
+		return
+	}
+	if rc.h.job && rc.trigger == nil && rc.temporalLoop(it.q, varName, s.Body, sc, s.Line) {
+		return
+	}
+	coll := rc.b.collection(it.q, varName)
+	if coll == nil {
+		rc.untranslated(sc, s.Line, "a loop over a query")
+		return
+	}
+	inner := *sc
+	inner.top = false
+	inner.vars = cloneVars(sc.vars)
+	inner.vars[s.Targets[0].Name] = &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
+	var body []allium.Stmt
+	rc.stmts(s.Body, &inner, &body)
+	if len(body) == 0 {
+		return
+	}
+	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line), Var: varName, Coll: coll, Body: body})
+}
+
+func (rc *ruleCtx) loopHasEffects(s *facts.Stmt) bool {
+	has := false
+	facts.Walk(s.Body, func(st *facts.Stmt) bool {
+		if st.Kind == facts.StmtAssign && len(st.Targets) > 0 && st.Targets[0].Kind == facts.ExprAttr {
+			has = true
+		}
+		return true
+	})
+	return has
+}
+
+func cloneVars(m map[string]*value) map[string]*value {
+	out := make(map[string]*value, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// collection writes a query as a collection: a relationship when the
+// query follows a foreign key (`user.sessions`), else the entity's
+// plural filtered by where.
+func (b *builder) collection(q *query, varName string) allium.Expr {
+	if q.bad > 0 {
+		return nil
+	}
+	var base allium.Expr
+	conds := q.conds
+	if q.via != nil {
+		base = q.via
+	} else {
+		for i, c := range conds {
+			if c.op != allium.OpEq || c.val == nil {
+				continue
+			}
+			owner := c.val
+			switch owner.(type) {
+			case *allium.Ident, *allium.Member:
+			default:
+				continue
+			}
+			e := b.entByName[q.ent]
+			f := e.field(c.field)
+			if f == nil || f.fkEntity == "" {
+				continue
+			}
+			if rel := b.relationshipFor(f.fkEntity, q.ent, c.field); rel != nil {
+				base = &allium.Member{X: owner, Name: rel.Name}
+				conds = append(append([]qcond{}, conds[:i]...), conds[i+1:]...)
+				break
+			}
+		}
+	}
+	if base == nil {
+		base = &allium.Ident{Name: plural(q.ent)}
+	}
+	if len(conds) == 0 {
+		return base
+	}
+	var where allium.Expr
+	for _, c := range conds {
+		x := condExpr(nil, c)
+		if where == nil {
+			where = x
+		} else {
+			where = &allium.Binary{Op: allium.OpAnd, X: where, Y: x}
+		}
+	}
+	return &allium.Where{X: base, Cond: where}
+}
+
+// condExpr writes one query condition on root.field, or on the bare
+// field name inside a where filter (root nil).
+func condExpr(root allium.Expr, c qcond) allium.Expr {
+	var m allium.Expr = &allium.Ident{Name: c.field}
+	if root != nil {
+		m = &allium.Member{X: root, Name: c.field}
+	}
+	if c.val == nil {
+		if c.op == allium.OpNot {
+			return &allium.Unary{Op: allium.OpNot, X: m}
+		}
+		return m
+	}
+	return &allium.Binary{Op: c.op, X: m, Y: c.val}
+}
+
+// plural names an entity collection: User -> Users, Policy -> Policies.
+func plural(name string) string {
+	switch {
+	case len(name) > 1 && name[len(name)-1] == 'y' && !isVowel(name[len(name)-2]):
+		return name[:len(name)-1] + "ies"
+	case len(name) > 1 && (name[len(name)-1] == 's' || name[len(name)-1] == 'x' || name[len(name)-2:] == "ch" || name[len(name)-2:] == "sh"):
+		return name + "es"
+	}
+	return name + "s"
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }

@@ -1,0 +1,387 @@
+package python
+
+import (
+	"unicode/utf8"
+
+	"github.com/distill/distill/internal/facts"
+	"github.com/distill/distill/internal/syntax"
+)
+
+func (x *extractor) exprPtr(n syntax.Node) *facts.Expr {
+	e := x.expr(n)
+	return &e
+}
+
+func (x *extractor) exprs(nodes []syntax.Node) []facts.Expr {
+	if len(nodes) == 0 {
+		return nil
+	}
+	out := make([]facts.Expr, 0, len(nodes))
+	for _, n := range nodes {
+		out = append(out, x.expr(n))
+	}
+	return out
+}
+
+// expr translates one expression node.
+func (x *extractor) expr(n syntax.Node) facts.Expr {
+	if x.depth >= maxDepth {
+		x.file.Stats.DepthLimited++
+		return x.opaqueExpr(n)
+	}
+	x.depth++
+	defer func() { x.depth-- }()
+
+	k := x.k
+	e := facts.Expr{Line: n.Line()}
+	switch n.Kind() {
+	case k.identifier:
+		e.Kind = facts.ExprName
+		e.Name = n.Text()
+		e.Raw = e.Name
+		e.Resolved = x.resolve(e.Raw)
+	case k.attribute:
+		e.Kind = facts.ExprAttr
+		parts := x.named(n)
+		if len(parts) < 2 {
+			return x.opaqueExpr(n)
+		}
+		e.X = x.exprPtr(parts[0])
+		e.Name = parts[len(parts)-1].Text()
+		if isDotted(e.X) {
+			e.Raw = e.X.Raw + "." + e.Name
+			e.Resolved = x.resolve(e.Raw)
+		}
+	case k.call:
+		x.callExpr(&e, n)
+	case k.str, k.concatenatedString:
+		x.stringExpr(&e, n)
+	case k.integer:
+		e.Kind, e.Value = facts.ExprInt, n.Text()
+	case k.float:
+		e.Kind, e.Value = facts.ExprFloat, n.Text()
+	case k.trueLit:
+		e.Kind, e.Value = facts.ExprBool, "true"
+	case k.falseLit:
+		e.Kind, e.Value = facts.ExprBool, "false"
+	case k.noneLit:
+		e.Kind = facts.ExprNone
+	case k.ellipsis:
+		e.Kind = facts.ExprEllipsis
+	case k.binaryOp, k.booleanOp:
+		e.Kind = facts.ExprBinary
+		if n.Kind() == k.booleanOp {
+			e.Kind = facts.ExprBoolOp
+		}
+		operands := x.named(n)
+		if len(operands) != 2 {
+			return x.opaqueExpr(n)
+		}
+		op, ok := operatorText(syntax.Between(operands[0], operands[1]))
+		if !ok {
+			op = x.tokenOp(n)
+		}
+		e.Op = op
+		e.X, e.Y = x.exprPtr(operands[0]), x.exprPtr(operands[1])
+	case k.comparisonOp:
+		return x.comparison(n)
+	case k.notOp:
+		e.Kind, e.Op = facts.ExprUnary, "not"
+		if c := x.named(n); len(c) > 0 {
+			e.X = x.exprPtr(c[0])
+		} else {
+			return x.opaqueExpr(n)
+		}
+	case k.unaryOp:
+		e.Kind = facts.ExprUnary
+		for _, c := range n.Children() {
+			if !c.IsNamed() {
+				e.Op = k.ops[c.Kind()]
+			} else if c.Kind() != k.comment {
+				e.X = x.exprPtr(c)
+			}
+		}
+		if e.X == nil {
+			return x.opaqueExpr(n)
+		}
+	case k.parenthesized:
+		if c := x.named(n); len(c) == 1 {
+			inner := x.expr(c[0])
+			inner.Line = e.Line
+			return inner
+		}
+		return x.opaqueExpr(n)
+	case k.list, k.listPattern:
+		e.Kind, e.Args = facts.ExprList, x.exprs(x.named(n))
+	case k.tuple, k.exprList, k.patternList, k.tuplePattern:
+		e.Kind, e.Args = facts.ExprTuple, x.exprs(x.named(n))
+	case k.set:
+		e.Kind, e.Args = facts.ExprSet, x.exprs(x.named(n))
+	case k.dictionary:
+		e.Kind = facts.ExprDict
+		for _, c := range x.named(n) {
+			switch c.Kind() {
+			case k.pair:
+				kv := x.named(c)
+				if len(kv) == 2 {
+					e.Entries = append(e.Entries, facts.DictEntry{Key: x.exprPtr(kv[0]), Value: x.expr(kv[1])})
+				}
+			case k.dictSplat:
+				if v := x.named(c); len(v) > 0 {
+					e.Entries = append(e.Entries, facts.DictEntry{Value: x.expr(v[0])})
+				}
+			}
+		}
+	case k.subscript:
+		e.Kind = facts.ExprSubscript
+		parts := x.named(n)
+		if len(parts) < 2 {
+			return x.opaqueExpr(n)
+		}
+		e.X = x.exprPtr(parts[0])
+		if len(parts) == 2 {
+			e.Y = x.exprPtr(parts[1])
+		} else {
+			e.Y = &facts.Expr{Kind: facts.ExprTuple, Args: x.exprs(parts[1:]), Line: parts[1].Line()}
+		}
+	case k.slice:
+		e.Kind, e.Text = facts.ExprSlice, clip(n.Bytes())
+	case k.conditional:
+		parts := x.named(n)
+		if len(parts) != 3 {
+			return x.opaqueExpr(n)
+		}
+		e.Kind = facts.ExprCond
+		e.X, e.Test, e.Y = x.exprPtr(parts[0]), x.exprPtr(parts[1]), x.exprPtr(parts[2])
+	case k.lambda:
+		e.Kind, e.Text = facts.ExprLambda, clip(n.Bytes())
+	case k.await:
+		c := x.named(n)
+		if len(c) == 0 {
+			return x.opaqueExpr(n)
+		}
+		inner := x.expr(c[0])
+		inner.Await = true
+		return inner
+	case k.named:
+		parts := x.named(n)
+		if len(parts) != 2 {
+			return x.opaqueExpr(n)
+		}
+		e.Kind, e.Name, e.X = facts.ExprWalrus, parts[0].Text(), x.exprPtr(parts[1])
+	case k.yield:
+		e.Kind = facts.ExprYield
+		for _, c := range n.Children() {
+			if c.Kind() == k.tokFrom {
+				e.Op = "from"
+			} else if c.IsNamed() && c.Kind() != k.comment {
+				e.X = x.exprPtr(c)
+			}
+		}
+	case k.listSplat, k.listSplatPattern, k.parenthesizedListSplat:
+		c := x.named(n)
+		if len(c) == 0 {
+			return x.opaqueExpr(n)
+		}
+		e.Kind, e.X = facts.ExprStarred, x.exprPtr(c[0])
+	case k.listComp, k.dictComp, k.setComp, k.genExpr:
+		e.Kind, e.Name, e.Text = facts.ExprComprehension, x.g.KindName(n.Kind()), clip(n.Bytes())
+	case k.typeNode:
+		// An annotation wrapper: the type is its only child.
+		if c := x.named(n); len(c) == 1 {
+			return x.expr(c[0])
+		}
+		return x.opaqueExpr(n)
+	case k.genericType:
+		// `Mapped[str | None]` in an annotation: a subscript of the name.
+		parts := x.named(n)
+		if len(parts) != 2 {
+			return x.opaqueExpr(n)
+		}
+		e.Kind = facts.ExprSubscript
+		e.X = x.exprPtr(parts[0])
+		params := x.named(parts[1])
+		if len(params) == 1 {
+			e.Y = x.exprPtr(params[0])
+		} else {
+			e.Y = &facts.Expr{Kind: facts.ExprTuple, Args: x.exprs(params), Line: parts[1].Line()}
+		}
+	case k.memberType:
+		// `a.B` in an annotation: an attribute.
+		parts := x.named(n)
+		if len(parts) != 2 {
+			return x.opaqueExpr(n)
+		}
+		e.Kind = facts.ExprAttr
+		e.X = x.exprPtr(parts[0])
+		e.Name = parts[1].Text()
+		if isDotted(e.X) {
+			e.Raw = e.X.Raw + "." + e.Name
+			e.Resolved = x.resolve(e.Raw)
+		}
+	case k.unionType:
+		parts := x.named(n)
+		if len(parts) != 2 {
+			return x.opaqueExpr(n)
+		}
+		e.Kind, e.Op = facts.ExprBinary, "|"
+		e.X, e.Y = x.exprPtr(parts[0]), x.exprPtr(parts[1])
+	default:
+		return x.opaqueExpr(n)
+	}
+	return e
+}
+
+// isDotted reports whether e is a plain dotted chain of names (an awaited
+// one is not), whose Raw can be extended.
+func isDotted(e *facts.Expr) bool {
+	return (e.Kind == facts.ExprName || e.Kind == facts.ExprAttr) && e.Raw != "" && !e.Await
+}
+
+func (x *extractor) opaqueExpr(n syntax.Node) facts.Expr {
+	x.file.Stats.OpaqueExprs++
+	return facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Text: clip(n.Bytes()), Line: n.Line()}
+}
+
+// comparison translates `a < b`, and a chain `a < b < c` into
+// `a < b and b < c`.
+func (x *extractor) comparison(n syntax.Node) facts.Expr {
+	nodes := x.named(n)
+	if len(nodes) < 2 {
+		return x.opaqueExpr(n)
+	}
+	ops := make([]string, 0, len(nodes)-1)
+	for i := 1; i < len(nodes); i++ {
+		op, ok := operatorText(syntax.Between(nodes[i-1], nodes[i]))
+		if !ok {
+			return x.comparisonByTokens(n)
+		}
+		ops = append(ops, op)
+	}
+	return x.chain(n, x.exprs(nodes), ops)
+}
+
+// comparisonByTokens is comparison reading the operator tokens, for the
+// rare comparison with a comment between its operands.
+func (x *extractor) comparisonByTokens(n syntax.Node) facts.Expr {
+	var operands []facts.Expr
+	var ops []string
+	pending := "" // "not" or "is" waiting for "in"/"not"
+	for _, c := range n.Children() {
+		if c.IsNamed() {
+			if c.Kind() == x.k.comment {
+				continue
+			}
+			if pending != "" {
+				ops = append(ops, pending)
+				pending = ""
+			}
+			operands = append(operands, x.expr(c))
+			continue
+		}
+		op, ok := x.k.ops[c.Kind()]
+		if !ok {
+			continue
+		}
+		switch {
+		case pending == "not" && op == "in":
+			ops, pending = append(ops, "not in"), ""
+		case pending == "is" && op == "not":
+			ops, pending = append(ops, "is not"), ""
+		case op == "not" || op == "is":
+			pending = op
+		default:
+			ops = append(ops, op)
+		}
+	}
+	return x.chain(n, operands, ops)
+}
+
+// chain joins the comparisons of a chain with "and".
+func (x *extractor) chain(n syntax.Node, operands []facts.Expr, ops []string) facts.Expr {
+	if len(operands) < 2 || len(ops) != len(operands)-1 {
+		return x.opaqueExpr(n)
+	}
+	line := n.Line()
+	var result *facts.Expr
+	for i, op := range ops {
+		left, right := operands[i], operands[i+1]
+		cmp := &facts.Expr{Kind: facts.ExprCompare, Op: op, X: &left, Y: &right, Line: line}
+		if result == nil {
+			result = cmp
+		} else {
+			result = &facts.Expr{Kind: facts.ExprBoolOp, Op: "and", X: result, Y: cmp, Line: line}
+		}
+	}
+	return *result
+}
+
+// tokenOp returns the first operator token among n's children.
+func (x *extractor) tokenOp(n syntax.Node) string {
+	for _, c := range n.Children() {
+		if !c.IsNamed() {
+			if op, ok := x.k.ops[c.Kind()]; ok {
+				return op
+			}
+		}
+	}
+	return ""
+}
+
+// callExpr translates a call; the callee's dotted name is copied up.
+func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
+	e.Kind = facts.ExprCall
+	for _, c := range x.named(n) {
+		switch {
+		case e.X == nil:
+			e.X = x.exprPtr(c)
+			if isDotted(e.X) {
+				e.Raw, e.Resolved = e.X.Raw, e.X.Resolved
+			}
+		case c.Kind() == x.k.argumentList:
+			e.Args, e.Keywords = x.arguments(c)
+		case c.Kind() == x.k.genExpr:
+			e.Args = []facts.Expr{x.expr(c)}
+		}
+	}
+	if e.X == nil {
+		*e = x.opaqueExpr(n)
+	}
+}
+
+// arguments translates an argument list into positional and keyword
+// arguments; `**kw` is a keyword named "**".
+func (x *extractor) arguments(n syntax.Node) ([]facts.Expr, []facts.Keyword) {
+	var args []facts.Expr
+	var keywords []facts.Keyword
+	for _, c := range x.named(n) {
+		switch c.Kind() {
+		case x.k.keywordArgument:
+			parts := x.named(c)
+			if len(parts) != 2 {
+				args = append(args, x.opaqueExpr(c))
+				continue
+			}
+			keywords = append(keywords, facts.Keyword{Name: parts[0].Text(), Value: x.expr(parts[1])})
+		case x.k.dictSplat:
+			if v := x.named(c); len(v) > 0 {
+				keywords = append(keywords, facts.Keyword{Name: "**", Value: x.expr(v[0])})
+			}
+		default:
+			args = append(args, x.expr(c))
+		}
+	}
+	return args, keywords
+}
+
+// clip copies at most facts.MaxText bytes of src, cut on a rune boundary.
+func clip(src []byte) string {
+	if len(src) <= facts.MaxText {
+		return string(src)
+	}
+	cut := facts.MaxText
+	for cut > 0 && !utf8.RuneStart(src[cut]) {
+		cut--
+	}
+	return string(src[:cut])
+}

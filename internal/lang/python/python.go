@@ -1,0 +1,333 @@
+package python
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/distill/distill/internal/facts"
+	"github.com/distill/distill/internal/syntax"
+)
+
+// ID is the language identifier recorded in facts.
+const ID = "python"
+
+// maxDepth bounds the nesting of statements and expressions the walker
+// follows; deeper subtrees become opaque (counted in Stats.DepthLimited).
+const maxDepth = 200
+
+// Python is the Python language extractor. It is stateless and safe for
+// concurrent use.
+type Python struct {
+	kinds *kinds
+}
+
+// New returns the Python extractor.
+func New() *Python { return &Python{kinds: pythonKinds()} }
+
+// ID returns "python".
+func (*Python) ID() string { return ID }
+
+// Extensions returns the file extensions of Python sources.
+func (*Python) Extensions() []string { return []string{".py"} }
+
+// Extract parses one Python file and returns its facts. Syntax errors are
+// recorded in Stats, not returned; the error is for cancellation, a parse
+// timeout or a failure of the walk, and names the file.
+func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Source) (*facts.File, error) {
+	module, isPackage := ModuleName(file.Path)
+	out := &facts.File{Path: file.Path, Language: ID, Module: module}
+	x := &extractor{
+		ctx:       ctx,
+		k:         py.kinds,
+		g:         syntax.Python(),
+		file:      out,
+		isPackage: isPackage,
+	}
+	diag, err := p.Parse(ctx, x.g, file.Data, x.walkModule)
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", file.Path, err)
+	}
+	out.Stats.ErrorNodes = diag.ErrorNodes
+	out.Stats.MissingNodes = diag.MissingNodes
+	for _, pos := range diag.Positions {
+		out.Stats.ErrorLines = append(out.Stats.ErrorLines, pos.Line)
+	}
+	return out, nil
+}
+
+// ModuleName derives the dotted module name from a slash-separated path:
+// "app/auth/routes.py" is "app.auth.routes"; "app/__init__.py" is "app"
+// and a package (isPackage true). Leading "./" and empty segments are
+// ignored.
+func ModuleName(path string) (module string, isPackage bool) {
+	path = strings.TrimSuffix(path, ".py")
+	parts := strings.Split(path, "/")
+	segs := parts[:0]
+	for _, p := range parts {
+		if p != "" && p != "." {
+			segs = append(segs, p)
+		}
+	}
+	if n := len(segs); n > 0 && segs[n-1] == "__init__" {
+		segs = segs[:n-1]
+		isPackage = true
+	}
+	return strings.Join(segs, "."), isPackage
+}
+
+// extractor holds the state of one file's walk.
+type extractor struct {
+	ctx       context.Context
+	k         *kinds
+	g         *syntax.Grammar
+	file      *facts.File
+	isPackage bool
+
+	// scopes maps names bound by imports to the dotted names they stand
+	// for; scopes[0] is the module, later entries enclosing bodies.
+	scopes []map[string]string
+	depth  int
+}
+
+// scope is where a body's statements go.
+type scope struct {
+	kind  scopeKind
+	qual  string       // dotted prefix of definitions in this scope
+	class *facts.Class // for scopeClass
+}
+
+type scopeKind int
+
+const (
+	scopeModule scopeKind = iota
+	scopeClass
+	scopeFunction
+)
+
+func (x *extractor) walkModule(root syntax.Node) error {
+	x.scopes = []map[string]string{{}}
+	stmts := x.statements(root)
+	// Module imports are visible in every function wherever they appear
+	// in the file, so they are bound before anything is resolved.
+	x.bindModuleImports(stmts)
+	if len(stmts) > 0 {
+		if doc, ok := x.docstring(stmts[0]); ok {
+			_ = doc // the module docstring is not part of the facts
+			stmts = stmts[1:]
+		}
+	}
+	sc := &scope{kind: scopeModule, qual: x.file.Module}
+	for _, s := range stmts {
+		if err := x.ctx.Err(); err != nil {
+			return err
+		}
+		x.file.Statements = x.appendStmt(x.file.Statements, s, sc)
+	}
+	return nil
+}
+
+// statements returns the statement children of a module or block,
+// without comments.
+func (x *extractor) statements(n syntax.Node) []syntax.Node {
+	children := n.NamedChildren()
+	out := children[:0]
+	for _, c := range children {
+		if c.Kind() != x.k.comment {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// named returns the named children of n without comments.
+func (x *extractor) named(n syntax.Node) []syntax.Node { return x.statements(n) }
+
+// bindModuleImports records the bindings of module-scope imports,
+// including those in module-level if/try/with blocks.
+func (x *extractor) bindModuleImports(stmts []syntax.Node) {
+	for _, s := range stmts {
+		switch s.Kind() {
+		case x.k.importStmt, x.k.importFrom, x.k.futureImport:
+			for _, imp := range x.imports(s) {
+				if imp.Bound != "" {
+					x.scopes[0][imp.Bound] = imp.Target
+				}
+			}
+		case x.k.ifStmt, x.k.tryStmt, x.k.withStmt, x.k.elifClause, x.k.elseClause,
+			x.k.exceptClause, x.k.exceptGroup, x.k.finallyClause, x.k.block:
+			x.bindModuleImports(x.named(s))
+		}
+	}
+}
+
+// resolve maps the first segment of a dotted name through the imports
+// of the enclosing scopes.
+func (x *extractor) resolve(raw string) string {
+	head, rest := raw, ""
+	if i := strings.IndexByte(raw, '.'); i >= 0 {
+		head, rest = raw[:i], raw[i:]
+	}
+	for i := len(x.scopes) - 1; i >= 0; i-- {
+		if target, ok := x.scopes[i][head]; ok {
+			return target + rest
+		}
+	}
+	return raw
+}
+
+// bind records a local import binding in the innermost scope.
+func (x *extractor) bind(imp facts.Import) {
+	if imp.Bound == "" {
+		return
+	}
+	top := len(x.scopes) - 1
+	if x.scopes[top] == nil {
+		x.scopes[top] = map[string]string{}
+	}
+	x.scopes[top][imp.Bound] = imp.Target
+}
+
+// shadow records that name is a local variable of the innermost function
+// scope, so it no longer resolves through an outer import.
+func (x *extractor) shadow(name string) {
+	top := len(x.scopes) - 1
+	if top == 0 {
+		return
+	}
+	if x.scopes[top] == nil {
+		x.scopes[top] = map[string]string{}
+	}
+	x.scopes[top][name] = name
+}
+
+// imports translates one import statement.
+func (x *extractor) imports(n syntax.Node) []facts.Import {
+	var out []facts.Import
+	switch n.Kind() {
+	case x.k.importStmt:
+		for _, c := range x.named(n) {
+			name, alias := c, syntax.Node{}
+			if c.Kind() == x.k.aliasedImport {
+				parts := x.named(c)
+				if len(parts) < 2 {
+					continue
+				}
+				name, alias = parts[0], parts[1]
+			}
+			if name.Kind() != x.k.dottedName {
+				continue
+			}
+			mod := name.Text()
+			imp := facts.Import{Module: mod, Line: c.Line()}
+			if alias.IsNull() {
+				head, _, _ := strings.Cut(mod, ".")
+				imp.Bound, imp.Target = head, head
+			} else {
+				imp.Bound, imp.Target = alias.Text(), mod
+			}
+			out = append(out, imp)
+		}
+	case x.k.importFrom, x.k.futureImport:
+		children := x.named(n)
+		module, level := "__future__", 0
+		if n.Kind() == x.k.importFrom {
+			if len(children) == 0 {
+				return nil
+			}
+			module, level = x.fromModule(children[0])
+			children = children[1:]
+		}
+		for _, c := range children {
+			name, alias := c, syntax.Node{}
+			switch c.Kind() {
+			case x.k.wildcardImport:
+				out = append(out, facts.Import{Module: module, Name: "*", Level: level, Line: c.Line()})
+				continue
+			case x.k.aliasedImport:
+				parts := x.named(c)
+				if len(parts) < 2 {
+					continue
+				}
+				name, alias = parts[0], parts[1]
+			}
+			if name.Kind() != x.k.dottedName && name.Kind() != x.k.identifier {
+				continue
+			}
+			imp := facts.Import{Module: module, Name: name.Text(), Level: level, Line: c.Line()}
+			imp.Bound = imp.Name
+			if !alias.IsNull() {
+				imp.Bound = alias.Text()
+			}
+			imp.Target = joinDotted(module, imp.Name)
+			out = append(out, imp)
+		}
+	}
+	return out
+}
+
+// fromModule returns the resolved module and relative level of the
+// module part of a from-import.
+func (x *extractor) fromModule(n syntax.Node) (string, int) {
+	if n.Kind() != x.k.relativeImport {
+		return n.Text(), 0
+	}
+	level, rest := 0, ""
+	for _, c := range x.named(n) {
+		switch c.Kind() {
+		case x.k.importPrefix:
+			level = len(c.Bytes())
+		case x.k.dottedName:
+			rest = c.Text()
+		}
+	}
+	return resolveRelative(x.file.Module, x.isPackage, level, rest), level
+}
+
+// resolveRelative resolves `from <level dots><rest> import` in module.
+// The package of a module is its parent, of a package itself; each dot
+// beyond the first goes one package up, never above the root.
+func resolveRelative(module string, isPackage bool, level int, rest string) string {
+	var parts []string
+	if module != "" {
+		parts = strings.Split(module, ".")
+	}
+	if !isPackage && len(parts) > 0 {
+		parts = parts[:len(parts)-1]
+	}
+	for i := 1; i < level && len(parts) > 0; i++ {
+		parts = parts[:len(parts)-1]
+	}
+	return joinDotted(strings.Join(parts, "."), rest)
+}
+
+func joinDotted(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "." + b
+}
+
+// docstring reports whether stmt is a string expression statement and
+// returns its value.
+func (x *extractor) docstring(stmt syntax.Node) (string, bool) {
+	if stmt.Kind() != x.k.exprStmt {
+		return "", false
+	}
+	children := x.named(stmt)
+	if len(children) != 1 {
+		return "", false
+	}
+	c := children[0]
+	if c.Kind() != x.k.str && c.Kind() != x.k.concatenatedString {
+		return "", false
+	}
+	e := x.expr(c)
+	if e.Kind != facts.ExprString {
+		return "", false
+	}
+	return e.Value, true
+}

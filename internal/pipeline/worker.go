@@ -1,0 +1,178 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/distill/distill/internal/distill"
+	"github.com/distill/distill/internal/fetch"
+	"github.com/distill/distill/internal/source"
+)
+
+// serviceJob is one service handed from a clone worker to a distill worker.
+type serviceJob struct {
+	repo    *RepoPlan
+	svc     *ServicePlan
+	commit  string
+	tree    fs.FS
+	started time.Time
+	fetch   time.Duration
+}
+
+// fetchRepo resolves and fetches one repository and queues its services.
+// Repository failures become failed results; only cancellation of the run
+// is returned as an error.
+func (r *runner) fetchRepo(ctx context.Context, rp *RepoPlan, jobs chan<- serviceJob) error {
+	started := r.cfg.Now()
+	rctx, cancel := context.WithTimeout(ctx, rp.Repo.Timeout)
+	defer cancel()
+	req := fetch.Request{
+		Name:  rp.Repo.Name,
+		URL:   rp.Source,
+		Ref:   rp.Repo.Ref,
+		Depth: rp.Repo.Depth,
+		Auth:  r.resolveAuth(rp.Repo.Auth),
+	}
+
+	// A cheap ref listing first: when every service's inputs are unchanged
+	// at that commit, nothing needs fetching.
+	if !rp.Repo.IsLocalDir() {
+		commit, err := r.fetcher.ResolveRemote(rctx, req)
+		if err != nil {
+			return r.failRepo(ctx, rp, started, err)
+		}
+		if r.allUnchanged(rp, commit, started) {
+			r.cfg.Progress.RepoDone(rp.Repo.Name, nil)
+			return nil
+		}
+	}
+	res, err := r.fetcher.Fetch(rctx, req)
+	if err != nil {
+		return r.failRepo(ctx, rp, started, err)
+	}
+	r.cfg.Progress.RepoDone(rp.Repo.Name, nil)
+	r.cfg.Logger.Info("repo fetched", "repo", rp.Repo.Name, "commit", res.Commit, "fetched", res.Fetched,
+		"ms", time.Since(started).Milliseconds())
+	for i := range rp.Services {
+		j := serviceJob{repo: rp, svc: &rp.Services[i], commit: res.Commit, tree: res.Tree,
+			started: started, fetch: r.cfg.Now().Sub(started)}
+		select {
+		case jobs <- j:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// failRepo records every service of a repository as failed with the
+// (already redacted) fetch error, unless the run itself was cancelled.
+func (r *runner) failRepo(ctx context.Context, rp *RepoPlan, started time.Time, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("timed out after %s: %w", rp.Repo.Timeout, err)
+	}
+	r.cfg.Progress.RepoDone(rp.Repo.Name, err)
+	for _, sp := range rp.Services {
+		res := r.baseResult(rp, &sp, "", started)
+		res.Status = StatusFailed
+		res.Error = "fetch: " + err.Error()
+		res.Fetch = r.cfg.Now().Sub(started)
+		r.set(res, sp.Index)
+	}
+	return nil
+}
+
+// allUnchanged reports whether every service of the repository can reuse
+// its previous spec at commit, and if so records them as unchanged.
+func (r *runner) allUnchanged(rp *RepoPlan, commit string, started time.Time) bool {
+	keys := make([]string, len(rp.Services))
+	for i := range rp.Services {
+		keys[i] = r.inputKey(rp, &rp.Services[i], commit)
+		if !r.reusable(rp, &rp.Services[i], keys[i]) {
+			return false
+		}
+	}
+	for i := range rp.Services {
+		r.set(r.unchangedResult(rp, &rp.Services[i], commit, keys[i], started), rp.Services[i].Index)
+	}
+	return true
+}
+
+func (r *runner) baseResult(rp *RepoPlan, sp *ServicePlan, commit string, started time.Time) ServiceResult {
+	return ServiceResult{
+		Repo: rp.Repo.Name, Service: sp.Name, Group: sp.Group,
+		URL: fetch.Redact(rp.Repo.URL), Commit: commit, Language: sp.Language,
+		Started: started.UTC(),
+	}
+}
+
+// distillService selects a service's files and distils them. Service
+// failures become failed results; only cancellation is returned.
+func (r *runner) distillService(ctx context.Context, j serviceJob) error {
+	res := r.baseResult(j.repo, j.svc, j.commit, j.started)
+	res.Fetch = j.fetch
+	t0 := r.cfg.Now()
+	fail := func(stage string, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		res.Status = StatusFailed
+		res.Error = stage + ": " + err.Error()
+		res.Distill = r.cfg.Now().Sub(t0)
+		r.set(res, j.svc.Index)
+		return nil
+	}
+	sctx, cancel := context.WithTimeout(ctx, j.repo.Repo.Timeout)
+	defer cancel()
+
+	set, err := source.Select(sctx, j.tree, source.Options{
+		Path:        j.svc.Path,
+		Include:     j.repo.Repo.Include,
+		Exclude:     append(append([]string(nil), j.repo.Repo.Exclude...), j.svc.Exclude...),
+		MaxFileSize: j.repo.Repo.MaxFileSize,
+	})
+	if err != nil {
+		return fail("select files", err)
+	}
+	res.FilesRead = len(set.Files)
+	for _, s := range set.Skipped {
+		res.Skipped = append(res.Skipped, s.Path+": "+s.Reason)
+	}
+	version := j.commit
+	if version == "" { // a plain directory: its content is its version
+		version = "content:" + digestFiles(set.Files)
+	}
+	res.inputKey = r.inputKey(j.repo, j.svc, version)
+	if r.reusable(j.repo, j.svc, res.inputKey) {
+		un := r.unchangedResult(j.repo, j.svc, j.commit, res.inputKey, j.started)
+		un.Fetch, un.Distill = j.fetch, r.cfg.Now().Sub(t0)
+		r.set(un, j.svc.Index)
+		return nil
+	}
+
+	out, err := r.dist.Distill(sctx, distill.Input{Service: j.svc.Name, Language: j.svc.Language, Files: set.Files})
+	if err != nil {
+		return fail("distill", err)
+	}
+	res.SpecPath = specRel(j.repo.Repo.Name, j.svc.Name)
+	if res.SpecDigest, err = r.writeSpec(res.SpecPath, out.Module); err != nil {
+		return err // an unwritable output directory stops the run
+	}
+	st := out.Stats
+	res.Status = StatusOK
+	res.ParseErrors = st.ParseErrors
+	res.Untranslated = st.Untranslated
+	res.Entities, res.Rules, res.ConfigParams = st.Entities, st.Rules, st.ConfigParams
+	if res.Language == "" {
+		res.Language = detectedLanguage(set.Files)
+	}
+	res.Distill = r.cfg.Now().Sub(t0)
+	r.set(res, j.svc.Index)
+	return nil
+}

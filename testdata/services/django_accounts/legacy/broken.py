@@ -1,0 +1,3 @@
+"""Half-merged patch from 2019; never imported."""
+def lock_message(user):
+    return """Your account %s is locked

@@ -1,0 +1,6 @@
+RESET_TOKEN_EXPIRY_HOURS = 1
+MAX_LOGIN_ATTEMPTS = 5
+LOCKOUT_MINUTES = 15
+
+SQLALCHEMY_DATABASE_URI = "postgresql://reset@localhost/reset"
+MAIL_DEFAULT_SENDER = "no-reply@example.com"

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"sort"
+	"sync/atomic"
 
 	"github.com/distill/distill/internal/allium"
 )
@@ -95,6 +96,10 @@ func (g *group) representative() *unit {
 	return g.first()
 }
 
+// simCalls counts similarity evaluations, for the benchmark's report of
+// how much alignment work a comparison takes.
+var simCalls atomic.Int64
+
 // cluster aligns units of n variants. Variants are taken in order (they are
 // sorted by ID); each variant's units are matched one-to-one to the groups
 // built so far by greedy best-score assignment, comparing against each
@@ -105,7 +110,8 @@ func (g *group) representative() *unit {
 func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, threshold float64) []*group {
 	var groups []*group
 	index := map[string][]int{}
-	stamp := []int{}
+	stamp := []int{} // per group: the last unit that considered it
+	visit := 0
 	type pair struct {
 		g     int
 		u     int
@@ -116,11 +122,13 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 		sort.SliceStable(units, func(i, j int) bool { return units[i].local < units[j].local })
 		var pairs []pair
 		for ui, u := range units {
+			visit++
 			consider := func(gi int) {
-				if stamp[gi] == ui+1+v*1_000_000 {
+				if stamp[gi] == visit {
 					return
 				}
-				stamp[gi] = ui + 1 + v*1_000_000
+				stamp[gi] = visit
+				simCalls.Add(1)
 				if s := sim(groups[gi].seed, u); s >= threshold {
 					pairs = append(pairs, pair{gi, ui, s})
 				}
@@ -130,7 +138,20 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 					consider(gi)
 				}
 			} else {
+				// Keys most groups carry ("event", "user") say little and
+				// would make every group a candidate; they are skipped when
+				// the unit has a more telling key.
+				common := max(16, len(groups)/4)
+				telling := false
 				for _, k := range u.keys {
+					if n := len(index[k]); n > 0 && n <= common {
+						telling = true
+					}
+				}
+				for _, k := range u.keys {
+					if telling && len(index[k]) > common {
+						continue
+					}
 					for _, gi := range index[k] {
 						consider(gi)
 					}

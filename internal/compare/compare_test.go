@@ -96,6 +96,7 @@ func TestGoldens(t *testing.T) {
 				t.Errorf("quorum-2 shared spec has errors: %v", errs)
 			}
 			golden(t, filepath.Join(dir, "want", "shared-quorum2.allium"), PrintShared(q2))
+			golden(t, filepath.Join(dir, "want", "report-quorum2.md"), Markdown(q2, ReportOptions{Title: filepath.Base(dir), Quorum: "2"}))
 		})
 	}
 }

@@ -139,8 +139,11 @@ func BuildReport(r *Result, opt ReportOptions) Report {
 			d := Difference{Kind: a.Kind, Name: a.Name, Detail: r.Variants[holder]}
 			if pr := a.provs[holder]; pr != nil {
 				d.Line = pr.line
-				if pr.file != "" {
+				switch {
+				case pr.file != "":
 					d.Source = pr.file + ":" + strconv.Itoa(pr.srcLine)
+				case r.Files[holder] != "" && pr.line > 0:
+					d.Source = r.Files[holder] + ":" + strconv.Itoa(pr.line)
 				}
 			}
 			rep.SingleRules = append(rep.SingleRules, d)
@@ -199,6 +202,8 @@ func Markdown(r *Result, opt ReportOptions) []byte {
 	if len(rep.Missing) > 0 {
 		fmt.Fprintf(&b, "\nNot compared (failed): %s\n", strings.Join(rep.Missing, ", "))
 	}
+	b.WriteString("\nConstructs are named as in the shared spec; where a variant names one differently its own\n" +
+		"name follows as (here `name`). Locations are the service code's when the spec records provenance.\n")
 	b.WriteString("\n## Similarity\n\nShare of aligned constructs two variants have in common (both / either).\n\n|  |")
 	for _, id := range rep.Variants {
 		fmt.Fprintf(&b, " %s |", id)

@@ -268,7 +268,9 @@ func (b *builder) assemble(service string) *allium.Module {
 			ent.Members = append(ent.Members, &allium.Field{Meta: b.meta(e.ref.file, f.line), Name: f.name, Type: f.typ})
 		}
 		rels := slices.Clone(e.rels)
-		sort.SliceStable(rels, func(i, j int) bool { return rels[i].Prov.File+pad(rels[i].Prov.Line) < rels[j].Prov.File+pad(rels[j].Prov.Line) })
+		sort.SliceStable(rels, func(i, j int) bool {
+			return rels[i].Prov.File+pad(rels[i].Prov.Line) < rels[j].Prov.File+pad(rels[j].Prov.Line)
+		})
 		seen := map[string]bool{}
 		for _, mem := range ent.Members {
 			seen[mem.(*allium.Field).Name] = true

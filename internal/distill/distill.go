@@ -199,6 +199,7 @@ type builder struct {
 	shapes         map[string]*classRef
 	pendingReverse []reverseRel
 	implicitRels   map[string]*allium.Relationship
+	singleRels     map[string]bool
 
 	configByKey map[string]*configInfo
 	usedConfig  []*configInfo
@@ -211,8 +212,8 @@ type builder struct {
 
 	rules     []*ruleOut
 	scheduled map[string]map[string]bool
-	userEnt  string
-	ruleName map[string]int
+	userEnt   string
+	ruleName  map[string]int
 }
 
 // ruleOut is a finished rule with what the surfaces need to know.
@@ -244,6 +245,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		enums:         map[string]*enumInfo{},
 		shapes:        map[string]*classRef{},
 		implicitRels:  map[string]*allium.Relationship{},
+		singleRels:    map[string]bool{},
 		configByKey:   map[string]*configInfo{},
 		statusLits:    map[string][]string{},
 		sinkTemplates: map[string][]string{},

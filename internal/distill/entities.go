@@ -251,6 +251,15 @@ func (b *builder) addEntityClass(cr *classRef) *entityInfo {
 	if e.table == "" {
 		e.table = snake(cr.class.Name) + "s"
 	}
+	if b.matchBases(cr, []string{"AbstractUser", "AbstractBaseUser"}) {
+		// Fields the framework's user base class declares; kept only
+		// when a rule uses them.
+		for _, f := range []struct{ name, typ string }{{"password", "String"}, {"is_active", "Boolean"}, {"is_staff", "Boolean"}} {
+			fi := &fieldInfo{name: f.name, attr: f.name, typ: &allium.Type{Name: f.typ}, line: cr.class.Line, plumbing: true}
+			e.fields = append(e.fields, fi)
+			e.attrs[f.name] = fi
+		}
+	}
 	return e
 }
 
@@ -406,8 +415,10 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			} else if kw := call.Keyword("to"); kw != nil {
 				fi.fkTable = b.modelRefName(e.ref.file, kw)
 			}
+			single := facts.LastSegment(call.Raw) == "OneToOneField"
+			e.attrs[name+"_id"] = fi
 			if rn := call.Keyword("related_name"); rn != nil && rn.Kind == facts.ExprString && rn.Value != "+" {
-				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value, line: a.Line})
+				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value, line: a.Line, single: single})
 			} else if rn == nil {
 				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: snake(e.ref.class.Name) + "_set", line: a.Line, implicit: true})
 			}
@@ -482,6 +493,7 @@ type reverseRel struct {
 	name     string
 	line     int
 	implicit bool // Django's default <model>_set: declared only if a rule uses it
+	single   bool // a one-to-one: the reverse side is one instance
 }
 
 // annotationType maps a type annotation to a domain type. many reports a
@@ -731,6 +743,9 @@ func (b *builder) resolveReverse() {
 		if r.implicit {
 			b.implicitRels[tgt.name+"."+r.name] = rel
 			continue
+		}
+		if r.single {
+			b.singleRels[tgt.name+"."+r.name] = true
 		}
 		tgt.rels = append(tgt.rels, rel)
 	}

@@ -56,8 +56,19 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if plumbingNames[e.Name] {
 			return &value{kind: vPlumbing}
 		}
-		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall {
-			return &value{kind: vPlumbing}
+		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil {
+			switch c.as.Value.Kind {
+			case facts.ExprCall:
+				return &value{kind: vPlumbing}
+			case facts.ExprTuple, facts.ExprList, facts.ExprSet:
+				// ADMIN_ROLES = (Role.OWNER, Role.ADMIN): the set itself.
+				csc := &scope{file: c.file, vars: map[string]*value{}}
+				if x := rc.tr(c.as.Value, csc, out); x != nil {
+					if _, isSet := x.(*allium.SetLit); isSet {
+						return exprValue(x)
+					}
+				}
+			}
 		}
 		return unknownValue
 	case facts.ExprAttr:
@@ -151,7 +162,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if requestDictAttrs[e.Name] {
 			return &value{kind: vReqDict}
 		}
-		return rc.paramValue(e.Name)
+		v := rc.paramValue(e.Name)
+		if v.kind == vParam && x.shape != nil {
+			rc.shapeConstraints(x.shape, e.Name, v.param, sc)
+		}
+		return v
 	case vReqDict:
 		return rc.paramValue(e.Name)
 	case vSettings:
@@ -170,6 +185,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil && !f.drop {
 				return &value{kind: vExpr, expr: &allium.Member{X: &allium.Ident{Name: x.ent}, Name: f.name}, ent: x.ent, param: "classattr"}
+			}
+			// A nested choices class: User.Status.
+			if en := b.enums[ent.ref.qual()+"."+e.Name]; en != nil {
+				return &value{kind: vEnumClass, enum: en}
 			}
 		}
 		return unknownValue
@@ -215,7 +234,11 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	}
 	for _, r := range ent.rels {
 		if r.Name == snake(attr) {
-			return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: &allium.Member{X: x.expr, Name: r.Name}}}
+			m := &allium.Member{X: x.expr, Name: r.Name}
+			if b.singleRels[x.ent+"."+r.Name] {
+				return &value{kind: vEntity, ent: r.Entity, expr: m}
+			}
+			return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m}}
 		}
 	}
 	if r := b.implicitRels[x.ent+"."+snake(attr)]; r != nil {
@@ -613,7 +636,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: args})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
 		}
 	}
 	// Service definitions come first: a helper of the service named like a
@@ -635,6 +658,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				return exprValue(&allium.Member{X: recv.expr, Name: d.Name})
 			}
 			return rc.inline(fr, recv, e, sc, out)
+		}
+	}
+	if method == "get_object" && recv.kind == vPlumbing && sc.cls != nil && e.X.X.Raw == "self" {
+		// A detail view's instance: the entity its queryset reads.
+		if ent := b.viewModel(sc.file, sc.cls); ent != "" {
+			n := snake(ent)
+			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
 		}
 	}
 	if method != "" && recv.kind == vPlumbing && sc.cls != nil && (e.X.X.Raw == "self") {
@@ -708,11 +738,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if len(args) == 2 {
-			// verify(password, hash): the secret first, as the reference writes it.
-			if m, ok := args[0].Value.(*allium.Member); ok && strings.Contains(m.Name, "password") {
-				args[0], args[1] = args[1], args[0]
-			}
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: args})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
 		}
 		return unknownValue
 	}
@@ -722,23 +748,24 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vMessage, call: e, file: sc.file}
 	}
 	if method == "send" && recv.kind == vMessage {
-		return rc.sink(l.SinkFor(recv.call.Resolved, recv.call.Raw), recv.call, recv.call, sc, out, e.Line)
+		return rc.sink(l.SinkFor(recv.call.Resolved, recv.call.Raw), recv.call, recv, sc, out, e.Line)
 	}
 	if s := l.SinkFor(names...); s != nil && e.Raw != "" {
 		call := e
+		var msg *value
 		if len(e.Args) > 0 {
 			if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
-				call = mv.call
+				call, msg = mv.call, mv
 				if s2 := l.SinkFor(mv.call.Resolved, mv.call.Raw); s2 != nil {
 					s = s2
 				}
 			}
 		}
-		return rc.sink(s, call, e, sc, out, e.Line)
+		return rc.sink(s, call, msg, sc, out, e.Line)
 	}
 	if method != "" && strings.HasPrefix(method, "send") && len(e.Args) > 0 {
 		if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
-			return rc.sink(l.SinkFor(mv.call.Resolved, mv.call.Raw), mv.call, e, sc, out, e.Line)
+			return rc.sink(l.SinkFor(mv.call.Resolved, mv.call.Raw), mv.call, mv, sc, out, e.Line)
 		}
 	}
 
@@ -809,8 +836,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return unknownValue
 	}
-	// A black-box function: a plain function whose arguments translate.
-	if method == "" && e.Raw != "" && !strings.Contains(e.Raw, ".") {
+	// A black-box function: a plain snake_case function whose arguments
+	// translate (not F("x") or Q(...), which are query syntax).
+	if method == "" && isSnake(e.Raw) && len(e.Raw) > 2 {
 		if args := rc.args(e, sc, out); args != nil || len(e.Args)+len(e.Keywords) == 0 {
 			if n := snake(e.Raw); isSnake(n) && !reserved[n] {
 				return exprValue(&allium.Call{Fun: &allium.Ident{Name: n}, Args: args})
@@ -921,7 +949,7 @@ func b2enum(b *builder, f *fieldInfo, x allium.Expr) allium.Expr { return b.enum
 
 // sink emits Entity.created(to: ..., template: ...) for an outgoing
 // message.
-func (rc *ruleCtx) sink(s *catalog.Sink, msg, at *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, out *[]allium.Stmt, line int) *value {
 	b := rc.b
 	entity := "Email"
 	var recip, tmpl []string
@@ -935,8 +963,18 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg, at *facts.Expr, sc *scope, out *[]
 		if x := rc.tr(to, sc, out); x != nil {
 			args = append(args, allium.Arg{Name: "to", Value: x})
 		}
+	} else if mv != nil && mv.headers["to"] != nil {
+		args = append(args, allium.Arg{Name: "to", Value: mv.headers["to"]})
 	}
-	if t := rc.templateName(msg, tmpl, sc); t != "" {
+	t := rc.templateName(msg, tmpl, sc)
+	if t == "" && mv != nil {
+		if lit, ok := mv.headers["subject"].(*allium.Lit); ok && lit.Kind == allium.LitString {
+			if n := snake(lit.Text); isSnake(n) && len(n) <= 40 {
+				t = n
+			}
+		}
+	}
+	if t != "" {
 		args = append(args, allium.Arg{Name: "template", Value: &allium.Ident{Name: t}})
 		if !slices.Contains(b.sinkTemplates[entity], t) {
 			b.sinkTemplates[entity] = append(b.sinkTemplates[entity], t)
@@ -1071,4 +1109,103 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 // deferredCall builds the call a deferred invocation stands for.
 func deferredCall(fn *facts.Expr, args []facts.Expr, kws []facts.Keyword, line int) *facts.Expr {
 	return &facts.Expr{Kind: facts.ExprCall, X: fn, Args: args, Keywords: kws, Raw: fn.Raw, Resolved: fn.Resolved, Line: line}
+}
+
+// viewModel finds the model a class-based view works on: its queryset
+// field or the model its get_queryset returns.
+func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
+	var found string
+	var visit func(e *facts.Expr)
+	visit = func(e *facts.Expr) {
+		if e == nil || found != "" {
+			return
+		}
+		if e.Raw != "" {
+			if cr := b.ix.class(f, e); cr != nil {
+				if ent := b.entByQual[cr.qual()]; ent != nil {
+					found = ent.name
+					return
+				}
+			}
+		}
+		visit(e.X)
+		for i := range e.Args {
+			visit(&e.Args[i])
+		}
+	}
+	for _, fl := range c.Fields {
+		if fl.Name == "queryset" {
+			visit(fl.Value)
+		}
+	}
+	for i := range c.Methods {
+		if c.Methods[i].Name == "get_queryset" {
+			facts.Walk(c.Methods[i].Body, func(s *facts.Stmt) bool {
+				if s.Kind == facts.StmtReturn {
+					visit(s.Value)
+				}
+				return true
+			})
+		}
+	}
+	return found
+}
+
+// secretFirst orders verify(password, stored_hash) as the reference
+// writes it: the stored field second.
+func secretFirst(args []allium.Arg) []allium.Arg {
+	if m, ok := args[0].Value.(*allium.Member); ok && strings.Contains(m.Name, "password") {
+		if _, other := args[1].Value.(*allium.Member); !other {
+			args[0], args[1] = args[1], args[0]
+		}
+	}
+	return args
+}
+
+// shapeConstraints states a request shape's field constraints
+// (Field(min_length=12)) as preconditions on the parameter, once.
+func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *scope) {
+	key := "shape:" + param
+	if rc.lets[key] {
+		return
+	}
+	rc.lets[key] = true
+	for _, a := range shape.class.Fields {
+		if a.Name != field || a.Value == nil || a.Value.Kind != facts.ExprCall {
+			continue
+		}
+		for _, kw := range a.Value.Keywords {
+			n, ok := litInt(&kw.Value)
+			if !ok || n <= 1 {
+				continue
+			}
+			var x allium.Expr = &allium.Ident{Name: param}
+			op := ""
+			switch kw.Name {
+			case "min_length":
+				x, op = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}}, allium.OpGe
+			case "max_length":
+				x, op = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}}, allium.OpLe
+			case "ge":
+				op = allium.OpGe
+			case "le":
+				op = allium.OpLe
+			default:
+				continue
+			}
+			// Name the bound as a guard would: min_password_length.
+			guardOp := allium.OpLt
+			if op == allium.OpLe {
+				guardOp = allium.OpGt
+			}
+			name := policyName(x, guardOp)
+			if name == "" {
+				continue
+			}
+			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
+			rc.useParam(param)
+			rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
+				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}})
+		}
+	}
 }

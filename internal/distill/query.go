@@ -356,6 +356,13 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 // in a job, else a for block.
 func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body func(x allium.Expr) []allium.Stmt) {
 	v := lastWord(q.ent)
+	if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].op == allium.OpEq && q.via == nil {
+		// filter(pk=x.pk).update(...): a change to x itself.
+		if x := q.conds[0].val; x != nil {
+			*out = append(*out, body(x)...)
+			return
+		}
+	}
 	if rc.h.job && rc.trigger == nil {
 		if rc.temporalRule(q, v, sc, line, func(x *ruleCtx, inner *scope) { x.ensures = append(x.ensures, body(&allium.Ident{Name: v})...) }) {
 			return

@@ -348,7 +348,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if p.Annotation != nil {
 			if cr := b.ix.class(h.file, p.Annotation); cr != nil && b.shapes[cr.qual()] != nil {
-				sc.vars[p.Name] = &value{kind: vShape}
+				sc.vars[p.Name] = &value{kind: vShape, shape: cr}
 				continue
 			}
 			if cr := b.ix.class(h.file, p.Annotation); cr != nil {

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 )
 
@@ -10,8 +12,8 @@ import (
 func (b *builder) surfaces(m *allium.Module) {
 	type group struct {
 		name, facing, typ string
-		items            []allium.SurfaceEntry
-		prov             *allium.Provenance
+		items             []allium.SurfaceEntry
+		prov              *allium.Provenance
 	}
 	user := b.userEntity()
 	groups := []*group{
@@ -119,13 +121,6 @@ func (b *builder) ensureField(m *allium.Module, e *entityInfo, f *fieldInfo) {
 				idx = i + 1
 			}
 		}
-		ent.Members = slices_insert(ent.Members, idx, &allium.Field{Meta: b.meta(e.ref.file, f.line), Name: f.name, Type: f.typ})
+		ent.Members = slices.Insert(ent.Members, idx, allium.EntityMember(&allium.Field{Meta: b.meta(e.ref.file, f.line), Name: f.name, Type: f.typ}))
 	}
-}
-
-func slices_insert(list []allium.EntityMember, i int, x allium.EntityMember) []allium.EntityMember {
-	list = append(list, nil)
-	copy(list[i+1:], list[i:])
-	list[i] = x
-	return list
 }

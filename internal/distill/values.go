@@ -10,20 +10,20 @@ import (
 type vkind int
 
 const (
-	vUnknown  vkind = iota
-	vExpr           // a translated expression
-	vParam          // a request input: becomes a trigger parameter when used
-	vEntity         // an instance of ent, written as expr
-	vNew            // a constructed instance not yet persisted
-	vLookup         // a query yielding one instance (not yet bound)
-	vQuery          // a query or list of instances of ent
-	vReqDict        // the request body or query string
-	vShape          // a request-shape object (pydantic body, serializer data)
-	vMessage        // an email message built for a sink
-	vPlumbing       // db session, logger, app: calls on it are infrastructure
-	vSettings       // the settings object: attributes are config
-	vModelClass     // a model class itself (User in User.query)
-	vEnumClass      // an enum class (UserStatus in UserStatus.ACTIVE)
+	vUnknown    vkind = iota
+	vExpr             // a translated expression
+	vParam            // a request input: becomes a trigger parameter when used
+	vEntity           // an instance of ent, written as expr
+	vNew              // a constructed instance not yet persisted
+	vLookup           // a query yielding one instance (not yet bound)
+	vQuery            // a query or list of instances of ent
+	vReqDict          // the request body or query string
+	vShape            // a request-shape object (pydantic body, serializer data)
+	vMessage          // an email message built for a sink
+	vPlumbing         // db session, logger, app: calls on it are infrastructure
+	vSettings         // the settings object: attributes are config
+	vModelClass       // a model class itself (User in User.query)
+	vEnumClass        // an enum class (UserStatus in UserStatus.ACTIVE)
 )
 
 type value struct {
@@ -44,6 +44,9 @@ type value struct {
 	createdAt *[]allium.Stmt
 	createdIx int
 	letName   string
+	// vMessage: headers set by msg["To"] = ...; vShape: its class.
+	headers map[string]allium.Expr
+	shape   *classRef
 }
 
 // query is a filtered query over one entity.

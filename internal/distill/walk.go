@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -126,6 +128,28 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			val.local = t.Name
 		}
 		sc.vars[t.Name] = val
+	case facts.ExprTuple:
+		if v.Kind == facts.ExprTuple && len(v.Args) == len(t.Args) {
+			for i := range t.Args {
+				rc.assign(&t.Args[i], &v.Args[i], sc, out, line)
+			}
+			return
+		}
+		rc.eval(v, sc, out, true)
+	case facts.ExprSubscript:
+		if obj := rc.eval(t.X, sc, out, false); obj.kind == vMessage && t.Y != nil && t.Y.Kind == facts.ExprString {
+			if x := rc.tr(v, sc, out); x != nil {
+				if obj.headers == nil {
+					obj.headers = map[string]allium.Expr{}
+				}
+				obj.headers[strings.ToLower(t.Y.Value)] = x
+			}
+			return
+		}
+		rc.eval(v, sc, out, true)
+	default:
+		// Other targets: the value may still have effects.
+		rc.eval(v, sc, out, true)
 	case facts.ExprAttr:
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {

@@ -3,6 +3,8 @@ package fetch
 import (
 	"context"
 	"sync"
+
+	"github.com/distill/distill/internal/flock"
 )
 
 // entryLocks serialises work on one cache entry within the process; the
@@ -20,7 +22,7 @@ func lockEntry(ctx context.Context, dir string) (func(), error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	unlockFile, err := lockFile(ctx, dir+".lock")
+	unlockFile, err := flock.Lock(ctx, dir+".lock")
 	if err != nil {
 		<-slot
 		return nil, err

@@ -12,6 +12,7 @@ import (
 // the service's identity.
 type construct struct {
 	Kind, Parent, Name, Text, Value string
+	Number                          *float64 // Value as a number, when it is one
 	Prov                            *allium.Provenance
 }
 
@@ -71,6 +72,9 @@ func constructs(m *allium.Module) []construct {
 			value = allium.ExprString(c.Default)
 		}
 		add(summary.KindConfig, "", c.Name, c, value)
+		if n, ok := numberValue(c.Default); ok {
+			out[len(out)-1].Number = &n
+		}
 	}
 	for _, d := range m.Defaults {
 		add(summary.KindDefault, "", d.Name, d, d.Type)
@@ -144,7 +148,8 @@ func constructRow(s *ServiceResult, c construct, inShared *bool) summary.Constru
 	row := summary.ConstructRow{
 		Repo: s.Repo, Commit: s.Commit, Service: s.Service,
 		Group: optString(s.Group), Kind: c.Kind, Parent: optString(c.Parent),
-		Name: c.Name, Text: c.Text, Value: optString(c.Value), InShared: inShared,
+		Name: c.Name, Text: c.Text, Value: optString(c.Value), ValueNumber: c.Number,
+		InShared: inShared,
 	}
 	if c.Prov != nil && c.Prov.File != "" {
 		row.SourceFile = optString(c.Prov.File)
@@ -159,4 +164,55 @@ func optString(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// Seconds per duration unit. Months and years have no fixed length; 30 and
+// 365 days are what a person comparing expiry settings would assume.
+var unitSeconds = map[string]float64{
+	"second": 1, "seconds": 1,
+	"minute": 60, "minutes": 60,
+	"hour": 3600, "hours": 3600,
+	"day": 86400, "days": 86400,
+	"week": 7 * 86400, "weeks": 7 * 86400,
+	"month": 30 * 86400, "months": 30 * 86400,
+	"year": 365 * 86400, "years": 365 * 86400,
+}
+
+// numberValue evaluates a literal default to a number: durations in
+// seconds, numbers as written, with negation and arithmetic over literals.
+func numberValue(e allium.Expr) (float64, bool) {
+	switch x := e.(type) {
+	case *allium.Lit:
+		if x.Kind != allium.LitNumber {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(x.Text, "_", ""), 64)
+		return f, err == nil
+	case *allium.Duration:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(x.Value, "_", ""), 64)
+		unit, ok := unitSeconds[x.Unit]
+		return f * unit, err == nil && ok
+	case *allium.Unary:
+		if x.Op == allium.OpNeg {
+			f, ok := numberValue(x.X)
+			return -f, ok
+		}
+	case *allium.Binary:
+		a, okA := numberValue(x.X)
+		b, okB := numberValue(x.Y)
+		if !okA || !okB {
+			return 0, false
+		}
+		switch x.Op {
+		case allium.OpAdd:
+			return a + b, true
+		case allium.OpSub:
+			return a - b, true
+		case allium.OpMul:
+			return a * b, true
+		case allium.OpDiv:
+			return a / b, b != 0
+		}
+	}
+	return 0, false
 }

@@ -158,6 +158,8 @@ func setFromArrow(dst reflect.Value, arr arrow.Array, i int) error {
 		v = a.Value(i)
 	case *array.Boolean:
 		v = a.Value(i)
+	case *array.Float64:
+		v = a.Value(i)
 	case *array.Timestamp:
 		tt := a.DataType().(*arrow.TimestampType)
 		if tt.TimeZone != "UTC" {

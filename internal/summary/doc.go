@@ -33,6 +33,8 @@
 //	value        STRING, nullable     the construct's value where it has one: a config default
 //	                                  ("1.hour"), a field type ("Timestamp?"), enum literals joined
 //	                                  by " | "; NULL otherwise
+//	value_number DOUBLE, nullable     value as a number where it is one: durations in seconds
+//	                                  (1.hour = 3600), integers and decimals as themselves
 //	source_file  STRING, nullable     file in the service's repository the construct was distilled from
 //	source_line  INT32, nullable      1-based line in source_file
 //	in_shared    BOOLEAN, nullable    whether the construct is part of its group's shared spec;

@@ -50,18 +50,22 @@ const (
 // The grouping column is called group_name rather than group because GROUP
 // is a reserved word in SQL and analysts would otherwise have to quote it.
 type ConstructRow struct {
-	Repo       string  `parquet:"repo,dict"`
-	Commit     string  `parquet:"commit,dict"`
-	Service    string  `parquet:"service,dict"`
-	Group      *string `parquet:"group_name,optional,dict"`
-	Kind       string  `parquet:"kind,dict"`
-	Parent     *string `parquet:"parent,optional,dict"`
-	Name       string  `parquet:"name"`
-	Text       string  `parquet:"text"`
-	Value      *string `parquet:"value,optional"`
-	SourceFile *string `parquet:"source_file,optional,dict"`
-	SourceLine *int32  `parquet:"source_line,optional"`
-	InShared   *bool   `parquet:"in_shared,optional"`
+	Repo    string  `parquet:"repo,dict"`
+	Commit  string  `parquet:"commit,dict"`
+	Service string  `parquet:"service,dict"`
+	Group   *string `parquet:"group_name,optional,dict"`
+	Kind    string  `parquet:"kind,dict"`
+	Parent  *string `parquet:"parent,optional,dict"`
+	Name    string  `parquet:"name"`
+	Text    string  `parquet:"text"`
+	Value   *string `parquet:"value,optional"`
+	// ValueNumber is Value as a number where it is one: durations in
+	// seconds, integers and decimals as themselves, so that analysts can
+	// compare ("reset token longer than an hour": value_number > 3600).
+	ValueNumber *float64 `parquet:"value_number,optional"`
+	SourceFile  *string  `parquet:"source_file,optional,dict"`
+	SourceLine  *int32   `parquet:"source_line,optional"`
+	InShared    *bool    `parquet:"in_shared,optional"`
 }
 
 // ServiceRow is one service of a run: a row of services.parquet. A service

@@ -26,7 +26,7 @@ func constructRows() []summary.ConstructRow {
 			Repo: "auth-py", Commit: "4f1c2e9", Service: "api", Group: ptr("password-reset"),
 			Kind: summary.KindConfig, Name: "reset_token_expiry",
 			Text:  "reset_token_expiry: Duration = 1.hour",
-			Value: ptr("1.hour"), SourceFile: ptr("app/auth/reset.py"), SourceLine: ptr(int32(12)), InShared: ptr(true),
+			Value: ptr("1.hour"), ValueNumber: ptr(3600.0), SourceFile: ptr("app/auth/reset.py"), SourceLine: ptr(int32(12)), InShared: ptr(true),
 		},
 		{
 			Repo: "auth-py", Commit: "4f1c2e9", Service: "api", Group: ptr("password-reset"),
@@ -163,6 +163,7 @@ func TestFilesReadByArrow(t *testing.T) {
 				"name REQUIRED BYTE_ARRAY STRING",
 				"text REQUIRED BYTE_ARRAY STRING",
 				"value OPTIONAL BYTE_ARRAY STRING",
+				"value_number OPTIONAL DOUBLE",
 				"source_file OPTIONAL BYTE_ARRAY STRING",
 				"source_line OPTIONAL INT32 INT(32,true)",
 				"in_shared OPTIONAL BOOLEAN",

@@ -21,6 +21,10 @@ type Node struct {
 
 // walk is the state shared by all nodes of one parse.
 type walkState struct {
+	// slab is carved into the slices returned by Children and
+	// NamedChildren, so that a walk allocates one chunk per many nodes
+	// rather than a slice per node.
+	slab   []Node
 	g      *Grammar
 	src    []byte
 	cursor *sitter.TreeCursor
@@ -159,7 +163,7 @@ func (n Node) indexed(count int, child func(int) *sitter.Node) []Node {
 	if count == 0 {
 		return nil
 	}
-	out := make([]Node, 0, count)
+	out := n.w.alloc(count)
 	for i := range count {
 		if c := child(i); c != nil {
 			out = append(out, newNode(c, n.w))
@@ -194,6 +198,23 @@ func (n Node) wrap(s *sitter.Node) Node {
 		return Node{}
 	}
 	return newNode(s, n.w)
+}
+
+// slabChunk is the number of Nodes allocated at once for child slices.
+const slabChunk = 512
+
+// alloc returns an empty slice with capacity count carved from the slab;
+// its capacity is exact so appends by callers never reach a neighbour.
+func (w *walkState) alloc(count int) []Node {
+	if count > slabChunk/4 {
+		return make([]Node, 0, count)
+	}
+	if cap(w.slab)-len(w.slab) < count {
+		w.slab = make([]Node, 0, slabChunk)
+	}
+	start := len(w.slab)
+	w.slab = w.slab[:start+count]
+	return w.slab[start : start : start+count]
 }
 
 func newNode(s *sitter.Node, w *walkState) Node {

@@ -31,26 +31,35 @@ func (x *extractor) stringExpr(e *facts.Expr, n syntax.Node) {
 }
 
 // appendString appends the value of one literal to b and reports false
-// for an f-string.
+// for an f-string. It reads the literal's own text (prefix, quotes,
+// content) instead of visiting its child nodes.
 func (x *extractor) appendString(b *strings.Builder, n syntax.Node) bool {
-	raw := false
-	for _, c := range n.Children() {
-		switch c.Kind() {
-		case x.k.stringStart:
-			prefix := c.Bytes()
-			if bytes.ContainsAny(prefix, "fF") {
-				return false
-			}
-			raw = bytes.ContainsAny(prefix, "rR")
-		case x.k.interpolation, x.k.escapeInterpolation:
-			return false
-		case x.k.stringContent:
-			if raw {
-				b.Write(c.Bytes())
-			} else {
-				decodeEscapes(b, c.Bytes())
-			}
+	text := n.Bytes()
+	i := 0
+	for i < len(text) && text[i] != '"' && text[i] != '\'' {
+		i++
+	}
+	prefix, rest := text[:i], text[i:]
+	if bytes.ContainsAny(prefix, "fFtT") {
+		return false // f-strings (and template strings) are opaque
+	}
+	quote := 1
+	if len(rest) >= 6 && (bytes.HasPrefix(rest, []byte(`"""`)) || bytes.HasPrefix(rest, []byte("'''"))) {
+		quote = 3
+	}
+	if len(rest) < 2*quote {
+		// An unterminated literal from error recovery: keep what is there.
+		if len(rest) >= quote {
+			rest = rest[quote:]
 		}
+		b.Write(rest)
+		return true
+	}
+	content := rest[quote : len(rest)-quote]
+	if bytes.ContainsAny(prefix, "rR") {
+		b.Write(content)
+	} else {
+		decodeEscapes(b, content)
 	}
 	return true
 }

@@ -1,0 +1,103 @@
+// Package compare aligns the Allium specs of variant implementations of one
+// behaviour and derives what they share: a shared spec, a similarity matrix
+// and, per variant, what it has beyond the shared spec, lacks and does
+// differently. It works on the Allium model only, so hand-written specs
+// compare exactly like distilled ones.
+//
+// # Alignment
+//
+// Variants are sorted by ID first; everything below walks them in that
+// order, so the order they were given in never changes the result.
+//
+// Names are compared as sets of stems: a name is split at underscores and
+// case changes, lower-cased, stop words ("at", "is", "has", "the", "of",
+// "on", "to") are dropped unless nothing else is left, and one suffix is
+// stripped from each word (-ations, -ation, -ings, -ing, -ies, -als, -al,
+// -ed, -es, -s, -y, -e, keeping at least three letters). So expires_at,
+// expiry and expiration all become {expir}, and failed_attempts ~
+// failed_login_attempts scores 0.8. Name similarity is 1 for equal names,
+// else the Dice coefficient of the stem sets.
+//
+// Clustering (one pass per construct kind and scope). Variants are taken in
+// order. The constructs of the first variant each open a group. Each later
+// variant's constructs are scored against every candidate group's seed (its
+// first member); pairs at or above the kind's threshold are taken greedily,
+// best score first, ties to the older group and then to the construct that
+// sorts first by name, one construct per group and one group per construct.
+// Constructs left over open new groups. Candidates are the groups sharing
+// an index key (a name stem, a field stem, a trigger stem) with the
+// construct; keys carried by more than a quarter of the groups (at least
+// 16) are ignored when the construct has a rarer one. With seeds as the
+// only comparison point and the key index pruning candidates, the work is
+// about n·k·c similarity evaluations for n variants of k constructs with c
+// candidates each, at most O(n·k²); 50 variants of 100 rules take about
+// 150 000 evaluations.
+//
+// The passes, in order; each renames what it aligned before the next one
+// looks at expressions:
+//
+//  1. Entities, external entities and value types (each kind apart), and
+//     enums: 0.5·name + 0.5·Dice(stems of all member names, or enum
+//     values) ≥ 0.5. Type references in every variant are renamed to the
+//     group's canonical name.
+//  2. The members of each aligned entity, one kind against the same kind:
+//     fields and relationships 0.7·name + 0.3·type ≥ 0.55 (type 1 when
+//     equal, 0.5 when only optionality or inline-enum values differ);
+//     projections, derived values, invariants and transition graphs by name
+//     ≥ 0.55. Config parameters: 0.7·name + 0.3·type ≥ 0.55. Fields are
+//     then renamed in entity bodies, in x.field where x is a type, in
+//     creation arguments and join keys, and elsewhere in x.field when every
+//     entity of the variant with that field agrees on its canonical name;
+//     config.x references are renamed too.
+//  3. Rules: 0.25·name + 0.25·trigger (1 when the same after renaming, else
+//     Dice of stems) + 0.2·Jaccard(fields and types touched) +
+//     0.3·Jaccard(printed clauses) ≥ 0.5. Each rule group then takes the
+//     majority external trigger name, and trigger parameters are renamed by
+//     position to the representative's, so `reset_token` and `token` read
+//     alike.
+//  4. The clauses of each aligned rule (let, requires, ensures; those inside
+//     a rule-level for carry the for's header): the same kind, 1 when the
+//     printed text is equal after renaming, else Dice of the text's words;
+//     lets of different names score at most 0.5. Threshold 0.5.
+//  5. Uses, given bindings, config overrides, contracts, sum-type variants,
+//     defaults, top-level invariants, actors, surfaces (with their provides
+//     entries by trigger), deferred specifications and open questions: as
+//     whole constructs by name (≥ 0.8) or equal text.
+//
+// A group's canonical name is the local name most of its members use, ties
+// to the name that sorts first. Its representative is the first variant
+// (by ID) using that name.
+//
+// # The shared spec
+//
+// A group is shared when at least the quorum of variants hold it (default:
+// all). Entities, enums, fields and config parameters need only to be
+// aligned; other members, clauses and whole constructs need the quorum to
+// agree on their text after renaming. Exceptions: a field takes the
+// majority type and an inline enum keeps the values the quorum holds; an
+// enum likewise keeps the quorum's values; a config parameter whose default
+// differs between variants is declared without a default, with a comment
+// giving each variant's value; an ensures clause the quorum aligns but words
+// differently keeps the statements the quorum shares, when there are any;
+// @guidance is kept only when every variant has the same. Constructs are
+// copied from the representative (or the first member with the chosen
+// text), in the order of the first variant that has them.
+//
+// The shared spec is then checked with allium.Check. Each construct and
+// each member or clause carries its own id as its position while being
+// checked, so every error names the construct to drop; dropping repeats
+// until no error is left (a rule whose only ensures went fails next round
+// and goes too). A name declared both as an entity and as an external
+// entity keeps the entity. Only what survives is marked shared.
+//
+// # Reports
+//
+// The similarity of two variants is |constructs both hold| / |constructs
+// either holds| over all aligned constructs. Per variant the report lists
+// what it holds that is not shared (members and clauses only under a parent
+// both sides share), what is shared that it lacks, and where its shared
+// constructs differ: config defaults, field types, enum values, other
+// outcomes of an ensures, extra preconditions. Each line cites the
+// construct's provenance (the service file and line) when the spec has
+// it, else the line in the variant's spec.
+package compare

@@ -79,7 +79,7 @@ summarised on stderr.`,
 		},
 	}
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write the spec to `FILE` (atomically) instead of stdout")
-	cmd.Flags().BoolVar(&provenance, "provenance", false, "write a `-- source: file:line` comment above each construct")
+	cmd.Flags().BoolVar(&provenance, "provenance", false, "write a \"-- source: file:line\" comment above each construct")
 	cmd.Flags().StringVar(&language, "language", "", "source language (default: detected from file extensions)")
 	cmd.Flags().StringVar(&patterns, "patterns", "", "pattern catalog `FILE` laid over the built-in one")
 	return cmd

@@ -75,6 +75,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	})
 	root.AddCommand(
 		newRunCmd(stdout, stderr),
+		newDirCmd(stdout, stderr),
+		newCompareCmd(stdout, stderr),
 		newCheckCmd(stdout),
 		newFmtCmd(stdout, stderr),
 	)

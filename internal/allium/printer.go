@@ -454,7 +454,7 @@ func (p *printer) stmt(indent int, s Stmt) {
 	case *Requires:
 		p.clause(indent, "requires:", s.Cond, "", m)
 	case *Ensures:
-		if len(s.Body) == 1 && m.Comment == "" && inlineable(s.Body[0]) {
+		if len(s.Body) == 1 && m.Comment == "" && p.inlineable(s.Body[0]) {
 			if one := p.flatStmt(s.Body[0]); one != "" && fits(indent, "ensures: "+one) {
 				p.line(indent, "ensures: "+one)
 				return
@@ -490,11 +490,12 @@ func (p *printer) stmt(indent int, s Stmt) {
 }
 
 // inlineable reports whether a statement may share the "ensures:" line: a
-// single assignment or expression without doc comments or provenance of its
-// own (which would have nowhere to go).
-func inlineable(s Stmt) bool {
+// single assignment or expression without doc comments, printed provenance
+// or a trailing comment of its own. Doc and provenance would have nowhere to
+// go; a trailing comment on the shared line is read back as the ensures' own.
+func (p *printer) inlineable(s Stmt) bool {
 	m := s.Info()
-	if len(m.Doc) > 0 || m.Prov != nil {
+	if len(m.Doc) > 0 || m.Comment != "" || (p.opt.Provenance && m.Prov != nil) {
 		return false
 	}
 	switch s.(type) {
@@ -504,13 +505,13 @@ func inlineable(s Stmt) bool {
 	return false
 }
 
-// flatStmt prints an inlineable statement on one line, with its comment.
+// flatStmt prints an inlineable statement on one line.
 func (p *printer) flatStmt(s Stmt) string {
 	switch s := s.(type) {
 	case *Assign:
-		return withComment(ExprString(s.Target)+" = "+ExprString(s.Value), &s.Meta)
+		return ExprString(s.Target) + " = " + ExprString(s.Value)
 	case *ExprStmt:
-		return withComment(ExprString(s.X), &s.Meta)
+		return ExprString(s.X)
 	}
 	return ""
 }
@@ -578,29 +579,58 @@ func (p *printer) clause(indent int, head string, value Expr, tail string, m *Me
 				first = indent + 1
 			}
 			for i, x := range ops {
-				var b strings.Builder
-				if i > 0 {
-					b.WriteString(v.Op)
-					b.WriteByte(' ')
-				}
-				writeExpr(&b, x, binaryPrec(v.Op)+1)
-				s := b.String()
-				if i == 0 && head == "" {
-					s = withComment(s, m)
+				level, prefix, suffix, cm := rest, v.Op+" ", "", (*Meta)(nil)
+				if i == 0 {
+					level, prefix = first, ""
+					if head == "" {
+						cm = m
+					}
 				}
 				if i == len(ops)-1 {
-					s += tail
+					suffix = tail
 				}
-				if i == 0 {
-					p.line(first, s)
-				} else {
-					p.line(rest, s)
-				}
+				p.chainOperand(level, rest+1, prefix, x, binaryPrec(v.Op)+1, suffix, cm)
 			}
 			return
 		}
 	}
 	p.line(indent, withComment(flat, m))
+}
+
+// chainOperand prints one operand of a wrapped and/or/implies chain: on one
+// line at level, after prefix (the operator) and before suffix, with m's
+// trailing comment when m is not nil. An operand that is itself a chain of a
+// tighter operator ("a and b" inside an implies) and does not fit is wrapped
+// in turn: its continuation lines go to cont, one level deeper than the
+// enclosing chain's, so the nesting shows. Operands that would need
+// parentheses stay on one line.
+func (p *printer) chainOperand(level, cont int, prefix string, x Expr, min int, suffix string, m *Meta) {
+	var b strings.Builder
+	b.WriteString(prefix)
+	writeExpr(&b, x, min)
+	b.WriteString(suffix)
+	flat := b.String()
+	if m != nil {
+		flat = withComment(flat, m)
+	}
+	sub, ok := x.(*Binary)
+	if fits(level, flat) || !ok || (sub.Op != OpAnd && sub.Op != OpOr && sub.Op != OpImplies) || binaryPrec(sub.Op) < min {
+		p.line(level, flat)
+		return
+	}
+	ops := chain(sub, sub.Op)
+	subMin := binaryPrec(sub.Op) + 1
+	for j, y := range ops {
+		suf := ""
+		if j == len(ops)-1 {
+			suf = suffix
+		}
+		if j == 0 {
+			p.chainOperand(level, cont+1, prefix, y, subMin, suf, m)
+		} else {
+			p.chainOperand(cont, cont+1, sub.Op+" ", y, subMin, suf, nil)
+		}
+	}
 }
 
 // argLine prints one argument or object field of a wrapped call or literal,
@@ -634,6 +664,12 @@ func chain(e Expr, op string) []Expr {
 }
 
 func (p *printer) surface(indent int, s *Surface) {
+	if s.Facing == nil && s.Context == nil && len(s.Lets) == 0 && len(s.Exposes) == 0 &&
+		len(s.Provides) == 0 && len(s.Contracts) == 0 && len(s.Related) == 0 &&
+		len(s.Timeout) == 0 && len(s.Annotations) == 0 {
+		p.line(indent, withComment("surface "+s.Name+" {}", &s.Meta))
+		return
+	}
 	p.line(indent, withComment("surface "+s.Name+" {", &s.Meta))
 	in := indent + 1
 	group := false // whether something was printed in the current group

@@ -97,8 +97,6 @@ func TestPrintRoundTripProvenance(t *testing.T) {
 	}
 }
 
-var provenanceType = reflect.TypeOf(&Provenance{})
-
 // setProvenance gives every Meta reachable from m a provenance in file, with
 // a line number unique to the construct, and returns how many it set.
 func setProvenance(m *Module, file string) int {

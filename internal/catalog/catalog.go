@@ -52,6 +52,7 @@ type Language struct {
 	TaskDecorators       []string            `yaml:"task_decorators"`
 	CommandBases         []string            `yaml:"command_bases"`
 	ClockCalls           []string            `yaml:"clock_calls"`
+	DateCalls            []string            `yaml:"date_calls"`
 	HashCalls            []string            `yaml:"hash_calls"`
 	VerifyCalls          []string            `yaml:"verify_calls"`
 	LookupMethods        []string            `yaml:"lookup_methods"`

@@ -28,6 +28,9 @@ type unit struct {
 	forOf  *allium.For // clauses inside a rule-level for
 	prov   *allium.Provenance
 	pos    allium.Pos
+	// soleRef marks a field that is its entity's only field of its
+	// (declared, non-built-in) type.
+	soleRef bool
 }
 
 // group is one aligned construct: at most one unit per variant.
@@ -42,7 +45,8 @@ type group struct {
 	text     string // the text kept in the shared spec, when it is one
 	// outcomes holds the statements of an ensures clause whose variants
 	// differ, when the shared spec keeps the ones enough of them agree on.
-	outcomes map[string]bool
+	outcomes    map[string]bool
+	sharedStmts []string // the same statements, in order
 }
 
 func (g *group) count() int {

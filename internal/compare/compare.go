@@ -25,7 +25,12 @@ type Options struct {
 	Required func(n int) int
 }
 
-// Presence is one variant's side of an aligned construct.
+// Presence is one variant's side of an aligned construct. LocalName is the
+// variant's own name (clauses: requires#N in the variant's numbering;
+// triggers: as the summary names them). Value is the variant's default for
+// a config parameter, its type for a field or relationship, its values for
+// an enum, its text (after renaming to canonical names) for a clause, the
+// trigger kind for a trigger.
 type Presence struct {
 	Variant   string `json:"variant"`
 	Present   bool   `json:"present"`
@@ -114,6 +119,7 @@ type comparison struct {
 	entities, enums, config, rules, wholes []*group
 	shared                                 *allium.Module
 	spec                                   *sharedSpec
+	sharedTypes                            map[string]bool // type names the shared spec declares
 	dropped                                []string
 }
 
@@ -151,9 +157,7 @@ func (c *comparison) alignTypes() {
 				per[v] = append(per[v], u)
 			}
 		}
-		gs := cluster(kind, c.n, per, func(a, b *unit) float64 {
-			return 0.5*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.5*dice(a.feat, b.feat)
-		}, 0.5)
+		gs := cluster(kind, c.n, per, typeSimilarity, 0.5)
 		sortByFirstSeen(gs)
 		return gs
 	}
@@ -191,6 +195,17 @@ func (c *comparison) alignTypes() {
 	for v, m := range c.mods {
 		(&renamer{types: c.rn[v].types}).module(m)
 	}
+}
+
+// typeSimilarity scores two entities (or enums): 0.4·name +
+// 0.6·overlap(member stems). Without a common name stem, fewer than three
+// member stems on either side are too little evidence and score 0.
+func typeSimilarity(a, b *unit) float64 {
+	name := sameOr(a.local, b.local, a.tokens, b.tokens)
+	if name == 0 && min(len(a.feat), len(b.feat)) < 3 {
+		return 0
+	}
+	return 0.4*name + 0.6*overlap(a.feat, b.feat)
 }
 
 type typeDecl struct {
@@ -260,15 +275,21 @@ func (c *comparison) alignMembersAndConfig() {
 				name, kind := memberKey(mem)
 				u := &unit{v: v, kind: kind, local: name, parent: eu.local, seq: i, node: mem,
 					tokens: nameTokens(name), prov: mem.Info().Prov, pos: mem.Info().Pos}
-				u.keys = u.tokens
 				switch x := mem.(type) {
 				case *allium.Field:
 					u.typ = allium.TypeString(x.Type)
 				case *allium.Relationship:
 					u.typ = x.Entity
 				}
+				u.keys = u.tokens
+				if u.typ != "" {
+					// Lets sole references (user: User ~ account: User)
+					// meet as candidates.
+					u.keys = union(u.tokens, []string{"\x00" + u.typ})
+				}
 				per[v] = append(per[v], u)
 			}
+			markSoleReferences(per[v])
 		}
 		g.children = cluster("", c.n, per, memberSim, 0.55)
 		for _, ch := range g.children {
@@ -397,6 +418,11 @@ func memberSim(a, b *unit) float64 {
 		return 0
 	}
 	name := sameOr(a.local, b.local, a.tokens, b.tokens)
+	if a.soleRef && b.soleRef && a.typ == b.typ {
+		// user: User and account: Account, once Account is aligned with
+		// User, are the same reference whatever they are called.
+		name = max(name, 0.9)
+	}
 	switch a.kind {
 	case summary.KindField, summary.KindRelationship:
 		return 0.7*name + 0.3*typeSim(a.typ, b.typ)
@@ -517,6 +543,7 @@ func (c *comparison) alignRules() {
 	}
 	for v, m := range c.mods {
 		r := c.rn[v]
+		c.bindingRenames(v, m)
 		(&renamer{trigger: r.trigger, rules: r.rules, params: r.params}).module(m)
 	}
 
@@ -647,5 +674,72 @@ func numberClauses(gs []*group) {
 			ens++
 			g.name = "ensures#" + strconv.Itoa(ens)
 		}
+	}
+}
+
+// builtinTypes are the reference's built-in types; a field of any other
+// named type refers to an entity, value or enum.
+var builtinTypes = map[string]bool{
+	"String": true, "Integer": true, "Decimal": true, "Boolean": true, "Timestamp": true,
+	"Duration": true, "Date": true, "Set": true, "List": true, "Sequence": true,
+}
+
+// markSoleReferences flags the fields that are their entity's only field of
+// a given declared type.
+func markSoleReferences(us []*unit) {
+	count := map[string]int{}
+	for _, u := range us {
+		if u.kind == summary.KindField {
+			count[u.typ]++
+		}
+	}
+	for _, u := range us {
+		base := strings.TrimSuffix(u.typ, "?")
+		if u.kind == summary.KindField && count[u.typ] == 1 && startsUpper(base) && !builtinTypes[base] && !strings.Contains(base, "<") {
+			u.soleRef = true
+		}
+	}
+}
+
+// bindingRenames extends each rule's parameter renames with its bindings
+// named after a renamed type: in a variant whose Account aligned with User,
+// `let account = User{email}` and `when: account: User...` become `user`,
+// so clauses read the same as in the variants that say user.
+func (c *comparison) bindingRenames(v int, m *allium.Module) {
+	r := c.rn[v]
+	byType := map[string]string{}
+	for local, canon := range r.types {
+		if a, b := snakeName(local), snakeName(canon); a != b {
+			byType[a] = b
+		}
+	}
+	if len(byType) == 0 {
+		return
+	}
+	for _, rule := range m.Rules {
+		add := func(name string) {
+			canon, ok := byType[name]
+			if !ok {
+				return
+			}
+			if r.params == nil {
+				r.params = map[*allium.Rule]map[string]string{}
+			}
+			if r.params[rule] == nil {
+				r.params[rule] = map[string]string{}
+			}
+			if _, set := r.params[rule][name]; !set {
+				r.params[rule][name] = canon
+			}
+		}
+		if t := rule.Trigger; t != nil && t.Binding != "" {
+			add(t.Binding)
+		}
+		allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+			if l, ok := s.(*allium.Let); ok {
+				add(l.Name)
+			}
+			return true
+		})
 	}
 }

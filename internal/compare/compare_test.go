@@ -289,3 +289,38 @@ func TestCompareErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestDistilledMerge: the distilled specs of testdata/variants/merge_x and
+// merge_y differ in exactly the three ways their README lists.
+func TestDistilledMerge(t *testing.T) {
+	res, err := Compare(loadCase(t, filepath.Join(fixtures, "distilled-merge")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := BuildReport(res, ReportOptions{})
+	got := map[string][]string{}
+	for _, vr := range rep.PerVariant {
+		if len(vr.Beyond)+len(vr.Lacks) > 0 {
+			t.Errorf("%s: beyond %v, lacks %v; want none", vr.ID, vr.Beyond, vr.Lacks)
+		}
+		for _, d := range vr.Differs {
+			got[vr.ID] = append(got[vr.ID], d.Kind+" "+d.Parent+" "+d.Detail)
+		}
+	}
+	want := map[string][]string{
+		"merge_x": {
+			"config  7.days",
+			"ensures AcceptInvitation also ensures: TeamMember.created(team: invitation.team, user: user, role: invitation.role)",
+		},
+		"merge_y": {
+			"config  14.days",
+			"ensures AcceptInvitation also ensures: TeamMember.created(team: invitation.team, user: user, role: member)",
+			"requires AcceptInvitation extra precondition: requires: invitation.email = user.email",
+		},
+	}
+	for id, w := range want {
+		if strings.Join(got[id], "\n") != strings.Join(w, "\n") {
+			t.Errorf("%s differs:\n%s\nwant:\n%s", id, strings.Join(got[id], "\n"), strings.Join(w, "\n"))
+		}
+	}
+}

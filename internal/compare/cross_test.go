@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -33,4 +34,41 @@ func TestCrossCorpus(t *testing.T) {
 	}
 	check("all", vs, 1)
 	check("all", vs, 2)
+}
+
+// TestInvalidVariants: variants that themselves fail the checker (the
+// checker's own error fixtures) still give a shared spec without errors.
+func TestInvalidVariants(t *testing.T) {
+	files, _ := filepath.Glob("../allium/testdata/check/*.allium")
+	if len(files) == 0 {
+		t.Skip("no checker fixtures")
+	}
+	for _, f := range files {
+		src := parseFileLoose(t, f)
+		if src == nil {
+			continue
+		}
+		res, err := Compare([]Variant{{ID: "a", Module: src}, {ID: "b", Module: parseFileLoose(t, f)}}, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if errs := allium.Check(res.Shared, allium.CheckOptions{File: "shared"}).Errors(); len(errs) > 0 {
+			t.Errorf("%s: shared spec has errors: %v", filepath.Base(f), errs)
+		}
+	}
+}
+
+// parseFileLoose parses a file that may not check; nil when it does not
+// parse.
+func parseFileLoose(t *testing.T, path string) *allium.Module {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := allium.Parse(path, src)
+	if diags.HasErrors() {
+		return nil
+	}
+	return m
 }

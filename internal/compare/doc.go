@@ -13,7 +13,9 @@
 // case changes, lower-cased, stop words ("at", "is", "has", "the", "of",
 // "on", "to") are dropped unless nothing else is left, and one suffix is
 // stripped from each word (-ations, -ation, -ings, -ing, -ies, -als, -al,
-// -ed, -es, -s, -y, -e, keeping at least three letters). So expires_at,
+// -ed, -es, -s, -y, -e, keeping at least three letters). A few words code
+// uses interchangeably are mapped first (timeout, ttl, lifetime, validity
+// -> expir; hashed -> hash; pwd, passwd -> password). So expires_at,
 // expiry and expiration all become {expir}, and failed_attempts ~
 // failed_login_attempts scores 0.8. Name similarity is 1 for equal names,
 // else the Dice coefficient of the stem sets.
@@ -37,12 +39,18 @@
 // looks at expressions:
 //
 //  1. Entities, external entities and value types (each kind apart), and
-//     enums: 0.5·name + 0.5·Dice(stems of all member names, or enum
-//     values) ≥ 0.5. Type references in every variant are renamed to the
-//     group's canonical name.
+//     enums: 0.4·name + 0.6·overlap(stems of all member names, or enum
+//     values) ≥ 0.5, where overlap is |A∩B| / min(|A|,|B|) (1 for two
+//     empty sets), so a Member that kept four of User's six fields still
+//     matches it. Without a common name stem, fewer than three member
+//     stems on either side score 0. Type references in every variant are
+//     renamed to the group's canonical name.
 //  2. The members of each aligned entity, one kind against the same kind:
 //     fields and relationships 0.7·name + 0.3·type ≥ 0.55 (type 1 when
-//     equal, 0.5 when only optionality or inline-enum values differ);
+//     equal, 0.5 when only optionality or inline-enum values differ; a
+//     field that is its entity's only one of a non-built-in type counts
+//     name 0.9 against another such field of the same canonical type, so
+//     user: User ~ account: Account once the entities align);
 //     projections, derived values, invariants and transition graphs by name
 //     ≥ 0.55. Config parameters: 0.7·name + 0.3·type ≥ 0.55. Fields are
 //     then renamed in entity bodies, in x.field where x is a type, in
@@ -54,7 +62,9 @@
 //     0.3·Jaccard(printed clauses) ≥ 0.5. Each rule group then takes the
 //     majority external trigger name, and trigger parameters are renamed by
 //     position to the representative's, so `reset_token` and `token` read
-//     alike.
+//     alike; lets and trigger bindings named after a renamed type
+//     (`let account = Account{email}` where Account became User) take the
+//     snake_case of the canonical type.
 //  4. The clauses of each aligned rule (let, requires, ensures; those inside
 //     a rule-level for carry the for's header): the same kind, 1 when the
 //     printed text is equal after renaming, else Dice of the text's words;
@@ -77,7 +87,9 @@
 // majority type and an inline enum keeps the values the quorum holds; an
 // enum likewise keeps the quorum's values; a config parameter whose default
 // differs between variants is declared without a default, with a comment
-// giving each variant's value; an ensures clause the quorum aligns but words
+// giving each variant's value; a field prefers the majority among the
+// types the shared spec declares; an inline enum is narrowed only to two
+// values or more (one value would read back as a type name); an ensures clause the quorum aligns but words
 // differently keeps the statements the quorum shares, when there are any;
 // @guidance is kept only when every variant has the same. Constructs are
 // copied from the representative (or the first member with the chosen
@@ -88,7 +100,9 @@
 // checked, so every error names the construct to drop; dropping repeats
 // until no error is left (a rule whose only ensures went fails next round
 // and goes too). A name declared both as an entity and as an external
-// entity keeps the entity. Only what survives is marked shared.
+// entity keeps the entity. The result is printed, parsed back and checked
+// once more; a top-level construct that reads back with an error is
+// dropped the same way. Only what survives is marked shared.
 //
 // # Reports
 //

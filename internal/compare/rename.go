@@ -158,6 +158,9 @@ func (r *renamer) rule(rule *allium.Rule) {
 				}
 			}
 		} else {
+			if c, ok := sc.params[t.Binding]; ok {
+				t.Binding = c
+			}
 			r.expr(t.Cond, sc)
 		}
 	}

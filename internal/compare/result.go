@@ -39,17 +39,7 @@ func (c *comparison) result() *Result {
 					case g.kind == summary.KindConfig:
 						a.texts[v] = u.typ
 					case g.outcomes != nil:
-						var extra []string
-						for _, st := range u.node.(*allium.Ensures).Body {
-							if t := allium.PrintConstruct(st); !g.outcomes[t] {
-								extra = append(extra, t)
-							}
-						}
-						if len(extra) > 0 {
-							a.texts[v] = "also ensures: " + strings.Join(extra, "; ")
-						} else {
-							a.texts[v] = g.text
-						}
+						a.texts[v] = outcomeDifference(g, u)
 					}
 					a.provs[v] = &provRef{line: u.pos.Line}
 					if u.prov != nil {
@@ -143,4 +133,35 @@ func (r *Result) SharedConstructs(variantID string) []ConstructRef {
 		out = append(out, ConstructRef{Kind: a.Kind, Parent: a.parents[v], Name: a.Variants[v].LocalName})
 	}
 	return out
+}
+
+// outcomeDifference describes how a variant's ensures clause departs from
+// the statements the shared spec keeps for it, or returns the shared text
+// when it does not.
+func outcomeDifference(g *group, u *unit) string {
+	have := map[string]bool{}
+	var extra, missing []string
+	for _, st := range u.node.(*allium.Ensures).Body {
+		t := allium.PrintConstruct(st)
+		have[t] = true
+		if !g.outcomes[t] {
+			extra = append(extra, t)
+		}
+	}
+	for _, st := range g.sharedStmts {
+		if !have[st] {
+			missing = append(missing, st)
+		}
+	}
+	var parts []string
+	if len(extra) > 0 {
+		parts = append(parts, "also ensures: "+strings.Join(extra, "; "))
+	}
+	if len(missing) > 0 {
+		parts = append(parts, "does not ensure: "+strings.Join(missing, "; "))
+	}
+	if len(parts) == 0 {
+		return g.text
+	}
+	return strings.Join(parts, "; ")
 }

@@ -21,15 +21,18 @@ func parseFile(t testing.TB, path string) *allium.Module {
 	return m
 }
 
-// TestSelfCompare: comparing a spec with itself gives it back, and the
-// shared spec checks clean, for every corpus file.
+// TestSelfCompare: comparing a spec with itself gives it back (printed
+// without provenance), and the shared spec checks clean, for every corpus
+// file and every comparison fixture.
 func TestSelfCompare(t *testing.T) {
 	files, _ := filepath.Glob("../allium/testdata/corpus/*.allium")
+	fixtureFiles, _ := filepath.Glob(filepath.Join(fixtures, "*", "*.allium"))
+	files = append(files, fixtureFiles...)
 	if len(files) == 0 {
 		t.Fatal("no corpus files")
 	}
 	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
+		t.Run(filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f), func(t *testing.T) {
 			m := parseFile(t, f)
 			want := string(allium.Print(m, allium.PrintOptions{}))
 			res, err := Compare([]Variant{{ID: "a", File: f, Module: m}, {ID: "b", File: f, Module: parseFile(t, f)}}, Options{})

@@ -162,6 +162,17 @@ func (c *comparison) build() {
 			internal[g.name] = true
 		}
 	}
+	c.sharedTypes = map[string]bool{}
+	for _, g := range append(append([]*group{}, c.entities...), c.enums...) {
+		if g.shared {
+			c.sharedTypes[g.name] = true
+		}
+	}
+	for _, g := range c.wholes {
+		if g.shared && g.kind == summary.KindEntity {
+			c.sharedTypes[g.name] = true
+		}
+	}
 	for _, g := range c.entities {
 		if g.shared && g.kind == summary.KindExternalEntity && internal[g.name] {
 			g.shared = false
@@ -233,7 +244,9 @@ func (c *comparison) build() {
 				stmt = ens
 				ch.outcomes = map[string]bool{}
 				for _, st := range ens.Body {
-					ch.outcomes[allium.PrintConstruct(st)] = true
+					t := allium.PrintConstruct(st)
+					ch.outcomes[t] = true
+					ch.sharedStmts = append(ch.sharedStmts, t)
 				}
 				ch.text = allium.PrintConstruct(ens)
 			}
@@ -286,13 +299,21 @@ func (c *comparison) sameGuidance(g *group) bool {
 // sharedField takes the field with the majority type; an inline enum keeps
 // the values at least the quorum of variants have.
 func (c *comparison) sharedField(g *group) allium.Node {
-	counts := map[string]int{}
+	counts, declared := map[string]int{}, map[string]int{}
 	for _, u := range g.members {
 		if u != nil {
 			counts[u.typ]++
+			if c.typeDeclared(u.node.(*allium.Field).Type) {
+				declared[u.typ]++
+			}
 		}
 	}
-	t := majority(counts)
+	// A type the shared spec does not declare would only be dropped again:
+	// prefer the majority among those it does.
+	t := majority(declared)
+	if len(declared) == 0 {
+		t = majority(counts)
+	}
 	var pick *unit
 	for _, u := range g.members {
 		if u != nil && u.typ == t && (pick == nil || u.local == g.name && pick.local != g.name) {
@@ -303,12 +324,25 @@ func (c *comparison) sharedField(g *group) allium.Node {
 	f.Name = g.name
 	if f.Type != nil && len(f.Type.Enum) > 0 {
 		vals := c.quorumValues(g, func(u *unit) []allium.EnumValue {
-			if ft := u.node.(*allium.Field).Type; ft != nil {
+			ft := u.node.(*allium.Field).Type
+			if ft == nil {
+				return nil
+			}
+			if len(ft.Enum) > 0 {
 				return ft.Enum
+			}
+			// A variant that declared the values as a named enum agrees
+			// or disagrees on them just the same.
+			for _, e := range c.mods[u.v].Enums {
+				if e.Name == ft.Name {
+					return e.Values
+				}
 			}
 			return nil
 		})
-		if len(vals) > 0 {
+		// One value alone would print as a type name ("status: active"):
+		// below two the field keeps the chosen variant's values.
+		if len(vals) >= 2 {
 			f.Type.Enum = vals
 		}
 	}
@@ -558,14 +592,144 @@ func (c *comparison) repair() {
 			ch.shared = g.shared && ch.count() >= c.req
 		}
 	}
-	m := s.assemble(false)
-	text := allium.Print(m, allium.PrintOptions{})
-	if pm, diags := allium.Parse("shared.allium", text); !diags.HasErrors() {
-		m = pm
-	} else {
-		setPosValue(reflect.ValueOf(m), allium.Pos{})
+	c.shared = c.reparse()
+}
+
+// reparse prints the shared spec and parses it back, so that its positions
+// are those of the printed text, and checks the result once more: a model
+// the printer writes in a form that reads back differently (which the
+// in-memory check cannot see) loses the top-level construct concerned.
+func (c *comparison) reparse() *allium.Module {
+	s := c.spec
+	for {
+		m := s.assemble(false)
+		text := allium.Print(m, allium.PrintOptions{})
+		pm, diags := allium.Parse("shared.allium", text)
+		if !diags.HasErrors() {
+			diags = allium.Check(pm, allium.CheckOptions{File: "shared.allium"}).Errors()
+		}
+		if len(diags) == 0 {
+			return pm
+		}
+		dropped := false
+		for _, d := range diags {
+			if p := s.pieceAt(pm, d.Line); p != nil && !p.dead {
+				p.dead, dropped = true, true
+				c.dropped = append(c.dropped, p.g.kind+" "+p.g.name+": "+d.Code+" "+d.Msg+" (after printing)")
+			}
+		}
+		if !dropped {
+			for _, p := range s.top {
+				p.dead = true
+			}
+			c.dropped = append(c.dropped, "everything: the printed shared spec does not read back ("+diags[0].String()+")")
+		}
+		for _, p := range s.top {
+			p.g.shared = p.g.shared && !p.dead
+			for _, ch := range p.children {
+				ch.g.shared = ch.g.shared && !p.dead
+			}
+		}
+		for _, g := range c.allGroups() {
+			if g.parent != nil && !g.parent.shared {
+				g.shared = false
+			}
+		}
 	}
-	c.shared = m
+}
+
+// pieceAt finds the live top-level piece whose printed form holds the line:
+// the construct of pm starting last at or before it, matched by name and
+// Go type.
+func (s *sharedSpec) pieceAt(pm *allium.Module, line int) *piece {
+	var best allium.Node
+	bestLine := 0
+	visit := func(n allium.Node) {
+		if l := n.Info().Pos.Line; l <= line && l > bestLine {
+			best, bestLine = n, l
+		}
+	}
+	for _, n := range topLevel(pm) {
+		visit(n)
+	}
+	if best == nil {
+		return nil
+	}
+	for _, p := range s.top {
+		if !p.dead && reflect.TypeOf(p.node) == reflect.TypeOf(best) && nodeName(p.node) == nodeName(best) {
+			return p
+		}
+	}
+	return nil
+}
+
+func topLevel(m *allium.Module) []allium.Node {
+	var out []allium.Node
+	out = append(out, nodes(m.Uses)...)
+	out = append(out, nodes(m.Given)...)
+	out = append(out, nodes(m.Externals)...)
+	out = append(out, nodes(m.Values)...)
+	out = append(out, nodes(m.Contracts)...)
+	out = append(out, nodes(m.Enums)...)
+	out = append(out, nodes(m.Entities)...)
+	out = append(out, nodes(m.Variants)...)
+	out = append(out, nodes(m.Config)...)
+	out = append(out, nodes(m.ConfigOverrides)...)
+	out = append(out, nodes(m.Defaults)...)
+	out = append(out, nodes(m.Rules)...)
+	out = append(out, nodes(m.Invariants)...)
+	out = append(out, nodes(m.Actors)...)
+	out = append(out, nodes(m.Surfaces)...)
+	out = append(out, nodes(m.Deferred)...)
+	out = append(out, nodes(m.OpenQuestions)...)
+	return out
+}
+
+func nodes[T allium.Node](list []T) []allium.Node {
+	out := make([]allium.Node, 0, len(list))
+	for _, n := range list {
+		out = append(out, n)
+	}
+	return out
+}
+
+// nodeName is a top-level construct's identifying name.
+func nodeName(n allium.Node) string {
+	switch x := n.(type) {
+	case *allium.Use:
+		return x.Alias
+	case *allium.GivenBinding:
+		return x.Name
+	case *allium.Entity:
+		return x.Name
+	case *allium.ValueType:
+		return x.Name
+	case *allium.Contract:
+		return x.Name
+	case *allium.Enum:
+		return x.Name
+	case *allium.Variant:
+		return x.Name
+	case *allium.ConfigParam:
+		return x.Name
+	case *allium.ConfigOverride:
+		return x.Alias
+	case *allium.Default:
+		return x.Name
+	case *allium.Rule:
+		return x.Name
+	case *allium.Invariant:
+		return x.Name
+	case *allium.Actor:
+		return x.Name
+	case *allium.Surface:
+		return x.Name
+	case *allium.Deferred:
+		return x.Name
+	case *allium.OpenQuestion:
+		return x.Text
+	}
+	return ""
 }
 
 // allGroups lists every group, parents before children.
@@ -584,4 +748,21 @@ func (c *comparison) allGroups() []*group {
 	walk(c.rules)
 	walk(c.wholes)
 	return out
+}
+
+// typeDeclared reports whether every named type in t is built in or
+// declared by the shared spec.
+func (c *comparison) typeDeclared(t *allium.Type) bool {
+	if t == nil {
+		return true
+	}
+	if t.Name != "" && !builtinTypes[t.Name] && !c.sharedTypes[t.Name] {
+		return false
+	}
+	for _, a := range t.Args {
+		if !c.typeDeclared(a) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -54,7 +53,17 @@ func nameTokens(name string) []string {
 	return sortedSet(kept)
 }
 
+// synonyms map words code uses interchangeably onto one stem, applied
+// before stemming: a token's timeout, ttl and lifetime are its expiry.
+var synonyms = map[string]string{
+	"timeout": "expir", "ttl": "expir", "lifetime": "expir", "validity": "expir",
+	"hashed": "hash", "pwd": "password", "passwd": "password",
+}
+
 func stem(w string) string {
+	if s, ok := synonyms[w]; ok {
+		return s
+	}
 	for _, suf := range stemSuffixes {
 		if len(w)-len(suf) >= 3 && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
@@ -92,6 +101,18 @@ func jaccard(a, b []string) float64 {
 	return float64(n) / float64(len(a)+len(b)-n)
 }
 
+// overlap is |A∩B| / min(|A|, |B|): 1 when one set contains the other, so
+// an entity that kept only some of another's fields still matches it.
+func overlap(a, b []string) float64 {
+	switch {
+	case len(a) == 0 && len(b) == 0:
+		return 1
+	case len(a) == 0 || len(b) == 0:
+		return 0
+	}
+	return float64(intersect(a, b)) / float64(min(len(a), len(b)))
+}
+
 func intersect(a, b []string) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
@@ -127,4 +148,20 @@ func textTokens(s string) []string {
 	return sortedSet(f)
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
+// snakeName turns a PascalCase type name into the snake_case name code
+// usually gives a variable of that type: PasswordResetToken ->
+// password_reset_token.
+func snakeName(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			if i > 0 && (!unicode.IsUpper(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]))) {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"strconv"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/summary"
 )
@@ -71,7 +73,7 @@ func (c *comparison) alignWholes() {
 			u := &unit{v: v, kind: d.kind, local: orig[i].name, seq: i, node: d.node, text: allium.PrintConstruct(d.node),
 				tokens: nameTokens(d.name), prov: d.node.Info().Prov, pos: d.node.Info().Pos}
 			if d.kind == summary.KindOpenQuestion {
-				u.local = "question#" + itoa(countKind(byKind[d.kind][v])+1)
+				u.local = "question#" + strconv.Itoa(len(byKind[d.kind][v])+1)
 				u.tokens = textTokens(d.name)
 			}
 			u.keys = u.tokens
@@ -94,8 +96,6 @@ func (c *comparison) alignWholes() {
 		c.wholes = append(c.wholes, gs...)
 	}
 }
-
-func countKind(us []*unit) int { return len(us) }
 
 // alignProvides gives a surface group its provides entries as children,
 // matched by the trigger they name (after renaming).

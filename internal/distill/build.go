@@ -118,6 +118,16 @@ func (b *builder) collectStatusLiterals() {
 			return true
 		})
 	}
+	// Column defaults first: the initial state leads the enum.
+	for _, e := range b.entList {
+		for _, a := range e.ref.class.Fields {
+			if a.Value != nil && a.Value.Kind == facts.ExprCall {
+				if d := a.Value.Keyword("default"); d != nil {
+					add(a.Name, d)
+				}
+			}
+		}
+	}
 	for _, f := range b.ix.files {
 		if testFile(f.Path) {
 			continue
@@ -137,16 +147,6 @@ func (b *builder) collectStatusLiterals() {
 		}
 		for i := range f.Classes {
 			visitClass(&f.Classes[i])
-		}
-	}
-	// Column defaults count as assignments.
-	for _, e := range b.entList {
-		for _, a := range e.ref.class.Fields {
-			if a.Value != nil && a.Value.Kind == facts.ExprCall {
-				if d := a.Value.Keyword("default"); d != nil {
-					add(a.Name, d)
-				}
-			}
 		}
 	}
 }
@@ -170,7 +170,8 @@ func (b *builder) finishFieldTypes() {
 			}
 			if f.isStatus {
 				lits := b.statusLits[f.attr]
-				if len(lits) > 0 {
+				// One literal would read as a type name; two make a state.
+				if len(lits) > 1 {
 					vals := make([]allium.EnumValue, 0, len(lits))
 					for _, l := range lits {
 						vals = append(vals, allium.EnumValue{Name: l})

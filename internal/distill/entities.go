@@ -326,6 +326,14 @@ func (b *builder) entityForTable(table string) string {
 			return e.name
 		}
 	}
+	// Default table names: Flask-SQLAlchemy's snake_case class name,
+	// Django's app_label + "_" + lower-case name.
+	for _, e := range b.entList {
+		sn := snake(e.ref.class.Name)
+		if t == sn || t == sn+"s" || strings.HasSuffix(t, "_"+strings.ToLower(e.ref.class.Name)) {
+			return e.name
+		}
+	}
 	return ""
 }
 
@@ -333,7 +341,7 @@ func (b *builder) entityForTable(table string) string {
 // them: surrogate ids, secrets and tokens, bookkeeping timestamps.
 func plumbingField(name string) bool {
 	switch name {
-	case "id", "pk", "uuid", "created_at", "updated_at", "modified_at", "date_joined", "last_modified",
+	case "id", "pk", "uuid", "updated_at", "modified_at", "last_modified",
 		"salt", "password_salt", "secret", "nonce", "token", "token_hash", "code", "username",
 		"first_name", "last_name", "is_superuser", "last_login", "user_permissions", "groups":
 		return true

@@ -87,7 +87,16 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		}
 		return unknownValue
 	case facts.ExprCall:
-		return rc.evalCall(e, sc, out, stmtCtx)
+		// A call is worked out once per scope: several readings of one
+		// argument must neither repeat its effects nor cost exponential
+		// time on nested calls.
+		key := evalKey{e, sc}
+		if v, ok := rc.cache[key]; ok {
+			return v
+		}
+		v := rc.evalCall(e, sc, out, stmtCtx)
+		rc.cache[key] = v
+		return v
 	case facts.ExprBoolOp:
 		if e.Op == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
@@ -677,6 +686,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 
 	switch {
+	case catalog.MatchAny(l.DateCalls, names...):
+		// date.today(): the calendar day of now.
+		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "date"}, Args: []allium.Arg{{Value: &allium.Ident{Name: "now"}}}})
 	case catalog.MatchAny(l.ClockCalls, names...):
 		return exprValue(&allium.Ident{Name: "now"})
 	case last == "timedelta":
@@ -930,7 +942,8 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
 	for _, kw := range e.Keywords {
 		f := ent.attrs[kw.Name]
-		if f == nil || f.drop {
+		if f == nil || f.drop || (f.plumbing && f.fkEntity == "") {
+			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue
 		}
 		x := rc.tr(&kw.Value, sc, out)
@@ -1208,4 +1221,9 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}})
 		}
 	}
+}
+
+type evalKey struct {
+	e  *facts.Expr
+	sc *scope
 }

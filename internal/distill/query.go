@@ -49,7 +49,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			}
 		}
 		switch {
-		case method == "get" && len(e.Args) >= 2:
+		case (method == "get" || method == "get_or_404") && len(e.Args) >= 2:
 			if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
 				return &value{kind: vLookup, ent: mc.ent, q: &query{ent: mc.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[1], sc, out)}}}}
 			}

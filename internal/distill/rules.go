@@ -170,6 +170,8 @@ type ruleCtx struct {
 	userVal  *value
 	trigger  *allium.Trigger // temporal rules
 	loopVar  string
+	cache    map[evalKey]*value
+	deps     map[string]*value // dependency results by function
 }
 
 // scope is one function activation: the handler or an inlined helper.
@@ -219,7 +221,8 @@ func (b *builder) buildRules() {
 }
 
 func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
-	return &ruleCtx{b: b, h: h, name: name, paramSet: map[string]bool{}, lets: map[string]bool{}, assigned: map[string]allium.Expr{}}
+	return &ruleCtx{b: b, h: h, name: name, paramSet: map[string]bool{}, lets: map[string]bool{}, assigned: map[string]allium.Expr{},
+		cache: map[evalKey]*value{}}
 }
 
 func (b *builder) handlerRules(h *handler) {
@@ -235,6 +238,9 @@ func (b *builder) handlerRules(h *handler) {
 	}
 	for _, x := range rc.extra {
 		if x.shareParams != nil {
+			if main != nil {
+				x.rule.Trigger.Name = main.rule.Trigger.Name
+			}
 			x.rule.Trigger.Params = nil
 			for _, p := range rc.params {
 				x.rule.Trigger.Params = append(x.rule.Trigger.Params, allium.TriggerParam{Name: p})
@@ -263,7 +269,8 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	trig := rc.trigger
 	external := trig == nil
 	if trig == nil {
-		trig = &allium.Trigger{Meta: b.meta(rc.h.file, rc.h.fn.Line), Kind: allium.TriggerExternal, Name: rc.name}
+		// Two handlers of one name (in two modules) are two triggers.
+		trig = &allium.Trigger{Meta: b.meta(rc.h.file, rc.h.fn.Line), Kind: allium.TriggerExternal, Name: name}
 		for _, p := range rc.params {
 			trig.Params = append(trig.Params, allium.TriggerParam{Name: p})
 		}
@@ -331,8 +338,13 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			case strings.Contains(strings.ToLower(name), "settings"):
 				sc.vars[p.Name] = &value{kind: vSettings}
 			default:
-				// A dependency that loads an entity (get_organisation) hands
-				// the handler that entity: a parameter of the trigger.
+				// A dependency of the service (get_organisation,
+				// require_org_admin) runs before the handler: its guards
+				// are preconditions and its result the parameter's value.
+				if v := rc.dependencyValue(h.file, fnExpr, p.Name, sc, 0); v != nil {
+					sc.vars[p.Name] = v
+					continue
+				}
 				if fr := b.ix.function(h.file, fnExpr); fr != nil && fr.fn.Returns != nil {
 					if cr := b.ix.class(fr.file, fr.fn.Returns); cr != nil {
 						if e := b.entByQual[cr.qual()]; e != nil && !strings.HasPrefix(p.Name, "_") {
@@ -536,4 +548,95 @@ func (b *builder) userEntity() string {
 		}
 	}
 	return ""
+}
+
+// dependencyValue runs a service dependency (FastAPI Depends) in the
+// rule: its own dependencies are resolved the same way (once per request,
+// as FastAPI caches them), its guards become preconditions. It returns nil
+// when fn is not a function of the service.
+func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, sc *scope, depth int) *value {
+	b := rc.b
+	if fn == nil || depth > rc.b.maxDepth {
+		return nil
+	}
+	fr := b.ix.function(f, fn)
+	if fr == nil {
+		return nil
+	}
+	if rc.deps == nil {
+		rc.deps = map[string]*value{}
+	}
+	if v, ok := rc.deps[fr.fn.QualName]; ok {
+		return v
+	}
+	rc.deps[fr.fn.QualName] = unknownValue // a cycle reads as unknown
+	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth + 1, stack: append(slices.Clone(sc.stack), fr.fn.QualName),
+		inlined: true, top: true}
+	for i := range fr.fn.Params {
+		p := &fr.fn.Params[i]
+		if dep := dependency(p); dep != nil && len(dep.Args) > 0 {
+			a := b.lang.Auth
+			name, last := dep.Args[0].Raw, facts.LastSegment(dep.Args[0].Raw)
+			switch {
+			case catalog.MatchAny(a.Dependencies, name, last), catalog.MatchAny(a.AdminDependencies, name, last):
+				inner.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
+			default:
+				if v := rc.dependencyValue(fr.file, &dep.Args[0], p.Name, sc, depth+1); v != nil {
+					inner.vars[p.Name] = v
+				} else {
+					inner.vars[p.Name] = &value{kind: vPlumbing}
+				}
+			}
+			continue
+		}
+		// A path parameter of the dependency: the entity it loads is the
+		// trigger's parameter, named after the handler's parameter.
+		inner.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
+	}
+	before := len(rc.params)
+	rc.stmts(fr.fn.Body, inner, &rc.ensures)
+	v := inner.ret
+	if v == nil {
+		v = unknownValue
+	}
+	if v.kind == vEntity && v.param != "" && isSnake(bindingName(pname)) && !strings.HasPrefix(pname, "_") {
+		// db.get(Organisation, organisation_id) bound to `organisation`.
+		n := bindingName(pname)
+		if id, ok := v.expr.(*allium.Ident); ok && id.Name != n && !rc.paramSet[n] {
+			renameParam(rc, id.Name, n)
+			v = &value{kind: vEntity, ent: v.ent, expr: &allium.Ident{Name: n}, param: n}
+		}
+	}
+	for _, p := range rc.params[before:] {
+		if strings.HasSuffix(p, "_id") {
+			// The id the dependency looked its entity up by.
+			delete(rc.paramSet, p)
+			rc.params = slices.DeleteFunc(rc.params, func(x string) bool { return x == p })
+		}
+	}
+	rc.deps[fr.fn.QualName] = v
+	return v
+}
+
+// renameParam renames a parameter already used in the rule's clauses.
+func renameParam(rc *ruleCtx, from, to string) {
+	for i, p := range rc.params {
+		if p == from {
+			rc.params[i] = to
+			delete(rc.paramSet, from)
+			rc.paramSet[to] = true
+		}
+	}
+	ren := func(e allium.Expr) bool {
+		if id, ok := e.(*allium.Ident); ok && id.Name == from {
+			id.Name = to
+		}
+		return true
+	}
+	allium.WalkStmts(append(slices.Clone(rc.body), rc.ensures...), func(s allium.Stmt) bool {
+		for _, x := range allium.StmtExprs(s) {
+			allium.Inspect(x, ren)
+		}
+		return true
+	})
 }

@@ -185,6 +185,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			}
 			x = rc.b.enumValue(f, x)
 			f.used = true
+			rc.touch(obj)
 			target := &allium.Member{X: obj.expr, Name: f.name}
 			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x})
 			rc.assigned[exprKey(target)] = x
@@ -320,17 +321,35 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	// The condition reads the variables before either branch rebinds them.
 	cond := rc.cond(s.Cond, sc, out)
 	var thenOut, elseOut []allium.Stmt
-	inner := *sc
-	inner.top = false
-	thenEnds := rc.stmts(s.Body, &inner, &thenOut)
-	sc.returned = false
+	// Each branch binds its own variables; after the if, a variable a
+	// live branch rebound has no single value any more.
+	thenSc, elseSc := *sc, *sc
+	thenSc.top, elseSc.top = false, false
+	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
+	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
 	elseEnds := false
 	if len(s.Else) > 0 {
-		elseEnds = rc.stmts(s.Else, &inner, &elseOut)
-		sc.returned = false
+		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
 	}
-	if inner.ret != nil {
-		sc.ret = inner.ret
+	for _, br := range []struct {
+		sc   *scope
+		ends bool
+	}{{&thenSc, thenEnds}, {&elseSc, elseEnds}} {
+		if br.sc.ret != nil {
+			sc.ret = br.sc.ret
+		}
+		if br.ends {
+			continue
+		}
+		for k, v := range br.sc.vars {
+			if old, ok := sc.vars[k]; !ok || old != v {
+				if thenEnds || elseEnds {
+					sc.vars[k] = v // the other branch left: this one's binding holds
+				} else {
+					sc.vars[k] = unknownValue
+				}
+			}
+		}
 	}
 	switch {
 	case thenEnds && !elseEnds:
@@ -546,6 +565,13 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 	var m allium.Expr = &allium.Ident{Name: c.field}
 	if root != nil {
 		m = &allium.Member{X: root, Name: c.field}
+	}
+	// used = false reads as "not used".
+	if lit, ok := c.val.(*allium.Lit); ok && lit.Kind == allium.LitBool && (c.op == allium.OpEq || c.op == allium.OpNe) {
+		if (lit.Text == "true") == (c.op == allium.OpEq) {
+			return m
+		}
+		return &allium.Unary{Op: allium.OpNot, X: m}
 	}
 	if c.val == nil {
 		if c.op == allium.OpNot {

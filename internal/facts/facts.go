@@ -93,8 +93,10 @@ type Class struct {
 	// Statements are other class-body statements (rare: conditionals,
 	// calls); definitions and fields are not repeated here.
 	Statements []Stmt `json:"statements,omitempty"`
-	Line       int    `json:"line"`
-	EndLine    int    `json:"end_line"`
+	// Line and EndLine span the class statement itself; decorators carry
+	// their own lines.
+	Line    int `json:"line"`
+	EndLine int `json:"end_line"`
 }
 
 // Function is a function or method definition.
@@ -112,9 +114,11 @@ type Function struct {
 	Returns *Expr  `json:"returns,omitempty"`
 	Doc     string `json:"doc,omitempty"`
 	// Body is the function body; a docstring is not repeated in it.
-	Body    []Stmt `json:"body,omitempty"`
-	Line    int    `json:"line"`
-	EndLine int    `json:"end_line"`
+	Body []Stmt `json:"body,omitempty"`
+	// Line and EndLine span the def statement itself; decorators carry
+	// their own lines.
+	Line    int `json:"line"`
+	EndLine int `json:"end_line"`
 }
 
 // ParamKind says how a parameter is passed.

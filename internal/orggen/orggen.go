@@ -52,6 +52,9 @@ type loaded struct {
 	fixture
 	files []fixtureFile // sorted by path
 	words map[string]bool
+	// constants are the varied constants of the Python files, in file
+	// order; planning reads them instead of matching the files again.
+	constants []constantMatch
 }
 
 type fixtureFile struct {
@@ -112,6 +115,11 @@ func load(dir string, fx fixture) (*loaded, error) {
 		}
 	}
 	slices.SortFunc(l.files, func(a, b fixtureFile) int { return strings.Compare(a.rel, b.rel) })
+	for _, f := range l.files {
+		if f.python {
+			l.constants = append(l.constants, findConstants(f.data)...)
+		}
+	}
 	return l, nil
 }
 
@@ -198,17 +206,12 @@ func (l *loaded) planRenames(rng *rand.Rand) map[string]string {
 // planValues picks a value for every varied constant of the fixture.
 func (l *loaded) planValues(rng *rand.Rand) map[string]int {
 	out := map[string]int{}
-	for _, f := range l.files {
-		if !f.python {
+	for _, m := range l.constants {
+		if _, ok := out[m.key]; ok {
 			continue
 		}
-		for _, m := range findConstants(f.data) {
-			if _, ok := out[m.key]; ok {
-				continue
-			}
-			c := choices[m.unit]
-			out[m.key] = c[rng.IntN(len(c))]
-		}
+		c := choices[m.unit]
+		out[m.key] = c[rng.IntN(len(c))]
 	}
 	return out
 }

@@ -103,7 +103,7 @@ const brokenPython = "def broken(:\n    return ]\n"
 //	                 not exist in the tree.
 //	fastapi-accounts service at the root, read at branch "release", whose
 //	                 second commit adds a file with a syntax error; an
-//	                 ungrouped second service "mail" (app/services).
+//	                 ungrouped second service "models" (app/models).
 //	django-accounts  private: basic auth with the token from tokenEnv; read
 //	                 at the remote's HEAD (main, two commits).
 //	ghost            never created: the server answers 404.
@@ -166,8 +166,8 @@ repos:
         path: .
         language: python
         group: password-reset
-      - name: mail
-        path: app/services
+      - name: models
+        path: app/models
   - name: django-accounts
     url: %s
     auth:

@@ -38,6 +38,13 @@ func (g GroupResult) Outputs() []string {
 func (r *runner) compareGroups(ctx context.Context) ([]GroupResult, error) {
 	var out []GroupResult
 	for _, g := range r.cfg.Manifest.Groups {
+		if !r.wholeGroupSelected(g.Name) {
+			// Comparing only the selected members of a group (--only)
+			// would replace its shared spec and report with a partial
+			// comparison; the previous ones stay until a run covers the
+			// whole group.
+			continue
+		}
 		gr := GroupResult{Name: g.Name}
 		var variants []compare.Variant
 		for i := range r.results {
@@ -82,6 +89,19 @@ func (r *runner) compareGroups(ctx context.Context) ([]GroupResult, error) {
 		out = append(out, gr)
 	}
 	return out, nil
+}
+
+// wholeGroupSelected reports whether every member of the group is part of
+// this run.
+func (r *runner) wholeGroupSelected(group string) bool {
+	for _, repo := range r.cfg.Manifest.Repos {
+		for _, svc := range repo.Services {
+			if svc.Group == group && !selected(r.cfg.Only, repo.Name, svc.Name) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // sharedKeys maps each compared variant to the keys (see construct.Key) of

@@ -36,7 +36,11 @@ func (r *runner) writeOutputs(ctx context.Context, res *Result) error {
 	if err := r.removeStale(res); err != nil {
 		return err
 	}
-	if err := saveState(r.cfg.OutDir, res.Services); err != nil {
+	var carry map[string]stateEntry
+	if len(r.cfg.Only) > 0 {
+		carry = r.prev.Services
+	}
+	if err := saveState(r.cfg.OutDir, res.Services, carry); err != nil {
 		return err
 	}
 	return r.writeRunRecord(res)

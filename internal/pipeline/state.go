@@ -57,11 +57,18 @@ func loadState(outDir string) *state {
 }
 
 // saveState records the inputs of every service that has a spec now.
-func saveState(outDir string, results []ServiceResult) error {
+// carry holds the previous entries to keep for services outside this run
+// (an --only run): their specs stay on disk, so their state must too, or
+// the next full run would distil them again for nothing.
+func saveState(outDir string, results []ServiceResult, carry map[string]stateEntry) error {
 	st := state{Version: stateVersion, Services: map[string]stateEntry{}}
+	for id, e := range carry {
+		st.Services[id] = e
+	}
 	for i := range results {
 		s := &results[i]
 		if s.Status == StatusFailed || s.inputKey == "" {
+			delete(st.Services, s.ID())
 			continue
 		}
 		st.Services[s.ID()] = stateEntry{

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"sync/atomic"
 	"time"
 
 	"github.com/distill/distill/internal/distill"
@@ -20,6 +22,9 @@ type serviceJob struct {
 	tree    fs.FS
 	started time.Time
 	fetch   time.Duration
+	// release is called once the service is done with tree; the last
+	// service of a repository closes the tree's open pack files.
+	release func()
 }
 
 // fetchRepo resolves and fetches one repository and queues its services.
@@ -56,12 +61,25 @@ func (r *runner) fetchRepo(ctx context.Context, rp *RepoPlan, jobs chan<- servic
 	r.cfg.Progress.RepoDone(rp.Repo.Name, nil)
 	r.cfg.Logger.Info("repo fetched", "repo", rp.Repo.Name, "commit", res.Commit, "fetched", res.Fetched,
 		"ms", time.Since(started).Milliseconds())
+	var remaining atomic.Int32
+	remaining.Store(int32(len(rp.Services)))
+	release := func() {
+		if remaining.Add(-1) == 0 {
+			if c, ok := res.Tree.(io.Closer); ok {
+				_ = c.Close()
+			}
+		}
+	}
 	for i := range rp.Services {
 		j := serviceJob{repo: rp, svc: &rp.Services[i], commit: res.Commit, tree: res.Tree,
-			started: started, fetch: r.cfg.Now().Sub(started)}
+			started: started, fetch: r.cfg.Now().Sub(started), release: release}
 		select {
 		case jobs <- j:
 		case <-ctx.Done():
+			// The services not handed over will never release the tree.
+			for range len(rp.Services) - i {
+				release()
+			}
 			return ctx.Err()
 		}
 	}
@@ -115,6 +133,7 @@ func (r *runner) baseResult(rp *RepoPlan, sp *ServicePlan, commit string, starte
 // distillService selects a service's files and distils them. Service
 // failures become failed results; only cancellation is returned.
 func (r *runner) distillService(ctx context.Context, j serviceJob) error {
+	defer j.release()
 	res := r.baseResult(j.repo, j.svc, j.commit, j.started)
 	res.Fetch = j.fetch
 	t0 := r.cfg.Now()

@@ -254,3 +254,77 @@ func TestAliasedKindsAreCanonical(t *testing.T) {
 		t.Errorf("found %d blocks, want 3", blocks)
 	}
 }
+
+func TestBytesAndBetween(t *testing.T) {
+	t.Parallel()
+	p := NewParser(0)
+	defer p.Close()
+	src := []byte("x = a  not in  b\n")
+	_, err := p.Parse(context.Background(), Python(), src, func(root Node) error {
+		var cmpNode Node
+		var visit func(n Node)
+		visit = func(n Node) {
+			if n.Kind() == Python().Kind("comparison_operator") {
+				cmpNode = n
+			}
+			for _, c := range n.NamedChildren() {
+				visit(c)
+			}
+		}
+		visit(root)
+		operands := cmpNode.NamedChildren()
+		if len(operands) != 2 {
+			t.Fatalf("operands: %d", len(operands))
+		}
+		if got := string(Between(operands[0], operands[1])); got != "  not in  " {
+			t.Errorf("Between = %q", got)
+		}
+		if got := string(Between(operands[1], operands[0])); got != "" {
+			t.Errorf("Between reversed = %q, want empty", got)
+		}
+		if cmpNode.StartByte() != 4 || cmpNode.EndByte() != 16 || cmpNode.Text() != "a  not in  b" {
+			t.Errorf("range %d-%d %q", cmpNode.StartByte(), cmpNode.EndByte(), cmpNode.Text())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Many children take the cursor path, few the indexed one; both must give
+// the same nodes in order.
+func TestLongChildListsKeepOrder(t *testing.T) {
+	t.Parallel()
+	p := NewParser(0)
+	defer p.Close()
+	var b strings.Builder
+	b.WriteString("x = [")
+	for i := range 50 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("n")
+		b.WriteString(strings.Repeat("i", i))
+	}
+	b.WriteString("]\n")
+	_, err := p.Parse(context.Background(), Python(), []byte(b.String()), func(root Node) error {
+		list := root.NamedChildren()[0].NamedChildren()[0].NamedChildren()[1]
+		items := list.NamedChildren()
+		if len(items) != 50 {
+			t.Fatalf("%d items", len(items))
+		}
+		for i, it := range items {
+			if want := "n" + strings.Repeat("i", i); it.Text() != want {
+				t.Fatalf("item %d = %q, want %q", i, it.Text(), want)
+			}
+		}
+		if all := list.Children(); len(all) != 50+49+2 {
+			t.Errorf("Children: %d, want items, commas and brackets", len(all))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -97,7 +97,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		for _, c := range n.Children() {
 			if !c.IsNamed() {
 				e.Op = k.ops[c.Kind()]
-			} else if c.Kind() != k.comment {
+			} else if !x.isExtra(c.Kind()) {
 				e.X = x.exprPtr(c)
 			}
 		}
@@ -174,7 +174,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		for _, c := range n.Children() {
 			if c.Kind() == k.tokFrom {
 				e.Op = "from"
-			} else if c.IsNamed() && c.Kind() != k.comment {
+			} else if c.IsNamed() && !x.isExtra(c.Kind()) {
 				e.X = x.exprPtr(c)
 			}
 		}
@@ -269,7 +269,7 @@ func (x *extractor) comparisonByTokens(n syntax.Node) facts.Expr {
 	pending := "" // "not" or "is" waiting for "in"/"not"
 	for _, c := range n.Children() {
 		if c.IsNamed() {
-			if c.Kind() == x.k.comment {
+			if x.isExtra(c.Kind()) {
 				continue
 			}
 			if pending != "" {

@@ -365,4 +365,65 @@ func TestOperatorText(t *testing.T) {
 	if got := showExpr(f.Constants[1].Value); got != "(a + b)" {
 		t.Errorf("binary with comment = %s", got)
 	}
+	// Backslash continuations are extras between operands, not operands.
+	f = extract(t, "m.py", "x = a and \\\n    b\ny = a + \\\n  b if c \\\n else d\n")
+	if got := showExpr(f.Constants[0].Value); got != "(a and b)" {
+		t.Errorf("continued boolean = %s", got)
+	}
+	if got := showExpr(f.Constants[1].Value); got != "((a + b) if c else d)" {
+		t.Errorf("continued conditional = %s", got)
+	}
+	if f.Stats.OpaqueExprs != 0 {
+		t.Errorf("opaque expressions: %+v", f.Stats)
+	}
+}
+
+// TestConcurrentExtraction runs the fixture services through a pool of
+// parsers from several goroutines (run with -race) and checks the facts
+// equal those of a serial run.
+func TestConcurrentExtraction(t *testing.T) {
+	t.Parallel()
+	var sources []facts.Source
+	for _, svc := range []string{"flask_accounts", "fastapi_accounts", "django_accounts"} {
+		sources = append(sources, serviceSources(t, servicesDir+"/"+svc)...)
+	}
+	if len(sources) == 0 {
+		t.Skip("no fixture services")
+	}
+	serial := make([]*facts.File, len(sources))
+	for i, src := range sources {
+		serial[i] = extract(t, src.Path, string(src.Data))
+	}
+	pool := syntax.NewPool(2, 0)
+	defer pool.Close()
+	parallel := make([]*facts.File, len(sources))
+	errs := make(chan error, len(sources))
+	done := make(chan struct{})
+	for i, src := range sources {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			p, err := pool.Get(context.Background())
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer pool.Put(p)
+			f, err := New().Extract(context.Background(), p, src)
+			if err != nil {
+				errs <- err
+				return
+			}
+			parallel[i] = f
+		}()
+	}
+	for range sources {
+		<-done
+	}
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(serial, parallel); diff != "" {
+		t.Errorf("parallel facts differ from serial:\n%s", diff)
+	}
 }

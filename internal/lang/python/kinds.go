@@ -9,7 +9,7 @@ import (
 // kinds holds every node kind the walker compares against, resolved once
 // from the grammar so that the walk compares integers, never strings.
 type kinds struct {
-	module, block, comment, errorNode syntax.Kind
+	module, block, comment, lineContinuation, errorNode syntax.Kind
 
 	// statements
 	exprStmt, importStmt, importFrom, futureImport, returnStmt, raiseStmt,
@@ -51,7 +51,7 @@ func newKinds(g *syntax.Grammar) *kinds {
 	k := g.MustKind
 	t := g.MustToken
 	ks := &kinds{
-		module: k("module"), block: k("block"), comment: k("comment"), errorNode: syntax.KindError,
+		module: k("module"), block: k("block"), comment: k("comment"), lineContinuation: k("line_continuation"), errorNode: syntax.KindError,
 
 		exprStmt: k("expression_statement"), importStmt: k("import_statement"),
 		importFrom: k("import_from_statement"), futureImport: k("future_import_statement"),

@@ -2,12 +2,17 @@ package python
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/distill/distill/internal/facts"
 	"github.com/distill/distill/internal/syntax"
 )
+
+// ErrInternal marks a failure of the extractor itself (a recovered
+// panic), as opposed to a property of the input.
+var ErrInternal = errors.New("internal extractor error")
 
 // ID is the language identifier recorded in facts.
 const ID = "python"
@@ -34,7 +39,14 @@ func (*Python) Extensions() []string { return []string{".py"} }
 // Extract parses one Python file and returns its facts. Syntax errors are
 // recorded in Stats, not returned; the error is for cancellation, a parse
 // timeout or a failure of the walk, and names the file.
-func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Source) (*facts.File, error) {
+func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Source) (_ *facts.File, err error) {
+	// A bug in the walker must cost one file, not the whole run: the
+	// fuzz target keeps this path cold.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract %s: %w: %v", file.Path, ErrInternal, r)
+		}
+	}()
 	module, isPackage := ModuleName(file.Path)
 	out := &facts.File{Path: file.Path, Language: ID, Module: module}
 	x := &extractor{
@@ -124,24 +136,28 @@ func (x *extractor) walkModule(root syntax.Node) error {
 		}
 		x.file.Statements = x.appendStmt(x.file.Statements, s, sc)
 	}
-	return nil
+	// Function bodies stop early on cancellation; never return their
+	// partial facts as complete.
+	return x.ctx.Err()
 }
 
 // statements returns the statement children of a module or block,
-// without comments.
-func (x *extractor) statements(n syntax.Node) []syntax.Node {
+// without extras (comments, backslash line continuations).
+func (x *extractor) statements(n syntax.Node) []syntax.Node { return x.named(n) }
+
+// named returns the named children of n without extras (comments and
+// backslash line continuations, which tree-sitter reports as named nodes
+// wherever they occur).
+func (x *extractor) named(n syntax.Node) []syntax.Node {
 	children := n.NamedChildren()
 	out := children[:0]
 	for _, c := range children {
-		if c.Kind() != x.k.comment {
+		if k := c.Kind(); k != x.k.comment && k != x.k.lineContinuation {
 			out = append(out, c)
 		}
 	}
 	return out
 }
-
-// named returns the named children of n without comments.
-func (x *extractor) named(n syntax.Node) []syntax.Node { return x.statements(n) }
 
 // bindModuleImports records the bindings of module-scope imports,
 // including those in module-level if/try/with blocks.
@@ -330,4 +346,10 @@ func (x *extractor) docstring(stmt syntax.Node) (string, bool) {
 		return "", false
 	}
 	return e.Value, true
+}
+
+// isExtra reports whether k is an extra node that may appear between any
+// two tokens: a comment or a backslash line continuation.
+func (x *extractor) isExtra(k syntax.Kind) bool {
+	return k == x.k.comment || k == x.k.lineContinuation
 }

@@ -129,7 +129,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 			switch {
 			case c.Kind() == k.tokFrom:
 				seenFrom = true
-			case !c.IsNamed() || c.Kind() == k.comment:
+			case !c.IsNamed() || x.isExtra(c.Kind()):
 			case seenFrom:
 				s.Cause = x.exprPtr(c)
 			default:
@@ -208,7 +208,7 @@ func (x *extractor) assignment(s *facts.Stmt, n syntax.Node) {
 			switch {
 			case c.Kind() == x.k.tokAssign:
 				afterAssign = true
-			case !c.IsNamed() || c.Kind() == x.k.comment:
+			case !c.IsNamed() || x.isExtra(c.Kind()):
 			case c.Kind() == x.k.typeNode && !afterAssign:
 				annotation = c
 			case afterAssign:
@@ -322,7 +322,7 @@ func (x *extractor) loop(s *facts.Stmt, n syntax.Node, sc *scope) {
 			s.Async = true
 		case c.Kind() == x.k.tokIn:
 			seenIn = true
-		case !c.IsNamed() || c.Kind() == x.k.comment:
+		case !c.IsNamed() || x.isExtra(c.Kind()):
 		case c.Kind() == x.k.block:
 			s.Body = x.body(c, sc)
 		case c.Kind() == x.k.elseClause:

@@ -1,0 +1,46 @@
+package compare
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestNameTokens(t *testing.T) {
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"expires_at", []string{"expir"}},
+		{"expiry", []string{"expir"}},
+		{"expiration", []string{"expir"}},
+		{"failed_login_attempts", []string{"attempt", "fail", "login"}},
+		{"PasswordResetToken", []string{"password", "reset", "token"}},
+		{"HTTPRequest", []string{"http", "request"}},
+		{"is_valid", []string{"valid"}},
+		{"at", []string{"at"}}, // a stop word alone is kept
+		{"next_renewal_at", []string{"next", "renew"}},
+	}
+	for _, tt := range tests {
+		if got := nameTokens(tt.name); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("nameTokens(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestNameSim(t *testing.T) {
+	tests := []struct {
+		a, b     string
+		min, max float64
+	}{
+		{"expires_at", "expiry", 1, 1},
+		{"failed_attempts", "failed_login_attempts", 0.8, 0.8},
+		{"created_at", "expires_at", 0, 0},
+		{"reset_token_expiry", "token_expiry", 0.8, 0.8},
+		{"email", "email", 1, 1},
+	}
+	for _, tt := range tests {
+		if got := nameSim(tt.a, tt.b); got < tt.min-1e-9 || got > tt.max+1e-9 {
+			t.Errorf("nameSim(%q, %q) = %v, want in [%v, %v]", tt.a, tt.b, got, tt.min, tt.max)
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package distill
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/source"
+)
+
+// FuzzDistill feeds arbitrary Python to the whole distillation next to a
+// fixed models file: it must never panic, and what it emits must pass the
+// checker.
+func FuzzDistill(f *testing.F) {
+	for _, dir := range []string{fixtures["flask_accounts"], fixtures["django_accounts"], fixtures["fastapi_accounts"], fixtures["reset_b"]} {
+		_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && filepath.Ext(p) == ".py" {
+				if data, err := os.ReadFile(p); err == nil && len(data) < 8000 {
+					f.Add(string(data))
+				}
+			}
+			return nil
+		})
+	}
+	f.Add("def f(:\n")
+	f.Add("@app.route('/x')\ndef x():\n    u = User.query.filter_by(a=1).first()\n    if not u: abort(4)\n    u.status = 'a'\n")
+	d := New(Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		files := []source.File{
+			{Path: "app/models.py", Data: []byte(flaskModels)},
+			{Path: "app/fuzzed.py", Data: []byte(src)},
+			{Path: "app/views.py", Data: []byte(src)},
+		}
+		out, err := d.Distill(context.Background(), Input{Service: "fuzz", Files: files})
+		if err != nil {
+			return
+		}
+		if diags := allium.Check(out.Module, allium.CheckOptions{File: "fuzz"}); diags.HasErrors() {
+			t.Fatalf("emitted spec fails the checker: %v\n%s", diags.Errors(), allium.Print(out.Module, allium.PrintOptions{}))
+		}
+	})
+}

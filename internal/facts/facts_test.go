@@ -1,0 +1,63 @@
+package facts
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestWalkVisitsNestedBodiesInOrder(t *testing.T) {
+	t.Parallel()
+	body := []Stmt{
+		{Kind: StmtIf, Line: 1,
+			Body: []Stmt{{Kind: StmtPass, Line: 2}},
+			Else: []Stmt{{Kind: StmtReturn, Line: 4}}},
+		{Kind: StmtTry, Line: 5,
+			Body:     []Stmt{{Kind: StmtExpr, Line: 6}},
+			Handlers: []Handler{{Body: []Stmt{{Kind: StmtRaise, Line: 8}}}},
+			Finally:  []Stmt{{Kind: StmtPass, Line: 10}}},
+		{Kind: StmtFunction, Line: 11, Func: &Function{Body: []Stmt{{Kind: StmtPass, Line: 12}}}},
+		{Kind: StmtFor, Line: 13, Body: []Stmt{{Kind: StmtBreak, Line: 14}}},
+	}
+	var lines []int
+	Walk(body, func(s *Stmt) bool {
+		lines = append(lines, s.Line)
+		return s.Kind != StmtFor // skip the loop body
+	})
+	want := []int{1, 2, 4, 5, 6, 8, 10, 11, 13}
+	if diff := cmp.Diff(want, lines); diff != "" {
+		t.Errorf("visited lines (-want +got):\n%s", diff)
+	}
+}
+
+func TestExprHelpers(t *testing.T) {
+	t.Parallel()
+	call := &Expr{
+		Kind: ExprCall, Raw: "Message", Resolved: "flask_mail.Message",
+		X:        &Expr{Kind: ExprName, Name: "Message"},
+		Keywords: []Keyword{{Name: "recipients", Value: Expr{Kind: ExprList}}},
+	}
+	method := &Expr{Kind: ExprCall, X: &Expr{Kind: ExprAttr, Name: "first", X: call}}
+	tests := []struct {
+		name string
+		got  any
+		want any
+	}{
+		{"callee", call.Callee(), "flask_mail.Message"},
+		{"callee of non-call", (&Expr{Kind: ExprName, Resolved: "x"}).Callee(), ""},
+		{"callee of nil", (*Expr)(nil).Callee(), ""},
+		{"keyword found", call.Keyword("recipients").Kind, ExprList},
+		{"keyword missing", call.Keyword("subject") == nil, true},
+		{"method", method.Method(), "first"},
+		{"method of name call", call.Method(), ""},
+		{"literal", (&Expr{Kind: ExprNone}).IsLiteral(), true},
+		{"not literal", call.IsLiteral(), false},
+		{"last segment", LastSegment("a.b.c"), "c"},
+		{"last segment plain", LastSegment("c"), "c"},
+	}
+	for _, tt := range tests {
+		if !cmp.Equal(tt.got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}

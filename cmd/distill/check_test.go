@@ -21,7 +21,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 const checkFixtures = "testdata/cli/check"
 
-func fixture(parts ...string) string {
+func checkFixture(parts ...string) string {
 	return filepath.Join(append([]string{checkFixtures}, parts...)...)
 }
 
@@ -63,13 +63,13 @@ func TestCheckHuman(t *testing.T) {
 	}{
 		{
 			name:     "clean file",
-			args:     []string{fixture("clean", "seats.allium")},
+			args:     []string{checkFixture("clean", "seats.allium")},
 			wantCode: 0,
 			summary:  "1 file(s) checked: 0 error(s), 0 warning(s)",
 		},
 		{
 			name:     "warnings only exit 0",
-			args:     []string{fixture("clean")},
+			args:     []string{checkFixture("clean")},
 			wantCode: 0,
 			want:     []finding{{"testdata/cli/check/clean/questions.allium", "13", "1", "warning", "W006"}},
 			summary:  "2 file(s) checked: 0 error(s), 1 warning(s)",
@@ -79,7 +79,7 @@ func TestCheckHuman(t *testing.T) {
 			// that are not .allium, and reports syntax errors (P001) and
 			// checker errors alike, sorted by file.
 			name:     "directory recursive",
-			args:     []string{fixture("tree")},
+			args:     []string{checkFixture("tree")},
 			wantCode: 1,
 			want: []finding{
 				{"testdata/cli/check/tree/sub/deeper/unknown.allium", "5", "5", "error", "E001"},
@@ -92,14 +92,14 @@ func TestCheckHuman(t *testing.T) {
 			// the importing file (not to the working directory); the
 			// imported file is checked once as an argument of its own.
 			name:     "use resolved relative to the file",
-			args:     []string{fixture("imports")},
+			args:     []string{checkFixture("imports")},
 			wantCode: 1,
 			want:     []finding{{"testdata/cli/check/imports/app/main.allium", "8", "5", "error", "E001"}},
 			summary:  "2 file(s) checked: 1 error(s), 0 warning(s)",
 		},
 		{
 			name:     "file and directory given twice are checked once",
-			args:     []string{fixture("clean"), fixture("clean", "questions.allium")},
+			args:     []string{checkFixture("clean"), checkFixture("clean", "questions.allium")},
 			wantCode: 0,
 			want:     []finding{{"testdata/cli/check/clean/questions.allium", "13", "1", "warning", "W006"}},
 			summary:  "2 file(s) checked: 0 error(s), 1 warning(s)",
@@ -131,7 +131,7 @@ func TestCheckHuman(t *testing.T) {
 // an import cannot be read the checker trusts qualified names and would
 // report neither.)
 func TestCheckImportedNameIsChecked(t *testing.T) {
-	code, out, _ := runCLI(t, "check", fixture("imports", "app", "main.allium"))
+	code, out, _ := runCLI(t, "check", checkFixture("imports", "app", "main.allium"))
 	if code != 1 {
 		t.Fatalf("exit code %d, want 1:\n%s", code, out)
 	}
@@ -164,16 +164,16 @@ func TestCheckJSON(t *testing.T) {
 		wantCode int
 		want     report
 	}{
-		{"clean has an empty list", []string{fixture("clean", "seats.allium")}, 0,
+		{"clean has an empty list", []string{checkFixture("clean", "seats.allium")}, 0,
 			report{Files: 1, Diagnostics: []jsonDiag{}}},
-		{"warning", []string{fixture("clean")}, 0,
+		{"warning", []string{checkFixture("clean")}, 0,
 			report{Files: 2, Warnings: 1, Diagnostics: []jsonDiag{
-				{Code: "W006", Severity: "warning", File: fixture("clean", "questions.allium"), Line: 13, Col: 1},
+				{Code: "W006", Severity: "warning", File: checkFixture("clean", "questions.allium"), Line: 13, Col: 1},
 			}}},
-		{"errors", []string{fixture("tree")}, 1,
+		{"errors", []string{checkFixture("tree")}, 1,
 			report{Files: 3, Errors: 2, Diagnostics: []jsonDiag{
-				{Code: "E001", Severity: "error", File: fixture("tree", "sub", "deeper", "unknown.allium"), Line: 5, Col: 5},
-				{Code: "P001", Severity: "error", File: fixture("tree", "sub", "syntax.allium"), Line: 9, Col: 21},
+				{Code: "E001", Severity: "error", File: checkFixture("tree", "sub", "deeper", "unknown.allium"), Line: 5, Col: 5},
+				{Code: "P001", Severity: "error", File: checkFixture("tree", "sub", "syntax.allium"), Line: 9, Col: 21},
 			}}},
 	}
 	for _, tt := range tests {
@@ -215,8 +215,8 @@ func TestCheckUsage(t *testing.T) {
 		wantErr string
 	}{
 		{"no paths", []string{"check"}, "at least one file or directory"},
-		{"missing path", []string{"check", fixture("no-such-dir")}, "no-such-dir"},
-		{"unknown flag", []string{"check", "--yaml", fixture("clean")}, "yaml"},
+		{"missing path", []string{"check", checkFixture("no-such-dir")}, "no-such-dir"},
+		{"unknown flag", []string{"check", "--yaml", checkFixture("clean")}, "yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

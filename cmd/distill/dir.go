@@ -62,6 +62,7 @@ summarised on stderr.`,
 				return fmt.Errorf("dir %s: %w", root, err)
 			}
 			d := distill.New(distill.Options{Catalog: cat})
+			defer d.Close()
 			out, err := d.Distill(ctx, distill.Input{Service: serviceName(root), Language: language, Files: set.Files})
 			if err != nil {
 				return fmt.Errorf("dir %s: %w", root, err)

@@ -11,12 +11,12 @@ import (
 
 const fmtFixtures = "testdata/cli/fmt"
 
-// past is the modification time given to every fixture copy, so that a
+// fmtPast is the modification time given to every fixture copy, so that a
 // rewrite shows as a changed mtime without comparing against the clock.
-var past = time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+var fmtPast = time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // fmtDir copies the named fmt fixtures into a fresh directory (fmt -w
-// rewrites them) with mode 0640 and an mtime in the past.
+// rewrites them) with mode 0640 and an mtime in the fmtPast.
 func fmtDir(t *testing.T, names ...string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -29,14 +29,14 @@ func fmtDir(t *testing.T, names ...string) string {
 		if err := os.WriteFile(dst, src, 0o640); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.Chtimes(dst, past, past); err != nil {
+		if err := os.Chtimes(dst, fmtPast, fmtPast); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return dir
 }
 
-func readFixture(t *testing.T, name string) string {
+func readFmtFixture(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(fmtFixtures, name))
 	if err != nil {
@@ -53,14 +53,14 @@ func assertUntouched(t *testing.T, path, fixture string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(b) != readFixture(t, fixture) {
+	if string(b) != readFmtFixture(t, fixture) {
 		t.Errorf("%s was modified:\n%s", path, b)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !info.ModTime().Equal(past) {
+	if !info.ModTime().Equal(fmtPast) {
 		t.Errorf("%s mtime changed to %v: the file was rewritten", path, info.ModTime())
 	}
 }
@@ -71,7 +71,7 @@ func TestFmtStdout(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	if want := readFixture(t, "canonical.allium"); out != want {
+	if want := readFmtFixture(t, "canonical.allium"); out != want {
 		t.Errorf("stdout:\n%s\nwant canonical.allium:\n%s", out, want)
 	}
 	assertUntouched(t, filepath.Join(dir, "messy.allium"), "messy.allium")
@@ -81,7 +81,7 @@ func TestFmtStdout(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	canon := readFixture(t, "canonical.allium")
+	canon := readFmtFixture(t, "canonical.allium")
 	if out != canon+canon {
 		t.Errorf("directory stdout is not the canonical form of both files in order:\n%s", out)
 	}
@@ -116,7 +116,7 @@ func TestFmtWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(b) != readFixture(t, "canonical.allium") {
+	if string(b) != readFmtFixture(t, "canonical.allium") {
 		t.Errorf("messy.allium after -w:\n%s", b)
 	}
 	info, err := os.Stat(messy)
@@ -167,7 +167,7 @@ func TestFmtListAndWrite(t *testing.T) {
 		t.Errorf("-l -w listed %q, want %q", out, want)
 	}
 	assertUntouched(t, filepath.Join(dir, "canonical.allium"), "canonical.allium")
-	if b, _ := os.ReadFile(filepath.Join(dir, "messy.allium")); string(b) != readFixture(t, "canonical.allium") {
+	if b, _ := os.ReadFile(filepath.Join(dir, "messy.allium")); string(b) != readFmtFixture(t, "canonical.allium") {
 		t.Errorf("messy.allium was not rewritten:\n%s", b)
 	}
 }
@@ -190,7 +190,7 @@ func TestFmtSyntaxError(t *testing.T) {
 				t.Errorf("stderr does not report the syntax error with file and line:\n%s", errOut)
 			}
 			assertUntouched(t, broken, "broken.allium")
-			canon := readFixture(t, "canonical.allium")
+			canon := readFmtFixture(t, "canonical.allium")
 			switch strings.Join(mode, ",") {
 			case "":
 				if out != canon {

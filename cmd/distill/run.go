@@ -67,6 +67,15 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short:         "Distil Python and TypeScript services into Allium specifications",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Without a RunE cobra reports an unknown command as a plain error
+		// (exit 1); it is a usage error, and nothing ran.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usageErrorf("unknown command %q; run \"distill help\" for the commands", args[0])
+		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -52,7 +52,14 @@ the services of each group, and writes into --out:
 
 A rerun reuses the specs of services whose inputs did not change (status "unchanged").
 Exit status: 0 all services succeeded, 1 some failed, 2 usage or manifest errors.`,
-		Args: cobra.NoArgs,
+		// cobra.NoArgs would report a plain error (exit 1); a stray argument
+		// is a usage error (exit 2), and nothing has run.
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf("unexpected argument %q: run takes only flags (the manifest is --manifest FILE)", args[0])
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runBatch(cmd, f, stdout, stderr)
 		},

@@ -93,6 +93,25 @@ func comment(text string) string {
 	return "-- " + text
 }
 
+// trailingComment is comment for text that must stay on the line it ends:
+// line breaks (a multi-line docstring put into Meta.Comment by a producer)
+// would push the rest out of the comment, so they become spaces. Other
+// spacing is the comment's own and is kept.
+func trailingComment(text string) string {
+	return comment(lineBreaks.Replace(text))
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+// commentBlock writes text as comment lines at indent, one line per line of
+// text, so that a multi-line entry in Doc, Header, Trailer or an annotation
+// cannot leave uncommented text in the output.
+func (p *printer) commentBlock(indent int, text string) {
+	for _, l := range strings.Split(text, "\n") {
+		p.line(indent, comment(strings.TrimSuffix(l, "\r")))
+	}
+}
+
 // lead writes what precedes a construct's first line: a blank line when the
 // construct asked for one (and is not first in its block), its doc comments
 // and, in provenance mode, its source line.
@@ -101,7 +120,7 @@ func (p *printer) lead(m *Meta, indent int, first bool) {
 		p.blank()
 	}
 	for _, d := range m.Doc {
-		p.line(indent, comment(d))
+		p.commentBlock(indent, d)
 	}
 	if p.opt.Provenance && m.Prov != nil && m.Prov.File != "" {
 		p.line(indent, comment("source: "+m.Prov.File+":"+strconv.Itoa(m.Prov.Line)))
@@ -113,7 +132,7 @@ func withComment(s string, m *Meta) string {
 	if m.Comment == "" {
 		return s
 	}
-	return s + "  " + comment(m.Comment)
+	return s + "  " + trailingComment(m.Comment)
 }
 
 func (p *printer) module(m *Module) {
@@ -123,7 +142,7 @@ func (p *printer) module(m *Module) {
 	}
 	p.line(0, "-- allium: "+strconv.Itoa(v))
 	for _, h := range m.Header {
-		p.line(0, comment(h))
+		p.commentBlock(0, h)
 	}
 	if len(m.Uses) > 0 {
 		p.blank()
@@ -162,7 +181,7 @@ func (p *printer) module(m *Module) {
 	if len(m.Trailer) > 0 {
 		p.blank()
 		for _, t := range m.Trailer {
-			p.line(0, comment(t))
+			p.commentBlock(0, t)
 		}
 	}
 }
@@ -259,7 +278,11 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 	case *Variant:
 		p.body(indent, "variant "+n.Name+" : "+n.Base, m, n.Members)
 	case *Enum:
-		p.line(indent, withComment("enum "+n.Name+" { "+EnumString(n.Values)+" }", m))
+		body := "{}"
+		if len(n.Values) > 0 {
+			body = "{ " + EnumString(n.Values) + " }"
+		}
+		p.line(indent, withComment("enum "+n.Name+" "+body, m))
 	case *Field:
 		s := n.Name + ": " + TypeString(n.Type)
 		if n.When != nil {
@@ -294,7 +317,7 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 		for _, e := range n.Edges {
 			s := e.From + " -> " + e.To
 			if e.Comment != "" {
-				s += "  " + comment(e.Comment)
+				s += "  " + trailingComment(e.Comment)
 			}
 			p.line(indent+1, s)
 		}
@@ -342,7 +365,7 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 		}
 		p.line(indent, withComment(head, m))
 		for _, l := range n.Lines {
-			p.line(indent+1, comment(l))
+			p.commentBlock(indent+1, l)
 		}
 	case *Contract:
 		p.line(indent, withComment("contract "+n.Name+" {", m))

@@ -567,6 +567,7 @@ func TestExprStringParens(t *testing.T) {
 		{&Join{Entity: "Order", Fields: []JoinField{{Name: "customer"}, {Name: "status", Value: id("paid")}}}, "Order{customer, status: paid}"},
 		{&Lit{Kind: LitBacktick, Text: "de-CH"}, "`de-CH`"},
 		{pStr("a\"b\\c\nd\te"), `"a\"b\\c\nd\te"`},
+		{pStr("doc\xff\x80ts"), "\"doc\xff\x80ts\""}, // invalid UTF-8 is kept byte for byte
 		{pDur("1_000", "hours"), "1_000.hours"},
 		{&IfExpr{Branches: []IfExprBranch{{Cond: id("a"), Then: num("1")}, {Cond: id("b"), Then: num("2")}}, Else: num("3")}, "if a: 1 else if b: 2 else: 3"},
 		{bin(OpAdd, &IfExpr{Branches: []IfExprBranch{{Cond: id("a"), Then: num("1")}}, Else: num("0")}, num("1")), "(if a: 1 else: 0) + 1"},
@@ -620,6 +621,9 @@ func TestPrintConstruct(t *testing.T) {
 		{"field with when", &Field{Name: "paid_at", Type: pType("Timestamp"), When: &FieldWhen{Field: "status", Values: []string{"paid", "shipped"}}},
 			"paid_at: Timestamp when status = paid | shipped"},
 		{"empty entity", &Entity{Name: "Tag"}, "entity Tag {}"},
+		{"empty enum", &Enum{Name: "Tag"}, "enum Tag {}"},
+		{"empty surface", &Surface{Name: "Blank"}, "surface Blank {}"},
+		{"trailing comment spacing kept", &Field{Meta: Meta{Comment: " indented  note"}, Name: "n", Type: pType("Integer")}, "n: Integer  --  indented  note"},
 		{"external with comment", &Entity{Meta: Meta{Comment: "owned by billing"}, Name: "Invoice", External: true,
 			Members: []EntityMember{pFieldNode("total", pType("Integer"))}},
 			"external entity Invoice {  -- owned by billing\n    total: Integer\n}"},
@@ -676,5 +680,38 @@ func TestPrintWrapBoundary(t *testing.T) {
 				t.Errorf("wrapped form:\n%s\nwant:\n%s", out, want)
 			}
 		}
+	}
+}
+
+// TestPrintMultilineComments checks that a comment holding line breaks (a
+// producer copying a docstring) still prints as comments only: doc, header
+// and annotation lines split into several comment lines, a trailing comment
+// is joined onto its line.
+func TestPrintMultilineComments(t *testing.T) {
+	m := &Module{
+		Version: 3,
+		Header:  []string{"spec\nfrom a docstring"},
+		Entities: []*Entity{{
+			Meta: Meta{Doc: []string{"First line.\r\nSecond line."}, Comment: "trailing\nacross lines"},
+			Name: "Note",
+		}},
+		Contracts: []*Contract{{Name: "Store", Annotations: []*Annotation{{Kind: "guidance", Lines: []string{"one\ntwo"}}}}},
+	}
+	out := string(Print(m, PrintOptions{}))
+	for _, want := range []string{
+		"-- allium: 3\n-- spec\n-- from a docstring\n",
+		"-- First line.\n-- Second line.\nentity Note {}  -- trailing across lines\n",
+		"    @guidance\n        -- one\n        -- two\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	got, diags := Parse("multiline.allium", []byte(out))
+	if len(diags) > 0 {
+		t.Fatalf("output does not parse: %v\n%s", diags, out)
+	}
+	if doc := got.Entities[0].Doc; !cmp.Equal(doc, []string{"First line.", "Second line."}) {
+		t.Errorf("doc read back as %q", doc)
 	}
 }

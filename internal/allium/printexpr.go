@@ -229,12 +229,14 @@ func writeLit(b *strings.Builder, l *Lit) {
 
 // QuoteString writes s as an Allium string literal: double quotes, with
 // backslash escapes for the quote, the backslash and control characters.
+// It works on bytes, not runes, so that bytes that are not valid UTF-8 are
+// written back unchanged rather than replaced by U+FFFD.
 func QuoteString(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
+	for i := 0; i < len(s); i++ {
+		switch r := s[i]; r {
 		case '"':
 			b.WriteString(`\"`)
 		case '\\':
@@ -246,7 +248,7 @@ func QuoteString(s string) string {
 		case '\r':
 			b.WriteString(`\r`)
 		default:
-			b.WriteRune(r)
+			b.WriteByte(r)
 		}
 	}
 	b.WriteByte('"')

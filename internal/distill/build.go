@@ -313,7 +313,7 @@ func (b *builder) assemble(service string) *allium.Module {
 	for _, name := range sortedKeys(b.sinkProv) {
 		prov := b.sinkProv[name]
 		ent := &allium.Entity{Meta: allium.Meta{Prov: prov}, Name: name}
-		ent.Members = append(ent.Members, &allium.Field{Name: "to", Type: &allium.Type{Name: "String"}})
+		ent.Members = append(ent.Members, &allium.Field{Meta: allium.Meta{Prov: prov}, Name: "to", Type: &allium.Type{Name: "String"}})
 		if lits := b.sinkTemplates[name]; len(lits) > 0 {
 			enumName := name + "Template"
 			ae := &allium.Enum{Meta: allium.Meta{Prov: prov}, Name: enumName}
@@ -321,7 +321,7 @@ func (b *builder) assemble(service string) *allium.Module {
 				ae.Values = append(ae.Values, allium.EnumValue{Name: l})
 			}
 			m.Enums = append(m.Enums, ae)
-			ent.Members = append(ent.Members, &allium.Field{Name: "template", Type: &allium.Type{Name: enumName}})
+			ent.Members = append(ent.Members, &allium.Field{Meta: allium.Meta{Prov: prov}, Name: "template", Type: &allium.Type{Name: enumName}})
 		}
 		if b.entByName[name] == nil {
 			m.Entities = append(m.Entities, ent)
@@ -415,12 +415,18 @@ func (b *builder) assembleConfig(m *allium.Module) {
 		}
 		return list[i].line < list[j].line
 	})
-	done := map[string]bool{}
+	done := map[string]*configInfo{}
 	for _, ci := range list {
-		if !refs[ci.name] || done[ci.name] || ci.value == nil {
+		if !refs[ci.name] || ci.value == nil {
 			continue
 		}
-		done[ci.name] = true
+		if first := done[ci.name]; first != nil {
+			if !sameLit(first.value, ci.value) {
+				b.note("%s:%d: config %s has a second value here; the spec keeps the one at %s:%d", ci.file.Path, ci.line, ci.name, first.file.Path, first.line)
+			}
+			continue
+		}
+		done[ci.name] = ci
 		m.Config = append(m.Config, &allium.ConfigParam{Meta: b.meta(ci.file, ci.line), Name: ci.name, Type: &allium.Type{Name: ci.typ}, Default: ci.value})
 	}
 }

@@ -127,10 +127,6 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 	case facts.ExprCall:
 		d := b.timedelta(v)
 		if d == nil {
-			if sv, ok := secretStrDefault(v); ok && !secretName.MatchString(key) {
-				ci.typ, ci.value = "String", sv
-				break
-			}
 			return
 		}
 		ci.typ, ci.value = "Duration", d
@@ -139,8 +135,6 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 	}
 	b.configByKey[key] = ci
 }
-
-func secretStrDefault(v *facts.Expr) (allium.Expr, bool) { return nil, false }
 
 // evalInt evaluates integer literals and their + - * products
 // (60 * 60 * 1000).

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -113,9 +114,14 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	out.Stats.Entities = len(m.Entities)
 	out.Stats.Rules = len(m.Rules)
 	out.Stats.ConfigParams = len(m.Config)
-	out.Notes = b.sortedNotes()
+	out.Notes = append(out.Notes, b.sortedNotes()...)
+	slices.Sort(out.Notes)
 	return out, nil
 }
+
+// Close releases the parsers. The Distiller must not be used afterwards,
+// and no Distill call may be running.
+func (d *Distiller) Close() { d.pool.Close() }
 
 func (d *Distiller) language(in Input) (lang.Language, error) {
 	if in.Language != "" {
@@ -175,6 +181,11 @@ func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out
 		if ff.Stats.ErrorNodes+ff.Stats.MissingNodes > 0 {
 			out.Stats.ParseErrors++
 			out.Stats.ErrorNodes += ff.Stats.ErrorNodes + ff.Stats.MissingNodes
+			lines := make([]string, 0, len(ff.Stats.ErrorLines))
+			for _, l := range ff.Stats.ErrorLines {
+				lines = append(lines, strconv.Itoa(l))
+			}
+			out.Notes = append(out.Notes, fmt.Sprintf("%s: syntax errors (lines %s); what parsed was read", f.Path, strings.Join(lines, ", ")))
 		}
 		files = append(files, ff)
 	}

@@ -917,8 +917,8 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		x := rc.tr(&kw.Value, sc, out)
 		if m, ok := x.(*allium.Member); ok {
 			if root, ok := m.X.(*allium.Ident); ok && root.Name == "config" {
-				for _, ci := range rc.b.configByKey {
-					if ci.name == m.Name && ci.used {
+				for _, ci := range rc.b.usedConfig {
+					if ci.name == m.Name {
 						switch ci.typ {
 						case "Duration":
 							return exprValue(x)
@@ -953,12 +953,10 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			}
 			continue
 		}
-		v.args = setArg(v.args, f.name, b2enum(rc.b, f, x))
+		v.args = setArg(v.args, f.name, rc.b.enumValue(f, x))
 	}
 	return v
 }
-
-func b2enum(b *builder, f *fieldInfo, x allium.Expr) allium.Expr { return b.enumValue(f, x) }
 
 // sink emits Entity.created(to: ..., template: ...) for an outgoing
 // message.
@@ -1216,9 +1214,15 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				continue
 			}
 			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
-			rc.useParam(param)
-			rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
-				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}})
+			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
+				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}}
+			rc.body = append(rc.body, req)
+			// Kept only if the input stays a parameter (a token that
+			// finds an entity is replaced by the entity).
+			if rc.paramReqs == nil {
+				rc.paramReqs = map[*allium.Requires]string{}
+			}
+			rc.paramReqs[req] = param
 		}
 	}
 }

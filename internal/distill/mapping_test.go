@@ -3,11 +3,13 @@ package distill
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/source"
 )
 
@@ -512,5 +514,41 @@ func TestSyntaxErrorsCounted(t *testing.T) {
 	out := distilText(t, d, map[string]string{"a.py": "def f(:\n  return\nclass X(db.Model):\n  x = db.Column(db.String)\n", "b.py": "X = 1\n"})
 	if out.Stats.ParseErrors != 1 || out.Stats.ErrorNodes == 0 || out.Stats.FilesParsed != 2 {
 		t.Errorf("stats = %+v", out.Stats)
+	}
+}
+
+// TestCatalogDrivesRecognition: a user catalog that names another clock
+// call changes what becomes `now`.
+func TestCatalogDrivesRecognition(t *testing.T) {
+	p := t.TempDir() + "/patterns.yaml"
+	if err := os.WriteFile(p, []byte("version: 1\nlanguages:\n  python:\n    clock_calls: [house_clock]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := map[string]string{"app/models.py": flaskModels, "app/routes.py": `
+from flask import Blueprint
+from app.models import User
+from app.extensions import db
+bp = Blueprint("a", __name__)
+
+@bp.post("/lock")
+def lock(user_id):
+    user = db.session.get(User, user_id)
+    user.locked_until = house_clock()
+`}
+	for _, tc := range []struct {
+		d    *Distiller
+		want string
+	}{
+		{New(Options{Catalog: cat}), "user.locked_until = now"},
+		{New(Options{}), "user.locked_until = house_clock()"},
+	} {
+		if got := construct(distilText(t, tc.d, src).Module, "Lock"); !strings.Contains(got, tc.want) {
+			t.Errorf("rule = %s, want it to contain %q", got, tc.want)
+		}
+		tc.d.Close()
 	}
 }

@@ -329,27 +329,45 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		rc.untranslated(sc, e.Line, "a bulk update")
 		return
 	}
-	type done struct {
-		f *fieldInfo
-		x allium.Expr
-	}
-	var vals []done
-	for _, s := range sets {
-		x := rc.tr(s.v, sc, out)
-		if x == nil {
-			rc.untranslated(sc, e.Line, "a value of a bulk update")
-			continue
-		}
-		s.f.used = true
-		vals = append(vals, done{s.f, rc.b.enumValue(s.f, x)})
-	}
-	rc.bulk(q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
+	rc.bulk(q, sc, out, e.Line, func(row allium.Expr) []allium.Stmt {
+		// F("calls") + 1 reads the row's own field.
+		rowSc := *sc
+		rowSc.vars = cloneVars(sc.vars)
+		rowSc.vars[rowVar] = &value{kind: vEntity, ent: q.ent, expr: row}
 		var body []allium.Stmt
-		for _, d := range vals {
-			body = append(body, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line), Target: &allium.Member{X: x, Name: d.f.name}, Value: d.x})
+		for _, st := range sets {
+			x := rc.tr(rowFields(st.v), &rowSc, out)
+			if x == nil {
+				rc.untranslated(sc, e.Line, "a value of a bulk update")
+				continue
+			}
+			st.f.used = true
+			body = append(body, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line), Target: &allium.Member{X: row, Name: st.f.name}, Value: rc.b.enumValue(st.f, x)})
 		}
 		return body
 	})
+}
+
+// rowVar names the row a bulk update changes, for F("field").
+const rowVar = "\x00row"
+
+// rowFields rewrites Django's F("field") into an attribute of the row.
+func rowFields(e *facts.Expr) *facts.Expr {
+	if e == nil {
+		return nil
+	}
+	if e.Kind == facts.ExprCall && facts.LastSegment(e.Raw) == "F" && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprString {
+		return &facts.Expr{Kind: facts.ExprAttr, X: &facts.Expr{Kind: facts.ExprName, Name: rowVar, Line: e.Line}, Name: e.Args[0].Value, Line: e.Line}
+	}
+	c := *e
+	c.X, c.Y = rowFields(e.X), rowFields(e.Y)
+	if len(e.Args) > 0 {
+		c.Args = make([]facts.Expr, len(e.Args))
+		for i := range e.Args {
+			c.Args[i] = *rowFields(&e.Args[i])
+		}
+	}
+	return &c
 }
 
 // bulk applies body to every instance a query selects: a temporal rule

@@ -12,13 +12,12 @@ import (
 
 // handler is an entry point: an HTTP handler, a job or a command.
 type handler struct {
-	file    *facts.File
-	fn      *facts.Function
-	class   *facts.Class // the view or command class of a method
-	name    string       // trigger name
-	job     bool
-	auth    authLevel
-	authSet bool
+	file  *facts.File
+	fn    *facts.Function
+	class *facts.Class // the view or command class of a method
+	name  string       // trigger name
+	job   bool
+	auth  authLevel
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -169,9 +168,11 @@ type ruleCtx struct {
 	auth     authLevel
 	userVal  *value
 	trigger  *allium.Trigger // temporal rules
-	loopVar  string
 	cache    map[evalKey]*value
 	deps     map[string]*value // dependency results by function
+	// paramReqs are preconditions on one input, dropped if the input is
+	// not a parameter in the end.
+	paramReqs map[*allium.Requires]string
 }
 
 // scope is one function activation: the handler or an inlined helper.
@@ -276,7 +277,14 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		}
 	}
 	r.Trigger = trig
-	r.Body = append(r.Body, rc.body...)
+	for _, s := range rc.body {
+		if req, ok := s.(*allium.Requires); ok {
+			if p, on := rc.paramReqs[req]; on && !rc.paramSet[p] {
+				continue
+			}
+		}
+		r.Body = append(r.Body, s)
+	}
 	if len(rc.ensures) > 0 {
 		// One ensures block: lets of created instances stay visible to
 		// the outcomes after them.
@@ -374,16 +382,9 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				continue
 			}
 		}
-		n := bindingName(p.Name)
-		if ent, ok := b.idParamEntity(n); ok {
-			_ = ent
-		}
-		sc.vars[p.Name] = &value{kind: vParam, param: n}
+		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
 	}
 }
-
-// idParamEntity recognises `user_id` parameters.
-func (b *builder) idParamEntity(n string) (string, bool) { return "", false }
 
 // dependency returns the Depends(...) call of a parameter, in its default
 // or inside Annotated[..., Depends(...)].

@@ -56,7 +56,7 @@ func (b *builder) surfaces(m *allium.Module) {
 		}
 		if g.typ == "Visitor" && b.entByName["Visitor"] == nil && !hasExternal(m, "Visitor") {
 			m.Externals = append(m.Externals, &allium.Entity{Name: "Visitor", External: true,
-				Meta: allium.Meta{Doc: []string{"Anyone calling the service without signing in."}}})
+				Meta: allium.Meta{Prov: g.prov, Doc: []string{"Anyone calling the service without signing in."}}})
 		}
 		m.Surfaces = append(m.Surfaces, &allium.Surface{Meta: allium.Meta{Prov: g.prov}, Name: g.name,
 			Facing: &allium.SurfaceBinding{Name: g.facing, Type: g.typ}, Provides: g.items})

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,18 +27,52 @@ import (
 	"github.com/distill/distill/internal/pipeline"
 )
 
-// benchRepoCounts are the organisation sizes measured: the same seed, so
-// each is a prefix of the next and memory can be compared across sizes.
-var benchRepoCounts = flag.String("batch.repos", "50,100,200",
-	"BenchmarkBatchRun: comma-separated organisation sizes (repositories) to measure")
+// Flags of BenchmarkBatchRun (after -args): the organisation sizes, the same
+// seed for all, so each is a prefix of the next and memory can be compared
+// across sizes; and where to write per-run CPU profiles.
+var (
+	benchRepoCounts = flag.String("batch.repos", "50,100,200",
+		"BenchmarkBatchRun: comma-separated organisation sizes (repositories) to measure")
+	benchProfileDir = flag.String("batch.profile", "",
+		"BenchmarkBatchRun: write CPU profiles of the first cold, rerun and warm-cache run of each size into this directory")
+)
 
 const benchSeed = 1
 
+// profilePath names the CPU profile of one run, or is "" when profiles are
+// not asked for or the run is not the first of its size.
+func profilePath(iteration int, phase string, services int) string {
+	if *benchProfileDir == "" || iteration > 0 {
+		return ""
+	}
+	return filepath.Join(*benchProfileDir, fmt.Sprintf("%s-%dservices.prof", phase, services))
+}
+
 // BenchmarkBatchRun is `distill run` over a synthetic organisation served
 // by a real git smart-HTTP server on loopback: a cold run (empty clone
-// cache and output directory) followed by a rerun with nothing changed.
-// Figures are reported, never asserted; what is asserted is that the cold
-// run distils every service and the rerun finds every one unchanged.
+// cache and output directory), a rerun with nothing changed, and a run
+// into an empty output directory with the clone cache warm (everything
+// distilled again, nothing transferred). Figures are reported, never
+// asserted; what is asserted is that the cold and warm runs distil every
+// service and the rerun finds every one unchanged.
+//
+// Metrics:
+//   - cold_s, rerun_s, warm_s: wall time of each run;
+//   - rerun_pct_of_cold (wall) and rerun_cpu_pct_of_cold (this process's CPU);
+//   - services_per_s (cold, wall) and services_per_cpu_s (cold, CPU);
+//   - cold_cpu_s, rerun_cpu_s: this process's CPU; cold_git_cpu_s,
+//     rerun_git_cpu_s: the git processes serving the repositories, which
+//     share the machine;
+//   - peak_heap_MB: Go heap in use, sampled every 10 ms; vmhwm_MB: peak
+//     resident set;
+//   - cpu_util: cold-run CPU / wall / cores; cpu_util_distill: the same from
+//     the first to the last service finished; warm_cpu_util;
+//   - cold_busy_workers, warm_busy_workers: services distilled at once on
+//     average (2 with 2 workers means they never waited for fetches);
+//   - cold_http_req_per_repo, rerun_http_req_per_repo: requests the git
+//     server answered (each starts git processes);
+//   - host_load1: the host's load average at the end; wall times mean
+//     little when it is far above the number of cores.
 //
 // Building the repositories (git init and commit for each) happens once,
 // before any timer runs.
@@ -79,13 +115,23 @@ func BenchmarkBatchRun(b *testing.B) {
 			b.Fatalf("generated manifest: %v", err)
 		}
 		b.Run(fmt.Sprintf("repos=%d", n), func(b *testing.B) {
-			benchmarkColdAndRerun(b, m, cat, sub.Services())
+			requests := func() int {
+				total := 0
+				for _, r := range sub.Repos {
+					total += srv.Requests(r.Name)
+				}
+				return total
+			}
+			benchmarkColdAndRerun(b, m, cat, sub.Services(), requests)
 		})
 	}
 }
 
-func benchmarkColdAndRerun(b *testing.B, m *manifest.Manifest, cat *catalog.Catalog, services int) {
-	var cold, rerun runStats
+// benchmarkColdAndRerun measures the three runs; requests counts the HTTP
+// requests the server has seen for the organisation's repositories.
+func benchmarkColdAndRerun(b *testing.B, m *manifest.Manifest, cat *catalog.Catalog, services int, requests func() int) {
+	var cold, rerun, warm runStats
+	var coldRequests, rerunRequests int
 	runs := 0
 	for b.Loop() {
 		b.StopTimer()
@@ -100,19 +146,31 @@ func benchmarkColdAndRerun(b *testing.B, m *manifest.Manifest, cat *catalog.Cata
 		}
 		b.StartTimer()
 
-		c := measureRun(b, cfg)
+		req0 := requests()
+		c := measureRun(b, cfg, profilePath(runs, "cold", services))
+		req1 := requests()
 		if c.ok != services {
 			b.Fatalf("cold run: %d of %d services distilled; first failure: %s", c.ok, services, c.firstFailure)
 		}
-		r := measureRun(b, cfg)
+		r := measureRun(b, cfg, profilePath(runs, "rerun", services))
+		coldRequests += req1 - req0
+		rerunRequests += requests() - req1
 		if r.unchanged != services {
 			b.Fatalf("rerun: %d of %d services unchanged (%d distilled again); first failure: %s",
 				r.unchanged, services, r.ok, r.firstFailure)
+		}
+		// Everything distilled again from a warm clone cache: no pack
+		// transfers, so distillation is not starved by the git server.
+		cfg.OutDir = filepath.Join(root, "out-warm")
+		w := measureRun(b, cfg, profilePath(runs, "warm", services))
+		if w.ok != services {
+			b.Fatalf("warm-cache run: %d of %d services distilled; first failure: %s", w.ok, services, w.firstFailure)
 		}
 
 		b.StopTimer()
 		cold.add(c)
 		rerun.add(r)
+		warm.add(w)
 		runs++
 		if err := os.RemoveAll(root); err != nil {
 			b.Fatal(err)
@@ -121,11 +179,13 @@ func benchmarkColdAndRerun(b *testing.B, m *manifest.Manifest, cat *catalog.Cata
 	}
 	cold.div(runs)
 	rerun.div(runs)
+	warm.div(runs)
 
 	b.ReportMetric(cold.wall.Seconds(), "cold_s")
 	b.ReportMetric(rerun.wall.Seconds(), "rerun_s")
 	b.ReportMetric(100*rerun.wall.Seconds()/cold.wall.Seconds(), "rerun_pct_of_cold")
 	b.ReportMetric(float64(services)/cold.wall.Seconds(), "services_per_s")
+	b.ReportMetric(float64(services)/cold.cpu.Seconds(), "services_per_cpu_s")
 	b.ReportMetric(cold.cpu.Seconds(), "cold_cpu_s")
 	b.ReportMetric(rerun.cpu.Seconds(), "rerun_cpu_s")
 	b.ReportMetric(100*rerun.cpu.Seconds()/cold.cpu.Seconds(), "rerun_cpu_pct_of_cold")
@@ -135,6 +195,14 @@ func benchmarkColdAndRerun(b *testing.B, m *manifest.Manifest, cat *catalog.Cata
 	b.ReportMetric(mib(max(cold.vmHWM, rerun.vmHWM)), "vmhwm_MB")
 	b.ReportMetric(cold.cpuUtil(), "cpu_util")
 	b.ReportMetric(cold.distillUtil(), "cpu_util_distill")
+	b.ReportMetric(warm.wall.Seconds(), "warm_s")
+	b.ReportMetric(warm.cpuUtil(), "warm_cpu_util")
+	b.ReportMetric(cold.busyWorkers, "cold_busy_workers")
+	b.ReportMetric(warm.busyWorkers, "warm_busy_workers")
+	b.ReportMetric(hostLoad(), "host_load1")
+	repos := len(m.Repos)
+	b.ReportMetric(float64(coldRequests)/float64(runs*repos), "cold_http_req_per_repo")
+	b.ReportMetric(float64(rerunRequests)/float64(runs*repos), "rerun_http_req_per_repo")
 	b.ReportMetric(float64(services), "services")
 }
 
@@ -148,6 +216,7 @@ type runStats struct {
 	// service finished to the last (with distillation overlapping fetch,
 	// this is where both cores should be busy).
 	distillWall, distillCPU time.Duration
+	busyWorkers             float64 // see phaseProgress.busyWorkers
 
 	ok, unchanged, failed int
 	firstFailure          string
@@ -159,6 +228,7 @@ func (s *runStats) add(o runStats) {
 	s.gitCPU += o.gitCPU
 	s.distillWall += o.distillWall
 	s.distillCPU += o.distillCPU
+	s.busyWorkers += o.busyWorkers
 	s.peakHeap = max(s.peakHeap, o.peakHeap)
 	s.peakSys = max(s.peakSys, o.peakSys)
 	s.vmHWM = max(s.vmHWM, o.vmHWM)
@@ -171,6 +241,7 @@ func (s *runStats) div(n int) {
 	d := time.Duration(n)
 	s.wall, s.cpu, s.gitCPU = s.wall/d, s.cpu/d, s.gitCPU/d
 	s.distillWall, s.distillCPU = s.distillWall/d, s.distillCPU/d
+	s.busyWorkers /= float64(n)
 }
 
 // cpuUtil is the share of all cores the process kept busy over the run.
@@ -190,8 +261,9 @@ func (s *runStats) distillUtil() float64 {
 
 // measureRun runs the pipeline once, sampling the Go heap every 10 ms and
 // reading the process's peak resident set (VmHWM, reset before the run
-// where the kernel allows it) afterwards.
-func measureRun(b *testing.B, cfg pipeline.Config) runStats {
+// where the kernel allows it) afterwards. With a profile path, the run's
+// CPU profile is written there.
+func measureRun(b *testing.B, cfg pipeline.Config, profile string) runStats {
 	b.Helper()
 	// Start from a collected heap returned to the OS, so that one run's
 	// garbage does not count against the next.
@@ -206,12 +278,21 @@ func measureRun(b *testing.B, cfg pipeline.Config) runStats {
 	var wg sync.WaitGroup
 	var peakHeap, peakSys uint64
 	wg.Go(func() {
+		// runtime/metrics, unlike runtime.ReadMemStats, does not stop the
+		// world, so sampling every 10 ms costs the run next to nothing.
+		samples := []metrics.Sample{
+			{Name: "/memory/classes/heap/objects:bytes"},
+			{Name: "/memory/classes/heap/unused:bytes"},
+			{Name: "/memory/classes/total:bytes"},
+		}
 		tick := time.NewTicker(10 * time.Millisecond)
 		defer tick.Stop()
-		var ms runtime.MemStats
 		for {
-			runtime.ReadMemStats(&ms)
-			peakHeap, peakSys = max(peakHeap, ms.HeapInuse), max(peakSys, ms.Sys)
+			metrics.Read(samples)
+			// objects + unused is the in-use heap spans (MemStats.HeapInuse);
+			// total is everything mapped from the OS (MemStats.Sys).
+			peakHeap = max(peakHeap, samples[0].Value.Uint64()+samples[1].Value.Uint64())
+			peakSys = max(peakSys, samples[2].Value.Uint64())
 			select {
 			case <-ctx.Done():
 				return
@@ -219,6 +300,17 @@ func measureRun(b *testing.B, cfg pipeline.Config) runStats {
 			}
 		}
 	})
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatalf("-batch.profile: %v (it cannot be combined with -cpuprofile)", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	cpu0, git0, t0 := cpuTime(), childrenCPUTime(), time.Now()
 	res, err := pipeline.Run(ctx, cfg)
@@ -231,6 +323,7 @@ func measureRun(b *testing.B, cfg pipeline.Config) runStats {
 
 	st := runStats{wall: wall, cpu: cpu, gitCPU: gitCPU, peakHeap: peakHeap, peakSys: peakSys, vmHWM: peakRSS()}
 	st.distillWall, st.distillCPU = progress.span()
+	st.busyWorkers = progress.busyWorkers()
 	st.ok = res.Count(pipeline.StatusOK)
 	st.unchanged = res.Count(pipeline.StatusUnchanged)
 	st.failed = res.Count(pipeline.StatusFailed)
@@ -244,19 +337,22 @@ func measureRun(b *testing.B, cfg pipeline.Config) runStats {
 }
 
 // phaseProgress notes the wall clock and CPU time when the first and the
-// last service finish.
+// last service finish, and how long distill workers spent on services.
 type phaseProgress struct {
 	mu                sync.Mutex
 	first, last       time.Time
 	firstCPU, lastCPU time.Duration
-	servicesDone      int
+	// busy sums the distill time of services; earliest is when the first
+	// of them started.
+	busy     time.Duration
+	earliest time.Time
 }
 
 func (p *phaseProgress) Start(int, int)         {}
 func (p *phaseProgress) RepoDone(string, error) {}
 func (p *phaseProgress) Finish()                {}
 
-func (p *phaseProgress) ServiceDone(pipeline.ServiceResult) {
+func (p *phaseProgress) ServiceDone(res pipeline.ServiceResult) {
 	now, cpu := time.Now(), cpuTime()
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -264,13 +360,32 @@ func (p *phaseProgress) ServiceDone(pipeline.ServiceResult) {
 		p.first, p.firstCPU = now, cpu
 	}
 	p.last, p.lastCPU = now, cpu
-	p.servicesDone++
+	if res.Status == pipeline.StatusOK {
+		p.busy += res.Distill
+		if start := now.Add(-res.Distill); p.earliest.IsZero() || start.Before(p.earliest) {
+			p.earliest = start
+		}
+	}
 }
 
 func (p *phaseProgress) span() (wall, cpu time.Duration) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.last.Sub(p.first), p.lastCPU - p.firstCPU
+}
+
+// busyWorkers is how many services were being distilled at once on
+// average, from the first distillation's start to the last one's end: the
+// number of distill workers when they never wait for fetched
+// repositories, whatever share of the cores the host grants them.
+func (p *phaseProgress) busyWorkers() float64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	span := p.last.Sub(p.earliest)
+	if p.earliest.IsZero() || span <= 0 {
+		return 0
+	}
+	return p.busy.Seconds() / span.Seconds()
 }
 
 // cpuTime is the process's user plus system CPU time. The git processes
@@ -281,6 +396,18 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// hostLoad is the host's one-minute load average: on a shared host, wall
+// times mean little when it is far above the number of cores.
+func hostLoad() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	load, _, _ := strings.Cut(string(data), " ")
+	v, _ := strconv.ParseFloat(load, 64)
+	return v
 }
 
 // childrenCPUTime is the user plus system CPU time of finished child

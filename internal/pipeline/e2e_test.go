@@ -37,6 +37,7 @@ func TestRunEndToEnd(t *testing.T) {
 			"fastapi-accounts/accounts": pipeline.StatusOK,
 			"fastapi-accounts/models":   pipeline.StatusOK,
 			"django-accounts/accounts":  pipeline.StatusOK,
+			"django-mirror/accounts":    pipeline.StatusFailed,
 			"ghost/api":                 pipeline.StatusFailed,
 		}
 		if diff := cmp.Diff(want, statuses(first)); diff != "" {
@@ -48,7 +49,7 @@ func TestRunEndToEnd(t *testing.T) {
 			order = append(order, s.ID())
 		}
 		wantOrder := []string{"flask-accounts/accounts", "flask-accounts/billing", "fastapi-accounts/accounts",
-			"fastapi-accounts/models", "django-accounts/accounts", "ghost/api"}
+			"fastapi-accounts/models", "django-accounts/accounts", "django-mirror/accounts", "ghost/api"}
 		if diff := cmp.Diff(wantOrder, order); diff != "" {
 			t.Errorf("result order (-want +got):\n%s", diff)
 		}
@@ -75,6 +76,12 @@ func TestRunEndToEnd(t *testing.T) {
 				t.Errorf("ghost error %q does not mention %q", ghost.Error, want)
 			}
 		}
+		mirror := serviceByID(t, first, "django-mirror/accounts")
+		for _, want := range []string{"repository django-mirror", "authentication failed"} {
+			if !strings.Contains(mirror.Error, want) {
+				t.Errorf("wrong-token error %q does not mention %q", mirror.Error, want)
+			}
+		}
 		billing := serviceByID(t, first, "flask-accounts/billing")
 		if !strings.Contains(billing.Error, "services/billing") || !strings.Contains(billing.Error, "does not exist") {
 			t.Errorf("billing error %q does not say its path is missing", billing.Error)
@@ -96,8 +103,8 @@ func TestRunEndToEnd(t *testing.T) {
 	t.Run("services.parquet", func(t *testing.T) {
 		tbl := readArrow(t, filepath.Join(out, summary.ServicesFile))
 		rows := tbl.rowMaps(t)
-		if len(rows) != 6 {
-			t.Fatalf("services.parquet has %d rows, want 6", len(rows))
+		if len(rows) != 7 {
+			t.Fatalf("services.parquet has %d rows, want 7", len(rows))
 		}
 		ghost := findRows(rows, map[string]any{"repo": "ghost", "service": "api"})
 		if len(ghost) != 1 {
@@ -221,6 +228,7 @@ func TestRunEndToEnd(t *testing.T) {
 			"fastapi-accounts/accounts": pipeline.StatusUnchanged,
 			"fastapi-accounts/models":   pipeline.StatusUnchanged,
 			"django-accounts/accounts":  pipeline.StatusUnchanged,
+			"django-mirror/accounts":    pipeline.StatusFailed,
 			"ghost/api":                 pipeline.StatusFailed,
 		}
 		if diff := cmp.Diff(want, statuses(again)); diff != "" {
@@ -286,6 +294,7 @@ func TestRunEndToEnd(t *testing.T) {
 			"fastapi-accounts/accounts": pipeline.StatusOK,
 			"fastapi-accounts/models":   pipeline.StatusOK,
 			"django-accounts/accounts":  pipeline.StatusUnchanged,
+			"django-mirror/accounts":    pipeline.StatusFailed,
 			"ghost/api":                 pipeline.StatusFailed,
 		}
 		if diff := cmp.Diff(want, statuses(res)); diff != "" {
@@ -391,7 +400,7 @@ func TestRunConcurrency(t *testing.T) {
 		}
 		// The next run recovers.
 		res = runFixture(t, f.config(out, logs))
-		if res.Count(pipeline.StatusFailed) != 2 {
+		if res.Count(pipeline.StatusFailed) != 3 {
 			t.Errorf("run after cancel: %v", statuses(res))
 		}
 		checkNoPartialFiles(t, out)

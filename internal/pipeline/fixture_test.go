@@ -40,6 +40,10 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 const (
 	tokenEnv   = "DISTILL_E2E_TOKEN"
 	tokenValue = "tok-e2e-7f3a9c1d5b2e8f40-secret"
+	// A wrong token for the same private repository: it is sent, refused,
+	// and must not come back in the error.
+	wrongTokenEnv   = "DISTILL_E2E_WRONG_TOKEN"
+	wrongTokenValue = "tok-e2e-wrong-0b1c2d3e4f-secret"
 )
 
 // servicesDir is the repository's fixture services, relative to this
@@ -59,8 +63,11 @@ type e2eFixture struct {
 // token is set. Injected rather than t.Setenv so tests stay independent of
 // the process environment.
 func lookupEnv(name string) (string, bool) {
-	if name == tokenEnv {
+	switch name {
+	case tokenEnv:
 		return tokenValue, true
+	case wrongTokenEnv:
+		return wrongTokenValue, true
 	}
 	return "", false
 }
@@ -106,6 +113,7 @@ const brokenPython = "def broken(:\n    return ]\n"
 //	                 ungrouped second service "models" (app/models).
 //	django-accounts  private: basic auth with the token from tokenEnv; read
 //	                 at the remote's HEAD (main, two commits).
+//	django-mirror    the same repository with a wrong token.
 //	ghost            never created: the server answers 404.
 func newFixture(t *testing.T) *e2eFixture {
 	t.Helper()
@@ -176,12 +184,20 @@ repos:
       - name: accounts
         path: .
         group: password-reset
+  - name: django-mirror
+    url: %s
+    auth:
+      token_env: %s
+    services:
+      - name: accounts
+        path: .
   - name: ghost
     url: %s
     services:
       - name: api
         path: .
-`, srv.URL("flask-accounts"), srv.URL("fastapi-accounts"), srv.URL("django-accounts"), tokenEnv, srv.URL("ghost"))
+`, srv.URL("flask-accounts"), srv.URL("fastapi-accounts"), srv.URL("django-accounts"), tokenEnv,
+		srv.URL("django-accounts"), wrongTokenEnv, srv.URL("ghost"))
 	m, err := manifest.Parse([]byte(yaml), "e2e.yaml", lookupEnv)
 	if err != nil {
 		t.Fatalf("fixture manifest: %v", err)
@@ -383,13 +399,17 @@ func checkNoSecret(t *testing.T, text string, roots ...string) {
 	t.Helper()
 	for _, root := range roots {
 		for rel, b := range readTree(t, root) {
-			if bytes.Contains(b, []byte(tokenValue)) {
-				t.Errorf("the token leaked into %s", filepath.Join(root, rel))
+			for _, tok := range []string{tokenValue, wrongTokenValue} {
+				if bytes.Contains(b, []byte(tok)) {
+					t.Errorf("a token leaked into %s", filepath.Join(root, rel))
+				}
 			}
 		}
 	}
-	if strings.Contains(text, tokenValue) {
-		t.Errorf("the token leaked into the log")
+	for _, tok := range []string{tokenValue, wrongTokenValue} {
+		if strings.Contains(text, tok) {
+			t.Errorf("a token leaked into the log")
+		}
 	}
 }
 

@@ -105,9 +105,14 @@ func zeroPos(v reflect.Value) {
 func knownParserBug(src []byte) string {
 	lines := strings.Split(string(src), "\n")
 	for i, line := range lines {
+		// The member that ends the line: after the opening brace and after
+		// the last comma of a single-line body.
 		text := line
-		if k := strings.LastIndexByte(line, '{'); k >= 0 {
-			text = line[k+1:]
+		if k := strings.LastIndexByte(text, '{'); k >= 0 {
+			text = text[k+1:]
+		}
+		if k := strings.LastIndexByte(text, ','); k >= 0 {
+			text = text[k+1:]
 		}
 		if !fieldLikeRE.MatchString(text) {
 			continue
@@ -150,6 +155,7 @@ func indentOf(line string) int {
 var parserBugInputs = []struct{ name, src string }{
 	{"member on brace line", "-- allium: 3\nentity N {n: String\n    e: Integer\n}\n"},
 	{"member indentation grows", "-- allium: 3\nentity N {\n  n: String\n    e: Integer\n}\n"},
+	{"member after comma on brace line", "-- allium: 3\nentity N {, n: String\n e: Integer}\n"},
 }
 
 func TestRoundTripKnownParserBugs(t *testing.T) {

@@ -248,7 +248,7 @@ func stripThis(e allium.Expr) allium.Expr {
 func (b *builder) assemble(service string) *allium.Module {
 	m := &allium.Module{Version: 3}
 	if service != "" {
-		m.Header = []string{service + ".allium", "", "Distilled from the service code by distill: a first draft to review."}
+		m.Header = []string{"Service " + service + ".", "", "Distilled from the service code by distill: a first draft to review."}
 	}
 	// Which entities and enums the rules and fields reach.
 	used := b.usedNames()

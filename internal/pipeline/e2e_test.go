@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/distill/distill/internal/fetch/fetchtest"
+	"github.com/distill/distill/internal/manifest"
 	"github.com/distill/distill/internal/pipeline"
 	"github.com/distill/distill/internal/summary"
 )
@@ -318,6 +319,57 @@ func TestRunEndToEnd(t *testing.T) {
 		}
 		checkNoSecret(t, logs.String(), out, f.cache)
 		checkNoPartialFiles(t, out)
+	})
+
+	t.Run("damaged spec is made again", func(t *testing.T) {
+		django := filepath.Join(out, "specs", "django-accounts", "accounts.allium")
+		want, err := os.ReadFile(django)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(django, append(want, "-- edited by hand\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		flask := filepath.Join(out, "specs", "flask-accounts", "accounts.allium")
+		if err := os.Remove(flask); err != nil {
+			t.Fatal(err)
+		}
+		res := runFixture(t, f.config(out, logs))
+		for _, id := range []string{"django-accounts/accounts", "flask-accounts/accounts"} {
+			if st := serviceByID(t, res, id).Status; st != pipeline.StatusOK {
+				t.Errorf("%s: status %s, want ok (its spec on disk no longer matched)", id, st)
+			}
+		}
+		if got, _ := os.ReadFile(django); !bytes.Equal(got, want) {
+			t.Errorf("django spec not restored")
+		}
+		if got, _ := os.ReadFile(flask); !bytes.Equal(got, firstOutputs["specs/flask-accounts/accounts.allium"]) {
+			t.Errorf("flask spec not restored")
+		}
+	})
+
+	t.Run("service removed from the manifest", func(t *testing.T) {
+		const block = "      - name: models\n        path: app/models\n"
+		if !strings.Contains(f.yaml, block) {
+			t.Fatal("fixture manifest changed; update this test")
+		}
+		m, err := manifest.Parse([]byte(strings.Replace(f.yaml, block, "", 1)), "e2e.yaml", lookupEnv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := f.config(out, logs)
+		cfg.Manifest = m
+		res := runFixture(t, cfg)
+		if len(res.Services) != 6 {
+			t.Errorf("%d services, want 6", len(res.Services))
+		}
+		if _, err := os.Stat(filepath.Join(out, "specs", "fastapi-accounts", "models.allium")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the removed service's spec is still there (%v)", err)
+		}
+		rows := readArrow(t, filepath.Join(out, summary.ConstructsFile)).rowMaps(t)
+		if n := len(findRows(rows, map[string]any{"repo": "fastapi-accounts", "service": "models"})); n != 0 {
+			t.Errorf("summary.parquet still has %d rows of the removed service", n)
+		}
 	})
 }
 

@@ -55,6 +55,7 @@ type e2eFixture struct {
 	srv      *fetchtest.Server
 	fastapi  string // work tree of the fastapi-accounts repository
 	manifest *manifest.Manifest
+	yaml     string // the manifest's text, for variations
 	catalog  *catalog.Catalog
 	cache    string
 }
@@ -202,7 +203,7 @@ repos:
 	if err != nil {
 		t.Fatalf("fixture manifest: %v", err)
 	}
-	f.manifest = m
+	f.manifest, f.yaml = m, yaml
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)

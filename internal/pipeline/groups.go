@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/atomicfile"
@@ -75,6 +76,7 @@ func (r *runner) compareGroups(ctx context.Context) ([]GroupResult, error) {
 				return nil, fmt.Errorf("compare group %s: %w", g.Name, err)
 			}
 			gr.result = res
+			res.Shared.Header = sharedHeader(g.Name, g.Quorum.String(), gr.Variants, gr.Missing)
 			gr.Shared = "shared/" + g.Name + ".allium"
 			text := allium.Print(res.Shared, allium.PrintOptions{})
 			if err := atomicfile.WriteFile(filepath.Join(r.cfg.OutDir, filepath.FromSlash(gr.Shared)), text, 0o644); err != nil {
@@ -144,4 +146,17 @@ func comparisonRows(groups []GroupResult) []summary.ComparisonRow {
 		}
 	}
 	return rows
+}
+
+// sharedHeader is the scope note of a group's shared spec: which variants
+// it stands for and at what quorum, so the file explains itself.
+func sharedHeader(group, quorum string, variants, missing []string) []string {
+	h := []string{
+		fmt.Sprintf("Shared spec of group %s: the behaviour its variants agree on (quorum %s).", group, quorum),
+		"Variants: " + strings.Join(variants, ", ") + ".",
+	}
+	if len(missing) > 0 {
+		h = append(h, "Not compared (failed this run): "+strings.Join(missing, ", ")+".")
+	}
+	return append(h, "", "Distilled and compared by distill: a first draft to review; see the group's report.")
 }

@@ -128,6 +128,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		fetcher: &fetch.Fetcher{CacheDir: cfg.CacheDir, Logger: cfg.Logger},
 		dist:    distill.New(distill.Options{Catalog: cfg.Catalog}),
 	}
+	defer r.dist.Close()
 	res := &Result{Started: cfg.Now().UTC()}
 	cfg.Progress.Start(len(plan), len(r.results))
 	err = r.runPools(ctx)

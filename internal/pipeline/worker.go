@@ -175,7 +175,7 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 		return nil
 	}
 
-	out, err := r.dist.Distill(sctx, distill.Input{Service: j.svc.Name, Language: j.svc.Language, Files: set.Files})
+	out, err := r.dist.Distill(sctx, distill.Input{Service: j.repo.Repo.Name + "/" + j.svc.Name, Language: j.svc.Language, Files: set.Files})
 	if err != nil {
 		return fail("distill", err)
 	}

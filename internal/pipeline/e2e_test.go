@@ -159,7 +159,7 @@ func TestRunEndToEnd(t *testing.T) {
 			"repo": "flask-accounts", "commit": flaskCommit, "service": "accounts", "group_name": "password-reset",
 			"kind": "config", "parent": nil, "name": "reset_token_expiry",
 			"text": "reset_token_expiry: Duration = 1.hour", "value": "1.hour", "value_number": 3600.0,
-			"source_file": "app/config.py", "source_line": int32(11), "in_shared": true,
+			"source_file": "services/accounts/app/config.py", "source_line": int32(11), "in_shared": true,
 		}
 		if diff := cmp.Diff(wantCfg, cfg[0]); diff != "" {
 			t.Errorf("config row (-want +got):\n%s", diff)
@@ -170,7 +170,7 @@ func TestRunEndToEnd(t *testing.T) {
 		if len(rule) != 1 {
 			t.Fatalf("flask RequestPasswordReset rule rows: %d, want 1", len(rule))
 		}
-		if rule[0]["source_file"] != "app/auth/routes.py" || rule[0]["source_line"] != int32(138) || rule[0]["in_shared"] != true {
+		if rule[0]["source_file"] != "services/accounts/app/auth/routes.py" || rule[0]["source_line"] != int32(138) || rule[0]["in_shared"] != true {
 			t.Errorf("rule row: %v", rule[0])
 		}
 		if text, _ := rule[0]["text"].(string); !strings.HasPrefix(text, "rule RequestPasswordReset {\n    when: RequestPasswordReset(email)\n") {

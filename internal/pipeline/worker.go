@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"sync/atomic"
 	"time"
 
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/distill"
 	"github.com/distill/distill/internal/fetch"
 	"github.com/distill/distill/internal/source"
@@ -179,6 +181,7 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 	if err != nil {
 		return fail("distill", err)
 	}
+	rebaseProvenance(out.Module, j.svc.Path)
 	res.SpecPath = specRel(j.repo.Repo.Name, j.svc.Name)
 	if res.SpecDigest, err = r.writeSpec(res.SpecPath, out.Module); err != nil {
 		return err // an unwritable output directory stops the run
@@ -194,4 +197,22 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 	res.Distill = r.cfg.Now().Sub(t0)
 	r.set(res, j.svc.Index)
 	return nil
+}
+
+// rebaseProvenance makes provenance paths relative to the repository root
+// rather than the service directory, so that a reviewer (or a query over
+// source_file) can open them straight from a clone of the repository.
+func rebaseProvenance(m *allium.Module, servicePath string) {
+	if servicePath == "" || servicePath == "." {
+		return
+	}
+	done := map[*allium.Provenance]bool{} // distill may share one Provenance between nodes
+	allium.WalkNodes(m, func(n allium.Node) {
+		p := n.Info().Prov
+		if p == nil || p.File == "" || done[p] {
+			return
+		}
+		done[p] = true
+		p.File = path.Join(servicePath, p.File)
+	})
 }

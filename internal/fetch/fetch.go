@@ -29,6 +29,8 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/memory"
 	"golang.org/x/crypto/ssh"
+
+	"github.com/distill/distill/internal/redact"
 )
 
 // Auth holds credentials resolved by the caller (typically from the
@@ -93,7 +95,7 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
 	loc, err := parseLocation(req.URL)
 	if err != nil {
-		return nil, newError(req.Name, &location{raw: req.URL, redacted: Redact(req.URL)}, secretsOf(req, nil), "parse URL", err)
+		return nil, newError(req.Name, &location{raw: req.URL, redacted: redact.URL(req.URL)}, secretsOf(req, nil), "parse URL", err)
 	}
 	if loc.kind == kindLocal {
 		if req.Ref != "" {
@@ -134,7 +136,7 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Result, error) {
 func (f *Fetcher) ResolveRemote(ctx context.Context, req Request) (string, error) {
 	loc, err := parseLocation(req.URL)
 	if err != nil {
-		return "", newError(req.Name, &location{raw: req.URL, redacted: Redact(req.URL)}, secretsOf(req, nil), "parse URL", err)
+		return "", newError(req.Name, &location{raw: req.URL, redacted: redact.URL(req.URL)}, secretsOf(req, nil), "parse URL", err)
 	}
 	if loc.kind == kindLocal {
 		return "", nil

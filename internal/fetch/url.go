@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/distill/distill/internal/redact"
 )
 
 type urlKind int
@@ -42,7 +44,7 @@ func parseLocation(raw string) (*location, error) {
 	if strings.TrimSpace(raw) == "" {
 		return nil, fmt.Errorf("empty repository URL")
 	}
-	loc := &location{raw: raw, redacted: Redact(raw)}
+	loc := &location{raw: raw, redacted: redact.URL(raw)}
 	if !strings.Contains(raw, "://") {
 		if m := scpLike.FindStringSubmatch(raw); m != nil && !isLocalDir(raw) {
 			loc.kind = kindSSH
@@ -166,56 +168,4 @@ func cacheDirName(key string) string {
 		slug = "repo"
 	}
 	return slug + "-" + hex.EncodeToString(sum[:12]) + ".git"
-}
-
-// Redact makes a repository URL safe to print: userinfo becomes "***" and
-// the values of token-like query parameters become "***". scp-style
-// addresses (git@host:org/repo) cannot carry a password and are returned
-// unchanged.
-func Redact(raw string) string {
-	if !strings.Contains(raw, "://") {
-		return raw
-	}
-	scheme, rest, _ := strings.Cut(raw, "://")
-	authority, tail := rest, ""
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		authority, tail = rest[:i], rest[i:]
-	}
-	if at := strings.LastIndex(authority, "@"); at >= 0 {
-		authority = "***@" + authority[at+1:]
-	}
-	return scheme + "://" + authority + redactQuery(tail)
-}
-
-func redactQuery(tail string) string {
-	before, query, ok := strings.Cut(tail, "?")
-	if !ok {
-		return tail
-	}
-	query, fragment, hasFragment := strings.Cut(query, "#")
-	params := strings.Split(query, "&")
-	for i, p := range params {
-		name, _, hasValue := strings.Cut(p, "=")
-		if hasValue && tokenLikeParam(name) {
-			params[i] = name + "=***"
-		}
-	}
-	out := before + "?" + strings.Join(params, "&")
-	if hasFragment {
-		out += "#" + fragment
-	}
-	return out
-}
-
-func tokenLikeParam(name string) bool {
-	n := strings.ToLower(name)
-	if dec, err := url.QueryUnescape(n); err == nil {
-		n = dec
-	}
-	for _, s := range []string{"token", "pass", "secret", "sig", "key", "auth", "cred", "session", "code"} {
-		if strings.Contains(n, s) {
-			return true
-		}
-	}
-	return strings.HasPrefix(n, "x-amz-")
 }

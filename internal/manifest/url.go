@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/url"
 	"strings"
+
+	"github.com/distill/distill/internal/redact"
 )
 
 // Transport is how a repository's URL is reached.
@@ -38,7 +40,7 @@ func classifyURL(raw string) (Transport, error) {
 }
 
 func classifySchemeURL(scheme, raw string) (Transport, error) {
-	shown := redactURL(raw)
+	shown := shownURL(raw)
 	var t Transport
 	switch scheme {
 	case "https":
@@ -98,7 +100,7 @@ func isSCPLike(raw string) bool {
 }
 
 func classifySCP(raw string) (Transport, error) {
-	shown := redactURL(raw)
+	shown := shownURL(raw)
 	hostPart, path, _ := strings.Cut(raw, ":")
 	// "user:password@host:path" splits at the password's colon, leaving an
 	// @ in what looks like the path.
@@ -135,26 +137,12 @@ func safeScheme(s string) string {
 	return s
 }
 
-// redactURL returns raw with any user information replaced by *** and any
-// query or fragment dropped, so that it can be shown in an error. It hides
-// everything before the last @ (outside the query), which over-redacts a
-// path that contains @ but never shows a password that contains / or :.
-func redactURL(raw string) string {
-	prefix, rest := "", raw
-	if scheme, after, ok := strings.Cut(raw, "://"); ok {
-		prefix, rest = scheme+"://", after
+// shownURL is a URL as a manifest error may show it: credentials hidden,
+// and any query or fragment dropped whole (the manifest rejects them, and a
+// fragment can be anything, a token included).
+func shownURL(raw string) string {
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		return redact.URL(raw[:i]) + "?***"
 	}
-	suffix := ""
-	if q := strings.IndexAny(rest, "?#"); q >= 0 {
-		rest, suffix = rest[:q], "?***"
-	}
-	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
-		if prefix == "" && !strings.Contains(rest[:at], ":") {
-			// scp form with a plain user name (git@host:org/repo.git):
-			// nothing secret to hide.
-			return raw
-		}
-		rest = "***@" + rest[at+1:]
-	}
-	return prefix + rest + suffix
+	return redact.URL(raw)
 }

@@ -142,28 +142,6 @@ func TestClassifyURL(t *testing.T) {
 	}
 }
 
-func TestRedactURL(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ in, want string }{
-		{"https://github.com/acme/a.git", "https://github.com/acme/a.git"},
-		{"https://user:tok@github.com/acme/a.git", "https://***@github.com/acme/a.git"},
-		{"https://tok@github.com/acme/a.git", "https://***@github.com/acme/a.git"},
-		{"https://user:to/k@github.com/acme/a.git", "https://***@github.com/acme/a.git"},
-		{"https://user:t@k@github.com/a.git", "https://***@github.com/a.git"},
-		{"https://github.com/a.git?token=x", "https://github.com/a.git?***"},
-		{"https://github.com/a.git#x", "https://github.com/a.git?***"},
-		{"git@github.com:acme/a.git", "git@github.com:acme/a.git"},
-		{"git:pw@github.com:acme/a.git", "***@github.com:acme/a.git"},
-		{"git:p/w@github.com:acme/a.git", "***@github.com:acme/a.git"},
-		{"./local/dir", "./local/dir"},
-	}
-	for _, tt := range tests {
-		if got := redactURL(tt.in); got != tt.want {
-			t.Errorf("redactURL(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestLooksLikeToken(t *testing.T) {
 	t.Parallel()
 	tokens := []string{

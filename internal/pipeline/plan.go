@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/distill/distill/internal/fetch"
 	"github.com/distill/distill/internal/manifest"
+	"github.com/distill/distill/internal/redact"
 )
 
 // RepoPlan is one repository of the run and the services to read from it.
@@ -77,7 +77,7 @@ func WritePlan(w io.Writer, plan []RepoPlan, m *manifest.Manifest, outDir string
 		if ref == "" {
 			ref = "HEAD"
 		}
-		fmt.Fprintf(w, "repo %s  %s @ %s (depth %d, timeout %s)\n", rp.Repo.Name, fetch.Redact(rp.Repo.URL), ref, rp.Repo.Depth, rp.Repo.Timeout)
+		fmt.Fprintf(w, "repo %s  %s @ %s (depth %d, timeout %s)\n", rp.Repo.Name, redact.URL(rp.Repo.URL), ref, rp.Repo.Depth, rp.Repo.Timeout)
 		for _, s := range rp.Services {
 			var extra []string
 			if s.Language != "" {

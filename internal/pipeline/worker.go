@@ -13,6 +13,7 @@ import (
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/distill"
 	"github.com/distill/distill/internal/fetch"
+	"github.com/distill/distill/internal/redact"
 	"github.com/distill/distill/internal/source"
 )
 
@@ -127,7 +128,7 @@ func (r *runner) allUnchanged(rp *RepoPlan, commit string, started time.Time) bo
 func (r *runner) baseResult(rp *RepoPlan, sp *ServicePlan, commit string, started time.Time) ServiceResult {
 	return ServiceResult{
 		Repo: rp.Repo.Name, Service: sp.Name, Group: sp.Group,
-		URL: fetch.Redact(rp.Repo.URL), Commit: commit, Language: sp.Language,
+		URL: redact.URL(rp.Repo.URL), Commit: commit, Language: sp.Language,
 		Started: started.UTC(),
 	}
 }

@@ -4,7 +4,6 @@
 
 GO       ?= go
 FUZZTIME ?= 10s
-BENCHTIME ?= 1x
 
 .PHONY: all deps build run test vet fuzz bench clean
 
@@ -36,9 +35,12 @@ vet:
 fuzz:
 	@./scripts/fuzz.sh $(FUZZTIME)
 
-# Benchmarks on realistic corpora; figures are printed, never asserted.
+# Benchmarks on realistic corpora (the Python standard library, the Allium
+# corpus, a synthetic organisation of 200 repositories served on loopback);
+# figures are printed as a table, never asserted. See scripts/bench.sh for
+# BENCH_FILTER, BATCH_REPOS and BENCH_PROFILE_DIR.
 bench: deps
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./...
+	./scripts/bench.sh
 
 clean:
 	rm -rf bin out

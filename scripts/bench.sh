@@ -36,7 +36,13 @@ benchtime_for() {
 module=$(go list -m)
 status=0
 for pkg in $(go list ./...); do
-  benches=$(go test -list '^Benchmark' "$pkg" 2>/dev/null | grep '^Benchmark' | grep -E -- "$filter" || true)
+  if ! listing=$(go test -list '^Benchmark' "$pkg" 2>&1); then
+    echo "bench: cannot list benchmarks of $pkg:" >&2
+    echo "$listing" >&2
+    status=1
+    continue
+  fi
+  benches=$(echo "$listing" | grep '^Benchmark' | grep -E -- "$filter" || true)
   [[ -z "$benches" ]] && continue
   short=${pkg#"$module"/}
   bt=$(benchtime_for "$pkg")

@@ -41,10 +41,17 @@ func FuzzRoundTrip(f *testing.F) {
 		if reason := knownParserBug(src); reason != "" {
 			t.Skip(reason)
 		}
+		if bannerShapedComments(m) {
+			t.Skip("comments shaped like a section banner (parser bug 2)")
+		}
 		m2, diags := Parse("printed.allium", out1)
 		if len(diags) > 0 {
 			t.Fatalf("printed text does not parse: %v\ninput:\n%s\nprinted:\n%s", diags, src, out1)
 		}
+		// The printer places each variant after its base entity (and
+		// variants of undeclared bases last), so the model read back has
+		// them in that order.
+		m.Variants = variantsInPrintOrder(m)
 		// reflect.DeepEqual on position-free models is much faster than
 		// cmp.Equal, which keeps the fuzzer's throughput up; cmp only
 		// explains a failure.
@@ -56,6 +63,17 @@ func FuzzRoundTrip(f *testing.F) {
 			t.Fatalf("print is not idempotent (-first +second):\n%s", cmp.Diff(string(out1), string(out2)))
 		}
 	})
+}
+
+// variantsInPrintOrder returns m's variants in the order Print writes them.
+func variantsInPrintOrder(m *Module) []*Variant {
+	var out []*Variant
+	for _, n := range entitiesWithVariants(m.Entities, m.Variants) {
+		if v, ok := n.(*Variant); ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // withoutPos zeroes every position in m (in place) and returns it. Doc,
@@ -150,23 +168,78 @@ func indentOf(line string) int {
 	return n
 }
 
+// bannerShapedComments reports whether any run of comment lines in m (doc,
+// header, trailer, annotation body) reads as a section banner: a dash line,
+// a section title, a dash line.
+//
+// Bug 2: the parser drops such a run wherever it stands, as layout. In the
+// input the three lines need not have been a banner (the first dash line was
+// a trailing comment on a code line, say), so they are kept as a doc comment;
+// printed, they are three comment lines and vanish on the next parse.
+func bannerShapedComments(m *Module) bool {
+	found := false
+	check := func(lines []string) {
+		for i := 0; i+2 < len(lines); i++ {
+			if isDashText(lines[i]) && isDashText(lines[i+2]) {
+				if _, ok := sectionBoilerplate[strings.TrimSpace(lines[i+1])]; ok {
+					found = true
+				}
+			}
+		}
+	}
+	check(m.Header)
+	check(m.Trailer)
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Struct:
+			switch x := v.Interface().(type) {
+			case Meta:
+				check(x.Doc)
+				return
+			case Annotation:
+				check(x.Lines)
+			}
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		}
+	}
+	walk(reflect.ValueOf(m))
+	return found
+}
+
+func isDashText(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 2 && strings.Trim(s, "-") == ""
+}
+
 // parserBugInputs are minimal inputs for the parser bugs knownParserBug
 // recognises: each parses without errors but does not survive print/parse.
 var parserBugInputs = []struct{ name, src string }{
 	{"member on brace line", "-- allium: 3\nentity N {n: String\n    e: Integer\n}\n"},
 	{"member indentation grows", "-- allium: 3\nentity N {\n  n: String\n    e: Integer\n}\n"},
 	{"member after comma on brace line", "-- allium: 3\nentity N {, n: String\n e: Integer}\n"},
+	{"banner-shaped doc comment", "-- allium: 3\nentity A {\n    x: Integer\n} -- ----\n-- Rules\n-- ----\nentity B {}\n"},
 }
 
 func TestRoundTripKnownParserBugs(t *testing.T) {
 	for _, tt := range parserBugInputs {
 		t.Run(tt.name, func(t *testing.T) {
-			if knownParserBug([]byte(tt.src)) == "" {
-				t.Fatal("knownParserBug does not recognise the input")
-			}
 			m, diags := Parse("bug.allium", []byte(tt.src))
 			if len(diags) > 0 {
 				t.Fatalf("input does not parse: %v", diags)
+			}
+			if knownParserBug([]byte(tt.src)) == "" && !bannerShapedComments(m) {
+				t.Fatal("the fuzz target's filters do not recognise the input")
 			}
 			out := Print(m, PrintOptions{Provenance: true})
 			m2, _ := Parse("printed.allium", out)

@@ -504,13 +504,7 @@ func TestPrintGoldensParseBack(t *testing.T) {
 // no blank line to record), and the order of variants, which the printer
 // places after their base entity.
 func normaliseForParse(m *Module) {
-	var variants []*Variant
-	for _, n := range entitiesWithVariants(m.Entities, m.Variants) {
-		if v, ok := n.(*Variant); ok {
-			variants = append(variants, v)
-		}
-	}
-	m.Variants = variants
+	m.Variants = variantsInPrintOrder(m)
 	for _, e := range m.Entities {
 		if len(e.Members) > 0 {
 			e.Members[0].Info().Blank = false

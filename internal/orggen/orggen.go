@@ -13,8 +13,8 @@ import (
 	"unicode/utf8"
 )
 
-// Org is a generated organisation: its repositories in order and the
-// groups their services belong to.
+// Org is a generated organisation: its repositories, in order; Groups
+// lists the groups their services belong to.
 type Org struct {
 	Repos []Repo
 }

@@ -46,8 +46,9 @@ func (r *runner) fetchRepo(ctx context.Context, rp *RepoPlan, jobs chan<- servic
 	}
 
 	// A cheap ref listing first: when every service's inputs are unchanged
-	// at that commit, nothing needs fetching.
-	if !rp.Repo.IsLocalDir() {
+	// at that commit, nothing needs fetching. Without a previous spec for
+	// every service the listing could not save the fetch, so skip it.
+	if !rp.Repo.IsLocalDir() && r.allHavePrevious(rp) {
 		commit, err := r.fetcher.ResolveRemote(rctx, req)
 		if err != nil {
 			return r.failRepo(ctx, rp, started, err)
@@ -107,6 +108,17 @@ func (r *runner) failRepo(ctx context.Context, rp *RepoPlan, started time.Time, 
 		r.set(res, sp.Index)
 	}
 	return nil
+}
+
+// allHavePrevious reports whether every service of the repository has a
+// spec from an earlier run that an unchanged commit could reuse.
+func (r *runner) allHavePrevious(rp *RepoPlan) bool {
+	for i := range rp.Services {
+		if _, ok := r.prev.Services[rp.Repo.Name+"/"+rp.Services[i].Name]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // allUnchanged reports whether every service of the repository can reuse

@@ -69,7 +69,7 @@ Exit status: 0 all services succeeded, 1 some failed, 2 usage or manifest errors
 	fl.StringVar(&f.out, "out", "out", "output directory")
 	fl.StringVar(&f.cache, "cache", "", "repository cache directory (default: <user cache dir>/distill/repos)")
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "distill workers (CPU-bound)")
-	fl.IntVar(&f.cloneWorkers, "clone-workers", 4, "fetch workers (network-bound)")
+	fl.IntVar(&f.cloneWorkers, "clone-workers", 8, "fetch workers (network-bound)")
 	fl.StringArrayVar(&f.only, "only", nil, "run only this repo or repo/service (repeatable)")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "print the plan and touch nothing")
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format when not on a terminal: text or json")

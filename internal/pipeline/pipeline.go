@@ -29,7 +29,7 @@ type Config struct {
 	OutDir       string
 	CacheDir     string
 	Workers      int      // distill workers; <= 0 means runtime.NumCPU()
-	CloneWorkers int      // fetch workers; <= 0 means 4
+	CloneWorkers int      // fetch workers; <= 0 means 8
 	Only         []string // repo or repo/service names; empty means all
 	Provenance   bool     // write "-- source:" comments into the specs
 	Catalog      *catalog.Catalog
@@ -152,7 +152,7 @@ func withDefaults(cfg Config) Config {
 		cfg.Workers = runtime.NumCPU()
 	}
 	if cfg.CloneWorkers <= 0 {
-		cfg.CloneWorkers = 4
+		cfg.CloneWorkers = 8
 	}
 	if cfg.LookupEnv == nil {
 		cfg.LookupEnv = os.LookupEnv

@@ -48,6 +48,13 @@ func Create[T any](path string) (*Writer[T], error) {
 	if err != nil {
 		return nil, fmt.Errorf("create parquet %s: %w", path, err)
 	}
+	// CreateTemp makes the file private; an output table is for analysts,
+	// readable like the specs next to it.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("create parquet %s: %w", path, err)
+	}
 	pw := parquet.NewGenericWriter[T](tmp,
 		parquet.Compression(zstdCodec),
 		parquet.MaxRowsPerRowGroup(RowsPerGroup),

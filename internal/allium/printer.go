@@ -74,6 +74,10 @@ func PrintConstruct(n Node) string {
 type printer struct {
 	b   strings.Builder
 	opt PrintOptions
+	// inEnsures counts the ensures blocks being printed: there a statement
+	// "x = y" is an assignment, so an expression statement whose top
+	// operator is "=" needs parentheses to read back as one.
+	inEnsures int
 }
 
 func (p *printer) line(indent int, s string) {
@@ -101,7 +105,9 @@ func trailingComment(text string) string {
 	return comment(lineBreaks.Replace(text))
 }
 
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+// lineBreaks leaves a lone "\r" alone: the lexer splits lines at "\n" only,
+// so a carriage return inside a comment is part of the comment.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ")
 
 // commentBlock writes text as comment lines at indent, one line per line of
 // text, so that a multi-line entry in Doc, Header, Trailer or an annotation
@@ -484,7 +490,9 @@ func (p *printer) stmt(indent int, s Stmt) {
 			}
 		}
 		p.line(indent, withComment("ensures:", m))
+		p.inEnsures++
 		p.stmts(indent+1, s.Body)
+		p.inEnsures--
 	case *For:
 		p.line(indent, withComment("for "+s.Var+" in "+ExprString(s.Coll)+":", m))
 		p.stmts(indent+1, s.Body)
@@ -508,8 +516,19 @@ func (p *printer) stmt(indent int, s Stmt) {
 	case *Assign:
 		p.clause(indent, ExprString(s.Target)+" =", s.Value, "", m)
 	case *ExprStmt:
+		if p.inEnsures > 0 && isEquality(s.X) {
+			p.line(indent, withComment("("+ExprString(s.X)+")", m))
+			return
+		}
 		p.clause(indent, "", s.X, "", m)
 	}
+}
+
+// isEquality reports whether e's top operator is "=", which at the start of
+// an ensures statement would read as an assignment.
+func isEquality(e Expr) bool {
+	b, ok := e.(*Binary)
+	return ok && b.Op == OpEq
 }
 
 // inlineable reports whether a statement may share the "ensures:" line: a
@@ -528,12 +547,15 @@ func (p *printer) inlineable(s Stmt) bool {
 	return false
 }
 
-// flatStmt prints an inlineable statement on one line.
+// flatStmt prints an inlineable statement of an ensures on one line.
 func (p *printer) flatStmt(s Stmt) string {
 	switch s := s.(type) {
 	case *Assign:
 		return ExprString(s.Target) + " = " + ExprString(s.Value)
 	case *ExprStmt:
+		if isEquality(s.X) {
+			return "(" + ExprString(s.X) + ")"
+		}
 		return ExprString(s.X)
 	}
 	return ""

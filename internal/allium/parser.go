@@ -704,7 +704,7 @@ func (p *parser) braced(what string, head token, item func()) {
 // indented parent columns. item parses one line (with its continuations).
 func (p *parser) block(parent int, what string, item func()) {
 	t := p.tok
-	if t.kind == tEOF || !t.first || t.indent <= parent {
+	if t.kind == tEOF || !t.first || t.indent <= parent || (t.kind == tPunct && t.text == "}") {
 		p.failHere("an indented block after " + what)
 	}
 	p.enter(t.pos)

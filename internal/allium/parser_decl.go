@@ -185,7 +185,8 @@ func (p *parser) looksLikeFieldType() bool {
 		i++
 	}
 	nt, ok := p.peek(i)
-	if !ok || nt.kind == tEOF {
+	// A type ends its line: the next line's first token never continues it.
+	if !ok || nt.kind == tEOF || nt.first {
 		return true
 	}
 	switch {

@@ -546,6 +546,9 @@ func (c *comparison) alignRules() {
 		c.bindingRenames(v, m)
 		(&renamer{trigger: r.trigger, rules: r.rules, params: r.params}).module(m)
 	}
+	for _, g := range c.rules {
+		letRenames(g)
+	}
 
 	for _, g := range c.rules {
 		trig := &group{kind: summary.KindTrigger, parent: g, members: make([]*unit, c.n)}
@@ -699,6 +702,70 @@ func markSoleReferences(us []*unit) {
 			u.soleRef = true
 		}
 	}
+}
+
+// letRenames gives a let that binds the same value as a let of the group's
+// representative the representative's name, throughout its rule, so that a
+// renamed local variable (`let membership = ...` against
+// `let admin_member = ...`) is not reported as a difference. It runs after
+// the module-wide renames, so values compare in canonical names; a name
+// already bound in the rule is never taken.
+func letRenames(g *group) {
+	rep := g.representative()
+	if rep == nil {
+		return
+	}
+	repLets := map[string]string{} // printed value -> name
+	allium.WalkStmts(rep.node.(*allium.Rule).Body, func(s allium.Stmt) bool {
+		if l, ok := s.(*allium.Let); ok {
+			if _, dup := repLets[allium.ExprString(l.Value)]; !dup {
+				repLets[allium.ExprString(l.Value)] = l.Name
+			}
+		}
+		return true
+	})
+	for _, u := range g.members {
+		if u == nil || u == rep {
+			continue
+		}
+		rule := u.node.(*allium.Rule)
+		bound := ruleBindings(rule)
+		renames := map[string]string{}
+		allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+			if l, ok := s.(*allium.Let); ok {
+				if name, ok := repLets[allium.ExprString(l.Value)]; ok && name != l.Name && !bound[name] {
+					renames[l.Name] = name
+					bound[name] = true
+				}
+			}
+			return true
+		})
+		if len(renames) > 0 {
+			(&renamer{params: map[*allium.Rule]map[string]string{rule: renames}}).rule(rule)
+		}
+	}
+}
+
+// ruleBindings lists the names a rule binds: trigger parameters and
+// binding, lets and for variables.
+func ruleBindings(rule *allium.Rule) map[string]bool {
+	bound := map[string]bool{}
+	if t := rule.Trigger; t != nil {
+		bound[t.Binding] = true
+		for _, p := range t.Params {
+			bound[p.Name] = true
+		}
+	}
+	allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+		switch x := s.(type) {
+		case *allium.Let:
+			bound[x.Name] = true
+		case *allium.For:
+			bound[x.Var] = true
+		}
+		return true
+	})
+	return bound
 }
 
 // bindingRenames extends each rule's parameter renames with its bindings

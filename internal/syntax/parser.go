@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -88,7 +89,25 @@ func (p *Parser) Parse(ctx context.Context, g *Grammar, src []byte, walk func(ro
 	}
 	// tree-sitter's own clock bounds the parse; the context only cancels.
 	sp.SetOperationLimit(int(p.timeout / time.Microsecond))
-	tree, err := sp.ParseCtx(ctx, nil, src)
+	// go-tree-sitter watches the context it is given from a goroutine that
+	// may run after the parse has returned; seeing the context cancelled
+	// then, it sets the parser's cancellation flag and every later parse
+	// halts at once. So the parse gets a context of its own that is
+	// cancelled only while ctx's cancellation is forwarded, and a parser
+	// whose forwarding fired is never used again.
+	pctx := newParseContext()
+	stop := context.AfterFunc(ctx, pctx.cancel)
+	tree, err := sp.ParseCtx(pctx, nil, src)
+	if !stop() {
+		sp.Close()
+		delete(p.parsers, g)
+		if err == nil {
+			tree.Close()
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return Diagnostics{}, ctxErr
+		}
+	}
 	if err != nil {
 		// A halted parse keeps its state to resume; the next file must
 		// start from scratch.
@@ -141,5 +160,33 @@ func collectErrors(root Node, diag *Diagnostics) {
 				stack = append(stack, children[i])
 			}
 		}
+	}
+}
+
+// parseContext is a context that is never cancelled except by its cancel
+// method, so that go-tree-sitter's watcher sees a cancellation only when
+// distill forwards one.
+type parseContext struct {
+	context.Context
+	done chan struct{}
+	once sync.Once
+}
+
+func newParseContext() *parseContext {
+	return &parseContext{Context: context.Background(), done: make(chan struct{})}
+}
+
+func (c *parseContext) cancel() { c.once.Do(func() { close(c.done) }) }
+
+// Done implements context.Context.
+func (c *parseContext) Done() <-chan struct{} { return c.done }
+
+// Err implements context.Context.
+func (c *parseContext) Err() error {
+	select {
+	case <-c.done:
+		return context.Canceled
+	default:
+		return nil
 	}
 }

@@ -14,6 +14,17 @@ type CheckOptions struct {
 	// qualified names (alias/Name). Nil means imported names are trusted:
 	// only the alias itself must be declared.
 	Imports map[string]*Module
+	// StrictNames reports every bare name that no scope binds and no enum of
+	// the module declares as unbound (E009). The language, and the
+	// reference checker, read such a name as an enum literal of an
+	// undeclared enum; a producer of specs (the distiller, the shared-spec
+	// builder) sets StrictNames because there an unbound name is far more
+	// likely a variable it failed to translate than a literal it meant.
+	StrictNames bool
+	// Variables names bare names known to be variables elsewhere (a
+	// parameter or let of the spec this one was derived from): an unbound
+	// use of one is E009 even where a bare name could be an enum literal.
+	Variables map[string]bool
 }
 
 // Check validates a module against the language reference's structural
@@ -113,14 +124,15 @@ type checker struct {
 	memberTypes map[EntityMember]inferredType
 
 	// Walking state.
-	where      string     // "rule X", "entity Y": prefix of messages
-	curType    string     // declaration being walked, excluded from usage
-	inInv      bool       // inside an invariant body (E026)
-	inActor    bool       // inside an actor identified_by, where `this` is the instance tested
-	fallback   Pos        // position used when an expression has none
-	depth      int        // recursion guard for type inference
-	ruleScope  *nameScope // top scope of the rule being walked (for 7a)
-	ruleIfCond int        // >0 while inside an ensures if/for (7a is skipped)
+	where      string          // "rule X", "entity Y": prefix of messages
+	curType    string          // declaration being walked, excluded from usage
+	inInv      bool            // inside an invariant body (E026)
+	ruleLets   map[string]bool // names the lets of the rule being walked bind
+	inActor    bool            // inside an actor identified_by, where `this` is the instance tested
+	fallback   Pos             // position used when an expression has none
+	depth      int             // recursion guard for type inference
+	ruleScope  *nameScope      // top scope of the rule being walked (for 7a)
+	ruleIfCond int             // >0 while inside an ensures if/for (7a is skipped)
 }
 
 func newChecker(m *Module, opt CheckOptions) *checker {
@@ -430,4 +442,38 @@ func (c *checker) run() {
 	c.checkActors()
 	c.checkSurfaces()
 	c.warnings()
+}
+
+// BoundNames returns the names the rules of m bind: trigger parameters and
+// bindings, lets and for variables. A spec derived from m (a shared spec)
+// passes them as CheckOptions.Variables, so that a clause it kept without
+// the binding it needs is reported rather than read as an enum literal.
+func BoundNames(m *Module) map[string]bool {
+	names := map[string]bool{}
+	if m == nil {
+		return names
+	}
+	for _, r := range m.Rules {
+		if r == nil {
+			continue
+		}
+		if t := r.Trigger; t != nil {
+			names[t.Binding] = true
+			for _, p := range t.Params {
+				names[p.Name] = true
+			}
+		}
+		WalkStmts(r.Body, func(s Stmt) bool {
+			switch s := s.(type) {
+			case *Let:
+				names[s.Name] = true
+			case *For:
+				names[s.Var] = true
+			}
+			return true
+		})
+	}
+	delete(names, "")
+	delete(names, "_")
+	return names
 }

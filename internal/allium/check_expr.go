@@ -1,6 +1,9 @@
 package allium
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // inferredType is what the checker knows about an expression's type: a declared
 // struct type name ("" when unknown) and whether it is known to be a
@@ -162,7 +165,48 @@ func (c *checker) acceptLiteral(e Expr, name string, quoted bool) {
 		c.looseUsed[name] = true
 		return
 	}
-	c.reportAt("E009", e, "%s is not bound (no let, parameter, given, default or enum literal of that name)", name)
+	if c.opt.StrictNames || c.opt.Variables[name] || c.ruleLets[name] {
+		c.reportAt("E009", e, "%s is not bound (no let, parameter, given, default or enum literal of that name)", name)
+		return
+	}
+	// A value slot (a field's value, one side of an equality with a field):
+	// the language reads an unbound bare name there as an enum literal of
+	// an enum it need not declare (`template: welcome`).
+	c.looseUsed[name] = true
+}
+
+// unboundBare reports a bare lower-case name that nothing binds, standing
+// where it can only be a value. Strict checking calls it unbound (E009);
+// otherwise it reads as an enum literal whose type cannot be known, which
+// is only worth a warning (W009): it is as often a typo of a binding.
+func (c *checker) unboundBare(e Expr, name, what string) {
+	if c.ruleLets[name] {
+		c.reportAt("E009", e, "%s%s is used before the let that binds it", what, name)
+		return
+	}
+	if c.opt.StrictNames || c.opt.Variables[name] {
+		c.reportAt("E009", e, "%s%s is not bound (no let, parameter, given, default, field in scope or enum literal of that name)", what, name)
+		return
+	}
+	c.looseUsed[name] = true
+	c.reportAt("W009", e, "%s%s is not bound here; read as an enum literal of an undeclared enum", what, name)
+}
+
+// memberRoot walks the receiver of a member access or method call. A bare
+// name there must be a binding: an enum literal has no fields, so an
+// unbound root is an error in every mode (as in the reference checker).
+func (c *checker) memberRoot(x Expr, sc *nameScope) {
+	if id, ok := x.(*Ident); ok && isPlainBareName(id.Name) && !c.isBoundName(id.Name, sc) {
+		c.reportAt("E009", id, "%s is not bound (no let, parameter, given, default or field in scope of that name), so %s.… has nothing to read", id.Name, id.Name)
+		return
+	}
+	c.expr(x, sc)
+}
+
+// isPlainBareName reports whether name is a lower-case, unqualified name
+// that is not one of the language's reserved value words.
+func isPlainBareName(name string) bool {
+	return name != "" && !startsUpper(name) && !strings.Contains(name, "/") && !reservedValueNames[name]
 }
 
 // valueAgainstEnum checks a value written where en is expected (E008);
@@ -391,7 +435,7 @@ func (c *checker) expr(e Expr, sc *nameScope) {
 				return
 			}
 		}
-		c.expr(e.X, sc)
+		c.memberRoot(e.X, sc)
 	case *Call:
 		c.call(e, sc)
 	case *Lambda:
@@ -465,7 +509,7 @@ func (c *checker) ident(e *Ident, sc *nameScope) {
 		c.looseUsed[name] = true
 		return
 	}
-	c.reportAt("E009", e, "%s is not bound (no let, parameter, given, default, field in scope or enum literal of that name)", name)
+	c.unboundBare(e, name, "")
 }
 
 // capitalIdent resolves a capitalised name used as a value: a type (also a
@@ -544,7 +588,7 @@ func (c *checker) call(e *Call, sc *nameScope) {
 			c.args(e.Args, sc, inferredType{})
 			return
 		}
-		c.expr(f.X, sc)
+		c.memberRoot(f.X, sc)
 		recv := c.typeOf(f.X, sc)
 		if recv.coll && !builtinCollectionMethods[f.Name] {
 			c.reportAt("E025", e, ".%s() is not a built-in collection operation (count, any, all, first, last, unique, add, remove); use a black-box function %s(collection, ...)", f.Name, f.Name)
@@ -659,7 +703,7 @@ func (c *checker) join(e *Join, sc *nameScope) {
 	for _, jf := range e.Fields {
 		if jf.Value == nil {
 			if !c.isBoundName(jf.Name, sc) {
-				c.reportAt("E009", e, "join lookup %s{%s}: %s is not bound", e.Entity, jf.Name, jf.Name)
+				c.unboundBare(e, jf.Name, fmt.Sprintf("join lookup %s{%s}: ", e.Entity, jf.Name))
 			}
 			continue
 		}

@@ -38,6 +38,7 @@ func (c *checker) checkRules() {
 		} else {
 			c.trigger(r.Trigger, sc)
 		}
+		c.ruleLets = letNames(r.Body)
 		c.stmts(r.Body, sc, true)
 		hasEnsures, hasRequires := false, false
 		WalkStmts(r.Body, func(s Stmt) bool {
@@ -66,7 +67,21 @@ func (c *checker) checkRules() {
 			}
 		}
 	}
-	c.where, c.ruleScope, c.transitions = "", nil, nil
+	c.where, c.ruleScope, c.transitions, c.ruleLets = "", nil, nil, nil
+}
+
+// letNames returns the names every let of a rule body binds, at any depth:
+// a bare name that one of them binds but that is not yet bound where it
+// stands is used before its let (E009), never an enum literal.
+func letNames(body []Stmt) map[string]bool {
+	names := map[string]bool{}
+	WalkStmts(body, func(s Stmt) bool {
+		if l, ok := s.(*Let); ok {
+			names[l.Name] = true
+		}
+		return true
+	})
+	return names
 }
 
 // trigger checks a rule's when clause and binds its names.

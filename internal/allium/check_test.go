@@ -270,7 +270,7 @@ func TestCheckModels(t *testing.T) {
 						&Ensures{Meta: at(10), Body: []Stmt{&ExprStmt{Meta: at(10), X: &Call{Fun: &Ident{Name: "Done"}}}}}},
 				}},
 			},
-			want: []string{"9:E009"},
+			want: []string{"9:W009"},
 		},
 	}
 	for _, tc := range cases {
@@ -459,6 +459,27 @@ func TestCheckNilParts(t *testing.T) {
 	for _, want := range []string{"E002", "E005", "E006", "E012"} {
 		if !codes[want] {
 			t.Errorf("missing %s in %v", want, ds)
+		}
+	}
+}
+
+// TestCheckStrictNames: with StrictNames, a bare name that nothing binds
+// and no enum declares is unbound (E009) wherever it stands, the way a
+// producer of specs wants it; without, it reads as an enum literal.
+func TestCheckStrictNames(t *testing.T) {
+	t.Parallel()
+	m, _ := parseFixture(t, filepath.Join("testdata", "check", "W009.allium"))
+	cases := []struct {
+		strict bool
+		want   []string
+	}{
+		{false, []string{"26:W009", "27:W009"}},
+		{true, []string{"26:E009", "27:E009", "28:E009", "29:E009", "36:E009", "37:E009", "38:E009"}},
+	}
+	for _, tc := range cases {
+		ds := Check(m, CheckOptions{File: "W009.allium", StrictNames: tc.strict})
+		if diff := cmp.Diff(tc.want, gotDiagnostics(ds)); diff != "" {
+			t.Errorf("strict=%v (-want +got):\n%s\n%v", tc.strict, diff, ds)
 		}
 	}
 }

@@ -121,6 +121,7 @@ type comparison struct {
 	spec                                   *sharedSpec
 	sharedTypes                            map[string]bool // type names the shared spec declares
 	dropped                                []string
+	variables                              map[string]bool // names the variants bind (checkOptions)
 }
 
 func (c *comparison) run() {

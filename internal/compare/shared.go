@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -544,7 +545,7 @@ func (c *comparison) repair() {
 	s := c.spec
 	for {
 		m := s.assemble(true)
-		diags := allium.Check(m, allium.CheckOptions{File: "shared.allium"}).Errors()
+		diags := allium.Check(m, c.checkOptions()).Errors()
 		if len(diags) == 0 {
 			break
 		}
@@ -606,7 +607,7 @@ func (c *comparison) reparse() *allium.Module {
 		text := allium.Print(m, allium.PrintOptions{})
 		pm, diags := allium.Parse("shared.allium", text)
 		if !diags.HasErrors() {
-			diags = allium.Check(pm, allium.CheckOptions{File: "shared.allium"}).Errors()
+			diags = allium.Check(pm, c.checkOptions()).Errors()
 		}
 		if len(diags) == 0 {
 			return pm
@@ -765,4 +766,17 @@ func (c *comparison) typeDeclared(t *allium.Type) bool {
 		}
 	}
 	return true
+}
+
+// checkOptions checks the shared spec as distill checks what it writes: a
+// bare name that some variant binds is a variable, so a shared clause that
+// uses it without its binding is an error, not an enum literal.
+func (c *comparison) checkOptions() allium.CheckOptions {
+	if c.variables == nil {
+		c.variables = map[string]bool{}
+		for _, m := range c.mods {
+			maps.Copy(c.variables, allium.BoundNames(m))
+		}
+	}
+	return allium.CheckOptions{File: "shared.allium", Variables: c.variables}
 }

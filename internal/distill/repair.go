@@ -48,7 +48,7 @@ func checkErrors(m *allium.Module) (allium.Diagnostics, *allium.Module) {
 	if pd.HasErrors() || parsed == nil {
 		return pd.Errors(), nil
 	}
-	return allium.Check(parsed, allium.CheckOptions{File: "distilled.allium"}).Errors(), parsed
+	return allium.Check(parsed, allium.CheckOptions{File: "distilled.allium", StrictNames: true}).Errors(), parsed
 }
 
 // dropAt removes from m the construct of parsed that holds d's line. The

@@ -165,6 +165,11 @@ type ruleCtx struct {
 	lets     map[string]bool
 	assigned map[string]allium.Expr
 	extra    []*ruleOut
+	// paths are the handler's branches that end the request with
+	// outcomes of their own, finished after the main rule (so that it
+	// keeps the handler's name); line is where a path starts.
+	paths []*ruleCtx
+	line  int
 	auth     authLevel
 	userVal  *value
 	trigger  *allium.Trigger // temporal rules
@@ -237,21 +242,57 @@ func (b *builder) handlerRules(h *handler) {
 		main = rc.finish(h.fn.Line)
 		b.rules = append(b.rules, main)
 	}
+	rc.finishPaths(rc)
+	// Every path of the handler answers one stimulus: the same trigger,
+	// with the parameters any path reads, so that their arity agrees.
+	var trigName string
+	params := slices.Clone(rc.params)
+	if main != nil {
+		trigName = main.rule.Trigger.Name
+	}
+	for _, x := range rc.extra {
+		if x.shareParams == nil {
+			continue
+		}
+		if trigName == "" {
+			trigName = x.rule.Trigger.Name
+		}
+		for _, p := range x.params {
+			if !slices.Contains(params, p) {
+				params = append(params, p)
+			}
+		}
+	}
+	shared := func(r *ruleOut) {
+		r.rule.Trigger.Name = trigName
+		r.rule.Trigger.Params = nil
+		for _, p := range params {
+			r.rule.Trigger.Params = append(r.rule.Trigger.Params, allium.TriggerParam{Name: p})
+		}
+		r.params = slices.Clone(params)
+	}
+	if main != nil && main.external {
+		shared(main)
+	}
 	for _, x := range rc.extra {
 		if x.shareParams != nil {
-			if main != nil {
-				x.rule.Trigger.Name = main.rule.Trigger.Name
-			}
-			x.rule.Trigger.Params = nil
-			for _, p := range rc.params {
-				x.rule.Trigger.Params = append(x.rule.Trigger.Params, allium.TriggerParam{Name: p})
-			}
-			x.params = slices.Clone(rc.params)
+			shared(x)
 		}
 		b.rules = append(b.rules, x)
 	}
 	if main == nil && len(rc.extra) == 0 && !h.job {
 		b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, h.fn.Name)
+	}
+}
+
+// finishPaths finishes the paths of x, depth first, as rules of the
+// handler rc walks (they share its trigger).
+func (rc *ruleCtx) finishPaths(x *ruleCtx) {
+	for _, p := range x.paths {
+		ro := p.finish(p.line)
+		ro.shareParams = rc
+		rc.extra = append(rc.extra, ro)
+		rc.finishPaths(p)
 	}
 }
 

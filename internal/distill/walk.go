@@ -1,6 +1,9 @@
 package distill
 
 import (
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -320,6 +323,12 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	// The condition reads the variables before either branch rebinds them.
 	cond := rc.cond(s.Cond, sc, out)
+	if sc.top && !sc.inlined {
+		thenEnds, elseEnds := endsRequest(s.Body), len(s.Else) > 0 && endsRequest(s.Else)
+		if thenEnds || elseEnds {
+			return rc.splitPaths(s, cond, thenEnds, elseEnds, sc, out)
+		}
+	}
 	var thenOut, elseOut []allium.Stmt
 	// Each branch binds its own variables; after the if, a variable a
 	// live branch rebound has no single value any more.
@@ -390,6 +399,118 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		ifs.Else = elseOut
 	}
 	*out = append(*out, ifs)
+	return false
+}
+
+// splitPaths handles, at a handler's top level, an if one of whose
+// branches ends the request. Real handlers put whole behaviours in such
+// branches (`if request.method == "POST": ... return redirect(...)`,
+// `if token: <confirm> return ...`), so an ending branch is walked as a
+// path of its own: the preconditions so far, the branch's condition, and
+// the branch's statements at top level (its guards become requires). A
+// path that changes nothing is a plain guard. The walk goes on with the
+// branch that does not end, under the negated condition.
+func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnds bool, sc *scope, out *[]allium.Stmt) bool {
+	var notCond allium.Expr
+	if cond != nil {
+		notCond = negate(cond)
+	}
+	if thenEnds {
+		rc.path(s.Line, cond, s.Body, sc, *out)
+	}
+	if elseEnds {
+		rc.path(s.Line, notCond, s.Else, sc, *out)
+	}
+	if thenEnds && elseEnds {
+		return true
+	}
+	rest, guard := s.Else, notCond
+	if elseEnds {
+		rest, guard = s.Body, cond
+	}
+	if guard == nil {
+		rc.untranslated(sc, s.Line, "a guard")
+	} else {
+		rc.requires(guard, sc, s.Line)
+	}
+	return rc.stmts(rest, sc, out)
+}
+
+// path walks body, a branch that ends the request, as a rule of its own
+// that answers the handler's trigger: it starts from what the handler has
+// established so far (preconditions, parameters, outcomes in prefix) and
+// adds cond, when it could be translated. A path with no outcome of its
+// own is dropped; paths inside it are kept.
+func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt) {
+	x := rc.b.newRuleCtx(rc.h, rc.name)
+	if rc.failureEnd(&body[len(body)-1], sc) {
+		x.name = rc.name + "Rejected"
+	}
+	x.auth, x.userVal, x.deps = rc.auth, rc.userVal, rc.deps
+	x.body = slices.Clone(rc.body)
+	x.params, x.paramSet = slices.Clone(rc.params), maps.Clone(rc.paramSet)
+	x.lets, x.assigned = maps.Clone(rc.lets), maps.Clone(rc.assigned)
+	x.paramReqs = maps.Clone(rc.paramReqs)
+	if cond != nil {
+		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
+	}
+	psc := *sc
+	psc.vars = cloneVars(sc.vars)
+	x.ensures = slices.Clone(prefix)
+	x.line = line
+	x.stmts(body, &psc, &x.ensures)
+	if len(x.ensures) > len(prefix) {
+		if cond == nil {
+			rc.untranslated(sc, line, "the condition of a branch (its outcomes are kept as a rule of their own)")
+		}
+		rc.paths = append(rc.paths, x)
+	} else {
+		rc.paths = append(rc.paths, x.paths...)
+	}
+	rc.extra = append(rc.extra, x.extra...)
+}
+
+// failureEnd reports whether a statement ends the request with a failure:
+// it raises or aborts, or returns a response that carries an error status
+// (a 4xx/5xx number, an HTTP_4xx constant) or an errors payload.
+func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
+	switch last.Kind {
+	case facts.StmtRaise:
+		return true
+	case facts.StmtExpr:
+		return last.Value != nil && rc.isAbort(last.Value, sc)
+	case facts.StmtReturn:
+		return last.Value.Any(func(e *facts.Expr) bool {
+			switch e.Kind {
+			case facts.ExprInt:
+				n, err := strconv.Atoi(e.Value)
+				return err == nil && n >= 400 && n < 600
+			case facts.ExprCall:
+				return rc.isAbort(e, sc) || e.Keyword("errors") != nil || e.Keyword("error") != nil
+			}
+			return strings.Contains(e.Raw, "HTTP_4") || strings.Contains(e.Raw, "HTTP_5")
+		})
+	}
+	return false
+}
+
+// endsRequest reports whether a statement list always ends the request:
+// its last statement returns, raises or aborts, or is an if (or try) all
+// of whose ways end. It is read from the syntax alone, before the walk,
+// to decide whether a branch is a path of its own.
+func endsRequest(list []facts.Stmt) bool {
+	if len(list) == 0 {
+		return false
+	}
+	last := &list[len(list)-1]
+	switch last.Kind {
+	case facts.StmtReturn, facts.StmtRaise:
+		return true
+	case facts.StmtIf:
+		return len(last.Else) > 0 && endsRequest(last.Body) && endsRequest(last.Else)
+	case facts.StmtWith:
+		return endsRequest(last.Body)
+	}
 	return false
 }
 

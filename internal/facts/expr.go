@@ -174,3 +174,30 @@ func LastSegment(dotted string) string {
 	}
 	return dotted
 }
+
+// Any reports whether pred holds for e or any expression inside it
+// (operands, arguments, keyword values, dict keys and values).
+func (e *Expr) Any(pred func(*Expr) bool) bool {
+	if e == nil {
+		return false
+	}
+	if pred(e) || e.X.Any(pred) || e.Y.Any(pred) || e.Test.Any(pred) {
+		return true
+	}
+	for i := range e.Args {
+		if e.Args[i].Any(pred) {
+			return true
+		}
+	}
+	for i := range e.Keywords {
+		if e.Keywords[i].Value.Any(pred) {
+			return true
+		}
+	}
+	for i := range e.Entries {
+		if e.Entries[i].Key.Any(pred) || e.Entries[i].Value.Any(pred) {
+			return true
+		}
+	}
+	return false
+}

@@ -168,13 +168,13 @@ type ruleCtx struct {
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it
 	// keeps the handler's name); line is where a path starts.
-	paths []*ruleCtx
-	line  int
-	auth     authLevel
-	userVal  *value
-	trigger  *allium.Trigger // temporal rules
-	cache    map[evalKey]*value
-	deps     map[string]*value // dependency results by function
+	paths   []*ruleCtx
+	line    int
+	auth    authLevel
+	userVal *value
+	trigger *allium.Trigger // temporal rules
+	cache   map[evalKey]*value
+	deps    map[string]*value // dependency results by function
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string

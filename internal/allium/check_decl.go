@@ -479,9 +479,11 @@ func (c *checker) entityBody(t *typeEntry) {
 			c.expr(mem.Source, sc)
 			src := c.typeOf(mem.Source, sc)
 			ps := sc.child()
-			if src.name != "" {
+			if te := c.types[src.name]; src.name != "" && (te == nil || te.kind != typeEntryExternal) {
 				ps.implicit = []string{src.name, t.name}
 			} else {
+				// Elements of unknown fields (an external entity): a bare
+				// name may be one of them, never an enclosing field.
 				ps.permissive = true
 			}
 			if mentionsThis(mem.Where) {

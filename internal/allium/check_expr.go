@@ -192,11 +192,13 @@ func (c *checker) unboundBare(e Expr, name, what string) {
 	c.reportAt("W009", e, "%s%s is not bound here; read as an enum literal of an undeclared enum", what, name)
 }
 
-// memberRoot walks the receiver of a member access or method call. A bare
-// name there must be a binding: an enum literal has no fields, so an
-// unbound root is an error in every mode (as in the reference checker).
+// memberRoot walks the receiver of a member access or method call. In a
+// rule, a bare name there must be a binding: an enum literal has no
+// fields, so an unbound root is an error in every mode (as in the
+// reference checker). In a declaration it may be a field the spec leaves
+// undeclared, which the walk of the name weighs like any other.
 func (c *checker) memberRoot(x Expr, sc *nameScope) {
-	if id, ok := x.(*Ident); ok && isPlainBareName(id.Name) && !c.isBoundName(id.Name, sc) {
+	if id, ok := x.(*Ident); ok && c.ruleLets != nil && isPlainBareName(id.Name) && !c.isBoundName(id.Name, sc) {
 		c.reportAt("E009", id, "%s is not bound (no let, parameter, given, default or field in scope of that name), so %s.… has nothing to read", id.Name, id.Name)
 		return
 	}
@@ -794,9 +796,11 @@ func (c *checker) whereExpr(e *Where, sc *nameScope) {
 	c.expr(e.X, sc)
 	t := c.typeOf(e.X, sc)
 	ws := sc.child()
-	if t.name != "" {
+	if te := c.types[t.name]; t.name != "" && (te == nil || te.kind != typeEntryExternal) {
 		ws.implicit = []string{t.name}
 	} else {
+		// An element type of unknown fields (none given, or an external
+		// entity another spec governs): any bare name may be one of them.
 		ws.permissive = true
 	}
 	if !c.inActor && mentionsThis(e.Cond) {

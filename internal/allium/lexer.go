@@ -89,11 +89,15 @@ func isIdentChar(c byte) bool { return isIdentStart(c) || isDigit(c) }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// commentText strips the "--" and at most one following space.
+// commentText strips the "--" and at most one following space, and the
+// trailing white space. A carriage return counts as white space there: the
+// lexer strips one at the end of every line (CRLF files), so a comment that
+// kept one at its end could not be written back ("--\r \n" would give the
+// comment "\r", printed "-- \r\n" and read back as "").
 func commentText(s string) string {
 	s = strings.TrimPrefix(s, "--")
 	s = strings.TrimPrefix(s, " ")
-	return strings.TrimRight(s, " \t")
+	return strings.TrimRight(s, " \t\r")
 }
 
 func (lx *lexer) lexLine(lineNo int, line []byte) {

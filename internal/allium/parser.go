@@ -51,6 +51,7 @@ type parser struct {
 	stopped bool // too many diagnostics: unwind to Parse
 
 	commentCursor int // first line whose comments may still be unclaimed
+	versionLine   int // the line of the "-- allium: N" marker, 0 if none
 	// firstItem is set while the first item of a block is parsed: a blank
 	// line before it separates it from nothing, so it does not count.
 	firstItem bool
@@ -408,7 +409,7 @@ var sectionBoilerplate = map[string]string{
 }
 
 func isDashLine(li lineInfo) bool {
-	if li.kind != lineComment {
+	if li.kind != lineComment || li.indent != 0 {
 		return false
 	}
 	s := strings.TrimSpace(li.comment)
@@ -417,10 +418,27 @@ func isDashLine(li lineInfo) bool {
 
 // dropBanners marks section banners (dashes, "-- Title", dashes) and the
 // boilerplate line under them as used, so they never become documentation.
+//
+// Only a run laid out as a banner is one: at column 0, with a blank line
+// (or the start of the file) above it and a blank line below it. The printer
+// writes its banners so, and so does the reference; comments that merely
+// read like a banner are kept. A doc comment is written directly above its
+// construct and the header directly under the version marker, so neither
+// can be taken for a banner; a trailer ends the file, so a blank line at the
+// very end (the empty text after the last newline) does not count. In the
+// same way the boilerplate line is one only when a blank line or the end of
+// the file follows it, never when a construct does.
 func (p *parser) dropBanners() {
 	ls := p.lines
+	blankAt := func(j int) bool { return j < len(ls)-1 && ls[j].kind == lineBlank }
 	for i := 1; i+2 < len(ls); i++ {
-		if !isDashLine(ls[i]) || !isDashLine(ls[i+2]) || ls[i+1].kind != lineComment {
+		if !isDashLine(ls[i]) || !isDashLine(ls[i+2]) || ls[i+1].kind != lineComment || ls[i+1].indent != 0 {
+			continue
+		}
+		if i > 1 && ls[i-1].kind != lineBlank {
+			continue
+		}
+		if !blankAt(i + 3) {
 			continue
 		}
 		desc, ok := sectionBoilerplate[strings.TrimSpace(ls[i+1].comment)]
@@ -432,7 +450,8 @@ func (p *parser) dropBanners() {
 		for j < len(ls) && ls[j].kind == lineBlank {
 			j++
 		}
-		if j < len(ls) && ls[j].kind == lineComment && strings.TrimSpace(ls[j].comment) == desc {
+		if j < len(ls) && ls[j].kind == lineComment && strings.TrimSpace(ls[j].comment) == desc &&
+			(j+1 >= len(ls)-1 || ls[j+1].kind == lineBlank) {
 			ls[j].used = true
 		}
 		i += 2
@@ -540,6 +559,7 @@ func (p *parser) version(m *Module) {
 		if li.kind == lineComment {
 			if sm := versionRE.FindStringSubmatch(strings.TrimSpace(li.comment)); sm != nil {
 				li.used = true
+				p.versionLine = j
 				n, err := strconv.Atoi(sm[1])
 				if err != nil || n != supportedVersion {
 					p.report(Pos{Line: j, Col: 1}, CodeVersion, "unsupported Allium version "+sm[1]+
@@ -566,14 +586,22 @@ func (p *parser) module(m *Module) {
 }
 
 // header takes the comments between the version marker and the first
-// declaration that are not directly above that declaration.
+// declaration that are not directly above that declaration. In a file
+// without declarations it takes the comment lines directly under the
+// marker, and the rest is the trailer: the printer writes the header
+// there and the trailer after a blank line.
 func (p *parser) header(m *Module) {
 	first := p.tok.pos.Line
-	if p.tok.kind == tEOF {
-		first = len(p.lines)
-	}
 	j := first - 1
-	if p.tok.kind != tEOF {
+	if p.tok.kind == tEOF {
+		j = len(p.lines) - 1
+		if p.versionLine > 0 {
+			j = p.versionLine
+			for j+1 < len(p.lines) && p.lines[j+1].kind == lineComment {
+				j++
+			}
+		}
+	} else {
 		for j >= 1 && p.lines[j].kind == lineComment && !p.lines[j].used {
 			j--
 		}

@@ -114,12 +114,20 @@ func (p *parser) enumValue(context string) EnumValue {
 }
 
 // parseType reads a named type (String, Set<User>, oauth/Session, T?) or an
-// inline enum / discriminator (a | b | c, Branch | Leaf).
+// inline enum / discriminator (a | b | c, Branch | Leaf). A "?" after the
+// last value of an inline enum makes the whole enum optional
+// (status: active | locked?), as the reference reads it: the field may be
+// absent, not one value.
 func (p *parser) parseType() *Type {
-	if p.tok.kind == tBacktick || (p.isIdent() && p.peekP(1, "|")) {
+	if (p.tok.kind == tBacktick && !p.atEnd()) || (p.isIdent() && p.peekP(1, "|")) {
 		t := &Type{}
 		for {
 			t.Enum = append(t.Enum, p.enumValue("inline enum"))
+			if p.isP("?") {
+				t.Optional = true
+				p.next()
+				return t
+			}
 			if !p.isP("|") {
 				return t
 			}
@@ -245,21 +253,52 @@ func (p *parser) member() EntityMember {
 			return r
 		}
 	}
+	start := p.pos
 	x := p.expr()
+	// A where filter makes a projection, unless the whole value is in
+	// parentheses: "name: (xs where c)" is a derived value whose value is a
+	// filter, the form the printer writes for one.
+	w, isWhere := x.(*Where)
+	if isWhere && p.parenthesized(start, p.pos) {
+		isWhere = false
+	}
 	if p.isP("->") {
 		p.next()
 		pr := &Projection{Meta: meta, Name: name.text, Source: x}
-		if w, ok := x.(*Where); ok {
+		if isWhere {
 			pr.Source, pr.Where = w.X, w.Cond
 		}
 		pr.Map = p.expectIdent(`a field name after "->"`).text
 		return pr
 	}
-	if w, ok := x.(*Where); ok {
+	if isWhere {
 		return &Projection{Meta: meta, Name: name.text, Source: w.X, Where: w.Cond}
 	}
 	return &Derived{Meta: meta, Name: name.text, Value: x, When: p.fieldWhen()}
 }
+
+// parenthesized reports whether the tokens [from, to) are one parenthesised
+// expression: "(" at from, and its matching ")" at to-1.
+func (p *parser) parenthesized(from, to int) bool {
+	if to-from < 2 || !isPunct(p.toks[from], "(") || !isPunct(p.toks[to-1], ")") {
+		return false
+	}
+	depth := 0
+	for i := from; i < to; i++ {
+		switch t := p.toks[i]; {
+		case isPunct(t, "("):
+			depth++
+		case isPunct(t, ")"):
+			depth--
+			if depth == 0 {
+				return i == to-1
+			}
+		}
+	}
+	return false
+}
+
+func isPunct(t token, text string) bool { return t.kind == tPunct && t.text == text }
 
 // fieldWhen parses an optional "when status = a | b" presence clause.
 func (p *parser) fieldWhen() *FieldWhen {

@@ -56,6 +56,40 @@ const BannerRule = "------------------------------------------------------------
 // or object literal puts one argument per line; an and/or/implies chain puts
 // the clause head on its own line and one operand per line, each continuation
 // starting with its operator; anything else stays on one line.
+//
+// For every model built of valid names (snake_case fields and bindings,
+// PascalCase types, neither a keyword), parsing the printed text gives the
+// model back. Where the plain form would read as another construct the
+// printer adds parentheses: a derived value that looks like a field type
+// (x: (Token)) or is a where filter (x: (items where c)), an ensures
+// statement that would read as an assignment or an if block
+// ((a = b and c), (if a: b)), a negated negation (-(-x)). A few shapes
+// have no text of their own; the printer writes the nearest valid text,
+// which reads back as the equivalent model shown:
+//   - an empty object literal prints {} and reads back as an empty set;
+//   - a projection with neither where nor "->" prints "name: source",
+//     a derived value;
+//   - an inline enum of one unquoted value prints as that name, a type;
+//     quoted (`a`) it is an inline enum;
+//   - a type, relationship entity or join entity named in lower case
+//     reads back as an expression; a number literal written with a sign
+//     reads back as a negation; a number followed by a member access named
+//     like a unit (Member{1, hours}) reads back as a duration;
+//   - a block statement with no statement to print (ensures:, for, an if
+//     branch, else, a surface for) would not parse and is left out; an
+//     assignment, expression or if standing as a rule clause is written in
+//     an ensures block of its own;
+//   - statements out of their place that the checker rejects (requires or
+//     ensures inside an ensures block or an invariant, an if or assignment
+//     in an invariant) are written as they are and do not read back;
+//   - comment text loses trailing white space (a carriage return
+//     included), a line break in a trailing comment becomes a space and a
+//     line break in a doc comment starts a new doc line; a doc line
+//     "source: file:line" reads back as provenance;
+//   - a blank line asked for above the first item of a block, or above a
+//     top-level declaration, is not written (the printer separates those);
+//   - in a module without declarations, header and trailer are told apart
+//     by the blank line the printer writes between them.
 func Print(m *Module, opt PrintOptions) []byte {
 	p := &printer{opt: opt}
 	p.module(m)
@@ -78,6 +112,9 @@ type printer struct {
 	// "x = y" is an assignment, so an expression statement whose top
 	// operator is "=" needs parentheses to read back as one.
 	inEnsures int
+	// ruleLevel counts the rule bodies being printed: outside an ensures
+	// block there, only let, requires, ensures and for are clauses.
+	ruleLevel int
 }
 
 func (p *printer) line(indent int, s string) {
@@ -298,15 +335,21 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 	case *Relationship:
 		p.clause(indent, n.Name+": "+n.Entity+" with", n.With, "", m)
 	case *Projection:
-		head := n.Name + ": " + ExprString(n.Source)
-		tail := ""
+		// The parser reads "source where cond" as one expression and splits
+		// it at its last top-level where, so a source or condition that is
+		// itself a where filter (or a lambda, which would take the where
+		// into its body) needs parentheses; so does a source that would
+		// read as a field type (Status < x where ...).
+		src, tail := n.Source, ""
 		if n.Map != "" {
 			tail = " -> " + n.Map
 		}
 		if n.Where == nil {
-			p.line(indent, withComment(head+tail, m))
+			src = derivedValue(src, tail)
+			p.line(indent, withComment(n.Name+": "+ExprString(src)+tail, m))
 		} else {
-			p.clause(indent, head+" where", n.Where, tail, m)
+			src = derivedValue(parens(src, precImplies), " where")
+			p.clause(indent, n.Name+": "+ExprString(src)+" where", parens(n.Where, precImplies), tail, m)
 		}
 	case *Derived:
 		head := n.Name
@@ -317,7 +360,11 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 		if n.When != nil {
 			tail = " " + whenString(n.When)
 		}
-		p.clause(indent, head+":", n.Value, tail, m)
+		value := n.Value
+		if len(n.Params) == 0 {
+			value = derivedValue(value, tail)
+		}
+		p.clause(indent, head+":", value, tail, m)
 	case *Transitions:
 		p.line(indent, withComment("transitions "+n.Field+" {", m))
 		for _, e := range n.Edges {
@@ -357,9 +404,12 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 		if n.Trigger != nil {
 			p.constructAt(n.Trigger, indent+1, true)
 		}
+		p.ruleLevel++
 		p.stmtList(indent+1, n.Body, n.Trigger == nil)
+		p.ruleLevel--
 		if n.Guidance != nil {
-			p.constructAt(n.Guidance, indent+1, false)
+			// Alone in the rule, it opens the block: no blank line there.
+			p.constructAt(n.Guidance, indent+1, n.Trigger == nil && len(withText(n.Body)) == 0)
 		}
 		p.line(indent, "}")
 	case *Trigger:
@@ -405,7 +455,7 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 	case *SurfaceItem:
 		p.surfaceItem(indent, n)
 	case *SurfaceFor:
-		p.line(indent, withComment("for "+n.Var+" in "+ExprString(n.Coll)+":", m))
+		p.line(indent, withComment("for "+n.Var+" in "+headExpr(n.Coll)+":", m))
 		p.surfaceEntries(indent+1, n.Body)
 	case *ContractRef:
 		kw := "fulfils "
@@ -420,6 +470,43 @@ func (p *printer) constructAt(n Node, indent int, first bool) {
 	case Stmt:
 		p.stmt(indent, n)
 	}
+}
+
+// derivedValue returns the value of a derived value (or the source of a
+// projection), in parentheses when the text after "name: " would read as
+// another member: as a field type (a PascalCase name alone or before "when",
+// "<" or "?", as in Status or Limit < 3; a backtick literal), or as a
+// projection (a where filter). tail is the text printed after the value.
+func derivedValue(x Expr, tail string) Expr {
+	if x == nil {
+		return nil
+	}
+	// A where filter at the top would make the line a projection; in
+	// parentheses it stays a value (the parser keeps it so).
+	if _, ok := x.(*Where); ok {
+		return &parenExpr{X: x}
+	}
+	text := ExprString(x)
+	if text == "" {
+		return x
+	}
+	if text[0] != '`' {
+		// Only a PascalCase name, possibly qualified (core/Token), starts
+		// a type; this spares the lexer for every other value.
+		j := 0
+		for j < len(text) && (isIdentChar(text[j]) || text[j] == '-' || text[j] == '/') {
+			j++
+		}
+		if !isPascal(text[:j]) {
+			return x
+		}
+	}
+	p := newParser("", []byte(text+tail))
+	p.limit = -1
+	if p.looksLikeFieldType() {
+		return &parenExpr{X: x}
+	}
+	return x
 }
 
 func whenString(w *FieldWhen) string {
@@ -466,25 +553,82 @@ func TriggerString(t *Trigger) string {
 
 func (p *printer) stmts(indent int, list []Stmt) { p.stmtList(indent, list, true) }
 
-// stmtList prints statements; firstIsFirst says whether the first statement
-// opens its block (a Blank flag on it is then ignored).
-func (p *printer) stmtList(indent int, list []Stmt, firstIsFirst bool) {
-	for i, s := range list {
-		p.constructAt(s, indent, i == 0 && firstIsFirst)
+// stmtList prints statements; first says whether the first statement
+// opens its block (a Blank flag on it is then ignored). Statements without
+// text (see hasText) are left out.
+func (p *printer) stmtList(indent int, list []Stmt, first bool) {
+	for _, s := range list {
+		if !hasText(s) {
+			continue
+		}
+		p.constructAt(s, indent, first)
+		first = false
 	}
+}
+
+// hasText reports whether a statement has a text form. A block statement
+// (ensures, for, if) with no statement to print in it has none: an empty
+// block does not parse, so the printer leaves it out, the nearest valid
+// text, rather than cost the whole spec. An if keeps the branches that have
+// statements and is left out when none has.
+func hasText(s Stmt) bool {
+	switch s := s.(type) {
+	case nil:
+		return false
+	case *Ensures:
+		return len(withText(s.Body)) > 0
+	case *For:
+		return len(withText(s.Body)) > 0
+	case *If:
+		for _, b := range s.Branches {
+			if len(withText(b.Body)) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// withText returns the statements of list that have a text form.
+func withText(list []Stmt) []Stmt {
+	for i, s := range list {
+		if !hasText(s) {
+			out := append([]Stmt(nil), list[:i]...)
+			for _, s := range list[i+1:] {
+				if hasText(s) {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+	}
+	return list
 }
 
 // stmt prints one statement; its lead has already been written.
 func (p *printer) stmt(indent int, s Stmt) {
 	m := s.Info()
+	if p.ruleLevel > 0 && p.inEnsures == 0 {
+		switch s.(type) {
+		case *Assign, *ExprStmt, *If:
+			// Not a clause of a rule: the nearest valid text is the
+			// statement in an ensures block of its own.
+			p.line(indent, "ensures:")
+			p.inEnsures++
+			p.stmt(indent+1, s)
+			p.inEnsures--
+			return
+		}
+	}
 	switch s := s.(type) {
 	case *Let:
 		p.clause(indent, "let "+s.Name+" =", s.Value, "", m)
 	case *Requires:
 		p.clause(indent, "requires:", s.Cond, "", m)
 	case *Ensures:
-		if len(s.Body) == 1 && m.Comment == "" && p.inlineable(s.Body[0]) {
-			if one := p.flatStmt(s.Body[0]); one != "" && fits(indent, "ensures: "+one) {
+		if body := withText(s.Body); len(body) == 1 && m.Comment == "" && p.inlineable(body[0]) {
+			if one := p.flatStmt(body[0]); one != "" && fits(indent, "ensures: "+one) {
 				p.line(indent, "ensures: "+one)
 				return
 			}
@@ -494,41 +638,102 @@ func (p *printer) stmt(indent int, s Stmt) {
 		p.stmts(indent+1, s.Body)
 		p.inEnsures--
 	case *For:
-		p.line(indent, withComment("for "+s.Var+" in "+ExprString(s.Coll)+":", m))
+		p.line(indent, withComment("for "+s.Var+" in "+headExpr(s.Coll)+":", m))
 		p.stmts(indent+1, s.Body)
 	case *If:
-		for i, br := range s.Branches {
-			kw := "if "
-			if i > 0 {
-				kw = "else if "
+		first := true
+		for _, br := range s.Branches {
+			if len(withText(br.Body)) == 0 {
+				continue
 			}
-			line := kw + ExprString(br.Cond) + ":"
-			if i == 0 {
+			kw := "else if "
+			if first {
+				kw = "if "
+			}
+			line := kw + headExpr(br.Cond) + ":"
+			if first {
 				line = withComment(line, m)
 			}
+			first = false
 			p.line(indent, line)
 			p.stmts(indent+1, br.Body)
 		}
-		if s.Else != nil {
+		if len(withText(s.Else)) > 0 {
 			p.line(indent, "else:")
 			p.stmts(indent+1, s.Else)
 		}
 	case *Assign:
-		p.clause(indent, ExprString(s.Target)+" =", s.Value, "", m)
+		p.clause(indent, assignTarget(s.Target)+" =", s.Value, "", m)
 	case *ExprStmt:
-		if p.inEnsures > 0 && isEquality(s.X) {
-			p.line(indent, withComment("("+ExprString(s.X)+")", m))
-			return
-		}
-		p.clause(indent, "", s.X, "", m)
+		p.clause(indent, "", stmtExpr(s.X, p.inEnsures > 0), "", m)
 	}
 }
 
-// isEquality reports whether e's top operator is "=", which at the start of
-// an ensures statement would read as an assignment.
-func isEquality(e Expr) bool {
-	b, ok := e.(*Binary)
-	return ok && b.Op == OpEq
+// headExpr prints the expression of a "for x in ...:" or "if ...:" head. A
+// lambda there takes parentheses: its body would run on to the colon in
+// the reference's reading, which then finds no colon.
+func headExpr(x Expr) string {
+	if _, ok := x.(*Lambda); ok {
+		return ExprString(&parenExpr{X: x})
+	}
+	return ExprString(x)
+}
+
+// assignTarget prints the target of an assignment. The parser reads a
+// target up to the first comparison operator, so a target with a looser
+// operator at its top takes parentheses.
+func assignTarget(x Expr) string {
+	return ExprString(parens(x, precCompare+1))
+}
+
+// stmtExpr returns the expression of an expression statement, in
+// parentheses where the statement would otherwise read as another one: an
+// inline if at its start reads as an if block, and in an ensures block a
+// "=" after the statement's leading operand reads as an assignment
+// (a = b and c is the assignment a = (b and c)).
+func stmtExpr(x Expr, ensures bool) Expr {
+	if _, ok := x.(*IfExpr); ok {
+		return &parenExpr{X: x}
+	}
+	if ensures && eqAfterOperand(x) {
+		return &parenExpr{X: x}
+	}
+	return x
+}
+
+// eqAfterOperand reports whether the text of x, after its leading operand
+// (the longest prefix whose operators bind tighter than a comparison), goes
+// on with "=". It follows the left spine of x as printed: through binary
+// operators as loose as comparisons and where filters, stopping where the
+// printer puts parentheses.
+func eqAfterOperand(x Expr) bool {
+	last := ""
+	for {
+		switch e := x.(type) {
+		case *Binary:
+			prec := binaryPrec(e.Op)
+			if prec > precCompare {
+				return last == OpEq
+			}
+			last = e.Op
+			min := prec
+			if prec == precCompare {
+				min = prec + 1
+			}
+			if exprPrec(e.X) < min {
+				return last == OpEq
+			}
+			x = e.X
+		case *Where:
+			last = "where"
+			if exprPrec(e.X) < precImplies {
+				return false
+			}
+			x = e.X
+		default:
+			return last == OpEq
+		}
+	}
 }
 
 // inlineable reports whether a statement may share the "ensures:" line: a
@@ -551,12 +756,9 @@ func (p *printer) inlineable(s Stmt) bool {
 func (p *printer) flatStmt(s Stmt) string {
 	switch s := s.(type) {
 	case *Assign:
-		return ExprString(s.Target) + " = " + ExprString(s.Value)
+		return assignTarget(s.Target) + " = " + ExprString(s.Value)
 	case *ExprStmt:
-		if isEquality(s.X) {
-			return "(" + ExprString(s.X) + ")"
-		}
-		return ExprString(s.X)
+		return ExprString(stmtExpr(s.X, true))
 	}
 	return ""
 }
@@ -726,13 +928,17 @@ func (p *printer) surface(indent int, s *Surface) {
 	if c := s.Context; c != nil {
 		p.lead(&c.Meta, in, true)
 		head := "context " + c.Name + ": " + c.Type
+		// The parser reads the condition without a where filter of its
+		// own (a lambda or inline if would take it too), so those forms
+		// take parentheses.
+		cond := parens(c.Where, precImplies)
 		if c.Where == nil {
 			p.line(in, withComment(head, &c.Meta))
-		} else if line := head + " where " + ExprString(c.Where); fits(in, withComment(line, &c.Meta)) {
+		} else if line := head + " where " + ExprString(cond); fits(in, withComment(line, &c.Meta)) {
 			p.line(in, withComment(line, &c.Meta))
 		} else {
 			p.line(in, withComment(head, &c.Meta))
-			p.clause(in+1, "where", c.Where, "", &Meta{})
+			p.clause(in+1, "where", cond, "", &Meta{})
 		}
 		group = true
 	}
@@ -745,7 +951,7 @@ func (p *printer) surface(indent int, s *Surface) {
 		entries []SurfaceEntry
 	}{{"exposes", s.Exposes}, {"provides", s.Provides}}
 	for _, bl := range blocks {
-		if len(bl.entries) == 0 {
+		if len(entriesWithText(bl.entries)) == 0 {
 			continue
 		}
 		if group {
@@ -769,7 +975,7 @@ func (p *printer) surface(indent int, s *Surface) {
 		kw      string
 		entries []SurfaceEntry
 	}{{"related", s.Related}, {"timeout", s.Timeout}} {
-		if len(bl.entries) == 0 {
+		if len(entriesWithText(bl.entries)) == 0 {
 			continue
 		}
 		if group {
@@ -790,9 +996,24 @@ func (p *printer) surface(indent int, s *Surface) {
 }
 
 func (p *printer) surfaceEntries(indent int, list []SurfaceEntry) {
-	for i, e := range list {
+	for i, e := range entriesWithText(list) {
 		p.constructAt(e, indent, i == 0)
 	}
+}
+
+// entriesWithText returns the surface entries that have a text form: like
+// an empty statement block, a for without entries is left out.
+func entriesWithText(list []SurfaceEntry) []SurfaceEntry {
+	var out []SurfaceEntry
+	for _, e := range list {
+		if f, ok := e.(*SurfaceFor); ok && len(entriesWithText(f.Body)) == 0 {
+			continue
+		}
+		if e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (p *printer) surfaceItem(indent int, it *SurfaceItem) {

@@ -65,6 +65,28 @@ func ExprString(e Expr) string {
 	return b.String()
 }
 
+// parenExpr is an expression the printer must write in parentheses although
+// the precedence table alone would not ask for them: where a clause reads a
+// narrower grammar than a full expression (a statement of an ensures block,
+// a where condition), or where the text would read as another construct (a
+// derived value that looks like a field type). The printer makes it on the
+// fly; it never appears in a model.
+type parenExpr struct {
+	ExprPos
+	X Expr
+}
+
+func (*parenExpr) exprNode() {}
+
+// parens returns e wrapped in a parenExpr when its outermost operator binds
+// more loosely than min, which the clause being printed reads.
+func parens(e Expr, min int) Expr {
+	if e != nil && exprPrec(e) < min {
+		return &parenExpr{X: e}
+	}
+	return e
+}
+
 // writeExpr writes e, parenthesised when its precedence is below min.
 func writeExpr(b *strings.Builder, e Expr, min int) {
 	if e == nil {
@@ -77,6 +99,10 @@ func writeExpr(b *strings.Builder, e Expr, min int) {
 		return
 	}
 	switch e := e.(type) {
+	case *parenExpr:
+		b.WriteByte('(')
+		writeExpr(b, e.X, precWhere)
+		b.WriteByte(')')
 	case *Ident:
 		b.WriteString(e.Name)
 	case *Lit:
@@ -139,7 +165,15 @@ func writeExpr(b *strings.Builder, e Expr, min int) {
 		switch e.Op {
 		case OpNeg:
 			b.WriteByte('-')
-			writeExpr(b, e.X, precNeg)
+			// "--" starts a comment: a negation of a negation (or of a
+			// number written with its sign) takes parentheses.
+			if startsWithMinus(e.X) {
+				b.WriteByte('(')
+				writeExpr(b, e.X, precWhere)
+				b.WriteByte(')')
+			} else {
+				writeExpr(b, e.X, precNeg)
+			}
 		case OpExists:
 			b.WriteString("exists ")
 			writeExpr(b, e.X, precPostfix)
@@ -190,6 +224,20 @@ func writeExpr(b *strings.Builder, e Expr, min int) {
 			writeExpr(b, e.Else, precImplies)
 		}
 	}
+}
+
+// startsWithMinus reports whether e, printed at the precedence of a unary
+// minus' operand, starts with a minus sign.
+func startsWithMinus(e Expr) bool {
+	switch e := e.(type) {
+	case *Unary:
+		return e.Op == OpNeg
+	case *Lit:
+		return strings.HasPrefix(e.Text, "-")
+	case *Duration:
+		return strings.HasPrefix(e.Value, "-")
+	}
+	return false
 }
 
 func writeArg(b *strings.Builder, a Arg) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -29,8 +30,11 @@ func newDirCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Distil the service in a directory into an Allium spec",
 		Long: `Dir reads the Python sources under PATH (the manifest's default include and
 exclude globs, files up to 1 MiB), distils them into an Allium specification and
-prints it, or writes it atomically to -o FILE. What could not be translated is
-summarised on stderr.`,
+prints it, or writes it atomically to -o FILE. Stderr gets a summary: what was
+read, a coverage line (handlers found and how many change state, rules; guards
+seen and requires in the spec; effects seen and ensures outcomes in the spec;
+what was left out, by reason; constructs dropped by the checker) and notes on
+what could not be translated.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErrorf("dir needs exactly one directory, got %d arguments", len(args))
@@ -108,10 +112,31 @@ func summarise(w io.Writer, root string, set *source.Set, out *distill.Output) {
 	s := out.Stats
 	fmt.Fprintf(w, "distill: %s: %d file(s) read, %d parsed, %d with syntax errors; %d entities, %d rules, %d config parameters; %d construct(s) left out\n",
 		root, s.Files, s.FilesParsed, s.ParseErrors, s.Entities, s.Rules, s.ConfigParams, s.Untranslated)
+	fmt.Fprintf(w, "  coverage: %s\n", coverageLine(&s))
 	for _, sk := range set.Skipped {
 		fmt.Fprintf(w, "  skipped %s: %s\n", sk.Path, sk.Reason)
 	}
 	for _, n := range out.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}
+}
+
+// coverageLine says how much of the service's code the spec stands for:
+// what was seen, what the spec states, what was left out and why.
+func coverageLine(s *distill.Stats) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "handlers %d (state-writing %d, %d of them with a rule) → rules %d; guards %d → requires %d; effects %d → ensures %d; left out %d",
+		s.Handlers, s.StateHandlers, s.StateHandlersRuled, s.Rules, s.GuardsSeen, s.RequiresEmitted, s.EffectsSeen, s.EnsuresEmitted, s.LeftOutTotal())
+	if reasons := s.LeftOutReasons(); len(reasons) > 0 {
+		parts := make([]string, len(reasons))
+		for i, r := range reasons {
+			parts[i] = fmt.Sprintf("%s %d", r.Reason, r.Count)
+		}
+		fmt.Fprintf(&b, " (%s)", strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(&b, "; dropped by checker %d", s.DroppedByChecker)
+	if s.DroppedUnparsable > 0 {
+		fmt.Fprintf(&b, ", unparsable %d", s.DroppedUnparsable)
+	}
+	return b.String()
 }

@@ -46,26 +46,57 @@ type Language struct {
 	ViewBases            []string            `yaml:"view_bases"`
 	ViewMethods          []string            `yaml:"view_methods"`
 	ViewModules          []string            `yaml:"view_modules"`
-	DependencyMarkers    []string            `yaml:"dependency_markers"`
-	RequestBodyCalls     []string            `yaml:"request_body_calls"`
-	Auth                 *Auth               `yaml:"auth"`
-	TaskDecorators       []string            `yaml:"task_decorators"`
-	CommandBases         []string            `yaml:"command_bases"`
-	ClockCalls           []string            `yaml:"clock_calls"`
-	DateCalls            []string            `yaml:"date_calls"`
-	HashCalls            []string            `yaml:"hash_calls"`
-	VerifyCalls          []string            `yaml:"verify_calls"`
-	LookupMethods        []string            `yaml:"lookup_methods"`
-	QueryMethods         []string            `yaml:"query_methods"`
-	PersistCalls         []string            `yaml:"persist_calls"`
-	CreateMethods        []string            `yaml:"create_methods"`
-	DeleteCalls          []string            `yaml:"delete_calls"`
-	UpdateMethods        []string            `yaml:"update_methods"`
-	AbortCalls           []string            `yaml:"abort_calls"`
-	Sinks                []Sink              `yaml:"sinks"`
-	MessageBuilders      []string            `yaml:"message_builders"`
-	RenderCalls          []string            `yaml:"render_calls"`
-	PlumbingCalls        []string            `yaml:"plumbing_calls"`
+	MutationBases        []string            `yaml:"mutation_bases"`
+	UserBases            []string            `yaml:"user_bases"`
+	// InheritedFields lists, per framework base class, the fields a model
+	// gets from it without declaring them, with their domain types ("?"
+	// marks an optional one). They are kept only where a rule uses them.
+	InheritedFields   map[string]map[string]string `yaml:"inherited_fields"`
+	ValidationCalls   []string                     `yaml:"validation_calls"`
+	Repositories      *Repositories                `yaml:"repositories"`
+	UserModelRefs     []string                     `yaml:"user_model_refs"`
+	MutationMethods   []string                     `yaml:"mutation_methods"`
+	DependencyMarkers []string                     `yaml:"dependency_markers"`
+	RequestBodyCalls  []string                     `yaml:"request_body_calls"`
+	Auth              *Auth                        `yaml:"auth"`
+	TaskDecorators    []string                     `yaml:"task_decorators"`
+	CommandBases      []string                     `yaml:"command_bases"`
+	ClockCalls        []string                     `yaml:"clock_calls"`
+	DateCalls         []string                     `yaml:"date_calls"`
+	HashCalls         []string                     `yaml:"hash_calls"`
+	VerifyCalls       []string                     `yaml:"verify_calls"`
+	LookupMethods     []string                     `yaml:"lookup_methods"`
+	QueryMethods      []string                     `yaml:"query_methods"`
+	PersistCalls      []string                     `yaml:"persist_calls"`
+	CreateMethods     []string                     `yaml:"create_methods"`
+	DeleteCalls       []string                     `yaml:"delete_calls"`
+	UpdateMethods     []string                     `yaml:"update_methods"`
+	AbortCalls        []string                     `yaml:"abort_calls"`
+	Sinks             []Sink                       `yaml:"sinks"`
+	MessageBuilders   []string                     `yaml:"message_builders"`
+	RenderCalls       []string                     `yaml:"render_calls"`
+	PlumbingCalls     []string                     `yaml:"plumbing_calls"`
+}
+
+// Repositories describes generic repositories: objects made for one model
+// (`crud_users = FastCRUD(User)`, `user = CRUDUser(User)` with CRUDUser
+// built on CRUDBase) whose methods query or change it.
+type Repositories struct {
+	Bases   []string `yaml:"bases"`
+	Lookups []string `yaml:"lookups"`
+	Exists  []string `yaml:"exists"`
+	Creates []string `yaml:"creates"`
+	Updates []string `yaml:"updates"`
+	Deletes []string `yaml:"deletes"`
+	// HardDeletes delete whatever the model; Deletes set a soft-delete
+	// field when the model has one.
+	HardDeletes []string `yaml:"hard_deletes"`
+	// SoftDeleteFields mark a row deleted without removing it.
+	SoftDeleteFields []string `yaml:"soft_delete_fields"`
+	// PlumbingArgs are keyword arguments that are not filters.
+	PlumbingArgs []string `yaml:"plumbing_args"`
+	// ValueArgs hold the values a create or update writes.
+	ValueArgs []string `yaml:"value_args"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

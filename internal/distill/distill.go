@@ -38,15 +38,108 @@ type Input struct {
 }
 
 // Stats counts what a distillation read, translated and left out.
+//
+// The coverage counters say how much of the service's code the spec stands
+// for. What was seen is counted where the distiller recognises it; what
+// the spec says is counted in the final module, after repair, so drops are
+// reflected. A guard may become several requires (a conjunction is split,
+// a rejection rule restates it) and requires also come from declared input
+// constraints and the filters of scheduled jobs, so requires can outnumber
+// guards.
 type Stats struct {
 	Files        int // files in the input
 	FilesParsed  int // files of the service's language that were parsed
 	ParseErrors  int // files with syntax errors
 	ErrorNodes   int // syntax error nodes over all files
-	Untranslated int // statements or expressions (or whole constructs) left out
+	Untranslated int // everything left out: the LeftOut counts plus the repair drops
 	Entities     int
-	Rules        int
+	Rules        int // rules in the spec
 	ConfigParams int
+
+	Handlers int // entry points found: HTTP handlers, jobs, commands
+	// StateHandlers are the handlers whose code (with the helpers it
+	// calls) changes state: at least one effect was seen while walking it.
+	StateHandlers int
+	// StateHandlersRuled are the state-writing handlers with at least one
+	// rule in the spec.
+	StateHandlersRuled int
+	// GuardsSeen counts guard statements (a branch that ends the request
+	// before the effects: return, raise, abort) and declared input
+	// constraints (Field(min_length=12)).
+	GuardsSeen      int
+	RequiresEmitted int // requires clauses in the spec (one restated in a rejection rule counts once)
+	// EffectsSeen counts state changes: assignments to model attributes,
+	// creations, deletions, the fields of bulk updates, messages (emails,
+	// notifications, published events), loops that assign.
+	EffectsSeen    int
+	EnsuresEmitted int // outcomes in the spec's ensures clauses (assignments, creations, removals, messages)
+	// DroppedByChecker counts constructs repair removed because the
+	// checker rejected them (or a rule left with no ensures);
+	// DroppedUnparsable those removed because the printed text did not
+	// parse back (a printer/parser disagreement).
+	DroppedByChecker  int
+	DroppedUnparsable int
+	// LeftOut counts what the translation left out, by reason (the
+	// LeftOut* constants); see LeftOutReasons for a sorted list.
+	LeftOut map[string]int
+}
+
+// Reasons for leaving code out of the spec, the keys of Stats.LeftOut.
+const (
+	LeftOutStatement     = "statement"      // a kind of statement the distiller does not read
+	LeftOutUnknownCallee = "unknown-callee" // a call, in statement position, to nothing the catalog or the service defines
+	LeftOutValue         = "value"          // an expression with no faithful translation
+	LeftOutField         = "field"          // an assignment to an attribute that is not a field of the spec
+	LeftOutLookup        = "lookup"         // a lookup that is not a join on equalities
+	LeftOutGuard         = "guard"          // a guard whose condition does not translate
+	LeftOutNestedGuard   = "nested-guard"   // a guard with effects below the rule's top level
+	LeftOutCondition     = "condition"      // a conditional outcome whose condition does not translate
+	LeftOutLoop          = "loop"           // a loop over something that is not a query
+	LeftOutBulk          = "bulk-change"    // a bulk update or delete that does not translate
+	LeftOutInlineDepth   = "inline-depth"   // a helper beyond the inlining depth
+	LeftOutDuplicate     = "duplicate"      // a second model class of one name
+)
+
+// ReasonCount is one reason of Stats.LeftOut.
+type ReasonCount struct {
+	Reason string `json:"reason"`
+	Count  int    `json:"count"`
+}
+
+// LeftOutReasons lists the LeftOut counts, most frequent first, then by
+// reason.
+func (s *Stats) LeftOutReasons() []ReasonCount {
+	out := make([]ReasonCount, 0, len(s.LeftOut))
+	for r, n := range s.LeftOut {
+		if n > 0 {
+			out = append(out, ReasonCount{r, n})
+		}
+	}
+	slices.SortFunc(out, func(a, b ReasonCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Reason, b.Reason)
+	})
+	return out
+}
+
+// LeftOutTotal is the sum of the LeftOut counts.
+func (s *Stats) LeftOutTotal() int {
+	n := 0
+	for _, c := range s.LeftOut {
+		n += c
+	}
+	return n
+}
+
+// leaveOut counts one construct left out for reason.
+func (s *Stats) leaveOut(reason string) {
+	if s.LeftOut == nil {
+		s.LeftOut = map[string]int{}
+	}
+	s.LeftOut[reason]++
+	s.Untranslated++
 }
 
 // Output is the distilled spec of one service.
@@ -114,6 +207,7 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	out.Stats.Entities = len(m.Entities)
 	out.Stats.Rules = len(m.Rules)
 	out.Stats.ConfigParams = len(m.Config)
+	b.countEmitted(m)
 	out.Notes = append(out.Notes, b.sortedNotes()...)
 	slices.Sort(out.Notes)
 	return out, nil
@@ -221,10 +315,12 @@ type builder struct {
 	sinkTemplates map[string][]string
 	sinkProv      map[string]*allium.Provenance
 
-	rules     []*ruleOut
-	scheduled map[string]map[string]bool
-	userEnt   string
-	ruleName  map[string]int
+	rules []*ruleOut
+	// stateRules holds, per state-writing handler, the rules made from it.
+	stateRules [][]*allium.Rule
+	scheduled  map[string]map[string]bool
+	userEnt    string
+	ruleName   map[string]int
 }
 
 // ruleOut is a finished rule with what the surfaces need to know.

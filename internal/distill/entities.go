@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,8 @@ type fieldInfo struct {
 	drop     bool
 	used     bool
 	isStatus bool // a string column whose literals become an inline enum
+	// inherited: given by a framework base class (catalog), not declared.
+	inherited bool
 }
 
 // enumInfo is an Enum class or a Django choices class.
@@ -237,7 +240,7 @@ func (b *builder) addEntityClass(cr *classRef) *entityInfo {
 	e := &entityInfo{name: pascal(cr.class.Name), ref: cr, attrs: map[string]*fieldInfo{}}
 	if b.entByName[e.name] != nil {
 		b.note("entity %s: a second class of this name (%s:%d) was left out", e.name, cr.file.Path, cr.class.Line)
-		b.stats.Untranslated++
+		b.stats.leaveOut(LeftOutDuplicate)
 		return nil
 	}
 	b.entByQual[cr.qual()] = e
@@ -251,16 +254,32 @@ func (b *builder) addEntityClass(cr *classRef) *entityInfo {
 	if e.table == "" {
 		e.table = snake(cr.class.Name) + "s"
 	}
-	if b.matchBases(cr, []string{"AbstractUser", "AbstractBaseUser"}) {
-		// Fields the framework's user base class declares; kept only
-		// when a rule uses them.
-		for _, f := range []struct{ name, typ string }{{"password", "String"}, {"is_active", "Boolean"}, {"is_staff", "Boolean"}} {
-			fi := &fieldInfo{name: f.name, attr: f.name, typ: &allium.Type{Name: f.typ}, line: cr.class.Line, plumbing: true}
+	b.inheritFields(e)
+	return e
+}
+
+// inheritFields gives an entity the fields its framework base classes
+// declare (the catalog's inherited_fields), in base then name order; they
+// are kept only where a rule uses them, and a field the model declares
+// itself replaces its inherited namesake (readField).
+func (b *builder) inheritFields(e *entityInfo) {
+	bases := slices.Sorted(maps.Keys(b.lang.InheritedFields))
+	for _, base := range bases {
+		if !b.matchBases(e.ref, []string{base}) {
+			continue
+		}
+		fields := b.lang.InheritedFields[base]
+		for _, name := range slices.Sorted(maps.Keys(fields)) {
+			if e.attrs[name] != nil {
+				continue
+			}
+			typ := fields[name]
+			t := &allium.Type{Name: strings.TrimSuffix(typ, "?"), Optional: strings.HasSuffix(typ, "?")}
+			fi := &fieldInfo{name: name, attr: name, typ: t, line: e.ref.class.Line, plumbing: true, inherited: true}
 			e.fields = append(e.fields, fi)
-			e.attrs[f.name] = fi
+			e.attrs[name] = fi
 		}
 	}
-	return e
 }
 
 // fields reads the columns of every entity. It runs after classify so
@@ -312,6 +331,9 @@ func (b *builder) readFields() {
 }
 
 func (b *builder) entityForTable(table string) string {
+	if catalog.MatchAny(b.lang.UserModelRefs, table) {
+		return b.userEntity()
+	}
 	t := table
 	if i := strings.IndexByte(t, '.'); i >= 0 {
 		// "users.id" (SQLAlchemy) or "accounts.User" (Django app label).
@@ -475,6 +497,9 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	} else if v != nil && fi.typ == nil {
 		return // a class attribute that is not a column
 	}
+	if fi.typ == nil && fi.fkTable != "" {
+		fi.typ = &allium.Type{Name: "?"} // a key of a custom type: the reference is what matters
+	}
 	if fi.typ == nil {
 		return
 	}
@@ -490,6 +515,9 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	fi.plumbing = plumbingField(fi.name)
 	if fi.fkTable != "" {
 		fi.plumbing = false
+	}
+	if old := e.attrs[name]; old != nil && old.inherited {
+		e.fields = slices.DeleteFunc(e.fields, func(f *fieldInfo) bool { return f == old })
 	}
 	e.fields = append(e.fields, fi)
 	e.attrs[name] = fi
@@ -612,7 +640,14 @@ func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
 		if cr := b.ix.class(f, a); cr != nil {
 			return cr.class.Name
 		}
+		if catalog.MatchAny(b.lang.UserModelRefs, a.Raw) {
+			return a.Raw // settings.AUTH_USER_MODEL: resolved to the user model
+		}
 		return facts.LastSegment(a.Raw)
+	case facts.ExprCall:
+		if catalog.MatchAny(b.lang.UserModelRefs, a.Raw) {
+			return a.Raw
+		}
 	}
 	return ""
 }

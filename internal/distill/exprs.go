@@ -59,6 +59,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil {
 			switch c.as.Value.Kind {
 			case facts.ExprCall:
+				if r := rc.repository(c.file, c.as.Value); r != nil {
+					return r
+				}
+				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
+					// UserModel = get_user_model()
+					return rc.eval(c.as.Value, &scope{file: c.file, vars: map[string]*value{}}, out, false)
+				}
 				return &value{kind: vPlumbing}
 			case facts.ExprTuple, facts.ExprList, facts.ExprSet:
 				// ADMIN_ROLES = (Role.OWNER, Role.ADMIN): the set itself.
@@ -144,6 +151,15 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return &value{kind: vPlumbing}
 	case vUnknown:
+		if cr := b.ix.class(sc.file, e); cr != nil {
+			// models.User, through a module or package import.
+			if ent := b.entByQual[cr.qual()]; ent != nil {
+				return &value{kind: vModelClass, ent: ent.name}
+			}
+			if en := b.enums[cr.qual()]; en != nil {
+				return &value{kind: vEnumClass, enum: en}
+			}
+		}
 		if e.X.Raw == "request" && requestDictAttrs[e.Name] {
 			return &value{kind: vReqDict}
 		}
@@ -178,6 +194,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return v
 	case vReqDict:
 		return rc.paramValue(e.Name)
+	case vParam:
+		if e.Name == "data" {
+			return x // WTForms: form.email.data is the email field's value
+		}
+		return unknownValue
 	case vSettings:
 		if ci := b.configByKey[e.Name]; ci != nil {
 			return exprValue(b.useConfig(ci))
@@ -188,7 +209,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	case vModelClass:
 		switch e.Name {
-		case "query", "objects":
+		case "query", "objects", "_default_manager":
 			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
 		}
 		if ent := b.entByName[x.ent]; ent != nil {
@@ -211,6 +232,14 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		// A nested choices class: User.Status.
 		return unknownValue
 	case vQuery:
+		return unknownValue
+	case vObject:
+		return &value{kind: vPlumbing}
+	case vRepo:
+		// The model a repository class keeps (self.model).
+		if e.Name == "model" || e.Name == "_model" || e.Name == "model_class" {
+			return &value{kind: vModelClass, ent: x.ent}
+		}
 		return unknownValue
 	}
 	return unknownValue
@@ -660,6 +689,26 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.inline(fr, recv, e, sc, out)
 		}
 	}
+	if method != "" && recv.kind == vObject && l.SinkFor(names...) == nil {
+		// A catalogued sink (email.send(to=..., template=...)) says more
+		// than the transport code inside it; other methods are code.
+		if fr := b.ix.method(recv.repo, method); fr != nil {
+			return rc.inline(fr, &value{kind: vPlumbing}, e, sc, out)
+		}
+		return &value{kind: vPlumbing}
+	}
+	if method != "" && recv.kind == vRepo {
+		if v := rc.repositoryCall(e, method, recv, sc, out); v != nil {
+			return v
+		}
+	}
+	if method != "" && recv.kind == vModelClass {
+		// A class method of the model: a query helper
+		// (User.get_by_email_and_org) whose cls is the model.
+		if fr := b.method(recv.ent, method); fr != nil && fr.fn.Name != "__init__" {
+			return rc.inline(fr, recv, e, sc, out)
+		}
+	}
 	if method != "" && recv.kind == vEntity {
 		if fr := b.method(recv.ent, method); fr != nil {
 			if d := b.derivedNamed(recv.ent, snake(method)); d != nil && len(e.Args) == 0 {
@@ -676,11 +725,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
 		}
 	}
-	if method != "" && recv.kind == vPlumbing && sc.cls != nil && (e.X.X.Raw == "self") {
-		for i := range sc.cls.Methods {
-			if sc.cls.Methods[i].Name == method {
-				fr := &funcRef{file: sc.file, fn: &sc.cls.Methods[i], class: sc.cls}
-				return rc.inline(fr, recv, e, sc, out)
+	if method != "" && recv.kind == vPlumbing && sc.cls != nil && (e.X.X.Raw == "self" || e.X.X.Raw == "cls") {
+		// A method of the class, or of one of its bases (mixins).
+		if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
+			if fr := b.ix.method(cr, method); fr != nil {
+				return rc.inline(&funcRef{file: fr.file, fn: fr.fn, class: sc.cls}, recv, e, sc, out)
 			}
 		}
 	}
@@ -728,6 +777,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				if x := rc.tr(&e.Args[0], sc, out); x != nil {
 					f.used = true
 					rc.touch(recv)
+					b.stats.EffectsSeen++
 					*out = append(*out, &allium.Assign{Meta: b.meta(sc.file, e.Line), Target: &allium.Member{X: recv.expr, Name: f.name},
 						Value: &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}})
 					return unknownValue
@@ -755,6 +805,17 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return unknownValue
 	}
 
+	// get_user_model(): the model of signed-in users.
+	if method == "" && catalog.MatchAny(l.UserModelRefs, names...) {
+		if u := b.userEntity(); u != "" {
+			return &value{kind: vModelClass, ent: u}
+		}
+	}
+	// A rendered template names the message it becomes part of, however
+	// far the text travels (html = render_template(...); send_mail(html)).
+	if catalog.MatchAny(l.RenderCalls, names...) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		return &value{kind: vTemplate, param: templateFromPath(e.Args[0].Value)}
+	}
 	// Outgoing messages.
 	if catalog.MatchAny(l.MessageBuilders, names...) {
 		return &value{kind: vMessage, call: e, file: sc.file}
@@ -792,6 +853,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if target.kind == vEntity {
 			rc.touch(target)
+			b.stats.EffectsSeen++
 			*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
 				X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: target.expr}}})
 			return unknownValue
@@ -822,6 +884,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {
 			return rc.eval(&e.Args[0], sc, out, false)
 		}
+		if len(cr.class.Methods) > 0 && !catalog.MatchAny(l.AbortCalls, names...) {
+			// UserService(db): a service object whose methods are code.
+			return &value{kind: vObject, repo: cr}
+		}
 		return unknownValue
 	}
 	if catalog.MatchAny(l.AbortCalls, names...) {
@@ -842,9 +908,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if stmtCtx {
 		if e.Raw != "" {
-			rc.untranslated(sc, e.Line, "a call to "+e.Raw)
+			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call to "+e.Raw)
 		} else {
-			rc.untranslated(sc, e.Line, "a call")
+			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call")
 		}
 		return unknownValue
 	}
@@ -891,7 +957,7 @@ func (b *builder) method(ent, name string) *funcRef {
 	if e == nil {
 		return nil
 	}
-	return b.ix.funcs[e.ref.qual()+"."+name]
+	return b.ix.method(e.ref, name)
 }
 
 func (b *builder) derivedNamed(ent, name string) *allium.Derived {
@@ -949,7 +1015,7 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		x := rc.tr(&kw.Value, sc, out)
 		if x == nil {
 			if !f.plumbing {
-				rc.untranslated(sc, e.Line, "the value of "+ent.name+"."+kw.Name)
+				rc.untranslated(sc, e.Line, LeftOutValue, "the value of "+ent.name+"."+kw.Name)
 			}
 			continue
 		}
@@ -972,7 +1038,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	var args []allium.Arg
 	if to := rc.sinkArg(msg, recip, sc, out); to != nil {
 		if x := rc.tr(to, sc, out); x != nil {
-			args = append(args, allium.Arg{Name: "to", Value: x})
+			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(x)})
 		}
 	} else if mv != nil && mv.headers["to"] != nil {
 		args = append(args, allium.Arg{Name: "to", Value: mv.headers["to"]})
@@ -991,12 +1057,28 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 			b.sinkTemplates[entity] = append(b.sinkTemplates[entity], t)
 		}
 	}
+	b.stats.EffectsSeen++
 	if _, ok := b.sinkProv[entity]; !ok {
 		b.sinkProv[entity] = &allium.Provenance{File: sc.file.Path, Line: line}
 	}
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line),
 		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: entity}, Name: "created"}, Args: args}})
 	return unknownValue
+}
+
+// singleRecipient unwraps a one-element recipient list ([user.email]).
+func singleRecipient(x allium.Expr) allium.Expr {
+	switch l := x.(type) {
+	case *allium.ListLit:
+		if len(l.Elems) == 1 {
+			return l.Elems[0]
+		}
+	case *allium.SetLit:
+		if len(l.Elems) == 1 {
+			return l.Elems[0]
+		}
+	}
+	return x
 }
 
 func (rc *ruleCtx) sinkArg(call *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *facts.Expr {
@@ -1031,6 +1113,12 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 		if e.Kind == facts.ExprString && (strings.HasSuffix(e.Value, ".html") || strings.HasSuffix(e.Value, ".txt")) {
 			found = templateFromPath(e.Value)
 			return
+		}
+		if e.Kind == facts.ExprName {
+			if v := sc.vars[e.Name]; v != nil && v.kind == vTemplate {
+				found = v.param
+				return
+			}
 		}
 		visit(e.X)
 		for i := range e.Args {
@@ -1083,11 +1171,58 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	if sc.depth+1 > rc.b.maxDepth {
-		rc.untranslated(sc, call.Line, "the body of "+fr.fn.Name+" (beyond the inline depth)")
+		rc.untranslated(sc, call.Line, LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
 		return unknownValue
 	}
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
 		inlined: true, top: sc.top, cls: fr.class}
+	rc.bindCallParams(fr, self, call, sc, inner, out)
+	rc.stmts(fr.fn.Body, inner, out)
+	if inner.ret != nil {
+		return inner.ret
+	}
+	return unknownValue
+}
+
+// tailCall walks `return helper(...)` in a handler as the rest of the
+// handler: the helper's returns end the request, and its branches split
+// into paths as the handler's own would (a shared token page behind
+// several routes). It reports false, walking nothing, when the call is
+// not one of the service's functions or recursion or depth forbid it.
+func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
+	if call == nil || call.Kind != facts.ExprCall || !sc.top || sc.inlined {
+		return false
+	}
+	var fr *funcRef
+	var self *value
+	cls := sc.cls
+	switch m := call.Method(); {
+	case m == "":
+		fr = rc.b.ix.function(sc.file, call)
+		if fr != nil {
+			cls = fr.class
+		}
+	case sc.cls != nil && (call.X.X.Raw == "cls" || call.X.X.Raw == "self"):
+		// return cls.resolve_mutation(root, info, **input): the class's
+		// own (or a mixin's) method carries on.
+		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
+			fr = rc.b.ix.method(cr, m)
+			self = sc.vars[call.X.X.Raw]
+		}
+	}
+	if fr == nil || slices.Contains(sc.stack, fr.fn.QualName) || sc.depth+1 > rc.b.maxDepth {
+		return false
+	}
+	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1,
+		stack: append(slices.Clone(sc.stack), fr.fn.QualName), top: true, cls: cls}
+	rc.bindCallParams(fr, self, call, sc, inner, out)
+	rc.stmts(fr.fn.Body, inner, out)
+	return true
+}
+
+// bindCallParams binds the parameters of fr in inner to the arguments of
+// call, evaluated in the caller's scope sc.
+func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc, inner *scope, out *[]allium.Stmt) {
 	params := fr.fn.Params
 	if fr.class != nil && len(params) > 0 && (params[0].Name == "self" || params[0].Name == "cls") {
 		if self == nil {
@@ -1098,6 +1233,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	for i, p := range params {
 		switch {
+		case p.Kind == facts.ParamVarKeyword && call.Keyword("**") != nil:
+			// f(**kwargs) into def f(**kw): the same mapping goes on.
+			inner.vars[p.Name] = rc.eval(call.Keyword("**"), sc, out, false)
 		case p.Kind == facts.ParamVarPositional || p.Kind == facts.ParamVarKeyword:
 			inner.vars[p.Name] = unknownValue
 		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
@@ -1110,11 +1248,6 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 			inner.vars[p.Name] = unknownValue
 		}
 	}
-	rc.stmts(fr.fn.Body, inner, out)
-	if inner.ret != nil {
-		return inner.ret
-	}
-	return unknownValue
 }
 
 // deferredCall builds the call a deferred invocation stands for.
@@ -1214,6 +1347,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				continue
 			}
 			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
+			rc.b.stats.GuardsSeen++
 			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
 				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}}
 			rc.body = append(rc.body, req)

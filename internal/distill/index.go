@@ -12,6 +12,11 @@ import (
 type index struct {
 	files   []*facts.File
 	modules map[string]*facts.File
+	// rooted maps a module name without its leading non-package
+	// directories (src/, server/) to the module: code imports
+	// `dispatch.auth` where the file is src/dispatch/auth.py. An
+	// ambiguous name maps to "".
+	rooted  map[string]string
 	classes map[string]*classRef
 	funcs   map[string]*funcRef
 	consts  map[string]*constRef
@@ -42,8 +47,24 @@ func newIndex(files []*facts.File) *index {
 		funcs:   map[string]*funcRef{},
 		consts:  map[string]*constRef{},
 	}
+	ix.rooted = map[string]string{}
 	for _, f := range files {
 		ix.modules[f.Module] = f
+	}
+	for _, f := range files {
+		segs := strings.Split(f.Module, ".")
+		// Strip directories that are no package of the service (no
+		// __init__.py among the files); stop at the first that is.
+		for k := 1; k < len(segs) && ix.modules[strings.Join(segs[:k], ".")] == nil; k++ {
+			alias := strings.Join(segs[k:], ".")
+			if prev, dup := ix.rooted[alias]; dup && prev != f.Module {
+				ix.rooted[alias] = ""
+			} else {
+				ix.rooted[alias] = f.Module
+			}
+		}
+	}
+	for _, f := range files {
 		for i := range f.Constants {
 			ix.consts[qual(f.Module, f.Constants[i].Name)] = &constRef{file: f, as: &f.Constants[i]}
 		}
@@ -84,11 +105,30 @@ func (ix *index) canonical(dotted string) string {
 		}
 		next, ok := ix.reexport(dotted)
 		if !ok {
-			return dotted
+			if next, ok = ix.reroot(dotted); !ok {
+				return dotted
+			}
 		}
 		dotted = next
 	}
 	return dotted
+}
+
+// reroot rewrites a dotted name whose module is known only without its
+// source-root directories (dispatch.auth.models.User for the file
+// src/dispatch/auth/models.py).
+func (ix *index) reroot(dotted string) (string, bool) {
+	segs := strings.Split(dotted, ".")
+	for i := len(segs); i >= 1; i-- {
+		prefix := strings.Join(segs[:i], ".")
+		if ix.modules[prefix] != nil {
+			return "", false // known as it is
+		}
+		if m := ix.rooted[prefix]; m != "" {
+			return m + strings.TrimPrefix(dotted, prefix), true
+		}
+	}
+	return "", false
 }
 
 // reexport rewrites mod.name.rest when mod's file binds name by an import.
@@ -135,17 +175,70 @@ func (ix *index) names(f *facts.File, e *facts.Expr) []string {
 }
 
 func (ix *index) class(f *facts.File, e *facts.Expr) *classRef {
-	for _, n := range ix.names(f, e) {
+	names := ix.names(f, e)
+	for _, n := range names {
 		if c := ix.classes[n]; c != nil {
+			return c
+		}
+	}
+	for _, n := range names {
+		if c := packageMember(ix, n, ix.classes, func(c *classRef) *facts.File {
+			if c.outer != nil {
+				return nil
+			}
+			return c.file
+		}); c != nil {
 			return c
 		}
 	}
 	return nil
 }
 
+// packageMember resolves pkg.name when the package's __init__ that would
+// re-export it is not among the files (a service read in part, or a star
+// import): the one definition called name at the top of a module of pkg.
+// file says which module a definition is at the top of (nil: not at top).
+func packageMember[T comparable](ix *index, dotted string, defs map[string]T, file func(T) *facts.File) T {
+	var none T
+	i := strings.LastIndexByte(dotted, '.')
+	if i <= 0 || i == len(dotted)-1 {
+		return none
+	}
+	pkg, name := dotted[:i], dotted[i+1:]
+	if ix.modules[pkg] != nil {
+		return none
+	}
+	found := none
+	for _, f := range ix.files {
+		if !strings.HasPrefix(f.Module, pkg+".") {
+			continue
+		}
+		d, ok := defs[qual(f.Module, name)]
+		if !ok || file(d) != f {
+			continue
+		}
+		if found != none {
+			return none // ambiguous
+		}
+		found = d
+	}
+	return found
+}
+
 func (ix *index) function(f *facts.File, e *facts.Expr) *funcRef {
-	for _, n := range ix.names(f, e) {
+	names := ix.names(f, e)
+	for _, n := range names {
 		if fn := ix.funcs[n]; fn != nil && fn.class == nil {
+			return fn
+		}
+	}
+	for _, n := range names {
+		if fn := packageMember(ix, n, ix.funcs, func(fr *funcRef) *facts.File {
+			if fr.class != nil {
+				return nil
+			}
+			return fr.file
+		}); fn != nil {
 			return fn
 		}
 	}
@@ -156,6 +249,32 @@ func (ix *index) constant(f *facts.File, e *facts.Expr) *constRef {
 	for _, n := range ix.names(f, e) {
 		if c := ix.consts[n]; c != nil {
 			return c
+		}
+	}
+	return nil
+}
+
+// method finds a method of a class or, breadth first, of the service's
+// own base classes (mixins such as BelongsToOrgMixin.get_by_id_and_org).
+func (ix *index) method(cr *classRef, name string) *funcRef {
+	seen := map[*facts.Class]bool{}
+	queue := []*classRef{cr}
+	for len(queue) > 0 && len(seen) < 16 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil || seen[c.class] {
+			continue
+		}
+		seen[c.class] = true
+		if fr := ix.funcs[qual(c.qual(), name)]; fr != nil {
+			return fr
+		}
+		for i := range c.class.Bases {
+			base := &c.class.Bases[i]
+			if base.Kind == facts.ExprSubscript && base.X != nil {
+				base = base.X // Generic[T], CRUDBase[User, ...]
+			}
+			queue = append(queue, ix.class(c.file, base))
 		}
 	}
 	return nil

@@ -42,6 +42,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args) > 0 {
 		if method == "execute" {
 			if qv := rc.eval(&e.Args[0], sc, out, false); qv.kind == vQuery && qv.q != nil && qv.q.action == "delete" {
+				b.stats.EffectsSeen++
 				rc.bulk(qv.q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
 					return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
 				})
@@ -65,7 +66,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	if recv.kind != vQuery || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, via: recv.q.via, action: recv.q.action}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action}
 	switch {
 	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude":
 		before := len(q.conds)
@@ -87,6 +88,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		rc.bulkUpdate(q, e, sc, out)
 		return &value{kind: vPlumbing}
 	case catalog.Match(l.DeleteCalls, method):
+		b.stats.EffectsSeen++
 		rc.bulk(q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
 			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
 		})
@@ -99,7 +101,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		v := rc.construct(ent, e, sc, out)
 		if q.via != nil {
 			// user.tokens.create(...): the owner is implied.
-			rc.untranslated(sc, e.Line, "the owner of a related create")
+			rc.untranslated(sc, e.Line, LeftOutValue, "the owner of a related create")
 		}
 		rc.created(v, out, e.Line)
 		return v
@@ -190,6 +192,12 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			return nil
 		}
 		f := ent.attrs[x.Name]
+		if f == nil {
+			// The relationship beside its foreign key (org / org_id).
+			if fk := ent.attrs[x.Name+"_id"]; fk != nil && fk.fkEntity != "" {
+				f = fk
+			}
+		}
 		if f == nil || f.drop {
 			return nil
 		}
@@ -204,6 +212,13 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			op, ok = allium.OpNe, true
 		}
 		f := fieldOf(a.X)
+		if ok && f == nil && op == allium.OpEq && a.X != nil && a.X.Kind == facts.ExprAttr && (a.X.Name == "id" || a.X.Name == "pk") {
+			if mc := rc.eval(a.X.X, sc, out, false); mc.kind == vModelClass && mc.ent == q.ent {
+				// By primary key, as filter_by(id=...) reads.
+				q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(a.Y, sc, out)})
+				return
+			}
+		}
 		if !ok || f == nil {
 			q.bad++
 			return
@@ -213,6 +228,10 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			// Found by a secret the spec does not model (a token hash):
 			// the caller names the instance.
 			q.conds = append(q.conds, qcond{field: f.name, op: op})
+			return
+		}
+		if y == nil && op == allium.OpEq && (f.fkEntity != "" || (f.typ != nil && b.entByName[f.typ.Name] != nil)) {
+			q.scoped++
 			return
 		}
 		if y == nil {
@@ -326,9 +345,11 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		}
 	}
 	if len(sets) == 0 {
-		rc.untranslated(sc, e.Line, "a bulk update")
+		rc.b.stats.EffectsSeen++
+		rc.untranslated(sc, e.Line, LeftOutBulk, "a bulk update")
 		return
 	}
+	rc.b.stats.EffectsSeen += len(sets)
 	rc.bulk(q, sc, out, e.Line, func(row allium.Expr) []allium.Stmt {
 		// F("calls") + 1 reads the row's own field.
 		rowSc := *sc
@@ -338,7 +359,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		for _, st := range sets {
 			x := rc.tr(rowFields(st.v), &rowSc, out)
 			if x == nil {
-				rc.untranslated(sc, e.Line, "a value of a bulk update")
+				rc.untranslated(sc, e.Line, LeftOutValue, "a value of a bulk update")
 				continue
 			}
 			st.f.used = true
@@ -388,7 +409,7 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 	}
 	coll := rc.b.collection(q, v)
 	if coll == nil {
-		rc.untranslated(sc, line, "a bulk change over a query")
+		rc.untranslated(sc, line, LeftOutBulk, "a bulk change over a query")
 		return
 	}
 	stmts := body(&allium.Ident{Name: v})

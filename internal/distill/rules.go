@@ -18,6 +18,9 @@ type handler struct {
 	name  string       // trigger name
 	job   bool
 	auth  authLevel
+	// mutation: a GraphQL mutation's resolver; fn may belong to a base
+	// (mixin) of class.
+	mutation bool
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -50,6 +53,10 @@ func (b *builder) findHandlers() []*handler {
 				}
 			case b.matchBases(cr, b.lang.ViewBases):
 				out = append(out, b.classHandlers(f, c)...)
+			case b.matchBases(cr, b.lang.MutationBases):
+				if h := b.mutationHandler(cr); h != nil {
+					out = append(out, h)
+				}
 			}
 		}
 	}
@@ -118,6 +125,23 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 		return nil
 	}
 	return h
+}
+
+// mutationHandler is a GraphQL mutation class's resolver: the first
+// catalogued mutation method found on the class or its bases (mixins that
+// hold the behaviour, as graphql_auth's do). The rule is named after the
+// mutation class.
+func (b *builder) mutationHandler(cr *classRef) *handler {
+	for _, m := range b.lang.MutationMethods {
+		if fr := b.ix.method(cr, m); fr != nil {
+			name := strings.TrimSuffix(cr.class.Name, "Mutation")
+			if name == "" {
+				name = cr.class.Name
+			}
+			return &handler{file: fr.file, fn: fr.fn, class: cr.class, name: pascal(name), mutation: true}
+		}
+	}
+	return nil
 }
 
 func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
@@ -218,11 +242,17 @@ func (rc *ruleCtx) useParam(name string) {
 }
 
 func (b *builder) buildRules() {
-	for _, h := range b.findHandlers() {
+	handlers := b.findHandlers()
+	b.stats.Handlers = len(handlers)
+	for _, h := range handlers {
 		if b.ctx.Err() != nil {
 			return
 		}
+		effects, rules := b.stats.EffectsSeen, len(b.rules)
 		b.handlerRules(h)
+		if b.stats.EffectsSeen > effects {
+			b.stateHandler(b.rules[rules:])
+		}
 	}
 }
 
@@ -352,6 +382,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 	for i, p := range h.fn.Params {
 		if p.Kind == facts.ParamVarKeyword || p.Kind == facts.ParamVarPositional {
 			if h.class != nil && h.job {
+				continue
+			}
+			if h.mutation && p.Kind == facts.ParamVarKeyword {
+				sc.vars[p.Name] = &value{kind: vReqDict} // the mutation's input
 				continue
 			}
 			sc.vars[p.Name] = &value{kind: vPlumbing}
@@ -584,7 +618,7 @@ func (b *builder) userEntity() string {
 		return "User"
 	}
 	for _, e := range b.entList {
-		if b.matchBases(e.ref, []string{"AbstractUser", "AbstractBaseUser", "UserMixin"}) {
+		if b.matchBases(e.ref, b.lang.UserBases) {
 			b.userEnt = e.name
 			return e.name
 		}

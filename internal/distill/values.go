@@ -24,6 +24,9 @@ const (
 	vSettings         // the settings object: attributes are config
 	vModelClass       // a model class itself (User in User.query)
 	vEnumClass        // an enum class (UserStatus in UserStatus.ACTIVE)
+	vTemplate         // a rendered template: param is its name, for the message it becomes
+	vRepo             // a generic repository of ent; repo is the service's class for it, if any
+	vObject           // an instance of a service class (a service layer object); repo is its class
 )
 
 type value struct {
@@ -47,6 +50,7 @@ type value struct {
 	// vMessage: headers set by msg["To"] = ...; vShape: its class.
 	headers map[string]allium.Expr
 	shape   *classRef
+	repo    *classRef
 }
 
 // query is a filtered query over one entity.
@@ -54,6 +58,10 @@ type query struct {
 	ent   string
 	conds []qcond
 	bad   int // conditions that could not be translated
+	// scoped counts conditions that relate the instance to a context
+	// value the spec cannot name (cls.org == current_org): tenant
+	// scoping, which a lookup may leave out and stay right.
+	scoped int
 	// fkOwner/fkField: the query is a relationship (user.sessions).
 	via allium.Expr
 	// action is "delete" for a delete(Model) statement.

@@ -28,8 +28,10 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 	return false
 }
 
-func (rc *ruleCtx) untranslated(sc *scope, line int, what string) {
-	rc.b.stats.Untranslated++
+// untranslated counts code left out of the rule for reason (a LeftOut*
+// constant) and notes what it was.
+func (rc *ruleCtx) untranslated(sc *scope, line int, reason, what string) {
+	rc.b.stats.leaveOut(reason)
 	rc.b.note("%s:%d: %s left out of rule %s", sc.file.Path, line, what, rc.name)
 }
 
@@ -63,6 +65,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.created(v, out, s.Line)
 		}
 	case facts.StmtReturn:
+		if rc.tailCall(s.Value, sc, out) {
+			return true
+		}
 		if sc.inlined {
 			if s.Value != nil {
 				sc.ret = rc.eval(s.Value, sc, out, false)
@@ -92,7 +97,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		rc.stmts(s.Finally, sc, out)
 		return t
 	case facts.StmtOpaque:
-		rc.untranslated(sc, s.Line, "a statement ("+s.Syntax+")")
+		rc.untranslated(sc, s.Line, LeftOutStatement, "a statement ("+s.Syntax+")")
 	}
 	return false
 }
@@ -173,9 +178,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if ent == nil {
 				return
 			}
+			rc.b.stats.EffectsSeen++
 			f := ent.attrs[t.Name]
 			if f == nil || f.drop {
-				rc.untranslated(sc, line, "an assignment to "+obj.ent+"."+t.Name)
+				rc.untranslated(sc, line, LeftOutField, "an assignment to "+obj.ent+"."+t.Name)
 				return
 			}
 			x := rc.tr(v, sc, out)
@@ -183,7 +189,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				if f.plumbing {
 					return
 				}
-				rc.untranslated(sc, line, "the value assigned to "+obj.ent+"."+t.Name)
+				rc.untranslated(sc, line, LeftOutValue, "the value assigned to "+obj.ent+"."+t.Name)
 				return
 			}
 			x = rc.b.enumValue(f, x)
@@ -233,13 +239,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if bySecret {
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
-	if q.bad > 0 || ent == nil {
-		rc.untranslated(sc, line, "the lookup of "+name)
+	if ent == nil || q.bad > 0 {
+		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
 	}
 	j := rc.b.join(q)
 	if j == nil {
-		rc.untranslated(sc, line, "the lookup of "+name)
+		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
 	}
 	if rc.b.isEnumLiteral(bn) {
@@ -283,6 +289,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 		return
 	}
 	v.done = true
+	rc.b.stats.EffectsSeen++
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
 	for _, a := range v.args {
 		if e := rc.b.entByName[v.ent]; e != nil {
@@ -321,11 +328,35 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if truth, ok := rc.staticTruth(s.Cond, sc); ok {
+		// `if org_cls is None:` on a parameter left at its default.
+		if truth {
+			return rc.stmts(s.Body, sc, out)
+		}
+		return rc.stmts(s.Else, sc, out)
+	}
+	if rest, decided, truth := rc.b.reduceCond(s.Cond); decided {
+		if truth {
+			return rc.stmts(s.Body, sc, out)
+		}
+		return rc.stmts(s.Else, sc, out)
+	} else if rest != s.Cond {
+		reduced := *s
+		reduced.Cond = rest
+		s = &reduced
+	}
+	if positive, ok := rc.inputPresence(s.Cond, sc, out); ok && !rc.b.endsRequest(s.Body) && len(s.Else) == 0 && positive {
+		// `if email: ...`: input validation, not a rule's condition.
+		return rc.stmts(s.Body, sc, out)
+	}
 	// The condition reads the variables before either branch rebinds them.
 	cond := rc.cond(s.Cond, sc, out)
 	if sc.top && !sc.inlined {
-		thenEnds, elseEnds := endsRequest(s.Body), len(s.Else) > 0 && endsRequest(s.Else)
+		thenEnds, elseEnds := rc.b.endsRequest(s.Body), len(s.Else) > 0 && rc.b.endsRequest(s.Else)
 		if thenEnds || elseEnds {
+			if thenEnds != elseEnds {
+				rc.b.stats.GuardsSeen++
+			}
 			return rc.splitPaths(s, cond, thenEnds, elseEnds, sc, out)
 		}
 	}
@@ -360,23 +391,26 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 		}
 	}
+	if thenEnds != elseEnds {
+		rc.b.stats.GuardsSeen++
+	}
 	switch {
 	case thenEnds && !elseEnds:
 		if cond == nil {
-			rc.untranslated(sc, s.Line, "a guard")
+			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
 			if len(thenOut) > 0 {
 				rc.rejection(s, cond, thenOut, sc)
 			}
 			rc.requires(negate(cond), sc, s.Line)
 		} else if len(thenOut) > 0 {
-			rc.untranslated(sc, s.Line, "a nested guard")
+			rc.untranslated(sc, s.Line, LeftOutNestedGuard, "a nested guard")
 		}
 		*out = append(*out, elseOut...)
 		return false
 	case elseEnds && !thenEnds:
 		if cond == nil {
-			rc.untranslated(sc, s.Line, "a guard")
+			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
 			rc.requires(cond, sc, s.Line)
 		}
@@ -389,7 +423,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return false
 	}
 	if cond == nil {
-		rc.untranslated(sc, s.Line, "a conditional outcome")
+		rc.untranslated(sc, s.Line, LeftOutCondition, "a conditional outcome")
 		return false
 	}
 	ifs := &allium.If{Meta: rc.b.meta(sc.file, s.Line), Branches: []allium.IfBranch{{Cond: cond, Body: thenOut}}}
@@ -400,6 +434,157 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	*out = append(*out, ifs)
 	return false
+}
+
+// staticTruth decides a condition whose value is known while walking: a
+// test of a name bound to None or a boolean literal (a helper's parameter
+// left at its default), and not of one.
+func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
+	if e == nil {
+		return false, false
+	}
+	literal := func(x *facts.Expr) (allium.Expr, bool) {
+		switch x.Kind {
+		case facts.ExprNone:
+			return &allium.Lit{Kind: allium.LitNull, Text: "null"}, true
+		case facts.ExprName:
+			if v := sc.vars[x.Name]; v != nil && v.kind == vExpr {
+				if l, isLit := v.expr.(*allium.Lit); isLit && (l.Kind == allium.LitNull || l.Kind == allium.LitBool) {
+					return l, true
+				}
+			}
+		}
+		return nil, false
+	}
+	switch e.Kind {
+	case facts.ExprUnary:
+		if e.Op == "not" {
+			if t, ok := rc.staticTruth(e.X, sc); ok {
+				return !t, true
+			}
+		}
+	case facts.ExprName:
+		if l, ok := literal(e); ok {
+			return l.(*allium.Lit).Text == "true", true
+		}
+	case facts.ExprCompare:
+		if e.X == nil || e.Y == nil {
+			return false, false
+		}
+		x, okx := literal(e.X)
+		y, oky := literal(e.Y)
+		if !okx || !oky {
+			return false, false
+		}
+		same := x.(*allium.Lit).Text == y.(*allium.Lit).Text
+		switch e.Op {
+		case "is", "==":
+			return same, true
+		case "is not", "!=":
+			return !same, true
+		}
+	}
+	return false, false
+}
+
+// inputPresence reports whether a condition only tests that a request
+// input is present (`if email:`, `if not data.get("email"):`); positive
+// is false under a not.
+func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (positive, ok bool) {
+	if e == nil {
+		return false, false
+	}
+	if e.Kind == facts.ExprUnary && e.Op == "not" {
+		p, ok := rc.inputPresence(e.X, sc, out)
+		return !p, ok
+	}
+	switch e.Kind {
+	case facts.ExprName, facts.ExprAttr, facts.ExprSubscript:
+	case facts.ExprCall:
+		if e.Method() != "get" {
+			return false, false
+		}
+	default:
+		return false, false
+	}
+	v := rc.eval(e, sc, out, false)
+	return true, v.kind == vParam || v.kind == vReqDict
+}
+
+// stateChanging are the HTTP methods a rule stands for.
+var stateChanging = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
+
+// reduceCond reduces the parts of a condition whose truth a rule fixes. A
+// rule stands for the state-changing request with valid input, so in it
+// `request.method == "POST"` and `form.is_valid()` hold and
+// `request.method == "GET"` does not. It returns the condition without
+// those parts and, when they decide the whole condition, its truth.
+func (b *builder) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth bool) {
+	if e == nil {
+		return nil, false, false
+	}
+	switch e.Kind {
+	case facts.ExprCall:
+		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(b.lang.ValidationCalls, m) {
+			return nil, true, true
+		}
+	case facts.ExprCompare:
+		if e.X == nil || e.Y == nil || !strings.HasSuffix(e.X.Raw, "request.method") {
+			return e, false, false
+		}
+		var methods []string
+		switch e.Y.Kind {
+		case facts.ExprString:
+			methods = []string{e.Y.Value}
+		case facts.ExprTuple, facts.ExprList, facts.ExprSet:
+			for _, a := range e.Y.Args {
+				if a.Kind != facts.ExprString {
+					return e, false, false
+				}
+				methods = append(methods, a.Value)
+			}
+		default:
+			return e, false, false
+		}
+		writes := slices.ContainsFunc(methods, func(m string) bool { return stateChanging[strings.ToUpper(m)] })
+		switch e.Op {
+		case "==", "in":
+			return nil, true, writes
+		case "!=", "not in":
+			return nil, true, !writes
+		}
+	case facts.ExprUnary:
+		if e.Op == "not" {
+			if r, d, t := b.reduceCond(e.X); d {
+				return nil, true, !t
+			} else if r != e.X {
+				n := *e
+				n.X = r
+				return &n, false, false
+			}
+		}
+	case facts.ExprBoolOp:
+		x, dx, tx := b.reduceCond(e.X)
+		y, dy, ty := b.reduceCond(e.Y)
+		// and: a false part decides it false; a true part drops out.
+		// or: the other way round.
+		and := e.Op == "and"
+		switch {
+		case (dx && tx != and) || (dy && ty != and):
+			return nil, true, !and
+		case dx && dy:
+			return nil, true, and
+		case dx:
+			return y, false, false
+		case dy:
+			return x, false, false
+		case x != e.X || y != e.Y:
+			n := *e
+			n.X, n.Y = x, y
+			return &n, false, false
+		}
+	}
+	return e, false, false
 }
 
 // splitPaths handles, at a handler's top level, an if one of whose
@@ -429,7 +614,7 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		rest, guard = s.Body, cond
 	}
 	if guard == nil {
-		rc.untranslated(sc, s.Line, "a guard")
+		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 	} else {
 		rc.requires(guard, sc, s.Line)
 	}
@@ -461,7 +646,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.stmts(body, &psc, &x.ensures)
 	if len(x.ensures) > len(prefix) {
 		if cond == nil {
-			rc.untranslated(sc, line, "the condition of a branch (its outcomes are kept as a rule of their own)")
+			rc.untranslated(sc, line, LeftOutCondition, "the condition of a branch (its outcomes are kept as a rule of their own)")
 		}
 		rc.paths = append(rc.paths, x)
 	} else {
@@ -495,10 +680,12 @@ func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
 }
 
 // endsRequest reports whether a statement list always ends the request:
-// its last statement returns, raises or aborts, or is an if (or try) all
-// of whose ways end. It is read from the syntax alone, before the walk,
-// to decide whether a branch is a path of its own.
-func endsRequest(list []facts.Stmt) bool {
+// its last statement returns or raises, or is an if all of whose ways end
+// (a way the rule's reading of the condition rules out does not count:
+// `if request.method == "POST": ... return` ends a POST). It is read from
+// the syntax, before the walk, to decide whether a branch is a path of
+// its own.
+func (b *builder) endsRequest(list []facts.Stmt) bool {
 	if len(list) == 0 {
 		return false
 	}
@@ -507,9 +694,15 @@ func endsRequest(list []facts.Stmt) bool {
 	case facts.StmtReturn, facts.StmtRaise:
 		return true
 	case facts.StmtIf:
-		return len(last.Else) > 0 && endsRequest(last.Body) && endsRequest(last.Else)
-	case facts.StmtWith:
-		return endsRequest(last.Body)
+		if _, decided, truth := b.reduceCond(last.Cond); decided {
+			if truth {
+				return b.endsRequest(last.Body)
+			}
+			return b.endsRequest(last.Else)
+		}
+		return len(last.Else) > 0 && b.endsRequest(last.Body) && b.endsRequest(last.Else)
+	case facts.StmtWith, facts.StmtTry:
+		return b.endsRequest(last.Body)
 	}
 	return false
 }
@@ -578,14 +771,18 @@ func negate(c allium.Expr) allium.Expr {
 // forStmt handles loops over a relationship or a query.
 func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if s.Iter == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
-		rc.untranslated(sc, s.Line, "a loop")
+		if rc.loopHasEffects(s) {
+			rc.b.stats.EffectsSeen++
+		}
+		rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
 		return
 	}
 	it := rc.eval(s.Iter, sc, out, false)
 	varName := bindingName(s.Targets[0].Name)
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		if rc.loopHasEffects(s) {
-			rc.untranslated(sc, s.Line, "a loop")
+			rc.b.stats.EffectsSeen++
+			rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
 		}
 		return
 	}
@@ -594,7 +791,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	}
 	coll := rc.b.collection(it.q, varName)
 	if coll == nil {
-		rc.untranslated(sc, s.Line, "a loop over a query")
+		rc.untranslated(sc, s.Line, LeftOutLoop, "a loop over a query")
 		return
 	}
 	inner := *sc

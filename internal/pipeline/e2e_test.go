@@ -127,6 +127,32 @@ func TestRunEndToEnd(t *testing.T) {
 		if c, _ := dj["commit"].(string); len(c) != 40 {
 			t.Errorf("django row commit %q is not a full hash", c)
 		}
+		// The coverage columns carry the distiller's counters.
+		djRes := serviceByID(t, first, "django-accounts/accounts")
+		if djRes.Handlers == 0 || djRes.StateHandlers == 0 || djRes.GuardsSeen == 0 || djRes.RequiresEmitted == 0 ||
+			djRes.EffectsSeen == 0 || djRes.EnsuresEmitted == 0 {
+			t.Errorf("django coverage has a zero where the fixture has handlers, guards and effects: %+v", djRes.Coverage)
+		}
+		wantCov := map[string]any{
+			"handlers": int32(djRes.Handlers), "state_handlers": int32(djRes.StateHandlers),
+			"state_handlers_with_rules": int32(djRes.StateHandlersRuled),
+			"guards_seen":               int32(djRes.GuardsSeen), "requires_emitted": int32(djRes.RequiresEmitted),
+			"effects_seen": int32(djRes.EffectsSeen), "ensures_emitted": int32(djRes.EnsuresEmitted),
+			"dropped_by_checker": int32(djRes.DroppedByChecker), "dropped_unparsable": int32(djRes.DroppedUnparsable),
+		}
+		reasons, counts, total := []any{}, []any{}, int32(0)
+		for _, rc := range djRes.LeftOut {
+			reasons, counts, total = append(reasons, rc.Reason), append(counts, int32(rc.Count)), total+int32(rc.Count)
+		}
+		wantCov["left_out"], wantCov["left_out_reasons"], wantCov["left_out_counts"] = total, reasons, counts
+		for col, want := range wantCov {
+			if diff := cmp.Diff(want, dj[col]); diff != "" {
+				t.Errorf("django row %s (-want +got):\n%s", col, diff)
+			}
+		}
+		if ghost[0]["handlers"] != int32(0) || ghost[0]["left_out"] != int32(0) || len(ghost[0]["left_out_reasons"].([]any)) != 0 {
+			t.Errorf("ghost row coverage: handlers %v left_out %v reasons %v", ghost[0]["handlers"], ghost[0]["left_out"], ghost[0]["left_out_reasons"])
+		}
 		models := findRows(rows, map[string]any{"repo": "fastapi-accounts", "service": "models"})[0]
 		if models["group_name"] != nil {
 			t.Errorf("ungrouped service has group_name %v, want NULL", models["group_name"])

@@ -115,22 +115,40 @@ func serviceRows(results []ServiceResult) []summary.ServiceRow {
 		rows[i] = summary.ServiceRow{
 			Repo: s.Repo, URL: s.URL, Commit: s.Commit, Service: s.Service,
 			Group: optString(s.Group), Language: s.Language, Status: s.Status,
-			Error:        optString(s.Error),
-			FilesRead:    int32(s.FilesRead),
-			FilesSkipped: int32(len(s.Skipped)),
-			ParseErrors:  int32(s.ParseErrors),
-			Untranslated: int32(s.Untranslated),
-			Entities:     int32(s.Entities),
-			Rules:        int32(s.Rules),
-			ConfigParams: int32(s.ConfigParams),
-			Constructs:   int32(s.Constructs),
-			Skipped:      append([]string{}, s.Skipped...),
-			StartedAt:    s.Started.UTC().Truncate(time.Millisecond),
-			FetchMS:      s.Fetch.Milliseconds(),
-			DistillMS:    s.Distill.Milliseconds(),
-			TotalMS:      (s.Fetch + s.Distill).Milliseconds(),
-			SpecPath:     optString(s.SpecPath),
-			SpecDigest:   optString(s.SpecDigest),
+			Error:              optString(s.Error),
+			FilesRead:          int32(s.FilesRead),
+			FilesSkipped:       int32(len(s.Skipped)),
+			ParseErrors:        int32(s.ParseErrors),
+			Untranslated:       int32(s.Untranslated),
+			Entities:           int32(s.Entities),
+			Rules:              int32(s.Rules),
+			ConfigParams:       int32(s.ConfigParams),
+			Constructs:         int32(s.Constructs),
+			Handlers:           int32(s.Handlers),
+			StateHandlers:      int32(s.StateHandlers),
+			StateHandlersRuled: int32(s.StateHandlersRuled),
+			GuardsSeen:         int32(s.GuardsSeen),
+			RequiresEmitted:    int32(s.RequiresEmitted),
+			EffectsSeen:        int32(s.EffectsSeen),
+			EnsuresEmitted:     int32(s.EnsuresEmitted),
+			DroppedByChecker:   int32(s.DroppedByChecker),
+			DroppedUnparsable:  int32(s.DroppedUnparsable),
+			LeftOutReasons:     []string{},
+			LeftOutCounts:      []int32{},
+			Skipped:            append([]string{}, s.Skipped...),
+			StartedAt:          s.Started.UTC().Truncate(time.Millisecond),
+			FetchMS:            s.Fetch.Milliseconds(),
+			DistillMS:          s.Distill.Milliseconds(),
+			TotalMS:            (s.Fetch + s.Distill).Milliseconds(),
+			SpecPath:           optString(s.SpecPath),
+			SpecDigest:         optString(s.SpecDigest),
+		}
+	}
+	for i := range results {
+		for _, rc := range results[i].LeftOut {
+			rows[i].LeftOut += int32(rc.Count)
+			rows[i].LeftOutReasons = append(rows[i].LeftOutReasons, rc.Reason)
+			rows[i].LeftOutCounts = append(rows[i].LeftOutCounts, int32(rc.Count))
 		}
 	}
 	return rows

@@ -62,12 +62,38 @@ type ServiceResult struct {
 	Entities, Rules      int
 	ConfigParams         int
 	Constructs           int
-	SpecPath             string // relative to the output directory
-	SpecDigest           string
-	Started              time.Time
-	Fetch, Distill       time.Duration
+	Coverage
+	SpecPath       string // relative to the output directory
+	SpecDigest     string
+	Started        time.Time
+	Fetch, Distill time.Duration
 
 	inputKey string
+}
+
+// Coverage is how much of a service's code its spec stands for: the
+// coverage counters of distill.Stats.
+type Coverage struct {
+	Handlers           int                   `json:"handlers"`
+	StateHandlers      int                   `json:"state_handlers"`
+	StateHandlersRuled int                   `json:"state_handlers_with_rules"`
+	GuardsSeen         int                   `json:"guards_seen"`
+	RequiresEmitted    int                   `json:"requires_emitted"`
+	EffectsSeen        int                   `json:"effects_seen"`
+	EnsuresEmitted     int                   `json:"ensures_emitted"`
+	DroppedByChecker   int                   `json:"dropped_by_checker"`
+	DroppedUnparsable  int                   `json:"dropped_unparsable"`
+	LeftOut            []distill.ReasonCount `json:"left_out,omitempty"` // most frequent first
+}
+
+func coverageOf(st *distill.Stats) Coverage {
+	return Coverage{
+		Handlers: st.Handlers, StateHandlers: st.StateHandlers, StateHandlersRuled: st.StateHandlersRuled,
+		GuardsSeen: st.GuardsSeen, RequiresEmitted: st.RequiresEmitted,
+		EffectsSeen: st.EffectsSeen, EnsuresEmitted: st.EnsuresEmitted,
+		DroppedByChecker: st.DroppedByChecker, DroppedUnparsable: st.DroppedUnparsable,
+		LeftOut: st.LeftOutReasons(),
+	}
 }
 
 // ID is "repo/service", the service's name in reports.

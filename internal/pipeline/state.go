@@ -20,7 +20,9 @@ import (
 // knowledge of what produced them can never disagree.
 const stateFile = ".distill/state.json"
 
-const stateVersion = 1
+// stateVersion 2 added the coverage counters: a state of version 1 lacks
+// them, so its services are distilled again.
+const stateVersion = 2
 
 type state struct {
 	Version  int                   `json:"version"`
@@ -39,6 +41,7 @@ type stateEntry struct {
 	Entities     int      `json:"entities"`
 	Rules        int      `json:"rules"`
 	ConfigParams int      `json:"config_params"`
+	Coverage     Coverage `json:"coverage"`
 }
 
 // loadState reads the previous run's state; a missing or unreadable file
@@ -75,6 +78,7 @@ func saveState(outDir string, results []ServiceResult, carry map[string]stateEnt
 			InputKey: s.inputKey, Commit: s.Commit, Language: s.Language, SpecDigest: s.SpecDigest,
 			FilesRead: s.FilesRead, Skipped: s.Skipped, ParseErrors: s.ParseErrors,
 			Untranslated: s.Untranslated, Entities: s.Entities, Rules: s.Rules, ConfigParams: s.ConfigParams,
+			Coverage: s.Coverage,
 		}
 	}
 	b, err := json.MarshalIndent(st, "", "  ")
@@ -128,6 +132,7 @@ func (r *runner) unchangedResult(rp *RepoPlan, sp *ServicePlan, commit, key stri
 	res.FilesRead, res.Skipped = prev.FilesRead, prev.Skipped
 	res.ParseErrors, res.Untranslated = prev.ParseErrors, prev.Untranslated
 	res.Entities, res.Rules, res.ConfigParams = prev.Entities, prev.Rules, prev.ConfigParams
+	res.Coverage = prev.Coverage
 	res.Fetch = r.cfg.Now().Sub(started)
 	return res
 }

@@ -204,6 +204,7 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 	res.ParseErrors = st.ParseErrors
 	res.Untranslated = st.Untranslated
 	res.Entities, res.Rules, res.ConfigParams = st.Entities, st.Rules, st.ConfigParams
+	res.Coverage = coverageOf(&st)
 	if res.Language == "" {
 		res.Language = detectedLanguage(set.Files)
 	}

@@ -58,7 +58,14 @@ func (r *ServiceRow) check() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("service %s/%s: %w: %s", r.Repo, r.Service, ErrInvalidRow, fmt.Sprintf(format, args...))
 	}
-	counts := []int32{r.FilesRead, r.FilesSkipped, r.ParseErrors, r.Untranslated, r.Entities, r.Rules, r.ConfigParams, r.Constructs}
+	counts := []int32{r.FilesRead, r.FilesSkipped, r.ParseErrors, r.Untranslated, r.Entities, r.Rules, r.ConfigParams, r.Constructs,
+		r.Handlers, r.StateHandlers, r.StateHandlersRuled, r.GuardsSeen, r.RequiresEmitted, r.EffectsSeen, r.EnsuresEmitted,
+		r.DroppedByChecker, r.DroppedUnparsable, r.LeftOut}
+	counts = append(counts, r.LeftOutCounts...)
+	var reasonsTotal int32
+	for _, n := range r.LeftOutCounts {
+		reasonsTotal += n
+	}
 	switch {
 	case r.Repo == "" || r.Service == "":
 		return bad("repo and service are required")
@@ -70,6 +77,14 @@ func (r *ServiceRow) check() error {
 		return bad("started_at %s is not a run time", r.StartedAt.Format(time.RFC3339))
 	case slices.ContainsFunc(counts, func(n int32) bool { return n < 0 }):
 		return bad("negative count")
+	case r.StateHandlers > r.Handlers || r.StateHandlersRuled > r.StateHandlers:
+		return bad("state_handlers_with_rules <= state_handlers <= handlers does not hold (%d, %d, %d)", r.StateHandlersRuled, r.StateHandlers, r.Handlers)
+	case len(r.LeftOutReasons) != len(r.LeftOutCounts):
+		return bad("left_out_reasons and left_out_counts must have one element per reason (%d, %d)", len(r.LeftOutReasons), len(r.LeftOutCounts))
+	case len(slices.Compact(slices.Sorted(slices.Values(r.LeftOutReasons)))) != len(r.LeftOutReasons) || slices.Contains(r.LeftOutReasons, ""):
+		return bad("left_out_reasons must be distinct and non-empty")
+	case reasonsTotal != r.LeftOut:
+		return bad("left_out_counts sum to %d, left_out is %d", reasonsTotal, r.LeftOut)
 	case r.FetchMS < 0 || r.DistillMS < 0 || r.TotalMS < 0:
 		return bad("negative duration")
 	case r.SpecDigest != nil && !isSHA256Hex(*r.SpecDigest):

@@ -83,6 +83,25 @@ func TestInvalidRowsAreRefused(t *testing.T) {
 		{"negative count", func(t *testing.T) error {
 			return writeInvalid(t, service(func(r *summary.ServiceRow) { r.ParseErrors = -1 }))
 		}, "negative count"},
+		{"negative coverage count", func(t *testing.T) error {
+			return writeInvalid(t, service(func(r *summary.ServiceRow) { r.EffectsSeen = -1 }))
+		}, "negative count"},
+		{"more state handlers than handlers", func(t *testing.T) error {
+			return writeInvalid(t, service(func(r *summary.ServiceRow) { r.StateHandlers = 1 }))
+		}, "state_handlers <= handlers"},
+		{"left-out lists of different lengths", func(t *testing.T) error {
+			return writeInvalid(t, service(func(r *summary.ServiceRow) { r.LeftOutReasons, r.LeftOutCounts = []string{"loop"}, nil }))
+		}, "one element per reason (1, 0)"},
+		{"left-out reasons repeated", func(t *testing.T) error {
+			return writeInvalid(t, service(func(r *summary.ServiceRow) {
+				r.LeftOut, r.LeftOutReasons, r.LeftOutCounts = 2, []string{"loop", "loop"}, []int32{1, 1}
+			}))
+		}, "distinct"},
+		{"left-out counts not summing to left_out", func(t *testing.T) error {
+			return writeInvalid(t, service(func(r *summary.ServiceRow) {
+				r.LeftOut, r.LeftOutReasons, r.LeftOutCounts = 3, []string{"loop"}, []int32{2}
+			}))
+		}, "sum to 2, left_out is 3"},
 		{"negative duration", func(t *testing.T) error {
 			return writeInvalid(t, service(func(r *summary.ServiceRow) { r.TotalMS = -5 }))
 		}, "negative duration"},

@@ -71,29 +71,47 @@ type ConstructRow struct {
 // ServiceRow is one service of a run: a row of services.parquet. A service
 // that failed still has a row, with Status "failed" and Error set.
 type ServiceRow struct {
-	Repo         string    `parquet:"repo,dict"`
-	URL          string    `parquet:"url,dict"`
-	Commit       string    `parquet:"commit"`
-	Service      string    `parquet:"service"`
-	Group        *string   `parquet:"group_name,optional,dict"`
-	Language     string    `parquet:"language,dict"`
-	Status       string    `parquet:"status,dict"`
-	Error        *string   `parquet:"error,optional"`
-	FilesRead    int32     `parquet:"files_read"`
-	FilesSkipped int32     `parquet:"files_skipped"`
-	ParseErrors  int32     `parquet:"parse_errors"`
-	Untranslated int32     `parquet:"untranslated"`
-	Entities     int32     `parquet:"entities"`
-	Rules        int32     `parquet:"rules"`
-	ConfigParams int32     `parquet:"config_params"`
-	Constructs   int32     `parquet:"constructs"`
-	Skipped      []string  `parquet:"skipped,list"`
-	StartedAt    time.Time `parquet:"started_at,timestamp(millisecond:utc)"`
-	FetchMS      int64     `parquet:"fetch_ms"`
-	DistillMS    int64     `parquet:"distill_ms"`
-	TotalMS      int64     `parquet:"total_ms"`
-	SpecPath     *string   `parquet:"spec_path,optional"`
-	SpecDigest   *string   `parquet:"spec_digest,optional"`
+	Repo         string  `parquet:"repo,dict"`
+	URL          string  `parquet:"url,dict"`
+	Commit       string  `parquet:"commit"`
+	Service      string  `parquet:"service"`
+	Group        *string `parquet:"group_name,optional,dict"`
+	Language     string  `parquet:"language,dict"`
+	Status       string  `parquet:"status,dict"`
+	Error        *string `parquet:"error,optional"`
+	FilesRead    int32   `parquet:"files_read"`
+	FilesSkipped int32   `parquet:"files_skipped"`
+	ParseErrors  int32   `parquet:"parse_errors"`
+	Untranslated int32   `parquet:"untranslated"`
+	Entities     int32   `parquet:"entities"`
+	Rules        int32   `parquet:"rules"`
+	ConfigParams int32   `parquet:"config_params"`
+	Constructs   int32   `parquet:"constructs"`
+	// Coverage: how much of the service's code the spec stands for. What
+	// was seen is counted in the code, what the spec states in the spec
+	// (after repair); see distill.Stats for the exact definitions.
+	Handlers           int32 `parquet:"handlers"`                  // entry points found
+	StateHandlers      int32 `parquet:"state_handlers"`            // handlers that change state
+	StateHandlersRuled int32 `parquet:"state_handlers_with_rules"` // of those, the ones with a rule in the spec
+	GuardsSeen         int32 `parquet:"guards_seen"`
+	RequiresEmitted    int32 `parquet:"requires_emitted"`
+	EffectsSeen        int32 `parquet:"effects_seen"`
+	EnsuresEmitted     int32 `parquet:"ensures_emitted"`
+	DroppedByChecker   int32 `parquet:"dropped_by_checker"` // constructs repair removed for the checker
+	DroppedUnparsable  int32 `parquet:"dropped_unparsable"` // constructs repair removed because the text did not parse back
+	// LeftOut is what the translation left out; LeftOutReasons and
+	// LeftOutCounts break it down by reason (parallel lists, most
+	// frequent first, then by reason).
+	LeftOut        int32     `parquet:"left_out"`
+	LeftOutReasons []string  `parquet:"left_out_reasons,list"`
+	LeftOutCounts  []int32   `parquet:"left_out_counts,list"`
+	Skipped        []string  `parquet:"skipped,list"`
+	StartedAt      time.Time `parquet:"started_at,timestamp(millisecond:utc)"`
+	FetchMS        int64     `parquet:"fetch_ms"`
+	DistillMS      int64     `parquet:"distill_ms"`
+	TotalMS        int64     `parquet:"total_ms"`
+	SpecPath       *string   `parquet:"spec_path,optional"`
+	SpecDigest     *string   `parquet:"spec_digest,optional"`
 }
 
 // ComparisonRow is one aligned construct of one manifest group: a row of

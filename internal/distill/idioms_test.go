@@ -1,0 +1,353 @@
+package distill
+
+import (
+	"testing"
+)
+
+// TestRealServiceIdioms pins the shapes of real services (the corpus under
+// testdata/realworld) that the fixtures of testdata/services do not have:
+// each case is a small service in the shape of one of them, and the
+// construct it must give. The expected text states what the code does.
+func TestRealServiceIdioms(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      string
+	}{
+		{
+			// CTFd's reset_password: one route, a branch per behaviour.
+			name: "a branch that ends the request with outcomes is a rule of its own; the method test is dropped",
+			files: map[string]string{"app/models.py": flaskModels, "app/auth.py": `
+from flask import Blueprint, request, render_template, redirect
+from app.models import User
+from app.extensions import db
+from app.email import forgot_password
+auth = Blueprint("auth", __name__)
+
+@auth.route("/reset_password", methods=["POST", "GET"])
+@auth.route("/reset_password/<data>", methods=["POST", "GET"])
+def reset_password(data=None):
+    if data is not None:
+        if request.method == "GET":
+            return render_template("reset_password.html", mode="set")
+        if request.method == "POST":
+            password = request.form.get("password", "").strip()
+            user = User.query.filter_by(email=data).first_or_404()
+            user.set_password(password)
+            db.session.commit()
+            return redirect("/login")
+    if request.method == "POST":
+        email_address = request.form["email"].strip()
+        user = User.query.filter_by(email=email_address).first()
+        if not user:
+            return render_template("reset_password.html", infos=["sent"])
+        user.status = "locked"
+        db.session.commit()
+        return render_template("reset_password.html", infos=["sent"])
+    return render_template("reset_password.html")
+`},
+			construct: "ResetPassword2",
+			want: `rule ResetPassword2 {
+    when: ResetPassword(data, email, password)
+    requires: data != null
+    let user = User{email: data}
+    ensures: user.password_hash = hash(password)
+}`,
+		},
+		{
+			name: "the main path of such a handler keeps the handler's name and the shared trigger",
+			files: map[string]string{"app/models.py": flaskModels, "app/auth.py": `
+from flask import Blueprint, request, render_template, redirect
+from app.models import User
+from app.extensions import db
+auth = Blueprint("auth", __name__)
+
+@auth.route("/reset_password/<data>", methods=["POST", "GET"])
+def reset_password(data=None):
+    if data is not None:
+        password = request.form["password"]
+        user = User.query.filter_by(email=data).first_or_404()
+        user.set_password(password)
+        db.session.commit()
+        return redirect("/login")
+    email_address = request.form["email"]
+    user = User.query.filter_by(email=email_address).first()
+    if not user:
+        return render_template("reset_password.html")
+    user.status = "locked"
+    db.session.commit()
+    return render_template("reset_password.html")
+`},
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(data, email, password)
+    requires: data = null
+    let user = User{email}
+    requires: exists user
+    ensures: user.status = locked
+}`,
+		},
+		{
+			// redash: invite and reset routes share one page function.
+			name: "return helper(...) in a handler walks the helper as the rest of the handler",
+			files: map[string]string{"app/models.py": flaskModels, "app/auth.py": `
+from flask import Blueprint, request
+from app.models import User
+from app.extensions import db
+auth = Blueprint("auth", __name__)
+
+def token_page(email, invite):
+    user = User.query.filter_by(email=email).first()
+    if user is None:
+        return "invalid", 400
+    if request.method == "POST":
+        if len(request.form["password"]) < 6:
+            return "too short", 400
+        user.set_password(request.form["password"])
+        db.session.commit()
+        return "ok"
+    return "form"
+
+@auth.route("/invite/<email>", methods=["GET", "POST"])
+def invite(email):
+    return token_page(email, True)
+`},
+			construct: "Invite",
+			want: `rule Invite {
+    when: Invite(email, password)
+    let user = User{email}
+    requires: exists user
+    requires: length(password) >= config.min_password_length
+    ensures: user.password_hash = hash(password)
+}`,
+		},
+		{
+			// redash: User.get_by_email_and_org through a mixin and the
+			// models package, whose __init__ is not among the files.
+			name: "class methods of a model and its mixins are lookups; tenant scoping drops out; pkg.Name resolves without __init__",
+			files: map[string]string{
+				"app/models/mixins.py": `
+class BelongsToOrgMixin:
+    @classmethod
+    def get_by_id_and_org(cls, object_id, org, org_cls=None):
+        query = cls.query.filter(cls.id == object_id)
+        if org_cls is None:
+            query = query.filter(cls.org == org)
+        else:
+            query = query.join(org_cls).filter(org_cls.org == org)
+        return query.one()
+`,
+				"app/models/users.py": `
+from app.extensions import db
+from app.models.mixins import BelongsToOrgMixin
+
+class Organization(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String)
+
+class User(db.Model, BelongsToOrgMixin):
+    id = db.Column(db.Integer, primary_key=True)
+    org_id = db.Column(db.Integer, db.ForeignKey("organization.id"))
+    org = db.relationship(Organization)
+    email = db.Column(db.String)
+    is_email_verified = db.Column(db.Boolean, default=False)
+`,
+				"app/handlers.py": `
+from flask import Blueprint
+from app import models
+from app.auth import current_org, validate_token
+routes = Blueprint("r", __name__)
+
+@routes.route("/verify/<token>", methods=["GET"])
+def verify(token):
+    try:
+        user_id = validate_token(token)
+        user = models.User.get_by_id_and_org(user_id, current_org)
+    except Exception:
+        return "invalid", 400
+    user.is_email_verified = True
+    models.db.session.commit()
+    return "verified"
+`},
+			construct: "Verify",
+			want: `rule Verify {
+    when: Verify(token, user)
+    ensures: user.is_email_verified = true
+}`,
+		},
+		{
+			// FastAPI-boilerplate: FastCRUD repositories, soft delete.
+			name: "a generic repository's methods are lookups, existence tests, creates and (soft) deletes",
+			files: map[string]string{
+				"app/models.py": `
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str]
+    email: Mapped[str]
+    is_deleted: Mapped[bool] = mapped_column(default=False)
+`,
+				"app/crud.py": `
+from fastcrud import FastCRUD
+from app.models import User
+CRUDUser = FastCRUD[User, None, None, None, None, None]
+crud_users = CRUDUser(User)
+`,
+				"app/api.py": `
+from fastapi import APIRouter, HTTPException
+from app.crud import crud_users
+router = APIRouter()
+
+@router.delete("/user/{username}")
+async def erase_user(username: str, db):
+    db_user = await crud_users.get(db=db, username=username)
+    if db_user is None:
+        raise HTTPException(status_code=404)
+    await crud_users.delete(db=db, username=username)
+    return {"message": "User deleted"}
+`},
+			construct: "EraseUser",
+			want: `rule EraseUser {
+    when: EraseUser(username)
+    let db_user = User{username}
+    requires: exists db_user
+    ensures:
+        for user in Users where username = username:
+            user.is_deleted = true
+}`,
+		},
+		{
+			// django-graphql-auth: the resolver lives in a mixin, the
+			// input in **kwargs, the user model behind get_user_model().
+			name: "a GraphQL mutation's resolver is found on its mixins and reads its input from kwargs",
+			files: map[string]string{
+				"users/models.py": `
+from django.contrib.auth.models import AbstractUser
+class CustomUser(AbstractUser):
+    pass
+`,
+				"auth/mixins.py": `
+from django.contrib.auth import get_user_model
+UserModel = get_user_model()
+
+class MutationMixin:
+    @classmethod
+    def mutate(cls, root, info, **input):
+        return cls.resolve_mutation(root, info, **input)
+
+class ArchiveMixin:
+    @classmethod
+    def resolve_mutation(cls, root, info, **kwargs):
+        user = UserModel._default_manager.get(email=kwargs.get("email"))
+        user.is_active = False
+        user.save()
+        return cls(success=True)
+`,
+				"auth/mutations.py": `
+import graphene
+from auth.mixins import MutationMixin, ArchiveMixin
+class ArchiveAccount(MutationMixin, ArchiveMixin, graphene.Mutation):
+    pass
+`},
+			construct: "ArchiveAccount",
+			want: `rule ArchiveAccount {
+    when: ArchiveAccount(email)
+    let user = CustomUser{email}
+    ensures: user.is_active = false
+}`,
+		},
+		{
+			name: "a form's validation holds in the rule; a template rendered into a variable names the email",
+			files: map[string]string{"app/models.py": flaskModels, "app/forms.py": `
+from flask_wtf import FlaskForm
+from wtforms import StringField
+class RequestResetForm(FlaskForm):
+    email = StringField("Email")
+`, "app/views.py": `
+from flask import Blueprint, render_template
+from flask_mail import Message
+from app.models import User
+from app.extensions import mail
+from app.forms import RequestResetForm
+bp = Blueprint("a", __name__)
+
+@bp.route("/reset", methods=["GET", "POST"])
+def request_reset():
+    form = RequestResetForm()
+    if form.validate_on_submit():
+        user = User.query.filter_by(email=form.email.data).first()
+        if user is None:
+            return render_template("sent.html")
+        html = render_template("emails/reset_password.html", user=user)
+        mail.send(Message("Reset", recipients=[user.email], html=html))
+        return render_template("sent.html")
+    return render_template("reset.html", form=form)
+`},
+			construct: "RequestReset",
+			want: `rule RequestReset {
+    when: RequestReset(email)
+    let user = User{email}
+    requires: exists user
+    ensures: Email.created(to: user.email, template: reset_password)
+}`,
+		},
+		{
+			name: "fields a framework base gives a model are kept where a rule uses them",
+			files: map[string]string{
+				"accounts/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    bio = models.TextField(blank=True)
+`,
+				"accounts/views.py": `
+from django.shortcuts import get_object_or_404
+from accounts.models import User
+def deactivate(request, pk):
+    user = get_object_or_404(User, pk=pk)
+    user.is_active = False
+    user.save()
+`},
+			construct: "User",
+			want: `entity User {
+    is_active: Boolean
+    bio: String
+}`,
+		},
+		{
+			// Dispatch: src/dispatch/... imported as dispatch....
+			name: "modules under a source root that is no package resolve by their import names",
+			files: map[string]string{
+				"src/dispatch/database/core.py": `
+from sqlalchemy.orm import DeclarativeBase
+class Base(DeclarativeBase):
+    pass
+`,
+				"src/dispatch/auth/models.py": `
+from sqlalchemy import Column, Integer, String
+from dispatch.database.core import Base
+class DispatchUser(Base):
+    __tablename__ = "dispatch_user"
+    id = Column(Integer, primary_key=True)
+    email = Column(String, unique=True, nullable=False)
+`},
+			construct: "DispatchUser",
+			want: `entity DispatchUser {
+    email: String
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

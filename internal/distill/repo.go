@@ -1,0 +1,117 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// repository recognises a generic repository made at module level: a call
+// of a catalogued repository base, of an alias of one
+// (CRUDUser = FastCRUD[User, ...]), or of a service class built on one,
+// with a model class as its first argument.
+func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
+	b := rc.b
+	reps := b.lang.Repositories
+	if reps == nil || call == nil || call.Kind != facts.ExprCall || len(call.Args) == 0 {
+		return nil
+	}
+	isBase := func(x *facts.Expr) bool {
+		if x != nil && x.Kind == facts.ExprSubscript {
+			x = x.X
+		}
+		return x != nil && catalog.MatchAny(reps.Bases, x.Resolved, x.Raw)
+	}
+	var cls *classRef
+	switch {
+	case isBase(call.X) || catalog.MatchAny(reps.Bases, call.Resolved, call.Raw):
+	default:
+		if cr := b.ix.class(f, call); cr != nil && b.matchBases(cr, reps.Bases) {
+			cls = cr
+		} else if c := b.ix.constant(f, call); c != nil && isBase(c.as.Value) {
+			// CRUDUser = FastCRUD[User, ...]; crud_users = CRUDUser(User)
+		} else {
+			return nil
+		}
+	}
+	var scratch []allium.Stmt
+	mc := rc.eval(&call.Args[0], &scope{file: f, vars: map[string]*value{}}, &scratch, false)
+	if mc.kind != vModelClass {
+		return nil
+	}
+	return &value{kind: vRepo, ent: mc.ent, repo: cls}
+}
+
+// repositoryCall reads a method call on a repository: the service's own
+// method when its class defines one (self is the repository, self.model
+// its model), else the library's lookups, existence tests, creates,
+// updates and deletes, with keyword arguments as filters.
+func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if recv.repo != nil {
+		if fr := b.ix.method(recv.repo, method); fr != nil {
+			return rc.inline(fr, recv, e, sc, out)
+		}
+	}
+	reps := b.lang.Repositories
+	ent := b.entByName[recv.ent]
+	if reps == nil || ent == nil {
+		return nil
+	}
+	// Filters: keywords that are neither plumbing nor the values written.
+	var filters, values []facts.Keyword
+	for _, kw := range e.Keywords {
+		switch {
+		case kw.Name == "**" || slices.Contains(reps.PlumbingArgs, kw.Name):
+		case slices.Contains(reps.ValueArgs, kw.Name):
+			values = append(values, kw)
+		default:
+			filters = append(filters, kw)
+		}
+	}
+	q := &query{ent: recv.ent}
+	rc.filterKw(q, filters, sc, out)
+	switch {
+	case catalog.Match(reps.Lookups, method):
+		return &value{kind: vLookup, ent: q.ent, q: q}
+	case catalog.Match(reps.Exists, method):
+		if j := b.join(q); j != nil && q.bad == 0 {
+			return exprValue(&allium.Unary{Op: allium.OpExists, X: j})
+		}
+		return unknownValue
+	case catalog.Match(reps.Creates, method):
+		b.stats.EffectsSeen++
+		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}}})
+		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
+	case catalog.Match(reps.Updates, method):
+		for _, kw := range values {
+			if kw.Value.Kind == facts.ExprDict {
+				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
+				return &value{kind: vPlumbing}
+			}
+		}
+		b.stats.EffectsSeen++
+		rc.untranslated(sc, e.Line, LeftOutValue, "the values of a repository update")
+		return &value{kind: vPlumbing}
+	case catalog.Match(reps.HardDeletes, method), catalog.Match(reps.Deletes, method):
+		if catalog.Match(reps.Deletes, method) {
+			for _, name := range reps.SoftDeleteFields {
+				if f := ent.attrs[name]; f != nil && !f.drop {
+					// A soft delete: the row stays, marked.
+					set := facts.Expr{Kind: facts.ExprDict, Entries: []facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: name}, Value: facts.Expr{Kind: facts.ExprBool, Value: "true"}}}}
+					rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{set}, Line: e.Line}, sc, out)
+					return &value{kind: vPlumbing}
+				}
+			}
+		}
+		b.stats.EffectsSeen++
+		rc.bulk(q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
+			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+		})
+		return &value{kind: vPlumbing}
+	}
+	return nil
+}

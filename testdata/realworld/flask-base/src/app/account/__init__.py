@@ -1,0 +1,1 @@
+from app.account.views import account # noqa

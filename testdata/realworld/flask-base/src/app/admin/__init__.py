@@ -1,0 +1,1 @@
+from app.admin.views import admin  # noqa

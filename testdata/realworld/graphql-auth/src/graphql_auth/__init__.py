@@ -1,0 +1,3 @@
+__version__ = "0.3.16"
+
+default_app_config = "graphql_auth.apps.GraphQLAuthConfig"

@@ -53,6 +53,8 @@ type Language struct {
 	// marks an optional one). They are kept only where a rule uses them.
 	InheritedFields   map[string]map[string]string `yaml:"inherited_fields"`
 	ValidationCalls   []string                     `yaml:"validation_calls"`
+	AppFactories      []string                     `yaml:"app_factories"`
+	Sessions          *Sessions                    `yaml:"sessions"`
 	Repositories      *Repositories                `yaml:"repositories"`
 	UserModelRefs     []string                     `yaml:"user_model_refs"`
 	MutationMethods   []string                     `yaml:"mutation_methods"`
@@ -99,6 +101,14 @@ type Repositories struct {
 	ValueArgs []string `yaml:"value_args"`
 }
 
+// Sessions names the calls that sign a user in (the spec says
+// Entity.created(user: u)) and out (not exists session).
+type Sessions struct {
+	Entity string   `yaml:"entity"`
+	Starts []string `yaml:"starts"`
+	Ends   []string `yaml:"ends"`
+}
+
 // Auth lists what marks a handler as reachable only by a signed-in user
 // (or an administrator).
 type Auth struct {
@@ -109,6 +119,10 @@ type Auth struct {
 	PermissionClasses      []string `yaml:"permission_classes"`
 	AdminPermissionClasses []string `yaml:"admin_permission_classes"`
 	CurrentUserNames       []string `yaml:"current_user_names"`
+	// SignedInChecks and AnonymousChecks test the current user's session
+	// (current_user.is_authenticated, .is_anonymous).
+	SignedInChecks  []string `yaml:"signed_in_checks"`
+	AnonymousChecks []string `yaml:"anonymous_checks"`
 }
 
 // Sink is an outgoing-message call: what entity it creates and which

@@ -2,15 +2,23 @@ package distill
 
 import (
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/distill/distill/internal/facts"
 	"github.com/distill/distill/internal/lang/python"
+	"github.com/distill/distill/internal/manifest"
 	"github.com/distill/distill/internal/source"
 	"github.com/distill/distill/internal/syntax"
 )
@@ -99,3 +107,167 @@ func BenchmarkDistillStdlib(b *testing.B) {
 		report(b, start)
 	})
 }
+
+// largeDir is the service directory of BenchmarkLargeService; scripts/bench.sh
+// generates one in a temporary directory (the Python sources on this
+// machine, ~28 MB) and passes it here.
+var largeDir = flag.String("large.dir", "", "service directory for BenchmarkLargeService (see scripts/bench.sh)")
+
+// largeWorkers is the worker budget of BenchmarkLargeService, for both the
+// bare parse and the distillation; 0 means GOMAXPROCS.
+var largeWorkers = flag.Int("large.workers", 0, "workers for BenchmarkLargeService (0: GOMAXPROCS)")
+
+// BenchmarkLargeService compares, on one large service, distillation with
+// a bare tree-sitter parse of the same files by the same number of
+// workers. Each iteration runs both, alternately, so that the noise of a
+// shared machine falls on both; the medians are reported:
+//
+//	parse-s, distill-s   median wall time of each
+//	x-parse              distill-s / parse-s
+//	src-MB               source size
+//	parse-rss-MB         peak resident memory during the parse (tree-sitter's C heap included)
+//	rss-MB, heap-MB      peak resident memory and peak Go heap during the distillation
+//	rss-x-src            rss-MB / src-MB
+//
+// Peak RSS is the process's high-water mark, reset before each run
+// (/proc/self/clear_refs); where that is unavailable it is left out.
+func BenchmarkLargeService(b *testing.B) {
+	if *largeDir == "" {
+		b.Skip("no -large.dir: scripts/bench.sh generates the large service")
+	}
+	set, err := source.Select(context.Background(), os.DirFS(*largeDir), source.Options{
+		Include:     manifest.DefaultInclude(),
+		Exclude:     manifest.DefaultExclude(),
+		MaxFileSize: manifest.DefaultMaxFileSize,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	workers := *largeWorkers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	srcMB := float64(set.Bytes) / 1e6
+	var parseTimes, distillTimes []float64
+	var parseRSS, distillRSS, distillHeap float64
+	b.ResetTimer()
+	for range b.N {
+		m := startMemWatch()
+		start := time.Now()
+		parseAll(b, set.Files, workers)
+		parseTimes = append(parseTimes, time.Since(start).Seconds())
+		rss, _ := m.stop()
+		parseRSS = max(parseRSS, rss)
+
+		m = startMemWatch()
+		start = time.Now()
+		d := newLargeDistiller(workers)
+		if _, err := d.Distill(context.Background(), Input{Service: "large", Files: set.Files}); err != nil {
+			b.Fatal(err)
+		}
+		d.Close()
+		distillTimes = append(distillTimes, time.Since(start).Seconds())
+		rss, heap := m.stop()
+		distillRSS, distillHeap = max(distillRSS, rss), max(distillHeap, heap)
+	}
+	b.StopTimer()
+	p, d := median(parseTimes), median(distillTimes)
+	b.ReportMetric(p, "parse-s")
+	b.ReportMetric(d, "distill-s")
+	b.ReportMetric(d/p, "x-parse")
+	b.ReportMetric(srcMB, "src-MB")
+	b.ReportMetric(float64(workers), "workers")
+	if parseRSS > 0 {
+		b.ReportMetric(parseRSS, "parse-rss-MB")
+		b.ReportMetric(distillRSS, "rss-MB")
+		b.ReportMetric(distillRSS/srcMB, "rss-x-src")
+	}
+	b.ReportMetric(distillHeap, "heap-MB")
+}
+
+// parseAll parses files with bare tree-sitter (no walk) on workers
+// goroutines, each with its own parser, taking files in order.
+func parseAll(b *testing.B, files []source.File, workers int) {
+	g := syntax.Python()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			p := syntax.NewParser(time.Minute)
+			defer p.Close()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				if !strings.HasSuffix(files[i].Path, ".py") {
+					continue
+				}
+				if _, err := p.Parse(context.Background(), g, files[i].Data, func(syntax.Node) error { return nil }); err != nil {
+					b.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// memWatch samples the Go heap while a run is in progress and reads the
+// process's peak resident set when it stops.
+type memWatch struct {
+	done chan struct{}
+	heap chan uint64
+}
+
+func startMemWatch() *memWatch {
+	runtime.GC()
+	debug.FreeOSMemory()
+	// "5" resets the peak RSS (VmHWM) to the current RSS (Linux 4.0+).
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+	m := &memWatch{done: make(chan struct{}), heap: make(chan uint64, 1)}
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		var peak uint64
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
+			select {
+			case <-m.done:
+				m.heap <- peak
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return m
+}
+
+// stop returns the peak RSS (0 when unknown) and the peak Go heap, in MB.
+func (m *memWatch) stop() (rssMB, heapMB float64) {
+	close(m.done)
+	heap := <-m.heap
+	status, err := os.ReadFile("/proc/self/status")
+	if err == nil {
+		for line := range strings.Lines(string(status)) {
+			if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+				rssMB = kb * 1024 / 1e6
+			}
+		}
+	}
+	return rssMB, float64(heap) / 1e6
+}
+
+// newLargeDistiller returns a Distiller for workers (baseline: one parser per CPU).
+func newLargeDistiller(workers int) *Distiller { return New(Options{}) }

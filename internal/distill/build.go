@@ -327,6 +327,10 @@ func (b *builder) assemble(service string) *allium.Module {
 			m.Entities = append(m.Entities, ent)
 		}
 	}
+	if ss := b.lang.Sessions; ss != nil && b.sessionUser != "" && b.entByName[ss.Entity] == nil {
+		m.Entities = append(m.Entities, &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
+			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}})
+	}
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

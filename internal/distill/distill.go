@@ -314,6 +314,9 @@ type builder struct {
 	// sink entities: name -> template literals, in order.
 	sinkTemplates map[string][]string
 	sinkProv      map[string]*allium.Provenance
+	// sessionUser is the entity signed-in sessions belong to, once a
+	// rule signs a user in or out (the Session entity is then declared).
+	sessionUser string
 
 	rules []*ruleOut
 	// stateRules holds, per state-writing handler, the rules made from it.

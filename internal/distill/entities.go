@@ -364,8 +364,8 @@ func (b *builder) entityForTable(table string) string {
 func plumbingField(name string) bool {
 	switch name {
 	case "id", "pk", "uuid", "updated_at", "modified_at", "last_modified",
-		"salt", "password_salt", "secret", "nonce", "token", "token_hash", "code", "username",
-		"first_name", "last_name", "is_superuser", "last_login", "user_permissions", "groups":
+		"salt", "password_salt", "secret", "nonce", "token", "token_hash", "code",
+		"is_superuser", "last_login", "user_permissions", "groups":
 		return true
 	}
 	return strings.HasSuffix(name, "_token") || strings.HasSuffix(name, "_secret") || strings.HasSuffix(name, "_salt")

@@ -677,6 +677,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
 		}
 	}
+	// The application factory builds infrastructure, whatever it does.
+	if method == "" && catalog.MatchAny(l.AppFactories, names...) {
+		return &value{kind: vPlumbing}
+	}
 	// Service definitions come first: a helper of the service named like a
 	// catalog entry is the service's own behaviour.
 	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing {
@@ -813,8 +817,43 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	// A rendered template names the message it becomes part of, however
 	// far the text travels (html = render_template(...); send_mail(html)).
-	if catalog.MatchAny(l.RenderCalls, names...) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-		return &value{kind: vTemplate, param: templateFromPath(e.Args[0].Value)}
+	if catalog.MatchAny(l.RenderCalls, names...) && len(e.Args) > 0 {
+		if p := rc.templatePath(&e.Args[0], sc); p != "" {
+			return &value{kind: vTemplate, param: templateFromPath(p)}
+		}
+	}
+
+	// Signing in and out.
+	if ss := l.Sessions; ss != nil && method == "" && e.Raw != "" {
+		switch {
+		case catalog.MatchAny(ss.Starts, names...):
+			for i := range e.Args {
+				if u := rc.eval(&e.Args[i], sc, out, false); u.kind == vEntity && u.ent == b.userEntity() {
+					rc.touch(u)
+					b.stats.EffectsSeen++
+					b.sessionUser = u.ent
+					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
+						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
+						Args: []allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}}}
+					// The service may record its own session row for the
+					// same sign-in (start_session(user)): say it once.
+					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == allium.PrintConstruct(st) }) {
+						*out = append(*out, st)
+					}
+					return &value{kind: vPlumbing}
+				}
+			}
+			return &value{kind: vPlumbing}
+		case catalog.MatchAny(ss.Ends, names...):
+			if b.userEntity() != "" {
+				b.stats.EffectsSeen++
+				b.sessionUser = b.userEntity()
+				rc.useParam("session")
+				*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+					X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: "session"}}}})
+			}
+			return &value{kind: vPlumbing}
+		}
 	}
 	// Outgoing messages.
 	if catalog.MatchAny(l.MessageBuilders, names...) {
@@ -952,6 +991,37 @@ func (b *builder) passwordField(ent string) *fieldInfo {
 	return nil
 }
 
+// setter finds the property setter of an entity's attribute
+// (`@password.setter def password(self, value)`), on the class or a base.
+func (b *builder) setter(e *entityInfo, name string) *funcRef {
+	seen := map[*facts.Class]bool{}
+	var find func(cr *classRef, depth int) *funcRef
+	find = func(cr *classRef, depth int) *funcRef {
+		if cr == nil || seen[cr.class] || depth > 8 {
+			return nil
+		}
+		seen[cr.class] = true
+		for i := range cr.class.Methods {
+			m := &cr.class.Methods[i]
+			if m.Name != name {
+				continue
+			}
+			for _, d := range m.Decorators {
+				if d.Raw == name+".setter" {
+					return &funcRef{file: cr.file, fn: m, class: cr.class}
+				}
+			}
+		}
+		for i := range cr.class.Bases {
+			if fr := find(b.ix.class(cr.file, &cr.class.Bases[i]), depth+1); fr != nil {
+				return fr
+			}
+		}
+		return nil
+	}
+	return find(e.ref, 0)
+}
+
 func (b *builder) method(ent, name string) *funcRef {
 	e := b.entByName[ent]
 	if e == nil {
@@ -1007,6 +1077,11 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
 	for _, kw := range e.Keywords {
+		if fr := rc.b.setter(ent, kw.Name); fr != nil && ent.attrs[kw.Name] == nil {
+			// User(password=p) through a property setter that hashes.
+			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
+			continue
+		}
 		f := ent.attrs[kw.Name]
 		if f == nil || f.drop || (f.plumbing && f.fkEntity == "") {
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
@@ -1044,6 +1119,9 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 		args = append(args, allium.Arg{Name: "to", Value: mv.headers["to"]})
 	}
 	t := rc.templateName(msg, tmpl, sc)
+	if id, ok := mv.headerIdent("template"); t == "" && ok {
+		t = id
+	}
 	if t == "" && mv != nil {
 		if lit, ok := mv.headers["subject"].(*allium.Lit); ok && lit.Kind == allium.LitString {
 			if n := snake(lit.Text); isSnake(n) && len(n) <= 40 {
@@ -1064,6 +1142,38 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line),
 		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: entity}, Name: "created"}, Args: args}})
 	return unknownValue
+}
+
+// templatePath reads a template's path: a string, a string-valued
+// variable, or one of those with a suffix added (template + ".html").
+func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
+	switch e.Kind {
+	case facts.ExprString:
+		return e.Value
+	case facts.ExprName:
+		if v := sc.vars[e.Name]; v != nil && v.kind == vExpr {
+			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
+				return l.Text
+			}
+		}
+	case facts.ExprBinary:
+		if e.Op == "+" && e.X != nil {
+			return rc.templatePath(e.X, sc)
+		}
+	}
+	return ""
+}
+
+// headerIdent returns a message header that holds a bare name.
+func (v *value) headerIdent(key string) (string, bool) {
+	if v == nil {
+		return "", false
+	}
+	id, ok := v.headers[key].(*allium.Ident)
+	if !ok {
+		return "", false
+	}
+	return id.Name, true
 }
 
 // singleRecipient unwraps a one-element recipient list ([user.email]).

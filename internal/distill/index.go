@@ -114,6 +114,28 @@ func (ix *index) canonical(dotted string) string {
 	return dotted
 }
 
+// defines reports whether a dotted name is a class, function or constant
+// of the service, or a module member of one through its own imports.
+func (ix *index) defines(dotted string) bool {
+	if ix.classes[dotted] != nil || ix.funcs[dotted] != nil || ix.consts[dotted] != nil {
+		return true
+	}
+	i := strings.LastIndexByte(dotted, '.')
+	if i <= 0 {
+		return false
+	}
+	f := ix.modules[dotted[:i]]
+	if f == nil {
+		return false
+	}
+	for _, im := range f.Imports {
+		if im.Bound == dotted[i+1:] && !im.Local {
+			return true
+		}
+	}
+	return false
+}
+
 // reroot rewrites a dotted name whose module is known only without its
 // source-root directories (dispatch.auth.models.User for the file
 // src/dispatch/auth/models.py).
@@ -140,6 +162,14 @@ func (ix *index) reexport(dotted string) (string, bool) {
 			continue
 		}
 		for _, im := range f.Imports {
+			if im.Name == "*" && !im.Local && im.Module != "" {
+				// from .user import *: the name is the star module's if
+				// it defines it there.
+				if cand := im.Module + "." + strings.Join(segs[i:], "."); cand != dotted && ix.defines(cand) {
+					return cand, true
+				}
+				continue
+			}
 			if im.Bound == segs[i] && im.Target != "" && !im.Local {
 				rest := ""
 				if i+1 < len(segs) {

@@ -161,6 +161,22 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 	case facts.ExprAttr:
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {
+		case vMessage:
+			// msg.html = render_template(...): the template names the
+			// message; msg.recipients = [...] addresses it.
+			val := rc.eval(v, sc, out, false)
+			if obj.headers == nil {
+				obj.headers = map[string]allium.Expr{}
+			}
+			switch {
+			case val.kind == vTemplate && obj.headers["template"] == nil:
+				obj.headers["template"] = &allium.Ident{Name: val.param}
+			case t.Name == "recipients" || t.Name == "to":
+				if x := rc.tr(v, sc, out); x != nil {
+					obj.headers["to"] = singleRecipient(x)
+				}
+			}
+			return
 		case vNew:
 			ent := rc.b.entByName[obj.ent]
 			f := ent.attrs[t.Name]
@@ -176,6 +192,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		case vEntity:
 			ent := rc.b.entByName[obj.ent]
 			if ent == nil {
+				return
+			}
+			if fr := rc.b.setter(ent, t.Name); fr != nil && ent.attrs[t.Name] == nil {
+				// user.password = p through a property setter.
+				rc.inline(fr, obj, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*v}, Line: line}, sc, out)
 				return
 			}
 			rc.b.stats.EffectsSeen++
@@ -335,7 +356,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return rc.stmts(s.Else, sc, out)
 	}
-	if rest, decided, truth := rc.b.reduceCond(s.Cond); decided {
+	if rest, decided, truth := rc.reduceCond(s.Cond); decided {
 		if truth {
 			return rc.stmts(s.Body, sc, out)
 		}
@@ -345,14 +366,19 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
-	if positive, ok := rc.inputPresence(s.Cond, sc, out); ok && !rc.b.endsRequest(s.Body) && len(s.Else) == 0 && positive {
+	if positive, ok := rc.inputPresence(s.Cond, sc, out); ok && !rc.endsRequest(s.Body) && len(s.Else) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition.
 		return rc.stmts(s.Body, sc, out)
 	}
 	// The condition reads the variables before either branch rebinds them.
 	cond := rc.cond(s.Cond, sc, out)
+	if l, ok := cond.(*allium.Lit); ok && l.Kind == allium.LitBool {
+		// A helper's result read as a constant: only its last return was
+		// seen, so the condition is not known.
+		cond = nil
+	}
 	if sc.top && !sc.inlined {
-		thenEnds, elseEnds := rc.b.endsRequest(s.Body), len(s.Else) > 0 && rc.b.endsRequest(s.Else)
+		thenEnds, elseEnds := rc.endsRequest(s.Body), len(s.Else) > 0 && rc.endsRequest(s.Else)
 		if thenEnds || elseEnds {
 			if thenEnds != elseEnds {
 				rc.b.stats.GuardsSeen++
@@ -511,6 +537,28 @@ func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 	return true, v.kind == vParam || v.kind == vReqDict
 }
 
+// sessionCheck decides a test of the current user's session state
+// (current_user.is_authenticated, .is_anonymous, .authed()): in a handler
+// that requires signing in the user is signed in, elsewhere the rule is
+// the anonymous caller's (a signed-in caller is only redirected).
+func (rc *ruleCtx) sessionCheck(e *facts.Expr, name string) (truth, ok bool) {
+	if e == nil || e.Kind != facts.ExprAttr || e.X == nil || name == "" {
+		return false, false
+	}
+	a := rc.b.lang.Auth
+	if !slices.Contains(a.CurrentUserNames, e.X.Raw) {
+		return false, false
+	}
+	signedIn := rc.auth > authNone
+	switch {
+	case slices.Contains(a.SignedInChecks, name):
+		return signedIn, true
+	case slices.Contains(a.AnonymousChecks, name):
+		return !signedIn, true
+	}
+	return false, false
+}
+
 // stateChanging are the HTTP methods a rule stands for.
 var stateChanging = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
 
@@ -519,14 +567,21 @@ var stateChanging = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "D
 // `request.method == "POST"` and `form.is_valid()` hold and
 // `request.method == "GET"` does not. It returns the condition without
 // those parts and, when they decide the whole condition, its truth.
-func (b *builder) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth bool) {
+func (rc *ruleCtx) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth bool) {
 	if e == nil {
 		return nil, false, false
 	}
 	switch e.Kind {
 	case facts.ExprCall:
-		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(b.lang.ValidationCalls, m) {
+		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) {
 			return nil, true, true
+		}
+		if t, ok := rc.sessionCheck(e.X, e.Method()); ok && len(e.Args) == 0 {
+			return nil, true, t
+		}
+	case facts.ExprAttr:
+		if t, ok := rc.sessionCheck(e, e.Name); ok {
+			return nil, true, t
 		}
 	case facts.ExprCompare:
 		if e.X == nil || e.Y == nil || !strings.HasSuffix(e.X.Raw, "request.method") {
@@ -555,7 +610,7 @@ func (b *builder) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth bo
 		}
 	case facts.ExprUnary:
 		if e.Op == "not" {
-			if r, d, t := b.reduceCond(e.X); d {
+			if r, d, t := rc.reduceCond(e.X); d {
 				return nil, true, !t
 			} else if r != e.X {
 				n := *e
@@ -564,8 +619,8 @@ func (b *builder) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth bo
 			}
 		}
 	case facts.ExprBoolOp:
-		x, dx, tx := b.reduceCond(e.X)
-		y, dy, ty := b.reduceCond(e.Y)
+		x, dx, tx := rc.reduceCond(e.X)
+		y, dy, ty := rc.reduceCond(e.Y)
 		// and: a false part decides it false; a true part drops out.
 		// or: the other way round.
 		and := e.Op == "and"
@@ -685,7 +740,7 @@ func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
 // `if request.method == "POST": ... return` ends a POST). It is read from
 // the syntax, before the walk, to decide whether a branch is a path of
 // its own.
-func (b *builder) endsRequest(list []facts.Stmt) bool {
+func (rc *ruleCtx) endsRequest(list []facts.Stmt) bool {
 	if len(list) == 0 {
 		return false
 	}
@@ -694,15 +749,15 @@ func (b *builder) endsRequest(list []facts.Stmt) bool {
 	case facts.StmtReturn, facts.StmtRaise:
 		return true
 	case facts.StmtIf:
-		if _, decided, truth := b.reduceCond(last.Cond); decided {
+		if _, decided, truth := rc.reduceCond(last.Cond); decided {
 			if truth {
-				return b.endsRequest(last.Body)
+				return rc.endsRequest(last.Body)
 			}
-			return b.endsRequest(last.Else)
+			return rc.endsRequest(last.Else)
 		}
-		return len(last.Else) > 0 && b.endsRequest(last.Body) && b.endsRequest(last.Else)
+		return len(last.Else) > 0 && rc.endsRequest(last.Body) && rc.endsRequest(last.Else)
 	case facts.StmtWith, facts.StmtTry:
-		return b.endsRequest(last.Body)
+		return rc.endsRequest(last.Body)
 	}
 	return false
 }

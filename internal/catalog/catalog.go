@@ -54,7 +54,9 @@ type Language struct {
 	InheritedFields   map[string]map[string]string `yaml:"inherited_fields"`
 	ValidationCalls   []string                     `yaml:"validation_calls"`
 	AppFactories      []string                     `yaml:"app_factories"`
+	ValidatorPrefixes []string                     `yaml:"validator_prefixes"`
 	Sessions          *Sessions                    `yaml:"sessions"`
+	SignedTokens      *SignedTokens                `yaml:"signed_tokens"`
 	Repositories      *Repositories                `yaml:"repositories"`
 	UserModelRefs     []string                     `yaml:"user_model_refs"`
 	MutationMethods   []string                     `yaml:"mutation_methods"`
@@ -107,6 +109,23 @@ type Sessions struct {
 	Entity string   `yaml:"entity"`
 	Starts []string `yaml:"starts"`
 	Ends   []string `yaml:"ends"`
+}
+
+// SignedTokens names what issues a signed token: a token sent to the user
+// rather than stored (itsdangerous serializers, JWT encoders). The spec
+// states it as an entity of its own created for the user it names, with
+// its expiry.
+type SignedTokens struct {
+	// Serializers are constructors of signers; ExpiryArgs say which of
+	// their arguments holds the lifetime in seconds ("#1", expires_in).
+	Serializers []string `yaml:"serializers"`
+	ExpiryArgs  []string `yaml:"expiry_args"`
+	// SignMethods are the signer methods that issue a token.
+	SignMethods []string `yaml:"sign_methods"`
+	// Encoders issue a token from a payload whose ExpiryKeys entry holds
+	// its expiry time.
+	Encoders   []string `yaml:"encoders"`
+	ExpiryKeys []string `yaml:"expiry_keys"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

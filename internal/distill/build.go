@@ -331,6 +331,19 @@ func (b *builder) assemble(service string) *allium.Module {
 		m.Entities = append(m.Entities, &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
 			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}})
 	}
+	for _, name := range sortedKeys(b.signedTokens) {
+		tok := b.signedTokens[name]
+		ent := &allium.Entity{Meta: allium.Meta{Prov: tok.prov}, Name: name}
+		if tok.user != "" {
+			ent.Members = append(ent.Members, &allium.Field{Name: "user", Type: &allium.Type{Name: tok.user}})
+		}
+		if tok.expiry {
+			ent.Members = append(ent.Members,
+				&allium.Field{Name: "expires_at", Type: &allium.Type{Name: "Timestamp"}},
+				&allium.Derived{Name: "is_valid", Value: &allium.Binary{Op: allium.OpGt, X: &allium.Ident{Name: "expires_at"}, Y: &allium.Ident{Name: "now"}}})
+		}
+		m.Entities = append(m.Entities, ent)
+	}
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

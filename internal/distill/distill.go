@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/distill/distill/internal/allium"
@@ -26,6 +28,10 @@ type Options struct {
 	// MaxInlineDepth bounds how deep helpers and model methods are inlined
 	// into a handler; 0 means 3.
 	MaxInlineDepth int
+	// Workers bounds how many files are parsed and extracted at once,
+	// across every Distill call running on the Distiller (the parse
+	// trees alive at any moment are as many); 0 means GOMAXPROCS.
+	Workers int
 }
 
 // Input is the source set of one service.
@@ -150,8 +156,8 @@ type Output struct {
 	Notes []string
 }
 
-// Distiller distils services. It is safe for concurrent use: each Distill
-// call takes a parser from a pool.
+// Distiller distils services. It is safe for concurrent use: the Distill
+// calls share a pool of parsers, one per worker.
 type Distiller struct {
 	cat      *catalog.Catalog
 	maxDepth int
@@ -162,7 +168,8 @@ type Distiller struct {
 // parseTimeout bounds the parse of one file.
 const parseTimeout = 30 * time.Second
 
-// New returns a Distiller with one parser per CPU.
+// New returns a Distiller with opt.Workers parsers (one per CPU by
+// default), shared by the Distill calls.
 func New(opt Options) *Distiller {
 	cat := opt.Catalog
 	if cat == nil {
@@ -172,11 +179,15 @@ func New(opt Options) *Distiller {
 	if depth <= 0 {
 		depth = 3
 	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	return &Distiller{
 		cat:      cat,
 		maxDepth: depth,
 		langs:    lang.Default(),
-		pool:     syntax.NewPool(runtime.GOMAXPROCS(0), parseTimeout),
+		pool:     syntax.NewPool(workers, parseTimeout),
 	}
 }
 
@@ -244,33 +255,88 @@ func (d *Distiller) language(in Input) (lang.Language, error) {
 	return d.langs.ByID(best), nil
 }
 
-// extract parses the files of the language with one pooled parser.
+// extract parses the files of the language and returns their facts in
+// path order.
+//
+// The files of one service are spread over the pool's parsers, so a large
+// service uses every core when it runs alone and shares them when others
+// run: the calling goroutine holds one parser for the whole service;
+// helpers take the others only while they are free and give each back
+// after every file, so a service waiting for its first parser gets one.
+// Results are merged in path order, so the output is the same whatever
+// the number of parsers that took part.
 func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out *Output) ([]*facts.File, error) {
+	exts := lg.Extensions()
+	var todo []source.File
+	for _, f := range in.Files {
+		if slices.Contains(exts, strings.ToLower(path.Ext(f.Path))) {
+			todo = append(todo, f)
+		}
+	}
+	sort.SliceStable(todo, func(i, j int) bool { return todo[i].Path < todo[j].Path })
+
 	p, err := d.pool.Get(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
 	}
-	defer d.pool.Put(p)
-	exts := lg.Extensions()
-	var files []*facts.File
-	sorted := slices.Clone(in.Files)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
-	for _, f := range sorted {
-		if !slices.Contains(exts, strings.ToLower(path.Ext(f.Path))) {
-			continue
+	type result struct {
+		file *facts.File
+		err  error
+	}
+	results := make([]result, len(todo))
+	var next atomic.Int64
+	// extractNext extracts the next file not yet taken and reports
+	// whether there was one.
+	extractNext := func(p *syntax.Parser) bool {
+		i := int(next.Add(1) - 1)
+		if i >= len(todo) || ctx.Err() != nil {
+			return false
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("distill %s: %w", in.Service, err)
-		}
-		ff, err := lg.Extract(ctx, p, facts.Source{Path: f.Path, Data: f.Data})
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, fmt.Errorf("distill %s: %w", in.Service, ctx.Err())
+		f := todo[i]
+		results[i].file, results[i].err = lg.Extract(ctx, p, facts.Source{Path: f.Path, Data: f.Data})
+		return true
+	}
+	var helpers sync.WaitGroup
+	helper := func(q *syntax.Parser) {
+		for {
+			more := extractNext(q)
+			d.pool.Put(q)
+			var free bool
+			if q, free = d.pool.TryGet(); !more || !free {
+				if free {
+					d.pool.Put(q)
+				}
+				return
 			}
-			out.Notes = append(out.Notes, fmt.Sprintf("%s: not read: %v", f.Path, err))
+		}
+	}
+	for {
+		// One more helper per file at most, while files remain beyond
+		// the one this goroutine takes next.
+		if int(next.Load()) < len(todo)-1 {
+			if q, free := d.pool.TryGet(); free {
+				helpers.Go(func() { helper(q) })
+			}
+		}
+		if !extractNext(p) {
+			break
+		}
+	}
+	d.pool.Put(p)
+	helpers.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
+	}
+
+	files := make([]*facts.File, 0, len(todo))
+	for i, r := range results {
+		f := todo[i]
+		if r.err != nil {
+			out.Notes = append(out.Notes, fmt.Sprintf("%s: not read: %v", f.Path, r.err))
 			out.Stats.ParseErrors++
 			continue
 		}
+		ff := r.file
 		out.Stats.FilesParsed++
 		if ff.Stats.ErrorNodes+ff.Stats.MissingNodes > 0 {
 			out.Stats.ParseErrors++
@@ -317,6 +383,8 @@ type builder struct {
 	// sessionUser is the entity signed-in sessions belong to, once a
 	// rule signs a user in or out (the Session entity is then declared).
 	sessionUser string
+	// signedTokens are the token entities signed tokens gave, by name.
+	signedTokens map[string]*signedToken
 
 	rules []*ruleOut
 	// stateRules holds, per state-writing handler, the rules made from it.
@@ -360,6 +428,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		statusLits:    map[string][]string{},
 		sinkTemplates: map[string][]string{},
 		sinkProv:      map[string]*allium.Provenance{},
+		signedTokens:  map[string]*signedToken{},
 		ruleName:      map[string]int{},
 		scheduled:     map[string]map[string]bool{},
 	}

@@ -823,6 +823,18 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 
+	// Signed tokens: a signer, the token it signs, a JWT encoded.
+	if st := l.SignedTokens; st != nil {
+		if method == "" && catalog.MatchAny(st.Serializers, names...) && b.ix.class(sc.file, e) == nil {
+			return rc.signer(e, sc, out)
+		}
+		if method != "" && recv.kind == vSigner && catalog.Match(st.SignMethods, method) && len(e.Args) > 0 {
+			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
+		}
+		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
+			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+		}
+	}
 	// Signing in and out.
 	if ss := l.Sessions; ss != nil && method == "" && e.Raw != "" {
 		switch {
@@ -918,7 +930,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.construct(ent, e, sc, out)
 		}
 		if b.shapes[cr.qual()] != nil {
-			return &value{kind: vShape}
+			return &value{kind: vShape, shape: cr}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {
 			return rc.eval(&e.Args[0], sc, out, false)

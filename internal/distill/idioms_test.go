@@ -341,6 +341,121 @@ class DispatchUser(Base):
     email: String
 }`,
 		},
+		{
+			// flask-base: the user created with a property setter that
+			// hashes, a signed confirmation token with a lifetime, the
+			// form's own validator as a precondition, the email's template
+			// passed through a helper.
+			name: "registration: setter, signed token and its lifetime, form validator, templated email",
+			files: map[string]string{
+				"app/models.py": `
+from flask import current_app
+from itsdangerous import TimedJSONWebSignatureSerializer as Serializer
+from werkzeug.security import generate_password_hash
+from app.extensions import db
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(64), unique=True)
+    password_hash = db.Column(db.String(128))
+
+    @property
+    def password(self):
+        raise AttributeError("password is not readable")
+
+    @password.setter
+    def password(self, password):
+        self.password_hash = generate_password_hash(password)
+
+    def generate_confirmation_token(self, expiration=604800):
+        s = Serializer(current_app.config["SECRET_KEY"], expiration)
+        return s.dumps({"confirm": self.id})
+`,
+				"app/forms.py": `
+from flask_wtf import FlaskForm
+from wtforms import StringField, PasswordField, ValidationError
+from app.models import User
+
+class RegistrationForm(FlaskForm):
+    email = StringField("Email")
+    password = PasswordField("Password")
+
+    def validate_email(self, field):
+        if User.query.filter_by(email=field.data).first():
+            raise ValidationError("Email already registered.")
+`,
+				"app/email.py": `
+from flask import render_template
+from flask_mail import Message
+from app.extensions import mail
+
+def send_email(recipient, subject, template, **kwargs):
+    msg = Message(subject, recipients=[recipient])
+    msg.html = render_template(template + ".html", **kwargs)
+    mail.send(msg)
+`,
+				"app/views.py": `
+from flask import Blueprint, redirect, render_template
+from app.extensions import db
+from app.models import User
+from app.forms import RegistrationForm
+from app.email import send_email
+account = Blueprint("account", __name__)
+
+@account.route("/register", methods=["GET", "POST"])
+def register():
+    form = RegistrationForm()
+    if form.validate_on_submit():
+        user = User(email=form.email.data, password=form.password.data)
+        db.session.add(user)
+        db.session.commit()
+        token = user.generate_confirmation_token()
+        send_email(recipient=user.email, subject="Confirm", template="account/email/confirm", token=token)
+        return redirect("/")
+    return render_template("account/register.html", form=form)
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email, password)
+    requires: not exists User{email}
+    ensures:
+        let user = User.created(email: email, password_hash: hash(password))
+        ConfirmationToken.created(user: user, expires_at: now + config.confirmation_token_expiry)
+        Email.created(to: email, template: confirm)
+}`,
+		},
+		{
+			name: "signing in creates a session for the user; signing out ends the caller's",
+			files: map[string]string{"app/models.py": flaskModels, "app/auth.py": `
+from flask import Blueprint, request, abort
+from flask_login import login_user, logout_user, login_required
+from werkzeug.security import check_password_hash
+from app.models import User
+auth = Blueprint("auth", __name__)
+
+@auth.route("/login", methods=["POST"])
+def login():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None or not check_password_hash(user.password_hash, request.form["password"]):
+        abort(401)
+    login_user(user)
+    return "ok"
+
+@auth.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    logout_user()
+    return "", 204
+`},
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email, password)
+    let user = User{email}
+    requires: exists user
+    requires: verify(password, user.password_hash)
+    ensures: Session.created(user: user)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

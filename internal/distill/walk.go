@@ -349,6 +349,7 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	rc.formValidators(s.Cond, sc, out)
 	if truth, ok := rc.staticTruth(s.Cond, sc); ok {
 		// `if org_cls is None:` on a parameter left at its default.
 		if truth {
@@ -535,6 +536,46 @@ func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 	}
 	v := rc.eval(e, sc, out, false)
 	return true, v.kind == vParam || v.kind == vReqDict
+}
+
+// formValidators runs, once per form, the field validators that a
+// validation call in cond runs (WTForms validate_<field>(self, field),
+// Django clean_<field>(self)): their raises are preconditions of the rule,
+// as if the handler had checked them itself.
+func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	cond.Any(func(e *facts.Expr) bool {
+		m := e.Method()
+		if e.Kind != facts.ExprCall || m == "" || !catalog.Match(b.lang.ValidationCalls, m) {
+			return false
+		}
+		form := rc.eval(e.X.X, sc, out, false)
+		if form.kind != vShape || form.shape == nil || rc.lets["validated:"+form.shape.qual()] {
+			return false
+		}
+		rc.lets["validated:"+form.shape.qual()] = true
+		for _, fn := range form.shape.class.Methods {
+			field := ""
+			for _, p := range b.lang.ValidatorPrefixes {
+				if f, ok := strings.CutPrefix(fn.Name, p); ok && f != "" {
+					field = f
+				}
+			}
+			if field == "" || len(fn.Params) == 0 {
+				continue
+			}
+			fr := &funcRef{file: form.shape.file, fn: &fn, class: form.shape.class}
+			call := &facts.Expr{Kind: facts.ExprCall, Line: fn.Line}
+			if len(fn.Params) > 1 {
+				// validate_email(self, field): field.data is the input.
+				call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "__field_" + field, Line: fn.Line}}
+				sc.vars["__field_"+field] = rc.paramValue(field)
+			}
+			rc.inline(fr, form, call, sc, out)
+			delete(sc.vars, "__field_"+field)
+		}
+		return false
+	})
 }
 
 // sessionCheck decides a test of the current user's session state

@@ -1134,6 +1134,11 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	if id, ok := mv.headerIdent("template"); t == "" && ok {
 		t = id
 	}
+	if t == "" {
+		// No template named: the service's function that sends this
+		// message says which one it is (forgot_password(email)).
+		t = rc.senderName(sc)
+	}
 	if t == "" && mv != nil {
 		if lit, ok := mv.headers["subject"].(*allium.Lit); ok && lit.Kind == allium.LitString {
 			if n := snake(lit.Text); isSnake(n) && len(n) <= 40 {
@@ -1154,6 +1159,24 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line),
 		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: entity}, Name: "created"}, Args: args}})
 	return unknownValue
+}
+
+// senderName names a message after the innermost function of the service
+// that sends it, leaving out the handler itself and generic senders
+// (send_email, sendmail): password_change_alert, verify_email_address.
+func (rc *ruleCtx) senderName(sc *scope) string {
+	for i := len(sc.stack) - 1; i >= 1; i-- {
+		fn := sc.stack[i]
+		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
+			fn = fn[j+1:]
+		}
+		fn = strings.TrimLeft(fn, "_")
+		if rc.b.lang.SinkFor(fn) != nil || strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 {
+			continue
+		}
+		return strings.TrimPrefix(strings.TrimPrefix(fn, "send_"), "email_")
+	}
+	return ""
 }
 
 // templatePath reads a template's path: a string, a string-valued
@@ -1300,7 +1323,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		inlined: true, top: sc.top, cls: fr.class}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.stmts(fr.fn.Body, inner, out)
-	if inner.ret != nil {
+	if inner.ret != nil && !inner.retMixed {
 		return inner.ret
 	}
 	return unknownValue

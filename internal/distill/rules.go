@@ -192,13 +192,14 @@ type ruleCtx struct {
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it
 	// keeps the handler's name); line is where a path starts.
-	paths   []*ruleCtx
-	line    int
-	auth    authLevel
-	userVal *value
-	trigger *allium.Trigger // temporal rules
-	cache   map[evalKey]*value
-	deps    map[string]*value // dependency results by function
+	paths    []*ruleCtx
+	pathKeys map[string]bool // bodies of the paths finished, to drop repeats
+	line     int
+	auth     authLevel
+	userVal  *value
+	trigger  *allium.Trigger // temporal rules
+	cache    map[evalKey]*value
+	deps     map[string]*value // dependency results by function
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
@@ -206,16 +207,47 @@ type ruleCtx struct {
 
 // scope is one function activation: the handler or an inlined helper.
 type scope struct {
-	file     *facts.File
-	vars     map[string]*value
-	self     *value
-	depth    int
-	stack    []string
-	ret      *value
+	file  *facts.File
+	vars  map[string]*value
+	self  *value
+	depth int
+	stack []string
+	ret   *value
+	// retMixed: the function returns values that differ (true on one
+	// path, false on another); its result is then not known.
+	retMixed bool
 	inlined  bool
 	top      bool // statements here are at the rule's top level
 	cls      *facts.Class
 	returned bool
+}
+
+// setRet records a value the function returns. A None beside a value
+// keeps the value: a lookup helper that returns None when it finds nothing
+// still stands for its lookup. Two different values (True on one path,
+// False on another) make the result unknown.
+func (sc *scope) setRet(v *value) {
+	switch {
+	case v == nil:
+	case sc.ret == nil || isNone(sc.ret):
+		sc.ret = v
+	case sc.ret == v || sameValue(sc.ret, v) || isNone(v):
+	default:
+		sc.retMixed = true
+	}
+}
+
+// isNone reports a returned None.
+func isNone(v *value) bool {
+	if v.kind != vExpr {
+		return false
+	}
+	l, ok := v.expr.(*allium.Lit)
+	return ok && l.Kind == allium.LitNull
+}
+
+func sameValue(a, b *value) bool {
+	return a.kind == b.kind && a.kind == vExpr && exprKey(a.expr) == exprKey(b.expr)
 }
 
 // isEnumLiteral reports whether name is an enum literal somewhere in the
@@ -319,11 +351,40 @@ func (b *builder) handlerRules(h *handler) {
 // handler rc walks (they share its trigger).
 func (rc *ruleCtx) finishPaths(x *ruleCtx) {
 	for _, p := range x.paths {
+		if rc.samePath(p) {
+			continue // two branches that do the same under the same conditions
+		}
 		ro := p.finish(p.line)
 		ro.shareParams = rc
 		rc.extra = append(rc.extra, ro)
 		rc.finishPaths(p)
 	}
+}
+
+// samePath reports a path whose preconditions and outcomes repeat those
+// of a rule already finished for this handler.
+func (rc *ruleCtx) samePath(p *ruleCtx) bool {
+	key := stmtsKey(p.body) + "\x00" + stmtsKey(p.ensures)
+	if len(rc.ensures) > 0 && stmtsKey(rc.body)+"\x00"+stmtsKey(rc.ensures) == key {
+		return true
+	}
+	if rc.pathKeys == nil {
+		rc.pathKeys = map[string]bool{}
+	}
+	if rc.pathKeys[key] {
+		return true
+	}
+	rc.pathKeys[key] = true
+	return false
+}
+
+func stmtsKey(list []allium.Stmt) string {
+	var sb strings.Builder
+	for _, s := range list {
+		sb.WriteString(allium.PrintConstruct(s))
+		sb.WriteByte('\n')
+	}
+	return sb.String()
 }
 
 // finish turns the context into a rule with an external trigger (or the

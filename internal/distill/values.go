@@ -28,6 +28,7 @@ const (
 	vRepo             // a generic repository of ent; repo is the service's class for it, if any
 	vObject           // an instance of a service class (a service layer object); repo is its class
 	vSigner           // a token signer; expr is the lifetime of its tokens, if known
+	vErrors           // a list the handler collects validation errors in
 )
 
 type value struct {

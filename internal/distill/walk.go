@@ -70,7 +70,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		if sc.inlined {
 			if s.Value != nil {
-				sc.ret = rc.eval(s.Value, sc, out, false)
+				sc.setRet(rc.eval(s.Value, sc, out, false))
 			}
 			sc.returned = true
 			return false
@@ -119,6 +119,13 @@ func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
 func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	switch t.Kind {
 	case facts.ExprName:
+		if strings.Contains(t.Name, "error") && (v.Kind == facts.ExprList && len(v.Args) == 0 ||
+			v.Kind == facts.ExprCall && strings.Contains(facts.LastSegment(v.Raw), "error")) {
+			// errors = []: validation failures are collected, then the
+			// request fails if any was.
+			sc.vars[t.Name] = &value{kind: vErrors}
+			return
+		}
 		before := len(rc.params)
 		val := rc.eval(v, sc, out, false)
 		if val.kind == vLookup {
@@ -350,6 +357,9 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	rc.formValidators(s.Cond, sc, out)
+	if done, ends := rc.errorCollection(s, sc, out); done {
+		return ends
+	}
 	if truth, ok := rc.staticTruth(s.Cond, sc); ok {
 		// `if org_cls is None:` on a parameter left at its default.
 		if truth {
@@ -373,9 +383,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	// The condition reads the variables before either branch rebinds them.
 	cond := rc.cond(s.Cond, sc, out)
-	if l, ok := cond.(*allium.Lit); ok && l.Kind == allium.LitBool {
-		// A helper's result read as a constant: only its last return was
-		// seen, so the condition is not known.
+	if cond != nil && constantExpr(cond) {
+		// A helper's result read as a constant (only some of its returns
+		// were seen): the condition is not known.
 		cond = nil
 	}
 	if sc.top && !sc.inlined {
@@ -403,8 +413,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		ends bool
 	}{{&thenSc, thenEnds}, {&elseSc, elseEnds}} {
 		if br.sc.ret != nil {
-			sc.ret = br.sc.ret
+			sc.setRet(br.sc.ret)
 		}
+		sc.retMixed = sc.retMixed || br.sc.retMixed
 		if br.ends {
 			continue
 		}
@@ -536,6 +547,72 @@ func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 	}
 	v := rc.eval(e, sc, out, false)
 	return true, v.kind == vParam || v.kind == vReqDict
+}
+
+// errorCollection handles the validation idiom that collects failures in
+// a list: `if cond: errors.append(msg)` is a precondition not cond, and
+// `if errors: return failure` (or len(errors) > 0) is the failure path,
+// already stated by those preconditions. done reports that s was one of
+// them; ends whether the request ends there.
+func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (done, ends bool) {
+	isErrors := func(e *facts.Expr) bool {
+		if e == nil {
+			return false
+		}
+		if e.Kind == facts.ExprCall && e.Raw == "len" && len(e.Args) == 1 {
+			e = &e.Args[0]
+		}
+		v, ok := sc.vars[e.Name]
+		return e.Kind == facts.ExprName && ok && v.kind == vErrors
+	}
+	// if errors: / if len(errors) > 0: / if len(errors) == 0:
+	c := s.Cond
+	negated := false
+	if c != nil && c.Kind == facts.ExprUnary && c.Op == "not" {
+		c, negated = c.X, true
+	}
+	failing := false
+	switch {
+	case isErrors(c):
+		failing = !negated
+	case c != nil && c.Kind == facts.ExprCompare && isErrors(c.X) && c.Y != nil && c.Y.Kind == facts.ExprInt && c.Y.Value == "0":
+		switch c.Op {
+		case ">", "!=":
+			failing = !negated
+		case "==", "<=":
+			failing = negated
+		default:
+			return false, false
+		}
+	default:
+		// if cond: errors.append(...)
+		if len(s.Else) > 0 || len(s.Body) == 0 {
+			return false, false
+		}
+		for i := range s.Body {
+			st := &s.Body[i]
+			if st.Kind != facts.StmtExpr || st.Value == nil || st.Value.Kind != facts.ExprCall {
+				return false, false
+			}
+			if m := st.Value.Method(); (m == "append" || m == "extend") && isErrors(st.Value.X.X) {
+				continue
+			}
+			return false, false
+		}
+		rc.b.stats.GuardsSeen++
+		if cond := rc.cond(s.Cond, sc, out); cond != nil {
+			rc.requires(negate(cond), sc, s.Line)
+		} else {
+			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+		}
+		return true, false
+	}
+	// The failure path is stated by the collected preconditions; the walk
+	// goes on with the other way.
+	if failing {
+		return true, rc.stmts(s.Else, sc, out)
+	}
+	return true, rc.stmts(s.Body, sc, out)
 }
 
 // formValidators runs, once per form, the field validators that a
@@ -681,6 +758,28 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth b
 		}
 	}
 	return e, false, false
+}
+
+// constantExpr reports an expression that names nothing: only literals.
+func constantExpr(x allium.Expr) bool {
+	constant := true
+	allium.Inspect(x, func(e allium.Expr) bool {
+		switch e := e.(type) {
+		case *allium.Ident:
+			if e.Name != "true" && e.Name != "false" && e.Name != "null" {
+				constant = false
+			}
+		case *allium.Member, *allium.Join:
+			constant = false
+		case *allium.Call:
+			// now-free black-box calls still name their arguments.
+			if len(e.Args) > 0 {
+				constant = false
+			}
+		}
+		return constant
+	})
+	return constant
 }
 
 // splitPaths handles, at a handler's top level, an if one of whose

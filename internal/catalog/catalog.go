@@ -51,35 +51,39 @@ type Language struct {
 	// InheritedFields lists, per framework base class, the fields a model
 	// gets from it without declaring them, with their domain types ("?"
 	// marks an optional one). They are kept only where a rule uses them.
-	InheritedFields   map[string]map[string]string `yaml:"inherited_fields"`
-	ValidationCalls   []string                     `yaml:"validation_calls"`
-	AppFactories      []string                     `yaml:"app_factories"`
-	ValidatorPrefixes []string                     `yaml:"validator_prefixes"`
-	Sessions          *Sessions                    `yaml:"sessions"`
-	SignedTokens      *SignedTokens                `yaml:"signed_tokens"`
-	Repositories      *Repositories                `yaml:"repositories"`
-	UserModelRefs     []string                     `yaml:"user_model_refs"`
-	MutationMethods   []string                     `yaml:"mutation_methods"`
-	DependencyMarkers []string                     `yaml:"dependency_markers"`
-	RequestBodyCalls  []string                     `yaml:"request_body_calls"`
-	Auth              *Auth                        `yaml:"auth"`
-	TaskDecorators    []string                     `yaml:"task_decorators"`
-	CommandBases      []string                     `yaml:"command_bases"`
-	ClockCalls        []string                     `yaml:"clock_calls"`
-	DateCalls         []string                     `yaml:"date_calls"`
-	HashCalls         []string                     `yaml:"hash_calls"`
-	VerifyCalls       []string                     `yaml:"verify_calls"`
-	LookupMethods     []string                     `yaml:"lookup_methods"`
-	QueryMethods      []string                     `yaml:"query_methods"`
-	PersistCalls      []string                     `yaml:"persist_calls"`
-	CreateMethods     []string                     `yaml:"create_methods"`
-	DeleteCalls       []string                     `yaml:"delete_calls"`
-	UpdateMethods     []string                     `yaml:"update_methods"`
-	AbortCalls        []string                     `yaml:"abort_calls"`
-	Sinks             []Sink                       `yaml:"sinks"`
-	MessageBuilders   []string                     `yaml:"message_builders"`
-	RenderCalls       []string                     `yaml:"render_calls"`
-	PlumbingCalls     []string                     `yaml:"plumbing_calls"`
+	InheritedFields map[string]map[string]string `yaml:"inherited_fields"`
+	// FrameworkModels maps a model the framework defines (imported, not
+	// declared: django.contrib.auth.models.User) to the base of
+	// InheritedFields whose fields it has.
+	FrameworkModels   map[string]string `yaml:"framework_models"`
+	ValidationCalls   []string          `yaml:"validation_calls"`
+	AppFactories      []string          `yaml:"app_factories"`
+	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
+	Sessions          *Sessions         `yaml:"sessions"`
+	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
+	Repositories      *Repositories     `yaml:"repositories"`
+	UserModelRefs     []string          `yaml:"user_model_refs"`
+	MutationMethods   []string          `yaml:"mutation_methods"`
+	DependencyMarkers []string          `yaml:"dependency_markers"`
+	RequestBodyCalls  []string          `yaml:"request_body_calls"`
+	Auth              *Auth             `yaml:"auth"`
+	TaskDecorators    []string          `yaml:"task_decorators"`
+	CommandBases      []string          `yaml:"command_bases"`
+	ClockCalls        []string          `yaml:"clock_calls"`
+	DateCalls         []string          `yaml:"date_calls"`
+	HashCalls         []string          `yaml:"hash_calls"`
+	VerifyCalls       []string          `yaml:"verify_calls"`
+	LookupMethods     []string          `yaml:"lookup_methods"`
+	QueryMethods      []string          `yaml:"query_methods"`
+	PersistCalls      []string          `yaml:"persist_calls"`
+	CreateMethods     []string          `yaml:"create_methods"`
+	DeleteCalls       []string          `yaml:"delete_calls"`
+	UpdateMethods     []string          `yaml:"update_methods"`
+	AbortCalls        []string          `yaml:"abort_calls"`
+	Sinks             []Sink            `yaml:"sinks"`
+	MessageBuilders   []string          `yaml:"message_builders"`
+	RenderCalls       []string          `yaml:"render_calls"`
+	PlumbingCalls     []string          `yaml:"plumbing_calls"`
 }
 
 // Repositories describes generic repositories: objects made for one model

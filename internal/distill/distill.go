@@ -448,8 +448,8 @@ func (b *builder) sortedNotes() []string {
 }
 
 func (b *builder) meta(f *facts.File, line int) allium.Meta {
-	if f == nil {
-		return allium.Meta{}
+	if f == nil || strings.HasPrefix(f.Path, frameworkPath) {
+		return allium.Meta{} // a framework model has no source in the service
 	}
 	return allium.Meta{Prov: &allium.Provenance{File: f.Path, Line: line}}
 }

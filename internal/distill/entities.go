@@ -58,9 +58,44 @@ func (e *entityInfo) field(name string) *fieldInfo {
 	return nil
 }
 
+// frameworkModels declares the framework's own models that the service
+// imports and uses as they are (Django's auth User): a class of the given
+// base, so that it becomes an entity with that base's fields and foreign
+// keys to it resolve.
+func (b *builder) frameworkModels() {
+	for _, target := range slices.Sorted(maps.Keys(b.lang.FrameworkModels)) {
+		if b.ix.classes[target] != nil || !b.imports(target) {
+			continue
+		}
+		i := strings.LastIndexByte(target, '.')
+		base := b.lang.FrameworkModels[target]
+		f := &facts.File{Path: frameworkPath + target, Module: target[:i], Language: "python"}
+		f.Classes = []facts.Class{{Name: target[i+1:], QualName: target,
+			Bases: []facts.Expr{{Kind: facts.ExprName, Name: base, Raw: base, Resolved: base}}}}
+		b.ix.classes[target] = &classRef{file: f, class: &f.Classes[0]}
+		b.ix.files = append(b.ix.files, f)
+	}
+}
+
+// frameworkPath prefixes the path of the file a framework model is given.
+const frameworkPath = "(framework) "
+
+// imports reports whether some file of the service imports target.
+func (b *builder) imports(target string) bool {
+	for _, f := range b.ix.files {
+		for _, im := range f.Imports {
+			if im.Target == target {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // classify walks every class of the service and records entities, enums,
 // settings classes and request shapes.
 func (b *builder) classify() {
+	b.frameworkModels()
 	var all []*classRef
 	for _, f := range b.ix.files {
 		var walk func(c *facts.Class, outer *facts.Class)

@@ -456,6 +456,32 @@ def logout():
     ensures: Session.created(user: user)
 }`,
 		},
+		{
+			// healthchecks: Django's own User, imported, never declared.
+			name: "the framework's own user model is an entity with the fields the rules use",
+			files: map[string]string{
+				"hc/accounts/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE, blank=True, null=True)
+    reports = models.CharField(max_length=10, default="monthly")
+`,
+				"hc/accounts/views.py": `
+from django.contrib.auth.models import User
+from django.shortcuts import redirect
+from hc.accounts.models import Profile
+def close(request):
+    user = request.user
+    user.is_active = False
+    user.save()
+    return redirect("hc-index")
+`},
+			construct: "User",
+			want: `entity User {
+    is_active: Boolean
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

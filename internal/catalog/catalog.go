@@ -66,6 +66,7 @@ type Language struct {
 	MutationMethods   []string          `yaml:"mutation_methods"`
 	DependencyMarkers []string          `yaml:"dependency_markers"`
 	RequestBodyCalls  []string          `yaml:"request_body_calls"`
+	RequestForms      []string          `yaml:"request_forms"`
 	Auth              *Auth             `yaml:"auth"`
 	TaskDecorators    []string          `yaml:"task_decorators"`
 	CommandBases      []string          `yaml:"command_bases"`

@@ -268,7 +268,11 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 		if f.fkEntity != "" {
 			return exprValue(m)
 		}
-		return exprValue(m)
+		v := exprValue(m)
+		if f.typ != nil && f.typ.Name != "Boolean" {
+			v.param = "nonbool" // a truth test of it is a test for a value
+		}
+		return v
 	}
 	for _, r := range ent.rels {
 		if r.Name == snake(attr) {
@@ -438,6 +442,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			return nil
 		case vParam:
 			return nil // `if not email:` is input validation, not a rule
+		case vExpr:
+			if v.param == "nonbool" {
+				// if user.oauth_id: the field has a value.
+				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+			}
 		}
 		return rc.valueExpr(v)
 	}
@@ -488,6 +497,17 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 			return x
 		}
 		return negate(x)
+	}
+	// x is True / x is False / x == False: a test of x itself.
+	if e.Y.Kind == facts.ExprBool && (e.Op == "is" || e.Op == "is not" || e.Op == "==" || e.Op == "!=") {
+		c := rc.cond(e.X, sc, out)
+		if c == nil {
+			return nil
+		}
+		if (e.Y.Value == "true") == (e.Op == "is" || e.Op == "==") {
+			return c
+		}
+		return negate(c)
 	}
 	op, ok := compareOps[e.Op]
 	if !ok {

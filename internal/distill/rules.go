@@ -464,6 +464,12 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
 			continue
 		}
+		if an := annotationHead(p.Annotation); an != "" && catalog.Match(b.lang.RequestForms, an) {
+			// form_data: OAuth2PasswordRequestForm = Depends(): its
+			// fields (username, password) are the request's inputs.
+			sc.vars[p.Name] = &value{kind: vShape}
+			continue
+		}
 		if dep := dependency(&p); dep != nil {
 			var fnExpr *facts.Expr
 			if len(dep.Args) > 0 {
@@ -520,6 +526,22 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
 	}
+}
+
+// annotationHead names the type an annotation gives, through
+// Annotated[T, ...]: its dotted name as written.
+func annotationHead(a *facts.Expr) string {
+	if a == nil {
+		return ""
+	}
+	if a.Kind == facts.ExprSubscript && a.X != nil && facts.LastSegment(a.X.Raw) == "Annotated" && a.Y != nil {
+		inner := a.Y
+		if inner.Kind == facts.ExprTuple && len(inner.Args) > 0 {
+			inner = &inner.Args[0]
+		}
+		return inner.Raw
+	}
+	return a.Raw
 }
 
 // dependency returns the Depends(...) call of a parameter, in its default

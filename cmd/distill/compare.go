@@ -17,18 +17,23 @@ import (
 )
 
 func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
-	var quorumFlag, outFile, reportFile string
+	var quorumFlag, outFile, reportFile, rulesFlag string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "compare SPEC... [--quorum all|N|0.x] [-o shared.allium] [--report report.md] [--json]",
+		Use:   "compare SPEC... [--quorum all|N|0.x] [--rules R,...] [-o shared.allium] [--report report.md] [--json]",
 		Short: "Compare variant specs: write their shared spec and a report of where they differ",
 		Long: `Compare aligns the entities, fields, config parameters, rules and clauses of two or
 more .allium specs of the same behaviour and writes the spec they share: every construct
 present in at least the quorum of variants (default: all), under the majority's names.
 The shared spec goes to standard output, or to -o FILE. --report FILE writes a markdown
-report: a similarity matrix and, per variant, what it has beyond the shared spec, lacks
-and does differently. --json writes that report as JSON to standard output instead of
-the spec. Each variant is named after its file. Exit status is 1 when a spec does not parse.`,
+report: first, per shared rule, the clauses only some variants have, with their code
+locations, and the rules whose trigger is shared but whose outcomes differ; then a
+similarity matrix and, per variant, what it has beyond the shared spec, lacks and does
+differently. --json writes that report as JSON to standard output instead of the spec.
+--rules compares one flow of larger specs: each spec keeps only the named rules it has,
+with the entities, fields and config they use (the variants may name the flow's rules
+differently: list them all). Each variant is named after its file, or its path when two
+files share a name. Exit status is 1 when a spec does not parse.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageErrorf("compare needs at least one spec file")
@@ -46,6 +51,11 @@ the spec. Each variant is named after its file. Exit status is 1 when a spec doe
 					fmt.Fprintln(stderr, d)
 				}
 				return errFindings
+			}
+			if rulesFlag != "" {
+				if err := sliceVariants(variants, rulesFlag); err != nil {
+					return err
+				}
 			}
 			res, err := compare.Compare(variants, compare.Options{Required: q.Required})
 			if err != nil {
@@ -82,6 +92,7 @@ the spec. Each variant is named after its file. Exit status is 1 when a spec doe
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write the shared spec to this file instead of standard output")
 	cmd.Flags().StringVar(&reportFile, "report", "", "write the markdown report to this file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write the report as JSON to standard output instead of the shared spec")
+	cmd.Flags().StringVar(&rulesFlag, "rules", "", "compare only these rules (comma-separated) and what they use; each spec keeps those it has")
 	return cmd
 }
 
@@ -133,6 +144,44 @@ func loadVariants(paths []string) ([]compare.Variant, allium.Diagnostics, error)
 	}
 	diags.Sort()
 	return out, diags, nil
+}
+
+// sliceVariants cuts every variant down to the named rules it has (see
+// compare.Slice). A name no spec has is a usage error: it is a typo.
+func sliceVariants(vs []compare.Variant, list string) error {
+	var names []string
+	for _, n := range strings.Split(list, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return usageErrorf("--rules %q names no rule", list)
+	}
+	found := map[string]bool{}
+	for i := range vs {
+		m, missing := compare.Slice(vs[i].Module, names)
+		vs[i].Module = m
+		lacks := map[string]bool{}
+		for _, n := range missing {
+			lacks[n] = true
+		}
+		for _, n := range names {
+			if !lacks[n] {
+				found[n] = true
+			}
+		}
+	}
+	var unknown []string
+	for _, n := range names {
+		if !found[n] {
+			unknown = append(unknown, n)
+		}
+	}
+	if len(unknown) > 0 {
+		return usageErrorf("--rules: no spec has a rule %s", strings.Join(unknown, ", "))
+	}
+	return nil
 }
 
 func specID(name string) string { return strings.TrimSuffix(name, ".allium") }

@@ -104,3 +104,28 @@ func TestCompareCmdErrors(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestCompareCmdRules: --rules compares one flow of larger specs, the
+// rules named as each spec names them.
+func TestCompareCmdRules(t *testing.T) {
+	rw := "../../testdata/realworld/"
+	specs := []string{rw + "flask-base/expected.allium", rw + "flask-flaskbb/expected.allium", rw + "flask-redash/expected.allium"}
+	out, _, err := runCompare(t, append(specs, "--rules", "UserLogsIn,UserLogsOut")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := allium.Parse("stdout", []byte(out))
+	if diags.HasErrors() || allium.Check(m, allium.CheckOptions{}).HasErrors() {
+		t.Fatalf("stdout is not a clean spec: %v\n%s", diags, out)
+	}
+	var rules []string
+	for _, r := range m.Rules {
+		rules = append(rules, r.Name)
+	}
+	if strings.Join(rules, ",") != "UserLogsIn,UserLogsOut" {
+		t.Errorf("shared rules %v, want UserLogsIn, UserLogsOut:\n%s", rules, out)
+	}
+	if _, _, err := runCompare(t, append(specs, "--rules", "UserLogsIn,NoSuchRule")...); err == nil || !strings.Contains(err.Error(), "NoSuchRule") {
+		t.Errorf("an unknown rule name: err %v", err)
+	}
+}

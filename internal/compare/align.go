@@ -31,6 +31,15 @@ type unit struct {
 	// soleRef marks a field that is its entity's only field of its
 	// (declared, non-built-in) type.
 	soleRef bool
+	// Rules: the primary effects of their ensures and the details.
+	effects, effDetail []string
+	// Clauses: key is the clause in normal form, what clauses are matched
+	// and shared on. A requires of several conjuncts or an ensures block of
+	// several statements is one unit per part: whole is the clause as
+	// written, part its index and parts how many there are.
+	key         string
+	whole       allium.Stmt
+	part, parts int
 }
 
 // group is one aligned construct: at most one unit per variant.
@@ -47,6 +56,24 @@ type group struct {
 	// differ, when the shared spec keeps the ones enough of them agree on.
 	outcomes    map[string]bool
 	sharedStmts []string // the same statements, in order
+	sharedKeys  []string // their normal forms
+	// general marks an ensures kept in the general form the quorum holds
+	// (a creation with the arguments they agree on) rather than as any
+	// variant wrote it.
+	general bool
+	printed string // the clause as the shared spec writes it, when no variant writes it so
+	// note says why a clause the quorum does not agree on is in the shared
+	// spec anyway (a let a shared clause needs, bound differently).
+	note string
+}
+
+// cmp is what a unit is matched and shared on: a clause's normal form, any
+// other construct's printed text.
+func (u *unit) cmp() string {
+	if u.key != "" {
+		return u.key
+	}
+	return u.text
 }
 
 func (g *group) count() int {
@@ -100,6 +127,10 @@ func (g *group) representative() *unit {
 	return g.first()
 }
 
+// maxCompared bounds how many members of a group a candidate is compared
+// with: the seed and the next ones, in variant order.
+const maxCompared = 4
+
 // simCalls counts similarity evaluations, for the benchmark's report of
 // how much alignment work a comparison takes.
 var simCalls atomic.Int64
@@ -133,7 +164,21 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 				}
 				stamp[gi] = visit
 				simCalls.Add(1)
-				if s := sim(groups[gi].seed, u); s >= threshold {
+				s := sim(groups[gi].seed, u)
+				// The seed is the first word, not the only one: a
+				// construct may resemble a later member more (the
+				// EmailVerification of one variant, the EmailChangeToken
+				// of the next, the LoginToken that seeded the group).
+				seen := 1
+				for _, m := range groups[gi].members {
+					if m == nil || m == groups[gi].seed || seen >= maxCompared {
+						continue
+					}
+					seen++
+					simCalls.Add(1)
+					s = max(s, sim(m, u))
+				}
+				if s >= threshold {
 					pairs = append(pairs, pair{gi, ui, s})
 				}
 			}
@@ -195,10 +240,93 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 			}
 		}
 	}
+	groups = mergeGroups(groups, index, sim, threshold)
 	for _, g := range groups {
 		g.name = g.canonicalName()
 	}
 	return groups
+}
+
+// mergeGroups joins groups that no variant holds both of and that resemble
+// each other (the best pair of their first members) at least as much as
+// the threshold: taking variants in order, a construct can open a group of
+// its own only because the group it belongs to was seeded by a variant it
+// resembles less than a later one (LoginToken, then EmailVerification,
+// then the EmailChangeToken both resemble). Groups are taken in order and
+// each takes its best partner among later ones, ties to the older.
+func mergeGroups(groups []*group, index map[string][]int, sim func(a, b *unit) float64, threshold float64) []*group {
+	n := 0
+	if len(groups) > 0 {
+		n = len(groups[0].members)
+	}
+	dead := make([]bool, len(groups))
+	firstOf := func(g *group) []*unit {
+		var out []*unit
+		for _, m := range g.members {
+			if m != nil && len(out) < maxCompared {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	for gi, g := range groups {
+		if dead[gi] || g.count() == n {
+			continue
+		}
+		best, bestS := -1, threshold
+		seen := map[int]bool{}
+		for _, m := range g.members {
+			if m == nil {
+				continue
+			}
+			for _, k := range m.keys {
+				for _, gj := range index[k] {
+					if gj <= gi || dead[gj] || seen[gj] {
+						continue
+					}
+					seen[gj] = true
+					h := groups[gj]
+					disjoint := true
+					for v := range g.members {
+						if g.members[v] != nil && h.members[v] != nil {
+							disjoint = false
+							break
+						}
+					}
+					if !disjoint {
+						continue
+					}
+					s := 0.0
+					for _, a := range firstOf(g) {
+						for _, b := range firstOf(h) {
+							simCalls.Add(1)
+							s = max(s, sim(a, b))
+						}
+					}
+					if s > bestS || s == bestS && best < 0 || s == bestS && gj < best {
+						best, bestS = gj, s
+					}
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		h := groups[best]
+		for v, m := range h.members {
+			if m != nil {
+				g.members[v] = m
+			}
+		}
+		dead[best] = true
+	}
+	var out []*group
+	for gi, g := range groups {
+		if !dead[gi] {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // sortByFirstSeen orders groups by the lowest variant holding them, then by

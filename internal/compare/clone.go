@@ -1,6 +1,10 @@
 package compare
 
-import "reflect"
+import (
+	"reflect"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // deepCopy returns a copy of an AST value that shares no pointer, slice or
 // map with the original, so the copy can be renamed in place. The model is a
@@ -59,4 +63,14 @@ func copyValue(dst, src reflect.Value) {
 	default:
 		dst.Set(src)
 	}
+}
+
+// CloneModule returns a deep copy of m that shares nothing with it. Callers
+// that rewrite a spec before aligning it (internal/score normalises clause
+// forms) work on a copy and leave the caller's module as it was.
+func CloneModule(m *allium.Module) *allium.Module {
+	if m == nil {
+		return nil
+	}
+	return deepCopy(m)
 }

@@ -50,6 +50,8 @@ type Aligned struct {
 	provs      []*provRef // per variant: where it stands
 	parents    []string   // per variant: the local name of the owner
 	sharedText string     // the text kept in the shared spec
+	keys       []string   // per variant: what it is matched on (a clause's normal form)
+	sharedKey  string     // the same of the shared text
 	depth      int        // 0 for top-level constructs
 }
 
@@ -75,6 +77,14 @@ type Result struct {
 	// Similarity[i][j] is the share of constructs variants i and j have in
 	// common: |both| / |either| over aligned constructs.
 	Similarity [][]float64
+	// DifferingOutcomes names the rules whose trigger the quorum aligns
+	// but whose outcomes agree in nothing, not even in general form: they
+	// are not in the shared spec, and the report lists each variant's
+	// outcomes.
+	DifferingOutcomes []string
+	// Notes say where the shared spec keeps the majority's way of what the
+	// variants do differently (a let bound to different values).
+	Notes []string
 	// Dropped lists shared-spec constructs removed because the checker
 	// rejected them, as "kind name: message".
 	Dropped []string
@@ -121,7 +131,13 @@ type comparison struct {
 	spec                                   *sharedSpec
 	sharedTypes                            map[string]bool // type names the shared spec declares
 	dropped                                []string
-	variables                              map[string]bool // names the variants bind (checkOptions)
+	// differing are rule groups the quorum holds whose outcomes agree in
+	// nothing, not even in general form: the report lists them.
+	differing []*group
+	// notes say where the shared spec keeps one variant's way of a thing
+	// the variants do differently (a let bound to different values).
+	notes     []string
+	variables map[string]bool // names the variants bind (checkOptions)
 }
 
 func (c *comparison) run() {
@@ -450,6 +466,10 @@ func typeSim(a, b string) float64 {
 // and rules, then aligns each rule's clauses.
 func (c *comparison) alignRules() {
 	per := make([][]*unit, c.n)
+	envs := make([]*typeEnv, c.n)
+	for v, m := range c.mods {
+		envs[v] = newTypeEnv(m)
+	}
 	for v, m := range c.mods {
 		orig := c.vs[v].Module.Rules
 		for i, r := range m.Rules {
@@ -485,10 +505,22 @@ func (c *comparison) alignRules() {
 				return true
 			})
 			for _, s := range r.Body {
-				texts = append(texts, allium.PrintConstruct(s))
+				texts = append(texts, clauseKey(s))
 			}
 			u.feat, u.feat2 = sortedSet(touched), sortedSet(texts)
-			u.keys = union(u.tokens, u.trigTk)
+			primary, detail := map[string]bool{}, map[string]bool{}
+			env := envs[v].forRule(r)
+			allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+				if e, ok := s.(*allium.Ensures); ok {
+					for _, st := range e.Body {
+						env.effects(st, primary, detail)
+					}
+					return false
+				}
+				return true
+			})
+			u.effects, u.effDetail = sortedKeys(primary), sortedKeys(detail)
+			u.keys = union(union(u.tokens, u.trigTk), u.effects)
 			per[v] = append(per[v], u)
 		}
 	}
@@ -529,16 +561,14 @@ func (c *comparison) alignRules() {
 					r.trigger[t.Name] = canonTrig
 				}
 			}
-			for i, p := range t.Params {
-				if i < len(rep.Trigger.Params) && p.Name != "_" && rep.Trigger.Params[i].Name != "_" && p.Name != rep.Trigger.Params[i].Name {
-					if r.params == nil {
-						r.params = map[*allium.Rule]map[string]string{}
-					}
-					if r.params[rule] == nil {
-						r.params[rule] = map[string]string{}
-					}
-					r.params[rule][p.Name] = rep.Trigger.Params[i].Name
+			for from, to := range matchParams(t.Params, rep.Trigger.Params) {
+				if r.params == nil {
+					r.params = map[*allium.Rule]map[string]string{}
 				}
+				if r.params[rule] == nil {
+					r.params[rule] = map[string]string{}
+				}
+				r.params[rule][from] = to
 			}
 		}
 	}
@@ -549,6 +579,7 @@ func (c *comparison) alignRules() {
 	}
 	for _, g := range c.rules {
 		letRenames(g)
+		forRenames(g)
 	}
 
 	for _, g := range c.rules {
@@ -566,6 +597,16 @@ func (c *comparison) alignRules() {
 					prov: rule.Trigger.Prov, pos: rule.Trigger.Pos}
 			}
 			cper[v] = clauseUnits(v, u.local, rule.Body)
+			env := envs[v].forRule(rule)
+			for _, cu := range cper[v] {
+				if cu.kind == summary.KindEnsures {
+					primary, detail := map[string]bool{}, map[string]bool{}
+					for _, st := range cu.node.(*allium.Ensures).Body {
+						env.effects(st, primary, detail)
+					}
+					cu.effects, cu.effDetail = sortedKeys(primary), sortedKeys(detail)
+				}
+			}
 		}
 		clauses := cluster("", c.n, cper, clauseSim, 0.5)
 		for _, ch := range clauses {
@@ -601,6 +642,11 @@ func triggerKey(t *allium.Trigger) string {
 	return strings.TrimSpace(allium.TriggerString(t))
 }
 
+// ruleSim weighs what a rule does most: 0.2·name + 0.3·trigger + 0.3·effects
+// (Jaccard of the primary effects of its ensures: fields set, entities
+// created or removed, triggers emitted) + 0.1·fields and types touched +
+// 0.1·clauses in normal form. Verify and UserVerifiesEmail that both set
+// is_email_verified align; two rules that share only a name do not.
 func ruleSim(a, b *unit) float64 {
 	trig := 0.0
 	if a.trig == b.trig {
@@ -608,59 +654,190 @@ func ruleSim(a, b *unit) float64 {
 	} else {
 		trig = dice(a.trigTk, b.trigTk)
 	}
-	return 0.25*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.25*trig + 0.2*jaccard(a.feat, b.feat) + 0.3*jaccard(a.feat2, b.feat2)
+	eff := 0.0
+	if len(a.effects)+len(b.effects) > 0 {
+		eff = jaccard(a.effects, b.effects)
+	}
+	return 0.2*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.3*trig + 0.3*eff + 0.1*jaccard(a.feat, b.feat) + 0.1*jaccard(a.feat2, b.feat2)
+}
+
+// matchParams pairs a rule's trigger parameters with the representative's:
+// equal names first, then names that share a stem (new_password ~
+// password), best first, then what is left by position. It returns the
+// renames (local -> representative) of the pairs whose names differ.
+func matchParams(local, rep []allium.TriggerParam) map[string]string {
+	out := map[string]string{}
+	usedL, usedR := make([]bool, len(local)), make([]bool, len(rep))
+	for i, p := range local {
+		for j, q := range rep {
+			if !usedR[j] && p.Name == q.Name {
+				usedL[i], usedR[j] = true, true
+				break
+			}
+		}
+	}
+	type pair struct {
+		i, j int
+		s    float64
+	}
+	var pairs []pair
+	for i, p := range local {
+		for j, q := range rep {
+			if usedL[i] || usedR[j] || p.Name == "_" || q.Name == "_" {
+				continue
+			}
+			if s := nameSim(p.Name, q.Name); s >= 0.5 {
+				pairs = append(pairs, pair{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].s > pairs[b].s })
+	for _, p := range pairs {
+		if usedL[p.i] || usedR[p.j] {
+			continue
+		}
+		usedL[p.i], usedR[p.j] = true, true
+		out[local[p.i].Name] = rep[p.j].Name
+	}
+	// Whatever is left pairs by position among the leftovers, so that
+	// reset_token and token still read alike when nothing else tells.
+	var li, ri []int
+	for i := range local {
+		if !usedL[i] && local[i].Name != "_" {
+			li = append(li, i)
+		}
+	}
+	for j := range rep {
+		if !usedR[j] && rep[j].Name != "_" {
+			ri = append(ri, j)
+		}
+	}
+	if len(local) == len(rep) {
+		for k := 0; k < len(li) && k < len(ri); k++ {
+			out[local[li[k]].Name] = rep[ri[k]].Name
+		}
+	}
+	// A rename onto a name the rule keeps for another parameter would
+	// capture it.
+	for _, p := range local {
+		if _, renamed := out[p.Name]; renamed {
+			continue
+		}
+		for from, to := range out {
+			if to == p.Name {
+				delete(out, from)
+			}
+		}
+	}
+	return out
 }
 
 // clauseUnits lists a rule's let, requires and ensures clauses, numbered
-// like the summary's rows; clauses of a rule-level for carry the for.
+// like the summary's rows; clauses of a rule-level for carry the for. A
+// requires of several conjuncts is one unit per conjunct, an ensures block
+// of several statements one unit per statement (all under the clause's
+// number), so that `requires: a and b` meets two requires and an outcome
+// meets the same outcome written in a clause of its own.
 func clauseUnits(v int, rule string, body []allium.Stmt) []*unit {
 	var out []*unit
 	req, ens := 0, 0
+	add := func(s, whole allium.Stmt, part, parts int, kind, local string, f *allium.For) {
+		u := &unit{v: v, parent: rule, seq: len(out), node: s, forOf: f, prov: whole.Info().Prov, pos: whole.Info().Pos,
+			kind: kind, local: local, whole: whole, part: part, parts: parts}
+		u.text = printBare(s)
+		u.key = clauseKey(s)
+		if f != nil {
+			head := "for " + f.Var + " in " + allium.ExprString(f.Coll) + ": "
+			u.text = head + u.text
+			u.key = "for " + f.Var + " in " + exprKey(f.Coll) + ": " + u.key
+		}
+		u.value = u.key
+		u.feat = textTokens(u.key)
+		out = append(out, u)
+	}
 	var walk func(list []allium.Stmt, f *allium.For)
 	walk = func(list []allium.Stmt, f *allium.For) {
 		for _, s := range list {
-			u := &unit{v: v, parent: rule, seq: len(out), node: s, forOf: f, prov: s.Info().Prov, pos: s.Info().Pos}
 			switch x := s.(type) {
 			case *allium.Let:
-				u.kind, u.local = summary.KindLet, x.Name
+				add(s, s, 0, 1, summary.KindLet, x.Name, f)
 			case *allium.Requires:
 				req++
-				u.kind, u.local = summary.KindRequires, "requires#"+strconv.Itoa(req)
+				local := "requires#" + strconv.Itoa(req)
+				parts := conjuncts(x.Cond)
+				if len(parts) == 1 {
+					add(s, s, 0, 1, summary.KindRequires, local, f)
+					continue
+				}
+				for i, c := range parts {
+					p := &allium.Requires{Meta: x.Meta, Cond: c}
+					if i > 0 {
+						p.Meta.Doc, p.Meta.Comment, p.Meta.Blank = nil, "", false
+					}
+					add(p, s, i, len(parts), summary.KindRequires, local, f)
+				}
 			case *allium.Ensures:
 				ens++
-				u.kind, u.local = summary.KindEnsures, "ensures#"+strconv.Itoa(ens)
+				local := "ensures#" + strconv.Itoa(ens)
+				if len(x.Body) <= 1 {
+					add(s, s, 0, 1, summary.KindEnsures, local, f)
+					continue
+				}
+				for i, st := range x.Body {
+					p := &allium.Ensures{Meta: x.Meta, Body: []allium.Stmt{st}}
+					if i > 0 {
+						p.Meta.Doc, p.Meta.Comment, p.Meta.Blank = nil, "", false
+					}
+					add(p, s, i, len(x.Body), summary.KindEnsures, local, f)
+				}
 			case *allium.For:
 				walk(x.Body, x)
-				continue
-			default:
-				continue
 			}
-			u.text = allium.PrintConstruct(s)
-			if f != nil {
-				u.text = "for " + f.Var + " in " + allium.ExprString(f.Coll) + ": " + u.text
-			}
-			u.value = u.text
-			u.feat = textTokens(u.text)
-			out = append(out, u)
 		}
 	}
 	walk(body, nil)
 	return out
 }
 
+// printBare prints a clause without its comments, for the report.
+func printBare(s allium.Stmt) string {
+	cp := deepCopy(s)
+	allium.WalkStmts([]allium.Stmt{cp}, func(st allium.Stmt) bool {
+		st.Info().Doc, st.Info().Comment = nil, ""
+		return true
+	})
+	return allium.PrintConstruct(cp)
+}
+
+// clauseSim scores two clauses of the same kind: 1 when their normal forms
+// are equal; ensures by what they do (0.7·effects, the primary effects
+// weighing three quarters, + 0.3·Dice of the words); lets of different
+// names at most 0.5; else the Dice of their words.
 func clauseSim(a, b *unit) float64 {
 	if a.kind != b.kind {
 		return 0
 	}
-	if a.text == b.text {
+	if a.key == b.key {
 		return 1
 	}
 	s := dice(a.feat, b.feat)
-	if a.kind == summary.KindLet {
+	switch a.kind {
+	case summary.KindLet:
 		if a.local != b.local {
 			return 0.5 * s
 		}
 		return 0.5 + 0.5*s
+	case summary.KindEnsures:
+		if len(a.effects) == 0 && len(b.effects) == 0 {
+			return s
+		}
+		eff := 0.75 * jaccard(a.effects, b.effects)
+		if len(a.effDetail)+len(b.effDetail) > 0 {
+			eff += 0.25 * jaccard(a.effDetail, b.effDetail)
+		} else {
+			eff += 0.25 * jaccard(a.effects, b.effects)
+		}
+		return 0.7*eff + 0.3*s
 	}
 	return s
 }
@@ -708,20 +885,31 @@ func markSoleReferences(us []*unit) {
 // letRenames gives a let that binds the same value as a let of the group's
 // representative the representative's name, throughout its rule, so that a
 // renamed local variable (`let membership = ...` against
-// `let admin_member = ...`) is not reported as a difference. It runs after
-// the module-wide renames, so values compare in canonical names; a name
-// already bound in the rule is never taken.
+// `let admin_member = ...`) is not reported as a difference. Values are
+// compared in normal form (User{email: lower(email)} ~ User{email}); a let
+// whose value differs but has the same shape (a lookup of the same entity,
+// the same navigation x.user) takes the name when it is the only one of
+// that shape on both sides. It runs after the module-wide renames, so
+// values compare in canonical names; a name already bound in the rule is
+// never taken.
 func letRenames(g *group) {
 	rep := g.representative()
 	if rep == nil {
 		return
 	}
-	repLets := map[string]string{} // printed value -> name
+	repByValue := map[string]string{} // value key -> name
+	repByShape := map[string][]string{}
+	repNames := map[string]bool{}
 	allium.WalkStmts(rep.node.(*allium.Rule).Body, func(s allium.Stmt) bool {
 		if l, ok := s.(*allium.Let); ok {
-			if _, dup := repLets[allium.ExprString(l.Value)]; !dup {
-				repLets[allium.ExprString(l.Value)] = l.Name
+			k := exprKey(l.Value)
+			if _, dup := repByValue[k]; !dup {
+				repByValue[k] = l.Name
 			}
+			if sh := letShape(l.Value); sh != "" {
+				repByShape[sh] = append(repByShape[sh], l.Name)
+			}
+			repNames[l.Name] = true
 		}
 		return true
 	})
@@ -732,15 +920,133 @@ func letRenames(g *group) {
 		rule := u.node.(*allium.Rule)
 		bound := ruleBindings(rule)
 		renames := map[string]string{}
+		byShape := map[string][]*allium.Let{}
 		allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
 			if l, ok := s.(*allium.Let); ok {
-				if name, ok := repLets[allium.ExprString(l.Value)]; ok && name != l.Name && !bound[name] {
-					renames[l.Name] = name
-					bound[name] = true
+				if sh := letShape(l.Value); sh != "" {
+					byShape[sh] = append(byShape[sh], l)
 				}
 			}
 			return true
 		})
+		take := func(from, to string) {
+			if from == to || bound[to] || renames[from] != "" {
+				return
+			}
+			renames[from] = to
+			bound[to] = true
+		}
+		allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+			if l, ok := s.(*allium.Let); ok && !repNames[l.Name] {
+				if name, ok := repByValue[exprKey(l.Value)]; ok {
+					take(l.Name, name)
+				}
+			}
+			return true
+		})
+		allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+			if l, ok := s.(*allium.Let); ok && !repNames[l.Name] && renames[l.Name] == "" {
+				sh := letShape(l.Value)
+				if sh != "" && len(byShape[sh]) == 1 && len(repByShape[sh]) == 1 {
+					take(l.Name, repByShape[sh][0])
+				}
+			}
+			return true
+		})
+		if len(renames) > 0 {
+			(&renamer{params: map[*allium.Rule]map[string]string{rule: renames}}).rule(rule)
+		}
+	}
+}
+
+// letShape is what kind of value a let binds, ignoring how: "join User",
+// "created User", ".user" for a navigation ending in user, or "" when
+// nothing tells.
+func letShape(e allium.Expr) string {
+	switch x := e.(type) {
+	case *allium.Join:
+		return "join " + x.Entity
+	case *allium.Call:
+		if m, ok := x.Fun.(*allium.Member); ok && m.Name == "created" {
+			return "created " + allium.RootIdent(m.X)
+		}
+	case *allium.Member:
+		return "." + x.Name
+	case *allium.Binary:
+		if x.Op == allium.OpCoalesce {
+			return letShape(x.X)
+		}
+	}
+	return ""
+}
+
+// forRenames gives the variable of a for (rule-level or inside an ensures)
+// the name the representative uses for a for over the same collection, or,
+// failing that, for the for at the same place among those left: a for's
+// variable is its own, and its name says nothing.
+func forRenames(g *group) {
+	rep := g.representative()
+	if rep == nil {
+		return
+	}
+	fors := func(r *allium.Rule) []*allium.For {
+		var out []*allium.For
+		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+			if f, ok := s.(*allium.For); ok {
+				out = append(out, f)
+			}
+			return true
+		})
+		return out
+	}
+	repFors := fors(rep.node.(*allium.Rule))
+	if len(repFors) == 0 {
+		return
+	}
+	for _, u := range g.members {
+		if u == nil || u == rep {
+			continue
+		}
+		rule := u.node.(*allium.Rule)
+		mine := fors(rule)
+		bound := ruleBindings(rule)
+		usedRep := make([]bool, len(repFors))
+		pair := make([]int, len(mine))
+		for i, f := range mine {
+			pair[i] = -1
+			for j, rf := range repFors {
+				if !usedRep[j] && exprKey(f.Coll) == exprKey(rf.Coll) {
+					pair[i], usedRep[j] = j, true
+					break
+				}
+			}
+		}
+		next := 0
+		for i := range mine {
+			if pair[i] >= 0 {
+				continue
+			}
+			for next < len(repFors) && usedRep[next] {
+				next++
+			}
+			if next < len(repFors) {
+				pair[i], usedRep[next] = next, true
+			}
+		}
+		renames := map[string]string{}
+		for i, f := range mine {
+			if pair[i] < 0 {
+				continue
+			}
+			to := repFors[pair[i]].Var
+			if to == f.Var || bound[to] || renames[f.Var] != "" {
+				continue
+			}
+			// The same variable name for two fors is renamed once, for
+			// both; it is only a name.
+			renames[f.Var] = to
+			bound[to] = true
+		}
 		if len(renames) > 0 {
 			(&renamer{params: map[*allium.Rule]map[string]string{rule: renames}}).rule(rule)
 		}

@@ -14,26 +14,32 @@
 // "on", "to") are dropped unless nothing else is left, and one suffix is
 // stripped from each word (-ations, -ation, -ings, -ing, -ies, -als, -al,
 // -ed, -es, -s, -y, -e, keeping at least three letters). A few words code
-// uses interchangeably are mapped first (timeout, ttl, lifetime, validity
-// -> expir; hashed -> hash; pwd, passwd -> password). So expires_at,
-// expiry and expiration all become {expir}, and failed_attempts ~
-// failed_login_attempts scores 0.8. Name similarity is 1 for equal names,
-// else the Dice coefficient of the stem sets.
+// uses interchangeably are mapped first (timeout, ttl, lifetime, validity,
+// age -> expir; hashed -> hash; pwd, passwd -> password), and a few stems
+// after (confirm, verifi, verific, activat -> verif: confirming an email,
+// verifying it and activating the account are one step; updat, modif ->
+// chang). So expires_at, expiry and expiration all become {expir}, and
+// failed_attempts ~ failed_login_attempts scores 0.8. Name similarity is 1
+// for equal names, else the Dice coefficient of the stem sets.
 //
 // Clustering (one pass per construct kind and scope). Variants are taken in
 // order. The constructs of the first variant each open a group. Each later
-// variant's constructs are scored against every candidate group's seed (its
-// first member); pairs at or above the kind's threshold are taken greedily,
-// best score first, ties to the older group and then to the construct that
-// sorts first by name, one construct per group and one group per construct.
-// Constructs left over open new groups. Candidates are the groups sharing
-// an index key (a name stem, a field stem, a trigger stem) with the
-// construct; keys carried by more than a quarter of the groups (at least
-// 16) are ignored when the construct has a rarer one. With seeds as the
-// only comparison point and the key index pruning candidates, the work is
-// about n·k·c similarity evaluations for n variants of k constructs with c
-// candidates each, at most O(n·k²); 50 variants of 100 rules take about
-// 150 000 evaluations.
+// variant's constructs are scored against every candidate group: the best
+// score against its first four members (the seed and the next three, in
+// variant order); pairs at or above the kind's threshold are taken
+// greedily, best score first, ties to the older group and then to the
+// construct that sorts first by name, one construct per group and one
+// group per construct. Constructs left over open new groups. Candidates are
+// the groups sharing an index key (a name stem, a field stem, a trigger
+// stem, an effect) with the construct; keys carried by more than a quarter
+// of the groups (at least 16) are ignored when the construct has a rarer
+// one. A last pass joins two groups no variant holds both of when their
+// first members score at or above the threshold (taking variants in order,
+// a construct opens a group of its own when it resembles a later variant's
+// construct more than the one that seeded the group). With at most four
+// comparison points per group and the key index pruning candidates, the
+// work is about 4·n·k·c similarity evaluations for n variants of k
+// constructs with c candidates each, at most O(n·k²).
 //
 // The passes, in order; each renames what it aligned before the next one
 // looks at expressions:
@@ -57,18 +63,45 @@
 //     creation arguments and join keys, and elsewhere in x.field when every
 //     entity of the variant with that field agrees on its canonical name;
 //     config.x references are renamed too.
-//  3. Rules: 0.25·name + 0.25·trigger (1 when the same after renaming, else
-//     Dice of stems) + 0.2·Jaccard(fields and types touched) +
-//     0.3·Jaccard(printed clauses) ≥ 0.5. Each rule group then takes the
-//     majority external trigger name, and trigger parameters are renamed by
-//     position to the representative's, so `reset_token` and `token` read
-//     alike; lets and trigger bindings named after a renamed type
-//     (`let account = Account{email}` where Account became User) take the
-//     snake_case of the canonical type.
+//  3. Rules, by what they do first: 0.2·name + 0.3·trigger (1 when the
+//     same after renaming, else Dice of stems) + 0.3·effects + 0.1·Jaccard
+//     (fields and types touched) + 0.1·Jaccard(clauses in normal form) ≥
+//     0.5. The effects of a rule are what its ensures do: ".field" set,
+//     "create Entity", "remove Entity", "emit Trigger" (Jaccard of the two
+//     sets). So Verify and UserVerifiesEmail that both set
+//     is_email_verified align, while two rules that share a name and
+//     nothing else do not. Each rule group then takes the majority
+//     external trigger name, and trigger parameters are renamed to the
+//     representative's: equal names stay, names sharing a stem pair best
+//     first (new_password ~ password), and, when both triggers have as many
+//     parameters, what is left pairs by position, so `reset_token` and
+//     `token` read alike; lets and trigger bindings named after a renamed
+//     type (`let account = Account{email}` where Account became User) take
+//     the snake_case of the canonical type. Then, rule by rule, a let whose
+//     value is the representative's (in normal form), or failing that whose
+//     value has the same shape (a lookup of the same entity, a navigation
+//     ending in the same field) when it is the only one of that shape on
+//     both sides, takes the representative's name; a for variable takes
+//     the name of the representative's for over the same collection, else
+//     of the one at the same place. Renames never take a name the rule
+//     already binds. Bindings, trigger parameters, lets and for variables
+//     are so renamed consistently (α-equivalence) before clauses compare.
 //  4. The clauses of each aligned rule (let, requires, ensures; those inside
-//     a rule-level for carry the for's header): the same kind, 1 when the
-//     printed text is equal after renaming, else Dice of the text's words;
-//     lets of different names score at most 0.5. Threshold 0.5.
+//     a rule-level for carry the for's header). A requires of several
+//     conjuncts is one clause per conjunct, an ensures block of several
+//     statements one per statement. Clauses compare in normal form:
+//     comments dropped; join shorthand for a field looked up by its own
+//     name, join fields and named arguments in name order; normalising calls
+//     (lower, strip, ...) around join keys and creation arguments dropped;
+//     comparisons written with > and >=; tests against true, false and null
+//     written as the test; not (a = b) as a != b; double negation folded;
+//     the operands of and, or, = and != in text order. The same kind, 1
+//     when the normal forms are equal; an ensures by its effects
+//     (0.7·(0.75·Jaccard of the primary effects + 0.25·Jaccard of the
+//     details: the entity whose field is set when the binding's type is
+//     known, the enum literals a creation is given such as an email's
+//     template) + 0.3·Dice of words); a let of another name at most 0.5;
+//     else Dice of the words. Threshold 0.5.
 //  5. Uses, given bindings, config overrides, contracts, sum-type variants,
 //     defaults, top-level invariants, actors, surfaces (with their provides
 //     entries by trigger), deferred specifications and open questions: as
@@ -82,18 +115,37 @@
 //
 // A group is shared when at least the quorum of variants hold it (default:
 // all). Entities, enums, fields and config parameters need only to be
-// aligned; other members, clauses and whole constructs need the quorum to
-// agree on their text after renaming. Exceptions: a field takes the
+// aligned; other members and whole constructs need the quorum to agree on
+// their text after renaming, clauses on their normal form. Exceptions: a field takes the
 // majority type and an inline enum keeps the values the quorum holds; an
 // enum likewise keeps the quorum's values; a config parameter whose default
 // differs between variants is declared without a default, with a comment
 // giving each variant's value; a field prefers the majority among the
 // types the shared spec declares; an inline enum is narrowed only to two
 // values or more (one value would read back as a type name); an ensures clause the quorum aligns but words
-// differently keeps the statements the quorum shares, when there are any;
-// @guidance is kept only when every variant has the same. Constructs are
-// copied from the representative (or the first member with the chosen
-// text), in the order of the first variant that has them.
+// differently keeps the statements the quorum shares, when there are any,
+// else its general form: a creation of the same entity with the arguments
+// the quorum agrees on (Email.created(to: user.email) for variants that
+// mail different templates), or the same field set to the same value on
+// an entity reached differently (user.password_hash = hash(password)
+// against token.user.password_hash = ...), written as the representative
+// does; @guidance is kept only when every variant has the same. Constructs
+// are copied from the representative (or the first member with the chosen
+// text), in the order of the first variant that has them; conjuncts and
+// outcomes of one clause that are all shared are written as the clause
+// was, the ones that are shared joined again otherwise.
+//
+// A rule is shared when its trigger aligns in the quorum. A shared clause
+// brings the lets it reads (and theirs) into the shared rule, taken from
+// among the variants' lets of that name whose own names the shared rule
+// can bind: the value most variants give, ties to the representative's;
+// when the variants bind it differently, a comment on the let and a note in
+// the report say so. A clause that reads a name the shared rule cannot
+// bind (a trigger parameter the representative lacks) is left out and
+// listed with the dropped constructs; nothing is written unbound and left
+// for the checker to catch. A shared rule none of whose outcomes agree,
+// not even in general form, is not written; the report lists it under
+// "shared trigger, differing outcomes" with each variant's outcomes.
 //
 // The shared spec is then checked with allium.Check. Each construct and
 // each member or clause carries its own id as its position while being
@@ -106,6 +158,12 @@
 //
 // # Reports
 //
+// The report leads with what a person merging the variants needs: per
+// shared rule, the clauses only some variants have (or word otherwise),
+// each with the variants holding it and its code location, and those
+// lacking it; then the rules with a shared trigger and differing outcomes;
+// then the choices the shared spec made.
+//
 // The similarity of two variants is |constructs both hold| / |constructs
 // either holds| over all aligned constructs. Per variant the report lists
 // what it holds that is not shared (members and clauses only under a parent
@@ -114,4 +172,11 @@
 // outcomes of an ensures, extra preconditions. Each line cites the
 // construct's provenance (the service file and line) when the spec has
 // it, else the line in the variant's spec.
+//
+// # Slices
+//
+// Slice cuts a spec down to one flow: the named rules and the entities,
+// members and config parameters they use. Comparing the slices of several
+// larger specs compares that flow alone (distill compare --rules; the
+// groups of testdata/compare/realworld).
 package compare

@@ -175,9 +175,14 @@ func (r *renamer) stmts(list []allium.Stmt, sc scope) {
 		for _, e := range allium.StmtExprs(s) {
 			r.expr(e, sc)
 		}
-		if l, ok := s.(*allium.Let); ok {
-			if c, ok := sc.params[l.Name]; ok {
-				l.Name = c
+		switch x := s.(type) {
+		case *allium.Let:
+			if c, ok := sc.params[x.Name]; ok {
+				x.Name = c
+			}
+		case *allium.For:
+			if c, ok := sc.params[x.Var]; ok {
+				x.Var = c
 			}
 		}
 		return true
@@ -271,12 +276,17 @@ func (r *renamer) expr(e allium.Expr, sc scope) {
 			r.expr(a.Value, sc)
 		}
 	case *allium.Lambda:
+		if c, ok := sc.params[x.Param]; ok {
+			x.Param = c
+		}
 		r.expr(x.Body, sc)
 	case *allium.Join:
 		for i := range x.Fields {
 			f := &x.Fields[i]
 			c := r.fieldOf(x.Entity, f.Name)
-			if f.Value == nil && c != f.Name {
+			if f.Value == nil && (c != f.Name || sc.params[f.Name] != "") {
+				// The shorthand names the variable too: when either is
+				// renamed, the lookup spells both out.
 				f.Value = &allium.Ident{ExprPos: x.ExprPos, Name: f.Name}
 			}
 			f.Name = c

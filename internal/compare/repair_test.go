@@ -94,7 +94,7 @@ rule PlaceTwice {
 `,
 			quorum:      1,
 			wantRules:   []string{"Place"},
-			wantDropped: "E009 rule Place: count is not bound",
+			wantDropped: "reads `count`, which the shared trigger does not bind",
 		},
 	}
 	for _, tt := range tests {

@@ -52,8 +52,120 @@ type Report struct {
 	Shared      map[string]int  `json:"shared_counts"`
 	PerVariant  []VariantReport `json:"per_variant"`
 	SingleRules []Difference    `json:"rules_in_one_variant"`
-	Dropped     []string        `json:"dropped_from_shared,omitempty"`
-	Aligned     []Aligned       `json:"aligned"`
+	// Merge lists, per shared rule, the clauses only some variants have
+	// (or word differently): what a person merging the variants decides.
+	Merge []RuleMerge `json:"merge"`
+	// DifferingOutcomes lists the rules whose trigger the quorum shares
+	// but whose outcomes agree in nothing, with each variant's outcomes.
+	DifferingOutcomes []RuleMerge `json:"shared_trigger_differing_outcomes"`
+	Notes             []string    `json:"notes,omitempty"`
+	Dropped           []string    `json:"dropped_from_shared,omitempty"`
+	Aligned           []Aligned   `json:"aligned"`
+}
+
+// RuleMerge is one rule's clauses that not every variant has alike.
+type RuleMerge struct {
+	Rule    string       `json:"rule"`
+	Clauses []ClauseHeld `json:"clauses"`
+}
+
+// ClauseHeld is one clause of a rule as some variants hold it.
+type ClauseHeld struct {
+	Kind string `json:"kind"`
+	Name string `json:"name"`
+	// InShared says the shared spec has the clause; Shared is its text
+	// there. Held lists the variants that have it otherwise (all that
+	// have it, when the shared spec does not).
+	InShared bool      `json:"in_shared"`
+	Shared   string    `json:"shared,omitempty"`
+	Held     []Holding `json:"held_by"`
+	// Lacking are the variants without the clause.
+	Lacking []string `json:"lacking,omitempty"`
+}
+
+// Holding is one variant's text of a clause and where it stands.
+type Holding struct {
+	Variant string `json:"variant"`
+	Text    string `json:"text"`
+	Source  string `json:"source,omitempty"`
+}
+
+// ruleClauses returns, for the rule at index i of aligned, the indexes of
+// its clauses (let, requires, ensures).
+func ruleClauses(aligned []Aligned, i int) []int {
+	var out []int
+	for j := i + 1; j < len(aligned) && aligned[j].depth > 0; j++ {
+		if aligned[j].depth == 1 && clauseWord[aligned[j].Kind] != "" {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// location is where variant v has the construct: the service code when the
+// spec records it, else the variant's spec file and line.
+func location(r *Result, a *Aligned, v int) string {
+	pr := a.provs[v]
+	switch {
+	case pr == nil:
+		return ""
+	case pr.file != "":
+		return pr.file + ":" + strconv.Itoa(pr.srcLine)
+	case r.Files[v] != "" && pr.line > 0:
+		return r.Files[v] + ":" + strconv.Itoa(pr.line)
+	}
+	return ""
+}
+
+// mergeView lists, per shared rule, the clauses not every variant holds
+// alike, and the rules whose outcomes differ entirely.
+func mergeView(r *Result) (merge, differing []RuleMerge) {
+	diff := map[string]bool{}
+	for _, n := range r.DifferingOutcomes {
+		diff[n] = true
+	}
+	for i := range r.Aligned {
+		a := &r.Aligned[i]
+		if a.Kind != summary.KindRule || a.depth != 0 || !a.InShared && !diff[a.Name] {
+			continue
+		}
+		rm := RuleMerge{Rule: a.Name}
+		for _, j := range ruleClauses(r.Aligned, i) {
+			cl := &r.Aligned[j]
+			if diff[a.Name] && cl.Kind != summary.KindEnsures {
+				continue
+			}
+			held := ClauseHeld{Kind: cl.Kind, Name: cl.Name, InShared: cl.InShared, Held: []Holding{}}
+			if cl.InShared {
+				held.Shared = oneLine(cl.sharedText)
+			}
+			alike := true
+			for v, p := range cl.Variants {
+				if !a.Variants[v].Present {
+					continue
+				}
+				if !p.Present {
+					held.Lacking = append(held.Lacking, r.Variants[v])
+					alike = false
+					continue
+				}
+				if cl.InShared && cl.keys[v] == cl.sharedKey {
+					continue
+				}
+				alike = false
+				held.Held = append(held.Held, Holding{Variant: r.Variants[v], Text: oneLine(cl.texts[v]), Source: location(r, cl, v)})
+			}
+			if !alike || diff[a.Name] {
+				rm.Clauses = append(rm.Clauses, held)
+			}
+		}
+		if diff[a.Name] {
+			differing = append(differing, rm)
+		} else if len(rm.Clauses) > 0 {
+			merge = append(merge, rm)
+		}
+	}
+	return merge, differing
 }
 
 // BuildReport derives the report's content from a result.
@@ -123,6 +235,14 @@ func BuildReport(r *Result, opt ReportOptions) Report {
 		}
 		rep.PerVariant = append(rep.PerVariant, vr)
 	}
+	rep.Merge, rep.DifferingOutcomes = mergeView(r)
+	if rep.Merge == nil {
+		rep.Merge = []RuleMerge{}
+	}
+	if rep.DifferingOutcomes == nil {
+		rep.DifferingOutcomes = []RuleMerge{}
+	}
+	rep.Notes = r.Notes
 	rep.SingleRules = []Difference{}
 	for _, a := range r.Aligned {
 		if a.Kind != summary.KindRule {
@@ -172,7 +292,7 @@ func difference(a *Aligned, v int) (string, bool) {
 		}
 		return "", false
 	}
-	if a.sharedText != "" && a.texts[v] != a.sharedText {
+	if a.sharedKey != "" && a.keys[v] != a.sharedKey {
 		return oneLine(a.texts[v]), true
 	}
 	return "", false
@@ -204,6 +324,7 @@ func Markdown(r *Result, opt ReportOptions) []byte {
 	}
 	b.WriteString("\nConstructs are named as in the shared spec; where a variant names one differently its own\n" +
 		"name follows as (here `name`). Locations are the service code's when the spec records provenance.\n")
+	writeMerge(&b, rep)
 	b.WriteString("\n## Similarity\n\nShare of aligned constructs two variants have in common (both / either).\n\n|  |")
 	for _, id := range rep.Variants {
 		fmt.Fprintf(&b, " %s |", id)
@@ -267,6 +388,73 @@ func Markdown(r *Result, opt ReportOptions) []byte {
 		fmt.Fprintf(&b, "- `%s` in %s%s\n", d.Name, d.Detail, where(d, ""))
 	}
 	return b.Bytes()
+}
+
+// writeMerge writes what a person merging the variants reads first: per
+// shared rule, the clauses only some variants have; the rules the variants
+// share a trigger for but whose outcomes differ; the notes on what the
+// shared spec chose.
+func writeMerge(b *bytes.Buffer, rep Report) {
+	b.WriteString("\n## Merging: shared rules, clauses only some variants have\n")
+	if len(rep.Merge) == 0 {
+		b.WriteString("\nNone: every shared rule is the same in every variant that has it.\n")
+	}
+	for _, rm := range rep.Merge {
+		fmt.Fprintf(b, "\n### `%s`\n\n", rm.Rule)
+		for _, cl := range rm.Clauses {
+			if cl.InShared {
+				fmt.Fprintf(b, "- %s `%s`, in the shared spec as `%s`", cl.Kind, cl.Name, strings.ReplaceAll(cl.Shared, "`", "'"))
+			} else {
+				fmt.Fprintf(b, "- %s `%s`, not in the shared spec", cl.Kind, cl.Name)
+			}
+			if len(cl.Lacking) > 0 {
+				fmt.Fprintf(b, "; lacking in %s", strings.Join(cl.Lacking, ", "))
+			}
+			switch {
+			case len(cl.Held) > 0 && cl.InShared:
+				b.WriteString("; worded otherwise in:\n")
+			case len(cl.Held) > 0:
+				b.WriteString("; held by:\n")
+			default:
+				b.WriteString("\n")
+			}
+			for _, h := range cl.Held {
+				writeHolding(b, h)
+			}
+		}
+	}
+	if len(rep.DifferingOutcomes) > 0 {
+		b.WriteString("\n## Shared trigger, differing outcomes\n\n" +
+			"The quorum shares these rules' triggers, but no outcome (not even in general form), so the\n" +
+			"shared spec leaves them out. Each variant's outcomes:\n")
+		for _, rm := range rep.DifferingOutcomes {
+			fmt.Fprintf(b, "\n### `%s`\n\n", rm.Rule)
+			// Variant by variant, each one's outcomes in order.
+			for _, id := range rep.Variants {
+				for _, cl := range rm.Clauses {
+					for _, h := range cl.Held {
+						if h.Variant == id {
+							writeHolding(b, h)
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(rep.Notes) > 0 {
+		b.WriteString("\n## Choices the shared spec made\n\n")
+		for _, n := range rep.Notes {
+			fmt.Fprintf(b, "- %s\n", n)
+		}
+	}
+}
+
+func writeHolding(b *bytes.Buffer, h Holding) {
+	loc := ""
+	if h.Source != "" {
+		loc = " — " + h.Source
+	}
+	fmt.Fprintf(b, "  - %s: `%s`%s\n", h.Variant, strings.ReplaceAll(h.Text, "`", "'"), loc)
 }
 
 var clauseWord = map[string]string{

@@ -11,7 +11,10 @@ import (
 var internalKinds = map[string]bool{kindTransitions: true, kindUse: true, kindGiven: true, kindOverride: true}
 
 func (c *comparison) result() *Result {
-	r := &Result{Shared: c.shared, Required: c.req, Dropped: c.dropped}
+	r := &Result{Shared: c.shared, Required: c.req, Dropped: c.dropped, Notes: c.notes}
+	for _, g := range c.differing {
+		r.DifferingOutcomes = append(r.DifferingOutcomes, g.name)
+	}
 	for _, v := range c.vs {
 		r.Variants = append(r.Variants, v.ID)
 		r.Files = append(r.Files, v.File)
@@ -23,12 +26,13 @@ func (c *comparison) result() *Result {
 				continue
 			}
 			a := Aligned{Kind: g.kind, Name: g.name, Parent: parent, InShared: g.shared, depth: depth,
-				texts: make([]string, c.n), provs: make([]*provRef, c.n), parents: make([]string, c.n)}
+				texts: make([]string, c.n), keys: make([]string, c.n), provs: make([]*provRef, c.n), parents: make([]string, c.n)}
 			for v, u := range g.members {
 				p := Presence{Variant: c.vs[v].ID}
 				if u != nil {
 					p.Present, p.LocalName, p.Value = true, u.local, u.value
 					a.texts[v] = u.text
+					a.keys[v] = u.cmp()
 					switch {
 					case g.kind == summary.KindRule && u.node.(*allium.Rule).Trigger != nil:
 						a.texts[v] = "when: " + allium.TriggerString(u.node.(*allium.Rule).Trigger)
@@ -50,7 +54,12 @@ func (c *comparison) result() *Result {
 				a.Variants = append(a.Variants, p)
 			}
 			if g.shared {
-				a.sharedText = g.text
+				a.sharedText, a.sharedKey = g.text, g.text
+				if g.printed != "" {
+					a.sharedText = g.printed
+				} else if u := g.withText(); u != nil && u.key != "" {
+					a.sharedText = u.text
+				}
 				if g.kind == summary.KindField || g.kind == summary.KindConfig {
 					a.sharedText = ""
 				}
@@ -126,11 +135,18 @@ func (r *Result) SharedConstructs(variantID string) []ConstructRef {
 		return nil
 	}
 	var out []ConstructRef
+	seen := map[ConstructRef]bool{}
 	for _, a := range r.Aligned {
 		if !a.InShared || !a.Variants[v].Present {
 			continue
 		}
-		out = append(out, ConstructRef{Kind: a.Kind, Parent: a.parents[v], Name: a.Variants[v].LocalName})
+		// A clause split in parts (conjuncts, outcomes) is one row, in
+		// the shared spec when any part is.
+		ref := ConstructRef{Kind: a.Kind, Parent: a.parents[v], Name: a.Variants[v].LocalName}
+		if !seen[ref] {
+			seen[ref] = true
+			out = append(out, ref)
+		}
 	}
 	return out
 }
@@ -142,14 +158,14 @@ func outcomeDifference(g *group, u *unit) string {
 	have := map[string]bool{}
 	var extra, missing []string
 	for _, st := range u.node.(*allium.Ensures).Body {
-		t := allium.PrintConstruct(st)
+		t := clauseKey(st)
 		have[t] = true
 		if !g.outcomes[t] {
-			extra = append(extra, t)
+			extra = append(extra, allium.PrintConstruct(st))
 		}
 	}
-	for _, st := range g.sharedStmts {
-		if !have[st] {
+	for i, st := range g.sharedStmts {
+		if !have[g.sharedKeys[i]] {
 			missing = append(missing, st)
 		}
 	}

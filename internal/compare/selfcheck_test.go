@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/distill/distill/internal/allium"
@@ -26,13 +28,20 @@ func parseFile(t testing.TB, path string) *allium.Module {
 // file and every comparison fixture.
 func TestSelfCompare(t *testing.T) {
 	files, _ := filepath.Glob("../allium/testdata/corpus/*.allium")
-	fixtureFiles, _ := filepath.Glob(filepath.Join(fixtures, "*", "*.allium"))
-	files = append(files, fixtureFiles...)
+	// Every spec under testdata/: the comparison fixtures and their
+	// goldens, the real services' expected specs, the realworld groups'
+	// hand-written shared specs.
+	_ = filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".allium") {
+			files = append(files, path)
+		}
+		return nil
+	})
 	if len(files) == 0 {
 		t.Fatal("no corpus files")
 	}
 	for _, f := range files {
-		t.Run(filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f), func(t *testing.T) {
+		t.Run(strings.TrimPrefix(filepath.ToSlash(f), "../"), func(t *testing.T) {
 			m := parseFile(t, f)
 			want := string(allium.Print(m, allium.PrintOptions{}))
 			res, err := Compare([]Variant{{ID: "a", File: f, Module: m}, {ID: "b", File: f, Module: parseFile(t, f)}}, Options{})

@@ -54,7 +54,7 @@ func (c *comparison) decideText(g *group, parentShared bool) {
 	counts := map[string]int{}
 	for _, u := range g.members {
 		if u != nil {
-			counts[u.text]++
+			counts[u.cmp()]++
 		}
 	}
 	t := majority(counts)
@@ -65,7 +65,7 @@ func (c *comparison) decideText(g *group, parentShared bool) {
 // withText returns the first member whose text is the group's chosen text.
 func (g *group) withText() *unit {
 	for _, u := range g.members {
-		if u != nil && u.text == g.text {
+		if u != nil && u.cmp() == g.text {
 			return u
 		}
 	}
@@ -83,7 +83,7 @@ func (c *comparison) commonOutcomes(g *group) []allium.Stmt {
 		}
 		seen := map[string]bool{}
 		for _, s := range u.node.(*allium.Ensures).Body {
-			t := allium.PrintConstruct(s)
+			t := clauseKey(s)
 			if !seen[t] {
 				seen[t] = true
 				counts[t]++
@@ -97,7 +97,7 @@ func (c *comparison) commonOutcomes(g *group) []allium.Stmt {
 		}
 		var kept []allium.Stmt
 		for _, s := range u.node.(*allium.Ensures).Body {
-			if counts[allium.PrintConstruct(s)] >= c.req {
+			if counts[clauseKey(s)] >= c.req {
 				kept = append(kept, s)
 			}
 		}
@@ -119,6 +119,13 @@ type piece struct {
 	// the same wrapKey share one for when assembled.
 	wrap    *allium.For
 	wrapKey string
+	// whole, part and parts: the clause a conjunct or an outcome was split
+	// from (see clauseUnits); consecutive live parts of one clause are
+	// written as one again, as the variant wrote it when all are there and
+	// none is in general form.
+	whole       allium.Stmt
+	part, parts int
+	general     bool
 }
 
 // sharedSpec is the shared module as pieces, so the checker's complaints can
@@ -225,37 +232,31 @@ func (c *comparison) build() {
 			continue
 		}
 		rep := g.representative()
+		chosen := c.ruleClauses(g)
+		hasEnsures := false
+		for _, cc := range chosen {
+			if cc.g.kind == summary.KindEnsures {
+				hasEnsures = true
+			}
+		}
+		if !hasEnsures {
+			c.differing = append(c.differing, g)
+			g.shared = false
+			continue
+		}
 		r := deepCopy(rep.node.(*allium.Rule))
 		r.Body = nil
 		if !c.sameGuidance(g) {
 			r.Guidance = nil
 		}
 		p := s.add(&s.top, g, r)
-		for _, ch := range g.children {
-			if !ch.shared || ch.kind == summary.KindTrigger {
-				continue
-			}
-			u := ch.withText()
-			var stmt allium.Stmt
-			if u.text == ch.text && countText(ch) >= c.req {
-				stmt = deepCopy(u.node.(allium.Stmt))
-			} else {
-				ens := deepCopy(u.node.(*allium.Ensures))
-				ens.Body = deepCopy(c.commonOutcomes(ch))
-				stmt = ens
-				ch.outcomes = map[string]bool{}
-				for _, st := range ens.Body {
-					t := allium.PrintConstruct(st)
-					ch.outcomes[t] = true
-					ch.sharedStmts = append(ch.sharedStmts, t)
-				}
-				ch.text = allium.PrintConstruct(ens)
-			}
-			cp := s.add(&p.children, ch, stmt)
-			if u.forOf != nil {
-				cp.wrap = deepCopy(u.forOf)
+		for _, cc := range chosen {
+			cp := s.add(&p.children, cc.g, cc.stmt)
+			cp.whole, cp.part, cp.parts, cp.general = cc.u.whole, cc.u.part, cc.u.parts, cc.g.general
+			if cc.u.forOf != nil {
+				cp.wrap = deepCopy(cc.u.forOf)
 				cp.wrap.Body = nil
-				cp.wrapKey = u.forOf.Var + " in " + allium.ExprString(u.forOf.Coll)
+				cp.wrapKey = cc.u.forOf.Var + " in " + allium.ExprString(cc.u.forOf.Coll)
 			}
 		}
 	}
@@ -269,7 +270,7 @@ func (c *comparison) build() {
 func countText(g *group) int {
 	n := 0
 	for _, u := range g.members {
-		if u != nil && u.text == g.text {
+		if u != nil && u.cmp() == g.text {
 			n++
 		}
 	}
@@ -456,10 +457,7 @@ func (s *sharedSpec) assemble(stamp bool) *allium.Module {
 		case *allium.Rule:
 			x.Body = nil
 			var open *piece
-			for _, ch := range p.children {
-				if ch.dead {
-					continue
-				}
+			for _, ch := range joinParts(p.children, stamp) {
 				stmt := ch.node.(allium.Stmt)
 				if ch.wrap == nil {
 					open = nil
@@ -496,6 +494,77 @@ func (s *sharedSpec) assemble(stamp bool) *allium.Module {
 		}
 	}
 	return m
+}
+
+// joinParts returns a rule's live clause pieces with consecutive parts of
+// one clause (conjuncts of a requires, statements of an ensures) joined
+// into one piece again: the clause as written when every part is there in
+// order and none was generalised, else the parts it has. The joined piece
+// takes the first part's id.
+func joinParts(list []*piece, stamp bool) []*piece {
+	var out []*piece
+	var run []*piece
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		first := run[0]
+		j := *first
+		complete := len(run) == first.parts
+		for i, p := range run {
+			if p.part != i || p.general {
+				complete = false
+			}
+		}
+		switch w := first.whole.(type) {
+		case *allium.Requires:
+			if complete {
+				j.node = deepCopy(w)
+			} else {
+				var conds []allium.Expr
+				for _, p := range run {
+					conds = append(conds, p.node.(*allium.Requires).Cond)
+				}
+				j.node = &allium.Requires{Meta: first.node.(*allium.Requires).Meta, Cond: joinAnd(conds)}
+			}
+		case *allium.Ensures:
+			if complete {
+				j.node = deepCopy(w)
+			} else {
+				var body []allium.Stmt
+				for _, p := range run {
+					body = append(body, p.node.(*allium.Ensures).Body...)
+				}
+				j.node = &allium.Ensures{Meta: first.node.(*allium.Ensures).Meta, Body: body}
+			}
+		}
+		if stamp {
+			if complete {
+				setPos(j.node, first.id)
+			} else {
+				// The parts keep their own ids, so that the checker's
+				// complaint names the part it is about.
+				j.node.Info().Pos = allium.Pos{Line: first.id, Col: 1}
+			}
+		}
+		out = append(out, &j)
+		run = nil
+	}
+	for _, p := range list {
+		if p.dead {
+			continue
+		}
+		if len(run) > 0 && (p.whole != run[0].whole || p.parts <= 1 || p.part <= run[len(run)-1].part) {
+			flush()
+		}
+		if p.parts <= 1 {
+			out = append(out, p)
+			continue
+		}
+		run = append(run, p)
+	}
+	flush()
+	return out
 }
 
 func members(kids []allium.Node) []allium.EntityMember {

@@ -54,10 +54,21 @@ func nameTokens(name string) []string {
 }
 
 // synonyms map words code uses interchangeably onto one stem, applied
-// before stemming: a token's timeout, ttl and lifetime are its expiry.
+// before stemming: a token's timeout, ttl, lifetime and max_age are its
+// expiry.
 var synonyms = map[string]string{
-	"timeout": "expir", "ttl": "expir", "lifetime": "expir", "validity": "expir",
+	"timeout": "expir", "ttl": "expir", "lifetime": "expir", "validity": "expir", "age": "expir",
 	"hashed": "hash", "pwd": "password", "passwd": "password",
+}
+
+// stemSynonyms map stems account flows use interchangeably onto one:
+// confirming an email, verifying it and activating the account it opens
+// are one step (confirmed, verified, is_email_verified, activated); to
+// update, modify or change a thing is one thing.
+// "activ" is left alone: it is also what "active" stems to.
+var stemSynonyms = map[string]string{
+	"confirm": "verif", "verifi": "verif", "verific": "verif", "activat": "verif",
+	"updat": "chang", "modif": "chang",
 }
 
 func stem(w string) string {
@@ -66,8 +77,12 @@ func stem(w string) string {
 	}
 	for _, suf := range stemSuffixes {
 		if len(w)-len(suf) >= 3 && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
+			w = w[:len(w)-len(suf)]
+			break
 		}
+	}
+	if s, ok := stemSynonyms[w]; ok {
+		return s
 	}
 	return w
 }

@@ -273,8 +273,75 @@ func (rc *ruleCtx) useParam(name string) {
 	}
 }
 
+// periodicDecorators mark a job the scheduler runs by itself, whoever else
+// calls it.
+var periodicDecorators = []string{"periodic_task", "scheduled_job", "cron", "repeat_every"}
+
+// invokedFunctions lists the functions of the service that its code calls
+// or queues (f(...), f.delay(...), queue.enqueue(f, ...)): a task that
+// runs only when called is part of its callers' rules, not one of its own.
+func (b *builder) invokedFunctions() map[string]bool {
+	called := map[string]bool{}
+	note := func(f *facts.File, e *facts.Expr) {
+		if fr := b.ix.function(f, e); fr != nil {
+			called[fr.fn.QualName] = true
+		}
+	}
+	visit := func(f *facts.File, body []facts.Stmt) {
+		facts.Walk(body, func(s *facts.Stmt) bool {
+			for _, e := range []*facts.Expr{s.Value, s.Cond, s.Iter} {
+				e.Any(func(x *facts.Expr) bool {
+					if x.Kind != facts.ExprCall {
+						return false
+					}
+					switch m := x.Method(); {
+					case m == "delay" || m == "apply_async" || m == "s" || m == "si":
+						note(f, x.X.X)
+					case (m == "enqueue" || m == "add_task" || m == "enqueue_call") && len(x.Args) > 0:
+						note(f, &x.Args[0])
+					case m == "":
+						note(f, x)
+					}
+					return false
+				})
+			}
+			return true
+		})
+	}
+	for _, f := range b.ix.files {
+		for i := range f.Functions {
+			visit(f, f.Functions[i].Body)
+		}
+		for i := range f.Classes {
+			for j := range f.Classes[i].Methods {
+				visit(f, f.Classes[i].Methods[j].Body)
+			}
+		}
+	}
+	return called
+}
+
+// hasDecorator reports whether fn has a decorator whose last segment is
+// one of names.
+func hasDecorator(fn *facts.Function, names []string) bool {
+	for i := range fn.Decorators {
+		n, _ := decoratorName(&fn.Decorators[i])
+		if slices.Contains(names, facts.LastSegment(n)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) buildRules() {
-	handlers := b.findHandlers()
+	called := b.invokedFunctions()
+	handlers := slices.DeleteFunc(b.findHandlers(), func(h *handler) bool {
+		if h.job && h.class == nil && called[h.fn.QualName] && !b.scheduled[h.file.Path][h.fn.Name] && !hasDecorator(h.fn, periodicDecorators) {
+			b.note("%s:%d: task %s runs when the service calls it; its outcomes are in its callers' rules", h.file.Path, h.fn.Line, h.fn.Name)
+			return true
+		}
+		return false
+	})
 	b.stats.Handlers = len(handlers)
 	for _, h := range handlers {
 		if b.ctx.Err() != nil {

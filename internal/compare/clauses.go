@@ -1,0 +1,667 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/summary"
+)
+
+// chosenClause is one clause of a shared rule: its group, the member it is
+// copied from and the statement to write.
+type chosenClause struct {
+	g    *group
+	u    *unit
+	stmt allium.Stmt
+}
+
+// ruleClauses picks the clauses of a shared rule, in the group's order:
+// those the quorum agrees on; for an ensures the quorum aligns but words
+// differently, the outcomes it shares or their general form; and every let
+// a picked clause needs. A clause that reads a name the shared rule cannot
+// bind (a trigger parameter of its own variant that the representative's
+// trigger lacks) is left out and said so, rather than written unbound.
+func (c *comparison) ruleClauses(g *group) []chosenClause {
+	var chosen []chosenClause
+	var notes []string
+	picked := map[*group]bool{}
+	for _, ch := range g.children {
+		if ch.kind == summary.KindTrigger {
+			continue
+		}
+		if ch.shared {
+			u := ch.withText()
+			var stmt allium.Stmt
+			if countText(ch) >= c.req {
+				stmt = deepCopy(u.node.(allium.Stmt))
+			} else {
+				stmt = c.commonEnsures(ch, u)
+			}
+			chosen = append(chosen, chosenClause{ch, u, stmt})
+			picked[ch] = true
+			continue
+		}
+		// generalForm counts the quorum itself: a variant may hold the
+		// outcome in another clause (in every branch of an if).
+		if g.shared && ch.kind == summary.KindEnsures {
+			if stmt, u := c.generalForm(ch); stmt != nil {
+				ch.shared, ch.general = true, true
+				ch.text, ch.printed = clauseKey(stmt), allium.PrintConstruct(stmt)
+				chosen = append(chosen, chosenClause{ch, u, stmt})
+				picked[ch] = true
+			}
+		}
+	}
+	rep := g.representative().node.(*allium.Rule)
+	trigBound := map[string]bool{}
+	if t := rep.Trigger; t != nil {
+		trigBound[t.Binding] = true
+		for _, p := range t.Params {
+			trigBound[p.Name] = true
+		}
+	}
+	// Close over the lets the chosen clauses read, each taken from the
+	// variant the reading clause comes from.
+	for i := 0; i < len(chosen); i++ {
+		cc := chosen[i]
+		if cc.stmt == nil {
+			continue
+		}
+		for _, name := range freeNames(cc.stmt) {
+			if trigBound[name] || c.letChosen(chosen, name) || cc.u.forOf != nil && cc.u.forOf.Var == name {
+				continue
+			}
+			lg := c.letGroup(g, cc.u.v, name)
+			if lg == nil {
+				if c.ruleBinds(g, cc.u.v, name) {
+					c.dropped = append(c.dropped, cc.g.kind+" "+g.name+"/"+cc.g.name+": reads `"+name+
+						"`, which the shared trigger does not bind")
+					chosen[i].stmt = nil
+					cc.g.shared = false
+					break
+				}
+				continue // an enum literal, or a name no variant binds
+			}
+			if picked[lg] {
+				continue
+			}
+			picked[lg] = true
+			lu := c.bindableLet(g, lg, name, trigBound, cc.u.v)
+			stmt := deepCopy(lu.node.(allium.Stmt))
+			lg.text = lu.cmp()
+			if countText(lg) < c.req {
+				lg.note = bindingNote(c, lg, lu)
+				stmt.Info().Comment = ""
+				stmt.Info().Doc = append(stmt.Info().Doc, lg.note)
+				notes = append(notes, "rule "+g.name+": "+lg.note)
+			}
+			lg.shared = true
+			lg.text = lu.cmp()
+			chosen = append(chosen, chosenClause{lg, lu, stmt})
+		}
+	}
+	// A clause whose names the shared rule still cannot bind goes, and
+	// what read the names it bound goes after it.
+	for changed := true; changed; {
+		changed = false
+		for i, cc := range chosen {
+			if cc.stmt == nil {
+				continue
+			}
+			for _, name := range freeNames(cc.stmt) {
+				if trigBound[name] || c.letChosen(chosen, name) || cc.u.forOf != nil && cc.u.forOf.Var == name ||
+					!c.ruleBinds(g, cc.u.v, name) {
+					continue
+				}
+				c.dropped = append(c.dropped, cc.g.kind+" "+g.name+"/"+cc.g.name+": reads `"+name+
+					"`, which the shared rule cannot bind")
+				chosen[i].stmt = nil
+				cc.g.shared = false
+				changed = true
+				break
+			}
+		}
+	}
+	var out []chosenClause
+	for _, cc := range chosen {
+		if cc.stmt != nil {
+			out = append(out, cc)
+		}
+	}
+	order := map[*group]int{}
+	for i, ch := range g.children {
+		order[ch] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool { return order[out[i].g] < order[out[j].g] })
+	out = unnameCreations(out)
+	if len(out) > 0 && len(rep.Body) > 0 && out[0].u.forOf == nil {
+		// The shared rule is spaced as the representative is.
+		out[0].stmt.Info().Blank = rep.Body[0].Info().Blank
+	}
+	for _, cc := range out {
+		if cc.g.kind == summary.KindEnsures {
+			// The rule is kept: what it chose is worth saying.
+			c.notes = append(c.notes, notes...)
+			break
+		}
+	}
+	return bindBeforeUse(out)
+}
+
+// bindableLet picks the member of a let group the shared rule takes: among
+// the lets of that name whose own names the shared trigger binds (or that
+// no variant binds: enum literals), the value most variants give, ties to
+// the reading clause's variant (the binding it was written against), then
+// to the representative's, then to the lowest; with none bindable, the
+// reading clause's own.
+func (c *comparison) bindableLet(g, lg *group, name string, trigBound map[string]bool, reader int) *unit {
+	counts := map[string]int{}
+	var cands []*unit
+	for _, u := range lg.members {
+		if u == nil || u.local != name {
+			continue
+		}
+		ok := true
+		for _, n := range freeNames(u.node.(allium.Stmt)) {
+			if !trigBound[n] && c.ruleBinds(g, u.v, n) && c.letGroup(g, u.v, n) == nil {
+				ok = false
+			}
+		}
+		if ok {
+			counts[u.cmp()]++
+			cands = append(cands, u)
+		}
+	}
+	if len(cands) == 0 {
+		if u := lg.members[reader]; u != nil {
+			return u
+		}
+		return lg.withText()
+	}
+	repV := g.representative().v
+	rank := func(u *unit) int {
+		switch u.v {
+		case reader:
+			return 0
+		case repV:
+			return 1
+		}
+		return 2
+	}
+	best := cands[0]
+	for _, u := range cands[1:] {
+		cu, cb := counts[u.cmp()], counts[best.cmp()]
+		if cu > cb || cu == cb && rank(u) < rank(best) {
+			best = u
+		}
+	}
+	return best
+}
+
+// bindingNote says how the variants bind a let the shared rule needs.
+func bindingNote(c *comparison, g *group, kept *unit) string {
+	var parts []string
+	for v, u := range g.members {
+		if u == nil {
+			if g.parent != nil && g.parent.members[v] != nil {
+				parts = append(parts, c.vs[v].ID+": no such let")
+			}
+			continue
+		}
+		val := oneLine(u.text)
+		if l, ok := u.node.(*allium.Let); ok {
+			val = oneLine(allium.ExprString(l.Value))
+		}
+		parts = append(parts, c.vs[u.v].ID+": "+val)
+	}
+	n, of := 0, 0
+	for v, u := range g.members {
+		if u != nil && u.cmp() == kept.cmp() {
+			n++
+		}
+		if g.parent != nil && g.parent.members[v] != nil {
+			of++
+		}
+	}
+	who := c.vs[kept.v].ID + "'s"
+	if n > 1 {
+		who = fmt.Sprintf("the one %d of %d give", n, of)
+	}
+	return "variants bind " + g.name + " differently; kept " + who + " (" + strings.Join(parts, "; ") + ")"
+}
+
+// letChosen reports whether a chosen clause is a let of that name.
+func (c *comparison) letChosen(chosen []chosenClause, name string) bool {
+	for _, cc := range chosen {
+		if cc.stmt == nil {
+			continue
+		}
+		if l, ok := cc.stmt.(*allium.Let); ok && l.Name == name {
+			return true
+		}
+		if e, ok := cc.stmt.(*allium.Ensures); ok {
+			for _, st := range e.Body {
+				if l, ok := st.(*allium.Let); ok && l.Name == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// letGroup finds the clause group of rule group g whose member in variant v
+// is a let of that name (a rule-level let, or a let inside an ensures).
+func (c *comparison) letGroup(g *group, v int, name string) *group {
+	for _, ch := range g.children {
+		u := ch.members[v]
+		if u == nil {
+			continue
+		}
+		switch x := u.node.(type) {
+		case *allium.Let:
+			if x.Name == name {
+				return ch
+			}
+		case *allium.Ensures:
+			if len(x.Body) == 1 {
+				if l, ok := x.Body[0].(*allium.Let); ok && l.Name == name {
+					return ch
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// ruleBinds reports whether variant v's rule of group g binds the name in
+// any way (trigger, let, for).
+func (c *comparison) ruleBinds(g *group, v int, name string) bool {
+	u := g.members[v]
+	return u != nil && ruleBindings(u.node.(*allium.Rule))[name]
+}
+
+// bindBeforeUse moves a let placed after a clause that reads it to just
+// before that clause: a let first seen in a later variant sorts after the
+// clauses of the first.
+func bindBeforeUse(list []chosenClause) []chosenClause {
+	for i := 0; i < len(list); i++ {
+		name := ""
+		if l, ok := list[i].stmt.(*allium.Let); ok && list[i].u.forOf == nil {
+			name = l.Name
+		}
+		if name == "" {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			if hasString(freeNames(list[j].stmt), name) {
+				let := list[i]
+				copy(list[j+1:i+1], list[j:i])
+				list[j] = let
+				break
+			}
+		}
+	}
+	return list
+}
+
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// commonEnsures writes an ensures group the quorum agrees on only in part:
+// the statements enough of them share, recorded on the group for the
+// report.
+func (c *comparison) commonEnsures(ch *group, u *unit) allium.Stmt {
+	ens := deepCopy(u.node.(*allium.Ensures))
+	ens.Body = deepCopy(c.commonOutcomes(ch))
+	ch.outcomes = map[string]bool{}
+	for _, st := range ens.Body {
+		k := clauseKey(st)
+		ch.outcomes[k] = true
+		ch.sharedStmts = append(ch.sharedStmts, allium.PrintConstruct(st))
+		ch.sharedKeys = append(ch.sharedKeys, k)
+	}
+	ch.text, ch.printed = clauseKey(ens), allium.PrintConstruct(ens)
+	return ens
+}
+
+// generalForm writes an ensures group whose members all create the same
+// entity but with different arguments as the creation with the arguments
+// the quorum agrees on: `Email.created(to: user.email)` for variants that
+// mail different templates. It returns nil when the members do something
+// else or fewer than the quorum do it.
+func (c *comparison) generalForm(ch *group) (allium.Stmt, *unit) {
+	type creation struct {
+		u    *unit
+		call *allium.Call
+		ent  string
+	}
+	var cs []creation
+	for _, u := range ch.members {
+		if u == nil {
+			continue
+		}
+		e := u.node.(*allium.Ensures)
+		if len(e.Body) != 1 {
+			continue
+		}
+		if call, ent := creationOf(e.Body[0]); call != nil {
+			cs = append(cs, creation{u, call, ent})
+			continue
+		}
+	}
+	// An if whose every branch creates the same entity creates it whatever
+	// the condition, with the arguments the branches share. A variant
+	// that has no creation here may have it so, in this group or in
+	// another outcome of its rule.
+	have := map[int]bool{}
+	ents := map[string]bool{}
+	for _, cr := range cs {
+		have[cr.u.v] = true
+		ents[cr.ent] = true
+	}
+	for v := range ch.members {
+		rule := ch.parent.members[v]
+		if have[v] || rule == nil {
+			continue
+		}
+		var sources []*unit
+		if u := ch.members[v]; u != nil {
+			sources = append(sources, u)
+		}
+		for _, sg := range ch.parent.children {
+			if sg != ch && sg.kind == summary.KindEnsures && sg.members[v] != nil {
+				sources = append(sources, sg.members[v])
+			}
+		}
+	search:
+		for _, u := range sources {
+			e := u.node.(*allium.Ensures)
+			if len(e.Body) != 1 {
+				continue
+			}
+			st, ok := e.Body[0].(*allium.If)
+			if !ok {
+				continue
+			}
+			for _, ent := range sortedKeys(ents) {
+				if call := everyBranchCreates(st, ent); call != nil {
+					cs = append(cs, creation{u, call, ent})
+					break search
+				}
+			}
+		}
+	}
+	if len(cs) < c.req {
+		return c.generalAssign(ch)
+	}
+	byEnt := map[string][]creation{}
+	for _, cr := range cs {
+		byEnt[cr.ent] = append(byEnt[cr.ent], cr)
+	}
+	var best []creation
+	for _, list := range byEnt {
+		if len(list) > len(best) || len(list) == len(best) && len(list) > 0 && list[0].u.v < best[0].u.v {
+			best = list
+		}
+	}
+	if len(best) < c.req {
+		return nil, nil
+	}
+	argKey := func(a allium.Arg) string { return a.Name + ":" + exprKey(stripNormalizer(a.Value)) }
+	counts := map[string]int{}
+	for _, cr := range best {
+		seen := map[string]bool{}
+		for _, a := range cr.call.Args {
+			if k := argKey(a); !seen[k] {
+				seen[k] = true
+				counts[k]++
+			}
+		}
+	}
+	// Written as a variant writes it, one that creates it outright if
+	// any does.
+	first := best[0]
+	for _, cr := range best {
+		if c, _ := creationOf(cr.u.node.(*allium.Ensures).Body[0]); c != nil {
+			first = cr
+			break
+		}
+	}
+	stmt := deepCopy(first.u.node.(*allium.Ensures))
+	var call *allium.Call
+	switch st := stmt.Body[0].(type) {
+	case *allium.ExprStmt:
+		call = st.X.(*allium.Call)
+	case *allium.Let:
+		call = st.Value.(*allium.Call)
+	default:
+		call = deepCopy(first.call)
+		stmt.Body = []allium.Stmt{&allium.ExprStmt{X: call}}
+	}
+	var kept []allium.Arg
+	for _, a := range call.Args {
+		if counts[argKey(a)] >= c.req {
+			kept = append(kept, a)
+		}
+	}
+	call.Args = kept
+	stmt.Doc, stmt.Comment = nil, ""
+	return stmt, first.u
+}
+
+// generalAssign writes an ensures group whose members set the same field to
+// the same value on entities they reach differently (user.password_hash
+// against token.user.password_hash) as the representative's statement, or
+// the first one's: the field every variant assigns. The binding it reads
+// comes along as the let any shared clause needs. It returns nil when
+// fewer than the quorum agree on field and value.
+func (c *comparison) generalAssign(ch *group) (allium.Stmt, *unit) {
+	keyOf := func(u *unit) string {
+		e := u.node.(*allium.Ensures)
+		if len(e.Body) != 1 {
+			return ""
+		}
+		a, ok := e.Body[0].(*allium.Assign)
+		if !ok {
+			return ""
+		}
+		m, ok := a.Target.(*allium.Member)
+		if !ok {
+			return ""
+		}
+		return m.Name + " = " + exprKey(a.Value)
+	}
+	counts := map[string]int{}
+	for _, u := range ch.members {
+		if u != nil {
+			if k := keyOf(u); k != "" {
+				counts[k]++
+			}
+		}
+	}
+	k := majority(counts)
+	if k == "" || counts[k] < c.req {
+		return nil, nil
+	}
+	// Of those, the one that reaches the entity the way most do (lets
+	// read through: user where user = token.user is token.user), ties to
+	// the representative's.
+	reach := func(m *unit) string {
+		a := m.node.(*allium.Ensures).Body[0].(*allium.Assign)
+		tgt := a.Target.(*allium.Member).X
+		root := allium.RootIdent(tgt)
+		rule := ch.parent.members[m.v].node.(*allium.Rule)
+		var val allium.Expr
+		allium.WalkStmts(rule.Body, func(st allium.Stmt) bool {
+			if l, ok := st.(*allium.Let); ok && l.Name == root && val == nil {
+				val = l.Value
+			}
+			return true
+		})
+		if val == nil {
+			return exprKey(tgt)
+		}
+		return exprKey(substRoot(deepCopy(tgt), val))
+	}
+	reaches := map[string]int{}
+	for _, m := range ch.members {
+		if m != nil && keyOf(m) == k {
+			reaches[reach(m)]++
+		}
+	}
+	repV := ch.parent.representative().v
+	var u *unit
+	for _, m := range ch.members {
+		if m == nil || keyOf(m) != k {
+			continue
+		}
+		switch {
+		case u == nil:
+			u = m
+		case reaches[reach(m)] > reaches[reach(u)]:
+			u = m
+		case reaches[reach(m)] == reaches[reach(u)] && m.v == repV:
+			u = m
+		}
+	}
+	stmt := deepCopy(u.node.(*allium.Ensures))
+	stmt.Doc, stmt.Comment = nil, ""
+	return stmt, u
+}
+
+// substRoot replaces the leftmost identifier of a navigation by val.
+func substRoot(e, val allium.Expr) allium.Expr {
+	switch x := e.(type) {
+	case *allium.Ident:
+		return deepCopy(val)
+	case *allium.Member:
+		x.X = substRoot(x.X, val)
+	}
+	return e
+}
+
+// unnameCreations writes `ensures: let x = X.created(...)` that no other
+// clause of the shared rule reads as the creation alone: the name was for
+// statements the shared rule does not keep. A let that is one part of an
+// ensures block the rule keeps whole is left alone.
+func unnameCreations(list []chosenClause) []chosenClause {
+	for i, cc := range list {
+		e, ok := cc.stmt.(*allium.Ensures)
+		if !ok || len(e.Body) != 1 || cc.u.parts > 1 && !cc.g.general && siblingsKept(list, cc) {
+			continue
+		}
+		l, ok := e.Body[0].(*allium.Let)
+		if !ok || !isCreation(l.Value) {
+			continue
+		}
+		read := false
+		for j, other := range list {
+			if j != i && hasString(freeNames(other.stmt), l.Name) {
+				read = true
+			}
+		}
+		if !read {
+			e2 := deepCopy(e)
+			e2.Body = []allium.Stmt{&allium.ExprStmt{Meta: l.Meta, X: e2.Body[0].(*allium.Let).Value}}
+			list[i].stmt = e2
+			list[i].g.general = true
+		}
+	}
+	return list
+}
+
+// siblingsKept reports whether every part of the clause cc was split from is
+// in the list, from the same variant: the clause is then written whole.
+func siblingsKept(list []chosenClause, cc chosenClause) bool {
+	n := 0
+	for _, o := range list {
+		if o.u.whole == cc.u.whole {
+			n++
+		}
+	}
+	return n == cc.u.parts
+}
+
+// isCreation reports whether e is X.created(...).
+func isCreation(e allium.Expr) bool {
+	c, ok := e.(*allium.Call)
+	if !ok {
+		return false
+	}
+	m, ok := c.Fun.(*allium.Member)
+	return ok && m.Name == "created"
+}
+
+// creationOf returns the creation a statement is (X.created(...), or a let
+// bound to one) and the entity created.
+func creationOf(st allium.Stmt) (*allium.Call, string) {
+	var x allium.Expr
+	switch y := st.(type) {
+	case *allium.ExprStmt:
+		x = y.X
+	case *allium.Let:
+		x = y.Value
+	}
+	call, ok := x.(*allium.Call)
+	if !ok {
+		return nil, ""
+	}
+	m, ok := call.Fun.(*allium.Member)
+	if !ok || m.Name != "created" {
+		return nil, ""
+	}
+	return call, allium.RootIdent(m.X)
+}
+
+// everyBranchCreates returns, for an if with an else whose every branch
+// creates one entity of type ent among its statements, that creation with
+// only the arguments all branches give alike.
+func everyBranchCreates(st *allium.If, ent string) *allium.Call {
+	if st.Else == nil {
+		return nil
+	}
+	bodies := [][]allium.Stmt{st.Else}
+	for _, b := range st.Branches {
+		bodies = append(bodies, b.Body)
+	}
+	var calls []*allium.Call
+	for _, body := range bodies {
+		var found *allium.Call
+		for _, x := range body {
+			if call, e := creationOf(x); call != nil && e == ent {
+				if found != nil {
+					return nil // two of them: which one is meant?
+				}
+				found = call
+			}
+		}
+		if found == nil {
+			return nil
+		}
+		calls = append(calls, found)
+	}
+	counts := map[string]int{}
+	for _, call := range calls {
+		for _, a := range call.Args {
+			counts[a.Name+":"+exprKey(stripNormalizer(a.Value))]++
+		}
+	}
+	out := deepCopy(calls[0])
+	var kept []allium.Arg
+	for _, a := range out.Args {
+		if counts[a.Name+":"+exprKey(stripNormalizer(a.Value))] == len(calls) {
+			kept = append(kept, a)
+		}
+	}
+	out.Args = kept
+	return out
+}

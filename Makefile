@@ -5,7 +5,7 @@
 GO       ?= go
 FUZZTIME ?= 10s
 
-.PHONY: all deps build run test vet fuzz bench clean
+.PHONY: all deps build run test vet fuzz bench score clean
 
 all: build
 
@@ -20,9 +20,17 @@ build: deps
 run: deps
 	$(GO) run ./cmd/distill run
 
+# The reference Allium checker, where CI keeps it beside the checkout. When it
+# is there (and ALLIUM_BIN is not set already) the test target exports
+# ALLIUM_BIN so the conformance tests of internal/allium run against it;
+# elsewhere they skip with a message.
+ALLIUM_REF := $(abspath $(dir $(abspath $(lastword $(MAKEFILE_LIST))))../shared/tools/allium)
+
 # Everything CI runs: static checks, the whole test suite with the race
 # detector, and a short pass of every fuzz target.
 test: deps vet
+	@if [ -z "$$ALLIUM_BIN" ] && [ -x "$(ALLIUM_REF)" ]; then export ALLIUM_BIN="$(ALLIUM_REF)"; fi; \
+	echo "$(GO) test -race -count=1 ./...$${ALLIUM_BIN:+   (ALLIUM_BIN=$$ALLIUM_BIN)}"; \
 	$(GO) test -race -count=1 ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
 
@@ -41,6 +49,13 @@ fuzz:
 # BENCH_FILTER, BATCH_REPOS and BENCH_PROFILE_DIR.
 bench: deps
 	./scripts/bench.sh
+
+# Fidelity on real code: distils every service under testdata/realworld,
+# scores it against its hand-written expected.allium and prints precision
+# and recall per category (internal/score). Fails only on the sanity checks,
+# and on issue 9's floors once internal/score enforces them.
+score: deps
+	$(GO) test ./internal/score -run 'TestRealWorld$$' -v -count=1
 
 clean:
 	rm -rf bin out

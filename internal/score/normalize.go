@@ -1,0 +1,346 @@
+package score
+
+import (
+	"sort"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/compare"
+)
+
+// normalize returns a copy of m whose rules are in the normal form the
+// package documentation describes: lets inlined, trigger parameters in name
+// order, one requires per conjunct, one ensures per outcome, and
+// expressions written one way where the language allows several; and
+// external entities declared as entities. Apart from that only rules are
+// rewritten: they are the only place clause text is compared.
+func normalize(m *allium.Module) *allium.Module {
+	c := compare.CloneModule(m)
+	// Whether a type's lifecycle is governed elsewhere is a judgement the
+	// code rarely shows; external or not, it is the same entity.
+	for _, e := range c.Externals {
+		e.External = false
+	}
+	c.Entities = append(c.Externals, c.Entities...)
+	c.Externals = nil
+	for _, r := range c.Rules {
+		if t := r.Trigger; t != nil && t.Kind == allium.TriggerExternal {
+			// Compare renames trigger parameters by position; in name
+			// order, two triggers with the same parameters meet whatever
+			// order each wrote them in.
+			sort.SliceStable(t.Params, func(i, j int) bool { return t.Params[i].Name < t.Params[j].Name })
+		}
+		r.Body = normStmts(inlineLets(r.Body, nil))
+	}
+	return c
+}
+
+// inlineLets replaces every use of a let's name by (a copy of) its value
+// and drops the let: `let user = User{email}  requires: exists user` reads
+// `requires: exists User{email}` whatever the binding is called, and a spec
+// that wrote the lookup in the clause reads the same. A for variable or a
+// lambda parameter hides a let of the same name.
+func inlineLets(list []allium.Stmt, env map[string]allium.Expr) []allium.Stmt {
+	return inlineIn(list, env, false)
+}
+
+// inlineIn does inlineLets' work; inEnsures says the list is (inside) an
+// ensures block, where `let user = User.created(...)` is an outcome: it
+// stays as the creation, and its name, which stands for the new entity,
+// is left as written.
+func inlineIn(list []allium.Stmt, env map[string]allium.Expr, inEnsures bool) []allium.Stmt {
+	var out []allium.Stmt
+	for _, s := range list {
+		switch x := s.(type) {
+		case *allium.Let:
+			v := substExpr(x.Value, env)
+			if inEnsures && isCreation(v) {
+				env = with(env, x.Name, nil)
+				out = append(out, &allium.ExprStmt{Meta: x.Meta, X: v})
+				continue
+			}
+			env = with(env, x.Name, v)
+			continue
+		case *allium.Requires:
+			x.Cond = substExpr(x.Cond, env)
+		case *allium.Ensures:
+			x.Body = inlineIn(x.Body, env, true)
+		case *allium.For:
+			x.Coll = substExpr(x.Coll, env)
+			x.Body = inlineIn(x.Body, with(env, x.Var, nil), inEnsures)
+		case *allium.If:
+			for i := range x.Branches {
+				x.Branches[i].Cond = substExpr(x.Branches[i].Cond, env)
+				x.Branches[i].Body = inlineIn(x.Branches[i].Body, env, inEnsures)
+			}
+			x.Else = inlineIn(x.Else, env, inEnsures)
+		case *allium.Assign:
+			x.Target, x.Value = substExpr(x.Target, env), substExpr(x.Value, env)
+		case *allium.ExprStmt:
+			x.X = substExpr(x.X, env)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// isCreation reports whether e is X.created(...).
+func isCreation(e allium.Expr) bool {
+	c, ok := e.(*allium.Call)
+	if !ok {
+		return false
+	}
+	m, ok := c.Fun.(*allium.Member)
+	return ok && m.Name == "created"
+}
+
+// with returns env extended by name; a nil value hides an outer binding.
+// The caller's map is left as it was, so a scope's bindings end with it.
+func with(env map[string]allium.Expr, name string, v allium.Expr) map[string]allium.Expr {
+	out := make(map[string]allium.Expr, len(env)+1)
+	for k, e := range env {
+		out[k] = e
+	}
+	out[name] = v
+	return out
+}
+
+// substExpr replaces identifiers bound in env by copies of their values (a
+// copy each time: later rewriting works in place). A join field written in
+// shorthand (User{email}) names the variable too.
+func substExpr(e allium.Expr, env map[string]allium.Expr) allium.Expr {
+	if len(env) == 0 {
+		return e
+	}
+	switch x := e.(type) {
+	case *allium.Ident:
+		if v := env[x.Name]; v != nil {
+			return cloneExpr(v)
+		}
+	case *allium.Member:
+		x.X = substExpr(x.X, env)
+	case *allium.Call:
+		x.Fun = substExpr(x.Fun, env)
+		for i := range x.Args {
+			x.Args[i].Value = substExpr(x.Args[i].Value, env)
+		}
+	case *allium.Lambda:
+		x.Body = substExpr(x.Body, with(env, x.Param, nil))
+	case *allium.Join:
+		for i := range x.Fields {
+			f := &x.Fields[i]
+			if f.Value == nil {
+				if v := env[f.Name]; v != nil {
+					f.Value = cloneExpr(v)
+				}
+				continue
+			}
+			f.Value = substExpr(f.Value, env)
+		}
+	case *allium.Binary:
+		x.X, x.Y = substExpr(x.X, env), substExpr(x.Y, env)
+	case *allium.Unary:
+		x.X = substExpr(x.X, env)
+	case *allium.Where:
+		x.X, x.Cond = substExpr(x.X, env), substExpr(x.Cond, env)
+	case *allium.SetLit:
+		for i := range x.Elems {
+			x.Elems[i] = substExpr(x.Elems[i], env)
+		}
+	case *allium.ListLit:
+		for i := range x.Elems {
+			x.Elems[i] = substExpr(x.Elems[i], env)
+		}
+	case *allium.ObjectLit:
+		for i := range x.Fields {
+			x.Fields[i].Value = substExpr(x.Fields[i].Value, env)
+		}
+	case *allium.IfExpr:
+		for i := range x.Branches {
+			x.Branches[i].Cond = substExpr(x.Branches[i].Cond, env)
+			x.Branches[i].Then = substExpr(x.Branches[i].Then, env)
+		}
+		x.Else = substExpr(x.Else, env)
+	}
+	return e
+}
+
+// cloneExpr copies an expression through compare's deep copy, which works
+// on modules: the expression rides in a throwaway one.
+func cloneExpr(e allium.Expr) allium.Expr {
+	m := compare.CloneModule(&allium.Module{Rules: []*allium.Rule{{Body: []allium.Stmt{&allium.ExprStmt{X: e}}}}})
+	return m.Rules[0].Body[0].(*allium.ExprStmt).X
+}
+
+// normStmts puts a rule body (lets already inlined) in the normal form:
+// comments dropped, one requires per conjunct, one ensures per statement,
+// expressions normalised.
+func normStmts(list []allium.Stmt) []allium.Stmt {
+	var out []allium.Stmt
+	for _, s := range list {
+		// Comments explain; they state nothing. Compare prints them with
+		// the clause, so they go before it does.
+		meta := s.Info()
+		meta.Doc, meta.Comment = nil, ""
+		switch x := s.(type) {
+		case *allium.Requires:
+			// requires: a and b states two preconditions; a spec that
+			// writes them as two clauses says the same.
+			for _, c := range conjuncts(normExpr(x.Cond)) {
+				out = append(out, &allium.Requires{Meta: x.Meta, Cond: c})
+			}
+			continue
+		case *allium.Ensures:
+			x.Body = normStmts(x.Body)
+			if len(x.Body) > 1 {
+				for _, st := range x.Body {
+					out = append(out, &allium.Ensures{Meta: x.Meta, Body: []allium.Stmt{st}})
+				}
+				continue
+			}
+		case *allium.For:
+			x.Coll = normExpr(x.Coll)
+			x.Body = normStmts(x.Body)
+		case *allium.If:
+			for i := range x.Branches {
+				x.Branches[i].Cond = normExpr(x.Branches[i].Cond)
+				x.Branches[i].Body = normStmts(x.Branches[i].Body)
+			}
+			x.Else = normStmts(x.Else)
+		case *allium.Assign:
+			x.Target = normExpr(x.Target)
+			x.Value = normExpr(x.Value)
+		case *allium.ExprStmt:
+			x.X = normExpr(x.X)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func conjuncts(e allium.Expr) []allium.Expr {
+	if b, ok := e.(*allium.Binary); ok && b.Op == allium.OpAnd {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []allium.Expr{e}
+}
+
+// normExpr rewrites e in place (children first) and returns the node that
+// stands for it, which may be a new one.
+func normExpr(e allium.Expr) allium.Expr {
+	switch x := e.(type) {
+	case *allium.Member:
+		x.X = normExpr(x.X)
+	case *allium.Call:
+		x.Fun = normExpr(x.Fun)
+		for i := range x.Args {
+			x.Args[i].Value = normExpr(x.Args[i].Value)
+		}
+		// Named arguments are order-free; positional ones keep their
+		// place before them.
+		sort.SliceStable(x.Args, func(i, j int) bool {
+			a, b := x.Args[i], x.Args[j]
+			if (a.Name == "") != (b.Name == "") {
+				return a.Name == ""
+			}
+			return a.Name != "" && a.Name < b.Name
+		})
+	case *allium.Lambda:
+		x.Body = normExpr(x.Body)
+	case *allium.Join:
+		for i := range x.Fields {
+			f := &x.Fields[i]
+			f.Value = normExpr(f.Value)
+			if id, ok := f.Value.(*allium.Ident); ok && id.Name == f.Name {
+				f.Value = nil
+			}
+		}
+		sort.SliceStable(x.Fields, func(i, j int) bool { return x.Fields[i].Name < x.Fields[j].Name })
+	case *allium.Binary:
+		x.X, x.Y = normExpr(x.X), normExpr(x.Y)
+		return normBinary(x)
+	case *allium.Unary:
+		x.X = normExpr(x.X)
+		return normUnary(x)
+	case *allium.Where:
+		x.X, x.Cond = normExpr(x.X), normExpr(x.Cond)
+	case *allium.SetLit:
+		for i := range x.Elems {
+			x.Elems[i] = normExpr(x.Elems[i])
+		}
+	case *allium.ListLit:
+		for i := range x.Elems {
+			x.Elems[i] = normExpr(x.Elems[i])
+		}
+	case *allium.ObjectLit:
+		for i := range x.Fields {
+			x.Fields[i].Value = normExpr(x.Fields[i].Value)
+		}
+	case *allium.IfExpr:
+		for i := range x.Branches {
+			x.Branches[i].Cond = normExpr(x.Branches[i].Cond)
+			x.Branches[i].Then = normExpr(x.Branches[i].Then)
+		}
+		x.Else = normExpr(x.Else)
+	}
+	return e
+}
+
+// normBinary writes comparisons with > and >=, and comparisons with a
+// boolean or null literal as the test they are.
+func normBinary(x *allium.Binary) allium.Expr {
+	switch x.Op {
+	case allium.OpLt:
+		x.Op, x.X, x.Y = allium.OpGt, x.Y, x.X
+	case allium.OpLe:
+		x.Op, x.X, x.Y = allium.OpGe, x.Y, x.X
+	case allium.OpEq, allium.OpNe:
+		if isTestLit(x.X) && !isTestLit(x.Y) {
+			x.X, x.Y = x.Y, x.X
+		}
+		lit, ok := x.Y.(*allium.Lit)
+		if !ok {
+			break
+		}
+		eq := x.Op == allium.OpEq
+		switch {
+		case lit.Kind == allium.LitBool && (lit.Text == "true") == eq:
+			return x.X // x = true, x != false
+		case lit.Kind == allium.LitBool:
+			return normUnary(&allium.Unary{ExprPos: x.ExprPos, Op: allium.OpNot, X: x.X})
+		case lit.Kind == allium.LitNull && eq:
+			return &allium.Unary{ExprPos: x.ExprPos, Op: allium.OpNot,
+				X: &allium.Unary{ExprPos: x.ExprPos, Op: allium.OpExists, X: x.X}}
+		case lit.Kind == allium.LitNull:
+			return &allium.Unary{ExprPos: x.ExprPos, Op: allium.OpExists, X: x.X}
+		}
+	}
+	return x
+}
+
+func isTestLit(e allium.Expr) bool {
+	l, ok := e.(*allium.Lit)
+	return ok && (l.Kind == allium.LitBool || l.Kind == allium.LitNull)
+}
+
+// normUnary folds a double negation and a negated (in)equality.
+func normUnary(x *allium.Unary) allium.Expr {
+	if x.Op != allium.OpNot {
+		return x
+	}
+	switch in := x.X.(type) {
+	case *allium.Unary:
+		if in.Op == allium.OpNot {
+			return in.X
+		}
+	case *allium.Binary:
+		switch in.Op {
+		case allium.OpEq:
+			in.Op = allium.OpNe
+			return in
+		case allium.OpNe:
+			in.Op = allium.OpEq
+			return in
+		}
+	}
+	return x
+}

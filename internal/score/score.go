@@ -1,0 +1,164 @@
+package score
+
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/compare"
+	"github.com/distill/distill/internal/summary"
+)
+
+// Category is one kind of item precision and recall are measured on.
+type Category int
+
+// The categories, in table order.
+const (
+	Entities Category = iota
+	Fields
+	Config
+	Rules
+	Requires
+	Ensures
+	NumCategories = 6
+)
+
+// Categories lists every category in table order.
+var Categories = [NumCategories]Category{Entities, Fields, Config, Rules, Requires, Ensures}
+
+var categoryNames = [NumCategories]string{"entities", "fields", "config", "rules", "requires", "ensures"}
+
+func (c Category) String() string {
+	if c < 0 || int(c) >= NumCategories {
+		return "category?"
+	}
+	return categoryNames[c]
+}
+
+// categoryOf maps compare's construct kinds onto the categories; kinds not
+// listed (lets, triggers, derived values, surfaces, ...) are not scored.
+var categoryOf = map[string]Category{
+	summary.KindEntity:         Entities,
+	summary.KindExternalEntity: Entities,
+	summary.KindValue:          Entities,
+	summary.KindField:          Fields,
+	summary.KindRelationship:   Fields,
+	summary.KindConfig:         Config,
+	summary.KindRule:           Rules,
+	summary.KindRequires:       Requires,
+	summary.KindEnsures:        Ensures,
+}
+
+// Count holds one category's figures.
+type Count struct {
+	Distilled int // items in the distilled spec
+	Expected  int // items in the expected spec
+	Matched   int // pairs that match (see the package documentation)
+	// Aligned counts the pairs compare aligned, matching or not; it differs
+	// from Matched only for clauses, where an aligned pair must also say
+	// the same thing to match.
+	Aligned int
+}
+
+// Precision is Matched / Distilled; ok is false when the distilled spec has
+// no item of the category.
+func (c Count) Precision() (p float64, ok bool) {
+	if c.Distilled == 0 {
+		return 0, false
+	}
+	return float64(c.Matched) / float64(c.Distilled), true
+}
+
+// Recall is Matched / Expected; ok is false when the expected spec has no
+// item of the category.
+func (c Count) Recall() (r float64, ok bool) {
+	if c.Expected == 0 {
+		return 0, false
+	}
+	return float64(c.Matched) / float64(c.Expected), true
+}
+
+// Result is the score of one distilled spec against its expected spec.
+type Result struct {
+	Counts [NumCategories]Count
+	// Missing lists, per category, the expected spec's items without a
+	// match; Extra the distilled spec's. Items read "Owner.name" for
+	// fields and "Rule: clause" for clauses, in compare's canonical names;
+	// a clause compare aligned but that says something else carries the
+	// other side's text after "≠".
+	Missing, Extra [NumCategories][]string
+}
+
+// Variant IDs given to compare. Compare sorts variants by ID, so the
+// distilled spec is variant 0 and seeds the groups.
+const (
+	distilledID = "distilled"
+	expectedID  = "expected"
+)
+
+// Score aligns distilled with expected through internal/compare (on
+// normalised copies; neither argument is changed) and counts, per category,
+// the items of each side and the matches. A nil module counts as empty.
+func Score(distilled, expected *allium.Module) Result {
+	if distilled == nil {
+		distilled = &allium.Module{}
+	}
+	if expected == nil {
+		expected = &allium.Module{}
+	}
+	res, err := compare.Compare([]compare.Variant{
+		{ID: distilledID, Module: normalize(distilled)},
+		{ID: expectedID, Module: normalize(expected)},
+	}, compare.Options{})
+	if err != nil {
+		// Compare fails only for missing modules or IDs, which cannot
+		// happen here.
+		panic("score: " + err.Error())
+	}
+	d, e := 0, 1
+	if res.Variants[0] != distilledID {
+		d, e = 1, 0
+	}
+	var r Result
+	for _, a := range res.Aligned {
+		cat, ok := categoryOf[a.Kind]
+		if !ok {
+			continue
+		}
+		dp, ep := a.Variants[d], a.Variants[e]
+		c := &r.Counts[cat]
+		if dp.Present {
+			c.Distilled++
+		}
+		if ep.Present {
+			c.Expected++
+		}
+		name := func(p compare.Presence) string {
+			switch cat {
+			case Fields:
+				return a.Parent + "." + p.LocalName
+			case Requires, Ensures:
+				return a.Parent + ": " + oneLine(p.Value)
+			}
+			return p.LocalName
+		}
+		switch {
+		case dp.Present && ep.Present && (cat != Requires && cat != Ensures || dp.Value == ep.Value):
+			c.Aligned++
+			c.Matched++
+		case dp.Present && ep.Present:
+			c.Aligned++
+			r.Missing[cat] = append(r.Missing[cat], name(ep)+"  ≠ "+oneLine(dp.Value))
+			r.Extra[cat] = append(r.Extra[cat], name(dp)+"  ≠ "+oneLine(ep.Value))
+		case dp.Present:
+			r.Extra[cat] = append(r.Extra[cat], name(dp))
+		case ep.Present:
+			r.Missing[cat] = append(r.Missing[cat], name(ep))
+		}
+	}
+	return r
+}
+
+// oneLine folds a clause printed over several lines into one, for lists.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,253 @@
+package score
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// base is a small expected spec: a password reset with a lookup, guards,
+// several outcomes and a config parameter.
+const base = `-- allium: 3
+
+entity User {
+    email: String
+    password_hash: String
+    locked: Boolean
+}
+
+entity ResetToken {
+    user: User
+    used: Boolean
+    expires_at: Timestamp
+}
+
+config {
+    reset_token_expiry: Duration = 1.hour
+}
+
+rule RequestReset {
+    when: RequestReset(email)
+    let user = User{email}
+    requires: exists user
+    ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)
+}
+
+rule ResetPassword {
+    when: ResetPassword(token, password)
+    requires: not token.used
+    requires: token.expires_at > now
+    ensures:
+        token.used = true
+        token.user.password_hash = hash(password)
+}
+`
+
+func parse(t *testing.T, name, src string) *allium.Module {
+	t.Helper()
+	m, diags := allium.Parse(name, []byte(src))
+	if diags.HasErrors() {
+		t.Fatalf("%s does not parse: %v\n%s", name, diags.Errors(), src)
+	}
+	return m
+}
+
+// edit applies textual replacements to base, each of which must apply, so
+// a case cannot silently test base against itself.
+func edit(t *testing.T, pairs ...string) string {
+	t.Helper()
+	s := base
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !strings.Contains(s, pairs[i]) {
+			t.Fatalf("edit: %q not in base", pairs[i])
+		}
+		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+	}
+	return s
+}
+
+// mdx is a count as "matched/distilled/expected".
+type mdx [3]int
+
+func TestScore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// distilled and expected edit base (nil: base itself).
+		distilled, expected []string
+		want                map[Category]mdx
+		// aligned, when set, is how many clauses compare paired whatever
+		// their text.
+		aligned map[Category]int
+	}{{
+		name: "identical",
+		want: map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 6, 6}, Config: {1, 1, 1}, Rules: {2, 2, 2},
+			Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		// Binding names and the way a lookup is written are not behaviour:
+		// lets are inlined and User{email: email} is User{email}.
+		name:      "renamed let and explicit join field",
+		distilled: []string{"let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user,", "let account = User{email: email}\n    requires: exists account\n    ensures: ResetToken.created(user: account,"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		// A lookup written inline in the clause states the same as one
+		// bound by a let.
+		name:      "inline lookup",
+		distilled: []string{"let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user,", "requires: exists User{email}\n    ensures: ResetToken.created(user: User{email},"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		// Trigger parameters are renamed by position after both sides are
+		// put in name order.
+		name:      "trigger parameters in another order",
+		distilled: []string{"ResetPassword(token, password)", "ResetPassword(password, token)"},
+		want:      map[Category]mdx{Rules: {2, 2, 2}, Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		name:      "trigger parameters renamed",
+		distilled: []string{"ResetPassword(token, password)", "ResetPassword(new_password, reset_token)", "not token.used\n    requires: token.expires_at", "not reset_token.used\n    requires: reset_token.expires_at", "token.used = true\n        token.user.password_hash = hash(password)", "reset_token.used = true\n        reset_token.user.password_hash = hash(new_password)"},
+		want:      map[Category]mdx{Rules: {2, 2, 2}, Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		// Entity, field and config names follow compare's alignment; the
+		// clauses that use them are renamed with them.
+		name: "renamed entity, field and config parameter",
+		distilled: []string{"entity User {\n    email: String\n    password_hash: String", "entity Account {\n    email: String\n    hashed_password: String",
+			"user: User", "user: Account", "User{email}", "Account{email}", "token.user.password_hash", "token.user.hashed_password",
+			"reset_token_expiry: Duration", "reset_ttl: Duration", "config.reset_token_expiry", "config.reset_ttl"},
+		want: map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 6, 6}, Config: {1, 1, 1}, Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		name:      "missing rule lowers recall, its clauses too",
+		distilled: []string{"rule RequestReset {\n    when: RequestReset(email)\n    let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n}\n", ""},
+		want:      map[Category]mdx{Rules: {1, 1, 2}, Requires: {2, 2, 3}, Ensures: {2, 2, 3}},
+	}, {
+		name:      "extra rule lowers precision",
+		distilled: []string{"rule ResetPassword {", "rule LockAccount {\n    when: LockAccount(user)\n    ensures: user.locked = true\n}\n\nrule ResetPassword {"},
+		want:      map[Category]mdx{Rules: {2, 3, 2}, Requires: {3, 3, 3}, Ensures: {3, 4, 3}},
+	}, {
+		// Compare pairs the two clauses, but they state opposite outcomes:
+		// aligned, not matched.
+		name:      "clause that says something else",
+		distilled: []string{"token.used = true", "token.used = false"},
+		want:      map[Category]mdx{Ensures: {2, 3, 3}},
+		aligned:   map[Category]int{Ensures: 3},
+	}, {
+		name:      "missing clause lowers recall",
+		distilled: []string{"    requires: not token.used\n", ""},
+		want:      map[Category]mdx{Requires: {2, 2, 3}},
+	}, {
+		// One ensures block or one ensures per outcome; one requires with
+		// and or two requires: the same statements.
+		name:      "grouping of clauses",
+		distilled: []string{"requires: not token.used\n    requires: token.expires_at > now", "requires: not token.used and token.expires_at > now", "ensures:\n        token.used = true\n        token.user", "ensures: token.used = true\n    ensures: token.user"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		name:      "equivalent ways to write a condition",
+		distilled: []string{"requires: not token.used", "requires: token.used = false", "requires: exists user", "requires: user != null", "token.expires_at > now", "now < token.expires_at"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}},
+	}, {
+		name:      "argument order and comments",
+		distilled: []string{"ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ResetToken.created(expires_at: now + config.reset_token_expiry, used: false, user: user) -- the link's token", "    requires: not token.used\n", "    -- one use only\n    requires: not token.used\n"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		// The fields of an entity the distilled spec lacks are misses, not
+		// left out of the count.
+		name:      "fields of a missing entity",
+		distilled: []string{"entity ResetToken {\n    user: User\n    used: Boolean\n    expires_at: Timestamp\n}\n", ""},
+		want:      map[Category]mdx{Entities: {1, 1, 2}, Fields: {3, 3, 6}},
+	}, {
+		name:      "extra field lowers precision",
+		distilled: []string{"    locked: Boolean\n", "    locked: Boolean\n    last_login: Timestamp?\n"},
+		want:      map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 7, 6}},
+	}, {
+		// let x = X.created(...) inside an ensures is an outcome; inlining
+		// must keep it rather than drop it with the let.
+		name:      "creation bound by a let in an ensures",
+		distilled: []string{"ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        let t = ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n        Email.created(to: user.email, token: t)"},
+		expected:  []string{"ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n        Email.created(to: user.email)"},
+		// The emails differ (one passes the token): aligned, not matched.
+		want:    map[Category]mdx{Ensures: {3, 4, 4}},
+		aligned: map[Category]int{Ensures: 4},
+	}, {
+		// A for variable hides a let of the same name: the let's value is
+		// not inlined into the loop body.
+		name:      "for variable shadows a let",
+		distilled: []string{"ensures:\n        token.used = true", "ensures:\n        for t in token.user.tokens:\n            t.used = true\n        token.used = true"},
+		expected:  []string{"ensures:\n        token.used = true", "let t = token\n    ensures:\n        for t in token.user.tokens:\n            t.used = true\n        t.used = true"},
+		want:      map[Category]mdx{Ensures: {4, 4, 4}},
+	}, {
+		name:      "external entity on one side",
+		distilled: []string{"entity ResetToken {", "external entity ResetToken {"},
+		want:      map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 6, 6}},
+	}, {
+		name:      "empty distilled spec",
+		distilled: []string{base, "-- allium: 3\n"},
+		want: map[Category]mdx{Entities: {0, 0, 2}, Fields: {0, 0, 6}, Config: {0, 0, 1}, Rules: {0, 0, 2},
+			Requires: {0, 0, 3}, Ensures: {0, 0, 3}},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			distilled := parse(t, "distilled", edit(t, tc.distilled...))
+			expected := parse(t, "expected", edit(t, tc.expected...))
+			before := [][]byte{allium.Print(distilled, allium.PrintOptions{}), allium.Print(expected, allium.PrintOptions{})}
+			r := Score(distilled, expected)
+			for c, w := range tc.want {
+				n := r.Counts[c]
+				if got := (mdx{n.Matched, n.Distilled, n.Expected}); got != w {
+					t.Errorf("%s: matched/distilled/expected = %v, want %v\nmissing: %q\nextra: %q", c, got, w, r.Missing[c], r.Extra[c])
+				}
+				want := w[0]
+				if a, ok := tc.aligned[c]; ok {
+					want = a
+				}
+				if n.Aligned != want {
+					t.Errorf("%s: aligned = %d, want %d", c, n.Aligned, want)
+				}
+			}
+			after := [][]byte{allium.Print(distilled, allium.PrintOptions{}), allium.Print(expected, allium.PrintOptions{})}
+			if !bytes.Equal(before[0], after[0]) || !bytes.Equal(before[1], after[1]) {
+				t.Error("Score changed its arguments")
+			}
+		})
+	}
+}
+
+// TestPrecisionRecall pins the ratios and when they are undefined.
+func TestPrecisionRecall(t *testing.T) {
+	for _, tc := range []struct {
+		c        Count
+		p, r     float64
+		pOK, rOK bool
+		desc     string
+	}{
+		{c: Count{Matched: 2, Distilled: 4, Expected: 8}, p: 0.5, r: 0.25, pOK: true, rOK: true, desc: "both defined"},
+		{c: Count{Expected: 3}, r: 0, rOK: true, desc: "nothing distilled: precision undefined"},
+		{c: Count{Distilled: 3}, p: 0, pOK: true, desc: "nothing expected: recall undefined"},
+		{c: Count{}, desc: "neither"},
+	} {
+		p, pOK := tc.c.Precision()
+		r, rOK := tc.c.Recall()
+		if p != tc.p || pOK != tc.pOK || r != tc.r || rOK != tc.rOK {
+			t.Errorf("%s: precision %v,%v recall %v,%v; want %v,%v %v,%v", tc.desc, p, pOK, r, rOK, tc.p, tc.pOK, tc.r, tc.rOK)
+		}
+	}
+}
+
+// TestMeansAndTable: means skip undefined ratios, and the table shows them
+// as "-".
+func TestMeansAndTable(t *testing.T) {
+	var a, b Result
+	a.Counts[Rules] = Count{Matched: 1, Distilled: 2, Expected: 4} // 0.50 / 0.25
+	b.Counts[Rules] = Count{Matched: 0, Distilled: 0, Expected: 2} // - / 0.00
+	rows := []Row{{Service: "a", Result: a}, {Service: "b", Result: b}}
+	m := Means(rows)[Rules]
+	if m.Precision != 0.5 || m.PrecisionN != 1 || m.Recall != 0.125 || m.RecallN != 2 {
+		t.Errorf("rules mean = %+v, want precision 0.5 over 1, recall 0.125 over 2", m)
+	}
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"0.50/0.25", "-/0.00", "0.50/0.12", "1/2/4", "0/0/2"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, buf.String())
+		}
+	}
+}

@@ -34,7 +34,20 @@ func (p *Pool) Get(ctx context.Context) (*Parser, error) {
 	}
 }
 
-// Put returns a Parser taken with Get.
+// TryGet returns a free Parser if there is one, without waiting.
+func (p *Pool) TryGet() (*Parser, bool) {
+	select {
+	case ps := <-p.free:
+		return ps, true
+	default:
+		return nil, false
+	}
+}
+
+// Size is the number of Parsers the pool was made with.
+func (p *Pool) Size() int { return cap(p.free) }
+
+// Put returns a Parser taken with Get or TryGet.
 func (p *Pool) Put(ps *Parser) { p.free <- ps }
 
 // Close closes every Parser in the pool; all must have been returned.

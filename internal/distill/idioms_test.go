@@ -8,6 +8,91 @@ import (
 // testdata/realworld) that the fixtures of testdata/services do not have:
 // each case is a small service in the shape of one of them, and the
 // construct it must give. The expected text states what the code does.
+// flaskResetExcerpt is the Flask password-reset flow the real-Python issue
+// describes: request data through get_json().get, a token lookup used by
+// guards and assignments, a bulk update, set_password on the model, an
+// email built then sent, and an unscheduled Celery task that expires
+// tokens.
+var flaskResetExcerpt = map[string]string{"reset/models.py": `from datetime import datetime, timedelta
+from flask_sqlalchemy import SQLAlchemy
+from werkzeug.security import generate_password_hash
+
+db = SQLAlchemy()
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(120), unique=True, nullable=False)
+    password_hash = db.Column(db.String(128))
+    status = db.Column(db.String(20), nullable=True, default='active')
+
+    def set_password(self, password):
+        self.password_hash = generate_password_hash(password)
+
+
+class PasswordResetToken(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    token = db.Column(db.String(64), unique=True)
+    user_id = db.Column(db.Integer, db.ForeignKey('user.id'))
+    user = db.relationship('User', backref='reset_tokens')
+    expires_at = db.Column(db.DateTime)
+    used = db.Column(db.Boolean, default=False)
+
+    def is_valid(self):
+        return not self.used and self.expires_at > datetime.utcnow()
+`, "reset/routes.py": `import secrets
+from datetime import datetime, timedelta
+from flask import Blueprint, request, jsonify, abort
+from flask_mail import Message
+from .models import db, User, PasswordResetToken
+from .extensions import mail, celery
+
+bp = Blueprint('auth', __name__)
+RESET_TOKEN_EXPIRY_HOURS = 1
+
+
+@bp.route('/reset', methods=['POST'])
+def request_reset():
+    data = request.get_json()
+    email = data.get('email')
+    user = User.query.filter_by(email=email).first()
+    if not user:
+        return jsonify({'ok': True})
+    if user.status == 'locked':
+        abort(403)
+    PasswordResetToken.query.filter_by(user_id=user.id, used=False).update({'used': True})
+    token = PasswordResetToken(user=user, token=secrets.token_urlsafe(32),
+                               expires_at=datetime.utcnow() + timedelta(hours=RESET_TOKEN_EXPIRY_HOURS))
+    db.session.add(token)
+    db.session.commit()
+    msg = Message('Reset your password', recipients=[user.email])
+    msg.html = render_template('emails/reset.html', token=token.token)
+    mail.send(msg)
+    return jsonify({'ok': True})
+
+
+@bp.route('/reset/confirm', methods=['POST'])
+def confirm_reset():
+    data = request.get_json()
+    t = data['token']
+    password = data['password']
+    token = PasswordResetToken.query.filter_by(token=t).first()
+    if not token or not token.is_valid():
+        abort(400)
+    if len(password) < 12:
+        abort(400)
+    user = token.user
+    user.set_password(password)
+    token.used = True
+    db.session.commit()
+    return jsonify({'ok': True})
+
+
+@celery.task
+def expire_tokens():
+    PasswordResetToken.query.filter(PasswordResetToken.expires_at < datetime.utcnow(), PasswordResetToken.used == False).update({'used': True})
+    db.session.commit()
+`}
+
 func TestRealServiceIdioms(t *testing.T) {
 	d := New(Options{})
 	tests := []struct {
@@ -16,6 +101,46 @@ func TestRealServiceIdioms(t *testing.T) {
 		construct string
 		want      string
 	}{
+		{
+			name:      "the issue's Flask excerpt: request, token created after the old ones are spent, email",
+			files:     flaskResetExcerpt,
+			construct: "RequestReset",
+			want: `rule RequestReset {
+    when: RequestReset(email)
+    let user = User{email}
+    requires: exists user
+    requires: user.status != locked
+    ensures:
+        for token in user.reset_tokens where not used:
+            token.used = true
+        PasswordResetToken.created(user: user, expires_at: now + config.reset_token_expiry)
+        Email.created(to: user.email, template: reset_your_password)
+}`,
+		},
+		{
+			name:      "the issue's Flask excerpt: confirm with a valid token, set_password followed into the model",
+			files:     flaskResetExcerpt,
+			construct: "ConfirmReset",
+			want: `rule ConfirmReset {
+    when: ConfirmReset(token, password)
+    requires: exists token
+    requires: token.is_valid
+    requires: length(password) >= config.min_password_length
+    ensures:
+        token.user.password_hash = hash(password)
+        token.used = true
+}`,
+		},
+		{
+			name:      "the issue's Flask excerpt: an unscheduled celery task is a temporal rule from its query",
+			files:     flaskResetExcerpt,
+			construct: "ExpireTokens",
+			want: `rule ExpireTokens {
+    when: token: PasswordResetToken.expires_at <= now
+    requires: not token.used
+    ensures: token.used = true
+}`,
+		},
 		{
 			// CTFd's reset_password: one route, a branch per behaviour.
 			name: "a branch that ends the request with outcomes is a rule of its own; the method test is dropped",

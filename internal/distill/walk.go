@@ -367,7 +367,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return rc.stmts(s.Else, sc, out)
 	}
-	if rest, decided, truth := rc.reduceCond(s.Cond); decided {
+	if rest, decided, truth := rc.reduceCond(s.Cond, sc); decided {
 		if truth {
 			return rc.stmts(s.Body, sc, out)
 		}
@@ -377,7 +377,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
-	if positive, ok := rc.inputPresence(s.Cond, sc, out); ok && !rc.endsRequest(s.Body) && len(s.Else) == 0 && positive {
+	if positive, ok := rc.inputPresence(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition.
 		return rc.stmts(s.Body, sc, out)
 	}
@@ -389,7 +389,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		cond = nil
 	}
 	if sc.top && !sc.inlined {
-		thenEnds, elseEnds := rc.endsRequest(s.Body), len(s.Else) > 0 && rc.endsRequest(s.Else)
+		thenEnds, elseEnds := rc.endsRequest(s.Body, sc), len(s.Else) > 0 && rc.endsRequest(s.Else, sc)
 		if thenEnds || elseEnds {
 			if thenEnds != elseEnds {
 				rc.b.stats.GuardsSeen++
@@ -655,6 +655,24 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 	})
 }
 
+// validatable reports whether the receiver of a validation call is input
+// to validate (a form, a serializer, something unknown), not an entity
+// whose own method happens to share the name (token.is_valid()).
+func (rc *ruleCtx) validatable(recv *facts.Expr, sc *scope) bool {
+	if recv == nil {
+		return false
+	}
+	if recv.Kind == facts.ExprName {
+		if v := sc.vars[recv.Name]; v != nil {
+			switch v.kind {
+			case vEntity, vNew, vLookup, vQuery, vExpr:
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // sessionCheck decides a test of the current user's session state
 // (current_user.is_authenticated, .is_anonymous, .authed()): in a handler
 // that requires signing in the user is signed in, elsewhere the rule is
@@ -685,13 +703,13 @@ var stateChanging = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "D
 // `request.method == "POST"` and `form.is_valid()` hold and
 // `request.method == "GET"` does not. It returns the condition without
 // those parts and, when they decide the whole condition, its truth.
-func (rc *ruleCtx) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth bool) {
+func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decided, truth bool) {
 	if e == nil {
 		return nil, false, false
 	}
 	switch e.Kind {
 	case facts.ExprCall:
-		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) {
+		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) && rc.validatable(e.X.X, sc) {
 			return nil, true, true
 		}
 		if t, ok := rc.sessionCheck(e.X, e.Method()); ok && len(e.Args) == 0 {
@@ -728,7 +746,7 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth b
 		}
 	case facts.ExprUnary:
 		if e.Op == "not" {
-			if r, d, t := rc.reduceCond(e.X); d {
+			if r, d, t := rc.reduceCond(e.X, sc); d {
 				return nil, true, !t
 			} else if r != e.X {
 				n := *e
@@ -737,8 +755,8 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr) (rest *facts.Expr, decided, truth b
 			}
 		}
 	case facts.ExprBoolOp:
-		x, dx, tx := rc.reduceCond(e.X)
-		y, dy, ty := rc.reduceCond(e.Y)
+		x, dx, tx := rc.reduceCond(e.X, sc)
+		y, dy, ty := rc.reduceCond(e.Y, sc)
 		// and: a false part decides it false; a true part drops out.
 		// or: the other way round.
 		and := e.Op == "and"
@@ -880,7 +898,7 @@ func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
 // `if request.method == "POST": ... return` ends a POST). It is read from
 // the syntax, before the walk, to decide whether a branch is a path of
 // its own.
-func (rc *ruleCtx) endsRequest(list []facts.Stmt) bool {
+func (rc *ruleCtx) endsRequest(list []facts.Stmt, sc *scope) bool {
 	if len(list) == 0 {
 		return false
 	}
@@ -889,15 +907,15 @@ func (rc *ruleCtx) endsRequest(list []facts.Stmt) bool {
 	case facts.StmtReturn, facts.StmtRaise:
 		return true
 	case facts.StmtIf:
-		if _, decided, truth := rc.reduceCond(last.Cond); decided {
+		if _, decided, truth := rc.reduceCond(last.Cond, sc); decided {
 			if truth {
-				return rc.endsRequest(last.Body)
+				return rc.endsRequest(last.Body, sc)
 			}
-			return rc.endsRequest(last.Else)
+			return rc.endsRequest(last.Else, sc)
 		}
-		return len(last.Else) > 0 && rc.endsRequest(last.Body) && rc.endsRequest(last.Else)
+		return len(last.Else) > 0 && rc.endsRequest(last.Body, sc) && rc.endsRequest(last.Else, sc)
 	case facts.StmtWith, facts.StmtTry:
-		return rc.endsRequest(last.Body)
+		return rc.endsRequest(last.Body, sc)
 	}
 	return false
 }

@@ -59,6 +59,7 @@ type Language struct {
 	ValidationCalls   []string          `yaml:"validation_calls"`
 	AppFactories      []string          `yaml:"app_factories"`
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
+	AuthenticateCalls []string          `yaml:"authenticate_calls"`
 	Sessions          *Sessions         `yaml:"sessions"`
 	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
 	Repositories      *Repositories     `yaml:"repositories"`

@@ -855,6 +855,32 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
 		}
 	}
+	// authenticate(request, email=e, password=p): a lookup of the user by
+	// the other credentials that holds only when the password matches
+	// (the password rides on the lookup value, for bindLookup).
+	if method == "" && catalog.MatchAny(l.AuthenticateCalls, names...) {
+		if u := b.userEntity(); u != "" {
+			q := &query{ent: u}
+			var filters []facts.Keyword
+			var password *facts.Expr
+			for i, kw := range e.Keywords {
+				if kw.Name == "password" || kw.Name == "raw_password" {
+					password = &e.Keywords[i].Value
+					continue
+				}
+				filters = append(filters, kw)
+			}
+			rc.filterKw(q, filters, sc, out)
+			var secret allium.Expr
+			if password != nil {
+				secret = rc.tr(password, sc, out)
+			}
+			if len(q.conds) > 0 {
+				return &value{kind: vLookup, ent: u, q: q, expr: secret}
+			}
+		}
+		return unknownValue
+	}
 	// Signing in and out.
 	if ss := l.Sessions; ss != nil && method == "" && e.Raw != "" {
 		switch {

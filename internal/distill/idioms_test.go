@@ -607,6 +607,34 @@ def close(request):
     is_active: Boolean
 }`,
 		},
+		{
+			name: "authenticate() is a lookup by the credentials that requires the password to verify",
+			files: map[string]string{
+				"accounts/models.py": `
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    pass
+`,
+				"accounts/views.py": `
+from django.contrib.auth import authenticate, login
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+def sign_in(request):
+    user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
+    if user is None:
+        return HttpResponseBadRequest()
+    login(request, user)
+    return redirect("home")
+`},
+			construct: "SignIn",
+			want: `rule SignIn {
+    when: SignIn(username, password)
+    let user = User{username}
+    requires: verify(password, user.password)
+    requires: exists user
+    ensures: Session.created(user: user)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

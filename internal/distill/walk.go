@@ -289,7 +289,17 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	} else {
 		*out = append(*out, let)
 	}
-	return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+	if v.expr != nil && sc.top {
+		// authenticate(email=e, password=p): found by the credentials
+		// only when the password matches.
+		if f := rc.b.passwordField(q.ent); f != nil {
+			f.used = true
+			rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Call{
+				Fun: &allium.Ident{Name: "verify"}, Args: []allium.Arg{{Value: v.expr}, {Value: &allium.Member{X: found.expr, Name: f.name}}}}})
+		}
+	}
+	return found
 }
 
 // join writes a query's equality conditions as Entity{field: value}.

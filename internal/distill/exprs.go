@@ -1003,6 +1003,21 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		plumbingNames[root] || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
 		return &value{kind: vPlumbing}
 	}
+	if stmtCtx && len(e.Args) > 0 {
+		// run_async(user.send_activation_email, (info,)): an unknown
+		// runner handed a function of the service and its arguments runs
+		// that function.
+		if fr, self := rc.callableRef(&e.Args[0], sc, out); fr != nil {
+			var args []facts.Expr
+			if len(e.Args) > 1 && (e.Args[1].Kind == facts.ExprTuple || e.Args[1].Kind == facts.ExprList) {
+				args = e.Args[1].Args
+			} else {
+				args = e.Args[1:]
+			}
+			rc.inline(fr, self, &facts.Expr{Kind: facts.ExprCall, Args: args, Line: e.Line}, sc, out)
+			return unknownValue
+		}
+	}
 	if stmtCtx {
 		if e.Raw != "" {
 			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call to "+e.Raw)
@@ -1217,8 +1232,10 @@ func (rc *ruleCtx) senderName(sc *scope) string {
 			fn = fn[j+1:]
 		}
 		fn = strings.TrimLeft(fn, "_")
-		if rc.b.lang.SinkFor(fn) != nil || strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 {
-			continue
+		l := rc.b.lang
+		if l.SinkFor(fn) != nil || strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 ||
+			slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
+			continue // the handler's own entry points say nothing of the message
 		}
 		return strings.TrimPrefix(strings.TrimPrefix(fn, "send_"), "email_")
 	}
@@ -1255,6 +1272,25 @@ func (v *value) headerIdent(key string) (string, bool) {
 		return "", false
 	}
 	return id.Name, true
+}
+
+// callableRef resolves an expression that names a function of the
+// service without calling it: a function, or a method of an entity value
+// (user.status.send_activation_email), with the instance it is bound to.
+func (rc *ruleCtx) callableRef(e *facts.Expr, sc *scope, out *[]allium.Stmt) (*funcRef, *value) {
+	switch e.Kind {
+	case facts.ExprName:
+		if _, bound := sc.vars[e.Name]; !bound {
+			return rc.b.ix.function(sc.file, e), nil
+		}
+	case facts.ExprAttr:
+		if recv := rc.eval(e.X, sc, out, false); recv.kind == vEntity {
+			if fr := rc.b.method(recv.ent, e.Name); fr != nil {
+				return fr, recv
+			}
+		}
+	}
+	return nil, nil
 }
 
 // singleRecipient unwraps a one-element recipient list ([user.email]).

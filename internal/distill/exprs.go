@@ -50,6 +50,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if ci := b.configFor(sc.file, e); ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
+		if fr := b.ix.function(sc.file, e); fr != nil {
+			return &value{kind: vFunc, fn: fr} // passed, not called
+		}
 		if strings.Contains(strings.ToLower(e.Name), "settings") {
 			return &value{kind: vSettings}
 		}
@@ -234,6 +237,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	case vQuery:
 		return unknownValue
 	case vObject:
+		if v := x.attrs[e.Name]; v != nil {
+			return v
+		}
 		return &value{kind: vPlumbing}
 	case vRepo:
 		// The model a repository class keeps (self.model).
@@ -715,9 +721,20 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && recv.kind == vObject && l.SinkFor(names...) == nil {
 		// A catalogued sink (email.send(to=..., template=...)) says more
-		// than the transport code inside it; other methods are code.
+		// than the transport code inside it; other methods are code, and
+		// a kept function (self.service_factory()) runs.
+		if f := recv.attrs[method]; f != nil && f.kind == vFunc {
+			return rc.inline(f.fn, nil, e, sc, out)
+		}
+		if cf, file := rc.b.classField(recv.repo, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
+			// form = ResetPasswordForm on the class; self.form() makes one.
+			call := &facts.Expr{Kind: facts.ExprCall, X: cf, Raw: cf.Raw, Resolved: cf.Resolved, Args: e.Args, Keywords: e.Keywords, Line: e.Line}
+			if cr := b.ix.class(file, cf); cr != nil {
+				return rc.evalCall(call, &scope{file: file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, out, false)
+			}
+		}
 		if fr := b.ix.method(recv.repo, method); fr != nil {
-			return rc.inline(fr, &value{kind: vPlumbing}, e, sc, out)
+			return rc.inline(fr, recv, e, sc, out)
 		}
 		return &value{kind: vPlumbing}
 	}
@@ -982,8 +999,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.eval(&e.Args[0], sc, out, false)
 		}
 		if len(cr.class.Methods) > 0 && !catalog.MatchAny(l.AbortCalls, names...) {
-			// UserService(db): a service object whose methods are code.
-			return &value{kind: vObject, repo: cr}
+			// UserService(db): a service object whose methods are code;
+			// its constructor records what it keeps (self.users = users).
+			obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
+			if fr := b.ix.method(cr, "__init__"); fr != nil {
+				rc.inline(fr, obj, e, sc, out)
+			}
+			return obj
 		}
 		return unknownValue
 	}
@@ -1272,6 +1294,28 @@ func (v *value) headerIdent(key string) (string, bool) {
 		return "", false
 	}
 	return id.Name, true
+}
+
+// classField finds a class-level assignment (form = LoginForm) on a class
+// or its bases, with the file whose imports resolve its value.
+func (b *builder) classField(cr *classRef, name string) (*facts.Expr, *facts.File) {
+	seen := map[*facts.Class]bool{}
+	for queue := []*classRef{cr}; len(queue) > 0; queue = queue[1:] {
+		c := queue[0]
+		if c == nil || seen[c.class] || len(seen) > 16 {
+			continue
+		}
+		seen[c.class] = true
+		for i := range c.class.Fields {
+			if f := &c.class.Fields[i]; f.Name == name && f.Value != nil {
+				return f.Value, c.file
+			}
+		}
+		for i := range c.class.Bases {
+			queue = append(queue, b.ix.class(c.file, &c.class.Bases[i]))
+		}
+	}
+	return nil, nil
 }
 
 // callableRef resolves an expression that names a function of the

@@ -19,7 +19,8 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	l := b.lang
 	last := facts.LastSegment(e.Raw)
 	// select(Model), db.session.query(Model), get_object_or_404(Model, ...)
-	if (last == "select" || last == "delete" || method == "query" || last == "get_object_or_404" || last == "get_or_404") && len(e.Args) > 0 && (method == "" || method == "query") {
+	if (last == "select" || last == "delete" || method == "query" || last == "get_object_or_404" || last == "get_or_404") && len(e.Args) > 0 &&
+		(method == "" || method == "query" || (method == "select" && (recv.kind == vPlumbing || recv.kind == vUnknown))) {
 		if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
 			q := &query{ent: mc.ent}
 			if last == "delete" {

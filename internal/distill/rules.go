@@ -169,7 +169,9 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 	var out []*handler
 	for _, m := range methods {
 		name := pascal(stem)
-		if len(methods) > 1 || strings.HasSuffix(c.Name, "ViewSet") {
+		// A view's POST is the behaviour the view is named for; its other
+		// methods say which they are (GetProfile, DeleteProfile).
+		if (len(methods) > 1 && m.Name != "post") || strings.HasSuffix(c.Name, "ViewSet") {
 			name = pascal(m.Name) + pascal(stem)
 		}
 		out = append(out, &handler{file: f, fn: m, class: c, name: name})
@@ -521,6 +523,11 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if i == 0 && (p.Name == "self" || p.Name == "cls") {
 			sc.vars[p.Name] = &value{kind: vPlumbing}
+			if p.Name == "self" && h.class != nil {
+				if obj := rc.viewInstance(h); obj != nil {
+					sc.vars[p.Name] = obj
+				}
+			}
 			continue
 		}
 		if p.Name == "request" || p.Name == "req" {
@@ -593,6 +600,51 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
 	}
+}
+
+// viewInstance is the view object a class-based view's handler runs on,
+// when the service builds it with arguments (Flask's
+// View.as_view("name", service_factory=make_service)): its constructor
+// keeps them, so self.service_factory() runs make_service. nil when the
+// view is built without arguments.
+func (rc *ruleCtx) viewInstance(h *handler) *value {
+	b := rc.b
+	cr := b.ix.classes[h.class.QualName]
+	if cr == nil {
+		return nil
+	}
+	init := b.ix.method(cr, "__init__")
+	if init == nil {
+		return nil
+	}
+	for _, f := range b.ix.files {
+		var reg *facts.Expr
+		visit := func(body []facts.Stmt) {
+			facts.Walk(body, func(s *facts.Stmt) bool {
+				for _, e := range []*facts.Expr{s.Value} {
+					e.Any(func(x *facts.Expr) bool {
+						if reg == nil && x.Kind == facts.ExprCall && x.Method() == "as_view" && len(x.Keywords) > 0 && b.ix.class(f, x.X.X) == cr {
+							reg = x
+						}
+						return reg != nil
+					})
+				}
+				return reg == nil
+			})
+		}
+		visit(f.Statements)
+		for i := range f.Functions {
+			visit(f.Functions[i].Body)
+		}
+		if reg == nil {
+			continue
+		}
+		obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
+		call := &facts.Expr{Kind: facts.ExprCall, Keywords: reg.Keywords, Line: reg.Line}
+		rc.inline(init, obj, call, &scope{file: f, vars: map[string]*value{}}, &rc.ensures)
+		return obj
+	}
+	return nil
 }
 
 // annotationHead names the type an annotation gives, through

@@ -29,6 +29,7 @@ const (
 	vObject           // an instance of a service class (a service layer object); repo is its class
 	vSigner           // a token signer; expr is the lifetime of its tokens, if known
 	vErrors           // a list the handler collects validation errors in
+	vFunc             // a function of the service as a value (not called); fn is it
 )
 
 type value struct {
@@ -53,6 +54,9 @@ type value struct {
 	headers map[string]allium.Expr
 	shape   *classRef
 	repo    *classRef
+	// vObject: attributes its constructor (or view injection) set.
+	attrs map[string]*value
+	fn    *funcRef // vFunc
 }
 
 // query is a filtered query over one entity.

@@ -168,6 +168,13 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 	case facts.ExprAttr:
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {
+		case vObject:
+			// self.users = users in a constructor: what the object keeps.
+			if obj.attrs == nil {
+				obj.attrs = map[string]*value{}
+			}
+			obj.attrs[t.Name] = rc.eval(v, sc, out, false)
+			return
 		case vMessage:
 			// msg.html = render_template(...): the template names the
 			// message; msg.recipients = [...] addresses it.

@@ -635,6 +635,36 @@ def sign_in(request):
     ensures: Session.created(user: user)
 }`,
 		},
+		{
+			// healthchecks' project page: one view, a form per button.
+			name: "each submitted action of a page with several forms is a rule with a trigger of its own",
+			files: map[string]string{
+				"hc/models.py": `
+from django.db import models
+class Project(models.Model):
+    name = models.CharField(max_length=200, blank=True)
+    api_key = models.CharField(max_length=128, blank=True)
+`,
+				"hc/views.py": `
+from django.shortcuts import get_object_or_404, render
+from hc.models import Project
+def project(request, code):
+    project = get_object_or_404(Project, code=code)
+    if request.method == "POST":
+        if "set_project_name" in request.POST:
+            project.name = request.POST["name"]
+            project.save()
+        elif "revoke_key" in request.POST:
+            project.api_key = ""
+            project.save()
+    return render(request, "project.html", {"project": project})
+`},
+			construct: "ProjectSetProjectName",
+			want: `rule ProjectSetProjectName {
+    when: ProjectSetProjectName(name, project)
+    ensures: project.name = name
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

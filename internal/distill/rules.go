@@ -196,12 +196,15 @@ type ruleCtx struct {
 	// keeps the handler's name); line is where a path starts.
 	paths    []*ruleCtx
 	pathKeys map[string]bool // bodies of the paths finished, to drop repeats
-	line     int
-	auth     authLevel
-	userVal  *value
-	trigger  *allium.Trigger // temporal rules
-	cache    map[evalKey]*value
-	deps     map[string]*value // dependency results by function
+	// ownTrigger: a path that is an action of its own (one button of a
+	// form), not another outcome of the handler's stimulus.
+	ownTrigger bool
+	line       int
+	auth       authLevel
+	userVal    *value
+	trigger    *allium.Trigger // temporal rules
+	cache      map[evalKey]*value
+	deps       map[string]*value // dependency results by function
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
@@ -424,7 +427,9 @@ func (rc *ruleCtx) finishPaths(x *ruleCtx) {
 			continue // two branches that do the same under the same conditions
 		}
 		ro := p.finish(p.line)
-		ro.shareParams = rc
+		if !p.ownTrigger {
+			ro.shareParams = rc
+		}
 		rc.extra = append(rc.extra, ro)
 		rc.finishPaths(p)
 	}

@@ -398,6 +398,16 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// `if email: ...`: input validation, not a rule's condition.
 		return rc.stmts(s.Body, sc, out)
 	}
+	if key, rest := rc.actionKey(s.Cond, sc, out); key != "" && sc.top && !sc.inlined {
+		// if "create_key" in request.POST: one form of a page with several
+		// buttons; each is an action, a rule with a trigger of its own.
+		cond := allium.Expr(nil)
+		if rest != nil {
+			cond = rc.cond(rest, sc, out)
+		}
+		rc.action(s.Line, key, cond, s.Body, sc, *out)
+		return rc.stmts(s.Else, sc, out)
+	}
 	// The condition reads the variables before either branch rebinds them.
 	cond := rc.cond(s.Cond, sc, out)
 	if cond != nil && constantExpr(cond) {
@@ -474,7 +484,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case thenEnds && elseEnds:
 		return true
 	}
-	if len(thenOut) == 0 && len(elseOut) == 0 {
+	if onlyLets(thenOut) && onlyLets(elseOut) {
+		// Bindings with no outcome under them (a lookup used only by a
+		// check that went nowhere): nothing to state.
 		return false
 	}
 	if cond == nil {
@@ -795,6 +807,16 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 	return e, false, false
 }
 
+// onlyLets reports whether a list of outcomes holds nothing but bindings.
+func onlyLets(list []allium.Stmt) bool {
+	for _, s := range list {
+		if _, ok := s.(*allium.Let); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // constantExpr reports an expression that names nothing: only literals.
 func constantExpr(x allium.Expr) bool {
 	constant := true
@@ -831,10 +853,10 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		notCond = negate(cond)
 	}
 	if thenEnds {
-		rc.path(s.Line, cond, s.Body, sc, *out)
+		rc.path(s.Line, cond, s.Body, sc, *out, false)
 	}
 	if elseEnds {
-		rc.path(s.Line, notCond, s.Else, sc, *out)
+		rc.path(s.Line, notCond, s.Else, sc, *out, false)
 	}
 	if thenEnds && elseEnds {
 		return true
@@ -856,7 +878,7 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 // established so far (preconditions, parameters, outcomes in prefix) and
 // adds cond, when it could be translated. A path with no outcome of its
 // own is dropped; paths inside it are kept.
-func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt) {
+func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt, action bool) {
 	x := rc.b.newRuleCtx(rc.h, rc.name)
 	if rc.failureEnd(&body[len(body)-1], sc) {
 		x.name = rc.name + "Rejected"
@@ -875,7 +897,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.line = line
 	x.stmts(body, &psc, &x.ensures)
 	if len(x.ensures) > len(prefix) {
-		if cond == nil {
+		if cond == nil && !action {
 			rc.untranslated(sc, line, LeftOutCondition, "the condition of a branch (its outcomes are kept as a rule of their own)")
 		}
 		rc.paths = append(rc.paths, x)
@@ -907,6 +929,46 @@ func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
 		})
 	}
 	return false
+}
+
+// actionKey recognises a test for a submitted form key ("create_key" in
+// request.POST), alone or joined by and with other conditions, which it
+// returns as rest.
+func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key string, rest *facts.Expr) {
+	if e == nil {
+		return "", nil
+	}
+	switch e.Kind {
+	case facts.ExprCompare:
+		if e.Op == "in" && e.X != nil && e.X.Kind == facts.ExprString && e.Y != nil && isSnake(e.X.Value) {
+			if v := rc.eval(e.Y, sc, out, false); v.kind == vReqDict {
+				return e.X.Value, nil
+			}
+		}
+	case facts.ExprBoolOp:
+		if e.Op != "and" {
+			return "", nil
+		}
+		if k, r := rc.actionKey(e.X, sc, out); k != "" && r == nil {
+			return k, e.Y
+		}
+		if k, r := rc.actionKey(e.Y, sc, out); k != "" && r == nil {
+			return k, e.X
+		}
+	}
+	return "", nil
+}
+
+// action walks the branch of one submitted action as a rule of its own,
+// named after the handler and the action (ProjectCreateKey), with the
+// preconditions the handler established before it.
+func (rc *ruleCtx) action(line int, key string, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt) {
+	before := len(rc.paths)
+	rc.path(line, cond, body, sc, prefix, true)
+	for _, p := range rc.paths[before:] {
+		p.name = rc.name + pascal(key)
+		p.ownTrigger = true
+	}
 }
 
 // endsRequest reports whether a statement list always ends the request:

@@ -24,6 +24,19 @@ func FuzzDistill(f *testing.F) {
 			return nil
 		})
 	}
+	// Real services' shapes (testdata/realworld): views, services and
+	// repositories of other authors.
+	realworld, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "realworld", "*", "src"))
+	for _, dir := range realworld {
+		_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && filepath.Ext(p) == ".py" {
+				if data, err := os.ReadFile(p); err == nil && len(data) < 8000 {
+					f.Add(string(data))
+				}
+			}
+			return nil
+		})
+	}
 	f.Add("def f(:\n")
 	f.Add("@app.route('/x')\ndef x():\n    u = User.query.filter_by(a=1).first()\n    if not u: abort(4)\n    u.status = 'a'\n")
 	d := New(Options{})

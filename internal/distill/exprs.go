@@ -69,6 +69,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 					// UserModel = get_user_model()
 					return rc.eval(c.as.Value, &scope{file: c.file, vars: map[string]*value{}}, out, false)
 				}
+				if cr := b.ix.class(c.file, c.as.Value); cr != nil && len(cr.class.Methods) > 0 &&
+					b.entByQual[cr.qual()] == nil && b.shapes[cr.qual()] == nil {
+					// email_update = EmailUpdateService(EmailVerification):
+					// a module's service object.
+					var scratch []allium.Stmt
+					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
+				}
 				return &value{kind: vPlumbing}
 			case facts.ExprTuple, facts.ExprList, facts.ExprSet:
 				// ADMIN_ROLES = (Role.OWNER, Role.ADMIN): the set itself.

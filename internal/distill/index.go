@@ -16,10 +16,12 @@ type index struct {
 	// directories (src/, server/) to the module: code imports
 	// `dispatch.auth` where the file is src/dispatch/auth.py. An
 	// ambiguous name maps to "".
-	rooted  map[string]string
-	classes map[string]*classRef
-	funcs   map[string]*funcRef
-	consts  map[string]*constRef
+	rooted map[string]string
+	// moduleNames lists each file's module name and its rooted aliases.
+	moduleNames map[*facts.File][]string
+	classes     map[string]*classRef
+	funcs       map[string]*funcRef
+	consts      map[string]*constRef
 }
 
 type classRef struct {
@@ -48,6 +50,7 @@ func newIndex(files []*facts.File) *index {
 		consts:  map[string]*constRef{},
 	}
 	ix.rooted = map[string]string{}
+	ix.moduleNames = map[*facts.File][]string{}
 	for _, f := range files {
 		ix.modules[f.Module] = f
 	}
@@ -55,8 +58,10 @@ func newIndex(files []*facts.File) *index {
 		segs := strings.Split(f.Module, ".")
 		// Strip directories that are no package of the service (no
 		// __init__.py among the files); stop at the first that is.
+		ix.moduleNames[f] = []string{f.Module}
 		for k := 1; k < len(segs) && ix.modules[strings.Join(segs[:k], ".")] == nil; k++ {
 			alias := strings.Join(segs[k:], ".")
+			ix.moduleNames[f] = append(ix.moduleNames[f], alias)
 			if prev, dup := ix.rooted[alias]; dup && prev != f.Module {
 				ix.rooted[alias] = ""
 			} else {
@@ -240,14 +245,18 @@ func packageMember[T comparable](ix *index, dotted string, defs map[string]T, fi
 	}
 	found := none
 	for _, f := range ix.files {
-		if !strings.HasPrefix(f.Module, pkg+".") {
+		under := false
+		for _, m := range ix.moduleNames[f] {
+			under = under || strings.HasPrefix(m, pkg+".")
+		}
+		if !under {
 			continue
 		}
 		d, ok := defs[qual(f.Module, name)]
 		if !ok || file(d) != f {
 			continue
 		}
-		if found != none {
+		if found != none && found != d {
 			return none // ambiguous
 		}
 		found = d

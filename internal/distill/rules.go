@@ -366,6 +366,7 @@ func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
 }
 
 func (b *builder) handlerRules(h *handler) {
+	effectsBefore := b.stats.EffectsSeen
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
@@ -415,7 +416,11 @@ func (b *builder) handlerRules(h *handler) {
 		b.rules = append(b.rules, x)
 	}
 	if main == nil && len(rc.extra) == 0 && !h.job {
-		b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, h.fn.Name)
+		if b.stats.EffectsSeen > effectsBefore {
+			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, h.fn.Name)
+		} else {
+			b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, h.fn.Name)
+		}
 	}
 }
 

@@ -665,6 +665,63 @@ def project(request, code):
     ensures: project.name = name
 }`,
 		},
+		{
+			// openwisp-users: the beat schedule in settings names the task.
+			name: "a task the beat schedule names stays a temporal rule though handlers call it too",
+			files: map[string]string{"app/models.py": flaskModels,
+				"app/tasks.py": `
+from datetime import datetime
+from celery import shared_task
+from app.models import Token
+@shared_task
+def expire_tokens():
+    for token in Token.query.filter(Token.expires_at < datetime.utcnow(), Token.used == False):
+        token.used = True
+`,
+				"app/views.py": `
+from flask import Blueprint
+from app.tasks import expire_tokens
+bp = Blueprint("a", __name__)
+@bp.route("/admin/expire", methods=["POST"])
+def expire():
+    expire_tokens.delay()
+    return "ok"
+`,
+				"proj/settings.py": `
+CELERY_BEAT_SCHEDULE = {
+    "expire-tokens": {"task": "app.tasks.expire_tokens", "schedule": 3600},
+}
+`},
+			construct: "ExpireTokens",
+			want: `rule ExpireTokens {
+    when: token: Token.expires_at <= now
+    requires: not token.used
+    ensures: token.used = true
+}`,
+		},
+		{
+			name: "a task only handlers call is part of their rules, not a rule of its own",
+			files: map[string]string{"app/models.py": flaskModels,
+				"app/tasks.py": `
+from celery import shared_task
+from app.models import User
+@shared_task
+def lock_user(user_id):
+    user = User.query.get(user_id)
+    user.status = "locked"
+`,
+				"app/views.py": `
+from flask import Blueprint
+from app.tasks import lock_user
+bp = Blueprint("a", __name__)
+@bp.route("/admin/lock/<int:user_id>", methods=["POST"])
+def lock(user_id):
+    lock_user.delay(user_id)
+    return "ok"
+`},
+			construct: "LockUser",
+			want:      "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

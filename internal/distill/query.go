@@ -55,9 +55,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
 				return &value{kind: vLookup, ent: mc.ent, q: &query{ent: mc.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[1], sc, out)}}}}
 			}
-		case catalog.Match(l.LookupMethods, method) || method == "execute" || method == "scalars":
+		case catalog.Match(l.LookupMethods, method) || method == "execute" || method == "exec" || method == "scalars":
 			if qv := rc.eval(&e.Args[0], sc, out, false); qv.kind == vQuery {
-				if method == "execute" || method == "scalars" {
+				if method == "execute" || method == "exec" || method == "scalars" {
 					return qv
 				}
 				return &value{kind: vLookup, ent: qv.ent, q: qv.q}

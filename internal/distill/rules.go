@@ -338,10 +338,52 @@ func hasDecorator(fn *facts.Function, names []string) bool {
 	return false
 }
 
+// beatScheduled lists the tasks a Celery beat schedule names
+// (CELERY_BEAT_SCHEDULE = {"x": {"task": "app.tasks.expire", ...}}, or
+// app.conf.beat_schedule = {...}): they run on the schedule whoever else
+// calls them.
+func (b *builder) beatScheduled() map[string]bool {
+	out := map[string]bool{}
+	read := func(d *facts.Expr) {
+		if d == nil || d.Kind != facts.ExprDict {
+			return
+		}
+		for _, en := range d.Entries {
+			if en.Value.Kind != facts.ExprDict {
+				continue
+			}
+			for _, kv := range en.Value.Entries {
+				if kv.Key != nil && kv.Key.Kind == facts.ExprString && kv.Key.Value == "task" && kv.Value.Kind == facts.ExprString {
+					name := b.ix.canonical(kv.Value.Value)
+					if fr := b.ix.funcs[name]; fr != nil {
+						out[fr.fn.QualName] = true
+					} else if fr := packageMember(b.ix, name, b.ix.funcs, func(fr *funcRef) *facts.File { return fr.file }); fr != nil {
+						out[fr.fn.QualName] = true
+					}
+				}
+			}
+		}
+	}
+	for _, f := range b.ix.files {
+		for i := range f.Constants {
+			if c := &f.Constants[i]; strings.Contains(strings.ToUpper(c.Name), "BEAT_SCHEDULE") {
+				read(c.Value)
+			}
+		}
+		for i := range f.Statements {
+			st := &f.Statements[i]
+			if st.Kind == facts.StmtAssign && len(st.Targets) == 1 && st.Targets[0].Kind == facts.ExprAttr && st.Targets[0].Name == "beat_schedule" {
+				read(st.Value)
+			}
+		}
+	}
+	return out
+}
+
 func (b *builder) buildRules() {
-	called := b.invokedFunctions()
+	called, beat := b.invokedFunctions(), b.beatScheduled()
 	handlers := slices.DeleteFunc(b.findHandlers(), func(h *handler) bool {
-		if h.job && h.class == nil && called[h.fn.QualName] && !b.scheduled[h.file.Path][h.fn.Name] && !hasDecorator(h.fn, periodicDecorators) {
+		if h.job && h.class == nil && called[h.fn.QualName] && !beat[h.fn.QualName] && !b.scheduled[h.file.Path][h.fn.Name] && !hasDecorator(h.fn, periodicDecorators) {
 			b.note("%s:%d: task %s runs when the service calls it; its outcomes are in its callers' rules", h.file.Path, h.fn.Line, h.fn.Name)
 			return true
 		}

@@ -29,6 +29,11 @@ Exit status is 1 when any error is found, 0 otherwise (warnings do not fail).`,
 			if err != nil {
 				return err
 			}
+			if len(files) == 0 {
+				// Nothing checked is not a pass: a wrong directory would
+				// otherwise look clean.
+				return fmt.Errorf("no .allium file in %s: nothing to check", strings.Join(args, ", "))
+			}
 			diags, err := checkFiles(files)
 			if err != nil {
 				return err

@@ -42,6 +42,9 @@ files share a name. Exit status is 1 when a spec does not parse.`,
 			if err != nil {
 				return err
 			}
+			if q.Count > len(args) {
+				return usageErrorf("--quorum %d is more than the %d spec(s) given: nothing could be shared; use at most %d, or all", q.Count, len(args), len(args))
+			}
 			variants, diags, err := loadVariants(args)
 			if err != nil {
 				return err

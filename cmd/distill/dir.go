@@ -12,6 +12,7 @@ import (
 	"github.com/distill/distill/internal/atomicfile"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/distill"
+	"github.com/distill/distill/internal/lang"
 	"github.com/distill/distill/internal/manifest"
 	"github.com/distill/distill/internal/source"
 )
@@ -44,6 +45,9 @@ what could not be translated.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			root := args[0]
+			if language != "" && lang.Default().ByID(language) == nil {
+				return usageErrorf("--language %q is not supported; distill reads %s", language, supportedLanguages())
+			}
 			fi, err := os.Stat(root)
 			if err != nil {
 				return usageErrorf("%v", err)
@@ -64,6 +68,10 @@ what could not be translated.`,
 			})
 			if err != nil {
 				return fmt.Errorf("dir %s: %w", root, err)
+			}
+			if !hasSupportedFile(set.Files, language) {
+				return fmt.Errorf("dir %s: no file in a language distill reads (%s) among the %d files selected: nothing to distil",
+					root, supportedLanguages(), len(set.Files))
 			}
 			d := distill.New(distill.Options{Catalog: cat})
 			defer d.Close()
@@ -139,4 +147,26 @@ func coverageLine(s *distill.Stats) string {
 		fmt.Fprintf(&b, ", unparsable %d", s.DroppedUnparsable)
 	}
 	return b.String()
+}
+
+// supportedLanguages names the languages distill reads, with their file
+// extensions: "python (.py, .pyi)".
+func supportedLanguages() string {
+	var out []string
+	for _, l := range lang.Default().Languages() {
+		out = append(out, l.ID()+" ("+strings.Join(l.Extensions(), ", ")+")")
+	}
+	return strings.Join(out, ", ")
+}
+
+// hasSupportedFile reports whether any file is in a language distill reads
+// (the given one, when set).
+func hasSupportedFile(files []source.File, language string) bool {
+	reg := lang.Default()
+	for _, f := range files {
+		if l := reg.ForPath(f.Path); l != nil && (language == "" || l.ID() == language) {
+			return true
+		}
+	}
+	return false
 }

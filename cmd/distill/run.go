@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/distill/distill/internal/manifest"
+	"github.com/distill/distill/internal/pipeline"
 )
 
 // Exit codes, documented in the README.
@@ -19,6 +20,8 @@ const (
 	exitOK       = 0 // everything succeeded
 	exitFindings = 1 // the command ran but found errors (failed services, spec errors)
 	exitUsage    = 2 // bad flags, arguments or manifest: nothing was done
+	// exitInterrupted is the shell's code for a process ended by SIGINT.
+	exitInterrupted = 130
 )
 
 var (
@@ -52,9 +55,16 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitOK
 	case errors.Is(err, errFindings):
 		return exitFindings
-	case errors.Is(err, errUsage), errors.Is(err, manifest.ErrInvalid):
+	case errors.Is(err, errUsage), errors.Is(err, manifest.ErrInvalid), errors.Is(err, pipeline.ErrForeignOut):
 		fmt.Fprintln(stderr, "distill:", err)
 		return exitUsage
+	case errors.Is(err, context.Canceled):
+		if ie, ok := errors.AsType[*pipeline.InterruptedError](err); ok {
+			fmt.Fprintln(stderr, "distill:", ie)
+		} else {
+			fmt.Fprintln(stderr, "distill: interrupted")
+		}
+		return exitInterrupted
 	default:
 		fmt.Fprintln(stderr, "distill:", err)
 		return exitFindings

@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -27,6 +26,7 @@ import (
 type runFlags struct {
 	manifest     string
 	out          string
+	forceOut     bool
 	cache        string
 	workers      int
 	cloneWorkers int
@@ -51,7 +51,13 @@ the services of each group, and writes into --out:
   summary.parquet   services.parquet   comparisons.parquet   run.json
 
 A rerun reuses the specs of services whose inputs did not change (status "unchanged").
-Exit status: 0 all services succeeded, 1 some failed, 2 usage or manifest errors.`,
+The new outputs replace the previous run's in one step at the end: until then, and if the
+run is interrupted, --out holds the previous run whole. Files in --out that distill did not
+write are never removed; a non-empty directory distill did not create is refused unless
+--force-out is given.
+
+Exit status: 0 all services succeeded, 1 some failed or are stale, 2 usage or manifest
+errors (nothing was done), 130 interrupted (the previous outputs are kept).`,
 		// cobra.NoArgs would report a plain error (exit 1); a stray argument
 		// is a usage error (exit 2), and nothing has run.
 		Args: func(_ *cobra.Command, args []string) error {
@@ -67,6 +73,7 @@ Exit status: 0 all services succeeded, 1 some failed, 2 usage or manifest errors
 	fl := cmd.Flags()
 	fl.StringVar(&f.manifest, "manifest", "", "manifest file (default: the built-in example manifest)")
 	fl.StringVar(&f.out, "out", "out", "output directory")
+	fl.BoolVar(&f.forceOut, "force-out", false, "write into a non-empty --out that distill did not create; its other files stay as they are")
 	fl.StringVar(&f.cache, "cache", "", "repository cache directory (default: <user cache dir>/distill/repos)")
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "distill workers (CPU-bound)")
 	fl.IntVar(&f.cloneWorkers, "clone-workers", 8, "fetch workers (network-bound)")
@@ -121,6 +128,7 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 	res, err := pipeline.Run(cmd.Context(), pipeline.Config{
 		Manifest:     m,
 		OutDir:       f.out,
+		ForceOut:     f.forceOut,
 		CacheDir:     cacheDir,
 		Workers:      f.workers,
 		CloneWorkers: f.cloneWorkers,
@@ -132,13 +140,10 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 		Progress:     progress,
 	})
 	if err != nil {
-		if errors.Is(err, pipeline.ErrBusy) {
-			return usageErrorf("%v", err)
-		}
 		return err
 	}
 	writeRunSummary(stdout, res, f.out, time.Since(started))
-	if res.Count(pipeline.StatusFailed) > 0 {
+	if res.Count(pipeline.StatusFailed) > 0 || res.Count(pipeline.StatusStale) > 0 {
 		return errFindings
 	}
 	return nil
@@ -155,6 +160,18 @@ func loadManifest(path string) (*manifest.Manifest, error) {
 		return nil, err
 	}
 	m.Dir = "."
+	// The example reads the fixture services of distill's own repository
+	// by relative path: elsewhere it would only fail, service by service.
+	for _, r := range m.Repos {
+		if !r.IsLocalDir() {
+			continue
+		}
+		if _, err := os.Stat(m.LocalPath(r)); err != nil {
+			wd, _ := os.Getwd()
+			return nil, usageErrorf("the built-in example manifest reads %s of distill's repository, which is not under %s: "+
+				"run it from the repository root, or pass --manifest FILE", r.URL, wd)
+		}
+	}
 	return m, nil
 }
 
@@ -217,15 +234,22 @@ func writeRunSummary(w io.Writer, res *pipeline.Result, out string, took time.Du
 	fmt.Fprintln(tw, "SERVICE\tSTATUS\tFILES\tENTITIES\tRULES\tCONFIG\tSPEC")
 	for _, s := range res.Services {
 		spec := s.SpecPath
-		if s.Status == pipeline.StatusFailed {
+		if s.Status == pipeline.StatusFailed || spec == "" {
 			spec = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\n", s.ID(), s.Status, s.FilesRead, s.Entities, s.Rules, s.ConfigParams, spec)
 	}
 	tw.Flush()
 	for _, s := range res.Services {
-		if s.Status == pipeline.StatusFailed {
+		switch s.Status {
+		case pipeline.StatusFailed:
 			fmt.Fprintf(w, "failed: %s: %s\n", s.ID(), s.Error)
+		case pipeline.StatusStale:
+			kept := "kept the last good spec"
+			if s.LastGoodCommit != "" {
+				kept = "kept the spec of commit " + shortCommit(s.LastGoodCommit)
+			}
+			fmt.Fprintf(w, "stale: %s: %s (last read %s); %s\n", s.ID(), kept, lastGoodTime(s.LastGoodAt), s.Error)
 		}
 	}
 	groups := make([]string, 0, len(res.Groups))
@@ -238,7 +262,28 @@ func writeRunSummary(w io.Writer, res *pipeline.Result, out string, took time.Du
 	for _, g := range groups {
 		fmt.Fprintln(w, g)
 	}
-	fmt.Fprintf(w, "%d ok, %d unchanged, %d failed in %s; outputs in %s\n",
-		res.Count(pipeline.StatusOK), res.Count(pipeline.StatusUnchanged), res.Count(pipeline.StatusFailed),
+	stale := ""
+	if n := res.Count(pipeline.StatusStale); n > 0 {
+		stale = fmt.Sprintf(", %d stale (last good spec kept)", n)
+	}
+	if res.Kept > 0 {
+		stale += fmt.Sprintf(", %d outside --only kept as they were", res.Kept)
+	}
+	fmt.Fprintf(w, "%d ok, %d unchanged, %d failed%s in %s; outputs in %s\n",
+		res.Count(pipeline.StatusOK), res.Count(pipeline.StatusUnchanged), res.Count(pipeline.StatusFailed), stale,
 		took.Round(time.Millisecond), out)
+}
+
+func shortCommit(c string) string {
+	if len(c) > 12 {
+		return c[:12]
+	}
+	return c
+}
+
+func lastGoodTime(t time.Time) string {
+	if t.IsZero() {
+		return "at an unknown time"
+	}
+	return t.UTC().Format(time.RFC3339)
 }

@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -50,5 +51,31 @@ func TestWriteFileFailureKeepsOldFile(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Fatalf("temp file left behind: %v", entries)
+	}
+}
+
+func TestExchangeSwapsDirectories(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, d := range []string{a, b} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "name"), []byte(filepath.Base(d)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := Exchange(a, b)
+	if errors.Is(err, ErrExchangeUnsupported) {
+		t.Skipf("no exchange here: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d, want := range map[string]string{a: "b", b: "a"} {
+		got, err := os.ReadFile(filepath.Join(d, "name"))
+		if err != nil || string(got) != want {
+			t.Errorf("%s holds %q (%v), want %q", d, got, err, want)
+		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	githttp "github.com/go-git/go-git/v5/plumbing/transport/http"
+
+	"github.com/distill/distill/internal/redact"
 )
 
 // Sentinels classifying fetch failures; test with errors.Is.
@@ -39,9 +41,15 @@ type Error struct {
 	// cause is kept for errors.Is/As (e.g. context.Canceled) only when its
 	// message held no secret.
 	cause error
+	// local is set for a local path that is missing: the message names
+	// the path once and nothing else.
+	local bool
 }
 
 func (e *Error) Error() string {
+	if e.local {
+		return "repository " + e.Repo + ": " + e.msg
+	}
 	s := "repository " + e.Repo + " (" + e.URL + "): " + e.Op
 	if e.kind != nil && !strings.Contains(e.msg, e.kind.Error()) {
 		s += ": " + e.kind.Error()
@@ -61,29 +69,32 @@ func (e *Error) Unwrap() []error {
 	return errs
 }
 
-// secrets are strings that must not appear in messages.
+// secrets are strings that must not appear in messages, in any encoding
+// (see redact.Text).
 type secrets []string
 
 func (s secrets) scrub(msg string) (string, bool) {
-	changed := false
-	for _, v := range s {
-		if len(v) >= 4 && strings.Contains(msg, v) {
-			msg = strings.ReplaceAll(msg, v, "***")
-			changed = true
-		}
-	}
-	return msg, changed
+	return redact.Text(msg, s...)
 }
+
+// maxMessage bounds a cause's message: go-git quotes the server's whole
+// error body, which can be a page of HTML.
+const maxMessage = 400
 
 // newError classifies err and removes secrets from its message.
 func newError(repo string, loc *location, sec secrets, op string, err error) *Error {
 	if fe, ok := errors.AsType[*Error](err); ok {
 		return fe
 	}
-	msg, changed := sec.scrub(err.Error())
+	if le, ok := errors.AsType[*localError](err); ok {
+		return &Error{Repo: repo, URL: le.path, Op: op, kind: ErrNotFound, msg: le.msg, local: true}
+	}
+	msg := err.Error()
 	if loc != nil && loc.raw != loc.redacted {
 		msg = strings.ReplaceAll(msg, loc.raw, loc.redacted)
 	}
+	msg, changed := sec.scrub(msg)
+	msg = redact.Quote(strings.TrimSpace(msg), maxMessage)
 	e := &Error{Repo: repo, Op: op, kind: classify(err), msg: msg}
 	if loc != nil {
 		e.URL = loc.redacted

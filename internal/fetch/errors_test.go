@@ -2,12 +2,14 @@ package fetch_test
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -464,5 +466,39 @@ func TestTreeFS(t *testing.T) {
 	}
 	if got := readFile(t, res.Tree, "README.md"); got != "# sample\n" {
 		t.Errorf("read after Close = %q", got)
+	}
+}
+
+// TestFetchEchoedCredentials: a server that quotes the Authorization header
+// (base64 of "x-access-token:TOKEN") and the URL-encoded token in its
+// error body gets neither into the error, and the body is cut short.
+func TestFetchEchoedCredentials(t *testing.T) {
+	srv := fetchtest.NewServer(t)
+	srv.AddRepo("echo", fetchtest.SampleRepo(t, nil))
+	srv.RequireToken("echo", secretToken)
+	srv.EchoCredentials("echo")
+	_, err := newFetcher(t).Fetch(t.Context(), fetch.Request{Name: "echo", URL: srv.URL("echo"), Auth: fetch.Auth{Token: secretToken}})
+	if !errors.Is(err, fetch.ErrAuth) {
+		t.Fatalf("err = %v, want ErrAuth", err)
+	}
+	msg := err.Error()
+	for _, leak := range []string{secretToken, base64.StdEncoding.EncodeToString([]byte("x-access-token:" + secretToken)), url.QueryEscape(secretToken)} {
+		if strings.Contains(msg, leak) {
+			t.Errorf("the error holds %q: %s", leak, msg)
+		}
+	}
+	if len(msg) > 800 || strings.ContainsAny(msg, "\n\r") || !strings.Contains(msg, "more bytes not shown") {
+		t.Errorf("the server body is not bounded to one line (%d bytes): %q", len(msg), msg)
+	}
+}
+
+func TestFetchMissingLocalPath(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "gone")
+	_, err := newFetcher(t).Fetch(t.Context(), fetch.Request{Name: "local", URL: missing})
+	if !errors.Is(err, fetch.ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+	if want := "repository local: not found: " + missing; err.Error() != want {
+		t.Errorf("err = %q, want %q", err, want)
 	}
 }

@@ -3,7 +3,9 @@ package fetch
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/url"
 	"os"
@@ -94,17 +96,27 @@ func parseLocation(raw string) (*location, error) {
 	return loc, nil
 }
 
+// localError is a local repository path that does not exist or is not a
+// directory. Its message says so once, with the absolute path.
+type localError struct{ path, msg string }
+
+func (e *localError) Error() string { return e.msg }
+func (e *localError) Unwrap() error { return ErrNotFound }
+
 func localLocation(loc *location, p string) (*location, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return nil, fmt.Errorf("repository path %s: %w", loc.redacted, err)
 	}
 	info, err := os.Stat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &localError{path: abs, msg: "not found: " + abs}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("repository path %s: %w: %w", loc.redacted, ErrNotFound, err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("repository path %s: %w: not a directory", loc.redacted, ErrNotFound)
+		return nil, &localError{path: abs, msg: "not a directory: " + abs}
 	}
 	loc.path = abs
 	loc.redacted = abs

@@ -859,10 +859,14 @@ func (d *decoder) service(n *yaml.Node, repoWhat string, index int) (Service, po
 		d.problem(n, "%s: missing path (use . for the repository root)", what)
 	}
 	if lang, ok := d.str(f["language"], what+": language"); ok {
-		if slices.Contains(Languages, lang) {
+		switch {
+		case slices.Contains(Languages, lang):
 			s.Language = lang
-		} else {
-			d.problem(d.value(f["language"]), "%s: unknown language %q%s; use %s, or leave it out to read both", what, lang, suggest(lang, Languages), strings.Join(Languages, " or "))
+		case slices.Contains(plannedLanguages, lang):
+			d.problem(d.value(f["language"]), "%s: language %q is not supported yet; distill reads %s: leave this service out of the manifest until it does",
+				what, lang, strings.Join(Languages, " and "))
+		default:
+			d.problem(d.value(f["language"]), "%s: unknown language %q%s; use %s, or leave it out to detect it from the files", what, lang, suggest(lang, Languages), strings.Join(Languages, " or "))
 		}
 	}
 	if g, ok := d.str(f["group"], what+": group"); ok {

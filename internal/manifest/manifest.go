@@ -38,8 +38,13 @@ func DefaultExclude() []string {
 	return []string{"**/node_modules/**", "**/.venv/**", "**/venv/**", "**/__pycache__/**", "**/dist/**", "**/build/**", "**/.git/**"}
 }
 
-// Languages lists the values a service's language may take.
-var Languages = []string{"python", "typescript"}
+// Languages lists the values a service's language may take: the languages
+// distill reads.
+var Languages = []string{"python"}
+
+// plannedLanguages are known but not read yet; a manifest naming one is
+// refused at check time rather than distilled into an empty spec.
+var plannedLanguages = []string{"typescript"}
 
 // Manifest is a decoded and validated manifest.
 type Manifest struct {
@@ -107,7 +112,7 @@ type Auth struct {
 type Service struct {
 	Name     string
 	Path     string // slash-separated, relative to the repository root, cleaned; "." for the root
-	Language string // "", "python" or "typescript"
+	Language string // "" (detected) or one of Languages
 	Group    string // "" or the name of a declared group
 	// Exclude holds the service's extra exclude patterns, applied on top
 	// of its repository's Exclude.

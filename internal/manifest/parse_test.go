@@ -56,7 +56,7 @@ func TestParseValid(t *testing.T) {
 						Name: "web", URL: "git@github.com:acme/web.git", Ref: "main",
 						Auth: Auth{SSHKeyEnv: "ACME_SSH_KEY"},
 						Services: []Service{
-							{Name: "app", Path: "src/app", Language: "typescript", Group: "password-reset", Line: 42},
+							{Name: "app", Path: "src/app", Language: "python", Group: "password-reset", Line: 42},
 						},
 						Line: 32, Depth: 10, Timeout: 90 * time.Second,
 						Include:     []string{"src/**/*.ts"},

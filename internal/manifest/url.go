@@ -102,9 +102,11 @@ func isSCPLike(raw string) bool {
 func classifySCP(raw string) (Transport, error) {
 	shown := shownURL(raw)
 	hostPart, path, _ := strings.Cut(raw, ":")
-	// "user:password@host:path" splits at the password's colon, leaving an
-	// @ in what looks like the path.
-	if strings.Contains(path, "@") {
+	// "user:password@host:path" splits at the password's colon, leaving
+	// "password@host:path" in what looks like the path: an "@" followed by
+	// the host's colon. An "@" in a real path ("git@host:team@corp/x.git")
+	// is followed by no colon and is not a credential.
+	if at := strings.LastIndexByte(path, '@'); at >= 0 && strings.Contains(path[at+1:], ":") {
 		return "", fmt.Errorf("url %s embeds a password; remove it and name an environment variable that holds the private key with auth.ssh_key_env", shown)
 	}
 	host := hostPart

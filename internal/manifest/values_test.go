@@ -123,6 +123,10 @@ func TestClassifyURL(t *testing.T) {
 		{"git://u@example.com/a.git", "", "embeds credentials"},
 		{"ssh://u:p@github.com/a.git", "", "embeds credentials"},
 		{"u:p@github.com:acme/a.git", "", "embeds a password"},
+		// An "@" in the path is not a credential.
+		{"https://git.example.com/team@corp/x.git", TransportHTTPS, ""},
+		{"git@github.com:team@corp/x.git", TransportSSH, ""},
+		{"/srv/team@corp/x", TransportLocal, ""},
 		{"https://github.com", "", "no repository path"},
 		{"https:///a.git", "", "no host"},
 		{"https://github.com/a.git#main", "", "must not have a query or fragment"},

@@ -6,7 +6,16 @@
 // (CPU-bound), so distilling starts as soon as the first repository is in.
 // One context cancels everything. A repository that fails to fetch, or a
 // service that fails to distil, becomes a "failed" result and the run goes
-// on; only cancellation and output-directory problems stop it.
+// on; only cancellation and output-directory problems stop it. A
+// repository that cannot be fetched keeps its last good specs and rows,
+// marked stale.
+//
+// Generations: a run writes the next generation of the output directory
+// beside it and swaps the two in one step (generation.go), so a reader
+// sees one run or the other, whole, and an interrupted or killed run
+// leaves the previous one in place. The state records every file of the
+// generation; files distill did not write are carried over, never removed.
+// An --only run keeps every other service's spec and rows.
 //
 // Determinism: results are placed by plan position, not completion order,
 // and the Parquet rows are generated after the pools finish by reading the

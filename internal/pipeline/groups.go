@@ -19,7 +19,12 @@ type GroupResult struct {
 	Missing  []string // members that failed and were left out
 	Shared   string   // relative path of the shared spec, "" when not written
 	Report   string   // relative path of the report
-	result   *compare.Result
+	// Kept is set when the group was not compared again (an --only run
+	// that selected none of its members): its files and rows are the
+	// previous run's.
+	Kept   bool
+	result *compare.Result
+	rows   []summary.ComparisonRow // the kept rows
 }
 
 // Outputs lists the files the group wrote, relative to the output directory.
@@ -34,24 +39,30 @@ func (g GroupResult) Outputs() []string {
 	return out
 }
 
-// compareGroups compares the members of each manifest group that produced
-// a spec, writing shared/<group>.allium and reports/<group>.md.
+// compareGroups compares the members of each manifest group that have a
+// spec, writing shared/<group>.allium and reports/<group>.md. With --only,
+// a group is compared again when one of its members is selected (the
+// others take part with the specs they keep); the other groups keep their
+// files and rows.
 func (r *runner) compareGroups(ctx context.Context) ([]GroupResult, error) {
 	var out []GroupResult
+	members := r.members()
 	for _, g := range r.cfg.Manifest.Groups {
-		if !r.wholeGroupSelected(g.Name) {
-			// Comparing only the selected members of a group (--only)
-			// would replace its shared spec and report with a partial
-			// comparison; the previous ones stay until a run covers the
-			// whole group.
+		if !r.groupSelected(g.Name) {
+			if gr, ok := r.keepGroup(g.Name); ok {
+				out = append(out, gr)
+			}
 			continue
 		}
 		gr := GroupResult{Name: g.Name}
 		var variants []compare.Variant
-		for i := range r.results {
-			s := &r.results[i]
+		for _, mb := range members {
+			s := mb.res
 			if s.Group != g.Name {
 				continue
+			}
+			if mb.kept != nil {
+				mb.kept.regenerate = true // its in_shared flags change with the comparison
 			}
 			if s.Status == StatusFailed || s.SpecPath == "" {
 				gr.Missing = append(gr.Missing, s.ID())
@@ -65,7 +76,7 @@ func (r *runner) compareGroups(ctx context.Context) ([]GroupResult, error) {
 			gr.Variants = append(gr.Variants, s.ID())
 		}
 		if len(variants) == 0 && len(gr.Missing) == 0 {
-			continue // no member selected in this run (--only)
+			continue
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -79,12 +90,12 @@ func (r *runner) compareGroups(ctx context.Context) ([]GroupResult, error) {
 			res.Shared.Header = sharedHeader(g.Name, g.Quorum.String(), gr.Variants, gr.Missing)
 			gr.Shared = "shared/" + g.Name + ".allium"
 			text := allium.Print(res.Shared, allium.PrintOptions{})
-			if err := atomicfile.WriteFile(filepath.Join(r.cfg.OutDir, filepath.FromSlash(gr.Shared)), text, 0o644); err != nil {
+			if err := atomicfile.WriteFile(filepath.Join(r.stage, filepath.FromSlash(gr.Shared)), text, 0o644); err != nil {
 				return nil, err
 			}
 			gr.Report = "reports/" + g.Name + ".md"
 			report := compare.Markdown(res, compare.ReportOptions{Title: g.Name, Quorum: g.Quorum.String(), Missing: gr.Missing})
-			if err := atomicfile.WriteFile(filepath.Join(r.cfg.OutDir, filepath.FromSlash(gr.Report)), report, 0o644); err != nil {
+			if err := atomicfile.WriteFile(filepath.Join(r.stage, filepath.FromSlash(gr.Report)), report, 0o644); err != nil {
 				return nil, err
 			}
 		}
@@ -93,17 +104,40 @@ func (r *runner) compareGroups(ctx context.Context) ([]GroupResult, error) {
 	return out, nil
 }
 
-// wholeGroupSelected reports whether every member of the group is part of
-// this run.
-func (r *runner) wholeGroupSelected(group string) bool {
+// groupSelected reports whether the run compares the group: always in a
+// full run; with --only, when one of its members is selected.
+func (r *runner) groupSelected(group string) bool {
+	if len(r.cfg.Only) == 0 {
+		return true
+	}
 	for _, repo := range r.cfg.Manifest.Repos {
 		for _, svc := range repo.Services {
-			if svc.Group == group && !selected(r.cfg.Only, repo.Name, svc.Name) {
-				return false
+			if svc.Group == group && selected(r.cfg.Only, repo.Name, svc.Name) {
+				return true
 			}
 		}
 	}
-	return true
+	return false
+}
+
+// keepGroup carries a group's files and rows from the previous generation.
+func (r *runner) keepGroup(name string) (GroupResult, bool) {
+	gr := GroupResult{Name: name, Kept: true}
+	for _, rel := range []string{"shared/" + name + ".allium", "reports/" + name + ".md"} {
+		if !r.prevOwned[rel] {
+			continue
+		}
+		if err := r.keep(rel); err != nil {
+			continue
+		}
+		if strings.HasPrefix(rel, "shared/") {
+			gr.Shared = rel
+		} else {
+			gr.Report = rel
+		}
+	}
+	gr.rows = r.keptComparisons[name]
+	return gr, gr.Shared != "" || gr.Report != "" || len(gr.rows) > 0
 }
 
 // sharedKeys maps each compared variant to the keys (see construct.Key) of
@@ -128,6 +162,10 @@ func sharedKeys(groups []GroupResult) map[string]map[string]bool {
 func comparisonRows(groups []GroupResult) []summary.ComparisonRow {
 	var rows []summary.ComparisonRow
 	for _, g := range groups {
+		if g.Kept {
+			rows = append(rows, g.rows...)
+			continue
+		}
 		if g.result == nil {
 			continue
 		}

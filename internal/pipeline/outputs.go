@@ -4,87 +4,189 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/atomicfile"
 	"github.com/distill/distill/internal/summary"
 )
 
-// writeOutputs writes the Parquet tables, the run record and the state, and
-// removes specs left from services no longer in the manifest. Construct
-// rows are generated here, in plan order, from the specs on disk, so that
-// row order never depends on which worker finished first.
-func (r *runner) writeOutputs(ctx context.Context, res *Result) error {
+// writeOutputs writes the Parquet tables, the run record and the state
+// into the staging directory and returns every file the new generation
+// owns. Construct rows are generated here, in manifest order, from the
+// specs staged, so that row order never depends on which worker finished
+// first.
+func (r *runner) writeOutputs(ctx context.Context, res *Result) (map[string]bool, error) {
 	shared := sharedKeys(res.Groups)
-	if err := r.writeConstructs(ctx, res, shared); err != nil {
-		return err
+	if err := r.writeConstructs(ctx, shared); err != nil {
+		return nil, err
 	}
-	if err := writeTable(filepath.Join(r.cfg.OutDir, summary.ServicesFile), serviceRows(res.Services)); err != nil {
-		return err
+	if err := writeTable(filepath.Join(r.stage, summary.ServicesFile), r.serviceTable()); err != nil {
+		return nil, err
 	}
-	if err := writeTable(filepath.Join(r.cfg.OutDir, summary.ComparisonsFile), comparisonRows(res.Groups)); err != nil {
-		return err
+	if err := writeTable(filepath.Join(r.stage, summary.ComparisonsFile), comparisonRows(res.Groups)); err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
-	if err := r.removeStale(res); err != nil {
-		return err
+	if err := r.writeRunRecord(res); err != nil {
+		return nil, err
 	}
-	var carry map[string]stateEntry
-	if len(r.cfg.Only) > 0 {
-		carry = r.prev.Services
+	owned, err := treeFiles(r.stage)
+	if err != nil {
+		return nil, fmt.Errorf("list the new outputs: %w", err)
 	}
-	if err := saveState(r.cfg.OutDir, res.Services, carry); err != nil {
-		return err
+	owned[stateFile] = true
+	if err := r.saveState(owned); err != nil {
+		return nil, err
 	}
-	return r.writeRunRecord(res)
+	return owned, nil
 }
 
-func (r *runner) writeConstructs(ctx context.Context, res *Result, shared map[string]map[string]bool) error {
-	w, err := summary.Create[summary.ConstructRow](filepath.Join(r.cfg.OutDir, summary.ConstructsFile))
+// member is one service of the manifest in this generation: a result of
+// this run, or (--only) a service kept from the previous run.
+type member struct {
+	res  *ServiceResult
+	kept *keptService
+}
+
+// members lists the generation's services in manifest order.
+func (r *runner) members() []member {
+	byID := map[string]*ServiceResult{}
+	for i := range r.results {
+		byID[r.results[i].ID()] = &r.results[i]
+	}
+	keptByID := map[string]*keptService{}
+	for i := range r.kept {
+		keptByID[r.kept[i].res.ID()] = &r.kept[i]
+	}
+	var out []member
+	for _, repo := range r.cfg.Manifest.Repos {
+		for _, svc := range repo.Services {
+			id := repo.Name + "/" + svc.Name
+			if s, ok := byID[id]; ok {
+				out = append(out, member{res: s})
+			} else if k, ok := keptByID[id]; ok {
+				out = append(out, member{res: &k.res, kept: k})
+			}
+		}
+	}
+	return out
+}
+
+func (r *runner) writeConstructs(ctx context.Context, shared map[string]map[string]bool) error {
+	w, err := summary.Create[summary.ConstructRow](filepath.Join(r.stage, summary.ConstructsFile))
 	if err != nil {
 		return err
 	}
-	for i := range res.Services {
-		s := &res.Services[i]
-		if s.SpecPath == "" || s.Status == StatusFailed {
-			continue
-		}
+	for _, mb := range r.members() {
 		if err := ctx.Err(); err != nil {
 			w.Abort()
 			return err
 		}
-		m, err := r.readSpec(s.SpecPath)
+		s := mb.res
+		if mb.kept != nil && !mb.kept.regenerate {
+			if err := w.Write(mb.kept.constructs...); err != nil {
+				w.Abort()
+				return err
+			}
+			continue
+		}
+		if s.SpecPath == "" || s.Status == StatusFailed {
+			continue
+		}
+		rows, err := r.serviceConstructs(s, shared)
 		if err != nil {
 			w.Abort()
 			return err
 		}
-		inGroup, keys := shared[s.ID()]
-		for _, c := range constructs(m) {
-			var flag *bool
-			if keys {
-				v := inGroup[c.Key()]
-				flag = &v
-			}
-			if err := w.Write(constructRow(s, c, flag)); err != nil {
-				w.Abort()
-				return err
-			}
-			s.Constructs++
+		if err := w.Write(rows...); err != nil {
+			w.Abort()
+			return err
+		}
+		s.Constructs = len(rows)
+		if mb.kept != nil {
+			mb.kept.row.Constructs = int32(len(rows))
 		}
 	}
 	return w.Close()
 }
 
+// serviceConstructs builds and checks one service's construct rows. A row
+// that breaks the table's rules fails its service (the spec is withdrawn),
+// never the run.
+func (r *runner) serviceConstructs(s *ServiceResult, shared map[string]map[string]bool) ([]summary.ConstructRow, error) {
+	m, err := r.readSpec(s.SpecPath)
+	if err != nil {
+		return nil, err
+	}
+	inGroup, keys := shared[s.ID()]
+	var rows []summary.ConstructRow
+	for _, c := range constructs(m) {
+		var flag *bool
+		if keys {
+			v := inGroup[c.Key()]
+			flag = &v
+		}
+		row := constructRow(s, c, flag)
+		if err := summary.Check(&row); err != nil {
+			r.withdraw(s, "rows", err)
+			return nil, nil
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// withdraw fails a service late: its staged spec is removed.
+func (r *runner) withdraw(s *ServiceResult, stage string, err error) {
+	r.cfg.Logger.Error("service failed", "repo", s.Repo, "service", s.Service, "stage", stage, "err", err)
+	if s.SpecPath != "" {
+		_ = os.Remove(filepath.Join(r.stage, filepath.FromSlash(s.SpecPath)))
+	}
+	s.Status, s.Error, s.SpecPath, s.SpecDigest = StatusFailed, oneLine(stage+": "+err.Error()), "", ""
+	s.LastGoodCommit, s.LastGoodAt, s.kept = "", time.Time{}, nil
+}
+
+// serviceTable is services.parquet: this run's rows and, with --only, the
+// kept services' rows as the previous run wrote them, in manifest order.
+func (r *runner) serviceTable() []summary.ServiceRow {
+	var rows []summary.ServiceRow
+	for _, mb := range r.members() {
+		if mb.kept != nil {
+			rows = append(rows, mb.kept.row)
+			continue
+		}
+		rows = append(rows, serviceRow(mb.res))
+	}
+	return rows
+}
+
+// validate checks the services.parquet row a result will become before
+// anything is written from it; a result that would break the table fails
+// its service instead of the run.
+func (r *runner) validate(s *ServiceResult) {
+	row := serviceRow(s)
+	err := summary.Check(&row)
+	if err == nil {
+		return
+	}
+	r.withdraw(s, "result", err)
+	row = serviceRow(s)
+	if summary.Check(&row) != nil {
+		s.URL = "" // the URL itself is what the table refuses
+	}
+}
+
 // readSpec parses a spec this run wrote (or kept from the last run).
 func (r *runner) readSpec(rel string) (*allium.Module, error) {
-	path := filepath.Join(r.cfg.OutDir, filepath.FromSlash(rel))
+	path := filepath.Join(r.stage, filepath.FromSlash(rel))
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read spec: %w", err)
@@ -108,114 +210,49 @@ func writeTable[T any](path string, rows []T) error {
 	return w.Close()
 }
 
-func serviceRows(results []ServiceResult) []summary.ServiceRow {
-	rows := make([]summary.ServiceRow, len(results))
-	for i := range results {
-		s := &results[i]
-		rows[i] = summary.ServiceRow{
-			Repo: s.Repo, URL: s.URL, Commit: s.Commit, Service: s.Service,
-			Group: optString(s.Group), Language: s.Language, Status: s.Status,
-			Error:              optString(s.Error),
-			FilesRead:          int32(s.FilesRead),
-			FilesSkipped:       int32(len(s.Skipped)),
-			ParseErrors:        int32(s.ParseErrors),
-			Untranslated:       int32(s.Untranslated),
-			Entities:           int32(s.Entities),
-			Rules:              int32(s.Rules),
-			ConfigParams:       int32(s.ConfigParams),
-			Constructs:         int32(s.Constructs),
-			Handlers:           int32(s.Handlers),
-			StateHandlers:      int32(s.StateHandlers),
-			StateHandlersRuled: int32(s.StateHandlersRuled),
-			GuardsSeen:         int32(s.GuardsSeen),
-			RequiresEmitted:    int32(s.RequiresEmitted),
-			EffectsSeen:        int32(s.EffectsSeen),
-			EnsuresEmitted:     int32(s.EnsuresEmitted),
-			DroppedByChecker:   int32(s.DroppedByChecker),
-			DroppedUnparsable:  int32(s.DroppedUnparsable),
-			LeftOutReasons:     []string{},
-			LeftOutCounts:      []int32{},
-			Skipped:            append([]string{}, s.Skipped...),
-			StartedAt:          s.Started.UTC().Truncate(time.Millisecond),
-			FetchMS:            s.Fetch.Milliseconds(),
-			DistillMS:          s.Distill.Milliseconds(),
-			TotalMS:            (s.Fetch + s.Distill).Milliseconds(),
-			SpecPath:           optString(s.SpecPath),
-			SpecDigest:         optString(s.SpecDigest),
-		}
+func serviceRow(s *ServiceResult) summary.ServiceRow {
+	row := summary.ServiceRow{
+		Repo: s.Repo, URL: s.URL, Commit: s.Commit, Service: s.Service,
+		Group: optString(s.Group), Language: s.Language, Status: s.Status,
+		Error:              optString(s.Error),
+		FilesRead:          int32(s.FilesRead),
+		FilesSkipped:       int32(len(s.Skipped)),
+		ParseErrors:        int32(s.ParseErrors),
+		Untranslated:       int32(s.Untranslated),
+		Entities:           int32(s.Entities),
+		Rules:              int32(s.Rules),
+		ConfigParams:       int32(s.ConfigParams),
+		Constructs:         int32(s.Constructs),
+		Handlers:           int32(s.Handlers),
+		StateHandlers:      int32(s.StateHandlers),
+		StateHandlersRuled: int32(s.StateHandlersRuled),
+		GuardsSeen:         int32(s.GuardsSeen),
+		RequiresEmitted:    int32(s.RequiresEmitted),
+		EffectsSeen:        int32(s.EffectsSeen),
+		EnsuresEmitted:     int32(s.EnsuresEmitted),
+		DroppedByChecker:   int32(s.DroppedByChecker),
+		DroppedUnparsable:  int32(s.DroppedUnparsable),
+		LeftOutReasons:     []string{},
+		LeftOutCounts:      []int32{},
+		Skipped:            append([]string{}, s.Skipped...),
+		StartedAt:          s.Started.UTC().Truncate(time.Millisecond),
+		FetchMS:            s.Fetch.Milliseconds(),
+		DistillMS:          s.Distill.Milliseconds(),
+		TotalMS:            (s.Fetch + s.Distill).Milliseconds(),
+		SpecPath:           optString(s.SpecPath),
+		SpecDigest:         optString(s.SpecDigest),
+		LastGoodCommit:     optString(s.LastGoodCommit),
 	}
-	for i := range results {
-		for _, rc := range results[i].LeftOut {
-			rows[i].LeftOut += int32(rc.Count)
-			rows[i].LeftOutReasons = append(rows[i].LeftOutReasons, rc.Reason)
-			rows[i].LeftOutCounts = append(rows[i].LeftOutCounts, int32(rc.Count))
-		}
+	if !s.LastGoodAt.IsZero() {
+		at := s.LastGoodAt.UTC().Truncate(time.Millisecond)
+		row.LastGoodAt = &at
 	}
-	return rows
-}
-
-// removeStale deletes spec files under specs/ that this run did not
-// produce or keep (services removed from the manifest, or failed this
-// time), so the output directory shows only what the current run stands
-// behind. Shared specs and reports of groups no longer present go too.
-func (r *runner) removeStale(res *Result) error {
-	keep := map[string]bool{}
-	for _, s := range res.Services {
-		if s.Status != StatusFailed && s.SpecPath != "" {
-			keep[s.SpecPath] = true
-		}
+	for _, rc := range s.LeftOut {
+		row.LeftOut += int32(rc.Count)
+		row.LeftOutReasons = append(row.LeftOutReasons, rc.Reason)
+		row.LeftOutCounts = append(row.LeftOutCounts, int32(rc.Count))
 	}
-	for _, g := range res.Groups {
-		for _, p := range g.Outputs() {
-			keep[p] = true
-		}
-	}
-	failedOnly := map[string]bool{}
-	for _, s := range res.Services {
-		if s.Status == StatusFailed {
-			failedOnly[specRel(s.Repo, s.Service)] = true
-		}
-	}
-	runAll := len(r.cfg.Only) == 0
-	for _, dir := range []string{"specs", "shared", "reports"} {
-		root := filepath.Join(r.cfg.OutDir, dir)
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if os.IsNotExist(err) {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() {
-				return nil
-			}
-			rel, _ := filepath.Rel(r.cfg.OutDir, path)
-			rel = filepath.ToSlash(rel)
-			// With --only, specs of services outside the selection stay.
-			if keep[rel] || (!runAll && !failedOnly[rel]) {
-				return nil
-			}
-			return os.Remove(path)
-		})
-		if err != nil {
-			return fmt.Errorf("clean %s: %w", root, err)
-		}
-		removeEmptyDirs(root)
-	}
-	return nil
-}
-
-func removeEmptyDirs(root string) {
-	var dirs []string
-	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && path != root {
-			dirs = append(dirs, path)
-		}
-		return nil
-	})
-	for i := len(dirs) - 1; i >= 0; i-- {
-		_ = os.Remove(dirs[i]) // fails, harmlessly, when not empty
-	}
+	return row
 }
 
 // runRecord is run.json: what ran and how it went.
@@ -230,6 +267,9 @@ type runRecord struct {
 	Services       int            `json:"services"`
 	Status         map[string]int `json:"status"`
 	Failed         []failedEntry  `json:"failed"`
+	Stale          []staleEntry   `json:"stale"`
+	Only           []string       `json:"only,omitempty"`
+	Kept           int            `json:"kept,omitempty"`
 	Groups         []string       `json:"groups"`
 	Outputs        []string       `json:"outputs"`
 }
@@ -237,6 +277,13 @@ type runRecord struct {
 type failedEntry struct {
 	Service string `json:"service"`
 	Error   string `json:"error"`
+}
+
+type staleEntry struct {
+	Service        string    `json:"service"`
+	Error          string    `json:"error"`
+	LastGoodCommit string    `json:"last_good_commit"`
+	LastGoodAt     time.Time `json:"last_good_at,omitzero"`
 }
 
 func (r *runner) writeRunRecord(res *Result) error {
@@ -249,7 +296,11 @@ func (r *runner) writeRunRecord(res *Result) error {
 		Services:       len(res.Services),
 		Status: map[string]int{
 			StatusOK: res.Count(StatusOK), StatusUnchanged: res.Count(StatusUnchanged), StatusFailed: res.Count(StatusFailed),
+			StatusStale: res.Count(StatusStale),
 		},
+		Only:    r.cfg.Only,
+		Kept:    res.Kept,
+		Stale:   []staleEntry{},
 		Failed:  []failedEntry{},
 		Groups:  []string{},
 		Outputs: []string{summary.ConstructsFile, summary.ServicesFile, summary.ComparisonsFile},
@@ -258,8 +309,12 @@ func (r *runner) writeRunRecord(res *Result) error {
 		rec.CatalogDigest = r.cfg.Catalog.Digest()
 	}
 	for _, s := range res.Services {
-		if s.Status == StatusFailed {
+		switch s.Status {
+		case StatusFailed:
 			rec.Failed = append(rec.Failed, failedEntry{Service: s.ID(), Error: s.Error})
+		case StatusStale:
+			rec.Stale = append(rec.Stale, staleEntry{Service: s.ID(), Error: s.Error,
+				LastGoodCommit: s.LastGoodCommit, LastGoodAt: s.LastGoodAt.UTC().Truncate(time.Millisecond)})
 		}
 	}
 	for _, g := range res.Groups {
@@ -269,7 +324,25 @@ func (r *runner) writeRunRecord(res *Result) error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(filepath.Join(r.cfg.OutDir, "run.json"), append(b, '\n'), 0o644)
+	return atomicfile.WriteFile(filepath.Join(r.stage, "run.json"), append(b, '\n'), 0o644)
+}
+
+// oneLine escapes control characters (a newline in a file name, a
+// server's multi-line answer) so an error stays one line in every output.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		if unicode.IsControl(c) {
+			q := strconv.QuoteRune(c)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // trimError keeps error texts to one line for tables and logs.

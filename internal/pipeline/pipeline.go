@@ -19,6 +19,7 @@ import (
 	"github.com/distill/distill/internal/distill"
 	"github.com/distill/distill/internal/fetch"
 	"github.com/distill/distill/internal/flock"
+	"github.com/distill/distill/internal/lang"
 	"github.com/distill/distill/internal/manifest"
 	"github.com/distill/distill/internal/summary"
 )
@@ -27,6 +28,7 @@ import (
 type Config struct {
 	Manifest     *manifest.Manifest
 	OutDir       string
+	ForceOut     bool // write into a non-empty directory distill did not create, leaving its other files alone
 	CacheDir     string
 	Workers      int      // distill workers; <= 0 means runtime.NumCPU()
 	CloneWorkers int      // fetch workers; <= 0 means 8
@@ -45,6 +47,7 @@ const (
 	StatusOK        = summary.StatusOK
 	StatusUnchanged = summary.StatusUnchanged
 	StatusFailed    = summary.StatusFailed
+	StatusStale     = summary.StatusStale
 )
 
 // ServiceResult is the outcome for one service.
@@ -54,14 +57,18 @@ type ServiceResult struct {
 	Commit               string
 	Language             string
 	Status               string
-	Error                string // set when Status is failed
-	FilesRead            int
-	Skipped              []string // "path: reason"
-	ParseErrors          int
-	Untranslated         int
-	Entities, Rules      int
-	ConfigParams         int
-	Constructs           int
+	Error                string // set when Status is failed or stale
+	// LastGoodCommit and LastGoodAt name the spec's commit and when a run
+	// last read it: for a stale service, the spec kept from an earlier run.
+	LastGoodCommit  string
+	LastGoodAt      time.Time
+	FilesRead       int
+	Skipped         []string // "path: reason"
+	ParseErrors     int
+	Untranslated    int
+	Entities, Rules int
+	ConfigParams    int
+	Constructs      int
 	Coverage
 	SpecPath       string // relative to the output directory
 	SpecDigest     string
@@ -69,6 +76,8 @@ type ServiceResult struct {
 	Fetch, Distill time.Duration
 
 	inputKey string
+	// kept is the previous state entry of a stale service, carried as is.
+	kept *stateEntry
 }
 
 // Coverage is how much of a service's code its spec stands for: the
@@ -104,6 +113,14 @@ type Result struct {
 	Started, Finished time.Time
 	Services          []ServiceResult // in plan order
 	Groups            []GroupResult
+	// Kept counts the services outside an --only selection whose spec and
+	// rows were kept as the previous run left them.
+	Kept int
+	// OutDir is the output directory as resolved (absolute, no symlinks).
+	OutDir string
+	// Atomic is false when the file system could not swap the output
+	// directory in one step and the files were moved in one by one.
+	Atomic bool
 }
 
 // Count returns how many services ended with the given status.
@@ -120,54 +137,136 @@ func (r *Result) Count(status string) int {
 // ErrBusy is returned when another run holds the output directory.
 var ErrBusy = errors.New("output directory is in use by another distill run")
 
+// InterruptedError is returned when the run was cancelled before its
+// outputs were switched: the output directory is as the previous run left
+// it. It wraps the context's error.
+type InterruptedError struct {
+	OutDir string
+	// Previous is when the generation left in place finished; zero when
+	// the directory holds no run yet.
+	Previous time.Time
+	Err      error
+}
+
+func (e *InterruptedError) Error() string {
+	if e.Previous.IsZero() {
+		return fmt.Sprintf("interrupted: nothing was written; %s holds no run yet", e.OutDir)
+	}
+	return fmt.Sprintf("interrupted: nothing was written; %s still holds the previous run, finished %s",
+		e.OutDir, e.Previous.UTC().Format(time.RFC3339))
+}
+
+func (e *InterruptedError) Unwrap() error { return e.Err }
+
 // Run executes the whole job. It returns an error only when the run as a
-// whole could not proceed (output directory busy or unwritable, cancelled);
-// failed repositories and services are results.
+// whole could not proceed (output directory busy, foreign or unwritable,
+// cancelled); failed repositories and services are results.
+//
+// The outputs switch in one step at the end (see generation.go): until
+// then the output directory holds the previous run, whatever happens.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
 	cfg = withDefaults(cfg)
 	plan := Plan(cfg.Manifest, cfg.Only)
 	if len(plan) == 0 {
 		return nil, fmt.Errorf("nothing to run: no service matches %v", cfg.Only)
 	}
-	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("output directory: %w", err)
+	out, err := prepareOut(cfg.OutDir, cfg.ForceOut)
+	if err != nil {
+		return nil, err
 	}
-	lockPath := filepath.Join(cfg.OutDir, ".distill.lock")
-	unlock, err := flock.TryLock(lockPath)
-	if errors.Is(err, flock.ErrLocked) {
-		holder := flock.Holder(lockPath)
-		if holder != "" {
-			return nil, fmt.Errorf("%w: %s (held by process %s); wait for it to finish or use another --out", ErrBusy, cfg.OutDir, holder)
-		}
-		return nil, fmt.Errorf("%w: %s; wait for it to finish or use another --out", ErrBusy, cfg.OutDir)
-	}
+	unlock, err := lockOut(out)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
 
+	prev := loadState(out)
+	prevOwned := previousOutputs(out, prev)
+	if removed := cleanLeftovers(out, prevOwned); len(removed) > 0 {
+		cfg.Logger.Info("removed what an interrupted run left", "out", out, "files", removed)
+	}
+	stage, err := stageDir(out)
+	if err != nil {
+		return nil, err
+	}
+	switched := false
+	defer func() {
+		if !switched {
+			_ = os.RemoveAll(stage)
+		}
+	}()
+
 	r := &runner{
-		cfg:     cfg,
-		plan:    plan,
-		prev:    loadState(cfg.OutDir),
-		results: make([]ServiceResult, countServices(plan)),
-		fetcher: &fetch.Fetcher{CacheDir: cfg.CacheDir, Logger: cfg.Logger},
-		dist:    distill.New(distill.Options{Catalog: cfg.Catalog}),
+		cfg:       cfg,
+		plan:      plan,
+		out:       out,
+		stage:     stage,
+		prev:      prev,
+		prevOwned: prevOwned,
+		results:   make([]ServiceResult, countServices(plan)),
+		fetcher:   &fetch.Fetcher{CacheDir: cfg.CacheDir, Logger: cfg.Logger},
+		dist:      distill.New(distill.Options{Catalog: cfg.Catalog, Workers: cfg.Workers}),
+		langs:     lang.Default(),
 	}
 	defer r.dist.Close()
-	res := &Result{Started: cfg.Now().UTC()}
+	interrupted := func(err error) error {
+		if ctx.Err() == nil {
+			return err
+		}
+		return &InterruptedError{OutDir: out, Previous: previousFinish(out), Err: ctx.Err()}
+	}
+	res := &Result{Started: cfg.Now().UTC(), OutDir: out}
+	r.started = res.Started
 	cfg.Progress.Start(len(plan), len(r.results))
 	err = r.runPools(ctx)
 	cfg.Progress.Finish()
 	if err != nil {
-		return nil, err
+		return nil, interrupted(err)
 	}
 	res.Services = r.results
-	if res.Groups, err = r.compareGroups(ctx); err != nil {
+	if err := r.loadKept(); err != nil {
 		return nil, err
 	}
+	res.Kept = len(r.kept)
+	if res.Groups, err = r.compareGroups(ctx); err != nil {
+		return nil, interrupted(err)
+	}
 	res.Finished = cfg.Now().UTC()
-	if err := r.writeOutputs(ctx, res); err != nil {
+	newOwned, err := r.writeOutputs(ctx, res)
+	if err != nil {
+		return nil, interrupted(err)
+	}
+	if err := carryForeign(out, stage, prevOwned); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, interrupted(err)
+	}
+	// The new directory is locked before it takes the old one's place.
+	unlockStage, err := flock.TryLock(filepath.Join(stage, lockName))
+	if err != nil {
+		return nil, fmt.Errorf("lock the new outputs: %w", err)
+	}
+	defer unlockStage()
+	err = atomicfile.Exchange(out, stage)
+	switch {
+	case err == nil:
+		switched, res.Atomic = true, true
+		// A file someone saved into the directory after it was carried
+		// over is in the previous generation now: move it across.
+		if err := rescueForeign(stage, out, prevOwned); err != nil {
+			cfg.Logger.Warn("could not carry over a file saved during the switch; it is in the previous outputs", "dir", stage, "err", err)
+			return res, nil
+		}
+		if err := os.RemoveAll(stage); err != nil {
+			cfg.Logger.Warn("could not remove the previous outputs; the next run will", "dir", stage, "err", err)
+		}
+	case errors.Is(err, atomicfile.ErrExchangeUnsupported):
+		cfg.Logger.Warn("the output directory cannot be swapped in one step here; moving files in one by one", "out", out, "err", err)
+		if err := publishInPlace(out, stage, prevOwned, newOwned); err != nil {
+			return nil, err
+		}
+	default:
 		return nil, err
 	}
 	return res, nil
@@ -200,17 +299,26 @@ func withDefaults(cfg Config) Config {
 
 // runner holds one run's state.
 type runner struct {
-	cfg     Config
-	plan    []RepoPlan
-	prev    *state
-	fetcher *fetch.Fetcher
-	dist    *distill.Distiller
+	cfg       Config
+	plan      []RepoPlan
+	out       string // the output directory: the previous generation, read only
+	stage     string // the next generation, written here
+	prev      *state
+	prevOwned map[string]bool // files the previous generation recorded as its own
+	started   time.Time
+	fetcher   *fetch.Fetcher
+	dist      *distill.Distiller
+	langs     *lang.Registry
+	kept      []keptService // --only: services outside the selection
+	// keptComparisons are the previous comparison rows by group (--only).
+	keptComparisons map[string][]summary.ComparisonRow
 
 	mu      sync.Mutex
 	results []ServiceResult // indexed by ServicePlan.Index
 }
 
 func (r *runner) set(res ServiceResult, index int) {
+	r.validate(&res)
 	r.mu.Lock()
 	r.results[index] = res
 	r.mu.Unlock()
@@ -250,10 +358,15 @@ func (r *runner) runPools(ctx context.Context) error {
 // path and digest.
 func (r *runner) writeSpec(rel string, m *allium.Module) (string, error) {
 	text := allium.Print(m, allium.PrintOptions{Provenance: r.cfg.Provenance})
-	if err := atomicfile.WriteFile(filepath.Join(r.cfg.OutDir, filepath.FromSlash(rel)), text, 0o644); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(r.stage, filepath.FromSlash(rel)), text, 0o644); err != nil {
 		return "", err
 	}
 	return digestBytes(text), nil
+}
+
+// keep puts a file of the previous generation into the next one.
+func (r *runner) keep(rel string) error {
+	return linkFile(filepath.Join(r.out, filepath.FromSlash(rel)), filepath.Join(r.stage, filepath.FromSlash(rel)))
 }
 
 // specRel is a service's spec path relative to the output directory.

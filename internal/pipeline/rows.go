@@ -145,8 +145,12 @@ func triggerName(t *allium.Trigger) string {
 
 // constructRow stamps a construct with its service's identity.
 func constructRow(s *ServiceResult, c construct, inShared *bool) summary.ConstructRow {
+	commit := s.Commit
+	if s.Status == StatusStale {
+		commit = s.LastGoodCommit // the rows describe the kept spec's commit
+	}
 	row := summary.ConstructRow{
-		Repo: s.Repo, Commit: s.Commit, Service: s.Service,
+		Repo: s.Repo, Commit: commit, Service: s.Service,
 		Group: optString(s.Group), Kind: c.Kind, Parent: optString(c.Parent),
 		Name: c.Name, Text: c.Text, Value: optString(c.Value), ValueNumber: c.Number,
 		InShared: inShared,

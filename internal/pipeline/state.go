@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/distill/distill/internal/atomicfile"
 	"github.com/distill/distill/internal/source"
+	"github.com/distill/distill/internal/summary"
 )
 
 // stateFile records, per service, the inputs its current spec was made
@@ -27,6 +29,12 @@ const stateVersion = 2
 type state struct {
 	Version  int                   `json:"version"`
 	Services map[string]stateEntry `json:"services"`
+	// Outputs lists every file of the generation (slash paths relative to
+	// the output directory): what the next run may replace or remove.
+	// Anything else in the directory is not distill's and stays.
+	Outputs []string `json:"outputs,omitempty"`
+	// found is whether the state was read from disk.
+	found bool
 }
 
 type stateEntry struct {
@@ -42,6 +50,9 @@ type stateEntry struct {
 	Rules        int      `json:"rules"`
 	ConfigParams int      `json:"config_params"`
 	Coverage     Coverage `json:"coverage"`
+	// GoodAt is when a run last read this commit successfully: the "last
+	// good" time shown when a later fetch fails.
+	GoodAt time.Time `json:"good_at,omitzero"`
 }
 
 // loadState reads the previous run's state; a missing or unreadable file
@@ -56,36 +67,99 @@ func loadState(outDir string) *state {
 	if json.Unmarshal(b, &prev) != nil || prev.Version != stateVersion || prev.Services == nil {
 		return st
 	}
+	prev.found = true
 	return &prev
 }
 
-// saveState records the inputs of every service that has a spec now.
-// carry holds the previous entries to keep for services outside this run
-// (an --only run): their specs stay on disk, so their state must too, or
-// the next full run would distil them again for nothing.
-func saveState(outDir string, results []ServiceResult, carry map[string]stateEntry) error {
-	st := state{Version: stateVersion, Services: map[string]stateEntry{}}
-	for id, e := range carry {
-		st.Services[id] = e
-	}
-	for i := range results {
-		s := &results[i]
-		if s.Status == StatusFailed || s.inputKey == "" {
-			delete(st.Services, s.ID())
-			continue
-		}
-		st.Services[s.ID()] = stateEntry{
-			InputKey: s.inputKey, Commit: s.Commit, Language: s.Language, SpecDigest: s.SpecDigest,
-			FilesRead: s.FilesRead, Skipped: s.Skipped, ParseErrors: s.ParseErrors,
-			Untranslated: s.Untranslated, Entities: s.Entities, Rules: s.Rules, ConfigParams: s.ConfigParams,
-			Coverage: s.Coverage,
+// saveState records the inputs of every service that has a spec in the
+// new generation, and the generation's files. A stale service keeps its
+// previous entry (the spec is the previous one); a service outside an
+// --only selection keeps its entry too: its spec stays, so must the
+// knowledge of what made it, or the next full run would distil it again
+// for nothing.
+func (r *runner) saveState(owned map[string]bool) error {
+	st := state{Version: stateVersion, Services: map[string]stateEntry{}, Outputs: sortedSet(owned)}
+	for _, mb := range r.members() {
+		s := mb.res
+		switch {
+		case mb.kept != nil:
+			if e, ok := r.prev.Services[s.ID()]; ok && s.SpecPath != "" {
+				st.Services[s.ID()] = e
+			}
+		case s.Status == StatusStale && s.kept != nil:
+			st.Services[s.ID()] = *s.kept
+		case s.Status == StatusFailed || s.inputKey == "":
+		default:
+			st.Services[s.ID()] = stateEntry{
+				InputKey: s.inputKey, Commit: s.Commit, Language: s.Language, SpecDigest: s.SpecDigest,
+				FilesRead: s.FilesRead, Skipped: s.Skipped, ParseErrors: s.ParseErrors,
+				Untranslated: s.Untranslated, Entities: s.Entities, Rules: s.Rules, ConfigParams: s.ConfigParams,
+				Coverage: s.Coverage, GoodAt: r.started.Truncate(time.Millisecond),
+			}
 		}
 	}
 	b, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
-		return err
+		return fmt.Errorf("state: %w", err)
 	}
-	return atomicfile.WriteFile(filepath.Join(outDir, stateFile), append(b, '\n'), 0o644)
+	return atomicfile.WriteFile(filepath.Join(r.stage, stateFile), append(b, '\n'), 0o644)
+}
+
+// previousOutputs is the set of files the previous generation owns. A
+// state written before the list existed is read generously but exactly:
+// the specs it records, the shared specs and reports of the groups its
+// run.json names, the tables and the run record.
+func previousOutputs(out string, prev *state) map[string]bool {
+	owned := map[string]bool{}
+	if prev.Outputs != nil {
+		for _, rel := range prev.Outputs {
+			owned[rel] = true
+		}
+		return owned
+	}
+	if !prev.found {
+		return owned
+	}
+	for id := range prev.Services {
+		repo, svc, _ := strings.Cut(id, "/")
+		owned[specRel(repo, svc)] = true
+	}
+	var rec struct {
+		Groups []string `json:"groups"`
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "run.json")); err == nil && json.Unmarshal(b, &rec) == nil {
+		for _, g := range rec.Groups {
+			owned["shared/"+g+".allium"] = true
+			owned["reports/"+g+".md"] = true
+		}
+	}
+	for _, f := range []string{summary.ConstructsFile, summary.ServicesFile, summary.ComparisonsFile, "run.json", stateFile} {
+		owned[f] = true
+	}
+	return owned
+}
+
+// previousFinish is when the run that wrote out finished; zero when unknown.
+func previousFinish(out string) time.Time {
+	var rec struct {
+		Finished time.Time `json:"finished"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "run.json"))
+	if err != nil || json.Unmarshal(b, &rec) != nil {
+		return time.Time{}
+	}
+	return rec.Finished
+}
+
+// lastGood returns the previous state entry of a service whose spec is
+// still in the output directory, intact: what a failed fetch can keep.
+func (r *runner) lastGood(rp *RepoPlan, sp *ServicePlan) (stateEntry, bool) {
+	prev, ok := r.prev.Services[rp.Repo.Name+"/"+sp.Name]
+	if !ok {
+		return stateEntry{}, false
+	}
+	b, err := os.ReadFile(filepath.Join(r.out, filepath.FromSlash(specRel(rp.Repo.Name, sp.Name))))
+	return prev, err == nil && digestBytes(b) == prev.SpecDigest
 }
 
 // inputKey digests everything a service's spec depends on: the code's
@@ -117,7 +191,7 @@ func (r *runner) reusable(rp *RepoPlan, sp *ServicePlan, key string) bool {
 	if !ok || prev.InputKey != key {
 		return false
 	}
-	b, err := os.ReadFile(filepath.Join(r.cfg.OutDir, filepath.FromSlash(specRel(rp.Repo.Name, sp.Name))))
+	b, err := os.ReadFile(filepath.Join(r.out, filepath.FromSlash(specRel(rp.Repo.Name, sp.Name))))
 	return err == nil && digestBytes(b) == prev.SpecDigest
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/distill/distill/internal/fetch"
 	"github.com/distill/distill/internal/redact"
 	"github.com/distill/distill/internal/source"
+	"github.com/distill/distill/internal/summary"
 )
 
 // serviceJob is one service handed from a clone worker to a distill worker.
@@ -53,7 +55,11 @@ func (r *runner) fetchRepo(ctx context.Context, rp *RepoPlan, jobs chan<- servic
 		if err != nil {
 			return r.failRepo(ctx, rp, started, err)
 		}
-		if r.allUnchanged(rp, commit, started) {
+		done, err := r.allUnchanged(rp, commit, started)
+		if err != nil {
+			return err
+		}
+		if done {
 			r.cfg.Progress.RepoDone(rp.Repo.Name, nil)
 			return nil
 		}
@@ -90,8 +96,10 @@ func (r *runner) fetchRepo(ctx context.Context, rp *RepoPlan, jobs chan<- servic
 	return nil
 }
 
-// failRepo records every service of a repository as failed with the
-// (already redacted) fetch error, unless the run itself was cancelled.
+// failRepo records the services of a repository that could not be
+// fetched, unless the run itself was cancelled. A service whose last good
+// spec is still on disk keeps it, marked stale with the error; the others
+// fail.
 func (r *runner) failRepo(ctx context.Context, rp *RepoPlan, started time.Time, err error) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -99,15 +107,45 @@ func (r *runner) failRepo(ctx context.Context, rp *RepoPlan, started time.Time, 
 	if errors.Is(err, context.DeadlineExceeded) {
 		err = fmt.Errorf("timed out after %s: %w", rp.Repo.Timeout, err)
 	}
+	if errors.Is(err, fetch.ErrAuth) {
+		err = fmt.Errorf("%w; %s", err, authHint(rp))
+	}
 	r.cfg.Progress.RepoDone(rp.Repo.Name, err)
 	for _, sp := range rp.Services {
 		res := r.baseResult(rp, &sp, "", started)
 		res.Status = StatusFailed
-		res.Error = "fetch: " + err.Error()
+		res.Error = oneLine("fetch: " + err.Error())
 		res.Fetch = r.cfg.Now().Sub(started)
+		if prev, ok := r.lastGood(rp, &sp); ok {
+			rel := specRel(rp.Repo.Name, sp.Name)
+			if err := r.keep(rel); err != nil {
+				return err // an unwritable staging directory stops the run
+			}
+			res.Status = StatusStale
+			res.kept = &prev
+			res.LastGoodCommit, res.LastGoodAt = prev.Commit, prev.GoodAt
+			res.Language = prev.Language
+			res.SpecPath, res.SpecDigest = rel, prev.SpecDigest
+			res.FilesRead, res.Skipped = prev.FilesRead, prev.Skipped
+			res.ParseErrors, res.Untranslated = prev.ParseErrors, prev.Untranslated
+			res.Entities, res.Rules, res.ConfigParams = prev.Entities, prev.Rules, prev.ConfigParams
+			res.Coverage = prev.Coverage
+		}
 		r.set(res, sp.Index)
 	}
 	return nil
+}
+
+// authHint says what to do about an authentication failure: which
+// variable holds the credential, or that the manifest names none.
+func authHint(rp *RepoPlan) string {
+	switch {
+	case rp.Repo.Auth.TokenEnv != "":
+		return fmt.Sprintf("check the token in $%s (auth.token_env of repository %s): it may be wrong, expired or lack read access", rp.Repo.Auth.TokenEnv, rp.Repo.Name)
+	case rp.Repo.Auth.SSHKeyEnv != "":
+		return fmt.Sprintf("check the key in $%s (auth.ssh_key_env of repository %s)", rp.Repo.Auth.SSHKeyEnv, rp.Repo.Name)
+	}
+	return fmt.Sprintf("repository %s needs credentials: set auth.token_env (https) or auth.ssh_key_env (ssh) in the manifest to the name of a variable that holds them", rp.Repo.Name)
 }
 
 // allHavePrevious reports whether every service of the repository has a
@@ -123,18 +161,22 @@ func (r *runner) allHavePrevious(rp *RepoPlan) bool {
 
 // allUnchanged reports whether every service of the repository can reuse
 // its previous spec at commit, and if so records them as unchanged.
-func (r *runner) allUnchanged(rp *RepoPlan, commit string, started time.Time) bool {
+func (r *runner) allUnchanged(rp *RepoPlan, commit string, started time.Time) (bool, error) {
 	keys := make([]string, len(rp.Services))
 	for i := range rp.Services {
 		keys[i] = r.inputKey(rp, &rp.Services[i], commit)
 		if !r.reusable(rp, &rp.Services[i], keys[i]) {
-			return false
+			return false, nil
 		}
 	}
 	for i := range rp.Services {
-		r.set(r.unchangedResult(rp, &rp.Services[i], commit, keys[i], started), rp.Services[i].Index)
+		un := r.unchangedResult(rp, &rp.Services[i], commit, keys[i], started)
+		if err := r.keep(un.SpecPath); err != nil {
+			return false, err
+		}
+		r.set(un, rp.Services[i].Index)
 	}
-	return true
+	return true, nil
 }
 
 func (r *runner) baseResult(rp *RepoPlan, sp *ServicePlan, commit string, started time.Time) ServiceResult {
@@ -157,7 +199,7 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 			return ctx.Err()
 		}
 		res.Status = StatusFailed
-		res.Error = stage + ": " + err.Error()
+		res.Error = oneLine(stage + ": " + err.Error())
 		res.Distill = r.cfg.Now().Sub(t0)
 		r.set(res, j.svc.Index)
 		return nil
@@ -178,6 +220,9 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 	for _, s := range set.Skipped {
 		res.Skipped = append(res.Skipped, s.Path+": "+s.Reason)
 	}
+	if err := r.checkLanguage(j.svc, set.Files); err != nil {
+		return fail("select files", err)
+	}
 	version := j.commit
 	if version == "" { // a plain directory: its content is its version
 		version = "content:" + digestFiles(set.Files)
@@ -186,6 +231,9 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 	if r.reusable(j.repo, j.svc, res.inputKey) {
 		un := r.unchangedResult(j.repo, j.svc, j.commit, res.inputKey, j.started)
 		un.Fetch, un.Distill = j.fetch, r.cfg.Now().Sub(t0)
+		if err := r.keep(un.SpecPath); err != nil {
+			return err
+		}
 		r.set(un, j.svc.Index)
 		return nil
 	}
@@ -195,6 +243,14 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 		return fail("distill", err)
 	}
 	rebaseProvenance(out.Module, j.svc.Path)
+	// Everything a row will hold is checked before the spec is written: a
+	// construct the tables would refuse fails this service, not the run.
+	for _, c := range constructs(out.Module) {
+		row := constructRow(&res, c, nil)
+		if err := summary.Check(&row); err != nil {
+			return fail("rows", err)
+		}
+	}
 	res.SpecPath = specRel(j.repo.Repo.Name, j.svc.Name)
 	if res.SpecDigest, err = r.writeSpec(res.SpecPath, out.Module); err != nil {
 		return err // an unwritable output directory stops the run
@@ -211,6 +267,53 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 	res.Distill = r.cfg.Now().Sub(t0)
 	r.set(res, j.svc.Index)
 	return nil
+}
+
+// checkLanguage fails a service none of whose files is in a language
+// distill reads: an empty spec marked "ok" would claim the service has no
+// behaviour.
+func (r *runner) checkLanguage(sp *ServicePlan, files []source.File) error {
+	for _, f := range files {
+		if l := r.langs.ForPath(f.Path); l != nil && (sp.Language == "" || l.ID() == sp.Language) {
+			return nil
+		}
+	}
+	var names []string
+	for _, l := range r.langs.Languages() {
+		if sp.Language == "" || l.ID() == sp.Language {
+			names = append(names, languageName(l.ID()))
+		}
+	}
+	where := sp.Path
+	if where == "" || where == "." {
+		where = "the repository root"
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("language %q is not supported; distill reads %s", sp.Language, languageName(r.langs.Languages()[0].ID()))
+	}
+	var exts []string
+	for _, l := range r.langs.Languages() {
+		if sp.Language == "" || l.ID() == sp.Language {
+			exts = append(exts, l.Extensions()...)
+		}
+	}
+	kind := strings.Join(names, " or ") + " file (" + strings.Join(exts, ", ") + ")"
+	if len(files) == 0 {
+		return fmt.Errorf("no %s under %s: nothing to distil; check the service's path and its include/exclude globs", kind, where)
+	}
+	return fmt.Errorf("none of the %d files selected under %s is a %s: nothing to distil; check the service's path and its include/exclude globs",
+		len(files), where, kind)
+}
+
+// languageName is how a language is named in messages.
+func languageName(id string) string {
+	switch id {
+	case "python":
+		return "Python"
+	case "typescript":
+		return "TypeScript"
+	}
+	return id
 }
 
 // rebaseProvenance makes provenance paths relative to the repository root

@@ -31,7 +31,7 @@ type File struct {
 
 // Skipped is a file that matched the globs but was not read.
 type Skipped struct {
-	Path   string // relative to the service directory
+	Path   string // relative to the service directory, control characters escaped (EscapeName)
 	Reason string
 }
 
@@ -97,6 +97,10 @@ func Select(ctx context.Context, tree fs.FS, opt Options) (*Set, error) {
 			return nil
 		}
 		if matchAny(exclude, rel) || (len(include) > 0 && !matchAny(include, rel)) {
+			return nil
+		}
+		if strings.ContainsFunc(rel, oddRune) {
+			set.Skipped = append(set.Skipped, Skipped{Path: EscapeName(rel), Reason: ReasonOddName})
 			return nil
 		}
 		data, reason, err := s.read(rel, d)
@@ -254,6 +258,9 @@ func (s *selector) read(rel string, d fs.DirEntry) (data []byte, reason string, 
 	}
 	data = bytes.TrimPrefix(data, []byte(byteOrderMarkUTF8))
 	if !utf8.Valid(data) {
+		if decoded, ok := decodeDeclared(rel, data); ok {
+			return decoded, "", nil
+		}
 		return nil, ReasonNotUTF8, nil
 	}
 	return data, "", nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -213,5 +214,58 @@ func TestBuildTreeMatchesDisk(t *testing.T) {
 	fi, err := os.Lstat(filepath.Join(dir, "svc", "app", "libdir"))
 	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("svc/app/libdir is not a symlink: %v %v", fi, err)
+	}
+}
+
+// TestOddNamesAndDeclaredEncodings: a file name with a newline is skipped
+// with an escaped note, never failing the service; a Python file that
+// declares its encoding (PEP 263) is decoded to UTF-8, not skipped.
+func TestOddNamesAndDeclaredEncodings(t *testing.T) {
+	tree := fstest.MapFS{
+		"svc/ok.py":             {Data: []byte("X = 1\n")},
+		"svc/bad\nname.py":      {Data: []byte("Y = 2\n")},
+		"svc/tab\tname.py":      {Data: []byte("Z = 3\n")},
+		"svc/latin.py":          {Data: []byte("# -*- coding: latin-1 -*-\nNAME = 'caf\xe9'\n")},
+		"svc/second_line.py":    {Data: []byte("#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\nQUOTE = '\x93hi\x94'\n")},
+		"svc/undeclared.py":     {Data: []byte("NAME = 'caf\xe9'\n")},
+		"svc/late_decl.py":      {Data: []byte("X = 1\n# coding: latin-1\nNAME = 'caf\xe9'\n")},
+		"svc/declared_utf8.py":  {Data: []byte("# coding: utf-8\nNAME = 'caf\xe9'\n")},
+		"svc/notpython.txt":     {Data: []byte("# coding: latin-1\ncaf\xe9\n")},
+		"svc/unknown_coding.py": {Data: []byte("# coding: klingon-8\ncaf\xe9\n")},
+	}
+	set, err := source.Select(context.Background(), tree, source.Options{Path: "svc"})
+	if err != nil {
+		t.Fatalf("Select: %v", err)
+	}
+	files := map[string]string{}
+	for _, f := range set.Files {
+		files[f.Path] = string(f.Data)
+	}
+	if got := files["latin.py"]; !strings.Contains(got, "NAME = 'café'") {
+		t.Errorf("latin.py = %q, want it decoded from latin-1", got)
+	}
+	if got := files["second_line.py"]; !strings.Contains(got, "QUOTE = '\u201chi\u201d'") {
+		t.Errorf("second_line.py = %q, want it decoded from cp1252", got)
+	}
+	var skipped []string
+	for _, s := range set.Skipped {
+		skipped = append(skipped, s.Path+": "+s.Reason)
+	}
+	want := []string{
+		`bad\nname.py: ` + source.ReasonOddName,
+		"declared_utf8.py: " + source.ReasonNotUTF8,
+		"late_decl.py: " + source.ReasonNotUTF8,
+		"notpython.txt: " + source.ReasonNotUTF8,
+		`tab\tname.py: ` + source.ReasonOddName,
+		"undeclared.py: " + source.ReasonNotUTF8,
+		"unknown_coding.py: " + source.ReasonNotUTF8,
+	}
+	if diff := cmp.Diff(want, skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
+	for _, s := range skipped {
+		if strings.ContainsAny(s, "\n\t") {
+			t.Errorf("a skipped note holds a raw control character: %q", s)
+		}
 	}
 }

@@ -28,7 +28,17 @@ var constructKinds = []string{
 	KindProvides, KindContract, KindDeferred, KindOpenQuestion,
 }
 
-var serviceStatuses = []string{StatusOK, StatusUnchanged, StatusFailed}
+var serviceStatuses = []string{StatusOK, StatusUnchanged, StatusFailed, StatusStale}
+
+// Check applies the rules a Writer applies to row (see ErrInvalidRow), so
+// that a caller can set a bad row aside before it reaches the Writer, which
+// refuses the whole file on the first bad row.
+func Check[T any](row *T) error {
+	if c, ok := any(row).(rowChecker); ok {
+		return c.check()
+	}
+	return nil
+}
 
 // Timestamps are converted through nanoseconds since the epoch on the way
 // in, so only instants that fit in an int64 of nanoseconds survive.
@@ -71,8 +81,11 @@ func (r *ServiceRow) check() error {
 		return bad("repo and service are required")
 	case !slices.Contains(serviceStatuses, r.Status):
 		return bad("unknown status %q", r.Status)
-	case r.Status == StatusFailed && (r.Error == nil || *r.Error == ""):
-		return bad("a failed service needs its error")
+	case (r.Status == StatusFailed || r.Status == StatusStale) && (r.Error == nil || *r.Error == ""):
+		return bad("a %s service needs its error", r.Status)
+	case r.Status == StatusStale && (r.SpecPath == nil || r.LastGoodAt == nil && r.LastGoodCommit == nil):
+		// A plain directory has no commit; its last good time says when.
+		return bad("a stale service needs its kept spec and its last good commit or time")
 	case r.StartedAt.IsZero() || r.StartedAt.Before(minTimestamp) || r.StartedAt.After(maxTimestamp):
 		return bad("started_at %s is not a run time", r.StartedAt.Format(time.RFC3339))
 	case slices.ContainsFunc(counts, func(n int32) bool { return n < 0 }):

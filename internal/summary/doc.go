@@ -49,8 +49,9 @@
 //	service        STRING                    service name from the manifest
 //	group_name     STRING, nullable          manifest group; NULL when in no group
 //	language       STRING                    source language ("python", "typescript")
-//	status         STRING                    ok, unchanged (spec reused from the previous run), failed
-//	error          STRING, nullable          why the service failed; NULL unless status is failed
+//	status         STRING                    ok, unchanged (spec reused from the previous run), failed,
+//	                                          stale (the fetch failed; spec and rows are the last good ones)
+//	error          STRING, nullable          why the service failed; NULL unless status is failed or stale
 //	files_read     INT32                     source files parsed
 //	files_skipped  INT32                     source files selected but not parsed (size, binary, encoding)
 //	parse_errors   INT32                     files parsed with syntax errors
@@ -67,6 +68,9 @@
 //	spec_path      STRING, nullable          the .allium file, relative to the output directory;
 //	                                          NULL when no spec was written
 //	spec_digest    STRING, nullable          sha256 of the .allium bytes, lowercase hex
+//	last_good_commit STRING, nullable        stale rows: the commit the kept spec was made from (NULL for a
+//	                                          plain directory, which has none); NULL otherwise
+//	last_good_at   TIMESTAMP(MILLIS, UTC), nullable  stale rows: when a run last read that commit; NULL otherwise
 //
 // # comparisons.parquet (ComparisonRow)
 //

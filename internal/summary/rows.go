@@ -35,6 +35,9 @@ const (
 	StatusOK        = "ok"
 	StatusUnchanged = "unchanged"
 	StatusFailed    = "failed"
+	// StatusStale: this run could not fetch the repository, and the spec
+	// and rows are the last good ones, kept from an earlier run.
+	StatusStale = "stale"
 )
 
 // Default file names of the three tables inside a run's output directory.
@@ -112,6 +115,11 @@ type ServiceRow struct {
 	TotalMS        int64     `parquet:"total_ms"`
 	SpecPath       *string   `parquet:"spec_path,optional"`
 	SpecDigest     *string   `parquet:"spec_digest,optional"`
+	// LastGoodCommit and LastGoodAt say, for a stale row, which commit the
+	// kept spec was made from and when a run last read it successfully;
+	// NULL otherwise.
+	LastGoodCommit *string    `parquet:"last_good_commit,optional"`
+	LastGoodAt     *time.Time `parquet:"last_good_at,optional,timestamp(millisecond:utc)"`
 }
 
 // ComparisonRow is one aligned construct of one manifest group: a row of

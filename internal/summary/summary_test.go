@@ -218,6 +218,8 @@ func TestFilesReadByArrow(t *testing.T) {
 				"total_ms REQUIRED INT64 INT(64,true)",
 				"spec_path OPTIONAL BYTE_ARRAY STRING",
 				"spec_digest OPTIONAL BYTE_ARRAY STRING",
+				"last_good_commit OPTIONAL BYTE_ARRAY STRING",
+				"last_good_at OPTIONAL INT64 TIMESTAMP(MILLIS,utc=true)",
 			},
 			read: func(t *testing.T, path string) any {
 				pf, _ := openArrow(t, path)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/cgi"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,9 +31,12 @@ type Server struct {
 	failures map[string][]int  // name -> queued status codes to answer with
 	requests map[string]int    // name -> all requests seen
 	packs    map[string]int    // name -> git-upload-pack POSTs (object transfers)
+	echo     map[string]bool   // name -> refuse with a body echoing the credentials
 }
 
-var repoNamePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+// repoNamePattern allows "@" so that tests can serve a repository whose
+// URL has an "@" in its path (which is not a credential).
+var repoNamePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._@-]*$`)
 
 // NewServer starts a server on 127.0.0.1. It is closed by tb.Cleanup.
 func NewServer(tb testing.TB) *Server {
@@ -50,6 +54,7 @@ func NewServer(tb testing.TB) *Server {
 		failures: map[string][]int{},
 		requests: map[string]int{},
 		packs:    map[string]int{},
+		echo:     map[string]bool{},
 	}
 	s.backend = &cgi.Handler{
 		Path: backendPath,
@@ -107,6 +112,16 @@ func (s *Server) RequireToken(name, token string) {
 	s.tokens[name] = token
 }
 
+// EchoCredentials makes the named repository refuse every request with
+// 403 and an error body that quotes the request's Authorization header,
+// the password URL-encoded, and a long tail: what a misconfigured proxy
+// does, and what must never reach an output.
+func (s *Server) EchoCredentials(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.echo[name] = true
+}
+
 // FailNext makes the next n requests for the named repository answer with
 // status (e.g. 503) before reaching git, to exercise retries.
 func (s *Server) FailNext(name string, status, n int) {
@@ -139,6 +154,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	_, known := s.repos[name]
 	token, needsToken := s.tokens[name]
+	echo := s.echo[name]
 	var failWith int
 	if known {
 		s.requests[name]++
@@ -157,6 +173,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	case failWith != 0:
 		http.Error(w, "injected failure", failWith)
+		return
+	case echo:
+		_, password, _ := r.BasicAuth()
+		body := "request refused\nAuthorization: " + r.Header.Get("Authorization") +
+			"\nretry with ?access_token=" + url.QueryEscape(password) + "\n" + strings.Repeat("<p>proxy diagnostics</p>\n", 400)
+		http.Error(w, body, http.StatusForbidden)
 		return
 	case needsToken:
 		_, password, ok := r.BasicAuth()

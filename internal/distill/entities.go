@@ -422,7 +422,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		strings.ToUpper(name) == name {
 		return
 	}
-	fi := &fieldInfo{name: snake(name), attr: name, line: a.Line}
+	fi := &fieldInfo{name: bindingName(name), attr: name, line: a.Line}
 	if !isSnake(fi.name) {
 		return
 	}

@@ -94,6 +94,11 @@ var reserved = map[string]bool{
 	"null": true, "and": true, "or": true, "not": true, "in": true, "exists": true, "when": true,
 	"requires": true, "ensures": true, "let": true, "for": true, "if": true, "else": true,
 	"where": true, "with": true, "rule": true, "entity": true, "implies": true, "_": true,
+	// Clause keywords of entity and surface bodies: a field of that name
+	// would read as the clause (`timeout: 30.seconds`).
+	"transitions": true, "invariant": true, "terminal": true, "facing": true, "context": true,
+	"exposes": true, "provides": true, "related": true, "timeout": true, "contracts": true,
+	"identified_by": true, "demands": true, "fulfils": true, "question": true, "as": true,
 }
 
 // bindingName makes a usable binding/parameter name from a code name.

@@ -60,6 +60,7 @@ type Language struct {
 	AppFactories      []string          `yaml:"app_factories"`
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
 	AuthenticateCalls []string          `yaml:"authenticate_calls"`
+	ShapeValidators   []string          `yaml:"shape_validators"`
 	Sessions          *Sessions         `yaml:"sessions"`
 	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
 	Repositories      *Repositories     `yaml:"repositories"`

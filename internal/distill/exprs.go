@@ -15,7 +15,7 @@ var requestDictAttrs = map[string]bool{"json": true, "form": true, "args": true,
 	"POST": true, "GET": true, "query_params": true, "validated_data": true, "cleaned_data": true, "query": true, "path_params": true}
 
 var normalisers = map[string]bool{"strip": true, "lower": true, "upper": true, "casefold": true, "title": true,
-	"lstrip": true, "rstrip": true, "str": true, "int": true, "float": true, "bool": true}
+	"lstrip": true, "rstrip": true, "str": true, "int": true, "float": true, "bool": true, "bytes": true, "encode": true, "decode": true}
 
 var passThrough = map[string]bool{"order_by": true, "limit": true, "offset": true, "options": true, "with_for_update": true,
 	"distinct": true, "select_related": true, "prefetch_related": true, "join": true, "outerjoin": true,
@@ -200,6 +200,17 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		v := rc.paramValue(e.Name)
 		if v.kind == vParam && x.shape != nil {
 			rc.shapeConstraints(x.shape, e.Name, v.param, sc)
+			if fr := b.fieldValidator(x.shape, e.Name); fr != nil {
+				// @field_validator("password") that hashes: the field's
+				// value is what the validator returns.
+				arg := facts.Expr{Kind: facts.ExprName, Name: "__input_" + e.Name, Line: fr.fn.Line}
+				sc.vars[arg.Name] = v
+				got := rc.inline(fr, &value{kind: vPlumbing}, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{arg}, Line: fr.fn.Line}, sc, out)
+				delete(sc.vars, arg.Name)
+				if got.kind == vExpr {
+					return got
+				}
+			}
 		}
 		return v
 	case vReqDict:
@@ -797,7 +808,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return unknownValue
 	case normalisers[last] && method != "" && len(e.Args) == 0:
 		return recv
-	case normalisers[e.Raw] && len(e.Args) == 1:
+	case normalisers[e.Raw] && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
+		// str(x), bytes(p, "utf-8"): the same value in another shape.
 		return rc.eval(&e.Args[0], sc, out, false)
 	}
 
@@ -1301,6 +1313,27 @@ func (v *value) headerIdent(key string) (string, bool) {
 		return "", false
 	}
 	return id.Name, true
+}
+
+// fieldValidator finds the validator a request shape declares for one
+// of its fields (pydantic's @field_validator("password")), whose result
+// becomes the field's value.
+func (b *builder) fieldValidator(shape *classRef, field string) *funcRef {
+	for i := range shape.class.Methods {
+		m := &shape.class.Methods[i]
+		for _, d := range m.Decorators {
+			name, call := decoratorName(&d)
+			if call == nil || !catalog.Match(b.lang.ShapeValidators, name) || len(call.Args) == 0 {
+				continue
+			}
+			for _, a := range call.Args {
+				if a.Kind == facts.ExprString && a.Value == field {
+					return &funcRef{file: shape.file, fn: m, class: shape.class}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // classField finds a class-level assignment (form = LoginForm) on a class

@@ -722,6 +722,58 @@ def lock(user_id):
 			construct: "LockUser",
 			want:      "",
 		},
+		{
+			// dispatch: the request schema hashes the password itself.
+			name: "a request shape's field validator gives the field its value and its raises are preconditions",
+			files: map[string]string{
+				"app/models.py": `
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+class Base(DeclarativeBase):
+    pass
+class Account(Base):
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str]
+    password: Mapped[str]
+`,
+				"app/schemas.py": `
+from pydantic import BaseModel, field_validator
+from app.security import hash_password
+class AccountCreate(BaseModel):
+    email: str
+    password: str
+
+    @field_validator("email")
+    @classmethod
+    def not_reserved(cls, v):
+        if v == "root@example.com":
+            raise ValueError("reserved")
+        return v
+
+    @field_validator("password", mode="before")
+    @classmethod
+    def hashed(cls, v):
+        return hash_password(v)
+`,
+				"app/api.py": `
+from fastapi import APIRouter
+from app.models import Account
+from app.schemas import AccountCreate
+router = APIRouter()
+@router.post("/accounts")
+def create_account(body: AccountCreate, db):
+    account = Account(email=body.email, password=body.password)
+    db.add(account)
+    db.commit()
+    return account
+`},
+			construct: "CreateAccount",
+			want: `rule CreateAccount {
+    when: CreateAccount(email, password)
+    requires: email != "root@example.com"
+    ensures: Account.created(email: email, password: hash(password))
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1000,6 +1000,12 @@ func (rc *ruleCtx) endsRequest(list []facts.Stmt, sc *scope) bool {
 }
 
 func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
+	if constantExpr(cond) {
+		// A helper's result read as a constant says nothing of the
+		// request: no precondition.
+		rc.untranslated(sc, line, LeftOutGuard, "a guard whose condition is a constant")
+		return
+	}
 	// A conjunction is several preconditions.
 	if bin, ok := cond.(*allium.Binary); ok && bin.Op == allium.OpAnd {
 		rc.requires(bin.X, sc, line)

@@ -478,3 +478,12 @@ func joinAnd(parts []allium.Expr) allium.Expr {
 // lowerFirst reports whether a name starts lower case (a binding, not a
 // type).
 func lowerFirst(s string) bool { return s != "" && strings.ToLower(s[:1]) == s[:1] }
+
+// NormalForm rewrites an expression, in place, into the normal form
+// clauses are matched on (see normExpr); internal/score reads clauses the
+// same way.
+func NormalForm(e allium.Expr) allium.Expr { return normExpr(e) }
+
+// Conjuncts splits a conjunction into its parts, in the normal form's
+// order.
+func Conjuncts(e allium.Expr) []allium.Expr { return conjuncts(e) }

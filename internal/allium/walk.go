@@ -123,3 +123,14 @@ func WalkNodes(m *Module, f func(Node)) {
 		f(q)
 	}
 }
+
+// IsCreation reports whether e is Entity.created(...), the creation of an
+// instance.
+func IsCreation(e Expr) bool {
+	c, ok := e.(*Call)
+	if !ok {
+		return false
+	}
+	m, ok := c.Fun.(*Member)
+	return ok && m.Name == "created"
+}

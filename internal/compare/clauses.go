@@ -560,7 +560,7 @@ func unnameCreations(list []chosenClause) []chosenClause {
 			continue
 		}
 		l, ok := e.Body[0].(*allium.Let)
-		if !ok || !isCreation(l.Value) {
+		if !ok || !allium.IsCreation(l.Value) {
 			continue
 		}
 		read := false
@@ -589,16 +589,6 @@ func siblingsKept(list []chosenClause, cc chosenClause) bool {
 		}
 	}
 	return n == cc.u.parts
-}
-
-// isCreation reports whether e is X.created(...).
-func isCreation(e allium.Expr) bool {
-	c, ok := e.(*allium.Call)
-	if !ok {
-		return false
-	}
-	m, ok := c.Fun.(*allium.Member)
-	return ok && m.Name == "created"
 }
 
 // creationOf returns the creation a statement is (X.created(...), or a let

@@ -61,21 +61,11 @@ func countOutcomes(list []allium.Stmt, seen map[allium.Stmt]bool, n *int) {
 			seen[s] = true
 			*n++
 		case *allium.Let:
-			if isCreation(x.Value) {
+			if allium.IsCreation(x.Value) {
 				seen[s] = true
 				*n++
 			}
 		}
 		return true
 	})
-}
-
-// isCreation reports whether e is Entity.created(...).
-func isCreation(e allium.Expr) bool {
-	c, ok := e.(*allium.Call)
-	if !ok {
-		return false
-	}
-	m, ok := c.Fun.(*allium.Member)
-	return ok && m.Name == "created"
 }

@@ -53,7 +53,7 @@ func inlineIn(list []allium.Stmt, env map[string]allium.Expr, inEnsures bool) []
 		switch x := s.(type) {
 		case *allium.Let:
 			v := substExpr(x.Value, env)
-			if inEnsures && isCreation(v) {
+			if inEnsures && allium.IsCreation(v) {
 				env = with(env, x.Name, nil)
 				out = append(out, &allium.ExprStmt{Meta: x.Meta, X: v})
 				continue
@@ -81,16 +81,6 @@ func inlineIn(list []allium.Stmt, env map[string]allium.Expr, inEnsures bool) []
 		out = append(out, s)
 	}
 	return out
-}
-
-// isCreation reports whether e is X.created(...).
-func isCreation(e allium.Expr) bool {
-	c, ok := e.(*allium.Call)
-	if !ok {
-		return false
-	}
-	m, ok := c.Fun.(*allium.Member)
-	return ok && m.Name == "created"
 }
 
 // with returns env extended by name; a nil value hides an outer binding.

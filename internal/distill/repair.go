@@ -235,33 +235,12 @@ func overwrite(dst, src allium.Node) {
 // removals made.
 func (r *repairer) narrow(it *topItem, pnode allium.Node, line int) (allium.Node, []removal) {
 	switch x := it.node.(type) {
-	case *allium.Entity:
-		px := pnode.(*allium.Entity)
-		ms, rems := r.narrowMembers(x.Name, x.Members, px.Members, line)
+	case *allium.Entity, *allium.ValueType, *allium.Variant:
+		ms, rems := r.narrowMembers(it.name, membersOf(x), membersOf(pnode), line)
 		if ms == nil {
 			return nil, nil
 		}
-		c := *x
-		c.Members = ms
-		return &c, rems
-	case *allium.ValueType:
-		px := pnode.(*allium.ValueType)
-		ms, rems := r.narrowMembers(x.Name, x.Members, px.Members, line)
-		if ms == nil {
-			return nil, nil
-		}
-		c := *x
-		c.Members = ms
-		return &c, rems
-	case *allium.Variant:
-		px := pnode.(*allium.Variant)
-		ms, rems := r.narrowMembers(x.Name, x.Members, px.Members, line)
-		if ms == nil {
-			return nil, nil
-		}
-		c := *x
-		c.Members = ms
-		return &c, rems
+		return withMembers(x, ms), rems
 	case *allium.Rule:
 		px := pnode.(*allium.Rule)
 		target := pickStmt(x.Body, px.Body, line)
@@ -808,3 +787,4 @@ func memberName(mem allium.EntityMember) string {
 	}
 	return "member"
 }
+

@@ -787,4 +787,3 @@ func memberName(mem allium.EntityMember) string {
 	}
 	return "member"
 }
-

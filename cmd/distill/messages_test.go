@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -121,17 +120,8 @@ func TestRunSummaryNamesStaleServices(t *testing.T) {
 
 // fmtExceptions are the specs under the repository's testdata/ that are
 // not in canonical form on purpose, with the reason. Every other spec
-// there must be: `distill fmt -l testdata` lists only these.
-var fmtExceptions = map[string]string{
-	// Hand-written compare inputs: compare's report goldens cite their
-	// line numbers, so reformatting them means regenerating those goldens.
-	"compare/reset/accounts.allium": "compare input; report goldens cite its lines",
-	"compare/reset/legacy.allium":   "compare input; report goldens cite its lines",
-}
-
-// fmtExceptionDirs hold specs still being written by another change
-// (compare's real-world groups); they are checked once it lands.
-var fmtExceptionDirs = []string{"compare/realworld/"}
+// there must be: `distill fmt -l testdata` lists only these (none today).
+var fmtExceptions = map[string]string{}
 
 func TestRepositorySpecsAreCanonical(t *testing.T) {
 	root := filepath.Join("..", "..", "testdata")
@@ -146,9 +136,6 @@ func TestRepositorySpecsAreCanonical(t *testing.T) {
 		rel, _ := filepath.Rel(root, line)
 		rel = filepath.ToSlash(rel)
 		if _, ok := fmtExceptions[rel]; ok {
-			continue
-		}
-		if slices.ContainsFunc(fmtExceptionDirs, func(d string) bool { return strings.HasPrefix(rel, d) }) {
 			continue
 		}
 		t.Errorf("testdata/%s is not in canonical form: run distill fmt -w on it (after checking the rewrite changes layout only) or list it in fmtExceptions with the reason", rel)

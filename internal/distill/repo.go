@@ -92,6 +92,12 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
 				return &value{kind: vPlumbing}
 			}
+			if d := rc.shapeAsDict(&kw.Value, ent, filters, sc, out); d != nil {
+				// update(object=values) with a request body: each of its
+				// fields the entity has is set from the request.
+				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*d}, Line: e.Line}, sc, out)
+				return &value{kind: vPlumbing}
+			}
 		}
 		b.stats.EffectsSeen++
 		rc.untranslated(sc, e.Line, LeftOutValue, "the values of a repository update")
@@ -114,4 +120,28 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		return &value{kind: vPlumbing}
 	}
 	return nil
+}
+
+// shapeAsDict writes a request body passed whole (a pydantic model, a
+// serializer) as the dict of its fields that the entity also has, but for
+// the keys the row is found by: {"name": values.name, ...}, in the shape's
+// field order.
+func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyword, sc *scope, out *[]allium.Stmt) *facts.Expr {
+	v := rc.eval(x, sc, out, false)
+	if v.kind != vShape || v.shape == nil {
+		return nil
+	}
+	d := &facts.Expr{Kind: facts.ExprDict, Line: x.Line}
+	for _, f := range v.shape.class.Fields {
+		if a := ent.attrs[f.Name]; a == nil || a.drop || slices.ContainsFunc(keys, func(k facts.Keyword) bool { return k.Name == f.Name }) {
+			continue // not the entity's, or the key that finds the row
+		}
+		d.Entries = append(d.Entries, facts.DictEntry{
+			Key:   &facts.Expr{Kind: facts.ExprString, Value: f.Name, Line: x.Line},
+			Value: facts.Expr{Kind: facts.ExprAttr, X: x, Name: f.Name, Line: x.Line}})
+	}
+	if len(d.Entries) == 0 {
+		return nil
+	}
+	return d
 }

@@ -127,8 +127,12 @@ type SignedTokens struct {
 	// their arguments holds the lifetime in seconds ("#1", expires_in).
 	Serializers []string `yaml:"serializers"`
 	ExpiryArgs  []string `yaml:"expiry_args"`
-	// SignMethods are the signer methods that issue a token.
-	SignMethods []string `yaml:"sign_methods"`
+	// SignMethods are the signer methods that issue a token; VerifyMethods
+	// those that read one back, which holds only while it is valid.
+	SignMethods   []string `yaml:"sign_methods"`
+	VerifyMethods []string `yaml:"verify_methods"`
+	// Decoders read a token an encoder issued.
+	Decoders []string `yaml:"decoders"`
 	// Encoders issue a token from a payload whose ExpiryKeys entry holds
 	// its expiry time.
 	Encoders   []string `yaml:"encoders"`

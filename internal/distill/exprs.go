@@ -890,6 +890,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
 			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
 		}
+		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
+			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {
+			return rc.verifyToken(&e.Args[0], sc, out, e.Line)
+		}
 	}
 	// authenticate(request, email=e, password=p): a lookup of the user by
 	// the other credentials that holds only when the password matches

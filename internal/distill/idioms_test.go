@@ -774,6 +774,39 @@ def create_account(body: AccountCreate, db):
     ensures: Account.created(email: email, password: hash(password))
 }`,
 		},
+		{
+			// flask-base: confirm_account(token) reads the signed token
+			// back, which holds only while it is valid.
+			name: "reading a signed token back requires it to be valid",
+			files: map[string]string{"app/models.py": `
+from flask import current_app
+from itsdangerous import TimedJSONWebSignatureSerializer as Serializer
+from app.extensions import db
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    confirmed = db.Column(db.Boolean, default=False)
+    def confirm_account(self, token):
+        s = Serializer(current_app.config["SECRET_KEY"])
+        data = s.loads(token)
+        self.confirmed = True
+        db.session.add(self)
+`, "app/views.py": `
+from flask import Blueprint, redirect
+from flask_login import current_user, login_required
+bp = Blueprint("account", __name__)
+@bp.route("/confirm/<token>")
+@login_required
+def confirm(token):
+    current_user.confirm_account(token)
+    return redirect("/")
+`},
+			construct: "Confirm",
+			want: `rule Confirm {
+    when: Confirm(token, user)
+    requires: token.is_valid
+    ensures: user.confirmed = true
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,6 +58,7 @@ type Language struct {
 	FrameworkModels   map[string]string `yaml:"framework_models"`
 	ValidationCalls   []string          `yaml:"validation_calls"`
 	AppFactories      []string          `yaml:"app_factories"`
+	ConfigGetters     []string          `yaml:"config_getters"`
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
 	AuthenticateCalls []string          `yaml:"authenticate_calls"`
 	ShapeValidators   []string          `yaml:"shape_validators"`

@@ -865,6 +865,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return unknownValue
 	}
 
+	// get_config("x", default=8): a setting read at run time.
+	if catalog.MatchAny(l.ConfigGetters, names...) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		if x := rc.configGetter(e, sc); x != nil {
+			return exprValue(x)
+		}
+		return unknownValue
+	}
 	// get_user_model(): the model of signed-in users.
 	if method == "" && catalog.MatchAny(l.UserModelRefs, names...) {
 		if u := b.userEntity(); u != "" {
@@ -1360,6 +1367,41 @@ func (b *builder) classField(cr *classRef, name string) (*facts.Expr, *facts.Fil
 		}
 	}
 	return nil, nil
+}
+
+// configGetter reads get_config("key", default) as config.key: the
+// service's own setting of that key when it declares one, else a
+// parameter typed and defaulted by the literal default (none without one:
+// a setting of unknown type is left out).
+func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
+	key := e.Args[0].Value
+	if ci := rc.b.configByKey[key]; ci != nil {
+		return rc.b.useConfig(ci)
+	}
+	if ci := rc.b.configByKey[strings.ToUpper(key)]; ci != nil {
+		return rc.b.useConfig(ci)
+	}
+	def := e.Keyword("default")
+	if def == nil && len(e.Args) > 1 {
+		def = &e.Args[1]
+	}
+	name := bindingName(strings.ToLower(key))
+	if def == nil || !isSnake(name) {
+		return nil
+	}
+	var typ string
+	var lit allium.Expr
+	switch def.Kind {
+	case facts.ExprInt:
+		typ, lit = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: def.Value}
+	case facts.ExprString:
+		typ, lit = "String", &allium.Lit{Kind: allium.LitString, Text: def.Value}
+	case facts.ExprBool:
+		typ, lit = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value}
+	default:
+		return nil
+	}
+	return rc.b.literalConfig(name, typ, lit, sc.file, e.Line)
 }
 
 // callableRef resolves an expression that names a function of the

@@ -44,9 +44,12 @@ fuzz:
 	@./scripts/fuzz.sh $(FUZZTIME)
 
 # Benchmarks on realistic corpora (the Python standard library, the Allium
-# corpus, a synthetic organisation of 200 repositories served on loopback);
-# figures are printed as a table, never asserted. See scripts/bench.sh for
-# BENCH_FILTER, BATCH_REPOS and BENCH_PROFILE_DIR.
+# corpus, a synthetic organisation of 200 repositories served on loopback,
+# and one large service generated in a temporary directory: distill against
+# a bare tree-sitter parse of the same files with the same workers, and
+# peak memory); figures are printed as a table, never asserted. See
+# scripts/bench.sh for BENCH_FILTER, BATCH_REPOS, BENCH_PROFILE_DIR and the
+# LARGE_* settings.
 bench: deps
 	./scripts/bench.sh
 

@@ -8,12 +8,23 @@
 # 50, 100 and 200 repositories served on loopback), a few of the
 # repository-backed and corpus benchmarks, one second of the small ones.
 #
+# Then one large service (generated in a temporary directory, removed on
+# exit): BenchmarkLargeService runs a bare tree-sitter parse and a
+# distillation of the same files with the same workers, alternately,
+# LARGE_RUNS times, and reports the medians, their ratio and the peak
+# memory of each; and `distill dir` on it is timed as a whole process
+# (wall time and peak RSS, with /usr/bin/time where there is one).
+#
 # Environment:
 #   BENCH_FILTER        regexp of benchmark names to run (default: all)
 #   BENCHTIME           one -benchtime for every package (default: per package)
 #   BATCH_REPOS         organisation sizes for BenchmarkBatchRun (default 50,100,200)
 #   BENCH_PROFILE_DIR   write a CPU profile per package there and print its top
 #   BENCH_RAW           file for the raw `go test` output (default: a temp file)
+#   LARGE_DIR           the large service (default: generated, see large_service)
+#   LARGE_RUNS          alternated runs of BenchmarkLargeService (default 3)
+#   LARGE_WORKERS       workers of both the parse and the distillation
+#                       (default: GOMAXPROCS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,6 +75,66 @@ for pkg in $(go list ./...); do
     go tool pprof -top -nodecount=20 "$prof.test" "$prof.prof" 2>/dev/null | sed -n '1,30p' >"$prof.top.txt" || true
   fi
 done
+
+# large_service fills directory $1 with a large Python service: every
+# Python file under /usr/lib/python3* below 1 MiB (the standard library
+# and the installed packages, ~28 MB on a Debian machine), topped up with
+# copies of the real-world services of testdata/realworld to at least
+# 20 MB.
+large_service() {
+  local dir=$1 i=0
+  if compgen -G '/usr/lib/python3*' >/dev/null; then
+    (cd /usr/lib && find python3* -name '*.py' -size -1024k -print0 | tar --null -cf - -T -) | tar -xf - -C "$dir"
+  fi
+  while (($(du -sb --apparent-size "$dir" | cut -f1) < 20000000)); do
+    i=$((i + 1))
+    for src in testdata/realworld/*/src; do
+      mkdir -p "$dir/copy$i/$(basename "$(dirname "$src")")"
+      cp -r "$src/." "$dir/copy$i/$(basename "$(dirname "$src")")/"
+    done
+  done
+}
+
+if [[ "BenchmarkLargeService" =~ $filter || "BenchmarkDirLarge" =~ $filter ]]; then
+  work=$(mktemp -d "${TMPDIR:-/tmp}/distill-large.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  large=${LARGE_DIR:-}
+  if [[ -z "$large" ]]; then
+    large="$work/service"
+    mkdir -p "$large"
+    large_service "$large"
+  fi
+  src_bytes=$(find "$large" -name '*.py' -size -1024k -print0 | du -cb --apparent-size --files0-from=- | tail -1 | cut -f1)
+  echo "bench large service: $large, $(find "$large" -name '*.py' | wc -l) Python files, $((src_bytes / 1000000)) MB" >&2
+  if [[ "BenchmarkLargeService" =~ $filter ]]; then
+    args=(-run='^$' -bench='^BenchmarkLargeService$' -benchtime="${LARGE_RUNS:-3}x")
+    if [[ -n "${BENCH_PROFILE_DIR:-}" ]]; then
+      prof="$BENCH_PROFILE_DIR/large_service"
+      args+=(-cpuprofile="$prof.prof" -o "$prof.test")
+    fi
+    if ! go test "${args[@]}" ./internal/distill -args -large.dir="$large" -large.workers="${LARGE_WORKERS:-0}" 2>&1 |
+      sed "s|^Benchmark|internal/distill Benchmark|" >>"$raw"; then
+      status=1
+    fi
+    if [[ -n "${BENCH_PROFILE_DIR:-}" && -f "$prof.prof" ]]; then
+      go tool pprof -top -nodecount=20 "$prof.test" "$prof.prof" 2>/dev/null | sed -n '1,30p' >"$prof.top.txt" || true
+    fi
+  fi
+  if [[ "BenchmarkDirLarge" =~ $filter && -x /usr/bin/time ]]; then
+    # The whole process, as a user runs it; printed as a benchmark line.
+    go build -o "$work/distill" ./cmd/distill
+    if /usr/bin/time -f '%e %M' -o "$work/time" "$work/distill" dir "$large" -o "$work/spec.allium" 2>/dev/null; then
+      read -r secs kb <"$work/time"
+      awk -v s="$secs" -v kb="$kb" -v src="$src_bytes" 'BEGIN {
+        printf "cmd/distill BenchmarkDirLarge 1 %.0f ns/op %.2f s %.1f rss-MB %.2f src-MB %.1f rss-x-src\n",
+          s * 1e9, s, kb * 1024 / 1e6, src / 1e6, kb * 1024 / src
+      }' >>"$raw"
+    else
+      echo "bench: distill dir $large failed" >&2
+      status=1
+    fi
+  fi
+fi
 
 # The table: one line per benchmark, time per iteration made readable, then
 # every other metric as value and unit.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -72,7 +73,7 @@ func BenchmarkDistillStdlib(b *testing.B) {
 		start := time.Now()
 		for range b.N {
 			for _, f := range files {
-				if _, err := p.Parse(context.Background(), g, f.Data, func(syntax.Node) error { return nil }); err != nil {
+				if _, err := p.Parse(context.Background(), g, f.Data, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -124,6 +125,11 @@ var largeWorkers = flag.Int("large.workers", 0, "workers for BenchmarkLargeServi
 //
 //	parse-s, distill-s   median wall time of each
 //	x-parse              distill-s / parse-s
+//	extract-s            median wall time of parse and extract alone (no build)
+//	extract-x-parse      extract-s / parse-s
+//	*-cpu-s              the same three as CPU time (user + system, all
+//	                     threads): on a machine shared with other work,
+//	                     the steadier measure of what each costs
 //	src-MB               source size
 //	parse-rss-MB         peak resident memory during the parse (tree-sitter's C heap included)
 //	rss-MB, heap-MB      peak resident memory and peak Go heap during the distillation
@@ -148,25 +154,33 @@ func BenchmarkLargeService(b *testing.B) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	srcMB := float64(set.Bytes) / 1e6
-	var parseTimes, distillTimes []float64
+	var parseTimes, extractTimes, distillTimes []float64
+	var parseCPU, extractCPU, distillCPU []float64
 	var parseRSS, distillRSS, distillHeap float64
 	b.ResetTimer()
 	for range b.N {
 		m := startMemWatch()
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		parseAll(b, set.Files, workers)
 		parseTimes = append(parseTimes, time.Since(start).Seconds())
+		parseCPU = append(parseCPU, cpuTime()-cpu)
 		rss, _ := m.stop()
 		parseRSS = max(parseRSS, rss)
 
+		start, cpu = time.Now(), cpuTime()
+		extractOnly(b, set.Files, workers)
+		extractTimes = append(extractTimes, time.Since(start).Seconds())
+		extractCPU = append(extractCPU, cpuTime()-cpu)
+
 		m = startMemWatch()
-		start = time.Now()
-		d := newLargeDistiller(workers)
+		start, cpu = time.Now(), cpuTime()
+		d := New(Options{Workers: workers})
 		if _, err := d.Distill(context.Background(), Input{Service: "large", Files: set.Files}); err != nil {
 			b.Fatal(err)
 		}
 		d.Close()
 		distillTimes = append(distillTimes, time.Since(start).Seconds())
+		distillCPU = append(distillCPU, cpuTime()-cpu)
 		rss, heap := m.stop()
 		distillRSS, distillHeap = max(distillRSS, rss), max(distillHeap, heap)
 	}
@@ -175,6 +189,14 @@ func BenchmarkLargeService(b *testing.B) {
 	b.ReportMetric(p, "parse-s")
 	b.ReportMetric(d, "distill-s")
 	b.ReportMetric(d/p, "x-parse")
+	b.ReportMetric(median(extractTimes), "extract-s")
+	b.ReportMetric(median(extractTimes)/p, "extract-x-parse")
+	pc, ec, dc := median(parseCPU), median(extractCPU), median(distillCPU)
+	b.ReportMetric(pc, "parse-cpu-s")
+	b.ReportMetric(ec, "extract-cpu-s")
+	b.ReportMetric(dc, "distill-cpu-s")
+	b.ReportMetric(ec/pc, "extract-cpu-x-parse")
+	b.ReportMetric(dc/pc, "cpu-x-parse")
 	b.ReportMetric(srcMB, "src-MB")
 	b.ReportMetric(float64(workers), "workers")
 	if parseRSS > 0 {
@@ -203,13 +225,37 @@ func parseAll(b *testing.B, files []source.File, workers int) {
 				if !strings.HasSuffix(files[i].Path, ".py") {
 					continue
 				}
-				if _, err := p.Parse(context.Background(), g, files[i].Data, func(syntax.Node) error { return nil }); err != nil {
+				if _, err := p.Parse(context.Background(), g, files[i].Data, nil); err != nil {
 					b.Error(err)
 				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// extractOnly parses and extracts files as Distill does, without the build.
+func extractOnly(b *testing.B, files []source.File, workers int) {
+	d := New(Options{Workers: workers})
+	defer d.Close()
+	in := Input{Service: "large", Files: files}
+	lg, err := d.language(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := d.extract(context.Background(), lg, in, &Output{}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// cpuTime is the CPU time the process has used, user and system, in
+// seconds.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 func median(xs []float64) float64 {
@@ -268,6 +314,3 @@ func (m *memWatch) stop() (rssMB, heapMB float64) {
 	}
 	return rssMB, float64(heap) / 1e6
 }
-
-// newLargeDistiller returns a Distiller for workers (baseline: one parser per CPU).
-func newLargeDistiller(workers int) *Distiller { return New(Options{}) }

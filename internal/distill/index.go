@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/distill/distill/internal/facts"
@@ -19,9 +20,15 @@ type index struct {
 	rooted map[string]string
 	// moduleNames lists each file's module name and its rooted aliases.
 	moduleNames map[*facts.File][]string
-	classes     map[string]*classRef
-	funcs       map[string]*funcRef
-	consts      map[string]*constRef
+	// under lists, for each package name (under any of a file's module
+	// names), the files below it: packageMember's candidates.
+	under map[string][]*facts.File
+	// memo caches packageMember's answers by kind and dotted name: the
+	// build asks for the same names again and again.
+	memo    map[string]any
+	classes map[string]*classRef
+	funcs   map[string]*funcRef
+	consts  map[string]*constRef
 }
 
 type classRef struct {
@@ -54,6 +61,8 @@ func newIndex(files []*facts.File) *index {
 	for _, f := range files {
 		ix.modules[f.Module] = f
 	}
+	ix.under = map[string][]*facts.File{}
+	ix.memo = map[string]any{}
 	for _, f := range files {
 		segs := strings.Split(f.Module, ".")
 		// Strip directories that are no package of the service (no
@@ -66,6 +75,15 @@ func newIndex(files []*facts.File) *index {
 				ix.rooted[alias] = ""
 			} else {
 				ix.rooted[alias] = f.Module
+			}
+		}
+		seen := map[string]bool{}
+		for _, m := range ix.moduleNames[f] {
+			for i := strings.IndexByte(m, '.'); i > 0; i = nextDot(m, i) {
+				if pkg := m[:i]; !seen[pkg] {
+					seen[pkg] = true
+					ix.under[pkg] = append(ix.under[pkg], f)
+				}
 			}
 		}
 	}
@@ -139,6 +157,14 @@ func (ix *index) defines(dotted string) bool {
 		}
 	}
 	return false
+}
+
+// nextDot returns the index of the next '.' in s after i, or -1.
+func nextDot(s string, i int) int {
+	if j := strings.IndexByte(s[i+1:], '.'); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
 }
 
 // reroot rewrites a dotted name whose module is known only without its
@@ -243,21 +269,20 @@ func packageMember[T comparable](ix *index, dotted string, defs map[string]T, fi
 	if ix.modules[pkg] != nil {
 		return none
 	}
+	key := fmt.Sprintf("%T\x00%s", none, dotted)
+	if v, ok := ix.memo[key]; ok {
+		return v.(T)
+	}
 	found := none
-	for _, f := range ix.files {
-		under := false
-		for _, m := range ix.moduleNames[f] {
-			under = under || strings.HasPrefix(m, pkg+".")
-		}
-		if !under {
-			continue
-		}
+	defer func() { ix.memo[key] = found }()
+	for _, f := range ix.under[pkg] {
 		d, ok := defs[qual(f.Module, name)]
 		if !ok || file(d) != f {
 			continue
 		}
 		if found != none && found != d {
-			return none // ambiguous
+			found = none // ambiguous
+			return none
 		}
 		found = d
 	}

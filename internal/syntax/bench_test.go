@@ -75,6 +75,12 @@ func cpuTime() time.Duration {
 
 // BenchmarkParse is bare parsing: the floor for any extraction.
 func BenchmarkParse(b *testing.B) {
+	benchmarkWalk(b, nil)
+}
+
+// BenchmarkFlatten is parsing plus the copy of the tree into Go memory
+// that every walk starts with.
+func BenchmarkFlatten(b *testing.B) {
 	benchmarkWalk(b, func(Node) error { return nil })
 }
 

@@ -2,18 +2,21 @@
 //
 // It owns the grammars, the parsers and the lifetime of every syntax tree.
 // A tree never outlives the call that parsed it: [Parser.Parse] runs the
-// caller's walk function over the root [Node] and closes the tree before it
-// returns, so only plain Go values (facts) leave this package.
+// caller's walk function over the root [Node], and the tree is gone when
+// it returns, so only plain Go values (facts) leave this package.
 //
-// Performance (see DESIGN.md "Performance"): every access to a node goes
-// through cgo and the Go binding's node cache, so this package keeps the
-// accesses few. Node kinds are resolved once per [Grammar] and compared
-// as integers ([Kind]); a Node reads its kind once when it is made; named
-// children are fetched by index (one call into C each, no anonymous
-// tokens touched) and long child lists with one reusable tree cursor;
-// child slices are carved from a per-parse slab; source text is exposed
-// as byte slices of the caller's buffer ([Node.Bytes], [Between]) so
-// operators and literals can be read without visiting token nodes.
+// Performance (see DESIGN.md "Performance"): a call into C costs far more
+// than the work it does for one node, and go-tree-sitter's Node cache
+// allocates on every access. So [Parser.Parse] copies the whole tree into
+// Go memory in one call into C (a preorder walk with a tree cursor that
+// records each node's kind, flags, position, field and parent), closes the
+// tree-sitter tree at once, and the walk reads the copy: every [Node]
+// method is a read of Go memory, children are slices of per-tree arrays,
+// nothing is allocated per node. Node kinds are resolved once per
+// [Grammar] and compared as integers ([Kind]); source text is exposed as
+// byte slices of the caller's buffer ([Node.Bytes], [Between]) so
+// operators and literals can be read without visiting token nodes. The
+// copy's memory is reused from file to file by each Parser.
 //
 // There are no tree-sitter queries: the Python walker translates whole
 // function bodies into statement trees, which is a walk in any case, and a

@@ -32,17 +32,17 @@ type Grammar struct {
 	// aliased duplicates (Python has two "block" symbols) that its C API
 	// exposes but the Go binding does not, so kinds are canonicalised here.
 	canon []Kind
-	// isNamed tells, by Kind, whether nodes of that kind are named, so
-	// that filtering children costs no call into C.
-	isNamed []bool
+	// fields maps field names to ids; fieldNames is the reverse.
+	fields     map[string]uint16
+	fieldNames []string
 }
 
-// kindIsNamed reports whether nodes of kind k are named; ERROR is.
-func (g *Grammar) kindIsNamed(k Kind) bool {
-	if int(k) < len(g.isNamed) {
-		return g.isNamed[k]
+// fieldName returns the name of field id, or "".
+func (g *Grammar) fieldName(id uint16) string {
+	if int(id) < len(g.fieldNames) {
+		return g.fieldNames[id]
 	}
-	return k == KindError
+	return ""
 }
 
 // canonical maps a symbol id reported by tree-sitter to its Kind.
@@ -98,15 +98,24 @@ func (g *Grammar) KindName(k Kind) string {
 
 func newGrammar(name string, lang *sitter.Language) *Grammar {
 	g := &Grammar{
-		name:   name,
-		lang:   lang,
-		named:  map[string]Kind{},
-		tokens: map[string]Kind{},
+		name:       name,
+		lang:       lang,
+		named:      map[string]Kind{},
+		tokens:     map[string]Kind{},
+		fields:     map[string]uint16{},
+		fieldNames: []string{""}, // id 0 is no field
+	}
+	for id := 1; id < 1<<16; id++ {
+		f := lang.FieldName(id)
+		if f == "" {
+			break
+		}
+		g.fields[f] = uint16(id)
+		g.fieldNames = append(g.fieldNames, f)
 	}
 	n := lang.SymbolCount()
 	g.names = make([]string, n)
 	g.canon = make([]Kind, n)
-	g.isNamed = make([]bool, n)
 	for i := uint32(0); i < n; i++ {
 		s := sitter.Symbol(i)
 		sym := lang.SymbolName(s)
@@ -116,7 +125,6 @@ func newGrammar(name string, lang *sitter.Language) *Grammar {
 		switch lang.SymbolType(s) {
 		case sitter.SymbolTypeRegular:
 			byName = g.named
-			g.isNamed[i] = true
 		case sitter.SymbolTypeAnonymous:
 			byName = g.tokens
 		default:

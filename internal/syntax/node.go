@@ -1,261 +1,222 @@
 package syntax
 
-import (
-	sitter "github.com/smacker/go-tree-sitter"
-)
+import "strings"
 
 // Node is a node of a syntax tree that is being walked.
 //
 // A Node is valid only inside the walk function given to [Parser.Parse]:
-// the tree it points into is closed when that function returns. Never store
-// a Node, or a slice returned by [Node.Bytes], in a value that outlives the
-// walk; copy what you need into plain Go values (strings, facts).
+// the Parser reuses the tree's memory for the next file. Never store a
+// Node, a slice of Nodes or a slice returned by [Node.Bytes] in a value
+// that outlives the walk; copy what you need into plain Go values
+// (strings, facts).
+//
+// Every method reads Go memory: the tree was copied out of tree-sitter in
+// one call into C before the walk began, so a walk costs no cgo call and
+// allocates nothing.
 //
 // The zero Node is the null node: every method on it is safe and returns a
 // zero value, so optional children can be handled without nil checks.
 type Node struct {
-	n    *sitter.Node
-	w    *walkState
-	kind Kind // resolved once when the Node is made: one call into C
+	t    *tree
+	i    int32
+	kind Kind
 }
 
-// walk is the state shared by all nodes of one parse.
-type walkState struct {
-	// slab is carved into the slices returned by Children and
-	// NamedChildren, so that a walk allocates one chunk per many nodes
-	// rather than a slice per node.
-	slab   []Node
-	g      *Grammar
-	src    []byte
-	cursor *sitter.TreeCursor
-}
+func (n Node) flat() *flatNode { return &n.t.nodes[n.i] }
 
 // IsNull reports whether n is the null node (an absent child).
-func (n Node) IsNull() bool { return n.n == nil }
+func (n Node) IsNull() bool { return n.t == nil }
 
 // Kind returns the node's type as a Kind of its grammar.
 func (n Node) Kind() Kind { return n.kind }
 
 // IsNamed reports whether the node is a named node (not punctuation or a
 // keyword token).
-func (n Node) IsNamed() bool { return n.n != nil && n.w.g.kindIsNamed(n.kind) }
+func (n Node) IsNamed() bool { return n.t != nil && n.flat().flags&flagNamed != 0 }
 
 // IsError reports whether the node is an ERROR node.
-func (n Node) IsError() bool { return n.n != nil && n.kind == KindError }
+func (n Node) IsError() bool { return n.t != nil && n.kind == KindError }
 
 // IsMissing reports whether the parser inserted the node to recover from
 // a syntax error.
-func (n Node) IsMissing() bool { return n.n != nil && n.n.IsMissing() }
+func (n Node) IsMissing() bool { return n.t != nil && n.flat().flags&flagMissing != 0 }
 
 // IsExtra reports whether the node is an extra such as a comment.
-func (n Node) IsExtra() bool { return n.n != nil && n.n.IsExtra() }
+func (n Node) IsExtra() bool { return n.t != nil && n.flat().flags&flagExtra != 0 }
 
 // HasError reports whether the node is or contains a syntax error.
-func (n Node) HasError() bool { return n.n != nil && n.n.HasError() }
+func (n Node) HasError() bool { return n.t != nil && n.flat().flags&flagError != 0 }
 
 // Line is the node's 1-based start line.
 func (n Node) Line() int {
-	if n.n == nil {
+	if n.t == nil {
 		return 0
 	}
-	return int(n.n.StartPoint().Row) + 1
+	return int(n.flat().start_row) + 1
 }
 
 // Column is the node's 1-based start column in bytes.
 func (n Node) Column() int {
-	if n.n == nil {
+	if n.t == nil {
 		return 0
 	}
-	return int(n.n.StartPoint().Column) + 1
+	return int(n.flat().start_col) + 1
 }
 
 // EndLine is the node's 1-based end line.
 func (n Node) EndLine() int {
-	if n.n == nil {
+	if n.t == nil {
 		return 0
 	}
-	return int(n.n.EndPoint().Row) + 1
+	return int(n.flat().end_row) + 1
+}
+
+// StartByte is the byte offset where the node starts in the source.
+func (n Node) StartByte() int {
+	if n.t == nil {
+		return 0
+	}
+	return int(n.flat().start_byte)
+}
+
+// EndByte is the byte offset just past the node's end.
+func (n Node) EndByte() int {
+	if n.t == nil {
+		return 0
+	}
+	return int(n.flat().end_byte)
 }
 
 // Bytes returns the node's source text as a slice of the parsed buffer,
 // without copying. Do not keep it beyond the walk or modify it.
 func (n Node) Bytes() []byte {
-	if n.n == nil {
+	if n.t == nil {
 		return nil
 	}
-	start, end := n.n.StartByte(), n.n.EndByte()
-	if int(end) > len(n.w.src) || start > end {
+	start, end := n.StartByte(), n.EndByte()
+	if end > len(n.t.src) || start > end {
 		return nil
 	}
-	return n.w.src[start:end]
+	return n.t.src[start:end]
 }
 
 // Text returns a copy of the node's source text.
 func (n Node) Text() string { return string(n.Bytes()) }
 
-// Field returns the child stored under the grammar field name, or the null
-// node. It costs a small C string allocation; prefer Children in hot loops.
-func (n Node) Field(name string) Node {
-	if n.n == nil {
-		return Node{}
+// Children returns all children (named and anonymous, including extras
+// such as comments) in source order. The slice belongs to the tree:
+// read it, re-slice it, but never write to it.
+func (n Node) Children() []Node {
+	if n.t == nil {
+		return nil
 	}
-	return n.wrap(n.n.ChildByFieldName(name))
+	f := n.flat()
+	if f.nkids == 0 {
+		return nil
+	}
+	start, end := int(f.kids), int(f.kids)+int(f.nkids)
+	return n.t.kids[start:end:end]
+}
+
+// NamedChildren returns the named children in source order, comments
+// included (they are named extras). The slice belongs to the tree: read
+// it, re-slice it, but never write to it.
+func (n Node) NamedChildren() []Node {
+	if n.t == nil {
+		return nil
+	}
+	f := n.flat()
+	if f.nnamed == 0 {
+		return nil
+	}
+	start, end := int(f.named_kids), int(f.named_kids)+int(f.nnamed)
+	return n.t.named[start:end:end]
 }
 
 // ChildCount returns the number of children, named and anonymous.
 func (n Node) ChildCount() int {
-	if n.n == nil {
+	if n.t == nil {
 		return 0
 	}
-	return int(n.n.ChildCount())
+	return int(n.flat().nkids)
 }
 
 // NamedChildCount returns the number of named children.
 func (n Node) NamedChildCount() int {
-	if n.n == nil {
+	if n.t == nil {
 		return 0
 	}
-	return int(n.n.NamedChildCount())
+	return int(n.flat().nnamed)
+}
+
+// Field returns the first child stored under the grammar field name, or
+// the null node.
+func (n Node) Field(name string) Node {
+	if n.t == nil {
+		return Node{}
+	}
+	id, ok := n.t.g.fields[name]
+	if !ok {
+		return Node{}
+	}
+	for _, c := range n.Children() {
+		if uint16(c.flat().field) == id {
+			return c
+		}
+	}
+	return Node{}
 }
 
 // Parent returns the node's parent, or the null node at the root.
 func (n Node) Parent() Node {
-	if n.n == nil {
+	if n.t == nil {
 		return Node{}
 	}
-	return n.wrap(n.n.Parent())
-}
-
-// Children returns all children (named and anonymous, including extras
-// such as comments) in source order; the slice is owned by the caller.
-func (n Node) Children() []Node {
-	if n.n == nil {
-		return nil
-	}
-	count := n.n.ChildCount()
-	if count <= indexedLimit {
-		return n.indexed(int(count), n.n.Child)
-	}
-	return n.walkChildren(false)
-}
-
-// NamedChildren returns the named children in source order, comments
-// included (they are named extras). Anonymous tokens are never touched,
-// which saves a call into C and an allocation per token.
-func (n Node) NamedChildren() []Node {
-	if n.n == nil {
-		return nil
-	}
-	count := n.n.NamedChildCount()
-	if count <= indexedLimit {
-		return n.indexed(int(count), n.n.NamedChild)
-	}
-	return n.walkChildren(true)
-}
-
-// indexedLimit is the child count up to which children are fetched by
-// index: one call into C each, where the cursor needs three, but each
-// lookup is linear in the index, so long lists (module bodies, big
-// literals) use the cursor.
-const indexedLimit = 8
-
-func (n Node) indexed(count int, child func(int) *sitter.Node) []Node {
-	if count == 0 {
-		return nil
-	}
-	out := n.w.alloc(count)
-	for i := range count {
-		if c := child(i); c != nil {
-			out = append(out, newNode(c, n.w))
-		}
-	}
-	return out
-}
-
-// walkChildren collects children with the parse's shared cursor, linear
-// in the number of children.
-func (n Node) walkChildren(namedOnly bool) []Node {
-	c := n.w.cursor
-	c.Reset(n.n)
-	if !c.GoToFirstChild() {
-		return nil
-	}
-	out := make([]Node, 0, 16)
-	for {
-		child := newNode(c.CurrentNode(), n.w)
-		if !namedOnly || child.IsNamed() {
-			out = append(out, child)
-		}
-		if !c.GoToNextSibling() {
-			break
-		}
-	}
-	return out
-}
-
-func (n Node) wrap(s *sitter.Node) Node {
-	if s == nil {
+	p := n.flat().parent
+	if p < 0 {
 		return Node{}
 	}
-	return newNode(s, n.w)
+	return Node{t: n.t, i: int32(p), kind: n.t.g.canonical(uint16(n.t.nodes[p].symbol))}
 }
 
-// slabChunk is the number of Nodes allocated at once for child slices.
-const slabChunk = 512
-
-// alloc returns an empty slice with capacity count carved from the slab;
-// its capacity is exact so appends by callers never reach a neighbour.
-func (w *walkState) alloc(count int) []Node {
-	if count > slabChunk/4 {
-		return make([]Node, 0, count)
-	}
-	if cap(w.slab)-len(w.slab) < count {
-		w.slab = make([]Node, 0, slabChunk)
-	}
-	start := len(w.slab)
-	w.slab = w.slab[:start+count]
-	return w.slab[start : start : start+count]
-}
-
-func newNode(s *sitter.Node, w *walkState) Node {
-	return Node{n: s, w: w, kind: w.g.canonical(uint16(s.Symbol()))}
-}
-
-// SExpr returns the node's subtree as an S-expression, for debugging and
-// test failure messages.
+// SExpr returns the node's subtree as an S-expression of its named nodes
+// with their field names, for debugging and test failure messages.
 func (n Node) SExpr() string {
-	if n.n == nil {
+	if n.t == nil {
 		return "()"
 	}
-	return n.n.String()
+	var b strings.Builder
+	n.sexpr(&b)
+	return b.String()
 }
 
-// StartByte is the byte offset where the node starts in the source.
-func (n Node) StartByte() int {
-	if n.n == nil {
-		return 0
+func (n Node) sexpr(b *strings.Builder) {
+	b.WriteByte('(')
+	if n.IsMissing() {
+		b.WriteString("MISSING ")
 	}
-	return int(n.n.StartByte())
-}
-
-// EndByte is the byte offset just past the node's end.
-func (n Node) EndByte() int {
-	if n.n == nil {
-		return 0
+	b.WriteString(n.t.g.KindName(n.kind))
+	for _, c := range n.NamedChildren() {
+		b.WriteByte(' ')
+		if name := n.t.g.fieldName(uint16(c.flat().field)); name != "" {
+			b.WriteString(name)
+			b.WriteString(": ")
+		}
+		c.sexpr(b)
 	}
-	return int(n.n.EndByte())
+	b.WriteByte(')')
 }
 
 // Between returns the source between the end of a and the start of b
 // (operators and whitespace between two operands), without copying; nil
 // when b does not follow a. Same lifetime rule as Bytes.
 func Between(a, b Node) []byte {
-	if a.n == nil || b.n == nil {
+	if a.t == nil || b.t == nil {
 		return nil
 	}
 	start, end := a.EndByte(), b.StartByte()
-	if start > end || end > len(a.w.src) {
+	if start > end || end > len(a.t.src) {
 		return nil
 	}
-	return a.w.src[start:end]
+	return a.t.src[start:end]
 }

@@ -49,6 +49,9 @@ type Parser struct {
 	timeout time.Duration
 	parsers map[*Grammar]*sitter.Parser
 	closed  bool
+	// tree is the flattened tree of the file being walked; its memory
+	// is reused from file to file.
+	tree tree
 }
 
 // NewParser returns a Parser whose parses are bounded by timeout per file
@@ -70,8 +73,10 @@ func (p *Parser) Close() {
 }
 
 // Parse parses src with grammar g and calls walk with the root node. The
-// tree is closed when Parse returns, so walk must copy out everything it
-// needs (see [Node]). The error is ctx's error when ctx ends during the
+// tree's memory is reused when Parse returns, so walk must copy out
+// everything it needs (see [Node]). A nil walk only parses: the tree is
+// closed at once and the Diagnostics are empty (bare parsing, the floor
+// that benchmarks measure extraction against). The error is ctx's error when ctx ends during the
 // parse, ErrTimeout when the per-file timeout is exceeded, or walk's error.
 // Diagnostics are valid whenever walk ran.
 func (p *Parser) Parse(ctx context.Context, g *Grammar, src []byte, walk func(root Node) error) (Diagnostics, error) {
@@ -117,15 +122,23 @@ func (p *Parser) Parse(ctx context.Context, g *Grammar, src []byte, walk func(ro
 		}
 		return Diagnostics{}, err
 	}
-	defer tree.Close()
-
-	root := tree.RootNode()
-	cursor := sitter.NewTreeCursor(root)
-	defer cursor.Close()
-	rootNode := newNode(root, &walkState{g: g, src: src, cursor: cursor})
+	if walk == nil {
+		tree.Close()
+		return Diagnostics{}, nil
+	}
+	// The tree is copied into Go memory in one call into C and closed at
+	// once: the walk reads the copy, and only one tree-sitter tree per
+	// worker is alive, for the time it takes to copy it.
+	err = p.tree.load(tree.RootNode(), g, src)
+	tree.Close()
+	defer p.tree.release()
+	if err != nil {
+		return Diagnostics{}, err
+	}
+	rootNode := p.tree.root()
 
 	var diag Diagnostics
-	if root.HasError() {
+	if rootNode.HasError() {
 		collectErrors(rootNode, &diag)
 	}
 	if err := walk(rootNode); err != nil {

@@ -44,9 +44,6 @@ func (p *Pool) TryGet() (*Parser, bool) {
 	}
 }
 
-// Size is the number of Parsers the pool was made with.
-func (p *Pool) Size() int { return cap(p.free) }
-
 // Put returns a Parser taken with Get or TryGet.
 func (p *Pool) Put(ps *Parser) { p.free <- ps }
 

@@ -218,6 +218,13 @@ func TestPool(t *testing.T) {
 	if _, err := pool.Get(cctx); !errors.Is(err, context.Canceled) {
 		t.Errorf("Get on an empty pool with a cancelled context: %v", err)
 	}
+	if _, free := pool.TryGet(); free {
+		t.Error("TryGet on an empty pool returned a parser")
+	}
+	pool.Put(p)
+	if q, free := pool.TryGet(); !free || q != p {
+		t.Errorf("TryGet on a pool with a free parser: %v, %v", q, free)
+	}
 	pool.Put(p)
 	if _, err := pool.Get(ctx); err != nil {
 		t.Error(err)

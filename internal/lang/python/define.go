@@ -128,12 +128,14 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 			stmts = stmts[1:]
 		}
 	}
+	f.Body = x.stmtList(len(stmts))
 	for _, s := range stmts {
 		if x.ctx.Err() != nil {
 			break // Parse reports the cancellation
 		}
 		f.Body = x.appendStmt(f.Body, s, inner)
 	}
+	f.Body = nilIfEmpty(f.Body)
 	return f
 }
 

@@ -352,9 +352,23 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 // arguments translates an argument list into positional and keyword
 // arguments; `**kw` is a keyword named "**".
 func (x *extractor) arguments(n syntax.Node) ([]facts.Expr, []facts.Keyword) {
+	parts := x.named(n)
+	// Both lists are allocated once at their size (see stmtList).
+	named := 0
+	for _, c := range parts {
+		if c.Kind() == x.k.keywordArgument || c.Kind() == x.k.dictSplat {
+			named++
+		}
+	}
 	var args []facts.Expr
 	var keywords []facts.Keyword
-	for _, c := range x.named(n) {
+	if len(parts) > named {
+		args = make([]facts.Expr, 0, len(parts)-named)
+	}
+	if named > 0 {
+		keywords = make([]facts.Keyword, 0, named)
+	}
+	for _, c := range parts {
 		switch c.Kind() {
 		case x.k.keywordArgument:
 			parts := x.named(c)
@@ -370,6 +384,12 @@ func (x *extractor) arguments(n syntax.Node) ([]facts.Expr, []facts.Keyword) {
 		default:
 			args = append(args, x.expr(c))
 		}
+	}
+	if len(args) == 0 {
+		args = nil
+	}
+	if len(keywords) == 0 {
+		keywords = nil
 	}
 	return args, keywords
 }

@@ -147,12 +147,25 @@ func (x *extractor) statements(n syntax.Node) []syntax.Node { return x.named(n) 
 
 // named returns the named children of n without extras (comments and
 // backslash line continuations, which tree-sitter reports as named nodes
-// wherever they occur).
+// wherever they occur). Most nodes have none, and their children are
+// returned as the tree holds them, without a copy.
 func (x *extractor) named(n syntax.Node) []syntax.Node {
 	children := n.NamedChildren()
-	out := children[:0]
-	for _, c := range children {
-		if k := c.Kind(); k != x.k.comment && k != x.k.lineContinuation {
+	for i, c := range children {
+		if x.isExtra(c.Kind()) {
+			return x.withoutExtras(children, i)
+		}
+	}
+	return children
+}
+
+// withoutExtras copies children without the extras, the first of which
+// is at index first. The tree's own slice is never written to.
+func (x *extractor) withoutExtras(children []syntax.Node, first int) []syntax.Node {
+	out := make([]syntax.Node, first, len(children)-1)
+	copy(out, children[:first])
+	for _, c := range children[first+1:] {
+		if !x.isExtra(c.Kind()) {
 			out = append(out, c)
 		}
 	}

@@ -82,11 +82,31 @@ func (x *extractor) body(block syntax.Node, sc *scope) []facts.Stmt {
 	if block.IsNull() {
 		return nil
 	}
-	var out []facts.Stmt
-	for _, c := range x.statements(block) {
+	stmts := x.statements(block)
+	out := x.stmtList(len(stmts))
+	for _, c := range stmts {
 		out = x.appendStmt(out, c, sc)
 	}
-	return out
+	return nilIfEmpty(out)
+}
+
+// stmtList returns an empty list with room for n statements, so that a
+// body is allocated once at its size: facts live until the service is
+// built, and a list grown by doubling keeps up to half its room unused.
+func (x *extractor) stmtList(n int) []facts.Stmt {
+	if n == 0 {
+		return nil
+	}
+	return make([]facts.Stmt, 0, n)
+}
+
+// nilIfEmpty keeps a body whose statements were all hoisted elsewhere nil,
+// as one that never had any.
+func nilIfEmpty(list []facts.Stmt) []facts.Stmt {
+	if len(list) == 0 {
+		return nil
+	}
+	return list
 }
 
 // stmt translates one statement that is not a definition or import.

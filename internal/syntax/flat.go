@@ -1,0 +1,241 @@
+package syntax
+
+/*
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+// The tree-sitter C API used here, declared as in its api.h. The library
+// itself is compiled and linked by github.com/smacker/go-tree-sitter.
+typedef struct { uint32_t context[4]; const void *id; const void *tree; } TSNode;
+typedef struct { const void *tree; const void *id; uint32_t context[3]; } TSTreeCursor;
+typedef struct { uint32_t row; uint32_t column; } TSPoint;
+
+TSTreeCursor ts_tree_cursor_new(TSNode node);
+void ts_tree_cursor_delete(TSTreeCursor *self);
+TSNode ts_tree_cursor_current_node(const TSTreeCursor *self);
+uint16_t ts_tree_cursor_current_field_id(const TSTreeCursor *self);
+bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
+bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
+bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
+uint16_t ts_node_symbol(TSNode self);
+uint32_t ts_node_start_byte(TSNode self);
+uint32_t ts_node_end_byte(TSNode self);
+TSPoint ts_node_start_point(TSNode self);
+TSPoint ts_node_end_point(TSNode self);
+bool ts_node_is_named(TSNode self);
+bool ts_node_is_missing(TSNode self);
+bool ts_node_is_extra(TSNode self);
+bool ts_node_has_error(TSNode self);
+
+enum { FLAG_NAMED = 1, FLAG_MISSING = 2, FLAG_EXTRA = 4, FLAG_ERROR = 8 };
+
+// flat_node is one node of a flattened tree. flatten fills everything but
+// kids and named_kids, which the Go side sets.
+typedef struct {
+	uint32_t start_byte, end_byte;
+	uint32_t start_row, start_col, end_row;
+	int32_t parent;      // index of the parent; -1 for the root
+	uint32_t nkids;      // children, named and anonymous
+	uint32_t nnamed;     // named children
+	uint32_t kids;       // index of the first child in the children array
+	uint32_t named_kids; // index of the first named child in the named array
+	uint16_t symbol;
+	uint16_t field;      // field id under the parent; 0 for none
+	uint8_t flags;
+} flat_node;
+
+// flatten writes the nodes under root, root first, in preorder into out
+// (room for cap nodes) and returns how many there are. When that is more
+// than cap, nodes beyond cap are counted but not written: the caller
+// grows out and calls again. It returns 0 when memory runs out.
+static uint32_t flatten(TSNode root, flat_node *out, uint32_t cap) {
+	uint32_t depth = 0, depth_cap = 64, n = 0;
+	int32_t *parents = malloc(depth_cap * sizeof *parents);
+	if (parents == NULL) {
+		return 0;
+	}
+	parents[0] = -1;
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	for (;;) {
+		if (n < cap) {
+			TSNode node = ts_tree_cursor_current_node(&c);
+			TSPoint start = ts_node_start_point(node), end = ts_node_end_point(node);
+			flat_node *f = &out[n];
+			int32_t parent = parents[depth];
+			f->start_byte = ts_node_start_byte(node);
+			f->end_byte = ts_node_end_byte(node);
+			f->start_row = start.row;
+			f->start_col = start.column;
+			f->end_row = end.row;
+			f->parent = parent;
+			f->nkids = 0;
+			f->nnamed = 0;
+			f->symbol = ts_node_symbol(node);
+			f->field = ts_tree_cursor_current_field_id(&c);
+			f->flags = (ts_node_is_named(node) ? FLAG_NAMED : 0) |
+				(ts_node_is_missing(node) ? FLAG_MISSING : 0) |
+				(ts_node_is_extra(node) ? FLAG_EXTRA : 0) |
+				(ts_node_has_error(node) ? FLAG_ERROR : 0);
+			if (parent >= 0) {
+				out[parent].nkids++;
+				if (f->flags & FLAG_NAMED) {
+					out[parent].nnamed++;
+				}
+			}
+		}
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			if (++depth == depth_cap) {
+				depth_cap *= 2;
+				int32_t *grown = realloc(parents, depth_cap * sizeof *parents);
+				if (grown == NULL) {
+					n = 0;
+					break;
+				}
+				parents = grown;
+			}
+			parents[depth] = (int32_t)n++;
+			continue;
+		}
+		n++;
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) {
+				goto done;
+			}
+			depth--;
+		}
+	}
+done:
+	ts_tree_cursor_delete(&c);
+	free(parents);
+	return n;
+}
+*/
+import "C"
+
+import (
+	"errors"
+	"unsafe"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// flatNode is one node of a flattened tree (see flatten in the preamble).
+type flatNode = C.flat_node
+
+const (
+	flagNamed   = C.FLAG_NAMED
+	flagMissing = C.FLAG_MISSING
+	flagExtra   = C.FLAG_EXTRA
+	flagError   = C.FLAG_ERROR
+)
+
+// sitter.Node is a C TSNode followed by a pointer to its tree; rootOf
+// reads the TSNode. These two lines stop the build if that layout changes.
+var (
+	_ [unsafe.Sizeof(sitter.Node{}) - (C.sizeof_TSNode + unsafe.Sizeof(uintptr(0)))]struct{}
+	_ [(C.sizeof_TSNode + unsafe.Sizeof(uintptr(0))) - unsafe.Sizeof(sitter.Node{})]struct{}
+)
+
+func rootOf(n *sitter.Node) C.TSNode { return *(*C.TSNode)(unsafe.Pointer(n)) }
+
+// errFlatten is returned when C memory runs out while flattening.
+var errFlatten = errors.New("flatten syntax tree: out of memory")
+
+// tree is a syntax tree copied out of tree-sitter in one call into C:
+// every node's kind, flags, position and children. Walking it costs no
+// call into C and no allocation. One tree is reused by a Parser for every
+// file it parses.
+type tree struct {
+	g     *Grammar
+	src   []byte
+	nodes []flatNode
+	// kids and named hold the children of every node, each node's
+	// contiguous (nodes[i].kids and .named_kids index them), so that
+	// Children and NamedChildren return slices of them.
+	kids  []Node
+	named []Node
+}
+
+// keepNodes is how many nodes' room a Parser keeps between files; a
+// larger tree's arrays are dropped when its walk ends.
+const keepNodes = 1 << 16
+
+// load flattens the tree under root, parsed from src with g.
+func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
+	t.g, t.src = g, src
+	if cap(t.nodes) == 0 {
+		// About one node per three bytes of Python; grown when short.
+		t.nodes = make([]flatNode, 0, max(len(src)/3, 256))
+	}
+	for {
+		room := cap(t.nodes)
+		n := int(C.flatten(rootOf(root), unsafe.SliceData(t.nodes[:room]), C.uint32_t(room)))
+		if n == 0 {
+			return errFlatten
+		}
+		if n <= room {
+			t.nodes = t.nodes[:n]
+			break
+		}
+		t.nodes = make([]flatNode, 0, n+n/8)
+	}
+	t.link()
+	return nil
+}
+
+// link fills the children arrays: every node but the root is the child of
+// one parent, so kids has len(nodes)-1 entries, grouped by parent in
+// source order.
+func (t *tree) link() {
+	var nkids, nnamed uint32
+	for i := range t.nodes {
+		f := &t.nodes[i]
+		f.kids, f.named_kids = C.uint32_t(nkids), C.uint32_t(nnamed)
+		nkids += uint32(f.nkids)
+		nnamed += uint32(f.nnamed)
+	}
+	t.kids = resize(t.kids, int(nkids))
+	t.named = resize(t.named, int(nnamed))
+	// kids and named_kids advance as children are placed, then are
+	// wound back to where each node's children start.
+	for i := 1; i < len(t.nodes); i++ {
+		f := &t.nodes[i]
+		p := &t.nodes[f.parent]
+		n := Node{t: t, i: int32(i), kind: t.g.canonical(uint16(f.symbol))}
+		t.kids[p.kids] = n
+		p.kids++
+		if f.flags&flagNamed != 0 {
+			t.named[p.named_kids] = n
+			p.named_kids++
+		}
+	}
+	for i := range t.nodes {
+		f := &t.nodes[i]
+		f.kids -= f.nkids
+		f.named_kids -= f.nnamed
+	}
+}
+
+// release forgets the source and, for a large tree, the arrays, so that a
+// Parser holds neither between files.
+func (t *tree) release() {
+	t.src = nil
+	if cap(t.nodes) > keepNodes {
+		*t = tree{}
+		return
+	}
+	t.nodes = t.nodes[:0]
+}
+
+func resize(s []Node, n int) []Node {
+	if cap(s) < n {
+		return make([]Node, n)
+	}
+	return s[:n]
+}
+
+// root returns the root node.
+func (t *tree) root() Node {
+	return Node{t: t, i: 0, kind: t.g.canonical(uint16(t.nodes[0].symbol))}
+}

@@ -1,0 +1,164 @@
+package syntax
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// flatSources are parsed both ways by TestFlatTreeMatchesTreeSitter: small
+// shapes with fields, aliases, extras and syntax errors, and the Python
+// fixtures of the repository.
+func flatSources(t *testing.T) map[string][]byte {
+	t.Helper()
+	srcs := map[string][]byte{
+		"empty":    nil,
+		"fields":   []byte("def f(a, *b, c=1, **d) -> int:\n    return a.b(c)[d] if a else (b, c)\n"),
+		"extras":   []byte("x = [1,  # one\n     2, \\\n     3]\n# end\n"),
+		"errors":   []byte("def f(:\n    return 'You're ' + x\nclass\n"),
+		"strings":  []byte("s = f\"a{b!r:>{w}}\" 'c' r'\\d' b\"\\x00\"\n"),
+		"deep":     []byte("x = " + strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300) + "\n"),
+		"wide":     []byte("x = [" + strings.Repeat("1, ", 5000) + "]\n"),
+		"decorate": []byte("@a.b(c)\n@d\nasync def g():\n    async with e as f, g:\n        await h\n"),
+	}
+	files, _ := filepath.Glob("../../testdata/services/*/*.py")
+	more, _ := filepath.Glob("../../testdata/services/*/*/*.py")
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[f] = data
+	}
+	return srcs
+}
+
+// describe renders every node under n, anonymous ones included, one line
+// each: kind, flags, position, field name.
+func describe(g *Grammar, n Node, depth int, b *strings.Builder) {
+	fmt.Fprintf(b, "%*s%s named=%t missing=%t extra=%t error=%t %d-%d %d:%d-%d", depth, "",
+		g.KindName(n.Kind()), n.IsNamed(), n.IsMissing(), n.IsExtra(), n.HasError(),
+		n.StartByte(), n.EndByte(), n.Line(), n.Column(), n.EndLine())
+	named := 0
+	for _, c := range n.Children() {
+		if c.IsNamed() {
+			named++
+		}
+	}
+	fmt.Fprintf(b, " kids=%d/%d named=%d/%d\n", n.ChildCount(), len(n.Children()), n.NamedChildCount(), named)
+	for _, c := range n.Children() {
+		if p := c.Parent(); p.StartByte() != n.StartByte() || p.Kind() != n.Kind() {
+			fmt.Fprintf(b, "%*sparent mismatch\n", depth, "")
+		}
+		describe(g, c, depth+1, b)
+	}
+}
+
+// describeSitter renders a go-tree-sitter node as describe does.
+func describeSitter(g *Grammar, n *sitter.Node, depth int, b *strings.Builder) {
+	fmt.Fprintf(b, "%*s%s named=%t missing=%t extra=%t error=%t %d-%d %d:%d-%d", depth, "",
+		g.KindName(g.canonical(uint16(n.Symbol()))), n.IsNamed(), n.IsMissing(), n.IsExtra(), n.HasError(),
+		n.StartByte(), n.EndByte(), n.StartPoint().Row+1, n.StartPoint().Column+1, n.EndPoint().Row+1)
+	count := int(n.ChildCount())
+	fmt.Fprintf(b, " kids=%d/%d named=%d/%d\n", count, count, n.NamedChildCount(), n.NamedChildCount())
+	for i := range count {
+		describeSitter(g, n.Child(i), depth+1, b)
+	}
+}
+
+// TestFlatTreeMatchesTreeSitter checks the tree copied out in one call
+// into C against go-tree-sitter's node-by-node API: every node, anonymous
+// ones included, with its kind, flags, position and children.
+func TestFlatTreeMatchesTreeSitter(t *testing.T) {
+	t.Parallel()
+	g := Python()
+	p := NewParser(0)
+	defer p.Close()
+	sp := sitter.NewParser()
+	defer sp.Close()
+	sp.SetLanguage(g.lang)
+	for name, src := range flatSources(t) {
+		tree, err := sp.ParseCtx(context.Background(), nil, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got strings.Builder
+		describeSitter(g, tree.RootNode(), 0, &want)
+		tree.Close()
+		if _, err := p.Parse(context.Background(), g, src, func(root Node) error {
+			describe(g, root, 0, &got)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+			t.Errorf("%s: flat tree differs from tree-sitter's (-tree-sitter +flat):\n%s", name, diff)
+		}
+	}
+}
+
+// TestFieldsAndSExpr checks field lookup and the S-expression against
+// tree-sitter's own.
+func TestFieldsAndSExpr(t *testing.T) {
+	t.Parallel()
+	g := Python()
+	p := NewParser(0)
+	defer p.Close()
+	src := []byte("def f(a, b=2):\n    return a(b)\n")
+	sp := sitter.NewParser()
+	defer sp.Close()
+	sp.SetLanguage(g.lang)
+	tree, err := sp.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := tree.RootNode().String()
+	tree.Close()
+	_, err = p.Parse(context.Background(), g, src, func(root Node) error {
+		if got := root.SExpr(); got != want {
+			t.Errorf("SExpr:\n got %s\nwant %s", got, want)
+		}
+		fn := root.NamedChildren()[0]
+		for field, text := range map[string]string{"name": "f", "parameters": "(a, b=2)", "body": "return a(b)"} {
+			if got := fn.Field(field).Text(); got != text {
+				t.Errorf("Field(%q) = %q, want %q", field, got, text)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTreeGrowsAndShrinks parses a file larger than the room a Parser
+// keeps, then a small one, with one Parser: the second walk sees only its
+// own tree.
+func TestTreeGrowsAndShrinks(t *testing.T) {
+	t.Parallel()
+	g := Python()
+	p := NewParser(0)
+	defer p.Close()
+	big := []byte("x = [" + strings.Repeat("a, ", keepNodes) + "]\n")
+	for _, src := range [][]byte{[]byte("y = 1\n"), big, []byte("z = 2\n")} {
+		_, err := p.Parse(context.Background(), g, src, func(root Node) error {
+			stmts := root.NamedChildren()
+			if len(stmts) != 1 || stmts[0].EndByte() != len(src)-1 {
+				t.Errorf("%d bytes: statements %d, first ends at %d", len(src), len(stmts), stmts[0].EndByte())
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.tree.nodes) != 0 || p.tree.src != nil {
+			t.Errorf("%d bytes: the Parser keeps the tree or the source after the walk", len(src))
+		}
+	}
+}

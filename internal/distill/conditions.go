@@ -1,0 +1,446 @@
+package distill
+
+// Conditions: how the walk reads an if. A rule stands for the
+// state-changing request with valid input, so some conditions are decided
+// by that reading (the HTTP method, form validation, the session's state,
+// a parameter left at its default); others say which path of a handler a
+// branch is (an ending branch, a submitted action), and a few are idioms
+// of validation (collected error lists, form field validators).
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// stateChanging are the HTTP methods a rule stands for.
+var stateChanging = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
+
+// formValidators runs, once per form, the field validators that a
+// validation call in cond runs (WTForms validate_<field>(self, field),
+// Django clean_<field>(self)): their raises are preconditions of the rule,
+// as if the handler had checked them itself.
+func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	cond.Any(func(e *facts.Expr) bool {
+		m := e.Method()
+		if e.Kind != facts.ExprCall || m == "" || !catalog.Match(b.lang.ValidationCalls, m) {
+			return false
+		}
+		form := rc.eval(e.X.X, sc, out, false)
+		if form.kind != vShape || form.shape == nil || rc.lets["validated:"+form.shape.qual()] {
+			return false
+		}
+		rc.lets["validated:"+form.shape.qual()] = true
+		for _, fn := range form.shape.class.Methods {
+			field := ""
+			for _, p := range b.lang.ValidatorPrefixes {
+				if f, ok := strings.CutPrefix(fn.Name, p); ok && f != "" {
+					field = f
+				}
+			}
+			if field == "" || len(fn.Params) == 0 {
+				continue
+			}
+			fr := &funcRef{file: form.shape.file, fn: &fn, class: form.shape.class}
+			call := &facts.Expr{Kind: facts.ExprCall, Line: fn.Line}
+			if len(fn.Params) > 1 {
+				// validate_email(self, field): field.data is the input.
+				call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "__field_" + field, Line: fn.Line}}
+				sc.vars["__field_"+field] = rc.paramValue(field)
+			}
+			rc.inline(fr, form, call, sc, out)
+			delete(sc.vars, "__field_"+field)
+		}
+		return false
+	})
+}
+
+// validatable reports whether the receiver of a validation call is input
+// to validate (a form, a serializer, something unknown), not an entity
+// whose own method happens to share the name (token.is_valid()).
+func (rc *ruleCtx) validatable(recv *facts.Expr, sc *scope) bool {
+	if recv == nil {
+		return false
+	}
+	if recv.Kind == facts.ExprName {
+		if v := sc.vars[recv.Name]; v != nil {
+			switch v.kind {
+			case vEntity, vNew, vLookup, vQuery, vExpr:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sessionCheck decides a test of the current user's session state
+// (current_user.is_authenticated, .is_anonymous, .authed()): in a handler
+// that requires signing in the user is signed in, elsewhere the rule is
+// the anonymous caller's (a signed-in caller is only redirected).
+func (rc *ruleCtx) sessionCheck(e *facts.Expr, name string) (truth, ok bool) {
+	if e == nil || e.Kind != facts.ExprAttr || e.X == nil || name == "" {
+		return false, false
+	}
+	a := rc.b.lang.Auth
+	if !slices.Contains(a.CurrentUserNames, e.X.Raw) {
+		return false, false
+	}
+	signedIn := rc.auth > authNone
+	switch {
+	case slices.Contains(a.SignedInChecks, name):
+		return signedIn, true
+	case slices.Contains(a.AnonymousChecks, name):
+		return !signedIn, true
+	}
+	return false, false
+}
+
+// inputPresence reports whether a condition only tests that a request
+// input is present (`if email:`, `if not data.get("email"):`); positive
+// is false under a not.
+func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (positive, ok bool) {
+	if e == nil {
+		return false, false
+	}
+	if e.Kind == facts.ExprUnary && e.Op == "not" {
+		p, ok := rc.inputPresence(e.X, sc, out)
+		return !p, ok
+	}
+	switch e.Kind {
+	case facts.ExprName, facts.ExprAttr, facts.ExprSubscript:
+	case facts.ExprCall:
+		if e.Method() != "get" {
+			return false, false
+		}
+	default:
+		return false, false
+	}
+	v := rc.eval(e, sc, out, false)
+	return true, v.kind == vParam || v.kind == vReqDict
+}
+
+// staticTruth decides a condition whose value is known while walking: a
+// test of a name bound to None or a boolean literal (a helper's parameter
+// left at its default), and not of one.
+func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
+	if e == nil {
+		return false, false
+	}
+	literal := func(x *facts.Expr) (allium.Expr, bool) {
+		switch x.Kind {
+		case facts.ExprNone:
+			return &allium.Lit{Kind: allium.LitNull, Text: "null"}, true
+		case facts.ExprName:
+			if v := sc.vars[x.Name]; v != nil && v.kind == vExpr {
+				if l, isLit := v.expr.(*allium.Lit); isLit && (l.Kind == allium.LitNull || l.Kind == allium.LitBool) {
+					return l, true
+				}
+			}
+		}
+		return nil, false
+	}
+	switch e.Kind {
+	case facts.ExprUnary:
+		if e.Op == "not" {
+			if t, ok := rc.staticTruth(e.X, sc); ok {
+				return !t, true
+			}
+		}
+	case facts.ExprName:
+		if l, ok := literal(e); ok {
+			return l.(*allium.Lit).Text == "true", true
+		}
+	case facts.ExprCompare:
+		if e.X == nil || e.Y == nil {
+			return false, false
+		}
+		x, okx := literal(e.X)
+		y, oky := literal(e.Y)
+		if !okx || !oky {
+			return false, false
+		}
+		same := x.(*allium.Lit).Text == y.(*allium.Lit).Text
+		switch e.Op {
+		case "is", "==":
+			return same, true
+		case "is not", "!=":
+			return !same, true
+		}
+	}
+	return false, false
+}
+
+// reduceCond reduces the parts of a condition whose truth a rule fixes. A
+// rule stands for the state-changing request with valid input, so in it
+// `request.method == "POST"` and `form.is_valid()` hold and
+// `request.method == "GET"` does not. It returns the condition without
+// those parts and, when they decide the whole condition, its truth.
+func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decided, truth bool) {
+	if e == nil {
+		return nil, false, false
+	}
+	switch e.Kind {
+	case facts.ExprCall:
+		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) && rc.validatable(e.X.X, sc) {
+			return nil, true, true
+		}
+		if t, ok := rc.sessionCheck(e.X, e.Method()); ok && len(e.Args) == 0 {
+			return nil, true, t
+		}
+	case facts.ExprAttr:
+		if t, ok := rc.sessionCheck(e, e.Name); ok {
+			return nil, true, t
+		}
+	case facts.ExprCompare:
+		if e.X == nil || e.Y == nil || !strings.HasSuffix(e.X.Raw, "request.method") {
+			return e, false, false
+		}
+		var methods []string
+		switch e.Y.Kind {
+		case facts.ExprString:
+			methods = []string{e.Y.Value}
+		case facts.ExprTuple, facts.ExprList, facts.ExprSet:
+			for _, a := range e.Y.Args {
+				if a.Kind != facts.ExprString {
+					return e, false, false
+				}
+				methods = append(methods, a.Value)
+			}
+		default:
+			return e, false, false
+		}
+		writes := slices.ContainsFunc(methods, func(m string) bool { return stateChanging[strings.ToUpper(m)] })
+		switch e.Op {
+		case "==", "in":
+			return nil, true, writes
+		case "!=", "not in":
+			return nil, true, !writes
+		}
+	case facts.ExprUnary:
+		if e.Op == "not" {
+			if r, d, t := rc.reduceCond(e.X, sc); d {
+				return nil, true, !t
+			} else if r != e.X {
+				n := *e
+				n.X = r
+				return &n, false, false
+			}
+		}
+	case facts.ExprBoolOp:
+		x, dx, tx := rc.reduceCond(e.X, sc)
+		y, dy, ty := rc.reduceCond(e.Y, sc)
+		// and: a false part decides it false; a true part drops out.
+		// or: the other way round.
+		and := e.Op == "and"
+		switch {
+		case (dx && tx != and) || (dy && ty != and):
+			return nil, true, !and
+		case dx && dy:
+			return nil, true, and
+		case dx:
+			return y, false, false
+		case dy:
+			return x, false, false
+		case x != e.X || y != e.Y:
+			n := *e
+			n.X, n.Y = x, y
+			return &n, false, false
+		}
+	}
+	return e, false, false
+}
+
+// errorCollection handles the validation idiom that collects failures in
+// a list: `if cond: errors.append(msg)` is a precondition not cond, and
+// `if errors: return failure` (or len(errors) > 0) is the failure path,
+// already stated by those preconditions. done reports that s was one of
+// them; ends whether the request ends there.
+func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (done, ends bool) {
+	isErrors := func(e *facts.Expr) bool {
+		if e == nil {
+			return false
+		}
+		if e.Kind == facts.ExprCall && e.Raw == "len" && len(e.Args) == 1 {
+			e = &e.Args[0]
+		}
+		v, ok := sc.vars[e.Name]
+		return e.Kind == facts.ExprName && ok && v.kind == vErrors
+	}
+	// if errors: / if len(errors) > 0: / if len(errors) == 0:
+	c := s.Cond
+	negated := false
+	if c != nil && c.Kind == facts.ExprUnary && c.Op == "not" {
+		c, negated = c.X, true
+	}
+	failing := false
+	switch {
+	case isErrors(c):
+		failing = !negated
+	case c != nil && c.Kind == facts.ExprCompare && isErrors(c.X) && c.Y != nil && c.Y.Kind == facts.ExprInt && c.Y.Value == "0":
+		switch c.Op {
+		case ">", "!=":
+			failing = !negated
+		case "==", "<=":
+			failing = negated
+		default:
+			return false, false
+		}
+	default:
+		// if cond: errors.append(...)
+		if len(s.Else) > 0 || len(s.Body) == 0 {
+			return false, false
+		}
+		for i := range s.Body {
+			st := &s.Body[i]
+			if st.Kind != facts.StmtExpr || st.Value == nil || st.Value.Kind != facts.ExprCall {
+				return false, false
+			}
+			if m := st.Value.Method(); (m == "append" || m == "extend") && isErrors(st.Value.X.X) {
+				continue
+			}
+			return false, false
+		}
+		rc.b.stats.GuardsSeen++
+		if cond := rc.cond(s.Cond, sc, out); cond != nil {
+			rc.requires(negate(cond), sc, s.Line)
+		} else {
+			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+		}
+		return true, false
+	}
+	// The failure path is stated by the collected preconditions; the walk
+	// goes on with the other way.
+	if failing {
+		return true, rc.stmts(s.Else, sc, out)
+	}
+	return true, rc.stmts(s.Body, sc, out)
+}
+
+// actionKey recognises a test for a submitted form key ("create_key" in
+// request.POST), alone or joined by and with other conditions, which it
+// returns as rest.
+func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key string, rest *facts.Expr) {
+	if e == nil {
+		return "", nil
+	}
+	switch e.Kind {
+	case facts.ExprCompare:
+		if e.Op == "in" && e.X != nil && e.X.Kind == facts.ExprString && e.Y != nil && isSnake(e.X.Value) {
+			if v := rc.eval(e.Y, sc, out, false); v.kind == vReqDict {
+				return e.X.Value, nil
+			}
+		}
+	case facts.ExprBoolOp:
+		if e.Op != "and" {
+			return "", nil
+		}
+		if k, r := rc.actionKey(e.X, sc, out); k != "" && r == nil {
+			return k, e.Y
+		}
+		if k, r := rc.actionKey(e.Y, sc, out); k != "" && r == nil {
+			return k, e.X
+		}
+	}
+	return "", nil
+}
+
+// action walks the branch of one submitted action as a rule of its own,
+// named after the handler and the action (ProjectCreateKey), with the
+// preconditions the handler established before it.
+func (rc *ruleCtx) action(line int, key string, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt) {
+	before := len(rc.paths)
+	rc.path(line, cond, body, sc, prefix, true)
+	for _, p := range rc.paths[before:] {
+		p.name = rc.name + pascal(key)
+		p.ownTrigger = true
+	}
+}
+
+// constantExpr reports an expression that names nothing: only literals.
+func constantExpr(x allium.Expr) bool {
+	constant := true
+	allium.Inspect(x, func(e allium.Expr) bool {
+		switch e := e.(type) {
+		case *allium.Ident:
+			if e.Name != "true" && e.Name != "false" && e.Name != "null" {
+				constant = false
+			}
+		case *allium.Member, *allium.Join:
+			constant = false
+		case *allium.Call:
+			// now-free black-box calls still name their arguments.
+			if len(e.Args) > 0 {
+				constant = false
+			}
+		}
+		return constant
+	})
+	return constant
+}
+
+// onlyLets reports whether a list of outcomes holds nothing but bindings.
+func onlyLets(list []allium.Stmt) bool {
+	for _, s := range list {
+		if _, ok := s.(*allium.Let); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// endsRequest reports whether a statement list always ends the request:
+// its last statement returns or raises, or is an if all of whose ways end
+// (a way the rule's reading of the condition rules out does not count:
+// `if request.method == "POST": ... return` ends a POST). It is read from
+// the syntax, before the walk, to decide whether a branch is a path of
+// its own.
+func (rc *ruleCtx) endsRequest(list []facts.Stmt, sc *scope) bool {
+	if len(list) == 0 {
+		return false
+	}
+	last := &list[len(list)-1]
+	switch last.Kind {
+	case facts.StmtReturn, facts.StmtRaise:
+		return true
+	case facts.StmtIf:
+		if _, decided, truth := rc.reduceCond(last.Cond, sc); decided {
+			if truth {
+				return rc.endsRequest(last.Body, sc)
+			}
+			return rc.endsRequest(last.Else, sc)
+		}
+		return len(last.Else) > 0 && rc.endsRequest(last.Body, sc) && rc.endsRequest(last.Else, sc)
+	case facts.StmtWith, facts.StmtTry:
+		return rc.endsRequest(last.Body, sc)
+	}
+	return false
+}
+
+// failureEnd reports whether a statement ends the request with a failure:
+// it raises or aborts, or returns a response that carries an error status
+// (a 4xx/5xx number, an HTTP_4xx constant) or an errors payload.
+func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
+	switch last.Kind {
+	case facts.StmtRaise:
+		return true
+	case facts.StmtExpr:
+		return last.Value != nil && rc.isAbort(last.Value, sc)
+	case facts.StmtReturn:
+		return last.Value.Any(func(e *facts.Expr) bool {
+			switch e.Kind {
+			case facts.ExprInt:
+				n, err := strconv.Atoi(e.Value)
+				return err == nil && n >= 400 && n < 600
+			case facts.ExprCall:
+				return rc.isAbort(e, sc) || e.Keyword("errors") != nil || e.Keyword("error") != nil
+			}
+			return strings.Contains(e.Raw, "HTTP_4") || strings.Contains(e.Raw, "HTTP_5")
+		})
+	}
+	return false
+}

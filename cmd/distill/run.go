@@ -94,6 +94,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	})
 	root.AddCommand(
 		newRunCmd(stdout, stderr),
+		newMergeCmd(stdout, stderr),
 		newDirCmd(stdout, stderr),
 		newCompareCmd(stdout, stderr),
 		newCheckCmd(stdout),

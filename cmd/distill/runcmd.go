@@ -35,6 +35,7 @@ type runFlags struct {
 	logFormat    string
 	provenance   bool
 	patterns     string
+	shard        string
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -55,6 +56,10 @@ The new outputs replace the previous run's in one step at the end: until then, a
 run is interrupted, --out holds the previous run whole. Files in --out that distill did not
 write are never removed; a non-empty directory distill did not create is refused unless
 --force-out is given.
+
+--shard I/N runs only the repositories of shard I of N (by a stable hash of the
+repository's manifest name) and writes a shard output without group comparison (no
+shared/, reports/ or comparisons.parquet); "distill merge" combines the shards.
 
 Exit status: 0 all services succeeded, 1 some failed or are stale, 2 usage or manifest
 errors (nothing was done), 130 interrupted (the previous outputs are kept).`,
@@ -82,6 +87,7 @@ errors (nothing was done), 130 interrupted (the previous outputs are kept).`,
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format when not on a terminal: text or json")
 	fl.BoolVar(&f.provenance, "provenance", true, "write \"-- source: file:line\" comments into the specs")
 	fl.StringVar(&f.patterns, "patterns", "", "pattern catalog file that extends the built-in one")
+	fl.StringVar(&f.shard, "shard", "", "run only shard I/N of the repositories and write a shard output for \"distill merge\" (no group comparison)")
 	return cmd
 }
 
@@ -91,6 +97,17 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 	}
 	if f.workers < 1 || f.cloneWorkers < 1 {
 		return usageErrorf("--workers and --clone-workers must be at least 1")
+	}
+	var shard *pipeline.Shard
+	if f.shard != "" {
+		sh, err := pipeline.ParseShard(f.shard)
+		if err != nil {
+			return usageErrorf("--shard: %v", err)
+		}
+		if len(f.only) > 0 {
+			return usageErrorf("--shard and --only cannot be combined: a shard run takes its whole shard")
+		}
+		shard = &sh
 	}
 	m, err := loadManifest(f.manifest)
 	if err != nil {
@@ -102,7 +119,11 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 		}
 	}
 	if f.dryRun {
-		pipeline.WritePlan(stdout, pipeline.Plan(m, f.only), m, f.out)
+		plan := pipeline.Plan(m, f.only)
+		if shard != nil {
+			plan = shard.Filter(plan)
+		}
+		pipeline.WritePlan(stdout, plan, m, f.out)
 		return nil
 	}
 	cat, err := loadCatalog(f.patterns)
@@ -133,6 +154,7 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 		Workers:      f.workers,
 		CloneWorkers: f.cloneWorkers,
 		Only:         f.only,
+		Shard:        shard,
 		Provenance:   f.provenance,
 		Catalog:      cat,
 		ToolVersion:  toolVersion(),

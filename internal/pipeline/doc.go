@@ -17,6 +17,13 @@
 // generation; files distill did not write are carried over, never removed.
 // An --only run keeps every other service's spec and rows.
 //
+// Shards (shard.go, merge.go): a run with Config.Shard takes only the
+// repositories of one shard and writes a shard output without group
+// comparison; Merge takes the shard outputs' specs and rows as kept
+// services (the mechanism --only uses), compares the groups over them and
+// publishes through the same generation swap, so N shards merged give the
+// bytes of one unsharded run.
+//
 // Determinism: results are placed by plan position, not completion order,
 // and the Parquet rows are generated after the pools finish by reading the
 // written specs back in plan order, so the same inputs give the same bytes

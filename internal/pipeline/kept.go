@@ -18,6 +18,9 @@ type keptService struct {
 	row        summary.ServiceRow
 	constructs []summary.ConstructRow
 	regenerate bool
+	// entry is the state entry its spec was made from, when it comes
+	// from elsewhere than the previous generation (a shard output).
+	entry *stateEntry
 }
 
 // loadKept reads, for an --only run, the previous generation's rows of the
@@ -61,36 +64,50 @@ func (r *runner) loadKept() error {
 			if !ok {
 				continue
 			}
-			k := keptService{row: row, constructs: byService[repo.Name+"/"+svc.Name]}
-			k.res = ServiceResult{
-				Repo: row.Repo, Service: row.Service, Group: svc.Group, URL: row.URL, Commit: row.Commit,
-				Language: row.Language, Status: row.Status, Started: row.StartedAt,
-			}
-			if row.Error != nil {
-				k.res.Error = *row.Error
-			}
-			if row.LastGoodCommit != nil {
-				k.res.LastGoodCommit = *row.LastGoodCommit
-			}
-			if row.SpecPath != nil {
-				if err := r.keep(*row.SpecPath); err != nil {
-					// Someone removed it: the row must not name a spec the
-					// generation does not hold.
-					r.cfg.Logger.Warn("a kept service's spec is gone; run it again to restore it",
-						"repo", row.Repo, "service", row.Service, "err", err)
-					msg := oneLine("kept from the previous run, but its spec is gone: " + err.Error())
-					k.row.Status, k.row.Error, k.row.SpecPath, k.row.SpecDigest = StatusFailed, &msg, nil, nil
-					k.row.LastGoodCommit, k.row.LastGoodAt, k.row.Constructs = nil, nil, 0
-					k.constructs = nil
-					k.res.Status, k.res.Error = StatusFailed, msg
-				} else {
-					k.res.SpecPath = *row.SpecPath
-				}
-			}
+			k := r.keptFrom(r.out, row, byService[repo.Name+"/"+svc.Name], svc.Group)
 			r.kept = append(r.kept, k)
 		}
 	}
 	return nil
+}
+
+// keptFrom makes a kept service of a row of the generation in dir (the
+// previous one, or a shard output) and puts its spec into the new one.
+func (r *runner) keptFrom(dir string, row summary.ServiceRow, constructs []summary.ConstructRow, group string) keptService {
+	k := keptService{row: row, constructs: constructs}
+	k.res = ServiceResult{
+		Repo: row.Repo, Service: row.Service, Group: group, URL: row.URL, Commit: row.Commit,
+		Language: row.Language, Status: row.Status, Started: row.StartedAt,
+		FilesRead: int(row.FilesRead), ParseErrors: int(row.ParseErrors), Untranslated: int(row.Untranslated),
+		Entities: int(row.Entities), Rules: int(row.Rules), ConfigParams: int(row.ConfigParams),
+		Constructs: int(row.Constructs),
+	}
+	if row.Error != nil {
+		k.res.Error = *row.Error
+	}
+	if row.LastGoodCommit != nil {
+		k.res.LastGoodCommit = *row.LastGoodCommit
+	}
+	if row.LastGoodAt != nil {
+		k.res.LastGoodAt = *row.LastGoodAt
+	}
+	if row.SpecPath != nil {
+		src := filepath.Join(dir, filepath.FromSlash(*row.SpecPath))
+		if err := linkFile(src, filepath.Join(r.stage, filepath.FromSlash(*row.SpecPath))); err != nil {
+			// Someone removed it: the row must not name a spec the
+			// generation does not hold.
+			r.cfg.Logger.Warn("a kept service's spec is gone; run it again to restore it",
+				"repo", row.Repo, "service", row.Service, "err", err)
+			msg := oneLine("kept as it was, but its spec is gone: " + err.Error())
+			k.row.Status, k.row.Error, k.row.SpecPath, k.row.SpecDigest = StatusFailed, &msg, nil, nil
+			k.row.LastGoodCommit, k.row.LastGoodAt, k.row.Constructs = nil, nil, 0
+			k.constructs = nil
+			k.res.Status, k.res.Error = StatusFailed, msg
+		} else {
+			k.res.SpecPath = *row.SpecPath
+		}
+	}
+	return k
 }
 
 // readPrevious reads a table of the previous generation; a missing table

@@ -29,8 +29,10 @@ func (r *runner) writeOutputs(ctx context.Context, res *Result) (map[string]bool
 	if err := writeTable(filepath.Join(r.stage, summary.ServicesFile), r.serviceTable()); err != nil {
 		return nil, err
 	}
-	if err := writeTable(filepath.Join(r.stage, summary.ComparisonsFile), comparisonRows(res.Groups)); err != nil {
-		return nil, err
+	if r.cfg.Shard == nil {
+		if err := writeTable(filepath.Join(r.stage, summary.ComparisonsFile), comparisonRows(res.Groups)); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -272,6 +274,8 @@ type runRecord struct {
 	Kept           int            `json:"kept,omitempty"`
 	Groups         []string       `json:"groups"`
 	Outputs        []string       `json:"outputs"`
+	Shard          *shardRecord   `json:"shard,omitempty"`
+	Shards         []ShardOutcome `json:"shards,omitempty"` // merge: every shard's outcome
 }
 
 type failedEntry struct {
@@ -308,6 +312,17 @@ func (r *runner) writeRunRecord(res *Result) error {
 	if r.cfg.Catalog != nil {
 		rec.CatalogDigest = r.cfg.Catalog.Digest()
 	}
+	if r.catalogDigest != "" {
+		rec.CatalogDigest = r.catalogDigest
+	}
+	if sh := r.cfg.Shard; sh != nil {
+		rec.Outputs = []string{summary.ConstructsFile, summary.ServicesFile}
+		rec.Shard = &shardRecord{Index: sh.Index, Count: sh.Count, ManifestDigest: r.cfg.Manifest.Digest,
+			ToolVersion: r.cfg.ToolVersion, Repos: []string{}}
+		for _, rp := range r.plan {
+			rec.Shard.Repos = append(rec.Shard.Repos, rp.Repo.Name)
+		}
+	}
 	for _, s := range res.Services {
 		switch s.Status {
 		case StatusFailed:
@@ -317,6 +332,7 @@ func (r *runner) writeRunRecord(res *Result) error {
 				LastGoodCommit: s.LastGoodCommit, LastGoodAt: s.LastGoodAt.UTC().Truncate(time.Millisecond)})
 		}
 	}
+	rec.Shards = r.shards
 	for _, g := range res.Groups {
 		rec.Groups = append(rec.Groups, g.Name)
 	}

@@ -33,13 +33,17 @@ type Config struct {
 	Workers      int      // distill workers; <= 0 means runtime.NumCPU()
 	CloneWorkers int      // fetch workers; <= 0 means 8
 	Only         []string // repo or repo/service names; empty means all
-	Provenance   bool     // write "-- source:" comments into the specs
-	Catalog      *catalog.Catalog
-	ToolVersion  string
-	LookupEnv    func(string) (string, bool) // nil means os.LookupEnv
-	Logger       *slog.Logger                // nil means discard
-	Progress     Progress                    // nil means none
-	Now          func() time.Time            // nil means time.Now
+	// Shard, when set, runs only the repositories of that shard and writes
+	// a shard output for Merge: specs, service and construct rows, run
+	// record, no group comparison. It excludes Only.
+	Shard       *Shard
+	Provenance  bool // write "-- source:" comments into the specs
+	Catalog     *catalog.Catalog
+	ToolVersion string
+	LookupEnv   func(string) (string, bool) // nil means os.LookupEnv
+	Logger      *slog.Logger                // nil means discard
+	Progress    Progress                    // nil means none
+	Now         func() time.Time            // nil means time.Now
 }
 
 // Service statuses.
@@ -118,6 +122,8 @@ type Result struct {
 	Kept int
 	// OutDir is the output directory as resolved (absolute, no symlinks).
 	OutDir string
+	// Shards is what became of each shard in a merge, in shard order.
+	Shards []ShardOutcome
 	// Atomic is false when the file system could not swap the output
 	// directory in one step and the files were moved in one by one.
 	Atomic bool
@@ -166,10 +172,52 @@ func (e *InterruptedError) Unwrap() error { return e.Err }
 // then the output directory holds the previous run, whatever happens.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
 	cfg = withDefaults(cfg)
+	if cfg.Shard != nil && len(cfg.Only) > 0 {
+		return nil, fmt.Errorf("%w: a shard run takes the whole shard; --only cannot narrow it", ErrShard)
+	}
 	plan := Plan(cfg.Manifest, cfg.Only)
-	if len(plan) == 0 {
+	if cfg.Shard != nil {
+		// A shard may hold no repository at all: it still writes its
+		// (empty) output, so that merge sees every shard.
+		plan = cfg.Shard.Filter(plan)
+	} else if len(plan) == 0 {
 		return nil, fmt.Errorf("nothing to run: no service matches %v", cfg.Only)
 	}
+	r, err := openGeneration(cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer r.close()
+	r.plan = plan
+	r.results = make([]ServiceResult, countServices(plan))
+	r.fetcher = &fetch.Fetcher{CacheDir: cfg.CacheDir, Logger: cfg.Logger}
+	r.dist = distill.New(distill.Options{Catalog: cfg.Catalog, Workers: cfg.Workers})
+	r.langs = lang.Default()
+	defer r.dist.Close()
+	res := &Result{Started: cfg.Now().UTC(), OutDir: r.out}
+	r.started = res.Started
+	cfg.Progress.Start(len(plan), len(r.results))
+	err = r.runPools(ctx)
+	cfg.Progress.Finish()
+	if err != nil {
+		return nil, r.interrupted(ctx, err)
+	}
+	res.Services = r.results
+	if err := r.loadKept(); err != nil {
+		return nil, err
+	}
+	res.Kept = len(r.kept)
+	if res.Groups, err = r.compareGroups(ctx); err != nil {
+		return nil, r.interrupted(ctx, err)
+	}
+	res.Finished = cfg.Now().UTC()
+	return r.publish(ctx, res)
+}
+
+// openGeneration prepares, locks and cleans the output directory and
+// creates the staging directory of the next generation. The caller must
+// call close on the runner it returns.
+func openGeneration(cfg Config) (*runner, error) {
 	out, err := prepareOut(cfg.OutDir, cfg.ForceOut)
 	if err != nil {
 		return nil, err
@@ -178,8 +226,6 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
-
 	prev := loadState(out)
 	prevOwned := previousOutputs(out, prev)
 	if removed := cleanLeftovers(out, prevOwned); len(removed) > 0 {
@@ -187,60 +233,44 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	stage, err := stageDir(out)
 	if err != nil {
+		unlock()
 		return nil, err
 	}
-	switched := false
-	defer func() {
-		if !switched {
-			_ = os.RemoveAll(stage)
-		}
-	}()
+	return &runner{cfg: cfg, out: out, stage: stage, prev: prev, prevOwned: prevOwned, unlock: unlock}, nil
+}
 
-	r := &runner{
-		cfg:       cfg,
-		plan:      plan,
-		out:       out,
-		stage:     stage,
-		prev:      prev,
-		prevOwned: prevOwned,
-		results:   make([]ServiceResult, countServices(plan)),
-		fetcher:   &fetch.Fetcher{CacheDir: cfg.CacheDir, Logger: cfg.Logger},
-		dist:      distill.New(distill.Options{Catalog: cfg.Catalog, Workers: cfg.Workers}),
-		langs:     lang.Default(),
+// close removes the staging directory unless it was switched in, and
+// releases the output directory.
+func (r *runner) close() {
+	if !r.switched {
+		_ = os.RemoveAll(r.stage)
 	}
-	defer r.dist.Close()
-	interrupted := func(err error) error {
-		if ctx.Err() == nil {
-			return err
-		}
-		return &InterruptedError{OutDir: out, Previous: previousFinish(out), Err: ctx.Err()}
+	r.unlock()
+}
+
+// interrupted turns an error into an InterruptedError when the run was
+// cancelled.
+func (r *runner) interrupted(ctx context.Context, err error) error {
+	if ctx.Err() == nil {
+		return err
 	}
-	res := &Result{Started: cfg.Now().UTC(), OutDir: out}
-	r.started = res.Started
-	cfg.Progress.Start(len(plan), len(r.results))
-	err = r.runPools(ctx)
-	cfg.Progress.Finish()
-	if err != nil {
-		return nil, interrupted(err)
-	}
-	res.Services = r.results
-	if err := r.loadKept(); err != nil {
-		return nil, err
-	}
-	res.Kept = len(r.kept)
-	if res.Groups, err = r.compareGroups(ctx); err != nil {
-		return nil, interrupted(err)
-	}
-	res.Finished = cfg.Now().UTC()
+	return &InterruptedError{OutDir: r.out, Previous: previousFinish(r.out), Err: ctx.Err()}
+}
+
+// publish writes the tables, run record and state into the staging
+// directory, carries the files that are not distill's over, and switches
+// the new generation in.
+func (r *runner) publish(ctx context.Context, res *Result) (*Result, error) {
+	cfg, out, stage, prevOwned := r.cfg, r.out, r.stage, r.prevOwned
 	newOwned, err := r.writeOutputs(ctx, res)
 	if err != nil {
-		return nil, interrupted(err)
+		return nil, r.interrupted(ctx, err)
 	}
 	if err := carryForeign(out, stage, prevOwned); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, interrupted(err)
+		return nil, r.interrupted(ctx, err)
 	}
 	// The new directory is locked before it takes the old one's place.
 	unlockStage, err := flock.TryLock(filepath.Join(stage, lockName))
@@ -251,7 +281,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	err = atomicfile.Exchange(out, stage)
 	switch {
 	case err == nil:
-		switched, res.Atomic = true, true
+		r.switched, res.Atomic = true, true
 		// A file someone saved into the directory after it was carried
 		// over is in the previous generation now: move it across.
 		if err := rescueForeign(stage, out, prevOwned); err != nil {
@@ -315,6 +345,13 @@ type runner struct {
 
 	mu      sync.Mutex
 	results []ServiceResult // indexed by ServicePlan.Index
+
+	unlock   func() // releases the output directory's lock
+	switched bool   // the staging directory took the output directory's place
+	// shards are the shard outputs of a merge, in shard order.
+	shards []ShardOutcome
+	// catalogDigest is the shards' pattern catalog, for a merge's run.json.
+	catalogDigest string
 }
 
 func (r *runner) set(res ServiceResult, index int) {

@@ -82,6 +82,8 @@ func (r *runner) saveState(owned map[string]bool) error {
 	for _, mb := range r.members() {
 		s := mb.res
 		switch {
+		case mb.kept != nil && mb.kept.entry != nil:
+			st.Services[s.ID()] = *mb.kept.entry
 		case mb.kept != nil:
 			if e, ok := r.prev.Services[s.ID()]; ok && s.SpecPath != "" {
 				st.Services[s.ID()] = e

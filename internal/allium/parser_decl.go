@@ -239,7 +239,9 @@ func (p *parser) member() EntityMember {
 	if p.atEnd() {
 		p.failHere("a type or expression after " + quoteText(name.text+":"))
 	}
-	if p.looksLikeFieldType() {
+	// A value that starts on the next line is a wrapped expression: a type
+	// never does (the printer writes one beside its name).
+	if !p.tok.first && p.looksLikeFieldType() {
 		f := &Field{Meta: meta, Name: name.text, Type: p.parseType()}
 		f.When = p.fieldWhen()
 		return f

@@ -385,6 +385,9 @@ type builder struct {
 	sessionUser string
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
+	// asViews holds the view classes built with arguments (as_view),
+	// found once (viewRegistrations).
+	asViews map[*classRef]viewRegistration
 
 	rules []*ruleOut
 	// stateRules holds, per state-writing handler, the rules made from it.

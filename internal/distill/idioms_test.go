@@ -807,6 +807,14 @@ def confirm(token):
     ensures: user.confirmed = true
 }`,
 		},
+		{
+			// A syntax error can leave a branch with no statements; an
+			// action branch once indexed its last statement and panicked.
+			name:      "a branch cut by a syntax error is no rule and no panic",
+			files:     map[string]string{"app/views.py": "def project(request):\n    if \"create_key\" in request.POST:\n"},
+			construct: "ProjectCreateKey",
+			want:      "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package distill
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/distill/distill/internal/facts"
@@ -23,12 +22,13 @@ type index struct {
 	// under lists, for each package name (under any of a file's module
 	// names), the files below it: packageMember's candidates.
 	under map[string][]*facts.File
-	// memo caches packageMember's answers by kind and dotted name: the
+	// classMemo and funcMemo cache packageMember's answers by dotted name:
 	// build asks for the same names again and again.
-	memo    map[string]any
-	classes map[string]*classRef
-	funcs   map[string]*funcRef
-	consts  map[string]*constRef
+	classMemo map[string]*classRef
+	funcMemo  map[string]*funcRef
+	classes   map[string]*classRef
+	funcs     map[string]*funcRef
+	consts    map[string]*constRef
 }
 
 type classRef struct {
@@ -62,7 +62,8 @@ func newIndex(files []*facts.File) *index {
 		ix.modules[f.Module] = f
 	}
 	ix.under = map[string][]*facts.File{}
-	ix.memo = map[string]any{}
+	ix.classMemo = map[string]*classRef{}
+	ix.funcMemo = map[string]*funcRef{}
 	for _, f := range files {
 		segs := strings.Split(f.Module, ".")
 		// Strip directories that are no package of the service (no
@@ -243,7 +244,7 @@ func (ix *index) class(f *facts.File, e *facts.Expr) *classRef {
 		}
 	}
 	for _, n := range names {
-		if c := packageMember(ix, n, ix.classes, func(c *classRef) *facts.File {
+		if c := packageMember(ix, n, ix.classes, ix.classMemo, func(c *classRef) *facts.File {
 			if c.outer != nil {
 				return nil
 			}
@@ -259,7 +260,7 @@ func (ix *index) class(f *facts.File, e *facts.Expr) *classRef {
 // re-export it is not among the files (a service read in part, or a star
 // import): the one definition called name at the top of a module of pkg.
 // file says which module a definition is at the top of (nil: not at top).
-func packageMember[T comparable](ix *index, dotted string, defs map[string]T, file func(T) *facts.File) T {
+func packageMember[T comparable](ix *index, dotted string, defs map[string]T, memo map[string]T, file func(T) *facts.File) T {
 	var none T
 	i := strings.LastIndexByte(dotted, '.')
 	if i <= 0 || i == len(dotted)-1 {
@@ -269,12 +270,13 @@ func packageMember[T comparable](ix *index, dotted string, defs map[string]T, fi
 	if ix.modules[pkg] != nil {
 		return none
 	}
-	key := fmt.Sprintf("%T\x00%s", none, dotted)
-	if v, ok := ix.memo[key]; ok {
-		return v.(T)
+	if v, ok := memo[dotted]; ok {
+		return v
 	}
 	found := none
-	defer func() { ix.memo[key] = found }()
+	if memo != nil {
+		defer func() { memo[dotted] = found }()
+	}
 	for _, f := range ix.under[pkg] {
 		d, ok := defs[qual(f.Module, name)]
 		if !ok || file(d) != f {
@@ -297,7 +299,7 @@ func (ix *index) function(f *facts.File, e *facts.Expr) *funcRef {
 		}
 	}
 	for _, n := range names {
-		if fn := packageMember(ix, n, ix.funcs, func(fr *funcRef) *facts.File {
+		if fn := packageMember(ix, n, ix.funcs, ix.funcMemo, func(fr *funcRef) *facts.File {
 			if fr.class != nil {
 				return nil
 			}

@@ -357,7 +357,7 @@ func (b *builder) beatScheduled() map[string]bool {
 					name := b.ix.canonical(kv.Value.Value)
 					if fr := b.ix.funcs[name]; fr != nil {
 						out[fr.fn.QualName] = true
-					} else if fr := packageMember(b.ix, name, b.ix.funcs, func(fr *funcRef) *facts.File { return fr.file }); fr != nil {
+					} else if fr := packageMember(b.ix, name, b.ix.funcs, nil, func(fr *funcRef) *facts.File { return fr.file }); fr != nil {
 						out[fr.fn.QualName] = true
 					}
 				}
@@ -666,37 +666,51 @@ func (rc *ruleCtx) viewInstance(h *handler) *value {
 		return nil
 	}
 	init := b.ix.method(cr, "__init__")
-	if init == nil {
+	reg, ok := b.viewRegistrations()[cr]
+	if init == nil || !ok {
 		return nil
 	}
+	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
+	call := &facts.Expr{Kind: facts.ExprCall, Keywords: reg.call.Keywords, Line: reg.call.Line}
+	rc.inline(init, obj, call, &scope{file: reg.file, vars: map[string]*value{}}, &rc.ensures)
+	return obj
+}
+
+// viewRegistration is a View.as_view("name", k=v) call with arguments.
+type viewRegistration struct {
+	file *facts.File
+	call *facts.Expr
+}
+
+// viewRegistrations finds, once per service, the first as_view call with
+// arguments of each view class, in file order.
+func (b *builder) viewRegistrations() map[*classRef]viewRegistration {
+	if b.asViews != nil {
+		return b.asViews
+	}
+	b.asViews = map[*classRef]viewRegistration{}
 	for _, f := range b.ix.files {
-		var reg *facts.Expr
 		visit := func(body []facts.Stmt) {
 			facts.Walk(body, func(s *facts.Stmt) bool {
-				for _, e := range []*facts.Expr{s.Value} {
-					e.Any(func(x *facts.Expr) bool {
-						if reg == nil && x.Kind == facts.ExprCall && x.Method() == "as_view" && len(x.Keywords) > 0 && b.ix.class(f, x.X.X) == cr {
-							reg = x
+				s.Value.Any(func(x *facts.Expr) bool {
+					if x.Kind == facts.ExprCall && x.Method() == "as_view" && len(x.Keywords) > 0 {
+						if cr := b.ix.class(f, x.X.X); cr != nil {
+							if _, seen := b.asViews[cr]; !seen {
+								b.asViews[cr] = viewRegistration{file: f, call: x}
+							}
 						}
-						return reg != nil
-					})
-				}
-				return reg == nil
+					}
+					return false
+				})
+				return true
 			})
 		}
 		visit(f.Statements)
 		for i := range f.Functions {
 			visit(f.Functions[i].Body)
 		}
-		if reg == nil {
-			continue
-		}
-		obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
-		call := &facts.Expr{Kind: facts.ExprCall, Keywords: reg.Keywords, Line: reg.Line}
-		rc.inline(init, obj, call, &scope{file: f, vars: map[string]*value{}}, &rc.ensures)
-		return obj
 	}
-	return nil
+	return b.asViews
 }
 
 // annotationHead names the type an annotation gives, through

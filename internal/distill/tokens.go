@@ -20,11 +20,8 @@ type signedToken struct {
 func (rc *ruleCtx) signer(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	st := rc.b.lang.SignedTokens
 	v := &value{kind: vSigner}
-	for _, a := range st.ExpiryArgs {
-		if x := rc.b.catalogArg(e, a); x != nil {
-			v.expr = rc.lifetime(x, sc, out)
-			break
-		}
+	if x := rc.sinkArg(e, st.ExpiryArgs, sc, out); x != nil {
+		v.expr = rc.lifetime(x, sc, out)
 	}
 	return v
 }
@@ -62,25 +59,6 @@ func isConfigRef(x allium.Expr) bool {
 	}
 	id, ok := m.X.(*allium.Ident)
 	return ok && id.Name == "config"
-}
-
-// catalogArg returns the argument a catalog entry names: "#n" for the
-// n-th positional argument, else a keyword.
-func (b *builder) catalogArg(e *facts.Expr, name string) *facts.Expr {
-	if strings.HasPrefix(name, "#") {
-		i := 0
-		for _, c := range name[1:] {
-			if c < '0' || c > '9' {
-				return nil
-			}
-			i = i*10 + int(c-'0')
-		}
-		if i < len(e.Args) && e.Args[i].Kind != facts.ExprStarred {
-			return &e.Args[i]
-		}
-		return nil
-	}
-	return e.Keyword(name)
 }
 
 // issueToken states a signed token issued for the user the payload names:

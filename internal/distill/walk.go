@@ -542,6 +542,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 // adds cond, when it could be translated. A path with no outcome of its
 // own is dropped; paths inside it are kept.
 func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt, action bool) {
+	if len(body) == 0 {
+		return // a branch cut by a syntax error or the depth bound
+	}
 	x := rc.b.newRuleCtx(rc.h, rc.name)
 	if rc.failureEnd(&body[len(body)-1], sc) {
 		x.name = rc.name + "Rejected"

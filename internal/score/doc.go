@@ -79,6 +79,18 @@
 // spec that states nothing has made no wrong statement; its recall says
 // what it lacks).
 //
+// # Scope
+//
+// An expected spec states a service's auth flows, and says in its header
+// what it excludes; the vendored code can carry more (a models module
+// vendored whole). A service's scope.txt lists, each with its reason, the
+// code's entities and the distilled rules the expected spec deliberately
+// leaves out. Distilled items about them that match nothing are counted as
+// OutOfScope rather than lowering precision: an entity listed, its fields,
+// a rule listed or one that names listed entities and no other declared
+// one, and that rule's clauses. A matched item always counts, and recall
+// never changes.
+//
 // # The corpus
 //
 // TestRealWorld scores every testdata/realworld/<service>/ that has src/

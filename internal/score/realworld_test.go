@@ -95,7 +95,7 @@ func TestRealWorld(t *testing.T) {
 				t.Logf("distilled spec has %d checker error(s): %v", len(cd.Errors()), cd.Errors())
 			}
 
-			r := Score(out.Module, expected)
+			r := ScoreIn(out.Module, expected, loadScope(t, svc))
 			rows = append(rows, Row{Service: svc.name, Result: r})
 			if *detail {
 				writeDetail(&details, svc.name, r)
@@ -148,6 +148,26 @@ func loadExpected(t *testing.T, svc corpusService) *allium.Module {
 		t.Errorf("expected spec fails our checker:\n%v", cd.Errors())
 	}
 	return m
+}
+
+// loadScope reads the service's scope.txt, when it has one: what its
+// expected spec deliberately leaves out (see Scope).
+func loadScope(t *testing.T, svc corpusService) Scope {
+	t.Helper()
+	path := filepath.Join(svc.dir, "scope.txt")
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		return Scope{}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := ParseScope(path, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // checkSelfScore: a spec scored against itself matches every item, or the

@@ -57,6 +57,9 @@ type Count struct {
 	// from Matched only for clauses, where an aligned pair must also say
 	// the same thing to match.
 	Aligned int
+	// OutOfScope counts distilled items without a match that the expected
+	// spec's Scope leaves out; they are not in Distilled (see Scope).
+	OutOfScope int
 }
 
 // Precision is Matched / Distilled; ok is false when the distilled spec has
@@ -99,6 +102,13 @@ const (
 // normalised copies; neither argument is changed) and counts, per category,
 // the items of each side and the matches. A nil module counts as empty.
 func Score(distilled, expected *allium.Module) Result {
+	return ScoreIn(distilled, expected, Scope{})
+}
+
+// ScoreIn is Score with the expected spec's scope: distilled items without
+// a match that scope leaves out are counted as OutOfScope instead of
+// lowering precision.
+func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 	if distilled == nil {
 		distilled = &allium.Module{}
 	}
@@ -118,6 +128,20 @@ func Score(distilled, expected *allium.Module) Result {
 	if res.Variants[0] != distilledID {
 		d, e = 1, 0
 	}
+	outEntities, outRules := scope.excluded(distilled)
+	outside := func(cat Category, a compare.Aligned, p compare.Presence) bool {
+		switch cat {
+		case Entities:
+			return outEntities[p.LocalName]
+		case Fields:
+			return outEntities[a.Parent]
+		case Rules:
+			return outRules[p.LocalName]
+		case Requires, Ensures:
+			return outRules[a.Parent]
+		}
+		return false
+	}
 	var r Result
 	for _, a := range res.Aligned {
 		cat, ok := categoryOf[a.Kind]
@@ -126,6 +150,10 @@ func Score(distilled, expected *allium.Module) Result {
 		}
 		dp, ep := a.Variants[d], a.Variants[e]
 		c := &r.Counts[cat]
+		if dp.Present && !ep.Present && outside(cat, a, dp) {
+			c.OutOfScope++
+			continue
+		}
 		if dp.Present {
 			c.Distilled++
 		}

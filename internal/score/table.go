@@ -58,12 +58,12 @@ func WriteTable(w io.Writer, rows []Row) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-*s", width, "service")
 	for _, c := range Categories {
-		fmt.Fprintf(&b, "  %-11s", c.String())
+		fmt.Fprintf(&b, "  %-13s", c.String())
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "%-*s", width, "")
 	for range Categories {
-		fmt.Fprintf(&b, "  %-11s", "P/R")
+		fmt.Fprintf(&b, "  %-13s", "P/R")
 	}
 	b.WriteString("\n")
 	for _, r := range rows {
@@ -72,7 +72,7 @@ func WriteTable(w io.Writer, rows []Row) error {
 			n := r.Result.Counts[c]
 			p, pok := n.Precision()
 			rc, rok := n.Recall()
-			fmt.Fprintf(&b, "  %-11s", ratio(p, pok)+"/"+ratio(rc, rok))
+			fmt.Fprintf(&b, "  %-13s", ratio(p, pok)+"/"+ratio(rc, rok))
 		}
 		b.WriteString("\n")
 	}
@@ -80,9 +80,10 @@ func WriteTable(w io.Writer, rows []Row) error {
 	fmt.Fprintf(&b, "%-*s", width, "mean")
 	for _, c := range Categories {
 		m := means[c]
-		fmt.Fprintf(&b, "  %-11s", ratio(m.Precision, m.PrecisionN > 0)+"/"+ratio(m.Recall, m.RecallN > 0))
+		fmt.Fprintf(&b, "  %-13s", ratio(m.Precision, m.PrecisionN > 0)+"/"+ratio(m.Recall, m.RecallN > 0))
 	}
-	b.WriteString("\n\nmatched / distilled / expected items (clauses aligned but worded differently in brackets)\n")
+	b.WriteString("\n\nmatched / distilled / expected items (clauses aligned but worded differently in brackets;\n"+
+		"after ~, distilled items left out of precision by the service's scope.txt)\n")
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%-*s", width, r.Service)
 		for _, c := range Categories {
@@ -91,7 +92,10 @@ func WriteTable(w io.Writer, rows []Row) error {
 			if n.Aligned > n.Matched {
 				cell += fmt.Sprintf("[%d]", n.Aligned-n.Matched)
 			}
-			fmt.Fprintf(&b, "  %-11s", cell)
+			if n.OutOfScope > 0 {
+				cell += fmt.Sprintf("~%d", n.OutOfScope)
+			}
+			fmt.Fprintf(&b, "  %-13s", cell)
 		}
 		b.WriteString("\n")
 	}

@@ -1,0 +1,109 @@
+package score
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// Scope names what an expected spec deliberately leaves out. The corpus's
+// expected specs state a service's auth flows; the vendored code sometimes
+// carries more (CTFd's models module defines forty models, healthchecks'
+// hc/api/models.py is the whole check and channel model). Distilling those
+// is right, and the expected spec saying nothing of them is right too, so a
+// distilled item about them is neither a match nor a mistake: it is outside
+// the annotation. Scope lets the person who wrote the expected spec say so,
+// each entry with its reason, and Score then leaves such items out of
+// precision and counts them apart (Count.OutOfScope). Recall never changes.
+type Scope struct {
+	// Entities holds code-side entity names (as the distilled spec names
+	// them) no expected rule touches.
+	Entities map[string]bool
+	// Rules holds distilled rule names of flows the expected spec does
+	// not cover.
+	Rules map[string]bool
+}
+
+// scopeLine is "entity Name -- reason" or "rule Name -- reason".
+var scopeLine = regexp.MustCompile(`^(entity|rule)\s+([A-Za-z_][A-Za-z0-9_]*)\s+--\s*(\S.*)$`)
+
+// ParseScope reads a scope file: one "entity Name -- reason" or
+// "rule Name -- reason" per line; blank lines and lines starting with "#"
+// are skipped. The reason is required, so that every exclusion says why a
+// careful person left it out. Errors name the file and line.
+func ParseScope(name string, r io.Reader) (Scope, error) {
+	s := Scope{Entities: map[string]bool{}, Rules: map[string]bool{}}
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		m := scopeLine.FindStringSubmatch(text)
+		if m == nil {
+			return Scope{}, fmt.Errorf("%s:%d: want \"entity Name -- reason\" or \"rule Name -- reason\", got %q", name, line, text)
+		}
+		set := s.Entities
+		if m[1] == "rule" {
+			set = s.Rules
+		}
+		if set[m[2]] {
+			return Scope{}, fmt.Errorf("%s:%d: %s %s listed twice", name, line, m[1], m[2])
+		}
+		set[m[2]] = true
+	}
+	if err := sc.Err(); err != nil {
+		return Scope{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return s, nil
+}
+
+// excluded reports which of the distilled module's constructs are out of
+// scope: the entities listed, and the rules listed or whose text names at
+// least one listed entity and no other declared one. A rule that names no
+// entity, or names one in scope, stays in: when in doubt an item counts.
+func (s Scope) excluded(m *allium.Module) (entities, rules map[string]bool) {
+	entities, rules = map[string]bool{}, map[string]bool{}
+	declared := map[string]bool{}
+	for _, list := range [][]*allium.Entity{m.Entities, m.Externals} {
+		for _, e := range list {
+			declared[e.Name] = true
+			if s.Entities[e.Name] {
+				entities[e.Name] = true
+			}
+		}
+	}
+	for _, v := range m.Values {
+		declared[v.Name] = true
+		if s.Entities[v.Name] {
+			entities[v.Name] = true
+		}
+	}
+	for _, r := range m.Rules {
+		if s.Rules[r.Name] {
+			rules[r.Name] = true
+			continue
+		}
+		out, in := false, false
+		for _, w := range identifier.FindAllString(allium.PrintConstruct(r), -1) {
+			if w == r.Name || !declared[w] {
+				continue
+			}
+			if entities[w] {
+				out = true
+			} else {
+				in = true
+			}
+		}
+		if out && !in {
+			rules[r.Name] = true
+		}
+	}
+	return entities, rules
+}
+
+var identifier = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)

@@ -82,7 +82,7 @@ func WriteTable(w io.Writer, rows []Row) error {
 		m := means[c]
 		fmt.Fprintf(&b, "  %-13s", ratio(m.Precision, m.PrecisionN > 0)+"/"+ratio(m.Recall, m.RecallN > 0))
 	}
-	b.WriteString("\n\nmatched / distilled / expected items (clauses aligned but worded differently in brackets;\n"+
+	b.WriteString("\n\nmatched / distilled / expected items (clauses aligned but worded differently in brackets;\n" +
 		"after ~, distilled items left out of precision by the service's scope.txt)\n")
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%-*s", width, r.Service)

@@ -216,9 +216,17 @@ func (c *comparison) alignTypes() {
 
 // typeSimilarity scores two entities (or enums): 0.4·name +
 // 0.6·overlap(member stems). Without a common name stem, fewer than three
-// member stems on either side are too little evidence and score 0.
+// member stems on either side are too little evidence and score 0. A
+// type declared with no members (an entity a variant only names) has no
+// members to weigh: it is the same type when the name stems are the same.
 func typeSimilarity(a, b *unit) float64 {
 	name := sameOr(a.local, b.local, a.tokens, b.tokens)
+	if len(a.feat) == 0 || len(b.feat) == 0 {
+		if name == 1 {
+			return 1
+		}
+		return 0
+	}
 	if name == 0 && min(len(a.feat), len(b.feat)) < 3 {
 		return 0
 	}

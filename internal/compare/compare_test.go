@@ -5,6 +5,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -322,5 +324,33 @@ func TestDistilledMerge(t *testing.T) {
 		if strings.Join(got[id], "\n") != strings.Join(w, "\n") {
 			t.Errorf("%s differs:\n%s\nwant:\n%s", id, strings.Join(got[id], "\n"), strings.Join(w, "\n"))
 		}
+	}
+}
+
+// TestMemberlessEntity: an entity one variant declares without members (as
+// distill does for a model whose columns it cannot read) is the same type
+// as another variant's entity of the same name; a member-less entity whose
+// name only shares a stem is not.
+func TestMemberlessEntity(t *testing.T) {
+	a := parseText(t, "a", "-- allium: 3\n\nentity User {}\n\nentity UserToken {}\n")
+	b := parseText(t, "b", "-- allium: 3\n\nentity User {\n    email: String\n    is_active: Boolean\n}\n")
+	res, err := Compare([]Variant{a, b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, al := range res.Aligned {
+		if al.Kind != summary.KindEntity {
+			continue
+		}
+		var locals []string
+		for _, p := range al.Variants {
+			locals = append(locals, p.LocalName)
+		}
+		got = append(got, strings.Join(locals, ","))
+	}
+	sort.Strings(got)
+	if want := []string{"User,User", "UserToken,"}; !slices.Equal(got, want) {
+		t.Errorf("entity groups %q, want %q", got, want)
 	}
 }

@@ -751,7 +751,9 @@ func (c *checker) checkConfig() {
 	c.where = ""
 }
 
-// checkDefaults checks default instances: the type exists and literal
+// checkDefaults checks default instances: the type exists, every field
+// set is one the type declares (any member: field, relationship,
+// projection or derived value, as the reference reads it), and literal
 // enum values belong to their fields.
 func (c *checker) checkDefaults() {
 	for _, d := range c.m.Defaults {
@@ -765,6 +767,12 @@ func (c *checker) checkDefaults() {
 		sc := c.rootScope()
 		if obj, ok := d.Value.(*ObjectLit); ok && c.isStruct(d.Type) {
 			for _, f := range obj.Fields {
+				mem, _ := c.member(d.Type, f.Name)
+				if mem == nil {
+					c.unknownDefaultField(obj, f, d.Type)
+					continue
+				}
+				c.nestedDefaultFields(mem, f.Value)
 				if en, ok := c.enumField(d.Type, f.Name); ok {
 					c.valueAgainstEnum(f.Value, en, sc, f.Name)
 					continue
@@ -776,6 +784,36 @@ func (c *checker) checkDefaults() {
 		c.expr(d.Value, sc)
 	}
 	c.where = ""
+}
+
+// unknownDefaultField reports a field a default's object literal sets that
+// its type does not declare (E027).
+func (c *checker) unknownDefaultField(obj *ObjectLit, f ObjectField, typeName string) {
+	// The field's value carries a position; the key has none of its own.
+	at := obj.Position()
+	if f.Value != nil {
+		at = f.Value.Position()
+	}
+	c.report("E027", at, "sets %s, which %s does not declare", f.Name, typeName)
+}
+
+// nestedDefaultFields checks an object literal given to a field whose type
+// is a declared entity or value type against that type, recursively (rule
+// 24b): renaming a nested field surfaces as an error too.
+func (c *checker) nestedDefaultFields(mem EntityMember, v Expr) {
+	field, ok := mem.(*Field)
+	obj, isObj := v.(*ObjectLit)
+	if !ok || !isObj || field.Type == nil || !c.isStruct(field.Type.Name) {
+		return
+	}
+	for _, f := range obj.Fields {
+		inner, _ := c.member(field.Type.Name, f.Name)
+		if inner == nil {
+			c.unknownDefaultField(obj, f, field.Type.Name)
+			continue
+		}
+		c.nestedDefaultFields(inner, f.Value)
+	}
 }
 
 // checkInvariants checks top-level invariants (51, 53, 55, 56).

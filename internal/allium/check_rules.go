@@ -70,6 +70,32 @@ func (c *checker) checkRules() {
 	c.where, c.ruleScope, c.transitions, c.ruleLets = "", nil, nil, nil
 }
 
+// triggerForm reports an entity trigger that is none of the valid forms
+// (rule 5, E028): every entity trigger binds its instance (`x: Entity…`,
+// as the reference's trigger section says of temporal, transition and
+// creation triggers alike), and its condition is a transition, a becomes,
+// a comparison or a member of the entity (creation, derived value), never
+// a bare name, a negation or a conjunction of conditions.
+func (c *checker) triggerForm(t *Trigger) {
+	if id, ok := t.Cond.(*Ident); ok {
+		c.report("E028", t.Pos, "unsupported trigger form %s: an external trigger takes parentheses, %s(...); an entity trigger is `x: %s.…`", id.Name, id.Name, id.Name)
+		return
+	}
+	if t.Binding == "" {
+		c.report("E028", t.Pos, "entity trigger without a binding: write it as `x: %s`", ExprString(t.Cond))
+		return
+	}
+	switch x := t.Cond.(type) {
+	case *Member:
+		return
+	case *Binary:
+		if x.Op == OpTransitionsTo || x.Op == OpBecomes || binaryPrec(x.Op) == precCompare {
+			return
+		}
+	}
+	c.report("E028", t.Pos, "unsupported trigger form %s: an entity trigger is a transition, a becomes, a comparison or a member such as `.created`", ExprString(t.Cond))
+}
+
 // letNames returns the names every let of a rule body binds, at any depth:
 // a bare name that one of them binds but that is not yet bound where it
 // stands is used before its let (E009), never an enum literal.
@@ -101,6 +127,7 @@ func (c *checker) trigger(t *Trigger, sc *nameScope) {
 		}
 		return
 	}
+	c.triggerForm(t)
 	root := t.Entity()
 	cs := sc.child()
 	switch alias, rest, q := cutQualified(root); {

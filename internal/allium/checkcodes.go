@@ -52,6 +52,8 @@ var checkCodes = []CheckCode{
 	{"E024", SeverityError, "7f, 7g", "field `when` clause names a field without transitions or a state not in its enum", beyondNotImplemented},
 	{"E025", SeverityError, "14a", "unrecognised dot-method called on a collection", beyondNotImplemented},
 	{"E026", SeverityError, "55, 56", "invariant uses `now` or a side effect (.add, .remove, .created, trigger emission)", beyondNotImplemented},
+	{"E027", SeverityError, "24b", "default instance sets a field its type does not declare", ""},
+	{"E028", SeverityError, "5", "trigger is none of the valid forms: an entity trigger without a binding, or one whose condition is a bare name, a negation or a conjunction", ""},
 	{"W001", SeverityWarning, "warnings", "entity is declared but never referenced elsewhere", ""},
 	{"W002", SeverityWarning, "warnings", "config parameter is never referenced", ""},
 	{"W003", SeverityWarning, "7, warnings", "enum value is never assigned, created with or compared against", ""},

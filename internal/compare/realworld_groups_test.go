@@ -14,6 +14,7 @@ import (
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/compare"
 	"github.com/distill/distill/internal/score"
+	"github.com/distill/distill/internal/summary"
 )
 
 const (
@@ -95,6 +96,78 @@ func (s groupScore) f1() float64 {
 // hand-written one, must have no error from our checker and, where
 // ALLIUM_BIN names it, from the reference checker.
 func TestRealWorldGroups(t *testing.T) {
+	runGroups(t, "expected", groupFloor, true, func(t *testing.T, m groupMember) *allium.Module {
+		full := parseSpec(t, filepath.Join(servicesDir, m.service, "expected.allium"))
+		sl, missing := compare.Slice(full, m.rules)
+		if len(missing) > 0 {
+			t.Fatalf("%s has no rule %v", m.service, missing)
+		}
+		return sl
+	})
+}
+
+// distilledGroupFloor is issue 11's floor for groups of distilled specs.
+const distilledGroupFloor = 0.6
+
+// enforceDistilledFloor makes TestRealWorldDistilledGroups fail below
+// distilledGroupFloor. It is off while the distiller is far below issue
+// 9's floors, as internal/score's enforceFloors is: the groups of distilled
+// specs can be no better than the specs they compare.
+const enforceDistilledFloor = false
+
+// TestRealWorldDistilledGroups is TestRealWorldGroups on what distill
+// writes: each member is its service's distilled.allium (the reviewed
+// golden internal/score keeps), sliced to the rules that compare aligns
+// with the flow's rules of the expected spec. So it measures compare and
+// distill together, the way a user merging two implementations meets them.
+func TestRealWorldDistilledGroups(t *testing.T) {
+	floor := 0.0
+	if enforceDistilledFloor {
+		floor = distilledGroupFloor
+	}
+	runGroups(t, "distilled", floor, false, func(t *testing.T, m groupMember) *allium.Module {
+		distilled := parseSpec(t, filepath.Join(servicesDir, m.service, "distilled.allium"))
+		expected := parseSpec(t, filepath.Join(servicesDir, m.service, "expected.allium"))
+		rules := flowRules(t, distilled, expected, m.rules)
+		sl, _ := compare.Slice(distilled, rules)
+		t.Logf("%s: rules %v stand for %v", m.service, rules, m.rules)
+		return sl
+	})
+}
+
+// flowRules returns the distilled rules compare aligns with the expected
+// rules named in flow.
+func flowRules(t *testing.T, distilled, expected *allium.Module, flow []string) []string {
+	t.Helper()
+	res, err := compare.Compare([]compare.Variant{{ID: "a-distilled", Module: distilled}, {ID: "b-expected", Module: expected}}, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, r := range flow {
+		want[r] = true
+	}
+	var out []string
+	for _, a := range res.Aligned {
+		if a.Kind != summary.KindRule || len(a.Variants) != 2 {
+			continue
+		}
+		d, e := a.Variants[0], a.Variants[1]
+		if res.Variants[0] != "a-distilled" {
+			d, e = e, d
+		}
+		if d.Present && e.Present && want[e.LocalName] {
+			out = append(out, d.LocalName)
+		}
+	}
+	return out
+}
+
+// runGroups compares the members of every group under groupsDir, as member
+// builds them, and scores the shared spec against the group's hand-written
+// expected-shared.allium; it fails below floor (0: never) and, when strict,
+// on an empty group.
+func runGroups(t *testing.T, what string, floor float64, strict bool, member func(*testing.T, groupMember) *allium.Module) {
 	dirs, _ := filepath.Glob(filepath.Join(groupsDir, "*"))
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-22s %-8s %7s %5s %5s %5s\n", "group", "members", "matched", "ours", "hand", "F1")
@@ -107,17 +180,12 @@ func TestRealWorldGroups(t *testing.T) {
 		group := filepath.Base(dir)
 		t.Run(group, func(t *testing.T) {
 			members := readMembers(t, filepath.Join(dir, "members.txt"))
-			if len(members) < 3 {
+			if len(members) < 3 && strict {
 				t.Errorf("a group needs three services or more, has %d", len(members))
 			}
 			var vs []compare.Variant
 			for _, m := range members {
-				full := parseSpec(t, filepath.Join(servicesDir, m.service, "expected.allium"))
-				sl, missing := compare.Slice(full, m.rules)
-				if len(missing) > 0 {
-					t.Fatalf("%s has no rule %v", m.service, missing)
-				}
-				vs = append(vs, compare.Variant{ID: m.service, File: m.service + "/expected.allium", Module: sl})
+				vs = append(vs, compare.Variant{ID: m.service, File: m.service + "/" + what + ".allium", Module: member(t, m)})
 			}
 			res, err := compare.Compare(vs, compare.Options{})
 			if err != nil {
@@ -180,9 +248,9 @@ func TestRealWorldGroups(t *testing.T) {
 	if n > 0 {
 		mean := sum / float64(n)
 		fmt.Fprintf(&table, "%-22s %-8s %7s %5s %5s %5.2f\n", "mean", "", "", "", "", mean)
-		t.Log("\n" + table.String())
-		if mean < groupFloor {
-			t.Errorf("mean F1 %.3f over %d groups is below the floor %.2f", mean, n, groupFloor)
+		t.Log("groups of " + what + " specs:\n" + table.String())
+		if mean < floor {
+			t.Errorf("mean F1 %.3f over %d groups is below the floor %.2f", mean, n, floor)
 		}
 	}
 }

@@ -88,6 +88,41 @@ type Language struct {
 	MessageBuilders   []string          `yaml:"message_builders"`
 	RenderCalls       []string          `yaml:"render_calls"`
 	PlumbingCalls     []string          `yaml:"plumbing_calls"`
+	Shapes            *Shapes           `yaml:"shapes"`
+	// NormaliserCalls return their one argument in a canonical form
+	// (BaseUserManager.normalize_email): the value is the argument's.
+	NormaliserCalls []string `yaml:"normaliser_calls"`
+}
+
+// Shapes describes what a request shape (a Django form, a DRF serializer)
+// does beyond carrying input: the view methods that make one, the
+// object-level validators its validation runs, the methods that persist
+// its data, and the managers a model's custom methods live on.
+type Shapes struct {
+	// Getters are view methods that make the view's shape
+	// (self.get_serializer(data=...)); ClassFields name the class
+	// attribute that says which shape that is (serializer_class).
+	Getters     []string `yaml:"getters"`
+	ClassFields []string `yaml:"class_fields"`
+	// ObjectValidators are a shape's methods that validate the input as a
+	// whole (DRF validate(self, data), Django clean(self)); a validation
+	// call runs them after the per-field validators.
+	ObjectValidators []string `yaml:"object_validators"`
+	// SaveMethods persist a shape's data: the shape's own method of that
+	// name, else its CreateMethods given the validated data.
+	SaveMethods   []string `yaml:"save_methods"`
+	CreateMethods []string `yaml:"create_methods"`
+	// ValidatedData are the attributes that hold the validated input.
+	ValidatedData []string `yaml:"validated_data"`
+	// Managers are a model's class attributes through which its custom
+	// manager methods are called (User.objects.create_user); ManagerModel
+	// is the manager's attribute that is its model (self.model(...)).
+	Managers     []string `yaml:"managers"`
+	ManagerModel []string `yaml:"manager_model"`
+	// Context is a shape's attribute holding what the view passed it;
+	// its ContextRequest entry is the request (self.context["request"]).
+	Context        []string `yaml:"context"`
+	ContextRequest []string `yaml:"context_request"`
 }
 
 // Repositories describes generic repositories: objects made for one model

@@ -266,7 +266,7 @@ func (b *builder) assemble(service string) *allium.Module {
 			if f.fkEntity != "" && b.entByName[f.fkEntity] == nil {
 				continue
 			}
-			ent.Members = append(ent.Members, &allium.Field{Meta: b.meta(e.ref.file, f.line), Name: f.name, Type: f.typ})
+			ent.Members = append(ent.Members, &allium.Field{Meta: b.meta(f.declaredIn(e), f.line), Name: f.name, Type: f.typ})
 		}
 		rels := slices.Clone(e.rels)
 		sort.SliceStable(rels, func(i, j int) bool {

@@ -56,6 +56,7 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 			rc.inline(fr, form, call, sc, out)
 			delete(sc.vars, "__field_"+field)
 		}
+		rc.objectValidators(form, sc, out)
 		return false
 	})
 }

@@ -39,6 +39,9 @@ type fieldInfo struct {
 	isStatus bool // a string column whose literals become an inline enum
 	// inherited: given by a framework base class (catalog), not declared.
 	inherited bool
+	// file: the file of the abstract ancestor that declares the field;
+	// nil when the entity's own class does.
+	file *facts.File
 }
 
 // enumInfo is an Enum class or a Django choices class.
@@ -324,6 +327,7 @@ func (b *builder) readFields() {
 		for i := range e.ref.class.Fields {
 			b.readField(e, &e.ref.class.Fields[i])
 		}
+		b.readAncestorFields(e)
 	}
 	// Resolve foreign keys to entities and name the fields after them.
 	for _, e := range b.entList {

@@ -95,10 +95,14 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Y != nil && e.Y.Kind == facts.ExprString {
 			switch x.kind {
 			case vReqDict, vShape:
-				return rc.paramValue(e.Y.Value)
+				return rc.shapeInput(x, e.Y.Value, sc)
 			case vSettings:
 				if ci := b.configByKey[e.Y.Value]; ci != nil {
 					return exprValue(b.useConfig(ci))
+				}
+			case vPlumbing:
+				if v := rc.shapeContextItem(x, e.Y.Value); v != nil {
+					return v
 				}
 			}
 		}
@@ -195,7 +199,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	case vShape:
 		if requestDictAttrs[e.Name] {
-			return &value{kind: vReqDict}
+			return &value{kind: vReqDict, shape: x.shape}
+		}
+		if v := rc.shapeAttr(x, e.Name, sc); v != nil {
+			return v
 		}
 		v := rc.paramValue(e.Name)
 		if v.kind == vParam && x.shape != nil {
@@ -813,12 +820,16 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.eval(&e.Args[0], sc, out, false)
 	}
 
+	if v := rc.djangoCall(e, method, recv, sc, out); v != nil {
+		return v
+	}
+
 	// Requests.
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && requestDictAttrs[method]) {
 		return &value{kind: vReqDict}
 	}
 	if method == "get" && recv != nil && (recv.kind == vReqDict || recv.kind == vShape) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-		return rc.paramValue(e.Args[0].Value)
+		return rc.shapeInput(recv, e.Args[0].Value, sc)
 	}
 	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
 		if ci := b.configByKey[e.Args[0].Value]; ci != nil {
@@ -1599,6 +1610,8 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = rc.eval(&call.Args[i], sc, out, false)
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
+		case rc.spreadInput(call, p, sc, out) != nil:
+			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
 		default:

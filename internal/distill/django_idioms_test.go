@@ -1,0 +1,209 @@
+package distill
+
+import "testing"
+
+// TestDjangoIdioms pins the Django and Django REST framework shapes of the
+// corpus's Django services (openwisp-users, healthchecks, styleguide):
+// each case is a small service in their shape and the construct it must
+// give.
+func TestDjangoIdioms(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      string
+	}{
+		{
+			name: "a model has the fields of its abstract bases; its own declaration wins",
+			files: map[string]string{
+				"app/base.py": `
+from django.db import models
+from django.contrib.auth.models import AbstractUser as BaseUser
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField()
+    class Meta:
+        abstract = True
+class AbstractUser(BaseUser):
+    expiration_date = models.DateField(null=True)
+    class Meta(BaseUser.Meta):
+        abstract = True
+`,
+				"app/models.py": `
+from django.db import models
+from app.base import AbstractUser, TimeStamped
+class User(AbstractUser):
+    class Meta(AbstractUser.Meta):
+        abstract = False
+class Organization(TimeStamped):
+    note = models.CharField(max_length=10, null=True)
+`},
+			construct: "Organization",
+			want: `entity Organization {
+    note: String?
+    created_at: Timestamp
+}`,
+		},
+		{
+			name: "the fields of an abstract base that itself subclasses the framework's user",
+			files: map[string]string{
+				"app/base.py": `
+from django.db import models
+from django.contrib.auth.models import AbstractUser as BaseUser
+class AbstractUser(BaseUser):
+    expiration_date = models.DateField(null=True)
+    class Meta(BaseUser.Meta):
+        abstract = True
+`,
+				"app/models.py": `
+from app.base import AbstractUser
+class User(AbstractUser):
+    class Meta(AbstractUser.Meta):
+        abstract = False
+`},
+			construct: "User",
+			want: `entity User {
+    expiration_date: Timestamp?
+}`,
+		},
+		{
+			name: "a serializer nested in the view, its input spread into a service, the model's manager method creating the user",
+			files: map[string]string{
+				"users/models.py": `
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import BaseUserManager as BUM
+from django.db import models
+class BaseUserManager(BUM):
+    def create_user(self, email, is_active=True, password=None):
+        user = self.model(email=self.normalize_email(email.lower()), is_active=is_active)
+        if password is not None:
+            user.set_password(password)
+        user.save(using=self._db)
+        return user
+class BaseUser(AbstractBaseUser):
+    email = models.EmailField(unique=True)
+    is_active = models.BooleanField(default=True)
+    objects = BaseUserManager()
+`,
+				"users/services.py": `
+from users.models import BaseUser
+def user_create(*, email, is_active=True, password=None):
+    return BaseUser.objects.create_user(email=email, is_active=is_active, password=password)
+`,
+				"users/apis.py": `
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from users.services import user_create
+class UserCreateApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        email = serializers.EmailField()
+        password = serializers.CharField(min_length=8)
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user_create(**serializer.validated_data)
+        return Response({})
+`},
+			construct: "UserCreateApi",
+			want: `rule UserCreateApi {
+    when: UserCreateApi(email, password)
+    requires: length(password) >= config.min_password_length
+    ensures: BaseUser.created(email: email, is_active: true, password: hash(password))
+}`,
+		},
+		{
+			name: "a Django form's field constraints hold for what cleaned_data gives",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+`,
+				"app/forms.py": `
+from django import forms
+class SetPasswordForm(forms.Form):
+    password = forms.CharField(min_length=8)
+`,
+				"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from app import forms
+@login_required
+def set_password(request):
+    form = forms.SetPasswordForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    request.user.set_password(form.cleaned_data["password"])
+    request.user.save()
+    return redirect("hc-profile")
+`},
+			construct: "SetPassword",
+			want: `rule SetPassword {
+    when: SetPassword(password, user)
+    requires: length(password) >= config.min_password_length
+    ensures: user.password = hash(password)
+}`,
+		},
+		{
+			name: "serializer.save() runs the serializer's own save; its field and object validators are preconditions",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    pass
+`,
+				"app/serializers.py": `
+from rest_framework import serializers
+class ChangePasswordSerializer(serializers.Serializer):
+    old_password = serializers.CharField()
+    new_password = serializers.CharField()
+    def validate_old_password(self, value):
+        user = self.context["request"].user
+        if not user.check_password(value):
+            raise serializers.ValidationError("wrong password")
+        return value
+    def validate(self, data):
+        if data["new_password"] == data["old_password"]:
+            raise serializers.ValidationError("same password")
+        return data
+    def save(self):
+        user = self.context["request"].user
+        user.set_password(self.validated_data["new_password"])
+        user.save()
+`,
+				"app/views.py": `
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from app.serializers import ChangePasswordSerializer
+class ChangePasswordView(GenericAPIView):
+    permission_classes = [IsAuthenticated]
+    serializer_class = ChangePasswordSerializer
+    def post(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response({})
+`},
+			construct: "ChangePassword",
+			want: `rule ChangePassword {
+    when: ChangePassword(old_password, user, new_password)
+    requires: verify(old_password, user.password)
+    requires: new_password != old_password
+    ensures: user.password = hash(new_password)
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

@@ -1,0 +1,89 @@
+package distill
+
+import "github.com/distill/distill/internal/facts"
+
+// Model inheritance through abstract bases of the service (Django's
+// `class Meta: abstract = True`, SQLAlchemy's `__abstract__ = True`, or a
+// model base that classify drops because it is no entity of its own):
+// the concrete model has the fields its abstract ancestors declare, as if
+// it had declared them itself. A field the model declares wins over its
+// ancestors', and an earlier base wins over a later one (Python's method
+// resolution order, depth first for the simple hierarchies models use).
+
+// abstractAncestors lists, in resolution order, the model classes of the
+// service that cr inherits from and that are no entity themselves.
+func (b *builder) abstractAncestors(cr *classRef) []*classRef {
+	var out []*classRef
+	seen := map[string]bool{cr.qual(): true}
+	memo := map[string]int{}
+	var visit func(c *classRef, depth int)
+	visit = func(c *classRef, depth int) {
+		if depth > 8 {
+			return
+		}
+		for i := range c.class.Bases {
+			parent := b.ix.class(c.file, &c.class.Bases[i])
+			if parent == nil || seen[parent.qual()] {
+				continue
+			}
+			seen[parent.qual()] = true
+			if b.entByQual[parent.qual()] != nil {
+				// A concrete model of its own (multi-table inheritance):
+				// its fields are its entity's.
+				continue
+			}
+			if !abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1 {
+				// Only a base marked abstract: a concrete parent that
+				// classify left out is a polymorphic table, not fields
+				// to copy.
+				continue
+			}
+			out = append(out, parent)
+			visit(parent, depth+1)
+		}
+	}
+	visit(cr, 0)
+	return out
+}
+
+// readAncestorFields reads into e the fields of its abstract ancestors
+// that e does not declare itself. The ancestor's file resolves the names
+// its declarations use; a reverse relationship Django names by default
+// (<model>_set) takes the concrete model's name.
+func (b *builder) readAncestorFields(e *entityInfo) {
+	own := e.ref
+	for _, anc := range b.abstractAncestors(own) {
+		from := len(b.pendingReverse)
+		e.ref = anc
+		for i := range anc.class.Fields {
+			a := &anc.class.Fields[i]
+			if old := e.attrs[a.Name]; old != nil && !old.inherited {
+				continue
+			}
+			if old := e.attrs[a.Name+"_id"]; old != nil && !old.inherited {
+				continue
+			}
+			b.readField(e, a)
+			if fi := e.attrs[a.Name]; fi != nil && fi.line == a.Line && fi.file == nil {
+				fi.file = anc.file
+			}
+			if fi := e.attrs[a.Name+"_id"]; fi != nil && fi.line == a.Line && fi.file == nil {
+				fi.file = anc.file
+			}
+		}
+		e.ref = own
+		for i := from; i < len(b.pendingReverse); i++ {
+			if r := &b.pendingReverse[i]; r.implicit {
+				r.name = snake(own.class.Name) + "_set"
+			}
+		}
+	}
+}
+
+// declaredIn is the file that declares f, a field of e.
+func (f *fieldInfo) declaredIn(e *entityInfo) *facts.File {
+	if f.file != nil {
+		return f.file
+	}
+	return e.ref.file
+}

@@ -1,0 +1,277 @@
+package distill
+
+// Django forms and Django REST framework serializers do more than carry
+// input: validating one runs its per-field and object-level validators
+// (whose raises are the rule's preconditions), and saving one runs the
+// shape's own save, or its create with the validated data. A view makes
+// its shape through a getter and a class attribute (self.get_serializer
+// and serializer_class); a model's custom manager (objects =
+// UserManager()) holds methods of the service whose self.model is the
+// model. The names are the catalog's (shapes).
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// djangoCall works out the calls above; nil when e is none of them.
+func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	sh := b.lang.Shapes
+	if sh == nil || method == "" || recv == nil {
+		return nil
+	}
+	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args) == 1 && len(e.Keywords) == 0 {
+		return rc.eval(&e.Args[0], sc, out, false)
+	}
+	switch recv.kind {
+	case vNew:
+		// user = self.model(...); user.set_password(p): the new row's
+		// password is the hash.
+		if catalog.Match(b.lang.HashCalls, method) && len(e.Args) == 1 {
+			if f := b.passwordField(recv.ent); f != nil {
+				if x := rc.tr(&e.Args[0], sc, out); x != nil {
+					f.used = true
+					recv.args = setArg(recv.args, f.name, &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
+					return unknownValue
+				}
+			}
+		}
+	case vShape:
+		return rc.shapeCall(e, method, recv, sc, out)
+	case vQuery:
+		return rc.managerCall(e, method, recv, sc, out)
+	case vModelClass:
+		// self.model(...) in a manager method: the model's constructor.
+		if catalog.Match(sh.ManagerModel, method) {
+			if ent := b.entByName[recv.ent]; ent != nil && ent.attrs[method] == nil {
+				return rc.construct(ent, e, sc, out)
+			}
+		}
+	case vPlumbing:
+		// self.InputSerializer(data=...): a shape nested in the view.
+		if sc.cls != nil && e.X.X != nil && e.X.X.Raw == "self" {
+			if shape := b.nestedShape(sc.cls, method); shape != nil {
+				return &value{kind: vShape, shape: shape}
+			}
+		}
+		// self.get_serializer(data=...) in a view: its serializer_class.
+		if catalog.Match(sh.Getters, method) && sc.cls != nil && e.X.X != nil && e.X.X.Raw == "self" {
+			if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
+				for _, name := range sh.ClassFields {
+					if cf, file := b.classField(cr, name); cf != nil {
+						if shape := b.ix.class(file, cf); shape != nil && b.shapes[shape.qual()] != nil {
+							return &value{kind: vShape, shape: shape}
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// shapeCall: a validation call runs the shape's validators; a save runs
+// the shape's save or create; another method the shape defines is code.
+func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	sh := b.lang.Shapes
+	if recv.shape == nil {
+		return nil
+	}
+	if catalog.Match(b.lang.ValidationCalls, method) {
+		// serializer.is_valid(raise_exception=True) as a statement: the
+		// same validators as `if form.is_valid():` runs.
+		rc.formValidators(e, sc, out)
+		return nil
+	}
+	if catalog.Match(sh.SaveMethods, method) {
+		if fr := b.ix.method(recv.shape, method); fr != nil {
+			return rc.inline(fr, recv, e, sc, out)
+		}
+		if e.Keyword("instance") != nil || len(e.Args) > 0 {
+			return nil
+		}
+		for _, c := range sh.CreateMethods {
+			if fr := b.ix.method(recv.shape, c); fr != nil {
+				data := facts.Expr{Kind: facts.ExprName, Name: "__validated_data", Line: e.Line}
+				sc.vars[data.Name] = &value{kind: vReqDict, shape: recv.shape}
+				v := rc.inline(fr, recv, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{data}, Line: e.Line}, sc, out)
+				delete(sc.vars, data.Name)
+				return v
+			}
+		}
+		return nil
+	}
+	if catalog.Match(sh.ObjectValidators, method) || rc.isFieldValidator(method) {
+		return nil
+	}
+	if fr := b.ix.method(recv.shape, method); fr != nil && fr.class != nil && b.shapes[fr.class.QualName] != nil {
+		return rc.inline(fr, recv, e, sc, out)
+	}
+	return nil
+}
+
+func (rc *ruleCtx) isFieldValidator(method string) bool {
+	for _, p := range rc.b.lang.ValidatorPrefixes {
+		if len(method) > len(p) && method[:len(p)] == p {
+			return true
+		}
+	}
+	return false
+}
+
+// objectValidators runs a shape's object-level validators once, after its
+// field validators: validate(self, data) gets the validated data, clean(self)
+// reads it from self.
+func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	sh := b.lang.Shapes
+	if sh == nil || form.shape == nil {
+		return
+	}
+	for _, name := range sh.ObjectValidators {
+		fr := b.ix.method(form.shape, name)
+		if fr == nil || fr.class == nil || b.shapes[fr.class.QualName] == nil {
+			continue
+		}
+		call := &facts.Expr{Kind: facts.ExprCall, Line: fr.fn.Line}
+		if len(fr.fn.Params) > 1 {
+			data := facts.Expr{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line}
+			sc.vars[data.Name] = &value{kind: vReqDict, shape: form.shape}
+			call.Args = []facts.Expr{data}
+			defer delete(sc.vars, data.Name)
+		}
+		rc.inline(fr, form, call, sc, out)
+	}
+}
+
+// managerCall runs a method of the model's custom manager that the
+// service defines (BaseUser.objects.create_user(...)), with self the
+// model's manager; nil when the manager has no such method.
+func (rc *ruleCtx) managerCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if recv.q == nil || len(recv.q.conds) > 0 || recv.q.via != nil || e.X.X == nil || e.X.X.Kind != facts.ExprAttr ||
+		!catalog.Match(b.lang.Shapes.Managers, e.X.X.Name) {
+		return nil
+	}
+	ent := b.entByName[recv.ent]
+	if ent == nil {
+		return nil
+	}
+	mgr := b.managerClass(ent)
+	if mgr == nil {
+		return nil
+	}
+	fr := b.ix.method(mgr, method)
+	if fr == nil || slices.Contains(sc.stack, fr.fn.QualName) {
+		return nil
+	}
+	return rc.inline(fr, &value{kind: vModelClass, ent: ent.name}, e, sc, out)
+}
+
+// managerClass is the service's manager class a model (or one of its
+// abstract bases) declares under one of the catalog's manager names.
+func (b *builder) managerClass(ent *entityInfo) *classRef {
+	for _, name := range b.lang.Shapes.Managers {
+		if cf, file := b.classField(ent.ref, name); cf != nil && cf.Kind == facts.ExprCall && cf.X != nil {
+			if cr := b.ix.class(file, cf.X); cr != nil && b.entByQual[cr.qual()] == nil {
+				return cr
+			}
+		}
+	}
+	return nil
+}
+
+// spreadInput binds a parameter of a helper called with the validated
+// input spread as keywords (user_create(**serializer.validated_data)):
+// a field of the shape is that input; with no shape known, a parameter
+// without a default is. nil: the parameter keeps its default.
+func (rc *ruleCtx) spreadInput(call *facts.Expr, p facts.Param, sc *scope, out *[]allium.Stmt) *value {
+	kw := call.Keyword("**")
+	if kw == nil || p.Kind == facts.ParamVarKeyword || p.Kind == facts.ParamVarPositional {
+		return nil
+	}
+	v := rc.eval(kw, sc, out, false)
+	if v.kind != vReqDict && v.kind != vShape {
+		return nil
+	}
+	if v.shape == nil {
+		if p.Default != nil {
+			return nil
+		}
+		return rc.paramValue(p.Name)
+	}
+	if !shapeHasField(v.shape, p.Name) {
+		return nil
+	}
+	return rc.shapeInput(v, p.Name, sc)
+}
+
+// shapeInput is the input key of validated data: the parameter, with the
+// constraints the shape declares on the field.
+func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
+	v := rc.paramValue(key)
+	if v.kind == vParam && data.shape != nil {
+		rc.shapeConstraints(data.shape, key, v.param, sc)
+	}
+	return v
+}
+
+func shapeHasField(shape *classRef, name string) bool {
+	for _, f := range shape.class.Fields {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// nestedShape is the request shape named name nested in the class cls or
+// one of its bases.
+func (b *builder) nestedShape(cls *facts.Class, name string) *classRef {
+	cr := b.ix.classes[cls.QualName]
+	seen := map[*facts.Class]bool{}
+	for queue := []*classRef{cr}; len(queue) > 0 && len(seen) < 16; queue = queue[1:] {
+		c := queue[0]
+		if c == nil || seen[c.class] {
+			continue
+		}
+		seen[c.class] = true
+		for i := range c.class.Classes {
+			if n := &c.class.Classes[i]; n.Name == name && b.shapes[n.QualName] != nil {
+				return b.shapes[n.QualName]
+			}
+		}
+		for i := range c.class.Bases {
+			queue = append(queue, b.ix.class(c.file, &c.class.Bases[i]))
+		}
+	}
+	return nil
+}
+
+// contextParam marks the value of a shape's context mapping.
+const contextParam = "__shape_context"
+
+// shapeAttr reads a shape's attributes that are no input: its context
+// (self.context, what the view passed it). nil: an input field.
+func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
+	sh := rc.b.lang.Shapes
+	if sh == nil || !catalog.Match(sh.Context, name) {
+		return nil
+	}
+	return &value{kind: vPlumbing, param: contextParam}
+}
+
+// shapeContextItem reads an entry of a shape's context: the request the
+// view passed (self.context["request"]); nil otherwise.
+func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
+	sh := rc.b.lang.Shapes
+	if sh == nil || ctx.param != contextParam || !catalog.Match(sh.ContextRequest, key) {
+		return nil
+	}
+	return &value{kind: vPlumbing, param: "request"}
+}

@@ -88,6 +88,12 @@ type Language struct {
 	MessageBuilders   []string          `yaml:"message_builders"`
 	RenderCalls       []string          `yaml:"render_calls"`
 	PlumbingCalls     []string          `yaml:"plumbing_calls"`
+
+	// RequestFieldModules: a class whose attributes are built by calls
+	// into one of these modules (wtforms.StringField(...)) is a request
+	// shape, whatever its base (a form base of the service's own that is
+	// not in the source set).
+	RequestFieldModules []string `yaml:"request_field_modules"`
 }
 
 // Repositories describes generic repositories: objects made for one model
@@ -117,6 +123,9 @@ type Sessions struct {
 	Entity string   `yaml:"entity"`
 	Starts []string `yaml:"starts"`
 	Ends   []string `yaml:"ends"`
+	// Stores are the framework's session objects (flask.session): storing
+	// a user's id under a key signs the user in, clear() signs out.
+	Stores []string `yaml:"stores"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

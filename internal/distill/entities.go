@@ -121,7 +121,7 @@ func (b *builder) classify() {
 			b.addEntityClass(cr)
 		case b.matchBases(cr, b.lang.SettingsBases):
 			b.settings = append(b.settings, cr)
-		case b.matchBases(cr, b.lang.RequestBases):
+		case b.matchBases(cr, b.lang.RequestBases), b.isFieldForm(cr, 0):
 			b.shapes[cr.qual()] = cr
 		case b.isDataclass(cr):
 			if e := b.addEntityClass(cr); e != nil {

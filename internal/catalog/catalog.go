@@ -92,6 +92,11 @@ type Language struct {
 	// NormaliserCalls return their one argument in a canonical form
 	// (BaseUserManager.normalize_email): the value is the argument's.
 	NormaliserCalls []string `yaml:"normaliser_calls"`
+	// RequestFieldModules: a class whose attributes are built by calls
+	// into one of these modules (wtforms.StringField(...)) is a request
+	// shape, whatever its base (a form base of the service's own that is
+	// not in the source set).
+	RequestFieldModules []string `yaml:"request_field_modules"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)
@@ -152,6 +157,9 @@ type Sessions struct {
 	Entity string   `yaml:"entity"`
 	Starts []string `yaml:"starts"`
 	Ends   []string `yaml:"ends"`
+	// Stores are the framework's session objects (flask.session): storing
+	// a user's id under a key signs the user in, clear() signs out.
+	Stores []string `yaml:"stores"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

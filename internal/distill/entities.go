@@ -124,7 +124,7 @@ func (b *builder) classify() {
 			b.addEntityClass(cr)
 		case b.matchBases(cr, b.lang.SettingsBases):
 			b.settings = append(b.settings, cr)
-		case b.matchBases(cr, b.lang.RequestBases):
+		case b.matchBases(cr, b.lang.RequestBases), b.isFieldForm(cr, 0):
 			b.shapes[cr.qual()] = cr
 		case b.isDataclass(cr):
 			if e := b.addEntityClass(cr); e != nil {
@@ -140,7 +140,7 @@ func (b *builder) classify() {
 				continue
 			}
 			for i := range other.ref.class.Bases {
-				if br := b.ix.class(other.ref.file, &other.ref.class.Bases[i]); br != nil && br == e.ref && len(e.fields) == 0 {
+				if br := b.ix.class(other.ref.file, &other.ref.class.Bases[i]); br != nil && br == e.ref && len(e.fields) == 0 && !declaresAttributes(e.ref.class) {
 					e.isBase = true
 				}
 			}
@@ -154,6 +154,25 @@ func (b *builder) classify() {
 		}
 		return false
 	})
+}
+
+// declaresAttributes reports whether a class body declares a column-like
+// attribute: annotated, or assigned a call (`db.Column(...)`,
+// `mapped_column(...)`), dunder settings (__tablename__, __mapper_args__…)
+// aside. The fields are not read yet when declarative bases are told apart,
+// so a polymorphic base such as `class Users(db.Model)` with columns, which
+// `class Admins(Users)` extends, must not be taken for an empty base, while
+// `class Base(DeclarativeBase): metadata = SQLModel.metadata` still is one.
+func declaresAttributes(c *facts.Class) bool {
+	for _, f := range c.Fields {
+		if strings.HasPrefix(f.Name, "__") {
+			continue
+		}
+		if f.Annotation != nil || (f.Value != nil && f.Value.Kind == facts.ExprCall) {
+			return true
+		}
+	}
+	return false
 }
 
 func abstractClass(c *facts.Class) bool {

@@ -237,6 +237,9 @@ func (sc *scope) setRet(v *value) {
 	case sc.ret == nil || isNone(sc.ret):
 		sc.ret = v
 	case sc.ret == v || sameValue(sc.ret, v) || isNone(v):
+	case sc.ret.kind == vShape && v.kind == vShape:
+		// form() returns one form or another (LoginRecaptchaForm or
+		// LoginForm): either holds the request's input, read by field.
 	default:
 		sc.retMixed = true
 	}

@@ -1,0 +1,93 @@
+package distill
+
+import (
+	"testing"
+)
+
+// TestFlaskIdioms pins Flask-ecosystem shapes of the real services of the
+// corpus (redash, flaskbb, CTFd): each case is a small service in the shape
+// of one of them and the construct it must give.
+func TestFlaskIdioms(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      string
+	}{
+		{
+			// CTFd: class Users(db.Model) with columns; class Admins(Users).
+			name: "a model that other models extend polymorphically is still an entity",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    __mapper_args__ = {"polymorphic_identity": "user", "polymorphic_on": type}
+class Admins(Users):
+    __mapper_args__ = {"polymorphic_identity": "admin"}
+`},
+			construct: "Users",
+			want: `entity Users {
+    name: String?
+}`,
+		},
+		{
+			// flaskbb: forms derive from a base of the service's own that
+			// the source set lacks; the view's form() picks one of two.
+			name: "a form known by its wtforms fields is the request's input, whichever form form() returns",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128))
+    activated = db.Column(db.Boolean, default=False)
+`, "app/forms.py": `
+from wtforms import StringField, BooleanField
+from app.utils.forms import ServiceForm
+class ActivationForm(ServiceForm):
+    email = StringField("Email")
+class ActivationCaptchaForm(ActivationForm):
+    captcha = BooleanField("Captcha")
+`, "app/views.py": `
+from flask import render_template, redirect
+from flask.views import MethodView
+from app.forms import ActivationForm, ActivationCaptchaForm
+from app.models import User, db
+class Activate(MethodView):
+    def form(self):
+        if too_many_requests():
+            return ActivationCaptchaForm()
+        return ActivationForm()
+    def post(self):
+        form = self.form()
+        if form.validate_on_submit():
+            user = User.query.filter_by(email=form.email.data).first()
+            if user is None:
+                return render_template("activate.html", form=form)
+            user.activated = True
+            db.session.commit()
+            return redirect("/")
+        return render_template("activate.html", form=form)
+`},
+			construct: "Activate",
+			want: `rule Activate {
+    when: Activate(email)
+    let user = User{email}
+    requires: exists user
+    ensures: user.activated = true
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

@@ -88,6 +88,10 @@ type Language struct {
 	MessageBuilders   []string          `yaml:"message_builders"`
 	RenderCalls       []string          `yaml:"render_calls"`
 	PlumbingCalls     []string          `yaml:"plumbing_calls"`
+
+	// PropertyDecorators make a method read as an attribute (user.token):
+	// reading the attribute runs the method.
+	PropertyDecorators []string `yaml:"property_decorators"`
 }
 
 // Repositories describes generic repositories: objects made for one model

@@ -97,6 +97,9 @@ type Language struct {
 	// shape, whatever its base (a form base of the service's own that is
 	// not in the source set).
 	RequestFieldModules []string `yaml:"request_field_modules"`
+	// PropertyDecorators make a method read as an attribute (user.token):
+	// reading the attribute runs the method.
+	PropertyDecorators []string `yaml:"property_decorators"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -127,6 +127,11 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 	case facts.ExprCall:
 		d := b.timedelta(v)
 		if d == nil {
+			// A setting read from the environment with a default
+			// (config("X", default=30), Field(default=30)): the default.
+			if dv := v.Keyword("default"); dv != nil && dv.Kind != facts.ExprCall {
+				b.addConfig(f, key, dv, ann, line)
+			}
 			return
 		}
 		ci.typ, ci.value = "Duration", d

@@ -122,6 +122,8 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
+	case facts.ExprDict:
+		return dictValue(e, sc)
 	}
 	if x := rc.tr(e, sc, out); x != nil {
 		return exprValue(x)
@@ -185,7 +187,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vEntity:
-		return rc.entityAttr(x, e.Name)
+		if v := rc.entityAttr(x, e.Name); v.kind != vUnknown {
+			return v
+		}
+		return rc.propertyAttr(x, e.Name, sc, out)
 	case vNew:
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil {
@@ -554,6 +559,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x == nil || y == nil {
 		return nil
 	}
+	if c := substringTest(e, op, x, y); c != nil {
+		return c
+	}
 	x, y = b.enumSides(x, y)
 	// A number literal in a guard is policy: make it config.
 	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
@@ -697,6 +705,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	last := facts.LastSegment(e.Raw)
 	if e.Raw == "" && method != "" {
 		last = method
+	}
+	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
+		return v
+	}
+	if v, ok := rc.sameInstant(method, recv); ok {
+		return v
 	}
 
 	// Deferred calls run the callable they are given: background tasks,
@@ -906,7 +920,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
 		}
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
-			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {

@@ -234,9 +234,9 @@ type scope struct {
 func (sc *scope) setRet(v *value) {
 	switch {
 	case v == nil:
-	case sc.ret == nil || isNone(sc.ret):
+	case sc.ret == nil || isNone(sc.ret) || notFound(sc.ret, v):
 		sc.ret = v
-	case sc.ret == v || sameValue(sc.ret, v) || isNone(v):
+	case sc.ret == v || sameValue(sc.ret, v) || isNone(v) || notFound(v, sc.ret):
 	case sc.ret.kind == vShape && v.kind == vShape:
 		// form() returns one form or another (LoginRecaptchaForm or
 		// LoginForm): either holds the request's input, read by field.

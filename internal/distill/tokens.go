@@ -65,8 +65,12 @@ func isConfigRef(x allium.Expr) bool {
 // <Kind>Token.created(user: u, expires_at: now + config.<kind>_token_expiry).
 // payload is the signed value (a dict or an id), expiry its lifetime.
 func (rc *ruleCtx) issueToken(payload *facts.Expr, expiry allium.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+	return rc.issueTokenOf(tokenKind(sc.stack), payload, expiry, sc, out, line)
+}
+
+// issueTokenOf is issueToken for a token of the given kind.
+func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
 	b := rc.b
-	kind := tokenKind(sc.stack)
 	name := pascal(kind) + "Token"
 	if e := b.entByName[name]; e != nil {
 		return &value{kind: vPlumbing} // the service stores this token itself
@@ -109,20 +113,26 @@ func (rc *ruleCtx) payloadUser(payload *facts.Expr, sc *scope, out *[]allium.Stm
 		return nil
 	}
 	var found *value
-	payload.Any(func(x *facts.Expr) bool {
-		switch x.Kind {
-		case facts.ExprName, facts.ExprAttr:
-			target := x
-			if x.Kind == facts.ExprAttr && (x.Name == "id" || x.Name == "pk" || x.Name == "email") {
-				target = x.X
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		psc := part.sc
+		part.e.Any(func(x *facts.Expr) bool {
+			switch x.Kind {
+			case facts.ExprName, facts.ExprAttr:
+				target := x
+				if x.Kind == facts.ExprAttr && (x.Name == "id" || x.Name == "pk" || x.Name == "email") {
+					target = x.X
+				}
+				if v := rc.eval(target, psc, out, false); v.kind == vEntity || v.kind == vNew {
+					found = v
+					return true
+				}
 			}
-			if v := rc.eval(target, sc, out, false); v.kind == vEntity || v.kind == vNew {
-				found = v
-				return true
-			}
+			return false
+		})
+		if found != nil {
+			break
 		}
-		return false
-	})
+	}
 	if found != nil && found.kind == vNew {
 		// A user created in this rule: its creation becomes a let.
 		rc.created(found, out, found.line)
@@ -175,24 +185,27 @@ func (b *builder) isTokenEncoder(names ...string) bool {
 func (rc *ruleCtx) payloadExpiry(payload *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	st := rc.b.lang.SignedTokens
 	var life allium.Expr
-	payload.Any(func(x *facts.Expr) bool {
-		if x.Kind != facts.ExprDict {
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		psc := part.sc
+		part.e.Any(func(x *facts.Expr) bool {
+			if x.Kind != facts.ExprDict {
+				return false
+			}
+			for _, en := range x.Entries {
+				if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(st.ExpiryKeys, en.Key.Value) {
+					continue
+				}
+				v := en.Value
+				if life = rc.lifetimeAfterNow(&v, psc, out); life != nil {
+					return true
+				}
+			}
 			return false
+		})
+		if life != nil {
+			break
 		}
-		for _, en := range x.Entries {
-			if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(st.ExpiryKeys, en.Key.Value) {
-				continue
-			}
-			v := en.Value
-			if v.Kind == facts.ExprBinary && v.Op == "+" && v.Y != nil {
-				v = *v.Y // now + lifetime
-			}
-			if life = rc.lifetime(&v, sc, out); life != nil {
-				return true
-			}
-		}
-		return false
-	})
+	}
 	return life
 }
 

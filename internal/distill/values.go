@@ -57,6 +57,8 @@ type value struct {
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
 	fn    *funcRef // vFunc
+	// parts: the dict literals a dict value was built from (payloads.go).
+	parts []dictPart
 }
 
 // query is a filtered query over one entity.

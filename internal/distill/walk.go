@@ -74,6 +74,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			sc.returned = true
 			return false
 		}
+		rc.returnedEffects(s.Value, sc, out)
 		return true
 	case facts.StmtRaise:
 		return true
@@ -434,6 +435,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if len(s.Else) > 0 {
 		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
 	}
+	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
+		return false
+	}
 	for _, br := range []struct {
 		sc   *scope
 		ends bool
@@ -449,6 +453,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if old, ok := sc.vars[k]; !ok || old != v {
 				if thenEnds || elseEnds {
 					sc.vars[k] = v // the other branch left: this one's binding holds
+				} else if bothBind(&thenSc, &elseSc, k, v) {
+					sc.vars[k] = v // both branches bind the same value
 				} else {
 					sc.vars[k] = unknownValue
 				}

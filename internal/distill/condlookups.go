@@ -1,0 +1,116 @@
+package distill
+
+import (
+	"unicode"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// condLookup reads an if whose two branches each look the same kind of
+// instance up into the same variable, and do nothing else:
+//
+//	if "@" in username_or_email:
+//	    user = crud_users.get(db=db, email=username_or_email)
+//	else:
+//	    user = crud_users.get(db=db, username=username_or_email)
+//
+// as one binding, let user = if cond: User{email: ...} else: User{username: ...}.
+// It reports false, changing nothing, for any other if.
+func (rc *ruleCtx) condLookup(s *facts.Stmt, cond allium.Expr, thenSc, elseSc *scope, thenOut, elseOut []allium.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if cond == nil || len(s.Else) == 0 || len(thenOut) == 0 || len(elseOut) == 0 || !onlyLets(thenOut) || !onlyLets(elseOut) {
+		return false
+	}
+	type bound struct {
+		name string
+		ent  string
+		a, b allium.Expr
+	}
+	var found []bound
+	used := 0
+	for k, tv := range thenSc.vars {
+		ev := elseSc.vars[k]
+		if old, ok := sc.vars[k]; ok && (old == tv || old == ev) {
+			continue
+		}
+		if ev == nil || tv == ev {
+			continue
+		}
+		if tv.kind != vEntity || ev.kind != vEntity || tv.ent != ev.ent || tv.param != "" || ev.param != "" {
+			return false
+		}
+		a, b := letValue(thenOut, tv.expr), letValue(elseOut, ev.expr)
+		if a == nil || b == nil {
+			return false
+		}
+		found = append(found, bound{name: k, ent: tv.ent, a: a, b: b})
+		used += 2
+	}
+	if len(found) != 1 || used != len(thenOut)+len(elseOut) {
+		// Each branch's lets must be exactly the one lookup.
+		return false
+	}
+	f := found[0]
+	bn := bindingName(f.name)
+	if bn == "" {
+		return false
+	}
+	if rc.paramSet[bn] {
+		bn = bn + "_" + itoa(len(rc.lets)+1)
+	}
+	rc.lets[bn] = true
+	let := &allium.Let{Meta: rc.b.meta(sc.file, s.Line), Name: bn, Value: &allium.IfExpr{
+		Branches: []allium.IfExprBranch{{Cond: cond, Then: f.a}}, Else: f.b}}
+	if sc.top {
+		rc.body = append(rc.body, let)
+	} else {
+		*out = append(*out, let)
+	}
+	sc.vars[f.name] = &value{kind: vEntity, ent: f.ent, expr: &allium.Ident{Name: bn}}
+	return true
+}
+
+// letValue is the value of the let in list that binds the name x is.
+func letValue(list []allium.Stmt, x allium.Expr) allium.Expr {
+	id, ok := x.(*allium.Ident)
+	if !ok {
+		return nil
+	}
+	for _, st := range list {
+		if l, ok := st.(*allium.Let); ok && l.Name == id.Name {
+			return l.Value
+		}
+	}
+	return nil
+}
+
+// bothBind reports that the two branches of an if bind k to the same
+// value v (expire = now + delta on one, now + the same default on the
+// other): after the if, k has that value.
+func bothBind(thenSc, elseSc *scope, k string, v *value) bool {
+	a, b := thenSc.vars[k], elseSc.vars[k]
+	return a != nil && b != nil && (a == v || sameValue(a, v)) && (b == v || sameValue(b, v))
+}
+
+// substringTest writes `"@" in s` as contains(s, "@"): a needle no
+// identifier could be (it holds punctuation or spaces) is looked for in a
+// text, not in a collection of names or values.
+func substringTest(e *facts.Expr, op string, x, y allium.Expr) allium.Expr {
+	if op != allium.OpIn && op != allium.OpNotIn || e.X.Kind != facts.ExprString || e.X.Value == "" {
+		return nil
+	}
+	switch y.(type) {
+	case *allium.SetLit, *allium.ListLit:
+		return nil
+	}
+	for _, r := range e.X.Value {
+		if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return nil
+		}
+	}
+	c := &allium.Call{Fun: &allium.Ident{Name: "contains"}, Args: []allium.Arg{{Value: y}, {Value: x}}}
+	if op == allium.OpNotIn {
+		return negate(c)
+	}
+	return c
+}

@@ -1,0 +1,154 @@
+package distill
+
+import "testing"
+
+// TestFastAPIIdioms pins the FastAPI (and token) shapes of the corpus
+// services fastapi-boilerplate and fastapi-dispatch-auth: each case is a
+// small service in the shape of one of them and the construct it must give.
+func TestFastAPIIdioms(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      string
+	}{
+		{
+			// dispatch: login returns {"token": user.token}, a model property
+			// that encodes a JWT from a payload kept in a local.
+			name: "a JWT issued by a model property read in the response is a token created for the user",
+			files: map[string]string{
+				"app/models.py": `
+from datetime import datetime, timedelta
+import jwt
+from sqlalchemy import Column, String, Integer
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+JWT_EXP = 86400
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+
+    @property
+    def token(self):
+        now = datetime.utcnow()
+        exp = (now + timedelta(seconds=JWT_EXP)).timestamp()
+        data = {"exp": exp, "email": self.email}
+        return jwt.encode(data, "secret", algorithm="HS256")
+`,
+				"app/views.py": `
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserLogin(BaseModel):
+    email: str
+
+def get_by_email(*, db_session, email):
+    return db_session.query(User).filter(User.email == email).one_or_none()
+
+@router.post("/login")
+def login_user(user_in: UserLogin, db_session: DbSession):
+    user = get_by_email(db_session=db_session, email=user_in.email)
+    if not user:
+        raise HTTPException(status_code=422, detail="bad")
+    return {"projects": [], "token": user.token}
+`},
+			construct: "LoginUser",
+			want: `rule LoginUser {
+    when: LoginUser(email)
+    let user = User{email}
+    requires: exists user
+    ensures: AccessToken.created(user: user, expires_at: now + config.jwt_exp)
+}`,
+		},
+		{
+			// boilerplate: the user is looked up by email or username, the
+			// helper returns False when it finds none, and the token's payload
+			// is the caller's dict copied and updated with its expiry; the
+			// lifetime is a settings field read from the environment with a
+			// default.
+			name: "a lookup chosen by a condition, a copied and updated payload, a setting's default",
+			files: map[string]string{
+				"app/config.py": `
+from pydantic_settings import BaseSettings
+from starlette.config import Config
+config = Config(".env")
+class CryptSettings(BaseSettings):
+    ACCESS_TOKEN_EXPIRE_MINUTES: int = config("ACCESS_TOKEN_EXPIRE_MINUTES", default=30)
+settings = CryptSettings()
+`,
+				"app/models.py": `
+from sqlalchemy import Column, String, Integer, Boolean
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    username = Column(String)
+    email = Column(String)
+`,
+				"app/security.py": `
+from datetime import UTC, datetime, timedelta
+from jose import jwt
+from fastcrud import FastCRUD
+from .config import settings
+from .models import User
+crud_users = FastCRUD(User)
+ACCESS_TOKEN_EXPIRE_MINUTES = settings.ACCESS_TOKEN_EXPIRE_MINUTES
+
+async def authenticate_user(username_or_email: str, db):
+    if "@" in username_or_email:
+        db_user = await crud_users.get(db=db, email=username_or_email)
+    else:
+        db_user = await crud_users.get(db=db, username=username_or_email)
+    if not db_user:
+        return False
+    return db_user
+
+async def create_access_token(data, expires_delta=None) -> str:
+    to_encode = data.copy()
+    if expires_delta:
+        expire = datetime.now(UTC).replace(tzinfo=None) + expires_delta
+    else:
+        expire = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)
+    to_encode.update({"exp": expire})
+    return jwt.encode(to_encode, "secret", algorithm="HS256")
+`,
+				"app/login.py": `
+from datetime import timedelta
+from fastapi import APIRouter, Depends
+from fastapi.security import OAuth2PasswordRequestForm
+from .security import ACCESS_TOKEN_EXPIRE_MINUTES, authenticate_user, create_access_token
+router = APIRouter()
+
+@router.post("/login")
+async def login_for_access_token(form_data: Annotated[OAuth2PasswordRequestForm, Depends()], db = Depends(get_db)):
+    user = await authenticate_user(username_or_email=form_data.username, db=db)
+    if not user:
+        raise UnauthorizedException("Wrong username, email or password.")
+    expires = timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)
+    access_token = await create_access_token(data={"sub": user["username"]}, expires_delta=expires)
+    return {"access_token": access_token, "token_type": "bearer"}
+`},
+			construct: "LoginForAccessToken",
+			want: `rule LoginForAccessToken {
+    when: LoginForAccessToken(username)
+    let db_user = if contains(username, "@"): User{email: username} else: User{username}
+    requires: exists db_user
+    ensures: AccessToken.created(user: db_user, expires_at: now + config.access_token_expire)
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

@@ -1,0 +1,183 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A token's payload is often built in steps before it is signed:
+//
+//	to_encode = data.copy()
+//	to_encode.update({"exp": expire, "token_type": "access"})
+//	return jwt.encode(to_encode, SECRET_KEY)
+//
+// or kept in a local first (data = {"exp": exp, "email": self.email}). A
+// dict value remembers the literals it was built from, each with the scope
+// its entries are read in, so that the payload's user and lifetime are
+// found however the dict travelled.
+
+// dictPart is one dict literal a value was built from.
+type dictPart struct {
+	e  *facts.Expr // an ExprDict
+	sc *scope      // where its entries are read
+}
+
+// dictValue is the value of a dict literal: nothing the spec states by
+// itself, but its entries can be read back.
+func dictValue(e *facts.Expr, sc *scope) *value {
+	return &value{kind: vUnknown, parts: []dictPart{{e: e, sc: sc}}}
+}
+
+// dictMethod reads the calls on a dict value that keep it a dict: copy()
+// gives a new dict with the same entries, update({...}) adds entries. It
+// reports false for any other call.
+func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	if recv == nil || len(recv.parts) == 0 {
+		return nil, false
+	}
+	switch method {
+	case "copy":
+		return &value{kind: vUnknown, parts: append([]dictPart(nil), recv.parts...)}, true
+	case "update":
+		for i := range e.Args {
+			if a := &e.Args[i]; a.Kind == facts.ExprDict {
+				recv.parts = append(recv.parts, dictPart{e: a, sc: sc})
+			} else if v := rc.eval(a, sc, out, false); len(v.parts) > 0 {
+				recv.parts = append(recv.parts, v.parts...)
+			}
+		}
+		if len(e.Keywords) > 0 {
+			d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
+			for _, kw := range e.Keywords {
+				if kw.Name == "" || kw.Name == "**" {
+					continue
+				}
+				d.Entries = append(d.Entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name}, Value: kw.Value})
+			}
+			recv.parts = append(recv.parts, dictPart{e: d, sc: sc})
+		}
+		return &value{kind: vPlumbing}, true
+	}
+	return nil, false
+}
+
+// payloadParts are the dict literals a token's payload was built from,
+// each with the scope to read it in; the payload expression itself when
+// it is no dict value the walk knows.
+func (rc *ruleCtx) payloadParts(payload *facts.Expr, sc *scope, out *[]allium.Stmt) []dictPart {
+	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprCall && payload.Method() == "copy" {
+		if v := rc.eval(payload, sc, out, false); len(v.parts) > 0 {
+			return v.parts
+		}
+	}
+	return []dictPart{{e: payload, sc: sc}}
+}
+
+// clockPreserving are the methods of a point in time that give the same
+// instant in another form (datetime.now(UTC).replace(tzinfo=None),
+// (now + delta).timestamp()).
+var clockPreserving = map[string]bool{"timestamp": true, "replace": true, "astimezone": true}
+
+// sameInstant reads such a call on a time value the walk knows (now, or
+// now plus a lifetime) as that time.
+func (rc *ruleCtx) sameInstant(method string, recv *value) (*value, bool) {
+	if recv == nil || recv.kind != vExpr || !clockPreserving[method] {
+		return nil, false
+	}
+	x := recv.expr
+	if b, ok := x.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) {
+		x = b.X
+	}
+	if id, ok := x.(*allium.Ident); ok && id.Name == "now" {
+		return recv, true
+	}
+	return nil, false
+}
+
+// lifetimeAfterNow reads an expiry written as a time (now + lifetime,
+// possibly through a local) as its lifetime.
+func (rc *ruleCtx) lifetimeAfterNow(v *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if v.Kind == facts.ExprBinary && v.Op == "+" && v.Y != nil {
+		return rc.lifetime(v.Y, sc, out)
+	}
+	if val := rc.eval(v, sc, out, false); val.kind == vExpr {
+		if b, ok := val.expr.(*allium.Binary); ok && b.Op == allium.OpAdd {
+			if id, ok := b.X.(*allium.Ident); ok && id.Name == "now" {
+				return b.Y
+			}
+		}
+	}
+	return rc.lifetime(v, sc, out)
+}
+
+// returnedEffects walks the entity properties read in a value a handler
+// returns at its top level ({"token": user.token}): a property runs
+// before the response is sent, and what it issues is part of the rule.
+// Other calls in a response (serialisers, to_dict) are left alone.
+func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	if x == nil {
+		return
+	}
+	switch x.Kind {
+	case facts.ExprDict:
+		for i := range x.Entries {
+			rc.returnedEffects(&x.Entries[i].Value, sc, out)
+		}
+	case facts.ExprTuple, facts.ExprList:
+		for i := range x.Args {
+			rc.returnedEffects(&x.Args[i], sc, out)
+		}
+	case facts.ExprAttr:
+		if x.X == nil || x.X.Kind != facts.ExprName {
+			return
+		}
+		if v := rc.eval(x.X, sc, out, false); v.kind == vEntity {
+			if fr := rc.b.method(v.ent, x.Name); fr != nil && rc.isProperty(fr.fn) {
+				rc.propertyAttr(v, x.Name, sc, out)
+			}
+		}
+	}
+}
+
+// propertyAttr reads obj.attr where attr is a property of the entity's
+// class (a method under a catalogued property decorator): the method runs,
+// and its result is the attribute's value.
+func (rc *ruleCtx) propertyAttr(x *value, attr string, sc *scope, out *[]allium.Stmt) *value {
+	fr := rc.b.method(x.ent, attr)
+	if fr == nil || !rc.isProperty(fr.fn) {
+		return unknownValue
+	}
+	return rc.inline(fr, x, &facts.Expr{Kind: facts.ExprCall, Line: fr.fn.Line}, sc, out)
+}
+
+func (rc *ruleCtx) isProperty(fn *facts.Function) bool {
+	for i := range fn.Decorators {
+		d := &fn.Decorators[i]
+		if catalog.MatchAny(rc.b.lang.PropertyDecorators, d.Resolved, d.Raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// jwtKind names a JWT's kind as tokenKind does; a JWT from a function
+// that names none (a model's token property) is what a login hands back,
+// an access token.
+func jwtKind(stack []string) string {
+	if k := tokenKind(stack); k != "signed" {
+		return k
+	}
+	return "access"
+}
+
+// notFound reports a False returned beside an instance (def
+// authenticate(...) -> User | Literal[False]): like None, it says the
+// instance was not found, and the function still stands for its lookup.
+func notFound(v, other *value) bool {
+	if v.kind != vExpr || other.kind != vEntity && other.kind != vLookup {
+		return false
+	}
+	l, ok := v.expr.(*allium.Lit)
+	return ok && l.Kind == allium.LitBool && l.Text == "false"
+}

@@ -60,14 +60,16 @@ func (b *builder) collectStatusLiterals() {
 			}
 		case facts.ExprCall:
 			// Only keywords of model constructors and queries name fields;
-			// jsonify(status="ok") does not.
-			m := e.Method()
-			isModel := false
-			if cr := b.ix.class(curFile, e); cr != nil && b.entByQual[cr.qual()] != nil {
-				isModel = true
-			}
-			if !isModel && !slices.Contains([]string{"filter_by", "filter", "get", "create", "update", "exclude", "get_or_create", "update_or_create"}, m) {
+			// jsonify(status="ok") does not. Resolving the callee is the
+			// costly part of this walk, so it is done last and only for a
+			// call that has keywords to read.
+			if len(e.Keywords) == 0 {
 				break
+			}
+			if !slices.Contains([]string{"filter_by", "filter", "get", "create", "update", "exclude", "get_or_create", "update_or_create"}, e.Method()) {
+				if cr := b.ix.class(curFile, e); cr == nil || b.entByQual[cr.qual()] == nil {
+					break
+				}
 			}
 			for _, kw := range e.Keywords {
 				n := kw.Name

@@ -48,8 +48,10 @@ typedef struct {
 // flatten writes the nodes under root, root first, in preorder into out
 // (room for cap nodes) and returns how many there are. When that is more
 // than cap, nodes beyond cap are counted but not written: the caller
-// grows out and calls again. It returns 0 when memory runs out.
-static uint32_t flatten(TSNode root, flat_node *out, uint32_t cap) {
+// grows out and calls again. It returns 0 when memory runs out. Field ids
+// are read only when fields is set: the lookup walks the parent's field
+// map for every node and costs about half of the flattening.
+static uint32_t flatten(TSNode root, flat_node *out, uint32_t cap, bool fields) {
 	uint32_t depth = 0, depth_cap = 64, n = 0;
 	int32_t *parents = malloc(depth_cap * sizeof *parents);
 	if (parents == NULL) {
@@ -72,7 +74,7 @@ static uint32_t flatten(TSNode root, flat_node *out, uint32_t cap) {
 			f->nkids = 0;
 			f->nnamed = 0;
 			f->symbol = ts_node_symbol(node);
-			f->field = ts_tree_cursor_current_field_id(&c);
+			f->field = fields ? ts_tree_cursor_current_field_id(&c) : 0;
 			f->flags = (ts_node_is_named(node) ? FLAG_NAMED : 0) |
 				(ts_node_is_missing(node) ? FLAG_MISSING : 0) |
 				(ts_node_is_extra(node) ? FLAG_EXTRA : 0) |
@@ -170,7 +172,7 @@ func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
 	}
 	for {
 		room := cap(t.nodes)
-		n := int(C.flatten(rootOf(root), unsafe.SliceData(t.nodes[:room]), C.uint32_t(room)))
+		n := int(C.flatten(rootOf(root), unsafe.SliceData(t.nodes[:room]), C.uint32_t(room), C.bool(!g.noFields)))
 		if n == 0 {
 			return errFlatten
 		}

@@ -78,6 +78,7 @@ func describeSitter(g *Grammar, n *sitter.Node, depth int, b *strings.Builder) {
 func TestFlatTreeMatchesTreeSitter(t *testing.T) {
 	t.Parallel()
 	g := Python()
+	noFields := g.WithoutFields()
 	p := NewParser(0)
 	defer p.Close()
 	sp := sitter.NewParser()
@@ -100,6 +101,37 @@ func TestFlatTreeMatchesTreeSitter(t *testing.T) {
 		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
 			t.Errorf("%s: flat tree differs from tree-sitter's (-tree-sitter +flat):\n%s", name, diff)
 		}
+		// Without field ids the tree is the same in every other respect.
+		var bare strings.Builder
+		if _, err := p.Parse(context.Background(), noFields, src, func(root Node) error {
+			describe(g, root, 0, &bare)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), bare.String()); diff != "" {
+			t.Errorf("%s: flat tree without fields differs from tree-sitter's (-tree-sitter +flat):\n%s", name, diff)
+		}
+	}
+}
+
+// TestWithoutFieldsRefusesField: a walker that asks a tree made without
+// field ids for a field gets a panic naming the grammar, not a null node
+// it could mistake for a missing child.
+func TestWithoutFieldsRefusesField(t *testing.T) {
+	p := NewParser(0)
+	defer p.Close()
+	_, err := p.Parse(context.Background(), Python().WithoutFields(), []byte("def f():\n    pass\n"), func(root Node) error {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "WithoutFields") {
+				t.Errorf("Field on a tree without fields: recovered %v, want a panic naming WithoutFields", r)
+			}
+		}()
+		root.NamedChildren()[0].Field("name")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -35,6 +35,20 @@ type Grammar struct {
 	// fields maps field names to ids; fieldNames is the reverse.
 	fields     map[string]uint16
 	fieldNames []string
+	// noFields: trees parsed with this grammar carry no field ids (see
+	// WithoutFields).
+	noFields bool
+}
+
+// WithoutFields returns the grammar for walkers that never ask a node for
+// a child by field name: their trees are copied out of tree-sitter without
+// field ids, which saves about half of the copy (the field lookup walks
+// the parent's field map for every node). [Node.Field] on such a tree
+// panics, a programming error the walker's tests catch.
+func (g *Grammar) WithoutFields() *Grammar {
+	c := *g
+	c.noFields = true
+	return &c
 }
 
 // fieldName returns the name of field id, or "".

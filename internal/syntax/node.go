@@ -155,6 +155,9 @@ func (n Node) Field(name string) Node {
 	if n.t == nil {
 		return Node{}
 	}
+	if n.t.g.noFields {
+		panic("syntax: Field(" + name + ") on a tree of grammar " + n.t.g.name + " made WithoutFields")
+	}
 	id, ok := n.t.g.fields[name]
 	if !ok {
 		return Node{}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/distill/distill/internal/facts"
 	"github.com/distill/distill/internal/syntax"
@@ -13,6 +14,13 @@ import (
 // ErrInternal marks a failure of the extractor itself (a recovered
 // panic), as opposed to a property of the input.
 var ErrInternal = errors.New("internal extractor error")
+
+// walkGrammar is the Python grammar as the extractor reads it: the walk
+// finds children by kind and position, never by field name, so its trees
+// are copied without field ids (see syntax.Grammar.WithoutFields). One
+// instance, so that each worker's Parser keeps one tree-sitter parser for
+// it.
+var walkGrammar = sync.OnceValue(func() *syntax.Grammar { return syntax.Python().WithoutFields() })
 
 // ID is the language identifier recorded in facts.
 const ID = "python"
@@ -52,7 +60,7 @@ func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Sour
 	x := &extractor{
 		ctx:       ctx,
 		k:         py.kinds,
-		g:         syntax.Python(),
+		g:         walkGrammar(),
 		file:      out,
 		isPackage: isPackage,
 	}

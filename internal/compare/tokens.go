@@ -39,6 +39,7 @@ func nameTokens(name string) []string {
 		}
 	}
 	flush()
+	words = joinPhrasal(words)
 	var kept []string
 	for _, w := range words {
 		if !stopTokens[w] {
@@ -53,12 +54,41 @@ func nameTokens(name string) []string {
 	return sortedSet(kept)
 }
 
+// phrasal joins account flows' phrasal verbs written as two words (a rule
+// UserLogsIn, a handler signed_out) into the one word code also writes
+// (login, logout), keyed by the verb's stem and the particle.
+var phrasal = map[[2]string]string{
+	{"log", "in"}: "login", {"log", "out"}: "logout", {"log", "on"}: "login", {"log", "off"}: "logout",
+	{"sign", "in"}: "login", {"sign", "out"}: "logout", {"sign", "on"}: "login", {"sign", "off"}: "logout",
+	{"sign", "up"}: "signup",
+	// logged, logging
+	{"logg", "in"}: "login", {"logg", "out"}: "logout", {"logg", "on"}: "login", {"logg", "off"}: "logout",
+}
+
+// joinPhrasal replaces each phrasal verb of words by its one word.
+func joinPhrasal(words []string) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		if i+1 < len(words) {
+			if j, ok := phrasal[[2]string{stem(words[i]), words[i+1]}]; ok {
+				out = append(out, j)
+				i++
+				continue
+			}
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
 // synonyms map words code uses interchangeably onto one stem, applied
 // before stemming: a token's timeout, ttl, lifetime and max_age are its
 // expiry.
 var synonyms = map[string]string{
 	"timeout": "expir", "ttl": "expir", "lifetime": "expir", "validity": "expir", "age": "expir",
 	"hashed": "hash", "pwd": "password", "passwd": "password",
+	"signin": "login", "logon": "login", "signout": "logout", "logoff": "logout",
+	"signup": "register", "registration": "register", "registers": "register", "registered": "register",
 }
 
 // stemSynonyms map stems account flows use interchangeably onto one:

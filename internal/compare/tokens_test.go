@@ -19,6 +19,14 @@ func TestNameTokens(t *testing.T) {
 		{"is_valid", []string{"valid"}},
 		{"at", []string{"at"}}, // a stop word alone is kept
 		{"next_renewal_at", []string{"next", "renew"}},
+		// Phrasal verbs written as two words meet the one word.
+		{"UserLogsIn", []string{"login", "user"}},
+		{"user_logged_out", []string{"logout", "user"}},
+		{"SignIn", []string{"login"}},
+		{"signup", []string{"register"}},
+		{"UserSignsUp", []string{"register", "user"}},
+		{"registration_open", []string{"open", "register"}},
+		{"log_entries", []string{"entr", "log"}},
 	}
 	for _, tt := range tests {
 		if got := nameTokens(tt.name); !reflect.DeepEqual(got, tt.want) {

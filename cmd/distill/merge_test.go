@@ -98,6 +98,18 @@ func TestMergeCLI(t *testing.T) {
 			t.Errorf("the missing shard's last good spec is gone: %v", err)
 		}
 	})
+	t.Run("missing shard, quiet", func(t *testing.T) {
+		// What cron mails: one line that names the missing shard.
+		code, stdout, stderr := runCLI(t, "merge", "--quiet", "--manifest", batchManifest("ok"), out, shards[0], shards[1], shards[2])
+		if code != exitFindings {
+			t.Fatalf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", code, exitFindings, stdout, stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+		want := "distill merge FAILED (exit 1): 1 of 4 shards not merged (3/4 missing); 0 ok, 0 unchanged, 0 failed, 1 stale (last good spec kept); "
+		if len(lines) != 1 || !strings.HasPrefix(lines[0], want) || !strings.HasSuffix(lines[0], "; outputs in "+out) {
+			t.Errorf("stdout is not the one summary line %q...:\n%s", want, stdout)
+		}
+	})
 	t.Run("failed shard", func(t *testing.T) {
 		empty := filepath.Join(root, "crashed")
 		if err := os.MkdirAll(empty, 0o755); err != nil {

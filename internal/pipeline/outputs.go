@@ -148,7 +148,7 @@ func (r *runner) serviceConstructs(s *ServiceResult, shared map[string]map[strin
 
 // withdraw fails a service late: its staged spec is removed.
 func (r *runner) withdraw(s *ServiceResult, stage string, err error) {
-	r.cfg.Logger.Error("service failed", "repo", s.Repo, "service", s.Service, "stage", stage, "err", err)
+	r.cfg.Logger.Error("service failed", "repo", s.Repo, "service", s.Service, "stage", stage, "error", err)
 	if s.SpecPath != "" {
 		_ = os.Remove(filepath.Join(r.stage, filepath.FromSlash(s.SpecPath)))
 	}

@@ -98,9 +98,10 @@ func TestSummaryLine(t *testing.T) {
 			{Repo: "d", Service: "x", Status: pipeline.StatusStale},
 		},
 		Shards: []pipeline.ShardOutcome{
+			{Dir: "/shards/x", Status: pipeline.ShardFailed},
 			{Shard: "0/3", Status: pipeline.ShardMerged},
 			{Shard: "1/3", Status: pipeline.ShardMissing},
-			{Dir: "/shards/x", Status: pipeline.ShardFailed},
+			{Shard: "2/3", Status: pipeline.ShardMerged},
 		},
 	}
 	busy := fmt.Errorf("%w: %w", errIncomplete, errors.New("output directory is in use\nby another run"))
@@ -114,7 +115,7 @@ func TestSummaryLine(t *testing.T) {
 		{"run", exitFindings, res, errFindings,
 			"distill run FAILED (exit 1): 1 ok, 1 unchanged, 1 failed, 1 stale (last good spec kept); 1.5s; outputs in /o"},
 		{"merge", exitFindings, res, errFindings,
-			"distill merge FAILED (exit 1): 2 of 3 shards not merged (1/3 missing, /shards/x failed); 1 ok, 1 unchanged, 1 failed, 1 stale (last good spec kept); 1.5s; outputs in /o"},
+			"distill merge FAILED (exit 1): 2 of 3 shards merged, missing 1/3; not merged: /shards/x (no usable shard output); 1 ok, 1 unchanged, 1 failed, 1 stale (last good spec kept); 1.5s; outputs in /o"},
 		{"run", exitOK, &pipeline.Result{Services: res.Services[:1]}, nil,
 			"distill run ok: 1 ok, 0 unchanged, 0 failed, 0 stale; 1.5s; outputs in /o"},
 		{"run", exitIncomplete, nil, busy,

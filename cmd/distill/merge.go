@@ -18,6 +18,7 @@ type mergeFlags struct {
 	forceOut  bool
 	logFormat string
 	quiet     bool
+	maxAge    time.Duration
 }
 
 func newMergeCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -35,6 +36,9 @@ written the way run writes --out: the new outputs replace the previous ones in o
 --manifest must name the manifest the shards ran (its digest is checked). A shard whose
 output is missing, or a directory that holds no shard output, is reported by name; the
 repositories of a missing shard keep the specs and rows OUT held before, marked stale.
+--max-age D treats a shard output that finished more than D ago as no shard output: a
+scheduled merge whose shards write the same directories every night then reports a shard
+that failed tonight as missing, instead of merging last night's output as tonight's.
 
 The last line on stdout is a one-line summary, as for run; --quiet prints only that line,
 and only when the exit status is not 0.
@@ -58,6 +62,7 @@ interrupted by SIGINT or SIGTERM.`,
 	fl.StringVar(&f.manifest, "manifest", "", "the manifest the shards ran (default: the built-in example manifest)")
 	fl.BoolVar(&f.forceOut, "force-out", false, "write into a non-empty OUT that distill did not create; its other files stay as they are")
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format when not on a terminal: text or json")
+	fl.DurationVar(&f.maxAge, "max-age", 0, "do not merge shard outputs that finished longer ago than this, e.g. 20h (default: any age)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print only the summary line, and only when the exit status is not 0 (for cron mail)")
 	return cmd
 }
@@ -71,6 +76,9 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 	}()
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return usageErrorf("--log-format must be text or json, not %q", f.logFormat)
+	}
+	if f.maxAge < 0 {
+		return usageErrorf("--max-age must not be negative")
 	}
 	// A merge fetches nothing, so it needs none of the credentials the
 	// manifest names: the merge step of a pipeline (and its publishing
@@ -87,6 +95,7 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 		ForceOut:    f.forceOut,
 		ToolVersion: toolVersion(),
 		Logger:      logger,
+		MaxShardAge: f.maxAge,
 	}, shards)
 	if errors.Is(err, pipeline.ErrMergeMismatch) {
 		res = nil

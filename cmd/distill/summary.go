@@ -58,7 +58,7 @@ func finish(w io.Writer, logger *slog.Logger, command string, quiet bool, out st
 // counted, how long it took and where its outputs are:
 //
 //	distill run ok: 200 ok, 0 unchanged, 0 failed, 0 stale; 4m12s; outputs in /srv/distill/out
-//	distill merge FAILED (exit 1): 1 of 4 shards not merged (3/4 missing); 150 ok, ...
+//	distill merge FAILED (exit 1): 3 of 4 shards merged, missing 3/4; 150 ok, ...
 //	distill run FAILED (exit 3): the run did not complete: ...; 2s; previous outputs kept in /srv/distill/out
 func summaryLine(command string, code int, out string, took time.Duration, res *pipeline.Result, err error) string {
 	var b strings.Builder
@@ -77,17 +77,7 @@ func summaryLine(command string, code int, out string, took time.Duration, res *
 		return b.String()
 	}
 	if command == "merge" {
-		if n := badShards(res); n > 0 {
-			var names []string
-			for _, s := range res.Shards {
-				if s.Status != pipeline.ShardMerged {
-					names = append(names, shardName(s)+" "+s.Status)
-				}
-			}
-			fmt.Fprintf(&b, "%d of %d shards not merged (%s); ", n, len(res.Shards), strings.Join(names, ", "))
-		} else {
-			fmt.Fprintf(&b, "%d shards merged; ", len(res.Shards))
-		}
+		b.WriteString(shardSummary(res.Shards))
 	}
 	fmt.Fprintf(&b, "%d ok, %d unchanged, %d failed, %d stale",
 		res.Count(pipeline.StatusOK), res.Count(pipeline.StatusUnchanged),
@@ -100,6 +90,37 @@ func summaryLine(command string, code int, out string, took time.Duration, res *
 	}
 	fmt.Fprintf(&b, "; %s; outputs in %s", took.Round(time.Millisecond), out)
 	return b.String()
+}
+
+// shardSummary says how many shards were merged, which are missing and
+// which directories held no usable shard output:
+//
+//	4 shards merged;
+//	3 of 4 shards merged, missing 3/4; not merged: /data/shards/3 (no usable shard output);
+func shardSummary(shards []pipeline.ShardOutcome) string {
+	var missing, unusable []string
+	merged := 0
+	for _, s := range shards {
+		switch s.Status {
+		case pipeline.ShardMerged:
+			merged++
+		case pipeline.ShardMissing:
+			missing = append(missing, s.Shard)
+		default:
+			unusable = append(unusable, shardName(s))
+		}
+	}
+	total := merged + len(missing)
+	var b strings.Builder
+	if len(missing) == 0 {
+		fmt.Fprintf(&b, "%d shards merged", total)
+	} else {
+		fmt.Fprintf(&b, "%d of %d shards merged, missing %s", merged, total, strings.Join(missing, ", "))
+	}
+	if len(unusable) > 0 {
+		fmt.Fprintf(&b, "; not merged: %s (no usable shard output)", strings.Join(unusable, ", "))
+	}
+	return b.String() + "; "
 }
 
 func badShards(res *pipeline.Result) int {

@@ -52,7 +52,9 @@ type shardOutput struct {
 // keeps its repositories' last good specs and rows from cfg.OutDir, marked
 // stale; it is reported in Result.Shards. Shard outputs of another
 // manifest, another build or another shard count, and two outputs of one
-// shard, are refused with ErrMergeMismatch.
+// shard, are refused with ErrMergeMismatch. A shard output that finished
+// longer ago than cfg.MaxShardAge is not merged: its directory is reported
+// failed and its shard missing.
 func Merge(ctx context.Context, cfg Config, dirs []string) (*Result, error) {
 	cfg = withDefaults(cfg)
 	cfg.Only, cfg.Shard = nil, nil
@@ -126,6 +128,12 @@ func readShards(cfg Config, dirs []string) ([]shardOutput, []ShardOutcome, error
 	var failed []ShardOutcome
 	for _, dir := range dirs {
 		rec, err := readShardRecord(dir)
+		if err == nil && cfg.MaxShardAge > 0 {
+			if age := cfg.Now().Sub(rec.Finished); age > cfg.MaxShardAge {
+				err = fmt.Errorf("shard output %s finished at %s, %s ago, longer than the maximum age %s: an earlier run's",
+					dir, rec.Finished.UTC().Format(time.RFC3339), age.Round(time.Second), cfg.MaxShardAge)
+			}
+		}
 		if err != nil {
 			failed = append(failed, ShardOutcome{Dir: dir, Status: ShardFailed, Error: oneLine(err.Error()), Repos: []string{}})
 			continue

@@ -36,7 +36,12 @@ type Config struct {
 	// Shard, when set, runs only the repositories of that shard and writes
 	// a shard output for Merge: specs, service and construct rows, run
 	// record, no group comparison. It excludes Only.
-	Shard       *Shard
+	Shard *Shard
+	// MaxShardAge, in a merge, refuses shard outputs that finished longer
+	// ago than this (0: any age): a shard that failed tonight leaves last
+	// night's output in its directory, which must count as missing (its
+	// services stale), not pass for tonight's.
+	MaxShardAge time.Duration
 	Provenance  bool // write "-- source:" comments into the specs
 	Catalog     *catalog.Catalog
 	ToolVersion string

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -280,6 +281,13 @@ func TestShardsAndMergeAgree(t *testing.T) {
 	}
 	if slices.Contains(want, merge.Args[1]) {
 		t.Errorf("the merge writes into a shard's directory %s", merge.Args[1])
+	}
+	// Each shard writes the same directory every night: the merge must not
+	// take a failed shard's last-night output for tonight's.
+	if maxAge, err := time.ParseDuration(flagValue(merge.Args, "--max-age")); err != nil {
+		t.Errorf("the merge needs --max-age: %v", err)
+	} else if job.ActiveDeadlineSeconds == nil || maxAge <= time.Duration(*job.ActiveDeadlineSeconds)*time.Second || maxAge >= 24*time.Hour {
+		t.Errorf("--max-age %s must exceed the shards' deadline and stay under the schedule's day", maxAge)
 	}
 	if a, b := flagValue(shard.Args, "--manifest"), flagValue(merge.Args, "--manifest"); a == "" || a != b {
 		t.Errorf("the shards read manifest %q, the merge %q", a, b)

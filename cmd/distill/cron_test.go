@@ -239,3 +239,29 @@ func TestMergeNeedsNoCredentials(t *testing.T) {
 			code, exitIncomplete, stdout, stderr)
 	}
 }
+
+// TestJSONLogsStayJSON: with --log-format json, a run that stops (here on
+// a bad manifest, exit 2) still writes only JSON objects to stderr, the
+// last one the "run finished" event with the error; the summary line on
+// stdout says the same for cron.
+func TestJSONLogsStayJSON(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := runBatchCLI(t, "--manifest", batchManifest("unknown_key"), "--out", out, "--log-format", "json")
+	if code != exitUsage {
+		t.Fatalf("exit %d, want %d\nstderr:\n%s", code, exitUsage, stderr)
+	}
+	var last map[string]any
+	for i, line := range strings.Split(strings.TrimRight(stderr, "\n"), "\n") {
+		if err := json.Unmarshal([]byte(line), &last); err != nil {
+			t.Fatalf("stderr line %d is not JSON: %v\n%s", i+1, err, line)
+		}
+	}
+	if last["msg"] != eventRunFinished || last["exit_code"] != float64(exitUsage) ||
+		!strings.Contains(fmt.Sprint(last["error"]), "unknown_key.yaml") {
+		t.Errorf("the last event is not run finished with the manifest error: %v", last)
+	}
+	if !strings.HasPrefix(stdout, "distill run FAILED (exit 2): ") || !strings.Contains(stdout, "unknown_key.yaml") {
+		t.Errorf("stdout is not the summary line naming the manifest:\n%s", stdout)
+	}
+}

@@ -72,11 +72,12 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 	var res *pipeline.Result
 	logger := slog.New(slog.DiscardHandler)
 	defer func() {
-		err = finish(stdout, logger, "merge", f.quiet, out, time.Since(started), res, err)
+		err = finish(stdout, logger, f.logFormat == "json", "merge", f.quiet, out, time.Since(started), res, err)
 	}()
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return usageErrorf("--log-format must be text or json, not %q", f.logFormat)
 	}
+	logger = newLogger(stderr, f.logFormat, isTerminal(stderr), nil)
 	if f.maxAge < 0 {
 		return usageErrorf("--max-age must not be negative")
 	}

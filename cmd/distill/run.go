@@ -54,6 +54,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func exitCode(err error, stderr io.Writer) int {
+	if _, ok := errors.AsType[*loggedError](err); ok {
+		// The JSON log has it: a plain line would break one object per line.
+		stderr = io.Discard
+	}
 	switch {
 	case err == nil:
 		return exitOK

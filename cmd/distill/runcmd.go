@@ -107,12 +107,15 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 	report := true
 	defer func() {
 		if report {
-			err = finish(stdout, logger, "run", f.quiet, f.out, time.Since(started), res, err)
+			err = finish(stdout, logger, f.logFormat == "json", "run", f.quiet, f.out, time.Since(started), res, err)
 		}
 	}()
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return usageErrorf("--log-format must be text or json, not %q", f.logFormat)
 	}
+	// From here every outcome is logged, a bad manifest too; the logger
+	// learns the secrets to hide once the manifest names them.
+	logger = newLogger(stderr, f.logFormat, isTerminal(stderr), nil)
 	if f.workers < 1 || f.cloneWorkers < 1 {
 		return usageErrorf("--workers and --clone-workers must be at least 1")
 	}

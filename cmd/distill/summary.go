@@ -18,13 +18,21 @@ import (
 // where the run completed and the failures are the services'.
 var errIncomplete = errors.New("the run did not complete")
 
+// loggedError is an error that the "run finished" event of a JSON log
+// carries already: exitCode does not print it again as a plain line.
+type loggedError struct{ err error }
+
+func (e *loggedError) Error() string { return e.err.Error() }
+func (e *loggedError) Unwrap() error { return e.err }
+
 // finish ends run and merge the same way whatever happened: it turns a
 // result with failures into errFindings, logs one "run finished" event and
 // prints the summary line, the last line on stdout. With quiet the line is
 // the only output, and only when the exit status is not 0, so that a cron
 // job mails nothing on a good night and one useful line on a bad one. It
-// returns the error that decides the exit status.
-func finish(w io.Writer, logger *slog.Logger, command string, quiet bool, out string, took time.Duration,
+// returns the error that decides the exit status; with JSON logs, marked
+// as logged, so that stderr stays one JSON object per line.
+func finish(w io.Writer, logger *slog.Logger, jsonLogs bool, command string, quiet bool, out string, took time.Duration,
 	res *pipeline.Result, err error) error {
 	if err == nil && res != nil && (res.Count(pipeline.StatusFailed) > 0 || res.Count(pipeline.StatusStale) > 0 || badShards(res) > 0) {
 		err = errFindings
@@ -50,7 +58,14 @@ func finish(w io.Writer, logger *slog.Logger, command string, quiet bool, out st
 	if code != exitOK {
 		level = slog.LevelError
 	}
-	logger.Log(context.Background(), level, eventRunFinished, attrs...)
+	// On a terminal the logger shows errors only, and the summary line on
+	// stdout says it all: the event is for logs that are kept.
+	if logger.Enabled(context.Background(), slog.LevelInfo) {
+		logger.Log(context.Background(), level, eventRunFinished, attrs...)
+	}
+	if jsonLogs && err != nil && !errors.Is(err, errFindings) {
+		return &loggedError{err}
+	}
 	return err
 }
 

@@ -7,10 +7,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -263,5 +265,24 @@ func TestJSONLogsStayJSON(t *testing.T) {
 	}
 	if !strings.HasPrefix(stdout, "distill run FAILED (exit 2): ") || !strings.Contains(stdout, "unknown_key.yaml") {
 		t.Errorf("stdout is not the summary line naming the manifest:\n%s", stdout)
+	}
+}
+
+// TestIncompleteExitCodes: an error that stops run or merge exits 3 unless
+// it has a status of its own.
+func TestIncompleteExitCodes(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		err  error
+		want int
+	}{
+		{errors.New("write /out/summary.parquet: no space left on device"), exitIncomplete},
+		{fmt.Errorf("open: %w", pipeline.ErrBusy), exitIncomplete},
+		{fmt.Errorf("out: %w", pipeline.ErrForeignOut), exitUsage},
+		{fmt.Errorf("run: %w", context.Canceled), exitInterrupted},
+	} {
+		if got := exitCode(incomplete(tt.err), io.Discard); got != tt.want {
+			t.Errorf("%v: exit %d, want %d", tt.err, got, tt.want)
+		}
 	}
 }

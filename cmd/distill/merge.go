@@ -104,7 +104,7 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 	}
 	if err != nil {
 		res = nil // the summary then says the previous outputs are kept
-		return fmt.Errorf("%w: %w", errIncomplete, err)
+		return incomplete(err)
 	}
 	for _, s := range res.Shards {
 		if s.Status == pipeline.ShardMerged {

@@ -184,7 +184,7 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 	})
 	if err != nil {
 		res = nil // the summary then says the previous outputs are kept
-		return fmt.Errorf("%w: %w", errIncomplete, err)
+		return incomplete(err)
 	}
 	if !f.quiet {
 		writeRunSummary(stdout, res)

@@ -18,6 +18,16 @@ import (
 // where the run completed and the failures are the services'.
 var errIncomplete = errors.New("the run did not complete")
 
+// incomplete marks an error that stopped run or merge as errIncomplete,
+// unless it has an exit status of its own: a refused output directory is a
+// usage error (2), an interruption is 130.
+func incomplete(err error) error {
+	if errors.Is(err, pipeline.ErrForeignOut) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", errIncomplete, err)
+}
+
 // loggedError is an error that the "run finished" event of a JSON log
 // carries already: exitCode does not print it again as a plain line.
 type loggedError struct{ err error }

@@ -247,6 +247,7 @@ func openGeneration(cfg Config) (*runner, error) {
 // close removes the staging directory unless it was switched in, and
 // releases the output directory.
 func (r *runner) close() {
+	r.closeStreams()
 	if !r.switched {
 		_ = os.RemoveAll(r.stage)
 	}
@@ -357,6 +358,8 @@ type runner struct {
 	shards []ShardOutcome
 	// catalogDigest is the shards' pattern catalog, for a merge's run.json.
 	catalogDigest string
+	// streams read the shard outputs' construct rows (a merge).
+	streams []*constructStream
 }
 
 func (r *runner) set(res ServiceResult, index int) {

@@ -91,7 +91,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 Exit status, the same for every command (schedulers and CI can branch on it):
   0    everything succeeded
   1    the command ran to the end and found problems: failed or stale services
-       (run, merge), a missing shard (merge), spec errors (check, compare, dir)
+       (run, merge), a missing shard (merge), spec errors (check, compare,
+       dir); and any error not listed below (a file that cannot be read)
   2    usage: bad flags, arguments or manifest, or shard outputs that do not
        belong together; nothing was done
   3    run or merge did not complete (output directory locked by another run,
@@ -101,7 +102,7 @@ Exit status, the same for every command (schedulers and CI can branch on it):
 run and merge end stdout with one summary line ("distill run ok: ..." or
 "distill run FAILED (exit N): ..."); --quiet prints only that line, and only
 when the exit status is not 0. With --log-format json, stderr carries one JSON
-object per event (see the README, "Logs").`,
+object per event (README: "Scheduled runs").`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Without a RunE cobra reports an unknown command as a plain error

@@ -5,9 +5,12 @@
 # Every package with benchmarks is run (found with `go test -list`), each
 # with a -benchtime that suits what it measures: one iteration of the batch
 # run (a cold run plus a no-change rerun over a synthetic organisation of
-# 50, 100 and 200 repositories served on loopback; and a cold run of the
-# realworld services plus the Python trees of this machine against
-# `git clone --depth 1` of them, eight at a time, and a bare parse), a few of the
+# 50, 100 and 200 repositories served on loopback; BenchmarkShardedRun,
+# the binary over 200 of them unsharded and as 4 shards plus a merge;
+# BenchmarkMerge, a merge of synthetic shard outputs of 10,000 services;
+# BenchmarkRunVsCloneParse, a cold run of the realworld services plus the
+# Python trees of this machine against `git clone --depth 1` of them, eight
+# at a time, and a bare parse), a few of the
 # repository-backed and corpus benchmarks, one second of the small ones.
 #
 # Then one large service (generated in a temporary directory, removed on
@@ -23,6 +26,12 @@
 #   BATCH_REPOS         organisation sizes for BenchmarkBatchRun (default 50,100,200)
 #   CLONE_EXTRA         directories served as extra repositories in
 #                       BenchmarkRunVsCloneParse (default: /usr/lib/python3*)
+#   MERGE_SERVICES      services of BenchmarkMerge's synthetic shard outputs
+#                       (default 10000)
+#   MERGE_SHARDS        how many shard outputs BenchmarkMerge merges (default 4)
+#   SHARDED_REPOS       organisation size of BenchmarkShardedRun, the binary
+#                       run unsharded, as 4 shard processes and a merge,
+#                       each measured with /usr/bin/time -v (default 200)
 #   BENCH_PROFILE_DIR   write a CPU profile per package there and print its top
 #   BENCH_RAW           file for the raw `go test` output (default: a temp file)
 #   LARGE_DIR           the large service (default: generated, see large_service)
@@ -69,12 +78,15 @@ for pkg in $(go list ./...); do
   fi
   extra=()
   if [[ "$pkg" == */internal/pipeline ]]; then
-    extra=(-args)
     [[ -n "${BATCH_REPOS:-}" ]] && extra+=(-batch.repos="$BATCH_REPOS")
+    [[ -n "${MERGE_SERVICES:-}" ]] && extra+=(-merge.services="$MERGE_SERVICES")
+    [[ -n "${MERGE_SHARDS:-}" ]] && extra+=(-merge.shards="$MERGE_SHARDS")
+    [[ -n "${SHARDED_REPOS:-}" ]] && extra+=(-sharded.repos="$SHARDED_REPOS")
     # BenchmarkRunVsCloneParse: the realworld services and, as large
     # repositories, the Python trees of this machine (CLONE_EXTRA overrides).
     clone_extra=${CLONE_EXTRA:-$(ls -d /usr/lib/python3* 2>/dev/null | paste -sd, -)}
     [[ -n "$clone_extra" ]] && extra+=(-clone.extra="$clone_extra")
+    ((${#extra[@]})) && extra=(-args "${extra[@]}")
   fi
   echo "bench $short ($(echo "$benches" | wc -l) benchmarks, -benchtime=$bt)" >&2
   if ! go test "${args[@]}" "$pkg" "${extra[@]}" 2>&1 | sed "s|^Benchmark|$short Benchmark|" >>"$raw"; then

@@ -4,11 +4,13 @@ package main
 // flag validation, exit codes and what they print.
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestShardFlagValidation(t *testing.T) {
@@ -96,6 +98,56 @@ func TestMergeCLI(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(out, "specs", "flask-accounts", "accounts.allium")); err != nil {
 			t.Errorf("the missing shard's last good spec is gone: %v", err)
+		}
+	})
+	t.Run("missing shard, quiet", func(t *testing.T) {
+		// What cron mails: one line that names the missing shard.
+		code, stdout, stderr := runCLI(t, "merge", "--quiet", "--manifest", batchManifest("ok"), out, shards[0], shards[1], shards[2])
+		if code != exitFindings {
+			t.Fatalf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", code, exitFindings, stdout, stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+		want := "distill merge FAILED (exit 1): 3 of 4 shards merged, missing 3/4; 0 ok, 0 unchanged, 0 failed, 1 stale (last good spec kept); "
+		if len(lines) != 1 || !strings.HasPrefix(lines[0], want) || !strings.HasSuffix(lines[0], "; outputs in "+out) {
+			t.Errorf("stdout is not the one summary line %q...:\n%s", want, stdout)
+		}
+	})
+	t.Run("an earlier night's shard", func(t *testing.T) {
+		// Shard 0's directory holds an output that finished a day ago, as
+		// when tonight's shard 0 failed: with --max-age it is not merged.
+		old := filepath.Join(root, "old-shard-0")
+		if err := os.CopyFS(old, os.DirFS(shards[0])); err != nil {
+			t.Fatal(err)
+		}
+		recPath := filepath.Join(old, "run.json")
+		data, err := os.ReadFile(recPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec map[string]any
+		if err := json.Unmarshal(data, &rec); err != nil {
+			t.Fatal(err)
+		}
+		rec["finished"] = time.Now().Add(-24 * time.Hour).UTC().Format(time.RFC3339Nano)
+		if data, err = json.Marshal(rec); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(recPath, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := append([]string{"merge", "--manifest", batchManifest("ok"), out, old}, shards[1:]...)
+		if code, stdout, _ := runCLI(t, args...); code != exitOK {
+			t.Errorf("without --max-age: exit %d, want 0 (any age is merged)\n%s", code, stdout)
+		}
+		code, stdout, stderr := runCLI(t, append([]string{"--max-age", "20h"}, args...)...)
+		if code != exitFindings {
+			t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, exitFindings, stdout, stderr)
+		}
+		for _, want := range []string{"shard 0/4: missing", "longer than the maximum age 20h0m0s",
+			"3 of 4 shards merged, missing 0/4; not merged: " + old + " (no usable shard output)"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("stdout lacks %q:\n%s", want, stdout)
+			}
 		}
 	})
 	t.Run("failed shard", func(t *testing.T) {

@@ -107,7 +107,8 @@ func TestRunSummaryNamesStaleServices(t *testing.T) {
 			Error: "fetch: repository api: authentication failed", LastGoodCommit: "0123456789abcdef0123", LastGoodAt: at},
 	}}
 	var buf bytes.Buffer
-	writeRunSummary(&buf, res, "out", time.Second)
+	writeRunSummary(&buf, res)
+	buf.WriteString(summaryLine("run", exitFindings, "out", time.Second, res, errFindings))
 	for _, want := range []string{
 		"stale: api/accounts: kept the spec of commit 0123456789ab (last read 2026-12-01T02:03:04Z); fetch: repository api: authentication failed",
 		"1 stale (last good spec kept)",

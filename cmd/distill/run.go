@@ -20,6 +20,10 @@ const (
 	exitOK       = 0 // everything succeeded
 	exitFindings = 1 // the command ran but found errors (failed services, spec errors)
 	exitUsage    = 2 // bad flags, arguments or manifest: nothing was done
+	// exitIncomplete is a run or merge that stopped before writing its
+	// outputs (output directory locked or unwritable): the previous outputs
+	// are kept, and a scheduler may retry.
+	exitIncomplete = 3
 	// exitInterrupted is the shell's code for a process ended by SIGINT.
 	exitInterrupted = 130
 )
@@ -50,6 +54,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func exitCode(err error, stderr io.Writer) int {
+	if _, ok := errors.AsType[*loggedError](err); ok {
+		// The JSON log has it: a plain line would break one object per line.
+		stderr = io.Discard
+	}
 	switch {
 	case err == nil:
 		return exitOK
@@ -65,6 +73,9 @@ func exitCode(err error, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "distill: interrupted")
 		}
 		return exitInterrupted
+	case errors.Is(err, errIncomplete):
+		fmt.Fprintln(stderr, "distill:", err)
+		return exitIncomplete
 	default:
 		fmt.Fprintln(stderr, "distill:", err)
 		return exitFindings
@@ -73,8 +84,25 @@ func exitCode(err error, stderr io.Writer) int {
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "distill",
-		Short:         "Distil Python and TypeScript services into Allium specifications",
+		Use:   "distill",
+		Short: "Distil Python and TypeScript services into Allium specifications",
+		Long: `Distil Python and TypeScript services into Allium specifications.
+
+Exit status, the same for every command (schedulers and CI can branch on it):
+  0    everything succeeded
+  1    the command ran to the end and found problems: failed or stale services
+       (run, merge), a missing shard (merge), spec errors (check, compare,
+       dir); and any error not listed below (a file that cannot be read)
+  2    usage: bad flags, arguments or manifest, or shard outputs that do not
+       belong together; nothing was done
+  3    run or merge did not complete (output directory locked by another run,
+       unwritable, disk full); the previous outputs are kept; retrying may help
+  130  interrupted by SIGINT or SIGTERM; the previous outputs are kept
+
+run and merge end stdout with one summary line ("distill run ok: ..." or
+"distill run FAILED (exit N): ..."); --quiet prints only that line, and only
+when the exit status is not 0. With --log-format json, stderr carries one JSON
+object per event (README: "Scheduled runs").`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Without a RunE cobra reports an unknown command as a plain error

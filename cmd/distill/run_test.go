@@ -152,10 +152,14 @@ func TestRunBusyOutputDirectory(t *testing.T) {
 	}
 	defer unlock()
 	code, stdout, stderr := runBatchCLI(t, "--manifest", batchManifest("ok"), "--out", out, "--cache", t.TempDir())
-	// A busy directory is not a mistake in the command line: exit 1, and
-	// no "usage" in the message.
-	if code != 1 {
-		t.Errorf("exit code %d, want 1\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	// A busy directory is not a mistake in the command line, nor a finding:
+	// exit 3 (the run did not complete; a scheduler may retry), and no
+	// "usage" in the message.
+	if code != exitIncomplete {
+		t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, exitIncomplete, stdout, stderr)
+	}
+	if want := "distill run FAILED (exit 3): the run did not complete: output directory is in use"; !strings.HasPrefix(stdout, want) {
+		t.Errorf("stdout does not start with the summary line %q:\n%s", want, stdout)
 	}
 	if !strings.Contains(stderr, "in use by another distill run") || !strings.Contains(stderr, out) || strings.Contains(stderr, "usage") {
 		t.Errorf("stderr does not explain the busy directory (or calls it a usage error):\n%s", stderr)

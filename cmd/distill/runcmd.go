@@ -36,6 +36,7 @@ type runFlags struct {
 	provenance   bool
 	patterns     string
 	shard        string
+	quiet        bool
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -61,8 +62,15 @@ write are never removed; a non-empty directory distill did not create is refused
 repository's manifest name) and writes a shard output without group comparison (no
 shared/, reports/ or comparisons.parquet); "distill merge" combines the shards.
 
+The last line on stdout is a one-line summary ("distill run ok: ..." or "distill run
+FAILED (exit N): ..."), the line a scheduler's failure mail should show. --quiet prints
+only that line, and only when the exit status is not 0: a cron job stays silent on a good
+night. With --log-format json every event is one JSON object per line on stderr.
+
 Exit status: 0 all services succeeded, 1 some failed or are stale, 2 usage or manifest
-errors (nothing was done), 130 interrupted (the previous outputs are kept).`,
+errors (nothing was done), 3 the run did not complete (e.g. --out is locked by another
+run or cannot be written; the previous outputs are kept), 130 interrupted by SIGINT or
+SIGTERM (the previous outputs are kept).`,
 		// cobra.NoArgs would report a plain error (exit 1); a stray argument
 		// is a usage error (exit 2), and nothing has run.
 		Args: func(_ *cobra.Command, args []string) error {
@@ -87,14 +95,27 @@ errors (nothing was done), 130 interrupted (the previous outputs are kept).`,
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format when not on a terminal: text or json")
 	fl.BoolVar(&f.provenance, "provenance", true, "write \"-- source: file:line\" comments into the specs")
 	fl.StringVar(&f.patterns, "patterns", "", "pattern catalog file that extends the built-in one")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print only the summary line, and only when the exit status is not 0 (for cron mail)")
 	fl.StringVar(&f.shard, "shard", "", "run only shard I/N of the repositories and write a shard output for \"distill merge\" (no group comparison)")
 	return cmd
 }
 
-func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
+func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err error) {
+	started := time.Now()
+	var res *pipeline.Result
+	logger := slog.New(slog.DiscardHandler)
+	report := true
+	defer func() {
+		if report {
+			err = finish(stdout, logger, f.logFormat == "json", "run", f.quiet, f.out, time.Since(started), res, err)
+		}
+	}()
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return usageErrorf("--log-format must be text or json, not %q", f.logFormat)
 	}
+	// From here every outcome is logged, a bad manifest too; the logger
+	// learns the secrets to hide once the manifest names them.
+	logger = newLogger(stderr, f.logFormat, isTerminal(stderr), nil)
 	if f.workers < 1 || f.cloneWorkers < 1 {
 		return usageErrorf("--workers and --clone-workers must be at least 1")
 	}
@@ -109,7 +130,7 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 		}
 		shard = &sh
 	}
-	m, err := loadManifest(f.manifest)
+	m, err := loadManifest(f.manifest, nil)
 	if err != nil {
 		return err
 	}
@@ -119,6 +140,7 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 		}
 	}
 	if f.dryRun {
+		report = false // the plan is the output; nothing ran
 		plan := pipeline.Plan(m, f.only)
 		if shard != nil {
 			plan = shard.Filter(plan)
@@ -140,13 +162,12 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 	}
 
 	onTerminal := isTerminal(stderr)
-	logger := newLogger(stderr, f.logFormat, onTerminal)
+	logger = newLogger(stderr, f.logFormat, onTerminal, manifestSecrets(m, nil))
 	var progress pipeline.Progress
 	if onTerminal {
 		progress = pipeline.NewBars(stderr)
 	}
-	started := time.Now()
-	res, err := pipeline.Run(cmd.Context(), pipeline.Config{
+	res, err = pipeline.Run(cmd.Context(), pipeline.Config{
 		Manifest:     m,
 		OutDir:       f.out,
 		ForceOut:     f.forceOut,
@@ -162,22 +183,24 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) error {
 		Progress:     progress,
 	})
 	if err != nil {
-		return err
+		res = nil // the summary then says the previous outputs are kept
+		return incomplete(err)
 	}
-	writeRunSummary(stdout, res, f.out, time.Since(started))
-	if res.Count(pipeline.StatusFailed) > 0 || res.Count(pipeline.StatusStale) > 0 {
-		return errFindings
+	if !f.quiet {
+		writeRunSummary(stdout, res)
 	}
 	return nil
 }
 
 // loadManifest reads the manifest file, or the built-in example whose local
 // paths are relative to the current directory (the repository root).
-func loadManifest(path string) (*manifest.Manifest, error) {
+// lookupEnv answers the manifest's check that its credential variables are
+// set (nil: the process environment).
+func loadManifest(path string, lookupEnv func(string) (string, bool)) (*manifest.Manifest, error) {
 	if path != "" {
-		return manifest.Load(path, nil)
+		return manifest.Load(path, lookupEnv)
 	}
-	m, err := manifest.Parse(configs.ExampleManifest, "configs/manifest.example.yaml (built in)", nil)
+	m, err := manifest.Parse(configs.ExampleManifest, "configs/manifest.example.yaml (built in)", lookupEnv)
 	if err != nil {
 		return nil, err
 	}
@@ -213,20 +236,6 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// newLogger logs one line per event for cron and CI. On a terminal the
-// progress bars speak instead and only errors are logged.
-func newLogger(w io.Writer, format string, onTerminal bool) *slog.Logger {
-	level := slog.LevelInfo
-	if onTerminal {
-		level = slog.LevelError
-	}
-	opts := &slog.HandlerOptions{Level: level}
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
-}
-
 // toolVersion identifies this build for the incremental cache: the module
 // version of a released binary, else a digest of the executable itself, so
 // that a rebuilt development binary never reuses specs of an older one.
@@ -250,8 +259,9 @@ func toolVersion() string {
 	return "devel+" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// writeRunSummary prints the short table at the end of a run.
-func writeRunSummary(w io.Writer, res *pipeline.Result, out string, took time.Duration) {
+// writeRunSummary prints the table of services and the failures, stale
+// services and groups of a run or merge; finish adds the summary line.
+func writeRunSummary(w io.Writer, res *pipeline.Result) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SERVICE\tSTATUS\tFILES\tENTITIES\tRULES\tCONFIG\tSPEC")
 	for _, s := range res.Services {
@@ -284,16 +294,6 @@ func writeRunSummary(w io.Writer, res *pipeline.Result, out string, took time.Du
 	for _, g := range groups {
 		fmt.Fprintln(w, g)
 	}
-	stale := ""
-	if n := res.Count(pipeline.StatusStale); n > 0 {
-		stale = fmt.Sprintf(", %d stale (last good spec kept)", n)
-	}
-	if res.Kept > 0 {
-		stale += fmt.Sprintf(", %d outside --only kept as they were", res.Kept)
-	}
-	fmt.Fprintf(w, "%d ok, %d unchanged, %d failed%s in %s; outputs in %s\n",
-		res.Count(pipeline.StatusOK), res.Count(pipeline.StatusUnchanged), res.Count(pipeline.StatusFailed), stale,
-		took.Round(time.Millisecond), out)
 }
 
 func shortCommit(c string) string {

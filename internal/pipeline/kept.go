@@ -17,6 +17,10 @@ type keptService struct {
 	res        ServiceResult
 	row        summary.ServiceRow
 	constructs []summary.ConstructRow
+	// stream, for a service merged from a shard output, is where its
+	// construct rows are read when the table is written, instead of
+	// constructs: a merge holds no shard's rows in memory.
+	stream     *constructStream
 	regenerate bool
 	// entry is the state entry its spec was made from, when it comes
 	// from elsewhere than the previous generation (a shard output).

@@ -52,7 +52,9 @@ type shardOutput struct {
 // keeps its repositories' last good specs and rows from cfg.OutDir, marked
 // stale; it is reported in Result.Shards. Shard outputs of another
 // manifest, another build or another shard count, and two outputs of one
-// shard, are refused with ErrMergeMismatch.
+// shard, are refused with ErrMergeMismatch. A shard output that finished
+// longer ago than cfg.MaxShardAge is not merged: its directory is reported
+// failed and its shard missing.
 func Merge(ctx context.Context, cfg Config, dirs []string) (*Result, error) {
 	cfg = withDefaults(cfg)
 	cfg.Only, cfg.Shard = nil, nil
@@ -126,6 +128,12 @@ func readShards(cfg Config, dirs []string) ([]shardOutput, []ShardOutcome, error
 	var failed []ShardOutcome
 	for _, dir := range dirs {
 		rec, err := readShardRecord(dir)
+		if err == nil && cfg.MaxShardAge > 0 {
+			if age := cfg.Now().Sub(rec.Finished); age > cfg.MaxShardAge {
+				err = fmt.Errorf("shard output %s finished at %s, %s ago, longer than the maximum age %s: an earlier run's",
+					dir, rec.Finished.UTC().Format(time.RFC3339), age.Round(time.Second), cfg.MaxShardAge)
+			}
+		}
 		if err != nil {
 			failed = append(failed, ShardOutcome{Dir: dir, Status: ShardFailed, Error: oneLine(err.Error()), Repos: []string{}})
 			continue
@@ -192,14 +200,15 @@ func (r *runner) mergeShard(so *shardOutput) error {
 	if err != nil {
 		return fmt.Errorf("shard output %s: %w", so.dir, err)
 	}
-	cons, err := summary.ReadAll[summary.ConstructRow](filepath.Join(so.dir, summary.ConstructsFile))
+	// The construct rows stay on disk until the merged table is written:
+	// they are most of a shard output, about 100 MB per 1,000 services in
+	// memory.
+	rd, err := summary.Open[summary.ConstructRow](filepath.Join(so.dir, summary.ConstructsFile))
 	if err != nil {
 		return fmt.Errorf("shard output %s: %w", so.dir, err)
 	}
-	byService := map[string][]summary.ConstructRow{}
-	for _, c := range cons {
-		byService[c.Repo+"/"+c.Service] = append(byService[c.Repo+"/"+c.Service], c)
-	}
+	stream := &constructStream{rd: rd}
+	r.streams = append(r.streams, stream)
 	st := loadState(so.dir)
 	groups := serviceGroups(r.cfg.Manifest.Repos)
 	for _, row := range rows {
@@ -211,7 +220,10 @@ func (r *runner) mergeShard(so *shardOutput) error {
 		if !ok {
 			return fmt.Errorf("%w: shard output %s has service %s, which the manifest does not", ErrMergeMismatch, so.dir, id)
 		}
-		k := r.keptFrom(so.dir, row, byService[id], group)
+		k := r.keptFrom(so.dir, row, nil, group)
+		if specGone := row.SpecPath != nil && k.row.SpecPath == nil; !specGone {
+			k.stream = stream
+		}
 		if e, ok := st.Services[id]; ok && k.res.SpecPath != "" {
 			k.entry = &e
 		}

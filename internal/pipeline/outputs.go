@@ -87,12 +87,21 @@ func (r *runner) writeConstructs(ctx context.Context, shared map[string]map[stri
 	if err != nil {
 		return err
 	}
+	defer r.closeStreams()
+	order := manifestOrder(r.cfg.Manifest.Repos)
 	for _, mb := range r.members() {
 		if err := ctx.Err(); err != nil {
 			w.Abort()
 			return err
 		}
 		s := mb.res
+		if mb.kept != nil && !mb.kept.regenerate && mb.kept.stream != nil {
+			if err := mb.kept.stream.copyService(w, s.ID(), order); err != nil {
+				w.Abort()
+				return err
+			}
+			continue
+		}
 		if mb.kept != nil && !mb.kept.regenerate {
 			if err := w.Write(mb.kept.constructs...); err != nil {
 				w.Abort()
@@ -148,7 +157,7 @@ func (r *runner) serviceConstructs(s *ServiceResult, shared map[string]map[strin
 
 // withdraw fails a service late: its staged spec is removed.
 func (r *runner) withdraw(s *ServiceResult, stage string, err error) {
-	r.cfg.Logger.Error("service failed", "repo", s.Repo, "service", s.Service, "stage", stage, "err", err)
+	r.cfg.Logger.Error("service failed", "repo", s.Repo, "service", s.Service, "stage", stage, "error", err)
 	if s.SpecPath != "" {
 		_ = os.Remove(filepath.Join(r.stage, filepath.FromSlash(s.SpecPath)))
 	}

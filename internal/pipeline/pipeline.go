@@ -36,7 +36,12 @@ type Config struct {
 	// Shard, when set, runs only the repositories of that shard and writes
 	// a shard output for Merge: specs, service and construct rows, run
 	// record, no group comparison. It excludes Only.
-	Shard       *Shard
+	Shard *Shard
+	// MaxShardAge, in a merge, refuses shard outputs that finished longer
+	// ago than this (0: any age): a shard that failed tonight leaves last
+	// night's output in its directory, which must count as missing (its
+	// services stale), not pass for tonight's.
+	MaxShardAge time.Duration
 	Provenance  bool // write "-- source:" comments into the specs
 	Catalog     *catalog.Catalog
 	ToolVersion string
@@ -242,6 +247,7 @@ func openGeneration(cfg Config) (*runner, error) {
 // close removes the staging directory unless it was switched in, and
 // releases the output directory.
 func (r *runner) close() {
+	r.closeStreams()
 	if !r.switched {
 		_ = os.RemoveAll(r.stage)
 	}
@@ -352,6 +358,8 @@ type runner struct {
 	shards []ShardOutcome
 	// catalogDigest is the shards' pattern catalog, for a merge's run.json.
 	catalogDigest string
+	// streams read the shard outputs' construct rows (a merge).
+	streams []*constructStream
 }
 
 func (r *runner) set(res ServiceResult, index int) {

@@ -111,6 +111,8 @@ func (r *runner) failRepo(ctx context.Context, rp *RepoPlan, started time.Time, 
 		err = fmt.Errorf("%w; %s", err, authHint(rp))
 	}
 	r.cfg.Progress.RepoDone(rp.Repo.Name, err)
+	r.cfg.Logger.Warn("repo failed", "repo", rp.Repo.Name, "services", len(rp.Services), "error", oneLine(err.Error()),
+		"ms", r.cfg.Now().Sub(started).Milliseconds())
 	for _, sp := range rp.Services {
 		res := r.baseResult(rp, &sp, "", started)
 		res.Status = StatusFailed

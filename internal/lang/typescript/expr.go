@@ -110,6 +110,11 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if op == "!" {
 			op = "not"
 		}
+		if op == "void" && arg.Kind() == k.number {
+			// `void 0` is how compiled code spells undefined.
+			e.Kind = facts.ExprNone
+			return e
+		}
 		e.Kind, e.Op, e.X = facts.ExprUnary, op, x.exprPtr(arg)
 	case k.ternaryExpr:
 		e.Kind = facts.ExprCond
@@ -157,6 +162,23 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if c := x.named(n); len(c) > 0 {
 			e.X = x.exprPtr(c[0])
 		}
+	case k.sequenceExpr:
+		// `(0, obj.fn)(x)`, as compilers call an import without a
+		// receiver: a comma expression is worth its last operand, and
+		// that is all it says when the others are literals with no
+		// effect. Otherwise the effects would be lost; it stays opaque.
+		parts := x.named(n)
+		if len(parts) == 0 {
+			return x.opaqueExpr(n)
+		}
+		for _, p := range parts[:len(parts)-1] {
+			if k := p.Kind(); k != x.k.number && k != x.k.str && k != x.k.undefined && k != x.k.null {
+				return x.opaqueExpr(n)
+			}
+		}
+		inner := x.expr(parts[len(parts)-1])
+		inner.Line = e.Line
+		return inner
 	case k.objectPattern, k.arrayPattern, k.assignmentPattern, k.restPattern:
 		return x.target(n)
 	default:

@@ -238,6 +238,23 @@ async function login(req, res) {
 			  cb?.(("y" if (typeof x == "string") else "n"), (user instanceof User), ("k" in obj))
 			  return user`,
 		},
+		{
+			name: "compiled and type-only forms",
+			path: "dist/index.ts",
+			src: `export function parse(a: string): number;
+export function parse(a: any) { return (0, util_1.toNumber)(a); }
+declare const VERSION: string;
+i++, j--;
+const d = x === void 0 ? 1 : x;
+`,
+			want: `
+			export parse local parse
+			const d = (1 if (x == None) else x)
+			def dist.parse(a: any)
+			  return util_1.toNumber(a)
+			i += 1
+			j -= 1`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ type kinds struct {
 	classExpr, classBody, classHeritage, extendsClause, implementsClause,
 	methodDef, fieldDef, publicFieldDef, decorator, enumDecl, enumBody,
 	enumAssignment, typeAliasDecl, interfaceDecl, interfaceBody, objectType,
-	propertySignature, extendsTypeClause, ambientDecl, module,
+	propertySignature, extendsTypeClause, ambientDecl, functionSignature, module,
 	internalModule syntax.Kind
 
 	// imports and exports
@@ -94,7 +94,7 @@ func newKinds(g *syntax.Grammar) *kinds {
 		typeAliasDecl: o("type_alias_declaration"), interfaceDecl: o("interface_declaration"),
 		interfaceBody: o("interface_body"), objectType: o("object_type"),
 		propertySignature: o("property_signature"), extendsTypeClause: o("extends_type_clause"),
-		ambientDecl: o("ambient_declaration"), module: o("module"), internalModule: o("internal_module"),
+		ambientDecl: o("ambient_declaration"), functionSignature: o("function_signature"), module: o("module"), internalModule: o("internal_module"),
 
 		importClause: k("import_clause"), namespaceImport: k("namespace_import"),
 		namedImports: k("named_imports"), importSpecifier: k("import_specifier"),

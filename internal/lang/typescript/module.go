@@ -108,6 +108,9 @@ func (x *extractor) export(list []facts.Stmt, n syntax.Node, sc *scope) []facts.
 			}
 			return list
 		}
+		if decl.Kind() == x.k.functionSignature {
+			return list // an overload; the implementation is exported too
+		}
 		var name string
 		list, name = x.declare(list, decl, decorators, sc)
 		exported := name

@@ -47,8 +47,10 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		if body := n.Field("body"); !body.IsNull() {
 			return x.appendStmt(list, body, sc)
 		}
-	case k.ambientDecl:
-		return list // `declare ...`: types only, no behaviour
+	case k.ambientDecl, k.functionSignature:
+		// `declare ...` and overload signatures (`function f(a: A): B;`
+		// before the implementation): types only, no behaviour.
+		return list
 	}
 	if x.depth >= maxDepth {
 		x.file.Stats.Statements++
@@ -65,6 +67,16 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 	case k.exprStmt:
 		if s, ok := x.exportsAssignment(n, sc); ok {
 			return append(list, s...)
+		}
+		// `a(), b()` as a statement is two statements.
+		if c := x.named(n); len(c) == 1 && c[0].Kind() == k.sequenceExpr && !n.HasError() {
+			for _, part := range x.named(c[0]) {
+				x.file.Stats.Statements++
+				s := facts.Stmt{Line: part.Line()}
+				x.exprStatement(&s, part)
+				list = append(list, s)
+			}
+			return list
 		}
 	}
 	return append(list, x.stmt(n, sc))

@@ -93,6 +93,7 @@ export { helper as h, other };
 export * from './types';
 export * as schemas from './schemas';
 export default withAuth(handler);
+export = legacy;
 `,
 			want: `
 			export runtime local runtime
@@ -102,6 +103,7 @@ export default withAuth(handler);
 			export * from app.api.users.types
 			export schemas from app.api.users.schemas
 			export default value withAuth(handler)
+			export default local legacy value legacy
 			const runtime = "nodejs"
 			async def app.api.users.route.POST(req: Request)
 			  return None`,

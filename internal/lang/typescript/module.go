@@ -11,11 +11,21 @@ import (
 // name (`const login = async (req, res) => {...}`); at module scope one
 // that binds a plain name is a constant.
 func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []facts.Stmt {
+	// Functions nest through declarations (`const f = () => { const g =
+	// ... }`), so a declaration counts as a level of nesting.
+	x.depth++
+	defer func() { x.depth-- }()
 	for _, d := range x.named(n) {
 		if d.Kind() != x.k.variableDeclarator {
 			continue
 		}
 		x.file.Stats.Statements++
+		if x.depth >= maxDepth {
+			x.file.Stats.DepthLimited++
+			x.file.Stats.OpaqueStatements++
+			list = append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: d.Line()})
+			continue
+		}
 		if d.HasError() {
 			x.file.Stats.OpaqueStatements++
 			list = append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: "error:" + x.g.KindName(n.Kind()), Line: d.Line()})
@@ -154,6 +164,14 @@ func (x *extractor) export(list []facts.Stmt, n syntax.Node, sc *scope) []facts.
 	}
 	if module != "" {
 		x.file.Exports = append(x.file.Exports, facts.Export{Name: "*", Module: module, Line: line})
+		return list
+	}
+	// TypeScript's `export = value` is CommonJS's module.exports = value.
+	for _, c := range x.named(n) {
+		if c.Kind() != x.k.decorator {
+			x.file.Exports = append(x.file.Exports, x.defaultExport(c, decorators, sc, line))
+			break
+		}
 	}
 	return list
 }

@@ -268,9 +268,12 @@ func TestDeepNestingIsBounded(t *testing.T) {
 	t.Parallel()
 	src := "const x = " + strings.Repeat("f(", 400) + strings.Repeat(")", 400) + ";\n" +
 		"function g() {" + strings.Repeat("if (a) {", 300) + strings.Repeat("}", 300) + "}\n"
-	f := extract(t, "deep.js", src)
-	if f.Stats.DepthLimited == 0 {
-		t.Errorf("want depth-limited subtrees counted, got %+v", f.Stats)
+	arrows := strings.Repeat("const a = () => {", 3000) + strings.Repeat("}", 3000) + "\n"
+	for _, src := range []string{src, arrows} {
+		f := extract(t, "deep.js", src)
+		if f.Stats.DepthLimited == 0 {
+			t.Errorf("want depth-limited subtrees counted, got %+v", f.Stats)
+		}
 	}
 }
 

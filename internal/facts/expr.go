@@ -66,11 +66,37 @@ const (
 	ExprEllipsis ExprKind = "ellipsis"
 	// ExprOpaque: anything else; Name is the syntax kind, Text the source.
 	ExprOpaque ExprKind = "opaque"
+
+	// The kinds below were added for TypeScript and JavaScript; they are
+	// language-neutral and a Python extractor may produce them too.
+
+	// ExprFunction: a function written as an expression, e.g. a callback
+	// `router.post("/login", auth, async (req, res) => {...})` or a
+	// function passed to a decorator; Func holds it whole (parameters and
+	// body; an expression body is one StmtReturn). Func.Name is empty for
+	// an anonymous function and Func.QualName is the enclosing scope's
+	// name plus "<anonymous:LINE>". ExprLambda stays the opaque form.
+	ExprFunction ExprKind = "function"
+	// ExprDefault: a destructuring target X with a default value Y, as in
+	// `const {role = "user"} = body` or the parameter `({page = 1})`.
+	ExprDefault ExprKind = "default"
 )
 
 // Expr is a node of the neutral expression tree. Which fields are set
 // depends on Kind (see the ExprKind constants); the others are zero.
 // `await e` is recorded as e itself with Await set.
+//
+// Destructuring: an assignment target or parameter pattern that unpacks
+// an object (`const {email, password: pw, ...rest} = req.body`) is an
+// ExprDict whose entries map each property name (Key, an ExprString, or
+// the computed key expression) to its target (Value); a `...rest` target
+// is an entry with a nil Key, as a `**spread` entry of a dict display is.
+// An array pattern is an ExprList, as a Python list target is.
+//
+// Operators added by TypeScript/JavaScript: Compare also has "instanceof";
+// Unary also has "typeof", "void" and "delete"; strict equality `===` and
+// `!==` are recorded as "==" and "!=", and `??` as BoolOp "or" (the
+// value-or-default reading both languages share).
 type Expr struct {
 	Kind ExprKind `json:"kind"`
 	// Name is the identifier of a Name, the attribute of an Attr, the
@@ -104,7 +130,14 @@ type Expr struct {
 	Text string `json:"text,omitempty"`
 	// Await is set when the expression was awaited.
 	Await bool `json:"await,omitempty"`
-	Line  int  `json:"line"`
+	// Optional is set on the Attr, Subscript or Call of an optional chain
+	// link (`user?.email`, `a?.[0]`, `f?.()`): the access is skipped when
+	// the receiver is null or undefined. Raw and Resolved of an Attr are
+	// still its dotted chain ("user.email").
+	Optional bool `json:"optional,omitempty"`
+	// Func is the function of an ExprFunction.
+	Func *Function `json:"func,omitempty"`
+	Line int       `json:"line"`
 }
 
 // MaxText bounds Expr.Text so that one huge literal cannot bloat facts.
@@ -176,7 +209,9 @@ func LastSegment(dotted string) string {
 }
 
 // Any reports whether pred holds for e or any expression inside it
-// (operands, arguments, keyword values, dict keys and values).
+// (operands, arguments, keyword values, dict keys and values). It does
+// not descend into the body of an ExprFunction: that is statements, of
+// another scope.
 func (e *Expr) Any(pred func(*Expr) bool) bool {
 	if e == nil {
 		return false

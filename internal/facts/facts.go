@@ -23,6 +23,17 @@ type File struct {
 	Classes []Class `json:"classes,omitempty"`
 	// Functions lists the functions defined at module scope.
 	Functions []Function `json:"functions,omitempty"`
+	// Exports lists what the module exports, in source order (ES
+	// `export` forms and CommonJS `module.exports`/`exports.x`); the
+	// exported definitions themselves are in Classes, Functions and
+	// Constants as usual. Python leaves it empty (`__all__` is a
+	// constant).
+	Exports []Export `json:"exports,omitempty"`
+	// Types lists type alias declarations whose value is not an object
+	// type (`type Status = "active" | "locked"`): Name and Value, the
+	// aliased type as an expression. Object types and interfaces are
+	// Classes of kind ClassInterface.
+	Types []Assignment `json:"types,omitempty"`
 	// Statements lists the other module-scope statements: calls such as
 	// `app.register_blueprint(bp)`, attribute assignments, augmented
 	// assignments, `if __name__ == "__main__":` blocks. Definitions,
@@ -55,10 +66,38 @@ type Import struct {
 	Line  int  `json:"line"`
 }
 
+// Export is one name a module exports.
+//
+//	export function f() {}          -> {Name: "f", Local: "f"}
+//	export default class User {}    -> {Name: "default", Local: "User"}
+//	export default withAuth(h)      -> {Name: "default", Value: withAuth(h)}
+//	export { a as b }               -> {Name: "b", Local: "a"}
+//	export { x } from "./m"         -> {Name: "x", Local: "x", Module: "<dir>.m"}
+//	export * from "./m"             -> {Name: "*", Module: "<dir>.m"}
+//	module.exports = router         -> {Name: "default", Local: "router", Value: router}
+//	module.exports = { login }      -> {Name: "login", Local: "login", Value: login}
+//	exports.login = async (...) =>  -> {Name: "login", Local: "login"} (and a Function "login")
+type Export struct {
+	// Name is the exported name; "default" for a default export or a
+	// CommonJS `module.exports = x`, "*" for `export * from`.
+	Name string `json:"name"`
+	// Local is the module-scope name that is exported, when it is one.
+	Local string `json:"local,omitempty"`
+	// Value is the exported expression when it is not a declaration.
+	Value *Expr `json:"value,omitempty"`
+	// Module is the module re-exported from, resolved like
+	// Import.Module.
+	Module string `json:"module,omitempty"`
+	Line   int    `json:"line"`
+}
+
 // Assignment is an assignment to a plain name: a module constant or a
 // class-level field.
 type Assignment struct {
 	Name string `json:"name"`
+	// Decorators are the field's decorators as written (TypeORM
+	// `@Column({nullable: true})`, class-validator `@IsEmail()`).
+	Decorators []Expr `json:"decorators,omitempty"`
 	// Annotation is the declared type (`email: Mapped[str | None] = ...`),
 	// nil when absent.
 	Annotation *Expr `json:"annotation,omitempty"`
@@ -68,9 +107,26 @@ type Assignment struct {
 	Line  int   `json:"line"`
 }
 
+// ClassKind says what kind of type declaration a Class is.
+type ClassKind string
+
+// Class kinds. A plain class has the empty kind.
+const (
+	ClassPlain ClassKind = ""
+	// ClassInterface: a TypeScript interface or object type alias; Fields
+	// are its property signatures, Bases what it extends.
+	ClassInterface ClassKind = "interface"
+	// ClassEnum: a TypeScript enum; Fields are its members, Value nil for
+	// a member without an initialiser. (A Python Enum stays a plain class
+	// whose base resolves to enum.Enum.)
+	ClassEnum ClassKind = "enum"
+)
+
 // Class is a class definition.
 type Class struct {
 	Name string `json:"name"`
+	// Kind is empty for a class (see ClassKind).
+	Kind ClassKind `json:"kind,omitempty"`
 	// QualName is the dotted name including the module and any enclosing
 	// classes or functions: "app.models.User.Meta".
 	QualName   string `json:"qual_name"`
@@ -135,8 +191,15 @@ const (
 
 // Param is one function parameter.
 type Param struct {
+	// Name is the parameter's name; empty when it is a destructuring
+	// pattern (see Pattern).
 	Name string    `json:"name"`
 	Kind ParamKind `json:"kind"`
+	// Pattern is the destructuring pattern of a parameter such as
+	// `({email, password}: LoginDto)`, an ExprDict or ExprList (see Expr).
+	Pattern *Expr `json:"pattern,omitempty"`
+	// Decorators are the parameter's decorators (NestJS `@Body() dto`).
+	Decorators []Expr `json:"decorators,omitempty"`
 	// Annotation is the declared type, nil when absent.
 	Annotation *Expr `json:"annotation,omitempty"`
 	// Default is the default value, nil when absent (`Depends(get_db)`

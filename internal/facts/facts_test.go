@@ -61,3 +61,21 @@ func TestExprHelpers(t *testing.T) {
 		}
 	}
 }
+
+func TestAnyStopsAtFunctionBodies(t *testing.T) {
+	t.Parallel()
+	inner := Expr{Kind: ExprName, Name: "secret"}
+	callback := Expr{Kind: ExprFunction, Func: &Function{Body: []Stmt{{Kind: StmtReturn, Value: &inner}}}}
+	call := &Expr{Kind: ExprCall, Args: []Expr{callback},
+		X: &Expr{Kind: ExprAttr, Name: "post", Optional: true}}
+	isSecret := func(e *Expr) bool { return e.Kind == ExprName && e.Name == "secret" }
+	if call.Any(isSecret) {
+		t.Error("Any descended into a function body")
+	}
+	if !call.Any(func(e *Expr) bool { return e.Kind == ExprFunction }) {
+		t.Error("Any missed the function argument itself")
+	}
+	if !call.Any(func(e *Expr) bool { return e.Optional }) {
+		t.Error("Any missed the optional callee")
+	}
+}

@@ -77,14 +77,73 @@ func describeSitter(g *Grammar, n *sitter.Node, depth int, b *strings.Builder) {
 // ones included, with its kind, flags, position and children.
 func TestFlatTreeMatchesTreeSitter(t *testing.T) {
 	t.Parallel()
-	g := Python()
+	checkFlat(t, Python(), flatSources(t))
+}
+
+// TestFlatTreeMatchesTreeSitterTypeScript is TestFlatTreeMatchesTreeSitter
+// for the TypeScript family: shapes with the constructs the walker reads,
+// syntax errors, and the TypeScript extractor's fixture services, each
+// file with the grammar its extension selects.
+func TestFlatTreeMatchesTreeSitterTypeScript(t *testing.T) {
+	t.Parallel()
+	shapes := map[string][]byte{
+		"empty":    nil,
+		"decorate": []byte("@Controller('u')\nexport class C {\n  @Post() async f(@Body() d: D, x?: number): Promise<void> {}\n  @Column({nullable: true}) e?: string | null;\n}\n"),
+		"optional": []byte("const {a, b: c = 1, ...r} = x?.y?.[0]?.(z) ?? w;\n"),
+		"template": []byte("throw new E(`a ${b} c`); // end\n/* block */\n"),
+		"errors":   []byte("function f( { x = = 1;\nclass {\n"),
+		"deep":     []byte("x = " + strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300) + ";\n"),
+		"types":    []byte("type S = 'a' | 'b';\nenum E { A = 'a', B }\ninterface I extends J { k?: K[] }\nconst v = <T>w as U;\n"),
+	}
+	jsx := []byte("export default function P() { return <form action={f}><input required /></form>; }\n")
+	srcs := map[*Grammar]map[string][]byte{
+		TypeScript(): shapes,
+		TSX():        {"jsx": jsx, "decorate": shapes["decorate"], "errors": shapes["errors"]},
+		JavaScript(): {"jsx": jsx, "optional": shapes["optional"], "errors": shapes["errors"],
+			"fields": []byte("class A { x = 1; static y; #z = () => 2; get w() { return this.#z(); } }\n")},
+	}
+	var fixtures []string
+	for _, depth := range []string{"*/*", "*/*/*", "*/*/*/*", "*/*/*/*/*"} {
+		more, _ := filepath.Glob("../lang/typescript/testdata/src/" + depth)
+		fixtures = append(fixtures, more...)
+	}
+	read := 0
+	for _, f := range fixtures {
+		var g *Grammar
+		switch filepath.Ext(f) {
+		case ".ts":
+			g = TypeScript()
+		case ".tsx":
+			g = TSX()
+		case ".js":
+			g = JavaScript()
+		default:
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[g][f] = data
+		read++
+	}
+	if read < 10 {
+		t.Errorf("read %d fixture files of the TypeScript extractor, want at least 10", read)
+	}
+	for g, m := range srcs {
+		checkFlat(t, g, m)
+	}
+}
+
+func checkFlat(t *testing.T, g *Grammar, srcs map[string][]byte) {
+	t.Helper()
 	noFields := g.WithoutFields()
 	p := NewParser(0)
 	defer p.Close()
 	sp := sitter.NewParser()
 	defer sp.Close()
 	sp.SetLanguage(g.lang)
-	for name, src := range flatSources(t) {
+	for name, src := range srcs {
 		tree, err := sp.ParseCtx(context.Background(), nil, src)
 		if err != nil {
 			t.Fatal(err)
@@ -99,7 +158,7 @@ func TestFlatTreeMatchesTreeSitter(t *testing.T) {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
-			t.Errorf("%s: flat tree differs from tree-sitter's (-tree-sitter +flat):\n%s", name, diff)
+			t.Errorf("%s %s: flat tree differs from tree-sitter's (-tree-sitter +flat):\n%s", g.Name(), name, diff)
 		}
 		// Without field ids the tree is the same in every other respect.
 		var bare strings.Builder
@@ -110,7 +169,7 @@ func TestFlatTreeMatchesTreeSitter(t *testing.T) {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(want.String(), bare.String()); diff != "" {
-			t.Errorf("%s: flat tree without fields differs from tree-sitter's (-tree-sitter +flat):\n%s", name, diff)
+			t.Errorf("%s %s: flat tree without fields differs from tree-sitter's (-tree-sitter +flat):\n%s", g.Name(), name, diff)
 		}
 	}
 }

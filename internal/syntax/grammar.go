@@ -5,7 +5,10 @@ import (
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/javascript"
 	"github.com/smacker/go-tree-sitter/python"
+	"github.com/smacker/go-tree-sitter/typescript/tsx"
+	"github.com/smacker/go-tree-sitter/typescript/typescript"
 )
 
 // Kind identifies a node type of one grammar: the tree-sitter public symbol
@@ -159,3 +162,32 @@ var pythonGrammar = sync.OnceValue(func() *Grammar {
 
 // Python returns the Python grammar.
 func Python() *Grammar { return pythonGrammar() }
+
+// The TypeScript family has three grammars because no one of them reads
+// all three languages exactly: the TypeScript grammar rejects JSX, the TSX
+// grammar rejects `<T>value` type assertions, and plain JavaScript read by
+// either misreads `a < b > (c)` as a generic call. The TypeScript grammars
+// extend the JavaScript one, so shared constructs have the same node type
+// names in all three and one walker serves them all.
+
+var (
+	typeScriptGrammar = sync.OnceValue(func() *Grammar {
+		return newGrammar("typescript", typescript.GetLanguage())
+	})
+	tsxGrammar = sync.OnceValue(func() *Grammar {
+		return newGrammar("tsx", tsx.GetLanguage())
+	})
+	javaScriptGrammar = sync.OnceValue(func() *Grammar {
+		return newGrammar("javascript", javascript.GetLanguage())
+	})
+)
+
+// TypeScript returns the TypeScript grammar (.ts, .mts, .cts).
+func TypeScript() *Grammar { return typeScriptGrammar() }
+
+// TSX returns the TypeScript grammar with JSX (.tsx).
+func TSX() *Grammar { return tsxGrammar() }
+
+// JavaScript returns the JavaScript grammar, JSX included (.js, .jsx,
+// .mjs, .cjs).
+func JavaScript() *Grammar { return javaScriptGrammar() }

@@ -1,0 +1,328 @@
+package typescript
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/distill/distill/internal/facts"
+	"github.com/distill/distill/internal/syntax"
+)
+
+// TestBodies checks statement translation inside one function; want is
+// the function's rendered body.
+func TestBodies(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, path, body, want string
+	}{
+		{
+			name: "switch becomes an if chain",
+			body: `switch (req.method) {
+    case 'GET':
+    case 'HEAD': { res.send(1); break; }
+    default:
+      res.status(405);
+      break;
+    case 'POST':
+      return create();
+  }`,
+			want: `
+			if ((req.method == "GET") or (req.method == "HEAD"))
+			  res.send(1)
+			else
+			  if (req.method == "POST")
+			    return create()
+			  else
+			    res.status(405)`,
+		},
+		{
+			name: "switch with fallthrough is opaque",
+			body: `switch (x) {
+    case 1:
+      a();
+    case 2:
+      b();
+  }`,
+			want: `opaque switch_statement`,
+		},
+		{
+			name: "switch with only a default",
+			body: `switch (x) { default: a(); }`,
+			want: `
+			if true
+			  a()`,
+		},
+		{
+			name: "loops",
+			body: `for (let i = 0, n = xs.length; i < n; i++) { use(xs[i]); }
+  for (const [k, v] of Object.entries(o)) continue;
+  for (k in o) break;
+  for await (const chunk of stream) push(chunk);
+  while (more()) step();
+  do { step(); } while (again);
+  for (;;) {}`,
+			want: `
+			i = 0
+			n = xs.length
+			while (i < n)
+			  use(xs[i])
+			  i += 1
+			for [k, v] in Object.entries(o)
+			  continue
+			for k in o
+			  break
+			for chunk in stream
+			  push(chunk)
+			while more()
+			  step()
+			while again
+			  step()
+			while true`,
+		},
+		{
+			name: "try catch finally",
+			body: `try { await save(); } catch (err) { log(err); throw err; } finally { done(); }
+  try { a(); } catch { b(); }`,
+			want: `
+			try
+			  await save()
+			catch err
+			  log(err)
+			  raise err
+			finally
+			  done()
+			try
+			  a()
+			catch 
+			  b()`,
+		},
+		{
+			name: "literals",
+			body: `return [0x1F, 1_000, 10n, 1.5e3, .5, 'a\'b\n', "\u{1F600}\x41", ` + "`plain`" + `, /re/g, null, undefined, true, -1];`,
+			want: `return [0x1F, 1_000, 10, 1.5e3, .5, "a'b\n", "😀A", "plain", opaque:regex, None, None, true, - 1]`,
+		},
+		{
+			name: "assignments",
+			body: `a = b = c;
+  ({ x, y } = point);
+  this.count -= 2;
+  user.tokens ??= [];
+  let later;`,
+			want: `
+			a, b = c
+			{"x": x, "y": y} = point
+			this.count -= 2
+			user.tokens ??= []
+			later = -`,
+		},
+		{
+			name: "nested functions and classes, locals shadow imports",
+			body: `const jwt = makeSigner();
+  function helper(x) { return jwt.sign(x); }
+  class Local {}
+  const arrow = (y) => y * 2;
+  return helper(arrow(1));`,
+			want: `
+			jwt = makeSigner()
+			def src.h.f.helper(x)
+			  return jwt.sign(x)
+			class src.h.f.Local
+			def src.h.f.arrow(y)
+			  return (y * 2)
+			return helper(arrow(1))`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := tt.path
+			if path == "" {
+				path = "src/h.ts"
+			}
+			src := "import jwt from 'jsonwebtoken';\nasync function f(req, res) {\n  " + tt.body + "\n}\n"
+			f := extract(t, path, src)
+			if f.Stats.ErrorNodes > 0 {
+				t.Errorf("syntax errors at %v", f.Stats.ErrorLines)
+			}
+			if len(f.Functions) != 1 {
+				t.Fatalf("got %d functions, want 1", len(f.Functions))
+			}
+			got := showBody(f.Functions[0].Body, "")
+			if diff := cmp.Diff(lines(tt.want), got); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestJavaScriptGrammar checks that .js/.jsx files use the JavaScript
+// grammar: JSX parses, class fields are JavaScript's field_definition,
+// and `a < b > (c)` is a comparison, not a generic call.
+func TestJavaScriptGrammar(t *testing.T) {
+	t.Parallel()
+	src := `import React from 'react';
+export class Form extends React.Component {
+  state = { email: '' };
+  static defaultProps = {};
+  onSubmit = async (e) => { await api.post('/reset', this.state); };
+  render() { return <form onSubmit={this.onSubmit}><input /></form>; }
+}
+const ok = a < b > (c);
+`
+	want := lines(`
+			import react name default as React = react
+			export Form local Form
+			const ok = ((a < b) > c)
+			class web.form.Form(react.Component)
+			  state = {"email": ""}
+			  defaultProps = {}
+			  async def web.form.Form.onSubmit(e)
+			    await api.post("/reset", this.state)
+			  def web.form.Form.render()
+			    return opaque:jsx_element`)
+	for _, path := range []string{"web/form.jsx", "web/form.js"} {
+		f := extract(t, path, src)
+		if f.Stats.ErrorNodes+f.Stats.MissingNodes > 0 {
+			t.Errorf("%s: syntax errors at %v", path, f.Stats.ErrorLines)
+		}
+		if diff := cmp.Diff(want, showFile(f)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", path, diff)
+		}
+	}
+	// The same text as TypeScript is a syntax error (no JSX in .ts).
+	if f := extract(t, "web/form.ts", src); f.Stats.ErrorNodes == 0 {
+		t.Error("form.ts: want syntax errors for JSX in a .ts file")
+	}
+	// And TSX reads JSX but not `<T>x` assertions, which .ts reads.
+	if f := extract(t, "a.tsx", "const x = <div>{y}</div>;\n"); f.Stats.ErrorNodes > 0 {
+		t.Errorf("a.tsx: syntax errors at %v", f.Stats.ErrorLines)
+	}
+	if f := extract(t, "a.ts", "const x = <User>y;\n"); f.Stats.ErrorNodes > 0 || show(f.Constants[0].Value) != "y" {
+		t.Errorf("a.ts: got %v, errors at %v", showFile(f), f.Stats.ErrorLines)
+	}
+}
+
+func TestModuleName(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ path, want string }{
+		{"src/users/users.service.ts", "src.users.users.service"},
+		{"src/users/index.ts", "src.users"},
+		{"index.js", ""},
+		{"./pages/api/[id].tsx", "pages.api.[id]"},
+		{"types/global.d.ts", "types.global"},
+		{"lib/a.MJS", "lib.a"},
+	}
+	for _, tt := range tests {
+		if got := ModuleName(tt.path); got != tt.want {
+			t.Errorf("ModuleName(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestResolveSpecifier(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		file, spec, want string
+		level            int
+	}{
+		{"src/a/b.ts", "./c", "src.a.c", 1},
+		{"src/a/b.ts", "../c/d.js", "src.c.d", 2},
+		{"src/a/b.ts", "../../../x", "x", 4}, // above the root: clamp
+		{"src/a/b.ts", "./", "src.a", 1},
+		{"src/a/b.ts", ".", "src.a", 1},
+		{"src/a/b.ts", "./models/index", "src.a.models", 1},
+		{"src/a/b.ts", "@nestjs/common", "@nestjs/common", 0},
+		{"src/a/b.ts", "@/lib/db", "@/lib/db", 0},
+	}
+	for _, tt := range tests {
+		got, level := resolveSpecifier(tt.file, tt.spec)
+		if got != tt.want || level != tt.level {
+			t.Errorf("resolveSpecifier(%q, %q) = %q, %d; want %q, %d", tt.file, tt.spec, got, level, tt.want, tt.level)
+		}
+	}
+}
+
+// TestSyntaxErrorsGivePartialFacts checks that a broken file still
+// yields what parsed, with the errors counted, and no error.
+func TestSyntaxErrorsGivePartialFacts(t *testing.T) {
+	t.Parallel()
+	src := `import { a } from 'a';
+export function ok() { return a(); }
+function broken( { x = = 1;
+export const after = 2;
+`
+	f := extract(t, "src/x.ts", src)
+	if f.Stats.ErrorNodes+f.Stats.MissingNodes == 0 || len(f.Stats.ErrorLines) == 0 {
+		t.Errorf("want syntax errors counted, got %+v", f.Stats)
+	}
+	if len(f.Imports) != 1 || len(f.Functions) == 0 || f.Functions[0].Name != "ok" {
+		t.Errorf("want the import and ok() kept, got:\n%s", strings.Join(showFile(f), "\n"))
+	}
+}
+
+func TestDeepNestingIsBounded(t *testing.T) {
+	t.Parallel()
+	src := "const x = " + strings.Repeat("f(", 400) + strings.Repeat(")", 400) + ";\n" +
+		"function g() {" + strings.Repeat("if (a) {", 300) + strings.Repeat("}", 300) + "}\n"
+	arrows := strings.Repeat("const a = () => {", 3000) + strings.Repeat("}", 3000) + "\n"
+	for _, src := range []string{src, arrows} {
+		f := extract(t, "deep.js", src)
+		if f.Stats.DepthLimited == 0 {
+			t.Errorf("want depth-limited subtrees counted, got %+v", f.Stats)
+		}
+	}
+}
+
+func TestCancelledContext(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	p := syntax.NewParser(0)
+	defer p.Close()
+	_, err := New().Extract(ctx, p, facts.Source{Path: "a.ts", Data: []byte("x = 1\n")})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "a.ts") {
+		t.Errorf("got %v, want context.Canceled naming the file", err)
+	}
+}
+
+func TestKindsOfEveryGrammar(t *testing.T) {
+	t.Parallel()
+	// newKinds panics on a node type a grammar lacks; these would fail
+	// at the first file of that language otherwise.
+	for _, k := range []*kinds{typeScriptKinds(), tsxKinds(), javaScriptKinds()} {
+		if k.program == syntax.NoKind || k.optionalChain == syntax.NoKind {
+			t.Errorf("unresolved kinds: %+v", k)
+		}
+	}
+	if typeScriptKinds().publicFieldDef == syntax.NoKind || javaScriptKinds().fieldDef == syntax.NoKind {
+		t.Error("class field kinds unresolved")
+	}
+	// An optional call is a `?.` token in the TypeScript grammars and an
+	// optional_chain node in JavaScript's: both must be read.
+	for _, path := range []string{"a.js", "a.ts", "a.tsx"} {
+		f := extract(t, path, "cb?.(1);\n")
+		if len(f.Statements) != 1 || !f.Statements[0].Value.Optional {
+			t.Errorf("%s: optional call not marked: %v", path, showFile(f))
+		}
+	}
+}
+
+func TestExtensions(t *testing.T) {
+	t.Parallel()
+	want := map[string]string{
+		"a.ts": "typescript", "a.mts": "typescript", "a.cts": "typescript", "a.d.ts": "typescript",
+		"a.tsx": "tsx", "a.js": "javascript", "a.jsx": "javascript", "a.mjs": "javascript", "a.CJS": "javascript",
+	}
+	for path, name := range want {
+		if g, _ := grammarFor(path); g.Name() != name {
+			t.Errorf("grammarFor(%q) = %s, want %s", path, g.Name(), name)
+		}
+	}
+	if got := len(New().Extensions()); got != 8 {
+		t.Errorf("Extensions() has %d entries, want 8", got)
+	}
+}

@@ -17,6 +17,8 @@ const (
 	eventRunFinished = "run finished"
 	eventShardMerged = "shard merged"
 	eventShardBad    = "shard not merged"
+	eventOutPulled   = "output pulled"
+	eventOutPushed   = "output pushed"
 )
 
 // newLogger logs one line per event for cron and CI. On a terminal the

@@ -6,15 +6,18 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/distill/distill/internal/outstore"
 	"github.com/distill/distill/internal/pipeline"
 )
 
 type mergeFlags struct {
 	manifest  string
+	cache     string
 	forceOut  bool
 	logFormat string
 	quiet     bool
@@ -24,7 +27,7 @@ type mergeFlags struct {
 func newMergeCmd(stdout, stderr io.Writer) *cobra.Command {
 	var f mergeFlags
 	cmd := &cobra.Command{
-		Use:   "merge OUT SHARD_DIR... [--manifest FILE]",
+		Use:   "merge OUT SHARD... [--manifest FILE]",
 		Short: "Combine the outputs of \"run --shard I/N\" into one output directory and compare the groups",
 		Long: `Merge combines shard outputs (each written by "distill run --shard I/N" of the same
 manifest and the same distill build) into OUT: the specs, services.parquet, summary.parquet
@@ -32,6 +35,9 @@ and comparisons.parquet, and one run.json listing every shard's outcome. It then
 the manifest's groups over the merged specs exactly as an unsharded run does, so OUT holds
 the same specs and tables as "distill run" of the whole manifest (timings aside). OUT is
 written the way run writes --out: the new outputs replace the previous ones in one step.
+
+OUT and each SHARD are directories or bucket URLs (s3://, gs://, azblob://, file://);
+buckets are mirrored under --cache, the way run mirrors a bucket --out.
 
 --manifest must name the manifest the shards ran (its digest is checked). A shard whose
 output is missing, or a directory that holds no shard output, is reported by name; the
@@ -60,6 +66,7 @@ interrupted by SIGINT or SIGTERM.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.manifest, "manifest", "", "the manifest the shards ran (default: the built-in example manifest)")
+	fl.StringVar(&f.cache, "cache", "", "where bucket outputs are mirrored (default: the user cache directory)")
 	fl.BoolVar(&f.forceOut, "force-out", false, "write into a non-empty OUT that distill did not create; its other files stay as they are")
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format when not on a terminal: text or json")
 	fl.DurationVar(&f.maxAge, "max-age", 0, "do not merge shard outputs that finished longer ago than this, e.g. 20h (default: any age)")
@@ -72,7 +79,7 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 	var res *pipeline.Result
 	logger := slog.New(slog.DiscardHandler)
 	defer func() {
-		err = finish(stdout, logger, f.logFormat == "json", "merge", f.quiet, out, time.Since(started), res, err)
+		err = finish(stdout, logger, f.logFormat == "json", "merge", f.quiet, shownOut(out), time.Since(started), res, err)
 	}()
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return usageErrorf("--log-format must be text or json, not %q", f.logFormat)
@@ -90,14 +97,45 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 		return err
 	}
 	logger = newLogger(stderr, f.logFormat, isTerminal(stderr), manifestSecrets(m, os.LookupEnv))
+	// Bucket URLs, for OUT or a shard, are mirrored locally: shards are
+	// pulled to be read, OUT is pulled (its last output keeps a missing
+	// shard's repositories) and pushed once merged.
+	outDir, shardDirs := out, slices.Clone(shards)
+	var bucket *bucketOut
+	if outstore.IsURL(out) || slices.ContainsFunc(shards, outstore.IsURL) {
+		cacheDir := f.cache
+		if cacheDir == "" {
+			if cacheDir, err = defaultCacheDir(); err != nil {
+				return err
+			}
+		}
+		for i, s := range shards {
+			if !outstore.IsURL(s) {
+				continue
+			}
+			b, err := openBucketOut(cmd.Context(), s, cacheDir, logger)
+			if err != nil {
+				return incomplete(err)
+			}
+			defer b.close()
+			shardDirs[i] = b.m.Local
+		}
+		if outstore.IsURL(out) {
+			if bucket, err = openBucketOut(cmd.Context(), out, cacheDir, logger); err != nil {
+				return incomplete(err)
+			}
+			defer bucket.close()
+			outDir = bucket.m.Local
+		}
+	}
 	res, err = pipeline.Merge(cmd.Context(), pipeline.Config{
 		Manifest:    m,
-		OutDir:      out,
+		OutDir:      outDir,
 		ForceOut:    f.forceOut,
 		ToolVersion: toolVersion(),
 		Logger:      logger,
 		MaxShardAge: f.maxAge,
-	}, shards)
+	}, shardDirs)
 	if errors.Is(err, pipeline.ErrMergeMismatch) {
 		res = nil
 		return fmt.Errorf("%w: %w", errUsage, err)
@@ -105,6 +143,21 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 	if err != nil {
 		res = nil // the summary then says the previous outputs are kept
 		return incomplete(err)
+	}
+	if bucket != nil {
+		if err := bucket.push(cmd.Context()); err != nil {
+			res = nil
+			return incomplete(err)
+		}
+		res.OutDir = bucket.shown
+	}
+	for i := range res.Shards {
+		// Name a bucket shard by its URL, not by its local mirror.
+		for j, d := range shardDirs {
+			if res.Shards[i].Dir == d && d != shards[j] {
+				res.Shards[i].Dir = shownOut(shards[j])
+			}
+		}
 	}
 	for _, s := range res.Shards {
 		if s.Status == pipeline.ShardMerged {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -20,6 +19,7 @@ import (
 	"github.com/distill/distill/configs"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/manifest"
+	"github.com/distill/distill/internal/outstore"
 	"github.com/distill/distill/internal/pipeline"
 )
 
@@ -58,6 +58,13 @@ run is interrupted, --out holds the previous run whole. Files in --out that dist
 write are never removed; a non-empty directory distill did not create is refused unless
 --force-out is given.
 
+--out may be a bucket URL instead (s3://bucket/prefix, gs://, azblob://, file:///dir;
+credentials from the driver's environment, never in the URL). Run then pulls the bucket
+into a mirror under --cache, runs on it as on a directory, and pushes what changed: each
+object is written whole, run.json last, and objects the new output no longer holds are
+deleted. The incremental state travels with the output, so a fresh machine reuses the
+last run's work. Builds carry the file:// driver; s3, gs and azblob come with -tags cloud.
+
 --shard I/N runs only the repositories of shard I of N (by a stable hash of the
 repository's manifest name) and writes a shard output without group comparison (no
 shared/, reports/ or comparisons.parquet); "distill merge" combines the shards.
@@ -85,7 +92,7 @@ SIGTERM (the previous outputs are kept).`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.manifest, "manifest", "", "manifest file (default: the built-in example manifest)")
-	fl.StringVar(&f.out, "out", "out", "output directory")
+	fl.StringVar(&f.out, "out", "out", "output directory, or a bucket URL (s3://, gs://, azblob://, file://) mirrored through the cache")
 	fl.BoolVar(&f.forceOut, "force-out", false, "write into a non-empty --out that distill did not create; its other files stay as they are")
 	fl.StringVar(&f.cache, "cache", "", "repository cache directory (default: <user cache dir>/distill/repos)")
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "distill workers (CPU-bound)")
@@ -107,7 +114,7 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 	report := true
 	defer func() {
 		if report {
-			err = finish(stdout, logger, f.logFormat == "json", "run", f.quiet, f.out, time.Since(started), res, err)
+			err = finish(stdout, logger, f.logFormat == "json", "run", f.quiet, shownOut(f.out), time.Since(started), res, err)
 		}
 	}()
 	if f.logFormat != "text" && f.logFormat != "json" {
@@ -145,7 +152,7 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 		if shard != nil {
 			plan = shard.Filter(plan)
 		}
-		pipeline.WritePlan(stdout, plan, m, f.out)
+		pipeline.WritePlan(stdout, plan, m, shownOut(f.out))
 		return nil
 	}
 	cat, err := loadCatalog(f.patterns)
@@ -154,11 +161,9 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 	}
 	cacheDir := f.cache
 	if cacheDir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return usageErrorf("no user cache directory (%v); pass --cache", err)
+		if cacheDir, err = defaultCacheDir(); err != nil {
+			return err
 		}
-		cacheDir = filepath.Join(base, "distill", "repos")
 	}
 
 	onTerminal := isTerminal(stderr)
@@ -167,9 +172,18 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 	if onTerminal {
 		progress = pipeline.NewBars(stderr)
 	}
+	outDir := f.out
+	var bucket *bucketOut
+	if outstore.IsURL(f.out) {
+		if bucket, err = openBucketOut(cmd.Context(), f.out, cacheDir, logger); err != nil {
+			return incomplete(err)
+		}
+		defer bucket.close()
+		outDir = bucket.m.Local
+	}
 	res, err = pipeline.Run(cmd.Context(), pipeline.Config{
 		Manifest:     m,
-		OutDir:       f.out,
+		OutDir:       outDir,
 		ForceOut:     f.forceOut,
 		CacheDir:     cacheDir,
 		Workers:      f.workers,
@@ -185,6 +199,13 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 	if err != nil {
 		res = nil // the summary then says the previous outputs are kept
 		return incomplete(err)
+	}
+	if bucket != nil {
+		if err := bucket.push(cmd.Context()); err != nil {
+			res = nil
+			return incomplete(err)
+		}
+		res.OutDir = bucket.shown
 	}
 	if !f.quiet {
 		writeRunSummary(stdout, res)

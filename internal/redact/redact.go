@@ -195,9 +195,14 @@ func redactQuery(tail string) string {
 	query, fragment, hasFragment := strings.Cut(query, "#")
 	params := strings.Split(query, "&")
 	for i, p := range params {
-		name, _, hasValue := strings.Cut(p, "=")
-		if hasValue && secretParam(name) {
+		name, value, hasValue := strings.Cut(p, "=")
+		switch {
+		case hasValue && secretParam(name):
 			params[i] = name + "=***"
+		case hasValue && strings.Contains(value, "://"):
+			// A URL as a parameter (a bucket's endpoint=http://user:pw@host)
+			// carries its own userinfo and query.
+			params[i] = name + "=" + URL(value)
 		}
 	}
 	out := before + "?" + strings.Join(params, "&")

@@ -22,6 +22,8 @@ func TestURL(t *testing.T) {
 		{"git@github.com:acme/a.git", "git@github.com:acme/a.git"},
 		{"git:pw@github.com:acme/a.git", "***@github.com:acme/a.git"},
 		{"git:p/w@github.com:acme/a.git", "***@github.com:acme/a.git"},
+		{"s3://bucket/out?endpoint=http://minio:pw@10.0.0.1:9000&region=x", "s3://bucket/out?endpoint=http://***@10.0.0.1:9000&region=x"},
+		{"s3://bucket/out?endpoint=http://10.0.0.1:9000", "s3://bucket/out?endpoint=http://10.0.0.1:9000"},
 		{"./local/dir", "./local/dir"},
 		{"/srv/repos/api", "/srv/repos/api"},
 		{"", ""},

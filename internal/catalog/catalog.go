@@ -61,6 +61,10 @@ type Language struct {
 	ConfigGetters     []string          `yaml:"config_getters"`
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
 	AuthenticateCalls []string          `yaml:"authenticate_calls"`
+	// AuthenticateActive are boolean fields of the user an authenticate
+	// call also requires to be true (Django's ModelBackend refuses an
+	// inactive user).
+	AuthenticateActive []string `yaml:"authenticate_active"`
 	ShapeValidators   []string          `yaml:"shape_validators"`
 	Sessions          *Sessions         `yaml:"sessions"`
 	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`

@@ -197,6 +197,45 @@ class ChangePasswordView(GenericAPIView):
     ensures: user.password = hash(new_password)
 }`,
 		},
+		{
+			name: "authenticate() with the validated input spread into it; Django's backend admits only active users",
+			files: map[string]string{
+				"users/models.py": `
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+class BaseUser(AbstractBaseUser):
+    email = models.EmailField(unique=True)
+    is_active = models.BooleanField(default=True)
+    USERNAME_FIELD = "email"
+`,
+				"auth/apis.py": `
+from django.contrib.auth import authenticate, login
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class UserSessionLoginApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        email = serializers.EmailField()
+        password = serializers.CharField()
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = authenticate(request, **serializer.validated_data)
+        if user is None:
+            return Response(status=status.HTTP_400_BAD_REQUEST)
+        login(request, user)
+        return Response({})
+`},
+			construct: "UserSessionLoginApi",
+			want: `rule UserSessionLoginApi {
+    when: UserSessionLoginApi(email, password)
+    let user = BaseUser{email}
+    requires: verify(password, user.password)
+    requires: user.is_active
+    requires: exists user
+    ensures: Session.created(user: user)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -275,3 +275,49 @@ func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
 	}
 	return &value{kind: vPlumbing, param: "request"}
 }
+
+// spreadKeywords are the keywords of a call, with validated input spread
+// into it (authenticate(request, **serializer.validated_data)) written out
+// as one keyword per field of its shape.
+func (rc *ruleCtx) spreadKeywords(e *facts.Expr, sc *scope, out *[]allium.Stmt) []facts.Keyword {
+	kw := e.Keyword("**")
+	if kw == nil {
+		return e.Keywords
+	}
+	v := rc.eval(kw, sc, out, false)
+	if (v.kind != vReqDict && v.kind != vShape) || v.shape == nil {
+		return e.Keywords
+	}
+	var kws []facts.Keyword
+	for _, k := range e.Keywords {
+		if k.Name != "**" {
+			kws = append(kws, k)
+		}
+	}
+	for _, f := range v.shape.class.Fields {
+		if f.Value == nil || f.Value.Kind != facts.ExprCall || e.Keyword(f.Name) != nil {
+			continue
+		}
+		name := "__spread_" + f.Name
+		sc.vars[name] = rc.shapeInput(v, f.Name, sc)
+		kws = append(kws, facts.Keyword{Name: f.Name, Value: facts.Expr{Kind: facts.ExprName, Name: name, Line: e.Line}})
+	}
+	return kws
+}
+
+// authenticateActive states the flags an authenticate call requires of
+// the user it finds (is_active), where the user entity has them.
+func (rc *ruleCtx) authenticateActive(found *value, sc *scope, line int) {
+	ent := rc.b.entByName[found.ent]
+	if ent == nil {
+		return
+	}
+	for _, name := range rc.b.lang.AuthenticateActive {
+		f := ent.attrs[name]
+		if f == nil || f.drop || f.typ == nil || f.typ.Name != "Boolean" {
+			continue
+		}
+		f.used = true
+		rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Member{X: found.expr, Name: f.name}})
+	}
+}

@@ -921,9 +921,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			q := &query{ent: u}
 			var filters []facts.Keyword
 			var password *facts.Expr
-			for i, kw := range e.Keywords {
+			kws := rc.spreadKeywords(e, sc, out)
+			for i, kw := range kws {
 				if kw.Name == "password" || kw.Name == "raw_password" {
-					password = &e.Keywords[i].Value
+					password = &kws[i].Value
 					continue
 				}
 				filters = append(filters, kw)

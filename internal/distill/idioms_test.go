@@ -631,6 +631,7 @@ def sign_in(request):
     when: SignIn(username, password)
     let user = User{username}
     requires: verify(password, user.password)
+    requires: user.is_active
     requires: exists user
     ensures: Session.created(user: user)
 }`,

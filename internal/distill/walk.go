@@ -304,6 +304,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Call{
 				Fun: &allium.Ident{Name: "verify"}, Args: []allium.Arg{{Value: v.expr}, {Value: &allium.Member{X: found.expr, Name: f.name}}}}})
 		}
+		rc.authenticateActive(found, sc, line)
 	}
 	return found
 }

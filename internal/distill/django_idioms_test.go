@@ -236,6 +236,42 @@ class UserSessionLoginApi(APIView):
     ensures: Session.created(user: user)
 }`,
 		},
+		{
+			name: "a task returning a model's class method runs it; a date before today is a day past it",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser as BaseUser
+from django.db import models, transaction
+from django.utils.timezone import localdate
+class AbstractUser(BaseUser):
+    expiration_date = models.DateField(null=True)
+    class Meta:
+        abstract = True
+    @classmethod
+    def deactivate_expired_users(cls):
+        with transaction.atomic():
+            qs = cls.objects.filter(is_active=True, expiration_date__lt=localdate()).select_for_update()
+            for user in qs.iterator():
+                user.is_active = False
+                user.save(update_fields=["is_active"])
+class User(AbstractUser):
+    pass
+`,
+				"app/tasks.py": `
+from celery import shared_task
+from django.contrib.auth import get_user_model
+User = get_user_model()
+@shared_task
+def deactivate_expired_users():
+    return User.deactivate_expired_users()
+`},
+			construct: "DeactivateExpiredUsers",
+			want: `rule DeactivateExpiredUsers {
+    when: user: User.expiration_date + 1.day <= now
+    requires: user.is_active
+    ensures: user.is_active = false
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

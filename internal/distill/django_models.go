@@ -1,6 +1,9 @@
 package distill
 
-import "github.com/distill/distill/internal/facts"
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
 
 // Model inheritance through abstract bases of the service (Django's
 // `class Meta: abstract = True`, SQLAlchemy's `__abstract__ = True`, or a
@@ -86,4 +89,18 @@ func (f *fieldInfo) declaredIn(e *entityInfo) *facts.File {
 		return f.file
 	}
 	return e.ref.file
+}
+
+// isToday reports date(now), the calendar day of now.
+func isToday(c *allium.Call) bool {
+	f, ok := c.Fun.(*allium.Ident)
+	if !ok || f.Name != "date" || len(c.Args) != 1 {
+		return false
+	}
+	a, ok := c.Args[0].Value.(*allium.Ident)
+	return ok && a.Name == "now"
+}
+
+func oneDay() allium.Expr {
+	return &allium.Duration{Value: "1", Unit: "day"}
 }

@@ -494,6 +494,14 @@ func temporalCond(field *allium.Member, op string, val allium.Expr) allium.Expr 
 		if v.Name == "now" {
 			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
 		}
+	case *allium.Call:
+		if isToday(v) {
+			// A date before today: a day after it has begun.
+			if op == allium.OpLt {
+				return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpAdd, X: field, Y: oneDay()}, Y: now}
+			}
+			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
+		}
 	case *allium.Binary:
 		if id, ok := v.X.(*allium.Ident); ok && id.Name == "now" && !mentionsNow(v.Y) {
 			switch v.Op {

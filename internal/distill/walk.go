@@ -74,6 +74,11 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			sc.returned = true
 			return false
 		}
+		if rc.h.job && s.Value != nil && s.Value.Kind == facts.ExprCall {
+			// return User.deactivate_expired_users(): a job's result is
+			// what the call does.
+			rc.eval(s.Value, sc, out, true)
+		}
 		return true
 	case facts.StmtRaise:
 		return true

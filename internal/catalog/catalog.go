@@ -93,6 +93,10 @@ type Language struct {
 	RenderCalls       []string          `yaml:"render_calls"`
 	PlumbingCalls     []string          `yaml:"plumbing_calls"`
 	Shapes            *Shapes           `yaml:"shapes"`
+	// SettingsGetters read a setting with a default (Django app settings:
+	// X = getattr(settings, "APP_X", 7)); the constant is a config
+	// parameter with that default.
+	SettingsGetters []string `yaml:"settings_getters"`
 	// NormaliserCalls return their one argument in a canonical form
 	// (BaseUserManager.normalize_email): the value is the argument's.
 	NormaliserCalls []string `yaml:"normaliser_calls"`
@@ -116,8 +120,9 @@ type Shapes struct {
 	// name, else its CreateMethods given the validated data.
 	SaveMethods   []string `yaml:"save_methods"`
 	CreateMethods []string `yaml:"create_methods"`
-	// ValidatedData are the attributes that hold the validated input.
-	ValidatedData []string `yaml:"validated_data"`
+	// InputAttrs are a shape's attributes that hold its input, raw or
+	// validated (initial_data, validated_data, cleaned_data).
+	InputAttrs []string `yaml:"input_attrs"`
 	// Managers are a model's class attributes through which its custom
 	// manager methods are called (User.objects.create_user); ManagerModel
 	// is the manager's attribute that is its model (self.model(...)).
@@ -156,6 +161,9 @@ type Sessions struct {
 	Entity string   `yaml:"entity"`
 	Starts []string `yaml:"starts"`
 	Ends   []string `yaml:"ends"`
+	// StartStamps lists, per sign-in call, the user's timestamp fields
+	// that call sets to now (Django's login updates last_login).
+	StartStamps map[string][]string `yaml:"start_stamps"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

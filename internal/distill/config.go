@@ -127,6 +127,10 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 	case facts.ExprCall:
 		d := b.timedelta(v)
 		if d == nil {
+			if def := b.settingDefault(v); def != nil {
+				// X = getattr(settings, "APP_X", 7): the default.
+				b.addConfig(f, key, def, ann, line)
+			}
 			return
 		}
 		ci.typ, ci.value = "Duration", d

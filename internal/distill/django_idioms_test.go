@@ -233,7 +233,9 @@ class UserSessionLoginApi(APIView):
     requires: verify(password, user.password)
     requires: user.is_active
     requires: exists user
-    ensures: Session.created(user: user)
+    ensures:
+        Session.created(user: user)
+        user.last_login = now
 }`,
 		},
 		{

@@ -1,7 +1,10 @@
 package distill
 
 import (
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -103,4 +106,19 @@ func isToday(c *allium.Call) bool {
 
 func oneDay() allium.Expr {
 	return &allium.Duration{Value: "1", Unit: "day"}
+}
+
+// settingDefault is the default of a setting read with a default
+// (getattr(settings, "KEY", default)); nil for any other call.
+func (b *builder) settingDefault(v *facts.Expr) *facts.Expr {
+	if len(v.Args) != 3 || !catalog.MatchAny(b.lang.SettingsGetters, v.Resolved, v.Raw) {
+		return nil
+	}
+	if s := &v.Args[0]; s.Kind != facts.ExprName && s.Kind != facts.ExprAttr || !strings.Contains(strings.ToLower(s.Raw), "settings") {
+		return nil
+	}
+	if v.Args[1].Kind != facts.ExprString {
+		return nil
+	}
+	return &v.Args[2]
 }

@@ -260,10 +260,15 @@ const contextParam = "__shape_context"
 // (self.context, what the view passed it). nil: an input field.
 func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 	sh := rc.b.lang.Shapes
-	if sh == nil || !catalog.Match(sh.Context, name) {
+	switch {
+	case sh == nil:
 		return nil
+	case catalog.Match(sh.InputAttrs, name):
+		return &value{kind: vReqDict, shape: x.shape}
+	case catalog.Match(sh.Context, name):
+		return &value{kind: vPlumbing, param: contextParam}
 	}
-	return &value{kind: vPlumbing, param: contextParam}
+	return nil
 }
 
 // shapeContextItem reads an entry of a shape's context: the request the
@@ -319,5 +324,28 @@ func (rc *ruleCtx) authenticateActive(found *value, sc *scope, line int) {
 		}
 		f.used = true
 		rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Member{X: found.expr, Name: f.name}})
+	}
+}
+
+// sessionStamps states the user's timestamps a sign-in call sets to now
+// (Django's login: user.last_login = now), where the user entity has them.
+func (rc *ruleCtx) sessionStamps(names []string, u *value, sc *scope, out *[]allium.Stmt, line int) {
+	ss := rc.b.lang.Sessions
+	ent := rc.b.entByName[u.ent]
+	if ss == nil || ent == nil {
+		return
+	}
+	for call, fields := range ss.StartStamps {
+		if !catalog.MatchAny([]string{call}, names...) {
+			continue
+		}
+		for _, name := range fields {
+			f := ent.attrs[name]
+			if f == nil || f.drop {
+				continue
+			}
+			f.used = true
+			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: &allium.Member{X: rc.valueExpr(u), Name: f.name}, Value: &allium.Ident{Name: "now"}})
+		}
 	}
 }

@@ -956,6 +956,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					// same sign-in (start_session(user)): say it once.
 					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == allium.PrintConstruct(st) }) {
 						*out = append(*out, st)
+						rc.sessionStamps(names, u, sc, out, e.Line)
 					}
 					return &value{kind: vPlumbing}
 				}

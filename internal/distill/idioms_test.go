@@ -633,7 +633,9 @@ def sign_in(request):
     requires: verify(password, user.password)
     requires: user.is_active
     requires: exists user
-    ensures: Session.created(user: user)
+    ensures:
+        Session.created(user: user)
+        user.last_login = now
 }`,
 		},
 		{

@@ -274,6 +274,38 @@ def deactivate_expired_users():
     ensures: user.is_active = false
 }`,
 		},
+		{
+			name: "hasattr on a one-to-one reverse relationship tests that it exists",
+			files: map[string]string{
+				"app/models.py": `
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    pass
+class TwoFactorData(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_data")
+    secret = models.CharField(max_length=255, null=True)
+`,
+				"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from app.models import TwoFactorData
+@login_required
+def setup_two_factor(request):
+    if hasattr(request.user, "two_factor_data"):
+        raise ValidationError("already set up")
+    TwoFactorData.objects.create(user=request.user)
+    return redirect("admin:index")
+`},
+			construct: "SetupTwoFactor",
+			want: `rule SetupTwoFactor {
+    when: SetupTwoFactor(user)
+    requires: not exists user.two_factor_data
+    ensures: TwoFactorData.created(user: user)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,7 +21,10 @@ import (
 func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	sh := b.lang.Shapes
-	if sh == nil || method == "" || recv == nil {
+	if method == "" {
+		return rc.hasattrCall(e, sc, out)
+	}
+	if sh == nil || recv == nil {
 		return nil
 	}
 	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args) == 1 && len(e.Keywords) == 0 {
@@ -348,4 +351,43 @@ func (rc *ruleCtx) sessionStamps(names []string, u *value, sc *scope, out *[]all
 			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: &allium.Member{X: rc.valueExpr(u), Name: f.name}, Value: &allium.Ident{Name: "now"}})
 		}
 	}
+}
+
+// hasattrCall reads hasattr(x, "rel") on a relationship of x's entity as
+// `exists x.rel`: a one-to-one the instance may lack (Django raises
+// RelatedObjectDoesNotExist, so hasattr is False); nil for other calls.
+func (rc *ruleCtx) hasattrCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if e.Raw != "hasattr" || len(e.Args) != 2 || e.Args[1].Kind != facts.ExprString {
+		return nil
+	}
+	x := rc.eval(&e.Args[0], sc, out, false)
+	if x.kind != vEntity || x.expr == nil {
+		return nil
+	}
+	ent := rc.b.entByName[x.ent]
+	if ent == nil {
+		return nil
+	}
+	name := e.Args[1].Value
+	if f := ent.attrs[name]; f != nil && !f.drop && f.fkEntity != "" && f.typ != nil && f.typ.Optional {
+		f.used = true
+		rc.touch(x)
+		return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: x.expr, Name: f.name}})
+	}
+	if rel := rc.b.reverseOne(ent, name); rel != "" {
+		rc.touch(x)
+		return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: x.expr, Name: rel}})
+	}
+	return nil
+}
+
+// reverseOne is the name of ent's one-to-one reverse relationship called
+// name; "" when ent has none.
+func (b *builder) reverseOne(ent *entityInfo, name string) string {
+	for _, r := range ent.rels {
+		if r.Name == snake(name) && b.singleRels[ent.name+"."+r.Name] {
+			return r.Name
+		}
+	}
+	return ""
 }

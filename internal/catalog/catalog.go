@@ -85,6 +85,9 @@ type Language struct {
 	QueryMethods      []string          `yaml:"query_methods"`
 	PersistCalls      []string          `yaml:"persist_calls"`
 	CreateMethods     []string          `yaml:"create_methods"`
+	// FindOrCreateMethods create a row only when none matches their
+	// lookup keywords (get_or_create(k=v, defaults={...})).
+	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
 	DeleteCalls       []string          `yaml:"delete_calls"`
 	UpdateMethods     []string          `yaml:"update_methods"`
 	AbortCalls        []string          `yaml:"abort_calls"`

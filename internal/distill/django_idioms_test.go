@@ -306,6 +306,38 @@ def setup_two_factor(request):
     ensures: TwoFactorData.created(user: user)
 }`,
 		},
+		{
+			name: "get_or_create creates a row only when none matches its lookup",
+			files: map[string]string{
+				"app/models.py": `
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    pass
+class ApiToken(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_token")
+    label = models.CharField(max_length=20)
+`,
+				"app/views.py": `
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from app.models import ApiToken
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def obtain_token(request):
+    token, created = ApiToken.objects.get_or_create(user=request.user, defaults={"label": "api"})
+    return Response({"created": created})
+`},
+			construct: "ObtainToken",
+			want: `rule ObtainToken {
+    when: ObtainToken(user)
+    ensures:
+        if not exists ApiToken{user}:
+            ApiToken.created(user: user, label: "api")
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

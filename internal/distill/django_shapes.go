@@ -11,6 +11,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -46,7 +47,12 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	case vShape:
 		return rc.shapeCall(e, method, recv, sc, out)
 	case vQuery:
-		return rc.managerCall(e, method, recv, sc, out)
+		if v := rc.managerCall(e, method, recv, sc, out); v != nil {
+			return v
+		}
+		if catalog.Match(b.lang.FindOrCreateMethods, method) {
+			return rc.findOrCreate(e, recv, sc, out)
+		}
 	case vModelClass:
 		// self.model(...) in a manager method: the model's constructor.
 		if catalog.Match(sh.ManagerModel, method) {
@@ -390,4 +396,47 @@ func (b *builder) reverseOne(ent *entityInfo, name string) string {
 		}
 	}
 	return ""
+}
+
+// findOrCreate reads Model.objects.get_or_create(k=v, defaults={...}): a
+// row with the lookup's fields and the defaults is created when none
+// matches. A lookup the spec cannot state leaves the creation out: an
+// unconditional creation would misstate the code.
+func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	ent := b.entByName[recv.ent]
+	if ent == nil || recv.q == nil {
+		return nil
+	}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via}
+	var lookup, values []facts.Keyword
+	for _, kw := range e.Keywords {
+		switch {
+		case kw.Name == "defaults" && kw.Value.Kind == facts.ExprDict:
+			for _, en := range kw.Value.Entries {
+				if en.Key != nil && en.Key.Kind == facts.ExprString {
+					values = append(values, facts.Keyword{Name: en.Key.Value, Value: en.Value})
+				}
+			}
+		case kw.Name == "defaults" || kw.Name == "**" || strings.Contains(kw.Name, "__"):
+			q.bad++
+		default:
+			lookup = append(lookup, kw)
+		}
+	}
+	rc.filterKw(q, lookup, sc, out)
+	j := b.join(q)
+	if j == nil || q.bad > 0 || len(e.Args) > 0 {
+		b.stats.EffectsSeen++
+		rc.untranslated(sc, e.Line, LeftOutValue, "the creation of a "+ent.name+" when none matches a lookup")
+		return &value{kind: vPlumbing}
+	}
+	var body []allium.Stmt
+	call := &facts.Expr{Kind: facts.ExprCall, Keywords: append(slices.Clone(lookup), values...), Line: e.Line}
+	v := rc.construct(ent, call, sc, &body)
+	rc.created(v, &body, e.Line)
+	v.createdAt = nil // created inside the if below: no let can name it
+	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line), Branches: []allium.IfBranch{{
+		Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: body}}})
+	return &value{kind: vLookup, ent: q.ent, q: q}
 }

@@ -61,10 +61,6 @@ type Language struct {
 	ConfigGetters     []string          `yaml:"config_getters"`
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
 	AuthenticateCalls []string          `yaml:"authenticate_calls"`
-	// AuthenticateActive are boolean fields of the user an authenticate
-	// call also requires to be true (Django's ModelBackend refuses an
-	// inactive user).
-	AuthenticateActive []string `yaml:"authenticate_active"`
 	ShapeValidators   []string          `yaml:"shape_validators"`
 	Sessions          *Sessions         `yaml:"sessions"`
 	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
@@ -85,9 +81,6 @@ type Language struct {
 	QueryMethods      []string          `yaml:"query_methods"`
 	PersistCalls      []string          `yaml:"persist_calls"`
 	CreateMethods     []string          `yaml:"create_methods"`
-	// FindOrCreateMethods create a row only when none matches their
-	// lookup keywords (get_or_create(k=v, defaults={...})).
-	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
 	DeleteCalls       []string          `yaml:"delete_calls"`
 	UpdateMethods     []string          `yaml:"update_methods"`
 	AbortCalls        []string          `yaml:"abort_calls"`
@@ -95,7 +88,22 @@ type Language struct {
 	MessageBuilders   []string          `yaml:"message_builders"`
 	RenderCalls       []string          `yaml:"render_calls"`
 	PlumbingCalls     []string          `yaml:"plumbing_calls"`
-	Shapes            *Shapes           `yaml:"shapes"`
+
+	// Django idioms (forms and serializers, managers, query expressions,
+	// app settings).
+	Shapes *Shapes `yaml:"shapes"`
+	// AuthenticateActive are boolean fields of the user an authenticate
+	// call also requires to be true (Django's ModelBackend refuses an
+	// inactive user).
+	AuthenticateActive []string `yaml:"authenticate_active"`
+	// FindOrCreateMethods create a row only when none matches their
+	// lookup keywords (get_or_create(k=v, defaults={...})).
+	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
+	// CountCalls are aggregates that count a relationship in an
+	// annotation (annotate(n=Count("memberships"))); FieldRefCalls name
+	// another field of the same row in a filter (F("created")).
+	CountCalls    []string `yaml:"count_calls"`
+	FieldRefCalls []string `yaml:"field_ref_calls"`
 	// SettingsGetters read a setting with a default (Django app settings:
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.

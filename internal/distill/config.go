@@ -212,7 +212,7 @@ func unitPlural(u string) string {
 
 // timedelta translates timedelta(hours=1, minutes=30) with literal values.
 func (b *builder) timedelta(v *facts.Expr) allium.Expr {
-	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" {
+	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" && facts.LastSegment(v.Resolved) != "timedelta" {
 		return nil
 	}
 	var total int64

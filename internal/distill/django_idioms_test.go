@@ -338,6 +338,87 @@ def obtain_token(request):
             ApiToken.created(user: user, label: "api")
 }`,
 		},
+		{
+			name: "a command's bulk delete: a Count annotation filtered on, a timedelta imported under another name",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    deletion_notice_date = models.DateTimeField(null=True, blank=True)
+class Member(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
+`,
+				"app/management/commands/pruneusers.py": `
+from datetime import timedelta as td
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db.models import Count, F
+from django.utils.timezone import now
+from app.models import Profile
+class Command(BaseCommand):
+    def handle(self, **options):
+        month_ago = now() - td(days=30)
+        q = User.objects.order_by("id")
+        q = q.annotate(n_teams=Count("memberships"))
+        q = q.filter(date_joined__lt=month_ago, last_login=None, n_teams=0)
+        _n, summary = q.delete()
+        pq = Profile.objects.filter(deletion_notice_date__lt=month_ago)
+        pq = pq.exclude(user__last_login__gt=F("deletion_notice_date"))
+        for profile in pq:
+            profile.user.delete()
+        return "Done!"
+`},
+			construct: "Pruneusers",
+			want: `rule Pruneusers {
+    when: user: User.date_joined + 30.days <= now
+    requires: user.last_login = null
+    requires: user.memberships.count = 0
+    ensures: not exists user
+}`,
+		},
+		{
+			name: "a lookup through a relationship, an F() of the row, and exclude keeping the rows whose field is null",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    deletion_notice_date = models.DateTimeField(null=True, blank=True)
+class Member(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
+`,
+				"app/management/commands/pruneusers.py": `
+from datetime import timedelta as td
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db.models import Count, F
+from django.utils.timezone import now
+from app.models import Profile
+class Command(BaseCommand):
+    def handle(self, **options):
+        month_ago = now() - td(days=30)
+        q = User.objects.order_by("id")
+        q = q.annotate(n_teams=Count("memberships"))
+        q = q.filter(date_joined__lt=month_ago, last_login=None, n_teams=0)
+        _n, summary = q.delete()
+        pq = Profile.objects.filter(deletion_notice_date__lt=month_ago)
+        pq = pq.exclude(user__last_login__gt=F("deletion_notice_date"))
+        for profile in pq:
+            profile.user.delete()
+        return "Done!"
+`},
+			construct: "PruneusersProfile",
+			want: `rule PruneusersProfile {
+    when: profile: Profile.deletion_notice_date + 30.days <= now
+    requires:
+        not exists profile.user.last_login
+        or profile.user.last_login <= profile.deletion_notice_date
+    ensures: not exists profile.user
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

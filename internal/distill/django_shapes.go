@@ -53,6 +53,18 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		if catalog.Match(b.lang.FindOrCreateMethods, method) {
 			return rc.findOrCreate(e, recv, sc, out)
 		}
+		if method == "annotate" && recv.q != nil {
+			q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action}
+			for k, v := range recv.q.counts {
+				if q.counts == nil {
+					q.counts = map[string]string{}
+				}
+				q.counts[k] = v
+			}
+			if rc.annotateCounts(q, e) {
+				return &value{kind: vQuery, ent: q.ent, q: q}
+			}
+		}
 	case vModelClass:
 		// self.model(...) in a manager method: the model's constructor.
 		if catalog.Match(sh.ManagerModel, method) {

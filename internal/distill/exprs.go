@@ -806,7 +806,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "date"}, Args: []allium.Arg{{Value: &allium.Ident{Name: "now"}}}})
 	case catalog.MatchAny(l.ClockCalls, names...):
 		return exprValue(&allium.Ident{Name: "now"})
-	case last == "timedelta":
+	case last == "timedelta" || facts.LastSegment(e.Resolved) == "timedelta": // also `timedelta as td`
 		return rc.duration(e, sc, out)
 	case e.Raw == "len" && len(e.Args) == 1:
 		if x := rc.tr(&e.Args[0], sc, out); x != nil {

@@ -321,7 +321,7 @@ func (b *builder) join(q *query) allium.Expr {
 	}
 	j := &allium.Join{Entity: q.ent}
 	for _, c := range q.conds {
-		if c.op != allium.OpEq || c.val == nil {
+		if c.op != allium.OpEq || c.val == nil || len(c.path) > 0 || c.orNull || isRowField(c.val) {
 			return nil
 		}
 		jf := allium.JoinField{Name: c.field, Value: c.val}
@@ -761,6 +761,14 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 	var m allium.Expr = &allium.Ident{Name: c.field}
 	if root != nil {
 		m = &allium.Member{X: root, Name: c.field}
+	}
+	for _, p := range c.path {
+		m = &allium.Member{X: m, Name: p}
+	}
+	c.val = rowField(root, c.val)
+	if c.orNull {
+		c.orNull = false
+		return &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: m}}, Y: condExpr(root, c)}
 	}
 	// used = false reads as "not used".
 	if lit, ok := c.val.(*allium.Lit); ok && lit.Kind == allium.LitBool && (c.op == allium.OpEq || c.op == allium.OpNe) {

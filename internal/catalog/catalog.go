@@ -104,6 +104,10 @@ type Language struct {
 	// another field of the same row in a filter (F("created")).
 	CountCalls    []string `yaml:"count_calls"`
 	FieldRefCalls []string `yaml:"field_ref_calls"`
+	// NotFoundExceptions are raised by a lookup that finds no row
+	// (Model.DoesNotExist): `try: x = lookup except ...: return` requires
+	// the row to exist.
+	NotFoundExceptions []string `yaml:"not_found_exceptions"`
 	// SettingsGetters read a setting with a default (Django app settings:
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.

@@ -122,3 +122,14 @@ func (b *builder) settingDefault(v *facts.Expr) *facts.Expr {
 	}
 	return &v.Args[2]
 }
+
+// hiddenField reports a field a creation leaves out: plumbing by its name
+// (tokens, bookkeeping timestamps). A field a framework base gives is
+// hidden from the entity until a rule uses it, but a creation that sets it
+// uses it (User(email=e) of Django's user).
+func hiddenField(f *fieldInfo) bool {
+	if f.inherited {
+		return plumbingField(f.name)
+	}
+	return f.plumbing
+}

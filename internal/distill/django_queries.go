@@ -202,3 +202,54 @@ func (b *builder) markCondFields(q *query) {
 		}
 	}
 }
+
+// tryNotFound reads `try: x = <lookup> ... except Model.DoesNotExist:`
+// (the catalog's not_found_exceptions): a handler that ends the request
+// makes the found row a precondition (requires: exists x); one that goes
+// on with outcomes of its own states them for when no row matched (if not
+// exists x: ...). done is false, walking nothing, for any other try.
+func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (done, ends bool) {
+	var h *facts.Handler
+	for i := range s.Handlers {
+		if t := s.Handlers[i].Type; t != nil && t.Kind != facts.ExprTuple &&
+			catalog.MatchAny(rc.b.lang.NotFoundExceptions, facts.LastSegment(t.Raw), t.Resolved) {
+			h = &s.Handlers[i]
+		}
+	}
+	if h == nil || len(s.Handlers) != 1 || len(s.Body) == 0 {
+		return false, false
+	}
+	// The lookup: the first assignment of the body to a name.
+	first := &s.Body[0]
+	if first.Kind != facts.StmtAssign || len(first.Targets) != 1 || first.Targets[0].Kind != facts.ExprName {
+		return false, false
+	}
+	name := first.Targets[0].Name
+	ends = rc.stmts(s.Body, sc, out)
+	found := sc.vars[name]
+	hsc := *sc
+	hsc.vars = cloneVars(sc.vars)
+	var hout []allium.Stmt
+	hends := rc.stmts(h.Body, &hsc, &hout)
+	switch {
+	case found == nil || found.kind != vEntity || found.expr == nil:
+		// Not a lookup the spec states: the handler is left as before.
+	case hends && onlyLets(hout):
+		rc.b.stats.GuardsSeen++
+		if sc.top {
+			rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, h.Line)
+		}
+	case !hends && !onlyLets(hout):
+		*out = append(*out, &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
+			Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}}, Body: hout}}})
+	case !hends:
+		// except DoesNotExist: x = None — nothing happens without the row.
+	default:
+		rc.untranslated(sc, h.Line, LeftOutCondition, "the outcomes when no row is found")
+	}
+	if !ends {
+		ends = rc.stmts(s.Else, sc, out)
+	}
+	rc.stmts(s.Finally, sc, out)
+	return true, ends
+}

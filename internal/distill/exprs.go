@@ -1221,13 +1221,13 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			continue
 		}
 		f := ent.attrs[kw.Name]
-		if f == nil || f.drop || (f.plumbing && f.fkEntity == "") {
+		if f == nil || f.drop || (hiddenField(f) && f.fkEntity == "") {
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue
 		}
 		x := rc.tr(&kw.Value, sc, out)
 		if x == nil {
-			if !f.plumbing {
+			if !hiddenField(f) {
 				rc.untranslated(sc, e.Line, LeftOutValue, "the value of "+ent.name+"."+kw.Name)
 			}
 			continue

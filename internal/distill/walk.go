@@ -94,6 +94,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return rc.stmts(s.Body, sc, out)
 	case facts.StmtTry:
+		if done, ends := rc.tryNotFound(s, sc, out); done {
+			return ends
+		}
 		t := rc.stmts(s.Body, sc, out)
 		if !t {
 			t = rc.stmts(s.Else, sc, out)

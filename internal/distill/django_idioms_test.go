@@ -513,6 +513,68 @@ def invite(request):
         Member.created(user: user)
 }`,
 		},
+		{
+			name: "authenticate() walks the service's backend that takes its keywords; its None returns fail the sign-in",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+`,
+				"app/settings.py": `
+AUTHENTICATION_BACKENDS = ["app.backends.EmailBackend"]
+`,
+				"app/backends.py": `
+from django.contrib.auth.models import User
+class EmailBackend:
+    def authenticate(self, request, username=None, password=None):
+        try:
+            user = User.objects.get(email=username)
+        except User.DoesNotExist:
+            return None
+        if not user.check_password(password):
+            return None
+        return user
+`,
+				"app/forms.py": `
+from django import forms
+from django.contrib.auth import authenticate
+class PasswordLoginForm(forms.Form):
+    email = forms.EmailField()
+    password = forms.CharField()
+    def clean(self):
+        username = self.cleaned_data.get("email")
+        password = self.cleaned_data.get("password")
+        if username and password:
+            self.user = authenticate(username=username, password=password)
+            if self.user is None or not self.user.is_active:
+                raise forms.ValidationError("Incorrect email or password.")
+        return self.cleaned_data
+`,
+				"app/views.py": `
+from django.contrib.auth import login as auth_login
+from django.shortcuts import redirect
+from app import forms
+def login(request):
+    form = forms.PasswordLoginForm(request.POST)
+    if form.is_valid():
+        auth_login(request, form.user)
+        return redirect("home")
+    return redirect("login")
+`},
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email, password)
+    let user = User{email}
+    requires: exists user
+    requires: verify(password, user.password)
+    requires: user.is_active
+    ensures:
+        Session.created(user: user)
+        user.last_login = now
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

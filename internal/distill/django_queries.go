@@ -253,3 +253,25 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	rc.stmts(s.Finally, sc, out)
 	return true, ends
 }
+
+// pathJoinField writes an equality through a foreign key (user__username=
+// name) as a join field whose value is a join of the target
+// (user: User{username: name}); nil for any other condition.
+func (b *builder) pathJoinField(q *query, c qcond) *allium.JoinField {
+	if c.op != allium.OpEq || c.val == nil || c.orNull || isRowField(c.val) || len(c.path) != 1 || c.path[0] == "count" {
+		return nil
+	}
+	ent := b.entByName[q.ent]
+	if ent == nil {
+		return nil
+	}
+	f := ent.field(c.field)
+	if f == nil || f.fkEntity == "" {
+		return nil
+	}
+	inner := &allium.Join{Entity: f.fkEntity, Fields: []allium.JoinField{{Name: c.path[0], Value: c.val}}}
+	if id, ok := c.val.(*allium.Ident); ok && id.Name == c.path[0] {
+		inner.Fields[0].Value = nil
+	}
+	return &allium.JoinField{Name: c.field, Value: inner}
+}

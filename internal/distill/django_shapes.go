@@ -281,6 +281,9 @@ const contextParam = "__shape_context"
 // (self.context, what the view passed it). nil: an input field.
 func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 	sh := rc.b.lang.Shapes
+	if v := x.attrs[name]; v != nil {
+		return v
+	}
 	switch {
 	case sh == nil:
 		return nil
@@ -451,4 +454,40 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line), Branches: []allium.IfBranch{{
 		Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: body}}})
 	return &value{kind: vLookup, ent: q.ent, q: q}
+}
+
+// keepShapeAttr records what a shape's method keeps on it (self.user =
+// ...): read back later, it is that value, not an input of the request.
+func (rc *ruleCtx) keepShapeAttr(obj *value, name string, v *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	val := rc.eval(v, sc, out, false)
+	if val.kind == vLookup {
+		if !sc.top {
+			// A let bound below the rule's top level could not be read
+			// where the form's attribute is.
+			val = unknownValue
+		} else {
+			// Named apart from the signed-in user the rule may also read
+			// (request.user is another binding).
+			bn := name
+			if bn == "user" || bn == "current_user" {
+				bn = "authenticated_user"
+			}
+			val = rc.bindLookup(bn, val, sc, out, v.Line)
+		}
+	}
+	if obj.attrs == nil {
+		obj.attrs = map[string]*value{}
+	}
+	obj.attrs[name] = val
+}
+
+// inputsPresent extends inputPresence to a conjunction of presence tests
+// (`if username and password:` in a form's clean).
+func (rc *ruleCtx) inputsPresent(e *facts.Expr, sc *scope, out *[]allium.Stmt) (positive, ok bool) {
+	if e != nil && e.Kind == facts.ExprBoolOp && e.Op == "and" && e.X != nil && e.Y != nil {
+		px, okx := rc.inputsPresent(e.X, sc, out)
+		py, oky := rc.inputsPresent(e.Y, sc, out)
+		return px && py, okx && oky
+	}
+	return rc.inputPresence(e, sc, out)
 }

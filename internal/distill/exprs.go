@@ -922,6 +922,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			var filters []facts.Keyword
 			var password *facts.Expr
 			kws := rc.spreadKeywords(e, sc, out)
+			if v := rc.serviceBackend(e, kws, sc, out); v != nil {
+				return v
+			}
 			for i, kw := range kws {
 				if kw.Name == "password" || kw.Name == "raw_password" {
 					password = &kws[i].Value

@@ -759,7 +759,8 @@ func dependency(p *facts.Param) *facts.Expr {
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
 	name := "user"
-	if rc.h != nil && assignsLocal(rc.h.fn.Body, "user") {
+	if rc.h != nil && assignsLocal(rc.h.fn.Body, "user") || rc.lets["user"] {
+		// A let of that name (a helper's lookup) is another user.
 		name = "current_user"
 	}
 	return rc.currentUserNamed(name)

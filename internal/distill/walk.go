@@ -175,6 +175,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 	case facts.ExprAttr:
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {
+		case vShape:
+			// self.user = authenticate(...) in a form's clean: what the
+			// form keeps, read back as form.user.
+			rc.keepShapeAttr(obj, t.Name, v, sc, out)
+			return
 		case vObject:
 			// self.users = users in a constructor: what the object keeps.
 			if obj.attrs == nil {
@@ -324,7 +329,16 @@ func (b *builder) join(q *query) allium.Expr {
 	}
 	j := &allium.Join{Entity: q.ent}
 	for _, c := range q.conds {
-		if c.op != allium.OpEq || c.val == nil || len(c.path) > 0 || c.orNull || isRowField(c.val) {
+		if len(c.path) > 0 {
+			// Profile{user: User{username}}: through a foreign key.
+			jf := b.pathJoinField(q, c)
+			if jf == nil {
+				return nil
+			}
+			j.Fields = append(j.Fields, *jf)
+			continue
+		}
+		if c.op != allium.OpEq || c.val == nil || c.orNull || isRowField(c.val) {
 			return nil
 		}
 		jf := allium.JoinField{Name: c.field, Value: c.val}
@@ -402,7 +416,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
-	if positive, ok := rc.inputPresence(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
+	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition.
 		return rc.stmts(s.Body, sc, out)
 	}

@@ -112,6 +112,9 @@ type Language struct {
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
 	SettingsGetters []string `yaml:"settings_getters"`
+	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
+	// spec writes random_key().
+	RandomCalls []string `yaml:"random_calls"`
 	// NormaliserCalls return their one argument in a canonical form
 	// (BaseUserManager.normalize_email): the value is the argument's.
 	NormaliserCalls []string `yaml:"normaliser_calls"`

@@ -575,6 +575,36 @@ def login(request):
         user.last_login = now
 }`,
 		},
+		{
+			name: "a fresh random value (uuid4) is random_key()",
+			files: map[string]string{
+				"users/models.py": `
+import uuid
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+class BaseUser(AbstractBaseUser):
+    email = models.EmailField(unique=True)
+    jwt_key = models.UUIDField(default=uuid.uuid4)
+`,
+				"auth/apis.py": `
+import uuid
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class UserJwtLogoutApi(APIView):
+    permission_classes = (IsAuthenticated,)
+    def post(self, request):
+        user = request.user
+        user.jwt_key = uuid.uuid4()
+        user.save(update_fields=["jwt_key"])
+        return Response()
+`},
+			construct: "UserJwtLogoutApi",
+			want: `rule UserJwtLogoutApi {
+    when: UserJwtLogoutApi(current_user)
+    ensures: current_user.jwt_key = random_key()
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

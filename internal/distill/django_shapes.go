@@ -22,6 +22,9 @@ import (
 func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	sh := b.lang.Shapes
+	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved, e.Raw) {
+		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "random_key"}})
+	}
 	if method == "" {
 		return rc.hasattrCall(e, sc, out)
 	}

@@ -112,6 +112,9 @@ type Language struct {
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
 	SettingsGetters []string `yaml:"settings_getters"`
+	// UniqueChecks validate a new row against the model's unique fields
+	// (Django's full_clean): none may exist with the same value.
+	UniqueChecks []string `yaml:"unique_checks"`
 	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
 	// spec writes random_key().
 	RandomCalls []string `yaml:"random_calls"`

@@ -68,7 +68,7 @@ class User(AbstractUser):
 }`,
 		},
 		{
-			name: "a serializer nested in the view, its input spread into a service, the model's manager method creating the user",
+			name: "a serializer nested in the view, its input spread into a service, the model's manager method creating the user, full_clean refusing a duplicate",
 			files: map[string]string{
 				"users/models.py": `
 from django.contrib.auth.models import AbstractBaseUser
@@ -79,6 +79,7 @@ class BaseUserManager(BUM):
         user = self.model(email=self.normalize_email(email.lower()), is_active=is_active)
         if password is not None:
             user.set_password(password)
+        user.full_clean()
         user.save(using=self._db)
         return user
 class BaseUser(AbstractBaseUser):
@@ -110,6 +111,7 @@ class UserCreateApi(APIView):
 			want: `rule UserCreateApi {
     when: UserCreateApi(email, password)
     requires: length(password) >= config.min_password_length
+    requires: not exists BaseUser{email}
     ensures: BaseUser.created(email: email, is_active: true, password: hash(password))
 }`,
 		},

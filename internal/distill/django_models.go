@@ -133,3 +133,41 @@ func hiddenField(f *fieldInfo) bool {
 	}
 	return f.plumbing
 }
+
+// uniqueChecks states what validating a new row against its unique fields
+// requires (user.full_clean()): no row has the value it is created with.
+func (rc *ruleCtx) uniqueChecks(v *value, sc *scope, line int) {
+	b := rc.b
+	ent := b.entByName[v.ent]
+	if ent == nil || !sc.top {
+		return
+	}
+	for _, a := range v.args {
+		f := ent.field(a.Name)
+		if f == nil || !b.uniqueField(ent, f.attr) {
+			continue
+		}
+		b.stats.GuardsSeen++
+		j := &allium.Join{Entity: ent.name, Fields: []allium.JoinField{{Name: f.name, Value: a.Value}}}
+		if id, ok := a.Value.(*allium.Ident); ok && id.Name == f.name {
+			j.Fields[0].Value = nil
+		}
+		rc.requires(&allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, sc, line)
+	}
+}
+
+// uniqueField reports whether the model (or an abstract ancestor)
+// declares attr with unique=True.
+func (b *builder) uniqueField(ent *entityInfo, attr string) bool {
+	for _, cr := range append([]*classRef{ent.ref}, b.abstractAncestors(ent.ref)...) {
+		for i := range cr.class.Fields {
+			a := &cr.class.Fields[i]
+			if a.Name != attr || a.Value == nil || a.Value.Kind != facts.ExprCall {
+				continue
+			}
+			kw := a.Value.Keyword("unique")
+			return kw != nil && kw.Kind == facts.ExprBool && kw.Value == "true"
+		}
+	}
+	return false
+}

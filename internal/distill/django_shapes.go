@@ -36,6 +36,10 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	}
 	switch recv.kind {
 	case vNew:
+		if catalog.Match(b.lang.UniqueChecks, method) && len(e.Args) == 0 {
+			rc.uniqueChecks(recv, sc, e.Line)
+			return unknownValue
+		}
 		// user = self.model(...); user.set_password(p): the new row's
 		// password is the hash.
 		if catalog.Match(b.lang.HashCalls, method) && len(e.Args) == 1 {

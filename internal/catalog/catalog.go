@@ -149,6 +149,14 @@ type Shapes struct {
 	// is the manager's attribute that is its model (self.model(...)).
 	Managers     []string `yaml:"managers"`
 	ManagerModel []string `yaml:"manager_model"`
+	// FormHandlers are the methods of a form view (Django's FormView)
+	// that handle a submitted form once it is valid (form_valid(self,
+	// form)); FormGetters are the view's methods that make the form and
+	// may set attributes on it (get_form), FormClassGetters those that
+	// say which form class (get_form_class).
+	FormHandlers     []string `yaml:"form_handlers"`
+	FormGetters      []string `yaml:"form_getters"`
+	FormClassGetters []string `yaml:"form_class_getters"`
 	// Context is a shape's attribute holding what the view passed it;
 	// its ContextRequest entry is the request (self.context["request"]).
 	Context        []string `yaml:"context"`

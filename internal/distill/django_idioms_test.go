@@ -607,6 +607,54 @@ class UserJwtLogoutApi(APIView):
     ensures: current_user.jwt_key = random_key()
 }`,
 		},
+		{
+			name: "a FormView's form_valid is the handler of its valid form: the form's validators hold, get_form's attributes are set",
+			files: map[string]string{
+				"app/models.py": `
+import uuid
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    pass
+class TwoFactorData(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_data")
+    session_identifier = models.UUIDField(blank=True, null=True)
+    def rotate_session_identifier(self):
+        self.session_identifier = uuid.uuid4()
+        self.save(update_fields=["session_identifier"])
+`,
+				"app/views.py": `
+from django import forms
+from django.core.exceptions import ValidationError
+from django.views.generic import FormView
+from app.models import TwoFactorData
+class ConfirmTwoFactorView(FormView):
+    class Form(forms.Form):
+        otp = forms.CharField(required=True)
+        def clean_otp(self):
+            self.data_row = TwoFactorData.objects.filter(user=self.user).first()
+            if self.data_row is None:
+                raise ValidationError("2FA not set up.")
+            return self.cleaned_data.get("otp")
+    def get_form_class(self):
+        return self.Form
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.user = self.request.user
+        return form
+    def form_valid(self, form):
+        form.data_row.rotate_session_identifier()
+        return super().form_valid(form)
+`},
+			construct: "ConfirmTwoFactor",
+			want: `rule ConfirmTwoFactor {
+    when: ConfirmTwoFactor(user)
+    let data_row = TwoFactorData{user}
+    requires: exists data_row
+    ensures: data_row.session_identifier = random_key()
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

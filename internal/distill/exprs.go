@@ -148,6 +148,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	x := rc.eval(e.X, sc, out, false)
 	switch x.kind {
 	case vPlumbing:
+		if e.Name == "request" && e.X.Raw == "self" && sc.cls != nil && x.param == "" {
+			// self.request in a class-based view.
+			return &value{kind: vPlumbing, param: "request"}
+		}
 		if x.param == "request" || e.X.Raw == "request" {
 			if e.Name == "user" {
 				return rc.currentUser()

@@ -162,7 +162,7 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 				isAction = true
 			}
 		}
-		if isAction || slices.Contains(b.lang.ViewMethods, m.Name) {
+		if isAction || slices.Contains(b.lang.ViewMethods, m.Name) || b.formHandler(m) {
 			methods = append(methods, m)
 		}
 	}
@@ -413,6 +413,7 @@ func (b *builder) handlerRules(h *handler) {
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
 	b.bindHandlerParams(rc, sc, h)
+	rc.bindValidForm(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {

@@ -99,4 +99,3 @@ func (rc *ruleCtx) viewFormClass(cr *classRef) *classRef {
 	}
 	return nil
 }
-

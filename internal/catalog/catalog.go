@@ -115,6 +115,14 @@ type Language struct {
 	// UniqueChecks validate a new row against the model's unique fields
 	// (Django's full_clean): none may exist with the same value.
 	UniqueChecks []string `yaml:"unique_checks"`
+	// Signals: receivers of the model signal sent after a save
+	// (post_save), registered with a decorator (@receiver(post_save,
+	// sender=M)) or a connect call (post_save.connect(fn, sender=M)); a
+	// receiver that tests its created argument handles the creation of an
+	// M. ModelLoaders name a model by string (load_model("app", "M")).
+	SavedSignals    []string `yaml:"saved_signals"`
+	SignalReceivers []string `yaml:"signal_receivers"`
+	ModelLoaders    []string `yaml:"model_loaders"`
 	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
 	// spec writes random_key().
 	RandomCalls []string `yaml:"random_calls"`

@@ -22,8 +22,24 @@ import (
 func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	sh := b.lang.Shapes
+	if catalog.MatchAny(b.lang.ModelLoaders, e.Resolved, e.Raw) && len(e.Args) > 0 {
+		// load_model("app", "OrganizationOwner"): the model of that name.
+		if last := e.Args[len(e.Args)-1]; last.Kind == facts.ExprString {
+			if ent := b.entByName[pascal(last.Value)]; ent != nil {
+				return &value{kind: vModelClass, ent: ent.name}
+			}
+		}
+	}
 	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved, e.Raw) {
 		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "random_key"}})
+	}
+	if method == "" && e.X != nil && e.X.Kind == facts.ExprName {
+		// OrganizationOwner = load_model(...); OrganizationOwner(...).
+		if v := sc.vars[e.X.Name]; v != nil && v.kind == vModelClass {
+			if ent := b.entByName[v.ent]; ent != nil {
+				return rc.construct(ent, e, sc, out)
+			}
+		}
 	}
 	if method == "" {
 		return rc.hasattrCall(e, sc, out)

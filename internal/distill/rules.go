@@ -21,6 +21,9 @@ type handler struct {
 	// mutation: a GraphQL mutation's resolver; fn may belong to a base
 	// (mixin) of class.
 	mutation bool
+	// created: a receiver of the model signal sent when an instance of
+	// this entity is created (Django's post_save with created).
+	created string
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -60,7 +63,7 @@ func (b *builder) findHandlers() []*handler {
 			}
 		}
 	}
-	return out
+	return append(out, b.signalHandlers()...)
 }
 
 func testFile(p string) bool {
@@ -414,6 +417,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.auth = b.handlerAuth(h)
 	b.bindHandlerParams(rc, sc, h)
 	rc.bindValidForm(h, sc)
+	rc.bindSignal(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {

@@ -802,7 +802,7 @@ class UsersConfig(AppConfig):
         Owner.objects.create(membership=instance)
 `},
 			construct: "Touch",
-			want: "",
+			want:      "",
 		},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,9 @@ package distill
 // class, valid, so the form's validators are the rule's preconditions.
 
 import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
@@ -98,4 +101,32 @@ func (rc *ruleCtx) viewFormClass(cr *classRef) *classRef {
 		}
 	}
 	return nil
+}
+
+// shapeConfigName names the bound a shape's field constraint sets: the
+// plain name (max_name_length), or, when another bound of a different
+// value already has it, the name with the shape's stem
+// (max_add_web_authn_name_length for AddWebAuthnForm).
+func (b *builder) shapeConfigName(name string, shape *classRef, lit allium.Expr) string {
+	ci := b.configByKey["literal:"+name]
+	if ci == nil || sameLit(ci.value, lit) {
+		return name
+	}
+	stem := shape.class.Name
+	for _, suf := range []string{"Serializer", "Form", "Schema", "Input", "Request"} {
+		if s := strings.TrimSuffix(stem, suf); s != stem && s != "" {
+			stem = s
+			break
+		}
+	}
+	stem = snake(stem)
+	if !isSnake(stem) {
+		return name
+	}
+	for _, p := range []string{"max_", "min_"} {
+		if rest, ok := strings.CutPrefix(name, p); ok {
+			return p + stem + "_" + rest
+		}
+	}
+	return stem + "_" + name
 }

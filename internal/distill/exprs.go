@@ -1726,6 +1726,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				continue
 			}
 			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
+			name = rc.b.shapeConfigName(name, shape, lit)
 			rc.b.stats.GuardsSeen++
 			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
 				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}}

@@ -88,7 +88,44 @@ type Language struct {
 	MessageBuilders   []string          `yaml:"message_builders"`
 	RenderCalls       []string          `yaml:"render_calls"`
 	PlumbingCalls     []string          `yaml:"plumbing_calls"`
-	Shapes            *Shapes           `yaml:"shapes"`
+
+	// Django idioms (forms and serializers, managers, query expressions,
+	// app settings).
+	Shapes *Shapes `yaml:"shapes"`
+	// AuthenticateActive are boolean fields of the user an authenticate
+	// call also requires to be true (Django's ModelBackend refuses an
+	// inactive user).
+	AuthenticateActive []string `yaml:"authenticate_active"`
+	// FindOrCreateMethods create a row only when none matches their
+	// lookup keywords (get_or_create(k=v, defaults={...})).
+	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
+	// CountCalls are aggregates that count a relationship in an
+	// annotation (annotate(n=Count("memberships"))); FieldRefCalls name
+	// another field of the same row in a filter (F("created")).
+	CountCalls    []string `yaml:"count_calls"`
+	FieldRefCalls []string `yaml:"field_ref_calls"`
+	// NotFoundExceptions are raised by a lookup that finds no row
+	// (Model.DoesNotExist): `try: x = lookup except ...: return` requires
+	// the row to exist.
+	NotFoundExceptions []string `yaml:"not_found_exceptions"`
+	// SettingsGetters read a setting with a default (Django app settings:
+	// X = getattr(settings, "APP_X", 7)); the constant is a config
+	// parameter with that default.
+	SettingsGetters []string `yaml:"settings_getters"`
+	// UniqueChecks validate a new row against the model's unique fields
+	// (Django's full_clean): none may exist with the same value.
+	UniqueChecks []string `yaml:"unique_checks"`
+	// Signals: receivers of the model signal sent after a save
+	// (post_save), registered with a decorator (@receiver(post_save,
+	// sender=M)) or a connect call (post_save.connect(fn, sender=M)); a
+	// receiver that tests its created argument handles the creation of an
+	// M. ModelLoaders name a model by string (load_model("app", "M")).
+	SavedSignals    []string `yaml:"saved_signals"`
+	SignalReceivers []string `yaml:"signal_receivers"`
+	ModelLoaders    []string `yaml:"model_loaders"`
+	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
+	// spec writes random_key().
+	RandomCalls []string `yaml:"random_calls"`
 	// NormaliserCalls return their one argument in a canonical form
 	// (BaseUserManager.normalize_email): the value is the argument's.
 	NormaliserCalls []string `yaml:"normaliser_calls"`
@@ -120,13 +157,22 @@ type Shapes struct {
 	// name, else its CreateMethods given the validated data.
 	SaveMethods   []string `yaml:"save_methods"`
 	CreateMethods []string `yaml:"create_methods"`
-	// ValidatedData are the attributes that hold the validated input.
-	ValidatedData []string `yaml:"validated_data"`
+	// InputAttrs are a shape's attributes that hold its input, raw or
+	// validated (initial_data, validated_data, cleaned_data).
+	InputAttrs []string `yaml:"input_attrs"`
 	// Managers are a model's class attributes through which its custom
 	// manager methods are called (User.objects.create_user); ManagerModel
 	// is the manager's attribute that is its model (self.model(...)).
 	Managers     []string `yaml:"managers"`
 	ManagerModel []string `yaml:"manager_model"`
+	// FormHandlers are the methods of a form view (Django's FormView)
+	// that handle a submitted form once it is valid (form_valid(self,
+	// form)); FormGetters are the view's methods that make the form and
+	// may set attributes on it (get_form), FormClassGetters those that
+	// say which form class (get_form_class).
+	FormHandlers     []string `yaml:"form_handlers"`
+	FormGetters      []string `yaml:"form_getters"`
+	FormClassGetters []string `yaml:"form_class_getters"`
 	// Context is a shape's attribute holding what the view passed it;
 	// its ContextRequest entry is the request (self.context["request"]).
 	Context        []string `yaml:"context"`
@@ -163,6 +209,9 @@ type Sessions struct {
 	// Stores are the framework's session objects (flask.session): storing
 	// a user's id under a key signs the user in, clear() signs out.
 	Stores []string `yaml:"stores"`
+	// StartStamps lists, per sign-in call, the user's timestamp fields
+	// that call sets to now (Django's login updates last_login).
+	StartStamps map[string][]string `yaml:"start_stamps"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

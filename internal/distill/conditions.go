@@ -186,6 +186,11 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		return nil, false, false
 	}
 	switch e.Kind {
+	case facts.ExprName:
+		// A local bound to a literal (a signal's created).
+		if t, ok := rc.staticTruth(e, sc); ok {
+			return nil, true, t
+		}
 	case facts.ExprCall:
 		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) && rc.validatable(e.X.X, sc) {
 			return nil, true, true

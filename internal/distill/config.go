@@ -127,9 +127,12 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 	case facts.ExprCall:
 		d := b.timedelta(v)
 		if d == nil {
-			// A setting read from the environment with a default
-			// (config("X", default=30), Field(default=30)): the default.
-			if dv := v.Keyword("default"); dv != nil && dv.Kind != facts.ExprCall {
+			if def := b.settingDefault(v); def != nil {
+				// X = getattr(settings, "APP_X", 7): the default.
+				b.addConfig(f, key, def, ann, line)
+			} else if dv := v.Keyword("default"); dv != nil && dv.Kind != facts.ExprCall {
+				// A setting read from the environment with a default
+				// (config("X", default=30), Field(default=30)): the default.
 				b.addConfig(f, key, dv, ann, line)
 			}
 			return
@@ -213,7 +216,7 @@ func unitPlural(u string) string {
 
 // timedelta translates timedelta(hours=1, minutes=30) with literal values.
 func (b *builder) timedelta(v *facts.Expr) allium.Expr {
-	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" {
+	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" && facts.LastSegment(v.Resolved) != "timedelta" {
 		return nil
 	}
 	var total int64

@@ -68,7 +68,7 @@ class User(AbstractUser):
 }`,
 		},
 		{
-			name: "a serializer nested in the view, its input spread into a service, the model's manager method creating the user",
+			name: "a serializer nested in the view, its input spread into a service, the model's manager method creating the user, full_clean refusing a duplicate",
 			files: map[string]string{
 				"users/models.py": `
 from django.contrib.auth.models import AbstractBaseUser
@@ -79,6 +79,7 @@ class BaseUserManager(BUM):
         user = self.model(email=self.normalize_email(email.lower()), is_active=is_active)
         if password is not None:
             user.set_password(password)
+        user.full_clean()
         user.save(using=self._db)
         return user
 class BaseUser(AbstractBaseUser):
@@ -110,6 +111,7 @@ class UserCreateApi(APIView):
 			want: `rule UserCreateApi {
     when: UserCreateApi(email, password)
     requires: length(password) >= config.min_password_length
+    requires: not exists BaseUser{email}
     ensures: BaseUser.created(email: email, is_active: true, password: hash(password))
 }`,
 		},
@@ -196,6 +198,611 @@ class ChangePasswordView(GenericAPIView):
     requires: new_password != old_password
     ensures: user.password = hash(new_password)
 }`,
+		},
+		{
+			name: "authenticate() with the validated input spread into it; Django's backend admits only active users",
+			files: map[string]string{
+				"users/models.py": `
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+class BaseUser(AbstractBaseUser):
+    email = models.EmailField(unique=True)
+    is_active = models.BooleanField(default=True)
+    USERNAME_FIELD = "email"
+`,
+				"auth/apis.py": `
+from django.contrib.auth import authenticate, login
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class UserSessionLoginApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        email = serializers.EmailField()
+        password = serializers.CharField()
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = authenticate(request, **serializer.validated_data)
+        if user is None:
+            return Response(status=status.HTTP_400_BAD_REQUEST)
+        login(request, user)
+        return Response({})
+`},
+			construct: "UserSessionLoginApi",
+			want: `rule UserSessionLoginApi {
+    when: UserSessionLoginApi(email, password)
+    let user = BaseUser{email}
+    requires: verify(password, user.password)
+    requires: user.is_active
+    requires: exists user
+    ensures:
+        Session.created(user: user)
+        user.last_login = now
+}`,
+		},
+		{
+			name: "a task returning a model's class method runs it; a date before today is a day past it",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser as BaseUser
+from django.db import models, transaction
+from django.utils.timezone import localdate
+class AbstractUser(BaseUser):
+    expiration_date = models.DateField(null=True)
+    class Meta:
+        abstract = True
+    @classmethod
+    def deactivate_expired_users(cls):
+        with transaction.atomic():
+            qs = cls.objects.filter(is_active=True, expiration_date__lt=localdate()).select_for_update()
+            for user in qs.iterator():
+                user.is_active = False
+                user.save(update_fields=["is_active"])
+class User(AbstractUser):
+    pass
+`,
+				"app/tasks.py": `
+from celery import shared_task
+from django.contrib.auth import get_user_model
+User = get_user_model()
+@shared_task
+def deactivate_expired_users():
+    return User.deactivate_expired_users()
+`},
+			construct: "DeactivateExpiredUsers",
+			want: `rule DeactivateExpiredUsers {
+    when: user: User.expiration_date + 1.day <= now
+    requires: user.is_active
+    ensures: user.is_active = false
+}`,
+		},
+		{
+			name: "hasattr on a one-to-one reverse relationship tests that it exists",
+			files: map[string]string{
+				"app/models.py": `
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    pass
+class TwoFactorData(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_data")
+    secret = models.CharField(max_length=255, null=True)
+`,
+				"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from app.models import TwoFactorData
+@login_required
+def setup_two_factor(request):
+    if hasattr(request.user, "two_factor_data"):
+        raise ValidationError("already set up")
+    TwoFactorData.objects.create(user=request.user)
+    return redirect("admin:index")
+`},
+			construct: "SetupTwoFactor",
+			want: `rule SetupTwoFactor {
+    when: SetupTwoFactor(user)
+    requires: not exists user.two_factor_data
+    ensures: TwoFactorData.created(user: user)
+}`,
+		},
+		{
+			name: "get_or_create creates a row only when none matches its lookup",
+			files: map[string]string{
+				"app/models.py": `
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    pass
+class ApiToken(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_token")
+    label = models.CharField(max_length=20)
+`,
+				"app/views.py": `
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from app.models import ApiToken
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def obtain_token(request):
+    token, created = ApiToken.objects.get_or_create(user=request.user, defaults={"label": "api"})
+    return Response({"created": created})
+`},
+			construct: "ObtainToken",
+			want: `rule ObtainToken {
+    when: ObtainToken(user)
+    ensures:
+        if not exists ApiToken{user}:
+            ApiToken.created(user: user, label: "api")
+}`,
+		},
+		{
+			name: "a command's bulk delete: a Count annotation filtered on, a timedelta imported under another name",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    deletion_notice_date = models.DateTimeField(null=True, blank=True)
+class Member(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
+`,
+				"app/management/commands/pruneusers.py": `
+from datetime import timedelta as td
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db.models import Count, F
+from django.utils.timezone import now
+from app.models import Profile
+class Command(BaseCommand):
+    def handle(self, **options):
+        month_ago = now() - td(days=30)
+        q = User.objects.order_by("id")
+        q = q.annotate(n_teams=Count("memberships"))
+        q = q.filter(date_joined__lt=month_ago, last_login=None, n_teams=0)
+        _n, summary = q.delete()
+        pq = Profile.objects.filter(deletion_notice_date__lt=month_ago)
+        pq = pq.exclude(user__last_login__gt=F("deletion_notice_date"))
+        for profile in pq:
+            profile.user.delete()
+        return "Done!"
+`},
+			construct: "Pruneusers",
+			want: `rule Pruneusers {
+    when: user: User.date_joined + 30.days <= now
+    requires: user.last_login = null
+    requires: user.memberships.count = 0
+    ensures: not exists user
+}`,
+		},
+		{
+			name: "a lookup through a relationship, an F() of the row, and exclude keeping the rows whose field is null",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    deletion_notice_date = models.DateTimeField(null=True, blank=True)
+class Member(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
+`,
+				"app/management/commands/pruneusers.py": `
+from datetime import timedelta as td
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db.models import Count, F
+from django.utils.timezone import now
+from app.models import Profile
+class Command(BaseCommand):
+    def handle(self, **options):
+        month_ago = now() - td(days=30)
+        q = User.objects.order_by("id")
+        q = q.annotate(n_teams=Count("memberships"))
+        q = q.filter(date_joined__lt=month_ago, last_login=None, n_teams=0)
+        _n, summary = q.delete()
+        pq = Profile.objects.filter(deletion_notice_date__lt=month_ago)
+        pq = pq.exclude(user__last_login__gt=F("deletion_notice_date"))
+        for profile in pq:
+            profile.user.delete()
+        return "Done!"
+`},
+			construct: "PruneusersProfile",
+			want: `rule PruneusersProfile {
+    when: profile: Profile.deletion_notice_date + 30.days <= now
+    requires:
+        not exists profile.user.last_login
+        or profile.user.last_login <= profile.deletion_notice_date
+    ensures: not exists profile.user
+}`,
+		},
+		{
+			name: "a lookup in try whose DoesNotExist handler ends the request requires the row",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Credential(models.Model):
+    code = models.UUIDField(unique=True)
+    name = models.CharField(max_length=100)
+    user = models.ForeignKey(User, models.CASCADE, related_name="credentials")
+class Member(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
+`,
+				"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from app.models import Credential, Member
+@login_required
+def remove_credential(request, code):
+    try:
+        credential = Credential.objects.get(user=request.user, code=code)
+    except Credential.DoesNotExist:
+        return HttpResponseBadRequest()
+    credential.delete()
+    return redirect("profile")
+@login_required
+def invite(request):
+    email = request.POST["email"]
+    try:
+        user = User.objects.get(email=email)
+    except User.DoesNotExist:
+        user = User(email=email)
+        user.save()
+    Member.objects.create(user=user)
+    return redirect("team")
+`},
+			construct: "RemoveCredential",
+			want: `rule RemoveCredential {
+    when: RemoveCredential(user, code)
+    let credential = Credential{user, code}
+    requires: exists credential
+    ensures: not exists credential
+}`,
+		},
+		{
+			name: "a DoesNotExist handler that goes on states its outcomes for when no row matched",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Credential(models.Model):
+    code = models.UUIDField(unique=True)
+    name = models.CharField(max_length=100)
+    user = models.ForeignKey(User, models.CASCADE, related_name="credentials")
+class Member(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
+`,
+				"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from app.models import Credential, Member
+@login_required
+def remove_credential(request, code):
+    try:
+        credential = Credential.objects.get(user=request.user, code=code)
+    except Credential.DoesNotExist:
+        return HttpResponseBadRequest()
+    credential.delete()
+    return redirect("profile")
+@login_required
+def invite(request):
+    email = request.POST["email"]
+    try:
+        user = User.objects.get(email=email)
+    except User.DoesNotExist:
+        user = User(email=email)
+        user.save()
+    Member.objects.create(user=user)
+    return redirect("team")
+`},
+			construct: "Invite",
+			want: `rule Invite {
+    when: Invite(email)
+    let user = User{email}
+    ensures:
+        if not exists user:
+            User.created(email: email)
+        Member.created(user: user)
+}`,
+		},
+		{
+			name: "authenticate() walks the service's backend that takes its keywords; its None returns fail the sign-in",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+`,
+				"app/settings.py": `
+AUTHENTICATION_BACKENDS = ["app.backends.EmailBackend"]
+`,
+				"app/backends.py": `
+from django.contrib.auth.models import User
+class EmailBackend:
+    def authenticate(self, request, username=None, password=None):
+        try:
+            user = User.objects.get(email=username)
+        except User.DoesNotExist:
+            return None
+        if not user.check_password(password):
+            return None
+        return user
+`,
+				"app/forms.py": `
+from django import forms
+from django.contrib.auth import authenticate
+class PasswordLoginForm(forms.Form):
+    email = forms.EmailField()
+    password = forms.CharField()
+    def clean(self):
+        username = self.cleaned_data.get("email")
+        password = self.cleaned_data.get("password")
+        if username and password:
+            self.user = authenticate(username=username, password=password)
+            if self.user is None or not self.user.is_active:
+                raise forms.ValidationError("Incorrect email or password.")
+        return self.cleaned_data
+`,
+				"app/views.py": `
+from django.contrib.auth import login as auth_login
+from django.shortcuts import redirect
+from app import forms
+def login(request):
+    form = forms.PasswordLoginForm(request.POST)
+    if form.is_valid():
+        auth_login(request, form.user)
+        return redirect("home")
+    return redirect("login")
+`},
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email, password)
+    let user = User{email}
+    requires: exists user
+    requires: verify(password, user.password)
+    requires: user.is_active
+    ensures:
+        Session.created(user: user)
+        user.last_login = now
+}`,
+		},
+		{
+			name: "a fresh random value (uuid4) is random_key()",
+			files: map[string]string{
+				"users/models.py": `
+import uuid
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+class BaseUser(AbstractBaseUser):
+    email = models.EmailField(unique=True)
+    jwt_key = models.UUIDField(default=uuid.uuid4)
+`,
+				"auth/apis.py": `
+import uuid
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class UserJwtLogoutApi(APIView):
+    permission_classes = (IsAuthenticated,)
+    def post(self, request):
+        user = request.user
+        user.jwt_key = uuid.uuid4()
+        user.save(update_fields=["jwt_key"])
+        return Response()
+`},
+			construct: "UserJwtLogoutApi",
+			want: `rule UserJwtLogoutApi {
+    when: UserJwtLogoutApi(current_user)
+    ensures: current_user.jwt_key = random_key()
+}`,
+		},
+		{
+			name: "a FormView's form_valid is the handler of its valid form: the form's validators hold, get_form's attributes are set",
+			files: map[string]string{
+				"app/models.py": `
+import uuid
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    pass
+class TwoFactorData(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_data")
+    session_identifier = models.UUIDField(blank=True, null=True)
+    def rotate_session_identifier(self):
+        self.session_identifier = uuid.uuid4()
+        self.save(update_fields=["session_identifier"])
+`,
+				"app/views.py": `
+from django import forms
+from django.core.exceptions import ValidationError
+from django.views.generic import FormView
+from app.models import TwoFactorData
+class ConfirmTwoFactorView(FormView):
+    class Form(forms.Form):
+        otp = forms.CharField(required=True)
+        def clean_otp(self):
+            self.data_row = TwoFactorData.objects.filter(user=self.user).first()
+            if self.data_row is None:
+                raise ValidationError("2FA not set up.")
+            return self.cleaned_data.get("otp")
+    def get_form_class(self):
+        return self.Form
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.user = self.request.user
+        return form
+    def form_valid(self, form):
+        form.data_row.rotate_session_identifier()
+        return super().form_valid(form)
+`},
+			construct: "ConfirmTwoFactor",
+			want: `rule ConfirmTwoFactor {
+    when: ConfirmTwoFactor(user)
+    let data_row = TwoFactorData{user}
+    requires: exists data_row
+    ensures: data_row.session_identifier = random_key()
+}`,
+		},
+		{
+			name: "a post_save receiver that tests created is a rule triggered by the creation; one that does not is left out",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    email_verified = models.BooleanField(default=False)
+class Membership(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+    is_admin = models.BooleanField(default=False)
+class Owner(models.Model):
+    membership = models.OneToOneField(Membership, models.CASCADE)
+class Verification(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+`,
+				"app/signals.py": `
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from app.models import User, Verification
+@receiver(post_save, sender=User)
+def send_verification(sender, instance, created, **kwargs):
+    if not created or instance.email_verified:
+        return
+    Verification.objects.create(user=instance)
+@receiver(post_save, sender=User)
+def touch(sender, instance, **kwargs):
+    instance.email_verified = False
+`,
+				"app/apps.py": `
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from swapper import load_model
+class UsersConfig(AppConfig):
+    def ready(self):
+        Membership = load_model("app", "Membership")
+        post_save.connect(self.make_owner, sender=Membership)
+    @classmethod
+    def make_owner(cls, instance, created, **kwargs):
+        if not created or not instance.is_admin:
+            return
+        Owner = load_model("app", "Owner")
+        Owner.objects.create(membership=instance)
+`},
+			construct: "SendVerification",
+			want: `rule SendVerification {
+    when: user: User.created
+    requires: not user.email_verified
+    ensures: Verification.created(user: user)
+}`,
+		},
+		{
+			name: "a receiver connected in AppConfig.ready to a model a loader names",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    email_verified = models.BooleanField(default=False)
+class Membership(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+    is_admin = models.BooleanField(default=False)
+class Owner(models.Model):
+    membership = models.OneToOneField(Membership, models.CASCADE)
+class Verification(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+`,
+				"app/signals.py": `
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from app.models import User, Verification
+@receiver(post_save, sender=User)
+def send_verification(sender, instance, created, **kwargs):
+    if not created or instance.email_verified:
+        return
+    Verification.objects.create(user=instance)
+@receiver(post_save, sender=User)
+def touch(sender, instance, **kwargs):
+    instance.email_verified = False
+`,
+				"app/apps.py": `
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from swapper import load_model
+class UsersConfig(AppConfig):
+    def ready(self):
+        Membership = load_model("app", "Membership")
+        post_save.connect(self.make_owner, sender=Membership)
+    @classmethod
+    def make_owner(cls, instance, created, **kwargs):
+        if not created or not instance.is_admin:
+            return
+        Owner = load_model("app", "Owner")
+        Owner.objects.create(membership=instance)
+`},
+			construct: "MakeOwner",
+			want: `rule MakeOwner {
+    when: membership: Membership.created
+    requires: membership.is_admin
+    ensures: Owner.created(membership: membership)
+}`,
+		},
+		{
+			name: "a post_save receiver that does not test created runs on every save: no creation rule",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    email_verified = models.BooleanField(default=False)
+class Membership(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+    is_admin = models.BooleanField(default=False)
+class Owner(models.Model):
+    membership = models.OneToOneField(Membership, models.CASCADE)
+class Verification(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+`,
+				"app/signals.py": `
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from app.models import User, Verification
+@receiver(post_save, sender=User)
+def send_verification(sender, instance, created, **kwargs):
+    if not created or instance.email_verified:
+        return
+    Verification.objects.create(user=instance)
+@receiver(post_save, sender=User)
+def touch(sender, instance, **kwargs):
+    instance.email_verified = False
+`,
+				"app/apps.py": `
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from swapper import load_model
+class UsersConfig(AppConfig):
+    def ready(self):
+        Membership = load_model("app", "Membership")
+        post_save.connect(self.make_owner, sender=Membership)
+    @classmethod
+    def make_owner(cls, instance, created, **kwargs):
+        if not created or not instance.is_admin:
+            return
+        Owner = load_model("app", "Owner")
+        Owner.objects.create(membership=instance)
+`},
+			construct: "Touch",
+			want:      "",
 		},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,12 @@
 package distill
 
-import "github.com/distill/distill/internal/facts"
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
 
 // Model inheritance through abstract bases of the service (Django's
 // `class Meta: abstract = True`, SQLAlchemy's `__abstract__ = True`, or a
@@ -86,4 +92,82 @@ func (f *fieldInfo) declaredIn(e *entityInfo) *facts.File {
 		return f.file
 	}
 	return e.ref.file
+}
+
+// isToday reports date(now), the calendar day of now.
+func isToday(c *allium.Call) bool {
+	f, ok := c.Fun.(*allium.Ident)
+	if !ok || f.Name != "date" || len(c.Args) != 1 {
+		return false
+	}
+	a, ok := c.Args[0].Value.(*allium.Ident)
+	return ok && a.Name == "now"
+}
+
+func oneDay() allium.Expr {
+	return &allium.Duration{Value: "1", Unit: "day"}
+}
+
+// settingDefault is the default of a setting read with a default
+// (getattr(settings, "KEY", default)); nil for any other call.
+func (b *builder) settingDefault(v *facts.Expr) *facts.Expr {
+	if len(v.Args) != 3 || !catalog.MatchAny(b.lang.SettingsGetters, v.Resolved, v.Raw) {
+		return nil
+	}
+	if s := &v.Args[0]; s.Kind != facts.ExprName && s.Kind != facts.ExprAttr || !strings.Contains(strings.ToLower(s.Raw), "settings") {
+		return nil
+	}
+	if v.Args[1].Kind != facts.ExprString {
+		return nil
+	}
+	return &v.Args[2]
+}
+
+// hiddenField reports a field a creation leaves out: plumbing by its name
+// (tokens, bookkeeping timestamps). A field a framework base gives is
+// hidden from the entity until a rule uses it, but a creation that sets it
+// uses it (User(email=e) of Django's user).
+func hiddenField(f *fieldInfo) bool {
+	if f.inherited {
+		return plumbingField(f.name)
+	}
+	return f.plumbing
+}
+
+// uniqueChecks states what validating a new row against its unique fields
+// requires (user.full_clean()): no row has the value it is created with.
+func (rc *ruleCtx) uniqueChecks(v *value, sc *scope, line int) {
+	b := rc.b
+	ent := b.entByName[v.ent]
+	if ent == nil || !sc.top {
+		return
+	}
+	for _, a := range v.args {
+		f := ent.field(a.Name)
+		if f == nil || !b.uniqueField(ent, f.attr) {
+			continue
+		}
+		b.stats.GuardsSeen++
+		j := &allium.Join{Entity: ent.name, Fields: []allium.JoinField{{Name: f.name, Value: a.Value}}}
+		if id, ok := a.Value.(*allium.Ident); ok && id.Name == f.name {
+			j.Fields[0].Value = nil
+		}
+		rc.requires(&allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, sc, line)
+	}
+}
+
+// uniqueField reports whether the model (or an abstract ancestor)
+// declares attr with unique=True.
+func (b *builder) uniqueField(ent *entityInfo, attr string) bool {
+	for _, cr := range append([]*classRef{ent.ref}, b.abstractAncestors(ent.ref)...) {
+		for i := range cr.class.Fields {
+			a := &cr.class.Fields[i]
+			if a.Name != attr || a.Value == nil || a.Value.Kind != facts.ExprCall {
+				continue
+			}
+			kw := a.Value.Keyword("unique")
+			return kw != nil && kw.Kind == facts.ExprBool && kw.Value == "true"
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -21,7 +22,29 @@ import (
 func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	sh := b.lang.Shapes
-	if sh == nil || method == "" || recv == nil {
+	if catalog.MatchAny(b.lang.ModelLoaders, e.Resolved, e.Raw) && len(e.Args) > 0 {
+		// load_model("app", "OrganizationOwner"): the model of that name.
+		if last := e.Args[len(e.Args)-1]; last.Kind == facts.ExprString {
+			if ent := b.entByName[pascal(last.Value)]; ent != nil {
+				return &value{kind: vModelClass, ent: ent.name}
+			}
+		}
+	}
+	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved, e.Raw) {
+		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "random_key"}})
+	}
+	if method == "" && e.X != nil && e.X.Kind == facts.ExprName {
+		// OrganizationOwner = load_model(...); OrganizationOwner(...).
+		if v := sc.vars[e.X.Name]; v != nil && v.kind == vModelClass {
+			if ent := b.entByName[v.ent]; ent != nil {
+				return rc.construct(ent, e, sc, out)
+			}
+		}
+	}
+	if method == "" {
+		return rc.hasattrCall(e, sc, out)
+	}
+	if sh == nil || recv == nil {
 		return nil
 	}
 	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args) == 1 && len(e.Keywords) == 0 {
@@ -29,6 +52,10 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	}
 	switch recv.kind {
 	case vNew:
+		if catalog.Match(b.lang.UniqueChecks, method) && len(e.Args) == 0 {
+			rc.uniqueChecks(recv, sc, e.Line)
+			return unknownValue
+		}
 		// user = self.model(...); user.set_password(p): the new row's
 		// password is the hash.
 		if catalog.Match(b.lang.HashCalls, method) && len(e.Args) == 1 {
@@ -43,7 +70,24 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	case vShape:
 		return rc.shapeCall(e, method, recv, sc, out)
 	case vQuery:
-		return rc.managerCall(e, method, recv, sc, out)
+		if v := rc.managerCall(e, method, recv, sc, out); v != nil {
+			return v
+		}
+		if catalog.Match(b.lang.FindOrCreateMethods, method) {
+			return rc.findOrCreate(e, recv, sc, out)
+		}
+		if method == "annotate" && recv.q != nil {
+			q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action}
+			for k, v := range recv.q.counts {
+				if q.counts == nil {
+					q.counts = map[string]string{}
+				}
+				q.counts[k] = v
+			}
+			if rc.annotateCounts(q, e) {
+				return &value{kind: vQuery, ent: q.ent, q: q}
+			}
+		}
 	case vModelClass:
 		// self.model(...) in a manager method: the model's constructor.
 		if catalog.Match(sh.ManagerModel, method) {
@@ -260,10 +304,18 @@ const contextParam = "__shape_context"
 // (self.context, what the view passed it). nil: an input field.
 func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 	sh := rc.b.lang.Shapes
-	if sh == nil || !catalog.Match(sh.Context, name) {
-		return nil
+	if v := x.attrs[name]; v != nil {
+		return v
 	}
-	return &value{kind: vPlumbing, param: contextParam}
+	switch {
+	case sh == nil:
+		return nil
+	case catalog.Match(sh.InputAttrs, name):
+		return &value{kind: vReqDict, shape: x.shape}
+	case catalog.Match(sh.Context, name):
+		return &value{kind: vPlumbing, param: contextParam}
+	}
+	return nil
 }
 
 // shapeContextItem reads an entry of a shape's context: the request the
@@ -274,4 +326,191 @@ func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
 		return nil
 	}
 	return &value{kind: vPlumbing, param: "request"}
+}
+
+// spreadKeywords are the keywords of a call, with validated input spread
+// into it (authenticate(request, **serializer.validated_data)) written out
+// as one keyword per field of its shape.
+func (rc *ruleCtx) spreadKeywords(e *facts.Expr, sc *scope, out *[]allium.Stmt) []facts.Keyword {
+	kw := e.Keyword("**")
+	if kw == nil {
+		return e.Keywords
+	}
+	v := rc.eval(kw, sc, out, false)
+	if (v.kind != vReqDict && v.kind != vShape) || v.shape == nil {
+		return e.Keywords
+	}
+	var kws []facts.Keyword
+	for _, k := range e.Keywords {
+		if k.Name != "**" {
+			kws = append(kws, k)
+		}
+	}
+	for _, f := range v.shape.class.Fields {
+		if f.Value == nil || f.Value.Kind != facts.ExprCall || e.Keyword(f.Name) != nil {
+			continue
+		}
+		name := "__spread_" + f.Name
+		sc.vars[name] = rc.shapeInput(v, f.Name, sc)
+		kws = append(kws, facts.Keyword{Name: f.Name, Value: facts.Expr{Kind: facts.ExprName, Name: name, Line: e.Line}})
+	}
+	return kws
+}
+
+// authenticateActive states the flags an authenticate call requires of
+// the user it finds (is_active), where the user entity has them.
+func (rc *ruleCtx) authenticateActive(found *value, sc *scope, line int) {
+	ent := rc.b.entByName[found.ent]
+	if ent == nil {
+		return
+	}
+	for _, name := range rc.b.lang.AuthenticateActive {
+		f := ent.attrs[name]
+		if f == nil || f.drop || f.typ == nil || f.typ.Name != "Boolean" {
+			continue
+		}
+		f.used = true
+		rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Member{X: found.expr, Name: f.name}})
+	}
+}
+
+// sessionStamps states the user's timestamps a sign-in call sets to now
+// (Django's login: user.last_login = now), where the user entity has them.
+func (rc *ruleCtx) sessionStamps(names []string, u *value, sc *scope, out *[]allium.Stmt, line int) {
+	ss := rc.b.lang.Sessions
+	ent := rc.b.entByName[u.ent]
+	if ss == nil || ent == nil {
+		return
+	}
+	for call, fields := range ss.StartStamps {
+		if !catalog.MatchAny([]string{call}, names...) {
+			continue
+		}
+		for _, name := range fields {
+			f := ent.attrs[name]
+			if f == nil || f.drop {
+				continue
+			}
+			f.used = true
+			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: &allium.Member{X: rc.valueExpr(u), Name: f.name}, Value: &allium.Ident{Name: "now"}})
+		}
+	}
+}
+
+// hasattrCall reads hasattr(x, "rel") on a relationship of x's entity as
+// `exists x.rel`: a one-to-one the instance may lack (Django raises
+// RelatedObjectDoesNotExist, so hasattr is False); nil for other calls.
+func (rc *ruleCtx) hasattrCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if e.Raw != "hasattr" || len(e.Args) != 2 || e.Args[1].Kind != facts.ExprString {
+		return nil
+	}
+	x := rc.eval(&e.Args[0], sc, out, false)
+	if x.kind != vEntity || x.expr == nil {
+		return nil
+	}
+	ent := rc.b.entByName[x.ent]
+	if ent == nil {
+		return nil
+	}
+	name := e.Args[1].Value
+	if f := ent.attrs[name]; f != nil && !f.drop && f.fkEntity != "" && f.typ != nil && f.typ.Optional {
+		f.used = true
+		rc.touch(x)
+		return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: x.expr, Name: f.name}})
+	}
+	if rel := rc.b.reverseOne(ent, name); rel != "" {
+		rc.touch(x)
+		return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: x.expr, Name: rel}})
+	}
+	return nil
+}
+
+// reverseOne is the name of ent's one-to-one reverse relationship called
+// name; "" when ent has none.
+func (b *builder) reverseOne(ent *entityInfo, name string) string {
+	for _, r := range ent.rels {
+		if r.Name == snake(name) && b.singleRels[ent.name+"."+r.Name] {
+			return r.Name
+		}
+	}
+	return ""
+}
+
+// findOrCreate reads Model.objects.get_or_create(k=v, defaults={...}): a
+// row with the lookup's fields and the defaults is created when none
+// matches. A lookup the spec cannot state leaves the creation out: an
+// unconditional creation would misstate the code.
+func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	ent := b.entByName[recv.ent]
+	if ent == nil || recv.q == nil {
+		return nil
+	}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via}
+	var lookup, values []facts.Keyword
+	for _, kw := range e.Keywords {
+		switch {
+		case kw.Name == "defaults" && kw.Value.Kind == facts.ExprDict:
+			for _, en := range kw.Value.Entries {
+				if en.Key != nil && en.Key.Kind == facts.ExprString {
+					values = append(values, facts.Keyword{Name: en.Key.Value, Value: en.Value})
+				}
+			}
+		case kw.Name == "defaults" || kw.Name == "**" || strings.Contains(kw.Name, "__"):
+			q.bad++
+		default:
+			lookup = append(lookup, kw)
+		}
+	}
+	rc.filterKw(q, lookup, sc, out)
+	j := b.join(q)
+	if j == nil || q.bad > 0 || len(e.Args) > 0 {
+		b.stats.EffectsSeen++
+		rc.untranslated(sc, e.Line, LeftOutValue, "the creation of a "+ent.name+" when none matches a lookup")
+		return &value{kind: vPlumbing}
+	}
+	var body []allium.Stmt
+	call := &facts.Expr{Kind: facts.ExprCall, Keywords: append(slices.Clone(lookup), values...), Line: e.Line}
+	v := rc.construct(ent, call, sc, &body)
+	rc.created(v, &body, e.Line)
+	v.createdAt = nil // created inside the if below: no let can name it
+	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line), Branches: []allium.IfBranch{{
+		Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: body}}})
+	return &value{kind: vLookup, ent: q.ent, q: q}
+}
+
+// keepShapeAttr records what a shape's method keeps on it (self.user =
+// ...): read back later, it is that value, not an input of the request.
+func (rc *ruleCtx) keepShapeAttr(obj *value, name string, v *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	val := rc.eval(v, sc, out, false)
+	if val.kind == vLookup {
+		if !sc.top {
+			// A let bound below the rule's top level could not be read
+			// where the form's attribute is.
+			val = unknownValue
+		} else {
+			// Named apart from the signed-in user the rule may also read
+			// (request.user is another binding).
+			bn := name
+			if bn == "user" || bn == "current_user" {
+				bn = "authenticated_user"
+			}
+			val = rc.bindLookup(bn, val, sc, out, v.Line)
+		}
+	}
+	if obj.attrs == nil {
+		obj.attrs = map[string]*value{}
+	}
+	obj.attrs[name] = val
+}
+
+// inputsPresent extends inputPresence to a conjunction of presence tests
+// (`if username and password:` in a form's clean).
+func (rc *ruleCtx) inputsPresent(e *facts.Expr, sc *scope, out *[]allium.Stmt) (positive, ok bool) {
+	if e != nil && e.Kind == facts.ExprBoolOp && e.Op == "and" && e.X != nil && e.Y != nil {
+		px, okx := rc.inputsPresent(e.X, sc, out)
+		py, oky := rc.inputsPresent(e.Y, sc, out)
+		return px && py, okx && oky
+	}
+	return rc.inputPresence(e, sc, out)
 }

@@ -150,6 +150,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	x := rc.eval(e.X, sc, out, false)
 	switch x.kind {
 	case vPlumbing:
+		if e.Name == "request" && e.X.Raw == "self" && sc.cls != nil && x.param == "" {
+			// self.request in a class-based view.
+			return &value{kind: vPlumbing, param: "request"}
+		}
 		if x.param == "request" || e.X.Raw == "request" {
 			if e.Name == "user" {
 				return rc.currentUser()
@@ -820,7 +824,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "date"}, Args: []allium.Arg{{Value: &allium.Ident{Name: "now"}}}})
 	case catalog.MatchAny(l.ClockCalls, names...):
 		return exprValue(&allium.Ident{Name: "now"})
-	case last == "timedelta":
+	case last == "timedelta" || facts.LastSegment(e.Resolved) == "timedelta": // also `timedelta as td`
 		return rc.duration(e, sc, out)
 	case e.Raw == "len" && len(e.Args) == 1:
 		if x := rc.tr(&e.Args[0], sc, out); x != nil {
@@ -935,9 +939,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			q := &query{ent: u}
 			var filters []facts.Keyword
 			var password *facts.Expr
-			for i, kw := range e.Keywords {
+			kws := rc.spreadKeywords(e, sc, out)
+			if v := rc.serviceBackend(e, kws, sc, out); v != nil {
+				return v
+			}
+			for i, kw := range kws {
 				if kw.Name == "password" || kw.Name == "raw_password" {
-					password = &e.Keywords[i].Value
+					password = &kws[i].Value
 					continue
 				}
 				filters = append(filters, kw)
@@ -969,6 +977,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					// same sign-in (start_session(user)): say it once.
 					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == allium.PrintConstruct(st) }) {
 						*out = append(*out, st)
+						rc.sessionStamps(names, u, sc, out, e.Line)
 					}
 					return &value{kind: vPlumbing}
 				}
@@ -1233,13 +1242,13 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			continue
 		}
 		f := ent.attrs[kw.Name]
-		if f == nil || f.drop || (f.plumbing && f.fkEntity == "") {
+		if f == nil || f.drop || (hiddenField(f) && f.fkEntity == "") {
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue
 		}
 		x := rc.tr(&kw.Value, sc, out)
 		if x == nil {
-			if !f.plumbing {
+			if !hiddenField(f) {
 				rc.untranslated(sc, e.Line, LeftOutValue, "the value of "+ent.name+"."+kw.Name)
 			}
 			continue
@@ -1731,6 +1740,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				continue
 			}
 			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
+			name = rc.b.shapeConfigName(name, shape, lit)
 			rc.b.stats.GuardsSeen++
 			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
 				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}}

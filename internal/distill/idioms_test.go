@@ -631,8 +631,11 @@ def sign_in(request):
     when: SignIn(username, password)
     let user = User{username}
     requires: verify(password, user.password)
+    requires: user.is_active
     requires: exists user
-    ensures: Session.created(user: user)
+    ensures:
+        Session.created(user: user)
+        user.last_login = now
 }`,
 		},
 		{

@@ -67,7 +67,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	if recv.kind != vQuery || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts}
 	switch {
 	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude":
 		before := len(q.conds)
@@ -79,6 +79,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			for i := before; i < len(q.conds); i++ {
 				if c := q.conds[i]; c.val != nil {
 					q.conds[i].op = negate(&allium.Binary{Op: c.op}).(*allium.Binary).Op
+					q.conds[i].orNull = b.excludeKeepsNull(q, q.conds[i])
 				} else {
 					q.bad++
 				}
@@ -129,6 +130,10 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
 	for _, kw := range kws {
+		if c, ok := rc.relatedFilter(q, kw, sc, out); ok {
+			q.conds = append(q.conds, c)
+			continue
+		}
 		name, op := kw.Name, allium.OpEq
 		if i := strings.Index(name, "__"); i >= 0 {
 			lk := name[i+2:]
@@ -436,7 +441,7 @@ func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, f
 	var cond allium.Expr
 	root := &allium.Member{X: &allium.Ident{Name: q.ent}}
 	for i, c := range q.conds {
-		if c.val == nil || !mentionsNow(c.val) {
+		if c.val == nil || !mentionsNow(c.val) || len(c.path) > 0 || c.orNull {
 			continue
 		}
 		root.Name = c.field
@@ -448,6 +453,7 @@ func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, f
 	if timeIdx < 0 {
 		return false
 	}
+	rc.b.markCondFields(q)
 	name := rc.name
 	if rc.b.ruleName[name] > 0 || len(rc.extra) > 0 {
 		name = rc.name + q.ent
@@ -492,6 +498,14 @@ func temporalCond(field *allium.Member, op string, val allium.Expr) allium.Expr 
 	switch v := val.(type) {
 	case *allium.Ident:
 		if v.Name == "now" {
+			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
+		}
+	case *allium.Call:
+		if isToday(v) {
+			// A date before today: a day after it has begun.
+			if op == allium.OpLt {
+				return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpAdd, X: field, Y: oneDay()}, Y: now}
+			}
 			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
 		}
 	case *allium.Binary:

@@ -21,6 +21,9 @@ type handler struct {
 	// mutation: a GraphQL mutation's resolver; fn may belong to a base
 	// (mixin) of class.
 	mutation bool
+	// created: a receiver of the model signal sent when an instance of
+	// this entity is created (Django's post_save with created).
+	created string
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -60,7 +63,7 @@ func (b *builder) findHandlers() []*handler {
 			}
 		}
 	}
-	return out
+	return append(out, b.signalHandlers()...)
 }
 
 func testFile(p string) bool {
@@ -162,7 +165,7 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 				isAction = true
 			}
 		}
-		if isAction || slices.Contains(b.lang.ViewMethods, m.Name) {
+		if isAction || slices.Contains(b.lang.ViewMethods, m.Name) || b.formHandler(m) {
 			methods = append(methods, m)
 		}
 	}
@@ -416,6 +419,8 @@ func (b *builder) handlerRules(h *handler) {
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
 	b.bindHandlerParams(rc, sc, h)
+	rc.bindValidForm(h, sc)
+	rc.bindSignal(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {
@@ -762,7 +767,8 @@ func dependency(p *facts.Param) *facts.Expr {
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
 	name := "user"
-	if rc.h != nil && assignsLocal(rc.h.fn.Body, "user") {
+	if rc.h != nil && assignsLocal(rc.h.fn.Body, "user") || rc.lets["user"] {
+		// A let of that name (a helper's lookup) is another user.
 		name = "current_user"
 	}
 	return rc.currentUserNamed(name)

@@ -74,6 +74,9 @@ type query struct {
 	via allium.Expr
 	// action is "delete" for a delete(Model) statement.
 	action string
+	// counts are annotations of the query (n=Count("rel")): the alias
+	// and the relationship it counts.
+	counts map[string]string
 }
 
 // qcond is one filter condition: field op value.
@@ -81,6 +84,12 @@ type qcond struct {
 	field string
 	op    string
 	val   allium.Expr // nil for a unary test (field is true)
+	// path follows field through relationships (user__last_login:
+	// field user, path last_login; a Count annotation: path count).
+	path []string
+	// orNull: the condition also holds when the field is null (Django's
+	// exclude keeps the rows whose field is null).
+	orNull bool
 }
 
 func exprValue(e allium.Expr) *value { return &value{kind: vExpr, expr: e} }

@@ -74,7 +74,13 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			sc.returned = true
 			return false
 		}
-		rc.returnedEffects(s.Value, sc, out)
+		if rc.h.job && s.Value != nil && s.Value.Kind == facts.ExprCall {
+			// return User.deactivate_expired_users(): a job's result is
+			// what the call does.
+			rc.eval(s.Value, sc, out, true)
+		} else {
+			rc.returnedEffects(s.Value, sc, out)
+		}
 		return true
 	case facts.StmtRaise:
 		return true
@@ -90,6 +96,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return rc.stmts(s.Body, sc, out)
 	case facts.StmtTry:
+		if done, ends := rc.tryNotFound(s, sc, out); done {
+			return ends
+		}
 		t := rc.stmts(s.Body, sc, out)
 		if !t {
 			t = rc.stmts(s.Else, sc, out)
@@ -168,6 +177,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 	case facts.ExprAttr:
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {
+		case vShape:
+			// self.user = authenticate(...) in a form's clean: what the
+			// form keeps, read back as form.user.
+			rc.keepShapeAttr(obj, t.Name, v, sc, out)
+			return
 		case vObject:
 			// self.users = users in a constructor: what the object keeps.
 			if obj.attrs == nil {
@@ -305,6 +319,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Call{
 				Fun: &allium.Ident{Name: "verify"}, Args: []allium.Arg{{Value: v.expr}, {Value: &allium.Member{X: found.expr, Name: f.name}}}}})
 		}
+		rc.authenticateActive(found, sc, line)
 	}
 	return found
 }
@@ -316,7 +331,16 @@ func (b *builder) join(q *query) allium.Expr {
 	}
 	j := &allium.Join{Entity: q.ent}
 	for _, c := range q.conds {
-		if c.op != allium.OpEq || c.val == nil {
+		if len(c.path) > 0 {
+			// Profile{user: User{username}}: through a foreign key.
+			jf := b.pathJoinField(q, c)
+			if jf == nil {
+				return nil
+			}
+			j.Fields = append(j.Fields, *jf)
+			continue
+		}
+		if c.op != allium.OpEq || c.val == nil || c.orNull || isRowField(c.val) {
 			return nil
 		}
 		jf := allium.JoinField{Name: c.field, Value: c.val}
@@ -394,7 +418,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
-	if positive, ok := rc.inputPresence(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
+	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition.
 		return rc.stmts(s.Body, sc, out)
 	}
@@ -761,6 +785,14 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 	var m allium.Expr = &allium.Ident{Name: c.field}
 	if root != nil {
 		m = &allium.Member{X: root, Name: c.field}
+	}
+	for _, p := range c.path {
+		m = &allium.Member{X: m, Name: p}
+	}
+	c.val = rowField(root, c.val)
+	if c.orNull {
+		c.orNull = false
+		return &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: m}}, Y: condExpr(root, c)}
 	}
 	// used = false reads as "not used".
 	if lit, ok := c.val.(*allium.Lit); ok && lit.Kind == allium.LitBool && (c.op == allium.OpEq || c.op == allium.OpNe) {

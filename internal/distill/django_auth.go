@@ -1,0 +1,119 @@
+package distill
+
+// Django's authenticate() asks the backends the settings list
+// (AUTHENTICATION_BACKENDS), in order, and uses the first whose
+// authenticate accepts the call's keywords. When that backend is a class of
+// the service, its code says how the user is found (EmailBackend looks the
+// user up by e-mail whatever the keyword is called), so it is walked as the
+// call: each `return None` of it fails the sign-in, as the caller's None
+// check makes it, and so reads as a precondition.
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// serviceBackend walks the service's authentication backend for an
+// authenticate call; nil when the first backend that could take the call
+// is not the service's (the framework's ModelBackend: the generic reading
+// holds) or takes any keyword.
+func (rc *ruleCtx) serviceBackend(e *facts.Expr, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	for _, name := range b.authBackends() {
+		cr := b.ix.classes[b.ix.canonical(name)]
+		if cr == nil {
+			return nil
+		}
+		fr := b.ix.method(cr, "authenticate")
+		if fr == nil {
+			return nil
+		}
+		accepts, explicit := acceptsKeywords(fr.fn, kws)
+		if !explicit {
+			return nil
+		}
+		if !accepts {
+			continue
+		}
+		body := noneFails(fr.fn.Body)
+		fn := *fr.fn
+		fn.Body = body
+		call := &facts.Expr{Kind: facts.ExprCall, Keywords: kws, Line: e.Line}
+		if len(fn.Params) > 1 && fn.Params[1].Name == "request" {
+			call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "request", Line: e.Line}}
+		}
+		return rc.inline(&funcRef{file: fr.file, fn: &fn, class: fr.class}, &value{kind: vPlumbing}, call, sc, out)
+	}
+	return nil
+}
+
+// authBackends lists the backends the service's settings name, in order.
+func (b *builder) authBackends() []string {
+	for _, f := range b.ix.files {
+		for i := range f.Constants {
+			c := &f.Constants[i]
+			if c.Name != "AUTHENTICATION_BACKENDS" || c.Value == nil {
+				continue
+			}
+			if c.Value.Kind != facts.ExprList && c.Value.Kind != facts.ExprTuple {
+				return nil
+			}
+			var out []string
+			for _, a := range c.Value.Args {
+				if a.Kind != facts.ExprString {
+					return nil
+				}
+				out = append(out, a.Value)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// acceptsKeywords reports whether fn (a backend's authenticate) takes
+// every keyword of the call; explicit is false when it takes any keyword
+// (**kwargs), whose use the spec cannot follow.
+func acceptsKeywords(fn *facts.Function, kws []facts.Keyword) (accepts, explicit bool) {
+	names := map[string]bool{}
+	for _, p := range fn.Params {
+		switch p.Kind {
+		case facts.ParamVarKeyword:
+			return true, false
+		case facts.ParamVarPositional:
+		default:
+			names[p.Name] = true
+		}
+	}
+	for _, kw := range kws {
+		if kw.Name == "**" || !names[kw.Name] {
+			return false, true
+		}
+	}
+	return true, true
+}
+
+// noneFails copies a backend's body with each `return None` (or bare
+// return) turned into a raise: the sign-in fails there.
+func noneFails(body []facts.Stmt) []facts.Stmt {
+	out := make([]facts.Stmt, len(body))
+	for i, s := range body {
+		if s.Kind == facts.StmtReturn && (s.Value == nil || s.Value.Kind == facts.ExprNone) {
+			out[i] = facts.Stmt{Kind: facts.StmtRaise, Line: s.Line}
+			continue
+		}
+		s.Body = noneFails(s.Body)
+		s.Else = noneFails(s.Else)
+		s.Finally = noneFails(s.Finally)
+		if len(s.Handlers) > 0 {
+			hs := make([]facts.Handler, len(s.Handlers))
+			for j, h := range s.Handlers {
+				h.Body = noneFails(h.Body)
+				hs[j] = h
+			}
+			s.Handlers = hs
+		}
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package distill
+
+// Django's form views (FormView, CreateView, UpdateView) handle a POST by
+// making the view's form, validating it and, when it is valid, calling
+// form_valid(form): that method is the handler, its form the view's form
+// class, valid, so the form's validators are the rule's preconditions.
+
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// formHandler reports a form view's valid-form handler (form_valid).
+func (b *builder) formHandler(m *facts.Function) bool {
+	return b.lang.Shapes != nil && catalog.Match(b.lang.Shapes.FormHandlers, m.Name) && len(m.Params) == 2
+}
+
+// bindValidForm binds the form parameter of a form_valid handler to the
+// view's form class, sets what the view's get_form puts on it, and runs
+// its validators.
+func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
+	b := rc.b
+	if h.class == nil || !b.formHandler(h.fn) {
+		return
+	}
+	cr := b.ix.classes[h.class.QualName]
+	if cr == nil {
+		return
+	}
+	shape := rc.viewFormClass(cr)
+	if shape == nil {
+		return
+	}
+	form := &value{kind: vShape, shape: shape}
+	sc.vars[h.fn.Params[1].Name] = form
+	// form.user = self.request.user in get_form.
+	for _, name := range b.lang.Shapes.FormGetters {
+		fr := b.ix.method(cr, name)
+		if fr == nil {
+			continue
+		}
+		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
+				return true
+			}
+			t := &s.Targets[0]
+			if t.Kind == facts.ExprAttr && t.X != nil && t.X.Kind == facts.ExprName && t.X.Name == "form" {
+				gsc := &scope{file: fr.file, vars: map[string]*value{"self": sc.vars["self"]}, top: true, cls: h.class, stack: sc.stack, depth: sc.depth}
+				if gsc.vars["self"] == nil {
+					gsc.vars["self"] = &value{kind: vPlumbing}
+				}
+				if form.attrs == nil {
+					form.attrs = map[string]*value{}
+				}
+				form.attrs[t.Name] = rc.eval(s.Value, gsc, &rc.ensures, false)
+			}
+			return true
+		})
+	}
+	valid := &facts.Expr{Kind: facts.ExprCall, Line: h.fn.Line,
+		X: &facts.Expr{Kind: facts.ExprAttr, Name: "is_valid", Line: h.fn.Line,
+			X: &facts.Expr{Kind: facts.ExprName, Name: h.fn.Params[1].Name, Line: h.fn.Line}}}
+	rc.formValidators(valid, sc, &rc.ensures)
+}
+
+// viewFormClass is the form class a form view makes: its form_class
+// attribute, or what its get_form_class returns (a class, or a form nested
+// in the view).
+func (rc *ruleCtx) viewFormClass(cr *classRef) *classRef {
+	b := rc.b
+	for _, name := range b.lang.Shapes.ClassFields {
+		if cf, file := b.classField(cr, name); cf != nil {
+			if shape := b.ix.class(file, cf); shape != nil && b.shapes[shape.qual()] != nil {
+				return shape
+			}
+		}
+	}
+	for _, name := range b.lang.Shapes.FormClassGetters {
+		fr := b.ix.method(cr, name)
+		if fr == nil {
+			continue
+		}
+		var found *classRef
+		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtReturn || s.Value == nil || found != nil {
+				return found == nil
+			}
+			v := s.Value
+			if v.Kind == facts.ExprAttr && v.X != nil && v.X.Raw == "self" {
+				found = b.nestedShape(cr.class, v.Name)
+			} else if shape := b.ix.class(fr.file, v); shape != nil && b.shapes[shape.qual()] != nil {
+				found = shape
+			}
+			return found == nil
+		})
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// shapeConfigName names the bound a shape's field constraint sets: the
+// plain name (max_name_length), or, when another bound of a different
+// value already has it, the name with the shape's stem
+// (max_add_web_authn_name_length for AddWebAuthnForm).
+func (b *builder) shapeConfigName(name string, shape *classRef, lit allium.Expr) string {
+	ci := b.configByKey["literal:"+name]
+	if ci == nil || sameLit(ci.value, lit) {
+		return name
+	}
+	stem := shape.class.Name
+	for _, suf := range []string{"Serializer", "Form", "Schema", "Input", "Request"} {
+		if s := strings.TrimSuffix(stem, suf); s != stem && s != "" {
+			stem = s
+			break
+		}
+	}
+	stem = snake(stem)
+	if !isSnake(stem) {
+		return name
+	}
+	for _, p := range []string{"max_", "min_"} {
+		if rest, ok := strings.CutPrefix(name, p); ok {
+			return p + stem + "_" + rest
+		}
+	}
+	return stem + "_" + name
+}

@@ -1,0 +1,277 @@
+package distill
+
+// Django query idioms beyond field lookups: a lookup that follows a
+// relationship (user__last_login__gt=x), a Count annotation filtered on
+// (annotate(n=Count("memberships")).filter(n=0)), an F() expression
+// naming another field of the same row, and exclude's reading of null
+// (a row whose field is null is not excluded).
+
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// rowRef marks, inside a query condition's value, a field of the row
+// itself (F("deletion_notice_date")); condExpr writes it on the row.
+const rowRef = "__row"
+
+// rowField writes the row fields of v on root (bare inside a where).
+func rowField(root allium.Expr, v allium.Expr) allium.Expr {
+	m, ok := v.(*allium.Member)
+	if !ok {
+		return v
+	}
+	if id, ok := m.X.(*allium.Ident); ok && id.Name == rowRef {
+		if root == nil {
+			return &allium.Ident{Name: m.Name}
+		}
+		return &allium.Member{X: root, Name: m.Name}
+	}
+	return v
+}
+
+func isRowField(v allium.Expr) bool {
+	m, ok := v.(*allium.Member)
+	if !ok {
+		return false
+	}
+	id, ok := m.X.(*allium.Ident)
+	return ok && id.Name == rowRef
+}
+
+// annotateCounts records annotate(alias=Count("rel")) on q; it reports
+// whether every annotation was such a count of a relationship of the
+// query's entity.
+func (rc *ruleCtx) annotateCounts(q *query, e *facts.Expr) bool {
+	b := rc.b
+	ent := b.entByName[q.ent]
+	if ent == nil || len(e.Args) > 0 {
+		return false
+	}
+	for _, kw := range e.Keywords {
+		v := &kw.Value
+		if v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.CountCalls, v.Resolved, v.Raw) || len(v.Args) != 1 || v.Args[0].Kind != facts.ExprString {
+			return false
+		}
+		rel := v.Args[0].Value
+		if rc.relationshipNamed(ent, rel) == "" {
+			return false
+		}
+		if q.counts == nil {
+			q.counts = map[string]string{}
+		}
+		q.counts[kw.Name] = rc.relationshipNamed(ent, rel)
+	}
+	return true
+}
+
+// relationshipNamed is the spec name of ent's relationship (or
+// collection) called name in code; "" when ent has none.
+func (rc *ruleCtx) relationshipNamed(ent *entityInfo, name string) string {
+	for _, r := range ent.rels {
+		if r.Name == snake(name) {
+			return r.Name
+		}
+	}
+	if r := rc.b.implicitRels[ent.name+"."+snake(name)]; r != nil {
+		ent.rels = append(ent.rels, r)
+		delete(rc.b.implicitRels, ent.name+"."+snake(name))
+		return r.Name
+	}
+	return ""
+}
+
+// relatedFilter reads one keyword of a filter that follows a relationship
+// or names an annotation: user__last_login__gt=x, n_teams=0. It reports
+// false, changing nothing, when kw is a plain field lookup (or none it
+// can read: the caller then counts it as untranslated).
+func (rc *ruleCtx) relatedFilter(q *query, kw facts.Keyword, sc *scope, out *[]allium.Stmt) (qcond, bool) {
+	b := rc.b
+	ent := b.entByName[q.ent]
+	if ent == nil {
+		return qcond{}, false
+	}
+	parts := strings.Split(kw.Name, "__")
+	op := allium.OpEq
+	if len(parts) > 1 {
+		if o, ok := djangoLookups[parts[len(parts)-1]]; ok && o != allium.OpIn {
+			op = o
+			parts = parts[:len(parts)-1]
+		}
+	}
+	if rel, ok := q.counts[parts[0]]; ok && len(parts) == 1 {
+		val := rc.filterValue(&kw.Value, sc, out)
+		if val == nil {
+			return qcond{}, false
+		}
+		return qcond{field: rel, path: []string{"count"}, op: op, val: val}, true
+	}
+	if len(parts) != 2 {
+		return qcond{}, false
+	}
+	// A foreign key of the entity, then a field of its target.
+	f := ent.attrs[parts[0]]
+	if f == nil || f.drop || f.fkEntity == "" {
+		return qcond{}, false
+	}
+	tgt := b.entByName[f.fkEntity]
+	if tgt == nil {
+		return qcond{}, false
+	}
+	tf := tgt.attrs[parts[1]]
+	if tf == nil || tf.drop || tf.fkEntity != "" {
+		return qcond{}, false
+	}
+	val := rc.filterValue(&kw.Value, sc, out)
+	if val == nil {
+		return qcond{}, false
+	}
+	tf.used = true
+	return qcond{field: f.name, path: []string{tf.name}, op: op, val: b.enumValue(tf, val)}, true
+}
+
+// filterValue translates a filter's value; F("field") is the row's own
+// field.
+func (rc *ruleCtx) filterValue(v *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if v.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FieldRefCalls, v.Resolved, v.Raw) && len(v.Args) == 1 && v.Args[0].Kind == facts.ExprString {
+		return &allium.Member{X: &allium.Ident{Name: rowRef}, Name: v.Args[0].Value}
+	}
+	return rc.tr(v, sc, out)
+}
+
+// nullableCond reports whether the field c tests may be null: exclude
+// keeps such rows.
+func (b *builder) nullableCond(q *query, c qcond) bool {
+	ent := b.entByName[q.ent]
+	if ent == nil || c.val == nil {
+		return false
+	}
+	f := ent.field(c.field)
+	if f == nil {
+		return false
+	}
+	if len(c.path) == 0 {
+		return f.typ != nil && f.typ.Optional
+	}
+	if c.path[0] == "count" {
+		return false
+	}
+	tgt := b.entByName[f.fkEntity]
+	if tgt == nil {
+		return f.typ != nil && f.typ.Optional
+	}
+	tf := tgt.field(c.path[0])
+	return f.typ != nil && f.typ.Optional || tf != nil && tf.typ != nil && tf.typ.Optional
+}
+
+// excludeKeepsNull reports whether a negated exclude condition also holds
+// for a null field: a comparison with a value, on a field that may be
+// null.
+func (b *builder) excludeKeepsNull(q *query, c qcond) bool {
+	if lit, ok := c.val.(*allium.Lit); ok && lit.Kind == allium.LitNull {
+		return false
+	}
+	switch c.op {
+	case allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+	default:
+		return false
+	}
+	return b.nullableCond(q, c)
+}
+
+// markCondFields keeps the fields a temporal rule's conditions test,
+// inherited ones included (date_joined of the framework's user).
+func (b *builder) markCondFields(q *query) {
+	ent := b.entByName[q.ent]
+	if ent == nil {
+		return
+	}
+	for _, c := range q.conds {
+		f := ent.field(c.field)
+		if f == nil {
+			continue
+		}
+		f.used = true
+		if tgt := b.entByName[f.fkEntity]; tgt != nil && len(c.path) > 0 {
+			if tf := tgt.field(c.path[0]); tf != nil {
+				tf.used = true
+			}
+		}
+	}
+}
+
+// tryNotFound reads `try: x = <lookup> ... except Model.DoesNotExist:`
+// (the catalog's not_found_exceptions): a handler that ends the request
+// makes the found row a precondition (requires: exists x); one that goes
+// on with outcomes of its own states them for when no row matched (if not
+// exists x: ...). done is false, walking nothing, for any other try.
+func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (done, ends bool) {
+	var h *facts.Handler
+	for i := range s.Handlers {
+		if t := s.Handlers[i].Type; t != nil && t.Kind != facts.ExprTuple &&
+			catalog.MatchAny(rc.b.lang.NotFoundExceptions, facts.LastSegment(t.Raw), t.Resolved) {
+			h = &s.Handlers[i]
+		}
+	}
+	if h == nil || len(s.Handlers) != 1 || len(s.Body) == 0 {
+		return false, false
+	}
+	// The lookup: the first assignment of the body to a name.
+	first := &s.Body[0]
+	if first.Kind != facts.StmtAssign || len(first.Targets) != 1 || first.Targets[0].Kind != facts.ExprName {
+		return false, false
+	}
+	name := first.Targets[0].Name
+	ends = rc.stmts(s.Body, sc, out)
+	found := sc.vars[name]
+	hsc := *sc
+	hsc.vars = cloneVars(sc.vars)
+	var hout []allium.Stmt
+	hends := rc.stmts(h.Body, &hsc, &hout)
+	switch {
+	case found == nil || found.kind != vEntity || found.expr == nil:
+		// Not a lookup the spec states: the handler is left as before.
+	case hends && onlyLets(hout):
+		rc.b.stats.GuardsSeen++
+		if sc.top {
+			rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, h.Line)
+		}
+	case !hends && !onlyLets(hout):
+		*out = append(*out, &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
+			Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}}, Body: hout}}})
+	case !hends:
+		// except DoesNotExist: x = None — nothing happens without the row.
+	default:
+		rc.untranslated(sc, h.Line, LeftOutCondition, "the outcomes when no row is found")
+	}
+	if !ends {
+		ends = rc.stmts(s.Else, sc, out)
+	}
+	rc.stmts(s.Finally, sc, out)
+	return true, ends
+}
+
+// pathJoinField writes an equality through a foreign key (user__username=
+// name) as a join field whose value is a join of the target
+// (user: User{username: name}); nil for any other condition.
+func (b *builder) pathJoinField(q *query, c qcond) *allium.JoinField {
+	if c.op != allium.OpEq || c.val == nil || c.orNull || isRowField(c.val) || len(c.path) != 1 || c.path[0] == "count" {
+		return nil
+	}
+	ent := b.entByName[q.ent]
+	if ent == nil {
+		return nil
+	}
+	f := ent.field(c.field)
+	if f == nil || f.fkEntity == "" {
+		return nil
+	}
+	inner := &allium.Join{Entity: f.fkEntity, Fields: []allium.JoinField{{Name: c.path[0], Value: c.val}}}
+	if id, ok := c.val.(*allium.Ident); ok && id.Name == c.path[0] {
+		inner.Fields[0].Value = nil
+	}
+	return &allium.JoinField{Name: c.field, Value: inner}
+}

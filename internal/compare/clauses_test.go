@@ -108,6 +108,32 @@ rule Login {
 	}
 }
 
+// TestParamsPairedByUse: parameters whose names say nothing of each other
+// and whose order differs pair by how the rules use them (the join field
+// they look up, the argument of verify they are), not by position.
+func TestParamsPairedByUse(t *testing.T) {
+	a := userEntity + `
+rule UserLogsIn {
+    when: UserLogsIn(key, mail)
+    let user = User{email: mail}
+    requires: verify(key, user.password_hash)
+    ensures: Session.created(user: user, remember: false)
+}
+`
+	b := userEntity + `
+rule UserLogsIn {
+    when: UserLogsIn(address, password)
+    let user = User{email: address}
+    requires: verify(password, user.password_hash)
+    ensures: Session.created(user: user, remember: false)
+}
+`
+	res := compareTexts(t, 0, a, b)
+	if ns := notShared(res, summary.KindRule, summary.KindLet, summary.KindRequires, summary.KindEnsures); len(ns) > 0 {
+		t.Errorf("not shared: %v\n%s", ns, Markdown(res, ReportOptions{}))
+	}
+}
+
 // TestRuleByEffect: rules whose names share little align when their
 // ensures set the same field; rules that share only a name do not.
 func TestRuleByEffect(t *testing.T) {

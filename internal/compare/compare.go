@@ -569,7 +569,7 @@ func (c *comparison) alignRules() {
 					r.trigger[t.Name] = canonTrig
 				}
 			}
-			for from, to := range matchParams(t.Params, rep.Trigger.Params) {
+			for from, to := range matchParams(t.Params, rep.Trigger.Params, paramUses(rule), paramUses(rep)) {
 				if r.params == nil {
 					r.params = map[*allium.Rule]map[string]string{}
 				}
@@ -673,7 +673,7 @@ func ruleSim(a, b *unit) float64 {
 // equal names first, then names that share a stem (new_password ~
 // password), best first, then what is left by position. It returns the
 // renames (local -> representative) of the pairs whose names differ.
-func matchParams(local, rep []allium.TriggerParam) map[string]string {
+func matchParams(local, rep []allium.TriggerParam, localUses, repUses map[string][]string) map[string]string {
 	out := map[string]string{}
 	usedL, usedR := make([]bool, len(local)), make([]bool, len(rep))
 	for i, p := range local {
@@ -699,14 +699,33 @@ func matchParams(local, rep []allium.TriggerParam) map[string]string {
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].s > pairs[b].s })
-	for _, p := range pairs {
-		if usedL[p.i] || usedR[p.j] {
-			continue
+	take := func() {
+		sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].s > pairs[b].s })
+		for _, p := range pairs {
+			if usedL[p.i] || usedR[p.j] {
+				continue
+			}
+			usedL[p.i], usedR[p.j] = true, true
+			out[local[p.i].Name] = rep[p.j].Name
 		}
-		usedL[p.i], usedR[p.j] = true, true
-		out[local[p.i].Name] = rep[p.j].Name
+		pairs = pairs[:0]
 	}
+	take()
+	// Then by use: two parameters the rules read the same way (the same
+	// fields of them, the same argument of the same call, the same join
+	// field) are one, whatever each variant called it — `actor` and
+	// `user` both passed to verify(...) and read for .email.
+	for i, p := range local {
+		for j, q := range rep {
+			if usedL[i] || usedR[j] || p.Name == "_" || q.Name == "_" {
+				continue
+			}
+			if s := jaccard(localUses[p.Name], repUses[q.Name]); s >= 0.34 {
+				pairs = append(pairs, pair{i, j, s})
+			}
+		}
+	}
+	take()
 	// Whatever is left pairs by position among the leftovers, so that
 	// reset_token and token still read alike when nothing else tells.
 	var li, ri []int
@@ -738,6 +757,70 @@ func matchParams(local, rep []allium.TriggerParam) map[string]string {
 		}
 	}
 	return out
+}
+
+// paramUses describes how a rule uses each of its trigger parameters: the
+// fields read through it (".email"), the calls it is an argument of
+// ("verify#0", "Session.created:user"), the join fields it looks up
+// ("User{email}"), each use once, sorted. matchParams pairs parameters of
+// different names by it.
+func paramUses(r *allium.Rule) map[string][]string {
+	if r == nil || r.Trigger == nil {
+		return nil
+	}
+	params := map[string]bool{}
+	for _, p := range r.Trigger.Params {
+		params[p.Name] = true
+	}
+	uses := map[string][]string{}
+	param := func(e allium.Expr) string {
+		if id, ok := e.(*allium.Ident); ok && params[id.Name] {
+			return id.Name
+		}
+		return ""
+	}
+	visit := func(e allium.Expr) {
+		allium.Inspect(e, func(x allium.Expr) bool {
+			switch y := x.(type) {
+			case *allium.Member:
+				if p := param(y.X); p != "" {
+					uses[p] = append(uses[p], "."+y.Name)
+				}
+			case *allium.Call:
+				fn := allium.ExprString(y.Fun)
+				for i, a := range y.Args {
+					if p := param(a.Value); p != "" {
+						key := a.Name
+						if key == "" {
+							key = strconv.Itoa(i)
+						}
+						uses[p] = append(uses[p], fn+"#"+key)
+					}
+				}
+			case *allium.Join:
+				for _, f := range y.Fields {
+					p := param(f.Value)
+					if f.Value == nil && params[f.Name] {
+						p = f.Name
+					}
+					if p != "" {
+						uses[p] = append(uses[p], y.Entity+"{"+f.Name+"}")
+					}
+				}
+			}
+			return true
+		})
+	}
+	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+		for _, e := range allium.StmtExprs(s) {
+			visit(e)
+		}
+		return true
+	})
+	for p, us := range uses {
+		uses[p] = sortedSet(us)
+	}
+	return uses
 }
 
 // clauseUnits lists a rule's let, requires and ensures clauses, numbered

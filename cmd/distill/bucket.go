@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/distill/distill/internal/outstore"
+	"github.com/distill/distill/internal/pipeline"
 	"github.com/distill/distill/internal/redact"
 )
 
@@ -35,6 +36,19 @@ func openBucketOut(ctx context.Context, rawURL, cacheDir string, logger *slog.Lo
 	}
 	logger.Info(eventOutPulled, "url", b.shown, "dir", m.Local, "copied", st.Copied, "unchanged", st.Unchanged, "removed", st.Deleted, "bytes", st.Bytes)
 	return b, nil
+}
+
+// publish pushes a finished run's output when it went to a bucket (b may
+// be nil: a directory) and names the bucket in the result.
+func (b *bucketOut) publish(ctx context.Context, res *pipeline.Result) error {
+	if b == nil {
+		return nil
+	}
+	if err := b.push(ctx); err != nil {
+		return incomplete(err)
+	}
+	res.OutDir = b.shown
+	return nil
 }
 
 // push sends the mirror's new output to the bucket.

@@ -144,12 +144,9 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 		res = nil // the summary then says the previous outputs are kept
 		return incomplete(err)
 	}
-	if bucket != nil {
-		if err := bucket.push(cmd.Context()); err != nil {
-			res = nil
-			return incomplete(err)
-		}
-		res.OutDir = bucket.shown
+	if err := bucket.publish(cmd.Context(), res); err != nil {
+		res = nil
+		return err
 	}
 	for i := range res.Shards {
 		// Name a bucket shard by its URL, not by its local mirror.

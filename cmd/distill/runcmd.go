@@ -200,12 +200,9 @@ func runBatch(cmd *cobra.Command, f runFlags, stdout, stderr io.Writer) (err err
 		res = nil // the summary then says the previous outputs are kept
 		return incomplete(err)
 	}
-	if bucket != nil {
-		if err := bucket.push(cmd.Context()); err != nil {
-			res = nil
-			return incomplete(err)
-		}
-		res.OutDir = bucket.shown
+	if err := bucket.publish(cmd.Context(), res); err != nil {
+		res = nil
+		return err
 	}
 	if !f.quiet {
 		writeRunSummary(stdout, res)

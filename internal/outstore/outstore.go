@@ -121,6 +121,20 @@ func (m *Mirror) list(ctx context.Context) (map[string]object, error) {
 	}
 }
 
+// sides lists both sides of the mirror: the bucket's objects and the local
+// files with their MD5 sums.
+func (m *Mirror) sides(ctx context.Context) (map[string]object, map[string][]byte, error) {
+	remote, err := m.list(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	local, err := m.localFiles()
+	if err != nil {
+		return nil, nil, err
+	}
+	return remote, local, nil
+}
+
 // localFiles lists the mirror's files (slash-separated, relative) with
 // their MD5 sums.
 func (m *Mirror) localFiles() (map[string][]byte, error) {
@@ -178,11 +192,7 @@ func same(sum []byte, o object) bool {
 // empty mirror: the first run.
 func (m *Mirror) Pull(ctx context.Context) (Stats, error) {
 	var st Stats
-	remote, err := m.list(ctx)
-	if err != nil {
-		return st, err
-	}
-	local, err := m.localFiles()
+	remote, local, err := m.sides(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -229,11 +239,7 @@ func (m *Mirror) Pull(ctx context.Context) (Stats, error) {
 // deleted.
 func (m *Mirror) Push(ctx context.Context) (Stats, error) {
 	var st Stats
-	remote, err := m.list(ctx)
-	if err != nil {
-		return st, err
-	}
-	local, err := m.localFiles()
+	remote, local, err := m.sides(ctx)
 	if err != nil {
 		return st, err
 	}

@@ -92,6 +92,10 @@ type Language struct {
 	// PropertyDecorators make a method read as an attribute (user.token):
 	// reading the attribute runs the method.
 	PropertyDecorators []string `yaml:"property_decorators"`
+	// SettingsDefaults are module dicts that hold a settings object's
+	// defaults by name (DRF-style DEFAULTS = {"X": 1} read as
+	// app_settings.X): each entry is a config candidate.
+	SettingsDefaults []string `yaml:"settings_defaults"`
 }
 
 // Repositories describes generic repositories: objects made for one model

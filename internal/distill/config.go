@@ -43,6 +43,7 @@ func (b *builder) collectConfig() {
 				continue
 			}
 			b.addConfig(f, c.Name, c.Value, c.Annotation, c.Line)
+			b.settingsDefaults(f, c)
 		}
 		for _, s := range f.Statements {
 			// app.config["X"] = value

@@ -1587,6 +1587,7 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1,
 		stack: append(slices.Clone(sc.stack), fr.fn.QualName), top: true, cls: cls}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
+	rc.decoratorGuards(fr.file, fr.fn, inner, out, 0)
 	rc.stmts(fr.fn.Body, inner, out)
 	return true
 }

@@ -413,6 +413,7 @@ func (b *builder) handlerRules(h *handler) {
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
 	b.bindHandlerParams(rc, sc, h)
+	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {

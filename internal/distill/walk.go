@@ -265,6 +265,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		}
 	}
 	ent := rc.b.entByName[q.ent]
+	if one := rc.oneToOneLookup(q); one != nil {
+		return one
+	}
 	if bySecret && len(q.conds) == 1 && q.conds[0].field == "id" {
 		// session.get(User, token.user_id): the related entity itself.
 		if m, ok := q.conds[0].val.(*allium.Member); ok {
@@ -503,6 +506,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		ifs.Branches[0] = allium.IfBranch{Cond: negate(cond), Body: elseOut}
 	} else if len(elseOut) > 0 {
 		ifs.Else = elseOut
+	}
+	if as := idempotentAssign(ifs); as != nil {
+		*out = append(*out, as)
+		return false
 	}
 	*out = append(*out, ifs)
 	return false

@@ -96,6 +96,13 @@ type Language struct {
 	// defaults by name (DRF-style DEFAULTS = {"X": 1} read as
 	// app_settings.X): each entry is a config candidate.
 	SettingsDefaults []string `yaml:"settings_defaults"`
+	// FieldNameAttrs are class attributes of a model that name one of its
+	// fields (Django's User.EMAIL_FIELD is "email"), by attribute.
+	FieldNameAttrs map[string]string `yaml:"field_name_attrs"`
+	// AttrCalls read and write an attribute named by a value:
+	// getattr(obj, name), setattr(obj, name, value).
+	AttrGetCalls []string `yaml:"attr_get_calls"`
+	AttrSetCalls []string `yaml:"attr_set_calls"`
 }
 
 // Repositories describes generic repositories: objects made for one model

@@ -133,6 +133,17 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			if len(s.Else) > 0 || len(s.Body) == 0 {
 				return
 			}
+			if rc.signInCheck(s.Cond, wsc) {
+				// if not user.is_authenticated: fail. A login requirement:
+				// the rule is the signed-in user's.
+				rc.auth = max(rc.auth, authUser)
+				continue
+			}
+			if _, decided, _ := rc.reduceCond(s.Cond, wsc); decided {
+				// A check the rule's reading settles (the user is signed
+				// in, the method is POST): no precondition.
+				continue
+			}
 			last := &s.Body[len(s.Body)-1]
 			switch {
 			case !callsName(s.Body, wrapped) && rc.failureEnd(last, wsc):
@@ -158,4 +169,27 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			return
 		}
 	}
+}
+
+// signInCheck reports `not u.is_authenticated` (a catalogued signed-in
+// check) on the current user, however it was bound.
+func (rc *ruleCtx) signInCheck(c *facts.Expr, sc *scope) bool {
+	if c == nil || c.Kind != facts.ExprUnary || c.Op != "not" || c.X == nil {
+		return false
+	}
+	t := c.X
+	name := ""
+	switch {
+	case t.Kind == facts.ExprAttr:
+		name = t.Name
+	case t.Kind == facts.ExprCall && t.X != nil && t.X.Kind == facts.ExprAttr && len(t.Args) == 0:
+		name, t = t.X.Name, t.X
+	default:
+		return false
+	}
+	if rc.b.lang.Auth == nil || !slices.Contains(rc.b.lang.Auth.SignedInChecks, name) || t.X == nil {
+		return false
+	}
+	v := rc.eval(t.X, sc, nil, false)
+	return v.kind == vEntity && v == rc.userVal
 }

@@ -183,6 +183,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vEntity:
+		if back := rc.oneToOneBack(x, e.Name); back != nil {
+			return back
+		}
 		if v := rc.entityAttr(x, e.Name); v.kind != vUnknown {
 			return v
 		}
@@ -237,6 +240,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		switch e.Name {
 		case "query", "objects", "_default_manager":
 			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
+		}
+		if v := rc.fieldNameAttr(x, e.Name); v != nil {
+			return v
 		}
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil && !f.drop {
@@ -703,6 +709,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v
 	}
 	if v, ok := rc.sameInstant(method, recv); ok {
+		return v
+	}
+	if v, ok := rc.attrCall(e, method, sc, out); ok {
 		return v
 	}
 

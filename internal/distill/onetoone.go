@@ -75,3 +75,26 @@ func isBoolLit(x allium.Expr, text string) bool {
 	l, ok := x.(*allium.Lit)
 	return ok && l.Kind == allium.LitBool && l.Text == text
 }
+
+// oneToOneBack reads u.status.user, the way back through a one-to-one
+// relationship, as u itself.
+func (rc *ruleCtx) oneToOneBack(x *value, attr string) *value {
+	b := rc.b
+	m, ok := x.expr.(*allium.Member)
+	if !ok {
+		return nil
+	}
+	ent := b.entByName[x.ent]
+	if ent == nil {
+		return nil
+	}
+	f := ent.attrs[attr]
+	if f == nil || f.drop || f.fkEntity == "" {
+		return nil
+	}
+	r := b.relationshipFor(f.fkEntity, x.ent, f.name)
+	if r == nil || r.Name != m.Name || !b.singleRels[f.fkEntity+"."+r.Name] {
+		return nil
+	}
+	return &value{kind: vEntity, ent: f.fkEntity, expr: m.X}
+}

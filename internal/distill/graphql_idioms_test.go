@@ -1,0 +1,180 @@
+package distill
+
+import "testing"
+
+// graphqlAuthExcerpt is the shape of the corpus service graphql-auth: a
+// graphene mutation that inherits its behaviour from mixins, guarded by
+// decorators of the service, with settings defaults in a DRF-style dict,
+// a one-to-one status model and fields picked by name.
+var graphqlAuthExcerpt = map[string]string{
+	"users/models.py": `
+from django.contrib.auth.models import AbstractUser
+class CustomUser(AbstractUser):
+    pass
+`,
+	"gauth/settings.py": `
+DEFAULTS = {
+    "ALLOW_DELETE_ACCOUNT": False,
+}
+class AuthSettings(object):
+    def __init__(self, defaults=None):
+        self.defaults = defaults or DEFAULTS
+    def __getattr__(self, attr):
+        return self.defaults[attr]
+graphql_auth_settings = AuthSettings(DEFAULTS)
+`,
+	"gauth/models.py": `
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.db import models
+UserModel = get_user_model()
+class UserStatus(models.Model):
+    user = models.OneToOneField(django_settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="status")
+    verified = models.BooleanField(default=False)
+    archived = models.BooleanField(default=False)
+    secondary_email = models.EmailField(blank=True, null=True)
+
+    @classmethod
+    def archive(cls, user):
+        user_status = cls.objects.get(user=user)
+        if user_status.archived is False:
+            user_status.archived = True
+            user_status.save(update_fields=["archived"])
+
+    def swap_emails(self):
+        if not self.secondary_email:
+            raise WrongUsage
+        EMAIL_FIELD = UserModel.EMAIL_FIELD
+        primary = getattr(self.user, EMAIL_FIELD)
+        setattr(self.user, EMAIL_FIELD, self.secondary_email)
+        self.secondary_email = primary
+        self.user.save(update_fields=[EMAIL_FIELD])
+        self.save(update_fields=["secondary_email"])
+`,
+	"gauth/decorators.py": `
+from functools import wraps
+def login_required(fn):
+    @wraps(fn)
+    def wrapper(cls, root, info, **kwargs):
+        user = info.context.user
+        if not user.is_authenticated:
+            return cls(success=False, errors="unauthenticated")
+        return fn(cls, root, info, **kwargs)
+    return wrapper
+
+def verification_required(fn):
+    @wraps(fn)
+    @login_required
+    def wrapper(cls, root, info, **kwargs):
+        user = info.context.user
+        if not user.status.verified:
+            return cls(success=False, errors="not verified")
+        return fn(cls, root, info, **kwargs)
+    return wrapper
+`,
+	"gauth/mixins.py": `
+from .models import UserStatus
+from .decorators import verification_required
+from .settings import graphql_auth_settings as app_settings
+
+class ArchiveOrDeleteMixin:
+    @classmethod
+    @verification_required
+    def resolve_mutation(cls, root, info, **kwargs):
+        user = info.context.user
+        cls.resolve_action(user)
+        return cls(success=True)
+
+class ArchiveAccountMixin(ArchiveOrDeleteMixin):
+    @classmethod
+    def resolve_action(cls, user):
+        UserStatus.archive(user)
+
+class DeleteAccountMixin(ArchiveOrDeleteMixin):
+    @classmethod
+    def resolve_action(cls, user):
+        if app_settings.ALLOW_DELETE_ACCOUNT:
+            user.delete()
+        else:
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+
+class SwapEmailsMixin:
+    @classmethod
+    @verification_required
+    def resolve_mutation(cls, root, info, **kwargs):
+        info.context.user.status.swap_emails()
+        return cls(success=True)
+`,
+	"gauth/mutations.py": `
+import graphene
+from .mixins import ArchiveAccountMixin, DeleteAccountMixin, SwapEmailsMixin
+
+class MutationMixin:
+    @classmethod
+    def mutate(cls, root, info, **input):
+        return cls.resolve_mutation(root, info, **input)
+
+class ArchiveAccount(MutationMixin, ArchiveAccountMixin, graphene.Mutation):
+    pass
+
+class DeleteAccount(MutationMixin, DeleteAccountMixin, graphene.Mutation):
+    pass
+
+class SwapEmails(MutationMixin, SwapEmailsMixin, graphene.Mutation):
+    pass
+`,
+}
+
+// TestGraphQLIdioms pins what the graphql-auth shapes give.
+func TestGraphQLIdioms(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name      string
+		construct string
+		want      string
+	}{
+		{
+			name:      "a guard decorator of the service is a precondition; a one-to-one lookup is the relationship; if not x: x = true is the assignment",
+			construct: "ArchiveAccount",
+			want: `rule ArchiveAccount {
+    when: ArchiveAccount(user)
+    requires: user.status.verified
+    ensures: user.status.archived = true
+}`,
+		},
+		{
+			name:      "a setting from a DEFAULTS dict is config",
+			construct: "DeleteAccount",
+			want: `rule DeleteAccount {
+    when: DeleteAccount(user)
+    requires: user.status.verified
+    ensures:
+        if config.allow_delete_account:
+            not exists user
+        else:
+            user.is_active = false
+}`,
+		},
+		{
+			name:      "getattr and setattr of the user model's EMAIL_FIELD read and write its email",
+			construct: "SwapEmails",
+			want: `rule SwapEmails {
+    when: SwapEmails(user)
+    requires: user.status.verified
+    requires: user.status.secondary_email != null
+    ensures:
+        user.email = user.status.secondary_email
+        user.status.secondary_email = user.email
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, graphqlAuthExcerpt)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

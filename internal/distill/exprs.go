@@ -189,6 +189,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v := rc.entityAttr(x, e.Name); v.kind != vUnknown {
 			return v
 		}
+		if v := rc.relationBesideKey(x, e.Name); v != nil {
+			return v
+		}
 		return rc.propertyAttr(x, e.Name, sc, out)
 	case vNew:
 		if ent := b.entByName[x.ent]; ent != nil {

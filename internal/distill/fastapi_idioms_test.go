@@ -142,6 +142,85 @@ async def login_for_access_token(form_data: Annotated[OAuth2PasswordRequestForm,
     ensures: AccessToken.created(user: db_user, expires_at: now + config.access_token_expire)
 }`,
 		},
+		{
+			// polar: a service layer verifies a token by the hash of the
+			// secret, among rows that have not expired, and a failing guard
+			// of two alternatives has one the spec can state.
+			name: "a lookup by a secret among unexpired rows is the named instance that must not have expired",
+			files: map[string]string{
+				"app/models.py": `
+from datetime import datetime
+from sqlalchemy import String, ForeignKey, DateTime
+from sqlalchemy.orm import Mapped, mapped_column, relationship, DeclarativeBase, declared_attr
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String)
+class EmailVerification(Base):
+    __tablename__ = "email_verification"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String)
+    token_hash: Mapped[str] = mapped_column(String)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+    @declared_attr
+    def user(cls) -> Mapped[User]:
+        return relationship(User)
+`,
+				"app/service.py": `
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from polar.kit.utils import utc_now
+from .models import EmailVerification, User
+
+class EmailUpdateService:
+    async def verify(self, session, token_hash: str, user: User) -> User:
+        record = await self._get_by_token_hash(session, token_hash)
+        if record is None or record.user_id != user.id:
+            raise InvalidEmailUpdate()
+        user = record.user
+        user.email = record.email
+        session.add(user)
+        await session.delete(record)
+        return user
+
+    async def _get_by_token_hash(self, session, token_hash: str):
+        statement = (
+            select(EmailVerification)
+            .where(
+                EmailVerification.token_hash == token_hash,
+                EmailVerification.expires_at > utc_now(),
+            )
+            .options(joinedload(EmailVerification.user))
+        )
+        res = await session.execute(statement)
+        return res.scalars().unique().one_or_none()
+
+email_update = EmailUpdateService()
+`,
+				"app/endpoints.py": `
+from fastapi import APIRouter, Depends, Form
+from .service import email_update as email_update_service
+router = APIRouter()
+
+@router.post("/verify")
+async def verify_email_update(auth_subject: AuthorizeWebUserWrite, token: str = Form(), session = Depends(get_db_session)):
+    await email_update_service.verify(session, token, auth_subject.subject)
+    return None
+`},
+			construct: "VerifyEmailUpdate",
+			want: `rule VerifyEmailUpdate {
+    when: VerifyEmailUpdate(record)
+    requires: record.expires_at > now
+    requires: exists record
+    ensures:
+        record.user.email = record.email
+        not exists record
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -98,3 +98,20 @@ func (rc *ruleCtx) oneToOneBack(x *value, attr string) *value {
 	}
 	return &value{kind: vEntity, ent: f.fkEntity, expr: m.X}
 }
+
+// relationBesideKey reads obj.user where the model declares only the
+// foreign key user_id (the relationship itself is built elsewhere, a
+// declared_attr or a mixin) as the related instance.
+func (rc *ruleCtx) relationBesideKey(x *value, attr string) *value {
+	ent := rc.b.entByName[x.ent]
+	if ent == nil || ent.attrs[attr] != nil {
+		return nil
+	}
+	f := ent.attrs[attr+"_id"]
+	if f == nil || f.drop || f.fkEntity == "" {
+		return nil
+	}
+	rc.touch(x)
+	f.used = true
+	return &value{kind: vEntity, ent: f.fkEntity, expr: &allium.Member{X: x.expr, Name: f.name}}
+}

@@ -268,6 +268,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if one := rc.oneToOneLookup(q); one != nil {
 		return one
 	}
+	if sv := rc.secretLookupFiltered(name, q, sc, line); sv != nil {
+		return sv
+	}
 	if bySecret && len(q.conds) == 1 && q.conds[0].field == "id" {
 		// session.get(User, token.user_id): the related entity itself.
 		if m, ok := q.conds[0].val.(*allium.Member); ok {
@@ -469,7 +472,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	switch {
 	case thenEnds && !elseEnds:
-		if cond == nil {
+		if cond == nil && sc.top && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+			// some of the guard's alternatives stated
+		} else if cond == nil {
 			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
 			if len(thenOut) > 0 {
@@ -541,7 +546,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	if elseEnds {
 		rest, guard = s.Body, cond
 	}
-	if guard == nil {
+	if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+		// some of the guard's alternatives stated
+	} else if guard == nil {
 		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 	} else {
 		rc.requires(guard, sc, s.Line)

@@ -153,6 +153,13 @@ type SignedTokens struct {
 	// its expiry time.
 	Encoders   []string `yaml:"encoders"`
 	ExpiryKeys []string `yaml:"expiry_keys"`
+
+	// SubjectKeys hold who the token is for (the user it names), not a
+	// field of its own; ClaimFields name the token's field for a
+	// registered claim (iat -> issued_at). Other payload entries are
+	// fields of the token under their own names.
+	SubjectKeys []string          `yaml:"subject_keys"`
+	ClaimFields map[string]string `yaml:"claim_fields"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

@@ -16,7 +16,7 @@ func TestFastAPIIdioms(t *testing.T) {
 		{
 			// dispatch: login returns {"token": user.token}, a model property
 			// that encodes a JWT from a payload kept in a local.
-			name: "a JWT issued by a model property read in the response is a token created for the user",
+			name: "a JWT issued by a model property read in the response is a token created for the user, its claims fields",
 			files: map[string]string{
 				"app/models.py": `
 from datetime import datetime, timedelta
@@ -62,7 +62,7 @@ def login_user(user_in: UserLogin, db_session: DbSession):
     when: LoginUser(email)
     let user = User{email}
     requires: exists user
-    ensures: AccessToken.created(user: user, expires_at: now + config.jwt_exp)
+    ensures: AccessToken.created(user: user, expires_at: now + config.jwt_exp, email: user.email)
 }`,
 		},
 		{
@@ -93,11 +93,16 @@ class User(Base):
 `,
 				"app/security.py": `
 from datetime import UTC, datetime, timedelta
+from enum import Enum
 from jose import jwt
 from fastcrud import FastCRUD
 from .config import settings
 from .models import User
 crud_users = FastCRUD(User)
+
+class TokenType(str, Enum):
+    ACCESS = "access"
+    REFRESH = "refresh"
 ACCESS_TOKEN_EXPIRE_MINUTES = settings.ACCESS_TOKEN_EXPIRE_MINUTES
 
 async def authenticate_user(username_or_email: str, db):
@@ -115,7 +120,7 @@ async def create_access_token(data, expires_delta=None) -> str:
         expire = datetime.now(UTC).replace(tzinfo=None) + expires_delta
     else:
         expire = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)
-    to_encode.update({"exp": expire})
+    to_encode.update({"exp": expire, "token_type": TokenType.ACCESS})
     return jwt.encode(to_encode, "secret", algorithm="HS256")
 `,
 				"app/login.py": `
@@ -139,7 +144,12 @@ async def login_for_access_token(form_data: Annotated[OAuth2PasswordRequestForm,
     when: LoginForAccessToken(username)
     let db_user = if contains(username, "@"): User{email: username} else: User{username}
     requires: exists db_user
-    ensures: AccessToken.created(user: db_user, expires_at: now + config.access_token_expire)
+    ensures:
+        AccessToken.created(
+            user: db_user,
+            expires_at: now + config.access_token_expire,
+            token_type: access
+        )
 }`,
 		},
 		{

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -180,4 +182,102 @@ func notFound(v, other *value) bool {
 	}
 	l, ok := v.expr.(*allium.Lit)
 	return ok && l.Kind == allium.LitBool && l.Text == "false"
+}
+
+// tokenClaim is a field a signed token's payload gives it.
+type tokenClaim struct {
+	name string
+	typ  *allium.Type
+}
+
+// tokenClaims states the entries of a token's payload other than its
+// subject and expiry as fields of the token: {"token_type":
+// TokenType.ACCESS} is token_type: access, {"email": self.email} is
+// email: user.email, {"iat": now} is issued_at: now. An entry whose
+// value or type the walk cannot tell is left out. The token entity
+// declares each field the first time it is seen.
+func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *value, sc *scope, out *[]allium.Stmt) []allium.Arg {
+	st := rc.b.lang.SignedTokens
+	if payload == nil || st == nil {
+		return nil
+	}
+	var args []allium.Arg
+	seen := map[string]bool{"user": true, "expires_at": true}
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		if part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for i := range part.e.Entries {
+			en := &part.e.Entries[i]
+			if en.Key == nil || en.Key.Kind != facts.ExprString {
+				continue
+			}
+			key := en.Key.Value
+			if catalog.Match(st.ExpiryKeys, key) || catalog.Match(st.SubjectKeys, key) {
+				continue
+			}
+			name := snake(key)
+			if f, ok := st.ClaimFields[key]; ok {
+				name = f
+			}
+			if !isSnake(name) || seen[name] {
+				continue
+			}
+			x, typ := rc.claimValue(&en.Value, user, part.sc, out)
+			if x == nil || typ == nil {
+				continue
+			}
+			seen[name] = true
+			args = append(args, allium.Arg{Name: name, Value: x})
+			if !slices.ContainsFunc(tok.claims, func(c tokenClaim) bool { return c.name == name }) {
+				tok.claims = append(tok.claims, tokenClaim{name: name, typ: typ})
+			}
+		}
+	}
+	return args
+}
+
+// claimValue translates a payload entry and tells its type: an enum
+// member, a field of an entity, the clock. The user the token names is
+// its subject, not a claim: an entry that is the user is left out.
+func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]allium.Stmt) (allium.Expr, *allium.Type) {
+	b := rc.b
+	switch x.Kind {
+	case facts.ExprAttr:
+		if x.X == nil {
+			return nil, nil
+		}
+		owner := rc.eval(x.X, sc, out, false)
+		switch owner.kind {
+		case vEnumClass:
+			if lit, ok := owner.enum.members[x.Name]; ok {
+				return &allium.Ident{Name: lit}, &allium.Type{Name: owner.enum.name}
+			}
+		case vEntity:
+			ent := b.entByName[owner.ent]
+			if ent == nil {
+				return nil, nil
+			}
+			f := ent.attrs[x.Name]
+			if f == nil || f.drop || f.typ == nil || f.fkEntity != "" {
+				return nil, nil
+			}
+			v := rc.eval(x, sc, out, false)
+			if v.kind != vExpr {
+				return nil, nil
+			}
+			return v.expr, f.typ
+		}
+		return nil, nil
+	}
+	v := rc.eval(x, sc, out, false)
+	if v.kind == vEntity || user != nil && v == user {
+		return nil, nil
+	}
+	if v.kind == vExpr {
+		if id, ok := v.expr.(*allium.Ident); ok && id.Name == "now" {
+			return v.expr, &allium.Type{Name: "Timestamp"}
+		}
+	}
+	return nil, nil
 }

@@ -13,6 +13,9 @@ type signedToken struct {
 	user   string // the entity of the user it names ("" when unknown)
 	expiry bool   // issued with a known lifetime
 	prov   *allium.Provenance
+	// claims are the other payload entries the spec states, in order
+	// (payloads.go).
+	claims []tokenClaim
 }
 
 // signer reads the construction of a token signer (an itsdangerous
@@ -100,6 +103,7 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		args = append(args, allium.Arg{Name: "expires_at", Value: &allium.Binary{Op: allium.OpAdd, X: &allium.Ident{Name: "now"}, Y: expiry}})
 		tok.expiry = true
 	}
+	args = append(args, rc.tokenClaims(tok, payload, user, sc, out)...)
 	b.stats.EffectsSeen++
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
 		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})

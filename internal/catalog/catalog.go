@@ -103,6 +103,9 @@ type Language struct {
 	// getattr(obj, name), setattr(obj, name, value).
 	AttrGetCalls []string `yaml:"attr_get_calls"`
 	AttrSetCalls []string `yaml:"attr_set_calls"`
+	// TimeCasts convert a time to a number of seconds and keep its
+	// meaning (int(time.time())).
+	TimeCasts []string `yaml:"time_casts"`
 }
 
 // Repositories describes generic repositories: objects made for one model

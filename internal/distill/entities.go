@@ -24,6 +24,9 @@ type entityInfo struct {
 	derive []*allium.Derived
 	isBase bool // an abstract base of other models, not an entity itself
 	weak   bool // a dataclass: emitted only when something uses it
+	// pk is the attribute of a primary key not named id (user_id):
+	// reading it stands for the instance, as obj.id does.
+	pk string
 }
 
 type fieldInfo struct {
@@ -513,6 +516,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			optional = kw.Value == "true"
 		}
 		if kw := call.Keyword("primary_key"); kw != nil && kw.Value == "true" {
+			e.pk = a.Name
 			return
 		}
 		if kw := call.Keyword("choices"); kw != nil {

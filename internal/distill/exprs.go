@@ -235,6 +235,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.configByKey[e.Name]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
+		if b.isSettingsGroupAttr(e.Name) {
+			return x
+		}
 		if ci := b.configByKey[strings.ToUpper(e.Name)]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
@@ -290,7 +293,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	if ent == nil {
 		return unknownValue
 	}
-	if attr == "id" || attr == "pk" {
+	if attr == "id" || attr == "pk" || attr == ent.pk {
 		return x
 	}
 	rc.touch(x)
@@ -304,7 +307,11 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 			return &value{kind: vEntity, ent: f.fkEntity, expr: m}
 		}
 		if f.fkEntity != "" {
-			return exprValue(m)
+			// The related instance's id: it stands for that instance
+			// where an id is as good (the subject of a token).
+			v := exprValue(m)
+			v.ent, v.param = f.fkEntity, "fkid"
+			return v
 		}
 		v := exprValue(m)
 		if f.typ != nil && f.typ.Name != "Boolean" {
@@ -717,6 +724,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.attrCall(e, method, sc, out); ok {
 		return v
 	}
+	if method == "" && b.isSettingsClass(sc.file, e) {
+		return &value{kind: vSettings}
+	}
+	if v, ok := rc.timeCast(e, method, sc, out); ok {
+		return v
+	}
 
 	// Deferred calls run the callable they are given: background tasks,
 	// Celery's delay.
@@ -1049,7 +1062,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.construct(ent, e, sc, out)
 		}
 		if b.shapes[cr.qual()] != nil {
-			return &value{kind: vShape, shape: cr}
+			return &value{kind: vShape, shape: cr, parts: keywordParts(e, sc)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {
 			return rc.eval(&e.Args[0], sc, out, false)
@@ -1245,6 +1258,7 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			}
 			continue
 		}
+		timeField(f, x)
 		v.args = setArg(v.args, f.name, rc.b.enumValue(f, x))
 	}
 	return v

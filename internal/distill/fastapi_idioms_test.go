@@ -231,6 +231,105 @@ async def verify_email_update(auth_subject: AuthorizeWebUserWrite, token: str = 
         not exists record
 }`,
 		},
+		{
+			// minimal-refresh: the payload is a pydantic model dumped to a
+			// dict, its times are int(time.time()) seconds, its lifetime a
+			// field of a nested settings group, its subject the user's
+			// primary key; the refresh token's exp column holds a time.
+			name: "a pydantic payload with integer times, a nested setting and a primary key as subject",
+			files: map[string]string{
+				"app/config.py": `
+from functools import lru_cache
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings
+class Security(BaseModel):
+    jwt_issuer: str = "my-app"
+    jwt_access_token_expire_secs: int = Field(default=15 * 60, gt=10)
+    jwt_refresh_token_expire_secs: int = Field(default=28 * 24 * 3600, gt=60)
+class Settings(BaseSettings):
+    security: Security = Field(default_factory=Security)
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+`,
+				"app/models.py": `
+from sqlalchemy import String, ForeignKey, BigInteger, Boolean
+from sqlalchemy.orm import Mapped, mapped_column, relationship, DeclarativeBase
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "user_account"
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    email: Mapped[str] = mapped_column(String(256), unique=True)
+class RefreshToken(Base):
+    __tablename__ = "refresh_token"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    refresh_token: Mapped[str] = mapped_column(String(512), unique=True)
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    exp: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.user_id"))
+    user: Mapped["User"] = relationship(back_populates="refresh_tokens")
+`,
+				"app/jwt.py": `
+import time
+import jwt
+from pydantic import BaseModel
+from app.config import get_settings
+class JWTTokenPayload(BaseModel):
+    iss: str
+    sub: str
+    exp: int
+    iat: int
+def create_jwt_token(user_id: str) -> str:
+    iat = int(time.time())
+    exp = iat + get_settings().security.jwt_access_token_expire_secs
+    token_payload = JWTTokenPayload(iss=get_settings().security.jwt_issuer, sub=user_id, exp=exp, iat=iat)
+    return jwt.encode(token_payload.model_dump(), key="k", algorithm="HS256")
+`,
+				"app/views.py": `
+import secrets
+import time
+from fastapi import APIRouter, Depends, HTTPException
+from pydantic import BaseModel
+from sqlalchemy import select
+from app.config import get_settings
+from app.jwt import create_jwt_token
+from app.models import RefreshToken
+router = APIRouter()
+class RefreshTokenRequest(BaseModel):
+    refresh_token: str
+
+@router.post("/refresh-token")
+async def refresh_access_token(data: RefreshTokenRequest, session: AsyncSession = Depends(new_async_session)):
+    token = await session.scalar(select(RefreshToken).where(RefreshToken.refresh_token == data.refresh_token))
+    if token is None:
+        raise HTTPException(status_code=404)
+    token.used = True
+    session.add(token)
+    access_token = create_jwt_token(user_id=token.user_id)
+    refresh_token = RefreshToken(
+        user_id=token.user_id,
+        refresh_token=secrets.token_urlsafe(32),
+        exp=int(time.time() + get_settings().security.jwt_refresh_token_expire_secs),
+    )
+    session.add(refresh_token)
+    await session.commit()
+    return {"access_token": access_token}
+`},
+			construct: "RefreshAccessToken",
+			want: `rule RefreshAccessToken {
+    when: RefreshAccessToken(token)
+    requires: exists token
+    ensures:
+        token.used = true
+        AccessToken.created(
+            user: token.user,
+            expires_at: now + config.jwt_access_token_expire,
+            issued_at: now
+        )
+        RefreshToken.created(user: token.user, exp: now + config.jwt_refresh_token_expire)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

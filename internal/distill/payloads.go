@@ -39,7 +39,7 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 		return nil, false
 	}
 	switch method {
-	case "copy":
+	case "copy", "model_dump", "dict", "model_copy":
 		return &value{kind: vUnknown, parts: append([]dictPart(nil), recv.parts...)}, true
 	case "update":
 		for i := range e.Args {
@@ -68,7 +68,7 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 // each with the scope to read it in; the payload expression itself when
 // it is no dict value the walk knows.
 func (rc *ruleCtx) payloadParts(payload *facts.Expr, sc *scope, out *[]allium.Stmt) []dictPart {
-	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprCall && payload.Method() == "copy" {
+	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprCall && payload.Method() != "" {
 		if v := rc.eval(payload, sc, out, false); len(v.parts) > 0 {
 			return v.parts
 		}
@@ -280,4 +280,49 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 		}
 	}
 	return nil, nil
+}
+
+// timeCast reads a numeric conversion of a time the walk knows
+// (int(time.time()), int(time.time() + lifetime)) as that time: the spec
+// does not tell a timestamp from its number of seconds.
+func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	if method != "" || len(e.Args) != 1 || len(e.Keywords) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved, e.Raw) {
+		return nil, false
+	}
+	v := rc.eval(&e.Args[0], sc, out, false)
+	if t, ok := rc.sameInstant("timestamp", v); ok {
+		return t, true
+	}
+	return nil, false
+}
+
+// keywordParts are the keyword arguments of a call that builds a
+// dict-like value (a pydantic payload model), read as a dict literal.
+func keywordParts(e *facts.Expr, sc *scope) []dictPart {
+	d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
+	for _, kw := range e.Keywords {
+		if kw.Name == "" || kw.Name == "**" {
+			continue
+		}
+		d.Entries = append(d.Entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: e.Line}, Value: kw.Value})
+	}
+	if len(d.Entries) == 0 {
+		return nil
+	}
+	return []dictPart{{e: d, sc: sc}}
+}
+
+// timeField types a number field that holds a time (exp: int set to
+// int(time.time() + lifetime)) as the Timestamp it stands for.
+func timeField(f *fieldInfo, x allium.Expr) {
+	if f.typ == nil || f.typ.Name != "Integer" {
+		return
+	}
+	t := x
+	if b, ok := t.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) {
+		t = b.X
+	}
+	if id, ok := t.(*allium.Ident); ok && id.Name == "now" {
+		f.typ = &allium.Type{Name: "Timestamp"}
+	}
 }

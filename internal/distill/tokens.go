@@ -129,6 +129,9 @@ func (rc *ruleCtx) payloadUser(payload *facts.Expr, sc *scope, out *[]allium.Stm
 				if v := rc.eval(target, psc, out, false); v.kind == vEntity || v.kind == vNew {
 					found = v
 					return true
+				} else if v.kind == vExpr && v.param == "fkid" && v.ent != "" {
+					found = &value{kind: vEntity, ent: v.ent, expr: v.expr}
+					return true
 				}
 			}
 			return false

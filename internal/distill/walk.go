@@ -228,6 +228,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x = rc.b.enumValue(f, x)
+			timeField(f, x)
 			f.used = true
 			rc.touch(obj)
 			target := &allium.Member{X: obj.expr, Name: f.name}

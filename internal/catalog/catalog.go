@@ -163,6 +163,9 @@ type SignedTokens struct {
 	// fields of the token under their own names.
 	SubjectKeys []string          `yaml:"subject_keys"`
 	ClaimFields map[string]string `yaml:"claim_fields"`
+	// MaxAgeArgs of a decoder give the token's lifetime from when it was
+	// issued (django.core.signing.loads(token, max_age=...)).
+	MaxAgeArgs []string `yaml:"max_age_args"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

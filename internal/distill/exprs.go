@@ -92,6 +92,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return rc.evalAttr(e, sc, out)
 	case facts.ExprSubscript:
 		x := rc.eval(e.X, sc, out, false)
+		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
+			return rc.claim(x, e.Y.Value)
+		}
 		if e.Y != nil && e.Y.Kind == facts.ExprString {
 			switch x.kind {
 			case vReqDict, vShape:
@@ -718,6 +721,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
+	if v, ok := rc.claimsCall(e, method, recv, sc, out); ok {
+		return v
+	}
 	if v, ok := rc.sameInstant(method, recv); ok {
 		return v
 	}
@@ -856,7 +862,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && requestDictAttrs[method]) {
 		return &value{kind: vReqDict}
 	}
-	if method == "get" && recv != nil && (recv.kind == vReqDict || recv.kind == vShape) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+	if recv != nil && (method == "get" && recv.kind == vShape || (method == "get" || method == "pop") && recv.kind == vReqDict) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
 		return rc.paramValue(e.Args[0].Value)
 	}
 	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
@@ -938,7 +944,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {
-			return rc.verifyToken(&e.Args[0], sc, out, e.Line)
+			return rc.verifyTokenCall(e, &e.Args[0], sc, out, e.Line)
 		}
 	}
 	// authenticate(request, email=e, password=p): a lookup of the user by

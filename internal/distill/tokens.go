@@ -221,10 +221,5 @@ func (rc *ruleCtx) payloadExpiry(payload *facts.Expr, sc *scope, out *[]allium.S
 // token.is_valid (what its token entity derives). The payload it yields
 // is not followed.
 func (rc *ruleCtx) verifyToken(arg *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
-	if v := rc.eval(arg, sc, out, false); v.kind == vParam && sc.top {
-		rc.useParam(v.param)
-		rc.b.stats.GuardsSeen++
-		rc.requires(&allium.Member{X: &allium.Ident{Name: v.param}, Name: "is_valid"}, sc, line)
-	}
-	return unknownValue
+	return rc.verifyTokenCall(nil, arg, sc, out, line)
 }

@@ -59,6 +59,8 @@ type value struct {
 	fn    *funcRef // vFunc
 	// parts: the dict literals a dict value was built from (payloads.go).
 	parts []dictPart
+	// claimsOf: the token a decoded payload was read from (claims.go).
+	claimsOf allium.Expr
 }
 
 // query is a filtered query over one entity.

@@ -400,6 +400,9 @@ func (b *builder) usedNames() map[string]bool {
 			used["enum:"+c.typ.Name] = true // a token's claim typed by an enum
 		}
 	}
+	for name := range b.readEnumsInRules() {
+		used["enum:"+name] = true // a member a rule reads
+	}
 	return used
 }
 

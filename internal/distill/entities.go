@@ -130,6 +130,8 @@ func (b *builder) classify() {
 			if e := b.addEntityClass(cr); e != nil {
 				e.weak = true
 			}
+		case b.isConstantsClass(cr):
+			b.addEnum(cr)
 		}
 	}
 	// A model class that other models subclass and that declares no

@@ -265,6 +265,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	case vEnumClass:
 		if lit, ok := x.enum.members[e.Name]; ok {
+			b.enumsRead[x.enum.name] = true
 			return exprValue(&allium.Ident{Name: lit})
 		}
 		if e.Name == "choices" {

@@ -13,8 +13,10 @@ class CustomUser(AbstractUser):
     pass
 `,
 	"gauth/settings.py": `
+from datetime import timedelta
 DEFAULTS = {
     "ALLOW_DELETE_ACCOUNT": False,
+    "EXPIRATION_ACTIVATION_TOKEN": timedelta(days=7),
 }
 class AuthSettings(object):
     def __init__(self, defaults=None):
@@ -27,6 +29,9 @@ graphql_auth_settings = AuthSettings(DEFAULTS)
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.db import models
+from .constants import TokenAction
+from .settings import graphql_auth_settings as app_settings
+from .utils import get_token_payload
 UserModel = get_user_model()
 class UserStatus(models.Model):
     user = models.OneToOneField(django_settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="status")
@@ -41,6 +46,17 @@ class UserStatus(models.Model):
             user_status.archived = True
             user_status.save(update_fields=["archived"])
 
+    @classmethod
+    def verify(cls, token):
+        payload = get_token_payload(token, TokenAction.ACTIVATION, app_settings.EXPIRATION_ACTIVATION_TOKEN)
+        user = UserModel._default_manager.get(**payload)
+        user_status = cls.objects.get(user=user)
+        if user_status.verified is False:
+            user_status.verified = True
+            user_status.save(update_fields=["verified"])
+        else:
+            raise UserAlreadyVerified
+
     def swap_emails(self):
         if not self.secondary_email:
             raise WrongUsage
@@ -50,6 +66,22 @@ class UserStatus(models.Model):
         self.secondary_email = primary
         self.user.save(update_fields=[EMAIL_FIELD])
         self.save(update_fields=["secondary_email"])
+`,
+	"gauth/constants.py": `
+class TokenAction(object):
+    ACTIVATION = "activation"
+    PASSWORD_RESET = "password_reset"
+`,
+	"gauth/utils.py": `
+from django.core import signing
+from .exceptions import TokenScopeError
+
+def get_token_payload(token, action, exp=None):
+    payload = signing.loads(token, max_age=exp)
+    _action = payload.pop("action")
+    if _action != action:
+        raise TokenScopeError
+    return payload
 `,
 	"gauth/decorators.py": `
 from functools import wraps
@@ -99,6 +131,16 @@ class DeleteAccountMixin(ArchiveOrDeleteMixin):
             user.is_active = False
             user.save(update_fields=["is_active"])
 
+class VerifyAccountMixin:
+    @classmethod
+    def resolve_mutation(cls, root, info, **kwargs):
+        try:
+            token = kwargs.get("token")
+            UserStatus.verify(token)
+            return cls(success=True)
+        except UserAlreadyVerified:
+            return cls(success=False, errors="already verified")
+
 class SwapEmailsMixin:
     @classmethod
     @verification_required
@@ -108,7 +150,7 @@ class SwapEmailsMixin:
 `,
 	"gauth/mutations.py": `
 import graphene
-from .mixins import ArchiveAccountMixin, DeleteAccountMixin, SwapEmailsMixin
+from .mixins import ArchiveAccountMixin, DeleteAccountMixin, SwapEmailsMixin, VerifyAccountMixin
 
 class MutationMixin:
     @classmethod
@@ -122,6 +164,9 @@ class DeleteAccount(MutationMixin, DeleteAccountMixin, graphene.Mutation):
     pass
 
 class SwapEmails(MutationMixin, SwapEmailsMixin, graphene.Mutation):
+    pass
+
+class VerifyAccount(MutationMixin, VerifyAccountMixin, graphene.Mutation):
     pass
 `,
 }
@@ -166,6 +211,17 @@ func TestGraphQLIdioms(t *testing.T) {
     ensures:
         user.email = user.status.secondary_email
         user.status.secondary_email = user.email
+}`,
+		},
+		{
+			name:      "a signed token read back with a lifetime, its action checked, its user looked up by the whole payload",
+			construct: "VerifyAccount",
+			want: `rule VerifyAccount {
+    when: VerifyAccount(token)
+    requires: token.issued_at + config.expiration_activation_token >= now
+    requires: token.action = activation
+    requires: not token.user.status.verified
+    ensures: token.user.status.verified = true
 }`,
 		},
 	}

@@ -106,6 +106,10 @@ type Language struct {
 	// TimeCasts convert a time to a number of seconds and keep its
 	// meaning (int(time.time())).
 	TimeCasts []string `yaml:"time_casts"`
+	// PasswordForms are framework forms made with a user and the request
+	// data whose save() sets the user's password from the named input
+	// and returns the user (Django's SetPasswordForm: new_password1).
+	PasswordForms map[string]string `yaml:"password_forms"`
 }
 
 // Repositories describes generic repositories: objects made for one model
@@ -166,6 +170,9 @@ type SignedTokens struct {
 	// MaxAgeArgs of a decoder give the token's lifetime from when it was
 	// issued (django.core.signing.loads(token, max_age=...)).
 	MaxAgeArgs []string `yaml:"max_age_args"`
+	// SignCalls sign a payload into a token that is no JWT
+	// (django.core.signing.dumps).
+	SignCalls []string `yaml:"sign_calls"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

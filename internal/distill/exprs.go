@@ -725,6 +725,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.claimsCall(e, method, recv, sc, out); ok {
 		return v
 	}
+	if v, ok := rc.passwordFormCall(e, method, recv, sc, out); ok {
+		return v
+	}
 	if v, ok := rc.sameInstant(method, recv); ok {
 		return v
 	}
@@ -939,6 +942,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if method != "" && recv.kind == vSigner && catalog.Match(st.SignMethods, method) && len(e.Args) > 0 {
 			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
+		}
+		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args) > 0 {
+			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
 		}
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
 			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)

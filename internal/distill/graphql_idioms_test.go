@@ -17,6 +17,7 @@ from datetime import timedelta
 DEFAULTS = {
     "ALLOW_DELETE_ACCOUNT": False,
     "EXPIRATION_ACTIVATION_TOKEN": timedelta(days=7),
+    "EXPIRATION_PASSWORD_RESET_TOKEN": timedelta(hours=1),
 }
 class AuthSettings(object):
     def __init__(self, defaults=None):
@@ -105,8 +106,13 @@ def verification_required(fn):
     return wrapper
 `,
 	"gauth/mixins.py": `
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import SetPasswordForm
+from .constants import TokenAction
 from .models import UserStatus
+from .utils import get_token_payload
 from .decorators import verification_required
+UserModel = get_user_model()
 from .settings import graphql_auth_settings as app_settings
 
 class ArchiveOrDeleteMixin:
@@ -141,6 +147,26 @@ class VerifyAccountMixin:
         except UserAlreadyVerified:
             return cls(success=False, errors="already verified")
 
+class PasswordResetMixin:
+    form = SetPasswordForm
+
+    @classmethod
+    def resolve_mutation(cls, root, info, **kwargs):
+        try:
+            token = kwargs.pop("token")
+            payload = get_token_payload(token, TokenAction.PASSWORD_RESET, app_settings.EXPIRATION_PASSWORD_RESET_TOKEN)
+            user = UserModel._default_manager.get(**payload)
+            f = cls.form(user, kwargs)
+            if f.is_valid():
+                user = f.save()
+                if user.status.verified is False:
+                    user.status.verified = True
+                    user.status.save(update_fields=["verified"])
+                return cls(success=True)
+            return cls(success=False, errors=f.errors.get_json_data())
+        except SignatureExpired:
+            return cls(success=False, errors="expired")
+
 class SwapEmailsMixin:
     @classmethod
     @verification_required
@@ -150,7 +176,7 @@ class SwapEmailsMixin:
 `,
 	"gauth/mutations.py": `
 import graphene
-from .mixins import ArchiveAccountMixin, DeleteAccountMixin, SwapEmailsMixin, VerifyAccountMixin
+from .mixins import ArchiveAccountMixin, DeleteAccountMixin, PasswordResetMixin, SwapEmailsMixin, VerifyAccountMixin
 
 class MutationMixin:
     @classmethod
@@ -167,6 +193,9 @@ class SwapEmails(MutationMixin, SwapEmailsMixin, graphene.Mutation):
     pass
 
 class VerifyAccount(MutationMixin, VerifyAccountMixin, graphene.Mutation):
+    pass
+
+class PasswordReset(MutationMixin, PasswordResetMixin, graphene.Mutation):
     pass
 `,
 }
@@ -222,6 +251,18 @@ func TestGraphQLIdioms(t *testing.T) {
     requires: token.action = activation
     requires: not token.user.status.verified
     ensures: token.user.status.verified = true
+}`,
+		},
+		{
+			name:      "a framework password form made for the user sets its password when saved",
+			construct: "PasswordReset",
+			want: `rule PasswordReset {
+    when: PasswordReset(token, new_password1)
+    requires: token.issued_at + config.expiration_password_reset_token >= now
+    requires: token.action = password_reset
+    ensures:
+        token.user.password = hash(new_password1)
+        token.user.status.verified = true
 }`,
 		},
 	}

@@ -61,6 +61,8 @@ type value struct {
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).
 	claimsOf allium.Expr
+	// pwForm: a password form made for a user (pwforms.go).
+	pwForm *passwordForm
 }
 
 // query is a filtered query over one entity.

@@ -106,6 +106,13 @@ type Language struct {
 	// TimeCasts convert a time to a number of seconds and keep its
 	// meaning (int(time.time())).
 	TimeCasts []string `yaml:"time_casts"`
+	// TimestampReaders read a number of seconds as the time it is
+	// (datetime.fromtimestamp(payload["exp"])).
+	TimestampReaders []string `yaml:"timestamp_readers"`
+	// CredentialSchemes are classes whose instance, as a dependency,
+	// yields the credential the request presents (the bearer token of
+	// FastAPI's OAuth2PasswordBearer).
+	CredentialSchemes []string `yaml:"credential_schemes"`
 	// PasswordForms are framework forms made with a user and the request
 	// data whose save() sets the user's password from the named input
 	// and returns the user (Django's SetPasswordForm: new_password1).

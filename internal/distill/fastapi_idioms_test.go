@@ -330,6 +330,65 @@ async def refresh_access_token(data: RefreshTokenRequest, session: AsyncSession 
         RefreshToken.created(user: token.user, exp: now + config.jwt_refresh_token_expire)
 }`,
 		},
+		{
+			// boilerplate: logout blacklists the bearer token and the refresh
+			// cookie, each until it would have expired, through a repository
+			// create of a schema built with keywords.
+			name: "a bearer token dependency is an input; a loop over a literal list runs per value; a repository create states its schema's fields",
+			files: map[string]string{
+				"app/models.py": `
+from datetime import datetime
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column, DeclarativeBase
+class Base(DeclarativeBase):
+    pass
+class TokenBlacklist(Base):
+    __tablename__ = "token_blacklist"
+    id: Mapped[int] = mapped_column("id", primary_key=True)
+    token: Mapped[str] = mapped_column(String, unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+`,
+				"app/security.py": `
+from datetime import datetime
+from fastapi.security import OAuth2PasswordBearer
+from fastcrud import FastCRUD
+from jose import jwt
+from pydantic import BaseModel
+from .models import TokenBlacklist
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/login")
+crud_token_blacklist = FastCRUD(TokenBlacklist)
+
+class TokenBlacklistCreate(BaseModel):
+    token: str
+    expires_at: datetime
+
+async def blacklist_tokens(access_token: str, refresh_token: str, db) -> None:
+    for token in [access_token, refresh_token]:
+        payload = jwt.decode(token, "k", algorithms=["HS256"])
+        expires_at = datetime.fromtimestamp(payload.get("exp"))
+        await crud_token_blacklist.create(db, object=TokenBlacklistCreate(token=token, expires_at=expires_at))
+`,
+				"app/logout.py": `
+from typing import Optional
+from fastapi import APIRouter, Cookie, Depends
+from .security import blacklist_tokens, oauth2_scheme
+router = APIRouter()
+
+@router.post("/logout")
+async def logout(access_token: str = Depends(oauth2_scheme), refresh_token: Optional[str] = Cookie(None, alias="refresh_token"), db = Depends(async_get_db)):
+    await blacklist_tokens(access_token=access_token, refresh_token=refresh_token, db=db)
+    return {"message": "Logged out successfully"}
+`},
+			construct: "Logout",
+			want: `rule Logout {
+    when: Logout(access_token, refresh_token)
+    requires: access_token.is_valid
+    requires: refresh_token.is_valid
+    ensures:
+        TokenBlacklist.created(expires_at: access_token.expires_at)
+        TokenBlacklist.created(expires_at: refresh_token.expires_at)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

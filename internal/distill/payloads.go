@@ -286,6 +286,13 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 // (int(time.time()), int(time.time() + lifetime)) as that time: the spec
 // does not tell a timestamp from its number of seconds.
 func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	if len(e.Args) == 1 && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved, e.Raw) {
+		// datetime.fromtimestamp(exp): the time the number stands for.
+		if v := rc.eval(&e.Args[0], sc, out, false); v.kind == vExpr {
+			return v, true
+		}
+		return nil, false
+	}
 	if method != "" || len(e.Args) != 1 || len(e.Keywords) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved, e.Raw) {
 		return nil, false
 	}
@@ -325,4 +332,35 @@ func timeField(f *fieldInfo, x allium.Expr) {
 	if id, ok := t.(*allium.Ident); ok && id.Name == "now" {
 		f.typ = &allium.Type{Name: "Timestamp"}
 	}
+}
+
+// repoCreateArgs reads the values a repository create writes
+// (crud.create(db, object=TokenBlacklistCreate(token=t, expires_at=e)), a
+// dict, a schema built with keywords) as the creation's arguments: each
+// entry that is a field the spec keeps.
+func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *scope, out *[]allium.Stmt) []allium.Arg {
+	var args []allium.Arg
+	for i := range values {
+		v := rc.eval(&values[i].Value, sc, out, false)
+		for _, part := range v.parts {
+			for j := range part.e.Entries {
+				en := &part.e.Entries[j]
+				if en.Key == nil || en.Key.Kind != facts.ExprString {
+					continue
+				}
+				f := ent.attrs[en.Key.Value]
+				if f == nil || f.drop || (f.plumbing && f.fkEntity == "") {
+					continue
+				}
+				x := rc.tr(&en.Value, part.sc, out)
+				if x == nil {
+					continue
+				}
+				timeField(f, x)
+				f.used = true
+				args = setArg(args, f.name, rc.b.enumValue(f, x))
+			}
+		}
+	}
+	return args
 }

@@ -614,6 +614,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
 			case strings.Contains(strings.ToLower(name), "settings"):
 				sc.vars[p.Name] = &value{kind: vSettings}
+			case b.isCredentialScheme(h.file, fnExpr):
+				// token: str = Depends(oauth2_scheme): the credential
+				// the request presents is an input.
+				sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
 			default:
 				// A dependency of the service (get_organisation,
 				// require_org_admin) runs before the handler: its guards

@@ -670,6 +670,9 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
 		return
 	}
+	if rc.unrollLiteralLoop(s, sc, out) {
+		return
+	}
 	it := rc.eval(s.Iter, sc, out, false)
 	varName := bindingName(s.Targets[0].Name)
 	if it.kind != vQuery || it.q == nil || varName == "" {

@@ -1291,7 +1291,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	var args []allium.Arg
 	if to := rc.sinkArg(msg, recip, sc, out); to != nil {
 		if x := rc.tr(to, sc, out); x != nil {
-			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(x)})
+			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(recipientFallback(x))})
 		}
 	} else if mv != nil && mv.headers["to"] != nil {
 		args = append(args, allium.Arg{Name: "to", Value: mv.headers["to"]})

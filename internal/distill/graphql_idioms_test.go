@@ -275,3 +275,48 @@ func TestGraphQLIdioms(t *testing.T) {
 		})
 	}
 }
+
+// TestOptionalRunnerIdiom pins a call made through an optional runner or
+// directly (if async_email_func: async_email_func(f, (a,)) else: f(a)):
+// f(a) happens either way; and a recipient list with a fallback
+// (recipient_list or [default]) reads as given ?? default.
+func TestOptionalRunnerIdiom(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.core.mail import send_mail
+from django.db import models
+from django.template.loader import render_to_string
+class User(AbstractUser):
+    def send(self, template, recipient_list=None):
+        return send_mail(from_email="x", html_message=render_to_string(template),
+                         recipient_list=(recipient_list or [self.email]), fail_silently=False)
+    def send_welcome(self, info, email):
+        return self.send("email/welcome.html", recipient_list=[email])
+`,
+		"app/views.py": `
+from django.utils.module_loading import import_string
+from django.conf import settings
+if settings.EMAIL_ASYNC_TASK:
+    async_email_func = import_string(settings.EMAIL_ASYNC_TASK)
+else:
+    async_email_func = None
+
+def welcome(request):
+    email = request.POST["email"]
+    if async_email_func:
+        async_email_func(request.user.send_welcome, (request, email))
+    else:
+        request.user.send_welcome(request, email)
+    return redirect("/")
+`}
+	out := distilText(t, d, files)
+	want := `rule Welcome {
+    when: Welcome(email, user)
+    ensures: Email.created(to: email ?? user.email, template: welcome)
+}`
+	if got := construct(out.Module, "Welcome"); got != want {
+		t.Errorf("Welcome:\ngot:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}

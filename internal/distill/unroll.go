@@ -40,3 +40,99 @@ func (rc *ruleCtx) unrollLiteralLoop(s *facts.Stmt, sc *scope, out *[]allium.Stm
 	}
 	return true
 }
+
+// deferredEither reports an if that runs the same call either way, once
+// through an optional runner and once directly:
+//
+//	if async_email_func:
+//	    async_email_func(user.status.send_activation_email, (info,))
+//	else:
+//	    user.status.send_activation_email(info)
+//
+// The runner is handed the very function and arguments the other branch
+// calls, so what happens is that call.
+func deferredEither(s *facts.Stmt) bool {
+	if len(s.Body) != 1 || len(s.Else) != 1 || s.Body[0].Kind != facts.StmtExpr || s.Else[0].Kind != facts.StmtExpr {
+		return false
+	}
+	via, direct := s.Body[0].Value, s.Else[0].Value
+	if via == nil || direct == nil || via.Kind != facts.ExprCall || direct.Kind != facts.ExprCall || len(via.Args) == 0 {
+		return false
+	}
+	fn := &via.Args[0]
+	if (fn.Kind != facts.ExprAttr && fn.Kind != facts.ExprName) || fn.Raw == "" || direct.X == nil || direct.X.Raw != fn.Raw {
+		return false
+	}
+	var args []facts.Expr
+	switch {
+	case len(via.Args) == 2 && (via.Args[1].Kind == facts.ExprTuple || via.Args[1].Kind == facts.ExprList):
+		args = via.Args[1].Args
+	default:
+		args = via.Args[1:]
+	}
+	if len(args) != len(direct.Args) || len(direct.Keywords) != 0 || len(via.Keywords) != 0 {
+		return false
+	}
+	for i := range args {
+		if !sameSimpleExpr(&args[i], &direct.Args[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSimpleExpr compares names, dotted names, literals and lists of them.
+func sameSimpleExpr(a, b *facts.Expr) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case facts.ExprName, facts.ExprAttr:
+		return a.Raw != "" && a.Raw == b.Raw
+	case facts.ExprString, facts.ExprInt, facts.ExprFloat, facts.ExprBool:
+		return a.Value == b.Value
+	case facts.ExprNone:
+		return true
+	case facts.ExprList, facts.ExprTuple:
+		if len(a.Args) != len(b.Args) {
+			return false
+		}
+		for i := range a.Args {
+			if !sameSimpleExpr(&a.Args[i], &b.Args[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// recipientFallback reads `recipient_list or [default]` (Python's
+// fallback on values, not a boolean or) as the given recipients when
+// they are known, the default when they are known absent, and
+// given ?? default otherwise.
+func recipientFallback(x allium.Expr) allium.Expr {
+	b, ok := x.(*allium.Binary)
+	if !ok || b.Op != allium.OpOr {
+		return x
+	}
+	l, r := recipientFallback(b.X), singleRecipient(recipientFallback(b.Y))
+	switch v := l.(type) {
+	case *allium.Lit:
+		if v.Kind == allium.LitNull {
+			return r
+		}
+		return l
+	case *allium.ListLit:
+		if len(v.Elems) > 0 {
+			return singleRecipient(l)
+		}
+		return r
+	case *allium.SetLit:
+		if len(v.Elems) > 0 {
+			return singleRecipient(l)
+		}
+		return r
+	}
+	return &allium.Binary{Op: allium.OpCoalesce, X: singleRecipient(l), Y: r}
+}

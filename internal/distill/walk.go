@@ -380,6 +380,10 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if deferredEither(s) {
+		// if runner: runner(f, (a,)) else: f(a): f(a) runs either way.
+		return rc.stmts(s.Else, sc, out)
+	}
 	rc.formValidators(s.Cond, sc, out)
 	if done, ends := rc.errorCollection(s, sc, out); done {
 		return ends

@@ -109,6 +109,10 @@ type Language struct {
 	// TimestampReaders read a number of seconds as the time it is
 	// (datetime.fromtimestamp(payload["exp"])).
 	TimestampReaders []string `yaml:"timestamp_readers"`
+	// NotFoundErrors are what a lookup of one row raises when there is
+	// none (Django's Model.DoesNotExist): a handler of one that looks the
+	// row up another way is a fallback lookup (a ?? b).
+	NotFoundErrors []string `yaml:"not_found_errors"`
 	// CredentialSchemes are classes whose instance, as a dependency,
 	// yields the credential the request presents (the bearer token of
 	// FastAPI's OAuth2PasswordBearer).

@@ -55,3 +55,41 @@ func (rc *ruleCtx) attrCall(e *facts.Expr, method string, sc *scope, out *[]alli
 	rc.assign(target, &e.Args[2], sc, out, e.Line)
 	return &value{kind: vPlumbing}, true
 }
+
+// expandKeywordDict rewrites a call that spreads a dict literal into its
+// keywords (f(**{UserModel.EMAIL_FIELD: email})) as the call with those
+// keywords, when every key is a name the walk knows. It returns nil for
+// any other call.
+func (rc *ruleCtx) expandKeywordDict(e *facts.Expr, sc *scope, out *[]allium.Stmt) *facts.Expr {
+	idx := -1
+	for i, kw := range e.Keywords {
+		if kw.Name == "**" && kw.Value.Kind == facts.ExprDict {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	var expanded []facts.Keyword
+	for _, en := range e.Keywords[idx].Value.Entries {
+		if en.Key == nil {
+			return nil
+		}
+		name := ""
+		if en.Key.Kind == facts.ExprString {
+			name = en.Key.Value
+		} else if v := rc.eval(en.Key, sc, out, false); v.kind == vExpr {
+			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
+				name = l.Text
+			}
+		}
+		if !isSnake(name) {
+			return nil
+		}
+		expanded = append(expanded, facts.Keyword{Name: name, Value: en.Value})
+	}
+	x := *e
+	x.Keywords = append(append(append([]facts.Keyword(nil), e.Keywords[:idx]...), expanded...), e.Keywords[idx+1:]...)
+	return &x
+}

@@ -123,6 +123,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		}
 	case facts.ExprDict:
 		return dictValue(e, sc)
+	case facts.ExprList, facts.ExprTuple:
+		if x := rc.tr(e, sc, out); x != nil && len(e.Args) > 0 {
+			v := exprValue(x)
+			v.param = "nonempty" // a list given with elements: never empty
+			return v
+		}
 	}
 	if x := rc.tr(e, sc, out); x != nil {
 		return exprValue(x)
@@ -719,6 +725,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if e.Raw == "" && method != "" {
 		last = method
 	}
+	if x := rc.expandKeywordDict(e, sc, out); x != nil {
+		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
+		return rc.evalCall(x, sc, out, stmtCtx)
+	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
@@ -1290,6 +1300,9 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	}
 	var args []allium.Arg
 	if to := rc.sinkArg(msg, recip, sc, out); to != nil {
+		if to.Kind == facts.ExprBoolOp && to.Op == "or" && to.X != nil && rc.eval(to.X, sc, out, false).param == "nonempty" {
+			to = to.X // recipients or [default], the recipients given
+		}
 		if x := rc.tr(to, sc, out); x != nil {
 			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(recipientFallback(x))})
 		}
@@ -1357,6 +1370,9 @@ func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 		if v := sc.vars[e.Name]; v != nil && v.kind == vExpr {
 			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
 				return l.Text
+			}
+			if p := rc.b.configDefaultText(v.expr); p != "" {
+				return p // a template path setting: its default
 			}
 		}
 	case facts.ExprBinary:
@@ -1642,12 +1658,19 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 		inner.vars[params[0].Name] = self
 		params = params[1:]
 	}
+	if vals, ok := rc.starredArgs(call, sc, out); ok {
+		// f(a, *args) where args holds the caller's extra arguments.
+		rc.bindValues(params, vals, call, sc, inner, out)
+		return
+	}
 	for i, p := range params {
 		switch {
 		case p.Kind == facts.ParamVarKeyword && call.Keyword("**") != nil:
 			// f(**kwargs) into def f(**kw): the same mapping goes on.
 			inner.vars[p.Name] = rc.eval(call.Keyword("**"), sc, out, false)
-		case p.Kind == facts.ParamVarPositional || p.Kind == facts.ParamVarKeyword:
+		case p.Kind == facts.ParamVarPositional:
+			inner.vars[p.Name] = rc.restArgs(call, i, sc, out)
+		case p.Kind == facts.ParamVarKeyword:
 			inner.vars[p.Name] = unknownValue
 		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
 			inner.vars[p.Name] = rc.eval(&call.Args[i], sc, out, false)

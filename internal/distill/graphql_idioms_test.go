@@ -279,7 +279,7 @@ func TestGraphQLIdioms(t *testing.T) {
 // TestOptionalRunnerIdiom pins a call made through an optional runner or
 // directly (if async_email_func: async_email_func(f, (a,)) else: f(a)):
 // f(a) happens either way; and a recipient list with a fallback
-// (recipient_list or [default]) reads as given ?? default.
+// (recipient_list or [default]) reads as the list given when one is.
 func TestOptionalRunnerIdiom(t *testing.T) {
 	d := New(Options{})
 	files := map[string]string{
@@ -313,10 +313,63 @@ def welcome(request):
 `}
 	out := distilText(t, d, files)
 	want := `rule Welcome {
-    when: Welcome(email, user)
-    ensures: Email.created(to: email ?? user.email, template: welcome)
+    when: Welcome(email)
+    ensures: Email.created(to: email, template: welcome)
 }`
 	if got := construct(out.Module, "Welcome"); got != want {
 		t.Errorf("Welcome:\ngot:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}
+
+// TestLookupFallbackIdiom pins a lookup that falls back to another when
+// the row is missing (try: get(email) except ObjectDoesNotExist: get by
+// secondary email), and *args handed on to a helper's parameters.
+func TestLookupFallbackIdiom(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.mail import send_mail
+from django.db import models
+from django.template.loader import render_to_string
+class User(AbstractUser):
+    pass
+class UserStatus(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="status")
+    secondary_email = models.EmailField(blank=True, null=True)
+    def send(self, template, recipient_list=None):
+        return send_mail(from_email="x", html_message=render_to_string(template),
+                         recipient_list=(recipient_list or [self.user.email]), fail_silently=False)
+    def send_password_reset_email(self, info, *args):
+        return self.send("email/password_reset_email.html", *args)
+`,
+		"app/shortcuts.py": `
+from django.core.exceptions import ObjectDoesNotExist
+from .models import User, UserStatus
+def get_user_by_email(email):
+    try:
+        user = User.objects.get(email=email)
+        return user
+    except ObjectDoesNotExist:
+        status = UserStatus.objects.get(secondary_email=email)
+        return status.user
+`,
+		"app/views.py": `
+from .shortcuts import get_user_by_email
+def send_password_reset(request):
+    email = request.POST["email"]
+    user = get_user_by_email(email)
+    user.status.send_password_reset_email(request, [email])
+    return redirect("/")
+`}
+	out := distilText(t, d, files)
+	want := `rule SendPasswordReset {
+    when: SendPasswordReset(email)
+    let user = User{email} ?? UserStatus{secondary_email: email}.user
+    ensures: Email.created(to: email, template: password_reset_email)
+}`
+	if got := construct(out.Module, "SendPasswordReset"); got != want {
+		t.Errorf("SendPasswordReset:\ngot:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
 	}
 }

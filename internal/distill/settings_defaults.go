@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
@@ -24,4 +25,23 @@ func (b *builder) settingsDefaults(f *facts.File, c *facts.Assignment) {
 		}
 		b.addConfig(f, en.Key.Value, &en.Value, nil, line)
 	}
+}
+
+// configDefaultText is the default text of the config value x refers to
+// (config.email_template_activation = "email/activation_email.html"), or
+// "" when x is no string setting.
+func (b *builder) configDefaultText(x allium.Expr) string {
+	if !isConfigRef(x) {
+		return ""
+	}
+	name := x.(*allium.Member).Name
+	for _, ci := range b.configByKey {
+		if ci.name != name {
+			continue
+		}
+		if l, ok := ci.value.(*allium.Lit); ok && l.Kind == allium.LitString {
+			return l.Text
+		}
+	}
+	return ""
 }

@@ -136,3 +136,74 @@ func recipientFallback(x allium.Expr) allium.Expr {
 	}
 	return &allium.Binary{Op: allium.OpCoalesce, X: singleRecipient(l), Y: r}
 }
+
+// restArgs is the value of def f(..., *args): the caller's positional
+// arguments from i on, each worked out in the caller's scope.
+func (rc *ruleCtx) restArgs(call *facts.Expr, i int, sc *scope, out *[]allium.Stmt) *value {
+	v := &value{kind: vUnknown, items: []*value{}}
+	for j := i; j < len(call.Args); j++ {
+		if call.Args[j].Kind == facts.ExprStarred {
+			return unknownValue
+		}
+		v.items = append(v.items, rc.eval(&call.Args[j], sc, out, false))
+	}
+	return v
+}
+
+// starredArgs works out a call's positional arguments when one of them
+// spreads a *args the walk knows (self.send(subject, template, *args)); it
+// reports false when none does.
+func (rc *ruleCtx) starredArgs(call *facts.Expr, sc *scope, out *[]allium.Stmt) ([]*value, bool) {
+	spread := false
+	for i := range call.Args {
+		if a := &call.Args[i]; a.Kind == facts.ExprStarred && a.X != nil {
+			if v := rc.eval(a.X, sc, out, false); v.items != nil {
+				spread = true
+			}
+		}
+	}
+	if !spread {
+		return nil, false
+	}
+	var vals []*value
+	for i := range call.Args {
+		a := &call.Args[i]
+		if a.Kind == facts.ExprStarred {
+			v := rc.eval(a.X, sc, out, false)
+			if v.items == nil {
+				return nil, false
+			}
+			vals = append(vals, v.items...)
+			continue
+		}
+		vals = append(vals, rc.eval(a, sc, out, false))
+	}
+	return vals, true
+}
+
+// bindValues binds parameters to worked-out positional values, then to
+// keywords and defaults as bindCallParams does.
+func (rc *ruleCtx) bindValues(params []facts.Param, vals []*value, call *facts.Expr, sc, inner *scope, out *[]allium.Stmt) {
+	for i, p := range params {
+		switch {
+		case p.Kind == facts.ParamVarPositional:
+			rest := []*value{}
+			if i < len(vals) {
+				rest = append(rest, vals[i:]...)
+			}
+			inner.vars[p.Name] = &value{kind: vUnknown, items: rest}
+		case p.Kind == facts.ParamVarKeyword && call.Keyword("**") != nil:
+			inner.vars[p.Name] = rc.eval(call.Keyword("**"), sc, out, false)
+		case p.Kind == facts.ParamVarKeyword:
+			inner.vars[p.Name] = unknownValue
+		case i < len(vals):
+			inner.vars[p.Name] = vals[i]
+		case call.Keyword(p.Name) != nil:
+			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
+		case p.Default != nil:
+			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
+		default:
+			inner.vars[p.Name] = unknownValue
+		}
+	}
+}

@@ -63,6 +63,9 @@ type value struct {
 	claimsOf allium.Expr
 	// pwForm: a password form made for a user (pwforms.go).
 	pwForm *passwordForm
+	// items: the values of the extra positional arguments *args holds
+	// (unroll.go).
+	items []*value
 }
 
 // query is a filtered query over one entity.

@@ -90,6 +90,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return rc.stmts(s.Body, sc, out)
 	case facts.StmtTry:
+		if rc.lookupFallback(s, sc, out) {
+			return !sc.inlined
+		}
 		t := rc.stmts(s.Body, sc, out)
 		if !t {
 			t = rc.stmts(s.Else, sc, out)

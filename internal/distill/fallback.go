@@ -1,0 +1,107 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// lookupFallback reads a lookup that falls back to another when the row
+// is missing:
+//
+//	try:
+//	    user = UserModel._default_manager.get(email=email)
+//	    return user
+//	except ObjectDoesNotExist:
+//	    status = UserStatus._default_manager.get(secondary_email=email)
+//	    return status.user
+//
+// as one value, let user = User{email} ?? UserStatus{secondary_email: email}.user,
+// which the function returns. It reports false, walking nothing, for any
+// other try.
+func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if !sc.inlined || len(s.Handlers) != 1 || len(s.Else) > 0 || len(s.Finally) > 0 {
+		return false
+	}
+	h := &s.Handlers[0]
+	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, h.Type.Resolved, h.Type.Raw) {
+		return false
+	}
+	first, name := returnedLookup(s.Body)
+	second, _ := returnedLookup(h.Body)
+	if first == nil || second == nil || name == "" {
+		return false
+	}
+	a := rc.eval(first.call, sc, out, false)
+	b := rc.eval(second.call, sc, out, false)
+	if a.kind != vLookup || b.kind != vLookup || a.q == nil || b.q == nil {
+		return false
+	}
+	ja, jb := rc.b.join(a.q), rc.b.join(b.q)
+	if ja == nil || jb == nil || a.q.bad > 0 || b.q.bad > 0 {
+		return false
+	}
+	ent := a.ent
+	var alt allium.Expr = jb
+	if second.attr != "" {
+		v := rc.entityAttr(&value{kind: vEntity, ent: b.ent, expr: jb}, second.attr)
+		if v.kind != vEntity || v.ent != ent {
+			return false
+		}
+		alt = v.expr
+	} else if b.ent != ent {
+		return false
+	}
+	bn := bindingName(name)
+	if bn == "" {
+		return false
+	}
+	if rc.lets[bn] || rc.paramSet[bn] {
+		bn = bn + "_" + itoa(len(rc.lets)+1)
+	}
+	rc.lets[bn] = true
+	let := &allium.Let{Meta: rc.b.meta(sc.file, s.Line), Name: bn, Value: &allium.Binary{Op: allium.OpCoalesce, X: ja, Y: alt}}
+	if sc.top {
+		rc.body = append(rc.body, let)
+	} else {
+		*out = append(*out, let)
+	}
+	v := &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: bn}}
+	sc.setRet(v)
+	sc.returned = true
+	return true
+}
+
+// lookupStep is a lookup a block returns: the call, and the attribute of
+// its result that is returned (status.user), if any.
+type lookupStep struct {
+	call *facts.Expr
+	attr string
+}
+
+// returnedLookup reads `x = <call>; return x` or `x = <call>; return
+// x.attr` or `return <call>`: the call, what is returned of it, and the
+// variable's name (the function's, for a direct return).
+func returnedLookup(body []facts.Stmt) (*lookupStep, string) {
+	switch len(body) {
+	case 1:
+		r := &body[0]
+		if r.Kind == facts.StmtReturn && r.Value != nil && r.Value.Kind == facts.ExprCall {
+			return &lookupStep{call: r.Value}, "found"
+		}
+	case 2:
+		as, r := &body[0], &body[1]
+		if as.Kind != facts.StmtAssign || len(as.Targets) != 1 || as.Targets[0].Kind != facts.ExprName || as.Value == nil ||
+			as.Value.Kind != facts.ExprCall || r.Kind != facts.StmtReturn || r.Value == nil {
+			return nil, ""
+		}
+		name := as.Targets[0].Name
+		switch {
+		case r.Value.Kind == facts.ExprName && r.Value.Name == name:
+			return &lookupStep{call: as.Value}, name
+		case r.Value.Kind == facts.ExprAttr && r.Value.X != nil && r.Value.X.Kind == facts.ExprName && r.Value.X.Name == name:
+			return &lookupStep{call: as.Value, attr: r.Value.Name}, r.Value.Name
+		}
+	}
+	return nil, ""
+}

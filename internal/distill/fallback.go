@@ -17,8 +17,8 @@ import (
 //	    return status.user
 //
 // as one value, let user = User{email} ?? UserStatus{secondary_email: email}.user,
-// which the function returns. It reports false, walking nothing, for any
-// other try.
+// which the function returns and which must exist (the fallback raises
+// too). It reports false, walking nothing, for any other try.
 func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if !sc.inlined || len(s.Handlers) != 1 || len(s.Else) > 0 || len(s.Finally) > 0 {
 		return false
@@ -67,6 +67,11 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 		*out = append(*out, let)
 	}
 	v := &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: bn}}
+	if sc.top {
+		// The fallback raises when it finds nothing either: what follows
+		// happens only for a row found.
+		rc.requires(&allium.Unary{Op: allium.OpExists, X: v.expr}, sc, s.Line)
+	}
 	sc.setRet(v)
 	sc.returned = true
 	return true

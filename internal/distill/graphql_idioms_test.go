@@ -367,6 +367,7 @@ def send_password_reset(request):
 	want := `rule SendPasswordReset {
     when: SendPasswordReset(email)
     let user = User{email} ?? UserStatus{secondary_email: email}.user
+    requires: exists user
     ensures: Email.created(to: email, template: password_reset_email)
 }`
 	if got := construct(out.Module, "SendPasswordReset"); got != want {

@@ -1592,6 +1592,9 @@ func templateFromPath(p string) string {
 
 // inline walks a helper or model method in the caller's rule.
 func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if v := rc.absencePredicate(fr, self, call, sc, out); v != nil {
+		return v
+	}
 	q := fr.fn.QualName
 	if slices.Contains(sc.stack, q) {
 		return unknownValue

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -109,4 +111,84 @@ func returnedLookup(body []facts.Stmt) (*lookupStep, string) {
 		}
 	}
 	return nil, ""
+}
+
+// absencePredicate reads a function that tests that rows are absent by
+// trying to fetch each:
+//
+//	def email_is_free(cls, email):
+//	    try:
+//	        UserModel._default_manager.get(email=email)
+//	        return False
+//	    except Exception:
+//	        pass
+//	    try:
+//	        UserStatus._default_manager.get(secondary_email=email)
+//	        return False
+//	    except Exception:
+//	        pass
+//	    return True
+//
+// as not exists User{email} and not exists UserStatus{secondary_email: email}.
+// It returns nil for any other function.
+func (rc *ruleCtx) absencePredicate(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	body := fr.fn.Body
+	if len(body) < 2 {
+		return nil
+	}
+	last := &body[len(body)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprBool || last.Value.Value != "true" {
+		return nil
+	}
+	var lookups []*facts.Expr
+	for i := range body[:len(body)-1] {
+		s := &body[i]
+		if s.Kind != facts.StmtTry || len(s.Handlers) != 1 || len(s.Else) > 0 || len(s.Finally) > 0 || len(s.Body) != 2 {
+			return nil
+		}
+		for _, st := range s.Handlers[0].Body {
+			if st.Kind != facts.StmtPass {
+				return nil
+			}
+		}
+		get, ret := &s.Body[0], &s.Body[1]
+		if ret.Kind != facts.StmtReturn || ret.Value == nil || ret.Value.Kind != facts.ExprBool || ret.Value.Value != "false" {
+			return nil
+		}
+		var x *facts.Expr
+		switch {
+		case get.Kind == facts.StmtExpr:
+			x = get.Value
+		case get.Kind == facts.StmtAssign && len(get.Targets) == 1:
+			x = get.Value
+		}
+		if x == nil || x.Kind != facts.ExprCall {
+			return nil
+		}
+		lookups = append(lookups, x)
+	}
+	if len(lookups) == 0 || slices.Contains(sc.stack, fr.fn.QualName) {
+		return nil
+	}
+	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), fr.fn.QualName),
+		inlined: true, top: sc.top, cls: fr.class}
+	rc.bindCallParams(fr, self, call, sc, inner, out)
+	var all allium.Expr
+	for _, x := range lookups {
+		v := rc.eval(x, inner, out, false)
+		if v.kind != vLookup || v.q == nil || v.q.bad > 0 {
+			return nil
+		}
+		j := rc.b.join(v.q)
+		if j == nil {
+			return nil
+		}
+		absent := &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}
+		if all == nil {
+			all = absent
+		} else {
+			all = &allium.Binary{Op: allium.OpAnd, X: all, Y: absent}
+		}
+	}
+	return exprValue(all)
 }

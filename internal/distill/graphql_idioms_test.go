@@ -58,6 +58,20 @@ class UserStatus(models.Model):
         else:
             raise UserAlreadyVerified
 
+    @classmethod
+    def email_is_free(cls, email):
+        try:
+            UserModel._default_manager.get(email=email)
+            return False
+        except Exception:
+            pass
+        try:
+            UserStatus._default_manager.get(secondary_email=email)
+            return False
+        except Exception:
+            pass
+        return True
+
     def swap_emails(self):
         if not self.secondary_email:
             raise WrongUsage
@@ -167,6 +181,18 @@ class PasswordResetMixin:
         except SignatureExpired:
             return cls(success=False, errors="expired")
 
+class SendSecondaryEmailActivationMixin:
+    @classmethod
+    @verification_required
+    def resolve_mutation(cls, root, info, **kwargs):
+        email = kwargs.get("email")
+        user = info.context.user
+        if not UserStatus.email_is_free(email):
+            return cls(success=False, errors="email in use")
+        user.status.secondary_email = email
+        user.status.save()
+        return cls(success=True)
+
 class SwapEmailsMixin:
     @classmethod
     @verification_required
@@ -176,7 +202,7 @@ class SwapEmailsMixin:
 `,
 	"gauth/mutations.py": `
 import graphene
-from .mixins import ArchiveAccountMixin, DeleteAccountMixin, PasswordResetMixin, SwapEmailsMixin, VerifyAccountMixin
+from .mixins import ArchiveAccountMixin, DeleteAccountMixin, PasswordResetMixin, SendSecondaryEmailActivationMixin, SwapEmailsMixin, VerifyAccountMixin
 
 class MutationMixin:
     @classmethod
@@ -196,6 +222,9 @@ class VerifyAccount(MutationMixin, VerifyAccountMixin, graphene.Mutation):
     pass
 
 class PasswordReset(MutationMixin, PasswordResetMixin, graphene.Mutation):
+    pass
+
+class SendSecondaryEmailActivation(MutationMixin, SendSecondaryEmailActivationMixin, graphene.Mutation):
     pass
 `,
 }
@@ -263,6 +292,17 @@ func TestGraphQLIdioms(t *testing.T) {
     ensures:
         token.user.password = hash(new_password1)
         token.user.status.verified = true
+}`,
+		},
+		{
+			name:      "a function that tries to fetch rows and answers False when one is found tests their absence",
+			construct: "SendSecondaryEmailActivation",
+			want: `rule SendSecondaryEmailActivation {
+    when: SendSecondaryEmailActivation(user, email)
+    requires: user.status.verified
+    requires: not exists CustomUser{email}
+    requires: not exists UserStatus{secondary_email: email}
+    ensures: user.status.secondary_email = email
 }`,
 		},
 	}

@@ -95,6 +95,10 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
 			return rc.claim(x, e.Y.Value)
 		}
+		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
+			// A row read as a dict (FastCRUD, .values()): row["field"].
+			return rc.evalAttr(&facts.Expr{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value, Line: e.Line}, sc, out)
+		}
 		if e.Y != nil && e.Y.Kind == facts.ExprString {
 			switch x.kind {
 			case vReqDict, vShape:

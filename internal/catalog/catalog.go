@@ -109,6 +109,9 @@ type Language struct {
 	// TimestampReaders read a number of seconds as the time it is
 	// (datetime.fromtimestamp(payload["exp"])).
 	TimestampReaders []string `yaml:"timestamp_readers"`
+	// MutationInputLists are class attributes of a GraphQL mutation that
+	// list its input names (django-graphql-auth's _required_args).
+	MutationInputLists []string `yaml:"mutation_input_lists"`
 	// NotFoundErrors are what a lookup of one row raises when there is
 	// none (Django's Model.DoesNotExist): a handler of one that looks the
 	// row up another way is a fallback lookup (a ?? b).

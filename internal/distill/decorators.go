@@ -129,6 +129,20 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 				return
 			}
 			rc.stmt(s, wsc, out)
+		case facts.StmtTry:
+			// try: bind what the check needs; except: fail. The bindings
+			// hold when the request goes on.
+			for j := range s.Body {
+				if s.Body[j].Kind != facts.StmtAssign || callsName(s.Body[j:j+1], wrapped) {
+					return
+				}
+			}
+			if callsName(s.Body, wrapped) || len(s.Else) > 0 || len(s.Finally) > 0 {
+				return
+			}
+			for j := range s.Body {
+				rc.stmt(&s.Body[j], wsc, out)
+			}
 		case facts.StmtIf:
 			if len(s.Else) > 0 || len(s.Body) == 0 {
 				return

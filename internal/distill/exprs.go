@@ -95,6 +95,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
 			return rc.claim(x, e.Y.Value)
 		}
+		if x.kind == vReqDict && e.Y != nil {
+			if v := rc.inputNamed(rc.eval(e.Y, sc, out, false)); v != nil {
+				return v
+			}
+		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
 			return rc.evalAttr(&facts.Expr{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value, Line: e.Line}, sc, out)
@@ -740,6 +745,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v
 	}
 	if v, ok := rc.passwordFormCall(e, method, recv, sc, out); ok {
+		return v
+	}
+	if v := firstPresentName(e); v != nil {
 		return v
 	}
 	if v, ok := rc.sameInstant(method, recv); ok {

@@ -109,6 +109,21 @@ def login_required(fn):
         return fn(cls, root, info, **kwargs)
     return wrapper
 
+def password_confirmation_required(fn):
+    @wraps(fn)
+    def wrapper(cls, root, info, **kwargs):
+        try:
+            field_name = next(i for i in kwargs.keys() if i in ["password", "old_password"])
+            password = kwargs[field_name]
+        except Exception:
+            raise WrongUsage("password field required")
+        user = info.context.user
+        if user.check_password(password):
+            return fn(cls, root, info, **kwargs)
+        errors = {field_name: "invalid password"}
+        return cls(success=False, errors=errors)
+    return wrapper
+
 def verification_required(fn):
     @wraps(fn)
     @login_required
@@ -125,7 +140,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from .constants import TokenAction
 from .models import UserStatus
 from .utils import get_token_payload
-from .decorators import verification_required
+from .decorators import password_confirmation_required, verification_required
 UserModel = get_user_model()
 from .settings import graphql_auth_settings as app_settings
 
@@ -196,6 +211,7 @@ class SendSecondaryEmailActivationMixin:
 class SwapEmailsMixin:
     @classmethod
     @verification_required
+    @password_confirmation_required
     def resolve_mutation(cls, root, info, **kwargs):
         info.context.user.status.swap_emails()
         return cls(success=True)
@@ -216,7 +232,7 @@ class DeleteAccount(MutationMixin, DeleteAccountMixin, graphene.Mutation):
     pass
 
 class SwapEmails(MutationMixin, SwapEmailsMixin, graphene.Mutation):
-    pass
+    _required_args = ["password"]
 
 class VerifyAccount(MutationMixin, VerifyAccountMixin, graphene.Mutation):
     pass
@@ -260,11 +276,12 @@ func TestGraphQLIdioms(t *testing.T) {
 }`,
 		},
 		{
-			name:      "getattr and setattr of the user model's EMAIL_FIELD read and write its email",
+			name:      "getattr and setattr of the user model's EMAIL_FIELD read and write its email; the password input a shared decorator checks is the one the mutation declares",
 			construct: "SwapEmails",
 			want: `rule SwapEmails {
-    when: SwapEmails(user)
+    when: SwapEmails(user, password)
     requires: user.status.verified
+    requires: verify(password, user.password)
     requires: user.status.secondary_email != null
     ensures:
         user.email = user.status.secondary_email

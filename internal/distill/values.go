@@ -66,6 +66,9 @@ type value struct {
 	// items: the values of the extra positional arguments *args holds
 	// (unroll.go).
 	items []*value
+	// oneOf: the name of whichever of these inputs the request has
+	// (mutation_inputs.go).
+	oneOf []string
 }
 
 // query is a filtered query over one entity.

@@ -389,6 +389,38 @@ async def logout(access_token: str = Depends(oauth2_scheme), refresh_token: Opti
         TokenBlacklist.created(expires_at: refresh_token.expires_at)
 }`,
 		},
+		{
+			// minimal-refresh: the current user is deleted by its primary
+			// key, which is not named id.
+			name: "a delete by a primary key not named id is the instance's deletion",
+			files: map[string]string{
+				"app/models.py": `
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, DeclarativeBase
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "user_account"
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    email: Mapped[str] = mapped_column(String(256), unique=True)
+`,
+				"app/views.py": `
+from fastapi import APIRouter, Depends
+from sqlalchemy import delete
+from app.models import User
+router = APIRouter()
+
+@router.delete("/me")
+async def delete_current_user(current_user: User = Depends(get_current_user), session: AsyncSession = Depends(new_async_session)) -> None:
+    await session.execute(delete(User).where(User.user_id == current_user.user_id))
+    await session.commit()
+`},
+			construct: "DeleteCurrentUser",
+			want: `rule DeleteCurrentUser {
+    when: DeleteCurrentUser(current_user)
+    ensures: not exists current_user
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -756,9 +756,6 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.attrCall(e, method, sc, out); ok {
 		return v
 	}
-	if method == "" && b.isSettingsClass(sc.file, e) {
-		return &value{kind: vSettings}
-	}
 	if v, ok := rc.timeCast(e, method, sc, out); ok {
 		return v
 	}
@@ -1093,6 +1090,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 
 	// Constructors.
 	if cr := b.ix.class(sc.file, e); cr != nil {
+		if b.isSettingsRef(cr) {
+			return &value{kind: vSettings} // Settings(): the settings object
+		}
 		if ent := b.entByQual[cr.qual()]; ent != nil {
 			return rc.construct(ent, e, sc, out)
 		}

@@ -1,9 +1,5 @@
 package distill
 
-import (
-	"github.com/distill/distill/internal/facts"
-)
-
 // Settings are often grouped (pydantic nested models):
 //
 //	class Security(BaseModel):
@@ -63,13 +59,9 @@ func (b *builder) isSettingsGroupAttr(name string) bool {
 	return false
 }
 
-// isSettingsClass reports a call that makes the settings object
-// (Settings()).
-func (b *builder) isSettingsClass(f *facts.File, call *facts.Expr) bool {
-	cr := b.ix.class(f, call)
-	if cr == nil {
-		return false
-	}
+// isSettingsRef reports a settings class (whose call, Settings(), makes
+// the settings object).
+func (b *builder) isSettingsRef(cr *classRef) bool {
 	for _, s := range b.settings {
 		if s.qual() == cr.qual() {
 			return true

@@ -94,3 +94,31 @@ func (rc *ruleCtx) claimsCall(e *facts.Expr, method string, recv *value, sc *sco
 	}
 	return &value{kind: vEntity, ent: recv.ent, expr: &allium.Member{X: p.claimsOf, Name: "user"}}, true
 }
+
+// verifiedToken reports an input the rule reads as a signed token (it
+// requires the token valid): x is that input.
+func (rc *ruleCtx) verifiedToken(x allium.Expr) bool {
+	id, ok := x.(*allium.Ident)
+	if !ok || !rc.paramSet[id.Name] {
+		return false
+	}
+	for _, st := range rc.body {
+		r, ok := st.(*allium.Requires)
+		if !ok {
+			continue
+		}
+		found := false
+		allium.Inspect(r.Cond, func(e allium.Expr) bool {
+			if m, ok := e.(*allium.Member); ok && (m.Name == "is_valid" || m.Name == "issued_at") {
+				if mid, ok := m.X.(*allium.Ident); ok && mid.Name == id.Name {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}

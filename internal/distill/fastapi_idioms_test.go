@@ -334,7 +334,7 @@ async def refresh_access_token(data: RefreshTokenRequest, session: AsyncSession 
 			// boilerplate: logout blacklists the bearer token and the refresh
 			// cookie, each until it would have expired, through a repository
 			// create of a schema built with keywords.
-			name: "a bearer token dependency is an input; a loop over a literal list runs per value; a repository create states its schema's fields",
+			name: "a bearer token dependency is an input; a loop over a literal list runs per value; a repository create states its schema's fields, the token it records among them",
 			files: map[string]string{
 				"app/models.py": `
 from datetime import datetime
@@ -385,8 +385,8 @@ async def logout(access_token: str = Depends(oauth2_scheme), refresh_token: Opti
     requires: access_token.is_valid
     requires: refresh_token.is_valid
     ensures:
-        TokenBlacklist.created(expires_at: access_token.expires_at)
-        TokenBlacklist.created(expires_at: refresh_token.expires_at)
+        TokenBlacklist.created(token: access_token, expires_at: access_token.expires_at)
+        TokenBlacklist.created(token: refresh_token, expires_at: refresh_token.expires_at)
 }`,
 		},
 		{

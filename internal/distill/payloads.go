@@ -349,11 +349,17 @@ func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *s
 					continue
 				}
 				f := ent.attrs[en.Key.Value]
-				if f == nil || f.drop || (f.plumbing && f.fkEntity == "") {
+				if f == nil || f.drop {
 					continue
 				}
 				x := rc.tr(&en.Value, part.sc, out)
 				if x == nil {
+					continue
+				}
+				if f.plumbing && f.fkEntity == "" && !rc.verifiedToken(x) {
+					// Tokens and secrets are how, not what; but a row that
+					// records a token the request presents (a revocation
+					// list) is about that token.
 					continue
 				}
 				timeField(f, x)

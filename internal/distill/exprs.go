@@ -12,7 +12,8 @@ import (
 )
 
 var requestDictAttrs = map[string]bool{"json": true, "form": true, "args": true, "values": true, "data": true,
-	"POST": true, "GET": true, "query_params": true, "validated_data": true, "cleaned_data": true, "query": true, "path_params": true}
+	"POST": true, "GET": true, "query_params": true, "validated_data": true, "cleaned_data": true, "query": true, "path_params": true,
+	"cookies": true, "COOKIES": true}
 
 var normalisers = map[string]bool{"strip": true, "lower": true, "upper": true, "casefold": true, "title": true,
 	"lstrip": true, "rstrip": true, "str": true, "int": true, "float": true, "bool": true, "bytes": true, "encode": true, "decode": true}
@@ -223,6 +224,13 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vShape:
+		if x.parts != nil {
+			// A shape the code built (TokenData(username=...)): a field
+			// it was given is that value, not a request input.
+			if v, given := rc.partValue(x, e.Name, out); given {
+				return v
+			}
+		}
 		if requestDictAttrs[e.Name] {
 			return &value{kind: vReqDict}
 		}

@@ -421,6 +421,66 @@ async def delete_current_user(current_user: User = Depends(get_current_user), se
     ensures: not exists current_user
 }`,
 		},
+		{
+			// boilerplate: the refresh token comes from a cookie, a helper
+			// reads its subject into a schema it builds, and the new access
+			// token is for that subject.
+			name: "a cookie is an input; a schema built in code holds what it was given; a token's subject is its user",
+			files: map[string]string{
+				"app/models.py": `
+from sqlalchemy import Column, String, Integer
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    username = Column(String)
+`,
+				"app/security.py": `
+from datetime import UTC, datetime, timedelta
+from jose import jwt
+from pydantic import BaseModel
+ACCESS_TOKEN_EXPIRE_MINUTES = 30
+
+class TokenData(BaseModel):
+    username_or_email: str
+
+async def verify_token(token: str, db):
+    payload = jwt.decode(token, "k", algorithms=["HS256"])
+    username_or_email: str = payload.get("sub")
+    if username_or_email is None:
+        return None
+    return TokenData(username_or_email=username_or_email)
+
+async def create_access_token(data) -> str:
+    to_encode = data.copy()
+    expire = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)
+    to_encode.update({"exp": expire})
+    return jwt.encode(to_encode, "k", algorithm="HS256")
+`,
+				"app/login.py": `
+from fastapi import APIRouter, Depends, Request
+from .models import User
+from .security import create_access_token, verify_token
+router = APIRouter()
+
+@router.post("/refresh")
+async def refresh_access_token(request: Request, db = Depends(async_get_db)):
+    refresh_token = request.cookies.get("refresh_token")
+    user_data = await verify_token(refresh_token, db)
+    if not user_data:
+        raise UnauthorizedException("Invalid refresh token.")
+    new_access_token = await create_access_token(data={"sub": user_data.username_or_email})
+    return {"access_token": new_access_token, "token_type": "bearer"}
+`},
+			construct: "RefreshAccessToken",
+			want: `rule RefreshAccessToken {
+    when: RefreshAccessToken(refresh_token)
+    requires: refresh_token.is_valid
+    ensures:
+        AccessToken.created(user: refresh_token.user, expires_at: now + config.access_token_expire)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

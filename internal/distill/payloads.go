@@ -370,3 +370,22 @@ func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *s
 	}
 	return args
 }
+
+// partValue is the value a dict-like value built in code holds under key
+// (the last entry given wins); given is false when it holds none.
+func (rc *ruleCtx) partValue(x *value, key string, out *[]allium.Stmt) (v *value, given bool) {
+	var found *facts.Expr
+	var fsc *scope
+	for _, part := range x.parts {
+		for i := range part.e.Entries {
+			en := &part.e.Entries[i]
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key {
+				found, fsc = &en.Value, part.sc
+			}
+		}
+	}
+	if found == nil {
+		return unknownValue, false
+	}
+	return rc.eval(found, fsc, out, false), true
+}

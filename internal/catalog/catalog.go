@@ -104,10 +104,6 @@ type Language struct {
 	// another field of the same row in a filter (F("created")).
 	CountCalls    []string `yaml:"count_calls"`
 	FieldRefCalls []string `yaml:"field_ref_calls"`
-	// NotFoundExceptions are raised by a lookup that finds no row
-	// (Model.DoesNotExist): `try: x = lookup except ...: return` requires
-	// the row to exist.
-	NotFoundExceptions []string `yaml:"not_found_exceptions"`
 	// SettingsGetters read a setting with a default (Django app settings:
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
@@ -137,6 +133,39 @@ type Language struct {
 	// PropertyDecorators make a method read as an attribute (user.token):
 	// reading the attribute runs the method.
 	PropertyDecorators []string `yaml:"property_decorators"`
+	// SettingsDefaults are module dicts that hold a settings object's
+	// defaults by name (DRF-style DEFAULTS = {"X": 1} read as
+	// app_settings.X): each entry is a config candidate.
+	SettingsDefaults []string `yaml:"settings_defaults"`
+	// FieldNameAttrs are class attributes of a model that name one of its
+	// fields (Django's User.EMAIL_FIELD is "email"), by attribute.
+	FieldNameAttrs map[string]string `yaml:"field_name_attrs"`
+	// AttrCalls read and write an attribute named by a value:
+	// getattr(obj, name), setattr(obj, name, value).
+	AttrGetCalls []string `yaml:"attr_get_calls"`
+	AttrSetCalls []string `yaml:"attr_set_calls"`
+	// TimeCasts convert a time to a number of seconds and keep its
+	// meaning (int(time.time())).
+	TimeCasts []string `yaml:"time_casts"`
+	// TimestampReaders read a number of seconds as the time it is
+	// (datetime.fromtimestamp(payload["exp"])).
+	TimestampReaders []string `yaml:"timestamp_readers"`
+	// MutationInputLists are class attributes of a GraphQL mutation that
+	// list its input names (django-graphql-auth's _required_args).
+	MutationInputLists []string `yaml:"mutation_input_lists"`
+	// NotFoundErrors are what a lookup of one row raises when there is
+	// none (Django's Model.DoesNotExist): `try: x = lookup except ...:
+	// return` requires the row to exist, and a handler that looks the row
+	// up another way is a fallback lookup (a ?? b).
+	NotFoundErrors []string `yaml:"not_found_errors"`
+	// CredentialSchemes are classes whose instance, as a dependency,
+	// yields the credential the request presents (the bearer token of
+	// FastAPI's OAuth2PasswordBearer).
+	CredentialSchemes []string `yaml:"credential_schemes"`
+	// PasswordForms are framework forms made with a user and the request
+	// data whose save() sets the user's password from the named input
+	// and returns the user (Django's SetPasswordForm: new_password1).
+	PasswordForms map[string]string `yaml:"password_forms"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)
@@ -233,6 +262,19 @@ type SignedTokens struct {
 	// its expiry time.
 	Encoders   []string `yaml:"encoders"`
 	ExpiryKeys []string `yaml:"expiry_keys"`
+
+	// SubjectKeys hold who the token is for (the user it names), not a
+	// field of its own; ClaimFields name the token's field for a
+	// registered claim (iat -> issued_at). Other payload entries are
+	// fields of the token under their own names.
+	SubjectKeys []string          `yaml:"subject_keys"`
+	ClaimFields map[string]string `yaml:"claim_fields"`
+	// MaxAgeArgs of a decoder give the token's lifetime from when it was
+	// issued (django.core.signing.loads(token, max_age=...)).
+	MaxAgeArgs []string `yaml:"max_age_args"`
+	// SignCalls sign a payload into a token that is no JWT
+	// (django.core.signing.dumps).
+	SignCalls []string `yaml:"sign_calls"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

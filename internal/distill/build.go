@@ -339,6 +339,9 @@ func (b *builder) assemble(service string) *allium.Module {
 		if tok.user != "" {
 			ent.Members = append(ent.Members, &allium.Field{Name: "user", Type: &allium.Type{Name: tok.user}})
 		}
+		for _, c := range tok.claims {
+			ent.Members = append(ent.Members, &allium.Field{Name: c.name, Type: c.typ})
+		}
 		if tok.expiry {
 			ent.Members = append(ent.Members,
 				&allium.Field{Name: "expires_at", Type: &allium.Type{Name: "Timestamp"}},
@@ -393,6 +396,14 @@ func (b *builder) usedNames() map[string]bool {
 				return true
 			})
 		}
+	}
+	for _, tok := range b.signedTokens {
+		for _, c := range tok.claims {
+			used["enum:"+c.typ.Name] = true // a token's claim typed by an enum
+		}
+	}
+	for name := range b.readEnumsInRules() {
+		used["enum:"+name] = true // a member a rule reads
 	}
 	return used
 }

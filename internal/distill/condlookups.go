@@ -114,3 +114,43 @@ func substringTest(e *facts.Expr, op string, x, y allium.Expr) allium.Expr {
 	}
 	return c
 }
+
+// partialOrGuard states what it can of a failing guard `if a or b: fail`
+// whose whole condition could not be translated: each alternative fails
+// the request on its own, so each one translated is a precondition (not
+// a) and the others are left out. It reports whether any was stated.
+func (rc *ruleCtx) partialOrGuard(c *facts.Expr, sc *scope, out *[]allium.Stmt, line int) bool {
+	if c == nil || c.Kind != facts.ExprBoolOp || c.Op != "or" {
+		return false
+	}
+	var parts []*facts.Expr
+	var flat func(e *facts.Expr)
+	flat = func(e *facts.Expr) {
+		if e.Kind == facts.ExprBoolOp && e.Op == "or" && e.X != nil && e.Y != nil {
+			flat(e.X)
+			flat(e.Y)
+			return
+		}
+		parts = append(parts, e)
+	}
+	flat(c)
+	var stated []allium.Expr
+	missing := 0
+	for _, p := range parts {
+		if x := rc.cond(p, sc, out); x != nil && !constantExpr(x) {
+			stated = append(stated, x)
+		} else {
+			missing++
+		}
+	}
+	if len(stated) == 0 {
+		return false
+	}
+	for _, x := range stated {
+		rc.requires(negate(x), sc, line)
+	}
+	if missing > 0 {
+		rc.untranslated(sc, line, LeftOutGuard, "a part of a guard")
+	}
+	return true
+}

@@ -43,6 +43,7 @@ func (b *builder) collectConfig() {
 				continue
 			}
 			b.addConfig(f, c.Name, c.Value, c.Annotation, c.Line)
+			b.settingsDefaults(f, c)
 		}
 		for _, s := range f.Statements {
 			// app.config["X"] = value
@@ -63,6 +64,7 @@ func (b *builder) collectConfig() {
 			b.addConfig(cr.file, a.Name, a.Value, a.Annotation, a.Line)
 		}
 	}
+	b.collectSettingsGroups()
 	// Config classes (Flask's `class Config:`): their UPPER fields.
 	for _, f := range b.ix.files {
 		for i := range f.Classes {

@@ -385,6 +385,9 @@ type builder struct {
 	sessionUser string
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
+	// enumsRead are the named enums whose members rules read
+	// (TokenAction.ACTIVATION): declared even when no field has the type.
+	enumsRead map[string]bool
 	// asViews holds the view classes built with arguments (as_view),
 	// found once (viewRegistrations).
 	asViews map[*classRef]viewRegistration
@@ -432,6 +435,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		sinkTemplates: map[string][]string{},
 		sinkProv:      map[string]*allium.Provenance{},
 		signedTokens:  map[string]*signedToken{},
+		enumsRead:     map[string]bool{},
 		ruleName:      map[string]int{},
 		scheduled:     map[string]map[string]bool{},
 	}

@@ -608,6 +608,8 @@ class UserJwtLogoutApi(APIView):
 }`,
 		},
 		{
+			// The one-to-one row is read through its related_name, as
+			// Django's accessor does (user.two_factor_data).
 			name: "a FormView's form_valid is the handler of its valid form: the form's validators hold, get_form's attributes are set",
 			files: map[string]string{
 				"app/models.py": `
@@ -650,9 +652,8 @@ class ConfirmTwoFactorView(FormView):
 			construct: "ConfirmTwoFactor",
 			want: `rule ConfirmTwoFactor {
     when: ConfirmTwoFactor(user)
-    let data_row = TwoFactorData{user}
-    requires: exists data_row
-    ensures: data_row.session_identifier = random_key()
+    requires: user.two_factor_data != null
+    ensures: user.two_factor_data.session_identifier = random_key()
 }`,
 		},
 		{

@@ -80,7 +80,7 @@ func (b *builder) readAncestorFields(e *entityInfo) {
 		e.ref = own
 		for i := from; i < len(b.pendingReverse); i++ {
 			if r := &b.pendingReverse[i]; r.implicit {
-				r.name = snake(own.class.Name) + "_set"
+				r.name = djangoReverseName(own.class.Name, r.single)
 			}
 		}
 	}

@@ -204,7 +204,7 @@ func (b *builder) markCondFields(q *query) {
 }
 
 // tryNotFound reads `try: x = <lookup> ... except Model.DoesNotExist:`
-// (the catalog's not_found_exceptions): a handler that ends the request
+// (the catalog's not_found_errors): a handler that ends the request
 // makes the found row a precondition (requires: exists x); one that goes
 // on with outcomes of its own states them for when no row matched (if not
 // exists x: ...). done is false, walking nothing, for any other try.
@@ -212,7 +212,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	var h *facts.Handler
 	for i := range s.Handlers {
 		if t := s.Handlers[i].Type; t != nil && t.Kind != facts.ExprTuple &&
-			catalog.MatchAny(rc.b.lang.NotFoundExceptions, facts.LastSegment(t.Raw), t.Resolved) {
+			catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(t.Raw), t.Resolved) {
 			h = &s.Handlers[i]
 		}
 	}

@@ -24,6 +24,9 @@ type entityInfo struct {
 	derive []*allium.Derived
 	isBase bool // an abstract base of other models, not an entity itself
 	weak   bool // a dataclass: emitted only when something uses it
+	// pk is the attribute of a primary key not named id (user_id):
+	// reading it stands for the instance, as obj.id does.
+	pk string
 }
 
 type fieldInfo struct {
@@ -130,6 +133,8 @@ func (b *builder) classify() {
 			if e := b.addEntityClass(cr); e != nil {
 				e.weak = true
 			}
+		case b.isConstantsClass(cr):
+			b.addEnum(cr)
 		}
 	}
 	// A model class that other models subclass and that declares no
@@ -508,7 +513,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			if rn := call.Keyword("related_name"); rn != nil && rn.Kind == facts.ExprString && rn.Value != "+" {
 				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value, line: a.Line, single: single})
 			} else if rn == nil {
-				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: snake(e.ref.class.Name) + "_set", line: a.Line, implicit: true})
+				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: djangoReverseName(e.ref.class.Name, single), line: a.Line, implicit: true, single: single})
 			}
 			fi.typ = &allium.Type{Name: "?"}
 		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved, call.Raw):
@@ -536,6 +541,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			optional = kw.Value == "true"
 		}
 		if kw := call.Keyword("primary_key"); kw != nil && kw.Value == "true" {
+			e.pk = a.Name
 			return
 		}
 		if kw := call.Keyword("choices"); kw != nil {
@@ -841,23 +847,25 @@ func (b *builder) resolveReverse() {
 		}
 		rel := &allium.Relationship{Meta: b.meta(r.from.ref.file, r.line), Name: r.name, Entity: r.from.name,
 			With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: r.field.name}, Y: &allium.Ident{Name: "this"}}}
+		if r.single {
+			b.singleRels[tgt.name+"."+r.name] = true
+		}
 		if r.implicit {
 			b.implicitRels[tgt.name+"."+r.name] = rel
 			continue
-		}
-		if r.single {
-			b.singleRels[tgt.name+"."+r.name] = true
 		}
 		tgt.rels = append(tgt.rels, rel)
 	}
 }
 
 // relationshipFor finds the relationship of owner that lists entity
-// through fkField (user.sessions for Session.user).
-func (b *builder) relationshipFor(owner, entity, fkField string) *allium.Relationship {
+// through fkField (user.sessions for Session.user). An implicit Django
+// reverse relationship (user.session_set) is found too, but joins owner's
+// declared relationships only when the caller uses it (adopt).
+func (b *builder) relationshipFor(owner, entity, fkField string) (r *allium.Relationship, adopt func()) {
 	e := b.entByName[owner]
 	if e == nil {
-		return nil
+		return nil, nil
 	}
 	for _, r := range e.rels {
 		if r.Entity != entity {
@@ -865,16 +873,33 @@ func (b *builder) relationshipFor(owner, entity, fkField string) *allium.Relatio
 		}
 		if bin, ok := r.With.(*allium.Binary); ok {
 			if id, ok := bin.X.(*allium.Ident); ok && id.Name == fkField {
-				return r
+				return r, func() {}
 			}
 		}
 	}
-	if r := b.implicitRels[owner+"."+snake(strings.ToLower(entity))+"_set"]; r != nil {
-		e.rels = append(e.rels, r)
-		delete(b.implicitRels, owner+"."+snake(strings.ToLower(entity))+"_set")
-		return r
+	for _, single := range []bool{false, true} {
+		key := owner + "." + djangoReverseName(entity, single)
+		if r := b.implicitRels[key]; r != nil {
+			return r, func() {
+				if b.implicitRels[key] == r {
+					e.rels = append(e.rels, r)
+					delete(b.implicitRels, key)
+				}
+			}
+		}
 	}
-	return nil
+	return nil, nil
+}
+
+// djangoReverseName is the name Django gives the reverse side of a foreign
+// key declared without related_name: the model's name in lower case, with
+// "_set" for a many-to-one (user.session_set), without for a one-to-one
+// (user.profile).
+func djangoReverseName(model string, single bool) string {
+	if single {
+		return strings.ToLower(model)
+	}
+	return strings.ToLower(model) + "_set"
 }
 
 func litInt(e *facts.Expr) (int64, bool) {

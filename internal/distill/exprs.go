@@ -12,7 +12,8 @@ import (
 )
 
 var requestDictAttrs = map[string]bool{"json": true, "form": true, "args": true, "values": true, "data": true,
-	"POST": true, "GET": true, "query_params": true, "validated_data": true, "cleaned_data": true, "query": true, "path_params": true}
+	"POST": true, "GET": true, "query_params": true, "validated_data": true, "cleaned_data": true, "query": true, "path_params": true,
+	"cookies": true, "COOKIES": true}
 
 var normalisers = map[string]bool{"strip": true, "lower": true, "upper": true, "casefold": true, "title": true,
 	"lstrip": true, "rstrip": true, "str": true, "int": true, "float": true, "bool": true, "bytes": true, "encode": true, "decode": true}
@@ -92,6 +93,18 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return rc.evalAttr(e, sc, out)
 	case facts.ExprSubscript:
 		x := rc.eval(e.X, sc, out, false)
+		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
+			return rc.claim(x, e.Y.Value)
+		}
+		if x.kind == vReqDict && e.Y != nil {
+			if v := rc.inputNamed(rc.eval(e.Y, sc, out, false)); v != nil {
+				return v
+			}
+		}
+		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
+			// A row read as a dict (FastCRUD, .values()): row["field"].
+			return rc.evalAttr(&facts.Expr{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value, Line: e.Line}, sc, out)
+		}
 		if e.Y != nil && e.Y.Kind == facts.ExprString {
 			switch x.kind {
 			case vReqDict, vShape:
@@ -124,6 +137,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		}
 	case facts.ExprDict:
 		return dictValue(e, sc)
+	case facts.ExprList, facts.ExprTuple:
+		if x := rc.tr(e, sc, out); x != nil && len(e.Args) > 0 {
+			v := exprValue(x)
+			v.param = "nonempty" // a list given with elements: never empty
+			return v
+		}
 	}
 	if x := rc.tr(e, sc, out); x != nil {
 		return exprValue(x)
@@ -191,7 +210,13 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vEntity:
+		if back := rc.oneToOneBack(x, e.Name); back != nil {
+			return back
+		}
 		if v := rc.entityAttr(x, e.Name); v.kind != vUnknown {
+			return v
+		}
+		if v := rc.relationBesideKey(x, e.Name); v != nil {
 			return v
 		}
 		return rc.propertyAttr(x, e.Name, sc, out)
@@ -207,6 +232,13 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vShape:
+		if x.parts != nil {
+			// A shape the code built (TokenData(username=...)): a field
+			// it was given is that value, not a request input.
+			if v, given := rc.partValue(x, e.Name, out); given {
+				return v
+			}
+		}
 		if requestDictAttrs[e.Name] {
 			return &value{kind: vReqDict, shape: x.shape}
 		}
@@ -240,6 +272,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.configByKey[e.Name]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
+		if b.isSettingsGroupAttr(e.Name) {
+			return x
+		}
 		if ci := b.configByKey[strings.ToUpper(e.Name)]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
@@ -248,6 +283,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		switch e.Name {
 		case "query", "objects", "_default_manager":
 			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
+		}
+		if v := rc.fieldNameAttr(x, e.Name); v != nil {
+			return v
 		}
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil && !f.drop {
@@ -261,6 +299,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	case vEnumClass:
 		if lit, ok := x.enum.members[e.Name]; ok {
+			b.enumsRead[x.enum.name] = true
 			return exprValue(&allium.Ident{Name: lit})
 		}
 		if e.Name == "choices" {
@@ -292,7 +331,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	if ent == nil {
 		return unknownValue
 	}
-	if attr == "id" || attr == "pk" {
+	if attr == "id" || attr == "pk" || attr == ent.pk {
 		return x
 	}
 	rc.touch(x)
@@ -306,7 +345,11 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 			return &value{kind: vEntity, ent: f.fkEntity, expr: m}
 		}
 		if f.fkEntity != "" {
-			return exprValue(m)
+			// The related instance's id: it stands for that instance
+			// where an id is as good (the subject of a token).
+			v := exprValue(m)
+			v.ent, v.param = f.fkEntity, "fkid"
+			return v
 		}
 		v := exprValue(m)
 		if f.typ != nil && f.typ.Name != "Boolean" {
@@ -326,7 +369,12 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	if r := b.implicitRels[x.ent+"."+snake(attr)]; r != nil {
 		ent.rels = append(ent.rels, r)
 		delete(b.implicitRels, x.ent+"."+snake(attr))
-		return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: &allium.Member{X: x.expr, Name: r.Name}}}
+		m := &allium.Member{X: x.expr, Name: r.Name}
+		if b.singleRels[x.ent+"."+r.Name] {
+			// user.profile: Django's one-to-one reverse side is one row.
+			return &value{kind: vEntity, ent: r.Entity, expr: m}
+		}
+		return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m}}
 	}
 	for _, d := range ent.derive {
 		if d.Name == snake(attr) {
@@ -710,10 +758,29 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if e.Raw == "" && method != "" {
 		last = method
 	}
+	if x := rc.expandKeywordDict(e, sc, out); x != nil {
+		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
+		return rc.evalCall(x, sc, out, stmtCtx)
+	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
+	if v, ok := rc.claimsCall(e, method, recv, sc, out); ok {
+		return v
+	}
+	if v, ok := rc.passwordFormCall(e, method, recv, sc, out); ok {
+		return v
+	}
+	if v := firstPresentName(e); v != nil {
+		return v
+	}
 	if v, ok := rc.sameInstant(method, recv); ok {
+		return v
+	}
+	if v, ok := rc.attrCall(e, method, sc, out); ok {
+		return v
+	}
+	if v, ok := rc.timeCast(e, method, sc, out); ok {
 		return v
 	}
 
@@ -846,7 +913,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && requestDictAttrs[method]) {
 		return &value{kind: vReqDict}
 	}
-	if method == "get" && recv != nil && (recv.kind == vReqDict || recv.kind == vShape) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
 		return rc.shapeInput(recv, e.Args[0].Value, sc)
 	}
 	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
@@ -923,12 +990,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if method != "" && recv.kind == vSigner && catalog.Match(st.SignMethods, method) && len(e.Args) > 0 {
 			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
 		}
+		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args) > 0 {
+			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+		}
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
 			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {
-			return rc.verifyToken(&e.Args[0], sc, out, e.Line)
+			return rc.verifyTokenCall(e, &e.Args[0], sc, out, e.Line)
 		}
 	}
 	// authenticate(request, email=e, password=p): a lookup of the user by
@@ -1053,11 +1123,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 
 	// Constructors.
 	if cr := b.ix.class(sc.file, e); cr != nil {
+		if b.isSettingsRef(cr) {
+			return &value{kind: vSettings} // Settings(): the settings object
+		}
 		if ent := b.entByQual[cr.qual()]; ent != nil {
 			return rc.construct(ent, e, sc, out)
 		}
 		if b.shapes[cr.qual()] != nil {
-			return &value{kind: vShape, shape: cr}
+			return &value{kind: vShape, shape: cr, parts: keywordParts(e, sc)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {
 			return rc.eval(&e.Args[0], sc, out, false)
@@ -1253,6 +1326,7 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			}
 			continue
 		}
+		timeField(f, x)
 		v.args = setArg(v.args, f.name, rc.b.enumValue(f, x))
 	}
 	return v
@@ -1271,8 +1345,11 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	}
 	var args []allium.Arg
 	if to := rc.sinkArg(msg, recip, sc, out); to != nil {
+		if to.Kind == facts.ExprBoolOp && to.Op == "or" && to.X != nil && rc.eval(to.X, sc, out, false).param == "nonempty" {
+			to = to.X // recipients or [default], the recipients given
+		}
 		if x := rc.tr(to, sc, out); x != nil {
-			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(x)})
+			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(recipientFallback(x))})
 		}
 	} else if mv != nil && mv.headers["to"] != nil {
 		args = append(args, allium.Arg{Name: "to", Value: mv.headers["to"]})
@@ -1338,6 +1415,9 @@ func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 		if v := sc.vars[e.Name]; v != nil && v.kind == vExpr {
 			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
 				return l.Text
+			}
+			if p := rc.b.configDefaultText(v.expr); p != "" {
+				return p // a template path setting: its default
 			}
 		}
 	case facts.ExprBinary:
@@ -1557,6 +1637,9 @@ func templateFromPath(p string) string {
 
 // inline walks a helper or model method in the caller's rule.
 func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if v := rc.absencePredicate(fr, self, call, sc, out); v != nil {
+		return v
+	}
 	q := fr.fn.QualName
 	if slices.Contains(sc.stack, q) {
 		return unknownValue
@@ -1607,6 +1690,7 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1,
 		stack: append(slices.Clone(sc.stack), fr.fn.QualName), top: true, cls: cls}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
+	rc.decoratorGuards(fr.file, fr.fn, inner, out, 0)
 	rc.stmts(fr.fn.Body, inner, out)
 	return true
 }
@@ -1622,12 +1706,19 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 		inner.vars[params[0].Name] = self
 		params = params[1:]
 	}
+	if vals, ok := rc.starredArgs(call, sc, out); ok {
+		// f(a, *args) where args holds the caller's extra arguments.
+		rc.bindValues(params, vals, call, sc, inner, out)
+		return
+	}
 	for i, p := range params {
 		switch {
 		case p.Kind == facts.ParamVarKeyword && call.Keyword("**") != nil:
 			// f(**kwargs) into def f(**kw): the same mapping goes on.
 			inner.vars[p.Name] = rc.eval(call.Keyword("**"), sc, out, false)
-		case p.Kind == facts.ParamVarPositional || p.Kind == facts.ParamVarKeyword:
+		case p.Kind == facts.ParamVarPositional:
+			inner.vars[p.Name] = rc.restArgs(call, i, sc, out)
+		case p.Kind == facts.ParamVarKeyword:
 			inner.vars[p.Name] = unknownValue
 		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
 			inner.vars[p.Name] = rc.eval(&call.Args[i], sc, out, false)

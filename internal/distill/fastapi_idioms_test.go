@@ -16,7 +16,7 @@ func TestFastAPIIdioms(t *testing.T) {
 		{
 			// dispatch: login returns {"token": user.token}, a model property
 			// that encodes a JWT from a payload kept in a local.
-			name: "a JWT issued by a model property read in the response is a token created for the user",
+			name: "a JWT issued by a model property read in the response is a token created for the user, its claims fields",
 			files: map[string]string{
 				"app/models.py": `
 from datetime import datetime, timedelta
@@ -62,7 +62,7 @@ def login_user(user_in: UserLogin, db_session: DbSession):
     when: LoginUser(email)
     let user = User{email}
     requires: exists user
-    ensures: AccessToken.created(user: user, expires_at: now + config.jwt_exp)
+    ensures: AccessToken.created(user: user, expires_at: now + config.jwt_exp, email: user.email)
 }`,
 		},
 		{
@@ -93,11 +93,16 @@ class User(Base):
 `,
 				"app/security.py": `
 from datetime import UTC, datetime, timedelta
+from enum import Enum
 from jose import jwt
 from fastcrud import FastCRUD
 from .config import settings
 from .models import User
 crud_users = FastCRUD(User)
+
+class TokenType(str, Enum):
+    ACCESS = "access"
+    REFRESH = "refresh"
 ACCESS_TOKEN_EXPIRE_MINUTES = settings.ACCESS_TOKEN_EXPIRE_MINUTES
 
 async def authenticate_user(username_or_email: str, db):
@@ -115,7 +120,7 @@ async def create_access_token(data, expires_delta=None) -> str:
         expire = datetime.now(UTC).replace(tzinfo=None) + expires_delta
     else:
         expire = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)
-    to_encode.update({"exp": expire})
+    to_encode.update({"exp": expire, "token_type": TokenType.ACCESS})
     return jwt.encode(to_encode, "secret", algorithm="HS256")
 `,
 				"app/login.py": `
@@ -139,7 +144,341 @@ async def login_for_access_token(form_data: Annotated[OAuth2PasswordRequestForm,
     when: LoginForAccessToken(username)
     let db_user = if contains(username, "@"): User{email: username} else: User{username}
     requires: exists db_user
-    ensures: AccessToken.created(user: db_user, expires_at: now + config.access_token_expire)
+    ensures:
+        AccessToken.created(
+            user: db_user,
+            expires_at: now + config.access_token_expire,
+            token_type: access
+        )
+}`,
+		},
+		{
+			// polar: a service layer verifies a token by the hash of the
+			// secret, among rows that have not expired, and a failing guard
+			// of two alternatives has one the spec can state.
+			name: "a lookup by a secret among unexpired rows is the named instance that must not have expired",
+			files: map[string]string{
+				"app/models.py": `
+from datetime import datetime
+from sqlalchemy import String, ForeignKey, DateTime
+from sqlalchemy.orm import Mapped, mapped_column, relationship, DeclarativeBase, declared_attr
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String)
+class EmailVerification(Base):
+    __tablename__ = "email_verification"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String)
+    token_hash: Mapped[str] = mapped_column(String)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+    @declared_attr
+    def user(cls) -> Mapped[User]:
+        return relationship(User)
+`,
+				"app/service.py": `
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from polar.kit.utils import utc_now
+from .models import EmailVerification, User
+
+class EmailUpdateService:
+    async def verify(self, session, token_hash: str, user: User) -> User:
+        record = await self._get_by_token_hash(session, token_hash)
+        if record is None or record.user_id != user.id:
+            raise InvalidEmailUpdate()
+        user = record.user
+        user.email = record.email
+        session.add(user)
+        await session.delete(record)
+        return user
+
+    async def _get_by_token_hash(self, session, token_hash: str):
+        statement = (
+            select(EmailVerification)
+            .where(
+                EmailVerification.token_hash == token_hash,
+                EmailVerification.expires_at > utc_now(),
+            )
+            .options(joinedload(EmailVerification.user))
+        )
+        res = await session.execute(statement)
+        return res.scalars().unique().one_or_none()
+
+email_update = EmailUpdateService()
+`,
+				"app/endpoints.py": `
+from fastapi import APIRouter, Depends, Form
+from .service import email_update as email_update_service
+router = APIRouter()
+
+@router.post("/verify")
+async def verify_email_update(auth_subject: AuthorizeWebUserWrite, token: str = Form(), session = Depends(get_db_session)):
+    await email_update_service.verify(session, token, auth_subject.subject)
+    return None
+`},
+			construct: "VerifyEmailUpdate",
+			want: `rule VerifyEmailUpdate {
+    when: VerifyEmailUpdate(record)
+    requires: record.expires_at > now
+    requires: exists record
+    ensures:
+        record.user.email = record.email
+        not exists record
+}`,
+		},
+		{
+			// minimal-refresh: the payload is a pydantic model dumped to a
+			// dict, its times are int(time.time()) seconds, its lifetime a
+			// field of a nested settings group, its subject the user's
+			// primary key; the refresh token's exp column holds a time.
+			name: "a pydantic payload with integer times, a nested setting and a primary key as subject",
+			files: map[string]string{
+				"app/config.py": `
+from functools import lru_cache
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings
+class Security(BaseModel):
+    jwt_issuer: str = "my-app"
+    jwt_access_token_expire_secs: int = Field(default=15 * 60, gt=10)
+    jwt_refresh_token_expire_secs: int = Field(default=28 * 24 * 3600, gt=60)
+class Settings(BaseSettings):
+    security: Security = Field(default_factory=Security)
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+`,
+				"app/models.py": `
+from sqlalchemy import String, ForeignKey, BigInteger, Boolean
+from sqlalchemy.orm import Mapped, mapped_column, relationship, DeclarativeBase
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "user_account"
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    email: Mapped[str] = mapped_column(String(256), unique=True)
+class RefreshToken(Base):
+    __tablename__ = "refresh_token"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    refresh_token: Mapped[str] = mapped_column(String(512), unique=True)
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    exp: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.user_id"))
+    user: Mapped["User"] = relationship(back_populates="refresh_tokens")
+`,
+				"app/jwt.py": `
+import time
+import jwt
+from pydantic import BaseModel
+from app.config import get_settings
+class JWTTokenPayload(BaseModel):
+    iss: str
+    sub: str
+    exp: int
+    iat: int
+def create_jwt_token(user_id: str) -> str:
+    iat = int(time.time())
+    exp = iat + get_settings().security.jwt_access_token_expire_secs
+    token_payload = JWTTokenPayload(iss=get_settings().security.jwt_issuer, sub=user_id, exp=exp, iat=iat)
+    return jwt.encode(token_payload.model_dump(), key="k", algorithm="HS256")
+`,
+				"app/views.py": `
+import secrets
+import time
+from fastapi import APIRouter, Depends, HTTPException
+from pydantic import BaseModel
+from sqlalchemy import select
+from app.config import get_settings
+from app.jwt import create_jwt_token
+from app.models import RefreshToken
+router = APIRouter()
+class RefreshTokenRequest(BaseModel):
+    refresh_token: str
+
+@router.post("/refresh-token")
+async def refresh_access_token(data: RefreshTokenRequest, session: AsyncSession = Depends(new_async_session)):
+    token = await session.scalar(select(RefreshToken).where(RefreshToken.refresh_token == data.refresh_token))
+    if token is None:
+        raise HTTPException(status_code=404)
+    token.used = True
+    session.add(token)
+    access_token = create_jwt_token(user_id=token.user_id)
+    refresh_token = RefreshToken(
+        user_id=token.user_id,
+        refresh_token=secrets.token_urlsafe(32),
+        exp=int(time.time() + get_settings().security.jwt_refresh_token_expire_secs),
+    )
+    session.add(refresh_token)
+    await session.commit()
+    return {"access_token": access_token}
+`},
+			construct: "RefreshAccessToken",
+			want: `rule RefreshAccessToken {
+    when: RefreshAccessToken(token)
+    requires: exists token
+    ensures:
+        token.used = true
+        AccessToken.created(
+            user: token.user,
+            expires_at: now + config.jwt_access_token_expire,
+            issued_at: now
+        )
+        RefreshToken.created(user: token.user, exp: now + config.jwt_refresh_token_expire)
+}`,
+		},
+		{
+			// boilerplate: logout blacklists the bearer token and the refresh
+			// cookie, each until it would have expired, through a repository
+			// create of a schema built with keywords.
+			name: "a bearer token dependency is an input; a loop over a literal list runs per value; a repository create states its schema's fields, the token it records among them",
+			files: map[string]string{
+				"app/models.py": `
+from datetime import datetime
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column, DeclarativeBase
+class Base(DeclarativeBase):
+    pass
+class TokenBlacklist(Base):
+    __tablename__ = "token_blacklist"
+    id: Mapped[int] = mapped_column("id", primary_key=True)
+    token: Mapped[str] = mapped_column(String, unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+`,
+				"app/security.py": `
+from datetime import datetime
+from fastapi.security import OAuth2PasswordBearer
+from fastcrud import FastCRUD
+from jose import jwt
+from pydantic import BaseModel
+from .models import TokenBlacklist
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/login")
+crud_token_blacklist = FastCRUD(TokenBlacklist)
+
+class TokenBlacklistCreate(BaseModel):
+    token: str
+    expires_at: datetime
+
+async def blacklist_tokens(access_token: str, refresh_token: str, db) -> None:
+    for token in [access_token, refresh_token]:
+        payload = jwt.decode(token, "k", algorithms=["HS256"])
+        expires_at = datetime.fromtimestamp(payload.get("exp"))
+        await crud_token_blacklist.create(db, object=TokenBlacklistCreate(token=token, expires_at=expires_at))
+`,
+				"app/logout.py": `
+from typing import Optional
+from fastapi import APIRouter, Cookie, Depends
+from .security import blacklist_tokens, oauth2_scheme
+router = APIRouter()
+
+@router.post("/logout")
+async def logout(access_token: str = Depends(oauth2_scheme), refresh_token: Optional[str] = Cookie(None, alias="refresh_token"), db = Depends(async_get_db)):
+    await blacklist_tokens(access_token=access_token, refresh_token=refresh_token, db=db)
+    return {"message": "Logged out successfully"}
+`},
+			construct: "Logout",
+			want: `rule Logout {
+    when: Logout(access_token, refresh_token)
+    requires: access_token.is_valid
+    requires: refresh_token.is_valid
+    ensures:
+        TokenBlacklist.created(token: access_token, expires_at: access_token.expires_at)
+        TokenBlacklist.created(token: refresh_token, expires_at: refresh_token.expires_at)
+}`,
+		},
+		{
+			// minimal-refresh: the current user is deleted by its primary
+			// key, which is not named id.
+			name: "a delete by a primary key not named id is the instance's deletion",
+			files: map[string]string{
+				"app/models.py": `
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, DeclarativeBase
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "user_account"
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    email: Mapped[str] = mapped_column(String(256), unique=True)
+`,
+				"app/views.py": `
+from fastapi import APIRouter, Depends
+from sqlalchemy import delete
+from app.models import User
+router = APIRouter()
+
+@router.delete("/me")
+async def delete_current_user(current_user: User = Depends(get_current_user), session: AsyncSession = Depends(new_async_session)) -> None:
+    await session.execute(delete(User).where(User.user_id == current_user.user_id))
+    await session.commit()
+`},
+			construct: "DeleteCurrentUser",
+			want: `rule DeleteCurrentUser {
+    when: DeleteCurrentUser(current_user)
+    ensures: not exists current_user
+}`,
+		},
+		{
+			// boilerplate: the refresh token comes from a cookie, a helper
+			// reads its subject into a schema it builds, and the new access
+			// token is for that subject.
+			name: "a cookie is an input; a schema built in code holds what it was given; a token's subject is its user",
+			files: map[string]string{
+				"app/models.py": `
+from sqlalchemy import Column, String, Integer
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    username = Column(String)
+`,
+				"app/security.py": `
+from datetime import UTC, datetime, timedelta
+from jose import jwt
+from pydantic import BaseModel
+ACCESS_TOKEN_EXPIRE_MINUTES = 30
+
+class TokenData(BaseModel):
+    username_or_email: str
+
+async def verify_token(token: str, db):
+    payload = jwt.decode(token, "k", algorithms=["HS256"])
+    username_or_email: str = payload.get("sub")
+    if username_or_email is None:
+        return None
+    return TokenData(username_or_email=username_or_email)
+
+async def create_access_token(data) -> str:
+    to_encode = data.copy()
+    expire = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)
+    to_encode.update({"exp": expire})
+    return jwt.encode(to_encode, "k", algorithm="HS256")
+`,
+				"app/login.py": `
+from fastapi import APIRouter, Depends, Request
+from .models import User
+from .security import create_access_token, verify_token
+router = APIRouter()
+
+@router.post("/refresh")
+async def refresh_access_token(request: Request, db = Depends(async_get_db)):
+    refresh_token = request.cookies.get("refresh_token")
+    user_data = await verify_token(refresh_token, db)
+    if not user_data:
+        raise UnauthorizedException("Invalid refresh token.")
+    new_access_token = await create_access_token(data={"sub": user_data.username_or_email})
+    return {"access_token": new_access_token, "token_type": "bearer"}
+`},
+			construct: "RefreshAccessToken",
+			want: `rule RefreshAccessToken {
+    when: RefreshAccessToken(refresh_token)
+    requires: refresh_token.is_valid
+    ensures:
+        AccessToken.created(user: refresh_token.user, expires_at: now + config.access_token_expire)
 }`,
 		},
 	}

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -37,7 +39,7 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 		return nil, false
 	}
 	switch method {
-	case "copy":
+	case "copy", "model_dump", "dict", "model_copy":
 		return &value{kind: vUnknown, parts: append([]dictPart(nil), recv.parts...)}, true
 	case "update":
 		for i := range e.Args {
@@ -66,7 +68,7 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 // each with the scope to read it in; the payload expression itself when
 // it is no dict value the walk knows.
 func (rc *ruleCtx) payloadParts(payload *facts.Expr, sc *scope, out *[]allium.Stmt) []dictPart {
-	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprCall && payload.Method() == "copy" {
+	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprCall && payload.Method() != "" {
 		if v := rc.eval(payload, sc, out, false); len(v.parts) > 0 {
 			return v.parts
 		}
@@ -180,4 +182,210 @@ func notFound(v, other *value) bool {
 	}
 	l, ok := v.expr.(*allium.Lit)
 	return ok && l.Kind == allium.LitBool && l.Text == "false"
+}
+
+// tokenClaim is a field a signed token's payload gives it.
+type tokenClaim struct {
+	name string
+	typ  *allium.Type
+}
+
+// tokenClaims states the entries of a token's payload other than its
+// subject and expiry as fields of the token: {"token_type":
+// TokenType.ACCESS} is token_type: access, {"email": self.email} is
+// email: user.email, {"iat": now} is issued_at: now. An entry whose
+// value or type the walk cannot tell is left out. The token entity
+// declares each field the first time it is seen.
+func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *value, sc *scope, out *[]allium.Stmt) []allium.Arg {
+	st := rc.b.lang.SignedTokens
+	if payload == nil || st == nil {
+		return nil
+	}
+	var args []allium.Arg
+	seen := map[string]bool{"user": true, "expires_at": true}
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		if part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for i := range part.e.Entries {
+			en := &part.e.Entries[i]
+			if en.Key == nil || en.Key.Kind != facts.ExprString {
+				continue
+			}
+			key := en.Key.Value
+			if catalog.Match(st.ExpiryKeys, key) || catalog.Match(st.SubjectKeys, key) {
+				continue
+			}
+			name := snake(key)
+			if f, ok := st.ClaimFields[key]; ok {
+				name = f
+			}
+			if !isSnake(name) || seen[name] {
+				continue
+			}
+			x, typ := rc.claimValue(&en.Value, user, part.sc, out)
+			if x == nil || typ == nil {
+				continue
+			}
+			seen[name] = true
+			args = append(args, allium.Arg{Name: name, Value: x})
+			if !slices.ContainsFunc(tok.claims, func(c tokenClaim) bool { return c.name == name }) {
+				tok.claims = append(tok.claims, tokenClaim{name: name, typ: typ})
+			}
+		}
+	}
+	return args
+}
+
+// claimValue translates a payload entry and tells its type: an enum
+// member, a field of an entity, the clock. The user the token names is
+// its subject, not a claim: an entry that is the user is left out.
+func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]allium.Stmt) (allium.Expr, *allium.Type) {
+	b := rc.b
+	switch x.Kind {
+	case facts.ExprAttr:
+		if x.X == nil {
+			return nil, nil
+		}
+		owner := rc.eval(x.X, sc, out, false)
+		switch owner.kind {
+		case vEnumClass:
+			if lit, ok := owner.enum.members[x.Name]; ok {
+				return &allium.Ident{Name: lit}, &allium.Type{Name: owner.enum.name}
+			}
+		case vEntity:
+			ent := b.entByName[owner.ent]
+			if ent == nil {
+				return nil, nil
+			}
+			f := ent.attrs[x.Name]
+			if f == nil || f.drop || f.typ == nil || f.fkEntity != "" {
+				return nil, nil
+			}
+			v := rc.eval(x, sc, out, false)
+			if v.kind != vExpr {
+				return nil, nil
+			}
+			return v.expr, f.typ
+		}
+		return nil, nil
+	}
+	v := rc.eval(x, sc, out, false)
+	if v.kind == vEntity || user != nil && v == user {
+		return nil, nil
+	}
+	if v.kind == vExpr {
+		if id, ok := v.expr.(*allium.Ident); ok && id.Name == "now" {
+			return v.expr, &allium.Type{Name: "Timestamp"}
+		}
+	}
+	return nil, nil
+}
+
+// timeCast reads a numeric conversion of a time the walk knows
+// (int(time.time()), int(time.time() + lifetime)) as that time: the spec
+// does not tell a timestamp from its number of seconds.
+func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	if len(e.Args) == 1 && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved, e.Raw) {
+		// datetime.fromtimestamp(exp): the time the number stands for.
+		if v := rc.eval(&e.Args[0], sc, out, false); v.kind == vExpr {
+			return v, true
+		}
+		return nil, false
+	}
+	if method != "" || len(e.Args) != 1 || len(e.Keywords) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved, e.Raw) {
+		return nil, false
+	}
+	v := rc.eval(&e.Args[0], sc, out, false)
+	if t, ok := rc.sameInstant("timestamp", v); ok {
+		return t, true
+	}
+	return nil, false
+}
+
+// keywordParts are the keyword arguments of a call that builds a
+// dict-like value (a pydantic payload model), read as a dict literal.
+func keywordParts(e *facts.Expr, sc *scope) []dictPart {
+	d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
+	for _, kw := range e.Keywords {
+		if kw.Name == "" || kw.Name == "**" {
+			continue
+		}
+		d.Entries = append(d.Entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: e.Line}, Value: kw.Value})
+	}
+	if len(d.Entries) == 0 {
+		return nil
+	}
+	return []dictPart{{e: d, sc: sc}}
+}
+
+// timeField types a number field that holds a time (exp: int set to
+// int(time.time() + lifetime)) as the Timestamp it stands for.
+func timeField(f *fieldInfo, x allium.Expr) {
+	if f.typ == nil || f.typ.Name != "Integer" {
+		return
+	}
+	t := x
+	if b, ok := t.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) {
+		t = b.X
+	}
+	if id, ok := t.(*allium.Ident); ok && id.Name == "now" {
+		f.typ = &allium.Type{Name: "Timestamp"}
+	}
+}
+
+// repoCreateArgs reads the values a repository create writes
+// (crud.create(db, object=TokenBlacklistCreate(token=t, expires_at=e)), a
+// dict, a schema built with keywords) as the creation's arguments: each
+// entry that is a field the spec keeps.
+func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *scope, out *[]allium.Stmt) []allium.Arg {
+	var args []allium.Arg
+	for i := range values {
+		v := rc.eval(&values[i].Value, sc, out, false)
+		for _, part := range v.parts {
+			for j := range part.e.Entries {
+				en := &part.e.Entries[j]
+				if en.Key == nil || en.Key.Kind != facts.ExprString {
+					continue
+				}
+				f := ent.attrs[en.Key.Value]
+				if f == nil || f.drop {
+					continue
+				}
+				x := rc.tr(&en.Value, part.sc, out)
+				if x == nil {
+					continue
+				}
+				if f.plumbing && f.fkEntity == "" && !rc.verifiedToken(x) {
+					// Tokens and secrets are how, not what; but a row that
+					// records a token the request presents (a revocation
+					// list) is about that token.
+					continue
+				}
+				timeField(f, x)
+				f.used = true
+				args = setArg(args, f.name, rc.b.enumValue(f, x))
+			}
+		}
+	}
+	return args
+}
+
+// partValue is the value a dict-like value built in code holds under key
+// (the last entry given wins); given is false when it holds none.
+func (rc *ruleCtx) partValue(x *value, key string, out *[]allium.Stmt) (v *value, given bool) {
+	var found *facts.Expr
+	var fsc *scope
+	for _, part := range x.parts {
+		for i := range part.e.Entries {
+			en := &part.e.Entries[i]
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key {
+				found, fsc = &en.Value, part.sc
+			}
+		}
+	}
+	if found == nil {
+		return unknownValue, false
+	}
+	return rc.eval(found, fsc, out, false), true
 }

@@ -421,6 +421,7 @@ func (b *builder) handlerRules(h *handler) {
 	b.bindHandlerParams(rc, sc, h)
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
+	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {
@@ -621,6 +622,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
 			case strings.Contains(strings.ToLower(name), "settings"):
 				sc.vars[p.Name] = &value{kind: vSettings}
+			case b.isCredentialScheme(h.file, fnExpr):
+				// token: str = Depends(oauth2_scheme): the credential
+				// the request presents is an input.
+				sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
 			default:
 				// A dependency of the service (get_organisation,
 				// require_org_admin) runs before the handler: its guards

@@ -13,6 +13,9 @@ type signedToken struct {
 	user   string // the entity of the user it names ("" when unknown)
 	expiry bool   // issued with a known lifetime
 	prov   *allium.Provenance
+	// claims are the other payload entries the spec states, in order
+	// (payloads.go).
+	claims []tokenClaim
 }
 
 // signer reads the construction of a token signer (an itsdangerous
@@ -100,6 +103,7 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		args = append(args, allium.Arg{Name: "expires_at", Value: &allium.Binary{Op: allium.OpAdd, X: &allium.Ident{Name: "now"}, Y: expiry}})
 		tok.expiry = true
 	}
+	args = append(args, rc.tokenClaims(tok, payload, user, sc, out)...)
 	b.stats.EffectsSeen++
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
 		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})
@@ -124,6 +128,9 @@ func (rc *ruleCtx) payloadUser(payload *facts.Expr, sc *scope, out *[]allium.Stm
 				}
 				if v := rc.eval(target, psc, out, false); v.kind == vEntity || v.kind == vNew {
 					found = v
+					return true
+				} else if v.kind == vExpr && v.param == "fkid" && v.ent != "" {
+					found = &value{kind: vEntity, ent: v.ent, expr: v.expr}
 					return true
 				}
 			}
@@ -214,10 +221,5 @@ func (rc *ruleCtx) payloadExpiry(payload *facts.Expr, sc *scope, out *[]allium.S
 // token.is_valid (what its token entity derives). The payload it yields
 // is not followed.
 func (rc *ruleCtx) verifyToken(arg *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
-	if v := rc.eval(arg, sc, out, false); v.kind == vParam && sc.top {
-		rc.useParam(v.param)
-		rc.b.stats.GuardsSeen++
-		rc.requires(&allium.Member{X: &allium.Ident{Name: v.param}, Name: "is_valid"}, sc, line)
-	}
-	return unknownValue
+	return rc.verifyTokenCall(nil, arg, sc, out, line)
 }

@@ -59,6 +59,16 @@ type value struct {
 	fn    *funcRef // vFunc
 	// parts: the dict literals a dict value was built from (payloads.go).
 	parts []dictPart
+	// claimsOf: the token a decoded payload was read from (claims.go).
+	claimsOf allium.Expr
+	// pwForm: a password form made for a user (pwforms.go).
+	pwForm *passwordForm
+	// items: the values of the extra positional arguments *args holds
+	// (unroll.go).
+	items []*value
+	// oneOf: the name of whichever of these inputs the request has
+	// (mutation_inputs.go).
+	oneOf []string
 }
 
 // query is a filtered query over one entity.

@@ -96,6 +96,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return rc.stmts(s.Body, sc, out)
 	case facts.StmtTry:
+		if rc.lookupFallback(s, sc, out) {
+			return !sc.inlined
+		}
 		if done, ends := rc.tryNotFound(s, sc, out); done {
 			return ends
 		}
@@ -242,6 +245,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x = rc.b.enumValue(f, x)
+			timeField(f, x)
 			f.used = true
 			rc.touch(obj)
 			target := &allium.Member{X: obj.expr, Name: f.name}
@@ -279,6 +283,12 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		}
 	}
 	ent := rc.b.entByName[q.ent]
+	if one := rc.oneToOneLookup(q); one != nil {
+		return one
+	}
+	if sv := rc.secretLookupFiltered(name, q, sc, line); sv != nil {
+		return sv
+	}
 	if bySecret && len(q.conds) == 1 && q.conds[0].field == "id" {
 		// session.get(User, token.user_id): the related entity itself.
 		if m, ok := q.conds[0].val.(*allium.Member); ok {
@@ -397,6 +407,10 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if deferredEither(s) {
+		// if runner: runner(f, (a,)) else: f(a): f(a) runs either way.
+		return rc.stmts(s.Else, sc, out)
+	}
 	rc.formValidators(s.Cond, sc, out)
 	if done, ends := rc.errorCollection(s, sc, out); done {
 		return ends
@@ -490,7 +504,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	switch {
 	case thenEnds && !elseEnds:
-		if cond == nil {
+		if cond == nil && sc.top && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+			// some of the guard's alternatives stated
+		} else if cond == nil {
 			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
 			if len(thenOut) > 0 {
@@ -528,6 +544,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	} else if len(elseOut) > 0 {
 		ifs.Else = elseOut
 	}
+	if as := idempotentAssign(ifs); as != nil {
+		*out = append(*out, as)
+		return false
+	}
 	*out = append(*out, ifs)
 	return false
 }
@@ -558,7 +578,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	if elseEnds {
 		rest, guard = s.Body, cond
 	}
-	if guard == nil {
+	if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+		// some of the guard's alternatives stated
+	} else if guard == nil {
 		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 	} else {
 		rc.requires(guard, sc, s.Line)
@@ -679,6 +701,9 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
 		return
 	}
+	if rc.unrollLiteralLoop(s, sc, out) {
+		return
+	}
 	it := rc.eval(s.Iter, sc, out, false)
 	varName := bindingName(s.Targets[0].Name)
 	if it.kind != vQuery || it.q == nil || varName == "" {
@@ -754,7 +779,10 @@ func (b *builder) collection(q *query, varName string) allium.Expr {
 			if f == nil || f.fkEntity == "" {
 				continue
 			}
-			if rel := b.relationshipFor(f.fkEntity, q.ent, c.field); rel != nil {
+			if rel, adopt := b.relationshipFor(f.fkEntity, q.ent, c.field); rel != nil && !b.singleRels[f.fkEntity+"."+rel.Name] {
+				// A one-to-one's reverse side is one row, not a collection
+				// to filter.
+				adopt()
 				base = &allium.Member{X: owner, Name: rel.Name}
 				conds = append(append([]qcond{}, conds[:i]...), conds[i+1:]...)
 				break

@@ -1,0 +1,95 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Code that works for any user model picks fields by name:
+//
+//	EMAIL_FIELD = UserModel.EMAIL_FIELD
+//	primary = getattr(self.user, EMAIL_FIELD)
+//	setattr(self.user, EMAIL_FIELD, self.secondary_email)
+//
+// A model attribute the catalog knows to name a field reads as that
+// field's name, and getattr/setattr with a name the walk knows read and
+// write the attribute as obj.field would.
+
+// fieldNameAttr reads Model.EMAIL_FIELD as the name of the field it
+// stands for, when the model has that field.
+func (rc *ruleCtx) fieldNameAttr(x *value, attr string) *value {
+	name, ok := rc.b.lang.FieldNameAttrs[attr]
+	if !ok {
+		return nil
+	}
+	if ent := rc.b.entByName[x.ent]; ent == nil || ent.attrs[name] == nil {
+		return nil
+	}
+	return exprValue(&allium.Lit{Kind: allium.LitString, Text: name})
+}
+
+// attrCall reads getattr(obj, name[, default]) and setattr(obj, name, v)
+// whose name the walk knows as obj.name and obj.name = v. It reports
+// false for any other call.
+func (rc *ruleCtx) attrCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	l := rc.b.lang
+	if method != "" || len(e.Args) < 2 {
+		return nil, false
+	}
+	names := []string{e.Resolved, e.Raw}
+	get := catalog.MatchAny(l.AttrGetCalls, names...)
+	set := catalog.MatchAny(l.AttrSetCalls, names...) && len(e.Args) == 3
+	if !get && !set {
+		return nil, false
+	}
+	n := rc.eval(&e.Args[1], sc, out, false)
+	lit, ok := n.expr.(*allium.Lit)
+	if n.kind != vExpr || !ok || lit.Kind != allium.LitString || !isSnake(lit.Text) {
+		return nil, false
+	}
+	target := &facts.Expr{Kind: facts.ExprAttr, X: &e.Args[0], Name: lit.Text, Line: e.Line}
+	if get {
+		return rc.eval(target, sc, out, false), true
+	}
+	rc.assign(target, &e.Args[2], sc, out, e.Line)
+	return &value{kind: vPlumbing}, true
+}
+
+// expandKeywordDict rewrites a call that spreads a dict literal into its
+// keywords (f(**{UserModel.EMAIL_FIELD: email})) as the call with those
+// keywords, when every key is a name the walk knows. It returns nil for
+// any other call.
+func (rc *ruleCtx) expandKeywordDict(e *facts.Expr, sc *scope, out *[]allium.Stmt) *facts.Expr {
+	idx := -1
+	for i, kw := range e.Keywords {
+		if kw.Name == "**" && kw.Value.Kind == facts.ExprDict {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	var expanded []facts.Keyword
+	for _, en := range e.Keywords[idx].Value.Entries {
+		if en.Key == nil {
+			return nil
+		}
+		name := ""
+		if en.Key.Kind == facts.ExprString {
+			name = en.Key.Value
+		} else if v := rc.eval(en.Key, sc, out, false); v.kind == vExpr {
+			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
+				name = l.Text
+			}
+		}
+		if !isSnake(name) {
+			return nil
+		}
+		expanded = append(expanded, facts.Keyword{Name: name, Value: en.Value})
+	}
+	x := *e
+	x.Keywords = append(append(append([]facts.Keyword(nil), e.Keywords[:idx]...), expanded...), e.Keywords[idx+1:]...)
+	return &x
+}

@@ -1,0 +1,124 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A token read back yields its payload, and the code goes on with what
+// the payload says:
+//
+//	payload = signing.loads(token, max_age=exp)
+//	if payload.pop("action") != action: raise TokenScopeError
+//	user = UserModel._default_manager.get(**payload)
+//
+// The token is a request input; the spec reads its claims as fields of it
+// (token.action), the user the payload names as token.user, and a
+// lifetime given when it is read as token.issued_at + lifetime >= now.
+
+// verifyTokenCall reads a token back (call is the decoder's call, nil
+// when unknown): it holds only while the token is valid, so when the
+// token is a request input the rule requires it (token.is_valid, or
+// token.issued_at + lifetime >= now for a lifetime the reader gives). The
+// value is the token's payload.
+func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+	v := rc.eval(arg, sc, out, false)
+	if v.kind != vParam || !sc.top {
+		return unknownValue
+	}
+	rc.useParam(v.param)
+	rc.b.stats.GuardsSeen++
+	tok := &allium.Ident{Name: v.param}
+	var life allium.Expr
+	if st := rc.b.lang.SignedTokens; call != nil && st != nil {
+		for _, name := range st.MaxAgeArgs {
+			if kw := call.Keyword(name); kw != nil && kw.Kind != facts.ExprNone {
+				life = rc.lifetime(kw, sc, out)
+			}
+		}
+	}
+	if life != nil {
+		rc.requires(&allium.Binary{Op: allium.OpGe,
+			X: &allium.Binary{Op: allium.OpAdd, X: &allium.Member{X: tok, Name: "issued_at"}, Y: life},
+			Y: &allium.Ident{Name: "now"}}, sc, line)
+	} else {
+		rc.requires(&allium.Member{X: tok, Name: "is_valid"}, sc, line)
+	}
+	return &value{kind: vUnknown, claimsOf: tok}
+}
+
+// claim is the value of one entry of a decoded payload: the user for a
+// subject key, expires_at for an expiry key, the claim's field otherwise.
+func (rc *ruleCtx) claim(payload *value, key string) *value {
+	st := rc.b.lang.SignedTokens
+	name := snake(key)
+	switch {
+	case st == nil || !isSnake(name):
+		return unknownValue
+	case catalog.Match(st.ExpiryKeys, key):
+		name = "expires_at"
+	case catalog.Match(st.SubjectKeys, key):
+		if u := rc.b.userEntity(); u != "" {
+			return &value{kind: vEntity, ent: u, expr: &allium.Member{X: payload.claimsOf, Name: "user"}}
+		}
+		return unknownValue
+	default:
+		if f, ok := st.ClaimFields[key]; ok {
+			name = f
+		}
+	}
+	return exprValue(&allium.Member{X: payload.claimsOf, Name: name})
+}
+
+// claimsCall reads payload.get("k") and payload.pop("k") as the claim k,
+// and a lookup of the user model by the whole payload
+// (UserModel.objects.get(**payload)) as the user the token names.
+func (rc *ruleCtx) claimsCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	if recv == nil {
+		return nil, false
+	}
+	if recv.claimsOf != nil && (method == "get" || method == "pop") && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		return rc.claim(recv, e.Args[0].Value), true
+	}
+	if recv.kind != vQuery || recv.q == nil || len(recv.q.conds) > 0 || recv.q.via != nil || !catalog.Match(rc.b.lang.LookupMethods, method) {
+		return nil, false
+	}
+	spread := e.Keyword("**")
+	if spread == nil || len(e.Keywords) != 1 || len(e.Args) != 0 {
+		return nil, false
+	}
+	p := rc.eval(spread, sc, out, false)
+	if p.claimsOf == nil || recv.ent != rc.b.userEntity() {
+		return nil, false
+	}
+	return &value{kind: vEntity, ent: recv.ent, expr: &allium.Member{X: p.claimsOf, Name: "user"}}, true
+}
+
+// verifiedToken reports an input the rule reads as a signed token (it
+// requires the token valid): x is that input.
+func (rc *ruleCtx) verifiedToken(x allium.Expr) bool {
+	id, ok := x.(*allium.Ident)
+	if !ok || !rc.paramSet[id.Name] {
+		return false
+	}
+	for _, st := range rc.body {
+		r, ok := st.(*allium.Requires)
+		if !ok {
+			continue
+		}
+		found := false
+		allium.Inspect(r.Cond, func(e allium.Expr) bool {
+			if m, ok := e.(*allium.Member); ok && (m.Name == "is_valid" || m.Name == "issued_at") {
+				if mid, ok := m.X.(*allium.Ident); ok && mid.Name == id.Name {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}

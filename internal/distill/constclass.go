@@ -1,0 +1,85 @@
+package distill
+
+import (
+	"unicode"
+
+	"github.com/distill/distill/internal/allium"
+	"strings"
+
+	"github.com/distill/distill/internal/facts"
+)
+
+// isConstantsClass reports a plain class used as an enumeration:
+//
+//	class TokenAction(object):
+//	    ACTIVATION = "activation"
+//	    PASSWORD_RESET = "password_reset"
+//
+// no base of the service or framework beyond object, no methods, and at
+// least two UPPER_CASE attributes, each a distinct lower snake_case
+// string. Its members read as the enum's literals wherever the code uses
+// them (TokenAction.ACTIVATION is activation).
+func (b *builder) isConstantsClass(cr *classRef) bool {
+	c := cr.class
+	if len(c.Methods) > 0 || len(c.Fields) < 2 || len(c.Classes) > 0 {
+		return false
+	}
+	for i := range c.Bases {
+		if facts.LastSegment(c.Bases[i].Raw) != "object" {
+			return false
+		}
+	}
+	seen := map[string]bool{}
+	for i := range c.Fields {
+		f := &c.Fields[i]
+		if f.Name == "" || strings.ToUpper(f.Name) != f.Name || f.Value == nil || f.Value.Kind != facts.ExprString {
+			return false
+		}
+		v := f.Value.Value
+		if !isSnake(v) || strings.ToLower(v) != v || seen[v] {
+			return false
+		}
+		seen[v] = true
+	}
+	return true
+}
+
+// readEnumsInRules are the enums whose members rules read
+// (TokenAction.ACTIVATION) and whose literals the rules still mention:
+// they are declared even when no field has their type.
+func (b *builder) readEnumsInRules() map[string]bool {
+	out := map[string]bool{}
+	if len(b.enumsRead) == 0 {
+		return out
+	}
+	words := map[string]bool{}
+	for _, r := range b.rules {
+		if r == nil || r.rule == nil {
+			continue
+		}
+		text := allium.PrintConstruct(r.rule)
+		for _, w := range strings.FieldsFunc(text, func(c rune) bool {
+			return c != '_' && !unicode.IsLetter(c) && !unicode.IsDigit(c)
+		}) {
+			words[w] = true
+		}
+	}
+	// A literal a message template enum declares is that enum's.
+	for _, lits := range b.sinkTemplates {
+		for _, l := range lits {
+			delete(words, l)
+		}
+	}
+	for _, en := range b.enumList {
+		if !b.enumsRead[en.name] {
+			continue
+		}
+		for _, l := range en.order {
+			if words[l] {
+				out[en.name] = true
+				break
+			}
+		}
+	}
+	return out
+}

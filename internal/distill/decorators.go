@@ -1,0 +1,209 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A service often guards its handlers with decorators of its own:
+//
+//	def verification_required(fn):
+//	    @wraps(fn)
+//	    @login_required
+//	    def wrapper(cls, root, info, **kwargs):
+//	        user = info.context.user
+//	        if not user.status.verified:
+//	            return cls(success=False, errors=Messages.NOT_VERIFIED)
+//	        return fn(cls, root, info, **kwargs)
+//	    return wrapper
+//
+// The wrapper's checks run before the handler, and a check that ends the
+// request without calling the handler is one of its preconditions:
+// requires: user.status.verified. Decorator factories
+// (@permission_required(Permission.ADMIN)) are read the same way, their
+// parameters bound to the arguments given.
+
+// maxDecoratorDepth bounds decorators applied to decorators' wrappers.
+const maxDecoratorDepth = 4
+
+// decoratorGuards states the checks of the service's own decorators on fn
+// as preconditions of the rule. Decorators the service does not define
+// (framework ones, classmethod) are left to the catalog.
+func (rc *ruleCtx) decoratorGuards(file *facts.File, fn *facts.Function, sc *scope, out *[]allium.Stmt, depth int) {
+	if depth > maxDecoratorDepth || !sc.top {
+		return
+	}
+	for i := range fn.Decorators {
+		d := &fn.Decorators[i]
+		dfr := rc.b.ix.function(file, d)
+		if dfr == nil || slices.Contains(sc.stack, dfr.fn.QualName) {
+			continue
+		}
+		wsc := &scope{file: dfr.file, vars: map[string]*value{}, depth: sc.depth + 1, top: true,
+			stack: append(slices.Clone(sc.stack), dfr.fn.QualName), cls: sc.cls}
+		deco := dfr.fn
+		if d.Kind == facts.ExprCall {
+			// A decorator factory: its parameters are the arguments given,
+			// and the decorator is the function it returns.
+			rc.bindCallParams(dfr, nil, d, sc, wsc, out)
+			deco = returnedFunction(deco)
+			if deco == nil {
+				continue
+			}
+		}
+		if len(deco.Params) != 1 {
+			continue
+		}
+		wrapped := deco.Params[0].Name
+		w := returnedFunction(deco)
+		if w == nil || !callsName(w.Body, wrapped) {
+			continue
+		}
+		rc.decoratorGuards(dfr.file, w, sc, out, depth+1)
+		rc.bindWrapperParams(w, sc, wsc)
+		rc.wrapperChecks(w.Body, wrapped, wsc, out)
+	}
+}
+
+// returnedFunction is the nested function fn defines and returns last.
+func returnedFunction(fn *facts.Function) *facts.Function {
+	if len(fn.Body) == 0 {
+		return nil
+	}
+	last := &fn.Body[len(fn.Body)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprName {
+		return nil
+	}
+	for i := range fn.Body {
+		s := &fn.Body[i]
+		if s.Kind == facts.StmtFunction && s.Func != nil && s.Func.Name == last.Value.Name {
+			return s.Func
+		}
+	}
+	return nil
+}
+
+// callsName reports a call of the named function anywhere in body.
+func callsName(body []facts.Stmt, name string) bool {
+	found := false
+	isCall := func(e *facts.Expr) bool {
+		return e.Kind == facts.ExprCall && e.X != nil && e.X.Kind == facts.ExprName && e.X.Name == name
+	}
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		for _, e := range []*facts.Expr{s.Value, s.Cond} {
+			if e != nil && e.Any(isCall) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// bindWrapperParams gives the wrapper's parameters the values the
+// handler's parameters of the same name have (request, self, cls), and
+// nothing else.
+func (rc *ruleCtx) bindWrapperParams(w *facts.Function, sc, wsc *scope) {
+	for _, p := range w.Params {
+		if v, ok := sc.vars[p.Name]; ok {
+			wsc.vars[p.Name] = v
+		} else {
+			wsc.vars[p.Name] = unknownValue
+		}
+	}
+}
+
+// wrapperChecks walks a wrapper's statements up to the call of the
+// wrapped handler: local bindings are kept, and an if that ends the
+// request with a failure before the handler runs is a precondition (its
+// negation); `if ok: return fn(...)` before a failure is one too. Any
+// other statement ends the reading: what follows may not be a check.
+func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, out *[]allium.Stmt) {
+	for i := range body {
+		s := &body[i]
+		switch s.Kind {
+		case facts.StmtAssign:
+			if callsName([]facts.Stmt{*s}, wrapped) {
+				return
+			}
+			rc.stmt(s, wsc, out)
+		case facts.StmtTry:
+			// try: bind what the check needs; except: fail. The bindings
+			// hold when the request goes on.
+			for j := range s.Body {
+				if s.Body[j].Kind != facts.StmtAssign || callsName(s.Body[j:j+1], wrapped) {
+					return
+				}
+			}
+			if callsName(s.Body, wrapped) || len(s.Else) > 0 || len(s.Finally) > 0 {
+				return
+			}
+			for j := range s.Body {
+				rc.stmt(&s.Body[j], wsc, out)
+			}
+		case facts.StmtIf:
+			if len(s.Else) > 0 || len(s.Body) == 0 {
+				return
+			}
+			if rc.signInCheck(s.Cond, wsc) {
+				// if not user.is_authenticated: fail. A login requirement:
+				// the rule is the signed-in user's.
+				rc.auth = max(rc.auth, authUser)
+				continue
+			}
+			if _, decided, _ := rc.reduceCond(s.Cond, wsc); decided {
+				// A check the rule's reading settles (the user is signed
+				// in, the method is POST): no precondition.
+				continue
+			}
+			last := &s.Body[len(s.Body)-1]
+			switch {
+			case !callsName(s.Body, wrapped) && rc.failureEnd(last, wsc):
+				rc.b.stats.GuardsSeen++
+				if c := rc.cond(s.Cond, wsc, out); c != nil {
+					rc.requires(negate(c), wsc, s.Line)
+				} else {
+					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
+				}
+			case last.Kind == facts.StmtReturn && callsName([]facts.Stmt{*last}, wrapped) &&
+				i+1 < len(body) && rc.failureEnd(&body[len(body)-1], wsc) && !callsName(body[i+1:], wrapped):
+				rc.b.stats.GuardsSeen++
+				if c := rc.cond(s.Cond, wsc, out); c != nil {
+					rc.requires(c, wsc, s.Line)
+				} else {
+					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
+				}
+				return
+			default:
+				return
+			}
+		default:
+			return
+		}
+	}
+}
+
+// signInCheck reports `not u.is_authenticated` (a catalogued signed-in
+// check) on the current user, however it was bound.
+func (rc *ruleCtx) signInCheck(c *facts.Expr, sc *scope) bool {
+	if c == nil || c.Kind != facts.ExprUnary || c.Op != "not" || c.X == nil {
+		return false
+	}
+	t := c.X
+	name := ""
+	switch {
+	case t.Kind == facts.ExprAttr:
+		name = t.Name
+	case t.Kind == facts.ExprCall && t.X != nil && t.X.Kind == facts.ExprAttr && len(t.Args) == 0:
+		name, t = t.X.Name, t.X
+	default:
+		return false
+	}
+	if rc.b.lang.Auth == nil || !slices.Contains(rc.b.lang.Auth.SignedInChecks, name) || t.X == nil {
+		return false
+	}
+	v := rc.eval(t.X, sc, nil, false)
+	return v.kind == vEntity && v == rc.userVal
+}

@@ -1,0 +1,73 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+)
+
+// stateValue reports a value that names no other instance or input: a
+// literal, now, a duration or config value, or arithmetic on them. A
+// filter on such a value tests the instance's own state (expires_at >
+// now, used = false); one on an input or another instance relates it to
+// them (owner = user) and is left to the lookup.
+func stateValue(x allium.Expr) bool {
+	switch v := x.(type) {
+	case *allium.Lit, *allium.Duration:
+		return true
+	case *allium.Ident:
+		return v.Name == "now"
+	case *allium.Member:
+		return isConfigRef(v)
+	case *allium.Binary:
+		return (v.Op == allium.OpAdd || v.Op == allium.OpSub) && stateValue(v.X) && stateValue(v.Y)
+	}
+	return false
+}
+
+// secretLookupFiltered reads a lookup by a secret the spec does not model
+// (a token hash, an id) that also filters on the instance's own state:
+//
+//	select(EmailVerification).where(
+//	    EmailVerification.token_hash == token_hash,
+//	    EmailVerification.expires_at > utc_now(),
+//	)
+//
+// as the instance named by the caller (a trigger parameter, as a lookup by
+// the secret alone is) that must meet the other conditions:
+// requires: email_update_record.expires_at > now. It returns nil for any
+// other lookup.
+func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line int) *value {
+	if q == nil || q.via != nil || q.bad > 0 || len(q.conds) < 2 {
+		return nil
+	}
+	secret, other := 0, []qcond(nil)
+	for _, c := range q.conds {
+		switch {
+		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk":
+			secret++
+		case c.val != nil && !secretField(c.field) && stateValue(c.val):
+			other = append(other, c)
+		default:
+			return nil
+		}
+	}
+	if secret == 0 || len(other) == 0 {
+		return nil
+	}
+	bn := bindingName(name)
+	if bn == "" {
+		return nil
+	}
+	v := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
+	for _, c := range other {
+		var cond allium.Expr = &allium.Binary{Op: c.op, X: &allium.Member{X: v.expr, Name: c.field}, Y: c.val}
+		if l, ok := c.val.(*allium.Lit); ok && l.Kind == allium.LitBool && c.op == allium.OpEq {
+			cond = &allium.Member{X: v.expr, Name: c.field}
+			if l.Text == "false" {
+				cond = negate(cond)
+			}
+		}
+		rc.b.stats.GuardsSeen++
+		rc.requires(cond, sc, line)
+	}
+	return v
+}

@@ -692,6 +692,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		last = method
 	}
 
+	// session.clear() on the framework's session object signs out.
+	if rc.sessionStoreCall(e, method, sc, out) {
+		return &value{kind: vPlumbing}
+	}
 	// Deferred calls run the callable they are given: background tasks,
 	// Celery's delay.
 	if (method == "add_task" || method == "enqueue") && len(e.Args) > 0 {

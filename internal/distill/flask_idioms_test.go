@@ -81,6 +81,27 @@ class Activate(MethodView):
     ensures: user.activated = true
 }`,
 		},
+		{
+			// CTFd: the service signs users in by hand on flask.session.
+			name:      "a user's id stored in the flask session signs the user in",
+			files:     flaskSessionStore,
+			construct: "Login",
+			want: `rule Login {
+    when: Login(name, password)
+    let user = Users{name}
+    requires: exists user and verify(password, user.password)
+    ensures: Session.created(user: user)
+}`,
+		},
+		{
+			name:      "clearing the flask session, all a handler does for a signed-in caller, signs out",
+			files:     flaskSessionStore,
+			construct: "Logout",
+			want: `rule Logout {
+    when: Logout(session)
+    ensures: not exists session
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,3 +112,42 @@ class Activate(MethodView):
 		})
 	}
 }
+
+// flaskSessionStore is a service in CTFd's shape: models named after their
+// tables, login_user and logout_user of its own on flask.session.
+var flaskSessionStore = map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    password = db.Column(db.String(128))
+`, "app/security.py": `
+from flask import session
+def login_user(user):
+    session["id"] = user.id
+    session["nonce"] = generate_nonce()
+    session.permanent = True
+def logout_user():
+    session.clear()
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import Users
+from app.security import login_user, logout_user
+from app.utils import current_user
+bp = Blueprint("auth", __name__)
+@bp.route("/logout")
+def logout():
+    if current_user.authed():
+        logout_user()
+    return redirect("/")
+@bp.route("/login", methods=["POST"])
+def login():
+    name = request.form["name"]
+    user = Users.query.filter_by(name=name).first()
+    if user and verify_password(request.form["password"], user.password):
+        login_user(user)
+        return redirect("/")
+    return redirect("/login")
+`}

@@ -894,6 +894,10 @@ func (b *builder) userEntity() string {
 			return e.name
 		}
 	}
+	if e := b.usersTableEntity(); e != nil {
+		b.userEnt = e.name
+		return e.name
+	}
 	return ""
 }
 

@@ -17,6 +17,12 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if rc.b.ctx.Err() != nil {
 			return true
 		}
+		if handled, ends := rc.signedInOnly(&list[i], list[i+1:], sc, out); handled {
+			if ends {
+				return true
+			}
+			continue
+		}
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}
@@ -151,6 +157,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		rc.eval(v, sc, out, true)
 	case facts.ExprSubscript:
+		if rc.sessionStoreWrite(t, v, sc, out, line) {
+			return
+		}
 		if obj := rc.eval(t.X, sc, out, false); obj.kind == vMessage && t.Y != nil && t.Y.Kind == facts.ExprString {
 			if x := rc.tr(v, sc, out); x != nil {
 				if obj.headers == nil {

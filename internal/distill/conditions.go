@@ -185,6 +185,12 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		return nil, false, false
 	}
 	switch e.Kind {
+	case facts.ExprName:
+		// A flag the caller passed as a literal (invite=True) inside an
+		// and/or: `if invite or user.pending:`.
+		if t, ok := rc.staticTruth(e, sc); ok {
+			return nil, true, t
+		}
 	case facts.ExprCall:
 		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) && rc.validatable(e.X.X, sc) {
 			return nil, true, true

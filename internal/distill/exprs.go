@@ -65,6 +65,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				if r := rc.repository(c.file, c.as.Value); r != nil {
 					return r
 				}
+				if st := b.lang.SignedTokens; st != nil && catalog.MatchAny(st.Serializers, c.as.Value.Resolved, c.as.Value.Raw) {
+					// serializer = URLSafeTimedSerializer(SECRET_KEY) at
+					// module level: the signer its helpers use.
+					var scratch []allium.Stmt
+					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
+				}
 				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
 					// UserModel = get_user_model()
 					return rc.eval(c.as.Value, &scope{file: c.file, vars: map[string]*value{}}, out, false)

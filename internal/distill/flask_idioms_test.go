@@ -102,6 +102,54 @@ class Activate(MethodView):
     ensures: not exists session
 }`,
 		},
+		{
+			// redash: invite and reset pages share one helper; the checks
+			// on the password flash an error and fall through to the page.
+			name:      "an elif chain of flashed errors guards the work of its final else",
+			files:     flaskTokenPage,
+			construct: "Invite",
+			want: `rule Invite {
+    when: Invite(token, password, user)
+    requires: token.is_valid
+    requires: length(password) >= config.min_password_length
+    ensures:
+        user.pending = false
+        user.password_hash = hash(password)
+}`,
+		},
+		{
+			name:      "a flag passed as a literal decides its part of an or",
+			files:     flaskTokenPage,
+			construct: "Reset",
+			want: `rule Reset {
+    when: Reset(token, password, user)
+    requires: token.is_valid
+    requires: length(password) >= config.min_password_length
+    ensures:
+        if user.pending:
+            user.pending = false
+        user.password_hash = hash(password)
+}`,
+		},
+		{
+			name: "Model.query.get_or_404(id) looks the instance up by id",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from flask import Blueprint, redirect
+from app.models import User, db
+bp = Blueprint("auth", __name__)
+@bp.route("/users/<user_id>/approve", methods=["POST"])
+def approve(user_id):
+    user = User.query.get_or_404(user_id)
+    user.pending = False
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "Approve",
+			want: `rule Approve {
+    when: Approve(user)
+    ensures: user.pending = false
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,4 +198,61 @@ def login():
         login_user(user)
         return redirect("/")
     return redirect("/login")
+`}
+
+// flaskTokenPage is redash's shape: a module-level itsdangerous
+// serializer behind a validate_token helper, and one page helper that the
+// invite and reset routes call with a literal flag.
+var flaskTokenPage = map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+from werkzeug.security import generate_password_hash
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    password_hash = db.Column(db.String(128))
+    pending = db.Column(db.Boolean)
+    def hash_password(self, password):
+        self.password_hash = generate_password_hash(password)
+`, "app/account.py": `
+from itsdangerous import URLSafeTimedSerializer
+from app import settings
+serializer = URLSafeTimedSerializer(settings.SECRET_KEY)
+def validate_token(token):
+    return serializer.loads(token, max_age=settings.TOKEN_MAX_AGE)
+`, "app/views.py": `
+from flask import Blueprint, request, redirect, flash, render_template
+from itsdangerous import BadSignature
+from app.models import User, db
+from app.account import validate_token
+bp = Blueprint("auth", __name__)
+def token_page(token, invite):
+    try:
+        user_id = validate_token(token)
+        user = User.query.get(user_id)
+    except BadSignature:
+        return render_template("error.html"), 400
+    status_code = 200
+    if request.method == "POST":
+        if "password" not in request.form:
+            flash("Bad Request")
+            status_code = 400
+        elif not request.form["password"]:
+            flash("Cannot use empty password.")
+            status_code = 400
+        elif len(request.form["password"]) < 6:
+            flash("Password length is too short (<6).")
+            status_code = 400
+        else:
+            if invite or user.pending:
+                user.pending = False
+            user.hash_password(request.form["password"])
+            db.session.commit()
+            return redirect("/")
+    return render_template("page.html"), status_code
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+def invite(token):
+    return token_page(token, True)
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset(token):
+    return token_page(token, False)
 `}

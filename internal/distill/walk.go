@@ -431,6 +431,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 			return rc.splitPaths(s, cond, thenEnds, elseEnds, sc, out)
 		}
+		if handled, ends := rc.errorChain(s, cond, sc, out); handled {
+			return ends
+		}
 	}
 	var thenOut, elseOut []allium.Stmt
 	// Each branch binds its own variables; after the if, a variable a

@@ -70,3 +70,77 @@ func (rc *ruleCtx) presenceTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) bo
 	_, ok := rc.inputPresence(e, sc, out)
 	return ok
 }
+
+// partialEnd handles, at a handler's top level, an if whose body ends the
+// request on some of its paths only (and whose else, if any, never does):
+//
+//	if request.method == "POST" and password_login_enabled:
+//	    try:
+//	        user = User.get_by_email(request.form["email"])
+//	        if user and user.verify_password(request.form["password"]):
+//	            login_user(user)
+//	            return redirect(next_path)
+//	        flash("Wrong email or password.")
+//	    except NoResultFound:
+//	        flash("Wrong email or password.")
+//
+// The body is walked as a path of its own under the condition, at top
+// level, so that the ifs inside it that end the request become paths with
+// their guards as preconditions; what falls through goes on to the rest
+// of the handler with no precondition, and the outcomes it may have had
+// in the body are not stated there. It reports whether it handled s, and
+// whether the walk ended.
+func (rc *ruleCtx) partialEnd(s *facts.Stmt, cond allium.Expr, sc *scope, out *[]allium.Stmt) (handled, ends bool) {
+	if !sc.top || len(s.Body) == 0 || rc.endsRequest(s.Body, sc) || !endsAfterWork(s.Body) {
+		return false, false
+	}
+	if len(s.Else) > 0 && (rc.endsRequest(s.Else, sc) || endsAfterWork(s.Else)) {
+		return false, false
+	}
+	rc.b.stats.GuardsSeen++
+	n := len(rc.paths)
+	rc.path(s.Line, cond, s.Body, sc, *out, true)
+	if cond == nil {
+		// The paths inside keep their own guards, not this one; outcomes
+		// under this one alone are not stated.
+		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+		if len(rc.paths) == n+1 && rc.paths[n].line == s.Line {
+			rc.paths = append(rc.paths[:n], rc.paths[n].paths...)
+		}
+	}
+	if len(s.Else) == 0 {
+		return true, false
+	}
+	// The else (an elif that flashes a message) holds only when the
+	// condition does not.
+	other := facts.Stmt{Kind: facts.StmtIf, Line: s.Line, Body: s.Else,
+		Cond: &facts.Expr{Kind: facts.ExprUnary, Op: "not", X: s.Cond, Line: s.Cond.Line}}
+	return true, rc.ifStmt(&other, sc, out)
+}
+
+// endsAfterWork reports a block somewhere in list that does something and
+// then returns (`login_user(user); return redirect(...)`), as opposed to
+// guards that only turn the request away (`if not allowed: return
+// render(...)`).
+func endsAfterWork(list []facts.Stmt) bool {
+	found := false
+	var visit func(block []facts.Stmt)
+	visit = func(block []facts.Stmt) {
+		if n := len(block); n >= 2 && block[n-1].Kind == facts.StmtReturn && block[n-2].Kind != facts.StmtReturn {
+			found = true
+		}
+		for i := range block {
+			if found {
+				return
+			}
+			s := &block[i]
+			visit(s.Body)
+			for j := range s.Handlers {
+				visit(s.Handlers[j].Body)
+			}
+			visit(s.Else)
+		}
+	}
+	visit(list)
+	return found
+}

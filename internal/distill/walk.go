@@ -434,6 +434,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if handled, ends := rc.errorChain(s, cond, sc, out); handled {
 			return ends
 		}
+		if handled, ends := rc.partialEnd(s, cond, sc, out); handled {
+			return ends
+		}
 	}
 	var thenOut, elseOut []allium.Stmt
 	// Each branch binds its own variables; after the if, a variable a

@@ -94,6 +94,10 @@ type Language struct {
 	// shape, whatever its base (a form base of the service's own that is
 	// not in the source set).
 	RequestFieldModules []string `yaml:"request_field_modules"`
+	// ColumnValidators are decorators of a model's method that turns the
+	// value given to the named columns into the value stored
+	// (SQLAlchemy's @validates("password") returning a hash).
+	ColumnValidators []string `yaml:"column_validators"`
 }
 
 // Repositories describes generic repositories: objects made for one model

@@ -1223,6 +1223,10 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			continue
 		}
 		x := rc.tr(&kw.Value, sc, out)
+		if vx, ok := rc.validatedValue(ent, kw.Name, &kw.Value, v, sc, out); ok {
+			// Users(password=p) with @validates("password") that hashes.
+			x = vx
+		}
 		if x == nil {
 			if !f.plumbing {
 				rc.untranslated(sc, e.Line, LeftOutValue, "the value of "+ent.name+"."+kw.Name)

@@ -184,6 +184,39 @@ def login():
     ensures: Session.created(user: user)
 }`,
 		},
+		{
+			// CTFd: Users(password=...) hashes through @validates.
+			name: "a column validator that hashes stores the hash",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import validates
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    password = db.Column(db.String(128))
+    @validates("password")
+    def validate_password(self, key, plaintext):
+        from app.crypto import hash_password
+        return hash_password(str(plaintext))
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import Users, db
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    user = Users(name=request.form["name"], password=request.form["password"])
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name, password)
+    ensures: Users.created(name: name, password: hash(password))
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

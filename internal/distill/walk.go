@@ -228,6 +228,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x := rc.tr(v, sc, out)
+			if vx, ok := rc.validatedValue(ent, t.Name, v, obj, sc, out); ok {
+				// user.password = p with @validates("password") that hashes.
+				x = vx
+			}
 			if x == nil {
 				if f.plumbing {
 					return

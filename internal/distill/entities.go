@@ -151,6 +151,7 @@ func (b *builder) classify() {
 		}
 		return false
 	})
+	b.foldSubclassModels()
 }
 
 // declaresAttributes reports whether a class body declares a column-like

@@ -217,6 +217,45 @@ def register():
     ensures: Users.created(name: name, password: hash(password))
 }`,
 		},
+		{
+			// CTFd: class UserTokens(Tokens) only sets a polymorphic
+			// identity; its rows are Tokens rows.
+			name: "a model subclass with no columns of its own creates its base",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+class Tokens(db.Model):
+    __tablename__ = "tokens"
+    id = db.Column(db.Integer, primary_key=True)
+    type = db.Column(db.String(32))
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    description = db.Column(db.Text)
+    __mapper_args__ = {"polymorphic_on": type}
+class UserTokens(Tokens):
+    __mapper_args__ = {"polymorphic_identity": "user"}
+`, "app/views.py": `
+from flask import Blueprint, request
+from flask_login import current_user, login_required
+from app.models import UserTokens, db
+bp = Blueprint("api", __name__)
+@bp.route("/tokens", methods=["POST"])
+@login_required
+def create_token():
+    token = UserTokens(user_id=current_user.id, description=request.json.get("description"))
+    db.session.add(token)
+    db.session.commit()
+    return {"success": True}
+`},
+			construct: "CreateToken",
+			want: `rule CreateToken {
+    when: CreateToken(user, description)
+    ensures: Tokens.created(user: user, description: description)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

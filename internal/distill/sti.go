@@ -1,0 +1,65 @@
+package distill
+
+import (
+	"slices"
+)
+
+// foldSubclassModels folds a model that only subclasses another model of
+// the service, declaring no column of its own (single-table inheritance:
+// `class UserTokens(Tokens): __mapper_args__ = {"polymorphic_identity":
+// "user"}`), into that model: its instances are rows of the base, so
+// `UserTokens(user_id=..., value=...)` creates a Tokens with those fields.
+// A subclass that declares columns stays an entity of its own.
+func (b *builder) foldSubclassModels() {
+	parentOf := func(e *entityInfo) *entityInfo {
+		for i := range e.ref.class.Bases {
+			if cr := b.ix.class(e.ref.file, &e.ref.class.Bases[i]); cr != nil && cr != e.ref {
+				if p := b.entByQual[cr.qual()]; p != nil && p != e {
+					return p
+				}
+			}
+		}
+		return nil
+	}
+	folded := map[*entityInfo]*entityInfo{}
+	for _, e := range b.entList {
+		if declaresAttributes(e.ref.class) || len(e.ref.class.Methods) > 0 && hasOwnBehaviour(e) {
+			continue
+		}
+		if p := parentOf(e); p != nil {
+			folded[e] = p
+		}
+	}
+	if len(folded) == 0 {
+		return
+	}
+	root := func(e *entityInfo) *entityInfo {
+		for i := 0; i < 8; i++ {
+			p, ok := folded[e]
+			if !ok {
+				break
+			}
+			e = p
+		}
+		return e
+	}
+	for e := range folded {
+		r := root(e)
+		b.entByQual[e.ref.qual()] = r
+		b.entByName[e.name] = r
+	}
+	b.entList = slices.DeleteFunc(b.entList, func(e *entityInfo) bool { return folded[e] != nil })
+}
+
+// hasOwnBehaviour reports a subclass whose methods go beyond the
+// constructor and representation: such a class is kept as it is.
+func hasOwnBehaviour(e *entityInfo) bool {
+	for _, m := range e.ref.class.Methods {
+		switch m.Name {
+		case "__init__", "__repr__", "__str__":
+		default:
+			return true
+		}
+	}
+	return false
+}

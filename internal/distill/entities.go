@@ -309,6 +309,7 @@ func (b *builder) addEntityClass(cr *classRef) *entityInfo {
 	if e.table == "" {
 		e.table = snake(cr.class.Name) + "s"
 	}
+	b.singularName(e)
 	b.inheritFields(e)
 	return e
 }

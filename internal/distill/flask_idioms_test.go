@@ -17,7 +17,8 @@ func TestFlaskIdioms(t *testing.T) {
 	}{
 		{
 			// CTFd: class Users(db.Model) with columns; class Admins(Users).
-			name: "a model that other models extend polymorphically is still an entity",
+			// Named after its table in the plural, it is a User.
+			name: "a model that other models extend polymorphically is still an entity, named in the singular",
 			files: map[string]string{"app/models.py": `
 from flask_sqlalchemy import SQLAlchemy
 db = SQLAlchemy()
@@ -29,8 +30,8 @@ class Users(db.Model):
 class Admins(Users):
     __mapper_args__ = {"polymorphic_identity": "admin"}
 `},
-			construct: "Users",
-			want: `entity Users {
+			construct: "User",
+			want: `entity User {
     name: String?
 }`,
 		},
@@ -88,7 +89,7 @@ class Activate(MethodView):
 			construct: "Login",
 			want: `rule Login {
     when: Login(name, password)
-    let user = Users{name}
+    let user = User{name}
     requires: exists user and verify(password, user.password)
     ensures: Session.created(user: user)
 }`,
@@ -214,7 +215,7 @@ def register():
 			construct: "Register",
 			want: `rule Register {
     when: Register(name, password)
-    ensures: Users.created(name: name, password: hash(password))
+    ensures: User.created(name: name, password: hash(password))
 }`,
 		},
 		{
@@ -253,7 +254,7 @@ def create_token():
 			construct: "CreateToken",
 			want: `rule CreateToken {
     when: CreateToken(user, description)
-    ensures: Tokens.created(user: user, description: description)
+    ensures: Token.created(user: user, description: description)
 }`,
 		},
 	}

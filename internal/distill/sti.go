@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 )
 
 // foldSubclassModels folds a model that only subclasses another model of
@@ -62,4 +63,38 @@ func hasOwnBehaviour(e *entityInfo) bool {
 		}
 	}
 	return false
+}
+
+// singularName names an entity in the singular when its class is named
+// after its table in the plural (`class Users(db.Model): __tablename__ =
+// "users"`): the spec speaks of a User. The class name stays a name of
+// the entity for references by name (relationship("Users")). Nothing
+// changes when another class has the singular name, or when the name
+// does not end in a plain plural s (Status, Address, Analysis).
+func (b *builder) singularName(e *entityInfo) {
+	n := e.name
+	if len(n) < 4 || !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss") || strings.HasSuffix(n, "us") || strings.HasSuffix(n, "is") {
+		return
+	}
+	if e.table != snake(e.ref.class.Name) {
+		return
+	}
+	one := strings.TrimSuffix(n, "s")
+	switch {
+	case strings.HasSuffix(n, "ies"):
+		one = strings.TrimSuffix(n, "ies") + "y" // FieldEntries
+	case strings.HasSuffix(n, "sses"), strings.HasSuffix(n, "xes"), strings.HasSuffix(n, "ches"),
+		strings.HasSuffix(n, "shes"), strings.HasSuffix(n, "uses"):
+		one = strings.TrimSuffix(n, "es") // Addresses, Boxes, Statuses
+	}
+	if b.entByName[one] != nil {
+		return
+	}
+	for _, cr := range b.ix.classes {
+		if cr != nil && cr.class.Name == one {
+			return
+		}
+	}
+	e.name = one
+	b.entByName[one] = e
 }

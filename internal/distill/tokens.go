@@ -205,6 +205,10 @@ func (rc *ruleCtx) verifyToken(arg *facts.Expr, sc *scope, out *[]allium.Stmt, l
 		rc.useParam(v.param)
 		rc.b.stats.GuardsSeen++
 		rc.requires(&allium.Member{X: &allium.Ident{Name: v.param}, Name: "is_valid"}, sc, line)
+		// What the token gives back names the user it was signed for:
+		// looked up by id (User.query.get(loads(token))), that is the
+		// token's user.
+		return exprValue(&allium.Member{X: &allium.Ident{Name: v.param}, Name: "user"})
 	}
 	return unknownValue
 }

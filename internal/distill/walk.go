@@ -270,6 +270,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		return unknownValue
 	}
 	q := v.q
+	if rc.misusedTokenUser(q) {
+		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
+		return unknownValue
+	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {
 		if !secretField(c.field) || c.op != allium.OpEq {

@@ -39,6 +39,7 @@ func nameTokens(name string) []string {
 		}
 	}
 	flush()
+	words = joinCompounds(words)
 	var kept []string
 	for _, w := range words {
 		if !stopTokens[w] {
@@ -69,6 +70,36 @@ var synonyms = map[string]string{
 var stemSynonyms = map[string]string{
 	"confirm": "verif", "verifi": "verif", "verific": "verif", "activat": "verif",
 	"updat": "chang", "modif": "chang",
+}
+
+// particleVerbs are verbs that a particle makes one action with: logs in
+// and login, signed up and signup.
+var particleVerbs = map[string]bool{"log": true, "logs": true, "logged": true, "logging": true,
+	"sign": true, "signs": true, "signed": true, "signing": true}
+
+// particles join a preceding particle verb into one word.
+var particles = map[string]bool{"in": true, "out": true, "on": true, "off": true, "up": true}
+
+// joinCompounds writes a verb and its particle as the one word code uses
+// for the action (UserLogsIn -> user login), so that a handler named login
+// and a rule named UserLogsIn meet while failed_login_attempts keeps its
+// login.
+func joinCompounds(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if particleVerbs[w] && i+1 < len(words) && particles[words[i+1]] {
+			verb := "log"
+			if strings.HasPrefix(w, "sign") {
+				verb = "sign"
+			}
+			out = append(out, verb+words[i+1])
+			i++
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 func stem(w string) string {

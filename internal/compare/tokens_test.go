@@ -14,6 +14,8 @@ func TestNameTokens(t *testing.T) {
 		{"expiry", []string{"expir"}},
 		{"expiration", []string{"expir"}},
 		{"failed_login_attempts", []string{"attempt", "fail", "login"}},
+		{"UserLogsIn", []string{"login", "user"}}, // a verb and its particle are one word
+		{"user_signed_up", []string{"signup", "user"}},
 		{"PasswordResetToken", []string{"password", "reset", "token"}},
 		{"HTTPRequest", []string{"http", "request"}},
 		{"is_valid", []string{"valid"}},

@@ -439,11 +439,15 @@ func secretField(name string) bool {
 
 func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	name := a.Name
+	if col := b.privateColumnName(a); col != "" {
+		// _password = mapped_column("password", ...): the column's name.
+		name = col
+	}
 	if strings.HasPrefix(name, "_") || name == "objects" || name == "Meta" || name == "model_config" ||
 		strings.ToUpper(name) == name {
 		return
 	}
-	fi := &fieldInfo{name: bindingName(name), attr: name, line: a.Line}
+	fi := &fieldInfo{name: bindingName(name), attr: a.Name, line: a.Line}
 	if !isSnake(fi.name) {
 		return
 	}
@@ -577,6 +581,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	}
 	e.fields = append(e.fields, fi)
 	e.attrs[name] = fi
+	e.attrs[a.Name] = fi // _password, the attribute of the column password
 }
 
 type reverseRel struct {

@@ -1154,7 +1154,10 @@ func (b *builder) setter(e *entityInfo, name string) *funcRef {
 		}
 		return nil
 	}
-	return find(e.ref, 0)
+	if fr := find(e.ref, 0); fr != nil {
+		return fr
+	}
+	return b.propertySetter(e, name)
 }
 
 func (b *builder) method(ent, name string) *funcRef {
@@ -1212,7 +1215,7 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
 	for _, kw := range e.Keywords {
-		if fr := rc.b.setter(ent, kw.Name); fr != nil && ent.attrs[kw.Name] == nil {
+		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
 			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
 			continue

@@ -279,6 +279,43 @@ def unsubscribe(signed):
 			construct: "Unsubscribe",
 			want:      "",
 		},
+		{
+			// flaskbb: the column is private and a synonym with a property
+			// descriptor hashes what is assigned to the public name.
+			name: "a private column behind a synonym's property setter stores what the setter does",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import Mapped, mapped_column, synonym
+from sqlalchemy import String
+from werkzeug.security import generate_password_hash
+db = SQLAlchemy()
+class User(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(200))
+    _password: Mapped[str] = mapped_column("password", String(120))
+    def _get_password(self):
+        return self._password
+    def _set_password(self, password):
+        self._password = generate_password_hash(password)
+    password = synonym("_password", descriptor=property(_get_password, _set_password))
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from flask_login import current_user, login_required
+from app.models import db
+bp = Blueprint("user", __name__)
+@bp.route("/password", methods=["POST"])
+@login_required
+def change_password():
+    current_user.password = request.form["new_password"]
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "ChangePassword",
+			want: `rule ChangePassword {
+    when: ChangePassword(new_password, user)
+    ensures: user.password = hash(new_password)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

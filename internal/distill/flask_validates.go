@@ -63,3 +63,46 @@ func (rc *ruleCtx) validatedValue(e *entityInfo, column string, given *facts.Exp
 	}
 	return v.expr, true
 }
+
+// propertySetter finds the setter of an attribute declared as a property
+// built from methods (`password = property(_get_password,
+// _set_password)`), or as SQLAlchemy's synonym of a column with such a
+// descriptor (`password = synonym("_password", descriptor=property(...))`):
+// the method given second to property, or as its fset keyword.
+func (b *builder) propertySetter(e *entityInfo, name string) *funcRef {
+	val, _ := b.classField(e.ref, name)
+	if val == nil || val.Kind != facts.ExprCall {
+		return nil
+	}
+	prop := val
+	if facts.LastSegment(val.Raw) != "property" {
+		prop = val.Keyword("descriptor")
+	}
+	if prop == nil || prop.Kind != facts.ExprCall || facts.LastSegment(prop.Raw) != "property" {
+		return nil
+	}
+	set := prop.Keyword("fset")
+	if set == nil && len(prop.Args) > 1 {
+		set = &prop.Args[1]
+	}
+	if set == nil || set.Kind != facts.ExprName {
+		return nil
+	}
+	seen := map[*facts.Class]bool{}
+	for queue := []*classRef{e.ref}; len(queue) > 0; queue = queue[1:] {
+		c := queue[0]
+		if c == nil || seen[c.class] || len(seen) > 16 {
+			continue
+		}
+		seen[c.class] = true
+		for i := range c.class.Methods {
+			if m := &c.class.Methods[i]; m.Name == set.Name {
+				return &funcRef{file: c.file, fn: m, class: c.class}
+			}
+		}
+		for i := range c.class.Bases {
+			queue = append(queue, b.ix.class(c.file, &c.class.Bases[i]))
+		}
+	}
+	return nil
+}

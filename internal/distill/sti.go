@@ -3,6 +3,9 @@ package distill
 import (
 	"slices"
 	"strings"
+
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
 )
 
 // foldSubclassModels folds a model that only subclasses another model of
@@ -97,4 +100,21 @@ func (b *builder) singularName(e *entityInfo) {
 	}
 	e.name = one
 	b.entByName[one] = e
+}
+
+// privateColumnName is the name a private attribute's column is given
+// (`_password = mapped_column("password", String(120))`, the attribute a
+// property or synonym named password stands in front of), or "".
+func (b *builder) privateColumnName(a *facts.Assignment) string {
+	if !strings.HasPrefix(a.Name, "_") || strings.HasPrefix(a.Name, "__") || a.Value == nil || a.Value.Kind != facts.ExprCall {
+		return ""
+	}
+	call := a.Value
+	if !catalog.MatchAny(b.lang.ColumnCalls, call.Resolved, call.Raw) || len(call.Args) == 0 || call.Args[0].Kind != facts.ExprString {
+		return ""
+	}
+	if n := call.Args[0].Value; isSnake(n) && !strings.HasPrefix(n, "_") {
+		return n
+	}
+	return ""
 }

@@ -216,7 +216,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if ent == nil {
 				return
 			}
-			if fr := rc.b.setter(ent, t.Name); fr != nil && ent.attrs[t.Name] == nil {
+			if fr := rc.b.setter(ent, t.Name); fr != nil && (ent.attrs[t.Name] == nil || ent.attrs[t.Name].attr != t.Name) {
 				// user.password = p through a property setter.
 				rc.inline(fr, obj, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*v}, Line: line}, sc, out)
 				return

@@ -98,6 +98,11 @@ type Language struct {
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
 	ColumnValidators []string `yaml:"column_validators"`
+	// FieldFactories declare a class attribute whose value each instance
+	// gets from a factory given by one of FieldFactoryKeywords
+	// (attr.ib(factory=make_form), field(default_factory=...)).
+	FieldFactories       []string `yaml:"field_factories"`
+	FieldFactoryKeywords []string `yaml:"field_factory_keywords"`
 }
 
 // Repositories describes generic repositories: objects made for one model

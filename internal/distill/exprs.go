@@ -189,6 +189,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	case vEntity:
 		return rc.entityAttr(x, e.Name)
 	case vNew:
+		if v := x.attrs[e.Name]; v != nil {
+			return v
+		}
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil {
 				for _, a := range x.args {
@@ -835,6 +838,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(b.useConfig(ci))
 		}
 	}
+	if v := rc.shapeMethod(e, method, recv, sc, out); v != nil {
+		return v
+	}
 	if method != "" && recv.kind == vShape {
 		return &value{kind: vPlumbing}
 	}
@@ -1221,6 +1227,15 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			continue
 		}
 		f := ent.attrs[kw.Name]
+		if f == nil && ent.weak && kw.Name != "" && kw.Name != "**" {
+			// PasswordUpdate(new_password=form.new_password.data), a change
+			// set of no declared type: what it carries, read back later.
+			if v.attrs == nil {
+				v.attrs = map[string]*value{}
+			}
+			v.attrs[kw.Name] = rc.eval(&kw.Value, sc, out, false)
+			continue
+		}
 		if f == nil || f.drop || (f.plumbing && f.fkEntity == "") {
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue

@@ -316,6 +316,66 @@ def change_password():
     ensures: user.password = hash(new_password)
 }`,
 		},
+		{
+			// flaskbb's user settings: an attrs view whose form and
+			// handler come from factories; the form builds a change set.
+			name: "an attrs view's factory attributes, a form method and a change set carry the input to the handler",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(200))
+`, "app/forms.py": `
+import attr
+from wtforms import StringField
+from app.utils.forms import ServiceForm
+@attr.s(frozen=True)
+class EmailUpdate(object):
+    old_email = attr.ib()
+    new_email = attr.ib()
+class ChangeEmailForm(ServiceForm):
+    old_email = StringField("Old")
+    new_email = StringField("New")
+    def as_change(self):
+        return EmailUpdate(old_email=self.old_email.data, new_email=self.new_email.data)
+`, "app/services.py": `
+import attr
+from app.forms import ChangeEmailForm
+from app.models import db
+@attr.s(frozen=True)
+class EmailUpdateHandler(object):
+    db = attr.ib()
+    def apply_changeset(self, model, changeset):
+        model.email = changeset.new_email
+        self.db.session.commit()
+def email_update_handler():
+    return EmailUpdateHandler(db)
+def change_email_form_factory():
+    return ChangeEmailForm()
+`, "app/views.py": `
+import attr
+from flask import redirect, render_template
+from flask.views import MethodView
+from flask_login import current_user, login_required
+from app.services import email_update_handler, change_email_form_factory
+@attr.s(frozen=True)
+class ChangeEmail(MethodView):
+    form = attr.ib(factory=change_email_form_factory)
+    handler = attr.ib(factory=email_update_handler)
+    decorators = [login_required]
+    def post(self):
+        if self.form.validate_on_submit():
+            self.handler.apply_changeset(current_user, self.form.as_change())
+            return redirect("/")
+        return render_template("change_email.html", form=self.form)
+`},
+			construct: "ChangeEmail",
+			want: `rule ChangeEmail {
+    when: ChangeEmail(new_email, user)
+    ensures: user.email = new_email
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

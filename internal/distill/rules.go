@@ -671,7 +671,7 @@ func (rc *ruleCtx) viewInstance(h *handler) *value {
 	init := b.ix.method(cr, "__init__")
 	reg, ok := b.viewRegistrations()[cr]
 	if init == nil || !ok {
-		return nil
+		return rc.factoryInstance(cr)
 	}
 	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
 	call := &facts.Expr{Kind: facts.ExprCall, Keywords: reg.call.Keywords, Line: reg.call.Line}

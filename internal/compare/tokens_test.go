@@ -16,6 +16,8 @@ func TestNameTokens(t *testing.T) {
 		{"failed_login_attempts", []string{"attempt", "fail", "login"}},
 		{"UserLogsIn", []string{"login", "user"}}, // a verb and its particle are one word
 		{"user_signed_up", []string{"signup", "user"}},
+		{"Register2", []string{"register"}}, // a rule's path counter is no part of its name
+		{"oauth2_token", []string{"oauth", "token"}},
 		{"PasswordResetToken", []string{"password", "reset", "token"}},
 		{"HTTPRequest", []string{"http", "request"}},
 		{"is_valid", []string{"valid"}},

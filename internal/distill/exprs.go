@@ -819,7 +819,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
-	case normalisers[last] && method != "" && len(e.Args) == 0:
+	case normalisers[last] && method != "" && len(e.Args) == 0 && !b.isTokenEncoder(names...):
 		return recv
 	case normalisers[e.Raw] && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
@@ -912,6 +912,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
 			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+		}
+		if p := e.Keyword("payload"); p != nil && b.isTokenEncoder(names...) {
+			// jwt.encode(payload={...}, key=..., algorithm=...)
+			return rc.issueToken(p, rc.payloadExpiry(p, sc, out), sc, out, e.Line)
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {

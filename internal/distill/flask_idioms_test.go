@@ -376,6 +376,35 @@ class ChangeEmail(MethodView):
     ensures: user.email = new_email
 }`,
 		},
+		{
+			// flaskbb's serializer: jwt.encode(payload=..., key=...) with
+			// keywords only, which once read as str.encode().
+			name: "a JWT encoded with a payload keyword is a signed token issued",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from datetime import timedelta, datetime
+import jwt
+from flask import Blueprint, request
+from app.models import User
+bp = Blueprint("auth", __name__)
+@bp.route("/forgot", methods=["POST"])
+def forgot():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return "no", 404
+    token = jwt.encode(payload={"id": user.id, "exp": datetime.utcnow() + timedelta(hours=1)}, key="k")
+    send_email(to=user.email, template="reset", token=token)
+    return "ok"
+`},
+			construct: "Forgot",
+			want: `rule Forgot {
+    when: Forgot(email)
+    let user = User{email}
+    requires: exists user
+    ensures:
+        SignedToken.created(user: user, expires_at: now + config.signed_token_expiry)
+        Email.created(to: user.email, template: reset)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -405,6 +405,35 @@ def forgot():
         Email.created(to: user.email, template: reset)
 }`,
 		},
+		{
+			name: "a token no function names is named after the flow that issues it",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from datetime import timedelta, datetime
+import jwt
+from flask import Blueprint, request
+from app.models import User
+bp = Blueprint("auth", __name__)
+def initiate_password_reset(user):
+    link = jwt.encode(payload={"id": user.id, "exp": datetime.utcnow() + timedelta(hours=1)}, key="k")
+    send_email(to=user.email, template="reset", link=link)
+@bp.route("/forgot", methods=["POST"])
+def forgot():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return "no", 404
+    initiate_password_reset(user)
+    return "ok"
+`},
+			construct: "Forgot",
+			want: `rule Forgot {
+    when: Forgot(email)
+    let user = User{email}
+    requires: exists user
+    ensures:
+        PasswordResetToken.created(user: user, expires_at: now + config.password_reset_token_expiry)
+        Email.created(to: user.email, template: reset)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

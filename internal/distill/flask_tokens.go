@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
 )
 
@@ -39,4 +41,27 @@ func (rc *ruleCtx) misusedTokenUser(q *query) bool {
 		}
 	}
 	return false
+}
+
+// flowVerbs start the name of a function that begins a flow
+// (initiate_password_reset, send_account_activation).
+var flowVerbs = []string{"initiate_", "start_", "begin_", "request_", "send_", "issue_", "create_", "generate_", "make_"}
+
+// flowKind names a token after the flow that issues it when no function
+// on the way mentions a token: the innermost function whose name is a
+// flow verb and what it starts (initiate_password_reset ->
+// password_reset), or "".
+func flowKind(stack []string) string {
+	for i := len(stack) - 1; i >= 0; i-- {
+		fn := stack[i]
+		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
+			fn = fn[j+1:]
+		}
+		for _, v := range flowVerbs {
+			if k := strings.TrimPrefix(fn, v); k != fn && strings.Contains(k, "_") && isSnake(k) {
+				return k
+			}
+		}
+	}
+	return ""
 }

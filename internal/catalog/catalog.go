@@ -103,6 +103,10 @@ type Language struct {
 	// (attr.ib(factory=make_form), field(default_factory=...)).
 	FieldFactories       []string `yaml:"field_factories"`
 	FieldFactoryKeywords []string `yaml:"field_factory_keywords"`
+	// TokenCacheGets read, and TokenCacheDeletes remove, a token kept in a
+	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
+	TokenCacheGets    []string `yaml:"token_cache_gets"`
+	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
 }
 
 // Repositories describes generic repositories: objects made for one model

@@ -705,6 +705,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if rc.sessionStoreCall(e, method, sc, out) {
 		return &value{kind: vPlumbing}
 	}
+	// cache.get(f"reset_password_{token}"): a token kept in a cache.
+	if v := rc.cachedToken(e, sc, out); v != nil {
+		return v
+	}
 	// Deferred calls run the callable they are given: background tasks,
 	// Celery's delay.
 	if (method == "add_task" || method == "enqueue") && len(e.Args) > 0 {

@@ -434,6 +434,42 @@ def forgot():
         Email.created(to: user.email, template: reset)
 }`,
 		},
+		{
+			// CTFd: reset tokens are random nonces kept in the cache.
+			name: "a token kept in a cache is valid while it is there, matched by what was kept, and spent when deleted",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/tokens.py": `
+from app.cache import cache
+def verify_reset_password_token(nonce):
+    addr = cache.get(f"reset_password_{nonce}")
+    if addr is None:
+        raise ValueError("invalid")
+    return addr
+def remove_reset_password_token(nonce):
+    cache.delete(f"reset_password_{nonce}")
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import User, db
+from app.tokens import verify_reset_password_token, remove_reset_password_token
+bp = Blueprint("auth", __name__)
+@bp.route("/reset_password/<data>", methods=["POST"])
+def reset_password(data):
+    email_address = verify_reset_password_token(data)
+    user = User.query.filter_by(email=email_address).first_or_404()
+    user.pending = False
+    db.session.commit()
+    remove_reset_password_token(data)
+    return redirect("/login")
+`},
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(data)
+    requires: data.is_valid
+    let user = User{email: data.email}
+    ensures:
+        user.pending = false
+        not exists data
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

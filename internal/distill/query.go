@@ -172,6 +172,9 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			continue
 		}
 		x := rc.tr(&kw.Value, sc, out)
+		if t := rc.cachedTokenValue(&kw.Value, sc, out); t != nil {
+			x = &allium.Member{X: t, Name: f.name} // filter_by(email=<the cached value>)
+		}
 		if x == nil {
 			q.bad++
 			continue

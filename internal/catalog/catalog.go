@@ -166,6 +166,19 @@ type Language struct {
 	// data whose save() sets the user's password from the named input
 	// and returns the user (Django's SetPasswordForm: new_password1).
 	PasswordForms map[string]string `yaml:"password_forms"`
+	// ColumnValidators are decorators of a model's method that turns the
+	// value given to the named columns into the value stored
+	// (SQLAlchemy's @validates("password") returning a hash).
+	ColumnValidators []string `yaml:"column_validators"`
+	// FieldFactories declare a class attribute whose value each instance
+	// gets from a factory given by one of FieldFactoryKeywords
+	// (attr.ib(factory=make_form), field(default_factory=...)).
+	FieldFactories       []string `yaml:"field_factories"`
+	FieldFactoryKeywords []string `yaml:"field_factory_keywords"`
+	// TokenCacheGets read, and TokenCacheDeletes remove, a token kept in a
+	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
+	TokenCacheGets    []string `yaml:"token_cache_gets"`
+	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -39,7 +39,7 @@ func nameTokens(name string) []string {
 		}
 	}
 	flush()
-	words = joinPhrasal(words)
+	words = joinPhrasal(trimCounters(words))
 	var kept []string
 	for _, w := range words {
 		if !stopTokens[w] {
@@ -99,6 +99,20 @@ var synonyms = map[string]string{
 var stemSynonyms = map[string]string{
 	"confirm": "verif", "verifi": "verif", "verific": "verif", "activat": "verif",
 	"updat": "chang", "modif": "chang",
+}
+
+// trimCounters drops the number that tells apart rules of one handler
+// (Register2, the second path of register): it is no part of the name.
+func trimCounters(words []string) []string {
+	out := words[:0]
+	for _, w := range words {
+		t := strings.TrimRight(w, "0123456789")
+		if t == "" {
+			t = w
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 func stem(w string) string {

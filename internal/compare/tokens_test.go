@@ -14,6 +14,9 @@ func TestNameTokens(t *testing.T) {
 		{"expiry", []string{"expir"}},
 		{"expiration", []string{"expir"}},
 		{"failed_login_attempts", []string{"attempt", "fail", "login"}},
+		{"user_signed_up", []string{"register", "user"}},
+		{"Register2", []string{"register"}}, // a rule's path counter is no part of its name
+		{"oauth2_token", []string{"oauth", "token"}},
 		{"PasswordResetToken", []string{"password", "reset", "token"}},
 		{"HTTPRequest", []string{"http", "request"}},
 		{"is_valid", []string{"valid"}},

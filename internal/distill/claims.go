@@ -45,7 +45,10 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 	} else {
 		rc.requires(&allium.Member{X: tok, Name: "is_valid"}, sc, line)
 	}
-	return &value{kind: vUnknown, claimsOf: tok}
+	// The payload's claims are read through claimsOf; the value itself,
+	// looked up as a user's id (User.query.get(loads(token))), is the user
+	// the token was signed for: token.user.
+	return &value{kind: vExpr, expr: &allium.Member{X: tok, Name: "user"}, claimsOf: tok}
 }
 
 // claim is the value of one entry of a decoded payload: the user for a

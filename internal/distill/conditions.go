@@ -187,7 +187,8 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 	}
 	switch e.Kind {
 	case facts.ExprName:
-		// A local bound to a literal (a signal's created).
+		// A local bound to a literal: a signal's created, a flag the
+		// caller passed as invite=True (`if invite or user.pending:`).
 		if t, ok := rc.staticTruth(e, sc); ok {
 			return nil, true, t
 		}

@@ -159,6 +159,7 @@ func (b *builder) classify() {
 		}
 		return false
 	})
+	b.foldSubclassModels()
 }
 
 // declaresAttributes reports whether a class body declares a column-like
@@ -316,6 +317,7 @@ func (b *builder) addEntityClass(cr *classRef) *entityInfo {
 	if e.table == "" {
 		e.table = snake(cr.class.Name) + "s"
 	}
+	b.singularName(e)
 	b.inheritFields(e)
 	return e
 }
@@ -446,11 +448,15 @@ func secretField(name string) bool {
 
 func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	name := a.Name
+	if col := b.privateColumnName(a); col != "" {
+		// _password = mapped_column("password", ...): the column's name.
+		name = col
+	}
 	if strings.HasPrefix(name, "_") || name == "objects" || name == "Meta" || name == "model_config" ||
 		strings.ToUpper(name) == name {
 		return
 	}
-	fi := &fieldInfo{name: bindingName(name), attr: name, line: a.Line}
+	fi := &fieldInfo{name: bindingName(name), attr: a.Name, line: a.Line}
 	if !isSnake(fi.name) {
 		return
 	}
@@ -585,6 +591,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	}
 	e.fields = append(e.fields, fi)
 	e.attrs[name] = fi
+	e.attrs[a.Name] = fi // _password, the attribute of the column password
 }
 
 type reverseRel struct {

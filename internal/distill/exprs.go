@@ -66,6 +66,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				if r := rc.repository(c.file, c.as.Value); r != nil {
 					return r
 				}
+				if st := b.lang.SignedTokens; st != nil && catalog.MatchAny(st.Serializers, c.as.Value.Resolved, c.as.Value.Raw) {
+					// serializer = URLSafeTimedSerializer(SECRET_KEY) at
+					// module level: the signer its helpers use.
+					var scratch []allium.Stmt
+					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
+				}
 				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
 					// UserModel = get_user_model()
 					return rc.eval(c.as.Value, &scope{file: c.file, vars: map[string]*value{}}, out, false)
@@ -167,6 +173,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return rc.currentUser()
 	}
 	x := rc.eval(e.X, sc, out, false)
+	if x.claimsOf != nil {
+		// token.user_id, token.operation on a payload decoded into an
+		// object: its claims, as payload["user_id"] reads them.
+		return rc.claim(x, e.Name)
+	}
 	switch x.kind {
 	case vPlumbing:
 		if e.Name == "request" && e.X.Raw == "self" && sc.cls != nil && x.param == "" {
@@ -221,6 +232,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return rc.propertyAttr(x, e.Name, sc, out)
 	case vNew:
+		if v := x.attrs[e.Name]; v != nil {
+			return v
+		}
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil {
 				for _, a := range x.args {
@@ -784,6 +798,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v
 	}
 
+	// session.clear() on the framework's session object signs out.
+	if rc.sessionStoreCall(e, method, sc, out) {
+		return &value{kind: vPlumbing}
+	}
+	// cache.get(f"reset_password_{token}"): a token kept in a cache.
+	if v := rc.cachedToken(e, sc, out); v != nil {
+		return v
+	}
 	// Deferred calls run the callable they are given: background tasks,
 	// Celery's delay.
 	if (method == "add_task" || method == "enqueue") && len(e.Args) > 0 {
@@ -898,7 +920,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
-	case normalisers[last] && method != "" && len(e.Args) == 0:
+	case normalisers[last] && method != "" && len(e.Args) == 0 && !b.isTokenEncoder(names...):
 		return recv
 	case normalisers[e.Raw] && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
@@ -920,6 +942,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if ci := b.configByKey[e.Args[0].Value]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
+	}
+	if v := rc.shapeMethod(e, method, recv, sc, out); v != nil {
+		return v
 	}
 	if method != "" && recv.kind == vShape {
 		return &value{kind: vPlumbing}
@@ -992,6 +1017,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args) > 0 {
 			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+		}
+		if p := e.Keyword("payload"); p != nil && b.isTokenEncoder(names...) {
+			// jwt.encode(payload={...}, key=..., algorithm=...)
+			return rc.issueTokenOf(jwtKind(sc.stack), p, rc.payloadExpiry(p, sc, out), sc, out, e.Line)
 		}
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
 			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
@@ -1251,7 +1280,10 @@ func (b *builder) setter(e *entityInfo, name string) *funcRef {
 		}
 		return nil
 	}
-	return find(e.ref, 0)
+	if fr := find(e.ref, 0); fr != nil {
+		return fr
+	}
+	return b.propertySetter(e, name)
 }
 
 func (b *builder) method(ent, name string) *funcRef {
@@ -1309,17 +1341,30 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
 	for _, kw := range e.Keywords {
-		if fr := rc.b.setter(ent, kw.Name); fr != nil && ent.attrs[kw.Name] == nil {
+		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
 			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
 			continue
 		}
 		f := ent.attrs[kw.Name]
+		if f == nil && ent.weak && kw.Name != "" && kw.Name != "**" {
+			// PasswordUpdate(new_password=form.new_password.data), a change
+			// set of no declared type: what it carries, read back later.
+			if v.attrs == nil {
+				v.attrs = map[string]*value{}
+			}
+			v.attrs[kw.Name] = rc.eval(&kw.Value, sc, out, false)
+			continue
+		}
 		if f == nil || f.drop || (hiddenField(f) && f.fkEntity == "") {
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue
 		}
 		x := rc.tr(&kw.Value, sc, out)
+		if vx, ok := rc.validatedValue(ent, kw.Name, &kw.Value, v, sc, out); ok {
+			// Users(password=p) with @validates("password") that hashes.
+			x = vx
+		}
 		if x == nil {
 			if !hiddenField(f) {
 				rc.untranslated(sc, e.Line, LeftOutValue, "the value of "+ent.name+"."+kw.Name)

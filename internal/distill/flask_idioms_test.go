@@ -17,7 +17,8 @@ func TestFlaskIdioms(t *testing.T) {
 	}{
 		{
 			// CTFd: class Users(db.Model) with columns; class Admins(Users).
-			name: "a model that other models extend polymorphically is still an entity",
+			// Named after its table in the plural, it is a User.
+			name: "a model that other models extend polymorphically is still an entity, named in the singular",
 			files: map[string]string{"app/models.py": `
 from flask_sqlalchemy import SQLAlchemy
 db = SQLAlchemy()
@@ -29,8 +30,8 @@ class Users(db.Model):
 class Admins(Users):
     __mapper_args__ = {"polymorphic_identity": "admin"}
 `},
-			construct: "Users",
-			want: `entity Users {
+			construct: "User",
+			want: `entity User {
     name: String?
 }`,
 		},
@@ -81,6 +82,393 @@ class Activate(MethodView):
     ensures: user.activated = true
 }`,
 		},
+		{
+			// CTFd: the service signs users in by hand on flask.session.
+			name:      "a user's id stored in the flask session signs the user in",
+			files:     flaskSessionStore,
+			construct: "Login",
+			want: `rule Login {
+    when: Login(name, password)
+    let user = User{name}
+    requires: exists user and verify(password, user.password)
+    ensures: Session.created(user: user)
+}`,
+		},
+		{
+			name:      "clearing the flask session, all a handler does for a signed-in caller, signs out",
+			files:     flaskSessionStore,
+			construct: "Logout",
+			want: `rule Logout {
+    when: Logout(session)
+    ensures: not exists session
+}`,
+		},
+		{
+			// redash: invite and reset pages share one helper; the checks
+			// on the password flash an error and fall through to the page.
+			name:      "an elif chain of flashed errors guards the work of its final else",
+			files:     flaskTokenPage,
+			construct: "Invite",
+			want: `rule Invite {
+    when: Invite(token, password)
+    requires: token.is_valid
+    requires: length(password) >= config.min_password_length
+    ensures:
+        token.user.pending = false
+        token.user.password_hash = hash(password)
+}`,
+		},
+		{
+			name:      "a flag passed as a literal decides its part of an or",
+			files:     flaskTokenPage,
+			construct: "Reset",
+			want: `rule Reset {
+    when: Reset(token, password)
+    requires: token.is_valid
+    requires: length(password) >= config.min_password_length
+    ensures:
+        token.user.pending = false
+        token.user.password_hash = hash(password)
+}`,
+		},
+		{
+			name: "Model.query.get_or_404(id) looks the instance up by id",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from flask import Blueprint, redirect
+from app.models import User, db
+bp = Blueprint("auth", __name__)
+@bp.route("/users/<user_id>/approve", methods=["POST"])
+def approve(user_id):
+    user = User.query.get_or_404(user_id)
+    user.pending = False
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "Approve",
+			want: `rule Approve {
+    when: Approve(user)
+    ensures: user.pending = false
+}`,
+		},
+		{
+			// redash's login: the sign-in is one path inside a POST branch
+			// that otherwise flashes and falls through to the page.
+			name: "an if whose body ends the request on one path only keeps that path's guards",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from flask import Blueprint, request, redirect, flash, render_template
+from flask_login import login_user
+from sqlalchemy.orm.exc import NoResultFound
+from app.models import User
+bp = Blueprint("auth", __name__)
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "POST":
+        try:
+            user = User.query.filter_by(email=request.form["email"]).one()
+            if user and not user.pending and user.verify_password(request.form["password"]):
+                login_user(user)
+                return redirect("/")
+            else:
+                flash("Wrong email or password.")
+        except NoResultFound:
+            flash("Wrong email or password.")
+    elif request.method == "PUT":
+        flash("Not here.")
+    return render_template("login.html")
+`},
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email, password)
+    let user = User{email}
+    requires: exists user and not user.pending and verify(password, user.password_hash)
+    ensures: Session.created(user: user)
+}`,
+		},
+		{
+			// CTFd: Users(password=...) hashes through @validates.
+			name: "a column validator that hashes stores the hash",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import validates
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    password = db.Column(db.String(128))
+    @validates("password")
+    def validate_password(self, key, plaintext):
+        from app.crypto import hash_password
+        return hash_password(str(plaintext))
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import Users, db
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    user = Users(name=request.form["name"], password=request.form["password"])
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name, password)
+    ensures: User.created(name: name, password: hash(password))
+}`,
+		},
+		{
+			// CTFd: class UserTokens(Tokens) only sets a polymorphic
+			// identity; its rows are Tokens rows.
+			name: "a model subclass with no columns of its own creates its base",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+class Tokens(db.Model):
+    __tablename__ = "tokens"
+    id = db.Column(db.Integer, primary_key=True)
+    type = db.Column(db.String(32))
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    description = db.Column(db.Text)
+    __mapper_args__ = {"polymorphic_on": type}
+class UserTokens(Tokens):
+    __mapper_args__ = {"polymorphic_identity": "user"}
+`, "app/views.py": `
+from flask import Blueprint, request
+from flask_login import current_user, login_required
+from app.models import UserTokens, db
+bp = Blueprint("api", __name__)
+@bp.route("/tokens", methods=["POST"])
+@login_required
+def create_token():
+    token = UserTokens(user_id=current_user.id, description=request.json.get("description"))
+    db.session.add(token)
+    db.session.commit()
+    return {"success": True}
+`},
+			construct: "CreateToken",
+			want: `rule CreateToken {
+    when: CreateToken(user, description)
+    ensures: Token.created(user: user, description: description)
+}`,
+		},
+		{
+			// healthchecks: the signed value is a username, not an id.
+			name: "a signed value matched against another field than the id is not the token's user",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from flask import Blueprint, redirect
+from itsdangerous import TimestampSigner, BadSignature
+from app.models import User, db
+bp = Blueprint("auth", __name__)
+@bp.route("/unsubscribe/<signed>", methods=["POST"])
+def unsubscribe(signed):
+    try:
+        email = TimestampSigner().unsign(signed)
+    except BadSignature:
+        return "bad", 400
+    user = User.query.filter_by(email=email).first()
+    user.pending = False
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "Unsubscribe",
+			want:      "",
+		},
+		{
+			// flaskbb: the column is private and a synonym with a property
+			// descriptor hashes what is assigned to the public name.
+			name: "a private column behind a synonym's property setter stores what the setter does",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import Mapped, mapped_column, synonym
+from sqlalchemy import String
+from werkzeug.security import generate_password_hash
+db = SQLAlchemy()
+class User(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(200))
+    _password: Mapped[str] = mapped_column("password", String(120))
+    def _get_password(self):
+        return self._password
+    def _set_password(self, password):
+        self._password = generate_password_hash(password)
+    password = synonym("_password", descriptor=property(_get_password, _set_password))
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from flask_login import current_user, login_required
+from app.models import db
+bp = Blueprint("user", __name__)
+@bp.route("/password", methods=["POST"])
+@login_required
+def change_password():
+    current_user.password = request.form["new_password"]
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "ChangePassword",
+			want: `rule ChangePassword {
+    when: ChangePassword(new_password, user)
+    ensures: user.password = hash(new_password)
+}`,
+		},
+		{
+			// flaskbb's user settings: an attrs view whose form and
+			// handler come from factories; the form builds a change set.
+			name: "an attrs view's factory attributes, a form method and a change set carry the input to the handler",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(200))
+`, "app/forms.py": `
+import attr
+from wtforms import StringField
+from app.utils.forms import ServiceForm
+@attr.s(frozen=True)
+class EmailUpdate(object):
+    old_email = attr.ib()
+    new_email = attr.ib()
+class ChangeEmailForm(ServiceForm):
+    old_email = StringField("Old")
+    new_email = StringField("New")
+    def as_change(self):
+        return EmailUpdate(old_email=self.old_email.data, new_email=self.new_email.data)
+`, "app/services.py": `
+import attr
+from app.forms import ChangeEmailForm
+from app.models import db
+@attr.s(frozen=True)
+class EmailUpdateHandler(object):
+    db = attr.ib()
+    def apply_changeset(self, model, changeset):
+        model.email = changeset.new_email
+        self.db.session.commit()
+def email_update_handler():
+    return EmailUpdateHandler(db)
+def change_email_form_factory():
+    return ChangeEmailForm()
+`, "app/views.py": `
+import attr
+from flask import redirect, render_template
+from flask.views import MethodView
+from flask_login import current_user, login_required
+from app.services import email_update_handler, change_email_form_factory
+@attr.s(frozen=True)
+class ChangeEmail(MethodView):
+    form = attr.ib(factory=change_email_form_factory)
+    handler = attr.ib(factory=email_update_handler)
+    decorators = [login_required]
+    def post(self):
+        if self.form.validate_on_submit():
+            self.handler.apply_changeset(current_user, self.form.as_change())
+            return redirect("/")
+        return render_template("change_email.html", form=self.form)
+`},
+			construct: "ChangeEmail",
+			want: `rule ChangeEmail {
+    when: ChangeEmail(new_email, user)
+    ensures: user.email = new_email
+}`,
+		},
+		{
+			// flaskbb's serializer: jwt.encode(payload=..., key=...) with
+			// keywords only, which once read as str.encode().
+			name: "a JWT encoded with a payload keyword is a signed token issued",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from datetime import timedelta, datetime
+import jwt
+from flask import Blueprint, request
+from app.models import User
+bp = Blueprint("auth", __name__)
+@bp.route("/forgot", methods=["POST"])
+def forgot():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return "no", 404
+    token = jwt.encode(payload={"id": user.id, "exp": datetime.utcnow() + timedelta(hours=1)}, key="k")
+    send_email(to=user.email, template="reset", token=token)
+    return "ok"
+`},
+			construct: "Forgot",
+			want: `rule Forgot {
+    when: Forgot(email)
+    let user = User{email}
+    requires: exists user
+    ensures:
+        SignedToken.created(user: user, expires_at: now + config.signed_token_expiry)
+        Email.created(to: user.email, template: reset)
+}`,
+		},
+		{
+			name: "a token no function names is named after the flow that issues it",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from datetime import timedelta, datetime
+import jwt
+from flask import Blueprint, request
+from app.models import User
+bp = Blueprint("auth", __name__)
+def initiate_password_reset(user):
+    link = jwt.encode(payload={"id": user.id, "exp": datetime.utcnow() + timedelta(hours=1)}, key="k")
+    send_email(to=user.email, template="reset", link=link)
+@bp.route("/forgot", methods=["POST"])
+def forgot():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return "no", 404
+    initiate_password_reset(user)
+    return "ok"
+`},
+			construct: "Forgot",
+			want: `rule Forgot {
+    when: Forgot(email)
+    let user = User{email}
+    requires: exists user
+    ensures:
+        PasswordResetToken.created(user: user, expires_at: now + config.password_reset_token_expiry)
+        Email.created(to: user.email, template: reset)
+}`,
+		},
+		{
+			// CTFd: reset tokens are random nonces kept in the cache.
+			name: "a token kept in a cache is valid while it is there, matched by what was kept, and spent when deleted",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/tokens.py": `
+from app.cache import cache
+def verify_reset_password_token(nonce):
+    addr = cache.get(f"reset_password_{nonce}")
+    if addr is None:
+        raise ValueError("invalid")
+    return addr
+def remove_reset_password_token(nonce):
+    cache.delete(f"reset_password_{nonce}")
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import User, db
+from app.tokens import verify_reset_password_token, remove_reset_password_token
+bp = Blueprint("auth", __name__)
+@bp.route("/reset_password/<data>", methods=["POST"])
+def reset_password(data):
+    email_address = verify_reset_password_token(data)
+    user = User.query.filter_by(email=email_address).first_or_404()
+    user.pending = False
+    db.session.commit()
+    remove_reset_password_token(data)
+    return redirect("/login")
+`},
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(data)
+    requires: data.is_valid
+    let user = User{email: data.email}
+    ensures:
+        user.pending = false
+        not exists data
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,3 +479,102 @@ class Activate(MethodView):
 		})
 	}
 }
+
+// flaskSessionStore is a service in CTFd's shape: models named after their
+// tables, login_user and logout_user of its own on flask.session.
+var flaskSessionStore = map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    password = db.Column(db.String(128))
+`, "app/security.py": `
+from flask import session
+def login_user(user):
+    session["id"] = user.id
+    session["nonce"] = generate_nonce()
+    session.permanent = True
+def logout_user():
+    session.clear()
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import Users
+from app.security import login_user, logout_user
+from app.utils import current_user
+bp = Blueprint("auth", __name__)
+@bp.route("/logout")
+def logout():
+    if current_user.authed():
+        logout_user()
+    return redirect("/")
+@bp.route("/login", methods=["POST"])
+def login():
+    name = request.form["name"]
+    user = Users.query.filter_by(name=name).first()
+    if user and verify_password(request.form["password"], user.password):
+        login_user(user)
+        return redirect("/")
+    return redirect("/login")
+`}
+
+// flaskTokenPage is redash's shape: a module-level itsdangerous
+// serializer behind a validate_token helper, and one page helper that the
+// invite and reset routes call with a literal flag.
+var flaskTokenPage = map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+from werkzeug.security import generate_password_hash
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128))
+    password_hash = db.Column(db.String(128))
+    pending = db.Column(db.Boolean)
+    def hash_password(self, password):
+        self.password_hash = generate_password_hash(password)
+    def verify_password(self, password):
+        return check_password_hash(self.password_hash, password)
+`, "app/account.py": `
+from itsdangerous import URLSafeTimedSerializer
+from app import settings
+serializer = URLSafeTimedSerializer(settings.SECRET_KEY)
+def validate_token(token):
+    return serializer.loads(token, max_age=settings.TOKEN_MAX_AGE)
+`, "app/views.py": `
+from flask import Blueprint, request, redirect, flash, render_template
+from itsdangerous import BadSignature
+from app.models import User, db
+from app.account import validate_token
+bp = Blueprint("auth", __name__)
+def token_page(token, invite):
+    try:
+        user_id = validate_token(token)
+        user = User.query.get(user_id)
+    except BadSignature:
+        return render_template("error.html"), 400
+    status_code = 200
+    if request.method == "POST":
+        if "password" not in request.form:
+            flash("Bad Request")
+            status_code = 400
+        elif not request.form["password"]:
+            flash("Cannot use empty password.")
+            status_code = 400
+        elif len(request.form["password"]) < 6:
+            flash("Password length is too short (<6).")
+            status_code = 400
+        else:
+            if invite or user.pending:
+                user.pending = False
+            user.hash_password(request.form["password"])
+            db.session.commit()
+            return redirect("/")
+    return render_template("page.html"), status_code
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+def invite(token):
+    return token_page(token, True)
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset(token):
+    return token_page(token, False)
+`}

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -163,14 +164,23 @@ func (rc *ruleCtx) isProperty(fn *facts.Function) bool {
 	return false
 }
 
-// jwtKind names a JWT's kind as tokenKind does; a JWT from a function
-// that names none (a model's token property) is what a login hands back,
-// an access token.
+// jwtKind names a JWT's kind as tokenKind does; a JWT that no function
+// names is an access token when it is issued on the way of a sign-in (a
+// login handler, a model's bare token property), and a plain signed token
+// otherwise: a forgot-password flow's JWT is no access token.
 func jwtKind(stack []string) string {
 	if k := tokenKind(stack); k != "signed" {
 		return k
 	}
-	return "access"
+	for _, fn := range stack {
+		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
+			fn = fn[j+1:]
+		}
+		if fn == "token" || strings.Contains(fn, "login") || strings.Contains(fn, "auth") {
+			return "access"
+		}
+	}
+	return "signed"
 }
 
 // notFound reports a False returned beside an instance (def

@@ -116,7 +116,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return unknownValue
 	case catalog.Match(l.LookupMethods, method):
 		rc.filterKw(q, e.Keywords, sc, out)
-		if method == "get" && len(e.Args) == 1 {
+		if (method == "get" || method == "get_or_404") && len(e.Args) == 1 {
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
 		}
 		return &value{kind: vLookup, ent: q.ent, q: q}
@@ -177,6 +177,9 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			continue
 		}
 		x := rc.tr(&kw.Value, sc, out)
+		if t := rc.cachedTokenValue(&kw.Value, sc, out); t != nil {
+			x = &allium.Member{X: t, Name: f.name} // filter_by(email=<the cached value>)
+		}
 		if x == nil {
 			q.bad++
 			continue

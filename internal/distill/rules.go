@@ -681,7 +681,7 @@ func (rc *ruleCtx) viewInstance(h *handler) *value {
 	init := b.ix.method(cr, "__init__")
 	reg, ok := b.viewRegistrations()[cr]
 	if init == nil || !ok {
-		return nil
+		return rc.factoryInstance(cr)
 	}
 	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
 	call := &facts.Expr{Kind: facts.ExprCall, Keywords: reg.call.Keywords, Line: reg.call.Line}
@@ -904,6 +904,10 @@ func (b *builder) userEntity() string {
 			b.userEnt = e.name
 			return e.name
 		}
+	}
+	if e := b.usersTableEntity(); e != nil {
+		b.userEnt = e.name
+		return e.name
 	}
 	return ""
 }

@@ -177,6 +177,9 @@ func tokenKind(stack []string) string {
 			return k
 		}
 	}
+	if k := flowKind(stack); k != "" {
+		return k
+	}
 	return "signed"
 }
 

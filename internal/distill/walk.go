@@ -17,6 +17,12 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if rc.b.ctx.Err() != nil {
 			return true
 		}
+		if handled, ends := rc.signedInOnly(&list[i], list[i+1:], sc, out); handled {
+			if ends {
+				return true
+			}
+			continue
+		}
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}
@@ -164,6 +170,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		rc.eval(v, sc, out, true)
 	case facts.ExprSubscript:
+		if rc.sessionStoreWrite(t, v, sc, out, line) {
+			return
+		}
 		if obj := rc.eval(t.X, sc, out, false); obj.kind == vMessage && t.Y != nil && t.Y.Kind == facts.ExprString {
 			if x := rc.tr(v, sc, out); x != nil {
 				if obj.headers == nil {
@@ -225,7 +234,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if ent == nil {
 				return
 			}
-			if fr := rc.b.setter(ent, t.Name); fr != nil && ent.attrs[t.Name] == nil {
+			if fr := rc.b.setter(ent, t.Name); fr != nil && (ent.attrs[t.Name] == nil || ent.attrs[t.Name].attr != t.Name) {
 				// user.password = p through a property setter.
 				rc.inline(fr, obj, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*v}, Line: line}, sc, out)
 				return
@@ -237,6 +246,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x := rc.tr(v, sc, out)
+			if vx, ok := rc.validatedValue(ent, t.Name, v, obj, sc, out); ok {
+				// user.password = p with @validates("password") that hashes.
+				x = vx
+			}
 			if x == nil {
 				if f.plumbing {
 					return
@@ -276,6 +289,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		return unknownValue
 	}
 	q := v.q
+	if rc.misusedTokenUser(q) {
+		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
+		return unknownValue
+	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {
 		if !secretField(c.field) || c.op != allium.OpEq {
@@ -460,6 +477,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 				rc.b.stats.GuardsSeen++
 			}
 			return rc.splitPaths(s, cond, thenEnds, elseEnds, sc, out)
+		}
+		if handled, ends := rc.errorChain(s, cond, sc, out); handled {
+			return ends
+		}
+		if handled, ends := rc.partialEnd(s, cond, sc, out); handled {
+			return ends
 		}
 	}
 	var thenOut, elseOut []allium.Stmt

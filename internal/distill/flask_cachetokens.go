@@ -1,0 +1,87 @@
+package distill
+
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// cacheTokenMark marks the value read back from a token cache: what was
+// kept for the token, stated through the field a lookup matches it with.
+const cacheTokenMark = "cachedtoken"
+
+// cachedToken handles a token kept in a cache under a key made from the
+// token the request carries (CTFd's cache.get(f"reset_password_{nonce}")
+// and cache.delete(...)): reading it holds only while it is there, so the
+// rule requires the token to be valid, and what it gives back is what was
+// kept for it; deleting it spends the token (not exists token). It
+// returns nil when e is no such call.
+func (rc *ruleCtx) cachedToken(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	l := rc.b.lang
+	get := catalog.MatchAny(l.TokenCacheGets, e.Resolved, e.Raw)
+	del := catalog.MatchAny(l.TokenCacheDeletes, e.Resolved, e.Raw)
+	if (!get && !del) || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprFString {
+		return nil
+	}
+	param := ""
+	for _, n := range fstringNames(e.Args[0].Text) {
+		if v := sc.vars[n]; v != nil && v.kind == vParam {
+			param = v.param
+			break
+		}
+	}
+	if param == "" {
+		return nil
+	}
+	rc.useParam(param)
+	tok := &allium.Ident{Name: param}
+	if del {
+		rc.b.stats.EffectsSeen++
+		*out = append(*out, &allium.ExprStmt{Meta: rc.b.meta(sc.file, e.Line),
+			X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: tok}}})
+		return &value{kind: vPlumbing}
+	}
+	if sc.top {
+		rc.b.stats.GuardsSeen++
+		rc.requires(&allium.Member{X: tok, Name: "is_valid"}, sc, e.Line)
+	}
+	// Plumbing to any test of it (`if addr is None: raise` is the
+	// validity already required); a lookup reads it (cachedTokenValue).
+	return &value{kind: vPlumbing, expr: tok, param: cacheTokenMark}
+}
+
+// cachedTokenValue is the token whose cached value x reads, or nil.
+func (rc *ruleCtx) cachedTokenValue(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if x.Kind != facts.ExprName {
+		return nil
+	}
+	if v := sc.vars[x.Name]; v != nil && v.param == cacheTokenMark && v.expr != nil {
+		return v.expr
+	}
+	return nil
+}
+
+// fstringNames lists the plain names interpolated in an f-string's source
+// (f"reset_password_{nonce}" -> nonce).
+func fstringNames(src string) []string {
+	var names []string
+	for {
+		i := strings.IndexByte(src, '{')
+		if i < 0 {
+			return names
+		}
+		j := strings.IndexByte(src[i:], '}')
+		if j < 0 {
+			return names
+		}
+		n := strings.TrimSpace(src[i+1 : i+j])
+		if isSnake(n) || (n != "" && strings.IndexFunc(n, func(r rune) bool {
+			return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		}) < 0) {
+			names = append(names, n)
+		}
+		src = src[i+j+1:]
+	}
+}

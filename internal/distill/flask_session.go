@@ -1,0 +1,137 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// isSessionStore reports an expression naming one of the framework's
+// session objects (flask.session), not a database session (db.session).
+func (rc *ruleCtx) isSessionStore(e *facts.Expr) bool {
+	ss := rc.b.lang.Sessions
+	if ss == nil || e == nil || len(ss.Stores) == 0 {
+		return false
+	}
+	if e.Kind != facts.ExprName && e.Kind != facts.ExprAttr {
+		return false
+	}
+	return catalog.MatchAny(ss.Stores, e.Resolved)
+}
+
+// sessionStoreWrite handles `session["user_id"] = user.id` on a session
+// object: storing the signed-in user's id (or the user) under a key signs
+// the user in, which the spec states as Session.created(user: u). Other
+// keys (a nonce, a hash of the password) are the session's plumbing. It
+// reports whether the target was a session object.
+func (rc *ruleCtx) sessionStoreWrite(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) bool {
+	if t.Kind != facts.ExprSubscript || !rc.isSessionStore(t.X) {
+		return false
+	}
+	b := rc.b
+	who := v
+	if v.Kind == facts.ExprAttr && (v.Name == "id" || v.Name == "pk") && v.X != nil {
+		who = v.X
+	}
+	u := rc.eval(who, sc, out, false)
+	if (u.kind != vEntity && u.kind != vNew) || u.ent == "" || u.ent != b.userEntity() {
+		return true
+	}
+	var x allium.Expr
+	if u.kind == vNew {
+		// The user registered in this request: its creation is named.
+		x = rc.newRef(u)
+	} else {
+		rc.touch(u)
+		x = rc.valueExpr(u)
+	}
+	if x == nil {
+		return true
+	}
+	b.stats.EffectsSeen++
+	b.sessionUser = u.ent
+	st := &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
+		Fun:  &allium.Member{X: &allium.Ident{Name: b.lang.Sessions.Entity}, Name: "created"},
+		Args: []allium.Arg{{Name: "user", Value: x}}}}
+	key := allium.PrintConstruct(st)
+	if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == key }) {
+		*out = append(*out, st)
+	}
+	return true
+}
+
+// sessionStoreCall handles session.clear() on a session object: the
+// user signs out (not exists session). It reports whether the call was
+// one on a session object.
+func (rc *ruleCtx) sessionStoreCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) bool {
+	if method == "" || e.X == nil || !rc.isSessionStore(e.X.X) {
+		return false
+	}
+	b := rc.b
+	if method == "clear" && b.userEntity() != "" {
+		b.stats.EffectsSeen++
+		b.sessionUser = b.userEntity()
+		rc.useParam("session")
+		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+			X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: "session"}}}})
+	}
+	return true
+}
+
+// usersTableEntity is the model of the users table when no class is named
+// User nor built on a user base: services that name models after their
+// tables (class Users with __tablename__ = "users") still have one model
+// of signed-in users.
+func (b *builder) usersTableEntity() *entityInfo {
+	var found *entityInfo
+	for _, e := range b.entList {
+		if e.table == "users" || e.table == "user" {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// signedInOnly handles `if current_user.authed(): logout_user()` as the
+// whole work of a handler that any caller reaches (only a return follows,
+// rest): the branch is all the handler does, and only for a signed-in
+// caller, so the rule is the signed-in caller's and the branch holds in
+// it. A signed-in test whose branch ends the request (`if
+// current_user.is_authenticated: return redirect(...)`, the usual turning
+// away of signed-in callers) or that precedes other work is left to
+// reduceCond. It reports whether it walked the branch, and whether that
+// ended the rule.
+func (rc *ruleCtx) signedInOnly(s *facts.Stmt, rest []facts.Stmt, sc *scope, out *[]allium.Stmt) (handled, ends bool) {
+	if s.Kind != facts.StmtIf || rc.auth > authNone || len(s.Else) > 0 || s.Cond == nil || len(s.Body) == 0 {
+		return false, false
+	}
+	for i := range rest {
+		if rest[i].Kind != facts.StmtReturn {
+			return false, false
+		}
+	}
+	if rc.endsRequest(s.Body, sc) {
+		return false, false
+	}
+	e := s.Cond
+	var signedIn, ok bool
+	switch e.Kind {
+	case facts.ExprCall:
+		if len(e.Args) == 0 && e.Method() != "" {
+			signedIn, ok = rc.sessionCheck(e.X, e.Method())
+		}
+	case facts.ExprAttr:
+		signedIn, ok = rc.sessionCheck(e, e.Name)
+	}
+	// Outside a signed-in handler sessionCheck reads a signed-in test as
+	// false and an anonymous test as true.
+	if !ok || signedIn {
+		return false, false
+	}
+	return true, rc.stmts(s.Body, sc, out)
+}

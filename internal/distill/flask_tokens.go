@@ -1,0 +1,67 @@
+package distill
+
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// tokenUser reports the value verifyToken gives for what a signed token
+// carries, token.user, where token is a parameter the rule requires to
+// be valid.
+func (rc *ruleCtx) tokenUser(x allium.Expr) bool {
+	m, ok := x.(*allium.Member)
+	if !ok || m.Name != "user" {
+		return false
+	}
+	id, ok := m.X.(*allium.Ident)
+	if !ok {
+		return false
+	}
+	for _, s := range rc.body {
+		if r, ok := s.(*allium.Requires); ok {
+			if v, ok := r.Cond.(*allium.Member); ok && v.Name == "is_valid" {
+				if p, ok := v.X.(*allium.Ident); ok && p.Name == id.Name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// misusedTokenUser reports a lookup that matches what a signed token
+// carries against a field other than the id: the token then carries that
+// field's value (a username), not the user's id, and token.user would
+// misstate it.
+func (rc *ruleCtx) misusedTokenUser(q *query) bool {
+	for _, c := range q.conds {
+		if c.field != "id" && c.val != nil && rc.tokenUser(c.val) {
+			return true
+		}
+	}
+	return false
+}
+
+// flowVerbs start the name of a function that begins a flow
+// (initiate_password_reset, send_account_activation).
+var flowVerbs = []string{"initiate_", "start_", "begin_", "request_", "send_", "issue_", "create_", "generate_", "make_"}
+
+// flowKind names a token after the flow that issues it when no function
+// on the way mentions a token: the innermost function whose name is a
+// flow verb and what it starts (initiate_password_reset ->
+// password_reset), or "".
+func flowKind(stack []string) string {
+	for i := len(stack) - 1; i >= 0; i-- {
+		fn := stack[i]
+		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
+			fn = fn[j+1:]
+		}
+		for _, v := range flowVerbs {
+			if k := strings.TrimPrefix(fn, v); k != fn && strings.Contains(k, "_") && isSnake(k) {
+				return k
+			}
+		}
+	}
+	return ""
+}

@@ -88,7 +88,7 @@
 // leaves out. Distilled items about them that match nothing are counted as
 // OutOfScope rather than lowering precision: an entity listed, its fields,
 // a rule listed or one that names listed entities and no other declared
-// one, and that rule's clauses. A matched item always counts, and recall
+// one, that rule's clauses, and a config parameter only such rules read. A matched item always counts, and recall
 // never changes.
 //
 // # The corpus

@@ -63,11 +63,12 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 }
 
 // excluded reports which of the distilled module's constructs are out of
-// scope: the entities listed, and the rules listed or whose text names at
-// least one listed entity and no other declared one. A rule that names no
-// entity, or names one in scope, stays in: when in doubt an item counts.
-func (s Scope) excluded(m *allium.Module) (entities, rules map[string]bool) {
-	entities, rules = map[string]bool{}, map[string]bool{}
+// scope: the entities listed, the rules listed or whose text names at
+// least one listed entity and no other declared one, and the config
+// parameters only those rules read. A rule that names no entity, or names
+// one in scope, stays in: when in doubt an item counts.
+func (s Scope) excluded(m *allium.Module) (entities, rules, config map[string]bool) {
+	entities, rules, config = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	declared := map[string]bool{}
 	for _, list := range [][]*allium.Entity{m.Entities, m.Externals} {
 		for _, e := range list {
@@ -103,7 +104,27 @@ func (s Scope) excluded(m *allium.Module) (entities, rules map[string]bool) {
 			rules[r.Name] = true
 		}
 	}
-	return entities, rules
+	// A config parameter only out-of-scope rules read is out of scope with
+	// them (the name limit of an excluded project rename).
+	readIn, readOut := map[string]bool{}, map[string]bool{}
+	for _, r := range m.Rules {
+		reads := readIn
+		if rules[r.Name] {
+			reads = readOut
+		}
+		for _, c := range configRef.FindAllStringSubmatch(allium.PrintConstruct(r), -1) {
+			reads[c[1]] = true
+		}
+	}
+	for c := range readOut {
+		if !readIn[c] {
+			config[c] = true
+		}
+	}
+	return entities, rules, config
 }
 
-var identifier = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+var (
+	identifier = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+	configRef  = regexp.MustCompile(`\bconfig\.([A-Za-z_][A-Za-z0-9_]*)`)
+)

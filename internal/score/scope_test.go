@@ -19,8 +19,13 @@ entity Audit {
     note: String
 }
 
+config {
+    max_challenge_name: Integer = 60
+}
+
 rule SolveChallenge {
     when: SolveChallenge(challenge)
+    requires: length(challenge.name) <= config.max_challenge_name
     ensures: challenge.name = "solved"
     ensures: Challenge.created(name: "x")
 }
@@ -59,6 +64,9 @@ entity ResetToken -- listed, but it matches, so it still counts
 		// also creates a User, so it stays.
 		{Rules, 3, 2},
 		{Ensures, 5, 3},
+		{Requires, 3, 1},
+		// Read only by SolveChallenge, out of scope with it.
+		{Config, 1, 1},
 	} {
 		n := scoped.Counts[tc.c]
 		if n.Distilled != tc.distilled || n.OutOfScope != tc.outScope {

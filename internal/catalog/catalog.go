@@ -88,6 +88,18 @@ type Language struct {
 	MessageBuilders   []string          `yaml:"message_builders"`
 	RenderCalls       []string          `yaml:"render_calls"`
 	PlumbingCalls     []string          `yaml:"plumbing_calls"`
+	// PlumbingNames are module-level objects that are infrastructure
+	// whatever is called on them (db, session, logger, cache).
+	PlumbingNames []string `yaml:"plumbing_names"`
+	// RequestAttrs are the request object's attributes that hold its
+	// input, read by key (request.json, request.form, request.args).
+	RequestAttrs []string `yaml:"request_attrs"`
+	// TransparentCalls give back their receiver or argument in another
+	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
+	TransparentCalls []string `yaml:"transparent_calls"`
+	// QueryPassThrough are query methods that narrow or shape a query
+	// without changing which rows it means (order_by, limit, all).
+	QueryPassThrough []string `yaml:"query_pass_through"`
 
 	// Django idioms (forms and serializers, managers, query expressions,
 	// app settings).

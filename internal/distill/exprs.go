@@ -11,20 +11,6 @@ import (
 	"github.com/distill/distill/internal/facts"
 )
 
-var requestDictAttrs = map[string]bool{"json": true, "form": true, "args": true, "values": true, "data": true,
-	"POST": true, "GET": true, "query_params": true, "validated_data": true, "cleaned_data": true, "query": true, "path_params": true,
-	"cookies": true, "COOKIES": true}
-
-var normalisers = map[string]bool{"strip": true, "lower": true, "upper": true, "casefold": true, "title": true,
-	"lstrip": true, "rstrip": true, "str": true, "int": true, "float": true, "bool": true, "bytes": true, "encode": true, "decode": true}
-
-var passThrough = map[string]bool{"order_by": true, "limit": true, "offset": true, "options": true, "with_for_update": true,
-	"distinct": true, "select_related": true, "prefetch_related": true, "join": true, "outerjoin": true,
-	"execute": true, "scalars": true, "all": true, "iterator": true, "only": true, "defer": true, "using": true, "unique": true}
-
-var plumbingNames = map[string]bool{"db": true, "session": true, "mail": true, "log": true, "logger": true, "logging": true,
-	"app": true, "current_app": true, "cache": true, "redis": true, "celery": true, "transaction": true, "messages": true}
-
 // eval works out what a Python expression stands for.
 func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
 	if e == nil {
@@ -57,7 +43,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if strings.Contains(strings.ToLower(e.Name), "settings") {
 			return &value{kind: vSettings}
 		}
-		if plumbingNames[e.Name] {
+		if slices.Contains(rc.b.lang.PlumbingNames, e.Name) {
 			return &value{kind: vPlumbing}
 		}
 		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil {
@@ -188,7 +174,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			if e.Name == "user" {
 				return rc.currentUser()
 			}
-			if requestDictAttrs[e.Name] {
+			if slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 				return &value{kind: vReqDict}
 			}
 			return unknownValue
@@ -196,7 +182,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if e.Name == "config" {
 			return &value{kind: vSettings}
 		}
-		if e.X.Raw == "request" && requestDictAttrs[e.Name] {
+		if e.X.Raw == "request" && slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 			return &value{kind: vReqDict}
 		}
 		return &value{kind: vPlumbing}
@@ -210,7 +196,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 				return &value{kind: vEnumClass, enum: en}
 			}
 		}
-		if e.X.Raw == "request" && requestDictAttrs[e.Name] {
+		if e.X.Raw == "request" && slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 			return &value{kind: vReqDict}
 		}
 		if e.X.Raw == "request" && e.Name == "user" {
@@ -253,7 +239,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 				return v
 			}
 		}
-		if requestDictAttrs[e.Name] {
+		if slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 			return &value{kind: vReqDict, shape: x.shape}
 		}
 		if v := rc.shapeAttr(x, e.Name, sc); v != nil {
@@ -920,9 +906,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
-	case normalisers[last] && method != "" && len(e.Args) == 0 && !b.isTokenEncoder(names...):
+	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && len(e.Args) == 0 && !b.isTokenEncoder(names...):
 		return recv
-	case normalisers[e.Raw] && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
+	case slices.Contains(b.lang.TransparentCalls, e.Raw) && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
 		return rc.eval(&e.Args[0], sc, out, false)
 	}
@@ -932,7 +918,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 
 	// Requests.
-	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && requestDictAttrs[method]) {
+	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && slices.Contains(rc.b.lang.RequestAttrs, method)) {
 		return &value{kind: vReqDict}
 	}
 	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
@@ -1188,7 +1174,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if catalog.MatchAny(l.PlumbingCalls, names...) || (method != "" && catalog.Match(l.PlumbingCalls, method)) ||
-		plumbingNames[root] || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
+		slices.Contains(l.PlumbingNames, root) || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
 		return &value{kind: vPlumbing}
 	}
 	if stmtCtx && len(e.Args) > 0 {

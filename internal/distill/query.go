@@ -120,7 +120,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
 		}
 		return &value{kind: vLookup, ent: q.ent, q: q}
-	case passThrough[method]:
+	case slices.Contains(rc.b.lang.QueryPassThrough, method):
 		return &value{kind: vQuery, ent: q.ent, q: q}
 	}
 	return &value{kind: vQuery, ent: q.ent, q: q}

@@ -70,4 +70,11 @@ func TestMergeFromBuckets(t *testing.T) {
 	if strings.Contains(stdout.String(), cache) {
 		t.Errorf("merge output names the local mirror instead of the bucket:\n%s", stdout.String())
 	}
+	record, err := os.ReadFile(filepath.Join(root, "out", "run.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(record), cache) || !strings.Contains(string(record), url("s1")) {
+		t.Errorf("run.json names the local mirror, not the shard's bucket:\n%s", record)
+	}
 }

@@ -101,6 +101,7 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 	// pulled to be read, OUT is pulled (its last output keeps a missing
 	// shard's repositories) and pushed once merged.
 	outDir, shardDirs := out, slices.Clone(shards)
+	labels := map[string]string{}
 	var bucket *bucketOut
 	if outstore.IsURL(out) || slices.ContainsFunc(shards, outstore.IsURL) {
 		cacheDir := f.cache
@@ -119,6 +120,7 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 			}
 			defer b.close()
 			shardDirs[i] = b.m.Local
+			labels[b.m.Local] = b.shown
 		}
 		if outstore.IsURL(out) {
 			if bucket, err = openBucketOut(cmd.Context(), out, cacheDir, logger); err != nil {
@@ -135,6 +137,7 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 		ToolVersion: toolVersion(),
 		Logger:      logger,
 		MaxShardAge: f.maxAge,
+		ShardLabels: labels,
 	}, shardDirs)
 	if errors.Is(err, pipeline.ErrMergeMismatch) {
 		res = nil
@@ -147,14 +150,6 @@ func runMerge(cmd *cobra.Command, f mergeFlags, out string, shards []string, std
 	if err := bucket.publish(cmd.Context(), res); err != nil {
 		res = nil
 		return err
-	}
-	for i := range res.Shards {
-		// Name a bucket shard by its URL, not by its local mirror.
-		for j, d := range shardDirs {
-			if res.Shards[i].Dir == d && d != shards[j] {
-				res.Shards[i].Dir = shownOut(shards[j])
-			}
-		}
 	}
 	for _, s := range res.Shards {
 		if s.Status == pipeline.ShardMerged {

@@ -89,7 +89,7 @@ func Merge(ctx context.Context, cfg Config, dirs []string) (*Result, error) {
 			if err := r.mergeShard(so); err != nil {
 				return nil, err
 			}
-			outcomes = append(outcomes, ShardOutcome{Shard: sh.String(), Dir: so.dir, Status: ShardMerged,
+			outcomes = append(outcomes, ShardOutcome{Shard: sh.String(), Dir: shardLabel(cfg, so.dir), Status: ShardMerged,
 				Repos: so.rec.Shard.Repos, Start: so.rec.Started, Finish: so.rec.Finished})
 			continue
 		}
@@ -135,7 +135,7 @@ func readShards(cfg Config, dirs []string) ([]shardOutput, []ShardOutcome, error
 			}
 		}
 		if err != nil {
-			failed = append(failed, ShardOutcome{Dir: dir, Status: ShardFailed, Error: oneLine(err.Error()), Repos: []string{}})
+			failed = append(failed, ShardOutcome{Dir: shardLabel(cfg, dir), Status: ShardFailed, Error: oneLine(err.Error()), Repos: []string{}})
 			continue
 		}
 		good = append(good, shardOutput{dir: dir, rec: rec})
@@ -294,4 +294,12 @@ func serviceGroups(repos []manifest.Repo) map[string]string {
 		}
 	}
 	return out
+}
+
+// shardLabel is how a shard directory is shown (Config.ShardLabels).
+func shardLabel(cfg Config, dir string) string {
+	if l, ok := cfg.ShardLabels[dir]; ok {
+		return l
+	}
+	return dir
 }

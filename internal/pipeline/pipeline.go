@@ -42,6 +42,11 @@ type Config struct {
 	// night's output in its directory, which must count as missing (its
 	// services stale), not pass for tonight's.
 	MaxShardAge time.Duration
+	// ShardLabels names, in a merge, shard directories the way the run
+	// record and messages show them (a bucket URL whose objects were
+	// mirrored into the directory); a directory without a label is shown
+	// as given.
+	ShardLabels map[string]string
 	Provenance  bool // write "-- source:" comments into the specs
 	Catalog     *catalog.Catalog
 	ToolVersion string

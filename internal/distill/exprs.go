@@ -797,6 +797,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.timeCast(e, method, sc, out); ok {
 		return v
 	}
+	if v := rc.runtimeSettingCall(e, names, sc); v != nil {
+		return v
+	}
 
 	// session.clear() on the framework's session object signs out.
 	if rc.sessionStoreCall(e, method, sc, out) {
@@ -1322,8 +1325,18 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 						switch ci.typ {
 						case "Duration":
 							return exprValue(x)
-						case "Integer":
-							n, _ := strconv.ParseInt(ci.value.(*allium.Lit).Text, 10, 64)
+						case "Integer", "String":
+							if ci.value == nil && ci.runtime {
+								// timedelta(minutes=get_config("x")): a
+								// duration the deployment sets.
+								ci.typ = "Duration"
+								return exprValue(x)
+							}
+							lit, ok := ci.value.(*allium.Lit)
+							if !ok || ci.typ != "Integer" {
+								break
+							}
+							n, _ := strconv.ParseInt(lit.Text, 10, 64)
 							if d := durationFrom(n, kw.Name); d != nil {
 								ci.typ, ci.value = "Duration", d
 								return exprValue(x)
@@ -1544,8 +1557,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 	if def == nil && len(e.Args) > 1 {
 		def = &e.Args[1]
 	}
+	if def == nil {
+		return rc.b.runtimeSetting(key, sc.file, e.Line)
+	}
 	name := bindingName(strings.ToLower(key))
-	if def == nil || !isSnake(name) {
+	if !isSnake(name) {
 		return nil
 	}
 	var typ string
@@ -1559,6 +1575,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 		typ, lit = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value}
 	default:
 		return nil
+	}
+	if ci := rc.b.configByKey["runtime:"+name]; ci != nil && ci.value == nil {
+		// Read before without a default: this one gives it.
+		ci.typ, ci.value = typ, lit
+		return rc.b.useConfig(ci)
 	}
 	return rc.b.literalConfig(name, typ, lit, sc.file, e.Line)
 }

@@ -108,6 +108,12 @@ type Language struct {
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
 	SettingsGetters []string `yaml:"settings_getters"`
+	// RequestLocals make a module-level proxy to a value of the current
+	// request (current_org = LocalProxy(_get_current_org)): a name
+	// current_<x> bound to one is the request's <x>, an input of the rule;
+	// ProxyUnwraps return the object behind such a proxy.
+	RequestLocals []string `yaml:"request_locals"`
+	ProxyUnwraps  []string `yaml:"proxy_unwraps"`
 	// UniqueChecks validate a new row against the model's unique fields
 	// (Django's full_clean): none may exist with the same value.
 	UniqueChecks []string `yaml:"unique_checks"`

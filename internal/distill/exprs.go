@@ -61,6 +61,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return &value{kind: vPlumbing}
 		}
 		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil {
+			if v := rc.requestLocal(e.Name, c.as.Value); v != nil {
+				return v
+			}
 			switch c.as.Value.Kind {
 			case facts.ExprCall:
 				if r := rc.repository(c.file, c.as.Value); r != nil {
@@ -574,6 +577,11 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 			return nil
 		}
 		v := rc.eval(side, sc, out, false)
+		if v.kind == vParam && v.reqLocal {
+			// current_org is None: whether the request named one, which
+			// the lookups it scopes already require.
+			return nil
+		}
 		var x allium.Expr
 		switch v.kind {
 		case vEntity:
@@ -799,6 +807,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.runtimeSettingCall(e, names, sc); v != nil {
 		return v
+	}
+	if method != "" && len(e.Args) == 0 && recv != nil && recv.kind == vParam && catalog.Match(l.ProxyUnwraps, method) {
+		return recv // current_org._get_current_object()
 	}
 
 	// session.clear() on the framework's session object signs out.

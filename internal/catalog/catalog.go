@@ -260,6 +260,10 @@ type Sessions struct {
 	// StartStamps lists, per sign-in call, the user's timestamp fields
 	// that call sets to now (Django's login updates last_login).
 	StartStamps map[string][]string `yaml:"start_stamps"`
+	// StartFlags lists, per sign-in call, its parameters after the user,
+	// in order, that the spec states on the session when the call gives
+	// them (login_user(user, remember=True): remember: true).
+	StartFlags map[string][]string `yaml:"start_flags"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

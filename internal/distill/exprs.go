@@ -1085,7 +1085,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					b.sessionUser = u.ent
 					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
-						Args: []allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}}}
+						Args: append([]allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}, rc.sessionFlags(names, e, i, sc, out)...)}}
 					// The service may record its own session row for the
 					// same sign-in (start_session(user)): say it once.
 					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == allium.PrintConstruct(st) }) {

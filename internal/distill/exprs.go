@@ -548,6 +548,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		case vParam:
 			return nil // `if not email:` is input validation, not a rule
 		case vExpr:
+			if t := rc.b.configTruth(v.expr); t != nil {
+				return t
+			}
 			if v.param == "nonbool" {
 				// if user.oauth_id: the field has a value.
 				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}

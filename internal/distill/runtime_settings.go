@@ -148,3 +148,29 @@ func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope) 
 	}
 	return nil
 }
+
+// configTruth is what testing a config parameter of a type other than
+// Boolean for truth means (if get_config("registration_code"):): a String
+// that is not empty, a number that is not zero. nil for anything else.
+func (b *builder) configTruth(x allium.Expr) allium.Expr {
+	m, ok := x.(*allium.Member)
+	if !ok {
+		return nil
+	}
+	if root, ok := m.X.(*allium.Ident); !ok || root.Name != "config" {
+		return nil
+	}
+	for _, ci := range b.usedConfig {
+		if ci.name != m.Name {
+			continue
+		}
+		switch ci.typ {
+		case "String":
+			return &allium.Binary{Op: allium.OpNe, X: x, Y: &allium.Lit{Kind: allium.LitString, Text: ""}}
+		case "Integer":
+			return &allium.Binary{Op: allium.OpNe, X: x, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+		}
+		return nil
+	}
+	return nil
+}

@@ -86,6 +86,34 @@ def register():
 			want:      `registration_enabled: Boolean`,
 		},
 		{
+			// CTFd: a registration code checked only when one is set, the
+			// failure collected in a list of errors.
+			name: "an error collected under nested ifs requires one of their conditions false; a String setting tested for truth is one not empty",
+			files: map[string]string{"app/models.py": models, "app/views.py": `
+from flask import Flask, request, render_template
+from app.models import User, db
+from app.utils import get_config
+app = Flask(__name__)
+@app.route("/register", methods=["POST"])
+def register():
+    errors = []
+    code = request.form["registration_code"]
+    if get_config("registration_code"):
+        if code != get_config("registration_code", default=""):
+            errors.append("The registration code you entered was incorrect")
+    if errors:
+        return render_template("register.html", errors=errors)
+    db.session.add(User(email=request.form["email"]))
+    db.session.commit()
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(registration_code, email)
+    requires: config.registration_code = "" or registration_code = config.registration_code
+    ensures: User.created(email: email)
+}`,
+		},
+		{
 			// CTFd's preset admin: the application's environment, not a
 			// setting; left out as before.
 			name: "an upper-case key read through a getter is the environment's, not a run-time setting",

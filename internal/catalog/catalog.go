@@ -120,6 +120,12 @@ type Language struct {
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
 	SettingsGetters []string `yaml:"settings_getters"`
+	// RequestLocals make a module-level proxy to a value of the current
+	// request (current_org = LocalProxy(_get_current_org)): a name
+	// current_<x> bound to one is the request's <x>, an input of the rule;
+	// ProxyUnwraps return the object behind such a proxy.
+	RequestLocals []string `yaml:"request_locals"`
+	ProxyUnwraps  []string `yaml:"proxy_unwraps"`
 	// UniqueChecks validate a new row against the model's unique fields
 	// (Django's full_clean): none may exist with the same value.
 	UniqueChecks []string `yaml:"unique_checks"`
@@ -266,6 +272,10 @@ type Sessions struct {
 	// StartStamps lists, per sign-in call, the user's timestamp fields
 	// that call sets to now (Django's login updates last_login).
 	StartStamps map[string][]string `yaml:"start_stamps"`
+	// StartFlags lists, per sign-in call, its parameters after the user,
+	// in order, that the spec states on the session when the call gives
+	// them (login_user(user, remember=True): remember: true).
+	StartFlags map[string][]string `yaml:"start_flags"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

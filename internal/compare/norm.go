@@ -156,6 +156,9 @@ func normBinary(x *allium.Binary) allium.Expr {
 		}
 		return out
 	case allium.OpEq, allium.OpNe:
+		if c := sizeTest(x); c != nil {
+			return c
+		}
 		if isTestLit(x.X) && !isTestLit(x.Y) {
 			x.X, x.Y = x.Y, x.X
 		}
@@ -181,6 +184,41 @@ func normBinary(x *allium.Binary) allium.Expr {
 		}
 	}
 	return x
+}
+
+// sizeTest writes a size compared with zero by != as > (length(p) != 0 is
+// length(p) > 0): a length or a count is never negative, so the two hold
+// for the same values. nil for any other comparison.
+func sizeTest(x *allium.Binary) allium.Expr {
+	if x.Op != allium.OpNe {
+		return nil
+	}
+	size, zero := x.X, x.Y
+	if isZero(size) {
+		size, zero = zero, size
+	}
+	if !isZero(zero) || !isSize(size) {
+		return nil
+	}
+	x.Op, x.X, x.Y = allium.OpGt, size, zero
+	return x
+}
+
+func isZero(e allium.Expr) bool {
+	l, ok := e.(*allium.Lit)
+	return ok && l.Kind == allium.LitNumber && l.Text == "0"
+}
+
+// isSize reports a length(...) call or a .count.
+func isSize(e allium.Expr) bool {
+	switch v := e.(type) {
+	case *allium.Call:
+		id, ok := v.Fun.(*allium.Ident)
+		return ok && id.Name == "length" && len(v.Args) == 1
+	case *allium.Member:
+		return v.Name == "count"
+	}
+	return false
 }
 
 func flatten(e allium.Expr, op string) []allium.Expr {
@@ -209,6 +247,9 @@ func normNot(x *allium.Unary) allium.Expr {
 		switch in.Op {
 		case allium.OpEq:
 			in.Op = allium.OpNe
+			if c := sizeTest(in); c != nil {
+				return c
+			}
 			return in
 		case allium.OpNe:
 			in.Op = allium.OpEq

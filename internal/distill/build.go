@@ -447,11 +447,11 @@ func (b *builder) assembleConfig(m *allium.Module) {
 	})
 	done := map[string]*configInfo{}
 	for _, ci := range list {
-		if !refs[ci.name] || ci.value == nil {
+		if !refs[ci.name] || ci.value == nil && !ci.runtime {
 			continue
 		}
 		if first := done[ci.name]; first != nil {
-			if !sameLit(first.value, ci.value) {
+			if first.value != nil && ci.value != nil && !sameLit(first.value, ci.value) {
 				b.note("%s:%d: config %s has a second value here; the spec keeps the one at %s:%d", ci.file.Path, ci.line, ci.name, first.file.Path, first.line)
 			}
 			continue

@@ -298,23 +298,28 @@ func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 			return false, false
 		}
 	default:
-		// if cond: errors.append(...)
-		if len(s.Else) > 0 || len(s.Body) == 0 {
-			return false, false
-		}
-		for i := range s.Body {
-			st := &s.Body[i]
-			if st.Kind != facts.StmtExpr || st.Value == nil || st.Value.Kind != facts.ExprCall {
-				return false, false
-			}
-			if m := st.Value.Method(); (m == "append" || m == "extend") && isErrors(st.Value.X.X) {
-				continue
-			}
+		// if cond: errors.append(...), or nested ifs that end in one
+		// (if code_required: if code != expected: errors.append(...)).
+		conds := errorsOnlyIf(s, isErrors)
+		if conds == nil {
 			return false, false
 		}
 		rc.b.stats.GuardsSeen++
-		if cond := rc.cond(s.Cond, sc, out); cond != nil {
-			rc.requires(negate(cond), sc, s.Line)
+		var req allium.Expr
+		for _, c := range conds {
+			cond := rc.cond(c, sc, out)
+			if cond == nil {
+				req = nil
+				break
+			}
+			if req == nil {
+				req = negate(cond)
+			} else {
+				req = &allium.Binary{Op: allium.OpOr, X: req, Y: negate(cond)}
+			}
+		}
+		if req != nil {
+			rc.requires(req, sc, s.Line)
 		} else {
 			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		}

@@ -20,6 +20,9 @@ type configInfo struct {
 	line  int
 	used  bool
 	order int
+	// runtime: a setting read at run time with no default in the code;
+	// declared without one.
+	runtime bool
 }
 
 var durationSuffixes = []struct{ suffix, unit string }{
@@ -40,6 +43,7 @@ func (b *builder) collectConfig() {
 		for i := range f.Constants {
 			c := &f.Constants[i]
 			if strings.ToUpper(c.Name) != c.Name || c.Name == "" || c.Name[0] == '_' {
+				b.settingsDefaults(f, c) // settings = {...} of an organisation's defaults
 				continue
 			}
 			b.addConfig(f, c.Name, c.Value, c.Annotation, c.Line)
@@ -126,10 +130,16 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 			return
 		}
 		ci.typ, ci.value = "String", &allium.Lit{Kind: allium.LitString, Text: v.Value}
+	case facts.ExprName:
+		b.aliasConfig(key, v)
+		return
 	case facts.ExprCall:
 		d := b.timedelta(v)
 		if d == nil {
-			if def := b.settingDefault(v); def != nil {
+			if def := b.envDefault(v); def != nil {
+				// parse_boolean(os.environ.get("X", "true")): its default.
+				b.addConfig(f, key, def, ann, line)
+			} else if def := b.settingDefault(v); def != nil {
 				// X = getattr(settings, "APP_X", 7): the default.
 				b.addConfig(f, key, def, ann, line)
 			} else if dv := v.Keyword("default"); dv != nil && dv.Kind != facts.ExprCall {

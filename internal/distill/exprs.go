@@ -47,6 +47,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return &value{kind: vPlumbing}
 		}
 		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil {
+			if v := rc.requestLocal(e.Name, c.as.Value); v != nil {
+				return v
+			}
 			switch c.as.Value.Kind {
 			case facts.ExprCall:
 				if r := rc.repository(c.file, c.as.Value); r != nil {
@@ -531,6 +534,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		case vParam:
 			return nil // `if not email:` is input validation, not a rule
 		case vExpr:
+			if t := rc.b.configTruth(v.expr); t != nil {
+				return t
+			}
 			if v.param == "nonbool" {
 				// if user.oauth_id: the field has a value.
 				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
@@ -560,6 +566,11 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 			return nil
 		}
 		v := rc.eval(side, sc, out, false)
+		if v.kind == vParam && v.reqLocal {
+			// current_org is None: whether the request named one, which
+			// the lookups it scopes already require.
+			return nil
+		}
 		var x allium.Expr
 		switch v.kind {
 		case vEntity:
@@ -782,6 +793,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v, ok := rc.timeCast(e, method, sc, out); ok {
 		return v
+	}
+	if v := rc.runtimeSettingCall(e, names, sc); v != nil {
+		return v
+	}
+	if method != "" && len(e.Args) == 0 && recv != nil && recv.kind == vParam && catalog.Match(l.ProxyUnwraps, method) {
+		return recv // current_org._get_current_object()
 	}
 
 	// session.clear() on the framework's session object signs out.
@@ -1057,7 +1074,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					b.sessionUser = u.ent
 					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
-						Args: []allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}}}
+						Args: append([]allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}, rc.sessionFlags(names, e, i, sc, out)...)}}
 					// The service may record its own session row for the
 					// same sign-in (start_session(user)): say it once.
 					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == allium.PrintConstruct(st) }) {
@@ -1308,8 +1325,18 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 						switch ci.typ {
 						case "Duration":
 							return exprValue(x)
-						case "Integer":
-							n, _ := strconv.ParseInt(ci.value.(*allium.Lit).Text, 10, 64)
+						case "Integer", "String":
+							if ci.value == nil && ci.runtime {
+								// timedelta(minutes=get_config("x")): a
+								// duration the deployment sets.
+								ci.typ = "Duration"
+								return exprValue(x)
+							}
+							lit, ok := ci.value.(*allium.Lit)
+							if !ok || ci.typ != "Integer" {
+								break
+							}
+							n, _ := strconv.ParseInt(lit.Text, 10, 64)
 							if d := durationFrom(n, kw.Name); d != nil {
 								ci.typ, ci.value = "Duration", d
 								return exprValue(x)
@@ -1530,8 +1557,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 	if def == nil && len(e.Args) > 1 {
 		def = &e.Args[1]
 	}
+	if def == nil {
+		return rc.b.runtimeSetting(key, sc.file, e.Line)
+	}
 	name := bindingName(strings.ToLower(key))
-	if def == nil || !isSnake(name) {
+	if !isSnake(name) {
 		return nil
 	}
 	var typ string
@@ -1545,6 +1575,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 		typ, lit = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value}
 	default:
 		return nil
+	}
+	if ci := rc.b.configByKey["runtime:"+name]; ci != nil && ci.value == nil {
+		// Read before without a default: this one gives it.
+		ci.typ, ci.value = typ, lit
+		return rc.b.useConfig(ci)
 	}
 	return rc.b.literalConfig(name, typ, lit, sc.file, e.Line)
 }

@@ -57,6 +57,9 @@ type value struct {
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
 	fn    *funcRef // vFunc
+	// reqLocal: a vParam that is a module-level proxy of the request
+	// (current_org), not a value the client sends.
+	reqLocal bool
 	// parts: the dict literals a dict value was built from (payloads.go).
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).

@@ -315,6 +315,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if bySecret {
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
+	if v := rc.relatedScoped(q, sc, out, line); v != nil {
+		return v
+	}
 	if ent == nil || q.bad > 0 {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue

@@ -1,0 +1,176 @@
+package distill
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Settings read at run time: get_config("verify_emails"),
+// org.get_setting("auth_password_login_enabled"),
+// Their value is the deployment's; where the
+// code shows no default the spec declares the parameter without one
+// (Allium allows a mandatory config parameter), typed by its name.
+
+var (
+	boolSettingName = regexp.MustCompile(`(^|_)(enabled|disabled|required|allowed|enable|disable)$|^(is|allow|enable|disable|require|verify|activate|use|send|show|can|has)_`)
+	intSettingName  = regexp.MustCompile(`(^|_)(length|count|limit|size|num|number|max|min|attempts|requests|retries)($|_)`)
+)
+
+// envDefault is the default of a setting read from the environment, with
+// the cast the code gives it: parse_boolean(os.environ.get("X", "true")) is
+// true, int(os.getenv("X", "5")) is 5, os.environ.get("X", "") is "".
+// nil when v is no such read or its default is not a literal.
+func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
+	if v == nil || v.Kind != facts.ExprCall {
+		return nil
+	}
+	getter := func(c *facts.Expr) *facts.Expr {
+		if c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved, c.Raw) || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
+			return nil
+		}
+		if d := c.Keyword("default"); d != nil {
+			return d
+		}
+		if len(c.Args) == 2 {
+			return &c.Args[1]
+		}
+		return nil
+	}
+	if d := getter(v); d != nil {
+		if d.IsLiteral() {
+			return d
+		}
+		return nil
+	}
+	if len(v.Args) != 1 || len(v.Keywords) != 0 {
+		return nil
+	}
+	d := getter(&v.Args[0])
+	if d == nil || d.Kind != facts.ExprString {
+		return nil
+	}
+	cast := strings.ToLower(facts.LastSegment(v.Raw))
+	switch {
+	case cast == "int":
+		if _, ok := evalInt(&facts.Expr{Kind: facts.ExprInt, Value: d.Value}); ok && d.Value != "" {
+			return &facts.Expr{Kind: facts.ExprInt, Value: d.Value, Line: d.Line}
+		}
+	case strings.Contains(cast, "bool"):
+		switch strings.ToLower(strings.TrimSpace(d.Value)) {
+		case "true", "1", "yes", "on", "y", "t":
+			return &facts.Expr{Kind: facts.ExprBool, Value: "true", Line: d.Line}
+		case "false", "0", "no", "off", "n", "f", "":
+			return &facts.Expr{Kind: facts.ExprBool, Value: "false", Line: d.Line}
+		}
+	}
+	return nil
+}
+
+// aliasConfig records key as another name of the constant a settings
+// dict gives as its value ("auth_password_login_enabled":
+// PASSWORD_LOGIN_ENABLED).
+func (b *builder) aliasConfig(key string, v *facts.Expr) bool {
+	if v == nil || v.Kind != facts.ExprName || b.configByKey[key] != nil {
+		return false
+	}
+	if ci := b.configByKey[v.Name]; ci != nil {
+		b.configByKey[key] = ci
+		return true
+	}
+	return false
+}
+
+// runtimeSetting is config.<key> for a setting read at run time that no
+// code gives a default: a parameter without a default, typed by its name.
+// nil for a key that is no plain name or names a secret.
+func (b *builder) runtimeSetting(key string, f *facts.File, line int) allium.Expr {
+	if ci := b.configByKey[key]; ci != nil {
+		return b.useConfig(ci)
+	}
+	if ci := b.configByKey[strings.ToUpper(key)]; ci != nil {
+		return b.useConfig(ci)
+	}
+	if strings.ToUpper(key) == key {
+		// get_app_config("PRESET_ADMIN_NAME"): the application's
+		// environment, not a setting an operator changes at run time.
+		return nil
+	}
+	name := bindingName(strings.ToLower(key))
+	if !isSnake(name) {
+		return nil
+	}
+	typ := "String"
+	for _, s := range durationSuffixes {
+		if strings.HasSuffix(name, s.suffix) && len(name) > len(s.suffix) {
+			typ = "Duration"
+			name = strings.TrimSuffix(name, s.suffix)
+			break
+		}
+	}
+	if typ == "String" {
+		switch {
+		case boolSettingName.MatchString(name):
+			typ = "Boolean"
+		case intSettingName.MatchString(name):
+			typ = "Integer"
+		}
+	}
+	if typ == "String" && secretName.MatchString(key) {
+		// A secret's value is no behaviour (a flag about passwords is).
+		return nil
+	}
+	if ci := b.configByKey["literal:"+name]; ci != nil {
+		// Read elsewhere with a default: that one.
+		return b.useConfig(ci)
+	}
+	ck := "runtime:" + name
+	ci := b.configByKey[ck]
+	if ci == nil {
+		ci = &configInfo{name: name, typ: typ, file: f, line: line, order: len(b.configByKey), runtime: true}
+		b.configByKey[ck] = ci
+	}
+	return b.useConfig(ci)
+}
+
+// runtimeSettingCall is config.<key> for org.get_setting("key") and the
+// other catalogued getters, read before the service's own method of that
+// name is inlined (its body reads a store the spec does not model).
+func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope) *value {
+	if e.Method() == "" || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString || !catalog.MatchAny(rc.b.lang.ConfigGetters, names...) {
+		return nil
+	}
+	if x := rc.configGetter(e, sc); x != nil {
+		return exprValue(x)
+	}
+	return nil
+}
+
+// configTruth is what testing a config parameter of a type other than
+// Boolean for truth means (if get_config("registration_code"):): a String
+// that is not empty, a number that is not zero. nil for anything else.
+func (b *builder) configTruth(x allium.Expr) allium.Expr {
+	m, ok := x.(*allium.Member)
+	if !ok {
+		return nil
+	}
+	if root, ok := m.X.(*allium.Ident); !ok || root.Name != "config" {
+		return nil
+	}
+	for _, ci := range b.usedConfig {
+		if ci.name != m.Name {
+			continue
+		}
+		switch ci.typ {
+		case "String":
+			return &allium.Binary{Op: allium.OpNe, X: x, Y: &allium.Lit{Kind: allium.LitString, Text: ""}}
+		case "Integer":
+			return &allium.Binary{Op: allium.OpNe, X: x, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+		}
+		return nil
+	}
+	return nil
+}

@@ -1,0 +1,144 @@
+package distill
+
+import "testing"
+
+// TestRuntimeSettingIdioms pins settings read at run time (redash's
+// org.get_setting, CTFd's get_config): a guard on one is a requires on a
+// config parameter, with the default the code gives it or none.
+func TestRuntimeSettingIdioms(t *testing.T) {
+	d := New(Options{})
+	models := `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128))
+`
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      string
+	}{
+		{
+			// redash: current_org.get_setting("auth_password_login_enabled"),
+			// its default in a module dict of organisation settings that
+			// names an environment-read constant.
+			name: "a setting read through a getter takes the default of the settings dict's constant",
+			files: map[string]string{"app/models.py": models, "app/org_settings.py": `
+import os
+from .helpers import parse_boolean
+PASSWORD_LOGIN_ENABLED = parse_boolean(os.environ.get("APP_PASSWORD_LOGIN_ENABLED", "true"))
+settings = {"auth_password_login_enabled": PASSWORD_LOGIN_ENABLED}
+`, "app/views.py": `
+from flask import Flask, request, abort
+from app.models import User, db
+from app.auth import current_org
+app = Flask(__name__)
+@app.route("/forgot", methods=["POST"])
+def forgot():
+    if not current_org.get_setting("auth_password_login_enabled"):
+        abort(404)
+    user = User.query.filter_by(email=request.form["email"]).first()
+    db.session.delete(user)
+    db.session.commit()
+`},
+			construct: "password_login_enabled",
+			want:      `password_login_enabled: Boolean = true`,
+		},
+		{
+			// CTFd: get_config("verify_emails") with no default anywhere.
+			name: "a setting read at run time with no visible default is a config parameter without one",
+			files: map[string]string{"app/models.py": models, "app/views.py": `
+from flask import Flask, request, abort
+from app.models import User, db
+from app.utils import get_config
+app = Flask(__name__)
+@app.route("/register", methods=["POST"])
+def register():
+    if not get_config("registration_enabled"):
+        abort(403)
+    db.session.add(User(email=request.form["email"]))
+    db.session.commit()
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email)
+    requires: config.registration_enabled
+    ensures: User.created(email: email)
+}`,
+		},
+		{
+			name: "its type comes from its name",
+			files: map[string]string{"app/models.py": models, "app/views.py": `
+from flask import Flask, request, abort
+from app.models import User, db
+from app.utils import get_config
+app = Flask(__name__)
+@app.route("/register", methods=["POST"])
+def register():
+    if not get_config("registration_enabled"):
+        abort(403)
+    db.session.add(User(email=request.form["email"]))
+    db.session.commit()
+`},
+			construct: "registration_enabled",
+			want:      `registration_enabled: Boolean`,
+		},
+		{
+			// CTFd: a registration code checked only when one is set, the
+			// failure collected in a list of errors.
+			name: "an error collected under nested ifs requires one of their conditions false; a String setting tested for truth is one not empty",
+			files: map[string]string{"app/models.py": models, "app/views.py": `
+from flask import Flask, request, render_template
+from app.models import User, db
+from app.utils import get_config
+app = Flask(__name__)
+@app.route("/register", methods=["POST"])
+def register():
+    errors = []
+    code = request.form["registration_code"]
+    if get_config("registration_code"):
+        if code != get_config("registration_code", default=""):
+            errors.append("The registration code you entered was incorrect")
+    if errors:
+        return render_template("register.html", errors=errors)
+    db.session.add(User(email=request.form["email"]))
+    db.session.commit()
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(registration_code, email)
+    requires: config.registration_code = "" or registration_code = config.registration_code
+    ensures: User.created(email: email)
+}`,
+		},
+		{
+			// CTFd's preset admin: the application's environment, not a
+			// setting; left out as before.
+			name: "an upper-case key read through a getter is the environment's, not a run-time setting",
+			files: map[string]string{"app/models.py": models, "app/views.py": `
+from flask import Flask, request, abort
+from app.models import User, db
+from app.utils import get_app_config
+app = Flask(__name__)
+@app.route("/register", methods=["POST"])
+def register():
+    if not get_app_config("PRESET_ADMIN_NAME"):
+        abort(403)
+    db.session.add(User(email=request.form["email"]))
+    db.session.commit()
+`},
+			construct: "preset_admin_name",
+			want:      ``,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

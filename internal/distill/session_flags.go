@@ -1,0 +1,40 @@
+package distill
+
+import (
+	"sort"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// sessionFlags are the flags a sign-in call gives the session it starts
+// (login_user(user, remember=form.remember_me.data): remember:
+// remember_me), read by keyword or by position after the user (argument
+// userArg); a flag the code does not give is left to the framework.
+func (rc *ruleCtx) sessionFlags(names []string, e *facts.Expr, userArg int, sc *scope, out *[]allium.Stmt) []allium.Arg {
+	ss := rc.b.lang.Sessions
+	if ss == nil {
+		return nil
+	}
+	var args []allium.Arg
+	for call, params := range ss.StartFlags {
+		if !catalog.MatchAny([]string{call}, names...) {
+			continue
+		}
+		for i, p := range params {
+			v := e.Keyword(p)
+			if v == nil && userArg+1+i < len(e.Args) {
+				v = &e.Args[userArg+1+i]
+			}
+			if v == nil {
+				continue
+			}
+			if x := rc.tr(v, sc, out); x != nil {
+				args = append(args, allium.Arg{Name: p, Value: x})
+			}
+		}
+	}
+	sort.SliceStable(args, func(i, j int) bool { return args[i].Name < args[j].Name })
+	return args
+}

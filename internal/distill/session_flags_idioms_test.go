@@ -1,0 +1,72 @@
+package distill
+
+import "testing"
+
+// TestSessionFlagIdioms pins the remember-me flag of Flask-Login's
+// login_user (flask-base: login_user(user, form.remember_me.data)).
+func TestSessionFlagIdioms(t *testing.T) {
+	d := New(Options{})
+	models := `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128))
+`
+	tests := []struct {
+		name, view, want string
+	}{
+		{
+			name: "a remember flag given by position is stated on the session",
+			view: `
+from flask import Flask, request, redirect
+from flask_login import login_user
+from app.models import User
+app = Flask(__name__)
+@app.route("/login", methods=["POST"])
+def login():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return redirect("/login")
+    login_user(user, request.form["remember_me"])
+    return redirect("/")
+`,
+			want: `rule Login {
+    when: Login(email, remember_me)
+    let user = User{email}
+    requires: exists user
+    ensures: Session.created(user: user, remember: remember_me)
+}`,
+		},
+		{
+			name: "one given by keyword too; none given is the framework's default, left unsaid",
+			view: `
+from flask import Flask, request, redirect
+from flask_login import login_user
+from app.models import User
+app = Flask(__name__)
+@app.route("/login", methods=["POST"])
+def login():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return redirect("/login")
+    login_user(user, remember=True)
+    return redirect("/")
+`,
+			want: `rule Login {
+    when: Login(email)
+    let user = User{email}
+    requires: exists user
+    ensures: Session.created(user: user, remember: true)
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": tt.view})
+			if got := construct(out.Module, "Login"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

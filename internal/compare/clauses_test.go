@@ -134,6 +134,42 @@ rule UserLogsIn {
 	}
 }
 
+// TestRuleByTriggerParams: of two rules with the same effect, a rule
+// aligns with the one whose stimulus carries what its own carries.
+func TestRuleByTriggerParams(t *testing.T) {
+	mail := userEntity + `
+entity Email {
+    to: String
+}
+`
+	a := mail + `
+rule ForgotPassword {
+    when: ForgotPassword(email)
+    ensures: Email.created(to: "support")
+}
+`
+	b := mail + `
+rule AdminSendsPasswordReset {
+    when: AdminSendsPasswordReset(admin, user)
+    ensures: Email.created(to: "support")
+}
+
+rule UserRequestsPasswordReset {
+    when: UserRequestsPasswordReset(email)
+    ensures: Email.created(to: "support")
+}
+`
+	res := compareTexts(t, 0, a, b)
+	for _, al := range res.Aligned {
+		if al.Kind != summary.KindRule || !al.Variants[0].Present {
+			continue
+		}
+		if got := al.Variants[1].LocalName; got != "UserRequestsPasswordReset" {
+			t.Errorf("ForgotPassword aligned with %q, want UserRequestsPasswordReset", got)
+		}
+	}
+}
+
 // TestRuleByEffect: rules whose names share little align when their
 // ensures set the same field; rules that share only a name do not.
 func TestRuleByEffect(t *testing.T) {

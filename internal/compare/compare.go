@@ -489,7 +489,15 @@ func (c *comparison) alignRules() {
 			if r.Trigger != nil {
 				if r.Trigger.Kind == allium.TriggerExternal {
 					u.trig = r.Trigger.Name
-					u.trigTk = nameTokens(r.Trigger.Name)
+					// The stimulus is its name and what it carries:
+					// ForgotPassword(email) is nearer a user's
+					// reset request (org, email) than an admin's (admin,
+					// user).
+					tk := nameTokens(r.Trigger.Name)
+					for _, p := range r.Trigger.Params {
+						tk = append(tk, nameTokens(p.Name)...)
+					}
+					u.trigTk = sortedSet(tk)
 				} else {
 					u.trig = triggerKey(r.Trigger)
 					u.trigTk = textTokens(u.trig)

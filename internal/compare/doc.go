@@ -64,7 +64,8 @@
 //     entity of the variant with that field agrees on its canonical name;
 //     config.x references are renamed too.
 //  3. Rules, by what they do first: 0.2·name + 0.3·trigger (1 when the
-//     same after renaming, else Dice of stems) + 0.3·effects + 0.1·Jaccard
+//     same after renaming, else Dice of the stems of its name and
+//     parameters) + 0.3·effects + 0.1·Jaccard
 //     (fields and types touched) + 0.1·Jaccard(clauses in normal form) ≥
 //     0.5. The effects of a rule are what its ensures do: ".field" set,
 //     "create Entity", "remove Entity", "emit Trigger" (Jaccard of the two

@@ -16,8 +16,15 @@ func (b *builder) surfaces(m *allium.Module) {
 		prov              *allium.Provenance
 	}
 	user := b.userEntity()
+	// The language reference's advice for a public surface: face the
+	// entity any instance of which can interact (`facing visitor: User`);
+	// only a service with no user entity gets a Visitor of its own.
+	visitor := user
+	if visitor == "" {
+		visitor = "Visitor"
+	}
 	groups := []*group{
-		{name: "PublicApi", facing: "visitor", typ: "Visitor"},
+		{name: "PublicApi", facing: "visitor", typ: visitor},
 		{name: "UserApi", facing: "user", typ: user},
 		{name: "AdminApi", facing: "admin", typ: "Admin"},
 	}

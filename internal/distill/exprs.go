@@ -1074,7 +1074,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 						Args: []allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}}}
 					// The service may record its own session row for the
 					// same sign-in (start_session(user)): say it once.
-					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == allium.PrintConstruct(st) }) {
+					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return sameUserCreation(o, st) }) {
 						*out = append(*out, st)
 						rc.sessionStamps(names, u, sc, out, e.Line)
 					}
@@ -1340,7 +1340,7 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 // construct starts a new instance: Model(field=value, ...).
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
-	for _, kw := range e.Keywords {
+	for _, kw := range rc.splatShapeKeywords(ent, e, sc) {
 		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
 			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)

@@ -386,6 +386,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 	}
 	v.done = true
 	rc.b.stats.EffectsSeen++
+	v.args = rc.withColumnDefaults(v.ent, v.args)
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
 	for _, a := range v.args {
 		if e := rc.b.entByName[v.ent]; e != nil {

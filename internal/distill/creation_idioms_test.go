@@ -1,0 +1,106 @@
+package distill
+
+import "testing"
+
+// TestCreationIdioms pins what a creation states beyond the keywords the
+// code gives: the defaults the ORM fills in, and the fields of a request
+// schema splatted into the constructor.
+func TestCreationIdioms(t *testing.T) {
+	d := New(Options{})
+	models := `
+from datetime import datetime, timezone
+from sqlalchemy import Column, String, Integer, Boolean, DateTime, func
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+    name = Column(String)
+    password_hash = Column(String)
+    is_admin = Column(Boolean, default=False)
+    active = Column(Boolean, default=True)
+    created_at = Column(DateTime, default=lambda: datetime.now(timezone.utc))
+    seen_at = Column(DateTime, server_default=func.now())
+    expires = Column(DateTime, default=lambda: datetime.utcnow() + timedelta(days=30))
+`
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      string
+	}{
+		{
+			name: "Boolean and clock column defaults are stated in the creation; server defaults and computed ones are not",
+			files: map[string]string{
+				"app/models.py": models,
+				"app/views.py": `
+from fastapi import APIRouter
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserIn(BaseModel):
+    email: str
+    name: str
+
+@router.post("/users")
+def create_user(user_in: UserIn, db_session: DbSession):
+    user = User(email=user_in.email, name=user_in.name, active=False)
+    db_session.add(user)
+    db_session.commit()
+    return user
+`},
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(email, name)
+    ensures: User.created(email: email, name: name, active: false, created_at: now, is_admin: false)
+}`,
+		},
+		{
+			name: "a request schema's dump splatted into the constructor gives the entity's fields it has, less the ones excluded",
+			files: map[string]string{
+				"app/models.py": models,
+				"app/views.py": `
+from fastapi import APIRouter
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserIn(BaseModel):
+    email: str
+    name: str
+    password: str
+    role: str
+
+@router.post("/users")
+def create_user(user_in: UserIn, db_session: DbSession):
+    user = User(**user_in.model_dump(exclude={"password", "name"}), password_hash=hash_password(user_in.password))
+    db_session.add(user)
+    db_session.commit()
+    return user
+`},
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(email, password)
+    ensures:
+        User.created(
+            email: email,
+            password_hash: hash(password),
+            active: true,
+            created_at: now,
+            is_admin: false
+        )
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

@@ -4,7 +4,8 @@ import "testing"
 
 // TestCreationIdioms pins what a creation states beyond the keywords the
 // code gives: the defaults the ORM fills in, and the fields of a request
-// schema splatted into the constructor.
+// schema splatted into the constructor; and a model's password predicate
+// read through its guards.
 func TestCreationIdioms(t *testing.T) {
 	d := New(Options{})
 	models := `
@@ -92,6 +93,59 @@ def create_user(user_in: UserIn, db_session: DbSession):
             created_at: now,
             is_admin: false
         )
+}`,
+		},
+		{
+			// dispatch: DispatchUser.verify_password answers False for an
+			// empty password or hash, then checks the bytes of the password.
+			name: "a predicate method that answers False for empty values and then verifies is the verification; encode(\"utf-8\") keeps the value",
+			files: map[string]string{
+				"app/models.py": `
+import bcrypt
+from sqlalchemy import Column, String, Integer, LargeBinary
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+    password = Column(LargeBinary, nullable=False)
+
+    def verify_password(self, password: str) -> bool:
+        """Check the password."""
+        if not password or not self.password:
+            return False
+        return bcrypt.checkpw(password.encode("utf-8"), self.password)
+`,
+				"app/views.py": `
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserLogin(BaseModel):
+    email: str
+    password: str
+
+def get_by_email(*, db_session, email):
+    return db_session.query(User).filter(User.email == email).one_or_none()
+
+@router.post("/login")
+def login_user(user_in: UserLogin, db_session: DbSession):
+    user = get_by_email(db_session=db_session, email=user_in.email)
+    if user and user.verify_password(user_in.password):
+        user.email = "signed-in"
+        db_session.commit()
+        return {"ok": 1}
+    raise HTTPException(status_code=422, detail="bad")
+`},
+			construct: "LoginUser",
+			want: `rule LoginUser {
+    when: LoginUser(email, password)
+    let user = User{email}
+    requires: exists user and verify(password, user.password)
+    ensures: user.email = "signed-in"
 }`,
 		},
 	}

@@ -920,7 +920,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
-	case normalisers[last] && method != "" && len(e.Args) == 0 && !b.isTokenEncoder(names...):
+	case normalisers[last] && method != "" && (len(e.Args) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
 		return recv
 	case normalisers[e.Raw] && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
@@ -1684,6 +1684,11 @@ func templateFromPath(p string) string {
 func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	if v := rc.absencePredicate(fr, self, call, sc, out); v != nil {
 		return v
+	}
+	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
+		// Only the verification it returns (predicates.go).
+		fr = &funcRef{file: fr.file, class: fr.class, fn: &facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line,
+			Body: []facts.Stmt{{Kind: facts.StmtReturn, Value: x, Line: x.Line}}}}
 	}
 	q := fr.fn.QualName
 	if slices.Contains(sc.stack, q) {

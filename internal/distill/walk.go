@@ -491,6 +491,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	// live branch rebound has no single value any more.
 	thenSc, elseSc := *sc, *sc
 	thenSc.top, elseSc.top = false, false
+	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
 	elseEnds := false
@@ -539,6 +540,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.requires(negate(cond), sc, s.Line)
 		} else if len(thenOut) > 0 {
 			rc.untranslated(sc, s.Line, LeftOutNestedGuard, "a nested guard")
+		} else if sc.under != nil {
+			rc.nestedGuard(negate(cond), sc, s.Line)
 		}
 		*out = append(*out, elseOut...)
 		return false
@@ -547,6 +550,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
 			rc.requires(cond, sc, s.Line)
+		} else if sc.under != nil && len(elseOut) == 0 {
+			rc.nestedGuard(cond, sc, s.Line)
 		}
 		*out = append(*out, thenOut...)
 		return false
@@ -746,7 +751,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		return
 	}
 	inner := *sc
-	inner.top = false
+	inner.top, inner.under = false, nil
 	inner.vars = cloneVars(sc.vars)
 	inner.vars[s.Targets[0].Name] = &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
 	var body []allium.Stmt

@@ -96,6 +96,45 @@ def create_user(user_in: UserIn, db_session: DbSession):
 }`,
 		},
 		{
+			name: "a schema the code built and spread gives the fields it was given and the literal defaults of the others",
+			files: map[string]string{
+				"app/models.py": models,
+				"app/views.py": `
+from fastapi import APIRouter
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserIn(BaseModel):
+    email: str
+
+class UserRow(BaseModel):
+    email: str
+    name: str = "anonymous"
+    active: bool
+
+@router.post("/users")
+def create_user(user_in: UserIn, db_session: DbSession):
+    row = UserRow(email=user_in.email)
+    user = User(**row.model_dump())
+    db_session.add(user)
+    db_session.commit()
+    return user
+`},
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(email)
+    ensures:
+        User.created(
+            email: email,
+            name: "anonymous",
+            active: true,
+            created_at: now,
+            is_admin: false
+        )
+}`,
+		},
+		{
 			// dispatch: DispatchUser.verify_password answers False for an
 			// empty password or hash, then checks the bytes of the password.
 			name: "a predicate method that answers False for empty values and then verifies is the verification; encode(\"utf-8\") keeps the value",

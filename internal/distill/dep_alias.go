@@ -21,3 +21,22 @@ func (b *builder) aliasedDependency(f *facts.File, p *facts.Param) (*facts.Expr,
 	}
 	return nil, nil
 }
+
+// adoptUserEntity takes, when the service has no entity the usual signs
+// name as its users (User, a user base class, a users table), the entity
+// the current-user dependency fn is declared to return
+// (def get_current_user(request) -> DispatchUser).
+func (b *builder) adoptUserEntity(f *facts.File, fn *facts.Expr) {
+	if fn == nil || b.userEntity() != "" {
+		return
+	}
+	fr := b.ix.function(f, fn)
+	if fr == nil || fr.fn.Returns == nil {
+		return
+	}
+	if cr := b.ix.class(fr.file, fr.fn.Returns); cr != nil {
+		if e := b.entByQual[cr.qual()]; e != nil {
+			b.userEnt = e.name
+		}
+	}
+}

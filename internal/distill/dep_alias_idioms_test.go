@@ -184,3 +184,55 @@ def delete_user(user_id):
 		}
 	}
 }
+
+// TestCurrentUserEntityIdioms: the signed-in user's entity is what the
+// current-user dependency returns when nothing else names it (dispatch's
+// DispatchUser).
+func TestCurrentUserEntityIdioms(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from sqlalchemy import Column, String, Integer
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+
+class Member(Base):
+    __tablename__ = "member"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+    name = Column(String)
+`,
+		"app/auth.py": `
+from typing import Annotated
+from fastapi import Depends, Request
+from .models import Member
+
+def get_current_user(request: Request) -> Member:
+    return request.state.user
+
+CurrentUser = Annotated[Member, Depends(get_current_user)]
+`,
+		"app/views.py": `
+from fastapi import APIRouter
+from pydantic import BaseModel
+from .auth import CurrentUser
+router = APIRouter()
+
+class Rename(BaseModel):
+    name: str
+
+@router.post("/me/name")
+def rename_me(body: Rename, current_user: CurrentUser, db_session: DbSession):
+    current_user.name = body.name
+    db_session.commit()
+    return current_user
+`}
+	out := distilText(t, d, files)
+	want := `rule RenameMe {
+    when: RenameMe(name, current_user)
+    ensures: current_user.name = name
+}`
+	if got := construct(out.Module, "RenameMe"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}

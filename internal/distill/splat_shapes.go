@@ -61,8 +61,19 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 		if a := ent.attrs[f.Name]; a == nil || a.drop {
 			continue
 		}
+		val := facts.Expr{Kind: facts.ExprAttr, X: recv, Name: f.Name, Raw: recvRaw(recv, f.Name), Resolved: recvRaw(recv, f.Name), Line: e.Line}
+		if v.parts != nil {
+			// A schema the code built (UserSettingsCreate(dispatch_user_id=
+			// user_id)): a field it was not given holds its default.
+			if _, given := rc.partValue(v, f.Name, &scratch); !given {
+				if f.Value == nil || !literalKind(f.Value.Kind) {
+					continue
+				}
+				val = *f.Value
+			}
+		}
 		skip[f.Name] = true
-		spread = append(spread, facts.Keyword{Name: f.Name, Value: facts.Expr{Kind: facts.ExprAttr, X: recv, Name: f.Name, Raw: recvRaw(recv, f.Name), Resolved: recvRaw(recv, f.Name), Line: e.Line}})
+		spread = append(spread, facts.Keyword{Name: f.Name, Value: val})
 	}
 	// The spread fields stand where the spread was written.
 	var kws []facts.Keyword
@@ -128,4 +139,8 @@ func (b *builder) shapeFieldsWithBases(cr *classRef) []facts.Assignment {
 		}
 	}
 	return fields
+}
+
+func literalKind(k facts.ExprKind) bool {
+	return k == facts.ExprBool || k == facts.ExprInt || k == facts.ExprFloat || k == facts.ExprString
 }

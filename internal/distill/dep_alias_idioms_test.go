@@ -236,3 +236,39 @@ def rename_me(body: Rename, current_user: CurrentUser, db_session: DbSession):
 		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
 	}
 }
+
+// TestPasswordFormValidationIdioms: validating Django's SetPasswordForm
+// requires the confirmation and the configured validators (graphql-auth's
+// password reset and set, openwisp's password change).
+func TestPasswordFormValidationIdioms(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{"proj/settings.py": `
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "myapp.validators.NoReuseValidator"},
+]
+`}
+	for k, v := range graphqlAuthExcerpt {
+		files[k] = v
+	}
+	out := distilText(t, d, files)
+	got := construct(out.Module, "PasswordReset")
+	for _, want := range []string{
+		"requires: new_password1 = new_password2",
+		"requires: length(new_password1) >= config.min_password_length",
+		"requires: valid_password(new_password1)",
+		"user.password = hash(new_password1)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("PasswordReset lacks %q:\n%s\nnotes: %v", want, got, out.Notes)
+		}
+	}
+	found := false
+	for _, c := range out.Module.Config {
+		found = found || c.Name == "min_password_length"
+	}
+	if !found {
+		t.Errorf("config lacks min_password_length")
+	}
+}

@@ -169,6 +169,9 @@ type Language struct {
 	// PasswordConfirmations name, per new-password input of a password
 	// form, the input that must repeat it (new_password1: new_password2).
 	PasswordConfirmations map[string]string `yaml:"password_confirmations"`
+	// PasswordSetChecks are methods of a user that tell whether it has a
+	// password at all (Django's has_usable_password()): exists u.password.
+	PasswordSetChecks []string `yaml:"password_set_checks"`
 	// PasswordValidators read the framework's configured password
 	// validators (Django's AUTH_PASSWORD_VALIDATORS), which a password
 	// form's validation runs on the new password.

@@ -252,6 +252,17 @@ AUTH_PASSWORD_VALIDATORS = [
 	for k, v := range graphqlAuthExcerpt {
 		files[k] = v
 	}
+	// graphql-auth's password set: only for a user with no usable password.
+	files["gauth/mixins.py"] = strings.Replace(files["gauth/mixins.py"], `            if f.is_valid():
+                user = f.save()`, `            if f.is_valid():
+                if user.has_usable_password():
+                    raise PasswordAlreadySetError
+                user = f.save()`, 1)
+	files["gauth/mixins.py"] = strings.Replace(files["gauth/mixins.py"], `        except SignatureExpired:
+            return cls(success=False, errors="expired")`, `        except SignatureExpired:
+            return cls(success=False, errors="expired")
+        except PasswordAlreadySetError:
+            return cls(success=False, errors="already set")`, 1)
 	out := distilText(t, d, files)
 	got := construct(out.Module, "PasswordReset")
 	for _, want := range []string{
@@ -259,6 +270,7 @@ AUTH_PASSWORD_VALIDATORS = [
 		"requires: length(new_password1) >= config.min_password_length",
 		"requires: valid_password(new_password1)",
 		"user.password = hash(new_password1)",
+		"requires: not exists token.user.password",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("PasswordReset lacks %q:\n%s\nnotes: %v", want, got, out.Notes)

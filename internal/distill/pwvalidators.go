@@ -130,3 +130,18 @@ func containsName(list []string, n string) bool {
 	}
 	return false
 }
+
+// passwordSetCheck reads user.has_usable_password() as exists
+// user.password; nil for any other call.
+func (rc *ruleCtx) passwordSetCheck(e *facts.Expr, method string, recv *value) *value {
+	if method == "" || len(e.Args) > 0 || recv == nil || recv.kind != vEntity || !containsName(rc.b.lang.PasswordSetChecks, method) {
+		return nil
+	}
+	f := rc.b.passwordField(recv.ent)
+	if f == nil {
+		return nil
+	}
+	f.used = true
+	rc.touch(recv)
+	return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: recv.expr, Name: f.name}})
+}

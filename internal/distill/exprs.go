@@ -141,6 +141,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
+		if v := rc.inputOrGenerated(e, sc, out); v != nil {
+			return v // route_calls.go
+		}
 	case facts.ExprDict:
 		return dictValue(e, sc)
 	case facts.ExprList, facts.ExprTuple:

@@ -24,6 +24,9 @@ type handler struct {
 	// created: a receiver of the model signal sent when an instance of
 	// this entity is created (Django's post_save with created).
 	created string
+	// routeCond: the module-level condition its route is registered
+	// under (route_calls.go).
+	routeCond *facts.Expr
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -120,6 +123,9 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 		case slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view"):
 			isRoute = true
 		}
+	}
+	if reg, ok := b.registeredRoutes(f)[fn.Name]; ok && !isRoute && !h.job {
+		isRoute, h.routeCond = true, reg.cond
 	}
 	if !isRoute && !h.job && viewModule && len(fn.Params) > 0 && fn.Params[0].Name == "request" && !strings.HasPrefix(fn.Name, "_") {
 		isRoute = true
@@ -425,6 +431,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
+	rc.routeGuard(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -132,4 +133,26 @@ func (rc *ruleCtx) inputOrGenerated(e *facts.Expr, sc *scope, out *[]allium.Stmt
 		return x
 	}
 	return nil
+}
+
+// flagDefault reads a flag made from a textual setting, X = ENV_X !=
+// "false" (or == "true"), where ENV_X is a setting read with a default:
+// the flag's default is the comparison of that default. nil otherwise.
+func (b *builder) flagDefault(v *facts.Expr) allium.Expr {
+	if (v.Op != "!=" && v.Op != "==") || v.X == nil || v.Y == nil || v.X.Kind != facts.ExprName || v.Y.Kind != facts.ExprString {
+		return nil
+	}
+	ci := b.configByKey[v.X.Name]
+	if ci == nil {
+		return nil
+	}
+	lit, ok := ci.value.(*allium.Lit)
+	if !ok || lit.Kind != allium.LitString {
+		return nil
+	}
+	eq := strings.EqualFold(lit.Text, v.Y.Value)
+	if v.Op == "!=" {
+		eq = !eq
+	}
+	return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(eq)}
 }

@@ -184,6 +184,16 @@ type Language struct {
 	// data whose save() sets the user's password from the named input
 	// and returns the user (Django's SetPasswordForm: new_password1).
 	PasswordForms map[string]string `yaml:"password_forms"`
+	// PasswordConfirmations name, per new-password input of a password
+	// form, the input that must repeat it (new_password1: new_password2).
+	PasswordConfirmations map[string]string `yaml:"password_confirmations"`
+	// PasswordSetChecks are methods of a user that tell whether it has a
+	// password at all (Django's has_usable_password()): exists u.password.
+	PasswordSetChecks []string `yaml:"password_set_checks"`
+	// PasswordValidators read the framework's configured password
+	// validators (Django's AUTH_PASSWORD_VALIDATORS), which a password
+	// form's validation runs on the new password.
+	PasswordValidators *PasswordValidators `yaml:"password_validators"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
@@ -522,4 +532,20 @@ func (l *Language) SinkFor(names ...string) *Sink {
 		}
 	}
 	return nil
+}
+
+// PasswordValidators names the setting that lists the password validators
+// and what each validator class (by its last name) requires.
+type PasswordValidators struct {
+	// Setting is the module-level list of {"NAME": "...", "OPTIONS":
+	// {...}} entries.
+	Setting string `yaml:"setting"`
+	// MinLength validators require a minimum length, the option
+	// MinLengthOption or else MinLengthDefault.
+	MinLength        []string `yaml:"min_length"`
+	MinLengthOption  string   `yaml:"min_length_option"`
+	MinLengthDefault int      `yaml:"min_length_default"`
+	// General validators (similarity to the user, common or all-numeric
+	// passwords) are stated together as valid_password(p).
+	General []string `yaml:"general"`
 }

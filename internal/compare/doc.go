@@ -15,7 +15,7 @@
 // stripped from each word (-ations, -ation, -ings, -ing, -ies, -als, -al,
 // -ed, -es, -s, -y, -e, keeping at least three letters). A few words code
 // uses interchangeably are mapped first (timeout, ttl, lifetime, validity,
-// age -> expir; hashed -> hash; pwd, passwd -> password), and a few stems
+// age, exp -> expir; hashed -> hash; pwd, passwd -> password), and a few stems
 // after (confirm, verifi, verific, activat -> verif: confirming an email,
 // verifying it and activating the account are one step; updat, modif ->
 // chang). So expires_at, expiry and expiration all become {expir}, and

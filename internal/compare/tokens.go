@@ -83,9 +83,10 @@ func joinPhrasal(words []string) []string {
 
 // synonyms map words code uses interchangeably onto one stem, applied
 // before stemming: a token's timeout, ttl, lifetime and max_age are its
-// expiry.
+// expiry, and so is exp, the JWT claim's name that token rows and
+// payloads borrow (RefreshToken.exp).
 var synonyms = map[string]string{
-	"timeout": "expir", "ttl": "expir", "lifetime": "expir", "validity": "expir", "age": "expir",
+	"exp": "expir", "timeout": "expir", "ttl": "expir", "lifetime": "expir", "validity": "expir", "age": "expir",
 	"hashed": "hash", "pwd": "password", "passwd": "password",
 	"signin": "login", "logon": "login", "signout": "logout", "logoff": "logout",
 	"signup": "register", "registration": "register", "registers": "register", "registered": "register",

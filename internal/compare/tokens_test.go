@@ -13,6 +13,7 @@ func TestNameTokens(t *testing.T) {
 		{"expires_at", []string{"expir"}},
 		{"expiry", []string{"expir"}},
 		{"expiration", []string{"expir"}},
+		{"exp", []string{"expir"}}, // the JWT claim's name, borrowed by token rows
 		{"failed_login_attempts", []string{"attempt", "fail", "login"}},
 		{"user_signed_up", []string{"register", "user"}},
 		{"Register2", []string{"register"}}, // a rule's path counter is no part of its name
@@ -44,6 +45,7 @@ func TestNameSim(t *testing.T) {
 		min, max float64
 	}{
 		{"expires_at", "expiry", 1, 1},
+		{"exp", "expires_at", 1, 1},
 		{"failed_attempts", "failed_login_attempts", 0.8, 0.8},
 		{"created_at", "expires_at", 0, 0},
 		{"reset_token_expiry", "token_expiry", 0.8, 0.8},

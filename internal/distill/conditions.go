@@ -32,6 +32,10 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 			return false
 		}
 		form := rc.eval(e.X.X, sc, out, false)
+		if form.pwForm != nil {
+			rc.passwordFormChecks(form.pwForm, sc, e.Line) // pwvalidators.go
+			return false
+		}
 		if form.kind != vShape || form.shape == nil || rc.lets["validated:"+form.shape.qual()] {
 			return false
 		}

@@ -125,6 +125,14 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 		}
 	case facts.ExprBool:
 		ci.typ, ci.value = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: v.Value}
+	case facts.ExprCompare:
+		// X = ENV_X != "false": a flag read from a setting's text
+		// (route_calls.go).
+		lit := b.flagDefault(v)
+		if lit == nil {
+			return
+		}
+		ci.typ, ci.value = "Boolean", lit
 	case facts.ExprString:
 		if secretName.MatchString(key) || strings.ContainsAny(v.Value, "\n\"\\") || len(v.Value) > 80 {
 			return

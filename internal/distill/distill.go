@@ -396,6 +396,7 @@ type builder struct {
 	// stateRules holds, per state-writing handler, the rules made from it.
 	stateRules [][]*allium.Rule
 	scheduled  map[string]map[string]bool
+	routeCalls map[string]map[string]routeRegistration // route_calls.go
 	userEnt    string
 	ruleName   map[string]int
 }

@@ -45,6 +45,9 @@ type fieldInfo struct {
 	// file: the file of the abstract ancestor that declares the field;
 	// nil when the entity's own class does.
 	file *facts.File
+	// dflt: the value a new row gets when its creation does not give one
+	// (column_defaults.go).
+	dflt allium.Expr
 }
 
 // enumInfo is an Enum class or a Django choices class.
@@ -542,6 +545,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				return
 			}
 		}
+		fi.dflt = b.columnDefault(call)
 		// Django options.
 		if kw := call.Keyword("null"); kw != nil {
 			optional = kw.Value == "true"

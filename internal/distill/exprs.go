@@ -130,6 +130,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
+		if v := rc.inputOrGenerated(e, sc, out); v != nil {
+			return v // route_calls.go
+		}
 	case facts.ExprDict:
 		return dictValue(e, sc)
 	case facts.ExprList, facts.ExprTuple:
@@ -923,7 +926,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
-	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && len(e.Args) == 0 && !b.isTokenEncoder(names...):
+	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && (len(e.Args) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
 		return recv
 	case slices.Contains(b.lang.TransparentCalls, e.Raw) && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
@@ -973,6 +976,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
 		}
 		return unknownValue
+	}
+	if v := rc.passwordSetCheck(e, method, recv); v != nil {
+		return v // pwvalidators.go
 	}
 	if catalog.MatchAny(l.VerifyCalls, names...) || (method != "" && catalog.Match(l.VerifyCalls, method)) {
 		args := rc.args(e, sc, out)
@@ -1077,7 +1083,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 						Args: append([]allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}, rc.sessionFlags(names, e, i, sc, out)...)}}
 					// The service may record its own session row for the
 					// same sign-in (start_session(user)): say it once.
-					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return allium.PrintConstruct(o) == allium.PrintConstruct(st) }) {
+					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return sameUserCreation(o, st) }) {
 						*out = append(*out, st)
 						rc.sessionStamps(names, u, sc, out, e.Line)
 					}
@@ -1353,7 +1359,7 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 // construct starts a new instance: Model(field=value, ...).
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
-	for _, kw := range e.Keywords {
+	for _, kw := range rc.splatShapeKeywords(ent, e, sc) {
 		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
 			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
@@ -1705,6 +1711,11 @@ func templateFromPath(p string) string {
 func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	if v := rc.absencePredicate(fr, self, call, sc, out); v != nil {
 		return v
+	}
+	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
+		// Only the verification it returns (predicates.go).
+		fr = &funcRef{file: fr.file, class: fr.class, fn: &facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line,
+			Body: []facts.Stmt{{Kind: facts.StmtReturn, Value: x, Line: x.Line}}}}
 	}
 	q := fr.fn.QualName
 	if slices.Contains(sc.stack, q) {

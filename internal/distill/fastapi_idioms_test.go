@@ -327,7 +327,11 @@ async def refresh_access_token(data: RefreshTokenRequest, session: AsyncSession 
             expires_at: now + config.jwt_access_token_expire,
             issued_at: now
         )
-        RefreshToken.created(user: token.user, exp: now + config.jwt_refresh_token_expire)
+        RefreshToken.created(
+            user: token.user,
+            exp: now + config.jwt_refresh_token_expire,
+            used: false
+        )
 }`,
 		},
 		{

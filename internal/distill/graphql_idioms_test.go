@@ -303,9 +303,10 @@ func TestGraphQLIdioms(t *testing.T) {
 			name:      "a framework password form made for the user sets its password when saved",
 			construct: "PasswordReset",
 			want: `rule PasswordReset {
-    when: PasswordReset(token, new_password1)
+    when: PasswordReset(token, new_password1, new_password2)
     requires: token.issued_at + config.expiration_password_reset_token >= now
     requires: token.action = password_reset
+    requires: new_password1 = new_password2
     ensures:
         token.user.password = hash(new_password1)
         token.user.status.verified = true

@@ -113,7 +113,11 @@ func TestRealServiceIdioms(t *testing.T) {
     ensures:
         for token in user.reset_tokens where not used:
             token.used = true
-        PasswordResetToken.created(user: user, expires_at: now + config.reset_token_expiry)
+        PasswordResetToken.created(
+            user: user,
+            expires_at: now + config.reset_token_expiry,
+            used: false
+        )
         Email.created(to: user.email, template: reset_your_password)
 }`,
 		},

@@ -231,7 +231,7 @@ def request_reset(user_id):
 			construct: "RequestReset",
 			want: `rule RequestReset {
     when: RequestReset(user)
-    ensures: Token.created(user: user, expires_at: now + config.reset_token_expiry)
+    ensures: Token.created(user: user, expires_at: now + config.reset_token_expiry, used: false)
 }`,
 		},
 		{
@@ -347,7 +347,8 @@ def create_user(body: Body, db=Depends(get_db)):
 			want: `rule CreateUser {
     when: CreateUser(email, password)
     requires: length(password) >= config.min_password_length
-    ensures: User.created(email: email, password_hash: hash(password), status: "active")
+    ensures:
+        User.created(email: email, password_hash: hash(password), status: "active", created_at: now)
 }`,
 		},
 	}

@@ -24,6 +24,9 @@ type handler struct {
 	// created: a receiver of the model signal sent when an instance of
 	// this entity is created (Django's post_save with created).
 	created string
+	// routeCond: the module-level condition its route is registered
+	// under (route_calls.go).
+	routeCond *facts.Expr
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -120,6 +123,9 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 		case slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view"):
 			isRoute = true
 		}
+	}
+	if reg, ok := b.registeredRoutes(f)[fn.Name]; ok && !isRoute && !h.job {
+		isRoute, h.routeCond = true, reg.cond
 	}
 	if !isRoute && !h.job && viewModule && len(fn.Params) > 0 && fn.Params[0].Name == "request" && !strings.HasPrefix(fn.Name, "_") {
 		isRoute = true
@@ -228,6 +234,9 @@ type scope struct {
 	top      bool // statements here are at the rule's top level
 	cls      *facts.Class
 	returned bool
+	// under: the conditions of the top-level ifs whose branch this is
+	// (nested_guards.go); nil at the top level and in loop bodies.
+	under allium.Expr
 }
 
 // setRet records a value the function returns. A None beside a value
@@ -422,6 +431,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
+	rc.routeGuard(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {
@@ -605,12 +615,17 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			sc.vars[p.Name] = &value{kind: vShape}
 			continue
 		}
-		if dep := dependency(&p); dep != nil {
+		dep, depFile := dependency(&p), h.file
+		if dep == nil {
+			// current_user: CurrentUser, an alias of Annotated[User, Depends(...)].
+			dep, depFile = b.aliasedDependency(h.file, &p)
+		}
+		if dep != nil {
 			var fnExpr *facts.Expr
 			if len(dep.Args) > 0 {
 				fnExpr = &dep.Args[0]
 			}
-			level := b.dependencyAuth(h.file, fnExpr, 0)
+			level := b.dependencyAuth(depFile, fnExpr, 0)
 			rc.auth = max(rc.auth, level)
 			name := ""
 			if fnExpr != nil {
@@ -619,10 +634,11 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			last := facts.LastSegment(name)
 			switch {
 			case catalog.MatchAny(b.lang.Auth.Dependencies, name, last), catalog.MatchAny(b.lang.Auth.AdminDependencies, name, last):
+				b.adoptUserEntity(depFile, fnExpr)
 				sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
 			case strings.Contains(strings.ToLower(name), "settings"):
 				sc.vars[p.Name] = &value{kind: vSettings}
-			case b.isCredentialScheme(h.file, fnExpr):
+			case b.isCredentialScheme(depFile, fnExpr):
 				// token: str = Depends(oauth2_scheme): the credential
 				// the request presents is an input.
 				sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
@@ -630,11 +646,11 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				// A dependency of the service (get_organisation,
 				// require_org_admin) runs before the handler: its guards
 				// are preconditions and its result the parameter's value.
-				if v := rc.dependencyValue(h.file, fnExpr, p.Name, sc, 0); v != nil {
+				if v := rc.dependencyValue(depFile, fnExpr, p.Name, sc, 0); v != nil {
 					sc.vars[p.Name] = v
 					continue
 				}
-				if fr := b.ix.function(h.file, fnExpr); fr != nil && fr.fn.Returns != nil {
+				if fr := b.ix.function(depFile, fnExpr); fr != nil && fr.fn.Returns != nil {
 					if cr := b.ix.class(fr.file, fr.fn.Returns); cr != nil {
 						if e := b.entByQual[cr.qual()]; e != nil && !strings.HasPrefix(p.Name, "_") {
 							n := bindingName(p.Name)

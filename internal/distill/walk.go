@@ -389,6 +389,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 	}
 	v.done = true
 	rc.b.stats.EffectsSeen++
+	v.args = rc.withColumnDefaults(v.ent, v.args)
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
 	for _, a := range v.args {
 		if e := rc.b.entByName[v.ent]; e != nil {
@@ -493,6 +494,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	// live branch rebound has no single value any more.
 	thenSc, elseSc := *sc, *sc
 	thenSc.top, elseSc.top = false, false
+	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
 	elseEnds := false
@@ -541,6 +543,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.requires(negate(cond), sc, s.Line)
 		} else if len(thenOut) > 0 {
 			rc.untranslated(sc, s.Line, LeftOutNestedGuard, "a nested guard")
+		} else if sc.under != nil {
+			rc.nestedGuard(negate(cond), sc, s.Line)
 		}
 		*out = append(*out, elseOut...)
 		return false
@@ -549,6 +553,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
 			rc.requires(cond, sc, s.Line)
+		} else if sc.under != nil && len(elseOut) == 0 {
+			rc.nestedGuard(cond, sc, s.Line)
 		}
 		*out = append(*out, thenOut...)
 		return false
@@ -748,7 +754,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		return
 	}
 	inner := *sc
-	inner.top = false
+	inner.top, inner.under = false, nil
 	inner.vars = cloneVars(sc.vars)
 	inner.vars[s.Targets[0].Name] = &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
 	var body []allium.Stmt

@@ -1,0 +1,164 @@
+package distill
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Column defaults the ORM fills in when a row is created: a Boolean
+// default (`mapped_column(default=False)`, `BooleanField(default=True)`)
+// and a clock default (`default=datetime.utcnow`, `default=func.now()`,
+// `default_factory=lambda: datetime.now(UTC)`, Django's
+// `auto_now_add=True`). A creation that does not give such a field states
+// the value the row gets (User.created(..., is_deleted: false, created_at:
+// now)). Defaults the database fills in (server_default) are left out: the
+// code never says what the row holds, and a spec reading the schema would
+// be guessing at the migration.
+
+// columnDefault returns the value a column call gives a new row, or nil.
+func (b *builder) columnDefault(call *facts.Expr) allium.Expr {
+	if call == nil || call.Kind != facts.ExprCall {
+		return nil
+	}
+	for _, k := range []string{"default", "default_factory", "insert_default"} {
+		kw := call.Keyword(k)
+		if kw == nil {
+			continue
+		}
+		if kw.Kind == facts.ExprBool && (kw.Value == "true" || kw.Value == "false") {
+			return &allium.Lit{Kind: allium.LitBool, Text: kw.Value}
+		}
+		if b.isClockRef(kw) {
+			return &allium.Ident{Name: "now"}
+		}
+	}
+	if kw := call.Keyword("auto_now_add"); kw != nil && kw.Kind == facts.ExprBool && kw.Value == "true" {
+		return &allium.Ident{Name: "now"}
+	}
+	return nil
+}
+
+// isClockRef reports whether e reads the clock when called or evaluated:
+// datetime.utcnow (the function), func.now() (SQLAlchemy's SQL function,
+// evaluated at insert), or a lambda whose body calls the clock.
+func (b *builder) isClockRef(e *facts.Expr) bool {
+	l := b.lang
+	switch e.Kind {
+	case facts.ExprName, facts.ExprAttr:
+		return catalog.MatchAny(l.ClockCalls, e.Resolved, e.Raw)
+	case facts.ExprCall:
+		return e.X != nil && catalog.MatchAny(l.ClockCalls, e.Resolved, e.Raw, e.X.Resolved, e.X.Raw)
+	case facts.ExprLambda:
+		body := e.Text
+		if i := strings.Index(body, ":"); i >= 0 {
+			body = strings.TrimSpace(body[i+1:])
+		}
+		// Only a lambda that is the clock call and nothing more
+		// (`lambda: datetime.now(UTC)`, not `lambda: utcnow() + delta`).
+		i := strings.Index(body, "(")
+		if i <= 0 || closingParen(body, i) != len(body)-1 {
+			return false
+		}
+		return catalog.Match(l.ClockCalls, strings.TrimSpace(body[:i]))
+	}
+	return false
+}
+
+// withColumnDefaults adds to a creation's arguments the defaults of the
+// entity's fields it does not give.
+func (rc *ruleCtx) withColumnDefaults(ent string, args []allium.Arg) []allium.Arg {
+	e := rc.b.entByName[ent]
+	if e == nil {
+		return args
+	}
+	given := map[string]bool{}
+	for _, a := range args {
+		given[a.Name] = true
+	}
+	// By name, not declaration order: two services whose models declare
+	// the same defaults in another order state one creation.
+	fields := slices.Clone(e.fields)
+	slices.SortStableFunc(fields, func(a, b *fieldInfo) int { return strings.Compare(a.name, b.name) })
+	for _, f := range fields {
+		if f.drop || f.dflt == nil || given[f.name] || hiddenField(f) {
+			// Bookkeeping (updated_at, is_superuser) is left out, as a
+			// constructor keyword setting it is.
+			continue
+		}
+		given[f.name] = true
+		args = append(args, allium.Arg{Name: f.name, Value: freshDefault(f.dflt)})
+	}
+	return args
+}
+
+// freshDefault copies a default's value (a literal or `now`), so that no
+// two creations share one node.
+func freshDefault(x allium.Expr) allium.Expr {
+	switch v := x.(type) {
+	case *allium.Lit:
+		c := *v
+		return &c
+	case *allium.Ident:
+		c := *v
+		return &c
+	}
+	return x
+}
+
+// closingParen returns the index of the parenthesis closing the one at
+// open, or -1.
+func closingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// sameUserCreation reports whether o creates what st does for the same
+// user: a session row the service records (with its defaults) and the
+// sign-in that row stands for are one creation.
+func sameUserCreation(o, st allium.Stmt) bool {
+	if allium.PrintConstruct(o) == allium.PrintConstruct(st) {
+		return true
+	}
+	oc, ok1 := creationCall(o)
+	sc, ok2 := creationCall(st)
+	if !ok1 || !ok2 || allium.ExprString(oc.Fun) != allium.ExprString(sc.Fun) {
+		return false
+	}
+	user := func(c *allium.Call) string {
+		for _, a := range c.Args {
+			if a.Name == "user" {
+				return allium.ExprString(a.Value)
+			}
+		}
+		return ""
+	}
+	return user(oc) != "" && user(oc) == user(sc)
+}
+
+func creationCall(s allium.Stmt) (*allium.Call, bool) {
+	es, ok := s.(*allium.ExprStmt)
+	if !ok {
+		return nil, false
+	}
+	c, ok := es.X.(*allium.Call)
+	if !ok {
+		return nil, false
+	}
+	m, ok := c.Fun.(*allium.Member)
+	return c, ok && m.Name == "created"
+}

@@ -1,0 +1,146 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A request schema dumped and spread into a model's constructor
+// (DispatchUser(**user_in.model_dump(exclude={"password"}), password=p))
+// gives the row each field of the schema the model also has, less the ones
+// excluded and the ones given as keywords: the same as writing
+// DispatchUser(email=user_in.email, password=p).
+
+// shapeDumpMethods are a request schema's methods that give its fields as
+// a dict (pydantic v2 and v1).
+var shapeDumpMethods = map[string]bool{"model_dump": true, "dict": true}
+
+// splatShapeKeywords returns the keywords of a constructor call with a
+// spread schema dump written out as one keyword per field; the call's own
+// keywords when it spreads nothing the walk can read.
+func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope) []facts.Keyword {
+	kw := e.Keyword("**")
+	if kw == nil || kw.Kind != facts.ExprCall || kw.X == nil || kw.X.Kind != facts.ExprAttr || !shapeDumpMethods[kw.X.Name] || kw.X.X == nil {
+		return e.Keywords
+	}
+	recv := kw.X.X
+	var scratch []allium.Stmt
+	v := rc.eval(recv, sc, &scratch, false)
+	if v.kind != vShape || v.shape == nil {
+		return e.Keywords
+	}
+	skip := map[string]bool{}
+	for _, k := range e.Keywords {
+		skip[k.Name] = true
+	}
+	if ex := kw.Keyword("exclude"); ex != nil {
+		for _, n := range literalNames(ex) {
+			skip[n] = true
+		}
+	}
+	var include map[string]bool
+	if in := kw.Keyword("include"); in != nil {
+		include = map[string]bool{}
+		for _, n := range literalNames(in) {
+			include[n] = true
+		}
+	}
+	// exclude_unset / exclude_none: a field left out of the request is
+	// left out of the dict; only the required fields are surely given.
+	onlyRequired := false
+	for _, k := range []string{"exclude_unset", "exclude_none", "exclude_defaults"} {
+		if x := kw.Keyword(k); x != nil && !(x.Kind == facts.ExprBool && x.Value == "false") {
+			onlyRequired = true
+		}
+	}
+	var spread []facts.Keyword
+	for _, f := range rc.b.shapeFieldsWithBases(v.shape) {
+		if skip[f.Name] || (include != nil && !include[f.Name]) || (onlyRequired && f.Value != nil) {
+			continue
+		}
+		if a := ent.attrs[f.Name]; a == nil || a.drop {
+			continue
+		}
+		val := facts.Expr{Kind: facts.ExprAttr, X: recv, Name: f.Name, Raw: recvRaw(recv, f.Name), Resolved: recvRaw(recv, f.Name), Line: e.Line}
+		if v.parts != nil {
+			// A schema the code built (UserSettingsCreate(dispatch_user_id=
+			// user_id)): a field it was not given holds its default.
+			if _, given := rc.partValue(v, f.Name, &scratch); !given {
+				if f.Value == nil || !literalKind(f.Value.Kind) {
+					continue
+				}
+				val = *f.Value
+			}
+		}
+		skip[f.Name] = true
+		spread = append(spread, facts.Keyword{Name: f.Name, Value: val})
+	}
+	// The spread fields stand where the spread was written.
+	var kws []facts.Keyword
+	for _, k := range e.Keywords {
+		if k.Name == "**" {
+			kws = append(kws, spread...)
+			spread = nil
+			continue
+		}
+		kws = append(kws, k)
+	}
+	return kws
+}
+
+func recvRaw(recv *facts.Expr, name string) string {
+	if recv.Raw == "" {
+		return ""
+	}
+	return recv.Raw + "." + name
+}
+
+// literalNames are the strings of a literal set, list, tuple or dict's
+// keys (exclude={"password"}).
+func literalNames(e *facts.Expr) []string {
+	var names []string
+	switch e.Kind {
+	case facts.ExprSet, facts.ExprList, facts.ExprTuple:
+		for _, a := range e.Args {
+			if a.Kind == facts.ExprString {
+				names = append(names, a.Value)
+			}
+		}
+	case facts.ExprDict:
+		for _, en := range e.Entries {
+			if en.Key != nil && en.Key.Kind == facts.ExprString {
+				names = append(names, en.Key.Value)
+			}
+		}
+	}
+	return names
+}
+
+// shapeFieldsWithBases are a request schema's fields, its own first, then
+// its bases' (a field redeclared lower down counts once).
+func (b *builder) shapeFieldsWithBases(cr *classRef) []facts.Assignment {
+	var fields []facts.Assignment
+	seenField := map[string]bool{}
+	seen := map[*facts.Class]bool{}
+	for queue := []*classRef{cr}; len(queue) > 0 && len(seen) < 16; queue = queue[1:] {
+		c := queue[0]
+		if c == nil || seen[c.class] {
+			continue
+		}
+		seen[c.class] = true
+		for _, f := range c.class.Fields {
+			if !seenField[f.Name] {
+				seenField[f.Name] = true
+				fields = append(fields, f)
+			}
+		}
+		for i := range c.class.Bases {
+			queue = append(queue, b.ix.class(c.file, &c.class.Bases[i]))
+		}
+	}
+	return fields
+}
+
+func literalKind(k facts.ExprKind) bool {
+	return k == facts.ExprBool || k == facts.ExprInt || k == facts.ExprFloat || k == facts.ExprString
+}

@@ -106,14 +106,10 @@ func TestRealWorldGroups(t *testing.T) {
 	})
 }
 
-// distilledGroupFloor is issue 11's floor for groups of distilled specs.
+// distilledGroupFloor is issue 11's floor for the distilled specs: at
+// least one group of them reaches it. The mean over the groups is reported;
+// it can be no better than the distilled specs the groups compare (issue 9).
 const distilledGroupFloor = 0.6
-
-// enforceDistilledFloor makes TestRealWorldDistilledGroups fail below
-// distilledGroupFloor. It is off while the distiller is far below issue
-// 9's floors, as internal/score's enforceFloors is: the groups of distilled
-// specs can be no better than the specs they compare.
-const enforceDistilledFloor = false
 
 // TestRealWorldDistilledGroups is TestRealWorldGroups on what distill
 // writes: each member is its service's distilled.allium (the reviewed
@@ -121,11 +117,7 @@ const enforceDistilledFloor = false
 // with the flow's rules of the expected spec. So it measures compare and
 // distill together, the way a user merging two implementations meets them.
 func TestRealWorldDistilledGroups(t *testing.T) {
-	floor := 0.0
-	if enforceDistilledFloor {
-		floor = distilledGroupFloor
-	}
-	runGroups(t, "distilled", floor, false, func(t *testing.T, m groupMember) *allium.Module {
+	_, best, n := runGroups(t, "distilled", 0, false, func(t *testing.T, m groupMember) *allium.Module {
 		distilled := parseSpec(t, filepath.Join(servicesDir, m.service, "distilled.allium"))
 		expected := parseSpec(t, filepath.Join(servicesDir, m.service, "expected.allium"))
 		rules := flowRules(t, distilled, expected, m.rules)
@@ -133,7 +125,11 @@ func TestRealWorldDistilledGroups(t *testing.T) {
 		t.Logf("%s: rules %v stand for %v", m.service, rules, m.rules)
 		return sl
 	})
+	if n >= 4 && best < distilledGroupFloor {
+		t.Errorf("no group of distilled specs reaches F1 %.2f (best %.3f)", distilledGroupFloor, best)
+	}
 }
+
 
 // flowRules returns the distilled rules compare aligns with the expected
 // rules named in flow.
@@ -165,14 +161,14 @@ func flowRules(t *testing.T, distilled, expected *allium.Module, flow []string) 
 
 // runGroups compares the members of every group under groupsDir, as member
 // builds them, and scores the shared spec against the group's hand-written
-// expected-shared.allium; it fails below floor (0: never) and, when strict,
-// on an empty group.
-func runGroups(t *testing.T, what string, floor float64, strict bool, member func(*testing.T, groupMember) *allium.Module) {
+// expected-shared.allium; it fails when the mean is below floor (0: never)
+// and, when strict, on a group of fewer than three members. It returns the
+// mean and best F1 and how many groups ran.
+func runGroups(t *testing.T, what string, floor float64, strict bool, member func(*testing.T, groupMember) *allium.Module) (mean, best float64, n int) {
 	dirs, _ := filepath.Glob(filepath.Join(groupsDir, "*"))
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-22s %-8s %7s %5s %5s %5s\n", "group", "members", "matched", "ours", "hand", "F1")
 	var sum float64
-	n := 0
 	for _, dir := range dirs {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			continue
@@ -239,6 +235,7 @@ func runGroups(t *testing.T, what string, floor float64, strict bool, member fun
 			}
 			fmt.Fprintf(&table, "%-22s %-8d %7d %5d %5d %5.2f\n", group, len(members), s.matched, s.got, s.want, s.f1())
 			sum += s.f1()
+			best = max(best, s.f1())
 			n++
 		})
 	}
@@ -246,13 +243,14 @@ func runGroups(t *testing.T, what string, floor float64, strict bool, member fun
 		t.Errorf("%d groups, want at least four", n)
 	}
 	if n > 0 {
-		mean := sum / float64(n)
+		mean = sum / float64(n)
 		fmt.Fprintf(&table, "%-22s %-8s %7s %5s %5s %5.2f\n", "mean", "", "", "", "", mean)
 		t.Log("groups of " + what + " specs:\n" + table.String())
 		if mean < floor {
 			t.Errorf("mean F1 %.3f over %d groups is below the floor %.2f", mean, n, floor)
 		}
 	}
+	return mean, best, n
 }
 
 // referenceCheck runs the reference checker on a spec and fails on any

@@ -130,7 +130,6 @@ func TestRealWorldDistilledGroups(t *testing.T) {
 	}
 }
 
-
 // flowRules returns the distilled rules compare aligns with the expected
 // rules named in flow.
 func flowRules(t *testing.T, distilled, expected *allium.Module, flow []string) []string {

@@ -1264,6 +1264,26 @@ func (b *builder) passwordField(ent string) *fieldInfo {
 // setter finds the property setter of an entity's attribute
 // (`@password.setter def password(self, value)`), on the class or a base.
 func (b *builder) setter(e *entityInfo, name string) *funcRef {
+	fr := b.classMethod(e.ref, func(m *facts.Function) bool {
+		if m.Name != name {
+			return false
+		}
+		for _, d := range m.Decorators {
+			if d.Raw == name+".setter" {
+				return true
+			}
+		}
+		return false
+	})
+	if fr != nil {
+		return fr
+	}
+	return b.propertySetter(e, name)
+}
+
+// classMethod finds the first method for which match holds on the class
+// or, depth first, one of its bases in the service.
+func (b *builder) classMethod(ref *classRef, match func(*facts.Function) bool) *funcRef {
 	seen := map[*facts.Class]bool{}
 	var find func(cr *classRef, depth int) *funcRef
 	find = func(cr *classRef, depth int) *funcRef {
@@ -1272,14 +1292,8 @@ func (b *builder) setter(e *entityInfo, name string) *funcRef {
 		}
 		seen[cr.class] = true
 		for i := range cr.class.Methods {
-			m := &cr.class.Methods[i]
-			if m.Name != name {
-				continue
-			}
-			for _, d := range m.Decorators {
-				if d.Raw == name+".setter" {
-					return &funcRef{file: cr.file, fn: m, class: cr.class}
-				}
+			if m := &cr.class.Methods[i]; match(m) {
+				return &funcRef{file: cr.file, fn: m, class: cr.class}
 			}
 		}
 		for i := range cr.class.Bases {
@@ -1289,10 +1303,7 @@ func (b *builder) setter(e *entityInfo, name string) *funcRef {
 		}
 		return nil
 	}
-	if fr := find(e.ref, 0); fr != nil {
-		return fr
-	}
-	return b.propertySetter(e, name)
+	return find(ref, 0)
 }
 
 func (b *builder) method(ent, name string) *funcRef {

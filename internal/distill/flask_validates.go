@@ -13,35 +13,20 @@ func (b *builder) columnValidator(e *entityInfo, column string) *funcRef {
 	if len(b.lang.ColumnValidators) == 0 {
 		return nil
 	}
-	seen := map[*facts.Class]bool{}
-	var find func(cr *classRef, depth int) *funcRef
-	find = func(cr *classRef, depth int) *funcRef {
-		if cr == nil || seen[cr.class] || depth > 8 {
-			return nil
-		}
-		seen[cr.class] = true
-		for i := range cr.class.Methods {
-			m := &cr.class.Methods[i]
-			for j := range m.Decorators {
-				name, call := decoratorName(&m.Decorators[j])
-				if call == nil || !catalog.MatchAny(b.lang.ColumnValidators, call.X.Resolved, name) {
-					continue
-				}
-				for _, a := range call.Args {
-					if a.Kind == facts.ExprString && a.Value == column {
-						return &funcRef{file: cr.file, fn: m, class: cr.class}
-					}
+	return b.classMethod(e.ref, func(m *facts.Function) bool {
+		for j := range m.Decorators {
+			name, call := decoratorName(&m.Decorators[j])
+			if call == nil || !catalog.MatchAny(b.lang.ColumnValidators, call.X.Resolved, name) {
+				continue
+			}
+			for _, a := range call.Args {
+				if a.Kind == facts.ExprString && a.Value == column {
+					return true
 				}
 			}
 		}
-		for i := range cr.class.Bases {
-			if fr := find(b.ix.class(cr.file, &cr.class.Bases[i]), depth+1); fr != nil {
-				return fr
-			}
-		}
-		return nil
-	}
-	return find(e.ref, 0)
+		return false
+	})
 }
 
 // validatedValue is the value a column stores when a validator of the

@@ -77,20 +77,7 @@ func (rc *ruleCtx) mutationInputs() []string {
 		if v == nil {
 			continue
 		}
-		switch v.Kind {
-		case facts.ExprList, facts.ExprTuple:
-			for _, a := range v.Args {
-				if a.Kind == facts.ExprString {
-					out = append(out, a.Value)
-				}
-			}
-		case facts.ExprDict:
-			for _, en := range v.Entries {
-				if en.Key != nil && en.Key.Kind == facts.ExprString {
-					out = append(out, en.Key.Value)
-				}
-			}
-		}
+		out = append(out, literalNames(v)...)
 	}
 	return out
 }

@@ -780,6 +780,10 @@ func (p *parser) colonBody(parent int, what string, item func()) {
 	if p.atEnd() {
 		p.failHere("an indented block after " + what)
 	}
+	// An item on the header's own line is the block's first: a blank line
+	// above the header is not one above the item.
+	p.firstItem = true
+	defer func() { p.firstItem = false }()
 	item()
 }
 

@@ -46,7 +46,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if slices.Contains(rc.b.lang.PlumbingNames, e.Name) {
 			return &value{kind: vPlumbing}
 		}
-		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil {
+		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil && !rc.constants[c.as.Value] {
+			if rc.constants == nil {
+				rc.constants = map[*facts.Expr]bool{}
+			}
+			rc.constants[c.as.Value] = true
+			defer delete(rc.constants, c.as.Value)
 			if v := rc.requestLocal(e.Name, c.as.Value); v != nil {
 				return v
 			}

@@ -190,16 +190,20 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 
 // ruleCtx accumulates one rule while a handler is walked.
 type ruleCtx struct {
-	b        *builder
-	h        *handler
-	name     string
-	params   []string
-	paramSet map[string]bool
-	body     []allium.Stmt // lets and requires
-	ensures  []allium.Stmt
-	lets     map[string]bool
-	assigned map[string]allium.Expr
-	extra    []*ruleOut
+	b *builder
+	h *handler
+	// constants holds the module constants being evaluated, so that one
+	// defined through itself (X = (X,), a mangled import) ends the
+	// evaluation instead of recursing without end.
+	constants map[*facts.Expr]bool
+	name      string
+	params    []string
+	paramSet  map[string]bool
+	body      []allium.Stmt // lets and requires
+	ensures   []allium.Stmt
+	lets      map[string]bool
+	assigned  map[string]allium.Expr
+	extra     []*ruleOut
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it
 	// keeps the handler's name); line is where a path starts.

@@ -546,6 +546,7 @@ func (c *comparison) alignRules() {
 	// Trigger names and parameters follow the rule's representative.
 	for _, g := range c.rules {
 		rep := g.representative().node.(*allium.Rule)
+		repUses := paramUses(rep)
 		counts := map[string]int{}
 		for _, u := range g.members {
 			if u != nil && u.trig != "" && u.node.(*allium.Rule).Trigger.Kind == allium.TriggerExternal {
@@ -577,7 +578,7 @@ func (c *comparison) alignRules() {
 					r.trigger[t.Name] = canonTrig
 				}
 			}
-			for from, to := range matchParams(t.Params, rep.Trigger.Params, paramUses(rule), paramUses(rep)) {
+			for from, to := range matchParams(t.Params, rep.Trigger.Params, paramUses(rule), repUses) {
 				if r.params == nil {
 					r.params = map[*allium.Rule]map[string]string{}
 				}

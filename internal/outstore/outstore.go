@@ -23,9 +23,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -196,7 +198,7 @@ func (m *Mirror) Pull(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	for _, key := range sortedKeys(remote) {
+	for _, key := range slices.Sorted(maps.Keys(remote)) {
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
@@ -222,7 +224,7 @@ func (m *Mirror) Pull(ctx context.Context) (Stats, error) {
 		st.Copied++
 		st.Bytes += int64(len(data))
 	}
-	for _, rel := range sortedKeys(local) {
+	for _, rel := range slices.Sorted(maps.Keys(local)) {
 		if _, ok := remote[rel]; ok {
 			continue
 		}
@@ -243,7 +245,7 @@ func (m *Mirror) Push(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	keys := sortedKeys(local)
+	keys := slices.Sorted(maps.Keys(local))
 	sort.SliceStable(keys, func(i, j int) bool { return keys[j] == lastKey && keys[i] != lastKey })
 	for _, rel := range keys {
 		if err := ctx.Err(); err != nil {
@@ -260,7 +262,7 @@ func (m *Mirror) Push(ctx context.Context) (Stats, error) {
 		st.Copied++
 		st.Bytes += n
 	}
-	for _, key := range sortedKeys(remote) {
+	for _, key := range slices.Sorted(maps.Keys(remote)) {
 		if _, ok := local[key]; ok || skip(key) {
 			continue
 		}
@@ -321,15 +323,6 @@ func contentType(key string) string {
 		return "application/vnd.apache.parquet"
 	}
 	return "application/octet-stream"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // scrub replaces rawURL by its redacted form in a driver's error text,

@@ -84,13 +84,15 @@ func (s Scope) excluded(m *allium.Module) (entities, rules, config map[string]bo
 			entities[v.Name] = true
 		}
 	}
-	for _, r := range m.Rules {
+	texts := make([]string, len(m.Rules))
+	for i, r := range m.Rules {
+		texts[i] = allium.PrintConstruct(r)
 		if s.Rules[r.Name] {
 			rules[r.Name] = true
 			continue
 		}
 		out, in := false, false
-		for _, w := range identifier.FindAllString(allium.PrintConstruct(r), -1) {
+		for _, w := range identifier.FindAllString(texts[i], -1) {
 			if w == r.Name || !declared[w] {
 				continue
 			}
@@ -107,12 +109,12 @@ func (s Scope) excluded(m *allium.Module) (entities, rules, config map[string]bo
 	// A config parameter only out-of-scope rules read is out of scope with
 	// them (the name limit of an excluded project rename).
 	readIn, readOut := map[string]bool{}, map[string]bool{}
-	for _, r := range m.Rules {
+	for i, r := range m.Rules {
 		reads := readIn
 		if rules[r.Name] {
 			reads = readOut
 		}
-		for _, c := range configRef.FindAllStringSubmatch(allium.PrintConstruct(r), -1) {
+		for _, c := range configRef.FindAllStringSubmatch(texts[i], -1) {
 			reads[c[1]] = true
 		}
 	}

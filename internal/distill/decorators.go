@@ -128,12 +128,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			if callsName([]facts.Stmt{*s}, wrapped) {
 				return
 			}
-			// A binding the checks read, not a check: reading the current
-			// user's IP for a rate limit does not make the rule the
-			// signed-in user's.
-			auth := rc.auth
 			rc.stmt(s, wsc, out)
-			rc.auth = auth
 		case facts.StmtTry:
 			// try: bind what the check needs; except: fail. The bindings
 			// hold when the request goes on.

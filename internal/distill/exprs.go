@@ -11,6 +11,13 @@ import (
 	"github.com/distill/distill/internal/facts"
 )
 
+// serviceModule reports a dotted name that is a module of the service:
+// `from CTFd.utils import user as current_user` binds a module, not the
+// framework's signed-in user, whatever the name.
+func (b *builder) serviceModule(resolved string) bool {
+	return resolved != "" && b.ix.modules[b.ix.canonical(resolved)] != nil
+}
+
 // eval works out what a Python expression stands for.
 func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
 	if e == nil {
@@ -22,7 +29,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v, ok := sc.vars[e.Name]; ok {
 			return v
 		}
-		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name) {
+		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name) && !b.serviceModule(e.Resolved) {
 			return rc.currentUser()
 		}
 		if cr := b.ix.class(sc.file, e); cr != nil {

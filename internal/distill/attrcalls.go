@@ -62,7 +62,7 @@ func (rc *ruleCtx) attrCall(e *facts.Expr, method string, sc *scope, out *[]alli
 // any other call.
 func (rc *ruleCtx) expandKeywordDict(e *facts.Expr, sc *scope, out *[]allium.Stmt) *facts.Expr {
 	idx := -1
-	for i, kw := range e.Keywords {
+	for i, kw := range e.Keywords() {
 		if kw.Name == "**" && kw.Value.Kind == facts.ExprDict {
 			idx = i
 			break
@@ -72,7 +72,7 @@ func (rc *ruleCtx) expandKeywordDict(e *facts.Expr, sc *scope, out *[]allium.Stm
 		return nil
 	}
 	var expanded []facts.Keyword
-	for _, en := range e.Keywords[idx].Value.Entries {
+	for _, en := range e.Keywords()[idx].Value.Entries() {
 		if en.Key == nil {
 			return nil
 		}
@@ -90,6 +90,6 @@ func (rc *ruleCtx) expandKeywordDict(e *facts.Expr, sc *scope, out *[]allium.Stm
 		expanded = append(expanded, facts.Keyword{Name: name, Value: en.Value})
 	}
 	x := *e
-	x.Keywords = append(append(append([]facts.Keyword(nil), e.Keywords[:idx]...), expanded...), e.Keywords[idx+1:]...)
+	x.SetKeywords(append(append(append([]facts.Keyword(nil), e.Keywords()[:idx]...), expanded...), e.Keywords()[idx+1:]...))
 	return &x
 }

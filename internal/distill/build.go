@@ -63,7 +63,7 @@ func (b *builder) collectStatusLiterals() {
 			// jsonify(status="ok") does not. Resolving the callee is the
 			// costly part of this walk, so it is done last and only for a
 			// call that has keywords to read.
-			if len(e.Keywords) == 0 {
+			if len(e.Keywords()) == 0 {
 				break
 			}
 			if !slices.Contains([]string{"filter_by", "filter", "get", "create", "update", "exclude", "get_or_create", "update_or_create"}, e.Method()) {
@@ -71,7 +71,7 @@ func (b *builder) collectStatusLiterals() {
 					break
 				}
 			}
-			for _, kw := range e.Keywords {
+			for _, kw := range e.Keywords() {
 				n := kw.Name
 				if i := strings.Index(n, "__"); i >= 0 {
 					n = n[:i]
@@ -82,20 +82,20 @@ func (b *builder) collectStatusLiterals() {
 		}
 		visitExpr(e.X)
 		visitExpr(e.Y)
-		visitExpr(e.Test)
+		visitExpr(e.Test())
 		for i := range e.Args {
 			visitExpr(&e.Args[i])
 		}
-		for i := range e.Keywords {
-			visitExpr(&e.Keywords[i].Value)
+		for i := range e.Keywords() {
+			visitExpr(&e.Keywords()[i].Value)
 		}
-		for i := range e.Entries {
-			if e.Entries[i].Key != nil && e.Entries[i].Key.Kind == facts.ExprString {
-				v := e.Entries[i].Value
-				add(e.Entries[i].Key.Value, &v)
+		for i := range e.Entries() {
+			if e.Entries()[i].Key != nil && e.Entries()[i].Key.Kind == facts.ExprString {
+				v := e.Entries()[i].Value
+				add(e.Entries()[i].Key.Value, &v)
 			}
-			visitExpr(e.Entries[i].Key)
-			visitExpr(&e.Entries[i].Value)
+			visitExpr(e.Entries()[i].Key)
+			visitExpr(&e.Entries()[i].Value)
 		}
 	}
 	var visitBody func(body []facts.Stmt)

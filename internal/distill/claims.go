@@ -88,7 +88,7 @@ func (rc *ruleCtx) claimsCall(e *facts.Expr, method string, recv *value, sc *sco
 		return nil, false
 	}
 	spread := e.Keyword("**")
-	if spread == nil || len(e.Keywords) != 1 || len(e.Args) != 0 {
+	if spread == nil || len(e.Keywords()) != 1 || len(e.Args) != 0 {
 		return nil, false
 	}
 	p := rc.eval(spread, sc, out, false)

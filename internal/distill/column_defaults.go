@@ -53,7 +53,7 @@ func (b *builder) isClockRef(e *facts.Expr) bool {
 	case facts.ExprCall:
 		return e.X != nil && catalog.MatchAny(l.ClockCalls, e.Resolved, e.Raw, e.X.Resolved, e.X.Raw)
 	case facts.ExprLambda:
-		body := e.Text
+		body := e.Text()
 		if i := strings.Index(body, ":"); i >= 0 {
 			body = strings.TrimSpace(body[i+1:])
 		}

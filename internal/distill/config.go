@@ -249,7 +249,7 @@ func (b *builder) timedelta(v *facts.Expr) allium.Expr {
 		}
 		total += n * units[order[i]]
 	}
-	for _, kw := range v.Keywords {
+	for _, kw := range v.Keywords() {
 		n, ok := evalInt(&kw.Value)
 		if !ok || units[kw.Name] == 0 {
 			return nil

@@ -38,7 +38,8 @@ func (rc *ruleCtx) serviceBackend(e *facts.Expr, kws []facts.Keyword, sc *scope,
 		body := noneFails(fr.fn.Body)
 		fn := *fr.fn
 		fn.Body = body
-		call := &facts.Expr{Kind: facts.ExprCall, Keywords: kws, Line: e.Line}
+		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+		call.SetKeywords(kws)
 		if len(fn.Params) > 1 && fn.Params[1].Name == "request" {
 			call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "request", Line: e.Line}}
 		}

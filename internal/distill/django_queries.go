@@ -51,7 +51,7 @@ func (rc *ruleCtx) annotateCounts(q *query, e *facts.Expr) bool {
 	if ent == nil || len(e.Args) > 0 {
 		return false
 	}
-	for _, kw := range e.Keywords {
+	for _, kw := range e.Keywords() {
 		v := &kw.Value
 		if v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.CountCalls, v.Resolved, v.Raw) || len(v.Args) != 1 || v.Args[0].Kind != facts.ExprString {
 			return false

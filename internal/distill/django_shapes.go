@@ -47,7 +47,7 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	if sh == nil || recv == nil {
 		return nil
 	}
-	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args) == 1 && len(e.Keywords) == 0 {
+	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args) == 1 && len(e.Keywords()) == 0 {
 		return rc.eval(&e.Args[0], sc, out, false)
 	}
 	switch recv.kind {
@@ -334,14 +334,14 @@ func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
 func (rc *ruleCtx) spreadKeywords(e *facts.Expr, sc *scope, out *[]allium.Stmt) []facts.Keyword {
 	kw := e.Keyword("**")
 	if kw == nil {
-		return e.Keywords
+		return e.Keywords()
 	}
 	v := rc.eval(kw, sc, out, false)
 	if (v.kind != vReqDict && v.kind != vShape) || v.shape == nil {
-		return e.Keywords
+		return e.Keywords()
 	}
 	var kws []facts.Keyword
-	for _, k := range e.Keywords {
+	for _, k := range e.Keywords() {
 		if k.Name != "**" {
 			kws = append(kws, k)
 		}
@@ -448,10 +448,10 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	}
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via}
 	var lookup, values []facts.Keyword
-	for _, kw := range e.Keywords {
+	for _, kw := range e.Keywords() {
 		switch {
 		case kw.Name == "defaults" && kw.Value.Kind == facts.ExprDict:
-			for _, en := range kw.Value.Entries {
+			for _, en := range kw.Value.Entries() {
 				if en.Key != nil && en.Key.Kind == facts.ExprString {
 					values = append(values, facts.Keyword{Name: en.Key.Value, Value: en.Value})
 				}
@@ -470,7 +470,8 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 		return &value{kind: vPlumbing}
 	}
 	var body []allium.Stmt
-	call := &facts.Expr{Kind: facts.ExprCall, Keywords: append(slices.Clone(lookup), values...), Line: e.Line}
+	call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+	call.SetKeywords(append(slices.Clone(lookup), values...))
 	v := rc.construct(ent, call, sc, &body)
 	rc.created(v, &body, e.Line)
 	v.createdAt = nil // created inside the if below: no let can name it

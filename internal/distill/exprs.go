@@ -504,7 +504,7 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 			return &allium.Binary{Op: e.Op, X: x, Y: y}
 		}
 	case facts.ExprCond:
-		t, x, y := rc.cond(e.Test, sc, out), rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+		t, x, y := rc.cond(e.Test(), sc, out), rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 		if t == nil || x == nil || y == nil {
 			return nil
 		}
@@ -827,10 +827,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// Deferred calls run the callable they are given: background tasks,
 	// Celery's delay.
 	if (method == "add_task" || method == "enqueue") && len(e.Args) > 0 {
-		return rc.evalCall(deferredCall(&e.Args[0], e.Args[1:], e.Keywords, e.Line), sc, out, stmtCtx)
+		return rc.evalCall(deferredCall(&e.Args[0], e.Args[1:], e.Keywords(), e.Line), sc, out, stmtCtx)
 	}
 	if (method == "delay" || method == "apply_async") && e.X.X != nil && e.X.X.Raw != "" {
-		args, kws := e.Args, e.Keywords
+		args, kws := e.Args, e.Keywords()
 		if method == "apply_async" {
 			args, kws = nil, nil
 			if a := e.Keyword("args"); a != nil {
@@ -878,7 +878,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if cf, file := rc.b.classField(recv.repo, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
 			// form = ResetPasswordForm on the class; self.form() makes one.
-			call := &facts.Expr{Kind: facts.ExprCall, X: cf, Raw: cf.Raw, Resolved: cf.Resolved, Args: e.Args, Keywords: e.Keywords, Line: e.Line}
+			call := &facts.Expr{Kind: facts.ExprCall, X: cf, Raw: cf.Raw, Resolved: cf.Resolved, Args: e.Args, Line: e.Line}
+			call.SetKeywords(e.Keywords())
 			if cr := b.ix.class(file, cf); cr != nil {
 				return rc.evalCall(call, &scope{file: file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, out, false)
 			}
@@ -1238,7 +1239,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// A black-box function: a plain snake_case function whose arguments
 	// translate (not F("x") or Q(...), which are query syntax).
 	if method == "" && isSnake(e.Raw) && len(e.Raw) > 2 {
-		if args := rc.args(e, sc, out); args != nil || len(e.Args)+len(e.Keywords) == 0 {
+		if args := rc.args(e, sc, out); args != nil || len(e.Args)+len(e.Keywords()) == 0 {
 			if n := snake(e.Raw); isSnake(n) && !reserved[n] {
 				return exprValue(&allium.Call{Fun: &allium.Ident{Name: n}, Args: args})
 			}
@@ -1344,8 +1345,8 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if d := rc.b.timedelta(e); d != nil {
 		return exprValue(d)
 	}
-	if len(e.Keywords) == 1 && len(e.Args) == 0 {
-		kw := e.Keywords[0]
+	if len(e.Keywords()) == 1 && len(e.Args) == 0 {
+		kw := e.Keywords()[0]
 		x := rc.tr(&kw.Value, sc, out)
 		if m, ok := x.(*allium.Member); ok {
 			if root, ok := m.X.(*allium.Ident); ok && root.Name == "config" {
@@ -1690,8 +1691,8 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 		for i := range e.Args {
 			visit(&e.Args[i])
 		}
-		for i := range e.Keywords {
-			visit(&e.Keywords[i].Value)
+		for i := range e.Keywords() {
+			visit(&e.Keywords()[i].Value)
 		}
 	}
 	visit(call)
@@ -1836,7 +1837,9 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 
 // deferredCall builds the call a deferred invocation stands for.
 func deferredCall(fn *facts.Expr, args []facts.Expr, kws []facts.Keyword, line int) *facts.Expr {
-	return &facts.Expr{Kind: facts.ExprCall, X: fn, Args: args, Keywords: kws, Raw: fn.Raw, Resolved: fn.Resolved, Line: line}
+	call := &facts.Expr{Kind: facts.ExprCall, X: fn, Args: args, Raw: fn.Raw, Resolved: fn.Resolved, Line: line}
+	call.SetKeywords(kws)
+	return call
 }
 
 // viewModel finds the model a class-based view works on: its queryset
@@ -1902,7 +1905,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 		if a.Name != field || a.Value == nil || a.Value.Kind != facts.ExprCall {
 			continue
 		}
-		for _, kw := range a.Value.Keywords {
+		for _, kw := range a.Value.Keywords() {
 			n, ok := litInt(&kw.Value)
 			if !ok || n <= 1 {
 				continue

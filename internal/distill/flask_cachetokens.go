@@ -26,7 +26,7 @@ func (rc *ruleCtx) cachedToken(e *facts.Expr, sc *scope, out *[]allium.Stmt) *va
 		return nil
 	}
 	param := ""
-	for _, n := range fstringNames(e.Args[0].Text) {
+	for _, n := range fstringNames(e.Args[0].Text()) {
 		if v := sc.vars[n]; v != nil && v.kind == vParam {
 			param = v.param
 			break

@@ -25,7 +25,7 @@ func firstPresentName(e *facts.Expr) *value {
 	if e.Method() != "" || facts.LastSegment(e.Raw) != "next" || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprComprehension {
 		return nil
 	}
-	m := firstPresentRE.FindStringSubmatch(strings.TrimSuffix(strings.TrimPrefix(e.Args[0].Text, "("), ")"))
+	m := firstPresentRE.FindStringSubmatch(strings.TrimSuffix(strings.TrimPrefix(e.Args[0].Text(), "("), ")"))
 	if m == nil || m[1] != m[2] || m[2] != m[3] {
 		return nil
 	}

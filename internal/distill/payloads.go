@@ -50,13 +50,13 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 				recv.parts = append(recv.parts, v.parts...)
 			}
 		}
-		if len(e.Keywords) > 0 {
+		if len(e.Keywords()) > 0 {
 			d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
-			for _, kw := range e.Keywords {
+			for _, kw := range e.Keywords() {
 				if kw.Name == "" || kw.Name == "**" {
 					continue
 				}
-				d.Entries = append(d.Entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name}, Value: kw.Value})
+				d.SetEntries(append(d.Entries(), facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name}, Value: kw.Value}))
 			}
 			recv.parts = append(recv.parts, dictPart{e: d, sc: sc})
 		}
@@ -124,8 +124,8 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 	}
 	switch x.Kind {
 	case facts.ExprDict:
-		for i := range x.Entries {
-			rc.returnedEffects(&x.Entries[i].Value, sc, out)
+		for i := range x.Entries() {
+			rc.returnedEffects(&x.Entries()[i].Value, sc, out)
 		}
 	case facts.ExprTuple, facts.ExprList:
 		for i := range x.Args {
@@ -217,8 +217,8 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 		if part.e.Kind != facts.ExprDict {
 			continue
 		}
-		for i := range part.e.Entries {
-			en := &part.e.Entries[i]
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
 			if en.Key == nil || en.Key.Kind != facts.ExprString {
 				continue
 			}
@@ -303,7 +303,7 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 		}
 		return nil, false
 	}
-	if method != "" || len(e.Args) != 1 || len(e.Keywords) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved, e.Raw) {
+	if method != "" || len(e.Args) != 1 || len(e.Keywords()) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved, e.Raw) {
 		return nil, false
 	}
 	v := rc.eval(&e.Args[0], sc, out, false)
@@ -317,13 +317,13 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 // dict-like value (a pydantic payload model), read as a dict literal.
 func keywordParts(e *facts.Expr, sc *scope) []dictPart {
 	d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
-	for _, kw := range e.Keywords {
+	for _, kw := range e.Keywords() {
 		if kw.Name == "" || kw.Name == "**" {
 			continue
 		}
-		d.Entries = append(d.Entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: e.Line}, Value: kw.Value})
+		d.SetEntries(append(d.Entries(), facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: e.Line}, Value: kw.Value}))
 	}
-	if len(d.Entries) == 0 {
+	if len(d.Entries()) == 0 {
 		return nil
 	}
 	return []dictPart{{e: d, sc: sc}}
@@ -353,8 +353,8 @@ func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *s
 	for i := range values {
 		v := rc.eval(&values[i].Value, sc, out, false)
 		for _, part := range v.parts {
-			for j := range part.e.Entries {
-				en := &part.e.Entries[j]
+			for j := range part.e.Entries() {
+				en := &part.e.Entries()[j]
 				if en.Key == nil || en.Key.Kind != facts.ExprString {
 					continue
 				}
@@ -387,8 +387,8 @@ func (rc *ruleCtx) partValue(x *value, key string, out *[]allium.Stmt) (v *value
 	var found *facts.Expr
 	var fsc *scope
 	for _, part := range x.parts {
-		for i := range part.e.Entries {
-			en := &part.e.Entries[i]
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
 			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key {
 				found, fsc = &en.Value, part.sc
 			}

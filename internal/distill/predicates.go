@@ -61,5 +61,5 @@ func emptinessTests(e *facts.Expr) bool {
 // charsetArg reports whether a call is s.encode("utf-8") or
 // b.decode("utf-8"): the same text in another shape, as with no argument.
 func charsetArg(method string, e *facts.Expr) bool {
-	return (method == "encode" || method == "decode") && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprString && len(e.Keywords) == 0
+	return (method == "encode" || method == "decode") && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprString && len(e.Keywords()) == 0
 }

@@ -76,7 +76,7 @@ func (b *builder) passwordValidatorChecks(pw allium.Expr, line int) []allium.Exp
 		case containsName(pv.MinLength, last):
 			n := pv.MinLengthDefault
 			if opts != nil && pv.MinLengthOption != "" {
-				for _, en := range opts.Entries {
+				for _, en := range opts.Entries() {
 					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == pv.MinLengthOption && en.Value.Kind == facts.ExprInt {
 						if v, err := strconv.Atoi(en.Value.Value); err == nil {
 							n = v
@@ -103,8 +103,8 @@ func validatorEntry(e *facts.Expr) (name string, opts *facts.Expr) {
 	if e.Kind != facts.ExprDict {
 		return "", nil
 	}
-	for i := range e.Entries {
-		en := &e.Entries[i]
+	for i := range e.Entries() {
+		en := &e.Entries()[i]
 		if en.Key == nil || en.Key.Kind != facts.ExprString {
 			continue
 		}

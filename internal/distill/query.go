@@ -27,7 +27,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				q.action = "delete"
 			}
 			if last == "get_object_or_404" || last == "get_or_404" {
-				rc.filterKw(q, e.Keywords, sc, out)
+				rc.filterKw(q, e.Keywords(), sc, out)
 				if len(e.Args) > 1 {
 					q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[1], sc, out)})
 				}
@@ -71,7 +71,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	switch {
 	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude":
 		before := len(q.conds)
-		rc.filterKw(q, e.Keywords, sc, out)
+		rc.filterKw(q, e.Keywords(), sc, out)
 		for i := range e.Args {
 			rc.filterArg(q, &e.Args[i], sc, out)
 		}
@@ -115,7 +115,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	case method == "count":
 		return unknownValue
 	case catalog.Match(l.LookupMethods, method):
-		rc.filterKw(q, e.Keywords, sc, out)
+		rc.filterKw(q, e.Keywords(), sc, out)
 		if (method == "get" || method == "get_or_404") && len(e.Args) == 1 {
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
 		}
@@ -326,7 +326,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		v *facts.Expr
 	}
 	var sets []set
-	for _, kw := range e.Keywords {
+	for _, kw := range e.Keywords() {
 		if kw.Name == "synchronize_session" {
 			continue
 		}
@@ -336,7 +336,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		}
 	}
 	if len(e.Args) == 1 && e.Args[0].Kind == facts.ExprDict {
-		for _, en := range e.Args[0].Entries {
+		for _, en := range e.Args[0].Entries() {
 			if en.Key == nil {
 				continue
 			}

@@ -62,7 +62,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	}
 	// Filters: keywords that are neither plumbing nor the values written.
 	var filters, values []facts.Keyword
-	for _, kw := range e.Keywords {
+	for _, kw := range e.Keywords() {
 		switch {
 		case kw.Name == "**" || slices.Contains(reps.PlumbingArgs, kw.Name):
 		case slices.Contains(reps.ValueArgs, kw.Name):
@@ -107,7 +107,8 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 			for _, name := range reps.SoftDeleteFields {
 				if f := ent.attrs[name]; f != nil && !f.drop {
 					// A soft delete: the row stays, marked.
-					set := facts.Expr{Kind: facts.ExprDict, Entries: []facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: name}, Value: facts.Expr{Kind: facts.ExprBool, Value: "true"}}}}
+					set := facts.Expr{Kind: facts.ExprDict}
+					set.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: name}, Value: facts.Expr{Kind: facts.ExprBool, Value: "true"}}})
 					rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{set}, Line: e.Line}, sc, out)
 					return &value{kind: vPlumbing}
 				}
@@ -136,11 +137,11 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 		if a := ent.attrs[f.Name]; a == nil || a.drop || slices.ContainsFunc(keys, func(k facts.Keyword) bool { return k.Name == f.Name }) {
 			continue // not the entity's, or the key that finds the row
 		}
-		d.Entries = append(d.Entries, facts.DictEntry{
+		d.SetEntries(append(d.Entries(), facts.DictEntry{
 			Key:   &facts.Expr{Kind: facts.ExprString, Value: f.Name, Line: x.Line},
-			Value: facts.Expr{Kind: facts.ExprAttr, X: x, Name: f.Name, Line: x.Line}})
+			Value: facts.Expr{Kind: facts.ExprAttr, X: x, Name: f.Name, Line: x.Line}}))
 	}
-	if len(d.Entries) == 0 {
+	if len(d.Entries()) == 0 {
 		return nil
 	}
 	return d

@@ -126,7 +126,7 @@ func (rc *ruleCtx) routeGuard(h *handler, sc *scope) {
 // as given; the spec says nothing of the generated value. nil for any
 // other or.
 func (rc *ruleCtx) inputOrGenerated(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Op != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall || len(e.Y.Args) > 0 || len(e.Y.Keywords) > 0 {
+	if e.Op != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall || len(e.Y.Args) > 0 || len(e.Y.Keywords()) > 0 {
 		return nil
 	}
 	if x := rc.eval(e.X, sc, out, false); x.kind == vParam {

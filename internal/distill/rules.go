@@ -367,11 +367,11 @@ func (b *builder) beatScheduled() map[string]bool {
 		if d == nil || d.Kind != facts.ExprDict {
 			return
 		}
-		for _, en := range d.Entries {
+		for _, en := range d.Entries() {
 			if en.Value.Kind != facts.ExprDict {
 				continue
 			}
-			for _, kv := range en.Value.Entries {
+			for _, kv := range en.Value.Entries() {
 				if kv.Key != nil && kv.Key.Kind == facts.ExprString && kv.Key.Value == "task" && kv.Value.Kind == facts.ExprString {
 					name := b.ix.canonical(kv.Value.Value)
 					if fr := b.ix.funcs[name]; fr != nil {
@@ -704,7 +704,8 @@ func (rc *ruleCtx) viewInstance(h *handler) *value {
 		return rc.factoryInstance(cr)
 	}
 	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
-	call := &facts.Expr{Kind: facts.ExprCall, Keywords: reg.call.Keywords, Line: reg.call.Line}
+	call := &facts.Expr{Kind: facts.ExprCall, Line: reg.call.Line}
+	call.SetKeywords(reg.call.Keywords())
 	rc.inline(init, obj, call, &scope{file: reg.file, vars: map[string]*value{}}, &rc.ensures)
 	return obj
 }
@@ -726,7 +727,7 @@ func (b *builder) viewRegistrations() map[*classRef]viewRegistration {
 		visit := func(body []facts.Stmt) {
 			facts.Walk(body, func(s *facts.Stmt) bool {
 				s.Value.Any(func(x *facts.Expr) bool {
-					if x.Kind == facts.ExprCall && x.Method() == "as_view" && len(x.Keywords) > 0 {
+					if x.Kind == facts.ExprCall && x.Method() == "as_view" && len(x.Keywords()) > 0 {
 						if cr := b.ix.class(f, x.X.X); cr != nil {
 							if _, seen := b.asViews[cr]; !seen {
 								b.asViews[cr] = viewRegistration{file: f, call: x}

@@ -46,7 +46,7 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 		}
 		return nil
 	}
-	if len(v.Args) != 1 || len(v.Keywords) != 0 {
+	if len(v.Args) != 1 || len(v.Keywords()) != 0 {
 		return nil
 	}
 	d := getter(&v.Args[0])

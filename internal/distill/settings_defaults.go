@@ -14,8 +14,8 @@ func (b *builder) settingsDefaults(f *facts.File, c *facts.Assignment) {
 	if c.Value == nil || c.Value.Kind != facts.ExprDict || !catalog.Match(b.lang.SettingsDefaults, c.Name) {
 		return
 	}
-	for i := range c.Value.Entries {
-		en := &c.Value.Entries[i]
+	for i := range c.Value.Entries() {
+		en := &c.Value.Entries()[i]
 		if en.Key == nil || en.Key.Kind != facts.ExprString {
 			continue
 		}

@@ -21,16 +21,16 @@ var shapeDumpMethods = map[string]bool{"model_dump": true, "dict": true}
 func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope) []facts.Keyword {
 	kw := e.Keyword("**")
 	if kw == nil || kw.Kind != facts.ExprCall || kw.X == nil || kw.X.Kind != facts.ExprAttr || !shapeDumpMethods[kw.X.Name] || kw.X.X == nil {
-		return e.Keywords
+		return e.Keywords()
 	}
 	recv := kw.X.X
 	var scratch []allium.Stmt
 	v := rc.eval(recv, sc, &scratch, false)
 	if v.kind != vShape || v.shape == nil {
-		return e.Keywords
+		return e.Keywords()
 	}
 	skip := map[string]bool{}
-	for _, k := range e.Keywords {
+	for _, k := range e.Keywords() {
 		skip[k.Name] = true
 	}
 	if ex := kw.Keyword("exclude"); ex != nil {
@@ -77,7 +77,7 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 	}
 	// The spread fields stand where the spread was written.
 	var kws []facts.Keyword
-	for _, k := range e.Keywords {
+	for _, k := range e.Keywords() {
 		if k.Name == "**" {
 			kws = append(kws, spread...)
 			spread = nil
@@ -107,7 +107,7 @@ func literalNames(e *facts.Expr) []string {
 			}
 		}
 	case facts.ExprDict:
-		for _, en := range e.Entries {
+		for _, en := range e.Entries() {
 			if en.Key != nil && en.Key.Kind == facts.ExprString {
 				names = append(names, en.Key.Value)
 			}

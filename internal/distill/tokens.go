@@ -201,7 +201,7 @@ func (rc *ruleCtx) payloadExpiry(payload *facts.Expr, sc *scope, out *[]allium.S
 			if x.Kind != facts.ExprDict {
 				return false
 			}
-			for _, en := range x.Entries {
+			for _, en := range x.Entries() {
 				if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(st.ExpiryKeys, en.Key.Value) {
 					continue
 				}

@@ -70,7 +70,7 @@ func deferredEither(s *facts.Stmt) bool {
 	default:
 		args = via.Args[1:]
 	}
-	if len(args) != len(direct.Args) || len(direct.Keywords) != 0 || len(via.Keywords) != 0 {
+	if len(args) != len(direct.Args) || len(direct.Keywords()) != 0 || len(via.Keywords()) != 0 {
 		return false
 	}
 	for i := range args {

@@ -1,71 +1,77 @@
 package facts
 
-import "strings"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
-// ExprKind is the kind of an expression.
-type ExprKind string
+// ExprKind is the kind of an expression: a small number, written (by
+// String and in JSON) as its name, "call" or "name"; the zero ExprKind is
+// no kind and is written "".
+type ExprKind uint8
 
 // Expression kinds. The comment on each says which Expr fields it uses.
 const (
 	// ExprName: Name (identifier), Raw, Resolved.
-	ExprName ExprKind = "name"
+	ExprName ExprKind = iota + 1
 	// ExprAttr: X (receiver), Name (attribute), Raw and Resolved when the
 	// receiver is a plain dotted chain (`db.session.add`).
-	ExprAttr ExprKind = "attr"
+	ExprAttr
 	// ExprCall: X (callee as written), Args (positional, *args as
 	// ExprStarred), Keywords (**kwargs as Keyword{Name: "**"}), and Raw and
 	// Resolved copied from a dotted callee (`flask_mail.Message`).
-	ExprCall ExprKind = "call"
+	ExprCall
 	// ExprString: Value is the string's content with simple escapes
 	// decoded; adjacent literals are joined.
-	ExprString ExprKind = "string"
+	ExprString
 	// ExprFString: an f-string, opaque; Text is its source.
-	ExprFString ExprKind = "fstring"
+	ExprFString
 	// ExprInt and ExprFloat: Value is the number as written ("3_600",
 	// "0x1F", "1e3"); strconv.ParseInt(v, 0, 64) accepts the int forms.
-	ExprInt   ExprKind = "int"
-	ExprFloat ExprKind = "float"
+	ExprInt
+	ExprFloat
 	// ExprBool: Value is "true" or "false".
-	ExprBool ExprKind = "bool"
+	ExprBool
 	// ExprNone: the None literal.
-	ExprNone ExprKind = "none"
+	ExprNone
 	// ExprBinary: X Op Y with Op one of + - * / // % ** @ << >> & | ^.
-	ExprBinary ExprKind = "binary"
+	ExprBinary
 	// ExprCompare: X Op Y with Op one of < <= > >= == != in "not in" is
 	// "is not". A chain `a < b < c` becomes `a < b and b < c`.
-	ExprCompare ExprKind = "compare"
+	ExprCompare
 	// ExprBoolOp: X Op Y with Op "and" or "or".
-	ExprBoolOp ExprKind = "boolop"
+	ExprBoolOp
 	// ExprUnary: Op X with Op "not", "-", "+" or "~".
-	ExprUnary ExprKind = "unary"
+	ExprUnary
 	// ExprSubscript: X[Y]; several indices make Y an ExprTuple.
-	ExprSubscript ExprKind = "subscript"
+	ExprSubscript
 	// ExprSlice: a slice `a:b:c` inside a subscript; Text is its source.
-	ExprSlice ExprKind = "slice"
+	ExprSlice
 	// ExprList, ExprTuple, ExprSet: Args are the elements.
-	ExprList  ExprKind = "list"
-	ExprTuple ExprKind = "tuple"
-	ExprSet   ExprKind = "set"
+	ExprList
+	ExprTuple
+	ExprSet
 	// ExprDict: Entries; a `**spread` entry has a nil Key.
-	ExprDict ExprKind = "dict"
+	ExprDict
 	// ExprCond: X if Test else Y.
-	ExprCond ExprKind = "cond"
+	ExprCond
 	// ExprLambda: opaque; Text is its source.
-	ExprLambda ExprKind = "lambda"
+	ExprLambda
 	// ExprStarred: *X in a call, list or assignment target.
-	ExprStarred ExprKind = "starred"
+	ExprStarred
 	// ExprComprehension: a list/set/dict comprehension or generator,
 	// opaque; Text is its source, Name the comprehension kind.
-	ExprComprehension ExprKind = "comprehension"
+	ExprComprehension
 	// ExprWalrus: Name := X.
-	ExprWalrus ExprKind = "walrus"
+	ExprWalrus
 	// ExprYield: yield X (X nil for a bare yield); Op is "from" for
 	// `yield from`.
-	ExprYield ExprKind = "yield"
+	ExprYield
 	// ExprEllipsis: the `...` literal.
-	ExprEllipsis ExprKind = "ellipsis"
+	ExprEllipsis
 	// ExprOpaque: anything else; Name is the syntax kind, Text the source.
-	ExprOpaque ExprKind = "opaque"
+	ExprOpaque
 
 	// The kinds below were added for TypeScript and JavaScript; they are
 	// language-neutral and a Python extractor may produce them too.
@@ -76,15 +82,79 @@ const (
 	// body; an expression body is one StmtReturn). Func.Name is empty for
 	// an anonymous function and Func.QualName is the enclosing scope's
 	// name plus "<anonymous:LINE>". ExprLambda stays the opaque form.
-	ExprFunction ExprKind = "function"
+	ExprFunction
 	// ExprDefault: a destructuring target X with a default value Y, as in
 	// `const {role = "user"} = body` or the parameter `({page = 1})`.
-	ExprDefault ExprKind = "default"
+	ExprDefault
 )
+
+// exprKindNames are the names of the expression kinds, by value.
+var exprKindNames = [...]string{
+	0:                 "",
+	ExprName:          "name",
+	ExprAttr:          "attr",
+	ExprCall:          "call",
+	ExprString:        "string",
+	ExprFString:       "fstring",
+	ExprInt:           "int",
+	ExprFloat:         "float",
+	ExprBool:          "bool",
+	ExprNone:          "none",
+	ExprBinary:        "binary",
+	ExprCompare:       "compare",
+	ExprBoolOp:        "boolop",
+	ExprUnary:         "unary",
+	ExprSubscript:     "subscript",
+	ExprSlice:         "slice",
+	ExprList:          "list",
+	ExprTuple:         "tuple",
+	ExprSet:           "set",
+	ExprDict:          "dict",
+	ExprCond:          "cond",
+	ExprLambda:        "lambda",
+	ExprStarred:       "starred",
+	ExprComprehension: "comprehension",
+	ExprWalrus:        "walrus",
+	ExprYield:         "yield",
+	ExprEllipsis:      "ellipsis",
+	ExprOpaque:        "opaque",
+	ExprFunction:      "function",
+	ExprDefault:       "default",
+}
+
+// String returns the kind's name ("call").
+func (k ExprKind) String() string {
+	if int(k) < len(exprKindNames) {
+		return exprKindNames[k]
+	}
+	return "ExprKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText writes the kind's name.
+func (k ExprKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind's name.
+func (k *ExprKind) UnmarshalText(b []byte) error {
+	for i, n := range exprKindNames {
+		if n == string(b) {
+			*k = ExprKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("facts: unknown expression kind %q", b)
+}
 
 // Expr is a node of the neutral expression tree. Which fields are set
 // depends on Kind (see the ExprKind constants); the others are zero.
 // `await e` is recorded as e itself with Await set.
+//
+// A service holds millions of expressions until its build ends, so the
+// struct is kept small: the fields most expressions use are fields, and
+// those only a few kinds use (Test, Keywords, Entries, Text, Func) sit
+// behind one pointer, read through methods of the same names and written
+// through SetTest, SetKeywords, SetEntries, SetText and SetFunc. A copy of
+// an Expr shares that part until either copy sets one of them (setters
+// copy it first), as a copy of the fields would.
 //
 // Destructuring: an assignment target or parameter pattern that unpacks
 // an object (`const {email, password: pw, ...rest} = req.body`) is an
@@ -98,46 +168,117 @@ const (
 // `!==` are recorded as "==" and "!=", and `??` as BoolOp "or" (the
 // value-or-default reading both languages share).
 type Expr struct {
-	Kind ExprKind `json:"kind"`
 	// Name is the identifier of a Name, the attribute of an Attr, the
 	// target of a Walrus, or the syntax kind of an Opaque expression.
-	Name string `json:"name,omitempty"`
+	Name string
 	// Raw is a plain dotted chain as written ("mail.send",
 	// "User.query.filter_by"); empty when the expression is not one.
-	Raw string `json:"raw,omitempty"`
+	Raw string
 	// Resolved is Raw with its first segment replaced through the file's
 	// imports ("Message" -> "flask_mail.Message"; "models.CharField" ->
 	// "django.db.models.CharField"); equal to Raw when nothing resolves.
-	Resolved string `json:"resolved,omitempty"`
+	Resolved string
 	// Value is the literal value of String, Int, Float and Bool.
-	Value string `json:"value,omitempty"`
+	Value string
 	// Op is the operator of Binary, Compare, BoolOp and Unary.
-	Op string `json:"op,omitempty"`
+	Op string
 	// X is the first operand, receiver, callee or subscripted value.
-	X *Expr `json:"x,omitempty"`
+	X *Expr
 	// Y is the second operand or the subscript index.
-	Y *Expr `json:"y,omitempty"`
-	// Test is the condition of a Cond.
-	Test *Expr `json:"test,omitempty"`
+	Y *Expr
 	// Args are call arguments or collection elements.
-	Args []Expr `json:"args,omitempty"`
-	// Keywords are call keyword arguments.
-	Keywords []Keyword `json:"keywords,omitempty"`
-	// Entries are the entries of a Dict.
-	Entries []DictEntry `json:"entries,omitempty"`
-	// Text is the source of an opaque kind (FString, Lambda, Slice,
-	// Comprehension, Opaque), cut to MaxText bytes.
-	Text string `json:"text,omitempty"`
+	Args []Expr
+	// rare holds the fields few expressions use; nil when all are zero.
+	rare *exprRare
+	Line int
+	Kind ExprKind
 	// Await is set when the expression was awaited.
-	Await bool `json:"await,omitempty"`
+	Await bool
 	// Optional is set on the Attr, Subscript or Call of an optional chain
 	// link (`user?.email`, `a?.[0]`, `f?.()`): the access is skipped when
 	// the receiver is null or undefined. Raw and Resolved of an Attr are
 	// still its dotted chain ("user.email").
-	Optional bool `json:"optional,omitempty"`
-	// Func is the function of an ExprFunction.
-	Func *Function `json:"func,omitempty"`
-	Line int       `json:"line"`
+	Optional bool
+}
+
+// exprRare holds the fields of an Expr that few kinds use.
+type exprRare struct {
+	test     *Expr
+	keywords []Keyword
+	entries  []DictEntry
+	text     string
+	fn       *Function
+}
+
+// Test is the condition of a Cond.
+func (e *Expr) Test() *Expr {
+	if e == nil || e.rare == nil {
+		return nil
+	}
+	return e.rare.test
+}
+
+// Keywords are call keyword arguments.
+func (e *Expr) Keywords() []Keyword {
+	if e == nil || e.rare == nil {
+		return nil
+	}
+	return e.rare.keywords
+}
+
+// Entries are the entries of a Dict.
+func (e *Expr) Entries() []DictEntry {
+	if e == nil || e.rare == nil {
+		return nil
+	}
+	return e.rare.entries
+}
+
+// Text is the source of an opaque kind (FString, Lambda, Slice,
+// Comprehension, Opaque), cut to MaxText bytes.
+func (e *Expr) Text() string {
+	if e == nil || e.rare == nil {
+		return ""
+	}
+	return e.rare.text
+}
+
+// Func is the function of an ExprFunction.
+func (e *Expr) Func() *Function {
+	if e == nil || e.rare == nil {
+		return nil
+	}
+	return e.rare.fn
+}
+
+// SetTest sets Test.
+func (e *Expr) SetTest(t *Expr) { e.setRare(func(r *exprRare) { r.test = t }) }
+
+// SetKeywords sets Keywords.
+func (e *Expr) SetKeywords(k []Keyword) { e.setRare(func(r *exprRare) { r.keywords = k }) }
+
+// SetEntries sets Entries.
+func (e *Expr) SetEntries(d []DictEntry) { e.setRare(func(r *exprRare) { r.entries = d }) }
+
+// SetText sets Text.
+func (e *Expr) SetText(s string) { e.setRare(func(r *exprRare) { r.text = s }) }
+
+// SetFunc sets Func.
+func (e *Expr) SetFunc(f *Function) { e.setRare(func(r *exprRare) { r.fn = f }) }
+
+// setRare applies set to a copy of the rare fields (a copy of e may share
+// them) and keeps the copy unless every rare field is zero.
+func (e *Expr) setRare(set func(*exprRare)) {
+	var r exprRare
+	if e.rare != nil {
+		r = *e.rare
+	}
+	set(&r)
+	if r.test == nil && r.keywords == nil && r.entries == nil && r.text == "" && r.fn == nil {
+		e.rare = nil
+		return
+	}
+	e.rare = &r
 }
 
 // MaxText bounds Expr.Text so that one huge literal cannot bloat facts.
@@ -162,9 +303,10 @@ func (e *Expr) Keyword(name string) *Expr {
 	if e == nil {
 		return nil
 	}
-	for i := range e.Keywords {
-		if e.Keywords[i].Name == name {
-			return &e.Keywords[i].Value
+	kws := e.Keywords()
+	for i := range kws {
+		if kws[i].Name == name {
+			return &kws[i].Value
 		}
 	}
 	return nil
@@ -216,7 +358,7 @@ func (e *Expr) Any(pred func(*Expr) bool) bool {
 	if e == nil {
 		return false
 	}
-	if pred(e) || e.X.Any(pred) || e.Y.Any(pred) || e.Test.Any(pred) {
+	if pred(e) || e.X.Any(pred) || e.Y.Any(pred) || e.Test().Any(pred) {
 		return true
 	}
 	for i := range e.Args {
@@ -224,13 +366,16 @@ func (e *Expr) Any(pred func(*Expr) bool) bool {
 			return true
 		}
 	}
-	for i := range e.Keywords {
-		if e.Keywords[i].Value.Any(pred) {
+	if e.rare == nil {
+		return false
+	}
+	for i := range e.rare.keywords {
+		if e.rare.keywords[i].Value.Any(pred) {
 			return true
 		}
 	}
-	for i := range e.Entries {
-		if e.Entries[i].Key.Any(pred) || e.Entries[i].Value.Any(pred) {
+	for i := range e.rare.entries {
+		if e.rare.entries[i].Key.Any(pred) || e.rare.entries[i].Value.Any(pred) {
 			return true
 		}
 	}

@@ -34,9 +34,9 @@ func TestExprHelpers(t *testing.T) {
 	t.Parallel()
 	call := &Expr{
 		Kind: ExprCall, Raw: "Message", Resolved: "flask_mail.Message",
-		X:        &Expr{Kind: ExprName, Name: "Message"},
-		Keywords: []Keyword{{Name: "recipients", Value: Expr{Kind: ExprList}}},
+		X: &Expr{Kind: ExprName, Name: "Message"},
 	}
+	call.SetKeywords([]Keyword{{Name: "recipients", Value: Expr{Kind: ExprList}}})
 	method := &Expr{Kind: ExprCall, X: &Expr{Kind: ExprAttr, Name: "first", X: call}}
 	tests := []struct {
 		name string
@@ -65,7 +65,8 @@ func TestExprHelpers(t *testing.T) {
 func TestAnyStopsAtFunctionBodies(t *testing.T) {
 	t.Parallel()
 	inner := Expr{Kind: ExprName, Name: "secret"}
-	callback := Expr{Kind: ExprFunction, Func: &Function{Body: []Stmt{{Kind: StmtReturn, Value: &inner}}}}
+	callback := Expr{Kind: ExprFunction}
+	callback.SetFunc(&Function{Body: []Stmt{{Kind: StmtReturn, Value: &inner}}})
 	call := &Expr{Kind: ExprCall, Args: []Expr{callback},
 		X: &Expr{Kind: ExprAttr, Name: "post", Optional: true}}
 	isSecret := func(e *Expr) bool { return e.Kind == ExprName && e.Name == "secret" }

@@ -119,19 +119,28 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind, e.Args = facts.ExprSet, x.exprs(x.named(n))
 	case k.dictionary:
 		e.Kind = facts.ExprDict
-		for _, c := range x.named(n) {
+		var entries []facts.DictEntry
+		items := x.named(n)
+		for _, c := range items {
 			switch c.Kind() {
 			case k.pair:
 				kv := x.named(c)
 				if len(kv) == 2 {
-					e.Entries = append(e.Entries, facts.DictEntry{Key: x.exprPtr(kv[0]), Value: x.expr(kv[1])})
+					if entries == nil {
+						entries = make([]facts.DictEntry, 0, len(items))
+					}
+					entries = append(entries, facts.DictEntry{Key: x.exprPtr(kv[0]), Value: x.expr(kv[1])})
 				}
 			case k.dictSplat:
 				if v := x.named(c); len(v) > 0 {
-					e.Entries = append(e.Entries, facts.DictEntry{Value: x.expr(v[0])})
+					if entries == nil {
+						entries = make([]facts.DictEntry, 0, len(items))
+					}
+					entries = append(entries, facts.DictEntry{Value: x.expr(v[0])})
 				}
 			}
 		}
+		e.SetEntries(entries)
 	case k.subscript:
 		e.Kind = facts.ExprSubscript
 		parts := x.named(n)
@@ -145,16 +154,20 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			e.Y = &facts.Expr{Kind: facts.ExprTuple, Args: x.exprs(parts[1:]), Line: parts[1].Line()}
 		}
 	case k.slice:
-		e.Kind, e.Text = facts.ExprSlice, clip(n.Bytes())
+		e.Kind = facts.ExprSlice
+		e.SetText(clip(n.Bytes()))
 	case k.conditional:
 		parts := x.named(n)
 		if len(parts) != 3 {
 			return x.opaqueExpr(n)
 		}
 		e.Kind = facts.ExprCond
-		e.X, e.Test, e.Y = x.exprPtr(parts[0]), x.exprPtr(parts[1]), x.exprPtr(parts[2])
+		e.X = x.exprPtr(parts[0])
+		e.SetTest(x.exprPtr(parts[1]))
+		e.Y = x.exprPtr(parts[2])
 	case k.lambda:
-		e.Kind, e.Text = facts.ExprLambda, clip(n.Bytes())
+		e.Kind = facts.ExprLambda
+		e.SetText(clip(n.Bytes()))
 	case k.await:
 		c := x.named(n)
 		if len(c) == 0 {
@@ -185,7 +198,8 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		}
 		e.Kind, e.X = facts.ExprStarred, x.exprPtr(c[0])
 	case k.listComp, k.dictComp, k.setComp, k.genExpr:
-		e.Kind, e.Name, e.Text = facts.ExprComprehension, x.g.KindName(n.Kind()), clip(n.Bytes())
+		e.Kind, e.Name = facts.ExprComprehension, x.g.KindName(n.Kind())
+		e.SetText(clip(n.Bytes()))
 	case k.typeNode:
 		// An annotation wrapper: the type is its only child.
 		if c := x.named(n); len(c) == 1 {
@@ -240,7 +254,9 @@ func isDotted(e *facts.Expr) bool {
 
 func (x *extractor) opaqueExpr(n syntax.Node) facts.Expr {
 	x.file.Stats.OpaqueExprs++
-	return facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Text: clip(n.Bytes()), Line: n.Line()}
+	e := facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()}
+	e.SetText(clip(n.Bytes()))
+	return e
 }
 
 // comparison translates `a < b`, and a chain `a < b < c` into
@@ -339,7 +355,9 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 				e.Raw, e.Resolved = e.X.Raw, e.X.Resolved
 			}
 		case c.Kind() == x.k.argumentList:
-			e.Args, e.Keywords = x.arguments(c)
+			var kws []facts.Keyword
+			e.Args, kws = x.arguments(c)
+			e.SetKeywords(kws)
 		case c.Kind() == x.k.genExpr:
 			e.Args = []facts.Expr{x.expr(c)}
 		}

@@ -3,6 +3,7 @@ package python
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -138,15 +139,14 @@ def send(user, n: int = 3):
 			{
 				Kind:    facts.StmtAssign,
 				Targets: []facts.Expr{name("msg", 6)},
-				Value: &facts.Expr{
+				Value: withKeywords(&facts.Expr{
 					Kind: facts.ExprCall, Raw: "Message", Resolved: "flask_mail.Message", Line: 6,
 					X:    &facts.Expr{Kind: facts.ExprName, Name: "Message", Raw: "Message", Resolved: "flask_mail.Message", Line: 6},
 					Args: []facts.Expr{{Kind: facts.ExprString, Value: "Hi", Line: 7}},
-					Keywords: []facts.Keyword{{Name: "recipients", Value: facts.Expr{
-						Kind: facts.ExprList, Line: 8,
-						Args: []facts.Expr{{Kind: facts.ExprAttr, Name: "email", Raw: "user.email", Resolved: "user.email", X: &userName, Line: 8}},
-					}}},
-				},
+				}, []facts.Keyword{{Name: "recipients", Value: facts.Expr{
+					Kind: facts.ExprList, Line: 8,
+					Args: []facts.Expr{{Kind: facts.ExprAttr, Name: "email", Raw: "user.email", Resolved: "user.email", X: &userName, Line: 8}},
+				}}}),
 				Line: 6,
 			},
 			{
@@ -162,7 +162,7 @@ def send(user, n: int = 3):
 		Line:    4,
 		EndLine: 10,
 	}}
-	if diff := cmp.Diff(want, f.Functions); diff != "" {
+	if diff := cmp.Diff(want, f.Functions, factsFields); diff != "" {
 		t.Errorf("functions (-want +got):\n%s", diff)
 	}
 	if f.Stats.Statements != 4 { // import, def, assign, call
@@ -299,7 +299,7 @@ func TestDeterministic(t *testing.T) {
 	src := "from a import b\nclass C(b.D):\n    x = 1\n    def m(self):\n        return b.f(self.x)\n"
 	first := extract(t, "m.py", src)
 	for range 5 {
-		if diff := cmp.Diff(first, extract(t, "m.py", src)); diff != "" {
+		if diff := cmp.Diff(first, extract(t, "m.py", src), factsFields); diff != "" {
 			t.Fatalf("facts differ between runs:\n%s", diff)
 		}
 	}
@@ -423,7 +423,17 @@ func TestConcurrentExtraction(t *testing.T) {
 	for err := range errs {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(serial, parallel); diff != "" {
+	if diff := cmp.Diff(serial, parallel, factsFields); diff != "" {
 		t.Errorf("parallel facts differ from serial:\n%s", diff)
 	}
+}
+
+// factsFields lets cmp compare the unexported fields of facts (an
+// expression's rare fields sit behind one pointer).
+var factsFields = cmp.Exporter(func(reflect.Type) bool { return true })
+
+// withKeywords sets the keyword arguments of a call and returns it.
+func withKeywords(e *facts.Expr, kws []facts.Keyword) *facts.Expr {
+	e.SetKeywords(kws)
+	return e
 }

@@ -40,7 +40,7 @@ func showExprBare(e *facts.Expr) string {
 		for i := range e.Args {
 			args = append(args, showExpr(&e.Args[i]))
 		}
-		for _, kw := range e.Keywords {
+		for _, kw := range e.Keywords() {
 			if kw.Name == "**" {
 				args = append(args, "**"+showExpr(&kw.Value))
 			} else {
@@ -75,7 +75,7 @@ func showExprBare(e *facts.Expr) string {
 		return "{" + showList(e.Args) + "}"
 	case facts.ExprDict:
 		var parts []string
-		for _, en := range e.Entries {
+		for _, en := range e.Entries() {
 			if en.Key == nil {
 				parts = append(parts, "**"+showExpr(&en.Value))
 			} else {
@@ -84,7 +84,7 @@ func showExprBare(e *facts.Expr) string {
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case facts.ExprCond:
-		return "(" + showExpr(e.X) + " if " + showExpr(e.Test) + " else " + showExpr(e.Y) + ")"
+		return "(" + showExpr(e.X) + " if " + showExpr(e.Test()) + " else " + showExpr(e.Y) + ")"
 	case facts.ExprStarred:
 		return "*" + showExpr(e.X)
 	case facts.ExprWalrus:
@@ -98,11 +98,11 @@ func showExprBare(e *facts.Expr) string {
 		}
 		return "yield " + showExpr(e.X)
 	case facts.ExprFString, facts.ExprLambda, facts.ExprSlice, facts.ExprComprehension:
-		return string(e.Kind) + "<" + e.Text + ">"
+		return e.Kind.String() + "<" + e.Text() + ">"
 	case facts.ExprOpaque:
 		return "opaque<" + e.Name + ">"
 	}
-	return "?" + string(e.Kind)
+	return "?" + e.Kind.String()
 }
 
 func showList(es []facts.Expr) string {

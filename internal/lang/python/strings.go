@@ -23,7 +23,8 @@ func (x *extractor) stringExpr(e *facts.Expr, n syntax.Node) {
 			continue
 		}
 		if !x.appendString(&value, part) {
-			e.Kind, e.Text = facts.ExprFString, clip(n.Bytes())
+			e.Kind = facts.ExprFString
+			e.SetText(clip(n.Bytes()))
 			return
 		}
 	}

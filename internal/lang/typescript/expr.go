@@ -118,7 +118,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind, e.Op, e.X = facts.ExprUnary, op, x.exprPtr(arg)
 	case k.ternaryExpr:
 		e.Kind = facts.ExprCond
-		e.Test = x.exprPtr(n.Field("condition"))
+		e.SetTest(x.exprPtr(n.Field("condition")))
 		e.X = x.exprPtr(n.Field("consequence"))
 		e.Y = x.exprPtr(n.Field("alternative"))
 	case k.parenthesized, k.asExpr, k.satisfiesExpr, k.nonNullExpr, k.typeAssertion, k.instantiationExpr:
@@ -147,7 +147,8 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	case k.arrowFunction, k.functionExpr, k.functionKw, k.generatorFunction:
 		name := n.Field("name").Text()
 		f := x.function(n, name, nil, &scope{kind: scopeFunction, qual: x.innerQual()})
-		e.Kind, e.Func = facts.ExprFunction, &f
+		e.Kind = facts.ExprFunction
+		e.SetFunc(&f)
 	case k.assignmentExpr:
 		left := n.Field("left")
 		if left.Kind() != k.identifier {
@@ -204,7 +205,9 @@ func isDotted(e *facts.Expr) bool {
 
 func (x *extractor) opaqueExpr(n syntax.Node) facts.Expr {
 	x.file.Stats.OpaqueExprs++
-	return facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Text: clip(n.Bytes()), Line: n.Line()}
+	e := facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()}
+	e.SetText(clip(n.Bytes()))
+	return e
 }
 
 // callExpr translates a call or `new` expression (a constructor call is a
@@ -256,22 +259,24 @@ func (x *extractor) object(e *facts.Expr, n syntax.Node) {
 	e.Kind = facts.ExprDict
 	parts := x.named(n)
 	if len(parts) > 0 {
-		e.Entries = make([]facts.DictEntry, 0, len(parts))
+		e.SetEntries(make([]facts.DictEntry, 0, len(parts)))
 	}
 	for _, c := range parts {
 		switch c.Kind() {
 		case x.k.pair:
-			e.Entries = append(e.Entries, facts.DictEntry{Key: x.keyPtr(c.Field("key")), Value: x.expr(c.Field("value"))})
+			e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(c.Field("key")), Value: x.expr(c.Field("value"))}))
 		case x.k.shorthandPropertyIdentifier:
-			e.Entries = append(e.Entries, facts.DictEntry{Key: x.keyPtr(c), Value: x.expr(c)})
+			e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(c), Value: x.expr(c)}))
 		case x.k.spreadElement:
 			if v := x.named(c); len(v) > 0 {
-				e.Entries = append(e.Entries, facts.DictEntry{Value: x.expr(v[0])})
+				e.SetEntries(append(e.Entries(), facts.DictEntry{Value: x.expr(v[0])}))
 			}
 		case x.k.methodDef:
 			name := x.propertyName(c.Field("name"))
 			f := x.function(c, name, nil, &scope{kind: scopeFunction, qual: x.innerQual()})
-			e.Entries = append(e.Entries, facts.DictEntry{Key: x.keyPtr(c.Field("name")), Value: facts.Expr{Kind: facts.ExprFunction, Func: &f, Line: c.Line()}})
+			fe := facts.Expr{Kind: facts.ExprFunction, Line: c.Line()}
+			fe.SetFunc(&f)
+			e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(c.Field("name")), Value: fe}))
 		}
 	}
 }
@@ -283,7 +288,9 @@ func (x *extractor) keyPtr(n syntax.Node) *facts.Expr {
 		if c := x.named(n); len(c) > 0 {
 			return x.exprPtr(c[0])
 		}
-		return &facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Text: clip(n.Bytes()), Line: n.Line()}
+		e := &facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()}
+		e.SetText(clip(n.Bytes()))
+		return e
 	}
 	return &facts.Expr{Kind: facts.ExprString, Value: x.propertyName(n), Line: n.Line()}
 }
@@ -304,20 +311,20 @@ func (x *extractor) target(n syntax.Node) facts.Expr {
 		for _, c := range x.named(n) {
 			switch c.Kind() {
 			case k.shorthandPropPattern:
-				e.Entries = append(e.Entries, facts.DictEntry{Key: x.keyPtr(c), Value: x.name(c)})
+				e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(c), Value: x.name(c)}))
 			case k.pairPattern:
-				e.Entries = append(e.Entries, facts.DictEntry{Key: x.keyPtr(c.Field("key")), Value: x.target(c.Field("value"))})
+				e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(c.Field("key")), Value: x.target(c.Field("value"))}))
 			case k.objectAssignmentPattern:
 				left := c.Field("left")
 				target := x.target(left)
 				if left.Kind() == k.shorthandPropPattern {
 					target = x.name(left)
 				}
-				e.Entries = append(e.Entries, facts.DictEntry{Key: x.keyPtr(left),
-					Value: facts.Expr{Kind: facts.ExprDefault, X: &target, Y: x.exprPtr(c.Field("right")), Line: c.Line()}})
+				e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(left),
+					Value: facts.Expr{Kind: facts.ExprDefault, X: &target, Y: x.exprPtr(c.Field("right")), Line: c.Line()}}))
 			case k.restPattern:
 				if v := x.named(c); len(v) > 0 {
-					e.Entries = append(e.Entries, facts.DictEntry{Value: x.target(v[0])})
+					e.SetEntries(append(e.Entries(), facts.DictEntry{Value: x.target(v[0])}))
 				}
 			}
 		}
@@ -394,7 +401,8 @@ func isDecimalInt(v string) bool {
 func (x *extractor) templateExpr(e *facts.Expr, n syntax.Node) {
 	for _, c := range x.named(n) {
 		if c.Kind() == x.k.templateSubstitution {
-			e.Kind, e.Text = facts.ExprFString, clip(n.Bytes())
+			e.Kind = facts.ExprFString
+			e.SetText(clip(n.Bytes()))
 			return
 		}
 	}

@@ -96,8 +96,8 @@ func (x *extractor) shadowTarget(t *facts.Expr) {
 			x.shadowTarget(&t.Args[i])
 		}
 	case facts.ExprDict:
-		for i := range t.Entries {
-			x.shadowTarget(&t.Entries[i].Value)
+		for i := range t.Entries() {
+			x.shadowTarget(&t.Entries()[i].Value)
 		}
 	}
 }

@@ -66,7 +66,7 @@ func showBare(e *facts.Expr) string {
 		return "(" + showList(e.Args) + ")"
 	case facts.ExprDict:
 		var parts []string
-		for _, en := range e.Entries {
+		for _, en := range e.Entries() {
 			if en.Key == nil {
 				parts = append(parts, "**"+show(&en.Value))
 			} else {
@@ -75,7 +75,7 @@ func showBare(e *facts.Expr) string {
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case facts.ExprCond:
-		return "(" + show(e.X) + " if " + show(e.Test) + " else " + show(e.Y) + ")"
+		return "(" + show(e.X) + " if " + show(e.Test()) + " else " + show(e.Y) + ")"
 	case facts.ExprStarred:
 		return "*" + show(e.X)
 	case facts.ExprDefault:
@@ -85,9 +85,9 @@ func showBare(e *facts.Expr) string {
 	case facts.ExprYield:
 		return "yield " + e.Op + " " + show(e.X)
 	case facts.ExprFString:
-		return "f" + e.Text
+		return "f" + e.Text()
 	case facts.ExprFunction:
-		f := e.Func
+		f := e.Func()
 		s := "fn " + f.QualName + "(" + showParams(f.Params) + ")"
 		if f.Async {
 			s = "async " + s
@@ -96,7 +96,7 @@ func showBare(e *facts.Expr) string {
 	case facts.ExprOpaque:
 		return "opaque:" + e.Name
 	}
-	return string(e.Kind)
+	return e.Kind.String()
 }
 
 func showList(es []facts.Expr) string {

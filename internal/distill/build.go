@@ -110,12 +110,12 @@ func (b *builder) collectStatusLiterals() {
 			}
 			visitExpr(s.Value)
 			visitExpr(s.Cond)
-			visitExpr(s.Iter)
+			visitExpr(s.Iter())
 			for i := range s.Targets {
 				visitExpr(&s.Targets[i])
 			}
-			if s.Func != nil {
-				visitBody(s.Func.Body)
+			if s.Func() != nil {
+				visitBody(s.Func().Body)
 			}
 			return true
 		})

@@ -78,8 +78,8 @@ func returnedFunction(fn *facts.Function) *facts.Function {
 	}
 	for i := range fn.Body {
 		s := &fn.Body[i]
-		if s.Kind == facts.StmtFunction && s.Func != nil && s.Func.Name == last.Value.Name {
-			return s.Func
+		if s.Kind == facts.StmtFunction && s.Func() != nil && s.Func().Name == last.Value.Name {
+			return s.Func()
 		}
 	}
 	return nil
@@ -137,7 +137,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 					return
 				}
 			}
-			if callsName(s.Body, wrapped) || len(s.Else) > 0 || len(s.Finally) > 0 {
+			if callsName(s.Body, wrapped) || len(s.Else) > 0 || len(s.Finally()) > 0 {
 				return
 			}
 			for j := range s.Body {

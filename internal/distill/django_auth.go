@@ -105,14 +105,14 @@ func noneFails(body []facts.Stmt) []facts.Stmt {
 		}
 		s.Body = noneFails(s.Body)
 		s.Else = noneFails(s.Else)
-		s.Finally = noneFails(s.Finally)
-		if len(s.Handlers) > 0 {
-			hs := make([]facts.Handler, len(s.Handlers))
-			for j, h := range s.Handlers {
+		s.SetFinally(noneFails(s.Finally()))
+		if len(s.Handlers()) > 0 {
+			hs := make([]facts.Handler, len(s.Handlers()))
+			for j, h := range s.Handlers() {
 				h.Body = noneFails(h.Body)
 				hs[j] = h
 			}
-			s.Handlers = hs
+			s.SetHandlers(hs)
 		}
 		out[i] = s
 	}

@@ -210,13 +210,13 @@ func (b *builder) markCondFields(q *query) {
 // exists x: ...). done is false, walking nothing, for any other try.
 func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (done, ends bool) {
 	var h *facts.Handler
-	for i := range s.Handlers {
-		if t := s.Handlers[i].Type; t != nil && t.Kind != facts.ExprTuple &&
+	for i := range s.Handlers() {
+		if t := s.Handlers()[i].Type; t != nil && t.Kind != facts.ExprTuple &&
 			catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(t.Raw), t.Resolved) {
-			h = &s.Handlers[i]
+			h = &s.Handlers()[i]
 		}
 	}
-	if h == nil || len(s.Handlers) != 1 || len(s.Body) == 0 {
+	if h == nil || len(s.Handlers()) != 1 || len(s.Body) == 0 {
 		return false, false
 	}
 	// The lookup: the first assignment of the body to a name.
@@ -250,7 +250,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	if !ends {
 		ends = rc.stmts(s.Else, sc, out)
 	}
-	rc.stmts(s.Finally, sc, out)
+	rc.stmts(s.Finally(), sc, out)
 	return true, ends
 }
 

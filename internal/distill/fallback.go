@@ -22,10 +22,10 @@ import (
 // which the function returns and which must exist (the fallback raises
 // too). It reports false, walking nothing, for any other try.
 func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
-	if !sc.inlined || len(s.Handlers) != 1 || len(s.Else) > 0 || len(s.Finally) > 0 {
+	if !sc.inlined || len(s.Handlers()) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 {
 		return false
 	}
-	h := &s.Handlers[0]
+	h := &s.Handlers()[0]
 	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, h.Type.Resolved, h.Type.Raw) {
 		return false
 	}
@@ -143,10 +143,10 @@ func (rc *ruleCtx) absencePredicate(fr *funcRef, self *value, call *facts.Expr, 
 	var lookups []*facts.Expr
 	for i := range body[:len(body)-1] {
 		s := &body[i]
-		if s.Kind != facts.StmtTry || len(s.Handlers) != 1 || len(s.Else) > 0 || len(s.Finally) > 0 || len(s.Body) != 2 {
+		if s.Kind != facts.StmtTry || len(s.Handlers()) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 || len(s.Body) != 2 {
 			return nil
 		}
-		for _, st := range s.Handlers[0].Body {
+		for _, st := range s.Handlers()[0].Body {
 			if st.Kind != facts.StmtPass {
 				return nil
 			}

@@ -135,8 +135,8 @@ func endsAfterWork(list []facts.Stmt) bool {
 			}
 			s := &block[i]
 			visit(s.Body)
-			for j := range s.Handlers {
-				visit(s.Handlers[j].Body)
+			for j := range s.Handlers() {
+				visit(s.Handlers()[j].Body)
 			}
 			visit(s.Else)
 		}

@@ -313,7 +313,7 @@ func (b *builder) invokedFunctions() map[string]bool {
 	}
 	visit := func(f *facts.File, body []facts.Stmt) {
 		facts.Walk(body, func(s *facts.Stmt) bool {
-			for _, e := range []*facts.Expr{s.Value, s.Cond, s.Iter} {
+			for _, e := range []*facts.Expr{s.Value, s.Cond, s.Iter()} {
 				e.Any(func(x *facts.Expr) bool {
 					if x.Kind != facts.ExprCall {
 						return false

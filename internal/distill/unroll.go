@@ -14,7 +14,7 @@ const maxUnroll = 4
 // body that breaks, continues or returns is left to the general reading.
 // It reports whether it walked the loop.
 func (rc *ruleCtx) unrollLiteralLoop(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
-	it := s.Iter
+	it := s.Iter()
 	if it == nil || (it.Kind != facts.ExprList && it.Kind != facts.ExprTuple) || len(it.Args) == 0 || len(it.Args) > maxUnroll {
 		return false
 	}

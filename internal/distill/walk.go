@@ -51,7 +51,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 	case facts.StmtAugAssign:
 		if len(s.Targets) == 1 && s.Value != nil {
-			op := s.Op
+			op := s.Op()
 			if len(op) > 1 {
 				op = op[:len(op)-1]
 			}
@@ -95,7 +95,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case facts.StmtFor:
 		rc.forStmt(s, sc, out)
 	case facts.StmtWith:
-		for _, it := range s.Items {
+		for _, it := range s.Items() {
 			if it.Alias != nil && it.Alias.Kind == facts.ExprName {
 				sc.vars[it.Alias.Name] = rc.eval(&it.Value, sc, out, false)
 			}
@@ -112,10 +112,10 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if !t {
 			t = rc.stmts(s.Else, sc, out)
 		}
-		rc.stmts(s.Finally, sc, out)
+		rc.stmts(s.Finally(), sc, out)
 		return t
 	case facts.StmtOpaque:
-		rc.untranslated(sc, s.Line, LeftOutStatement, "a statement ("+s.Syntax+")")
+		rc.untranslated(sc, s.Line, LeftOutStatement, "a statement ("+s.Syntax()+")")
 	}
 	return false
 }
@@ -726,7 +726,7 @@ func negate(c allium.Expr) allium.Expr {
 
 // forStmt handles loops over a relationship or a query.
 func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
-	if s.Iter == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
+	if s.Iter() == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++
 		}
@@ -736,7 +736,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if rc.unrollLiteralLoop(s, sc, out) {
 		return
 	}
-	it := rc.eval(s.Iter, sc, out, false)
+	it := rc.eval(s.Iter(), sc, out, false)
 	varName := bindingName(s.Targets[0].Name)
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		if rc.loopHasEffects(s) {

@@ -47,3 +47,58 @@ func (e *Expr) UnmarshalJSON(b []byte) error {
 	e.SetFunc(j.Func)
 	return nil
 }
+
+// stmtJSON is Stmt as JSON, with the fields in their documented order.
+type stmtJSON struct {
+	Kind       StmtKind   `json:"kind"`
+	Syntax     string     `json:"syntax,omitempty"`
+	Targets    []Expr     `json:"targets,omitempty"`
+	Op         string     `json:"op,omitempty"`
+	Annotation *Expr      `json:"annotation,omitempty"`
+	Value      *Expr      `json:"value,omitempty"`
+	Cause      *Expr      `json:"cause,omitempty"`
+	Cond       *Expr      `json:"cond,omitempty"`
+	Iter       *Expr      `json:"iter,omitempty"`
+	Items      []WithItem `json:"items,omitempty"`
+	Body       []Stmt     `json:"body,omitempty"`
+	Handlers   []Handler  `json:"handlers,omitempty"`
+	Else       []Stmt     `json:"else,omitempty"`
+	Finally    []Stmt     `json:"finally,omitempty"`
+	Names      []string   `json:"names,omitempty"`
+	Func       *Function  `json:"func,omitempty"`
+	Class      *Class     `json:"class,omitempty"`
+	Async      bool       `json:"async,omitempty"`
+	Line       int        `json:"line"`
+}
+
+// MarshalJSON writes every field of s, the rare ones included.
+func (s Stmt) MarshalJSON() ([]byte, error) {
+	return json.Marshal(stmtJSON{
+		Kind: s.Kind, Syntax: s.Syntax(), Targets: s.Targets, Op: s.Op(), Annotation: s.Annotation(),
+		Value: s.Value, Cause: s.Cause(), Cond: s.Cond, Iter: s.Iter(), Items: s.Items(), Body: s.Body,
+		Handlers: s.Handlers(), Else: s.Else, Finally: s.Finally(), Names: s.Names(), Func: s.Func(),
+		Class: s.Class(), Async: s.Async, Line: s.Line,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Stmt) UnmarshalJSON(b []byte) error {
+	var j stmtJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*s = Stmt{Kind: j.Kind, Targets: j.Targets, Value: j.Value, Cond: j.Cond, Body: j.Body, Else: j.Else,
+		Async: j.Async, Line: j.Line}
+	s.SetSyntax(j.Syntax)
+	s.SetOp(j.Op)
+	s.SetAnnotation(j.Annotation)
+	s.SetCause(j.Cause)
+	s.SetIter(j.Iter)
+	s.SetItems(j.Items)
+	s.SetHandlers(j.Handlers)
+	s.SetFinally(j.Finally)
+	s.SetNames(j.Names)
+	s.SetFunc(j.Func)
+	s.SetClass(j.Class)
+	return nil
+}

@@ -8,15 +8,15 @@ import (
 
 func TestWalkVisitsNestedBodiesInOrder(t *testing.T) {
 	t.Parallel()
+	try := Stmt{Kind: StmtTry, Line: 5, Body: []Stmt{{Kind: StmtExpr, Line: 6}}}
+	try.SetHandlers([]Handler{{Body: []Stmt{{Kind: StmtRaise, Line: 8}}}})
+	try.SetFinally([]Stmt{{Kind: StmtPass, Line: 10}})
 	body := []Stmt{
 		{Kind: StmtIf, Line: 1,
 			Body: []Stmt{{Kind: StmtPass, Line: 2}},
 			Else: []Stmt{{Kind: StmtReturn, Line: 4}}},
-		{Kind: StmtTry, Line: 5,
-			Body:     []Stmt{{Kind: StmtExpr, Line: 6}},
-			Handlers: []Handler{{Body: []Stmt{{Kind: StmtRaise, Line: 8}}}},
-			Finally:  []Stmt{{Kind: StmtPass, Line: 10}}},
-		{Kind: StmtFunction, Line: 11, Func: &Function{Body: []Stmt{{Kind: StmtPass, Line: 12}}}},
+		try,
+		FunctionStmt(&Function{Line: 11, Body: []Stmt{{Kind: StmtPass, Line: 12}}}),
 		{Kind: StmtFor, Line: 13, Body: []Stmt{{Kind: StmtBreak, Line: 14}}},
 	}
 	var lines []int

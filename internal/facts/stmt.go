@@ -1,81 +1,282 @@
 package facts
 
-// StmtKind is the kind of a statement.
-type StmtKind string
+import (
+	"fmt"
+	"strconv"
+)
+
+// StmtKind is the kind of a statement: a small number, written (by
+// String and in JSON) as its name, "if" or "return"; the zero StmtKind is
+// no kind and is written "".
+type StmtKind uint8
 
 // Statement kinds. The comment on each says which Stmt fields it uses.
 const (
 	// StmtAssign: Targets = Value, with Annotation for `x: T = v`
 	// (Value nil for a bare `x: T`). `a = b = v` has two targets; a tuple
 	// target is one ExprTuple.
-	StmtAssign StmtKind = "assign"
+	StmtAssign StmtKind = iota + 1
 	// StmtAugAssign: Targets[0] Op Value, Op like "+=".
-	StmtAugAssign StmtKind = "aug_assign"
+	StmtAugAssign
 	// StmtExpr: an expression statement (usually a call) in Value.
-	StmtExpr StmtKind = "expr"
+	StmtExpr
 	// StmtReturn: Value, nil for a bare return.
-	StmtReturn StmtKind = "return"
+	StmtReturn
 	// StmtRaise: Value is the exception (nil for a bare re-raise), Cause
 	// the `from` expression.
-	StmtRaise StmtKind = "raise"
+	StmtRaise
 	// StmtIf: if Cond: Body else: Else. An elif is an Else holding one
 	// StmtIf.
-	StmtIf StmtKind = "if"
+	StmtIf
 	// StmtFor: for Targets[0] in Iter: Body else: Else; Async for
 	// `async for`.
-	StmtFor StmtKind = "for"
+	StmtFor
 	// StmtWhile: while Cond: Body else: Else.
-	StmtWhile StmtKind = "while"
+	StmtWhile
 	// StmtWith: with Items: Body; Async for `async with`.
-	StmtWith StmtKind = "with"
+	StmtWith
 	// StmtTry: Body, Handlers, Else, Finally.
-	StmtTry StmtKind = "try"
+	StmtTry
 	// StmtDel: del Targets.
-	StmtDel StmtKind = "del"
+	StmtDel
 	// StmtAssert: assert Cond, Value (the message, may be nil).
-	StmtAssert StmtKind = "assert"
+	StmtAssert
 	// StmtPass, StmtBreak, StmtContinue: no fields.
-	StmtPass     StmtKind = "pass"
-	StmtBreak    StmtKind = "break"
-	StmtContinue StmtKind = "continue"
+	StmtPass
+	StmtBreak
+	StmtContinue
 	// StmtImport: an import in a body; the names are in File.Imports.
-	StmtImport StmtKind = "import"
+	StmtImport
 	// StmtFunction: a nested function definition in Func.
-	StmtFunction StmtKind = "function"
+	StmtFunction
 	// StmtClass: a class defined inside a function, in Class.
-	StmtClass StmtKind = "class"
+	StmtClass
 	// StmtGlobal: `global`/`nonlocal` names in Names.
-	StmtGlobal StmtKind = "global"
+	StmtGlobal
 	// StmtOpaque: anything else (match, type aliases, print statements,
 	// constructs cut by the depth bound, unparsable input); Syntax is the
 	// syntax kind, prefixed with "error:" for a simple statement that
 	// contains a syntax error (its recovered form is not trusted).
-	StmtOpaque StmtKind = "opaque"
+	StmtOpaque
 )
+
+// stmtKindNames are the names of the statement kinds, by value.
+var stmtKindNames = [...]string{
+	0:             "",
+	StmtAssign:    "assign",
+	StmtAugAssign: "aug_assign",
+	StmtExpr:      "expr",
+	StmtReturn:    "return",
+	StmtRaise:     "raise",
+	StmtIf:        "if",
+	StmtFor:       "for",
+	StmtWhile:     "while",
+	StmtWith:      "with",
+	StmtTry:       "try",
+	StmtDel:       "del",
+	StmtAssert:    "assert",
+	StmtPass:      "pass",
+	StmtBreak:     "break",
+	StmtContinue:  "continue",
+	StmtImport:    "import",
+	StmtFunction:  "function",
+	StmtClass:     "class",
+	StmtGlobal:    "global",
+	StmtOpaque:    "opaque",
+}
+
+// String returns the kind's name ("if").
+func (k StmtKind) String() string {
+	if int(k) < len(stmtKindNames) {
+		return stmtKindNames[k]
+	}
+	return "StmtKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText writes the kind's name.
+func (k StmtKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind's name.
+func (k *StmtKind) UnmarshalText(b []byte) error {
+	for i, n := range stmtKindNames {
+		if n == string(b) {
+			*k = StmtKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("facts: unknown statement kind %q", b)
+}
 
 // Stmt is a node of the neutral statement tree. Which fields are set
 // depends on Kind (see the StmtKind constants).
+//
+// As with Expr, the fields most statements use are fields, and the rest
+// (Syntax, Op, Annotation, Cause, Iter, Items, Handlers, Finally, Names,
+// Func, Class) sit behind one pointer, read through methods of the same
+// names and written through Set methods that copy that part first.
 type Stmt struct {
-	Kind StmtKind `json:"kind"`
-	// Syntax is the source syntax kind of an Opaque statement.
-	Syntax     string     `json:"syntax,omitempty"`
-	Targets    []Expr     `json:"targets,omitempty"`
-	Op         string     `json:"op,omitempty"`
-	Annotation *Expr      `json:"annotation,omitempty"`
-	Value      *Expr      `json:"value,omitempty"`
-	Cause      *Expr      `json:"cause,omitempty"`
-	Cond       *Expr      `json:"cond,omitempty"`
-	Iter       *Expr      `json:"iter,omitempty"`
-	Items      []WithItem `json:"items,omitempty"`
-	Body       []Stmt     `json:"body,omitempty"`
-	Handlers   []Handler  `json:"handlers,omitempty"`
-	Else       []Stmt     `json:"else,omitempty"`
-	Finally    []Stmt     `json:"finally,omitempty"`
-	Names      []string   `json:"names,omitempty"`
-	Func       *Function  `json:"func,omitempty"`
-	Class      *Class     `json:"class,omitempty"`
-	Async      bool       `json:"async,omitempty"`
-	Line       int        `json:"line"`
+	Targets []Expr
+	Value   *Expr
+	Cond    *Expr
+	Body    []Stmt
+	Else    []Stmt
+	// rare holds the fields few statements use; nil when all are zero.
+	rare  *stmtRare
+	Line  int
+	Kind  StmtKind
+	Async bool
+}
+
+// stmtRare holds the fields of a Stmt that few kinds use.
+type stmtRare struct {
+	syntax     string
+	op         string
+	annotation *Expr
+	cause      *Expr
+	iter       *Expr
+	items      []WithItem
+	handlers   []Handler
+	finally    []Stmt
+	names      []string
+	fn         *Function
+	class      *Class
+}
+
+// Syntax is the source syntax kind of an Opaque statement.
+func (s *Stmt) Syntax() string {
+	if s == nil || s.rare == nil {
+		return ""
+	}
+	return s.rare.syntax
+}
+
+// Op is the operator of an AugAssign ("+=").
+func (s *Stmt) Op() string {
+	if s == nil || s.rare == nil {
+		return ""
+	}
+	return s.rare.op
+}
+
+// Annotation is the declared type of an annotated Assign.
+func (s *Stmt) Annotation() *Expr {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.annotation
+}
+
+// Cause is the `from` expression of a Raise.
+func (s *Stmt) Cause() *Expr {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.cause
+}
+
+// Iter is the iterated expression of a For.
+func (s *Stmt) Iter() *Expr {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.iter
+}
+
+// Items are the items of a With.
+func (s *Stmt) Items() []WithItem {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.items
+}
+
+// Handlers are the except clauses of a Try.
+func (s *Stmt) Handlers() []Handler {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.handlers
+}
+
+// Finally is the finally block of a Try.
+func (s *Stmt) Finally() []Stmt {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.finally
+}
+
+// Names are the names of a Global.
+func (s *Stmt) Names() []string {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.names
+}
+
+// Func is the nested function of a Function statement.
+func (s *Stmt) Func() *Function {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.fn
+}
+
+// Class is the class of a Class statement.
+func (s *Stmt) Class() *Class {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.class
+}
+
+// SetSyntax sets Syntax.
+func (s *Stmt) SetSyntax(v string) { s.setRare(func(r *stmtRare) { r.syntax = v }) }
+
+// SetOp sets Op.
+func (s *Stmt) SetOp(v string) { s.setRare(func(r *stmtRare) { r.op = v }) }
+
+// SetAnnotation sets Annotation.
+func (s *Stmt) SetAnnotation(v *Expr) { s.setRare(func(r *stmtRare) { r.annotation = v }) }
+
+// SetCause sets Cause.
+func (s *Stmt) SetCause(v *Expr) { s.setRare(func(r *stmtRare) { r.cause = v }) }
+
+// SetIter sets Iter.
+func (s *Stmt) SetIter(v *Expr) { s.setRare(func(r *stmtRare) { r.iter = v }) }
+
+// SetItems sets Items.
+func (s *Stmt) SetItems(v []WithItem) { s.setRare(func(r *stmtRare) { r.items = v }) }
+
+// SetHandlers sets Handlers.
+func (s *Stmt) SetHandlers(v []Handler) { s.setRare(func(r *stmtRare) { r.handlers = v }) }
+
+// SetFinally sets Finally.
+func (s *Stmt) SetFinally(v []Stmt) { s.setRare(func(r *stmtRare) { r.finally = v }) }
+
+// SetNames sets Names.
+func (s *Stmt) SetNames(v []string) { s.setRare(func(r *stmtRare) { r.names = v }) }
+
+// SetFunc sets Func.
+func (s *Stmt) SetFunc(v *Function) { s.setRare(func(r *stmtRare) { r.fn = v }) }
+
+// SetClass sets Class.
+func (s *Stmt) SetClass(v *Class) { s.setRare(func(r *stmtRare) { r.class = v }) }
+
+// setRare applies set to a copy of the rare fields (a copy of s may share
+// them) and keeps the copy unless every rare field is zero.
+func (s *Stmt) setRare(set func(*stmtRare)) {
+	var r stmtRare
+	if s.rare != nil {
+		r = *s.rare
+	}
+	set(&r)
+	if r.syntax == "" && r.op == "" && r.annotation == nil && r.cause == nil && r.iter == nil && r.items == nil &&
+		r.handlers == nil && r.finally == nil && r.names == nil && r.fn == nil && r.class == nil {
+		s.rare = nil
+		return
+	}
+	s.rare = &r
 }
 
 // WithItem is one `Value as Alias` of a with statement; Alias may be nil.
@@ -106,10 +307,32 @@ func Walk(body []Stmt, fn func(*Stmt) bool) {
 			continue
 		}
 		Walk(s.Body, fn)
-		for j := range s.Handlers {
-			Walk(s.Handlers[j].Body, fn)
+		handlers := s.Handlers()
+		for j := range handlers {
+			Walk(handlers[j].Body, fn)
 		}
 		Walk(s.Else, fn)
-		Walk(s.Finally, fn)
+		Walk(s.Finally(), fn)
 	}
+}
+
+// OpaqueStmt returns an Opaque statement of the given syntax kind.
+func OpaqueStmt(syntax string, line int) Stmt {
+	s := Stmt{Kind: StmtOpaque, Line: line}
+	s.SetSyntax(syntax)
+	return s
+}
+
+// FunctionStmt returns the statement defining f, on f's line.
+func FunctionStmt(f *Function) Stmt {
+	s := Stmt{Kind: StmtFunction, Line: f.Line}
+	s.SetFunc(f)
+	return s
+}
+
+// ClassStmt returns the statement defining c, on c's line.
+func ClassStmt(c *Class) Stmt {
+	s := Stmt{Kind: StmtClass, Line: c.Line}
+	s.SetClass(c)
+	return s
 }

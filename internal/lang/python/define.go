@@ -22,14 +22,14 @@ func (x *extractor) definition(list []facts.Stmt, n syntax.Node, decorators []fa
 		}
 		if def.Kind() != x.k.funcDef && def.Kind() != x.k.classDef {
 			x.file.Stats.OpaqueStatements++
-			return append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()})
+			return append(list, facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line()))
 		}
 		n = def
 	}
 	if x.depth >= maxDepth {
 		x.file.Stats.DepthLimited++
 		x.file.Stats.OpaqueStatements++
-		return append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()})
+		return append(list, facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line()))
 	}
 	x.depth++
 	defer func() { x.depth-- }()
@@ -42,7 +42,7 @@ func (x *extractor) definition(list []facts.Stmt, n syntax.Node, decorators []fa
 		case scopeClass:
 			sc.class.Classes = append(sc.class.Classes, c)
 		default:
-			list = append(list, facts.Stmt{Kind: facts.StmtClass, Class: &c, Line: c.Line})
+			list = append(list, facts.ClassStmt(&c))
 		}
 		return list
 	}
@@ -53,7 +53,7 @@ func (x *extractor) definition(list []facts.Stmt, n syntax.Node, decorators []fa
 	case scopeClass:
 		sc.class.Methods = append(sc.class.Methods, f)
 	default:
-		list = append(list, facts.Stmt{Kind: facts.StmtFunction, Func: &f, Line: f.Line})
+		list = append(list, facts.FunctionStmt(&f))
 	}
 	return list
 }

@@ -124,14 +124,14 @@ func showBody(body []facts.Stmt) []string {
 			switch s.Kind {
 			case facts.StmtAssign:
 				line += showList(s.Targets)
-				if s.Annotation != nil {
-					line += ": " + showExpr(s.Annotation)
+				if s.Annotation() != nil {
+					line += ": " + showExpr(s.Annotation())
 				}
 				if s.Value != nil {
 					line += " = " + showExpr(s.Value)
 				}
 			case facts.StmtAugAssign:
-				line += showList(s.Targets) + " " + s.Op + " " + showExpr(s.Value)
+				line += showList(s.Targets) + " " + s.Op() + " " + showExpr(s.Value)
 			case facts.StmtExpr:
 				line += showExpr(s.Value)
 			case facts.StmtReturn:
@@ -144,8 +144,8 @@ func showBody(body []facts.Stmt) []string {
 				if s.Value != nil {
 					line += " " + showExpr(s.Value)
 				}
-				if s.Cause != nil {
-					line += " from " + showExpr(s.Cause)
+				if s.Cause() != nil {
+					line += " from " + showExpr(s.Cause())
 				}
 			case facts.StmtIf:
 				line += "if " + showExpr(s.Cond) + ":"
@@ -155,10 +155,10 @@ func showBody(body []facts.Stmt) []string {
 				if s.Async {
 					line += "async "
 				}
-				line += "for " + showList(s.Targets) + " in " + showExpr(s.Iter) + ":"
+				line += "for " + showList(s.Targets) + " in " + showExpr(s.Iter()) + ":"
 			case facts.StmtWith:
 				var items []string
-				for _, it := range s.Items {
+				for _, it := range s.Items() {
 					item := showExpr(&it.Value)
 					if it.Alias != nil {
 						item += " as " + showExpr(it.Alias)
@@ -179,22 +179,22 @@ func showBody(body []facts.Stmt) []string {
 					line += ", " + showExpr(s.Value)
 				}
 			case facts.StmtGlobal:
-				line += "global " + strings.Join(s.Names, ", ")
+				line += "global " + strings.Join(s.Names(), ", ")
 			case facts.StmtFunction:
-				line += "def " + s.Func.QualName
+				line += "def " + s.Func().QualName
 			case facts.StmtClass:
-				line += "class " + s.Class.QualName
+				line += "class " + s.Class().QualName
 			case facts.StmtOpaque:
-				line += "opaque<" + s.Syntax + ">"
+				line += "opaque<" + s.Syntax() + ">"
 			default:
-				line += string(s.Kind)
+				line += s.Kind.String()
 			}
 			out = append(out, line)
 			if s.Kind == facts.StmtFunction {
-				emit(indent+"  ", s.Func.Body)
+				emit(indent+"  ", s.Func().Body)
 			}
 			emit(indent+"  ", s.Body)
-			for _, h := range s.Handlers {
+			for _, h := range s.Handlers() {
 				hl := indent + "except"
 				if h.Type != nil {
 					hl += " " + showExpr(h.Type)
@@ -209,9 +209,9 @@ func showBody(body []facts.Stmt) []string {
 				out = append(out, indent+"else:")
 				emit(indent+"  ", s.Else)
 			}
-			if len(s.Finally) > 0 {
+			if len(s.Finally()) > 0 {
 				out = append(out, indent+"finally:")
-				emit(indent+"  ", s.Finally)
+				emit(indent+"  ", s.Finally())
 			}
 		}
 	}

@@ -36,7 +36,7 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		x.file.Stats.Statements++
 		x.file.Stats.DepthLimited++
 		x.file.Stats.OpaqueStatements++
-		return append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()})
+		return append(list, facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line()))
 	}
 	x.depth++
 	defer func() { x.depth-- }()
@@ -67,7 +67,7 @@ func (x *extractor) hoistAssignment(s facts.Stmt, sc *scope) bool {
 		}
 	}
 	for _, t := range s.Targets {
-		a := facts.Assignment{Name: t.Name, Annotation: s.Annotation, Value: s.Value, Line: s.Line}
+		a := facts.Assignment{Name: t.Name, Annotation: s.Annotation(), Value: s.Value, Line: s.Line}
 		if sc.kind == scopeClass {
 			sc.class.Fields = append(sc.class.Fields, a)
 		} else {
@@ -118,7 +118,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 		// Error recovery can turn a broken line into a plausible but
 		// wrong statement (`'You're ' + x` becomes `+x`); say less.
 		x.file.Stats.OpaqueStatements++
-		return facts.Stmt{Kind: facts.StmtOpaque, Syntax: "error:" + x.g.KindName(n.Kind()), Line: n.Line()}
+		return facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), n.Line())
 	}
 	switch n.Kind() {
 	case k.exprStmt:
@@ -151,7 +151,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 				seenFrom = true
 			case !c.IsNamed() || x.isExtra(c.Kind()):
 			case seenFrom:
-				s.Cause = x.exprPtr(c)
+				s.SetCause(x.exprPtr(c))
 			default:
 				s.Value = x.exprPtr(c)
 			}
@@ -195,7 +195,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 	case k.globalStmt, k.nonlocalStmt:
 		s.Kind = facts.StmtGlobal
 		for _, c := range x.named(n) {
-			s.Names = append(s.Names, c.Text())
+			s.SetNames(append(s.Names(), c.Text()))
 		}
 	default:
 		return x.opaque(n)
@@ -215,7 +215,7 @@ func (x *extractor) isCompound(k syntax.Kind) bool {
 
 func (x *extractor) opaque(n syntax.Node) facts.Stmt {
 	x.file.Stats.OpaqueStatements++
-	return facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()}
+	return facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line())
 }
 
 // assignment handles `a = b = v`, `x: T = v` and `x: T`.
@@ -240,8 +240,8 @@ func (x *extractor) assignment(s *facts.Stmt, n syntax.Node) {
 		if !left.IsNull() {
 			s.Targets = append(s.Targets, x.expr(left))
 		}
-		if !annotation.IsNull() && s.Annotation == nil {
-			s.Annotation = x.exprPtr(annotation)
+		if !annotation.IsNull() && s.Annotation() == nil {
+			s.SetAnnotation(x.exprPtr(annotation))
 		}
 		// A chained assignment nests to the right; follow it as a loop,
 		// bounded like any other nesting.
@@ -270,7 +270,7 @@ func (x *extractor) augAssignment(s *facts.Stmt, n syntax.Node) {
 	if !ok {
 		op = x.tokenOp(n)
 	}
-	s.Op = op
+	s.SetOp(op)
 	s.Targets = []facts.Expr{x.expr(parts[0])}
 	s.Value = x.exprPtr(parts[1])
 }
@@ -352,7 +352,7 @@ func (x *extractor) loop(s *facts.Stmt, n syntax.Node, sc *scope) {
 		case !seenIn:
 			s.Targets = append(s.Targets, x.expr(c))
 		default:
-			s.Iter = x.exprPtr(c)
+			s.SetIter(x.exprPtr(c))
 		}
 	}
 }
@@ -372,7 +372,7 @@ func (x *extractor) withStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 				if len(parts) == 0 {
 					continue
 				}
-				s.Items = append(s.Items, x.withItem(parts[0]))
+				s.SetItems(append(s.Items(), x.withItem(parts[0])))
 			}
 		case x.k.block:
 			s.Body = x.body(c, sc)
@@ -424,11 +424,11 @@ func (x *extractor) tryStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 					}
 				}
 			}
-			s.Handlers = append(s.Handlers, h)
+			s.SetHandlers(append(s.Handlers(), h))
 		case x.k.elseClause:
 			s.Else = x.body(x.clauseBlock(c), sc)
 		case x.k.finallyClause:
-			s.Finally = x.body(x.clauseBlock(c), sc)
+			s.SetFinally(x.body(x.clauseBlock(c), sc))
 		}
 	}
 }

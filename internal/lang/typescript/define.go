@@ -21,7 +21,7 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 	if x.depth >= maxDepth {
 		x.file.Stats.DepthLimited++
 		x.file.Stats.OpaqueStatements++
-		return append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()}), ""
+		return append(list, facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line())), ""
 	}
 	x.depth++
 	defer func() { x.depth-- }()
@@ -34,7 +34,7 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 			return list, name
 		}
 		x.shadow(name)
-		return append(list, facts.Stmt{Kind: facts.StmtFunction, Func: &f, Line: f.Line}), name
+		return append(list, facts.FunctionStmt(&f)), name
 	case k.classDecl, k.abstractClassDecl, k.classExpr:
 		c := x.class(n, decorators, sc)
 		if sc.kind == scopeModule {
@@ -42,7 +42,7 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 			return list, c.Name
 		}
 		x.shadow(c.Name)
-		return append(list, facts.Stmt{Kind: facts.StmtClass, Class: &c, Line: c.Line}), c.Name
+		return append(list, facts.ClassStmt(&c)), c.Name
 	case k.enumDecl:
 		c := x.enum(n, sc)
 		if sc.kind == scopeModule {
@@ -71,7 +71,7 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 		return list, name
 	}
 	x.file.Stats.OpaqueStatements++
-	return append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()}), ""
+	return append(list, facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line())), ""
 }
 
 // decorators translates the decorator nodes among nodes.

@@ -23,12 +23,12 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 		if x.depth >= maxDepth {
 			x.file.Stats.DepthLimited++
 			x.file.Stats.OpaqueStatements++
-			list = append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: d.Line()})
+			list = append(list, facts.OpaqueStmt(x.g.KindName(n.Kind()), d.Line()))
 			continue
 		}
 		if d.HasError() {
 			x.file.Stats.OpaqueStatements++
-			list = append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: "error:" + x.g.KindName(n.Kind()), Line: d.Line()})
+			list = append(list, facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), d.Line()))
 			continue
 		}
 		if imps := x.requireImports(d); len(imps) > 0 {
@@ -53,14 +53,14 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 				x.file.Functions = append(x.file.Functions, f)
 			} else {
 				x.shadow(fname)
-				list = append(list, facts.Stmt{Kind: facts.StmtFunction, Func: &f, Line: f.Line})
+				list = append(list, facts.FunctionStmt(&f))
 			}
 			continue
 		}
 		s := facts.Stmt{Kind: facts.StmtAssign, Line: d.Line()}
 		s.Targets = []facts.Expr{x.target(name)}
 		if t := d.Field("type"); !t.IsNull() {
-			s.Annotation = x.typeExprPtr(t)
+			s.SetAnnotation(x.typeExprPtr(t))
 		}
 		if !value.IsNull() {
 			s.Value = x.exprPtr(value)
@@ -72,7 +72,7 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 			continue
 		}
 		if t := s.Targets[0]; t.Kind == facts.ExprName {
-			x.file.Constants = append(x.file.Constants, facts.Assignment{Name: t.Name, Annotation: s.Annotation, Value: s.Value, Line: s.Line})
+			x.file.Constants = append(x.file.Constants, facts.Assignment{Name: t.Name, Annotation: s.Annotation(), Value: s.Value, Line: s.Line})
 			continue
 		}
 		list = append(list, s)

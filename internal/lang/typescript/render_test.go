@@ -142,12 +142,12 @@ func showBody(body []facts.Stmt, indent string) []string {
 	var out []string
 	for i := range body {
 		s := &body[i]
-		line := indent + string(s.Kind)
+		line := indent + s.Kind.String()
 		switch s.Kind {
 		case facts.StmtAssign:
 			line = indent + showList(s.Targets) + " = " + show(s.Value)
 		case facts.StmtAugAssign:
-			line = indent + showList(s.Targets) + " " + s.Op + " " + show(s.Value)
+			line = indent + showList(s.Targets) + " " + s.Op() + " " + show(s.Value)
 		case facts.StmtExpr:
 			line = indent + show(s.Value)
 		case facts.StmtReturn, facts.StmtRaise:
@@ -155,19 +155,19 @@ func showBody(body []facts.Stmt, indent string) []string {
 		case facts.StmtIf, facts.StmtWhile:
 			line += " " + show(s.Cond)
 		case facts.StmtFor:
-			line += " " + showList(s.Targets) + " in " + show(s.Iter)
+			line += " " + showList(s.Targets) + " in " + show(s.Iter())
 		case facts.StmtOpaque:
-			line += " " + s.Syntax
+			line += " " + s.Syntax()
 		case facts.StmtFunction:
-			out = append(out, showFunction(s.Func, indent)...)
+			out = append(out, showFunction(s.Func(), indent)...)
 			continue
 		case facts.StmtClass:
-			out = append(out, showClass(s.Class, indent)...)
+			out = append(out, showClass(s.Class(), indent)...)
 			continue
 		}
 		out = append(out, line)
 		out = append(out, showBody(s.Body, indent+"  ")...)
-		for _, h := range s.Handlers {
+		for _, h := range s.Handlers() {
 			out = append(out, indent+"catch "+h.Name)
 			out = append(out, showBody(h.Body, indent+"  ")...)
 		}
@@ -175,9 +175,9 @@ func showBody(body []facts.Stmt, indent string) []string {
 			out = append(out, indent+"else")
 			out = append(out, showBody(s.Else, indent+"  ")...)
 		}
-		if len(s.Finally) > 0 {
+		if len(s.Finally()) > 0 {
 			out = append(out, indent+"finally")
-			out = append(out, showBody(s.Finally, indent+"  ")...)
+			out = append(out, showBody(s.Finally(), indent+"  ")...)
 		}
 	}
 	return out

@@ -56,7 +56,7 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		x.file.Stats.Statements++
 		x.file.Stats.DepthLimited++
 		x.file.Stats.OpaqueStatements++
-		return append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()})
+		return append(list, facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line()))
 	}
 	x.depth++
 	defer func() { x.depth-- }()
@@ -92,7 +92,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 		// Error recovery can make a broken line look like a plausible
 		// but wrong statement; say less.
 		x.file.Stats.OpaqueStatements++
-		return facts.Stmt{Kind: facts.StmtOpaque, Syntax: "error:" + x.g.KindName(n.Kind()), Line: n.Line()}
+		return facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), n.Line())
 	}
 	switch n.Kind() {
 	case k.exprStmt:
@@ -118,7 +118,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 		// Python's for (over an object's keys for `in`).
 		s.Kind = facts.StmtFor
 		s.Targets = []facts.Expr{x.target(n.Field("left"))}
-		s.Iter = x.exprPtr(n.Field("right"))
+		s.SetIter(x.exprPtr(n.Field("right")))
 		s.Async = hasToken(n, x.k.tokAwait)
 		s.Body = x.body(n.Field("body"), sc)
 	case k.whileStmt, k.doStmt:
@@ -136,10 +136,10 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 				handler.Name = p.Text()
 			}
 			handler.Body = x.body(h.Field("body"), sc)
-			s.Handlers = []facts.Handler{handler}
+			s.SetHandlers([]facts.Handler{handler})
 		}
 		if f := n.Field("finalizer"); !f.IsNull() {
-			s.Finally = x.body(f.Field("body"), sc)
+			s.SetFinally(x.body(f.Field("body"), sc))
 		}
 	case k.switchStmt:
 		return x.switchStmt(n, sc)
@@ -163,7 +163,7 @@ func (x *extractor) isCompound(k syntax.Kind) bool {
 
 func (x *extractor) opaque(n syntax.Node) facts.Stmt {
 	x.file.Stats.OpaqueStatements++
-	return facts.Stmt{Kind: facts.StmtOpaque, Syntax: x.g.KindName(n.Kind()), Line: n.Line()}
+	return facts.OpaqueStmt(x.g.KindName(n.Kind()), n.Line())
 }
 
 // exprStatement translates the expression of an expression statement:
@@ -187,15 +187,15 @@ func (x *extractor) exprStatement(s *facts.Stmt, e syntax.Node) {
 		}
 	case k.augAssignmentExpr:
 		s.Kind = facts.StmtAugAssign
-		s.Op = string(e.Field("operator").Bytes())
+		s.SetOp(string(e.Field("operator").Bytes()))
 		s.Targets = []facts.Expr{x.target(e.Field("left"))}
 		s.Value = x.exprPtr(e.Field("right"))
 	case k.updateExpr:
 		// `x++` and `--x` as statements are `x += 1` and `x -= 1`.
 		s.Kind = facts.StmtAugAssign
-		s.Op = "+="
+		s.SetOp("+=")
 		if string(e.Field("operator").Bytes()) == "--" {
-			s.Op = "-="
+			s.SetOp("-=")
 		}
 		s.Targets = []facts.Expr{x.target(e.Field("argument"))}
 		s.Value = &facts.Expr{Kind: facts.ExprInt, Value: "1", Line: e.Line()}
@@ -273,7 +273,7 @@ func (x *extractor) cFor(list []facts.Stmt, n syntax.Node, sc *scope) []facts.St
 	if n.HasError() {
 		x.file.Stats.Statements++
 		x.file.Stats.OpaqueStatements++
-		return append(list, facts.Stmt{Kind: facts.StmtOpaque, Syntax: "error:" + x.g.KindName(n.Kind()), Line: n.Line()})
+		return append(list, facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), n.Line()))
 	}
 	init := n.Field("initializer")
 	switch init.Kind() {

@@ -118,7 +118,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 		// Error recovery can turn a broken line into a plausible but
 		// wrong statement (`'You're ' + x` becomes `+x`); say less.
 		x.file.Stats.OpaqueStatements++
-		return facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), n.Line())
+		return facts.OpaqueStmt("error:"+x.g.KindName(n.Kind()), n.Line())
 	}
 	switch n.Kind() {
 	case k.exprStmt:

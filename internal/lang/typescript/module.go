@@ -28,7 +28,7 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 		}
 		if d.HasError() {
 			x.file.Stats.OpaqueStatements++
-			list = append(list, facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), d.Line()))
+			list = append(list, facts.OpaqueStmt("error:"+x.g.KindName(n.Kind()), d.Line()))
 			continue
 		}
 		if imps := x.requireImports(d); len(imps) > 0 {

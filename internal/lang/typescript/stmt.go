@@ -92,7 +92,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 		// Error recovery can make a broken line look like a plausible
 		// but wrong statement; say less.
 		x.file.Stats.OpaqueStatements++
-		return facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), n.Line())
+		return facts.OpaqueStmt("error:"+x.g.KindName(n.Kind()), n.Line())
 	}
 	switch n.Kind() {
 	case k.exprStmt:
@@ -273,7 +273,7 @@ func (x *extractor) cFor(list []facts.Stmt, n syntax.Node, sc *scope) []facts.St
 	if n.HasError() {
 		x.file.Stats.Statements++
 		x.file.Stats.OpaqueStatements++
-		return append(list, facts.OpaqueStmt("error:" + x.g.KindName(n.Kind()), n.Line()))
+		return append(list, facts.OpaqueStmt("error:"+x.g.KindName(n.Kind()), n.Line()))
 	}
 	init := n.Field("initializer")
 	switch init.Kind() {

@@ -75,7 +75,7 @@ what could not be translated.`,
 			}
 			d := distill.New(distill.Options{Catalog: cat})
 			defer d.Close()
-			out, err := d.Distill(ctx, distill.Input{Service: serviceName(root), Language: language, Files: set.Files})
+			out, err := d.Distill(ctx, distill.Input{Service: serviceName(root), Language: language, Files: set.Files, ReleaseData: true})
 			if err != nil {
 				return fmt.Errorf("dir %s: %w", root, err)
 			}

@@ -41,6 +41,11 @@ type Input struct {
 	// files' extensions (the language with most files wins).
 	Language string
 	Files    []source.File
+	// ReleaseData lets Distill drop each file's Data (set it to nil in
+	// Files) as soon as the file is extracted: the facts keep copies of
+	// what they need, so a caller that has no further use for the source
+	// does not hold it while the build runs.
+	ReleaseData bool
 }
 
 // Stats counts what a distillation read, translated and left out.
@@ -267,13 +272,15 @@ func (d *Distiller) language(in Input) (lang.Language, error) {
 // the number of parsers that took part.
 func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out *Output) ([]*facts.File, error) {
 	exts := lg.Extensions()
-	var todo []source.File
-	for _, f := range in.Files {
+	// todo holds the indexes in in.Files of the files to extract, in path
+	// order.
+	var todo []int
+	for i, f := range in.Files {
 		if slices.Contains(exts, strings.ToLower(path.Ext(f.Path))) {
-			todo = append(todo, f)
+			todo = append(todo, i)
 		}
 	}
-	sort.SliceStable(todo, func(i, j int) bool { return todo[i].Path < todo[j].Path })
+	sort.SliceStable(todo, func(i, j int) bool { return in.Files[todo[i]].Path < in.Files[todo[j]].Path })
 
 	p, err := d.pool.Get(ctx)
 	if err != nil {
@@ -292,8 +299,11 @@ func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out
 		if i >= len(todo) || ctx.Err() != nil {
 			return false
 		}
-		f := todo[i]
+		f := &in.Files[todo[i]]
 		results[i].file, results[i].err = lg.Extract(ctx, p, facts.Source{Path: f.Path, Data: f.Data})
+		if in.ReleaseData {
+			f.Data = nil
+		}
 		return true
 	}
 	var helpers sync.WaitGroup
@@ -330,7 +340,7 @@ func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out
 
 	files := make([]*facts.File, 0, len(todo))
 	for i, r := range results {
-		f := todo[i]
+		f := in.Files[todo[i]]
 		if r.err != nil {
 			out.Notes = append(out.Notes, fmt.Sprintf("%s: not read: %v", f.Path, r.err))
 			out.Stats.ParseErrors++

@@ -240,7 +240,7 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 		return nil
 	}
 
-	out, err := r.dist.Distill(sctx, distill.Input{Service: j.repo.Repo.Name + "/" + j.svc.Name, Language: j.svc.Language, Files: set.Files})
+	out, err := r.dist.Distill(sctx, distill.Input{Service: j.repo.Repo.Name + "/" + j.svc.Name, Language: j.svc.Language, Files: set.Files, ReleaseData: true})
 	if err != nil {
 		return fail("distill", err)
 	}

@@ -37,7 +37,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	switch n.Kind() {
 	case k.identifier:
 		e.Kind = facts.ExprName
-		e.Name = n.Text()
+		e.Name = x.text(n)
 		e.Raw = e.Name
 		e.Resolved = x.resolve(e.Raw)
 	case k.attribute:
@@ -47,9 +47,9 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		e.X = x.exprPtr(parts[0])
-		e.Name = parts[len(parts)-1].Text()
+		e.Name = x.text(parts[len(parts)-1])
 		if isDotted(e.X) {
-			e.Raw = e.X.Raw + "." + e.Name
+			e.Raw = x.concat(e.X.Raw, ".", e.Name)
 			e.Resolved = x.resolve(e.Raw)
 		}
 	case k.call:
@@ -57,9 +57,9 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	case k.str, k.concatenatedString:
 		x.stringExpr(&e, n)
 	case k.integer:
-		e.Kind, e.Value = facts.ExprInt, n.Text()
+		e.Kind, e.Value = facts.ExprInt, x.text(n)
 	case k.float:
-		e.Kind, e.Value = facts.ExprFloat, n.Text()
+		e.Kind, e.Value = facts.ExprFloat, x.text(n)
 	case k.trueLit:
 		e.Kind, e.Value = facts.ExprBool, "true"
 	case k.falseLit:
@@ -181,7 +181,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if len(parts) != 2 {
 			return x.opaqueExpr(n)
 		}
-		e.Kind, e.Name, e.X = facts.ExprWalrus, parts[0].Text(), x.exprPtr(parts[1])
+		e.Kind, e.Name, e.X = facts.ExprWalrus, x.text(parts[0]), x.exprPtr(parts[1])
 	case k.yield:
 		e.Kind = facts.ExprYield
 		for _, c := range n.Children() {
@@ -228,9 +228,9 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		}
 		e.Kind = facts.ExprAttr
 		e.X = x.exprPtr(parts[0])
-		e.Name = parts[1].Text()
+		e.Name = x.text(parts[1])
 		if isDotted(e.X) {
-			e.Raw = e.X.Raw + "." + e.Name
+			e.Raw = x.concat(e.X.Raw, ".", e.Name)
 			e.Resolved = x.resolve(e.Raw)
 		}
 	case k.unionType:
@@ -394,7 +394,7 @@ func (x *extractor) arguments(n syntax.Node) ([]facts.Expr, []facts.Keyword) {
 				args = append(args, x.opaqueExpr(c))
 				continue
 			}
-			keywords = append(keywords, facts.Keyword{Name: parts[0].Text(), Value: x.expr(parts[1])})
+			keywords = append(keywords, facts.Keyword{Name: x.text(parts[0]), Value: x.expr(parts[1])})
 		case x.k.dictSplat:
 			if v := x.named(c); len(v) > 0 {
 				keywords = append(keywords, facts.Keyword{Name: "**", Value: x.expr(v[0])})

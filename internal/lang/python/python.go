@@ -108,6 +108,57 @@ type extractor struct {
 	// for; scopes[0] is the module, later entries enclosing bodies.
 	scopes []map[string]string
 	depth  int
+
+	// strs interns the names, dotted chains and short literals of the
+	// file: they repeat enormously (self, self.assertEqual, "utf-8"), and
+	// the facts keep them until the service's build ends. buf is scratch
+	// space for the chains.
+	strs map[string]string
+	buf  []byte
+}
+
+// maxInterned bounds the strings interned: longer ones rarely repeat.
+const maxInterned = 64
+
+// intern returns b as a string, the same string for the same bytes
+// within the file.
+func (x *extractor) intern(b []byte) string {
+	if len(b) > maxInterned {
+		return string(b)
+	}
+	if s, ok := x.strs[string(b)]; ok {
+		return s
+	}
+	if x.strs == nil {
+		x.strs = map[string]string{}
+	}
+	s := string(b)
+	x.strs[s] = s
+	return s
+}
+
+// internString is intern for a string already made.
+func (x *extractor) internString(s string) string {
+	if len(s) > maxInterned {
+		return s
+	}
+	if t, ok := x.strs[s]; ok {
+		return t
+	}
+	if x.strs == nil {
+		x.strs = map[string]string{}
+	}
+	x.strs[s] = s
+	return s
+}
+
+// text is the source text of n, interned.
+func (x *extractor) text(n syntax.Node) string { return x.intern(n.Bytes()) }
+
+// concat returns a+sep+b, interned.
+func (x *extractor) concat(a, sep, b string) string {
+	x.buf = append(append(append(x.buf[:0], a...), sep...), b...)
+	return x.intern(x.buf)
 }
 
 // scope is where a body's statements go.
@@ -207,7 +258,7 @@ func (x *extractor) resolve(raw string) string {
 	}
 	for i := len(x.scopes) - 1; i >= 0; i-- {
 		if target, ok := x.scopes[i][head]; ok {
-			return target + rest
+			return x.concat(target, "", rest)
 		}
 	}
 	return raw

@@ -63,7 +63,9 @@ func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Sour
 		g:         walkGrammar(),
 		file:      out,
 		isPackage: isPackage,
+		strs:      internTables.Get().(map[string]string),
 	}
+	defer x.releaseStrings()
 	diag, err := p.Parse(ctx, x.g, file.Data, x.walkModule)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", file.Path, err)
@@ -119,6 +121,24 @@ type extractor struct {
 
 // maxInterned bounds the strings interned: longer ones rarely repeat.
 const maxInterned = 64
+
+// internTables holds the emptied intern tables of finished walks, so that
+// a walk does not grow its table from nothing (growing them made more
+// garbage than interning saves).
+var internTables = sync.Pool{New: func() any { return map[string]string{} }}
+
+// keepInterned is the largest table given back to internTables: the
+// table of one huge file is not kept for every small one after it.
+const keepInterned = 1 << 14
+
+// releaseStrings gives the intern table back, emptied.
+func (x *extractor) releaseStrings() {
+	if len(x.strs) <= keepInterned {
+		clear(x.strs)
+		internTables.Put(x.strs)
+	}
+	x.strs = nil
+}
 
 // intern returns b as a string, the same string for the same bytes
 // within the file.

@@ -1,0 +1,197 @@
+package facts
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRareFieldsCopyOnWrite: a copy of an Expr or Stmt shares its rare
+// fields until one of the two sets one, and then neither sees the
+// other's write, as with plain fields.
+func TestRareFieldsCopyOnWrite(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		run  func() (orig, copied string)
+	}{
+		{"expr text", func() (string, string) {
+			a := Expr{Kind: ExprLambda}
+			a.SetText("lambda: 1")
+			b := a
+			b.SetText("lambda: 2")
+			return a.Text(), b.Text()
+		}},
+		{"expr keywords", func() (string, string) {
+			a := Expr{Kind: ExprCall}
+			a.SetKeywords([]Keyword{{Name: "x"}})
+			b := a
+			b.SetKeywords(nil)
+			return names(a.Keywords()), names(b.Keywords())
+		}},
+		{"expr test kept by another setter", func() (string, string) {
+			a := Expr{Kind: ExprCond}
+			a.SetTest(&Expr{Kind: ExprName, Name: "ok"})
+			b := a
+			b.SetText("t")
+			return a.Test().Name + "|" + a.Text(), b.Test().Name + "|" + b.Text()
+		}},
+		{"stmt handlers", func() (string, string) {
+			a := Stmt{Kind: StmtTry}
+			a.SetHandlers([]Handler{{Name: "e"}})
+			b := a
+			b.SetHandlers([]Handler{{Name: "err"}})
+			return a.Handlers()[0].Name, b.Handlers()[0].Name
+		}},
+		{"stmt op", func() (string, string) {
+			a := Stmt{Kind: StmtAugAssign}
+			a.SetOp("+=")
+			b := a
+			b.SetOp("-=")
+			return a.Op(), b.Op()
+		}},
+	}
+	want := map[string][2]string{
+		"expr text":                        {"lambda: 1", "lambda: 2"},
+		"expr keywords":                    {"x", ""},
+		"expr test kept by another setter": {"ok|", "ok|t"},
+		"stmt handlers":                    {"e", "err"},
+		"stmt op":                          {"+=", "-="},
+	}
+	for _, tt := range tests {
+		orig, copied := tt.run()
+		if got := [2]string{orig, copied}; got != want[tt.name] {
+			t.Errorf("%s: original, copy = %q, want %q", tt.name, got, want[tt.name])
+		}
+	}
+}
+
+func names(kws []Keyword) string {
+	var out []string
+	for _, k := range kws {
+		out = append(out, k.Name)
+	}
+	return strings.Join(out, ",")
+}
+
+// TestRareFieldsZero: setting every rare field back to zero drops the
+// shared part, and the getters of a nil expression or statement return
+// zero values.
+func TestRareFieldsZero(t *testing.T) {
+	t.Parallel()
+	e := Expr{Kind: ExprLambda}
+	e.SetText("lambda: 1")
+	e.SetText("")
+	s := Stmt{Kind: StmtGlobal}
+	s.SetNames([]string{"x"})
+	s.SetNames(nil)
+	if e.rare != nil || s.rare != nil {
+		t.Errorf("rare part kept after every field was zeroed: expr %v, stmt %v", e.rare != nil, s.rare != nil)
+	}
+	var ne *Expr
+	var ns *Stmt
+	if ne.Text() != "" || ne.Keywords() != nil || ne.Func() != nil || ns.Syntax() != "" || ns.Handlers() != nil || ns.Class() != nil {
+		t.Error("a nil expression or statement has a rare field")
+	}
+}
+
+// TestKindNames: the kinds print and marshal as the names they had when
+// they were strings, and read back.
+func TestKindNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		kind fmtKind
+		want string
+	}{
+		{ExprCall, "call"},
+		{ExprName, "name"},
+		{ExprComprehension, "comprehension"},
+		{ExprDefault, "default"},
+		{ExprKind(0), ""},
+		{StmtAugAssign, "aug_assign"},
+		{StmtOpaque, "opaque"},
+		{StmtKind(0), ""},
+	}
+	for _, tt := range tests {
+		if got := tt.kind.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+		b, err := tt.kind.MarshalText()
+		if err != nil || string(b) != tt.want {
+			t.Errorf("MarshalText() = %q, %v; want %q", b, err, tt.want)
+		}
+	}
+	var k ExprKind
+	if err := k.UnmarshalText([]byte("subscript")); err != nil || k != ExprSubscript {
+		t.Errorf("UnmarshalText(subscript) = %v, %v", k, err)
+	}
+	if err := k.UnmarshalText([]byte("nonsense")); err == nil {
+		t.Error("UnmarshalText(nonsense) accepted")
+	}
+}
+
+type fmtKind interface {
+	String() string
+	MarshalText() ([]byte, error)
+}
+
+// TestJSONRoundTrip: every field, rare or not, is written under its old
+// name and in its old place, and reads back to the same value.
+func TestJSONRoundTrip(t *testing.T) {
+	t.Parallel()
+	cond := Expr{Kind: ExprCond, X: &Expr{Kind: ExprInt, Value: "1", Line: 2}, Y: &Expr{Kind: ExprNone, Line: 2}, Line: 2}
+	cond.SetTest(&Expr{Kind: ExprName, Name: "ok", Raw: "ok", Resolved: "ok", Line: 2})
+	call := Expr{Kind: ExprCall, Raw: "f", Resolved: "m.f", Await: true, Line: 3}
+	call.SetKeywords([]Keyword{{Name: "k", Value: cond}})
+	dict := Expr{Kind: ExprDict, Line: 4}
+	dict.SetEntries([]DictEntry{{Value: Expr{Kind: ExprName, Name: "rest", Line: 4}}})
+	fn := Expr{Kind: ExprFunction, Optional: true, Line: 5}
+	fn.SetFunc(&Function{Name: "cb", QualName: "m.cb", Line: 5, EndLine: 6})
+	opaque := Expr{Kind: ExprOpaque, Name: "lambda", Line: 7}
+	opaque.SetText("lambda: 0")
+
+	try := Stmt{Kind: StmtTry, Body: []Stmt{{Kind: StmtPass, Line: 9}}, Line: 8}
+	try.SetHandlers([]Handler{{Name: "e", Group: true, Line: 10}})
+	try.SetFinally([]Stmt{{Kind: StmtPass, Line: 11}})
+	aug := Stmt{Kind: StmtAugAssign, Targets: []Expr{{Kind: ExprName, Name: "n", Line: 12}}, Value: &call, Line: 12}
+	aug.SetOp("+=")
+	with := Stmt{Kind: StmtWith, Async: true, Line: 13}
+	with.SetItems([]WithItem{{Value: dict, Alias: &fn}})
+	raise := Stmt{Kind: StmtRaise, Value: &opaque, Line: 14}
+	raise.SetCause(&Expr{Kind: ExprName, Name: "err", Line: 14})
+	global := Stmt{Kind: StmtGlobal, Line: 15}
+	global.SetNames([]string{"a", "b"})
+	body := []Stmt{try, aug, with, raise, global, OpaqueStmt("match_statement", 16), ClassStmt(&Class{Name: "C", Line: 17})}
+
+	b, err := json.Marshal(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`{"kind":"try","body":[{"kind":"pass","line":9}],"handlers":[{"name":"e","group":true,"line":10}],"finally":[{"kind":"pass","line":11}],"line":8}`,
+		`"keywords":[{"name":"k","value":{"kind":"cond","x":{"kind":"int","value":"1","line":2},"y":{"kind":"none","line":2},"test":{"kind":"name","name":"ok","raw":"ok","resolved":"ok","line":2},"line":2}}],"await":true,"line":3}`,
+		`{"kind":"aug_assign","targets":[{"kind":"name","name":"n","line":12}],"op":"+=","value":`,
+		`"items":[{"value":{"kind":"dict","entries":[{"value":{"kind":"name","name":"rest","line":4}}],"line":4},"alias":{"kind":"function","optional":true,"func":{"name":"cb","qual_name":"m.cb","line":5,"end_line":6},"line":5}}],"async":true,"line":13}`,
+		`{"kind":"raise","value":{"kind":"opaque","name":"lambda","text":"lambda: 0","line":7},"cause":{"kind":"name","name":"err","line":14},"line":14}`,
+		`{"kind":"global","names":["a","b"],"line":15}`,
+		`{"kind":"opaque","syntax":"match_statement","line":16}`,
+		`{"kind":"class","class":{"name":"C","qual_name":"","line":17,"end_line":0},"line":17}`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON lacks %s\nin %s", want, b)
+		}
+	}
+	var back []Stmt
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	again, err := json.Marshal(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(b), string(again)); diff != "" {
+		t.Errorf("read back and written again differs (-first +again):\n%s", diff)
+	}
+}

@@ -207,6 +207,11 @@ type Language struct {
 	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
 	TokenCacheGets    []string `yaml:"token_cache_gets"`
 	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
+	// ReceiverNames stand for the object a method runs on, the instance's
+	// first (Python's self, then cls for the class; TypeScript's this). A
+	// method declares its receiver when its first parameter has one of
+	// these names; otherwise the receiver is implicit.
+	ReceiverNames []string `yaml:"receiver_names"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

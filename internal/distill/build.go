@@ -191,7 +191,7 @@ func (b *builder) deriveValues() {
 	for _, e := range b.entList {
 		for i := range e.ref.class.Methods {
 			fn := &e.ref.class.Methods[i]
-			if len(fn.Params) != 1 || fn.Params[0].Name != "self" || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
+			if recv, rest := b.receiverParams(fn.Params); recv != b.selfName() && len(fn.Params) > 0 || len(rest) > 0 || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
 				continue
 			}
 			if len(fn.Decorators) > 0 && facts.LastSegment(fn.Decorators[0].Raw) != "property" {
@@ -207,7 +207,7 @@ func (b *builder) deriveValues() {
 			h := &handler{file: e.ref.file, fn: fn}
 			rc := b.newRuleCtx(h, "Derived")
 			sc := &scope{file: e.ref.file, vars: map[string]*value{
-				"self": {kind: vEntity, ent: e.name, expr: &allium.Ident{Name: "this"}},
+				b.selfName(): {kind: vEntity, ent: e.name, expr: &allium.Ident{Name: "this"}},
 			}, inlined: true}
 			var sink []allium.Stmt
 			x := rc.cond(v, sc, &sink)

@@ -184,7 +184,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	}
 	switch x.kind {
 	case vPlumbing:
-		if e.Name == "request" && e.X.Raw == "self" && sc.cls != nil && x.param == "" {
+		if e.Name == "request" && b.isSelf(e.X) && sc.cls != nil && x.param == "" {
 			// self.request in a class-based view.
 			return &value{kind: vPlumbing, param: "request"}
 		}
@@ -909,14 +909,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.inline(fr, recv, e, sc, out)
 		}
 	}
-	if method == "get_object" && recv.kind == vPlumbing && sc.cls != nil && e.X.X.Raw == "self" {
+	if method == "get_object" && recv.kind == vPlumbing && sc.cls != nil && b.isSelf(e.X.X) {
 		// A detail view's instance: the entity its queryset reads.
 		if ent := b.viewModel(sc.file, sc.cls); ent != "" {
 			n := snake(ent)
 			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
 		}
 	}
-	if method != "" && recv.kind == vPlumbing && sc.cls != nil && (e.X.X.Raw == "self" || e.X.X.Raw == "cls") {
+	if method != "" && recv.kind == vPlumbing && sc.cls != nil && b.isReceiverExpr(e.X.X) {
 		// A method of the class, or of one of its bases (mixins).
 		if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
 			if fr := b.ix.method(cr, method); fr != nil {
@@ -1776,7 +1776,7 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 		if fr != nil {
 			cls = fr.class
 		}
-	case sc.cls != nil && (call.X.X.Raw == "cls" || call.X.X.Raw == "self"):
+	case sc.cls != nil && rc.b.isReceiverExpr(call.X.X):
 		// return cls.resolve_mutation(root, info, **input): the class's
 		// own (or a mixin's) method carries on.
 		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
@@ -1799,12 +1799,15 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 // call, evaluated in the caller's scope sc.
 func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc, inner *scope, out *[]allium.Stmt) {
 	params := fr.fn.Params
-	if fr.class != nil && len(params) > 0 && (params[0].Name == "self" || params[0].Name == "cls") {
+	if fr.class != nil {
 		if self == nil {
 			self = &value{kind: vPlumbing}
 		}
-		inner.vars[params[0].Name] = self
-		params = params[1:]
+		var recv string
+		if recv, params = rc.b.receiverParams(params); recv == "" {
+			recv = rc.b.selfName() // not declared: `this`
+		}
+		inner.vars[recv] = self
 	}
 	if vals, ok := rc.starredArgs(call, sc, out); ok {
 		// f(a, *args) where args holds the caller's extra arguments.

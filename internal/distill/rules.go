@@ -596,9 +596,9 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			sc.vars[p.Name] = &value{kind: vPlumbing}
 			continue
 		}
-		if i == 0 && (p.Name == "self" || p.Name == "cls") {
+		if i == 0 && b.isReceiver(p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing}
-			if p.Name == "self" && h.class != nil {
+			if p.Name == b.selfName() && h.class != nil {
 				if obj := rc.viewInstance(h); obj != nil {
 					sc.vars[p.Name] = obj
 				}

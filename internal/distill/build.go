@@ -13,6 +13,7 @@ import (
 func (b *builder) build(service string) *allium.Module {
 	b.classify()
 	b.readFields()
+	b.schemaModels()
 	b.resolveReverse()
 	b.collectStatusLiterals()
 	b.finishFieldTypes()

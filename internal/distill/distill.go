@@ -208,6 +208,11 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, f := range files {
+		if l := d.cat.Language(f.Language); l != nil && l.KeywordObjects {
+			keywordObjects(f)
+		}
+	}
 	b := newBuilder(ctx, patterns, files, d.maxDepth, &out.Stats)
 	m := b.build(in.Service)
 	if err := ctx.Err(); err != nil {

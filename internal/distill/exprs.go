@@ -176,6 +176,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if e.Raw != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw) {
 		return rc.currentUser()
 	}
+	if slices.Contains(b.lang.LengthAttrs, e.Name) {
+		// password.length
+		if x := rc.tr(e.X, sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
+		}
+	}
 	x := rc.eval(e.X, sc, out, false)
 	if x.claimsOf != nil {
 		// token.user_id, token.operation on a payload decoded into an
@@ -349,7 +355,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	if ent == nil {
 		return unknownValue
 	}
-	if attr == "id" || attr == "pk" || attr == ent.pk {
+	if slices.Contains(b.lang.IDAttrs, attr) || attr == ent.pk {
 		return x
 	}
 	rc.touch(x)
@@ -933,7 +939,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return exprValue(&allium.Ident{Name: "now"})
 	case last == "timedelta" || facts.LastSegment(e.Resolved) == "timedelta": // also `timedelta as td`
 		return rc.duration(e, sc, out)
-	case e.Raw == "len" && len(e.Args) == 1:
+	case slices.Contains(l.LengthCalls, e.Raw) && len(e.Args) == 1:
 		if x := rc.tr(&e.Args[0], sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}

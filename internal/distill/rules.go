@@ -66,6 +66,7 @@ func (b *builder) findHandlers() []*handler {
 			}
 		}
 	}
+	out = append(out, b.callRouteHandlers(out)...)
 	return append(out, b.signalHandlers()...)
 }
 
@@ -859,7 +860,7 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 // handlerAuth reads the auth decorators and permission classes.
 func (b *builder) handlerAuth(h *handler) authLevel {
 	a := b.lang.Auth
-	level := authNone
+	level := h.auth // middleware of a route registered by a call
 	check := func(d *facts.Expr) {
 		name, call := decoratorName(d)
 		switch {

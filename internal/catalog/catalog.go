@@ -232,6 +232,13 @@ type Language struct {
 	// IDAttrs are a row's surrogate key: reading one stands for the row
 	// (user.id, user._id), filtering by one looks the row up.
 	IDAttrs []string `yaml:"id_attrs"`
+	// DurationUnits read a duration written as a string ("15m", "7d"):
+	// each suffix's unit (ms, seconds, minutes, hours, days, weeks).
+	DurationUnits map[string]string `yaml:"duration_units"`
+	// TimestampUnit is the unit of the numbers timestamp_readers read
+	// (seconds, ms): a number added to the clock inside one is a
+	// duration in that unit (new Date(Date.now() + 15 * 60 * 1000)).
+	TimestampUnit string `yaml:"timestamp_unit"`
 }
 
 // SchemaModels describes models declared by data (Mongoose): a schema

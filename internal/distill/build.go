@@ -18,6 +18,7 @@ func (b *builder) build(service string) *allium.Module {
 	b.collectStatusLiterals()
 	b.finishFieldTypes()
 	b.collectConfig()
+	b.collectExportedConfig()
 	b.deriveValues()
 	b.buildRules()
 	return b.assemble(service)

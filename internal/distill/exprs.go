@@ -245,6 +245,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v := x.attrs[e.Name]; v != nil {
 			return v
 		}
+		if slices.Contains(b.lang.IDAttrs, e.Name) {
+			return x // the new row's id stands for the row
+		}
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil {
 				for _, a := range x.args {
@@ -500,6 +503,11 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	case facts.ExprBinary:
 		switch e.Op {
 		case "+", "-", "*", "/":
+			if e.Op == "*" {
+				if d := rc.unitConversion(e, sc, out); d != nil {
+					return d
+				}
+			}
 			x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 			if x == nil || y == nil {
 				return nil
@@ -772,7 +780,7 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 			return ci
 		}
 	}
-	return nil
+	return b.exportedConfig(e)
 }
 
 // evalCall works out a call: a clock, a duration, a lookup, a persistence
@@ -1050,7 +1058,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.issueTokenOf(jwtKind(sc.stack), p, rc.payloadExpiry(p, sc, out), sc, out, e.Line)
 		}
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
-			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+			life := rc.payloadExpiry(&e.Args[0], sc, out)
+			if life == nil {
+				life = rc.optionLifetime(e, sc, out)
+			}
+			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], life, sc, out, e.Line)
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {

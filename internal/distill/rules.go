@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -482,10 +483,11 @@ func (b *builder) handlerRules(h *handler) {
 		b.rules = append(b.rules, x)
 	}
 	if main == nil && len(rc.extra) == 0 && !h.job {
+		fn := cmp.Or(h.fn.Name, h.name) // a function written in place has no name of its own
 		if b.stats.EffectsSeen > effectsBefore {
-			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, h.fn.Name)
+			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, fn)
 		} else {
-			b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, h.fn.Name)
+			b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, fn)
 		}
 	}
 }

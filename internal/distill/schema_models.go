@@ -166,6 +166,8 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 				}
 				fi.fkTable, fi.fkEntity = ref.Value, pascal(ref.Value)
 				fi.typ = &allium.Type{Name: fi.fkEntity}
+				// The other side (user.tokens), declared when a rule uses it.
+				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: snake(plural(e.name)), line: fi.line, implicit: true})
 			}
 			dflt := entryValue(opts, sm.DefaultKey)
 			if dflt != nil {

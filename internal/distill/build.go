@@ -140,18 +140,11 @@ func (b *builder) collectStatusLiterals() {
 		for i := range f.Functions {
 			visitBody(f.Functions[i].Body)
 		}
-		var visitClass func(c *facts.Class)
-		visitClass = func(c *facts.Class) {
+		facts.EachClass(f.Classes, func(c *facts.Class) {
 			for i := range c.Methods {
 				visitBody(c.Methods[i].Body)
 			}
-			for i := range c.Classes {
-				visitClass(&c.Classes[i])
-			}
-		}
-		for i := range f.Classes {
-			visitClass(&f.Classes[i])
-		}
+		})
 	}
 }
 

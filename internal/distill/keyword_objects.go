@@ -10,78 +10,50 @@ import "github.com/distill/distill/internal/facts"
 // A call that already has keywords, and an object with a spread or a
 // computed key, are left as they are.
 func keywordObjects(f *facts.File) {
-	var expr func(e *facts.Expr)
 	var fn func(x *facts.Function)
 	var body func(list []facts.Stmt)
-	expr = func(e *facts.Expr) {
-		if e == nil {
-			return
-		}
-		expr(e.X)
-		expr(e.Y)
-		expr(e.Test)
-		for i := range e.Args {
-			expr(&e.Args[i])
-		}
-		for i := range e.Keywords {
-			expr(&e.Keywords[i].Value)
-		}
-		for i := range e.Entries {
-			expr(e.Entries[i].Key)
-			expr(&e.Entries[i].Value)
-		}
-		fn(e.Func)
-		if e.Kind == facts.ExprCall && len(e.Keywords) == 0 && len(e.Args) > 0 {
-			last := &e.Args[len(e.Args)-1]
-			if kws, ok := objectKeywords(last); ok {
-				e.Keywords = kws
-				e.Args = e.Args[:len(e.Args)-1]
+	expr := func(e *facts.Expr) {
+		// Any visits a call before its arguments and keywords, so the
+		// object moved to the keywords is visited there.
+		e.Any(func(x *facts.Expr) bool {
+			if x.Kind == facts.ExprCall && len(x.Keywords) == 0 && len(x.Args) > 0 {
+				if kws, ok := objectKeywords(&x.Args[len(x.Args)-1]); ok {
+					x.Keywords, x.Args = kws, x.Args[:len(x.Args)-1]
+				}
 			}
-		}
+			fn(x.Func) // a function written in place: statements of its own
+			return false
+		})
 	}
 	fn = func(x *facts.Function) {
 		if x == nil {
 			return
-		}
-		for i := range x.Decorators {
-			expr(&x.Decorators[i])
 		}
 		for i := range x.Params {
 			expr(x.Params[i].Default)
 		}
 		body(x.Body)
 	}
-	var class func(c *facts.Class)
-	class = func(c *facts.Class) {
-		for i := range c.Decorators {
-			expr(&c.Decorators[i])
-		}
+	class := func(c *facts.Class) {
 		for i := range c.Fields {
 			expr(c.Fields[i].Value)
 		}
 		for i := range c.Methods {
 			fn(&c.Methods[i])
 		}
-		for i := range c.Classes {
-			class(&c.Classes[i])
-		}
 		body(c.Statements)
 	}
 	body = func(list []facts.Stmt) {
 		facts.Walk(list, func(s *facts.Stmt) bool {
-			for i := range s.Targets {
-				expr(&s.Targets[i])
+			for _, x := range []*facts.Expr{s.Value, s.Cause, s.Cond, s.Iter} {
+				expr(x)
 			}
-			expr(s.Value)
-			expr(s.Cause)
-			expr(s.Cond)
-			expr(s.Iter)
 			for i := range s.Items {
 				expr(&s.Items[i].Value)
 			}
 			fn(s.Func)
 			if s.Class != nil {
-				class(s.Class)
+				facts.EachClass([]facts.Class{*s.Class}, class)
 			}
 			return true
 		})
@@ -92,9 +64,7 @@ func keywordObjects(f *facts.File) {
 	for i := range f.Functions {
 		fn(&f.Functions[i])
 	}
-	for i := range f.Classes {
-		class(&f.Classes[i])
-	}
+	facts.EachClass(f.Classes, class)
 	for i := range f.Exports {
 		expr(f.Exports[i].Value)
 	}

@@ -113,3 +113,12 @@ func Walk(body []Stmt, fn func(*Stmt) bool) {
 		Walk(s.Finally, fn)
 	}
 }
+
+// EachClass calls fn for each class of list and, depth first after it,
+// each class nested in it.
+func EachClass(list []Class, fn func(*Class)) {
+	for i := range list {
+		fn(&list[i])
+		EachClass(list[i].Classes, fn)
+	}
+}

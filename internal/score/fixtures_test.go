@@ -1,14 +1,10 @@
 package score
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/distill/distill/internal/distill"
-	"github.com/distill/distill/internal/manifest"
-	"github.com/distill/distill/internal/source"
 )
 
 // TestFixtureFidelity scores the fixture services that carry a
@@ -32,17 +28,7 @@ func TestFixtureFidelity(t *testing.T) {
 		t.Run(tt.service, func(t *testing.T) {
 			dir := filepath.Join("..", "..", "testdata", "services", tt.service)
 			expected := loadExpected(t, corpusService{name: tt.service, dir: dir})
-			set, err := source.Select(context.Background(), os.DirFS(dir), source.Options{
-				Include: manifest.DefaultInclude(), Exclude: manifest.DefaultExclude(), MaxFileSize: manifest.DefaultMaxFileSize,
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := d.Distill(context.Background(), distill.Input{Service: tt.service, Files: set.Files})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := Score(out.Module, expected)
+			r := Score(distilDir(t, d, tt.service, dir).Module, expected)
 			for _, c := range Categories {
 				p, pok := r.Counts[c].Precision()
 				rc, rok := r.Counts[c].Recall()

@@ -78,3 +78,54 @@ class User(db.Model):
 		t.Errorf("mixed service spec differs from the Python one:\n%s\nwant\n%s", got, pyOnly)
 	}
 }
+
+// TestMixedServiceOneSpec: a Python API and a JavaScript worker of one
+// service that both declare the User model give one entity, and the
+// worker's handler is read against it.
+func TestMixedServiceOneSpec(t *testing.T) {
+	t.Parallel()
+	d := New(Options{Workers: 2})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"api/models.py": `from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(120), nullable=False)
+    status = db.Column(db.String(20), nullable=False, default="active")
+`,
+		"worker/user.js": `const mongoose = require('mongoose');
+module.exports = mongoose.model('User', new mongoose.Schema({
+  email: { type: String, required: true },
+  status: { type: String, enum: ['active', 'locked'] },
+  lockedAt: Date,
+}));
+`,
+		"worker/routes.js": `const router = require('express').Router();
+const User = require('./user');
+router.post('/lock', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) return res.status(404).end();
+  user.status = 'locked';
+  user.lockedAt = new Date();
+  await user.save();
+  res.end();
+});
+`,
+	})
+	if n := len(out.Module.Entities); n != 1 {
+		t.Fatalf("%d entities, want the one User:\n%s", n, allium.Print(out.Module, allium.PrintOptions{}))
+	}
+	for name, want := range map[string][]string{
+		"User": {"email: String", "status: active | locked", "locked_at: Timestamp?"},
+		"Lock": {"when: Lock(email)", "let user = User{email}", "requires: exists user", "user.status = locked", "user.locked_at = now"},
+	} {
+		got := construct(out.Module, name)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q:\n%s", name, w, got)
+			}
+		}
+	}
+}

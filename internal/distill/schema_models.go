@@ -78,7 +78,7 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 		return nil
 	}
 	name := pascal(call.Args[0].Value)
-	if name == "" || b.entByName[name] != nil {
+	if name == "" {
 		return nil
 	}
 	schema := &call.Args[1]
@@ -110,8 +110,11 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 func (b *builder) indexSchemaModel(f *facts.File, m *schemaModel, constant string) {
 	c := &facts.Class{Name: m.name, QualName: qual(f.Module, m.name), Line: m.line}
 	cr := &classRef{file: f, class: c}
-	m.e = b.addEntityClass(cr)
-	if m.e == nil {
+	if e := b.entByName[m.name]; e != nil {
+		// The model another file declares (in another language, or a
+		// second schema of one name): the same entity.
+		m.e, cr = e, e.ref
+	} else if m.e = b.addEntityClass(cr); m.e == nil {
 		return
 	}
 	b.ix.classes[c.QualName] = cr
@@ -198,6 +201,10 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 			}
 		}
 		if fi.typ == nil {
+			continue
+		}
+		if old := e.attrs[fi.name]; old != nil {
+			e.attrs[attr] = old // declared already: the code's name reads it
 			continue
 		}
 		fi.typ.Optional = optional

@@ -25,9 +25,20 @@ import (
 // "15m") is that duration.
 
 // collectExportedConfig records the exported properties with a value as
-// candidate config parameters.
+// candidate config parameters, and the module constants read from the
+// environment with a default (const MIN_LENGTH = Number(process.env.X ||
+// 12)) that collectConfig did not take.
 func (b *builder) collectExportedConfig() {
 	for _, f := range b.ix.files {
+		for i := range f.Constants {
+			c := &f.Constants[i]
+			if c.Name == "" || strings.ToUpper(c.Name) != c.Name || b.configByKey[c.Name] != nil {
+				continue
+			}
+			if v := b.settingValue(c.Value); v != nil && v != c.Value {
+				b.addConfig(f, c.Name, v, nil, c.Line)
+			}
+		}
 		for i := range f.Exports {
 			x := &f.Exports[i]
 			if x.Value == nil || x.Name == "default" || x.Name == "*" || x.Value.Kind == facts.ExprName {

@@ -121,6 +121,45 @@ module.exports = router;
 			notWant:   []string{"for session in Sessions:"},
 		},
 	}
+	tests = append(tests, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		name: "thrown error and a bare return after res.status are guards; a module constant read from the environment",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/routes.js": `
+const express = require('express');
+const bcrypt = require('bcrypt');
+const requireAuth = require('./requireAuth');
+const ApiError = require('./ApiError');
+const MIN_LENGTH = Number(process.env.MIN_PASSWORD_LENGTH || 12);
+const router = express.Router();
+async function changePassword(req, res) {
+  const { password } = req.body;
+  if (password.length < MIN_LENGTH) {
+    throw new ApiError(400, 'too short');
+  }
+  if (req.user.state === 'locked') {
+    res.status(423).json({ error: 'locked' });
+    return;
+  }
+  req.user.token = await bcrypt.hash(password, 10);
+  req.user.lockedUntil = null;
+  await req.user.save();
+  res.end();
+}
+router.post('/password', requireAuth, changePassword);
+module.exports = router;
+`,
+		},
+		construct: "ChangePassword",
+		want: []string{"when: ChangePassword(password, user)", "requires: length(password) >= config.min_length",
+			"requires: user.state != locked", "user.locked_until = null"},
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, tt.files)

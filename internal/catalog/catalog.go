@@ -239,6 +239,16 @@ type Language struct {
 	// (seconds, ms): a number added to the clock inside one is a
 	// duration in that unit (new Date(Date.now() + 15 * 60 * 1000)).
 	TimestampUnit string `yaml:"timestamp_unit"`
+	// TestFiles are read for nothing: tests, fixtures, migrations.
+	TestFiles *TestFiles `yaml:"test_files"`
+}
+
+// TestFiles names the files of a service that are not its behaviour: a
+// file whose name matches one of Names (path.Match patterns), or that is
+// below a directory named one of Dirs.
+type TestFiles struct {
+	Names []string `yaml:"names"`
+	Dirs  []string `yaml:"dirs"`
 }
 
 // SchemaModels describes models declared by data (Mongoose): a schema

@@ -133,7 +133,7 @@ func (b *builder) collectStatusLiterals() {
 		}
 	}
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		curFile = f

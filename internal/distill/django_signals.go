@@ -32,7 +32,7 @@ func (b *builder) signalHandlers() []*handler {
 			name: pascal(strings.TrimLeft(fn.Name, "_"))})
 	}
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		// @receiver(post_save, sender=M)

@@ -180,3 +180,29 @@ module.exports = router;
 		})
 	}
 }
+
+// TestTestFilesReadForNothing: a model declared in a test, a mock or a
+// migration of either language is no entity (the catalog's test_files).
+func TestTestFilesReadForNothing(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	model := "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('Ghost', new mongoose.Schema({ name: String }));\n"
+	tests := []struct {
+		path   string
+		entity bool
+	}{
+		{"src/models/ghost.js", true},
+		{"src/models/ghost.test.js", false},
+		{"src/models/ghost.spec.ts", false},
+		{"src/__tests__/ghost.js", false},
+		{"src/__mocks__/ghost.js", false},
+		{"test/ghost.js", false},
+		{"src/latest/ghost.js", true},
+	}
+	for _, tt := range tests {
+		out := distilText(t, d, map[string]string{tt.path: model})
+		if got := construct(out.Module, "Ghost") != ""; got != tt.entity {
+			t.Errorf("%s: entity Ghost %v, want %v", tt.path, got, tt.entity)
+		}
+	}
+}

@@ -36,7 +36,7 @@ type callRoute struct {
 func (b *builder) callRoutes() []callRoute {
 	var out []callRoute
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		for i := range f.Statements {

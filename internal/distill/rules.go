@@ -2,6 +2,7 @@ package distill
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,7 +35,7 @@ type handler struct {
 func (b *builder) findHandlers() []*handler {
 	var out []*handler
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		viewModule := slices.Contains(b.lang.ViewModules, facts.LastSegment(f.Module))
@@ -71,10 +72,27 @@ func (b *builder) findHandlers() []*handler {
 	return append(out, b.signalHandlers()...)
 }
 
-func testFile(p string) bool {
-	base := p[strings.LastIndexByte(p, '/')+1:]
-	return strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "conftest.py" ||
-		strings.Contains("/"+p, "/tests/") || strings.Contains("/"+p, "/migrations/")
+// testFile reports whether a file is a test, a fixture or a migration
+// (the catalog's test_files: its name matches one of the name patterns,
+// or a directory above it is one of the directories): read for nothing.
+func (b *builder) testFile(p string) bool {
+	tf := b.lang.TestFiles
+	if tf == nil {
+		return false
+	}
+	dirs := strings.Split(p, "/")
+	base := dirs[len(dirs)-1]
+	for _, pat := range tf.Names {
+		if ok, _ := path.Match(pat, base); ok {
+			return true
+		}
+	}
+	for _, d := range dirs[:len(dirs)-1] {
+		if slices.Contains(tf.Dirs, d) {
+			return true
+		}
+	}
+	return false
 }
 
 func decoratorName(d *facts.Expr) (name string, call *facts.Expr) {

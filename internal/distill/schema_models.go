@@ -47,7 +47,7 @@ func (b *builder) schemaModels() {
 	}
 	var models []*schemaModel
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		found := func(name string, call *facts.Expr) {

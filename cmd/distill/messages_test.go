@@ -36,8 +36,8 @@ func TestMessagesSayWhatToDo(t *testing.T) {
 		notWant []string
 	}{
 		{"check finds no spec", []string{"check", empty}, 1, []string{"no .allium file in " + empty}, nil},
-		{"dir with an unsupported language", []string{"dir", docs, "--language", "typescript"}, 2,
-			[]string{`--language "typescript" is not supported`, "python"}, nil},
+		{"dir with an unsupported language", []string{"dir", docs, "--language", "cobol"}, 2,
+			[]string{`--language "cobol" is not supported`, "python", "typescript"}, nil},
 		{"dir with no file distill reads", []string{"dir", docs}, 1, []string{"no file in a language distill reads", "python (.py"}, nil},
 		{"compare quorum above the specs", append([]string{"compare", "--quorum", "5"}, specs[:2]...), 2,
 			[]string{"--quorum 5 is more than the 2 spec(s) given"}, nil},

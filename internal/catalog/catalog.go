@@ -207,6 +207,66 @@ type Language struct {
 	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
 	TokenCacheGets    []string `yaml:"token_cache_gets"`
 	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
+	// ReceiverNames stand for the object a method runs on, the instance's
+	// first (Python's self, then cls for the class; TypeScript's this). A
+	// method declares its receiver when its first parameter has one of
+	// these names; otherwise the receiver is implicit.
+	ReceiverNames []string `yaml:"receiver_names"`
+	// SchemaModels declare models by data rather than by a class.
+	SchemaModels *SchemaModels `yaml:"schema_models"`
+	// KeywordObjects: the language passes named arguments as an object
+	// literal, a call's last argument (User.create({email}), sendMail({to,
+	// subject})); its entries are read as the call's keyword arguments.
+	KeywordObjects bool `yaml:"keyword_objects"`
+	// ModelClassQuery: a model class is the query of all its rows, so the
+	// query, lookup, create, update and delete methods are called on it
+	// directly (User.findOne(...), Token.deleteMany(...)).
+	ModelClassQuery bool `yaml:"model_class_query"`
+	// IDLookupMethods look one row up by the id given as their one
+	// argument (query.get(id), Model.findById(id)).
+	IDLookupMethods []string `yaml:"id_lookup_methods"`
+	// LengthCalls and LengthAttrs give the length of a string or a
+	// collection: len(x), x.length.
+	LengthCalls []string `yaml:"length_calls"`
+	LengthAttrs []string `yaml:"length_attrs"`
+	// IDAttrs are a row's surrogate key: reading one stands for the row
+	// (user.id, user._id), filtering by one looks the row up.
+	IDAttrs []string `yaml:"id_attrs"`
+	// DurationUnits read a duration written as a string ("15m", "7d"):
+	// each suffix's unit (ms, seconds, minutes, hours, days, weeks).
+	DurationUnits map[string]string `yaml:"duration_units"`
+	// TimestampUnit is the unit of the numbers timestamp_readers read
+	// (seconds, ms): a number added to the clock inside one is a
+	// duration in that unit (new Date(Date.now() + 15 * 60 * 1000)).
+	TimestampUnit string `yaml:"timestamp_unit"`
+	// TestFiles are read for nothing: tests, fixtures, migrations.
+	TestFiles *TestFiles `yaml:"test_files"`
+}
+
+// TestFiles names the files of a service that are not its behaviour: a
+// file whose name matches one of Names (path.Match patterns), or that is
+// below a directory named one of Dirs.
+type TestFiles struct {
+	Names []string `yaml:"names"`
+	Dirs  []string `yaml:"dirs"`
+}
+
+// SchemaModels describes models declared by data (Mongoose): a schema
+// built from a map of field names to a type or to an options object, and
+// a call that makes a model of a name from a schema.
+type SchemaModels struct {
+	// Schemas build a schema from a field map (new Schema({...})).
+	Schemas []string `yaml:"schemas"`
+	// Models make a model of a name from a schema (model("User", s)).
+	Models []string `yaml:"models"`
+	// The keys of a field's options object: its type, whether it is
+	// required, its default, the list of values it takes, and the model
+	// it refers to.
+	TypeKey     string `yaml:"type_key"`
+	RequiredKey string `yaml:"required_key"`
+	DefaultKey  string `yaml:"default_key"`
+	EnumKey     string `yaml:"enum_key"`
+	RefKey      string `yaml:"ref_key"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -239,11 +239,11 @@ func extractOnly(b *testing.B, files []source.File, workers int) {
 	d := New(Options{Workers: workers})
 	defer d.Close()
 	in := Input{Service: "large", Files: files}
-	lg, err := d.language(in)
+	todo, _, err := d.plan(in)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := d.extract(context.Background(), lg, in, &Output{}); err != nil {
+	if _, err := d.extract(context.Background(), todo, in, &Output{}); err != nil {
 		b.Fatal(err)
 	}
 }

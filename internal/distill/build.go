@@ -13,10 +13,12 @@ import (
 func (b *builder) build(service string) *allium.Module {
 	b.classify()
 	b.readFields()
+	b.schemaModels()
 	b.resolveReverse()
 	b.collectStatusLiterals()
 	b.finishFieldTypes()
 	b.collectConfig()
+	b.collectExportedConfig()
 	b.deriveValues()
 	b.buildRules()
 	return b.assemble(service)
@@ -131,25 +133,18 @@ func (b *builder) collectStatusLiterals() {
 		}
 	}
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		curFile = f
 		for i := range f.Functions {
 			visitBody(f.Functions[i].Body)
 		}
-		var visitClass func(c *facts.Class)
-		visitClass = func(c *facts.Class) {
+		facts.EachClass(f.Classes, func(c *facts.Class) {
 			for i := range c.Methods {
 				visitBody(c.Methods[i].Body)
 			}
-			for i := range c.Classes {
-				visitClass(&c.Classes[i])
-			}
-		}
-		for i := range f.Classes {
-			visitClass(&f.Classes[i])
-		}
+		})
 	}
 }
 
@@ -191,7 +186,7 @@ func (b *builder) deriveValues() {
 	for _, e := range b.entList {
 		for i := range e.ref.class.Methods {
 			fn := &e.ref.class.Methods[i]
-			if len(fn.Params) != 1 || fn.Params[0].Name != "self" || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
+			if recv, rest := b.receiverParams(fn.Params); recv != b.selfName() && len(fn.Params) > 0 || len(rest) > 0 || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
 				continue
 			}
 			if len(fn.Decorators) > 0 && facts.LastSegment(fn.Decorators[0].Raw) != "property" {
@@ -207,7 +202,7 @@ func (b *builder) deriveValues() {
 			h := &handler{file: e.ref.file, fn: fn}
 			rc := b.newRuleCtx(h, "Derived")
 			sc := &scope{file: e.ref.file, vars: map[string]*value{
-				"self": {kind: vEntity, ent: e.name, expr: &allium.Ident{Name: "this"}},
+				b.selfName(): {kind: vEntity, ent: e.name, expr: &allium.Ident{Name: "this"}},
 			}, inlined: true}
 			var sink []allium.Stmt
 			x := rc.cond(v, sc, &sink)

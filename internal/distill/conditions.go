@@ -276,7 +276,7 @@ func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 		if e == nil {
 			return false
 		}
-		if e.Kind == facts.ExprCall && e.Raw == "len" && len(e.Args) == 1 {
+		if e.Kind == facts.ExprCall && slices.Contains(rc.b.lang.LengthCalls, e.Raw) && len(e.Args) == 1 {
 			e = &e.Args[0]
 		}
 		v, ok := sc.vars[e.Name]

@@ -23,6 +23,8 @@ type configInfo struct {
 	// runtime: a setting read at run time with no default in the code;
 	// declared without one.
 	runtime bool
+	// unit: the unit a duration's number is in (its name's suffix).
+	unit string
 }
 
 var durationSuffixes = []struct{ suffix, unit string }{
@@ -114,7 +116,7 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 			return
 		}
 		if unit != "" {
-			ci.typ, ci.value = "Duration", durationFrom(n, unit)
+			ci.typ, ci.value, ci.unit = "Duration", durationFrom(n, unit), unit
 		} else {
 			ci.typ, ci.value = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: strconv.FormatInt(n, 10)}
 		}

@@ -37,8 +37,8 @@ type Options struct {
 // Input is the source set of one service.
 type Input struct {
 	Service string
-	// Language is the language ID ("python"); "" detects it from the
-	// files' extensions (the language with most files wins).
+	// Language is the language ID ("python") every file is read with;
+	// "" reads each file by the language of its extension.
 	Language string
 	Files    []source.File
 	// ReleaseData lets Distill drop each file's Data (set it to nil in
@@ -59,7 +59,7 @@ type Input struct {
 // guards.
 type Stats struct {
 	Files        int // files in the input
-	FilesParsed  int // files of the service's language that were parsed
+	FilesParsed  int // files of a language distill reads that were parsed
 	ParseErrors  int // files with syntax errors
 	ErrorNodes   int // syntax error nodes over all files
 	Untranslated int // everything left out: the LeftOut counts plus the repair drops
@@ -200,18 +200,23 @@ func New(opt Options) *Distiller {
 // for a cancelled context or an unsupported language; syntax errors and
 // code it cannot translate are counted in Stats and explained in Notes.
 func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
-	lg, err := d.language(in)
+	todo, ids, err := d.plan(in)
 	if err != nil {
 		return nil, err
 	}
-	patterns := d.cat.Language(lg.ID())
-	if patterns == nil {
-		return nil, fmt.Errorf("distill %s: the pattern catalog has no %q section", in.Service, lg.ID())
+	patterns, err := d.patterns(in.Service, ids)
+	if err != nil {
+		return nil, err
 	}
 	out := &Output{Stats: Stats{Files: len(in.Files)}}
-	files, err := d.extract(ctx, lg, in, out)
+	files, err := d.extract(ctx, todo, in, out)
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range files {
+		if l := d.cat.Language(f.Language); l != nil && l.KeywordObjects {
+			keywordObjects(f)
+		}
 	}
 	b := newBuilder(ctx, patterns, files, d.maxDepth, &out.Stats)
 	m := b.build(in.Service)
@@ -233,35 +238,78 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 // and no Distill call may be running.
 func (d *Distiller) Close() { d.pool.Close() }
 
-func (d *Distiller) language(in Input) (lang.Language, error) {
-	if in.Language != "" {
-		l := d.langs.ByID(in.Language)
-		if l == nil {
-			return nil, fmt.Errorf("distill %s: language %q is not supported", in.Service, in.Language)
-		}
-		return l, nil
-	}
-	counts := map[string]int{}
-	for _, f := range in.Files {
-		if l := d.langs.ForPath(f.Path); l != nil {
-			counts[l.ID()]++
-		}
-	}
-	best, n := "", 0
-	for _, l := range d.langs.Languages() {
-		if counts[l.ID()] > n {
-			best, n = l.ID(), counts[l.ID()]
-		}
-	}
-	if best == "" {
-		// Nothing to read: an empty spec of the first language.
-		return d.langs.Languages()[0], nil
-	}
-	return d.langs.ByID(best), nil
+// task is one file to read and the language to read it with.
+type task struct {
+	file *source.File // in Input.Files, so ReleaseData can drop its Data
+	lang lang.Language
 }
 
-// extract parses the files of the language and returns their facts in
-// path order.
+// plan pairs each file of the service with its language, in path order,
+// and lists the languages met in registration order. Each file is read by
+// the language of its extension, so a service written in two languages
+// becomes one spec; in.Language forces one language and leaves the other
+// files out. A service with no file of any language gets an empty spec of
+// the first language.
+func (d *Distiller) plan(in Input) ([]task, []string, error) {
+	var forced lang.Language
+	if in.Language != "" {
+		if forced = d.langs.ByID(in.Language); forced == nil {
+			return nil, nil, fmt.Errorf("distill %s: language %q is not supported", in.Service, in.Language)
+		}
+	}
+	var todo []task
+	met := map[string]bool{}
+	for i := range in.Files {
+		f := &in.Files[i]
+		l := d.langs.ForPath(f.Path)
+		if forced != nil {
+			if !slices.Contains(forced.Extensions(), strings.ToLower(path.Ext(f.Path))) {
+				continue
+			}
+			l = forced
+		}
+		if l == nil {
+			continue
+		}
+		todo = append(todo, task{f, l})
+		met[l.ID()] = true
+	}
+	sort.SliceStable(todo, func(i, j int) bool { return todo[i].file.Path < todo[j].file.Path })
+	var ids []string
+	for _, l := range d.langs.Languages() {
+		if met[l.ID()] {
+			ids = append(ids, l.ID())
+		}
+	}
+	switch {
+	case forced != nil && len(ids) == 0:
+		ids = []string{forced.ID()}
+	case len(ids) == 0:
+		ids = []string{d.langs.Languages()[0].ID()}
+	}
+	return todo, ids, nil
+}
+
+// patterns returns the catalog section the service is read with: its
+// language's, or for a service in several languages their merge (see
+// catalog.Merge).
+func (d *Distiller) patterns(service string, ids []string) (*catalog.Language, error) {
+	sections := make([]*catalog.Language, 0, len(ids))
+	for _, id := range ids {
+		l := d.cat.Language(id)
+		if l == nil {
+			return nil, fmt.Errorf("distill %s: the pattern catalog has no %q section", service, id)
+		}
+		sections = append(sections, l)
+	}
+	if len(sections) == 1 {
+		return sections[0], nil
+	}
+	return catalog.Merge(sections...), nil
+}
+
+// extract parses the planned files, each with its language, and returns
+// their facts in path order.
 //
 // The files of one service are spread over the pool's parsers, so a large
 // service uses every core when it runs alone and shares them when others
@@ -270,17 +318,7 @@ func (d *Distiller) language(in Input) (lang.Language, error) {
 // after every file, so a service waiting for its first parser gets one.
 // Results are merged in path order, so the output is the same whatever
 // the number of parsers that took part.
-func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out *Output) ([]*facts.File, error) {
-	exts := lg.Extensions()
-	// todo holds the indexes in in.Files of the files to extract, in path
-	// order.
-	var todo []int
-	for i, f := range in.Files {
-		if slices.Contains(exts, strings.ToLower(path.Ext(f.Path))) {
-			todo = append(todo, i)
-		}
-	}
-	sort.SliceStable(todo, func(i, j int) bool { return in.Files[todo[i]].Path < in.Files[todo[j]].Path })
+func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Output) ([]*facts.File, error) {
 
 	p, err := d.pool.Get(ctx)
 	if err != nil {
@@ -299,8 +337,8 @@ func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out
 		if i >= len(todo) || ctx.Err() != nil {
 			return false
 		}
-		f := &in.Files[todo[i]]
-		results[i].file, results[i].err = lg.Extract(ctx, p, facts.Source{Path: f.Path, Data: f.Data})
+		f := todo[i].file
+		results[i].file, results[i].err = todo[i].lang.Extract(ctx, p, facts.Source{Path: f.Path, Data: f.Data})
 		if in.ReleaseData {
 			f.Data = nil
 		}
@@ -340,7 +378,7 @@ func (d *Distiller) extract(ctx context.Context, lg lang.Language, in Input, out
 
 	files := make([]*facts.File, 0, len(todo))
 	for i, r := range results {
-		f := in.Files[todo[i]]
+		f := todo[i].file
 		if r.err != nil {
 			out.Notes = append(out.Notes, fmt.Sprintf("%s: not read: %v", f.Path, r.err))
 			out.Stats.ParseErrors++

@@ -48,9 +48,10 @@ func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
 			}
 			t := &s.Targets[0]
 			if t.Kind == facts.ExprAttr && t.X != nil && t.X.Kind == facts.ExprName && t.X.Name == "form" {
-				gsc := &scope{file: fr.file, vars: map[string]*value{"self": sc.vars["self"]}, top: true, cls: h.class, stack: sc.stack, depth: sc.depth}
-				if gsc.vars["self"] == nil {
-					gsc.vars["self"] = &value{kind: vPlumbing}
+				self := b.selfName()
+				gsc := &scope{file: fr.file, vars: map[string]*value{self: sc.vars[self]}, top: true, cls: h.class, stack: sc.stack, depth: sc.depth}
+				if gsc.vars[self] == nil {
+					gsc.vars[self] = &value{kind: vPlumbing}
 				}
 				if form.attrs == nil {
 					form.attrs = map[string]*value{}
@@ -89,7 +90,7 @@ func (rc *ruleCtx) viewFormClass(cr *classRef) *classRef {
 				return found == nil
 			}
 			v := s.Value
-			if v.Kind == facts.ExprAttr && v.X != nil && v.X.Raw == "self" {
+			if v.Kind == facts.ExprAttr && b.isSelf(v.X) {
 				found = b.nestedShape(cr.class, v.Name)
 			} else if shape := b.ix.class(fr.file, v); shape != nil && b.shapes[shape.qual()] != nil {
 				found = shape

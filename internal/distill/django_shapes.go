@@ -97,13 +97,13 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		}
 	case vPlumbing:
 		// self.InputSerializer(data=...): a shape nested in the view.
-		if sc.cls != nil && e.X.X != nil && e.X.X.Raw == "self" {
+		if sc.cls != nil && b.isSelf(e.X.X) {
 			if shape := b.nestedShape(sc.cls, method); shape != nil {
 				return &value{kind: vShape, shape: shape}
 			}
 		}
 		// self.get_serializer(data=...) in a view: its serializer_class.
-		if catalog.Match(sh.Getters, method) && sc.cls != nil && e.X.X != nil && e.X.X.Raw == "self" {
+		if catalog.Match(sh.Getters, method) && sc.cls != nil && b.isSelf(e.X.X) {
 			if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
 				for _, name := range sh.ClassFields {
 					if cf, file := b.classField(cr, name); cf != nil {

@@ -32,7 +32,7 @@ func (b *builder) signalHandlers() []*handler {
 			name: pascal(strings.TrimLeft(fn.Name, "_"))})
 	}
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		// @receiver(post_save, sender=M)
@@ -67,7 +67,7 @@ func (b *builder) signalHandlers() []*handler {
 					if fr := b.ix.function(f, ref); fr != nil {
 						add(fr.file, fr.fn, fr.class, ent)
 					}
-				case ref.Kind == facts.ExprAttr && class != nil && ref.X != nil && (ref.X.Raw == "self" || ref.X.Raw == "cls"):
+				case ref.Kind == facts.ExprAttr && class != nil && b.isReceiverExpr(ref.X):
 					if cr := b.ix.classes[class.QualName]; cr != nil {
 						if fr := b.ix.method(cr, ref.Name); fr != nil {
 							add(fr.file, fr.fn, class, ent)

@@ -888,8 +888,8 @@ func (b *builder) relationshipFor(owner, entity, fkField string) (r *allium.Rela
 			}
 		}
 	}
-	for _, single := range []bool{false, true} {
-		key := owner + "." + djangoReverseName(entity, single)
+	for _, name := range []string{djangoReverseName(entity, false), djangoReverseName(entity, true), snake(plural(entity))} {
+		key := owner + "." + name
 		if r := b.implicitRels[key]; r != nil {
 			return r, func() {
 				if b.implicitRels[key] == r {

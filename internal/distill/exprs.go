@@ -176,6 +176,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if e.Raw != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw) {
 		return rc.currentUser()
 	}
+	if slices.Contains(b.lang.LengthAttrs, e.Name) {
+		// password.length
+		if x := rc.tr(e.X, sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
+		}
+	}
 	x := rc.eval(e.X, sc, out, false)
 	if x.claimsOf != nil {
 		// token.user_id, token.operation on a payload decoded into an
@@ -184,7 +190,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	}
 	switch x.kind {
 	case vPlumbing:
-		if e.Name == "request" && e.X.Raw == "self" && sc.cls != nil && x.param == "" {
+		if e.Name == "request" && b.isSelf(e.X) && sc.cls != nil && x.param == "" {
 			// self.request in a class-based view.
 			return &value{kind: vPlumbing, param: "request"}
 		}
@@ -238,6 +244,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	case vNew:
 		if v := x.attrs[e.Name]; v != nil {
 			return v
+		}
+		if slices.Contains(b.lang.IDAttrs, e.Name) {
+			return x // the new row's id stands for the row
 		}
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil {
@@ -349,7 +358,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	if ent == nil {
 		return unknownValue
 	}
-	if attr == "id" || attr == "pk" || attr == ent.pk {
+	if slices.Contains(b.lang.IDAttrs, attr) || attr == ent.pk {
 		return x
 	}
 	rc.touch(x)
@@ -494,6 +503,11 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	case facts.ExprBinary:
 		switch e.Op {
 		case "+", "-", "*", "/":
+			if e.Op == "*" {
+				if d := rc.unitConversion(e, sc, out); d != nil {
+					return d
+				}
+			}
 			x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 			if x == nil || y == nil {
 				return nil
@@ -766,7 +780,7 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 			return ci
 		}
 	}
-	return nil
+	return b.exportedConfig(e)
 }
 
 // evalCall works out a call: a clock, a duration, a lookup, a persistence
@@ -910,14 +924,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.inline(fr, recv, e, sc, out)
 		}
 	}
-	if method == "get_object" && recv.kind == vPlumbing && sc.cls != nil && e.X.X.Raw == "self" {
+	if method == "get_object" && recv.kind == vPlumbing && sc.cls != nil && b.isSelf(e.X.X) {
 		// A detail view's instance: the entity its queryset reads.
 		if ent := b.viewModel(sc.file, sc.cls); ent != "" {
 			n := snake(ent)
 			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
 		}
 	}
-	if method != "" && recv.kind == vPlumbing && sc.cls != nil && (e.X.X.Raw == "self" || e.X.X.Raw == "cls") {
+	if method != "" && recv.kind == vPlumbing && sc.cls != nil && b.isReceiverExpr(e.X.X) {
 		// A method of the class, or of one of its bases (mixins).
 		if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
 			if fr := b.ix.method(cr, method); fr != nil {
@@ -934,7 +948,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return exprValue(&allium.Ident{Name: "now"})
 	case last == "timedelta" || facts.LastSegment(e.Resolved) == "timedelta": // also `timedelta as td`
 		return rc.duration(e, sc, out)
-	case e.Raw == "len" && len(e.Args) == 1:
+	case slices.Contains(l.LengthCalls, e.Raw) && len(e.Args) == 1:
 		if x := rc.tr(&e.Args[0], sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
@@ -1045,7 +1059,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.issueTokenOf(jwtKind(sc.stack), p, rc.payloadExpiry(p, sc, out), sc, out, e.Line)
 		}
 		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
-			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+			life := rc.payloadExpiry(&e.Args[0], sc, out)
+			if life == nil {
+				life = rc.optionLifetime(e, sc, out)
+			}
+			return rc.issueTokenOf(jwtKind(sc.stack), &e.Args[0], life, sc, out, e.Line)
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {
@@ -1777,7 +1795,7 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 		if fr != nil {
 			cls = fr.class
 		}
-	case sc.cls != nil && (call.X.X.Raw == "cls" || call.X.X.Raw == "self"):
+	case sc.cls != nil && rc.b.isReceiverExpr(call.X.X):
 		// return cls.resolve_mutation(root, info, **input): the class's
 		// own (or a mixin's) method carries on.
 		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
@@ -1800,12 +1818,15 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 // call, evaluated in the caller's scope sc.
 func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc, inner *scope, out *[]allium.Stmt) {
 	params := fr.fn.Params
-	if fr.class != nil && len(params) > 0 && (params[0].Name == "self" || params[0].Name == "cls") {
+	if fr.class != nil {
 		if self == nil {
 			self = &value{kind: vPlumbing}
 		}
-		inner.vars[params[0].Name] = self
-		params = params[1:]
+		var recv string
+		if recv, params = rc.b.receiverParams(params); recv == "" {
+			recv = rc.b.selfName() // not declared: `this`
+		}
+		inner.vars[recv] = self
 	}
 	if vals, ok := rc.starredArgs(call, sc, out); ok {
 		// f(a, *args) where args holds the caller's extra arguments.

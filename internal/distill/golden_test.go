@@ -24,6 +24,7 @@ var fixtures = map[string]string{
 	"flask_accounts":   "../../testdata/services/flask_accounts",
 	"fastapi_accounts": "../../testdata/services/fastapi_accounts",
 	"django_accounts":  "../../testdata/services/django_accounts",
+	"express_accounts": "../../testdata/services/express_accounts",
 	"reset_a":          "../../testdata/variants/reset_a",
 	"reset_b":          "../../testdata/variants/reset_b",
 	"reset_c":          "../../testdata/variants/reset_c",

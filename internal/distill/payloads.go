@@ -296,8 +296,15 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 // (int(time.time()), int(time.time() + lifetime)) as that time: the spec
 // does not tell a timestamp from its number of seconds.
 func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	if len(e.Args) == 0 && len(e.Keywords()) == 0 && method == "" && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved, e.Raw) {
+		// new Date(): a reader given no time reads the clock.
+		return exprValue(&allium.Ident{Name: "now"}), true
+	}
 	if len(e.Args) == 1 && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved, e.Raw) {
 		// datetime.fromtimestamp(exp): the time the number stands for.
+		if v := rc.clockOffset(&e.Args[0], sc, out); v != nil {
+			return v, true
+		}
 		if v := rc.eval(&e.Args[0], sc, out, false); v.kind == vExpr {
 			return v, true
 		}
@@ -311,6 +318,33 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 		return t, true
 	}
 	return nil, false
+}
+
+// clockOffset reads a number of the timestamp unit added to or taken
+// from the clock as a duration: new Date(Date.now() + 15 * 60 * 1000) is
+// now + 15.minutes. nil for any other argument.
+func (rc *ruleCtx) clockOffset(arg *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	unit := rc.b.lang.TimestampUnit
+	if unit == "" || arg.Kind != facts.ExprBinary || (arg.Op != "+" && arg.Op != "-") {
+		return nil
+	}
+	n, ok := evalInt(arg.Y)
+	if !ok {
+		return nil
+	}
+	if x := rc.eval(arg.X, sc, out, false); x.kind != vExpr || !isNow(x.expr) {
+		return nil
+	}
+	d := durationFrom(n, unit)
+	if d == nil {
+		return nil
+	}
+	return exprValue(&allium.Binary{Op: arg.Op, X: &allium.Ident{Name: "now"}, Y: d})
+}
+
+func isNow(x allium.Expr) bool {
+	id, ok := x.(*allium.Ident)
+	return ok && id.Name == "now"
 }
 
 // keywordParts are the keyword arguments of a call that builds a

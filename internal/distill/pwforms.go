@@ -47,7 +47,7 @@ func (rc *ruleCtx) passwordFormCall(e *facts.Expr, method string, recv *value, s
 	switch {
 	case method == "":
 		input = forms[facts.LastSegment(e.Raw)]
-	case recv != nil && sc.cls != nil && e.X != nil && e.X.X != nil && (e.X.X.Raw == "cls" || e.X.X.Raw == "self"):
+	case recv != nil && sc.cls != nil && e.X != nil && rc.b.isReceiverExpr(e.X.X):
 		// form = SetPasswordForm on the class; cls.form(user, data).
 		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
 			if cf, _ := rc.b.classField(cr, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {

@@ -39,6 +39,20 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	if method == "" || recv == nil {
 		return nil
 	}
+	if recv.kind == vModelClass && l.ModelClassQuery {
+		q := &query{ent: recv.ent}
+		switch {
+		case catalog.Match(l.DeleteCalls, method):
+			// Token.deleteMany({user, purpose}): the object is the filter.
+			rc.filterKw(q, e.Keywords(), sc, out)
+		case catalog.Match(l.UpdateMethods, method):
+			// Model.updateMany(filter, changes): not read yet.
+			b.stats.EffectsSeen++
+			rc.untranslated(sc, e.Line, LeftOutBulk, "a call to "+e.Raw)
+			return &value{kind: vPlumbing}
+		}
+		recv = &value{kind: vQuery, ent: recv.ent, q: q}
+	}
 	// session.get(Model, id), session.scalar(select(...)), session.execute(...)
 	if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args) > 0 {
 		if method == "execute" {
@@ -116,7 +130,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return unknownValue
 	case catalog.Match(l.LookupMethods, method):
 		rc.filterKw(q, e.Keywords(), sc, out)
-		if (method == "get" || method == "get_or_404") && len(e.Args) == 1 {
+		if catalog.Match(l.IDLookupMethods, method) && len(e.Args) == 1 {
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
 		}
 		return &value{kind: vLookup, ent: q.ent, q: q}
@@ -162,7 +176,7 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			q.bad++
 			continue
 		}
-		if name == "id" || name == "pk" {
+		if slices.Contains(rc.b.lang.IDAttrs, name) {
 			q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(&kw.Value, sc, out)})
 			continue
 		}

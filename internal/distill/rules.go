@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"cmp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,7 +35,7 @@ type handler struct {
 func (b *builder) findHandlers() []*handler {
 	var out []*handler
 	for _, f := range b.ix.files {
-		if testFile(f.Path) {
+		if b.testFile(f.Path) {
 			continue
 		}
 		viewModule := slices.Contains(b.lang.ViewModules, facts.LastSegment(f.Module))
@@ -66,13 +68,31 @@ func (b *builder) findHandlers() []*handler {
 			}
 		}
 	}
+	out = append(out, b.callRouteHandlers(out)...)
 	return append(out, b.signalHandlers()...)
 }
 
-func testFile(p string) bool {
-	base := p[strings.LastIndexByte(p, '/')+1:]
-	return strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "conftest.py" ||
-		strings.Contains("/"+p, "/tests/") || strings.Contains("/"+p, "/migrations/")
+// testFile reports whether a file is a test, a fixture or a migration
+// (the catalog's test_files: its name matches one of the name patterns,
+// or a directory above it is one of the directories): read for nothing.
+func (b *builder) testFile(p string) bool {
+	tf := b.lang.TestFiles
+	if tf == nil {
+		return false
+	}
+	dirs := strings.Split(p, "/")
+	base := dirs[len(dirs)-1]
+	for _, pat := range tf.Names {
+		if ok, _ := path.Match(pat, base); ok {
+			return true
+		}
+	}
+	for _, d := range dirs[:len(dirs)-1] {
+		if slices.Contains(tf.Dirs, d) {
+			return true
+		}
+	}
+	return false
 }
 
 func decoratorName(d *facts.Expr) (name string, call *facts.Expr) {
@@ -481,10 +501,11 @@ func (b *builder) handlerRules(h *handler) {
 		b.rules = append(b.rules, x)
 	}
 	if main == nil && len(rc.extra) == 0 && !h.job {
+		fn := cmp.Or(h.fn.Name, h.name) // a function written in place has no name of its own
 		if b.stats.EffectsSeen > effectsBefore {
-			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, h.fn.Name)
+			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, fn)
 		} else {
-			b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, h.fn.Name)
+			b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, fn)
 		}
 	}
 }
@@ -596,9 +617,9 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			sc.vars[p.Name] = &value{kind: vPlumbing}
 			continue
 		}
-		if i == 0 && (p.Name == "self" || p.Name == "cls") {
+		if i == 0 && b.isReceiver(p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing}
-			if p.Name == "self" && h.class != nil {
+			if p.Name == b.selfName() && h.class != nil {
 				if obj := rc.viewInstance(h); obj != nil {
 					sc.vars[p.Name] = obj
 				}
@@ -860,7 +881,7 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 // handlerAuth reads the auth decorators and permission classes.
 func (b *builder) handlerAuth(h *handler) authLevel {
 	a := b.lang.Auth
-	level := authNone
+	level := h.auth // middleware of a route registered by a call
 	check := func(d *facts.Expr) {
 		name, call := decoratorName(d)
 		switch {

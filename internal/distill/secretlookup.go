@@ -23,6 +23,13 @@ func stateValue(x allium.Expr) bool {
 	return false
 }
 
+// enumState reports a literal of a status enum (purpose = verify_email):
+// a state of the instance too.
+func (b *builder) enumState(x allium.Expr) bool {
+	id, ok := x.(*allium.Ident)
+	return ok && b.isEnumLiteral(id.Name)
+}
+
 // secretLookupFiltered reads a lookup by a secret the spec does not model
 // (a token hash, an id) that also filters on the instance's own state:
 //
@@ -44,7 +51,7 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 		switch {
 		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk":
 			secret++
-		case c.val != nil && !secretField(c.field) && stateValue(c.val):
+		case c.val != nil && !secretField(c.field) && (stateValue(c.val) || rc.b.enumState(c.val)):
 			other = append(other, c)
 		default:
 			return nil

@@ -193,6 +193,23 @@ func (b *builder) isTokenEncoder(names ...string) bool {
 // timedelta(...)}) as the token's lifetime; the payload may be a dict or
 // a variable holding one that was filled in before (to_encode.update).
 func (rc *ruleCtx) payloadExpiry(payload *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	return rc.payloadLifetime(payload, sc, out)
+}
+
+// optionLifetime is the lifetime an encoder's option gives its token
+// (jwt.sign(payload, secret, {expiresIn: "1h"})): a keyword named in the
+// catalog's expiry_args.
+func (rc *ruleCtx) optionLifetime(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	for _, name := range rc.b.lang.SignedTokens.ExpiryArgs {
+		if kw := e.Keyword(name); kw != nil && !strings.HasPrefix(name, "#") {
+			return rc.lifetime(kw, sc, out)
+		}
+	}
+	return nil
+}
+
+// payloadLifetime is payloadExpiry's reading of the payload.
+func (rc *ruleCtx) payloadLifetime(payload *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	st := rc.b.lang.SignedTokens
 	var life allium.Expr
 	for _, part := range rc.payloadParts(payload, sc, out) {

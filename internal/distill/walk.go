@@ -161,6 +161,8 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			val.local = t.Name
 		}
 		sc.vars[t.Name] = val
+	case facts.ExprDict:
+		rc.destructure(t, v, sc, out, line)
 	case facts.ExprTuple:
 		if v.Kind == facts.ExprTuple && len(v.Args) == len(t.Args) {
 			for i := range t.Args {

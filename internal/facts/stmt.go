@@ -336,3 +336,12 @@ func ClassStmt(c *Class) Stmt {
 	s.SetClass(c)
 	return s
 }
+
+// EachClass calls fn for each class of list and, depth first after it,
+// each class nested in it.
+func EachClass(list []Class, fn func(*Class)) {
+	for i := range list {
+		fn(&list[i])
+		EachClass(list[i].Classes, fn)
+	}
+}

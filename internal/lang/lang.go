@@ -8,6 +8,7 @@ import (
 
 	"github.com/distill/distill/internal/facts"
 	"github.com/distill/distill/internal/lang/python"
+	"github.com/distill/distill/internal/lang/typescript"
 	"github.com/distill/distill/internal/syntax"
 )
 
@@ -54,7 +55,7 @@ func NewRegistry(languages ...Language) *Registry {
 
 // Default returns the registry of every supported language.
 func Default() *Registry {
-	return NewRegistry(python.New())
+	return NewRegistry(python.New(), typescript.New())
 }
 
 // Languages returns the registered languages in registration order.

@@ -6,10 +6,14 @@ import (
 
 	"github.com/distill/distill/internal/facts"
 	"github.com/distill/distill/internal/lang/python"
+	"github.com/distill/distill/internal/lang/typescript"
 	"github.com/distill/distill/internal/syntax"
 )
 
-var _ Language = (*python.Python)(nil)
+var (
+	_ Language = (*python.Python)(nil)
+	_ Language = (*typescript.TypeScript)(nil)
+)
 
 func TestDefaultRegistryDetectsByExtension(t *testing.T) {
 	t.Parallel()
@@ -20,7 +24,10 @@ func TestDefaultRegistryDetectsByExtension(t *testing.T) {
 	}{
 		{"app/models.py", "python"},
 		{"APP/MAIN.PY", "python"},
-		{"web/index.ts", ""},
+		{"web/index.ts", "typescript"},
+		{"web/App.TSX", "typescript"},
+		{"server/app.js", "typescript"},
+		{"server/app.cjs", "typescript"},
 		{"README.md", ""},
 		{"Makefile", ""},
 		{"weird.py.txt", ""},
@@ -34,10 +41,10 @@ func TestDefaultRegistryDetectsByExtension(t *testing.T) {
 			t.Errorf("ForPath(%q) = %q, want %q", tt.path, got, tt.want)
 		}
 	}
-	if r.ByID("python") == nil || r.ByID("cobol") != nil {
+	if r.ByID("python") == nil || r.ByID("typescript") == nil || r.ByID("cobol") != nil {
 		t.Error("ByID")
 	}
-	if ls := r.Languages(); len(ls) != 1 || ls[0].ID() != "python" {
+	if ls := r.Languages(); len(ls) != 2 || ls[0].ID() != "python" || ls[1].ID() != "typescript" {
 		t.Errorf("Languages() = %v", ls)
 	}
 }

@@ -40,11 +40,11 @@ func DefaultExclude() []string {
 
 // Languages lists the values a service's language may take: the languages
 // distill reads.
-var Languages = []string{"python"}
+var Languages = []string{"python", "typescript"}
 
 // plannedLanguages are known but not read yet; a manifest naming one is
 // refused at check time rather than distilled into an empty spec.
-var plannedLanguages = []string{"typescript"}
+var plannedLanguages []string
 
 // Manifest is a decoded and validated manifest.
 type Manifest struct {

@@ -184,9 +184,10 @@ func TestDigestIsOfRawBytes(t *testing.T) {
 }
 
 // TestExampleManifest checks the manifest distill runs with no --manifest:
-// it parses with an empty environment, its three fixture services form the
-// password-reset group, and its local paths resolve against the repository
-// root to the fixture directories.
+// it parses with an empty environment, its three Python fixture services
+// form the password-reset group (the JavaScript one stands alone), and its
+// local paths resolve against the repository root to the fixture
+// directories.
 func TestExampleManifest(t *testing.T) {
 	t.Parallel()
 	noEnv := func(string) (string, bool) { return "", false }
@@ -225,6 +226,7 @@ func TestExampleManifest(t *testing.T) {
 		filepath.Join(repoRoot, "testdata", "services", "flask_accounts"),
 		filepath.Join(repoRoot, "testdata", "services", "fastapi_accounts"),
 		filepath.Join(repoRoot, "testdata", "services", "django_accounts"),
+		filepath.Join(repoRoot, "testdata", "services", "express_accounts"),
 	}
 	if diff := cmp.Diff(wantDirs, dirs); diff != "" {
 		t.Errorf("local paths (-want +got):\n%s", diff)

@@ -735,7 +735,7 @@ func TestFaultMessagesNameWhatToDo(t *testing.T) {
 		t.Errorf("missing local path: %q; want \"not found: %s\" once, no \"parse URL\"", local.Error, missing)
 	}
 	site := serviceByID(t, res, "docs/site")
-	if site.Status != pipeline.StatusFailed || !strings.Contains(site.Error, "no Python file (.py) under the repository root") {
+	if site.Status != pipeline.StatusFailed || !strings.Contains(site.Error, "no Python or TypeScript file (.py, .ts") {
 		t.Errorf("a service with no file of a supported language: %s %q; want failed saying so", site.Status, site.Error)
 	}
 	private := serviceByID(t, res, "private/accounts")

@@ -185,13 +185,19 @@ func checkSelfScore(t *testing.T, m *allium.Module) {
 
 func distilService(t *testing.T, d *distill.Distiller, svc corpusService) *distill.Output {
 	t.Helper()
-	set, err := source.Select(context.Background(), os.DirFS(filepath.Join(svc.dir, "src")), source.Options{
+	return distilDir(t, d, svc.name, filepath.Join(svc.dir, "src"))
+}
+
+// distilDir distils the service whose files are under dir.
+func distilDir(t *testing.T, d *distill.Distiller, name, dir string) *distill.Output {
+	t.Helper()
+	set, err := source.Select(context.Background(), os.DirFS(dir), source.Options{
 		Include: manifest.DefaultInclude(), Exclude: manifest.DefaultExclude(), MaxFileSize: manifest.DefaultMaxFileSize,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := d.Distill(context.Background(), distill.Input{Service: svc.name, Files: set.Files})
+	out, err := d.Distill(context.Background(), distill.Input{Service: name, Files: set.Files})
 	if err != nil {
 		t.Fatal(err)
 	}

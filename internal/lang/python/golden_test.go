@@ -79,8 +79,12 @@ func TestGoldenServices(t *testing.T) {
 			t.Parallel()
 			p := syntax.NewParser(0)
 			defer p.Close()
+			srcs := serviceSources(t, filepath.Join(servicesDir, svc))
+			if len(srcs) == 0 {
+				t.Skip("no Python files (a service of another language)")
+			}
 			var files []*facts.File
-			for _, src := range serviceSources(t, filepath.Join(servicesDir, svc)) {
+			for _, src := range srcs {
 				f, err := New().Extract(context.Background(), p, src)
 				if err != nil {
 					t.Fatal(err)

@@ -1,0 +1,170 @@
+package distill
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Configuration a module exports as an object's properties, read by the
+// code through the module (config.minPasswordLength):
+//
+//	module.exports = {
+//	  minPasswordLength: 10,
+//	  resetTokenTtlMinutes: Number(process.env.RESET_TOKEN_TTL_MINUTES || 30),
+//	  jwtExpiresIn: process.env.JWT_EXPIRES_IN || "1h",
+//	};
+//
+// A setting read from the environment with a default (a config getter's
+// read `|| default`, through a numeric conversion) is its default; a
+// duration written as a string in the catalog's duration_units ("1h",
+// "15m") is that duration.
+
+// collectExportedConfig records the exported properties with a value as
+// candidate config parameters, and the module constants read from the
+// environment with a default (const MIN_LENGTH = Number(process.env.X ||
+// 12)) that collectConfig did not take.
+func (b *builder) collectExportedConfig() {
+	for _, f := range b.ix.files {
+		for i := range f.Constants {
+			c := &f.Constants[i]
+			if c.Name == "" || strings.ToUpper(c.Name) != c.Name || b.configByKey[c.Name] != nil {
+				continue
+			}
+			if v := b.settingValue(c.Value); v != nil && v != c.Value {
+				b.addConfig(f, c.Name, v, nil, c.Line)
+			}
+		}
+		for i := range f.Exports {
+			x := &f.Exports[i]
+			if x.Value == nil || x.Name == "default" || x.Name == "*" || x.Value.Kind == facts.ExprName {
+				continue
+			}
+			v := b.settingValue(x.Value)
+			if v == nil {
+				continue
+			}
+			if d := b.durationString(v); d != nil {
+				if name := snake(x.Name); isSnake(name) && b.configByKey[x.Name] == nil {
+					b.configByKey[x.Name] = &configInfo{name: name, typ: "Duration", value: d,
+						file: f, line: x.Line, order: len(b.configByKey)}
+				}
+				continue
+			}
+			b.addConfig(f, x.Name, v, nil, x.Line)
+		}
+	}
+}
+
+// settingValue is the value a setting has when the environment does not
+// set it: the default of `read || default`, through a numeric conversion
+// (Number(...)); a literal as it is; nil for anything else.
+func (b *builder) settingValue(v *facts.Expr) *facts.Expr {
+	switch {
+	case v == nil:
+		return nil
+	case v.Kind == facts.ExprCall && len(v.Args) == 1 && len(v.Keywords()) == 0 &&
+		catalog.MatchAny(b.lang.TimeCasts, v.Resolved, v.Raw) || v.Kind == facts.ExprCall && len(v.Args) == 1 && catalog.MatchAny(b.lang.TransparentCalls, v.Raw):
+		return b.settingValue(&v.Args[0])
+	case v.Kind == facts.ExprBoolOp && v.Op == "or" && b.settingRead(v.X):
+		return b.settingValue(v.Y)
+	case v.IsLiteral() || v.Kind == facts.ExprBinary:
+		return v
+	}
+	return nil
+}
+
+// settingRead reports whether e reads a setting at run time: a config
+// getter's call, or an attribute under one (process.env.X).
+func (b *builder) settingRead(e *facts.Expr) bool {
+	if e == nil {
+		return false
+	}
+	for _, g := range b.lang.ConfigGetters {
+		if strings.HasPrefix(e.Raw, g+".") || strings.HasPrefix(e.Resolved, g+".") {
+			return true
+		}
+	}
+	return e.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ConfigGetters, e.Resolved, e.Raw)
+}
+
+var durationStringRE = regexp.MustCompile(`^\s*(\d+)\s*([a-zA-Z]+)\s*$`)
+
+// durationString reads "15m", "1h", "7d" with the catalog's units.
+func (b *builder) durationString(e *facts.Expr) allium.Expr {
+	if e.Kind != facts.ExprString || len(b.lang.DurationUnits) == 0 {
+		return nil
+	}
+	m := durationStringRE.FindStringSubmatch(e.Value)
+	if m == nil {
+		return nil
+	}
+	unit := b.lang.DurationUnits[m[2]]
+	n, err := strconv.ParseInt(m[1], 10, 64)
+	if unit == "" || err != nil {
+		return nil
+	}
+	return durationFrom(n, unit)
+}
+
+// exportedConfig is the candidate for a read of an exported setting
+// through its module (config.minPasswordLength), or nil.
+func (b *builder) exportedConfig(e *facts.Expr) *configInfo {
+	if e.Kind != facts.ExprAttr || e.Resolved == "" {
+		return nil
+	}
+	dotted := b.ix.canonical(e.Resolved)
+	i := strings.LastIndexByte(dotted, '.')
+	if i < 0 {
+		return nil
+	}
+	mod, name := dotted[:i], dotted[i+1:]
+	f := b.ix.modules[mod]
+	if f == nil {
+		return nil
+	}
+	if ci := b.configByKey[name]; ci != nil && ci.file == f {
+		return ci
+	}
+	return nil
+}
+
+// unitConversion reads a duration setting multiplied into the clock's
+// unit as the duration itself: config.resetTokenTtlMinutes * 60 * 1000
+// added to Date.now() is config.reset_token_ttl. The factor must be the
+// number of seconds, or milliseconds, in the setting's unit.
+func (rc *ruleCtx) unitConversion(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	setting, factor := e.X, e.Y
+	k, ok := evalInt(factor)
+	if !ok {
+		setting, factor = e.Y, e.X
+		if k, ok = evalInt(factor); !ok {
+			return nil
+		}
+	}
+	for setting.Kind == facts.ExprBinary && setting.Op == "*" {
+		// (x * 60) * 1000
+		if n, ok := evalInt(setting.Y); ok {
+			k *= n
+			setting = setting.X
+			continue
+		}
+		break
+	}
+	ci := rc.b.configFor(sc.file, setting)
+	if ci == nil {
+		ci = rc.b.exportedConfig(setting)
+	}
+	if ci == nil || ci.typ != "Duration" || ci.unit == "" {
+		return nil
+	}
+	secs := map[string]int64{"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 604800}[ci.unit]
+	if secs == 0 || (k != secs && k != secs*1000) {
+		return nil
+	}
+	return rc.b.useConfig(ci)
+}

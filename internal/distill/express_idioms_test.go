@@ -1,0 +1,208 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// expressModels is a Mongoose model module shared by the Express idioms.
+const expressModels = `
+const mongoose = require('mongoose');
+const { Schema } = mongoose;
+const STATES = ['invited', 'active', 'locked'];
+const userSchema = new Schema({
+  email: { type: String, required: true },
+  state: { type: String, enum: STATES, default: 'invited' },
+  lockedUntil: Date,
+  failedLogins: { type: Number, default: 0 },
+  token: String,
+});
+const sessionSchema = new Schema({
+  user: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  expiresAt: { type: Date, required: true },
+});
+const Session = mongoose.model('Session', sessionSchema);
+module.exports = mongoose.model('User', userSchema);
+module.exports.Session = Session;
+`
+
+// TestExpressIdioms pins the Express + Mongoose shapes, one per case: each
+// handler is registered the way the case says and the named construct
+// must print with every wanted fragment and none of the unwanted ones.
+func TestExpressIdioms(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		{
+			name:      "schema fields: required, enum from a constant, default, optional, plumbing dropped",
+			files:     map[string]string{"src/models/user.js": expressModels},
+			construct: "User",
+			want:      []string{"email: String\n", "state: invited | active | locked\n", "locked_until: Timestamp?", "failed_logins: Integer\n"},
+			notWant:   []string{"token"},
+		},
+		{
+			name: "named handler in a controller, destructured body, guard with res.status, create with defaults",
+			files: map[string]string{
+				"src/models/user.js": expressModels,
+				"src/controllers/accounts.js": `
+const User = require('../models/user');
+exports.invite = async (req, res) => {
+  const { email } = req.body;
+  if (await User.findOne({ email })) {
+    return res.status(409).json({ error: 'taken' });
+  }
+  await User.create({ email });
+  res.status(201).end();
+};
+`,
+				"src/routes.js": `
+const express = require('express');
+const accounts = require('./controllers/accounts');
+const router = express.Router();
+router.post('/invite', accounts.invite);
+module.exports = router;
+`,
+			},
+			construct: "Invite",
+			want:      []string{"when: Invite(email)", "requires: not exists User{email}", "User.created(email: email, state: invited)"},
+		},
+		{
+			name: "function written in place, auth middleware, current user, chained route",
+			files: map[string]string{
+				"src/models/user.js": expressModels,
+				"src/routes.js": `
+const express = require('express');
+const requireAuth = require('./requireAuth');
+const router = express.Router();
+router.route('/me/lock').post(requireAuth, async (req, res) => {
+  req.user.state = 'locked';
+  req.user.lockedUntil = new Date(Date.now() + 15 * 60 * 1000);
+  await req.user.save();
+  res.status(204).end();
+});
+module.exports = router;
+`,
+			},
+			construct: "MeLock",
+			want:      []string{"when: MeLock(user)", "user.state = locked", "user.locked_until = now + 15.minutes"},
+		},
+		{
+			name: "bulk delete filtered by its object, reverse relationship, exported config with env default",
+			files: map[string]string{
+				"src/models/user.js": expressModels,
+				"src/config.js": `
+module.exports = { sessionTtlHours: Number(process.env.SESSION_TTL_HOURS || 12) };
+`,
+				"src/routes.js": `
+const express = require('express');
+const User = require('./models/user');
+const { Session } = require('./models/user');
+const config = require('./config');
+const router = express.Router();
+router.post('/logout-all', async (req, res) => {
+  const user = await User.findById(req.body.userId);
+  await Session.deleteMany({ user: user._id });
+  await Session.create({ user: user._id, expiresAt: new Date(Date.now() + config.sessionTtlHours * 3600 * 1000) });
+  res.end();
+});
+module.exports = router;
+`,
+			},
+			construct: "LogoutAll",
+			want:      []string{"for session in user.sessions:", "Session.created(user: user, expires_at: now + config.session_ttl)"},
+			notWant:   []string{"for session in Sessions:"},
+		},
+	}
+	tests = append(tests, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		name: "thrown error and a bare return after res.status are guards; a module constant read from the environment",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/routes.js": `
+const express = require('express');
+const bcrypt = require('bcrypt');
+const requireAuth = require('./requireAuth');
+const ApiError = require('./ApiError');
+const MIN_LENGTH = Number(process.env.MIN_PASSWORD_LENGTH || 12);
+const router = express.Router();
+async function changePassword(req, res) {
+  const { password } = req.body;
+  if (password.length < MIN_LENGTH) {
+    throw new ApiError(400, 'too short');
+  }
+  if (req.user.state === 'locked') {
+    res.status(423).json({ error: 'locked' });
+    return;
+  }
+  req.user.token = await bcrypt.hash(password, 10);
+  req.user.lockedUntil = null;
+  await req.user.save();
+  res.end();
+}
+router.post('/password', requireAuth, changePassword);
+module.exports = router;
+`,
+		},
+		construct: "ChangePassword",
+		want: []string{"when: ChangePassword(password, user)", "requires: length(password) >= config.min_length",
+			"requires: user.state != locked", "user.locked_until = null"},
+	})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			got := construct(out.Module, tt.construct)
+			if got == "" {
+				t.Fatalf("no %s in\n%s\nnotes: %v", tt.construct, allium.Print(out.Module, allium.PrintOptions{}), out.Notes)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s lacks %q:\n%s", tt.construct, w, got)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("%s has %q:\n%s", tt.construct, w, got)
+				}
+			}
+		})
+	}
+}
+
+// TestTestFilesReadForNothing: a model declared in a test, a mock or a
+// migration of either language is no entity (the catalog's test_files).
+func TestTestFilesReadForNothing(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	model := "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('Ghost', new mongoose.Schema({ name: String }));\n"
+	tests := []struct {
+		path   string
+		entity bool
+	}{
+		{"src/models/ghost.js", true},
+		{"src/models/ghost.test.js", false},
+		{"src/models/ghost.spec.ts", false},
+		{"src/__tests__/ghost.js", false},
+		{"src/__mocks__/ghost.js", false},
+		{"test/ghost.js", false},
+		{"src/latest/ghost.js", true},
+	}
+	for _, tt := range tests {
+		out := distilText(t, d, map[string]string{tt.path: model})
+		if got := construct(out.Module, "Ghost") != ""; got != tt.entity {
+			t.Errorf("%s: entity Ghost %v, want %v", tt.path, got, tt.entity)
+		}
+	}
+}

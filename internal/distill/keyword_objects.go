@@ -1,0 +1,98 @@
+package distill
+
+import "github.com/distill/distill/internal/facts"
+
+// keywordObjects reads, in a file of a language that passes named
+// arguments as an object literal (the catalog's keyword_objects), each
+// call whose last argument is an object literal with plain keys as a call
+// with those keyword arguments: User.create({email, status: "active"}) is
+// User.create(email=email, status="active") to the rest of the distiller.
+// A call that already has keywords, and an object with a spread or a
+// computed key, are left as they are.
+func keywordObjects(f *facts.File) {
+	var fn func(x *facts.Function)
+	var body func(list []facts.Stmt)
+	expr := func(e *facts.Expr) {
+		// Any visits a call before its arguments and keywords, so the
+		// object moved to the keywords is visited there.
+		e.Any(func(x *facts.Expr) bool {
+			if x.Kind == facts.ExprCall && len(x.Keywords()) == 0 && len(x.Args) > 0 {
+				if kws, ok := objectKeywords(&x.Args[len(x.Args)-1]); ok {
+					x.SetKeywords(kws)
+					x.Args = x.Args[:len(x.Args)-1]
+				}
+			}
+			fn(x.Func()) // a function written in place: statements of its own
+			return false
+		})
+	}
+	fn = func(x *facts.Function) {
+		if x == nil {
+			return
+		}
+		for i := range x.Params {
+			expr(x.Params[i].Default)
+		}
+		body(x.Body)
+	}
+	class := func(c *facts.Class) {
+		for i := range c.Fields {
+			expr(c.Fields[i].Value)
+		}
+		for i := range c.Methods {
+			fn(&c.Methods[i])
+		}
+		body(c.Statements)
+	}
+	body = func(list []facts.Stmt) {
+		facts.Walk(list, func(s *facts.Stmt) bool {
+			for _, x := range []*facts.Expr{s.Value, s.Cause(), s.Cond, s.Iter()} {
+				expr(x)
+			}
+			for i := range s.Items() {
+				expr(&s.Items()[i].Value)
+			}
+			fn(s.Func())
+			if s.Class() != nil {
+				facts.EachClass([]facts.Class{*s.Class()}, class)
+			}
+			return true
+		})
+	}
+	for i := range f.Constants {
+		expr(f.Constants[i].Value)
+	}
+	for i := range f.Functions {
+		fn(&f.Functions[i])
+	}
+	facts.EachClass(f.Classes, class)
+	for i := range f.Exports {
+		expr(f.Exports[i].Value)
+	}
+	body(f.Statements)
+}
+
+// objectKeywords reads an object literal whose keys are all plain names
+// as keyword arguments.
+func objectKeywords(e *facts.Expr) ([]facts.Keyword, bool) {
+	if e.Kind != facts.ExprDict || len(e.Entries()) == 0 {
+		return nil, false
+	}
+	kws := make([]facts.Keyword, 0, len(e.Entries()))
+	for _, en := range e.Entries() {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || !isIdentifier(en.Key.Value) {
+			return nil, false
+		}
+		kws = append(kws, facts.Keyword{Name: en.Key.Value, Value: en.Value})
+	}
+	return kws, true
+}
+
+func isIdentifier(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,146 @@
+package distill
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Routes registered by a module-level call that names the handler, not by
+// a decorator (Express):
+//
+//	router.post("/login", rateLimit, auth.login)
+//	router.post("/account/disable", requireAuth, async (req, res) => { ... })
+//	router.route("/reset-password").post(auth.resetPassword)
+//
+// The call's method is a route method of the catalog (route_decorators);
+// its arguments after the path are functions, the last the handler (a
+// function of the service, or a function written in place) and the others
+// middleware: an auth decorator of the catalog among them makes the route
+// one for signed-in users (or administrators). The path is the call's
+// first string argument, or that of the route call it is chained on.
+
+// callRoute is one route registered by a call.
+type callRoute struct {
+	file    *facts.File
+	path    string
+	handler *facts.Expr
+	auth    authLevel
+}
+
+// callRoutes lists the routes the service's modules register by calls,
+// in file then line order.
+func (b *builder) callRoutes() []callRoute {
+	var out []callRoute
+	for _, f := range b.ix.files {
+		if b.testFile(f.Path) {
+			continue
+		}
+		for i := range f.Statements {
+			if s := &f.Statements[i]; s.Kind == facts.StmtExpr {
+				out = b.routeCallChain(f, s.Value, out)
+			}
+		}
+	}
+	return out
+}
+
+// routeCallChain reads a route call and the route calls it is chained on
+// (router.route(p).get(a).post(b)).
+func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRoute) []callRoute {
+	if call == nil || call.Kind != facts.ExprCall || call.X == nil || call.X.Kind != facts.ExprAttr ||
+		!slices.Contains(b.lang.RouteDecorators, call.X.Name) {
+		return out
+	}
+	out = b.routeCallChain(f, call.X.X, out)
+	args := call.Args
+	path := ""
+	if len(args) > 0 && args[0].Kind == facts.ExprString {
+		path, args = args[0].Value, args[1:]
+	} else {
+		path = chainedPath(call.X.X)
+	}
+	if len(args) == 0 || path == "" {
+		return out
+	}
+	r := callRoute{file: f, path: path, handler: &args[len(args)-1]}
+	a := b.lang.Auth
+	for i := range args[:len(args)-1] {
+		name, _ := decoratorName(&args[i])
+		switch {
+		case catalog.MatchAny(a.AdminDecorators, name):
+			r.auth = max(r.auth, authAdmin)
+		case catalog.MatchAny(a.Decorators, name):
+			r.auth = max(r.auth, authUser)
+		}
+	}
+	return append(out, r)
+}
+
+// chainedPath is the path of the route call e is, or is chained on.
+func chainedPath(e *facts.Expr) string {
+	for e != nil && e.Kind == facts.ExprCall {
+		if len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+			return e.Args[0].Value
+		}
+		if e.X == nil || e.X.Kind != facts.ExprAttr {
+			return ""
+		}
+		e = e.X.X
+	}
+	return ""
+}
+
+// callRouteHandlers are the handlers of the routes registered by calls
+// that known lists do not hold yet: a function of the service is named
+// after itself, a function written in place after the route's path.
+func (b *builder) callRouteHandlers(known []*handler) []*handler {
+	seen := map[*facts.Function]bool{}
+	for _, h := range known {
+		seen[h.fn] = true
+	}
+	var out []*handler
+	for _, r := range b.callRoutes() {
+		var h *handler
+		switch {
+		case r.handler.Kind == facts.ExprFunction && r.handler.Func() != nil:
+			h = &handler{file: r.file, fn: r.handler.Func(), name: pascal(strings.NewReplacer("/", "_", "-", "_", ":", "").Replace(r.path))}
+		case r.handler.Kind == facts.ExprName || r.handler.Kind == facts.ExprAttr:
+			if fr := b.ix.function(r.file, r.handler); fr != nil {
+				h = &handler{file: fr.file, fn: fr.fn, class: fr.class, name: pascal(strings.TrimLeft(fr.fn.Name, "_"))}
+			}
+		}
+		if h == nil || seen[h.fn] || h.name == "" {
+			continue
+		}
+		seen[h.fn] = true
+		h.auth = r.auth
+		out = append(out, h)
+	}
+	return out
+}
+
+// destructure assigns an object pattern (`const {email, password: pw} =
+// req.body`): each target is the value's attribute of its key. A value
+// that is a plain dotted chain is read once per key; any other is
+// evaluated once for its effects and its parts are not followed.
+func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
+	if v.Raw == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
+		rc.eval(v, sc, out, true)
+		return
+	}
+	for i := range t.Entries() {
+		en := &t.Entries()[i]
+		if en.Key == nil || en.Key.Kind != facts.ExprString {
+			continue
+		}
+		part := &facts.Expr{Kind: facts.ExprAttr, Name: en.Key.Value, X: v, Raw: v.Raw + "." + en.Key.Value, Line: en.Key.Line}
+		if v.Resolved != "" {
+			part.Resolved = v.Resolved + "." + en.Key.Value
+		}
+		rc.assign(&en.Value, part, sc, out, line)
+	}
+}

@@ -1,0 +1,233 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Models declared by data rather than by a class (the catalog's
+// schema_models; Mongoose):
+//
+//	const userSchema = new Schema({
+//	  email: { type: String, required: true },
+//	  status: { type: String, enum: ["pending", "active"], default: "pending" },
+//	  user: { type: Schema.Types.ObjectId, ref: "User" },
+//	  lockedUntil: Date,
+//	});
+//	module.exports = mongoose.model("User", userSchema);
+//
+// A call to a model maker with a name and a schema (a module constant
+// assigned a schema call, or the call itself) is an entity of that name;
+// each entry of the schema's field map is a field, its value a type or an
+// options object: the type, required (or a default) makes it mandatory,
+// enum lists its states, ref names the entity it refers to, a default
+// among the states is what a new row gets. The model is found where the
+// code names it: the constant it is assigned to, and the module itself
+// when the module exports it as its default.
+
+// schemaModel is one model made from a schema, found by schemaModels.
+type schemaModel struct {
+	file   *facts.File
+	name   string
+	line   int
+	fields *facts.Expr // the field map
+	e      *entityInfo
+}
+
+// schemaModels adds the entities of schema-declared models and reads
+// their fields. It runs after readFields, so that a ref can name any
+// entity.
+func (b *builder) schemaModels() {
+	sm := b.lang.SchemaModels
+	if sm == nil || len(sm.Models) == 0 {
+		return
+	}
+	var models []*schemaModel
+	for _, f := range b.ix.files {
+		if b.testFile(f.Path) {
+			continue
+		}
+		found := func(name string, call *facts.Expr) {
+			if m := b.schemaModel(f, call); m != nil {
+				models = append(models, m)
+				b.indexSchemaModel(f, m, name)
+			}
+		}
+		for i := range f.Constants {
+			found(f.Constants[i].Name, f.Constants[i].Value)
+		}
+		for i := range f.Exports {
+			if x := &f.Exports[i]; x.Name == "default" && x.Local == "" {
+				found("", x.Value)
+			}
+		}
+	}
+	for _, m := range models {
+		b.readSchemaFields(m)
+	}
+}
+
+// schemaModel reads model("Name", schema), or nil.
+func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
+	sm := b.lang.SchemaModels
+	if call == nil || call.Kind != facts.ExprCall || len(call.Args) < 2 || call.Args[0].Kind != facts.ExprString ||
+		!catalog.MatchAny(sm.Models, call.Resolved, call.Raw) {
+		return nil
+	}
+	name := pascal(call.Args[0].Value)
+	if name == "" {
+		return nil
+	}
+	schema := &call.Args[1]
+	if schema.Kind == facts.ExprName {
+		if cr := b.ix.constant(f, schema); cr != nil {
+			schema = cr.as.Value
+		}
+	}
+	if schema == nil || schema.Kind != facts.ExprCall || !catalog.MatchAny(sm.Schemas, schema.Resolved, schema.Raw) {
+		return nil
+	}
+	switch {
+	case len(schema.Args) > 0 && schema.Args[0].Kind == facts.ExprDict:
+		return &schemaModel{file: f, name: name, line: call.Line, fields: &schema.Args[0]}
+	case len(schema.Args) == 0 && len(schema.Keywords()) > 0:
+		// The field map read as keyword arguments (keyword_objects).
+		fields := &facts.Expr{Kind: facts.ExprDict, Line: schema.Line}
+		entries := make([]facts.DictEntry, 0, len(schema.Keywords()))
+		for _, kw := range schema.Keywords() {
+			entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: kw.Value.Line}, Value: kw.Value})
+		}
+		fields.SetEntries(entries)
+		return &schemaModel{file: f, name: name, line: call.Line, fields: fields}
+	}
+	return nil
+}
+
+// indexSchemaModel makes the model an entity the code can name: as the
+// constant it is assigned to, and as its module when the module exports
+// it as its default (`const User = require("./models/user")`).
+func (b *builder) indexSchemaModel(f *facts.File, m *schemaModel, constant string) {
+	c := &facts.Class{Name: m.name, QualName: qual(f.Module, m.name), Line: m.line}
+	cr := &classRef{file: f, class: c}
+	if e := b.entByName[m.name]; e != nil {
+		// The model another file declares (in another language, or a
+		// second schema of one name): the same entity.
+		m.e, cr = e, e.ref
+	} else if m.e = b.addEntityClass(cr); m.e == nil {
+		return
+	}
+	b.ix.classes[c.QualName] = cr
+	if constant != "" {
+		b.ix.classes[qual(f.Module, constant)] = cr
+	}
+	for _, x := range f.Exports {
+		if x.Name == "default" && (constant == "" || x.Local == constant) {
+			b.ix.classes[f.Module] = cr
+		}
+	}
+}
+
+// readSchemaFields reads the field map of a schema-declared model.
+func (b *builder) readSchemaFields(m *schemaModel) {
+	if m.e == nil {
+		return
+	}
+	sm := b.lang.SchemaModels
+	e := m.e
+	for _, entry := range m.fields.Entries() {
+		if entry.Key == nil || (entry.Key.Kind != facts.ExprString && entry.Key.Kind != facts.ExprName) {
+			continue
+		}
+		attr := entry.Key.Value
+		if entry.Key.Kind == facts.ExprName {
+			attr = entry.Key.Name
+		}
+		fi := &fieldInfo{name: bindingName(attr), attr: attr, line: entry.Value.Line}
+		if !isSnake(fi.name) {
+			continue
+		}
+		v := &entry.Value
+		typ, opts := v, (*facts.Expr)(nil)
+		if v.Kind == facts.ExprDict {
+			opts, typ = v, entryValue(v, sm.TypeKey)
+		}
+		optional := true
+		if typ != nil {
+			if t := b.lang.TypeOf(typ.Raw); t != "" {
+				fi.typ = &allium.Type{Name: t}
+			}
+		}
+		if opts != nil {
+			if r := entryValue(opts, sm.RequiredKey); r != nil && r.Kind == facts.ExprBool {
+				optional = r.Value != "true"
+			}
+			if ref := entryValue(opts, sm.RefKey); ref != nil && ref.Kind == facts.ExprString {
+				if b.entByName[pascal(ref.Value)] == nil {
+					b.note("%s.%s: reference to %q, which is not a model of this service, left out", e.name, attr, ref.Value)
+					continue
+				}
+				fi.fkTable, fi.fkEntity = ref.Value, pascal(ref.Value)
+				fi.typ = &allium.Type{Name: fi.fkEntity}
+				// The other side (user.tokens), declared when a rule uses it.
+				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: snake(plural(e.name)), line: fi.line, implicit: true})
+			}
+			dflt := entryValue(opts, sm.DefaultKey)
+			if dflt != nil {
+				optional = false
+				if dflt.Kind == facts.ExprBool {
+					fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: dflt.Value}
+				} else if b.isClockRef(dflt) {
+					fi.dflt = &allium.Ident{Name: "now"}
+				}
+			}
+			if en := entryValue(opts, sm.EnumKey); en != nil && fi.typ != nil && fi.typ.Name == "String" {
+				if en.Kind == facts.ExprName {
+					if cr := b.ix.constant(m.file, en); cr != nil {
+						en = cr.as.Value
+					}
+				}
+				if en != nil && en.Kind == facts.ExprList {
+					fi.isStatus = true
+					for _, lit := range en.Args {
+						if lit.Kind == facts.ExprString && isSnake(lit.Value) && !slices.Contains(b.statusLits[attr], lit.Value) {
+							b.statusLits[attr] = append(b.statusLits[attr], lit.Value)
+						}
+					}
+					if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[attr], dflt.Value) {
+						fi.dflt = &allium.Ident{Name: dflt.Value}
+					}
+				}
+			}
+		}
+		if fi.typ == nil {
+			continue
+		}
+		if old := e.attrs[fi.name]; old != nil {
+			e.attrs[attr] = old // declared already: the code's name reads it
+			continue
+		}
+		fi.typ.Optional = optional
+		fi.plumbing = plumbingField(fi.name) && fi.fkEntity == ""
+		e.fields = append(e.fields, fi)
+		e.attrs[fi.name] = fi
+		e.attrs[attr] = fi
+	}
+}
+
+// entryValue returns the value of a dict literal's entry with a string (or
+// bare name) key, or nil.
+func entryValue(d *facts.Expr, key string) *facts.Expr {
+	if d == nil || key == "" {
+		return nil
+	}
+	for i := range d.Entries() {
+		k := d.Entries()[i].Key
+		if k != nil && ((k.Kind == facts.ExprString && k.Value == key) || (k.Kind == facts.ExprName && k.Name == key)) {
+			return &d.Entries()[i].Value
+		}
+	}
+	return nil
+}

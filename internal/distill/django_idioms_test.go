@@ -8,6 +8,68 @@ import "testing"
 // give.
 func TestDjangoIdioms(t *testing.T) {
 	d := New(Options{})
+	// healthchecks' hc/lib/emails.py: messages built by make_message and
+	// sent on a thread by send.
+	threadMail := map[string]string{
+		"hc/lib/emails.py": `
+from threading import Thread
+from django.core.mail import EmailMultiAlternatives as Message
+from django.template.loader import render_to_string as render
+
+class EmailThread(Thread):
+    def __init__(self, message):
+        Thread.__init__(self)
+        self.message = message
+
+    def run(self):
+        for attempt in range(3):
+            self.message.send()
+            return
+
+def make_message(name, to, ctx):
+    subject = render(f"emails/{name}-subject.html", ctx).strip()
+    body = render(f"emails/{name}-body-text.html", ctx)
+    to_list = [to] if isinstance(to, str) else to
+    msg = Message(subject, body, "from@example.org", to_list)
+    return msg
+
+def send(message, block=False):
+    t = EmailThread(message)
+    t.start()
+
+def sudo_code(to, ctx):
+    send(make_message("sudo-code", to, ctx))
+
+def deletion_notice(to, ctx):
+    m = make_message("deletion-notice", to, ctx)
+    send(m, block=True)
+`,
+		"hc/accounts/models.py": `
+from django.db import models
+from django.contrib.auth.models import User
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    deletion_notice_date = models.DateTimeField(null=True)
+`,
+		"hc/accounts/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.utils.timezone import now
+from hc.lib import emails
+from hc.accounts.models import Profile
+
+@login_required
+def send_code(request):
+    emails.sudo_code(request.user.email, {"code": "123456"})
+    return render(request, "sent.html")
+
+@login_required
+def warn(request, username):
+    profile = Profile.objects.get(user__username=username)
+    profile.deletion_notice_date = now()
+    profile.save()
+    emails.deletion_notice([profile.user.email], {})
+    return render(request, "sent.html")
+`}
 	tests := []struct {
 		name      string
 		files     map[string]string
@@ -43,6 +105,27 @@ class Organization(TimeStamped):
 			want: `entity Organization {
     note: String?
     created_at: Timestamp
+}`,
+		},
+		{
+			name:      "a message a helper builds, handed to the service's own send (a thread), is sent; the function that sends it names it",
+			files:     threadMail,
+			construct: "SendCode",
+			want: `rule SendCode {
+    when: SendCode(user)
+    ensures: Email.created(to: user.email, template: sudo_code)
+}`,
+		},
+		{
+			name:      "a message bound to a local before the service's send, its recipient a list of one ([to] if isinstance(to, str) else to)",
+			files:     threadMail,
+			construct: "Warn",
+			want: `rule Warn {
+    when: Warn(username)
+    let profile = Profile{user: User{username}}
+    ensures:
+        profile.deletion_notice_date = now
+        Email.created(to: profile.user.email, template: deletion_notice)
 }`,
 		},
 		{

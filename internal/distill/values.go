@@ -54,6 +54,9 @@ type value struct {
 	headers map[string]allium.Expr
 	shape   *classRef
 	repo    *classRef
+	// vMessage: the scope the message was built in, where its arguments
+	// (recipient, template) are read; a helper may build it and return it.
+	built *scope
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
 	fn    *funcRef // vFunc

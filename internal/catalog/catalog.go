@@ -277,8 +277,10 @@ type Sessions struct {
 	Starts []string `yaml:"starts"`
 	Ends   []string `yaml:"ends"`
 	// Stores are the framework's session objects (flask.session): storing
-	// a user's id under a key signs the user in, clear() signs out.
-	Stores []string `yaml:"stores"`
+	// a user's id under a key signs the user in; StoreEnds are their
+	// methods that sign out (clear(), Django's flush()).
+	Stores    []string `yaml:"stores"`
+	StoreEnds []string `yaml:"store_ends"`
 	// StartStamps lists, per sign-in call, the user's timestamp fields
 	// that call sets to now (Django's login updates last_login).
 	StartStamps map[string][]string `yaml:"start_stamps"`

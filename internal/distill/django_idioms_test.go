@@ -129,6 +129,57 @@ class Organization(TimeStamped):
 }`,
 		},
 		{
+			name: "closing the account: a local user that is request.user is the signed-in user, and request.session.flush() signs out",
+			files: map[string]string{
+				"accounts/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.shortcuts import redirect, render
+
+@login_required
+def close(request):
+    user = request.user
+    if request.method == "POST":
+        if request.POST.get("confirmation") == request.user.email:
+            user.delete()
+            request.session.flush()
+            return redirect("hc-login")
+    return render(request, "accounts/close_account.html", {})
+`},
+			construct: "Close",
+			want: `rule Close {
+    when: Close(confirmation, user, session)
+    requires: confirmation = user.email
+    ensures:
+        not exists user
+        not exists session
+}`,
+		},
+		{
+			name: "a local user that is someone else keeps the signed-in user apart as current_user",
+			files: map[string]string{
+				"accounts/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.shortcuts import redirect
+
+@login_required
+def remove(request, email):
+    user = User.objects.get(email=email)
+    if user == request.user:
+        return redirect("hc-index")
+    user.delete()
+    return redirect("hc-index")
+`},
+			construct: "Remove",
+			want: `rule Remove {
+    when: Remove(email, current_user)
+    let user = User{email}
+    requires: user != current_user
+    ensures: not exists user
+}`,
+		},
+		{
 			name: "the fields of an abstract base that itself subclasses the framework's user",
 			files: map[string]string{
 				"app/base.py": `
@@ -686,8 +737,8 @@ class UserJwtLogoutApi(APIView):
 `},
 			construct: "UserJwtLogoutApi",
 			want: `rule UserJwtLogoutApi {
-    when: UserJwtLogoutApi(current_user)
-    ensures: current_user.jwt_key = random_key()
+    when: UserJwtLogoutApi(user)
+    ensures: user.jwt_key = random_key()
 }`,
 		},
 		{

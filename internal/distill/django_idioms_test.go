@@ -180,6 +180,38 @@ def remove(request, email):
 }`,
 		},
 		{
+			name: "a related manager's exists() is the relationship's count above 0; a guard on it requires the count to be 0",
+			files: map[string]string{
+				"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import User
+class Credential(models.Model):
+    name = models.CharField(max_length=100)
+    user = models.ForeignKey(User, models.CASCADE, related_name="credentials")
+`,
+				"app/views.py": `
+from django.contrib.auth import login as auth_login
+from django.contrib.auth.models import User
+from django.shortcuts import redirect
+
+def login(request, email):
+    user = User.objects.get(email=email)
+    if user.credentials.exists():
+        return redirect("hc-login-webauthn")
+    auth_login(request, user)
+    return redirect("hc-index")
+`},
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email)
+    let user = User{email}
+    requires: user.credentials.count = 0
+    ensures:
+        Session.created(user: user)
+        user.last_login = now
+}`,
+		},
+		{
 			name: "the fields of an abstract base that itself subclasses the framework's user",
 			files: map[string]string{
 				"app/base.py": `

@@ -212,6 +212,43 @@ def login(request, email):
 }`,
 		},
 		{
+			name: "a setting read through the service's own environment reader (envbool(\"X\", \"True\")) has the reader's default",
+			files: map[string]string{
+				"hc/settings.py": `
+import os
+
+def envbool(s, default):
+    v = os.getenv(s, default=default)
+    if v not in ("", "True", "False"):
+        raise Exception("bad value")
+    return v == "True"
+
+REGISTRATION_OPEN = envbool("REGISTRATION_OPEN", "True")
+`,
+				"hc/accounts/models.py": `
+from django.db import models
+from django.contrib.auth.models import User
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+`,
+				"hc/accounts/views.py": `
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.http import HttpResponseForbidden
+from django.shortcuts import render
+from hc.accounts.models import Profile
+
+def signup(request):
+    if not settings.REGISTRATION_OPEN:
+        return HttpResponseForbidden()
+    user = User(email=request.POST["email"])
+    user.save()
+    return render(request, "accounts/signup_result.html", {})
+`},
+			construct: "registration_open",
+			want:      `registration_open: Boolean = true`,
+		},
+		{
 			name: "the fields of an abstract base that itself subclasses the framework's user",
 			files: map[string]string{
 				"app/base.py": `

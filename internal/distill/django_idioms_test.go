@@ -249,6 +249,52 @@ def signup(request):
 			want:      `registration_open: Boolean = true`,
 		},
 		{
+			name: "a signed token read back and checked against a stored hash is verified as the token, its lifetime a config parameter",
+			files: map[string]string{
+				"hc/accounts/models.py": `
+from django.contrib.auth.hashers import check_password
+from django.contrib.auth.models import User
+from django.core.signing import BadSignature, TimestampSigner
+from django.db import models
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    token = models.CharField(max_length=128, blank=True)
+
+    def check_token(self, token):
+        try:
+            token = TimestampSigner().unsign(token, max_age=3600)
+        except BadSignature:
+            return False
+        return check_password(token, self.token)
+`,
+				"hc/accounts/views.py": `
+from django.contrib.auth import login as auth_login
+from django.shortcuts import redirect
+from hc.accounts.models import Profile
+
+def check_token(request, username, token):
+    profile = Profile.objects.get(user__username=username)
+    if not profile.check_token(token):
+        return redirect("hc-login")
+    profile.token = ""
+    profile.save()
+    auth_login(request, profile.user)
+    return redirect("hc-index")
+`},
+			construct: "CheckToken",
+			want: `rule CheckToken {
+    when: CheckToken(username, token)
+    let profile = Profile{user: User{username}}
+    requires: token.issued_at + config.check_token_expiry >= now
+    requires: verify(token, profile.token)
+    ensures:
+        profile.token = ""
+        Session.created(user: profile.user)
+        profile.user.last_login = now
+}`,
+		},
+		{
 			name: "the fields of an abstract base that itself subclasses the framework's user",
 			files: map[string]string{
 				"app/base.py": `

@@ -856,7 +856,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
 		}
 	}
 	// The application factory builds infrastructure, whatever it does.
@@ -1013,7 +1013,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
 		}
 		return unknownValue
 	}
@@ -1986,6 +1986,25 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 
 // secretFirst orders verify(password, stored_hash) as the reference
 // writes it: the stored field second.
+// tokenSecrets writes a verified token's payload, checked against a
+// stored hash (check_password(unsigned, self.token)), as the token: the
+// secret it carries, not the user a payload read as an id would name.
+func (rc *ruleCtx) tokenSecrets(e *facts.Expr, args []allium.Arg, sc *scope) []allium.Arg {
+	for i := range args {
+		if i >= len(e.Args) || e.Args[i].Kind != facts.ExprName {
+			continue
+		}
+		v := sc.vars[e.Args[i].Name]
+		if v == nil || v.claimsOf == nil {
+			continue
+		}
+		if m, ok := v.expr.(*allium.Member); ok && m.Name == "user" && m.X == v.claimsOf {
+			args[i].Value = v.claimsOf
+		}
+	}
+	return args
+}
+
 func secretFirst(args []allium.Arg) []allium.Arg {
 	if m, ok := args[0].Value.(*allium.Member); ok && strings.Contains(m.Name, "password") {
 		if _, other := args[1].Value.(*allium.Member); !other {

@@ -1648,7 +1648,6 @@ func (rc *ruleCtx) callableRef(e *facts.Expr, sc *scope, out *[]allium.Stmt) (*f
 	return nil, nil
 }
 
-// singleRecipient unwraps a one-element recipient list ([user.email]).
 // sameValueInAnotherShape reads `[x] if isinstance(x, str) else x` (either
 // way round, a list or a tuple) as x: the value given, put in the shape
 // the code needs whichever it was given in. It returns nil for anything
@@ -1738,6 +1737,7 @@ func returnsBuilt(body []facts.Stmt, builders []string) bool {
 	return found
 }
 
+// singleRecipient unwraps a one-element recipient list ([user.email]).
 func singleRecipient(x allium.Expr) allium.Expr {
 	switch l := x.(type) {
 	case *allium.ListLit:
@@ -1984,8 +1984,6 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 	return found
 }
 
-// secretFirst orders verify(password, stored_hash) as the reference
-// writes it: the stored field second.
 // tokenSecrets writes a verified token's payload, checked against a
 // stored hash (check_password(unsigned, self.token)), as the token: the
 // secret it carries, not the user a payload read as an id would name.
@@ -2005,6 +2003,8 @@ func (rc *ruleCtx) tokenSecrets(e *facts.Expr, args []allium.Arg, sc *scope) []a
 	return args
 }
 
+// secretFirst orders verify(password, stored_hash) as the reference
+// writes it: the stored field second.
 func secretFirst(args []allium.Arg) []allium.Arg {
 	if m, ok := args[0].Value.(*allium.Member); ok && strings.Contains(m.Name, "password") {
 		if _, other := args[1].Value.(*allium.Member); !other {

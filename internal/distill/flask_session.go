@@ -63,8 +63,8 @@ func (rc *ruleCtx) sessionStoreWrite(t, v *facts.Expr, sc *scope, out *[]allium.
 }
 
 // sessionStoreCall handles session.clear() (a catalogued store end) on a
-// session object: the user signs out (not exists session). It reports whether the call was
-// one on a session object.
+// session object: the user signs out (not exists session). It reports
+// whether the call was one on a session object.
 func (rc *ruleCtx) sessionStoreCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) bool {
 	if method == "" || e.X == nil || !rc.isSessionStore(e.X.X) {
 		return false

@@ -299,6 +299,9 @@ type SignedTokens struct {
 	// their arguments holds the lifetime in seconds ("#1", expires_in).
 	Serializers []string `yaml:"serializers"`
 	ExpiryArgs  []string `yaml:"expiry_args"`
+	// Timed are the serializers whose tokens carry the time they were
+	// signed (TimestampSigner): a token they issue has issued_at: now.
+	Timed []string `yaml:"timed"`
 	// SignMethods are the signer methods that issue a token; VerifyMethods
 	// those that read one back, which holds only while it is valid.
 	SignMethods   []string `yaml:"sign_methods"`

@@ -1045,6 +1045,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.signer(e, sc, out)
 		}
 		if method != "" && recv.kind == vSigner && catalog.Match(st.SignMethods, method) && len(e.Args) > 0 {
+			if recv.expr == nil && recv.param == "timed" {
+				return rc.issueTimedToken(&e.Args[0], sc, out, e.Line)
+			}
 			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
 		}
 		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args) > 0 {

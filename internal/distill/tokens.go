@@ -12,6 +12,7 @@ import (
 type signedToken struct {
 	user   string // the entity of the user it names ("" when unknown)
 	expiry bool   // issued with a known lifetime
+	issued bool   // issued by a timed signer, its signing time known
 	prov   *allium.Provenance
 	// claims are the other payload entries the spec states, in order
 	// (payloads.go).
@@ -23,6 +24,9 @@ type signedToken struct {
 func (rc *ruleCtx) signer(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	st := rc.b.lang.SignedTokens
 	v := &value{kind: vSigner}
+	if catalog.MatchAny(st.Timed, e.Resolved, e.Raw) {
+		v.param = "timed"
+	}
 	if x := rc.sinkArg(e, st.ExpiryArgs, sc, out); x != nil {
 		v.expr = rc.lifetime(x, sc, out)
 	}
@@ -71,6 +75,25 @@ func (rc *ruleCtx) issueToken(payload *facts.Expr, expiry allium.Expr, sc *scope
 	return rc.issueTokenOf(tokenKind(sc.stack), payload, expiry, sc, out, line)
 }
 
+// issueTimedToken is issueToken for a signer whose tokens carry the time
+// they were signed: a token that names no user and has no lifetime of
+// its own is still one issued now (its reader gives the lifetime:
+// unsign(token, max_age=3600) requires token.issued_at + ... >= now).
+func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+	kind := tokenKind(sc.stack)
+	if rc.b.entByName[pascal(kind)+"Token"] != nil || rc.payloadUser(payload, sc, out) != nil {
+		return rc.issueTokenOf(kind, payload, nil, sc, out, line)
+	}
+	b := rc.b
+	name := pascal(kind) + "Token"
+	b.tokenEntity(name, sc, line).issued = true
+	b.stats.EffectsSeen++
+	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
+		Fun:  &allium.Member{X: &allium.Ident{Name: name}, Name: "created"},
+		Args: []allium.Arg{{Name: "issued_at", Value: &allium.Ident{Name: "now"}}}}})
+	return &value{kind: vPlumbing}
+}
+
 // issueTokenOf is issueToken for a token of the given kind.
 func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
 	b := rc.b
@@ -86,11 +109,7 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		return &value{kind: vPlumbing}
 	}
 	var args []allium.Arg
-	tok := b.signedTokens[name]
-	if tok == nil {
-		tok = &signedToken{prov: &allium.Provenance{File: sc.file.Path, Line: line}}
-		b.signedTokens[name] = tok
-	}
+	tok := b.tokenEntity(name, sc, line)
 	if user != nil {
 		args = append(args, allium.Arg{Name: "user", Value: rc.valueExpr(user)})
 		rc.touch(user)
@@ -108,6 +127,17 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
 		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})
 	return &value{kind: vPlumbing}
+}
+
+// tokenEntity is the entity of the signed tokens of that name, declared
+// where the first of them is issued.
+func (b *builder) tokenEntity(name string, sc *scope, line int) *signedToken {
+	tok := b.signedTokens[name]
+	if tok == nil {
+		tok = &signedToken{prov: &allium.Provenance{File: sc.file.Path, Line: line}}
+		b.signedTokens[name] = tok
+	}
+	return tok
 }
 
 // payloadUser finds the user entity a token's payload names: the entity
@@ -165,7 +195,7 @@ func tokenKind(stack []string) string {
 			continue
 		}
 		k := fn
-		for _, p := range []string{"generate_", "create_", "make_", "get_", "issue_", "new_", "encode_", "_"} {
+		for _, p := range []string{"generate_", "create_", "make_", "get_", "issue_", "new_", "encode_", "prepare_", "_"} {
 			k = strings.TrimPrefix(k, p)
 		}
 		k = strings.TrimSuffix(strings.TrimSuffix(k, "_token"), "token")

@@ -27,7 +27,7 @@ const (
 	vTemplate         // a rendered template: param is its name, for the message it becomes
 	vRepo             // a generic repository of ent; repo is the service's class for it, if any
 	vObject           // an instance of a service class (a service layer object); repo is its class
-	vSigner           // a token signer; expr is the lifetime of its tokens, if known
+	vSigner           // a token signer; expr is the lifetime of its tokens, if known; param "timed" when they carry their signing time
 	vErrors           // a list the handler collects validation errors in
 	vFunc             // a function of the service as a value (not called); fn is it
 )

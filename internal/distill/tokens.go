@@ -86,12 +86,77 @@ func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium
 	}
 	b := rc.b
 	name := pascal(kind) + "Token"
-	b.tokenEntity(name, sc, line).issued = true
+	tok := b.tokenEntity(name, sc, line)
+	tok.issued = true
+	var args []allium.Arg
+	if holder := rc.storedSecretHolder(payload, sc, out); holder != nil {
+		args = append(args, allium.Arg{Name: "user", Value: holder.expr})
+		tok.user = holder.ent
+	}
+	args = append(args, allium.Arg{Name: "issued_at", Value: &allium.Ident{Name: "now"}})
 	b.stats.EffectsSeen++
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
-		Fun:  &allium.Member{X: &allium.Ident{Name: name}, Name: "created"},
-		Args: []allium.Arg{{Name: "issued_at", Value: &allium.Ident{Name: "now"}}}}})
+		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})
 	return &value{kind: vPlumbing}
+}
+
+// storedSecretHolder reads a token whose payload is a fresh random secret
+// that the method signing it stored hashed on its own row
+// (self.token = make_password(token); return signer.sign(token)): the
+// token is that row's, and the stored hash is the token's bookkeeping,
+// not an outcome of its own, so its assignment is taken back. The
+// holder is the row's user (the row itself when it is a user). nil, and
+// nothing taken back, for any other token.
+func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	self, b := sc.self, rc.b
+	if self == nil {
+		self = sc.vars["self"]
+	}
+	if self == nil || self.kind != vEntity || self.expr == nil || b.userEntity() == "" {
+		return nil
+	}
+	random := func(x allium.Expr) bool {
+		c, ok := x.(*allium.Call)
+		if !ok || len(c.Args) != 0 {
+			return false
+		}
+		id, ok := c.Fun.(*allium.Ident)
+		return ok && id.Name == "random_key"
+	}
+	if pv := rc.eval(payload, sc, out, false); pv.kind != vExpr || !random(pv.expr) {
+		return nil
+	}
+	var holder *value
+	switch ent := b.entByName[self.ent]; {
+	case self.ent == b.userEntity():
+		holder = self
+	case ent != nil && ent.field("user") != nil && ent.field("user").fkEntity == b.userEntity():
+		holder = &value{kind: vEntity, ent: b.userEntity(), expr: &allium.Member{X: self.expr, Name: "user"}}
+		if m, ok := self.expr.(*allium.Member); ok && b.singleRels[b.userEntity()+"."+m.Name] {
+			// user.profile.user is the user.
+			holder.expr = m.X
+		}
+	default:
+		return nil
+	}
+	selfText := allium.ExprString(self.expr)
+	for i := len(*out) - 1; i >= 0; i-- {
+		a, ok := (*out)[i].(*allium.Assign)
+		if !ok {
+			continue
+		}
+		m, ok := a.Target.(*allium.Member)
+		h, isCall := a.Value.(*allium.Call)
+		if !ok || !isCall || !plumbingField(m.Name) || allium.ExprString(m.X) != selfText || len(h.Args) != 1 || !random(h.Args[0].Value) {
+			continue
+		}
+		if id, ok := h.Fun.(*allium.Ident); !ok || id.Name != "hash" {
+			continue
+		}
+		*out = append((*out)[:i], (*out)[i+1:]...)
+		return holder
+	}
+	return nil
 }
 
 // issueTokenOf is issueToken for a token of the given kind.

@@ -337,8 +337,10 @@ type Sessions struct {
 	Starts []string `yaml:"starts"`
 	Ends   []string `yaml:"ends"`
 	// Stores are the framework's session objects (flask.session): storing
-	// a user's id under a key signs the user in, clear() signs out.
-	Stores []string `yaml:"stores"`
+	// a user's id under a key signs the user in; StoreEnds are their
+	// methods that sign out (clear(), Django's flush()).
+	Stores    []string `yaml:"stores"`
+	StoreEnds []string `yaml:"store_ends"`
 	// StartStamps lists, per sign-in call, the user's timestamp fields
 	// that call sets to now (Django's login updates last_login).
 	StartStamps map[string][]string `yaml:"start_stamps"`
@@ -357,6 +359,9 @@ type SignedTokens struct {
 	// their arguments holds the lifetime in seconds ("#1", expires_in).
 	Serializers []string `yaml:"serializers"`
 	ExpiryArgs  []string `yaml:"expiry_args"`
+	// Timed are the serializers whose tokens carry the time they were
+	// signed (TimestampSigner): a token they issue has issued_at: now.
+	Timed []string `yaml:"timed"`
 	// SignMethods are the signer methods that issue a token; VerifyMethods
 	// those that read one back, which holds only while it is valid.
 	SignMethods   []string `yaml:"sign_methods"`

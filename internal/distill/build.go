@@ -337,6 +337,9 @@ func (b *builder) assemble(service string) *allium.Module {
 		for _, c := range tok.claims {
 			ent.Members = append(ent.Members, &allium.Field{Name: c.name, Type: c.typ})
 		}
+		if tok.issued {
+			ent.Members = append(ent.Members, &allium.Field{Name: "issued_at", Type: &allium.Type{Name: "Timestamp"}})
+		}
 		if tok.expiry {
 			ent.Members = append(ent.Members,
 				&allium.Field{Name: "expires_at", Type: &allium.Type{Name: "Timestamp"}},

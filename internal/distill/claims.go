@@ -39,6 +39,11 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 		}
 	}
 	if life != nil {
+		if !isConfigRef(life) {
+			// A lifetime written in the code is a parameter, named as
+			// the one a token of this kind is issued with.
+			life = rc.b.literalConfig(tokenKind(sc.stack)+"_token_expiry", "Duration", life, sc.file, line)
+		}
 		rc.requires(&allium.Binary{Op: allium.OpGe,
 			X: &allium.Binary{Op: allium.OpAdd, X: &allium.Member{X: tok, Name: "issued_at"}, Y: life},
 			Y: &allium.Ident{Name: "now"}}, sc, line)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -149,6 +150,9 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 			if def := b.envDefault(v); def != nil {
 				// parse_boolean(os.environ.get("X", "true")): its default.
 				b.addConfig(f, key, def, ann, line)
+			} else if def := b.envDefault(b.envReader(f, v)); def != nil {
+				// envbool("X", "True"), the service's reader: its default.
+				b.addConfig(f, key, def, ann, line)
 			} else if def := b.settingDefault(v); def != nil {
 				// X = getattr(settings, "APP_X", 7): the default.
 				b.addConfig(f, key, def, ann, line)
@@ -164,6 +168,48 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 		return
 	}
 	b.configByKey[key] = ci
+}
+
+// envReader reads a call of the service's own environment reader
+// (envbool("X", "True"), whose body reads os.getenv(s, default=default)
+// with its first two parameters) as that read under the reader's name,
+// envbool(os.getenv("X", "True")), which envDefault knows. nil for any
+// other call.
+func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
+	if v == nil || len(v.Args) != 2 || v.Args[0].Kind != facts.ExprString || !v.Args[1].IsLiteral() || len(b.lang.ConfigGetters) == 0 {
+		return nil
+	}
+	fr := b.ix.function(f, v)
+	if fr == nil || len(fr.fn.Params) < 2 {
+		return nil
+	}
+	key, dflt := fr.fn.Params[0].Name, fr.fn.Params[1].Name
+	isParam := func(e *facts.Expr, name string) bool { return e != nil && e.Kind == facts.ExprName && e.Name == name }
+	reads := false
+	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		for _, e := range []*facts.Expr{s.Value, s.Cond} {
+			if e == nil {
+				continue
+			}
+			e.Any(func(c *facts.Expr) bool {
+				if c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved, c.Raw) || len(c.Args) == 0 || !isParam(&c.Args[0], key) {
+					return false
+				}
+				d := c.Keyword("default")
+				if d == nil && len(c.Args) == 2 {
+					d = &c.Args[1]
+				}
+				reads = reads || isParam(d, dflt)
+				return reads
+			})
+		}
+		return !reads
+	})
+	if !reads {
+		return nil
+	}
+	getter := &facts.Expr{Kind: facts.ExprCall, Raw: b.lang.ConfigGetters[0], Args: v.Args, Line: v.Line}
+	return &facts.Expr{Kind: facts.ExprCall, Raw: v.Raw, Resolved: v.Resolved, Args: []facts.Expr{*getter}, Line: v.Line}
 }
 
 // evalInt evaluates integer literals and their + - * products

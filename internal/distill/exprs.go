@@ -24,6 +24,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return unknownValue
 	}
 	b := rc.b
+	if n := sameValueInAnotherShape(e); n != nil {
+		return rc.eval(n, sc, out, stmtCtx)
+	}
 	switch e.Kind {
 	case facts.ExprName:
 		if v, ok := sc.vars[e.Name]; ok {
@@ -448,6 +451,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	if e == nil {
 		return nil
 	}
+	if n := sameValueInAnotherShape(e); n != nil {
+		return rc.tr(n, sc, out)
+	}
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr, facts.ExprSubscript, facts.ExprCall:
 		return rc.valueExpr(rc.eval(e, sc, out, false))
@@ -864,12 +870,17 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
 		}
 	}
 	// The application factory builds infrastructure, whatever it does.
 	if method == "" && catalog.MatchAny(l.AppFactories, names...) {
 		return &value{kind: vPlumbing}
+	}
+	// A function of the service named send... given a message built for a
+	// sink sends it, however it hands it on (a thread, a queue, retries).
+	if v := rc.sendsMessage(e, method, last, sc, out); v != nil {
+		return v
 	}
 	// Service definitions come first: a helper of the service named like a
 	// catalog entry is the service's own behaviour.
@@ -1017,7 +1028,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
 		}
 		return unknownValue
 	}
@@ -1049,6 +1060,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.signer(e, sc, out)
 		}
 		if method != "" && recv.kind == vSigner && catalog.Match(st.SignMethods, method) && len(e.Args) > 0 {
+			if recv.expr == nil && recv.param == "timed" {
+				return rc.issueTimedToken(&e.Args[0], sc, out, e.Line)
+			}
 			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
 		}
 		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args) > 0 {
@@ -1135,7 +1149,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	// Outgoing messages.
 	if catalog.MatchAny(l.MessageBuilders, names...) {
-		return &value{kind: vMessage, call: e, file: sc.file}
+		return &value{kind: vMessage, call: e, file: sc.file, built: sc}
 	}
 	if method == "send" && recv.kind == vMessage {
 		return rc.sink(l.SinkFor(recv.call.Resolved, recv.call.Raw), recv.call, recv, sc, out, e.Line)
@@ -1449,18 +1463,23 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	} else {
 		recip, tmpl = []string{"recipients", "to", "#0"}, []string{"template", "html", "body", "subject"}
 	}
+	// The message's arguments are read where it was built.
+	asc := sc
+	if mv != nil && mv.built != nil {
+		asc = mv.built
+	}
 	var args []allium.Arg
-	if to := rc.sinkArg(msg, recip, sc, out); to != nil {
-		if to.Kind == facts.ExprBoolOp && to.Op == "or" && to.X != nil && rc.eval(to.X, sc, out, false).param == "nonempty" {
+	if to := rc.sinkArg(msg, recip, asc, out); to != nil {
+		if to.Kind == facts.ExprBoolOp && to.Op == "or" && to.X != nil && rc.eval(to.X, asc, out, false).param == "nonempty" {
 			to = to.X // recipients or [default], the recipients given
 		}
-		if x := rc.tr(to, sc, out); x != nil {
+		if x := rc.tr(to, asc, out); x != nil {
 			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(recipientFallback(x))})
 		}
 	} else if mv != nil && mv.headers["to"] != nil {
 		args = append(args, allium.Arg{Name: "to", Value: mv.headers["to"]})
 	}
-	t := rc.templateName(msg, tmpl, sc)
+	t := rc.templateName(msg, tmpl, asc)
 	if id, ok := mv.headerIdent("template"); t == "" && ok {
 		t = id
 	}
@@ -1649,6 +1668,95 @@ func (rc *ruleCtx) callableRef(e *facts.Expr, sc *scope, out *[]allium.Stmt) (*f
 		}
 	}
 	return nil, nil
+}
+
+// sameValueInAnotherShape reads `[x] if isinstance(x, str) else x` (either
+// way round, a list or a tuple) as x: the value given, put in the shape
+// the code needs whichever it was given in. It returns nil for anything
+// else.
+func sameValueInAnotherShape(e *facts.Expr) *facts.Expr {
+	if e.Kind != facts.ExprCond || e.Test == nil || e.X == nil || e.Y == nil {
+		return nil
+	}
+	t := e.Test
+	if t.Kind == facts.ExprUnary && t.Op == "not" && t.X != nil {
+		t = t.X
+	}
+	if t.Kind != facts.ExprCall || t.Raw != "isinstance" || len(t.Args) != 2 || t.Args[0].Kind != facts.ExprName {
+		return nil
+	}
+	n := t.Args[0].Name
+	bare := func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name == n }
+	wrapped := func(x *facts.Expr) bool {
+		return (x.Kind == facts.ExprList || x.Kind == facts.ExprTuple) && len(x.Args) == 1 && bare(&x.Args[0])
+	}
+	switch {
+	case bare(e.X) && wrapped(e.Y):
+		return e.X
+	case wrapped(e.X) && bare(e.Y):
+		return e.Y
+	}
+	return nil
+}
+
+// sendsMessage reads send(msg) or send(make_message(...)), a plain call of
+// the service's function whose name starts with send and whose first
+// argument is a message built for a sink (bound to a name, or returned by
+// a helper that builds it), as that message sent: the service's sending
+// code (a thread, retries) says nothing more of it. It returns nil for
+// any other call, before evaluating anything.
+func (rc *ruleCtx) sendsMessage(e *facts.Expr, method, last string, sc *scope, out *[]allium.Stmt) *value {
+	if method != "" || len(e.Args) == 0 || !strings.HasPrefix(last, "send") {
+		return nil
+	}
+	l := rc.b.lang
+	arg := &e.Args[0]
+	switch arg.Kind {
+	case facts.ExprName:
+		if v := sc.vars[arg.Name]; v == nil || v.kind != vMessage {
+			return nil
+		}
+	case facts.ExprCall:
+		fr := rc.b.ix.function(sc.file, arg)
+		if fr == nil || !returnsBuilt(fr.fn.Body, l.MessageBuilders) {
+			return nil
+		}
+	default:
+		return nil
+	}
+	mv := rc.eval(arg, sc, out, false)
+	if mv.kind != vMessage {
+		return nil
+	}
+	s := l.SinkFor(mv.call.Resolved)
+	if s == nil {
+		s = l.SinkFor(mv.call.Raw)
+	}
+	return rc.sink(s, mv.call, mv, sc, out, e.Line)
+}
+
+// returnsBuilt reports a function body that returns what one of the
+// builders makes, directly or through the local it assigned it to.
+func returnsBuilt(body []facts.Stmt, builders []string) bool {
+	isBuilt := func(x *facts.Expr) bool {
+		return x != nil && x.Kind == facts.ExprCall && catalog.MatchAny(builders, x.Resolved, x.Raw)
+	}
+	built := map[string]bool{}
+	found := false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		switch s.Kind {
+		case facts.StmtAssign:
+			if len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && isBuilt(s.Value) {
+				built[s.Targets[0].Name] = true
+			}
+		case facts.StmtReturn:
+			if isBuilt(s.Value) || s.Value != nil && s.Value.Kind == facts.ExprName && built[s.Value.Name] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // singleRecipient unwraps a one-element recipient list ([user.email]).
@@ -1901,6 +2009,25 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 		}
 	}
 	return found
+}
+
+// tokenSecrets writes a verified token's payload, checked against a
+// stored hash (check_password(unsigned, self.token)), as the token: the
+// secret it carries, not the user a payload read as an id would name.
+func (rc *ruleCtx) tokenSecrets(e *facts.Expr, args []allium.Arg, sc *scope) []allium.Arg {
+	for i := range args {
+		if i >= len(e.Args) || e.Args[i].Kind != facts.ExprName {
+			continue
+		}
+		v := sc.vars[e.Args[i].Name]
+		if v == nil || v.claimsOf == nil {
+			continue
+		}
+		if m, ok := v.expr.(*allium.Member); ok && m.Name == "user" && m.X == v.claimsOf {
+			args[i].Value = v.claimsOf
+		}
+	}
+	return args
 }
 
 // secretFirst orders verify(password, stored_hash) as the reference

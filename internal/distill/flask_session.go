@@ -62,15 +62,15 @@ func (rc *ruleCtx) sessionStoreWrite(t, v *facts.Expr, sc *scope, out *[]allium.
 	return true
 }
 
-// sessionStoreCall handles session.clear() on a session object: the
-// user signs out (not exists session). It reports whether the call was
-// one on a session object.
+// sessionStoreCall handles session.clear() (a catalogued store end) on a
+// session object: the user signs out (not exists session). It reports
+// whether the call was one on a session object.
 func (rc *ruleCtx) sessionStoreCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) bool {
 	if method == "" || e.X == nil || !rc.isSessionStore(e.X.X) {
 		return false
 	}
 	b := rc.b
-	if method == "clear" && b.userEntity() != "" {
+	if slices.Contains(b.lang.Sessions.StoreEnds, method) && b.userEntity() != "" {
 		b.stats.EffectsSeen++
 		b.sessionUser = b.userEntity()
 		rc.useParam("session")

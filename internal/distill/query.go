@@ -125,6 +125,10 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		if j := b.join(q); j != nil {
 			return exprValue(&allium.Unary{Op: allium.OpExists, X: j})
 		}
+		if q.via != nil && len(q.conds) == 0 && q.bad == 0 {
+			// user.credentials.exists(): the relationship holds a row.
+			return exprValue(&allium.Binary{Op: allium.OpGt, X: &allium.Member{X: q.via, Name: "count"}, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}})
+		}
 		return unknownValue
 	case method == "count":
 		return unknownValue

@@ -94,7 +94,7 @@ def verify(token):
 			construct: "Verify",
 			want: `rule Verify {
     when: Verify(token, org)
-    requires: token.issued_at + 1.hour >= now
+    requires: token.issued_at + config.signed_token_expiry >= now
     requires: token.user.org = org
     ensures: token.user.verified = true
 }`,

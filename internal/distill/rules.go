@@ -814,11 +814,30 @@ func dependency(p *facts.Param) *facts.Expr {
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
 	name := "user"
-	if rc.h != nil && assignsLocal(rc.h.fn.Body, "user") || rc.lets["user"] {
+	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body) || rc.lets["user"] {
 		// A let of that name (a helper's lookup) is another user.
 		name = "current_user"
 	}
 	return rc.currentUserNamed(name)
+}
+
+// assignsOtherUser reports a local named user that the handler assigns
+// something other than the signed-in user: `user = request.user` only
+// names the signed-in user again.
+func (rc *ruleCtx) assignsOtherUser(body []facts.Stmt) bool {
+	found := false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtAssign && (len(s.Targets) != 1 || s.Value == nil || s.Value.Raw == "" ||
+			!slices.Contains(rc.b.lang.Auth.CurrentUserNames, s.Value.Raw)) {
+			for _, t := range s.Targets {
+				if t.Kind == facts.ExprName && t.Name == "user" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func (rc *ruleCtx) currentUserNamed(name string) *value {
@@ -834,21 +853,6 @@ func (rc *ruleCtx) currentUserNamed(name string) *value {
 		}
 	}
 	return rc.userVal
-}
-
-func assignsLocal(body []facts.Stmt, name string) bool {
-	found := false
-	facts.Walk(body, func(s *facts.Stmt) bool {
-		if s.Kind == facts.StmtAssign {
-			for _, t := range s.Targets {
-				if t.Kind == facts.ExprName && t.Name == name {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // dependencyAuth says what signing in a dependency requires, following

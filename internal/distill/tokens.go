@@ -12,6 +12,7 @@ import (
 type signedToken struct {
 	user   string // the entity of the user it names ("" when unknown)
 	expiry bool   // issued with a known lifetime
+	issued bool   // issued by a timed signer, its signing time known
 	prov   *allium.Provenance
 	// claims are the other payload entries the spec states, in order
 	// (payloads.go).
@@ -23,6 +24,9 @@ type signedToken struct {
 func (rc *ruleCtx) signer(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	st := rc.b.lang.SignedTokens
 	v := &value{kind: vSigner}
+	if catalog.MatchAny(st.Timed, e.Resolved, e.Raw) {
+		v.param = "timed"
+	}
 	if x := rc.sinkArg(e, st.ExpiryArgs, sc, out); x != nil {
 		v.expr = rc.lifetime(x, sc, out)
 	}
@@ -71,6 +75,90 @@ func (rc *ruleCtx) issueToken(payload *facts.Expr, expiry allium.Expr, sc *scope
 	return rc.issueTokenOf(tokenKind(sc.stack), payload, expiry, sc, out, line)
 }
 
+// issueTimedToken is issueToken for a signer whose tokens carry the time
+// they were signed: a token that names no user and has no lifetime of
+// its own is still one issued now (its reader gives the lifetime:
+// unsign(token, max_age=3600) requires token.issued_at + ... >= now).
+func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+	kind := tokenKind(sc.stack)
+	if rc.b.entByName[pascal(kind)+"Token"] != nil || rc.payloadUser(payload, sc, out) != nil {
+		return rc.issueTokenOf(kind, payload, nil, sc, out, line)
+	}
+	b := rc.b
+	name := pascal(kind) + "Token"
+	tok := b.tokenEntity(name, sc, line)
+	tok.issued = true
+	var args []allium.Arg
+	if holder := rc.storedSecretHolder(payload, sc, out); holder != nil {
+		args = append(args, allium.Arg{Name: "user", Value: holder.expr})
+		tok.user = holder.ent
+	}
+	args = append(args, allium.Arg{Name: "issued_at", Value: &allium.Ident{Name: "now"}})
+	b.stats.EffectsSeen++
+	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
+		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})
+	return &value{kind: vPlumbing}
+}
+
+// storedSecretHolder reads a token whose payload is a fresh random secret
+// that the method signing it stored hashed on its own row
+// (self.token = make_password(token); return signer.sign(token)): the
+// token is that row's, and the stored hash is the token's bookkeeping,
+// not an outcome of its own, so its assignment is taken back. The
+// holder is the row's user (the row itself when it is a user). nil, and
+// nothing taken back, for any other token.
+func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	self, b := sc.self, rc.b
+	if self == nil {
+		self = sc.vars["self"]
+	}
+	if self == nil || self.kind != vEntity || self.expr == nil || b.userEntity() == "" {
+		return nil
+	}
+	random := func(x allium.Expr) bool {
+		c, ok := x.(*allium.Call)
+		if !ok || len(c.Args) != 0 {
+			return false
+		}
+		id, ok := c.Fun.(*allium.Ident)
+		return ok && id.Name == "random_key"
+	}
+	if pv := rc.eval(payload, sc, out, false); pv.kind != vExpr || !random(pv.expr) {
+		return nil
+	}
+	var holder *value
+	switch ent := b.entByName[self.ent]; {
+	case self.ent == b.userEntity():
+		holder = self
+	case ent != nil && ent.field("user") != nil && ent.field("user").fkEntity == b.userEntity():
+		holder = &value{kind: vEntity, ent: b.userEntity(), expr: &allium.Member{X: self.expr, Name: "user"}}
+		if m, ok := self.expr.(*allium.Member); ok && b.singleRels[b.userEntity()+"."+m.Name] {
+			// user.profile.user is the user.
+			holder.expr = m.X
+		}
+	default:
+		return nil
+	}
+	selfText := allium.ExprString(self.expr)
+	for i := len(*out) - 1; i >= 0; i-- {
+		a, ok := (*out)[i].(*allium.Assign)
+		if !ok {
+			continue
+		}
+		m, ok := a.Target.(*allium.Member)
+		h, isCall := a.Value.(*allium.Call)
+		if !ok || !isCall || !plumbingField(m.Name) || allium.ExprString(m.X) != selfText || len(h.Args) != 1 || !random(h.Args[0].Value) {
+			continue
+		}
+		if id, ok := h.Fun.(*allium.Ident); !ok || id.Name != "hash" {
+			continue
+		}
+		*out = append((*out)[:i], (*out)[i+1:]...)
+		return holder
+	}
+	return nil
+}
+
 // issueTokenOf is issueToken for a token of the given kind.
 func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
 	b := rc.b
@@ -86,11 +174,7 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		return &value{kind: vPlumbing}
 	}
 	var args []allium.Arg
-	tok := b.signedTokens[name]
-	if tok == nil {
-		tok = &signedToken{prov: &allium.Provenance{File: sc.file.Path, Line: line}}
-		b.signedTokens[name] = tok
-	}
+	tok := b.tokenEntity(name, sc, line)
 	if user != nil {
 		args = append(args, allium.Arg{Name: "user", Value: rc.valueExpr(user)})
 		rc.touch(user)
@@ -108,6 +192,17 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
 		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})
 	return &value{kind: vPlumbing}
+}
+
+// tokenEntity is the entity of the signed tokens of that name, declared
+// where the first of them is issued.
+func (b *builder) tokenEntity(name string, sc *scope, line int) *signedToken {
+	tok := b.signedTokens[name]
+	if tok == nil {
+		tok = &signedToken{prov: &allium.Provenance{File: sc.file.Path, Line: line}}
+		b.signedTokens[name] = tok
+	}
+	return tok
 }
 
 // payloadUser finds the user entity a token's payload names: the entity
@@ -165,7 +260,7 @@ func tokenKind(stack []string) string {
 			continue
 		}
 		k := fn
-		for _, p := range []string{"generate_", "create_", "make_", "get_", "issue_", "new_", "encode_", "_"} {
+		for _, p := range []string{"generate_", "create_", "make_", "get_", "issue_", "new_", "encode_", "prepare_", "_"} {
 			k = strings.TrimPrefix(k, p)
 		}
 		k = strings.TrimSuffix(strings.TrimSuffix(k, "_token"), "token")

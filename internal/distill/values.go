@@ -27,7 +27,7 @@ const (
 	vTemplate         // a rendered template: param is its name, for the message it becomes
 	vRepo             // a generic repository of ent; repo is the service's class for it, if any
 	vObject           // an instance of a service class (a service layer object); repo is its class
-	vSigner           // a token signer; expr is the lifetime of its tokens, if known
+	vSigner           // a token signer; expr is the lifetime of its tokens, if known; param "timed" when they carry their signing time
 	vErrors           // a list the handler collects validation errors in
 	vFunc             // a function of the service as a value (not called); fn is it
 )
@@ -54,6 +54,9 @@ type value struct {
 	headers map[string]allium.Expr
 	shape   *classRef
 	repo    *classRef
+	// vMessage: the scope the message was built in, where its arguments
+	// (recipient, template) are read; a helper may build it and return it.
+	built *scope
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
 	fn    *funcRef // vFunc

@@ -704,6 +704,10 @@ func negate(c allium.Expr) allium.Expr {
 			return x.X
 		}
 	case *allium.Binary:
+		if m, ok := x.X.(*allium.Member); ok && m.Name == "count" && x.Op == allium.OpGt && isZero(x.Y) {
+			// A count is never negative: not (c.count > 0) is c.count = 0.
+			return &allium.Binary{Op: allium.OpEq, X: x.X, Y: x.Y}
+		}
 		inv := map[string]string{allium.OpEq: allium.OpNe, allium.OpNe: allium.OpEq, allium.OpLt: allium.OpGe,
 			allium.OpGe: allium.OpLt, allium.OpGt: allium.OpLe, allium.OpLe: allium.OpGt, allium.OpIn: allium.OpNotIn, allium.OpNotIn: allium.OpIn}
 		if op, ok := inv[x.Op]; ok {
@@ -724,6 +728,11 @@ func negate(c allium.Expr) allium.Expr {
 		}
 	}
 	return &allium.Unary{Op: allium.OpNot, X: c}
+}
+
+func isZero(e allium.Expr) bool {
+	l, ok := e.(*allium.Lit)
+	return ok && l.Kind == allium.LitNumber && l.Text == "0"
 }
 
 // forStmt handles loops over a relationship or a query.

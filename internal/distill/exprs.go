@@ -1675,10 +1675,10 @@ func (rc *ruleCtx) callableRef(e *facts.Expr, sc *scope, out *[]allium.Stmt) (*f
 // the code needs whichever it was given in. It returns nil for anything
 // else.
 func sameValueInAnotherShape(e *facts.Expr) *facts.Expr {
-	if e.Kind != facts.ExprCond || e.Test == nil || e.X == nil || e.Y == nil {
+	if e.Kind != facts.ExprCond || e.Test() == nil || e.X == nil || e.Y == nil {
 		return nil
 	}
-	t := e.Test
+	t := e.Test()
 	if t.Kind == facts.ExprUnary && t.Op == "not" && t.X != nil {
 		t = t.X
 	}

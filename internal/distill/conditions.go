@@ -370,7 +370,7 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 // preconditions the handler established before it.
 func (rc *ruleCtx) action(line int, key string, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt) {
 	before := len(rc.paths)
-	rc.path(line, cond, body, sc, prefix, true)
+	rc.path(line, cond, body, sc, prefix, true, false)
 	for _, p := range rc.paths[before:] {
 		p.name = rc.name + pascal(key)
 		p.ownTrigger = true

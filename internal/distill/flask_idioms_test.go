@@ -469,6 +469,89 @@ def reset_password(data):
         not exists data
 }`,
 		},
+		{
+			// CTFd's register: the user is created and signed in, then
+			// `if can_send_mail() and ...: <email> return`. The branch's condition is not known; a rule of its
+			// own would repeat the trigger and preconditions and so say
+			// the email goes out on every registration.
+			name: "an ending branch with an unknown condition after stated outcomes is no rule of its own",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    email = db.Column(db.String(128))
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import User, db
+from app.mail import can_send_mail, send_welcome
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    name = request.form["name"]
+    user = User(name=name)
+    db.session.add(user)
+    db.session.commit()
+    if can_send_mail():
+        send_welcome(user)
+        return redirect("/confirm")
+    return redirect("/")
+`, "app/mail.py": `
+from flask import current_app as app
+from flask_mail import Message
+from app.ext import mail
+def can_send_mail():
+    if app.config.get("MAIL_SERVER") and app.config.get("MAIL_PORT"):
+        return True
+    return False
+def send_welcome(user):
+    mail.send(Message("welcome", recipients=[user.email]))
+`},
+			construct: "Register2",
+			want:      "",
+		},
+		{
+			name: "... and the rule that goes on without it keeps the outcomes stated before it",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    email = db.Column(db.String(128))
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import User, db
+from app.mail import can_send_mail, send_welcome
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    name = request.form["name"]
+    user = User(name=name)
+    db.session.add(user)
+    db.session.commit()
+    if can_send_mail():
+        send_welcome(user)
+        return redirect("/confirm")
+    return redirect("/")
+`, "app/mail.py": `
+from flask import current_app as app
+from flask_mail import Message
+from app.ext import mail
+def can_send_mail():
+    if app.config.get("MAIL_SERVER") and app.config.get("MAIL_PORT"):
+        return True
+    return False
+def send_welcome(user):
+    mail.send(Message("welcome", recipients=[user.email]))
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name)
+    ensures: User.created(name: name)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

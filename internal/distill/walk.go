@@ -468,6 +468,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return rc.stmts(s.Else, sc, out)
 	}
 	// The condition reads the variables before either branch rebinds them.
+	before := len(*out)
 	cond := rc.cond(s.Cond, sc, out)
 	if cond != nil && constantExpr(cond) {
 		// A helper's result read as a constant (only some of its returns
@@ -480,7 +481,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if thenEnds != elseEnds {
 				rc.b.stats.GuardsSeen++
 			}
-			return rc.splitPaths(s, cond, thenEnds, elseEnds, sc, out)
+			return rc.splitPaths(s, cond, thenEnds, elseEnds, !onlyLets((*out)[:before]), sc, out)
 		}
 		if handled, ends := rc.errorChain(s, cond, sc, out); handled {
 			return ends
@@ -592,16 +593,16 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 // the branch's statements at top level (its guards become requires). A
 // path that changes nothing is a plain guard. The walk goes on with the
 // branch that does not end, under the negated condition.
-func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnds bool, sc *scope, out *[]allium.Stmt) bool {
+func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnds, tail bool, sc *scope, out *[]allium.Stmt) bool {
 	var notCond allium.Expr
 	if cond != nil {
 		notCond = negate(cond)
 	}
 	if thenEnds {
-		rc.path(s.Line, cond, s.Body, sc, *out, false)
+		rc.path(s.Line, cond, s.Body, sc, *out, false, tail)
 	}
 	if elseEnds {
-		rc.path(s.Line, notCond, s.Else, sc, *out, false)
+		rc.path(s.Line, notCond, s.Else, sc, *out, false, tail)
 	}
 	if thenEnds && elseEnds {
 		return true
@@ -624,8 +625,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 // that answers the handler's trigger: it starts from what the handler has
 // established so far (preconditions, parameters, outcomes in prefix) and
 // adds cond, when it could be translated. A path with no outcome of its
-// own is dropped; paths inside it are kept.
-func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt, action bool) {
+// own is dropped; paths inside it are kept. tail says that statements
+// before the branch (not its condition) already stated outcomes.
+func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt, action, tail bool) {
 	if len(body) == 0 {
 		return // a branch cut by a syntax error or the depth bound
 	}
@@ -646,7 +648,15 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.ensures = slices.Clone(prefix)
 	x.line = line
 	x.stmts(body, &psc, &x.ensures)
-	if len(x.ensures) > len(prefix) {
+	if len(x.ensures) > len(prefix) && cond == nil && !action && tail {
+		// Outcomes already stated before the branch: the path would have
+		// the same trigger and preconditions as the rule that goes on
+		// without it, so its outcomes, as a rule of their own, would read
+		// as happening every time. Without its condition the branch is a
+		// conditional outcome that cannot be stated.
+		rc.untranslated(sc, line, LeftOutCondition, "a conditional outcome")
+		rc.paths = append(rc.paths, x.paths...)
+	} else if len(x.ensures) > len(prefix) {
 		if cond == nil && !action {
 			rc.untranslated(sc, line, LeftOutCondition, "the condition of a branch (its outcomes are kept as a rule of their own)")
 		}

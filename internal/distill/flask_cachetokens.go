@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -36,6 +37,10 @@ func (rc *ruleCtx) cachedToken(e *facts.Expr, sc *scope, out *[]allium.Stmt) *va
 		return nil
 	}
 	rc.useParam(param)
+	if rc.h.tokenParams == nil {
+		rc.h.tokenParams = map[string]bool{}
+	}
+	rc.h.tokenParams[param] = true
 	tok := &allium.Ident{Name: param}
 	if del {
 		rc.b.stats.EffectsSeen++
@@ -84,4 +89,79 @@ func fstringNames(src string) []string {
 		}
 		src = src[i+j+1:]
 	}
+}
+
+// tokenParamName is what the spec calls the parameter a handler uses as
+// the key of a cached token, whatever the route named it (CTFd's
+// /reset_password/<data>).
+const tokenParamName = "token"
+
+// nameTokenParams renames, in every rule of handler h, the parameter h
+// uses as a cached token's key to tokenParamName, unless a rule already
+// has that name for something else or h keys tokens by several.
+func nameTokenParams(h *handler, rules []*ruleOut) {
+	if len(h.tokenParams) != 1 {
+		return
+	}
+	var from string
+	for p := range h.tokenParams {
+		from = p
+	}
+	if from == tokenParamName {
+		return
+	}
+	for _, ro := range rules {
+		if slices.Contains(ro.params, tokenParamName) || ruleNames(ro.rule)[tokenParamName] {
+			return
+		}
+	}
+	for _, ro := range rules {
+		for i, p := range ro.params {
+			if p == from {
+				ro.params[i] = tokenParamName
+			}
+		}
+		if ro.rule.Trigger.Kind == allium.TriggerExternal {
+			for i := range ro.rule.Trigger.Params {
+				if ro.rule.Trigger.Params[i].Name == from {
+					ro.rule.Trigger.Params[i].Name = tokenParamName
+				}
+			}
+		}
+		allium.WalkStmts(ro.rule.Body, func(s allium.Stmt) bool {
+			for _, x := range allium.StmtExprs(s) {
+				allium.Inspect(x, func(e allium.Expr) bool {
+					if id, ok := e.(*allium.Ident); ok && id.Name == from {
+						id.Name = tokenParamName
+					}
+					return true
+				})
+			}
+			return true
+		})
+	}
+}
+
+// ruleNames lists the names a rule binds or reads: its lets, loop
+// variables and identifiers.
+func ruleNames(r *allium.Rule) map[string]bool {
+	names := map[string]bool{}
+	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+		switch s := s.(type) {
+		case *allium.Let:
+			names[s.Name] = true
+		case *allium.For:
+			names[s.Var] = true
+		}
+		for _, x := range allium.StmtExprs(s) {
+			allium.Inspect(x, func(e allium.Expr) bool {
+				if id, ok := e.(*allium.Ident); ok {
+					names[id.Name] = true
+				}
+				return true
+			})
+		}
+		return true
+	})
+	return names
 }

@@ -460,13 +460,38 @@ def reset_password(data):
     return redirect("/login")
 `},
 			construct: "ResetPassword",
+			// The route calls the nonce data; the spec calls it the token.
 			want: `rule ResetPassword {
-    when: ResetPassword(data)
-    requires: data.is_valid
-    let user = User{email: data.email}
+    when: ResetPassword(token)
+    requires: token.is_valid
+    let user = User{email: token.email}
     ensures:
         user.pending = false
-        not exists data
+        not exists token
+}`,
+		},
+		{
+			name: "a cached token's key keeps its name when the handler has another token",
+			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import User, db
+from app.cache import cache
+bp = Blueprint("auth", __name__)
+@bp.route("/reset_password/<data>", methods=["POST"])
+def reset_password(data):
+    token = request.form["token"]
+    email_address = cache.get(f"reset_password_{data}")
+    user = User.query.filter_by(email=email_address).first_or_404()
+    user.pending = token
+    db.session.commit()
+    return redirect("/login")
+`},
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(data, token)
+    requires: data.is_valid
+    let user = User{email: data.email}
+    ensures: user.pending = token
 }`,
 		},
 		{
@@ -474,78 +499,16 @@ def reset_password(data):
 			// `if can_send_mail() and ...: <email> return`. The branch's condition is not known; a rule of its
 			// own would repeat the trigger and preconditions and so say
 			// the email goes out on every registration.
-			name: "an ending branch with an unknown condition after stated outcomes is no rule of its own",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    name = db.Column(db.String(128))
-    email = db.Column(db.String(128))
-`, "app/views.py": `
-from flask import Blueprint, request, redirect
-from app.models import User, db
-from app.mail import can_send_mail, send_welcome
-bp = Blueprint("auth", __name__)
-@bp.route("/register", methods=["POST"])
-def register():
-    name = request.form["name"]
-    user = User(name=name)
-    db.session.add(user)
-    db.session.commit()
-    if can_send_mail():
-        send_welcome(user)
-        return redirect("/confirm")
-    return redirect("/")
-`, "app/mail.py": `
-from flask import current_app as app
-from flask_mail import Message
-from app.ext import mail
-def can_send_mail():
-    if app.config.get("MAIL_SERVER") and app.config.get("MAIL_PORT"):
-        return True
-    return False
-def send_welcome(user):
-    mail.send(Message("welcome", recipients=[user.email]))
-`},
+			name:  "an ending branch with an unknown condition after stated outcomes is no rule of its own",
+			files: registerThenMail,
+
 			construct: "Register2",
 			want:      "",
 		},
 		{
-			name: "... and the rule that goes on without it keeps the outcomes stated before it",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    name = db.Column(db.String(128))
-    email = db.Column(db.String(128))
-`, "app/views.py": `
-from flask import Blueprint, request, redirect
-from app.models import User, db
-from app.mail import can_send_mail, send_welcome
-bp = Blueprint("auth", __name__)
-@bp.route("/register", methods=["POST"])
-def register():
-    name = request.form["name"]
-    user = User(name=name)
-    db.session.add(user)
-    db.session.commit()
-    if can_send_mail():
-        send_welcome(user)
-        return redirect("/confirm")
-    return redirect("/")
-`, "app/mail.py": `
-from flask import current_app as app
-from flask_mail import Message
-from app.ext import mail
-def can_send_mail():
-    if app.config.get("MAIL_SERVER") and app.config.get("MAIL_PORT"):
-        return True
-    return False
-def send_welcome(user):
-    mail.send(Message("welcome", recipients=[user.email]))
-`},
+			name:  "... and the rule that goes on without it keeps the outcomes stated before it",
+			files: registerThenMail,
+
 			construct: "Register",
 			want: `rule Register {
     when: Register(name)
@@ -660,4 +623,41 @@ def invite(token):
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset(token):
     return token_page(token, False)
+`}
+
+// registerThenMail is CTFd's register in small: the user is created, then
+// an email is sent and the request ends under a condition the spec cannot
+// state (a helper that reads the mail settings).
+var registerThenMail = map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    email = db.Column(db.String(128))
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import User, db
+from app.mail import can_send_mail, send_welcome
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    name = request.form["name"]
+    user = User(name=name)
+    db.session.add(user)
+    db.session.commit()
+    if can_send_mail():
+        send_welcome(user)
+        return redirect("/confirm")
+    return redirect("/")
+`, "app/mail.py": `
+from flask import current_app as app
+from flask_mail import Message
+from app.ext import mail
+def can_send_mail():
+    if app.config.get("MAIL_SERVER") and app.config.get("MAIL_PORT"):
+        return True
+    return False
+def send_welcome(user):
+    mail.send(Message("welcome", recipients=[user.email]))
 `}

@@ -27,6 +27,9 @@ type handler struct {
 	// routeCond: the module-level condition its route is registered
 	// under (route_calls.go).
 	routeCond *facts.Expr
+	// tokenParams: parameters the handler uses as the key of a token
+	// kept in a cache (flask_cachetokens.go).
+	tokenParams map[string]bool
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -427,7 +430,7 @@ func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
 }
 
 func (b *builder) handlerRules(h *handler) {
-	effectsBefore := b.stats.EffectsSeen
+	effectsBefore, rulesBefore := b.stats.EffectsSeen, len(b.rules)
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
@@ -480,6 +483,7 @@ func (b *builder) handlerRules(h *handler) {
 		}
 		b.rules = append(b.rules, x)
 	}
+	nameTokenParams(h, b.rules[rulesBefore:])
 	if main == nil && len(rc.extra) == 0 && !h.job {
 		if b.stats.EffectsSeen > effectsBefore {
 			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, h.fn.Name)

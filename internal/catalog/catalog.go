@@ -286,6 +286,21 @@ type Sessions struct {
 	// in order, that the spec states on the session when the call gives
 	// them (login_user(user, remember=True): remember: true).
 	StartFlags map[string][]string `yaml:"start_flags"`
+	// Lifetime: how long a session lasts that the code marks as lasting
+	// (Flask's session.permanent = True).
+	Lifetime *SessionLifetime `yaml:"lifetime"`
+}
+
+// SessionLifetime names a session object's attributes that, set true,
+// make the session last a configured time: Setting is the service's
+// configuration key for that time (a number of seconds or a timedelta),
+// DefaultSeconds the framework's value when the service sets none, and
+// Config the spec's name of the parameter.
+type SessionLifetime struct {
+	Flags          []string `yaml:"flags"`
+	Setting        string   `yaml:"setting"`
+	DefaultSeconds int64    `yaml:"default_seconds"`
+	Config         string   `yaml:"config"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"testing"
 )
 
@@ -91,7 +92,30 @@ class Activate(MethodView):
     when: Login(name, password)
     let user = User{name}
     requires: exists user and verify(password, user.password)
-    ensures: Session.created(user: user)
+    ensures: Session.created(user: user, expires_at: now + config.session_lifetime)
+}`,
+		},
+		{
+			// session.permanent = True: the session lasts Flask's
+			// PERMANENT_SESSION_LIFETIME, 31 days when the service keeps it.
+			name:      "a permanent flask session lasts the framework's session lifetime",
+			files:     flaskSessionStore,
+			construct: "session_lifetime",
+			want:      `session_lifetime: Duration = 31.days`,
+		},
+		{
+			name:      "a permanent flask session lasts the lifetime the service's config class sets, read with a default",
+			files:     withFile(flaskSessionStore, "app/config.py", sessionLifetimeConfig),
+			construct: "session_lifetime",
+			want:      `session_lifetime: Duration = 7.days`,
+		},
+		{
+			name:      "a session entity that expires has expires_at",
+			files:     withFile(flaskSessionStore, "app/config.py", sessionLifetimeConfig),
+			construct: "Session",
+			want: `entity Session {
+    user: User
+    expires_at: Timestamp
 }`,
 		},
 		{
@@ -661,3 +685,17 @@ def can_send_mail():
 def send_welcome(user):
     mail.send(Message("welcome", recipients=[user.email]))
 `}
+
+// sessionLifetimeConfig is CTFd's config class: the session lifetime read
+// from an ini file, or a week in seconds.
+const sessionLifetimeConfig = `
+class ServerConfig(object):
+    PERMANENT_SESSION_LIFETIME: int = config_ini["security"].getint("PERMANENT_SESSION_LIFETIME") or 604800
+`
+
+// withFile is files with one more file.
+func withFile(files map[string]string, path, src string) map[string]string {
+	out := maps.Clone(files)
+	out[path] = src
+	return out
+}

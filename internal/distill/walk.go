@@ -187,6 +187,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		// Other targets: the value may still have effects.
 		rc.eval(v, sc, out, true)
 	case facts.ExprAttr:
+		if rc.sessionStoreAttr(t, v, out) {
+			return
+		}
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {
 		case vShape:

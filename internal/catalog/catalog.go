@@ -78,16 +78,19 @@ type Language struct {
 	HashCalls         []string          `yaml:"hash_calls"`
 	VerifyCalls       []string          `yaml:"verify_calls"`
 	LookupMethods     []string          `yaml:"lookup_methods"`
-	QueryMethods      []string          `yaml:"query_methods"`
-	PersistCalls      []string          `yaml:"persist_calls"`
-	CreateMethods     []string          `yaml:"create_methods"`
-	DeleteCalls       []string          `yaml:"delete_calls"`
-	UpdateMethods     []string          `yaml:"update_methods"`
-	AbortCalls        []string          `yaml:"abort_calls"`
-	Sinks             []Sink            `yaml:"sinks"`
-	MessageBuilders   []string          `yaml:"message_builders"`
-	RenderCalls       []string          `yaml:"render_calls"`
-	PlumbingCalls     []string          `yaml:"plumbing_calls"`
+	// RequiredLookups are lookup methods that end the request when no row
+	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
+	RequiredLookups []string `yaml:"required_lookups"`
+	QueryMethods    []string `yaml:"query_methods"`
+	PersistCalls    []string `yaml:"persist_calls"`
+	CreateMethods   []string `yaml:"create_methods"`
+	DeleteCalls     []string `yaml:"delete_calls"`
+	UpdateMethods   []string `yaml:"update_methods"`
+	AbortCalls      []string `yaml:"abort_calls"`
+	Sinks           []Sink   `yaml:"sinks"`
+	MessageBuilders []string `yaml:"message_builders"`
+	RenderCalls     []string `yaml:"render_calls"`
+	PlumbingCalls   []string `yaml:"plumbing_calls"`
 	// PlumbingNames are module-level objects that are infrastructure
 	// whatever is called on them (db, session, logger, cache).
 	PlumbingNames []string `yaml:"plumbing_names"`

@@ -485,10 +485,12 @@ def reset_password(data):
 `},
 			construct: "ResetPassword",
 			// The route calls the nonce data; the spec calls it the token.
+			// first_or_404 ends the request when no user has the address.
 			want: `rule ResetPassword {
     when: ResetPassword(token)
     requires: token.is_valid
     let user = User{email: token.email}
+    requires: exists user
     ensures:
         user.pending = false
         not exists token
@@ -515,6 +517,7 @@ def reset_password(data):
     when: ResetPassword(data, token)
     requires: data.is_valid
     let user = User{email: data.email}
+    requires: exists user
     ensures: user.pending = token
 }`,
 		},
@@ -537,6 +540,22 @@ def reset_password(data):
 			want: `rule Register {
     when: Register(name)
     ensures: User.created(name: name)
+}`,
+		},
+		{
+			// CTFd's confirm: the emailed link is opened with a GET, and
+			// that GET confirms the address.
+			name:      "a GET branch that ends the request and changes state is a path of its own",
+			files:     withFile(flaskTokenPage, "app/views.py", confirmByGet),
+			construct: "Confirm",
+			want: `rule Confirm {
+    when: Confirm(token)
+    requires: token.is_valid
+    let user = User{email: token.email}
+    requires: exists user
+    ensures:
+        user.pending = false
+        not exists token
 }`,
 		},
 	}
@@ -699,3 +718,23 @@ func withFile(files map[string]string, path, src string) map[string]string {
 	out[path] = src
 	return out
 }
+
+// confirmByGet is CTFd's confirm in small: a nonce kept in the cache,
+// spent by the GET of the emailed link; the user is found or the request
+// ends with a 404.
+const confirmByGet = `
+from flask import Blueprint, request, redirect, render_template
+from app.models import User, db
+from app.cache import cache
+bp = Blueprint("auth", __name__)
+@bp.route("/confirm/<data>", methods=["GET", "POST"])
+def confirm(data=None):
+    if data and request.method == "GET":
+        email_address = cache.get(f"confirm_email_{data}")
+        user = User.query.filter_by(email=email_address).first_or_404()
+        user.pending = False
+        db.session.commit()
+        cache.delete(f"confirm_email_{data}")
+        return redirect("/")
+    return render_template("confirm.html")
+`

@@ -182,6 +182,7 @@ def reset_password(data=None):
     when: ResetPassword(data, email, password)
     requires: data != null
     let user = User{email: data}
+    requires: exists user
     ensures: user.password_hash = hash(password)
 }`,
 		},

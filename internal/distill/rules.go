@@ -212,6 +212,8 @@ type ruleCtx struct {
 	// keeps the handler's name); line is where a path starts.
 	paths    []*ruleCtx
 	pathKeys map[string]bool // bodies of the paths finished, to drop repeats
+	// asRead: reduceCond reads the request as a GET (readPath).
+	asRead bool
 	// ownTrigger: a path that is an action of its own (one button of a
 	// form), not another outcome of the handler's stimulus.
 	ownTrigger bool

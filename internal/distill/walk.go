@@ -344,6 +344,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		*out = append(*out, let)
 	}
 	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+	if q.required && sc.top {
+		// first_or_404(): no row ends the request.
+		rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, line)
+	}
 	if v.expr != nil && sc.top {
 		// authenticate(email=e, password=p): found by the credentials
 		// only when the password matches.
@@ -450,6 +454,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if truth {
 			return rc.stmts(s.Body, sc, out)
 		}
+		rc.readPath(s, sc, out)
 		return rc.stmts(s.Else, sc, out)
 	} else if rest != s.Cond {
 		reduced := *s

@@ -76,8 +76,11 @@ type Language struct {
 	ClockCalls        []string          `yaml:"clock_calls"`
 	DateCalls         []string          `yaml:"date_calls"`
 	HashCalls         []string          `yaml:"hash_calls"`
-	VerifyCalls       []string          `yaml:"verify_calls"`
-	LookupMethods     []string          `yaml:"lookup_methods"`
+	// EmailChecks answer whether a text is a well-formed email address:
+	// written is_valid_email(x), even when the service defines them.
+	EmailChecks   []string `yaml:"email_checks"`
+	VerifyCalls   []string `yaml:"verify_calls"`
+	LookupMethods []string `yaml:"lookup_methods"`
 	// RequiredLookups are lookup methods that end the request when no row
 	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
 	RequiredLookups []string `yaml:"required_lookups"`

@@ -853,6 +853,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(args)})
 		}
 	}
+	if (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalog.MatchAny(l.EmailChecks, names...) && len(e.Args) == 1 {
+		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}})
+		}
+		return unknownValue
+	}
 	// The application factory builds infrastructure, whatever it does.
 	if method == "" && catalog.MatchAny(l.AppFactories, names...) {
 		return &value{kind: vPlumbing}

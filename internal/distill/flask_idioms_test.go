@@ -558,6 +558,20 @@ def reset_password(data):
         not exists token
 }`,
 		},
+		{
+			// CTFd's login: the name given is looked up as an email address
+			// when its own validate_email (a regex) says it is one.
+			name: "a service's email check is is_valid_email, so a lookup by email or by name is one binding",
+			files: withFile(withFile(withFile(flaskSessionStore, "app/views.py", loginByNameOrEmail),
+				"app/validators.py", emailValidator), "app/models.py", usersWithEmail),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(name, password)
+    let user = if is_valid_email(name): User{email: name} else: User{name}
+    requires: exists user and verify(password, user.password)
+    ensures: Session.created(user: user, expires_at: now + config.session_lifetime)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -737,4 +751,45 @@ def confirm(data=None):
         cache.delete(f"confirm_email_{data}")
         return redirect("/")
     return render_template("confirm.html")
+`
+
+// loginByNameOrEmail, emailValidator and usersWithEmail are CTFd's login
+// in small.
+const loginByNameOrEmail = `
+from flask import Blueprint, request, redirect
+from app.models import Users
+from app.security import login_user
+from app import validators
+bp = Blueprint("auth", __name__)
+@bp.route("/login", methods=["POST"])
+def login():
+    name = request.form["name"]
+    if validators.validate_email(name) is True:
+        user = Users.query.filter_by(email=name).first()
+    else:
+        user = Users.query.filter_by(name=name).first()
+    if user and verify_password(request.form["password"], user.password):
+        login_user(user)
+        return redirect("/")
+    return redirect("/login")
+`
+
+const emailValidator = `
+import re
+EMAIL_REGEX = r"(^[^@]+@[^@]+$)"
+def validate_email(email):
+    if not email or "@" not in email or len(email) > 320:
+        return False
+    return bool(re.match(EMAIL_REGEX, email))
+`
+
+const usersWithEmail = `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    email = db.Column(db.String(128))
+    password = db.Column(db.String(128))
 `

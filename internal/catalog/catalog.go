@@ -213,6 +213,11 @@ type Language struct {
 	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
 	TokenCacheGets    []string `yaml:"token_cache_gets"`
 	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
+	// TokenCacheSets keep a token's value in the cache, for the lifetime
+	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
+	// a token (generate_password_reset_token) the token is created.
+	TokenCacheSets     []string `yaml:"token_cache_sets"`
+	TokenCacheTimeouts []string `yaml:"token_cache_timeouts"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -21,6 +21,9 @@ const cacheTokenMark = "cachedtoken"
 // returns nil when e is no such call.
 func (rc *ruleCtx) cachedToken(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	l := rc.b.lang
+	if catalog.MatchAny(l.TokenCacheSets, e.Resolved, e.Raw) {
+		return rc.cachedTokenIssue(e, sc, out)
+	}
 	get := catalog.MatchAny(l.TokenCacheGets, e.Resolved, e.Raw)
 	del := catalog.MatchAny(l.TokenCacheDeletes, e.Resolved, e.Raw)
 	if (!get && !del) || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprFString {
@@ -164,4 +167,48 @@ func ruleNames(r *allium.Rule) map[string]bool {
 		return true
 	})
 	return names
+}
+
+// keptValue is a value a token carries, named after what it is.
+type keptValue struct {
+	name  string
+	value allium.Expr
+	typ   *allium.Type
+}
+
+// cachedTokenIssue handles cache.set(f"reset_password_{nonce}", addr,
+// timeout=1800) in a function that issues a token
+// (generate_password_reset_token): the spec states the token created,
+// expiring after the timeout and carrying what was kept when that is a
+// field of the user (email). It returns nil, for the call to be read as
+// plumbing, when no issuing function names the token or no timeout is
+// known.
+func (rc *ruleCtx) cachedTokenIssue(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	kind := tokenKind(sc.stack)
+	if len(e.Args) < 2 || e.Args[0].Kind != facts.ExprFString || kind == "signed" {
+		return nil
+	}
+	x := rc.sinkArg(e, b.lang.TokenCacheTimeouts, sc, out)
+	if x == nil {
+		return nil
+	}
+	expiry := rc.lifetime(x, sc, out)
+	if expiry == nil {
+		return nil
+	}
+	var kept []keptValue
+	if v := rc.tr(&e.Args[1], sc, out); v != nil {
+		name := ""
+		switch v := v.(type) {
+		case *allium.Ident:
+			name = v.Name
+		case *allium.Member:
+			name = v.Name
+		}
+		if ent := b.entByName[b.userEntity()]; ent != nil && ent.attrs[name] != nil && ent.attrs[name].typ != nil && ent.attrs[name].fkEntity == "" {
+			kept = append(kept, keptValue{name: name, value: v, typ: ent.attrs[name].typ})
+		}
+	}
+	return rc.issueTokenOf(kind, nil, expiry, sc, out, e.Line, kept...)
 }

@@ -572,6 +572,31 @@ def reset_password(data):
     ensures: Session.created(user: user, expires_at: now + config.session_lifetime)
 }`,
 		},
+		{
+			// CTFd's forgot_password: the token is issued inside the
+			// keyword arguments of the link and the text it is formatted
+			// into, both calls of libraries.
+			name:      "a token kept in a cache for a time by the function that issues it is created, carrying the user's field kept",
+			files:     cacheTokenIssue,
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(email)
+    let user = User{email}
+    requires: exists user
+    ensures:
+        PasswordResetToken.created(
+            expires_at: now + config.password_reset_token_expiry,
+            email: email
+        )
+        Email.created(to: email, template: forgot_password)
+}`,
+		},
+		{
+			name:      "... and it expires after the timeout the issuing function gives",
+			files:     cacheTokenIssue,
+			construct: "password_reset_token_expiry",
+			want:      `password_reset_token_expiry: Duration = 30.minutes`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -793,3 +818,41 @@ class Users(db.Model):
     email = db.Column(db.String(128))
     password = db.Column(db.String(128))
 `
+
+// cacheTokenIssue is CTFd's password reset request in small: the nonce
+// kept in the cache for 30 minutes, issued while the email's text is
+// formatted.
+var cacheTokenIssue = map[string]string{"app/models.py": usersWithEmail, "app/tokens.py": `
+import os
+from app.cache import cache
+def generate_password_reset_token(addr, timeout=1800):
+    nonce = os.urandom(32).hex()
+    cache.set(f"reset_password_{nonce}", addr, timeout=timeout)
+    return nonce
+`, "app/mail.py": `
+from flask import url_for
+from app.tokens import generate_password_reset_token
+from app.utils import get_config, safe_format
+from app.providers import SMTPEmailProvider
+def sendmail(addr, text, subject="Message"):
+    return SMTPEmailProvider.sendmail(addr, text, subject)
+def forgot_password(email):
+    text = safe_format(
+        get_config("password_reset_body") or "Reset: {url}",
+        url=url_for("auth.reset_password", data=generate_password_reset_token(email), _external=True),
+    )
+    return sendmail(addr=email, text=text, subject="Reset")
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import Users
+from app import mail
+bp = Blueprint("auth", __name__)
+@bp.route("/reset_password", methods=["POST"])
+def reset_password():
+    email_address = request.form["email"].strip()
+    user = Users.query.filter_by(email=email_address).first()
+    if not user:
+        return redirect("/")
+    mail.forgot_password(email_address)
+    return redirect("/")
+`}

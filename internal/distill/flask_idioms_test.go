@@ -2,6 +2,7 @@ package distill
 
 import (
 	"maps"
+	"strings"
 	"testing"
 )
 
@@ -596,6 +597,20 @@ def reset_password(data):
 			files:     cacheTokenIssue,
 			construct: "password_reset_token_expiry",
 			want:      `password_reset_token_expiry: Duration = 30.minutes`,
+		},
+		{
+			name: "a path's condition leaves out what the rule already requires",
+			files: withFile(withFile(flaskSessionStore, "app/views.py", strings.Replace(loginByNameOrEmail,
+				"    if user and verify_password", "    if not user:\n        return redirect(\"/login\")\n    if user and verify_password", 1)),
+				"app/models.py", usersWithEmail),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(name, password)
+    let user = if is_valid_email(name): User{email: name} else: User{name}
+    requires: exists user
+    requires: verify(password, user.password)
+    ensures: Session.created(user: user, expires_at: now + config.session_lifetime)
+}`,
 		},
 	}
 	for _, tt := range tests {

@@ -648,7 +648,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.params, x.paramSet = slices.Clone(rc.params), maps.Clone(rc.paramSet)
 	x.lets, x.assigned = maps.Clone(rc.lets), maps.Clone(rc.assigned)
 	x.paramReqs = maps.Clone(rc.paramReqs)
-	if cond != nil {
+	if cond = unstated(cond, x.body); cond != nil {
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
 	}
 	psc := *sc
@@ -673,6 +673,34 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 		rc.paths = append(rc.paths, x.paths...)
 	}
 	rc.extra = append(rc.extra, x.extra...)
+}
+
+// unstated is cond without the conjuncts that body already requires
+// (`if user and verify(...)` after `if not user: return`); nil when none
+// is left.
+func unstated(cond allium.Expr, body []allium.Stmt) allium.Expr {
+	if cond == nil {
+		return nil
+	}
+	if bin, ok := cond.(*allium.Binary); ok && bin.Op == allium.OpAnd {
+		x, y := unstated(bin.X, body), unstated(bin.Y, body)
+		switch {
+		case x == nil:
+			return y
+		case y == nil:
+			return x
+		case x == bin.X && y == bin.Y:
+			return cond
+		}
+		return &allium.Binary{Op: allium.OpAnd, X: x, Y: y}
+	}
+	key := exprKey(cond)
+	for _, s := range body {
+		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == key {
+			return nil
+		}
+	}
+	return cond
 }
 
 func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {

@@ -411,6 +411,11 @@ func (b *builder) buildRules() {
 			b.note("%s:%d: task %s runs when the service calls it; its outcomes are in its callers' rules", h.file.Path, h.fn.Line, h.fn.Name)
 			return true
 		}
+		if h.job && h.class == nil && forwardsOnly(h.fn) {
+			// def send_async_email(*args, **kwargs): send_email(*args, **kwargs)
+			b.note("%s:%d: task %s only passes on the arguments it is given; what it does depends on its callers, none of which is here", h.file.Path, h.fn.Line, h.fn.Name)
+			return true
+		}
 		return false
 	})
 	b.stats.Handlers = len(handlers)
@@ -1027,4 +1032,39 @@ func renameParam(rc *ruleCtx, from, to string) {
 		}
 		return true
 	})
+}
+
+// forwardsOnly reports a function that takes only *args and **kwargs and
+// does nothing but call another function with them.
+func forwardsOnly(fn *facts.Function) bool {
+	if len(fn.Params) == 0 {
+		return false
+	}
+	for _, p := range fn.Params {
+		if p.Kind != facts.ParamVarPositional && p.Kind != facts.ParamVarKeyword {
+			return false
+		}
+	}
+	body := fn.Body
+	if len(body) > 0 && body[0].Kind == facts.StmtExpr && body[0].Value != nil && body[0].Value.Kind == facts.ExprString {
+		body = body[1:] // the docstring
+	}
+	if len(body) != 1 || body[0].Value == nil || body[0].Value.Kind != facts.ExprCall {
+		return false
+	}
+	if k := body[0].Kind; k != facts.StmtExpr && k != facts.StmtReturn {
+		return false
+	}
+	call := body[0].Value
+	for _, a := range call.Args {
+		if a.Kind != facts.ExprStarred {
+			return false
+		}
+	}
+	for _, k := range call.Keywords {
+		if k.Name != "**" {
+			return false
+		}
+	}
+	return len(call.Args)+len(call.Keywords) > 0
 }

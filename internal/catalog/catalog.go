@@ -76,18 +76,24 @@ type Language struct {
 	ClockCalls        []string          `yaml:"clock_calls"`
 	DateCalls         []string          `yaml:"date_calls"`
 	HashCalls         []string          `yaml:"hash_calls"`
-	VerifyCalls       []string          `yaml:"verify_calls"`
-	LookupMethods     []string          `yaml:"lookup_methods"`
-	QueryMethods      []string          `yaml:"query_methods"`
-	PersistCalls      []string          `yaml:"persist_calls"`
-	CreateMethods     []string          `yaml:"create_methods"`
-	DeleteCalls       []string          `yaml:"delete_calls"`
-	UpdateMethods     []string          `yaml:"update_methods"`
-	AbortCalls        []string          `yaml:"abort_calls"`
-	Sinks             []Sink            `yaml:"sinks"`
-	MessageBuilders   []string          `yaml:"message_builders"`
-	RenderCalls       []string          `yaml:"render_calls"`
-	PlumbingCalls     []string          `yaml:"plumbing_calls"`
+	// EmailChecks answer whether a text is a well-formed email address:
+	// written is_valid_email(x), even when the service defines them.
+	EmailChecks   []string `yaml:"email_checks"`
+	VerifyCalls   []string `yaml:"verify_calls"`
+	LookupMethods []string `yaml:"lookup_methods"`
+	// RequiredLookups are lookup methods that end the request when no row
+	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
+	RequiredLookups []string `yaml:"required_lookups"`
+	QueryMethods    []string `yaml:"query_methods"`
+	PersistCalls    []string `yaml:"persist_calls"`
+	CreateMethods   []string `yaml:"create_methods"`
+	DeleteCalls     []string `yaml:"delete_calls"`
+	UpdateMethods   []string `yaml:"update_methods"`
+	AbortCalls      []string `yaml:"abort_calls"`
+	Sinks           []Sink   `yaml:"sinks"`
+	MessageBuilders []string `yaml:"message_builders"`
+	RenderCalls     []string `yaml:"render_calls"`
+	PlumbingCalls   []string `yaml:"plumbing_calls"`
 	// PlumbingNames are module-level objects that are infrastructure
 	// whatever is called on them (db, session, logger, cache).
 	PlumbingNames []string `yaml:"plumbing_names"`
@@ -207,6 +213,11 @@ type Language struct {
 	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
 	TokenCacheGets    []string `yaml:"token_cache_gets"`
 	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
+	// TokenCacheSets keep a token's value in the cache, for the lifetime
+	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
+	// a token (generate_password_reset_token) the token is created.
+	TokenCacheSets     []string `yaml:"token_cache_sets"`
+	TokenCacheTimeouts []string `yaml:"token_cache_timeouts"`
 	// ReceiverNames stand for the object a method runs on, the instance's
 	// first (Python's self, then cls for the class; TypeScript's this). A
 	// method declares its receiver when its first parameter has one of
@@ -348,6 +359,21 @@ type Sessions struct {
 	// in order, that the spec states on the session when the call gives
 	// them (login_user(user, remember=True): remember: true).
 	StartFlags map[string][]string `yaml:"start_flags"`
+	// Lifetime: how long a session lasts that the code marks as lasting
+	// (Flask's session.permanent = True).
+	Lifetime *SessionLifetime `yaml:"lifetime"`
+}
+
+// SessionLifetime names a session object's attributes that, set true,
+// make the session last a configured time: Setting is the service's
+// configuration key for that time (a number of seconds or a timedelta),
+// DefaultSeconds the framework's value when the service sets none, and
+// Config the spec's name of the parameter.
+type SessionLifetime struct {
+	Flags          []string `yaml:"flags"`
+	Setting        string   `yaml:"setting"`
+	DefaultSeconds int64    `yaml:"default_seconds"`
+	Config         string   `yaml:"config"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

@@ -226,6 +226,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 			return e, false, false
 		}
 		writes := slices.ContainsFunc(methods, func(m string) bool { return stateChanging[strings.ToUpper(m)] })
+		if rc.asRead {
+			writes = slices.ContainsFunc(methods, func(m string) bool { return strings.EqualFold(m, "GET") })
+		}
 		switch e.Op {
 		case "==", "in":
 			return nil, true, writes
@@ -370,7 +373,7 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 // preconditions the handler established before it.
 func (rc *ruleCtx) action(line int, key string, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt) {
 	before := len(rc.paths)
-	rc.path(line, cond, body, sc, prefix, true)
+	rc.path(line, cond, body, sc, prefix, true, false)
 	for _, p := range rc.paths[before:] {
 		p.name = rc.name + pascal(key)
 		p.ownTrigger = true
@@ -459,4 +462,32 @@ func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
 		})
 	}
 	return false
+}
+
+// readPath walks the body of an if that ends the request only for a GET
+// (`if data and request.method == "GET": <confirm> return ...`) as a
+// path of its own: a link opened from an email changes state on a GET
+// (CTFd confirms an address so). A body that changes nothing is no path.
+func (rc *ruleCtx) readPath(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
+	if !sc.top || sc.inlined || rc.asRead || !s.Cond.Any(isMethodTest) || !rc.endsRequest(s.Body, sc) {
+		return
+	}
+	rc.asRead = true
+	rest, decided, truth := rc.reduceCond(s.Cond, sc)
+	rc.asRead = false
+	if decided && !truth {
+		return
+	}
+	var cond allium.Expr
+	if !decided && rest != nil {
+		if cond = rc.cond(rest, sc, out); cond != nil && constantExpr(cond) {
+			cond = nil
+		}
+	}
+	rc.path(s.Line, cond, s.Body, sc, *out, false, false)
+}
+
+// isMethodTest reports a comparison of the request's method.
+func isMethodTest(e *facts.Expr) bool {
+	return e.Kind == facts.ExprCompare && e.X != nil && strings.HasSuffix(e.X.Raw, "request.method")
 }

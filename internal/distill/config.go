@@ -144,6 +144,12 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 	case facts.ExprName:
 		b.aliasConfig(key, v)
 		return
+	case facts.ExprBoolOp:
+		// X = read_setting("X") or 604800: the literal is the default.
+		if v.Op == "or" && v.Y != nil && (v.Y.IsLiteral() || v.Y.Kind == facts.ExprBinary) {
+			b.addConfig(f, key, v.Y, ann, line)
+		}
+		return
 	case facts.ExprCall:
 		d := b.timedelta(v)
 		if d == nil {

@@ -431,6 +431,8 @@ type builder struct {
 	// sessionUser is the entity signed-in sessions belong to, once a
 	// rule signs a user in or out (the Session entity is then declared).
 	sessionUser string
+	// sessionExpiry: a rule states when a session it starts ends.
+	sessionExpiry bool
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
 	// enumsRead are the named enums whose members rules read

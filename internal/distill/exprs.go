@@ -873,6 +873,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
 		}
 	}
+	if (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalog.MatchAny(l.EmailChecks, names...) && len(e.Args) == 1 {
+		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}})
+		}
+		return unknownValue
+	}
 	// The application factory builds infrastructure, whatever it does.
 	if method == "" && catalog.MatchAny(l.AppFactories, names...) {
 		return &value{kind: vPlumbing}
@@ -1271,7 +1277,16 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// A black-box function: a plain snake_case function whose arguments
 	// translate (not F("x") or Q(...), which are query syntax).
 	if method == "" && isSnake(e.Raw) && len(e.Raw) > 2 {
-		if args := rc.args(e, sc, out); args != nil || len(e.Args)+len(e.Keywords()) == 0 {
+		args := rc.args(e, sc, out)
+		for i := range e.Keywords() {
+			// Its keyword arguments run first, whatever it does with them:
+			// url_for(..., data=generate_password_reset_token(email))
+			// issues the token the link carries.
+			if v := &e.Keywords()[i].Value; v.Kind == facts.ExprCall {
+				rc.eval(v, sc, out, false)
+			}
+		}
+		if args != nil || len(e.Args)+len(e.Keywords()) == 0 {
 			if n := snake(e.Raw); isSnake(n) && !reserved[n] {
 				return exprValue(&allium.Call{Fun: &allium.Ident{Name: n}, Args: args})
 			}

@@ -36,7 +36,7 @@ func (rc *ruleCtx) errorChain(s *facts.Stmt, cond allium.Expr, sc *scope, out *[
 	if presence {
 		notCond = nil
 	}
-	rc.path(s.Line, notCond, s.Else, sc, *out, presence)
+	rc.path(s.Line, notCond, s.Else, sc, *out, presence, false)
 	first := *s
 	first.Else = nil
 	return true, rc.ifStmt(&first, sc, out)
@@ -99,7 +99,7 @@ func (rc *ruleCtx) partialEnd(s *facts.Stmt, cond allium.Expr, sc *scope, out *[
 	}
 	rc.b.stats.GuardsSeen++
 	n := len(rc.paths)
-	rc.path(s.Line, cond, s.Body, sc, *out, true)
+	rc.path(s.Line, cond, s.Body, sc, *out, true, false)
 	if cond == nil {
 		// The paths inside keep their own guards, not this one; outcomes
 		// under this one alone are not stated.

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -134,4 +135,62 @@ func (rc *ruleCtx) signedInOnly(s *facts.Stmt, rest []facts.Stmt, sc *scope, out
 		return false, false
 	}
 	return true, rc.stmts(s.Body, sc, out)
+}
+
+// sessionStoreAttr handles `session.permanent = True` on a session
+// object: the session the rule starts lasts the configured lifetime, so
+// its creation states expires_at: now + config.session_lifetime. It
+// reports whether the target was an attribute of a session object.
+func (rc *ruleCtx) sessionStoreAttr(t, v *facts.Expr, out *[]allium.Stmt) bool {
+	if t.Kind != facts.ExprAttr || !rc.isSessionStore(t.X) {
+		return false
+	}
+	ss := rc.b.lang.Sessions
+	lt := ss.Lifetime
+	if lt == nil || !slices.Contains(lt.Flags, t.Name) || v.Kind != facts.ExprBool || v.Value != "true" {
+		return true
+	}
+	var created *allium.Call
+	for _, st := range slices.Backward(*out) {
+		if c, ok := creationCall(st); ok && allium.ExprString(c.Fun) == ss.Entity+".created" {
+			created = c
+			break
+		}
+	}
+	if created == nil || slices.ContainsFunc(created.Args, func(a allium.Arg) bool { return a.Name == "expires_at" }) {
+		return true
+	}
+	life := rc.b.sessionLifetime(lt, t.Line)
+	if life == nil {
+		return true
+	}
+	created.Args = append(created.Args, allium.Arg{Name: "expires_at",
+		Value: &allium.Binary{Op: allium.OpAdd, X: &allium.Ident{Name: "now"}, Y: life}})
+	rc.b.sessionExpiry = true
+	return true
+}
+
+// sessionLifetime is config.<lifetime.Config>: the service's setting of
+// the lifetime when it gives one (seconds or a timedelta, with the
+// default it reads it with), else the framework's default.
+func (b *builder) sessionLifetime(lt *catalog.SessionLifetime, line int) allium.Expr {
+	var value allium.Expr
+	var file *facts.File
+	if ci := b.configByKey[lt.Setting]; ci != nil {
+		switch ci.typ {
+		case "Duration":
+			value = ci.value
+		case "Integer":
+			if n, err := strconv.ParseInt(ci.value.(*allium.Lit).Text, 10, 64); err == nil {
+				value = durationFrom(n, "seconds")
+			}
+		}
+		file, line = ci.file, ci.line
+	} else if lt.DefaultSeconds > 0 {
+		value = durationFrom(lt.DefaultSeconds, "seconds")
+	}
+	if value == nil || !isSnake(lt.Config) {
+		return nil
+	}
+	return b.literalConfig(lt.Config, "Duration", value, file, line)
 }

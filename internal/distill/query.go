@@ -137,6 +137,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		if catalog.Match(l.IDLookupMethods, method) && len(e.Args) == 1 {
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
 		}
+		q.required = catalog.Match(l.RequiredLookups, method)
 		return &value{kind: vLookup, ent: q.ent, q: q}
 	case slices.Contains(rc.b.lang.QueryPassThrough, method):
 		return &value{kind: vQuery, ent: q.ent, q: q}

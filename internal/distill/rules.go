@@ -29,6 +29,9 @@ type handler struct {
 	// routeCond: the module-level condition its route is registered
 	// under (route_calls.go).
 	routeCond *facts.Expr
+	// tokenParams: parameters the handler uses as the key of a token
+	// kept in a cache (flask_cachetokens.go).
+	tokenParams map[string]bool
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -229,6 +232,8 @@ type ruleCtx struct {
 	// keeps the handler's name); line is where a path starts.
 	paths    []*ruleCtx
 	pathKeys map[string]bool // bodies of the paths finished, to drop repeats
+	// asRead: reduceCond reads the request as a GET (readPath).
+	asRead bool
 	// ownTrigger: a path that is an action of its own (one button of a
 	// form), not another outcome of the handler's stimulus.
 	ownTrigger bool
@@ -426,6 +431,11 @@ func (b *builder) buildRules() {
 			b.note("%s:%d: task %s runs when the service calls it; its outcomes are in its callers' rules", h.file.Path, h.fn.Line, h.fn.Name)
 			return true
 		}
+		if h.job && h.class == nil && forwardsOnly(h.fn) {
+			// def send_async_email(*args, **kwargs): send_email(*args, **kwargs)
+			b.note("%s:%d: task %s only passes on the arguments it is given; what it does depends on its callers, none of which is here", h.file.Path, h.fn.Line, h.fn.Name)
+			return true
+		}
 		return false
 	})
 	b.stats.Handlers = len(handlers)
@@ -447,7 +457,7 @@ func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
 }
 
 func (b *builder) handlerRules(h *handler) {
-	effectsBefore := b.stats.EffectsSeen
+	effectsBefore, rulesBefore := b.stats.EffectsSeen, len(b.rules)
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
@@ -500,6 +510,7 @@ func (b *builder) handlerRules(h *handler) {
 		}
 		b.rules = append(b.rules, x)
 	}
+	nameTokenParams(h, b.rules[rulesBefore:])
 	if main == nil && len(rc.extra) == 0 && !h.job {
 		fn := cmp.Or(h.fn.Name, h.name) // a function written in place has no name of its own
 		if b.stats.EffectsSeen > effectsBefore {
@@ -1047,4 +1058,39 @@ func renameParam(rc *ruleCtx, from, to string) {
 		}
 		return true
 	})
+}
+
+// forwardsOnly reports a function that takes only *args and **kwargs and
+// does nothing but call another function with them.
+func forwardsOnly(fn *facts.Function) bool {
+	if len(fn.Params) == 0 {
+		return false
+	}
+	for _, p := range fn.Params {
+		if p.Kind != facts.ParamVarPositional && p.Kind != facts.ParamVarKeyword {
+			return false
+		}
+	}
+	body := fn.Body
+	if len(body) > 0 && body[0].Kind == facts.StmtExpr && body[0].Value != nil && body[0].Value.Kind == facts.ExprString {
+		body = body[1:] // the docstring
+	}
+	if len(body) != 1 || body[0].Value == nil || body[0].Value.Kind != facts.ExprCall {
+		return false
+	}
+	if k := body[0].Kind; k != facts.StmtExpr && k != facts.StmtReturn {
+		return false
+	}
+	call := body[0].Value
+	for _, a := range call.Args {
+		if a.Kind != facts.ExprStarred {
+			return false
+		}
+	}
+	for _, k := range call.Keywords() {
+		if k.Name != "**" {
+			return false
+		}
+	}
+	return len(call.Args)+len(call.Keywords()) > 0
 }

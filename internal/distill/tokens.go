@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -160,7 +161,9 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 }
 
 // issueTokenOf is issueToken for a token of the given kind.
-func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+// kept are values the token carries that no payload entry names (what a
+// cache keeps for it).
+func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.Expr, sc *scope, out *[]allium.Stmt, line int, kept ...keptValue) *value {
 	b := rc.b
 	name := pascal(kind) + "Token"
 	if e := b.entByName[name]; e != nil {
@@ -188,6 +191,12 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		tok.expiry = true
 	}
 	args = append(args, rc.tokenClaims(tok, payload, user, sc, out)...)
+	for _, k := range kept {
+		args = append(args, allium.Arg{Name: k.name, Value: k.value})
+		if !slices.ContainsFunc(tok.claims, func(c tokenClaim) bool { return c.name == k.name }) {
+			tok.claims = append(tok.claims, tokenClaim{name: k.name, typ: k.typ})
+		}
+	}
 	b.stats.EffectsSeen++
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
 		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})

@@ -93,6 +93,8 @@ type query struct {
 	// counts are annotations of the query (n=Count("rel")): the alias
 	// and the relationship it counts.
 	counts map[string]string
+	// required: the lookup ends the request when no row matches.
+	required bool
 }
 
 // qcond is one filter condition: field op value.

@@ -189,6 +189,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		// Other targets: the value may still have effects.
 		rc.eval(v, sc, out, true)
 	case facts.ExprAttr:
+		if rc.sessionStoreAttr(t, v, out) {
+			return
+		}
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {
 		case vShape:
@@ -343,6 +346,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		*out = append(*out, let)
 	}
 	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+	if q.required && sc.top {
+		// first_or_404(): no row ends the request.
+		rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, line)
+	}
 	if v.expr != nil && sc.top {
 		// authenticate(email=e, password=p): found by the credentials
 		// only when the password matches.
@@ -449,6 +456,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if truth {
 			return rc.stmts(s.Body, sc, out)
 		}
+		rc.readPath(s, sc, out)
 		return rc.stmts(s.Else, sc, out)
 	} else if rest != s.Cond {
 		reduced := *s
@@ -470,6 +478,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return rc.stmts(s.Else, sc, out)
 	}
 	// The condition reads the variables before either branch rebinds them.
+	before := len(*out)
 	cond := rc.cond(s.Cond, sc, out)
 	if cond != nil && constantExpr(cond) {
 		// A helper's result read as a constant (only some of its returns
@@ -482,7 +491,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if thenEnds != elseEnds {
 				rc.b.stats.GuardsSeen++
 			}
-			return rc.splitPaths(s, cond, thenEnds, elseEnds, sc, out)
+			return rc.splitPaths(s, cond, thenEnds, elseEnds, !onlyLets((*out)[:before]), sc, out)
 		}
 		if handled, ends := rc.errorChain(s, cond, sc, out); handled {
 			return ends
@@ -594,16 +603,16 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 // the branch's statements at top level (its guards become requires). A
 // path that changes nothing is a plain guard. The walk goes on with the
 // branch that does not end, under the negated condition.
-func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnds bool, sc *scope, out *[]allium.Stmt) bool {
+func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnds, tail bool, sc *scope, out *[]allium.Stmt) bool {
 	var notCond allium.Expr
 	if cond != nil {
 		notCond = negate(cond)
 	}
 	if thenEnds {
-		rc.path(s.Line, cond, s.Body, sc, *out, false)
+		rc.path(s.Line, cond, s.Body, sc, *out, false, tail)
 	}
 	if elseEnds {
-		rc.path(s.Line, notCond, s.Else, sc, *out, false)
+		rc.path(s.Line, notCond, s.Else, sc, *out, false, tail)
 	}
 	if thenEnds && elseEnds {
 		return true
@@ -626,8 +635,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 // that answers the handler's trigger: it starts from what the handler has
 // established so far (preconditions, parameters, outcomes in prefix) and
 // adds cond, when it could be translated. A path with no outcome of its
-// own is dropped; paths inside it are kept.
-func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt, action bool) {
+// own is dropped; paths inside it are kept. tail says that statements
+// before the branch (not its condition) already stated outcomes.
+func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt, action, tail bool) {
 	if len(body) == 0 {
 		return // a branch cut by a syntax error or the depth bound
 	}
@@ -640,7 +650,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.params, x.paramSet = slices.Clone(rc.params), maps.Clone(rc.paramSet)
 	x.lets, x.assigned = maps.Clone(rc.lets), maps.Clone(rc.assigned)
 	x.paramReqs = maps.Clone(rc.paramReqs)
-	if cond != nil {
+	if cond = unstated(cond, x.body); cond != nil {
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
 	}
 	psc := *sc
@@ -648,7 +658,15 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.ensures = slices.Clone(prefix)
 	x.line = line
 	x.stmts(body, &psc, &x.ensures)
-	if len(x.ensures) > len(prefix) {
+	if len(x.ensures) > len(prefix) && cond == nil && !action && tail {
+		// Outcomes already stated before the branch: the path would have
+		// the same trigger and preconditions as the rule that goes on
+		// without it, so its outcomes, as a rule of their own, would read
+		// as happening every time. Without its condition the branch is a
+		// conditional outcome that cannot be stated.
+		rc.untranslated(sc, line, LeftOutCondition, "a conditional outcome")
+		rc.paths = append(rc.paths, x.paths...)
+	} else if len(x.ensures) > len(prefix) {
 		if cond == nil && !action {
 			rc.untranslated(sc, line, LeftOutCondition, "the condition of a branch (its outcomes are kept as a rule of their own)")
 		}
@@ -657,6 +675,34 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 		rc.paths = append(rc.paths, x.paths...)
 	}
 	rc.extra = append(rc.extra, x.extra...)
+}
+
+// unstated is cond without the conjuncts that body already requires
+// (`if user and verify(...)` after `if not user: return`); nil when none
+// is left.
+func unstated(cond allium.Expr, body []allium.Stmt) allium.Expr {
+	if cond == nil {
+		return nil
+	}
+	if bin, ok := cond.(*allium.Binary); ok && bin.Op == allium.OpAnd {
+		x, y := unstated(bin.X, body), unstated(bin.Y, body)
+		switch {
+		case x == nil:
+			return y
+		case y == nil:
+			return x
+		case x == bin.X && y == bin.Y:
+			return cond
+		}
+		return &allium.Binary{Op: allium.OpAnd, X: x, Y: y}
+	}
+	key := exprKey(cond)
+	for _, s := range body {
+		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == key {
+			return nil
+		}
+	}
+	return cond
 }
 
 func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {

@@ -90,14 +90,22 @@ func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium
 	tok := b.tokenEntity(name, sc, line)
 	tok.issued = true
 	var args []allium.Arg
-	if holder := rc.storedSecretHolder(payload, sc, out); holder != nil {
+	holder, at := rc.storedSecretHolder(payload, sc, out)
+	if holder != nil {
 		args = append(args, allium.Arg{Name: "user", Value: holder.expr})
 		tok.user = holder.ent
 	}
 	args = append(args, allium.Arg{Name: "issued_at", Value: &allium.Ident{Name: "now"}})
 	b.stats.EffectsSeen++
-	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
-		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}})
+	st := &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
+		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}}
+	if at >= 0 {
+		// In the stored hash's place: what was written before keeps its
+		// position (a creation made a let later is found by it).
+		(*out)[at] = st
+	} else {
+		*out = append(*out, st)
+	}
 	return &value{kind: vPlumbing}
 }
 
@@ -105,16 +113,16 @@ func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium
 // that the method signing it stored hashed on its own row
 // (self.token = make_password(token); return signer.sign(token)): the
 // token is that row's, and the stored hash is the token's bookkeeping,
-// not an outcome of its own, so its assignment is taken back. The
-// holder is the row's user (the row itself when it is a user). nil, and
-// nothing taken back, for any other token.
-func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+// not an outcome of its own: at is where its assignment was written, for
+// the token's creation to take its place. The holder is the row's user
+// (the row itself when it is a user). nil and -1 for any other token.
+func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]allium.Stmt) (holder *value, at int) {
 	self, b := sc.self, rc.b
 	if self == nil {
 		self = sc.vars["self"]
 	}
 	if self == nil || self.kind != vEntity || self.expr == nil || b.userEntity() == "" {
-		return nil
+		return nil, -1
 	}
 	random := func(x allium.Expr) bool {
 		c, ok := x.(*allium.Call)
@@ -125,9 +133,8 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 		return ok && id.Name == "random_key"
 	}
 	if pv := rc.eval(payload, sc, out, false); pv.kind != vExpr || !random(pv.expr) {
-		return nil
+		return nil, -1
 	}
-	var holder *value
 	switch ent := b.entByName[self.ent]; {
 	case self.ent == b.userEntity():
 		holder = self
@@ -138,7 +145,7 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 			holder.expr = m.X
 		}
 	default:
-		return nil
+		return nil, -1
 	}
 	selfText := allium.ExprString(self.expr)
 	for i := len(*out) - 1; i >= 0; i-- {
@@ -154,10 +161,9 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 		if id, ok := h.Fun.(*allium.Ident); !ok || id.Name != "hash" {
 			continue
 		}
-		*out = append((*out)[:i], (*out)[i+1:]...)
-		return holder
+		return holder, i
 	}
-	return nil
+	return nil, -1
 }
 
 // issueTokenOf is issueToken for a token of the given kind.

@@ -222,6 +222,9 @@ type Language struct {
 	// query, lookup, create, update and delete methods are called on it
 	// directly (User.findOne(...), Token.deleteMany(...)).
 	ModelClassQuery bool `yaml:"model_class_query"`
+	// ModelQueryAttrs are a model class's attributes that are the query of
+	// all its rows (User.query, User.objects).
+	ModelQueryAttrs []string `yaml:"model_query_attrs"`
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`

@@ -160,10 +160,69 @@ module.exports = router;
 		want: []string{"when: ChangePassword(password, user)", "requires: length(password) >= config.min_length",
 			"requires: user.state != locked", "user.locked_until = null"},
 	})
+	tests = append(tests, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		name: "app.post, new Model(...) then save(), next(createError(...)) as a guard",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/app.js": `
+const express = require('express');
+const createError = require('http-errors');
+const User = require('./models/user');
+const app = express();
+app.post('/signup', async (req, res, next) => {
+  if (await User.findOne({ email: req.body.email })) {
+    return next(createError(409, 'taken'));
+  }
+  const user = new User({ email: req.body.email, state: 'active' });
+  await user.save();
+  res.status(201).json(user);
+});
+module.exports = app;
+`,
+		},
+		construct: "Signup",
+		want:      []string{"when: Signup(email)", "requires: not exists User{email}", "User.created(email: email, state: active)"},
+	}, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		name: "jwt.sign with a literal duration string",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/auth.js": `
+const router = require('express').Router();
+const jwt = require('jsonwebtoken');
+const User = require('./models/user');
+router.post('/token', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) return res.sendStatus(401);
+  const token = jwt.sign({ sub: user._id }, process.env.SECRET, { expiresIn: '15m' });
+  res.json({ token });
+});
+module.exports = router;
+`,
+		},
+		construct: "Token",
+		want:      []string{"AccessToken.created(user: user, expires_at: now + config.access_token_expiry)", "access_token_expiry: Duration = 15.minutes"},
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, tt.files)
 			got := construct(out.Module, tt.construct)
+			if got != "" {
+				for _, c := range out.Module.Config {
+					got += "\n" + allium.PrintConstruct(c)
+				}
+			}
 			if got == "" {
 				t.Fatalf("no %s in\n%s\nnotes: %v", tt.construct, allium.Print(out.Module, allium.PrintOptions{}), out.Notes)
 			}

@@ -225,6 +225,9 @@ type Language struct {
 	// ModelQueryAttrs are a model class's attributes that are the query of
 	// all its rows (User.query, User.objects).
 	ModelQueryAttrs []string `yaml:"model_query_attrs"`
+	// UpdateSetKeys wrap the changes of a bulk update given as an object
+	// (Mongo's {$set: {...}}).
+	UpdateSetKeys []string `yaml:"update_set_keys"`
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`

@@ -110,6 +110,7 @@ const router = express.Router();
 router.post('/logout-all', async (req, res) => {
   const user = await User.findById(req.body.userId);
   await Session.deleteMany({ user: user._id });
+  await User.updateMany({ state: 'invited' }, { $set: { state: 'locked' } });
   await Session.create({ user: user._id, expiresAt: new Date(Date.now() + config.sessionTtlHours * 3600 * 1000) });
   res.end();
 });
@@ -117,7 +118,8 @@ module.exports = router;
 `,
 			},
 			construct: "LogoutAll",
-			want:      []string{"for session in user.sessions:", "Session.created(user: user, expires_at: now + config.session_ttl)"},
+			want: []string{"for session in user.sessions:", "Session.created(user: user, expires_at: now + config.session_ttl)",
+				"for each_user in Users where state = invited:", "each_user.state = locked"},
 			notWant:   []string{"for session in Sessions:"},
 		},
 	}
@@ -187,6 +189,7 @@ module.exports = app;
 `,
 		},
 		construct: "Signup",
+		notWant:   []string{"for "},
 		want:      []string{"when: Signup(email)", "requires: not exists User{email}", "User.created(email: email, state: active)"},
 	}, struct {
 		name      string

@@ -120,7 +120,7 @@ module.exports = router;
 			construct: "LogoutAll",
 			want: []string{"for session in user.sessions:", "Session.created(user: user, expires_at: now + config.session_ttl)",
 				"for each_user in Users where state = invited:", "each_user.state = locked"},
-			notWant:   []string{"for session in Sessions:"},
+			notWant: []string{"for session in Sessions:"},
 		},
 	}
 	tests = append(tests, struct {

@@ -273,6 +273,9 @@ type SchemaModels struct {
 	DefaultKey  string `yaml:"default_key"`
 	EnumKey     string `yaml:"enum_key"`
 	RefKey      string `yaml:"ref_key"`
+	// MethodTables are a schema's attributes whose functions are methods
+	// of its model (schema.methods.x = function () {...}, statics).
+	MethodTables []string `yaml:"method_tables"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -23,6 +23,9 @@ const sessionSchema = new Schema({
   user: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   expiresAt: { type: Date, required: true },
 });
+userSchema.methods.isLocked = function () {
+  return this.state === 'locked' && this.lockedUntil > Date.now();
+};
 const Session = mongoose.model('Session', sessionSchema);
 module.exports = mongoose.model('User', userSchema);
 module.exports.Session = Session;
@@ -42,11 +45,12 @@ func TestExpressIdioms(t *testing.T) {
 		notWant   []string
 	}{
 		{
-			name:      "schema fields: required, enum from a constant, default, optional, plumbing dropped",
+			name:      "schema fields: required, enum from a constant, default, optional, plumbing dropped; a schema method is a derived value",
 			files:     map[string]string{"src/models/user.js": expressModels},
 			construct: "User",
-			want:      []string{"email: String\n", "state: invited | active | locked\n", "locked_until: Timestamp?", "failed_logins: Integer\n"},
-			notWant:   []string{"token"},
+			want: []string{"email: String\n", "state: invited | active | locked\n", "locked_until: Timestamp?", "failed_logins: Integer\n",
+				"is_locked: state = locked and locked_until > now"},
+			notWant: []string{"token"},
 		},
 		{
 			name: "named handler in a controller, destructured body, guard with res.status, create with defaults",

@@ -80,7 +80,11 @@ func TestGoldenServices(t *testing.T) {
 			p := syntax.NewParser(0)
 			defer p.Close()
 			var files []*facts.File
-			for _, src := range serviceSources(t, filepath.Join(servicesDir, svc)) {
+			srcs := serviceSources(t, filepath.Join(servicesDir, svc))
+			if len(srcs) == 0 {
+				t.Skip("no Python file (a fixture of another language)")
+			}
+			for _, src := range srcs {
 				f, err := New().Extract(context.Background(), p, src)
 				if err != nil {
 					t.Fatal(err)

@@ -233,6 +233,12 @@ type Language struct {
 	// query, lookup, create, update and delete methods are called on it
 	// directly (User.findOne(...), Token.deleteMany(...)).
 	ModelClassQuery bool `yaml:"model_class_query"`
+	// ModelQueryAttrs are a model class's attributes that are the query of
+	// all its rows (User.query, User.objects).
+	ModelQueryAttrs []string `yaml:"model_query_attrs"`
+	// UpdateSetKeys wrap the changes of a bulk update given as an object
+	// (Mongo's {$set: {...}}).
+	UpdateSetKeys []string `yaml:"update_set_keys"`
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`
@@ -278,6 +284,9 @@ type SchemaModels struct {
 	DefaultKey  string `yaml:"default_key"`
 	EnumKey     string `yaml:"enum_key"`
 	RefKey      string `yaml:"ref_key"`
+	// MethodTables are a schema's attributes whose functions are methods
+	// of its model (schema.methods.x = function () {...}, statics).
+	MethodTables []string `yaml:"method_tables"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -23,6 +23,9 @@ const sessionSchema = new Schema({
   user: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   expiresAt: { type: Date, required: true },
 });
+userSchema.methods.isLocked = function () {
+  return this.state === 'locked' && this.lockedUntil > Date.now();
+};
 const Session = mongoose.model('Session', sessionSchema);
 module.exports = mongoose.model('User', userSchema);
 module.exports.Session = Session;
@@ -42,11 +45,12 @@ func TestExpressIdioms(t *testing.T) {
 		notWant   []string
 	}{
 		{
-			name:      "schema fields: required, enum from a constant, default, optional, plumbing dropped",
+			name:      "schema fields: required, enum from a constant, default, optional, plumbing dropped; a schema method is a derived value",
 			files:     map[string]string{"src/models/user.js": expressModels},
 			construct: "User",
-			want:      []string{"email: String\n", "state: invited | active | locked\n", "locked_until: Timestamp?", "failed_logins: Integer\n"},
-			notWant:   []string{"token"},
+			want: []string{"email: String\n", "state: invited | active | locked\n", "locked_until: Timestamp?", "failed_logins: Integer\n",
+				"is_locked: state = locked and locked_until > now"},
+			notWant: []string{"token"},
 		},
 		{
 			name: "named handler in a controller, destructured body, guard with res.status, create with defaults",
@@ -110,6 +114,7 @@ const router = express.Router();
 router.post('/logout-all', async (req, res) => {
   const user = await User.findById(req.body.userId);
   await Session.deleteMany({ user: user._id });
+  await User.updateMany({ state: 'invited' }, { $set: { state: 'locked' } });
   await Session.create({ user: user._id, expiresAt: new Date(Date.now() + config.sessionTtlHours * 3600 * 1000) });
   res.end();
 });
@@ -117,8 +122,9 @@ module.exports = router;
 `,
 			},
 			construct: "LogoutAll",
-			want:      []string{"for session in user.sessions:", "Session.created(user: user, expires_at: now + config.session_ttl)"},
-			notWant:   []string{"for session in Sessions:"},
+			want: []string{"for session in user.sessions:", "Session.created(user: user, expires_at: now + config.session_ttl)",
+				"for each_user in Users where state = invited:", "each_user.state = locked"},
+			notWant: []string{"for session in Sessions:"},
 		},
 	}
 	tests = append(tests, struct {
@@ -160,10 +166,70 @@ module.exports = router;
 		want: []string{"when: ChangePassword(password, user)", "requires: length(password) >= config.min_length",
 			"requires: user.state != locked", "user.locked_until = null"},
 	})
+	tests = append(tests, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		name: "app.post, new Model(...) then save(), next(createError(...)) as a guard",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/app.js": `
+const express = require('express');
+const createError = require('http-errors');
+const User = require('./models/user');
+const app = express();
+app.post('/signup', async (req, res, next) => {
+  if (await User.findOne({ email: req.body.email })) {
+    return next(createError(409, 'taken'));
+  }
+  const user = new User({ email: req.body.email, state: 'active' });
+  await user.save();
+  res.status(201).json(user);
+});
+module.exports = app;
+`,
+		},
+		construct: "Signup",
+		notWant:   []string{"for "},
+		want:      []string{"when: Signup(email)", "requires: not exists User{email}", "User.created(email: email, state: active)"},
+	}, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		name: "jwt.sign with a literal duration string",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/auth.js": `
+const router = require('express').Router();
+const jwt = require('jsonwebtoken');
+const User = require('./models/user');
+router.post('/token', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) return res.sendStatus(401);
+  const token = jwt.sign({ sub: user._id }, process.env.SECRET, { expiresIn: '15m' });
+  res.json({ token });
+});
+module.exports = router;
+`,
+		},
+		construct: "Token",
+		want:      []string{"AccessToken.created(user: user, expires_at: now + config.access_token_expiry)", "access_token_expiry: Duration = 15.minutes"},
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, tt.files)
 			got := construct(out.Module, tt.construct)
+			if got != "" {
+				for _, c := range out.Module.Config {
+					got += "\n" + allium.PrintConstruct(c)
+				}
+			}
 			if got == "" {
 				t.Fatalf("no %s in\n%s\nnotes: %v", tt.construct, allium.Print(out.Module, allium.PrintOptions{}), out.Notes)
 			}

@@ -310,8 +310,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vModelClass:
-		switch e.Name {
-		case "query", "objects", "_default_manager":
+		if slices.Contains(b.lang.ModelQueryAttrs, e.Name) {
 			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
 		}
 		if v := rc.fieldNameAttr(x, e.Name); v != nil {

@@ -46,9 +46,26 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			// Token.deleteMany({user, purpose}): the object is the filter.
 			rc.filterKw(q, e.Keywords(), sc, out)
 		case catalog.Match(l.UpdateMethods, method):
-			// Model.updateMany(filter, changes): not read yet.
-			b.stats.EffectsSeen++
-			rc.untranslated(sc, e.Line, LeftOutBulk, "a call to "+e.Raw)
+			// Token.updateMany({user}, {usedAt: new Date()}) or
+			// ({user}, {$set: {...}}): the first object filters, the
+			// keywords are the changes.
+			filter, ok := []facts.Keyword(nil), len(e.Args) == 1
+			if ok {
+				filter, ok = objectKeywords(&e.Args[0])
+			}
+			if !ok {
+				b.stats.EffectsSeen++
+				rc.untranslated(sc, e.Line, LeftOutBulk, "a call to "+e.Raw)
+				return &value{kind: vPlumbing}
+			}
+			rc.filterKw(q, filter, sc, out)
+			changes := e.Keywords()
+			if len(changes) == 1 && slices.Contains(l.UpdateSetKeys, changes[0].Name) {
+				changes, _ = objectKeywords(&changes[0].Value)
+			}
+			update := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+			update.SetKeywords(changes)
+			rc.bulkUpdate(q, update, sc, out)
 			return &value{kind: vPlumbing}
 		}
 		recv = &value{kind: vQuery, ent: recv.ent, q: q}
@@ -439,6 +456,9 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 	if coll == nil {
 		rc.untranslated(sc, line, LeftOutBulk, "a bulk change over a query")
 		return
+	}
+	if rc.paramSet[v] || rc.lets[v] {
+		v = "each_" + v // the rule's own user is not the loop's
 	}
 	stmts := body(&allium.Ident{Name: v})
 	if len(stmts) == 0 {

@@ -108,6 +108,11 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 		switch {
 		case r.handler.Kind == facts.ExprFunction && r.handler.Func() != nil:
 			h = &handler{file: r.file, fn: r.handler.Func(), name: pascal(strings.NewReplacer("/", "_", "-", "_", ":", "").Replace(r.path))}
+			if h.fn.Name == "" {
+				// Anonymous: named after its route where the walk reads
+				// the function's name (the call stack, a token's kind).
+				h.fn.QualName = qual(r.file.Module, snake(h.name))
+			}
 		case r.handler.Kind == facts.ExprName || r.handler.Kind == facts.ExprAttr:
 			if fr := b.ix.function(r.file, r.handler); fr != nil {
 				h = &handler{file: fr.file, fn: fr.fn, class: fr.class, name: pascal(strings.TrimLeft(fr.fn.Name, "_"))}

@@ -34,6 +34,7 @@ type schemaModel struct {
 	name   string
 	line   int
 	fields *facts.Expr // the field map
+	schema string      // the constant holding the schema, if any
 	e      *entityInfo
 }
 
@@ -67,6 +68,38 @@ func (b *builder) schemaModels() {
 	}
 	for _, m := range models {
 		b.readSchemaFields(m)
+		b.schemaMethods(m)
+	}
+}
+
+// schemaMethods makes the functions assigned to a schema's method tables
+// (userSchema.methods.isLocked = function () {...}, the catalog's
+// method_tables) methods of its model: a condition over the row's own
+// fields becomes a derived value, and calls on a row or on the model
+// (User.isEmailTaken(email)) are inlined with `this` bound to it.
+func (b *builder) schemaMethods(m *schemaModel) {
+	sm := b.lang.SchemaModels
+	if m.e == nil || m.schema == "" || m.e.ref.file != m.file {
+		return
+	}
+	c := m.e.ref.class
+	first := len(c.Methods)
+	for i := range m.file.Statements {
+		s := &m.file.Statements[i]
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprFunction || s.Value.Func() == nil {
+			continue
+		}
+		t := &s.Targets[0]
+		if t.Kind != facts.ExprAttr || t.X == nil || t.X.Kind != facts.ExprAttr || !slices.Contains(sm.MethodTables, t.X.Name) ||
+			t.X.X == nil || t.X.X.Kind != facts.ExprName || t.X.X.Name != m.schema {
+			continue
+		}
+		fn := *s.Value.Func()
+		fn.Name, fn.QualName = t.Name, qual(c.QualName, t.Name)
+		c.Methods = append(c.Methods, fn)
+	}
+	for i := first; i < len(c.Methods); i++ {
+		b.ix.funcs[c.Methods[i].QualName] = &funcRef{file: m.file, fn: &c.Methods[i], class: c}
 	}
 }
 
@@ -81,10 +114,10 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	if name == "" {
 		return nil
 	}
-	schema := &call.Args[1]
+	schema, schemaName := &call.Args[1], ""
 	if schema.Kind == facts.ExprName {
-		if cr := b.ix.constant(f, schema); cr != nil {
-			schema = cr.as.Value
+		if cr := b.ix.constant(f, schema); cr != nil && cr.file == f {
+			schema, schemaName = cr.as.Value, cr.as.Name
 		}
 	}
 	if schema == nil || schema.Kind != facts.ExprCall || !catalog.MatchAny(sm.Schemas, schema.Resolved, schema.Raw) {
@@ -92,7 +125,7 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	}
 	switch {
 	case len(schema.Args) > 0 && schema.Args[0].Kind == facts.ExprDict:
-		return &schemaModel{file: f, name: name, line: call.Line, fields: &schema.Args[0]}
+		return &schemaModel{file: f, name: name, line: call.Line, fields: &schema.Args[0], schema: schemaName}
 	case len(schema.Args) == 0 && len(schema.Keywords()) > 0:
 		// The field map read as keyword arguments (keyword_objects).
 		fields := &facts.Expr{Kind: facts.ExprDict, Line: schema.Line}
@@ -101,7 +134,7 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 			entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: kw.Value.Line}, Value: kw.Value})
 		}
 		fields.SetEntries(entries)
-		return &schemaModel{file: f, name: name, line: call.Line, fields: fields}
+		return &schemaModel{file: f, name: name, line: call.Line, fields: fields, schema: schemaName}
 	}
 	return nil
 }

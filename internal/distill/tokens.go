@@ -43,6 +43,9 @@ func (rc *ruleCtx) lifetime(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium
 	if d := rc.b.timedelta(x); d != nil {
 		return d
 	}
+	if d := rc.b.durationString(x); d != nil {
+		return d // expiresIn: "15m"
+	}
 	switch v := rc.eval(x, sc, out, false); {
 	case v.kind != vExpr:
 	case isConfigRef(v.expr):

@@ -48,6 +48,11 @@ type fieldInfo struct {
 	// dflt: the value a new row gets when its creation does not give one
 	// (column_defaults.go).
 	dflt allium.Expr
+	// dfltFn: a default given as a function of the service the ORM calls
+	// for a new row (default=get_expires_at); read when a rule creates
+	// the row, in dfltFile.
+	dfltFn   *facts.Expr
+	dfltFile *facts.File
 }
 
 // enumInfo is an Enum class or a Django choices class.
@@ -546,6 +551,9 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
+		if fi.dflt == nil {
+			fi.dfltFn, fi.dfltFile = b.columnDefaultFunc(call), e.ref.file
+		}
 		// Django options.
 		if kw := call.Keyword("null"); kw != nil {
 			optional = kw.Value == "true"

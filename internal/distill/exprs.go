@@ -580,6 +580,12 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		if e.Op != "is" && e.Op != "is not" && e.Op != "==" && e.Op != "!=" {
 			return nil
 		}
+		if x := rc.unsetSetting(side, sc); x != nil {
+			if positive {
+				return x
+			}
+			return negate(x)
+		}
 		v := rc.eval(side, sc, out, false)
 		if v.kind == vParam && v.reqLocal {
 			// current_org is None: whether the request named one, which
@@ -858,8 +864,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vPlumbing}
 	}
 	// Service definitions come first: a helper of the service named like a
-	// catalog entry is the service's own behaviour.
-	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing {
+	// catalog entry is the service's own behaviour; so is a function of
+	// the settings module (settings.email_server_is_configured()).
+	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
 		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved) {
 			return rc.inline(fr, nil, e, sc, out)
 		}

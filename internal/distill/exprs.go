@@ -147,6 +147,10 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		}
 	case facts.ExprDict:
 		return dictValue(e, sc)
+	case facts.ExprCompare:
+		if x := rc.inputKeyTest(e, sc, out); x != nil {
+			return exprValue(x)
+		}
 	case facts.ExprList, facts.ExprTuple:
 		if x := rc.tr(e, sc, out); x != nil && len(e.Args) > 0 {
 			v := exprValue(x)
@@ -660,6 +664,31 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		}
 	}
 	return &allium.Binary{Op: op, X: x, Y: y}
+}
+
+// inputKeyTest reads the value `"no_invite" in request.args` (remember =
+// "remember" in request.form) as whether the request gives that input:
+// exists no_invite (not exists for `not in`), so an outcome it decides, or
+// a value it gives, can be stated. nil when e tests no key of the
+// request's inputs. Only values: a guard on it tested directly stays input
+// validation (presenceTest), as `if not email:` does.
+func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e.Op != "in" && e.Op != "not in" || e.X == nil || e.Y == nil || e.X.Kind != facts.ExprString {
+		return nil
+	}
+	y := rc.eval(e.Y, sc, out, false)
+	if y.kind != vReqDict {
+		return nil
+	}
+	v := rc.shapeInput(y, e.X.Value, sc)
+	if v.kind != vParam {
+		return nil
+	}
+	x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)})
+	if e.Op == "not in" {
+		return negate(x)
+	}
+	return x
 }
 
 // policyName names the config parameter a literal bound becomes:

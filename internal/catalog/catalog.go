@@ -207,6 +207,10 @@ type Language struct {
 	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
 	TokenCacheGets    []string `yaml:"token_cache_gets"`
 	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
+	// RateLimitDecorators limit how often a client may call the handler
+	// they decorate: their first argument is a limit string ("50/hour",
+	// "200/day;50/hour"), their methods keyword the HTTP methods limited.
+	RateLimitDecorators []string `yaml:"rate_limit_decorators"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -23,6 +23,9 @@ type configInfo struct {
 	// runtime: a setting read at run time with no default in the code;
 	// declared without one.
 	runtime bool
+	// enforced: a limit the framework enforces (rate_limits.go), declared
+	// though no rule reads it.
+	enforced bool
 }
 
 var durationSuffixes = []struct{ suffix, unit string }{

@@ -471,18 +471,9 @@ def reset_password(data):
 		},
 		{
 			// redash: should_send_invitation = "no_invite" not in
-			// request.args decides the invitation email; remember =
-			// "remember" in request.form is given to login_user.
+			// request.args decides the invitation email.
 			name: "a test that the request carries an input, kept as a value, is whether it exists; tested directly in a guard it stays input validation",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String(128))
-    remember_me = db.Column(db.Boolean)
-    welcomed = db.Column(db.Boolean)
-`, "app/views.py": `
+			files: map[string]string{"app/models.py": flaskModels, "app/views.py": `
 from flask import Flask, request, abort
 from flask_mail import Message
 from app.models import User, db
@@ -496,8 +487,7 @@ def welcome(user, send_email=True):
 def create_user():
     if "email" not in request.form:
         abort(400)
-    remember = "remember" in request.form
-    user = User(email=request.form["email"], remember_me=remember)
+    user = User(email=request.form["email"])
     db.session.add(user)
     db.session.commit()
     should_send = "no_welcome" not in request.args
@@ -505,9 +495,9 @@ def create_user():
 `},
 			construct: "CreateUser",
 			want: `rule CreateUser {
-    when: CreateUser(remember, email, no_welcome)
+    when: CreateUser(email, no_welcome)
     ensures:
-        User.created(email: email, remember_me: exists remember)
+        User.created(email: email, created_at: now)
         if not exists no_welcome:
             Email.created(to: email, template: welcome)
 }`,

@@ -271,6 +271,22 @@ func (b *builder) useConfig(ci *configInfo) allium.Expr {
 	return &allium.Member{X: &allium.Ident{Name: "config"}, Name: ci.name}
 }
 
+// asSeconds retypes the Integer parameter name, read as a number of
+// seconds (a token's max_age), as the Duration it is:
+// INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 7 -> 7.days.
+func (b *builder) asSeconds(name string) {
+	for _, ci := range b.usedConfig {
+		if ci.name != name || ci.typ != "Integer" {
+			continue
+		}
+		if l, ok := ci.value.(*allium.Lit); ok {
+			if n, err := strconv.ParseInt(l.Text, 10, 64); err == nil {
+				ci.typ, ci.value = "Duration", durationFrom(n, "seconds")
+			}
+		}
+	}
+}
+
 // literalConfig makes a config parameter for a literal in a guard
 // (`len(password) < 12` -> min_password_length).
 func (b *builder) literalConfig(name, typ string, value allium.Expr, f *facts.File, line int) allium.Expr {

@@ -71,7 +71,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 					// serializer = URLSafeTimedSerializer(SECRET_KEY) at
 					// module level: the signer its helpers use.
 					var scratch []allium.Stmt
-					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
+					v := rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
+					if v.kind == vSigner && v.expr == nil {
+						v.expr = rc.readLifetime(c.file, c.as.Name)
+					}
+					return v
 				}
 				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
 					// UserModel = get_user_model()
@@ -1084,6 +1088,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {
+			if method != "" && recv.kind == vSigner && recv.expr != nil {
+				// The signer's tokens carry their lifetime (tokens.go).
+				return rc.verifyTokenCall(nil, &e.Args[0], sc, out, e.Line)
+			}
 			return rc.verifyTokenCall(e, &e.Args[0], sc, out, e.Line)
 		}
 	}

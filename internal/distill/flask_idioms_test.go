@@ -611,3 +611,62 @@ def invite(token):
 def reset(token):
     return token_page(token, False)
 `}
+
+// TestSignerReadLifetime: a module's signer whose tokens the module reads
+// back with a max_age issues them with that lifetime, and reading one
+// back requires it valid (redash: INVITATION_TOKEN_MAX_AGE = int(
+// os.environ.get(..., 60 * 60 * 24 * 7)), a Duration of 7 days).
+func TestSignerReadLifetime(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/settings.py": `
+import os
+SECRET_KEY = os.environ.get("APP_SECRET_KEY")
+TOKEN_MAX_AGE = int(os.environ.get("APP_TOKEN_MAX_AGE", 60 * 60 * 24 * 7))
+`, "app/account.py": `
+from itsdangerous import URLSafeTimedSerializer
+from app import settings
+serializer = URLSafeTimedSerializer(settings.SECRET_KEY)
+def invite_token(user):
+    return serializer.dumps(str(user.id))
+def validate_token(token):
+    max_token_age = settings.TOKEN_MAX_AGE
+    return serializer.loads(token, max_age=max_token_age)
+`, "app/views.py": `
+from flask import Blueprint
+from app.models import User, db
+from app.account import invite_token, validate_token
+bp = Blueprint("auth", __name__)
+@bp.route("/users/<int:user_id>/invite", methods=["POST"])
+def invite_user(user_id):
+    user = User.query.get(user_id)
+    token = invite_token(user)
+    return {"token": token}
+@bp.route("/verify/<token>", methods=["POST"])
+def verify(token):
+    user = User.query.get(validate_token(token))
+    user.pending = False
+    db.session.commit()
+`}
+	out := distilText(t, d, files)
+	for _, tc := range []struct{ construct, want string }{
+		{"token_max_age", "token_max_age: Duration = 7.days"},
+		{"InviteUser", `rule InviteUser {
+    when: InviteUser(user)
+    ensures: InviteToken.created(user: user, expires_at: now + config.token_max_age)
+}`},
+		{"Verify", `rule Verify {
+    when: Verify(token)
+    requires: token.is_valid
+    ensures: token.user.pending = false
+}`},
+		{"InviteToken", `entity InviteToken {
+    user: User
+    expires_at: Timestamp
+    is_valid: expires_at > now
+}`},
+	} {
+		if got := construct(out.Module, tc.construct); got != tc.want {
+			t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tc.construct, got, tc.want, out.Notes)
+		}
+	}
+}

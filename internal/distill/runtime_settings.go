@@ -42,10 +42,17 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 		return nil
 	}
 	d := getter(&v.Args[0])
+	cast := strings.ToLower(facts.LastSegment(v.Raw))
+	if d != nil && cast == "int" && d.Kind != facts.ExprString {
+		// int(os.environ.get("X", 60 * 60 * 24 * 7)): a number given as one.
+		if _, ok := evalInt(d); ok {
+			return d
+		}
+		return nil
+	}
 	if d == nil || d.Kind != facts.ExprString {
 		return nil
 	}
-	cast := strings.ToLower(facts.LastSegment(v.Raw))
 	switch {
 	case cast == "int":
 		if _, ok := evalInt(&facts.Expr{Kind: facts.ExprInt, Value: d.Value}); ok && d.Value != "" {

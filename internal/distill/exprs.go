@@ -150,6 +150,15 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return v // route_calls.go
 		}
 	case facts.ExprDict:
+		// A helper of the service called for an entry runs when the
+		// dict is built ({"verify_url": verify_link_for_user(user)}),
+		// whether or not the entry is read; a later read finds the call
+		// worked out (the cache), so it runs once.
+		for i := range e.Entries {
+			if v := &e.Entries[i].Value; v.Kind == facts.ExprCall && v.Method() == "" && b.ix.function(sc.file, v) != nil {
+				rc.eval(v, sc, out, false)
+			}
+		}
 		return dictValue(e, sc)
 	case facts.ExprCompare:
 		if x := rc.inputKeyTest(e, sc, out); x != nil {

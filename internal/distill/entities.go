@@ -53,6 +53,9 @@ type fieldInfo struct {
 	// the row, in dfltFile.
 	dfltFn   *facts.Expr
 	dfltFile *facts.File
+	// jsonCol, jsonKey: the JSON column and key that hold the field
+	// (catalog json_key_columns), "" when it has a column of its own.
+	jsonCol, jsonKey string
 }
 
 // enumInfo is an Enum class or a Django choices class.
@@ -551,6 +554,10 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
+		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved, call.Raw) && len(call.Args) >= 3 &&
+			call.Args[1].Kind == facts.ExprString && call.Args[2].Kind == facts.ExprString {
+			fi.jsonCol, fi.jsonKey = call.Args[1].Value, call.Args[2].Value
+		}
 		if fi.dflt == nil {
 			fi.dfltFn, fi.dfltFile = b.columnDefaultFunc(call), e.ref.file
 		}

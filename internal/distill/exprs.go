@@ -112,6 +112,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				return v
 			}
 		}
+		if v := rc.jsonKeyField(e.X, e.Y, sc, out); v != nil {
+			return v
+		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
 			return rc.evalAttr(&facts.Expr{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value, Line: e.Line}, sc, out)
@@ -679,6 +682,29 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	return &allium.Binary{Op: op, X: x, Y: y}
 }
 
+// jsonKeyField reads col[key] of a row, where col is the row's JSON
+// column (user.details) and key the key a field of the entity is kept
+// under (json_key_columns): that field. nil otherwise.
+func (rc *ruleCtx) jsonKeyField(col, key *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if col == nil || col.Kind != facts.ExprAttr || col.X == nil || key == nil || key.Kind != facts.ExprString {
+		return nil
+	}
+	row := rc.eval(col.X, sc, out, false)
+	if row.kind != vEntity {
+		return nil
+	}
+	e := rc.b.entByName[row.ent]
+	if e == nil {
+		return nil
+	}
+	for _, f := range e.fields {
+		if f.jsonCol == col.Name && f.jsonKey == key.Value {
+			return rc.entityAttr(row, f.attr)
+		}
+	}
+	return nil
+}
+
 // inputKeyTest reads the value `"no_invite" in request.args` (remember =
 // "remember" in request.form) as whether the request gives that input:
 // exists no_invite (not exists for `not in`), so an outcome it decides, or
@@ -838,6 +864,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
+	}
+	if method == "get" && len(e.Args) > 0 {
+		if v := rc.jsonKeyField(e.X.X, &e.Args[0], sc, out); v != nil {
+			return v // user.details.get("is_invitation_pending")
+		}
 	}
 	if v, ok := rc.claimsCall(e, method, recv, sc, out); ok {
 		return v

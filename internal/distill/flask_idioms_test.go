@@ -502,6 +502,39 @@ def create_user():
             Email.created(to: email, template: welcome)
 }`,
 		},
+		{
+			// redash: User's flags live in a JSONB details column; the
+			// invite page reads one back through the column.
+			name: "a field kept under a key of a JSON column, read back through the column, is the field",
+			files: map[string]string{"app/models.py": `
+from app.extensions import db
+from app.types import json_cast_property
+
+class User(db.Model):
+    details = db.Column(db.JSON)
+    is_invitation_pending = json_cast_property(db.Boolean(True), "details", "is_invitation_pending", default=False)
+    id = db.Column(db.Integer, primary_key=True)
+`, "app/views.py": `
+from flask import Flask, abort
+from app.models import User, db
+app = Flask(__name__)
+@app.route("/accept/<int:user_id>", methods=["POST"])
+def accept(user_id):
+    user = User.query.get(user_id)
+    if user.details.get("is_invitation_pending") is False:
+        abort(400)
+    if user.details["nickname"] == "x":
+        abort(400)
+    user.is_invitation_pending = False
+    db.session.commit()
+`},
+			construct: "Accept",
+			want: `rule Accept {
+    when: Accept(user)
+    requires: user.is_invitation_pending
+    ensures: user.is_invitation_pending = false
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -213,6 +213,14 @@ type Language struct {
 	// cache under a key built from it (cache.get(f"reset_password_{nonce}")).
 	TokenCacheGets    []string `yaml:"token_cache_gets"`
 	TokenCacheDeletes []string `yaml:"token_cache_deletes"`
+	// JSONKeyColumns are column calls that keep the field under a key of
+	// a JSON column: json_cast_property(type, "details", "key") is read
+	// back as row.details.get("key") or row.details["key"].
+	JSONKeyColumns []string `yaml:"json_key_columns"`
+	// RateLimitDecorators limit how often a client may call the handler
+	// they decorate: their first argument is a limit string ("50/hour",
+	// "200/day;50/hour"), their methods keyword the HTTP methods limited.
+	RateLimitDecorators []string `yaml:"rate_limit_decorators"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.

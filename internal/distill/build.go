@@ -449,7 +449,7 @@ func (b *builder) assembleConfig(m *allium.Module) {
 	})
 	done := map[string]*configInfo{}
 	for _, ci := range list {
-		if !refs[ci.name] || ci.value == nil && !ci.runtime {
+		if !refs[ci.name] && !ci.enforced || ci.value == nil && !ci.runtime {
 			continue
 		}
 		if first := done[ci.name]; first != nil {

@@ -42,6 +42,45 @@ func (b *builder) columnDefault(call *facts.Expr) allium.Expr {
 	return nil
 }
 
+// columnDefaultFunc returns the function a column call names as its
+// default (default=get_expires_at, not called), or nil; whether it is one
+// of the service's is known only where a rule creates the row.
+func (b *builder) columnDefaultFunc(call *facts.Expr) *facts.Expr {
+	for _, k := range []string{"default", "default_factory", "insert_default"} {
+		if kw := call.Keyword(k); kw != nil && (kw.Kind == facts.ExprName || kw.Kind == facts.ExprAttr) {
+			return kw
+		}
+	}
+	return nil
+}
+
+// defaultFromFunc is the value a service function of no arguments gives a
+// new row (def get_expires_at(): return utc_now() + timedelta(seconds=
+// settings.EMAIL_VERIFICATION_TTL_SECONDS) -> now + config.email_verification_ttl),
+// or nil when it is not the service's, takes arguments, is more than one
+// return (a default with effects is not a value the row gets) or computes
+// nothing the spec can state.
+func (rc *ruleCtx) defaultFromFunc(f *fieldInfo) allium.Expr {
+	if f.dfltFn == nil || f.dfltFile == nil {
+		return nil
+	}
+	fr := rc.b.ix.function(f.dfltFile, f.dfltFn)
+	if fr == nil || fr.class != nil || len(fr.fn.Params) > 0 {
+		return nil
+	}
+	if body := withoutDocstring(fr.fn.Body); len(body) != 1 || body[0].Kind != facts.StmtReturn || body[0].Value == nil {
+		return nil
+	}
+	call := deferredCall(f.dfltFn, nil, nil, f.line)
+	sc := &scope{file: f.dfltFile, vars: map[string]*value{}}
+	var out []allium.Stmt
+	v := rc.inline(fr, nil, call, sc, &out)
+	if len(out) > 0 || v == nil || v.kind != vExpr {
+		return nil
+	}
+	return v.expr
+}
+
 // isClockRef reports whether e reads the clock when called or evaluated:
 // datetime.utcnow (the function), func.now() (SQLAlchemy's SQL function,
 // evaluated at insert), or a lambda whose body calls the clock.
@@ -84,13 +123,21 @@ func (rc *ruleCtx) withColumnDefaults(ent string, args []allium.Arg) []allium.Ar
 	fields := slices.Clone(e.fields)
 	slices.SortStableFunc(fields, func(a, b *fieldInfo) int { return strings.Compare(a.name, b.name) })
 	for _, f := range fields {
-		if f.drop || f.dflt == nil || given[f.name] || hiddenField(f) {
+		if f.drop || f.dflt == nil && f.dfltFn == nil || given[f.name] || hiddenField(f) {
 			// Bookkeeping (updated_at, is_superuser) is left out, as a
 			// constructor keyword setting it is.
 			continue
 		}
+		v := f.dflt
+		if v == nil {
+			if v = rc.defaultFromFunc(f); v == nil {
+				continue
+			}
+		} else {
+			v = freshDefault(v)
+		}
 		given[f.name] = true
-		args = append(args, allium.Arg{Name: f.name, Value: freshDefault(f.dflt)})
+		args = append(args, allium.Arg{Name: f.name, Value: v})
 	}
 	return args
 }

@@ -26,6 +26,9 @@ type configInfo struct {
 	runtime bool
 	// unit: the unit a duration's number is in (its name's suffix).
 	unit string
+	// enforced: a limit the framework enforces (rate_limits.go), declared
+	// though no rule reads it.
+	enforced bool
 }
 
 var durationSuffixes = []struct{ suffix, unit string }{
@@ -320,6 +323,22 @@ func (b *builder) useConfig(ci *configInfo) allium.Expr {
 		b.usedConfig = append(b.usedConfig, ci)
 	}
 	return &allium.Member{X: &allium.Ident{Name: "config"}, Name: ci.name}
+}
+
+// asSeconds retypes the Integer parameter name, read as a number of
+// seconds (a token's max_age), as the Duration it is:
+// INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 7 -> 7.days.
+func (b *builder) asSeconds(name string) {
+	for _, ci := range b.usedConfig {
+		if ci.name != name || ci.typ != "Integer" {
+			continue
+		}
+		if l, ok := ci.value.(*allium.Lit); ok {
+			if n, err := strconv.ParseInt(l.Text, 10, 64); err == nil {
+				ci.typ, ci.value = "Duration", durationFrom(n, "seconds")
+			}
+		}
+	}
 }
 
 // literalConfig makes a config parameter for a literal in a guard

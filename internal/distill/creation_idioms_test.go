@@ -187,6 +187,61 @@ def login_user(user_in: UserLogin, db_session: DbSession):
     ensures: user.email = "signed-in"
 }`,
 		},
+		{
+			name: "a column default that is a function of the service is what that function returns; one with effects or of another module is left out",
+			files: map[string]string{
+				"app/config.py": `
+from pydantic_settings import BaseSettings
+
+class Settings(BaseSettings):
+    INVITE_TTL_SECONDS: int = 60 * 30
+
+settings = Settings()
+`,
+				"app/models.py": `
+from datetime import datetime, timedelta
+from sqlalchemy import Column, String, Integer, DateTime
+from sqlalchemy.orm import declarative_base
+from uuid import uuid4
+from .config import settings
+Base = declarative_base()
+
+def utc_now():
+    return datetime.utcnow()
+
+def get_expires_at():
+    return utc_now() + timedelta(seconds=settings.INVITE_TTL_SECONDS)
+
+def noisy_default():
+    audit_log.write("row made")
+    return utc_now()
+
+class Invite(Base):
+    __tablename__ = "invites"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+    code = Column(String, default=uuid4)
+    expires_at = Column(DateTime, default=get_expires_at)
+    touched_at = Column(DateTime, default=noisy_default)
+`,
+				"app/views.py": `
+from fastapi import APIRouter
+from .models import Invite
+router = APIRouter()
+
+@router.post("/invites")
+def create_invite(email: str, db_session: DbSession):
+    invite = Invite(email=email)
+    db_session.add(invite)
+    db_session.commit()
+    return invite
+`},
+			construct: "CreateInvite",
+			want: `rule CreateInvite {
+    when: CreateInvite(email)
+    ensures: Invite.created(email: email, expires_at: now + config.invite_ttl)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,6 +48,14 @@ type fieldInfo struct {
 	// dflt: the value a new row gets when its creation does not give one
 	// (column_defaults.go).
 	dflt allium.Expr
+	// dfltFn: a default given as a function of the service the ORM calls
+	// for a new row (default=get_expires_at); read when a rule creates
+	// the row, in dfltFile.
+	dfltFn   *facts.Expr
+	dfltFile *facts.File
+	// jsonCol, jsonKey: the JSON column and key that hold the field
+	// (catalog json_key_columns), "" when it has a column of its own.
+	jsonCol, jsonKey string
 }
 
 // enumInfo is an Enum class or a Django choices class.
@@ -546,6 +554,13 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
+		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved, call.Raw) && len(call.Args) >= 3 &&
+			call.Args[1].Kind == facts.ExprString && call.Args[2].Kind == facts.ExprString {
+			fi.jsonCol, fi.jsonKey = call.Args[1].Value, call.Args[2].Value
+		}
+		if fi.dflt == nil {
+			fi.dfltFn, fi.dfltFile = b.columnDefaultFunc(call), e.ref.file
+		}
 		// Django options.
 		if kw := call.Keyword("null"); kw != nil {
 			optional = kw.Value == "true"

@@ -74,7 +74,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 					// serializer = URLSafeTimedSerializer(SECRET_KEY) at
 					// module level: the signer its helpers use.
 					var scratch []allium.Stmt
-					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
+					v := rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
+					if v.kind == vSigner && v.expr == nil {
+						v.expr = rc.readLifetime(c.file, c.as.Name)
+					}
+					return v
 				}
 				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
 					// UserModel = get_user_model()
@@ -110,6 +114,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			if v := rc.inputNamed(rc.eval(e.Y, sc, out, false)); v != nil {
 				return v
 			}
+		}
+		if v := rc.jsonKeyField(e.X, e.Y, sc, out); v != nil {
+			return v
 		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
@@ -149,7 +156,20 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return v // route_calls.go
 		}
 	case facts.ExprDict:
+		// A helper of the service called for an entry runs when the
+		// dict is built ({"verify_url": verify_link_for_user(user)}),
+		// whether or not the entry is read; a later read finds the call
+		// worked out (the cache), so it runs once.
+		for i := range e.Entries() {
+			if v := &e.Entries()[i].Value; v.Kind == facts.ExprCall && v.Method() == "" && b.ix.function(sc.file, v) != nil {
+				rc.eval(v, sc, out, false)
+			}
+		}
 		return dictValue(e, sc)
+	case facts.ExprCompare:
+		if x := rc.inputKeyTest(e, sc, out); x != nil {
+			return exprValue(x)
+		}
 	case facts.ExprList, facts.ExprTuple:
 		if x := rc.tr(e, sc, out); x != nil && len(e.Args) > 0 {
 			v := exprValue(x)
@@ -599,6 +619,12 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		if e.Op != "is" && e.Op != "is not" && e.Op != "==" && e.Op != "!=" {
 			return nil
 		}
+		if x := rc.unsetSetting(side, sc); x != nil {
+			if positive {
+				return x
+			}
+			return negate(x)
+		}
 		v := rc.eval(side, sc, out, false)
 		if v.kind == vParam && v.reqLocal {
 			// current_org is None: whether the request named one, which
@@ -673,6 +699,54 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		}
 	}
 	return &allium.Binary{Op: op, X: x, Y: y}
+}
+
+// jsonKeyField reads col[key] of a row, where col is the row's JSON
+// column (user.details) and key the key a field of the entity is kept
+// under (json_key_columns): that field. nil otherwise.
+func (rc *ruleCtx) jsonKeyField(col, key *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if col == nil || col.Kind != facts.ExprAttr || col.X == nil || key == nil || key.Kind != facts.ExprString {
+		return nil
+	}
+	row := rc.eval(col.X, sc, out, false)
+	if row.kind != vEntity {
+		return nil
+	}
+	e := rc.b.entByName[row.ent]
+	if e == nil {
+		return nil
+	}
+	for _, f := range e.fields {
+		if f.jsonCol == col.Name && f.jsonKey == key.Value {
+			return rc.entityAttr(row, f.attr)
+		}
+	}
+	return nil
+}
+
+// inputKeyTest reads the value `"no_invite" in request.args` (remember =
+// "remember" in request.form) as whether the request gives that input:
+// exists no_invite (not exists for `not in`), so an outcome it decides, or
+// a value it gives, can be stated. nil when e tests no key of the
+// request's inputs. Only values: a guard on it tested directly stays input
+// validation (presenceTest), as `if not email:` does.
+func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e.Op != "in" && e.Op != "not in" || e.X == nil || e.Y == nil || e.X.Kind != facts.ExprString {
+		return nil
+	}
+	y := rc.eval(e.Y, sc, out, false)
+	if y.kind != vReqDict {
+		return nil
+	}
+	v := rc.shapeInput(y, e.X.Value, sc)
+	if v.kind != vParam {
+		return nil
+	}
+	x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)})
+	if e.Op == "not in" {
+		return negate(x)
+	}
+	return x
 }
 
 // policyName names the config parameter a literal bound becomes:
@@ -810,6 +884,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
+	if method == "get" && len(e.Args) > 0 {
+		if v := rc.jsonKeyField(e.X.X, &e.Args[0], sc, out); v != nil {
+			return v // user.details.get("is_invitation_pending")
+		}
+	}
 	if v, ok := rc.claimsCall(e, method, recv, sc, out); ok {
 		return v
 	}
@@ -888,8 +967,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v
 	}
 	// Service definitions come first: a helper of the service named like a
-	// catalog entry is the service's own behaviour.
-	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing {
+	// catalog entry is the service's own behaviour; so is a function of
+	// the settings module (settings.email_server_is_configured()).
+	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
 		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved) {
 			return rc.inline(fr, nil, e, sc, out)
 		}
@@ -1086,6 +1166,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {
+			if method != "" && recv.kind == vSigner && recv.expr != nil {
+				// The signer's tokens carry their lifetime (tokens.go).
+				return rc.verifyTokenCall(nil, &e.Args[0], sc, out, e.Line)
+			}
 			return rc.verifyTokenCall(e, &e.Args[0], sc, out, e.Line)
 		}
 	}

@@ -612,6 +612,72 @@ def reset_password(data):
     ensures: Session.created(user: user, expires_at: now + config.session_lifetime)
 }`,
 		},
+		{
+			// redash: should_send_invitation = "no_invite" not in
+			// request.args decides the invitation email.
+			name: "a test that the request carries an input, kept as a value, is whether it exists; tested directly in a guard it stays input validation",
+			files: map[string]string{"app/models.py": flaskModels, "app/views.py": `
+from flask import Flask, request, abort
+from flask_mail import Message
+from app.models import User, db
+app = Flask(__name__)
+
+def welcome(user, send_email=True):
+    if send_email:
+        mail.send(Message("welcome", recipients=[user.email]))
+
+@app.route("/users", methods=["POST"])
+def create_user():
+    if "email" not in request.form:
+        abort(400)
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    should_send = "no_welcome" not in request.args
+    welcome(user, send_email=should_send)
+`},
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(email, no_welcome)
+    ensures:
+        User.created(email: email, created_at: now)
+        if not exists no_welcome:
+            Email.created(to: email, template: welcome)
+}`,
+		},
+		{
+			// redash: User's flags live in a JSONB details column; the
+			// invite page reads one back through the column.
+			name: "a field kept under a key of a JSON column, read back through the column, is the field",
+			files: map[string]string{"app/models.py": `
+from app.extensions import db
+from app.types import json_cast_property
+
+class User(db.Model):
+    details = db.Column(db.JSON)
+    is_invitation_pending = json_cast_property(db.Boolean(True), "details", "is_invitation_pending", default=False)
+    id = db.Column(db.Integer, primary_key=True)
+`, "app/views.py": `
+from flask import Flask, abort
+from app.models import User, db
+app = Flask(__name__)
+@app.route("/accept/<int:user_id>", methods=["POST"])
+def accept(user_id):
+    user = User.query.get(user_id)
+    if user.details.get("is_invitation_pending") is False:
+        abort(400)
+    if user.details["nickname"] == "x":
+        abort(400)
+    user.is_invitation_pending = False
+    db.session.commit()
+`},
+			construct: "Accept",
+			want: `rule Accept {
+    when: Accept(user)
+    requires: user.is_invitation_pending
+    ensures: user.is_invitation_pending = false
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -871,3 +937,79 @@ def reset_password():
     mail.forgot_password(email_address)
     return redirect("/")
 `}
+
+// TestSignerReadLifetime: a module's signer whose tokens the module reads
+// back with a max_age issues them with that lifetime, also when the helper
+// that issues one is called for an entry of a dict, and reading one back
+// requires it valid (redash: INVITATION_TOKEN_MAX_AGE = int(
+// os.environ.get(..., 60 * 60 * 24 * 7)), a Duration of 7 days).
+func TestSignerReadLifetime(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/settings.py": `
+import os
+SECRET_KEY = os.environ.get("APP_SECRET_KEY")
+TOKEN_MAX_AGE = int(os.environ.get("APP_TOKEN_MAX_AGE", 60 * 60 * 24 * 7))
+`, "app/account.py": `
+from itsdangerous import URLSafeTimedSerializer
+from app import settings
+serializer = URLSafeTimedSerializer(settings.SECRET_KEY)
+def invite_token(user):
+    return serializer.dumps(str(user.id))
+def verify_link(user):
+    return "/verify/" + invite_token(user)
+def validate_token(token):
+    max_token_age = settings.TOKEN_MAX_AGE
+    return serializer.loads(token, max_age=max_token_age)
+`, "app/views.py": `
+from flask import Blueprint
+from app.models import User, db
+from flask_mail import Message
+from app.account import invite_token, validate_token, verify_link
+bp = Blueprint("auth", __name__)
+@bp.route("/users/<int:user_id>/verification", methods=["POST"])
+def send_verification(user_id):
+    user = User.query.get(user_id)
+    context = {"user": user, "url": verify_link(user)}
+    mail.send(Message(render_template("verify.html", **context), recipients=[user.email]))
+@bp.route("/users/<int:user_id>/invite", methods=["POST"])
+def invite_user(user_id):
+    user = User.query.get(user_id)
+    token = invite_token(user)
+    return {"token": token}
+@bp.route("/verify/<token>", methods=["POST"])
+def verify(token):
+    user = User.query.get(validate_token(token))
+    user.pending = False
+    db.session.commit()
+`}
+	out := distilText(t, d, files)
+	for _, tc := range []struct{ construct, want string }{
+		{"token_max_age", "token_max_age: Duration = 7.days"},
+		{"InviteUser", `rule InviteUser {
+    when: InviteUser(user)
+    ensures: InviteToken.created(user: user, expires_at: now + config.token_max_age)
+}`},
+		// The link's helper runs when the template's context is built,
+		// though nothing reads the entry back.
+		{"SendVerification", `rule SendVerification {
+    when: SendVerification(user)
+    ensures:
+        InviteToken.created(user: user, expires_at: now + config.token_max_age)
+        Email.created(to: user.email, template: verify)
+}`},
+		{"Verify", `rule Verify {
+    when: Verify(token)
+    requires: token.is_valid
+    ensures: token.user.pending = false
+}`},
+		{"InviteToken", `entity InviteToken {
+    user: User
+    expires_at: Timestamp
+    is_valid: expires_at > now
+}`},
+	} {
+		if got := construct(out.Module, tc.construct); got != tc.want {
+			t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tc.construct, got, tc.want, out.Notes)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package distill
 
 import (
 	"testing"
+
+	"github.com/distill/distill/internal/allium"
 )
 
 // TestRealServiceIdioms pins the shapes of real services (the corpus under
@@ -708,6 +710,27 @@ CELERY_BEAT_SCHEDULE = {
 }`,
 		},
 		{
+			// polar: a Dramatiq actor on a cron trigger purges expired rows.
+			name: "a Dramatiq actor no handler calls is a job: its bulk delete of expired rows is a temporal rule",
+			files: map[string]string{"app/models.py": flaskModels,
+				"app/tasks.py": `
+from datetime import datetime
+from dramatiq import actor
+from sqlalchemy import delete
+from app.models import Token
+from app.db import session
+
+@actor(actor_name="tokens.purge", cron_trigger=CronTrigger(hour=0, minute=0))
+def purge_expired_tokens():
+    session.execute(delete(Token).where(Token.expires_at < datetime.utcnow()))
+`},
+			construct: "PurgeExpiredTokens",
+			want: `rule PurgeExpiredTokens {
+    when: token: Token.expires_at <= now
+    ensures: not exists token
+}`,
+		},
+		{
 			name: "a task only handlers call is part of their rules, not a rule of its own",
 			files: map[string]string{"app/models.py": flaskModels,
 				"app/tasks.py": `
@@ -849,6 +872,72 @@ def confirm(token):
 			if got := construct(out.Module, tt.construct); got != tt.want {
 				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
 			}
+		})
+	}
+}
+
+// TestTemporalRuleProvenance: a job's temporal rule points at the query
+// when the job holds it, and at the job when a helper of another module
+// does (a line of the helper's file is no line of the job's).
+func TestTemporalRuleProvenance(t *testing.T) {
+	d := New(Options{})
+	purge := `
+from datetime import datetime
+from app.models import Token
+from app.db import session
+
+def purge_expired(session):
+    """Rows past their expiry go."""
+    session.execute(delete(Token).where(Token.expires_at < datetime.utcnow()))
+`
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{
+			name: "the query in the job",
+			files: map[string]string{"app/models.py": flaskModels, "app/tasks.py": `
+from datetime import datetime
+from celery import shared_task
+from app.models import Token
+from app.db import session
+
+@shared_task
+def purge_expired_tokens():
+    session.execute(delete(Token).where(Token.expires_at < datetime.utcnow()))
+`},
+			want: "app/tasks.py:9",
+		},
+		{
+			name: "the query in a helper of another module",
+			files: map[string]string{"app/models.py": flaskModels, "app/service.py": purge, "app/tasks.py": `
+from celery import shared_task
+from app.service import purge_expired
+from app.db import session
+
+@shared_task
+def purge_expired_tokens():
+    purge_expired(session)
+`},
+			want: "app/tasks.py:7",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, tc.files)
+			for _, r := range out.Module.Rules {
+				if r.Name != "PurgeExpiredTokens" {
+					continue
+				}
+				if r.Prov == nil {
+					t.Fatal("rule has no provenance")
+				}
+				if got := r.Prov.File + ":" + itoa(r.Prov.Line); got != tc.want {
+					t.Errorf("rule at %s, want %s", got, tc.want)
+				}
+				return
+			}
+			t.Fatalf("no rule PurgeExpiredTokens:\n%s", allium.Print(out.Module, allium.PrintOptions{}))
 		})
 	}
 }

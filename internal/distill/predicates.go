@@ -5,6 +5,14 @@ import (
 	"github.com/distill/distill/internal/facts"
 )
 
+// withoutDocstring is a function body less its docstring.
+func withoutDocstring(body []facts.Stmt) []facts.Stmt {
+	if len(body) > 0 && body[0].Kind == facts.StmtExpr && body[0].Value != nil && body[0].Value.Kind == facts.ExprString {
+		return body[1:]
+	}
+	return body
+}
+
 // emptyGuardedReturn reads a predicate method that first answers False
 // when a value it checks is empty and then returns a verification:
 //
@@ -18,10 +26,7 @@ import (
 // returned verification. It returns that expression, or nil when fn is not
 // of this shape or the returned value is no verification.
 func (rc *ruleCtx) emptyGuardedReturn(fn *facts.Function) *facts.Expr {
-	body := fn.Body
-	if len(body) > 0 && body[0].Kind == facts.StmtExpr && body[0].Value != nil && body[0].Value.Kind == facts.ExprString {
-		body = body[1:] // the docstring
-	}
+	body := withoutDocstring(fn.Body)
 	if len(body) != 2 {
 		return nil
 	}

@@ -514,7 +514,13 @@ func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, f
 	if len(x.ensures) == 0 {
 		return true
 	}
-	rc.extra = append(rc.extra, x.finish(line))
+	// The rule stands at the query when the job holds it, else at the
+	// job: a line of the helper's file is no line of the job's.
+	at := line
+	if sc.file != rc.h.file {
+		at = rc.h.fn.Line
+	}
+	rc.extra = append(rc.extra, x.finish(at))
 	return true
 }
 

@@ -448,6 +448,9 @@ func (b *builder) buildRules() {
 		if b.stats.EffectsSeen > effects {
 			b.stateHandler(b.rules[rules:])
 		}
+		if len(b.rules) > rules && b.rules[rules].rule.Trigger.Kind == allium.TriggerExternal {
+			b.rateLimits(h, b.rules[rules].rule.Trigger.Name)
+		}
 	}
 }
 

@@ -29,16 +29,8 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 		return nil
 	}
 	getter := func(c *facts.Expr) *facts.Expr {
-		if c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved, c.Raw) || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
-			return nil
-		}
-		if d := c.Keyword("default"); d != nil {
-			return d
-		}
-		if len(c.Args) == 2 {
-			return &c.Args[1]
-		}
-		return nil
+		d, _ := b.envRead(c)
+		return d
 	}
 	if d := getter(v); d != nil {
 		if d.IsLiteral() {
@@ -50,10 +42,17 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 		return nil
 	}
 	d := getter(&v.Args[0])
+	cast := strings.ToLower(facts.LastSegment(v.Raw))
+	if d != nil && cast == "int" && d.Kind != facts.ExprString {
+		// int(os.environ.get("X", 60 * 60 * 24 * 7)): a number given as one.
+		if _, ok := evalInt(d); ok {
+			return d
+		}
+		return nil
+	}
 	if d == nil || d.Kind != facts.ExprString {
 		return nil
 	}
-	cast := strings.ToLower(facts.LastSegment(v.Raw))
 	switch {
 	case cast == "int":
 		if _, ok := evalInt(&facts.Expr{Kind: facts.ExprInt, Value: d.Value}); ok && d.Value != "" {
@@ -68,6 +67,46 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 		}
 	}
 	return nil
+}
+
+// envRead reports whether c reads a setting from the environment (a
+// config getter given the setting's name) and returns the default it
+// gives, nil when it gives none.
+func (b *builder) envRead(c *facts.Expr) (*facts.Expr, bool) {
+	if c == nil || c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved, c.Raw) || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
+		return nil, false
+	}
+	if d := c.Keyword("default"); d != nil {
+		return d, true
+	}
+	if len(c.Args) == 2 {
+		return &c.Args[1], true
+	}
+	return nil, true
+}
+
+// unsetSetting reads `X is None` / `X is not None` of a module constant
+// read from the environment with no default (MAIL_DEFAULT_SENDER =
+// os.environ.get("MAIL_DEFAULT_SENDER", None)): whether the deployment
+// sets it, a Boolean parameter config.<x>_configured that is false unless
+// it does. nil when side is no such constant.
+func (rc *ruleCtx) unsetSetting(side *facts.Expr, sc *scope) allium.Expr {
+	if side.Kind != facts.ExprName && side.Kind != facts.ExprAttr {
+		return nil
+	}
+	c := rc.b.ix.constant(sc.file, side)
+	if c == nil || c.as.Value == nil {
+		return nil
+	}
+	d, ok := rc.b.envRead(c.as.Value)
+	if !ok || d != nil && d.Kind != facts.ExprNone {
+		return nil
+	}
+	name := snake(c.as.Name) + "_configured"
+	if !isSnake(name) {
+		return nil
+	}
+	return rc.b.literalConfig(name, "Boolean", &allium.Lit{Kind: allium.LitBool, Text: "false"}, c.file, c.as.Line)
 }
 
 // aliasConfig records key as another name of the constant a settings

@@ -47,6 +47,57 @@ def forgot():
 			want:      `password_login_enabled: Boolean = true`,
 		},
 		{
+			// redash: settings.email_server_is_configured() returns
+			// MAIL_DEFAULT_SENDER is not None, the sender read from the
+			// environment with no default.
+			name: "a function of the settings module testing that an environment setting without a default is set is a Boolean parameter, false unless the deployment sets it",
+			files: map[string]string{"app/models.py": models, "app/settings.py": `
+import os
+MAIL_DEFAULT_SENDER = os.environ.get("APP_MAIL_DEFAULT_SENDER", None)
+SUPPORT_ADDRESS = os.environ.get("APP_SUPPORT_ADDRESS", "help@example.com")
+
+def email_server_is_configured():
+    return MAIL_DEFAULT_SENDER is not None
+
+def mail_missing():
+    return MAIL_DEFAULT_SENDER is None
+
+def support_set():
+    return SUPPORT_ADDRESS is not None
+`, "app/views.py": `
+from flask import Flask, request
+from flask_mail import Message
+from app import settings
+from app.models import User, db
+app = Flask(__name__)
+@app.route("/invite", methods=["POST"])
+def invite():
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    if settings.email_server_is_configured():
+        mail.send(Message("invite", recipients=[user.email]))
+    if settings.mail_missing():
+        mail.send(Message("warn", recipients=["ops@example.com"]))
+    if settings.support_set():
+        mail.send(Message("copy", recipients=[user.email]))
+`},
+			construct: "Invite",
+			// A setting with a default is a parameter of its own, tested
+			// against null.
+			want: `rule Invite {
+    when: Invite(email)
+    ensures:
+        User.created(email: email)
+        if config.mail_default_sender_configured:
+            Email.created(to: email, template: invite)
+        if not config.mail_default_sender_configured:
+            Email.created(to: "ops@example.com", template: warn)
+        if config.support_address != null:
+            Email.created(to: email, template: copy)
+}`,
+		},
+		{
 			// CTFd: get_config("verify_emails") with no default anywhere.
 			name: "a setting read at run time with no visible default is a config parameter without one",
 			files: map[string]string{"app/models.py": models, "app/views.py": `

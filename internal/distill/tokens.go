@@ -34,6 +34,60 @@ func (rc *ruleCtx) signer(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	return v
 }
 
+// readLifetime is the lifetime a module's signer (name, a constant of f)
+// gives the tokens it issues where the module reads them back: max_age of
+// serializer.loads(token, max_age=...) in one of f's functions, given
+// directly or through a local it was assigned to, when f also issues
+// tokens with it (serializer.dumps). Its tokens are then issued with that
+// lifetime (expires_at) and valid until it ends, as with a lifetime given
+// when the signer is made. nil when f does not both issue and read back
+// with a lifetime.
+func (rc *ruleCtx) readLifetime(f *facts.File, name string) allium.Expr {
+	st := rc.b.lang.SignedTokens
+	var age *facts.Expr
+	var ageFn *facts.Function
+	issues := false
+	for i := range f.Functions {
+		fn := &f.Functions[i]
+		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+			for _, x := range []*facts.Expr{s.Value, s.Cond} {
+				x.Any(func(c *facts.Expr) bool {
+					if c.Kind != facts.ExprCall || c.X == nil || c.X.X == nil || c.X.X.Raw != name {
+						return false
+					}
+					if catalog.Match(st.SignMethods, c.Method()) {
+						issues = true
+					}
+					if age == nil && catalog.Match(st.VerifyMethods, c.Method()) {
+						for _, k := range st.MaxAgeArgs {
+							if kw := c.Keyword(k); kw != nil && kw.Kind != facts.ExprNone {
+								age, ageFn = kw, fn
+							}
+						}
+					}
+					return false
+				})
+			}
+			return true
+		})
+	}
+	if age == nil || !issues {
+		return nil
+	}
+	if age.Kind == facts.ExprName {
+		// max_token_age = settings.INVITATION_TOKEN_MAX_AGE
+		facts.Walk(ageFn.Body, func(s *facts.Stmt) bool {
+			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name == age.Name && s.Value != nil {
+				age = s.Value
+				return false
+			}
+			return true
+		})
+	}
+	var scratch []allium.Stmt
+	return rc.lifetime(age, &scope{file: f, vars: map[string]*value{}}, &scratch)
+}
+
 // lifetime reads a number of seconds (a literal, a parameter left at its
 // default, a configuration value) as a duration.
 func (rc *ruleCtx) lifetime(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
@@ -49,6 +103,7 @@ func (rc *ruleCtx) lifetime(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium
 	switch v := rc.eval(x, sc, out, false); {
 	case v.kind != vExpr:
 	case isConfigRef(v.expr):
+		rc.b.asSeconds(v.expr.(*allium.Member).Name)
 		return v.expr
 	default:
 		if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitNumber {

@@ -65,10 +65,14 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 // excluded reports which of the distilled module's constructs are out of
 // scope: the entities listed, the rules listed or whose text names at
 // least one listed entity and no other declared one, and the config
-// parameters only those rules read. A rule that names no entity, or names
-// one in scope, stays in: when in doubt an item counts.
-func (s Scope) excluded(m *allium.Module) (entities, rules, config map[string]bool) {
-	entities, rules, config = map[string]bool{}, map[string]bool{}, map[string]bool{}
+// parameters only those rules read; fields ("Entity.field") of an entity in
+// scope whose type or relationship is a listed entity (User's
+// grantor: AccessPermission with grantor = this, when AccessPermission is
+// listed), since a spec that leaves an entity out leaves out the ways to
+// reach it too. A rule that names no entity, or names one in scope, stays
+// in: when in doubt an item counts.
+func (s Scope) excluded(m *allium.Module) (entities, rules, config, fields map[string]bool) {
+	entities, rules, config, fields = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	declared := map[string]bool{}
 	for _, list := range [][]*allium.Entity{m.Entities, m.Externals} {
 		for _, e := range list {
@@ -82,6 +86,25 @@ func (s Scope) excluded(m *allium.Module) (entities, rules, config map[string]bo
 		declared[v.Name] = true
 		if s.Entities[v.Name] {
 			entities[v.Name] = true
+		}
+	}
+	for _, list := range [][]*allium.Entity{m.Entities, m.Externals} {
+		for _, e := range list {
+			if entities[e.Name] {
+				continue
+			}
+			for _, mem := range e.Members {
+				switch x := mem.(type) {
+				case *allium.Field:
+					if namesEntity(x.Type, entities) {
+						fields[e.Name+"."+x.Name] = true
+					}
+				case *allium.Relationship:
+					if entities[x.Entity] {
+						fields[e.Name+"."+x.Name] = true
+					}
+				}
+			}
 		}
 	}
 	texts := make([]string, len(m.Rules))
@@ -123,7 +146,24 @@ func (s Scope) excluded(m *allium.Module) (entities, rules, config map[string]bo
 			config[c] = true
 		}
 	}
-	return entities, rules, config
+	return entities, rules, config, fields
+}
+
+// namesEntity reports whether t or one of its arguments (Set<T>, T?) is
+// one of the entities.
+func namesEntity(t *allium.Type, entities map[string]bool) bool {
+	if t == nil {
+		return false
+	}
+	if entities[t.Name] {
+		return true
+	}
+	for _, a := range t.Args {
+		if namesEntity(a, entities) {
+			return true
+		}
+	}
+	return false
 }
 
 var (

@@ -13,10 +13,14 @@ func TestScoreInScope(t *testing.T) {
 	extra := `
 entity Challenge {
     name: String
+    auditor: Audit?
 }
 
 entity Audit {
     note: String
+    last_challenge: Challenge?
+    challenges: Challenge with auditor = this
+    seen: Set<Challenge>
 }
 
 config {
@@ -59,7 +63,9 @@ entity ResetToken -- listed, but it matches, so it still counts
 	}{
 		// Challenge leaves; Audit (not listed) and the matched ResetToken stay.
 		{Entities, 3, 1},
-		{Fields, 7, 1},
+		// Challenge's own two fields leave with it, and so do Audit's
+		// three ways to reach a Challenge; Audit.note stays.
+		{Fields, 7, 5},
 		// SolveChallenge (only Challenge) and Listed leave; ResetAndSolve
 		// also creates a User, so it stays.
 		{Rules, 3, 2},

@@ -128,13 +128,13 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 	if res.Variants[0] != distilledID {
 		d, e = 1, 0
 	}
-	outEntities, outRules, outConfig := scope.excluded(distilled)
+	outEntities, outRules, outConfig, outFields := scope.excluded(distilled)
 	outside := func(cat Category, a compare.Aligned, p compare.Presence) bool {
 		switch cat {
 		case Entities:
 			return outEntities[p.LocalName]
 		case Fields:
-			return outEntities[a.Parent]
+			return outEntities[a.Parent] || outFields[a.Parent+"."+p.LocalName]
 		case Config:
 			return outConfig[p.LocalName]
 		case Rules:

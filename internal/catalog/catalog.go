@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"reflect"
 	"regexp"
 	"slices"
@@ -264,8 +265,31 @@ type Language struct {
 	// (seconds, ms): a number added to the clock inside one is a
 	// duration in that unit (new Date(Date.now() + 15 * 60 * 1000)).
 	TimestampUnit string `yaml:"timestamp_unit"`
-	// TestFiles are read for nothing: tests, fixtures, migrations.
+	// TestFiles are read for nothing: tests, fixtures, migrations (and
+	// front-end assets a server serves as files).
 	TestFiles *TestFiles `yaml:"test_files"`
+}
+
+// Ignores reports whether the file at slash-separated path p is one of
+// the section's TestFiles.
+func (l *Language) Ignores(p string) bool {
+	tf := l.TestFiles
+	if tf == nil {
+		return false
+	}
+	dirs := strings.Split(p, "/")
+	base := dirs[len(dirs)-1]
+	for _, pat := range tf.Names {
+		if ok, _ := path.Match(pat, base); ok {
+			return true
+		}
+	}
+	for _, d := range dirs[:len(dirs)-1] {
+		if slices.Contains(tf.Dirs, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestFiles names the files of a service that are not its behaviour: a

@@ -248,8 +248,11 @@ type task struct {
 // and lists the languages met in registration order. Each file is read by
 // the language of its extension, so a service written in two languages
 // becomes one spec; in.Language forces one language and leaves the other
-// files out. A service with no file of any language gets an empty spec of
-// the first language.
+// files out. A language is met by a file its catalog section does not
+// read for nothing (test_files): a Python service with front-end scripts
+// under static/ is a Python service, read as it was before JavaScript
+// was, and those scripts are not parsed. A service with no file of any
+// language gets an empty spec of the first language.
 func (d *Distiller) plan(in Input) ([]task, []string, error) {
 	var forced lang.Language
 	if in.Language != "" {
@@ -272,8 +275,11 @@ func (d *Distiller) plan(in Input) ([]task, []string, error) {
 			continue
 		}
 		todo = append(todo, task{f, l})
-		met[l.ID()] = true
+		if sec := d.cat.Language(l.ID()); forced != nil || sec == nil || !sec.Ignores(f.Path) {
+			met[l.ID()] = true
+		}
 	}
+	todo = slices.DeleteFunc(todo, func(t task) bool { return !met[t.lang.ID()] })
 	sort.SliceStable(todo, func(i, j int) bool { return todo[i].file.Path < todo[j].file.Path })
 	var ids []string
 	for _, l := range d.langs.Languages() {

@@ -264,6 +264,8 @@ func TestTestFilesReadForNothing(t *testing.T) {
 		{"src/__mocks__/ghost.js", false},
 		{"test/ghost.js", false},
 		{"src/latest/ghost.js", true},
+		{"app/static/js/ghost.js", false},
+		{"public/ghost.min.js", false},
 	}
 	for _, tt := range tests {
 		out := distilText(t, d, map[string]string{tt.path: model})

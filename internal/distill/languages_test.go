@@ -24,7 +24,8 @@ class User(db.Model):
 `)}
 	ts := source.File{Path: "worker/index.ts", Data: []byte(`export function tick(n: number): number { return n + 1 }
 `)}
-	js := source.File{Path: "static/app.js", Data: []byte("console.log('hi')\n")}
+	js := source.File{Path: "web/app.js", Data: []byte("console.log('hi')\n")}
+	asset := source.File{Path: "app/static/js/site.js", Data: []byte("$.get('/ping', function () { document.title = 'x'; });\n")}
 	readme := source.File{Path: "README.md", Data: []byte("# app\n")}
 	mixed := []source.File{ts, readme, py, js}
 	tests := []struct {
@@ -38,6 +39,8 @@ class User(db.Model):
 		{"python forced", "python", mixed, 1, ""},
 		{"typescript forced", "typescript", mixed, 2, ""},
 		{"python alone", "", []source.File{py}, 1, ""},
+		{"front-end scripts of a Python service are not read", "", []source.File{py, asset}, 1, ""},
+		{"typescript forced reads them", "typescript", []source.File{py, asset}, 1, ""},
 		{"nothing to read", "", []source.File{readme}, 0, ""},
 		{"unknown language", "cobol", mixed, 0, `language "cobol" is not supported`},
 	}

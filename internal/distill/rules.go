@@ -2,7 +2,6 @@ package distill
 
 import (
 	"cmp"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,25 +77,7 @@ func (b *builder) findHandlers() []*handler {
 // testFile reports whether a file is a test, a fixture or a migration
 // (the catalog's test_files: its name matches one of the name patterns,
 // or a directory above it is one of the directories): read for nothing.
-func (b *builder) testFile(p string) bool {
-	tf := b.lang.TestFiles
-	if tf == nil {
-		return false
-	}
-	dirs := strings.Split(p, "/")
-	base := dirs[len(dirs)-1]
-	for _, pat := range tf.Names {
-		if ok, _ := path.Match(pat, base); ok {
-			return true
-		}
-	}
-	for _, d := range dirs[:len(dirs)-1] {
-		if slices.Contains(tf.Dirs, d) {
-			return true
-		}
-	}
-	return false
-}
+func (b *builder) testFile(p string) bool { return b.lang.Ignores(p) }
 
 func decoratorName(d *facts.Expr) (name string, call *facts.Expr) {
 	if d.Kind == facts.ExprCall && d.X != nil {

@@ -18,7 +18,7 @@ func TestFixtureFidelity(t *testing.T) {
 		min     [NumCategories]pr
 	}{
 		{"express_accounts", [NumCategories]pr{
-			Entities: {1, 1}, Fields: {1, 0.9}, Config: {1, 1},
+			Entities: {1, 1}, Fields: {1, 1}, Config: {1, 1},
 			Rules: {1, 1}, Requires: {1, 0.9}, Ensures: {0.8, 0.7},
 		}},
 	}

@@ -157,6 +157,10 @@ func (s *Stats) leaveOut(reason string) {
 type Output struct {
 	Module *allium.Module
 	Stats  Stats
+	// Languages are the IDs of the languages the service was read in, in
+	// the registry's order ("python", "typescript"): more than one for a
+	// service written in several.
+	Languages []string
 	// Notes say what was left out and why, in a deterministic order.
 	Notes []string
 }
@@ -208,7 +212,7 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Output{Stats: Stats{Files: len(in.Files)}}
+	out := &Output{Stats: Stats{Files: len(in.Files)}, Languages: ids}
 	files, err := d.extract(ctx, todo, in, out)
 	if err != nil {
 		return nil, err

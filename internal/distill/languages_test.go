@@ -2,6 +2,7 @@ package distill
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,9 @@ router.post('/lock', async (req, res) => {
 });
 `,
 	})
+	if want := []string{"python", "typescript"}; !slices.Equal(out.Languages, want) {
+		t.Errorf("languages %v, want %v (the services table's language column reads them)", out.Languages, want)
+	}
 	if n := len(out.Module.Entities); n != 1 {
 		t.Fatalf("%d entities, want the one User:\n%s", n, allium.Print(out.Module, allium.PrintOptions{}))
 	}

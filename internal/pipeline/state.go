@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -230,33 +229,6 @@ func digestFiles(files []source.File) string {
 		h.Write(f.Data)
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// detectedLanguage names the language most of the service's files are in.
-func detectedLanguage(files []source.File) string {
-	count := map[string]int{}
-	for _, f := range files {
-		switch strings.ToLower(filepath.Ext(f.Path)) {
-		case ".py", ".pyi":
-			count["python"]++
-		case ".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx":
-			count["typescript"]++
-		}
-	}
-	langs := make([]string, 0, len(count))
-	for l := range count {
-		langs = append(langs, l)
-	}
-	sort.Slice(langs, func(i, j int) bool {
-		if count[langs[i]] != count[langs[j]] {
-			return count[langs[i]] > count[langs[j]]
-		}
-		return langs[i] < langs[j]
-	})
-	if len(langs) == 0 {
-		return ""
-	}
-	return langs[0]
 }
 
 func itoa64(n int64) string {

@@ -264,7 +264,9 @@ func (r *runner) distillService(ctx context.Context, j serviceJob) error {
 	res.Entities, res.Rules, res.ConfigParams = st.Entities, st.Rules, st.ConfigParams
 	res.Coverage = coverageOf(&st)
 	if res.Language == "" {
-		res.Language = detectedLanguage(set.Files)
+		// Every language the service was read in: "python+typescript"
+		// for a Python API with a TypeScript worker.
+		res.Language = strings.Join(out.Languages, "+")
 	}
 	res.Distill = r.cfg.Now().Sub(t0)
 	r.set(res, j.svc.Index)

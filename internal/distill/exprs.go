@@ -145,6 +145,8 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
 			return v // route_calls.go
 		}
+	case facts.ExprWalrus:
+		return rc.eval(rc.bindWalrus(e, sc, out), sc, out, stmtCtx)
 	case facts.ExprDict:
 		return dictValue(e, sc)
 	case facts.ExprList, facts.ExprTuple:
@@ -158,6 +160,16 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return exprValue(x)
 	}
 	return unknownValue
+}
+
+// bindWalrus binds the name of `name := x` to the value of x in the
+// scope and gives back x, the expression the walrus stands for.
+func (rc *ruleCtx) bindWalrus(e *facts.Expr, sc *scope, out *[]allium.Stmt) *facts.Expr {
+	if e.X == nil {
+		return e
+	}
+	sc.vars[e.Name] = rc.eval(e.X, sc, out, false)
+	return e.X
 }
 
 func (rc *ruleCtx) paramValue(key string) *value {
@@ -1551,6 +1563,16 @@ func (b *builder) fieldValidator(shape *classRef, field string) *funcRef {
 // classField finds a class-level assignment (form = LoginForm) on a class
 // or its bases, with the file whose imports resolve its value.
 func (b *builder) classField(cr *classRef, name string) (*facts.Expr, *facts.File) {
+	f, file := b.classAssignment(cr, name, func(f *facts.Assignment) bool { return f.Value != nil })
+	if f == nil {
+		return nil, nil
+	}
+	return f.Value, file
+}
+
+// classAssignment finds the first class-level assignment named name that
+// ok accepts, on a class or its bases (nearest first), with its file.
+func (b *builder) classAssignment(cr *classRef, name string, ok func(*facts.Assignment) bool) (*facts.Assignment, *facts.File) {
 	seen := map[*facts.Class]bool{}
 	for queue := []*classRef{cr}; len(queue) > 0; queue = queue[1:] {
 		c := queue[0]
@@ -1559,8 +1581,8 @@ func (b *builder) classField(cr *classRef, name string) (*facts.Expr, *facts.Fil
 		}
 		seen[c.class] = true
 		for i := range c.class.Fields {
-			if f := &c.class.Fields[i]; f.Name == name && f.Value != nil {
-				return f.Value, c.file
+			if f := &c.class.Fields[i]; f.Name == name && ok(f) {
+				return f, c.file
 			}
 		}
 		for i := range c.class.Bases {

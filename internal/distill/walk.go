@@ -428,6 +428,13 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if s.Cond != nil && s.Cond.Kind == facts.ExprWalrus {
+		// if features := user_in.features: the name holds the tested
+		// value in the body, and the test is of that value.
+		bound := *s
+		bound.Cond = rc.bindWalrus(s.Cond, sc, out)
+		s = &bound
+	}
 	if deferredEither(s) {
 		// if runner: runner(f, (a,)) else: f(a): f(a) runs either way.
 		return rc.stmts(s.Else, sc, out)
@@ -453,11 +460,16 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
+	var optional allium.Expr
 	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
-		// `if email: ...`: input validation, not a rule's condition.
-		return rc.stmts(s.Body, sc, out)
+		// `if email: ...`: input validation, not a rule's condition;
+		// but `if data.role:` of an input the shape declares optional
+		// guards what happens only when the request gives it.
+		if optional = rc.optionalInput(s.Cond, sc, out); optional == nil {
+			return rc.stmts(s.Body, sc, out)
+		}
 	}
-	if key, rest := rc.actionKey(s.Cond, sc, out); key != "" && sc.top && !sc.inlined {
+	if key, rest := rc.actionKey(s.Cond, sc, out); optional == nil && key != "" && sc.top && !sc.inlined {
 		// if "create_key" in request.POST: one form of a page with several
 		// buttons; each is an action, a rule with a trigger of its own.
 		cond := allium.Expr(nil)
@@ -468,7 +480,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return rc.stmts(s.Else, sc, out)
 	}
 	// The condition reads the variables before either branch rebinds them.
-	cond := rc.cond(s.Cond, sc, out)
+	cond := optional
+	if cond == nil {
+		cond = rc.cond(s.Cond, sc, out)
+	}
 	if cond != nil && constantExpr(cond) {
 		// A helper's result read as a constant (only some of its returns
 		// were seen): the condition is not known.

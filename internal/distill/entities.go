@@ -551,8 +551,15 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			optional = kw.Value == "true"
 		}
 		if kw := call.Keyword("primary_key"); kw != nil && kw.Value == "true" {
-			e.pk = a.Name
-			return
+			if fi.fkTable == "" || b.keyReferences(e.ref.class) < 2 {
+				e.pk = a.Name
+				return
+			}
+			// One of the keys of an association row, keyed by the rows it
+			// links (user_id and organization_id): the reference is a
+			// field. A lone key that is a foreign key is the row's own
+			// identity (joined-table inheritance), dropped as ids are.
+			optional = false
 		}
 		if kw := call.Keyword("choices"); kw != nil {
 			if en := b.choicesEnum(e.ref, kw); en != nil {
@@ -703,6 +710,25 @@ func (b *builder) foreignKey(arg *facts.Expr) string {
 		return a.X.Raw
 	}
 	return a.Raw
+}
+
+// keyReferences counts the columns of a class that are both primary
+// keys and foreign keys.
+func (b *builder) keyReferences(c *facts.Class) int {
+	n := 0
+	for i := range c.Fields {
+		call := c.Fields[i].Value
+		if call == nil || call.Kind != facts.ExprCall {
+			continue
+		}
+		if kw := call.Keyword("primary_key"); kw == nil || kw.Value != "true" {
+			continue
+		}
+		if slices.ContainsFunc(call.Args, func(a facts.Expr) bool { return b.foreignKey(&a) != "" }) {
+			n++
+		}
+	}
+	return n
 }
 
 // modelRefName names the target of a Django relation: a class, "self" or

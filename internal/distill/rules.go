@@ -221,6 +221,9 @@ type ruleCtx struct {
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
+	// callingLoops counts the loops passed over without a note whose body
+	// calls something (its effects, if any, unknown).
+	callingLoops int
 }
 
 // scope is one function activation: the handler or an inlined helper.

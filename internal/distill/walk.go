@@ -511,7 +511,15 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.top, elseSc.top = false, false
 	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
+	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
+	if optional != nil && (rc.b.stats.Untranslated > leftOut || rc.callingLoops > loops) && len(thenOut) > 0 {
+		// Part of what an optional input changes could not be stated
+		// (dispatch's projects: all reset, then the given ones set): the
+		// rest alone would misstate the outcome.
+		rc.untranslated(sc, s.Line, LeftOutCondition, "a block run when the request gives an optional input")
+		thenOut = nil
+	}
 	elseEnds := false
 	if len(s.Else) > 0 {
 		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
@@ -757,6 +765,8 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++
 			rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
+		} else if loopCalls(s) {
+			rc.callingLoops++
 		}
 		return
 	}
@@ -789,6 +799,18 @@ func (rc *ruleCtx) loopHasEffects(s *facts.Stmt) bool {
 		return true
 	})
 	return has
+}
+
+// loopCalls reports a loop whose body calls something.
+func loopCalls(s *facts.Stmt) bool {
+	calls := false
+	facts.Walk(s.Body, func(st *facts.Stmt) bool {
+		if st.Value != nil && st.Value.Kind == facts.ExprCall && (st.Kind == facts.StmtExpr || st.Kind == facts.StmtAssign) {
+			calls = true
+		}
+		return true
+	})
+	return calls
 }
 
 func cloneVars(m map[string]*value) map[string]*value {

@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestKeyReferences pins how a primary key that is also a foreign key is
 // read: dispatch's DispatchUserOrganization is keyed by the user and the
@@ -8,19 +11,20 @@ import "testing"
 // CTFd's Solve(Submission) shares its parent's key, which stays an id.
 func TestKeyReferences(t *testing.T) {
 	d := New(Options{})
-	tests := []struct {
-		name, model, entity, want string
-	}{
-		{
-			name: "an association row keyed by the two rows it links states both references",
-			model: `
+	membership := `
 class Membership(Base):
     __tablename__ = "memberships"
     user_id = Column(Integer, ForeignKey(User.id), primary_key=True)
     user = relationship(User, backref="memberships")
     org_id = Column(Integer, ForeignKey("orgs.id"), primary_key=True)
     role = Column(String, nullable=False)
-`,
+`
+	tests := []struct {
+		name, model, entity, want string
+	}{
+		{
+			name:   "an association row keyed by the two rows it links states both references",
+			model:  membership,
 			entity: "Membership",
 			want: `entity Membership {
     user: User
@@ -29,15 +33,8 @@ class Membership(Base):
 }`,
 		},
 		{
-			name: "its backref is the user's collection of rows",
-			model: `
-class Membership(Base):
-    __tablename__ = "memberships"
-    user_id = Column(Integer, ForeignKey(User.id), primary_key=True)
-    user = relationship(User, backref="memberships")
-    org_id = Column(Integer, ForeignKey("orgs.id"), primary_key=True)
-    role = Column(String, nullable=False)
-`,
+			name:   "its backref is the user's collection of rows",
+			model:  membership,
 			entity: "User",
 			want: `entity User {
     email: String
@@ -77,6 +74,97 @@ class Org(Base):
 ` + tt.model})
 			if got := construct(out.Module, tt.entity); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// TestRelationshipSearch pins dispatch's role check: a model method that
+// searches a relationship for the row a test names and returns a field
+// of it is that row's field, and a StrEnum whose values are capitalised
+// ("Owner") still gives its members (owner).
+func TestRelationshipSearch(t *testing.T) {
+	d := New(Options{})
+	models := `
+from enum import StrEnum
+from sqlalchemy import Column, String, Integer, ForeignKey
+from sqlalchemy.orm import declarative_base, relationship
+Base = declarative_base()
+
+class Roles(StrEnum):
+    owner = "Owner"
+    member = "Member"
+
+class Org(Base):
+    __tablename__ = "orgs"
+    id = Column(Integer, primary_key=True)
+    slug = Column(String, nullable=False)
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String, nullable=False)
+
+    def org_role(self, slug):
+` + "%s" + `
+
+class Membership(Base):
+    __tablename__ = "memberships"
+    user_id = Column(Integer, ForeignKey(User.id), primary_key=True)
+    user = relationship(User, backref="memberships")
+    org_id = Column(Integer, ForeignKey(Org.id), primary_key=True)
+    org = relationship(Org, backref="members")
+    role = Column(String, default=Roles.member)
+`
+	view := `
+from fastapi import APIRouter, HTTPException, Depends
+from .models import User, Roles
+from .auth import get_current_user
+router = APIRouter()
+
+@router.put("/users/{user_id}/email")
+def rename_user(user_id: int, org: str, email: str, db_session: DbSession, current_user: User = Depends(get_current_user)):
+    if current_user.org_role(org) != Roles.owner:
+        raise HTTPException(status_code=403, detail="owners only")
+    user = db_session.query(User).filter(User.id == user_id).one_or_none()
+    user.email = email
+    db_session.commit()
+`
+	tests := []struct {
+		name, method, want string
+	}{
+		{
+			name: "a search by a field of the row it refers to",
+			method: `        for m in self.memberships:
+            if m.org.slug == slug:
+                return m.role`,
+			want: "    requires: Membership{user: current_user, org: Org{slug: org}}.role = owner\n",
+		},
+		{
+			name: "a search by the row's own reference",
+			method: `        for m in self.memberships:
+            if m.org_id == slug:
+                return m.role`,
+			want: "    requires: Membership{user: current_user, org: org}.role = owner\n",
+		},
+		{
+			name: "a search with a result of its own when it finds nothing is not the row's field: the guard is left out",
+			method: `        for m in self.memberships:
+            if m.org.slug == slug:
+                return m.role
+        return Roles.owner`,
+			want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"app/models.py": strings.Replace(models, "%s", tt.method, 1),
+				"app/views.py":  view,
+			})
+			got := construct(out.Module, "RenameUser")
+			if !strings.Contains(got, "ensures: user.email = email\n") || strings.Contains(got, "owner") != (tt.want != "") || !strings.Contains(got, tt.want) {
+				t.Errorf("got:\n%s\nwant a rule with:\n%s\nnotes: %v", got, tt.want, out.Notes)
 			}
 		})
 	}

@@ -67,6 +67,18 @@ func (e *entityInfo) field(name string) *fieldInfo {
 	return nil
 }
 
+// attrField is the field a code attribute reads, the relationship beside
+// its foreign key included (org for org_id); nil for none.
+func (e *entityInfo) attrField(attr string) *fieldInfo {
+	if f := e.attrs[attr]; f != nil {
+		return f
+	}
+	if fk := e.attrs[attr+"_id"]; fk != nil && fk.fkEntity != "" {
+		return fk
+	}
+	return nil
+}
+
 // frameworkModels declares the framework's own models that the service
 // imports and uses as they are (Django's auth User): a class of the given
 // base, so that it becomes an entity with that base's fields and foreign
@@ -285,7 +297,7 @@ func (b *builder) addEnum(cr *classRef) {
 			v = &v.Args[0]
 		}
 		if v.Kind == facts.ExprString && isSnake(snake(v.Value)) && snake(v.Value) == strings.ToLower(v.Value) {
-			lit = v.Value
+			lit = snake(v.Value) // owner = "Owner": owner
 		} else {
 			lit = snake(f.Name)
 		}

@@ -393,7 +393,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 			if b.singleRels[x.ent+"."+r.Name] {
 				return &value{kind: vEntity, ent: r.Entity, expr: m}
 			}
-			return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m}}
+			return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m, rel: r}}
 		}
 	}
 	if r := b.implicitRels[x.ent+"."+snake(attr)]; r != nil {
@@ -404,7 +404,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 			// user.profile: Django's one-to-one reverse side is one row.
 			return &value{kind: vEntity, ent: r.Entity, expr: m}
 		}
-		return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m}}
+		return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m, rel: r}}
 	}
 	for _, d := range ent.derive {
 		if d.Name == snake(attr) {

@@ -770,6 +770,9 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		}
 		return
 	}
+	if rc.findFirst(s, it, sc, out) {
+		return
+	}
 	if rc.h.job && rc.trigger == nil && rc.temporalLoop(it.q, varName, s.Body, sc, s.Line) {
 		return
 	}

@@ -370,7 +370,10 @@ type builder struct {
 	shapes         map[string]*classRef
 	pendingReverse []reverseRel
 	implicitRels   map[string]*allium.Relationship
-	singleRels     map[string]bool
+	// soleMethods: the methods of the service's plain classes by name
+	// (sole_method.go), built on first use.
+	soleMethods map[string][]*funcRef
+	singleRels  map[string]bool
 
 	configByKey map[string]*configInfo
 	usedConfig  []*configInfo

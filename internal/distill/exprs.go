@@ -936,6 +936,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 	}
+	if v := rc.untypedMethodCall(e, method, recv, sc, out); v != nil {
+		return v
+	}
 
 	switch {
 	case catalog.MatchAny(l.DateCalls, names...):

@@ -527,6 +527,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
 	}
+	if sc.inlined && sc.top && cond != nil && thenSc.returned && len(thenOut) == 0 && len(s.Else) == 0 && returnsResult(s.Body) {
+		// if challenge.status == APPROVED: return challenge.status in a
+		// helper: a result, not a failure (None, False), so what the
+		// rest of it refuses, it refuses only when cond does not hold.
+		sc.top, sc.under = false, negate(cond)
+	}
 	for _, br := range []struct {
 		sc   *scope
 		ends bool
@@ -802,6 +808,19 @@ func (rc *ruleCtx) loopHasEffects(s *facts.Stmt) bool {
 		return true
 	})
 	return has
+}
+
+// returnsResult reports a block that ends returning a value other than
+// None or False, which callers read as a failure.
+func returnsResult(body []facts.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	last := &body[len(body)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind == facts.ExprNone {
+		return false
+	}
+	return last.Value.Kind != facts.ExprBool || last.Value.Value == "true"
 }
 
 // loopCalls reports a loop whose body calls something.

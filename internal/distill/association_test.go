@@ -43,6 +43,27 @@ class Membership(Base):
 }`,
 		},
 		{
+			// flask-base: Role.users = db.relationship("User", backref="role").
+			name: "a relationship with a backref on the side without the key is the collection of the rows that hold it",
+			model: `
+class Team(Base):
+    __tablename__ = "teams"
+    id = Column(Integer, primary_key=True)
+    members = relationship("Player", backref="team", lazy="dynamic")
+    captain = relationship("Player", uselist=False, backref="captained")
+    sponsors = relationship("Player")
+
+class Player(Base):
+    __tablename__ = "players"
+    id = Column(Integer, primary_key=True)
+    team_id = Column(Integer, ForeignKey("teams.id"))
+`,
+			entity: "Team",
+			want: `entity Team {
+    members: Player with team = this
+}`,
+		},
+		{
 			name: "a lone key that is a foreign key is the row's identity (joined-table inheritance)",
 			model: `
 class Admin(User):

@@ -845,6 +845,14 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		}
 		return
 	}
+	if fk == nil && !many && a.Annotation == nil && (backref != "" || backPop != "") {
+		// users = db.relationship("User", backref="role") with no key
+		// here: the one side of a one-to-many (unless uselist=False),
+		// whose other side the backref names.
+		if kw := v.Keyword("uselist"); kw == nil || kw.Value != "false" {
+			many = true
+		}
+	}
 	if many {
 		// Reverse side: the target holds the foreign key.
 		field := backPop

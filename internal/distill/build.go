@@ -348,6 +348,9 @@ func (b *builder) assemble(service string) *allium.Module {
 				&allium.Derived{Name: "is_valid", Value: &allium.Binary{Op: allium.OpGt, X: &allium.Ident{Name: "expires_at"}, Y: &allium.Ident{Name: "now"}}})
 		}
 		m.Entities = append(m.Entities, ent)
+		if tok.user != "" && tok.signed {
+			tokenRelationship(m, tok.user, name, tok.prov)
+		}
 	}
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
@@ -355,6 +358,39 @@ func (b *builder) assemble(service string) *allium.Module {
 	b.assembleConfig(m)
 	b.surfaces(m)
 	return m
+}
+
+// tokenRelationship gives the user entity a signed link token names the
+// collection of those tokens (confirmation_tokens: ConfirmationToken with
+// user = this), unless it has a member of that name.
+func tokenRelationship(m *allium.Module, user, token string, prov *allium.Provenance) {
+	name := plural(snake(token))
+	for _, e := range m.Entities {
+		if e.Name != user {
+			continue
+		}
+		for _, mem := range e.Members {
+			if memberName(mem) == name {
+				return
+			}
+		}
+		rel := &allium.Relationship{Meta: allium.Meta{Prov: prov, Blank: true}, Name: name, Entity: token,
+			With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: "user"}, Y: &allium.Ident{Name: "this"}}}
+		// After the relationships, before the derived values.
+		at := len(e.Members)
+		for i, mem := range e.Members {
+			switch mem.(type) {
+			case *allium.Relationship:
+				at, rel.Blank = i+1, false
+			case *allium.Derived:
+				if at == len(e.Members) {
+					at = i
+				}
+			}
+		}
+		e.Members = slices.Insert(e.Members, at, allium.EntityMember(rel))
+		return
+	}
 }
 
 func pad(n int) string {

@@ -5,7 +5,9 @@ import "testing"
 // TestTokenInputClaims pins flask-base's email change: a signed token
 // whose payload carries a request input (the new address) states it as a
 // field of the token, given where the token is issued; a claim the walk
-// cannot type (a literal number) is left out.
+// cannot type (a literal number) is left out. The user it names has the
+// collection of such link tokens; a JWT encoded for a session is no such
+// link (TestFastAPIIdioms).
 func TestTokenInputClaims(t *testing.T) {
 	d := New(Options{})
 	files := map[string]string{
@@ -45,6 +47,11 @@ def send_email(recipient, subject, template, **kwargs):
     mail.send(msg)
 `}
 	tests := []struct{ construct, want string }{
+		{"User", `entity User {
+    email: String?
+
+    email_change_tokens: EmailChangeToken with user = this
+}`},
 		{"EmailChangeToken", `entity EmailChangeToken {
     user: User
     new_email: String

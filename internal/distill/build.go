@@ -330,8 +330,12 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 	}
 	if ss := b.lang.Sessions; ss != nil && b.sessionUser != "" && b.entByName[ss.Entity] == nil {
-		m.Entities = append(m.Entities, &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
-			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}})
+		session := &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
+			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}}
+		for _, f := range slices.Sorted(slices.Values(b.sessionFlags)) {
+			session.Members = append(session.Members, &allium.Field{Name: f, Type: &allium.Type{Name: "Boolean"}})
+		}
+		m.Entities = append(m.Entities, session)
 	}
 	for _, name := range sortedKeys(b.signedTokens) {
 		tok := b.signedTokens[name]

@@ -386,6 +386,9 @@ type builder struct {
 	// sessionUser is the entity signed-in sessions belong to, once a
 	// rule signs a user in or out (the Session entity is then declared).
 	sessionUser string
+	// sessionFlags are the sign-in flags the rules give sessions
+	// (session_flags.go), fields of the session entity.
+	sessionFlags []string
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
 	// enumsRead are the named enums whose members rules read

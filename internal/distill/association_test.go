@@ -190,3 +190,44 @@ def rename_user(user_id: int, org: str, email: str, db_session: DbSession, curre
 		})
 	}
 }
+
+// TestCreationByRelationship pins flask-base's new_user: User(role=...)
+// names the relationship a backref declares beside the key role_id, and
+// the created user states it.
+func TestCreationByRelationship(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class Role(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(64))
+    users = db.relationship("User", backref="role", lazy="dynamic")
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(64), nullable=False)
+    role_id = db.Column(db.Integer, db.ForeignKey("roles.id"))
+`,
+		"app/views.py": `
+from flask import Flask, request, redirect
+from app.models import User, db
+app = Flask(__name__)
+
+@app.route("/users", methods=["POST"])
+def new_user():
+    user = User(role=request.form["role"], email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`})
+	want := `rule NewUser {
+    when: NewUser(role, email)
+    ensures: User.created(role: role, email: email)
+}`
+	if got := construct(out.Module, "NewUser"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}

@@ -1403,7 +1403,7 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
 			continue
 		}
-		f := ent.attrs[kw.Name]
+		f := ent.attrField(kw.Name) // User(role=r): the key role_id, named role
 		if f == nil && ent.weak && kw.Name != "" && kw.Name != "**" {
 			// PasswordUpdate(new_password=form.new_password.data), a change
 			// set of no declared type: what it carries, read back later.

@@ -231,3 +231,50 @@ def new_user():
 		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
 	}
 }
+
+// TestIDParamMerge pins flask-base's change_account_type: the input id
+// compared with the signed-in user's id is the user looked up by it, and
+// an assignment to the relationship beside a key (user.role = r) sets it.
+func TestIDParamMerge(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class Role(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    users = db.relationship("User", backref="role", lazy="dynamic")
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    role_id = db.Column(db.Integer, db.ForeignKey("roles.id"))
+`,
+		"app/views.py": `
+from flask import Flask, request, redirect, abort
+from flask_login import login_required, current_user
+from app.models import User, db
+app = Flask(__name__)
+
+@app.route("/user/<int:user_id>/role", methods=["POST"])
+@login_required
+def change_role(user_id):
+    if current_user.id == user_id:
+        return redirect("/")
+    user = User.query.get(user_id)
+    if user is None:
+        abort(404)
+    user.role = request.form["role"]
+    db.session.commit()
+    return redirect("/")
+`})
+	want := `rule ChangeRole {
+    when: ChangeRole(current_user, user, role)
+    requires: current_user != user
+    requires: exists user
+    ensures: user.role = role
+}`
+	if got := construct(out.Module, "ChangeRole"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}

@@ -219,7 +219,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		case vNew:
 			ent := rc.b.entByName[obj.ent]
-			f := ent.attrs[t.Name]
+			f := ent.attrField(t.Name)
 			if f == nil || f.drop {
 				return
 			}
@@ -240,7 +240,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			rc.b.stats.EffectsSeen++
-			f := ent.attrs[t.Name]
+			f := ent.attrField(t.Name) // user.role = r: the key role_id, named role
 			if f == nil || f.drop {
 				rc.untranslated(sc, line, LeftOutField, "an assignment to "+obj.ent+"."+t.Name)
 				return
@@ -313,6 +313,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		}
 	}
 	if bySecret {
+		if id, ok := q.conds[0].val.(*allium.Ident); ok && len(q.conds) == 1 && q.conds[0].field == "id" && id.Name != bn {
+			// User.query.get(user_id): the input id stands for user.
+			if rc.idParams == nil {
+				rc.idParams = map[string]string{}
+			}
+			rc.idParams[id.Name] = bn
+		}
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {

@@ -325,12 +325,15 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 	}
 	if ss := b.lang.Sessions; ss != nil && b.sessionUser != "" && b.entByName[ss.Entity] == nil {
-		ent := &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
+		session := &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
 			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}}
 		if b.sessionExpiry {
-			ent.Members = append(ent.Members, &allium.Field{Name: "expires_at", Type: &allium.Type{Name: "Timestamp"}})
+			session.Members = append(session.Members, &allium.Field{Name: "expires_at", Type: &allium.Type{Name: "Timestamp"}})
 		}
-		m.Entities = append(m.Entities, ent)
+		for _, f := range slices.Sorted(slices.Values(b.sessionFlags)) {
+			session.Members = append(session.Members, &allium.Field{Name: f, Type: &allium.Type{Name: "Boolean"}})
+		}
+		m.Entities = append(m.Entities, session)
 	}
 	for _, name := range sortedKeys(b.signedTokens) {
 		tok := b.signedTokens[name]
@@ -350,6 +353,9 @@ func (b *builder) assemble(service string) *allium.Module {
 				&allium.Derived{Name: "is_valid", Value: &allium.Binary{Op: allium.OpGt, X: &allium.Ident{Name: "expires_at"}, Y: &allium.Ident{Name: "now"}}})
 		}
 		m.Entities = append(m.Entities, ent)
+		if tok.user != "" && tok.signed {
+			tokenRelationship(m, tok.user, name, tok.prov)
+		}
 	}
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
@@ -357,6 +363,39 @@ func (b *builder) assemble(service string) *allium.Module {
 	b.assembleConfig(m)
 	b.surfaces(m)
 	return m
+}
+
+// tokenRelationship gives the user entity a signed link token names the
+// collection of those tokens (confirmation_tokens: ConfirmationToken with
+// user = this), unless it has a member of that name.
+func tokenRelationship(m *allium.Module, user, token string, prov *allium.Provenance) {
+	name := plural(snake(token))
+	for _, e := range m.Entities {
+		if e.Name != user {
+			continue
+		}
+		for _, mem := range e.Members {
+			if memberName(mem) == name {
+				return
+			}
+		}
+		rel := &allium.Relationship{Meta: allium.Meta{Prov: prov, Blank: true}, Name: name, Entity: token,
+			With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: "user"}, Y: &allium.Ident{Name: "this"}}}
+		// After the relationships, before the derived values.
+		at := len(e.Members)
+		for i, mem := range e.Members {
+			switch mem.(type) {
+			case *allium.Relationship:
+				at, rel.Blank = i+1, false
+			case *allium.Derived:
+				if at == len(e.Members) {
+					at = i
+				}
+			}
+		}
+		e.Members = slices.Insert(e.Members, at, allium.EntityMember(rel))
+		return
+	}
 }
 
 func pad(n int) string {

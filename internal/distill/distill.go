@@ -428,7 +428,10 @@ type builder struct {
 	shapes         map[string]*classRef
 	pendingReverse []reverseRel
 	implicitRels   map[string]*allium.Relationship
-	singleRels     map[string]bool
+	// soleMethods: the methods of the service's plain classes by name
+	// (sole_method.go), built on first use.
+	soleMethods map[string][]*funcRef
+	singleRels  map[string]bool
 
 	configByKey map[string]*configInfo
 	usedConfig  []*configInfo
@@ -443,6 +446,9 @@ type builder struct {
 	sessionUser string
 	// sessionExpiry: a rule states when a session it starts ends.
 	sessionExpiry bool
+	// sessionFlags are the sign-in flags the rules give sessions
+	// (session_flags.go), fields of the session entity.
+	sessionFlags []string
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
 	// enumsRead are the named enums whose members rules read

@@ -1048,6 +1048,38 @@ class UsersConfig(AppConfig):
 }`,
 		},
 		{
+			// graphql-auth signals.py: the status row of every new user.
+			name: "a receiver of the user model named by settings.AUTH_USER_MODEL; get_or_create keyed by the new user creates",
+			files: map[string]string{
+				"app/models.py": `
+from django.conf import settings
+from django.db import models
+class Status(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="status")
+    verified = models.BooleanField(default=False)
+`,
+				"users/models.py": `
+from django.contrib.auth.models import AbstractUser
+class CustomUser(AbstractUser):
+    pass
+`,
+				"app/signals.py": `
+from django.conf import settings as django_settings
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+@receiver(post_save, sender=django_settings.AUTH_USER_MODEL)
+def create_status(sender, instance, created, **kwargs):
+    if created:
+        from .models import Status
+        Status._default_manager.get_or_create(user=instance)
+`},
+			construct: "CreateStatus",
+			want: `rule CreateStatus {
+    when: custom_user: CustomUser.created
+    ensures: Status.created(user: custom_user, verified: false)
+}`,
+		},
+		{
 			name: "a post_save receiver that does not test created runs on every save: no creation rule",
 			files: map[string]string{
 				"app/models.py": `

@@ -474,10 +474,31 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	call.SetKeywords(append(slices.Clone(lookup), values...))
 	v := rc.construct(ent, call, sc, &body)
 	rc.created(v, &body, e.Line)
+	if rc.keyedByCreated(q) {
+		// get_or_create(user=instance) in the rule of the instance's
+		// creation: no row can name a row just created, so it creates.
+		*out = append(*out, body...)
+		return v
+	}
 	v.createdAt = nil // created inside the if below: no let can name it
 	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line), Branches: []allium.IfBranch{{
 		Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: body}}})
 	return &value{kind: vLookup, ent: q.ent, q: q}
+}
+
+// keyedByCreated reports a lookup with a condition that its row refers
+// to the instance whose creation triggers the rule.
+func (rc *ruleCtx) keyedByCreated(q *query) bool {
+	t := rc.trigger
+	if t == nil || t.Kind != allium.TriggerCreated || t.Binding == "" {
+		return false
+	}
+	for _, c := range q.conds {
+		if id, ok := c.val.(*allium.Ident); ok && id.Name == t.Binding && c.op == allium.OpEq && len(c.path) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // keepShapeAttr records what a shape's method keeps on it (self.user =

@@ -102,6 +102,10 @@ func (b *builder) senderEntity(f *facts.File, body []facts.Stmt, sender *facts.E
 			return e.name
 		}
 	}
+	if catalog.MatchAny(b.lang.UserModelRefs, sender.Resolved, sender.Raw) {
+		// sender=settings.AUTH_USER_MODEL: the model of signed-in users.
+		return b.userEntity()
+	}
 	if sender.Kind != facts.ExprName {
 		return ""
 	}

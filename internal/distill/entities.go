@@ -75,6 +75,18 @@ func (e *entityInfo) field(name string) *fieldInfo {
 	return nil
 }
 
+// attrField is the field a code attribute reads, the relationship beside
+// its foreign key included (org for org_id); nil for none.
+func (e *entityInfo) attrField(attr string) *fieldInfo {
+	if f := e.attrs[attr]; f != nil {
+		return f
+	}
+	if fk := e.attrs[attr+"_id"]; fk != nil && fk.fkEntity != "" {
+		return fk
+	}
+	return nil
+}
+
 // frameworkModels declares the framework's own models that the service
 // imports and uses as they are (Django's auth User): a class of the given
 // base, so that it becomes an entity with that base's fields and foreign
@@ -293,7 +305,7 @@ func (b *builder) addEnum(cr *classRef) {
 			v = &v.Args[0]
 		}
 		if v.Kind == facts.ExprString && isSnake(snake(v.Value)) && snake(v.Value) == strings.ToLower(v.Value) {
-			lit = v.Value
+			lit = snake(v.Value) // owner = "Owner": owner
 		} else {
 			lit = snake(f.Name)
 		}
@@ -566,8 +578,15 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			optional = kw.Value == "true"
 		}
 		if kw := call.Keyword("primary_key"); kw != nil && kw.Value == "true" {
-			e.pk = a.Name
-			return
+			if fi.fkTable == "" || b.keyReferences(e.ref.class) < 2 {
+				e.pk = a.Name
+				return
+			}
+			// One of the keys of an association row, keyed by the rows it
+			// links (user_id and organization_id): the reference is a
+			// field. A lone key that is a foreign key is the row's own
+			// identity (joined-table inheritance), dropped as ids are.
+			optional = false
 		}
 		if kw := call.Keyword("choices"); kw != nil {
 			if en := b.choicesEnum(e.ref, kw); en != nil {
@@ -720,6 +739,25 @@ func (b *builder) foreignKey(arg *facts.Expr) string {
 	return a.Raw
 }
 
+// keyReferences counts the columns of a class that are both primary
+// keys and foreign keys.
+func (b *builder) keyReferences(c *facts.Class) int {
+	n := 0
+	for i := range c.Fields {
+		call := c.Fields[i].Value
+		if call == nil || call.Kind != facts.ExprCall {
+			continue
+		}
+		if kw := call.Keyword("primary_key"); kw == nil || kw.Value != "true" {
+			continue
+		}
+		if slices.ContainsFunc(call.Args, func(a facts.Expr) bool { return b.foreignKey(&a) != "" }) {
+			n++
+		}
+	}
+	return n
+}
+
 // modelRefName names the target of a Django relation: a class, "self" or
 // "app_label.Model".
 func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
@@ -821,6 +859,14 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 				With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: fk.name}, Y: &allium.Ident{Name: "this"}}})
 		}
 		return
+	}
+	if fk == nil && !many && a.Annotation == nil && (backref != "" || backPop != "") {
+		// users = db.relationship("User", backref="role") with no key
+		// here: the one side of a one-to-many (unless uselist=False),
+		// whose other side the backref names.
+		if kw := v.Keyword("uselist"); kw == nil || kw.Value != "false" {
+			many = true
+		}
 	}
 	if many {
 		// Reverse side: the target holds the foreign key.

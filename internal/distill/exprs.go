@@ -155,6 +155,8 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
 			return v // route_calls.go
 		}
+	case facts.ExprWalrus:
+		return rc.eval(rc.bindWalrus(e, sc, out), sc, out, stmtCtx)
 	case facts.ExprDict:
 		// A helper of the service called for an entry runs when the
 		// dict is built ({"verify_url": verify_link_for_user(user)}),
@@ -181,6 +183,16 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return exprValue(x)
 	}
 	return unknownValue
+}
+
+// bindWalrus binds the name of `name := x` to the value of x in the
+// scope and gives back x, the expression the walrus stands for.
+func (rc *ruleCtx) bindWalrus(e *facts.Expr, sc *scope, out *[]allium.Stmt) *facts.Expr {
+	if e.X == nil {
+		return e
+	}
+	sc.vars[e.Name] = rc.eval(e.X, sc, out, false)
+	return e.X
 }
 
 func (rc *ruleCtx) paramValue(key string) *value {
@@ -412,7 +424,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 			if b.singleRels[x.ent+"."+r.Name] {
 				return &value{kind: vEntity, ent: r.Entity, expr: m}
 			}
-			return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m}}
+			return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m, rel: r}}
 		}
 	}
 	if r := b.implicitRels[x.ent+"."+snake(attr)]; r != nil {
@@ -423,7 +435,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 			// user.profile: Django's one-to-one reverse side is one row.
 			return &value{kind: vEntity, ent: r.Entity, expr: m}
 		}
-		return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m}}
+		return &value{kind: vQuery, ent: r.Entity, q: &query{ent: r.Entity, via: m, rel: r}}
 	}
 	for _, d := range ent.derive {
 		if d.Name == snake(attr) {
@@ -1035,6 +1047,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 	}
+	if v := rc.untypedMethodCall(e, method, recv, sc, out); v != nil {
+		return v
+	}
 
 	switch {
 	case catalog.MatchAny(l.DateCalls, names...):
@@ -1519,7 +1534,7 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
 			continue
 		}
-		f := ent.attrs[kw.Name]
+		f := ent.attrField(kw.Name) // User(role=r): the key role_id, named role
 		if f == nil && ent.weak && kw.Name != "" && kw.Name != "**" {
 			// PasswordUpdate(new_password=form.new_password.data), a change
 			// set of no declared type: what it carries, read back later.
@@ -1687,6 +1702,16 @@ func (b *builder) fieldValidator(shape *classRef, field string) *funcRef {
 // classField finds a class-level assignment (form = LoginForm) on a class
 // or its bases, with the file whose imports resolve its value.
 func (b *builder) classField(cr *classRef, name string) (*facts.Expr, *facts.File) {
+	f, file := b.classAssignment(cr, name, func(f *facts.Assignment) bool { return f.Value != nil })
+	if f == nil {
+		return nil, nil
+	}
+	return f.Value, file
+}
+
+// classAssignment finds the first class-level assignment named name that
+// ok accepts, on a class or its bases (nearest first), with its file.
+func (b *builder) classAssignment(cr *classRef, name string, ok func(*facts.Assignment) bool) (*facts.Assignment, *facts.File) {
 	seen := map[*facts.Class]bool{}
 	for queue := []*classRef{cr}; len(queue) > 0; queue = queue[1:] {
 		c := queue[0]
@@ -1695,8 +1720,8 @@ func (b *builder) classField(cr *classRef, name string) (*facts.Expr, *facts.Fil
 		}
 		seen[c.class] = true
 		for i := range c.class.Fields {
-			if f := &c.class.Fields[i]; f.Name == name && f.Value != nil {
-				return f.Value, c.file
+			if f := &c.class.Fields[i]; f.Name == name && ok(f) {
+				return f, c.file
 			}
 		}
 		for i := range c.class.Bases {

@@ -289,6 +289,10 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 			return v.expr, &allium.Type{Name: "Timestamp"}
 		}
 	}
+	if v.kind == vParam && !v.reqLocal {
+		// {"new_email": new_email}: an input the request sent as text.
+		return rc.valueExpr(v), &allium.Type{Name: "String"}
+	}
 	return nil, nil
 }
 

@@ -236,13 +236,7 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 		if mc := rc.eval(x.X, sc, out, false); mc.kind != vModelClass || mc.ent != q.ent {
 			return nil
 		}
-		f := ent.attrs[x.Name]
-		if f == nil {
-			// The relationship beside its foreign key (org / org_id).
-			if fk := ent.attrs[x.Name+"_id"]; fk != nil && fk.fkEntity != "" {
-				f = fk
-			}
-		}
+		f := ent.attrField(x.Name)
 		if f == nil || f.drop {
 			return nil
 		}

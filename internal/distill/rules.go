@@ -2,6 +2,7 @@ package distill
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -227,6 +228,12 @@ type ruleCtx struct {
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
+	// callingLoops counts the loops passed over without a note whose body
+	// calls something (its effects, if any, unknown).
+	callingLoops int
+	// idParams: an input id (user_id) and the entity parameter a lookup
+	// by it became (user), merged when the rule is finished.
+	idParams map[string]string
 }
 
 // scope is one function activation: the handler or an inlined helper.
@@ -559,6 +566,9 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		b.ruleName[name] = 1
 	}
 	r := &allium.Rule{Meta: b.meta(rc.h.file, line), Name: name}
+	for _, from := range slices.Sorted(maps.Keys(rc.idParams)) {
+		mergeIDParam(rc, from, rc.idParams[from])
+	}
 	trig := rc.trigger
 	external := trig == nil
 	if trig == nil {
@@ -1022,6 +1032,18 @@ func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, 
 }
 
 // renameParam renames a parameter already used in the rule's clauses.
+// mergeIDParam states an input id through the entity looked up by it:
+// current_user.id != user_id, then user = User.query.get(user_id), reads
+// current_user != user, and user_id is no parameter of its own.
+func mergeIDParam(rc *ruleCtx, from, to string) {
+	if !rc.paramSet[from] || !rc.paramSet[to] {
+		return
+	}
+	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == from })
+	delete(rc.paramSet, from)
+	renameIdent(rc, from, to)
+}
+
 func renameParam(rc *ruleCtx, from, to string) {
 	for i, p := range rc.params {
 		if p == from {
@@ -1030,6 +1052,11 @@ func renameParam(rc *ruleCtx, from, to string) {
 			rc.paramSet[to] = true
 		}
 	}
+	renameIdent(rc, from, to)
+}
+
+// renameIdent renames a name in the rule's clauses.
+func renameIdent(rc *ruleCtx, from, to string) {
 	ren := func(e allium.Expr) bool {
 		if id, ok := e.(*allium.Ident); ok && id.Name == from {
 			id.Name = to

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/distill/distill/internal/allium"
@@ -32,6 +33,9 @@ func (rc *ruleCtx) sessionFlags(names []string, e *facts.Expr, userArg int, sc *
 			}
 			if x := rc.tr(v, sc, out); x != nil {
 				args = append(args, allium.Arg{Name: p, Value: x})
+				if !slices.Contains(rc.b.sessionFlags, p) {
+					rc.b.sessionFlags = append(rc.b.sessionFlags, p)
+				}
 			}
 		}
 	}

@@ -15,6 +15,7 @@ class User(db.Model):
 `
 	tests := []struct {
 		name, view, want string
+		session          string // the session entity: a flag given is a field of it
 	}{
 		{
 			name: "a remember flag given by position is stated on the session",
@@ -37,6 +38,7 @@ def login():
     requires: exists user
     ensures: Session.created(user: user, remember: remember_me)
 }`,
+			session: "entity Session {\n    user: User\n    remember: Boolean\n}",
 		},
 		{
 			name: "one given by keyword too; none given is the framework's default, left unsaid",
@@ -59,6 +61,30 @@ def login():
     requires: exists user
     ensures: Session.created(user: user, remember: true)
 }`,
+			session: "entity Session {\n    user: User\n    remember: Boolean\n}",
+		},
+		{
+			name: "no flag given: the session has none",
+			view: `
+from flask import Flask, request, redirect
+from flask_login import login_user
+from app.models import User
+app = Flask(__name__)
+@app.route("/login", methods=["POST"])
+def login():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return redirect("/login")
+    login_user(user)
+    return redirect("/")
+`,
+			want: `rule Login {
+    when: Login(email)
+    let user = User{email}
+    requires: exists user
+    ensures: Session.created(user: user)
+}`,
+			session: "entity Session {\n    user: User\n}",
 		},
 	}
 	for _, tt := range tests {
@@ -66,6 +92,9 @@ def login():
 			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": tt.view})
 			if got := construct(out.Module, "Login"); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+			if got := construct(out.Module, "Session"); got != tt.session {
+				t.Errorf("session:\ngot:\n%s\nwant:\n%s", got, tt.session)
 			}
 		})
 	}

@@ -18,6 +18,9 @@ type signedToken struct {
 	// claims are the other payload entries the spec states, in order
 	// (payloads.go).
 	claims []tokenClaim
+	// signed: made by a signer (a link mailed to the user), not a JWT
+	// encoded for a session.
+	signed bool
 }
 
 // signer reads the construction of a token signer (an itsdangerous
@@ -131,7 +134,12 @@ func isConfigRef(x allium.Expr) bool {
 // <Kind>Token.created(user: u, expires_at: now + config.<kind>_token_expiry).
 // payload is the signed value (a dict or an id), expiry its lifetime.
 func (rc *ruleCtx) issueToken(payload *facts.Expr, expiry allium.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
-	return rc.issueTokenOf(tokenKind(sc.stack), payload, expiry, sc, out, line)
+	kind := tokenKind(sc.stack)
+	v := rc.issueTokenOf(kind, payload, expiry, sc, out, line)
+	if tok := rc.b.signedTokens[pascal(kind)+"Token"]; tok != nil {
+		tok.signed = true
+	}
+	return v
 }
 
 // issueTimedToken is issueToken for a signer whose tokens carry the time

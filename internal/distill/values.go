@@ -88,6 +88,8 @@ type query struct {
 	scoped int
 	// fkOwner/fkField: the query is a relationship (user.sessions).
 	via allium.Expr
+	// rel is the relationship via reads, when it is one.
+	rel *allium.Relationship
 	// action is "delete" for a delete(Model) statement.
 	action string
 	// counts are annotations of the query (n=Count("rel")): the alias

@@ -224,7 +224,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		case vNew:
 			ent := rc.b.entByName[obj.ent]
-			f := ent.attrs[t.Name]
+			f := ent.attrField(t.Name)
 			if f == nil || f.drop {
 				return
 			}
@@ -245,7 +245,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			rc.b.stats.EffectsSeen++
-			f := ent.attrs[t.Name]
+			f := ent.attrField(t.Name) // user.role = r: the key role_id, named role
 			if f == nil || f.drop {
 				rc.untranslated(sc, line, LeftOutField, "an assignment to "+obj.ent+"."+t.Name)
 				return
@@ -318,6 +318,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		}
 	}
 	if bySecret {
+		if id, ok := q.conds[0].val.(*allium.Ident); ok && len(q.conds) == 1 && q.conds[0].field == "id" && id.Name != bn {
+			// User.query.get(user_id): the input id stands for user.
+			if rc.idParams == nil {
+				rc.idParams = map[string]string{}
+			}
+			rc.idParams[id.Name] = bn
+		}
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
@@ -437,6 +444,13 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if s.Cond != nil && s.Cond.Kind == facts.ExprWalrus {
+		// if features := user_in.features: the name holds the tested
+		// value in the body, and the test is of that value.
+		bound := *s
+		bound.Cond = rc.bindWalrus(s.Cond, sc, out)
+		s = &bound
+	}
 	if deferredEither(s) {
 		// if runner: runner(f, (a,)) else: f(a): f(a) runs either way.
 		return rc.stmts(s.Else, sc, out)
@@ -463,11 +477,16 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
+	var optional allium.Expr
 	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
-		// `if email: ...`: input validation, not a rule's condition.
-		return rc.stmts(s.Body, sc, out)
+		// `if email: ...`: input validation, not a rule's condition;
+		// but `if data.role:` of an input the shape declares optional
+		// guards what happens only when the request gives it.
+		if optional = rc.optionalInput(s.Cond, sc, out); optional == nil {
+			return rc.stmts(s.Body, sc, out)
+		}
 	}
-	if key, rest := rc.actionKey(s.Cond, sc, out); key != "" && sc.top && !sc.inlined {
+	if key, rest := rc.actionKey(s.Cond, sc, out); optional == nil && key != "" && sc.top && !sc.inlined {
 		// if "create_key" in request.POST: one form of a page with several
 		// buttons; each is an action, a rule with a trigger of its own.
 		cond := allium.Expr(nil)
@@ -479,7 +498,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	// The condition reads the variables before either branch rebinds them.
 	before := len(*out)
-	cond := rc.cond(s.Cond, sc, out)
+	cond := optional
+	if cond == nil {
+		cond = rc.cond(s.Cond, sc, out)
+	}
 	if cond != nil && constantExpr(cond) {
 		// A helper's result read as a constant (only some of its returns
 		// were seen): the condition is not known.
@@ -507,13 +529,27 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.top, elseSc.top = false, false
 	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
+	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
+	if optional != nil && (rc.b.stats.Untranslated > leftOut || rc.callingLoops > loops) && len(thenOut) > 0 {
+		// Part of what an optional input changes could not be stated
+		// (dispatch's projects: all reset, then the given ones set): the
+		// rest alone would misstate the outcome.
+		rc.untranslated(sc, s.Line, LeftOutCondition, "a block run when the request gives an optional input")
+		thenOut = nil
+	}
 	elseEnds := false
 	if len(s.Else) > 0 {
 		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
 	}
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
+	}
+	if sc.inlined && sc.top && cond != nil && thenSc.returned && len(thenOut) == 0 && len(s.Else) == 0 && returnsResult(s.Body) {
+		// if challenge.status == APPROVED: return challenge.status in a
+		// helper: a result, not a failure (None, False), so what the
+		// rest of it refuses, it refuses only when cond does not hold.
+		sc.top, sc.under = false, negate(cond)
 	}
 	for _, br := range []struct {
 		sc   *scope
@@ -799,7 +835,12 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++
 			rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
+		} else if loopCalls(s) {
+			rc.callingLoops++
 		}
+		return
+	}
+	if rc.findFirst(s, it, sc, out) {
 		return
 	}
 	if rc.h.job && rc.trigger == nil && rc.temporalLoop(it.q, varName, s.Body, sc, s.Line) {
@@ -831,6 +872,31 @@ func (rc *ruleCtx) loopHasEffects(s *facts.Stmt) bool {
 		return true
 	})
 	return has
+}
+
+// returnsResult reports a block that ends returning a value other than
+// None or False, which callers read as a failure.
+func returnsResult(body []facts.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	last := &body[len(body)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind == facts.ExprNone {
+		return false
+	}
+	return last.Value.Kind != facts.ExprBool || last.Value.Value == "true"
+}
+
+// loopCalls reports a loop whose body calls something.
+func loopCalls(s *facts.Stmt) bool {
+	calls := false
+	facts.Walk(s.Body, func(st *facts.Stmt) bool {
+		if st.Value != nil && st.Value.Kind == facts.ExprCall && (st.Kind == facts.StmtExpr || st.Kind == facts.StmtAssign) {
+			calls = true
+		}
+		return true
+	})
+	return calls
 }
 
 func cloneVars(m map[string]*value) map[string]*value {

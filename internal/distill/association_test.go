@@ -1,0 +1,280 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestKeyReferences pins how a primary key that is also a foreign key is
+// read: dispatch's DispatchUserOrganization is keyed by the user and the
+// organization it links, and each key is a reference the spec states;
+// CTFd's Solve(Submission) shares its parent's key, which stays an id.
+func TestKeyReferences(t *testing.T) {
+	d := New(Options{})
+	membership := `
+class Membership(Base):
+    __tablename__ = "memberships"
+    user_id = Column(Integer, ForeignKey(User.id), primary_key=True)
+    user = relationship(User, backref="memberships")
+    org_id = Column(Integer, ForeignKey("orgs.id"), primary_key=True)
+    role = Column(String, nullable=False)
+`
+	tests := []struct {
+		name, model, entity, want string
+	}{
+		{
+			name:   "an association row keyed by the two rows it links states both references",
+			model:  membership,
+			entity: "Membership",
+			want: `entity Membership {
+    user: User
+    org: Org
+    role: String
+}`,
+		},
+		{
+			name:   "its backref is the user's collection of rows",
+			model:  membership,
+			entity: "User",
+			want: `entity User {
+    email: String
+
+    memberships: Membership with user = this
+}`,
+		},
+		{
+			// flask-base: Role.users = db.relationship("User", backref="role").
+			name: "a relationship with a backref on the side without the key is the collection of the rows that hold it",
+			model: `
+class Team(Base):
+    __tablename__ = "teams"
+    id = Column(Integer, primary_key=True)
+    members = relationship("Player", backref="team", lazy="dynamic")
+    captain = relationship("Player", uselist=False, backref="captained")
+    sponsors = relationship("Player")
+
+class Player(Base):
+    __tablename__ = "players"
+    id = Column(Integer, primary_key=True)
+    team_id = Column(Integer, ForeignKey("teams.id"))
+`,
+			entity: "Team",
+			want: `entity Team {
+    members: Player with team = this
+}`,
+		},
+		{
+			name: "a lone key that is a foreign key is the row's identity (joined-table inheritance)",
+			model: `
+class Admin(User):
+    __tablename__ = "admins"
+    id = Column(Integer, ForeignKey("users.id"), primary_key=True)
+    level = Column(Integer, nullable=False)
+`,
+			entity: "Admin",
+			want: `entity Admin {
+    level: Integer
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": `
+from sqlalchemy import Column, String, Integer, ForeignKey
+from sqlalchemy.orm import declarative_base, relationship
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String, nullable=False)
+
+class Org(Base):
+    __tablename__ = "orgs"
+    id = Column(Integer, primary_key=True)
+` + tt.model})
+			if got := construct(out.Module, tt.entity); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// TestRelationshipSearch pins dispatch's role check: a model method that
+// searches a relationship for the row a test names and returns a field
+// of it is that row's field, and a StrEnum whose values are capitalised
+// ("Owner") still gives its members (owner).
+func TestRelationshipSearch(t *testing.T) {
+	d := New(Options{})
+	models := `
+from enum import StrEnum
+from sqlalchemy import Column, String, Integer, ForeignKey
+from sqlalchemy.orm import declarative_base, relationship
+Base = declarative_base()
+
+class Roles(StrEnum):
+    owner = "Owner"
+    member = "Member"
+
+class Org(Base):
+    __tablename__ = "orgs"
+    id = Column(Integer, primary_key=True)
+    slug = Column(String, nullable=False)
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String, nullable=False)
+
+    def org_role(self, slug):
+` + "%s" + `
+
+class Membership(Base):
+    __tablename__ = "memberships"
+    user_id = Column(Integer, ForeignKey(User.id), primary_key=True)
+    user = relationship(User, backref="memberships")
+    org_id = Column(Integer, ForeignKey(Org.id), primary_key=True)
+    org = relationship(Org, backref="members")
+    role = Column(String, default=Roles.member)
+`
+	view := `
+from fastapi import APIRouter, HTTPException, Depends
+from .models import User, Roles
+from .auth import get_current_user
+router = APIRouter()
+
+@router.put("/users/{user_id}/email")
+def rename_user(user_id: int, org: str, email: str, db_session: DbSession, current_user: User = Depends(get_current_user)):
+    if current_user.org_role(org) != Roles.owner:
+        raise HTTPException(status_code=403, detail="owners only")
+    user = db_session.query(User).filter(User.id == user_id).one_or_none()
+    user.email = email
+    db_session.commit()
+`
+	tests := []struct {
+		name, method, want string
+	}{
+		{
+			name: "a search by a field of the row it refers to",
+			method: `        for m in self.memberships:
+            if m.org.slug == slug:
+                return m.role`,
+			want: "    requires: Membership{user: current_user, org: Org{slug: org}}.role = owner\n",
+		},
+		{
+			name: "a search by the row's own reference",
+			method: `        for m in self.memberships:
+            if m.org_id == slug:
+                return m.role`,
+			want: "    requires: Membership{user: current_user, org: org}.role = owner\n",
+		},
+		{
+			name: "a search with a result of its own when it finds nothing is not the row's field: the guard is left out",
+			method: `        for m in self.memberships:
+            if m.org.slug == slug:
+                return m.role
+        return Roles.owner`,
+			want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"app/models.py": strings.Replace(models, "%s", tt.method, 1),
+				"app/views.py":  view,
+			})
+			got := construct(out.Module, "RenameUser")
+			if !strings.Contains(got, "ensures: user.email = email\n") || strings.Contains(got, "owner") != (tt.want != "") || !strings.Contains(got, tt.want) {
+				t.Errorf("got:\n%s\nwant a rule with:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// TestCreationByRelationship pins flask-base's new_user: User(role=...)
+// names the relationship a backref declares beside the key role_id, and
+// the created user states it.
+func TestCreationByRelationship(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class Role(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(64))
+    users = db.relationship("User", backref="role", lazy="dynamic")
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(64), nullable=False)
+    role_id = db.Column(db.Integer, db.ForeignKey("roles.id"))
+`,
+		"app/views.py": `
+from flask import Flask, request, redirect
+from app.models import User, db
+app = Flask(__name__)
+
+@app.route("/users", methods=["POST"])
+def new_user():
+    user = User(role=request.form["role"], email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`})
+	want := `rule NewUser {
+    when: NewUser(role, email)
+    ensures: User.created(role: role, email: email)
+}`
+	if got := construct(out.Module, "NewUser"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}
+
+// TestIDParamMerge pins flask-base's change_account_type: the input id
+// compared with the signed-in user's id is the user looked up by it, and
+// an assignment to the relationship beside a key (user.role = r) sets it.
+func TestIDParamMerge(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class Role(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    users = db.relationship("User", backref="role", lazy="dynamic")
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    role_id = db.Column(db.Integer, db.ForeignKey("roles.id"))
+`,
+		"app/views.py": `
+from flask import Flask, request, redirect, abort
+from flask_login import login_required, current_user
+from app.models import User, db
+app = Flask(__name__)
+
+@app.route("/user/<int:user_id>/role", methods=["POST"])
+@login_required
+def change_role(user_id):
+    if current_user.id == user_id:
+        return redirect("/")
+    user = User.query.get(user_id)
+    if user is None:
+        abort(404)
+    user.role = request.form["role"]
+    db.session.commit()
+    return redirect("/")
+`})
+	want := `rule ChangeRole {
+    when: ChangeRole(current_user, user, role)
+    requires: current_user != user
+    requires: exists user
+    ensures: user.role = role
+}`
+	if got := construct(out.Module, "ChangeRole"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}

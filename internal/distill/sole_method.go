@@ -1,0 +1,66 @@
+package distill
+
+import (
+	"sort"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// soleMethod finds the one class of the service, neither a model nor a
+// request shape, that defines a method called name: a call of it on an
+// object the walk cannot type (a plugin instance fetched from a registry,
+// mfa_plugin.instance.validate_mfa_token(...)) can only be that method.
+// nil when no class or more than one defines it.
+func (b *builder) soleMethod(name string) *funcRef {
+	if b.soleMethods == nil {
+		b.soleMethods = map[string][]*funcRef{}
+		quals := make([]string, 0, len(b.ix.classes))
+		for q := range b.ix.classes {
+			quals = append(quals, q)
+		}
+		sort.Strings(quals)
+		for _, q := range quals {
+			cr := b.ix.classes[q]
+			if b.testFile(cr.file.Path) || b.entByQual[q] != nil || b.shapes[q] != nil {
+				continue
+			}
+			for i := range cr.class.Methods {
+				m := &cr.class.Methods[i]
+				b.soleMethods[m.Name] = append(b.soleMethods[m.Name], &funcRef{file: cr.file, fn: m, class: cr.class})
+			}
+		}
+	}
+	if frs := b.soleMethods[name]; len(frs) == 1 {
+		return frs[0]
+	}
+	return nil
+}
+
+// untypedMethodCall inlines recv.name(...) on a receiver of unknown type,
+// a value the code got at run time (held in a local), when one class
+// alone defines the method. A module's function (requests.post) is no
+// such call.
+func (rc *ruleCtx) untypedMethodCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	if method == "" || recv.kind != vUnknown || method[0] == '_' || !localRoot(e.X, sc) {
+		return nil
+	}
+	fr := rc.b.soleMethod(method)
+	if fr == nil || fr.fn.Name == "__init__" {
+		return nil
+	}
+	return rc.inline(fr, &value{kind: vPlumbing}, e, sc, out)
+}
+
+// localRoot reports a callee x.y.m whose root x is a local of the scope.
+func localRoot(callee *facts.Expr, sc *scope) bool {
+	x := callee
+	for x != nil && x.Kind == facts.ExprAttr {
+		x = x.X
+	}
+	if x == nil || x.Kind != facts.ExprName || x == callee {
+		return false
+	}
+	_, ok := sc.vars[x.Name]
+	return ok
+}

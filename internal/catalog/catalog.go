@@ -165,6 +165,13 @@ type Language struct {
 	// TimeCasts convert a time to a number of seconds and keep its
 	// meaning (int(time.time())).
 	TimeCasts []string `yaml:"time_casts"`
+	// TimeMethods are the methods of a point in time that give the same
+	// instant in another form (now.replace(tzinfo=None), now.timestamp(),
+	// now.date(): the spec's Timestamp stands for dates too), each with
+	// the arguments it may be given and keep the instant (keyword names,
+	// "#0" for the first positional one): replace(tzinfo=None) keeps it,
+	// replace(day=1) does not.
+	TimeMethods map[string][]string `yaml:"time_methods"`
 	// TimestampReaders read a number of seconds as the time it is
 	// (datetime.fromtimestamp(payload["exp"])).
 	TimestampReaders []string `yaml:"timestamp_readers"`

@@ -805,6 +805,56 @@ class UsersConfig(AppConfig):
 			construct: "Touch",
 			want:      "",
 		},
+		{
+			name: "a serializer's context names the user the view found; a model's set_password override calls the framework's through super(); a validator's success return makes the guard after it conditional",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+class User(AbstractUser):
+    password_updated = models.DateField(null=True)
+    def set_password(self, *args, **kwargs):
+        self.password_updated = timezone.now().date()
+        return super().set_password(*args, **kwargs)
+`,
+				"app/serializers.py": `
+from rest_framework import serializers
+class ChangePasswordSerializer(serializers.Serializer):
+    current_password = serializers.CharField()
+    new_password = serializers.CharField()
+    def validate_current_password(self, value):
+        if self.context["request"].user.is_superuser:
+            return value
+        if not self.context["user"].check_password(value):
+            raise serializers.ValidationError("wrong")
+        return value
+    def save(self, **kwargs):
+        user = self.context["user"]
+        user.set_password(self.validated_data["new_password"])
+        user.save()
+`,
+				"app/views.py": `
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+from app.serializers import ChangePasswordSerializer
+class ChangePasswordView(GenericAPIView):
+    serializer_class = ChangePasswordSerializer
+    def update(self, request, *args, **kwargs):
+        s = self.get_serializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        s.save()
+        return Response({"status": "Success"})
+`},
+			construct: "ChangePassword",
+			want: `rule ChangePassword {
+    when: ChangePassword(user, current_password, target_user, new_password)
+    requires: user.is_superuser or verify(current_password, target_user.password)
+    ensures:
+        target_user.password_updated = now
+        target_user.password = hash(new_password)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -218,6 +218,7 @@ type ruleCtx struct {
 	trigger    *allium.Trigger // temporal rules
 	cache      map[evalKey]*value
 	deps       map[string]*value // dependency results by function
+	ctxItems   map[string]*value // entities a shape's context holds, by key
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string

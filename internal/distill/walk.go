@@ -527,6 +527,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 		}
 	}
+	rc.helperReturned(s, cond, &thenSc, &elseSc, thenEnds, elseEnds, sc)
 	if thenEnds != elseEnds {
 		rc.b.stats.GuardsSeen++
 	}

@@ -17,6 +17,17 @@ import (
 	"github.com/distill/distill/configs"
 )
 
+// InheritedRelation is a foreign key a framework base class gives a
+// model. To names the model it points to: a user-model reference, a model
+// of the service, or a framework base class whose subclass in the service
+// is the target. RelatedName names the reverse side (empty: Django's
+// default, declared only where a rule uses it).
+type InheritedRelation struct {
+	To          string `yaml:"to"`
+	OneToOne    bool   `yaml:"one_to_one"`
+	RelatedName string `yaml:"related_name"`
+}
+
 // Catalog is a loaded pattern catalog. It is read-only after loading and
 // safe for concurrent use.
 type Catalog struct {
@@ -52,6 +63,10 @@ type Language struct {
 	// gets from it without declaring them, with their domain types ("?"
 	// marks an optional one). They are kept only where a rule uses them.
 	InheritedFields map[string]map[string]string `yaml:"inherited_fields"`
+	// InheritedRelations lists, per framework base class, the foreign
+	// keys it gives a model (django-organizations adds them through a
+	// metaclass): field name -> the relation.
+	InheritedRelations map[string]map[string]InheritedRelation `yaml:"inherited_relations"`
 	// FrameworkModels maps a model the framework defines (imported, not
 	// declared: django.contrib.auth.models.User) to the base of
 	// InheritedFields whose fields it has.

@@ -855,6 +855,57 @@ class ChangePasswordView(GenericAPIView):
         target_user.password = hash(new_password)
 }`,
 		},
+		{
+			name: "django-organizations' abstract bases give the member and owner models their foreign keys",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from organizations.abstract import AbstractOrganization, AbstractOrganizationOwner, AbstractOrganizationUser
+class User(AbstractUser):
+    pass
+class BaseOrganizationOwner(models.Model):
+    class Meta:
+        abstract = True
+class Organization(models.Model, AbstractOrganization):
+    pass
+class OrganizationUser(models.Model, AbstractOrganizationUser):
+    is_admin = models.BooleanField(default=False)
+class OrganizationOwner(BaseOrganizationOwner, AbstractOrganizationOwner):
+    pass
+`},
+			construct: "OrganizationOwner",
+			want: `entity OrganizationOwner {
+    organization: Organization
+    organization_user: OrganizationUser
+}`,
+		},
+		{
+			name: "a daily job over the rows whose date is today plus a lifetime is due when that day comes",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    expiration_date = models.DateField(null=True)
+`,
+				"app/tasks.py": `
+from celery import shared_task
+from django.core.mail import send_mail
+from django.utils.timezone import localdate, timedelta
+from app.models import User
+@shared_task
+def remind_expiring_users():
+    for user in User.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=7)):
+        send_mail("Your account expires", "account_expiring", None, [user.email])
+`},
+			construct: "RemindExpiringUsers",
+			want: `rule RemindExpiringUsers {
+    when: user: User.expiration_date - 7.days <= now
+    requires: user.is_active
+    ensures: Email.created(to: user.email, template: account_expiring)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

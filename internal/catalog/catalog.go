@@ -308,6 +308,18 @@ type Sessions struct {
 	// in order, that the spec states on the session when the call gives
 	// them (login_user(user, remember=True): remember: true).
 	StartFlags map[string][]string `yaml:"start_flags"`
+	// StartLifetimes names, per sign-in call, the setting that holds how
+	// long the session it starts lives: where the service sets it, the
+	// spec states the session's expires_at as now plus that setting, a
+	// config parameter (a lifetime left to the framework is not stated).
+	StartLifetimes map[string]SessionLifetime `yaml:"start_lifetimes"`
+}
+
+// SessionLifetime is a setting that holds a session's lifetime as a
+// number of units (seconds).
+type SessionLifetime struct {
+	Setting string `yaml:"setting"`
+	Unit    string `yaml:"unit"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

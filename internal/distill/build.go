@@ -330,8 +330,12 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 	}
 	if ss := b.lang.Sessions; ss != nil && b.sessionUser != "" && b.entByName[ss.Entity] == nil {
-		m.Entities = append(m.Entities, &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
-			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}})
+		ent := &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
+			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}}
+		if b.sessionExpiry {
+			ent.Members = append(ent.Members, &allium.Field{Name: "expires_at", Type: &allium.Type{Name: "Timestamp"}})
+		}
+		m.Entities = append(m.Entities, ent)
 	}
 	for _, name := range sortedKeys(b.signedTokens) {
 		tok := b.signedTokens[name]

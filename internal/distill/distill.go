@@ -383,6 +383,8 @@ type builder struct {
 	// sessionUser is the entity signed-in sessions belong to, once a
 	// rule signs a user in or out (the Session entity is then declared).
 	sessionUser string
+	// sessionExpiry: a sign-in states when its session expires.
+	sessionExpiry bool
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
 	// enumsRead are the named enums whose members rules read

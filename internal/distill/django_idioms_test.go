@@ -881,6 +881,41 @@ class OrganizationOwner(BaseOrganizationOwner, AbstractOrganizationOwner):
 }`,
 		},
 		{
+			name: "Django's login starts a session that lives SESSION_COOKIE_AGE seconds, stated where the service sets it",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    pass
+`,
+				"config/settings.py": `
+SESSION_COOKIE_AGE = 60 * 60 * 24
+`,
+				"app/views.py": `
+from django.contrib.auth import authenticate, login
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class SessionLoginApi(APIView):
+    def post(self, request):
+        user = authenticate(request, username=request.data["username"], password=request.data["password"])
+        if user is None:
+            return Response(status=400)
+        login(request, user)
+        return Response({})
+`},
+			construct: "SessionLoginApi",
+			want: `rule SessionLoginApi {
+    when: SessionLoginApi(username, password)
+    let user = User{username}
+    requires: verify(password, user.password)
+    requires: user.is_active
+    requires: exists user
+    ensures:
+        Session.created(user: user, expires_at: now + config.session_cookie_age)
+        user.last_login = now
+}`,
+		},
+		{
 			name: "a daily job over the rows whose date is today plus a lifetime is due when that day comes",
 			files: map[string]string{
 				"app/models.py": `

@@ -910,6 +910,29 @@ class SessionLoginApi(APIView):
 }`,
 		},
 		{
+			name: "a view whose GET and POST do the same thing is one behaviour: the POST's rule",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Member(AbstractUser):
+    pass
+`,
+				"app/apis.py": `
+from django.contrib.auth import logout
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class SignOutApi(APIView):
+    def get(self, request):
+        logout(request)
+        return Response()
+    def post(self, request):
+        logout(request)
+        return Response(status=204)
+`},
+			construct: "GetSignOutApi",
+			want:      "",
+		},
+		{
 			name: "a daily job over the rows whose date is today plus a lifetime is due when that day comes",
 			files: map[string]string{
 				"app/models.py": `

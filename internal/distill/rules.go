@@ -410,6 +410,9 @@ func (b *builder) buildRules() {
 		return false
 	})
 	b.stats.Handlers = len(handlers)
+	// The one rule of each class-based view method so far, by what it
+	// states apart from its name.
+	viewRules := map[string]*ruleOut{}
 	for _, h := range handlers {
 		if b.ctx.Err() != nil {
 			return
@@ -419,7 +422,39 @@ func (b *builder) buildRules() {
 		if b.stats.EffectsSeen > effects {
 			b.stateHandler(b.rules[rules:])
 		}
+		if h.class != nil && len(b.rules) == rules+1 {
+			b.sameViewBehaviour(viewRules, h, rules)
+		}
 	}
+}
+
+// sameViewBehaviour keeps one rule for the methods of a view that do the
+// same thing (a logout view answering GET and POST alike): the POST's,
+// which names the behaviour, else the first. The rule at index i is the
+// one h just gave.
+func (b *builder) sameViewBehaviour(seen map[string]*ruleOut, h *handler, i int) {
+	r := b.rules[i]
+	if r.rule.Trigger == nil || r.rule.Trigger.Kind != allium.TriggerExternal {
+		return
+	}
+	c, t := *r.rule, *r.rule.Trigger
+	c.Name, t.Name, c.Trigger = "", "", &t
+	key := h.class.QualName + "\x00" + allium.PrintConstruct(&c)
+	prev := seen[key]
+	if prev == nil {
+		seen[key] = r
+		return
+	}
+	if h.fn.Name == "post" {
+		if j := slices.Index(b.rules, prev); j >= 0 {
+			b.note("%s:%d: the view's other method does what %s does; one rule, %s", h.file.Path, h.fn.Line, h.fn.Name, r.rule.Name)
+			b.rules = slices.Delete(b.rules, j, j+1)
+			seen[key] = r
+			return
+		}
+	}
+	b.note("%s:%d: handler %s does what %s states; no rule of its own", h.file.Path, h.fn.Line, h.fn.Name, prev.rule.Name)
+	b.rules = b.rules[:i]
 }
 
 func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {

@@ -216,6 +216,9 @@ type Language struct {
 	// validators (Django's AUTH_PASSWORD_VALIDATORS), which a password
 	// form's validation runs on the new password.
 	PasswordValidators *PasswordValidators `yaml:"password_validators"`
+	// PasswordViews are framework views whose inherited POST changes the
+	// signed-in user's password: the view's class -> the inputs it reads.
+	PasswordViews map[string]PasswordView `yaml:"password_views"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
@@ -568,6 +571,17 @@ func (l *Language) SinkFor(names ...string) *Sink {
 	return nil
 }
 
+// PasswordView is what a framework password-change view does on POST:
+// it requires the current password (input Old, when given) to verify,
+// the new one (input New) repeated in its confirmation
+// (password_confirmations) and passing the configured validators, and
+// sets it with the user's method Setter (a model's override runs).
+type PasswordView struct {
+	Old    string `yaml:"old"`
+	New    string `yaml:"new"`
+	Setter string `yaml:"setter"`
+}
+
 // PasswordValidators names the setting that lists the password validators
 // and what each validator class (by its last name) requires.
 type PasswordValidators struct {
@@ -582,4 +596,8 @@ type PasswordValidators struct {
 	// General validators (similarity to the user, common or all-numeric
 	// passwords) are stated together as valid_password(p).
 	General []string `yaml:"general"`
+	// Method is what validation calls on a validator class of the
+	// service's own (validate(password, user)): its failures are
+	// preconditions too.
+	Method string `yaml:"method"`
 }

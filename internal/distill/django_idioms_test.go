@@ -910,6 +910,38 @@ class SessionLoginApi(APIView):
 }`,
 		},
 		{
+			name: "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator",
+			files: map[string]string{
+				"accounts/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Account(AbstractUser):
+    pass
+`,
+				"accounts/validators.py": `
+from django.core.exceptions import ValidationError
+class NotTheSamePassword:
+    def validate(self, password, user=None):
+        if user.check_password(password):
+            raise ValidationError("reused")
+`,
+				"proj/settings.py": `
+AUTH_PASSWORD_VALIDATORS = [{"NAME": "accounts.validators.NotTheSamePassword"}]
+`,
+				"accounts/api.py": `
+from dj_rest_auth.views import PasswordChangeView as RestPasswordChangeView
+class AccountPasswordView(RestPasswordChangeView):
+    throttle_scope = "password"
+`},
+			construct: "AccountPassword",
+			want: `rule AccountPassword {
+    when: AccountPassword(old_password, user, new_password1, new_password2)
+    requires: verify(old_password, user.password)
+    requires: new_password1 = new_password2
+    requires: not verify(new_password1, user.password)
+    ensures: user.password = hash(new_password1)
+}`,
+		},
+		{
 			name: "a view whose GET and POST do the same thing is one behaviour: the POST's rule",
 			files: map[string]string{
 				"app/models.py": `

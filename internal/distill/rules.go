@@ -27,6 +27,9 @@ type handler struct {
 	// routeCond: the module-level condition its route is registered
 	// under (route_calls.go).
 	routeCond *facts.Expr
+	// pwView: the POST a framework password-change view gives the class
+	// (pwviews.go); fn has no body.
+	pwView *catalog.PasswordView
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -57,6 +60,8 @@ func (b *builder) findHandlers() []*handler {
 							name: pascal(facts.LastSegment(f.Module))})
 					}
 				}
+			case b.passwordViewHandler(f, c, cr) != nil:
+				out = append(out, b.passwordViewHandler(f, c, cr))
 			case b.matchBases(cr, b.lang.ViewBases):
 				out = append(out, b.classHandlers(f, c)...)
 			case b.matchBases(cr, b.lang.MutationBases):
@@ -153,14 +158,19 @@ func (b *builder) mutationHandler(cr *classRef) *handler {
 	return nil
 }
 
-func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
-	stem := c.Name
+// viewStem is a view class's name without its kind (PasswordChangeView:
+// PasswordChange).
+func viewStem(name string) string {
 	for _, suf := range []string{"APIView", "ViewSet", "View", "Resource", "Endpoint"} {
-		if s := strings.TrimSuffix(stem, suf); s != stem && s != "" {
-			stem = s
-			break
+		if s := strings.TrimSuffix(name, suf); s != name && s != "" {
+			return s
 		}
 	}
+	return name
+}
+
+func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
+	stem := viewStem(c.Name)
 	var methods []*facts.Function
 	for i := range c.Methods {
 		m := &c.Methods[i]
@@ -472,6 +482,9 @@ func (b *builder) handlerRules(h *handler) {
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.routeGuard(h, sc)
+	if h.pwView != nil {
+		rc.passwordViewRule(h.pwView, sc)
+	}
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {

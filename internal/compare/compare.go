@@ -567,6 +567,16 @@ func (c *comparison) alignRules() {
 				r.rules[u.local] = g.name
 			}
 			t := rule.Trigger
+			if t != nil && rep.Trigger != nil && t.Kind == rep.Trigger.Kind && t.Kind != allium.TriggerExternal &&
+				t.Binding != "" && rep.Trigger.Binding != "" && t.Binding != rep.Trigger.Binding && !ruleBindings(rule)[rep.Trigger.Binding] {
+				// member: OrganizationUser.created and organization_user:
+				// OrganizationUser.created bind the same instance.
+				if r.params == nil {
+					r.params = map[*allium.Rule]map[string]string{}
+				}
+				r.params[rule] = map[string]string{t.Binding: rep.Trigger.Binding}
+				continue
+			}
 			if t == nil || t.Kind != allium.TriggerExternal || rep.Trigger == nil || rep.Trigger.Kind != allium.TriggerExternal {
 				continue
 			}

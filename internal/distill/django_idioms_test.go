@@ -309,7 +309,7 @@ def setup_two_factor(request):
 }`,
 		},
 		{
-			name: "get_or_create creates a row only when none matches its lookup",
+			name: "get_or_create creates a row only when none matches its lookup; a one-to-one's declared other side names it",
 			files: map[string]string{
 				"app/models.py": `
 from django.conf import settings
@@ -336,7 +336,7 @@ def obtain_token(request):
 			want: `rule ObtainToken {
     when: ObtainToken(user)
     ensures:
-        if not exists ApiToken{user}:
+        if not exists user.api_token:
             ApiToken.created(user: user, label: "api")
 }`,
 		},
@@ -878,6 +878,39 @@ class OrganizationOwner(BaseOrganizationOwner, AbstractOrganizationOwner):
 			want: `entity OrganizationOwner {
     organization: Organization
     organization_user: OrganizationUser
+}`,
+		},
+		{
+			name: "a post_save receiver that creates only when a one-to-one's other side is missing: a precondition, read through the declared side",
+			files: map[string]string{
+				"app/models.py": `
+from django.db import models
+class Team(models.Model):
+    title = models.CharField(max_length=20)
+class Seat(models.Model):
+    team = models.ForeignKey(Team, models.CASCADE)
+    lead = models.BooleanField(default=False)
+class Captain(models.Model):
+    team = models.OneToOneField(Team, models.CASCADE, related_name="captain")
+    seat = models.OneToOneField(Seat, models.CASCADE)
+`,
+				"app/signals.py": `
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from app.models import Captain, Seat
+@receiver(post_save, sender=Seat)
+def first_lead_captains(sender, instance, created, **kwargs):
+    if not created or not instance.lead:
+        return
+    if not Captain.objects.filter(team=instance.team).exists():
+        Captain.objects.create(team=instance.team, seat=instance)
+`},
+			construct: "FirstLeadCaptains",
+			want: `rule FirstLeadCaptains {
+    when: seat: Seat.created
+    requires: seat.lead
+    requires: not exists seat.team.captain
+    ensures: Captain.created(team: seat.team, seat: seat)
 }`,
 		},
 		{

@@ -571,6 +571,18 @@ func (rc *ruleCtx) samePath(p *ruleCtx) bool {
 	return false
 }
 
+// soleIf reports outcomes that are one if with one branch and no else.
+func soleIf(list []allium.Stmt) (*allium.If, bool) {
+	if len(list) != 1 {
+		return nil, false
+	}
+	ifs, ok := list[0].(*allium.If)
+	if !ok || len(ifs.Branches) != 1 || len(ifs.Else) > 0 || len(ifs.Branches[0].Body) == 0 {
+		return nil, false
+	}
+	return ifs, true
+}
+
 func stmtsKey(list []allium.Stmt) string {
 	var sb strings.Builder
 	for _, s := range list {
@@ -609,6 +621,12 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 			}
 		}
 		r.Body = append(r.Body, s)
+	}
+	if ifs, ok := soleIf(rc.ensures); ok && !external {
+		// A rule no caller waits on (a signal, a schedule) that does
+		// nothing unless a condition holds applies only when it holds.
+		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
+		rc.ensures = ifs.Branches[0].Body
 	}
 	if len(rc.ensures) > 0 {
 		// One ensures block: lets of created instances stay visible to

@@ -56,6 +56,10 @@ type Language struct {
 	RouteDecorators      []string            `yaml:"route_decorators"`
 	ViewBases            []string            `yaml:"view_bases"`
 	ViewMethods          []string            `yaml:"view_methods"`
+	// ViewDispatch are methods of a class-based view that run before its
+	// handler and hand over to it by calling the base's method
+	// (Django's dispatch): their guards are the handler's preconditions.
+	ViewDispatch []string `yaml:"view_dispatch"`
 	ViewModules          []string            `yaml:"view_modules"`
 	MutationBases        []string            `yaml:"mutation_bases"`
 	UserBases            []string            `yaml:"user_bases"`

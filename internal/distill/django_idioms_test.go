@@ -943,7 +943,7 @@ class SessionLoginApi(APIView):
 }`,
 		},
 		{
-			name: "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator",
+			name: "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator, after the guards of the view's dispatch",
 			files: map[string]string{
 				"accounts/models.py": `
 from django.contrib.auth.models import AbstractUser
@@ -962,12 +962,18 @@ AUTH_PASSWORD_VALIDATORS = [{"NAME": "accounts.validators.NotTheSamePassword"}]
 `,
 				"accounts/api.py": `
 from dj_rest_auth.views import PasswordChangeView as RestPasswordChangeView
+from django.shortcuts import render
 class AccountPasswordView(RestPasswordChangeView):
     throttle_scope = "password"
+    def dispatch(self, request, *args, **kwargs):
+        if not self.request.user.has_usable_password():
+            return render(request, "no_password.html")
+        return super().dispatch(request, *args, **kwargs)
 `},
 			construct: "AccountPassword",
 			want: `rule AccountPassword {
-    when: AccountPassword(old_password, user, new_password1, new_password2)
+    when: AccountPassword(user, old_password, new_password1, new_password2)
+    requires: exists user.password
     requires: verify(old_password, user.password)
     requires: new_password1 = new_password2
     requires: not verify(new_password1, user.password)

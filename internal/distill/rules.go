@@ -158,6 +158,28 @@ func (b *builder) mutationHandler(cr *classRef) *handler {
 	return nil
 }
 
+// viewDispatch walks the view's own dispatch method (catalog:
+// view_dispatch) before the handler, at the handler's top level: a guard
+// there that answers the request itself is a precondition of the handler.
+// The hand-over, return super().dispatch(...), is where the handler runs.
+func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
+	if h.class == nil || h.job || h.mutation {
+		return
+	}
+	for i := range h.class.Methods {
+		m := &h.class.Methods[i]
+		if !slices.Contains(rc.b.lang.ViewDispatch, m.Name) || len(m.Body) == 0 {
+			continue
+		}
+		last := &m.Body[len(m.Body)-1]
+		if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Method() != m.Name ||
+			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw != "super" {
+			continue // a dispatch that does not hand over is not read
+		}
+		rc.stmts(m.Body[:len(m.Body)-1], sc, &rc.ensures)
+	}
+}
+
 // viewStem is a view class's name without its kind (PasswordChangeView:
 // PasswordChange).
 func viewStem(name string) string {
@@ -482,6 +504,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.routeGuard(h, sc)
+	rc.viewDispatch(h, sc)
 	if h.pwView != nil {
 		rc.passwordViewRule(h.pwView, sc)
 	}

@@ -59,10 +59,10 @@ type Language struct {
 	// ViewDispatch are methods of a class-based view that run before its
 	// handler and hand over to it by calling the base's method
 	// (Django's dispatch): their guards are the handler's preconditions.
-	ViewDispatch []string `yaml:"view_dispatch"`
-	ViewModules          []string            `yaml:"view_modules"`
-	MutationBases        []string            `yaml:"mutation_bases"`
-	UserBases            []string            `yaml:"user_bases"`
+	ViewDispatch  []string `yaml:"view_dispatch"`
+	ViewModules   []string `yaml:"view_modules"`
+	MutationBases []string `yaml:"mutation_bases"`
+	UserBases     []string `yaml:"user_bases"`
 	// InheritedFields lists, per framework base class, the fields a model
 	// gets from it without declaring them, with their domain types ("?"
 	// marks an optional one). They are kept only where a rule uses them.

@@ -545,6 +545,7 @@ func (c *comparison) alignRules() {
 
 	// Trigger names and parameters follow the rule's representative.
 	for _, g := range c.rules {
+		repV := g.representative().v
 		rep := g.representative().node.(*allium.Rule)
 		repUses := paramUses(rep)
 		counts := map[string]int{}
@@ -568,9 +569,11 @@ func (c *comparison) alignRules() {
 			}
 			t := rule.Trigger
 			if t != nil && rep.Trigger != nil && t.Kind == rep.Trigger.Kind && t.Kind != allium.TriggerExternal &&
-				t.Binding != "" && rep.Trigger.Binding != "" && t.Binding != rep.Trigger.Binding && !ruleBindings(rule)[rep.Trigger.Binding] {
+				t.Binding != "" && rep.Trigger.Binding != "" && t.Binding != rep.Trigger.Binding && !ruleBindings(rule)[rep.Trigger.Binding] &&
+				r.typeName(t.Entity()) == c.rn[repV].typeName(rep.Trigger.Entity()) {
 				// member: OrganizationUser.created and organization_user:
-				// OrganizationUser.created bind the same instance.
+				// OrganizationUser.created bind the same instance (of
+				// entities the alignment holds for one).
 				if r.params == nil {
 					r.params = map[*allium.Rule]map[string]string{}
 				}

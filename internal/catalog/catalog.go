@@ -220,6 +220,8 @@ type Language struct {
 	// validators (Django's AUTH_PASSWORD_VALIDATORS), which a password
 	// form's validation runs on the new password.
 	PasswordValidators *PasswordValidators `yaml:"password_validators"`
+	// Throttles are the rate limits a class-based view declares.
+	Throttles *Throttles `yaml:"throttles"`
 	// PasswordViews are framework views whose inherited POST changes the
 	// signed-in user's password: the view's class -> the inputs it reads.
 	PasswordViews map[string]PasswordView `yaml:"password_views"`
@@ -327,6 +329,14 @@ type Sessions struct {
 type SessionLifetime struct {
 	Setting string `yaml:"setting"`
 	Unit    string `yaml:"unit"`
+}
+
+// Throttles name a view's class attributes that list its throttle
+// classes, and the attributes of a throttle class that hold its rate
+// ("20/day": so many requests per second, minute, hour or day).
+type Throttles struct {
+	ClassAttrs []string `yaml:"class_attrs"`
+	RateAttrs  []string `yaml:"rate_attrs"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

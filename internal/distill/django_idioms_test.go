@@ -981,6 +981,45 @@ class AccountPasswordView(RestPasswordChangeView):
 }`,
 		},
 		{
+			name: "a view's throttle class of the service limits a client's requests per period, its rate read through the setting's default",
+			files: map[string]string{
+				"shop/models.py": `
+from django.db import models
+class Coupon(models.Model):
+    code = models.CharField(max_length=12)
+    redeemed = models.BooleanField(default=False)
+`,
+				"shop/conf.py": `
+from django.conf import settings
+REDEEM_RATE = getattr(settings, "SHOP_REDEEM_RATE", "5/minute")
+`,
+				"shop/throttling.py": `
+from rest_framework.throttling import AnonRateThrottle
+from shop import conf
+class RedeemRateThrottle(AnonRateThrottle):
+    rate = conf.REDEEM_RATE
+`,
+				"shop/api.py": `
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from shop.models import Coupon
+from shop.throttling import RedeemRateThrottle
+class RedeemCouponView(APIView):
+    throttle_classes = [RedeemRateThrottle]
+    def post(self, request):
+        coupon = Coupon.objects.get(code=request.data["code"])
+        coupon.redeemed = True
+        coupon.save()
+        return Response({})
+`},
+			construct: "RedeemCoupon",
+			want: `rule RedeemCoupon {
+    when: RedeemCoupon(client, coupon)
+    requires: redeem_requests(client, config.redeem_throttle_period) < config.redeem_throttle_limit
+    ensures: coupon.redeemed = true
+}`,
+		},
+		{
 			name: "a view whose GET and POST do the same thing is one behaviour: the POST's rule",
 			files: map[string]string{
 				"app/models.py": `

@@ -505,6 +505,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.routeGuard(h, sc)
 	rc.viewDispatch(h, sc)
+	rc.viewThrottles(h, sc)
 	if h.pwView != nil {
 		rc.passwordViewRule(h.pwView, sc)
 	}

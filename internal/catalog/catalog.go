@@ -18,6 +18,17 @@ import (
 	"github.com/distill/distill/configs"
 )
 
+// InheritedRelation is a foreign key a framework base class gives a
+// model. To names the model it points to: a user-model reference, a model
+// of the service, or a framework base class whose subclass in the service
+// is the target. RelatedName names the reverse side (empty: Django's
+// default, declared only where a rule uses it).
+type InheritedRelation struct {
+	To          string `yaml:"to"`
+	OneToOne    bool   `yaml:"one_to_one"`
+	RelatedName string `yaml:"related_name"`
+}
+
 // Catalog is a loaded pattern catalog. It is read-only after loading and
 // safe for concurrent use.
 type Catalog struct {
@@ -46,13 +57,21 @@ type Language struct {
 	RouteDecorators      []string            `yaml:"route_decorators"`
 	ViewBases            []string            `yaml:"view_bases"`
 	ViewMethods          []string            `yaml:"view_methods"`
-	ViewModules          []string            `yaml:"view_modules"`
-	MutationBases        []string            `yaml:"mutation_bases"`
-	UserBases            []string            `yaml:"user_bases"`
+	// ViewDispatch are methods of a class-based view that run before its
+	// handler and hand over to it by calling the base's method
+	// (Django's dispatch): their guards are the handler's preconditions.
+	ViewDispatch  []string `yaml:"view_dispatch"`
+	ViewModules   []string `yaml:"view_modules"`
+	MutationBases []string `yaml:"mutation_bases"`
+	UserBases     []string `yaml:"user_bases"`
 	// InheritedFields lists, per framework base class, the fields a model
 	// gets from it without declaring them, with their domain types ("?"
 	// marks an optional one). They are kept only where a rule uses them.
 	InheritedFields map[string]map[string]string `yaml:"inherited_fields"`
+	// InheritedRelations lists, per framework base class, the foreign
+	// keys it gives a model (django-organizations adds them through a
+	// metaclass): field name -> the relation.
+	InheritedRelations map[string]map[string]InheritedRelation `yaml:"inherited_relations"`
 	// FrameworkModels maps a model the framework defines (imported, not
 	// declared: django.contrib.auth.models.User) to the base of
 	// InheritedFields whose fields it has.
@@ -172,6 +191,13 @@ type Language struct {
 	// TimeCasts convert a time to a number of seconds and keep its
 	// meaning (int(time.time())).
 	TimeCasts []string `yaml:"time_casts"`
+	// TimeMethods are the methods of a point in time that give the same
+	// instant in another form (now.replace(tzinfo=None), now.timestamp(),
+	// now.date(): the spec's Timestamp stands for dates too), each with
+	// the arguments it may be given and keep the instant (keyword names,
+	// "#0" for the first positional one): replace(tzinfo=None) keeps it,
+	// replace(day=1) does not.
+	TimeMethods map[string][]string `yaml:"time_methods"`
 	// TimestampReaders read a number of seconds as the time it is
 	// (datetime.fromtimestamp(payload["exp"])).
 	TimestampReaders []string `yaml:"timestamp_readers"`
@@ -201,6 +227,11 @@ type Language struct {
 	// validators (Django's AUTH_PASSWORD_VALIDATORS), which a password
 	// form's validation runs on the new password.
 	PasswordValidators *PasswordValidators `yaml:"password_validators"`
+	// Throttles are the rate limits a class-based view declares.
+	Throttles *Throttles `yaml:"throttles"`
+	// PasswordViews are framework views whose inherited POST changes the
+	// signed-in user's password: the view's class -> the inputs it reads.
+	PasswordViews map[string]PasswordView `yaml:"password_views"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
@@ -403,18 +434,33 @@ type Sessions struct {
 	// Lifetime: how long a session lasts that the code marks as lasting
 	// (Flask's session.permanent = True).
 	Lifetime *SessionLifetime `yaml:"lifetime"`
+	// StartLifetimes names, per sign-in call, the setting that holds how
+	// long the session it starts lives: where the service sets it, the
+	// spec states the session's expires_at as now plus that setting, a
+	// config parameter (a lifetime left to the framework is not stated).
+	StartLifetimes map[string]SessionLifetime `yaml:"start_lifetimes"`
 }
 
-// SessionLifetime names a session object's attributes that, set true,
-// make the session last a configured time: Setting is the service's
-// configuration key for that time (a number of seconds or a timedelta),
-// DefaultSeconds the framework's value when the service sets none, and
-// Config the spec's name of the parameter.
+// SessionLifetime is the setting that holds how long a session lives:
+// Setting is the service's configuration key (a number of Unit, seconds
+// when unset, or a timedelta). Flags, for a session object the code
+// marks as lasting, are its attributes that do so; DefaultSeconds is the
+// framework's value when the service sets none (0: not stated then), and
+// Config the spec's name of the parameter ("" derives it from Setting).
 type SessionLifetime struct {
 	Flags          []string `yaml:"flags"`
 	Setting        string   `yaml:"setting"`
+	Unit           string   `yaml:"unit"`
 	DefaultSeconds int64    `yaml:"default_seconds"`
 	Config         string   `yaml:"config"`
+}
+
+// Throttles name a view's class attributes that list its throttle
+// classes, and the attributes of a throttle class that hold its rate
+// ("20/day": so many requests per second, minute, hour or day).
+type Throttles struct {
+	ClassAttrs []string `yaml:"class_attrs"`
+	RateAttrs  []string `yaml:"rate_attrs"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user
@@ -666,6 +712,17 @@ func (l *Language) SinkFor(names ...string) *Sink {
 	return nil
 }
 
+// PasswordView is what a framework password-change view does on POST:
+// it requires the current password (input Old, when given) to verify,
+// the new one (input New) repeated in its confirmation
+// (password_confirmations) and passing the configured validators, and
+// sets it with the user's method Setter (a model's override runs).
+type PasswordView struct {
+	Old    string `yaml:"old"`
+	New    string `yaml:"new"`
+	Setter string `yaml:"setter"`
+}
+
 // PasswordValidators names the setting that lists the password validators
 // and what each validator class (by its last name) requires.
 type PasswordValidators struct {
@@ -680,4 +737,8 @@ type PasswordValidators struct {
 	// General validators (similarity to the user, common or all-numeric
 	// passwords) are stated together as valid_password(p).
 	General []string `yaml:"general"`
+	// Method is what validation calls on a validator class of the
+	// service's own (validate(password, user)): its failures are
+	// preconditions too.
+	Method string `yaml:"method"`
 }

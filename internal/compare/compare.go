@@ -545,6 +545,7 @@ func (c *comparison) alignRules() {
 
 	// Trigger names and parameters follow the rule's representative.
 	for _, g := range c.rules {
+		repV := g.representative().v
 		rep := g.representative().node.(*allium.Rule)
 		repUses := paramUses(rep)
 		counts := map[string]int{}
@@ -567,6 +568,18 @@ func (c *comparison) alignRules() {
 				r.rules[u.local] = g.name
 			}
 			t := rule.Trigger
+			if t != nil && rep.Trigger != nil && t.Kind == rep.Trigger.Kind && t.Kind != allium.TriggerExternal &&
+				t.Binding != "" && rep.Trigger.Binding != "" && t.Binding != rep.Trigger.Binding && !ruleBindings(rule)[rep.Trigger.Binding] &&
+				r.typeName(t.Entity()) == c.rn[repV].typeName(rep.Trigger.Entity()) {
+				// member: OrganizationUser.created and organization_user:
+				// OrganizationUser.created bind the same instance (of
+				// entities the alignment holds for one).
+				if r.params == nil {
+					r.params = map[*allium.Rule]map[string]string{}
+				}
+				r.params[rule] = map[string]string{t.Binding: rep.Trigger.Binding}
+				continue
+			}
 			if t == nil || t.Kind != allium.TriggerExternal || rep.Trigger == nil || rep.Trigger.Kind != allium.TriggerExternal {
 				continue
 			}

@@ -354,3 +354,40 @@ func TestMemberlessEntity(t *testing.T) {
 		t.Errorf("entity groups %q, want %q", got, want)
 	}
 }
+
+// TestTriggerBindingRename: two rules on the same entity event that name
+// its instance differently (member, organization_user) are one rule whose
+// clauses align once the binding is renamed.
+func TestTriggerBindingRename(t *testing.T) {
+	const ents = "entity Org {}\n\nentity Owner {\n    org: Org\n}\n\nentity Member {\n    org: Org\n    is_admin: Boolean\n}\n\n"
+	tests := []struct {
+		name, a, b string
+		shared     bool
+	}{
+		{
+			name:   "different binding names",
+			a:      "rule A {\n    when: member: Member.created\n    requires: member.is_admin\n    ensures: Owner.created(org: member.org)\n}\n",
+			b:      "rule B {\n    when: m: Member.created\n    requires: m.is_admin\n    ensures: Owner.created(org: m.org)\n}\n",
+			shared: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parseText(t, "a", "-- allium: 3\n\n"+ents+tt.a)
+			b := parseText(t, "b", "-- allium: 3\n\n"+ents+tt.b)
+			res, err := Compare([]Variant{a, b}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			shared := false
+			for _, al := range res.Aligned {
+				if al.Kind == summary.KindRequires && al.InShared {
+					shared = true
+				}
+			}
+			if shared != tt.shared {
+				t.Errorf("requires aligned in both: %v, want %v", shared, tt.shared)
+			}
+		})
+	}
+}

@@ -267,7 +267,7 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 		rels := slices.Clone(e.rels)
 		sort.SliceStable(rels, func(i, j int) bool {
-			return rels[i].Prov.File+pad(rels[i].Prov.Line) < rels[j].Prov.File+pad(rels[j].Prov.Line)
+			return relOrder(rels[i]) < relOrder(rels[j])
 		})
 		seen := map[string]bool{}
 		for _, mem := range ent.Members {
@@ -540,4 +540,13 @@ func (b *builder) entityRefs() map[string]bool {
 		}
 	}
 	return refs
+}
+
+// relOrder orders an entity's relationships by where they are declared;
+// one a framework model declares (no source line) comes last.
+func relOrder(r *allium.Relationship) string {
+	if r.Prov == nil {
+		return "\xff"
+	}
+	return r.Prov.File + pad(r.Prov.Line)
 }

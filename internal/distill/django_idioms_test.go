@@ -598,7 +598,7 @@ def setup_two_factor(request):
 }`,
 		},
 		{
-			name: "get_or_create creates a row only when none matches its lookup",
+			name: "get_or_create creates a row only when none matches its lookup; a one-to-one's declared other side names it",
 			files: map[string]string{
 				"app/models.py": `
 from django.conf import settings
@@ -625,7 +625,7 @@ def obtain_token(request):
 			want: `rule ObtainToken {
     when: ObtainToken(user)
     ensures:
-        if not exists ApiToken{user}:
+        if not exists user.api_token:
             ApiToken.created(user: user, label: "api")
 }`,
 		},
@@ -1125,6 +1125,269 @@ class UsersConfig(AppConfig):
 `},
 			construct: "Touch",
 			want:      "",
+		},
+		{
+			name: "a serializer's context names the user the view found; a model's set_password override calls the framework's through super(); a validator's success return makes the guard after it conditional",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+class User(AbstractUser):
+    password_updated = models.DateField(null=True)
+    def set_password(self, *args, **kwargs):
+        self.password_updated = timezone.now().date()
+        return super().set_password(*args, **kwargs)
+`,
+				"app/serializers.py": `
+from rest_framework import serializers
+class ChangePasswordSerializer(serializers.Serializer):
+    current_password = serializers.CharField()
+    new_password = serializers.CharField()
+    def validate_current_password(self, value):
+        if self.context["request"].user.is_superuser:
+            return value
+        if not self.context["user"].check_password(value):
+            raise serializers.ValidationError("wrong")
+        return value
+    def save(self, **kwargs):
+        user = self.context["user"]
+        user.set_password(self.validated_data["new_password"])
+        user.save()
+`,
+				"app/views.py": `
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+from app.serializers import ChangePasswordSerializer
+class ChangePasswordView(GenericAPIView):
+    serializer_class = ChangePasswordSerializer
+    def update(self, request, *args, **kwargs):
+        s = self.get_serializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        s.save()
+        return Response({"status": "Success"})
+`},
+			construct: "ChangePassword",
+			want: `rule ChangePassword {
+    when: ChangePassword(user, current_password, target_user, new_password)
+    requires: user.is_superuser or verify(current_password, target_user.password)
+    ensures:
+        target_user.password_updated = now
+        target_user.password = hash(new_password)
+}`,
+		},
+		{
+			name: "django-organizations' abstract bases give the member and owner models their foreign keys",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from organizations.abstract import AbstractOrganization, AbstractOrganizationOwner, AbstractOrganizationUser
+class User(AbstractUser):
+    pass
+class BaseOrganizationOwner(models.Model):
+    class Meta:
+        abstract = True
+class Organization(models.Model, AbstractOrganization):
+    pass
+class OrganizationUser(models.Model, AbstractOrganizationUser):
+    is_admin = models.BooleanField(default=False)
+class OrganizationOwner(BaseOrganizationOwner, AbstractOrganizationOwner):
+    pass
+`},
+			construct: "OrganizationOwner",
+			want: `entity OrganizationOwner {
+    organization: Organization
+    organization_user: OrganizationUser
+}`,
+		},
+		{
+			name: "a post_save receiver that creates only when a one-to-one's other side is missing: a precondition, read through the declared side",
+			files: map[string]string{
+				"app/models.py": `
+from django.db import models
+class Team(models.Model):
+    title = models.CharField(max_length=20)
+class Seat(models.Model):
+    team = models.ForeignKey(Team, models.CASCADE)
+    lead = models.BooleanField(default=False)
+class Captain(models.Model):
+    team = models.OneToOneField(Team, models.CASCADE, related_name="captain")
+    seat = models.OneToOneField(Seat, models.CASCADE)
+`,
+				"app/signals.py": `
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from app.models import Captain, Seat
+@receiver(post_save, sender=Seat)
+def first_lead_captains(sender, instance, created, **kwargs):
+    if not created or not instance.lead:
+        return
+    if not Captain.objects.filter(team=instance.team).exists():
+        Captain.objects.create(team=instance.team, seat=instance)
+`},
+			construct: "FirstLeadCaptains",
+			want: `rule FirstLeadCaptains {
+    when: seat: Seat.created
+    requires: seat.lead
+    requires: not exists seat.team.captain
+    ensures: Captain.created(team: seat.team, seat: seat)
+}`,
+		},
+		{
+			name: "Django's login starts a session that lives SESSION_COOKIE_AGE seconds, stated where the service sets it",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    pass
+`,
+				"config/settings.py": `
+SESSION_COOKIE_AGE = 60 * 60 * 24
+`,
+				"app/views.py": `
+from django.contrib.auth import authenticate, login
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class SessionLoginApi(APIView):
+    def post(self, request):
+        found = authenticate(request, username=request.data["username"], password=request.data["password"])
+        if not found:
+            raise PermissionDenied()
+        login(request, found)
+        return Response({"ok": True})
+`},
+			construct: "Session",
+			want: `entity Session {
+    user: User
+    expires_at: Timestamp
+}`,
+		},
+		{
+			name: "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator, after the guards of the view's dispatch",
+			files: map[string]string{
+				"accounts/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Account(AbstractUser):
+    pass
+`,
+				"accounts/validators.py": `
+from django.core.exceptions import ValidationError
+class NotTheSamePassword:
+    def validate(self, password, user=None):
+        if user.check_password(password):
+            raise ValidationError("reused")
+`,
+				"proj/settings.py": `
+AUTH_PASSWORD_VALIDATORS = [{"NAME": "accounts.validators.NotTheSamePassword"}]
+`,
+				"accounts/api.py": `
+from dj_rest_auth.views import PasswordChangeView as RestPasswordChangeView
+from django.shortcuts import render
+class AccountPasswordView(RestPasswordChangeView):
+    throttle_scope = "password"
+    def dispatch(self, request, *args, **kwargs):
+        if not self.request.user.has_usable_password():
+            return render(request, "no_password.html")
+        return super().dispatch(request, *args, **kwargs)
+`},
+			construct: "AccountPassword",
+			want: `rule AccountPassword {
+    when: AccountPassword(user, old_password, new_password1, new_password2)
+    requires: exists user.password
+    requires: verify(old_password, user.password)
+    requires: new_password1 = new_password2
+    requires: not verify(new_password1, user.password)
+    ensures: user.password = hash(new_password1)
+}`,
+		},
+		{
+			name: "a view's throttle class of the service limits a client's requests per period, its rate read through the setting's default",
+			files: map[string]string{
+				"shop/models.py": `
+from django.db import models
+class Coupon(models.Model):
+    code = models.CharField(max_length=12)
+    redeemed = models.BooleanField(default=False)
+`,
+				"shop/conf.py": `
+from django.conf import settings
+REDEEM_RATE = getattr(settings, "SHOP_REDEEM_RATE", "5/minute")
+`,
+				"shop/throttling.py": `
+from rest_framework.throttling import AnonRateThrottle
+from shop import conf
+class RedeemRateThrottle(AnonRateThrottle):
+    rate = conf.REDEEM_RATE
+`,
+				"shop/api.py": `
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from shop.models import Coupon
+from shop.throttling import RedeemRateThrottle
+class RedeemCouponView(APIView):
+    throttle_classes = [RedeemRateThrottle]
+    def post(self, request):
+        coupon = Coupon.objects.get(code=request.data["code"])
+        coupon.redeemed = True
+        coupon.save()
+        return Response({})
+`},
+			construct: "RedeemCoupon",
+			want: `rule RedeemCoupon {
+    when: RedeemCoupon(client, coupon)
+    requires: redeem_requests(client, config.redeem_throttle_period) < config.redeem_throttle_limit
+    ensures: coupon.redeemed = true
+}`,
+		},
+		{
+			name: "a view whose GET and POST do the same thing is one behaviour: the POST's rule",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Member(AbstractUser):
+    pass
+`,
+				"app/apis.py": `
+from django.contrib.auth import logout
+from rest_framework.response import Response
+from rest_framework.views import APIView
+class SignOutApi(APIView):
+    def get(self, request):
+        logout(request)
+        return Response()
+    def post(self, request):
+        logout(request)
+        return Response(status=204)
+`},
+			construct: "GetSignOutApi",
+			want:      "",
+		},
+		{
+			name: "a daily job over the rows whose date is today plus a lifetime is due when that day comes",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    expiration_date = models.DateField(null=True)
+`,
+				"app/tasks.py": `
+from celery import shared_task
+from django.core.mail import send_mail
+from django.utils.timezone import localdate, timedelta
+from app.models import User
+@shared_task
+def remind_expiring_users():
+    for user in User.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=7)):
+        send_mail("Your account expires", "account_expiring", None, [user.email])
+`},
+			construct: "RemindExpiringUsers",
+			want: `rule RemindExpiringUsers {
+    when: user: User.expiration_date - 7.days <= now
+    requires: user.is_active
+    ensures: Email.created(to: user.email, template: account_expiring)
+}`,
 		},
 	}
 	for _, tt := range tests {

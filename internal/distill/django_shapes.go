@@ -319,13 +319,37 @@ func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 }
 
 // shapeContextItem reads an entry of a shape's context: the request the
-// view passed (self.context["request"]); nil otherwise.
+// view passed (self.context["request"]), or an instance of the entity the
+// key names (self.context["user"]: the user the view found for the
+// request, an input of the rule); nil otherwise.
 func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
 	sh := rc.b.lang.Shapes
-	if sh == nil || ctx.param != contextParam || !catalog.Match(sh.ContextRequest, key) {
+	if sh == nil || ctx.param != contextParam {
 		return nil
 	}
-	return &value{kind: vPlumbing, param: "request"}
+	if catalog.Match(sh.ContextRequest, key) {
+		return &value{kind: vPlumbing, param: "request"}
+	}
+	if v := rc.ctxItems[key]; v != nil {
+		return v
+	}
+	ent := rc.b.entByName[pascal(key)]
+	n := bindingName(key)
+	if ent == nil || n == "" {
+		return nil
+	}
+	if rc.userVal != nil && rc.userVal.param == n || rc.paramSet[n] {
+		// The signed-in user is another binding: this one is the
+		// instance the request is about.
+		n = "target_" + n
+	}
+	rc.lets[n] = true // a signed-in user read later is named apart
+	v := &value{kind: vEntity, ent: ent.name, expr: &allium.Ident{Name: n}, param: n}
+	if rc.ctxItems == nil {
+		rc.ctxItems = map[string]*value{}
+	}
+	rc.ctxItems[key] = v
+	return v
 }
 
 // spreadKeywords are the keywords of a call, with validated input spread

@@ -367,6 +367,28 @@ func (b *builder) inheritFields(e *entityInfo) {
 			e.attrs[name] = fi
 		}
 	}
+	for _, base := range slices.Sorted(maps.Keys(b.lang.InheritedRelations)) {
+		if !b.matchBases(e.ref, []string{base}) {
+			continue
+		}
+		rels := b.lang.InheritedRelations[base]
+		for _, name := range slices.Sorted(maps.Keys(rels)) {
+			if e.attrs[name] != nil || e.attrs[name+"_id"] != nil {
+				continue
+			}
+			r := rels[name]
+			// Resolved to its entity with the model's declared foreign
+			// keys (readFields); a base's subclass through entityForTable.
+			fi := &fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "?"}, line: e.ref.class.Line, fkTable: r.To, inherited: true}
+			e.fields = append(e.fields, fi)
+			e.attrs[name], e.attrs[name+"_id"] = fi, fi
+			rev := reverseRel{from: e, field: fi, name: r.RelatedName, line: e.ref.class.Line, single: r.OneToOne}
+			if rev.name == "" {
+				rev.name, rev.implicit = djangoReverseName(e.ref.class.Name, r.OneToOne), true
+			}
+			b.pendingReverse = append(b.pendingReverse, rev)
+		}
+	}
 }
 
 // fields reads the columns of every entity. It runs after classify so
@@ -444,7 +466,18 @@ func (b *builder) entityForTable(table string) string {
 			return e.name
 		}
 	}
-	return ""
+	// A framework base class (an inherited relation's target): the one
+	// model of the service that subclasses it.
+	found := ""
+	for _, e := range b.entList {
+		if e.ref.class.Name != t && b.matchBases(e.ref, []string{t}) {
+			if found != "" {
+				return ""
+			}
+			found = e.name
+		}
+	}
+	return found
 }
 
 // plumbingField says which fields are implementation unless a rule uses

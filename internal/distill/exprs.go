@@ -882,8 +882,18 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	names := []string{e.Resolved, e.Raw}
 	method := e.Method()
 	var recv *value
+	superCall := false
 	if method != "" {
-		recv = rc.eval(e.X.X, sc, out, false)
+		recv, superCall = rc.superReceiver(e.X.X, sc)
+		if recv == nil {
+			recv = rc.eval(e.X.X, sc, out, false)
+		}
+	}
+	// ownMethod is a method of the receiver's model that runs here: not
+	// the one a super() call in it goes past (a model's set_password
+	// override calling super().set_password(...) reaches the framework's).
+	ownMethod := func(fr *funcRef) bool {
+		return fr != nil && !(superCall && slices.Contains(sc.stack, fr.fn.QualName))
 	}
 	last := facts.LastSegment(e.Raw)
 	if e.Raw == "" && method != "" {
@@ -910,7 +920,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := firstPresentName(e); v != nil {
 		return v
 	}
-	if v, ok := rc.sameInstant(method, recv); ok {
+	if v, ok := rc.sameInstant(e, method, recv); ok {
 		return v
 	}
 	if v, ok := rc.attrCall(e, method, sc, out); ok {
@@ -987,7 +997,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if method != "" && recv.kind == vNew {
-		if fr := b.method(recv.ent, method); fr != nil {
+		if fr := b.method(recv.ent, method); ownMethod(fr) {
 			return rc.inline(fr, recv, e, sc, out)
 		}
 	}
@@ -1024,7 +1034,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if method != "" && recv.kind == vEntity {
-		if fr := b.method(recv.ent, method); fr != nil {
+		if fr := b.method(recv.ent, method); ownMethod(fr) {
 			if d := b.derivedNamed(recv.ent, snake(method)); d != nil && len(e.Args) == 0 {
 				rc.touch(recv)
 				return exprValue(&allium.Member{X: recv.expr, Name: d.Name})
@@ -1099,7 +1109,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if method != "" && recv.kind == vEntity && len(e.Args) == 1 {
 			// user.set_password(p) of a framework base class.
 			if f := b.passwordField(recv.ent); f != nil {
-				if x := rc.tr(&e.Args[0], sc, out); x != nil {
+				if x := rc.soleArg(e, sc, out); x != nil {
 					f.used = true
 					rc.touch(recv)
 					b.stats.EffectsSeen++
@@ -1230,6 +1240,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
 						Args: append([]allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}, rc.sessionFlags(names, e, i, sc, out)...)}}
+					if exp := rc.startLifetime(names); exp != nil {
+						st.X.(*allium.Call).Args = append(st.X.(*allium.Call).Args, *exp)
+					}
 					// The service may record its own session row for the
 					// same sign-in (start_session(user)): say it once.
 					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return sameUserCreation(o, st) }) {
@@ -2223,4 +2236,33 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 type evalKey struct {
 	e  *facts.Expr
 	sc *scope
+}
+
+// superReceiver reads super() in a method as the instance the method runs
+// on (its self), the receiver of the base class's method; nil otherwise.
+func (rc *ruleCtx) superReceiver(x *facts.Expr, sc *scope) (*value, bool) {
+	if x == nil || x.Kind != facts.ExprCall || x.Raw != "super" || len(x.Args) != 0 || !sc.inlined {
+		return nil, false
+	}
+	self := sc.vars["self"]
+	if self == nil || self.kind != vEntity && self.kind != vNew {
+		return nil, false
+	}
+	return self, true
+}
+
+// soleArg is the one argument of a call, also when it comes spread from
+// the caller's arguments (super().set_password(*args) in an override
+// called with one); nil when it is not one value the spec can state.
+func (rc *ruleCtx) soleArg(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if len(e.Args) != 1 {
+		return nil
+	}
+	if e.Args[0].Kind != facts.ExprStarred {
+		return rc.tr(&e.Args[0], sc, out)
+	}
+	if vals, ok := rc.starredArgs(e, sc, out); ok && len(vals) == 1 {
+		return rc.valueExpr(vals[0])
+	}
+	return nil
 }

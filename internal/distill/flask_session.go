@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 
@@ -170,27 +171,42 @@ func (rc *ruleCtx) sessionStoreAttr(t, v *facts.Expr, out *[]allium.Stmt) bool {
 	return true
 }
 
-// sessionLifetime is config.<lifetime.Config>: the service's setting of
-// the lifetime when it gives one (seconds or a timedelta, with the
-// default it reads it with), else the framework's default.
+// sessionLifetime is the configured lifetime of a session (catalog
+// SessionLifetime): the service's setting when it gives one (a number of
+// lt.Unit, seconds by default, or a timedelta), else the framework's
+// default when the catalog names one; nil when neither is known. With a
+// Config name it is config.<Config>; without, the setting's own config
+// parameter, which then holds a Duration.
 func (b *builder) sessionLifetime(lt *catalog.SessionLifetime, line int) allium.Expr {
+	ci := b.configByKey[lt.Setting]
 	var value allium.Expr
-	var file *facts.File
-	if ci := b.configByKey[lt.Setting]; ci != nil {
-		switch ci.typ {
-		case "Duration":
-			value = ci.value
-		case "Integer":
-			if n, err := strconv.ParseInt(ci.value.(*allium.Lit).Text, 10, 64); err == nil {
-				value = durationFrom(n, "seconds")
-			}
-		}
-		file, line = ci.file, ci.line
-	} else if lt.DefaultSeconds > 0 {
+	switch {
+	case ci == nil && lt.DefaultSeconds > 0:
 		value = durationFrom(lt.DefaultSeconds, "seconds")
+	case ci == nil:
+	case ci.typ == "Duration":
+		value = ci.value
+	case ci.typ == "Integer":
+		if n, err := strconv.ParseInt(ci.value.(*allium.Lit).Text, 10, 64); err == nil {
+			value = durationFrom(n, cmp.Or(lt.Unit, "seconds"))
+		}
 	}
-	if value == nil || !isSnake(lt.Config) {
+	if value == nil {
 		return nil
+	}
+	if lt.Config == "" {
+		if ci == nil {
+			return nil
+		}
+		ci.typ, ci.value = "Duration", value
+		return b.useConfig(ci)
+	}
+	if !isSnake(lt.Config) {
+		return nil
+	}
+	var file *facts.File
+	if ci != nil {
+		file, line = ci.file, ci.line
 	}
 	return b.literalConfig(lt.Config, "Duration", value, file, line)
 }

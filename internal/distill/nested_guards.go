@@ -33,7 +33,7 @@ func (rc *ruleCtx) branchUnder(s *facts.Stmt, sc *scope, cond allium.Expr, elseB
 	if elseBranch {
 		other = s.Body
 	}
-	if len(other) > 0 && (rc.endsRequest(other, sc) || rc.failureEnd(&other[len(other)-1], sc)) {
+	if len(other) > 0 && (rc.endsRequest(other, sc) && !rc.helperReturns(other, sc) || rc.failureEnd(&other[len(other)-1], sc)) {
 		if sc.under != nil {
 			return sc.under
 		}
@@ -46,10 +46,32 @@ func (rc *ruleCtx) branchUnder(s *facts.Stmt, sc *scope, cond allium.Expr, elseB
 	if elseBranch {
 		c = negate(cond)
 	}
-	if sc.under != nil && sc.under != alwaysTrue {
-		return &allium.Binary{Op: allium.OpAnd, X: sc.under, Y: c}
+	return andUnder(sc.under, c)
+}
+
+// andUnder joins c to the conditions a branch already runs under, unless
+// they hold it already: an inlined helper's early return and the caller's
+// own test of the same value would otherwise state it twice (dispatch's
+// `status = approved or status = approved or status = pending`).
+func andUnder(under, c allium.Expr) allium.Expr {
+	if under == nil || under == alwaysTrue {
+		return c
 	}
-	return c
+	key := allium.ExprString(c)
+	for x := under; ; {
+		b, ok := x.(*allium.Binary)
+		if !ok || b.Op != allium.OpAnd {
+			if allium.ExprString(x) == key {
+				return under
+			}
+			break
+		}
+		if allium.ExprString(b.Y) == key {
+			return under
+		}
+		x = b.X
+	}
+	return &allium.Binary{Op: allium.OpAnd, X: under, Y: c}
 }
 
 // alwaysTrue marks a branch whose condition the spec already requires.
@@ -63,4 +85,54 @@ func (rc *ruleCtx) nestedGuard(guard allium.Expr, sc *scope, line int) {
 		return
 	}
 	rc.requires(&allium.Binary{Op: allium.OpOr, X: negate(sc.under), Y: guard}, sc, line)
+}
+
+// helperReturns reports a branch of an inlined helper that returns
+// without failing (a validator's `if user.is_superuser: return value`):
+// it ends the helper, not the request, so the spec does not require its
+// condition to be false; what follows holds only when it is.
+func (rc *ruleCtx) helperReturns(list []facts.Stmt, sc *scope) bool {
+	if !sc.inlined || len(list) == 0 {
+		return false
+	}
+	last := &list[len(list)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || rc.failureEnd(last, sc) {
+		return false
+	}
+	// return None / False: the helper found nothing, which its caller
+	// tests (a verifier's `if not data: raise`); the old reading holds.
+	switch last.Value.Kind {
+	case facts.ExprNone, facts.ExprBool:
+		return false
+	}
+	return true
+}
+
+// helperReturned carries a return from a branch of an inlined helper past
+// its if: when both branches returned the helper is done; when one did,
+// the rest of the helper runs only under the other branch's condition, so
+// a guard there is nested under it (`if user.is_superuser: return value`
+// then `if not ok: raise` is requires: user.is_superuser or ok), and is
+// left out when the condition cannot be stated.
+func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseSc *scope, thenEnds, elseEnds bool, sc *scope) {
+	if !sc.inlined {
+		return
+	}
+	tr := thenSc.returned && !thenEnds && rc.helperReturns(s.Body, sc)
+	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else, sc)
+	switch {
+	case tr && er:
+		sc.returned = true
+		return
+	case !tr && !er || !sc.top && sc.under == nil:
+		return
+	}
+	c := cond
+	if c != nil && tr {
+		c = negate(c)
+	}
+	if c != nil {
+		c = andUnder(sc.under, c)
+	}
+	sc.top, sc.under = false, c
 }

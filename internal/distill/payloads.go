@@ -77,16 +77,28 @@ func (rc *ruleCtx) payloadParts(payload *facts.Expr, sc *scope, out *[]allium.St
 	return []dictPart{{e: payload, sc: sc}}
 }
 
-// clockPreserving are the methods of a point in time that give the same
-// instant in another form (datetime.now(UTC).replace(tzinfo=None),
-// (now + delta).timestamp()).
-var clockPreserving = map[string]bool{"timestamp": true, "replace": true, "astimezone": true}
-
-// sameInstant reads such a call on a time value the walk knows (now, or
-// now plus a lifetime) as that time.
-func (rc *ruleCtx) sameInstant(method string, recv *value) (*value, bool) {
-	if recv == nil || recv.kind != vExpr || !clockPreserving[method] {
+// sameInstant reads a method of a point in time that gives the same
+// instant in another form (the catalog's time_methods:
+// datetime.now(UTC).replace(tzinfo=None), (now + delta).timestamp()) on a
+// time value the walk knows (now, or now plus a lifetime) as that time.
+// A call given an argument the catalog does not list for the method
+// moves the instant (replace(day=1)); e nil: the method given none.
+func (rc *ruleCtx) sameInstant(e *facts.Expr, method string, recv *value) (*value, bool) {
+	allowed, ok := rc.b.lang.TimeMethods[method]
+	if recv == nil || recv.kind != vExpr || method == "" || !ok {
 		return nil, false
+	}
+	if e != nil {
+		for i := range e.Args {
+			if i > 0 || !slices.Contains(allowed, "#0") {
+				return nil, false
+			}
+		}
+		for _, kw := range e.Keywords() {
+			if !slices.Contains(allowed, kw.Name) {
+				return nil, false
+			}
+		}
 	}
 	x := recv.expr
 	if b, ok := x.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) {
@@ -318,7 +330,7 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 		return nil, false
 	}
 	v := rc.eval(&e.Args[0], sc, out, false)
-	if t, ok := rc.sameInstant("timestamp", v); ok {
+	if t, ok := rc.sameInstant(nil, "timestamp", v); ok {
 		return t, true
 	}
 	return nil, false

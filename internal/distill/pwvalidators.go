@@ -46,30 +46,20 @@ func (rc *ruleCtx) passwordFormChecks(pf *passwordForm, sc *scope, line int) {
 	for _, x := range rc.b.passwordValidatorChecks(pw, line) {
 		rc.requires(x, sc, line)
 	}
+	rc.serviceValidators(pf.user, p, sc, line)
 }
 
 // passwordValidatorChecks reads the configured password validators and
 // returns what they require of the password pw.
 func (b *builder) passwordValidatorChecks(pw allium.Expr, line int) []allium.Expr {
 	pv := b.lang.PasswordValidators
-	if pv == nil || pv.Setting == "" {
-		return nil
-	}
-	var c *constRef
-	for name, cr := range b.ix.consts {
-		if (name == pv.Setting || strings.HasSuffix(name, "."+pv.Setting)) && cr.as != nil && cr.as.Value != nil {
-			if c == nil || name < qual(c.file.Module, c.as.Name) {
-				c = cr // the same setting in several files: one, always the same
-			}
-		}
-	}
-	if c == nil || (c.as.Value.Kind != facts.ExprList && c.as.Value.Kind != facts.ExprTuple) {
+	c, entries := b.passwordValidatorEntries()
+	if c == nil {
 		return nil
 	}
 	var out []allium.Expr
 	general := false
-	for i := range c.as.Value.Args {
-		entry := &c.as.Value.Args[i]
+	for _, entry := range entries {
 		name, opts := validatorEntry(entry)
 		last := name[strings.LastIndex(name, ".")+1:]
 		switch {
@@ -96,6 +86,32 @@ func (b *builder) passwordValidatorChecks(pw allium.Expr, line int) []allium.Exp
 		}
 	}
 	return out
+}
+
+// passwordValidatorEntries are the entries of the configured password
+// validators setting, and the constant that holds them; nil when the
+// service sets none.
+func (b *builder) passwordValidatorEntries() (*constRef, []*facts.Expr) {
+	pv := b.lang.PasswordValidators
+	if pv == nil || pv.Setting == "" {
+		return nil, nil
+	}
+	var c *constRef
+	for name, cr := range b.ix.consts {
+		if (name == pv.Setting || strings.HasSuffix(name, "."+pv.Setting)) && cr.as != nil && cr.as.Value != nil {
+			if c == nil || name < qual(c.file.Module, c.as.Name) {
+				c = cr // the same setting in several files: one, always the same
+			}
+		}
+	}
+	if c == nil || (c.as.Value.Kind != facts.ExprList && c.as.Value.Kind != facts.ExprTuple) {
+		return nil, nil
+	}
+	entries := make([]*facts.Expr, len(c.as.Value.Args))
+	for i := range c.as.Value.Args {
+		entries[i] = &c.as.Value.Args[i]
+	}
+	return c, entries
 }
 
 // validatorEntry reads {"NAME": "...", "OPTIONS": {...}}.

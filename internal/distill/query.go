@@ -531,9 +531,22 @@ func mentionsNow(e allium.Expr) bool {
 
 // temporalCond normalises field op value (value mentions now) into the
 // trigger form `Entity.field [+ d] <= now`; nil when the condition says
-// "not yet" rather than "due".
+// "not yet" rather than "due". A date equal to today, or to today plus or
+// minus a lifetime (a daily job's `expiration_date = today + 7 days`),
+// is the day the rule is due: the trigger fires once when it comes.
 func temporalCond(field *allium.Member, op string, val allium.Expr) allium.Expr {
 	now := &allium.Ident{Name: "now"}
+	if op == allium.OpEq {
+		if c, ok := val.(*allium.Call); ok && isToday(c) {
+			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
+		}
+		if v, ok := val.(*allium.Binary); ok && (v.Op == allium.OpAdd || v.Op == allium.OpSub) && !mentionsNow(v.Y) {
+			if c, ok := v.X.(*allium.Call); ok && isToday(c) {
+				return temporalCond(field, allium.OpLe, &allium.Binary{Op: v.Op, X: now, Y: v.Y})
+			}
+		}
+		return nil
+	}
 	if op != allium.OpLt && op != allium.OpLe {
 		return nil
 	}

@@ -32,6 +32,9 @@ type handler struct {
 	// tokenParams: parameters the handler uses as the key of a token
 	// kept in a cache (flask_cachetokens.go).
 	tokenParams map[string]bool
+	// pwView: the POST a framework password-change view gives the class
+	// (pwviews.go); fn has no body.
+	pwView *catalog.PasswordView
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -62,6 +65,8 @@ func (b *builder) findHandlers() []*handler {
 							name: pascal(facts.LastSegment(f.Module))})
 					}
 				}
+			case b.passwordViewHandler(f, c, cr) != nil:
+				out = append(out, b.passwordViewHandler(f, c, cr))
 			case b.matchBases(cr, b.lang.ViewBases):
 				out = append(out, b.classHandlers(f, c)...)
 			case b.matchBases(cr, b.lang.MutationBases):
@@ -158,14 +163,41 @@ func (b *builder) mutationHandler(cr *classRef) *handler {
 	return nil
 }
 
-func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
-	stem := c.Name
+// viewDispatch walks the view's own dispatch method (catalog:
+// view_dispatch) before the handler, at the handler's top level: a guard
+// there that answers the request itself is a precondition of the handler.
+// The hand-over, return super().dispatch(...), is where the handler runs.
+func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
+	if h.class == nil || h.job || h.mutation {
+		return
+	}
+	for i := range h.class.Methods {
+		m := &h.class.Methods[i]
+		if !slices.Contains(rc.b.lang.ViewDispatch, m.Name) || len(m.Body) == 0 {
+			continue
+		}
+		last := &m.Body[len(m.Body)-1]
+		if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Method() != m.Name ||
+			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw != "super" {
+			continue // a dispatch that does not hand over is not read
+		}
+		rc.stmts(m.Body[:len(m.Body)-1], sc, &rc.ensures)
+	}
+}
+
+// viewStem is a view class's name without its kind (PasswordChangeView:
+// PasswordChange).
+func viewStem(name string) string {
 	for _, suf := range []string{"APIView", "ViewSet", "View", "Resource", "Endpoint"} {
-		if s := strings.TrimSuffix(stem, suf); s != stem && s != "" {
-			stem = s
-			break
+		if s := strings.TrimSuffix(name, suf); s != name && s != "" {
+			return s
 		}
 	}
+	return name
+}
+
+func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
+	stem := viewStem(c.Name)
 	var methods []*facts.Function
 	for i := range c.Methods {
 		m := &c.Methods[i]
@@ -225,6 +257,7 @@ type ruleCtx struct {
 	trigger    *allium.Trigger // temporal rules
 	cache      map[evalKey]*value
 	deps       map[string]*value // dependency results by function
+	ctxItems   map[string]*value // entities a shape's context holds, by key
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
@@ -427,6 +460,9 @@ func (b *builder) buildRules() {
 		return false
 	})
 	b.stats.Handlers = len(handlers)
+	// The one rule of each class-based view method so far, by what it
+	// states apart from its name.
+	viewRules := map[string]*ruleOut{}
 	for _, h := range handlers {
 		if b.ctx.Err() != nil {
 			return
@@ -439,7 +475,39 @@ func (b *builder) buildRules() {
 		if len(b.rules) > rules && b.rules[rules].rule.Trigger.Kind == allium.TriggerExternal {
 			b.rateLimits(h, b.rules[rules].rule.Trigger.Name)
 		}
+		if h.class != nil && len(b.rules) == rules+1 {
+			b.sameViewBehaviour(viewRules, h, rules)
+		}
 	}
+}
+
+// sameViewBehaviour keeps one rule for the methods of a view that do the
+// same thing (a logout view answering GET and POST alike): the POST's,
+// which names the behaviour, else the first. The rule at index i is the
+// one h just gave.
+func (b *builder) sameViewBehaviour(seen map[string]*ruleOut, h *handler, i int) {
+	r := b.rules[i]
+	if r.rule.Trigger == nil || r.rule.Trigger.Kind != allium.TriggerExternal {
+		return
+	}
+	c, t := *r.rule, *r.rule.Trigger
+	c.Name, t.Name, c.Trigger = "", "", &t
+	key := h.class.QualName + "\x00" + allium.PrintConstruct(&c)
+	prev := seen[key]
+	if prev == nil {
+		seen[key] = r
+		return
+	}
+	if h.fn.Name == "post" {
+		if j := slices.Index(b.rules, prev); j >= 0 {
+			b.note("%s:%d: the view's other method does what %s does; one rule, %s", h.file.Path, h.fn.Line, h.fn.Name, r.rule.Name)
+			b.rules = slices.Delete(b.rules, j, j+1)
+			seen[key] = r
+			return
+		}
+	}
+	b.note("%s:%d: handler %s does what %s states; no rule of its own", h.file.Path, h.fn.Line, h.fn.Name, prev.rule.Name)
+	b.rules = b.rules[:i]
 }
 
 func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
@@ -457,6 +525,11 @@ func (b *builder) handlerRules(h *handler) {
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.routeGuard(h, sc)
+	rc.viewDispatch(h, sc)
+	rc.viewThrottles(h, sc)
+	if h.pwView != nil {
+		rc.passwordViewRule(h.pwView, sc)
+	}
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
 	if len(rc.ensures) > 0 {
@@ -545,6 +618,18 @@ func (rc *ruleCtx) samePath(p *ruleCtx) bool {
 	return false
 }
 
+// soleIf reports outcomes that are one if with one branch and no else.
+func soleIf(list []allium.Stmt) (*allium.If, bool) {
+	if len(list) != 1 {
+		return nil, false
+	}
+	ifs, ok := list[0].(*allium.If)
+	if !ok || len(ifs.Branches) != 1 || len(ifs.Else) > 0 || len(ifs.Branches[0].Body) == 0 {
+		return nil, false
+	}
+	return ifs, true
+}
+
 func stmtsKey(list []allium.Stmt) string {
 	var sb strings.Builder
 	for _, s := range list {
@@ -586,6 +671,12 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 			}
 		}
 		r.Body = append(r.Body, s)
+	}
+	if ifs, ok := soleIf(rc.ensures); ok && !external {
+		// A rule no caller waits on (a signal, a schedule) that does
+		// nothing unless a condition holds applies only when it holds.
+		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
+		rc.ensures = ifs.Branches[0].Body
 	}
 	if len(rc.ensures) > 0 {
 		// One ensures block: lets of created instances stay visible to

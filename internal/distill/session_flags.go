@@ -42,3 +42,28 @@ func (rc *ruleCtx) sessionFlags(names []string, e *facts.Expr, userArg int, sc *
 	sort.SliceStable(args, func(i, j int) bool { return args[i].Name < args[j].Name })
 	return args
 }
+
+// startLifetime is the expiry of the session a sign-in call starts, now
+// plus the setting the catalog names for the call (start_lifetimes),
+// where the service sets it; nil otherwise (the framework's default is
+// left to the framework, as flags the code does not give are).
+func (rc *ruleCtx) startLifetime(names []string) *allium.Arg {
+	b := rc.b
+	ss := b.lang.Sessions
+	if ss == nil {
+		return nil
+	}
+	for _, call := range sortedKeys(ss.StartLifetimes) {
+		lt := ss.StartLifetimes[call]
+		if !catalog.MatchAny([]string{call}, names...) || lt.Setting == "" {
+			continue
+		}
+		life := b.sessionLifetime(&lt, 0)
+		if life == nil {
+			return nil
+		}
+		b.sessionExpiry = true
+		return &allium.Arg{Name: "expires_at", Value: &allium.Binary{Op: allium.OpAdd, X: &allium.Ident{Name: "now"}, Y: life}}
+	}
+	return nil
+}

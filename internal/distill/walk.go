@@ -375,6 +375,9 @@ func (b *builder) join(q *query) allium.Expr {
 	if q.via != nil || len(q.conds) == 0 {
 		return nil
 	}
+	if x := b.oneToOneSide(q); x != nil {
+		return x
+	}
 	j := &allium.Join{Entity: q.ent}
 	for _, c := range q.conds {
 		if len(c.path) > 0 {
@@ -396,6 +399,35 @@ func (b *builder) join(q *query) allium.Expr {
 		j.Fields = append(j.Fields, jf)
 	}
 	return j
+}
+
+// oneToOneSide reads a lookup by a one-to-one foreign key whose other
+// side the spec declares (OrganizationOwner{organization: o}, with
+// Organization.owner: OrganizationOwner with organization = this) as that
+// side: o.owner. nil for any other lookup.
+func (b *builder) oneToOneSide(q *query) allium.Expr {
+	if len(q.conds) != 1 {
+		return nil
+	}
+	c := q.conds[0]
+	ent := b.entByName[q.ent]
+	if ent == nil || len(c.path) > 0 || c.op != allium.OpEq || c.val == nil || c.orNull || isRowField(c.val) {
+		return nil
+	}
+	f := ent.attrs[c.field]
+	if f == nil || f.drop || f.fkEntity == "" || b.entByName[f.fkEntity] == nil {
+		return nil
+	}
+	for _, r := range b.entByName[f.fkEntity].rels {
+		w, ok := r.With.(*allium.Binary)
+		if !ok || r.Entity != q.ent || !b.singleRels[f.fkEntity+"."+r.Name] || w.Op != allium.OpEq {
+			continue
+		}
+		if id, ok := w.X.(*allium.Ident); ok && id.Name == f.name {
+			return &allium.Member{X: c.val, Name: r.Name}
+		}
+	}
+	return nil
 }
 
 // created emits Entity.created(...) for a constructed instance.
@@ -574,6 +606,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 		}
 	}
+	rc.helperReturned(s, cond, &thenSc, &elseSc, thenEnds, elseEnds, sc)
 	if thenEnds != elseEnds {
 		rc.b.stats.GuardsSeen++
 	}

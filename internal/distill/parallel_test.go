@@ -45,6 +45,10 @@ func distilWith(t *testing.T, d *Distiller, service, dir string) distilled {
 	if err != nil {
 		t.Fatalf("%s: %v", service, err)
 	}
+	return distilledOf(out)
+}
+
+func distilledOf(out *Output) distilled {
 	return distilled{
 		Spec:  string(allium.Print(out.Module, allium.PrintOptions{Provenance: true})),
 		Stats: fmt.Sprintf("%+v", out.Stats),
@@ -52,16 +56,22 @@ func distilWith(t *testing.T, d *Distiller, service, dir string) distilled {
 	}
 }
 
-// TestWorkersSameOutput distils each multi-file service with one worker,
-// then with four workers, one service at a time and all services at once
-// on one Distiller (sharing its workers), and requires the same bytes.
-func TestWorkersSameOutput(t *testing.T) {
-	services := parallelServices(t)
+// sortedNames returns the names of services in order.
+func sortedNames(services map[string]string) []string {
 	names := make([]string, 0, len(services))
 	for name := range services {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	return names
+}
+
+// TestWorkersSameOutput distils each multi-file service with one worker,
+// then with four workers, one service at a time and all services at once
+// on one Distiller (sharing its workers), and requires the same bytes.
+func TestWorkersSameOutput(t *testing.T) {
+	services := parallelServices(t)
+	names := sortedNames(services)
 	t.Logf("%d services", len(names))
 
 	one := New(Options{Workers: 1})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -193,5 +194,24 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(b), string(again)); diff != "" {
 		t.Errorf("read back and written again differs (-first +again):\n%s", diff)
+	}
+}
+
+// TestCompactSizes keeps Expr and Stmt at the sizes that made a large
+// service's facts fit (issue 12): a service holds millions of them until
+// its build ends. A field few kinds use belongs in the rare part.
+func TestCompactSizes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		size, max uintptr
+	}{
+		{"Expr", unsafe.Sizeof(Expr{}), 144},
+		{"Stmt", unsafe.Sizeof(Stmt{}), 112},
+	}
+	for _, tt := range tests {
+		if tt.size > tt.max {
+			t.Errorf("%s is %d bytes, more than %d: put the new field in its rare part", tt.name, tt.size, tt.max)
+		}
 	}
 }

@@ -8,8 +8,10 @@ import (
 
 // ExprKind is the kind of an expression: a small number, written (by
 // String and in JSON) as its name, "call" or "name"; the zero ExprKind is
-// no kind and is written "".
-type ExprKind uint8
+// no kind and is written "". It is a uint16, not a uint8, so that
+// string(kind), which would make a one-rune string of the number, is
+// refused by go vet (and so by go test): write kind.String().
+type ExprKind uint16
 
 // Expression kinds. The comment on each says which Expr fields it uses.
 const (

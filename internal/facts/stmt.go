@@ -7,8 +7,8 @@ import (
 
 // StmtKind is the kind of a statement: a small number, written (by
 // String and in JSON) as its name, "if" or "return"; the zero StmtKind is
-// no kind and is written "".
-type StmtKind uint8
+// no kind and is written "". A uint16 for the same reason as ExprKind.
+type StmtKind uint16
 
 // Statement kinds. The comment on each says which Stmt fields it uses.
 const (

@@ -250,6 +250,10 @@ type Shapes struct {
 	// attribute that says which shape that is (serializer_class).
 	Getters     []string `yaml:"getters"`
 	ClassFields []string `yaml:"class_fields"`
+	// Authenticating are framework views whose default shape (no class
+	// field names one) authenticates the request's credentials and
+	// refuses a failure, keeping the user found in its validated data.
+	Authenticating map[string]AuthenticatingShape `yaml:"authenticating"`
 	// ObjectValidators are a shape's methods that validate the input as a
 	// whole (DRF validate(self, data), Django clean(self)); a validation
 	// call runs them after the per-field validators.
@@ -329,6 +333,14 @@ type Sessions struct {
 type SessionLifetime struct {
 	Setting string `yaml:"setting"`
 	Unit    string `yaml:"unit"`
+}
+
+// AuthenticatingShape is the default shape of a framework view that
+// authenticates the inputs it names (passed by name to the catalog's
+// authenticate call) and keeps the user under Key.
+type AuthenticatingShape struct {
+	Inputs []string `yaml:"inputs"`
+	Key    string   `yaml:"key"`
 }
 
 // Throttles name a view's class attributes that list its throttle

@@ -362,6 +362,10 @@ type Shapes struct {
 	// attribute that says which shape that is (serializer_class).
 	Getters     []string `yaml:"getters"`
 	ClassFields []string `yaml:"class_fields"`
+	// Authenticating are framework views whose default shape (no class
+	// field names one) authenticates the request's credentials and
+	// refuses a failure, keeping the user found in its validated data.
+	Authenticating map[string]AuthenticatingShape `yaml:"authenticating"`
 	// ObjectValidators are a shape's methods that validate the input as a
 	// whole (DRF validate(self, data), Django clean(self)); a validation
 	// call runs them after the per-field validators.
@@ -453,6 +457,14 @@ type SessionLifetime struct {
 	Unit           string   `yaml:"unit"`
 	DefaultSeconds int64    `yaml:"default_seconds"`
 	Config         string   `yaml:"config"`
+}
+
+// AuthenticatingShape is the default shape of a framework view that
+// authenticates the inputs it names (passed by name to the catalog's
+// authenticate call) and keeps the user under Key.
+type AuthenticatingShape struct {
+	Inputs []string `yaml:"inputs"`
+	Key    string   `yaml:"key"`
 }
 
 // Throttles name a view's class attributes that list its throttle

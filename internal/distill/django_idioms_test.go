@@ -1341,6 +1341,38 @@ class RedeemCouponView(APIView):
 }`,
 		},
 		{
+			name: "a subclass of DRF's ObtainAuthToken validates the credentials with authenticate; validated_data holds the user found",
+			files: map[string]string{
+				"tokens/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Person(AbstractUser):
+    pass
+`,
+				"tokens/views.py": `
+from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.response import Response
+class LoginTokenView(ObtainAuthToken):
+    def post(self, request, *args, **kwargs):
+        s = self.get_serializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        person = s.validated_data["user"]
+        token, _ = Token.objects.get_or_create(user=person)
+        return Response({"token": token.key})
+`},
+			construct: "LoginToken",
+			want: `rule LoginToken {
+    when: LoginToken(username, password)
+    let user = Person{username}
+    requires: verify(password, user.password)
+    requires: user.is_active
+    requires: exists user
+    ensures:
+        if not exists user.auth_token:
+            Token.created(user: user)
+}`,
+		},
+		{
 			name: "a view whose GET and POST do the same thing is one behaviour: the POST's rule",
 			files: map[string]string{
 				"app/models.py": `

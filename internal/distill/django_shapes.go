@@ -112,6 +112,9 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 						}
 					}
 				}
+				if v := rc.authenticatingShape(cr, sc, out, e.Line); v != nil {
+					return v
+				}
 			}
 		}
 	}
@@ -559,4 +562,89 @@ func (rc *ruleCtx) inputsPresent(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 		return px && py, okx && oky
 	}
 	return rc.inputPresence(e, sc, out)
+}
+
+// authenticatingShape is the default shape of a framework view that
+// authenticates the request's credentials (catalog: shapes.authenticating):
+// the user found by them, bound at the rule's top level, must exist (the
+// shape refuses a failure), and its validated data holds it under the
+// catalogued key. nil when cr inherits no such view.
+func (rc *ruleCtx) authenticatingShape(cr *classRef, sc *scope, out *[]allium.Stmt, line int) *value {
+	b := rc.b
+	if !sc.top || len(b.lang.AuthenticateCalls) == 0 {
+		return nil
+	}
+	for _, base := range sortedKeys(b.lang.Shapes.Authenticating) {
+		as := b.lang.Shapes.Authenticating[base]
+		if as.Key == "" || !b.matchBases(cr, []string{base}) {
+			continue
+		}
+		fn := facts.LastSegment(b.lang.AuthenticateCalls[0])
+		if b.ownAuthBackends() {
+			// The service's own backends decide whom the credentials
+			// name: the spec states the user they authenticate, not a
+			// lookup it cannot read.
+			return rc.authenticatedUser(fn, as, sc, line)
+		}
+		call := &facts.Expr{Kind: facts.ExprCall, Raw: fn, Line: line}
+		call.X = &facts.Expr{Kind: facts.ExprName, Name: call.Raw, Raw: call.Raw, Line: line}
+		kws := make([]facts.Keyword, 0, len(as.Inputs))
+		for _, in := range as.Inputs {
+			name := "__credential_" + in
+			sc.vars[name] = rc.paramValue(in)
+			kws = append(kws, facts.Keyword{Name: in, Value: facts.Expr{Kind: facts.ExprName, Name: name, Line: line}})
+		}
+		call.SetKeywords(kws)
+		found := rc.eval(call, sc, out, false)
+		for _, in := range as.Inputs {
+			delete(sc.vars, "__credential_"+in)
+		}
+		if found.kind != vLookup {
+			return nil
+		}
+		u := rc.bindLookup(as.Key, found, sc, out, line)
+		if u.kind != vEntity {
+			return nil
+		}
+		rc.requires(&allium.Unary{Op: allium.OpExists, X: u.expr}, sc, line)
+		data := &value{kind: vReqDict, attrs: map[string]*value{as.Key: u}}
+		return &value{kind: vShape, attrs: map[string]*value{"validated_data": data}}
+	}
+	return nil
+}
+
+// ownAuthBackends reports authentication backends the service configures
+// that are classes of its own.
+func (b *builder) ownAuthBackends() bool {
+	for _, name := range b.authBackends() {
+		if b.ix.classes[b.ix.canonical(name)] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// authenticatedUser binds the user the service's backends authenticate
+// with the inputs (let user = authenticate(username, password)), which
+// must exist, as the validated data of a shape.
+func (rc *ruleCtx) authenticatedUser(fn string, as catalog.AuthenticatingShape, sc *scope, line int) *value {
+	bn := bindingName(as.Key)
+	if bn == "" || rc.lets[bn] || rc.paramSet[bn] {
+		return nil
+	}
+	call := &allium.Call{Fun: &allium.Ident{Name: fn}}
+	for _, in := range as.Inputs {
+		p := rc.paramValue(in)
+		if p.kind != vParam {
+			return nil
+		}
+		rc.useParam(p.param)
+		call.Args = append(call.Args, allium.Arg{Value: &allium.Ident{Name: p.param}})
+	}
+	rc.lets[bn] = true
+	rc.body = append(rc.body, &allium.Let{Meta: rc.b.meta(sc.file, line), Name: bn, Value: call})
+	u := &value{kind: vEntity, ent: rc.b.userEntity(), expr: &allium.Ident{Name: bn}}
+	rc.requires(&allium.Unary{Op: allium.OpExists, X: u.expr}, sc, line)
+	data := &value{kind: vReqDict, attrs: map[string]*value{as.Key: u}}
+	return &value{kind: vShape, attrs: map[string]*value{"validated_data": data}}
 }

@@ -110,6 +110,10 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
 			return rc.claim(x, e.Y.Value)
 		}
+		if x.kind == vReqDict && e.Y != nil && e.Y.Kind == facts.ExprString && x.attrs[e.Y.Value] != nil {
+			// validated_data["user"] of a shape that keeps what it found.
+			return x.attrs[e.Y.Value]
+		}
 		if x.kind == vReqDict && e.Y != nil {
 			if v := rc.inputNamed(rc.eval(e.Y, sc, out, false)); v != nil {
 				return v
@@ -300,6 +304,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			if v, given := rc.partValue(x, e.Name, out); given {
 				return v
 			}
+		}
+		if v := x.attrs[e.Name]; v != nil {
+			return v // kept on the shape (its validated data)
 		}
 		if slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 			return &value{kind: vReqDict, shape: x.shape}
@@ -555,7 +562,12 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 			return &allium.Binary{Op: e.Op, X: x, Y: y}
 		}
 	case facts.ExprCond:
-		t, x, y := rc.cond(e.Test(), sc, out), rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+		t := rc.cond(e.Test(), sc, out)
+		if t != nil && sc.top && rc.required(t) {
+			// a if <what the rule requires> else b: a.
+			return rc.tr(e.X, sc, out)
+		}
+		x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 		if t == nil || x == nil || y == nil {
 			return nil
 		}
@@ -2265,4 +2277,15 @@ func (rc *ruleCtx) soleArg(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		return rc.valueExpr(vals[0])
 	}
 	return nil
+}
+
+// required reports a condition the rule already requires, as written.
+func (rc *ruleCtx) required(c allium.Expr) bool {
+	want := allium.PrintConstruct(&allium.ExprStmt{X: c})
+	for _, st := range rc.body {
+		if r, ok := st.(*allium.Requires); ok && allium.PrintConstruct(&allium.ExprStmt{X: r.Cond}) == want {
+			return true
+		}
+	}
+	return false
 }

@@ -278,3 +278,50 @@ def change_role(user_id):
 		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
 	}
 }
+
+// TestCreatedAfterLookup pins healthchecks' signup: a name first bound to
+// a lookup and then to a new row; a later row that refers to the new one
+// names it by a let of its own, created_<name>, instead of losing it.
+func TestCreatedAfterLookup(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(64), nullable=False)
+
+class Profile(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("user.id"), nullable=False)
+`,
+		"app/views.py": `
+from flask import Flask, request, redirect, abort
+from app.models import User, Profile, db
+app = Flask(__name__)
+
+@app.route("/signup", methods=["POST"])
+def signup():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is not None:
+        abort(400)
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.add(Profile(user=user))
+    db.session.commit()
+    return redirect("/")
+`})
+	want := `rule Signup {
+    when: Signup(email)
+    let user = User{email}
+    requires: not exists user
+    ensures:
+        let created_user = User.created(email: email)
+        Profile.created(user: created_user)
+}`
+	if got := construct(out.Module, "Signup"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+	}
+}

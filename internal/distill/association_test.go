@@ -191,90 +191,102 @@ def rename_user(user_id: int, org: str, email: str, db_session: DbSession, curre
 	}
 }
 
-// TestCreationByRelationship pins flask-base's new_user: User(role=...)
-// names the relationship a backref declares beside the key role_id, and
-// the created user states it.
-func TestCreationByRelationship(t *testing.T) {
+// TestFlaskReferenceIdioms pins flask-base's admin views and healthchecks'
+// signup: a constructor keyword or an assignment that names the
+// relationship beside a key (User(role=...), user.role = ...) sets it; an
+// input id compared with the signed-in user's id is the user a lookup by
+// it finds; a row created under a name a lookup holds is created_<name>
+// when a later row refers to it.
+func TestFlaskReferenceIdioms(t *testing.T) {
 	d := New(Options{})
-	out := distilText(t, d, map[string]string{
-		"app/models.py": `
+	models := `
 from flask_sqlalchemy import SQLAlchemy
 db = SQLAlchemy()
 
 class Role(db.Model):
     id = db.Column(db.Integer, primary_key=True)
-    name = db.Column(db.String(64))
     users = db.relationship("User", backref="role", lazy="dynamic")
 
 class User(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     email = db.Column(db.String(64), nullable=False)
     role_id = db.Column(db.Integer, db.ForeignKey("roles.id"))
-`,
-		"app/views.py": `
-from flask import Flask, request, redirect
-from app.models import User, db
-app = Flask(__name__)
 
-@app.route("/users", methods=["POST"])
-def new_user():
-    user = User(role=request.form["role"], email=request.form["email"])
-    db.session.add(user)
-    db.session.commit()
-    return redirect("/")
-`})
-	want := `rule NewUser {
+class Profile(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("user.id"), nullable=False)
+`
+	tests := []struct {
+		name, route, body, rule, want string
+	}{
+		{
+			name: "a constructor keyword naming the relationship beside a key",
+			route: `@app.route("/users", methods=["POST"])
+def new_user():`,
+			body: `    user = User(role=request.form["role"], email=request.form["email"])
+    db.session.add(user)`,
+			rule: "NewUser",
+			want: `rule NewUser {
     when: NewUser(role, email)
     ensures: User.created(role: role, email: email)
-}`
-	if got := construct(out.Module, "NewUser"); got != want {
-		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
-	}
-}
-
-// TestIDParamMerge pins flask-base's change_account_type: the input id
-// compared with the signed-in user's id is the user looked up by it, and
-// an assignment to the relationship beside a key (user.role = r) sets it.
-func TestIDParamMerge(t *testing.T) {
-	d := New(Options{})
-	out := distilText(t, d, map[string]string{
-		"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-
-class Role(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    users = db.relationship("User", backref="role", lazy="dynamic")
-
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    role_id = db.Column(db.Integer, db.ForeignKey("roles.id"))
-`,
-		"app/views.py": `
-from flask import Flask, request, redirect, abort
-from flask_login import login_required, current_user
-from app.models import User, db
-app = Flask(__name__)
-
-@app.route("/user/<int:user_id>/role", methods=["POST"])
+}`,
+		},
+		{
+			name: "an input id compared with the signed-in user's is the user looked up by it; an assignment to the relationship",
+			route: `@app.route("/user/<int:user_id>/role", methods=["POST"])
 @login_required
-def change_role(user_id):
-    if current_user.id == user_id:
+def change_role(user_id):`,
+			body: `    if current_user.id == user_id:
         return redirect("/")
     user = User.query.get(user_id)
     if user is None:
         abort(404)
-    user.role = request.form["role"]
-    db.session.commit()
-    return redirect("/")
-`})
-	want := `rule ChangeRole {
+    user.role = request.form["role"]`,
+			rule: "ChangeRole",
+			want: `rule ChangeRole {
     when: ChangeRole(current_user, user, role)
     requires: current_user != user
     requires: exists user
     ensures: user.role = role
-}`
-	if got := construct(out.Module, "ChangeRole"); got != want {
-		t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, want, out.Notes)
+}`,
+		},
+		{
+			name: "a row created under the name of a lookup is created_<name> to the row that refers to it",
+			route: `@app.route("/signup", methods=["POST"])
+def signup():`,
+			body: `    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is not None:
+        abort(400)
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.add(Profile(user=user))`,
+			rule: "Signup",
+			want: `rule Signup {
+    when: Signup(email)
+    let user = User{email}
+    requires: not exists user
+    ensures:
+        let created_user = User.created(email: email)
+        Profile.created(user: created_user)
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": `
+from flask import Flask, request, redirect, abort
+from flask_login import login_required, current_user
+from app.models import User, Profile, db
+app = Flask(__name__)
+
+` + tt.route + `
+` + tt.body + `
+    db.session.commit()
+    return redirect("/")
+`})
+			if got := construct(out.Module, tt.rule); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
 	}
 }

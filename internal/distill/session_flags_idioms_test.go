@@ -13,13 +13,8 @@ class User(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     email = db.Column(db.String(128))
 `
-	tests := []struct {
-		name, view, want string
-		session          string // the session entity: a flag given is a field of it
-	}{
-		{
-			name: "a remember flag given by position is stated on the session",
-			view: `
+	loginView := func(call string) string {
+		return `
 from flask import Flask, request, redirect
 from flask_login import login_user
 from app.models import User
@@ -29,9 +24,17 @@ def login():
     user = User.query.filter_by(email=request.form["email"]).first()
     if user is None:
         return redirect("/login")
-    login_user(user, request.form["remember_me"])
+    ` + call + `
     return redirect("/")
-`,
+`
+	}
+	tests := []struct {
+		name, view, want string
+		session          string // the session entity: a flag given is a field of it
+	}{
+		{
+			name: "a remember flag given by position is stated on the session",
+			view: loginView(`login_user(user, request.form["remember_me"])`),
 			want: `rule Login {
     when: Login(email, remember_me)
     let user = User{email}
@@ -42,19 +45,7 @@ def login():
 		},
 		{
 			name: "one given by keyword too; none given is the framework's default, left unsaid",
-			view: `
-from flask import Flask, request, redirect
-from flask_login import login_user
-from app.models import User
-app = Flask(__name__)
-@app.route("/login", methods=["POST"])
-def login():
-    user = User.query.filter_by(email=request.form["email"]).first()
-    if user is None:
-        return redirect("/login")
-    login_user(user, remember=True)
-    return redirect("/")
-`,
+			view: loginView("login_user(user, remember=True)"),
 			want: `rule Login {
     when: Login(email)
     let user = User{email}
@@ -65,19 +56,7 @@ def login():
 		},
 		{
 			name: "no flag given: the session has none",
-			view: `
-from flask import Flask, request, redirect
-from flask_login import login_user
-from app.models import User
-app = Flask(__name__)
-@app.route("/login", methods=["POST"])
-def login():
-    user = User.query.filter_by(email=request.form["email"]).first()
-    if user is None:
-        return redirect("/login")
-    login_user(user)
-    return redirect("/")
-`,
+			view: loginView("login_user(user)"),
 			want: `rule Login {
     when: Login(email)
     let user = User{email}

@@ -464,6 +464,11 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 		return nil
 	}
 	name := bindingName(v.local)
+	if name != "" && (rc.paramSet[name] || rc.lets[name]) {
+		// user = User{email} looked up first, then user = User(...): the
+		// new one is created_user.
+		name = "created_" + name
+	}
 	if name == "" || rc.paramSet[name] || rc.lets[name] {
 		return nil
 	}

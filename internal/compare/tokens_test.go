@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"github.com/distill/distill/internal/summary"
 	"reflect"
 	"testing"
 )
@@ -54,6 +55,34 @@ func TestNameSim(t *testing.T) {
 	for _, tt := range tests {
 		if got := nameSim(tt.a, tt.b); got < tt.min-1e-9 || got > tt.max+1e-9 {
 			t.Errorf("nameSim(%q, %q) = %v, want in [%v, %v]", tt.a, tt.b, got, tt.min, tt.max)
+		}
+	}
+}
+
+// TestTypeSimilarity pins when two declarations are one type: a shared
+// user field is no evidence that a one-field token is another flow's
+// token, while a same-named entity and an enum of the same values pair.
+func TestTypeSimilarity(t *testing.T) {
+	decl := func(kind, name string, members ...string) *unit {
+		u := &unit{kind: kind, local: name, tokens: nameTokens(name)}
+		for _, m := range members {
+			u.feat = append(u.feat, nameTokens(m)...)
+		}
+		u.feat = sortedSet(u.feat)
+		return u
+	}
+	for _, tc := range []struct {
+		a, b *unit
+		pair bool
+	}{
+		{decl(summary.KindEntity, "Token", "user"), decl(summary.KindEntity, "EmailVerificationToken", "user", "expires_at", "used"), false},
+		{decl(summary.KindEntity, "Session", "user"), decl(summary.KindEntity, "Session", "user", "created_at", "revoked"), true},
+		{decl(summary.KindEntity, "ResetToken", "user", "expires_at"), decl(summary.KindEntity, "PasswordResetToken", "user", "expires_at"), true},
+		{decl(summary.KindEnum, "AccountStatus", "active", "locked"), decl(summary.KindEnum, "MemberStatus", "active", "locked"), true},
+	} {
+		s := typeSimilarity(tc.a, tc.b)
+		if got := s >= 0.5; got != tc.pair {
+			t.Errorf("%s ~ %s = %.2f, pair %v, want %v", tc.a.local, tc.b.local, s, got, tc.pair)
 		}
 	}
 }

@@ -1,9 +1,10 @@
 package compare
 
 import (
-	"github.com/distill/distill/internal/summary"
 	"reflect"
 	"testing"
+
+	"github.com/distill/distill/internal/summary"
 )
 
 func TestNameTokens(t *testing.T) {

@@ -55,3 +55,40 @@ func FuzzDistill(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDistillTypeScript is FuzzDistill for the second language: arbitrary
+// JavaScript or TypeScript beside the Express fixture's Mongoose models,
+// read as a route module and as a TypeScript file. It must never panic,
+// and what it emits must pass the checker.
+func FuzzDistillTypeScript(f *testing.F) {
+	dir := fixtures["express_accounts"]
+	models, err := os.ReadFile(filepath.Join(dir, "src", "models", "user.js"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".js" {
+			if data, err := os.ReadFile(p); err == nil && len(data) < 8000 {
+				f.Add(string(data))
+			}
+		}
+		return nil
+	})
+	f.Add("router.post('/x', async (req, res) => { const {email} = req.body; const u = await User.findOne({email}); if (!u) return res.status(404).end(); u.status = 'locked'; await u.save(); });\n")
+	f.Add("export async function POST(req: Request) { throw new Error(")
+	d := New(Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		files := []source.File{
+			{Path: "src/models/user.js", Data: models},
+			{Path: "src/routes/fuzzed.js", Data: []byte(src)},
+			{Path: "src/fuzzed.ts", Data: []byte(src)},
+		}
+		out, err := d.Distill(context.Background(), Input{Service: "fuzz", Files: files})
+		if err != nil {
+			return
+		}
+		if diags := allium.Check(out.Module, allium.CheckOptions{File: "fuzz"}); diags.HasErrors() {
+			t.Fatalf("emitted spec fails the checker: %v\n%s", diags.Errors(), allium.Print(out.Module, allium.PrintOptions{}))
+		}
+	})
+}

@@ -463,11 +463,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
-	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
+	optional := rc.optionalParam(s.Cond, sc)
+	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && optional == nil && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition.
 		return rc.stmts(s.Body, sc, out)
 	}
-	if key, rest := rc.actionKey(s.Cond, sc, out); key != "" && sc.top && !sc.inlined {
+	if key, rest := rc.actionKey(s.Cond, sc, out); optional == nil && key != "" && sc.top && !sc.inlined {
 		// if "create_key" in request.POST: one form of a page with several
 		// buttons; each is an action, a rule with a trigger of its own.
 		cond := allium.Expr(nil)
@@ -479,7 +480,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	// The condition reads the variables before either branch rebinds them.
 	before := len(*out)
-	cond := rc.cond(s.Cond, sc, out)
+	cond := optional
+	if cond == nil {
+		cond = rc.cond(s.Cond, sc, out)
+	}
 	if cond != nil && constantExpr(cond) {
 		// A helper's result read as a constant (only some of its returns
 		// were seen): the condition is not known.
@@ -493,10 +497,13 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 			return rc.splitPaths(s, cond, thenEnds, elseEnds, !onlyLets((*out)[:before]), sc, out)
 		}
-		if handled, ends := rc.errorChain(s, cond, sc, out); handled {
+		if optional != nil {
+			// `if new_email:` with a guard inside that turns the request
+			// away: the guard holds when the input is given, and what
+			// follows the block happens either way; walked as branches.
+		} else if handled, ends := rc.errorChain(s, cond, sc, out); handled {
 			return ends
-		}
-		if handled, ends := rc.partialEnd(s, cond, sc, out); handled {
+		} else if handled, ends := rc.partialEnd(s, cond, sc, out); handled {
 			return ends
 		}
 	}

@@ -23,6 +23,9 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 			}
 			continue
 		}
+		if early := rc.earlyReturn(list, i, sc); early != nil {
+			return rc.stmt(early, sc, out)
+		}
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}

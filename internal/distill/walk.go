@@ -428,6 +428,11 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 		return nil
 	}
 	name := bindingName(v.local)
+	if name != "" && (rc.paramSet[name] || rc.lets[name]) {
+		// healthchecks' _make_user creates `user` where the rule's let
+		// user is the lookup that found none: the new row is new_user.
+		name = "new_" + name
+	}
 	if name == "" || rc.paramSet[name] || rc.lets[name] {
 		return nil
 	}

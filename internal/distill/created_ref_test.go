@@ -24,13 +24,7 @@ func TestCreatedRefName(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, map[string]string{
-				"app/models.py": `
-from django.db import models
-from django.contrib.auth.models import User
-class Project(models.Model):
-    owner = models.ForeignKey(User, models.CASCADE)
-    name = models.CharField(max_length=100)
-`,
+				"app/models.py": projectModel,
 				"app/views.py": strings.ReplaceAll(`
 from django.contrib.auth.models import User
 from django.shortcuts import redirect
@@ -52,20 +46,39 @@ def signup(request, email):
     user.save()
     return redirect("done")
 `, "LOCAL", tt.local),
-				"app/urls.py": `
-from django.urls import path
-from app import views
-urlpatterns = [path("signup/<str:email>/", views.signup)]
-`})
+				"app/urls.py": djangoRoute("signup/<str:email>/", "signup")})
 			got := construct(out.Module, "Signup")
-			at := 0
-			for _, w := range tt.want {
-				i := strings.Index(got[at:], w)
-				if i < 0 {
-					t.Fatalf("no %q (in order) in:\n%s\nnotes: %v", w, got, out.Notes)
-				}
-				at += i + len(w)
-			}
+			wantInOrder(t, got, tt.want, out.Notes)
 		})
 	}
 }
+
+// wantInOrder fails the test unless got holds every line of want, in
+// order.
+func wantInOrder(t *testing.T, got string, want []string, notes []string) {
+	t.Helper()
+	at := 0
+	for _, w := range want {
+		i := strings.Index(got[at:], w)
+		if i < 0 {
+			t.Fatalf("no %q (in order) in:\n%s\nnotes: %v", w, got, notes)
+		}
+		at += i + len(w)
+	}
+}
+
+// djangoRoute is an app/urls.py routing pattern to view fn of app/views.py.
+func djangoRoute(pattern, fn string) string {
+	return "from django.urls import path\nfrom app import views\nurlpatterns = [path(\"" + pattern + "\", views." + fn + ")]\n"
+}
+
+// projectModel is a Django Project owned by a User, with a name and a
+// code; methods may follow it.
+const projectModel = `
+from django.db import models
+from django.contrib.auth.models import User
+class Project(models.Model):
+    owner = models.ForeignKey(User, models.CASCADE)
+    name = models.CharField(max_length=100)
+    code = models.CharField(max_length=36)
+`

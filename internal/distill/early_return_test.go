@@ -46,14 +46,7 @@ func TestEarlyReturnRefusal(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, map[string]string{
-				"app/models.py": `
-from django.db import models
-from django.contrib.auth.models import User
-class Project(models.Model):
-    owner = models.ForeignKey(User, models.CASCADE)
-    name = models.CharField(max_length=100)
-    code = models.CharField(max_length=36)
-
+				"app/models.py": projectModel + `
     def invite(self, user):
 ` + indent(tt.helper) + `
 
@@ -73,20 +66,9 @@ def invite(request, code, email):
     project.invite(user)
     return redirect("done")
 `,
-				"app/urls.py": `
-from django.urls import path
-from app import views
-urlpatterns = [path("p/<str:code>/invite/<str:email>/", views.invite)]
-`})
+				"app/urls.py": djangoRoute("p/<str:code>/invite/<str:email>/", "invite")})
 			got := construct(out.Module, "Invite")
-			at := 0
-			for _, w := range tt.want {
-				i := strings.Index(got[at:], w)
-				if i < 0 {
-					t.Fatalf("no %q (in order) in:\n%s\nnotes: %v", w, got, out.Notes)
-				}
-				at += i + len(w)
-			}
+			wantInOrder(t, got, tt.want, out.Notes)
 			if tt.absent != "" && strings.Contains(got, tt.absent) {
 				t.Errorf("%q in:\n%s", tt.absent, got)
 			}

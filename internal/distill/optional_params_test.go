@@ -65,20 +65,9 @@ def change_email(request, username, ` + tt.param + `):
     user.save()
     return redirect("hc-index")
 `,
-				"app/urls.py": `
-from django.urls import path
-from app import views
-urlpatterns = [path("change/<str:username>/", views.change_email)]
-`})
+				"app/urls.py": djangoRoute("change/<str:username>/", "change_email")})
 			got := construct(out.Module, "ChangeEmail")
-			at := 0
-			for _, w := range tt.want {
-				i := strings.Index(got[at:], w)
-				if i < 0 {
-					t.Fatalf("no %q (in order) in:\n%s\nnotes: %v", w, got, out.Notes)
-				}
-				at += i + len(w)
-			}
+			wantInOrder(t, got, tt.want, out.Notes)
 			optional := strings.Contains(got, "if exists new_email:")
 			if wantOpt := strings.Contains(strings.Join(tt.want, "\n"), "if exists"); optional != wantOpt {
 				t.Errorf("conditional outcome = %v, want %v:\n%s", optional, wantOpt, got)

@@ -59,7 +59,7 @@ func (b *builder) findHandlers() []*handler {
 				for j := range c.Methods {
 					if c.Methods[j].Name == "handle" {
 						out = append(out, &handler{file: f, fn: &c.Methods[j], class: c, job: true,
-							name: pascal(facts.LastSegment(f.Module))})
+							name: commandName(f, c)})
 					}
 				}
 			case b.matchBases(cr, b.lang.ViewBases):

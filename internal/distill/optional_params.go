@@ -29,9 +29,9 @@ func (rc *ruleCtx) optionalParam(cond *facts.Expr, sc *scope) allium.Expr {
 	return &allium.Unary{Op: allium.OpExists, X: x}
 }
 
-// optionalDecl reports a parameter whose type admits None (`str | None`,
+// paramOptional reports a parameter whose type admits None (`str | None`,
 // `Optional[str]`) or whose default is None.
-func (b *builder) optionalDecl(file *facts.File, p *facts.Param) bool {
+func (b *builder) paramOptional(file *facts.File, p *facts.Param) bool {
 	if p.Default != nil && p.Default.Kind == facts.ExprNone {
 		return true
 	}

@@ -715,7 +715,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				continue
 			}
 		}
-		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name), optional: b.optionalDecl(h.file, &p)}
+		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name), optional: b.paramOptional(h.file, &p)}
 	}
 }
 

@@ -195,7 +195,7 @@ def rename_user(user_id: int, org: str, email: str, db_session: DbSession, curre
 // signup: a constructor keyword or an assignment that names the
 // relationship beside a key (User(role=...), user.role = ...) sets it; an
 // input id compared with the signed-in user's id is the user a lookup by
-// it finds; a row created under a name a lookup holds is created_<name>
+// it finds; a row created under a name a lookup holds is new_<name>
 // when a later row refers to it.
 func TestFlaskReferenceIdioms(t *testing.T) {
 	d := New(Options{})
@@ -251,7 +251,7 @@ def change_role(user_id):`,
 }`,
 		},
 		{
-			name: "a row created under the name of a lookup is created_<name> to the row that refers to it",
+			name: "a row created under the name of a lookup is new_<name> to the row that refers to it",
 			route: `@app.route("/signup", methods=["POST"])
 def signup():`,
 			body: `    user = User.query.filter_by(email=request.form["email"]).first()
@@ -266,8 +266,8 @@ def signup():`,
     let user = User{email}
     requires: not exists user
     ensures:
-        let created_user = User.created(email: email)
-        Profile.created(user: created_user)
+        let new_user = User.created(email: email)
+        Profile.created(user: new_user)
 }`,
 		},
 	}

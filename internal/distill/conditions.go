@@ -369,13 +369,20 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 }
 
 // action walks the branch of one submitted action as a rule of its own,
-// named after the handler and the action (ProjectCreateKey), with the
+// named after the handler and the action (ProjectCreateKey; the handler
+// alone when its name ends with the action's), with the
 // preconditions the handler established before it.
 func (rc *ruleCtx) action(line int, key string, cond allium.Expr, body []facts.Stmt, sc *scope, prefix []allium.Stmt) {
 	before := len(rc.paths)
 	rc.path(line, cond, body, sc, prefix, true, false)
+	name := rc.name + pascal(key)
+	if strings.HasSuffix(rc.name, pascal(key)) {
+		// remove_credential's "remove_credential" button: the handler's
+		// name says it already (RemoveCredential, not twice).
+		name = rc.name
+	}
 	for _, p := range rc.paths[before:] {
-		p.name = rc.name + pascal(key)
+		p.name = name
 		p.ownTrigger = true
 	}
 }

@@ -676,6 +676,32 @@ def project(request, code):
 }`,
 		},
 		{
+			// healthchecks' remove_credential: the button is named as the view.
+			name: "an action named as its handler names the rule once",
+			files: map[string]string{
+				"hc/models.py": `
+from django.db import models
+class Credential(models.Model):
+    code = models.CharField(max_length=36)
+    name = models.CharField(max_length=100)
+`,
+				"hc/views.py": `
+from django.shortcuts import get_object_or_404, redirect, render
+from hc.models import Credential
+def remove_credential(request, code):
+    credential = get_object_or_404(Credential, code=code)
+    if request.method == "POST" and "remove_credential" in request.POST:
+        credential.delete()
+        return redirect("hc-profile")
+    return render(request, "remove.html", {"credential": credential})
+`},
+			construct: "RemoveCredential",
+			want: `rule RemoveCredential {
+    when: RemoveCredential(credential)
+    ensures: not exists credential
+}`,
+		},
+		{
 			// openwisp-users: the beat schedule in settings names the task.
 			name: "a task the beat schedule names stays a temporal rule though handlers call it too",
 			files: map[string]string{"app/models.py": flaskModels,

@@ -19,7 +19,7 @@ func (rc *ruleCtx) optionalInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) a
 		return nil
 	}
 	f, file := rc.b.classAssignment(recv.shape, e.Name, func(*facts.Assignment) bool { return true })
-	if f == nil || !rc.b.optionalDecl(file, f) {
+	if f == nil || !rc.b.declaredOptional(file, f.Annotation, f.Value) {
 		return nil
 	}
 	v := rc.eval(e, sc, out, false)
@@ -33,15 +33,16 @@ func (rc *ruleCtx) optionalInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) a
 	return &allium.Unary{Op: allium.OpExists, X: x}
 }
 
-// optionalDecl reports a class-level declaration whose type admits None
-// (`x: str | None`, `Optional[str]`) or whose default is None.
-func (b *builder) optionalDecl(file *facts.File, f *facts.Assignment) bool {
-	if f.Value != nil && f.Value.Kind == facts.ExprNone {
+// declaredOptional reports a declaration (a class-level field of a request
+// shape, a handler's parameter) whose type admits None (`x: str | None`,
+// `Optional[str]`) or whose default is None.
+func (b *builder) declaredOptional(file *facts.File, annotation, value *facts.Expr) bool {
+	if value != nil && value.Kind == facts.ExprNone {
 		return true
 	}
-	if f.Annotation == nil {
+	if annotation == nil {
 		return false
 	}
-	_, optional, _ := b.annotationType(file, f.Annotation)
+	_, optional, _ := b.annotationType(file, annotation)
 	return optional
 }

@@ -62,7 +62,7 @@ func (b *builder) findHandlers() []*handler {
 				for j := range c.Methods {
 					if c.Methods[j].Name == "handle" {
 						out = append(out, &handler{file: f, fn: &c.Methods[j], class: c, job: true,
-							name: pascal(facts.LastSegment(f.Module))})
+							name: commandName(f, c)})
 					}
 				}
 			case b.passwordViewHandler(f, c, cr) != nil:
@@ -800,7 +800,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				continue
 			}
 		}
-		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
+		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name), optional: b.declaredOptional(h.file, p.Annotation, p.Default)}
 	}
 }
 

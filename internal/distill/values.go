@@ -63,6 +63,9 @@ type value struct {
 	// reqLocal: a vParam that is a module-level proxy of the request
 	// (current_org), not a value the client sends.
 	reqLocal bool
+	// optional: a vParam the handler declares optional (`x: str | None =
+	// None`), whose test guards a block (optional_params.go).
+	optional bool
 	// parts: the dict literals a dict value was built from (payloads.go).
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).

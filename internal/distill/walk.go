@@ -23,6 +23,9 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 			}
 			continue
 		}
+		if early := rc.earlyReturn(list, i, sc); early != nil {
+			return rc.stmt(early, sc, out)
+		}
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}
@@ -465,9 +468,9 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 	}
 	name := bindingName(v.local)
 	if name != "" && (rc.paramSet[name] || rc.lets[name]) {
-		// user = User{email} looked up first, then user = User(...): the
-		// new one is created_user.
-		name = "created_" + name
+		// user = User{email} looked up first, then user = User(...)
+		// (healthchecks' _make_user): the new row is new_user.
+		name = "new_" + name
 	}
 	if name == "" || rc.paramSet[name] || rc.lets[name] {
 		return nil
@@ -514,8 +517,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		reduced.Cond = rest
 		s = &reduced
 	}
-	var optional allium.Expr
-	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
+	optional := rc.optionalParam(s.Cond, sc)
+	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && optional == nil && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition;
 		// but `if data.role:` of an input the shape declares optional
 		// guards what happens only when the request gives it.
@@ -552,10 +555,13 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 			return rc.splitPaths(s, cond, thenEnds, elseEnds, !onlyLets((*out)[:before]), sc, out)
 		}
-		if handled, ends := rc.errorChain(s, cond, sc, out); handled {
+		if optional != nil {
+			// `if new_email:` with a guard inside that turns the request
+			// away: the guard holds when the input is given, and what
+			// follows the block happens either way; walked as branches.
+		} else if handled, ends := rc.errorChain(s, cond, sc, out); handled {
 			return ends
-		}
-		if handled, ends := rc.partialEnd(s, cond, sc, out); handled {
+		} else if handled, ends := rc.partialEnd(s, cond, sc, out); handled {
 			return ends
 		}
 	}

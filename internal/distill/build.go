@@ -351,6 +351,8 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 		m.Entities = append(m.Entities, ent)
 	}
+	b.dropUndeclaredClaims(m)
+	b.mergeSameRules()
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

@@ -11,15 +11,6 @@ import (
 // qualified form of it make one rule; the same behaviour under unrelated
 // names stays two rules.
 func TestMergeSameRules(t *testing.T) {
-	models := `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String)
-    activated = db.Column(db.Boolean)
-`
 	const preamble = `
 from flask import Blueprint, abort, request
 from .models import User, db
@@ -49,7 +40,7 @@ bp = Blueprint("auth", __name__)
 			[]string{"ActivateAccount", "AutoActivateAccount"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := distilText(t, New(Options{}), map[string]string{"app/models.py": models, "app/views.py": preamble + tc.views})
+			out := distilText(t, New(Options{}), map[string]string{"app/models.py": flaskAccountModels, "app/views.py": preamble + tc.views})
 			rules := map[string]bool{}
 			for _, r := range out.Module.Rules {
 				rules[r.Name] = true
@@ -126,3 +117,17 @@ func TestDropUndeclaredClaims(t *testing.T) {
 		})
 	}
 }
+
+// flaskAccountModels is a Flask-SQLAlchemy user with what the account
+// flows of these tests read and write.
+const flaskAccountModels = `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String)
+    password = db.Column(db.String)
+    activated = db.Column(db.Boolean)
+    login_attempts = db.Column(db.Integer)
+`

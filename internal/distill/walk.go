@@ -23,6 +23,7 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 			}
 			continue
 		}
+		rc.markNoneFails(&list[i], list[i+1:])
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}

@@ -28,9 +28,13 @@ func (rc *ruleCtx) hookCall(e *facts.Expr, method string, sc *scope, out *[]alli
 	if len(impls) == 0 {
 		return nil
 	}
+	// The relay adds no depth: calling the hook is calling its
+	// implementations.
+	relay := *sc
+	relay.depth = max(0, sc.depth-1)
 	var ret *value
 	for _, fr := range impls {
-		ret = rc.inline(fr, nil, e, sc, out)
+		ret = rc.inline(fr, nil, e, &relay, out)
 	}
 	if len(impls) > 1 {
 		return unknownValue

@@ -84,18 +84,22 @@ type Language struct {
 	ShapeValidators   []string          `yaml:"shape_validators"`
 	Sessions          *Sessions         `yaml:"sessions"`
 	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
-	Repositories      *Repositories     `yaml:"repositories"`
-	UserModelRefs     []string          `yaml:"user_model_refs"`
-	MutationMethods   []string          `yaml:"mutation_methods"`
-	DependencyMarkers []string          `yaml:"dependency_markers"`
-	RequestBodyCalls  []string          `yaml:"request_body_calls"`
-	RequestForms      []string          `yaml:"request_forms"`
-	Auth              *Auth             `yaml:"auth"`
-	TaskDecorators    []string          `yaml:"task_decorators"`
-	CommandBases      []string          `yaml:"command_bases"`
-	ClockCalls        []string          `yaml:"clock_calls"`
-	DateCalls         []string          `yaml:"date_calls"`
-	HashCalls         []string          `yaml:"hash_calls"`
+	// Hooks are plugin hooks (pluggy): a call through a hook relay
+	// (pm.hook.<name>(...)) runs the service's implementations of that
+	// hook, see Hooks.
+	Hooks             *Hooks        `yaml:"hooks"`
+	Repositories      *Repositories `yaml:"repositories"`
+	UserModelRefs     []string      `yaml:"user_model_refs"`
+	MutationMethods   []string      `yaml:"mutation_methods"`
+	DependencyMarkers []string      `yaml:"dependency_markers"`
+	RequestBodyCalls  []string      `yaml:"request_body_calls"`
+	RequestForms      []string      `yaml:"request_forms"`
+	Auth              *Auth         `yaml:"auth"`
+	TaskDecorators    []string      `yaml:"task_decorators"`
+	CommandBases      []string      `yaml:"command_bases"`
+	ClockCalls        []string      `yaml:"clock_calls"`
+	DateCalls         []string      `yaml:"date_calls"`
+	HashCalls         []string      `yaml:"hash_calls"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
 	EmailChecks   []string `yaml:"email_checks"`
@@ -473,6 +477,17 @@ type AuthenticatingShape struct {
 type Throttles struct {
 	ClassAttrs []string `yaml:"class_attrs"`
 	RateAttrs  []string `yaml:"rate_attrs"`
+}
+
+// Hooks names a plugin system's two halves: the attribute through which
+// code calls a hook (pm.hook.flaskbb_authenticate(identifier=...)) and the
+// factories of the decorators that mark an implementation (impl =
+// HookimplMarker("app"); @impl def flaskbb_authenticate(...)). A call
+// through a relay runs every module function of the hook's name that a
+// decorator made by one of ImplMarkers marks, in source order.
+type Hooks struct {
+	Relays      []string `yaml:"relays"`
+	ImplMarkers []string `yaml:"impl_markers"`
 }
 
 // SignedTokens names what issues a signed token: a token sent to the user

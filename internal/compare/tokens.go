@@ -88,6 +88,7 @@ func joinPhrasal(words []string) []string {
 var synonyms = map[string]string{
 	"exp": "expir", "timeout": "expir", "ttl": "expir", "lifetime": "expir", "validity": "expir", "age": "expir",
 	"hashed": "hash", "pwd": "password", "passwd": "password",
+	"reauth": "reauthenticat", // a view named for the step (Reauth), a rule for the act
 	"signin": "login", "logon": "login", "signout": "logout", "logoff": "logout",
 	"signup": "register", "registration": "register", "registers": "register", "registered": "register",
 }

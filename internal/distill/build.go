@@ -357,6 +357,8 @@ func (b *builder) assemble(service string) *allium.Module {
 			tokenRelationship(m, tok.user, name, tok.prov)
 		}
 	}
+	b.dropUndeclaredClaims(m)
+	b.mergeSameRules()
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

@@ -459,6 +459,8 @@ type builder struct {
 	asViews map[*classRef]viewRegistration
 
 	rules []*ruleOut
+	// hooks maps a plugin hook's name to its implementations (hooks.go).
+	hooks map[string][]*funcRef
 	// stateRules holds, per state-writing handler, the rules made from it.
 	stateRules [][]*allium.Rule
 	scheduled  map[string]map[string]bool

@@ -915,6 +915,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
 	}
+	if v := rc.hookCall(e, method, sc, out); v != nil {
+		return v
+	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
@@ -2007,6 +2010,9 @@ func templateFromPath(p string) string {
 
 // inline walks a helper or model method in the caller's rule.
 func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if rc.noneFails[call] {
+		fr = rc.noneFailing(fr)
+	}
 	if v := rc.absencePredicate(fr, self, call, sc, out); v != nil {
 		return v
 	}

@@ -233,6 +233,9 @@ type ruleCtx struct {
 	// defined through itself (X = (X,), a mangled import) ends the
 	// evaluation instead of recursing without end.
 	constants map[*facts.Expr]bool
+	// noneFails holds the calls whose None answer fails the request
+	// (hooks.go).
+	noneFails map[*facts.Expr]bool
 	name      string
 	params    []string
 	paramSet  map[string]bool

@@ -23,6 +23,7 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 			}
 			continue
 		}
+		rc.markNoneFails(&list[i], list[i+1:])
 		if early := rc.earlyReturn(list, i, sc); early != nil {
 			return rc.stmt(early, sc, out)
 		}

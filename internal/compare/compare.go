@@ -217,7 +217,7 @@ func (c *comparison) alignTypes() {
 // typeSimilarity scores two entities (or enums): 0.4·name +
 // 0.6·overlap(member stems). Without a common name stem, fewer than three
 // member stems on either side are too little evidence and score 0; with
-// names that differ, an entity's few fields count in proportion. A
+// names that differ, an entity of few fields is judged mostly by name. A
 // type declared with no members (an entity a variant only names) has no
 // members to weigh: it is the same type when the name stems are the same.
 func typeSimilarity(a, b *unit) float64 {
@@ -235,10 +235,11 @@ func typeSimilarity(a, b *unit) float64 {
 	ov := overlap(a.feat, b.feat)
 	if name < 1 && few < 3 && a.kind != summary.KindEnum {
 		// One or two fields, all shared, say little when the names
-		// differ: DRF's Token{user} is not EmailVerificationToken{user,
-		// expires_at, ...} for sharing a stem and a user. (An enum's
-		// values are its identity: active | locked is that enum.)
-		ov *= float64(few) / 3
+		// differ, so the name weighs more and the fields in proportion:
+		// DRF's Token{user} is an AuthToken{user, key, created}, not an
+		// EmailVerificationToken{user, expires_at, used} for sharing a
+		// stem and a user. (An enum's values are its identity.)
+		return 0.6*name + 0.4*ov*float64(few)/3
 	}
 	return 0.4*name + 0.6*ov
 }

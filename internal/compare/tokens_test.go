@@ -77,6 +77,7 @@ func TestTypeSimilarity(t *testing.T) {
 		pair bool
 	}{
 		{decl(summary.KindEntity, "Token", "user"), decl(summary.KindEntity, "EmailVerificationToken", "user", "expires_at", "used"), false},
+		{decl(summary.KindEntity, "Token", "user"), decl(summary.KindEntity, "AuthToken", "user", "key", "created"), true},
 		{decl(summary.KindEntity, "Session", "user"), decl(summary.KindEntity, "Session", "user", "created_at", "revoked"), true},
 		{decl(summary.KindEntity, "ResetToken", "user", "expires_at"), decl(summary.KindEntity, "PasswordResetToken", "user", "expires_at"), true},
 		{decl(summary.KindEnum, "AccountStatus", "active", "locked"), decl(summary.KindEnum, "MemberStatus", "active", "locked"), true},

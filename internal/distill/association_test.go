@@ -270,6 +270,20 @@ def signup():`,
         Profile.created(user: new_user)
 }`,
 		},
+		{
+			name: "a field a branch of unknown condition sets on a row created after the if is not stated as always set",
+			route: `@app.route("/register", methods=["POST"])
+def register():`,
+			body: `    user = User(email=request.form["email"])
+    if [h for h in current_app.extensions["handlers"] if h.accepts(user)]:
+        user.role = request.form["role"]
+    db.session.add(user)`,
+			rule: "Register",
+			want: `rule Register {
+    when: Register(email, role)
+    ensures: User.created(email: email)
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -574,6 +574,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
 	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
+	var pending []pendingRow
+	if cond == nil {
+		pending = pendingRows(sc.vars)
+	}
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
 	if optional != nil && (rc.b.stats.Untranslated > leftOut || rc.callingLoops > loops) && len(thenOut) > 0 {
 		// Part of what an optional input changes could not be stated
@@ -586,6 +590,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if len(s.Else) > 0 {
 		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
 	}
+	rc.keepPendingRows(pending, sc, s.Line)
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
 	}
@@ -1050,3 +1055,47 @@ func plural(name string) string {
 }
 
 func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+
+// pendingRow is a row built before an if and not yet created, with the
+// field values it had then.
+type pendingRow struct {
+	v    *value
+	args []allium.Arg
+}
+
+// pendingRows lists the rows built but not yet created that a branch may
+// give field values, in variable name order.
+func pendingRows(vars map[string]*value) []pendingRow {
+	var out []pendingRow
+	for _, name := range sortedKeys(vars) {
+		v := vars[name]
+		if v.kind == vNew && !v.done && !slices.ContainsFunc(out, func(p pendingRow) bool { return p.v == v }) {
+			out = append(out, pendingRow{v, slices.Clone(v.args)})
+		}
+	}
+	return out
+}
+
+// keepPendingRows undoes what the branches of an if whose condition the
+// spec cannot state set on rows built before it and created after it: the
+// values are shared by both ways through the if, so `user = User(...);
+// if <unknown>: user.activated = True; db.session.add(user)` would
+// otherwise create every user activated. The creation says what holds
+// either way; the conditional field is noted. (Under a condition the spec
+// states, `if password is not None: user.set_password(password)` with the
+// password a required input, the value stands.)
+func (rc *ruleCtx) keepPendingRows(rows []pendingRow, sc *scope, line int) {
+	for _, p := range rows {
+		if p.v.done || sameArgs(p.args, p.v.args) {
+			continue
+		}
+		p.v.args = p.args
+		rc.untranslated(sc, line, LeftOutCondition, "a field of a new "+p.v.ent+" set under a condition")
+	}
+}
+
+func sameArgs(a, b []allium.Arg) bool {
+	return slices.EqualFunc(a, b, func(x, y allium.Arg) bool {
+		return x.Name == y.Name && (x.Value == y.Value || x.Value != nil && y.Value != nil && exprKey(x.Value) == exprKey(y.Value))
+	})
+}

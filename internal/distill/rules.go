@@ -2,6 +2,7 @@ package distill
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -221,6 +222,7 @@ type ruleCtx struct {
 	line       int
 	auth       authLevel
 	userVal    *value
+	credUser   *value          // the user a verified credential names (userDependency)
 	trigger    *allium.Trigger // temporal rules
 	cache      map[evalKey]*value
 	deps       map[string]*value // dependency results by function
@@ -445,6 +447,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
+	b.routeDependencies(rc, sc, h) // FastAPI resolves them first
 	b.bindHandlerParams(rc, sc, h)
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
@@ -655,6 +658,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			switch {
 			case catalog.MatchAny(b.lang.Auth.Dependencies, name, last), catalog.MatchAny(b.lang.Auth.AdminDependencies, name, last):
 				b.adoptUserEntity(depFile, fnExpr)
+				if v := rc.userDependency(depFile, fnExpr, p.Name, sc, 0); v != nil {
+					sc.vars[p.Name] = v
+					continue
+				}
 				sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
 			case strings.Contains(strings.ToLower(name), "settings"):
 				sc.vars[p.Name] = &value{kind: vSettings}
@@ -700,6 +707,38 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			}
 		}
 		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
+	}
+}
+
+// routeDependencies runs the dependencies a route lists in its decorator
+// (@router.delete(path, dependencies=[Depends(get_current_superuser)])):
+// they run before the handler as its parameters' do, their guards are
+// preconditions and their values unused.
+func (b *builder) routeDependencies(rc *ruleCtx, sc *scope, h *handler) {
+	for i := range h.fn.Decorators {
+		d := &h.fn.Decorators[i]
+		if d.Kind != facts.ExprCall {
+			continue
+		}
+		list := d.Keyword("dependencies")
+		if list == nil || (list.Kind != facts.ExprList && list.Kind != facts.ExprTuple) {
+			continue
+		}
+		for j := range list.Args {
+			dep := dependency(&facts.Param{Default: &list.Args[j]})
+			if dep == nil || len(dep.Args) == 0 {
+				continue
+			}
+			fn := &dep.Args[0]
+			rc.auth = max(rc.auth, b.dependencyAuth(h.file, fn, 0))
+			a := b.lang.Auth
+			if catalog.MatchAny(a.Dependencies, fn.Raw, facts.LastSegment(fn.Raw)) || catalog.MatchAny(a.AdminDependencies, fn.Raw, facts.LastSegment(fn.Raw)) {
+				b.adoptUserEntity(h.file, fn)
+				rc.userDependency(h.file, fn, facts.LastSegment(fn.Raw), sc, 0)
+				continue
+			}
+			rc.dependencyValue(h.file, fn, facts.LastSegment(fn.Raw), sc, 0)
+		}
 	}
 }
 
@@ -982,7 +1021,15 @@ func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, 
 			name, last := dep.Args[0].Raw, facts.LastSegment(dep.Args[0].Raw)
 			switch {
 			case catalog.MatchAny(a.Dependencies, name, last), catalog.MatchAny(a.AdminDependencies, name, last):
-				inner.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
+				inner.vars[p.Name] = rc.userDependency(fr.file, &dep.Args[0], p.Name, sc, depth+1)
+				if inner.vars[p.Name] == nil {
+					inner.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
+				}
+			case b.isCredentialScheme(fr.file, &dep.Args[0]):
+				// The credential the request presents, as the handler
+				// names it when it takes it too (FastAPI runs the scheme
+				// once per request).
+				inner.vars[p.Name] = &value{kind: vParam, param: rc.credentialName(p.Name)}
 			default:
 				if v := rc.dependencyValue(fr.file, &dep.Args[0], p.Name, sc, depth+1); v != nil {
 					inner.vars[p.Name] = v
@@ -1019,6 +1066,104 @@ func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, 
 	}
 	rc.deps[fr.fn.QualName] = v
 	return v
+}
+
+// userDependency runs a current-user dependency of the service
+// (get_current_user) in the rule: its guards are preconditions, and the
+// user it yields is the current user. A dependency that verifies the
+// credential the request presents and loads the user it names yields
+// that token's user (token.user). nil when fn is no function of the
+// service or yields no user the spec can name.
+func (rc *ruleCtx) userDependency(f *facts.File, fn *facts.Expr, pname string, sc *scope, depth int) *value {
+	b := rc.b
+	ent := b.userEntity()
+	fr := b.ix.function(f, fn)
+	if fr == nil || ent == "" {
+		return nil
+	}
+	cred := rc.dependencyCredential(fr.file, fn, 0)
+	if cred == "" || rc.ownsName(cred) {
+		return nil
+	}
+	if v, ok := rc.deps[fr.fn.QualName]; ok {
+		return v
+	}
+	// What the rule was before: a dependency whose user is not the
+	// token's leaves it as it was, the current user a parameter.
+	saved := *rc
+	saved.body, saved.ensures, saved.params = slices.Clone(rc.body), slices.Clone(rc.ensures), slices.Clone(rc.params)
+	saved.paramSet, saved.deps = maps.Clone(rc.paramSet), maps.Clone(rc.deps)
+	notes, stats := maps.Clone(b.notes), *b.stats
+	v := rc.dependencyValue(f, fn, pname, sc, depth)
+	u := &value{kind: vEntity, ent: ent, expr: &allium.Member{X: &allium.Ident{Name: cred}, Name: "user"}}
+	if v != nil && (v.kind == vUnknown && rc.paramSet[cred] || v == rc.credUser && v != nil) {
+		// It verified the credential and loaded the user it names (or
+		// took that user from another dependency).
+		if rc.auth == authNone {
+			rc.auth = authUser
+		}
+		if v.kind == vEntity {
+			u = v
+		}
+		rc.userVal, rc.credUser = u, u
+		rc.deps[fr.fn.QualName] = u
+		return u
+	}
+	*rc = saved
+	b.notes, *b.stats = notes, stats
+	return nil
+}
+
+// dependencyCredential names the credential a security scheme hands a
+// dependency fn, directly or through the dependencies it takes; "" when
+// it takes none.
+func (rc *ruleCtx) dependencyCredential(f *facts.File, fn *facts.Expr, depth int) string {
+	b := rc.b
+	fr := b.ix.function(f, fn)
+	if fr == nil || depth > 4 {
+		return ""
+	}
+	for i := range fr.fn.Params {
+		p := &fr.fn.Params[i]
+		dep := dependency(p)
+		if dep == nil || len(dep.Args) == 0 {
+			continue
+		}
+		if b.isCredentialScheme(fr.file, &dep.Args[0]) {
+			return rc.credentialName(p.Name)
+		}
+		if c := rc.dependencyCredential(fr.file, &dep.Args[0], depth+1); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// ownsName reports a handler parameter of that name that is no
+// credential of a security scheme (an invitation token in the body).
+func (rc *ruleCtx) ownsName(name string) bool {
+	for i := range rc.h.fn.Params {
+		p := &rc.h.fn.Params[i]
+		if bindingName(p.Name) != name {
+			continue
+		}
+		dep := dependency(p)
+		return dep == nil || len(dep.Args) == 0 || !rc.b.isCredentialScheme(rc.h.file, &dep.Args[0])
+	}
+	return false
+}
+
+// credentialName names the credential a dependency's parameter pname
+// receives from a security scheme: the handler's own parameter that takes
+// a scheme's credential, or pname.
+func (rc *ruleCtx) credentialName(pname string) string {
+	for i := range rc.h.fn.Params {
+		p := &rc.h.fn.Params[i]
+		if dep := dependency(p); dep != nil && len(dep.Args) > 0 && rc.b.isCredentialScheme(rc.h.file, &dep.Args[0]) {
+			return bindingName(p.Name)
+		}
+	}
+	return bindingName(pname)
 }
 
 // renameParam renames a parameter already used in the rule's clauses.

@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"maps"
+	"testing"
+)
 
 // TestFastAPIIdioms pins the FastAPI (and token) shapes of the corpus
 // services fastapi-boilerplate and fastapi-dispatch-auth: each case is a
@@ -490,55 +493,7 @@ async def refresh_access_token(request: Request, db = Depends(async_get_db)):
 			// loads the user it names; its guards are the route's, over the
 			// route's own names, and the current user is the token's user.
 			name: "a current-user dependency that verifies the scheme's token runs in the rule: the user is token.user",
-			files: map[string]string{
-				"app/models.py": `
-from sqlalchemy import Boolean, Column, Integer, String
-from sqlalchemy.orm import declarative_base
-Base = declarative_base()
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(Integer, primary_key=True)
-    username = Column(String)
-    name = Column(String)
-    is_superuser = Column(Boolean, default=False)
-`,
-				"app/security.py": `
-from fastapi.security import OAuth2PasswordBearer
-from jose import jwt
-from pydantic import BaseModel
-oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/login")
-
-class TokenData(BaseModel):
-    username_or_email: str
-
-async def verify_token(token: str, db):
-    payload = jwt.decode(token, "k", algorithms=["HS256"])
-    username_or_email: str = payload.get("sub")
-    if username_or_email is None:
-        return None
-    return TokenData(username_or_email=username_or_email)
-`,
-				"app/dependencies.py": `
-from typing import Annotated
-from fastapi import Depends, HTTPException
-from .models import User
-from .security import oauth2_scheme, verify_token
-
-async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], db = Depends(get_db)):
-    token_data = await verify_token(token, db)
-    if token_data is None:
-        raise HTTPException(status_code=401)
-    user = await crud_users.get(db=db, username=token_data.username_or_email)
-    if user:
-        return user
-    raise HTTPException(status_code=401)
-
-async def get_current_superuser(current_user: Annotated[dict, Depends(get_current_user)]) -> dict:
-    if not current_user["is_superuser"]:
-        raise HTTPException(status_code=403)
-    return current_user
-`,
+			files: withCurrentUserDeps(map[string]string{
 				"app/users.py": `
 from typing import Annotated
 from fastapi import APIRouter, Depends
@@ -552,7 +507,7 @@ async def patch_name(username: str, name: str, current_user: Annotated[dict, Dep
         raise HTTPException(status_code=403)
     target = await db.scalar(select(User).where(User.username == username))
     target.name = name
-`},
+`}),
 			construct: "PatchName",
 			want: `rule PatchName {
     when: PatchName(token, username, name)
@@ -566,55 +521,7 @@ async def patch_name(username: str, name: str, current_user: Annotated[dict, Dep
 			// boilerplate: dependencies=[Depends(get_current_superuser)] in
 			// the route decorator runs before the handler, with its guards.
 			name: "a route decorator's dependencies are run: the superuser dependency's guard is a precondition",
-			files: map[string]string{
-				"app/models.py": `
-from sqlalchemy import Boolean, Column, Integer, String
-from sqlalchemy.orm import declarative_base
-Base = declarative_base()
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(Integer, primary_key=True)
-    username = Column(String)
-    name = Column(String)
-    is_superuser = Column(Boolean, default=False)
-`,
-				"app/security.py": `
-from fastapi.security import OAuth2PasswordBearer
-from jose import jwt
-from pydantic import BaseModel
-oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/login")
-
-class TokenData(BaseModel):
-    username_or_email: str
-
-async def verify_token(token: str, db):
-    payload = jwt.decode(token, "k", algorithms=["HS256"])
-    username_or_email: str = payload.get("sub")
-    if username_or_email is None:
-        return None
-    return TokenData(username_or_email=username_or_email)
-`,
-				"app/dependencies.py": `
-from typing import Annotated
-from fastapi import Depends, HTTPException
-from .models import User
-from .security import oauth2_scheme, verify_token
-
-async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], db = Depends(get_db)):
-    token_data = await verify_token(token, db)
-    if token_data is None:
-        raise HTTPException(status_code=401)
-    user = await crud_users.get(db=db, username=token_data.username_or_email)
-    if user:
-        return user
-    raise HTTPException(status_code=401)
-
-async def get_current_superuser(current_user: Annotated[dict, Depends(get_current_user)]) -> dict:
-    if not current_user["is_superuser"]:
-        raise HTTPException(status_code=403)
-    return current_user
-`,
+			files: withCurrentUserDeps(map[string]string{
 				"app/users.py": `
 from fastapi import APIRouter, Depends
 from .dependencies import get_current_superuser
@@ -624,7 +531,7 @@ router = APIRouter()
 @router.delete("/db_user/{username}", dependencies=[Depends(get_current_superuser)])
 async def erase_db_user(username: str, db = Depends(get_db)):
     await db.execute(delete(User).where(User.username == username))
-`},
+`}),
 			construct: "EraseDbUser",
 			want: `rule EraseDbUser {
     when: EraseDbUser(token, username)
@@ -644,4 +551,62 @@ async def erase_db_user(username: str, db = Depends(get_db)):
 			}
 		})
 	}
+}
+
+// withCurrentUserDeps adds to a service's files those of a boilerplate-like
+// service: a User model, a token verifier over an OAuth2 bearer scheme, and
+// get_current_user / get_current_superuser dependencies.
+func withCurrentUserDeps(files map[string]string) map[string]string {
+	out := map[string]string{
+		"app/models.py": `
+from sqlalchemy import Boolean, Column, Integer, String
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    username = Column(String)
+    name = Column(String)
+    is_superuser = Column(Boolean, default=False)
+`,
+		"app/security.py": `
+from fastapi.security import OAuth2PasswordBearer
+from jose import jwt
+from pydantic import BaseModel
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/login")
+
+class TokenData(BaseModel):
+    username_or_email: str
+
+async def verify_token(token: str, db):
+    payload = jwt.decode(token, "k", algorithms=["HS256"])
+    username_or_email: str = payload.get("sub")
+    if username_or_email is None:
+        return None
+    return TokenData(username_or_email=username_or_email)
+`,
+		"app/dependencies.py": `
+from typing import Annotated
+from fastapi import Depends, HTTPException
+from .models import User
+from .security import oauth2_scheme, verify_token
+
+async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], db = Depends(get_db)):
+    token_data = await verify_token(token, db)
+    if token_data is None:
+        raise HTTPException(status_code=401)
+    user = await crud_users.get(db=db, username=token_data.username_or_email)
+    if user:
+        return user
+    raise HTTPException(status_code=401)
+
+async def get_current_superuser(current_user: Annotated[dict, Depends(get_current_user)]) -> dict:
+    if not current_user["is_superuser"]:
+        raise HTTPException(status_code=403)
+    return current_user
+`,
+	}
+	maps.Copy(out, files)
+	return out
 }

@@ -1978,7 +1978,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.stmts(fr.fn.Body, inner, out)
 	if inner.ret != nil && !inner.retMixed {
-		return inner.ret
+		return withFailChecks(inner.ret, inner)
 	}
 	return unknownValue
 }

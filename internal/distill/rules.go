@@ -246,6 +246,9 @@ type scope struct {
 	top      bool // statements here are at the rule's top level
 	cls      *facts.Class
 	returned bool
+	// failWhen: the conditions under which this helper answered None
+	// (absent_results.go).
+	failWhen []allium.Expr
 	// under: the conditions of the top-level ifs whose branch this is
 	// (nested_guards.go); nil at the top level and in loop bodies.
 	under allium.Expr

@@ -63,6 +63,9 @@ type value struct {
 	// reqLocal: a vParam that is a module-level proxy of the request
 	// (current_org), not a value the client sends.
 	reqLocal bool
+	// failWhen: a helper's result that it answers None instead of when
+	// one of these holds (absent_results.go).
+	failWhen []allium.Expr
 	// parts: the dict literals a dict value was built from (payloads.go).
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).

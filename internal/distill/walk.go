@@ -485,6 +485,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// were seen): the condition is not known.
 		cond = nil
 	}
+	if failReturn(s, sc) {
+		noteFailCheck(sc, cond)
+	}
 	if sc.top && !sc.inlined {
 		thenEnds, elseEnds := rc.endsRequest(s.Body, sc), len(s.Else) > 0 && rc.endsRequest(s.Else, sc)
 		if thenEnds || elseEnds {
@@ -545,6 +548,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case thenEnds && !elseEnds:
 		if cond == nil && sc.top && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
 			// some of the guard's alternatives stated
+		} else if cond == nil && sc.top && rc.absentResultGuards(s.Cond, sc, s.Line) {
+			// the checks of the helper whose result is absent
 		} else if cond == nil {
 			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
@@ -623,6 +628,8 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	}
 	if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
 		// some of the guard's alternatives stated
+	} else if guard == nil && !elseEnds && rc.absentResultGuards(s.Cond, sc, s.Line) {
+		// the checks of the helper whose result is absent
 	} else if guard == nil {
 		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 	} else {

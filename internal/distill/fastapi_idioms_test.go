@@ -547,7 +547,9 @@ async def erase_db_user(username: str, db = Depends(get_db)):
 			// another type; get_current_user rejects the request on None, so
 			// each check is a precondition (one that does not translate, a
 			// token in a module's set, is left out; the others still hold).
-			name: "the checks of a helper that answers None are required by a caller that rejects on None",
+			// It then finds the token's user only when not deleted, and
+			// fails otherwise: the flag is required of token.user.
+			name: "the checks of a helper that answers None, and the flags the token's user is found by, are the route's preconditions",
 			files: withCurrentUserDeps(map[string]string{
 				"app/security.py": `
 from enum import Enum
@@ -577,13 +579,14 @@ async def verify_token(token: str, expected_token_type: TokenType, db):
 				"app/dependencies.py": `
 from typing import Annotated
 from fastapi import Depends, HTTPException
+from .models import User
 from .security import TokenType, oauth2_scheme, verify_token
 
 async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], db = Depends(get_db)):
     token_data = await verify_token(token, TokenType.ACCESS, db)
     if token_data is None:
         raise HTTPException(status_code=401)
-    user = await crud_users.get(db=db, username=token_data.username_or_email)
+    user = db.query(User).filter_by(username=token_data.username_or_email, is_deleted=False).first()
     if user:
         return user
     raise HTTPException(status_code=401)
@@ -604,6 +607,7 @@ async def erase_me(current_user: Annotated[dict, Depends(get_current_user)], db 
     when: EraseMe(token)
     requires: token.is_valid
     requires: token.token_type = access
+    requires: not token.user.is_deleted
     ensures:
         for user in Users where username = token.user.username:
             not exists user
@@ -636,6 +640,7 @@ class User(Base):
     username = Column(String)
     name = Column(String)
     is_superuser = Column(Boolean, default=False)
+    is_deleted = Column(Boolean, default=False)
 `,
 		"app/security.py": `
 from fastapi.security import OAuth2PasswordBearer

@@ -222,10 +222,13 @@ type ruleCtx struct {
 	line       int
 	auth       authLevel
 	userVal    *value
-	credUser   *value          // the user a verified credential names (userDependency)
-	trigger    *allium.Trigger // temporal rules
-	cache      map[evalKey]*value
-	deps       map[string]*value // dependency results by function
+	credUser   *value // the user a verified credential names (userDependency)
+	// subjectLookups collects, while a current-user dependency runs, its
+	// lookups of a user by the token's subject (userDependency).
+	subjectLookups *[]*query
+	trigger        *allium.Trigger // temporal rules
+	cache          map[evalKey]*value
+	deps           map[string]*value // dependency results by function
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
@@ -1097,7 +1100,11 @@ func (rc *ruleCtx) userDependency(f *facts.File, fn *facts.Expr, pname string, s
 	saved.body, saved.ensures, saved.params = slices.Clone(rc.body), slices.Clone(rc.ensures), slices.Clone(rc.params)
 	saved.paramSet, saved.deps = maps.Clone(rc.paramSet), maps.Clone(rc.deps)
 	notes, stats := maps.Clone(b.notes), *b.stats
+	var lookups []*query
+	outer := rc.subjectLookups
+	rc.subjectLookups = &lookups
 	v := rc.dependencyValue(f, fn, pname, sc, depth)
+	rc.subjectLookups = outer
 	u := &value{kind: vEntity, ent: ent, expr: &allium.Member{X: &allium.Ident{Name: cred}, Name: "user"}}
 	if v != nil && (v.kind == vUnknown && rc.paramSet[cred] || v == rc.credUser && v != nil) {
 		// It verified the credential and loaded the user it names (or
@@ -1109,12 +1116,37 @@ func (rc *ruleCtx) userDependency(f *facts.File, fn *facts.Expr, pname string, s
 			u = v
 		}
 		rc.userVal, rc.credUser = u, u
+		if n := len(fr.fn.Body); n > 0 && fr.fn.Body[n-1].Kind == facts.StmtRaise {
+			// It answers only with the user it found, else fails: the
+			// user must meet the lookups' other filters.
+			rc.subjectFilters(lookups, u.expr, sc, fr.fn.Body[n-1].Line)
+		}
 		rc.deps[fr.fn.QualName] = u
 		return u
 	}
 	*rc = saved
 	b.notes, *b.stats = notes, stats
 	return nil
+}
+
+// subjectFilters requires of the user a token names (user) the flags the
+// lookups of that user by the token's subject filter on
+// (crud_users.get(username=<subject>, is_deleted=False): not
+// token.user.is_deleted).
+func (rc *ruleCtx) subjectFilters(lookups []*query, user allium.Expr, sc *scope, line int) {
+	for _, q := range lookups {
+		for _, c := range q.conds {
+			l, ok := c.val.(*allium.Lit)
+			if !ok || l.Kind != allium.LitBool || c.op != allium.OpEq || len(c.path) > 0 {
+				continue
+			}
+			var cond allium.Expr = &allium.Member{X: user, Name: c.field}
+			if l.Text == "false" {
+				cond = &allium.Unary{Op: allium.OpNot, X: cond}
+			}
+			rc.requires(cond, sc, line)
+		}
+	}
 }
 
 // dependencyCredential names the credential a security scheme hands a

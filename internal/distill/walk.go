@@ -295,6 +295,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	q := v.q
 	if rc.misusedTokenUser(q) {
+		if rc.subjectLookups != nil {
+			*rc.subjectLookups = append(*rc.subjectLookups, q)
+		}
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
 	}

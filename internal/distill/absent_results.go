@@ -14,7 +14,7 @@ import (
 // failReturn reports an if of a helper, at the helper's own top level,
 // that only returns None or False.
 func failReturn(s *facts.Stmt, sc *scope) bool {
-	if !sc.inlined || sc.under != nil || len(s.Else) != 0 || len(s.Body) != 1 {
+	if !sc.inlined || sc.failWhen == nil || sc.under != nil && !sc.failChain || len(s.Body) != 1 {
 		return false
 	}
 	r := &s.Body[0]
@@ -27,11 +27,11 @@ func failReturn(s *facts.Stmt, sc *scope) bool {
 // withFailChecks is the helper's result carrying the conditions under
 // which the helper answered None instead.
 func withFailChecks(v *value, inner *scope) *value {
-	if len(inner.failWhen) == 0 || v == nil || v.kind == vUnknown && v.parts == nil {
+	if inner.failWhen == nil || len(*inner.failWhen) == 0 || v == nil || v.kind == vUnknown && v.parts == nil {
 		return v
 	}
 	c := *v
-	c.failWhen = inner.failWhen
+	c.failWhen = *inner.failWhen
 	return &c
 }
 
@@ -103,6 +103,6 @@ func (rc *ruleCtx) claimOfValidToken(c allium.Expr) bool {
 // answers None: nil when it does not translate (the others still hold).
 func noteFailCheck(sc *scope, cond allium.Expr) {
 	if cond != nil {
-		sc.failWhen = append(sc.failWhen, cond)
+		*sc.failWhen = append(*sc.failWhen, cond)
 	}
 }

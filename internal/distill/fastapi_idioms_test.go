@@ -613,6 +613,45 @@ async def erase_me(current_user: Annotated[dict, Depends(get_current_user)], db 
             not exists user
 }`,
 		},
+		{
+			// boilerplate: authenticate_user answers False when no user has
+			// that name, elif the password does not verify; login rejects
+			// the request on False, so both checks are preconditions.
+			name: "an elif chain of checks in a helper that answers False is required by a caller that rejects on False",
+			files: withCurrentUserDeps(map[string]string{
+				"app/login.py": `
+import bcrypt
+from fastapi import APIRouter, HTTPException
+from .models import User
+router = APIRouter()
+
+async def verify_password(plain_password: str, hashed_password: str) -> bool:
+    return bcrypt.checkpw(plain_password.encode(), hashed_password.encode())
+
+async def authenticate_user(username: str, password: str, db):
+    db_user = db.query(User).filter_by(username=username).first()
+    if not db_user:
+        return False
+    elif not await verify_password(password, db_user.hashed_password):
+        return False
+    return db_user
+
+@router.post("/login")
+async def login(username: str, password: str, db = Depends(get_db)):
+    user = await authenticate_user(username, password, db)
+    if not user:
+        raise HTTPException(status_code=401)
+    user.name = username
+`}),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(username, password)
+    let db_user = User{username}
+    requires: exists db_user
+    requires: verify(password, db_user.hashed_password)
+    ensures: db_user.name = username
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -641,6 +680,7 @@ class User(Base):
     name = Column(String)
     is_superuser = Column(Boolean, default=False)
     is_deleted = Column(Boolean, default=False)
+    hashed_password = Column(String)
 `,
 		"app/security.py": `
 from fastapi.security import OAuth2PasswordBearer

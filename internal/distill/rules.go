@@ -251,7 +251,10 @@ type scope struct {
 	returned bool
 	// failWhen: the conditions under which this helper answered None
 	// (absent_results.go).
-	failWhen []allium.Expr
+	failWhen *[]allium.Expr
+	// failChain: the else of an if that answers None (an elif chain of
+	// checks).
+	failChain bool
 	// under: the conditions of the top-level ifs whose branch this is
 	// (nested_guards.go); nil at the top level and in loop bodies.
 	under allium.Expr

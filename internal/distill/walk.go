@@ -488,7 +488,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// were seen): the condition is not known.
 		cond = nil
 	}
-	if failReturn(s, sc) {
+	failing := failReturn(s, sc)
+	if failing {
 		noteFailCheck(sc, cond)
 	}
 	if sc.top && !sc.inlined {
@@ -513,6 +514,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.top, elseSc.top = false, false
 	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
+	thenSc.failChain, elseSc.failChain = false, failing
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
 	elseEnds := false
 	if len(s.Else) > 0 {
@@ -560,6 +562,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 				rc.rejection(s, cond, thenOut, sc)
 			}
 			rc.requires(negate(cond), sc, s.Line)
+			rc.absentResultGuards(s.Cond, sc, s.Line)
 		} else if len(thenOut) > 0 {
 			rc.untranslated(sc, s.Line, LeftOutNestedGuard, "a nested guard")
 		} else if sc.under != nil {
@@ -637,6 +640,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 	} else {
 		rc.requires(guard, sc, s.Line)
+		if !elseEnds {
+			rc.absentResultGuards(s.Cond, sc, s.Line)
+		}
 	}
 	return rc.stmts(rest, sc, out)
 }

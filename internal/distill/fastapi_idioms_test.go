@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"maps"
+	"testing"
+)
 
 // TestFastAPIIdioms pins the FastAPI (and token) shapes of the corpus
 // services fastapi-boilerplate and fastapi-dispatch-auth: each case is a
@@ -485,6 +488,170 @@ async def refresh_access_token(request: Request, db = Depends(async_get_db)):
         AccessToken.created(user: refresh_token.user, expires_at: now + config.access_token_expire)
 }`,
 		},
+		{
+			// boilerplate: get_current_user verifies the bearer token and
+			// loads the user it names; its guards are the route's, over the
+			// route's own names, and the current user is the token's user.
+			name: "a current-user dependency that verifies the scheme's token runs in the rule: the user is token.user",
+			files: withCurrentUserDeps(map[string]string{
+				"app/users.py": `
+from typing import Annotated
+from fastapi import APIRouter, Depends
+from .dependencies import get_current_user
+from .models import User
+router = APIRouter()
+
+@router.patch("/user/{username}/name")
+async def patch_name(username: str, name: str, current_user: Annotated[dict, Depends(get_current_user)], db = Depends(get_db)):
+    if username != current_user["username"]:
+        raise HTTPException(status_code=403)
+    target = await db.scalar(select(User).where(User.username == username))
+    target.name = name
+`}),
+			construct: "PatchName",
+			want: `rule PatchName {
+    when: PatchName(token, username, name)
+    requires: token.is_valid
+    requires: username = token.user.username
+    let target = User{username}
+    ensures: target.name = name
+}`,
+		},
+		{
+			// boilerplate: dependencies=[Depends(get_current_superuser)] in
+			// the route decorator runs before the handler, with its guards.
+			name: "a route decorator's dependencies are run: the superuser dependency's guard is a precondition",
+			files: withCurrentUserDeps(map[string]string{
+				"app/users.py": `
+from fastapi import APIRouter, Depends
+from .dependencies import get_current_superuser
+from .models import User
+router = APIRouter()
+
+@router.delete("/db_user/{username}", dependencies=[Depends(get_current_superuser)])
+async def erase_db_user(username: str, db = Depends(get_db)):
+    await db.execute(delete(User).where(User.username == username))
+`}),
+			construct: "EraseDbUser",
+			want: `rule EraseDbUser {
+    when: EraseDbUser(token, username)
+    requires: token.is_valid
+    requires: token.user.is_superuser
+    ensures:
+        for user in Users where username = username:
+            not exists user
+}`,
+		},
+		{
+			// boilerplate: verify_token answers None when the token is of
+			// another type; get_current_user rejects the request on None, so
+			// each check is a precondition (one that does not translate, a
+			// token in a module's set, is left out; the others still hold).
+			// It then finds the token's user only when not deleted, and
+			// fails otherwise: the flag is required of token.user.
+			name: "the checks of a helper that answers None, and the flags the token's user is found by, are the route's preconditions",
+			files: withCurrentUserDeps(map[string]string{
+				"app/security.py": `
+from enum import Enum
+from fastapi.security import OAuth2PasswordBearer
+from jose import jwt
+from pydantic import BaseModel
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/login")
+revoked = set()
+
+class TokenType(str, Enum):
+    ACCESS = "access"
+    REFRESH = "refresh"
+
+class TokenData(BaseModel):
+    username_or_email: str
+
+async def verify_token(token: str, expected_token_type: TokenType, db):
+    if token in revoked:
+        return None
+    payload = jwt.decode(token, "k", algorithms=["HS256"])
+    username_or_email: str = payload.get("sub")
+    token_type: str = payload.get("token_type")
+    if username_or_email is None or token_type != expected_token_type:
+        return None
+    return TokenData(username_or_email=username_or_email)
+`,
+				"app/dependencies.py": `
+from typing import Annotated
+from fastapi import Depends, HTTPException
+from .models import User
+from .security import TokenType, oauth2_scheme, verify_token
+
+async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], db = Depends(get_db)):
+    token_data = await verify_token(token, TokenType.ACCESS, db)
+    if token_data is None:
+        raise HTTPException(status_code=401)
+    user = db.query(User).filter_by(username=token_data.username_or_email, is_deleted=False).first()
+    if user:
+        return user
+    raise HTTPException(status_code=401)
+`,
+				"app/users.py": `
+from typing import Annotated
+from fastapi import APIRouter, Depends
+from .dependencies import get_current_user
+from .models import User
+router = APIRouter()
+
+@router.delete("/me")
+async def erase_me(current_user: Annotated[dict, Depends(get_current_user)], db = Depends(get_db)):
+    await db.execute(delete(User).where(User.username == current_user["username"]))
+`}),
+			construct: "EraseMe",
+			want: `rule EraseMe {
+    when: EraseMe(token)
+    requires: token.is_valid
+    requires: token.token_type = access
+    requires: not token.user.is_deleted
+    ensures:
+        for user in Users where username = token.user.username:
+            not exists user
+}`,
+		},
+		{
+			// boilerplate: authenticate_user answers False when no user has
+			// that name, elif the password does not verify; login rejects
+			// the request on False, so both checks are preconditions.
+			name: "an elif chain of checks in a helper that answers False is required by a caller that rejects on False",
+			files: withCurrentUserDeps(map[string]string{
+				"app/login.py": `
+import bcrypt
+from fastapi import APIRouter, HTTPException
+from .models import User
+router = APIRouter()
+
+async def verify_password(plain_password: str, hashed_password: str) -> bool:
+    return bcrypt.checkpw(plain_password.encode(), hashed_password.encode())
+
+async def authenticate_user(username: str, password: str, db):
+    db_user = db.query(User).filter_by(username=username).first()
+    if not db_user:
+        return False
+    elif not await verify_password(password, db_user.hashed_password):
+        return False
+    return db_user
+
+@router.post("/login")
+async def login(username: str, password: str, db = Depends(get_db)):
+    user = await authenticate_user(username, password, db)
+    if not user:
+        raise HTTPException(status_code=401)
+    user.name = username
+`}),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(username, password)
+    let db_user = User{username}
+    requires: exists db_user
+    requires: verify(password, db_user.hashed_password)
+    ensures: db_user.name = username
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -494,4 +661,64 @@ async def refresh_access_token(request: Request, db = Depends(async_get_db)):
 			}
 		})
 	}
+}
+
+// withCurrentUserDeps adds to a service's files those of a boilerplate-like
+// service: a User model, a token verifier over an OAuth2 bearer scheme, and
+// get_current_user / get_current_superuser dependencies.
+func withCurrentUserDeps(files map[string]string) map[string]string {
+	out := map[string]string{
+		"app/models.py": `
+from sqlalchemy import Boolean, Column, Integer, String
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    username = Column(String)
+    name = Column(String)
+    is_superuser = Column(Boolean, default=False)
+    is_deleted = Column(Boolean, default=False)
+    hashed_password = Column(String)
+`,
+		"app/security.py": `
+from fastapi.security import OAuth2PasswordBearer
+from jose import jwt
+from pydantic import BaseModel
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/login")
+
+class TokenData(BaseModel):
+    username_or_email: str
+
+async def verify_token(token: str, db):
+    payload = jwt.decode(token, "k", algorithms=["HS256"])
+    username_or_email: str = payload.get("sub")
+    if username_or_email is None:
+        return None
+    return TokenData(username_or_email=username_or_email)
+`,
+		"app/dependencies.py": `
+from typing import Annotated
+from fastapi import Depends, HTTPException
+from .models import User
+from .security import oauth2_scheme, verify_token
+
+async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], db = Depends(get_db)):
+    token_data = await verify_token(token, db)
+    if token_data is None:
+        raise HTTPException(status_code=401)
+    user = await crud_users.get(db=db, username=token_data.username_or_email)
+    if user:
+        return user
+    raise HTTPException(status_code=401)
+
+async def get_current_superuser(current_user: Annotated[dict, Depends(get_current_user)]) -> dict:
+    if not current_user["is_superuser"]:
+        raise HTTPException(status_code=403)
+    return current_user
+`,
+	}
+	maps.Copy(out, files)
+	return out
 }

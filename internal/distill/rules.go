@@ -257,10 +257,14 @@ type ruleCtx struct {
 	line       int
 	auth       authLevel
 	userVal    *value
-	trigger    *allium.Trigger // temporal rules
-	cache      map[evalKey]*value
-	deps       map[string]*value // dependency results by function
-	ctxItems   map[string]*value // entities a shape's context holds, by key
+	credUser   *value // the user a verified credential names (userDependency)
+	// subjectLookups collects, while a current-user dependency runs, its
+	// lookups of a user by the token's subject (userDependency).
+	subjectLookups *[]*query
+	trigger        *allium.Trigger // temporal rules
+	cache          map[evalKey]*value
+	deps           map[string]*value // dependency results by function
+	ctxItems       map[string]*value // entities a shape's context holds, by key
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
@@ -287,6 +291,12 @@ type scope struct {
 	top      bool // statements here are at the rule's top level
 	cls      *facts.Class
 	returned bool
+	// failWhen: the conditions under which this helper answered None
+	// (absent_results.go).
+	failWhen *[]allium.Expr
+	// failChain: the else of an if that answers None (an elif chain of
+	// checks).
+	failChain bool
 	// under: the conditions of the top-level ifs whose branch this is
 	// (nested_guards.go); nil at the top level and in loop bodies.
 	under allium.Expr
@@ -523,6 +533,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
+	b.routeDependencies(rc, sc, h) // FastAPI resolves them first
 	b.bindHandlerParams(rc, sc, h)
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
@@ -759,6 +770,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			switch {
 			case catalog.MatchAny(b.lang.Auth.Dependencies, name, last), catalog.MatchAny(b.lang.Auth.AdminDependencies, name, last):
 				b.adoptUserEntity(depFile, fnExpr)
+				if v := rc.userDependency(depFile, fnExpr, p.Name, sc, 0); v != nil {
+					sc.vars[p.Name] = v
+					continue
+				}
 				sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
 			case strings.Contains(strings.ToLower(name), "settings"):
 				sc.vars[p.Name] = &value{kind: vSettings}
@@ -804,6 +819,38 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			}
 		}
 		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name), optional: b.declaredOptional(h.file, p.Annotation, p.Default)}
+	}
+}
+
+// routeDependencies runs the dependencies a route lists in its decorator
+// (@router.delete(path, dependencies=[Depends(get_current_superuser)])):
+// they run before the handler as its parameters' do, their guards are
+// preconditions and their values unused.
+func (b *builder) routeDependencies(rc *ruleCtx, sc *scope, h *handler) {
+	for i := range h.fn.Decorators {
+		d := &h.fn.Decorators[i]
+		if d.Kind != facts.ExprCall {
+			continue
+		}
+		list := d.Keyword("dependencies")
+		if list == nil || (list.Kind != facts.ExprList && list.Kind != facts.ExprTuple) {
+			continue
+		}
+		for j := range list.Args {
+			dep := dependency(&facts.Param{Default: &list.Args[j]})
+			if dep == nil || len(dep.Args) == 0 {
+				continue
+			}
+			fn := &dep.Args[0]
+			rc.auth = max(rc.auth, b.dependencyAuth(h.file, fn, 0))
+			a := b.lang.Auth
+			if catalog.MatchAny(a.Dependencies, fn.Raw, facts.LastSegment(fn.Raw)) || catalog.MatchAny(a.AdminDependencies, fn.Raw, facts.LastSegment(fn.Raw)) {
+				b.adoptUserEntity(h.file, fn)
+				rc.userDependency(h.file, fn, facts.LastSegment(fn.Raw), sc, 0)
+				continue
+			}
+			rc.dependencyValue(h.file, fn, facts.LastSegment(fn.Raw), sc, 0)
+		}
 	}
 }
 
@@ -1086,7 +1133,15 @@ func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, 
 			name, last := dep.Args[0].Raw, facts.LastSegment(dep.Args[0].Raw)
 			switch {
 			case catalog.MatchAny(a.Dependencies, name, last), catalog.MatchAny(a.AdminDependencies, name, last):
-				inner.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
+				inner.vars[p.Name] = rc.userDependency(fr.file, &dep.Args[0], p.Name, sc, depth+1)
+				if inner.vars[p.Name] == nil {
+					inner.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
+				}
+			case b.isCredentialScheme(fr.file, &dep.Args[0]):
+				// The credential the request presents, as the handler
+				// names it when it takes it too (FastAPI runs the scheme
+				// once per request).
+				inner.vars[p.Name] = &value{kind: vParam, param: rc.credentialName(p.Name)}
 			default:
 				if v := rc.dependencyValue(fr.file, &dep.Args[0], p.Name, sc, depth+1); v != nil {
 					inner.vars[p.Name] = v
@@ -1123,6 +1178,133 @@ func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, 
 	}
 	rc.deps[fr.fn.QualName] = v
 	return v
+}
+
+// userDependency runs a current-user dependency of the service
+// (get_current_user) in the rule: its guards are preconditions, and the
+// user it yields is the current user. A dependency that verifies the
+// credential the request presents and loads the user it names yields
+// that token's user (token.user). nil when fn is no function of the
+// service or yields no user the spec can name.
+func (rc *ruleCtx) userDependency(f *facts.File, fn *facts.Expr, pname string, sc *scope, depth int) *value {
+	b := rc.b
+	ent := b.userEntity()
+	fr := b.ix.function(f, fn)
+	if fr == nil || ent == "" {
+		return nil
+	}
+	cred := rc.dependencyCredential(fr.file, fn, 0)
+	if cred == "" || rc.ownsName(cred) {
+		return nil
+	}
+	if v, ok := rc.deps[fr.fn.QualName]; ok {
+		return v
+	}
+	// What the rule was before: a dependency whose user is not the
+	// token's leaves it as it was, the current user a parameter.
+	saved := *rc
+	saved.body, saved.ensures, saved.params = slices.Clone(rc.body), slices.Clone(rc.ensures), slices.Clone(rc.params)
+	saved.paramSet, saved.deps = maps.Clone(rc.paramSet), maps.Clone(rc.deps)
+	notes, stats := maps.Clone(b.notes), *b.stats
+	var lookups []*query
+	outer := rc.subjectLookups
+	rc.subjectLookups = &lookups
+	v := rc.dependencyValue(f, fn, pname, sc, depth)
+	rc.subjectLookups = outer
+	u := &value{kind: vEntity, ent: ent, expr: &allium.Member{X: &allium.Ident{Name: cred}, Name: "user"}}
+	if v != nil && (v.kind == vUnknown && rc.paramSet[cred] || v == rc.credUser && v != nil) {
+		// It verified the credential and loaded the user it names (or
+		// took that user from another dependency).
+		if rc.auth == authNone {
+			rc.auth = authUser
+		}
+		if v.kind == vEntity {
+			u = v
+		}
+		rc.userVal, rc.credUser = u, u
+		if n := len(fr.fn.Body); n > 0 && fr.fn.Body[n-1].Kind == facts.StmtRaise {
+			// It answers only with the user it found, else fails: the
+			// user must meet the lookups' other filters.
+			rc.subjectFilters(lookups, u.expr, sc, fr.fn.Body[n-1].Line)
+		}
+		rc.deps[fr.fn.QualName] = u
+		return u
+	}
+	*rc = saved
+	b.notes, *b.stats = notes, stats
+	return nil
+}
+
+// subjectFilters requires of the user a token names (user) the flags the
+// lookups of that user by the token's subject filter on
+// (crud_users.get(username=<subject>, is_deleted=False): not
+// token.user.is_deleted).
+func (rc *ruleCtx) subjectFilters(lookups []*query, user allium.Expr, sc *scope, line int) {
+	for _, q := range lookups {
+		for _, c := range q.conds {
+			l, ok := c.val.(*allium.Lit)
+			if !ok || l.Kind != allium.LitBool || c.op != allium.OpEq || len(c.path) > 0 {
+				continue
+			}
+			var cond allium.Expr = &allium.Member{X: user, Name: c.field}
+			if l.Text == "false" {
+				cond = &allium.Unary{Op: allium.OpNot, X: cond}
+			}
+			rc.requires(cond, sc, line)
+		}
+	}
+}
+
+// dependencyCredential names the credential a security scheme hands a
+// dependency fn, directly or through the dependencies it takes; "" when
+// it takes none.
+func (rc *ruleCtx) dependencyCredential(f *facts.File, fn *facts.Expr, depth int) string {
+	b := rc.b
+	fr := b.ix.function(f, fn)
+	if fr == nil || depth > 4 {
+		return ""
+	}
+	for i := range fr.fn.Params {
+		p := &fr.fn.Params[i]
+		dep := dependency(p)
+		if dep == nil || len(dep.Args) == 0 {
+			continue
+		}
+		if b.isCredentialScheme(fr.file, &dep.Args[0]) {
+			return rc.credentialName(p.Name)
+		}
+		if c := rc.dependencyCredential(fr.file, &dep.Args[0], depth+1); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// ownsName reports a handler parameter of that name that is no
+// credential of a security scheme (an invitation token in the body).
+func (rc *ruleCtx) ownsName(name string) bool {
+	for i := range rc.h.fn.Params {
+		p := &rc.h.fn.Params[i]
+		if bindingName(p.Name) != name {
+			continue
+		}
+		dep := dependency(p)
+		return dep == nil || len(dep.Args) == 0 || !rc.b.isCredentialScheme(rc.h.file, &dep.Args[0])
+	}
+	return false
+}
+
+// credentialName names the credential a dependency's parameter pname
+// receives from a security scheme: the handler's own parameter that takes
+// a scheme's credential, or pname.
+func (rc *ruleCtx) credentialName(pname string) string {
+	for i := range rc.h.fn.Params {
+		p := &rc.h.fn.Params[i]
+		if dep := dependency(p); dep != nil && len(dep.Args) > 0 && rc.b.isCredentialScheme(rc.h.file, &dep.Args[0]) {
+			return bindingName(p.Name)
+		}
+	}
+	return bindingName(pname)
 }
 
 // renameParam renames a parameter already used in the rule's clauses.

@@ -66,6 +66,9 @@ type value struct {
 	// optional: a vParam the handler declares optional (`x: str | None =
 	// None`), whose test guards a block (optional_params.go).
 	optional bool
+	// failWhen: a helper's result that it answers None instead of when
+	// one of these holds (absent_results.go).
+	failWhen []allium.Expr
 	// parts: the dict literals a dict value was built from (payloads.go).
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).

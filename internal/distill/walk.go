@@ -299,6 +299,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	q := v.q
 	if rc.misusedTokenUser(q) {
+		if rc.subjectLookups != nil {
+			*rc.subjectLookups = append(*rc.subjectLookups, q)
+		}
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
 	}
@@ -548,6 +551,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// were seen): the condition is not known.
 		cond = nil
 	}
+	failing := failReturn(s, sc)
+	if failing {
+		noteFailCheck(sc, cond)
+	}
 	if sc.top && !sc.inlined {
 		thenEnds, elseEnds := rc.endsRequest(s.Body, sc), len(s.Else) > 0 && rc.endsRequest(s.Else, sc)
 		if thenEnds || elseEnds {
@@ -573,6 +580,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.top, elseSc.top = false, false
 	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
+	thenSc.failChain, elseSc.failChain = false, failing
 	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
 	var pending []pendingRow
 	if cond == nil {
@@ -631,6 +639,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case thenEnds && !elseEnds:
 		if cond == nil && sc.top && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
 			// some of the guard's alternatives stated
+		} else if cond == nil && sc.top && rc.absentResultGuards(s.Cond, sc, s.Line) {
+			// the checks of the helper whose result is absent
 		} else if cond == nil {
 			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 		} else if sc.top {
@@ -638,6 +648,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 				rc.rejection(s, cond, thenOut, sc)
 			}
 			rc.requires(negate(cond), sc, s.Line)
+			rc.absentResultGuards(s.Cond, sc, s.Line)
 		} else if len(thenOut) > 0 {
 			rc.untranslated(sc, s.Line, LeftOutNestedGuard, "a nested guard")
 		} else if sc.under != nil {
@@ -709,10 +720,15 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	}
 	if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
 		// some of the guard's alternatives stated
+	} else if guard == nil && !elseEnds && rc.absentResultGuards(s.Cond, sc, s.Line) {
+		// the checks of the helper whose result is absent
 	} else if guard == nil {
 		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
 	} else {
 		rc.requires(guard, sc, s.Line)
+		if !elseEnds {
+			rc.absentResultGuards(s.Cond, sc, s.Line)
+		}
 	}
 	return rc.stmts(rest, sc, out)
 }

@@ -1,0 +1,108 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A helper that answers None (or False) when one of its checks fails
+// (verify_token: `if is_blacklisted: return None`) hands its caller a
+// result whose absence means that a check failed. A caller that rejects
+// the request on that absence (`if token_data is None: raise`) requires
+// every check the helper made to pass.
+
+// failReturn reports an if of a helper, at the helper's own top level,
+// that only returns None or False.
+func failReturn(s *facts.Stmt, sc *scope) bool {
+	if !sc.inlined || sc.failWhen == nil || sc.under != nil && !sc.failChain || len(s.Body) != 1 {
+		return false
+	}
+	r := &s.Body[0]
+	if r.Kind != facts.StmtReturn {
+		return false
+	}
+	return r.Value == nil || r.Value.Kind == facts.ExprNone || r.Value.Kind == facts.ExprBool && r.Value.Value == "false"
+}
+
+// withFailChecks is the helper's result carrying the conditions under
+// which the helper answered None instead.
+func withFailChecks(v *value, inner *scope) *value {
+	if inner.failWhen == nil || len(*inner.failWhen) == 0 || v == nil || v.kind == vUnknown && v.parts == nil {
+		return v
+	}
+	c := *v
+	c.failWhen = *inner.failWhen
+	return &c
+}
+
+// absentResultGuards states, for a guard that ends the request when a
+// helper's result is absent (`not x`, `x is None`), the checks the helper
+// made as preconditions. It reports false when the guard is no such test.
+func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) bool {
+	if cond == nil {
+		return false
+	}
+	x := cond
+	switch {
+	case cond.Kind == facts.ExprUnary && cond.Op == "not":
+		x = cond.X
+	case cond.Kind == facts.ExprCompare && cond.Op == "is" && cond.Y != nil && cond.Y.Kind == facts.ExprNone:
+		x = cond.X
+	default:
+		return false
+	}
+	if x == nil || x.Kind != facts.ExprName {
+		return false
+	}
+	v := sc.vars[x.Name]
+	if v == nil || len(v.failWhen) == 0 {
+		return false
+	}
+	var state func(r allium.Expr)
+	state = func(r allium.Expr) {
+		if and, ok := r.(*allium.Binary); ok && and.Op == allium.OpAnd {
+			state(and.X)
+			state(and.Y)
+			return
+		}
+		if !rc.claimOfValidToken(r) {
+			rc.requires(r, sc, line)
+		}
+	}
+	for _, c := range v.failWhen {
+		state(negate(c))
+	}
+	return true
+}
+
+// claimOfValidToken reports a condition that a claim of a token is there
+// (token.user != null) when the rule already requires the token to be
+// valid: a valid token carries its claims, the token entity declares them.
+func (rc *ruleCtx) claimOfValidToken(c allium.Expr) bool {
+	b, ok := c.(*allium.Binary)
+	if !ok || b.Op != allium.OpNe {
+		return false
+	}
+	if l, ok := b.Y.(*allium.Lit); !ok || l.Kind != allium.LitNull {
+		return false
+	}
+	m, ok := b.X.(*allium.Member)
+	if !ok {
+		return false
+	}
+	valid := exprKey(&allium.Member{X: m.X, Name: "is_valid"})
+	for _, s := range rc.body {
+		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == valid {
+			return true
+		}
+	}
+	return false
+}
+
+// noteFailCheck records, in a helper, the condition of an if that only
+// answers None: nil when it does not translate (the others still hold).
+func noteFailCheck(sc *scope, cond allium.Expr) {
+	if cond != nil {
+		*sc.failWhen = append(*sc.failWhen, cond)
+	}
+}

@@ -29,7 +29,7 @@ func newDirCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "dir PATH",
 		Short: "Distil the service in a directory into an Allium spec",
-		Long: `Dir reads the Python sources under PATH (the manifest's default include and
+		Long: `Dir reads the Python and TypeScript/JavaScript sources under PATH (the manifest's default include and
 exclude globs, files up to 1 MiB), distils them into an Allium specification and
 prints it, or writes it atomically to -o FILE. Stderr gets a summary: what was
 read, a coverage line (handlers found and how many change state, rules; guards
@@ -93,7 +93,7 @@ what could not be translated.`,
 	}
 	cmd.Flags().StringVarP(&outFile, "output", "o", "", "write the spec to `FILE` (atomically) instead of stdout")
 	cmd.Flags().BoolVar(&provenance, "provenance", false, "write a \"-- source: file:line\" comment above each construct")
-	cmd.Flags().StringVar(&language, "language", "", "source language (default: detected from file extensions)")
+	cmd.Flags().StringVar(&language, "language", "", "read every file as this language (python, typescript; default: each file by its extension)")
 	cmd.Flags().StringVar(&patterns, "patterns", "", "pattern catalog `FILE` laid over the built-in one")
 	return cmd
 }

@@ -41,7 +41,11 @@ type Catalog struct {
 // Language holds the patterns of one programming language. Every list is
 // of dotted names matched by their last segments (see the package comment).
 type Language struct {
-	ModelBases           []string            `yaml:"model_bases"`
+	ModelBases []string `yaml:"model_bases"`
+	// ModelDecorators mark a class as a persisted model (TypeORM's
+	// @Entity()); its fields' column decorators (column_calls,
+	// foreign_key_calls, relationship_calls) declare its columns.
+	ModelDecorators      []string            `yaml:"model_decorators"`
 	DeclarativeBaseCalls []string            `yaml:"declarative_base_calls"`
 	TableKeyword         string              `yaml:"table_keyword"`
 	TableBases           []string            `yaml:"table_bases"`

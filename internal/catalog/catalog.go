@@ -60,7 +60,10 @@ type Language struct {
 	Types                map[string][]string `yaml:"types"`
 	RouteDecorators      []string            `yaml:"route_decorators"`
 	ViewBases            []string            `yaml:"view_bases"`
-	ViewMethods          []string            `yaml:"view_methods"`
+	// ControllerDecorators mark a class whose methods carrying a route
+	// decorator are handlers (NestJS's @Controller('auth') with @Post()).
+	ControllerDecorators []string `yaml:"controller_decorators"`
+	ViewMethods          []string `yaml:"view_methods"`
 	// ViewDispatch are methods of a class-based view that run before its
 	// handler and hand over to it by calling the base's method
 	// (Django's dispatch): their guards are the handler's preconditions.

@@ -2046,6 +2046,16 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 			fr = rc.b.ix.method(cr, m)
 			self = sc.vars[call.X.X.Raw]
 		}
+	case sc.cls != nil && call.X.X.Kind == facts.ExprAttr && rc.b.isReceiverExpr(call.X.X.X):
+		// return this.invitations.accept(dto): the method of a service
+		// the class keeps (injected, or set by its constructor) carries on.
+		if recv := sc.vars[call.X.X.X.Raw]; recv != nil && recv.kind == vObject {
+			if obj := recv.attrs[call.X.X.Name]; obj != nil && obj.kind == vObject && obj.repo != nil {
+				if fr = rc.b.ix.method(obj.repo, m); fr != nil {
+					self, cls = obj, fr.class
+				}
+			}
+		}
 	}
 	if fr == nil || slices.Contains(sc.stack, fr.fn.QualName) || sc.depth+1 > rc.b.maxDepth {
 		return false

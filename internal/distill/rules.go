@@ -69,6 +69,12 @@ func (b *builder) findHandlers() []*handler {
 				out = append(out, b.passwordViewHandler(f, c, cr))
 			case b.matchBases(cr, b.lang.ViewBases):
 				out = append(out, b.classHandlers(f, c)...)
+			case decoratedBy(c.Decorators, b.lang.ControllerDecorators):
+				for j := range c.Methods {
+					if m := &c.Methods[j]; decoratedBy(m.Decorators, b.lang.RouteDecorators) {
+						out = append(out, &handler{file: f, fn: m, class: c, name: pascal(m.Name)})
+					}
+				}
 			case b.matchBases(cr, b.lang.MutationBases):
 				if h := b.mutationHandler(cr); h != nil {
 					out = append(out, h)
@@ -521,6 +527,7 @@ func (b *builder) handlerRules(h *handler) {
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
 	b.bindHandlerParams(rc, sc, h)
+	rc.bindInjected(h, sc)
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)

@@ -418,6 +418,13 @@ type Repositories struct {
 	PlumbingArgs []string `yaml:"plumbing_args"`
 	// ValueArgs hold the values a create or update writes.
 	ValueArgs []string `yaml:"value_args"`
+	// FilterArgs hold the filters as an object (TypeORM's
+	// findOne({where: {email}})).
+	FilterArgs []string `yaml:"filter_args"`
+	// CriteriaFirst: an update or a delete names the rows first, by id or
+	// by a filter object, and an update's values follow (TypeORM's
+	// update(id, {status}), delete(id)).
+	CriteriaFirst bool `yaml:"criteria_first"`
 }
 
 // Sessions names the calls that sign a user in (the spec says

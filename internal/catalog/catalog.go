@@ -89,6 +89,10 @@ type Language struct {
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
 	AuthenticateCalls []string          `yaml:"authenticate_calls"`
 	ShapeValidators   []string          `yaml:"shape_validators"`
+	// ShapeConstraints map a field decorator with one argument to the
+	// constraint keyword it stands for (class-validator's @MinLength(8):
+	// min_length; the others max_length, ge, le).
+	ShapeConstraints  map[string]string `yaml:"shape_constraints"`
 	Sessions          *Sessions         `yaml:"sessions"`
 	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
 	Repositories      *Repositories     `yaml:"repositories"`
@@ -407,6 +411,9 @@ type Repositories struct {
 	Lookups []string `yaml:"lookups"`
 	Exists  []string `yaml:"exists"`
 	Creates []string `yaml:"creates"`
+	// Builds make an instance from named values without saving it; a
+	// create given it saves it (TypeORM's create, then save).
+	Builds  []string `yaml:"builds"`
 	Updates []string `yaml:"updates"`
 	Deletes []string `yaml:"deletes"`
 	// HardDeletes delete whatever the model; Deletes set a soft-delete

@@ -2196,10 +2196,22 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 	}
 	rc.lets[key] = true
 	for _, a := range shape.class.Fields {
-		if a.Name != field || a.Value == nil || a.Value.Kind != facts.ExprCall {
+		if a.Name != field {
 			continue
 		}
-		for _, kw := range a.Value.Keywords() {
+		var kws []facts.Keyword
+		if a.Value != nil && a.Value.Kind == facts.ExprCall {
+			kws = a.Value.Keywords()
+		}
+		for i := range a.Decorators {
+			// @MinLength(8) (catalog shape_constraints): min_length=8.
+			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && len(d.Args) == 1 {
+				if kw := rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw)]; kw != "" {
+					kws = append(kws, facts.Keyword{Name: kw, Value: d.Args[0]})
+				}
+			}
+		}
+		for _, kw := range kws {
 			n, ok := litInt(&kw.Value)
 			if !ok || n <= 1 {
 				continue

@@ -152,18 +152,30 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 	return d
 }
 
-// repositoryShapes reads the repositories that take the values a create
-// writes as its named arguments (TypeORM's create({email, role})), persist
-// an instance made before by a create method given it (save(invitation)),
+// repositoryShapes reads the repositories that build an instance from
+// named values without saving it (catalog builds: TypeORM's
+// create({email, role})) and save it when given it (save(invitation)),
+// that take the values a create writes as its named arguments
+// (insert({email})),
 // and name the rows an update or a delete changes first, by id or by a
 // filter object (catalog criteria_first: update(id, {status}), delete(id)).
 // It rewrites the filters and values, or answers the call (ok).
 func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, filters, values *[]facts.Keyword, sc *scope, out *[]allium.Stmt) (*value, bool) {
 	reps := rc.b.lang.Repositories
+	if ent := rc.b.entByName[recv.ent]; ent != nil && catalog.Match(reps.Builds, method) && len(e.Args) == 0 && len(*values) == 0 {
+		// create({email, role}): an instance not saved yet.
+		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+		call.SetKeywords(*filters)
+		return rc.construct(ent, call, sc, out), true
+	}
 	isCreate := catalog.Match(reps.Creates, method)
 	if isCreate && len(e.Args) == 1 && len(*filters) == 0 && len(*values) == 0 {
-		if v := rc.eval(&e.Args[0], sc, out, false); v.kind == vEntity && v.ent == recv.ent {
-			return v, true // save(invitation): the instance create made
+		switch v := rc.eval(&e.Args[0], sc, out, false); {
+		case v.kind == vNew && v.ent == recv.ent:
+			rc.created(v, out, e.Line) // save(invitation): the instance built
+			return v, true
+		case v.kind == vEntity && v.ent == recv.ent:
+			return v, true // saved again: a change already stated
 		}
 	}
 	if isCreate && len(*values) == 0 && len(*filters) > 0 && reps.CriteriaFirst {

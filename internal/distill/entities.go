@@ -241,7 +241,9 @@ func (b *builder) isEnumClass(cr *classRef) bool {
 	return cr.class.Kind == facts.ClassEnum || b.matchBases(cr, b.lang.EnumBases)
 }
 
-func (b *builder) isDataclass(cr *classRef) bool { return decoratedBy(cr.class.Decorators, b.lang.DataclassDecorators) }
+func (b *builder) isDataclass(cr *classRef) bool {
+	return decoratedBy(cr.class.Decorators, b.lang.DataclassDecorators)
+}
 
 // decoratedBy says whether one of the decorators, called or not, is one of
 // names.
@@ -569,7 +571,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	optional := false
 	nullableKnown := false
 	// Annotation: Mapped[T], Optional[T], T | None, list[T].
-	if lits := b.literalUnion(e.ref.file, a.Annotation); len(lits) > 1 {
+	lits := b.literalUnion(e.ref.file, a.Annotation)
+	if len(lits) > 1 {
 		// A union of string literals (status: 'pending' | 'accepted'):
 		// the states of a status field.
 		fi.typ, fi.isStatus, nullableKnown = &allium.Type{Name: "String"}, true, true
@@ -653,6 +656,10 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved, call.Raw) && len(call.Args) >= 3 &&
 			call.Args[1].Kind == facts.ExprString && call.Args[2].Kind == facts.ExprString {
 			fi.jsonCol, fi.jsonKey = call.Args[1].Value, call.Args[2].Value
+		}
+		if d := call.Keyword("default"); fi.dflt == nil && len(lits) > 1 && d != nil && d.Kind == facts.ExprString && slices.Contains(lits, d.Value) {
+			// One of the states the type declares: the initial state.
+			fi.dflt = &allium.Ident{Name: d.Value}
 		}
 		if fi.dflt == nil {
 			fi.dfltFn, fi.dfltFile = b.columnDefaultFunc(call), e.ref.file

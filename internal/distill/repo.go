@@ -68,7 +68,13 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		case slices.Contains(reps.ValueArgs, kw.Name):
 			values = append(values, kw)
 		case slices.Contains(reps.FilterArgs, kw.Name):
-			filters = append(filters, dictKeywords(&kw.Value)...)
+			for _, f := range dictKeywords(&kw.Value) {
+				// {user: {id: user.id}}: the relation is that row.
+				if ids := dictKeywords(&f.Value); len(ids) == 1 && slices.Contains(b.lang.IDAttrs, ids[0].Name) {
+					f.Value = ids[0].Value
+				}
+				filters = append(filters, f)
+			}
 		default:
 			filters = append(filters, kw)
 		}

@@ -131,7 +131,7 @@ func TestNestIdioms(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
 	files := map[string]string{
-		"src/users/entities.ts":            nestEntities,
+		"src/users/entities.ts":         nestEntities,
 		"src/users/users.service.ts":    nestService,
 		"src/users/users.controller.ts": nestController,
 	}

@@ -1,11 +1,6 @@
 package distill
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/distill/distill/internal/allium"
-)
+import "testing"
 
 // nestEntities is a TypeORM entity module shared by the NestJS idioms.
 const nestEntities = `
@@ -191,20 +186,7 @@ func TestNestIdioms(t *testing.T) {
 	out := distilText(t, d, files)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := construct(out.Module, tt.construct)
-			if got == "" {
-				t.Fatalf("no %s in\n%s\nnotes: %v", tt.construct, allium.Print(out.Module, allium.PrintOptions{}), out.Notes)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("%s lacks %q:\n%s", tt.construct, w, got)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(got, w) {
-					t.Errorf("%s has %q:\n%s", tt.construct, w, got)
-				}
-			}
+			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
 		})
 	}
 }

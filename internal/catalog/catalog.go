@@ -42,6 +42,11 @@ type Catalog struct {
 // of dotted names matched by their last segments (see the package comment).
 type Language struct {
 	ModelBases []string `yaml:"model_bases"`
+	// KeySideMarkers map a relation decorator of foreign_key_calls to the
+	// decorator that marks the side holding the key; a field under the
+	// relation without the marker is the other side, a reverse
+	// relationship to one row (TypeORM's @OneToOne and @JoinColumn).
+	KeySideMarkers map[string]string `yaml:"key_side_markers"`
 	// ModelDecorators mark a class as a persisted model (TypeORM's
 	// @Entity()); its fields' column decorators (column_calls,
 	// foreign_key_calls, relationship_calls) declare its columns.

@@ -281,6 +281,9 @@ func (b *builder) decoratedColumns(c *facts.Class) {
 			for j := range a.Decorators {
 				if d := decoratorCall(&a.Decorators[j], names); d != nil {
 					a.Value = d
+					if m, ok := b.lang.KeySideMarkers[facts.LastSegment(d.X.Raw)]; ok && !decoratedBy(a.Decorators, []string{m}) {
+						b.inverseSides[a] = true // @OneToOne with no @JoinColumn
+					}
 					break kinds
 				}
 			}
@@ -565,7 +568,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	if v != nil && v.Kind == facts.ExprCall {
 		call = v
 	}
-	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved, call.Raw) {
+	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved, call.Raw) || b.inverseSides[a] {
 		return // read by readRelationship
 	}
 	optional := false
@@ -933,7 +936,7 @@ func (b *builder) columnType(f *facts.File, arg *facts.Expr) *allium.Type {
 // `xs: Mapped[list[X]] = relationship(back_populates="y")`.
 func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	v := a.Value
-	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved, v.Raw) {
+	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved, v.Raw) && !b.inverseSides[a] {
 		return
 	}
 	target := ""
@@ -997,6 +1000,10 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 			many = true
 		}
 	}
+	single := false
+	if fk == nil && !many && b.inverseSides[a] {
+		many, single = true, true // the other side of a one-to-one holds the key
+	}
 	if many {
 		// Reverse side: the target holds the foreign key.
 		field := backPop
@@ -1012,6 +1019,9 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		}
 		e.rels = append(e.rels, &allium.Relationship{Meta: b.meta(e.ref.file, a.Line), Name: snake(a.Name), Entity: tgt.name,
 			With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: snake(field)}, Y: &allium.Ident{Name: "this"}}})
+		if single {
+			b.singleRels[e.name+"."+snake(a.Name)] = true
+		}
 	}
 }
 

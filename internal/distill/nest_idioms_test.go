@@ -4,7 +4,7 @@ import "testing"
 
 // nestEntities is a TypeORM entity module shared by the NestJS idioms.
 const nestEntities = `
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToMany, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum Plan { Free = 'free', Pro = 'pro' }
 export type UserState = 'unverified' | 'verified' | 'closed';
@@ -18,6 +18,16 @@ export class User {
   @Column({ nullable: true }) closedAt: Date;
   @Column() verifyToken: string;
   @OneToMany(() => Device, (device) => device.user) devices: Device[];
+  @OneToOne(() => Profile, (profile) => profile.user) profile: Profile;
+}
+
+@Entity()
+export class Profile {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ nullable: true }) bio: string;
+  @OneToOne(() => User, (user) => user.profile)
+  @JoinColumn()
+  user: User;
 }
 
 @Entity()
@@ -142,6 +152,17 @@ func TestNestIdioms(t *testing.T) {
 			want: []string{"email: String\n", "plan: Plan\n", "state: unverified | verified | closed\n", "closed_at: Timestamp?",
 				"devices: Device with user = this"},
 			notWant: []string{"verify_token", "id:"},
+		},
+		{
+			name:      "of a @OneToOne, the side @JoinColumn marks holds the key; the other is a reverse relationship",
+			construct: "Profile",
+			want:      []string{"user: User\n", "bio: String?"},
+		},
+		{
+			name:      "the @OneToOne side without @JoinColumn is no field",
+			construct: "User",
+			want:      []string{"profile: Profile with user = this"},
+			notWant:   []string{"profile: Profile\n"},
 		},
 		{
 			name:      "@ManyToOne with a lazy model reference holds the key",

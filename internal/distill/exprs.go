@@ -2050,10 +2050,17 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 		// return this.invitations.accept(dto): the method of a service
 		// the class keeps (injected, or set by its constructor) carries on.
 		if recv := sc.vars[call.X.X.X.Raw]; recv != nil && recv.kind == vObject {
-			if obj := recv.attrs[call.X.X.Name]; obj != nil && obj.kind == vObject && obj.repo != nil {
+			obj := recv.attrs[call.X.X.Name]
+			if obj != nil && obj.kind == vObject && obj.repo != nil {
 				if fr = rc.b.ix.method(obj.repo, m); fr != nil {
 					self, cls = obj, fr.class
 				}
+			}
+			if obj != nil && obj.kind == vRepo {
+				// return this.users.save(user): what the kept
+				// repository's call does is the outcome.
+				rc.eval(call, sc, out, true)
+				return true
 			}
 		}
 	}

@@ -42,7 +42,7 @@ export class Device {
 
 // nestService is an injectable service over two repositories.
 const nestService = `
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User, Device } from './entities';
@@ -69,6 +69,15 @@ export class UsersService {
     const device = await this.devices.findOne({ where: { id, user: { id: user.id } } });
     if (!device) throw new NotFoundException();
     await this.devices.delete(device.id);
+  }
+
+  findByEmail(email: string) {
+    return this.users.findOneBy({ email });
+  }
+
+  async register(email: string) {
+    if (await this.findByEmail(email)) throw new ConflictException();
+    return this.users.save(this.users.create({ email }));
   }
 
   async addDevice(user: User, name: string) {
@@ -121,6 +130,11 @@ export class UsersController {
   @UseGuards(AuthGuard('jwt'))
   addDevice(@Req() req, @Body() dto: DeviceDto) {
     return this.service.addDevice(req.user, dto.name);
+  }
+
+  @Post('register')
+  register(@Body('email') email: string) {
+    return this.service.register(email);
   }
 
   helper() {
@@ -196,6 +210,11 @@ func TestNestIdioms(t *testing.T) {
 			construct: "AddDevice",
 			want:      []string{"when: AddDevice(name, user)", "Device.created(name: name, user: user)", "length(name) >= config."},
 			notWant:   []string{"Device.created(name: name, user: user)\n        Device.created"},
+		},
+		{
+			name:      "a named body field is a parameter; the service's own lookup method; a returned save of a built row is its creation",
+			construct: "Register",
+			want:      []string{"when: Register(email)", "not exists", "User{email}", "User.created(email: email, state: unverified)"},
 		},
 		{
 			name:      "guarded routes face a signed-in user",

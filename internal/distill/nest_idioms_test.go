@@ -80,6 +80,10 @@ export class UsersService {
     return this.users.save(this.users.create({ email }));
   }
 
+  async removeDevice(id: number) {
+    await this.devices.delete(id);
+  }
+
   async addDevice(user: User, name: string) {
     const device = this.devices.create({ name, user });
     await this.devices.save(device);
@@ -130,6 +134,12 @@ export class UsersController {
   @UseGuards(AuthGuard('jwt'))
   addDevice(@Req() req, @Body() dto: DeviceDto) {
     return this.service.addDevice(req.user, dto.name);
+  }
+
+  @Delete('devices/any/:id')
+  @UseGuards(AuthGuard('jwt'))
+  removeDevice(@Param('id') id: number) {
+    return this.service.removeDevice(id);
   }
 
   @Post('register')
@@ -204,6 +214,12 @@ func TestNestIdioms(t *testing.T) {
 			construct: "Forget",
 			want:      []string{"requires: exists device", "not exists device"},
 			notWant:   []string{"for "},
+		},
+		{
+			name:      "delete(id) with an input id removes the row it names, a parameter",
+			construct: "RemoveDevice",
+			want:      []string{"when: RemoveDevice(device)", "ensures: not exists device"},
+			notWant:   []string{"exists id"},
 		},
 		{
 			name:      "create(values) then save(instance) is one creation; a DTO bound is a config parameter",

@@ -200,6 +200,14 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 	if crit := &e.Args[0]; crit.Kind == facts.ExprDict {
 		*filters = append(*filters, dictKeywords(crit)...)
 	} else {
+		if cv := rc.eval(crit, sc, out, false); cv.kind == vParam && crit.Kind == facts.ExprName {
+			// delete(id) with an input id: the row it names is the
+			// parameter, as a lookup by it would make it.
+			q := &query{ent: recv.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(crit, sc, out)}}}
+			if row := rc.bindLookup(snake(recv.ent), &value{kind: vLookup, ent: recv.ent, q: q}, sc, out, e.Line); row.kind == vEntity {
+				sc.vars[crit.Name] = row
+			}
+		}
 		*filters = append(*filters, facts.Keyword{Name: rc.b.lang.IDAttrs[len(rc.b.lang.IDAttrs)-1], Value: *crit})
 	}
 	return nil, false

@@ -41,7 +41,16 @@ type Catalog struct {
 // Language holds the patterns of one programming language. Every list is
 // of dotted names matched by their last segments (see the package comment).
 type Language struct {
-	ModelBases           []string            `yaml:"model_bases"`
+	ModelBases []string `yaml:"model_bases"`
+	// KeySideMarkers map a relation decorator of foreign_key_calls to the
+	// decorator that marks the side holding the key; a field under the
+	// relation without the marker is the other side, a reverse
+	// relationship to one row (TypeORM's @OneToOne and @JoinColumn).
+	KeySideMarkers map[string]string `yaml:"key_side_markers"`
+	// ModelDecorators mark a class as a persisted model (TypeORM's
+	// @Entity()); its fields' column decorators (column_calls,
+	// foreign_key_calls, relationship_calls) declare its columns.
+	ModelDecorators      []string            `yaml:"model_decorators"`
 	DeclarativeBaseCalls []string            `yaml:"declarative_base_calls"`
 	TableKeyword         string              `yaml:"table_keyword"`
 	TableBases           []string            `yaml:"table_bases"`
@@ -56,7 +65,10 @@ type Language struct {
 	Types                map[string][]string `yaml:"types"`
 	RouteDecorators      []string            `yaml:"route_decorators"`
 	ViewBases            []string            `yaml:"view_bases"`
-	ViewMethods          []string            `yaml:"view_methods"`
+	// ControllerDecorators mark a class whose methods carrying a route
+	// decorator are handlers (NestJS's @Controller('auth') with @Post()).
+	ControllerDecorators []string `yaml:"controller_decorators"`
+	ViewMethods          []string `yaml:"view_methods"`
 	// ViewDispatch are methods of a class-based view that run before its
 	// handler and hand over to it by calling the base's method
 	// (Django's dispatch): their guards are the handler's preconditions.
@@ -82,6 +94,10 @@ type Language struct {
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
 	AuthenticateCalls []string          `yaml:"authenticate_calls"`
 	ShapeValidators   []string          `yaml:"shape_validators"`
+	// ShapeConstraints map a field decorator with one argument to the
+	// constraint keyword it stands for (class-validator's @MinLength(8):
+	// min_length; the others max_length, ge, le).
+	ShapeConstraints  map[string]string `yaml:"shape_constraints"`
 	Sessions          *Sessions         `yaml:"sessions"`
 	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
 	// Hooks are plugin hooks (pluggy): a call through a hook relay
@@ -408,6 +424,9 @@ type Repositories struct {
 	Lookups []string `yaml:"lookups"`
 	Exists  []string `yaml:"exists"`
 	Creates []string `yaml:"creates"`
+	// Builds make an instance from named values without saving it; a
+	// create given it saves it (TypeORM's create, then save).
+	Builds  []string `yaml:"builds"`
 	Updates []string `yaml:"updates"`
 	Deletes []string `yaml:"deletes"`
 	// HardDeletes delete whatever the model; Deletes set a soft-delete
@@ -419,6 +438,13 @@ type Repositories struct {
 	PlumbingArgs []string `yaml:"plumbing_args"`
 	// ValueArgs hold the values a create or update writes.
 	ValueArgs []string `yaml:"value_args"`
+	// FilterArgs hold the filters as an object (TypeORM's
+	// findOne({where: {email}})).
+	FilterArgs []string `yaml:"filter_args"`
+	// CriteriaFirst: an update or a delete names the rows first, by id or
+	// by a filter object, and an update's values follow (TypeORM's
+	// update(id, {status}), delete(id)).
+	CriteriaFirst bool `yaml:"criteria_first"`
 }
 
 // Sessions names the calls that sign a user in (the spec says

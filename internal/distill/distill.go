@@ -432,6 +432,9 @@ type builder struct {
 	// (sole_method.go), built on first use.
 	soleMethods map[string][]*funcRef
 	singleRels  map[string]bool
+	// inverseSides are the fields a decorated model declares as the side
+	// of a one-to-one that does not hold the key (decoratedColumns).
+	inverseSides map[*facts.Assignment]bool
 
 	configByKey map[string]*configInfo
 	usedConfig  []*configInfo
@@ -499,6 +502,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		shapes:        map[string]*classRef{},
 		implicitRels:  map[string]*allium.Relationship{},
 		singleRels:    map[string]bool{},
+		inverseSides:  map[*facts.Assignment]bool{},
 		configByKey:   map[string]*configInfo{},
 		statusLits:    map[string][]string{},
 		sinkTemplates: map[string][]string{},

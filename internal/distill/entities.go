@@ -235,19 +235,60 @@ func (b *builder) matchBases(cr *classRef, patterns []string) bool {
 	return false
 }
 
-func (b *builder) isEnumClass(cr *classRef) bool { return b.matchBases(cr, b.lang.EnumBases) }
+// isEnumClass says whether the class is an enumeration: a subclass of an
+// enum base, or a language's own enum declaration (TypeScript's enum).
+func (b *builder) isEnumClass(cr *classRef) bool {
+	return cr.class.Kind == facts.ClassEnum || b.matchBases(cr, b.lang.EnumBases)
+}
 
 func (b *builder) isDataclass(cr *classRef) bool {
-	for i := range cr.class.Decorators {
-		d := &cr.class.Decorators[i]
-		if d.Kind == facts.ExprCall && d.X != nil {
-			d = d.X
-		}
-		if catalog.MatchAny(b.lang.DataclassDecorators, d.Resolved, d.Raw) {
+	return decoratedBy(cr.class.Decorators, b.lang.DataclassDecorators)
+}
+
+// decoratedBy says whether one of the decorators, called or not, is one of
+// names.
+func decoratedBy(decorators []facts.Expr, names []string) bool {
+	for i := range decorators {
+		if decoratorCall(&decorators[i], names) != nil || catalog.MatchAny(names, decorators[i].Resolved, decorators[i].Raw) {
 			return true
 		}
 	}
 	return false
+}
+
+// decoratorCall returns the decorator when it is a call of one of names.
+func decoratorCall(d *facts.Expr, names []string) *facts.Expr {
+	if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(names, d.X.Resolved, d.X.Raw) {
+		return d
+	}
+	return nil
+}
+
+// decoratedColumns gives each field of a decorated model that has no value
+// the column or relation decorator it carries as its value (TypeORM's
+// `@Column({nullable: true}) email: string` reads as `email: string =
+// Column(nullable=true)`), so that a decorated column and a column
+// assigned by a call are read by the same code.
+func (b *builder) decoratedColumns(c *facts.Class) {
+	kinds := [][]string{b.lang.RelationshipCalls, b.lang.ManyToManyCalls, b.lang.ForeignKeyCalls, b.lang.ColumnCalls}
+	for i := range c.Fields {
+		a := &c.Fields[i]
+		if a.Value != nil {
+			continue
+		}
+	kinds:
+		for _, names := range kinds {
+			for j := range a.Decorators {
+				if d := decoratorCall(&a.Decorators[j], names); d != nil {
+					a.Value = d
+					if m, ok := b.lang.KeySideMarkers[facts.LastSegment(d.X.Raw)]; ok && !decoratedBy(a.Decorators, []string{m}) {
+						b.inverseSides[a] = true // @OneToOne with no @JoinColumn
+					}
+					break kinds
+				}
+			}
+		}
+	}
 }
 
 // isModel returns 1 when the class is a persisted model, 0 otherwise.
@@ -260,6 +301,9 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 		return 0
 	}
 	res := 0
+	if decoratedBy(cr.class.Decorators, b.lang.ModelDecorators) {
+		res = 1
+	}
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
 		if catalog.MatchAny(b.lang.ModelBases, base.Resolved, base.Raw) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved, base.Raw) {
@@ -395,6 +439,9 @@ func (b *builder) inheritFields(e *entityInfo) {
 // that foreign keys and relationships can name any entity.
 func (b *builder) readFields() {
 	for _, e := range b.entList {
+		if decoratedBy(e.ref.class.Decorators, b.lang.ModelDecorators) {
+			b.decoratedColumns(e.ref.class)
+		}
 		for i := range e.ref.class.Fields {
 			b.readField(e, &e.ref.class.Fields[i])
 		}
@@ -521,13 +568,23 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	if v != nil && v.Kind == facts.ExprCall {
 		call = v
 	}
-	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved, call.Raw) {
+	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved, call.Raw) || b.inverseSides[a] {
 		return // read by readRelationship
 	}
 	optional := false
 	nullableKnown := false
 	// Annotation: Mapped[T], Optional[T], T | None, list[T].
-	if a.Annotation != nil {
+	lits := b.literalUnion(e.ref.file, a.Annotation)
+	if len(lits) > 1 {
+		// A union of string literals (status: 'pending' | 'accepted'):
+		// the states of a status field.
+		fi.typ, fi.isStatus, nullableKnown = &allium.Type{Name: "String"}, true, true
+		for _, l := range lits {
+			if !slices.Contains(b.statusLits[a.Name], l) {
+				b.statusLits[a.Name] = append(b.statusLits[a.Name], l)
+			}
+		}
+	} else if a.Annotation != nil {
 		t, opt, many := b.annotationType(e.ref.file, a.Annotation)
 		if many {
 			return // a relationship collection, declared by readRelationship
@@ -603,6 +660,10 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			call.Args[1].Kind == facts.ExprString && call.Args[2].Kind == facts.ExprString {
 			fi.jsonCol, fi.jsonKey = call.Args[1].Value, call.Args[2].Value
 		}
+		if d := call.Keyword("default"); fi.dflt == nil && len(lits) > 1 && d != nil && d.Kind == facts.ExprString && slices.Contains(lits, d.Value) {
+			// One of the states the type declares: the initial state.
+			fi.dflt = &allium.Ident{Name: d.Value}
+		}
 		if fi.dflt == nil {
 			fi.dfltFn, fi.dfltFile = b.columnDefaultFunc(call), e.ref.file
 		}
@@ -665,6 +726,39 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	e.attrs[a.Name] = fi // _password, the attribute of the column password
 }
 
+// literalUnion returns the string literals of a type that is a union of
+// them, spelt out or through a type alias; nil for any other type.
+func (b *builder) literalUnion(f *facts.File, t *facts.Expr) []string {
+	for range 4 {
+		if t == nil || t.Kind != facts.ExprName && t.Kind != facts.ExprAttr {
+			break
+		}
+		alias := b.ix.typeAlias(f, t)
+		if alias == nil {
+			return nil
+		}
+		f, t = alias.file, alias.as.Value
+	}
+	var lits []string
+	var walk func(x *facts.Expr) bool
+	walk = func(x *facts.Expr) bool {
+		switch {
+		case x == nil:
+			return false
+		case x.Kind == facts.ExprBinary && x.Op == "|":
+			return walk(x.X) && walk(x.Y)
+		case x.Kind == facts.ExprString && isSnake(x.Value):
+			lits = append(lits, x.Value)
+			return true
+		}
+		return false
+	}
+	if !walk(t) {
+		return nil
+	}
+	return lits
+}
+
 type reverseRel struct {
 	from     *entityInfo
 	field    *fieldInfo
@@ -693,7 +787,7 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 		case "Optional":
 			t, _, many := b.annotationType(f, a.Y)
 			return t, true, many
-		case "list", "List", "set", "Set", "Sequence", "tuple", "Tuple", "Iterable":
+		case "list", "List", "set", "Set", "Sequence", "tuple", "Tuple", "Iterable", "Array":
 			return nil, false, true
 		}
 		return nil, false, false
@@ -809,6 +903,11 @@ func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
 		if catalog.MatchAny(b.lang.UserModelRefs, a.Raw) {
 			return a.Raw
 		}
+	case facts.ExprFunction:
+		// A function that gives the model (TypeORM's lazy () => User).
+		if fn := a.Func(); fn != nil && len(fn.Params) == 0 && len(fn.Body) == 1 && fn.Body[0].Kind == facts.StmtReturn && fn.Body[0].Value != nil {
+			return b.modelRefName(f, fn.Body[0].Value)
+		}
 	}
 	return ""
 }
@@ -837,7 +936,7 @@ func (b *builder) columnType(f *facts.File, arg *facts.Expr) *allium.Type {
 // `xs: Mapped[list[X]] = relationship(back_populates="y")`.
 func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	v := a.Value
-	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved, v.Raw) {
+	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved, v.Raw) && !b.inverseSides[a] {
 		return
 	}
 	target := ""
@@ -901,6 +1000,10 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 			many = true
 		}
 	}
+	single := false
+	if fk == nil && !many && b.inverseSides[a] {
+		many, single = true, true // the other side of a one-to-one holds the key
+	}
 	if many {
 		// Reverse side: the target holds the foreign key.
 		field := backPop
@@ -916,6 +1019,9 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		}
 		e.rels = append(e.rels, &allium.Relationship{Meta: b.meta(e.ref.file, a.Line), Name: snake(a.Name), Entity: tgt.name,
 			With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: snake(field)}, Y: &allium.Ident{Name: "this"}}})
+		if single {
+			b.singleRels[e.name+"."+snake(a.Name)] = true
+		}
 	}
 }
 

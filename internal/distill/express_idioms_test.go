@@ -223,27 +223,32 @@ module.exports = router;
 	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, tt.files)
-			got := construct(out.Module, tt.construct)
-			if got != "" {
-				for _, c := range out.Module.Config {
-					got += "\n" + allium.PrintConstruct(c)
-				}
-			}
-			if got == "" {
-				t.Fatalf("no %s in\n%s\nnotes: %v", tt.construct, allium.Print(out.Module, allium.PrintOptions{}), out.Notes)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("%s lacks %q:\n%s", tt.construct, w, got)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(got, w) {
-					t.Errorf("%s has %q:\n%s", tt.construct, w, got)
-				}
-			}
+			wantConstruct(t, distilText(t, d, tt.files), tt.construct, tt.want, tt.notWant)
 		})
+	}
+}
+
+// wantConstruct checks that the named construct of out, followed by the
+// config block, prints with every wanted fragment and none of the
+// unwanted ones.
+func wantConstruct(t *testing.T, out *Output, name string, want, notWant []string) {
+	t.Helper()
+	got := construct(out.Module, name)
+	if got == "" {
+		t.Fatalf("no %s in\n%s\nnotes: %v", name, allium.Print(out.Module, allium.PrintOptions{}), out.Notes)
+	}
+	for _, c := range out.Module.Config {
+		got += "\n" + allium.PrintConstruct(c)
+	}
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s lacks %q:\n%s", name, w, got)
+		}
+	}
+	for _, w := range notWant {
+		if strings.Contains(got, w) {
+			t.Errorf("%s has %q:\n%s", name, w, got)
+		}
 	}
 }
 

@@ -2064,6 +2064,23 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 			fr = rc.b.ix.method(cr, m)
 			self = sc.vars[call.X.X.Raw]
 		}
+	case sc.cls != nil && call.X.X.Kind == facts.ExprAttr && rc.b.isReceiverExpr(call.X.X.X):
+		// return this.invitations.accept(dto): the method of a service
+		// the class keeps (injected, or set by its constructor) carries on.
+		if recv := sc.vars[call.X.X.X.Raw]; recv != nil && recv.kind == vObject {
+			obj := recv.attrs[call.X.X.Name]
+			if obj != nil && obj.kind == vObject && obj.repo != nil {
+				if fr = rc.b.ix.method(obj.repo, m); fr != nil {
+					self, cls = obj, fr.class
+				}
+			}
+			if obj != nil && obj.kind == vRepo {
+				// return this.users.save(user): what the kept
+				// repository's call does is the outcome.
+				rc.eval(call, sc, out, true)
+				return true
+			}
+		}
 	}
 	if fr == nil || slices.Contains(sc.stack, fr.fn.QualName) || sc.depth+1 > rc.b.maxDepth {
 		return false
@@ -2204,10 +2221,22 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 	}
 	rc.lets[key] = true
 	for _, a := range shape.class.Fields {
-		if a.Name != field || a.Value == nil || a.Value.Kind != facts.ExprCall {
+		if a.Name != field {
 			continue
 		}
-		for _, kw := range a.Value.Keywords() {
+		var kws []facts.Keyword
+		if a.Value != nil && a.Value.Kind == facts.ExprCall {
+			kws = a.Value.Keywords()
+		}
+		for i := range a.Decorators {
+			// @MinLength(8) (catalog shape_constraints): min_length=8.
+			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && len(d.Args) == 1 {
+				if kw := rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw)]; kw != "" {
+					kws = append(kws, facts.Keyword{Name: kw, Value: d.Args[0]})
+				}
+			}
+		}
+		for _, kw := range kws {
 			n, ok := litInt(&kw.Value)
 			if !ok || n <= 1 {
 				continue

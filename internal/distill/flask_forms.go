@@ -25,6 +25,15 @@ func (b *builder) isFieldForm(cr *classRef, depth int) bool {
 			return true
 		}
 	}
+	for _, f := range cr.class.Fields {
+		// A field under a validation decorator (class-validator's
+		// @IsEmail() email: string) is a field of a request shape.
+		for i := range f.Decorators {
+			if d := &f.Decorators[i]; f.Value == nil && d.Kind == facts.ExprCall && inModules(mods, d.Resolved) {
+				return true
+			}
+		}
+	}
 	for i := range cr.class.Bases {
 		if parent := b.ix.class(cr.file, &cr.class.Bases[i]); parent != nil && parent != cr && b.isFieldForm(parent, depth+1) {
 			return true

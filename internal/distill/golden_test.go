@@ -25,6 +25,7 @@ var fixtures = map[string]string{
 	"fastapi_accounts": "../../testdata/services/fastapi_accounts",
 	"django_accounts":  "../../testdata/services/django_accounts",
 	"express_accounts": "../../testdata/services/express_accounts",
+	"nest_invitations": "../../testdata/services/nest_invitations",
 	"reset_a":          "../../testdata/variants/reset_a",
 	"reset_b":          "../../testdata/variants/reset_b",
 	"reset_c":          "../../testdata/variants/reset_c",

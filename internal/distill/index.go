@@ -29,6 +29,7 @@ type index struct {
 	classes   map[string]*classRef
 	funcs     map[string]*funcRef
 	consts    map[string]*constRef
+	types     map[string]*constRef // type aliases (TypeScript's type X = ...)
 }
 
 type classRef struct {
@@ -55,6 +56,7 @@ func newIndex(files []*facts.File) *index {
 		classes: map[string]*classRef{},
 		funcs:   map[string]*funcRef{},
 		consts:  map[string]*constRef{},
+		types:   map[string]*constRef{},
 	}
 	ix.rooted = map[string]string{}
 	ix.moduleNames = map[*facts.File][]string{}
@@ -91,6 +93,9 @@ func newIndex(files []*facts.File) *index {
 	for _, f := range files {
 		for i := range f.Constants {
 			ix.consts[qual(f.Module, f.Constants[i].Name)] = &constRef{file: f, as: &f.Constants[i]}
+		}
+		for i := range f.Types {
+			ix.types[qual(f.Module, f.Types[i].Name)] = &constRef{file: f, as: &f.Types[i]}
 		}
 		for i := range f.Functions {
 			ix.funcs[qual(f.Module, f.Functions[i].Name)] = &funcRef{file: f, fn: &f.Functions[i]}
@@ -314,6 +319,16 @@ func (ix *index) function(f *facts.File, e *facts.Expr) *funcRef {
 func (ix *index) constant(f *facts.File, e *facts.Expr) *constRef {
 	for _, n := range ix.names(f, e) {
 		if c := ix.consts[n]; c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// typeAlias finds the type alias a name refers to.
+func (ix *index) typeAlias(f *facts.File, e *facts.Expr) *constRef {
+	for _, n := range ix.names(f, e) {
+		if c := ix.types[n]; c != nil {
 			return c
 		}
 	}

@@ -36,8 +36,14 @@ func keywordObjects(f *facts.File) {
 		body(x.Body)
 	}
 	class := func(c *facts.Class) {
+		for i := range c.Decorators {
+			expr(&c.Decorators[i])
+		}
 		for i := range c.Fields {
 			expr(c.Fields[i].Value)
+			for j := range c.Fields[i].Decorators {
+				expr(&c.Fields[i].Decorators[j])
+			}
 		}
 		for i := range c.Methods {
 			fn(&c.Methods[i])

@@ -67,9 +67,20 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		case kw.Name == "**" || slices.Contains(reps.PlumbingArgs, kw.Name):
 		case slices.Contains(reps.ValueArgs, kw.Name):
 			values = append(values, kw)
+		case slices.Contains(reps.FilterArgs, kw.Name):
+			for _, f := range dictKeywords(&kw.Value) {
+				// {user: {id: user.id}}: the relation is that row.
+				if ids := dictKeywords(&f.Value); len(ids) == 1 && slices.Contains(b.lang.IDAttrs, ids[0].Name) {
+					f.Value = ids[0].Value
+				}
+				filters = append(filters, f)
+			}
 		default:
 			filters = append(filters, kw)
 		}
+	}
+	if v, ok := rc.repositoryShapes(e, method, recv, &filters, &values, sc, out); ok {
+		return v
 	}
 	q := &query{ent: recv.ent}
 	rc.filterKw(q, filters, sc, out)
@@ -144,5 +155,85 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 	if len(d.Entries()) == 0 {
 		return nil
 	}
+	return d
+}
+
+// repositoryShapes reads the repositories that build an instance from
+// named values without saving it (catalog builds: TypeORM's
+// create({email, role})) and save it when given it (save(invitation)),
+// that take the values a create writes as its named arguments
+// (insert({email})),
+// and name the rows an update or a delete changes first, by id or by a
+// filter object (catalog criteria_first: update(id, {status}), delete(id)).
+// It rewrites the filters and values, or answers the call (ok).
+func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, filters, values *[]facts.Keyword, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	reps := rc.b.lang.Repositories
+	if ent := rc.b.entByName[recv.ent]; ent != nil && catalog.Match(reps.Builds, method) && len(e.Args) == 0 && len(*values) == 0 {
+		// create({email, role}): an instance not saved yet.
+		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+		call.SetKeywords(*filters)
+		return rc.construct(ent, call, sc, out), true
+	}
+	isCreate := catalog.Match(reps.Creates, method)
+	if isCreate && len(e.Args) == 1 && len(*filters) == 0 && len(*values) == 0 {
+		switch v := rc.eval(&e.Args[0], sc, out, false); {
+		case v.kind == vNew && v.ent == recv.ent:
+			rc.created(v, out, e.Line) // save(invitation): the instance built
+			return v, true
+		case v.kind == vEntity && v.ent == recv.ent:
+			return v, true // saved again: a change already stated
+		}
+	}
+	if isCreate && len(*values) == 0 && len(*filters) > 0 && reps.CriteriaFirst {
+		*values = []facts.Keyword{{Name: "data", Value: keywordDict(*filters, e.Line)}}
+		*filters = nil
+		return nil, false
+	}
+	isUpdate, isDelete := catalog.Match(reps.Updates, method), catalog.Match(reps.Deletes, method)
+	if !reps.CriteriaFirst || len(e.Args) != 1 || !isUpdate && !isDelete || len(rc.b.lang.IDAttrs) == 0 {
+		return nil, false
+	}
+	if isUpdate && len(*values) == 0 {
+		*values = []facts.Keyword{{Name: "data", Value: keywordDict(*filters, e.Line)}}
+		*filters = nil
+	}
+	if crit := &e.Args[0]; crit.Kind == facts.ExprDict {
+		*filters = append(*filters, dictKeywords(crit)...)
+	} else {
+		if cv := rc.eval(crit, sc, out, false); cv.kind == vParam && crit.Kind == facts.ExprName {
+			// delete(id) with an input id: the row it names is the
+			// parameter, as a lookup by it would make it.
+			q := &query{ent: recv.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(crit, sc, out)}}}
+			if row := rc.bindLookup(snake(recv.ent), &value{kind: vLookup, ent: recv.ent, q: q}, sc, out, e.Line); row.kind == vEntity {
+				sc.vars[crit.Name] = row
+			}
+		}
+		*filters = append(*filters, facts.Keyword{Name: rc.b.lang.IDAttrs[len(rc.b.lang.IDAttrs)-1], Value: *crit})
+	}
+	return nil, false
+}
+
+// dictKeywords reads an object literal with plain keys as keywords.
+func dictKeywords(d *facts.Expr) []facts.Keyword {
+	var kws []facts.Keyword
+	if d.Kind != facts.ExprDict {
+		return nil
+	}
+	for _, en := range d.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString {
+			kws = append(kws, facts.Keyword{Name: en.Key.Value, Value: en.Value})
+		}
+	}
+	return kws
+}
+
+// keywordDict is the object literal of keywords.
+func keywordDict(kws []facts.Keyword, line int) facts.Expr {
+	d := facts.Expr{Kind: facts.ExprDict, Line: line}
+	entries := make([]facts.DictEntry, 0, len(kws))
+	for _, kw := range kws {
+		entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: line}, Value: kw.Value})
+	}
+	d.SetEntries(entries)
 	return d
 }

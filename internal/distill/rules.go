@@ -69,6 +69,12 @@ func (b *builder) findHandlers() []*handler {
 				out = append(out, b.passwordViewHandler(f, c, cr))
 			case b.matchBases(cr, b.lang.ViewBases):
 				out = append(out, b.classHandlers(f, c)...)
+			case decoratedBy(c.Decorators, b.lang.ControllerDecorators):
+				for j := range c.Methods {
+					if m := &c.Methods[j]; decoratedBy(m.Decorators, b.lang.RouteDecorators) {
+						out = append(out, &handler{file: f, fn: m, class: c, name: pascal(m.Name)})
+					}
+				}
 			case b.matchBases(cr, b.lang.MutationBases):
 				if h := b.mutationHandler(cr); h != nil {
 					out = append(out, h)
@@ -535,6 +541,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.auth = b.handlerAuth(h)
 	b.routeDependencies(rc, sc, h) // FastAPI resolves them first
 	b.bindHandlerParams(rc, sc, h)
+	rc.bindInjected(h, sc)
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)

@@ -21,6 +21,10 @@ func TestFixtureFidelity(t *testing.T) {
 			Entities: {1, 1}, Fields: {1, 1}, Config: {1, 1},
 			Rules: {1, 1}, Requires: {1, 0.9}, Ensures: {0.8, 0.7},
 		}},
+		{"nest_invitations", [NumCategories]pr{
+			Entities: {1, 1}, Fields: {1, 1}, Config: {1, 1},
+			Rules: {1, 1}, Requires: {1, 1}, Ensures: {1, 1},
+		}},
 	}
 	d := distill.New(distill.Options{})
 	defer d.Close()

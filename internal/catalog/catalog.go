@@ -97,9 +97,9 @@ type Language struct {
 	// ShapeConstraints map a field decorator with one argument to the
 	// constraint keyword it stands for (class-validator's @MinLength(8):
 	// min_length; the others max_length, ge, le).
-	ShapeConstraints  map[string]string `yaml:"shape_constraints"`
-	Sessions          *Sessions         `yaml:"sessions"`
-	SignedTokens      *SignedTokens     `yaml:"signed_tokens"`
+	ShapeConstraints map[string]string `yaml:"shape_constraints"`
+	Sessions         *Sessions         `yaml:"sessions"`
+	SignedTokens     *SignedTokens     `yaml:"signed_tokens"`
 	// Hooks are plugin hooks (pluggy): a call through a hook relay
 	// (pm.hook.<name>(...)) runs the service's implementations of that
 	// hook, see Hooks.

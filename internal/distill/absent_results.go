@@ -51,13 +51,24 @@ func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) boo
 	default:
 		return false
 	}
-	if x == nil || x.Kind != facts.ExprName {
-		return false
+	var v *value
+	switch {
+	case x == nil:
+	case x.Kind == facts.ExprName:
+		v = sc.vars[x.Name]
+	case x.Kind == facts.ExprCall:
+		v = rc.flags[x] // if not helper(...): its success flag
 	}
-	v := sc.vars[x.Name]
 	if v == nil || len(v.failWhen) == 0 {
 		return false
 	}
+	rc.stateFailChecks(v, sc, line)
+	return true
+}
+
+// stateFailChecks requires each check a helper made before answering v,
+// none of which refused.
+func (rc *ruleCtx) stateFailChecks(v *value, sc *scope, line int) {
 	var state func(r allium.Expr)
 	state = func(r allium.Expr) {
 		if and, ok := r.(*allium.Binary); ok && and.Op == allium.OpAnd {
@@ -72,7 +83,6 @@ func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) boo
 	for _, c := range v.failWhen {
 		state(negate(c))
 	}
-	return true
 }
 
 // claimOfValidToken reports a condition that a claim of a token is there

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -129,4 +131,40 @@ func (rc *ruleCtx) verifiedToken(x allium.Expr) bool {
 		}
 	}
 	return false
+}
+
+// subjectClaimTest reads a claim compared with a user's id
+// (data.get("confirm") != self.id) as a test of the user the token was
+// signed for: token.user != user. The claim's name says what the token is
+// for; what it holds is the user. nil when e is no such comparison.
+func (rc *ruleCtx) subjectClaimTest(e *facts.Expr, op string, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if op != allium.OpEq && op != allium.OpNe {
+		return nil
+	}
+	u := rc.b.userEntity()
+	for _, sides := range [][2]*facts.Expr{{e.X, e.Y}, {e.Y, e.X}} {
+		c, other := sides[0], sides[1]
+		if u == "" || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
+			continue
+		}
+		if m := c.Method(); m != "get" && m != "pop" {
+			continue
+		}
+		if other.Kind != facts.ExprAttr || !slices.Contains(rc.b.lang.IDAttrs, other.Name) {
+			continue
+		}
+		payload := rc.eval(c.X.X, sc, out, false)
+		if payload.claimsOf == nil {
+			continue
+		}
+		if st := rc.b.lang.SignedTokens; st != nil && catalog.Match(st.ExpiryKeys, c.Args[0].Value) {
+			continue
+		}
+		owner := rc.eval(other.X, sc, out, false)
+		if owner.kind != vEntity || owner.ent != u {
+			continue
+		}
+		return &allium.Binary{Op: op, X: &allium.Member{X: payload.claimsOf, Name: "user"}, Y: rc.valueExpr(owner)}
+	}
+	return nil
 }

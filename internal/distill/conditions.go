@@ -40,29 +40,44 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 			return false
 		}
 		rc.lets["validated:"+form.shape.qual()] = true
-		for _, fn := range form.shape.class.Methods {
-			field := ""
-			for _, p := range b.lang.ValidatorPrefixes {
-				if f, ok := strings.CutPrefix(fn.Name, p); ok && f != "" {
-					field = f
+		// The form's own validate_<field> methods and those it inherits
+		// (NewUserForm(InviteUserForm)), the nearest of each name.
+		defined := map[string]bool{}
+		for _, cr := range b.ix.lineage(form.shape) {
+			for _, fn := range cr.class.Methods {
+				if !defined[fn.Name] {
+					defined[fn.Name] = true
+					rc.fieldValidator(cr, fn, form, sc, out)
 				}
 			}
-			if field == "" || len(fn.Params) == 0 {
-				continue
-			}
-			fr := &funcRef{file: form.shape.file, fn: &fn, class: form.shape.class}
-			call := &facts.Expr{Kind: facts.ExprCall, Line: fn.Line}
-			if len(fn.Params) > 1 {
-				// validate_email(self, field): field.data is the input.
-				call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "__field_" + field, Line: fn.Line}}
-				sc.vars["__field_"+field] = rc.paramValue(field)
-			}
-			rc.inline(fr, form, call, sc, out)
-			delete(sc.vars, "__field_"+field)
 		}
 		rc.objectValidators(form, sc, out)
 		return false
 	})
+}
+
+// fieldValidator walks fn, a method of the form's class cr, when it is a
+// validator of one field (validate_email(self, field)).
+func (rc *ruleCtx) fieldValidator(cr *classRef, fn facts.Function, form *value, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	field := ""
+	for _, p := range b.lang.ValidatorPrefixes {
+		if f, ok := strings.CutPrefix(fn.Name, p); ok && f != "" {
+			field = f
+		}
+	}
+	if field == "" || len(fn.Params) == 0 {
+		return
+	}
+	fr := &funcRef{file: cr.file, fn: &fn, class: cr.class}
+	call := &facts.Expr{Kind: facts.ExprCall, Line: fn.Line}
+	if len(fn.Params) > 1 {
+		// validate_email(self, field): field.data is the input.
+		call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "__field_" + field, Line: fn.Line}}
+		sc.vars["__field_"+field] = rc.paramValue(field)
+	}
+	rc.inline(fr, form, call, sc, out)
+	delete(sc.vars, "__field_"+field)
 }
 
 // validatable reports whether the receiver of a validation call is input

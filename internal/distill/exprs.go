@@ -279,6 +279,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v := rc.relationBesideKey(x, e.Name); v != nil {
 			return v
 		}
+		if slices.Contains(b.lang.ModelQueryAttrs, e.Name) && rc.b.isReceiverExpr(e.X) {
+			// self.query in a model's method: the query of its class
+			// (Flask-SQLAlchemy's query property answers on instances).
+			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
+		}
 		return rc.propertyAttr(x, e.Name, sc, out)
 	case vNew:
 		if v := x.attrs[e.Name]; v != nil {
@@ -701,6 +706,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		} else {
 			return nil
 		}
+	}
+	if c := rc.subjectClaimTest(e, op, sc, out); c != nil {
+		return c
 	}
 	x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 	if x == nil || y == nil {
@@ -2030,9 +2038,16 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
-		inlined: true, top: sc.top, cls: fr.class, failWhen: &[]allium.Expr{}}
+		inlined: true, top: sc.top, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.stmts(fr.fn.Body, inner, out)
+	if flag := successFlag(fr.fn, inner, out); flag != nil {
+		if rc.flags == nil {
+			rc.flags = map[*facts.Expr]*value{}
+		}
+		rc.flags[call] = flag
+		return flag
+	}
 	if inner.ret != nil && !inner.retMixed {
 		return withFailChecks(inner.ret, inner)
 	}

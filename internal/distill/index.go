@@ -338,7 +338,19 @@ func (ix *index) typeAlias(f *facts.File, e *facts.Expr) *constRef {
 // method finds a method of a class or, breadth first, of the service's
 // own base classes (mixins such as BelongsToOrgMixin.get_by_id_and_org).
 func (ix *index) method(cr *classRef, name string) *funcRef {
+	for _, c := range ix.lineage(cr) {
+		if fr := ix.funcs[qual(c.qual(), name)]; fr != nil {
+			return fr
+		}
+	}
+	return nil
+}
+
+// lineage is cr and the service's classes it derives from, nearest
+// first (breadth first, at most 16).
+func (ix *index) lineage(cr *classRef) []*classRef {
 	seen := map[*facts.Class]bool{}
+	var out []*classRef
 	queue := []*classRef{cr}
 	for len(queue) > 0 && len(seen) < 16 {
 		c := queue[0]
@@ -347,9 +359,7 @@ func (ix *index) method(cr *classRef, name string) *funcRef {
 			continue
 		}
 		seen[c.class] = true
-		if fr := ix.funcs[qual(c.qual(), name)]; fr != nil {
-			return fr
-		}
+		out = append(out, c)
 		for i := range c.class.Bases {
 			base := &c.class.Bases[i]
 			if base.Kind == facts.ExprSubscript && base.X != nil {
@@ -358,7 +368,7 @@ func (ix *index) method(cr *classRef, name string) *funcRef {
 			queue = append(queue, ix.class(c.file, base))
 		}
 	}
-	return nil
+	return out
 }
 
 // classQual returns the qualified name of a class reference.

@@ -242,14 +242,17 @@ type ruleCtx struct {
 	// noneFails holds the calls whose None answer fails the request
 	// (hooks.go).
 	noneFails map[*facts.Expr]bool
-	name      string
-	params    []string
-	paramSet  map[string]bool
-	body      []allium.Stmt // lets and requires
-	ensures   []allium.Stmt
-	lets      map[string]bool
-	assigned  map[string]allium.Expr
-	extra     []*ruleOut
+	// flags holds the calls of helpers that answered a success flag
+	// (success_flags.go).
+	flags    map[*facts.Expr]*value
+	name     string
+	params   []string
+	paramSet map[string]bool
+	body     []allium.Stmt // lets and requires
+	ensures  []allium.Stmt
+	lets     map[string]bool
+	assigned map[string]allium.Expr
+	extra    []*ruleOut
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it
 	// keeps the handler's name); line is where a path starts.
@@ -303,6 +306,11 @@ type scope struct {
 	// failChain: the else of an if that answers None (an elif chain of
 	// checks).
 	failChain bool
+	// outAt, outStart: where a helper's outcomes begin; lateFail: a
+	// check of it refused after one (success_flags.go).
+	outAt    *[]allium.Stmt
+	outStart int
+	lateFail bool
 	// under: the conditions of the top-level ifs whose branch this is
 	// (nested_guards.go); nil at the top level and in loop bodies.
 	under allium.Expr

@@ -9,6 +9,18 @@ import (
 // surfaces declares who can trigger the external rules: a public surface
 // for unauthenticated handlers, one for signed-in users, and one for
 // administrators behind an actor.
+//
+// An admin decorator known by its catalogued name (admin_required,
+// require_admin) puts the rule on the administrators' surface: who may
+// call it, the distill guide's actor for role-based access. The rule
+// refuses anyone else, so a requires would be faithful too, but only with
+// a condition the spec can state: a check distill reads and translates
+// becomes one (a dependency that tests a flag: requires
+// token.user.is_superuser). flask-base's admin_required tests
+// current_user.can(Permission.ADMINISTER), a bitmask over the role's
+// permissions, and redash's require_admin a reduce over the permissions of
+// the user's groups; neither is a field or a derived value of the user,
+// so the spec would have to invent an is_admin: not stated.
 func (b *builder) surfaces(m *allium.Module) {
 	type group struct {
 		name, facing, typ string

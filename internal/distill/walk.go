@@ -554,6 +554,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	failing := failReturn(s, sc)
 	if failing {
 		noteFailCheck(sc, cond)
+		noteLateFail(sc, out)
 	}
 	if sc.top && !sc.inlined {
 		thenEnds, elseEnds := rc.endsRequest(s.Body, sc), len(s.Else) > 0 && rc.endsRequest(s.Else, sc)
@@ -616,6 +617,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			sc.setRet(br.sc.ret)
 		}
 		sc.retMixed = sc.retMixed || br.sc.retMixed
+		sc.lateFail = sc.lateFail || br.sc.lateFail
 		if br.ends {
 			continue
 		}
@@ -632,6 +634,15 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 	}
 	rc.helperReturned(s, cond, &thenSc, &elseSc, thenEnds, elseEnds, sc)
+	if cond == nil && !thenEnds && !elseEnds {
+		// if helper(...): flash("done")  else: flash("invalid")
+		rc.flagChecks(s.Cond, func(failOnThen bool) bool {
+			if failOnThen {
+				return onlyLets(thenOut)
+			}
+			return onlyLets(elseOut)
+		}, sc, s.Line)
+	}
 	if thenEnds != elseEnds {
 		rc.b.stats.GuardsSeen++
 	}
@@ -705,13 +716,24 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	if cond != nil {
 		notCond = negate(cond)
 	}
+	n := len(rc.paths)
 	if thenEnds {
 		rc.path(s.Line, cond, s.Body, sc, *out, false, tail)
 	}
+	m := len(rc.paths)
 	if elseEnds {
 		rc.path(s.Line, notCond, s.Else, sc, *out, false, tail)
 	}
 	if thenEnds && elseEnds {
+		if cond == nil {
+			// if helper(...): return ok  else: return error
+			rc.flagChecks(s.Cond, func(failOnThen bool) bool {
+				if failOnThen {
+					return m == n
+				}
+				return len(rc.paths) == m
+			}, sc, s.Line)
+		}
 		return true
 	}
 	rest, guard := s.Else, notCond

@@ -1,0 +1,100 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A helper that answers True when it did its work and False when one of
+// its checks refused it (flask-base's User.change_email: a token for
+// another user, an address already taken -> return False) hands its
+// caller a success flag. Its effects follow its checks, so they hold only
+// when every check passed; a caller that goes on to nothing on False
+// (flashes an error, or ends the request) states the checks as the
+// preconditions of those effects:
+//
+//	if current_user.change_email(token): flash("updated")
+//	else: flash("invalid or expired")
+//
+// becomes requires: token.user = user, not exists User{email: token.new_email}.
+
+// successFlag is the result of a helper that only answers True or False
+// and refused with False on some of its top-level checks, none of them
+// after an outcome it stated: a flag carrying those checks. nil otherwise,
+// and nil when the caller stated outcomes before calling it (a user
+// created first): those hold whatever the helper answers.
+func successFlag(fn *facts.Function, inner *scope, out *[]allium.Stmt) *value {
+	if !inner.retMixed || inner.lateFail || inner.failWhen == nil || len(*inner.failWhen) == 0 || !onlyBoolReturns(fn.Body) {
+		return nil
+	}
+	if out != inner.outAt || inner.outStart > len(*out) || !onlyLets((*out)[:inner.outStart]) {
+		return nil
+	}
+	return &value{kind: vUnknown, failWhen: *inner.failWhen}
+}
+
+// onlyBoolReturns reports a body all of whose returns give True or False.
+func onlyBoolReturns(body []facts.Stmt) bool {
+	ok, seen := true, false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtReturn {
+			seen = true
+			ok = ok && s.Value != nil && s.Value.Kind == facts.ExprBool
+		}
+		return ok
+	})
+	return ok && seen
+}
+
+// noteLateFail marks a helper whose check refuses after it stated an
+// outcome (out holds statements other than lets since it began): that
+// outcome holds whether the check passes or not, so the checks are no
+// preconditions of the helper's effects.
+func noteLateFail(sc *scope, out *[]allium.Stmt) {
+	start := 0
+	if out == sc.outAt {
+		start = sc.outStart
+	}
+	if start <= len(*out) && !onlyLets((*out)[start:]) {
+		sc.lateFail = true
+	}
+}
+
+// flagTest reads cond as a test of a success flag (`helper(...)`, `ok`,
+// `not helper(...)`): the flag and whether the test is negated. nil when
+// cond tests no flag.
+func (rc *ruleCtx) flagTest(cond *facts.Expr, sc *scope) (*value, bool) {
+	negated := false
+	if cond != nil && cond.Kind == facts.ExprUnary && cond.Op == "not" {
+		cond, negated = cond.X, true
+	}
+	if cond == nil {
+		return nil, false
+	}
+	var v *value
+	switch cond.Kind {
+	case facts.ExprCall:
+		v = rc.flags[cond]
+	case facts.ExprName:
+		v = sc.vars[cond.Name]
+	}
+	if v == nil || v.kind != vUnknown || len(v.failWhen) == 0 {
+		return nil, false
+	}
+	return v, negated
+}
+
+// flagChecks states, at the handler's top level, the checks of the
+// success flag cond tests when the branch taken on failure states nothing
+// (quiet). It reports whether cond tested a flag.
+func (rc *ruleCtx) flagChecks(cond *facts.Expr, quiet func(failOnThen bool) bool, sc *scope, line int) bool {
+	if !sc.top || sc.inlined {
+		return false
+	}
+	v, negated := rc.flagTest(cond, sc)
+	if v == nil || !quiet(negated) {
+		return false
+	}
+	rc.stateFailChecks(v, sc, line)
+	return true
+}

@@ -273,6 +273,10 @@ type Language struct {
 	// they decorate: their first argument is a limit string ("50/hour",
 	// "200/day;50/hour"), their methods keyword the HTTP methods limited.
 	RateLimitDecorators []string `yaml:"rate_limit_decorators"`
+	// ClientAddressKeys are the request headers or attributes that hold
+	// the client's network address (Django's request.META["REMOTE_ADDR"]):
+	// a rate limit keyed by a value read through one of them is per IP.
+	ClientAddressKeys []string `yaml:"client_address_keys"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.

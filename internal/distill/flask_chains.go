@@ -1,7 +1,10 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -91,10 +94,10 @@ func (rc *ruleCtx) presenceTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) bo
 // in the body are not stated there. It reports whether it handled s, and
 // whether the walk ended.
 func (rc *ruleCtx) partialEnd(s *facts.Stmt, cond allium.Expr, sc *scope, out *[]allium.Stmt) (handled, ends bool) {
-	if !sc.top || len(s.Body) == 0 || rc.endsRequest(s.Body, sc) || !endsAfterWork(s.Body) {
+	if !sc.top || len(s.Body) == 0 || rc.endsRequest(s.Body, sc) || !rc.endsAfterWork(s.Body) {
 		return false, false
 	}
-	if len(s.Else) > 0 && (rc.endsRequest(s.Else, sc) || endsAfterWork(s.Else)) {
+	if len(s.Else) > 0 && (rc.endsRequest(s.Else, sc) || rc.endsAfterWork(s.Else)) {
 		return false, false
 	}
 	rc.b.stats.GuardsSeen++
@@ -121,12 +124,16 @@ func (rc *ruleCtx) partialEnd(s *facts.Stmt, cond allium.Expr, sc *scope, out *[
 // endsAfterWork reports a block somewhere in list that does something and
 // then returns (`login_user(user); return redirect(...)`), as opposed to
 // guards that only turn the request away (`if not allowed: return
-// render(...)`).
-func endsAfterWork(list []facts.Stmt) bool {
+// render(...)`). Telling the user why is not doing something: a message
+// for the next page (flash(...), a catalogued plumbing call) or a flag left
+// in the framework's session for it (session["bad_link"] = True) before the
+// return still only turns the request away.
+func (rc *ruleCtx) endsAfterWork(list []facts.Stmt) bool {
 	found := false
 	var visit func(block []facts.Stmt)
 	visit = func(block []facts.Stmt) {
-		if n := len(block); n >= 2 && block[n-1].Kind == facts.StmtReturn && block[n-2].Kind != facts.StmtReturn {
+		if n := len(block); n >= 2 && block[n-1].Kind == facts.StmtReturn && block[n-2].Kind != facts.StmtReturn &&
+			slices.ContainsFunc(block[:n-1], func(s facts.Stmt) bool { return !rc.notice(&s) }) {
 			found = true
 		}
 		for i := range block {
@@ -143,4 +150,23 @@ func endsAfterWork(list []facts.Stmt) bool {
 	}
 	visit(list)
 	return found
+}
+
+// notice reports a statement that only tells the user something on the
+// next page: a catalogued plumbing call (flash("Invalid link")) or a
+// literal flag stored in the framework's session (session["bad_link"] =
+// True).
+func (rc *ruleCtx) notice(s *facts.Stmt) bool {
+	l := rc.b.lang
+	switch {
+	case s.Kind == facts.StmtExpr && s.Value != nil && s.Value.Kind == facts.ExprCall:
+		e := s.Value
+		return catalog.MatchAny(l.PlumbingCalls, e.Resolved, e.Raw) || (e.Method() != "" && catalog.Match(l.PlumbingCalls, e.Method()))
+	case s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprSubscript && s.Value != nil:
+		switch s.Value.Kind {
+		case facts.ExprBool, facts.ExprString, facts.ExprInt, facts.ExprNone:
+			return rc.isSessionStore(s.Targets[0].X)
+		}
+	}
+	return false
 }

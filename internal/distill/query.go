@@ -139,6 +139,11 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		rc.created(v, out, e.Line)
 		return v
 	case method == "exists":
+		// A filter the spec cannot state narrows the rows: the stated
+		// ones alone would claim more rows match than do.
+		if q.bad > 0 {
+			return unknownValue
+		}
 		if j := b.join(q); j != nil {
 			return exprValue(&allium.Unary{Op: allium.OpExists, X: j})
 		}

@@ -181,17 +181,37 @@ func verifiedTokenParams(r *allium.Rule) map[string]bool {
 	return toks
 }
 
-// undeclaredClaim is the first claim of a verified token cond reads that
-// no entity declares, "" when none.
+// undeclaredClaim is the first claim of a verified token that cond tests
+// against a constant (token.op = "reset", the kind of token) and no
+// entity declares, "" when none. A claim the rule goes on to use as a
+// value (User{email: token.e}) is an input the token carries, not its
+// kind: the requires on it stay.
 func undeclaredClaim(cond allium.Expr, toks, declared map[string]bool) string {
 	found := ""
-	allium.Inspect(cond, func(x allium.Expr) bool {
-		if m, ok := x.(*allium.Member); ok && found == "" {
+	claim := func(x allium.Expr) string {
+		if m, ok := x.(*allium.Member); ok {
 			if id, ok := m.X.(*allium.Ident); ok && toks[id.Name] && !declared[m.Name] && !strings.HasPrefix(m.Name, "_") {
-				found = m.Name
+				return m.Name
+			}
+		}
+		return ""
+	}
+	allium.Inspect(cond, func(x allium.Expr) bool {
+		if c, ok := x.(*allium.Binary); ok && found == "" && (c.Op == allium.OpEq || c.Op == allium.OpNe) {
+			if f := claim(c.X); f != "" && kindValue(c.Y) {
+				found = f
+			} else if f := claim(c.Y); f != "" && kindValue(c.X) {
+				found = f
 			}
 		}
 		return found == ""
 	})
 	return found
+}
+
+// kindValue reports a literal or a bare name (an enum value): what a
+// token's kind is compared with.
+func kindValue(x allium.Expr) bool {
+	_, ident := x.(*allium.Ident)
+	return ident || constantExpr(x)
 }

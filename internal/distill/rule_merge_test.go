@@ -77,8 +77,10 @@ func TestQualifies(t *testing.T) {
 	}
 }
 
-// TestDropUndeclaredClaims: a verified token's claim no entity declares
-// is left out only when the spec gives its signed tokens entities.
+// TestDropUndeclaredClaims: a requires testing a verified token's claim
+// no entity declares against a kind (a literal or an enum value) is left
+// out only when the spec gives its signed tokens entities; one that uses
+// the claim as a value (the address an e-mail change link carries) stays.
 func TestDropUndeclaredClaims(t *testing.T) {
 	tok := &allium.Ident{Name: "token"}
 	rule := func() *allium.Rule {
@@ -88,6 +90,9 @@ func TestDropUndeclaredClaims(t *testing.T) {
 				&allium.Requires{Cond: &allium.Member{X: tok, Name: "is_valid"}},
 				&allium.Requires{Cond: &allium.Binary{Op: allium.OpEq, X: &allium.Member{X: tok, Name: "op"}, Y: &allium.Ident{Name: "reset_password"}}},
 				&allium.Requires{Cond: &allium.Binary{Op: allium.OpEq, X: &allium.Member{X: tok, Name: "scope"}, Y: &allium.Ident{Name: "reset"}}},
+				&allium.Requires{Cond: &allium.Binary{Op: allium.OpNe, X: &allium.Lit{Kind: allium.LitString, Text: "login"}, Y: &allium.Member{X: tok, Name: "purpose"}}},
+				&allium.Requires{Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists,
+					X: &allium.Join{Entity: "User", Fields: []allium.JoinField{{Name: "email", Value: &allium.Member{X: tok, Name: "new_email"}}}}}}},
 			}}
 	}
 	tokenEnt := &allium.Entity{Name: "PasswordResetToken", Members: []allium.EntityMember{&allium.Field{Name: "scope", Type: &allium.Type{Name: "String"}}}}
@@ -96,8 +101,10 @@ func TestDropUndeclaredClaims(t *testing.T) {
 		tokens bool
 		want   []string
 	}{
-		{"token entities: undeclared claim goes", true, []string{"requires: token.is_valid", "requires: token.scope = reset"}},
-		{"no token entities: claims stay", false, []string{"requires: token.is_valid", "requires: token.op = reset_password", "requires: token.scope = reset"}},
+		{"token entities: an undeclared claim tested for a kind goes, one used as a value stays", true,
+			[]string{"requires: token.is_valid", "requires: token.scope = reset", "requires: not exists User{email: token.new_email}"}},
+		{"no token entities: claims stay", false, []string{"requires: token.is_valid", "requires: token.op = reset_password", "requires: token.scope = reset",
+			`requires: "login" != token.purpose`, "requires: not exists User{email: token.new_email}"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBuilder(t.Context(), nil, nil, 1, &Stats{})

@@ -42,8 +42,8 @@ class Admins(Users):
 			// message (password_reset_subject), read where the function that
 			// sends it formats the text; that name is the template's, not the
 			// sending function's (forgot_password).
-			name: "a message whose subject is read from a setting named <message>_subject is that message",
-			files: settingSubjectMail(`subject = safe_format(get_config("password_reset_subject") or "Reset", ctf_name=get_config("ctf_name"))`),
+			name:      "a message whose subject is read from a setting named <message>_subject is that message",
+			files:     settingSubjectMail(`subject = safe_format(get_config("password_reset_subject") or "Reset", ctf_name=get_config("ctf_name"))`),
 			construct: "ResetPassword",
 			want: `rule ResetPassword {
     when: ResetPassword(email)
@@ -52,8 +52,8 @@ class Admins(Users):
 		},
 		{
 			// The entity's own word is no part of the message's name.
-			name: "a subject setting that names the email drops the word email",
-			files: settingSubjectMail(`subject = get_config("successful_registration_email_subject")`),
+			name:      "a subject setting that names the email drops the word email",
+			files:     settingSubjectMail(`subject = get_config("successful_registration_email_subject")`),
 			construct: "ResetPassword",
 			want: `rule ResetPassword {
     when: ResetPassword(email)
@@ -63,8 +63,8 @@ class Admins(Users):
 		{
 			// A setting not named for the subject says nothing of the message:
 			// the sending function names it.
-			name: "a subject read from a setting of another name leaves the message named by its sender",
-			files: settingSubjectMail(`subject = get_config("mail_title")`),
+			name:      "a subject read from a setting of another name leaves the message named by its sender",
+			files:     settingSubjectMail(`subject = get_config("mail_title")`),
 			construct: "ResetPassword",
 			want: `rule ResetPassword {
     when: ResetPassword(email)

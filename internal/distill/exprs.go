@@ -1633,6 +1633,9 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 		t = id
 	}
 	if t == "" {
+		t = rc.settingTemplate(tmpl, entity, asc)
+	}
+	if t == "" {
 		// No template named: the service's function that sends this
 		// message says which one it is (forgot_password(email)).
 		t = rc.senderName(sc)

@@ -38,6 +38,40 @@ class Admins(Users):
 }`,
 		},
 		{
+			// CTFd: the subject of each email is a setting named after the
+			// message (password_reset_subject), read where the function that
+			// sends it formats the text; that name is the template's, not the
+			// sending function's (forgot_password).
+			name:      "a message whose subject is read from a setting named <message>_subject is that message",
+			files:     settingSubjectMail(`subject = safe_format(get_config("password_reset_subject") or "Reset", ctf_name=get_config("ctf_name"))`),
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(email)
+    ensures: Email.created(to: email, template: password_reset)
+}`,
+		},
+		{
+			// The entity's own word is no part of the message's name.
+			name:      "a subject setting that names the email drops the word email",
+			files:     settingSubjectMail(`subject = get_config("successful_registration_email_subject")`),
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(email)
+    ensures: Email.created(to: email, template: successful_registration)
+}`,
+		},
+		{
+			// A setting not named for the subject says nothing of the message:
+			// the sending function names it.
+			name:      "a subject read from a setting of another name leaves the message named by its sender",
+			files:     settingSubjectMail(`subject = get_config("mail_title")`),
+			construct: "ResetPassword",
+			want: `rule ResetPassword {
+    when: ResetPassword(email)
+    ensures: Email.created(to: email, template: forgot_password)
+}`,
+		},
+		{
 			// flaskbb: forms derive from a base of the service's own that
 			// the source set lacks; the view's form() picks one of two.
 			name: "a form known by its wtforms fields is the request's input, whichever form form() returns",
@@ -974,6 +1008,31 @@ def reset_password():
     mail.forgot_password(email_address)
     return redirect("/")
 `}
+
+// settingSubjectMail is CTFd's mail helpers in small: sendmail formats
+// the subject it is given and hands it to the provider; forgot_password
+// sets the subject with the given statement.
+func settingSubjectMail(subject string) map[string]string {
+	return map[string]string{"app/mail.py": `
+from app.utils import get_config, safe_format
+from app.providers import SMTPEmailProvider
+def sendmail(addr, text, subject="Message from {ctf_name}"):
+    subject = safe_format(subject, ctf_name=get_config("ctf_name"))
+    return SMTPEmailProvider.sendmail(addr, text, subject)
+def forgot_password(email):
+    text = get_config("password_reset_body") or "Reset your password"
+    ` + subject + `
+    return sendmail(addr=email, text=text, subject=subject)
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app import mail
+bp = Blueprint("auth", __name__)
+@bp.route("/reset_password", methods=["POST"])
+def reset_password():
+    mail.forgot_password(request.form["email"])
+    return redirect("/")
+`}
+}
 
 // TestSignerReadLifetime: a module's signer whose tokens the module reads
 // back with a max_age issues them with that lifetime, also when the helper

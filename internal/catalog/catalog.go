@@ -555,6 +555,11 @@ type SignedTokens struct {
 	// SignCalls sign a payload into a token that is no JWT
 	// (django.core.signing.dumps).
 	SignCalls []string `yaml:"sign_calls"`
+	// KindClaims are payload entries that name the kind of token
+	// ({"action": TokenAction.ACTIVATION}): every kind is then one entity
+	// whose claim of that name tells them apart, not an entity per
+	// function that issues one.
+	KindClaims []string `yaml:"kind_claims"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

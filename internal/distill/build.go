@@ -342,7 +342,13 @@ func (b *builder) assemble(service string) *allium.Module {
 			ent.Members = append(ent.Members, &allium.Field{Name: "user", Type: &allium.Type{Name: tok.user}})
 		}
 		for _, c := range tok.claims {
-			ent.Members = append(ent.Members, &allium.Field{Name: c.name, Type: c.typ})
+			typ := c.typ
+			if c.given < tok.issues && !typ.Optional {
+				t := *typ
+				t.Optional = true
+				typ = &t
+			}
+			ent.Members = append(ent.Members, &allium.Field{Name: c.name, Type: typ})
 		}
 		if tok.issued {
 			ent.Members = append(ent.Members, &allium.Field{Name: "issued_at", Type: &allium.Type{Name: "Timestamp"}})

@@ -26,7 +26,9 @@ type Options struct {
 	// Catalog is the pattern catalog; nil means the embedded default.
 	Catalog *catalog.Catalog
 	// MaxInlineDepth bounds how deep helpers and model methods are inlined
-	// into a handler; 0 means 3.
+	// into a handler; 0 means 4 (a mutation -> a model method -> its
+	// e-mail helper -> the function that signs the token, as graphql-auth
+	// issues one).
 	MaxInlineDepth int
 	// Workers bounds how many files are parsed and extracted at once,
 	// across every Distill call running on the Distiller (the parse
@@ -186,7 +188,7 @@ func New(opt Options) *Distiller {
 	}
 	depth := opt.MaxInlineDepth
 	if depth <= 0 {
-		depth = 3
+		depth = 4
 	}
 	workers := opt.Workers
 	if workers <= 0 {

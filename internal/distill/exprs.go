@@ -373,7 +373,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	case vEnumClass:
 		if lit, ok := x.enum.members[e.Name]; ok {
 			b.enumsRead[x.enum.name] = true
-			return exprValue(&allium.Ident{Name: lit})
+			v := exprValue(&allium.Ident{Name: lit})
+			v.enum = x.enum // the member's type, for a claim that carries it
+			return v
 		}
 		if e.Name == "choices" {
 			return unknownValue
@@ -1199,7 +1201,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
 		}
 		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args) > 0 {
-			return rc.issueToken(&e.Args[0], rc.payloadExpiry(&e.Args[0], sc, out), sc, out, e.Line)
+			return rc.signPayload(e, names, sc, out)
 		}
 		if p := e.Keyword("payload"); p != nil && b.isTokenEncoder(names...) {
 			// jwt.encode(payload={...}, key=..., algorithm=...)
@@ -2141,7 +2143,11 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 		case p.Kind == facts.ParamVarPositional:
 			inner.vars[p.Name] = rc.restArgs(call, i, sc, out)
 		case p.Kind == facts.ParamVarKeyword:
+			// def f(a, **kw) called f(x, b=y): kw holds {"b": y}.
 			inner.vars[p.Name] = unknownValue
+			if parts := extraKeywordParts(call, params, sc); parts != nil {
+				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts}
+			}
 		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
 			inner.vars[p.Name] = rc.eval(&call.Args[i], sc, out, false)
 		case call.Keyword(p.Name) != nil:

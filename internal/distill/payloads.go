@@ -53,7 +53,14 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 		if len(e.Keywords()) > 0 {
 			d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
 			for _, kw := range e.Keywords() {
-				if kw.Name == "" || kw.Name == "**" {
+				if kw.Name == "**" {
+					// update(**extra): the entries of a dict value.
+					if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) > 0 {
+						recv.parts = append(recv.parts, v.parts...)
+					}
+					continue
+				}
+				if kw.Name == "" {
 					continue
 				}
 				d.SetEntries(append(d.Entries(), facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name}, Value: kw.Value}))
@@ -208,8 +215,9 @@ func notFound(v, other *value) bool {
 
 // tokenClaim is a field a signed token's payload gives it.
 type tokenClaim struct {
-	name string
-	typ  *allium.Type
+	name  string
+	typ   *allium.Type
+	given int // the token's creations that state it (issueTokenOf)
 }
 
 // tokenClaims states the entries of a token's payload other than its
@@ -300,6 +308,10 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 		if id, ok := v.expr.(*allium.Ident); ok && id.Name == "now" {
 			return v.expr, &allium.Type{Name: "Timestamp"}
 		}
+		if _, ok := v.expr.(*allium.Ident); ok && v.enum != nil {
+			// An enum member passed down to the function that signs it.
+			return v.expr, &allium.Type{Name: v.enum.name}
+		}
 	}
 	if v.kind == vParam && !v.reqLocal {
 		// {"new_email": new_email}: an input the request sent as text.
@@ -366,17 +378,29 @@ func isNow(x allium.Expr) bool {
 // keywordParts are the keyword arguments of a call that builds a
 // dict-like value (a pydantic payload model), read as a dict literal.
 func keywordParts(e *facts.Expr, sc *scope) []dictPart {
-	d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
+	return keywordPartsBut(e, sc, nil)
+}
+
+// extraKeywordParts are the keyword arguments of call that none of the
+// named params takes, as the dict a **kwargs parameter holds; nil when
+// there are none.
+func extraKeywordParts(call *facts.Expr, params []facts.Param, sc *scope) []dictPart {
+	return keywordPartsBut(call, sc, params)
+}
+
+// keywordPartsBut is keywordParts without the keywords params name.
+func keywordPartsBut(e *facts.Expr, sc *scope, params []facts.Param) []dictPart {
+	var kws []facts.Keyword
 	for _, kw := range e.Keywords() {
-		if kw.Name == "" || kw.Name == "**" {
-			continue
+		if kw.Name != "" && kw.Name != "**" && !slices.ContainsFunc(params, func(p facts.Param) bool { return p.Name == kw.Name }) {
+			kws = append(kws, kw)
 		}
-		d.SetEntries(append(d.Entries(), facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: e.Line}, Value: kw.Value}))
 	}
-	if len(d.Entries()) == 0 {
+	if len(kws) == 0 {
 		return nil
 	}
-	return []dictPart{{e: d, sc: sc}}
+	d := keywordDict(kws, e.Line)
+	return []dictPart{{e: &d, sc: sc}}
 }
 
 // timeField types a number field that holds a time (exp: int set to

@@ -21,6 +21,9 @@ type signedToken struct {
 	// signed: made by a signer (a link mailed to the user), not a JWT
 	// encoded for a session.
 	signed bool
+	// issues counts the creations stated; a claim given in fewer of them
+	// is optional (a kind of token that carries it and one that does not).
+	issues int
 }
 
 // signer reads the construction of a token signer (an itsdangerous
@@ -140,6 +143,49 @@ func (rc *ruleCtx) issueToken(payload *facts.Expr, expiry allium.Expr, sc *scope
 		tok.signed = true
 	}
 	return v
+}
+
+// signPayload states a payload signed into a token by one call (Django's
+// signing.dumps): a timed one carries the time it was signed (issued_at:
+// now), and a payload that names its kind in a catalogued kind claim
+// ({"action": TokenAction.ACTIVATION}) is a SignedToken whatever
+// function issues it, the claim telling the kinds apart.
+func (rc *ruleCtx) signPayload(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
+	st := rc.b.lang.SignedTokens
+	payload := &e.Args[0]
+	kind := tokenKind(sc.stack)
+	if rc.claimsKind(payload, sc, out) {
+		kind = "signed"
+	}
+	var kept []keptValue
+	if catalog.MatchAny(st.Timed, names...) {
+		kept = append(kept, keptValue{name: "issued_at", value: &allium.Ident{Name: "now"}, typ: &allium.Type{Name: "Timestamp"}})
+	}
+	v := rc.issueTokenOf(kind, payload, rc.payloadExpiry(payload, sc, out), sc, out, e.Line, kept...)
+	if tok := rc.b.signedTokens[pascal(kind)+"Token"]; tok != nil {
+		tok.signed = true
+	}
+	return v
+}
+
+// claimsKind reports a payload with an entry under one of the catalog's
+// kind_claims keys.
+func (rc *ruleCtx) claimsKind(payload *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
+	keys := rc.b.lang.SignedTokens.KindClaims
+	if len(keys) == 0 {
+		return false
+	}
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		if part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for _, en := range part.e.Entries() {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // issueTimedToken is issueToken for a signer whose tokens carry the time
@@ -264,9 +310,18 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 	}
 	args = append(args, rc.tokenClaims(tok, payload, user, sc, out)...)
 	for _, k := range kept {
+		if slices.ContainsFunc(args, func(a allium.Arg) bool { return a.Name == k.name }) {
+			continue // the payload states it ({"iat": now})
+		}
 		args = append(args, allium.Arg{Name: k.name, Value: k.value})
 		if !slices.ContainsFunc(tok.claims, func(c tokenClaim) bool { return c.name == k.name }) {
 			tok.claims = append(tok.claims, tokenClaim{name: k.name, typ: k.typ})
+		}
+	}
+	tok.issues++
+	for i := range tok.claims {
+		if slices.ContainsFunc(args, func(a allium.Arg) bool { return a.Name == tok.claims[i].name }) {
+			tok.claims[i].given++
 		}
 	}
 	b.stats.EffectsSeen++

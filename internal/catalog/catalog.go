@@ -201,6 +201,16 @@ type Language struct {
 	// defaults by name (DRF-style DEFAULTS = {"X": 1} read as
 	// app_settings.X): each entry is a config candidate.
 	SettingsDefaults []string `yaml:"settings_defaults"`
+	// SettingsFixture describes the module constants that describe each
+	// setting as a (name, {value: ..., value_type: ...}) pair, nested in
+	// groups (FlaskBB's fixtures/settings.py, loaded into the database and
+	// read back as flaskbb_config["NAME"]): a dict with all of Keys
+	// describes the setting named beside it, whose default is its Keys[0].
+	SettingsFixture []string `yaml:"settings_fixture"`
+	// ViewDecoratorFields are the class attributes of a class-based view
+	// that list decorators applied to each of its methods (Flask's
+	// MethodView.decorators).
+	ViewDecoratorFields []string `yaml:"view_decorator_fields"`
 	// FieldNameAttrs are class attributes of a model that name one of its
 	// fields (Django's User.EMAIL_FIELD is "email"), by attribute.
 	FieldNameAttrs map[string]string `yaml:"field_name_attrs"`

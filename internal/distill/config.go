@@ -50,6 +50,7 @@ func (b *builder) collectConfig() {
 			c := &f.Constants[i]
 			if strings.ToUpper(c.Name) != c.Name || c.Name == "" || c.Name[0] == '_' {
 				b.settingsDefaults(f, c) // settings = {...} of an organisation's defaults
+				b.settingsFixture(f, c)
 				continue
 			}
 			b.addConfig(f, c.Name, c.Value, c.Annotation, c.Line)

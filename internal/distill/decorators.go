@@ -160,17 +160,27 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			}
 			last := &s.Body[len(s.Body)-1]
 			switch {
-			case !callsName(s.Body, wrapped) && rc.failureEnd(last, wsc):
+			case !callsName(s.Body, wrapped) && (rc.failureEnd(last, wsc) || last.Kind == facts.StmtReturn):
 				rc.b.stats.GuardsSeen++
-				if c := rc.cond(s.Cond, wsc, out); c != nil {
-					rc.requires(negate(c), wsc, s.Line)
-				} else {
+				// if a or b: fail. Each of not a, not b holds when the
+				// handler runs: those the spec can state are stated.
+				ds, stated := disjuncts(s.Cond), 0
+				for _, d := range ds {
+					if c := rc.wrapperCond(d, wsc, out); c != nil {
+						rc.requires(negate(c), wsc, s.Line)
+						stated++
+					}
+				}
+				switch {
+				case stated == 0:
 					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
+				case stated < len(ds):
+					rc.untranslated(wsc, s.Line, LeftOutGuard, "part of a guard")
 				}
 			case last.Kind == facts.StmtReturn && callsName([]facts.Stmt{*last}, wrapped) &&
 				i+1 < len(body) && rc.failureEnd(&body[len(body)-1], wsc) && !callsName(body[i+1:], wrapped):
 				rc.b.stats.GuardsSeen++
-				if c := rc.cond(s.Cond, wsc, out); c != nil {
+				if c := rc.wrapperCond(s.Cond, wsc, out); c != nil {
 					rc.requires(c, wsc, s.Line)
 				} else {
 					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
@@ -206,4 +216,51 @@ func (rc *ruleCtx) signInCheck(c *facts.Expr, sc *scope) bool {
 	}
 	v := rc.eval(t.X, sc, nil, false)
 	return v.kind == vEntity && v == rc.userVal
+}
+
+// viewDecoratorGuards states the checks of the service's own decorators a
+// class-based view lists for its methods (decorators = [anonymous_required,
+// registration_enabled]) as it does those of a decorated function: the
+// framework wraps each method in them.
+func (rc *ruleCtx) viewDecoratorGuards(h *handler, sc *scope) {
+	if h.class == nil {
+		return
+	}
+	var listed []facts.Expr
+	for i := range h.class.Fields {
+		f := &h.class.Fields[i]
+		if f.Value == nil || !slices.Contains(rc.b.lang.ViewDecoratorFields, f.Name) ||
+			f.Value.Kind != facts.ExprList && f.Value.Kind != facts.ExprTuple {
+			continue
+		}
+		listed = append(listed, f.Value.Args...)
+	}
+	if len(listed) == 0 {
+		return
+	}
+	rc.decoratorGuards(h.file, &facts.Function{Name: h.fn.Name, QualName: h.fn.QualName, Decorators: listed}, sc, &rc.ensures, 0)
+}
+
+// wrapperCond is the condition of a wrapper's check, or nil when the spec
+// cannot state it; then reading it leaves no trace: the rule does not
+// become the signed-in user's for having read the current user.
+func (rc *ruleCtx) wrapperCond(e *facts.Expr, wsc *scope, out *[]allium.Stmt) allium.Expr {
+	userVal, auth, nparams := rc.userVal, rc.auth, len(rc.params)
+	c := rc.cond(e, wsc, out)
+	if c == nil {
+		rc.userVal, rc.auth = userVal, auth
+		for _, p := range rc.params[nparams:] {
+			delete(rc.paramSet, p)
+		}
+		rc.params = rc.params[:nparams]
+	}
+	return c
+}
+
+// disjuncts are the operands of a chain of or, or e itself.
+func disjuncts(e *facts.Expr) []*facts.Expr {
+	if e == nil || e.Kind != facts.ExprBoolOp || e.Op != "or" || e.X == nil || e.Y == nil {
+		return []*facts.Expr{e}
+	}
+	return append(disjuncts(e.X), disjuncts(e.Y)...)
 }

@@ -53,6 +53,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if strings.Contains(strings.ToLower(e.Name), "settings") {
 			return &value{kind: vSettings}
 		}
+		if b.settingsImport(e.Resolved) {
+			return &value{kind: vSettings}
+		}
 		if slices.Contains(rc.b.lang.PlumbingNames, e.Name) {
 			return &value{kind: vPlumbing}
 		}
@@ -131,8 +134,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			case vReqDict, vShape:
 				return rc.shapeInput(x, e.Y.Value, sc)
 			case vSettings:
-				if ci := b.configByKey[e.Y.Value]; ci != nil {
-					return exprValue(b.useConfig(ci))
+				// config["X"]; a setting described in lower case
+				// (settingsFixture) read in upper case.
+				for _, k := range []string{e.Y.Value, strings.ToLower(e.Y.Value)} {
+					if ci := b.configByKey[k]; ci != nil {
+						return exprValue(b.useConfig(ci))
+					}
 				}
 			case vPlumbing:
 				if v := rc.shapeContextItem(x, e.Y.Value); v != nil {

@@ -553,6 +553,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.bindValidForm(h, sc)
 	rc.bindSignal(h, sc)
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
+	rc.viewDecoratorGuards(h, sc)
 	rc.routeGuard(h, sc)
 	rc.viewDispatch(h, sc)
 	rc.viewThrottles(h, sc)

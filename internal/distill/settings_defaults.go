@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -44,4 +46,74 @@ func (b *builder) configDefaultText(x allium.Expr) string {
 		}
 	}
 	return ""
+}
+
+// settingsFixture records the settings a module constant describes one by
+// one, as pairs of a name and a dict with the catalog's settings_fixture
+// keys, nested in groups of any depth:
+//
+//	fixture = (("auth", {"settings": (
+//	    ("activate_account", {"value": True, "value_type": ...}),
+//	)}),)
+//
+// Each is a config candidate under its name, defaulted by the dict's
+// first key.
+func (b *builder) settingsFixture(f *facts.File, c *facts.Assignment) {
+	keys := b.lang.SettingsFixture
+	if len(keys) == 0 || c.Value == nil {
+		return
+	}
+	entry := func(d *facts.Expr, key string) *facts.Expr {
+		for i := range d.Entries() {
+			en := &d.Entries()[i]
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key {
+				return &en.Value
+			}
+		}
+		return nil
+	}
+	var walk func(e *facts.Expr, depth int)
+	walk = func(e *facts.Expr, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch e.Kind {
+		case facts.ExprTuple, facts.ExprList:
+			if len(e.Args) == 2 && e.Args[0].Kind == facts.ExprString && e.Args[1].Kind == facts.ExprDict {
+				d := &e.Args[1]
+				described := true
+				for _, k := range keys {
+					described = described && entry(d, k) != nil
+				}
+				if described {
+					line := e.Args[0].Line
+					if line == 0 {
+						line = c.Line
+					}
+					b.addConfig(f, e.Args[0].Value, entry(d, keys[0]), nil, line)
+					return
+				}
+			}
+			for i := range e.Args {
+				walk(&e.Args[i], depth+1)
+			}
+		case facts.ExprDict:
+			for i := range e.Entries() {
+				walk(&e.Entries()[i].Value, depth+1)
+			}
+		}
+	}
+	walk(c.Value, 0)
+}
+
+// settingsImport reports a name imported from a settings module that is
+// not in the source (from flaskbb.utils.settings import flaskbb_config):
+// the object the service reads its settings through.
+func (b *builder) settingsImport(resolved string) bool {
+	i := strings.LastIndexByte(resolved, '.')
+	if i < 0 {
+		return false
+	}
+	mod := resolved[:i]
+	return facts.LastSegment(mod) == "settings" && b.ix.modules[mod] == nil && b.ix.modules[resolved] == nil
 }

@@ -13,9 +13,20 @@ import (
 // stmts walks a statement list, appending outcomes to out, and reports
 // whether the list always ends the request (return, raise, abort).
 func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
-	for i := range list {
+	for i := 0; i < len(list); i++ {
 		if rc.b.ctx.Err() != nil {
 			return true
+		}
+		if run, end, ok := handlerList(list, i); ok {
+			// handlers built, then run (handler_lists.go)
+			if rc.stmts(run, sc, out) {
+				return true
+			}
+			if sc.returned {
+				return false
+			}
+			i = end
+			continue
 		}
 		if handled, ends := rc.signedInOnly(&list[i], list[i+1:], sc, out); handled {
 			if ends {
@@ -583,11 +594,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
 	thenSc.failChain, elseSc.failChain = false, failing
 	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
-	var pending []pendingRow
-	if cond == nil {
-		pending = pendingRows(sc.vars)
-	}
+	rows := branchRows(sc.vars) // cond_fields.go
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
+	var thenArgs [][]allium.Arg
+	if cond != nil && !thenEnds {
+		thenArgs = branchArgs(rows)
+	}
 	if optional != nil && (rc.b.stats.Untranslated > leftOut || rc.callingLoops > loops) && len(thenOut) > 0 {
 		// Part of what an optional input changes could not be stated
 		// (dispatch's projects: all reset, then the given ones set): the
@@ -599,7 +611,17 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if len(s.Else) > 0 {
 		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
 	}
-	rc.keepPendingRows(pending, sc, s.Line)
+	switch {
+	case cond == nil:
+		rc.keepPendingRows(rows, sc, s.Line)
+	case thenArgs != nil && elseEnds:
+		// Only the then branch goes on: its values hold.
+		for i, p := range rows {
+			setArgs(p.v, thenArgs[i])
+		}
+	case thenArgs != nil:
+		rc.mergeBranchRows(rows, thenArgs, cond, sc, s.Line)
+	}
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
 	}
@@ -1094,40 +1116,26 @@ func plural(name string) string {
 
 func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
 
-// pendingRow is a row built before an if and not yet created, with the
-// field values it had then.
+// pendingRow is a row built before an if, with the field values it had
+// then.
 type pendingRow struct {
 	v    *value
 	args []allium.Arg
 }
 
-// pendingRows lists the rows built but not yet created that a branch may
-// give field values, in variable name order.
-func pendingRows(vars map[string]*value) []pendingRow {
-	var out []pendingRow
-	for _, name := range sortedKeys(vars) {
-		v := vars[name]
-		if v.kind == vNew && !v.done && !slices.ContainsFunc(out, func(p pendingRow) bool { return p.v == v }) {
-			out = append(out, pendingRow{v, slices.Clone(v.args)})
-		}
-	}
-	return out
-}
-
 // keepPendingRows undoes what the branches of an if whose condition the
-// spec cannot state set on rows built before it and created after it: the
-// values are shared by both ways through the if, so `user = User(...);
-// if <unknown>: user.activated = True; db.session.add(user)` would
-// otherwise create every user activated. The creation says what holds
-// either way; the conditional field is noted. (Under a condition the spec
-// states, `if password is not None: user.set_password(password)` with the
-// password a required input, the value stands.)
+// spec cannot state set on rows built before it (branchRows), created
+// before or after it: the values are shared by both ways through the
+// if, so `user = User(...); if <unknown>: user.activated = True;
+// db.session.add(user)` would otherwise create every user activated. The
+// creation says what holds either way; the conditional field is noted.
+// (Under a condition the spec states, mergeBranchRows decides.)
 func (rc *ruleCtx) keepPendingRows(rows []pendingRow, sc *scope, line int) {
 	for _, p := range rows {
-		if p.v.done || sameArgs(p.args, p.v.args) {
+		if sameArgs(p.args, p.v.args) {
 			continue
 		}
-		p.v.args = p.args
+		setArgs(p.v, p.args) // in place: a created row shares them with its creation
 		rc.untranslated(sc, line, LeftOutCondition, "a field of a new "+p.v.ent+" set under a condition")
 	}
 }

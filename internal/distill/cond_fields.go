@@ -1,0 +1,184 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// A row built before an if and created after it takes the field values of
+// the branch that ran. Under a condition the spec states, a Boolean field
+// the branches leave differently is that condition:
+//
+//	user = User(...)                 # activated defaults to False
+//	if not config["ACTIVATE_ACCOUNT"]:
+//	    user.activated = True
+//	db.session.add(user)
+//
+// creates the user with activated: not config.activate_account. A field
+// only one branch gives a value (the other leaves it without one) is
+// stated as given; any other field the branches set differently keeps the
+// value it had before the if, with a note, as under a condition the spec
+// cannot state (keepPendingRows).
+
+// branchRows lists the rows built before an if, created or not, whose
+// fields a branch may set, with the values they have before it. A row
+// created before the if shares its values with its creation, which states
+// the values it ends with.
+func branchRows(vars map[string]*value) []pendingRow {
+	var out []pendingRow
+	for _, name := range sortedKeys(vars) {
+		v := vars[name]
+		if v.kind == vNew && !slices.ContainsFunc(out, func(p pendingRow) bool { return p.v == v }) {
+			out = append(out, pendingRow{v, slices.Clone(v.args)})
+		}
+	}
+	return out
+}
+
+// setArgs gives v the field values args, in place: a row already created
+// shares them with its creation.
+func setArgs(v *value, args []allium.Arg) {
+	for _, a := range args {
+		v.args = setArg(v.args, a.Name, a.Value)
+	}
+	for i := 0; i < len(v.args); i++ {
+		if !slices.ContainsFunc(args, func(a allium.Arg) bool { return a.Name == v.args[i].Name }) {
+			v.args = slices.Delete(v.args, i, i+1)
+			i--
+		}
+	}
+}
+
+// branchArgs takes the field values the then branch gave each row, and
+// restores the values they had before the if, for the else branch.
+func branchArgs(rows []pendingRow) [][]allium.Arg {
+	out := make([][]allium.Arg, len(rows))
+	for i, p := range rows {
+		out[i] = slices.Clone(p.v.args)
+		setArgs(p.v, p.args)
+	}
+	return out
+}
+
+// mergeBranchRows gives each row the field values that hold after an if
+// under cond: thenArgs those the then branch gave, the row's args now
+// those the else branch gave.
+func (rc *ruleCtx) mergeBranchRows(rows []pendingRow, thenArgs [][]allium.Arg, cond allium.Expr, sc *scope, line int) {
+	for i, p := range rows {
+		t, e := thenArgs[i], slices.Clone(p.v.args)
+		if sameArgs(t, e) {
+			continue
+		}
+		var merged []allium.Arg
+		lost := false
+		for _, n := range argNames(t, e) {
+			tv, ev := rc.fieldAfter(p.v, t, n), rc.fieldAfter(p.v, e, n)
+			var v allium.Expr
+			switch {
+			case tv != nil && ev != nil && exprKey(tv) == exprKey(ev):
+				v = tv
+			case tv != nil && ev != nil:
+				v = chooseBool(cond, tv, ev)
+			case tv != nil:
+				// Set by one branch only, with no value otherwise:
+				// stated as set (`if password is not None:
+				// user.set_password(password)` of a required input).
+				v = tv
+			default:
+				v = ev
+			}
+			if v == nil {
+				v = argValue(p.args, n)
+				lost = true
+			}
+			if v != nil {
+				merged = append(merged, allium.Arg{Name: n, Value: v})
+			}
+		}
+		setArgs(p.v, merged)
+		if lost {
+			rc.untranslated(sc, line, LeftOutCondition, "a field of a new "+p.v.ent+" set under a condition")
+		}
+	}
+}
+
+// fieldAfter is the value of field n of a row in args, else its column
+// default, else nil.
+func (rc *ruleCtx) fieldAfter(v *value, args []allium.Arg, n string) allium.Expr {
+	if x := argValue(args, n); x != nil {
+		return x
+	}
+	if e := rc.b.entByName[v.ent]; e != nil {
+		if f := e.field(n); f != nil && f.dflt != nil {
+			return f.dflt
+		}
+	}
+	return nil
+}
+
+func argValue(args []allium.Arg, n string) allium.Expr {
+	for _, a := range args {
+		if a.Name == n {
+			return a.Value
+		}
+	}
+	return nil
+}
+
+// argNames are the field names of a then those of b it lacks, in order.
+func argNames(a, b []allium.Arg) []string {
+	var out []string
+	for _, l := range [][]allium.Arg{a, b} {
+		for _, x := range l {
+			if !slices.Contains(out, x.Name) {
+				out = append(out, x.Name)
+			}
+		}
+	}
+	return out
+}
+
+// chooseBool is the Boolean that is t when cond holds and e otherwise,
+// when one of them is a literal true or false (else nil):
+// cond ? true : false is cond; cond ? false : e is not cond and e, which
+// is e when e already says not cond.
+func chooseBool(cond, t, e allium.Expr) allium.Expr {
+	tb, tok := boolLit(t)
+	eb, eok := boolLit(e)
+	and := func(x, y allium.Expr) allium.Expr {
+		if exprKey(x) == exprKey(y) {
+			return x
+		}
+		return &allium.Binary{Op: allium.OpAnd, X: x, Y: y}
+	}
+	or := func(x, y allium.Expr) allium.Expr {
+		if exprKey(x) == exprKey(y) {
+			return x
+		}
+		return &allium.Binary{Op: allium.OpOr, X: x, Y: y}
+	}
+	switch {
+	case tok && eok && tb && !eb:
+		return cond
+	case tok && eok && !tb && eb:
+		return negate(cond)
+	case tok && tb:
+		return or(cond, e)
+	case tok:
+		return and(negate(cond), e)
+	case eok && eb:
+		return or(negate(cond), t)
+	case eok:
+		return and(cond, t)
+	}
+	return nil
+}
+
+func boolLit(x allium.Expr) (bool, bool) {
+	l, ok := x.(*allium.Lit)
+	if !ok || l.Kind != allium.LitBool {
+		return false, false
+	}
+	return l.Text == "true", true
+}

@@ -47,10 +47,15 @@ func (rc *ruleCtx) misusedTokenUser(q *query) bool {
 // (initiate_password_reset, send_account_activation).
 var flowVerbs = []string{"initiate_", "start_", "begin_", "request_", "send_", "issue_", "create_", "generate_", "make_"}
 
+// flowEnds end the name of a function that completes a flow with the
+// token it was sent (change_email_verify, password_reset_confirm).
+var flowEnds = []string{"_verify", "_confirm", "_complete"}
+
 // flowKind names a token after the flow that issues it when no function
 // on the way mentions a token: the innermost function whose name is a
 // flow verb and what it starts (initiate_password_reset ->
-// password_reset), or "".
+// password_reset), or what it completes and an end (change_email_verify
+// -> change_email), or "".
 func flowKind(stack []string) string {
 	for i := len(stack) - 1; i >= 0; i-- {
 		fn := stack[i]
@@ -59,6 +64,11 @@ func flowKind(stack []string) string {
 		}
 		for _, v := range flowVerbs {
 			if k := strings.TrimPrefix(fn, v); k != fn && strings.Contains(k, "_") && isSnake(k) {
+				return k
+			}
+		}
+		for _, v := range flowEnds {
+			if k := strings.TrimSuffix(fn, v); k != fn && strings.Contains(k, "_") && isSnake(k) {
 				return k
 			}
 		}

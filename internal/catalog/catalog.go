@@ -87,13 +87,23 @@ type Language struct {
 	// FrameworkModels maps a model the framework defines (imported, not
 	// declared: django.contrib.auth.models.User) to the base of
 	// InheritedFields whose fields it has.
-	FrameworkModels   map[string]string `yaml:"framework_models"`
-	ValidationCalls   []string          `yaml:"validation_calls"`
-	AppFactories      []string          `yaml:"app_factories"`
-	ConfigGetters     []string          `yaml:"config_getters"`
-	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
-	AuthenticateCalls []string          `yaml:"authenticate_calls"`
-	ShapeValidators   []string          `yaml:"shape_validators"`
+	FrameworkModels map[string]string `yaml:"framework_models"`
+	// FrameworkMethods are methods of a framework model base that set its
+	// fields (django-graphql-jwt's RefreshToken.revoke sets revoked to
+	// the clock): base -> method -> field -> value, where the value "now"
+	// is the clock and "true"/"false" are those literals.
+	FrameworkMethods map[string]map[string]map[string]string `yaml:"framework_methods"`
+	// InstalledApps are the settings that list the framework apps a
+	// service runs (Django's INSTALLED_APPS): a framework model of an app
+	// listed there is declared though the service never imports it (it
+	// reaches the model through a relation: user.refresh_tokens).
+	InstalledApps     InstalledApps `yaml:"installed_apps"`
+	ValidationCalls   []string      `yaml:"validation_calls"`
+	AppFactories      []string      `yaml:"app_factories"`
+	ConfigGetters     []string      `yaml:"config_getters"`
+	ValidatorPrefixes []string      `yaml:"validator_prefixes"`
+	AuthenticateCalls []string      `yaml:"authenticate_calls"`
+	ShapeValidators   []string      `yaml:"shape_validators"`
 	// ShapeConstraints map a field decorator with one argument to the
 	// constraint keyword it stands for (class-validator's @MinLength(8):
 	// min_length; the others max_length, ge, le).
@@ -570,6 +580,17 @@ type SignedTokens struct {
 	// whose claim of that name tells them apart, not an entity per
 	// function that issues one.
 	KindClaims []string `yaml:"kind_claims"`
+}
+
+// InstalledApps names the settings that list installed apps, the
+// module of an app that holds its configuration class
+// ("graphql_jwt.refresh_token.apps.RefreshTokenConfig" installs the app
+// graphql_jwt.refresh_token) and the one that holds its models
+// (graphql_jwt.refresh_token.models).
+type InstalledApps struct {
+	Settings     []string `yaml:"settings"`
+	ConfigModule string   `yaml:"config_module"`
+	ModelsModule string   `yaml:"models_module"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

@@ -93,17 +93,56 @@ func (e *entityInfo) attrField(attr string) *fieldInfo {
 // keys to it resolve.
 func (b *builder) frameworkModels() {
 	for _, target := range slices.Sorted(maps.Keys(b.lang.FrameworkModels)) {
-		if b.ix.classes[target] != nil || !b.imports(target) {
+		base := b.lang.FrameworkModels[target]
+		// An installed app's user model is not the service's: that one
+		// is the model the settings pick (Django's auth.User is swappable).
+		installed := !catalog.Match(b.lang.UserBases, base) && b.installs(target)
+		if b.ix.classes[target] != nil || !b.imports(target) && !installed {
 			continue
 		}
 		i := strings.LastIndexByte(target, '.')
-		base := b.lang.FrameworkModels[target]
 		f := &facts.File{Path: frameworkPath + target, Module: target[:i], Language: "python"}
 		f.Classes = []facts.Class{{Name: target[i+1:], QualName: target,
-			Bases: []facts.Expr{{Kind: facts.ExprName, Name: base, Raw: base, Resolved: base}}}}
-		b.ix.classes[target] = &classRef{file: f, class: &f.Classes[0]}
+			Bases:   []facts.Expr{{Kind: facts.ExprName, Name: base, Raw: base, Resolved: base}},
+			Methods: b.frameworkMethods(target, base)}}
+		cr := &classRef{file: f, class: &f.Classes[0]}
+		b.ix.classes[target] = cr
+		for j := range cr.class.Methods {
+			fn := &cr.class.Methods[j]
+			b.ix.funcs[fn.QualName] = &funcRef{file: f, fn: fn, class: cr.class}
+		}
 		b.ix.files = append(b.ix.files, f)
 	}
+}
+
+// frameworkMethods are the methods the catalog gives a framework model's
+// base, as code: def revoke(self): self.revoked = <the clock>(), so that a
+// call of one is inlined as a method of the service's models is.
+func (b *builder) frameworkMethods(target, base string) []facts.Function {
+	methods := b.lang.FrameworkMethods[base]
+	var out []facts.Function
+	for _, name := range slices.Sorted(maps.Keys(methods)) {
+		fn := facts.Function{Name: name, QualName: target + "." + name,
+			Params: []facts.Param{{Name: b.selfName(), Kind: facts.ParamPositional}}}
+		sets := methods[name]
+		for _, field := range slices.Sorted(maps.Keys(sets)) {
+			var v facts.Expr
+			switch val := sets[field]; {
+			case val == "now" && len(b.lang.ClockCalls) > 0:
+				c := b.lang.ClockCalls[0]
+				v = facts.Expr{Kind: facts.ExprCall, X: &facts.Expr{Kind: facts.ExprAttr, Raw: c, Resolved: c}, Raw: c, Resolved: c}
+			case val == "true" || val == "false":
+				v = facts.Expr{Kind: facts.ExprBool, Value: val, Raw: val}
+			default:
+				continue
+			}
+			self := &facts.Expr{Kind: facts.ExprName, Name: b.selfName(), Raw: b.selfName()}
+			fn.Body = append(fn.Body, facts.Stmt{Kind: facts.StmtAssign, Value: &v,
+				Targets: []facts.Expr{{Kind: facts.ExprAttr, X: self, Name: field, Raw: self.Raw + "." + field}}})
+		}
+		out = append(out, fn)
+	}
+	return out
 }
 
 // frameworkPath prefixes the path of the file a framework model is given.
@@ -115,6 +154,42 @@ func (b *builder) imports(target string) bool {
 		for _, im := range f.Imports {
 			if im.Target == target {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// installs reports whether a module-level setting the catalog names
+// (INSTALLED_APPS) lists the app whose models module defines target: an
+// entry that is the app's module, or its configuration class in the
+// app's config module ("graphql_jwt.refresh_token.apps.RefreshTokenConfig").
+func (b *builder) installs(target string) bool {
+	ia := b.lang.InstalledApps
+	i := strings.LastIndexByte(target, '.')
+	if i < 0 || ia.ModelsModule == "" {
+		return false
+	}
+	owner, ok := strings.CutSuffix(target[:i], "."+ia.ModelsModule)
+	if !ok {
+		return false
+	}
+	for _, f := range b.ix.files {
+		for _, c := range f.Constants {
+			if c.Value == nil || c.Value.Kind != facts.ExprList && c.Value.Kind != facts.ExprTuple || !slices.Contains(ia.Settings, c.Name) {
+				continue
+			}
+			for _, el := range c.Value.Args {
+				if el.Kind != facts.ExprString {
+					continue
+				}
+				app := el.Value
+				if i := strings.Index(app, "."+ia.ConfigModule+"."); ia.ConfigModule != "" && i >= 0 {
+					app = app[:i]
+				}
+				if app == owner {
+					return true
+				}
 			}
 		}
 	}

@@ -98,3 +98,22 @@ func (rc *ruleCtx) flagChecks(cond *facts.Expr, quiet func(failOnThen bool) bool
 	rc.stateFailChecks(v, sc, line)
 	return true
 }
+
+// flagPassed is the condition under which cond, a test that a helper's
+// success flag is set (not negated), holds: its checks, joined; nil when
+// cond tests no flag.
+func (rc *ruleCtx) flagPassed(cond *facts.Expr, sc *scope) allium.Expr {
+	v, negated := rc.flagTest(cond, sc)
+	if v == nil || negated {
+		return nil
+	}
+	var all allium.Expr
+	for _, c := range rc.passedChecks(v) {
+		if all == nil {
+			all = c
+		} else {
+			all = &allium.Binary{Op: allium.OpAnd, X: all, Y: c}
+		}
+	}
+	return all
+}

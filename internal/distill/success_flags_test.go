@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"cmp"
+	"testing"
+)
 
 // flagModels is flask-base's User in small: methods that check a signed
 // token and answer False on a failed check, True once they did their work.
@@ -76,6 +79,7 @@ func TestSuccessFlags(t *testing.T) {
 	tests := []struct {
 		name string
 		body string
+		rule string // the rule to read, ChangeEmail when empty
 		want string
 	}{
 		{
@@ -143,6 +147,26 @@ func TestSuccessFlags(t *testing.T) {
 }`,
 		},
 		{
+			name: "a branch that works and ends on the flag is a rule under the helper's checks",
+			body: `
+    if current_user.change_email(token):
+        db.session.add(Invite(email=current_user.email))
+        db.session.commit()
+        return redirect('/')
+    flash('invalid')
+    return redirect('/')
+`,
+			rule: "ChangeEmail2",
+			want: `rule ChangeEmail2 {
+    when: ChangeEmail(token, user)
+    requires: token.is_valid
+    requires: token.user = user and not exists User{email: token.new_email}
+    ensures:
+        user.email = token.new_email
+        Invite.created(email: token.new_email)
+}`,
+		},
+		{
 			name: "a check after the helper's outcome is no precondition of it",
 			body: `
     if current_user.confirm_late(token):
@@ -161,7 +185,7 @@ func TestSuccessFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, flagView(tt.body))
-			if got := construct(out.Module, "ChangeEmail"); got != tt.want {
+			if got := construct(out.Module, cmp.Or(tt.rule, "ChangeEmail")); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
 			}
 		})

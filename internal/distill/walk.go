@@ -718,7 +718,13 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	}
 	n := len(rc.paths)
 	if thenEnds {
-		rc.path(s.Line, cond, s.Body, sc, *out, false, tail)
+		thenCond := cond
+		if thenCond == nil {
+			// if new_user.confirm_account(token): <work> return: the
+			// helper's checks passed (success_flags.go).
+			thenCond = rc.flagPassed(s.Cond, sc)
+		}
+		rc.path(s.Line, thenCond, s.Body, sc, *out, false, tail)
 	}
 	m := len(rc.paths)
 	if elseEnds {

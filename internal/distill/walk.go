@@ -746,7 +746,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	if elseEnds {
 		rest, guard = s.Body, cond
 	}
-	if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+	if guard == nil && !elseEnds && rc.flagFailed(s.Cond, sc, out, s.Line) {
+		// the rest runs when one of the helper's checks failed
+	} else if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
 		// some of the guard's alternatives stated
 	} else if guard == nil && !elseEnds && rc.absentResultGuards(s.Cond, sc, s.Line) {
 		// the checks of the helper whose result is absent

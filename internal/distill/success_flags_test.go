@@ -17,20 +17,17 @@ class User(db.Model):
     email = db.Column(db.String(64))
     confirmed = db.Column(db.Boolean, default=False)
     def change_email(self, token):
-        s = Serializer(current_app.config['SECRET_KEY'])
+        signer = Serializer(current_app.config['SECRET_KEY'])
         try:
-            data = s.loads(token)
-        except (BadSignature, SignatureExpired):
+            payload = signer.loads(token)
+        except BadSignature:
             return False
-        if data.get('change_email') != self.id:
+        wanted = payload.get('new_email')
+        if payload.get('change_email') != self.id or wanted is None:
             return False
-        new_email = data.get('new_email')
-        if new_email is None:
+        if self.query.filter_by(email=wanted).first():
             return False
-        if self.query.filter_by(email=new_email).first() is not None:
-            return False
-        self.email = new_email
-        db.session.add(self)
+        self.email = wanted
         db.session.commit()
         return True
     def confirm_late(self, token):

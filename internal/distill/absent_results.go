@@ -69,6 +69,16 @@ func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) boo
 // stateFailChecks requires each check a helper made before answering v,
 // none of which refused.
 func (rc *ruleCtx) stateFailChecks(v *value, sc *scope, line int) {
+	for _, r := range rc.passedChecks(v) {
+		rc.requires(r, sc, line)
+	}
+}
+
+// passedChecks are the conditions that held when a helper answered v, one
+// per conjunct, without a claim's presence on a token the rule requires
+// valid.
+func (rc *ruleCtx) passedChecks(v *value) []allium.Expr {
+	var out []allium.Expr
 	var state func(r allium.Expr)
 	state = func(r allium.Expr) {
 		if and, ok := r.(*allium.Binary); ok && and.Op == allium.OpAnd {
@@ -77,12 +87,13 @@ func (rc *ruleCtx) stateFailChecks(v *value, sc *scope, line int) {
 			return
 		}
 		if !rc.claimOfValidToken(r) {
-			rc.requires(r, sc, line)
+			out = append(out, r)
 		}
 	}
 	for _, c := range v.failWhen {
 		state(negate(c))
 	}
+	return out
 }
 
 // claimOfValidToken reports a condition that a claim of a token is there

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -2055,8 +2056,14 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
 		inlined: true, top: sc.top, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
+	bodyAt := len(rc.body)
+	var assigned map[string]allium.Expr
+	if onlyBoolReturns(fr.fn.Body) {
+		assigned = maps.Clone(rc.assigned) // what holds if it refuses
+	}
 	rc.stmts(fr.fn.Body, inner, out)
 	if flag := successFlag(fr.fn, inner, out); flag != nil {
+		flag.span = &flagSpan{out: out, outStart: inner.outStart, outEnd: len(*out), bodyStart: bodyAt, bodyEnd: len(rc.body), assigned: assigned}
 		if rc.flags == nil {
 			rc.flags = map[*facts.Expr]*value{}
 		}

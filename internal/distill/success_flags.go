@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"maps"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -96,5 +98,80 @@ func (rc *ruleCtx) flagChecks(cond *facts.Expr, quiet func(failOnThen bool) bool
 		return false
 	}
 	rc.stateFailChecks(v, sc, line)
+	return true
+}
+
+// flagPassed is the condition under which cond, a test that a helper's
+// success flag is set (not negated), holds: its checks, joined; nil when
+// cond tests no flag.
+func (rc *ruleCtx) flagPassed(cond *facts.Expr, sc *scope) allium.Expr {
+	v, negated := rc.flagTest(cond, sc)
+	if v == nil || negated {
+		return nil
+	}
+	var all allium.Expr
+	for _, c := range rc.passedChecks(v) {
+		if all == nil {
+			all = c
+		} else {
+			all = &allium.Binary{Op: allium.OpAnd, X: all, Y: c}
+		}
+	}
+	return all
+}
+
+// flagSpan is where a helper that answers a success flag stated its
+// outcomes (out[outStart:outEnd]) and preconditions
+// (rule body[bodyStart:bodyEnd]).
+type flagSpan struct {
+	out                *[]allium.Stmt
+	outStart, outEnd   int
+	bodyStart, bodyEnd int
+	// assigned: the rule's assigned values before the helper ran.
+	assigned map[string]allium.Expr
+}
+
+// flagFailed handles the rest of a handler after `if helper(...): <ends>`:
+// it runs when the helper refused, so the helper's outcomes did not
+// happen and what it required need not hold; one of its checks failed
+// (join_from_invite resends the invite: requires not token.is_valid or
+// token.user != new_user). It reports false, changing nothing, when cond
+// tests no flag or the rule has moved on since the helper ran.
+func (rc *ruleCtx) flagFailed(cond *facts.Expr, sc *scope, out *[]allium.Stmt, line int) bool {
+	if !sc.top || sc.inlined {
+		return false
+	}
+	v, negated := rc.flagTest(cond, sc)
+	if v == nil || negated || v.span == nil {
+		return false
+	}
+	sp := v.span
+	if sp.out != out || len(*out) != sp.outEnd || len(rc.body) != sp.bodyEnd || sp.outStart > sp.outEnd || sp.bodyStart > sp.bodyEnd {
+		return false
+	}
+	checks := []allium.Expr{}
+	for _, s := range rc.body[sp.bodyStart:sp.bodyEnd] {
+		r, ok := s.(*allium.Requires)
+		if !ok {
+			return false
+		}
+		checks = append(checks, r.Cond)
+	}
+	checks = append(checks, rc.passedChecks(v)...)
+	var failed allium.Expr
+	for _, c := range checks {
+		if failed == nil {
+			failed = negate(c)
+		} else {
+			failed = &allium.Binary{Op: allium.OpOr, X: failed, Y: negate(c)}
+		}
+	}
+	if failed == nil {
+		return false
+	}
+	*out = (*out)[:sp.outStart]
+	rc.body = rc.body[:sp.bodyStart]
+	rc.assigned = maps.Clone(sp.assigned)
+	rc.requires(failed, sc, line)
 	return true
 }

@@ -69,6 +69,9 @@ type value struct {
 	// failWhen: a helper's result that it answers None instead of when
 	// one of these holds (absent_results.go).
 	failWhen []allium.Expr
+	// span: where a success flag's helper stated its outcomes and
+	// preconditions (success_flags.go).
+	span *flagSpan
 	// parts: the dict literals a dict value was built from (payloads.go).
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).

@@ -740,7 +740,13 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	}
 	n := len(rc.paths)
 	if thenEnds {
-		rc.path(s.Line, cond, s.Body, sc, *out, false, tail)
+		thenCond := cond
+		if thenCond == nil {
+			// if new_user.confirm_account(token): <work> return: the
+			// helper's checks passed (success_flags.go).
+			thenCond = rc.flagPassed(s.Cond, sc)
+		}
+		rc.path(s.Line, thenCond, s.Body, sc, *out, false, tail)
 	}
 	m := len(rc.paths)
 	if elseEnds {
@@ -762,7 +768,9 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	if elseEnds {
 		rest, guard = s.Body, cond
 	}
-	if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+	if guard == nil && !elseEnds && rc.flagFailed(s.Cond, sc, out, s.Line) {
+		// the rest runs when one of the helper's checks failed
+	} else if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
 		// some of the guard's alternatives stated
 	} else if guard == nil && !elseEnds && rc.absentResultGuards(s.Cond, sc, s.Line) {
 		// the checks of the helper whose result is absent

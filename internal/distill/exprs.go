@@ -134,12 +134,8 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			case vReqDict, vShape:
 				return rc.shapeInput(x, e.Y.Value, sc)
 			case vSettings:
-				// config["X"]; a setting described in lower case
-				// (settingsFixture) read in upper case.
-				for _, k := range []string{e.Y.Value, strings.ToLower(e.Y.Value)} {
-					if ci := b.configByKey[k]; ci != nil {
-						return exprValue(b.useConfig(ci))
-					}
+				if ci := b.settingByKey(e.Y.Value); ci != nil {
+					return exprValue(b.useConfig(ci))
 				}
 			case vPlumbing:
 				if v := rc.shapeContextItem(x, e.Y.Value); v != nil {

@@ -113,7 +113,13 @@ func (b *builder) settingRef(e *facts.Expr) *configInfo {
 		e.Y.Kind != facts.ExprString || !b.settingsImport(e.X.Resolved) {
 		return nil
 	}
-	for _, k := range []string{e.Y.Value, strings.ToLower(e.Y.Value)} {
+	return b.settingByKey(e.Y.Value)
+}
+
+// settingByKey is the candidate config["X"] reads: under its key, or a
+// setting described in lower case (settingsFixture) read in upper case.
+func (b *builder) settingByKey(key string) *configInfo {
+	for _, k := range []string{key, strings.ToLower(key)} {
 		if ci := b.configByKey[k]; ci != nil {
 			return ci
 		}

@@ -2033,7 +2033,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
-		inlined: true, top: sc.top, cls: fr.class, failWhen: &[]allium.Expr{}}
+		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.stmts(fr.fn.Body, inner, out)
 	if inner.ret != nil && !inner.retMixed {

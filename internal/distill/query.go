@@ -326,7 +326,7 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			for i := range a.Args {
 				rc.filterArg(q, &a.Args[i], sc, out)
 			}
-		case facts.LastSegment(a.Raw) == "or_":
+		case catalog.Match(b.lang.OrFilters, facts.LastSegment(a.Raw)):
 			rc.orFilter(q, a, sc, out)
 		default:
 			q.bad++

@@ -221,6 +221,9 @@ type Language struct {
 	// that list decorators applied to each of its methods (Flask's
 	// MethodView.decorators).
 	ViewDecoratorFields []string `yaml:"view_decorator_fields"`
+	// OrFilters are the query filters that match a row when any of their
+	// conditions holds (SQLAlchemy's or_).
+	OrFilters []string `yaml:"or_filters"`
 	// FieldNameAttrs are class attributes of a model that name one of its
 	// fields (Django's User.EMAIL_FIELD is "email"), by attribute.
 	FieldNameAttrs map[string]string `yaml:"field_name_attrs"`

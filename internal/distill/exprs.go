@@ -135,12 +135,8 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			case vReqDict, vShape:
 				return rc.shapeInput(x, e.Y.Value, sc)
 			case vSettings:
-				// config["X"]; a setting described in lower case
-				// (settingsFixture) read in upper case.
-				for _, k := range []string{e.Y.Value, strings.ToLower(e.Y.Value)} {
-					if ci := b.configByKey[k]; ci != nil {
-						return exprValue(b.useConfig(ci))
-					}
+				if ci := b.settingByKey(e.Y.Value); ci != nil {
+					return exprValue(b.useConfig(ci))
 				}
 			case vPlumbing:
 				if v := rc.shapeContextItem(x, e.Y.Value); v != nil {
@@ -2054,7 +2050,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
-		inlined: true, top: sc.top, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
+		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	bodyAt := len(rc.body)
 	var assigned map[string]allium.Expr

@@ -98,7 +98,8 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	if recv.kind != vQuery || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
+		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal}
 	switch {
 	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude":
 		before := len(q.conds)
@@ -330,6 +331,8 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			for i := range a.Args {
 				rc.filterArg(q, &a.Args[i], sc, out)
 			}
+		case catalog.Match(b.lang.OrFilters, facts.LastSegment(a.Raw)):
+			rc.orFilter(q, a, sc, out)
 		default:
 			q.bad++
 		}
@@ -579,4 +582,32 @@ func temporalCond(field *allium.Member, op string, val allium.Expr) allium.Expr 
 		}
 	}
 	return nil
+}
+
+// orFilter reads or_(User.username == x, User.email == x): the row found
+// by one value in any of several fields. The spec names that lookup by
+// what it matches, user_by_username_or_email(x) (join). Any other or_ is
+// left out.
+func (rc *ruleCtx) orFilter(q *query, a *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	var alt query
+	alt.ent = q.ent
+	for i := range a.Args {
+		if a.Args[i].Kind != facts.ExprCompare || a.Args[i].Op != "==" {
+			q.bad++
+			return
+		}
+		rc.filterArg(&alt, &a.Args[i], sc, out)
+	}
+	if alt.bad > 0 || len(alt.conds) != len(a.Args) || len(a.Args) < 2 || q.anyOf != nil {
+		q.bad++
+		return
+	}
+	for _, c := range alt.conds {
+		if c.op != allium.OpEq || c.val == nil || len(c.path) > 0 || exprKey(c.val) != exprKey(alt.conds[0].val) {
+			q.bad++
+			return
+		}
+		q.anyOf = append(q.anyOf, c.field)
+	}
+	q.anyVal = alt.conds[0].val
 }

@@ -506,6 +506,9 @@ func (b *builder) buildRules() {
 			b.sameViewBehaviour(viewRules, h, rules)
 		}
 	}
+	if len(b.rules) > 0 {
+		b.settingsLimits() // limit_settings.go
+	}
 }
 
 // sameViewBehaviour keeps one rule for the methods of a view that do the

@@ -106,6 +106,10 @@ type query struct {
 	counts map[string]string
 	// required: the lookup ends the request when no row matches.
 	required bool
+	// anyOf: the row whose field, one of these, equals anyVal
+	// (or_(User.username == x, User.email == x)); query.go's orFilter.
+	anyOf  []string
+	anyVal allium.Expr
 }
 
 // qcond is one filter condition: field op value.

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"maps"
+	"strings"
 	"testing"
 )
 
@@ -146,6 +147,58 @@ class Quota(MethodView):
 			out := distilText(t, d, files)
 			if got := construct(out.Module, tt.construct); got != tt.want {
 				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// TestSettingsLimits: a blueprint's rate limit given by a function that
+// formats two settings into the limit text declares both, the period as a
+// Duration in the text's unit (flaskbb auth/views.py:389-426).
+func TestSettingsLimits(t *testing.T) {
+	d := New(Options{})
+	limits := `
+from flask import Blueprint, redirect
+from flask.views import MethodView
+from app.extensions import limiter
+from app.models import User, db
+from app.utils.settings import app_config
+class Register(MethodView):
+    def post(self, email):
+        db.session.add(User(email=email))
+        db.session.commit()
+        return redirect("/")
+def load_blueprints(app):
+    auth = Blueprint("auth", __name__)
+    def login_rate_limit():
+        return "%s".format(count=app_config["AUTH_REQUESTS"], timeout=app_config["AUTH_TIMEOUT"])
+    limiter.limit(login_rate_limit)(auth)
+    auth.add_url_rule("/register", view_func=Register.as_view("register"))
+`
+	tests := []struct {
+		name, text, count, period string
+	}{
+		{"count per period in minutes", "{count}/{timeout}minutes", "auth_requests: Integer = 20", "auth_timeout: Duration = 15.minutes"},
+		{"count per period in hours, spelt per", "{count} per {timeout} hour", "auth_requests: Integer = 20", "auth_timeout: Duration = 15.hours"},
+		// Not a limit text: the settings are no limit's.
+		{"a text that is no limit declares nothing", "{count}-{timeout}", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := maps.Clone(settingsService)
+			files["app/fixtures/settings.py"] = `
+fixture = (("auth", {"settings": (
+    ("auth_requests", {"value": 20, "value_type": "integer"}),
+    ("auth_timeout", {"value": 15, "value_type": "integer"}),
+)}),)
+`
+			files["app/views.py"] = strings.Replace(limits, "%s", tt.text, 1)
+			out := distilText(t, d, files)
+			if got := construct(out.Module, "auth_requests"); got != tt.count {
+				t.Errorf("count: got %q, want %q", got, tt.count)
+			}
+			if got := construct(out.Module, "auth_timeout"); got != tt.period {
+				t.Errorf("period: got %q, want %q", got, tt.period)
 			}
 		})
 	}

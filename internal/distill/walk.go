@@ -390,6 +390,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 
 // join writes a query's equality conditions as Entity{field: value}.
 func (b *builder) join(q *query) allium.Expr {
+	if q.anyOf != nil {
+		if q.via != nil || len(q.conds) > 0 {
+			return nil
+		}
+		return &allium.Call{Fun: &allium.Ident{Name: snake(q.ent) + "_by_" + strings.Join(q.anyOf, "_or_")},
+			Args: []allium.Arg{{Value: q.anyVal}}}
+	}
 	if q.via != nil || len(q.conds) == 0 {
 		return nil
 	}

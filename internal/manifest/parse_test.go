@@ -227,6 +227,7 @@ func TestExampleManifest(t *testing.T) {
 		filepath.Join(repoRoot, "testdata", "services", "fastapi_accounts"),
 		filepath.Join(repoRoot, "testdata", "services", "django_accounts"),
 		filepath.Join(repoRoot, "testdata", "services", "express_accounts"),
+		filepath.Join(repoRoot, "testdata", "services", "nest_invitations"),
 	}
 	if diff := cmp.Diff(wantDirs, dirs); diff != "" {
 		t.Errorf("local paths (-want +got):\n%s", diff)

@@ -25,6 +25,9 @@ func TestFixtureFidelity(t *testing.T) {
 			Entities: {1, 1}, Fields: {1, 1}, Config: {1, 1},
 			Rules: {1, 1}, Requires: {1, 1}, Ensures: {1, 1},
 		}},
+		{"next_password_reset", [NumCategories]pr{
+			Entities: {1, 0.66}, Fields: {1, 0.72},
+		}},
 	}
 	d := distill.New(distill.Options{})
 	defer d.Close()

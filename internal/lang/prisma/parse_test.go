@@ -34,7 +34,7 @@ model User {
 		},
 		{
 			name: "relation with named list arguments, enum default, string with escapes",
-			src: "enum Role {\n  USER\n  ADMIN\n  @@map(\"roles\")\n}\nmodel T {\n  user User @relation(\"owner\", fields: [userId], references: [id], onDelete: Cascade)\n  role Role @default(USER)\n  s String @default(\"a \\\"b\\\" // c\")\n}\n",
+			src:  "enum Role {\n  USER\n  ADMIN\n  @@map(\"roles\")\n}\nmodel T {\n  user User @relation(\"owner\", fields: [userId], references: [id], onDelete: Cascade)\n  role Role @default(USER)\n  s String @default(\"a \\\"b\\\" // c\")\n}\n",
 			want: &Schema{
 				Enums: []Enum{{Name: "Role", Line: 1, EndLine: 5, Values: []EnumValue{{Name: "USER", Line: 2}, {Name: "ADMIN", Line: 3}}}},
 				Models: []Model{{Name: "T", Line: 6, EndLine: 10, Fields: []Field{

@@ -180,6 +180,19 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 	return false, false
 }
 
+// requestMethod says whether x is the request's method: request.method,
+// or the method of a handler's request parameter (req.method).
+func (rc *ruleCtx) requestMethod(x *facts.Expr, sc *scope) bool {
+	if strings.HasSuffix(x.Raw, "request.method") {
+		return true
+	}
+	if x.Kind != facts.ExprAttr || x.Name != "method" || x.X == nil || x.X.Kind != facts.ExprName {
+		return false
+	}
+	v := sc.vars[x.X.Name]
+	return v != nil && v.kind == vPlumbing && v.param == "request"
+}
+
 // reduceCond reduces the parts of a condition whose truth a rule fixes. A
 // rule stands for the state-changing request with valid input, so in it
 // `request.method == "POST"` and `form.is_valid()` hold and
@@ -208,7 +221,7 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 			return nil, true, t
 		}
 	case facts.ExprCompare:
-		if e.X == nil || e.Y == nil || !strings.HasSuffix(e.X.Raw, "request.method") {
+		if e.X == nil || e.Y == nil || !rc.requestMethod(e.X, sc) {
 			return e, false, false
 		}
 		var methods []string

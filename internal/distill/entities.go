@@ -629,6 +629,13 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 			single := facts.LastSegment(call.Raw) == "OneToOneField"
 			e.attrs[name+"_id"] = fi
+			for _, k := range b.lang.KeyColumnArgs {
+				if cols := call.Keyword(k); cols != nil && cols.Kind == facts.ExprList {
+					for _, col := range cols.Args {
+						e.attrs[col.Raw] = fi // userId of @relation(fields: [userId])
+					}
+				}
+			}
 			if rn := call.Keyword("related_name"); rn != nil && rn.Kind == facts.ExprString && rn.Value != "+" {
 				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value, line: a.Line, single: single})
 			} else if rn == nil {

@@ -383,6 +383,13 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return &value{kind: vPlumbing}
 	case vRepo:
+		if x.ent == "" {
+			// A client's attribute: a model's repository (prisma.user).
+			if r := b.clientRepository(e.Name); r != nil {
+				return r
+			}
+			return unknownValue
+		}
 		// The model a repository class keeps (self.model).
 		if e.Name == "model" || e.Name == "_model" || e.Name == "model_class" {
 			return &value{kind: vModelClass, ent: x.ent}

@@ -83,6 +83,7 @@ func (b *builder) findHandlers() []*handler {
 		}
 	}
 	out = append(out, b.callRouteHandlers(out)...)
+	out = append(out, b.fileRouteHandlers(out)...)
 	return append(out, b.signalHandlers()...)
 }
 

@@ -24,7 +24,8 @@ import (
 //     the relation's, not fields of their own, as a foreign key's column
 //     is not a field of its own in the other languages' models;
 //   - a relation field that holds no key (posts Post[], the other side
-//     of a one-to-one) is annotated with its type and has no value.
+//     of a one-to-one) is annotated with its type and has the value
+//     prisma.related(Post): the other model holds the key.
 //
 // Names of functions in defaults (now(), uuid(), autoincrement()) are
 // resolved as prisma.<name>; an enum value default is Enum.VALUE.
@@ -81,6 +82,10 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 						}
 					}
 					v.SetKeywords(kws)
+					as.Value = &v
+				} else {
+					v := call("related", fd.Line)
+					v.Args = []facts.Expr{name(fd.Type, fd.Line)}
 					as.Value = &v
 				}
 			default:

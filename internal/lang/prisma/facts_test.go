@@ -51,7 +51,7 @@ model Token {
 		"User.role":      "prisma.field(nullable=false, default=Role.USER) : Role",
 		"User.bio":       "prisma.field(nullable=true) : String | None",
 		"User.createdAt": "prisma.field(nullable=false, default=prisma.now()) : DateTime",
-		"User.tokens":    " : Array[Token]",
+		"User.tokens":    "prisma.related(Token) : Array[Token]",
 		"Token.user":     "prisma.relation(User, nullable=true, fields=[userId], references=[id]) : User | None",
 	} {
 		if got[k] != want {

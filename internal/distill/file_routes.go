@@ -1,0 +1,72 @@
+package distill
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/distill/distill/internal/facts"
+)
+
+// fileRouteHandlers lists the handlers a module's path routes (catalog
+// file_routes: Next.js's pages/api/** default export, app/**/route.ts's
+// POST): each export the route's entry names, when it is a function of
+// the module, is a handler named after the route.
+func (b *builder) fileRouteHandlers(known []*handler) []*handler {
+	seen := map[*facts.Function]bool{}
+	for _, h := range known {
+		seen[h.fn] = true
+	}
+	var out []*handler
+	for _, f := range b.ix.files {
+		if b.testFile(f.Path) {
+			continue
+		}
+		for _, fr := range b.lang.FileRoutes {
+			route, ok := fileRoute(f.Path, fr.Dirs, fr.Files)
+			if !ok {
+				continue
+			}
+			var words []string
+			for _, seg := range strings.Split(route, "/") {
+				if seg != "" && !slices.Contains(fr.DropSegments, seg) && !strings.HasPrefix(seg, "[") && !strings.HasPrefix(seg, "(") {
+					words = append(words, strings.NewReplacer("-", "_", ".", "_").Replace(seg))
+				}
+			}
+			name := pascal(strings.Join(words, "_"))
+			for _, ex := range f.Exports {
+				if !slices.Contains(fr.Exports, ex.Name) || ex.Local == "" {
+					continue
+				}
+				i := slices.IndexFunc(f.Functions, func(fn facts.Function) bool { return fn.Name == ex.Local })
+				if i < 0 || seen[&f.Functions[i]] || name == "" {
+					continue
+				}
+				fn := &f.Functions[i]
+				seen[fn] = true
+				out = append(out, &handler{file: f, fn: fn, name: name})
+			}
+		}
+	}
+	return out
+}
+
+// fileRoute returns the route of a module's path when a run of its
+// directories is one of dirs (the rest of the path, without the
+// extension, and without the last segment when it is index) or its file
+// name without the extension is one of files (its directory's path).
+func fileRoute(p string, dirs, files []string) (string, bool) {
+	stem := strings.TrimSuffix(p, path.Ext(p))
+	if slices.Contains(files, path.Base(stem)) {
+		return path.Dir(stem), true
+	}
+	for _, d := range dirs {
+		if rest, ok := strings.CutPrefix(stem, d+"/"); ok {
+			return strings.TrimSuffix(rest, "/index"), true
+		}
+		if i := strings.Index(stem, "/"+d+"/"); i >= 0 {
+			return strings.TrimSuffix(stem[i+len(d)+2:], "/index"), true
+		}
+	}
+	return "", false
+}

@@ -862,6 +862,10 @@ func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
 		if en.name == f.typ.Name && slices.Contains(en.order, lit.Text) {
 			return &allium.Ident{Name: lit.Text}
 		}
+		if low := strings.ToLower(lit.Text); en.name == f.typ.Name && low != lit.Text && slices.Contains(en.order, low) {
+			// 'LOCKED' for Prisma's enum value LOCKED (the spec's locked).
+			return &allium.Ident{Name: low}
+		}
 	}
 	return v
 }

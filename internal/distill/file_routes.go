@@ -11,7 +11,8 @@ import (
 // fileRouteHandlers lists the handlers a module's path routes (catalog
 // file_routes: Next.js's pages/api/** default export, app/**/route.ts's
 // POST): each export the route's entry names, when it is a function of
-// the module, is a handler named after the route.
+// the module, is a handler named after the route; where a module exports
+// several, all but its POST are named with their method too.
 func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 	seen := map[*facts.Function]bool{}
 	for _, h := range known {
@@ -34,9 +35,20 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 				}
 			}
 			name := pascal(strings.Join(words, "_"))
+			several := 0
+			for _, ex := range f.Exports {
+				if slices.Contains(fr.Exports, ex.Name) {
+					several++
+				}
+			}
 			for _, ex := range f.Exports {
 				if !slices.Contains(fr.Exports, ex.Name) || ex.Local == "" {
 					continue
+				}
+				hname := name
+				if several > 1 && ex.Name != "POST" {
+					// DELETE beside POST: DeleteDevicesTrust.
+					hname = pascal(strings.ToLower(ex.Name) + "_" + strings.Join(words, "_"))
 				}
 				i := slices.IndexFunc(f.Functions, func(fn facts.Function) bool { return fn.Name == ex.Local })
 				if i < 0 || seen[&f.Functions[i]] || name == "" {
@@ -44,7 +56,7 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 				}
 				fn := &f.Functions[i]
 				seen[fn] = true
-				out = append(out, &handler{file: f, fn: fn, name: name})
+				out = append(out, &handler{file: f, fn: fn, name: hname})
 			}
 		}
 	}

@@ -113,23 +113,21 @@ func Parse(file, src string) (s *Schema, errs []error) {
 			continue
 		}
 		name := strings.TrimSuffix(words[1], "{")
+		named := isIdent(name)
+		if !named && (words[0] == "model" || words[0] == "enum") {
+			p.errorf(line, "%s name %q is not an identifier", words[0], name)
+		}
 		switch words[0] {
 		case "model":
 			m := Model{Name: name, Line: line}
-			m.Fields, m.EndLine = p.fields()
-			if !isIdent(name) {
-				p.errorf(line, "model name %q is not an identifier", name)
-				continue
+			if m.Fields, m.EndLine = p.fields(); named {
+				s.Models = append(s.Models, m)
 			}
-			s.Models = append(s.Models, m)
 		case "enum":
 			e := Enum{Name: name, Line: line}
-			e.Values, e.EndLine = p.enumValues()
-			if !isIdent(name) {
-				p.errorf(line, "enum name %q is not an identifier", name)
-				continue
+			if e.Values, e.EndLine = p.enumValues(); named {
+				s.Enums = append(s.Enums, e)
 			}
-			s.Enums = append(s.Enums, e)
 		default:
 			p.skipBlock() // datasource, generator, view, type
 		}

@@ -239,6 +239,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 			return e, false, false
 		}
 		writes := slices.ContainsFunc(methods, func(m string) bool { return stateChanging[strings.ToUpper(m)] })
+		if rc.h != nil && rc.h.method != "" {
+			writes = slices.ContainsFunc(methods, func(m string) bool { return strings.EqualFold(m, rc.h.method) })
+		}
 		if rc.asRead {
 			writes = slices.ContainsFunc(methods, func(m string) bool { return strings.EqualFold(m, "GET") })
 		}

@@ -56,7 +56,24 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 				}
 				fn := &f.Functions[i]
 				seen[fn] = true
-				out = append(out, &handler{file: f, fn: fn, name: hname})
+				if several > 1 {
+					out = append(out, &handler{file: f, fn: fn, name: hname, method: ex.Name})
+					continue
+				}
+				methods := writingMethods(fn)
+				if len(methods) < 2 {
+					out = append(out, &handler{file: f, fn: fn, name: hname})
+					continue
+				}
+				for _, m := range methods {
+					// if (req.method === 'PUT') ... if (req.method === 'DELETE'):
+					// a rule for each, named as the App Router's exports are.
+					n := hname
+					if m != "POST" {
+						n = pascal(strings.ToLower(m) + "_" + strings.Join(words, "_"))
+					}
+					out = append(out, &handler{file: f, fn: fn, name: n, method: m})
+				}
 			}
 		}
 	}
@@ -81,4 +98,27 @@ func fileRoute(p string, dirs, files []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// writingMethods lists the state-changing HTTP methods a handler compares
+// its first parameter's method with (req.method === 'PUT', a switch's
+// case 'DELETE'), in the order first met.
+func writingMethods(fn *facts.Function) []string {
+	if len(fn.Params) == 0 || fn.Params[0].Name == "" {
+		return nil
+	}
+	req := fn.Params[0].Name
+	var out []string
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		s.Cond.Any(func(e *facts.Expr) bool {
+			if e.Kind == facts.ExprCompare && e.X != nil && e.Y != nil && e.X.Raw == req+".method" && e.Y.Kind == facts.ExprString {
+				if m := strings.ToUpper(e.Y.Value); stateChanging[m] && !slices.Contains(out, m) {
+					out = append(out, m)
+				}
+			}
+			return false
+		})
+		return true
+	})
+	return out
 }

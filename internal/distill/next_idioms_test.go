@@ -68,6 +68,24 @@ export default async function handler(req, res) {
   return res.status(201).end();
 }
 `,
+		"src/pages/api/devices/[id].ts": `
+import { db } from '../../../lib/db';
+export default async function handler(req, res) {
+  const { name } = req.body;
+  switch (req.method) {
+    case 'GET':
+      return res.json(await db.device.findUnique({ where: { name } }));
+    case 'PUT':
+      await db.device.updateMany({ where: { name }, data: { trusted: false } });
+      return res.status(200).end();
+    case 'DELETE':
+      await db.device.deleteMany({ where: { name, trusted: false } });
+      return res.status(204).end();
+    default:
+      return res.status(405).end();
+  }
+}
+`,
 		"src/app/api/devices/[id]/trust/route.ts": `
 import { db } from '../../../../../lib/db';
 export async function POST(req: Request) {
@@ -112,6 +130,18 @@ export function helper() {}
 			name:      "create({data}) writes the relation through its key column; an index file is its directory's route",
 			construct: "Devices",
 			want:      []string{"Device.created(", "name: name", "account: account_id", "trusted: false"},
+		},
+		{
+			name:      "a handler's switch on req.method with two writing methods: a rule for each, named with its method",
+			construct: "PutDevices",
+			want:      []string{"when: PutDevices(name)", "trusted = false"},
+			notWant:   []string{"not exists"},
+		},
+		{
+			name:      "the switch's DELETE case",
+			construct: "DeleteDevices",
+			want:      []string{"when: DeleteDevices(name)", "where name = name and not trusted", "not exists device"},
+			notWant:   []string{"trusted = true"},
 		},
 		{
 			name:      "an App Router POST: the body of await req.json(), an updateMany by a filter",

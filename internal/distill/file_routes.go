@@ -34,7 +34,14 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 					words = append(words, strings.NewReplacer("-", "_", ".", "_").Replace(seg))
 				}
 			}
-			name := pascal(strings.Join(words, "_"))
+			// named: the route's name, prefixed by the method unless it
+			// is POST when the module answers several.
+			named := func(method string) string {
+				if method == "" || method == "POST" {
+					return pascal(strings.Join(words, "_"))
+				}
+				return pascal(strings.ToLower(method) + "_" + strings.Join(words, "_"))
+			}
 			several := 0
 			for _, ex := range f.Exports {
 				if slices.Contains(fr.Exports, ex.Name) {
@@ -42,37 +49,27 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 				}
 			}
 			for _, ex := range f.Exports {
-				if !slices.Contains(fr.Exports, ex.Name) || ex.Local == "" {
+				if !slices.Contains(fr.Exports, ex.Name) || ex.Local == "" || len(words) == 0 {
 					continue
 				}
-				hname := name
-				if several > 1 && ex.Name != "POST" {
-					// DELETE beside POST: DeleteDevicesTrust.
-					hname = pascal(strings.ToLower(ex.Name) + "_" + strings.Join(words, "_"))
-				}
 				i := slices.IndexFunc(f.Functions, func(fn facts.Function) bool { return fn.Name == ex.Local })
-				if i < 0 || seen[&f.Functions[i]] || name == "" {
+				if i < 0 || seen[&f.Functions[i]] {
 					continue
 				}
 				fn := &f.Functions[i]
 				seen[fn] = true
-				if several > 1 {
-					out = append(out, &handler{file: f, fn: fn, name: hname, method: ex.Name})
-					continue
-				}
-				methods := writingMethods(fn)
-				if len(methods) < 2 {
-					out = append(out, &handler{file: f, fn: fn, name: hname})
-					continue
-				}
-				for _, m := range methods {
+				switch methods := writingMethods(fn); {
+				case several > 1:
+					// DELETE beside POST: DeleteDevicesTrust.
+					out = append(out, &handler{file: f, fn: fn, name: named(ex.Name), method: ex.Name})
+				case len(methods) > 1:
 					// if (req.method === 'PUT') ... if (req.method === 'DELETE'):
 					// a rule for each, named as the App Router's exports are.
-					n := hname
-					if m != "POST" {
-						n = pascal(strings.ToLower(m) + "_" + strings.Join(words, "_"))
+					for _, m := range methods {
+						out = append(out, &handler{file: f, fn: fn, name: named(m), method: m})
 					}
-					out = append(out, &handler{file: f, fn: fn, name: n, method: m})
+				default:
+					out = append(out, &handler{file: f, fn: fn, name: named("")})
 				}
 			}
 		}

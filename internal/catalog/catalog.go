@@ -63,6 +63,10 @@ type Language struct {
 	ManyToManyCalls      []string            `yaml:"many_to_many_calls"`
 	RelationshipCalls    []string            `yaml:"relationship_calls"`
 	Types                map[string][]string `yaml:"types"`
+	// ArgumentRunners are calls that run the calls they are given, in
+	// order, as statements of the caller (Promise.all([...]), Prisma's
+	// $transaction([...])).
+	ArgumentRunners []string `yaml:"argument_runners"`
 	// KeyColumnArgs are the keywords of a foreign-key call that list the
 	// model's own columns holding the key (Prisma's @relation(fields:
 	// [userId])): a value written to one is the relation's.

@@ -929,6 +929,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.hookCall(e, method, sc, out); v != nil {
 		return v
 	}
+	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
+		rc.runArguments(e, sc, out)
+		return unknownValue
+	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
@@ -2334,4 +2338,24 @@ func (rc *ruleCtx) required(c allium.Expr) bool {
 		}
 	}
 	return false
+}
+
+// runArguments runs the calls a runner is given (catalog argument_runners:
+// prisma.$transaction([update, delete]), Promise.all([...])), each as a
+// statement, in order.
+func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	for i := range e.Args {
+		a := &e.Args[i]
+		if a.Kind != facts.ExprList && a.Kind != facts.ExprTuple {
+			if a.Kind == facts.ExprCall {
+				rc.eval(a, sc, out, true)
+			}
+			continue
+		}
+		for j := range a.Args {
+			if a.Args[j].Kind == facts.ExprCall {
+				rc.eval(&a.Args[j], sc, out, true)
+			}
+		}
+	}
 }

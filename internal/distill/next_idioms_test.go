@@ -55,8 +55,10 @@ export default async function handler(req, res) {
   const { email } = req.body;
   const account = await db.account.findUnique({ where: { email } });
   if (!account) return res.status(404).end();
-  await db.account.update({ where: { id: account.id }, data: { state: 'LOCKED', lockedAt: new Date() } });
-  await db.device.deleteMany({ where: { accountId: account.id } });
+  await db.$transaction([
+    db.account.update({ where: { id: account.id }, data: { state: 'LOCKED', lockedAt: new Date() } }),
+    db.device.deleteMany({ where: { accountId: account.id } }),
+  ]);
   return res.status(204).end();
 }
 `,
@@ -120,7 +122,7 @@ export function helper() {}
 			notWant:   []string{"account_id"},
 		},
 		{
-			name:      "a Pages Router handler: the POST branch, a lookup, an update by id and a deleteMany by the relation's key",
+			name:      "a Pages Router handler: the POST branch, a lookup, and in a $transaction an update by id and a deleteMany by the relation's key",
 			construct: "AccountsLock",
 			want: []string{"when: AccountsLock(email)", "exists account", "account.state = locked", "account.locked_at = now",
 				"not exists"},

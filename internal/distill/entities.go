@@ -1008,6 +1008,13 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		}
 	}
 	single := false
+	if fk == nil && !many && a.Annotation != nil {
+		if t, _, _ := b.annotationType(e.ref.file, a.Annotation); t != nil && t.Name == "?" {
+			// profile: Profile? with the key on the other side: the
+			// other side of a one-to-one, as TypeORM's without @JoinColumn.
+			b.inverseSides[a] = true
+		}
+	}
 	if fk == nil && !many && b.inverseSides[a] {
 		many, single = true, true // the other side of a one-to-one holds the key
 	}

@@ -112,8 +112,9 @@ export function helper() {}
 		{
 			name:      "a Prisma model: an enum, nullable, the id left out, the list side and the one-to-one side that holds no key",
 			construct: "Account",
-			want:      []string{"email: String\n", "state: State\n", "locked_at: Timestamp?", "devices: Device with account = this"},
-			notWant:   []string{"id:", "account_id", "profile: Profile\n"},
+			want: []string{"email: String\n", "state: State\n", "locked_at: Timestamp?", "devices: Device with account = this",
+				"profile: Profile with account = this"},
+			notWant: []string{"id:", "account_id", "profile: Profile\n"},
 		},
 		{
 			name:      "the key side of a relation is the relation, its key column is not a field",

@@ -63,8 +63,19 @@ type Language struct {
 	ManyToManyCalls      []string            `yaml:"many_to_many_calls"`
 	RelationshipCalls    []string            `yaml:"relationship_calls"`
 	Types                map[string][]string `yaml:"types"`
-	RouteDecorators      []string            `yaml:"route_decorators"`
-	ViewBases            []string            `yaml:"view_bases"`
+	// ArgumentRunners are calls that run the calls they are given, in
+	// order, as statements of the caller (Promise.all([...]), Prisma's
+	// $transaction([...])).
+	ArgumentRunners []string `yaml:"argument_runners"`
+	// KeyColumnArgs are the keywords of a foreign-key call that list the
+	// model's own columns holding the key (Prisma's @relation(fields:
+	// [userId])): a value written to one is the relation's.
+	KeyColumnArgs   []string `yaml:"key_column_args"`
+	RouteDecorators []string `yaml:"route_decorators"`
+	// FileRoutes are handlers that the path of their module routes
+	// (Next.js): see FileRoute.
+	FileRoutes []FileRoute `yaml:"file_routes"`
+	ViewBases  []string    `yaml:"view_bases"`
 	// ControllerDecorators mark a class whose methods carrying a route
 	// decorator are handlers (NestJS's @Controller('auth') with @Post()).
 	ControllerDecorators []string `yaml:"controller_decorators"`
@@ -472,6 +483,24 @@ type Repositories struct {
 	// by a filter object, and an update's values follow (TypeORM's
 	// update(id, {status}), delete(id)).
 	CriteriaFirst bool `yaml:"criteria_first"`
+	// Clients are classes of a database client whose attributes are the
+	// models' repositories, each named after its model with a lower-case
+	// initial (Prisma's prisma.user for the model User).
+	Clients []string `yaml:"clients"`
+}
+
+// FileRoute says which exports of which modules are request handlers
+// routed by the module's path. A module is one when a run of directories
+// of its path is one of Dirs (its route is the rest of the path, without
+// the extension and an index file's name) or its file name without the
+// extension is one of Files (its route is its directory's path). Its
+// exports named in Exports are the handlers; the trigger is named after
+// the route, less any of DropSegments.
+type FileRoute struct {
+	Dirs         []string `yaml:"dirs"`
+	Files        []string `yaml:"files"`
+	Exports      []string `yaml:"exports"`
+	DropSegments []string `yaml:"drop_segments"`
 }
 
 // Sessions names the calls that sign a user in (the spec says

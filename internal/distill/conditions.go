@@ -195,6 +195,19 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 	return false, false
 }
 
+// requestMethod says whether x is the request's method: request.method,
+// or the method of a handler's request parameter (req.method).
+func (rc *ruleCtx) requestMethod(x *facts.Expr, sc *scope) bool {
+	if strings.HasSuffix(x.Raw, "request.method") {
+		return true
+	}
+	if x.Kind != facts.ExprAttr || x.Name != "method" || x.X == nil || x.X.Kind != facts.ExprName {
+		return false
+	}
+	v := sc.vars[x.X.Name]
+	return v != nil && v.kind == vPlumbing && v.param == "request"
+}
+
 // reduceCond reduces the parts of a condition whose truth a rule fixes. A
 // rule stands for the state-changing request with valid input, so in it
 // `request.method == "POST"` and `form.is_valid()` hold and
@@ -223,7 +236,7 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 			return nil, true, t
 		}
 	case facts.ExprCompare:
-		if e.X == nil || e.Y == nil || !strings.HasSuffix(e.X.Raw, "request.method") {
+		if e.X == nil || e.Y == nil || !rc.requestMethod(e.X, sc) {
 			return e, false, false
 		}
 		var methods []string
@@ -241,6 +254,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 			return e, false, false
 		}
 		writes := slices.ContainsFunc(methods, func(m string) bool { return stateChanging[strings.ToUpper(m)] })
+		if rc.h != nil && rc.h.method != "" {
+			writes = slices.ContainsFunc(methods, func(m string) bool { return strings.EqualFold(m, rc.h.method) })
+		}
 		if rc.asRead {
 			writes = slices.ContainsFunc(methods, func(m string) bool { return strings.EqualFold(m, "GET") })
 		}

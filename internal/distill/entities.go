@@ -704,6 +704,13 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 			single := facts.LastSegment(call.Raw) == "OneToOneField"
 			e.attrs[name+"_id"] = fi
+			for _, k := range b.lang.KeyColumnArgs {
+				if cols := call.Keyword(k); cols != nil && cols.Kind == facts.ExprList {
+					for _, col := range cols.Args {
+						e.attrs[col.Raw] = fi // userId of @relation(fields: [userId])
+					}
+				}
+			}
 			if rn := call.Keyword("related_name"); rn != nil && rn.Kind == facts.ExprString && rn.Value != "+" {
 				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value, line: a.Line, single: single})
 			} else if rn == nil {
@@ -1076,6 +1083,13 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		}
 	}
 	single := false
+	if fk == nil && !many && a.Annotation != nil {
+		if t, _, _ := b.annotationType(e.ref.file, a.Annotation); t != nil && t.Name == "?" {
+			// profile: Profile? with the key on the other side: the
+			// other side of a one-to-one, as TypeORM's without @JoinColumn.
+			b.inverseSides[a] = true
+		}
+	}
 	if fk == nil && !many && b.inverseSides[a] {
 		many, single = true, true // the other side of a one-to-one holds the key
 	}

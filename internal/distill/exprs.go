@@ -394,6 +394,13 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return &value{kind: vPlumbing}
 	case vRepo:
+		if x.ent == "" {
+			// A client's attribute: a model's repository (prisma.user).
+			if r := b.clientRepository(e.Name); r != nil {
+				return r
+			}
+			return unknownValue
+		}
 		// The model a repository class keeps (self.model).
 		if e.Name == "model" || e.Name == "_model" || e.Name == "model_class" {
 			return &value{kind: vModelClass, ent: x.ent}
@@ -869,6 +876,10 @@ func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
 		if en.name == f.typ.Name && slices.Contains(en.order, lit.Text) {
 			return &allium.Ident{Name: lit.Text}
 		}
+		if low := strings.ToLower(lit.Text); en.name == f.typ.Name && low != lit.Text && slices.Contains(en.order, low) {
+			// 'LOCKED' for Prisma's enum value LOCKED (the spec's locked).
+			return &allium.Ident{Name: low}
+		}
 	}
 	return v
 }
@@ -931,6 +942,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.hookCall(e, method, sc, out); v != nil {
 		return v
+	}
+	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
+		rc.runArguments(e, sc, out)
+		return unknownValue
 	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
@@ -2360,4 +2375,24 @@ func (rc *ruleCtx) required(c allium.Expr) bool {
 		}
 	}
 	return false
+}
+
+// runArguments runs the calls a runner is given (catalog argument_runners:
+// prisma.$transaction([update, delete]), Promise.all([...])), each as a
+// statement, in order.
+func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	for i := range e.Args {
+		a := &e.Args[i]
+		if a.Kind != facts.ExprList && a.Kind != facts.ExprTuple {
+			if a.Kind == facts.ExprCall {
+				rc.eval(a, sc, out, true)
+			}
+			continue
+		}
+		for j := range a.Args {
+			if a.Args[j].Kind == facts.ExprCall {
+				rc.eval(&a.Args[j], sc, out, true)
+			}
+		}
+	}
 }

@@ -21,16 +21,17 @@ var update = flag.Bool("update", false, "rewrite the golden specs")
 // fixtures are the service directories distilled by the golden tests,
 // relative to this package.
 var fixtures = map[string]string{
-	"flask_accounts":   "../../testdata/services/flask_accounts",
-	"fastapi_accounts": "../../testdata/services/fastapi_accounts",
-	"django_accounts":  "../../testdata/services/django_accounts",
-	"express_accounts": "../../testdata/services/express_accounts",
-	"nest_invitations": "../../testdata/services/nest_invitations",
-	"reset_a":          "../../testdata/variants/reset_a",
-	"reset_b":          "../../testdata/variants/reset_b",
-	"reset_c":          "../../testdata/variants/reset_c",
-	"merge_x":          "../../testdata/variants/merge_x",
-	"merge_y":          "../../testdata/variants/merge_y",
+	"flask_accounts":      "../../testdata/services/flask_accounts",
+	"fastapi_accounts":    "../../testdata/services/fastapi_accounts",
+	"django_accounts":     "../../testdata/services/django_accounts",
+	"express_accounts":    "../../testdata/services/express_accounts",
+	"nest_invitations":    "../../testdata/services/nest_invitations",
+	"next_password_reset": "../../testdata/services/next_password_reset",
+	"reset_a":             "../../testdata/variants/reset_a",
+	"reset_b":             "../../testdata/variants/reset_b",
+	"reset_c":             "../../testdata/variants/reset_c",
+	"merge_x":             "../../testdata/variants/merge_x",
+	"merge_y":             "../../testdata/variants/merge_y",
 }
 
 func loadService(t testing.TB, dir string) []source.File {

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -15,6 +16,9 @@ import (
 func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 	b := rc.b
 	reps := b.lang.Repositories
+	if reps != nil && call != nil && call.Kind == facts.ExprCall && catalog.MatchAny(reps.Clients, call.Resolved, call.Raw) {
+		return &value{kind: vRepo} // a client: its attributes are the repositories
+	}
 	if reps == nil || call == nil || call.Kind != facts.ExprCall || len(call.Args) == 0 {
 		return nil
 	}
@@ -175,6 +179,16 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		return rc.construct(ent, call, sc, out), true
 	}
 	isCreate := catalog.Match(reps.Creates, method)
+	if ent := rc.b.entByName[recv.ent]; ent != nil && isCreate && len(e.Args) == 0 && len(*values) == 1 && (*values)[0].Value.Kind == facts.ExprDict {
+		// create({data: {token, userId}}): the row made and stored at once,
+		// as built and then saved; what is read of it later is what it
+		// was given.
+		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+		call.SetKeywords(dictKeywords(&(*values)[0].Value))
+		v := rc.construct(ent, call, sc, out)
+		rc.created(v, out, e.Line)
+		return v, true
+	}
 	if isCreate && len(e.Args) == 1 && len(*filters) == 0 && len(*values) == 0 {
 		switch v := rc.eval(&e.Args[0], sc, out, false); {
 		case v.kind == vNew && v.ent == recv.ent:
@@ -236,4 +250,15 @@ func keywordDict(kws []facts.Keyword, line int) facts.Expr {
 	}
 	d.SetEntries(entries)
 	return d
+}
+
+// clientRepository is the repository a database client's attribute names
+// (prisma.user: the model User's), or nil.
+func (b *builder) clientRepository(attr string) *value {
+	for _, e := range b.entList {
+		if n := e.ref.class.Name; n != "" && strings.ToLower(n[:1])+n[1:] == attr {
+			return &value{kind: vRepo, ent: e.name}
+		}
+	}
+	return nil
 }

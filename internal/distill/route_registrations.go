@@ -131,10 +131,18 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 // destructure assigns an object pattern (`const {email, password: pw} =
 // req.body`): each target is the value's attribute of its key. A value
 // that is a plain dotted chain is read once per key; any other is
-// evaluated once for its effects and its parts are not followed.
+// evaluated once for its effects and its parts are not followed, but for
+// the request's input (await req.json()), whose keys are its inputs.
 func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	if v.Raw == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
-		rc.eval(v, sc, out, true)
+		if r := rc.eval(v, sc, out, true); r.kind == vReqDict {
+			// const {token, password} = await req.json(): the inputs.
+			for i := range t.Entries() {
+				if en := &t.Entries()[i]; en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName {
+					sc.vars[en.Value.Name] = rc.shapeInput(r, en.Key.Value, sc)
+				}
+			}
+		}
 		return
 	}
 	for i := range t.Entries() {

@@ -35,6 +35,10 @@ type handler struct {
 	// pwView: the POST a framework password-change view gives the class
 	// (pwviews.go); fn has no body.
 	pwView *catalog.PasswordView
+	// method: the state-changing HTTP method the rule stands for, when a
+	// handler answers several (a Next.js route's PUT and DELETE branches);
+	// empty for any.
+	method string
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -83,6 +87,7 @@ func (b *builder) findHandlers() []*handler {
 		}
 	}
 	out = append(out, b.callRouteHandlers(out)...)
+	out = append(out, b.fileRouteHandlers(out)...)
 	return append(out, b.signalHandlers()...)
 }
 

@@ -27,9 +27,10 @@ const (
 )
 
 // DefaultInclude returns the include patterns used when the manifest gives
-// none: the Python and TypeScript/JavaScript sources distill reads.
+// none: the Python and TypeScript/JavaScript sources distill reads, and
+// Prisma schemas (the models of a Node service).
 func DefaultInclude() []string {
-	return []string{"**/*.py", "**/*.pyi", "**/*.ts", "**/*.tsx", "**/*.js", "**/*.mjs", "**/*.cjs"}
+	return []string{"**/*.py", "**/*.pyi", "**/*.ts", "**/*.tsx", "**/*.js", "**/*.mjs", "**/*.cjs", "**/*.prisma"}
 }
 
 // DefaultExclude returns the exclude patterns used when the manifest gives

@@ -228,6 +228,7 @@ func TestExampleManifest(t *testing.T) {
 		filepath.Join(repoRoot, "testdata", "services", "django_accounts"),
 		filepath.Join(repoRoot, "testdata", "services", "express_accounts"),
 		filepath.Join(repoRoot, "testdata", "services", "nest_invitations"),
+		filepath.Join(repoRoot, "testdata", "services", "next_password_reset"),
 	}
 	if diff := cmp.Diff(wantDirs, dirs); diff != "" {
 		t.Errorf("local paths (-want +got):\n%s", diff)

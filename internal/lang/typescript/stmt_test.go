@@ -3,6 +3,7 @@ package typescript
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -322,7 +323,28 @@ func TestExtensions(t *testing.T) {
 			t.Errorf("grammarFor(%q) = %s, want %s", path, g.Name(), name)
 		}
 	}
-	if got := len(New().Extensions()); got != 8 {
-		t.Errorf("Extensions() has %d entries, want 8", got)
+	if got := len(New().Extensions()); got != 9 {
+		t.Errorf("Extensions() has %d entries, want 9 (8 of source, .prisma)", got)
+	}
+}
+
+// TestPrismaSchema: a .prisma file is read by the schema parser, not a
+// grammar; its models are classes and the lines it cannot read are
+// syntax errors of the file.
+func TestPrismaSchema(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		src        string
+		classes    int
+		errorLines []int
+	}{
+		{"model U {\n  id Int @id\n}\nenum R {\n  A\n}\n", 2, nil},
+		{"model U {\n  id Int @@\n  e String\n}\nnonsense\n", 1, []int{2, 5}},
+	} {
+		f := extract(t, "prisma/schema.prisma", tc.src)
+		if f.Language != ID || f.Module != "prisma.schema.prisma" || len(f.Classes) != tc.classes ||
+			f.Stats.ErrorNodes != len(tc.errorLines) || !slices.Equal(f.Stats.ErrorLines, tc.errorLines) {
+			t.Errorf("%q: module %s, errors %d at %v: %v", tc.src, f.Module, f.Stats.ErrorNodes, f.Stats.ErrorLines, showFile(f))
+		}
 	}
 }

@@ -35,9 +35,10 @@ func New() *TypeScript { return &TypeScript{} }
 func (*TypeScript) ID() string { return ID }
 
 // Extensions returns the file extensions of TypeScript and JavaScript
-// sources.
+// sources, and of Prisma schemas (the models of a Node service; see
+// prismaFacts).
 func (*TypeScript) Extensions() []string {
-	return []string{".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"}
+	return []string{".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".prisma"}
 }
 
 // grammarFor picks the grammar of a file by its extension: TSX for .tsx,
@@ -63,6 +64,9 @@ func (*TypeScript) Extract(ctx context.Context, p *syntax.Parser, file facts.Sou
 			err = fmt.Errorf("extract %s: %w: %v", file.Path, ErrInternal, r)
 		}
 	}()
+	if strings.EqualFold(path.Ext(file.Path), ".prisma") {
+		return prismaFacts(file), nil
+	}
 	g, k := grammarFor(file.Path)
 	out := &facts.File{Path: file.Path, Language: ID, Module: ModuleName(file.Path)}
 	x := &extractor{ctx: ctx, k: k, g: g, file: out}

@@ -1,0 +1,217 @@
+package prisma
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/facts"
+)
+
+// Facts turns a schema into the facts of its file, in the shapes a model
+// class of the host language has, so that the distiller reads Prisma
+// models by the same path as any other:
+//
+//   - an enum is a class of kind enum, each value a member whose value is
+//     its name as a string (what the database stores);
+//   - a model is a class decorated prisma.model();
+//   - a scalar field is a field annotated with its type (T | None when
+//     optional, Array[T] when a list), carrying its attributes as
+//     decorators (prisma.id, prisma.default(now()) ...) and, as its value,
+//     the column they declare: prisma.field(nullable=, default=,
+//     primary_key=, unique=);
+//   - a relation field that holds the key (@relation(fields: [userId],
+//     references: [id])) has the value prisma.relation(User, fields=,
+//     references=, nullable=), and the key fields it names (userId) are
+//     the relation's, not fields of their own, as a foreign key's column
+//     is not a field of its own in the other languages' models;
+//   - a relation field that holds no key (posts Post[], the other side
+//     of a one-to-one) is annotated with its type and has the value
+//     prisma.related(Post): the other model holds the key.
+//
+// Names of functions in defaults (now(), uuid(), autoincrement()) are
+// resolved as prisma.<name>; an enum value default is Enum.VALUE.
+func Facts(path, language, module string, s *Schema) *facts.File {
+	f := &facts.File{Path: path, Language: language, Module: module}
+	enums := map[string]bool{}
+	models := map[string]bool{}
+	for _, e := range s.Enums {
+		enums[e.Name] = true
+	}
+	for _, m := range s.Models {
+		models[m.Name] = true
+	}
+	for _, e := range s.Enums {
+		c := facts.Class{Name: e.Name, Kind: facts.ClassEnum, QualName: qual(module, e.Name), Line: e.Line, EndLine: e.EndLine}
+		for _, v := range e.Values {
+			c.Fields = append(c.Fields, facts.Assignment{Name: v.Name, Line: v.Line,
+				Value: &facts.Expr{Kind: facts.ExprString, Value: v.Name, Line: v.Line}})
+		}
+		f.Classes = append(f.Classes, c)
+	}
+	for _, m := range s.Models {
+		c := facts.Class{Name: m.Name, QualName: qual(module, m.Name), Line: m.Line, EndLine: m.EndLine,
+			Decorators: []facts.Expr{call("model", m.Line)}}
+		keys := map[string]bool{}
+		for _, fd := range m.Fields {
+			if a := attr(fd, "relation"); a != nil {
+				for _, k := range argNamed(a.Args, "fields").Items {
+					keys[k.Text] = true
+				}
+			}
+		}
+		for _, fd := range m.Fields {
+			if keys[fd.Name] {
+				continue
+			}
+			as := facts.Assignment{Name: fd.Name, Line: fd.Line, Annotation: annotation(fd)}
+			for _, a := range fd.Attrs {
+				d := call(a.Name, a.Line)
+				for _, arg := range a.Args {
+					addArg(&d, arg, a.Line)
+				}
+				as.Decorators = append(as.Decorators, d)
+			}
+			switch {
+			case models[fd.Type]:
+				if a := attr(fd, "relation"); a != nil && len(argNamed(a.Args, "fields").Items) > 0 && !fd.List {
+					v := call("relation", fd.Line)
+					v.Args = []facts.Expr{name(fd.Type, fd.Line)}
+					kws := []facts.Keyword{{Name: "nullable", Value: *boolean(fd.Optional, fd.Line)}}
+					for _, arg := range a.Args {
+						if arg.Name != "" {
+							kws = append(kws, facts.Keyword{Name: arg.Name, Value: *expr(arg.Value, "", fd.Line)})
+						}
+					}
+					v.SetKeywords(kws)
+					as.Value = &v
+				} else {
+					v := call("related", fd.Line)
+					v.Args = []facts.Expr{name(fd.Type, fd.Line)}
+					as.Value = &v
+				}
+			default:
+				v := call("field", fd.Line)
+				kws := []facts.Keyword{{Name: "nullable", Value: *boolean(fd.Optional, fd.Line)}}
+				if a := attr(fd, "default"); a != nil && len(a.Args) > 0 {
+					kws = append(kws, facts.Keyword{Name: "default", Value: *expr(a.Args[0].Value, enumOf(enums, fd.Type), fd.Line)})
+				}
+				if attr(fd, "id") != nil {
+					kws = append(kws, facts.Keyword{Name: "primary_key", Value: *boolean(true, fd.Line)})
+				}
+				if attr(fd, "unique") != nil {
+					kws = append(kws, facts.Keyword{Name: "unique", Value: *boolean(true, fd.Line)})
+				}
+				v.SetKeywords(kws)
+				as.Value = &v
+			}
+			c.Fields = append(c.Fields, as)
+		}
+		f.Classes = append(f.Classes, c)
+	}
+	return f
+}
+
+func qual(module, n string) string {
+	if module == "" {
+		return n
+	}
+	return module + "." + n
+}
+
+func enumOf(enums map[string]bool, typ string) string {
+	if enums[typ] {
+		return typ
+	}
+	return ""
+}
+
+func attr(fd Field, n string) *Attr {
+	i := slices.IndexFunc(fd.Attrs, func(a Attr) bool { return a.Name == n })
+	if i < 0 {
+		return nil
+	}
+	return &fd.Attrs[i]
+}
+
+func argNamed(args []Arg, n string) Value {
+	for _, a := range args {
+		if a.Name == n {
+			return a.Value
+		}
+	}
+	return Value{}
+}
+
+func name(n string, line int) facts.Expr {
+	return facts.Expr{Kind: facts.ExprName, Name: n, Raw: n, Resolved: n, Line: line}
+}
+
+// call is a call of prisma.<fn> with no arguments yet.
+func call(fn string, line int) facts.Expr {
+	x := facts.Expr{Kind: facts.ExprName, Name: fn, Raw: fn, Resolved: "prisma." + fn, Line: line}
+	return facts.Expr{Kind: facts.ExprCall, X: &x, Raw: fn, Resolved: x.Resolved, Line: line}
+}
+
+func boolean(b bool, line int) *facts.Expr {
+	v := "false"
+	if b {
+		v = "true"
+	}
+	return &facts.Expr{Kind: facts.ExprBool, Value: v, Line: line}
+}
+
+func annotation(fd Field) *facts.Expr {
+	t := name(fd.Type, fd.Line)
+	switch {
+	case fd.List:
+		arr := name("Array", fd.Line)
+		return &facts.Expr{Kind: facts.ExprSubscript, X: &arr, Y: &t, Line: fd.Line}
+	case fd.Optional:
+		return &facts.Expr{Kind: facts.ExprBinary, Op: "|", X: &t, Y: &facts.Expr{Kind: facts.ExprNone, Line: fd.Line}, Line: fd.Line}
+	}
+	return &t
+}
+
+// addArg adds an attribute's argument to its call: positional or keyword.
+func addArg(d *facts.Expr, a Arg, line int) {
+	v := expr(a.Value, "", line)
+	if a.Name == "" {
+		d.Args = append(d.Args, *v)
+		return
+	}
+	d.SetKeywords(append(d.Keywords(), facts.Keyword{Name: a.Name, Value: *v}))
+}
+
+// expr is an argument's value as an expression; an identifier of a field
+// typed by an enum is that enum's member.
+func expr(v Value, enum string, line int) *facts.Expr {
+	switch v.Kind {
+	case ValueString:
+		return &facts.Expr{Kind: facts.ExprString, Value: v.Text, Line: line}
+	case ValueNumber:
+		k := facts.ExprInt
+		if slices.Contains([]byte(v.Text), '.') {
+			k = facts.ExprFloat
+		}
+		return &facts.Expr{Kind: k, Value: v.Text, Line: line}
+	case ValueBool:
+		return &facts.Expr{Kind: facts.ExprBool, Value: v.Text, Line: line}
+	case ValueCall:
+		c := call(v.Text, line)
+		for _, a := range v.Args {
+			addArg(&c, a, line)
+		}
+		return &c
+	case ValueList:
+		l := &facts.Expr{Kind: facts.ExprList, Line: line}
+		for _, it := range v.Items {
+			l.Args = append(l.Args, *expr(it, enum, line))
+		}
+		return l
+	}
+	if enum != "" {
+		x := name(enum, line)
+		return &facts.Expr{Kind: facts.ExprAttr, X: &x, Name: v.Text, Raw: enum + "." + v.Text, Resolved: enum + "." + v.Text, Line: line}
+	}
+	n := name(v.Text, line)
+	return &n
+}

@@ -1,0 +1,98 @@
+package prisma
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/facts"
+)
+
+// TestFacts pins the class shapes a schema becomes: what each field's
+// value says, and which fields are left to their relation.
+func TestFacts(t *testing.T) {
+	src := `enum Role {
+  USER
+  ADMIN
+}
+model User {
+  id        Int      @id @default(autoincrement())
+  email     String   @unique
+  role      Role     @default(USER)
+  bio       String?
+  createdAt DateTime @default(now())
+  tokens    Token[]
+}
+model Token {
+  id     String @id @default(uuid())
+  user   User?  @relation(fields: [userId], references: [id])
+  userId Int?
+}`
+	s, errs := Parse("prisma/schema.prisma", src)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	f := Facts("prisma/schema.prisma", "typescript", "prisma.schema", s)
+	got := map[string]string{}
+	for _, c := range f.Classes {
+		got[c.Name] = string(c.Kind)
+		if len(c.Decorators) > 0 {
+			got[c.Name] += "@" + c.Decorators[0].Resolved
+		}
+		for _, a := range c.Fields {
+			got[c.Name+"."+a.Name] = render(a.Value) + " : " + render(a.Annotation)
+		}
+	}
+	for k, want := range map[string]string{
+		"Role":           "enum",
+		"Role.USER":      `"USER" : `,
+		"User":           "@prisma.model",
+		"User.id":        "prisma.field(nullable=false, default=prisma.autoincrement(), primary_key=true) : Int",
+		"User.email":     "prisma.field(nullable=false, unique=true) : String",
+		"User.role":      "prisma.field(nullable=false, default=Role.USER) : Role",
+		"User.bio":       "prisma.field(nullable=true) : String | None",
+		"User.createdAt": "prisma.field(nullable=false, default=prisma.now()) : DateTime",
+		"User.tokens":    "prisma.related(Token) : Array[Token]",
+		"Token.user":     "prisma.relation(User, nullable=true, fields=[userId], references=[id]) : User | None",
+	} {
+		if got[k] != want {
+			t.Errorf("%s = %q, want %q", k, got[k], want)
+		}
+	}
+	if _, ok := got["Token.userId"]; ok {
+		t.Error("Token.userId, the key column of Token.user, is a field of its own")
+	}
+}
+
+func render(e *facts.Expr) string {
+	if e == nil {
+		return ""
+	}
+	switch e.Kind {
+	case facts.ExprString:
+		return `"` + e.Value + `"`
+	case facts.ExprBool, facts.ExprInt, facts.ExprFloat:
+		return e.Value
+	case facts.ExprNone:
+		return "None"
+	case facts.ExprBinary:
+		return render(e.X) + " " + e.Op + " " + render(e.Y)
+	case facts.ExprSubscript:
+		return render(e.X) + "[" + render(e.Y) + "]"
+	case facts.ExprList:
+		var parts []string
+		for i := range e.Args {
+			parts = append(parts, render(&e.Args[i]))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case facts.ExprCall:
+		var parts []string
+		for i := range e.Args {
+			parts = append(parts, render(&e.Args[i]))
+		}
+		for _, k := range e.Keywords() {
+			parts = append(parts, k.Name+"="+render(&k.Value))
+		}
+		return e.X.Resolved + "(" + strings.Join(parts, ", ") + ")"
+	}
+	return e.Raw
+}

@@ -1008,6 +1008,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// the settings module (settings.email_server_is_configured()).
 	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
 		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved) {
+			if x := rc.settingsFlag(fr); x != nil {
+				return exprValue(x) // a fact of the deployment (settings_flags.go)
+			}
 			return rc.inline(fr, nil, e, sc, out)
 		}
 	}

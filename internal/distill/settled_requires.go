@@ -1,0 +1,67 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+)
+
+// settleDisjunctions simplifies a rule's `requires: a or b` against the
+// rule's other requires: when another states b, the disjunction holds
+// whenever the rule applies and goes; when another states not b, only a
+// is left of it. A handler checks `if not can_send_mail() and token is
+// None: refuse` before it splits on the token: the path with the token
+// requires nothing of the mail, the path without it requires the mail.
+// Requires are conjoined, so either rewrite states the same rule.
+func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
+	stated := map[string]int{}
+	for _, s := range body {
+		if req, ok := s.(*allium.Requires); ok {
+			stated[exprKey(req.Cond)]++
+		}
+	}
+	var out []allium.Stmt
+	for _, s := range body {
+		req, ok := s.(*allium.Requires)
+		if !ok {
+			out = append(out, s)
+			continue
+		}
+		parts := disjuncts(req.Cond)
+		if len(parts) < 2 {
+			out = append(out, s)
+			continue
+		}
+		var kept []allium.Expr
+		implied := false
+		for _, d := range parts {
+			switch {
+			case stated[exprKey(d)] > 0:
+				implied = true
+			case stated[exprKey(negate(d))] > 0:
+				// this alternative cannot hold on the rule's path
+			default:
+				kept = append(kept, d)
+			}
+		}
+		switch {
+		case implied:
+			continue
+		case len(kept) == 0 || len(kept) == len(parts):
+			out = append(out, s)
+		default:
+			c := kept[0]
+			for _, d := range kept[1:] {
+				c = &allium.Binary{Op: allium.OpOr, X: c, Y: d}
+			}
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: c})
+		}
+	}
+	return out
+}
+
+// disjuncts flattens a or b or c into its alternatives.
+func disjuncts(e allium.Expr) []allium.Expr {
+	if b, ok := e.(*allium.Binary); ok && b.Op == allium.OpOr {
+		return append(disjuncts(b.X), disjuncts(b.Y)...)
+	}
+	return []allium.Expr{e}
+}

@@ -612,6 +612,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		case vParam:
 			return nil // `if not email:` is input validation, not a rule
 		case vExpr:
+			if rc.lowercasedInput(v) {
+				return nil // as a vParam: input validation
+			}
 			if t := rc.b.configTruth(v.expr); t != nil {
 				return t
 			}
@@ -1093,6 +1096,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return unknownValue
 	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && (len(e.Args) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
+		return recv
+	case slices.Contains(b.lang.LowercaseCalls, last) && method != "" && len(e.Args) == 0:
+		if x := rc.valueExpr(recv); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
+		}
 		return recv
 	case slices.Contains(b.lang.TransparentCalls, e.Raw) && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.

@@ -25,7 +25,11 @@ func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
 			out = append(out, s)
 			continue
 		}
-		parts := disjuncts(req.Cond)
+		parts := withoutZeroMinimum(disjuncts(req.Cond))
+		if len(parts) == 1 {
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: parts[0]})
+			continue
+		}
 		if len(parts) < 2 {
 			out = append(out, s)
 			continue
@@ -64,4 +68,35 @@ func disjuncts(e allium.Expr) []allium.Expr {
 		return append(disjuncts(b.X), disjuncts(b.Y)...)
 	}
 	return []allium.Expr{e}
+}
+
+// withoutZeroMinimum drops the alternative `m = 0` beside `length(x) >=
+// m`: a length is never negative, so a minimum of 0 is met by any length
+// and the test of it says nothing more (`if min_length and len(p) <
+// min_length: refuse` requires length(p) >= min_length).
+func withoutZeroMinimum(parts []allium.Expr) []allium.Expr {
+	var out []allium.Expr
+	for i, d := range parts {
+		eq, ok := d.(*allium.Binary)
+		if ok && eq.Op == allium.OpEq && isZero(eq.Y) && atLeastLength(parts, i, eq.X) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// atLeastLength reports an alternative other than parts[skip] that is
+// length(...) >= m.
+func atLeastLength(parts []allium.Expr, skip int, m allium.Expr) bool {
+	for j, d := range parts {
+		ge, ok := d.(*allium.Binary)
+		if j == skip || !ok || ge.Op != allium.OpGe {
+			continue
+		}
+		if c, isCall := ge.X.(*allium.Call); isCall && calls(c, "length") && exprKey(ge.Y) == exprKey(m) {
+			return true
+		}
+	}
+	return false
 }

@@ -164,6 +164,9 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// LowercaseCalls give back their receiver in lower case
+	// (email.lower()): the spec reads lowercase(x).
+	LowercaseCalls []string `yaml:"lowercase_calls"`
 	// QueryPassThrough are query methods that narrow or shape a query
 	// without changing which rows it means (order_by, limit, all).
 	QueryPassThrough []string `yaml:"query_pass_through"`

@@ -317,7 +317,7 @@ func TestDistilledMerge(t *testing.T) {
 		"merge_y": {
 			"config  14.days",
 			"ensures AcceptInvitation ensures: TeamMember.created(team: invitation.team, user: user, role: member)",
-			"requires AcceptInvitation extra precondition: requires: invitation.email = user.email",
+			"requires AcceptInvitation extra precondition: requires: invitation.email = lowercase(user.email)",
 		},
 	}
 	for id, w := range want {

@@ -364,6 +364,7 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 	}
 	b.dropUndeclaredClaims(m)
+	b.mergeOutcomeSplits()
 	b.mergeSameRules()
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)

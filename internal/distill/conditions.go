@@ -141,7 +141,19 @@ func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 		return false, false
 	}
 	v := rc.eval(e, sc, out, false)
-	return true, v.kind == vParam || v.kind == vReqDict
+	return true, v.kind == vParam || v.kind == vReqDict || rc.lowercasedInput(v)
+}
+
+// lowercasedInput reports a request input read in lower case (email =
+// form["email"].lower()): it is there when the input is, so testing it is
+// input validation as testing the input is.
+func (rc *ruleCtx) lowercasedInput(v *value) bool {
+	c, isCall := v.expr.(*allium.Call)
+	if v.kind != vExpr || !isCall || !calls(c, "lowercase") {
+		return false
+	}
+	id, isIdent := c.Args[0].Value.(*allium.Ident)
+	return isIdent && rc.paramSet[id.Name]
 }
 
 // staticTruth decides a condition whose value is known while walking: a

@@ -400,8 +400,8 @@ class UserCreateApi(APIView):
 			want: `rule UserCreateApi {
     when: UserCreateApi(email, password)
     requires: length(password) >= config.min_password_length
-    requires: not exists BaseUser{email}
-    ensures: BaseUser.created(email: email, is_active: true, password: hash(password))
+    requires: not exists BaseUser{email: lowercase(email)}
+    ensures: BaseUser.created(email: lowercase(email), is_active: true, password: hash(password))
 }`,
 		},
 		{

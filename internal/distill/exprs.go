@@ -630,6 +630,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		case vParam:
 			return nil // `if not email:` is input validation, not a rule
 		case vExpr:
+			if rc.lowercasedInput(v) {
+				return nil // as a vParam: input validation
+			}
 			if t := rc.b.configTruth(v.expr); t != nil {
 				return t
 			}
@@ -1037,6 +1040,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// the settings module (settings.email_server_is_configured()).
 	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
 		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved) {
+			if x := rc.settingsFlag(fr); x != nil {
+				return exprValue(x) // a fact of the deployment (settings_flags.go)
+			}
 			return rc.inline(fr, nil, e, sc, out)
 		}
 	}
@@ -1119,6 +1125,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return unknownValue
 	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && (len(e.Args) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
+		return recv
+	case slices.Contains(b.lang.LowercaseCalls, last) && method != "" && len(e.Args) == 0:
+		if x := rc.valueExpr(recv); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
+		}
 		return recv
 	case slices.Contains(b.lang.TransparentCalls, e.Raw) && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.

@@ -200,15 +200,25 @@ func (rc *ruleCtx) cachedTokenIssue(e *facts.Expr, sc *scope, out *[]allium.Stmt
 	var kept []keptValue
 	if v := rc.tr(&e.Args[1], sc, out); v != nil {
 		name := ""
-		switch v := v.(type) {
+		named := v
+		if c, ok := v.(*allium.Call); ok && len(c.Args) == 1 && calls(c, "lowercase") {
+			named = c.Args[0].Value // the address kept in lower case is still the email
+		}
+		switch n := named.(type) {
 		case *allium.Ident:
-			name = v.Name
+			name = n.Name
 		case *allium.Member:
-			name = v.Name
+			name = n.Name
 		}
 		if ent := b.entByName[b.userEntity()]; ent != nil && ent.attrs[name] != nil && ent.attrs[name].typ != nil && ent.attrs[name].fkEntity == "" {
 			kept = append(kept, keptValue{name: name, value: v, typ: ent.attrs[name].typ})
 		}
 	}
 	return rc.issueTokenOf(kind, nil, expiry, sc, out, e.Line, kept...)
+}
+
+// calls reports a call of the spec's function name (lowercase(x)).
+func calls(c *allium.Call, name string) bool {
+	id, ok := c.Fun.(*allium.Ident)
+	return ok && id.Name == name
 }

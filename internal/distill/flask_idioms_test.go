@@ -38,40 +38,6 @@ class Admins(Users):
 }`,
 		},
 		{
-			// CTFd: the subject of each email is a setting named after the
-			// message (password_reset_subject), read where the function that
-			// sends it formats the text; that name is the template's, not the
-			// sending function's (forgot_password).
-			name:      "a message whose subject is read from a setting named <message>_subject is that message",
-			files:     settingSubjectMail(`subject = safe_format(get_config("password_reset_subject") or "Reset", ctf_name=get_config("ctf_name"))`),
-			construct: "ResetPassword",
-			want: `rule ResetPassword {
-    when: ResetPassword(email)
-    ensures: Email.created(to: email, template: password_reset)
-}`,
-		},
-		{
-			// The entity's own word is no part of the message's name.
-			name:      "a subject setting that names the email drops the word email",
-			files:     settingSubjectMail(`subject = get_config("successful_registration_email_subject")`),
-			construct: "ResetPassword",
-			want: `rule ResetPassword {
-    when: ResetPassword(email)
-    ensures: Email.created(to: email, template: successful_registration)
-}`,
-		},
-		{
-			// A setting not named for the subject says nothing of the message:
-			// the sending function names it.
-			name:      "a subject read from a setting of another name leaves the message named by its sender",
-			files:     settingSubjectMail(`subject = get_config("mail_title")`),
-			construct: "ResetPassword",
-			want: `rule ResetPassword {
-    when: ResetPassword(email)
-    ensures: Email.created(to: email, template: forgot_password)
-}`,
-		},
-		{
 			// flaskbb: forms derive from a base of the service's own that
 			// the source set lacks; the view's form() picks one of two.
 			name: "a form known by its wtforms fields is the request's input, whichever form form() returns",
@@ -599,20 +565,42 @@ def reset_password(data):
 			// own would repeat the trigger and preconditions and so say
 			// the email goes out on every registration.
 			name:  "an ending branch with an unknown condition after stated outcomes is no rule of its own",
-			files: registerThenMail,
+			files: registerThenMail(`app.extensions.get("mail")`),
 
 			construct: "Register2",
 			want:      "",
 		},
 		{
 			name:  "... and the rule that goes on without it keeps the outcomes stated before it",
-			files: registerThenMail,
+			files: registerThenMail(`app.extensions.get("mail")`),
 
 			construct: "Register",
 			want: `rule Register {
     when: Register(name)
     ensures: User.created(name: name)
 }`,
+		},
+		{
+			// CTFd's can_send_mail() answers from the deployment's settings
+			// alone: a config flag. The two paths it splits the handler into
+			// are one rule whose last outcome depends on it.
+			name:  "an ending branch on a settings flag after stated outcomes is a conditional outcome of the one rule",
+			files: registerThenMail(`app.config.get("MAIL_SERVER") and get_config("mail_port")`),
+
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name)
+    ensures:
+        User.created(name: name)
+        if config.can_send_mail:
+            Email.created(template: welcome)
+}`,
+		},
+		{
+			name:      "... and no second rule repeats the trigger",
+			files:     registerThenMail(`app.config.get("MAIL_SERVER") and get_config("mail_port")`),
+			construct: "Register2",
+			want:      "",
 		},
 		{
 			// CTFd's confirm: the emailed link is opened with a GET, and
@@ -860,9 +848,12 @@ def reset(token):
 `}
 
 // registerThenMail is CTFd's register in small: the user is created, then
-// an email is sent and the request ends under a condition the spec cannot
-// state (a helper that reads the mail settings).
-var registerThenMail = map[string]string{"app/models.py": `
+// an email is sent and the request ends when can_send_mail() holds, a
+// helper that answers True when mailCheck does: a settings flag when
+// mailCheck reads settings only, a condition the spec cannot state when
+// it reads anything else.
+func registerThenMail(mailCheck string) map[string]string {
+	return map[string]string{"app/models.py": `
 from flask_sqlalchemy import SQLAlchemy
 db = SQLAlchemy()
 class User(db.Model):
@@ -888,13 +879,15 @@ def register():
 from flask import current_app as app
 from flask_mail import Message
 from app.ext import mail
+from app.utils import get_config
 def can_send_mail():
-    if app.config.get("MAIL_SERVER") and app.config.get("MAIL_PORT"):
+    if ` + mailCheck + `:
         return True
     return False
 def send_welcome(user):
     mail.send(Message("welcome", recipients=[user.email]))
 `}
+}
 
 // sessionLifetimeConfig is CTFd's config class: the session lifetime read
 // from an ini file, or a week in seconds.
@@ -1008,6 +1001,32 @@ def reset_password():
     mail.forgot_password(email_address)
     return redirect("/")
 `}
+
+// TestSettingSubjectTemplate: CTFd reads the subject of each email from a
+// setting named after the message (password_reset_subject) where the
+// function that sends it formats the text; that name, not the sending
+// function's (forgot_password), is the template's.
+func TestSettingSubjectTemplate(t *testing.T) {
+	tests := []struct {
+		name, subject, want string
+	}{
+		{"a subject read from a setting named <message>_subject is that message",
+			`subject = safe_format(get_config("password_reset_subject") or "Reset", ctf_name=get_config("ctf_name"))`, "password_reset"},
+		{"the entity's own word is no part of the message's name",
+			`subject = get_config("successful_registration_email_subject")`, "successful_registration"},
+		{"a setting not named for the subject leaves the message named by its sender",
+			`subject = get_config("mail_title")`, "forgot_password"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, New(Options{}), settingSubjectMail(tc.subject))
+			want := "ensures: Email.created(to: email, template: " + tc.want + ")"
+			if got := construct(out.Module, "ResetPassword"); !strings.Contains(got, want) {
+				t.Errorf("got:\n%s\nwant it to hold %s", got, want)
+			}
+		})
+	}
+}
 
 // settingSubjectMail is CTFd's mail helpers in small: sendmail formats
 // the subject it is given and hands it to the provider; forgot_password

@@ -43,6 +43,12 @@ func (b *builder) mergeSameRules() {
 			}
 		}
 	}
+	b.dropRules(drop)
+}
+
+// dropRules removes the rules at the indexes drop holds, keeping the
+// order of the rest.
+func (b *builder) dropRules(drop map[int]bool) {
 	if len(drop) == 0 {
 		return
 	}

@@ -711,6 +711,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		r.Body = append(r.Body, s)
 	}
 	r.Body = dropRestatedLookups(r.Body)
+	r.Body = settleDisjunctions(r.Body)
 	if ifs, ok := soleIf(rc.ensures); ok && !external {
 		// A rule no caller waits on (a signal, a schedule) that does
 		// nothing unless a condition holds applies only when it holds.

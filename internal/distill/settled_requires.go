@@ -1,0 +1,102 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+)
+
+// settleDisjunctions simplifies a rule's `requires: a or b` against the
+// rule's other requires: when another states b, the disjunction holds
+// whenever the rule applies and goes; when another states not b, only a
+// is left of it. A handler checks `if not can_send_mail() and token is
+// None: refuse` before it splits on the token: the path with the token
+// requires nothing of the mail, the path without it requires the mail.
+// Requires are conjoined, so either rewrite states the same rule.
+func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
+	stated := map[string]int{}
+	for _, s := range body {
+		if req, ok := s.(*allium.Requires); ok {
+			stated[exprKey(req.Cond)]++
+		}
+	}
+	var out []allium.Stmt
+	for _, s := range body {
+		req, ok := s.(*allium.Requires)
+		if !ok {
+			out = append(out, s)
+			continue
+		}
+		parts := withoutZeroMinimum(orTerms(req.Cond))
+		if len(parts) == 1 {
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: parts[0]})
+			continue
+		}
+		if len(parts) < 2 {
+			out = append(out, s)
+			continue
+		}
+		var kept []allium.Expr
+		implied := false
+		for _, d := range parts {
+			switch {
+			case stated[exprKey(d)] > 0:
+				implied = true
+			case stated[exprKey(negate(d))] > 0:
+				// this alternative cannot hold on the rule's path
+			default:
+				kept = append(kept, d)
+			}
+		}
+		switch {
+		case implied:
+			continue
+		case len(kept) == 0 || len(kept) == len(parts):
+			out = append(out, s)
+		default:
+			c := kept[0]
+			for _, d := range kept[1:] {
+				c = &allium.Binary{Op: allium.OpOr, X: c, Y: d}
+			}
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: c})
+		}
+	}
+	return out
+}
+
+// orTerms flattens a or b or c into its alternatives.
+func orTerms(e allium.Expr) []allium.Expr {
+	if b, ok := e.(*allium.Binary); ok && b.Op == allium.OpOr {
+		return append(orTerms(b.X), orTerms(b.Y)...)
+	}
+	return []allium.Expr{e}
+}
+
+// withoutZeroMinimum drops the alternative `m = 0` beside `length(x) >=
+// m`: a length is never negative, so a minimum of 0 is met by any length
+// and the test of it says nothing more (`if min_length and len(p) <
+// min_length: refuse` requires length(p) >= min_length).
+func withoutZeroMinimum(parts []allium.Expr) []allium.Expr {
+	var out []allium.Expr
+	for i, d := range parts {
+		eq, ok := d.(*allium.Binary)
+		if ok && eq.Op == allium.OpEq && isZero(eq.Y) && atLeastLength(parts, i, eq.X) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// atLeastLength reports an alternative other than parts[skip] that is
+// length(...) >= m.
+func atLeastLength(parts []allium.Expr, skip int, m allium.Expr) bool {
+	for j, d := range parts {
+		ge, ok := d.(*allium.Binary)
+		if j == skip || !ok || ge.Op != allium.OpGe {
+			continue
+		}
+		if c, isCall := ge.X.(*allium.Call); isCall && calls(c, "length") && exprKey(ge.Y) == exprKey(m) {
+			return true
+		}
+	}
+	return false
+}

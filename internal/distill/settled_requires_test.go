@@ -1,0 +1,108 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// TestSettleDisjunctions: a requires `a or b` beside a requires that
+// states not b keeps a; beside one that states b it goes; otherwise it
+// stays as written.
+func TestSettleDisjunctions(t *testing.T) {
+	tests := []struct {
+		name string
+		reqs []string
+		want []string
+	}{
+		{"the alternative the path rules out goes",
+			[]string{"config.can_send_mail or token != null", "token = null"},
+			[]string{"config.can_send_mail", "token = null"}},
+		{"a disjunction another requires states goes",
+			[]string{"config.can_send_mail or token != null", "token != null"},
+			[]string{"token != null"}},
+		{"a disjunction with no stated alternative stays",
+			[]string{"config.can_send_mail or token != null", "exists user"},
+			[]string{"config.can_send_mail or token != null", "exists user"}},
+		{"of three alternatives, two are left",
+			[]string{"a or b or c", "not b"},
+			[]string{"a or c", "not b"}},
+		{"a minimum of 0 beside a length at least that minimum goes",
+			[]string{"config.min = 0 or length(password) >= config.min"},
+			[]string{"length(password) >= config.min"}},
+		{"a zero test of another value stays",
+			[]string{"config.other = 0 or length(password) >= config.min"},
+			[]string{"config.other = 0 or length(password) >= config.min"}},
+		{"a disjunction every alternative of which is ruled out stays as written",
+			[]string{"a or b", "not a", "not b"},
+			[]string{"a or b", "not a", "not b"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var body []allium.Stmt
+			for _, r := range tc.reqs {
+				x, err := allium.ParseExpr(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body = append(body, &allium.Requires{Cond: x})
+			}
+			var got []string
+			for _, s := range settleDisjunctions(body) {
+				got = append(got, exprKey(s.(*allium.Requires).Cond))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestJoinedPaths: two paths of one trigger join only when one requires
+// of each negates the other's, the rest of what they require is the same,
+// and an outcome they both state comes before the branch.
+func TestJoinedPaths(t *testing.T) {
+	const head = "-- allium: 3\nentity User {\n    name: String\n}\nentity Email {\n    to: String\n}\nconfig {\n    mail: Boolean\n    other: Boolean\n}\n"
+	// pair is rule R (the path that goes on) and R2 (the branch that
+	// ended), each with its requires and outcomes.
+	pair := func(reqR, ensR, reqR2, ensR2 string) string {
+		return "rule R {\n    when: R(name)\n" + reqR + "    ensures:\n" + ensR + "}\n" +
+			"rule R2 {\n    when: R(name)\n" + reqR2 + "    ensures:\n" + ensR2 + "}\n"
+	}
+	const (
+		created = "        User.created(name: name)\n"
+		mailed  = "        Email.created(to: name)\n"
+	)
+	tests := []struct {
+		name  string
+		rules string
+		want  string // the joined body, "" when the paths stay apart
+	}{
+		{"negated conditions after a common outcome join",
+			pair("    requires: not config.mail\n", created, "    requires: config.mail\n", created+mailed),
+			"ensures:\n    User.created(name: name)\n    if config.mail:\n        Email.created(to: name)"},
+		{"conditions that are not each other's negation stay apart",
+			pair("    requires: not config.other\n", created, "    requires: config.mail\n", created+mailed), ""},
+		{"paths with no common outcome stay apart",
+			pair("    requires: not config.mail\n", created, "    requires: config.mail\n", mailed), ""},
+		{"paths that differ in two requires stay apart",
+			pair("    requires: not config.mail\n    requires: config.other\n", created,
+				"    requires: config.mail\n    requires: not config.other\n", created+mailed), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, diags := allium.Parse("t.allium", []byte(head+tc.rules))
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			var got []string
+			for _, s := range joinedPaths(m.Rules[0], m.Rules[1]) {
+				got = append(got, stmtKey(s))
+			}
+			if g := strings.Join(got, "\n"); g != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", g, tc.want)
+			}
+		})
+	}
+}

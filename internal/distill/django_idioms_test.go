@@ -946,49 +946,8 @@ class ConfirmTwoFactorView(FormView):
 }`,
 		},
 		{
-			name: "a post_save receiver that tests created is a rule triggered by the creation; one that does not is left out",
-			files: map[string]string{
-				"app/models.py": `
-from django.contrib.auth.models import AbstractUser
-from django.db import models
-class User(AbstractUser):
-    email_verified = models.BooleanField(default=False)
-class Membership(models.Model):
-    user = models.ForeignKey(User, models.CASCADE)
-    is_admin = models.BooleanField(default=False)
-class Owner(models.Model):
-    membership = models.OneToOneField(Membership, models.CASCADE)
-class Verification(models.Model):
-    user = models.ForeignKey(User, models.CASCADE)
-`,
-				"app/signals.py": `
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from app.models import User, Verification
-@receiver(post_save, sender=User)
-def send_verification(sender, instance, created, **kwargs):
-    if not created or instance.email_verified:
-        return
-    Verification.objects.create(user=instance)
-@receiver(post_save, sender=User)
-def touch(sender, instance, **kwargs):
-    instance.email_verified = False
-`,
-				"app/apps.py": `
-from django.apps import AppConfig
-from django.db.models.signals import post_save
-from swapper import load_model
-class UsersConfig(AppConfig):
-    def ready(self):
-        Membership = load_model("app", "Membership")
-        post_save.connect(self.make_owner, sender=Membership)
-    @classmethod
-    def make_owner(cls, instance, created, **kwargs):
-        if not created or not instance.is_admin:
-            return
-        Owner = load_model("app", "Owner")
-        Owner.objects.create(membership=instance)
-`},
+			name:      "a post_save receiver that tests created is a rule triggered by the creation; one that does not is left out",
+			files:     signalReceivers,
 			construct: "SendVerification",
 			want: `rule SendVerification {
     when: user: User.created
@@ -997,49 +956,8 @@ class UsersConfig(AppConfig):
 }`,
 		},
 		{
-			name: "a receiver connected in AppConfig.ready to a model a loader names",
-			files: map[string]string{
-				"app/models.py": `
-from django.contrib.auth.models import AbstractUser
-from django.db import models
-class User(AbstractUser):
-    email_verified = models.BooleanField(default=False)
-class Membership(models.Model):
-    user = models.ForeignKey(User, models.CASCADE)
-    is_admin = models.BooleanField(default=False)
-class Owner(models.Model):
-    membership = models.OneToOneField(Membership, models.CASCADE)
-class Verification(models.Model):
-    user = models.ForeignKey(User, models.CASCADE)
-`,
-				"app/signals.py": `
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from app.models import User, Verification
-@receiver(post_save, sender=User)
-def send_verification(sender, instance, created, **kwargs):
-    if not created or instance.email_verified:
-        return
-    Verification.objects.create(user=instance)
-@receiver(post_save, sender=User)
-def touch(sender, instance, **kwargs):
-    instance.email_verified = False
-`,
-				"app/apps.py": `
-from django.apps import AppConfig
-from django.db.models.signals import post_save
-from swapper import load_model
-class UsersConfig(AppConfig):
-    def ready(self):
-        Membership = load_model("app", "Membership")
-        post_save.connect(self.make_owner, sender=Membership)
-    @classmethod
-    def make_owner(cls, instance, created, **kwargs):
-        if not created or not instance.is_admin:
-            return
-        Owner = load_model("app", "Owner")
-        Owner.objects.create(membership=instance)
-`},
+			name:      "a receiver connected in AppConfig.ready to a model a loader names",
+			files:     signalReceivers,
 			construct: "MakeOwner",
 			want: `rule MakeOwner {
     when: membership: Membership.created
@@ -1080,49 +998,8 @@ def create_status(sender, instance, created, **kwargs):
 }`,
 		},
 		{
-			name: "a post_save receiver that does not test created runs on every save: no creation rule",
-			files: map[string]string{
-				"app/models.py": `
-from django.contrib.auth.models import AbstractUser
-from django.db import models
-class User(AbstractUser):
-    email_verified = models.BooleanField(default=False)
-class Membership(models.Model):
-    user = models.ForeignKey(User, models.CASCADE)
-    is_admin = models.BooleanField(default=False)
-class Owner(models.Model):
-    membership = models.OneToOneField(Membership, models.CASCADE)
-class Verification(models.Model):
-    user = models.ForeignKey(User, models.CASCADE)
-`,
-				"app/signals.py": `
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from app.models import User, Verification
-@receiver(post_save, sender=User)
-def send_verification(sender, instance, created, **kwargs):
-    if not created or instance.email_verified:
-        return
-    Verification.objects.create(user=instance)
-@receiver(post_save, sender=User)
-def touch(sender, instance, **kwargs):
-    instance.email_verified = False
-`,
-				"app/apps.py": `
-from django.apps import AppConfig
-from django.db.models.signals import post_save
-from swapper import load_model
-class UsersConfig(AppConfig):
-    def ready(self):
-        Membership = load_model("app", "Membership")
-        post_save.connect(self.make_owner, sender=Membership)
-    @classmethod
-    def make_owner(cls, instance, created, **kwargs):
-        if not created or not instance.is_admin:
-            return
-        Owner = load_model("app", "Owner")
-        Owner.objects.create(membership=instance)
-`},
+			name:      "a post_save receiver that does not test created runs on every save: no creation rule",
+			files:     signalReceivers,
 			construct: "Touch",
 			want:      "",
 		},
@@ -1431,3 +1308,49 @@ def remind_expiring_users():
 		})
 	}
 }
+
+// signalReceivers is a Django service with post_save receivers of both
+// kinds: decorated ones (one testing created, one not) and one connected
+// in AppConfig.ready to a model a loader names.
+var signalReceivers = map[string]string{
+	"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    email_verified = models.BooleanField(default=False)
+class Membership(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+    is_admin = models.BooleanField(default=False)
+class Owner(models.Model):
+    membership = models.OneToOneField(Membership, models.CASCADE)
+class Verification(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+`,
+	"app/signals.py": `
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from app.models import User, Verification
+@receiver(post_save, sender=User)
+def send_verification(sender, instance, created, **kwargs):
+    if not created or instance.email_verified:
+        return
+    Verification.objects.create(user=instance)
+@receiver(post_save, sender=User)
+def touch(sender, instance, **kwargs):
+    instance.email_verified = False
+`,
+	"app/apps.py": `
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from swapper import load_model
+class UsersConfig(AppConfig):
+    def ready(self):
+        Membership = load_model("app", "Membership")
+        post_save.connect(self.make_owner, sender=Membership)
+    @classmethod
+    def make_owner(cls, instance, created, **kwargs):
+        if not created or not instance.is_admin:
+            return
+        Owner = load_model("app", "Owner")
+        Owner.objects.create(membership=instance)
+`}

@@ -76,13 +76,7 @@ func returnedFunction(fn *facts.Function) *facts.Function {
 	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprName {
 		return nil
 	}
-	for i := range fn.Body {
-		s := &fn.Body[i]
-		if s.Kind == facts.StmtFunction && s.Func() != nil && s.Func().Name == last.Value.Name {
-			return s.Func()
-		}
-	}
-	return nil
+	return definedIn(fn.Body, last.Value.Name)
 }
 
 // callsName reports a call of the named function anywhere in body.

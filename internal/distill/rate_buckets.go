@@ -66,7 +66,7 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 		return at
 	}
 	var divisors []int
-	walkStmts(body, func(s *facts.Stmt) {
+	facts.Walk(body, func(s *facts.Stmt) bool {
 		if s.Value != nil && s.Value.Kind == facts.ExprCall && catalog.Match(b.lang.FindOrCreateMethods, s.Value.Method()) {
 			for _, kw := range s.Value.Keywords() {
 				if kw.Value.Kind == facts.ExprName {
@@ -92,6 +92,7 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 				return false
 			})
 		}
+		return true
 	})
 	for _, i := range divisors {
 		if i != bp.key && i != bp.capacity {
@@ -106,21 +107,6 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 // `return False` ("false").
 func isBoolReturn(s *facts.Stmt, want string) bool {
 	return s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprBool && s.Value.Value == want
-}
-
-// walkStmts calls fn on every statement of list and of the blocks nested
-// in them.
-func walkStmts(list []facts.Stmt, fn func(*facts.Stmt)) {
-	for i := range list {
-		s := &list[i]
-		fn(s)
-		walkStmts(s.Body, fn)
-		walkStmts(s.Else, fn)
-		for _, h := range s.Handlers() {
-			walkStmts(h.Body, fn)
-		}
-		walkStmts(s.Finally(), fn)
-	}
 }
 
 // bucketLimit states a call of fr, a token bucket or a function that
@@ -228,7 +214,7 @@ func (rc *ruleCtx) bucketCall(fr *funcRef) (*facts.Expr, *funcRef) {
 // client address keys (request.META["REMOTE_ADDR"]).
 func (b *builder) readsClientAddress(fn *facts.Function) bool {
 	found := false
-	walkStmts(fn.Body, func(s *facts.Stmt) {
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			if x.Any(func(e *facts.Expr) bool {
 				return e.Kind == facts.ExprString && catalog.Match(b.lang.ClientAddressKeys, e.Value)
@@ -236,6 +222,7 @@ func (b *builder) readsClientAddress(fn *facts.Function) bool {
 				found = true
 			}
 		}
+		return true
 	})
 	return found
 }

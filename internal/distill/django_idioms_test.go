@@ -711,43 +711,8 @@ class Command(BaseCommand):
 }`,
 		},
 		{
-			name: "a lookup in try whose DoesNotExist handler ends the request requires the row",
-			files: map[string]string{
-				"app/models.py": `
-from django.contrib.auth.models import User
-from django.db import models
-class Credential(models.Model):
-    code = models.UUIDField(unique=True)
-    name = models.CharField(max_length=100)
-    user = models.ForeignKey(User, models.CASCADE, related_name="credentials")
-class Member(models.Model):
-    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
-`,
-				"app/views.py": `
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
-from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect
-from app.models import Credential, Member
-@login_required
-def remove_credential(request, code):
-    try:
-        credential = Credential.objects.get(user=request.user, code=code)
-    except Credential.DoesNotExist:
-        return HttpResponseBadRequest()
-    credential.delete()
-    return redirect("profile")
-@login_required
-def invite(request):
-    email = request.POST["email"]
-    try:
-        user = User.objects.get(email=email)
-    except User.DoesNotExist:
-        user = User(email=email)
-        user.save()
-    Member.objects.create(user=user)
-    return redirect("team")
-`},
+			name:      "a lookup in try whose DoesNotExist handler ends the request requires the row",
+			files:     credentialViews,
 			construct: "RemoveCredential",
 			want: `rule RemoveCredential {
     when: RemoveCredential(user, code)
@@ -757,43 +722,8 @@ def invite(request):
 }`,
 		},
 		{
-			name: "a DoesNotExist handler that goes on states its outcomes for when no row matched",
-			files: map[string]string{
-				"app/models.py": `
-from django.contrib.auth.models import User
-from django.db import models
-class Credential(models.Model):
-    code = models.UUIDField(unique=True)
-    name = models.CharField(max_length=100)
-    user = models.ForeignKey(User, models.CASCADE, related_name="credentials")
-class Member(models.Model):
-    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
-`,
-				"app/views.py": `
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
-from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect
-from app.models import Credential, Member
-@login_required
-def remove_credential(request, code):
-    try:
-        credential = Credential.objects.get(user=request.user, code=code)
-    except Credential.DoesNotExist:
-        return HttpResponseBadRequest()
-    credential.delete()
-    return redirect("profile")
-@login_required
-def invite(request):
-    email = request.POST["email"]
-    try:
-        user = User.objects.get(email=email)
-    except User.DoesNotExist:
-        user = User(email=email)
-        user.save()
-    Member.objects.create(user=user)
-    return redirect("team")
-`},
+			name:      "a DoesNotExist handler that goes on states its outcomes for when no row matched",
+			files:     credentialViews,
 			construct: "Invite",
 			want: `rule Invite {
     when: Invite(email)
@@ -1353,4 +1283,44 @@ class UsersConfig(AppConfig):
             return
         Owner = load_model("app", "Owner")
         Owner.objects.create(membership=instance)
+`}
+
+// credentialViews is a Django service whose views look a row up in a try
+// with a DoesNotExist handler: one that ends the request, one that goes on
+// and creates the row.
+var credentialViews = map[string]string{
+	"app/models.py": `
+from django.contrib.auth.models import User
+from django.db import models
+class Credential(models.Model):
+    code = models.UUIDField(unique=True)
+    name = models.CharField(max_length=100)
+    user = models.ForeignKey(User, models.CASCADE, related_name="credentials")
+class Member(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="memberships")
+`,
+	"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from app.models import Credential, Member
+@login_required
+def remove_credential(request, code):
+    try:
+        credential = Credential.objects.get(user=request.user, code=code)
+    except Credential.DoesNotExist:
+        return HttpResponseBadRequest()
+    credential.delete()
+    return redirect("profile")
+@login_required
+def invite(request):
+    email = request.POST["email"]
+    try:
+        user = User.objects.get(email=email)
+    except User.DoesNotExist:
+        user = User(email=email)
+        user.save()
+    Member.objects.create(user=user)
+    return redirect("team")
 `}

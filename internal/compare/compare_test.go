@@ -391,3 +391,46 @@ func TestTriggerBindingRename(t *testing.T) {
 		})
 	}
 }
+
+// TestMixedLanguagePair: a group that mixes a Python and a TypeScript
+// implementation of the same flow (reset_a in Flask, reset_d in Express +
+// Mongoose, which differ only in language, framework and the spelling of
+// names) shares at least what the all-Python pair reset_a/reset_b shares,
+// construct kind by construct kind (but for the relationship a Mongoose
+// schema cannot declare), is at least as similar, and reports no
+// behavioural difference.
+func TestMixedLanguagePair(t *testing.T) {
+	report := func(dir string, keep ...string) Report {
+		var vs []Variant
+		for _, v := range loadCase(t, filepath.Join(fixtures, dir)) {
+			if slices.Contains(keep, v.ID) {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) != len(keep) {
+			t.Fatalf("%s: want variants %v, found %d of them", dir, keep, len(vs))
+		}
+		res, err := Compare(vs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return BuildReport(res, ReportOptions{})
+	}
+	python := report("distilled-reset", "reset_a", "reset_b")
+	mixed := report("distilled-mixed-reset", "reset_a", "reset_d")
+	for kind, n := range python.Shared {
+		// Mongoose declares a reference on one side only: reset_d has no
+		// backref (User.reset_tokens), which both Python variants declare.
+		if kind != "relationship" && mixed.Shared[kind] < n {
+			t.Errorf("the mixed pair shares %d %s, the all-Python pair %d", mixed.Shared[kind], kind, n)
+		}
+	}
+	if mixed.Similarity[0][1] < python.Similarity[0][1] {
+		t.Errorf("similarity of the mixed pair %.2f < the all-Python pair's %.2f", mixed.Similarity[0][1], python.Similarity[0][1])
+	}
+	for _, vr := range mixed.PerVariant {
+		if len(vr.Differs)+len(vr.Lacks) > 0 {
+			t.Errorf("%s: differs %v, lacks %v; want none", vr.ID, vr.Differs, vr.Lacks)
+		}
+	}
+}

@@ -41,23 +41,56 @@ func (b *builder) collectExportedConfig() {
 		}
 		for i := range f.Exports {
 			x := &f.Exports[i]
-			if x.Value == nil || x.Name == "default" || x.Name == "*" || x.Value.Kind == facts.ExprName {
+			if x.Name == "default" || x.Name == "*" {
 				continue
 			}
-			v := b.settingValue(x.Value)
-			if v == nil {
-				continue
-			}
-			if d := b.durationString(v); d != nil {
-				if name := snake(x.Name); isSnake(name) && b.configByKey[x.Name] == nil {
-					b.configByKey[x.Name] = &configInfo{name: name, typ: "Duration", value: d,
-						file: f, line: x.Line, order: len(b.configByKey)}
+			if x.Value == nil {
+				// export const config = {...}: each property is a setting,
+				// read as config.name through the module.
+				for _, e := range exportedObject(f, x.Local) {
+					if e.Key != nil && e.Key.Kind == facts.ExprString {
+						b.addExportedSetting(f, e.Key.Value, &e.Value, e.Value.Line)
+					}
 				}
 				continue
 			}
-			b.addConfig(f, x.Name, v, nil, x.Line)
+			if x.Value.Kind != facts.ExprName {
+				b.addExportedSetting(f, x.Name, x.Value, x.Line)
+			}
 		}
 	}
+}
+
+// exportedObject is the entries of the object literal a module constant
+// named local holds, or nil.
+func exportedObject(f *facts.File, local string) []facts.DictEntry {
+	if f == nil || local == "" {
+		return nil
+	}
+	for i := range f.Constants {
+		if c := &f.Constants[i]; c.Name == local && c.Value != nil && c.Value.Kind == facts.ExprDict {
+			return c.Value.Entries()
+		}
+	}
+	return nil
+}
+
+// addExportedSetting records an exported property with a value (a
+// literal, a duration string, or an environment read with a default) as
+// a candidate config parameter.
+func (b *builder) addExportedSetting(f *facts.File, key string, value *facts.Expr, line int) {
+	v := b.settingValue(value)
+	if v == nil {
+		return
+	}
+	if d := b.durationString(v); d != nil {
+		if name := snake(key); isSnake(name) && b.configByKey[key] == nil {
+			b.configByKey[key] = &configInfo{name: name, typ: "Duration", value: d,
+				file: f, line: line, order: len(b.configByKey)}
+		}
+		return
+	}
+	b.addConfig(f, key, v, nil, line)
 }
 
 // settingValue is the value a setting has when the environment does not
@@ -125,7 +158,13 @@ func (b *builder) exportedConfig(e *facts.Expr) *configInfo {
 	mod, name := dotted[:i], dotted[i+1:]
 	f := b.ix.modules[mod]
 	if f == nil {
-		return nil
+		// config.name read through an exported object (import { config }
+		// from './config'): the module is one segment further up.
+		j := strings.LastIndexByte(mod, '.')
+		if j < 0 || exportedObject(b.ix.modules[mod[:j]], mod[j+1:]) == nil {
+			return nil
+		}
+		f = b.ix.modules[mod[:j]]
 	}
 	if ci := b.configByKey[name]; ci != nil && ci.file == f {
 		return ci

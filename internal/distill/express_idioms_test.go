@@ -220,6 +220,45 @@ module.exports = router;
 		},
 		construct: "Token",
 		want:      []string{"AccessToken.created(user: user, expires_at: now + config.access_token_expiry)", "access_token_expiry: Duration = 15.minutes"},
+	}, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		name: "ES-exported config object, `x || ''` read as x, a destructured default",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/config.ts": `
+export const config = { maxFailedLogins: 5, lockMinutes: Number(process.env.LOCK_MINUTES || 15) };
+`,
+			"src/routes.ts": `
+import { Router } from 'express';
+import bcrypt from 'bcrypt';
+import { config } from './config';
+import User from './models/user';
+export const router = Router();
+router.post('/login', async (req, res) => {
+  const { password = '' } = req.body;
+  const user = await User.findOne({ email: req.body.email || '' });
+  if (!user) return res.status(401).end();
+  if (!(await bcrypt.compare(password || '', user.token))) {
+    user.failedLogins += 1;
+    if (user.failedLogins >= config.maxFailedLogins) {
+      user.lockedUntil = new Date(Date.now() + config.lockMinutes * 60 * 1000);
+    }
+    await user.save();
+    return res.status(401).end();
+  }
+  return res.json({ ok: true });
+});
+`,
+		},
+		construct: "LoginRejected",
+		want: []string{"when: LoginRejected(email, password)", "let user = User{email}", "requires: not verify(password, user.token)",
+			"if user.failed_logins + 1 >= config.max_failed_logins:", "user.locked_until = now + config.lock",
+			"max_failed_logins: Integer = 5", "lock: Duration = 15.minutes"},
 	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

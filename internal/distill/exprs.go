@@ -542,6 +542,10 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	case facts.ExprCompare:
 		return rc.compare(e, sc, out)
 	case facts.ExprBoolOp:
+		if e.Op == "or" && e.Y.IsFalsyLiteral() {
+			// x or "" (x || ''): x, as a value and as a condition.
+			return rc.tr(e.X, sc, out)
+		}
 		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
 		if x == nil || y == nil {
 			return nil

@@ -30,6 +30,7 @@ var fixtures = map[string]string{
 	"reset_a":             "../../testdata/variants/reset_a",
 	"reset_b":             "../../testdata/variants/reset_b",
 	"reset_c":             "../../testdata/variants/reset_c",
+	"reset_d":             "../../testdata/variants/reset_d",
 	"merge_x":             "../../testdata/variants/merge_x",
 	"merge_y":             "../../testdata/variants/merge_y",
 }
@@ -117,5 +118,31 @@ func TestFixturesCheckClean(t *testing.T) {
 				t.Error("no file parsed")
 			}
 		})
+	}
+}
+
+// TestCompareFixturesAreGoldens: the distilled specs the compare fixtures
+// hold (testdata/compare/distilled-*/) are copies of this package's
+// goldens, so a change to a golden that is not carried over fails here
+// instead of leaving compare's tests on a stale spec.
+func TestCompareFixturesAreGoldens(t *testing.T) {
+	copies, err := filepath.Glob("../../testdata/compare/distilled-*/*.allium")
+	if err != nil || len(copies) == 0 {
+		t.Fatalf("no distilled compare fixtures: %v", err)
+	}
+	for _, c := range copies {
+		name := strings.TrimSuffix(filepath.Base(c), ".allium")
+		if _, ok := fixtures[name]; !ok {
+			t.Errorf("%s is not the golden of a fixture of this package", c)
+			continue
+		}
+		got, err1 := os.ReadFile(c)
+		want, err2 := os.ReadFile(filepath.Join("testdata", "golden", name+".allium"))
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from testdata/golden/%s.allium: copy the golden over", c, name)
+		}
 	}
 }

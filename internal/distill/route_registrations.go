@@ -138,8 +138,9 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		if r := rc.eval(v, sc, out, true); r.kind == vReqDict {
 			// const {token, password} = await req.json(): the inputs.
 			for i := range t.Entries() {
-				if en := &t.Entries()[i]; en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName {
-					sc.vars[en.Value.Name] = rc.shapeInput(r, en.Key.Value, sc)
+				en := &t.Entries()[i]
+				if target, _ := defaulted(&en.Value); en.Key != nil && en.Key.Kind == facts.ExprString && target.Kind == facts.ExprName {
+					sc.vars[target.Name] = rc.shapeInput(r, en.Key.Value, sc)
 				}
 			}
 		}
@@ -154,6 +155,20 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		if v.Resolved != "" {
 			part.Resolved = v.Resolved + "." + en.Key.Value
 		}
-		rc.assign(&en.Value, part, sc, out, line)
+		target, def := defaulted(&en.Value)
+		if def != nil {
+			// {password = ''}: the part, or the default when it is absent.
+			part = &facts.Expr{Kind: facts.ExprBoolOp, Op: "or", X: part, Y: def, Line: part.Line}
+		}
+		rc.assign(target, part, sc, out, line)
 	}
+}
+
+// defaulted splits a destructuring target with a default value ({x = 1})
+// into the target and the default; any other target has no default.
+func defaulted(t *facts.Expr) (target, def *facts.Expr) {
+	if t.Kind == facts.ExprDefault && t.X != nil {
+		return t.X, t.Y
+	}
+	return t, nil
 }

@@ -344,6 +344,24 @@ func (e *Expr) IsLiteral() bool {
 	return false
 }
 
+// IsFalsyLiteral reports whether e is a literal both Python and
+// JavaScript read as false: "", 0, false, None/null. `x or ""` and
+// `x || ''` then have x's truth, and stand for x where a value is read.
+func (e *Expr) IsFalsyLiteral() bool {
+	if !e.IsLiteral() {
+		return false
+	}
+	switch e.Kind {
+	case ExprString:
+		return e.Value == ""
+	case ExprInt, ExprFloat:
+		return strings.Trim(strings.ReplaceAll(e.Value, "_", ""), "0.") == ""
+	case ExprBool:
+		return e.Value == "false"
+	}
+	return true
+}
+
 // LastSegment returns the part of a dotted name after its last dot.
 func LastSegment(dotted string) string {
 	if i := strings.LastIndexByte(dotted, '.'); i >= 0 {

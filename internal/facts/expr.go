@@ -346,7 +346,7 @@ func (e *Expr) IsLiteral() bool {
 
 // IsFalsyLiteral reports whether e is a literal both Python and
 // JavaScript read as false: "", 0, false, None/null. `x or ""` and
-// `x || ”` then have x's truth, and stand for x where a value is read.
+// `x || ""` then have x's truth, and stand for x where a value is read.
 func (e *Expr) IsFalsyLiteral() bool {
 	if !e.IsLiteral() {
 		return false

@@ -38,6 +38,9 @@
 #   LARGE_RUNS          alternated runs of BenchmarkLargeService (default 3)
 #   LARGE_WORKERS       workers of both the parse and the distillation
 #                       (default: GOMAXPROCS)
+#   LARGE_TS_DIR        the large TypeScript/JavaScript body of
+#                       BenchmarkLargeServiceTypeScript (default: effect's
+#                       sources and typeorm's build, from npm; see ts_corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -155,6 +158,44 @@ if [[ "BenchmarkLargeService" =~ $filter || "BenchmarkDirLarge" =~ $filter ]]; t
       status=1
     fi
   fi
+fi
+
+# ts_corpus fills directory $1 with a large body of real TypeScript and
+# JavaScript from the npm registry: the TypeScript sources effect ships
+# (src/, ~5.7 MB) and typeorm's JavaScript build (~5.7 MB). It fails when
+# npm or the registry is not there.
+ts_corpus() {
+  local dir=$1 pkg
+  command -v npm >/dev/null || return 1
+  for pkg in effect@3.10.0 typeorm@0.3.20; do
+    mkdir -p "$dir/${pkg%@*}"
+    (cd "$dir" && npm pack --silent "$pkg" >/dev/null 2>&1) || return 1
+    tar -xzf "$dir"/"${pkg%@*}"-*.tgz -C "$dir/${pkg%@*}" --strip-components=1 || return 1
+    rm -f "$dir"/"${pkg%@*}"-*.tgz
+  done
+  # Declarations and source maps are not code a service runs.
+  find "$dir" \( -name '*.d.ts' -o -name '*.map' \) -delete
+}
+
+# BenchmarkLargeService again on TypeScript/JavaScript (issue 13), reported
+# as BenchmarkLargeServiceTypeScript; LARGE_TS_DIR overrides the corpus.
+if [[ "BenchmarkLargeServiceTypeScript" =~ $filter ]]; then
+  tswork=$(mktemp -d "${TMPDIR:-/tmp}/distill-large-ts.XXXXXX")
+  large_ts=${LARGE_TS_DIR:-}
+  if [[ -z "$large_ts" ]] && ts_corpus "$tswork"; then
+    large_ts=$tswork
+  fi
+  if [[ -n "$large_ts" ]]; then
+    echo "bench large TypeScript service: $large_ts, $(find "$large_ts" -type f \( -name '*.ts' -o -name '*.js' -o -name '*.tsx' -o -name '*.mjs' -o -name '*.cjs' \) | wc -l) files" >&2
+    if ! go test -run='^$' -bench='^BenchmarkLargeService$' -benchtime="${LARGE_RUNS:-3}x" ./internal/distill \
+      -args -large.dir="$large_ts" -large.workers="${LARGE_WORKERS:-0}" 2>&1 |
+      sed "s|^BenchmarkLargeService|internal/distill BenchmarkLargeServiceTypeScript|" >>"$raw"; then
+      status=1
+    fi
+  else
+    echo "bench: no TypeScript corpus (npm pack failed; set LARGE_TS_DIR); BenchmarkLargeServiceTypeScript skipped" >&2
+  fi
+  rm -rf "$tswork"
 fi
 
 # The table: one line per benchmark, time per iteration made readable, then

@@ -210,7 +210,6 @@ func BenchmarkLargeService(b *testing.B) {
 // parseAll parses files with bare tree-sitter (no walk) on workers
 // goroutines, each with its own parser, taking files in order.
 func parseAll(b *testing.B, files []source.File, workers int) {
-	g := syntax.Python()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -222,7 +221,8 @@ func parseAll(b *testing.B, files []source.File, workers int) {
 				if i >= len(files) {
 					return
 				}
-				if !strings.HasSuffix(files[i].Path, ".py") {
+				g := bareGrammar(files[i].Path)
+				if g == nil {
 					continue
 				}
 				if _, err := p.Parse(context.Background(), g, files[i].Data, nil); err != nil {
@@ -232,6 +232,23 @@ func parseAll(b *testing.B, files []source.File, workers int) {
 		})
 	}
 	wg.Wait()
+}
+
+// bareGrammar is the tree-sitter grammar a bare parse of a file uses, by
+// its extension (the one the language's walker parses it with), or nil for
+// a file tree-sitter does not parse (a Prisma schema has its own parser).
+func bareGrammar(path string) *syntax.Grammar {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".py", ".pyi":
+		return syntax.Python()
+	case ".ts", ".mts", ".cts":
+		return syntax.TypeScript()
+	case ".tsx":
+		return syntax.TSX()
+	case ".js", ".jsx", ".mjs", ".cjs":
+		return syntax.JavaScript()
+	}
+	return nil
 }
 
 // extractOnly parses and extracts files as Distill does, without the build.

@@ -133,6 +133,16 @@ type Language struct {
 	RequestForms      []string      `yaml:"request_forms"`
 	Auth              *Auth         `yaml:"auth"`
 	TaskDecorators    []string      `yaml:"task_decorators"`
+	// ScheduleCalls register a function with a scheduler at module level
+	// (APScheduler's add_job(fn), node-cron's cron.schedule(expr, fn)):
+	// call -> the position of the function among its arguments, -1 for
+	// the last. The function runs as a job.
+	ScheduleCalls map[string]int `yaml:"schedule_calls"`
+	// FilterOperators map the comparison words of a query filter to the
+	// operator they stand for ("=", "!=", "<", "<=", ">", ">=", "in"):
+	// Django's field__lt=v suffix, Mongo's {field: {$lt: v}}, Prisma's
+	// {field: {lt: v}} and TypeORM's {field: LessThan(v)}.
+	FilterOperators map[string]string `yaml:"filter_operators"`
 	CommandBases      []string      `yaml:"command_bases"`
 	ClockCalls        []string      `yaml:"clock_calls"`
 	DateCalls         []string      `yaml:"date_calls"`
@@ -729,6 +739,11 @@ func parse(path string, data []byte) (*Catalog, error) {
 		for i, s := range l.Sinks {
 			if len(s.Names) == 0 || s.Entity == "" {
 				return nil, fmt.Errorf("pattern catalog %s: %s sink %d needs names and entity", path, id, i+1)
+			}
+		}
+		for word, op := range l.FilterOperators {
+			if !slices.Contains([]string{"=", "!=", "<", "<=", ">", ">=", "in"}, op) {
+				return nil, fmt.Errorf("pattern catalog %s: %s filter_operators: %s maps to %q, not one of = != < <= > >= in", path, id, word, op)
 			}
 		}
 	}

@@ -81,6 +81,7 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong type", "version: 1\nlanguages:\n  python:\n    clock_calls: 3\n", "p.yaml:4:"},
 		{"bad version", "version: 7\nlanguages:\n  python: {}\n", "version 7"},
 		{"sink without entity", "version: 1\nlanguages:\n  python:\n    sinks: [{names: [x]}]\n", "sink 1"},
+		{"filter operator not a comparison", "version: 1\nlanguages:\n  python:\n    filter_operators: {lt: \"<<\"}\n", `lt maps to "<<"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

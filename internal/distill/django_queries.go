@@ -97,7 +97,7 @@ func (rc *ruleCtx) relatedFilter(q *query, kw facts.Keyword, sc *scope, out *[]a
 	parts := strings.Split(kw.Name, "__")
 	op := allium.OpEq
 	if len(parts) > 1 {
-		if o, ok := djangoLookups[parts[len(parts)-1]]; ok && o != allium.OpIn {
+		if o, ok := b.lang.FilterOperators[parts[len(parts)-1]]; ok && o != allium.OpIn {
 			op = o
 			parts = parts[:len(parts)-1]
 		}

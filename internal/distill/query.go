@@ -9,9 +9,6 @@ import (
 	"github.com/distill/distill/internal/facts"
 )
 
-var djangoLookups = map[string]string{"lt": allium.OpLt, "lte": allium.OpLe, "gt": allium.OpGt, "gte": allium.OpGe,
-	"exact": allium.OpEq, "iexact": allium.OpEq, "in": allium.OpIn}
-
 // queryCall handles query building and execution; nil when e is not a
 // query call.
 func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
@@ -169,6 +166,25 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 }
 
 // filterKw reads filter_by(field=value) and Django's field__lte=value.
+
+// filterOperator reads a filter value that carries its comparison (the
+// catalog's filter_operators): {$lt: v} and {lt: v} as objects of one
+// entry, LessThan(v) as a call. It returns the operator and v, or a nil v.
+func (b *builder) filterOperator(e *facts.Expr) (string, *facts.Expr) {
+	switch {
+	case e.Kind == facts.ExprDict && len(e.Entries()) == 1:
+		if en := &e.Entries()[0]; en.Key != nil && en.Key.Kind == facts.ExprString {
+			if op, ok := b.lang.FilterOperators[en.Key.Value]; ok {
+				return op, &en.Value
+			}
+		}
+	case e.Kind == facts.ExprCall && len(e.Args) == 1 && e.X != nil && e.X.Kind == facts.ExprName:
+		if op, ok := b.lang.FilterOperators[e.X.Name]; ok {
+			return op, &e.Args[0]
+		}
+	}
+	return "", nil
+}
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
 	for _, kw := range kws {
@@ -193,33 +209,37 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 				q.conds = append(q.conds, qcond{field: f.name, op: op, val: &allium.Lit{Kind: allium.LitNull, Text: "null"}})
 				continue
 			}
-			o, ok := djangoLookups[lk]
+			o, ok := rc.b.lang.FilterOperators[lk]
 			if !ok {
 				q.bad++
 				continue
 			}
 			op = o
 		}
+		value := &kw.Value
+		if o, v := rc.b.filterOperator(value); v != nil {
+			op, value = o, v
+		}
 		if ent == nil {
 			q.bad++
 			continue
 		}
 		if slices.Contains(rc.b.lang.IDAttrs, name) {
-			q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(&kw.Value, sc, out)})
+			q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(value, sc, out)})
 			continue
 		}
 		f := ent.attrs[name]
 		if f == nil || f.drop {
 			if secretField(name) {
 				// A lookup by a secret the spec does not model.
-				q.conds = append(q.conds, qcond{field: snake(name), op: op, val: rc.tr(&kw.Value, sc, out)})
+				q.conds = append(q.conds, qcond{field: snake(name), op: op, val: rc.tr(value, sc, out)})
 				continue
 			}
 			q.bad++
 			continue
 		}
-		x := rc.tr(&kw.Value, sc, out)
-		if t := rc.cachedTokenValue(&kw.Value, sc, out); t != nil {
+		x := rc.tr(value, sc, out)
+		if t := rc.cachedTokenValue(value, sc, out); t != nil {
 			x = &allium.Member{X: t, Name: f.name} // filter_by(email=<the cached value>)
 		}
 		if x == nil {

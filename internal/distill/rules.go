@@ -3,6 +3,7 @@ package distill
 import (
 	"cmp"
 	"maps"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -83,11 +84,19 @@ func (b *builder) findHandlers() []*handler {
 				if h := b.mutationHandler(cr); h != nil {
 					out = append(out, h)
 				}
+			default:
+				// A method a scheduler runs (NestJS's @Cron, @Interval).
+				for j := range c.Methods {
+					if m := &c.Methods[j]; decoratedBy(m.Decorators, b.lang.TaskDecorators) {
+						out = append(out, &handler{file: f, fn: m, class: c, job: true, name: pascal(strings.TrimLeft(m.Name, "_"))})
+					}
+				}
 			}
 		}
 	}
 	out = append(out, b.callRouteHandlers(out)...)
 	out = append(out, b.fileRouteHandlers(out)...)
+	out = append(out, b.scheduledHandlers(out)...)
 	return append(out, b.signalHandlers()...)
 }
 
@@ -104,17 +113,77 @@ func decoratorName(d *facts.Expr) (name string, call *facts.Expr) {
 }
 
 // scheduledNames lists functions registered with a scheduler at module
-// level: scheduler.add_job(fn, ...), schedule.every().do(fn).
+// level (the catalog's schedule_calls): scheduler.add_job(fn, ...),
+// schedule.every().do(fn).
 func (b *builder) scheduledNames(f *facts.File) map[string]bool {
 	out := map[string]bool{}
-	for _, s := range f.Statements {
-		if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall {
+	for i := range f.Statements {
+		if a := b.scheduledFunction(&f.Statements[i]); a != nil && a.Kind == facts.ExprName {
+			out[a.Name] = true
+		}
+	}
+	return out
+}
+
+// scheduledFunction is the function argument of a module-level statement
+// that registers it with a scheduler (schedule_calls), or nil.
+func (b *builder) scheduledFunction(s *facts.Stmt) *facts.Expr {
+	if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall {
+		return nil
+	}
+	call := s.Value
+	for _, k := range slices.Sorted(maps.Keys(b.lang.ScheduleCalls)) {
+		if !catalog.MatchAny([]string{k}, call.Resolved, call.Raw) {
 			continue
 		}
-		m := s.Value.Method()
-		if (m == "add_job" || m == "do" || m == "add_periodic_task" || m == "register") && len(s.Value.Args) > 0 {
-			if a := s.Value.Args[0]; a.Kind == facts.ExprName {
-				out[a.Name] = true
+		i := b.lang.ScheduleCalls[k]
+		if i < 0 {
+			i += len(call.Args)
+		}
+		if i >= 0 && i < len(call.Args) {
+			return &call.Args[i]
+		}
+	}
+	return nil
+}
+
+// scheduledHandlers are the jobs a scheduler runs that are not functions
+// of their own file: a function written in place (cron.schedule('0 3 * *
+// *', async () => {...})), named after its file, or one imported from
+// another module.
+func (b *builder) scheduledHandlers(known []*handler) []*handler {
+	seen := map[*facts.Function]bool{}
+	for _, h := range known {
+		seen[h.fn] = true
+	}
+	var out []*handler
+	for _, f := range b.ix.files {
+		if b.testFile(f.Path) {
+			continue
+		}
+		for i := range f.Statements {
+			a := b.scheduledFunction(&f.Statements[i])
+			if a == nil {
+				continue
+			}
+			h := &handler{file: f, job: true}
+			switch {
+			case a.Kind == facts.ExprFunction && a.Func() != nil:
+				h.fn = a.Func()
+				h.name = pascal(strings.TrimLeft(h.fn.Name, "_"))
+				if h.fn.Name == "" {
+					stem := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+					h.name = pascal(snake(stem))
+					h.fn.QualName = qual(f.Module, snake(stem))
+				}
+			case a.Kind == facts.ExprName || a.Kind == facts.ExprAttr:
+				if fr := b.ix.function(f, a); fr != nil {
+					h.file, h.fn, h.class, h.name = fr.file, fr.fn, fr.class, pascal(strings.TrimLeft(fr.fn.Name, "_"))
+				}
+			}
+			if h.fn != nil && h.name != "" && !seen[h.fn] {
+				seen[h.fn] = true
+				out = append(out, h)
 			}
 		}
 	}

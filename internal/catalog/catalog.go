@@ -143,10 +143,10 @@ type Language struct {
 	// Django's field__lt=v suffix, Mongo's {field: {$lt: v}}, Prisma's
 	// {field: {lt: v}} and TypeORM's {field: LessThan(v)}.
 	FilterOperators map[string]string `yaml:"filter_operators"`
-	CommandBases      []string      `yaml:"command_bases"`
-	ClockCalls        []string      `yaml:"clock_calls"`
-	DateCalls         []string      `yaml:"date_calls"`
-	HashCalls         []string      `yaml:"hash_calls"`
+	CommandBases    []string          `yaml:"command_bases"`
+	ClockCalls      []string          `yaml:"clock_calls"`
+	DateCalls       []string          `yaml:"date_calls"`
+	HashCalls       []string          `yaml:"hash_calls"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
 	EmailChecks   []string `yaml:"email_checks"`

@@ -1196,7 +1196,34 @@ func (b *builder) userEntity() string {
 		b.userEnt = e.name
 		return e.name
 	}
+	if e := b.passwordEntity(); e != nil {
+		b.userEnt = e.name
+		return e.name
+	}
 	return ""
+}
+
+// passwordEntity is the one entity that keeps a password (a field named
+// password, password_hash, hashed_password...): the accounts people sign in
+// with, whatever the service calls them (Account). Nil when none or
+// several do.
+func (b *builder) passwordEntity() *entityInfo {
+	var found *entityInfo
+	for _, e := range b.entList {
+		if e.isBase || e.weak {
+			continue
+		}
+		for _, f := range e.fields {
+			if !f.drop && strings.Contains(f.name, "password") && !strings.Contains(f.name, "token") {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+				break
+			}
+		}
+	}
+	return found
 }
 
 // dependencyValue runs a service dependency (FastAPI Depends) in the

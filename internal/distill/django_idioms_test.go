@@ -718,11 +718,23 @@ class Command(BaseCommand):
 		{
 			name:      "a lookup in try whose DoesNotExist handler ends the request requires the row",
 			files:     credentialViews,
+			construct: "Block",
+			want: `rule Block {
+    when: Block(email)
+    let user = User{email}
+    requires: exists user
+    ensures: user.is_active = false
+}`,
+		},
+		{
+			// healthchecks' remove_credential: the row named by its code
+			// among the signed-in user's.
+			name:      "a lookup by a secret and the signed-in user names the row, which must be the user's",
+			files:     credentialViews,
 			construct: "RemoveCredential",
 			want: `rule RemoveCredential {
-    when: RemoveCredential(user, code)
-    let credential = Credential{user, code}
-    requires: exists credential
+    when: RemoveCredential(user, credential)
+    requires: credential.user = user
     ensures: not exists credential
 }`,
 		},
@@ -1327,6 +1339,15 @@ def invite(request):
         user = User(email=email)
         user.save()
     Member.objects.create(user=user)
+    return redirect("team")
+@login_required
+def block(request):
+    try:
+        user = User.objects.get(email=request.POST["email"])
+    except User.DoesNotExist:
+        return HttpResponseBadRequest()
+    user.is_active = False
+    user.save()
     return redirect("team")
 `}
 

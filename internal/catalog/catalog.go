@@ -324,6 +324,14 @@ type Language struct {
 	// the client's network address (Django's request.META["REMOTE_ADDR"]):
 	// a rate limit keyed by a value read through one of them is per IP.
 	ClientAddressKeys []string `yaml:"client_address_keys"`
+	// ActionFields are the submitted fields that name the button pressed
+	// on a form of several (request.POST.get("action") == "login"): each
+	// value tested is an action, a rule of its own.
+	ActionFields []string `yaml:"action_fields"`
+	// FieldInstanceBases are model bases whose columns are field
+	// instances assigned in the class body (Django's models.Model): a bare
+	// annotation there (overall_status: str) is no column.
+	FieldInstanceBases []string `yaml:"field_instance_bases"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.

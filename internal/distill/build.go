@@ -255,6 +255,10 @@ func (b *builder) assemble(service string) *allium.Module {
 			b.note("%s:%d: dataclass %s is used by no rule; left out", e.ref.file.Path, e.ref.class.Line, e.name)
 			continue
 		}
+		if !refs[e.name] && b.bucketModel(e) {
+			b.note("%s:%d: model %s keeps the counts of the rate limits (stated as recent_attempts) and is used by no rule; left out", e.ref.file.Path, e.ref.class.Line, e.name)
+			continue
+		}
 		ent := &allium.Entity{Meta: b.meta(e.ref.file, e.ref.class.Line), Name: e.name}
 		for _, f := range e.fields {
 			if f.drop || f.typ == nil || (f.plumbing && !f.used && !used[e.name+"."+f.name]) {

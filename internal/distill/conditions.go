@@ -397,6 +397,17 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 				return e.X.Value, nil
 			}
 		}
+		if e.Op == "==" && e.X != nil && e.Y != nil {
+			// request.POST.get("action") == "login": the value of the
+			// field that names the pressed button is the action.
+			field, lit := e.X, e.Y
+			if field.Kind == facts.ExprString {
+				field, lit = lit, field
+			}
+			if lit.Kind == facts.ExprString && isSnake(lit.Value) && rc.actionField(field, sc, out) {
+				return lit.Value, nil
+			}
+		}
 	case facts.ExprBoolOp:
 		if e.Op != "and" {
 			return "", nil
@@ -409,6 +420,23 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 		}
 	}
 	return "", nil
+}
+
+// actionField reports a read of a submitted field the catalog names as
+// the one that says which button was pressed (action_fields):
+// request.POST["action"] or request.POST.get("action").
+func (rc *ruleCtx) actionField(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
+	var dict, key *facts.Expr
+	switch {
+	case e.Kind == facts.ExprSubscript:
+		dict, key = e.X, e.Y
+	case e.Kind == facts.ExprCall && e.Method() == "get" && len(e.Args) > 0:
+		dict, key = e.X.X, &e.Args[0]
+	}
+	if dict == nil || key == nil || key.Kind != facts.ExprString || !slices.Contains(rc.b.lang.ActionFields, key.Value) {
+		return false
+	}
+	return rc.eval(dict, sc, out, false).kind == vReqDict
 }
 
 // action walks the branch of one submitted action as a rule of its own,

@@ -1,6 +1,11 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // TestDjangoIdioms pins the Django and Django REST framework shapes of the
 // corpus's Django services (openwisp-users, healthchecks, styleguide):
@@ -713,11 +718,23 @@ class Command(BaseCommand):
 		{
 			name:      "a lookup in try whose DoesNotExist handler ends the request requires the row",
 			files:     credentialViews,
+			construct: "Block",
+			want: `rule Block {
+    when: Block(email)
+    let user = User{email}
+    requires: exists user
+    ensures: user.is_active = false
+}`,
+		},
+		{
+			// healthchecks' remove_credential: the row named by its code
+			// among the signed-in user's.
+			name:      "a lookup by a secret and the signed-in user names the row, which must be the user's",
+			files:     credentialViews,
 			construct: "RemoveCredential",
 			want: `rule RemoveCredential {
-    when: RemoveCredential(user, code)
-    let credential = Credential{user, code}
-    requires: exists credential
+    when: RemoveCredential(user, credential)
+    requires: credential.user = user
     ensures: not exists credential
 }`,
 		},
@@ -1323,4 +1340,65 @@ def invite(request):
         user.save()
     Member.objects.create(user=user)
     return redirect("team")
+@login_required
+def block(request):
+    try:
+        user = User.objects.get(email=request.POST["email"])
+    except User.DoesNotExist:
+        return HttpResponseBadRequest()
+    user.is_active = False
+    user.save()
+    return redirect("team")
 `}
+
+// TestBareAnnotationOnFieldInstanceModel: a Django model's columns are
+// field instances, so a bare annotation (a type hint for an attribute the
+// code sets on loaded rows) is no field; on a SQLAlchemy 2.0 model a bare
+// Mapped annotation is a column.
+func TestBareAnnotationOnFieldInstanceModel(t *testing.T) {
+	d := New(Options{})
+	for _, tc := range []struct {
+		name, models string
+		want, absent []string
+	}{
+		{"Django: the annotation is a hint", `
+from django.db import models
+class Project(models.Model):
+    name = models.CharField(max_length=200)
+    overall_status: str
+`, []string{"name: String"}, []string{"overall_status"}},
+		{"SQLAlchemy 2.0: the Mapped annotation is a column", `
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+class Base(DeclarativeBase):
+    pass
+class Project(Base):
+    __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column()
+    overall_status: Mapped[str]
+`, []string{"name: String", "overall_status: String"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": tc.models, "app/views.py": `
+from django.shortcuts import get_object_or_404, redirect
+from app.models import Project
+def rename(request, pk):
+    project = get_object_or_404(Project, pk=pk)
+    project.name = request.POST["name"]
+    project.save()
+    return redirect("home")
+`})
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("missing %q:\n%s", w, text)
+				}
+			}
+			for _, a := range tc.absent {
+				if strings.Contains(text, a) {
+					t.Errorf("has %q:\n%s", a, text)
+				}
+			}
+		})
+	}
+}

@@ -236,7 +236,9 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 		// Not a lookup the spec states: the handler is left as before.
 	case hends && onlyLets(hout):
 		rc.b.stats.GuardsSeen++
-		if sc.top {
+		if sc.top && found.param == "" {
+			// (A row the caller names by its secret is a parameter: it
+			// exists, as with get_object_or_404.)
 			rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, h.Line)
 		}
 	case !hends && !onlyLets(hout):

@@ -634,6 +634,12 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		strings.ToUpper(name) == name {
 		return
 	}
+	if a.Value == nil && a.Annotation != nil && b.matchBases(e.ref, b.lang.FieldInstanceBases) {
+		// overall_status: str on a Django model: its columns are field
+		// instances, so a bare annotation types an attribute the code
+		// sets on loaded rows, not a column.
+		return
+	}
 	fi := &fieldInfo{name: bindingName(name), attr: a.Name, line: a.Line}
 	if !isSnake(fi.name) {
 		return

@@ -676,6 +676,25 @@ def project(request, code):
 }`,
 		},
 		{
+			// healthchecks' login: request.POST.get("action") == "login".
+			name:      "the value of the submitted action field names an action, a rule with a trigger of its own",
+			files:     actionFieldPage(`request.POST.get("action")`),
+			construct: "SettingsPageRename",
+			want: `rule SettingsPageRename {
+    when: SettingsPageRename(name, project)
+    ensures: project.name = name
+}`,
+		},
+		{
+			name:      "the other value of the action field is the rest of the handler, with no test of the field",
+			files:     actionFieldPage(`request.POST["action"]`),
+			construct: "SettingsPage",
+			want: `rule SettingsPage {
+    when: SettingsPage(key, project)
+    ensures: project.api_key = key
+}`,
+		},
+		{
 			// healthchecks' remove_credential: the button is named as the view.
 			name: "an action named as its handler names the rule once",
 			files: map[string]string{
@@ -966,4 +985,31 @@ def purge_expired_tokens():
 			t.Fatalf("no rule PurgeExpiredTokens:\n%s", allium.Print(out.Module, allium.PrintOptions{}))
 		})
 	}
+}
+
+// actionFieldPage is a page of two forms told apart by the value of the
+// submitted action field, read by field (request.POST.get("action") or
+// request.POST["action"]).
+func actionFieldPage(field string) map[string]string {
+	return map[string]string{
+		"hc/models.py": `
+from django.db import models
+class Project(models.Model):
+    name = models.CharField(max_length=200, blank=True)
+    api_key = models.CharField(max_length=128, blank=True)
+`,
+		"hc/views.py": `
+from django.shortcuts import get_object_or_404, render
+from hc.models import Project
+def settings_page(request, code):
+    project = get_object_or_404(Project, code=code)
+    if request.method == "POST":
+        if ` + field + ` == "rename":
+            project.name = request.POST["name"]
+            project.save()
+        else:
+            project.api_key = request.POST["key"]
+            project.save()
+    return render(request, "settings.html", {"project": project})
+`}
 }

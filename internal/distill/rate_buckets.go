@@ -103,6 +103,27 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 	return bp, ok
 }
 
+// bucketModel reports whether e is only the rows of a token bucket: one
+// of its methods is a bucket (bucketOf) and it points at no other entity.
+// Rules state its limits as recent_attempts(...), so its rows are the
+// limits' bookkeeping and not part of the spec unless a rule names it.
+func (b *builder) bucketModel(e *entityInfo) bool {
+	if e.ref == nil || e.ref.class == nil {
+		return false
+	}
+	for _, f := range e.fields {
+		if f.fkEntity != "" {
+			return false
+		}
+	}
+	for i := range e.ref.class.Methods {
+		if _, ok := b.bucketOf(&e.ref.class.Methods[i]); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // isBoolReturn reports whether s is `return True` (want "true") or
 // `return False` ("false").
 func isBoolReturn(s *facts.Stmt, want string) bool {

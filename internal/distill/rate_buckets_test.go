@@ -83,20 +83,7 @@ func TestRateBuckets(t *testing.T) {
 		{"a counter that never refuses is no limit", "counts(email, 5, 60)", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": bucketModels, "app/views.py": `
-from flask import Flask, request, abort
-from app.models import User, Bucket, counts, db
-app = Flask(__name__)
-
-@app.route("/lock", methods=["POST"])
-def lock():
-    email = request.form["email"]
-    if not ` + tc.guard + `:
-        abort(429)
-    user = User.query.filter_by(email=email).first()
-    user.status = "locked"
-    db.session.commit()
-`})
+			out := distilText(t, d, map[string]string{"app/models.py": bucketModels, "app/views.py": lockView(tc.guard, `user.status = "locked"`)})
 			text := string(allium.Print(out.Module, allium.PrintOptions{}))
 			if !strings.Contains(text, "rule Lock ") {
 				t.Fatalf("no rule Lock:\n%s", text)
@@ -111,4 +98,52 @@ def lock():
 			}
 		})
 	}
+}
+
+// TestBucketModelLeftOut: the model whose rows a token bucket keeps is the
+// limits' bookkeeping (the rules state recent_attempts): no rule naming it,
+// it is left out with a note; a rule that creates its rows keeps it.
+func TestBucketModelLeftOut(t *testing.T) {
+	d := New(Options{})
+	for _, tc := range []struct {
+		name, effect string
+		kept         bool
+	}{
+		{"only the limit reads it", `user.status = "locked"`, false},
+		{"a rule creates its rows", `db.session.add(Bucket(value=email))`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": bucketModels, "app/views.py": lockView("Bucket.authorize_login_email(email)", tc.effect)})
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			if !strings.Contains(text, "recent_attempts(email, 1.hour)") {
+				t.Fatalf("the limit is not stated:\n%s", text)
+			}
+			if got := strings.Contains(text, "entity Bucket "); got != tc.kept {
+				t.Errorf("entity Bucket declared: %v, want %v:\n%s", got, tc.kept, text)
+			}
+			noted := strings.Contains(strings.Join(out.Notes, "\n"), "model Bucket keeps the counts of the rate limits")
+			if noted == tc.kept {
+				t.Errorf("note of the left-out model: %v, want %v: %v", noted, !tc.kept, out.Notes)
+			}
+		})
+	}
+}
+
+// lockView is a handler that refuses unless guard holds, then looks the
+// user up by email and does effect.
+func lockView(guard, effect string) string {
+	return `
+from flask import Flask, request, abort
+from app.models import User, Bucket, counts, db
+app = Flask(__name__)
+
+@app.route("/lock", methods=["POST"])
+def lock():
+    email = request.form["email"]
+    if not ` + guard + `:
+        abort(429)
+    user = User.query.filter_by(email=email).first()
+    ` + effect + `
+    db.session.commit()
+`
 }

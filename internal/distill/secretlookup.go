@@ -51,7 +51,7 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 		switch {
 		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk":
 			secret++
-		case c.val != nil && !secretField(c.field) && (stateValue(c.val) || rc.b.enumState(c.val)):
+		case c.val != nil && !secretField(c.field) && (stateValue(c.val) || rc.b.enumState(c.val) || rc.isCurrentUser(c.val)):
 			other = append(other, c)
 		default:
 			return nil
@@ -77,4 +77,12 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 		rc.requires(cond, sc, line)
 	}
 	return v
+}
+
+// isCurrentUser reports the signed-in user's expression: a lookup by a
+// secret among the current user's rows (Credential.objects.get(code=code,
+// user=request.user)) names the row, which must be the user's.
+func (rc *ruleCtx) isCurrentUser(x allium.Expr) bool {
+	u := rc.userVal
+	return u != nil && u.kind == vEntity && u.expr != nil && exprKey(u.expr) == exprKey(x)
 }

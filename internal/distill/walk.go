@@ -165,11 +165,17 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			val = rc.bindLookup(t.Name, val, sc, out, line)
 			if val.kind == vEntity && val.param != "" {
 				// The entity itself is the parameter: the id or secret
-				// it was found by is not.
+				// it was found by is not; the signed-in user it must
+				// belong to stays (secretLookupFiltered).
+				kept := rc.params[:before]
 				for _, p := range rc.params[before:] {
+					if rc.userVal != nil && p == rc.userVal.param {
+						kept = append(kept, p)
+						continue
+					}
 					delete(rc.paramSet, p)
 				}
-				rc.params = rc.params[:before]
+				rc.params = kept
 			}
 		}
 		if val.kind == vNew && val.local == "" {

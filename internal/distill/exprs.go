@@ -690,6 +690,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 				return nil
 			}
 			x = &allium.Unary{Op: allium.OpExists, X: j}
+		case vNew:
+			// A row the code built is never None (created_rows.go).
+			x = &allium.Lit{Kind: allium.LitBool, Text: "true"}
 		default:
 			ex := rc.valueExpr(v)
 			if ex == nil {

@@ -737,6 +737,33 @@ def accept(user_id):
     ensures: user.is_invitation_pending = false
 }`,
 		},
+		{
+			// flaskbb: the registration post-processor hands the new
+			// user's email to the account activator, which looks the user
+			// up again and refuses a missing or activated one. The row is
+			// the one just created: no precondition on the state before.
+			name:      "a lookup by a unique field of the row the rule created reads that row back",
+			files:     createThenFind(`user.email`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email)
+    ensures: User.created(email: email, activation_sent: true)
+}`,
+		},
+		{
+			name:      "... and by another value it is a lookup of another row",
+			files:     createThenFind(`request.form["inviter"]`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email, inviter)
+    let user = User{email: inviter}
+    requires: exists user
+    requires: not user.activation_sent
+    ensures:
+        User.created(email: email, activation_sent: false)
+        user.activation_sent = true
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -846,6 +873,39 @@ def invite(token):
 def reset(token):
     return token_page(token, False)
 `}
+
+// createThenFind is flaskbb's registration in small: the user is created,
+// then a helper looks a user up by email (a column declared unique), by
+// the value found, and guards on it.
+func createThenFind(found string) map[string]string {
+	return map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+    activation_sent = db.Column(db.Boolean, default=False)
+`, "app/views.py": `
+from flask import Flask, request, abort
+from app.models import User, db
+app = Flask(__name__)
+def send_activation(email):
+    user = User.query.filter_by(email=email).first()
+    if user is None:
+        abort(400)
+    if user.activation_sent:
+        abort(409)
+    user.activation_sent = True
+    db.session.commit()
+@app.route("/register", methods=["POST"])
+def register():
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    send_activation(` + found + `)
+    return "", 201
+`}
+}
 
 // registerThenMail is CTFd's register in small: the user is created, then
 // an email is sent and the request ends when can_send_mail() holds, a

@@ -348,6 +348,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
 		return v
 	}
+	if made := rc.createdRow(q); made != nil {
+		return made
+	}
 	if ent == nil || q.bad > 0 {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
@@ -461,6 +464,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 		return
 	}
 	v.done = true
+	rc.made = append(rc.made, v)
 	rc.b.stats.EffectsSeen++
 	v.args = rc.withColumnDefaults(v.ent, v.args)
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}

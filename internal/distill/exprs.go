@@ -1291,13 +1291,23 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		switch {
 		case catalog.MatchAny(ss.Starts, names...):
 			for i := range e.Args {
-				if u := rc.eval(&e.Args[i], sc, out, false); u.kind == vEntity && u.ent == b.userEntity() {
-					rc.touch(u)
+				if u := rc.eval(&e.Args[i], sc, out, false); (u.kind == vEntity || u.kind == vNew) && u.ent == b.userEntity() {
+					var who allium.Expr
+					if u.kind == vNew {
+						// The user registered in this request: its
+						// creation is named (sessionStoreWrite).
+						if who = rc.newRef(u); who == nil {
+							return &value{kind: vPlumbing}
+						}
+					} else {
+						rc.touch(u)
+						who = rc.valueExpr(u)
+					}
 					b.stats.EffectsSeen++
 					b.sessionUser = u.ent
 					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
-						Args: append([]allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}, rc.sessionFlags(names, e, i, sc, out)...)}}
+						Args: append([]allium.Arg{{Name: "user", Value: who}}, rc.sessionFlags(names, e, i, sc, out)...)}}
 					if exp := rc.startLifetime(names); exp != nil {
 						st.X.(*allium.Call).Args = append(st.X.(*allium.Call).Args, *exp)
 					}

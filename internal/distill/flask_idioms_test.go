@@ -751,6 +751,40 @@ def accept(user_id):
 }`,
 		},
 		{
+			// flaskbb: with account activation off, a registration
+			// post-processor signs the new user in.
+			name: "signing in the user the request just created names its creation",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+`, "app/views.py": `
+from flask import Flask, request
+from flask_login import login_user
+from app.models import User, db
+app = Flask(__name__)
+class Autologin:
+    def post_process(self, user):
+        login_user(user)
+@app.route("/register", methods=["POST"])
+def register():
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    Autologin().post_process(user)
+    return "", 201
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email)
+    ensures:
+        let user = User.created(email: email)
+        Session.created(user: user)
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",

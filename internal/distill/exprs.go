@@ -181,6 +181,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return exprValue(x)
 		}
 	case facts.ExprList, facts.ExprTuple:
+		if v := rc.itemsOf(e, sc, out); v != nil {
+			return v // [EmailValidator(User), ...] (items.go)
+		}
 		if x := rc.tr(e, sc, out); x != nil && len(e.Args) > 0 {
 			v := exprValue(x)
 			v.param = "nonempty" // a list given with elements: never empty
@@ -948,6 +951,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.hookCall(e, method, sc, out); v != nil {
 		return v
+	}
+	if v := rc.itemsCall(e, sc, out); v != nil {
+		return v // chain.from_iterable(validators) (items.go)
+	}
+	if method == "" {
+		if v := rc.callObject(e, sc, out); v != nil {
+			return v // validator(info): its __call__
+		}
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
 		rc.runArguments(e, sc, out)

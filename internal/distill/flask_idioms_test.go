@@ -785,6 +785,96 @@ def register():
 }`,
 		},
 		{
+			// flaskbb: RegistrationService runs the validators that a
+			// plugin hook gathers, each an object called with the input.
+			name: "validators gathered by a plugin hook and called one by one in a try are preconditions",
+			files: map[string]string{"app/__init__.py": `
+from pluggy import HookimplMarker
+impl = HookimplMarker("app")
+`, "app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+    username = db.Column(db.String(128), unique=True)
+`, "app/plugins.py": `
+from app import impl
+from app.models import User
+from app.validators import EmailUnique, UsernameLength
+
+@impl
+def gather_validators():
+    return [EmailUnique(User), UsernameLength(3)]
+`, "app/validators.py": `
+from app.models import User
+
+class ValidationError(Exception):
+    pass
+
+class UserValidator:
+    def __call__(self, info):
+        return self.validate(info)
+
+class EmailUnique(UserValidator):
+    def __init__(self, users):
+        self.users = users
+    def validate(self, info):
+        if self.users.query.filter_by(email=info.email).first() is not None:
+            raise ValidationError("email")
+
+class UsernameLength(UserValidator):
+    def __init__(self, min):
+        self.min = min
+    def validate(self, info):
+        if len(info.username) < self.min:
+            raise ValidationError("username")
+`, "app/views.py": `
+from itertools import chain
+from flask import Flask, request
+from app.models import User, db
+from app.validators import ValidationError
+from app.extensions import pm
+
+app = Flask(__name__)
+
+class StopValidation(Exception):
+    pass
+
+class Service:
+    def __init__(self, plugins):
+        self.plugins = plugins
+    def register(self, info):
+        failures = []
+        validators = self.plugins.hook.gather_validators()
+        for v in chain.from_iterable(validators):
+            try:
+                v(info)
+            except ValidationError as e:
+                failures.append(e)
+        if failures:
+            raise StopValidation(failures)
+        user = User(email=info.email, username=info.username)
+        db.session.add(user)
+        db.session.commit()
+
+@app.route("/register", methods=["POST"])
+def register():
+    try:
+        Service(pm).register(request.form)
+    except StopValidation:
+        return "bad", 400
+    return "", 201
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email, username)
+    requires: not exists User{email}
+    requires: length(username) >= config.min_username_length
+    ensures: User.created(email: email, username: username)
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",

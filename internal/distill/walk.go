@@ -959,6 +959,9 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		return
 	}
 	it := rc.eval(s.Iter(), sc, out, false)
+	if rc.unrollItems(s, it, sc, out) {
+		return
+	}
 	varName := bindingName(s.Targets[0].Name)
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		if rc.loopHasEffects(s) {

@@ -2214,12 +2214,33 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
 		case rc.spreadInput(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
+		case rc.spreadKeyword(call, p, sc, out) != nil:
+			inner.vars[p.Name] = rc.spreadKeyword(call, p, sc, out)
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
 		default:
 			inner.vars[p.Name] = unknownValue
 		}
 	}
+}
+
+// spreadKeyword is the value of parameter p in f(token, **kwargs) when
+// kwargs holds the keywords its own caller gave by name (def __call__(self,
+// token, **kwargs): return self.verify_token(token, **kwargs), called as
+// verifier(token, email=email)); nil when it holds no such key.
+func (rc *ruleCtx) spreadKeyword(call *facts.Expr, p facts.Param, sc *scope, out *[]allium.Stmt) *value {
+	kw := call.Keyword("**")
+	if kw == nil || p.Kind == facts.ParamVarKeyword || p.Kind == facts.ParamVarPositional {
+		return nil
+	}
+	v := rc.eval(kw, sc, out, false)
+	if len(v.parts) == 0 {
+		return nil
+	}
+	if x, given := rc.partValue(v, p.Name, out); given {
+		return x
+	}
+	return nil
 }
 
 // deferredCall builds the call a deferred invocation stands for.

@@ -875,6 +875,44 @@ def register():
 }`,
 		},
 		{
+			// flaskbb: TokenVerifier.__call__(self, token, **kwargs) hands
+			// its keywords on to verify_token(self, token, email, **kwargs).
+			name: "a keyword handed on through **kwargs reaches the parameter of that name",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+    nickname = db.Column(db.String(128))
+`, "app/views.py": `
+from flask import Flask, request, abort
+from flask_login import current_user, login_required
+from app.models import User, db
+app = Flask(__name__)
+class Verifier:
+    def __call__(self, user, **kwargs):
+        return self.verify(user, **kwargs)
+    def verify(self, user, email, **kwargs):
+        if user.email != email:
+            abort(400)
+@app.route("/nickname", methods=["POST"])
+@login_required
+def nickname():
+    verifier = Verifier()
+    verifier(current_user, email=request.form["email"])
+    current_user.nickname = request.form["nickname"]
+    db.session.commit()
+    return "", 200
+`},
+			construct: "Nickname",
+			want: `rule Nickname {
+    when: Nickname(user, email, nickname)
+    requires: user.email = email
+    ensures: user.nickname = nickname
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",

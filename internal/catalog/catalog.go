@@ -365,6 +365,14 @@ type Language struct {
 	// collection: len(x), x.length.
 	LengthCalls []string `yaml:"length_calls"`
 	LengthAttrs []string `yaml:"length_attrs"`
+	// ItemsCalls give back the items of the collection they are given,
+	// those of nested collections in line (list(x),
+	// itertools.chain.from_iterable(x)): a loop over the result runs over
+	// the same objects.
+	ItemsCalls []string `yaml:"items_calls"`
+	// CallMethods are the method that calling an object runs
+	// (validator(info) runs validator.__call__(info)).
+	CallMethods []string `yaml:"call_methods"`
 	// IDAttrs are a row's surrogate key: reading one stands for the row
 	// (user.id, user._id), filtering by one looks the row up.
 	IDAttrs []string `yaml:"id_attrs"`

@@ -181,6 +181,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return exprValue(x)
 		}
 	case facts.ExprList, facts.ExprTuple:
+		if v := rc.itemsOf(e, sc, out); v != nil {
+			return v // [EmailValidator(User), ...] (items.go)
+		}
 		if x := rc.tr(e, sc, out); x != nil && len(e.Args) > 0 {
 			v := exprValue(x)
 			v.param = "nonempty" // a list given with elements: never empty
@@ -694,6 +697,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 				return nil
 			}
 			x = &allium.Unary{Op: allium.OpExists, X: j}
+		case vNew:
+			// A row the code built is never None (created_rows.go).
+			x = &allium.Lit{Kind: allium.LitBool, Text: "true"}
 		default:
 			ex := rc.valueExpr(v)
 			if ex == nil {
@@ -949,6 +955,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.hookCall(e, method, sc, out); v != nil {
 		return v
+	}
+	if v := rc.itemsCall(e, sc, out); v != nil {
+		return v // chain.from_iterable(validators) (items.go)
+	}
+	if method == "" {
+		if v := rc.callObject(e, sc, out); v != nil {
+			return v // validator(info): its __call__
+		}
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
 		rc.runArguments(e, sc, out)
@@ -1292,13 +1306,23 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		switch {
 		case catalog.MatchAny(ss.Starts, names...):
 			for i := range e.Args {
-				if u := rc.eval(&e.Args[i], sc, out, false); u.kind == vEntity && u.ent == b.userEntity() {
-					rc.touch(u)
+				if u := rc.eval(&e.Args[i], sc, out, false); (u.kind == vEntity || u.kind == vNew) && u.ent == b.userEntity() {
+					var who allium.Expr
+					if u.kind == vNew {
+						// The user registered in this request: its
+						// creation is named (sessionStoreWrite).
+						if who = rc.newRef(u); who == nil {
+							return &value{kind: vPlumbing}
+						}
+					} else {
+						rc.touch(u)
+						who = rc.valueExpr(u)
+					}
 					b.stats.EffectsSeen++
 					b.sessionUser = u.ent
 					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
-						Args: append([]allium.Arg{{Name: "user", Value: rc.valueExpr(u)}}, rc.sessionFlags(names, e, i, sc, out)...)}}
+						Args: append([]allium.Arg{{Name: "user", Value: who}}, rc.sessionFlags(names, e, i, sc, out)...)}}
 					if exp := rc.startLifetime(names); exp != nil {
 						st.X.(*allium.Call).Args = append(st.X.(*allium.Call).Args, *exp)
 					}
@@ -2194,12 +2218,33 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
 		case rc.spreadInput(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
+		case rc.spreadKeyword(call, p, sc, out) != nil:
+			inner.vars[p.Name] = rc.spreadKeyword(call, p, sc, out)
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
 		default:
 			inner.vars[p.Name] = unknownValue
 		}
 	}
+}
+
+// spreadKeyword is the value of parameter p in f(token, **kwargs) when
+// kwargs holds the keywords its own caller gave by name (def __call__(self,
+// token, **kwargs): return self.verify_token(token, **kwargs), called as
+// verifier(token, email=email)); nil when it holds no such key.
+func (rc *ruleCtx) spreadKeyword(call *facts.Expr, p facts.Param, sc *scope, out *[]allium.Stmt) *value {
+	kw := call.Keyword("**")
+	if kw == nil || p.Kind == facts.ParamVarKeyword || p.Kind == facts.ParamVarPositional {
+		return nil
+	}
+	v := rc.eval(kw, sc, out, false)
+	if len(v.parts) == 0 {
+		return nil
+	}
+	if x, given := rc.partValue(v, p.Name, out); given {
+		return x
+	}
+	return nil
 }
 
 // deferredCall builds the call a deferred invocation stands for.

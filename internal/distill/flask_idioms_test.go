@@ -737,6 +737,195 @@ def accept(user_id):
     ensures: user.is_invitation_pending = false
 }`,
 		},
+		{
+			// flaskbb: the registration post-processor hands the new
+			// user's email to the account activator, which looks the user
+			// up again and refuses a missing or activated one. The row is
+			// the one just created: no precondition on the state before.
+			name:      "a lookup by a unique field of the row the rule created reads that row back",
+			files:     createThenFind(`user.email`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email)
+    ensures: User.created(email: email, activation_sent: true)
+}`,
+		},
+		{
+			// flaskbb: with account activation off, a registration
+			// post-processor signs the new user in.
+			name: "signing in the user the request just created names its creation",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+`, "app/views.py": `
+from flask import Flask, request
+from flask_login import login_user
+from app.models import User, db
+app = Flask(__name__)
+class Autologin:
+    def post_process(self, user):
+        login_user(user)
+@app.route("/register", methods=["POST"])
+def register():
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    Autologin().post_process(user)
+    return "", 201
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email)
+    ensures:
+        let user = User.created(email: email)
+        Session.created(user: user)
+}`,
+		},
+		{
+			// flaskbb: RegistrationService runs the validators that a
+			// plugin hook gathers, each an object called with the input.
+			name: "validators gathered by a plugin hook and called one by one in a try are preconditions",
+			files: map[string]string{"app/__init__.py": `
+from pluggy import HookimplMarker
+impl = HookimplMarker("app")
+`, "app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+    username = db.Column(db.String(128), unique=True)
+`, "app/plugins.py": `
+from app import impl
+from app.models import User
+from app.validators import EmailUnique, UsernameLength
+
+@impl
+def gather_validators():
+    return [EmailUnique(User), UsernameLength(3)]
+`, "app/validators.py": `
+from app.models import User
+
+class ValidationError(Exception):
+    pass
+
+class UserValidator:
+    def __call__(self, info):
+        return self.validate(info)
+
+class EmailUnique(UserValidator):
+    def __init__(self, users):
+        self.users = users
+    def validate(self, info):
+        if self.users.query.filter_by(email=info.email).first() is not None:
+            raise ValidationError("email")
+
+class UsernameLength(UserValidator):
+    def __init__(self, min):
+        self.min = min
+    def validate(self, info):
+        if len(info.username) < self.min:
+            raise ValidationError("username")
+`, "app/views.py": `
+from itertools import chain
+from flask import Flask, request
+from app.models import User, db
+from app.validators import ValidationError
+from app.extensions import pm
+
+app = Flask(__name__)
+
+class StopValidation(Exception):
+    pass
+
+class Service:
+    def __init__(self, plugins):
+        self.plugins = plugins
+    def register(self, info):
+        failures = []
+        validators = self.plugins.hook.gather_validators()
+        for v in chain.from_iterable(validators):
+            try:
+                v(info)
+            except ValidationError as e:
+                failures.append(e)
+        if failures:
+            raise StopValidation(failures)
+        user = User(email=info.email, username=info.username)
+        db.session.add(user)
+        db.session.commit()
+
+@app.route("/register", methods=["POST"])
+def register():
+    try:
+        Service(pm).register(request.form)
+    except StopValidation:
+        return "bad", 400
+    return "", 201
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email, username)
+    requires: not exists User{email}
+    requires: length(username) >= config.min_username_length
+    ensures: User.created(email: email, username: username)
+}`,
+		},
+		{
+			// flaskbb: TokenVerifier.__call__(self, token, **kwargs) hands
+			// its keywords on to verify_token(self, token, email, **kwargs).
+			name: "a keyword handed on through **kwargs reaches the parameter of that name",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+    nickname = db.Column(db.String(128))
+`, "app/views.py": `
+from flask import Flask, request, abort
+from flask_login import current_user, login_required
+from app.models import User, db
+app = Flask(__name__)
+class Verifier:
+    def __call__(self, user, **kwargs):
+        return self.verify(user, **kwargs)
+    def verify(self, user, email, **kwargs):
+        if user.email != email:
+            abort(400)
+@app.route("/nickname", methods=["POST"])
+@login_required
+def nickname():
+    verifier = Verifier()
+    verifier(current_user, email=request.form["email"])
+    current_user.nickname = request.form["nickname"]
+    db.session.commit()
+    return "", 200
+`},
+			construct: "Nickname",
+			want: `rule Nickname {
+    when: Nickname(user, email, nickname)
+    requires: user.email = email
+    ensures: user.nickname = nickname
+}`,
+		},
+		{
+			name:      "... and by another value it is a lookup of another row",
+			files:     createThenFind(`request.form["inviter"]`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email, inviter)
+    let user = User{email: inviter}
+    requires: exists user
+    requires: not user.activation_sent
+    ensures:
+        User.created(email: email, activation_sent: false)
+        user.activation_sent = true
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -846,6 +1035,39 @@ def invite(token):
 def reset(token):
     return token_page(token, False)
 `}
+
+// createThenFind is flaskbb's registration in small: the user is created,
+// then a helper looks a user up by email (a column declared unique), by
+// the value found, and guards on it.
+func createThenFind(found string) map[string]string {
+	return map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+    activation_sent = db.Column(db.Boolean, default=False)
+`, "app/views.py": `
+from flask import Flask, request, abort
+from app.models import User, db
+app = Flask(__name__)
+def send_activation(email):
+    user = User.query.filter_by(email=email).first()
+    if user is None:
+        abort(400)
+    if user.activation_sent:
+        abort(409)
+    user.activation_sent = True
+    db.session.commit()
+@app.route("/register", methods=["POST"])
+def register():
+    user = User(email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    send_activation(` + found + `)
+    return "", 201
+`}
+}
 
 // registerThenMail is CTFd's register in small: the user is created, then
 // an email is sent and the request ends when can_send_mail() holds, a

@@ -357,6 +357,8 @@ type ruleCtx struct {
 	// idParams: an input id (user_id) and the entity parameter a lookup
 	// by it became (user), merged when the rule is finished.
 	idParams map[string]string
+	// made holds the rows the rule has created so far (created_rows.go).
+	made []*value
 }
 
 // scope is one function activation: the handler or an inlined helper.

@@ -30,6 +30,7 @@ const (
 	vSigner           // a token signer; expr is the lifetime of its tokens, if known; param "timed" when they carry their signing time
 	vErrors           // a list the handler collects validation errors in
 	vFunc             // a function of the service as a value (not called); fn is it
+	vItems            // a collection of known values (service objects); items are they (items.go)
 )
 
 type value struct {
@@ -79,7 +80,7 @@ type value struct {
 	// pwForm: a password form made for a user (pwforms.go).
 	pwForm *passwordForm
 	// items: the values of the extra positional arguments *args holds
-	// (unroll.go).
+	// (unroll.go), or of a collection of known values (vItems, items.go).
 	items []*value
 	// oneOf: the name of whichever of these inputs the request has
 	// (mutation_inputs.go).

@@ -354,6 +354,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
 		return v
 	}
+	if made := rc.createdRow(q); made != nil {
+		return made
+	}
 	if ent == nil || q.bad > 0 {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
@@ -467,6 +470,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 		return
 	}
 	v.done = true
+	rc.made = append(rc.made, v)
 	rc.b.stats.EffectsSeen++
 	v.args = rc.withColumnDefaults(v.ent, v.args)
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
@@ -961,6 +965,9 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		return
 	}
 	it := rc.eval(s.Iter(), sc, out, false)
+	if rc.unrollItems(s, it, sc, out) {
+		return
+	}
 	varName := bindingName(s.Targets[0].Name)
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		if rc.loopHasEffects(s) {

@@ -1,0 +1,49 @@
+package distill
+
+import "github.com/distill/distill/internal/allium"
+
+// A lookup that runs after the rule created a row, by a unique field equal
+// to the value the row was created with, reads that row back:
+//
+//	user = User(email=info.email, ...)
+//	db.session.add(user)
+//	...
+//	user = db.session.execute(db.select(User).filter_by(email=email)).scalar_one_or_none()
+//
+// (flaskbb's registration post-processor hands the new user's email to the
+// account activator, which looks the user up again). A rule-level let
+// reads the state before the rule, where no such row exists yet, so
+// `let user = User{email}` and the guards on it would state the opposite
+// of what runs: the lookup is the created row itself.
+
+// createdRow is the row this rule created that q finds, or nil.
+func (rc *ruleCtx) createdRow(q *query) *value {
+	ent := rc.b.entByName[q.ent]
+	if ent == nil || q.anyOf != nil || q.via != nil || q.bad > 0 || len(q.conds) == 0 {
+		return nil
+	}
+	for _, v := range rc.made {
+		if v.ent == q.ent && rc.findsRow(ent, q, v) {
+			return v
+		}
+	}
+	return nil
+}
+
+// findsRow reports whether every condition of q is an equality with the
+// value v was created with, and one of them is on a unique field.
+func (rc *ruleCtx) findsRow(ent *entityInfo, q *query, v *value) bool {
+	unique := false
+	for _, c := range q.conds {
+		if c.op != allium.OpEq || len(c.path) > 0 || c.val == nil {
+			return false
+		}
+		if got := argValue(v.args, c.field); got == nil || exprKey(got) != exprKey(c.val) {
+			return false
+		}
+		if f := ent.field(c.field); f != nil && rc.b.uniqueField(ent, f.attr) {
+			unique = true
+		}
+	}
+	return unique
+}

@@ -550,6 +550,14 @@ type Sessions struct {
 	// in order, that the spec states on the session when the call gives
 	// them (login_user(user, remember=True): remember: true).
 	StartFlags map[string][]string `yaml:"start_flags"`
+	// StartDefaults gives, per sign-in call, the value of a flag the call
+	// sets when the code does not give it (Flask-Login's login_user:
+	// remember=False).
+	StartDefaults map[string]map[string]bool `yaml:"start_defaults"`
+	// Remember: how long a session lasts that a sign-in call starts with
+	// its remember flag (one of Flags) set: Flask-Login's remember cookie,
+	// REMEMBER_COOKIE_DURATION; stated only where the service sets it.
+	Remember *SessionLifetime `yaml:"remember"`
 	// Lifetime: how long a session lasts that the code marks as lasting
 	// (Flask's session.permanent = True).
 	Lifetime *SessionLifetime `yaml:"lifetime"`
@@ -566,8 +574,16 @@ type Sessions struct {
 // marks as lasting, are its attributes that do so; DefaultSeconds is the
 // framework's value when the service sets none (0: not stated then), and
 // Config the spec's name of the parameter ("" derives it from Setting).
+//
+// Hooks are the decorators of a function the framework runs before every
+// request (Flask's before_request): a flag set there makes every session
+// lasting. Attributes are the application's attributes that hold the
+// lifetime when such a function sets them (Flask's
+// app.permanent_session_lifetime = timedelta(seconds=settings.X)).
 type SessionLifetime struct {
 	Flags          []string `yaml:"flags"`
+	Hooks          []string `yaml:"hooks"`
+	Attributes     []string `yaml:"attributes"`
 	Setting        string   `yaml:"setting"`
 	Unit           string   `yaml:"unit"`
 	DefaultSeconds int64    `yaml:"default_seconds"`

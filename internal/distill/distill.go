@@ -451,6 +451,11 @@ type builder struct {
 	sessionUser string
 	// sessionExpiry: a rule states when a session it starts ends.
 	sessionExpiry bool
+	// permanent is the lifetime every session lasts that a function run
+	// before each request gives it (session_hooks.go); permanentDone once
+	// it was looked for.
+	permanent     *catalog.SessionLifetime
+	permanentDone bool
 	// sessionFlags are the sign-in flags the rules give sessions
 	// (session_flags.go), fields of the session entity.
 	sessionFlags []string

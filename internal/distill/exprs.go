@@ -1320,10 +1320,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					}
 					b.stats.EffectsSeen++
 					b.sessionUser = u.ent
+					flags := rc.sessionFlags(names, e, i, sc, out)
 					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
-						Args: append([]allium.Arg{{Name: "user", Value: who}}, rc.sessionFlags(names, e, i, sc, out)...)}}
-					if exp := rc.startLifetime(names); exp != nil {
+						Args: append([]allium.Arg{{Name: "user", Value: who}}, flags...)}}
+					exp := rc.startLifetime(names)
+					if exp == nil {
+						exp = rc.signInExpiry(flags)
+					}
+					if exp != nil {
 						st.X.(*allium.Call).Args = append(st.X.(*allium.Call).Args, *exp)
 					}
 					// The service may record its own session row for the

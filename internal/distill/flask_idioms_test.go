@@ -206,7 +206,7 @@ def login():
     when: Login(email, password)
     let user = User{email}
     requires: exists user and not user.pending and verify(password, user.password_hash)
-    ensures: Session.created(user: user)
+    ensures: Session.created(user: user, remember: false)
 }`,
 		},
 		{
@@ -781,7 +781,7 @@ def register():
     when: Register(email)
     ensures:
         let user = User.created(email: email)
-        Session.created(user: user)
+        Session.created(user: user, remember: false)
 }`,
 		},
 		{

@@ -12,8 +12,11 @@ import (
 
 // isSessionStore reports an expression naming one of the framework's
 // session objects (flask.session), not a database session (db.session).
-func (rc *ruleCtx) isSessionStore(e *facts.Expr) bool {
-	ss := rc.b.lang.Sessions
+func (rc *ruleCtx) isSessionStore(e *facts.Expr) bool { return rc.b.isSessionStore(e) }
+
+// isSessionStore is ruleCtx.isSessionStore outside a rule.
+func (b *builder) isSessionStore(e *facts.Expr) bool {
+	ss := b.lang.Sessions
 	if ss == nil || e == nil || len(ss.Stores) == 0 {
 		return false
 	}

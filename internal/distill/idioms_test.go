@@ -585,7 +585,7 @@ def logout():
     let user = User{email}
     requires: exists user
     requires: verify(password, user.password_hash)
-    ensures: Session.created(user: user)
+    ensures: Session.created(user: user, remember: false)
 }`,
 		},
 		{

@@ -72,7 +72,7 @@ def login():
     when: Login(org, email)
     let user = User{org, email}
     requires: exists user and user.verified
-    ensures: Session.created(user: user)
+    ensures: Session.created(user: user, remember: false)
 }`,
 		},
 		{

@@ -309,6 +309,8 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// leftOut counts the code left out of the rule (untranslated).
+	leftOut int
 	// constants holds the module constants being evaluated, so that one
 	// defined through itself (X = (X,), a mangled import) ends the
 	// evaluation instead of recursing without end.
@@ -727,6 +729,36 @@ func (rc *ruleCtx) samePath(p *ruleCtx) bool {
 	return false
 }
 
+// wholeIf reports a sole conditional outcome (soleIf) that is all a
+// handler does: the if is written in the handler's own body (not in a
+// helper, where `if not x: create x` is the helper's get-or-create) and
+// nothing of the handler was left out of the rule, so no outcome the
+// spec does not state happens when the condition fails. Redash's
+// verification_email: `if not current_user.is_email_verified:
+// send_verify_email(...)`, then a message: the rule requires the user
+// unverified. Two conditions stay conditional outcomes: an input's
+// presence (`if exists name: user.name = name`, an optional input the
+// request may leave out) and an absence (`if not exists user.token:
+// Token.created(...)`, get-or-create).
+func (rc *ruleCtx) wholeIf(ifs *allium.If) bool {
+	p, fn := ifs.Prov, rc.h.fn
+	if rc.leftOut > 0 || p == nil || rc.h.file == nil || p.File != rc.h.file.Path || p.Line < fn.Line || p.Line > fn.EndLine {
+		return false
+	}
+	switch c := ifs.Branches[0].Cond.(type) {
+	case *allium.Unary:
+		if c.Op == allium.OpNot {
+			if inner, ok := c.X.(*allium.Unary); ok && inner.Op == allium.OpExists {
+				return false
+			}
+		}
+		if id, ok := c.X.(*allium.Ident); ok && c.Op == allium.OpExists && rc.paramSet[id.Name] {
+			return false
+		}
+	}
+	return true
+}
+
 // soleIf reports outcomes that are one if with one branch and no else.
 func soleIf(list []allium.Stmt) (*allium.If, bool) {
 	if len(list) != 1 {
@@ -783,9 +815,10 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	r.Body = dropRestatedLookups(r.Body)
 	r.Body = settleDisjunctions(r.Body)
-	if ifs, ok := soleIf(rc.ensures); ok && !external {
+	if ifs, ok := soleIf(rc.ensures); ok && (!external || rc.wholeIf(ifs)) {
 		// A rule no caller waits on (a signal, a schedule) that does
-		// nothing unless a condition holds applies only when it holds.
+		// nothing unless a condition holds applies only when it holds;
+		// so does a handler whose own body does nothing else (wholeIf).
 		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
 		rc.ensures = ifs.Branches[0].Body
 	}

@@ -7,13 +7,6 @@ import "testing"
 // config parameter, with the default the code gives it or none.
 func TestRuntimeSettingIdioms(t *testing.T) {
 	d := New(Options{})
-	models := `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String(128))
-`
 	tests := []struct {
 		name      string
 		files     map[string]string
@@ -25,7 +18,7 @@ class User(db.Model):
 			// its default in a module dict of organisation settings that
 			// names an environment-read constant.
 			name: "a setting read through a getter takes the default of the settings dict's constant",
-			files: map[string]string{"app/models.py": models, "app/org_settings.py": `
+			files: map[string]string{"app/models.py": emailUserModels, "app/org_settings.py": `
 import os
 from .helpers import parse_boolean
 PASSWORD_LOGIN_ENABLED = parse_boolean(os.environ.get("APP_PASSWORD_LOGIN_ENABLED", "true"))
@@ -51,7 +44,7 @@ def forgot():
 			// MAIL_DEFAULT_SENDER is not None, the sender read from the
 			// environment with no default.
 			name: "a function of the settings module testing that an environment setting without a default is set is a Boolean parameter, false unless the deployment sets it",
-			files: map[string]string{"app/models.py": models, "app/settings.py": `
+			files: map[string]string{"app/models.py": emailUserModels, "app/settings.py": `
 import os
 MAIL_DEFAULT_SENDER = os.environ.get("APP_MAIL_DEFAULT_SENDER", None)
 SUPPORT_ADDRESS = os.environ.get("APP_SUPPORT_ADDRESS", "help@example.com")
@@ -100,7 +93,7 @@ def invite():
 		{
 			// CTFd: get_config("verify_emails") with no default anywhere.
 			name: "a setting read at run time with no visible default is a config parameter without one",
-			files: map[string]string{"app/models.py": models, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModels, "app/views.py": `
 from flask import Flask, request, abort
 from app.models import User, db
 from app.utils import get_config
@@ -121,7 +114,7 @@ def register():
 		},
 		{
 			name: "its type comes from its name",
-			files: map[string]string{"app/models.py": models, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModels, "app/views.py": `
 from flask import Flask, request, abort
 from app.models import User, db
 from app.utils import get_config
@@ -140,7 +133,7 @@ def register():
 			// CTFd: a registration code checked only when one is set, the
 			// failure collected in a list of errors.
 			name: "an error collected under nested ifs requires one of their conditions false; a String setting tested for truth is one not empty",
-			files: map[string]string{"app/models.py": models, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModels, "app/views.py": `
 from flask import Flask, request, render_template
 from app.models import User, db
 from app.utils import get_config
@@ -168,7 +161,7 @@ def register():
 			// CTFd's preset admin: the application's environment, not a
 			// setting; left out as before.
 			name: "an upper-case key read through a getter is the environment's, not a run-time setting",
-			files: map[string]string{"app/models.py": models, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModels, "app/views.py": `
 from flask import Flask, request, abort
 from app.models import User, db
 from app.utils import get_app_config

@@ -3,6 +3,7 @@ package distill
 import (
 	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -36,6 +37,20 @@ func (rc *ruleCtx) sessionFlags(names []string, e *facts.Expr, userArg int, sc *
 				if !slices.Contains(rc.b.sessionFlags, p) {
 					rc.b.sessionFlags = append(rc.b.sessionFlags, p)
 				}
+			}
+		}
+	}
+	for _, call := range sortedKeys(ss.StartDefaults) {
+		if !catalog.MatchAny([]string{call}, names...) {
+			continue
+		}
+		for _, p := range sortedKeys(ss.StartDefaults[call]) {
+			if slices.ContainsFunc(args, func(a allium.Arg) bool { return a.Name == p }) {
+				continue
+			}
+			args = append(args, allium.Arg{Name: p, Value: &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(ss.StartDefaults[call][p])}})
+			if !slices.Contains(rc.b.sessionFlags, p) {
+				rc.b.sessionFlags = append(rc.b.sessionFlags, p)
 			}
 		}
 	}

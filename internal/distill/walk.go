@@ -52,6 +52,7 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 // constant) and notes what it was.
 func (rc *ruleCtx) untranslated(sc *scope, line int, reason, what string) {
 	rc.b.stats.leaveOut(reason)
+	rc.leftOut++
 	rc.b.note("%s:%d: %s left out of rule %s", sc.file.Path, line, what, rc.name)
 }
 

@@ -370,6 +370,7 @@ func (b *builder) assemble(service string) *allium.Module {
 	b.dropUndeclaredClaims(m)
 	b.mergeOutcomeSplits()
 	b.mergeSameRules()
+	b.foldRevocations(m)
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

@@ -461,6 +461,9 @@ type builder struct {
 	sessionFlags []string
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
+	// kindClaims counts the kinds the service's JWT encoders name in a
+	// kind claim (encodedKindClaims); -1 until counted.
+	kindClaims int
 	// enumsRead are the named enums whose members rules read
 	// (TokenAction.ACTIVATION): declared even when no field has the type.
 	enumsRead map[string]bool
@@ -515,6 +518,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		sinkTemplates: map[string][]string{},
 		sinkProv:      map[string]*allium.Provenance{},
 		signedTokens:  map[string]*signedToken{},
+		kindClaims:    -1,
 		enumsRead:     map[string]bool{},
 		ruleName:      map[string]int{},
 		scheduled:     map[string]map[string]bool{},

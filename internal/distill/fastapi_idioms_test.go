@@ -652,6 +652,108 @@ async def login(username: str, password: str, db = Depends(get_db)):
     ensures: db_user.name = username
 }`,
 		},
+		{
+			// boilerplate: the access and the refresh JWT carry a
+			// token_type claim; verify_token refuses a token listed in
+			// TokenBlacklist before decoding it (revoked_tokens.go).
+			name:      "two kinds of JWT told apart by a claim are one entity whose validity reads the revocation list",
+			files:     revocableTokens(true, "access", "refresh"),
+			construct: "SignedToken",
+			want: `entity SignedToken {
+    user: User
+    token_type: TokenType
+    expires_at: Timestamp
+    token_blacklists: TokenBlacklist with token = this
+    is_valid: token_blacklists.count = 0 and expires_at > now
+}`,
+		},
+		{
+			name:      "the revocation list's entry names the token",
+			files:     revocableTokens(true, "access", "refresh"),
+			construct: "TokenBlacklist",
+			want: `entity TokenBlacklist {
+    token: SignedToken
+    expires_at: Timestamp
+}`,
+		},
+		{
+			name:      "each kind's lifetime is named after the function issuing it",
+			files:     revocableTokens(true, "access", "refresh"),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(username)
+    let user = User{username}
+    requires: exists user
+    ensures:
+        SignedToken.created(
+            user: user,
+            expires_at: now + config.access_token_expiry,
+            token_type: access
+        )
+        SignedToken.created(
+            user: user,
+            expires_at: now + config.refresh_token_expiry,
+            token_type: refresh
+        )
+}`,
+		},
+		{
+			name:      "a verified token is valid, the revocation check folded in",
+			files:     revocableTokens(true, "access", "refresh"),
+			construct: "Rename",
+			want: `rule Rename {
+    when: Rename(token, name)
+    requires: token.is_valid
+    ensures:
+        for user in Users where username = token.user.username:
+            user.name = name
+}`,
+		},
+		{
+			name:      "a token only decoded, not checked against the revocation list, is unexpired",
+			files:     revocableTokens(true, "access", "refresh"),
+			construct: "Logout",
+			want: `rule Logout {
+    when: Logout(access_token)
+    requires: access_token.expires_at > now
+    ensures: TokenBlacklist.created(token: access_token, expires_at: access_token.expires_at)
+}`,
+		},
+		{
+			name:      "without the revocation check a decoded token is valid by its expiry alone",
+			files:     revocableTokens(false, "access", "refresh"),
+			construct: "SignedToken",
+			want: `entity SignedToken {
+    user: User
+    token_type: TokenType
+    expires_at: Timestamp
+    is_valid: expires_at > now
+}`,
+		},
+		{
+			name:      "without the revocation check logout requires the token valid",
+			files:     revocableTokens(false, "access", "refresh"),
+			construct: "Logout",
+			want: `rule Logout {
+    when: Logout(access_token)
+    requires: access_token.is_valid
+    ensures: TokenBlacklist.created(token: access_token, expires_at: access_token.expires_at)
+}`,
+		},
+		{
+			// Both functions claim the access kind: each token is named by
+			// its function, and with two token entities the list is not
+			// folded into either's validity.
+			name:      "one kind named by the claim: tokens named by their functions, the list not folded",
+			files:     revocableTokens(true, "access", "access"),
+			construct: "RefreshToken",
+			want: `entity RefreshToken {
+    user: User
+    token_type: TokenType
+    expires_at: Timestamp
+    is_valid: expires_at > now
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -183,6 +183,79 @@ func (rc *ruleCtx) isProperty(fn *facts.Function) bool {
 	return false
 }
 
+// encodedKind is the kind of a JWT encoded from payload: when the
+// service's functions that encode JWTs name at least two kinds in a
+// catalogued kind claim ({"token_type": TokenType.ACCESS} in one,
+// TokenType.REFRESH in another), a payload with that claim is a
+// SignedToken, as a signed payload's is (signPayload), the claim telling
+// the kinds apart; else jwtKind (one kind named: an access token).
+func (rc *ruleCtx) encodedKind(payload *facts.Expr, sc *scope, out *[]allium.Stmt) string {
+	if rc.b.encodedKindClaims() > 1 && rc.claimsKind(payload, sc, out) {
+		return "signed"
+	}
+	return jwtKind(sc.stack)
+}
+
+// kindLifetime names a lifetime written in the code of a token whose
+// kind a claim tells (encodedKind) after the function issuing it, as the
+// lifetime of a token of that function's kind is named
+// (refresh_token_expiry, not one signed_token_expiry per kind).
+func (rc *ruleCtx) kindLifetime(kind string, life allium.Expr, sc *scope, line int) allium.Expr {
+	if kind != "signed" || life == nil || isConfigRef(life) {
+		return life
+	}
+	return rc.b.literalConfig(jwtKind(sc.stack)+"_token_expiry", "Duration", life, sc.file, line)
+}
+
+// encodedKindClaims counts the distinct values the service's functions
+// that encode a JWT give a kind claim in a dict literal; counted once.
+func (b *builder) encodedKindClaims() int {
+	if b.kindClaims >= 0 {
+		return b.kindClaims
+	}
+	values := map[string]bool{}
+	keys := b.lang.SignedTokens.KindClaims
+	scan := func(fn *facts.Function) {
+		encodes := false
+		var claimed []string
+		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+			for _, x := range []*facts.Expr{s.Value, s.Cond} {
+				x.Any(func(c *facts.Expr) bool {
+					switch c.Kind {
+					case facts.ExprCall:
+						encodes = encodes || b.isTokenEncoder(c.Resolved, c.Raw)
+					case facts.ExprDict:
+						for _, en := range c.Entries() {
+							if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value) {
+								claimed = append(claimed, en.Value.Raw)
+							}
+						}
+					}
+					return false
+				})
+			}
+			return true
+		})
+		if encodes {
+			for _, v := range claimed {
+				values[v] = true
+			}
+		}
+	}
+	for _, f := range b.ix.files {
+		for i := range f.Functions {
+			scan(&f.Functions[i])
+		}
+		for i := range f.Classes {
+			for j := range f.Classes[i].Methods {
+				scan(&f.Classes[i].Methods[j])
+			}
+		}
+	}
+	b.kindClaims = len(values)
+	return b.kindClaims
+}
+
 // jwtKind names a JWT's kind as tokenKind does; a JWT that no function
 // names is an access token when it is issued on the way of a sign-in (a
 // login handler, a model's bare token property), and a plain signed token

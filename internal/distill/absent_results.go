@@ -44,9 +44,9 @@ func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) boo
 	}
 	x := cond
 	switch {
-	case cond.Kind == facts.ExprUnary && cond.Op == "not":
+	case cond.Kind == facts.ExprUnary && cond.Op() == "not":
 		x = cond.X
-	case cond.Kind == facts.ExprCompare && cond.Op == "is" && cond.Y != nil && cond.Y.Kind == facts.ExprNone:
+	case cond.Kind == facts.ExprCompare && cond.Op() == "is" && cond.Y != nil && cond.Y.Kind == facts.ExprNone:
 		x = cond.X
 	default:
 		return false

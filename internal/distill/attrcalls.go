@@ -37,7 +37,7 @@ func (rc *ruleCtx) attrCall(e *facts.Expr, method string, sc *scope, out *[]alli
 	if method != "" || len(e.Args) < 2 {
 		return nil, false
 	}
-	names := []string{e.Resolved, e.Raw}
+	names := []string{e.Resolved(), e.Raw}
 	get := catalog.MatchAny(l.AttrGetCalls, names...)
 	set := catalog.MatchAny(l.AttrSetCalls, names...) && len(e.Args) == 3
 	if !get && !set {

@@ -196,7 +196,7 @@ func (b *builder) deriveValues() {
 				continue
 			}
 			v := fn.Body[0].Value
-			if v.Kind != facts.ExprCompare && v.Kind != facts.ExprBoolOp && !(v.Kind == facts.ExprUnary && v.Op == "not") {
+			if v.Kind != facts.ExprCompare && v.Kind != facts.ExprBoolOp && !(v.Kind == facts.ExprUnary && v.Op() == "not") {
 				continue
 			}
 			h := &handler{file: e.ref.file, fn: fn}

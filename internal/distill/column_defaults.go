@@ -88,9 +88,9 @@ func (b *builder) isClockRef(e *facts.Expr) bool {
 	l := b.lang
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr:
-		return catalog.MatchAny(l.ClockCalls, e.Resolved, e.Raw)
+		return catalog.MatchAny(l.ClockCalls, e.Resolved(), e.Raw)
 	case facts.ExprCall:
-		return e.X != nil && catalog.MatchAny(l.ClockCalls, e.Resolved, e.Raw, e.X.Resolved, e.X.Raw)
+		return e.X != nil && catalog.MatchAny(l.ClockCalls, e.Resolved(), e.Raw, e.X.Resolved(), e.X.Raw)
 	case facts.ExprLambda:
 		body := e.Text()
 		if i := strings.Index(body, ":"); i >= 0 {

@@ -127,7 +127,7 @@ func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 	if e == nil {
 		return false, false
 	}
-	if e.Kind == facts.ExprUnary && e.Op == "not" {
+	if e.Kind == facts.ExprUnary && e.Op() == "not" {
 		p, ok := rc.inputPresence(e.X, sc, out)
 		return !p, ok
 	}
@@ -178,7 +178,7 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 	}
 	switch e.Kind {
 	case facts.ExprUnary:
-		if e.Op == "not" {
+		if e.Op() == "not" {
 			if t, ok := rc.staticTruth(e.X, sc); ok {
 				return !t, true
 			}
@@ -197,7 +197,7 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 			return false, false
 		}
 		same := x.(*allium.Lit).Text == y.(*allium.Lit).Text
-		switch e.Op {
+		switch e.Op() {
 		case "is", "==":
 			return same, true
 		case "is not", "!=":
@@ -272,14 +272,14 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		if rc.asRead {
 			writes = slices.ContainsFunc(methods, func(m string) bool { return strings.EqualFold(m, "GET") })
 		}
-		switch e.Op {
+		switch e.Op() {
 		case "==", "in":
 			return nil, true, writes
 		case "!=", "not in":
 			return nil, true, !writes
 		}
 	case facts.ExprUnary:
-		if e.Op == "not" {
+		if e.Op() == "not" {
 			if r, d, t := rc.reduceCond(e.X, sc); d {
 				return nil, true, !t
 			} else if r != e.X {
@@ -293,7 +293,7 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		y, dy, ty := rc.reduceCond(e.Y, sc)
 		// and: a false part decides it false; a true part drops out.
 		// or: the other way round.
-		and := e.Op == "and"
+		and := e.Op() == "and"
 		switch {
 		case (dx && tx != and) || (dy && ty != and):
 			return nil, true, !and
@@ -331,7 +331,7 @@ func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 	// if errors: / if len(errors) > 0: / if len(errors) == 0:
 	c := s.Cond
 	negated := false
-	if c != nil && c.Kind == facts.ExprUnary && c.Op == "not" {
+	if c != nil && c.Kind == facts.ExprUnary && c.Op() == "not" {
 		c, negated = c.X, true
 	}
 	failing := false
@@ -339,7 +339,7 @@ func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 	case isErrors(c):
 		failing = !negated
 	case c != nil && c.Kind == facts.ExprCompare && isErrors(c.X) && c.Y != nil && c.Y.Kind == facts.ExprInt && c.Y.Value == "0":
-		switch c.Op {
+		switch c.Op() {
 		case ">", "!=":
 			failing = !negated
 		case "==", "<=":
@@ -392,7 +392,7 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 	}
 	switch e.Kind {
 	case facts.ExprCompare:
-		if e.Op == "in" && e.X != nil && e.X.Kind == facts.ExprString && e.Y != nil && isSnake(e.X.Value) {
+		if e.Op() == "in" && e.X != nil && e.X.Kind == facts.ExprString && e.Y != nil && isSnake(e.X.Value) {
 			if v := rc.eval(e.Y, sc, out, false); v.kind == vReqDict {
 				return e.X.Value, nil
 			}
@@ -409,7 +409,7 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 			}
 		}
 	case facts.ExprBoolOp:
-		if e.Op != "and" {
+		if e.Op() != "and" {
 			return "", nil
 		}
 		if k, r := rc.actionKey(e.X, sc, out); k != "" && r == nil {

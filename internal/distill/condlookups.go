@@ -120,13 +120,13 @@ func substringTest(e *facts.Expr, op string, x, y allium.Expr) allium.Expr {
 // the request on its own, so each one translated is a precondition (not
 // a) and the others are left out. It reports whether any was stated.
 func (rc *ruleCtx) partialOrGuard(c *facts.Expr, sc *scope, out *[]allium.Stmt, line int) bool {
-	if c == nil || c.Kind != facts.ExprBoolOp || c.Op != "or" {
+	if c == nil || c.Kind != facts.ExprBoolOp || c.Op() != "or" {
 		return false
 	}
 	var parts []*facts.Expr
 	var flat func(e *facts.Expr)
 	flat = func(e *facts.Expr) {
-		if e.Kind == facts.ExprBoolOp && e.Op == "or" && e.X != nil && e.Y != nil {
+		if e.Kind == facts.ExprBoolOp && e.Op() == "or" && e.X != nil && e.Y != nil {
 			flat(e.X)
 			flat(e.Y)
 			return

@@ -150,7 +150,7 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 		return
 	case facts.ExprBoolOp:
 		// X = read_setting("X") or 604800: the literal is the default.
-		if v.Op == "or" && v.Y != nil && (v.Y.IsLiteral() || v.Y.Kind == facts.ExprBinary) {
+		if v.Op() == "or" && v.Y != nil && (v.Y.IsLiteral() || v.Y.Kind == facts.ExprBinary) {
 			b.addConfig(f, key, v.Y, ann, line)
 		}
 		return
@@ -202,7 +202,7 @@ func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
 				continue
 			}
 			e.Any(func(c *facts.Expr) bool {
-				if c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved, c.Raw) || len(c.Args) == 0 || !isParam(&c.Args[0], key) {
+				if c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved(), c.Raw) || len(c.Args) == 0 || !isParam(&c.Args[0], key) {
 					return false
 				}
 				d := c.Keyword("default")
@@ -219,7 +219,7 @@ func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
 		return nil
 	}
 	getter := &facts.Expr{Kind: facts.ExprCall, Raw: b.lang.ConfigGetters[0], Args: v.Args, Line: v.Line}
-	return &facts.Expr{Kind: facts.ExprCall, Raw: v.Raw, Resolved: v.Resolved, Args: []facts.Expr{*getter}, Line: v.Line}
+	return new(facts.Expr{Kind: facts.ExprCall, Raw: v.Raw, Args: []facts.Expr{*getter}, Line: v.Line}.WithResolved(v.Resolved()))
 }
 
 // evalInt evaluates integer literals and their + - * products
@@ -235,7 +235,7 @@ func evalInt(e *facts.Expr) (int64, bool) {
 			return 0, false
 		}
 		r := new(big.Int)
-		switch e.Op {
+		switch e.Op() {
 		case "*":
 			r.Mul(big.NewInt(x), big.NewInt(y))
 		case "+":
@@ -294,7 +294,7 @@ func unitPlural(u string) string {
 
 // timedelta translates timedelta(hours=1, minutes=30) with literal values.
 func (b *builder) timedelta(v *facts.Expr) allium.Expr {
-	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" && facts.LastSegment(v.Resolved) != "timedelta" {
+	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" && facts.LastSegment(v.Resolved()) != "timedelta" {
 		return nil
 	}
 	var total int64

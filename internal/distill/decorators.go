@@ -192,7 +192,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 // signInCheck reports `not u.is_authenticated` (a catalogued signed-in
 // check) on the current user, however it was bound.
 func (rc *ruleCtx) signInCheck(c *facts.Expr, sc *scope) bool {
-	if c == nil || c.Kind != facts.ExprUnary || c.Op != "not" || c.X == nil {
+	if c == nil || c.Kind != facts.ExprUnary || c.Op() != "not" || c.X == nil {
 		return false
 	}
 	t := c.X
@@ -253,7 +253,7 @@ func (rc *ruleCtx) wrapperCond(e *facts.Expr, wsc *scope, out *[]allium.Stmt) al
 
 // disjuncts are the operands of a chain of or, or e itself.
 func disjuncts(e *facts.Expr) []*facts.Expr {
-	if e == nil || e.Kind != facts.ExprBoolOp || e.Op != "or" || e.X == nil || e.Y == nil {
+	if e == nil || e.Kind != facts.ExprBoolOp || e.Op() != "or" || e.X == nil || e.Y == nil {
 		return []*facts.Expr{e}
 	}
 	return append(disjuncts(e.X), disjuncts(e.Y)...)

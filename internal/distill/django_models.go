@@ -111,7 +111,7 @@ func oneDay() allium.Expr {
 // settingDefault is the default of a setting read with a default
 // (getattr(settings, "KEY", default)); nil for any other call.
 func (b *builder) settingDefault(v *facts.Expr) *facts.Expr {
-	if len(v.Args) != 3 || !catalog.MatchAny(b.lang.SettingsGetters, v.Resolved, v.Raw) {
+	if len(v.Args) != 3 || !catalog.MatchAny(b.lang.SettingsGetters, v.Resolved(), v.Raw) {
 		return nil
 	}
 	if s := &v.Args[0]; s.Kind != facts.ExprName && s.Kind != facts.ExprAttr || !strings.Contains(strings.ToLower(s.Raw), "settings") {

@@ -53,7 +53,7 @@ func (rc *ruleCtx) annotateCounts(q *query, e *facts.Expr) bool {
 	}
 	for _, kw := range e.Keywords() {
 		v := &kw.Value
-		if v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.CountCalls, v.Resolved, v.Raw) || len(v.Args) != 1 || v.Args[0].Kind != facts.ExprString {
+		if v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.CountCalls, v.Resolved(), v.Raw) || len(v.Args) != 1 || v.Args[0].Kind != facts.ExprString {
 			return false
 		}
 		rel := v.Args[0].Value
@@ -136,7 +136,7 @@ func (rc *ruleCtx) relatedFilter(q *query, kw facts.Keyword, sc *scope, out *[]a
 // filterValue translates a filter's value; F("field") is the row's own
 // field.
 func (rc *ruleCtx) filterValue(v *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	if v.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FieldRefCalls, v.Resolved, v.Raw) && len(v.Args) == 1 && v.Args[0].Kind == facts.ExprString {
+	if v.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FieldRefCalls, v.Resolved(), v.Raw) && len(v.Args) == 1 && v.Args[0].Kind == facts.ExprString {
 		return &allium.Member{X: &allium.Ident{Name: rowRef}, Name: v.Args[0].Value}
 	}
 	return rc.tr(v, sc, out)
@@ -212,7 +212,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	var h *facts.Handler
 	for i := range s.Handlers() {
 		if t := s.Handlers()[i].Type; t != nil && t.Kind != facts.ExprTuple &&
-			catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(t.Raw), t.Resolved) {
+			catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(t.Raw), t.Resolved()) {
 			h = &s.Handlers()[i]
 		}
 	}

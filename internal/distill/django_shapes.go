@@ -22,7 +22,7 @@ import (
 func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	sh := b.lang.Shapes
-	if catalog.MatchAny(b.lang.ModelLoaders, e.Resolved, e.Raw) && len(e.Args) > 0 {
+	if catalog.MatchAny(b.lang.ModelLoaders, e.Resolved(), e.Raw) && len(e.Args) > 0 {
 		// load_model("app", "OrganizationOwner"): the model of that name.
 		if last := e.Args[len(e.Args)-1]; last.Kind == facts.ExprString {
 			if ent := b.entByName[pascal(last.Value)]; ent != nil {
@@ -30,7 +30,7 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 			}
 		}
 	}
-	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved, e.Raw) {
+	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.Raw) {
 		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "random_key"}})
 	}
 	if method == "" && e.X != nil && e.X.Kind == facts.ExprName {
@@ -556,7 +556,7 @@ func (rc *ruleCtx) keepShapeAttr(obj *value, name string, v *facts.Expr, sc *sco
 // inputsPresent extends inputPresence to a conjunction of presence tests
 // (`if username and password:` in a form's clean).
 func (rc *ruleCtx) inputsPresent(e *facts.Expr, sc *scope, out *[]allium.Stmt) (positive, ok bool) {
-	if e != nil && e.Kind == facts.ExprBoolOp && e.Op == "and" && e.X != nil && e.Y != nil {
+	if e != nil && e.Kind == facts.ExprBoolOp && e.Op() == "and" && e.X != nil && e.Y != nil {
 		px, okx := rc.inputsPresent(e.X, sc, out)
 		py, oky := rc.inputsPresent(e.Y, sc, out)
 		return px && py, okx && oky

@@ -40,10 +40,10 @@ func (b *builder) signalHandlers() []*handler {
 			fn := &f.Functions[i]
 			for j := range fn.Decorators {
 				d := &fn.Decorators[j]
-				if d.Kind != facts.ExprCall || d.X == nil || !catalog.MatchAny(l.SignalReceivers, d.X.Resolved, d.X.Raw) || len(d.Args) == 0 {
+				if d.Kind != facts.ExprCall || d.X == nil || !catalog.MatchAny(l.SignalReceivers, d.X.Resolved(), d.X.Raw) || len(d.Args) == 0 {
 					continue
 				}
-				if !catalog.MatchAny(l.SavedSignals, d.Args[0].Resolved, d.Args[0].Raw) {
+				if !catalog.MatchAny(l.SavedSignals, d.Args[0].Resolved(), d.Args[0].Raw) {
 					continue
 				}
 				add(f, fn, nil, b.senderEntity(f, nil, d.Keyword("sender")))
@@ -57,7 +57,7 @@ func (b *builder) signalHandlers() []*handler {
 				}
 				call := s.Value
 				sig := call.X.X
-				if sig == nil || !catalog.MatchAny(l.SavedSignals, sig.Resolved, sig.Raw) || len(call.Args) == 0 {
+				if sig == nil || !catalog.MatchAny(l.SavedSignals, sig.Resolved(), sig.Raw) || len(call.Args) == 0 {
 					return true
 				}
 				ent := b.senderEntity(f, body, call.Keyword("sender"))
@@ -102,7 +102,7 @@ func (b *builder) senderEntity(f *facts.File, body []facts.Stmt, sender *facts.E
 			return e.name
 		}
 	}
-	if catalog.MatchAny(b.lang.UserModelRefs, sender.Resolved, sender.Raw) {
+	if catalog.MatchAny(b.lang.UserModelRefs, sender.Resolved(), sender.Raw) {
 		// sender=settings.AUTH_USER_MODEL: the model of signed-in users.
 		return b.userEntity()
 	}
@@ -113,7 +113,7 @@ func (b *builder) senderEntity(f *facts.File, body []facts.Stmt, sender *facts.E
 	facts.Walk(body, func(s *facts.Stmt) bool {
 		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name == sender.Name {
 			v := s.Value
-			if v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ModelLoaders, v.Resolved, v.Raw) && len(v.Args) > 0 {
+			if v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ModelLoaders, v.Resolved(), v.Raw) && len(v.Args) > 0 {
 				if last := v.Args[len(v.Args)-1]; last.Kind == facts.ExprString {
 					name = last.Value
 				}

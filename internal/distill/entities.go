@@ -103,7 +103,7 @@ func (b *builder) frameworkModels() {
 		i := strings.LastIndexByte(target, '.')
 		f := &facts.File{Path: frameworkPath + target, Module: target[:i], Language: "python"}
 		f.Classes = []facts.Class{{Name: target[i+1:], QualName: target,
-			Bases:   []facts.Expr{{Kind: facts.ExprName, Name: base, Raw: base, Resolved: base}},
+			Bases:   []facts.Expr{facts.Expr{Kind: facts.ExprName, Name: base, Raw: base}.WithResolved(base)},
 			Methods: b.frameworkMethods(target, base)}}
 		cr := &classRef{file: f, class: &f.Classes[0]}
 		b.ix.classes[target] = cr
@@ -130,7 +130,7 @@ func (b *builder) frameworkMethods(target, base string) []facts.Function {
 			switch val := sets[field]; {
 			case val == "now" && len(b.lang.ClockCalls) > 0:
 				c := b.lang.ClockCalls[0]
-				v = facts.Expr{Kind: facts.ExprCall, X: &facts.Expr{Kind: facts.ExprAttr, Raw: c, Resolved: c}, Raw: c, Resolved: c}
+				v = facts.Expr{Kind: facts.ExprCall, X: new(facts.Expr{Kind: facts.ExprAttr, Raw: c}.WithResolved(c)), Raw: c}.WithResolved(c)
 			case val == "true" || val == "false":
 				v = facts.Expr{Kind: facts.ExprBool, Value: val, Raw: val}
 			default:
@@ -300,7 +300,7 @@ func abstractClass(c *facts.Class) bool {
 func (b *builder) matchBases(cr *classRef, patterns []string) bool {
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
-		if catalog.MatchAny(patterns, base.Resolved, base.Raw) {
+		if catalog.MatchAny(patterns, base.Resolved(), base.Raw) {
 			return true
 		}
 		if parent := b.ix.class(cr.file, base); parent != nil && parent != cr && b.matchBases(parent, patterns) {
@@ -324,7 +324,7 @@ func (b *builder) isDataclass(cr *classRef) bool {
 // names.
 func decoratedBy(decorators []facts.Expr, names []string) bool {
 	for i := range decorators {
-		if decoratorCall(&decorators[i], names) != nil || catalog.MatchAny(names, decorators[i].Resolved, decorators[i].Raw) {
+		if decoratorCall(&decorators[i], names) != nil || catalog.MatchAny(names, decorators[i].Resolved(), decorators[i].Raw) {
 			return true
 		}
 	}
@@ -333,7 +333,7 @@ func decoratedBy(decorators []facts.Expr, names []string) bool {
 
 // decoratorCall returns the decorator when it is a call of one of names.
 func decoratorCall(d *facts.Expr, names []string) *facts.Expr {
-	if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(names, d.X.Resolved, d.X.Raw) {
+	if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(names, d.X.Resolved(), d.X.Raw) {
 		return d
 	}
 	return nil
@@ -381,10 +381,10 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 	}
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
-		if catalog.MatchAny(b.lang.ModelBases, base.Resolved, base.Raw) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved, base.Raw) {
+		if catalog.MatchAny(b.lang.ModelBases, base.Resolved(), base.Raw) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved(), base.Raw) {
 			res = 1
 		}
-		if catalog.MatchAny(b.lang.TableBases, base.Resolved, base.Raw) {
+		if catalog.MatchAny(b.lang.TableBases, base.Resolved(), base.Raw) {
 			for _, kw := range cr.class.Keywords {
 				if kw.Name == b.lang.TableKeyword && kw.Value.Kind == facts.ExprBool && kw.Value.Value == "true" {
 					res = 1
@@ -396,7 +396,7 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 				res = 1
 			}
 		} else if c := b.ix.constant(cr.file, base); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall {
-			if catalog.MatchAny(b.lang.DeclarativeBaseCalls, c.as.Value.Resolved, c.as.Value.Raw) {
+			if catalog.MatchAny(b.lang.DeclarativeBaseCalls, c.as.Value.Resolved(), c.as.Value.Raw) {
 				res = 1
 			}
 		}
@@ -649,7 +649,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	if v != nil && v.Kind == facts.ExprCall {
 		call = v
 	}
-	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved, call.Raw) || b.inverseSides[a] {
+	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved(), call.Raw) || b.inverseSides[a] {
 		return // read by readRelationship
 	}
 	optional := false
@@ -677,8 +677,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		}
 	}
 	if call != nil {
-		callee := call.Resolved
-		isColumn := catalog.MatchAny(b.lang.ColumnCalls, call.Resolved, call.Raw)
+		callee := call.Resolved()
+		isColumn := catalog.MatchAny(b.lang.ColumnCalls, call.Resolved(), call.Raw)
 		switch {
 		case isColumn:
 			for i := range call.Args {
@@ -702,7 +702,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				// SQLAlchemy's Column is nullable unless said otherwise.
 				optional = true
 			}
-		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved, call.Raw):
+		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved(), call.Raw):
 			if len(call.Args) > 0 {
 				fi.fkTable = b.modelRefName(e.ref.file, &call.Args[0])
 			} else if kw := call.Keyword("to"); kw != nil {
@@ -723,7 +723,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: djangoReverseName(e.ref.class.Name, single), line: a.Line, implicit: true, single: single})
 			}
 			fi.typ = &allium.Type{Name: "?"}
-		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved, call.Raw):
+		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved(), call.Raw):
 			target := ""
 			if len(call.Args) > 0 {
 				target = b.modelRefName(e.ref.file, &call.Args[0])
@@ -744,7 +744,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
-		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved, call.Raw) && len(call.Args) >= 3 &&
+		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved(), call.Raw) && len(call.Args) >= 3 &&
 			call.Args[1].Kind == facts.ExprString && call.Args[2].Kind == facts.ExprString {
 			fi.jsonCol, fi.jsonKey = call.Args[1].Value, call.Args[2].Value
 		}
@@ -833,7 +833,7 @@ func (b *builder) literalUnion(f *facts.File, t *facts.Expr) []string {
 		switch {
 		case x == nil:
 			return false
-		case x.Kind == facts.ExprBinary && x.Op == "|":
+		case x.Kind == facts.ExprBinary && x.Op() == "|":
 			return walk(x.X) && walk(x.Y)
 		case x.Kind == facts.ExprString && isSnake(x.Value):
 			lits = append(lits, x.Value)
@@ -880,7 +880,7 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 		}
 		return nil, false, false
 	case facts.ExprBinary:
-		if a.Op == "|" {
+		if a.Op() == "|" {
 			if a.Y != nil && a.Y.Kind == facts.ExprNone {
 				t, _, many := b.annotationType(f, a.X)
 				return t, true, many
@@ -893,7 +893,7 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 		return nil, false, false
 	case facts.ExprString:
 		// A forward reference "User".
-		return b.annotationType(f, &facts.Expr{Kind: facts.ExprName, Name: a.Value, Raw: a.Value, Resolved: a.Value})
+		return b.annotationType(f, new(facts.Expr{Kind: facts.ExprName, Name: a.Value, Raw: a.Value}.WithResolved(a.Value)))
 	case facts.ExprName, facts.ExprAttr:
 		if en := b.enumArg(f, a); en != nil {
 			return &allium.Type{Name: en.name}, false, false
@@ -941,7 +941,7 @@ func (b *builder) choicesEnum(owner *classRef, kw *facts.Expr) *enumInfo {
 }
 
 func (b *builder) foreignKey(arg *facts.Expr) string {
-	if arg.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ForeignKeyCalls, arg.Resolved, arg.Raw) || len(arg.Args) == 0 {
+	if arg.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ForeignKeyCalls, arg.Resolved(), arg.Raw) || len(arg.Args) == 0 {
 		return ""
 	}
 	a := &arg.Args[0]
@@ -1024,7 +1024,7 @@ func (b *builder) columnType(f *facts.File, arg *facts.Expr) *allium.Type {
 // `xs: Mapped[list[X]] = relationship(back_populates="y")`.
 func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	v := a.Value
-	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved, v.Raw) && !b.inverseSides[a] {
+	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved(), v.Raw) && !b.inverseSides[a] {
 		return
 	}
 	target := ""

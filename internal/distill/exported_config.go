@@ -101,9 +101,9 @@ func (b *builder) settingValue(v *facts.Expr) *facts.Expr {
 	case v == nil:
 		return nil
 	case v.Kind == facts.ExprCall && len(v.Args) == 1 && len(v.Keywords()) == 0 &&
-		catalog.MatchAny(b.lang.TimeCasts, v.Resolved, v.Raw) || v.Kind == facts.ExprCall && len(v.Args) == 1 && catalog.MatchAny(b.lang.TransparentCalls, v.Raw):
+		catalog.MatchAny(b.lang.TimeCasts, v.Resolved(), v.Raw) || v.Kind == facts.ExprCall && len(v.Args) == 1 && catalog.MatchAny(b.lang.TransparentCalls, v.Raw):
 		return b.settingValue(&v.Args[0])
-	case v.Kind == facts.ExprBoolOp && v.Op == "or" && b.settingRead(v.X):
+	case v.Kind == facts.ExprBoolOp && v.Op() == "or" && b.settingRead(v.X):
 		return b.settingValue(v.Y)
 	case v.IsLiteral() || v.Kind == facts.ExprBinary:
 		return v
@@ -118,11 +118,11 @@ func (b *builder) settingRead(e *facts.Expr) bool {
 		return false
 	}
 	for _, g := range b.lang.ConfigGetters {
-		if strings.HasPrefix(e.Raw, g+".") || strings.HasPrefix(e.Resolved, g+".") {
+		if strings.HasPrefix(e.Raw, g+".") || strings.HasPrefix(e.Resolved(), g+".") {
 			return true
 		}
 	}
-	return e.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ConfigGetters, e.Resolved, e.Raw)
+	return e.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ConfigGetters, e.Resolved(), e.Raw)
 }
 
 var durationStringRE = regexp.MustCompile(`^\s*(\d+)\s*([a-zA-Z]+)\s*$`)
@@ -147,10 +147,10 @@ func (b *builder) durationString(e *facts.Expr) allium.Expr {
 // exportedConfig is the candidate for a read of an exported setting
 // through its module (config.minPasswordLength), or nil.
 func (b *builder) exportedConfig(e *facts.Expr) *configInfo {
-	if e.Kind != facts.ExprAttr || e.Resolved == "" {
+	if e.Kind != facts.ExprAttr || e.Resolved() == "" {
 		return nil
 	}
-	dotted := b.ix.canonical(e.Resolved)
+	dotted := b.ix.canonical(e.Resolved())
 	i := strings.LastIndexByte(dotted, '.')
 	if i < 0 {
 		return nil
@@ -185,7 +185,7 @@ func (rc *ruleCtx) unitConversion(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 			return nil
 		}
 	}
-	for setting.Kind == facts.ExprBinary && setting.Op == "*" {
+	for setting.Kind == facts.ExprBinary && setting.Op() == "*" {
 		// (x * 60) * 1000
 		if n, ok := evalInt(setting.Y); ok {
 			k *= n

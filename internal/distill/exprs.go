@@ -33,7 +33,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v, ok := sc.vars[e.Name]; ok {
 			return v
 		}
-		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name) && !b.serviceModule(e.Resolved) {
+		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name) && !b.serviceModule(e.Resolved()) {
 			return rc.currentUser()
 		}
 		if cr := b.ix.class(sc.file, e); cr != nil {
@@ -54,7 +54,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if strings.Contains(strings.ToLower(e.Name), "settings") {
 			return &value{kind: vSettings}
 		}
-		if b.settingsImport(e.Resolved) {
+		if b.settingsImport(e.Resolved()) {
 			return &value{kind: vSettings}
 		}
 		if slices.Contains(rc.b.lang.PlumbingNames, e.Name) {
@@ -74,7 +74,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				if r := rc.repository(c.file, c.as.Value); r != nil {
 					return r
 				}
-				if st := b.lang.SignedTokens; st != nil && catalog.MatchAny(st.Serializers, c.as.Value.Resolved, c.as.Value.Raw) {
+				if st := b.lang.SignedTokens; st != nil && catalog.MatchAny(st.Serializers, c.as.Value.Resolved(), c.as.Value.Raw) {
 					// serializer = URLSafeTimedSerializer(SECRET_KEY) at
 					// module level: the signer its helpers use.
 					var scratch []allium.Stmt
@@ -157,7 +157,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		rc.cache[key] = v
 		return v
 	case facts.ExprBoolOp:
-		if e.Op == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
+		if e.Op() == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
@@ -553,9 +553,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if x == nil || y == nil {
 			return nil
 		}
-		return &allium.Binary{Op: e.Op, X: x, Y: y}
+		return &allium.Binary{Op: e.Op(), X: x, Y: y}
 	case facts.ExprUnary:
-		switch e.Op {
+		switch e.Op() {
 		case "not":
 			x := rc.cond(e.X, sc, out)
 			if x == nil {
@@ -570,9 +570,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 			return &allium.Unary{Op: allium.OpNeg, X: x}
 		}
 	case facts.ExprBinary:
-		switch e.Op {
+		switch e.Op() {
 		case "+", "-", "*", "/":
-			if e.Op == "*" {
+			if e.Op() == "*" {
 				if d := rc.unitConversion(e, sc, out); d != nil {
 					return d
 				}
@@ -584,7 +584,7 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 			if _, isStr := x.(*allium.Lit); isStr && x.(*allium.Lit).Kind == allium.LitString {
 				return nil
 			}
-			return &allium.Binary{Op: e.Op, X: x, Y: y}
+			return &allium.Binary{Op: e.Op(), X: x, Y: y}
 		}
 	case facts.ExprCond:
 		t := rc.cond(e.Test(), sc, out)
@@ -667,8 +667,8 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		if side.Kind == facts.ExprNone {
 			side = e.Y
 		}
-		positive := e.Op == "is not" || e.Op == "!="
-		if e.Op != "is" && e.Op != "is not" && e.Op != "==" && e.Op != "!=" {
+		positive := e.Op() == "is not" || e.Op() == "!="
+		if e.Op() != "is" && e.Op() != "is not" && e.Op() != "==" && e.Op() != "!=" {
 			return nil
 		}
 		if x := rc.unsetSetting(side, sc); x != nil {
@@ -713,21 +713,21 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		return negate(x)
 	}
 	// x is True / x is False / x == False: a test of x itself.
-	if e.Y.Kind == facts.ExprBool && (e.Op == "is" || e.Op == "is not" || e.Op == "==" || e.Op == "!=") {
+	if e.Y.Kind == facts.ExprBool && (e.Op() == "is" || e.Op() == "is not" || e.Op() == "==" || e.Op() == "!=") {
 		c := rc.cond(e.X, sc, out)
 		if c == nil {
 			return nil
 		}
-		if (e.Y.Value == "true") == (e.Op == "is" || e.Op == "==") {
+		if (e.Y.Value == "true") == (e.Op() == "is" || e.Op() == "==") {
 			return c
 		}
 		return negate(c)
 	}
-	op, ok := compareOps[e.Op]
+	op, ok := compareOps[e.Op()]
 	if !ok {
-		if e.Op == "is" {
+		if e.Op() == "is" {
 			op = allium.OpEq
-		} else if e.Op == "is not" {
+		} else if e.Op() == "is not" {
 			op = allium.OpNe
 		} else {
 			return nil
@@ -789,7 +789,7 @@ func (rc *ruleCtx) jsonKeyField(col, key *facts.Expr, sc *scope, out *[]allium.S
 // request's inputs. Only values: a guard on it tested directly stays input
 // validation (presenceTest), as `if not email:` does.
 func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	if e.Op != "in" && e.Op != "not in" || e.X == nil || e.Y == nil || e.X.Kind != facts.ExprString {
+	if e.Op() != "in" && e.Op() != "not in" || e.X == nil || e.Y == nil || e.X.Kind != facts.ExprString {
 		return nil
 	}
 	y := rc.eval(e.Y, sc, out, false)
@@ -801,7 +801,7 @@ func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 		return nil
 	}
 	x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)})
-	if e.Op == "not in" {
+	if e.Op() == "not in" {
 		return negate(x)
 	}
 	return x
@@ -916,7 +916,7 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 		return nil
 	}
 	last := facts.LastSegment(e.Raw)
-	if strings.Contains(e.Raw, "settings.") || strings.HasPrefix(e.Resolved, "django.conf.settings") {
+	if strings.Contains(e.Raw, "settings.") || strings.HasPrefix(e.Resolved(), "django.conf.settings") {
 		if ci := b.configByKey[last]; ci != nil {
 			return ci
 		}
@@ -929,7 +929,7 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
 	b := rc.b
 	l := b.lang
-	names := []string{e.Resolved, e.Raw}
+	names := []string{e.Resolved(), e.Raw}
 	method := e.Method()
 	var recv *value
 	superCall := false
@@ -1057,7 +1057,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// catalog entry is the service's own behaviour; so is a function of
 	// the settings module (settings.email_server_is_configured()).
 	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
-		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved) {
+		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved()) {
 			if x := rc.settingsFlag(fr); x != nil {
 				return exprValue(x) // a fact of the deployment (settings_flags.go)
 			}
@@ -1078,7 +1078,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if cf, file := rc.b.classField(recv.repo, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
 			// form = ResetPasswordForm on the class; self.form() makes one.
-			call := &facts.Expr{Kind: facts.ExprCall, X: cf, Raw: cf.Raw, Resolved: cf.Resolved, Args: e.Args, Line: e.Line}
+			call := new(facts.Expr{Kind: facts.ExprCall, X: cf, Raw: cf.Raw, Args: e.Args, Line: e.Line}.WithResolved(cf.Resolved()))
 			call.SetKeywords(e.Keywords())
 			if cr := b.ix.class(file, cf); cr != nil {
 				return rc.evalCall(call, &scope{file: file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, out, false)
@@ -1135,7 +1135,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "date"}, Args: []allium.Arg{{Value: &allium.Ident{Name: "now"}}}})
 	case catalog.MatchAny(l.ClockCalls, names...):
 		return exprValue(&allium.Ident{Name: "now"})
-	case last == "timedelta" || facts.LastSegment(e.Resolved) == "timedelta": // also `timedelta as td`
+	case last == "timedelta" || facts.LastSegment(e.Resolved()) == "timedelta": // also `timedelta as td`
 		return rc.duration(e, sc, out)
 	case slices.Contains(l.LengthCalls, e.Raw) && len(e.Args) == 1:
 		if x := rc.tr(&e.Args[0], sc, out); x != nil {
@@ -1359,7 +1359,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vMessage, call: e, file: sc.file, built: sc}
 	}
 	if method == "send" && recv.kind == vMessage {
-		return rc.sink(l.SinkFor(recv.call.Resolved, recv.call.Raw), recv.call, recv, sc, out, e.Line)
+		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw), recv.call, recv, sc, out, e.Line)
 	}
 	if s := l.SinkFor(names...); s != nil && e.Raw != "" {
 		call := e
@@ -1367,7 +1367,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if len(e.Args) > 0 {
 			if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
 				call, msg = mv.call, mv
-				if s2 := l.SinkFor(mv.call.Resolved, mv.call.Raw); s2 != nil {
+				if s2 := l.SinkFor(mv.call.Resolved(), mv.call.Raw); s2 != nil {
 					s = s2
 				}
 			}
@@ -1376,7 +1376,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && strings.HasPrefix(method, "send") && len(e.Args) > 0 {
 		if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
-			return rc.sink(l.SinkFor(mv.call.Resolved, mv.call.Raw), mv.call, mv, sc, out, e.Line)
+			return rc.sink(l.SinkFor(mv.call.Resolved(), mv.call.Raw), mv.call, mv, sc, out, e.Line)
 		}
 	}
 
@@ -1686,7 +1686,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	}
 	var args []allium.Arg
 	if to := rc.sinkArg(msg, recip, asc, out); to != nil {
-		if to.Kind == facts.ExprBoolOp && to.Op == "or" && to.X != nil && rc.eval(to.X, asc, out, false).param == "nonempty" {
+		if to.Kind == facts.ExprBoolOp && to.Op() == "or" && to.X != nil && rc.eval(to.X, asc, out, false).param == "nonempty" {
 			to = to.X // recipients or [default], the recipients given
 		}
 		if x := rc.tr(to, asc, out); x != nil {
@@ -1765,7 +1765,7 @@ func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 			}
 		}
 	case facts.ExprBinary:
-		if e.Op == "+" && e.X != nil {
+		if e.Op() == "+" && e.X != nil {
 			return rc.templatePath(e.X, sc)
 		}
 	}
@@ -1908,7 +1908,7 @@ func sameValueInAnotherShape(e *facts.Expr) *facts.Expr {
 		return nil
 	}
 	t := e.Test()
-	if t.Kind == facts.ExprUnary && t.Op == "not" && t.X != nil {
+	if t.Kind == facts.ExprUnary && t.Op() == "not" && t.X != nil {
 		t = t.X
 	}
 	if t.Kind != facts.ExprCall || t.Raw != "isinstance" || len(t.Args) != 2 || t.Args[0].Kind != facts.ExprName {
@@ -1957,7 +1957,7 @@ func (rc *ruleCtx) sendsMessage(e *facts.Expr, method, last string, sc *scope, o
 	if mv.kind != vMessage {
 		return nil
 	}
-	s := l.SinkFor(mv.call.Resolved)
+	s := l.SinkFor(mv.call.Resolved())
 	if s == nil {
 		s = l.SinkFor(mv.call.Raw)
 	}
@@ -1968,7 +1968,7 @@ func (rc *ruleCtx) sendsMessage(e *facts.Expr, method, last string, sc *scope, o
 // builders makes, directly or through the local it assigned it to.
 func returnsBuilt(body []facts.Stmt, builders []string) bool {
 	isBuilt := func(x *facts.Expr) bool {
-		return x != nil && x.Kind == facts.ExprCall && catalog.MatchAny(builders, x.Resolved, x.Raw)
+		return x != nil && x.Kind == facts.ExprCall && catalog.MatchAny(builders, x.Resolved(), x.Raw)
 	}
 	built := map[string]bool{}
 	found := false
@@ -2028,7 +2028,7 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 		if e == nil || found != "" {
 			return
 		}
-		if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.RenderCalls, e.Resolved, e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.RenderCalls, e.Resolved(), e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
 			found = templateFromPath(e.Args[0].Value)
 			return
 		}
@@ -2256,7 +2256,7 @@ func (rc *ruleCtx) spreadKeyword(call *facts.Expr, p facts.Param, sc *scope, out
 
 // deferredCall builds the call a deferred invocation stands for.
 func deferredCall(fn *facts.Expr, args []facts.Expr, kws []facts.Keyword, line int) *facts.Expr {
-	call := &facts.Expr{Kind: facts.ExprCall, X: fn, Args: args, Raw: fn.Raw, Resolved: fn.Resolved, Line: line}
+	call := new(facts.Expr{Kind: facts.ExprCall, X: fn, Args: args, Raw: fn.Raw, Line: line}.WithResolved(fn.Resolved()))
 	call.SetKeywords(kws)
 	return call
 }

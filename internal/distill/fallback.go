@@ -26,7 +26,7 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 		return false
 	}
 	h := &s.Handlers()[0]
-	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, h.Type.Resolved, h.Type.Raw) {
+	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, h.Type.Resolved(), h.Type.Raw) {
 		return false
 	}
 	first, name := returnedLookup(s.Body)

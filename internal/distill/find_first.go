@@ -62,10 +62,10 @@ func (rc *ruleCtx) joinTest(j *allium.Join, cond *facts.Expr, row string, sc *sc
 	if cond == nil {
 		return false
 	}
-	if cond.Kind == facts.ExprBoolOp && cond.Op == "and" {
+	if cond.Kind == facts.ExprBoolOp && cond.Op() == "and" {
 		return rc.joinTest(j, cond.X, row, sc, out) && rc.joinTest(j, cond.Y, row, sc, out)
 	}
-	if cond.Kind != facts.ExprCompare || cond.Op != "==" || cond.X == nil || cond.Y == nil || cond.X.Kind != facts.ExprAttr {
+	if cond.Kind != facts.ExprCompare || cond.Op() != "==" || cond.X == nil || cond.Y == nil || cond.X.Kind != facts.ExprAttr {
 		return false
 	}
 	ent := rc.b.entByName[j.Entity]

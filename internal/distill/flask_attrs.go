@@ -27,7 +27,7 @@ func (rc *ruleCtx) factoryInstance(cr *classRef) *value {
 		for i := range c.class.Fields {
 			f := &c.class.Fields[i]
 			v := f.Value
-			if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(l.FieldFactories, v.Resolved, v.Raw) {
+			if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(l.FieldFactories, v.Resolved(), v.Raw) {
 				continue
 			}
 			var fac *facts.Expr
@@ -45,7 +45,7 @@ func (rc *ruleCtx) factoryInstance(cr *classRef) *value {
 			if _, done := obj.attrs[f.Name]; done {
 				continue // a subclass's own declaration wins
 			}
-			call := &facts.Expr{Kind: facts.ExprCall, X: fac, Raw: fac.Raw, Resolved: fac.Resolved, Line: f.Line}
+			call := new(facts.Expr{Kind: facts.ExprCall, X: fac, Raw: fac.Raw, Line: f.Line}.WithResolved(fac.Resolved()))
 			obj.attrs[f.Name] = rc.evalCall(call, &scope{file: c.file, vars: map[string]*value{}}, &rc.ensures, false)
 		}
 		for i := range c.class.Bases {

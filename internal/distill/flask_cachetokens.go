@@ -21,11 +21,11 @@ const cacheTokenMark = "cachedtoken"
 // returns nil when e is no such call.
 func (rc *ruleCtx) cachedToken(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	l := rc.b.lang
-	if catalog.MatchAny(l.TokenCacheSets, e.Resolved, e.Raw) {
+	if catalog.MatchAny(l.TokenCacheSets, e.Resolved(), e.Raw) {
 		return rc.cachedTokenIssue(e, sc, out)
 	}
-	get := catalog.MatchAny(l.TokenCacheGets, e.Resolved, e.Raw)
-	del := catalog.MatchAny(l.TokenCacheDeletes, e.Resolved, e.Raw)
+	get := catalog.MatchAny(l.TokenCacheGets, e.Resolved(), e.Raw)
+	del := catalog.MatchAny(l.TokenCacheDeletes, e.Resolved(), e.Raw)
 	if (!get && !del) || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprFString {
 		return nil
 	}

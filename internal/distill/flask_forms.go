@@ -21,7 +21,7 @@ func (b *builder) isFieldForm(cr *classRef, depth int) bool {
 		if f.Value == nil || strings.HasPrefix(f.Name, "__") {
 			continue
 		}
-		if f.Value.Kind == facts.ExprCall && inModules(mods, f.Value.Resolved) {
+		if f.Value.Kind == facts.ExprCall && inModules(mods, f.Value.Resolved()) {
 			return true
 		}
 	}
@@ -29,7 +29,7 @@ func (b *builder) isFieldForm(cr *classRef, depth int) bool {
 		// A field under a validation decorator (class-validator's
 		// @IsEmail() email: string) is a field of a request shape.
 		for i := range f.Decorators {
-			if d := &f.Decorators[i]; f.Value == nil && d.Kind == facts.ExprCall && inModules(mods, d.Resolved) {
+			if d := &f.Decorators[i]; f.Value == nil && d.Kind == facts.ExprCall && inModules(mods, d.Resolved()) {
 				return true
 			}
 		}

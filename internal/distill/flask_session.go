@@ -23,7 +23,7 @@ func (b *builder) isSessionStore(e *facts.Expr) bool {
 	if e.Kind != facts.ExprName && e.Kind != facts.ExprAttr {
 		return false
 	}
-	return catalog.MatchAny(ss.Stores, e.Resolved)
+	return catalog.MatchAny(ss.Stores, e.Resolved())
 }
 
 // sessionStoreWrite handles `session["user_id"] = user.id` on a session

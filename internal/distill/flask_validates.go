@@ -16,7 +16,7 @@ func (b *builder) columnValidator(e *entityInfo, column string) *funcRef {
 	return b.classMethod(e.ref, func(m *facts.Function) bool {
 		for j := range m.Decorators {
 			name, call := decoratorName(&m.Decorators[j])
-			if call == nil || !catalog.MatchAny(b.lang.ColumnValidators, call.X.Resolved, name) {
+			if call == nil || !catalog.MatchAny(b.lang.ColumnValidators, call.X.Resolved(), name) {
 				continue
 			}
 			for _, a := range call.Args {

@@ -83,7 +83,7 @@ func (b *builder) hookMarked(f *facts.File, fn *facts.Function) bool {
 		if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall {
 			continue
 		}
-		if v := c.as.Value; catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved, v.Raw) {
+		if v := c.as.Value; catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved(), v.Raw) {
 			return true
 		}
 	}
@@ -126,9 +126,9 @@ func absenceOf(c *facts.Expr, name string) bool {
 	switch {
 	case c == nil:
 		return false
-	case c.Kind == facts.ExprUnary && c.Op == "not":
+	case c.Kind == facts.ExprUnary && c.Op() == "not":
 		return c.X != nil && c.X.Kind == facts.ExprName && c.X.Name == name
-	case c.Kind == facts.ExprCompare && (c.Op == "is" || c.Op == "==") && c.Y != nil && c.Y.Kind == facts.ExprNone:
+	case c.Kind == facts.ExprCompare && (c.Op() == "is" || c.Op() == "==") && c.Y != nil && c.Y.Kind == facts.ExprNone:
 		return c.X != nil && c.X.Kind == facts.ExprName && c.X.Name == name
 	}
 	return false
@@ -176,7 +176,7 @@ func successLast(list []facts.Stmt) []facts.Stmt {
 			continue
 		}
 		guard := s
-		guard.Cond = &facts.Expr{Kind: facts.ExprUnary, Op: "not", X: s.Cond, Line: s.Cond.Line}
+		guard.Cond = new(facts.Expr{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line}.WithOp("not"))
 		guard.Body = rest
 		out := append(slices.Clone(list[:i]), guard)
 		return append(out, branch...)

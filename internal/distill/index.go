@@ -234,8 +234,8 @@ func (ix *index) names(f *facts.File, e *facts.Expr) []string {
 		local := ix.canonical(qual(f.Module, e.Raw))
 		out = append(out, local)
 	}
-	if e.Resolved != "" {
-		out = append(out, ix.canonical(e.Resolved))
+	if e.Resolved() != "" {
+		out = append(out, ix.canonical(e.Resolved()))
 	}
 	out = append(out, e.Raw)
 	return out

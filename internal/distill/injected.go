@@ -48,7 +48,7 @@ func (rc *ruleCtx) injectedObject(cr *classRef, depth int) *value {
 func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int) *value {
 	b := rc.b
 	if t.Kind == facts.ExprSubscript && t.X != nil && t.Y != nil {
-		if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Bases, t.X.Resolved, t.X.Raw) {
+		if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Bases, t.X.Resolved(), t.X.Raw) {
 			if cr := b.ix.class(f, t.Y); cr != nil {
 				if e := b.entByQual[cr.qual()]; e != nil {
 					return &value{kind: vRepo, ent: e.name}

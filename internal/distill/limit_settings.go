@@ -110,7 +110,7 @@ func (b *builder) limitSettings(f *facts.File, fn *facts.Function) {
 // or nil.
 func (b *builder) settingRef(e *facts.Expr) *configInfo {
 	if e == nil || e.Kind != facts.ExprSubscript || e.X == nil || e.X.Kind != facts.ExprName || e.Y == nil ||
-		e.Y.Kind != facts.ExprString || !b.settingsImport(e.X.Resolved) {
+		e.Y.Kind != facts.ExprString || !b.settingsImport(e.X.Resolved()) {
 		return nil
 	}
 	return b.settingByKey(e.Y.Value)

@@ -57,7 +57,7 @@ func (rc *ruleCtx) settingKeys(e *facts.Expr) []string {
 	if e == nil {
 		return nil
 	}
-	if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved, e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+	if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved(), e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
 		return []string{e.Args[0].Value}
 	}
 	keys := rc.settingKeys(e.X)

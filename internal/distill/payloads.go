@@ -120,7 +120,7 @@ func (rc *ruleCtx) sameInstant(e *facts.Expr, method string, recv *value) (*valu
 // lifetimeAfterNow reads an expiry written as a time (now + lifetime,
 // possibly through a local) as its lifetime.
 func (rc *ruleCtx) lifetimeAfterNow(v *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	if v.Kind == facts.ExprBinary && v.Op == "+" && v.Y != nil {
+	if v.Kind == facts.ExprBinary && v.Op() == "+" && v.Y != nil {
 		return rc.lifetime(v.Y, sc, out)
 	}
 	if val := rc.eval(v, sc, out, false); val.kind == vExpr {
@@ -176,7 +176,7 @@ func (rc *ruleCtx) propertyAttr(x *value, attr string, sc *scope, out *[]allium.
 func (rc *ruleCtx) isProperty(fn *facts.Function) bool {
 	for i := range fn.Decorators {
 		d := &fn.Decorators[i]
-		if catalog.MatchAny(rc.b.lang.PropertyDecorators, d.Resolved, d.Raw) {
+		if catalog.MatchAny(rc.b.lang.PropertyDecorators, d.Resolved(), d.Raw) {
 			return true
 		}
 	}
@@ -397,11 +397,11 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 // (int(time.time()), int(time.time() + lifetime)) as that time: the spec
 // does not tell a timestamp from its number of seconds.
 func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
-	if len(e.Args) == 0 && len(e.Keywords()) == 0 && method == "" && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved, e.Raw) {
+	if len(e.Args) == 0 && len(e.Keywords()) == 0 && method == "" && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved(), e.Raw) {
 		// new Date(): a reader given no time reads the clock.
 		return exprValue(&allium.Ident{Name: "now"}), true
 	}
-	if len(e.Args) == 1 && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved, e.Raw) {
+	if len(e.Args) == 1 && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved(), e.Raw) {
 		// datetime.fromtimestamp(exp): the time the number stands for.
 		if v := rc.clockOffset(&e.Args[0], sc, out); v != nil {
 			return v, true
@@ -411,7 +411,7 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 		}
 		return nil, false
 	}
-	if method != "" || len(e.Args) != 1 || len(e.Keywords()) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved, e.Raw) {
+	if method != "" || len(e.Args) != 1 || len(e.Keywords()) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved(), e.Raw) {
 		return nil, false
 	}
 	v := rc.eval(&e.Args[0], sc, out, false)
@@ -426,7 +426,7 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 // now + 15.minutes. nil for any other argument.
 func (rc *ruleCtx) clockOffset(arg *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	unit := rc.b.lang.TimestampUnit
-	if unit == "" || arg.Kind != facts.ExprBinary || (arg.Op != "+" && arg.Op != "-") {
+	if unit == "" || arg.Kind != facts.ExprBinary || (arg.Op() != "+" && arg.Op() != "-") {
 		return nil
 	}
 	n, ok := evalInt(arg.Y)
@@ -440,7 +440,7 @@ func (rc *ruleCtx) clockOffset(arg *facts.Expr, sc *scope, out *[]allium.Stmt) *
 	if d == nil {
 		return nil
 	}
-	return exprValue(&allium.Binary{Op: arg.Op, X: &allium.Ident{Name: "now"}, Y: d})
+	return exprValue(&allium.Binary{Op: arg.Op(), X: &allium.Ident{Name: "now"}, Y: d})
 }
 
 func isNow(x allium.Expr) bool {

@@ -41,7 +41,7 @@ func (rc *ruleCtx) emptyGuardedReturn(fn *facts.Function) *facts.Expr {
 		return nil
 	}
 	x := ret.Value
-	if x.Kind != facts.ExprCall || !catalog.MatchAny(rc.b.lang.VerifyCalls, x.Resolved, x.Raw) {
+	if x.Kind != facts.ExprCall || !catalog.MatchAny(rc.b.lang.VerifyCalls, x.Resolved(), x.Raw) {
 		return nil
 	}
 	return x
@@ -53,11 +53,11 @@ func emptinessTests(e *facts.Expr) bool {
 	switch {
 	case e == nil:
 		return false
-	case e.Kind == facts.ExprBoolOp && e.Op == "or":
+	case e.Kind == facts.ExprBoolOp && e.Op() == "or":
 		return emptinessTests(e.X) && emptinessTests(e.Y)
-	case e.Kind == facts.ExprUnary && e.Op == "not":
+	case e.Kind == facts.ExprUnary && e.Op() == "not":
 		return e.X != nil && (e.X.Kind == facts.ExprName || e.X.Kind == facts.ExprAttr)
-	case e.Kind == facts.ExprCompare && (e.Op == "is" || e.Op == "==") && e.Y != nil && e.Y.Kind == facts.ExprNone:
+	case e.Kind == facts.ExprCompare && (e.Op() == "is" || e.Op() == "==") && e.Y != nil && e.Y.Kind == facts.ExprNone:
 		return e.X != nil && (e.X.Kind == facts.ExprName || e.X.Kind == facts.ExprAttr)
 	}
 	return false

@@ -270,10 +270,10 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 	}
 	switch a.Kind {
 	case facts.ExprCompare:
-		op, ok := compareOps[a.Op]
-		if a.Op == "is" {
+		op, ok := compareOps[a.Op()]
+		if a.Op() == "is" {
 			op, ok = allium.OpEq, true
-		} else if a.Op == "is not" {
+		} else if a.Op() == "is not" {
 			op, ok = allium.OpNe, true
 		}
 		f := fieldOf(a.X)
@@ -363,7 +363,7 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 		}
 		q.bad++
 	case facts.ExprUnary:
-		if f := fieldOf(a.X); f != nil && (a.Op == "~" || a.Op == "not") {
+		if f := fieldOf(a.X); f != nil && (a.Op() == "~" || a.Op() == "not") {
 			q.conds = append(q.conds, qcond{field: f.name, op: allium.OpEq, val: &allium.Lit{Kind: allium.LitBool, Text: "false"}})
 			return
 		}
@@ -612,7 +612,7 @@ func (rc *ruleCtx) orFilter(q *query, a *facts.Expr, sc *scope, out *[]allium.St
 	var alt query
 	alt.ent = q.ent
 	for i := range a.Args {
-		if a.Args[i].Kind != facts.ExprCompare || a.Args[i].Op != "==" {
+		if a.Args[i].Kind != facts.ExprCompare || a.Args[i].Op() != "==" {
 			q.bad++
 			return
 		}

@@ -84,7 +84,7 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 		}
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			x.Any(func(e *facts.Expr) bool {
-				if e.Kind == facts.ExprBinary && e.Op == "/" && e.Y != nil && e.Y.Kind == facts.ExprName {
+				if e.Kind == facts.ExprBinary && e.Op() == "/" && e.Y != nil && e.Y.Kind == facts.ExprName {
 					if i, ok := pos[e.Y.Raw]; ok {
 						divisors = append(divisors, i)
 					}

@@ -16,7 +16,7 @@ import (
 func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 	b := rc.b
 	reps := b.lang.Repositories
-	if reps != nil && call != nil && call.Kind == facts.ExprCall && catalog.MatchAny(reps.Clients, call.Resolved, call.Raw) {
+	if reps != nil && call != nil && call.Kind == facts.ExprCall && catalog.MatchAny(reps.Clients, call.Resolved(), call.Raw) {
 		return &value{kind: vRepo} // a client: its attributes are the repositories
 	}
 	if reps == nil || call == nil || call.Kind != facts.ExprCall || len(call.Args) == 0 {
@@ -26,11 +26,11 @@ func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 		if x != nil && x.Kind == facts.ExprSubscript {
 			x = x.X
 		}
-		return x != nil && catalog.MatchAny(reps.Bases, x.Resolved, x.Raw)
+		return x != nil && catalog.MatchAny(reps.Bases, x.Resolved(), x.Raw)
 	}
 	var cls *classRef
 	switch {
-	case isBase(call.X) || catalog.MatchAny(reps.Bases, call.Resolved, call.Raw):
+	case isBase(call.X) || catalog.MatchAny(reps.Bases, call.Resolved(), call.Raw):
 	default:
 		if cr := b.ix.class(f, call); cr != nil && b.matchBases(cr, reps.Bases) {
 			cls = cr

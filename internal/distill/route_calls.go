@@ -126,7 +126,7 @@ func (rc *ruleCtx) routeGuard(h *handler, sc *scope) {
 // as given; the spec says nothing of the generated value. nil for any
 // other or.
 func (rc *ruleCtx) inputOrGenerated(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Op != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall || len(e.Y.Args) > 0 || len(e.Y.Keywords()) > 0 {
+	if e.Op() != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall || len(e.Y.Args) > 0 || len(e.Y.Keywords()) > 0 {
 		return nil
 	}
 	if x := rc.eval(e.X, sc, out, false); x.kind == vParam {
@@ -139,7 +139,7 @@ func (rc *ruleCtx) inputOrGenerated(e *facts.Expr, sc *scope, out *[]allium.Stmt
 // "false" (or == "true"), where ENV_X is a setting read with a default:
 // the flag's default is the comparison of that default. nil otherwise.
 func (b *builder) flagDefault(v *facts.Expr) allium.Expr {
-	if (v.Op != "!=" && v.Op != "==") || v.X == nil || v.Y == nil || v.X.Kind != facts.ExprName || v.Y.Kind != facts.ExprString {
+	if (v.Op() != "!=" && v.Op() != "==") || v.X == nil || v.Y == nil || v.X.Kind != facts.ExprName || v.Y.Kind != facts.ExprString {
 		return nil
 	}
 	ci := b.configByKey[v.X.Name]
@@ -151,7 +151,7 @@ func (b *builder) flagDefault(v *facts.Expr) allium.Expr {
 		return nil
 	}
 	eq := strings.EqualFold(lit.Text, v.Y.Value)
-	if v.Op == "!=" {
+	if v.Op() == "!=" {
 		eq = !eq
 	}
 	return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(eq)}

@@ -152,8 +152,8 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 			continue
 		}
 		part := &facts.Expr{Kind: facts.ExprAttr, Name: en.Key.Value, X: v, Raw: v.Raw + "." + en.Key.Value, Line: en.Key.Line}
-		if v.Resolved != "" {
-			part.Resolved = v.Resolved + "." + en.Key.Value
+		if v.Resolved() != "" {
+			part.SetResolved(v.Resolved() + "." + en.Key.Value)
 		}
 		target, def := defaulted(&en.Value)
 		if def != nil {

@@ -73,7 +73,7 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 // config getter given the setting's name) and returns the default it
 // gives, nil when it gives none.
 func (b *builder) envRead(c *facts.Expr) (*facts.Expr, bool) {
-	if c == nil || c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved, c.Raw) || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
+	if c == nil || c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved(), c.Raw) || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
 		return nil, false
 	}
 	if d := c.Keyword("default"); d != nil {

@@ -107,7 +107,7 @@ func (b *builder) schemaMethods(m *schemaModel) {
 func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	sm := b.lang.SchemaModels
 	if call == nil || call.Kind != facts.ExprCall || len(call.Args) < 2 || call.Args[0].Kind != facts.ExprString ||
-		!catalog.MatchAny(sm.Models, call.Resolved, call.Raw) {
+		!catalog.MatchAny(sm.Models, call.Resolved(), call.Raw) {
 		return nil
 	}
 	name := pascal(call.Args[0].Value)
@@ -120,7 +120,7 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 			schema, schemaName = cr.as.Value, cr.as.Name
 		}
 	}
-	if schema == nil || schema.Kind != facts.ExprCall || !catalog.MatchAny(sm.Schemas, schema.Resolved, schema.Raw) {
+	if schema == nil || schema.Kind != facts.ExprCall || !catalog.MatchAny(sm.Schemas, schema.Resolved(), schema.Raw) {
 		return nil
 	}
 	switch {

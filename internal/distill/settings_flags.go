@@ -92,9 +92,9 @@ func (rc *ruleCtx) settingsOnly(f *facts.File, e *facts.Expr, seen []string, rea
 	case facts.ExprBoolOp:
 		return rc.settingsOnly(f, e.X, seen, reads) && rc.settingsOnly(f, e.Y, seen, reads)
 	case facts.ExprUnary:
-		return e.Op == "not" && rc.settingsOnly(f, e.X, seen, reads)
+		return e.Op() == "not" && rc.settingsOnly(f, e.X, seen, reads)
 	case facts.ExprCall:
-		if catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved, e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		if catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved(), e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
 			*reads++
 			return true
 		}

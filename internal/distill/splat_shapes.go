@@ -61,7 +61,7 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 		if a := ent.attrs[f.Name]; a == nil || a.drop {
 			continue
 		}
-		val := facts.Expr{Kind: facts.ExprAttr, X: recv, Name: f.Name, Raw: recvRaw(recv, f.Name), Resolved: recvRaw(recv, f.Name), Line: e.Line}
+		val := facts.Expr{Kind: facts.ExprAttr, X: recv, Name: f.Name, Raw: recvRaw(recv, f.Name), Line: e.Line}.WithResolved(recvRaw(recv, f.Name))
 		if v.parts != nil {
 			// A schema the code built (UserSettingsCreate(dispatch_user_id=
 			// user_id)): a field it was not given holds its default.

@@ -110,7 +110,7 @@ func (b *builder) privateColumnName(a *facts.Assignment) string {
 		return ""
 	}
 	call := a.Value
-	if !catalog.MatchAny(b.lang.ColumnCalls, call.Resolved, call.Raw) || len(call.Args) == 0 || call.Args[0].Kind != facts.ExprString {
+	if !catalog.MatchAny(b.lang.ColumnCalls, call.Resolved(), call.Raw) || len(call.Args) == 0 || call.Args[0].Kind != facts.ExprString {
 		return ""
 	}
 	if n := call.Args[0].Value; isSnake(n) && !strings.HasPrefix(n, "_") {

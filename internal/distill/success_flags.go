@@ -67,7 +67,7 @@ func noteLateFail(sc *scope, out *[]allium.Stmt) {
 // cond tests no flag.
 func (rc *ruleCtx) flagTest(cond *facts.Expr, sc *scope) (*value, bool) {
 	negated := false
-	if cond != nil && cond.Kind == facts.ExprUnary && cond.Op == "not" {
+	if cond != nil && cond.Kind == facts.ExprUnary && cond.Op() == "not" {
 		cond, negated = cond.X, true
 	}
 	if cond == nil {

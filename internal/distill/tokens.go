@@ -31,7 +31,7 @@ type signedToken struct {
 func (rc *ruleCtx) signer(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	st := rc.b.lang.SignedTokens
 	v := &value{kind: vSigner}
-	if catalog.MatchAny(st.Timed, e.Resolved, e.Raw) {
+	if catalog.MatchAny(st.Timed, e.Resolved(), e.Raw) {
 		v.param = "timed"
 	}
 	if x := rc.sinkArg(e, st.ExpiryArgs, sc, out); x != nil {

@@ -71,7 +71,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if len(op) > 1 {
 				op = op[:len(op)-1]
 			}
-			bin := &facts.Expr{Kind: facts.ExprBinary, Op: op, X: &s.Targets[0], Y: s.Value, Line: s.Line}
+			bin := new(facts.Expr{Kind: facts.ExprBinary, X: &s.Targets[0], Y: s.Value, Line: s.Line}.WithOp(op))
 			rc.assign(&s.Targets[0], bin, sc, out, s.Line)
 		}
 	case facts.StmtExpr:
@@ -141,7 +141,7 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	if e.Kind != facts.ExprCall {
 		return false
 	}
-	return catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved, e.Raw) && e.Raw != ""
+	return catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved(), e.Raw) && e.Raw != ""
 }
 
 func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {

@@ -143,8 +143,8 @@ type fmtKind interface {
 func TestJSONRoundTrip(t *testing.T) {
 	t.Parallel()
 	cond := Expr{Kind: ExprCond, X: &Expr{Kind: ExprInt, Value: "1", Line: 2}, Y: &Expr{Kind: ExprNone, Line: 2}, Line: 2}
-	cond.SetTest(&Expr{Kind: ExprName, Name: "ok", Raw: "ok", Resolved: "ok", Line: 2})
-	call := Expr{Kind: ExprCall, Raw: "f", Resolved: "m.f", Await: true, Line: 3}
+	cond.SetTest(new(Expr{Kind: ExprName, Name: "ok", Raw: "ok", Line: 2}.WithResolved("ok")))
+	call := Expr{Kind: ExprCall, Raw: "f", Await: true, Line: 3}.WithResolved("m.f")
 	call.SetKeywords([]Keyword{{Name: "k", Value: cond}})
 	dict := Expr{Kind: ExprDict, Line: 4}
 	dict.SetEntries([]DictEntry{{Value: Expr{Kind: ExprName, Name: "rest", Line: 4}}})

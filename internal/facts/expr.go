@@ -176,14 +176,8 @@ type Expr struct {
 	// Raw is a plain dotted chain as written ("mail.send",
 	// "User.query.filter_by"); empty when the expression is not one.
 	Raw string
-	// Resolved is Raw with its first segment replaced through the file's
-	// imports ("Message" -> "flask_mail.Message"; "models.CharField" ->
-	// "django.db.models.CharField"); equal to Raw when nothing resolves.
-	Resolved string
 	// Value is the literal value of String, Int, Float and Bool.
 	Value string
-	// Op is the operator of Binary, Compare, BoolOp and Unary.
-	Op string
 	// X is the first operand, receiver, callee or subscripted value.
 	X *Expr
 	// Y is the second operand or the subscript index.
@@ -194,6 +188,12 @@ type Expr struct {
 	rare *exprRare
 	Line int
 	Kind ExprKind
+	// op is the code of Op in exprOps; opOther when Op is not there
+	// (it is then in rare.op).
+	op uint8
+	// resolvedIsRaw says that Resolved is Raw, whatever Raw is (so
+	// Resolved is not stored); otherwise it is rare.resolved.
+	resolvedIsRaw bool
 	// Await is set when the expression was awaited.
 	Await bool
 	// Optional is set on the Attr, Subscript or Call of an optional chain
@@ -210,7 +210,109 @@ type exprRare struct {
 	entries  []DictEntry
 	text     string
 	fn       *Function
+	resolved string // Resolved when it is not Raw
+	op       string // Op when it is not one of exprOps
 }
+
+// Resolved is Raw with its first segment replaced through the file's
+// imports ("Message" -> "flask_mail.Message"; "models.CharField" ->
+// "django.db.models.CharField"); equal to Raw when nothing resolves.
+//
+// Most expressions resolve to their Raw (or to nothing), so Resolved is
+// stored only when it differs: SetResolved(e.Raw) costs no memory. Set
+// Raw before Resolved: a Resolved set equal to Raw follows later changes
+// of Raw.
+func (e *Expr) Resolved() string {
+	if e == nil {
+		return ""
+	}
+	if e.resolvedIsRaw {
+		return e.Raw
+	}
+	if e.rare == nil {
+		return ""
+	}
+	return e.rare.resolved
+}
+
+// SetResolved sets Resolved.
+func (e *Expr) SetResolved(s string) {
+	if s == e.Raw && s != "" {
+		e.resolvedIsRaw = true
+		if e.rare != nil && e.rare.resolved != "" {
+			e.setRare(func(r *exprRare) { r.resolved = "" })
+		}
+		return
+	}
+	e.resolvedIsRaw = false
+	if s != "" || e.rare != nil && e.rare.resolved != "" {
+		e.setRare(func(r *exprRare) { r.resolved = s })
+	}
+}
+
+// WithResolved returns e with Resolved set to s, for composite literals:
+// facts.Expr{Kind: facts.ExprName, Name: n, Raw: n}.WithResolved(n).
+func (e Expr) WithResolved(s string) Expr {
+	e.SetResolved(s)
+	return e
+}
+
+// Op is the operator of Binary, Compare, BoolOp and Unary, and "from"
+// for `yield from`.
+func (e *Expr) Op() string {
+	if e == nil {
+		return ""
+	}
+	if e.op == opOther {
+		return e.rare.op
+	}
+	return exprOps[e.op]
+}
+
+// SetOp sets Op.
+func (e *Expr) SetOp(op string) {
+	code, known := exprOpCodes[op]
+	if !known {
+		e.op = opOther
+		e.setRare(func(r *exprRare) { r.op = op })
+		return
+	}
+	if e.op == opOther {
+		e.setRare(func(r *exprRare) { r.op = "" })
+	}
+	e.op = code
+}
+
+// WithOp returns e with Op set to op, for composite literals.
+func (e Expr) WithOp(op string) Expr {
+	e.SetOp(op)
+	return e
+}
+
+// exprOps are the operators an Expr stores as a one-byte code, indexed by
+// it; code 0 is no operator. Any other operator is kept as a string in the
+// rare part.
+var exprOps = [...]string{
+	"",
+	// Binary.
+	"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", ">>>", "&", "|", "^",
+	// Compare.
+	"<", "<=", ">", ">=", "==", "!=", "<>", "in", "not in", "is", "is not", "instanceof",
+	// BoolOp, Unary, Yield.
+	"and", "or", "not", "~", "typeof", "void", "delete", "from",
+}
+
+// opOther is the code of an operator that is not one of exprOps.
+const opOther = 255
+
+// exprOpCodes maps each of exprOps to its code.
+var exprOpCodes = func() map[string]uint8 {
+	m := make(map[string]uint8, len(exprOps))
+	for i, op := range exprOps {
+		m[op] = uint8(i)
+	}
+	return m
+}()
 
 // Test is the condition of a Cond.
 func (e *Expr) Test() *Expr {
@@ -276,7 +378,7 @@ func (e *Expr) setRare(set func(*exprRare)) {
 		r = *e.rare
 	}
 	set(&r)
-	if r.test == nil && r.keywords == nil && r.entries == nil && r.text == "" && r.fn == nil {
+	if r.test == nil && r.keywords == nil && r.entries == nil && r.text == "" && r.fn == nil && r.resolved == "" && r.op == "" {
 		e.rare = nil
 		return
 	}
@@ -320,7 +422,7 @@ func (e *Expr) Callee() string {
 	if e == nil || e.Kind != ExprCall {
 		return ""
 	}
-	return e.Resolved
+	return e.Resolved()
 }
 
 // Method returns the attribute name of a method call (`"first"` for

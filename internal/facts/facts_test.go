@@ -32,10 +32,8 @@ func TestWalkVisitsNestedBodiesInOrder(t *testing.T) {
 
 func TestExprHelpers(t *testing.T) {
 	t.Parallel()
-	call := &Expr{
-		Kind: ExprCall, Raw: "Message", Resolved: "flask_mail.Message",
-		X: &Expr{Kind: ExprName, Name: "Message"},
-	}
+	call := new(Expr{Kind: ExprCall, Raw: "Message",
+		X: &Expr{Kind: ExprName, Name: "Message"}}.WithResolved("flask_mail.Message"))
 	call.SetKeywords([]Keyword{{Name: "recipients", Value: Expr{Kind: ExprList}}})
 	method := &Expr{Kind: ExprCall, X: &Expr{Kind: ExprAttr, Name: "first", X: call}}
 	tests := []struct {
@@ -44,7 +42,7 @@ func TestExprHelpers(t *testing.T) {
 		want any
 	}{
 		{"callee", call.Callee(), "flask_mail.Message"},
-		{"callee of non-call", (&Expr{Kind: ExprName, Resolved: "x"}).Callee(), ""},
+		{"callee of non-call", (new(Expr{Kind: ExprName}.WithResolved("x"))).Callee(), ""},
 		{"callee of nil", (*Expr)(nil).Callee(), ""},
 		{"keyword found", call.Keyword("recipients").Kind, ExprList},
 		{"keyword missing", call.Keyword("subject") == nil, true},

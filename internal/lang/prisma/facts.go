@@ -142,13 +142,13 @@ func argNamed(args []Arg, n string) Value {
 }
 
 func name(n string, line int) facts.Expr {
-	return facts.Expr{Kind: facts.ExprName, Name: n, Raw: n, Resolved: n, Line: line}
+	return facts.Expr{Kind: facts.ExprName, Name: n, Raw: n, Line: line}.WithResolved(n)
 }
 
 // call is a call of prisma.<fn> with no arguments yet.
 func call(fn string, line int) facts.Expr {
-	x := facts.Expr{Kind: facts.ExprName, Name: fn, Raw: fn, Resolved: "prisma." + fn, Line: line}
-	return facts.Expr{Kind: facts.ExprCall, X: &x, Raw: fn, Resolved: x.Resolved, Line: line}
+	x := facts.Expr{Kind: facts.ExprName, Name: fn, Raw: fn, Line: line}.WithResolved("prisma." + fn)
+	return facts.Expr{Kind: facts.ExprCall, X: &x, Raw: fn, Line: line}.WithResolved(x.Resolved())
 }
 
 func boolean(b bool, line int) *facts.Expr {
@@ -166,7 +166,7 @@ func annotation(fd Field) *facts.Expr {
 		arr := name("Array", fd.Line)
 		return &facts.Expr{Kind: facts.ExprSubscript, X: &arr, Y: &t, Line: fd.Line}
 	case fd.Optional:
-		return &facts.Expr{Kind: facts.ExprBinary, Op: "|", X: &t, Y: &facts.Expr{Kind: facts.ExprNone, Line: fd.Line}, Line: fd.Line}
+		return new(facts.Expr{Kind: facts.ExprBinary, X: &t, Y: &facts.Expr{Kind: facts.ExprNone, Line: fd.Line}, Line: fd.Line}.WithOp("|"))
 	}
 	return &t
 }
@@ -210,7 +210,7 @@ func expr(v Value, enum string, line int) *facts.Expr {
 	}
 	if enum != "" {
 		x := name(enum, line)
-		return &facts.Expr{Kind: facts.ExprAttr, X: &x, Name: v.Text, Raw: enum + "." + v.Text, Resolved: enum + "." + v.Text, Line: line}
+		return new(facts.Expr{Kind: facts.ExprAttr, X: &x, Name: v.Text, Raw: enum + "." + v.Text, Line: line}.WithResolved(enum + "." + v.Text))
 	}
 	n := name(v.Text, line)
 	return &n

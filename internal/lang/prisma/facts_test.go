@@ -36,7 +36,7 @@ model Token {
 	for _, c := range f.Classes {
 		got[c.Name] = string(c.Kind)
 		if len(c.Decorators) > 0 {
-			got[c.Name] += "@" + c.Decorators[0].Resolved
+			got[c.Name] += "@" + c.Decorators[0].Resolved()
 		}
 		for _, a := range c.Fields {
 			got[c.Name+"."+a.Name] = render(a.Value) + " : " + render(a.Annotation)
@@ -75,7 +75,7 @@ func render(e *facts.Expr) string {
 	case facts.ExprNone:
 		return "None"
 	case facts.ExprBinary:
-		return render(e.X) + " " + e.Op + " " + render(e.Y)
+		return render(e.X) + " " + e.Op() + " " + render(e.Y)
 	case facts.ExprSubscript:
 		return render(e.X) + "[" + render(e.Y) + "]"
 	case facts.ExprList:
@@ -92,7 +92,7 @@ func render(e *facts.Expr) string {
 		for _, k := range e.Keywords() {
 			parts = append(parts, k.Name+"="+render(&k.Value))
 		}
-		return e.X.Resolved + "(" + strings.Join(parts, ", ") + ")"
+		return e.X.Resolved() + "(" + strings.Join(parts, ", ") + ")"
 	}
 	return e.Raw
 }

@@ -39,7 +39,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind = facts.ExprName
 		e.Name = x.text(n)
 		e.Raw = e.Name
-		e.Resolved = x.resolve(e.Raw)
+		e.SetResolved(x.resolve(e.Raw))
 	case k.attribute:
 		e.Kind = facts.ExprAttr
 		parts := x.named(n)
@@ -50,7 +50,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Name = x.text(parts[len(parts)-1])
 		if isDotted(e.X) {
 			e.Raw = x.concat(e.X.Raw, ".", e.Name)
-			e.Resolved = x.resolve(e.Raw)
+			e.SetResolved(x.resolve(e.Raw))
 		}
 	case k.call:
 		x.callExpr(&e, n)
@@ -81,12 +81,13 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if !ok {
 			op = x.tokenOp(n)
 		}
-		e.Op = op
+		e.SetOp(op)
 		e.X, e.Y = x.exprPtr(operands[0]), x.exprPtr(operands[1])
 	case k.comparisonOp:
 		return x.comparison(n)
 	case k.notOp:
-		e.Kind, e.Op = facts.ExprUnary, "not"
+		e.Kind = facts.ExprUnary
+		e.SetOp("not")
 		if c := x.named(n); len(c) > 0 {
 			e.X = x.exprPtr(c[0])
 		} else {
@@ -96,7 +97,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind = facts.ExprUnary
 		for _, c := range n.Children() {
 			if !c.IsNamed() {
-				e.Op = k.ops[c.Kind()]
+				e.SetOp(k.ops[c.Kind()])
 			} else if !x.isExtra(c.Kind()) {
 				e.X = x.exprPtr(c)
 			}
@@ -186,7 +187,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind = facts.ExprYield
 		for _, c := range n.Children() {
 			if c.Kind() == k.tokFrom {
-				e.Op = "from"
+				e.SetOp("from")
 			} else if c.IsNamed() && !x.isExtra(c.Kind()) {
 				e.X = x.exprPtr(c)
 			}
@@ -231,14 +232,15 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Name = x.text(parts[1])
 		if isDotted(e.X) {
 			e.Raw = x.concat(e.X.Raw, ".", e.Name)
-			e.Resolved = x.resolve(e.Raw)
+			e.SetResolved(x.resolve(e.Raw))
 		}
 	case k.unionType:
 		parts := x.named(n)
 		if len(parts) != 2 {
 			return x.opaqueExpr(n)
 		}
-		e.Kind, e.Op = facts.ExprBinary, "|"
+		e.Kind = facts.ExprBinary
+		e.SetOp("|")
 		e.X, e.Y = x.exprPtr(parts[0]), x.exprPtr(parts[1])
 	default:
 		return x.opaqueExpr(n)
@@ -322,11 +324,13 @@ func (x *extractor) chain(n syntax.Node, operands []facts.Expr, ops []string) fa
 	var result *facts.Expr
 	for i, op := range ops {
 		left, right := operands[i], operands[i+1]
-		cmp := &facts.Expr{Kind: facts.ExprCompare, Op: op, X: &left, Y: &right, Line: line}
+		cmp := &facts.Expr{Kind: facts.ExprCompare, X: &left, Y: &right, Line: line}
+		cmp.SetOp(op)
 		if result == nil {
 			result = cmp
 		} else {
-			result = &facts.Expr{Kind: facts.ExprBoolOp, Op: "and", X: result, Y: cmp, Line: line}
+			result = &facts.Expr{Kind: facts.ExprBoolOp, X: result, Y: cmp, Line: line}
+			result.SetOp("and")
 		}
 	}
 	return *result
@@ -352,7 +356,8 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 		case e.X == nil:
 			e.X = x.exprPtr(c)
 			if isDotted(e.X) {
-				e.Raw, e.Resolved = e.X.Raw, e.X.Resolved
+				e.Raw = e.X.Raw
+				e.SetResolved(e.X.Resolved())
 			}
 		case c.Kind() == x.k.argumentList:
 			var kws []facts.Keyword

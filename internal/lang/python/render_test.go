@@ -25,14 +25,14 @@ func showExpr(e *facts.Expr) string {
 func showExprBare(e *facts.Expr) string {
 	switch e.Kind {
 	case facts.ExprName:
-		return e.Resolved
+		return e.Resolved()
 	case facts.ExprAttr:
 		if e.Raw != "" {
-			return e.Resolved
+			return e.Resolved()
 		}
 		return showExpr(e.X) + "." + e.Name
 	case facts.ExprCall:
-		callee := e.Resolved
+		callee := e.Resolved()
 		if callee == "" {
 			callee = showExpr(e.X)
 		}
@@ -59,12 +59,12 @@ func showExprBare(e *facts.Expr) string {
 	case facts.ExprEllipsis:
 		return "..."
 	case facts.ExprBinary, facts.ExprCompare, facts.ExprBoolOp:
-		return "(" + showExpr(e.X) + " " + e.Op + " " + showExpr(e.Y) + ")"
+		return "(" + showExpr(e.X) + " " + e.Op() + " " + showExpr(e.Y) + ")"
 	case facts.ExprUnary:
-		if e.Op == "not" {
+		if e.Op() == "not" {
 			return "(not " + showExpr(e.X) + ")"
 		}
-		return "(" + e.Op + showExpr(e.X) + ")"
+		return "(" + e.Op() + showExpr(e.X) + ")"
 	case facts.ExprSubscript:
 		return showExpr(e.X) + "[" + showExpr(e.Y) + "]"
 	case facts.ExprList:
@@ -93,7 +93,7 @@ func showExprBare(e *facts.Expr) string {
 		if e.X == nil {
 			return "yield"
 		}
-		if e.Op == "from" {
+		if e.Op() == "from" {
 			return "yield from " + showExpr(e.X)
 		}
 		return "yield " + showExpr(e.X)

@@ -48,7 +48,7 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		for i := range s.Targets {
 			if t := &s.Targets[i]; t.Kind == facts.ExprName {
 				x.shadow(t.Name)
-				t.Resolved = t.Name
+				t.SetResolved(t.Name)
 			}
 		}
 	}

@@ -244,8 +244,8 @@ func (x *extractor) method(n syntax.Node, decorators []facts.Expr, sc *scope) fa
 	case hasToken(n, x.k.tokGet):
 		decorators = append(decorators, marker("property", line))
 	case hasToken(n, x.k.tokSet):
-		decorators = append(decorators, facts.Expr{Kind: facts.ExprAttr, X: &facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Resolved: name, Line: line},
-			Name: "setter", Raw: name + ".setter", Resolved: name + ".setter", Line: line})
+		decorators = append(decorators, facts.Expr{Kind: facts.ExprAttr, X: new(facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: line}.WithResolved(name)),
+			Name: "setter", Raw: name + ".setter", Line: line}.WithResolved(name+".setter"))
 	}
 	if hasToken(n, x.k.tokStatic) {
 		decorators = append(decorators, marker("staticmethod", line))
@@ -255,7 +255,7 @@ func (x *extractor) method(n syntax.Node, decorators []facts.Expr, sc *scope) fa
 
 // marker is a decorator that is a plain name.
 func marker(name string, line int) facts.Expr {
-	return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Resolved: name, Line: line}
+	return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: line}.WithResolved(name)
 }
 
 // optional makes a type `T | undefined` for an optional property or
@@ -265,7 +265,7 @@ func optional(t *facts.Expr) *facts.Expr {
 	if t == nil {
 		return nil
 	}
-	return &facts.Expr{Kind: facts.ExprBinary, Op: "|", X: t, Y: &facts.Expr{Kind: facts.ExprNone, Line: t.Line}, Line: t.Line}
+	return new(facts.Expr{Kind: facts.ExprBinary, X: t, Y: &facts.Expr{Kind: facts.ExprNone, Line: t.Line}, Line: t.Line}.WithOp("|"))
 }
 
 // isFunction reports whether n is a function or arrow function

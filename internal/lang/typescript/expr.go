@@ -48,11 +48,12 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind = facts.ExprName
 		e.Name = n.Text()
 		e.Raw = e.Name
-		e.Resolved = x.resolve(e.Raw)
+		e.SetResolved(x.resolve(e.Raw))
 	case k.this, k.super:
 		e.Kind = facts.ExprName
 		e.Name = n.Text()
-		e.Raw, e.Resolved = e.Name, e.Name
+		e.Raw = e.Name
+		e.SetResolved(e.Name)
 	case k.undefined, k.null:
 		e.Kind = facts.ExprNone
 	case k.memberExpr:
@@ -66,7 +67,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Optional = !n.Field("optional_chain").IsNull()
 		if isDotted(e.X) {
 			e.Raw = e.X.Raw + "." + e.Name
-			e.Resolved = x.resolve(e.Raw)
+			e.SetResolved(x.resolve(e.Raw))
 		}
 	case k.subscriptExpr:
 		e.Kind = facts.ExprSubscript
@@ -99,7 +100,8 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if !ok || left.IsNull() || right.IsNull() {
 			return x.opaqueExpr(n)
 		}
-		e.Kind, e.Op = op.kind, op.op
+		e.Kind = op.kind
+		e.SetOp(op.op)
 		e.X, e.Y = x.exprPtr(left), x.exprPtr(right)
 	case k.unaryExpr:
 		op := string(n.Field("operator").Bytes())
@@ -115,7 +117,8 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			e.Kind = facts.ExprNone
 			return e
 		}
-		e.Kind, e.Op, e.X = facts.ExprUnary, op, x.exprPtr(arg)
+		e.Kind, e.X = facts.ExprUnary, x.exprPtr(arg)
+		e.SetOp(op)
 	case k.ternaryExpr:
 		e.Kind = facts.ExprCond
 		e.SetTest(x.exprPtr(n.Field("condition")))
@@ -158,7 +161,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	case k.yieldExpr:
 		e.Kind = facts.ExprYield
 		if hasToken(n, k.tokStar) {
-			e.Op = "from"
+			e.SetOp("from")
 		}
 		if c := x.named(n); len(c) > 0 {
 			e.X = x.exprPtr(c[0])
@@ -224,7 +227,8 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 	}
 	e.X = x.exprPtr(callee)
 	if isDotted(e.X) {
-		e.Raw, e.Resolved = e.X.Raw, e.X.Resolved
+		e.Raw = e.X.Raw
+		e.SetResolved(e.X.Resolved())
 	}
 	// `f?.()`: the grammar marks an optional call with a bare `?.` token
 	// where member and subscript accesses get an optional_chain node.
@@ -365,7 +369,7 @@ func (x *extractor) targetPtr(n syntax.Node) *facts.Expr {
 // name is a plain name bound by a pattern: it binds, so nothing resolves.
 func (x *extractor) name(n syntax.Node) facts.Expr {
 	name := n.Text()
-	return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Resolved: name, Line: n.Line()}
+	return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: n.Line()}.WithResolved(name)
 }
 
 // number translates a numeric literal: an integer when Go's

@@ -86,7 +86,7 @@ func (x *extractor) shadowTarget(t *facts.Expr) {
 	switch t.Kind {
 	case facts.ExprName:
 		x.shadow(t.Name)
-		t.Resolved = t.Name
+		t.SetResolved(t.Name)
 	case facts.ExprDefault, facts.ExprStarred:
 		if t.X != nil {
 			x.shadowTarget(t.X)

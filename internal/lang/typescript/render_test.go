@@ -30,14 +30,14 @@ func showBare(e *facts.Expr) string {
 	}
 	switch e.Kind {
 	case facts.ExprName:
-		return e.Resolved
+		return e.Resolved()
 	case facts.ExprAttr:
 		if e.Raw != "" && !e.Optional {
-			return e.Resolved
+			return e.Resolved()
 		}
 		return show(e.X) + dot + e.Name
 	case facts.ExprCall:
-		callee := e.Resolved
+		callee := e.Resolved()
 		if callee == "" {
 			callee = show(e.X)
 		}
@@ -52,9 +52,9 @@ func showBare(e *facts.Expr) string {
 	case facts.ExprNone:
 		return "None"
 	case facts.ExprBinary, facts.ExprCompare, facts.ExprBoolOp:
-		return "(" + show(e.X) + " " + e.Op + " " + show(e.Y) + ")"
+		return "(" + show(e.X) + " " + e.Op() + " " + show(e.Y) + ")"
 	case facts.ExprUnary:
-		return e.Op + " " + show(e.X)
+		return e.Op() + " " + show(e.X)
 	case facts.ExprSubscript:
 		if e.Optional {
 			return show(e.X) + "?.[" + show(e.Y) + "]"
@@ -83,7 +83,7 @@ func showBare(e *facts.Expr) string {
 	case facts.ExprWalrus:
 		return "(" + e.Name + " := " + show(e.X) + ")"
 	case facts.ExprYield:
-		return "yield " + e.Op + " " + show(e.X)
+		return "yield " + e.Op() + " " + show(e.X)
 	case facts.ExprFString:
 		return "f" + e.Text()
 	case facts.ExprFunction:

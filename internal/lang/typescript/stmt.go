@@ -384,11 +384,11 @@ func (x *extractor) switchStmt(n syntax.Node, sc *scope) facts.Stmt {
 		var cond *facts.Expr
 		for _, v := range a.values {
 			d := disc
-			c := &facts.Expr{Kind: facts.ExprCompare, Op: "==", X: &d, Y: x.exprPtr(v), Line: v.Line()}
+			c := new(facts.Expr{Kind: facts.ExprCompare, X: &d, Y: x.exprPtr(v), Line: v.Line()}.WithOp("=="))
 			if cond == nil {
 				cond = c
 			} else {
-				cond = &facts.Expr{Kind: facts.ExprBoolOp, Op: "or", X: cond, Y: c, Line: v.Line()}
+				cond = new(facts.Expr{Kind: facts.ExprBoolOp, X: cond, Y: c, Line: v.Line()}.WithOp("or"))
 			}
 		}
 		chain = []facts.Stmt{{Kind: facts.StmtIf, Cond: cond, Body: stmts, Else: chain, Line: a.line}}

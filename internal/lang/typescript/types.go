@@ -35,7 +35,7 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 		if name == "undefined" || name == "void" {
 			return facts.Expr{Kind: facts.ExprNone, Line: line}
 		}
-		return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Resolved: name, Line: line}
+		return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: line}.WithResolved(name)
 	case k.typeIdentifier, k.identifier:
 		return x.expr(n)
 	case k.nestedTypeIdentifier, k.nestedIdentifier:
@@ -47,7 +47,7 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 		e := facts.Expr{Kind: facts.ExprAttr, X: &left, Name: parts[1].Text(), Line: line}
 		if isDotted(&left) {
 			e.Raw = left.Raw + "." + e.Name
-			e.Resolved = x.resolve(e.Raw)
+			e.SetResolved(x.resolve(e.Raw))
 		}
 		return e
 	case k.memberExpr:
@@ -71,7 +71,7 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 		if len(c) != 1 {
 			return x.opaqueExpr(n)
 		}
-		return facts.Expr{Kind: facts.ExprSubscript, X: &facts.Expr{Kind: facts.ExprName, Name: "Array", Raw: "Array", Resolved: "Array", Line: line},
+		return facts.Expr{Kind: facts.ExprSubscript, X: new(facts.Expr{Kind: facts.ExprName, Name: "Array", Raw: "Array", Line: line}.WithResolved("Array")),
 			Y: x.typeExprPtr(c[0]), Line: line}
 	case k.unionType:
 		c := x.named(n)
@@ -79,7 +79,7 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 		case 1: // a leading `|`
 			return x.typeExpr(c[0])
 		case 2:
-			return facts.Expr{Kind: facts.ExprBinary, Op: "|", X: x.typeExprPtr(c[0]), Y: x.typeExprPtr(c[1]), Line: line}
+			return facts.Expr{Kind: facts.ExprBinary, X: x.typeExprPtr(c[0]), Y: x.typeExprPtr(c[1]), Line: line}.WithOp("|")
 		}
 		return x.opaqueExpr(n)
 	case k.str, k.number, k.trueLit, k.falseLit, k.null, k.undefined, k.unaryExpr, k.templateString:

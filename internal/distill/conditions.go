@@ -397,7 +397,7 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 				return e.X.Value, nil
 			}
 		}
-		if e.Op == "==" && e.X != nil && e.Y != nil {
+		if e.Op() == "==" && e.X != nil && e.Y != nil {
 			// request.POST.get("action") == "login": the value of the
 			// field that names the pressed button is the action.
 			field, lit := e.X, e.Y

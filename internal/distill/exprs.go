@@ -545,7 +545,7 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	case facts.ExprCompare:
 		return rc.compare(e, sc, out)
 	case facts.ExprBoolOp:
-		if e.Op == "or" && e.Y.IsFalsyLiteral() {
+		if e.Op() == "or" && e.Y.IsFalsyLiteral() {
 			// x or "" (x || ''): x, as a value and as a condition.
 			return rc.tr(e.X, sc, out)
 		}

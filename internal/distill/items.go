@@ -43,7 +43,7 @@ func (rc *ruleCtx) itemsOf(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value 
 // on a collection of known values: the same values, nested collections in
 // line; nil for any other call.
 func (rc *ruleCtx) itemsCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if len(e.Args) != 1 || len(e.Keywords()) > 0 || !catalog.MatchAny(rc.b.lang.ItemsCalls, e.Resolved, e.Raw) {
+	if len(e.Args) != 1 || len(e.Keywords()) > 0 || !catalog.MatchAny(rc.b.lang.ItemsCalls, e.Resolved(), e.Raw) {
 		return nil
 	}
 	v := rc.eval(&e.Args[0], sc, out, false)

@@ -223,7 +223,7 @@ func (b *builder) encodedKindClaims() int {
 				x.Any(func(c *facts.Expr) bool {
 					switch c.Kind {
 					case facts.ExprCall:
-						encodes = encodes || b.isTokenEncoder(c.Resolved, c.Raw)
+						encodes = encodes || b.isTokenEncoder(c.Resolved(), c.Raw)
 					case facts.ExprDict:
 						for _, en := range c.Entries() {
 							if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value) {

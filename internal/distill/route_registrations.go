@@ -158,7 +158,8 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		target, def := defaulted(&en.Value)
 		if def != nil {
 			// {password = ''}: the part, or the default when it is absent.
-			part = &facts.Expr{Kind: facts.ExprBoolOp, Op: "or", X: part, Y: def, Line: part.Line}
+			withDefault := facts.Expr{Kind: facts.ExprBoolOp, X: part, Y: def, Line: part.Line}.WithOp("or")
+			part = &withDefault
 		}
 		rc.assign(target, part, sc, out, line)
 	}

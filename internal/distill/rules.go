@@ -133,7 +133,7 @@ func (b *builder) scheduledFunction(s *facts.Stmt) *facts.Expr {
 	}
 	call := s.Value
 	for _, k := range slices.Sorted(maps.Keys(b.lang.ScheduleCalls)) {
-		if !catalog.MatchAny([]string{k}, call.Resolved, call.Raw) {
+		if !catalog.MatchAny([]string{k}, call.Resolved(), call.Raw) {
 			continue
 		}
 		i := b.lang.ScheduleCalls[k]

@@ -326,6 +326,9 @@ type Language struct {
 	ReceiverNames []string `yaml:"receiver_names"`
 	// SchemaModels declare models by data rather than by a class.
 	SchemaModels *SchemaModels `yaml:"schema_models"`
+	// Continuations are callback-passing calls whose callback is where the
+	// code goes on (Node's (err, result) => {...}).
+	Continuations *Continuations `yaml:"continuations"`
 	// KeywordObjects: the language passes named arguments as an object
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.
@@ -411,6 +414,19 @@ type SchemaModels struct {
 	// MethodTables are a schema's attributes whose functions are methods
 	// of its model (schema.methods.x = function () {...}, statics).
 	MethodTables []string `yaml:"method_tables"`
+}
+
+// Continuations describe callback-passing style: a call whose last
+// argument is a function whose first parameter is named as an error
+// (ErrorParams) goes on in that function once it is done; its other
+// parameters are the call's results (User.findOne(q, (err, user) =>
+// {...}) is const user = User.findOne(q) followed by the body). Sequences
+// take a list of such steps and a final callback and run them in order,
+// each step handing its results on by calling its last parameter
+// (async.waterfall([a, b], done)).
+type Continuations struct {
+	ErrorParams []string `yaml:"error_params"`
+	Sequences   []string `yaml:"sequences"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

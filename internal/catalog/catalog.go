@@ -326,6 +326,10 @@ type Language struct {
 	ReceiverNames []string `yaml:"receiver_names"`
 	// SchemaModels declare models by data rather than by a class.
 	SchemaModels *SchemaModels `yaml:"schema_models"`
+	// PathAliases are import prefixes that name a path from a source root
+	// of the service, set up by the build ("@/lib/db" for src/lib/db.ts):
+	// a name imported through one is the service's module of that path.
+	PathAliases []string `yaml:"path_aliases"`
 	// Continuations are callback-passing calls whose callback is where the
 	// code goes on (Node's (err, result) => {...}).
 	Continuations *Continuations `yaml:"continuations"`
@@ -506,6 +510,12 @@ type Repositories struct {
 	// models' repositories, each named after its model with a lower-case
 	// initial (Prisma's prisma.user for the model User).
 	Clients []string `yaml:"clients"`
+	// ClientModels are class decorators of models that a client reaches
+	// whatever object holds the client (Prisma's prisma.model): a
+	// repository method called on an attribute named after such a model
+	// (db.user.findUnique, prisma.client.user.update, this.user.create) is
+	// that model's, when the attribute's object is not otherwise known.
+	ClientModels []string `yaml:"client_models"`
 }
 
 // FileRoute says which exports of which modules are request handlers

@@ -224,6 +224,7 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 			// Callbacks first: the object a callback followed is then the
 			// call's last argument.
 			continuations(f, l.Continuations)
+			unalias(f, l.PathAliases)
 			if l.KeywordObjects {
 				keywordObjects(f)
 			}

@@ -1071,6 +1071,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return &value{kind: vPlumbing}
 	}
+	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
+		if r := b.clientModelRepository(e.X.X, method); r != nil {
+			recv = r // prisma.client.user.update(...): User's repository
+		}
+	}
 	if method != "" && recv.kind == vRepo {
 		if v := rc.repositoryCall(e, method, recv, sc, out); v != nil {
 			return v
@@ -2190,12 +2195,32 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
 		case rc.spreadInput(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
+		case rc.objectParam(call, params, i):
+			// updateUser(id, {password}) into updateUser(id, data): the
+			// object the keywords were read from is the parameter.
+			d := keywordDict(call.Keywords(), call.Line)
+			inner.vars[p.Name] = dictValue(&d, sc)
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
 		default:
 			inner.vars[p.Name] = unknownValue
 		}
 	}
+}
+
+// objectParam reports that the function's parameter i takes the object
+// literal a call passed last, which keyword_objects read as the call's
+// keywords: the first parameter past the positional arguments, a plain
+// name, when no keyword names a parameter.
+func (rc *ruleCtx) objectParam(call *facts.Expr, params []facts.Param, i int) bool {
+	kws := call.Keywords()
+	if !rc.b.lang.KeywordObjects || i != len(call.Args) || len(kws) == 0 || params[i].Name == "" || params[i].Pattern != nil ||
+		params[i].Kind != facts.ParamPositional {
+		return false
+	}
+	return !slices.ContainsFunc(kws, func(kw facts.Keyword) bool {
+		return slices.ContainsFunc(params, func(p facts.Param) bool { return p.Name == kw.Name })
+	})
 }
 
 // deferredCall builds the call a deferred invocation stands for.

@@ -28,6 +28,8 @@ const app = express();
 app.post('/lock', user.postLock);
 app.post('/forgot', user.postForgot);
 app.post('/unlock', user.postUnlock);
+app.get('/logout', user.logout);
+app.post('/ping', user.postPing);
 module.exports = app;
 `,
 		"src/controllers/user.js": `
@@ -64,6 +66,17 @@ exports.postForgot = (req, res, next) => {
   });
 };
 
+exports.logout = (req, res) => {
+  req.logout();
+  res.redirect('/');
+};
+
+exports.postPing = (req, res) => {
+  const chat = require('./chat');
+  chat.bot.logout();
+  res.redirect('/');
+};
+
 exports.postUnlock = (req, res, next) => {
   User.findOne({ email: req.body.email }, (err, user) => {
     user.locked = false;
@@ -86,6 +99,11 @@ exports.postUnlock = (req, res, next) => {
 			notWant:   []string{"err"},
 		},
 		{
+			name:      "req.logout(): a method of the request the catalog names as called ends the session",
+			construct: "Logout",
+			want:      []string{"when: Logout(session)", "not exists session"},
+		},
+		{
 			name:      "async.waterfall: the steps in order, the row handed on by name, the calls handing it on left out",
 			construct: "PostForgot",
 			want:      []string{"when: PostForgot(email)", "requires: exists user", "user.reset_expires = now"},
@@ -97,6 +115,10 @@ exports.postUnlock = (req, res, next) => {
 		t.Run(tt.name, func(t *testing.T) {
 			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
 		})
+	}
+	// Another object's logout is its own business.
+	if got := construct(out.Module, "PostPing"); got != "" {
+		t.Errorf("chat.bot.logout() was read as signing out:\n%s", got)
 	}
 	// A callback followed by more code is not where the code goes on (the
 	// code after it runs first): postUnlock states nothing.

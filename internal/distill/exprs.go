@@ -1289,7 +1289,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return unknownValue
 	}
 	// Signing in and out.
-	if ss := l.Sessions; ss != nil && method == "" && e.Raw != "" {
+	// A method is one when the catalog names it with its object as called
+	// (req.logIn): any other object's login is its own business.
+	if ss := l.Sessions; ss != nil && (method == "" || slices.Contains(ss.Starts, e.Raw) || slices.Contains(ss.Ends, e.Raw)) && e.Raw != "" {
 		switch {
 		case catalog.MatchAny(ss.Starts, names...):
 			for i := range e.Args {

@@ -344,6 +344,13 @@ type Language struct {
 	ReceiverNames []string `yaml:"receiver_names"`
 	// SchemaModels declare models by data rather than by a class.
 	SchemaModels *SchemaModels `yaml:"schema_models"`
+	// PathAliases are import prefixes that name a path from a source root
+	// of the service, set up by the build ("@/lib/db" for src/lib/db.ts):
+	// a name imported through one is the service's module of that path.
+	PathAliases []string `yaml:"path_aliases"`
+	// Continuations are callback-passing calls whose callback is where the
+	// code goes on (Node's (err, result) => {...}).
+	Continuations *Continuations `yaml:"continuations"`
 	// KeywordObjects: the language passes named arguments as an object
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.
@@ -439,6 +446,19 @@ type SchemaModels struct {
 	MethodTables []string `yaml:"method_tables"`
 }
 
+// Continuations describe callback-passing style: a call whose last
+// argument is a function whose first parameter is named as an error
+// (ErrorParams) goes on in that function once it is done; its other
+// parameters are the call's results (User.findOne(q, (err, user) =>
+// {...}) is const user = User.findOne(q) followed by the body). Sequences
+// take a list of such steps and a final callback and run them in order,
+// each step handing its results on by calling its last parameter
+// (async.waterfall([a, b], done)).
+type Continuations struct {
+	ErrorParams []string `yaml:"error_params"`
+	Sequences   []string `yaml:"sequences"`
+}
+
 // Shapes describes what a request shape (a Django form, a DRF serializer)
 // does beyond carrying input: the view methods that make one, the
 // object-level validators its validation runs, the methods that persist
@@ -516,6 +536,12 @@ type Repositories struct {
 	// models' repositories, each named after its model with a lower-case
 	// initial (Prisma's prisma.user for the model User).
 	Clients []string `yaml:"clients"`
+	// ClientModels are class decorators of models that a client reaches
+	// whatever object holds the client (Prisma's prisma.model): a
+	// repository method called on an attribute named after such a model
+	// (db.user.findUnique, prisma.client.user.update, this.user.create) is
+	// that model's, when the attribute's object is not otherwise known.
+	ClientModels []string `yaml:"client_models"`
 }
 
 // FileRoute says which exports of which modules are request handlers

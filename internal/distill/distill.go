@@ -220,8 +220,14 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 		return nil, err
 	}
 	for _, f := range files {
-		if l := d.cat.Language(f.Language); l != nil && l.KeywordObjects {
-			keywordObjects(f)
+		if l := d.cat.Language(f.Language); l != nil {
+			// Callbacks first: the object a callback followed is then the
+			// call's last argument.
+			continuations(f, l.Continuations)
+			unalias(f, l.PathAliases)
+			if l.KeywordObjects {
+				keywordObjects(f)
+			}
 		}
 	}
 	b := newBuilder(ctx, patterns, files, d.maxDepth, &out.Stats)

@@ -1089,6 +1089,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return &value{kind: vPlumbing}
 	}
+	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
+		if r := b.clientModelRepository(e.X.X, method); r != nil {
+			recv = r // prisma.client.user.update(...): User's repository
+		}
+	}
 	if method != "" && recv.kind == vRepo {
 		if v := rc.repositoryCall(e, method, recv, sc, out); v != nil {
 			return v
@@ -1304,7 +1309,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return unknownValue
 	}
 	// Signing in and out.
-	if ss := l.Sessions; ss != nil && method == "" && e.Raw != "" {
+	// A method is one when the catalog names it with its object as called
+	// (req.logIn): any other object's login is its own business.
+	if ss := l.Sessions; ss != nil && (method == "" || slices.Contains(ss.Starts, e.Raw) || slices.Contains(ss.Ends, e.Raw)) && e.Raw != "" {
 		switch {
 		case catalog.MatchAny(ss.Starts, names...):
 			for i := range e.Args {
@@ -2227,6 +2234,11 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
 		case rc.spreadKeyword(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadKeyword(call, p, sc, out)
+		case rc.objectParam(call, params, i):
+			// updateUser(id, {password}) into updateUser(id, data): the
+			// object the keywords were read from is the parameter.
+			d := keywordDict(call.Keywords(), call.Line)
+			inner.vars[p.Name] = dictValue(&d, sc)
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
 		default:
@@ -2252,6 +2264,21 @@ func (rc *ruleCtx) spreadKeyword(call *facts.Expr, p facts.Param, sc *scope, out
 		return x
 	}
 	return nil
+}
+
+// objectParam reports that the function's parameter i takes the object
+// literal a call passed last, which keyword_objects read as the call's
+// keywords: the first parameter past the positional arguments, a plain
+// name, when no keyword names a parameter.
+func (rc *ruleCtx) objectParam(call *facts.Expr, params []facts.Param, i int) bool {
+	kws := call.Keywords()
+	if !rc.b.lang.KeywordObjects || i != len(call.Args) || len(kws) == 0 || params[i].Name == "" || params[i].Pattern != nil ||
+		params[i].Kind != facts.ParamPositional {
+		return false
+	}
+	return !slices.ContainsFunc(kws, func(kw facts.Keyword) bool {
+		return slices.ContainsFunc(params, func(p facts.Param) bool { return p.Name == kw.Name })
+	})
 }
 
 // deferredCall builds the call a deferred invocation stands for.

@@ -10,17 +10,27 @@ import "github.com/distill/distill/internal/facts"
 // A call that already has keywords, and an object with a spread or a
 // computed key, are left as they are.
 func keywordObjects(f *facts.File) {
+	visitFile(f, func(x *facts.Expr) {
+		if x.Kind == facts.ExprCall && len(x.Keywords()) == 0 && len(x.Args) > 0 {
+			if kws, ok := objectKeywords(&x.Args[len(x.Args)-1]); ok {
+				x.SetKeywords(kws)
+				x.Args = x.Args[:len(x.Args)-1]
+			}
+		}
+	}, nil)
+}
+
+// visitFile calls call for every expression of the file, a call before its
+// arguments and keywords (so that what call moves there is visited too),
+// and function for every function, a function written in place included,
+// before its body is visited. Either may be nil.
+func visitFile(f *facts.File, call func(*facts.Expr), function func(*facts.Function)) {
 	var fn func(x *facts.Function)
 	var body func(list []facts.Stmt)
 	expr := func(e *facts.Expr) {
-		// Any visits a call before its arguments and keywords, so the
-		// object moved to the keywords is visited there.
 		e.Any(func(x *facts.Expr) bool {
-			if x.Kind == facts.ExprCall && len(x.Keywords()) == 0 && len(x.Args) > 0 {
-				if kws, ok := objectKeywords(&x.Args[len(x.Args)-1]); ok {
-					x.SetKeywords(kws)
-					x.Args = x.Args[:len(x.Args)-1]
-				}
+			if call != nil {
+				call(x)
 			}
 			fn(x.Func()) // a function written in place: statements of its own
 			return false
@@ -29,6 +39,9 @@ func keywordObjects(f *facts.File) {
 	fn = func(x *facts.Function) {
 		if x == nil {
 			return
+		}
+		if function != nil {
+			function(x)
 		}
 		for i := range x.Params {
 			expr(x.Params[i].Default)

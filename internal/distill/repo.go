@@ -107,6 +107,13 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
 				return &value{kind: vPlumbing}
 			}
+			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
+				// update({where, data}) with data a dict built elsewhere
+				// (a helper's parameter): its entries, read where written.
+				p := v.parts[0]
+				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*p.e}, Line: p.e.Line}, p.sc, out)
+				return &value{kind: vPlumbing}
+			}
 			if d := rc.shapeAsDict(&kw.Value, ent, filters, sc, out); d != nil {
 				// update(object=values) with a request body: each of its
 				// fields the entity has is set from the request.
@@ -250,6 +257,29 @@ func keywordDict(kws []facts.Keyword, line int) facts.Expr {
 	}
 	d.SetEntries(entries)
 	return d
+}
+
+// clientModelRepository is the repository of the model an attribute names
+// when the model is one a client reaches from any object (catalog
+// client_models: prisma.client.user, this.user for Prisma's User) and the
+// method called on it is a repository's; nil otherwise.
+func (b *builder) clientModelRepository(x *facts.Expr, method string) *value {
+	reps := b.lang.Repositories
+	if reps == nil || len(reps.ClientModels) == 0 || x == nil || x.Kind != facts.ExprAttr {
+		return nil
+	}
+	known := false
+	for _, ms := range [][]string{reps.Lookups, reps.Exists, reps.Creates, reps.Updates, reps.Deletes, b.lang.QueryMethods} {
+		known = known || slices.Contains(ms, method)
+	}
+	if !known {
+		return nil
+	}
+	r := b.clientRepository(x.Name)
+	if r == nil || !decoratedBy(b.entByName[r.ent].ref.class.Decorators, reps.ClientModels) {
+		return nil
+	}
+	return r
 }
 
 // clientRepository is the repository a database client's attribute names

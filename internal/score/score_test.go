@@ -251,3 +251,65 @@ func TestMeansAndTable(t *testing.T) {
 		}
 	}
 }
+
+// TestTableByLanguage: each language's services are listed together and
+// get a mean of their own, so a service in one language never moves the
+// other's mean.
+func TestTableByLanguage(t *testing.T) {
+	count := func(m, d, e int) Result {
+		var r Result
+		r.Counts[Rules] = Count{Matched: m, Distilled: d, Expected: e}
+		return r
+	}
+	rows := []Row{
+		{Service: "ts-a", Language: "typescript", Result: count(0, 4, 4)}, // 0.00 / 0.00
+		{Service: "py-a", Language: "python", Result: count(2, 2, 4)},     // 1.00 / 0.50
+		{Service: "py-b", Language: "python", Result: count(1, 2, 2)},     // 0.50 / 0.50
+	}
+	for _, tc := range []struct {
+		lang    string
+		p, r    float64
+		service []string
+	}{
+		{"python", 0.75, 0.5, []string{"py-a", "py-b"}},
+		{"typescript", 0, 0, []string{"ts-a"}},
+	} {
+		in := InLanguage(rows, tc.lang)
+		var names []string
+		for _, r := range in {
+			names = append(names, r.Service)
+		}
+		if strings.Join(names, ",") != strings.Join(tc.service, ",") {
+			t.Errorf("%s rows %v, want %v", tc.lang, names, tc.service)
+		}
+		if m := Means(in)[Rules]; m.Precision != tc.p || m.Recall != tc.r {
+			t.Errorf("%s rules mean %.2f/%.2f, want %.2f/%.2f", tc.lang, m.Precision, m.Recall, tc.p, tc.r)
+		}
+	}
+	if got := RowLanguages(rows); strings.Join(got, ",") != "python,typescript" {
+		t.Errorf("languages %v, want python,typescript", got)
+	}
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	// Python's rows and mean come first, then TypeScript's.
+	order := []string{"py-a", "py-b", "mean python", "ts-a", "mean typescript"}
+	at := -1
+	for _, s := range order {
+		i := strings.Index(text, s)
+		if i < at {
+			t.Errorf("%q out of order in:\n%s", s, text)
+		}
+		at = i
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "mean python") && !strings.Contains(line, "0.75/0.50") {
+			t.Errorf("python mean line %q lacks 0.75/0.50", line)
+		}
+		if strings.HasPrefix(line, "mean typescript") && !strings.Contains(line, "0.00/0.00") {
+			t.Errorf("typescript mean line %q lacks 0.00/0.00", line)
+		}
+	}
+}

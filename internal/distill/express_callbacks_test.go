@@ -1,0 +1,128 @@
+package distill
+
+import "testing"
+
+// TestExpressCallbacks pins callback-passing Express + Mongoose code (the
+// catalog's continuations): a lookup whose callback receives the row, a
+// save whose callback goes on, the error branch of each callback left
+// out, async.waterfall's steps run in order with their results handed on
+// by name, and a callback that is not where the code goes on (not last in
+// its list, or without an error parameter) left as it is.
+func TestExpressCallbacks(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	files := map[string]string{
+		"src/models/User.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({
+  email: { type: String, required: true },
+  resetExpires: Date,
+  locked: Boolean,
+});
+module.exports = mongoose.model('User', userSchema);
+`,
+		"src/app.js": `
+const express = require('express');
+const user = require('./controllers/user');
+const app = express();
+app.post('/lock', user.postLock);
+app.post('/forgot', user.postForgot);
+app.post('/unlock', user.postUnlock);
+app.get('/logout', user.logout);
+app.post('/ping', user.postPing);
+module.exports = app;
+`,
+		"src/controllers/user.js": `
+const async = require('async');
+const User = require('../models/User');
+
+exports.postLock = (req, res, next) => {
+  User.findOne({ email: req.body.email }, (err, user) => {
+    if (err) { return next(err); }
+    if (!user) { return res.redirect('/lock'); }
+    user.locked = true;
+    user.save((err) => {
+      if (err) { return next(err); }
+      res.redirect('/');
+    });
+  });
+};
+
+exports.postForgot = (req, res, next) => {
+  async.waterfall([
+    function findUser(done) {
+      User.findOne({ email: req.body.email }, (err, user) => {
+        if (!user) { return res.redirect('/forgot'); }
+        done(err, user);
+      });
+    },
+    function stamp(user, done) {
+      user.resetExpires = Date.now();
+      user.save((err) => { done(err); });
+    },
+  ], (err) => {
+    if (err) { return next(err); }
+    res.redirect('/');
+  });
+};
+
+exports.logout = (req, res) => {
+  req.logout();
+  res.redirect('/');
+};
+
+exports.postPing = (req, res) => {
+  const chat = require('./chat');
+  chat.bot.logout();
+  res.redirect('/');
+};
+
+exports.postUnlock = (req, res, next) => {
+  User.findOne({ email: req.body.email }, (err, user) => {
+    user.locked = false;
+    user.save();
+  });
+  res.redirect('/');
+};
+`,
+	}
+	tests := []struct {
+		name      string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		{
+			name:      "the lookup's callback receives the row; the save's callback goes on; err branches left out",
+			construct: "PostLock",
+			want:      []string{"when: PostLock(email)", "let user = User{email}", "requires: exists user", "user.locked = true"},
+			notWant:   []string{"err"},
+		},
+		{
+			name:      "req.logout(): a method of the request the catalog names as called ends the session",
+			construct: "Logout",
+			want:      []string{"when: Logout(session)", "not exists session"},
+		},
+		{
+			name:      "async.waterfall: the steps in order, the row handed on by name, the calls handing it on left out",
+			construct: "PostForgot",
+			want:      []string{"when: PostForgot(email)", "requires: exists user", "user.reset_expires = now"},
+			notWant:   []string{"done"},
+		},
+	}
+	out := distilText(t, d, files)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
+		})
+	}
+	// Another object's logout is its own business.
+	if got := construct(out.Module, "PostPing"); got != "" {
+		t.Errorf("chat.bot.logout() was read as signing out:\n%s", got)
+	}
+	// A callback followed by more code is not where the code goes on (the
+	// code after it runs first): postUnlock states nothing.
+	if got := construct(out.Module, "PostUnlock"); got != "" {
+		t.Errorf("a callback that does not end its list was read as the code going on:\n%s", got)
+	}
+}

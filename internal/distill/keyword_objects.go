@@ -94,6 +94,18 @@ func objectKeywords(e *facts.Expr) ([]facts.Keyword, bool) {
 	return kws, true
 }
 
+// keywordsObject is the object literal a call's keywords were read from
+// (objectKeywords undone), for a parameter that takes the object whole.
+func keywordsObject(kws []facts.Keyword, line int) *facts.Expr {
+	d := &facts.Expr{Kind: facts.ExprDict, Line: line}
+	entries := make([]facts.DictEntry, 0, len(kws))
+	for _, kw := range kws {
+		entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: line}, Value: kw.Value})
+	}
+	d.SetEntries(entries)
+	return d
+}
+
 func isIdentifier(s string) bool {
 	for i, r := range s {
 		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {

@@ -171,7 +171,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		// whether or not the entry is read; a later read finds the call
 		// worked out (the cache), so it runs once.
 		for i := range e.Entries() {
-			if v := &e.Entries()[i].Value; v.Kind == facts.ExprCall && v.Method() == "" && b.ix.function(sc.file, v) != nil {
+			if v := &e.Entries()[i].Value; rc.runsWhenBuilt(v, sc) {
 				rc.eval(v, sc, out, false)
 			}
 		}
@@ -194,6 +194,41 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return exprValue(x)
 	}
 	return unknownValue
+}
+
+// isTimeValue reports a value that is now or a time reckoned from it
+// (now + 1.hour).
+func isTimeValue(v *value) bool {
+	if v.kind != vExpr {
+		return false
+	}
+	x := v.expr
+	if b, ok := x.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) {
+		x = b.X
+	}
+	id, ok := x.(*allium.Ident)
+	return ok && id.Name == "now"
+}
+
+// runsWhenBuilt reports an entry of a dict (or object literal) whose call
+// does something when the dict is built: a helper function of the service,
+// a method of the receiver's own class ({accessToken:
+// this.generateAccessToken(payload)}), a token encoder.
+func (rc *ruleCtx) runsWhenBuilt(v *facts.Expr, sc *scope) bool {
+	b := rc.b
+	if v.Kind != facts.ExprCall {
+		return false
+	}
+	switch m := v.Method(); {
+	case m == "":
+		return b.ix.function(sc.file, v) != nil || b.isTokenEncoder(v.Resolved(), v.Raw)
+	case b.isTokenEncoder(v.Resolved(), v.Raw):
+		return true
+	case sc.cls != nil && b.isReceiverExpr(v.X.X):
+		cr := b.ix.classes[sc.cls.QualName]
+		return cr != nil && b.ix.method(cr, m) != nil
+	}
+	return false
 }
 
 // bindWalrus binds the name of `name := x` to the value of x in the
@@ -1475,6 +1510,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if stmtCtx {
+		if method != "" && e.X.X.Kind == facts.ExprName && recv != nil && isTimeValue(recv) {
+			// expiresOn.setHours(...): a call made for its effect on a
+			// local point in time moves it; what it holds is unknown.
+			sc.vars[e.X.X.Name] = unknownValue
+		}
 		if e.Raw != "" {
 			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call to "+e.Raw)
 		} else {
@@ -1720,6 +1760,12 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 				t = n
 			}
 		}
+	}
+	if t == "" && s != nil && len(s.Recipient) == 0 {
+		// An event addressed to no one whose kind cannot be named
+		// (pubsub.publish(`team/${id}/invite_added`, ...)) says nothing.
+		rc.untranslated(sc, line, LeftOutValue, "an unnamed "+entity)
+		return unknownValue
 	}
 	if t != "" {
 		args = append(args, allium.Arg{Name: "template", Value: &allium.Ident{Name: t}})

@@ -26,7 +26,8 @@ func (rc *ruleCtx) bindInjected(h *handler, sc *scope) {
 // injection, `private readonly users: UsersService`): a field typed by a
 // class of the service that has methods is that class's instance, in turn;
 // one typed by a catalogued repository of a model (Repository<User>) is
-// that model's repository. Calls on them are inlined or read as
+// that model's repository, one typed by a catalogued database client
+// (PrismaService) the client. Calls on them are inlined or read as
 // repository calls like any others.
 func (rc *ruleCtx) injectedObject(cr *classRef, depth int) *value {
 	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
@@ -56,6 +57,9 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int) *value
 			}
 		}
 		return nil
+	}
+	if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Clients, t.Resolved(), t.Raw) {
+		return &value{kind: vRepo} // the database client: its attributes are the repositories
 	}
 	cr := b.ix.class(f, t)
 	if cr == nil || len(cr.class.Methods) == 0 || b.entByQual[cr.qual()] != nil || b.shapes[cr.qual()] != nil {

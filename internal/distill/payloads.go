@@ -144,6 +144,10 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 	switch x.Kind {
 	case facts.ExprDict:
 		for i := range x.Entries() {
+			if v := &x.Entries()[i].Value; rc.runsWhenBuilt(v, sc) {
+				rc.eval(v, sc, out, false) // {accessToken: jwt.sign(...)}
+				continue
+			}
 			rc.returnedEffects(&x.Entries()[i].Value, sc, out)
 		}
 	case facts.ExprTuple, facts.ExprList:

@@ -935,6 +935,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		if p.Annotation != nil {
 			if cr := b.ix.class(h.file, p.Annotation); cr != nil && b.shapes[cr.qual()] != nil {
 				sc.vars[p.Name] = &value{kind: vShape, shape: cr}
+				rc.bindPattern(&p, sc)
 				continue
 			}
 			if cr := b.ix.class(h.file, p.Annotation); cr != nil {
@@ -950,6 +951,23 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name), optional: b.declaredOptional(h.file, p.Annotation, p.Default)}
 	}
+}
+
+// bindPattern binds the names a destructured parameter takes from the
+// value bound to the parameter (`{ email, password }: LoginInput`: the
+// request shape's fields), as `const { email, password } = input` would.
+func (rc *ruleCtx) bindPattern(p *facts.Param, sc *scope) {
+	if p.Pattern == nil || p.Pattern.Kind != facts.ExprDict {
+		return
+	}
+	whole := &facts.Expr{Kind: facts.ExprName, Name: p.Name, Raw: p.Name, Line: p.Line}
+	if p.Name == "" {
+		whole.Name = "(param " + itoa(p.Line) + ")" // no identifier can collide with it
+		whole.Raw = whole.Name
+		sc.vars[whole.Name] = sc.vars[p.Name]
+	}
+	var scratch []allium.Stmt
+	rc.destructure(p.Pattern, whole, sc, &scratch, p.Line)
 }
 
 // routeDependencies runs the dependencies a route lists in its decorator

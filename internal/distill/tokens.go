@@ -385,13 +385,15 @@ func (rc *ruleCtx) payloadUser(payload *facts.Expr, sc *scope, out *[]allium.Stm
 
 // tokenKind names a kind of token after the innermost function that
 // issues it: generate_confirmation_token -> confirmation,
-// get_reset_password_token -> reset_password; "signed" when none says.
+// get_reset_password_token -> reset_password (generateRefreshToken ->
+// refresh); "signed" when none says.
 func tokenKind(stack []string) string {
 	for i := len(stack) - 1; i >= 0; i-- {
 		fn := stack[i]
 		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
 			fn = fn[j+1:]
 		}
+		fn = snake(fn) // generateRefreshToken reads as generate_refresh_token
 		if !strings.Contains(fn, "token") {
 			continue
 		}

@@ -1,0 +1,3 @@
+export type DeviceIdentifierToken = {
+  deviceIdentifier: string;
+};

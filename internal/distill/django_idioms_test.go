@@ -1264,6 +1264,13 @@ class UsersListCreateView(ListCreateAPIView):
 }`,
 		},
 		{
+			name: "an exclude through a reverse relationship (no related row passes) is not the negated test: the loop is left out",
+			files: expiringUsersJob("from allauth.account.models import EmailAddress",
+				"User.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=7)).exclude(emailaddress__verified=True)"),
+			construct: "RemindExpiringUsers",
+			want:      "",
+		},
+		{
 			name: "a reverse filter by a related_name reads that relationship",
 			files: map[string]string{
 				"app/models.py": `

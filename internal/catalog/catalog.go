@@ -497,10 +497,41 @@ type Shapes struct {
 	FormHandlers     []string `yaml:"form_handlers"`
 	FormGetters      []string `yaml:"form_getters"`
 	FormClassGetters []string `yaml:"form_class_getters"`
+	// CreateViews are framework views whose inherited POST makes the
+	// view's shape (the first of Getters) from the request data, validates
+	// it and saves it (the first of SaveMethods).
+	CreateViews *CreateViews `yaml:"create_views"`
+	// Meta is a model shape's inner class that names its model and the
+	// model fields it carries (DRF's ModelSerializer: class Meta: model =
+	// User; fields = (...)).
+	Meta *ShapeMeta `yaml:"meta"`
+	// InstanceAttrs are a shape's attributes holding the row it was made
+	// to change (DRF's serializer.instance): none when the shape was made
+	// from request data alone, as a create view makes it.
+	InstanceAttrs []string `yaml:"instance_attrs"`
 	// Context is a shape's attribute holding what the view passed it;
 	// its ContextRequest entry is the request (self.context["request"]).
 	Context        []string `yaml:"context"`
 	ContextRequest []string `yaml:"context_request"`
+}
+
+// ShapeMeta names a model shape's inner class (Class) and its
+// attributes that hold the model (Model) and the field names (Fields).
+type ShapeMeta struct {
+	Class  string `yaml:"class"`
+	Model  string `yaml:"model"`
+	Fields string `yaml:"fields"`
+}
+
+// CreateViews describes framework create views (DRF's CreateAPIView):
+// Bases are the views; a subclass that writes one of Own keeps its own
+// POST; the inherited one passes the request's Data attribute as the
+// Data keyword of the shape getter and calls the shape's Validate.
+type CreateViews struct {
+	Bases    []string `yaml:"bases"`
+	Own      []string `yaml:"own"`
+	Data     string   `yaml:"data"`
+	Validate string   `yaml:"validate"`
 }
 
 // Repositories describes generic repositories: objects made for one model

@@ -1220,29 +1220,97 @@ class SignOutApi(APIView):
 			want:      "",
 		},
 		{
-			name: "a daily job over the rows whose date is today plus a lifetime is due when that day comes",
+			name:      "a daily job over the rows whose date is today plus a lifetime is due when that day comes",
+			files:     expiringUsersJob("", "User.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=7))"),
+			construct: "RemindExpiringUsers",
+			want: `rule RemindExpiringUsers {
+    when: user: User.expiration_date - 7.days <= now
+    requires: user.is_active
+    ensures: Email.created(to: user.email, template: account_expiring)
+}`,
+		},
+		{
+			name:      "a DRF create view without a POST of its own validates and saves its serializer: the model serializer's create, its Meta model made from the validated data the code did not pop",
+			files:     drfCreateView,
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(username, email, password)
+    ensures: User.created(username: username, email: email, password: hash(password))
+}`,
+		},
+		{
+			name:      "a view's permission_classes come from the nearest base that sets them (a mixin of the service)",
+			files:     drfCreateView,
+			construct: "UserApi",
+			want: `surface UserApi {
+    facing user: User
+
+    provides:
+        CreateUsers(username, email, password)
+}`,
+		},
+		{
+			name: "a create view that writes its own create keeps it",
+			files: map[string]string{
+				"app/models.py":      drfCreateView["app/models.py"],
+				"app/serializers.py": drfCreateView["app/serializers.py"],
+				"app/views.py": `
+from rest_framework.generics import ListCreateAPIView
+from app.serializers import UserSerializer
+class UsersListCreateView(ListCreateAPIView):
+    serializer_class = UserSerializer
+    def create(self, request, *args, **kwargs):
+        return Response(status=403)
+`},
+			construct: "CreateUsers",
+			want:      "",
+		},
+		{
+			name: "a filter through the reverse side of another model's foreign key (Django's lower-case model name) holds when any related row passes; the relationship is named for what it holds",
+			files: expiringUsersJob("from allauth.account.models import EmailAddress",
+				"User.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=7), emailaddress__verified=True).distinct().iterator()"),
+			construct: "RemindExpiringUsers",
+			want: `rule RemindExpiringUsers {
+    when: user: User.expiration_date - 7.days <= now
+    requires: user.is_active
+    requires: user.email_addresses.any(e => e.verified)
+    ensures: Email.created(to: user.email, template: account_expiring)
+}`,
+		},
+		{
+			name: "an exclude through a reverse relationship (no related row passes) is not the negated test: the loop is left out",
+			files: expiringUsersJob("from allauth.account.models import EmailAddress",
+				"User.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=7)).exclude(emailaddress__verified=True)"),
+			construct: "RemindExpiringUsers",
+			want:      "",
+		},
+		{
+			name: "a reverse filter by a related_name reads that relationship",
 			files: map[string]string{
 				"app/models.py": `
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 class User(AbstractUser):
     expiration_date = models.DateField(null=True)
+class Device(models.Model):
+    owner = models.ForeignKey(User, models.CASCADE, related_name="devices")
+    confirmed = models.BooleanField(default=False)
 `,
 				"app/tasks.py": `
 from celery import shared_task
 from django.core.mail import send_mail
-from django.utils.timezone import localdate, timedelta
+from django.utils.timezone import localdate
 from app.models import User
 @shared_task
-def remind_expiring_users():
-    for user in User.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=7)):
-        send_mail("Your account expires", "account_expiring", None, [user.email])
+def remind_expired_users():
+    for user in User.objects.filter(expiration_date__lt=localdate(), devices__confirmed=False):
+        send_mail("Your account expired", "account_expired", None, [user.email])
 `},
-			construct: "RemindExpiringUsers",
-			want: `rule RemindExpiringUsers {
-    when: user: User.expiration_date - 7.days <= now
-    requires: user.is_active
-    ensures: Email.created(to: user.email, template: account_expiring)
+			construct: "RemindExpiredUsers",
+			want: `rule RemindExpiredUsers {
+    when: user: User.expiration_date + 1.day <= now
+    requires: user.devices.any(d => not d.confirmed)
+    ensures: Email.created(to: user.email, template: account_expired)
 }`,
 		},
 	}
@@ -1401,4 +1469,99 @@ def rename(request, pk):
 			}
 		})
 	}
+}
+
+// TestRowsPickedByIDs: rows a job picked by their ids (id__in=ids) are no
+// collection the spec can name; the loop and the bulk change over them are
+// left out by the walk, not written with an unbound id for the checker to
+// drop.
+func TestRowsPickedByIDs(t *testing.T) {
+	out := distilText(t, New(Options{}), map[string]string{
+		"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    pass
+`,
+		"app/tasks.py": `
+from celery import shared_task
+from django.core.mail import send_mail
+from app.models import User
+@shared_task
+def notify(ids):
+    User.objects.filter(id__in=ids).update(is_active=False)
+    for user in User.objects.filter(id__in=ids):
+        send_mail("Deactivated", "account_expired", None, [user.email])
+`})
+	left := 0
+	for _, n := range out.Notes {
+		if strings.Contains(n, "checker") {
+			t.Errorf("a construct reached the checker: %s", n)
+		}
+		if strings.Contains(n, "left out of rule Notify") {
+			left++
+		}
+	}
+	if left != 2 {
+		t.Errorf("want the bulk change and the loop left out, got notes %q", out.Notes)
+	}
+}
+
+// drfCreateView is openwisp-users' user creation in small: a DRF
+// ListCreateAPIView with no POST of its own, protected by a mixin's
+// permission_classes, whose model serializer pops the password and sets
+// it through the user's setter.
+var drfCreateView = map[string]string{
+	"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    pass
+`,
+	"app/serializers.py": `
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+User = get_user_model()
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ("id", "username", "email", "password", "groups")
+    def create(self, validated_data):
+        groups = validated_data.pop("groups", None)
+        password = validated_data.pop("password")
+        instance = self.instance or self.Meta.model(**validated_data)
+        instance.set_password(password)
+        instance.save()
+        return instance
+`,
+	"app/views.py": `
+from rest_framework.generics import ListCreateAPIView
+from rest_framework.permissions import IsAuthenticated
+from app.serializers import UserSerializer
+class ProtectedMixin:
+    permission_classes = (IsAuthenticated,)
+class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
+    def get_serializer_class(self):
+        return UserSerializer
+`,
+}
+
+// expiringUsersJob is a daily job e-mailing the users a query selects
+// (RemindExpiringUsers); imports go at the head of the models module.
+func expiringUsersJob(imports, query string) map[string]string {
+	return map[string]string{
+		"app/models.py": imports + `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    expiration_date = models.DateField(null=True)
+`,
+		"app/tasks.py": `
+from celery import shared_task
+from django.core.mail import send_mail
+from django.utils.timezone import localdate, timedelta
+from app.models import User
+@shared_task
+def remind_expiring_users():
+    for user in ` + query + `:
+        send_mail("Your account expires", "account_expiring", None, [user.email])
+`}
 }

@@ -7,6 +7,7 @@ package distill
 // (a row whose field is null is not excluded).
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -114,7 +115,10 @@ func (rc *ruleCtx) relatedFilter(q *query, kw facts.Keyword, sc *scope, out *[]a
 	}
 	// A foreign key of the entity, then a field of its target.
 	f := ent.attrs[parts[0]]
-	if f == nil || f.drop || f.fkEntity == "" {
+	if f == nil {
+		return rc.reverseFilter(ent, parts, op, kw, sc, out)
+	}
+	if f.drop || f.fkEntity == "" {
 		return qcond{}, false
 	}
 	tgt := b.entByName[f.fkEntity]
@@ -131,6 +135,50 @@ func (rc *ruleCtx) relatedFilter(q *query, kw facts.Keyword, sc *scope, out *[]a
 	}
 	tf.used = true
 	return qcond{field: f.name, path: []string{tf.name}, op: op, val: b.enumValue(tf, val)}, true
+}
+
+// reverseFilter reads a filter through the reverse side of another
+// model's foreign key to ent (emailaddress__verified=True: the user has an
+// e-mail address that is verified), named as Django names it in a query:
+// the foreign key's related_name, else the other model's name in lower
+// case. The condition holds when any of the related rows passes.
+func (rc *ruleCtx) reverseFilter(ent *entityInfo, parts []string, op string, kw facts.Keyword, sc *scope, out *[]allium.Stmt) (qcond, bool) {
+	b := rc.b
+	for _, rev := range b.pendingReverse {
+		if rev.field.drop || rev.field.fkEntity != ent.name || rev.single {
+			continue
+		}
+		query := rev.name
+		if rev.implicit {
+			query = strings.ToLower(rev.from.ref.class.Name)
+		}
+		if query != parts[0] {
+			continue
+		}
+		tf := rev.from.attrs[parts[1]]
+		if tf == nil || tf.drop || tf.fkEntity != "" {
+			return qcond{}, false
+		}
+		r, adopt := b.relationshipFor(ent.name, rev.from.name, rev.field.name)
+		if r == nil {
+			return qcond{}, false
+		}
+		val := rc.filterValue(&kw.Value, sc, out)
+		if val == nil || isRowField(val) {
+			return qcond{}, false
+		}
+		if b.implicitRels[ent.name+"."+r.Name] == r {
+			// Named in the spec for what it holds (email_addresses),
+			// not as Django names it (emailaddress_set).
+			if n := snake(plural(rev.from.name)); ent.attrs[n] == nil && !slices.ContainsFunc(ent.rels, func(x *allium.Relationship) bool { return x.Name == n }) {
+				r.Name = n
+			}
+		}
+		adopt()
+		tf.used = true
+		return qcond{field: r.Name, path: []string{tf.name}, op: op, val: b.enumValue(tf, val), many: true}, true
+	}
+	return qcond{}, false
 }
 
 // filterValue translates a filter's value; F("field") is the row's own

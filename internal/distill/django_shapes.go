@@ -60,7 +60,9 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		// password is the hash.
 		if catalog.Match(b.lang.HashCalls, method) && len(e.Args) == 1 {
 			if f := b.passwordField(recv.ent); f != nil {
-				if x := rc.tr(&e.Args[0], sc, out); x != nil {
+				// set_password(p), or super().set_password(*args) in the
+				// model's override
+				if x := rc.soleArg(e, sc, out); x != nil {
 					f.used = true
 					recv.args = setArg(recv.args, f.name, &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
 					return unknownValue
@@ -105,12 +107,20 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		// self.get_serializer(data=...) in a view: its serializer_class.
 		if catalog.Match(sh.Getters, method) && sc.cls != nil && b.isSelf(e.X.X) {
 			if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
-				for _, name := range sh.ClassFields {
-					if cf, file := b.classField(cr, name); cf != nil {
-						if shape := b.ix.class(file, cf); shape != nil && b.shapes[shape.qual()] != nil {
-							return &value{kind: vShape, shape: shape}
+				if shape := rc.viewFormClass(cr); shape != nil {
+					v := &value{kind: vShape, shape: shape}
+					if len(e.Args) == 0 {
+						// Made from the request data alone: no row to change.
+						for _, a := range sh.InstanceAttrs {
+							if e.Keyword(a) == nil {
+								if v.attrs == nil {
+									v.attrs = map[string]*value{}
+								}
+								v.attrs[a] = exprValue(&allium.Lit{Kind: allium.LitNull, Text: "null"})
+							}
 						}
 					}
+					return v
 				}
 				if v := rc.authenticatingShape(cr, sc, out, e.Line); v != nil {
 					return v
@@ -280,7 +290,22 @@ func shapeHasField(shape *classRef, name string) bool {
 // nestedShape is the request shape named name nested in the class cls or
 // one of its bases.
 func (b *builder) nestedShape(cls *facts.Class, name string) *classRef {
-	cr := b.ix.classes[cls.QualName]
+	var found *classRef
+	b.classAndBases(b.ix.classes[cls.QualName], func(c *classRef) bool {
+		for i := range c.class.Classes {
+			if n := &c.class.Classes[i]; n.Name == name && b.shapes[n.QualName] != nil {
+				found = b.shapes[n.QualName]
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// classAndBases visits cr, then its bases breadth first (nearest first,
+// each once, at most 16), until visit reports it is done.
+func (b *builder) classAndBases(cr *classRef, visit func(c *classRef) bool) {
 	seen := map[*facts.Class]bool{}
 	for queue := []*classRef{cr}; len(queue) > 0 && len(seen) < 16; queue = queue[1:] {
 		c := queue[0]
@@ -288,16 +313,13 @@ func (b *builder) nestedShape(cls *facts.Class, name string) *classRef {
 			continue
 		}
 		seen[c.class] = true
-		for i := range c.class.Classes {
-			if n := &c.class.Classes[i]; n.Name == name && b.shapes[n.QualName] != nil {
-				return b.shapes[n.QualName]
-			}
+		if visit(c) {
+			return
 		}
 		for i := range c.class.Bases {
 			queue = append(queue, b.ix.class(c.file, &c.class.Bases[i]))
 		}
 	}
-	return nil
 }
 
 // contextParam marks the value of a shape's context mapping.
@@ -317,6 +339,11 @@ func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 		return &value{kind: vReqDict, shape: x.shape}
 	case catalog.Match(sh.Context, name):
 		return &value{kind: vPlumbing, param: contextParam}
+	case sh.Meta != nil && name == sh.Meta.Class:
+		// self.Meta.model: the model the shape is made for.
+		if ent, _ := rc.shapeMeta(x.shape); ent != "" {
+			return &value{kind: vObject, attrs: map[string]*value{sh.Meta.Model: {kind: vModelClass, ent: ent}}}
+		}
 	}
 	return nil
 }

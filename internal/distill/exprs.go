@@ -160,6 +160,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op() == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
+		if e.Op() == "or" && e.Y != nil && isNullValue(rc.eval(e.X, sc, out, false)) {
+			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
+		}
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
 			return v // route_calls.go
 		}
@@ -1111,6 +1114,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if f := recv.attrs[method]; f != nil && f.kind == vFunc {
 			return rc.inline(f.fn, nil, e, sc, out)
 		}
+		if mc := recv.attrs[method]; mc != nil && mc.kind == vModelClass && b.entByName[mc.ent] != nil {
+			return rc.construct(b.entByName[mc.ent], e, sc, out) // self.Meta.model(...)
+		}
 		if cf, file := rc.b.classField(recv.repo, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
 			// form = ResetPasswordForm on the class; self.form() makes one.
 			call := new(facts.Expr{Kind: facts.ExprCall, X: cf, Raw: cf.Raw, Args: e.Args, Line: e.Line}.WithResolved(cf.Resolved()))
@@ -1203,6 +1209,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vReqDict}
 	}
 	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		if method == "pop" {
+			if recv.popped == nil {
+				recv.popped = map[string]bool{}
+			}
+			recv.popped[e.Args[0].Value] = true
+		}
 		return rc.shapeInput(recv, e.Args[0].Value, sc)
 	}
 	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
@@ -2535,4 +2547,13 @@ func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
 			}
 		}
 	}
+}
+
+// isNullValue reports a value known to be null (None).
+func isNullValue(v *value) bool {
+	if v == nil || v.kind != vExpr {
+		return false
+	}
+	l, ok := v.expr.(*allium.Lit)
+	return ok && l.Kind == allium.LitNull
 }

@@ -106,7 +106,11 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		}
 		if method == "exclude" {
 			for i := before; i < len(q.conds); i++ {
-				if c := q.conds[i]; c.val != nil {
+				if c := q.conds[i]; c.many {
+					// exclude(emailaddress__verified=True) drops the rows
+					// with any such related row: not the negated test.
+					q.bad++
+				} else if c.val != nil {
 					q.conds[i].op = negate(&allium.Binary{Op: c.op}).(*allium.Binary).Op
 					q.conds[i].orNull = b.excludeKeepsNull(q, q.conds[i])
 				} else {

@@ -72,6 +72,9 @@ func (b *builder) findHandlers() []*handler {
 				}
 			case b.passwordViewHandler(f, c, cr) != nil:
 				out = append(out, b.passwordViewHandler(f, c, cr))
+			case b.createViewHandler(f, c, cr) != nil:
+				out = append(out, b.createViewHandler(f, c, cr))
+				out = append(out, b.classHandlers(f, c)...)
 			case b.matchBases(cr, b.lang.ViewBases):
 				out = append(out, b.classHandlers(f, c)...)
 			case decoratedBy(c.Decorators, b.lang.ControllerDecorators):
@@ -1200,9 +1203,11 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 		for i := range h.class.Decorators {
 			check(&h.class.Decorators[i])
 		}
-		for _, f := range h.class.Fields {
-			if f.Name == "permission_classes" && f.Value != nil {
-				level = max(level, b.permissionLevel(f.Value))
+		// The class's own permission_classes, else the nearest base's
+		// (a mixin of the service that protects every view built on it).
+		if cr := b.ix.classes[h.class.QualName]; cr != nil {
+			if v, _ := b.classField(cr, "permission_classes"); v != nil {
+				level = max(level, b.permissionLevel(v))
 			}
 		}
 	}

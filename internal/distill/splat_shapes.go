@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -20,6 +22,9 @@ var shapeDumpMethods = map[string]bool{"model_dump": true, "dict": true}
 // keywords when it spreads nothing the walk can read.
 func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope) []facts.Keyword {
 	kw := e.Keyword("**")
+	if kw != nil && kw.Kind == facts.ExprName {
+		return rc.splatModelShape(ent, e, kw, sc)
+	}
 	if kw == nil || kw.Kind != facts.ExprCall || kw.X == nil || kw.X.Kind != facts.ExprAttr || !shapeDumpMethods[kw.X.Name] || kw.X.X == nil {
 		return e.Keywords()
 	}
@@ -88,6 +93,41 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 	return kws
 }
 
+// splatModelShape writes out Model(**validated_data), the validated data
+// of a model shape (a DRF ModelSerializer) spread into its model: one
+// keyword per field its Meta lists that the model has, less the keys the
+// code popped and the ones given as keywords.
+func (rc *ruleCtx) splatModelShape(ent *entityInfo, e, kw *facts.Expr, sc *scope) []facts.Keyword {
+	var scratch []allium.Stmt
+	v := rc.eval(kw, sc, &scratch, false)
+	if v.kind != vReqDict || v.shape == nil {
+		return e.Keywords()
+	}
+	model, fields := rc.shapeMeta(v.shape)
+	if model != ent.name {
+		return e.Keywords()
+	}
+	skip := map[string]bool{}
+	for _, k := range e.Keywords() {
+		skip[k.Name] = true
+	}
+	var kws []facts.Keyword
+	for _, k := range e.Keywords() {
+		if k.Name != "**" {
+			kws = append(kws, k)
+			continue
+		}
+		for _, name := range fields {
+			if a := ent.attrs[name]; a == nil || a.drop || skip[name] || v.popped[name] || slices.Contains(rc.b.lang.IDAttrs, name) {
+				continue
+			}
+			skip[name] = true
+			kws = append(kws, facts.Keyword{Name: name, Value: facts.Expr{Kind: facts.ExprAttr, X: kw, Name: name, Raw: recvRaw(kw, name), Line: e.Line}.WithResolved(recvRaw(kw, name))})
+		}
+	}
+	return kws
+}
+
 func recvRaw(recv *facts.Expr, name string) string {
 	if recv.Raw == "" {
 		return ""
@@ -121,23 +161,15 @@ func literalNames(e *facts.Expr) []string {
 func (b *builder) shapeFieldsWithBases(cr *classRef) []facts.Assignment {
 	var fields []facts.Assignment
 	seenField := map[string]bool{}
-	seen := map[*facts.Class]bool{}
-	for queue := []*classRef{cr}; len(queue) > 0 && len(seen) < 16; queue = queue[1:] {
-		c := queue[0]
-		if c == nil || seen[c.class] {
-			continue
-		}
-		seen[c.class] = true
+	b.classAndBases(cr, func(c *classRef) bool {
 		for _, f := range c.class.Fields {
 			if !seenField[f.Name] {
 				seenField[f.Name] = true
 				fields = append(fields, f)
 			}
 		}
-		for i := range c.class.Bases {
-			queue = append(queue, b.ix.class(c.file, &c.class.Bases[i]))
-		}
-	}
+		return false
+	})
 	return fields
 }
 

@@ -41,10 +41,12 @@ type value struct {
 	call  *facts.Expr
 	file  *facts.File
 	args  []allium.Arg // vNew: the creation arguments so far
-	q     *query
-	enum  *enumInfo
-	done  bool // vNew: already created
-	line  int
+	// popped: vReqDict: the keys the code took out of the dict (pop).
+	popped map[string]bool
+	q      *query
+	enum   *enumInfo
+	done   bool // vNew: already created
+	line   int
 	// vNew: the local it was assigned to, and where its creation was
 	// written, so that a later reference can turn it into a let.
 	local     string
@@ -124,6 +126,9 @@ type qcond struct {
 	// orNull: the condition also holds when the field is null (Django's
 	// exclude keeps the rows whose field is null).
 	orNull bool
+	// many: field is a relationship to many rows, and the condition
+	// holds when any of them passes the test of path[0].
+	many bool
 }
 
 func exprValue(e allium.Expr) *value { return &value{kind: vExpr, expr: e} }

@@ -1091,6 +1091,11 @@ func (b *builder) collection(q *query, varName string) allium.Expr {
 	}
 	var where allium.Expr
 	for _, c := range conds {
+		if c.field == "id" {
+			// id__in=ids: rows the code picked by identity, which the
+			// spec does not name.
+			return nil
+		}
 		x := condExpr(nil, c)
 		if where == nil {
 			where = x
@@ -1107,6 +1112,13 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 	var m allium.Expr = &allium.Ident{Name: c.field}
 	if root != nil {
 		m = &allium.Member{X: root, Name: c.field}
+	}
+	if c.many && len(c.path) == 1 {
+		// user.emailaddress_set.any(e => e.verified)
+		v := c.field[:1]
+		inner := c
+		inner.many, inner.field, inner.path = false, c.path[0], nil
+		return &allium.Call{Fun: &allium.Member{X: m, Name: "any"}, Args: []allium.Arg{{Value: &allium.Lambda{Param: v, Body: condExpr(&allium.Ident{Name: v}, inner)}}}}
 	}
 	for _, p := range c.path {
 		m = &allium.Member{X: m, Name: p}

@@ -300,43 +300,23 @@ def check_token(request, username, token):
 }`,
 		},
 		{
-			name: "a timestamp signer's token over a random secret the row stores hashed is the row's user's, issued now, named after the flow that sends it; the stored hash is its bookkeeping",
-			files: map[string]string{
-				"hc/accounts/models.py": `
-from secrets import token_urlsafe
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import User
-from django.core.signing import TimestampSigner
-from django.db import models
-
-class Profile(models.Model):
-    user = models.OneToOneField(User, models.CASCADE)
-    token = models.CharField(max_length=128, blank=True)
-
-    def prepare_token(self):
-        token = token_urlsafe(24)
-        self.token = make_password(token)
-        self.save()
-        return TimestampSigner().sign(token)
-
-    def send_login_link(self):
-        token = self.prepare_token()
-        return token
-`,
-				"hc/accounts/views.py": `
-from django.shortcuts import redirect
-from hc.accounts.models import Profile
-
-def magic_link(request, username):
-    profile = Profile.objects.get(user__username=username)
-    profile.send_login_link()
-    return redirect("hc-login-link-sent")
-`},
+			name:      "a timestamp signer's token over a random secret the row stores hashed is the row's user's, issued now, named after the flow that sends it; the stored hash is its bookkeeping",
+			files:     loginLinkService,
 			construct: "MagicLink",
 			want: `rule MagicLink {
     when: MagicLink(username)
     let profile = Profile{user: User{username}}
     ensures: LoginLinkToken.created(user: profile.user, issued_at: now)
+}`,
+		},
+		{
+			name:      "the user a timestamp signer's link token is issued for has the collection of those tokens",
+			files:     loginLinkService,
+			construct: "User",
+			want: `entity User {
+    username: String
+
+    login_link_tokens: LoginLinkToken with user = this
 }`,
 		},
 		{
@@ -1402,3 +1382,37 @@ def rename(request, pk):
 		})
 	}
 }
+
+// loginLinkService mails a login link: a timestamp signer's token over a
+// random secret the profile stores hashed (healthchecks' Profile).
+var loginLinkService = map[string]string{
+	"hc/accounts/models.py": `
+from secrets import token_urlsafe
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
+from django.core.signing import TimestampSigner
+from django.db import models
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    token = models.CharField(max_length=128, blank=True)
+
+    def prepare_token(self):
+        token = token_urlsafe(24)
+        self.token = make_password(token)
+        self.save()
+        return TimestampSigner().sign(token)
+
+    def send_login_link(self):
+        token = self.prepare_token()
+        return token
+`,
+	"hc/accounts/views.py": `
+from django.shortcuts import redirect
+from hc.accounts.models import Profile
+
+def magic_link(request, username):
+    profile = Profile.objects.get(user__username=username)
+    profile.send_login_link()
+    return redirect("hc-login-link-sent")
+`}

@@ -1416,3 +1416,48 @@ def magic_link(request, username):
     profile.send_login_link()
     return redirect("hc-login-link-sent")
 `}
+
+// TestEmailInputLengthBound: a bound on the length of a form input
+// declared as an email field (or a subclass of one) is named for the
+// email, whatever the input is called; a plain text input keeps its name.
+func TestEmailInputLengthBound(t *testing.T) {
+	d := New(Options{})
+	for _, tc := range []struct {
+		name, field, want string
+	}{
+		{"a subclass of forms.EmailField", "LowercaseEmailField()", "requires: length(identity) <= config.max_email_length"},
+		{"forms.EmailField itself", "forms.EmailField()", "requires: length(identity) <= config.max_email_length"},
+		{"a text field", "forms.CharField()", "requires: length(identity) <= config.max_identity_length"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"app/forms.py": `
+from django import forms
+class LowercaseEmailField(forms.EmailField):
+    def clean(self, value):
+        return super().clean(value).lower()
+class SignupForm(forms.Form):
+    identity = ` + tc.field + `
+    def clean_identity(self):
+        v = self.cleaned_data["identity"]
+        if len(v) > 254:
+            raise forms.ValidationError("Address is too long.")
+        return v
+`,
+				"app/views.py": `
+from django.contrib.auth.models import User
+from django.shortcuts import redirect
+from app.forms import SignupForm
+def signup(request):
+    form = SignupForm(request.POST)
+    if form.is_valid():
+        User.objects.create(email=form.cleaned_data["identity"])
+    return redirect("home")
+`})
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			if !strings.Contains(text, tc.want) {
+				t.Errorf("missing %q:\n%s", tc.want, text)
+			}
+		})
+	}
+}

@@ -332,6 +332,11 @@ type Language struct {
 	// instances assigned in the class body (Django's models.Model): a bare
 	// annotation there (overall_status: str) is no column.
 	FieldInstanceBases []string `yaml:"field_instance_bases"`
+	// EmailFieldTypes are input field classes that hold an email address
+	// (forms.EmailField and its subclasses): a bound on the length of such
+	// an input is named for the email (max_email_length), whatever the
+	// input is called.
+	EmailFieldTypes []string `yaml:"email_field_types"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.

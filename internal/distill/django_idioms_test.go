@@ -300,43 +300,23 @@ def check_token(request, username, token):
 }`,
 		},
 		{
-			name: "a timestamp signer's token over a random secret the row stores hashed is the row's user's, issued now, named after the flow that sends it; the stored hash is its bookkeeping",
-			files: map[string]string{
-				"hc/accounts/models.py": `
-from secrets import token_urlsafe
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import User
-from django.core.signing import TimestampSigner
-from django.db import models
-
-class Profile(models.Model):
-    user = models.OneToOneField(User, models.CASCADE)
-    token = models.CharField(max_length=128, blank=True)
-
-    def prepare_token(self):
-        token = token_urlsafe(24)
-        self.token = make_password(token)
-        self.save()
-        return TimestampSigner().sign(token)
-
-    def send_login_link(self):
-        token = self.prepare_token()
-        return token
-`,
-				"hc/accounts/views.py": `
-from django.shortcuts import redirect
-from hc.accounts.models import Profile
-
-def magic_link(request, username):
-    profile = Profile.objects.get(user__username=username)
-    profile.send_login_link()
-    return redirect("hc-login-link-sent")
-`},
+			name:      "a timestamp signer's token over a random secret the row stores hashed is the row's user's, issued now, named after the flow that sends it; the stored hash is its bookkeeping",
+			files:     loginLinkService,
 			construct: "MagicLink",
 			want: `rule MagicLink {
     when: MagicLink(username)
     let profile = Profile{user: User{username}}
     ensures: LoginLinkToken.created(user: profile.user, issued_at: now)
+}`,
+		},
+		{
+			name:      "the user a timestamp signer's link token is issued for has the collection of those tokens",
+			files:     loginLinkService,
+			construct: "User",
+			want: `entity User {
+    username: String
+
+    login_link_tokens: LoginLinkToken with user = this
 }`,
 		},
 		{
@@ -1564,4 +1544,81 @@ def remind_expiring_users():
     for user in ` + query + `:
         send_mail("Your account expires", "account_expiring", None, [user.email])
 `}
+// loginLinkService mails a login link: a timestamp signer's token over a
+// random secret the profile stores hashed (healthchecks' Profile).
+var loginLinkService = map[string]string{
+	"hc/accounts/models.py": `
+from secrets import token_urlsafe
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
+from django.core.signing import TimestampSigner
+from django.db import models
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE)
+    token = models.CharField(max_length=128, blank=True)
+
+    def prepare_token(self):
+        token = token_urlsafe(24)
+        self.token = make_password(token)
+        self.save()
+        return TimestampSigner().sign(token)
+
+    def send_login_link(self):
+        token = self.prepare_token()
+        return token
+`,
+	"hc/accounts/views.py": `
+from django.shortcuts import redirect
+from hc.accounts.models import Profile
+
+def magic_link(request, username):
+    profile = Profile.objects.get(user__username=username)
+    profile.send_login_link()
+    return redirect("hc-login-link-sent")
+`}
+
+// TestEmailInputLengthBound: a bound on the length of a form input
+// declared as an email field (or a subclass of one) is named for the
+// email, whatever the input is called; a plain text input keeps its name.
+func TestEmailInputLengthBound(t *testing.T) {
+	d := New(Options{})
+	for _, tc := range []struct {
+		name, field, want string
+	}{
+		{"a subclass of forms.EmailField", "LowercaseEmailField()", "requires: length(identity) <= config.max_email_length"},
+		{"forms.EmailField itself", "forms.EmailField()", "requires: length(identity) <= config.max_email_length"},
+		{"a text field", "forms.CharField()", "requires: length(identity) <= config.max_identity_length"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"app/forms.py": `
+from django import forms
+class LowercaseEmailField(forms.EmailField):
+    def clean(self, value):
+        return super().clean(value).lower()
+class SignupForm(forms.Form):
+    identity = ` + tc.field + `
+    def clean_identity(self):
+        v = self.cleaned_data["identity"]
+        if len(v) > 254:
+            raise forms.ValidationError("Address is too long.")
+        return v
+`,
+				"app/views.py": `
+from django.contrib.auth.models import User
+from django.shortcuts import redirect
+from app.forms import SignupForm
+def signup(request):
+    form = SignupForm(request.POST)
+    if form.is_valid():
+        User.objects.create(email=form.cleaned_data["identity"])
+    return redirect("home")
+`})
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			if !strings.Contains(text, tc.want) {
+				t.Errorf("missing %q:\n%s", tc.want, text)
+			}
+		})
+	}
 }

@@ -785,7 +785,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	// A number literal in a guard is policy: make it config.
 	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
 		if n, err := strconv.ParseFloat(lit.Text, 64); err == nil && n > 1 {
-			if name := policyName(x, op); name != "" {
+			if name := rc.emailPolicyName(policyName(x, op), x, sc); name != "" {
 				typ := "Integer"
 				if strings.Contains(lit.Text, ".") {
 					typ = "Decimal"
@@ -868,6 +868,35 @@ func policyName(x allium.Expr, op string) string {
 		}
 	}
 	return ""
+}
+
+// emailPolicyName names the bound on the length of a form input declared
+// as an email field (identity = LowercaseEmailField(), a subclass of a
+// catalogued email_field_types class) after what it holds: len(identity)
+// > 254 is max_email_length. Any other name is returned as it is.
+func (rc *ruleCtx) emailPolicyName(name string, x allium.Expr, sc *scope) string {
+	c, ok := x.(*allium.Call)
+	if !ok || name == "" || sc.cls == nil || len(c.Args) != 1 {
+		return name
+	}
+	id, ok := c.Args[0].Value.(*allium.Ident)
+	if !ok || !strings.HasSuffix(name, "_"+id.Name+"_length") {
+		return name
+	}
+	for i := range sc.cls.Fields {
+		f := &sc.cls.Fields[i]
+		if f.Name != id.Name || f.Value == nil || f.Value.Kind != facts.ExprCall || f.Value.X == nil {
+			continue
+		}
+		email := catalog.MatchAny(rc.b.lang.EmailFieldTypes, f.Value.X.Resolved(), f.Value.X.Raw)
+		if cr := rc.b.ix.class(sc.file, f.Value.X); cr != nil && rc.b.matchBases(cr, rc.b.lang.EmailFieldTypes) {
+			email = true
+		}
+		if email {
+			return strings.TrimSuffix(name, id.Name+"_length") + "email_length"
+		}
+	}
+	return name
 }
 
 func exprStem(e allium.Expr) string {

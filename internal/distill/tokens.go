@@ -200,7 +200,7 @@ func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium
 	b := rc.b
 	name := pascal(kind) + "Token"
 	tok := b.tokenEntity(name, sc, line)
-	tok.issued = true
+	tok.issued, tok.signed = true, true
 	var args []allium.Arg
 	holder, at := rc.storedSecretHolder(payload, sc, out)
 	if holder != nil {

@@ -29,6 +29,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return rc.eval(n, sc, out, stmtCtx)
 	}
 	switch e.Kind {
+	case facts.ExprLambda:
+		if fn := e.Func(); fn != nil {
+			// lambda v: v.validate(model, changeset): a function of
+			// the service as a value, reading the variables around it.
+			return &value{kind: vFunc, fn: &funcRef{file: sc.file, fn: fn, closure: sc.vars}}
+		}
 	case facts.ExprName:
 		if v, ok := sc.vars[e.Name]; ok {
 			return v
@@ -956,8 +962,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v // chain.from_iterable(validators) (items.go)
 	}
 	if method == "" {
-		if v := rc.callObject(e, sc, out); v != nil {
-			return v // validator(info): its __call__
+		if v := rc.callValue(e, sc, out); v != nil {
+			return v // validator(info): its __call__; caller(v): the lambda
 		}
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
@@ -1405,7 +1411,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if b.isSettingsRef(cr) {
 			return &value{kind: vSettings} // Settings(): the settings object
 		}
-		if ent := b.entByQual[cr.qual()]; ent != nil {
+		ent := b.entByQual[cr.qual()]
+		if ent == nil || ent.weak {
+			if obj := rc.fieldsObject(cr, e, sc, out); obj != nil {
+				return obj // an attrs service object (flask_attrs.go)
+			}
+		}
+		if ent != nil {
 			return rc.construct(ent, e, sc, out)
 		}
 		if b.shapes[cr.qual()] != nil {
@@ -2101,6 +2113,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
 		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
+	for k, v := range fr.closure {
+		inner.vars[k] = v
+	}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	bodyAt := len(rc.body)
 	var assigned map[string]allium.Expr

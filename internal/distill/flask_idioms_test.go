@@ -913,6 +913,70 @@ def nickname():
 }`,
 		},
 		{
+			// flaskbb: DefaultEmailUpdateHandler (attrs, built with its
+			// validators by position) runs each through a lambda that
+			// closes over the user and the change set.
+			name: "validators an attrs handler keeps, run through a lambda over the handler's arguments, are preconditions",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+`, "app/views.py": `
+import attr
+from flask import Flask, request
+from flask_login import current_user, login_required
+from app.models import User, db
+app = Flask(__name__)
+class ValidationError(Exception):
+    pass
+class StopValidation(Exception):
+    pass
+def accumulate_errors(caller, validators):
+    errors = []
+    for validator in validators:
+        try:
+            caller(validator)
+        except ValidationError as e:
+            errors.append(e)
+    if len(errors):
+        raise StopValidation(errors)
+class OldEmailMustMatch:
+    def validate(self, model, old, new):
+        if model.email != old:
+            raise ValidationError("old")
+class EmailsMustBeDifferent:
+    def validate(self, model, old, new):
+        if model.email == new:
+            raise ValidationError("new")
+@attr.s(frozen=True)
+class Handler:
+    db = attr.ib()
+    validators = attr.ib(factory=list)
+    def apply(self, model, old, new):
+        accumulate_errors(lambda v: v.validate(model, old, new), self.validators)
+        model.email = new
+        self.db.session.commit()
+@app.route("/email", methods=["POST"])
+@login_required
+def change_email():
+    h = Handler(db, [OldEmailMustMatch(), EmailsMustBeDifferent()])
+    try:
+        h.apply(current_user, request.form["old_email"], request.form["new_email"])
+    except StopValidation:
+        return "bad", 400
+    return "", 200
+`},
+			construct: "ChangeEmail",
+			want: `rule ChangeEmail {
+    when: ChangeEmail(user, old_email, new_email)
+    requires: user.email = old_email
+    requires: user.email != new_email
+    ensures: user.email = new_email
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",

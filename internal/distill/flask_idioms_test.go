@@ -754,13 +754,7 @@ def accept(user_id):
 			// flaskbb: with account activation off, a registration
 			// post-processor signs the new user in.
 			name: "signing in the user the request just created names its creation",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String(128), unique=True)
-`, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModel, "app/views.py": `
 from flask import Flask, request
 from flask_login import login_user
 from app.models import User, db
@@ -878,14 +872,7 @@ def register():
 			// flaskbb: TokenVerifier.__call__(self, token, **kwargs) hands
 			// its keywords on to verify_token(self, token, email, **kwargs).
 			name: "a keyword handed on through **kwargs reaches the parameter of that name",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String(128), unique=True)
-    nickname = db.Column(db.String(128))
-`, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModel + "    nickname = db.Column(db.String(128))\n", "app/views.py": `
 from flask import Flask, request, abort
 from flask_login import current_user, login_required
 from app.models import User, db
@@ -917,13 +904,7 @@ def nickname():
 			// validators by position) runs each through a lambda that
 			// closes over the user and the change set.
 			name: "validators an attrs handler keeps, run through a lambda over the handler's arguments, are preconditions",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String(128), unique=True)
-`, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModel, "app/views.py": `
 import attr
 from flask import Flask, request
 from flask_login import current_user, login_required
@@ -1099,6 +1080,15 @@ def invite(token):
 def reset(token):
     return token_page(token, False)
 `}
+
+// emailUserModel is a users table whose email is unique.
+const emailUserModel = `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+`
 
 // createThenFind is flaskbb's registration in small: the user is created,
 // then a helper looks a user up by email (a column declared unique), by

@@ -958,6 +958,26 @@ def change_email():
 }`,
 		},
 		{
+			// flaskbb: RegisterForm's accept_tos box must be checked.
+			name:      "a check box the form's validation requires is a precondition on the input",
+			files:     checkBoxForm(`validators=[DataRequired()]`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(accept_tos, email)
+    requires: accept_tos
+    ensures: User.created(email: email)
+}`,
+		},
+		{
+			name:      "... and one it does not require is no input of the rule",
+			files:     checkBoxForm(`default=False`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email)
+    ensures: User.created(email: email)
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",
@@ -1089,6 +1109,32 @@ class User(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     email = db.Column(db.String(128), unique=True)
 `
+
+// checkBoxForm is a registration form with an accept_tos check box built
+// with the arguments box.
+func checkBoxForm(box string) map[string]string {
+	return map[string]string{"app/models.py": emailUserModel, "app/forms.py": `
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField
+from wtforms.validators import DataRequired
+class RegisterForm(FlaskForm):
+    email = StringField("Email")
+    accept_tos = BooleanField("I accept", ` + box + `)
+`, "app/views.py": `
+from flask import Flask, redirect
+from app.forms import RegisterForm
+from app.models import User, db
+app = Flask(__name__)
+@app.route("/register", methods=["POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        db.session.add(User(email=form.email.data))
+        db.session.commit()
+        return redirect("/")
+    return "", 400
+`}
+}
 
 // createThenFind is flaskbb's registration in small: the user is created,
 // then a helper looks a user up by email (a column declared unique), by

@@ -2107,11 +2107,19 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if slices.Contains(sc.stack, q) {
 		return unknownValue
 	}
-	if sc.depth+1 > rc.b.maxDepth {
+	depth := sc.depth + 1
+	if fr.class != nil && rc.forwards(fr.fn) {
+		// A method that only hands its arguments on to a method of its
+		// own object or of one it holds (a __call__ that runs
+		// self.validate, a post-processor calling self.plugins.hook...)
+		// adds no depth, like a hook relay.
+		depth = sc.depth
+	}
+	if depth > rc.b.maxDepth {
 		rc.untranslated(sc, call.Line, LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
 		return unknownValue
 	}
-	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
+	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth, stack: append(slices.Clone(sc.stack), q),
 		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
 	for k, v := range fr.closure {
 		inner.vars[k] = v
@@ -2135,6 +2143,43 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return withFailChecks(inner.ret, inner)
 	}
 	return unknownValue
+}
+
+// forwards reports a method whose whole body is one call, stated or
+// returned, on its own object (self.validate(...), self.plugins.hook.f(...))
+// whose arguments are only the method's parameters.
+func (rc *ruleCtx) forwards(fn *facts.Function) bool {
+	if len(fn.Body) != 1 || (fn.Body[0].Kind != facts.StmtExpr && fn.Body[0].Kind != facts.StmtReturn) {
+		return false
+	}
+	c := fn.Body[0].Value
+	if c == nil || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr {
+		return false
+	}
+	root := c.X.X
+	for root != nil && root.Kind == facts.ExprAttr {
+		root = root.X
+	}
+	if root == nil || !rc.b.isReceiverExpr(root) {
+		return false
+	}
+	isParam := func(e *facts.Expr) bool {
+		if e.Kind == facts.ExprStarred || e.Kind == facts.ExprDict {
+			e = e.X
+		}
+		return e != nil && e.Kind == facts.ExprName && slices.ContainsFunc(fn.Params, func(p facts.Param) bool { return p.Name == e.Name })
+	}
+	for i := range c.Args {
+		if !isParam(&c.Args[i]) {
+			return false
+		}
+	}
+	for _, kw := range c.Keywords() {
+		if !isParam(&kw.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // tailCall walks `return helper(...)` in a handler as the rest of the

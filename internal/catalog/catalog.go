@@ -113,8 +113,12 @@ type Language struct {
 	AppFactories      []string      `yaml:"app_factories"`
 	ConfigGetters     []string      `yaml:"config_getters"`
 	ValidatorPrefixes []string      `yaml:"validator_prefixes"`
-	AuthenticateCalls []string      `yaml:"authenticate_calls"`
-	ShapeValidators   []string      `yaml:"shape_validators"`
+	// RequiredChecks are form fields that validation accepts only when
+	// checked: a field built by one of Fields with one of Validators in
+	// its validators list (WTForms BooleanField(validators=[DataRequired()])).
+	RequiredChecks    RequiredChecks `yaml:"required_checks"`
+	AuthenticateCalls []string       `yaml:"authenticate_calls"`
+	ShapeValidators   []string       `yaml:"shape_validators"`
 	// ShapeConstraints map a field decorator with one argument to the
 	// constraint keyword it stands for (class-validator's @MinLength(8):
 	// min_length; the others max_length, ge, le).
@@ -978,4 +982,11 @@ type PasswordValidators struct {
 	// service's own (validate(password, user)): its failures are
 	// preconditions too.
 	Method string `yaml:"method"`
+}
+
+// RequiredChecks names the check box fields of a form and the validators
+// that make one required (Language.RequiredChecks).
+type RequiredChecks struct {
+	Fields     []string `yaml:"fields"`
+	Validators []string `yaml:"validators"`
 }

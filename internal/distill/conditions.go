@@ -52,6 +52,7 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 			}
 		}
 		rc.objectValidators(form, sc, out)
+		rc.requiredChecks(form)
 		return false
 	})
 }

@@ -29,6 +29,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return rc.eval(n, sc, out, stmtCtx)
 	}
 	switch e.Kind {
+	case facts.ExprLambda:
+		if fn := e.Func(); fn != nil {
+			// lambda v: v.validate(model, changeset): a function of
+			// the service as a value, reading the variables around it.
+			return &value{kind: vFunc, fn: &funcRef{file: sc.file, fn: fn, closure: sc.vars}}
+		}
 	case facts.ExprName:
 		if v, ok := sc.vars[e.Name]; ok {
 			return v
@@ -1027,8 +1033,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v // chain.from_iterable(validators) (items.go)
 	}
 	if method == "" {
-		if v := rc.callObject(e, sc, out); v != nil {
-			return v // validator(info): its __call__
+		if v := rc.callValue(e, sc, out); v != nil {
+			return v // validator(info): its __call__; caller(v): the lambda
 		}
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
@@ -1499,7 +1505,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if b.isSettingsRef(cr) {
 			return &value{kind: vSettings} // Settings(): the settings object
 		}
-		if ent := b.entByQual[cr.qual()]; ent != nil {
+		ent := b.entByQual[cr.qual()]
+		if ent == nil || ent.weak {
+			if obj := rc.fieldsObject(cr, e, sc, out); obj != nil {
+				return obj // an attrs service object (flask_attrs.go)
+			}
+		}
+		if ent != nil {
 			return rc.construct(ent, e, sc, out)
 		}
 		if b.shapes[cr.qual()] != nil {
@@ -2200,12 +2212,23 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if slices.Contains(sc.stack, q) {
 		return unknownValue
 	}
-	if sc.depth+1 > rc.b.maxDepth {
+	depth := sc.depth + 1
+	if fr.class != nil && rc.forwards(fr.fn) {
+		// A method that only hands its arguments on to a method of its
+		// own object or of one it holds (a __call__ that runs
+		// self.validate, a post-processor calling self.plugins.hook...)
+		// adds no depth, like a hook relay.
+		depth = sc.depth
+	}
+	if depth > rc.b.maxDepth {
 		rc.untranslated(sc, call.Line, LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
 		return unknownValue
 	}
-	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), q),
+	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth, stack: append(slices.Clone(sc.stack), q),
 		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
+	for k, v := range fr.closure {
+		inner.vars[k] = v
+	}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	bodyAt := len(rc.body)
 	var assigned map[string]allium.Expr
@@ -2225,6 +2248,43 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return withFailChecks(inner.ret, inner)
 	}
 	return unknownValue
+}
+
+// forwards reports a method whose whole body is one call, stated or
+// returned, on its own object (self.validate(...), self.plugins.hook.f(...))
+// whose arguments are only the method's parameters.
+func (rc *ruleCtx) forwards(fn *facts.Function) bool {
+	if len(fn.Body) != 1 || (fn.Body[0].Kind != facts.StmtExpr && fn.Body[0].Kind != facts.StmtReturn) {
+		return false
+	}
+	c := fn.Body[0].Value
+	if c == nil || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr {
+		return false
+	}
+	root := c.X.X
+	for root != nil && root.Kind == facts.ExprAttr {
+		root = root.X
+	}
+	if root == nil || !rc.b.isReceiverExpr(root) {
+		return false
+	}
+	isParam := func(e *facts.Expr) bool {
+		if e.Kind == facts.ExprStarred || e.Kind == facts.ExprDict {
+			e = e.X
+		}
+		return e != nil && e.Kind == facts.ExprName && slices.ContainsFunc(fn.Params, func(p facts.Param) bool { return p.Name == e.Name })
+	}
+	for i := range c.Args {
+		if !isParam(&c.Args[i]) {
+			return false
+		}
+	}
+	for _, kw := range c.Keywords() {
+		if !isParam(&kw.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // tailCall walks `return helper(...)` in a handler as the rest of the

@@ -55,6 +55,43 @@ func (rc *ruleCtx) factoryInstance(cr *classRef) *value {
 	return obj
 }
 
+// fieldsObject is the instance a class declared with attrs or dataclasses
+// field factories makes (`validators = attr.ib(factory=list)`, no
+// __init__ of its own) when it has methods of the service: a service
+// object whose attributes are the arguments given, by position in the
+// order of the fields or by name (DefaultPasswordUpdateHandler(db, pluggy,
+// validators)). nil for any other class.
+func (rc *ruleCtx) fieldsObject(cr *classRef, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	l := rc.b.lang
+	if len(l.FieldFactories) == 0 || len(cr.class.Methods) == 0 || rc.b.ix.method(cr, "__init__") != nil {
+		return nil
+	}
+	var fields []string
+	for i := range cr.class.Fields {
+		f := &cr.class.Fields[i]
+		if v := f.Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(l.FieldFactories, v.Resolved, v.Raw) {
+			fields = append(fields, f.Name)
+		}
+	}
+	if len(fields) == 0 || len(e.Args) > len(fields) {
+		return nil
+	}
+	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
+	for i := range e.Args {
+		if e.Args[i].Kind == facts.ExprStarred {
+			return nil
+		}
+		obj.attrs[fields[i]] = rc.eval(&e.Args[i], sc, out, false)
+	}
+	for _, kw := range e.Keywords() {
+		if kw.Name == "**" {
+			return nil
+		}
+		obj.attrs[kw.Name] = rc.eval(&kw.Value, sc, out, false)
+	}
+	return obj
+}
+
 // shapeMethod runs a method the service defines on a form or other
 // request shape (`form.as_change()` building a change set from the
 // fields): its self is the shape, so the fields it reads are the

@@ -1,8 +1,11 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -51,4 +54,41 @@ func inModules(mods []string, resolved string) bool {
 		}
 	}
 	return false
+}
+
+// requiredChecks requires each check box of the form that its validation
+// accepts only when checked (accept_tos = BooleanField(validators=
+// [DataRequired()]), catalog required_checks): the input is true.
+func (rc *ruleCtx) requiredChecks(form *value) {
+	rq := rc.b.lang.RequiredChecks
+	if len(rq.Fields) == 0 || len(rq.Validators) == 0 {
+		return
+	}
+	seen := map[string]bool{}
+	for _, cr := range rc.b.ix.lineage(form.shape) {
+		for i := range cr.class.Fields {
+			a := &cr.class.Fields[i]
+			v := a.Value
+			if seen[a.Name] || v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(rq.Fields, v.Resolved, v.Raw) {
+				continue
+			}
+			seen[a.Name] = true
+			list := v.Keyword("validators")
+			if list == nil || list.Kind != facts.ExprList && list.Kind != facts.ExprTuple {
+				continue
+			}
+			required := slices.ContainsFunc(list.Args, func(x facts.Expr) bool {
+				if x.Kind == facts.ExprCall && x.X != nil {
+					return catalog.MatchAny(rq.Validators, x.Resolved, x.X.Resolved)
+				}
+				return catalog.MatchAny(rq.Validators, x.Resolved)
+			})
+			if !required {
+				continue
+			}
+			rc.b.stats.GuardsSeen++
+			rc.useParam(a.Name)
+			rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(cr.file, a.Line), Cond: &allium.Ident{Name: a.Name}})
+		}
+	}
 }

@@ -754,13 +754,7 @@ def accept(user_id):
 			// flaskbb: with account activation off, a registration
 			// post-processor signs the new user in.
 			name: "signing in the user the request just created names its creation",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String(128), unique=True)
-`, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModel, "app/views.py": `
 from flask import Flask, request
 from flask_login import login_user
 from app.models import User, db
@@ -878,14 +872,7 @@ def register():
 			// flaskbb: TokenVerifier.__call__(self, token, **kwargs) hands
 			// its keywords on to verify_token(self, token, email, **kwargs).
 			name: "a keyword handed on through **kwargs reaches the parameter of that name",
-			files: map[string]string{"app/models.py": `
-from flask_sqlalchemy import SQLAlchemy
-db = SQLAlchemy()
-class User(db.Model):
-    id = db.Column(db.Integer, primary_key=True)
-    email = db.Column(db.String(128), unique=True)
-    nickname = db.Column(db.String(128))
-`, "app/views.py": `
+			files: map[string]string{"app/models.py": emailUserModel + "    nickname = db.Column(db.String(128))\n", "app/views.py": `
 from flask import Flask, request, abort
 from flask_login import current_user, login_required
 from app.models import User, db
@@ -910,6 +897,84 @@ def nickname():
     when: Nickname(user, email, nickname)
     requires: user.email = email
     ensures: user.nickname = nickname
+}`,
+		},
+		{
+			// flaskbb: DefaultEmailUpdateHandler (attrs, built with its
+			// validators by position) runs each through a lambda that
+			// closes over the user and the change set.
+			name: "validators an attrs handler keeps, run through a lambda over the handler's arguments, are preconditions",
+			files: map[string]string{"app/models.py": emailUserModel, "app/views.py": `
+import attr
+from flask import Flask, request
+from flask_login import current_user, login_required
+from app.models import User, db
+app = Flask(__name__)
+class ValidationError(Exception):
+    pass
+class StopValidation(Exception):
+    pass
+def accumulate_errors(caller, validators):
+    errors = []
+    for validator in validators:
+        try:
+            caller(validator)
+        except ValidationError as e:
+            errors.append(e)
+    if len(errors):
+        raise StopValidation(errors)
+class OldEmailMustMatch:
+    def validate(self, model, old, new):
+        if model.email != old:
+            raise ValidationError("old")
+class EmailsMustBeDifferent:
+    def validate(self, model, old, new):
+        if model.email == new:
+            raise ValidationError("new")
+@attr.s(frozen=True)
+class Handler:
+    db = attr.ib()
+    validators = attr.ib(factory=list)
+    def apply(self, model, old, new):
+        accumulate_errors(lambda v: v.validate(model, old, new), self.validators)
+        model.email = new
+        self.db.session.commit()
+@app.route("/email", methods=["POST"])
+@login_required
+def change_email():
+    h = Handler(db, [OldEmailMustMatch(), EmailsMustBeDifferent()])
+    try:
+        h.apply(current_user, request.form["old_email"], request.form["new_email"])
+    except StopValidation:
+        return "bad", 400
+    return "", 200
+`},
+			construct: "ChangeEmail",
+			want: `rule ChangeEmail {
+    when: ChangeEmail(user, old_email, new_email)
+    requires: user.email = old_email
+    requires: user.email != new_email
+    ensures: user.email = new_email
+}`,
+		},
+		{
+			// flaskbb: RegisterForm's accept_tos box must be checked.
+			name:      "a check box the form's validation requires is a precondition on the input",
+			files:     checkBoxForm(`validators=[DataRequired()]`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(accept_tos, email)
+    requires: accept_tos
+    ensures: User.created(email: email)
+}`,
+		},
+		{
+			name:      "... and one it does not require is no input of the rule",
+			files:     checkBoxForm(`default=False`),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(email)
+    ensures: User.created(email: email)
 }`,
 		},
 		{
@@ -1035,6 +1100,41 @@ def invite(token):
 def reset(token):
     return token_page(token, False)
 `}
+
+// emailUserModel is a users table whose email is unique.
+const emailUserModel = `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128), unique=True)
+`
+
+// checkBoxForm is a registration form with an accept_tos check box built
+// with the arguments box.
+func checkBoxForm(box string) map[string]string {
+	return map[string]string{"app/models.py": emailUserModel, "app/forms.py": `
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField
+from wtforms.validators import DataRequired
+class RegisterForm(FlaskForm):
+    email = StringField("Email")
+    accept_tos = BooleanField("I accept", ` + box + `)
+`, "app/views.py": `
+from flask import Flask, redirect
+from app.forms import RegisterForm
+from app.models import User, db
+app = Flask(__name__)
+@app.route("/register", methods=["POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        db.session.add(User(email=form.email.data))
+        db.session.commit()
+        return redirect("/")
+    return "", 400
+`}
+}
 
 // createThenFind is flaskbb's registration in small: the user is created,
 // then a helper looks a user up by email (a column declared unique), by

@@ -42,6 +42,9 @@ type funcRef struct {
 	file  *facts.File
 	fn    *facts.Function
 	class *facts.Class // the class of a method, or nil
+	// closure: a lambda's enclosing variables, which its body reads
+	// (items.go).
+	closure map[string]*value
 }
 
 type constRef struct {

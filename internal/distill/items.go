@@ -20,7 +20,10 @@ import (
 // items_calls (list(x), chain.from_iterable(x)) give back the same
 // objects, and a loop over it runs its body once per object, as over a
 // literal list (unrollLiteralLoop). Calling an object runs the catalog's
-// call_methods (__call__).
+// call_methods (__call__); calling a lambda runs its body, which reads the
+// variables around it:
+//
+//	accumulate_errors(lambda v: v.validate(model, changeset), self.validators)
 
 // itemsOf is the value of a list or tuple literal whose elements are all
 // objects of the service, or nil.
@@ -81,19 +84,31 @@ func (rc *ruleCtx) unrollItems(s *facts.Stmt, it *value, sc *scope, out *[]alliu
 	return true
 }
 
-// callObject runs what calling the object e names does (its __call__);
-// nil when e calls no object of the service.
-func (rc *ruleCtx) callObject(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.X == nil || e.X.Kind != facts.ExprName || len(rc.b.lang.CallMethods) == 0 {
+// callValue runs what calling the value a name holds does: a function
+// of the service kept as a value (a lambda, whose body reads the
+// variables around it), or an object's __call__; nil when the name holds
+// neither.
+func (rc *ruleCtx) callValue(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if e.X == nil || e.X.Kind != facts.ExprName {
 		return nil
 	}
-	obj := sc.vars[e.X.Name]
-	if obj == nil || obj.kind != vObject || obj.repo == nil {
+	v := sc.vars[e.X.Name]
+	switch {
+	case v == nil:
 		return nil
-	}
-	for _, m := range rc.b.lang.CallMethods {
-		if fr := rc.b.ix.method(obj.repo, m); fr != nil {
-			return rc.inline(fr, obj, e, sc, out)
+	case v.kind == vFunc && v.fn != nil && v.fn.closure != nil:
+		// A lambda only passes its arguments on: like a hook relay, it
+		// adds no depth.
+		relay := *sc
+		relay.depth = max(0, sc.depth-1)
+		return rc.inline(v.fn, nil, e, &relay, out)
+	case v.kind == vFunc && v.fn != nil:
+		return rc.inline(v.fn, nil, e, sc, out)
+	case v.kind == vObject && v.repo != nil:
+		for _, m := range rc.b.lang.CallMethods {
+			if fr := rc.b.ix.method(v.repo, m); fr != nil {
+				return rc.inline(fr, v, e, sc, out)
+			}
 		}
 	}
 	return nil

@@ -553,3 +553,51 @@ def lock(user_id):
 		tc.d.Close()
 	}
 }
+
+// TestForwardingMethodsAddNoDepth: a method whose body only hands its
+// arguments on to a method of its own object (a validator's __call__ that
+// runs self.validate) costs no inline depth; a module function that only
+// calls another still does.
+func TestForwardingMethodsAddNoDepth(t *testing.T) {
+	tests := []struct {
+		name, call string
+		reached    bool
+	}{
+		{name: "a method forwarding to its own object", call: "c = Checker()\n    c(user)", reached: true},
+		{name: "a module function forwarding to another", call: "check(user)", reached: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New(Options{MaxInlineDepth: 2})
+			out := distilText(t, d, map[string]string{"app/models.py": flaskModels, "app/routes.py": `
+from flask import Blueprint
+from app.models import User
+bp = Blueprint("a", __name__)
+
+class Checker:
+    def __call__(self, u):
+        return self.run(u)
+    def run(self, u):
+        u.status = "locked"
+
+def check(u):
+    return lock(u)
+
+def lock(u):
+    u.status = "locked"
+
+def helper(user):
+    ` + tt.call + `
+
+@bp.post("/x")
+def go(user_id):
+    user = User.query.get(user_id)
+    helper(user)
+`})
+			r := construct(out.Module, "Go")
+			if got := strings.Contains(r, "user.status = locked"); got != tt.reached {
+				t.Errorf("reached = %v, want %v: rule = %s notes %v", got, tt.reached, r, out.Notes)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/distill/distill/internal/facts"
@@ -169,6 +170,9 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	case k.lambda:
 		e.Kind = facts.ExprLambda
 		e.SetText(clip(n.Bytes()))
+		if fn := x.lambda(n); fn != nil {
+			e.SetFunc(fn)
+		}
 	case k.await:
 		c := x.named(n)
 		if len(c) == 0 {
@@ -252,6 +256,23 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 // one is not), whose Raw can be extended.
 func isDotted(e *facts.Expr) bool {
 	return (e.Kind == facts.ExprName || e.Kind == facts.ExprAttr) && e.Raw != "" && !e.Await
+}
+
+// lambda is the function a lambda defines: its parameters, and its body
+// as the one statement `return body`; nil when the body is missing.
+func (x *extractor) lambda(n syntax.Node) *facts.Function {
+	parts := x.named(n)
+	if len(parts) == 0 || parts[len(parts)-1].Kind() == x.k.lambdaParameters {
+		return nil
+	}
+	body := parts[len(parts)-1]
+	f := &facts.Function{Name: "<lambda>", QualName: "<lambda:" + strconv.Itoa(n.Line()) + ":" + strconv.Itoa(n.Column()) + ">",
+		Line: n.Line(), EndLine: n.EndLine()}
+	if parts[0].Kind() == x.k.lambdaParameters {
+		f.Params = x.params(parts[0])
+	}
+	f.Body = []facts.Stmt{{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()}}
+	return f
 }
 
 func (x *extractor) opaqueExpr(n syntax.Node) facts.Expr {

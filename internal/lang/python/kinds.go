@@ -22,7 +22,7 @@ type kinds struct {
 	dottedName, aliasedImport, relativeImport, importPrefix, wildcardImport syntax.Kind
 
 	// parameters
-	parameters, typedParam, defaultParam, typedDefaultParam, listSplatPattern,
+	parameters, lambdaParameters, typedParam, defaultParam, typedDefaultParam, listSplatPattern,
 	dictSplatPattern, keywordSep, positionalSep syntax.Kind
 
 	// expressions
@@ -71,7 +71,7 @@ func newKinds(g *syntax.Grammar) *kinds {
 		relativeImport: k("relative_import"), importPrefix: k("import_prefix"),
 		wildcardImport: k("wildcard_import"),
 
-		parameters: k("parameters"), typedParam: k("typed_parameter"),
+		parameters: k("parameters"), lambdaParameters: k("lambda_parameters"), typedParam: k("typed_parameter"),
 		defaultParam: k("default_parameter"), typedDefaultParam: k("typed_default_parameter"),
 		listSplatPattern: k("list_splat_pattern"), dictSplatPattern: k("dictionary_splat_pattern"),
 		keywordSep: k("keyword_separator"), positionalSep: k("positional_separator"),

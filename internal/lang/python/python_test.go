@@ -466,3 +466,45 @@ if __name__ == "__main__":
 		})
 	}
 }
+
+// TestLambdaFunction: a lambda stays an opaque ExprLambda with its source,
+// and also carries the function it defines: its parameters and its body
+// as one return statement, which distill inlines where the lambda is
+// called (accumulate_errors(lambda v: v.validate(model, c), validators)).
+func TestLambdaFunction(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src, params, body string
+	}{
+		{src: "F = lambda v: v.validate(model, changeset)", params: "v", body: "v.validate(model, changeset)"},
+		{src: "F = lambda: now()", params: "", body: "now()"},
+		{src: "F = lambda a, b=2, *rest, **kw: a + b", params: "a b rest kw", body: "(a + b)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			t.Parallel()
+			f := extract(t, "m.py", tt.src+"\n")
+			if len(f.Constants) != 1 || f.Constants[0].Value == nil || f.Constants[0].Value.Kind != facts.ExprLambda {
+				t.Fatalf("want one constant holding a lambda, got %+v", f.Constants)
+			}
+			e := f.Constants[0].Value
+			if e.Text() != strings.TrimPrefix(tt.src, "F = ") {
+				t.Errorf("text %q", e.Text())
+			}
+			fn := e.Func()
+			if fn == nil {
+				t.Fatal("no function")
+			}
+			var names []string
+			for _, p := range fn.Params {
+				names = append(names, p.Name)
+			}
+			if got := strings.Join(names, " "); got != tt.params {
+				t.Errorf("params %q, want %q", got, tt.params)
+			}
+			if len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || showExpr(fn.Body[0].Value) != tt.body {
+				t.Errorf("body %+v, want return %s", fn.Body, tt.body)
+			}
+		})
+	}
+}

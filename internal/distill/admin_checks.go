@@ -14,17 +14,7 @@ func (rc *ruleCtx) adminRequires(sc *scope) {
 		return
 	}
 	b := rc.b
-	e := b.entByName[b.userEntity()]
-	if e == nil {
-		return
-	}
-	var pred string
-	if f := b.adminField(e); f != nil {
-		f.used = true
-		pred = f.name
-	} else {
-		pred = b.adminFlag(e)
-	}
+	pred := b.adminPredicate()
 	if pred == "" {
 		return
 	}
@@ -36,6 +26,20 @@ func (rc *ruleCtx) adminRequires(sc *scope) {
 	if x := rc.valueExpr(u); x != nil {
 		rc.requires(&allium.Member{X: x, Name: pred}, sc, rc.h.fn.Line)
 	}
+}
+
+// adminPredicate is what makes a user an administrator: the user
+// entity's admin field, or else the admin flag; "" when neither is known.
+func (b *builder) adminPredicate() string {
+	e := b.entByName[b.userEntity()]
+	if e == nil {
+		return ""
+	}
+	if f := b.adminField(e); f != nil {
+		f.used = true
+		return f.name
+	}
+	return b.adminFlag(e)
 }
 
 // adminField is the first of the catalog's admin fields that the user

@@ -13,17 +13,13 @@ func (rc *ruleCtx) adminRequires(sc *scope) {
 	if rc.auth != authAdmin {
 		return
 	}
-	b := rc.b
-	pred := b.adminPredicate()
-	if pred == "" {
-		return
-	}
 	u := rc.currentUser()
-	if u.kind != vEntity {
+	x := rc.valueExpr(u)
+	if u.kind != vEntity || x == nil {
 		return
 	}
-	rc.touch(u)
-	if x := rc.valueExpr(u); x != nil {
+	if pred := rc.b.adminPredicate(); pred != "" {
+		rc.touch(u)
 		rc.requires(&allium.Member{X: x, Name: pred}, sc, rc.h.fn.Line)
 	}
 }

@@ -745,7 +745,16 @@ type Auth struct {
 	AdminDependencies      []string `yaml:"admin_dependencies"`
 	PermissionClasses      []string `yaml:"permission_classes"`
 	AdminPermissionClasses []string `yaml:"admin_permission_classes"`
-	CurrentUserNames       []string `yaml:"current_user_names"`
+	// AdminFields are the user's Boolean fields that make a user an
+	// administrator (Django's is_staff): a handler only administrators
+	// reach requires the first one the user entity has. Without one it
+	// requires AdminFlag, a derived value of the user whose definition is
+	// the service's own check, a black box named AdminCheck ("" for
+	// neither).
+	AdminFields      []string `yaml:"admin_fields"`
+	AdminFlag        string   `yaml:"admin_flag"`
+	AdminCheck       string   `yaml:"admin_check"`
+	CurrentUserNames []string `yaml:"current_user_names"`
 	// SignedInChecks and AnonymousChecks test the current user's session
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`

@@ -38,10 +38,10 @@ func (b *builder) abstractAncestors(cr *classRef) []*classRef {
 				// its fields are its entity's.
 				continue
 			}
-			if !abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1 {
-				// Only a base marked abstract: a concrete parent that
-				// classify left out is a polymorphic table, not fields
-				// to copy.
+			if (!abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1) && !b.columnMixin(parent) {
+				// Only a base marked abstract, or a plain mixin of
+				// columns: a concrete parent that classify left out is a
+				// polymorphic table, not fields to copy.
 				continue
 			}
 			out = append(out, parent)
@@ -50,6 +50,23 @@ func (b *builder) abstractAncestors(cr *classRef) []*classRef {
 	}
 	visit(cr, 0)
 	return out
+}
+
+// columnMixin reports a plain class of columns that models mix in
+// (SQLAlchemy's declarative mixins: redash's TimestampMixin with
+// created_at = Column(...)): it has no base of its own and declares a
+// column (the catalog's column_calls); each model that mixes it in has
+// its columns.
+func (b *builder) columnMixin(c *classRef) bool {
+	if len(c.class.Bases) > 0 {
+		return false
+	}
+	for i := range c.class.Fields {
+		if v := c.class.Fields[i].Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ColumnCalls, v.Resolved, v.Callee()) {
+			return true
+		}
+	}
+	return false
 }
 
 // readAncestorFields reads into e the fields of its abstract ancestors

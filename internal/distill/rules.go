@@ -631,6 +631,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
+	rc.adminRequires(sc)
 	b.routeDependencies(rc, sc, h) // FastAPI resolves them first
 	b.bindHandlerParams(rc, sc, h)
 	rc.bindInjected(h, sc)

@@ -92,8 +92,9 @@ func hasExternal(m *allium.Module, name string) bool {
 }
 
 // adminActor declares `actor Admin` when the user entity has a field that
-// says who administers (is_staff, is_admin, is_superuser, a role enum
-// with admin); false when nothing in the model says it.
+// says who administers (the catalog's admin_fields: is_staff, is_admin,
+// is_superuser) or the derived admin flag a rule required; false when
+// nothing in the model says it.
 func (b *builder) adminActor(m *allium.Module, user string) bool {
 	for _, a := range m.Actors {
 		if a.Name == "Admin" {
@@ -106,14 +107,15 @@ func (b *builder) adminActor(m *allium.Module, user string) bool {
 	}
 	var cond allium.Expr
 	var line int
-	for _, n := range []string{"is_staff", "is_admin", "is_superuser"} {
-		if f := e.field(n); f != nil && f.typ != nil && f.typ.Name == "Boolean" {
-			cond = &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: f.name}, Y: &allium.Lit{Kind: allium.LitBool, Text: "true"}}
-			f.used = true
-			line = f.line
-			b.ensureField(m, e, f)
-			break
-		}
+	if f := b.adminField(e); f != nil {
+		cond = &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: f.name}, Y: &allium.Lit{Kind: allium.LitBool, Text: "true"}}
+		f.used = true
+		line = f.line
+		b.ensureField(m, e, f)
+	} else if d := b.derivedNamed(e.name, b.lang.Auth.AdminFlag); d != nil && b.lang.Auth.AdminFlag != "" {
+		// The service's own check, which a rule requires (admin_checks.go).
+		cond = &allium.Ident{Name: d.Name}
+		line = e.ref.class.Line
 	}
 	if cond == nil {
 		return false

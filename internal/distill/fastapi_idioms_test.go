@@ -754,6 +754,44 @@ async def login(username: str, password: str, db = Depends(get_db)):
     is_valid: expires_at > now
 }`,
 		},
+		{
+			// minimal-refresh: the decoded claims are read through a
+			// pydantic payload object and the user is looked up by its
+			// primary key (user_id) from the subject: the token's user.
+			name:      "a user found by the subject of claims read through a payload object is the token's user",
+			files:     subjectPayloadService(),
+			construct: "ResetCurrentUserPassword",
+			want: `rule ResetCurrentUserPassword {
+    when: ResetCurrentUserPassword(token, password)
+    requires: token.is_valid
+    requires: token.user != null
+    ensures: token.user.hashed_password = hash(password)
+}`,
+		},
+		{
+			name:      "a row found by its foreign key to the token's user is that user's",
+			files:     subjectPayloadService(),
+			construct: "Promote",
+			want: `rule Promote {
+    when: Promote(token)
+    requires: token.is_valid
+    requires: token.user != null
+    let membership = Membership{user: token.user}
+    requires: exists membership
+    ensures: membership.role = "owner"
+}`,
+		},
+		{
+			// The body's token is the request's own input, not the bearer
+			// token: the signed-in user stays a parameter.
+			name:      "a request body with a token field of its own keeps the current user a parameter",
+			files:     subjectPayloadService(),
+			construct: "Accept",
+			want: `rule Accept {
+    when: Accept(token, current_user)
+    ensures: current_user.hashed_password = token
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -103,3 +103,80 @@ async def rename(name: str, current_user: Annotated[dict, Depends(get_current_us
 `,
 	})
 }
+
+// subjectPayloadService is a minimal-refresh-like service: the current
+// user is looked up by its primary key (user_id) from the subject of the
+// decoded claims, read through a pydantic payload object; its handlers
+// change the user, a row that refers to the user, and the user from a
+// body with a token field of its own. Its cases are in TestFastAPIIdioms.
+func subjectPayloadService() map[string]string {
+	return map[string]string{
+		"app/models.py": `
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "auth_user"
+    user_id: Mapped[str] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(256))
+    hashed_password: Mapped[str] = mapped_column(String(128))
+class Membership(Base):
+    __tablename__ = "membership"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("auth_user.user_id"))
+    role: Mapped[str] = mapped_column(String(16))
+`,
+		"app/jwt.py": `
+import jwt
+from pydantic import BaseModel
+class JWTTokenPayload(BaseModel):
+    sub: str
+    exp: int
+def verify_jwt_token(token: str) -> JWTTokenPayload:
+    raw_payload = jwt.decode(token, "k", algorithms=["HS256"])
+    return JWTTokenPayload(**raw_payload)
+`,
+		"app/dependencies.py": `
+from typing import Annotated
+from fastapi import Depends, HTTPException
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import select
+from .jwt import verify_jwt_token
+from .models import User
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="auth/access-token")
+async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], session = Depends(new_async_session)) -> User:
+    token_payload = verify_jwt_token(token)
+    user = await session.scalar(select(User).where(User.user_id == token_payload.sub))
+    if user is None:
+        raise HTTPException(status_code=401)
+    return user
+`,
+		"app/views.py": `
+from fastapi import APIRouter, Depends, HTTPException
+from pydantic import BaseModel
+from sqlalchemy import select
+from app import dependencies
+from .models import Membership, User
+router = APIRouter()
+class PasswordIn(BaseModel):
+    password: str
+class Invite(BaseModel):
+    token: str
+@router.post("/reset-password")
+async def reset_current_user_password(body: PasswordIn, session = Depends(new_async_session), current_user: User = Depends(dependencies.get_current_user)):
+    current_user.hashed_password = get_password_hash(body.password)
+    await session.commit()
+@router.post("/promote")
+async def promote(session = Depends(new_async_session), current_user: User = Depends(dependencies.get_current_user)):
+    membership = await session.scalar(select(Membership).where(Membership.user_id == current_user.user_id))
+    if membership is None:
+        raise HTTPException(status_code=404)
+    membership.role = "owner"
+    await session.commit()
+@router.post("/accept")
+async def accept(body: Invite, session = Depends(new_async_session), current_user: User = Depends(dependencies.get_current_user)):
+    current_user.hashed_password = body.token
+    await session.commit()
+`}
+}

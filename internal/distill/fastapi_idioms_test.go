@@ -741,6 +741,20 @@ async def login(username: str, password: str, db = Depends(get_db)):
 }`,
 		},
 		{
+			// boilerplate's logout: `if not refresh_token: raise ...` on a
+			// cookie the rule then decodes as a token (presented.go);
+			// rename's `if not name:` stays input validation.
+			name:      "a handler's test that an input it decodes as a token was given is a precondition",
+			files:     revocableTokens(true, "access", "refresh"),
+			construct: "LogoutRefresh",
+			want: `rule LogoutRefresh {
+    when: LogoutRefresh(refresh_token)
+    requires: exists refresh_token
+    requires: refresh_token.expires_at > now
+    ensures: TokenBlacklist.created(token: refresh_token, expires_at: refresh_token.expires_at)
+}`,
+		},
+		{
 			// Both functions claim the access kind: each token is named by
 			// its function, and with two token entities the list is not
 			// folded into either's validity.

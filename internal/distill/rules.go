@@ -253,6 +253,9 @@ type ruleCtx struct {
 	name     string
 	params   []string
 	paramSet map[string]bool
+	// presence holds the guards left out that only test that an input
+	// was given, by input (presented.go).
+	presence map[string]presenceGuard
 	body     []allium.Stmt // lets and requires
 	ensures  []allium.Stmt
 	lets     map[string]bool

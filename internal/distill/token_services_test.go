@@ -5,7 +5,9 @@ import "strings"
 // revocableTokens is a boilerplate-like service (withCurrentUserDeps)
 // whose login issues an access and a refresh JWT, each with a token_type
 // claim of the kind given (access, refresh), and whose logout revokes the
-// access token by listing it in TokenBlacklist; listChecked says whether
+// access token by listing it in TokenBlacklist (logout_refresh revokes the
+// refresh token of a cookie and turns the request away without one, rename
+// without a name); listChecked says whether
 // verify_token refuses a listed token. Its cases are in TestFastAPIIdioms.
 func revocableTokens(listChecked bool, accessKind, refreshKind string) map[string]string {
 	check := ""
@@ -44,9 +46,10 @@ async def create_refresh_token(data: dict) -> str:
 
 async def verify_token(token: str, db):` + check + `
     payload = jwt.decode(token, "k", algorithms=["HS256"])
-    if payload.get("sub") is None:
+    username_or_email: str = payload.get("sub")
+    if username_or_email is None:
         return None
-    return TokenData(username_or_email=payload.get("sub"))
+    return TokenData(username_or_email=username_or_email)
 
 async def blacklist_token(token: str, db) -> None:
     payload = jwt.decode(token, "k", algorithms=["HS256"])
@@ -75,7 +78,8 @@ class TokenBlacklistCreate(BaseModel):
 		"app/security.py": security,
 		"app/views.py": `
 from typing import Annotated
-from fastapi import APIRouter, Depends, HTTPException
+from typing import Optional
+from fastapi import APIRouter, Cookie, Depends, HTTPException
 from fastcrud import FastCRUD
 from .dependencies import get_current_user
 from .models import User
@@ -99,7 +103,15 @@ async def logout(access_token: str = Depends(oauth2_scheme), db = Depends(get_db
 
 @router.patch("/me")
 async def rename(name: str, current_user: Annotated[dict, Depends(get_current_user)], db = Depends(get_db)):
+    if not name:
+        raise HTTPException(status_code=400)
     await crud_users.update(db=db, object={"name": name}, username=current_user["username"])
+
+@router.post("/logout-refresh")
+async def logout_refresh(refresh_token: Optional[str] = Cookie(None), db = Depends(get_db)):
+    if not refresh_token:
+        raise HTTPException(status_code=401)
+    await blacklist_token(token=refresh_token, db=db)
 `,
 	})
 }

@@ -31,6 +31,7 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 	}
 	rc.useParam(v.param)
 	rc.b.stats.GuardsSeen++
+	rc.presented(v.param)
 	tok := &allium.Ident{Name: v.param}
 	var life allium.Expr
 	if st := rc.b.lang.SignedTokens; call != nil && st != nil {

@@ -1544,6 +1544,8 @@ def remind_expiring_users():
     for user in ` + query + `:
         send_mail("Your account expires", "account_expiring", None, [user.email])
 `}
+}
+
 // loginLinkService mails a login link: a timestamp signer's token over a
 // random secret the profile stores hashed (healthchecks' Profile).
 var loginLinkService = map[string]string{

@@ -62,7 +62,7 @@ func (b *builder) columnMixin(c *classRef) bool {
 		return false
 	}
 	for i := range c.class.Fields {
-		if v := c.class.Fields[i].Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ColumnCalls, v.Resolved, v.Callee()) {
+		if v := c.class.Fields[i].Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ColumnCalls, v.Resolved(), v.Callee()) {
 			return true
 		}
 	}

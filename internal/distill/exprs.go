@@ -1515,6 +1515,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.construct(ent, e, sc, out)
 		}
 		if b.shapes[cr.qual()] != nil {
+			if spread := e.Keyword("**"); spread != nil && len(e.Keywords()) == 1 && len(e.Args) == 0 {
+				if p := rc.eval(spread, sc, out, false); p.claimsOf != nil {
+					// JWTTokenPayload(**payload): the decoded claims in an
+					// object, read as the payload is.
+					return p
+				}
+			}
 			return &value{kind: vShape, shape: cr, parts: keywordParts(e, sc)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {

@@ -741,6 +741,20 @@ async def login(username: str, password: str, db = Depends(get_db)):
 }`,
 		},
 		{
+			// boilerplate's logout: `if not refresh_token: raise ...` on a
+			// cookie the rule then decodes as a token (presented.go);
+			// rename's `if not name:` stays input validation.
+			name:      "a handler's test that an input it decodes as a token was given is a precondition",
+			files:     revocableTokens(true, "access", "refresh"),
+			construct: "LogoutRefresh",
+			want: `rule LogoutRefresh {
+    when: LogoutRefresh(refresh_token)
+    requires: exists refresh_token
+    requires: refresh_token.expires_at > now
+    ensures: TokenBlacklist.created(token: refresh_token, expires_at: refresh_token.expires_at)
+}`,
+		},
+		{
 			// Both functions claim the access kind: each token is named by
 			// its function, and with two token entities the list is not
 			// folded into either's validity.
@@ -752,6 +766,44 @@ async def login(username: str, password: str, db = Depends(get_db)):
     token_type: TokenType
     expires_at: Timestamp
     is_valid: expires_at > now
+}`,
+		},
+		{
+			// minimal-refresh: the decoded claims are read through a
+			// pydantic payload object and the user is looked up by its
+			// primary key (user_id) from the subject: the token's user.
+			name:      "a user found by the subject of claims read through a payload object is the token's user",
+			files:     subjectPayloadService(),
+			construct: "ResetCurrentUserPassword",
+			want: `rule ResetCurrentUserPassword {
+    when: ResetCurrentUserPassword(token, password)
+    requires: token.is_valid
+    requires: token.user != null
+    ensures: token.user.hashed_password = hash(password)
+}`,
+		},
+		{
+			name:      "a row found by its foreign key to the token's user is that user's",
+			files:     subjectPayloadService(),
+			construct: "Promote",
+			want: `rule Promote {
+    when: Promote(token)
+    requires: token.is_valid
+    requires: token.user != null
+    let membership = Membership{user: token.user}
+    requires: exists membership
+    ensures: membership.role = "owner"
+}`,
+		},
+		{
+			// The body's token is the request's own input, not the bearer
+			// token: the signed-in user stays a parameter.
+			name:      "a request body with a token field of its own keeps the current user a parameter",
+			files:     subjectPayloadService(),
+			construct: "Accept",
+			want: `rule Accept {
+    when: Accept(token, current_user)
+    ensures: current_user.hashed_password = token
 }`,
 		},
 	}

@@ -69,7 +69,7 @@ func (rc *ruleCtx) fieldsObject(cr *classRef, e *facts.Expr, sc *scope, out *[]a
 	var fields []string
 	for i := range cr.class.Fields {
 		f := &cr.class.Fields[i]
-		if v := f.Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(l.FieldFactories, v.Resolved, v.Raw) {
+		if v := f.Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(l.FieldFactories, v.Resolved(), v.Raw) {
 			fields = append(fields, f.Name)
 		}
 	}

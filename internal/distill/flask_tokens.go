@@ -33,12 +33,20 @@ func (rc *ruleCtx) tokenUser(x allium.Expr) bool {
 // misusedTokenUser reports a lookup that matches what a signed token
 // carries against a field other than the id: the token then carries that
 // field's value (a username), not the user's id, and token.user would
-// misstate it.
+// misstate it. A foreign key to the user (Membership.user_id ==
+// user.id, the user the token names) is matched against that user.
 func (rc *ruleCtx) misusedTokenUser(q *query) bool {
+	ent := rc.b.entByName[q.ent]
 	for _, c := range q.conds {
-		if c.field != "id" && c.val != nil && rc.tokenUser(c.val) {
-			return true
+		if c.field == "id" || c.val == nil || !rc.tokenUser(c.val) {
+			continue
 		}
+		if ent != nil {
+			if f := ent.field(c.field); f != nil && f.fkEntity != "" && f.fkEntity == rc.b.userEntity() {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -327,6 +327,9 @@ type ruleCtx struct {
 	name     string
 	params   []string
 	paramSet map[string]bool
+	// presence holds the guards left out that only test that an input
+	// was given, by input (presented.go).
+	presence map[string]presenceGuard
 	body     []allium.Stmt // lets and requires
 	ensures  []allium.Stmt
 	lets     map[string]bool
@@ -1393,9 +1396,10 @@ func (rc *ruleCtx) userDependency(f *facts.File, fn *facts.Expr, pname string, s
 	v := rc.dependencyValue(f, fn, pname, sc, depth)
 	rc.subjectLookups = outer
 	u := &value{kind: vEntity, ent: ent, expr: &allium.Member{X: &allium.Ident{Name: cred}, Name: "user"}}
-	if v != nil && (v.kind == vUnknown && rc.paramSet[cred] || v == rc.credUser && v != nil) {
+	if v != nil && (v.kind == vUnknown && rc.paramSet[cred] || v == rc.credUser && v != nil || v.kind == vEntity && v.ent == ent && allium.ExprString(v.expr) == allium.ExprString(u.expr)) {
 		// It verified the credential and loaded the user it names (or
-		// took that user from another dependency).
+		// took that user from another dependency, or found it by the
+		// token's subject: token.user).
 		if rc.auth == authNone {
 			rc.auth = authUser
 		}
@@ -1462,10 +1466,18 @@ func (rc *ruleCtx) dependencyCredential(f *facts.File, fn *facts.Expr, depth int
 }
 
 // ownsName reports a handler parameter of that name that is no
-// credential of a security scheme (an invitation token in the body).
+// credential of a security scheme, or a field of that name of the
+// request body it declares (an invitation token in the body).
 func (rc *ruleCtx) ownsName(name string) bool {
 	for i := range rc.h.fn.Params {
 		p := &rc.h.fn.Params[i]
+		if p.Annotation != nil {
+			// body: InvitationAccept with a token field of its own.
+			if cr := rc.b.ix.class(rc.h.file, p.Annotation); cr != nil && rc.b.shapes[cr.qual()] != nil &&
+				slices.ContainsFunc(cr.class.Fields, func(f facts.Assignment) bool { return bindingName(f.Name) == name }) {
+				return true
+			}
+		}
 		if bindingName(p.Name) != name {
 			continue
 		}

@@ -693,7 +693,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		} else if cond == nil && sc.top && rc.absentResultGuards(s.Cond, sc, s.Line) {
 			// the checks of the helper whose result is absent
 		} else if cond == nil {
-			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+			rc.guardLeftOut(s, true, sc)
 		} else if sc.top {
 			if len(thenOut) > 0 {
 				rc.rejection(s, cond, thenOut, sc)
@@ -709,7 +709,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return false
 	case elseEnds && !thenEnds:
 		if cond == nil {
-			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+			rc.guardLeftOut(s, false, sc)
 		} else if sc.top {
 			rc.requires(cond, sc, s.Line)
 		} else if sc.under != nil && len(elseOut) == 0 {
@@ -793,7 +793,7 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	} else if guard == nil && !elseEnds && rc.absentResultGuards(s.Cond, sc, s.Line) {
 		// the checks of the helper whose result is absent
 	} else if guard == nil {
-		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+		rc.guardLeftOut(s, !elseEnds, sc)
 	} else {
 		rc.requires(guard, sc, s.Line)
 		if !elseEnds {

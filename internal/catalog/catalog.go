@@ -72,6 +72,10 @@ type Language struct {
 	// [userId])): a value written to one is the relation's.
 	KeyColumnArgs   []string `yaml:"key_column_args"`
 	RouteDecorators []string `yaml:"route_decorators"`
+	// RouteTables are routes registered by one call given the route as an
+	// object (Fastify's f.route({method, url, onRequest, handler})): see
+	// RouteTable.
+	RouteTables *RouteTable `yaml:"route_tables"`
 	// FileRoutes are handlers that the path of their module routes
 	// (Next.js): see FileRoute.
 	FileRoutes []FileRoute `yaml:"file_routes"`
@@ -516,6 +520,24 @@ type Repositories struct {
 	// (db.user.findUnique, prisma.client.user.update, this.user.create) is
 	// that model's, when the attribute's object is not otherwise known.
 	ClientModels []string `yaml:"client_models"`
+}
+
+// RouteTable describes routes registered by a call (one of Calls, a
+// method of any object, anywhere in the service's functions) given the
+// route's parts as named values: its path (PathKey), HTTP method
+// (MethodKey), handler (HandlerKey) and the hooks that run before the
+// handler (HookKeys; an auth decorator of the catalog among them makes the
+// route one for signed-in users). A handler named through an object the
+// application was decorated with (Decorators: f.decorate("controllers",
+// {auth: new AuthController()}), then const {auth} = f.controllers and
+// handler: auth.register) is that object's method.
+type RouteTable struct {
+	Calls      []string `yaml:"calls"`
+	PathKey    string   `yaml:"path_key"`
+	MethodKey  string   `yaml:"method_key"`
+	HandlerKey string   `yaml:"handler_key"`
+	HookKeys   []string `yaml:"hook_keys"`
+	Decorators []string `yaml:"decorators"`
 }
 
 // FileRoute says which exports of which modules are request handlers

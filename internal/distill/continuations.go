@@ -63,7 +63,7 @@ func straighten(list []facts.Stmt, c *catalog.Continuations, handOn []facts.Para
 			tail = append(tail, straighten(stepBody(done, c), c, handOn)...)
 		} else if cb := callbackOf(call, c); cb != nil {
 			rest := *call
-			rest.Args = call.Args[:len(call.Args)-1:len(call.Args)-1]
+			rest.Args = call.Args[: len(call.Args)-1 : len(call.Args)-1]
 			head := facts.Stmt{Kind: facts.StmtExpr, Value: &rest, Line: last.Line}
 			if len(cb.Params) > 1 && cb.Params[1].Name != "" {
 				head = facts.Stmt{Kind: facts.StmtAssign, Value: &rest, Line: last.Line,

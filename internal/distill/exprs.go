@@ -2192,11 +2192,29 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts}
 			}
 		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
-			inner.vars[p.Name] = rc.eval(&call.Args[i], sc, out, false)
+			v := rc.eval(&call.Args[i], sc, out, false)
+			inner.vars[p.Name] = v
+			if p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && v.kind == vReqDict {
+				// createUser(req.body) into createUser({name, email}):
+				// each name the pattern binds is the request's input.
+				for _, en := range p.Pattern.Entries() {
+					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName {
+						inner.vars[en.Value.Name] = rc.shapeInput(v, en.Key.Value, sc)
+					}
+				}
+			}
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
 		case rc.spreadInput(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
+		case p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && rc.b.lang.KeywordObjects && i == len(call.Args) && len(call.Keywords()) > 0:
+			// createUser({name, email}) into createUser({name, email}:
+			// Input): each name the pattern binds is the keyword's value.
+			for _, en := range p.Pattern.Entries() {
+				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName && call.Keyword(en.Key.Value) != nil {
+					inner.vars[en.Value.Name] = rc.eval(call.Keyword(en.Key.Value), sc, out, false)
+				}
+			}
 		case rc.objectParam(call, params, i):
 			// updateUser(id, {password}) into updateUser(id, data): the
 			// object the keywords were read from is the parameter.

@@ -114,6 +114,9 @@ type Language struct {
 	// reaches the model through a relation: user.refresh_tokens).
 	InstalledApps     InstalledApps `yaml:"installed_apps"`
 	ValidationCalls   []string      `yaml:"validation_calls"`
+	// ValidationChains are checks of one input built as a chain and run
+	// on the request (express-validator): see ValidationChains.
+	ValidationChains *ValidationChains `yaml:"validation_chains"`
 	AppFactories      []string      `yaml:"app_factories"`
 	ConfigGetters     []string      `yaml:"config_getters"`
 	ValidatorPrefixes []string      `yaml:"validator_prefixes"`
@@ -520,6 +523,19 @@ type Repositories struct {
 	// (db.user.findUnique, prisma.client.user.update, this.user.create) is
 	// that model's, when the attribute's object is not otherwise known.
 	ClientModels []string `yaml:"client_models"`
+}
+
+// ValidationChains describe checks written as a chain on one input and
+// run on the request: check("password").isLength({min: 8}).run(req). A
+// chain starts with one of Starts given the input's name, is run by one
+// of Runs given the request, and each method between that Checks names is
+// a precondition on the input: "email" (is_valid_email), "length" (its
+// min and max keywords bound the length), "equals" (the input equals the
+// argument). Other methods (sanitisers) say nothing.
+type ValidationChains struct {
+	Starts []string          `yaml:"starts"`
+	Runs   []string          `yaml:"runs"`
+	Checks map[string]string `yaml:"checks"`
 }
 
 // RouteTable describes routes registered by a call (one of Calls, a

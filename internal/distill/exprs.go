@@ -570,6 +570,10 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 					return d
 				}
 			}
+			if v := rc.clockOffset(e, sc, out); v != nil {
+				// Date.now() + 3600000: the clock in the timestamp unit.
+				return v.expr
+			}
 			x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 			if x == nil || y == nil {
 				return nil
@@ -1337,11 +1341,19 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		call := e
 		var msg *value
 		if len(e.Args) > 0 {
-			if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
+			mv := rc.eval(&e.Args[0], sc, out, false)
+			if mv.kind == vMessage {
 				call, msg = mv.call, mv
 				if s2 := l.SinkFor(mv.call.Resolved, mv.call.Raw); s2 != nil {
 					s = s2
 				}
+			} else if len(e.Args) == 1 && len(e.Keywords()) == 0 && len(mv.parts) == 1 && l.KeywordObjects {
+				// sendMail(mailOptions) with mailOptions = {to, subject}
+				// built before: the object's entries, read where written.
+				p := mv.parts[0]
+				call = &facts.Expr{Kind: facts.ExprCall, X: e.X, Raw: e.Raw, Resolved: e.Resolved, Line: e.Line}
+				call.SetKeywords(dictKeywords(p.e))
+				msg = &value{kind: vMessage, call: call, built: p.sc}
 			}
 		}
 		return rc.sink(s, call, msg, sc, out, e.Line)

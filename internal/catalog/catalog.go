@@ -112,16 +112,16 @@ type Language struct {
 	// service runs (Django's INSTALLED_APPS): a framework model of an app
 	// listed there is declared though the service never imports it (it
 	// reaches the model through a relation: user.refresh_tokens).
-	InstalledApps     InstalledApps `yaml:"installed_apps"`
-	ValidationCalls   []string      `yaml:"validation_calls"`
+	InstalledApps   InstalledApps `yaml:"installed_apps"`
+	ValidationCalls []string      `yaml:"validation_calls"`
 	// ValidationChains are checks of one input built as a chain and run
 	// on the request (express-validator): see ValidationChains.
-	ValidationChains *ValidationChains `yaml:"validation_chains"`
-	AppFactories      []string      `yaml:"app_factories"`
-	ConfigGetters     []string      `yaml:"config_getters"`
-	ValidatorPrefixes []string      `yaml:"validator_prefixes"`
-	AuthenticateCalls []string      `yaml:"authenticate_calls"`
-	ShapeValidators   []string      `yaml:"shape_validators"`
+	ValidationChains  *ValidationChains `yaml:"validation_chains"`
+	AppFactories      []string          `yaml:"app_factories"`
+	ConfigGetters     []string          `yaml:"config_getters"`
+	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
+	AuthenticateCalls []string          `yaml:"authenticate_calls"`
+	ShapeValidators   []string          `yaml:"shape_validators"`
 	// ShapeConstraints map a field decorator with one argument to the
 	// constraint keyword it stands for (class-validator's @MinLength(8):
 	// min_length; the others max_length, ge, le).

@@ -72,6 +72,10 @@ type Language struct {
 	// [userId])): a value written to one is the relation's.
 	KeyColumnArgs   []string `yaml:"key_column_args"`
 	RouteDecorators []string `yaml:"route_decorators"`
+	// RouteTables are routes registered by one call given the route as an
+	// object (Fastify's f.route({method, url, onRequest, handler})): see
+	// RouteTable.
+	RouteTables *RouteTable `yaml:"route_tables"`
 	// FileRoutes are handlers that the path of their module routes
 	// (Next.js): see FileRoute.
 	FileRoutes []FileRoute `yaml:"file_routes"`
@@ -108,11 +112,14 @@ type Language struct {
 	// service runs (Django's INSTALLED_APPS): a framework model of an app
 	// listed there is declared though the service never imports it (it
 	// reaches the model through a relation: user.refresh_tokens).
-	InstalledApps     InstalledApps `yaml:"installed_apps"`
-	ValidationCalls   []string      `yaml:"validation_calls"`
-	AppFactories      []string      `yaml:"app_factories"`
-	ConfigGetters     []string      `yaml:"config_getters"`
-	ValidatorPrefixes []string      `yaml:"validator_prefixes"`
+	InstalledApps   InstalledApps `yaml:"installed_apps"`
+	ValidationCalls []string      `yaml:"validation_calls"`
+	// ValidationChains are checks of one input built as a chain and run
+	// on the request (express-validator): see ValidationChains.
+	ValidationChains  *ValidationChains `yaml:"validation_chains"`
+	AppFactories      []string          `yaml:"app_factories"`
+	ConfigGetters     []string          `yaml:"config_getters"`
+	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
 	// RequiredChecks are form fields that validation accepts only when
 	// checked: a field built by one of Fields with one of Validators in
 	// its validators list (WTForms BooleanField(validators=[DataRequired()])).
@@ -582,6 +589,37 @@ type Repositories struct {
 	// (db.user.findUnique, prisma.client.user.update, this.user.create) is
 	// that model's, when the attribute's object is not otherwise known.
 	ClientModels []string `yaml:"client_models"`
+}
+
+// ValidationChains describe checks written as a chain on one input and
+// run on the request: check("password").isLength({min: 8}).run(req). A
+// chain starts with one of Starts given the input's name, is run by one
+// of Runs given the request, and each method between that Checks names is
+// a precondition on the input: "email" (is_valid_email), "length" (its
+// min and max keywords bound the length), "equals" (the input equals the
+// argument). Other methods (sanitisers) say nothing.
+type ValidationChains struct {
+	Starts []string          `yaml:"starts"`
+	Runs   []string          `yaml:"runs"`
+	Checks map[string]string `yaml:"checks"`
+}
+
+// RouteTable describes routes registered by a call (one of Calls, a
+// method of any object, anywhere in the service's functions) given the
+// route's parts as named values: its path (PathKey), HTTP method
+// (MethodKey), handler (HandlerKey) and the hooks that run before the
+// handler (HookKeys; an auth decorator of the catalog among them makes the
+// route one for signed-in users). A handler named through an object the
+// application was decorated with (Decorators: f.decorate("controllers",
+// {auth: new AuthController()}), then const {auth} = f.controllers and
+// handler: auth.register) is that object's method.
+type RouteTable struct {
+	Calls      []string `yaml:"calls"`
+	PathKey    string   `yaml:"path_key"`
+	MethodKey  string   `yaml:"method_key"`
+	HandlerKey string   `yaml:"handler_key"`
+	HookKeys   []string `yaml:"hook_keys"`
+	Decorators []string `yaml:"decorators"`
 }
 
 // FileRoute says which exports of which modules are request handlers

@@ -126,3 +126,82 @@ exports.postUnlock = (req, res, next) => {
 		t.Errorf("a callback that does not end its list was read as the code going on:\n%s", got)
 	}
 }
+
+// TestExpressValidatorChains pins express-validator chains (catalog
+// validation_chains) as preconditions on the input each names, a mail
+// whose options object was built before the send, and a number of
+// milliseconds added to Date.now() as a duration.
+func TestExpressValidatorChains(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	files := map[string]string{
+		"src/models/User.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: String, password: String, resetExpires: Date });
+module.exports = mongoose.model('User', userSchema);
+`,
+		"src/app.js": `
+const express = require('express');
+const user = require('./user');
+const app = express();
+app.post('/signup', user.postSignup);
+app.post('/forgot', user.postForgot);
+`,
+		"src/user.js": `
+const nodemailer = require('nodemailer');
+const { check, body, validationResult } = require('express-validator');
+const User = require('./models/User');
+
+exports.postSignup = async (req, res) => {
+  await check('email', 'Email is not valid').isEmail().run(req);
+  await check('password', 'Too short').isLength({ min: 8, max: 64 }).run(req);
+  await check('confirmPassword', 'No match').equals(req.body.password).run(req);
+  await check('name', 'Blank').isLength({ min: 1 }).run(req);
+  await body('email').normalizeEmail({ gmail_remove_dots: false }).run(req);
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) {
+    return res.redirect('/signup');
+  }
+  await User.create({ email: req.body.email, password: req.body.password });
+  res.redirect('/');
+};
+
+exports.postForgot = async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) { return res.redirect('/forgot'); }
+  user.resetExpires = Date.now() + 3600000;
+  await user.save();
+  const mailOptions = { to: user.email, subject: 'Reset your password' };
+  const transporter = nodemailer.createTransport({});
+  await transporter.sendMail(mailOptions);
+  res.redirect('/');
+};
+`,
+	}
+	tests := []struct {
+		name      string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		{
+			name:      "each check of a chain is a precondition; a sanitiser says nothing; min 1 stays a literal",
+			construct: "PostSignup",
+			want: []string{"requires: is_valid_email(email)", "requires: length(password) >= config.min_password_length",
+				"requires: length(password) <= config.max_password_length", "requires: confirm_password = password",
+				"requires: length(name) >= 1"},
+			notWant: []string{"normalize", "gmail"},
+		},
+		{
+			name:      "the mail's options object built before the send; Date.now() plus milliseconds",
+			construct: "PostForgot",
+			want:      []string{"user.reset_expires = now + 1.hour", "Email.created(to: user.email, template: reset_your_password)"},
+		},
+	}
+	out := distilText(t, d, files)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
+		})
+	}
+}

@@ -621,6 +621,10 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 					return d
 				}
 			}
+			if v := rc.clockOffset(e, sc, out); v != nil {
+				// Date.now() + 3600000: the clock in the timestamp unit.
+				return v.expr
+			}
 			x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 			if x == nil || y == nil {
 				return nil
@@ -1454,11 +1458,19 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		call := e
 		var msg *value
 		if len(e.Args) > 0 {
-			if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
+			mv := rc.eval(&e.Args[0], sc, out, false)
+			if mv.kind == vMessage {
 				call, msg = mv.call, mv
 				if s2 := l.SinkFor(mv.call.Resolved(), mv.call.Raw); s2 != nil {
 					s = s2
 				}
+			} else if len(e.Args) == 1 && len(e.Keywords()) == 0 && len(mv.parts) == 1 && l.KeywordObjects {
+				// sendMail(mailOptions) with mailOptions = {to, subject}
+				// built before: the object's entries, read where written.
+				p := mv.parts[0]
+				call = new(facts.Expr{Kind: facts.ExprCall, X: e.X, Raw: e.Raw, Line: e.Line}.WithResolved(e.Resolved()))
+				call.SetKeywords(dictKeywords(p.e))
+				msg = &value{kind: vMessage, call: call, built: p.sc}
 			}
 		}
 		return rc.sink(s, call, msg, sc, out, e.Line)
@@ -2381,13 +2393,31 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts}
 			}
 		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
-			inner.vars[p.Name] = rc.eval(&call.Args[i], sc, out, false)
+			v := rc.eval(&call.Args[i], sc, out, false)
+			inner.vars[p.Name] = v
+			if p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && v.kind == vReqDict {
+				// createUser(req.body) into createUser({name, email}):
+				// each name the pattern binds is the request's input.
+				for _, en := range p.Pattern.Entries() {
+					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName {
+						inner.vars[en.Value.Name] = rc.shapeInput(v, en.Key.Value, sc)
+					}
+				}
+			}
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
 		case rc.spreadInput(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
 		case rc.spreadKeyword(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadKeyword(call, p, sc, out)
+		case p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && rc.b.lang.KeywordObjects && i == len(call.Args) && len(call.Keywords()) > 0:
+			// createUser({name, email}) into createUser({name, email}:
+			// Input): each name the pattern binds is the keyword's value.
+			for _, en := range p.Pattern.Entries() {
+				if t, _ := defaulted(&en.Value); en.Key != nil && en.Key.Kind == facts.ExprString && t.Kind == facts.ExprName && call.Keyword(en.Key.Value) != nil {
+					inner.vars[t.Name] = rc.eval(call.Keyword(en.Key.Value), sc, out, false)
+				}
+			}
 		case rc.objectParam(call, params, i):
 			// updateUser(id, {password}) into updateUser(id, data): the
 			// object the keywords were read from is the parameter.

@@ -7,8 +7,9 @@ import "github.com/distill/distill/internal/facts"
 // call whose last argument is an object literal with plain keys as a call
 // with those keyword arguments: User.create({email, status: "active"}) is
 // User.create(email=email, status="active") to the rest of the distiller.
-// A call that already has keywords, and an object with a spread or a
-// computed key, are left as they are.
+// A spread of a variable ({where, ...opts}) is a "**" keyword, as Python's
+// f(where=w, **opts). A call that already has keywords, and an object with
+// a computed key or a spread of an object literal, are left as they are.
 func keywordObjects(f *facts.File) {
 	visitFile(f, func(x *facts.Expr) {
 		if x.Kind == facts.ExprCall && len(x.Keywords()) == 0 && len(x.Args) > 0 {
@@ -99,6 +100,12 @@ func objectKeywords(e *facts.Expr) ([]facts.Keyword, bool) {
 	}
 	kws := make([]facts.Keyword, 0, len(e.Entries()))
 	for _, en := range e.Entries() {
+		if en.Key == nil && en.Value.Kind != facts.ExprDict {
+			// {where, ...opts}: the spread object's entries come as
+			// Python's f(**opts) brings them.
+			kws = append(kws, facts.Keyword{Name: "**", Value: en.Value})
+			continue
+		}
 		if en.Key == nil || en.Key.Kind != facts.ExprString || !isIdentifier(en.Key.Value) {
 			return nil, false
 		}

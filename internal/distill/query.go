@@ -440,6 +440,22 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 	})
 }
 
+// rowByIDParam is the row an update or a delete by id changes: when the id
+// is the trigger's parameter (delete({where: {id: userId}})), the row
+// itself is (user), as a lookup by it makes the found entity the
+// parameter; any other id expression stays as it is.
+func (rc *ruleCtx) rowByIDParam(x allium.Expr, ent string) allium.Expr {
+	id, ok := x.(*allium.Ident)
+	n := snake(lastWord(ent))
+	if !ok || !rc.paramSet[id.Name] || id.Name != n+"_id" || rc.paramSet[n] {
+		return x
+	}
+	delete(rc.paramSet, id.Name)
+	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == id.Name })
+	rc.useParam(n)
+	return &allium.Ident{Name: n}
+}
+
 // rowVar names the row a bulk update changes, for F("field").
 const rowVar = "\x00row"
 
@@ -469,7 +485,7 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 	if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].op == allium.OpEq && q.via == nil {
 		// filter(pk=x.pk).update(...): a change to x itself.
 		if x := q.conds[0].val; x != nil {
-			*out = append(*out, body(x)...)
+			*out = append(*out, body(rc.rowByIDParam(x, q.ent))...)
 			return
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
-	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -44,6 +43,7 @@ func (b *builder) callRoutes() []callRoute {
 				out = b.routeCallChain(f, s.Value, out)
 			}
 		}
+		out = append(out, b.tableRoutes(f)...)
 	}
 	return out
 }
@@ -66,17 +66,7 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 	if len(args) == 0 || path == "" {
 		return out
 	}
-	r := callRoute{file: f, path: path, handler: &args[len(args)-1]}
-	a := b.lang.Auth
-	for i := range args[:len(args)-1] {
-		name, _ := decoratorName(&args[i])
-		switch {
-		case catalog.MatchAny(a.AdminDecorators, name):
-			r.auth = max(r.auth, authAdmin)
-		case catalog.MatchAny(a.Decorators, name):
-			r.auth = max(r.auth, authUser)
-		}
-	}
+	r := callRoute{file: f, path: path, handler: &args[len(args)-1], auth: b.middlewareAuth(args[:len(args)-1])}
 	return append(out, r)
 }
 
@@ -114,7 +104,11 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 				h.fn.QualName = qual(r.file.Module, snake(h.name))
 			}
 		case r.handler.Kind == facts.ExprName || r.handler.Kind == facts.ExprAttr:
-			if fr := b.ix.function(r.file, r.handler); fr != nil {
+			fr := b.ix.function(r.file, r.handler)
+			if fr == nil {
+				fr = b.decoratedHandler(r.file, r.handler)
+			}
+			if fr != nil {
 				h = &handler{file: fr.file, fn: fr.fn, class: fr.class, name: pascal(strings.TrimLeft(fr.fn.Name, "_"))}
 			}
 		}

@@ -81,6 +81,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if rc.isAbort(s.Value, sc) {
 			return true
 		}
+		if rc.validationChain(s.Value, sc, out) {
+			return false
+		}
 		v := rc.eval(s.Value, sc, out, true)
 		if v.kind == vNew && !v.done && s.Value.Kind == facts.ExprCall && rc.isCreateCall(s.Value) {
 			rc.created(v, out, s.Line)

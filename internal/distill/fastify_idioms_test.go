@@ -1,0 +1,105 @@
+package distill
+
+import "testing"
+
+// TestFastifyIdioms pins a Fastify service laid out as bwyx/f is: routes
+// registered with f.route({method, url, onRequest, handler}) inside a
+// plugin (catalog route_tables), their handlers methods of a controller
+// the app was decorated with (f.decorate("controllers", {...}); const
+// {auth} = f.controllers), the controller's collaborators injected by
+// their types, a service method taking its input as a destructured object
+// (createUser({name, email})), and a Prisma lookup whose options are
+// spread in ({where, ...opts}).
+func TestFastifyIdioms(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	files := map[string]string{
+		"prisma/schema.prisma": `
+model User {
+  id           String  @id
+  email        String  @unique
+  name         String
+  passwordHash String
+  locked       Boolean @default(false)
+}
+`,
+		"app/services/user.service.ts": `
+import { hash } from 'bcrypt'
+import type { PrismaClient } from '@prisma/client'
+export class UserService {
+  constructor(private user: PrismaClient['user']) {}
+  getUserByEmail = (email: string, opts = {}) => this.user.findUnique({ where: { email }, ...opts })
+  createUser = async ({ name, email, password }: { name: string, email: string, password: string }) => {
+    const passwordHash = await hash(password, 10)
+    return this.user.create({ data: { name, email, passwordHash } })
+  }
+  lockUser = (email: string) => this.user.update({ where: { email }, data: { locked: true } })
+}
+`,
+		"app/controllers/auth.controller.ts": `
+import type { UserService } from '../services/user.service.js'
+export class AuthController {
+  constructor(private userService: UserService) {}
+  register = async (req, rep) => {
+    const { name, email, password } = req.body
+    await this.userService.createUser({ name, email, password })
+    rep.code(201).send()
+  }
+  lock = async (req, rep) => {
+    const user = await this.userService.getUserByEmail(req.body.email)
+    if (!user) {
+      rep.notFound('no such user')
+      return
+    }
+    await this.userService.lockUser(user.email)
+  }
+}
+`,
+		"app/controllers/index.ts": `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  const { user } = f.services
+  f.decorate('controllers', { auth: new AuthController(user) })
+})
+`,
+		"app/routes/auth/index.ts": `
+const routes = async (f) => {
+  const { authenticate } = f
+  const { auth } = f.controllers
+  f.route({ method: 'POST', url: '/register', handler: auth.register })
+  f.route({ method: 'POST', url: '/lock', onRequest: authenticate(), handler: auth.lock })
+}
+export default routes
+`,
+	}
+	tests := []struct {
+		name      string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		{
+			name:      "a route table's handler through the decorated controller; the destructured input reaches the create",
+			construct: "Register",
+			want:      []string{"when: Register(", "User.created(", "name: name", "email: email", "password_hash: hash(password)"},
+		},
+		{
+			name:      "a lookup with spread options, a reply helper that refuses (fastify-sensible), an update through the service",
+			construct: "Lock",
+			want:      []string{"when: Lock(", "let user = User{email}", "requires: exists user", "locked = true"},
+		},
+		{
+			name:      "the route's onRequest hook is an auth decorator: a surface for signed-in users",
+			construct: "UserApi",
+			want:      []string{"Lock("},
+			notWant:   []string{"Register("},
+		},
+	}
+	out := distilText(t, d, files)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
+		})
+	}
+}

@@ -38,7 +38,7 @@ func (b *builder) abstractAncestors(cr *classRef) []*classRef {
 				// its fields are its entity's.
 				continue
 			}
-			if !abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1 {
+			if !abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1 && !b.declaresColumns(parent.class) {
 				// Only a base marked abstract: a concrete parent that
 				// classify left out is a polymorphic table, not fields
 				// to copy.
@@ -50,6 +50,18 @@ func (b *builder) abstractAncestors(cr *classRef) []*classRef {
 	}
 	visit(cr, 0)
 	return out
+}
+
+// declaresColumns reports a class whose fields carry a catalogued column
+// decorator: an abstract base of TypeORM entities (@CreateDateColumn()
+// created_at) is a model base whether or not it extends one.
+func (b *builder) declaresColumns(c *facts.Class) bool {
+	for i := range c.Fields {
+		if decoratedBy(c.Fields[i].Decorators, b.lang.ColumnCalls) {
+			return true
+		}
+	}
+	return false
 }
 
 // readAncestorFields reads into e the fields of its abstract ancestors

@@ -193,6 +193,31 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	return unknownValue
 }
 
+// dropAssignment removes the last outcome stated for the field t names
+// (obj.field = now) when it sets a time that the code then moves in a way
+// the walk cannot read (obj.field.setDate(...)).
+func (rc *ruleCtx) dropAssignment(t *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	var scratch []allium.Stmt
+	obj := rc.tr(t.X, sc, &scratch)
+	if obj == nil {
+		return
+	}
+	want := allium.ExprString(obj)
+	for i := len(*out) - 1; i >= 0; i-- {
+		a, ok := (*out)[i].(*allium.Assign)
+		if !ok {
+			continue
+		}
+		if m, ok := a.Target.(*allium.Member); ok && m.Name == snake(t.Name) && allium.ExprString(m.X) == want {
+			if isTimeValue(exprValue(a.Value)) {
+				*out = slices.Delete(*out, i, i+1)
+				rc.untranslated(sc, t.Line, LeftOutValue, "the value of "+t.Raw+" (changed after it is set)")
+			}
+			return
+		}
+	}
+}
+
 // isTimeValue reports a value that is now or a time reckoned from it
 // (now + 1.hour).
 func isTimeValue(v *value) bool {
@@ -982,8 +1007,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
-		rc.runArguments(e, sc, out)
-		return unknownValue
+		return rc.runArguments(e, sc, out)
 	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
@@ -1104,6 +1128,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if fr := b.ix.method(recv.repo, method); fr != nil {
 			return rc.inline(fr, recv, e, sc, out)
 		}
+		if slices.Contains(l.TransparentCalls, method) {
+			// userService.withTransaction(tm): the service, bound to a
+			// transaction, is the same service.
+			return recv
+		}
 		return &value{kind: vPlumbing}
 	}
 	if method != "" && recv.kind == vRepo {
@@ -1161,6 +1190,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return unknownValue
 	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && (len(e.Args) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
 		return recv
+	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && len(e.Args) == 1 &&
+		(e.Args[0].Kind == facts.ExprName || e.Args[0].Kind == facts.ExprAttr) && rc.eval(&e.Args[0], sc, out, false).kind == vRepo:
+		// manager.withRepository(UserRepository): that repository, in
+		// the manager's transaction.
+		return rc.eval(&e.Args[0], sc, out, false)
 	case slices.Contains(b.lang.LowercaseCalls, last) && method != "" && len(e.Args) == 0:
 		if x := rc.valueExpr(recv); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
@@ -1472,6 +1506,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			// expiresOn.setHours(...): a call made for its effect on a
 			// local point in time moves it; what it holds is unknown.
 			sc.vars[e.X.X.Name] = unknownValue
+		}
+		if method != "" && e.X.X.Kind == facts.ExprAttr {
+			// invite.expires_at = new Date(); invite.expires_at.setDate(...):
+			// the time stated for the field is moved; the outcome goes.
+			rc.dropAssignment(e.X.X, sc, out)
 		}
 		if e.Raw != "" {
 			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call to "+e.Raw)
@@ -2441,9 +2480,14 @@ func (rc *ruleCtx) required(c allium.Expr) bool {
 // runArguments runs the calls a runner is given (catalog argument_runners:
 // prisma.$transaction([update, delete]), Promise.all([...])), each as a
 // statement, in order.
-func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
+func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	res := unknownValue
 	for i := range e.Args {
 		a := &e.Args[i]
+		if a.Kind == facts.ExprFunction && a.Func() != nil {
+			res = rc.runCallback(a.Func(), sc, out)
+			continue
+		}
 		if a.Kind != facts.ExprList && a.Kind != facts.ExprTuple {
 			if a.Kind == facts.ExprCall {
 				rc.eval(a, sc, out, true)
@@ -2456,4 +2500,28 @@ func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
 			}
 		}
 	}
+	return res
+}
+
+// runCallback walks a function written in place that a runner calls
+// (manager.transaction(async (tm) => { ... })) where it is written: it
+// sees the caller's names, its parameters are the runner's plumbing (a
+// transaction), and what it returns is the runner's result.
+func (rc *ruleCtx) runCallback(fn *facts.Function, sc *scope, out *[]allium.Stmt) *value {
+	if sc.depth+1 > rc.b.maxDepth || slices.Contains(sc.stack, fn.QualName) && fn.QualName != "" {
+		return unknownValue
+	}
+	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth + 1, stack: sc.stack,
+		inlined: true, top: sc.top, under: sc.under, cls: sc.cls, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
+	if fn.QualName != "" {
+		inner.stack = append(slices.Clone(sc.stack), fn.QualName)
+	}
+	for _, p := range fn.Params {
+		inner.vars[p.Name] = &value{kind: vPlumbing}
+	}
+	rc.stmts(fn.Body, inner, out)
+	if inner.ret != nil && !inner.retMixed {
+		return withFailChecks(inner.ret, inner)
+	}
+	return unknownValue
 }

@@ -232,6 +232,25 @@ func isTimeValue(v *value) bool {
 	return ok && id.Name == "now"
 }
 
+// shapedInput reads a call given a request shape class and the request's
+// input (validator(AdminPostInvitesReq, req.body), plainToInstance(Dto,
+// req.body)) by a function the service does not define: the input read
+// as that shape, whose fields are the rule's parameters.
+func (rc *ruleCtx) shapedInput(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if method != "" || len(e.Args) != 2 || b.ix.function(sc.file, e) != nil {
+		return nil
+	}
+	cr := b.ix.class(sc.file, &e.Args[0])
+	if cr == nil || b.shapes[cr.qual()] == nil {
+		return nil
+	}
+	if rc.eval(&e.Args[1], sc, out, false).kind != vReqDict {
+		return nil
+	}
+	return &value{kind: vShape, shape: cr}
+}
+
 // runsWhenBuilt reports an entry of a dict (or object literal) whose call
 // does something when the dict is built: a helper function of the service,
 // a method of the receiver's own class ({accessToken:
@@ -1004,6 +1023,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.evalCall(x, sc, out, stmtCtx)
 	}
 	if v := rc.hookCall(e, method, sc, out); v != nil {
+		return v
+	}
+	if v := rc.shapedInput(e, method, sc, out); v != nil {
 		return v
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {

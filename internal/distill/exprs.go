@@ -251,6 +251,22 @@ func (rc *ruleCtx) shapedInput(e *facts.Expr, method string, sc *scope, out *[]a
 	return &value{kind: vShape, shape: cr}
 }
 
+// builtFromObject reads LoginCommand.create({ email, password }): a
+// class of the service that is no model, given only an object literal by
+// a method it does not define itself (a factory of a base the service
+// does not hold), builds an object of those entries.
+func (rc *ruleCtx) builtFromObject(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if !b.lang.KeywordObjects || method == "" || len(e.Args) != 0 || len(e.Keywords()) == 0 {
+		return nil
+	}
+	cr := b.ix.class(sc.file, e.X.X)
+	if cr == nil || b.entByQual[cr.qual()] != nil || b.ix.method(cr, method) != nil {
+		return nil
+	}
+	return rc.eval(keywordsObject(e.Keywords(), e.Line), sc, out, false)
+}
+
 // runsWhenBuilt reports an entry of a dict (or object literal) whose call
 // does something when the dict is built: a helper function of the service,
 // a method of the receiver's own class ({accessToken:
@@ -1026,6 +1042,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v
 	}
 	if v := rc.shapedInput(e, method, sc, out); v != nil {
+		return v
+	}
+	if v := rc.builtFromObject(e, method, sc, out); v != nil {
 		return v
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {

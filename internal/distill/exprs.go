@@ -1108,6 +1108,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	// Hashing and verification functions are abstractions even when the
 	// service wraps them.
+	if method == "" && catalog.MatchAny(l.HashCalls, names...) && len(e.Args) > 1 {
+		// hash(password, this.bcryptSaltRounds): the rounds or salt are
+		// how, not what; only the secret hashed is read.
+		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
+		}
+	}
 	if method == "" && (catalog.MatchAny(l.HashCalls, names...) || catalog.MatchAny(l.VerifyCalls, names...)) {
 		args := rc.args(e, sc, out)
 		if args == nil {

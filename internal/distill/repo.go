@@ -193,7 +193,14 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		// as built and then saved; what is read of it later is what it
 		// was given.
 		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
-		call.SetKeywords(dictKeywords(&(*values)[0].Value))
+		kws := dictKeywords(&(*values)[0].Value)
+		for _, en := range (*values)[0].Value.Entries() {
+			if en.Key == nil && (en.Value.Kind == facts.ExprName || en.Value.Kind == facts.ExprAttr) {
+				kws = append(kws, facts.Keyword{Name: "**", Value: en.Value}) // {...payload}
+				break
+			}
+		}
+		call.SetKeywords(kws)
 		v := rc.construct(ent, call, sc, out)
 		rc.created(v, out, e.Line)
 		return v, true

@@ -38,10 +38,11 @@ func (b *builder) abstractAncestors(cr *classRef) []*classRef {
 				// its fields are its entity's.
 				continue
 			}
-			if (!abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1) && !b.columnMixin(parent) {
-				// Only a base marked abstract, or a plain mixin of
-				// columns: a concrete parent that classify left out is a
-				// polymorphic table, not fields to copy.
+			if (!abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1 && !b.declaresColumns(parent.class)) && !b.columnMixin(parent) {
+				// Only a base marked abstract (or one that declares
+				// columns: TypeORM's abstract entity bases), or a plain
+				// mixin of columns: a concrete parent that classify left
+				// out is a polymorphic table, not fields to copy.
 				continue
 			}
 			out = append(out, parent)
@@ -63,6 +64,18 @@ func (b *builder) columnMixin(c *classRef) bool {
 	}
 	for i := range c.class.Fields {
 		if v := c.class.Fields[i].Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ColumnCalls, v.Resolved(), v.Callee()) {
+			return true
+		}
+	}
+	return false
+}
+
+// declaresColumns reports a class whose fields carry a catalogued column
+// decorator: an abstract base of TypeORM entities (@CreateDateColumn()
+// created_at) is a model base whether or not it extends one.
+func (b *builder) declaresColumns(c *facts.Class) bool {
+	for i := range c.Fields {
+		if decoratedBy(c.Fields[i].Decorators, b.lang.ColumnCalls) {
 			return true
 		}
 	}

@@ -280,6 +280,11 @@ func declaresAttributes(c *facts.Class) bool {
 }
 
 func abstractClass(c *facts.Class) bool {
+	for _, kw := range c.Keywords {
+		if kw.Name == "abstract" && kw.Value.Kind == facts.ExprBool && kw.Value.Value == "true" {
+			return true // TypeScript's `abstract class`
+		}
+	}
 	for _, f := range c.Fields {
 		if f.Name == "__abstract__" && f.Value != nil && f.Value.Kind == facts.ExprBool && f.Value.Value == "true" {
 			return true

@@ -205,6 +205,31 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	return unknownValue
 }
 
+// dropAssignment removes the last outcome stated for the field t names
+// (obj.field = now) when it sets a time that the code then moves in a way
+// the walk cannot read (obj.field.setDate(...)).
+func (rc *ruleCtx) dropAssignment(t *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	var scratch []allium.Stmt
+	obj := rc.tr(t.X, sc, &scratch)
+	if obj == nil {
+		return
+	}
+	want := allium.ExprString(obj)
+	for i := len(*out) - 1; i >= 0; i-- {
+		a, ok := (*out)[i].(*allium.Assign)
+		if !ok {
+			continue
+		}
+		if m, ok := a.Target.(*allium.Member); ok && m.Name == snake(t.Name) && allium.ExprString(m.X) == want {
+			if isTimeValue(exprValue(a.Value)) {
+				*out = slices.Delete(*out, i, i+1)
+				rc.untranslated(sc, t.Line, LeftOutValue, "the value of "+t.Raw+" (changed after it is set)")
+			}
+			return
+		}
+	}
+}
+
 // isTimeValue reports a value that is now or a time reckoned from it
 // (now + 1.hour).
 func isTimeValue(v *value) bool {
@@ -217,6 +242,42 @@ func isTimeValue(v *value) bool {
 	}
 	id, ok := x.(*allium.Ident)
 	return ok && id.Name == "now"
+}
+
+// shapedInput reads a call given a request shape class and the request's
+// input (validator(AdminPostInvitesReq, req.body), plainToInstance(Dto,
+// req.body)) by a function the service does not define: the input read
+// as that shape, whose fields are the rule's parameters.
+func (rc *ruleCtx) shapedInput(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if method != "" || len(e.Args) != 2 || b.ix.function(sc.file, e) != nil {
+		return nil
+	}
+	cr := b.ix.class(sc.file, &e.Args[0])
+	if cr == nil || b.shapes[cr.qual()] == nil {
+		return nil
+	}
+	if rc.eval(&e.Args[1], sc, out, false).kind != vReqDict {
+		return nil
+	}
+	return &value{kind: vShape, shape: cr}
+}
+
+// builtFromObject reads LoginCommand.create({ email, password }): a
+// class of the service that is no model, given only an object literal by
+// a method it does not define itself (a factory of a base the service
+// does not hold), builds an object of those entries.
+func (rc *ruleCtx) builtFromObject(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if !b.lang.KeywordObjects || method == "" || len(e.Args) != 0 || len(e.Keywords()) == 0 {
+		return nil
+	}
+	cr := b.ix.class(sc.file, e.X.X)
+	if cr == nil || b.entByQual[cr.qual()] != nil || b.ix.method(cr, method) != nil {
+		return nil
+	}
+	obj := keywordDict(e.Keywords(), e.Line)
+	return rc.eval(&obj, sc, out, false)
 }
 
 // runsWhenBuilt reports an entry of a dict (or object literal) whose call
@@ -1041,9 +1102,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return v // validator(info): its __call__; caller(v): the lambda
 		}
 	}
+	if v := rc.shapedInput(e, method, sc, out); v != nil {
+		return v
+	}
+	if v := rc.builtFromObject(e, method, sc, out); v != nil {
+		return v
+	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
-		rc.runArguments(e, sc, out)
-		return unknownValue
+		return rc.runArguments(e, sc, out)
 	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
@@ -1103,6 +1169,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	// Hashing and verification functions are abstractions even when the
 	// service wraps them.
+	if method == "" && catalog.MatchAny(l.HashCalls, names...) && len(e.Args) > 1 {
+		// hash(password, this.bcryptSaltRounds): the rounds or salt are
+		// how, not what; only the secret hashed is read.
+		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
+		}
+	}
 	if method == "" && (catalog.MatchAny(l.HashCalls, names...) || catalog.MatchAny(l.VerifyCalls, names...)) {
 		args := rc.args(e, sc, out)
 		if args == nil {
@@ -1167,6 +1240,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if fr := b.ix.method(recv.repo, method); fr != nil {
 			return rc.inline(fr, recv, e, sc, out)
 		}
+		if slices.Contains(l.TransparentCalls, method) {
+			// userService.withTransaction(tm): the service, bound to a
+			// transaction, is the same service.
+			return recv
+		}
 		return &value{kind: vPlumbing}
 	}
 	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
@@ -1229,6 +1307,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return unknownValue
 	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && (len(e.Args) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
 		return recv
+	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && len(e.Args) == 1 &&
+		(e.Args[0].Kind == facts.ExprName || e.Args[0].Kind == facts.ExprAttr) && rc.eval(&e.Args[0], sc, out, false).kind == vRepo:
+		// manager.withRepository(UserRepository): that repository, in
+		// the manager's transaction.
+		return rc.eval(&e.Args[0], sc, out, false)
 	case slices.Contains(b.lang.LowercaseCalls, last) && method != "" && len(e.Args) == 0:
 		if x := rc.valueExpr(recv); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
@@ -1586,6 +1669,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			// expiresOn.setHours(...): a call made for its effect on a
 			// local point in time moves it; what it holds is unknown.
 			sc.vars[e.X.X.Name] = unknownValue
+		}
+		if method != "" && e.X.X.Kind == facts.ExprAttr {
+			// invite.expires_at = new Date(); invite.expires_at.setDate(...):
+			// the time stated for the field is moved; the outcome goes.
+			rc.dropAssignment(e.X.X, sc, out)
 		}
 		if e.Raw != "" {
 			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call to "+e.Raw)
@@ -2658,9 +2746,14 @@ func (rc *ruleCtx) required(c allium.Expr) bool {
 // runArguments runs the calls a runner is given (catalog argument_runners:
 // prisma.$transaction([update, delete]), Promise.all([...])), each as a
 // statement, in order.
-func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
+func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	res := unknownValue
 	for i := range e.Args {
 		a := &e.Args[i]
+		if a.Kind == facts.ExprFunction && a.Func() != nil {
+			res = rc.runCallback(a.Func(), sc, out)
+			continue
+		}
 		if a.Kind != facts.ExprList && a.Kind != facts.ExprTuple {
 			if a.Kind == facts.ExprCall {
 				rc.eval(a, sc, out, true)
@@ -2673,6 +2766,30 @@ func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
 			}
 		}
 	}
+	return res
+}
+
+// runCallback walks a function written in place that a runner calls
+// (manager.transaction(async (tm) => { ... })) where it is written: it
+// sees the caller's names, its parameters are the runner's plumbing (a
+// transaction), and what it returns is the runner's result.
+func (rc *ruleCtx) runCallback(fn *facts.Function, sc *scope, out *[]allium.Stmt) *value {
+	if sc.depth+1 > rc.b.maxDepth || slices.Contains(sc.stack, fn.QualName) && fn.QualName != "" {
+		return unknownValue
+	}
+	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth + 1, stack: sc.stack,
+		inlined: true, top: sc.top, under: sc.under, cls: sc.cls, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
+	if fn.QualName != "" {
+		inner.stack = append(slices.Clone(sc.stack), fn.QualName)
+	}
+	for _, p := range fn.Params {
+		inner.vars[p.Name] = &value{kind: vPlumbing}
+	}
+	rc.stmts(fn.Body, inner, out)
+	if inner.ret != nil && !inner.retMixed {
+		return withFailChecks(inner.ret, inner)
+	}
+	return unknownValue
 }
 
 // isNullValue reports a value known to be null (None).

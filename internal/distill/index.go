@@ -135,6 +135,12 @@ func (ix *index) canonical(dotted string) string {
 		if ix.classes[dotted] != nil || ix.funcs[dotted] != nil || ix.consts[dotted] != nil {
 			return dotted
 		}
+		if local := defaultExport(ix.modules[dotted]); local != "" {
+			// import InviteService from "./invite": the module stands
+			// for what it exports by default.
+			dotted += "." + local
+			continue
+		}
 		next, ok := ix.reexport(dotted)
 		if !ok {
 			if next, ok = ix.reroot(dotted); !ok {
@@ -144,6 +150,20 @@ func (ix *index) canonical(dotted string) string {
 		dotted = next
 	}
 	return dotted
+}
+
+// defaultExport is the local name a module exports by default
+// (`export default InviteService`), "" for none.
+func defaultExport(f *facts.File) string {
+	if f == nil {
+		return ""
+	}
+	for i := range f.Exports {
+		if ex := &f.Exports[i]; ex.Name == "default" && ex.Local != "" {
+			return ex.Local
+		}
+	}
+	return ""
 }
 
 // defines reports whether a dotted name is a class, function or constant

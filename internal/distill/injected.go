@@ -61,6 +61,13 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int) *value
 	if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Clients, t.Resolved(), t.Raw) {
 		return &value{kind: vRepo} // the database client: its attributes are the repositories
 	}
+	if c := b.ix.constant(f, t); c != nil && c.as.Value != nil {
+		// typeof UserRepository, a repository made at module level
+		// (dataSource.getRepository(User)): that repository.
+		if v := rc.repository(c.file, c.as.Value); v != nil {
+			return v
+		}
+	}
 	cr := b.ix.class(f, t)
 	if cr == nil || len(cr.class.Methods) == 0 || b.entByQual[cr.qual()] != nil || b.shapes[cr.qual()] != nil {
 		return nil

@@ -125,12 +125,21 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		rc.untranslated(sc, e.Line, LeftOutValue, "the values of a repository update")
 		return &value{kind: vPlumbing}
 	case catalog.Match(reps.HardDeletes, method), catalog.Match(reps.Deletes, method):
-		if catalog.Match(reps.Deletes, method) {
+		if catalog.Match(reps.Deletes, method) && !catalog.Match(reps.HardDeletes, method) {
 			for _, name := range reps.SoftDeleteFields {
 				if f := ent.attrs[name]; f != nil && !f.drop {
-					// A soft delete: the row stays, marked.
+					// A soft delete: the row stays, marked (a flag set, or
+					// a deletion time stamped).
+					mark := facts.Expr{Kind: facts.ExprBool, Value: "true"}
+					if f.typ != nil && f.typ.Name == "Timestamp" {
+						if len(b.lang.ClockCalls) == 0 {
+							continue
+						}
+						clock := b.lang.ClockCalls[0]
+						mark = facts.Expr{Kind: facts.ExprCall, X: new(facts.Expr{Kind: facts.ExprName, Name: clock, Raw: clock}.WithResolved(clock)), Raw: clock, Line: e.Line}.WithResolved(clock)
+					}
 					set := facts.Expr{Kind: facts.ExprDict}
-					set.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: name}, Value: facts.Expr{Kind: facts.ExprBool, Value: "true"}}})
+					set.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: name}, Value: mark}})
 					rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{set}, Line: e.Line}, sc, out)
 					return &value{kind: vPlumbing}
 				}
@@ -191,7 +200,14 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		// as built and then saved; what is read of it later is what it
 		// was given.
 		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
-		call.SetKeywords(dictKeywords(&(*values)[0].Value))
+		kws := dictKeywords(&(*values)[0].Value)
+		for _, en := range (*values)[0].Value.Entries() {
+			if en.Key == nil && (en.Value.Kind == facts.ExprName || en.Value.Kind == facts.ExprAttr) {
+				kws = append(kws, facts.Keyword{Name: "**", Value: en.Value}) // {...payload}
+				break
+			}
+		}
+		call.SetKeywords(kws)
 		v := rc.construct(ent, call, sc, out)
 		rc.created(v, out, e.Line)
 		return v, true
@@ -203,6 +219,11 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 			return v, true
 		case v.kind == vEntity && v.ent == recv.ent:
 			return v, true // saved again: a change already stated
+		case v.kind == vUnknown && (e.Args[0].Kind == facts.ExprName || e.Args[0].Kind == facts.ExprAttr):
+			// save(user) of a row the walk could not read (found by a
+			// helper it does not follow): stored, but not made here.
+			rc.untranslated(sc, e.Line, LeftOutValue, "the row "+e.Args[0].Raw+" saved")
+			return &value{kind: vPlumbing}, true
 		}
 	}
 	if isCreate && len(*values) == 0 && len(*filters) > 0 && reps.CriteriaFirst {

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -20,7 +21,10 @@ import (
 // function of the service, or a function written in place) and the others
 // middleware: an auth decorator of the catalog among them makes the route
 // one for signed-in users (or administrators). The path is the call's
-// first string argument, or that of the route call it is chained on.
+// first string argument, or that of the route call it is chained on. The
+// calls are read at module level and at the top of the module's functions
+// (a function that mounts its routes on the app it is given); a handler
+// wrapped in a call given only it (middlewares.wrap(h)) is h.
 
 // callRoute is one route registered by a call.
 type callRoute struct {
@@ -44,6 +48,15 @@ func (b *builder) callRoutes() []callRoute {
 			}
 		}
 		out = append(out, b.tableRoutes(f)...)
+		for i := range f.Functions {
+			// export default (app) => { const route = Router(); route.post(...) }:
+			// a module's function that mounts its routes.
+			for j := range f.Functions[i].Body {
+				if s := &f.Functions[i].Body[j]; s.Kind == facts.StmtExpr {
+					out = b.routeCallChain(f, s.Value, out)
+				}
+			}
+		}
 	}
 	return out
 }
@@ -66,7 +79,14 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 	if len(args) == 0 || path == "" {
 		return out
 	}
-	r := callRoute{file: f, path: path, handler: &args[len(args)-1], auth: b.middlewareAuth(args[:len(args)-1])}
+	handler := &args[len(args)-1]
+	for i := 0; i < 3 && handler.Kind == facts.ExprCall && len(handler.Args) == 1 && len(handler.Keywords()) == 0 &&
+		(handler.Args[0].Kind == facts.ExprName || handler.Args[0].Kind == facts.ExprAttr || handler.Args[0].Kind == facts.ExprFunction); i++ {
+		// middlewares.wrap(handler), asyncHandler(async (req, res) => ...):
+		// a wrapper given one function stands for it.
+		handler = &handler.Args[0]
+	}
+	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1])}
 	return append(out, r)
 }
 
@@ -110,6 +130,11 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 			}
 			if fr != nil {
 				h = &handler{file: fr.file, fn: fr.fn, class: fr.class, name: pascal(strings.TrimLeft(fr.fn.Name, "_"))}
+				if fr.fn.Name == "default" && fr.class == nil {
+					// require("./create-invite").default: an anonymous
+					// default export is named after its module.
+					h.name = pascal(strings.NewReplacer("-", "_", ".", "_").Replace(moduleStem(fr.file.Path)))
+				}
 			}
 		}
 		if h == nil || seen[h.fn] || h.name == "" {
@@ -120,6 +145,16 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 		out = append(out, h)
 	}
 	return out
+}
+
+// moduleStem is a module file's name without its extension, or its
+// directory's name for an index file.
+func moduleStem(p string) string {
+	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if stem == "index" {
+		stem = path.Base(path.Dir(p))
+	}
+	return stem
 }
 
 // destructure assigns an object pattern (`const {email, password: pw} =

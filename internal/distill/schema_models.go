@@ -106,6 +106,11 @@ func (b *builder) schemaMethods(m *schemaModel) {
 // schemaModel reads model("Name", schema), or nil.
 func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	sm := b.lang.SchemaModels
+	if call != nil && call.Kind == facts.ExprBoolOp && call.Op() == "or" && call.Y != nil {
+		// mongoose.models.User || mongoose.model("User", userSchema): the
+		// model made unless one of that name is registered already.
+		call = call.Y
+	}
 	if call == nil || call.Kind != facts.ExprCall || len(call.Args) < 2 || call.Args[0].Kind != facts.ExprString ||
 		!catalog.MatchAny(sm.Models, call.Resolved(), call.Raw) {
 		return nil

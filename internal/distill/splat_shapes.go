@@ -8,7 +8,8 @@ import (
 )
 
 // A request schema dumped and spread into a model's constructor
-// (DispatchUser(**user_in.model_dump(exclude={"password"}), password=p))
+// (DispatchUser(**user_in.model_dump(exclude={"password"}), password=p), or
+// spread whole: create({data: {...payload, password}}))
 // gives the row each field of the schema the model also has, less the ones
 // excluded and the ones given as keywords: the same as writing
 // DispatchUser(email=user_in.email, password=p).
@@ -22,13 +23,25 @@ var shapeDumpMethods = map[string]bool{"model_dump": true, "dict": true}
 // keywords when it spreads nothing the walk can read.
 func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope) []facts.Keyword {
 	kw := e.Keyword("**")
-	if kw != nil && kw.Kind == facts.ExprName {
-		return rc.splatModelShape(ent, e, kw, sc)
-	}
-	if kw == nil || kw.Kind != facts.ExprCall || kw.X == nil || kw.X.Kind != facts.ExprAttr || !shapeDumpMethods[kw.X.Name] || kw.X.X == nil {
+	if kw == nil {
 		return e.Keywords()
 	}
-	recv := kw.X.X
+	if kw.Kind == facts.ExprName {
+		// Model(**validated_data): a model shape's validated data.
+		var scratch []allium.Stmt
+		if v := rc.eval(kw, sc, &scratch, false); v.kind == vReqDict && v.shape != nil {
+			return rc.splatModelShape(ent, e, kw, sc)
+		}
+	}
+	var recv *facts.Expr
+	switch {
+	case kw.Kind == facts.ExprName || kw.Kind == facts.ExprAttr:
+		recv = kw // {...payload, password}: the request shape spread whole
+	case kw.Kind == facts.ExprCall && kw.X != nil && kw.X.Kind == facts.ExprAttr && shapeDumpMethods[kw.X.Name] && kw.X.X != nil:
+		recv = kw.X.X
+	default:
+		return e.Keywords()
+	}
 	var scratch []allium.Stmt
 	v := rc.eval(recv, sc, &scratch, false)
 	if v.kind != vShape || v.shape == nil {

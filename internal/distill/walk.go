@@ -65,6 +65,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		for ti := range s.Targets {
 			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line)
 		}
+		rc.typedLocal(s, sc)
 	case facts.StmtAugAssign:
 		if len(s.Targets) == 1 && s.Value != nil {
 			op := s.Op()
@@ -137,6 +138,24 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		rc.untranslated(sc, s.Line, LeftOutStatement, "a statement ("+s.Syntax()+")")
 	}
 	return false
+}
+
+// typedLocal reads a local declared with the type of a service class
+// whose value the walk cannot read (const users: UserService =
+// req.scope.resolve("userService"), a container lookup) as an instance of
+// that class, as a collaborator injected with that type is.
+func (rc *ruleCtx) typedLocal(s *facts.Stmt, sc *scope) {
+	an := s.Annotation()
+	if an == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
+		return
+	}
+	name := s.Targets[0].Name
+	if v := sc.vars[name]; v != nil && v.kind != vUnknown && v.kind != vPlumbing {
+		return
+	}
+	if obj := rc.injectedValue(sc.file, an, 0); obj != nil {
+		sc.vars[name] = obj
+	}
 }
 
 // isAbort reports a call that ends the request with an error.

@@ -37,6 +37,11 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 		return append(list, facts.FunctionStmt(&f)), name
 	case k.classDecl, k.abstractClassDecl, k.classExpr:
 		c := x.class(n, decorators, sc)
+		if n.Kind() == k.abstractClassDecl {
+			// `abstract class`: written as the class statement's
+			// abstract=true, as Python's class keywords would say it.
+			c.Keywords = append(c.Keywords, facts.Keyword{Name: "abstract", Value: facts.Expr{Kind: facts.ExprBool, Value: "true", Line: n.Line()}})
+		}
 		if sc.kind == scopeModule {
 			x.file.Classes = append(x.file.Classes, c)
 			return list, c.Name

@@ -68,6 +68,12 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if isDotted(e.X) {
 			e.Raw = e.X.Raw + "." + e.Name
 			e.SetResolved(x.resolve(e.Raw))
+		} else if spec, ok := x.requireSpec(obj); ok {
+			// require("./create-invite").default: the member of the
+			// module required in place, named as an import of it is.
+			m, _ := resolveSpecifier(x.file.Path, spec)
+			e.Raw = joinDotted(m, e.Name)
+			e.SetResolved(e.Raw)
 		}
 	case k.subscriptExpr:
 		e.Kind = facts.ExprSubscript

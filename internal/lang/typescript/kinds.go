@@ -50,7 +50,7 @@ type kinds struct {
 	// types
 	typeAnnotation, predefinedType, typeIdentifier, nestedTypeIdentifier,
 	genericType, typeArguments, arrayType, unionType, literalType,
-	parenthesizedType, nestedIdentifier syntax.Kind
+	parenthesizedType, nestedIdentifier, typeQuery syntax.Kind
 
 	// tokens (NoKind when the grammar lacks one)
 	tokAsync, tokDefault, tokStatic, tokGet, tokSet, tokQuestion, tokOf, tokStar,
@@ -136,6 +136,7 @@ func newKinds(g *syntax.Grammar) *kinds {
 		genericType: o("generic_type"), typeArguments: o("type_arguments"), arrayType: o("array_type"),
 		unionType: o("union_type"), literalType: o("literal_type"),
 		parenthesizedType: o("parenthesized_type"), nestedIdentifier: o("nested_identifier"),
+		typeQuery: o("type_query"),
 
 		tokAsync: t("async"), tokDefault: t("default"), tokStatic: t("static"), tokGet: t("get"),
 		tokSet: t("set"), tokQuestion: t("?"), tokOf: t("of"), tokStar: t("*"), tokAssign: t("="), tokAwait: t("await"), tokOptChain: t("?."),

@@ -38,6 +38,13 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 		return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: line}.WithResolved(name)
 	case k.typeIdentifier, k.identifier:
 		return x.expr(n)
+	case k.typeQuery:
+		// `typeof UserRepository`: the type of that value, read as the
+		// value's name (a collaborator typed so is that value).
+		if c := x.named(n); len(c) == 1 {
+			return x.expr(c[0])
+		}
+		return x.opaqueExpr(n)
 	case k.nestedTypeIdentifier, k.nestedIdentifier:
 		parts := x.named(n)
 		if len(parts) != 2 {

@@ -1,0 +1,3 @@
+import { UserAuthGuard } from '@novu/application-generic';
+
+export { UserAuthGuard };

@@ -204,14 +204,32 @@ type Expr struct {
 }
 
 // exprRare holds the fields of an Expr that few kinds use.
+//
+// A Resolved that differs from Raw is far the most common of them (a name
+// imported under another name, and every chain and call through it), so
+// it sits apart from the others: an expression with only that pays 24
+// bytes, not the size of every rare field.
 type exprRare struct {
+	resolved string    // Resolved when it is not Raw
+	more     *exprMore // nil when all of its fields are zero
+}
+
+// exprMore holds the rare fields of an Expr other than Resolved.
+type exprMore struct {
 	test     *Expr
 	keywords []Keyword
 	entries  []DictEntry
 	text     string
 	fn       *Function
-	resolved string // Resolved when it is not Raw
 	op       string // Op when it is not one of exprOps
+}
+
+// more returns the rare fields other than Resolved, nil when all are zero.
+func (e *Expr) more() *exprMore {
+	if e == nil || e.rare == nil {
+		return nil
+	}
+	return e.rare.more
 }
 
 // Resolved is Raw with its first segment replaced through the file's
@@ -264,7 +282,7 @@ func (e *Expr) Op() string {
 		return ""
 	}
 	if e.op == opOther {
-		return e.rare.op
+		return e.rare.more.op
 	}
 	return exprOps[e.op]
 }
@@ -274,11 +292,11 @@ func (e *Expr) SetOp(op string) {
 	code, known := exprOpCodes[op]
 	if !known {
 		e.op = opOther
-		e.setRare(func(r *exprRare) { r.op = op })
+		e.setMore(func(m *exprMore) { m.op = op })
 		return
 	}
 	if e.op == opOther {
-		e.setRare(func(r *exprRare) { r.op = "" })
+		e.setMore(func(m *exprMore) { m.op = "" })
 	}
 	e.op = code
 }
@@ -316,59 +334,84 @@ var exprOpCodes = func() map[string]uint8 {
 
 // Test is the condition of a Cond.
 func (e *Expr) Test() *Expr {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.test
 	}
-	return e.rare.test
+	return nil
 }
 
 // Keywords are call keyword arguments.
 func (e *Expr) Keywords() []Keyword {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.keywords
 	}
-	return e.rare.keywords
+	return nil
 }
 
 // Entries are the entries of a Dict.
 func (e *Expr) Entries() []DictEntry {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.entries
 	}
-	return e.rare.entries
+	return nil
 }
 
 // Text is the source of an opaque kind (FString, Lambda, Slice,
 // Comprehension, Opaque), cut to MaxText bytes.
 func (e *Expr) Text() string {
-	if e == nil || e.rare == nil {
-		return ""
+	if m := e.more(); m != nil {
+		return m.text
 	}
-	return e.rare.text
+	return ""
 }
 
 // Func is the function of an ExprFunction.
 func (e *Expr) Func() *Function {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.fn
 	}
-	return e.rare.fn
+	return nil
 }
 
 // SetTest sets Test.
-func (e *Expr) SetTest(t *Expr) { e.setRare(func(r *exprRare) { r.test = t }) }
+func (e *Expr) SetTest(t *Expr) {
+	if t == nil && e.more() == nil {
+		return // nothing to clear, and no copy made
+	}
+	e.setMore(func(m *exprMore) { m.test = t })
+}
 
 // SetKeywords sets Keywords.
-func (e *Expr) SetKeywords(k []Keyword) { e.setRare(func(r *exprRare) { r.keywords = k }) }
+func (e *Expr) SetKeywords(k []Keyword) {
+	if k == nil && e.more() == nil {
+		return // nothing to clear, and no copy made
+	}
+	e.setMore(func(m *exprMore) { m.keywords = k })
+}
 
 // SetEntries sets Entries.
-func (e *Expr) SetEntries(d []DictEntry) { e.setRare(func(r *exprRare) { r.entries = d }) }
+func (e *Expr) SetEntries(d []DictEntry) {
+	if d == nil && e.more() == nil {
+		return // nothing to clear, and no copy made
+	}
+	e.setMore(func(m *exprMore) { m.entries = d })
+}
 
 // SetText sets Text.
-func (e *Expr) SetText(s string) { e.setRare(func(r *exprRare) { r.text = s }) }
+func (e *Expr) SetText(s string) {
+	if s == "" && e.more() == nil {
+		return // nothing to clear, and no copy made
+	}
+	e.setMore(func(m *exprMore) { m.text = s })
+}
 
 // SetFunc sets Func.
-func (e *Expr) SetFunc(f *Function) { e.setRare(func(r *exprRare) { r.fn = f }) }
+func (e *Expr) SetFunc(f *Function) {
+	if f == nil && e.more() == nil {
+		return // nothing to clear, and no copy made
+	}
+	e.setMore(func(m *exprMore) { m.fn = f })
+}
 
 // setRare applies set to a copy of the rare fields (a copy of e may share
 // them) and keeps the copy unless every rare field is zero.
@@ -378,11 +421,25 @@ func (e *Expr) setRare(set func(*exprRare)) {
 		r = *e.rare
 	}
 	set(&r)
-	if r.test == nil && r.keywords == nil && r.entries == nil && r.text == "" && r.fn == nil && r.resolved == "" && r.op == "" {
+	if r.resolved == "" && r.more == nil {
 		e.rare = nil
 		return
 	}
 	e.rare = &r
+}
+
+// setMore is setRare for the fields of exprMore.
+func (e *Expr) setMore(set func(*exprMore)) {
+	var m exprMore
+	if old := e.more(); old != nil {
+		m = *old
+	}
+	set(&m)
+	more := &m
+	if m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" {
+		more = nil
+	}
+	e.setRare(func(r *exprRare) { r.more = more })
 }
 
 // MaxText bounds Expr.Text so that one huge literal cannot bloat facts.
@@ -470,16 +527,17 @@ func (e *Expr) Any(pred func(*Expr) bool) bool {
 			return true
 		}
 	}
-	if e.rare == nil {
+	m := e.more()
+	if m == nil {
 		return false
 	}
-	for i := range e.rare.keywords {
-		if e.rare.keywords[i].Value.Any(pred) {
+	for i := range m.keywords {
+		if m.keywords[i].Value.Any(pred) {
 			return true
 		}
 	}
-	for i := range e.rare.entries {
-		if e.rare.entries[i].Key.Any(pred) || e.rare.entries[i].Value.Any(pred) {
+	for i := range m.entries {
+		if m.entries[i].Key.Any(pred) || m.entries[i].Value.Any(pred) {
 			return true
 		}
 	}

@@ -151,12 +151,14 @@ func (k *ExprKind) UnmarshalText(b []byte) error {
 // `await e` is recorded as e itself with Await set.
 //
 // A service holds millions of expressions until its build ends, so the
-// struct is kept small: the fields most expressions use are fields, and
-// those only a few kinds use (Test, Keywords, Entries, Text, Func) sit
-// behind one pointer, read through methods of the same names and written
-// through SetTest, SetKeywords, SetEntries, SetText and SetFunc. A copy of
-// an Expr shares that part until either copy sets one of them (setters
-// copy it first), as a copy of the fields would.
+// struct is kept small (112 bytes): the fields most expressions use are
+// fields, and those only a few kinds use (Test, Keywords, Entries, Text,
+// Func) sit behind one pointer, read through methods of the same names and
+// written through SetTest, SetKeywords, SetEntries, SetText and SetFunc. A
+// copy of an Expr shares that part until either copy sets one of them
+// (setters copy it first), as a copy of the fields would. Op is a one-byte
+// code and Resolved is stored only when it is not Raw; both are methods
+// too (SetOp, SetResolved; WithOp and WithResolved in composite literals).
 //
 // Destructuring: an assignment target or parameter pattern that unpacks
 // an object (`const {email, password: pw, ...rest} = req.body`) is an
@@ -189,7 +191,7 @@ type Expr struct {
 	Line int
 	Kind ExprKind
 	// op is the code of Op in exprOps; opOther when Op is not there
-	// (it is then in rare.op).
+	// (it is then in rare.more.op).
 	op uint8
 	// resolvedIsRaw says that Resolved is Raw, whatever Raw is (so
 	// Resolved is not stored); otherwise it is rare.resolved.
@@ -292,11 +294,11 @@ func (e *Expr) SetOp(op string) {
 	code, known := exprOpCodes[op]
 	if !known {
 		e.op = opOther
-		e.setMore(func(m *exprMore) { m.op = op })
+		e.setMore(false, func(m *exprMore) { m.op = op })
 		return
 	}
 	if e.op == opOther {
-		e.setMore(func(m *exprMore) { m.op = "" })
+		e.setMore(true, func(m *exprMore) { m.op = "" })
 	}
 	e.op = code
 }
@@ -374,44 +376,19 @@ func (e *Expr) Func() *Function {
 }
 
 // SetTest sets Test.
-func (e *Expr) SetTest(t *Expr) {
-	if t == nil && e.more() == nil {
-		return // nothing to clear, and no copy made
-	}
-	e.setMore(func(m *exprMore) { m.test = t })
-}
+func (e *Expr) SetTest(t *Expr) { e.setMore(t == nil, func(m *exprMore) { m.test = t }) }
 
 // SetKeywords sets Keywords.
-func (e *Expr) SetKeywords(k []Keyword) {
-	if k == nil && e.more() == nil {
-		return // nothing to clear, and no copy made
-	}
-	e.setMore(func(m *exprMore) { m.keywords = k })
-}
+func (e *Expr) SetKeywords(k []Keyword) { e.setMore(k == nil, func(m *exprMore) { m.keywords = k }) }
 
 // SetEntries sets Entries.
-func (e *Expr) SetEntries(d []DictEntry) {
-	if d == nil && e.more() == nil {
-		return // nothing to clear, and no copy made
-	}
-	e.setMore(func(m *exprMore) { m.entries = d })
-}
+func (e *Expr) SetEntries(d []DictEntry) { e.setMore(d == nil, func(m *exprMore) { m.entries = d }) }
 
 // SetText sets Text.
-func (e *Expr) SetText(s string) {
-	if s == "" && e.more() == nil {
-		return // nothing to clear, and no copy made
-	}
-	e.setMore(func(m *exprMore) { m.text = s })
-}
+func (e *Expr) SetText(s string) { e.setMore(s == "", func(m *exprMore) { m.text = s }) }
 
 // SetFunc sets Func.
-func (e *Expr) SetFunc(f *Function) {
-	if f == nil && e.more() == nil {
-		return // nothing to clear, and no copy made
-	}
-	e.setMore(func(m *exprMore) { m.fn = f })
-}
+func (e *Expr) SetFunc(f *Function) { e.setMore(f == nil, func(m *exprMore) { m.fn = f }) }
 
 // setRare applies set to a copy of the rare fields (a copy of e may share
 // them) and keeps the copy unless every rare field is zero.
@@ -428,8 +405,13 @@ func (e *Expr) setRare(set func(*exprRare)) {
 	e.rare = &r
 }
 
-// setMore is setRare for the fields of exprMore.
-func (e *Expr) setMore(set func(*exprMore)) {
+// setMore is setRare for the fields of exprMore. zero says that set
+// stores a zero value: then an expression without those fields stays as
+// it is, and nothing is allocated.
+func (e *Expr) setMore(zero bool, set func(*exprMore)) {
+	if zero && e.more() == nil {
+		return
+	}
 	var m exprMore
 	if old := e.more(); old != nil {
 		m = *old

@@ -200,9 +200,10 @@ func nextDot(s string, i int) int {
 // source-root directories (dispatch.auth.models.User for the file
 // src/dispatch/auth/models.py).
 func (ix *index) reroot(dotted string) (string, bool) {
-	segs := strings.Split(dotted, ".")
-	for i := len(segs); i >= 1; i-- {
-		prefix := strings.Join(segs[:i], ".")
+	// The prefixes, longest first, are cut at the dots (no allocation:
+	// build asks this of every name it meets).
+	for end := len(dotted); end >= 0; end = strings.LastIndexByte(dotted[:end], '.') {
+		prefix := dotted[:end]
 		if ix.modules[prefix] != nil {
 			return "", false // known as it is
 		}
@@ -215,26 +216,28 @@ func (ix *index) reroot(dotted string) (string, bool) {
 
 // reexport rewrites mod.name.rest when mod's file binds name by an import.
 func (ix *index) reexport(dotted string) (string, bool) {
-	segs := strings.Split(dotted, ".")
-	for i := len(segs) - 1; i >= 1; i-- {
-		f := ix.modules[strings.Join(segs[:i], ".")]
+	// Each dot, last first, splits dotted into a module and what follows
+	// it: the name bound there and the rest (from its dot on).
+	for dot := strings.LastIndexByte(dotted, '.'); dot >= 0; dot = strings.LastIndexByte(dotted[:dot], '.') {
+		f := ix.modules[dotted[:dot]]
 		if f == nil {
 			continue
+		}
+		after := dotted[dot+1:]
+		name, rest := after, ""
+		if j := strings.IndexByte(after, '.'); j >= 0 {
+			name, rest = after[:j], after[j:]
 		}
 		for _, im := range f.Imports {
 			if im.Name == "*" && !im.Local && im.Module != "" {
 				// from .user import *: the name is the star module's if
 				// it defines it there.
-				if cand := im.Module + "." + strings.Join(segs[i:], "."); cand != dotted && ix.defines(cand) {
+				if cand := im.Module + "." + after; cand != dotted && ix.defines(cand) {
 					return cand, true
 				}
 				continue
 			}
-			if im.Bound == segs[i] && im.Target != "" && !im.Local {
-				rest := ""
-				if i+1 < len(segs) {
-					rest = "." + strings.Join(segs[i+1:], ".")
-				}
+			if im.Bound == name && im.Target != "" && !im.Local {
 				if im.Target+rest == dotted {
 					return "", false
 				}

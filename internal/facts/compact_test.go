@@ -206,12 +206,90 @@ func TestCompactSizes(t *testing.T) {
 		name      string
 		size, max uintptr
 	}{
-		{"Expr", unsafe.Sizeof(Expr{}), 144},
+		{"Expr", unsafe.Sizeof(Expr{}), 112},
 		{"Stmt", unsafe.Sizeof(Stmt{}), 112},
 	}
 	for _, tt := range tests {
 		if tt.size > tt.max {
 			t.Errorf("%s is %d bytes, more than %d: put the new field in its rare part", tt.name, tt.size, tt.max)
+		}
+	}
+}
+
+// TestOpAndResolved: Op and Resolved read back what was set, whether Op
+// is one of the coded operators or not and whether Resolved is Raw or
+// not, through later sets and copies; a Resolved set equal to Raw costs
+// no rare part.
+func TestOpAndResolved(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name         string
+		run          func() Expr
+		op, resolved string
+		rare         bool
+	}{
+		{"coded op", func() Expr { return Expr{Kind: ExprBinary}.WithOp("//") }, "//", "", false},
+		{"uncoded op", func() Expr { return Expr{Kind: ExprBinary}.WithOp("|>") }, "|>", "", true},
+		{"uncoded then coded op", func() Expr {
+			return Expr{Kind: ExprBinary}.WithOp("|>").WithOp("not in")
+		}, "not in", "", false},
+		{"resolved is raw", func() Expr {
+			return Expr{Kind: ExprName, Name: "db", Raw: "db"}.WithResolved("db")
+		}, "", "db", false},
+		{"resolved differs", func() Expr {
+			return Expr{Kind: ExprName, Name: "Message", Raw: "Message"}.WithResolved("flask_mail.Message")
+		}, "", "flask_mail.Message", true},
+		{"resolved differs then is raw", func() Expr {
+			return Expr{Kind: ExprAttr, Raw: "m.X"}.WithResolved("app.m.X").WithResolved("m.X")
+		}, "", "m.X", false},
+		{"raw without resolved", func() Expr { return Expr{Kind: ExprName, Raw: "x"} }, "", "", false},
+		{"resolved without raw", func() Expr { return Expr{Kind: ExprCall}.WithResolved("f") }, "", "f", true},
+		{"resolved and keywords", func() Expr {
+			e := Expr{Kind: ExprCall, Raw: "M"}.WithResolved("pkg.M")
+			e.SetKeywords([]Keyword{{Name: "k"}})
+			return e.WithOp("") // clearing an absent field keeps the others
+		}, "", "pkg.M", true},
+		{"copy keeps its own op", func() Expr {
+			a := Expr{Kind: ExprUnary}.WithOp("typeof")
+			b := a.WithOp("~>")
+			_ = b
+			return a
+		}, "typeof", "", false},
+	}
+	for _, tt := range tests {
+		e := tt.run()
+		if got := e.Op(); got != tt.op {
+			t.Errorf("%s: Op() = %q, want %q", tt.name, got, tt.op)
+		}
+		if got := e.Resolved(); got != tt.resolved {
+			t.Errorf("%s: Resolved() = %q, want %q", tt.name, got, tt.resolved)
+		}
+		if got := e.rare != nil; got != tt.rare {
+			t.Errorf("%s: has a rare part = %v, want %v", tt.name, got, tt.rare)
+		}
+	}
+}
+
+// TestZeroSetsAllocateNothing: storing a zero value in a rare field of an
+// expression or statement that has none allocates nothing (the Python
+// walker sets Keywords on every call, most often to nil).
+func TestZeroSetsAllocateNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		set  func()
+	}{
+		{"Expr.SetKeywords(nil)", func() { var e Expr; e.SetKeywords(nil) }},
+		{"Expr.SetTest(nil)", func() { var e Expr; e.SetTest(nil) }},
+		{"Expr.SetText(\"\")", func() { var e Expr; e.SetText("") }},
+		{"Expr.SetResolved(\"\")", func() { var e Expr; e.SetResolved("") }},
+		{"Expr.SetResolved(Raw)", func() { e := Expr{Raw: "a.b"}; e.SetResolved("a.b") }},
+		{"Expr.SetOp(coded)", func() { var e Expr; e.SetOp("==") }},
+		{"Stmt.SetAnnotation(nil)", func() { var s Stmt; s.SetAnnotation(nil) }},
+		{"Stmt.SetOp(\"\")", func() { var s Stmt; s.SetOp("") }},
+	}
+	for _, tt := range tests {
+		if n := testing.AllocsPerRun(100, tt.set); n != 0 {
+			t.Errorf("%s: %v allocations, want 0", tt.name, n)
 		}
 	}
 }

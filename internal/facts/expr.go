@@ -151,12 +151,14 @@ func (k *ExprKind) UnmarshalText(b []byte) error {
 // `await e` is recorded as e itself with Await set.
 //
 // A service holds millions of expressions until its build ends, so the
-// struct is kept small: the fields most expressions use are fields, and
-// those only a few kinds use (Test, Keywords, Entries, Text, Func) sit
-// behind one pointer, read through methods of the same names and written
-// through SetTest, SetKeywords, SetEntries, SetText and SetFunc. A copy of
-// an Expr shares that part until either copy sets one of them (setters
-// copy it first), as a copy of the fields would.
+// struct is kept small (112 bytes): the fields most expressions use are
+// fields, and those only a few kinds use (Test, Keywords, Entries, Text,
+// Func) sit behind one pointer, read through methods of the same names and
+// written through SetTest, SetKeywords, SetEntries, SetText and SetFunc. A
+// copy of an Expr shares that part until either copy sets one of them
+// (setters copy it first), as a copy of the fields would. Op is a one-byte
+// code and Resolved is stored only when it is not Raw; both are methods
+// too (SetOp, SetResolved; WithOp and WithResolved in composite literals).
 //
 // Destructuring: an assignment target or parameter pattern that unpacks
 // an object (`const {email, password: pw, ...rest} = req.body`) is an
@@ -189,7 +191,7 @@ type Expr struct {
 	Line int
 	Kind ExprKind
 	// op is the code of Op in exprOps; opOther when Op is not there
-	// (it is then in rare.op).
+	// (it is then in rare.more.op).
 	op uint8
 	// resolvedIsRaw says that Resolved is Raw, whatever Raw is (so
 	// Resolved is not stored); otherwise it is rare.resolved.
@@ -204,14 +206,32 @@ type Expr struct {
 }
 
 // exprRare holds the fields of an Expr that few kinds use.
+//
+// A Resolved that differs from Raw is far the most common of them (a name
+// imported under another name, and every chain and call through it), so
+// it sits apart from the others: an expression with only that pays 24
+// bytes, not the size of every rare field.
 type exprRare struct {
+	resolved string    // Resolved when it is not Raw
+	more     *exprMore // nil when all of its fields are zero
+}
+
+// exprMore holds the rare fields of an Expr other than Resolved.
+type exprMore struct {
 	test     *Expr
 	keywords []Keyword
 	entries  []DictEntry
 	text     string
 	fn       *Function
-	resolved string // Resolved when it is not Raw
 	op       string // Op when it is not one of exprOps
+}
+
+// more returns the rare fields other than Resolved, nil when all are zero.
+func (e *Expr) more() *exprMore {
+	if e == nil || e.rare == nil {
+		return nil
+	}
+	return e.rare.more
 }
 
 // Resolved is Raw with its first segment replaced through the file's
@@ -264,7 +284,7 @@ func (e *Expr) Op() string {
 		return ""
 	}
 	if e.op == opOther {
-		return e.rare.op
+		return e.rare.more.op
 	}
 	return exprOps[e.op]
 }
@@ -274,11 +294,11 @@ func (e *Expr) SetOp(op string) {
 	code, known := exprOpCodes[op]
 	if !known {
 		e.op = opOther
-		e.setRare(func(r *exprRare) { r.op = op })
+		e.setMore(false, func(m *exprMore) { m.op = op })
 		return
 	}
 	if e.op == opOther {
-		e.setRare(func(r *exprRare) { r.op = "" })
+		e.setMore(true, func(m *exprMore) { m.op = "" })
 	}
 	e.op = code
 }
@@ -316,59 +336,59 @@ var exprOpCodes = func() map[string]uint8 {
 
 // Test is the condition of a Cond.
 func (e *Expr) Test() *Expr {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.test
 	}
-	return e.rare.test
+	return nil
 }
 
 // Keywords are call keyword arguments.
 func (e *Expr) Keywords() []Keyword {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.keywords
 	}
-	return e.rare.keywords
+	return nil
 }
 
 // Entries are the entries of a Dict.
 func (e *Expr) Entries() []DictEntry {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.entries
 	}
-	return e.rare.entries
+	return nil
 }
 
 // Text is the source of an opaque kind (FString, Lambda, Slice,
 // Comprehension, Opaque), cut to MaxText bytes.
 func (e *Expr) Text() string {
-	if e == nil || e.rare == nil {
-		return ""
+	if m := e.more(); m != nil {
+		return m.text
 	}
-	return e.rare.text
+	return ""
 }
 
 // Func is the function of an ExprFunction.
 func (e *Expr) Func() *Function {
-	if e == nil || e.rare == nil {
-		return nil
+	if m := e.more(); m != nil {
+		return m.fn
 	}
-	return e.rare.fn
+	return nil
 }
 
 // SetTest sets Test.
-func (e *Expr) SetTest(t *Expr) { e.setRare(func(r *exprRare) { r.test = t }) }
+func (e *Expr) SetTest(t *Expr) { e.setMore(t == nil, func(m *exprMore) { m.test = t }) }
 
 // SetKeywords sets Keywords.
-func (e *Expr) SetKeywords(k []Keyword) { e.setRare(func(r *exprRare) { r.keywords = k }) }
+func (e *Expr) SetKeywords(k []Keyword) { e.setMore(k == nil, func(m *exprMore) { m.keywords = k }) }
 
 // SetEntries sets Entries.
-func (e *Expr) SetEntries(d []DictEntry) { e.setRare(func(r *exprRare) { r.entries = d }) }
+func (e *Expr) SetEntries(d []DictEntry) { e.setMore(d == nil, func(m *exprMore) { m.entries = d }) }
 
 // SetText sets Text.
-func (e *Expr) SetText(s string) { e.setRare(func(r *exprRare) { r.text = s }) }
+func (e *Expr) SetText(s string) { e.setMore(s == "", func(m *exprMore) { m.text = s }) }
 
 // SetFunc sets Func.
-func (e *Expr) SetFunc(f *Function) { e.setRare(func(r *exprRare) { r.fn = f }) }
+func (e *Expr) SetFunc(f *Function) { e.setMore(f == nil, func(m *exprMore) { m.fn = f }) }
 
 // setRare applies set to a copy of the rare fields (a copy of e may share
 // them) and keeps the copy unless every rare field is zero.
@@ -378,11 +398,30 @@ func (e *Expr) setRare(set func(*exprRare)) {
 		r = *e.rare
 	}
 	set(&r)
-	if r.test == nil && r.keywords == nil && r.entries == nil && r.text == "" && r.fn == nil && r.resolved == "" && r.op == "" {
+	if r.resolved == "" && r.more == nil {
 		e.rare = nil
 		return
 	}
 	e.rare = &r
+}
+
+// setMore is setRare for the fields of exprMore. zero says that set
+// stores a zero value: then an expression without those fields stays as
+// it is, and nothing is allocated.
+func (e *Expr) setMore(zero bool, set func(*exprMore)) {
+	if zero && e.more() == nil {
+		return
+	}
+	var m exprMore
+	if old := e.more(); old != nil {
+		m = *old
+	}
+	set(&m)
+	more := &m
+	if m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" {
+		more = nil
+	}
+	e.setRare(func(r *exprRare) { r.more = more })
 }
 
 // MaxText bounds Expr.Text so that one huge literal cannot bloat facts.
@@ -488,16 +527,17 @@ func (e *Expr) Any(pred func(*Expr) bool) bool {
 			return true
 		}
 	}
-	if e.rare == nil {
+	m := e.more()
+	if m == nil {
 		return false
 	}
-	for i := range e.rare.keywords {
-		if e.rare.keywords[i].Value.Any(pred) {
+	for i := range m.keywords {
+		if m.keywords[i].Value.Any(pred) {
 			return true
 		}
 	}
-	for i := range e.rare.entries {
-		if e.rare.entries[i].Key.Any(pred) || e.rare.entries[i].Value.Any(pred) {
+	for i := range m.entries {
+		if m.entries[i].Key.Any(pred) || m.entries[i].Value.Any(pred) {
 			return true
 		}
 	}

@@ -231,41 +231,46 @@ func (s *Stmt) Class() *Class {
 }
 
 // SetSyntax sets Syntax.
-func (s *Stmt) SetSyntax(v string) { s.setRare(func(r *stmtRare) { r.syntax = v }) }
+func (s *Stmt) SetSyntax(v string) { s.setRare(v == "", func(r *stmtRare) { r.syntax = v }) }
 
 // SetOp sets Op.
-func (s *Stmt) SetOp(v string) { s.setRare(func(r *stmtRare) { r.op = v }) }
+func (s *Stmt) SetOp(v string) { s.setRare(v == "", func(r *stmtRare) { r.op = v }) }
 
 // SetAnnotation sets Annotation.
-func (s *Stmt) SetAnnotation(v *Expr) { s.setRare(func(r *stmtRare) { r.annotation = v }) }
+func (s *Stmt) SetAnnotation(v *Expr) { s.setRare(v == nil, func(r *stmtRare) { r.annotation = v }) }
 
 // SetCause sets Cause.
-func (s *Stmt) SetCause(v *Expr) { s.setRare(func(r *stmtRare) { r.cause = v }) }
+func (s *Stmt) SetCause(v *Expr) { s.setRare(v == nil, func(r *stmtRare) { r.cause = v }) }
 
 // SetIter sets Iter.
-func (s *Stmt) SetIter(v *Expr) { s.setRare(func(r *stmtRare) { r.iter = v }) }
+func (s *Stmt) SetIter(v *Expr) { s.setRare(v == nil, func(r *stmtRare) { r.iter = v }) }
 
 // SetItems sets Items.
-func (s *Stmt) SetItems(v []WithItem) { s.setRare(func(r *stmtRare) { r.items = v }) }
+func (s *Stmt) SetItems(v []WithItem) { s.setRare(v == nil, func(r *stmtRare) { r.items = v }) }
 
 // SetHandlers sets Handlers.
-func (s *Stmt) SetHandlers(v []Handler) { s.setRare(func(r *stmtRare) { r.handlers = v }) }
+func (s *Stmt) SetHandlers(v []Handler) { s.setRare(v == nil, func(r *stmtRare) { r.handlers = v }) }
 
 // SetFinally sets Finally.
-func (s *Stmt) SetFinally(v []Stmt) { s.setRare(func(r *stmtRare) { r.finally = v }) }
+func (s *Stmt) SetFinally(v []Stmt) { s.setRare(v == nil, func(r *stmtRare) { r.finally = v }) }
 
 // SetNames sets Names.
-func (s *Stmt) SetNames(v []string) { s.setRare(func(r *stmtRare) { r.names = v }) }
+func (s *Stmt) SetNames(v []string) { s.setRare(v == nil, func(r *stmtRare) { r.names = v }) }
 
 // SetFunc sets Func.
-func (s *Stmt) SetFunc(v *Function) { s.setRare(func(r *stmtRare) { r.fn = v }) }
+func (s *Stmt) SetFunc(v *Function) { s.setRare(v == nil, func(r *stmtRare) { r.fn = v }) }
 
 // SetClass sets Class.
-func (s *Stmt) SetClass(v *Class) { s.setRare(func(r *stmtRare) { r.class = v }) }
+func (s *Stmt) SetClass(v *Class) { s.setRare(v == nil, func(r *stmtRare) { r.class = v }) }
 
 // setRare applies set to a copy of the rare fields (a copy of s may share
-// them) and keeps the copy unless every rare field is zero.
-func (s *Stmt) setRare(set func(*stmtRare)) {
+// them) and keeps the copy unless every rare field is zero. zero says
+// that set stores a zero value: then a statement without rare fields
+// stays as it is, and nothing is allocated.
+func (s *Stmt) setRare(zero bool, set func(*stmtRare)) {
+	if zero && s.rare == nil {
+		return
+	}
 	var r stmtRare
 	if s.rare != nil {
 		r = *s.rare

@@ -45,7 +45,10 @@ const cloneParallel = 8
 // server. Each iteration runs both, alternately.
 //
 // Metrics: baseline_s (clone_s + parse_s), run_s, x_baseline (run_s /
-// baseline_s), repos, files, src_MB.
+// baseline_s), repos, files, src_MB; and where the run's time went:
+// last_service_end_s (when the service that finished last was done),
+// last_service_fetch_s and last_service_distill_s (its two stages), and
+// after_services_s (compare, Parquet and the outputs, after it).
 func BenchmarkRunVsCloneParse(b *testing.B) {
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("no git on PATH: the baseline runs git clone")
@@ -87,6 +90,7 @@ func BenchmarkRunVsCloneParse(b *testing.B) {
 	}
 
 	var cloneTimes, parseTimes, runTimes []float64
+	var lastEnd, lastFetch, lastDistill, tail []float64
 	for b.Loop() {
 		b.StopTimer()
 		root := b.TempDir()
@@ -110,7 +114,24 @@ func BenchmarkRunVsCloneParse(b *testing.B) {
 		if err != nil {
 			b.Fatalf("run: %v", err)
 		}
-		_ = res
+		// Where the run's time went: the service that finished last
+		// (its fetch and distillation) and what followed it (compare,
+		// Parquet, the output swap) until Run returned.
+		var last serviceTiming
+		for _, s := range res.Services {
+			t := serviceTiming{
+				end:     s.Started.Sub(res.Started) + s.Fetch + s.Distill,
+				fetch:   s.Fetch,
+				distill: s.Distill,
+			}
+			if t.end > last.end {
+				last = t
+			}
+		}
+		lastEnd = append(lastEnd, last.end.Seconds())
+		lastFetch = append(lastFetch, last.fetch.Seconds())
+		lastDistill = append(lastDistill, last.distill.Seconds())
+		tail = append(tail, runTimes[len(runTimes)-1]-last.end.Seconds())
 
 		b.StopTimer()
 		if err := os.RemoveAll(root); err != nil {
@@ -124,10 +145,18 @@ func BenchmarkRunVsCloneParse(b *testing.B) {
 	b.ReportMetric(c+p, "baseline_s")
 	b.ReportMetric(r, "run_s")
 	b.ReportMetric(r/(c+p), "x_baseline")
+	b.ReportMetric(median(lastEnd), "last_service_end_s")
+	b.ReportMetric(median(lastFetch), "last_service_fetch_s")
+	b.ReportMetric(median(lastDistill), "last_service_distill_s")
+	b.ReportMetric(median(tail), "after_services_s")
 	b.ReportMetric(float64(len(names)), "repos")
 	b.ReportMetric(float64(files), "files")
 	b.ReportMetric(float64(bytes)/1e6, "src_MB")
 }
+
+// serviceTiming is when a service of the run finished, counted from the
+// run's start, and what its fetch and distillation took.
+type serviceTiming struct{ end, fetch, distill time.Duration }
 
 // realworldSources lists testdata/realworld/*/src.
 func realworldSources(b *testing.B) []string {

@@ -78,7 +78,7 @@ func (x *extractor) class(n syntax.Node, decorators []facts.Expr, sc *scope) fac
 	c.QualName = joinDotted(sc.qual, c.Name)
 	inner := &scope{kind: scopeClass, qual: c.QualName, class: &c}
 	x.scopes = append(x.scopes, nil)
-	defer func() { x.scopes = x.scopes[:len(x.scopes)-1] }()
+	defer x.popScope()
 	stmts := x.statements(body)
 	if len(stmts) > 0 {
 		if doc, ok := x.docstring(stmts[0]); ok {
@@ -116,7 +116,7 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 	f.QualName = joinDotted(sc.qual, f.Name)
 	inner := &scope{kind: scopeFunction, qual: f.QualName}
 	x.scopes = append(x.scopes, nil)
-	defer func() { x.scopes = x.scopes[:len(x.scopes)-1] }()
+	defer x.popScope()
 	// Parameters shadow imports of the same name.
 	for _, p := range f.Params {
 		x.shadow(p.Name)

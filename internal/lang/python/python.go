@@ -117,6 +117,35 @@ type extractor struct {
 	// space for the chains.
 	strs map[string]string
 	buf  []byte
+	// slab holds the expressions exprPtr returned (see keep).
+	slab []facts.Expr
+	// spareScopes are emptied maps of closed scopes, for the next scope
+	// that binds a name (most function bodies do).
+	spareScopes []map[string]string
+}
+
+// scopeMap returns the innermost scope's map, made on first use.
+func (x *extractor) scopeMap() map[string]string {
+	top := len(x.scopes) - 1
+	if x.scopes[top] == nil {
+		if n := len(x.spareScopes); n > 0 {
+			x.scopes[top] = x.spareScopes[n-1]
+			x.spareScopes = x.spareScopes[:n-1]
+		} else {
+			x.scopes[top] = map[string]string{}
+		}
+	}
+	return x.scopes[top]
+}
+
+// popScope closes the innermost scope and keeps its map, emptied.
+func (x *extractor) popScope() {
+	top := len(x.scopes) - 1
+	if m := x.scopes[top]; m != nil {
+		clear(m)
+		x.spareScopes = append(x.spareScopes, m)
+	}
+	x.scopes = x.scopes[:top]
 }
 
 // maxInterned bounds the strings interned: longer ones rarely repeat.
@@ -289,11 +318,7 @@ func (x *extractor) bind(imp facts.Import) {
 	if imp.Bound == "" {
 		return
 	}
-	top := len(x.scopes) - 1
-	if x.scopes[top] == nil {
-		x.scopes[top] = map[string]string{}
-	}
-	x.scopes[top][imp.Bound] = imp.Target
+	x.scopeMap()[imp.Bound] = imp.Target
 }
 
 // shadow records that name is a local variable of the innermost function
@@ -303,10 +328,7 @@ func (x *extractor) shadow(name string) {
 	if top == 0 {
 		return
 	}
-	if x.scopes[top] == nil {
-		x.scopes[top] = map[string]string{}
-	}
-	x.scopes[top][name] = name
+	x.scopeMap()[name] = name
 }
 
 // imports translates one import statement.

@@ -536,6 +536,10 @@ type Sessions struct {
 	// in order, that the spec states on the session when the call gives
 	// them (login_user(user, remember=True): remember: true).
 	StartFlags map[string][]string `yaml:"start_flags"`
+	// Marks names, per call, the flag it sets on the caller's session
+	// (Flask-Login's confirm_login() marks the session fresh): the spec
+	// states session.<flag> = true.
+	Marks map[string]string `yaml:"marks"`
 	// Lifetime: how long a session lasts that the code marks as lasting
 	// (Flask's session.permanent = True).
 	Lifetime *SessionLifetime `yaml:"lifetime"`

@@ -662,6 +662,10 @@ type Sessions struct {
 	// its remember flag (one of Flags) set: Flask-Login's remember cookie,
 	// REMEMBER_COOKIE_DURATION; stated only where the service sets it.
 	Remember *SessionLifetime `yaml:"remember"`
+	// Marks names, per call, the flag it sets on the caller's session
+	// (Flask-Login's confirm_login() marks the session fresh): the spec
+	// states session.<flag> = true.
+	Marks map[string]string `yaml:"marks"`
 	// Lifetime: how long a session lasts that the code marks as lasting
 	// (Flask's session.permanent = True).
 	Lifetime *SessionLifetime `yaml:"lifetime"`

@@ -1519,6 +1519,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				}
 			}
 			return &value{kind: vPlumbing}
+		case rc.sessionMark(names, sc, out, e.Line):
+			return &value{kind: vPlumbing}
 		case catalog.MatchAny(ss.Ends, names...):
 			if b.userEntity() != "" {
 				b.stats.EffectsSeen++

@@ -978,6 +978,26 @@ def change_email():
 }`,
 		},
 		{
+			// flaskbb: Reauth confirms the signed-in user's password and
+			// marks the session fresh again.
+			name: "confirm_login marks the caller's session fresh",
+			files: map[string]string{"app/models.py": emailUserModel, "app/views.py": `
+from flask import Flask, redirect
+from flask_login import confirm_login, login_required
+app = Flask(__name__)
+@app.route("/reauth", methods=["POST"])
+@login_required
+def reauth():
+    confirm_login()
+    return redirect("/")
+`},
+			construct: "Reauth",
+			want: `rule Reauth {
+    when: Reauth(session)
+    ensures: session.fresh = true
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",

@@ -31,6 +31,13 @@ func (rc *ruleCtx) itemsOf(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value 
 	if len(e.Args) == 0 || len(e.Args) > maxUnroll {
 		return nil
 	}
+	// Only constructions of the service's classes are looked at: any
+	// other list is worked out once, by its caller.
+	for i := range e.Args {
+		if a := &e.Args[i]; a.Kind != facts.ExprCall || rc.b.ix.class(sc.file, a) == nil {
+			return nil
+		}
+	}
 	items := make([]*value, 0, len(e.Args))
 	for i := range e.Args {
 		v := rc.eval(&e.Args[i], sc, out, false)

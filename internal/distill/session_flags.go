@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -81,4 +82,31 @@ func (rc *ruleCtx) startLifetime(names []string) *allium.Arg {
 		return &allium.Arg{Name: "expires_at", Value: &allium.Binary{Op: allium.OpAdd, X: &allium.Ident{Name: "now"}, Y: life}}
 	}
 	return nil
+}
+
+// sessionMark states a call that sets a flag on the caller's session
+// (confirm_login(): session.fresh = true, catalog sessions.marks); it
+// reports whether the call was one.
+func (rc *ruleCtx) sessionMark(names []string, sc *scope, out *[]allium.Stmt, line int) bool {
+	b := rc.b
+	ss := b.lang.Sessions
+	if b.userEntity() == "" {
+		return false
+	}
+	for _, call := range slices.Sorted(maps.Keys(ss.Marks)) {
+		if !catalog.MatchAny([]string{call}, names...) {
+			continue
+		}
+		flag := ss.Marks[call]
+		b.stats.EffectsSeen++
+		b.sessionUser = b.userEntity()
+		if !slices.Contains(b.sessionFlags, flag) {
+			b.sessionFlags = append(b.sessionFlags, flag)
+		}
+		rc.useParam("session")
+		*out = append(*out, &allium.Assign{Meta: b.meta(sc.file, line),
+			Target: &allium.Member{X: &allium.Ident{Name: "session"}, Name: flag}, Value: &allium.Lit{Kind: allium.LitBool, Text: "true"}})
+		return true
+	}
+	return false
 }

@@ -154,6 +154,15 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 		for i := range x.Args {
 			rc.returnedEffects(&x.Args[i], sc, out)
 		}
+	case facts.ExprCall:
+		// return this.prisma.user.update({...}): the repository call whose
+		// result is the response is the handler's outcome.
+		if x.Method() != "" && x.X.X != nil && x.X.X.Kind == facts.ExprAttr {
+			var scratch []allium.Stmt
+			if rc.eval(x.X.X, sc, &scratch, false).kind == vRepo {
+				rc.eval(x, sc, out, true)
+			}
+		}
 	case facts.ExprAttr:
 		if x.X == nil || x.X.Kind != facts.ExprName {
 			return

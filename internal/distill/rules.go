@@ -939,6 +939,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			}
 			continue
 		}
+		if b.currentUserDecorated(h.file, &p) {
+			sc.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
+			continue
+		}
 		if p.Annotation != nil {
 			if cr := b.ix.class(h.file, p.Annotation); cr != nil && b.shapes[cr.qual()] != nil {
 				sc.vars[p.Name] = &value{kind: vShape, shape: cr}
@@ -958,6 +962,33 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name), optional: b.declaredOptional(h.file, p.Annotation, p.Default)}
 	}
+}
+
+// currentUserDecorated reports a parameter decorated by a decorator the
+// service makes to hand the handler the signed-in user: a module constant
+// made of a call given a function that returns the request's user
+// (createParamDecorator((data, ctx) => ...getContext().req.user)).
+func (b *builder) currentUserDecorated(f *facts.File, p *facts.Param) bool {
+	for i := range p.Decorators {
+		d := &p.Decorators[i]
+		if d.Kind == facts.ExprCall && d.X != nil {
+			d = d.X
+		}
+		c := b.ix.constant(f, d)
+		if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall || len(c.as.Value.Args) == 0 {
+			continue
+		}
+		fn := c.as.Value.Args[0].Func()
+		if c.as.Value.Args[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
+			continue
+		}
+		ret := fn.Body[len(fn.Body)-1]
+		if x := ret.Value; ret.Kind == facts.StmtReturn && x != nil && x.Kind == facts.ExprAttr && x.X != nil && x.X.Kind == facts.ExprAttr &&
+			slices.Contains(b.lang.Auth.CurrentUserNames, x.X.Name+"."+x.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // bindPattern binds the names a destructured parameter takes from the

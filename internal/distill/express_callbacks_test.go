@@ -86,12 +86,7 @@ exports.postUnlock = (req, res, next) => {
 };
 `,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []constructCase{
 		{
 			name:      "the lookup's callback receives the row; the save's callback goes on; err branches left out",
 			construct: "PostLock",
@@ -111,11 +106,7 @@ exports.postUnlock = (req, res, next) => {
 		},
 	}
 	out := distilText(t, d, files)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
-		})
-	}
+	checkConstructs(t, out, tests)
 	// Another object's logout is its own business.
 	if got := construct(out.Module, "PostPing"); got != "" {
 		t.Errorf("chat.bot.logout() was read as signing out:\n%s", got)
@@ -178,12 +169,7 @@ exports.postForgot = async (req, res) => {
 };
 `,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []constructCase{
 		{
 			name:      "each check of a chain is a precondition; a sanitiser says nothing; min 1 stays a literal",
 			construct: "PostSignup",
@@ -199,7 +185,22 @@ exports.postForgot = async (req, res) => {
 		},
 	}
 	out := distilText(t, d, files)
-	for _, tt := range tests {
+	checkConstructs(t, out, tests)
+}
+
+// constructCase is one construct of a distilled spec and what its text
+// must and must not hold.
+type constructCase struct {
+	name      string
+	construct string
+	want      []string
+	notWant   []string
+}
+
+// checkConstructs runs each case as a subtest against out.
+func checkConstructs(t *testing.T, out *Output, cases []constructCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
 		})

@@ -180,6 +180,9 @@ type Language struct {
 	// QueryPassThrough are query methods that narrow or shape a query
 	// without changing which rows it means (order_by, limit, all).
 	QueryPassThrough []string `yaml:"query_pass_through"`
+	// PathComparisons compare the field a query's where(path) named
+	// (Mongoose's where("expires").gt(Date.now())): method -> operator.
+	PathComparisons map[string]string `yaml:"path_comparisons"`
 
 	// Django idioms (forms and serializers, managers, query expressions,
 	// app settings).

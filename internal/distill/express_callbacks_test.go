@@ -128,7 +128,7 @@ func TestExpressValidatorChains(t *testing.T) {
 	files := map[string]string{
 		"src/models/User.js": `
 const mongoose = require('mongoose');
-const userSchema = new mongoose.Schema({ email: String, password: String, resetExpires: Date });
+const userSchema = new mongoose.Schema({ email: String, password: String, passwordResetToken: String, resetExpires: Date });
 module.exports = mongoose.model('User', userSchema);
 `,
 		"src/app.js": `
@@ -137,6 +137,7 @@ const user = require('./user');
 const app = express();
 app.post('/signup', user.postSignup);
 app.post('/forgot', user.postForgot);
+app.post('/reset/:token', user.postReset);
 `,
 		"src/user.js": `
 const nodemailer = require('nodemailer');
@@ -154,6 +155,16 @@ exports.postSignup = async (req, res) => {
     return res.redirect('/signup');
   }
   await User.create({ email: req.body.email, password: req.body.password });
+  res.redirect('/');
+};
+
+exports.postReset = async (req, res) => {
+  const user = await User.findOne({ passwordResetToken: req.params.token })
+    .where('resetExpires').gt(Date.now())
+    .exec();
+  if (!user) { return res.redirect('back'); }
+  user.password = req.body.password;
+  await user.save();
   res.redirect('/');
 };
 
@@ -182,6 +193,11 @@ exports.postForgot = async (req, res) => {
 			name:      "the mail's options object built before the send; Date.now() plus milliseconds",
 			construct: "PostForgot",
 			want:      []string{"user.reset_expires = now + 1.hour", "Email.created(to: user.email, template: reset_your_password)"},
+		},
+		{
+			name:      "where(path).gt(value) on a lookup (catalog path_comparisons): the row found also has path > value",
+			construct: "PostReset",
+			want:      []string{"requires: user.reset_expires > now", "requires: exists user", "user.password = password"},
 		},
 	}
 	out := distilText(t, d, files)

@@ -114,6 +114,9 @@ type Language struct {
 	// reaches the model through a relation: user.refresh_tokens).
 	InstalledApps   InstalledApps `yaml:"installed_apps"`
 	ValidationCalls []string      `yaml:"validation_calls"`
+	// ValidatedCopies are methods of a schema that give back the value
+	// they are given once it is valid (zod's schema.parse(json)).
+	ValidatedCopies []string `yaml:"validated_copies"`
 	// ValidationChains are checks of one input built as a chain and run
 	// on the request (express-validator): see ValidationChains.
 	ValidationChains  *ValidationChains `yaml:"validation_chains"`
@@ -191,6 +194,9 @@ type Language struct {
 	// QueryPassThrough are query methods that narrow or shape a query
 	// without changing which rows it means (order_by, limit, all).
 	QueryPassThrough []string `yaml:"query_pass_through"`
+	// PathComparisons compare the field a query's where(path) named
+	// (Mongoose's where("expires").gt(Date.now())): method -> operator.
+	PathComparisons map[string]string `yaml:"path_comparisons"`
 
 	// Django idioms (forms and serializers, managers, query expressions,
 	// app settings).
@@ -801,6 +807,11 @@ type Auth struct {
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`
 	AnonymousChecks []string `yaml:"anonymous_checks"`
+	// SessionGetters give the signed-in user's session, or nothing
+	// (NextAuth's getServerSession): its user is the current user, and a
+	// handler that turns the request away when there is none is for
+	// signed-in users.
+	SessionGetters []string `yaml:"session_getters"`
 }
 
 // Sink is an outgoing-message call: what entity it creates and which

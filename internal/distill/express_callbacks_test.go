@@ -86,12 +86,7 @@ exports.postUnlock = (req, res, next) => {
 };
 `,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []constructCase{
 		{
 			name:      "the lookup's callback receives the row; the save's callback goes on; err branches left out",
 			construct: "PostLock",
@@ -111,11 +106,7 @@ exports.postUnlock = (req, res, next) => {
 		},
 	}
 	out := distilText(t, d, files)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
-		})
-	}
+	checkConstructs(t, out, tests)
 	// Another object's logout is its own business.
 	if got := construct(out.Module, "PostPing"); got != "" {
 		t.Errorf("chat.bot.logout() was read as signing out:\n%s", got)
@@ -137,7 +128,7 @@ func TestExpressValidatorChains(t *testing.T) {
 	files := map[string]string{
 		"src/models/User.js": `
 const mongoose = require('mongoose');
-const userSchema = new mongoose.Schema({ email: String, password: String, resetExpires: Date });
+const userSchema = new mongoose.Schema({ email: String, password: String, passwordResetToken: String, resetExpires: Date });
 module.exports = mongoose.model('User', userSchema);
 `,
 		"src/app.js": `
@@ -146,6 +137,7 @@ const user = require('./user');
 const app = express();
 app.post('/signup', user.postSignup);
 app.post('/forgot', user.postForgot);
+app.post('/reset/:token', user.postReset);
 `,
 		"src/user.js": `
 const nodemailer = require('nodemailer');
@@ -166,6 +158,16 @@ exports.postSignup = async (req, res) => {
   res.redirect('/');
 };
 
+exports.postReset = async (req, res) => {
+  const user = await User.findOne({ passwordResetToken: req.params.token })
+    .where('resetExpires').gt(Date.now())
+    .exec();
+  if (!user) { return res.redirect('back'); }
+  user.password = req.body.password;
+  await user.save();
+  res.redirect('/');
+};
+
 exports.postForgot = async (req, res) => {
   const user = await User.findOne({ email: req.body.email });
   if (!user) { return res.redirect('/forgot'); }
@@ -178,12 +180,7 @@ exports.postForgot = async (req, res) => {
 };
 `,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []constructCase{
 		{
 			name:      "each check of a chain is a precondition; a sanitiser says nothing; min 1 stays a literal",
 			construct: "PostSignup",
@@ -197,9 +194,29 @@ exports.postForgot = async (req, res) => {
 			construct: "PostForgot",
 			want:      []string{"user.reset_expires = now + 1.hour", "Email.created(to: user.email, template: reset_your_password)"},
 		},
+		{
+			name:      "where(path).gt(value) on a lookup (catalog path_comparisons): the row found also has path > value",
+			construct: "PostReset",
+			want:      []string{"requires: user.reset_expires > now", "requires: exists user", "user.password = password"},
+		},
 	}
 	out := distilText(t, d, files)
-	for _, tt := range tests {
+	checkConstructs(t, out, tests)
+}
+
+// constructCase is one construct of a distilled spec and what its text
+// must and must not hold.
+type constructCase struct {
+	name      string
+	construct string
+	want      []string
+	notWant   []string
+}
+
+// checkConstructs runs each case as a subtest against out.
+func checkConstructs(t *testing.T, out *Output, cases []constructCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
 		})

@@ -345,6 +345,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// self.request in a class-based view.
 			return &value{kind: vPlumbing, param: "request"}
 		}
+		if x.param == authSession && e.Name == "user" {
+			return rc.currentUser() // session.user
+		}
 		if x.param == "request" || e.X.Raw == "request" {
 			if e.Name == "user" {
 				return rc.currentUser()
@@ -1476,6 +1479,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		return unknownValue
+	}
+	if method != "" && len(e.Args) == 1 && len(e.Keywords()) == 0 && catalog.Match(l.ValidatedCopies, method) && (recv.kind == vUnknown || recv.kind == vPlumbing) {
+		// schema.parse(json): the value given, valid.
+		return rc.eval(&e.Args[0], sc, out, false)
+	}
+	// The signed-in user's session (NextAuth's getServerSession).
+	if catalog.MatchAny(l.Auth.SessionGetters, names...) {
+		return &value{kind: vPlumbing, param: authSession}
 	}
 	// Signing in and out.
 	// A method is one when the catalog names it with its object as called

@@ -73,12 +73,7 @@ const routes = async (f) => {
 export default routes
 `,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []constructCase{
 		{
 			name:      "a route table's handler through the decorated controller; the destructured input reaches the create",
 			construct: "Register",
@@ -97,9 +92,5 @@ export default routes
 		},
 	}
 	out := distilText(t, d, files)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
-		})
-	}
+	checkConstructs(t, out, tests)
 }

@@ -213,3 +213,30 @@ func (b *builder) sessionLifetime(lt *catalog.SessionLifetime, line int) allium.
 	}
 	return b.literalConfig(lt.Config, "Duration", value, file, line)
 }
+
+// authSession marks the value of a catalogued session getter (auth
+// session_getters: NextAuth's getServerSession).
+const authSession = "auth_session"
+
+// signedInSession reports an if that turns the request away when there
+// is no signed-in session (`if (!session) return 403`, `if
+// (!session?.user)`): the rule is for signed-in users, which the surface
+// says; the test is no precondition of its own.
+func (rc *ruleCtx) signedInSession(s *facts.Stmt, sc *scope) bool {
+	e := s.Cond
+	if e == nil || e.Kind != facts.ExprUnary || e.Op != "not" || e.X == nil || len(rc.b.lang.Auth.SessionGetters) == 0 || !rc.endsRequest(s.Body, sc) {
+		return false
+	}
+	x := e.X
+	if x.Kind == facts.ExprAttr && x.Name == "user" {
+		x = x.X
+	}
+	if x.Kind != facts.ExprName {
+		return false
+	}
+	if v := sc.vars[x.Name]; v == nil || v.kind != vPlumbing || v.param != authSession {
+		return false
+	}
+	rc.auth = max(rc.auth, authUser)
+	return true
+}

@@ -53,12 +53,7 @@ export async function POST(request: Request) {
 }
 `,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []constructCase{
 		{
 			name:      "@/ helpers: a lookup through prisma.client.user, an update whose data is the caller's object",
 			construct: "Password",
@@ -71,9 +66,5 @@ export async function POST(request: Request) {
 		},
 	}
 	out := distilText(t, d, files)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
-		})
-	}
+	checkConstructs(t, out, tests)
 }

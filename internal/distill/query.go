@@ -36,6 +36,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	if method == "" || recv == nil {
 		return nil
 	}
+	if v := rc.pathComparison(e, method, recv, sc, out); v != nil {
+		return v
+	}
 	if recv.kind == vModelClass && l.ModelClassQuery {
 		q := &query{ent: recv.ent}
 		switch {
@@ -167,6 +170,38 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return &value{kind: vQuery, ent: q.ent, q: q}
 	}
 	return &value{kind: vQuery, ent: q.ent, q: q}
+}
+
+// pathComparison reads a query builder's comparison of a named field
+// (catalog path_comparisons), on the query or the one-row lookup it is
+// chained on: User.findOne({token}).where("expires").gt(Date.now()) is the
+// lookup of the user with that token whose expires is after now; exec()
+// runs it. nil for any other call.
+func (rc *ruleCtx) pathComparison(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	cmp := rc.b.lang.PathComparisons
+	if len(cmp) == 0 || recv.q == nil || (recv.kind != vQuery && recv.kind != vLookup) {
+		return nil
+	}
+	q := *recv.q
+	q.conds = slices.Clone(recv.q.conds)
+	switch {
+	case method == "where" && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprString && len(e.Keywords()) == 0:
+		q.path = e.Args[0].Value
+	case q.path != "" && cmp[method] != "" && len(e.Args) == 1:
+		f := rc.b.entByName[q.ent].attrs[q.path]
+		x := rc.tr(&e.Args[0], sc, out)
+		if f == nil || f.drop || x == nil {
+			q.bad++
+		} else {
+			q.conds = append(q.conds, qcond{field: f.name, op: cmp[method], val: x})
+		}
+		q.path = ""
+	case method == "exec" && recv.kind == vLookup && len(e.Args) == 0:
+		return recv
+	default:
+		return nil
+	}
+	return &value{kind: recv.kind, ent: recv.ent, q: &q}
 }
 
 // filterKw reads filter_by(field=value) and Django's field__lte=value.

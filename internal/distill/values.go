@@ -113,6 +113,9 @@ type query struct {
 	// (or_(User.username == x, User.email == x)); query.go's orFilter.
 	anyOf  []string
 	anyVal allium.Expr
+	// path: the field a where(path) named, waiting for its comparison
+	// (catalog path_comparisons).
+	path string
 }
 
 // qcond is one filter condition: field op value.

@@ -546,6 +546,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		bound.Cond = rc.bindWalrus(s.Cond, sc, out)
 		s = &bound
 	}
+	if rc.signedInSession(s, sc) {
+		// if (!session) return 403: the rule is for signed-in users.
+		return rc.stmts(s.Else, sc, out)
+	}
 	if deferredEither(s) {
 		// if runner: runner(f, (a,)) else: f(a): f(a) runs either way.
 		return rc.stmts(s.Else, sc, out)

@@ -1,0 +1,5 @@
+export class RequiresProPlanError extends Error {
+  constructor(message = "This action requires a pro plan") {
+    super(message)
+  }
+}

@@ -224,7 +224,7 @@ const authSession = "auth_session"
 // says; the test is no precondition of its own.
 func (rc *ruleCtx) signedInSession(s *facts.Stmt, sc *scope) bool {
 	e := s.Cond
-	if e == nil || e.Kind != facts.ExprUnary || e.Op != "not" || e.X == nil || len(rc.b.lang.Auth.SessionGetters) == 0 || !rc.endsRequest(s.Body, sc) {
+	if e == nil || e.Kind != facts.ExprUnary || e.Op() != "not" || e.X == nil || len(rc.b.lang.Auth.SessionGetters) == 0 || !rc.endsRequest(s.Body, sc) {
 		return false
 	}
 	x := e.X

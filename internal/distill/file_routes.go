@@ -14,10 +14,7 @@ import (
 // the module, is a handler named after the route; where a module exports
 // several, all but its POST are named with their method too.
 func (b *builder) fileRouteHandlers(known []*handler) []*handler {
-	seen := map[*facts.Function]bool{}
-	for _, h := range known {
-		seen[h.fn] = true
-	}
+	seen := handledFunctions(known)
 	var out []*handler
 	for _, f := range b.ix.files {
 		if b.testFile(f.Path) {

@@ -70,20 +70,27 @@ func (b *builder) hookImpls() map[string][]*funcRef {
 	return b.hooks
 }
 
+// decoratorFactoryCall is the call a decorator's module constant was made
+// by, used bare (@impl) or called (@impl(tryfirst=True)): impl =
+// HookimplMarker("flaskbb"), CurrentUser = createParamDecorator(...); nil
+// when the decorator is no such constant.
+func (b *builder) decoratorFactoryCall(f *facts.File, d *facts.Expr) *facts.Expr {
+	if d.Kind == facts.ExprCall && d.X != nil {
+		d = d.X
+	}
+	c := b.ix.constant(f, d)
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall {
+		return nil
+	}
+	return c.as.Value
+}
+
 // hookMarked reports a function decorated by a hook implementation
 // marker: a module name assigned a marker factory's call, used bare
 // (@impl) or called with options (@impl(tryfirst=True)).
 func (b *builder) hookMarked(f *facts.File, fn *facts.Function) bool {
 	for i := range fn.Decorators {
-		d := &fn.Decorators[i]
-		if d.Kind == facts.ExprCall && d.X != nil {
-			d = d.X
-		}
-		c := b.ix.constant(f, d)
-		if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall {
-			continue
-		}
-		if v := c.as.Value; catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved(), v.Raw) {
+		if v := b.decoratorFactoryCall(f, &fn.Decorators[i]); v != nil && catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved(), v.Raw) {
 			return true
 		}
 	}

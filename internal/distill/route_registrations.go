@@ -108,10 +108,7 @@ func chainedPath(e *facts.Expr) string {
 // that known lists do not hold yet: a function of the service is named
 // after itself, a function written in place after the route's path.
 func (b *builder) callRouteHandlers(known []*handler) []*handler {
-	seen := map[*facts.Function]bool{}
-	for _, h := range known {
-		seen[h.fn] = true
-	}
+	seen := handledFunctions(known)
 	var out []*handler
 	for _, r := range b.callRoutes() {
 		var h *handler

@@ -150,15 +150,22 @@ func (b *builder) scheduledFunction(s *facts.Stmt) *facts.Expr {
 	return nil
 }
 
+// handledFunctions is the set of functions the handlers run, for the
+// later passes of findHandlers to skip what an earlier one found.
+func handledFunctions(known []*handler) map[*facts.Function]bool {
+	seen := make(map[*facts.Function]bool, len(known))
+	for _, h := range known {
+		seen[h.fn] = true
+	}
+	return seen
+}
+
 // scheduledHandlers are the jobs a scheduler runs that are not functions
 // of their own file: a function written in place (cron.schedule('0 3 * *
 // *', async () => {...})), named after its file, or one imported from
 // another module.
 func (b *builder) scheduledHandlers(known []*handler) []*handler {
-	seen := map[*facts.Function]bool{}
-	for _, h := range known {
-		seen[h.fn] = true
-	}
+	seen := handledFunctions(known)
 	var out []*handler
 	for _, f := range b.ix.files {
 		if b.testFile(f.Path) {
@@ -970,16 +977,12 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 // (createParamDecorator((data, ctx) => ...getContext().req.user)).
 func (b *builder) currentUserDecorated(f *facts.File, p *facts.Param) bool {
 	for i := range p.Decorators {
-		d := &p.Decorators[i]
-		if d.Kind == facts.ExprCall && d.X != nil {
-			d = d.X
-		}
-		c := b.ix.constant(f, d)
-		if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall || len(c.as.Value.Args) == 0 {
+		made := b.decoratorFactoryCall(f, &p.Decorators[i])
+		if made == nil || len(made.Args) == 0 {
 			continue
 		}
-		fn := c.as.Value.Args[0].Func()
-		if c.as.Value.Args[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
+		fn := made.Args[0].Func()
+		if made.Args[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
 			continue
 		}
 		ret := fn.Body[len(fn.Body)-1]

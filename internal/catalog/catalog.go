@@ -120,6 +120,7 @@ type Language struct {
 	// ValidationChains are checks of one input built as a chain and run
 	// on the request (express-validator): see ValidationChains.
 	ValidationChains  *ValidationChains `yaml:"validation_chains"`
+	ObjectSchemas     *ObjectSchemas    `yaml:"object_schemas"`
 	AppFactories      []string          `yaml:"app_factories"`
 	ConfigGetters     []string          `yaml:"config_getters"`
 	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
@@ -595,6 +596,30 @@ type Repositories struct {
 	// (db.user.findUnique, prisma.client.user.update, this.user.create) is
 	// that model's, when the attribute's object is not otherwise known.
 	ClientModels []string `yaml:"client_models"`
+}
+
+// ObjectSchemas describe request validation by an object schema built of
+// calls (zod's z.object({email: z.string().email()}), Joi.object, yup's
+// object) and applied to the request's input by a method that gives the
+// input back or throws (schema.parse(req.body)). Builders name, per object
+// builder, those methods (Parses) and whether its fields are required
+// unless marked (zod) or optional unless marked (Joi, yup). A field's
+// chain is rooted at a type call whose last segment is one of Strings
+// (its min and max bound the length) or any other (they bound the
+// value); Checks map a chained method to min, max, length or email;
+// Optional and Required are the methods that mark a field so.
+type ObjectSchemas struct {
+	Builders map[string]SchemaBuilder `yaml:"builders"`
+	Strings  []string                 `yaml:"strings"`
+	Checks   map[string]string        `yaml:"checks"`
+	Optional []string                 `yaml:"optional"`
+	Required []string                 `yaml:"required"`
+}
+
+// SchemaBuilder is one object schema builder of ObjectSchemas.
+type SchemaBuilder struct {
+	Parses   []string `yaml:"parses"`
+	Required bool     `yaml:"required"`
 }
 
 // ValidationChains describe checks written as a chain on one input and

@@ -1108,6 +1108,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.shapedInput(e, method, sc, out); v != nil {
 		return v
 	}
+	if v := rc.objectSchemaParse(e, method, sc, out); v != nil {
+		return v // schema.parse(req.body) (object_schemas.go)
+	}
 	if v := rc.builtFromObject(e, method, sc, out); v != nil {
 		return v
 	}

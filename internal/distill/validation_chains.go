@@ -65,24 +65,34 @@ func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, in allium.Expr, sc *sc
 	case "length":
 		length := &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
 		var conds []allium.Expr
-		for _, b := range []struct{ key, op, guardOp string }{{"min", allium.OpGe, allium.OpLt}, {"max", allium.OpLe, allium.OpGt}} {
-			kw := c.Keyword(b.key)
-			if kw == nil {
-				continue
+		for _, b := range []struct{ key, op string }{{"min", allium.OpGe}, {"max", allium.OpLe}} {
+			if cond := rc.boundCond(length, b.op, c.Keyword(b.key), rc.h.file, c.Line); cond != nil {
+				conds = append(conds, cond)
 			}
-			n, ok := litInt(kw)
-			if !ok {
-				continue
-			}
-			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
-			var bound allium.Expr = lit
-			if name := policyName(length, b.guardOp); name != "" && n > 1 {
-				// A bound worth naming (not "not blank"), as a guard's.
-				bound = rc.b.literalConfig(name, "Integer", lit, rc.h.file, c.Line)
-			}
-			conds = append(conds, &allium.Binary{Op: b.op, X: length, Y: bound})
 		}
 		return conds
 	}
 	return nil
+}
+
+// boundCond states x op n for a literal integer n (x >= 8 for a minimum,
+// x <= 64 for a maximum), n named as a config parameter the way a guard's
+// bound is (min_password_length) when it is worth naming, written at f's
+// line; nil when n is no integer literal.
+func (rc *ruleCtx) boundCond(x allium.Expr, op string, n *facts.Expr, f *facts.File, line int) allium.Expr {
+	v, ok := litInt(n)
+	if !ok {
+		return nil
+	}
+	lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(v))}
+	var bound allium.Expr = lit
+	guardOp := allium.OpLt // the guard that refuses: length(p) < 8
+	if op == allium.OpLe {
+		guardOp = allium.OpGt
+	}
+	if name := policyName(x, guardOp); name != "" && v > 1 {
+		// A bound worth naming (not "not blank"), as a guard's.
+		bound = rc.b.literalConfig(name, "Integer", lit, f, line)
+	}
+	return &allium.Binary{Op: op, X: x, Y: bound}
 }

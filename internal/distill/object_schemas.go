@@ -1,0 +1,139 @@
+package distill
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// objectSchemaParse reads the request's input validated by an object
+// schema (catalog object_schemas):
+//
+//	const signupSchema = z.object({ email: z.string().email(), password: z.string().min(12) });
+//	const { email, password } = signupSchema.parse(req.body);
+//
+// The call gives the input back or throws, so its value is the input and
+// each field's checks are preconditions on the input's field (requires:
+// is_valid_email(email); requires: length(password) >=
+// config.min_password_length). Nil when e is no such call.
+func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	schemas := rc.b.lang.ObjectSchemas
+	if schemas == nil || len(schemas.Builders) == 0 || len(e.Args) != 1 || method == "" {
+		return nil
+	}
+	fields, builder, file, ok := rc.b.objectSchema(sc.file, e.X.X)
+	if !ok || !slices.Contains(builder.Parses, method) {
+		return nil
+	}
+	input := rc.eval(&e.Args[0], sc, out, false)
+	if input.kind != vReqDict {
+		return nil
+	}
+	// The checks are the schema's, stated at its lines.
+	at := *sc
+	at.file = file
+	for _, f := range fields {
+		rc.schemaFieldChecks(f, &e.Args[0], builder.Required, sc, &at, out)
+	}
+	return input
+}
+
+// objectSchema finds the fields, the builder and the file of the object
+// schema x is, written in place or held by a module constant.
+func (b *builder) objectSchema(f *facts.File, x *facts.Expr) (fields []facts.Keyword, builder catalog.SchemaBuilder, file *facts.File, ok bool) {
+	file = f
+	if x != nil && (x.Kind == facts.ExprName || x.Kind == facts.ExprAttr) {
+		if c := b.ix.constant(f, x); c != nil && c.as.Value != nil {
+			x, file = c.as.Value, c.file
+		}
+	}
+	if x == nil || x.Kind != facts.ExprCall {
+		return nil, builder, nil, false
+	}
+	for _, name := range slices.Sorted(maps.Keys(b.lang.ObjectSchemas.Builders)) {
+		if catalog.MatchAny([]string{name}, x.Resolved(), x.Raw) {
+			return objectKeywordsOf(x), b.lang.ObjectSchemas.Builders[name], file, true
+		}
+	}
+	return nil, builder, nil, false
+}
+
+// objectKeywordsOf is the object literal a call was given, as keywords:
+// keyword_objects already read it so, or its one dict argument.
+func objectKeywordsOf(call *facts.Expr) []facts.Keyword {
+	if kws := call.Keywords(); len(kws) > 0 {
+		return kws
+	}
+	if len(call.Args) == 1 {
+		if kws, ok := objectKeywords(&call.Args[0]); ok {
+			return kws
+		}
+	}
+	return nil
+}
+
+// schemaFieldChecks states the checks of one field's chain
+// (z.string().min(12).email()) as preconditions on the input's field of
+// that name (read in sc, stated at the schema's lines in at). A field
+// optional by the chain or by its builder's default has none: its checks
+// hold only when it is given.
+func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, required bool, sc, at *scope, out *[]allium.Stmt) {
+	schemas := rc.b.lang.ObjectSchemas
+	var checks []*facts.Expr
+	root := &f.Value
+	for root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind == facts.ExprCall {
+		switch m := root.Method(); {
+		case slices.Contains(schemas.Optional, m):
+			return
+		case slices.Contains(schemas.Required, m):
+			required = true
+		default:
+			checks = append(checks, root)
+		}
+		root = root.X.X
+	}
+	if !required || root.Kind != facts.ExprCall {
+		return
+	}
+	part := &facts.Expr{Kind: facts.ExprAttr, X: input, Name: f.Name, Raw: input.Raw + "." + f.Name, Line: f.Value.Line}
+	in := rc.tr(part, sc, out)
+	if in == nil {
+		return
+	}
+	text := catalog.MatchAny(schemas.Strings, facts.LastSegment(root.Raw))
+	measured := in
+	if text {
+		measured = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
+	}
+	for i := len(checks) - 1; i >= 0; i-- {
+		c := checks[i]
+		var cond allium.Expr
+		switch schemas.Checks[c.Method()] {
+		case "email":
+			cond = &allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: in}}}
+		case "min":
+			cond = rc.boundCond(measured, allium.OpGe, firstArg(c), at.file, c.Line)
+		case "max":
+			cond = rc.boundCond(measured, allium.OpLe, firstArg(c), at.file, c.Line)
+		case "length":
+			if n := firstArg(c); text && n != nil && n.Kind == facts.ExprInt {
+				cond = &allium.Binary{Op: allium.OpEq, X: measured, Y: &allium.Lit{Kind: allium.LitNumber, Text: n.Value}}
+			}
+		}
+		if cond == nil {
+			continue
+		}
+		rc.b.stats.GuardsSeen++
+		rc.requires(cond, at, c.Line)
+	}
+}
+
+func firstArg(c *facts.Expr) *facts.Expr {
+	if len(c.Args) == 0 {
+		return nil
+	}
+	return &c.Args[0]
+}

@@ -1,0 +1,84 @@
+package distill
+
+import "testing"
+
+// TestObjectSchemaIdioms pins request validation by object schemas: a
+// schema applied to the request's body by a call that gives it back or
+// throws makes the body's fields the trigger's parameters and each
+// field's checks preconditions on them; a field optional by its chain or
+// its builder's default has none, and a call that answers a result object
+// (Joi's validate) is not read as the input.
+func TestObjectSchemaIdioms(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	model := `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: { type: String, required: true }, passwordHash: { type: String, required: true }, age: Number });
+module.exports = mongoose.model('User', userSchema);
+`
+	tests := []struct {
+		name      string
+		routes    string
+		construct string
+		want      []string
+		notWant   []string
+	}{
+		{
+			name: "zod: a module schema parsed from req.body; email, min length, an optional field without checks",
+			routes: `
+const { z } = require('zod');
+const signup = z.object({ email: z.string().email(), password: z.string().min(12).max(72), age: z.number().min(18).optional() });
+router.post('/signup', async (req, res) => {
+  const { email, password, age } = signup.parse(req.body);
+  await User.create({ email, age, passwordHash: await bcrypt.hash(password, 10) });
+  res.status(201).end();
+});
+`,
+			construct: "Signup",
+			want: []string{"when: Signup(email, password, age)", "requires: is_valid_email(email)",
+				"requires: length(password) >= config.min_password_length", "requires: length(password) <= config.max_password_length",
+				"min_password_length: Integer = 12"},
+			notWant: []string{"age >="},
+		},
+		{
+			name: "Joi: validateAsync of a schema written in place; only .required() fields have checks; a number's min bounds its value",
+			routes: `
+const Joi = require('joi');
+router.post('/register', async (req, res) => {
+  const body = await Joi.object({ email: Joi.string().email().required(), age: Joi.number().min(18).required(), password: Joi.string().min(10) }).validateAsync(req.body);
+  await User.create({ email: body.email, age: body.age, passwordHash: await bcrypt.hash(body.password, 10) });
+  res.status(201).end();
+});
+`,
+			construct: "Register",
+			want:      []string{"requires: is_valid_email(email)", "requires: age >= config.min_age", "min_age: Integer = 18", "User.created(email: email, age: age, password_hash: hash(password))"},
+			notWant:   []string{"length(password)"},
+		},
+		{
+			name: "Joi's validate answers {error, value}, not the input: no preconditions from it",
+			routes: `
+const Joi = require('joi');
+const schema = Joi.object({ email: Joi.string().email().required() });
+router.post('/invite', async (req, res) => {
+  schema.validate(req.body);
+  await User.create({ email: req.body.email, passwordHash: 'x' });
+  res.status(201).end();
+});
+`,
+			construct: "Invite",
+			notWant:   []string{"is_valid_email"},
+			want:      []string{"when: Invite(email)"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"src/user.js": model, "src/routes.js": `
+const express = require('express');
+const bcrypt = require('bcrypt');
+const User = require('./user');
+const router = express.Router();
+` + tt.routes + "\nmodule.exports = router;\n"}
+			wantConstruct(t, distilText(t, d, files), tt.construct, tt.want, tt.notWant)
+		})
+	}
+}

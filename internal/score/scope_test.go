@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/distill/distill/internal/allium"
 )
 
 // TestScoreInScope: distilled items about what the expected spec's scope
@@ -48,16 +50,12 @@ rule Listed {
 `
 	distilled := parse(t, "distilled", base+extra)
 	expected := parse(t, "expected", base)
-	scope, err := ParseScope("scope.txt", strings.NewReader(`# comment
+	plain, scoped := scoreScoped(t, distilled, expected, `# comment
 
 entity Challenge -- not an auth model
 rule Listed -- a flow the expected spec excludes
 entity ResetToken -- listed, but it matches, so it still counts
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, scoped := Score(distilled, expected), ScoreIn(distilled, expected, scope)
+`)
 	for _, tc := range []struct {
 		c                   Category
 		distilled, outScope int
@@ -86,6 +84,17 @@ entity ResetToken -- listed, but it matches, so it still counts
 	}
 }
 
+// scoreScoped scores distilled against expected without and with the scope
+// file scopeText.
+func scoreScoped(t *testing.T, distilled, expected *allium.Module, scopeText string) (plain, scoped Result) {
+	t.Helper()
+	scope, err := ParseScope("scope.txt", strings.NewReader(scopeText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Score(distilled, expected), ScoreIn(distilled, expected, scope)
+}
+
 // TestScoreInScopeFields: a field line leaves that one distilled field out
 // of precision and nothing else: the entity's other fields, the rule that
 // writes the field and its clauses still count, and recall does not move.
@@ -104,17 +113,13 @@ rule SetWebsite {
 
 rule RequestReset {`))
 	expected := parse(t, "expected", base)
-	scope, err := ParseScope("scope.txt", strings.NewReader(`entity Challenge -- not an auth model
+	plain, scoped := scoreScoped(t, distilled, expected, `entity Challenge -- not an auth model
 field User.website -- profile details; excluded
 field User.avatar -- profile details; excluded
 field User.email -- the expected spec has it
 field User.nickname -- not distilled
 field Challenge.name -- its entity is out already
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, scoped := Score(distilled, expected), ScoreIn(distilled, expected, scope)
+`)
 	for _, tc := range []struct {
 		c                            Category
 		distilled, matched, outScope int

@@ -88,8 +88,12 @@
 // leaves out. Distilled items about them that match nothing are counted as
 // OutOfScope rather than lowering precision: an entity listed, its fields,
 // a rule listed or one that names listed entities and no other declared
-// one, that rule's clauses, and a config parameter only such rules read. A matched item always counts, and recall
-// never changes.
+// one, that rule's clauses, and a config parameter only such rules read.
+// A field line ("field User.website -- ...") leaves out that one field of
+// an entity the expected spec keeps, and nothing else. A matched item
+// always counts, and recall never changes. A field line that leaves
+// nothing out (no such distilled field, or one the expected spec has) is
+// reported in Result.StaleScope, and TestRealWorld fails on it.
 //
 // # The corpus
 //

@@ -96,6 +96,9 @@ func TestRealWorld(t *testing.T) {
 			}
 
 			r := ScoreIn(out.Module, expected, loadScope(t, svc))
+			for _, s := range r.StaleScope {
+				t.Errorf("%s: stale scope line: %s", filepath.Join(svc.dir, "scope.txt"), s)
+			}
 			rows = append(rows, Row{Service: svc.name, Language: serviceLanguage(t, svc, out), Result: r})
 			if *detail {
 				writeDetail(&details, svc.name, r)

@@ -26,17 +26,26 @@ type Scope struct {
 	// Rules holds distilled rule names of flows the expected spec does
 	// not cover.
 	Rules map[string]bool
+	// Fields holds "Entity.field" names (the distilled spec's) of columns
+	// of an entity the expected spec keeps, on a topic its header
+	// excludes (flaskbb's User.website: "user profile details").
+	Fields map[string]bool
 }
 
-// scopeLine is "entity Name -- reason" or "rule Name -- reason".
-var scopeLine = regexp.MustCompile(`^(entity|rule)\s+([A-Za-z_][A-Za-z0-9_]*)\s+--\s*(\S.*)$`)
+// scopeLine is "entity Name -- reason", "rule Name -- reason" or
+// "field Entity.name -- reason"; whether the name may hold a dot is the
+// kind's, checked after the match.
+var scopeLine = regexp.MustCompile(`^(entity|rule|field)\s+([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\s+--\s*(\S.*)$`)
 
-// ParseScope reads a scope file: one "entity Name -- reason" or
-// "rule Name -- reason" per line; blank lines and lines starting with "#"
-// are skipped. The reason is required, so that every exclusion says why a
-// careful person left it out. Errors name the file and line.
+// ParseScope reads a scope file: one "entity Name -- reason",
+// "rule Name -- reason" or "field Entity.name -- reason" per line; blank
+// lines and lines starting with "#" are skipped. The reason is required, so
+// that every exclusion says why a careful person left it out. Errors name
+// the file and line. Whether a listed name exists in the distilled spec is
+// not ParseScope's to know: ScoreIn reports field lines that leave nothing
+// out (Result.StaleScope).
 func ParseScope(name string, r io.Reader) (Scope, error) {
-	s := Scope{Entities: map[string]bool{}, Rules: map[string]bool{}}
+	s := Scope{Entities: map[string]bool{}, Rules: map[string]bool{}, Fields: map[string]bool{}}
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
@@ -44,12 +53,15 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 			continue
 		}
 		m := scopeLine.FindStringSubmatch(text)
-		if m == nil {
-			return Scope{}, fmt.Errorf("%s:%d: want \"entity Name -- reason\" or \"rule Name -- reason\", got %q", name, line, text)
+		if m == nil || (m[1] == "field") != strings.Contains(m[2], ".") {
+			return Scope{}, fmt.Errorf("%s:%d: want \"entity Name -- reason\", \"rule Name -- reason\" or \"field Entity.name -- reason\", got %q", name, line, text)
 		}
 		set := s.Entities
-		if m[1] == "rule" {
+		switch m[1] {
+		case "rule":
 			set = s.Rules
+		case "field":
+			set = s.Fields
 		}
 		if set[m[2]] {
 			return Scope{}, fmt.Errorf("%s:%d: %s %s listed twice", name, line, m[1], m[2])
@@ -65,14 +77,18 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 // excluded reports which of the distilled module's constructs are out of
 // scope: the entities listed, the rules listed or whose text names at
 // least one listed entity and no other declared one, and the config
-// parameters only those rules read; fields ("Entity.field") of an entity in
-// scope whose type or relationship is a listed entity (User's
-// grantor: AccessPermission with grantor = this, when AccessPermission is
-// listed), since a spec that leaves an entity out leaves out the ways to
-// reach it too. A rule that names no entity, or names one in scope, stays
+// parameters only those rules read; fields ("Entity.field") listed, and
+// those of an entity in scope whose type or relationship is a listed entity
+// (User's grantor: AccessPermission with grantor = this, when
+// AccessPermission is listed), since a spec that leaves an entity out
+// leaves out the ways to reach it too. A listed field leaves only itself
+// out: rules and clauses that mention it still count. A rule that names no entity, or names one in scope, stays
 // in: when in doubt an item counts.
 func (s Scope) excluded(m *allium.Module) (entities, rules, config, fields map[string]bool) {
 	entities, rules, config, fields = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for f := range s.Fields {
+		fields[f] = true
+	}
 	declared := map[string]bool{}
 	for _, list := range [][]*allium.Entity{m.Entities, m.Externals} {
 		for _, e := range list {

@@ -1,8 +1,11 @@
 package score
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/distill/distill/internal/allium"
 )
 
 // TestScoreInScope: distilled items about what the expected spec's scope
@@ -47,16 +50,12 @@ rule Listed {
 `
 	distilled := parse(t, "distilled", base+extra)
 	expected := parse(t, "expected", base)
-	scope, err := ParseScope("scope.txt", strings.NewReader(`# comment
+	plain, scoped := scoreScoped(t, distilled, expected, `# comment
 
 entity Challenge -- not an auth model
 rule Listed -- a flow the expected spec excludes
 entity ResetToken -- listed, but it matches, so it still counts
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, scoped := Score(distilled, expected), ScoreIn(distilled, expected, scope)
+`)
 	for _, tc := range []struct {
 		c                   Category
 		distilled, outScope int
@@ -85,11 +84,109 @@ entity ResetToken -- listed, but it matches, so it still counts
 	}
 }
 
+// scoreScoped scores distilled against expected without and with the scope
+// file scopeText.
+func scoreScoped(t *testing.T, distilled, expected *allium.Module, scopeText string) (plain, scoped Result) {
+	t.Helper()
+	scope, err := ParseScope("scope.txt", strings.NewReader(scopeText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Score(distilled, expected), ScoreIn(distilled, expected, scope)
+}
+
+// TestScoreInScopeFields: a field line leaves that one distilled field out
+// of precision and nothing else: the entity's other fields, the rule that
+// writes the field and its clauses still count, and recall does not move.
+// Lines that leave nothing out are reported as stale.
+func TestScoreInScopeFields(t *testing.T) {
+	distilled := parse(t, "distilled", edit(t,
+		"    locked: Boolean\n", "    locked: Boolean\n    website: String\n    avatar: String?\n    bio: String\n",
+		"rule RequestReset {", `entity Challenge {
+    name: String
+}
+
+rule SetWebsite {
+    when: SetWebsite(user, url)
+    ensures: user.website = url
+}
+
+rule RequestReset {`))
+	expected := parse(t, "expected", base)
+	plain, scoped := scoreScoped(t, distilled, expected, `entity Challenge -- not an auth model
+field User.website -- profile details; excluded
+field User.avatar -- profile details; excluded
+field User.email -- the expected spec has it
+field User.nickname -- not distilled
+field Challenge.name -- its entity is out already
+`)
+	for _, tc := range []struct {
+		c                            Category
+		distilled, matched, outScope int
+	}{
+		// website, avatar and Challenge.name leave; bio stays an extra.
+		{Fields, 7, 6, 3},
+		{Entities, 2, 2, 1},
+		// SetWebsite writes a scoped field but stays counted, with its
+		// ensures.
+		{Rules, 3, 2, 0},
+		{Ensures, 4, 3, 0},
+	} {
+		n := scoped.Counts[tc.c]
+		if n.Distilled != tc.distilled || n.Matched != tc.matched || n.OutOfScope != tc.outScope {
+			t.Errorf("%s: distilled %d matched %d out of scope %d, want %d, %d and %d",
+				tc.c, n.Distilled, n.Matched, n.OutOfScope, tc.distilled, tc.matched, tc.outScope)
+		}
+		if p := plain.Counts[tc.c]; p.Expected != n.Expected || p.Matched != n.Matched {
+			t.Errorf("%s: scope moved recall: plain %+v scoped %+v", tc.c, p, n)
+		}
+	}
+	if got, want := scoped.Extra[Fields], []string{"User.bio"}; !slices.Equal(got, want) {
+		t.Errorf("extra fields %q, want %q", got, want)
+	}
+	want := []string{
+		"field Challenge.name: its entity is out of scope already",
+		"field User.email: matches the expected spec's User.email",
+		"field User.nickname: not a field of the distilled spec",
+	}
+	if !slices.Equal(scoped.StaleScope, want) {
+		t.Errorf("stale scope lines:\n got %q\nwant %q", scoped.StaleScope, want)
+	}
+	if len(plain.StaleScope) != 0 {
+		t.Errorf("no scope, yet stale lines %q", plain.StaleScope)
+	}
+}
+
+func TestParseScope(t *testing.T) {
+	s, err := ParseScope("scope.txt", strings.NewReader(`# header
+entity Challenge -- not auth
+rule Listed -- excluded flow
+
+field User.website   --   profile details
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Entities["Challenge"] || !s.Rules["Listed"] || !s.Fields["User.website"] ||
+		len(s.Entities)+len(s.Rules)+len(s.Fields) != 3 {
+		t.Errorf("parsed %+v", s)
+	}
+}
+
 func TestParseScopeErrors(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"entity Challenge\n", "scope.txt:1: want"},
 		{"\nentity Challenge -- why\nentity Challenge -- again\n", "scope.txt:3: entity Challenge listed twice"},
-		{"field User.x -- no\n", "scope.txt:1: want"},
+		// A field line needs its entity, its reason, and only one dot.
+		{"field User -- no entity\n", "scope.txt:1: want"},
+		{"field User.x\n", "scope.txt:1: want"},
+		{"field User.x --\n", "scope.txt:1: want"},
+		{"field User.x.y -- too deep\n", "scope.txt:1: want"},
+		{"field User.x -- why\nfield User.x -- again\n", "scope.txt:2: field User.x listed twice"},
+		// Entities and rules have no dot.
+		{"entity User.x -- no\n", "scope.txt:1: want"},
+		{"rule User.x -- no\n", "scope.txt:1: want"},
+		{"fields User.x -- no\n", "scope.txt:1: want"},
 	} {
 		_, err := ParseScope("scope.txt", strings.NewReader(tc.text))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

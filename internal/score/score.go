@@ -1,6 +1,7 @@
 package score
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -89,6 +90,13 @@ type Result struct {
 	// a clause compare aligned but that says something else carries the
 	// other side's text after "≠".
 	Missing, Extra [NumCategories][]string
+	// StaleScope lists, sorted, the scope's field lines that leave nothing
+	// out of precision, each with why: the distilled spec has no such
+	// field, it matches one of the expected spec (so the expected spec
+	// does cover it), or its entity is out of scope already. A scope file
+	// that names what is no longer there would rot unseen; TestRealWorld
+	// fails on these.
+	StaleScope []string
 }
 
 // Variant IDs given to compare. Compare sorts variants by ID, so the
@@ -145,12 +153,22 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 		return false
 	}
 	var r Result
+	seen := map[string]bool{}
 	for _, a := range res.Aligned {
 		cat, ok := categoryOf[a.Kind]
 		if !ok {
 			continue
 		}
 		dp, ep := a.Variants[d], a.Variants[e]
+		if f := a.Parent + "." + dp.LocalName; cat == Fields && dp.Present && scope.Fields[f] {
+			seen[f] = true
+			switch {
+			case ep.Present:
+				r.StaleScope = append(r.StaleScope, "field "+f+": matches the expected spec's "+a.Parent+"."+ep.LocalName)
+			case outEntities[a.Parent]:
+				r.StaleScope = append(r.StaleScope, "field "+f+": its entity is out of scope already")
+			}
+		}
 		c := &r.Counts[cat]
 		if dp.Present && !ep.Present && outside(cat, a, dp) {
 			c.OutOfScope++
@@ -185,6 +203,12 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 			r.Missing[cat] = append(r.Missing[cat], name(ep))
 		}
 	}
+	for f := range scope.Fields {
+		if !seen[f] {
+			r.StaleScope = append(r.StaleScope, "field "+f+": not a field of the distilled spec")
+		}
+	}
+	sort.Strings(r.StaleScope)
 	return r
 }
 

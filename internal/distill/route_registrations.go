@@ -129,12 +129,19 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 // the request's input (await req.json()), whose keys are its inputs.
 func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	if v.Raw == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
-		if r := rc.eval(v, sc, out, true); r.kind == vReqDict {
-			// const {token, password} = await req.json(): the inputs.
-			for i := range t.Entries() {
-				if en := &t.Entries()[i]; en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName {
-					sc.vars[en.Value.Name] = rc.shapeInput(r, en.Key.Value, sc)
-				}
+		r := rc.eval(v, sc, out, true)
+		for i := range t.Entries() {
+			en := &t.Entries()[i]
+			if en.Key == nil || en.Key.Kind != facts.ExprString || en.Value.Kind != facts.ExprName {
+				continue
+			}
+			switch {
+			case r.kind == vReqDict:
+				// const {token, password} = await req.json(): the inputs.
+				sc.vars[en.Value.Name] = rc.shapeInput(r, en.Key.Value, sc)
+			case r.claimsOf != nil:
+				// const {sub} = verifyJwt(token): the decoded token's claims.
+				sc.vars[en.Value.Name] = rc.claim(r, en.Key.Value)
 			}
 		}
 		return

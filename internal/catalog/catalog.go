@@ -467,6 +467,12 @@ type SchemaModels struct {
 	// MethodTables are a schema's attributes whose functions are methods
 	// of its model (schema.methods.x = function () {...}, statics).
 	MethodTables []string `yaml:"method_tables"`
+	// SaveHooks register a function run before a row is saved when given
+	// one of SaveEvents first (userSchema.pre("save", fn)): a field the
+	// hook replaces by its hash (user.password = hash of user.password)
+	// is stored hashed whatever a rule writes to it.
+	SaveHooks  []string `yaml:"save_hooks"`
+	SaveEvents []string `yaml:"save_events"`
 }
 
 // Continuations describe callback-passing style: a call whose last

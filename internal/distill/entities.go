@@ -16,6 +16,9 @@ type entityInfo struct {
 	name  string
 	ref   *classRef
 	table string
+	// hashedOnSave: code attributes a save hook stores hashed
+	// (schema_models.go).
+	hashedOnSave map[string]bool
 	// fields in declaration order; attrs maps a code attribute name to the
 	// spec field it became (user_id -> user).
 	fields []*fieldInfo

@@ -128,7 +128,20 @@ func TestExpressValidatorChains(t *testing.T) {
 	files := map[string]string{
 		"src/models/User.js": `
 const mongoose = require('mongoose');
+const bcrypt = require('bcrypt');
 const userSchema = new mongoose.Schema({ email: String, password: String, passwordResetToken: String, resetExpires: Date });
+userSchema.pre('save', function save(next) {
+  const user = this;
+  if (!user.isModified('password')) { return next(); }
+  bcrypt.genSalt(10, (err, salt) => {
+    if (err) { return next(err); }
+    bcrypt.hash(user.password, salt, (err, hash) => {
+      if (err) { return next(err); }
+      user.password = hash;
+      next();
+    });
+  });
+});
 module.exports = mongoose.model('User', userSchema);
 `,
 		"src/app.js": `
@@ -182,11 +195,11 @@ exports.postForgot = async (req, res) => {
 	}
 	tests := []constructCase{
 		{
-			name:      "each check of a chain is a precondition; a sanitiser says nothing; min 1 stays a literal",
+			name:      "each check of a chain is a precondition; a sanitiser says nothing; min 1 stays a literal; the save hook hashes the password",
 			construct: "PostSignup",
 			want: []string{"requires: is_valid_email(email)", "requires: length(password) >= config.min_password_length",
 				"requires: length(password) <= config.max_password_length", "requires: confirm_password = password",
-				"requires: length(name) >= 1"},
+				"requires: length(name) >= 1", "User.created(email: email, password: hash(password))"},
 			notWant: []string{"normalize", "gmail"},
 		},
 		{
@@ -197,7 +210,7 @@ exports.postForgot = async (req, res) => {
 		{
 			name:      "where(path).gt(value) on a lookup (catalog path_comparisons): the row found also has path > value",
 			construct: "PostReset",
-			want:      []string{"requires: user.reset_expires > now", "requires: exists user", "user.password = password"},
+			want:      []string{"requires: user.reset_expires > now", "requires: exists user", "user.password = hash(password)"},
 		},
 	}
 	out := distilText(t, d, files)

@@ -34,16 +34,23 @@ export class UserService {
     return this.user.create({ data: { name, email, passwordHash } })
   }
   lockUser = (email: string) => this.user.update({ where: { email }, data: { locked: true } })
+  updateUserById = (userId: string, opts: any) => this.user.update({ where: { id: userId }, ...opts })
 }
 `,
 		"app/controllers/auth.controller.ts": `
 import type { UserService } from '../services/user.service.js'
+import type { TokenService } from '../services/token.service.js'
 export class AuthController {
-  constructor(private userService: UserService) {}
+  constructor(private userService: UserService, private tokenService: TokenService) {}
   register = async (req, rep) => {
     const { name, email, password } = req.body
     await this.userService.createUser({ name, email, password })
     rep.code(201).send()
+  }
+  unlock = async (req, rep) => {
+    const { sub } = this.tokenService.verify(req.query.token)
+    await this.userService.updateUserById(sub, { data: { locked: false }, select: { id: true } })
+    rep.send()
   }
   lock = async (req, rep) => {
     const user = await this.userService.getUserByEmail(req.body.email)
@@ -52,6 +59,16 @@ export class AuthController {
       return
     }
     await this.userService.lockUser(user.email)
+  }
+}
+`,
+		"app/services/token.service.ts": `
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  verify = (token: string) => {
+    const payload = this.jwt.verify(token)
+    return payload
   }
 }
 `,
@@ -68,6 +85,7 @@ const routes = async (f) => {
   const { authenticate } = f
   const { auth } = f.controllers
   f.route({ method: 'POST', url: '/register', handler: auth.register })
+  f.route({ method: 'POST', url: '/unlock', handler: auth.unlock })
   f.route({ method: 'POST', url: '/lock', onRequest: authenticate(), handler: auth.lock })
 }
 export default routes
@@ -83,6 +101,11 @@ export default routes
 			name:      "a lookup with spread options, a reply helper that refuses (fastify-sensible), an update through the service",
 			construct: "Lock",
 			want:      []string{"when: Lock(", "let user = User{email}", "requires: exists user", "locked = true"},
+		},
+		{
+			name:      "const {sub} of a decoded token is its subject; update({where: {id}, ...opts}) writes the caller's data",
+			construct: "Unlock",
+			want:      []string{"when: Unlock(token)", "token.user.locked = false"},
 		},
 		{
 			name:      "the route's onRequest hook is an auth decorator: a surface for signed-in users",

@@ -1,6 +1,11 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // TestNextAuthSessions pins NextAuth's getServerSession (catalog auth
 // session_getters): the session's user is the signed-in user, a handler
@@ -42,8 +47,21 @@ export async function POST(req: Request) {
   return new Response(null, { status: 201 })
 }
 `,
+		"app/api/notes/[noteId]/route.ts": `
+import { db } from "@/lib/db"
+export async function DELETE(req: Request, context: any) {
+  const { params } = context
+  await db.note.delete({ where: { id: params.noteId as string } })
+  return new Response(null, { status: 204 })
+}
+`,
 	}
 	out := distilText(t, d, files)
+	// An id the spec cannot name finds no row it can state: no "where id"
+	// (a truth test of the id the checker would drop).
+	if text := string(allium.Print(out.Module, allium.PrintOptions{})); strings.Contains(text, "where id") {
+		t.Errorf("a delete by an unnamed id became a loop over a truth test:\n%s", text)
+	}
 	wantConstruct(t, out, "Notes", []string{"when: Notes(title, user)", "Note.created(title: title, author: user)"}, []string{"session"})
 	wantConstruct(t, out, "UserApi", []string{"Notes(title, user)"}, nil)
 }

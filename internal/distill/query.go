@@ -541,6 +541,12 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 	if len(stmts) == 0 {
 		return
 	}
+	if slices.ContainsFunc(q.conds, func(c qcond) bool { return c.field == "id" && c.val == nil }) {
+		// delete({where: {id: <what the spec cannot name>}}): which row
+		// is not known; "where id" would test the id for truth.
+		rc.untranslated(sc, line, LeftOutBulk, "a change to a row found by an id the spec cannot name")
+		return
+	}
 	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, line), Var: v, Coll: coll, Body: stmts})
 }
 

@@ -66,9 +66,18 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	}
 	// Filters: keywords that are neither plumbing nor the values written.
 	var filters, values []facts.Keyword
+	var spread *dictPart // update({where, ...opts}) with opts = {data: {...}} of the caller
 	for _, kw := range e.Keywords() {
 		switch {
-		case kw.Name == "**" || slices.Contains(reps.PlumbingArgs, kw.Name):
+		case kw.Name == "**":
+			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
+				for _, en := range v.parts[0].e.Entries() {
+					if en.Key != nil && en.Key.Kind == facts.ExprString && slices.Contains(reps.ValueArgs, en.Key.Value) && en.Value.Kind == facts.ExprDict {
+						spread = &dictPart{e: &en.Value, sc: v.parts[0].sc}
+					}
+				}
+			}
+		case slices.Contains(reps.PlumbingArgs, kw.Name):
 		case slices.Contains(reps.ValueArgs, kw.Name):
 			values = append(values, kw)
 		case slices.Contains(reps.FilterArgs, kw.Name):
@@ -102,6 +111,10 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: rc.repoCreateArgs(values, ent, sc, out)}})
 		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
 	case catalog.Match(reps.Updates, method):
+		if len(values) == 0 && spread != nil {
+			rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*spread.e}, Line: spread.e.Line}, spread.sc, out)
+			return &value{kind: vPlumbing}
+		}
 		for _, kw := range values {
 			if kw.Value.Kind == facts.ExprDict {
 				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)

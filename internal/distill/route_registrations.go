@@ -161,13 +161,20 @@ func moduleStem(p string) string {
 // the request's input (await req.json()), whose keys are its inputs.
 func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	if v.Raw == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
-		if r := rc.eval(v, sc, out, true); r.kind == vReqDict {
-			// const {token, password} = await req.json(): the inputs.
-			for i := range t.Entries() {
-				en := &t.Entries()[i]
-				if target, _ := defaulted(&en.Value); en.Key != nil && en.Key.Kind == facts.ExprString && target.Kind == facts.ExprName {
-					sc.vars[target.Name] = rc.shapeInput(r, en.Key.Value, sc)
-				}
+		r := rc.eval(v, sc, out, true)
+		for i := range t.Entries() {
+			en := &t.Entries()[i]
+			target, _ := defaulted(&en.Value)
+			if en.Key == nil || en.Key.Kind != facts.ExprString || target.Kind != facts.ExprName {
+				continue
+			}
+			switch {
+			case r.kind == vReqDict:
+				// const {token, password} = await req.json(): the inputs.
+				sc.vars[target.Name] = rc.shapeInput(r, en.Key.Value, sc)
+			case r.claimsOf != nil:
+				// const {sub} = verifyJwt(token): the decoded token's claims.
+				sc.vars[target.Name] = rc.claim(r, en.Key.Value)
 			}
 		}
 		return

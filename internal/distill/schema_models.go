@@ -69,6 +69,48 @@ func (b *builder) schemaModels() {
 	for _, m := range models {
 		b.readSchemaFields(m)
 		b.schemaMethods(m)
+		b.saveHooks(m)
+	}
+}
+
+// saveHooks reads the hooks a schema runs before a row is saved
+// (userSchema.pre("save", fn), catalog save_hooks and save_events): a
+// field the hook sets to a hash of itself, directly or through a local
+// (const h = bcrypt.hash(user.password, salt); user.password = h), is
+// stored hashed, so a rule writing it states its hash.
+func (b *builder) saveHooks(m *schemaModel) {
+	sm := b.lang.SchemaModels
+	if m.e == nil || m.schema == "" || len(sm.SaveHooks) == 0 {
+		return
+	}
+	hashes := func(v *facts.Expr, field string) bool {
+		return v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.HashCalls, v.Resolved(), v.Raw) &&
+			len(v.Args) > 0 && v.Args[0].Kind == facts.ExprAttr && v.Args[0].Name == field
+	}
+	for i := range m.file.Statements {
+		call := m.file.Statements[i].Value
+		if m.file.Statements[i].Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || !slices.Contains(sm.SaveHooks, call.Method()) ||
+			call.X.X == nil || call.X.X.Kind != facts.ExprName || call.X.X.Name != m.schema || len(call.Args) != 2 ||
+			call.Args[0].Kind != facts.ExprString || !slices.Contains(sm.SaveEvents, call.Args[0].Value) || call.Args[1].Func() == nil {
+			continue
+		}
+		locals := map[string]*facts.Expr{}
+		facts.Walk(call.Args[1].Func().Body, func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
+				return true
+			}
+			t := &s.Targets[0]
+			switch {
+			case t.Kind == facts.ExprName:
+				locals[t.Name] = s.Value
+			case t.Kind == facts.ExprAttr && (hashes(s.Value, t.Name) || s.Value.Kind == facts.ExprName && hashes(locals[s.Value.Name], t.Name)):
+				if m.e.hashedOnSave == nil {
+					m.e.hashedOnSave = map[string]bool{}
+				}
+				m.e.hashedOnSave[t.Name] = true
+			}
+			return true
+		})
 	}
 }
 

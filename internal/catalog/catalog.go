@@ -613,13 +613,20 @@ type Repositories struct {
 // chain is rooted at a type call whose last segment is one of Strings
 // (its min and max bound the length) or any other (they bound the
 // value); Checks map a chained method to min, max, length or email;
-// Optional and Required are the methods that mark a field so.
+// Optional and Required are the methods that mark a field so. A builder's
+// object may also come from a keys(...) call chained on it (Joi).
 type ObjectSchemas struct {
 	Builders map[string]SchemaBuilder `yaml:"builders"`
 	Strings  []string                 `yaml:"strings"`
 	Checks   map[string]string        `yaml:"checks"`
 	Optional []string                 `yaml:"optional"`
 	Required []string                 `yaml:"required"`
+	// Middlewares are route middlewares given an object that maps a part
+	// of the request to its schema (celebrate({[Segments.BODY]: schema}));
+	// BodyKeys are the keys (or the last segment of a computed key) that
+	// name the request's body.
+	Middlewares []string `yaml:"middlewares"`
+	BodyKeys    []string `yaml:"body_keys"`
 }
 
 // SchemaBuilder is one object schema builder of ObjectSchemas.

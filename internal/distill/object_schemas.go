@@ -53,12 +53,54 @@ func (b *builder) objectSchema(f *facts.File, x *facts.Expr) (fields []facts.Key
 	if x == nil || x.Kind != facts.ExprCall {
 		return nil, builder, nil, false
 	}
+	made, fieldsOf := x, x
+	if x.Method() == "keys" && x.X != nil && x.X.X != nil && x.X.X.Kind == facts.ExprCall {
+		made = x.X.X // Joi.object().keys({...})
+	}
 	for _, name := range slices.Sorted(maps.Keys(b.lang.ObjectSchemas.Builders)) {
-		if catalog.MatchAny([]string{name}, x.Resolved(), x.Raw) {
-			return objectKeywordsOf(x), b.lang.ObjectSchemas.Builders[name], file, true
+		if catalog.MatchAny([]string{name}, made.Resolved(), made.Raw) {
+			return objectKeywordsOf(fieldsOf), b.lang.ObjectSchemas.Builders[name], file, true
 		}
 	}
 	return nil, builder, nil, false
+}
+
+// schemaMiddleware states the checks of an object-schema middleware m
+// (celebrate({[Segments.BODY]: schema})) on the body of the request req.
+func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
+	schemas := rc.b.lang.ObjectSchemas
+	if schemas == nil || m.Kind != facts.ExprCall || !catalog.MatchAny(schemas.Middlewares, m.Resolved(), m.Raw) {
+		return
+	}
+	var parts []facts.DictEntry
+	if len(m.Args) == 1 && m.Args[0].Kind == facts.ExprDict {
+		parts = m.Args[0].Entries()
+	}
+	for _, kw := range m.Keywords() {
+		parts = append(parts, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name}, Value: kw.Value})
+	}
+	body := &facts.Expr{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw + ".body", Line: m.Line}
+	for _, part := range parts {
+		if part.Key == nil {
+			continue
+		}
+		key := part.Key.Value
+		if part.Key.Kind != facts.ExprString {
+			key = facts.LastSegment(part.Key.Raw)
+		}
+		if !slices.Contains(schemas.BodyKeys, key) {
+			continue
+		}
+		fields, builder, file, ok := rc.b.objectSchema(sc.file, &part.Value)
+		if !ok {
+			continue
+		}
+		at := *sc
+		at.file = file
+		for _, f := range fields {
+			rc.schemaFieldChecks(f, body, builder.Required, sc, &at, &rc.ensures)
+		}
+	}
 }
 
 // objectKeywordsOf is the object literal a call was given, as keywords:

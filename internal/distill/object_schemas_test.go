@@ -69,6 +69,32 @@ router.post('/invite', async (req, res) => {
 			notWant:   []string{"is_valid_email"},
 			want:      []string{"when: Invite(email)"},
 		},
+		{
+			name: "celebrate middleware with a computed BODY key and Joi.object().keys(); only .required() fields have checks",
+			routes: `
+const { celebrate, Joi, Segments } = require('celebrate');
+router.post('/join', celebrate({ [Segments.BODY]: Joi.object().keys({ email: Joi.string().email().required(), password: Joi.string().min(8).required(), name: Joi.string().max(50) }) }), async (req, res) => {
+  await User.create({ email: req.body.email, passwordHash: await bcrypt.hash(req.body.password, 10) });
+  res.status(201).end();
+});
+`,
+			construct: "Join",
+			want:      []string{"when: Join(email, password)", "requires: is_valid_email(email)", "requires: length(password) >= config.min_password_length"},
+			notWant:   []string{"name"},
+		},
+		{
+			name: "express-validator chains as route middleware, one alone and two in a list",
+			routes: `
+const { body } = require('express-validator');
+router.post('/signup', body('email').isEmail(), [body('password').isLength({ min: 8 }), body('confirm').equals('yes')], async (req, res) => {
+  await User.create({ email: req.body.email, passwordHash: await bcrypt.hash(req.body.password, 10) });
+  res.status(201).end();
+});
+`,
+			construct: "Signup",
+			want: []string{"requires: is_valid_email(email)", "requires: length(password) >= config.min_password_length",
+				`requires: confirm = "yes"`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

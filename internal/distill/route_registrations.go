@@ -32,6 +32,9 @@ type callRoute struct {
 	path    string
 	handler *facts.Expr
 	auth    authLevel
+	// middleware: the calls between the path and the handler
+	// (requireAuth, body("email").isEmail(), celebrate({...})).
+	middleware []facts.Expr
 }
 
 // callRoutes lists the routes the service's modules register by calls,
@@ -86,7 +89,7 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 		// a wrapper given one function stands for it.
 		handler = &handler.Args[0]
 	}
-	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1])}
+	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1]}
 	return append(out, r)
 }
 
@@ -138,7 +141,7 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 			continue
 		}
 		seen[h.fn] = true
-		h.auth = r.auth
+		h.auth, h.middleware = r.auth, r.middleware
 		out = append(out, h)
 	}
 	return out

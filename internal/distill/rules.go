@@ -36,6 +36,9 @@ type handler struct {
 	// pwView: the POST a framework password-change view gives the class
 	// (pwviews.go); fn has no body.
 	pwView *catalog.PasswordView
+	// middleware: what runs before the handler of a route registered by a
+	// call (route_registrations.go); its validations are preconditions.
+	middleware []facts.Expr
 	// method: the state-changing HTTP method the rule stands for, when a
 	// handler answers several (a Next.js route's PUT and DELETE branches);
 	// empty for any.
@@ -650,6 +653,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.viewDecoratorGuards(h, sc)
 	rc.routeGuard(h, sc)
+	rc.middlewareValidations(h, sc)
 	rc.viewDispatch(h, sc)
 	rc.viewThrottles(h, sc)
 	if h.pwView != nil {

@@ -24,8 +24,20 @@ func (rc *ruleCtx) validationChain(e *facts.Expr, sc *scope, out *[]allium.Stmt)
 	if vc == nil || len(vc.Runs) == 0 || e == nil || e.Kind != facts.ExprCall || !slices.Contains(vc.Runs, e.Method()) || len(e.Args) != 1 {
 		return false
 	}
+	return rc.chainChecks(e.X.X, &e.Args[0], sc, out)
+}
+
+// chainChecks states the checks of the validation chain top is
+// (body("password").isLength({min: 8})) as preconditions on the input of
+// the request req that its start names. It reports whether top is such a
+// chain.
+func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
+	vc := rc.b.lang.ValidationChains
+	if vc == nil {
+		return false
+	}
 	var checks []*facts.Expr
-	x := e.X.X
+	x := top
 	for x != nil && x.Kind == facts.ExprCall && x.Method() != "" && !catalog.MatchAny(vc.Starts, x.Raw, x.Resolved()) {
 		checks = append(checks, x)
 		x = x.X.X
@@ -34,9 +46,7 @@ func (rc *ruleCtx) validationChain(e *facts.Expr, sc *scope, out *[]allium.Stmt)
 		return false
 	}
 	// The input as the request's body holds it: req.body.<name>.
-	req := &e.Args[0]
-	body := &facts.Expr{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw + ".body", Line: e.Line}
-	input := &facts.Expr{Kind: facts.ExprAttr, X: body, Name: x.Args[0].Value, Raw: body.Raw + "." + x.Args[0].Value, Line: e.Line}
+	input := requestBodyPart(req, x.Args[0].Value, top.Line)
 	in := rc.tr(input, sc, out)
 	if in == nil {
 		return true
@@ -95,4 +105,41 @@ func (rc *ruleCtx) boundCond(x allium.Expr, op string, n *facts.Expr, f *facts.F
 		bound = rc.b.literalConfig(name, "Integer", lit, f, line)
 	}
 	return &allium.Binary{Op: op, X: x, Y: bound}
+}
+
+// requestBodyPart is req.body.<name>, written where line is.
+func requestBodyPart(req *facts.Expr, name string, line int) *facts.Expr {
+	body := &facts.Expr{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw + ".body", Line: line}
+	return &facts.Expr{Kind: facts.ExprAttr, X: body, Name: name, Raw: body.Raw + "." + name, Line: line}
+}
+
+// middlewareValidations states the validations a route's middleware runs
+// before its handler as the handler's preconditions: express-validator
+// chains (router.post("/signup", body("email").isEmail(), signup), alone
+// or in a list) and object-schema middlewares (celebrate({[Segments.BODY]:
+// Joi.object({...})})), on the input of the handler's request parameter.
+func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
+	if len(h.middleware) == 0 || len(h.fn.Params) == 0 {
+		return
+	}
+	p := h.fn.Params[0].Name
+	if p == "" {
+		return
+	}
+	req := new(facts.Expr{Kind: facts.ExprName, Name: p, Raw: p, Line: h.fn.Line}.WithResolved(p))
+	var walk func(m *facts.Expr)
+	walk = func(m *facts.Expr) {
+		if m.Kind == facts.ExprList || m.Kind == facts.ExprTuple {
+			for i := range m.Args {
+				walk(&m.Args[i])
+			}
+			return
+		}
+		if !rc.chainChecks(m, req, sc, &rc.ensures) {
+			rc.schemaMiddleware(m, req, sc)
+		}
+	}
+	for i := range h.middleware {
+		walk(&h.middleware[i])
+	}
 }

@@ -75,19 +75,25 @@ func (b *builder) hookImpls() map[string][]*funcRef {
 // (@impl) or called with options (@impl(tryfirst=True)).
 func (b *builder) hookMarked(f *facts.File, fn *facts.Function) bool {
 	for i := range fn.Decorators {
-		d := &fn.Decorators[i]
-		if d.Kind == facts.ExprCall && d.X != nil {
-			d = d.X
-		}
-		c := b.ix.constant(f, d)
-		if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall {
-			continue
-		}
-		if v := c.as.Value; catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved, v.Raw) {
+		if v := b.decoratorFactory(f, &fn.Decorators[i]); v != nil && catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved, v.Raw) {
 			return true
 		}
 	}
 	return false
+}
+
+// decoratorFactory is the call a decorator's name was made by: a module
+// name assigned a factory's call, used bare (@impl) or called (@impl(...),
+// @UserEntity()); nil for any other decorator.
+func (b *builder) decoratorFactory(f *facts.File, d *facts.Expr) *facts.Expr {
+	if d.Kind == facts.ExprCall && d.X != nil {
+		d = d.X
+	}
+	c := b.ix.constant(f, d)
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall {
+		return nil
+	}
+	return c.as.Value
 }
 
 // A caller that fails when a call answers nothing

@@ -859,16 +859,12 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 // (createParamDecorator((data, ctx) => ...getContext().req.user)).
 func (b *builder) currentUserDecorated(f *facts.File, p *facts.Param) bool {
 	for i := range p.Decorators {
-		d := &p.Decorators[i]
-		if d.Kind == facts.ExprCall && d.X != nil {
-			d = d.X
-		}
-		c := b.ix.constant(f, d)
-		if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprCall || len(c.as.Value.Args) == 0 {
+		made := b.decoratorFactory(f, &p.Decorators[i])
+		if made == nil || len(made.Args) == 0 {
 			continue
 		}
-		fn := c.as.Value.Args[0].Func()
-		if c.as.Value.Args[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
+		fn := made.Args[0].Func()
+		if made.Args[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
 			continue
 		}
 		ret := fn.Body[len(fn.Body)-1]

@@ -2,6 +2,28 @@ package distill
 
 import "testing"
 
+// idiomCase is one construct of a distilled service that must print with
+// every wanted fragment and none of the unwanted ones.
+type idiomCase struct {
+	name      string
+	construct string
+	want      []string
+	notWant   []string
+}
+
+// runIdiomCases distils files once and checks each case against it.
+func runIdiomCases(t *testing.T, files map[string]string, cases []idiomCase) {
+	t.Helper()
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
+		})
+	}
+}
+
 // The idioms of real TypeScript services (issue 13) that the fixtures do
 // not hold: NestJS GraphQL resolvers over an injected PrismaService, and an
 // Express service layer (Medusa's) over TypeORM.
@@ -132,20 +154,13 @@ export class AuthResolver {
 `
 
 func TestNestGraphqlIdioms(t *testing.T) {
-	d := New(Options{})
-	defer d.Close()
 	files := map[string]string{
 		"prisma/schema.prisma":      gqlSchema,
 		"src/auth/inputs.ts":        gqlInputs,
 		"src/auth/auth.service.ts":  gqlServices,
 		"src/auth/auth.resolver.ts": gqlResolvers,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []idiomCase{
 		{
 			name:      "a @Mutation of a @Resolver is a handler; an injected PrismaService is the client; a shape spread into created data; hash(p, this.getter); a token issued through an object literal argument, named after its camelCase issuer",
 			construct: "Signup",
@@ -164,12 +179,7 @@ func TestNestGraphqlIdioms(t *testing.T) {
 			want:      []string{"when: Rename(user, firstname)", "user.firstname = firstname"},
 		},
 	}
-	out := distilText(t, d, files)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
-		})
-	}
+	runIdiomCases(t, files, tests)
 }
 
 const medusaModels = `
@@ -299,8 +309,6 @@ export default async (req, res) => {
 `
 
 func TestExpressServiceLayerIdioms(t *testing.T) {
-	d := New(Options{})
-	defer d.Close()
 	files := map[string]string{
 		"src/models.ts":         medusaModels,
 		"src/repositories.ts":   medusaRepos,
@@ -310,12 +318,7 @@ func TestExpressServiceLayerIdioms(t *testing.T) {
 		"src/remove-invite.ts":  medusaRemove,
 		"src/leave.ts":          medusaLeave,
 	}
-	tests := []struct {
-		name      string
-		construct string
-		want      []string
-		notWant   []string
-	}{
+	tests := []idiomCase{
 		{
 			name:      "the columns of abstract bases are inherited; an abstract class is no entity",
 			construct: "Invite",
@@ -340,10 +343,5 @@ func TestExpressServiceLayerIdioms(t *testing.T) {
 			notWant:   []string{"= true"},
 		},
 	}
-	out := distilText(t, d, files)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
-		})
-	}
+	runIdiomCases(t, files, tests)
 }

@@ -189,6 +189,10 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// AbsenceChecks test a helper's result for the failure it may answer
+	// instead of a value (fp-ts's E.isLeft(r), O.isNone(r)), as `r is
+	// None` does in Python.
+	AbsenceChecks []string `yaml:"absence_checks"`
 	// LowercaseCalls give back their receiver in lower case
 	// (email.lower()): the spec reads lowercase(x).
 	LowercaseCalls []string `yaml:"lowercase_calls"`

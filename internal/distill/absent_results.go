@@ -2,6 +2,7 @@ package distill
 
 import (
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -22,6 +23,17 @@ func failReturn(s *facts.Stmt, sc *scope) bool {
 		return false
 	}
 	return r.Value == nil || r.Value.Kind == facts.ExprNone || r.Value.Kind == facts.ExprBool && r.Value.Value == "false"
+}
+
+// abortReturn reports the same for a helper that answers a failure
+// result (return E.left(NOT_FOUND), an abort call of the catalog) where
+// another language raises.
+func (rc *ruleCtx) abortReturn(s *facts.Stmt, sc *scope) bool {
+	if !sc.inlined || sc.failWhen == nil || sc.under != nil && !sc.failChain || len(s.Body) != 1 {
+		return false
+	}
+	r := &s.Body[0]
+	return r.Kind == facts.StmtReturn && r.Value != nil && rc.isAbort(r.Value, sc)
 }
 
 // withFailChecks is the helper's result carrying the conditions under
@@ -48,6 +60,8 @@ func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) boo
 		x = cond.X
 	case cond.Kind == facts.ExprCompare && cond.Op() == "is" && cond.Y != nil && cond.Y.Kind == facts.ExprNone:
 		x = cond.X
+	case cond.Kind == facts.ExprCall && len(cond.Args) == 1 && catalog.MatchAny(rc.b.lang.AbsenceChecks, cond.Resolved(), cond.Raw):
+		x = &cond.Args[0] // E.isLeft(r)
 	default:
 		return false
 	}

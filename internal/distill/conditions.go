@@ -188,6 +188,11 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		if l, ok := literal(e); ok {
 			return l.(*allium.Lit).Text == "true", true
 		}
+		if v := sc.vars[e.Name]; v != nil && v.kind == vExpr && v.enum != nil {
+			// A parameter given an enum member (AuthProvider.EMAIL):
+			// a constant, and a member is never empty.
+			return true, true
+		}
 	case facts.ExprCompare:
 		if e.X == nil || e.Y == nil {
 			return false, false

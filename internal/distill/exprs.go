@@ -1323,7 +1323,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return recv
-	case slices.Contains(b.lang.TransparentCalls, e.Raw) && (len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
+	case (slices.Contains(b.lang.TransparentCalls, e.Raw) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
+		(len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
 		return rc.eval(&e.Args[0], sc, out, false)
 	}

@@ -262,6 +262,11 @@ func (ix *index) names(f *facts.File, e *facts.Expr) []string {
 	}
 	if e.Resolved() != "" {
 		out = append(out, ix.canonical(e.Resolved()))
+		if strings.Contains(e.Resolved(), "/") {
+			// import { throwErr } from "src/utils": a path the build
+			// resolves from the source root, named as modules are.
+			out = append(out, ix.canonical(strings.ReplaceAll(e.Resolved(), "/", ".")))
+		}
 	}
 	out = append(out, e.Raw)
 	return out

@@ -94,7 +94,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			return true
 		}
 		if sc.inlined {
-			if s.Value != nil {
+			if s.Value != nil && !rc.isAbort(s.Value, sc) {
+				// return E.left(...): a failure, answered as None is;
+				// the helper's result is what it returns otherwise.
 				sc.setRet(rc.eval(s.Value, sc, out, false))
 			}
 			sc.returned = true
@@ -163,7 +165,24 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	if e.Kind != facts.ExprCall {
 		return false
 	}
-	return catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved(), e.Raw) && e.Raw != ""
+	if catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved(), e.Raw) && e.Raw != "" {
+		return true
+	}
+	// throwHTTPErr(err): a function of the service whose every way ends
+	// by raising (`function throwErr(m): never { throw new Error(m) }`).
+	if e.Method() == "" && e.Raw != "" {
+		if fr := rc.b.ix.function(sc.file, e); fr != nil && fr.class == nil {
+			if n := len(fr.fn.Body); n > 0 && fr.fn.Body[n-1].Kind == facts.StmtRaise {
+				returns := false
+				facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+					returns = returns || s.Kind == facts.StmtReturn
+					return !returns
+				})
+				return !returns
+			}
+		}
+	}
+	return false
 }
 
 func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
@@ -606,7 +625,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// were seen): the condition is not known.
 		cond = nil
 	}
-	failing := failReturn(s, sc)
+	failing := failReturn(s, sc) || rc.abortReturn(s, sc)
 	if failing {
 		noteFailCheck(sc, cond)
 		noteLateFail(sc, out)

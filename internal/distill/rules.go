@@ -887,6 +887,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			sc.vars[p.Name] = &value{kind: vShape}
 			continue
 		}
+		if b.subjectParam(h.file, &p) {
+			sc.vars[p.Name] = rc.subjectValue()
+			continue
+		}
 		dep, depFile := dependency(&p), h.file
 		if dep == nil {
 			// current_user: CurrentUser, an alias of Annotated[User, Depends(...)].

@@ -803,6 +803,9 @@ type Auth struct {
 	AdminFlag        string   `yaml:"admin_flag"`
 	AdminCheck       string   `yaml:"admin_check"`
 	CurrentUserNames []string `yaml:"current_user_names"`
+	// AdminCalls answer whether the signed-in user administers (CTFd's
+	// is_admin()): a test of one reads as the user's admin field or flag.
+	AdminCalls []string `yaml:"admin_calls"`
 	// SignedInChecks and AnonymousChecks test the current user's session
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`

@@ -845,6 +845,9 @@ type Auth struct {
 	AdminFlag        string   `yaml:"admin_flag"`
 	AdminCheck       string   `yaml:"admin_check"`
 	CurrentUserNames []string `yaml:"current_user_names"`
+	// AdminCalls answer whether the signed-in user administers (CTFd's
+	// is_admin()): a test of one reads as the user's admin field or flag.
+	AdminCalls []string `yaml:"admin_calls"`
 	// SignedInChecks and AnonymousChecks test the current user's session
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`
@@ -854,6 +857,24 @@ type Auth struct {
 	// handler that turns the request away when there is none is for
 	// signed-in users.
 	SessionGetters []string `yaml:"session_getters"`
+	// Subjects are the wrappers an auth dependency hands the handler
+	// instead of the user (polar's AuthSubject[User]).
+	Subjects Subjects `yaml:"subjects"`
+}
+
+// Subjects describes the objects an auth dependency yields around the
+// signed-in user: Types name them (a parameter annotated with one of
+// them, directly or through Annotated[T, Depends(...)], holds one);
+// UserAttr is the attribute that is the user and SessionAttr the one
+// that is the session the request was signed in with. That session is
+// the entity whose name ends in one of SessionSuffixes and that belongs
+// to a user; the spec's trigger takes it (session) and the user is
+// session.user. Without such an entity the user is the signed-in user.
+type Subjects struct {
+	Types           []string `yaml:"types"`
+	UserAttr        string   `yaml:"user_attr"`
+	SessionAttr     string   `yaml:"session_attr"`
+	SessionSuffixes []string `yaml:"session_suffixes"`
 }
 
 // Sink is an outgoing-message call: what entity it creates and which

@@ -2,6 +2,8 @@ package distill
 
 import (
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
 )
 
 // adminRequires states what a handler that only administrators reach (an
@@ -70,4 +72,21 @@ func (b *builder) adminFlag(e *entityInfo) string {
 	d.Doc = []string{"the service's own check of who administers, not translated"}
 	e.derive = append(e.derive, d)
 	return a.AdminFlag
+}
+
+// adminCall reads a call that answers whether the signed-in user
+// administers (catalog auth.admin_calls, CTFd's is_admin()) as the user's
+// admin predicate: user.is_admin. nil for any other expression.
+func (rc *ruleCtx) adminCall(e *facts.Expr) allium.Expr {
+	if e.Kind != facts.ExprCall || e.X == nil || len(e.Args) > 0 || len(e.Keywords()) > 0 ||
+		!catalog.MatchAny(rc.b.lang.Auth.AdminCalls, e.X.Raw, facts.LastSegment(e.X.Raw)) {
+		return nil
+	}
+	u := rc.currentUser()
+	x := rc.valueExpr(u)
+	pred := rc.b.adminPredicate()
+	if u.kind != vEntity || x == nil || pred == "" {
+		return nil
+	}
+	return &allium.Member{X: x, Name: pred}
 }

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"unicode"
 
 	"github.com/distill/distill/internal/allium"
@@ -152,5 +153,104 @@ func (rc *ruleCtx) partialOrGuard(c *facts.Expr, sc *scope, out *[]allium.Stmt, 
 	if missing > 0 {
 		rc.untranslated(sc, line, LeftOutGuard, "a part of a guard")
 	}
+	return true
+}
+
+// condOwnedLookup reads an if whose branches find the same instance by
+// its id, one of them narrowing the lookup by more fields, and do
+// nothing else:
+//
+//	if is_admin():
+//	    token = Tokens.query.filter_by(id=token_id).first_or_404()
+//	else:
+//	    token = Tokens.query.filter_by(id=token_id, user_id=user.id).first_or_404()
+//
+// as the instance the trigger names (token) and the precondition that the
+// narrowing fields hold unless cond does: requires user.is_admin or
+// token.user = user. It reports false, changing nothing, for any other if.
+func (rc *ruleCtx) condOwnedLookup(s *facts.Stmt, cond allium.Expr, thenSc, elseSc *scope, thenOut, elseOut []allium.Stmt, sc *scope) bool {
+	if cond == nil || len(s.Else) == 0 || !sc.top || len(thenOut)+len(elseOut) != 1 || !onlyLets(thenOut) || !onlyLets(elseOut) {
+		return false
+	}
+	whole, narrowed, whole1 := thenSc, elseSc, true
+	if len(thenOut) == 1 {
+		whole, narrowed, whole1 = elseSc, thenSc, false
+	}
+	lets := elseOut
+	if !whole1 {
+		lets = thenOut
+	}
+	var name string
+	var inst *value
+	var join *allium.Join
+	for k, nv := range narrowed.vars {
+		if old, ok := sc.vars[k]; ok && old == nv {
+			continue
+		}
+		if nv.kind == vEntity && nv.param != "" {
+			continue // an input bound on the way (the signed-in user)
+		}
+		wv := whole.vars[k]
+		if inst != nil || wv == nil || wv.kind != vEntity || wv.param == "" || nv.kind != vEntity || nv.ent != wv.ent || nv.param != "" {
+			return false
+		}
+		j, ok := letValue(lets, nv.expr).(*allium.Join)
+		if !ok || j.Entity != wv.ent {
+			return false
+		}
+		name, inst, join = k, wv, j
+	}
+	for k, wv := range whole.vars {
+		if old, ok := sc.vars[k]; (!ok || old != wv) && k != name && !(wv.kind == vEntity && wv.param != "") {
+			return false
+		}
+	}
+	if inst == nil {
+		return false
+	}
+	ent := rc.b.entByName[inst.ent]
+	if ent == nil {
+		return false
+	}
+	var conds []allium.Expr
+	var idParam string
+	for _, f := range join.Fields {
+		val := f.Value
+		if val == nil {
+			val = &allium.Ident{Name: f.Name}
+		}
+		if slices.Contains(rc.b.lang.IDAttrs, f.Name) || f.Name == ent.pk {
+			id, ok := val.(*allium.Ident)
+			if !ok || idParam != "" {
+				return false
+			}
+			idParam = id.Name
+			continue
+		}
+		conds = append(conds, &allium.Binary{Op: allium.OpEq, X: &allium.Member{X: inst.expr, Name: f.Name}, Y: val})
+	}
+	if idParam == "" || len(conds) == 0 {
+		return false
+	}
+	if idParam != inst.param && rc.paramSet[idParam] {
+		// The id the instance was found by: the trigger names the instance.
+		delete(rc.paramSet, idParam)
+		rc.params = slices.DeleteFunc(rc.params, func(x string) bool { return x == idParam })
+	}
+	narrowing := conds[0]
+	for _, c := range conds[1:] {
+		narrowing = &allium.Binary{Op: allium.OpAnd, X: narrowing, Y: c}
+	}
+	if !whole1 {
+		cond = negate(cond)
+	}
+	rc.touch(inst)
+	rc.requires(&allium.Binary{Op: allium.OpOr, X: cond, Y: narrowing}, sc, s.Line)
+	for k, v := range narrowed.vars {
+		if old, ok := sc.vars[k]; (!ok || old != v) && k != name {
+			sc.vars[k] = v
+		}
+	}
+	sc.vars[name] = inst
 	return true
 }

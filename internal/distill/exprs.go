@@ -732,6 +732,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if e == nil {
 		return nil
 	}
+	if x := rc.adminCall(e); x != nil {
+		return x
+	}
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr, facts.ExprCall:
 		v := rc.eval(e, sc, out, false)

@@ -898,6 +898,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			sc.vars[p.Name] = &value{kind: vShape}
 			continue
 		}
+		if b.subjectParam(h.file, &p) {
+			sc.vars[p.Name] = rc.subjectValue()
+			continue
+		}
 		dep, depFile := dependency(&p), h.file
 		if dep == nil {
 			// current_user: CurrentUser, an alias of Annotated[User, Depends(...)].
@@ -1167,7 +1171,7 @@ func (rc *ruleCtx) assignsOtherUser(body []facts.Stmt) bool {
 	found := false
 	facts.Walk(body, func(s *facts.Stmt) bool {
 		if s.Kind == facts.StmtAssign && (len(s.Targets) != 1 || s.Value == nil || s.Value.Raw == "" ||
-			!slices.Contains(rc.b.lang.Auth.CurrentUserNames, s.Value.Raw)) {
+			!slices.Contains(rc.b.lang.Auth.CurrentUserNames, s.Value.Raw) && !rc.b.currentUserCall(s.Value)) {
 			for _, t := range s.Targets {
 				if t.Kind == facts.ExprName && t.Name == "user" {
 					found = true
@@ -1177,6 +1181,14 @@ func (rc *ruleCtx) assignsOtherUser(body []facts.Stmt) bool {
 		return !found
 	})
 	return found
+}
+
+// currentUserCall reports a call, without arguments, of one of the
+// functions that give the signed-in user (catalog auth.dependencies:
+// user = get_current_user()).
+func (b *builder) currentUserCall(e *facts.Expr) bool {
+	return e.Kind == facts.ExprCall && e.X != nil && len(e.Args) == 0 && len(e.Keywords()) == 0 &&
+		catalog.MatchAny(b.lang.Auth.Dependencies, e.X.Raw, facts.LastSegment(e.X.Raw))
 }
 
 func (rc *ruleCtx) currentUserNamed(name string) *value {

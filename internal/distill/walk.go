@@ -685,6 +685,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case thenArgs != nil:
 		rc.mergeBranchRows(rows, thenArgs, cond, sc, s.Line)
 	}
+	if !thenEnds && !elseEnds && rc.condOwnedLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc) {
+		return false
+	}
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
 	}

@@ -1,0 +1,91 @@
+package distill
+
+import "testing"
+
+// TestAuthSubjects pins polar's auth subjects: a handler parameter typed
+// AuthSubject[User] (through an Annotated alias of a dependency factory)
+// holds the signed-in user in .subject; with a session entity of the user
+// the trigger takes the session and the user is session.user.
+func TestAuthSubjects(t *testing.T) {
+	d := New(Options{})
+	models := func(withSession bool) string {
+		s := `
+from sqlalchemy import Column, ForeignKey, Integer, String
+from sqlalchemy.orm import declarative_base, relationship
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+
+class Note(Base):
+    __tablename__ = "notes"
+    id = Column(Integer, primary_key=True)
+    text = Column(String)
+    user_id = Column(Integer, ForeignKey("users.id"))
+    user = relationship(User)
+`
+		if withSession {
+			s += `
+class UserSession(Base):
+    __tablename__ = "user_sessions"
+    id = Column(Integer, primary_key=True)
+    user_agent = Column(String)
+    user_id = Column(Integer, ForeignKey("users.id"))
+    user = relationship(User)
+`
+		}
+		return s
+	}
+	views := `
+from typing import Annotated
+from fastapi import APIRouter, Depends
+from polar.auth.models import AuthSubject
+from .models import Note, User
+router = APIRouter()
+
+def WebUserAuthorizer(scopes):
+    async def dependency(auth_subject: AuthSubject[User]) -> AuthSubject[User]:
+        return auth_subject
+    return dependency
+
+AuthorizeWebUserWrite = Annotated[AuthSubject[User], Depends(WebUserAuthorizer({"user:write"}))]
+
+@router.post("/notes")
+async def create_note(text: str, auth_subject: AuthorizeWebUserWrite, session=None):
+    user = auth_subject.subject
+    note = Note(text=text, user=user)
+    session.add(note)
+`
+	tests := []struct {
+		name    string
+		session bool
+		want    string
+	}{
+		{
+			name:    "with a session entity of the user, the trigger takes the session and the user is its user",
+			session: true,
+			want: `rule CreateNote {
+    when: CreateNote(session, text)
+    ensures: Note.created(text: text, user: session.user)
+}`,
+		},
+		{
+			// The handler's local user is named apart from the trigger's.
+			name: "without a session entity, the subject is the signed-in user",
+			want: `rule CreateNote {
+    when: CreateNote(text, current_user)
+    ensures: Note.created(text: text, user: current_user)
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": models(tt.session), "app/views.py": views})
+			if got := construct(out.Module, "CreateNote"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

@@ -135,12 +135,13 @@ func (rc *ruleCtx) exceptRules(s *facts.Stmt, from int, before map[string]allium
 		if len(caught) == 0 {
 			continue
 		}
-		extra, effects := rc.handlerEffects(h, before, sc)
+		extra, effects, params := rc.handlerEffects(h, before, sc)
 		if onlyLets(effects) {
 			continue
 		}
+		extra = sameRows(extra, effects, rc.body[:caught[0]])
 		for _, k := range caught {
-			rc.failurePath(h, k, extra, effects, before, sc)
+			rc.failurePath(h, k, extra, effects, params, before, sc)
 		}
 	}
 }
@@ -148,7 +149,7 @@ func (rc *ruleCtx) exceptRules(s *facts.Stmt, from int, before map[string]allium
 // handlerEffects walks an except body apart from the rule: the lets and
 // preconditions it adds and its outcomes, leaving the rule as it was.
 // Only handlers that catch a guard of the body are walked.
-func (rc *ruleCtx) handlerEffects(h *facts.Handler, before map[string]allium.Expr, sc *scope) (extra, effects []allium.Stmt) {
+func (rc *ruleCtx) handlerEffects(h *facts.Handler, before map[string]allium.Expr, sc *scope) (extra, effects []allium.Stmt, hparams []string) {
 	body, paths, xs := len(rc.body), len(rc.paths), len(rc.extra)
 	lets, assigned, cache := maps.Clone(rc.lets), rc.assigned, maps.Clone(rc.cache)
 	rc.assigned = maps.Clone(before)
@@ -159,21 +160,22 @@ func (rc *ruleCtx) handlerEffects(h *facts.Handler, before map[string]allium.Exp
 	hsc.vars = cloneVars(sc.vars)
 	hsc.returned = false
 	rc.stmts(h.Body, &hsc, &effects)
-	extra = slices.Clone(rc.body[body:])
+	extra, hparams = slices.Clone(rc.body[body:]), rc.params
 	rc.body, rc.paths, rc.extra = rc.body[:body], rc.paths[:paths], rc.extra[:xs]
 	rc.lets, rc.assigned, rc.cache = lets, assigned, cache
 	rc.params, rc.paramSet = params, paramSet
 	if onlyLets(effects) {
 		// Nothing to state: the walk was a look, and what it could not
 		// read is no part of the rule.
-		rc.b.notes, *rc.b.stats, rc.leftOut = notes, stats, leftOut
+		rc.b.notes, *rc.b.stats = notes, stats
 	}
-	return extra, effects
+	rc.leftOut = leftOut // what the handler left out is not the rule's
+	return extra, effects, hparams
 }
 
 // failurePath records the rule for guard rc.body[k] failing: the
 // preconditions before it, its negation, and the handler's outcomes.
-func (rc *ruleCtx) failurePath(h *facts.Handler, k int, extra, effects []allium.Stmt, before map[string]allium.Expr, sc *scope) {
+func (rc *ruleCtx) failurePath(h *facts.Handler, k int, extra, effects []allium.Stmt, params []string, before map[string]allium.Expr, sc *scope) {
 	guard := rc.body[k].(*allium.Requires)
 	tag := rc.raises[guard]
 	x := rc.b.newRuleCtx(rc.h, rc.name+"Fails")
@@ -182,22 +184,14 @@ func (rc *ruleCtx) failurePath(h *facts.Handler, k int, extra, effects []allium.
 	for _, c := range compare.Conjuncts(negate(guard.Cond)) {
 		x.body = append(x.body, &allium.Requires{Meta: guard.Meta, Cond: c})
 	}
-	x.params, x.paramSet = slices.Clone(rc.params), maps.Clone(rc.paramSet)
+	x.params, x.paramSet = slices.Clone(params), map[string]bool{}
+	for _, p := range params {
+		x.paramSet[p] = true
+	}
 	x.lets, x.assigned = maps.Clone(rc.lets), maps.Clone(rc.assigned)
 	x.paramReqs = maps.Clone(rc.paramReqs)
 	x.ensures = effects
-	for _, s := range extra {
-		// The handler's own lookup of a row the rule already names (a
-		// failure handler finding the user again by the login) is that
-		// row.
-		if let, ok := s.(*allium.Let); ok {
-			if same := sameLet(x.body, let); same != "" {
-				renameIdent(x, let.Name, same)
-				continue
-			}
-		}
-		x.body = append(x.body, s)
-	}
+	x.body = append(x.body, extra...)
 	x.ensures = countedFrom(settledIfs(x.ensures, x.body), tag.assigned, before)
 	x.line = h.Line
 	if sc.file != rc.h.file {
@@ -239,6 +233,26 @@ func settledIfs(list, body []allium.Stmt) []allium.Stmt {
 		}
 	}
 	return out
+}
+
+// sameRows drops from extra, the lets a handler's walk added, those bound
+// to what a let of prefix is bound to, and names that let instead in
+// extra and effects: the handler's own lookup of a row the rule already
+// names (a failure handler finding the user again by the login) is that
+// row. prefix is the shortest of the failure rules' preconditions, so the
+// let is bound in every one of them.
+func sameRows(extra, effects, prefix []allium.Stmt) []allium.Stmt {
+	var kept []allium.Stmt
+	for _, s := range extra {
+		if let, ok := s.(*allium.Let); ok {
+			if same := sameLet(prefix, let); same != "" {
+				renameIdent(&ruleCtx{body: extra, ensures: effects}, let.Name, same)
+				continue
+			}
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // sameLet is the name of a let of body bound to what let is bound to;

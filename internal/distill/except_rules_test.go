@@ -47,6 +47,11 @@ class Other(Exception):
 			want: []string{"rule SignInFails {", "requires: not user.active", "user.failed = user.failed + 1"},
 		},
 		{
+			name:  "a counter the checks that passed cleared counts from zero",
+			raise: "AuthError", except: "AuthError", handler: "user.failed += 1\n        db.session.commit()", clearFirst: true,
+			want: []string{"rule SignInFails {", "requires: not user.active", "user.failed = 1"},
+		},
+		{
 			name:  "a subclass is caught by its base",
 			raise: "Inactive", except: "AuthError", handler: "user.failed += 1\n        db.session.commit()",
 			want: []string{"rule SignInFails {", "requires: not user.active"},
@@ -96,6 +101,58 @@ def sign_in(user_id):
 				if strings.Contains(got, a) {
 					t.Errorf("unexpected %q in\n%s", a, got)
 				}
+			}
+		})
+	}
+}
+
+// TestCatchFailureRules pins the same reading of a TypeScript catch
+// clause: it catches every throw of its try, so a guard that throws and a
+// catch that counts the failure give the failure rule; a catch that only
+// answers gives none.
+func TestCatchFailureRules(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name, catch string
+		want        []string
+		absent      string
+	}{
+		{"the catch counts the failure",
+			"user.failedLogins = user.failedLogins + 1;\n    await user.save();\n    return res.status(401).json({ ok: false });",
+			[]string{"rule LoginFails {", "requires: not user.active", "user.failed_logins = user.failed_logins + 1"}, ""},
+		{"the catch only answers",
+			"return res.status(401).json({ ok: false });",
+			[]string{"rule Login {", "requires: user.active"}, "rule LoginFails"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"src/app.ts": `
+import express from "express";
+import mongoose from "mongoose";
+
+const userSchema = new mongoose.Schema({ email: String, failedLogins: Number, active: Boolean });
+const User = mongoose.model("User", userSchema);
+
+const app = express();
+
+app.post("/login", async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  try {
+    if (!user.active) {
+      throw new Error("inactive");
+    }
+    user.failedLogins = 0;
+    await user.save();
+    return res.json({ ok: true });
+  } catch (err) {
+    ` + tt.catch + `
+  }
+});
+`})
+			got := string(allium.Print(out.Module, allium.PrintOptions{}))
+			wantInOrder(t, got, tt.want, out.Notes)
+			if tt.absent != "" && strings.Contains(got, tt.absent) {
+				t.Errorf("unexpected %q in\n%s", tt.absent, got)
 			}
 		})
 	}

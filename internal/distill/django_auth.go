@@ -35,7 +35,7 @@ func (rc *ruleCtx) serviceBackend(e *facts.Expr, kws []facts.Keyword, sc *scope,
 		if !accepts {
 			continue
 		}
-		body := noneFails(fr.fn.Body)
+		body := noneFails(fr.fn.Body, nil)
 		fn := *fr.fn
 		fn.Body = body
 		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
@@ -95,21 +95,22 @@ func acceptsKeywords(fn *facts.Function, kws []facts.Keyword) (accepts, explicit
 }
 
 // noneFails copies a backend's body with each `return None` (or bare
-// return) turned into a raise: the sign-in fails there.
-func noneFails(body []facts.Stmt) []facts.Stmt {
+// return) turned into a raise of exc (nil: a bare raise): the sign-in
+// fails there.
+func noneFails(body []facts.Stmt, exc *facts.Expr) []facts.Stmt {
 	out := make([]facts.Stmt, len(body))
 	for i, s := range body {
 		if s.Kind == facts.StmtReturn && (s.Value == nil || s.Value.Kind == facts.ExprNone) {
-			out[i] = facts.Stmt{Kind: facts.StmtRaise, Line: s.Line}
+			out[i] = facts.Stmt{Kind: facts.StmtRaise, Value: exc, Line: s.Line}
 			continue
 		}
-		s.Body = noneFails(s.Body)
-		s.Else = noneFails(s.Else)
-		s.SetFinally(noneFails(s.Finally()))
+		s.Body = noneFails(s.Body, exc)
+		s.Else = noneFails(s.Else, exc)
+		s.SetFinally(noneFails(s.Finally(), exc))
 		if len(s.Handlers()) > 0 {
 			hs := make([]facts.Handler, len(s.Handlers()))
 			for j, h := range s.Handlers() {
-				h.Body = noneFails(h.Body)
+				h.Body = noneFails(h.Body, exc)
 				hs[j] = h
 			}
 			s.SetHandlers(hs)

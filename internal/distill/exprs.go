@@ -2321,8 +2321,8 @@ func templateFromPath(p string) string {
 
 // inline walks a helper or model method in the caller's rule.
 func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if rc.noneFails[call] {
-		fr = rc.noneFailing(fr)
+	if exc, ok := rc.noneFails[call]; ok {
+		fr = rc.noneFailing(fr, exc)
 	}
 	if v := rc.absencePredicate(fr, self, call, sc, out); v != nil {
 		return v

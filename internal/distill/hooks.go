@@ -122,9 +122,9 @@ func (rc *ruleCtx) markNoneFails(s *facts.Stmt, rest []facts.Stmt) {
 		return
 	}
 	if rc.noneFails == nil {
-		rc.noneFails = map[*facts.Expr]bool{}
+		rc.noneFails = map[*facts.Expr]*facts.Expr{}
 	}
-	rc.noneFails[s.Value] = true
+	rc.noneFails[s.Value] = g.Body[len(g.Body)-1].Value
 }
 
 // absenceOf reports a test that name holds nothing: `name is None`,
@@ -141,12 +141,13 @@ func absenceOf(c *facts.Expr, name string) bool {
 	return false
 }
 
-// noneFailing is fr with every way it answers None turned into a raise,
+// noneFailing is fr with every way it answers None turned into a raise
+// of exc (what the caller raises then; nil: a bare raise),
 // and the calls it returns marked to be read the same way.
-func (rc *ruleCtx) noneFailing(fr *funcRef) *funcRef {
-	body := noneFails(fr.fn.Body)
+func (rc *ruleCtx) noneFailing(fr *funcRef, exc *facts.Expr) *funcRef {
+	body := noneFails(fr.fn.Body, exc)
 	if n := len(body); n == 0 || body[n-1].Kind != facts.StmtReturn && body[n-1].Kind != facts.StmtRaise {
-		body = append(body, facts.Stmt{Kind: facts.StmtRaise, Line: fr.fn.EndLine})
+		body = append(body, facts.Stmt{Kind: facts.StmtRaise, Value: exc, Line: fr.fn.EndLine})
 	}
 	body = successLast(body)
 	var mark func([]facts.Stmt)
@@ -154,7 +155,7 @@ func (rc *ruleCtx) noneFailing(fr *funcRef) *funcRef {
 		for i := range list {
 			s := &list[i]
 			if s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprCall {
-				rc.noneFails[s.Value] = true
+				rc.noneFails[s.Value] = exc
 			}
 			mark(s.Body)
 			mark(s.Else)

@@ -329,8 +329,8 @@ type ruleCtx struct {
 	// evaluation instead of recursing without end.
 	constants map[*facts.Expr]bool
 	// noneFails holds the calls whose None answer fails the request
-	// (hooks.go).
-	noneFails map[*facts.Expr]bool
+	// (hooks.go), with the exception the caller then raises.
+	noneFails map[*facts.Expr]*facts.Expr
 	// flags holds the calls of helpers that answered a success flag
 	// (success_flags.go).
 	flags    map[*facts.Expr]*value
@@ -377,6 +377,9 @@ type ruleCtx struct {
 	idParams map[string]string
 	// made holds the rows the rule has created so far (created_rows.go).
 	made []*value
+	// raises tags the preconditions of guards that raise with what they
+	// raise (except_rules.go).
+	raises map[*allium.Requires]raiseTag
 }
 
 // scope is one function activation: the handler or an inlined helper.

@@ -130,10 +130,12 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if done, ends := rc.tryNotFound(s, sc, out); done {
 			return ends
 		}
+		from, before := len(rc.body), maps.Clone(rc.assigned)
 		t := rc.stmts(s.Body, sc, out)
 		if !t {
 			t = rc.stmts(s.Else, sc, out)
 		}
+		rc.exceptRules(s, from, before, sc)
 		rc.stmts(s.Finally(), sc, out)
 		return t
 	case facts.StmtOpaque:
@@ -733,6 +735,11 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	if thenEnds != elseEnds {
 		rc.b.stats.GuardsSeen++
+		ends := s.Body
+		if elseEnds {
+			ends = s.Else
+		}
+		defer rc.tagRaises(len(rc.body), ends, sc)
 	}
 	switch {
 	case thenEnds && !elseEnds:
@@ -831,9 +838,11 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		return true
 	}
 	rest, guard := s.Else, notCond
+	ends := s.Body
 	if elseEnds {
-		rest, guard = s.Body, cond
+		rest, guard, ends = s.Body, cond, s.Else
 	}
+	at := len(rc.body)
 	if guard == nil && !elseEnds && rc.flagFailed(s.Cond, sc, out, s.Line) {
 		// the rest runs when one of the helper's checks failed
 	} else if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
@@ -848,6 +857,7 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 			rc.absentResultGuards(s.Cond, sc, s.Line)
 		}
 	}
+	rc.tagRaises(at, ends, sc)
 	return rc.stmts(rest, sc, out)
 }
 

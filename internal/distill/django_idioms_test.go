@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -1230,6 +1231,51 @@ class SignOutApi(APIView):
 }`,
 		},
 		{
+			name:      "a DRF model-permission class on the view's mixin: its POST requires the user's add permission on the view's model (get_user_model() at module level), a literal of the permission enum",
+			files:     drfModelPermissions(""),
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(user, username, email, password)
+    requires: has_permission(user, add_user)
+    ensures: User.created(username: username, email: email, password: hash(password))
+}`,
+		},
+		{
+			name:      "the permissions rules require are the literals of one enum",
+			files:     drfModelPermissions(""),
+			construct: "Permission",
+			want:      "enum Permission { add_user }",
+		},
+		{
+			name: "a view that picks its permission classes at run time (get_permissions) states no model permission",
+			files: drfModelPermissions(`
+    def get_permissions(self):
+        return super().get_permissions()`),
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(username, email, password)
+    ensures: User.created(username: username, email: email, password: hash(password))
+}`,
+		},
+		{
+			name:      "allauth's EmailAddress.objects.add_email adds an unverified address and, with confirm, sends the confirmation; a Boolean input of the serializer tested by if is a condition, not a presence check",
+			files:     drfAddEmail,
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(username, email, password, email_verified)
+    ensures:
+        let instance = User.created(username: username, email: email, password: hash(password))
+        EmailAddress.created(
+            email: email,
+            primary: email_verified,
+            user: instance,
+            verified: email_verified
+        )
+        if not email_verified:
+            Email.created(to: email, template: email_confirmation_signup)
+}`,
+		},
+		{
 			name: "a create view that writes its own create keeps it",
 			files: map[string]string{
 				"app/models.py":      drfCreateView["app/models.py"],
@@ -1521,6 +1567,61 @@ class ProtectedMixin:
 class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
     def get_serializer_class(self):
         return UserSerializer
+`,
+}
+
+// drfModelPermissions is drfCreateView with openwisp-users' mixin, whose
+// permission classes include DRF's DjangoModelPermissions, and viewExtra
+// written in the view class.
+func drfModelPermissions(viewExtra string) map[string]string {
+	files := maps.Clone(drfCreateView)
+	files["app/views.py"] = `
+from django.contrib.auth import get_user_model
+from rest_framework.generics import ListCreateAPIView
+from rest_framework.permissions import IsAuthenticated, DjangoModelPermissions
+from app.serializers import UserSerializer
+User = get_user_model()
+class ProtectedMixin:
+    permission_classes = (IsAuthenticated, DjangoModelPermissions)
+class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
+    def get_queryset(self):
+        return User.objects.order_by("-date_joined")
+    def get_serializer_class(self):
+        return UserSerializer` + viewExtra + "\n"
+	return files
+}
+
+// drfAddEmail is openwisp-users' SuperUserListSerializer.create in small:
+// the new user's address added through allauth's manager, confirmed by
+// e-mail unless the request says it is verified.
+var drfAddEmail = map[string]string{
+	"app/models.py":   drfCreateView["app/models.py"],
+	"app/views.py":    drfCreateView["app/views.py"],
+	"app/settings.py": `INSTALLED_APPS = ["allauth.account"]`,
+	"app/serializers.py": `
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+User = get_user_model()
+class UserSerializer(serializers.ModelSerializer):
+    email_verified = serializers.BooleanField(default=False, write_only=True)
+    class Meta:
+        model = User
+        fields = ("id", "username", "email", "email_verified", "password")
+    def create(self, validated_data):
+        password = validated_data.pop("password")
+        email_verified = validated_data.pop("email_verified", False)
+        instance = self.Meta.model(**validated_data)
+        instance.set_password(password)
+        instance.save()
+        email = EmailAddress.objects.add_email(
+            self.context["request"], user=instance, email=instance.email,
+            confirm=not email_verified, signup=True)
+        if email_verified:
+            email.primary = True
+            email.verified = True
+            email.save(update_fields=["primary", "verified"])
+        return instance
 `,
 }
 

@@ -802,6 +802,10 @@ type Auth struct {
 	// view's model (DRF's DjangoModelPermissions: a POST needs
 	// app.add_<model>); nil for none.
 	ModelPermissions *ModelPermissions `yaml:"model_permissions"`
+	// ActiveSessions: the session backends whose get_user finds only
+	// active users (Django's ModelBackend), the setting that lists the
+	// backends in use and its default; nil for none.
+	ActiveSessions *ActiveSessions `yaml:"active_sessions"`
 	// AdminFields are the user's Boolean fields that make a user an
 	// administrator (Django's is_staff): a handler only administrators
 	// reach requires the first one the user entity has. Without one it
@@ -837,6 +841,18 @@ type ManagerMethod struct {
 	To            string            `yaml:"to"`
 	Template      string            `yaml:"template"`
 	FlagTemplates map[string]string `yaml:"flag_templates"`
+}
+
+// ActiveSessions describes session backends that refuse inactive users:
+// when every backend Setting lists (Default when the service sets none)
+// is one of Backends, or a class of the service derived from one that
+// does not write its own Getter, a signed-in user has the
+// authenticate_active flags set.
+type ActiveSessions struct {
+	Setting  string   `yaml:"setting"`
+	Default  []string `yaml:"default"`
+	Backends []string `yaml:"backends"`
+	Getter   string   `yaml:"getter"`
 }
 
 // ModelPermissions describes model-permission classes: Classes are the

@@ -1276,6 +1276,36 @@ class SignOutApi(APIView):
 }`,
 		},
 		{
+			name:      "a Django service on the default session backend (ModelBackend finds only active users): a signed-in user is active",
+			files:     drfSessionBackends(`INSTALLED_APPS = ["app"]`, ""),
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(user, username, email, password)
+    requires: user.is_active
+    ensures: User.created(username: username, email: email, password: hash(password))
+}`,
+		},
+		{
+			name:      "a backend of the service derived from ModelBackend that keeps its get_user: a signed-in user is active",
+			files:     drfSessionBackends(`AUTHENTICATION_BACKENDS = ["app.backends.Backend"]`, "from django.contrib.auth.backends import ModelBackend\nclass Backend(ModelBackend):\n    pass\n"),
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(user, username, email, password)
+    requires: user.is_active
+    ensures: User.created(username: username, email: email, password: hash(password))
+}`,
+		},
+		{
+			// healthchecks' BasicBackend.get_user loads any user by id.
+			name:      "a backend of the service with its own get_user may sign in an inactive user: nothing stated",
+			files:     drfSessionBackends(`AUTHENTICATION_BACKENDS = ["app.backends.Backend"]`, "class Backend:\n    def get_user(self, user_id):\n        return None\n"),
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(username, email, password)
+    ensures: User.created(username: username, email: email, password: hash(password))
+}`,
+		},
+		{
 			name: "a create view that writes its own create keeps it",
 			files: map[string]string{
 				"app/models.py":      drfCreateView["app/models.py"],
@@ -1591,13 +1621,21 @@ class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
 	return files
 }
 
+// drfSessionBackends is drfCreateView with a settings module and a
+// backends module.
+func drfSessionBackends(settings, backends string) map[string]string {
+	files := maps.Clone(drfCreateView)
+	files["app/settings.py"] = settings + "\n"
+	files["app/backends.py"] = backends
+	return files
+}
+
 // drfAddEmail is openwisp-users' SuperUserListSerializer.create in small:
 // the new user's address added through allauth's manager, confirmed by
 // e-mail unless the request says it is verified.
 var drfAddEmail = map[string]string{
-	"app/models.py":   drfCreateView["app/models.py"],
-	"app/views.py":    drfCreateView["app/views.py"],
-	"app/settings.py": `INSTALLED_APPS = ["allauth.account"]`,
+	"app/models.py": drfCreateView["app/models.py"],
+	"app/views.py":  drfCreateView["app/views.py"],
 	"app/serializers.py": `
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model

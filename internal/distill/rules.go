@@ -639,6 +639,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.auth = b.handlerAuth(h)
 	rc.adminRequires(sc)
 	rc.modelPermissionRequires(sc)
+	rc.activeUserRequires(sc)
 	b.routeDependencies(rc, sc, h) // FastAPI resolves them first
 	b.bindHandlerParams(rc, sc, h)
 	rc.bindInjected(h, sc)

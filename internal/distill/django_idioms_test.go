@@ -1234,11 +1234,7 @@ class SignOutApi(APIView):
 			name:      "a DRF model-permission class on the view's mixin: its POST requires the user's add permission on the view's model (get_user_model() at module level), a literal of the permission enum",
 			files:     drfModelPermissions(""),
 			construct: "CreateUsers",
-			want: `rule CreateUsers {
-    when: CreateUsers(user, username, email, password)
-    requires: has_permission(user, add_user)
-    ensures: User.created(username: username, email: email, password: hash(password))
-}`,
+			want:      drfCreateUsers("user, ", "has_permission(user, add_user)"),
 		},
 		{
 			name:      "the permissions rules require are the literals of one enum",
@@ -1252,10 +1248,7 @@ class SignOutApi(APIView):
     def get_permissions(self):
         return super().get_permissions()`),
 			construct: "CreateUsers",
-			want: `rule CreateUsers {
-    when: CreateUsers(username, email, password)
-    ensures: User.created(username: username, email: email, password: hash(password))
-}`,
+			want:      drfCreateUsers(""),
 		},
 		{
 			name:      "allauth's EmailAddress.objects.add_email adds an unverified address and, with confirm, sends the confirmation; a Boolean input of the serializer tested by if is a condition, not a presence check",
@@ -1279,31 +1272,20 @@ class SignOutApi(APIView):
 			name:      "a Django service on the default session backend (ModelBackend finds only active users): a signed-in user is active",
 			files:     drfSessionBackends(`INSTALLED_APPS = ["app"]`, ""),
 			construct: "CreateUsers",
-			want: `rule CreateUsers {
-    when: CreateUsers(user, username, email, password)
-    requires: user.is_active
-    ensures: User.created(username: username, email: email, password: hash(password))
-}`,
+			want:      drfCreateUsers("user, ", "user.is_active"),
 		},
 		{
 			name:      "a backend of the service derived from ModelBackend that keeps its get_user: a signed-in user is active",
 			files:     drfSessionBackends(`AUTHENTICATION_BACKENDS = ["app.backends.Backend"]`, "from django.contrib.auth.backends import ModelBackend\nclass Backend(ModelBackend):\n    pass\n"),
 			construct: "CreateUsers",
-			want: `rule CreateUsers {
-    when: CreateUsers(user, username, email, password)
-    requires: user.is_active
-    ensures: User.created(username: username, email: email, password: hash(password))
-}`,
+			want:      drfCreateUsers("user, ", "user.is_active"),
 		},
 		{
 			// healthchecks' BasicBackend.get_user loads any user by id.
 			name:      "a backend of the service with its own get_user may sign in an inactive user: nothing stated",
 			files:     drfSessionBackends(`AUTHENTICATION_BACKENDS = ["app.backends.Backend"]`, "class Backend:\n    def get_user(self, user_id):\n        return None\n"),
 			construct: "CreateUsers",
-			want: `rule CreateUsers {
-    when: CreateUsers(username, email, password)
-    ensures: User.created(username: username, email: email, password: hash(password))
-}`,
+			want:      drfCreateUsers(""),
 		},
 		{
 			name: "a create view that writes its own create keeps it",
@@ -1619,6 +1601,18 @@ class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
     def get_serializer_class(self):
         return UserSerializer` + viewExtra + "\n"
 	return files
+}
+
+// drfCreateUsers is the rule drfCreateView's POST distils to, with the
+// parameters before its inputs and the preconditions given.
+func drfCreateUsers(before string, requires ...string) string {
+	var b strings.Builder
+	b.WriteString("rule CreateUsers {\n    when: CreateUsers(" + before + "username, email, password)\n")
+	for _, r := range requires {
+		b.WriteString("    requires: " + r + "\n")
+	}
+	b.WriteString("    ensures: User.created(username: username, email: email, password: hash(password))\n}")
+	return b.String()
 }
 
 // drfSessionBackends is drfCreateView with a settings module and a

@@ -438,7 +438,7 @@ func (rc *ruleCtx) authenticateActive(found *value, sc *scope, line int) {
 			continue
 		}
 		f.used = true
-		rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Member{X: found.expr, Name: f.name}})
+		rc.requires(&allium.Member{X: found.expr, Name: f.name}, sc, line)
 	}
 }
 

@@ -652,6 +652,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.viewThrottles(h, sc)
 	if h.pwView != nil {
 		rc.passwordViewRule(h.pwView, sc)
+		rc.activeUserRequires(sc) // the view acts for the signed-in user
 	}
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut

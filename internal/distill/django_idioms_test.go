@@ -1069,42 +1069,20 @@ class SessionLoginApi(APIView):
 }`,
 		},
 		{
-			name: "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator, after the guards of the view's dispatch",
-			files: map[string]string{
-				"accounts/models.py": `
-from django.contrib.auth.models import AbstractUser
-class Account(AbstractUser):
-    pass
-`,
-				"accounts/validators.py": `
-from django.core.exceptions import ValidationError
-class NotTheSamePassword:
-    def validate(self, password, user=None):
-        if user.check_password(password):
-            raise ValidationError("reused")
-`,
-				"proj/settings.py": `
-AUTH_PASSWORD_VALIDATORS = [{"NAME": "accounts.validators.NotTheSamePassword"}]
-`,
-				"accounts/api.py": `
-from dj_rest_auth.views import PasswordChangeView as RestPasswordChangeView
-from django.shortcuts import render
-class AccountPasswordView(RestPasswordChangeView):
-    throttle_scope = "password"
-    def dispatch(self, request, *args, **kwargs):
-        if not self.request.user.has_usable_password():
-            return render(request, "no_password.html")
-        return super().dispatch(request, *args, **kwargs)
-`},
+			name:      "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator, after the guards of the view's dispatch",
+			files:     restPasswordView,
 			construct: "AccountPassword",
-			want: `rule AccountPassword {
-    when: AccountPassword(user, old_password, new_password1, new_password2)
-    requires: exists user.password
-    requires: verify(old_password, user.password)
-    requires: new_password1 = new_password2
-    requires: not verify(new_password1, user.password)
-    ensures: user.password = hash(new_password1)
-}`,
+			want:      accountPasswordRule(""),
+		},
+		{
+			name: "a framework password-change view acts for the signed-in user, active under Django's default session backend",
+			files: func() map[string]string {
+				files := maps.Clone(restPasswordView)
+				files["proj/settings.py"] += "INSTALLED_APPS = [\"accounts\"]\n"
+				return files
+			}(),
+			construct: "AccountPassword",
+			want:      accountPasswordRule("    requires: user.is_active\n"),
 		},
 		{
 			name: "a view's throttle class of the service limits a client's requests per period, its rate read through the setting's default",
@@ -1601,6 +1579,48 @@ class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
     def get_serializer_class(self):
         return UserSerializer` + viewExtra + "\n"
 	return files
+}
+
+// restPasswordView is a subclass of dj-rest-auth's PasswordChangeView
+// with a dispatch guard, and a validator of the service configured.
+var restPasswordView = map[string]string{
+	"accounts/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Account(AbstractUser):
+    pass
+`,
+	"accounts/validators.py": `
+from django.core.exceptions import ValidationError
+class NotTheSamePassword:
+    def validate(self, password, user=None):
+        if user.check_password(password):
+            raise ValidationError("reused")
+`,
+	"proj/settings.py": `
+AUTH_PASSWORD_VALIDATORS = [{"NAME": "accounts.validators.NotTheSamePassword"}]
+`,
+	"accounts/api.py": `
+from dj_rest_auth.views import PasswordChangeView as RestPasswordChangeView
+from django.shortcuts import render
+class AccountPasswordView(RestPasswordChangeView):
+    throttle_scope = "password"
+    def dispatch(self, request, *args, **kwargs):
+        if not self.request.user.has_usable_password():
+            return render(request, "no_password.html")
+        return super().dispatch(request, *args, **kwargs)
+`}
+
+// accountPasswordRule is the rule restPasswordView distils to, with
+// more preconditions before its outcome.
+func accountPasswordRule(more string) string {
+	return `rule AccountPassword {
+    when: AccountPassword(user, old_password, new_password1, new_password2)
+    requires: exists user.password
+    requires: verify(old_password, user.password)
+    requires: new_password1 = new_password2
+    requires: not verify(new_password1, user.password)
+` + more + `    ensures: user.password = hash(new_password1)
+}`
 }
 
 // drfCreateUsers is the rule drfCreateView's POST distils to, with the

@@ -108,6 +108,10 @@ type Language struct {
 	// the clock): base -> method -> field -> value, where the value "now"
 	// is the clock and "true"/"false" are those literals.
 	FrameworkMethods map[string]map[string]map[string]string `yaml:"framework_methods"`
+	// FrameworkManagers are methods of a framework model's manager
+	// (Model.objects.<method>(...)) that add a row: base -> method ->
+	// what it does.
+	FrameworkManagers map[string]map[string]ManagerMethod `yaml:"framework_managers"`
 	// InstalledApps are the settings that list the framework apps a
 	// service runs (Django's INSTALLED_APPS): a framework model of an app
 	// listed there is declared though the service never imports it (it
@@ -835,6 +839,15 @@ type Auth struct {
 	AdminDependencies      []string `yaml:"admin_dependencies"`
 	PermissionClasses      []string `yaml:"permission_classes"`
 	AdminPermissionClasses []string `yaml:"admin_permission_classes"`
+	// ModelPermissions: permission classes that let a user through only
+	// with the framework's permission for the request's action on the
+	// view's model (DRF's DjangoModelPermissions: a POST needs
+	// app.add_<model>); nil for none.
+	ModelPermissions *ModelPermissions `yaml:"model_permissions"`
+	// ActiveSessions: the session backends whose get_user finds only
+	// active users (Django's ModelBackend), the setting that lists the
+	// backends in use and its default; nil for none.
+	ActiveSessions *ActiveSessions `yaml:"active_sessions"`
 	// AdminFields are the user's Boolean fields that make a user an
 	// administrator (Django's is_staff): a handler only administrators
 	// reach requires the first one the user entity has. Without one it
@@ -875,6 +888,49 @@ type Subjects struct {
 	UserAttr        string   `yaml:"user_attr"`
 	SessionAttr     string   `yaml:"session_attr"`
 	SessionSuffixes []string `yaml:"session_suffixes"`
+}
+
+// ManagerMethod is a framework manager's method that adds a row: its
+// parameters in order (each with a default of false after the first
+// Required ones), the fields of the row it creates (a parameter's name,
+// or "true"/"false"), and the message it sends when the parameter Flag is
+// set: to the parameter To, with Template, or the template FlagTemplates
+// gives for the first flag parameter set.
+type ManagerMethod struct {
+	Params        []string          `yaml:"params"`
+	Required      int               `yaml:"required"`
+	Creates       map[string]string `yaml:"creates"`
+	Flag          string            `yaml:"flag"`
+	To            string            `yaml:"to"`
+	Template      string            `yaml:"template"`
+	FlagTemplates map[string]string `yaml:"flag_templates"`
+}
+
+// ActiveSessions describes session backends that refuse inactive users:
+// when every backend Setting lists (Default when the service sets none)
+// is one of Backends, or a class of the service derived from one that
+// does not write its own Getter, a signed-in user has the
+// authenticate_active flags set.
+type ActiveSessions struct {
+	Setting  string   `yaml:"setting"`
+	Default  []string `yaml:"default"`
+	Backends []string `yaml:"backends"`
+	Getter   string   `yaml:"getter"`
+}
+
+// ModelPermissions describes model-permission classes: Classes are the
+// classes; Actions maps a view's handler method (post, update...) to the
+// action whose permission it needs (add, change, delete); Check is the
+// black box the spec states it with (has_permission(user, add_user)) and
+// Enum the enum whose literals the permissions are;
+// Getters are view methods that pick the classes at run time, which
+// leave the permission unstated.
+type ModelPermissions struct {
+	Classes []string          `yaml:"classes"`
+	Actions map[string]string `yaml:"actions"`
+	Check   string            `yaml:"check"`
+	Enum    string            `yaml:"enum"`
+	Getters []string          `yaml:"getters"`
 }
 
 // Sink is an outgoing-message call: what entity it creates and which

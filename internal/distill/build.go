@@ -310,6 +310,9 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 		m.Enums = append(m.Enums, ae)
 	}
+	if ae := b.permissionEnum(); ae != nil {
+		m.Enums = append(m.Enums, ae)
+	}
 	// Message entities created by sinks.
 	for _, name := range sortedKeys(b.sinkProv) {
 		prov := b.sinkProv[name]

@@ -142,6 +142,9 @@ func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 		return false, false
 	}
 	v := rc.eval(e, sc, out, false)
+	if v.kind == vParam && rc.flagInputs[v.param] {
+		return true, false // a flag's value, not its presence
+	}
 	return true, v.kind == vParam || v.kind == vReqDict || rc.lowercasedInput(v)
 }
 

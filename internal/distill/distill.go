@@ -452,6 +452,9 @@ type builder struct {
 	// sink entities: name -> template literals, in order.
 	sinkTemplates map[string][]string
 	sinkProv      map[string]*allium.Provenance
+	// activeMemo: whether signed-in users are active (activeSessions),
+	// once known.
+	activeMemo *bool
 	// sessionUser is the entity signed-in sessions belong to, once a
 	// rule signs a user in or out (the Session entity is then declared).
 	sessionUser string

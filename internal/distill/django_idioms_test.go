@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -1068,42 +1069,20 @@ class SessionLoginApi(APIView):
 }`,
 		},
 		{
-			name: "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator, after the guards of the view's dispatch",
-			files: map[string]string{
-				"accounts/models.py": `
-from django.contrib.auth.models import AbstractUser
-class Account(AbstractUser):
-    pass
-`,
-				"accounts/validators.py": `
-from django.core.exceptions import ValidationError
-class NotTheSamePassword:
-    def validate(self, password, user=None):
-        if user.check_password(password):
-            raise ValidationError("reused")
-`,
-				"proj/settings.py": `
-AUTH_PASSWORD_VALIDATORS = [{"NAME": "accounts.validators.NotTheSamePassword"}]
-`,
-				"accounts/api.py": `
-from dj_rest_auth.views import PasswordChangeView as RestPasswordChangeView
-from django.shortcuts import render
-class AccountPasswordView(RestPasswordChangeView):
-    throttle_scope = "password"
-    def dispatch(self, request, *args, **kwargs):
-        if not self.request.user.has_usable_password():
-            return render(request, "no_password.html")
-        return super().dispatch(request, *args, **kwargs)
-`},
+			name:      "a subclass of dj-rest-auth's PasswordChangeView inherits a POST that changes the signed-in user's password, checked by the service's own configured validator, after the guards of the view's dispatch",
+			files:     restPasswordView,
 			construct: "AccountPassword",
-			want: `rule AccountPassword {
-    when: AccountPassword(user, old_password, new_password1, new_password2)
-    requires: exists user.password
-    requires: verify(old_password, user.password)
-    requires: new_password1 = new_password2
-    requires: not verify(new_password1, user.password)
-    ensures: user.password = hash(new_password1)
-}`,
+			want:      accountPasswordRule(""),
+		},
+		{
+			name: "a framework password-change view acts for the signed-in user, active under Django's default session backend",
+			files: func() map[string]string {
+				files := maps.Clone(restPasswordView)
+				files["proj/settings.py"] += "INSTALLED_APPS = [\"accounts\"]\n"
+				return files
+			}(),
+			construct: "AccountPassword",
+			want:      accountPasswordRule("    requires: user.is_active\n"),
 		},
 		{
 			name: "a view's throttle class of the service limits a client's requests per period, its rate read through the setting's default",
@@ -1228,6 +1207,63 @@ class SignOutApi(APIView):
     provides:
         CreateUsers(username, email, password)
 }`,
+		},
+		{
+			name:      "a DRF model-permission class on the view's mixin: its POST requires the user's add permission on the view's model (get_user_model() at module level), a literal of the permission enum",
+			files:     drfModelPermissions(""),
+			construct: "CreateUsers",
+			want:      drfCreateUsers("user, ", "has_permission(user, add_user)"),
+		},
+		{
+			name:      "the permissions rules require are the literals of one enum",
+			files:     drfModelPermissions(""),
+			construct: "Permission",
+			want:      "enum Permission { add_user }",
+		},
+		{
+			name: "a view that picks its permission classes at run time (get_permissions) states no model permission",
+			files: drfModelPermissions(`
+    def get_permissions(self):
+        return super().get_permissions()`),
+			construct: "CreateUsers",
+			want:      drfCreateUsers(""),
+		},
+		{
+			name:      "allauth's EmailAddress.objects.add_email adds an unverified address and, with confirm, sends the confirmation; a Boolean input of the serializer tested by if is a condition, not a presence check",
+			files:     drfAddEmail,
+			construct: "CreateUsers",
+			want: `rule CreateUsers {
+    when: CreateUsers(username, email, password, email_verified)
+    ensures:
+        let instance = User.created(username: username, email: email, password: hash(password))
+        EmailAddress.created(
+            email: email,
+            primary: email_verified,
+            user: instance,
+            verified: email_verified
+        )
+        if not email_verified:
+            Email.created(to: email, template: email_confirmation_signup)
+}`,
+		},
+		{
+			name:      "a Django service on the default session backend (ModelBackend finds only active users): a signed-in user is active",
+			files:     drfSessionBackends(`INSTALLED_APPS = ["app"]`, ""),
+			construct: "CreateUsers",
+			want:      drfCreateUsers("user, ", "user.is_active"),
+		},
+		{
+			name:      "a backend of the service derived from ModelBackend that keeps its get_user: a signed-in user is active",
+			files:     drfSessionBackends(`AUTHENTICATION_BACKENDS = ["app.backends.Backend"]`, "from django.contrib.auth.backends import ModelBackend\nclass Backend(ModelBackend):\n    pass\n"),
+			construct: "CreateUsers",
+			want:      drfCreateUsers("user, ", "user.is_active"),
+		},
+		{
+			// healthchecks' BasicBackend.get_user loads any user by id.
+			name:      "a backend of the service with its own get_user may sign in an inactive user: nothing stated",
+			files:     drfSessionBackends(`AUTHENTICATION_BACKENDS = ["app.backends.Backend"]`, "class Backend:\n    def get_user(self, user_id):\n        return None\n"),
+			construct: "CreateUsers",
+			want:      drfCreateUsers(""),
 		},
 		{
 			name: "a create view that writes its own create keeps it",
@@ -1521,6 +1557,123 @@ class ProtectedMixin:
 class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
     def get_serializer_class(self):
         return UserSerializer
+`,
+}
+
+// drfModelPermissions is drfCreateView with openwisp-users' mixin, whose
+// permission classes include DRF's DjangoModelPermissions, and viewExtra
+// written in the view class.
+func drfModelPermissions(viewExtra string) map[string]string {
+	files := maps.Clone(drfCreateView)
+	files["app/views.py"] = `
+from django.contrib.auth import get_user_model
+from rest_framework.generics import ListCreateAPIView
+from rest_framework.permissions import IsAuthenticated, DjangoModelPermissions
+from app.serializers import UserSerializer
+User = get_user_model()
+class ProtectedMixin:
+    permission_classes = (IsAuthenticated, DjangoModelPermissions)
+class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
+    def get_queryset(self):
+        return User.objects.order_by("-date_joined")
+    def get_serializer_class(self):
+        return UserSerializer` + viewExtra + "\n"
+	return files
+}
+
+// restPasswordView is a subclass of dj-rest-auth's PasswordChangeView
+// with a dispatch guard, and a validator of the service configured.
+var restPasswordView = map[string]string{
+	"accounts/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Account(AbstractUser):
+    pass
+`,
+	"accounts/validators.py": `
+from django.core.exceptions import ValidationError
+class NotTheSamePassword:
+    def validate(self, password, user=None):
+        if user.check_password(password):
+            raise ValidationError("reused")
+`,
+	"proj/settings.py": `
+AUTH_PASSWORD_VALIDATORS = [{"NAME": "accounts.validators.NotTheSamePassword"}]
+`,
+	"accounts/api.py": `
+from dj_rest_auth.views import PasswordChangeView as RestPasswordChangeView
+from django.shortcuts import render
+class AccountPasswordView(RestPasswordChangeView):
+    throttle_scope = "password"
+    def dispatch(self, request, *args, **kwargs):
+        if not self.request.user.has_usable_password():
+            return render(request, "no_password.html")
+        return super().dispatch(request, *args, **kwargs)
+`}
+
+// accountPasswordRule is the rule restPasswordView distils to, with
+// more preconditions before its outcome.
+func accountPasswordRule(more string) string {
+	return `rule AccountPassword {
+    when: AccountPassword(user, old_password, new_password1, new_password2)
+    requires: exists user.password
+    requires: verify(old_password, user.password)
+    requires: new_password1 = new_password2
+    requires: not verify(new_password1, user.password)
+` + more + `    ensures: user.password = hash(new_password1)
+}`
+}
+
+// drfCreateUsers is the rule drfCreateView's POST distils to, with the
+// parameters before its inputs and the preconditions given.
+func drfCreateUsers(before string, requires ...string) string {
+	var b strings.Builder
+	b.WriteString("rule CreateUsers {\n    when: CreateUsers(" + before + "username, email, password)\n")
+	for _, r := range requires {
+		b.WriteString("    requires: " + r + "\n")
+	}
+	b.WriteString("    ensures: User.created(username: username, email: email, password: hash(password))\n}")
+	return b.String()
+}
+
+// drfSessionBackends is drfCreateView with a settings module and a
+// backends module.
+func drfSessionBackends(settings, backends string) map[string]string {
+	files := maps.Clone(drfCreateView)
+	files["app/settings.py"] = settings + "\n"
+	files["app/backends.py"] = backends
+	return files
+}
+
+// drfAddEmail is openwisp-users' SuperUserListSerializer.create in small:
+// the new user's address added through allauth's manager, confirmed by
+// e-mail unless the request says it is verified.
+var drfAddEmail = map[string]string{
+	"app/models.py": drfCreateView["app/models.py"],
+	"app/views.py":  drfCreateView["app/views.py"],
+	"app/serializers.py": `
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+User = get_user_model()
+class UserSerializer(serializers.ModelSerializer):
+    email_verified = serializers.BooleanField(default=False, write_only=True)
+    class Meta:
+        model = User
+        fields = ("id", "username", "email", "email_verified", "password")
+    def create(self, validated_data):
+        password = validated_data.pop("password")
+        email_verified = validated_data.pop("email_verified", False)
+        instance = self.Meta.model(**validated_data)
+        instance.set_password(password)
+        instance.save()
+        email = EmailAddress.objects.add_email(
+            self.context["request"], user=instance, email=instance.email,
+            confirm=not email_verified, signup=True)
+        if email_verified:
+            email.primary = True
+            email.verified = True
+            email.save(update_fields=["primary", "verified"])
+        return instance
 `,
 }
 

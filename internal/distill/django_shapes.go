@@ -274,8 +274,22 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 	v := rc.paramValue(key)
 	if v.kind == vParam && data.shape != nil {
 		rc.shapeConstraints(data.shape, key, v.param, sc)
+		if rc.b.booleanShapeField(data.shape, key) {
+			if rc.flagInputs == nil {
+				rc.flagInputs = map[string]bool{}
+			}
+			rc.flagInputs[v.param] = true
+		}
 	}
 	return v
+}
+
+// booleanShapeField reports a field the shape (or a base) declares with
+// a Boolean field class (email_verified = serializers.BooleanField(...)):
+// a flag, whose test is a condition, not a check that it was given.
+func (b *builder) booleanShapeField(shape *classRef, name string) bool {
+	v, _ := b.classField(shape, name)
+	return v != nil && v.Kind == facts.ExprCall && v.X != nil && b.lang.TypeOf(v.X.Raw) == "Boolean"
 }
 
 func shapeHasField(shape *classRef, name string) bool {
@@ -424,7 +438,7 @@ func (rc *ruleCtx) authenticateActive(found *value, sc *scope, line int) {
 			continue
 		}
 		f.used = true
-		rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Member{X: found.expr, Name: f.name}})
+		rc.requires(&allium.Member{X: found.expr, Name: f.name}, sc, line)
 	}
 }
 

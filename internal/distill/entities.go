@@ -108,11 +108,17 @@ func (b *builder) frameworkModels() {
 		f.Classes = []facts.Class{{Name: target[i+1:], QualName: target,
 			Bases:   []facts.Expr{facts.Expr{Kind: facts.ExprName, Name: base, Raw: base}.WithResolved(base)},
 			Methods: b.frameworkMethods(target, base)}}
-		cr := &classRef{file: f, class: &f.Classes[0]}
-		b.ix.classes[target] = cr
-		for j := range cr.class.Methods {
-			fn := &cr.class.Methods[j]
-			b.ix.funcs[fn.QualName] = &funcRef{file: f, fn: fn, class: cr.class}
+		if mgr := b.frameworkManager(target, base); mgr != nil {
+			f.Classes[0].Fields = append(f.Classes[0].Fields, mgr.field)
+			f.Classes = append(f.Classes, mgr.class)
+		}
+		for k := range f.Classes {
+			cr := &classRef{file: f, class: &f.Classes[k]}
+			b.ix.classes[cr.class.QualName] = cr
+			for j := range cr.class.Methods {
+				fn := &cr.class.Methods[j]
+				b.ix.funcs[fn.QualName] = &funcRef{file: f, fn: fn, class: cr.class}
+			}
 		}
 		b.ix.files = append(b.ix.files, f)
 	}

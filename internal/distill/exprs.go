@@ -750,6 +750,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			}
 			return nil
 		case vParam:
+			if rc.flagInputs[v.param] {
+				break // `if email_verified:` of a Boolean input: its value
+			}
 			return nil // `if not email:` is input validation, not a rule
 		case vExpr:
 			if rc.lowercasedInput(v) {
@@ -2595,6 +2598,12 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 					found = ent.name
 					return
 				}
+			}
+			// User = get_user_model() at module level: the user model.
+			if c := b.ix.constant(f, e); e.Kind == facts.ExprName && c != nil && c.as.Value != nil &&
+				catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
+				found = b.userEntity()
+				return
 			}
 		}
 		visit(e.X)

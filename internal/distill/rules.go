@@ -322,6 +322,9 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// flagInputs are the parameters that are Boolean inputs of a shape
+	// (booleanShapeField): testing one is a condition.
+	flagInputs map[string]bool
 	// leftOut counts the code left out of the rule (untranslated).
 	leftOut int
 	// constants holds the module constants being evaluated, so that one
@@ -648,6 +651,8 @@ func (b *builder) handlerRules(h *handler) {
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
 	rc.adminRequires(sc)
+	rc.modelPermissionRequires(sc)
+	rc.activeUserRequires(sc)
 	b.routeDependencies(rc, sc, h) // FastAPI resolves them first
 	b.bindHandlerParams(rc, sc, h)
 	rc.bindInjected(h, sc)
@@ -661,6 +666,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.viewThrottles(h, sc)
 	if h.pwView != nil {
 		rc.passwordViewRule(h.pwView, sc)
+		rc.activeUserRequires(sc) // the view acts for the signed-in user
 	}
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut
@@ -1274,22 +1280,26 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 func (b *builder) permissionLevel(e *facts.Expr) authLevel {
 	a := b.lang.Auth
 	level := authNone
-	var visit func(e *facts.Expr)
-	visit = func(e *facts.Expr) {
-		if e == nil {
-			return
-		}
+	eachPermissionClass(e, func(e *facts.Expr) {
 		if catalog.MatchAny(a.AdminPermissionClasses, e.Raw) {
 			level = max(level, authAdmin)
 		} else if catalog.MatchAny(a.PermissionClasses, e.Raw) {
 			level = max(level, authUser)
 		}
-		for i := range e.Args {
-			visit(&e.Args[i])
-		}
-	}
-	visit(e)
+	})
 	return level
+}
+
+// eachPermissionClass calls fn with e and every element nested in it (a
+// permission_classes tuple, a decorator's list).
+func eachPermissionClass(e *facts.Expr, fn func(*facts.Expr)) {
+	if e == nil {
+		return
+	}
+	fn(e)
+	for i := range e.Args {
+		eachPermissionClass(&e.Args[i], fn)
+	}
 }
 
 // userEntity names the entity that signed-in users are.

@@ -328,6 +328,39 @@ func TestExtensions(t *testing.T) {
 	}
 }
 
+// TestTypedJavaScript: JavaScript that Babel strips of type annotations
+// (Flow, with or without its pragma) is read whole; a file the TSX
+// grammar reads no better keeps its JavaScript parse and errors.
+func TestTypedJavaScript(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, path, src    string
+		flow               bool
+		functions, classes int
+		errors             bool
+	}{
+		{"flow pragma block", "u.js", "/* @flow */\nexport function hex(size: number): string { return ''; }\n", true, 1, 0, false},
+		{"flow strict line", "u.mjs", "// @flow strict\nexport function hex(size: number): string { return ''; }\n", true, 1, 0, false},
+		{"annotations without pragma", "Config.js", "// A config.\nexport class Config {\n  static get(id: string, mount: string) { return id; }\n}\n", false, 0, 1, false},
+		{"pragma after code is none", "u.js", "const a = 1;\n// @flow\nexport function f(x) { return x; }\n", false, 1, 0, false},
+		{"@flowtype is not the pragma", "u.js", "// @flowtype\nexport function f(x) { return x; }\n", false, 1, 0, false},
+		{"plain JSX stays JavaScript", "v.js", "export function V() { return <div a={1} />; }\n", false, 1, 0, false},
+		{"flow file with JSX", "v.js", "// @flow\nexport function V(p: Props) { return <div a={p.a} />; }\n", true, 1, 0, false},
+		{"a real error stays", "w.js", "export function f( { return 1; }\n", false, 0, 0, true},
+	} {
+		if got := flowAnnotated([]byte(tc.src)); got != tc.flow {
+			t.Errorf("%s: flowAnnotated = %v, want %v", tc.name, got, tc.flow)
+		}
+		f := extract(t, tc.path, tc.src)
+		if got := f.Stats.ErrorNodes+f.Stats.MissingNodes > 0; got != tc.errors {
+			t.Errorf("%s: syntax errors %v (lines %v), want %v", tc.name, got, f.Stats.ErrorLines, tc.errors)
+		}
+		if !tc.errors && (len(f.Functions) != tc.functions || len(f.Classes) != tc.classes) {
+			t.Errorf("%s: %d functions, %d classes, want %d, %d", tc.name, len(f.Functions), len(f.Classes), tc.functions, tc.classes)
+		}
+	}
+}
+
 // TestPrismaSchema: a .prisma file is read by the schema parser, not a
 // grammar; its models are classes and the lines it cannot read are
 // syntax errors of the file.

@@ -45,13 +45,67 @@ func (*TypeScript) Extensions() []string {
 // JavaScript (JSX included) for the JavaScript extensions, TypeScript
 // otherwise. See syntax.TypeScript for why there are three.
 func grammarFor(p string) (*syntax.Grammar, *kinds) {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".tsx":
+	switch {
+	case strings.EqualFold(path.Ext(p), ".tsx"):
 		return syntax.TSX(), tsxKinds()
-	case ".js", ".jsx", ".mjs", ".cjs":
+	case isJavaScript(p):
 		return syntax.JavaScript(), javaScriptKinds()
 	}
 	return syntax.TypeScript(), typeScriptKinds()
+}
+
+// isJavaScript reports whether p has one of the JavaScript extensions.
+func isJavaScript(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".js", ".jsx", ".mjs", ".cjs":
+		return true
+	}
+	return false
+}
+
+// flowAnnotated reports whether a JavaScript source opts into Flow: an
+// @flow pragma in the comments before its first token. Flow's type
+// annotations (f(size: number): string) are not JavaScript, so such a
+// file is read with the TSX grammar, whose annotations are written the
+// same way and which keeps JSX.
+func flowAnnotated(src []byte) bool {
+	s := string(src)
+	for {
+		s = strings.TrimLeft(s, " \t\r\n\ufeff")
+		var comment string
+		switch {
+		case strings.HasPrefix(s, "//"):
+			end := strings.IndexByte(s, '\n')
+			if end < 0 {
+				end = len(s)
+			}
+			comment, s = s[2:end], s[end:]
+		case strings.HasPrefix(s, "/*"):
+			end := strings.Index(s[2:], "*/")
+			if end < 0 {
+				return false
+			}
+			comment, s = s[2:2+end], s[4+end:]
+		default:
+			return false
+		}
+		for rest := comment; ; {
+			i := strings.Index(rest, "@flow")
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len("@flow"):]
+			if rest == "" || !isIdentByte(rest[0]) {
+				return true
+			}
+		}
+	}
+}
+
+// isIdentByte reports whether c can continue an identifier (@flowtype is
+// not the pragma).
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // Extract parses one file and returns its facts. Syntax errors are
@@ -68,6 +122,33 @@ func (*TypeScript) Extract(ctx context.Context, p *syntax.Parser, file facts.Sou
 		return prismaFacts(file), nil
 	}
 	g, k := grammarFor(file.Path)
+	js := isJavaScript(file.Path)
+	if js && flowAnnotated(file.Data) {
+		g, k = syntax.TSX(), tsxKinds()
+		js = false
+	}
+	out, err := parseFile(ctx, p, g, k, file)
+	if err != nil {
+		return nil, err
+	}
+	// JavaScript built by Babel may carry type annotations (Flow without
+	// its pragma, or TypeScript's preset): when the JavaScript grammar
+	// fails on a file, the TSX grammar is tried, and kept when it fails on
+	// less of it.
+	if js && out.Stats.ErrorNodes+out.Stats.MissingNodes > 0 {
+		typed, err := parseFile(ctx, p, syntax.TSX(), tsxKinds(), file)
+		if err != nil {
+			return nil, err
+		}
+		if typed.Stats.ErrorNodes+typed.Stats.MissingNodes < out.Stats.ErrorNodes+out.Stats.MissingNodes {
+			out = typed
+		}
+	}
+	return out, nil
+}
+
+// parseFile parses one source with grammar g and walks it into facts.
+func parseFile(ctx context.Context, p *syntax.Parser, g *syntax.Grammar, k *kinds, file facts.Source) (*facts.File, error) {
 	out := &facts.File{Path: file.Path, Language: ID, Module: ModuleName(file.Path)}
 	x := &extractor{ctx: ctx, k: k, g: g, file: out}
 	diag, err := p.Parse(ctx, g, file.Data, x.walkModule)

@@ -35,6 +35,9 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 			continue
 		}
 		rc.markNoneFails(&list[i], list[i+1:])
+		if ends, ok := rc.pendingStep(list, i, sc, out); ok {
+			return ends
+		}
 		if early := rc.earlyReturn(list, i, sc); early != nil {
 			return rc.stmt(early, sc, out)
 		}

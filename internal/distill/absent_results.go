@@ -122,13 +122,37 @@ func (rc *ruleCtx) claimOfValidToken(c allium.Expr) bool {
 		return false
 	}
 	m, ok := b.X.(*allium.Member)
-	if !ok {
-		return false
-	}
-	valid := exprKey(&allium.Member{X: m.X, Name: "is_valid"})
+	return ok && rc.requiresValid(m.X)
+}
+
+// bareClaimOfValidToken reports the bare test of an entry read from a
+// payload the rule verified (signed_payload.t, from `if not token: return
+// None` on the entry) when the rule requires the payload valid: the
+// signature vouches for the entry, so the test is input validation, no
+// statement about the token (and no Boolean).
+func (rc *ruleCtx) bareClaimOfValidToken(c allium.Expr) bool {
+	m, ok := c.(*allium.Member)
+	return ok && rc.claims[exprKey(m)] && rc.requiresValid(m.X)
+}
+
+// requiresValid reports a precondition of the rule that tok is valid:
+// tok.is_valid, or tok.issued_at + lifetime >= now (a reader that gives
+// the lifetime, claims.go).
+func (rc *ruleCtx) requiresValid(tok allium.Expr) bool {
+	valid := exprKey(&allium.Member{X: tok, Name: "is_valid"})
+	issued := exprKey(&allium.Member{X: tok, Name: "issued_at"})
 	for _, s := range rc.body {
-		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == valid {
+		r, ok := s.(*allium.Requires)
+		if !ok {
+			continue
+		}
+		if exprKey(r.Cond) == valid {
 			return true
+		}
+		if ge, ok := r.Cond.(*allium.Binary); ok && ge.Op == allium.OpGe {
+			if add, ok := ge.X.(*allium.Binary); ok && add.Op == allium.OpAdd && exprKey(add.X) == issued {
+				return true
+			}
 		}
 	}
 	return false

@@ -79,7 +79,12 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 			name = f
 		}
 	}
-	return exprValue(&allium.Member{X: payload.claimsOf, Name: name})
+	m := &allium.Member{X: payload.claimsOf, Name: name}
+	if rc.claims == nil {
+		rc.claims = map[string]bool{}
+	}
+	rc.claims[exprKey(m)] = true
+	return exprValue(m)
 }
 
 // claimsCall reads payload.get("k") and payload.pop("k") as the claim k,

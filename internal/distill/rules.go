@@ -372,6 +372,9 @@ type ruleCtx struct {
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
+	// claims: the entries read from payloads the rule verified
+	// (claims.go), by exprKey; the signature vouches for them.
+	claims map[string]bool
 	// callingLoops counts the loops passed over without a note whose body
 	// calls something (its effects, if any, unknown).
 	callingLoops int

@@ -35,6 +35,9 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 			continue
 		}
 		rc.markNoneFails(&list[i], list[i+1:])
+		if ends, ok := rc.pendingStep(list, i, sc, out); ok {
+			return ends
+		}
 		if early := rc.earlyReturn(list, i, sc); early != nil {
 			return rc.stmt(early, sc, out)
 		}
@@ -880,6 +883,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.params, x.paramSet = slices.Clone(rc.params), maps.Clone(rc.paramSet)
 	x.lets, x.assigned = maps.Clone(rc.lets), maps.Clone(rc.assigned)
 	x.paramReqs = maps.Clone(rc.paramReqs)
+	x.claims = maps.Clone(rc.claims)
 	if cond = unstated(cond, x.body); cond != nil {
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
 	}
@@ -947,6 +951,9 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 		rc.requires(bin.X, sc, line)
 		rc.requires(bin.Y, sc, line)
 		return
+	}
+	if rc.bareClaimOfValidToken(cond) {
+		return // absent_results.go
 	}
 	for _, s := range rc.body {
 		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == exprKey(cond) {

@@ -165,7 +165,7 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 	}
 	d := &facts.Expr{Kind: facts.ExprDict, Line: x.Line}
 	for _, f := range v.shape.class.Fields {
-		if a := ent.attrs[f.Name]; a == nil || a.drop || slices.ContainsFunc(keys, func(k facts.Keyword) bool { return k.Name == f.Name }) {
+		if a := ent.attrs[f.Name]; a == nil || a.drop || slices.ContainsFunc(keys, func(k facts.Keyword) bool { return k.Name == f.Name && rc.sameInput(&k.Value, x, f.Name, sc) }) {
 			continue // not the entity's, or the key that finds the row
 		}
 		d.SetEntries(append(d.Entries(), facts.DictEntry{
@@ -176,6 +176,20 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 		return nil
 	}
 	return d
+}
+
+// sameInput reports a filter value that is the body's field itself
+// (values.username, or an input of that name): the row is found by the
+// value the body gives, which then changes nothing. A path segment of
+// the same name (PATCH /user/{username} with a body holding a username)
+// is another input: the body's field is the new value.
+func (rc *ruleCtx) sameInput(k, body *facts.Expr, field string, sc *scope) bool {
+	if k.Kind == facts.ExprAttr && k.X != nil && k.X.Raw == body.Raw && k.Name == field {
+		return true
+	}
+	var scratch []allium.Stmt
+	v := rc.eval(k, sc, &scratch, false)
+	return v.kind != vParam || v.param == bindingName(field)
 }
 
 // repositoryShapes reads the repositories that build an instance from

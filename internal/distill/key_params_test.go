@@ -41,7 +41,7 @@ from .crud import crud_users
 router = APIRouter()
 
 class UserUpdate(BaseModel):
-    name: str | None = None
+    name: str
     username: str | None = None
 ` + handler,
 	}
@@ -67,7 +67,7 @@ async def patch_user(values: UserUpdate, username: str, db = None):
 		want      string
 	}{
 		{
-			name:      "a path key of a unique field is the row; the body's field of the same name is the new value",
+			name:      "a path key of a unique field is the row; the body's field of the same name is the new value, set when given",
 			files:     keyService(true, patch),
 			construct: "PatchUser",
 			want: `rule PatchUser {
@@ -75,7 +75,8 @@ async def patch_user(values: UserUpdate, username: str, db = None):
     requires: exists user
     ensures:
         user.name = name
-        user.username = username
+        if exists username:
+            user.username = username
 }`,
 		},
 		{
@@ -89,7 +90,8 @@ async def patch_user(values: UserUpdate, username: str, db = None):
     ensures:
         for user in Users where username = path_username:
             user.name = name
-            user.username = username
+            if exists username:
+                user.username = username
 }`,
 		},
 		{

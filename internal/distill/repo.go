@@ -116,8 +116,11 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 			}
 			if d := rc.shapeAsDict(&kw.Value, ent, filters, sc, out); d != nil {
 				// update(object=values) with a request body: each of its
-				// fields the entity has is set from the request.
+				// fields the entity has is set from the request, those
+				// it may leave out only when given.
+				from := len(*out)
 				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*d}, Line: e.Line}, sc, out)
+				rc.givenOnly(d, sc, (*out)[from:])
 				return &value{kind: vPlumbing}
 			}
 		}
@@ -176,6 +179,38 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 		return nil
 	}
 	return d
+}
+
+// givenOnly puts each change in list made from an optional field of a
+// request body (values.name with `name: str | None = None`) under
+// `if exists name:`: the update writes the fields the request set.
+func (rc *ruleCtx) givenOnly(d *facts.Expr, sc *scope, list []allium.Stmt) {
+	given := map[string]allium.Expr{}
+	var scratch []allium.Stmt
+	for _, en := range d.Entries() {
+		if c := rc.optionalInput(&en.Value, sc, &scratch); c != nil {
+			if u, ok := c.(*allium.Unary); ok {
+				given[exprKey(u.X)] = c
+			}
+		}
+	}
+	if len(given) == 0 {
+		return
+	}
+	var wrap func(list []allium.Stmt)
+	wrap = func(list []allium.Stmt) {
+		for i, s := range list {
+			switch y := s.(type) {
+			case *allium.For:
+				wrap(y.Body)
+			case *allium.Assign:
+				if c := given[exprKey(y.Value)]; c != nil {
+					list[i] = &allium.If{Meta: y.Meta, Branches: []allium.IfBranch{{Cond: c, Body: []allium.Stmt{y}}}}
+				}
+			}
+		}
+	}
+	wrap(list)
 }
 
 // sameInput reports a filter value that is the body's field itself

@@ -10,12 +10,18 @@ import (
 // the username column is declared unique, handler is the route module's
 // handler.
 func keyService(unique bool, handler string) map[string]string {
+	return repoService("FastCRUD", unique, handler)
+}
+
+// repoService is keyService with a repository made from base.
+func repoService(base string, unique bool, handler string) map[string]string {
 	col := "mapped_column(String(20))"
 	if unique {
 		col = "mapped_column(String(20), unique=True, index=True)"
 	}
 	return map[string]string{
 		"app/models.py": `
+from datetime import datetime
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -28,11 +34,14 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
     username: Mapped[str] = ` + col + `
     is_deleted: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime | None] = mapped_column(default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
 `,
 		"app/crud.py": `
 from fastcrud import FastCRUD
+from .base import CRUDBase
 from .models import User
-crud_users = FastCRUD(User)
+crud_users = ` + base + `(User)
 `,
 		"app/routes.py": `
 from fastapi import APIRouter, HTTPException
@@ -77,6 +86,7 @@ async def patch_user(values: UserUpdate, username: str, db = None):
         user.name = name
         if exists username:
             user.username = username
+        user.updated_at = now
 }`,
 		},
 		{
@@ -92,6 +102,7 @@ async def patch_user(values: UserUpdate, username: str, db = None):
             user.name = name
             if exists username:
                 user.username = username
+            user.updated_at = now
 }`,
 		},
 		{
@@ -111,6 +122,25 @@ async def erase_user(username: str, db = None):
     ensures:
         for user in Users where username = username:
             user.name = username
+            user.updated_at = now
+}`,
+		},
+		{
+			// Only FastCRUD stamps its changes (catalog stamps).
+			name: "a repository of another base stamps nothing by itself",
+			files: repoService("CRUDBase", true, `
+@router.delete("/user/{username}")
+async def erase_user(username: str, db = None):
+    await crud_users.update(db=db, object={"name": "x"}, username=username)
+    await crud_users.delete(db=db, username=username)
+    return {"message": "ok"}
+`),
+			construct: "EraseUser",
+			want: `rule EraseUser {
+    when: EraseUser(user)
+    ensures:
+        user.name = "x"
+        user.is_deleted = true
 }`,
 		},
 		{
@@ -133,7 +163,9 @@ async def erase_user(username: str, other: str, db = None):
     when: EraseUser(user, target)
     requires: exists target
     requires: target = user
-    ensures: target.is_deleted = true
+    ensures:
+        target.is_deleted = true
+        target.deleted_at = now
 }`,
 		},
 	}

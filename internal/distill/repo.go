@@ -110,7 +110,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	case catalog.Match(reps.Creates, method):
 		b.stats.EffectsSeen++
 		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
-			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: rc.repoCreateArgs(values, ent, sc, out)}})
+			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: rc.withColumnDefaults(recv.ent, rc.repoCreateArgs(values, ent, sc, out))}})
 		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
 	case catalog.Match(reps.Updates, method):
 		for _, kw := range values {

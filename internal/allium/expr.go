@@ -318,6 +318,57 @@ func Inspect(e Expr, f func(Expr) bool) {
 	}
 }
 
+// Rewrite replaces, depth-first in source order, each node for which f
+// answers done with the node f returns; the children of the others are
+// rewritten in place. It returns the expression that stands for e.
+func Rewrite(e Expr, f func(Expr) (Expr, bool)) Expr {
+	if e == nil {
+		return nil
+	}
+	if x, done := f(e); done {
+		return x
+	}
+	switch e := e.(type) {
+	case *Member:
+		e.X = Rewrite(e.X, f)
+	case *Call:
+		e.Fun = Rewrite(e.Fun, f)
+		for i := range e.Args {
+			e.Args[i].Value = Rewrite(e.Args[i].Value, f)
+		}
+	case *Lambda:
+		e.Body = Rewrite(e.Body, f)
+	case *Join:
+		for i := range e.Fields {
+			e.Fields[i].Value = Rewrite(e.Fields[i].Value, f)
+		}
+	case *Binary:
+		e.X, e.Y = Rewrite(e.X, f), Rewrite(e.Y, f)
+	case *Unary:
+		e.X = Rewrite(e.X, f)
+	case *Where:
+		e.X, e.Cond = Rewrite(e.X, f), Rewrite(e.Cond, f)
+	case *SetLit:
+		for i := range e.Elems {
+			e.Elems[i] = Rewrite(e.Elems[i], f)
+		}
+	case *ListLit:
+		for i := range e.Elems {
+			e.Elems[i] = Rewrite(e.Elems[i], f)
+		}
+	case *ObjectLit:
+		for i := range e.Fields {
+			e.Fields[i].Value = Rewrite(e.Fields[i].Value, f)
+		}
+	case *IfExpr:
+		for i := range e.Branches {
+			e.Branches[i].Cond, e.Branches[i].Then = Rewrite(e.Branches[i].Cond, f), Rewrite(e.Branches[i].Then, f)
+		}
+		e.Else = Rewrite(e.Else, f)
+	}
+	return e
+}
+
 // WalkStmts calls f for every statement in list, depth-first in source order,
 // including the bodies of Ensures, For and If. When f returns false the
 // statement's children are skipped.
@@ -362,6 +413,27 @@ func StmtExprs(s Stmt) []Expr {
 		return []Expr{s.X}
 	}
 	return nil
+}
+
+// SetStmtExprs replaces each expression a statement holds directly (those
+// StmtExprs lists) with what f returns for it.
+func SetStmtExprs(s Stmt, f func(Expr) Expr) {
+	switch s := s.(type) {
+	case *Let:
+		s.Value = f(s.Value)
+	case *Requires:
+		s.Cond = f(s.Cond)
+	case *For:
+		s.Coll = f(s.Coll)
+	case *If:
+		for i := range s.Branches {
+			s.Branches[i].Cond = f(s.Branches[i].Cond)
+		}
+	case *Assign:
+		s.Target, s.Value = f(s.Target), f(s.Value)
+	case *ExprStmt:
+		s.X = f(s.X)
+	}
 }
 
 // RootIdent returns the name of the leftmost identifier of a navigation or

@@ -610,6 +610,18 @@ type Repositories struct {
 	// (db.user.findUnique, prisma.client.user.update, this.user.create) is
 	// that model's, when the attribute's object is not otherwise known.
 	ClientModels []string `yaml:"client_models"`
+	// Stamps are time fields a library's repository sets to the clock by
+	// itself, by the base the repository is made from (FastCRUD's update
+	// sets updated_at, its soft delete deleted_at), when the model has
+	// them.
+	Stamps map[string]RepoStamps `yaml:"stamps"`
+}
+
+// RepoStamps are the fields one repository base stamps on an update and
+// on a soft delete.
+type RepoStamps struct {
+	Updates     []string `yaml:"updates"`
+	SoftDeletes []string `yaml:"soft_deletes"`
 }
 
 // ObjectSchemas describe request validation by an object schema built of

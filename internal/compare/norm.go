@@ -23,22 +23,7 @@ func clauseKey(s allium.Stmt) string {
 	allium.WalkStmts([]allium.Stmt{cp}, func(st allium.Stmt) bool {
 		m := st.Info()
 		m.Doc, m.Comment, m.Blank = nil, "", false
-		switch x := st.(type) {
-		case *allium.Let:
-			x.Value = normExpr(x.Value)
-		case *allium.Requires:
-			x.Cond = normExpr(x.Cond)
-		case *allium.For:
-			x.Coll = normExpr(x.Coll)
-		case *allium.If:
-			for i := range x.Branches {
-				x.Branches[i].Cond = normExpr(x.Branches[i].Cond)
-			}
-		case *allium.Assign:
-			x.Target, x.Value = normExpr(x.Target), normExpr(x.Value)
-		case *allium.ExprStmt:
-			x.X = normExpr(x.X)
-		}
+		allium.SetStmtExprs(st, normExpr)
 		return true
 	})
 	return allium.PrintConstruct(cp)

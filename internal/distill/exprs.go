@@ -132,6 +132,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.jsonKeyField(e.X, e.Y, sc, out); v != nil {
 			return v
 		}
+		if x.dumped && e.Y != nil && e.Y.Kind == facts.ExprString {
+			// d["password"] of a dict the code built (dict_edits.go).
+			if v, given := rc.partValue(x, e.Y.Value, out); given {
+				return v
+			}
+		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
 			return rc.evalAttr(&facts.Expr{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value, Line: e.Line}, sc, out)
@@ -1123,6 +1129,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
 		return rc.runArguments(e, sc, out)
 	}
+	if v := rc.shapeDump(e, method, recv, sc); v != nil {
+		return v
+	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
@@ -1190,6 +1199,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method == "" && (catalog.MatchAny(l.HashCalls, names...) || catalog.MatchAny(l.VerifyCalls, names...)) {
 		args := rc.args(e, sc, out)
+		if kws := e.Keywords(); len(e.Args) == 0 && len(kws) == 1 && kws[0].Name != "**" && catalog.MatchAny(l.HashCalls, names...) {
+			// get_password_hash(password=p): the secret given by name.
+			if x := rc.tr(&kws[0].Value, sc, out); x != nil {
+				args = []allium.Arg{{Value: x}}
+			}
+		}
 		if args == nil {
 			return unknownValue
 		}
@@ -1640,7 +1655,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					return p
 				}
 			}
-			return &value{kind: vShape, shape: cr, parts: keywordParts(e, sc)}
+			return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {
 			return rc.eval(&e.Args[0], sc, out, false)

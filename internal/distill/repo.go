@@ -28,14 +28,25 @@ func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 		}
 		return x != nil && catalog.MatchAny(reps.Bases, x.Resolved(), x.Raw)
 	}
+	baseName := func(x *facts.Expr) string {
+		if x != nil && x.Kind == facts.ExprSubscript {
+			x = x.X
+		}
+		return facts.LastSegment(x.Raw)
+	}
 	var cls *classRef
+	base := ""
 	switch {
-	case isBase(call.X) || catalog.MatchAny(reps.Bases, call.Resolved(), call.Raw):
+	case isBase(call.X):
+		base = baseName(call.X)
+	case catalog.MatchAny(reps.Bases, call.Resolved(), call.Raw):
+		base = facts.LastSegment(call.Raw)
 	default:
 		if cr := b.ix.class(f, call); cr != nil && b.matchBases(cr, reps.Bases) {
 			cls = cr
 		} else if c := b.ix.constant(f, call); c != nil && isBase(c.as.Value) {
 			// CRUDUser = FastCRUD[User, ...]; crud_users = CRUDUser(User)
+			base = baseName(c.as.Value)
 		} else {
 			return nil
 		}
@@ -45,7 +56,7 @@ func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 	if mc.kind != vModelClass {
 		return nil
 	}
-	return &value{kind: vRepo, ent: mc.ent, repo: cls}
+	return &value{kind: vRepo, ent: mc.ent, repo: cls, repoBase: base}
 }
 
 // repositoryCall reads a method call on a repository: the service's own
@@ -108,7 +119,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	case catalog.Match(reps.Creates, method):
 		b.stats.EffectsSeen++
 		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
-			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: rc.repoCreateArgs(values, ent, sc, out)}})
+			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: rc.withColumnDefaults(recv.ent, rc.repoCreateArgs(values, ent, sc, out))}})
 		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
 	case catalog.Match(reps.Updates, method):
 		if len(values) == 0 && spread != nil {
@@ -117,7 +128,9 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		}
 		for _, kw := range values {
 			if kw.Value.Kind == facts.ExprDict {
-				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
+				d := kw.Value
+				rc.stamp(&d, ent, reps.Stamps[recv.repoBase].Updates, e.Line)
+				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{d}, Line: e.Line}, sc, out)
 				return &value{kind: vPlumbing}
 			}
 			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
@@ -129,8 +142,12 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 			}
 			if d := rc.shapeAsDict(&kw.Value, ent, filters, sc, out); d != nil {
 				// update(object=values) with a request body: each of its
-				// fields the entity has is set from the request.
+				// fields the entity has is set from the request, those
+				// it may leave out only when given.
+				from := len(*out)
+				rc.stamp(d, ent, reps.Stamps[recv.repoBase].Updates, e.Line)
 				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*d}, Line: e.Line}, sc, out)
+				rc.givenOnly(d, sc, (*out)[from:])
 				return &value{kind: vPlumbing}
 			}
 		}
@@ -145,14 +162,15 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 					// a deletion time stamped).
 					mark := facts.Expr{Kind: facts.ExprBool, Value: "true"}
 					if f.typ != nil && f.typ.Name == "Timestamp" {
-						if len(b.lang.ClockCalls) == 0 {
+						clock := rc.clockCall(e.Line)
+						if clock == nil {
 							continue
 						}
-						clock := b.lang.ClockCalls[0]
-						mark = facts.Expr{Kind: facts.ExprCall, X: new(facts.Expr{Kind: facts.ExprName, Name: clock, Raw: clock}.WithResolved(clock)), Raw: clock, Line: e.Line}.WithResolved(clock)
+						mark = *clock
 					}
 					set := facts.Expr{Kind: facts.ExprDict}
 					set.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: name}, Value: mark}})
+					rc.stamp(&set, ent, reps.Stamps[recv.repoBase].SoftDeletes, e.Line)
 					rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{set}, Line: e.Line}, sc, out)
 					return &value{kind: vPlumbing}
 				}
@@ -178,7 +196,7 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 	}
 	d := &facts.Expr{Kind: facts.ExprDict, Line: x.Line}
 	for _, f := range v.shape.class.Fields {
-		if a := ent.attrs[f.Name]; a == nil || a.drop || slices.ContainsFunc(keys, func(k facts.Keyword) bool { return k.Name == f.Name }) {
+		if a := ent.attrs[f.Name]; a == nil || a.drop || slices.ContainsFunc(keys, func(k facts.Keyword) bool { return k.Name == f.Name && rc.sameInput(&k.Value, x, f.Name, sc) }) {
 			continue // not the entity's, or the key that finds the row
 		}
 		d.SetEntries(append(d.Entries(), facts.DictEntry{
@@ -189,6 +207,83 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 		return nil
 	}
 	return d
+}
+
+// clockCall is a call of the catalog's first clock (now()), nil when the
+// catalog names none.
+func (rc *ruleCtx) clockCall(line int) *facts.Expr {
+	if len(rc.b.lang.ClockCalls) == 0 {
+		return nil
+	}
+	clock := rc.b.lang.ClockCalls[0]
+	return new(facts.Expr{Kind: facts.ExprCall, X: new(facts.Expr{Kind: facts.ExprName, Name: clock, Raw: clock}.WithResolved(clock)), Raw: clock, Line: line}.WithResolved(clock))
+}
+
+// stamp adds to the values d of a repository's change the time fields
+// its library sets to the clock by itself (catalog stamps), those of
+// fields the entity has and d does not set.
+func (rc *ruleCtx) stamp(d *facts.Expr, ent *entityInfo, fields []string, line int) {
+	entries := slices.Clone(d.Entries())
+	for _, name := range fields {
+		f := ent.attrs[name]
+		if f == nil || f.drop || f.typ == nil || f.typ.Name != "Timestamp" || slices.ContainsFunc(entries, func(en facts.DictEntry) bool {
+			return en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == name
+		}) {
+			continue
+		}
+		clock := rc.clockCall(line)
+		if clock == nil {
+			return
+		}
+		entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: name, Line: line}, Value: *clock})
+	}
+	d.SetEntries(entries)
+}
+
+// givenOnly puts each change in list made from an optional field of a
+// request body (values.name with `name: str | None = None`) under
+// `if exists name:`: the update writes the fields the request set.
+func (rc *ruleCtx) givenOnly(d *facts.Expr, sc *scope, list []allium.Stmt) {
+	given := map[string]allium.Expr{}
+	var scratch []allium.Stmt
+	for _, en := range d.Entries() {
+		if c := rc.optionalInput(&en.Value, sc, &scratch); c != nil {
+			if u, ok := c.(*allium.Unary); ok {
+				given[exprKey(u.X)] = c
+			}
+		}
+	}
+	if len(given) == 0 {
+		return
+	}
+	var wrap func(list []allium.Stmt)
+	wrap = func(list []allium.Stmt) {
+		for i, s := range list {
+			switch y := s.(type) {
+			case *allium.For:
+				wrap(y.Body)
+			case *allium.Assign:
+				if c := given[exprKey(y.Value)]; c != nil {
+					list[i] = &allium.If{Meta: y.Meta, Branches: []allium.IfBranch{{Cond: c, Body: []allium.Stmt{y}}}}
+				}
+			}
+		}
+	}
+	wrap(list)
+}
+
+// sameInput reports a filter value that is the body's field itself
+// (values.username, or an input of that name): the row is found by the
+// value the body gives, which then changes nothing. A path segment of
+// the same name (PATCH /user/{username} with a body holding a username)
+// is another input: the body's field is the new value.
+func (rc *ruleCtx) sameInput(k, body *facts.Expr, field string, sc *scope) bool {
+	if k.Kind == facts.ExprAttr && k.X != nil && k.X.Raw == body.Raw && k.Name == field {
+		return true
+	}
+	var scratch []allium.Stmt
+	v := rc.eval(k, sc, &scratch, false)
+	return v.kind != vParam || v.param == bindingName(field)
 }
 
 // repositoryShapes reads the repositories that build an instance from

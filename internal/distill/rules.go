@@ -381,6 +381,9 @@ type ruleCtx struct {
 	// idParams: an input id (user_id) and the entity parameter a lookup
 	// by it became (user), merged when the rule is finished.
 	idParams map[string]string
+	// keyParams: plain handler inputs that may only name a row by a
+	// unique field (key_params.go).
+	keyParams map[string]bool
 	// made holds the rows the rule has created so far (created_rows.go).
 	made []*value
 	// raises tags the preconditions of guards that raise with what they
@@ -825,6 +828,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	for _, from := range slices.Sorted(maps.Keys(rc.idParams)) {
 		mergeIDParam(rc, from, rc.idParams[from])
 	}
+	rc.keyParamsAsRows()
 	trig := rc.trigger
 	external := trig == nil
 	if trig == nil {
@@ -987,7 +991,14 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				continue
 			}
 		}
-		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name), optional: b.declaredOptional(h.file, p.Annotation, p.Default)}
+		n := b.keyParamName(h, &p)
+		if n != "" {
+			if rc.keyParams == nil {
+				rc.keyParams = map[string]bool{}
+			}
+			rc.keyParams[n] = true
+		}
+		sc.vars[p.Name] = &value{kind: vParam, param: n, optional: b.declaredOptional(h.file, p.Annotation, p.Default)}
 	}
 }
 

@@ -57,6 +57,10 @@ type value struct {
 	headers map[string]allium.Expr
 	shape   *classRef
 	repo    *classRef
+	// dumped: a dict of a request schema's fields (dict_edits.go).
+	dumped bool
+	// repoBase: the catalogued base a vRepo is made from (FastCRUD).
+	repoBase string
 	// vMessage: the scope the message was built in, where its arguments
 	// (recipient, template) are read; a helper may build it and return it.
 	built *scope

@@ -69,6 +69,8 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line)
 		}
 		rc.typedLocal(s, sc)
+	case facts.StmtDel:
+		rc.delDictKeys(s, sc)
 	case facts.StmtAugAssign:
 		if len(s.Targets) == 1 && s.Value != nil {
 			op := s.Op()
@@ -243,7 +245,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if rc.sessionStoreWrite(t, v, sc, out, line) {
 			return
 		}
-		if obj := rc.eval(t.X, sc, out, false); obj.kind == vMessage && t.Y != nil && t.Y.Kind == facts.ExprString {
+		obj := rc.eval(t.X, sc, out, false)
+		if setDictKey(obj, t, v, sc) {
+			return
+		}
+		if obj.kind == vMessage && t.Y != nil && t.Y.Kind == facts.ExprString {
 			if x := rc.tr(v, sc, out); x != nil {
 				if obj.headers == nil {
 					obj.headers = map[string]allium.Expr{}

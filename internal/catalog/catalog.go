@@ -631,6 +631,26 @@ type ObjectSchemas struct {
 	// name the request's body.
 	Middlewares []string `yaml:"middlewares"`
 	BodyKeys    []string `yaml:"body_keys"`
+	// JSON describes request schemas written as JSON Schema objects
+	// rather than builder calls: see JSONSchema.
+	JSON *JSONSchema `yaml:"json"`
+}
+
+// JSONSchema names the keywords of a JSON Schema object (a route's body
+// schema {type: 'object', required: ['email'], properties: {email: {type:
+// 'string', format: 'email'}}}): Properties holds the fields, Required
+// lists those the input must have (only their checks are preconditions);
+// a field whose Type is one of Strings is text, so its bounds measure its
+// length. Formats maps a value of the FormatKey keyword to a check
+// (email), and Checks maps the other keywords to min or max.
+type JSONSchema struct {
+	Properties string            `yaml:"properties"`
+	Required   string            `yaml:"required"`
+	Type       string            `yaml:"type"`
+	Strings    []string          `yaml:"strings"`
+	FormatKey  string            `yaml:"format_key"`
+	Formats    map[string]string `yaml:"formats"`
+	Checks     map[string]string `yaml:"checks"`
 }
 
 // SchemaBuilder is one object schema builder of ObjectSchemas.
@@ -668,6 +688,10 @@ type RouteTable struct {
 	HandlerKey string   `yaml:"handler_key"`
 	HookKeys   []string `yaml:"hook_keys"`
 	Decorators []string `yaml:"decorators"`
+	// SchemaKey is the route's key whose value maps parts of the request
+	// to JSON schemas the framework validates them by before the handler
+	// (Fastify's schema: {body: {...}}): see ObjectSchemas.JSON.
+	SchemaKey string `yaml:"schema_key"`
 }
 
 // FileRoute says which exports of which modules are request handlers

@@ -117,3 +117,112 @@ export default routes
 	out := distilText(t, d, files)
 	checkConstructs(t, out, tests)
 }
+
+// TestFastifyRouteSchemas pins the JSON schemas of a route table's
+// schema option (catalog route_tables.schema_key, object_schemas.json):
+// Fastify validates the body by them before the handler, so the required
+// properties' format and bounds are the rule's preconditions, wherever
+// the schema is written (in place, a module constant, an entry of a
+// module's default export); optional properties and other parts of the
+// request (querystring) state none.
+func TestFastifyRouteSchemas(t *testing.T) {
+	files := map[string]string{
+		"app/validations/auth.schema.ts": `
+export const register = {
+  body: {
+    type: 'object',
+    required: ['name', 'email', 'age'],
+    properties: {
+      name: { type: 'string', minLength: 3, maxLength: 32 },
+      email: { type: 'string', format: 'email' },
+      backupEmail: { type: 'string', format: 'email' },
+      age: { type: 'integer', minimum: 18 }
+    }
+  }
+} as const
+
+export const lookup = {
+  querystring: {
+    type: 'object',
+    required: ['email'],
+    properties: { email: { type: 'string', format: 'email' } }
+  }
+} as const
+
+export default { register, lookup }
+`,
+		"app/controllers/auth.controller.ts": `
+import type { PrismaClient } from '@prisma/client'
+export class AuthController {
+  constructor(private user: PrismaClient['user']) {}
+  register = async (req, rep) => {
+    const { name, email, age, backupEmail } = req.body
+    await this.user.create({ data: { name, email, age, backupEmail } })
+    rep.code(201).send()
+  }
+  rename = async (req, rep) => {
+    await this.user.update({ where: { email: req.body.email }, data: { name: req.body.name } })
+  }
+  lookup = async (req, rep) => {
+    await this.user.update({ where: { email: req.query.email }, data: { name: 'x' } })
+  }
+  plain = async (req, rep) => {
+    await this.user.update({ where: { email: req.body.email }, data: { age: 0 } })
+  }
+}
+`,
+		"app/controllers/index.ts": `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  f.decorate('controllers', { auth: new AuthController(f.prisma.user) })
+})
+`,
+		"prisma/schema.prisma": `
+model User {
+  id           String  @id
+  email        String  @unique
+  name         String
+  backupEmail  String?
+  age          Int
+}
+`,
+		"app/routes/auth/index.ts": `
+import authSchema from '../../validations/auth.schema.js'
+const renameSchema = { body: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' }, name: { type: 'string', maxLength: 64 } } } }
+const routes = async (f) => {
+  const { auth } = f.controllers
+  f.route({ method: 'POST', url: '/register', schema: authSchema.register, handler: auth.register })
+  f.route({ method: 'POST', url: '/rename', schema: renameSchema, handler: auth.rename })
+  f.route({ method: 'POST', url: '/lookup', schema: authSchema.lookup, handler: auth.lookup })
+  f.route({ method: 'POST', url: '/plain', handler: auth.plain })
+}
+export default routes
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "an entry of a module's default export: the required properties' format and bounds",
+			construct: "Register",
+			want: []string{"requires: is_valid_email(email)", "requires: length(name) >= config.min_name_length",
+				"requires: length(name) <= config.max_name_length", "requires: age >= config.min_age"},
+			notWant: []string{"is_valid_email(backup_email)"},
+		},
+		{
+			name:      "a module constant of the routes' file; an optional property's bound states nothing",
+			construct: "Rename",
+			want:      []string{"requires: is_valid_email(email)"},
+			notWant:   []string{"length(name) <="},
+		},
+		{
+			name:      "a querystring schema is not the body's",
+			construct: "Lookup",
+			notWant:   []string{"is_valid_email"},
+		},
+		{
+			name:      "a route without a schema has no preconditions from one",
+			construct: "Plain",
+			notWant:   []string{"is_valid_email", "requires:"},
+		},
+	})
+}

@@ -271,7 +271,7 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 // dictKeywords reads an object literal with plain keys as keywords.
 func dictKeywords(d *facts.Expr) []facts.Keyword {
 	var kws []facts.Keyword
-	if d.Kind != facts.ExprDict {
+	if d == nil || d.Kind != facts.ExprDict {
 		return nil
 	}
 	for _, en := range d.Entries() {

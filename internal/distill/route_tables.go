@@ -37,6 +37,9 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 			return
 		}
 		r := callRoute{file: f, path: path.Value, handler: x.Keyword(rt.HandlerKey)}
+		if s := x.Keyword(rt.SchemaKey); rt.SchemaKey != "" && s != nil {
+			r.schema = &routeSchema{file: f, x: s}
+		}
 		for _, k := range rt.HookKeys {
 			hook := x.Keyword(k)
 			if hook == nil {

@@ -231,6 +231,12 @@ type Language struct {
 	// UniqueChecks validate a new row against the model's unique fields
 	// (Django's full_clean): none may exist with the same value.
 	UniqueChecks []string `yaml:"unique_checks"`
+	// UniqueViolations are the codes a database error carries when a
+	// write broke a unique constraint, read from one of CodeAttrs
+	// (Prisma's e.code === 'P2002'): a try whose handler refuses the
+	// request on one requires that no row has the unique values its
+	// body creates a row with.
+	UniqueViolations *UniqueViolations `yaml:"unique_violations"`
 	// Signals: receivers of the model signal sent after a save
 	// (post_save), registered with a decorator (@receiver(post_save,
 	// sender=M)) or a connect call (post_save.connect(fn, sender=M)); a
@@ -651,6 +657,12 @@ type JSONSchema struct {
 	FormatKey  string            `yaml:"format_key"`
 	Formats    map[string]string `yaml:"formats"`
 	Checks     map[string]string `yaml:"checks"`
+}
+
+// UniqueViolations: see Language.UniqueViolations.
+type UniqueViolations struct {
+	Codes     []string `yaml:"codes"`
+	CodeAttrs []string `yaml:"code_attrs"`
 }
 
 // SchemaBuilder is one object schema builder of ObjectSchemas.

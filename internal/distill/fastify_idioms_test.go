@@ -226,3 +226,102 @@ export default routes
 		},
 	})
 }
+
+// TestUniqueViolationRefusals pins a create whose unique-constraint
+// failure is caught and refused (catalog unique_violations: Prisma's
+// P2002, MongoDB's 11000): the rule requires no row with the unique
+// values it creates. A handler that tests another code, or that answers
+// the duplicate without failing, requires nothing.
+func TestUniqueViolationRefusals(t *testing.T) {
+	files := map[string]string{
+		"app/services/account.service.ts": `
+import type { PrismaClient } from '@prisma/client'
+export class AccountService {
+  constructor(private account: PrismaClient['account']) {}
+  open = async (handle: string, label: string) => {
+    try {
+      return await this.account.create({ data: { handle, label } })
+    } catch (e) {
+      if (e.code === 'P2002') {
+        throw new httpErrors.Conflict('taken')
+      }
+      throw e
+    }
+  }
+  openQuiet = async (handle: string) => {
+    try {
+      return await this.account.create({ data: { handle, label: 'quiet' } })
+    } catch (e) {
+      if (e.code === 'P2002') {
+        return null
+      }
+      throw e
+    }
+  }
+  openOther = async (handle: string) => {
+    try {
+      return await this.account.create({ data: { handle, label: 'other' } })
+    } catch (e) {
+      if (e.code === 'P2025') {
+        throw new httpErrors.NotFound('gone')
+      }
+      throw e
+    }
+  }
+}
+`,
+		"app/controllers/account.controller.ts": `
+import type { AccountService } from '../services/account.service.js'
+export class AccountController {
+  constructor(private accountService: AccountService) {}
+  open = async (req, rep) => { await this.accountService.open(req.body.handle, req.body.label) }
+  openQuiet = async (req, rep) => { await this.accountService.openQuiet(req.body.handle) }
+  openOther = async (req, rep) => { await this.accountService.openOther(req.body.handle) }
+}
+`,
+		"app/controllers/index.ts": `
+import fp from 'fastify-plugin'
+import { AccountController } from './account.controller.js'
+export default fp(async (f) => {
+  const { account } = f.services
+  f.decorate('controllers', { account: new AccountController(account) })
+})
+`,
+		"app/routes/account/index.ts": `
+const routes = async (f) => {
+  const { account } = f.controllers
+  f.route({ method: 'POST', url: '/open', handler: account.open })
+  f.route({ method: 'POST', url: '/open-quiet', handler: account.openQuiet })
+  f.route({ method: 'POST', url: '/open-other', handler: account.openOther })
+}
+export default routes
+`,
+		"prisma/schema.prisma": `
+model Account {
+  id     String @id
+  label  String
+  handle String @unique
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "P2002 refused: no row with the unique value created; the other column is not unique",
+			construct: "Open",
+			want:      []string{"requires: not exists Account{handle}", "Account.created("},
+			notWant:   []string{"Account{label}"},
+		},
+		{
+			name:      "a duplicate answered without failing is no precondition",
+			construct: "OpenQuiet",
+			want:      []string{"Account.created("},
+			notWant:   []string{"not exists Account"},
+		},
+		{
+			name:      "another code refused is no unique violation",
+			construct: "OpenOther",
+			want:      []string{"Account.created("},
+			notWant:   []string{"not exists Account"},
+		},
+	})
+}

@@ -134,8 +134,14 @@ type Language struct {
 	// constraint keyword it stands for (class-validator's @MinLength(8):
 	// min_length; the others max_length, ge, le).
 	ShapeConstraints map[string]string `yaml:"shape_constraints"`
-	Sessions         *Sessions         `yaml:"sessions"`
-	SignedTokens     *SignedTokens     `yaml:"signed_tokens"`
+	// BoundQualifiers are words that open an input's name to say which of
+	// several values of one kind it holds (old_password, new_password):
+	// the config parameter a bound on it is named after leaves them out,
+	// so the bounds on one kind share their name (min_password_length)
+	// and, with one value, are one parameter.
+	BoundQualifiers []string      `yaml:"bound_qualifiers"`
+	Sessions        *Sessions     `yaml:"sessions"`
+	SignedTokens    *SignedTokens `yaml:"signed_tokens"`
 	// Hooks are plugin hooks (pluggy): a call through a hook relay
 	// (pm.hook.<name>(...)) runs the service's implementations of that
 	// hook, see Hooks.

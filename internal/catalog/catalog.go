@@ -710,6 +710,12 @@ type RouteTable struct {
 	// to JSON schemas the framework validates them by before the handler
 	// (Fastify's schema: {body: {...}}): see ObjectSchemas.JSON.
 	SchemaKey string `yaml:"schema_key"`
+	// RequestDecorators add a method to every request
+	// (f.decorateRequest('getSessionId', fn)): what it answers, called
+	// with no arguments on the request, is an input of the request named
+	// after the method less one of GetterPrefixes (session_id).
+	RequestDecorators []string `yaml:"request_decorators"`
+	GetterPrefixes    []string `yaml:"getter_prefixes"`
 }
 
 // FileRoute says which exports of which modules are request handlers

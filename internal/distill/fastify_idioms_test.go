@@ -325,3 +325,70 @@ model Account {
 		},
 	})
 }
+
+// TestRequestDecorations pins a method the application adds to every
+// request (catalog route_tables.request_decorators:
+// f.decorateRequest('getSessionId', fn)): req.getSessionId() is the
+// request's input session_id, so a delete by it removes the session the
+// request names. A method of the request no module decorates is not one.
+func TestRequestDecorations(t *testing.T) {
+	files := map[string]string{
+		"app/plugins/cookie.ts": `
+export function getSessionId(this) {
+  return this.cookies.sid
+}
+export default async (f) => {
+  f.decorateRequest('getSessionId', getSessionId)
+}
+`,
+		"app/controllers/auth.controller.ts": `
+import type { PrismaClient } from '@prisma/client'
+export class AuthController {
+  constructor(private session: PrismaClient['session']) {}
+  logout = async (req, rep) => {
+    const sessionId = req.getSessionId()
+    await this.session.delete({ where: { id: sessionId } })
+    rep.send()
+  }
+  forget = async (req, rep) => {
+    await this.session.delete({ where: { id: req.getOtherId() } })
+    rep.send()
+  }
+}
+`,
+		"app/controllers/index.ts": `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  f.decorate('controllers', { auth: new AuthController(f.prisma.session) })
+})
+`,
+		"app/routes/auth/index.ts": `
+const routes = async (f) => {
+  const { auth } = f.controllers
+  f.route({ method: 'POST', url: '/logout', handler: auth.logout })
+  f.route({ method: 'POST', url: '/forget', handler: auth.forget })
+}
+export default routes
+`,
+		"prisma/schema.prisma": `
+model Session {
+  id     String @id
+  nonce  String
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "the decorated getter is the request's input, named without get",
+			construct: "Logout",
+			want:      []string{"when: Logout(session)", "not exists session"},
+		},
+		{
+			name:      "an undecorated method of the request is no input: no rule for its delete",
+			construct: "PublicApi",
+			want:      []string{"Logout(session)"},
+			notWant:   []string{"Forget("},
+		},
+	})
+}

@@ -604,6 +604,10 @@ type Repositories struct {
 	// FilterArgs hold the filters as an object (TypeORM's
 	// findOne({where: {email}})).
 	FilterArgs []string `yaml:"filter_args"`
+	// QueryBuilders are helpers that make a repository's options object
+	// of a filter (Medusa's buildQuery(selector, config)): call name ->
+	// the FilterArgs key their first argument is given under.
+	QueryBuilders map[string]string `yaml:"query_builders"`
 	// CriteriaFirst: an update or a delete names the rows first, by id or
 	// by a filter object, and an update's values follow (TypeORM's
 	// update(id, {status}), delete(id)).

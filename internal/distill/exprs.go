@@ -1167,6 +1167,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.requestDecoration(method, recv, e); v != nil {
 		return v // req.getSessionId() (route_tables.go)
 	}
+	if v := rc.builtQuery(e, names, sc); v != nil {
+		return v // buildQuery({email}, config) (repo.go)
+	}
 	if method != "" && len(e.Args) == 0 && recv != nil && recv.kind == vParam && catalog.Match(l.ProxyUnwraps, method) {
 		return recv // current_org._get_current_object()
 	}

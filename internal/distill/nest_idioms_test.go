@@ -304,3 +304,67 @@ export class User {
 		},
 	})
 }
+
+// TestQueryBuilders pins a repository call given its options object in a
+// local (catalog repositories.query_builders): findOne(buildQuery({email},
+// config)) finds User{email} as findOne({where: {email}}) does, and so
+// does a {where} object kept in a local; a local object without a filter
+// is left as it was.
+func TestQueryBuilders(t *testing.T) {
+	files := map[string]string{
+		"src/users/users.controller.ts": `
+import { Body, Controller, Post, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { buildQuery } from '../utils';
+import { User } from './user.entity';
+
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  @Post('lock')
+  async lock(@Body('email') email: string) {
+    const query = buildQuery({ email }, { select: ['id'] });
+    const user = await this.users.findOne(query);
+    if (!user) {
+      throw new NotFoundException('no such user');
+    }
+    await this.users.update(user.id, { locked: true });
+  }
+
+  @Post('unlock')
+  async unlock(@Body('name') name: string) {
+    const query = { where: { name } };
+    const user = await this.users.findOne(query);
+    if (!user) {
+      throw new NotFoundException('no such user');
+    }
+    await this.users.update(user.id, { locked: false });
+  }
+}
+`,
+		"src/users/user.entity.ts": `
+import { Entity, Column, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() email: string;
+  @Column() name: string;
+  @Column() locked: boolean;
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "buildQuery's selector is the lookup's filter",
+			construct: "Lock",
+			want:      []string{"User{email}", "requires: exists", "locked = true"},
+		},
+		{
+			name:      "a {where} object kept in a local is the lookup's options",
+			construct: "Unlock",
+			want:      []string{"User{name}", "requires: exists", "locked = false"},
+		},
+	})
+}

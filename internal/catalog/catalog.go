@@ -138,8 +138,14 @@ type Language struct {
 	// constraint keyword it stands for (class-validator's @MinLength(8):
 	// min_length; the others max_length, ge, le).
 	ShapeConstraints map[string]string `yaml:"shape_constraints"`
-	Sessions         *Sessions         `yaml:"sessions"`
-	SignedTokens     *SignedTokens     `yaml:"signed_tokens"`
+	// BoundQualifiers are words that open an input's name to say which of
+	// several values of one kind it holds (old_password, new_password):
+	// the config parameter a bound on it is named after leaves them out,
+	// so the bounds on one kind share their name (min_password_length)
+	// and, with one value, are one parameter.
+	BoundQualifiers []string      `yaml:"bound_qualifiers"`
+	Sessions        *Sessions     `yaml:"sessions"`
+	SignedTokens    *SignedTokens `yaml:"signed_tokens"`
 	// Hooks are plugin hooks (pluggy): a call through a hook relay
 	// (pm.hook.<name>(...)) runs the service's implementations of that
 	// hook, see Hooks.
@@ -235,6 +241,12 @@ type Language struct {
 	// UniqueChecks validate a new row against the model's unique fields
 	// (Django's full_clean): none may exist with the same value.
 	UniqueChecks []string `yaml:"unique_checks"`
+	// UniqueViolations are the codes a database error carries when a
+	// write broke a unique constraint, read from one of CodeAttrs
+	// (Prisma's e.code === 'P2002'): a try whose handler refuses the
+	// request on one requires that no row has the unique values its
+	// body creates a row with.
+	UniqueViolations *UniqueViolations `yaml:"unique_violations"`
 	// Signals: receivers of the model signal sent after a save
 	// (post_save), registered with a decorator (@receiver(post_save,
 	// sender=M)) or a connect call (post_save.connect(fn, sender=M)); a
@@ -596,6 +608,10 @@ type Repositories struct {
 	// FilterArgs hold the filters as an object (TypeORM's
 	// findOne({where: {email}})).
 	FilterArgs []string `yaml:"filter_args"`
+	// QueryBuilders are helpers that make a repository's options object
+	// of a filter (Medusa's buildQuery(selector, config)): call name ->
+	// the FilterArgs key their first argument is given under.
+	QueryBuilders map[string]string `yaml:"query_builders"`
 	// CriteriaFirst: an update or a delete names the rows first, by id or
 	// by a filter object, and an update's values follow (TypeORM's
 	// update(id, {status}), delete(id)).
@@ -647,6 +663,32 @@ type ObjectSchemas struct {
 	// name the request's body.
 	Middlewares []string `yaml:"middlewares"`
 	BodyKeys    []string `yaml:"body_keys"`
+	// JSON describes request schemas written as JSON Schema objects
+	// rather than builder calls: see JSONSchema.
+	JSON *JSONSchema `yaml:"json"`
+}
+
+// JSONSchema names the keywords of a JSON Schema object (a route's body
+// schema {type: 'object', required: ['email'], properties: {email: {type:
+// 'string', format: 'email'}}}): Properties holds the fields, Required
+// lists those the input must have (only their checks are preconditions);
+// a field whose Type is one of Strings is text, so its bounds measure its
+// length. Formats maps a value of the FormatKey keyword to a check
+// (email), and Checks maps the other keywords to min or max.
+type JSONSchema struct {
+	Properties string            `yaml:"properties"`
+	Required   string            `yaml:"required"`
+	Type       string            `yaml:"type"`
+	Strings    []string          `yaml:"strings"`
+	FormatKey  string            `yaml:"format_key"`
+	Formats    map[string]string `yaml:"formats"`
+	Checks     map[string]string `yaml:"checks"`
+}
+
+// UniqueViolations: see Language.UniqueViolations.
+type UniqueViolations struct {
+	Codes     []string `yaml:"codes"`
+	CodeAttrs []string `yaml:"code_attrs"`
 }
 
 // SchemaBuilder is one object schema builder of ObjectSchemas.
@@ -684,6 +726,16 @@ type RouteTable struct {
 	HandlerKey string   `yaml:"handler_key"`
 	HookKeys   []string `yaml:"hook_keys"`
 	Decorators []string `yaml:"decorators"`
+	// SchemaKey is the route's key whose value maps parts of the request
+	// to JSON schemas the framework validates them by before the handler
+	// (Fastify's schema: {body: {...}}): see ObjectSchemas.JSON.
+	SchemaKey string `yaml:"schema_key"`
+	// RequestDecorators add a method to every request
+	// (f.decorateRequest('getSessionId', fn)): what it answers, called
+	// with no arguments on the request, is an input of the request named
+	// after the method less one of GetterPrefixes (session_id).
+	RequestDecorators []string `yaml:"request_decorators"`
+	GetterPrefixes    []string `yaml:"getter_prefixes"`
 }
 
 // FileRoute says which exports of which modules are request handlers

@@ -871,7 +871,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	// A number literal in a guard is policy: make it config.
 	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
 		if n, err := strconv.ParseFloat(lit.Text, 64); err == nil && n > 1 {
-			if name := rc.emailPolicyName(policyName(x, op), x, sc); name != "" {
+			if name := rc.emailPolicyName(rc.b.boundName(policyName(x, op)), x, sc); name != "" {
 				typ := "Integer"
 				if strings.Contains(lit.Text, ".") {
 					typ = "Decimal"
@@ -993,6 +993,24 @@ func exprStem(e allium.Expr) string {
 		return v.Name
 	}
 	return ""
+}
+
+// boundName is a bound's config name (policyName's) without a
+// qualifier of the input's kind (catalog bound_qualifiers): the bound on
+// old_password is min_password_length, as new_password's is.
+func (b *builder) boundName(name string) string {
+	for _, p := range []string{"min_", "max_"} {
+		rest, ok := strings.CutPrefix(name, p)
+		if !ok {
+			continue
+		}
+		for _, q := range b.lang.BoundQualifiers {
+			if kind, ok := strings.CutPrefix(rest, q+"_"); ok && kind != "" && kind != "length" {
+				return p + kind
+			}
+		}
+	}
+	return name
 }
 
 // enumSides turns a string literal compared with an enum-typed field
@@ -1160,6 +1178,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.runtimeSettingCall(e, names, sc); v != nil {
 		return v
+	}
+	if v := rc.requestDecoration(method, recv, e); v != nil {
+		return v // req.getSessionId() (route_tables.go)
+	}
+	if v := rc.builtQuery(e, names, sc); v != nil {
+		return v // buildQuery({email}, config) (repo.go)
 	}
 	if method != "" && len(e.Args) == 0 && recv != nil && recv.kind == vParam && catalog.Match(l.ProxyUnwraps, method) {
 		return recv // current_org._get_current_object()
@@ -2722,7 +2746,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			if op == allium.OpLe {
 				guardOp = allium.OpGt
 			}
-			name := policyName(x, guardOp)
+			name := rc.b.boundName(policyName(x, guardOp))
 			if name == "" {
 				continue
 			}

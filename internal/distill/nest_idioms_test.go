@@ -240,3 +240,131 @@ func TestNestIdioms(t *testing.T) {
 		})
 	}
 }
+
+// TestBoundQualifiers pins the naming of bounds on inputs of one kind told
+// apart by a qualifier (catalog bound_qualifiers): the old and the new
+// password's @MinLength(8) are one min_password_length; a bound of another
+// value on a qualified input keeps a name of its own, and an input that is
+// only a qualifier's word is not cut.
+func TestBoundQualifiers(t *testing.T) {
+	files := map[string]string{
+		"src/users/users.controller.ts": `
+import { Body, Controller, Post } from '@nestjs/common';
+import { MinLength, MaxLength } from 'class-validator';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+
+export class ChangePasswordDto {
+  @MinLength(8) oldPassword: string;
+  @MinLength(8) newPassword: string;
+}
+
+export class RenameDto {
+  @MaxLength(40) newName: string;
+  @MaxLength(12) current: string;
+}
+
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  @Post('password')
+  async changePassword(@Body() dto: ChangePasswordDto) {
+    await this.users.update({ password: dto.oldPassword }, { password: dto.newPassword });
+  }
+
+  @Post('rename')
+  async rename(@Body() dto: RenameDto) {
+    await this.users.update({ name: dto.current }, { name: dto.newName });
+  }
+}
+`,
+		"src/users/user.entity.ts": `
+import { Entity, Column, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() password: string;
+  @Column() name: string;
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "old_ and new_ qualify one kind: one bound",
+			construct: "ChangePassword",
+			want:      []string{"length(old_password) >= config.min_password_length", "length(new_password) >= config.min_password_length"},
+			notWant:   []string{"min_old_password_length", "min_new_password_length"},
+		},
+		{
+			name:      "a qualified name's bound drops the qualifier; a bare qualifier word keeps its name",
+			construct: "Rename",
+			want:      []string{"length(new_name) <= config.max_name_length", "length(current) <= config.max_current_length"},
+		},
+	})
+}
+
+// TestQueryBuilders pins a repository call given its options object in a
+// local (catalog repositories.query_builders): findOne(buildQuery({email},
+// config)) finds User{email} as findOne({where: {email}}) does, and so
+// does a {where} object kept in a local; a local object without a filter
+// is left as it was.
+func TestQueryBuilders(t *testing.T) {
+	files := map[string]string{
+		"src/users/users.controller.ts": `
+import { Body, Controller, Post, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { buildQuery } from '../utils';
+import { User } from './user.entity';
+
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  @Post('lock')
+  async lock(@Body('email') email: string) {
+    const query = buildQuery({ email }, { select: ['id'] });
+    const user = await this.users.findOne(query);
+    if (!user) {
+      throw new NotFoundException('no such user');
+    }
+    await this.users.update(user.id, { locked: true });
+  }
+
+  @Post('unlock')
+  async unlock(@Body('name') name: string) {
+    const query = { where: { name } };
+    const user = await this.users.findOne(query);
+    if (!user) {
+      throw new NotFoundException('no such user');
+    }
+    await this.users.update(user.id, { locked: false });
+  }
+}
+`,
+		"src/users/user.entity.ts": `
+import { Entity, Column, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() email: string;
+  @Column() name: string;
+  @Column() locked: boolean;
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "buildQuery's selector is the lookup's filter",
+			construct: "Lock",
+			want:      []string{"User{email}", "requires: exists", "locked = true"},
+		},
+		{
+			name:      "a {where} object kept in a local is the lookup's options",
+			construct: "Unlock",
+			want:      []string{"User{name}", "requires: exists", "locked = false"},
+		},
+	})
+}

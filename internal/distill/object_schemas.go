@@ -152,25 +152,144 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
-		var cond allium.Expr
-		switch schemas.Checks[c.Method()] {
-		case "email":
-			cond = &allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: in}}}
-		case "min":
-			cond = rc.boundCond(measured, allium.OpGe, firstArg(c), at.file, c.Line)
-		case "max":
-			cond = rc.boundCond(measured, allium.OpLe, firstArg(c), at.file, c.Line)
-		case "length":
-			if n := firstArg(c); text && n != nil && n.Kind == facts.ExprInt {
-				cond = &allium.Binary{Op: allium.OpEq, X: measured, Y: &allium.Lit{Kind: allium.LitNumber, Text: n.Value}}
-			}
+		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, firstArg(c), at, c.Line)
+	}
+}
+
+// schemaCheck states one check of a schema's field as a precondition on
+// the input in (measured is its length when the field is text): kind is
+// the catalog's email, min, max or length, n its argument; written at
+// at's file, line.
+func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text bool, n *facts.Expr, at *scope, line int) {
+	var cond allium.Expr
+	switch kind {
+	case "email":
+		cond = &allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: in}}}
+	case "min":
+		cond = rc.boundCond(measured, allium.OpGe, n, at.file, line)
+	case "max":
+		cond = rc.boundCond(measured, allium.OpLe, n, at.file, line)
+	case "length":
+		if text && n != nil && n.Kind == facts.ExprInt {
+			cond = &allium.Binary{Op: allium.OpEq, X: measured, Y: &allium.Lit{Kind: allium.LitNumber, Text: n.Value}}
 		}
-		if cond == nil {
+	}
+	if cond == nil {
+		return
+	}
+	rc.b.stats.GuardsSeen++
+	rc.requires(cond, at, line)
+}
+
+// jsonSchemaChecks states the checks of a route's JSON schemas
+// (Fastify's schema: {body: {type: 'object', required: ['email'],
+// properties: {email: {type: 'string', format: 'email'}}}}), which the
+// framework validates the request by before the handler, as
+// preconditions on the body of the request req: only the required
+// properties' (an optional one's hold only when it is given), stated at
+// the schema's lines. The schemas may be written in place or held by
+// module constants, directly or as an entry of an exported object
+// (authSchema.register).
+func (rc *ruleCtx) jsonSchemaChecks(schema *routeSchema, req *facts.Expr, sc *scope) {
+	schemas := rc.b.lang.ObjectSchemas
+	if schemas == nil || schemas.JSON == nil {
+		return
+	}
+	js := schemas.JSON
+	parts, file := rc.b.schemaObject(schema.file, schema.x, 0)
+	for _, part := range dictKeywords(parts) {
+		if !slices.Contains(schemas.BodyKeys, part.Name) {
 			continue
 		}
-		rc.b.stats.GuardsSeen++
-		rc.requires(cond, at, c.Line)
+		body, bodyFile := rc.b.schemaObject(file, &part.Value, 0)
+		var required map[string]bool
+		var props []facts.Keyword
+		for _, kw := range dictKeywords(body) {
+			switch {
+			case kw.Name == js.Required && kw.Value.Kind == facts.ExprList:
+				required = map[string]bool{}
+				for _, r := range kw.Value.Args {
+					if r.Kind == facts.ExprString {
+						required[r.Value] = true
+					}
+				}
+			case kw.Name == js.Properties:
+				props = dictKeywords(&kw.Value)
+			}
+		}
+		at := *sc
+		at.file = bodyFile
+		for _, prop := range props {
+			if required[prop.Name] {
+				rc.jsonFieldChecks(prop, req, sc, &at)
+			}
+		}
 	}
+}
+
+// jsonFieldChecks states the checks of one property of a JSON schema
+// (email: {type: 'string', format: 'email', maxLength: 254}) on the
+// request body's field of that name.
+func (rc *ruleCtx) jsonFieldChecks(prop facts.Keyword, req *facts.Expr, sc, at *scope) {
+	js := rc.b.lang.ObjectSchemas.JSON
+	kws := dictKeywords(&prop.Value)
+	text := false
+	var checks []facts.Keyword
+	for _, kw := range kws {
+		switch {
+		case kw.Name == js.Type && kw.Value.Kind == facts.ExprString:
+			text = slices.Contains(js.Strings, kw.Value.Value)
+		case kw.Name == js.FormatKey && kw.Value.Kind == facts.ExprString:
+			if kind := js.Formats[kw.Value.Value]; kind != "" {
+				checks = append(checks, facts.Keyword{Name: kind, Value: kw.Value})
+			}
+		case js.Checks[kw.Name] != "":
+			checks = append(checks, facts.Keyword{Name: js.Checks[kw.Name], Value: kw.Value})
+		}
+	}
+	if len(checks) == 0 {
+		return // a field without checks is no precondition
+	}
+	in := rc.tr(requestBodyPart(req, prop.Name, prop.Value.Line), sc, &rc.ensures)
+	if in == nil {
+		return
+	}
+	measured := in
+	if text {
+		measured = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
+	}
+	for _, c := range checks {
+		rc.schemaCheck(c.Name, in, measured, text, &c.Value, at, c.Value.Line)
+	}
+}
+
+// schemaObject is the object literal x is, written in place or held by a
+// module constant, directly or as an entry of a constant's object
+// (authSchema.register, where authSchema is a module's default export
+// {register, login}), with the file it is written in; nil when it is
+// none.
+func (b *builder) schemaObject(f *facts.File, x *facts.Expr, depth int) (*facts.Expr, *facts.File) {
+	if x == nil || depth > 4 {
+		return nil, nil
+	}
+	switch x.Kind {
+	case facts.ExprDict:
+		return x, f
+	case facts.ExprName, facts.ExprAttr:
+		if c := b.ix.constant(f, x); c != nil && c.as.Value != nil {
+			return b.schemaObject(c.file, c.as.Value, depth+1)
+		}
+		if x.Kind != facts.ExprAttr {
+			return nil, nil
+		}
+		obj, file := b.schemaObject(f, x.X, depth+1)
+		for _, kw := range dictKeywords(obj) {
+			if kw.Name == x.Name {
+				return b.schemaObject(file, &kw.Value, depth+1)
+			}
+		}
+	}
+	return nil, nil
 }
 
 func firstArg(c *facts.Expr) *facts.Expr {

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -74,6 +75,19 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	ent := b.entByName[recv.ent]
 	if reps == nil || ent == nil {
 		return nil
+	}
+	if len(e.Keywords()) == 0 && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprName {
+		// findOne(query) with query = buildQuery({email}) or an object
+		// literal with a filter kept in a local: the call given that
+		// object.
+		if v := rc.eval(&e.Args[0], sc, out, false); len(v.parts) == 1 {
+			if kws, ok := objectKeywords(v.parts[0].e); ok && slices.ContainsFunc(kws, func(kw facts.Keyword) bool { return slices.Contains(reps.FilterArgs, kw.Name) }) {
+				given := *e
+				given.Args = nil
+				given.SetKeywords(kws)
+				return rc.repositoryCall(&given, method, recv, v.parts[0].sc, out)
+			}
+		}
 	}
 	// Filters: keywords that are neither plumbing nor the values written.
 	var filters, values []facts.Keyword
@@ -366,7 +380,7 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 // dictKeywords reads an object literal with plain keys as keywords.
 func dictKeywords(d *facts.Expr) []facts.Keyword {
 	var kws []facts.Keyword
-	if d.Kind != facts.ExprDict {
+	if d == nil || d.Kind != facts.ExprDict {
 		return nil
 	}
 	for _, en := range d.Entries() {
@@ -417,6 +431,25 @@ func (b *builder) clientRepository(attr string) *value {
 	for _, e := range b.entList {
 		if n := e.ref.class.Name; n != "" && strings.ToLower(n[:1])+n[1:] == attr {
 			return &value{kind: vRepo, ent: e.name}
+		}
+	}
+	return nil
+}
+
+// builtQuery is the options object a query builder makes
+// (catalog repositories.query_builders): buildQuery(selector, config) is
+// {where: selector}, read where it is written. nil when e is no such
+// call.
+func (rc *ruleCtx) builtQuery(e *facts.Expr, names []string, sc *scope) *value {
+	reps := rc.b.lang.Repositories
+	if reps == nil || len(e.Args) == 0 {
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(reps.QueryBuilders)) {
+		if catalog.MatchAny([]string{name}, names...) {
+			d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line, Raw: e.Raw}
+			d.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: reps.QueryBuilders[name], Line: e.Line}, Value: e.Args[0]}})
+			return dictValue(d, sc)
 		}
 	}
 	return nil

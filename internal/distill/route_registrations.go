@@ -35,6 +35,16 @@ type callRoute struct {
 	// middleware: the calls between the path and the handler
 	// (requireAuth, body("email").isEmail(), celebrate({...})).
 	middleware []facts.Expr
+	// schema: the JSON schemas the route validates the request by
+	// (route_tables' schema_key), nil for none.
+	schema *routeSchema
+}
+
+// routeSchema is the schema option of a route and the file it is
+// written in (where its names resolve).
+type routeSchema struct {
+	file *facts.File
+	x    *facts.Expr
 }
 
 // callRoutes lists the routes the service's modules register by calls,
@@ -141,7 +151,7 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 			continue
 		}
 		seen[h.fn] = true
-		h.auth, h.middleware = r.auth, r.middleware
+		h.auth, h.middleware, h.schema = r.auth, r.middleware, r.schema
 		out = append(out, h)
 	}
 	return out

@@ -2,6 +2,8 @@ package distill
 
 import (
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -37,6 +39,9 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 			return
 		}
 		r := callRoute{file: f, path: path.Value, handler: x.Keyword(rt.HandlerKey)}
+		if s := x.Keyword(rt.SchemaKey); rt.SchemaKey != "" && s != nil {
+			r.schema = &routeSchema{file: f, x: s}
+		}
 		for _, k := range rt.HookKeys {
 			hook := x.Keyword(k)
 			if hook == nil {
@@ -107,6 +112,45 @@ func (b *builder) decoratedHandler(f *facts.File, h *facts.Expr) *funcRef {
 		}
 	}
 	return nil
+}
+
+// requestDecoration reads req.getSessionId(), a method the application
+// added to every request (route_tables.request_decorators), as the
+// request's input named after it (session_id). nil when the call is no
+// such method's.
+func (rc *ruleCtx) requestDecoration(method string, recv *value, e *facts.Expr) *value {
+	rt := rc.b.lang.RouteTables
+	if rt == nil || len(rt.RequestDecorators) == 0 || method == "" || len(e.Args) > 0 ||
+		recv == nil || recv.kind != vPlumbing || recv.param != "request" || !rc.b.requestDecorated(method) {
+		return nil
+	}
+	name := method
+	for _, p := range rt.GetterPrefixes {
+		if rest, ok := strings.CutPrefix(method, p); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+			name = rest
+			break
+		}
+	}
+	return rc.paramValue(name)
+}
+
+// requestDecorated reports a method some module of the service adds to
+// every request by a request_decorators call.
+func (b *builder) requestDecorated(method string) bool {
+	rt := b.lang.RouteTables
+	found := false
+	for _, f := range b.ix.files {
+		visitFile(f, func(x *facts.Expr) {
+			if !found && x.Kind == facts.ExprCall && slices.Contains(rt.RequestDecorators, x.Method()) &&
+				len(x.Args) > 0 && x.Args[0].Kind == facts.ExprString && x.Args[0].Value == method {
+				found = true
+			}
+		}, nil)
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // middlewareAuth is the access a route's middleware or hooks demand: an

@@ -39,6 +39,9 @@ type handler struct {
 	// middleware: what runs before the handler of a route registered by a
 	// call (route_registrations.go); its validations are preconditions.
 	middleware []facts.Expr
+	// schema: the JSON schemas the route registered by a route-table
+	// call validates the request by (object_schemas.go).
+	schema *routeSchema
 	// method: the state-changing HTTP method the rule stands for, when a
 	// handler answers several (a Next.js route's PUT and DELETE branches);
 	// empty for any.

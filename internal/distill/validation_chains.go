@@ -100,7 +100,7 @@ func (rc *ruleCtx) boundCond(x allium.Expr, op string, n *facts.Expr, f *facts.F
 	if op == allium.OpLe {
 		guardOp = allium.OpGt
 	}
-	if name := policyName(x, guardOp); name != "" && v > 1 {
+	if name := rc.b.boundName(policyName(x, guardOp)); name != "" && v > 1 {
 		// A bound worth naming (not "not blank"), as a guard's.
 		bound = rc.b.literalConfig(name, "Integer", lit, f, line)
 	}
@@ -117,9 +117,11 @@ func requestBodyPart(req *facts.Expr, name string, line int) *facts.Expr {
 // before its handler as the handler's preconditions: express-validator
 // chains (router.post("/signup", body("email").isEmail(), signup), alone
 // or in a list) and object-schema middlewares (celebrate({[Segments.BODY]:
-// Joi.object({...})})), on the input of the handler's request parameter.
+// Joi.object({...})})), on the input of the handler's request parameter;
+// and the JSON schemas of a route registered by a route-table call
+// (Fastify's schema: {body: {...}}).
 func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
-	if len(h.middleware) == 0 || len(h.fn.Params) == 0 {
+	if len(h.middleware) == 0 && h.schema == nil || len(h.fn.Params) == 0 {
 		return
 	}
 	p := h.fn.Params[0].Name
@@ -127,6 +129,9 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 		return
 	}
 	req := new(facts.Expr{Kind: facts.ExprName, Name: p, Raw: p, Line: h.fn.Line}.WithResolved(p))
+	if h.schema != nil {
+		rc.jsonSchemaChecks(h.schema, req, sc)
+	}
 	var walk func(m *facts.Expr)
 	walk = func(m *facts.Expr) {
 		if m.Kind == facts.ExprList || m.Kind == facts.ExprTuple {

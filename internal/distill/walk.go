@@ -136,7 +136,15 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			return ends
 		}
 		from, before := len(rc.body), maps.Clone(rc.assigned)
+		made := len(rc.made)
 		t := rc.stmts(s.Body, sc, out)
+		if line := rc.b.duplicateRefusal(s); line > 0 {
+			// The rows the body created must not collide on a unique
+			// column (unique_violations.go).
+			for _, v := range rc.made[made:] {
+				rc.uniqueChecks(v, sc, line)
+			}
+		}
 		if !t {
 			t = rc.stmts(s.Else, sc, out)
 		}

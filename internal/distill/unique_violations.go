@@ -1,0 +1,61 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A write the database refuses for a duplicate of a unique column, caught
+// and turned into the request's failure (catalog unique_violations):
+//
+//	try {
+//	  return await this.user.create({ data: { name, email, passwordHash } })
+//	} catch (e) {
+//	  if (e.code === 'P2002') throw new httpErrors.BadRequest('Email already registered')
+//	  throw e
+//	}
+//
+// The request succeeds only when no row has the unique values the body
+// creates its row with: requires: not exists User{email}.
+
+// duplicateRefusal is the line of the handler of try s that refuses the
+// request on a unique violation, 0 when none does.
+func (b *builder) duplicateRefusal(s *facts.Stmt) int {
+	uv := b.lang.UniqueViolations
+	if uv == nil || len(uv.Codes) == 0 {
+		return 0
+	}
+	line := 0
+	for _, h := range s.Handlers() {
+		facts.Walk(h.Body, func(st *facts.Stmt) bool {
+			if line == 0 && st.Kind == facts.StmtIf && uniqueViolationTest(uv, st.Cond) && raises(st.Body) {
+				line = st.Line
+			}
+			return line == 0
+		})
+	}
+	return line
+}
+
+// uniqueViolationTest reports a test of an error's code against a unique
+// violation's (e.code === 'P2002', either way round).
+func uniqueViolationTest(uv *catalog.UniqueViolations, c *facts.Expr) bool {
+	if c == nil || c.Kind != facts.ExprCompare || c.Op() != "==" || c.X == nil || c.Y == nil {
+		return false
+	}
+	for _, pair := range [][2]*facts.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+		attr, code := pair[0], pair[1]
+		if attr.Kind == facts.ExprAttr && slices.Contains(uv.CodeAttrs, attr.Name) &&
+			(code.Kind == facts.ExprString || code.Kind == facts.ExprInt) && slices.Contains(uv.Codes, code.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// raises reports a body that ends the request by throwing.
+func raises(body []facts.Stmt) bool {
+	return slices.ContainsFunc(body, func(s facts.Stmt) bool { return s.Kind == facts.StmtRaise })
+}

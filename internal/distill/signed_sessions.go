@@ -55,7 +55,26 @@ func (rc *ruleCtx) signedPeriodCheck(e *facts.Expr, sc *scope) allium.Expr {
 	}
 	b.sessionUser = b.userEntity()
 	rc.useParam("session")
+	rc.sessionsUser()
 	return &allium.Member{X: &allium.Ident{Name: "session"}, Name: p.running}
+}
+
+// sessionsUser makes the signed-in user the user of the rule's session
+// (session.user), the rule taking the session: a user the rule has not
+// stated yet (a trigger parameter no clause uses) becomes it, all its
+// holders with it.
+func (rc *ruleCtx) sessionsUser() {
+	ent := rc.b.userEntity()
+	u := &value{kind: vEntity, ent: ent, expr: &allium.Member{X: &allium.Ident{Name: "session"}, Name: "user"}}
+	rc.auth = max(rc.auth, authUser)
+	switch cur := rc.userVal; {
+	case cur == nil:
+		rc.userVal = u
+	case cur.kind == vEntity && cur.ent == ent && cur.param != "" && !rc.paramSet[cur.param]:
+		if _, bare := cur.expr.(*allium.Ident); bare {
+			*cur = *u
+		}
+	}
 }
 
 // sessionUnsign reads the key and the maximum age, in seconds, of a call

@@ -57,10 +57,11 @@ def close(request):
 
 func TestSignedSessionPeriods(t *testing.T) {
 	d := New(Options{})
+	// The rule takes the session, whose user is the signed-in user.
 	rule := `rule Close {
-    when: Close(session, user)
+    when: Close(session)
     requires: session.in_sudo_mode
-    ensures: not exists user
+    ensures: not exists session.user
 }`
 	session := `entity Session {
     user: User

@@ -790,6 +790,19 @@ type Sessions struct {
 	// spec states the session's expires_at as now plus that setting, a
 	// config parameter (a lifetime left to the framework is not stated).
 	StartLifetimes map[string]SessionLifetime `yaml:"start_lifetimes"`
+	// SignedPeriods names what a value signed with the time into a
+	// session object under a key states: the session's field holding when
+	// the period began, its derived value saying the period still runs
+	// and the config parameter for how long it runs; "{key}" in each is
+	// the key.
+	SignedPeriods *SignedPeriods `yaml:"signed_periods"`
+}
+
+// SignedPeriods: see Sessions.SignedPeriods.
+type SignedPeriods struct {
+	Started  string `yaml:"started"`
+	Running  string `yaml:"running"`
+	Lifetime string `yaml:"lifetime"`
 }
 
 // SessionLifetime is the setting that holds how long a session lives:

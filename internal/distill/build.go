@@ -340,6 +340,7 @@ func (b *builder) assemble(service string) *allium.Module {
 		for _, f := range slices.Sorted(slices.Values(b.sessionFlags)) {
 			session.Members = append(session.Members, &allium.Field{Name: f, Type: &allium.Type{Name: "Boolean"}})
 		}
+		session.Members = append(session.Members, b.sessionPeriodMembers()...)
 		m.Entities = append(m.Entities, session)
 	}
 	for _, name := range sortedKeys(b.signedTokens) {

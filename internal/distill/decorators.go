@@ -137,6 +137,15 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			for j := range s.Body {
 				rc.stmt(&s.Body[j], wsc, out)
 			}
+		case facts.StmtAssert:
+			// assert request.user.is_authenticated: the wrapper runs for
+			// signed-in users only.
+			not := &facts.Expr{Kind: facts.ExprUnary, X: s.Cond, Line: s.Line}
+			not.SetOp("not")
+			if !rc.signInCheck(not, wsc) {
+				return
+			}
+			rc.auth = max(rc.auth, authUser)
 		case facts.StmtIf:
 			if len(s.Else) > 0 || len(s.Body) == 0 {
 				return
@@ -172,7 +181,9 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 					rc.untranslated(wsc, s.Line, LeftOutGuard, "part of a guard")
 				}
 			case last.Kind == facts.StmtReturn && callsName([]facts.Stmt{*last}, wrapped) &&
-				i+1 < len(body) && rc.failureEnd(&body[len(body)-1], wsc) && !callsName(body[i+1:], wrapped):
+				i+1 < len(body) && !callsName(body[i+1:], wrapped):
+				// The handler runs only where the check holds, whatever
+				// the wrapper does otherwise (fails, or asks for a code).
 				rc.b.stats.GuardsSeen++
 				if c := rc.wrapperCond(s.Cond, wsc, out); c != nil {
 					rc.requires(c, wsc, s.Line)

@@ -468,6 +468,9 @@ type builder struct {
 	// sessionFlags are the sign-in flags the rules give sessions
 	// (session_flags.go), fields of the session entity.
 	sessionFlags []string
+	// sessionPeriods are the periods values signed with the time into the
+	// session start (signed_sessions.go), by key.
+	sessionPeriods map[string]*sessionPeriod
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
 	// kindClaims counts the kinds the service's JWT encoders name in a

@@ -741,6 +741,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if x := rc.adminCall(e); x != nil {
 		return x
 	}
+	if x := rc.signedPeriodCheck(e, sc); x != nil {
+		return x
+	}
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr, facts.ExprCall:
 		v := rc.eval(e, sc, out, false)

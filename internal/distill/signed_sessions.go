@@ -1,0 +1,196 @@
+package distill
+
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A value signed with the time into the session object marks a period of
+// the session (healthchecks' sudo mode):
+//
+//	request.session["sudo"] = TimestampSigner().sign("active")
+//	...
+//	if TimestampSigner().unsign(request.session["sudo"], max_age=1800) == "active":
+//
+// Reading it back with a maximum age and finding the value signed is the
+// period still running: the session's derived value
+// in_sudo_mode: sudo_started_at != null and sudo_started_at + config.sudo_duration >= now
+// (names from the catalog's sessions.signed_periods). The read may sit in
+// a helper of the service's that is given the key and the age
+// (_session_unsign(request, "sudo", 1800)).
+
+// sessionPeriod is one period of the session entity: the field holding
+// when it began, the derived value saying it runs, and its lifetime.
+type sessionPeriod struct {
+	started, running string
+	life             allium.Expr
+}
+
+// signedPeriodCheck is session.<running> for `read == "value"` where read
+// unsigns a session value under a literal key with a literal maximum age;
+// nil for any other condition.
+func (rc *ruleCtx) signedPeriodCheck(e *facts.Expr, sc *scope) allium.Expr {
+	b := rc.b
+	ss := b.lang.Sessions
+	if ss == nil || ss.SignedPeriods == nil || b.userEntity() == "" ||
+		e.Kind != facts.ExprCompare || e.Op() != "==" || e.X == nil || e.Y == nil {
+		return nil
+	}
+	read := e.X
+	if read.Kind == facts.ExprString {
+		read = e.Y
+	} else if e.Y.Kind != facts.ExprString {
+		return nil
+	}
+	key, age, ok := rc.sessionUnsign(read, sc)
+	if !ok {
+		return nil
+	}
+	p := b.sessionPeriodFor(key, age, sc.file, e.Line)
+	if p == nil {
+		return nil
+	}
+	b.sessionUser = b.userEntity()
+	rc.useParam("session")
+	rc.sessionsUser()
+	return &allium.Member{X: &allium.Ident{Name: "session"}, Name: p.running}
+}
+
+// sessionsUser makes the signed-in user the user of the rule's session
+// (session.user), the rule taking the session: a user the rule has not
+// stated yet (a trigger parameter no clause uses) becomes it, all its
+// holders with it.
+func (rc *ruleCtx) sessionsUser() {
+	ent := rc.b.userEntity()
+	u := &value{kind: vEntity, ent: ent, expr: &allium.Member{X: &allium.Ident{Name: "session"}, Name: "user"}}
+	rc.auth = max(rc.auth, authUser)
+	switch cur := rc.userVal; {
+	case cur == nil:
+		rc.userVal = u
+	case cur.kind == vEntity && cur.ent == ent && cur.param != "" && !rc.paramSet[cur.param]:
+		if _, bare := cur.expr.(*allium.Ident); bare {
+			*cur = *u
+		}
+	}
+}
+
+// sessionUnsign reads the key and the maximum age, in seconds, of a call
+// that unsigns a session value with a timed signer, directly or through
+// a function of the service's whose parameters the call gives them.
+func (rc *ruleCtx) sessionUnsign(call *facts.Expr, sc *scope) (string, int64, bool) {
+	if call.Kind != facts.ExprCall {
+		return "", 0, false
+	}
+	if key, age, ok := rc.b.unsignArgs(call, nil); ok {
+		return key, age, true
+	}
+	fr := rc.b.ix.function(sc.file, call)
+	if fr == nil || fr.class != nil {
+		return "", 0, false
+	}
+	given := map[string]*facts.Expr{}
+	for i, p := range fr.fn.Params {
+		switch {
+		case call.Keyword(p.Name) != nil:
+			given[p.Name] = call.Keyword(p.Name)
+		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
+			given[p.Name] = &call.Args[i]
+		}
+	}
+	var key string
+	var age int64
+	found, clash := false, false
+	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cond} {
+			x.Any(func(c *facts.Expr) bool {
+				if k, a, ok := rc.b.unsignArgs(c, given); ok {
+					clash = clash || found && (k != key || a != age)
+					key, age, found = k, a, true
+				}
+				return false
+			})
+		}
+		return true
+	})
+	return key, age, found && !clash // two reads that disagree: neither
+}
+
+// unsignArgs reads `Timed().unsign(<session>[key], max_age=n)`: key and n
+// are literals, or names given holds a literal for.
+func (b *builder) unsignArgs(c *facts.Expr, given map[string]*facts.Expr) (string, int64, bool) {
+	st := b.lang.SignedTokens
+	if c == nil || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr ||
+		!catalog.Match(st.VerifyMethods, c.Method()) || len(c.Args) == 0 {
+		return "", 0, false
+	}
+	signer := c.X.X
+	if signer == nil || signer.Kind != facts.ExprCall || signer.X == nil ||
+		!catalog.MatchAny(st.Timed, signer.X.Resolved(), signer.X.Raw) {
+		return "", 0, false
+	}
+	v := &c.Args[0]
+	if v.Kind != facts.ExprSubscript || !b.isSessionStore(v.X) {
+		return "", 0, false
+	}
+	arg := func(x *facts.Expr) *facts.Expr {
+		if x != nil && x.Kind == facts.ExprName && given[x.Name] != nil {
+			return given[x.Name]
+		}
+		return x
+	}
+	k := arg(v.Y)
+	if k == nil || k.Kind != facts.ExprString || !isSnake(k.Value) {
+		return "", 0, false
+	}
+	for _, name := range st.MaxAgeArgs {
+		if a := arg(c.Keyword(name)); a != nil {
+			if n, ok := evalInt(a); ok && n > 0 {
+				return k.Value, n, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// sessionPeriodFor records the period a key names, lasting age seconds;
+// nil when the catalog's names do not make identifiers or the key's
+// period was read with another age.
+func (b *builder) sessionPeriodFor(key string, age int64, f *facts.File, line int) *sessionPeriod {
+	sp := b.lang.Sessions.SignedPeriods
+	name := func(tmpl string) string { return strings.ReplaceAll(tmpl, "{key}", key) }
+	started, running, lifetime := name(sp.Started), name(sp.Running), name(sp.Lifetime)
+	if !isSnake(started) || !isSnake(running) || !isSnake(lifetime) {
+		return nil
+	}
+	if p := b.sessionPeriods[key]; p != nil {
+		return p
+	}
+	life := b.literalConfig(lifetime, "Duration", durationFrom(age, "seconds"), f, line)
+	if life == nil {
+		return nil
+	}
+	if b.sessionPeriods == nil {
+		b.sessionPeriods = map[string]*sessionPeriod{}
+	}
+	p := &sessionPeriod{started: started, running: running, life: life}
+	b.sessionPeriods[key] = p
+	return p
+}
+
+// sessionPeriodMembers are the session entity's fields and derived values
+// for its periods, in key order.
+func (b *builder) sessionPeriodMembers() []allium.EntityMember {
+	var fields, derived []allium.EntityMember
+	for _, k := range sortedKeys(b.sessionPeriods) {
+		p := b.sessionPeriods[k]
+		fields = append(fields, &allium.Field{Name: p.started, Type: &allium.Type{Name: "Timestamp", Optional: true}})
+		at := &allium.Ident{Name: p.started}
+		derived = append(derived, &allium.Derived{Name: p.running, Value: &allium.Binary{Op: allium.OpAnd,
+			X: &allium.Binary{Op: allium.OpNe, X: at, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}},
+			Y: &allium.Binary{Op: allium.OpGe, X: &allium.Binary{Op: allium.OpAdd, X: at, Y: p.life}, Y: &allium.Ident{Name: "now"}}}})
+	}
+	return append(fields, derived...)
+}

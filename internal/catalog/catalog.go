@@ -228,6 +228,10 @@ type Language struct {
 	// another field of the same row in a filter (F("created")).
 	CountCalls    []string `yaml:"count_calls"`
 	FieldRefCalls []string `yaml:"field_ref_calls"`
+	// RowCountCalls count the rows a select matches
+	// (select(func.count(User.id)).filter(...)): the query's number of
+	// rows, which compared with zero says whether such a row exists.
+	RowCountCalls []string `yaml:"row_count_calls"`
 	// SettingsGetters read a setting with a default (Django app settings:
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.

@@ -758,6 +758,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				return &allium.Unary{Op: allium.OpExists, X: j}
 			}
 			return nil
+		case vCount:
+			// if count: some row matches.
+			return rc.b.rowsExist(v.q)
 		case vParam:
 			if rc.flagInputs[v.param] {
 				break // `if email_verified:` of a Boolean input: its value
@@ -787,6 +790,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	b := rc.b
 	if e.X == nil || e.Y == nil {
 		return nil
+	}
+	if x := rc.rowCountTest(e, sc, out); x != nil {
+		return x
 	}
 	// x is None / x is not None / x == None
 	if e.Y.Kind == facts.ExprNone || e.X.Kind == facts.ExprNone {

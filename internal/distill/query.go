@@ -18,6 +18,13 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	// select(Model), db.session.query(Model), get_object_or_404(Model, ...)
 	if (last == "select" || last == "delete" || method == "query" || last == "get_object_or_404" || last == "get_or_404") && len(e.Args) > 0 &&
 		(method == "" || method == "query" || (method == "select" && (recv.kind == vPlumbing || recv.kind == vUnknown))) {
+		if c := &e.Args[0]; last == "select" && c.Kind == facts.ExprCall && len(c.Args) == 1 && catalog.MatchAny(l.RowCountCalls, c.Resolved(), c.Raw) {
+			// select(func.count(User.id)): the number of rows, once run.
+			if ent := rc.countedModel(&c.Args[0], sc, out); ent != "" {
+				return &value{kind: vQuery, ent: ent, q: &query{ent: ent, action: "count"}}
+			}
+			return nil
+		}
 		if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
 			q := &query{ent: mc.ent}
 			if last == "delete" {
@@ -91,7 +98,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				if method == "execute" || method == "exec" || method == "scalars" {
 					return qv
 				}
-				return &value{kind: vLookup, ent: qv.ent, q: qv.q}
+				return lookupOf(qv.q)
 			}
 		}
 	}
@@ -144,22 +151,19 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		rc.created(v, out, e.Line)
 		return v
 	case method == "exists":
-		// A filter the spec cannot state narrows the rows: the stated
-		// ones alone would claim more rows match than do.
-		if q.bad > 0 {
-			return unknownValue
-		}
-		if j := b.join(q); j != nil {
-			return exprValue(&allium.Unary{Op: allium.OpExists, X: j})
-		}
-		if q.via != nil && len(q.conds) == 0 && q.bad == 0 {
-			// user.credentials.exists(): the relationship holds a row.
-			return exprValue(&allium.Binary{Op: allium.OpGt, X: &allium.Member{X: q.via, Name: "count"}, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}})
+		if x := b.rowsExist(q); x != nil {
+			return exprValue(x)
 		}
 		return unknownValue
+	case method == "count" && len(e.Args) == 0 && len(e.Keywords()) == 0:
+		return &value{kind: vCount, ent: q.ent, q: q}
 	case method == "count":
 		return unknownValue
 	case catalog.Match(l.LookupMethods, method):
+		if q.action == "count" {
+			// select(func.count(...)).scalar_one(): the number itself.
+			return lookupOf(q)
+		}
 		rc.filterKw(q, e.Keywords(), sc, out)
 		if catalog.Match(l.IDLookupMethods, method) && len(e.Args) == 1 {
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
@@ -295,6 +299,11 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 	b := rc.b
 	ent := b.entByName[q.ent]
 	fieldOf := func(x *facts.Expr) *fieldInfo {
+		if x != nil && x.Kind == facts.ExprCall && len(x.Args) == 1 && slices.Contains(b.lang.LowercaseCalls, facts.LastSegment(x.Raw)) {
+			// func.lower(User.username) == name: the row is found by
+			// its username, compared without regard to case.
+			x = &x.Args[0]
+		}
 		if x == nil || x.Kind != facts.ExprAttr || ent == nil {
 			return nil
 		}
@@ -691,4 +700,79 @@ func (rc *ruleCtx) orFilter(q *query, a *facts.Expr, sc *scope, out *[]allium.St
 		q.anyOf = append(q.anyOf, c.field)
 	}
 	q.anyVal = alt.conds[0].val
+}
+
+// lookupOf is what running q for one result gives: the row it matches, or,
+// for a count of its rows (select(func.count(User.id))), that number.
+func lookupOf(q *query) *value {
+	if q.action == "count" {
+		return &value{kind: vCount, ent: q.ent, q: q}
+	}
+	return &value{kind: vLookup, ent: q.ent, q: q}
+}
+
+// countedModel is the model whose rows a row count counts: its argument
+// names the model (func.count(User)) or one of its columns
+// (func.count(User.id), the model injected as self.users.id too); "" for
+// anything else.
+func (rc *ruleCtx) countedModel(e *facts.Expr, sc *scope, out *[]allium.Stmt) string {
+	if v := rc.eval(e, sc, out, false); v.kind == vModelClass {
+		return v.ent
+	}
+	if e.Kind == facts.ExprAttr && e.X != nil {
+		if v := rc.eval(e.X, sc, out, false); v.kind == vModelClass {
+			return v.ent
+		}
+	}
+	return ""
+}
+
+// rowsExist says that a row q matches exists, or nil when the spec
+// cannot say it: a filter it cannot state narrows the rows, and the stated
+// ones alone would claim more rows match than do.
+func (b *builder) rowsExist(q *query) allium.Expr {
+	if q.bad > 0 {
+		return nil
+	}
+	if j := b.join(q); j != nil {
+		return &allium.Unary{Op: allium.OpExists, X: j}
+	}
+	if q.via != nil && len(q.conds) == 0 {
+		// user.credentials.exists(): the relationship holds a row.
+		return &allium.Binary{Op: allium.OpGt, X: &allium.Member{X: q.via, Name: "count"}, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+	}
+	return nil
+}
+
+// rowCountTest reads a comparison of a number of rows with zero
+// (count != 0, count > 0, count >= 1, and their negations) as whether such
+// a row exists; nil for any other comparison. Only a local or a call that
+// may give the number is evaluated, so nothing else is read twice.
+func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprInt {
+		return nil
+	}
+	var some bool
+	switch op := e.Op(); {
+	case e.Y.Value == "0" && (op == "!=" || op == ">"):
+		some = true
+	case e.Y.Value == "0" && (op == "==" || op == "<="):
+	case e.Y.Value == "1" && op == ">=":
+		some = true
+	case e.Y.Value == "1" && op == "<":
+	default:
+		return nil
+	}
+	if m := e.X.Method(); e.X.Kind != facts.ExprName && (m != "count" && !catalog.Match(rc.b.lang.LookupMethods, m)) {
+		return nil
+	}
+	v := rc.eval(e.X, sc, out, false)
+	if v.kind != vCount {
+		return nil
+	}
+	x := rc.b.rowsExist(v.q)
+	if x == nil || some {
+		return x
+	}
+	return negate(x)
 }

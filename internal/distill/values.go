@@ -31,6 +31,7 @@ const (
 	vErrors           // a list the handler collects validation errors in
 	vFunc             // a function of the service as a value (not called); fn is it
 	vItems            // a collection of known values (service objects); items are they (items.go)
+	vCount            // the number of rows q matches (query.count(), select(func.count(User.id)) run)
 )
 
 type value struct {

@@ -283,6 +283,12 @@ type Language struct {
 	// read back as flaskbb_config["NAME"]): a dict with all of Keys
 	// describes the setting named beside it, whose default is its Keys[0].
 	SettingsFixture []string `yaml:"settings_fixture"`
+	// SettingsValidators are the calls that validate the environment
+	// against a spec object of one validator call per setting (envalid's
+	// cleanEnv(process.env, {PORT: num({default: 3000})})) and return the
+	// settings the module exports: each entry is a config candidate,
+	// defaulted by its validator's `default` option.
+	SettingsValidators []string `yaml:"settings_validators"`
 	// ViewDecoratorFields are the class attributes of a class-based view
 	// that list decorators applied to each of its methods (Flask's
 	// MethodView.decorators).

@@ -41,7 +41,11 @@ func (b *builder) collectExportedConfig() {
 		}
 		for i := range f.Exports {
 			x := &f.Exports[i]
-			if x.Name == "default" || x.Name == "*" {
+			if x.Name == "default" {
+				b.collectValidatedSettings(f, x)
+				continue
+			}
+			if x.Name == "*" {
 				continue
 			}
 			if x.Value == nil {

@@ -369,6 +369,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if e.X.Raw == "request" && slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 			return &value{kind: vReqDict}
 		}
+		if c := b.exportedConfig(e); c != nil {
+			// env.MAIL_ENABLED through the module that exports the
+			// settings (validated_env.go).
+			return exprValue(b.useConfig(c))
+		}
 		return &value{kind: vPlumbing}
 	case vUnknown:
 		if cr := b.ix.class(sc.file, e); cr != nil {

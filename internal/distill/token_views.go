@@ -114,6 +114,16 @@ func (rc *ruleCtx) tokenViewRule(tv *catalog.TokenView, sc *scope) {
 		kept = append(kept, *k)
 	}
 	rc.issueTokenOf(kind, name(tokenViewUser), expiry, sc, &rc.ensures, line, kept...)
+	tok := b.signedTokens[pascal(kind)+"Token"]
+	if tok == nil || tok.user == "" || len(kept) == 0 {
+		return
+	}
+	// key: user.jwt_key, a field of the user's.
+	if m, ok := kept[0].value.(*allium.Member); ok {
+		if id, ok := m.X.(*allium.Ident); ok && id.Name == tokenViewUser {
+			tok.keyed = &[2]string{kept[0].name, m.Name}
+		}
+	}
 }
 
 // tokenViewUser is the variable the framework's POST keeps the user in;

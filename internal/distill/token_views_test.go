@@ -59,3 +59,10 @@ func jwtLoginRule(created string) string {
     ensures:` + created + `
 }`
 }
+
+// jwtConfigured reaches the framework's POST by super().post() with the
+// settings; jwtInherited inherits it, with none.
+var (
+	jwtConfigured = jwtLoginFiles(map[string]string{"config/settings.py": jwtSettings, "auth/views.py": jwtSuperPost})
+	jwtInherited  = jwtLoginFiles(map[string]string{"auth/views.py": "from rest_framework_jwt.views import ObtainJSONWebTokenView\nclass JwtLogin(ObtainJSONWebTokenView):\n    pass\n"})
+)

@@ -347,6 +347,10 @@ type Language struct {
 	// PasswordViews are framework views whose inherited POST changes the
 	// signed-in user's password: the view's class -> the inputs it reads.
 	PasswordViews map[string]PasswordView `yaml:"password_views"`
+	// TokenViews are framework views whose inherited POST signs a user in
+	// with the credentials posted and answers with a signed token: the
+	// view's class -> the token it issues.
+	TokenViews map[string]TokenView `yaml:"token_views"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
@@ -1230,6 +1234,24 @@ type PasswordView struct {
 	Old    string `yaml:"old"`
 	New    string `yaml:"new"`
 	Setter string `yaml:"setter"`
+}
+
+// TokenView is what a framework token view's POST reads and issues: the
+// user model's attribute naming the login input (USERNAME_FIELD, default
+// Default) and the password input, passed to the catalog's authenticate
+// call; the token's entity and its lifetime (Setting may name an entry of
+// a dict setting, JWT_AUTH.JWT_EXPIRATION_DELTA).
+type TokenView struct {
+	LoginAttr    string `yaml:"login_attr"`
+	LoginDefault string `yaml:"login_default"`
+	Password     string `yaml:"password"`
+	Token        string `yaml:"token"`
+	// KeySetting names the setting (a dict's entry) that holds the dotted
+	// path of the service's function giving the key a user's tokens carry,
+	// as the KeyClaim field; the token holds while the key does.
+	KeySetting string          `yaml:"key_setting"`
+	KeyClaim   string          `yaml:"key_claim"`
+	Lifetime   SessionLifetime `yaml:"lifetime"`
 }
 
 // PasswordValidators names the setting that lists the password validators

@@ -362,12 +362,17 @@ func (b *builder) assemble(service string) *allium.Module {
 			ent.Members = append(ent.Members, &allium.Field{Name: "issued_at", Type: &allium.Type{Name: "Timestamp"}})
 		}
 		if tok.expiry {
+			var valid allium.Expr = &allium.Binary{Op: allium.OpGt, X: &allium.Ident{Name: "expires_at"}, Y: &allium.Ident{Name: "now"}}
+			if k := tok.keyed; k != nil {
+				valid = &allium.Binary{Op: allium.OpAnd, Y: valid, X: &allium.Binary{Op: allium.OpEq,
+					X: &allium.Ident{Name: k[0]}, Y: &allium.Member{X: &allium.Ident{Name: "user"}, Name: k[1]}}}
+			}
 			ent.Members = append(ent.Members,
 				&allium.Field{Name: "expires_at", Type: &allium.Type{Name: "Timestamp"}},
-				&allium.Derived{Name: "is_valid", Value: &allium.Binary{Op: allium.OpGt, X: &allium.Ident{Name: "expires_at"}, Y: &allium.Ident{Name: "now"}}})
+				&allium.Derived{Name: "is_valid", Value: valid})
 		}
 		m.Entities = append(m.Entities, ent)
-		if tok.user != "" && tok.signed {
+		if tok.user != "" && (tok.signed || tok.keyed != nil) {
 			tokenRelationship(m, tok.user, name, tok.prov)
 		}
 	}

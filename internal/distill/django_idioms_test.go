@@ -1329,6 +1329,54 @@ def remind_expired_users():
     ensures: Email.created(to: user.email, template: account_expired)
 }`,
 		},
+		{
+			name:      "a post calling super().post() of rest_framework_jwt's token view logs in by the model's USERNAME_FIELD and issues a token carrying the key the setting's function gives",
+			files:     jwtConfigured,
+			construct: "JwtLogin",
+			want:      jwtLoginRule("\n        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration, key: user.jwt_key)"),
+		},
+		{
+			name:      "a token view's lifetime is the dict setting's entry, read through the setting it names",
+			files:     jwtConfigured,
+			construct: "jwt_expiration",
+			want:      "jwt_expiration: Duration = 1.day",
+		},
+		{
+			name:      "a token view's inherited POST without settings: the framework's default lifetime, no key",
+			files:     jwtInherited,
+			construct: "jwt_expiration",
+			want:      "jwt_expiration: Duration = 5.minutes",
+		},
+		{
+			name:      "a token carrying its user's key holds while the user's key does",
+			files:     jwtConfigured,
+			construct: "JsonWebToken",
+			want:      "entity JsonWebToken {\n    user: User\n    key: String\n    expires_at: Timestamp\n    is_valid: key = user.jwt_key and expires_at > now\n}",
+		},
+		{
+			name:      "the user a keyed token is issued to lists its tokens",
+			files:     jwtConfigured,
+			construct: "User",
+			want:      "entity User {\n    password: String\n    email: String\n    is_active: Boolean\n    jwt_key: String\n\n    json_web_tokens: JsonWebToken with user = this\n}",
+		},
+		{
+			name:      "a token with no key holds until it expires",
+			files:     jwtInherited,
+			construct: "JsonWebToken",
+			want:      "entity JsonWebToken {\n    user: User\n    expires_at: Timestamp\n    is_valid: expires_at > now\n}",
+		},
+		{
+			name:      "a token view's inherited POST issues the token",
+			files:     jwtInherited,
+			construct: "JwtLogin",
+			want:      jwtLoginRule(" JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)"),
+		},
+		{
+			name:      "a token view's own post that never reaches the framework's issues no token",
+			files:     jwtLoginFiles(map[string]string{"auth/views.py": "from rest_framework_jwt.views import ObtainJSONWebTokenView\nclass JwtLogin(ObtainJSONWebTokenView):\n    def post(self, request):\n        return 405\n"}),
+			construct: "JsonWebToken",
+			want:      "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

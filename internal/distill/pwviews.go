@@ -26,10 +26,17 @@ import (
 // passwordView is the catalog entry of the framework view cr inherits its
 // POST from; nil when it has none.
 func (b *builder) passwordView(cr *classRef) *catalog.PasswordView {
-	for _, base := range sortedKeys(b.lang.PasswordViews) {
+	return inheritedEntry(b, cr, b.lang.PasswordViews)
+}
+
+// inheritedEntry is the entry of views (a catalog map from a framework
+// class to what it does) of the first class cr inherits from, in name
+// order; nil when it inherits none.
+func inheritedEntry[T any](b *builder, cr *classRef, views map[string]T) *T {
+	for _, base := range sortedKeys(views) {
 		if b.matchBases(cr, []string{base}) {
-			pv := b.lang.PasswordViews[base]
-			return &pv
+			v := views[base]
+			return &v
 		}
 	}
 	return nil

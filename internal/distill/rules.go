@@ -36,6 +36,9 @@ type handler struct {
 	// pwView: the POST a framework password-change view gives the class
 	// (pwviews.go); fn has no body.
 	pwView *catalog.PasswordView
+	// tokenView: the framework token view whose POST the class runs
+	// (token_views.go); fn has no body when the class inherits it.
+	tokenView *catalog.TokenView
 	// middleware: what runs before the handler of a route registered by a
 	// call (route_registrations.go); its validations are preconditions.
 	middleware []facts.Expr
@@ -78,6 +81,8 @@ func (b *builder) findHandlers() []*handler {
 				}
 			case b.passwordViewHandler(f, c, cr) != nil:
 				out = append(out, b.passwordViewHandler(f, c, cr))
+			case b.tokenViewHandler(f, c, cr) != nil:
+				out = append(out, b.tokenViewHandler(f, c, cr))
 			case b.createViewHandler(f, c, cr) != nil:
 				out = append(out, b.createViewHandler(f, c, cr))
 				out = append(out, b.classHandlers(f, c)...)
@@ -676,6 +681,9 @@ func (b *builder) handlerRules(h *handler) {
 	if h.pwView != nil {
 		rc.passwordViewRule(h.pwView, sc)
 		rc.activeUserRequires(sc) // the view acts for the signed-in user
+	}
+	if h.tokenView != nil {
+		rc.tokenViewRule(h.tokenView, sc)
 	}
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	var main *ruleOut

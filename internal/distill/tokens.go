@@ -24,6 +24,11 @@ type signedToken struct {
 	// issues counts the creations stated; a claim given in fewer of them
 	// is optional (a kind of token that carries it and one that does not).
 	issues int
+	// keyed: the claim that carries a key of its user's, and the user's
+	// field holding it: the token holds while the two match, and the
+	// user's tokens are listed on the user, all revoked by a new key
+	// (token_views.go).
+	keyed *[2]string
 }
 
 // signer reads the construction of a token signer (an itsdangerous

@@ -510,6 +510,16 @@ type TableSchemas struct {
 	// Stamps add the columns they name, mandatory timestamps
 	// (timestamps(): created_at, updated_at).
 	Stamps map[string][]string `yaml:"stamps"`
+	// Marker is the decorator a table's entity is given, for the lists
+	// that name models by decorator (repositories' client_models).
+	Marker string `yaml:"marker"`
+	// ColumnFilters filter a query by the column their first argument
+	// names: where("id", v) for equality, where("expires", ">", now) with
+	// an operator.
+	ColumnFilters []string `yaml:"column_filters"`
+	// Queries give the query of all the rows of the table their argument
+	// names (knex("users")), as a model class is.
+	Queries []string `yaml:"queries"`
 }
 
 // Continuations describe callback-passing style: a call whose last

@@ -1112,6 +1112,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.itemsCall(e, sc, out); v != nil {
 		return v // chain.from_iterable(validators) (items.go)
 	}
+	if v := b.tableQuery(e); v != nil {
+		return v // knex("users"): the rows of users (table_schemas.go)
+	}
 	if method == "" {
 		if v := rc.callValue(e, sc, out); v != nil {
 			return v // validator(info): its __call__; caller(v): the lambda

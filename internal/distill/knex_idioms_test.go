@@ -28,6 +28,36 @@ async function up(knex) {
 module.exports = { up };
 `
 
+// knexRoutes queries the tables of knexTables with knex("users").
+const knexRoutes = `
+const knex = require("./knex");
+const express = require("express");
+const router = express.Router();
+router.post("/verify", async (req, res) => {
+  const user = await knex("users").where({ email: req.body.email }).first();
+  if (!user) return res.status(404).send();
+  await knex("users").where("id", user.id).update({ verified: true });
+  res.send();
+});
+router.post("/signup", async (req, res) => {
+  await knex("users").insert({ email: req.body.email, apikey: "x" });
+  res.send();
+});
+router.post("/remove", async (req, res) => {
+  const user = await knex("users").where({ email: req.body.email }).first();
+  if (!user) return res.status(404).send();
+  await knex("users").where("id", user.id).del();
+  res.send();
+});
+router.post("/expire", async (req, res) => {
+  const user = await knex("users").where("email", req.body.email).andWhere("apikey", req.body.key).first();
+  if (!user) return res.status(404).send();
+  await knex("users").where("id", user.id).update({ apikey: null });
+  res.send();
+});
+module.exports = router;
+`
+
 // TestKnexIdioms pins the knex shapes: tables declared by the schema
 // builder are entities named as their tables' models.
 func TestKnexIdioms(t *testing.T) {
@@ -54,6 +84,31 @@ func TestKnexIdioms(t *testing.T) {
 			construct: "Session",
 			want:      []string{"user: User\n", "expires_at: Timestamp\n"},
 		},
+		{
+			name:      "knex(table).where({...}).first() is a lookup, where(col, v).update({...}) an update of the row found",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Verify",
+			want:      []string{"let user = User{email}", "requires: exists user", "ensures: user.verified = true"},
+		},
+		{
+			name:      "insert({...}) creates the row, with the columns' defaults (not the database's timestamps)",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Signup",
+			want:      []string{"User.created(email: email, apikey: \"x\", status: active, verified: false)"},
+			notWant:   []string{"created_at"},
+		},
+		{
+			name:      "del() on the row found deletes it",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Remove",
+			want:      []string{"requires: exists user", "ensures: not exists user"},
+		},
+		{
+			name:      "where(col, v) and andWhere(col, v) filter the lookup",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Expire",
+			want:      []string{"let user = User{email, apikey: key}", "ensures: user.apikey = null"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,3 +116,4 @@ func TestKnexIdioms(t *testing.T) {
 		})
 	}
 }
+

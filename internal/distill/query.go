@@ -101,9 +101,13 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
 		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal}
 	switch {
-	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude":
+	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e):
 		before := len(q.conds)
 		rc.filterKw(q, e.Keywords(), sc, out)
+		if b.columnFilter(method, e) {
+			rc.filterKw(q, b.columnFilterKeywords(e), sc, out)
+			return &value{kind: vQuery, ent: q.ent, q: q}
+		}
 		for i := range e.Args {
 			rc.filterArg(q, &e.Args[i], sc, out)
 		}

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -73,6 +74,12 @@ func (b *builder) tableSchemas() {
 		}
 		t.e.table = t.table
 		b.singularName(t.e)
+		// The model's name is the entity's (users: User), as a
+		// model class's would be.
+		c.Name = t.e.name
+		if ts.Marker != "" {
+			c.Decorators = []facts.Expr{facts.Expr{Kind: facts.ExprName, Name: ts.Marker, Raw: ts.Marker}.WithResolved(ts.Marker)}
+		}
 		b.ix.classes[c.QualName] = cr
 	}
 	for _, t := range tables {
@@ -144,7 +151,7 @@ func (b *builder) readTableColumns(t *tableSchema) {
 		head := chain[0]
 		if stamps, ok := ts.Stamps[head.method]; ok {
 			for _, name := range stamps {
-				add(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: s.Line, dflt: &allium.Ident{Name: "now"}}, false)
+				add(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: s.Line}, false)
 			}
 			continue
 		}
@@ -218,4 +225,48 @@ func (b *builder) tableEnum(fi *fieldInfo, values, dflt *facts.Expr) {
 	if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[fi.attr], dflt.Value) {
 		fi.dflt = &allium.Ident{Name: dflt.Value}
 	}
+}
+
+// tableQuery is the query of a table's rows a catalogued query call
+// names (knex("users"), knex.table("users")): the rows of its entity, as
+// the model class is; nil for another call.
+func (b *builder) tableQuery(e *facts.Expr) *value {
+	ts := b.lang.TableSchemas
+	if ts == nil || len(ts.Queries) == 0 || len(e.Args) != 1 || e.Args[0].Kind != facts.ExprString ||
+		!catalog.MatchAny(ts.Queries, e.Resolved(), e.Raw) {
+		return nil
+	}
+	if ent := b.entityForTable(e.Args[0].Value); ent != "" {
+		return &value{kind: vModelClass, ent: ent}
+	}
+	return nil
+}
+
+// columnFilter reports whether e filters by a column its first argument
+// names (the catalog's column_filters: where("id", v)).
+func (b *builder) columnFilter(method string, e *facts.Expr) bool {
+	ts := b.lang.TableSchemas
+	return ts != nil && slices.Contains(ts.ColumnFilters, method) && (len(e.Args) == 2 || len(e.Args) == 3) &&
+		e.Args[0].Kind == facts.ExprString && (len(e.Args) == 2 || e.Args[1].Kind == facts.ExprString)
+}
+
+// columnFilterKeywords reads where("col", v) as the filter col = v, and
+// where("col", ">", v) as col with the filter operator that stands for
+// ">" (the catalog's filter_operators), as filter_by and {col: {$gt: v}}
+// are read; an operator none stands for is left as a filter that cannot
+// be stated.
+func (b *builder) columnFilterKeywords(e *facts.Expr) []facts.Keyword {
+	col := e.Args[0].Value
+	if len(e.Args) == 2 {
+		return []facts.Keyword{{Name: col, Value: e.Args[1]}}
+	}
+	op := e.Args[1].Value
+	for _, k := range slices.Sorted(maps.Keys(b.lang.FilterOperators)) {
+		if b.lang.FilterOperators[k] == op {
+			d := facts.Expr{Kind: facts.ExprDict, Line: e.Line}
+			d.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: k, Line: e.Line}, Value: e.Args[2]}})
+			return []facts.Keyword{{Name: col, Value: d}}
+		}
+	}
+	return []facts.Keyword{{Name: col + "__unstated", Value: e.Args[2]}}
 }

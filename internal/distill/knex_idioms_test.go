@@ -116,4 +116,3 @@ func TestKnexIdioms(t *testing.T) {
 		})
 	}
 }
-

@@ -457,6 +457,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return v
 	case vReqDict:
+		if v := rc.inputSets[e.Name]; v != nil {
+			return v
+		}
 		return rc.paramValue(e.Name)
 	case vParam:
 		if e.Name == "data" {

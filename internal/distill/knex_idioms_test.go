@@ -31,6 +31,7 @@ module.exports = { up };
 // knexRoutes queries the tables of knexTables with knex("users").
 const knexRoutes = `
 const knex = require("./knex");
+const bcrypt = require("bcrypt");
 const express = require("express");
 const router = express.Router();
 router.post("/verify", async (req, res) => {
@@ -53,6 +54,11 @@ router.post("/expire", async (req, res) => {
   const user = await knex("users").where("email", req.body.email).andWhere("apikey", req.body.key).first();
   if (!user) return res.status(404).send();
   await knex("users").where("id", user.id).update({ apikey: null });
+  res.send();
+});
+router.post("/create", async (req, res) => {
+  req.body.apikey = await bcrypt.hash(req.body.apikey, 10);
+  await knex("users").insert({ email: req.body.email, apikey: req.body.apikey }, "*");
   res.send();
 });
 module.exports = router;
@@ -108,6 +114,12 @@ func TestKnexIdioms(t *testing.T) {
 			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
 			construct: "Expire",
 			want:      []string{"let user = User{email, apikey: key}", "ensures: user.apikey = null"},
+		},
+		{
+			name:      "insert(row, returning): the row is the first argument; an input the handler replaced is read as set",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Create",
+			want:      []string{"User.created(email: email, apikey: hash(apikey)"},
 		},
 	}
 	for _, tt := range tests {

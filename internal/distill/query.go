@@ -140,7 +140,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		if ent == nil {
 			return unknownValue
 		}
-		v := rc.construct(ent, e, sc, out)
+		v := rc.construct(ent, insertedRow(e), sc, out)
 		if q.via != nil {
 			// user.tokens.create(...): the owner is implied.
 			rc.untranslated(sc, e.Line, LeftOutValue, "the owner of a related create")
@@ -695,4 +695,21 @@ func (rc *ruleCtx) orFilter(q *query, a *facts.Expr, sc *scope, out *[]allium.St
 		q.anyOf = append(q.anyOf, c.field)
 	}
 	q.anyVal = alt.conds[0].val
+}
+
+// insertedRow is a create call with its row as keywords when the row is
+// its first argument rather than its last (knex's insert({...}, "*"), the
+// second what it returns); e itself otherwise.
+func insertedRow(e *facts.Expr) *facts.Expr {
+	if len(e.Keywords()) > 0 || len(e.Args) == 0 {
+		return e
+	}
+	kws, ok := objectKeywords(&e.Args[0])
+	if !ok {
+		return e
+	}
+	c := *e
+	c.Args = nil
+	c.SetKeywords(kws)
+	return &c
 }

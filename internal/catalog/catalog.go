@@ -510,9 +510,6 @@ type TableSchemas struct {
 	// Stamps add the columns they name, mandatory timestamps
 	// (timestamps(): created_at, updated_at).
 	Stamps map[string][]string `yaml:"stamps"`
-	// Marker is the decorator a table's entity is given, for the lists
-	// that name models by decorator (repositories' client_models).
-	Marker string `yaml:"marker"`
 	// ColumnFilters filter a query by the column their first argument
 	// names: where("id", v) for equality, where("expires", ">", now) with
 	// an operator.

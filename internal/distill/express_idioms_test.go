@@ -155,7 +155,7 @@ module.exports = router;
 			notWant:   []string{"created_at"},
 		},
 		{
-			name:      "del() on the row found deletes it",
+			name:      "del() on the row found (through knex.table(\"users\")) deletes it",
 			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
 			construct: "Remove",
 			want:      []string{"requires: exists user", "ensures: not exists user"},

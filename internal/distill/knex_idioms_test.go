@@ -49,7 +49,7 @@ router.post("/signup", async (req, res) => {
 router.post("/remove", async (req, res) => {
   const user = await knex("users").where({ email: req.body.email }).first();
   if (!user) return res.status(404).send();
-  await knex("users").where("id", user.id).del();
+  await knex.table("users").where("id", user.id).del();
   res.send();
 });
 router.post("/expire", async (req, res) => {

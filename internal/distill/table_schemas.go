@@ -77,9 +77,6 @@ func (b *builder) tableSchemas() {
 		// The model's name is the entity's (users: User), as a
 		// model class's would be.
 		c.Name = t.e.name
-		if ts.Marker != "" {
-			c.Decorators = []facts.Expr{facts.Expr{Kind: facts.ExprName, Name: ts.Marker, Raw: ts.Marker}.WithResolved(ts.Marker)}
-		}
 		b.ix.classes[c.QualName] = cr
 	}
 	for _, t := range tables {

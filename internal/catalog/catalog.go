@@ -401,6 +401,8 @@ type Language struct {
 	ReceiverNames []string `yaml:"receiver_names"`
 	// SchemaModels declare models by data rather than by a class.
 	SchemaModels *SchemaModels `yaml:"schema_models"`
+	// TableSchemas declare tables by a builder callback (knex).
+	TableSchemas *TableSchemas `yaml:"table_schemas"`
 	// PathAliases are import prefixes that name a path from a source root
 	// of the service, set up by the build ("@/lib/db" for src/lib/db.ts):
 	// a name imported through one is the service's module of that path.
@@ -507,6 +509,40 @@ type SchemaModels struct {
 	// is stored hashed whatever a rule writes to it.
 	SaveHooks  []string `yaml:"save_hooks"`
 	SaveEvents []string `yaml:"save_events"`
+}
+
+// TableSchemas describes tables declared by a schema builder (knex):
+// createTable("users", t => { t.string("email").notNullable(); ... }).
+// Each statement of the callback is a column: a chain that starts with a
+// call on the callback's parameter, whose method is the column's type
+// (by the language's types) and whose first argument its name, and goes
+// on with modifiers.
+type TableSchemas struct {
+	// Creates declare a table of a name (the first argument) by the
+	// callback given last.
+	Creates []string `yaml:"creates"`
+	// Keys make the surrogate primary key: no field.
+	Keys []string `yaml:"keys"`
+	// Required make the column mandatory (notNullable).
+	Required []string `yaml:"required"`
+	// Defaults give the value a new row gets (defaultTo(v)).
+	Defaults []string `yaml:"defaults"`
+	// References and Tables make the column a foreign key to the table
+	// Tables names (references("id").inTable("users")).
+	References []string `yaml:"references"`
+	Tables     []string `yaml:"tables"`
+	// Enums list the column's values as their second argument.
+	Enums []string `yaml:"enums"`
+	// Stamps add the columns they name, mandatory timestamps
+	// (timestamps(): created_at, updated_at).
+	Stamps map[string][]string `yaml:"stamps"`
+	// ColumnFilters filter a query by the column their first argument
+	// names: where("id", v) for equality, where("expires", ">", now) with
+	// an operator.
+	ColumnFilters []string `yaml:"column_filters"`
+	// Queries give the query of all the rows of the table their argument
+	// names (knex("users")), as a model class is.
+	Queries []string `yaml:"queries"`
 }
 
 // Continuations describe callback-passing style: a call whose last

@@ -126,6 +126,52 @@ module.exports = router;
 				"for each_user in Users where state = invited:", "each_user.state = locked"},
 			notWant: []string{"for session in Sessions:"},
 		},
+		// knex (knex_idioms_test.go).
+		{
+			name:      "a table's columns: types, notNullable, defaults, enum values, a self reference, timestamps; the key and an unknown table's reference dropped",
+			files:     map[string]string{"src/migrations.js": knexTables},
+			construct: "User",
+			want: []string{"email: String\n", "apikey: String?\n", "verified: Boolean\n", "status: active | locked\n",
+				"reset_expires: Timestamp?\n", "invited_by: User?\n", "created_at: Timestamp\n"},
+			notWant: []string{"team", " id:"},
+		},
+		{
+			name:      "a reference to another declared table, required",
+			files:     map[string]string{"src/migrations.js": knexTables},
+			construct: "Session",
+			want:      []string{"user: User\n", "expires_at: Timestamp\n"},
+		},
+		{
+			name:      "knex(table).where({...}).first() is a lookup, where(col, v).update({...}) an update of the row found",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Verify",
+			want:      []string{"let user = User{email}", "requires: exists user", "ensures: user.verified = true"},
+		},
+		{
+			name:      "insert({...}) creates the row, with the columns' defaults (not the database's timestamps)",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Signup",
+			want:      []string{"User.created(email: email, apikey: \"x\", status: active, verified: false)"},
+			notWant:   []string{"created_at"},
+		},
+		{
+			name:      "del() on the row found (through knex.table(\"users\")) deletes it",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Remove",
+			want:      []string{"requires: exists user", "ensures: not exists user"},
+		},
+		{
+			name:      "where(col, v) and andWhere(col, v) filter the lookup",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Expire",
+			want:      []string{"let user = User{email, apikey: key}", "ensures: user.apikey = null"},
+		},
+		{
+			name:      "insert(row, returning): the row is the first argument; an input the handler replaced is read as set",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/routes.js": knexRoutes},
+			construct: "Create",
+			want:      []string{"User.created(email: email, apikey: hash(apikey)"},
+		},
 	}
 	tests = append(tests, struct {
 		name      string

@@ -462,6 +462,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return v
 	case vReqDict:
+		if v := rc.inputSets[e.Name]; v != nil {
+			return v
+		}
 		return rc.paramValue(e.Name)
 	case vParam:
 		if e.Name == "data" {
@@ -1143,6 +1146,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.itemsCall(e, sc, out); v != nil {
 		return v // chain.from_iterable(validators) (items.go)
+	}
+	if v := b.tableQuery(e); v != nil {
+		return v // knex("users"): the rows of users (table_schemas.go)
 	}
 	if method == "" {
 		if v := rc.callValue(e, sc, out); v != nil {

@@ -108,9 +108,13 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
 		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal}
 	switch {
-	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude":
+	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e):
 		before := len(q.conds)
 		rc.filterKw(q, e.Keywords(), sc, out)
+		if b.columnFilter(method, e) {
+			rc.filterKw(q, b.columnFilterKeywords(e), sc, out)
+			return &value{kind: vQuery, ent: q.ent, q: q}
+		}
 		for i := range e.Args {
 			rc.filterArg(q, &e.Args[i], sc, out)
 		}
@@ -143,7 +147,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		if ent == nil {
 			return unknownValue
 		}
-		v := rc.construct(ent, e, sc, out)
+		v := rc.construct(ent, insertedRow(e), sc, out)
 		if q.via != nil {
 			// user.tokens.create(...): the owner is implied.
 			rc.untranslated(sc, e.Line, LeftOutValue, "the owner of a related create")
@@ -775,4 +779,21 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 		return x
 	}
 	return negate(x)
+}
+
+// insertedRow is a create call with its row as keywords when the row is
+// its first argument rather than its last (knex's insert({...}, "*"), the
+// second what it returns); e itself otherwise.
+func insertedRow(e *facts.Expr) *facts.Expr {
+	if len(e.Keywords()) > 0 || len(e.Args) == 0 {
+		return e
+	}
+	kws, ok := objectKeywords(&e.Args[0])
+	if !ok {
+		return e
+	}
+	c := *e
+	c.Args = nil
+	c.SetKeywords(kws)
+	return &c
 }

@@ -330,6 +330,10 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// inputSets are the request's inputs the handler replaced
+	// (req.body.password = hash(req.body.password)): read after, an
+	// input is the value set.
+	inputSets map[string]*value
 	// flagInputs are the parameters that are Boolean inputs of a shape
 	// (booleanShapeField): testing one is a condition.
 	flagInputs map[string]bool

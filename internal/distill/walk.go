@@ -276,6 +276,14 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		obj := rc.eval(t.X, sc, out, false)
 		switch obj.kind {
+		case vReqDict:
+			// req.body.password = hash(req.body.password): the input,
+			// read from here on, is the value set.
+			if rc.inputSets == nil {
+				rc.inputSets = map[string]*value{}
+			}
+			rc.inputSets[t.Name] = rc.eval(v, sc, out, false)
+			return
 		case vShape:
 			// self.user = authenticate(...) in a form's clean: what the
 			// form keeps, read back as form.user.

@@ -786,6 +786,10 @@ type RouteTable struct {
 	// after the method less one of GetterPrefixes (session_id).
 	RequestDecorators []string `yaml:"request_decorators"`
 	GetterPrefixes    []string `yaml:"getter_prefixes"`
+	// MethodArgs are the HTTP methods a route call of Calls may be given
+	// as its first argument, the path second, its middleware then and its
+	// handler last (Parse Server's this.route('POST', '/login', handler)).
+	MethodArgs []string `yaml:"method_args"`
 }
 
 // FileRoute says which exports of which modules are request handlers

@@ -125,8 +125,13 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 	var out []*handler
 	for _, r := range b.callRoutes() {
 		var h *handler
+		var fr *funcRef
 		switch {
 		case r.handler.Kind == facts.ExprFunction && r.handler.Func() != nil:
+			// req => this.handleLogIn(req): the method it hands on to.
+			if fr = b.forwardedMethod(r.file, r.handler.Func()); fr != nil {
+				break
+			}
 			h = &handler{file: r.file, fn: r.handler.Func(), name: pascal(strings.NewReplacer("/", "_", "-", "_", ":", "").Replace(r.path))}
 			if h.fn.Name == "" {
 				// Anonymous: named after its route where the walk reads
@@ -134,17 +139,16 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 				h.fn.QualName = qual(r.file.Module, snake(h.name))
 			}
 		case r.handler.Kind == facts.ExprName || r.handler.Kind == facts.ExprAttr:
-			fr := b.ix.function(r.file, r.handler)
-			if fr == nil {
+			if fr = b.ix.function(r.file, r.handler); fr == nil {
 				fr = b.decoratedHandler(r.file, r.handler)
 			}
-			if fr != nil {
-				h = &handler{file: fr.file, fn: fr.fn, class: fr.class, name: pascal(strings.TrimLeft(fr.fn.Name, "_"))}
-				if fr.fn.Name == "default" && fr.class == nil {
-					// require("./create-invite").default: an anonymous
-					// default export is named after its module.
-					h.name = pascal(strings.NewReplacer("-", "_", ".", "_").Replace(moduleStem(fr.file.Path)))
-				}
+		}
+		if fr != nil {
+			h = &handler{file: fr.file, fn: fr.fn, class: fr.class, name: pascal(strings.TrimLeft(fr.fn.Name, "_"))}
+			if fr.fn.Name == "default" && fr.class == nil {
+				// require("./create-invite").default: an anonymous
+				// default export is named after its module.
+				h.name = pascal(strings.NewReplacer("-", "_", ".", "_").Replace(moduleStem(fr.file.Path)))
 			}
 		}
 		if h == nil || seen[h.fn] || h.name == "" {

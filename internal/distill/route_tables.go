@@ -31,7 +31,14 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 	}
 	var out []callRoute
 	visitFile(f, func(x *facts.Expr) {
-		if x.Kind != facts.ExprCall || !slices.Contains(rt.Calls, x.Method()) || x.Keyword(rt.HandlerKey) == nil {
+		if x.Kind != facts.ExprCall || !slices.Contains(rt.Calls, x.Method()) {
+			return
+		}
+		if r, ok := b.methodPathRoute(f, x); ok {
+			out = append(out, r)
+			return
+		}
+		if x.Keyword(rt.HandlerKey) == nil {
 			return
 		}
 		path := x.Keyword(rt.PathKey)
@@ -56,6 +63,45 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 		out = append(out, r)
 	}, nil)
 	return out
+}
+
+// methodPathRoute reads a route-table call given the HTTP method and the
+// path as its first two arguments, then its middleware and last its
+// handler (Parse Server's this.route('POST', '/login', req =>
+// this.handleLogIn(req))): the method one of the catalog's
+// route_tables.method_args. ok is false for any other call.
+func (b *builder) methodPathRoute(f *facts.File, x *facts.Expr) (callRoute, bool) {
+	rt := b.lang.RouteTables
+	args := x.Args
+	if len(args) < 3 || args[0].Kind != facts.ExprString || !slices.Contains(rt.MethodArgs, args[0].Value) ||
+		args[1].Kind != facts.ExprString || args[1].Value == "" {
+		return callRoute{}, false
+	}
+	mw := args[2 : len(args)-1]
+	return callRoute{file: f, path: args[1].Value, handler: &args[len(args)-1], auth: b.middlewareAuth(mw), middleware: mw}, true
+}
+
+// forwardedMethod is the method of a class of f that a function written
+// in place only hands its call on to (req => this.handleLogIn(req), or a
+// body that returns that call), or nil.
+func (b *builder) forwardedMethod(f *facts.File, fn *facts.Function) *funcRef {
+	if fn == nil || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn {
+		return nil
+	}
+	call := fn.Body[0].Value
+	if call == nil || call.Kind != facts.ExprCall || call.X == nil || call.X.Kind != facts.ExprAttr ||
+		call.X.X == nil || call.X.X.Kind != facts.ExprName || call.X.X.Name != "this" {
+		return nil
+	}
+	var found *funcRef
+	facts.EachClass(f.Classes, func(c *facts.Class) {
+		for i := range c.Methods {
+			if found == nil && c.Methods[i].Name == call.X.Name {
+				found = &funcRef{file: f, fn: &c.Methods[i], class: c}
+			}
+		}
+	})
+	return found
 }
 
 // decoratedHandler resolves a route's handler written as obj.method where

@@ -326,6 +326,33 @@ func (b *builder) useConfig(ci *configInfo) allium.Expr {
 	return &allium.Member{X: &allium.Ident{Name: "config"}, Name: ci.name}
 }
 
+// durationSides gives a whole-number literal compared with a duration
+// parameter the parameter's unit: USER_EXPIRATION_WARNING_DAYS <= 0 is
+// config.user_expiration_warning <= 0.days, as a Duration is never
+// compared with a bare number. other is returned unchanged otherwise.
+func (b *builder) durationSides(cfg, other allium.Expr) allium.Expr {
+	m, ok := cfg.(*allium.Member)
+	lit, isLit := other.(*allium.Lit)
+	if !ok || !isLit || lit.Kind != allium.LitNumber {
+		return other
+	}
+	if id, isID := m.X.(*allium.Ident); !isID || id.Name != "config" {
+		return other
+	}
+	n, err := strconv.ParseInt(lit.Text, 10, 64)
+	if err != nil {
+		return other
+	}
+	for _, ci := range b.usedConfig {
+		if ci.name == m.Name && ci.typ == "Duration" && ci.unit != "" {
+			if d := durationFrom(n, ci.unit); d != nil {
+				return d
+			}
+		}
+	}
+	return other
+}
+
 // asSeconds retypes the Integer parameter name, read as a number of
 // seconds (a token's max_age), as the Duration it is:
 // INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 7 -> 7.days.

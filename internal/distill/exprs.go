@@ -885,6 +885,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		return c
 	}
 	x, y = b.enumSides(x, y)
+	x, y = b.durationSides(y, x), b.durationSides(x, y)
 	// A number literal in a guard is policy: make it config.
 	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
 		if n, err := strconv.ParseFloat(lit.Text, 64); err == nil && n > 1 {

@@ -598,6 +598,11 @@ func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, f
 	}
 	x := rc.b.newRuleCtx(rc.h, name)
 	x.trigger = &allium.Trigger{Meta: rc.b.meta(sc.file, line), Kind: allium.TriggerTemporal, Binding: varName, Cond: cond}
+	if sc.under != nil {
+		// The job visits the rows only past its early return
+		// (if reminder_days <= 0: return 0): a precondition of each.
+		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: sc.under})
+	}
 	for i, c := range q.conds {
 		if i == timeIdx {
 			continue

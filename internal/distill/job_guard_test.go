@@ -1,0 +1,72 @@
+package distill
+
+import "testing"
+
+// reminderJob is a Celery task calling a model's classmethod that leaves
+// early on a test of a setting counted in days (openwisp-users'
+// User.expiration_reminder_email), then mails the users a query finds.
+func reminderJob(guard string) map[string]string {
+	return map[string]string{
+		"app/settings.py": `
+from django.conf import settings
+REMINDER_DAYS = getattr(settings, "APP_REMINDER_DAYS", 7)
+`,
+		"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.core.mail import send_mail
+from django.db import models
+from django.utils.timezone import localdate, timedelta
+from app import settings as app_settings
+class User(AbstractUser):
+    expiration_date = models.DateField(null=True)
+
+    @classmethod
+    def remind(cls):
+        days = app_settings.REMINDER_DAYS
+` + guard + `
+        for user in cls.objects.filter(is_active=True, expiration_date=localdate() + timedelta(days=days)).iterator():
+            send_mail("Your account expires", "account_expiring", None, [user.email])
+`,
+		"app/tasks.py": `
+from celery import shared_task
+from app.models import User
+@shared_task
+def remind_expiring_users():
+    return User.remind()
+`}
+}
+
+func TestJobEarlyReturnGuardsItsRows(t *testing.T) {
+	d := New(Options{})
+	rule := func(requires string) string {
+		return "rule RemindExpiringUsers {\n    when: user: User.expiration_date - config.reminder <= now\n" + requires +
+			"    requires: user.is_active\n    ensures: Email.created(to: user.email, template: account_expiring)\n}"
+	}
+	tests := []struct {
+		name, guard, want string
+	}{
+		{
+			name:  "a helper that returns a count early when the days setting is off mails only while it is on, compared in the setting's unit",
+			guard: "        if days <= 0:\n            return 0",
+			want:  rule("    requires: config.reminder > 0.days\n"),
+		},
+		{
+			name:  "a bound other than zero takes the setting's unit too",
+			guard: "        if days < 2:\n            return 0",
+			want:  rule("    requires: config.reminder >= 2.days\n"),
+		},
+		{
+			name:  "with no early return the rows need nothing more",
+			guard: "",
+			want:  rule(""),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, reminderJob(tt.guard))
+			if got := construct(out.Module, "RemindExpiringUsers"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

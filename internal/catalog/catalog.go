@@ -989,6 +989,10 @@ type Auth struct {
 	AdminFlag        string   `yaml:"admin_flag"`
 	AdminCheck       string   `yaml:"admin_check"`
 	CurrentUserNames []string `yaml:"current_user_names"`
+	// CurrentUserAttrs are names that stand for an attribute of the
+	// signed-in user, set on the request by a middleware the service
+	// keeps elsewhere (Healthchecks' request.profile: user.profile).
+	CurrentUserAttrs map[string]string `yaml:"current_user_attrs"`
 	// AdminCalls answer whether the signed-in user administers (CTFd's
 	// is_admin()): a test of one reads as the user's admin field or flag.
 	AdminCalls []string `yaml:"admin_calls"`

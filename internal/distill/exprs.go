@@ -333,6 +333,13 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if e.Raw != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw) {
 		return rc.currentUser()
 	}
+	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw]; ok && e.Raw != "" {
+		// request.profile, set by a middleware: user.profile.
+		if u := rc.currentUser(); u.kind == vEntity {
+			return rc.entityValueAttr(u, attr, e, sc, out)
+		}
+		return unknownValue
+	}
 	if slices.Contains(b.lang.LengthAttrs, e.Name) {
 		// password.length
 		if x := rc.tr(e.X, sc, out); x != nil {
@@ -396,21 +403,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vEntity:
-		if back := rc.oneToOneBack(x, e.Name); back != nil {
-			return back
-		}
-		if v := rc.entityAttr(x, e.Name); v.kind != vUnknown {
-			return v
-		}
-		if v := rc.relationBesideKey(x, e.Name); v != nil {
-			return v
-		}
-		if slices.Contains(b.lang.ModelQueryAttrs, e.Name) && rc.b.isReceiverExpr(e.X) {
-			// self.query in a model's method: the query of its class
-			// (Flask-SQLAlchemy's query property answers on instances).
-			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
-		}
-		return rc.propertyAttr(x, e.Name, sc, out)
+		return rc.entityValueAttr(x, e.Name, e, sc, out)
 	case vNew:
 		if v := x.attrs[e.Name]; v != nil {
 			return v
@@ -2888,4 +2881,24 @@ func isNullValue(v *value) bool {
 	}
 	l, ok := v.expr.(*allium.Lit)
 	return ok && l.Kind == allium.LitNull
+}
+
+// entityValueAttr reads attribute name of the row x (e is the reading,
+// whose receiver may be the model's own self).
+func (rc *ruleCtx) entityValueAttr(x *value, name string, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if back := rc.oneToOneBack(x, name); back != nil {
+		return back
+	}
+	if v := rc.entityAttr(x, name); v.kind != vUnknown {
+		return v
+	}
+	if v := rc.relationBesideKey(x, name); v != nil {
+		return v
+	}
+	if slices.Contains(rc.b.lang.ModelQueryAttrs, name) && rc.b.isReceiverExpr(e.X) {
+		// self.query in a model's method: the query of its class
+		// (Flask-SQLAlchemy's query property answers on instances).
+		return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
+	}
+	return rc.propertyAttr(x, name, sc, out)
 }

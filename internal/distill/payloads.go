@@ -335,6 +335,10 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 			name := snake(key)
 			if f, ok := st.ClaimFields[key]; ok {
 				name = f
+			} else if len(key) == 1 && en.Value.Kind == facts.ExprName {
+				// A key cut to one letter says less than the variable it
+				// carries: {"e": new_email} is new_email.
+				name = snake(en.Value.Name)
 			}
 			if !isSnake(name) || seen[name] {
 				continue

@@ -198,24 +198,31 @@ func (rc *ruleCtx) claimsKind(payload *facts.Expr, sc *scope, out *[]allium.Stmt
 // its own is still one issued now (its reader gives the lifetime:
 // unsign(token, max_age=3600) requires token.issued_at + ... >= now).
 func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
+	if v := rc.wrapIssuedToken(payload, sc, out); v != nil {
+		return v
+	}
 	kind := tokenKind(sc.stack)
 	if rc.b.entByName[pascal(kind)+"Token"] != nil || rc.payloadUser(payload, sc, out) != nil {
 		return rc.issueTokenOf(kind, payload, nil, sc, out, line)
 	}
 	b := rc.b
-	name := pascal(kind) + "Token"
-	tok := b.tokenEntity(name, sc, line)
-	tok.issued, tok.signed = true, true
 	var args []allium.Arg
 	holder, at := rc.storedSecretHolder(payload, sc, out)
 	if holder != nil {
+		kind = storedSecretKind(sc)
 		args = append(args, allium.Arg{Name: "user", Value: holder.expr})
+	}
+	name := pascal(kind) + "Token"
+	tok := b.tokenEntity(name, sc, line)
+	tok.issued, tok.signed = true, true
+	tok.issues++
+	if holder != nil {
 		tok.user = holder.ent
 	}
 	args = append(args, allium.Arg{Name: "issued_at", Value: &allium.Ident{Name: "now"}})
 	b.stats.EffectsSeen++
-	st := &allium.ExprStmt{Meta: b.meta(sc.file, line), X: &allium.Call{
-		Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}}
+	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: name}, Name: "created"}, Args: args}
+	st := &allium.ExprStmt{Meta: b.meta(sc.file, line), X: call}
 	if at >= 0 {
 		// In the stored hash's place: what was written before keeps its
 		// position (a creation made a let later is found by it).
@@ -223,7 +230,111 @@ func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium
 	} else {
 		*out = append(*out, st)
 	}
-	return &value{kind: vPlumbing}
+	return &value{kind: vPlumbing, issued: &issuedToken{tok: tok, call: call, user: holder}}
+}
+
+// issuedToken is a signed token created in this rule (issueTimedToken):
+// a payload that carries it and is signed in turn says more about the
+// same token (wrapIssuedToken).
+type issuedToken struct {
+	tok  *signedToken
+	call *allium.Call
+	user *value // whom it is for; nil when unknown
+}
+
+// wrapIssuedToken reads a signed payload that carries a token issued in
+// this rule beside other entries (Healthchecks' change-e-mail link:
+// sign_object({"u": username, "t": self.prepare_token(), "e": new_email}))
+// as that same token carrying those entries: the link is checked with
+// the secret stored for the token, so the spec has one token, not a
+// second one wrapping the first. An entry that is a field of the token's
+// user (its username) names whom the token is for, which the token's
+// user says already. nil when no entry of the payload is such a token.
+func (rc *ruleCtx) wrapIssuedToken(payload *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	var inner *value
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		if part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
+			if en.Value.Kind != facts.ExprCall {
+				continue // only a call issues a token
+			}
+			if v := rc.eval(&en.Value, part.sc, out, false); v.issued != nil {
+				inner = v
+			}
+		}
+	}
+	if inner == nil {
+		return nil
+	}
+	it := inner.issued
+	var userText string
+	if it.user != nil && it.user.expr != nil {
+		userText = allium.ExprString(it.user.expr)
+	}
+	for _, a := range rc.tokenClaims(it.tok, payload, it.user, sc, out) {
+		if m, ok := a.Value.(*allium.Member); ok && userText != "" && allium.ExprString(m.X) == userText {
+			// Drop the claim from the entity too unless another creation gives it.
+			it.tok.claims = slices.DeleteFunc(it.tok.claims, func(c tokenClaim) bool { return c.name == a.Name && c.given == 0 })
+			continue
+		}
+		if slices.ContainsFunc(it.call.Args, func(x allium.Arg) bool { return x.Name == a.Name }) {
+			continue
+		}
+		it.call.Args = append(it.call.Args, a)
+		for i := range it.tok.claims {
+			if it.tok.claims[i].name == a.Name {
+				it.tok.claims[i].given++
+			}
+		}
+	}
+	return inner
+}
+
+// storedSecretKind names the token of a secret a method stores hashed on
+// its row (Profile.prepare_token): one column holds it, so it is one
+// token whichever flow issues it (issuing it again replaces it). It is
+// named after the first method of the row's class, in the order written,
+// that calls the storing method and names a kind (send_instant_login_link
+// -> instant_login_link), else as any token (tokenKind).
+func storedSecretKind(sc *scope) string {
+	if sc.cls == nil || len(sc.stack) == 0 {
+		return tokenKind(sc.stack)
+	}
+	storing := sc.stack[len(sc.stack)-1]
+	if j := strings.LastIndexByte(storing, '.'); j >= 0 {
+		storing = storing[j+1:]
+	}
+	for i := range sc.cls.Methods {
+		m := &sc.cls.Methods[i]
+		if m.Name == storing || !callsSelfMethod(m, storing) {
+			continue
+		}
+		if k := tokenKind([]string{m.QualName}); k != "signed" {
+			return k
+		}
+	}
+	return tokenKind(sc.stack)
+}
+
+// callsSelfMethod reports a call self.<name>(...) anywhere in fn.
+func callsSelfMethod(fn *facts.Function, name string) bool {
+	found := false
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cond} {
+			x.Any(func(c *facts.Expr) bool {
+				if c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr && c.X.Name == name &&
+					c.X.X != nil && c.X.X.Kind == facts.ExprName && c.X.X.Name == "self" {
+					found = true
+				}
+				return found
+			})
+		}
+		return !found
+	})
+	return found
 }
 
 // storedSecretHolder reads a token whose payload is a fresh random secret

@@ -84,6 +84,8 @@ type value struct {
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).
 	claimsOf allium.Expr
+	// issued: the signed token a call created in this rule (tokens.go).
+	issued *issuedToken
 	// pwForm: a password form made for a user (pwforms.go).
 	pwForm *passwordForm
 	// items: the values of the extra positional arguments *args holds

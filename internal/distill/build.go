@@ -381,6 +381,7 @@ func (b *builder) assemble(service string) *allium.Module {
 	b.mergeOutcomeSplits()
 	b.mergeSameRules()
 	b.foldRevocations(m)
+	b.revokeClearedSecrets()
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

@@ -473,6 +473,12 @@ type builder struct {
 	sessionPeriods map[string]*sessionPeriod
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
+	// storedSecrets names, by "Entity.field", the token whose secret that
+	// column holds hashed (tokens.go's storedSecretHolder); clearedFields
+	// are the assignments of an empty value the rules made, which clear
+	// such a secret when their column is one (secret_revocations.go).
+	storedSecrets map[string]string
+	clearedFields []clearedField
 	// kindClaims counts the kinds the service's JWT encoders name in a
 	// kind claim (encodedKindClaims); -1 until counted.
 	kindClaims int

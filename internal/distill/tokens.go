@@ -213,6 +213,9 @@ func (rc *ruleCtx) issueTimedToken(payload *facts.Expr, sc *scope, out *[]allium
 		args = append(args, allium.Arg{Name: "user", Value: holder.expr})
 	}
 	name := pascal(kind) + "Token"
+	if at >= 0 {
+		rc.b.recordStoredSecret(sc, (*out)[at], name)
+	}
 	tok := b.tokenEntity(name, sc, line)
 	tok.issued, tok.signed = true, true
 	tok.issues++

@@ -357,8 +357,12 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			f.used = true
 			rc.touch(obj)
 			target := &allium.Member{X: obj.expr, Name: f.name}
-			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x})
+			a := &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x}
+			*out = append(*out, a)
 			rc.assigned[exprKey(target)] = x
+			if emptyValue(x) {
+				rc.b.clearedFields = append(rc.b.clearedFields, clearedField{assign: a, ent: obj.ent})
+			}
 		}
 	}
 }

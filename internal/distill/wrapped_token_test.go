@@ -98,3 +98,64 @@ def change_email(request):
 		})
 	}
 }
+
+// TestClearedStoredSecret: emptying the column that keeps a token's secret
+// hashed (profile.token = "") revokes the user's tokens of that kind;
+// emptying another column stays an assignment.
+func TestClearedStoredSecret(t *testing.T) {
+	const models = `
+from secrets import token_urlsafe
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
+from django.core.signing import TimestampSigner
+from django.db import models
+from hc.lib import emails
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, models.CASCADE, related_name="profile")
+    token = models.CharField(max_length=128, blank=True)
+    nickname = models.CharField(max_length=128, blank=True)
+
+    def prepare_token(self):
+        token = token_urlsafe(24)
+        self.token = make_password(token)
+        self.save()
+        return TimestampSigner().sign(token)
+
+    def send_instant_login_link(self):
+        token = self.prepare_token()
+        emails.login(self.user.email, {"token": token})
+`
+	view := func(field string) string {
+		return `
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+
+@login_required
+def login_link(request):
+    if request.method == "POST":
+        request.user.profile.send_instant_login_link()
+    return redirect("hc-login")
+
+@login_required
+def reset(request):
+    if request.method == "POST":
+        request.user.profile.` + field + ` = ""
+        request.user.profile.save()
+    return redirect("hc-login")
+`
+	}
+	tests := []struct{ name, field, want string }{
+		{name: "the secret's column revokes the tokens", field: "token", want: "ensures: not exists user.instant_login_link_tokens"},
+		{name: "another column stays an assignment", field: "nickname", want: `ensures: user.profile.nickname = ""`},
+	}
+	d := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"accounts/models.py": models, "accounts/views.py": view(tt.field)})
+			if got := construct(out.Module, "Reset"); !strings.Contains(got, tt.want) {
+				t.Errorf("rule Reset lacks %q:\n%s", tt.want, got)
+			}
+		})
+	}
+}

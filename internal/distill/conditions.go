@@ -456,15 +456,28 @@ func (rc *ruleCtx) action(line int, key string, cond allium.Expr, body []facts.S
 	before := len(rc.paths)
 	rc.path(line, cond, body, sc, prefix, true, false)
 	name := rc.name + pascal(key)
-	if strings.HasSuffix(rc.name, pascal(key)) {
+	switch {
+	case strings.HasSuffix(rc.name, pascal(key)):
 		// remove_credential's "remove_credential" button: the handler's
 		// name says it already (RemoveCredential, not twice).
 		name = rc.name
+	case sameObject(rc.name, pascal(key)):
+		// remove_totp's "disable_totp" button: both name one object, and
+		// the button says what is done to it (DisableTotp, not
+		// RemoveTotpDisableTotp).
+		name = pascal(key)
 	}
 	for _, p := range rc.paths[before:] {
 		p.name = name
 		p.ownTrigger = true
 	}
+}
+
+// sameObject reports two names of more than one word that end in the same
+// word (RemoveTotp, DisableTotp): two verbs of one object.
+func sameObject(a, b string) bool {
+	wa, wb := strings.Split(snake(a), "_"), strings.Split(snake(b), "_")
+	return len(wa) > 1 && len(wb) > 1 && wa[len(wa)-1] == wb[len(wb)-1]
 }
 
 // constantExpr reports an expression that names nothing: only literals.

@@ -721,6 +721,33 @@ def remove_credential(request, code):
 }`,
 		},
 		{
+			// healthchecks' remove_totp: the "disable_totp" button names
+			// what is done to the object the view names.
+			name: "an action naming another verb of the handler's object names the rule alone",
+			files: map[string]string{
+				"hc/models.py": `
+from django.db import models
+class Credential(models.Model):
+    code = models.CharField(max_length=36)
+    name = models.CharField(max_length=100)
+`,
+				"hc/views.py": `
+from django.shortcuts import get_object_or_404, redirect, render
+from hc.models import Credential
+def remove_credential(request, code):
+    credential = get_object_or_404(Credential, code=code)
+    if request.method == "POST" and "drop_credential" in request.POST:
+        credential.delete()
+        return redirect("hc-profile")
+    return render(request, "remove.html", {"credential": credential})
+`},
+			construct: "DropCredential",
+			want: `rule DropCredential {
+    when: DropCredential(credential)
+    ensures: not exists credential
+}`,
+		},
+		{
 			// openwisp-users: the beat schedule in settings names the task.
 			name: "a task the beat schedule names stays a temporal rule though handlers call it too",
 			files: map[string]string{"app/models.py": flaskModels,

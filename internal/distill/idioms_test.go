@@ -95,6 +95,28 @@ def expire_tokens():
     db.session.commit()
 `}
 
+// credentialPage is healthchecks' remove_credential view, its form's
+// button named button.
+func credentialPage(button string) map[string]string {
+	return map[string]string{
+		"hc/models.py": `
+from django.db import models
+class Credential(models.Model):
+    code = models.CharField(max_length=36)
+    name = models.CharField(max_length=100)
+`,
+		"hc/views.py": `
+from django.shortcuts import get_object_or_404, redirect, render
+from hc.models import Credential
+def remove_credential(request, code):
+    credential = get_object_or_404(Credential, code=code)
+    if request.method == "POST" and "` + button + `" in request.POST:
+        credential.delete()
+        return redirect("hc-profile")
+    return render(request, "remove.html", {"credential": credential})
+`}
+}
+
 func TestRealServiceIdioms(t *testing.T) {
 	d := New(Options{})
 	tests := []struct {
@@ -696,24 +718,8 @@ def project(request, code):
 		},
 		{
 			// healthchecks' remove_credential: the button is named as the view.
-			name: "an action named as its handler names the rule once",
-			files: map[string]string{
-				"hc/models.py": `
-from django.db import models
-class Credential(models.Model):
-    code = models.CharField(max_length=36)
-    name = models.CharField(max_length=100)
-`,
-				"hc/views.py": `
-from django.shortcuts import get_object_or_404, redirect, render
-from hc.models import Credential
-def remove_credential(request, code):
-    credential = get_object_or_404(Credential, code=code)
-    if request.method == "POST" and "remove_credential" in request.POST:
-        credential.delete()
-        return redirect("hc-profile")
-    return render(request, "remove.html", {"credential": credential})
-`},
+			name:      "an action named as its handler names the rule once",
+			files:     credentialPage("remove_credential"),
 			construct: "RemoveCredential",
 			want: `rule RemoveCredential {
     when: RemoveCredential(credential)
@@ -723,24 +729,8 @@ def remove_credential(request, code):
 		{
 			// healthchecks' remove_totp: the "disable_totp" button names
 			// what is done to the object the view names.
-			name: "an action naming another verb of the handler's object names the rule alone",
-			files: map[string]string{
-				"hc/models.py": `
-from django.db import models
-class Credential(models.Model):
-    code = models.CharField(max_length=36)
-    name = models.CharField(max_length=100)
-`,
-				"hc/views.py": `
-from django.shortcuts import get_object_or_404, redirect, render
-from hc.models import Credential
-def remove_credential(request, code):
-    credential = get_object_or_404(Credential, code=code)
-    if request.method == "POST" and "drop_credential" in request.POST:
-        credential.delete()
-        return redirect("hc-profile")
-    return render(request, "remove.html", {"credential": credential})
-`},
+			name:      "an action naming another verb of the handler's object names the rule alone",
+			files:     credentialPage("drop_credential"),
 			construct: "DropCredential",
 			want: `rule DropCredential {
     when: DropCredential(credential)

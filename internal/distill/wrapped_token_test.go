@@ -7,15 +7,9 @@ import (
 	"testing"
 )
 
-// TestWrappedStoredToken: a secret a method stores hashed on its row
-// (Profile.prepare_token) is one token whichever flow issues it, named
-// after the first method that issues it; a signed payload that carries it
-// beside other entries is that token with those entries (a one-letter key
-// named after the variable it holds), not a second token. A payload that
-// carries no issued token is a token of its own.
-func TestWrappedStoredToken(t *testing.T) {
-	models := func(tokenEntry string) string {
-		return `
+// storedTokenProfile is healthchecks' Profile: prepare_token stores a
+// random secret hashed on the row and signs it into a login link.
+const storedTokenProfile = `
 from secrets import token_urlsafe
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
@@ -26,6 +20,7 @@ from hc.lib import emails
 class Profile(models.Model):
     user = models.OneToOneField(User, models.CASCADE, related_name="profile")
     token = models.CharField(max_length=128, blank=True)
+    nickname = models.CharField(max_length=128, blank=True)
 
     def prepare_token(self):
         token = token_urlsafe(24)
@@ -36,7 +31,17 @@ class Profile(models.Model):
     def send_instant_login_link(self):
         token = self.prepare_token()
         emails.login(self.user.email, {"token": token})
+`
 
+// TestWrappedStoredToken: a secret a method stores hashed on its row
+// (Profile.prepare_token) is one token whichever flow issues it, named
+// after the first method that issues it; a signed payload that carries it
+// beside other entries is that token with those entries (a one-letter key
+// named after the variable it holds), not a second token. A payload that
+// carries no issued token is a token of its own.
+func TestWrappedStoredToken(t *testing.T) {
+	models := func(tokenEntry string) string {
+		return storedTokenProfile + `
     def send_change_email_link(self, new_email):
         payload = {"u": self.user.username, ` + tokenEntry + ` "e": new_email}
         signed_payload = TimestampSigner().sign_object(payload)
@@ -103,29 +108,7 @@ def change_email(request):
 // hashed (profile.token = "") revokes the user's tokens of that kind;
 // emptying another column stays an assignment.
 func TestClearedStoredSecret(t *testing.T) {
-	const models = `
-from secrets import token_urlsafe
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import User
-from django.core.signing import TimestampSigner
-from django.db import models
-from hc.lib import emails
-
-class Profile(models.Model):
-    user = models.OneToOneField(User, models.CASCADE, related_name="profile")
-    token = models.CharField(max_length=128, blank=True)
-    nickname = models.CharField(max_length=128, blank=True)
-
-    def prepare_token(self):
-        token = token_urlsafe(24)
-        self.token = make_password(token)
-        self.save()
-        return TimestampSigner().sign(token)
-
-    def send_instant_login_link(self):
-        token = self.prepare_token()
-        emails.login(self.user.email, {"token": token})
-`
+	const models = storedTokenProfile
 	view := func(field string) string {
 		return `
 from django.contrib.auth.decorators import login_required

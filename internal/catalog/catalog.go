@@ -956,9 +956,14 @@ type SignedTokens struct {
 // graphql_jwt.refresh_token) and the one that holds its models
 // (graphql_jwt.refresh_token.models).
 type InstalledApps struct {
-	Settings     []string `yaml:"settings"`
-	ConfigModule string   `yaml:"config_module"`
-	ModelsModule string   `yaml:"models_module"`
+	Settings []string `yaml:"settings"`
+	// Object is the object the code reads the project's settings through
+	// (django.conf.settings): a helper that only tests settings read
+	// through it (hasattr(settings, "GRAPHQL_JWT")) is decided by the
+	// settings module that defines Settings.
+	Object       string `yaml:"object"`
+	ConfigModule string `yaml:"config_module"`
+	ModelsModule string `yaml:"models_module"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

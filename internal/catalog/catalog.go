@@ -351,6 +351,11 @@ type Language struct {
 	// with the credentials posted and answers with a signed token: the
 	// view's class -> the token it issues.
 	TokenViews map[string]TokenView `yaml:"token_views"`
+	// TokenDecorators are framework decorators that make the method they
+	// wrap sign a user in: a call of it authenticates the login field and
+	// password given as its keywords and issues a token for that user
+	// (graphql_jwt's token_auth): the decorator -> the token it issues.
+	TokenDecorators map[string]TokenView `yaml:"token_decorators"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).

@@ -1302,6 +1302,23 @@ type TokenView struct {
 	KeySetting string          `yaml:"key_setting"`
 	KeyClaim   string          `yaml:"key_claim"`
 	Lifetime   SessionLifetime `yaml:"lifetime"`
+	// Refresh is the stored refresh token issued beside the signed one
+	// when a setting turns it on (graphql_jwt's long-running refresh
+	// tokens); nil when the framework issues none.
+	Refresh *RefreshIssue `yaml:"refresh"`
+}
+
+// RefreshIssue is a row of a framework model created for the user a token
+// is issued to, when a boolean setting (a dict setting's entry:
+// GRAPHQL_JWT.JWT_LONG_RUNNING_REFRESH_TOKEN) is set to true.
+type RefreshIssue struct {
+	Setting string `yaml:"setting"`
+	// Model is the framework model (a framework_models key) of the row.
+	Model string `yaml:"model"`
+	// User is the row's field that holds the user; Stamp the one set to
+	// the time it is created.
+	User  string `yaml:"user"`
+	Stamp string `yaml:"stamp"`
 }
 
 // PasswordValidators names the setting that lists the password validators

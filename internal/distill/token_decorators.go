@@ -63,6 +63,42 @@ func (rc *ruleCtx) signInByDecorator(fr *funcRef, call *facts.Expr, sc *scope, o
 	}
 	expiry := b.tokenLifetime(&tv.Lifetime, sc.file, call.Line)
 	rc.issueTokenOf(snake(strings.TrimSuffix(tv.Token, "Token")), named, expiry, sc, out, call.Line)
+	rc.issueRefresh(tv.Refresh, named, sc, out, call.Line)
+}
+
+// issueRefresh states the refresh token a sign-in stores for the user
+// payload names, when the project's settings set the catalog's refresh
+// setting to true and the refresh model is one of the service's
+// entities (its app installed). A setting left out (the framework's
+// default, off) or set to anything but a literal states nothing.
+func (rc *ruleCtx) issueRefresh(ri *catalog.RefreshIssue, payload *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
+	b := rc.b
+	if ri == nil || ri.User == "" || ri.Stamp == "" {
+		return
+	}
+	dict, key, ok := strings.Cut(ri.Setting, ".")
+	if !ok {
+		return
+	}
+	if _, v := b.dictSetting(dict, key); v == nil {
+		return
+	} else if on, known := boolLiteral(v); !on || !known {
+		return
+	}
+	ent := b.entByQual[ri.Model]
+	if ent == nil || ent.field(ri.User) == nil || ent.field(ri.Stamp) == nil {
+		return
+	}
+	user := rc.payloadUser(payload, sc, out)
+	if user == nil {
+		return
+	}
+	rc.touch(user)
+	row := &value{kind: vNew, ent: ent.name, file: sc.file, line: line, args: []allium.Arg{
+		{Name: ri.User, Value: rc.valueExpr(user)},
+		{Name: ri.Stamp, Value: &allium.Ident{Name: "now"}},
+	}}
+	rc.created(row, out, line)
 }
 
 // loginKeyword is the value a call gives the login field: its keyword of

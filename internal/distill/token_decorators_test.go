@@ -11,8 +11,9 @@ import (
 // sign-in decorator (graphql_jwt's token_auth, as graphql_auth's
 // PasswordChange signs the user in again): it issues a JsonWebToken for
 // the user its login keyword names, living the setting's time or the
-// framework's default. A call whose login keyword is not found, and an
-// undecorated method, issue nothing.
+// framework's default, and the refresh token the settings turn on. A
+// call whose login keyword is not found, and an undecorated method,
+// issue nothing.
 func TestTokenDecoratorIdiom(t *testing.T) {
 	models := `
 from django.contrib.auth.models import AbstractUser
@@ -25,6 +26,7 @@ def sign_in(root, info, **kwargs):
     return None
 `
 	const settings = "AUTH_USER_MODEL = \"app.CustomUser\"\nINSTALLED_APPS = [\"django.contrib.auth\"]\n"
+	const refreshApp = "AUTH_USER_MODEL = \"app.CustomUser\"\nINSTALLED_APPS = [\"django.contrib.auth\", \"graphql_jwt.refresh_token\"]\n"
 	tests := []struct {
 		name     string
 		helper   string
@@ -58,6 +60,59 @@ def sign_in(root, info, **kwargs):
         JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
 }`,
 			lifetime: "jwt_expiration: Duration = 15.minutes",
+		},
+		{
+			name:     "long-running refresh tokens on and their app installed: a refresh token is stored too",
+			helper:   decorated,
+			call:     `sign_in(None, request, password=new, username=user.username)`,
+			settings: refreshApp + "GRAPHQL_JWT = {\"JWT_LONG_RUNNING_REFRESH_TOKEN\": True}\n",
+			want: `rule ChangePassword {
+    when: ChangePassword(new, user)
+    ensures:
+        user.password = hash(new)
+        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
+        RefreshToken.created(user: user, created: now)
+}`,
+			lifetime: "jwt_expiration: Duration = 5.minutes",
+		},
+		{
+			name:     "the app installed but the setting left at the framework's default (off): no refresh token",
+			helper:   decorated,
+			call:     `sign_in(None, request, password=new, username=user.username)`,
+			settings: refreshApp,
+			want: `rule ChangePassword {
+    when: ChangePassword(new, user)
+    ensures:
+        user.password = hash(new)
+        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
+}`,
+			lifetime: "jwt_expiration: Duration = 5.minutes",
+		},
+		{
+			name:     "the setting turned off: no refresh token",
+			helper:   decorated,
+			call:     `sign_in(None, request, password=new, username=user.username)`,
+			settings: refreshApp + "GRAPHQL_JWT = {\"JWT_LONG_RUNNING_REFRESH_TOKEN\": False}\n",
+			want: `rule ChangePassword {
+    when: ChangePassword(new, user)
+    ensures:
+        user.password = hash(new)
+        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
+}`,
+			lifetime: "jwt_expiration: Duration = 5.minutes",
+		},
+		{
+			name:     "the setting read from the environment: unknown, no refresh token",
+			helper:   decorated,
+			call:     `sign_in(None, request, password=new, username=user.username)`,
+			settings: refreshApp + "GRAPHQL_JWT = {\"JWT_LONG_RUNNING_REFRESH_TOKEN\": env.bool(\"LONG\")}\n",
+			want: `rule ChangePassword {
+    when: ChangePassword(new, user)
+    ensures:
+        user.password = hash(new)
+        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
+}`,
+			lifetime: "jwt_expiration: Duration = 5.minutes",
 		},
 		{
 			name:     "the keywords passed on whole: no user known, no token stated",

@@ -27,6 +27,27 @@ def sign_in(root, info, **kwargs):
 `
 	const settings = "AUTH_USER_MODEL = \"app.CustomUser\"\nINSTALLED_APPS = [\"django.contrib.auth\"]\n"
 	const refreshApp = "AUTH_USER_MODEL = \"app.CustomUser\"\nINSTALLED_APPS = [\"django.contrib.auth\", \"graphql_jwt.refresh_token\"]\n"
+	// What ChangePassword ensures: the password alone, with the token,
+	// with the token and a refresh token.
+	const noToken = `rule ChangePassword {
+    when: ChangePassword(new, user)
+    ensures: user.password = hash(new)
+}`
+	const signsIn = `rule ChangePassword {
+    when: ChangePassword(new, user)
+    ensures:
+        user.password = hash(new)
+        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
+}`
+	const signsInWithRefresh = `rule ChangePassword {
+    when: ChangePassword(new, user)
+    ensures:
+        user.password = hash(new)
+        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
+        RefreshToken.created(user: user, created: now)
+}`
+	const byName = `sign_in(None, request, password=new, username=user.username)`
+	const fiveMinutes = "jwt_expiration: Duration = 5.minutes"
 	tests := []struct {
 		name     string
 		helper   string
@@ -40,89 +61,55 @@ def sign_in(root, info, **kwargs):
 			helper:   decorated,
 			call:     `sign_in(None, request, password=new, **{user.USERNAME_FIELD: getattr(user, user.USERNAME_FIELD)})`,
 			settings: settings,
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures:
-        user.password = hash(new)
-        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
-}`,
-			lifetime: "jwt_expiration: Duration = 5.minutes",
+			want:     signsIn,
+			lifetime: fiveMinutes,
 		},
 		{
 			name:     "the login keyword by name; the lifetime the setting gives",
 			helper:   decorated,
-			call:     `sign_in(None, request, password=new, username=user.username)`,
+			call:     byName,
 			settings: settings + "GRAPHQL_JWT = {\"JWT_EXPIRATION_DELTA\": timedelta(minutes=15)}\n",
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures:
-        user.password = hash(new)
-        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
-}`,
+			want:     signsIn,
 			lifetime: "jwt_expiration: Duration = 15.minutes",
 		},
 		{
 			name:     "long-running refresh tokens on and their app installed: a refresh token is stored too",
 			helper:   decorated,
-			call:     `sign_in(None, request, password=new, username=user.username)`,
+			call:     byName,
 			settings: refreshApp + "GRAPHQL_JWT = {\"JWT_LONG_RUNNING_REFRESH_TOKEN\": True}\n",
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures:
-        user.password = hash(new)
-        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
-        RefreshToken.created(user: user, created: now)
-}`,
-			lifetime: "jwt_expiration: Duration = 5.minutes",
+			want:     signsInWithRefresh,
+			lifetime: fiveMinutes,
 		},
 		{
 			name:     "the app installed but the setting left at the framework's default (off): no refresh token",
 			helper:   decorated,
-			call:     `sign_in(None, request, password=new, username=user.username)`,
+			call:     byName,
 			settings: refreshApp,
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures:
-        user.password = hash(new)
-        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
-}`,
-			lifetime: "jwt_expiration: Duration = 5.minutes",
+			want:     signsIn,
+			lifetime: fiveMinutes,
 		},
 		{
 			name:     "the setting turned off: no refresh token",
 			helper:   decorated,
-			call:     `sign_in(None, request, password=new, username=user.username)`,
+			call:     byName,
 			settings: refreshApp + "GRAPHQL_JWT = {\"JWT_LONG_RUNNING_REFRESH_TOKEN\": False}\n",
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures:
-        user.password = hash(new)
-        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
-}`,
-			lifetime: "jwt_expiration: Duration = 5.minutes",
+			want:     signsIn,
+			lifetime: fiveMinutes,
 		},
 		{
 			name:     "the setting read from the environment: unknown, no refresh token",
 			helper:   decorated,
-			call:     `sign_in(None, request, password=new, username=user.username)`,
+			call:     byName,
 			settings: refreshApp + "GRAPHQL_JWT = {\"JWT_LONG_RUNNING_REFRESH_TOKEN\": env.bool(\"LONG\")}\n",
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures:
-        user.password = hash(new)
-        JsonWebToken.created(user: user, expires_at: now + config.jwt_expiration)
-}`,
-			lifetime: "jwt_expiration: Duration = 5.minutes",
+			want:     signsIn,
+			lifetime: fiveMinutes,
 		},
 		{
 			name:     "the keywords passed on whole: no user known, no token stated",
 			helper:   decorated,
 			call:     `sign_in(None, request, **kwargs)`,
 			settings: settings,
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures: user.password = hash(new)
-}`,
+			want:     noToken,
 		},
 		{
 			name: "an undecorated method issues nothing",
@@ -130,12 +117,9 @@ def sign_in(root, info, **kwargs):
 def sign_in(root, info, **kwargs):
     return None
 `,
-			call:     `sign_in(None, request, password=new, username=user.username)`,
+			call:     byName,
 			settings: settings,
-			want: `rule ChangePassword {
-    when: ChangePassword(new, user)
-    ensures: user.password = hash(new)
-}`,
+			want:     noToken,
 		},
 	}
 	for _, tt := range tests {

@@ -80,9 +80,8 @@ func (rc *ruleCtx) issueRefresh(ri *catalog.RefreshIssue, payload *facts.Expr, s
 	if !ok {
 		return
 	}
-	if _, v := b.dictSetting(dict, key); v == nil {
-		return
-	} else if on, known := boolLiteral(v); !on || !known {
+	_, setting := b.dictSetting(dict, key)
+	if on, known := boolLiteral(setting); !on || !known {
 		return
 	}
 	ent := b.entByQual[ri.Model]

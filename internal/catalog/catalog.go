@@ -351,6 +351,11 @@ type Language struct {
 	// with the credentials posted and answers with a signed token: the
 	// view's class -> the token it issues.
 	TokenViews map[string]TokenView `yaml:"token_views"`
+	// TokenDecorators are framework decorators that make the method they
+	// wrap sign a user in: a call of it authenticates the login field and
+	// password given as its keywords and issues a token for that user
+	// (graphql_jwt's token_auth): the decorator -> the token it issues.
+	TokenDecorators map[string]TokenView `yaml:"token_decorators"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
@@ -956,9 +961,14 @@ type SignedTokens struct {
 // graphql_jwt.refresh_token) and the one that holds its models
 // (graphql_jwt.refresh_token.models).
 type InstalledApps struct {
-	Settings     []string `yaml:"settings"`
-	ConfigModule string   `yaml:"config_module"`
-	ModelsModule string   `yaml:"models_module"`
+	Settings []string `yaml:"settings"`
+	// Object is the object the code reads the project's settings through
+	// (django.conf.settings): a helper that only tests settings read
+	// through it (hasattr(settings, "GRAPHQL_JWT")) is decided by the
+	// settings module that defines Settings.
+	Object       string `yaml:"object"`
+	ConfigModule string `yaml:"config_module"`
+	ModelsModule string `yaml:"models_module"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user
@@ -1296,6 +1306,23 @@ type TokenView struct {
 	KeySetting string          `yaml:"key_setting"`
 	KeyClaim   string          `yaml:"key_claim"`
 	Lifetime   SessionLifetime `yaml:"lifetime"`
+	// Refresh is the stored refresh token issued beside the signed one
+	// when a setting turns it on (graphql_jwt's long-running refresh
+	// tokens); nil when the framework issues none.
+	Refresh *RefreshIssue `yaml:"refresh"`
+}
+
+// RefreshIssue is a row of a framework model created for the user a token
+// is issued to, when a boolean setting (a dict setting's entry:
+// GRAPHQL_JWT.JWT_LONG_RUNNING_REFRESH_TOKEN) is set to true.
+type RefreshIssue struct {
+	Setting string `yaml:"setting"`
+	// Model is the framework model (a framework_models key) of the row.
+	Model string `yaml:"model"`
+	// User is the row's field that holds the user; Stamp the one set to
+	// the time it is created.
+	User  string `yaml:"user"`
+	Stamp string `yaml:"stamp"`
 }
 
 // PasswordValidators names the setting that lists the password validators

@@ -162,7 +162,7 @@ func (rc *ruleCtx) lowercasedInput(v *value) bool {
 
 // staticTruth decides a condition whose value is known while walking: a
 // test of a name bound to None or a boolean literal (a helper's parameter
-// left at its default), and not of one.
+// left at its default), and not of one; a helper that only reads settings.
 func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 	if e == nil {
 		return false, false
@@ -179,6 +179,10 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 			}
 		}
 		return nil, false
+	}
+	if t, ok := rc.settingsHelperTruth(sc.file, e); ok {
+		// if using_refresh_tokens(): a helper that reads only settings.
+		return t, true
 	}
 	switch e.Kind {
 	case facts.ExprUnary:

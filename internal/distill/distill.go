@@ -455,6 +455,10 @@ type builder struct {
 	// activeMemo: whether signed-in users are active (activeSessions),
 	// once known.
 	activeMemo *bool
+	// settingsMemo: the project settings module's constants
+	// (projectSettings), once looked up; settingsLooked says it was.
+	settingsMemo   map[string]*facts.Expr
+	settingsLooked bool
 	// sessionUser is the entity signed-in sessions belong to, once a
 	// rule signs a user in or out (the Session entity is then declared).
 	sessionUser string

@@ -2407,6 +2407,8 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		rc.untranslated(sc, call.Line, LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
 		return unknownValue
 	}
+	// A framework sign-in decorator issues its token before the body runs.
+	rc.signInByDecorator(fr, call, sc, out)
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth, stack: append(slices.Clone(sc.stack), q),
 		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
 	for k, v := range fr.closure {

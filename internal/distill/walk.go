@@ -813,6 +813,11 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		rc.untranslated(sc, s.Line, LeftOutCondition, "a conditional outcome")
 		return false
 	}
+	shared, thenOut, elseOut := sharedOutcomes(thenOut, elseOut)
+	*out = append(*out, shared...)
+	if len(thenOut) == 0 && len(elseOut) == 0 {
+		return false
+	}
 	ifs := &allium.If{Meta: rc.b.meta(sc.file, s.Line), Branches: []allium.IfBranch{{Cond: cond, Body: thenOut}}}
 	if len(thenOut) == 0 {
 		ifs.Branches[0] = allium.IfBranch{Cond: negate(cond), Body: elseOut}

@@ -1,0 +1,51 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// sharedOutcomes takes out of an if the outcomes both its branches state
+// alike (graphql_auth's DeleteAccount revokes the user's refresh tokens
+// whether it deletes the user or deactivates them): they hold either
+// way, so they are stated once, outside the if. Only a for or an
+// assignment moves, and only when neither branch binds a name (a let) it
+// could read.
+func sharedOutcomes(thenOut, elseOut []allium.Stmt) (shared, restThen, restElse []allium.Stmt) {
+	binds := func(list []allium.Stmt) bool {
+		return slices.ContainsFunc(list, func(s allium.Stmt) bool { _, isLet := s.(*allium.Let); return isLet })
+	}
+	if len(thenOut) == 0 || len(elseOut) == 0 || binds(thenOut) || binds(elseOut) {
+		return nil, thenOut, elseOut
+	}
+	inElse := map[string]bool{}
+	for _, st := range elseOut {
+		inElse[stmtKey(st)] = true
+	}
+	moved := map[string]bool{}
+	for _, st := range thenOut {
+		switch st.(type) {
+		case *allium.For, *allium.Assign:
+		default:
+			continue
+		}
+		if k := stmtKey(st); inElse[k] && !moved[k] {
+			moved[k] = true
+			shared = append(shared, st)
+		}
+	}
+	if len(shared) == 0 {
+		return nil, thenOut, elseOut
+	}
+	keep := func(list []allium.Stmt) []allium.Stmt {
+		var out []allium.Stmt
+		for _, st := range list {
+			if !moved[stmtKey(st)] {
+				out = append(out, st)
+			}
+		}
+		return out
+	}
+	return shared, keep(thenOut), keep(elseOut)
+}

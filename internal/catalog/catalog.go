@@ -223,6 +223,10 @@ type Language struct {
 	// FindOrCreateMethods create a row only when none matches their
 	// lookup keywords (get_or_create(k=v, defaults={...})).
 	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
+	// CollectionAppends add a new row to a relationship's collection of
+	// its owner (user.organizations.append(Membership(...))): the row is
+	// created with its owner when the owner is stored.
+	CollectionAppends []string `yaml:"collection_appends"`
 	// CountCalls are aggregates that count a relationship in an
 	// annotation (annotate(n=Count("memberships"))); FieldRefCalls name
 	// another field of the same row in a filter (F("created")).
@@ -303,6 +307,9 @@ type Language struct {
 	// getattr(obj, name), setattr(obj, name, value).
 	AttrGetCalls []string `yaml:"attr_get_calls"`
 	AttrSetCalls []string `yaml:"attr_set_calls"`
+	// AttrHasCalls test whether an object has an attribute named by a
+	// value: hasattr(obj, name).
+	AttrHasCalls []string `yaml:"attr_has_calls"`
 	// TimeCasts convert a time to a number of seconds and keep its
 	// meaning (int(time.time())).
 	TimeCasts []string `yaml:"time_casts"`

@@ -358,8 +358,13 @@ type ruleCtx struct {
 	body     []allium.Stmt // lets and requires
 	ensures  []allium.Stmt
 	lets     map[string]bool
-	assigned map[string]allium.Expr
-	extra    []*ruleOut
+	// clashLets: lets of lookups whose variable's name was taken (by an
+	// input, another let or an enum literal) and got a suffix; a caller
+	// that keeps the row under a free name of its own renames them
+	// (renameClashLet).
+	clashLets map[string]bool
+	assigned  map[string]allium.Expr
+	extra     []*ruleOut
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it
 	// keeps the handler's name); line is where a path starts.

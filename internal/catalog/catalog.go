@@ -277,6 +277,10 @@ type Language struct {
 	// PropertyDecorators make a method read as an attribute (user.token):
 	// reading the attribute runs the method.
 	PropertyDecorators []string `yaml:"property_decorators"`
+	// ResponseModelKeywords name the route decorator's keyword that gives
+	// the response's schema (FastAPI's response_model): a row returned
+	// is serialised through it, each of its fields read from the row.
+	ResponseModelKeywords []string `yaml:"response_model_keywords"`
 	// SettingsDefaults are module dicts that hold a settings object's
 	// defaults by name (DRF-style DEFAULTS = {"X": 1} read as
 	// app_settings.X): each entry is a config candidate.

@@ -69,6 +69,109 @@ def login_user(user_in: UserLogin, db_session: DbSession):
 }`,
 		},
 		{
+			// dispatch: register_user returns the new user, and the route's
+			// response_model has a token field: serialising the user reads
+			// the model's token property, which issues a JWT.
+			name: "a returned row serialised through a response model runs the property a field names",
+			files: map[string]string{
+				"app/models.py": `
+from datetime import datetime, timedelta
+import jwt
+from sqlalchemy import Column, String, Integer
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+JWT_EXP = 86400
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+
+    @property
+    def token(self):
+        now = datetime.utcnow()
+        exp = (now + timedelta(seconds=JWT_EXP)).timestamp()
+        data = {"exp": exp, "email": self.email}
+        return jwt.encode(data, "secret", algorithm="HS256")
+`,
+				"app/views.py": `
+from fastapi import APIRouter
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserRegister(BaseModel):
+    email: str
+
+class RegisterResponse(BaseModel):
+    token: str | None = None
+
+def register_user(user_in: UserRegister, db_session: DbSession):
+    user = User(email=user_in.email)
+    db_session.add(user)
+    db_session.commit()
+    return user
+
+register_user = router.post("/register", response_model=RegisterResponse)(register_user)
+`},
+			construct: "RegisterUser",
+			want: `rule RegisterUser {
+    when: RegisterUser(email)
+    ensures:
+        let user = User.created(email: email)
+        AccessToken.created(user: user, expires_at: now + config.jwt_exp, email: email)
+}`,
+		},
+		{
+			name: "a response model without the property's field reads nothing of it",
+			files: map[string]string{
+				"app/models.py": `
+from datetime import datetime, timedelta
+import jwt
+from sqlalchemy import Column, String, Integer
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+JWT_EXP = 86400
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+
+    @property
+    def token(self):
+        now = datetime.utcnow()
+        exp = (now + timedelta(seconds=JWT_EXP)).timestamp()
+        data = {"exp": exp, "email": self.email}
+        return jwt.encode(data, "secret", algorithm="HS256")
+`,
+				"app/views.py": `
+from fastapi import APIRouter
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserRegister(BaseModel):
+    email: str
+
+class RegisterResponse(BaseModel):
+    email: str
+
+def register_user(user_in: UserRegister, db_session: DbSession):
+    user = User(email=user_in.email)
+    db_session.add(user)
+    db_session.commit()
+    return user
+
+register_user = router.post("/register", response_model=RegisterResponse)(register_user)
+`},
+			construct: "RegisterUser",
+			want: `rule RegisterUser {
+    when: RegisterUser(email)
+    ensures: User.created(email: email)
+}`,
+		},
+		{
 			// boilerplate: the user is looked up by email or username, the
 			// helper returns False when it finds none, and the token's payload
 			// is the caller's dict copied and updated with its expiry; the

@@ -28,7 +28,9 @@ func (rc *ruleCtx) collectionAppend(e *facts.Expr, method string, sc *scope, out
 		return nil, false
 	}
 	coll := e.X.X
-	if coll == nil || coll.Kind != facts.ExprAttr || coll.X == nil {
+	if coll == nil || coll.Kind != facts.ExprAttr || !namePath(coll.X) {
+		// Only a plain owner (user, self.user): evaluating the owner
+		// here and again if the call is not one must not repeat effects.
 		return nil, false
 	}
 	owner := rc.eval(coll.X, sc, out, false)
@@ -162,4 +164,12 @@ func (rc *ruleCtx) inlineAbsentLet(name string) {
 	absent.X = rc.body[letAt].(*allium.Let).Value
 	rc.body = slices.Delete(rc.body, letAt, letAt+1)
 	delete(rc.lets, name)
+}
+
+// namePath reports a name or a chain of attributes on one (self.user).
+func namePath(e *facts.Expr) bool {
+	for e != nil && e.Kind == facts.ExprAttr {
+		e = e.X
+	}
+	return e != nil && e.Kind == facts.ExprName
 }

@@ -630,6 +630,54 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 	return &allium.Ident{Name: name}
 }
 
+// inlineAbsentLet frees the name of a lookup whose only use is the
+// precondition that it finds nothing (let user = User{email}; requires:
+// not exists user): the code rebinds the name to the row it then creates
+// (user = create(...)), and the spec follows it, writing the lookup in
+// the precondition (requires: not exists User{email}). Any other use of
+// the let keeps it.
+func (rc *ruleCtx) inlineAbsentLet(name string) {
+	letAt, uses := -1, 0
+	var absent *allium.Unary
+	for i, s := range rc.body {
+		if l, ok := s.(*allium.Let); ok && l.Name == name {
+			if _, join := l.Value.(*allium.Join); !join {
+				return
+			}
+			letAt = i
+			continue
+		}
+		if r, ok := s.(*allium.Requires); ok {
+			if n, ok := r.Cond.(*allium.Unary); ok && n.Op == allium.OpNot {
+				if ex, ok := n.X.(*allium.Unary); ok && ex.Op == allium.OpExists && isIdent(ex.X, name) {
+					absent = ex
+				}
+			}
+		}
+	}
+	if letAt < 0 || absent == nil {
+		return
+	}
+	count := func(e allium.Expr) bool {
+		if isIdent(e, name) {
+			uses++
+		}
+		return true
+	}
+	allium.WalkStmts(append(slices.Clone(rc.body), rc.ensures...), func(s allium.Stmt) bool {
+		for _, x := range allium.StmtExprs(s) {
+			allium.Inspect(x, count)
+		}
+		return true
+	})
+	if uses != 1 {
+		return
+	}
+	absent.X = rc.body[letAt].(*allium.Let).Value
+	rc.body = slices.Delete(rc.body, letAt, letAt+1)
+	delete(rc.lets, name)
+}
+
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {

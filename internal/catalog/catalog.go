@@ -223,6 +223,10 @@ type Language struct {
 	// FindOrCreateMethods create a row only when none matches their
 	// lookup keywords (get_or_create(k=v, defaults={...})).
 	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
+	// CollectionAppends add a new row to a relationship's collection of
+	// its owner (user.organizations.append(Membership(...))): the row is
+	// created with its owner when the owner is stored.
+	CollectionAppends []string `yaml:"collection_appends"`
 	// CountCalls are aggregates that count a relationship in an
 	// annotation (annotate(n=Count("memberships"))); FieldRefCalls name
 	// another field of the same row in a filter (F("created")).
@@ -273,6 +277,10 @@ type Language struct {
 	// PropertyDecorators make a method read as an attribute (user.token):
 	// reading the attribute runs the method.
 	PropertyDecorators []string `yaml:"property_decorators"`
+	// ResponseModelKeywords name the route decorator's keyword that gives
+	// the response's schema (FastAPI's response_model): a row returned
+	// is serialised through it, each of its fields read from the row.
+	ResponseModelKeywords []string `yaml:"response_model_keywords"`
 	// SettingsDefaults are module dicts that hold a settings object's
 	// defaults by name (DRF-style DEFAULTS = {"X": 1} read as
 	// app_settings.X): each entry is a config candidate.
@@ -303,6 +311,9 @@ type Language struct {
 	// getattr(obj, name), setattr(obj, name, value).
 	AttrGetCalls []string `yaml:"attr_get_calls"`
 	AttrSetCalls []string `yaml:"attr_set_calls"`
+	// AttrHasCalls test whether an object has an attribute named by a
+	// value: hasattr(obj, name).
+	AttrHasCalls []string `yaml:"attr_has_calls"`
 	// TimeCasts convert a time to a number of seconds and keep its
 	// meaning (int(time.time())).
 	TimeCasts []string `yaml:"time_casts"`

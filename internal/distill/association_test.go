@@ -251,7 +251,10 @@ def change_role(user_id):`,
 }`,
 		},
 		{
-			name: "a row created under the name of a lookup is new_<name> to the row that refers to it",
+			// The lookup's let is only the test that no row matches: the
+			// test reads the lookup itself and the name goes to the row
+			// the code rebinds it to.
+			name: "a row created under the name of a lookup only tested absent takes the name",
 			route: `@app.route("/signup", methods=["POST"])
 def signup():`,
 			body: `    user = User.query.filter_by(email=request.form["email"]).first()
@@ -263,11 +266,31 @@ def signup():`,
 			rule: "Signup",
 			want: `rule Signup {
     when: Signup(email)
-    let user = User{email}
-    requires: not exists user
+    requires: not exists User{email}
     ensures:
-        let new_user = User.created(email: email)
-        Profile.created(user: new_user)
+        let user = User.created(email: email)
+        Profile.created(user: user)
+}`,
+		},
+		{
+			// healthchecks' signup: the lookup is also the condition of the
+			// creation, so it keeps its let and the new row is new_user.
+			name: "a row created under the name of a lookup read elsewhere is new_<name> to the row that refers to it",
+			route: `@app.route("/signup", methods=["POST"])
+def signup():`,
+			body: `    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        user = User(email=request.form["email"])
+        db.session.add(user)
+        db.session.add(Profile(user=user))`,
+			rule: "Signup",
+			want: `rule Signup {
+    when: Signup(email)
+    let user = User{email}
+    ensures:
+        if not exists user:
+            let new_user = User.created(email: email)
+            Profile.created(user: new_user)
 }`,
 		},
 		{

@@ -200,6 +200,8 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 			// a constant, and a member is never empty.
 			return true, true
 		}
+	case facts.ExprCall:
+		return rc.shapeHasAttr(e, sc)
 	case facts.ExprCompare:
 		if e.X == nil || e.Y == nil {
 			return false, false

@@ -632,7 +632,7 @@ func plumbingField(name string) bool {
 // stands for the entity itself (the link in an email names the token).
 func secretField(name string) bool {
 	switch name {
-	case "id", "pk", "uuid", "token", "code", "key", "token_hash", "slug":
+	case "id", "pk", "uuid", "token", "code", "key", "token_hash":
 		return true
 	}
 	return strings.HasSuffix(name, "_token") || strings.HasSuffix(name, "_id")

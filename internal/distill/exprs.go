@@ -1138,6 +1138,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.hookCall(e, method, sc, out); v != nil {
 		return v
 	}
+	if v, ok := rc.collectionAppend(e, method, sc, out); ok {
+		return v // user.organizations.append(Membership(...))
+	}
 	if v := rc.itemsCall(e, sc, out); v != nil {
 		return v // chain.from_iterable(validators) (items.go)
 	}

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"fmt"
 	"maps"
 	"testing"
 )
@@ -21,26 +22,7 @@ func TestFastAPIIdioms(t *testing.T) {
 			// that encodes a JWT from a payload kept in a local.
 			name: "a JWT issued by a model property read in the response is a token created for the user, its claims fields",
 			files: map[string]string{
-				"app/models.py": `
-from datetime import datetime, timedelta
-import jwt
-from sqlalchemy import Column, String, Integer
-from sqlalchemy.orm import declarative_base
-Base = declarative_base()
-JWT_EXP = 86400
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(Integer, primary_key=True)
-    email = Column(String)
-
-    @property
-    def token(self):
-        now = datetime.utcnow()
-        exp = (now + timedelta(seconds=JWT_EXP)).timestamp()
-        data = {"exp": exp, "email": self.email}
-        return jwt.encode(data, "secret", algorithm="HS256")
-`,
+				"app/models.py": jwtPropertyModel,
 				"app/views.py": `
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
@@ -66,6 +48,29 @@ def login_user(user_in: UserLogin, db_session: DbSession):
     let user = User{email}
     requires: exists user
     ensures: AccessToken.created(user: user, expires_at: now + config.jwt_exp, email: user.email)
+}`,
+		},
+		{
+			// dispatch: register_user returns the new user, and the route's
+			// response_model has a token field: serialising the user reads
+			// the model's token property, which issues a JWT.
+			name:      "a returned row serialised through a response model runs the property a field names",
+			files:     registerWithResponse("token: str | None = None"),
+			construct: "RegisterUser",
+			want: `rule RegisterUser {
+    when: RegisterUser(email)
+    ensures:
+        let user = User.created(email: email)
+        AccessToken.created(user: user, expires_at: now + config.jwt_exp, email: email)
+}`,
+		},
+		{
+			name:      "a response model without the property's field reads nothing of it",
+			files:     registerWithResponse("email: str"),
+			construct: "RegisterUser",
+			want: `rule RegisterUser {
+    when: RegisterUser(email)
+    ensures: User.created(email: email)
 }`,
 		},
 		{
@@ -875,4 +880,57 @@ async def get_current_superuser(current_user: Annotated[dict, Depends(get_curren
 	}
 	maps.Copy(out, files)
 	return out
+}
+
+// jwtPropertyModel is dispatch's user model: a token property that
+// encodes a JWT from a payload kept in a local.
+const jwtPropertyModel = `
+from datetime import datetime, timedelta
+import jwt
+from sqlalchemy import Column, String, Integer
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+JWT_EXP = 86400
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+
+    @property
+    def token(self):
+        now = datetime.utcnow()
+        exp = (now + timedelta(seconds=JWT_EXP)).timestamp()
+        data = {"exp": exp, "email": self.email}
+        return jwt.encode(data, "secret", algorithm="HS256")
+`
+
+// registerWithResponse is dispatch's register shape: a user model whose
+// token property issues a JWT, and a register handler registered by a
+// module-level call with response_model=RegisterResponse, whose one field
+// is field.
+func registerWithResponse(field string) map[string]string {
+	return map[string]string{
+		"app/models.py": jwtPropertyModel,
+		"app/views.py": fmt.Sprintf(`
+from fastapi import APIRouter
+from pydantic import BaseModel
+from .models import User
+router = APIRouter()
+
+class UserRegister(BaseModel):
+    email: str
+
+class RegisterResponse(BaseModel):
+    %s
+
+def register_user(user_in: UserRegister, db_session: DbSession):
+    user = User(email=user_in.email)
+    db_session.add(user)
+    db_session.commit()
+    return user
+
+register_user = router.post("/register", response_model=RegisterResponse)(register_user)
+`, field),
+	}
 }

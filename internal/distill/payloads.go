@@ -163,6 +163,8 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 				rc.eval(x, sc, out, true)
 			}
 		}
+	case facts.ExprName:
+		rc.responseModelReads(x, sc, out)
 	case facts.ExprAttr:
 		if x.X == nil || x.X.Kind != facts.ExprName {
 			return
@@ -171,6 +173,41 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 			if fr := rc.b.method(v.ent, x.Name); fr != nil && rc.isProperty(fr.fn) {
 				rc.propertyAttr(v, x.Name, sc, out)
 			}
+		}
+	}
+}
+
+// responseModelReads reads a returned row through the response schema
+// its route declares (@router.post(..., response_model=UserRegisterResponse)
+// then `return user`): serialising the row reads each field of the schema
+// from it, and a field that is a property of the row's model runs that
+// property, as `return {"token": user.token}` would (dispatch's register
+// answers the new user's token this way).
+func (rc *ruleCtx) responseModelReads(x *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	route := rc.h.route
+	if route == nil || sc.inlined {
+		return
+	}
+	var model *facts.Expr
+	for _, k := range rc.b.lang.ResponseModelKeywords {
+		if model = route.Keyword(k); model != nil {
+			break
+		}
+	}
+	if model == nil {
+		return
+	}
+	v := sc.vars[x.Name]
+	if v == nil || (v.kind != vEntity && v.kind != vNew) || v.ent == "" {
+		return
+	}
+	schema := rc.b.ix.class(rc.h.file, model)
+	if schema == nil {
+		return
+	}
+	for _, f := range rc.b.shapeFieldsWithBases(schema) {
+		if fr := rc.b.method(v.ent, f.Name); fr != nil && rc.isProperty(fr.fn) {
+			rc.propertyAttr(v, f.Name, sc, out)
 		}
 	}
 }
@@ -373,7 +410,8 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 			if lit, ok := owner.enum.members[x.Name]; ok {
 				return &allium.Ident{Name: lit}, &allium.Type{Name: owner.enum.name}
 			}
-		case vEntity:
+		case vEntity, vNew:
+			// user.email, or the email a user created here was given.
 			ent := b.entByName[owner.ent]
 			if ent == nil {
 				return nil, nil

@@ -23,6 +23,7 @@ import (
 // with the condition it was registered under (nil: always).
 type routeRegistration struct {
 	cond *facts.Expr
+	call *facts.Expr // the decorator's call: router.post("/register", ...)
 }
 
 // registeredRoutes lists, by function name, the routes a module registers
@@ -42,13 +43,13 @@ func (b *builder) registeredRoutes(f *facts.File) map[string]routeRegistration {
 		if name == "" {
 			continue
 		}
-		out[name] = routeRegistration{cond: enclosingModuleIf(f, c.Line)}
+		out[name] = routeRegistration{cond: enclosingModuleIf(f, c.Line), call: c.Value.X}
 	}
 	for i := range f.Statements {
 		s := &f.Statements[i]
 		if s.Kind == facts.StmtExpr {
 			if name := b.routeCallTarget(s.Value); name != "" {
-				out[name] = routeRegistration{}
+				out[name] = routeRegistration{call: s.Value.X}
 			}
 		}
 	}

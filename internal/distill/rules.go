@@ -30,6 +30,9 @@ type handler struct {
 	// routeCond: the module-level condition its route is registered
 	// under (route_calls.go).
 	routeCond *facts.Expr
+	// route: the call of the route decorator (router.post("/x",
+	// response_model=M)), when it is one; nil otherwise.
+	route *facts.Expr
 	// tokenParams: parameters the handler uses as the key of a token
 	// kept in a cache (flask_cachetokens.go).
 	tokenParams map[string]bool
@@ -232,11 +235,11 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 				}
 			}
 		case slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view"):
-			isRoute = true
+			isRoute, h.route = true, call
 		}
 	}
 	if reg, ok := b.registeredRoutes(f)[fn.Name]; ok && !isRoute && !h.job {
-		isRoute, h.routeCond = true, reg.cond
+		isRoute, h.routeCond, h.route = true, reg.cond, reg.call
 	}
 	if !isRoute && !h.job && viewModule && len(fn.Params) > 0 && fn.Params[0].Name == "request" && !strings.HasPrefix(fn.Name, "_") {
 		isRoute = true
@@ -358,8 +361,13 @@ type ruleCtx struct {
 	body     []allium.Stmt // lets and requires
 	ensures  []allium.Stmt
 	lets     map[string]bool
-	assigned map[string]allium.Expr
-	extra    []*ruleOut
+	// clashLets: lets of lookups whose variable's name was taken (by an
+	// input, another let or an enum literal) and got a suffix; a caller
+	// that keeps the row under a free name of its own renames them
+	// (renameClashLet).
+	clashLets map[string]bool
+	assigned  map[string]allium.Expr
+	extra     []*ruleOut
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it
 	// keeps the handler's name); line is where a path starts.

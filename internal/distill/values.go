@@ -94,6 +94,9 @@ type value struct {
 	// oneOf: the name of whichever of these inputs the request has
 	// (mutation_inputs.go).
 	oneOf []string
+	// pending: vNew: rows put in its collections before it was stored
+	// (collection_appends.go).
+	pending []pendingChild
 }
 
 // query is a filtered query over one entity.

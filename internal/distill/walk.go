@@ -238,6 +238,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if val.kind == vNew && val.local == "" {
 			val.local = t.Name
 		}
+		rc.renameClashLet(val, t.Name)
 		sc.vars[t.Name] = val
 	case facts.ExprDict:
 		rc.destructure(t, v, sc, out, line)
@@ -439,13 +440,20 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
 	}
+	clash := false
 	if rc.b.isEnumLiteral(bn) {
-		bn = bn + "_" + lastWord(q.ent)
+		bn, clash = bn+"_"+lastWord(q.ent), true
 	}
 	if rc.lets[bn] || rc.paramSet[bn] {
-		bn = bn + "_" + itoa(len(rc.lets)+1)
+		bn, clash = bn+"_"+itoa(len(rc.lets)+1), true
 	}
 	rc.lets[bn] = true
+	if clash && sc.top {
+		if rc.clashLets == nil {
+			rc.clashLets = map[string]bool{}
+		}
+		rc.clashLets[bn] = true
+	}
 	let := &allium.Let{Meta: rc.b.meta(sc.file, line), Name: bn, Value: j}
 	if sc.top {
 		rc.body = append(rc.body, let)
@@ -468,6 +476,42 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.authenticateActive(found, sc, line)
 	}
 	return found
+}
+
+// renameClashLet names a row found by a helper after the caller's
+// variable: org = get_by_slug_or_raise(slug=organization) finds the row
+// under the helper's local `organization`, which the slug input already
+// names, and the let the lookup got (organization_3) reads better as org.
+// Only a let made at the rule's top level with a suffixed name is renamed,
+// and only to a name nothing else in the rule uses.
+func (rc *ruleCtx) renameClashLet(val *value, name string) {
+	if val == nil || val.kind != vEntity {
+		return
+	}
+	id, ok := val.expr.(*allium.Ident)
+	if !ok || !rc.clashLets[id.Name] {
+		return
+	}
+	bn := bindingName(name)
+	if bn == "" || bn == id.Name || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
+		return
+	}
+	var let *allium.Let
+	for _, s := range rc.body {
+		if l, ok := s.(*allium.Let); ok && l.Name == id.Name {
+			let = l
+		}
+	}
+	if let == nil {
+		return
+	}
+	from := id.Name
+	let.Name = bn
+	renameIdent(rc, from, bn)
+	id.Name = bn // the value's own name, if no clause shares it
+	delete(rc.lets, from)
+	delete(rc.clashLets, from)
+	rc.lets[bn] = true
 }
 
 // join writes a query's equality conditions as Entity{field: value}.
@@ -556,6 +600,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 	}
 	*out = append(*out, &allium.ExprStmt{Meta: rc.b.meta(v.file, v.line), X: call})
 	v.createdAt, v.createdIx = out, len(*out)-1
+	rc.createPending(v, out, line)
 }
 
 // newRef names a created instance referenced after its creation: its
@@ -572,6 +617,9 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 		return nil
 	}
 	name := bindingName(v.local)
+	if name != "" && rc.lets[name] {
+		rc.inlineAbsentLet(name)
+	}
 	if name != "" && (rc.paramSet[name] || rc.lets[name]) {
 		// user = User{email} looked up first, then user = User(...)
 		// (healthchecks' _make_user): the new row is new_user.
@@ -584,6 +632,54 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 	v.letName = name
 	(*v.createdAt)[v.createdIx] = &allium.Let{Meta: st.Meta, Name: name, Value: st.X}
 	return &allium.Ident{Name: name}
+}
+
+// inlineAbsentLet frees the name of a lookup whose only use is the
+// precondition that it finds nothing (let user = User{email}; requires:
+// not exists user): the code rebinds the name to the row it then creates
+// (user = create(...)), and the spec follows it, writing the lookup in
+// the precondition (requires: not exists User{email}). Any other use of
+// the let keeps it.
+func (rc *ruleCtx) inlineAbsentLet(name string) {
+	letAt, uses := -1, 0
+	var absent *allium.Unary
+	for i, s := range rc.body {
+		if l, ok := s.(*allium.Let); ok && l.Name == name {
+			if _, join := l.Value.(*allium.Join); !join {
+				return
+			}
+			letAt = i
+			continue
+		}
+		if r, ok := s.(*allium.Requires); ok {
+			if n, ok := r.Cond.(*allium.Unary); ok && n.Op == allium.OpNot {
+				if ex, ok := n.X.(*allium.Unary); ok && ex.Op == allium.OpExists && isIdent(ex.X, name) {
+					absent = ex
+				}
+			}
+		}
+	}
+	if letAt < 0 || absent == nil {
+		return
+	}
+	count := func(e allium.Expr) bool {
+		if isIdent(e, name) {
+			uses++
+		}
+		return true
+	}
+	allium.WalkStmts(append(slices.Clone(rc.body), rc.ensures...), func(s allium.Stmt) bool {
+		for _, x := range allium.StmtExprs(s) {
+			allium.Inspect(x, count)
+		}
+		return true
+	})
+	if uses != 1 {
+		return
+	}
+	absent.X = rc.body[letAt].(*allium.Let).Value
+	rc.body = slices.Delete(rc.body, letAt, letAt+1)
+	delete(rc.lets, name)
 }
 
 // ifStmt turns guards into requires, guarded effects into a second rule

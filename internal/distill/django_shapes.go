@@ -469,10 +469,11 @@ func (rc *ruleCtx) sessionStamps(names []string, u *value, sc *scope, out *[]all
 // `exists x.rel`: a one-to-one the instance may lack (Django raises
 // RelatedObjectDoesNotExist, so hasattr is False); nil for other calls.
 func (rc *ruleCtx) hasattrCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Raw != "hasattr" || len(e.Args) != 2 || e.Args[1].Kind != facts.ExprString {
+	obj, attr, ok := rc.b.attrHasCall(e)
+	if !ok {
 		return nil
 	}
-	x := rc.eval(&e.Args[0], sc, out, false)
+	x := rc.eval(obj, sc, out, false)
 	if x.kind != vEntity || x.expr == nil {
 		return nil
 	}
@@ -480,7 +481,7 @@ func (rc *ruleCtx) hasattrCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *va
 	if ent == nil {
 		return nil
 	}
-	name := e.Args[1].Value
+	name := attr.Value
 	if f := ent.attrs[name]; f != nil && !f.drop && f.fkEntity != "" && f.typ != nil && f.typ.Optional {
 		f.used = true
 		rc.touch(x)

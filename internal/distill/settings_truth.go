@@ -149,8 +149,8 @@ func (b *builder) settingsTruth(e *facts.Expr, consts map[string]*facts.Expr) (t
 			return !t, true
 		}
 	case facts.ExprCall:
-		if e.Raw == "hasattr" && len(e.Args) == 2 && e.Args[0].Resolved() == object && e.Args[1].Kind == facts.ExprString {
-			if _, found := consts[e.Args[1].Value]; found {
+		if obj, attr, ok := b.attrHasCall(e); ok && obj.Resolved() == object {
+			if _, found := consts[attr.Value]; found {
 				return true, true
 			}
 			return false, false

@@ -5,6 +5,20 @@ import (
 	"github.com/distill/distill/internal/facts"
 )
 
+// attrHasCall splits a catalogued attribute test (attr_has_calls:
+// Python's hasattr(x, "name")) into the object tested and the attribute's
+// name; ok is false for any other call, or one naming the attribute by a
+// value the code computes.
+func (b *builder) attrHasCall(e *facts.Expr) (obj, attr *facts.Expr, ok bool) {
+	if e == nil || e.Kind != facts.ExprCall || len(e.Args) != 2 || len(e.Keywords()) > 0 {
+		return nil, nil, false
+	}
+	if !catalog.MatchAny(b.lang.AttrHasCalls, e.Resolved(), e.Raw) || e.Args[1].Kind != facts.ExprString {
+		return nil, nil, false
+	}
+	return &e.Args[0], &e.Args[1], true
+}
+
 // shapeHasAttr decides hasattr(user_in, "role") on a request schema whose
 // class the service declares: true when the schema or one of its bases
 // declares the field or method, false when none does and every base is
@@ -14,11 +28,8 @@ import (
 // rule, the branch its schema does.
 func (rc *ruleCtx) shapeHasAttr(e *facts.Expr, sc *scope) (truth, ok bool) {
 	l := rc.b.lang
-	if !catalog.MatchAny(l.AttrHasCalls, e.Resolved(), e.Raw) || len(e.Args) != 2 || len(e.Keywords()) > 0 {
-		return false, false
-	}
-	obj, attr := &e.Args[0], &e.Args[1]
-	if obj.Kind != facts.ExprName || attr.Kind != facts.ExprString {
+	obj, attr, ok := rc.b.attrHasCall(e)
+	if !ok || obj.Kind != facts.ExprName {
 		return false, false
 	}
 	v := sc.vars[obj.Name]

@@ -828,6 +828,11 @@ type Sessions struct {
 	// sets when the code does not give it (Flask-Login's login_user:
 	// remember=False).
 	StartDefaults map[string]map[string]bool `yaml:"start_defaults"`
+	// IdentityMethods are the user model's methods whose result a session
+	// keeps as the user's identity (Flask-Login's get_id): written by the
+	// service to read the user's own fields, they bind each session to
+	// those fields' values, so changing one ends the user's sessions.
+	IdentityMethods []string `yaml:"identity_methods"`
 	// Remember: how long a session lasts that a sign-in call starts with
 	// its remember flag (one of Flags) set: Flask-Login's remember cookie,
 	// REMEMBER_COOKIE_DURATION; stated only where the service sets it.

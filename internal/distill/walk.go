@@ -359,6 +359,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			target := &allium.Member{X: obj.expr, Name: f.name}
 			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x})
 			rc.assigned[exprKey(target)] = x
+			rc.identityChanged(obj, ent, f.name, sc, out, line)
 		}
 	}
 }

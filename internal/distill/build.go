@@ -381,6 +381,9 @@ func (b *builder) assemble(service string) *allium.Module {
 	b.mergeOutcomeSplits()
 	b.mergeSameRules()
 	b.foldRevocations(m)
+	if r := b.sessionExpiryRule(); r != nil {
+		b.rules = append(b.rules, r)
+	}
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

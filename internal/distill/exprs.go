@@ -2393,6 +2393,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if v := rc.bucketLimit(fr, call, sc, out); v != nil {
 		return v // a rate limit kept in a row per key (rate_buckets.go)
 	}
+	if rc.b.makesRandomValue(fr.fn) {
+		return randomKey() // random_makers.go
+	}
 	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
 		// Only the verification it returns (predicates.go).
 		fr = &funcRef{file: fr.file, class: fr.class, fn: &facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line,

@@ -997,6 +997,11 @@ type Auth struct {
 	// AdminCalls answer whether the signed-in user administers (CTFd's
 	// is_admin()): a test of one reads as the user's admin field or flag.
 	AdminCalls []string `yaml:"admin_calls"`
+	// AdminPermissions are the user's methods that check a permission
+	// by name, each with the permission that makes an administrator
+	// (redash's has_permission("admin")): a call with it reads as the
+	// user's admin field or flag.
+	AdminPermissions map[string]string `yaml:"admin_permissions"`
 	// SignedInChecks and AnonymousChecks test the current user's session
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`

@@ -1145,6 +1145,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.hookCall(e, method, sc, out); v != nil {
 		return v
 	}
+	if v := rc.adminPermissionCall(e, method, recv, sc, out); v != nil {
+		return v // user.has_permission("admin") (admin_checks.go)
+	}
 	if v := rc.itemsCall(e, sc, out); v != nil {
 		return v // chain.from_iterable(validators) (items.go)
 	}

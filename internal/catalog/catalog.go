@@ -63,6 +63,9 @@ type Language struct {
 	ManyToManyCalls      []string            `yaml:"many_to_many_calls"`
 	RelationshipCalls    []string            `yaml:"relationship_calls"`
 	Types                map[string][]string `yaml:"types"`
+	// ArrayTypes are column types that hold many values of the type
+	// they are given (PostgreSQL's ARRAY(String)): a Set of that type.
+	ArrayTypes []string `yaml:"array_types"`
 	// ArgumentRunners are calls that run the calls they are given, in
 	// order, as statements of the caller (Promise.all([...]), Prisma's
 	// $transaction([...])).

@@ -46,6 +46,14 @@ def account():
     return redirect("/")
 `
 	}
+	// A new password and nothing else: what the rule states when no
+	// session is bound to the password.
+	const passwordOnly = `rule Account {
+    when: Account(email, password)
+    let user = User{email}
+    requires: exists user
+    ensures: user.password_hash = hash(password)
+}`
 	tests := []struct {
 		name, models, view, want string
 		sessions                 bool // User declares sessions: Session with user = this
@@ -99,23 +107,13 @@ def account():
 			name:   "an identity of the id alone is bound to no field the rule can change",
 			models: models("    def get_id(self):\n        return str(self.id)\n"),
 			view:   view("    user.hash_password(request.form[\"password\"])"),
-			want: `rule Account {
-    when: Account(email, password)
-    let user = User{email}
-    requires: exists user
-    ensures: user.password_hash = hash(password)
-}`,
+			want:   passwordOnly,
 		},
 		{
 			name:   "a model without get_id keeps Flask-Login's, the id",
 			models: models(""),
 			view:   view("    user.hash_password(request.form[\"password\"])"),
-			want: `rule Account {
-    when: Account(email, password)
-    let user = User{email}
-    requires: exists user
-    ensures: user.password_hash = hash(password)
-}`,
+			want:   passwordOnly,
 		},
 		{
 			name:   "a user the rule creates takes the field in its creation and has no sessions to end",

@@ -2396,9 +2396,6 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if v := rc.bucketLimit(fr, call, sc, out); v != nil {
 		return v // a rate limit kept in a row per key (rate_buckets.go)
 	}
-	if rc.b.makesRandomValue(fr.fn) {
-		return randomKey() // random_makers.go
-	}
 	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
 		// Only the verification it returns (predicates.go).
 		fr = &funcRef{file: fr.file, class: fr.class, fn: &facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line,
@@ -2439,6 +2436,12 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		}
 		rc.flags[call] = flag
 		return flag
+	}
+	if (inner.ret == nil || inner.ret.kind == vUnknown) && rc.b.makesRandomValue(fr.fn) {
+		// A value the walk could not follow, drawn at random
+		// (random_makers.go); one it could (a signed token with a
+		// random nonce) keeps what it is.
+		return randomKey()
 	}
 	if inner.ret != nil && !inner.retMixed {
 		return withFailChecks(inner.ret, inner)

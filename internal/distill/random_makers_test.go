@@ -53,6 +53,17 @@ def generate_token(length):
 			want: "ensures: user.api_key = random_key()",
 		},
 		{
+			name: "a value the walk follows keeps what it is",
+			helper: `
+def generate_token(length):
+    rand = random.SystemRandom()
+    return email_of(rand)
+def email_of(r):
+    return "support@example.com"
+`,
+			want: `ensures: user.api_key = "support@example.com"`,
+		},
+		{
 			name: "a function that also changes something outside is no mere draw",
 			helper: `
 issued = []

@@ -63,6 +63,9 @@ type Language struct {
 	ManyToManyCalls      []string            `yaml:"many_to_many_calls"`
 	RelationshipCalls    []string            `yaml:"relationship_calls"`
 	Types                map[string][]string `yaml:"types"`
+	// ArrayTypes are column types that hold many values of the type
+	// they are given (PostgreSQL's ARRAY(String)): a Set of that type.
+	ArrayTypes []string `yaml:"array_types"`
 	// ArgumentRunners are calls that run the calls they are given, in
 	// order, as statements of the caller (Promise.all([...]), Prisma's
 	// $transaction([...])).
@@ -844,6 +847,11 @@ type Sessions struct {
 	// sets when the code does not give it (Flask-Login's login_user:
 	// remember=False).
 	StartDefaults map[string]map[string]bool `yaml:"start_defaults"`
+	// IdentityMethods are the user model's methods whose result a session
+	// keeps as the user's identity (Flask-Login's get_id): written by the
+	// service to read the user's own fields, they bind each session to
+	// those fields' values, so changing one ends the user's sessions.
+	IdentityMethods []string `yaml:"identity_methods"`
 	// Remember: how long a session lasts that a sign-in call starts with
 	// its remember flag (one of Flags) set: Flask-Login's remember cookie,
 	// REMEMBER_COOKIE_DURATION; stated only where the service sets it.
@@ -1017,6 +1025,11 @@ type Auth struct {
 	// AdminCalls answer whether the signed-in user administers (CTFd's
 	// is_admin()): a test of one reads as the user's admin field or flag.
 	AdminCalls []string `yaml:"admin_calls"`
+	// AdminPermissions are the user's methods that check a permission
+	// by name, each with the permission that makes an administrator
+	// (redash's has_permission("admin")): a call with it reads as the
+	// user's admin field or flag.
+	AdminPermissions map[string]string `yaml:"admin_permissions"`
 	// SignedInChecks and AnonymousChecks test the current user's session
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`

@@ -90,3 +90,25 @@ func (rc *ruleCtx) adminCall(e *facts.Expr) allium.Expr {
 	}
 	return &allium.Member{X: x, Name: pred}
 }
+
+// adminPermissionCall reads a user's check of the permission that makes
+// an administrator (catalog auth.admin_permissions: redash's
+// user.has_permission("admin"), which require_admin checks too) as the
+// user's admin predicate: user.is_admin. nil for any other call.
+func (rc *ruleCtx) adminPermissionCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	want, ok := rc.b.lang.Auth.AdminPermissions[method]
+	if !ok || recv == nil || recv.kind != vEntity || recv.expr == nil || recv.ent != rc.b.userEntity() ||
+		len(e.Args) != 1 || len(e.Keywords()) > 0 {
+		return nil
+	}
+	lit, ok := rc.tr(&e.Args[0], sc, out).(*allium.Lit)
+	if !ok || lit.Kind != allium.LitString || lit.Text != want {
+		return nil
+	}
+	pred := rc.b.adminPredicate()
+	if pred == "" {
+		return nil
+	}
+	rc.touch(recv)
+	return exprValue(&allium.Member{X: recv.expr, Name: pred})
+}

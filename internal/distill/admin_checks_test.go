@@ -82,3 +82,73 @@ def disable_user(user_id):
 		})
 	}
 }
+
+// TestAdminPermissionIdioms pins a user's check of the permission that
+// makes an administrator (catalog auth.admin_permissions; redash's
+// require_admin_or_owner: int(user_id) == current_user.id or
+// current_user.has_permission("admin")).
+func TestAdminPermissionIdioms(t *testing.T) {
+	d := New(Options{})
+	const models = `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    permissions = db.Column(db.String(128))
+    def has_permission(self, permission):
+        return permission in self.permissions.split(",")
+`
+	view := func(permission string) string {
+		return `
+from flask import Blueprint, request, abort
+from flask_login import login_required, current_user
+from app.models import User, db
+bp = Blueprint("users", __name__)
+def is_owner_or(permission, owner_id):
+    return int(owner_id) == current_user.id or current_user.has_permission(permission)
+@bp.route("/users/<int:user_id>", methods=["POST"])
+@login_required
+def rename_user(user_id):
+    if not is_owner_or(` + permission + `, user_id):
+        abort(403)
+    user = User.query.get_or_404(user_id)
+    user.name = request.form["name"]
+    db.session.commit()
+    return "", 204
+`
+	}
+	tests := []struct {
+		name, view, want string
+	}{
+		{
+			name: "the admin permission, passed through a helper, is the admin flag",
+			view: view(`"admin"`),
+			want: `rule RenameUser {
+    when: RenameUser(current_user, name, user)
+    requires: user = current_user or current_user.is_admin
+    ensures: user.name = name
+}`,
+		},
+		{
+			name: "another permission is no admin check",
+			view: view(`"list_users"`),
+			want: "is_admin",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": tt.view})
+			got := construct(out.Module, "RenameUser")
+			if strings.HasPrefix(tt.want, "rule") {
+				if got != tt.want {
+					t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+				}
+				return
+			}
+			if !strings.Contains(got, "ensures: user.name = name") || strings.Contains(got, tt.want) {
+				t.Errorf("want the rule without %q, got:\n%s", tt.want, got)
+			}
+		})
+	}
+}

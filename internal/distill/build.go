@@ -382,6 +382,9 @@ func (b *builder) assemble(service string) *allium.Module {
 	b.mergeSameRules()
 	b.foldRevocations(m)
 	b.revokeClearedSecrets()
+	if r := b.sessionExpiryRule(); r != nil {
+		b.rules = append(b.rules, r)
+	}
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}

@@ -502,6 +502,9 @@ type builder struct {
 	routeCalls map[string]map[string]routeRegistration // route_calls.go
 	userEnt    string
 	ruleName   map[string]int
+	// identityFields memoises, per entity, the fields its session identity
+	// method reads (session_identity.go).
+	identityFields map[string]*sessionIdentity
 }
 
 // ruleOut is a finished rule with what the surfaces need to know.

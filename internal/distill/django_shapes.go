@@ -31,7 +31,7 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		}
 	}
 	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.Raw) {
-		return exprValue(&allium.Call{Fun: &allium.Ident{Name: "random_key"}})
+		return randomKey()
 	}
 	if method == "" && e.X != nil && e.X.Kind == facts.ExprName {
 		// OrganizationOwner = load_model(...); OrganizationOwner(...).

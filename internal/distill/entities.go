@@ -1030,6 +1030,12 @@ func (b *builder) columnType(f *facts.File, arg *facts.Expr) *allium.Type {
 		if t := b.lang.TypeOf(arg.Raw); t != "" {
 			return &allium.Type{Name: t}
 		}
+		if arg.X != nil && len(arg.Args) > 0 && catalog.MatchAny(b.lang.ArrayTypes, facts.LastSegment(arg.X.Raw)) {
+			// ARRAY(String): many values of the element type.
+			if elem := b.columnType(f, &arg.Args[0]); elem != nil && elem.Name != "Set" {
+				return &allium.Type{Name: "Set", Args: []*allium.Type{elem}}
+			}
+		}
 	}
 	return nil
 }

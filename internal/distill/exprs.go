@@ -1141,6 +1141,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.collectionAppend(e, method, sc, out); ok {
 		return v // user.organizations.append(Membership(...))
 	}
+	if v := rc.adminPermissionCall(e, method, recv, sc, out); v != nil {
+		return v // user.has_permission("admin") (admin_checks.go)
+	}
 	if v := rc.itemsCall(e, sc, out); v != nil {
 		return v // chain.from_iterable(validators) (items.go)
 	}
@@ -2431,6 +2434,12 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		}
 		rc.flags[call] = flag
 		return flag
+	}
+	if (inner.ret == nil || inner.ret.kind == vUnknown) && rc.b.makesRandomValue(fr.fn) {
+		// A value the walk could not follow, drawn at random
+		// (random_makers.go); one it could (a signed token with a
+		// random nonce) keeps what it is.
+		return randomKey()
 	}
 	if inner.ret != nil && !inner.retMixed {
 		return withFailChecks(inner.ret, inner)

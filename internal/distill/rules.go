@@ -367,7 +367,10 @@ type ruleCtx struct {
 	// (renameClashLet).
 	clashLets map[string]bool
 	assigned  map[string]allium.Expr
-	extra     []*ruleOut
+	// identityEnded: the users whose sessions the rule already ended by
+	// changing a field their session identity reads (session_identity.go).
+	identityEnded map[string]bool
+	extra         []*ruleOut
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it
 	// keeps the handler's name); line is where a path starts.

@@ -364,6 +364,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if emptyValue(x) {
 				rc.b.clearedFields = append(rc.b.clearedFields, clearedField{assign: a, ent: obj.ent})
 			}
+			rc.identityChanged(obj, ent, f.name, sc, out, line)
 		}
 	}
 }

@@ -1,0 +1,101 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRandomMakerIdioms pins functions of the service that only draw from
+// a random source and return the result (redash's generate_token): their
+// call is random_key().
+func TestRandomMakerIdioms(t *testing.T) {
+	d := New(Options{})
+	models := func(helper string) string {
+		return `
+import random
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+` + helper + `
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128))
+    api_key = db.Column(db.String(40))
+    def regenerate_api_key(self):
+        self.api_key = generate_token(40)
+`
+	}
+	const view = `
+from flask import Flask, request, redirect
+from app.models import User, db
+app = Flask(__name__)
+@app.route("/api_key", methods=["POST"])
+def api_key():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return redirect("/api_key")
+    user.regenerate_api_key()
+    db.session.commit()
+    return redirect("/")
+`
+	tests := []struct {
+		name, helper string
+		want         string // the rule's outcome; "" when it has none
+	}{
+		{
+			name: "characters drawn by random.SystemRandom and joined",
+			helper: `
+def generate_token(length):
+    """A token of length characters."""
+    chars = "abcdefghijklmnopqrstuvwxyz0123456789"
+    rand = random.SystemRandom()
+    return "".join(rand.choice(chars) for x in range(length))
+`,
+			want: "ensures: user.api_key = random_key()",
+		},
+		{
+			name: "a value the walk follows keeps what it is",
+			helper: `
+def generate_token(length):
+    rand = random.SystemRandom()
+    return email_of(rand)
+def email_of(r):
+    return "support@example.com"
+`,
+			want: `ensures: user.api_key = "support@example.com"`,
+		},
+		{
+			name: "a function that also changes something outside is no mere draw",
+			helper: `
+issued = []
+def generate_token(length):
+    rand = random.SystemRandom()
+    token = "".join(rand.choice("abc") for x in range(length))
+    issued.append(token)
+    return token
+`,
+		},
+		{
+			name: "one that draws nothing returns no random value",
+			helper: `
+def generate_token(length):
+    chars = "abc"
+    return "".join(chars[x % 3] for x in range(length))
+`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": models(tt.helper), "app/views.py": view})
+			got := construct(out.Module, "ApiKey")
+			if tt.want == "" {
+				if strings.Contains(got, "random_key") {
+					t.Errorf("got a random value:\n%s", got)
+				}
+				return
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got:\n%s\nwant it to hold: %s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

@@ -13,9 +13,9 @@ import (
 
 // predicateModules are CTFd's user helpers and decorators in small: a
 // cached copy of the signed-in user's columns (get_current_user_attrs),
-// a question answered by cases (is_verified), and a decorator that
-// refuses unverified users only when the setting asks for it, in a chain
-// of ifs whose innermost one fails both ways.
+// a question answered by cases (email_confirmed), and decorators
+// whose checks are chains of ifs that fail at their innermost one, by
+// its body or both ways of an if/else.
 var predicateModules = map[string]string{
 	"app/models.py": `
 from flask_sqlalchemy import SQLAlchemy
@@ -62,15 +62,13 @@ def get_user_attrs(user_id):
         return Attrs(**d)
     return None
 
-def is_verified():
+def email_confirmed():
     if get_config("verify_emails"):
-        user = get_current_user_attrs()
-        if user:
-            return user.verified
-        else:
-            return False
-    else:
-        return True
+        me = get_current_user_attrs()
+        if me:
+            return me.verified
+        return False
+    return True
 
 def find_by_email(email):
     if not email:
@@ -83,25 +81,27 @@ from flask import abort, redirect, request, url_for
 from app.utils import get_config
 from app.utils import user as current_user
 
-def require_verified_emails(f):
-    @functools.wraps(f)
-    def _require_verified_emails(*args, **kwargs):
+def confirmed_only(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
         if get_config("verify_emails"):
             if current_user.authed():
-                if current_user.is_verified() is False:
+                if current_user.email_confirmed() is False:
                     if request.is_json:
                         abort(403)
-                    else:
-                        return redirect(url_for("auth.confirm"))
-        return f(*args, **kwargs)
-    return _require_verified_emails
+                    return redirect(url_for("auth.confirm"))
+        return view(*args, **kwargs)
+    return wrapper
 
 def only_on_reads(f):
     @functools.wraps(f)
     def _only_on_reads(*args, **kwargs):
         if request.method == "GET":
             if current_user.authed():
-                abort(403)
+                if request.is_json:
+                    abort(403)
+                else:
+                    return redirect("/")
         return f(*args, **kwargs)
     return _only_on_reads
 
@@ -123,8 +123,8 @@ func predicateView(decorators, body string) map[string]string {
 from flask import Blueprint, abort, request
 from flask_login import login_required, current_user
 from app.models import Token, db
-from app.utils.decorators import require_verified_emails, only_on_reads, known_region
-from app.utils.user import is_verified, find_by_email
+from app.utils.decorators import confirmed_only, only_on_reads, known_region
+from app.utils.user import email_confirmed, find_by_email
 bp = Blueprint("tokens", __name__)
 @bp.route("/tokens", methods=["POST"])
 ` + decorators + `
@@ -156,7 +156,7 @@ func TestPredicateTrees(t *testing.T) {
 	}{
 		{
 			name:       "a decorator's chain whose innermost if fails both ways",
-			decorators: "@require_verified_emails\n@login_required",
+			decorators: "@confirmed_only\n@login_required",
 			body:       created,
 			want: `rule CreateToken {
     when: CreateToken(user, description)
@@ -169,7 +169,7 @@ func TestPredicateTrees(t *testing.T) {
 			name:       "a predicate tested in the handler",
 			decorators: "@login_required",
 			body: `
-    if not is_verified():
+    if not email_confirmed():
         abort(403)
 ` + created,
 			want: `rule CreateToken {
@@ -196,7 +196,7 @@ func TestPredicateTrees(t *testing.T) {
     when: CreateToken(user, description)
     ensures: Token.created(user: user, description: description)
 }`,
-			note: "decorators.py:32: a guard left out of rule CreateToken",
+			note: "decorators.py:34: a guard left out of rule CreateToken",
 		},
 		{
 			name:       "a helper answering a row or False is a lookup, not a Boolean",

@@ -89,6 +89,9 @@ func (rc *ruleCtx) predicateTree(body []facts.Stmt, sc *scope, out *[]allium.Stm
 		case facts.StmtAssign:
 			rc.stmt(s, sc, out)
 		case facts.StmtReturn:
+			if s.Value == nil {
+				return nil
+			}
 			if s.Value.Kind == facts.ExprBool {
 				// facts write a Boolean literal as true or false, in any language.
 				return &allium.Lit{Kind: allium.LitBool, Text: s.Value.Value}

@@ -147,6 +147,18 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			}
 			rc.auth = max(rc.auth, authUser)
 		case facts.StmtIf:
+			if conds, ok := rc.nestedFailure(s, wrapped, wsc); ok {
+				// if a: if b: if c: fail both ways. not (a and b and c)
+				// holds when the handler runs.
+				rc.b.stats.GuardsSeen++
+				switch c, never := rc.nestedCond(conds, wsc, out); {
+				case c != nil:
+					rc.requires(negate(c), wsc, s.Line)
+				case !never:
+					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
+				}
+				continue
+			}
 			if len(s.Else) > 0 || len(s.Body) == 0 {
 				return
 			}
@@ -268,4 +280,99 @@ func disjuncts(e *facts.Expr) []*facts.Expr {
 		return []*facts.Expr{e}
 	}
 	return append(disjuncts(e.X), disjuncts(e.Y)...)
+}
+
+// nestedFailure reads a chain of ifs without else, each the whole body of
+// the one before, whose innermost body fails every way it goes: it ends
+// the request with a failure, or is an if/else whose branches both do
+// (abort(403) for JSON, a redirect otherwise). The conditions of the
+// chain are returned, outermost first; a single if is not a chain.
+func (rc *ruleCtx) nestedFailure(s *facts.Stmt, wrapped string, wsc *scope) ([]*facts.Expr, bool) {
+	var conds []*facts.Expr
+	for s.Kind == facts.StmtIf && len(s.Else) == 0 && len(s.Body) == 1 && s.Body[0].Kind == facts.StmtIf {
+		conds = append(conds, s.Cond)
+		s = &s.Body[0]
+	}
+	if len(conds) == 0 || s.Kind != facts.StmtIf || len(s.Body) == 0 || callsName([]facts.Stmt{*s}, wrapped) {
+		return nil, false
+	}
+	fails := func(body []facts.Stmt) bool {
+		if len(body) == 0 {
+			return false
+		}
+		last := &body[len(body)-1]
+		return rc.failureEnd(last, wsc) || last.Kind == facts.StmtReturn
+	}
+	switch {
+	case len(s.Else) == 0 && fails(s.Body):
+		return append(conds, s.Cond), true
+	case len(s.Else) > 0 && fails(s.Body) && fails(s.Else):
+		return conds, true
+	}
+	return nil, false
+}
+
+// nestedCond is the conjunction of a chain's conditions the spec can
+// state, those the rule's reading settles true left out, each conjunct
+// once (is_verified() inlined under `if get_config("verify_emails")`
+// tests the setting again). never reports a chain one of whose
+// conditions is settled false: it never fails. nil, and never false,
+// when a condition cannot be stated.
+func (rc *ruleCtx) nestedCond(conds []*facts.Expr, wsc *scope, out *[]allium.Stmt) (c allium.Expr, never bool) {
+	var all []allium.Expr
+	seen := map[string]bool{}
+	for _, e := range conds {
+		if rc.signedInCall(e, wsc) {
+			// if authed(): the check is on signed-in users, and the
+			// rule is theirs.
+			rc.auth = max(rc.auth, authUser)
+			continue
+		}
+		if _, decided, truth := rc.reduceCond(e, wsc); decided {
+			if !truth {
+				return nil, true
+			}
+			continue
+		}
+		x := rc.wrapperCond(e, wsc, out)
+		if x == nil {
+			return nil, false
+		}
+		for _, part := range andTerms(x) {
+			if k := exprKey(part); !seen[k] {
+				seen[k] = true
+				all = append(all, part)
+			}
+		}
+	}
+	for _, part := range all {
+		if c == nil {
+			c = part
+		} else {
+			c = &allium.Binary{Op: allium.OpAnd, X: c, Y: part}
+		}
+	}
+	return c, false
+}
+
+// signedInCall reports a catalogued signed-in check called without
+// arguments (authed(), current_user.authed(), user.is_authenticated) on
+// the current user or on no object the spec knows (a module of helpers).
+func (rc *ruleCtx) signedInCall(e *facts.Expr, sc *scope) bool {
+	not := &facts.Expr{Kind: facts.ExprUnary, X: e, Line: e.Line}
+	not.SetOp("not")
+	if rc.signInCheck(not, sc) {
+		return true
+	}
+	if e.Kind != facts.ExprCall || len(e.Args) > 0 || e.X == nil || rc.b.lang.Auth == nil {
+		return false
+	}
+	switch f := e.X; {
+	case f.Kind == facts.ExprName:
+		return slices.Contains(rc.b.lang.Auth.SignedInChecks, f.Name)
+	case f.Kind == facts.ExprAttr && f.X != nil:
+		var discard []allium.Stmt // reading the receiver states nothing
+		return slices.Contains(rc.b.lang.Auth.SignedInChecks, f.Name) && rc.eval(f.X, sc, &discard, false).kind != vEntity
+	}
+	return false
 }

@@ -795,6 +795,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x := rc.rowCountTest(e, sc, out); x != nil {
 		return x
 	}
+	if x := rc.rowCountBound(e, sc, out); x != nil {
+		return x
+	}
 	// x is None / x is not None / x == None
 	if e.Y.Kind == facts.ExprNone || e.X.Kind == facts.ExprNone {
 		side := e.X
@@ -1282,7 +1285,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if x := rc.settingsFlag(fr); x != nil {
 				return exprValue(x) // a fact of the deployment (settings_flags.go)
 			}
-			return rc.inline(fr, nil, e, sc, out)
+			v := rc.inline(fr, nil, e, sc, out)
+			if v.kind == vUnknown && b.currentUserCall(e) {
+				// A getter of the signed-in user (catalog
+				// auth.dependencies) whose body the spec cannot read
+				// (CTFd's get_current_user_attrs, a cached copy of its
+				// columns) still gives that user.
+				return rc.currentUser()
+			}
+			return v
 		}
 	}
 	if method != "" && recv.kind == vNew {
@@ -2421,6 +2432,12 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		inner.vars[k] = v
 	}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
+	if isPredicateTree(fr.fn.Body) {
+		// A helper answering a question by cases (predicate_trees.go).
+		if x := rc.predicateAnswer(fr.fn.Body, inner, out); x != nil {
+			return exprValue(x)
+		}
+	}
 	bodyAt := len(rc.body)
 	var assigned map[string]allium.Expr
 	if onlyBoolReturns(fr.fn.Body) {

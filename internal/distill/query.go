@@ -786,6 +786,51 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	return negate(x)
 }
 
+// rowCountBound reads a number of rows compared with a value the
+// deployment or the request gives (CTFd's registration limit:
+// Users.query.filter_by(banned=False, hidden=False).count() >=
+// num_users_limit) as the count of the collection those rows make,
+// (Users where banned = false and hidden = false).count >= config.num_users;
+// nil for any other comparison. A count compared with a number literal
+// stays unsaid: the literal would become a setting named after the count,
+// which the code does not name. As in rowCountTest, only a local or a
+// call that may give the number is evaluated.
+func (rc *ruleCtx) rowCountBound(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	op, ok := compareOps[e.Op()]
+	if !ok || op == allium.OpIn || op == allium.OpNotIn || e.X == nil || e.Y == nil {
+		return nil
+	}
+	countSide := func(x *facts.Expr) *value {
+		if m := x.Method(); x.Kind != facts.ExprName && (x.Kind != facts.ExprCall || m != "count" && !catalog.Match(rc.b.lang.LookupMethods, m)) {
+			return nil
+		}
+		if v := rc.eval(x, sc, out, false); v.kind == vCount {
+			return v
+		}
+		return nil
+	}
+	counted, other, flipped := countSide(e.X), e.Y, false
+	if counted == nil {
+		counted, other, flipped = countSide(e.Y), e.X, true
+	}
+	if counted == nil || other.IsLiteral() {
+		return nil
+	}
+	coll := rc.b.collection(counted.q, "")
+	bound := rc.tr(other, sc, out)
+	if coll == nil || bound == nil {
+		return nil
+	}
+	if lit, isLit := bound.(*allium.Lit); isLit && lit.Kind == allium.LitNumber {
+		return nil // a local bound to a number literal
+	}
+	count := &allium.Member{X: coll, Name: "count"}
+	if flipped {
+		return &allium.Binary{Op: op, X: bound, Y: count}
+	}
+	return &allium.Binary{Op: op, X: count, Y: bound}
+}
+
 // insertedRow is a create call with its row as keywords when the row is
 // its first argument rather than its last (knex's insert({...}, "*"), the
 // second what it returns); e itself otherwise.

@@ -19,6 +19,7 @@ func rowCountView(check string) map[string]string {
 from flask import Flask, request, abort
 from sqlalchemy import func
 from app.models import User, db
+from app.utils import get_config
 app = Flask(__name__)
 @app.route("/register", methods=["POST"])
 def register():
@@ -118,6 +119,38 @@ def register():
 		{
 			name: "a count compared with another number says nothing",
 			files: rowCountView(`    if User.query.filter_by(email=email).count() > 3:
+        abort(409)`),
+			want: `rule Register {
+    when: Register(email, username)
+    ensures: User.created(username: username, email: email)
+}`,
+		},
+		{
+			name: "a count bounded by a setting, zero meaning no bound (CTFd's num_users)",
+			files: rowCountView(`    limit = int(get_config("num_users", default=0))
+    taken = User.query.filter_by(email=email).count()
+    if limit and taken >= limit:
+        abort(403)`),
+			want: `rule Register {
+    when: Register(email, username)
+    requires: config.num_users = 0 or (Users where email = email).count < config.num_users
+    ensures: User.created(username: username, email: email)
+}`,
+		},
+		{
+			name: "a count on the right of the comparison, bounded by an input",
+			files: rowCountView(`    if int(request.form["seats"]) <= User.query.filter_by(username=username).count():
+        abort(409)`),
+			want: `rule Register {
+    when: Register(username, seats, email)
+    requires: seats > (Users where username = username).count
+    ensures: User.created(username: username, email: email)
+}`,
+		},
+		{
+			name: "a count compared with a local bound to a number literal says nothing",
+			files: rowCountView(`    most = 3
+    if User.query.filter_by(email=email).count() > most:
         abort(409)`),
 			want: `rule Register {
     when: Register(email, username)

@@ -63,9 +63,14 @@ func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
 }
 
 // orTerms flattens a or b or c into its alternatives.
-func orTerms(e allium.Expr) []allium.Expr {
-	if b, ok := e.(*allium.Binary); ok && b.Op == allium.OpOr {
-		return append(orTerms(b.X), orTerms(b.Y)...)
+func orTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpOr) }
+
+// andTerms flattens a and b and c into its conjuncts.
+func andTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpAnd) }
+
+func opTerms(e allium.Expr, op string) []allium.Expr {
+	if b, ok := e.(*allium.Binary); ok && b.Op == op {
+		return append(opTerms(b.X, op), opTerms(b.Y, op)...)
 	}
 	return []allium.Expr{e}
 }

@@ -168,10 +168,17 @@ type Language struct {
 	// Django's field__lt=v suffix, Mongo's {field: {$lt: v}}, Prisma's
 	// {field: {lt: v}} and TypeORM's {field: LessThan(v)}.
 	FilterOperators map[string]string `yaml:"filter_operators"`
-	CommandBases    []string          `yaml:"command_bases"`
-	ClockCalls      []string          `yaml:"clock_calls"`
-	DateCalls       []string          `yaml:"date_calls"`
-	HashCalls       []string          `yaml:"hash_calls"`
+
+	// UnsetPrefixes mark a field that holds no usable value: a filter
+	// field__startswith=<one of these> picks the rows whose field is unset
+	// (Django's UNUSABLE_PASSWORD_PREFIX: a user with no password), read
+	// as field = null (and so, excluded, as field != null).
+	UnsetPrefixes []string `yaml:"unset_prefixes"`
+
+	CommandBases []string `yaml:"command_bases"`
+	ClockCalls   []string `yaml:"clock_calls"`
+	DateCalls    []string `yaml:"date_calls"`
+	HashCalls    []string `yaml:"hash_calls"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
 	EmailChecks   []string `yaml:"email_checks"`

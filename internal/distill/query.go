@@ -232,6 +232,23 @@ func (b *builder) filterOperator(e *facts.Expr) (string, *facts.Expr) {
 	}
 	return "", nil
 }
+
+// nullTest reads a Django lookup that tests whether the field holds a
+// value: field__isnull=True (= null) or False (!= null), and
+// field__startswith=<a catalog unset_prefixes name> (= null: Django's
+// UNUSABLE_PASSWORD_PREFIX starts the password of a user who has none).
+func (b *builder) nullTest(lookup string, v *facts.Expr) (string, bool) {
+	switch {
+	case lookup == "isnull" && v.Kind == facts.ExprBool && v.Value == "false":
+		return allium.OpNe, true
+	case lookup == "isnull":
+		return allium.OpEq, true
+	case lookup == "startswith" && (v.Kind == facts.ExprName || v.Kind == facts.ExprAttr):
+		return allium.OpEq, catalog.Match(b.lang.UnsetPrefixes, v.Raw)
+	}
+	return "", false
+}
+
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
 	for _, kw := range kws {
@@ -243,15 +260,11 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 		if i := strings.Index(name, "__"); i >= 0 {
 			lk := name[i+2:]
 			name = name[:i]
-			if lk == "isnull" {
+			if op, ok := rc.b.nullTest(lk, &kw.Value); ok {
 				f := ent.attrs[name]
 				if f == nil || f.drop {
 					q.bad++
 					continue
-				}
-				op = allium.OpEq
-				if kw.Value.Kind == facts.ExprBool && kw.Value.Value == "false" {
-					op = allium.OpNe
 				}
 				q.conds = append(q.conds, qcond{field: f.name, op: op, val: &allium.Lit{Kind: allium.LitNull, Text: "null"}})
 				continue

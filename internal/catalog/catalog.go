@@ -303,6 +303,9 @@ type Language struct {
 	// OrFilters are the query filters that match a row when any of their
 	// conditions holds (SQLAlchemy's or_).
 	OrFilters []string `yaml:"or_filters"`
+	// FilterObjects make a query condition as a value, combined with |
+	// and handed to a filter later (Django's Q(is_staff=False)).
+	FilterObjects []string `yaml:"filter_objects"`
 	// FieldNameAttrs are class attributes of a model that name one of its
 	// fields (Django's User.EMAIL_FIELD is "email"), by attribute.
 	FieldNameAttrs map[string]string `yaml:"field_name_attrs"`

@@ -66,18 +66,39 @@ func (rc *ruleCtx) filterObject(e *facts.Expr, sc *scope) *value {
 // empty Q() adds nothing (Django gives back the other side). nil when e
 // is no such union.
 func (rc *ruleCtx) filterUnion(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Kind != facts.ExprBinary || e.Op() != "|" || e.X == nil || e.Y == nil {
+	if e.Kind != facts.ExprBinary || e.Op() != "|" {
 		return nil
 	}
-	x := rc.eval(e.X, sc, out, false)
-	if x.kind != vFilter {
+	x := rc.filterObjectValue(e.X, sc, out)
+	if x == nil {
 		return nil
 	}
-	y := rc.eval(e.Y, sc, out, false)
-	if y.kind != vFilter {
+	y := rc.filterObjectValue(e.Y, sc, out)
+	if y == nil {
 		return unknownValue
 	}
 	return &value{kind: vFilter, filter: &rowFilter{alts: slices.Concat(x.filter.alts, y.filter.alts)}}
+}
+
+// filterObjectValue is the vFilter e stands for: a local holding one, a filter
+// object call, or a union of them; nil for anything else, which is not
+// evaluated (a | b of other values is read as it was).
+func (rc *ruleCtx) filterObjectValue(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	var v *value
+	switch {
+	case e == nil:
+		return nil
+	case e.Kind == facts.ExprName:
+		v = sc.vars[e.Name]
+	case e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FilterObjects, e.Resolved(), e.Raw):
+		v = rc.eval(e, sc, out, false)
+	case e.Kind == facts.ExprBinary:
+		v = rc.filterUnion(e, sc, out)
+	}
+	if v == nil || v.kind != vFilter {
+		return nil
+	}
+	return v
 }
 
 // mergeFilterBranches settles, after an if neither of whose branches
@@ -137,15 +158,8 @@ func addedAlts(old, now *value) ([]*filterAlt, bool) {
 // filterObjectArg reads a filter's argument that is a filter object
 // (filter(query), filter(Q(a) | Q(b))) into q; false when it is none.
 func (rc *ruleCtx) filterObjectArg(q *query, a *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
-	var v *value
-	switch {
-	case a.Kind == facts.ExprName:
-		v = sc.vars[a.Name]
-	case a.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FilterObjects, a.Resolved(), a.Raw),
-		a.Kind == facts.ExprBinary && a.Op() == "|":
-		v = rc.eval(a, sc, out, false)
-	}
-	if v == nil || v.kind != vFilter {
+	v := rc.filterObjectValue(a, sc, out)
+	if v == nil {
 		return false
 	}
 	alts := v.filter.alts
@@ -203,7 +217,6 @@ func (rc *ruleCtx) splitAlternatives(q *query, varName string, sc *scope, line i
 		one.conds = slices.Concat(q.conds, alt.conds)
 		one.alts, one.bad = nil, 0
 		altSc := *sc
-		altSc.under = impliedDropped(sc.under, alt.under)
 		if alt.under != nil {
 			altSc.under = andUnder(altSc.under, alt.under)
 		}
@@ -244,27 +257,6 @@ func (rc *ruleCtx) alternativesCovered(alts []qalt, sc *scope) bool {
 		}
 	}
 	return false
-}
-
-// impliedDropped is under without the conjuncts that cond makes true:
-// `a or b` when cond is a (the alternative's own condition says more).
-func impliedDropped(under, cond allium.Expr) allium.Expr {
-	if under == nil || cond == nil {
-		return under
-	}
-	key := exprKey(cond)
-	var kept allium.Expr
-	for _, c := range andTerms(under) {
-		if slices.ContainsFunc(orTerms(c), func(d allium.Expr) bool { return exprKey(d) == key }) {
-			continue
-		}
-		if kept == nil {
-			kept = c
-		} else {
-			kept = &allium.Binary{Op: allium.OpAnd, X: kept, Y: c}
-		}
-	}
-	return kept
 }
 
 // andTerms flattens a and b and c into its parts.

@@ -109,6 +109,13 @@ func TestFilterObjectAlternatives(t *testing.T) {
 			want:   map[string]string{"PasswordExpirationEmailForNonStaff": "", "PasswordExpirationEmail": ""},
 		},
 		{
+			name:   "the job's own early return guards the rows it visits after it",
+			guard:  "    if not app_settings.USER_PASSWORD_EXPIRATION:\n        return\n",
+			filter: "User.objects.filter(is_staff=False, password_updated=expiry_date - timedelta(days=app_settings.USER_PASSWORD_EXPIRATION))",
+			want: map[string]string{"PasswordExpirationEmail": notice("", "User.password_updated + config.user_password_expiration - 7.days <= now",
+				"config.user_password_expiration != 0.days", "not user.is_staff")},
+		},
+		{
 			name:   "one Q object added always is its keywords",
 			build:  "    query = Q() | Q(is_staff=False, password_updated=expiry_date - timedelta(days=app_settings.USER_PASSWORD_EXPIRATION))\n",
 			filter: "User.objects.filter(query)",

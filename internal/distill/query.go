@@ -630,7 +630,14 @@ func (rc *ruleCtx) temporalRuleNamed(q *query, varName, name string, sc *scope, 
 	}
 	x := rc.b.newRuleCtx(rc.h, name)
 	x.trigger = &allium.Trigger{Meta: rc.b.meta(sc.file, line), Kind: allium.TriggerTemporal, Binding: varName, Cond: cond}
-	if sc.under != nil {
+	for _, r := range rc.body {
+		// The job's own guards (if not settings.X: return) hold for
+		// every row it visits after them.
+		if r, ok := r.(*allium.Requires); ok {
+			x.body = append(x.body, r)
+		}
+	}
+	if sc.under != nil && sc.under != alwaysTrue {
 		// The job visits the rows only past its early return
 		// (if reminder_days <= 0: return 0): a precondition of each.
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: sc.under})

@@ -39,29 +39,32 @@ def remind_expiring_users():
 `}
 }
 
+// reminderRule is the rule reminderJob gives, with requires (whole lines)
+// before the user's own.
+func reminderRule(requires string) string {
+	return "rule RemindExpiringUsers {\n    when: user: User.expiration_date - config.reminder <= now\n" + requires +
+		"    requires: user.is_active\n    ensures: Email.created(to: user.email, template: account_expiring)\n}"
+}
+
 func TestJobEarlyReturnGuardsItsRows(t *testing.T) {
 	d := New(Options{})
-	rule := func(requires string) string {
-		return "rule RemindExpiringUsers {\n    when: user: User.expiration_date - config.reminder <= now\n" + requires +
-			"    requires: user.is_active\n    ensures: Email.created(to: user.email, template: account_expiring)\n}"
-	}
 	tests := []struct {
 		name, guard, want string
 	}{
 		{
 			name:  "a helper that returns a count early when the days setting is off mails only while it is on, compared in the setting's unit",
 			guard: "        if days <= 0:\n            return 0",
-			want:  rule("    requires: config.reminder > 0.days\n"),
+			want:  reminderRule("    requires: config.reminder > 0.days\n"),
 		},
 		{
 			name:  "a bound other than zero takes the setting's unit too",
 			guard: "        if days < 2:\n            return 0",
-			want:  rule("    requires: config.reminder >= 2.days\n"),
+			want:  reminderRule("    requires: config.reminder >= 2.days\n"),
 		},
 		{
 			name:  "with no early return the rows need nothing more",
 			guard: "",
-			want:  rule(""),
+			want:  reminderRule(""),
 		},
 	}
 	for _, tt := range tests {
@@ -80,22 +83,18 @@ func TestJobEarlyReturnGuardsItsRows(t *testing.T) {
 // marks is a password that is not there.
 func TestJobUnusablePasswordExcluded(t *testing.T) {
 	d := New(Options{})
-	rule := func(requires string) string {
-		return "rule RemindExpiringUsers {\n    when: user: User.expiration_date - config.reminder <= now\n" + requires +
-			"    requires: user.is_active\n    ensures: Email.created(to: user.email, template: account_expiring)\n}"
-	}
 	tests := []struct {
 		name, exclude, want string
 	}{
 		{
 			name:    "excluding the unusable-password prefix keeps the users who have a password",
 			exclude: "password__startswith=UNUSABLE_PASSWORD_PREFIX",
-			want:    rule("    requires: user.password != null\n"),
+			want:    reminderRule("    requires: user.password != null\n"),
 		},
 		{
 			name:    "the prefix named through its module reads the same",
 			exclude: "password__startswith=hashers.UNUSABLE_PASSWORD_PREFIX",
-			want:    rule("    requires: user.password != null\n"),
+			want:    reminderRule("    requires: user.password != null\n"),
 		},
 		{
 			name:    "any other prefix is a test the spec cannot state: the query is given up",
@@ -105,7 +104,7 @@ func TestJobUnusablePasswordExcluded(t *testing.T) {
 		{
 			name:    "isnull reads as before",
 			exclude: "expiration_date__isnull=True",
-			want:    rule("    requires: user.expiration_date != null\n"),
+			want:    reminderRule("    requires: user.expiration_date != null\n"),
 		},
 	}
 	for _, tt := range tests {

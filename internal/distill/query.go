@@ -634,7 +634,8 @@ func (rc *ruleCtx) temporalRuleNamed(q *query, varName, name string, sc *scope, 
 		// The job's own guards (if not settings.X: return) hold for
 		// every row it visits after them.
 		if r, ok := r.(*allium.Requires); ok {
-			x.body = append(x.body, r)
+			own := *r // the rule's own statement: later passes edit a rule's body
+			x.body = append(x.body, &own)
 		}
 	}
 	if sc.under != nil && sc.under != alwaysTrue {

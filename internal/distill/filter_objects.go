@@ -211,21 +211,23 @@ func (rc *ruleCtx) splitAlternatives(q *query, varName string, sc *scope, line i
 			}
 		}
 	}
-	stated := false
+	each := make([]query, len(q.alts))
 	for i, alt := range q.alts {
-		one := *q
-		one.conds = slices.Concat(q.conds, alt.conds)
-		one.alts, one.bad = nil, 0
+		each[i] = *q
+		each[i].conds = slices.Concat(q.conds, alt.conds)
+		each[i].alts, each[i].bad = nil, 0
+		if at, _ := dueCond(&each[i]); at < 0 {
+			return false // an alternative that is never due: all or none
+		}
+	}
+	for i, alt := range q.alts {
 		altSc := *sc
 		if alt.under != nil {
 			altSc.under = andUnder(altSc.under, alt.under)
 		}
-		name := rc.name + names[i]
-		if rc.temporalRuleNamed(&one, varName, name, &altSc, line, fill) {
-			stated = true
-		}
+		rc.temporalRuleNamed(&each[i], varName, rc.name+names[i], &altSc, line, fill)
 	}
-	return stated
+	return true
 }
 
 // alternativesCovered reports that one of alts holds whenever the rows

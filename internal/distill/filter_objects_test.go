@@ -102,6 +102,13 @@ func TestFilterObjectAlternatives(t *testing.T) {
 			want:   map[string]string{"PasswordExpirationEmailForNonStaff": "", "PasswordExpirationEmail": ""},
 		},
 		{
+			name:   "an alternative that is never due (no time condition) gives up all of them, not only itself",
+			guard:  bothOff,
+			build:  strings.Replace(byKind, "Q(is_staff=True, password_updated=expiry_date - timedelta(days=app_settings.STAFF_USER_PASSWORD_EXPIRATION))", "Q(is_staff=True)", 1),
+			filter: "User.objects.filter(query)",
+			want:   map[string]string{"PasswordExpirationEmailForNonStaff": "", "PasswordExpirationEmailForStaff": "", "PasswordExpirationEmail": ""},
+		},
+		{
 			name:   "excluding the alternatives keeps the users of neither, which they do not state: given up",
 			guard:  bothOff,
 			build:  byKind,

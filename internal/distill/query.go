@@ -602,22 +602,7 @@ func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, f
 // temporalRuleNamed is temporalRule with the rule's name given, or ""
 // for the job's own (with the entity's when the job has it already).
 func (rc *ruleCtx) temporalRuleNamed(q *query, varName, name string, sc *scope, line int, fill func(x *ruleCtx, inner *scope)) bool {
-	if q.bad > 0 || q.via != nil {
-		return false
-	}
-	timeIdx := -1
-	var cond allium.Expr
-	root := &allium.Member{X: &allium.Ident{Name: q.ent}}
-	for i, c := range q.conds {
-		if c.val == nil || !mentionsNow(c.val) || len(c.path) > 0 || c.orNull {
-			continue
-		}
-		root.Name = c.field
-		if tc := temporalCond(root, c.op, c.val); tc != nil {
-			timeIdx, cond = i, tc
-			break
-		}
-	}
+	timeIdx, cond := dueCond(q)
 	if timeIdx < 0 {
 		return false
 	}
@@ -663,6 +648,24 @@ func (rc *ruleCtx) temporalRuleNamed(q *query, varName, name string, sc *scope, 
 	}
 	rc.extra = append(rc.extra, x.finish(at))
 	return true
+}
+
+// dueCond finds the condition of q that makes a row due, as a temporal
+// trigger (temporalCond), and its index; -1 when q has none, or has a
+// filter the spec cannot state, or is a relationship's rows.
+func dueCond(q *query) (int, allium.Expr) {
+	if q.bad > 0 || q.via != nil {
+		return -1, nil
+	}
+	for i, c := range q.conds {
+		if c.val == nil || !mentionsNow(c.val) || len(c.path) > 0 || c.orNull {
+			continue
+		}
+		if tc := temporalCond(&allium.Member{X: &allium.Ident{Name: q.ent}, Name: c.field}, c.op, c.val); tc != nil {
+			return i, tc
+		}
+	}
+	return -1, nil
 }
 
 func mentionsNow(e allium.Expr) bool {

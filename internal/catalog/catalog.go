@@ -171,10 +171,17 @@ type Language struct {
 	// Django's field__lt=v suffix, Mongo's {field: {$lt: v}}, Prisma's
 	// {field: {lt: v}} and TypeORM's {field: LessThan(v)}.
 	FilterOperators map[string]string `yaml:"filter_operators"`
-	CommandBases    []string          `yaml:"command_bases"`
-	ClockCalls      []string          `yaml:"clock_calls"`
-	DateCalls       []string          `yaml:"date_calls"`
-	HashCalls       []string          `yaml:"hash_calls"`
+
+	// UnsetPrefixes mark a field that holds no usable value: a filter
+	// field__startswith=<one of these> picks the rows whose field is unset
+	// (Django's UNUSABLE_PASSWORD_PREFIX: a user with no password), read
+	// as field = null (and so, excluded, as field != null).
+	UnsetPrefixes []string `yaml:"unset_prefixes"`
+
+	CommandBases []string `yaml:"command_bases"`
+	ClockCalls   []string `yaml:"clock_calls"`
+	DateCalls    []string `yaml:"date_calls"`
+	HashCalls    []string `yaml:"hash_calls"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
 	EmailChecks   []string `yaml:"email_checks"`
@@ -307,6 +314,9 @@ type Language struct {
 	// OrFilters are the query filters that match a row when any of their
 	// conditions holds (SQLAlchemy's or_).
 	OrFilters []string `yaml:"or_filters"`
+	// FilterObjects make a query condition as a value, combined with |
+	// and handed to a filter later (Django's Q(is_staff=False)).
+	FilterObjects []string `yaml:"filter_objects"`
 	// FieldNameAttrs are class attributes of a model that name one of its
 	// fields (Django's User.EMAIL_FIELD is "email"), by attribute.
 	FieldNameAttrs map[string]string `yaml:"field_name_attrs"`

@@ -3,6 +3,7 @@ package distill
 import (
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -324,6 +325,32 @@ func (b *builder) useConfig(ci *configInfo) allium.Expr {
 		b.usedConfig = append(b.usedConfig, ci)
 	}
 	return &allium.Member{X: &allium.Ident{Name: "config"}, Name: ci.name}
+}
+
+// settleDurationComparisons gives a whole number compared with a config
+// parameter the parameter's unit (durationSides) in every rule, once all
+// are built: a setting tested for truth before it is read as a number of
+// days (if not USER_PASSWORD_EXPIRATION: return, then
+// timedelta(days=USER_PASSWORD_EXPIRATION)) was compared as a number,
+// config.user_password_expiration != 0, and is a Duration after all.
+func (b *builder) settleDurationComparisons() {
+	settle := func(e allium.Expr) bool {
+		if bin, ok := e.(*allium.Binary); ok && slices.Contains([]string{allium.OpEq, allium.OpNe, allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe}, bin.Op) {
+			bin.X, bin.Y = b.durationSides(bin.Y, bin.X), b.durationSides(bin.X, bin.Y)
+		}
+		return true
+	}
+	for _, r := range b.rules {
+		if t := r.rule.Trigger; t != nil && t.Cond != nil {
+			allium.Inspect(t.Cond, settle)
+		}
+		allium.WalkStmts(r.rule.Body, func(s allium.Stmt) bool {
+			for _, e := range allium.StmtExprs(s) {
+				allium.Inspect(e, settle)
+			}
+			return true
+		})
+	}
 }
 
 // durationSides gives a whole-number literal compared with a duration

@@ -180,6 +180,10 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		}
 	case facts.ExprWalrus:
 		return rc.eval(rc.bindWalrus(e, sc, out), sc, out, stmtCtx)
+	case facts.ExprBinary:
+		if v := rc.filterUnion(e, sc, out); v != nil {
+			return v // query | Q(...) (filter_objects.go)
+		}
 	case facts.ExprDict:
 		// A helper of the service called for an entry runs when the
 		// dict is built ({"verify_url": verify_link_for_user(user)}),
@@ -1138,6 +1142,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
 	}
+	if v := rc.filterObject(e, sc); v != nil {
+		return v // Q(is_staff=False) (filter_objects.go)
+	}
 	if v := rc.hookCall(e, method, sc, out); v != nil {
 		return v
 	}
@@ -1916,7 +1923,7 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 							}
 							n, _ := strconv.ParseInt(lit.Text, 10, 64)
 							if d := durationFrom(n, kw.Name); d != nil {
-								ci.typ, ci.value = "Duration", d
+								ci.typ, ci.value, ci.unit = "Duration", d, kw.Name
 								return exprValue(x)
 							}
 						}

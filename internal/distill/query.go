@@ -106,10 +106,10 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return nil
 	}
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
-		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal}
+		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts)}
 	switch {
 	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e):
-		before := len(q.conds)
+		before, altsBefore := len(q.conds), len(q.alts)
 		rc.filterKw(q, e.Keywords(), sc, out)
 		if b.columnFilter(method, e) {
 			rc.filterKw(q, b.columnFilterKeywords(e), sc, out)
@@ -119,6 +119,11 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			rc.filterArg(q, &e.Args[i], sc, out)
 		}
 		if method == "exclude" {
+			if len(q.alts) > altsBefore {
+				// exclude(Q(a) | Q(b)): the rows of neither, which the
+				// alternatives do not state (bad counts them already).
+				q.alts = q.alts[:altsBefore]
+			}
 			for i := before; i < len(q.conds); i++ {
 				if c := q.conds[i]; c.many {
 					// exclude(emailaddress__verified=True) drops the rows
@@ -232,6 +237,23 @@ func (b *builder) filterOperator(e *facts.Expr) (string, *facts.Expr) {
 	}
 	return "", nil
 }
+
+// nullTest reads a Django lookup that tests whether the field holds a
+// value: field__isnull=True (= null) or False (!= null), and
+// field__startswith=<a catalog unset_prefixes name> (= null: Django's
+// UNUSABLE_PASSWORD_PREFIX starts the password of a user who has none).
+func (b *builder) nullTest(lookup string, v *facts.Expr) (string, bool) {
+	switch {
+	case lookup == "isnull" && v.Kind == facts.ExprBool && v.Value == "false":
+		return allium.OpNe, true
+	case lookup == "isnull":
+		return allium.OpEq, true
+	case lookup == "startswith" && (v.Kind == facts.ExprName || v.Kind == facts.ExprAttr):
+		return allium.OpEq, catalog.Match(b.lang.UnsetPrefixes, v.Raw)
+	}
+	return "", false
+}
+
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
 	for _, kw := range kws {
@@ -243,15 +265,11 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 		if i := strings.Index(name, "__"); i >= 0 {
 			lk := name[i+2:]
 			name = name[:i]
-			if lk == "isnull" {
+			if op, ok := rc.b.nullTest(lk, &kw.Value); ok {
 				f := ent.attrs[name]
 				if f == nil || f.drop {
 					q.bad++
 					continue
-				}
-				op = allium.OpEq
-				if kw.Value.Kind == facts.ExprBool && kw.Value.Value == "false" {
-					op = allium.OpNe
 				}
 				q.conds = append(q.conds, qcond{field: f.name, op: op, val: &allium.Lit{Kind: allium.LitNull, Text: "null"}})
 				continue
@@ -300,6 +318,9 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 // filterArg reads filter(Model.f == v), Model.f.is_(False), ~Model.f,
 // and_(...).
 func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	if rc.filterObjectArg(q, a, sc, out) {
+		return // filter(query) of Q objects (filter_objects.go)
+	}
 	b := rc.b
 	ent := b.entByName[q.ent]
 	fieldOf := func(x *facts.Expr) *fieldInfo {
@@ -572,33 +593,37 @@ func (rc *ruleCtx) temporalLoop(q *query, varName string, body []facts.Stmt, sc 
 }
 
 func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, fill func(x *ruleCtx, inner *scope)) bool {
-	if q.bad > 0 || q.via != nil {
-		return false
+	if len(q.alts) > 0 && q.via == nil {
+		return rc.splitAlternatives(q, varName, sc, line, fill) // filter_objects.go
 	}
-	timeIdx := -1
-	var cond allium.Expr
-	root := &allium.Member{X: &allium.Ident{Name: q.ent}}
-	for i, c := range q.conds {
-		if c.val == nil || !mentionsNow(c.val) || len(c.path) > 0 || c.orNull {
-			continue
-		}
-		root.Name = c.field
-		if tc := temporalCond(root, c.op, c.val); tc != nil {
-			timeIdx, cond = i, tc
-			break
-		}
-	}
+	return rc.temporalRuleNamed(q, varName, "", sc, line, fill)
+}
+
+// temporalRuleNamed is temporalRule with the rule's name given, or ""
+// for the job's own (with the entity's when the job has it already).
+func (rc *ruleCtx) temporalRuleNamed(q *query, varName, name string, sc *scope, line int, fill func(x *ruleCtx, inner *scope)) bool {
+	timeIdx, cond := dueCond(q)
 	if timeIdx < 0 {
 		return false
 	}
 	rc.b.markCondFields(q)
-	name := rc.name
-	if rc.b.ruleName[name] > 0 || len(rc.extra) > 0 {
-		name = rc.name + q.ent
+	if name == "" {
+		name = rc.name
+		if rc.b.ruleName[name] > 0 || len(rc.extra) > 0 {
+			name = rc.name + q.ent
+		}
 	}
 	x := rc.b.newRuleCtx(rc.h, name)
 	x.trigger = &allium.Trigger{Meta: rc.b.meta(sc.file, line), Kind: allium.TriggerTemporal, Binding: varName, Cond: cond}
-	if sc.under != nil {
+	for _, r := range rc.body {
+		// The job's own guards (if not settings.X: return) hold for
+		// every row it visits after them.
+		if r, ok := r.(*allium.Requires); ok {
+			own := *r // the rule's own statement: later passes edit a rule's body
+			x.body = append(x.body, &own)
+		}
+	}
+	if sc.under != nil && sc.under != alwaysTrue {
 		// The job visits the rows only past its early return
 		// (if reminder_days <= 0: return 0): a precondition of each.
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: sc.under})
@@ -625,6 +650,24 @@ func (rc *ruleCtx) temporalRule(q *query, varName string, sc *scope, line int, f
 	return true
 }
 
+// dueCond finds the condition of q that makes a row due, as a temporal
+// trigger (temporalCond), and its index; -1 when q has none, or has a
+// filter the spec cannot state, or is a relationship's rows.
+func dueCond(q *query) (int, allium.Expr) {
+	if q.bad > 0 || q.via != nil {
+		return -1, nil
+	}
+	for i, c := range q.conds {
+		if c.val == nil || !mentionsNow(c.val) || len(c.path) > 0 || c.orNull {
+			continue
+		}
+		if tc := temporalCond(&allium.Member{X: &allium.Ident{Name: q.ent}, Name: c.field}, c.op, c.val); tc != nil {
+			return i, tc
+		}
+	}
+	return -1, nil
+}
+
 func mentionsNow(e allium.Expr) bool {
 	found := false
 	allium.Inspect(e, func(x allium.Expr) bool {
@@ -638,47 +681,37 @@ func mentionsNow(e allium.Expr) bool {
 
 // temporalCond normalises field op value (value mentions now) into the
 // trigger form `Entity.field [+ d] <= now`; nil when the condition says
-// "not yet" rather than "due". A date equal to today, or to today plus or
-// minus a lifetime (a daily job's `expiration_date = today + 7 days`),
-// is the day the rule is due: the trigger fires once when it comes.
-func temporalCond(field *allium.Member, op string, val allium.Expr) allium.Expr {
+// "not yet" rather than "due". A lifetime added to or taken from now
+// moves to the field's side (field = now + 7.days - config.expiry is
+// field + config.expiry - 7.days = now). A date equal to today (a daily
+// job's `expiration_date = today + 7 days`; the spec's Timestamp stands
+// for dates too, so now().date() is now) is the day the rule is due: the
+// trigger fires once when it comes.
+func temporalCond(field allium.Expr, op string, val allium.Expr) allium.Expr {
 	now := &allium.Ident{Name: "now"}
-	if op == allium.OpEq {
-		if c, ok := val.(*allium.Call); ok && isToday(c) {
-			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
+	if v, ok := val.(*allium.Binary); ok && (v.Op == allium.OpAdd || v.Op == allium.OpSub) && mentionsNow(v.X) && !mentionsNow(v.Y) {
+		moved := allium.OpSub
+		if v.Op == allium.OpSub {
+			moved = allium.OpAdd
 		}
-		if v, ok := val.(*allium.Binary); ok && (v.Op == allium.OpAdd || v.Op == allium.OpSub) && !mentionsNow(v.Y) {
-			if c, ok := v.X.(*allium.Call); ok && isToday(c) {
-				return temporalCond(field, allium.OpLe, &allium.Binary{Op: v.Op, X: now, Y: v.Y})
-			}
-		}
-		return nil
+		return temporalCond(&allium.Binary{Op: moved, X: field, Y: v.Y}, op, v.X)
 	}
-	if op != allium.OpLt && op != allium.OpLe {
-		return nil
+	isNow := false
+	if id, ok := val.(*allium.Ident); ok && id.Name == "now" {
+		isNow = true
 	}
-	switch v := val.(type) {
-	case *allium.Ident:
-		if v.Name == "now" {
-			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
-		}
-	case *allium.Call:
-		if isToday(v) {
-			// A date before today: a day after it has begun.
-			if op == allium.OpLt {
-				return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpAdd, X: field, Y: oneDay()}, Y: now}
-			}
-			return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
-		}
-	case *allium.Binary:
-		if id, ok := v.X.(*allium.Ident); ok && id.Name == "now" && !mentionsNow(v.Y) {
-			switch v.Op {
-			case allium.OpSub:
-				return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpAdd, X: field, Y: v.Y}, Y: now}
-			case allium.OpAdd:
-				return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpSub, X: field, Y: v.Y}, Y: now}
-			}
-		}
+	today := false
+	if c, ok := val.(*allium.Call); ok && isToday(c) {
+		today = true
+	}
+	switch {
+	case op == allium.OpEq && (isNow || today):
+		return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
+	case op == allium.OpLt && today:
+		// A date before today: a day after it has begun.
+		return &allium.Binary{Op: allium.OpLe, X: &allium.Binary{Op: allium.OpAdd, X: field, Y: oneDay()}, Y: now}
+	case (op == allium.OpLt || op == allium.OpLe) && (isNow || today):
+		return &allium.Binary{Op: allium.OpLe, X: field, Y: now}
 	}
 	return nil
 }

@@ -638,6 +638,7 @@ func (b *builder) buildRules() {
 	if len(b.rules) > 0 {
 		b.settingsLimits() // limit_settings.go
 	}
+	b.settleDurationComparisons()
 }
 
 // sameViewBehaviour keeps one rule for the methods of a view that do the

@@ -32,6 +32,7 @@ const (
 	vFunc             // a function of the service as a value (not called); fn is it
 	vItems            // a collection of known values (service objects); items are they (items.go)
 	vCount            // the number of rows q matches (query.count(), select(func.count(User.id)) run)
+	vFilter           // a query condition built as a value (Django's Q); filter is it (filter_objects.go)
 )
 
 type value struct {
@@ -97,6 +98,8 @@ type value struct {
 	// pending: vNew: rows put in its collections before it was stored
 	// (collection_appends.go).
 	pending []pendingChild
+	// filter: the alternatives of a vFilter.
+	filter *rowFilter
 }
 
 // query is a filtered query over one entity.
@@ -126,6 +129,10 @@ type query struct {
 	// path: the field a where(path) named, waiting for its comparison
 	// (catalog path_comparisons).
 	path string
+	// alts: the rows match also one of these (a filter given Q objects
+	// or'ed under conditions, filter_objects.go); counted in bad too,
+	// since conds alone would say more rows match.
+	alts []qalt
 }
 
 // qcond is one filter condition: field op value.

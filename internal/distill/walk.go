@@ -813,6 +813,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case thenArgs != nil:
 		rc.mergeBranchRows(rows, thenArgs, cond, sc, s.Line)
 	}
+	if !thenEnds && !elseEnds {
+		mergeFilterBranches(sc, &thenSc, &elseSc, cond) // query |= Q(...) (filter_objects.go)
+	}
 	if !thenEnds && !elseEnds && rc.condOwnedLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc) {
 		return false
 	}

@@ -69,6 +69,7 @@ func (p *Parser) Close() {
 		sp.Close()
 	}
 	p.parsers = nil
+	p.tree.freeNodes()
 	p.closed = true
 }
 

@@ -166,8 +166,9 @@ var errFlatten = errors.New("flatten syntax tree: out of memory")
 // call into C and no allocation. One tree is reused by a Parser for every
 // file it parses.
 type tree struct {
-	g     *Grammar
-	src   []byte
+	g   *Grammar
+	src []byte
+	// nodes is outside the Go heap (see allocNodes); Parser.Close frees it.
 	nodes []flatNode
 	// kids and named hold the children of every node, each node's
 	// contiguous (nodes[i].kids and .named_kids index them), so that

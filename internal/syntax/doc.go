@@ -7,12 +7,13 @@
 //
 // Performance (see DESIGN.md "Performance"): a call into C costs far more
 // than the work it does for one node, and go-tree-sitter's Node cache
-// allocates on every access. So [Parser.Parse] copies the whole tree into
-// Go memory in one call into C (a preorder walk with a tree cursor that
-// records each node's kind, flags, position, field and parent), closes the
-// tree-sitter tree at once, and the walk reads the copy: every [Node]
-// method is a read of Go memory, children are slices of per-tree arrays,
-// nothing is allocated per node. Node kinds are resolved once per
+// allocates on every access. So [Parser.Parse] copies the whole tree out
+// of tree-sitter in one call into C (a preorder walk with a tree cursor
+// that records each node's kind, flags, position, field and parent, into
+// an array the Parser owns outside the Go heap), closes the tree-sitter
+// tree at once, and the walk reads the copy: every [Node] method is a
+// plain memory read, children are slices of per-tree arrays, nothing is
+// allocated per node. Node kinds are resolved once per
 // [Grammar] and compared as integers ([Kind]); source text is exposed as
 // byte slices of the caller's buffer ([Node.Bytes], [Between]) so
 // operators and literals can be read without visiting token nodes. The

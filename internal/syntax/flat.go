@@ -5,6 +5,23 @@ package syntax
 #include <stdint.h>
 #include <stdlib.h>
 
+// alloc_nodes and free_nodes hold the flattened nodes of one tree. Where
+// there is mmap, the memory is mapped and unmapped, so that the array of
+// a large file is given back to the system as soon as its walk ends (a
+// freed malloc block of that size stays in the process); elsewhere it is
+// malloc's.
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/mman.h>
+static void *alloc_nodes(size_t size) {
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+static void free_nodes(void *p, size_t size) { munmap(p, size); }
+#else
+static void *alloc_nodes(size_t size) { return malloc(size); }
+static void free_nodes(void *p, size_t size) { (void)size; free(p); }
+#endif
+
 // The tree-sitter C API used here, declared as in its api.h. The library
 // itself is compiled and linked by github.com/smacker/go-tree-sitter.
 typedef struct { uint32_t context[4]; const void *id; const void *tree; } TSNode;
@@ -149,8 +166,9 @@ var errFlatten = errors.New("flatten syntax tree: out of memory")
 // call into C and no allocation. One tree is reused by a Parser for every
 // file it parses.
 type tree struct {
-	g     *Grammar
-	src   []byte
+	g   *Grammar
+	src []byte
+	// nodes is outside the Go heap (see allocNodes); Parser.Close frees it.
 	nodes []flatNode
 	// kids and named hold the children of every node, each node's
 	// contiguous (nodes[i].kids and .named_kids index them), so that
@@ -168,7 +186,9 @@ func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
 	t.g, t.src = g, src
 	if cap(t.nodes) == 0 {
 		// About one node per three bytes of Python; grown when short.
-		t.nodes = make([]flatNode, 0, max(len(src)/3, 256))
+		if err := t.allocNodes(max(len(src)/3, 256)); err != nil {
+			return err
+		}
 	}
 	for {
 		room := cap(t.nodes)
@@ -180,10 +200,36 @@ func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
 			t.nodes = t.nodes[:n]
 			break
 		}
-		t.nodes = make([]flatNode, 0, n+n/8)
+		if err := t.allocNodes(n + n/8); err != nil {
+			return err
+		}
 	}
 	t.link()
 	return nil
+}
+
+// allocNodes replaces the node array by an empty one with room for n
+// nodes. The array is outside the Go heap (it holds no Go pointer): a
+// large file's array, made for one walk and dropped after it, would
+// otherwise be garbage the size of the tree that the Go heap grows by
+// (and the collector runs for) while a service's facts pile up, and
+// that stays resident until the next collection.
+func (t *tree) allocNodes(n int) error {
+	t.freeNodes()
+	p := C.alloc_nodes(C.size_t(n) * C.sizeof_flat_node)
+	if p == nil {
+		return errFlatten
+	}
+	t.nodes = unsafe.Slice((*flatNode)(p), n)[:0]
+	return nil
+}
+
+// freeNodes frees the node array.
+func (t *tree) freeNodes() {
+	if cap(t.nodes) > 0 {
+		C.free_nodes(unsafe.Pointer(unsafe.SliceData(t.nodes)), C.size_t(cap(t.nodes))*C.sizeof_flat_node)
+	}
+	t.nodes = nil
 }
 
 // link fills the children arrays: every node but the root is the child of
@@ -224,6 +270,7 @@ func (t *tree) link() {
 func (t *tree) release() {
 	t.src = nil
 	if cap(t.nodes) > keepNodes {
+		t.freeNodes()
 		*t = tree{}
 		return
 	}

@@ -230,7 +230,8 @@ func TestFieldsAndSExpr(t *testing.T) {
 
 // TestTreeGrowsAndShrinks parses a file larger than the room a Parser
 // keeps, then a small one, with one Parser: the second walk sees only its
-// own tree.
+// own tree, and the large tree's node array is not kept after its walk
+// (nor any after Close).
 func TestTreeGrowsAndShrinks(t *testing.T) {
 	t.Parallel()
 	g := Python()
@@ -251,5 +252,12 @@ func TestTreeGrowsAndShrinks(t *testing.T) {
 		if len(p.tree.nodes) != 0 || p.tree.src != nil {
 			t.Errorf("%d bytes: the Parser keeps the tree or the source after the walk", len(src))
 		}
+		if room := cap(p.tree.nodes); room > keepNodes {
+			t.Errorf("%d bytes: the Parser keeps room for %d nodes after the walk, want at most %d", len(src), room, keepNodes)
+		}
+	}
+	p.Close()
+	if cap(p.tree.nodes) != 0 {
+		t.Errorf("after Close the Parser still holds room for %d nodes", cap(p.tree.nodes))
 	}
 }

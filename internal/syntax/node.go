@@ -10,9 +10,9 @@ import "strings"
 // that outlives the walk; copy what you need into plain Go values
 // (strings, facts).
 //
-// Every method reads Go memory: the tree was copied out of tree-sitter in
-// one call into C before the walk began, so a walk costs no cgo call and
-// allocates nothing.
+// Every method is a plain memory read: the tree was copied out of
+// tree-sitter in one call into C before the walk began, so a walk costs no
+// cgo call and allocates nothing.
 //
 // The zero Node is the null node: every method on it is safe and returns a
 // zero value, so optional children can be handled without nil checks.

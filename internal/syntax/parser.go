@@ -63,12 +63,14 @@ func NewParser(timeout time.Duration) *Parser {
 	return &Parser{timeout: timeout, parsers: map[*Grammar]*sitter.Parser{}}
 }
 
-// Close frees the tree-sitter parsers. The Parser must not be used after.
+// Close frees the tree-sitter parsers and the copy of the last tree. The
+// Parser must not be used after.
 func (p *Parser) Close() {
 	for _, sp := range p.parsers {
 		sp.Close()
 	}
 	p.parsers = nil
+	p.tree.freeNodes()
 	p.closed = true
 }
 
@@ -126,7 +128,7 @@ func (p *Parser) Parse(ctx context.Context, g *Grammar, src []byte, walk func(ro
 		tree.Close()
 		return Diagnostics{}, nil
 	}
-	// The tree is copied into Go memory in one call into C and closed at
+	// The tree is copied out of tree-sitter in one call into C and closed at
 	// once: the walk reads the copy, and only one tree-sitter tree per
 	// worker is alive, for the time it takes to copy it.
 	err = p.tree.load(tree.RootNode(), g, src)

@@ -86,9 +86,11 @@ func (x *extractor) class(n syntax.Node, decorators []facts.Expr, sc *scope) fac
 			stmts = stmts[1:]
 		}
 	}
+	c.Methods, c.Classes = x.definitionRoom(stmts)
 	for _, s := range stmts {
 		c.Statements = x.appendStmt(c.Statements, s, inner)
 	}
+	c.Methods, c.Classes = nilIfEmpty(c.Methods), nilIfEmpty(c.Classes)
 	return c
 }
 
@@ -141,9 +143,15 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 
 // params translates a parameter list.
 func (x *extractor) params(n syntax.Node) []facts.Param {
-	var out []facts.Param
+	nodes := x.named(n)
+	if len(nodes) == 0 {
+		return nil
+	}
+	// Room for every node, separators (/ and *) included: a few slots
+	// spare at most, where growing would leave up to half unused.
+	out := make([]facts.Param, 0, len(nodes))
 	keywordOnly := false
-	for _, c := range x.named(n) {
+	for _, c := range nodes {
 		p := facts.Param{Kind: facts.ParamPositional, Line: c.Line()}
 		target := c
 		switch c.Kind() {
@@ -191,7 +199,7 @@ func (x *extractor) params(n syntax.Node) []facts.Param {
 		p.Name = target.Text()
 		out = append(out, p)
 	}
-	return out
+	return nilIfEmpty(out)
 }
 
 func firstOr(nodes []syntax.Node, fallback syntax.Node) syntax.Node {

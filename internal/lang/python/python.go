@@ -238,6 +238,7 @@ func (x *extractor) walkModule(root syntax.Node) error {
 		}
 	}
 	sc := &scope{kind: scopeModule, qual: x.file.Module}
+	x.file.Functions, x.file.Classes = x.definitionRoom(stmts)
 	for _, s := range stmts {
 		if err := x.ctx.Err(); err != nil {
 			return err
@@ -246,7 +247,43 @@ func (x *extractor) walkModule(root syntax.Node) error {
 	}
 	// Function bodies stop early on cancellation; never return their
 	// partial facts as complete.
+	x.file.Functions, x.file.Classes = nilIfEmpty(x.file.Functions), nilIfEmpty(x.file.Classes)
 	return x.ctx.Err()
+}
+
+// definitionRoom returns empty slices with room for the functions and
+// the classes that stmts define directly (decorated or not), nil where
+// there are none. The definitions of a module or class are hoisted into
+// such slices one by one; grown from nothing, they would leave garbage
+// and unused room behind, and the facts of every file of a service live
+// until its build ends. Definitions nested in if/try blocks are hoisted
+// too, beyond this room: the slices then grow as before.
+func (x *extractor) definitionRoom(stmts []syntax.Node) ([]facts.Function, []facts.Class) {
+	var funcs, classes int
+	for _, s := range stmts {
+		if s.Kind() == x.k.decorated {
+			kids := x.named(s)
+			if len(kids) == 0 {
+				continue
+			}
+			s = kids[len(kids)-1]
+		}
+		switch s.Kind() {
+		case x.k.funcDef:
+			funcs++
+		case x.k.classDef:
+			classes++
+		}
+	}
+	var fs []facts.Function
+	var cs []facts.Class
+	if funcs > 0 {
+		fs = make([]facts.Function, 0, funcs)
+	}
+	if classes > 0 {
+		cs = make([]facts.Class, 0, classes)
+	}
+	return fs, cs
 }
 
 // statements returns the statement children of a module or block,

@@ -100,9 +100,10 @@ func (x *extractor) stmtList(n int) []facts.Stmt {
 	return make([]facts.Stmt, 0, n)
 }
 
-// nilIfEmpty keeps a body whose statements were all hoisted elsewhere nil,
-// as one that never had any.
-func nilIfEmpty(list []facts.Stmt) []facts.Stmt {
+// nilIfEmpty keeps a list made with room but left empty nil, as one that
+// never had any: a body whose statements were all hoisted elsewhere, a
+// scope that defined nothing.
+func nilIfEmpty[T any](list []T) []T {
 	if len(list) == 0 {
 		return nil
 	}

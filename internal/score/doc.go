@@ -61,7 +61,17 @@
 //     t.expires_at > now);
 //   - x = true reads x; x = false reads not x; x != null reads exists x;
 //     x = null reads not exists x; not (a = b) reads a != b; not not x
-//     reads x.
+//     reads x;
+//   - a derived value one spec declares and the other does not is
+//     written out where a rule reads it: with Token's is_valid: not used
+//     and expires_at > now, requires: token.is_valid reads requires: not
+//     token.used and token.expires_at > now (then two requires, above).
+//     A derived value is a name for an expression, so one spec naming
+//     the test and the other writing it states the same. A name both
+//     specs declare stays a name (their definitions meet as members of
+//     the aligned entities); one two entities define differently, or
+//     that is also a stored member, stays too, since which one a clause
+//     reads depends on a type the spec does not state (derived.go).
 //
 // Names that differ are compare's business: aligned entities, fields,
 // config parameters and rules take one canonical name on both sides;

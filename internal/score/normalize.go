@@ -13,7 +13,12 @@ import (
 // expressions written one way where the language allows several; and
 // external entities declared as entities. Apart from that only rules are
 // rewritten: they are the only place clause text is compared.
-func normalize(m *allium.Module) *allium.Module {
+//
+// A derived value the other spec does not declare (others: the member
+// names of its entities) is written out where a rule reads it
+// (derived.go); one both declare is the same name on both sides, and
+// their definitions meet as members of the aligned entities.
+func normalize(m *allium.Module, others map[string]bool) *allium.Module {
 	c := compare.CloneModule(m)
 	// Whether a type's lifecycle is governed elsewhere is a judgement the
 	// code rarely shows; external or not, it is the same entity.
@@ -22,6 +27,12 @@ func normalize(m *allium.Module) *allium.Module {
 	}
 	c.Entities = append(c.Externals, c.Entities...)
 	c.Externals = nil
+	defs := derivedDefs(c)
+	for name := range defs {
+		if others[name] {
+			delete(defs, name)
+		}
+	}
 	for _, r := range c.Rules {
 		if t := r.Trigger; t != nil && t.Kind == allium.TriggerExternal {
 			// Compare renames trigger parameters by position; in name
@@ -29,7 +40,12 @@ func normalize(m *allium.Module) *allium.Module {
 			// order each wrote them in.
 			sort.SliceStable(t.Params, func(i, j int) bool { return t.Params[i].Name < t.Params[j].Name })
 		}
-		r.Body = normStmts(inlineLets(r.Body, nil))
+		r.Body = inlineLets(r.Body, nil)
+		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+			allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr { return expandDerived(e, defs, 0) })
+			return true
+		})
+		r.Body = normStmts(r.Body)
 	}
 	return c
 }

@@ -174,6 +174,39 @@ func TestScore(t *testing.T) {
 		expected:  []string{"ensures:\n        token.used = true", "let t = token\n    ensures:\n        for t in token.user.tokens:\n            t.used = true\n        t.used = true"},
 		want:      map[Category]mdx{Ensures: {4, 4, 4}},
 	}, {
+		// A derived value is a named expression: token.is_valid where
+		// is_valid: not used and expires_at > now states the two
+		// requires the other spec writes out.
+		name:      "derived value written out",
+		distilled: []string{"    expires_at: Timestamp\n}", "    expires_at: Timestamp\n\n    is_valid: not used and expires_at > now\n}", "requires: not token.used\n    requires: token.expires_at > now", "requires: token.is_valid"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}},
+	}, {
+		// A derived value that reads another is written out through it.
+		name:      "derived value through another",
+		distilled: []string{"    expires_at: Timestamp\n}", "    expires_at: Timestamp\n\n    is_live: expires_at > now\n    is_valid: not used and is_live\n}", "requires: not token.used\n    requires: token.expires_at > now", "requires: token.is_valid"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}},
+	}, {
+		// When both specs declare the name it is one name on both sides:
+		// the clauses meet as written (written out, each would count two).
+		name:      "derived value both declare",
+		distilled: []string{"    expires_at: Timestamp\n}", "    expires_at: Timestamp\n\n    is_valid: not used and expires_at > now\n}", "requires: not token.used\n    requires: token.expires_at > now", "requires: token.is_valid"},
+		expected:  []string{"    expires_at: Timestamp\n}", "    expires_at: Timestamp\n\n    is_valid: not used and expires_at > now\n}", "requires: not token.used\n    requires: token.expires_at > now", "requires: token.is_valid"},
+		want:      map[Category]mdx{Requires: {2, 2, 2}},
+	}, {
+		// Two entities defining the name differently: which one a clause
+		// reads depends on a type the spec does not state, so it stays.
+		name:      "derived value defined two ways",
+		distilled: []string{"    locked: Boolean\n}", "    locked: Boolean\n\n    is_valid: not locked\n}", "    expires_at: Timestamp\n}", "    expires_at: Timestamp\n\n    is_valid: not used and expires_at > now\n}", "requires: not token.used\n    requires: token.expires_at > now", "requires: token.is_valid"},
+		want:      map[Category]mdx{Requires: {1, 2, 3}},
+		aligned:   map[Category]int{Requires: 2},
+	}, {
+		// A lambda's parameter hides the member of its name: the user
+		// inside is the lambda's, not the token's.
+		name:      "derived value with a lambda",
+		distilled: []string{"    expires_at: Timestamp\n}", "    expires_at: Timestamp\n\n    shared: user.tokens.any(user => user.used)\n}", "requires: not token.used\n", "requires: not token.used\n    requires: token.shared\n"},
+		expected:  []string{"requires: not token.used\n", "requires: not token.used\n    requires: token.user.tokens.any(user => user.used)\n"},
+		want:      map[Category]mdx{Requires: {4, 4, 4}},
+	}, {
 		name:      "external entity on one side",
 		distilled: []string{"entity ResetToken {", "external entity ResetToken {"},
 		want:      map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 6, 6}},

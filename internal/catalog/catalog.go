@@ -743,8 +743,14 @@ type UniqueViolations struct {
 
 // SchemaBuilder is one object schema builder of ObjectSchemas.
 type SchemaBuilder struct {
-	Parses   []string `yaml:"parses"`
-	Required bool     `yaml:"required"`
+	Parses []string `yaml:"parses"`
+	// SafeParses apply the schema without throwing: they return a result
+	// whose ResultData entry is the valid input (zod's
+	// schema.safeParse(body).data); the code refuses the request on the
+	// result's failure.
+	SafeParses []string `yaml:"safe_parses"`
+	ResultData string   `yaml:"result_data"`
+	Required   bool     `yaml:"required"`
 }
 
 // ValidationChains describe checks written as a chain on one input and

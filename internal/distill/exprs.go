@@ -195,6 +195,20 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if x := rc.inputKeyTest(e, sc, out); x != nil {
 			return exprValue(x)
 		}
+		if rest, decided, truth := rc.reduceCond(e, sc); decided && rest == nil {
+			// const isGet = request.method === 'GET': what the rule's
+			// request fixes, kept for the tests that read the name.
+			return exprValue(&allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(truth)})
+		}
+	case facts.ExprCond:
+		if rest, decided, truth := rc.reduceCond(e.Test(), sc); decided && rest == nil && e.X != nil && e.Y != nil {
+			// schema.safeParse(isGet ? query : body): the branch the
+			// rule's request takes.
+			if truth {
+				return rc.eval(e.X, sc, out, stmtCtx)
+			}
+			return rc.eval(e.Y, sc, out, stmtCtx)
+		}
 	case facts.ExprList, facts.ExprTuple:
 		if v := rc.itemsOf(e, sc, out); v != nil {
 			return v // [EmailValidator(User), ...] (items.go)
@@ -1161,6 +1175,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.objectSchemaParse(e, method, sc, out); v != nil {
 		return v // schema.parse(req.body) (object_schemas.go)
+	}
+	if v := rc.schemaValue(e, sc); v != nil {
+		return v // z.object({...}), parsed later (object_schemas.go)
 	}
 	if v := rc.builtFromObject(e, method, sc, out); v != nil {
 		return v

@@ -244,7 +244,35 @@ func (ix *index) reexport(dotted string) (string, bool) {
 				return im.Target + rest, true
 			}
 		}
+		if next, ok := ix.exportedFrom(f, dotted, after, name, rest); ok {
+			return next, true
+		}
 		return "", false
+	}
+	return "", false
+}
+
+// exportedFrom rewrites a name of module f that f exports from another
+// module (a barrel file, queries/index.ts): `export * from "./user"`
+// stands for each name ./user defines, `export { getUser as fetchUser }
+// from "./user"` for the one it names.
+func (ix *index) exportedFrom(f *facts.File, dotted, after, name, rest string) (string, bool) {
+	for i := range f.Exports {
+		ex := &f.Exports[i]
+		if ex.Module == "" {
+			continue
+		}
+		if ex.Name == "*" {
+			if cand := ex.Module + "." + after; cand != dotted && ix.defines(cand) {
+				return cand, true
+			}
+			continue
+		}
+		if ex.Name == name && ex.Local != "" {
+			if cand := ex.Module + "." + ex.Local + rest; cand != dotted {
+				return cand, true
+			}
+		}
 	}
 	return "", false
 }

@@ -170,7 +170,7 @@ func (rc *ruleCtx) typedLocal(s *facts.Stmt, sc *scope) {
 	if v := sc.vars[name]; v != nil && v.kind != vUnknown && v.kind != vPlumbing {
 		return
 	}
-	if obj := rc.injectedValue(sc.file, an, 0); obj != nil {
+	if obj := rc.injectedValue(sc.file, an, 0, nil); obj != nil {
 		sc.vars[name] = obj
 	}
 }

@@ -121,6 +121,11 @@ type Language struct {
 	// ValidatedCopies are methods of a schema that give back the value
 	// they are given once it is valid (zod's schema.parse(json)).
 	ValidatedCopies []string `yaml:"validated_copies"`
+	// ShapeFactories are static methods that build a request shape (a
+	// class whose fields carry validation) from an object of its fields,
+	// inherited from a base the service's files may not hold
+	// (Command.create({email: body.email}) in NestJS use cases).
+	ShapeFactories []string `yaml:"shape_factories"`
 	// ValidationChains are checks of one input built as a chain and run
 	// on the request (express-validator): see ValidationChains.
 	ValidationChains  *ValidationChains `yaml:"validation_chains"`

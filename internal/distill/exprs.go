@@ -1176,6 +1176,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.objectSchemaParse(e, method, sc, out); v != nil {
 		return v // schema.parse(req.body) (object_schemas.go)
 	}
+	if v := rc.shapeFactory(e, method, sc, out); v != nil {
+		return v // Command.create({...}) (object_schemas.go)
+	}
 	if v := rc.schemaValue(e, sc); v != nil {
 		return v // z.object({...}), parsed later (object_schemas.go)
 	}
@@ -1316,7 +1319,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.inline(f.fn, nil, e, sc, out)
 		}
 		if mc := recv.attrs[method]; mc != nil && mc.kind == vModelClass && b.entByName[mc.ent] != nil {
-			return rc.construct(b.entByName[mc.ent], e, sc, out) // self.Meta.model(...)
+			// self.Meta.model(...); new this.MongooseModel(data) with the
+			// object a caller handed in.
+			row, at := rc.insertedRowNamed(e, sc)
+			return rc.construct(b.entByName[mc.ent], row, at, out)
 		}
 		if cf, file := rc.b.classField(recv.repo, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
 			// form = ResetPasswordForm on the class; self.form() makes one.

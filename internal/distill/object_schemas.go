@@ -333,3 +333,18 @@ func firstArg(c *facts.Expr) *facts.Expr {
 	}
 	return &c.Args[0]
 }
+
+// shapeFactory reads Shape.create({email: body.email}) (catalog
+// shape_factories), a static method the service does not define on a
+// request shape class, as Shape(email=body.email): the shape holding
+// those values. Nil for any other call.
+func (rc *ruleCtx) shapeFactory(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	if method == "" || !catalog.Match(rc.b.lang.ShapeFactories, method) || len(e.Keywords()) == 0 || len(e.Args) > 0 {
+		return nil
+	}
+	cr := rc.b.ix.class(sc.file, e.X.X)
+	if cr == nil || rc.b.shapes[cr.qual()] == nil || rc.b.ix.method(cr, method) != nil {
+		return nil
+	}
+	return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
+}

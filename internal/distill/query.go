@@ -806,14 +806,12 @@ func (rc *ruleCtx) insertedRowNamed(e *facts.Expr, sc *scope) (*facts.Expr, *sco
 	if !ok {
 		return e, sc
 	}
-	c := *e
-	c.Args = nil
-	c.SetKeywords(kws)
+	c := withKeywords(e, kws)
 	at := v.parts[0].sc
 	if at.file != sc.file {
 		c.Line = v.parts[0].e.Line // stated where the literal is, in its file
 	}
-	return &c, at
+	return c, at
 }
 
 func insertedRow(e *facts.Expr) *facts.Expr {
@@ -824,6 +822,12 @@ func insertedRow(e *facts.Expr) *facts.Expr {
 	if !ok {
 		return e
 	}
+	return withKeywords(e, kws)
+}
+
+// withKeywords is the call e given kws as its keywords in place of its
+// positional arguments.
+func withKeywords(e *facts.Expr, kws []facts.Keyword) *facts.Expr {
 	c := *e
 	c.Args = nil
 	c.SetKeywords(kws)

@@ -225,6 +225,38 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	return unknownValue
 }
 
+// constantDefault reports a default written as a module constant that
+// holds a literal, or as the entry of a constant object that does (ROLES.user
+// with ROLES = {user: 'user'} as const).
+func (rc *ruleCtx) constantDefault(y *facts.Expr, sc *scope) bool {
+	if y == nil || y.Kind != facts.ExprAttr && y.Kind != facts.ExprName {
+		return false
+	}
+	if c := rc.b.ix.constant(sc.file, y); c != nil && c.as.Value != nil {
+		return c.as.Value.IsLiteral()
+	}
+	if y.Kind != facts.ExprAttr || y.X == nil {
+		return false
+	}
+	c := rc.b.ix.constant(sc.file, y.X)
+	if c == nil || c.as.Value == nil {
+		return false
+	}
+	obj := c.as.Value
+	for obj.Kind != facts.ExprDict && obj.Kind != facts.ExprCall && obj.X != nil {
+		obj = obj.X // {...} as const
+	}
+	if obj.Kind != facts.ExprDict {
+		return false
+	}
+	for _, en := range obj.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == y.Name {
+			return en.Value.IsLiteral()
+		}
+	}
+	return false
+}
+
 // dropAssignment removes the last outcome stated for the field t names
 // (obj.field = now) when it sets a time that the code then moves in a way
 // the walk cannot read (obj.field.setDate(...)).
@@ -684,6 +716,13 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if e.Op() == "or" && e.Y.IsFalsyLiteral() {
 			// x or "" (x || ''): x, as a value and as a condition.
 			return rc.tr(e.X, sc, out)
+		}
+		if e.Op() == "or" && rc.constantDefault(e.Y, sc) {
+			if v := rc.eval(e.X, sc, out, false); v.kind == vParam {
+				// role ?? ROLES.user: the input, its default a constant
+				// of the service (left out, as a column default is).
+				return rc.valueExpr(v)
+			}
 		}
 		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
 		if x == nil || y == nil {

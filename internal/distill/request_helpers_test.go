@@ -51,7 +51,8 @@ export async function getJsonBody(request: Request) {
 // service (the entries of the object it returns), a zod schema applied
 // by safeParse (held by a local name, handed to the helper, or parsed in
 // place), and queries reached through a barrel module's re-exports
-// (export * from, export { a as b } from).
+// (export * from, export { a as b } from); an input with a constant's
+// default (name ?? NAMES.anonymous) is the input.
 func TestRequestHelperIdioms(t *testing.T) {
 	files := map[string]string{
 		"prisma/schema.prisma": requestHelperSchema,
@@ -72,6 +73,8 @@ import { z } from 'zod';
 import { parseRequest } from '@/lib/request';
 import { createAccount } from '@/queries';
 
+const NAMES = { anonymous: 'anonymous' } as const;
+
 export async function POST(request: Request) {
   const schema = z.object({
     email: z.string().email(),
@@ -82,7 +85,7 @@ export async function POST(request: Request) {
     return error();
   }
   const { email, name } = body;
-  await createAccount({ email, name });
+  await createAccount({ email, name: name ?? NAMES.anonymous });
   return Response.json({});
 }
 `,
@@ -105,7 +108,7 @@ export async function POST(request: Request) {
 	}
 	runIdiomCases(t, files, []idiomCase{
 		{
-			name:      "the body a helper returns, checked by the schema handed to it; a query reached through export * from",
+			name:      "the body a helper returns, checked by the schema handed to it; a query reached through export * from; a constant default",
 			construct: "Accounts",
 			want: []string{"when: Accounts(email, name)", "requires: is_valid_email(email)",
 				"requires: length(name) >= config.min_name_length", "ensures: Account.created(email: email, name: name)"},

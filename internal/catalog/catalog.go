@@ -124,6 +124,11 @@ type Language struct {
 	// ValidatedCopies are methods of a schema that give back the value
 	// they are given once it is valid (zod's schema.parse(json)).
 	ValidatedCopies []string `yaml:"validated_copies"`
+	// ShapeFactories are static methods that build a request shape (a
+	// class whose fields carry validation) from an object of its fields,
+	// inherited from a base the service's files may not hold
+	// (Command.create({email: body.email}) in NestJS use cases).
+	ShapeFactories []string `yaml:"shape_factories"`
 	// ValidationChains are checks of one input built as a chain and run
 	// on the request (express-validator): see ValidationChains.
 	ValidationChains  *ValidationChains `yaml:"validation_chains"`
@@ -772,8 +777,14 @@ type UniqueViolations struct {
 
 // SchemaBuilder is one object schema builder of ObjectSchemas.
 type SchemaBuilder struct {
-	Parses   []string `yaml:"parses"`
-	Required bool     `yaml:"required"`
+	Parses []string `yaml:"parses"`
+	// SafeParses apply the schema without throwing: they return a result
+	// whose ResultData entry is the valid input (zod's
+	// schema.safeParse(body).data); the code refuses the request on the
+	// result's failure.
+	SafeParses []string `yaml:"safe_parses"`
+	ResultData string   `yaml:"result_data"`
+	Required   bool     `yaml:"required"`
 }
 
 // ValidationChains describe checks written as a chain on one input and

@@ -199,6 +199,20 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if x := rc.inputKeyTest(e, sc, out); x != nil {
 			return exprValue(x)
 		}
+		if rest, decided, truth := rc.reduceCond(e, sc); decided && rest == nil {
+			// const isGet = request.method === 'GET': what the rule's
+			// request fixes, kept for the tests that read the name.
+			return exprValue(&allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(truth)})
+		}
+	case facts.ExprCond:
+		if rest, decided, truth := rc.reduceCond(e.Test(), sc); decided && rest == nil && e.X != nil && e.Y != nil {
+			// schema.safeParse(isGet ? query : body): the branch the
+			// rule's request takes.
+			if truth {
+				return rc.eval(e.X, sc, out, stmtCtx)
+			}
+			return rc.eval(e.Y, sc, out, stmtCtx)
+		}
 	case facts.ExprList, facts.ExprTuple:
 		if v := rc.itemsOf(e, sc, out); v != nil {
 			return v // [EmailValidator(User), ...] (items.go)
@@ -213,6 +227,38 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return exprValue(x)
 	}
 	return unknownValue
+}
+
+// constantDefault reports a default written as a module constant that
+// holds a literal, or as the entry of a constant object that does (ROLES.user
+// with ROLES = {user: 'user'} as const).
+func (rc *ruleCtx) constantDefault(y *facts.Expr, sc *scope) bool {
+	if y == nil || y.Kind != facts.ExprAttr && y.Kind != facts.ExprName {
+		return false
+	}
+	if c := rc.b.ix.constant(sc.file, y); c != nil && c.as.Value != nil {
+		return c.as.Value.IsLiteral()
+	}
+	if y.Kind != facts.ExprAttr || y.X == nil {
+		return false
+	}
+	c := rc.b.ix.constant(sc.file, y.X)
+	if c == nil || c.as.Value == nil {
+		return false
+	}
+	obj := c.as.Value
+	for obj.Kind != facts.ExprDict && obj.Kind != facts.ExprCall && obj.X != nil {
+		obj = obj.X // {...} as const
+	}
+	if obj.Kind != facts.ExprDict {
+		return false
+	}
+	for _, en := range obj.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == y.Name {
+			return en.Value.IsLiteral()
+		}
+	}
+	return false
 }
 
 // dropAssignment removes the last outcome stated for the field t names
@@ -667,6 +713,13 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if e.Op() == "or" && e.Y.IsFalsyLiteral() {
 			// x or "" (x || ''): x, as a value and as a condition.
 			return rc.tr(e.X, sc, out)
+		}
+		if e.Op() == "or" && rc.constantDefault(e.Y, sc) {
+			if v := rc.eval(e.X, sc, out, false); v.kind == vParam {
+				// role ?? ROLES.user: the input, its default a constant
+				// of the service (left out, as a column default is).
+				return rc.valueExpr(v)
+			}
 		}
 		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
 		if x == nil || y == nil {
@@ -1171,6 +1224,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.objectSchemaParse(e, method, sc, out); v != nil {
 		return v // schema.parse(req.body) (object_schemas.go)
 	}
+	if v := rc.shapeFactory(e, method, sc, out); v != nil {
+		return v // Command.create({...}) (object_schemas.go)
+	}
+	if v := rc.schemaValue(e, sc); v != nil {
+		return v // z.object({...}), parsed later (object_schemas.go)
+	}
 	if v := rc.builtFromObject(e, method, sc, out); v != nil {
 		return v
 	}
@@ -1316,7 +1375,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.inline(f.fn, nil, e, sc, out)
 		}
 		if mc := recv.attrs[method]; mc != nil && mc.kind == vModelClass && b.entByName[mc.ent] != nil {
-			return rc.construct(b.entByName[mc.ent], e, sc, out) // self.Meta.model(...)
+			// self.Meta.model(...); new this.MongooseModel(data) with the
+			// object a caller handed in.
+			row, at := rc.insertedRowNamed(e, sc)
+			return rc.construct(b.entByName[mc.ent], row, at, out)
 		}
 		if cf, file := rc.b.classField(recv.repo, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
 			// form = ResetPasswordForm on the class; self.form() makes one.

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/facts"
@@ -244,9 +245,79 @@ func (ix *index) reexport(dotted string) (string, bool) {
 				return im.Target + rest, true
 			}
 		}
+		if next, ok := ix.exportedFrom(f, dotted, after, name, rest); ok {
+			return next, true
+		}
 		return "", false
 	}
 	return "", false
+}
+
+// exportedFrom rewrites a name of module f that f exports from another
+// module (a barrel file, queries/index.ts): `export * from "./user"`
+// stands for each name ./user defines, `export { getUser as fetchUser }
+// from "./user"` for the one it names.
+func (ix *index) exportedFrom(f *facts.File, dotted, after, name, rest string) (string, bool) {
+	for i := range f.Exports {
+		ex := &f.Exports[i]
+		if ex.Module == "" {
+			continue
+		}
+		if ex.Name == "*" {
+			if cand := ex.Module + "." + after; cand != dotted && ix.defines(cand) {
+				return cand, true
+			}
+			continue
+		}
+		if ex.Name == name && ex.Local != "" {
+			if cand := ex.Module + "." + ex.Local + rest; cand != dotted {
+				return cand, true
+			}
+		}
+	}
+	return "", false
+}
+
+// soleImplementer is the one class of the service, other than except,
+// whose implements clause names the interface t (read in file f), nil
+// when none or several do.
+func (ix *index) soleImplementer(f *facts.File, t *facts.Expr, except *classRef) *classRef {
+	if t == nil || t.Raw == "" {
+		return nil
+	}
+	want := ix.names(f, t)
+	var found *classRef
+	for _, cr := range ix.classes {
+		if cr == except || cr.class.Kind != facts.ClassPlain {
+			continue
+		}
+		for _, kw := range cr.class.Keywords {
+			if kw.Name != "implements" || !slices.ContainsFunc(ix.names(cr.file, &kw.Value), func(n string) bool { return slices.Contains(want, n) }) {
+				continue
+			}
+			if found != nil && found != cr {
+				return nil // several: which one is given is configuration
+			}
+			found = cr
+		}
+	}
+	return found
+}
+
+// soleClassNamed is the one top-level class of the service called name,
+// nil when none or several are.
+func (ix *index) soleClassNamed(name string) *classRef {
+	var found *classRef
+	for _, cr := range ix.classes {
+		if cr.outer != nil || cr.class.Name != name {
+			continue
+		}
+		if found != nil && found != cr {
+			return nil
+		}
+		found = cr
+	}
+	return found
 }
 
 // names returns the dotted names an expression may stand for in file f:

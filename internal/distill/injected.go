@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
@@ -39,14 +40,78 @@ func (rc *ruleCtx) injectedObject(cr *classRef, depth int) *value {
 		if a.Value != nil || a.Annotation == nil {
 			continue
 		}
-		if v := rc.injectedValue(cr.file, a.Annotation, depth); v != nil {
+		if v := rc.injectedValue(cr.file, a.Annotation, depth, cr); v != nil {
 			obj.attrs[a.Name] = v
 		}
 	}
+	rc.superArguments(cr, obj)
 	return obj
 }
 
-func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int) *value {
+// superArguments sets on obj, an instance of cr, the fields of its base
+// class that cr's constructor gives by super(...): a repository class
+// made for one model hands it to its generic base (constructor() {
+// super(User, UserEntity) }, whose constructor(protected MongooseModel:
+// Model<T>, ...) keeps it), so this.MongooseModel in the base's methods
+// is that model. Only arguments that name a model, class or constant of
+// the service are kept; a field the injection set already stays.
+func (rc *ruleCtx) superArguments(cr *classRef, obj *value) {
+	ctor := rc.b.ix.funcs[qual(cr.qual(), "constructor")]
+	if ctor == nil || len(cr.class.Bases) == 0 {
+		return
+	}
+	baseExpr := &cr.class.Bases[0]
+	if baseExpr.Kind == facts.ExprSubscript && baseExpr.X != nil {
+		baseExpr = baseExpr.X
+	}
+	base := rc.b.ix.class(cr.file, baseExpr)
+	if base == nil {
+		return
+	}
+	baseCtor := rc.b.ix.method(base, "constructor")
+	if baseCtor == nil {
+		return
+	}
+	for _, st := range ctor.fn.Body {
+		call := st.Value
+		if st.Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || call.Raw != "super" {
+			continue
+		}
+		sc := &scope{file: cr.file, vars: map[string]*value{}}
+		var scratch []allium.Stmt
+		for i := range call.Args {
+			if i >= len(baseCtor.fn.Params) || !classField(baseCtor.class, baseCtor.fn.Params[i].Name) {
+				continue
+			}
+			name := baseCtor.fn.Params[i].Name
+			if obj.attrs[name] != nil {
+				continue
+			}
+			if v := rc.eval(&call.Args[i], sc, &scratch, false); v.kind == vModelClass || v.kind == vObject || v.kind == vRepo {
+				obj.attrs[name] = v
+			}
+		}
+		return
+	}
+}
+
+// classField reports whether c declares a field called name (TypeScript's
+// constructor parameter properties are fields).
+func classField(c *facts.Class, name string) bool {
+	if c == nil || name == "" {
+		return false
+	}
+	for i := range c.Fields {
+		if c.Fields[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// injectedValue is the collaborator a field typed t (in file f, of the
+// class holder, nil for none) is given: see injectedObject.
+func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder *classRef) *value {
 	b := rc.b
 	if t.Kind == facts.ExprSubscript && t.X != nil && t.Y != nil {
 		if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Bases, t.X.Resolved(), t.X.Raw) {
@@ -69,6 +134,19 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int) *value
 		}
 	}
 	cr := b.ix.class(f, t)
+	if cr == nil && t.Kind == facts.ExprName {
+		// Imported from a package of the same monorepo whose index is
+		// not among the files (UserRepository from '@novu/dal'): the
+		// service's one class of that name.
+		cr = b.ix.soleClassNamed(t.Name)
+	}
+	if cr == nil || cr.class.Kind == facts.ClassInterface {
+		// A field typed by an interface (private users: IUserRepository,
+		// provided under a token): the one class of the service that
+		// implements it, apart from the holder (a wrapper that hands each
+		// call on to that field).
+		cr = b.ix.soleImplementer(f, t, holder)
+	}
 	if cr == nil || len(cr.class.Methods) == 0 || b.entByQual[cr.qual()] != nil || b.shapes[cr.qual()] != nil {
 		return nil
 	}

@@ -24,8 +24,9 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 	if schemas == nil || len(schemas.Builders) == 0 || len(e.Args) != 1 || method == "" {
 		return nil
 	}
-	fields, builder, file, ok := rc.b.objectSchema(sc.file, e.X.X)
-	if !ok || !slices.Contains(builder.Parses, method) {
+	fields, builder, file, ok := rc.b.objectSchema(sc.file, rc.schemaBuilt(e.X.X, sc))
+	safe := ok && slices.Contains(builder.SafeParses, method) && builder.ResultData != ""
+	if !ok || !slices.Contains(builder.Parses, method) && !safe {
 		return nil
 	}
 	input := rc.eval(&e.Args[0], sc, out, false)
@@ -38,7 +39,41 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 	for _, f := range fields {
 		rc.schemaFieldChecks(f, &e.Args[0], builder.Required, sc, &at, out)
 	}
+	if safe {
+		// const result = schema.safeParse(body): result.data is the
+		// input, valid; the request is refused on the result's failure,
+		// so the checks hold as well.
+		return &value{kind: vObject, attrs: map[string]*value{builder.ResultData: input}}
+	}
 	return input
+}
+
+// schemaBuilt is the object schema call a local name holds (const schema
+// = z.object({...}) in the handler, maybe handed to a helper as its
+// schema parameter: parseRequest(request, schema)), else x itself.
+func (rc *ruleCtx) schemaBuilt(x *facts.Expr, sc *scope) *facts.Expr {
+	if x == nil || x.Kind != facts.ExprName {
+		return x
+	}
+	if v := sc.vars[x.Name]; v != nil && v.schema != nil {
+		return v.schema
+	}
+	return x
+}
+
+// schemaValue is the value of an object schema built in place (z.object
+// ({...})): it keeps the call, so that a parse of it through a local
+// name or a helper's parameter finds the schema's fields. Nil when e
+// builds no object schema.
+func (rc *ruleCtx) schemaValue(e *facts.Expr, sc *scope) *value {
+	schemas := rc.b.lang.ObjectSchemas
+	if schemas == nil || len(schemas.Builders) == 0 {
+		return nil
+	}
+	if _, _, _, ok := rc.b.objectSchema(sc.file, e); !ok {
+		return nil
+	}
+	return &value{kind: vPlumbing, schema: e}
 }
 
 // objectSchema finds the fields, the builder and the file of the object
@@ -297,4 +332,19 @@ func firstArg(c *facts.Expr) *facts.Expr {
 		return nil
 	}
 	return &c.Args[0]
+}
+
+// shapeFactory reads Shape.create({email: body.email}) (catalog
+// shape_factories), a static method the service does not define on a
+// request shape class, as Shape(email=body.email): the shape holding
+// those values. Nil for any other call.
+func (rc *ruleCtx) shapeFactory(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	if method == "" || !catalog.Match(rc.b.lang.ShapeFactories, method) || len(e.Keywords()) == 0 || len(e.Args) > 0 {
+		return nil
+	}
+	cr := rc.b.ix.class(sc.file, e.X.X)
+	if cr == nil || rc.b.shapes[cr.qual()] == nil || rc.b.ix.method(cr, method) != nil {
+		return nil
+	}
+	return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
 }

@@ -152,7 +152,8 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		if ent == nil {
 			return unknownValue
 		}
-		v := rc.construct(ent, insertedRow(e), sc, out)
+		row, at := rc.insertedRowNamed(e, sc)
+		v := rc.construct(ent, row, at, out)
 		if q.via != nil {
 			// user.tokens.create(...): the owner is implied.
 			rc.untranslated(sc, e.Line, LeftOutValue, "the owner of a related create")
@@ -867,6 +868,30 @@ func (rc *ruleCtx) rowCountBound(e *facts.Expr, sc *scope, out *[]allium.Stmt) a
 // insertedRow is a create call with its row as keywords when the row is
 // its first argument rather than its last (knex's insert({...}, "*"), the
 // second what it returns); e itself otherwise.
+// insertedRowNamed is insertedRow, also when the row's object is a name
+// bound to the one object literal a caller handed in (a base repository's
+// create(data) calling this.model.create(data)): then the fields are read
+// where the literal was written, the scope it gives back.
+func (rc *ruleCtx) insertedRowNamed(e *facts.Expr, sc *scope) (*facts.Expr, *scope) {
+	if len(e.Keywords()) > 0 || len(e.Args) != 1 || e.Args[0].Kind != facts.ExprName {
+		return insertedRow(e), sc
+	}
+	v := sc.vars[e.Args[0].Name]
+	if v == nil || len(v.parts) != 1 || v.parts[0].e == nil || v.parts[0].sc == nil {
+		return e, sc
+	}
+	kws, ok := objectKeywords(v.parts[0].e)
+	if !ok {
+		return e, sc
+	}
+	c := withKeywords(e, kws)
+	at := v.parts[0].sc
+	if at.file != sc.file {
+		c.Line = v.parts[0].e.Line // stated where the literal is, in its file
+	}
+	return c, at
+}
+
 func insertedRow(e *facts.Expr) *facts.Expr {
 	if len(e.Keywords()) > 0 || len(e.Args) == 0 {
 		return e
@@ -875,6 +900,12 @@ func insertedRow(e *facts.Expr) *facts.Expr {
 	if !ok {
 		return e
 	}
+	return withKeywords(e, kws)
+}
+
+// withKeywords is the call e given kws as its keywords in place of its
+// positional arguments.
+func withKeywords(e *facts.Expr, kws []facts.Keyword) *facts.Expr {
 	c := *e
 	c.Args = nil
 	c.SetKeywords(kws)

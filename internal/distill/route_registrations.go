@@ -192,6 +192,12 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 			case r.claimsOf != nil:
 				// const {sub} = verifyJwt(token): the decoded token's claims.
 				sc.vars[target.Name] = rc.claim(r, en.Key.Value)
+			case len(r.parts) > 0:
+				// const {body, error} = await parseRequest(req, schema): the
+				// entries of the object the helper returned.
+				if part, given := rc.partValue(r, en.Key.Value, out); given {
+					sc.vars[target.Name] = part
+				}
 			}
 		}
 		return

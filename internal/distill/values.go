@@ -92,6 +92,9 @@ type value struct {
 	// items: the values of the extra positional arguments *args holds
 	// (unroll.go), or of a collection of known values (vItems, items.go).
 	items []*value
+	// schema: the object schema call a vPlumbing value was built by
+	// (z.object({...}), object_schemas.go).
+	schema *facts.Expr
 	// oneOf: the name of whichever of these inputs the request has
 	// (mutation_inputs.go).
 	oneOf []string

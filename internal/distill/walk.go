@@ -170,7 +170,7 @@ func (rc *ruleCtx) typedLocal(s *facts.Stmt, sc *scope) {
 	if v := sc.vars[name]; v != nil && v.kind != vUnknown && v.kind != vPlumbing {
 		return
 	}
-	if obj := rc.injectedValue(sc.file, an, 0); obj != nil {
+	if obj := rc.injectedValue(sc.file, an, 0, nil); obj != nil {
 		sc.vars[name] = obj
 	}
 }
@@ -846,6 +846,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if ok && len(old.parts) > 0 && extendsItself(v, k) {
+					// if (expireAt) data = {...data, expireAt}: the
+					// entries data had are given either way.
+					sc.vars[k] = old
 				} else {
 					sc.vars[k] = unknownValue
 				}
@@ -1381,4 +1385,18 @@ func sameArgs(a, b []allium.Arg) bool {
 	return slices.EqualFunc(a, b, func(x, y allium.Arg) bool {
 		return x.Name == y.Name && (x.Value == y.Value || x.Value != nil && y.Value != nil && exprKey(x.Value) == exprKey(y.Value))
 	})
+}
+
+// extendsItself reports a dict value built as a copy of the name k with
+// more entries ({...k, extra}), which k is then bound to.
+func extendsItself(v *value, k string) bool {
+	if len(v.parts) != 1 || v.parts[0].e == nil {
+		return false
+	}
+	for _, en := range v.parts[0].e.Entries() {
+		if en.Key == nil && en.Value.Kind == facts.ExprName && en.Value.Name == k {
+			return true
+		}
+	}
+	return false
 }

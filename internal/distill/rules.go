@@ -883,6 +883,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
 		rc.ensures = ifs.Branches[0].Body
 	}
+	rc.writesOnActingUser(r.Body, rc.ensures)
 	if len(rc.ensures) > 0 {
 		// One ensures block: lets of created instances stay visible to
 		// the outcomes after them.

@@ -25,6 +25,12 @@ def invite(request):
     return redirect("/")
 `
 	}
+	// The rule that reads the email input.
+	const withEmail = `rule Invite {
+    when: Invite(email, username)
+    requires: not exists User{email}
+    ensures: User.created(email: email, username: username)
+}`
 	tests := []struct {
 		name string
 		key  string
@@ -33,20 +39,12 @@ def invite(request):
 		{
 			name: "the user model's EMAIL_FIELD names the email input",
 			key:  "UserModel.EMAIL_FIELD",
-			want: `rule Invite {
-    when: Invite(email, username)
-    requires: not exists User{email}
-    ensures: User.created(email: email, username: username)
-}`,
+			want: withEmail,
 		},
 		{
 			name: "a string key, as before",
 			key:  `"email"`,
-			want: `rule Invite {
-    when: Invite(email, username)
-    requires: not exists User{email}
-    ensures: User.created(email: email, username: username)
-}`,
+			want: withEmail,
 		},
 		{
 			name: "an attribute the catalog does not know names no input",

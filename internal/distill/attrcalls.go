@@ -36,7 +36,11 @@ func (rc *ruleCtx) knownName(x *facts.Expr, sc *scope) (string, bool) {
 	if x.Kind == facts.ExprString {
 		return x.Value, true
 	}
-	// Reading a name has no effects; any the walk notes are dropped.
+	// Only a name or attribute is read: evaluating a call here could
+	// count or touch what the rule does.
+	if x.Kind != facts.ExprName && x.Kind != facts.ExprAttr {
+		return "", false
+	}
 	var scratch []allium.Stmt
 	n := rc.eval(x, sc, &scratch, false)
 	lit, ok := n.expr.(*allium.Lit)

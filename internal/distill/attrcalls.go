@@ -29,6 +29,27 @@ func (rc *ruleCtx) fieldNameAttr(x *value, attr string) *value {
 	return exprValue(&allium.Lit{Kind: allium.LitString, Text: name})
 }
 
+// knownName is the attribute or key name x stands for: a string literal,
+// or an expression the walk reads as one (UserModel.EMAIL_FIELD). It
+// reports false for anything else.
+func (rc *ruleCtx) knownName(x *facts.Expr, sc *scope) (string, bool) {
+	if x.Kind == facts.ExprString {
+		return x.Value, true
+	}
+	// Only a name or attribute is read: evaluating a call here could
+	// count or touch what the rule does.
+	if x.Kind != facts.ExprName && x.Kind != facts.ExprAttr {
+		return "", false
+	}
+	var scratch []allium.Stmt
+	n := rc.eval(x, sc, &scratch, false)
+	lit, ok := n.expr.(*allium.Lit)
+	if n.kind != vExpr || !ok || lit.Kind != allium.LitString {
+		return "", false
+	}
+	return lit.Text, true
+}
+
 // attrCall reads getattr(obj, name[, default]) and setattr(obj, name, v)
 // whose name the walk knows as obj.name and obj.name = v. It reports
 // false for any other call.
@@ -43,12 +64,11 @@ func (rc *ruleCtx) attrCall(e *facts.Expr, method string, sc *scope, out *[]alli
 	if !get && !set {
 		return nil, false
 	}
-	n := rc.eval(&e.Args[1], sc, out, false)
-	lit, ok := n.expr.(*allium.Lit)
-	if n.kind != vExpr || !ok || lit.Kind != allium.LitString || !isSnake(lit.Text) {
+	name, ok := rc.knownName(&e.Args[1], sc)
+	if !ok || !isSnake(name) {
 		return nil, false
 	}
-	target := &facts.Expr{Kind: facts.ExprAttr, X: &e.Args[0], Name: lit.Text, Line: e.Line}
+	target := &facts.Expr{Kind: facts.ExprAttr, X: &e.Args[0], Name: name, Line: e.Line}
 	if get {
 		return rc.eval(target, sc, out, false), true
 	}

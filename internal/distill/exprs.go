@@ -1482,14 +1482,17 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && slices.Contains(rc.b.lang.RequestAttrs, method)) {
 		return &value{kind: vReqDict}
 	}
-	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-		if method == "pop" {
-			if recv.popped == nil {
-				recv.popped = map[string]bool{}
+	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args) > 0 {
+		// The key may be a name the walk knows (kwargs.get(UserModel.EMAIL_FIELD)).
+		if key, ok := rc.knownName(&e.Args[0], sc); ok {
+			if method == "pop" {
+				if recv.popped == nil {
+					recv.popped = map[string]bool{}
+				}
+				recv.popped[key] = true
 			}
-			recv.popped[e.Args[0].Value] = true
+			return rc.shapeInput(recv, key, sc)
 		}
-		return rc.shapeInput(recv, e.Args[0].Value, sc)
 	}
 	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
 		if ci := b.configByKey[e.Args[0].Value]; ci != nil {

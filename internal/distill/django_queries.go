@@ -267,14 +267,28 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	if h == nil || len(s.Handlers()) != 1 || len(s.Body) == 0 {
 		return false, false
 	}
-	// The lookup: the first assignment of the body to a name.
-	first := &s.Body[0]
-	if first.Kind != facts.StmtAssign || len(first.Targets) != 1 || first.Targets[0].Kind != facts.ExprName {
+	// The lookup: one of the assignments to a name that open the body
+	// (redash's forgot_password reads the organisation before the user).
+	var names []string
+	for i := range s.Body {
+		a := &s.Body[i]
+		if a.Kind != facts.StmtAssign || len(a.Targets) != 1 || a.Targets[0].Kind != facts.ExprName {
+			break
+		}
+		names = append(names, a.Targets[0].Name)
+	}
+	if len(names) == 0 {
 		return false, false
 	}
-	name := first.Targets[0].Name
+	before := len(*out)
 	ends = rc.stmts(s.Body, sc, out)
-	found := sc.vars[name]
+	found := sc.vars[names[0]]
+	for _, n := range names {
+		if v := sc.vars[n]; v != nil && v.kind == vEntity && v.expr != nil {
+			found = v
+			break
+		}
+	}
 	hsc := *sc
 	hsc.vars = cloneVars(sc.vars)
 	var hout []allium.Stmt
@@ -292,6 +306,12 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	case !hends && !onlyLets(hout):
 		*out = append(*out, &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
 			Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}}, Body: hout}}})
+	case !hends && sc.top && !sc.inlined && found.param == "" && out == &rc.ensures && !onlyLets((*out)[before:]):
+		// except NoResultFound: log — the body's outcomes need the row,
+		// and without it the request goes on past the try; if nothing
+		// after the try has outcomes either, the row is required
+		// (foundOnlyRequires, once the handler is walked).
+		rc.foundOnly = append(rc.foundOnly, foundOnlyRow{row: found.expr, after: len(*out), file: sc.file, line: h.Line})
 	case !hends:
 		// except DoesNotExist: x = None — nothing happens without the row.
 	default:
@@ -324,4 +344,27 @@ func (b *builder) pathJoinField(q *query, c qcond) *allium.JoinField {
 		inner.Fields[0].Value = nil
 	}
 	return &allium.JoinField{Name: c.field, Value: inner}
+}
+
+// foundOnlyRow is a row a try's body looked up and needed for all its
+// outcomes, whose not-found handler went on without any (tryNotFound);
+// after is how many outcomes the rule had once the try was walked.
+type foundOnlyRow struct {
+	row   allium.Expr
+	after int
+	file  *facts.File
+	line  int
+}
+
+// foundOnlyRequires makes each foundOnly row a precondition when nothing
+// after its try added an outcome: without the row the request changes
+// nothing, which is what a rule that requires it says.
+func (rc *ruleCtx) foundOnlyRequires() {
+	for _, f := range rc.foundOnly {
+		if f.after <= len(rc.ensures) && onlyLets(rc.ensures[f.after:]) {
+			rc.b.stats.GuardsSeen++
+			rc.requires(&allium.Unary{Op: allium.OpExists, X: f.row}, &scope{file: f.file}, f.line)
+		}
+	}
+	rc.foundOnly = nil
 }

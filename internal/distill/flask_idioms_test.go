@@ -210,6 +210,33 @@ def login():
 }`,
 		},
 		{
+			// redash forgot_password: the lookup follows another read in
+			// the try, and the NoResultFound handler only logs; with
+			// nothing after the try, the request changes nothing
+			// without the row.
+			name:      "a lookup whose not-found handler goes on without outcomes, nothing following, requires the row",
+			files:     flaskForgotPage(""),
+			construct: "Forgot",
+			want: `rule Forgot {
+    when: Forgot(email, org)
+    let user = User{email, org}
+    requires: exists user
+    ensures: user.reset_requested = true
+}`,
+		},
+		{
+			name:      "a lookup whose not-found handler goes on, with outcomes after the try, does not require the row",
+			files:     flaskForgotPage("    db.session.add(Visit(email=email))\n"),
+			construct: "Forgot",
+			want: `rule Forgot {
+    when: Forgot(email, org)
+    let user = User{email, org}
+    ensures:
+        user.reset_requested = true
+        Visit.created(email: email)
+}`,
+		},
+		{
 			// healthchecks check_token: a guard inside a conditional
 			// block that only flags the next page (a session flag, a
 			// flashed message) before turning the request away is a
@@ -1064,6 +1091,40 @@ def login():
 // flaskTokenPage is redash's shape: a module-level itsdangerous
 // serializer behind a validate_token helper, and one page helper that the
 // invite and reset routes call with a literal flag.
+// flaskForgotPage is redash's forgot_password in small: a try that reads
+// the organisation, then looks the user up, and whose NoResultFound
+// handler only logs; after is the code between the try and the page.
+func flaskForgotPage(after string) map[string]string {
+	return map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128))
+    org = db.Column(db.String(64))
+    reset_requested = db.Column(db.Boolean)
+class Visit(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(128))
+`, "app/views.py": `
+from flask import Blueprint, request, render_template
+import logging
+from sqlalchemy.orm.exc import NoResultFound
+from app.models import db, User, Visit
+bp = Blueprint("auth", __name__)
+@bp.route("/forgot", methods=["POST"])
+def forgot():
+    email = request.form["email"]
+    try:
+        org = request.form["org"]
+        user = User.query.filter_by(email=email, org=org).one()
+        user.reset_requested = True
+    except NoResultFound:
+        logging.error("no such user")
+` + after + `    return render_template("forgot.html")
+`}
+}
+
 var flaskTokenPage = map[string]string{"app/models.py": `
 from flask_sqlalchemy import SQLAlchemy
 from werkzeug.security import generate_password_hash

@@ -412,6 +412,9 @@ type ruleCtx struct {
 	// raises tags the preconditions of guards that raise with what they
 	// raise (except_rules.go).
 	raises map[*allium.Requires]raiseTag
+	// foundOnly: rows required unless something after their try has
+	// outcomes (foundOnlyRequires).
+	foundOnly []foundOnlyRow
 }
 
 // scope is one function activation: the handler or an inlined helper.
@@ -702,6 +705,7 @@ func (b *builder) handlerRules(h *handler) {
 		rc.tokenViewRule(h.tokenView, sc)
 	}
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
+	rc.foundOnlyRequires()
 	var main *ruleOut
 	if len(rc.ensures) > 0 {
 		main = rc.finish(h.fn.Line)

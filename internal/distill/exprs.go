@@ -1348,6 +1348,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// the settings module (settings.email_server_is_configured()).
 	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
 		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved()) {
+			if method == "" && catalog.MatchAny(l.Auth.SessionGetters, names...) {
+				// The service's own getter of the signed-in session
+				// (umami's checkAuth): how it reads the token is
+				// who-is-signed-in machinery the surface states, not the
+				// rule's lookups; its .user is the signed-in user.
+				return &value{kind: vPlumbing, param: authSession}
+			}
 			if x := rc.settingsFlag(fr); x != nil {
 				return exprValue(x) // a fact of the deployment (settings_flags.go)
 			}

@@ -218,6 +218,20 @@ func (b *builder) sessionLifetime(lt *catalog.SessionLifetime, line int) allium.
 // session_getters: NextAuth's getServerSession).
 const authSession = "auth_session"
 
+// sessionOrNull gives the session of two bindings of a variable on two
+// paths when one is a session getter's value and the other null, and nil
+// otherwise.
+func sessionOrNull(a, b *value) *value {
+	isSession := func(v *value) bool { return v != nil && v.kind == vPlumbing && v.param == authSession }
+	switch {
+	case isSession(a) && isNullValue(b):
+		return a
+	case isSession(b) && isNullValue(a):
+		return b
+	}
+	return nil
+}
+
 // signedInSession reports an if that turns the request away when there
 // is no signed-in session (`if (!session) return 403`, `if
 // (!session?.user)`): the rule is for signed-in users, which the surface

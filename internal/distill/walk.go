@@ -846,6 +846,11 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if session := sessionOrNull(old, v); ok && session != nil {
+					// let auth = null; if (...) auth = await checkAuth(req):
+					// a session getter's value is already the session or
+					// nothing, so null on the other path is still it.
+					sc.vars[k] = session
 				} else if ok && len(old.parts) > 0 && extendsItself(v, k) {
 					// if (expireAt) data = {...data, expireAt}: the
 					// entries data had are given either way.

@@ -24,14 +24,7 @@ func TestTokenHolders(t *testing.T) {
 			// loginLinkService's Profile, given the check of a token
 			// it issued, and its views the view that checks one.
 			out := distilText(t, d, map[string]string{
-				"hc/accounts/models.py": loginLinkService["hc/accounts/models.py"] + `
-    def check_token(self, token):
-        try:
-            token = TimestampSigner().unsign(token, max_age=3600)
-        except BadSignature:
-            return False
-        return check_password(token, self.token)
-
+				"hc/accounts/models.py": loginLinkService["hc/accounts/models.py"] + profileCheckToken + `
     theme = models.CharField(max_length=10, null=True)
 
 from django.contrib.auth.hashers import check_password
@@ -57,3 +50,14 @@ def check_token(request, username, token):
 		})
 	}
 }
+
+// profileCheckToken is healthchecks' Profile.check_token: the link token
+// read back with its age, then compared with the hash the row stores.
+const profileCheckToken = `
+    def check_token(self, token):
+        try:
+            token = TimestampSigner().unsign(token, max_age=3600)
+        except BadSignature:
+            return False
+        return check_password(token, self.token)
+`

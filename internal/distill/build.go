@@ -382,6 +382,7 @@ func (b *builder) assemble(service string) *allium.Module {
 	b.mergeSameRules()
 	b.foldRevocations(m)
 	b.revokeClearedSecrets()
+	b.identifyTokenHolders()
 	if r := b.sessionExpiryRule(); r != nil {
 		b.rules = append(b.rules, r)
 	}

@@ -267,13 +267,7 @@ class Profile(models.Model):
     user = models.OneToOneField(User, models.CASCADE)
     token = models.CharField(max_length=128, blank=True)
 
-    def check_token(self, token):
-        try:
-            token = TimestampSigner().unsign(token, max_age=3600)
-        except BadSignature:
-            return False
-        return check_password(token, self.token)
-`,
+` + profileCheckToken,
 				"hc/accounts/views.py": `
 from django.contrib.auth import login as auth_login
 from django.shortcuts import redirect

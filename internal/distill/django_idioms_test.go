@@ -1825,3 +1825,48 @@ def signup(request):
 		})
 	}
 }
+
+// TestTokenNamedFlagIsAField: a column named after a token is a secret the
+// spec leaves out unless a rule uses it, but a Boolean so named
+// (password_based_token: whether the last token came from the password)
+// records a fact about the token and holds no secret.
+func TestTokenNamedFlagIsAField(t *testing.T) {
+	d := New(Options{})
+	for _, tc := range []struct {
+		name, column string
+		want, absent []string
+	}{
+		{"a Boolean flag about a token stays", `password_based_token = models.BooleanField(null=True, default=None)`,
+			[]string{"password_based_token: Boolean?"}, nil},
+		{"a token string is left out", `password_reset_token = models.CharField(max_length=64)`,
+			nil, []string{"password_reset_token"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": `
+from django.db import models
+class Project(models.Model):
+    name = models.CharField(max_length=200)
+    ` + tc.column + `
+`, "app/views.py": `
+from django.shortcuts import get_object_or_404, redirect
+from app.models import Project
+def rename(request, pk):
+    project = get_object_or_404(Project, pk=pk)
+    project.name = request.POST["name"]
+    project.save()
+    return redirect("home")
+`})
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("missing %q:\n%s", w, text)
+				}
+			}
+			for _, a := range tc.absent {
+				if strings.Contains(text, a) {
+					t.Errorf("has %q:\n%s", a, text)
+				}
+			}
+		})
+	}
+}

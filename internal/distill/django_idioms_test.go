@@ -1483,6 +1483,34 @@ def block(request):
     return redirect("team")
 `}
 
+// renameProjectView is a view that writes one field of a Project, so the
+// model is read as an entity of the service.
+const renameProjectView = `
+from django.shortcuts import get_object_or_404, redirect
+from app.models import Project
+def rename(request, pk):
+    project = get_object_or_404(Project, pk=pk)
+    project.name = request.POST["name"]
+    project.save()
+    return redirect("home")
+`
+
+// assertSpecText fails t for each of want that text lacks and each of
+// absent that it has.
+func assertSpecText(t *testing.T, text string, want, absent []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing %q:\n%s", w, text)
+		}
+	}
+	for _, a := range absent {
+		if strings.Contains(text, a) {
+			t.Errorf("has %q:\n%s", a, text)
+		}
+	}
+}
+
 // TestBareAnnotationOnFieldInstanceModel: a Django model's columns are
 // field instances, so a bare annotation (a type hint for an attribute the
 // code sets on loaded rows) is no field; on a SQLAlchemy 2.0 model a bare
@@ -1511,26 +1539,8 @@ class Project(Base):
 `, []string{"name: String", "overall_status: String"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": tc.models, "app/views.py": `
-from django.shortcuts import get_object_or_404, redirect
-from app.models import Project
-def rename(request, pk):
-    project = get_object_or_404(Project, pk=pk)
-    project.name = request.POST["name"]
-    project.save()
-    return redirect("home")
-`})
-			text := string(allium.Print(out.Module, allium.PrintOptions{}))
-			for _, w := range tc.want {
-				if !strings.Contains(text, w) {
-					t.Errorf("missing %q:\n%s", w, text)
-				}
-			}
-			for _, a := range tc.absent {
-				if strings.Contains(text, a) {
-					t.Errorf("has %q:\n%s", a, text)
-				}
-			}
+			out := distilText(t, d, map[string]string{"app/models.py": tc.models, "app/views.py": renameProjectView})
+			assertSpecText(t, string(allium.Print(out.Module, allium.PrintOptions{})), tc.want, tc.absent)
 		})
 	}
 }
@@ -1847,26 +1857,8 @@ from django.db import models
 class Project(models.Model):
     name = models.CharField(max_length=200)
     ` + tc.column + `
-`, "app/views.py": `
-from django.shortcuts import get_object_or_404, redirect
-from app.models import Project
-def rename(request, pk):
-    project = get_object_or_404(Project, pk=pk)
-    project.name = request.POST["name"]
-    project.save()
-    return redirect("home")
-`})
-			text := string(allium.Print(out.Module, allium.PrintOptions{}))
-			for _, w := range tc.want {
-				if !strings.Contains(text, w) {
-					t.Errorf("missing %q:\n%s", w, text)
-				}
-			}
-			for _, a := range tc.absent {
-				if strings.Contains(text, a) {
-					t.Errorf("has %q:\n%s", a, text)
-				}
-			}
+`, "app/views.py": renameProjectView})
+			assertSpecText(t, string(allium.Print(out.Module, allium.PrintOptions{})), tc.want, tc.absent)
 		})
 	}
 }

@@ -1477,6 +1477,34 @@ def block(request):
     return redirect("team")
 `}
 
+// renameProjectView is a view that writes one field of a Project, so the
+// model is read as an entity of the service.
+const renameProjectView = `
+from django.shortcuts import get_object_or_404, redirect
+from app.models import Project
+def rename(request, pk):
+    project = get_object_or_404(Project, pk=pk)
+    project.name = request.POST["name"]
+    project.save()
+    return redirect("home")
+`
+
+// assertSpecText fails t for each of want that text lacks and each of
+// absent that it has.
+func assertSpecText(t *testing.T, text string, want, absent []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing %q:\n%s", w, text)
+		}
+	}
+	for _, a := range absent {
+		if strings.Contains(text, a) {
+			t.Errorf("has %q:\n%s", a, text)
+		}
+	}
+}
+
 // TestBareAnnotationOnFieldInstanceModel: a Django model's columns are
 // field instances, so a bare annotation (a type hint for an attribute the
 // code sets on loaded rows) is no field; on a SQLAlchemy 2.0 model a bare
@@ -1505,26 +1533,8 @@ class Project(Base):
 `, []string{"name: String", "overall_status: String"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": tc.models, "app/views.py": `
-from django.shortcuts import get_object_or_404, redirect
-from app.models import Project
-def rename(request, pk):
-    project = get_object_or_404(Project, pk=pk)
-    project.name = request.POST["name"]
-    project.save()
-    return redirect("home")
-`})
-			text := string(allium.Print(out.Module, allium.PrintOptions{}))
-			for _, w := range tc.want {
-				if !strings.Contains(text, w) {
-					t.Errorf("missing %q:\n%s", w, text)
-				}
-			}
-			for _, a := range tc.absent {
-				if strings.Contains(text, a) {
-					t.Errorf("has %q:\n%s", a, text)
-				}
-			}
+			out := distilText(t, d, map[string]string{"app/models.py": tc.models, "app/views.py": renameProjectView})
+			assertSpecText(t, string(allium.Print(out.Module, allium.PrintOptions{})), tc.want, tc.absent)
 		})
 	}
 }
@@ -1816,6 +1826,33 @@ def signup(request):
 			if !strings.Contains(text, tc.want) {
 				t.Errorf("missing %q:\n%s", tc.want, text)
 			}
+		})
+	}
+}
+
+// TestTokenNamedFlagIsAField: a column named after a token is a secret the
+// spec leaves out unless a rule uses it, but a Boolean so named
+// (password_based_token: whether the last token came from the password)
+// records a fact about the token and holds no secret.
+func TestTokenNamedFlagIsAField(t *testing.T) {
+	d := New(Options{})
+	for _, tc := range []struct {
+		name, column string
+		want, absent []string
+	}{
+		{"a Boolean flag about a token stays", `password_based_token = models.BooleanField(null=True, default=None)`,
+			[]string{"password_based_token: Boolean?"}, nil},
+		{"a token string is left out", `password_reset_token = models.CharField(max_length=64)`,
+			nil, []string{"password_reset_token"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": `
+from django.db import models
+class Project(models.Model):
+    name = models.CharField(max_length=200)
+    ` + tc.column + `
+`, "app/views.py": renameProjectView})
+			assertSpecText(t, string(allium.Print(out.Module, allium.PrintOptions{})), tc.want, tc.absent)
 		})
 	}
 }

@@ -816,7 +816,10 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			fi.isStatus = true
 		}
 	}
-	fi.plumbing = plumbingField(fi.name)
+	// A Boolean is a flag, never a secret: one named after a token
+	// (password_based_token) records how the token was obtained, and a
+	// model's own is_superuser column is a role its creation defaults.
+	fi.plumbing = plumbingField(fi.name) && fi.typ.Name != "Boolean"
 	if fi.fkTable != "" {
 		fi.plumbing = false
 	}

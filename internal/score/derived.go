@@ -36,25 +36,25 @@ func derivedDefs(m *allium.Module) map[string]*derivedDef {
 				}
 			}
 			for _, mem := range e.Members {
-				d, ok := mem.(*allium.Derived)
-				if !ok {
+				name, value := definedValue(mem)
+				if name == "" {
 					if n := memberName(mem); n != "" {
 						stored[n] = true
 					}
 					continue
 				}
-				if len(d.Params) > 0 || d.Value == nil {
+				if value == nil {
 					continue
 				}
-				text := allium.ExprString(d.Value)
-				if prev, dup := seen[d.Name]; dup {
+				text := allium.ExprString(value)
+				if prev, dup := seen[name]; dup {
 					if prev != text {
-						defs[d.Name] = nil
+						defs[name] = nil
 					}
 					continue
 				}
-				seen[d.Name] = text
-				defs[d.Name] = &derivedDef{value: d.Value, members: members}
+				seen[name] = text
+				defs[name] = &derivedDef{value: value, members: members}
 			}
 		}
 	}
@@ -67,6 +67,28 @@ func derivedDefs(m *allium.Module) map[string]*derivedDef {
 		}
 	}
 	return defs
+}
+
+// definedValue is the name and definition of a member that is a named
+// expression: a parameterless derived value, or a filtering projection
+// (`verified_addresses: addresses where verified` is the expression
+// `addresses where verified`). The name is "" for a stored member; the
+// definition is nil for a computed member the expansion cannot write out
+// (a parameterised derived value, a projection that maps to a field).
+func definedValue(m allium.EntityMember) (string, allium.Expr) {
+	switch x := m.(type) {
+	case *allium.Derived:
+		if len(x.Params) > 0 {
+			return x.Name, nil
+		}
+		return x.Name, x.Value
+	case *allium.Projection:
+		if x.Map != "" || x.Source == nil || x.Where == nil {
+			return x.Name, nil
+		}
+		return x.Name, &allium.Where{ExprPos: allium.ExprPos{P: x.Source.Position()}, X: x.Source, Cond: x.Where}
+	}
+	return "", nil
 }
 
 // memberNames is the set of names m's entities declare as members.
@@ -149,6 +171,11 @@ func onSubject(e allium.Expr, subject allium.Expr, members, bound map[string]boo
 			}
 			x.Body = onSubject(x.Body, subject, members, inner)
 			return x, true
+		case *allium.Where:
+			// The condition's bare names are the filtered elements'
+			// fields, not the definition's entity's.
+			x.X = onSubject(x.X, subject, members, bound)
+			return x, true
 		case *allium.Join:
 			// User{email}: the shorthand names a variable of the
 			// definition's scope, so it is written out before members
@@ -163,4 +190,66 @@ func onSubject(e allium.Expr, subject allium.Expr, members, bound map[string]boo
 		}
 		return x, false
 	})
+}
+
+// anyAsFilteredCount writes each s.any(v => body) in e as
+// (s where body').count > 0, body' reading v's fields bare: a spec that
+// tests for some matching element and one that counts the elements of a
+// filtering projection (verified_addresses.count > 0, written out above)
+// state the same, and the filtered form names no lambda parameter, whose
+// name each author picks. A body that reads any name but v's fields and
+// the language's own words stays a lambda: a bare name there would read
+// as an element's field.
+func anyAsFilteredCount(e allium.Expr) allium.Expr {
+	return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
+		call, ok := x.(*allium.Call)
+		if !ok || len(call.Args) != 1 || call.Args[0].Name != "" {
+			return x, false
+		}
+		fun, ok := call.Fun.(*allium.Member)
+		if !ok || fun.Name != "any" {
+			return x, false
+		}
+		lambda, ok := call.Args[0].Value.(*allium.Lambda)
+		if !ok {
+			return x, false
+		}
+		cond, ok := elementFieldsBare(cloneExpr(lambda.Body), lambda.Param)
+		if !ok {
+			return x, false
+		}
+		pos := call.ExprPos
+		filtered := &allium.Where{ExprPos: pos, X: anyAsFilteredCount(fun.X), Cond: cond}
+		return &allium.Binary{ExprPos: pos, Op: allium.OpGt,
+			X: &allium.Member{ExprPos: pos, X: filtered, Name: "count"},
+			Y: &allium.Lit{ExprPos: pos, Kind: allium.LitNumber, Text: "0"}}, true
+	})
+}
+
+// filterWords are the bare names a filter condition may read that are no
+// element's field.
+var filterWords = map[string]bool{"now": true, "config": true, "true": true, "false": true, "null": true}
+
+// elementFieldsBare rewrites param.f in body as f; false when body reads
+// param otherwise, any other bare name, or binds a lambda of its own.
+func elementFieldsBare(body allium.Expr, param string) (allium.Expr, bool) {
+	ok := true
+	out := allium.Rewrite(body, func(x allium.Expr) (allium.Expr, bool) {
+		switch x := x.(type) {
+		case *allium.Member:
+			if id, isIdent := x.X.(*allium.Ident); isIdent && id.Name == param {
+				return &allium.Ident{ExprPos: x.ExprPos, Name: x.Name}, true
+			}
+		case *allium.Ident:
+			if !filterWords[x.Name] {
+				ok = false
+			}
+			return x, true
+		case *allium.Lambda:
+			ok = false
+			return x, true
+		}
+		return x, false
+	})
+	return out, ok
 }

@@ -72,6 +72,11 @@
 //     the aligned entities); one two entities define differently, or
 //     that is also a stored member, stays too, since which one a clause
 //     reads depends on a type the spec does not state (derived.go).
+//     A filtering projection (verified: addresses where verified) is
+//     such a name too;
+//   - s.any(v => v.f and ...) reads (s where f and ...).count > 0, the
+//     form a counted projection writes out to, and one that names no
+//     parameter; a body reading any other name keeps its lambda.
 //
 // Names that differ are compare's business: aligned entities, fields,
 // config parameters and rules take one canonical name on both sides;

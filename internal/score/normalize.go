@@ -42,7 +42,9 @@ func normalize(m *allium.Module, others map[string]bool) *allium.Module {
 		}
 		r.Body = inlineLets(r.Body, nil)
 		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
-			allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr { return expandDerived(e, defs, 0) })
+			allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
+				return anyAsFilteredCount(expandDerived(e, defs, 0))
+			})
 			return true
 		})
 		r.Body = normStmts(r.Body)

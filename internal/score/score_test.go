@@ -207,6 +207,28 @@ func TestScore(t *testing.T) {
 		expected:  []string{"requires: not token.used\n", "requires: not token.used\n    requires: token.user.tokens.any(user => user.used)\n"},
 		want:      map[Category]mdx{Requires: {4, 4, 4}},
 	}, {
+		// A filtering projection is a named expression too, and a count of
+		// its elements above zero tests for some matching element: the
+		// counted projection meets any() with whatever parameter name.
+		name:      "projection count as any",
+		distilled: []string{"    locked: Boolean\n}", "    locked: Boolean\n\n    tokens: ResetToken with user = this\n    used_tokens: tokens where used = true\n    has_used_token: used_tokens.count > 0\n}", "requires: not token.used\n", "requires: not token.used\n    requires: token.user.has_used_token\n"},
+		expected:  []string{"requires: not token.used\n", "requires: not token.used\n    requires: token.user.tokens.any(t => t.used)\n"},
+		want:      map[Category]mdx{Requires: {4, 4, 4}},
+	}, {
+		// Two any() tests that differ only in their parameter's name meet.
+		name:      "any with another parameter name",
+		distilled: []string{"requires: not token.used\n", "requires: not token.used\n    requires: token.user.tokens.any(t => t.used and t.expires_at > now)\n"},
+		expected:  []string{"requires: not token.used\n", "requires: not token.used\n    requires: token.user.tokens.any(x => x.used and x.expires_at > now)\n"},
+		want:      map[Category]mdx{Requires: {4, 4, 4}},
+	}, {
+		// A body that reads a name of the rule's (token) keeps its
+		// lambda: written bare it would read as each element's field.
+		name:      "any reading an outer name stays",
+		distilled: []string{"requires: not token.used\n", "requires: not token.used\n    requires: token.user.tokens.any(t => t = token)\n"},
+		expected:  []string{"requires: not token.used\n", "requires: not token.used\n    requires: token.user.tokens.any(x => x = token)\n"},
+		want:      map[Category]mdx{Requires: {3, 4, 4}},
+		aligned:   map[Category]int{Requires: 4},
+	}, {
 		name:      "external entity on one side",
 		distilled: []string{"entity ResetToken {", "external entity ResetToken {"},
 		want:      map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 6, 6}},

@@ -369,7 +369,9 @@ func isDiscriminatorType(t *Type) bool {
 	return false
 }
 
-func entityMemberName(mem EntityMember) string {
+// MemberName is the name an entity member declares (a field, relationship,
+// projection, derived value or invariant), "" for one that declares none.
+func MemberName(mem EntityMember) string {
 	switch m := mem.(type) {
 	case *Field:
 		return m.Name
@@ -391,7 +393,7 @@ func (c *checker) member(typeName, name string) (mem EntityMember, owner string)
 	t := c.types[typeName]
 	for depth := 0; t != nil && depth < 8; depth++ {
 		for _, m := range t.members {
-			if m != nil && entityMemberName(m) == name {
+			if m != nil && MemberName(m) == name {
 				return m, t.name
 			}
 		}

@@ -452,7 +452,7 @@ func (c *checker) entityBody(t *typeEntry) {
 		}
 		pos := mem.Info().Pos
 		c.fallback = pos
-		if n := entityMemberName(mem); n != "" {
+		if n := MemberName(mem); n != "" {
 			if prev, dup := names[n]; dup {
 				c.report("E020", pos, "member %s is declared twice (first at line %d)", n, prev.Line)
 			} else {

@@ -770,20 +770,13 @@ func withMembers(n allium.Node, ms []allium.EntityMember) allium.Node {
 	return n
 }
 
+// memberName names a member in a repair note.
 func memberName(mem allium.EntityMember) string {
-	switch x := mem.(type) {
-	case *allium.Field:
-		return x.Name
-	case *allium.Relationship:
-		return x.Name
-	case *allium.Projection:
-		return x.Name
-	case *allium.Derived:
-		return x.Name
-	case *allium.Invariant:
-		return x.Name
-	case *allium.Transitions:
-		return "transitions " + x.Field
+	if t, ok := mem.(*allium.Transitions); ok {
+		return "transitions " + t.Field
+	}
+	if n := allium.MemberName(mem); n != "" {
+		return n
 	}
 	return "member"
 }

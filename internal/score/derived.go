@@ -31,14 +31,14 @@ func derivedDefs(m *allium.Module) map[string]*derivedDef {
 		for _, e := range list {
 			members := map[string]bool{}
 			for _, mem := range e.Members {
-				if n := memberName(mem); n != "" {
+				if n := allium.MemberName(mem); n != "" {
 					members[n] = true
 				}
 			}
 			for _, mem := range e.Members {
 				name, value := definedValue(mem)
 				if name == "" {
-					if n := memberName(mem); n != "" {
+					if n := allium.MemberName(mem); n != "" {
 						stored[n] = true
 					}
 					continue
@@ -97,29 +97,13 @@ func memberNames(m *allium.Module) map[string]bool {
 	for _, list := range [][]*allium.Entity{m.Externals, m.Entities} {
 		for _, e := range list {
 			for _, mem := range e.Members {
-				if n := memberName(mem); n != "" {
+				if n := allium.MemberName(mem); n != "" {
 					out[n] = true
 				}
 			}
 		}
 	}
 	return out
-}
-
-// memberName is the name an entity member declares, "" for one that
-// declares none.
-func memberName(m allium.EntityMember) string {
-	switch x := m.(type) {
-	case *allium.Field:
-		return x.Name
-	case *allium.Relationship:
-		return x.Name
-	case *allium.Projection:
-		return x.Name
-	case *allium.Derived:
-		return x.Name
-	}
-	return ""
 }
 
 // maxDerivedDepth bounds how far a derived value that reads another is

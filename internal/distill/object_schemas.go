@@ -24,7 +24,8 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 	if schemas == nil || len(schemas.Builders) == 0 || len(e.Args) != 1 || method == "" {
 		return nil
 	}
-	fields, builder, file, ok := rc.b.objectSchema(sc.file, rc.schemaBuilt(e.X.X, sc))
+	built, builtIn := rc.schemaBuilt(e.X.X, sc)
+	fields, builder, file, ok := rc.b.objectSchema(builtIn, built)
 	safe := ok && slices.Contains(builder.SafeParses, method) && builder.ResultData != ""
 	if !ok || !slices.Contains(builder.Parses, method) && !safe {
 		return nil
@@ -50,15 +51,16 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 
 // schemaBuilt is the object schema call a local name holds (const schema
 // = z.object({...}) in the handler, maybe handed to a helper as its
-// schema parameter: parseRequest(request, schema)), else x itself.
-func (rc *ruleCtx) schemaBuilt(x *facts.Expr, sc *scope) *facts.Expr {
-	if x == nil || x.Kind != facts.ExprName {
-		return x
+// schema parameter: parseRequest(request, schema)) and the file it was
+// built in, else x itself in the scope's file: the checks are stated at
+// the schema's lines, which are the handler's, not the helper's.
+func (rc *ruleCtx) schemaBuilt(x *facts.Expr, sc *scope) (*facts.Expr, *facts.File) {
+	if x != nil && x.Kind == facts.ExprName {
+		if v := sc.vars[x.Name]; v != nil && v.schema != nil {
+			return v.schema, v.schemaFile
+		}
 	}
-	if v := sc.vars[x.Name]; v != nil && v.schema != nil {
-		return v.schema
-	}
-	return x
+	return x, sc.file
 }
 
 // schemaValue is the value of an object schema built in place (z.object
@@ -73,7 +75,7 @@ func (rc *ruleCtx) schemaValue(e *facts.Expr, sc *scope) *value {
 	if _, _, _, ok := rc.b.objectSchema(sc.file, e); !ok {
 		return nil
 	}
-	return &value{kind: vPlumbing, schema: e}
+	return &value{kind: vPlumbing, schema: e, schemaFile: sc.file}
 }
 
 // objectSchema finds the fields, the builder and the file of the object

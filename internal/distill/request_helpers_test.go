@@ -1,6 +1,10 @@
 package distill
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // requestHelperSchema is the Prisma schema of the request-helper idioms.
 const requestHelperSchema = `
@@ -54,7 +58,56 @@ export async function getJsonBody(request: Request) {
 // (export * from, export { a as b } from); an input with a constant's
 // default (name ?? NAMES.anonymous) is the input.
 func TestRequestHelperIdioms(t *testing.T) {
-	files := map[string]string{
+	runIdiomCases(t, requestHelperFiles(), []idiomCase{
+		{
+			name:      "the body a helper returns, checked by the schema handed to it; a query reached through export * from; a constant default",
+			construct: "Accounts",
+			want: []string{"when: Accounts(email, name)", "requires: is_valid_email(email)",
+				"requires: length(name) >= config.min_name_length", "ensures: Account.created(email: email, name: name)"},
+		},
+		{
+			name:      "safeParse in place: its data is the valid body; a query renamed by export { a as b } from",
+			construct: "AccountsRename",
+			want:      []string{"requires: length(name) <= config.max_name_length", "account.name = name"},
+		},
+	})
+}
+
+// TestHandedSchemaProvenance: the checks of a schema the route hands to
+// the helper are stated at the schema's lines in the route, not at the
+// same line numbers of the helper's file.
+func TestHandedSchemaProvenance(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, requestHelperFiles())
+	for _, r := range out.Module.Rules {
+		if r.Name != "Accounts" {
+			continue
+		}
+		found := false
+		for _, s := range r.Body {
+			req, ok := s.(*allium.Requires)
+			if !ok || req.Prov == nil {
+				continue
+			}
+			found = true
+			if req.Prov.File != "src/app/api/accounts/route.ts" {
+				t.Errorf("%s stated at %s:%d, want the route's schema", allium.ExprString(req.Cond), req.Prov.File, req.Prov.Line)
+			}
+		}
+		if !found {
+			t.Fatal("rule Accounts has no requires with provenance")
+		}
+		return
+	}
+	t.Fatalf("no rule Accounts:\n%s", allium.Print(out.Module, allium.PrintOptions{}))
+}
+
+// requestHelperFiles is a service with umami's request helper: routes
+// handing it a zod schema, or parsing in place, over queries reached
+// through a barrel module.
+func requestHelperFiles() map[string]string {
+	return map[string]string{
 		"prisma/schema.prisma": requestHelperSchema,
 		"src/lib/prisma.ts":    "import { PrismaClient } from '@prisma/client';\nexport default { client: new PrismaClient() };\n",
 		"src/lib/request.ts":   requestHelper,
@@ -106,17 +159,4 @@ export async function POST(request: Request) {
 }
 `,
 	}
-	runIdiomCases(t, files, []idiomCase{
-		{
-			name:      "the body a helper returns, checked by the schema handed to it; a query reached through export * from; a constant default",
-			construct: "Accounts",
-			want: []string{"when: Accounts(email, name)", "requires: is_valid_email(email)",
-				"requires: length(name) >= config.min_name_length", "ensures: Account.created(email: email, name: name)"},
-		},
-		{
-			name:      "safeParse in place: its data is the valid body; a query renamed by export { a as b } from",
-			construct: "AccountsRename",
-			want:      []string{"requires: length(name) <= config.max_name_length", "account.name = name"},
-		},
-	})
 }

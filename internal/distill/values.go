@@ -95,6 +95,8 @@ type value struct {
 	// schema: the object schema call a vPlumbing value was built by
 	// (z.object({...}), object_schemas.go).
 	schema *facts.Expr
+	// schemaFile: the file schema was built in.
+	schemaFile *facts.File
 	// oneOf: the name of whichever of these inputs the request has
 	// (mutation_inputs.go).
 	oneOf []string

@@ -57,7 +57,9 @@ func stdlibFiles(b *testing.B) ([]source.File, int64) {
 
 // BenchmarkDistillStdlib distils the standard library's top-level modules
 // as one service; the sub-benchmark "parse" is bare tree-sitter parsing of
-// the same files, the bar distillation is measured against.
+// the same files by one parser, "extract" parsing and extraction by one,
+// "distill" the whole distillation on every CPU, and "paired" bare parsing
+// and distillation by the same workers, alternately, with their ratio.
 func BenchmarkDistillStdlib(b *testing.B) {
 	files, total := stdlibFiles(b)
 	report := func(b *testing.B, start time.Time) {
@@ -106,6 +108,34 @@ func BenchmarkDistillStdlib(b *testing.B) {
 			}
 		}
 		report(b, start)
+	})
+	// paired is the figure issue 9's floor reads: each iteration parses
+	// the files bare and then distils them, by the same number of workers,
+	// so that the noise of a shared machine falls on both; the ratio of
+	// the medians is reported, of wall time and of CPU time (the steadier
+	// of the two when other work runs beside the benchmark).
+	b.Run("paired", func(b *testing.B) {
+		workers := runtime.GOMAXPROCS(0)
+		var parseWall, parseCPU, distillWall, distillCPU []float64
+		b.ResetTimer()
+		for range b.N {
+			start, cpu := time.Now(), cpuTime()
+			parseAll(b, files, workers)
+			parseWall = append(parseWall, time.Since(start).Seconds())
+			parseCPU = append(parseCPU, cpuTime()-cpu)
+
+			start, cpu = time.Now(), cpuTime()
+			d := New(Options{Workers: workers})
+			if _, err := d.Distill(context.Background(), Input{Service: "stdlib", Files: files}); err != nil {
+				b.Fatal(err)
+			}
+			d.Close()
+			distillWall = append(distillWall, time.Since(start).Seconds())
+			distillCPU = append(distillCPU, cpuTime()-cpu)
+		}
+		b.StopTimer()
+		b.ReportMetric(median(distillWall)/median(parseWall), "x-parse")
+		b.ReportMetric(median(distillCPU)/median(parseCPU), "cpu-x-parse")
 	})
 }
 

@@ -437,6 +437,8 @@ type Language struct {
 	SchemaModels *SchemaModels `yaml:"schema_models"`
 	// TableSchemas declare tables by a builder callback (knex).
 	TableSchemas *TableSchemas `yaml:"table_schemas"`
+	// ObjectModels declare models as a plain object a module exports.
+	ObjectModels *ObjectModels `yaml:"object_models"`
 	// PathAliases are import prefixes that name a path from a source root
 	// of the service, set up by the build ("@/lib/db" for src/lib/db.ts):
 	// a name imported through one is the service's module of that path.
@@ -543,6 +545,47 @@ type SchemaModels struct {
 	// is stored hashed whatever a rule writes to it.
 	SaveHooks  []string `yaml:"save_hooks"`
 	SaveEvents []string `yaml:"save_events"`
+}
+
+// ObjectModels describes models declared as the plain object a module
+// exports (Strapi's content types):
+//
+//	module.exports = {
+//	  info: { singularName: 'user' },
+//	  options: { timestamps: true },
+//	  attributes: {
+//	    email: { type: 'email', required: true },
+//	    confirmed: { type: 'boolean', default: false },
+//	    role: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.role' },
+//	  },
+//	};
+//
+// An exported object with both the name (at NamePath, a dotted path into
+// the object) and the field map (at FieldsKey) is a model of that name.
+type ObjectModels struct {
+	NamePath  string `yaml:"name_path"`
+	FieldsKey string `yaml:"fields_key"`
+	// The keys of a field's options object: its type (a string naming one
+	// of Types), whether it is required, its default and the values it
+	// takes.
+	TypeKey     string `yaml:"type_key"`
+	RequiredKey string `yaml:"required_key"`
+	DefaultKey  string `yaml:"default_key"`
+	EnumKey     string `yaml:"enum_key"`
+	// Types maps a field's type name to the Allium type it stores.
+	Types map[string]string `yaml:"types"`
+	// Relation is the type of a field that refers to another model: the
+	// model is named by TargetKey (its last dotted segment, pluralless),
+	// and the field is stored on this side when the value at KindKey is
+	// one of ToOne (the other side is a collection the distiller derives).
+	Relation  string   `yaml:"relation"`
+	TargetKey string   `yaml:"target_key"`
+	KindKey   string   `yaml:"kind_key"`
+	ToOne     []string `yaml:"to_one"`
+	// Timestamps: when the value at TimestampsPath is true, the model
+	// stores TimestampFields, set when a row is created and updated.
+	TimestampsPath  string   `yaml:"timestamps_path"`
+	TimestampFields []string `yaml:"timestamp_fields"`
 }
 
 // TableSchemas describes tables declared by a schema builder (knex):

@@ -35,23 +35,59 @@ type schemaModel struct {
 	line   int
 	fields *facts.Expr // the field map
 	schema string      // the constant holding the schema, if any
+	syntax *fieldSyntax
 	e      *entityInfo
 }
 
-// schemaModels adds the entities of schema-declared models and reads
-// their fields. It runs after readFields, so that a ref can name any
-// entity.
+// fieldSyntax is how a data-declared model spells its fields: the keys of
+// a field's options object, the type a field's type value names, and the
+// model a field refers to.
+type fieldSyntax struct {
+	typeKey, requiredKey, defaultKey, enumKey string
+	// typeOf is the Allium type the field's type value names, "" when none.
+	typeOf func(typ *facts.Expr) string
+	// ref reads a field's options: the model it refers to (target, as the
+	// code spells it, and its entity name) when it is a reference, and
+	// whether the field is stored on the other side (a to-many relation).
+	ref func(opts *facts.Expr) (target, entity string, other bool)
+}
+
+// schemaSyntax is the field syntax of the catalog's schema_models
+// (Mongoose): a type is a constructor (String, Date), ref names a model.
+func (b *builder) schemaSyntax() *fieldSyntax {
+	sm := b.lang.SchemaModels
+	return &fieldSyntax{
+		typeKey: sm.TypeKey, requiredKey: sm.RequiredKey, defaultKey: sm.DefaultKey, enumKey: sm.EnumKey,
+		typeOf: func(typ *facts.Expr) string { return b.lang.TypeOf(typ.Raw) },
+		ref: func(opts *facts.Expr) (string, string, bool) {
+			if ref := entryValue(opts, sm.RefKey); ref != nil && ref.Kind == facts.ExprString {
+				return ref.Value, pascal(ref.Value), false
+			}
+			return "", "", false
+		},
+	}
+}
+
+// schemaModels adds the entities of schema-declared models, and of
+// object-declared ones (object_models.go), and reads their fields. It
+// runs after readFields, so that a ref can name any entity.
 func (b *builder) schemaModels() {
 	sm := b.lang.SchemaModels
-	if sm == nil || len(sm.Models) == 0 {
+	withSchemas := sm != nil && len(sm.Models) > 0
+	withObjects := b.lang.ObjectModels != nil && b.lang.ObjectModels.FieldsKey != ""
+	if !withSchemas && !withObjects {
 		return
 	}
 	var models []*schemaModel
+	objects := map[*schemaModel]*facts.Expr{}
 	for _, f := range b.ix.files {
 		if b.testFile(f.Path) {
 			continue
 		}
 		found := func(name string, call *facts.Expr) {
+			if !withSchemas {
+				return
+			}
 			if m := b.schemaModel(f, call); m != nil {
 				models = append(models, m)
 				b.indexSchemaModel(f, m, name)
@@ -65,9 +101,23 @@ func (b *builder) schemaModels() {
 				found("", x.Value)
 			}
 		}
+		if !withObjects {
+			continue
+		}
+		if obj := moduleObject(f); obj != nil {
+			if m := b.objectModel(f, obj); m != nil {
+				models = append(models, m)
+				objects[m] = obj
+				b.indexSchemaModel(f, m, "")
+			}
+		}
 	}
 	for _, m := range models {
 		b.readSchemaFields(m)
+		if obj := objects[m]; obj != nil {
+			b.objectTimestamps(m, obj)
+			continue
+		}
 		b.schemaMethods(m)
 		b.saveHooks(m)
 	}
@@ -172,7 +222,7 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	}
 	switch {
 	case len(schema.Args) > 0 && schema.Args[0].Kind == facts.ExprDict:
-		return &schemaModel{file: f, name: name, line: call.Line, fields: &schema.Args[0], schema: schemaName}
+		return &schemaModel{file: f, name: name, line: call.Line, fields: &schema.Args[0], schema: schemaName, syntax: b.schemaSyntax()}
 	case len(schema.Args) == 0 && len(schema.Keywords()) > 0:
 		// The field map read as keyword arguments (keyword_objects).
 		fields := &facts.Expr{Kind: facts.ExprDict, Line: schema.Line}
@@ -181,7 +231,7 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 			entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: kw.Value.Line}, Value: kw.Value})
 		}
 		fields.SetEntries(entries)
-		return &schemaModel{file: f, name: name, line: call.Line, fields: fields, schema: schemaName}
+		return &schemaModel{file: f, name: name, line: call.Line, fields: fields, schema: schemaName, syntax: b.schemaSyntax()}
 	}
 	return nil
 }
@@ -215,7 +265,7 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 	if m.e == nil {
 		return
 	}
-	sm := b.lang.SchemaModels
+	sx := m.syntax
 	e := m.e
 	for _, entry := range m.fields.Entries() {
 		if entry.Key == nil || (entry.Key.Kind != facts.ExprString && entry.Key.Kind != facts.ExprName) {
@@ -232,29 +282,33 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 		v := &entry.Value
 		typ, opts := v, (*facts.Expr)(nil)
 		if v.Kind == facts.ExprDict {
-			opts, typ = v, entryValue(v, sm.TypeKey)
+			opts, typ = v, entryValue(v, sx.typeKey)
 		}
 		optional := true
 		if typ != nil {
-			if t := b.lang.TypeOf(typ.Raw); t != "" {
+			if t := sx.typeOf(typ); t != "" {
 				fi.typ = &allium.Type{Name: t}
 			}
 		}
 		if opts != nil {
-			if r := entryValue(opts, sm.RequiredKey); r != nil && r.Kind == facts.ExprBool {
+			if r := entryValue(opts, sx.requiredKey); r != nil && r.Kind == facts.ExprBool {
 				optional = r.Value != "true"
 			}
-			if ref := entryValue(opts, sm.RefKey); ref != nil && ref.Kind == facts.ExprString {
-				if b.entByName[pascal(ref.Value)] == nil {
-					b.note("%s.%s: reference to %q, which is not a model of this service, left out", e.name, attr, ref.Value)
+			target, ref, other := sx.ref(opts)
+			if other {
+				continue
+			}
+			if ref != "" {
+				if b.entByName[ref] == nil {
+					b.note("%s.%s: reference to %q, which is not a model of this service, left out", e.name, attr, target)
 					continue
 				}
-				fi.fkTable, fi.fkEntity = ref.Value, pascal(ref.Value)
+				fi.fkTable, fi.fkEntity = target, ref
 				fi.typ = &allium.Type{Name: fi.fkEntity}
 				// The other side (user.tokens), declared when a rule uses it.
 				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: snake(plural(e.name)), line: fi.line, implicit: true})
 			}
-			dflt := entryValue(opts, sm.DefaultKey)
+			dflt := entryValue(opts, sx.defaultKey)
 			if dflt != nil {
 				optional = false
 				if dflt.Kind == facts.ExprBool {
@@ -263,7 +317,7 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 					fi.dflt = &allium.Ident{Name: "now"}
 				}
 			}
-			if en := entryValue(opts, sm.EnumKey); en != nil && fi.typ != nil && fi.typ.Name == "String" {
+			if en := entryValue(opts, sx.enumKey); en != nil && fi.typ != nil && fi.typ.Name == "String" {
 				if en.Kind == facts.ExprName {
 					if cr := b.ix.constant(m.file, en); cr != nil {
 						en = cr.as.Value
@@ -285,16 +339,23 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 		if fi.typ == nil {
 			continue
 		}
-		if old := e.attrs[fi.name]; old != nil {
-			e.attrs[attr] = old // declared already: the code's name reads it
-			continue
-		}
-		fi.typ.Optional = optional
-		fi.plumbing = plumbingField(fi.name) && fi.fkEntity == ""
-		e.fields = append(e.fields, fi)
-		e.attrs[fi.name] = fi
-		e.attrs[attr] = fi
+		e.addDataField(fi, optional)
 	}
+}
+
+// addDataField adds a field read from a data-declared model (a schema's
+// field map, a builder's column) unless the entity has it already; the
+// code's name for it reads the field declared first.
+func (e *entityInfo) addDataField(fi *fieldInfo, optional bool) {
+	if old := e.attrs[fi.name]; old != nil {
+		e.attrs[fi.attr] = old
+		return
+	}
+	fi.typ.Optional = optional
+	fi.plumbing = plumbingField(fi.name) && fi.fkEntity == ""
+	e.fields = append(e.fields, fi)
+	e.attrs[fi.name] = fi
+	e.attrs[fi.attr] = fi
 }
 
 // entryValue returns the value of a dict literal's entry with a string (or

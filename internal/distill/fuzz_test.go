@@ -76,6 +76,8 @@ func FuzzDistillTypeScript(f *testing.F) {
 	})
 	f.Add("router.post('/x', async (req, res) => { const {email} = req.body; const u = await User.findOne({email}); if (!u) return res.status(404).end(); u.status = 'locked'; await u.save(); });\n")
 	f.Add("export async function POST(req: Request) { throw new Error(")
+	f.Add(strapiUser)
+	f.Add("module.exports = { info: { singularName: 'a.b::c' }, attributes: { x: { type: 'relation', relation: 'manyToOne', target: 'user' }, y: { type: 'enumeration', enum: [] } } };\n")
 	d := New(Options{})
 	f.Fuzz(func(t *testing.T, src string) {
 		files := []source.File{

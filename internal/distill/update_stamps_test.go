@@ -67,6 +67,28 @@ from django.shortcuts import render
 ` + view,
 		}
 	}
+	// djangoRename is a view that changes the signed-in user's name, then
+	// runs write.
+	djangoRename := func(write string) map[string]string {
+		return django(`
+@login_required
+def rename(request, name):
+    user = request.user
+    user.name = name
+    ` + write + `
+    return render(request, "done.html")
+`)
+	}
+	const stamped = `rule Rename {
+    when: Rename(name, user)
+    ensures:
+        user.name = name
+        user.updated_at = now
+}`
+	const unstamped = `rule Rename {
+    when: Rename(name, user)
+    ensures: user.name = name
+}`
 	tests := []struct {
 		name      string
 		files     map[string]string
@@ -77,12 +99,7 @@ from django.shortcuts import render
 			name:      "onupdate=func.now(): a change committed stamps the row",
 			files:     alchemy(onUpdate, rename),
 			construct: "Rename",
-			want: `rule Rename {
-    when: Rename(name, user)
-    ensures:
-        user.name = name
-        user.updated_at = now
-}`,
+			want:      stamped,
 		},
 		{
 			name: "onupdate=datetime.utcnow (the function) stamps it too, at a flush",
@@ -93,21 +110,26 @@ async def rename(name: str, user: User = Depends(current_user), session = Depend
     await session.flush()
 `),
 			construct: "Rename",
-			want: `rule Rename {
-    when: Rename(name, user)
-    ensures:
-        user.name = name
-        user.updated_at = now
-}`,
+			want:      stamped,
+		},
+		{
+			name:      "server_onupdate=func.now(), the database's stamp, is one too",
+			files:     alchemy("mapped_column(sa.DateTime, server_onupdate=sa.func.now())", rename),
+			construct: "Rename",
+			want:      stamped,
+		},
+		{
+			// FetchedValue() says the database sets the column, not to what.
+			name:      "a server_onupdate that is not the clock is no stamp",
+			files:     alchemy("mapped_column(sa.DateTime, server_onupdate=sa.FetchedValue())", rename),
+			construct: "Rename",
+			want:      unstamped,
 		},
 		{
 			name:      "a clock default without onupdate stamps the creation only, never a change",
 			files:     alchemy("mapped_column(sa.DateTime, default=sa.func.now())", rename),
 			construct: "Rename",
-			want: `rule Rename {
-    when: Rename(name, user)
-    ensures: user.name = name
-}`,
+			want:      unstamped,
 		},
 		{
 			name: "a change the rule does not write in the code read states no stamp",
@@ -118,10 +140,7 @@ async def rename(name: str, user: User = Depends(current_user), session = Depend
     session.add(user)
 `),
 			construct: "Rename",
-			want: `rule Rename {
-    when: Rename(name, user)
-    ensures: user.name = name
-}`,
+			want:      unstamped,
 		},
 		{
 			// The rule splits on the branch; its change and the write are
@@ -151,30 +170,13 @@ async def rename(name: str, user: User = Depends(current_user), session = Depend
     await session.commit()
 `),
 			construct: "Rename",
-			want: `rule Rename {
-    when: Rename(name, user)
-    ensures:
-        user.name = name
-        user.updated_at = now
-}`,
+			want:      stamped,
 		},
 		{
-			name: "auto_now=True: a Django save of the changed row stamps it",
-			files: django(`
-@login_required
-def rename(request, name):
-    user = request.user
-    user.name = name
-    user.save()
-    return render(request, "done.html")
-`),
+			name:      "auto_now=True: a Django save of the changed row stamps it",
+			files:     djangoRename("user.save()"),
 			construct: "Rename",
-			want: `rule Rename {
-    when: Rename(name, user)
-    ensures:
-        user.name = name
-        user.updated_at = now
-}`,
+			want:      stamped,
 		},
 		{
 			name: "a save with update_fields that leaves the stamp out writes only what it lists",
@@ -193,33 +195,14 @@ def rotate(request):
 }`,
 		},
 		{
-			name: "a save with update_fields that lists the stamp writes it",
-			files: django(`
-@login_required
-def rename(request, name):
-    user = request.user
-    user.name = name
-    user.save(update_fields=["name", "updated_at"])
-    return render(request, "done.html")
-`),
+			name:      "a save with update_fields that lists the stamp writes it",
+			files:     djangoRename(`user.save(update_fields=["name", "updated_at"])`),
 			construct: "Rename",
-			want: `rule Rename {
-    when: Rename(name, user)
-    ensures:
-        user.name = name
-        user.updated_at = now
-}`,
+			want:      stamped,
 		},
 		{
-			name: "ending the request's session writes no row",
-			files: django(`
-@login_required
-def rename(request, name):
-    user = request.user
-    user.name = name
-    request.session.flush()
-    return render(request, "done.html")
-`),
+			name:      "ending the request's session writes no row",
+			files:     djangoRename("request.session.flush()"),
 			construct: "Rename",
 			want: `rule Rename {
     when: Rename(name, user, session)

@@ -197,18 +197,20 @@ type Language struct {
 	RequiredLookups []string `yaml:"required_lookups"`
 	QueryMethods    []string `yaml:"query_methods"`
 	PersistCalls    []string `yaml:"persist_calls"`
+
 	// UpdateStamps are the columns the ORM sets to the clock each time it
 	// writes a change to the row (SQLAlchemy's onupdate=func.now(),
 	// Django's auto_now=True).
-	UpdateStamps    UpdateStamps `yaml:"update_stamps"`
-	CreateMethods   []string     `yaml:"create_methods"`
-	DeleteCalls     []string     `yaml:"delete_calls"`
-	UpdateMethods   []string     `yaml:"update_methods"`
-	AbortCalls      []string     `yaml:"abort_calls"`
-	Sinks           []Sink       `yaml:"sinks"`
-	MessageBuilders []string     `yaml:"message_builders"`
-	RenderCalls     []string     `yaml:"render_calls"`
-	PlumbingCalls   []string     `yaml:"plumbing_calls"`
+	UpdateStamps UpdateStamps `yaml:"update_stamps"`
+
+	CreateMethods   []string `yaml:"create_methods"`
+	DeleteCalls     []string `yaml:"delete_calls"`
+	UpdateMethods   []string `yaml:"update_methods"`
+	AbortCalls      []string `yaml:"abort_calls"`
+	Sinks           []Sink   `yaml:"sinks"`
+	MessageBuilders []string `yaml:"message_builders"`
+	RenderCalls     []string `yaml:"render_calls"`
+	PlumbingCalls   []string `yaml:"plumbing_calls"`
 	// PlumbingNames are module-level objects that are infrastructure
 	// whatever is called on them (db, session, logger, cache).
 	PlumbingNames []string `yaml:"plumbing_names"`

@@ -197,6 +197,12 @@ type Language struct {
 	RequiredLookups []string `yaml:"required_lookups"`
 	QueryMethods    []string `yaml:"query_methods"`
 	PersistCalls    []string `yaml:"persist_calls"`
+
+	// UpdateStamps are the columns the ORM sets to the clock each time it
+	// writes a change to the row (SQLAlchemy's onupdate=func.now(),
+	// Django's auto_now=True).
+	UpdateStamps UpdateStamps `yaml:"update_stamps"`
+
 	CreateMethods   []string `yaml:"create_methods"`
 	DeleteCalls     []string `yaml:"delete_calls"`
 	UpdateMethods   []string `yaml:"update_methods"`
@@ -758,6 +764,21 @@ type Repositories struct {
 	// sets updated_at, its soft delete deleted_at), when the model has
 	// them.
 	Stamps map[string]RepoStamps `yaml:"stamps"`
+}
+
+// UpdateStamps say which column options make the ORM stamp a row with the
+// time of its last change, and which calls write such a change.
+type UpdateStamps struct {
+	// Options are the column keywords whose value, the clock or true,
+	// makes the column a stamp (onupdate, auto_now).
+	Options []string `yaml:"options"`
+	// Writes are the calls that write the pending changes of a row
+	// (session.commit(), row.save()): the stamp is set there.
+	Writes []string `yaml:"writes"`
+	// FieldLists are the keywords of a write that name the only columns
+	// it writes (Django's save(update_fields=[...])): a stamp not listed
+	// keeps its value.
+	FieldLists []string `yaml:"field_lists"`
 }
 
 // RepoStamps are the fields one repository base stamps on an update and

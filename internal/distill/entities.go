@@ -59,6 +59,9 @@ type fieldInfo struct {
 	// jsonCol, jsonKey: the JSON column and key that hold the field
 	// (catalog json_key_columns), "" when it has a column of its own.
 	jsonCol, jsonKey string
+	// updateStamp: the ORM sets the column to the clock each time it
+	// writes a change to the row (update_stamps.go).
+	updateStamp bool
 }
 
 // enumInfo is an Enum class or a Django choices class.
@@ -758,6 +761,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
+		fi.updateStamp = b.isUpdateStamp(call)
 		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved(), call.Raw) && len(call.Args) >= 3 &&
 			call.Args[1].Kind == facts.ExprString && call.Args[2].Kind == facts.ExprString {
 			fi.jsonCol, fi.jsonKey = call.Args[1].Value, call.Args[2].Value

@@ -1764,6 +1764,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				return v
 			}
 		}
+		rc.rowsWritten(e, method, recv, sc, out)
 		return &value{kind: vPlumbing}
 	}
 

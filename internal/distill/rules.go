@@ -367,6 +367,9 @@ type ruleCtx struct {
 	// (renameClashLet).
 	clashLets map[string]bool
 	assigned  map[string]allium.Expr
+	// changedRows are the stored rows assigned to and not yet written,
+	// by their expression (update_stamps.go).
+	changedRows map[string]changedRow
 	// identityEnded: the users whose sessions the rule already ended by
 	// changing a field their session identity reads (session_identity.go).
 	identityEnded map[string]bool

@@ -361,6 +361,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			a := &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x}
 			*out = append(*out, a)
 			rc.assigned[exprKey(target)] = x
+			rc.rowChanged(obj, ent, out)
 			if emptyValue(x) {
 				rc.b.clearedFields = append(rc.b.clearedFields, clearedField{assign: a, ent: obj.ent})
 			}

@@ -36,8 +36,8 @@ func branchRows(vars map[string]*value) []pendingRow {
 	return out
 }
 
-// setArgs gives v the field values args, in place: a row already created
-// shares them with its creation.
+// setArgs gives v the field values args; a row already created has its
+// creation restated with them.
 func setArgs(v *value, args []allium.Arg) {
 	for _, a := range args {
 		v.args = setArg(v.args, a.Name, a.Value)
@@ -48,6 +48,7 @@ func setArgs(v *value, args []allium.Arg) {
 			i--
 		}
 	}
+	v.restate()
 }
 
 // branchArgs takes the field values the then branch gave each row, and

@@ -82,3 +82,59 @@ class Project(models.Model):
     name = models.CharField(max_length=100)
     code = models.CharField(max_length=36)
 `
+
+// TestAssignedAfterCreation: fields a handler sets on a row after adding
+// and committing it are the created row's. A field the constructor did
+// not give (token) grows the row's values into a new array, which the
+// creation already stated must still see, and so must a later change of
+// a value it had (active).
+func TestAssignedAfterCreation(t *testing.T) {
+	d := New(Options{})
+	models := `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String, nullable=False)
+    active = db.Column(db.Boolean, default=True, nullable=False)
+    token = db.Column(db.String)
+`
+	tests := []struct {
+		name, after, want string
+	}{
+		{"a field not given, then one defaulted, both after the commit",
+			"    user.token = secrets.token_urlsafe()\n    user.active = False\n",
+			"User.created(email: email, active: false, token: random_key())"},
+		{"a defaulted field alone",
+			"    user.active = False\n",
+			"User.created(email: email, active: false)"},
+		{"a field set under a condition after the commit",
+			"    if email == \"root@x.org\":\n        user.active = False\n",
+			"User.created(email: email, active: email != \"root@x.org\")"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"app/models.py": models,
+				"app/views.py": `
+import secrets
+from flask import Flask, request
+from app.models import db, User
+app = Flask(__name__)
+
+@app.post("/signup")
+def signup():
+    email = request.form["email"]
+    user = User(email=email)
+    db.session.add(user)
+    db.session.commit()
+` + tt.after + `    db.session.commit()
+    return "ok"
+`})
+			got := construct(out.Module, "Signup")
+			if !strings.Contains(got, "ensures: "+tt.want+"\n") {
+				t.Errorf("want ensures: %s in:\n%s\nnotes: %v", tt.want, got, out.Notes)
+			}
+		})
+	}
+}

@@ -325,6 +325,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			}
 			x = rc.b.enumValue(f, x)
 			obj.args = setArg(obj.args, f.name, x)
+			obj.restate()
 		case vEntity:
 			ent := rc.b.entByName[obj.ent]
 			if ent == nil {
@@ -603,6 +604,28 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 	*out = append(*out, &allium.ExprStmt{Meta: rc.b.meta(v.file, v.line), X: call})
 	v.createdAt, v.createdIx = out, len(*out)-1
 	rc.createPending(v, out, line)
+}
+
+// restate brings the creation already stated for a new row up to date
+// with its field values: a row assigned to after it was added (user =
+// User(email=e); db.session.add(user); db.session.commit(); user.token =
+// t) is created with the values the code leaves in it (a branch's are
+// merged by cond_fields.go). The stated call shares v.args only until
+// setArg grows them into a new array.
+func (v *value) restate() {
+	if !v.done || v.createdAt == nil || v.createdIx >= len(*v.createdAt) {
+		return
+	}
+	var x allium.Expr
+	switch st := (*v.createdAt)[v.createdIx].(type) {
+	case *allium.ExprStmt:
+		x = st.X
+	case *allium.Let:
+		x = st.Value
+	}
+	if call, ok := x.(*allium.Call); ok {
+		call.Args = v.args
+	}
 }
 
 // newRef names a created instance referenced after its creation: its

@@ -513,3 +513,6 @@ func NormalForm(e allium.Expr) allium.Expr { return normExpr(e) }
 // Conjuncts splits a conjunction into its parts, in the normal form's
 // order.
 func Conjuncts(e allium.Expr) []allium.Expr { return conjuncts(e) }
+
+// Disjuncts splits a disjunction at its top-level ors.
+func Disjuncts(e allium.Expr) []allium.Expr { return flatten(e, allium.OpOr) }

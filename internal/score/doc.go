@@ -49,7 +49,8 @@
 //   - trigger parameters are put in name order, so that compare, which
 //     renames them by position, pairs equal names when both sides declare
 //     the same parameters in different orders;
-//   - a requires whose condition is `a and b` becomes two requires;
+//   - a requires whose condition is `a and b` becomes two requires, and
+//     so does one whose condition is `not (a or b)`: `not a` and `not b`;
 //   - an ensures block of several statements becomes one ensures per
 //     statement, so one outcome is one item whichever way it was grouped;
 //   - comments go (compare prints them with a clause);

@@ -193,7 +193,7 @@ func normStmts(list []allium.Stmt) []allium.Stmt {
 		case *allium.Requires:
 			// requires: a and b states two preconditions; a spec that
 			// writes them as two clauses says the same.
-			for _, c := range conjuncts(normExpr(x.Cond)) {
+			for _, c := range preconditions(x.Cond) {
 				out = append(out, &allium.Requires{Meta: x.Meta, Cond: c})
 			}
 			continue
@@ -230,3 +230,23 @@ func normStmts(list []allium.Stmt) []allium.Stmt {
 func normExpr(e allium.Expr) allium.Expr { return compare.NormalForm(e) }
 
 func conjuncts(e allium.Expr) []allium.Expr { return compare.Conjuncts(e) }
+
+// preconditions are the conjuncts of a requires' condition, with each
+// negated disjunction read as the conjunction it is (not (a or b) is not a
+// and not b): `requires: not (not config.x or user.activated)` states the
+// two preconditions `config.x` and `not user.activated`.
+func preconditions(cond allium.Expr) []allium.Expr {
+	var out []allium.Expr
+	for _, c := range conjuncts(normExpr(cond)) {
+		if u, ok := c.(*allium.Unary); ok && u.Op == allium.OpNot {
+			if or, ok := u.X.(*allium.Binary); ok && or.Op == allium.OpOr {
+				for _, d := range compare.Disjuncts(or) {
+					out = append(out, preconditions(&allium.Unary{ExprPos: u.ExprPos, Op: allium.OpNot, X: d})...)
+				}
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -91,6 +91,20 @@ func TestScore(t *testing.T) {
 		distilled: []string{"let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user,", "let account = User{email: email}\n    requires: exists account\n    ensures: ResetToken.created(user: account,"},
 		want:      map[Category]mdx{Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
 	}, {
+		// Two preconditions written as one conjunction, or as the
+		// negation of a disjunction, are the same two preconditions.
+		name:      "preconditions as a conjunction and as a negated disjunction",
+		distilled: []string{"requires: not token.used\n    requires: token.expires_at > now", "requires: not token.used and not token.user.locked"},
+		expected:  []string{"requires: not token.used\n    requires: token.expires_at > now", "requires: not (token.used or token.user.locked)"},
+		want:      map[Category]mdx{Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
+	}, {
+		// A conjunction under a negated disjunction under a negated
+		// disjunction is split all the way down.
+		name:      "negated disjunction of a negated conjunction",
+		distilled: []string{"requires: not token.used\n    requires: token.expires_at > now", "requires: not (token.used or not (token.expires_at > now and not token.user.locked))"},
+		expected:  []string{"requires: not token.used\n    requires: token.expires_at > now", "requires: not token.used\n    requires: token.expires_at > now\n    requires: not token.user.locked"},
+		want:      map[Category]mdx{Requires: {4, 4, 4}},
+	}, {
 		// A lookup written inline in the clause states the same as one
 		// bound by a let.
 		name:      "inline lookup",

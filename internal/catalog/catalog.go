@@ -214,6 +214,10 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// KeyProjections give back a dict with only the named keys of their
+	// first argument (funcy's project): a projection of the request's
+	// input is still the request's input.
+	KeyProjections []string `yaml:"key_projections"`
 	// AbsenceChecks test a helper's result for the failure it may answer
 	// instead of a value (fp-ts's E.isLeft(r), O.isNone(r)), as `r is
 	// None` does in Python.

@@ -64,8 +64,9 @@ func TestKeySplits(t *testing.T) {
 }`,
 				"UpdateUserEmail": `rule UpdateUserEmail {
     when: UpdateUserEmail(email, user)
+    let changed = email != user.email
     ensures:
-        if email != user.email:
+        if changed:
             user.status = unverified
         user.email = email
 }`,

@@ -339,6 +339,9 @@ type ruleCtx struct {
 	// and has no rule of its own.
 	keysGiven map[string]bool
 	forked    bool
+	// localComparisons: comparisons the code assigned to locals, by
+	// their text (pre_state.go).
+	localComparisons map[string]localComparison
 	// inputSets are the request's inputs the handler replaced
 	// (req.body.password = hash(req.body.password)): read after, an
 	// input is the value set.
@@ -885,6 +888,8 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		}
 	}
 	r.Trigger = trig
+	rc.pinPreStateConditions()
+	rc.ensures = joinSameConditions(rc.ensures)
 	for _, s := range rc.body {
 		if req, ok := s.(*allium.Requires); ok {
 			if p, on := rc.paramReqs[req]; on && !rc.paramSet[p] {

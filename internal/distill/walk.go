@@ -243,6 +243,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		rc.renameClashLet(val, t.Name)
 		sc.vars[t.Name] = val
+		rc.noteLocalComparison(t.Name, val, rc.b.meta(sc.file, line))
 	case facts.ExprDict:
 		rc.destructure(t, v, sc, out, line)
 	case facts.ExprTuple:
@@ -1032,6 +1033,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.claims = maps.Clone(rc.claims)
 	x.keysGiven = maps.Clone(rc.keysGiven)
 	x.idParams = maps.Clone(rc.idParams)
+	x.localComparisons = maps.Clone(rc.localComparisons)
 	if cond = unstated(cond, x.body); cond != nil {
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
 	}

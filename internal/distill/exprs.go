@@ -939,6 +939,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if c := rc.subjectClaimTest(e, op, sc, out); c != nil {
 		return c
 	}
+	if c := rc.disposableDomainTest(e, sc, out); c != nil {
+		return c // email_domains.go
+	}
 	x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 	if x == nil || y == nil {
 		return nil

@@ -253,6 +253,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			}
 			return
 		}
+		if rc.splitDomainAssign(t, v, sc, out) {
+			return // _, domain = email.split("@", 1) (email_domains.go)
+		}
 		rc.eval(v, sc, out, true)
 	case facts.ExprSubscript:
 		if rc.sessionStoreWrite(t, v, sc, out, line) {

@@ -104,9 +104,7 @@ func TestKeySplits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, tt.files)
 			for _, name := range sortedKeys(tt.want) {
-				if got := construct(out.Module, name); got != tt.want[name] {
-					t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", name, got, tt.want[name], out.Notes)
-				}
+				constructIs(t, out, name, tt.want[name])
 			}
 			for _, name := range tt.absent {
 				if got := construct(out.Module, name); got != "" {

@@ -56,13 +56,7 @@ func (rc *ruleCtx) pinPreStateConditions() {
 	if len(rc.localComparisons) == 0 {
 		return
 	}
-	changed := map[string]bool{}
-	allium.WalkStmts(rc.ensures, func(s allium.Stmt) bool {
-		if a, ok := s.(*allium.Assign); ok {
-			changed[exprKey(a.Target)] = true
-		}
-		return true
-	})
+	changed := assignedTargets(rc.ensures)
 	bound := map[string]bool{}
 	allium.WalkStmts(rc.ensures, func(s allium.Stmt) bool {
 		ifs, ok := s.(*allium.If)
@@ -96,13 +90,7 @@ func (rc *ruleCtx) pinPreStateConditions() {
 // condition reads a field the outcomes change, nor across a let (the
 // later outcomes may read what it binds).
 func joinSameConditions(list []allium.Stmt) []allium.Stmt {
-	changed := map[string]bool{}
-	allium.WalkStmts(list, func(s allium.Stmt) bool {
-		if a, ok := s.(*allium.Assign); ok {
-			changed[exprKey(a.Target)] = true
-		}
-		return true
-	})
+	changed := assignedTargets(list)
 	open := map[string]*allium.If{} // the first if of each condition, since the last let
 	out := list[:0]
 	for _, s := range list {
@@ -135,4 +123,17 @@ func readsMember(x allium.Expr, members map[string]bool) bool {
 		return !found
 	})
 	return found
+}
+
+// assignedTargets are the texts of what the statements of list assign
+// (user.email), at any depth.
+func assignedTargets(list []allium.Stmt) map[string]bool {
+	changed := map[string]bool{}
+	allium.WalkStmts(list, func(s allium.Stmt) bool {
+		if a, ok := s.(*allium.Assign); ok {
+			changed[exprKey(a.Target)] = true
+		}
+		return true
+	})
+	return changed
 }

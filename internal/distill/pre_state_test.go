@@ -70,11 +70,16 @@ func TestPreStateConditions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, preStateRoute(tt.body))
-			if got := construct(out.Module, "ChangeEmail"); got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
-			}
+			constructIs(t, distilText(t, d, preStateRoute(tt.body)), "ChangeEmail", tt.want)
 		})
+	}
+}
+
+// constructIs fails t unless the construct name of out prints as want.
+func constructIs(t *testing.T, out *Output, name, want string) {
+	t.Helper()
+	if got := construct(out.Module, name); got != want {
+		t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", name, got, want, out.Notes)
 	}
 }
 

@@ -220,6 +220,17 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// KeyProjections give back a dict with only the named keys of their
+	// first argument (funcy's project): a projection of the request's
+	// input is still the request's input.
+	KeyProjections []string `yaml:"key_projections"`
+	// SplitCalls cut a string at a separator: split at "@", an address's
+	// second part is its domain (email_domain(x)).
+	SplitCalls []string `yaml:"split_calls"`
+	// DisposableDomainLists are lists of throwaway email providers' domains
+	// (disposable_email_domains.blacklist): a domain in one is
+	// is_disposable_domain(address).
+	DisposableDomainLists []string `yaml:"disposable_domain_lists"`
 	// AbsenceChecks test a helper's result for the failure it may answer
 	// instead of a value (fp-ts's E.isLeft(r), O.isNone(r)), as `r is
 	// None` does in Python.

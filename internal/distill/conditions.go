@@ -263,6 +263,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 			return nil, true, t
 		}
 	case facts.ExprCompare:
+		if t, ok := rc.givenKey(e, sc); ok {
+			return nil, true, t // key_splits.go
+		}
 		if e.X == nil || e.Y == nil || !rc.requestMethod(e.X, sc) {
 			return e, false, false
 		}

@@ -169,6 +169,15 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		rc.cache[key] = v
 		return v
 	case facts.ExprBoolOp:
+		if rc.keysGiven != nil {
+			// email_changed = "email" in params and ...: what the walk's
+			// keys decide (key_splits.go).
+			if rest, decided, truth := rc.reduceCond(e, sc); decided && rest == nil {
+				return exprValue(&allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(truth)})
+			} else if rest != nil && rest != e {
+				return rc.eval(rest, sc, out, stmtCtx)
+			}
+		}
 		if e.Op() == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
@@ -930,6 +939,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if c := rc.subjectClaimTest(e, op, sc, out); c != nil {
 		return c
 	}
+	if c := rc.disposableDomainTest(e, sc, out); c != nil {
+		return c // email_domains.go
+	}
 	x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
 	if x == nil || y == nil {
 		return nil
@@ -986,6 +998,9 @@ func (rc *ruleCtx) jsonKeyField(col, key *facts.Expr, sc *scope, out *[]allium.S
 func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	if e.Op() != "in" && e.Op() != "not in" || e.X == nil || e.Y == nil || e.X.Kind != facts.ExprString {
 		return nil
+	}
+	if t, ok := rc.givenKey(e, sc); ok {
+		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(t)} // key_splits.go
 	}
 	y := rc.eval(e.Y, sc, out, false)
 	if y.kind != vReqDict {
@@ -1488,6 +1503,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// Requests.
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && slices.Contains(rc.b.lang.RequestAttrs, method)) {
 		return &value{kind: vReqDict}
+	}
+	if method == "" && len(e.Args) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw) {
+		// params = project(req, ("email", "password")): a dict of its own
+		// (what the code pops from it stays in req), of the same input.
+		if in := rc.eval(&e.Args[0], sc, out, false); in.kind == vReqDict {
+			return &value{kind: vReqDict, shape: in.shape, attrs: in.attrs}
+		}
 	}
 	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args) > 0 {
 		// The key may be a name the walk knows (kwargs.get(UserModel.EMAIL_FIELD)).

@@ -333,6 +333,15 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// keysGiven: in a walk of one change of an endpoint that serves
+	// several (key_splits.go), the keys the request's input holds; it
+	// holds no other. forked: the handler was walked so, once per change,
+	// and has no rule of its own.
+	keysGiven map[string]bool
+	forked    bool
+	// localComparisons: comparisons the code assigned to locals, by
+	// their text (pre_state.go).
+	localComparisons map[string]localComparison
 	// inputSets are the request's inputs the handler replaced
 	// (req.body.password = hash(req.body.password)): read after, an
 	// input is the value set.
@@ -630,12 +639,18 @@ func (b *builder) buildRules() {
 			return
 		}
 		effects, rules := b.stats.EffectsSeen, len(b.rules)
-		b.handlerRules(h)
+		forked := b.handlerRules(h)
 		if b.stats.EffectsSeen > effects {
 			b.stateHandler(b.rules[rules:])
 		}
 		if len(b.rules) > rules && b.rules[rules].rule.Trigger.Kind == allium.TriggerExternal {
-			b.rateLimits(h, b.rules[rules].rule.Trigger.Name)
+			stimulus := b.rules[rules].rule.Trigger.Name
+			if forked {
+				// A limit counts every request of the handler, whichever
+				// change it asks for (key_splits.go).
+				stimulus = h.name
+			}
+			b.rateLimits(h, stimulus)
 		}
 		if h.class != nil && len(b.rules) == rules+1 {
 			b.sameViewBehaviour(viewRules, h, rules)
@@ -681,7 +696,9 @@ func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
 		cache: map[evalKey]*value{}}
 }
 
-func (b *builder) handlerRules(h *handler) {
+// handlerRules gives the rules of h; it reports whether it walked h once
+// per change the request's keys ask for (key_splits.go).
+func (b *builder) handlerRules(h *handler) (forked bool) {
 	effectsBefore, rulesBefore := b.stats.EffectsSeen, len(b.rules)
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
@@ -710,7 +727,7 @@ func (b *builder) handlerRules(h *handler) {
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	rc.foundOnlyRequires()
 	var main *ruleOut
-	if len(rc.ensures) > 0 {
+	if len(rc.ensures) > 0 && !rc.forked {
 		main = rc.finish(h.fn.Line)
 		b.rules = append(b.rules, main)
 	}
@@ -761,6 +778,7 @@ func (b *builder) handlerRules(h *handler) {
 			b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, fn)
 		}
 	}
+	return rc.forked
 }
 
 // finishPaths finishes the paths of x, depth first, as rules of the
@@ -873,6 +891,8 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		}
 	}
 	r.Trigger = trig
+	rc.pinPreStateConditions()
+	rc.ensures = joinSameConditions(rc.ensures)
 	for _, s := range rc.body {
 		if req, ok := s.(*allium.Requires); ok {
 			if p, on := rc.paramReqs[req]; on && !rc.paramSet[p] {

@@ -41,6 +41,9 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if early := rc.earlyReturn(list, i, sc); early != nil {
 			return rc.stmt(early, sc, out)
 		}
+		if rc.keyFork(list, i, sc, out) {
+			return true // walked once per key (key_splits.go)
+		}
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}
@@ -240,6 +243,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		rc.renameClashLet(val, t.Name)
 		sc.vars[t.Name] = val
+		rc.noteLocalComparison(t.Name, val, rc.b.meta(sc.file, line))
 	case facts.ExprDict:
 		rc.destructure(t, v, sc, out, line)
 	case facts.ExprTuple:
@@ -248,6 +252,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				rc.assign(&t.Args[i], &v.Args[i], sc, out, line)
 			}
 			return
+		}
+		if rc.splitDomainAssign(t, v, sc, out) {
+			return // _, domain = email.split("@", 1) (email_domains.go)
 		}
 		rc.eval(v, sc, out, true)
 	case facts.ExprSubscript:
@@ -729,6 +736,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if done, ends := rc.errorCollection(s, sc, out); done {
 		return ends
 	}
+	if rc.requiredKey(s, sc) {
+		return false // the change needs the key: an input (key_splits.go)
+	}
 	if truth, ok := rc.staticTruth(s.Cond, sc); ok {
 		// `if org_cls is None:` on a parameter left at its default.
 		if truth {
@@ -1048,6 +1058,9 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.lets, x.assigned = maps.Clone(rc.lets), maps.Clone(rc.assigned)
 	x.paramReqs = maps.Clone(rc.paramReqs)
 	x.claims = maps.Clone(rc.claims)
+	x.keysGiven = maps.Clone(rc.keysGiven)
+	x.idParams = maps.Clone(rc.idParams)
+	x.localComparisons = maps.Clone(rc.localComparisons)
 	if cond = unstated(cond, x.body); cond != nil {
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
 	}
@@ -1184,6 +1197,9 @@ func isZero(e allium.Expr) bool {
 
 // forStmt handles loops over a relationship or a query.
 func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
+	if rc.unrollGivenKeys(s, sc, out) {
+		return
+	}
 	if s.Iter() == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++

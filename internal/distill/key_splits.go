@@ -1,0 +1,235 @@
+package distill
+
+import (
+	"maps"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Request-key splits. One endpoint may serve several changes, told apart
+// by the keys the request body holds; Redash's UserResource.post:
+//
+//	params = project(req, ("email", "name", "password", "old_password"))
+//	if "password" in params and "old_password" not in params: abort(403)
+//	if "old_password" in params and not user.verify_password(...): abort(403)
+//	if "password" in params: user.hash_password(params.pop("password"))
+//	if "email" in params: require_allowed_email(params["email"])
+//	email_address_changed = "email" in params and params["email"] != user.email
+//	...
+//	self.update_model(user, params)
+//
+// A person writing the spec states one rule per change (the user changes
+// the password; the user changes the email), each with the guards and
+// outcomes its keys reach, as the distill guide consolidates scattered
+// logic per behaviour. So the handler is walked once per key it branches
+// on, from the first statement that tests a key: in each walk the request
+// holds that key and no other the handler tests, unless a guard turns the
+// request away without one (`"password" in params and "old_password" not
+// in params`), which makes that key an input the rule requires. Each walk
+// is a rule with a trigger of its own, named after the handler and the
+// key (UserPassword, UserEmail).
+
+// keyFork walks list[i:] once per key the statements from i branch on,
+// when there are at least two and they are keys of the request's input;
+// it reports whether it did (the rule's walk of list is then over).
+func (rc *ruleCtx) keyFork(list []facts.Stmt, i int, sc *scope, out *[]allium.Stmt) bool {
+	if rc.keysGiven != nil || !sc.top || sc.inlined || !testsAKey(&list[i]) {
+		return false
+	}
+	keys, lines, dict := rc.branchKeys(list[i:], sc)
+	if len(keys) < 2 {
+		return false
+	}
+	var scratch []allium.Stmt
+	if rc.eval(dict, sc, &scratch, false).kind != vReqDict {
+		return false
+	}
+	name := rc.name
+	for _, k := range keys {
+		before := len(rc.paths)
+		// The walk's notes name the rule it is.
+		rc.keysGiven, rc.name = map[string]bool{k: true}, name+pascal(k)
+		rc.path(lines[k], nil, list[i:], freshInputs(sc), *out, true, false)
+		for _, p := range rc.paths[before:] {
+			p.ownTrigger = true
+		}
+	}
+	rc.keysGiven, rc.name = nil, name
+	rc.forked = true
+	return true
+}
+
+// freshInputs is sc with its own copy of each request input it binds, so
+// that what one key's walk takes out of a dict (pop) stays in that walk.
+func freshInputs(sc *scope) *scope {
+	each := *sc
+	each.vars = cloneVars(sc.vars)
+	for n, v := range each.vars {
+		if v.kind == vReqDict {
+			c := *v
+			c.popped = maps.Clone(v.popped)
+			each.vars[n] = &c
+		}
+	}
+	return &each
+}
+
+// branchKeys are the keys that decide what the statements do, in the order
+// they are first tested: a key whose presence is tested (alone or with
+// other conditions joined by and) by an if whose body does not turn the
+// request away, or in a value a local is assigned. dict is the expression
+// the first test reads; a test of another dict ends the search empty.
+// lines are where each key is first tested, where its rule begins.
+func (rc *ruleCtx) branchKeys(list []facts.Stmt, sc *scope) (keys []string, lines map[string]int, dict *facts.Expr) {
+	lines = map[string]int{}
+	for i := range list {
+		s := &list[i]
+		var tests []*facts.Expr
+		switch s.Kind {
+		case facts.StmtIf:
+			tests = keyTests(s.Cond)
+			if len(s.Body) == 0 || rc.failureEnd(&s.Body[len(s.Body)-1], sc) {
+				// A guard: `if "password" in params and "old_password"
+				// not in params: abort(403)` names a key another needs.
+				for _, t := range tests {
+					if dict == nil {
+						dict = t.Y
+					}
+				}
+				tests = nil
+			}
+		case facts.StmtAssign:
+			tests = keyTests(s.Value)
+		}
+		for _, t := range tests {
+			if dict == nil {
+				dict = t.Y
+			}
+			if t.Y.Raw != dict.Raw {
+				return nil, nil, nil
+			}
+			if _, seen := lines[t.X.Value]; t.Op() == "in" && !seen {
+				lines[t.X.Value] = s.Line
+				keys = append(keys, t.X.Value)
+			}
+		}
+	}
+	return keys, lines, dict
+}
+
+// testsAKey reports a statement whose condition or value tests a key.
+func testsAKey(s *facts.Stmt) bool {
+	switch s.Kind {
+	case facts.StmtIf:
+		return len(keyTests(s.Cond)) > 0
+	case facts.StmtAssign:
+		return len(keyTests(s.Value)) > 0
+	}
+	return false
+}
+
+// keyTests are the conjuncts of e (e itself, or the parts of its ands)
+// that test a literal key's presence: `"email" in params`, `"old_password"
+// not in params`.
+func keyTests(e *facts.Expr) []*facts.Expr {
+	if e == nil {
+		return nil
+	}
+	switch e.Kind {
+	case facts.ExprBoolOp:
+		if e.Op() != "and" {
+			return nil
+		}
+		return append(keyTests(e.X), keyTests(e.Y)...)
+	case facts.ExprCompare:
+		if (e.Op() == "in" || e.Op() == "not in") && e.X != nil && e.Y != nil && e.X.Kind == facts.ExprString && isSnake(e.X.Value) {
+			return []*facts.Expr{e}
+		}
+	}
+	return nil
+}
+
+// givenKey decides a key test of the request's input in a walk of one
+// key's change: the request holds the keys given and no other.
+func (rc *ruleCtx) givenKey(e *facts.Expr, sc *scope) (truth, ok bool) {
+	if rc.keysGiven == nil || len(keyTests(e)) != 1 || e.Kind != facts.ExprCompare {
+		return false, false
+	}
+	var scratch []allium.Stmt
+	if rc.eval(e.Y, sc, &scratch, false).kind != vReqDict {
+		return false, false
+	}
+	given := rc.keysGiven[e.X.Value]
+	if e.Op() == "not in" {
+		return !given, true
+	}
+	return given, true
+}
+
+// requiredKey reads a guard that turns the request away when it lacks a
+// key the walk's change needs (`if "password" in params and
+// "old_password" not in params: abort(403)` in the password's walk): the
+// key is then given, an input the rule requires as its trigger's
+// parameter, and the guard states nothing more. It reports whether s was
+// such a guard.
+func (rc *ruleCtx) requiredKey(s *facts.Stmt, sc *scope) bool {
+	if rc.keysGiven == nil || len(s.Body) == 0 || len(s.Else) > 0 || !rc.failureEnd(&s.Body[len(s.Body)-1], sc) {
+		return false
+	}
+	missing := ""
+	for _, c := range conjuncts(s.Cond) {
+		if t, ok := rc.givenKey(c, sc); ok && t && c.Op() == "not in" && missing == "" {
+			missing = c.X.Value
+			continue
+		}
+		if _, decided, truth := rc.reduceCond(c, sc); !decided || !truth {
+			return false
+		}
+	}
+	if missing == "" {
+		return false
+	}
+	rc.keysGiven[missing] = true
+	return true
+}
+
+// conjuncts are the parts of e joined by and (e itself when it is not an
+// and).
+func conjuncts(e *facts.Expr) []*facts.Expr {
+	if e != nil && e.Kind == facts.ExprBoolOp && e.Op() == "and" {
+		return append(conjuncts(e.X), conjuncts(e.Y)...)
+	}
+	return []*facts.Expr{e}
+}
+
+// unrollGivenKeys walks `for k, v in params.items(): setattr(user, k, v)`
+// over the request's input in a walk of one key's change once per key the
+// request holds and the code has not taken out (pop): k is the key and v
+// its input. It reports whether it walked the loop.
+func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	it := s.Iter()
+	if rc.keysGiven == nil || it == nil || it.Kind != facts.ExprCall || it.Method() != "items" || len(it.Args) != 0 ||
+		len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprTuple || len(s.Targets[0].Args) != 2 || len(s.Else) > 0 {
+		return false
+	}
+	k, v := &s.Targets[0].Args[0], &s.Targets[0].Args[1]
+	if k.Kind != facts.ExprName || v.Kind != facts.ExprName {
+		return false
+	}
+	dict := rc.eval(it.X.X, sc, out, false)
+	if dict.kind != vReqDict {
+		return false
+	}
+	for _, key := range sortedKeys(rc.keysGiven) {
+		if dict.popped[key] {
+			continue
+		}
+		each := *sc
+		each.vars = cloneVars(sc.vars)
+		each.vars[k.Name] = exprValue(&allium.Lit{Kind: allium.LitString, Text: key})
+		each.vars[v.Name] = rc.shapeInput(dict, key, sc)
+		rc.stmts(s.Body, &each, out)
+	}
+	return true
+}

@@ -1,0 +1,139 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+)
+
+// Conditions of outcomes read the resulting state (language reference,
+// "Postconditions"): `if email != user.email:` beside `user.email = email`
+// in one ensures is never true. Code that tests a change before making it
+// keeps the test in a local first:
+//
+//	email_address_changed = params["email"] != user.email
+//	...
+//	self.update_model(user, params)      # user.email = email
+//	if email_address_changed: send_verify_email(user)
+//
+// so the rule binds the comparison before its ensures, under the local's
+// name (`let email_address_changed = email != user.email`), and the
+// outcomes' conditions read that, as the code does.
+
+// noteLocalComparison remembers a comparison assigned to a local, by its
+// text, under the local's name.
+func (rc *ruleCtx) noteLocalComparison(local string, v *value, meta allium.Meta) {
+	if v == nil || v.kind != vExpr || v.expr == nil {
+		return
+	}
+	bin, ok := v.expr.(*allium.Binary)
+	if !ok {
+		return
+	}
+	switch bin.Op {
+	case allium.OpEq, allium.OpNe, allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+	default:
+		return
+	}
+	name := bindingName(local)
+	if name == "" || !rc.boundBeforeEnsures(bin.X) && !rc.boundBeforeEnsures(bin.Y) {
+		return
+	}
+	if rc.localComparisons == nil {
+		rc.localComparisons = map[string]localComparison{}
+	}
+	rc.localComparisons[exprKey(bin)] = localComparison{name: name, meta: meta}
+}
+
+// localComparison is a local a comparison was assigned to, and where.
+type localComparison struct {
+	name string
+	meta allium.Meta
+}
+
+// pinPreStateConditions binds, before the ensures, each remembered
+// comparison that a condition of the outcomes makes and that reads a field
+// the outcomes change, and has the conditions read the binding.
+func (rc *ruleCtx) pinPreStateConditions() {
+	if len(rc.localComparisons) == 0 {
+		return
+	}
+	changed := assignedTargets(rc.ensures)
+	bound := map[string]bool{}
+	allium.WalkStmts(rc.ensures, func(s allium.Stmt) bool {
+		ifs, ok := s.(*allium.If)
+		if !ok {
+			return true
+		}
+		for i := range ifs.Branches {
+			ifs.Branches[i].Cond = allium.Rewrite(ifs.Branches[i].Cond, func(e allium.Expr) (allium.Expr, bool) {
+				key := exprKey(e)
+				local, ok := rc.localComparisons[key]
+				name := local.name
+				if !ok || !readsMember(e, changed) || rc.paramSet[name] || rc.lets[name] && !bound[name] {
+					return e, false
+				}
+				if !bound[name] {
+					bound[name] = true
+					rc.lets[name] = true
+					rc.body = append(rc.body, &allium.Let{Meta: local.meta, Name: name, Value: e})
+				}
+				return &allium.Ident{Name: name}, true
+			})
+		}
+		return true
+	})
+}
+
+// joinSameConditions states the outcomes of two ifs of one condition (one
+// branch, no else) in one list of outcomes as one if, the first: the code
+// tested the same thing twice (`if needs_to_verify_email:` before and
+// after the update), and outcomes are not ordered. It joins none whose
+// condition reads a field the outcomes change, nor across a let (the
+// later outcomes may read what it binds).
+func joinSameConditions(list []allium.Stmt) []allium.Stmt {
+	changed := assignedTargets(list)
+	open := map[string]*allium.If{} // the first if of each condition, since the last let
+	out := list[:0]
+	for _, s := range list {
+		if _, ok := s.(*allium.Let); ok {
+			clear(open)
+		}
+		ifs, ok := s.(*allium.If)
+		if !ok || len(ifs.Branches) != 1 || ifs.Else != nil || readsMember(ifs.Branches[0].Cond, changed) {
+			out = append(out, s)
+			continue
+		}
+		key := exprKey(ifs.Branches[0].Cond)
+		if first := open[key]; first != nil {
+			first.Branches[0].Body = append(first.Branches[0].Body, ifs.Branches[0].Body...)
+			continue
+		}
+		open[key] = ifs
+		out = append(out, s)
+	}
+	return out
+}
+
+// readsMember reports whether x reads a member whose text is in members.
+func readsMember(x allium.Expr, members map[string]bool) bool {
+	found := false
+	allium.Inspect(x, func(e allium.Expr) bool {
+		if m, ok := e.(*allium.Member); ok && members[exprKey(m)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// assignedTargets are the texts of what the statements of list assign
+// (user.email), at any depth.
+func assignedTargets(list []allium.Stmt) map[string]bool {
+	changed := map[string]bool{}
+	allium.WalkStmts(list, func(s allium.Stmt) bool {
+		if a, ok := s.(*allium.Assign); ok {
+			changed[exprKey(a.Target)] = true
+		}
+		return true
+	})
+	return changed
+}

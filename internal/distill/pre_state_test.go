@@ -1,0 +1,117 @@
+package distill
+
+import (
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// preStateRoute is a Flask route module (over flaskModels) whose handler
+// is body.
+func preStateRoute(body string) map[string]string {
+	return map[string]string{"app/models.py": flaskModels, "app/routes.py": `
+from flask import Blueprint, request
+from app.models import User
+from app.extensions import db
+bp = Blueprint("a", __name__)
+
+@bp.post("/users/<user_id>/email")
+def change_email(user_id):
+    user = db.session.get(User, user_id)
+    data = request.get_json()
+` + body}
+}
+
+// TestPreStateConditions pins what outcomes' conditions read: a
+// comparison the code kept in a local before a change it reads is bound
+// before the ensures (conditions there read the resulting state), and two
+// ifs of one condition are one.
+func TestPreStateConditions(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name, body, want string
+	}{
+		{
+			name: "a comparison kept before the change it reads is a let; the two ifs of it are one",
+			body: `    changed = data["email"] != user.email
+    if changed:
+        user.status = "unverified"
+    user.email = data["email"]
+    if changed:
+        user.locked_until = None
+    db.session.commit()
+`,
+			want: `rule ChangeEmail {
+    when: ChangeEmail(email, user)
+    let changed = email != user.email
+    ensures:
+        if changed:
+            user.status = unverified
+            user.locked_until = null
+        user.email = email
+}`,
+		},
+		{
+			name: "a comparison of a field no outcome changes stays in the condition",
+			body: `    changed = data["email"] != user.email
+    if changed:
+        user.status = "unverified"
+    user.locked_until = None
+    db.session.commit()
+`,
+			want: `rule ChangeEmail {
+    when: ChangeEmail(email, user)
+    ensures:
+        if email != user.email:
+            user.status = unverified
+        user.locked_until = null
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			constructIs(t, distilText(t, d, preStateRoute(tt.body)), "ChangeEmail", tt.want)
+		})
+	}
+}
+
+// constructIs fails t unless the construct name of out prints as want.
+func constructIs(t *testing.T, out *Output, name, want string) {
+	t.Helper()
+	if got := construct(out.Module, name); got != want {
+		t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", name, got, want, out.Notes)
+	}
+}
+
+// TestJoinSameConditions pins when two ifs of one condition become one.
+func TestJoinSameConditions(t *testing.T) {
+	status := func() allium.Expr { return &allium.Member{X: &allium.Ident{Name: "user"}, Name: "status"} }
+	active := func() allium.Expr {
+		return &allium.Binary{Op: allium.OpEq, X: status(), Y: &allium.Ident{Name: "active"}}
+	}
+	flag := func() allium.Expr { return &allium.Ident{Name: "changed"} }
+	set := func(field, to string) allium.Stmt {
+		return &allium.Assign{Target: &allium.Member{X: &allium.Ident{Name: "user"}, Name: field}, Value: &allium.Ident{Name: to}}
+	}
+	when := func(cond allium.Expr, body ...allium.Stmt) allium.Stmt {
+		return &allium.If{Branches: []allium.IfBranch{{Cond: cond, Body: body}}}
+	}
+	tests := []struct {
+		name string
+		list []allium.Stmt
+		want int // statements left
+	}{
+		{"one condition twice: one if", []allium.Stmt{when(flag(), set("a", "x")), set("b", "y"), when(flag(), set("c", "z"))}, 2},
+		{"a condition reading a changed field: apart", []allium.Stmt{when(active(), set("status", "locked")), when(active(), set("c", "z"))}, 2},
+		{"a let between: apart", []allium.Stmt{when(flag(), set("a", "x")), &allium.Let{Name: "t", Value: &allium.Ident{Name: "x"}}, when(flag(), set("c", "z"))}, 3},
+		{"two conditions: apart", []allium.Stmt{when(flag(), set("a", "x")), when(&allium.Ident{Name: "other"}, set("c", "z"))}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := joinSameConditions(tt.list)
+			if len(got) != tt.want {
+				t.Errorf("%d statements, want %d:\n%s", len(got), tt.want, stmtsKey(got))
+			}
+		})
+	}
+}

@@ -368,6 +368,45 @@ def create_token():
 }`,
 		},
 		{
+			// CTFd: Fields.type defaults to "standard" and maps
+			// UserFields' "user"; Brackets.type is compared with "users"
+			// elsewhere, a value of another column of the same name.
+			name: "a discriminator column takes its classes' identities, not literals of other columns of its name",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Fields(db.Model):
+    __tablename__ = "fields"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.Text)
+    type = db.Column(db.String(80), default="standard")
+    __mapper_args__ = {"polymorphic_identity": "standard", "polymorphic_on": type}
+class UserFields(Fields):
+    __mapper_args__ = {"polymorphic_identity": "user"}
+class Brackets(db.Model):
+    __tablename__ = "brackets"
+    id = db.Column(db.Integer, primary_key=True)
+    type = db.Column(db.String(80))
+`, "app/views.py": `
+from flask import Blueprint, request, abort
+from app.models import Brackets, UserFields, db
+bp = Blueprint("auth", __name__)
+@bp.route("/fields", methods=["POST"])
+def add_field():
+    bracket = Brackets.query.filter_by(id=request.form["bracket_id"]).first()
+    if bracket.type != "users":
+        abort(400)
+    db.session.add(UserFields(name=request.form["name"]))
+    db.session.commit()
+    return "ok"
+`},
+			construct: "Field",
+			want: `entity Field {
+    name: String?
+    type: standard | user?
+}`,
+		},
+		{
 			// CTFd's generate_preset_admin: Users(..., type="admin").
 			name:      "a creation that gives the discriminator column keeps its value",
 			files:     ctfdUsersPage("Users(name=request.form['name'], type='admin')"),

@@ -172,6 +172,10 @@ func (b *builder) polymorphicIdentities() {
 			enum = append(enum, allium.EnumValue{Name: v})
 		}
 		f.typ = &allium.Type{Enum: enum, Optional: f.typ.Optional}
+		// The identities are the values the column takes: literals
+		// compared with other columns of the same name (Brackets.type
+		// == "users") are no values of this one (finishFieldTypes).
+		f.isStatus = false
 	}
 }
 

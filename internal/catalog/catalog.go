@@ -119,8 +119,12 @@ type Language struct {
 	// service runs (Django's INSTALLED_APPS): a framework model of an app
 	// listed there is declared though the service never imports it (it
 	// reaches the model through a relation: user.refresh_tokens).
-	InstalledApps   InstalledApps `yaml:"installed_apps"`
-	ValidationCalls []string      `yaml:"validation_calls"`
+	InstalledApps InstalledApps `yaml:"installed_apps"`
+	// Inheritance names how a model's class body maps single-table
+	// inheritance: which column tells the classes' rows apart and the
+	// value each class's rows carry in it.
+	Inheritance     Inheritance `yaml:"inheritance"`
+	ValidationCalls []string    `yaml:"validation_calls"`
 	// ValidatedCopies are methods of a schema that give back the value
 	// they are given once it is valid (zod's schema.parse(json)).
 	ValidatedCopies []string `yaml:"validated_copies"`
@@ -1084,6 +1088,21 @@ type InstalledApps struct {
 	Object       string `yaml:"object"`
 	ConfigModule string `yaml:"config_module"`
 	ModelsModule string `yaml:"models_module"`
+}
+
+// Inheritance describes single-table inheritance declared in a model's
+// class body as a dict (SQLAlchemy's __mapper_args__ = {"polymorphic_on":
+// type, "polymorphic_identity": "user"}): a row made through a class
+// carries that class's identity in the discriminator column. Empty
+// fields turn it off.
+type Inheritance struct {
+	// MapperAttr is the class attribute holding the dict.
+	MapperAttr string `yaml:"mapper_attr"`
+	// DiscriminatorKey is the key naming the column (by the column's
+	// attribute or its name as a string).
+	DiscriminatorKey string `yaml:"discriminator_key"`
+	// IdentityKey is the key giving the class's value, a string.
+	IdentityKey string `yaml:"identity_key"`
 }
 
 // Auth lists what marks a handler as reachable only by a signed-in user

@@ -16,6 +16,7 @@ func (b *builder) build(service string) *allium.Module {
 	b.schemaModels()
 	b.tableSchemas()
 	b.resolveReverse()
+	b.polymorphicIdentities()
 	b.collectStatusLiterals()
 	b.finishFieldTypes()
 	b.collectConfig()

@@ -447,6 +447,9 @@ type builder struct {
 	configByKey map[string]*configInfo
 	usedConfig  []*configInfo
 
+	// stiIdentity: the value a model class's rows carry in their
+	// entity's discriminator column, by class (sti.go).
+	stiIdentity map[string]string
 	// status literals per field name, in order of first sight.
 	statusLits map[string][]string
 	// sink entities: name -> template literals, in order.

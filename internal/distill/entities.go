@@ -30,6 +30,9 @@ type entityInfo struct {
 	// pk is the attribute of a primary key not named id (user_id):
 	// reading it stands for the instance, as obj.id does.
 	pk string
+	// discriminator: the column single-table inheritance tells the
+	// classes' rows apart by (sti.go).
+	discriminator *fieldInfo
 }
 
 type fieldInfo struct {

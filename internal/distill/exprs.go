@@ -1802,7 +1802,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if ent != nil {
-			return rc.construct(ent, e, sc, out)
+			v := rc.construct(ent, e, sc, out)
+			rc.identityArg(cr, v)
+			return v
 		}
 		if b.shapes[cr.qual()] != nil {
 			if spread := e.Keyword("**"); spread != nil && len(e.Keywords()) == 1 && len(e.Args) == 0 {

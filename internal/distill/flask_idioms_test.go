@@ -308,7 +308,8 @@ def register():
 		},
 		{
 			// CTFd: class UserTokens(Tokens) only sets a polymorphic
-			// identity; its rows are Tokens rows.
+			// identity; its rows are Tokens rows, carrying that identity
+			// in the discriminator column.
 			name: "a model subclass with no columns of its own creates its base",
 			files: map[string]string{"app/models.py": `
 from flask_sqlalchemy import SQLAlchemy
@@ -342,7 +343,77 @@ def create_token():
 			construct: "CreateToken",
 			want: `rule CreateToken {
     when: CreateToken(user, description)
-    ensures: Token.created(user: user, description: description)
+    ensures: Token.created(user: user, description: description, type: "user")
+}`,
+		},
+		{
+			// CTFd: Users(...) in register() is a row of type "user", the
+			// identity its class maps; Admins' "admin" is the other value
+			// of the column.
+			name:      "a polymorphic class's identity is its discriminator column's value in the rows it creates",
+			files:     ctfdUsersPage("Users(name=request.form['name'])"),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name)
+    ensures: User.created(name: name, type: user)
+}`,
+		},
+		{
+			name:      "the discriminator column of a polymorphic class is an enum of its classes' identities",
+			files:     ctfdUsersPage("Users(name=request.form['name'])"),
+			construct: "User",
+			want: `entity User {
+    name: String?
+    type: admin | user?
+}`,
+		},
+		{
+			// CTFd: Fields.type defaults to "standard" and maps
+			// UserFields' "user"; Brackets.type is compared with "users"
+			// elsewhere, a value of another column of the same name.
+			name: "a discriminator column takes its classes' identities, not literals of other columns of its name",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Fields(db.Model):
+    __tablename__ = "fields"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.Text)
+    type = db.Column(db.String(80), default="standard")
+    __mapper_args__ = {"polymorphic_identity": "standard", "polymorphic_on": type}
+class UserFields(Fields):
+    __mapper_args__ = {"polymorphic_identity": "user"}
+class Brackets(db.Model):
+    __tablename__ = "brackets"
+    id = db.Column(db.Integer, primary_key=True)
+    type = db.Column(db.String(80))
+`, "app/views.py": `
+from flask import Blueprint, request, abort
+from app.models import Brackets, UserFields, db
+bp = Blueprint("auth", __name__)
+@bp.route("/fields", methods=["POST"])
+def add_field():
+    bracket = Brackets.query.filter_by(id=request.form["bracket_id"]).first()
+    if bracket.type != "users":
+        abort(400)
+    db.session.add(UserFields(name=request.form["name"]))
+    db.session.commit()
+    return "ok"
+`},
+			construct: "Field",
+			want: `entity Field {
+    name: String?
+    type: standard | user?
+}`,
+		},
+		{
+			// CTFd's generate_preset_admin: Users(..., type="admin").
+			name:      "a creation that gives the discriminator column keeps its value",
+			files:     ctfdUsersPage("Users(name=request.form['name'], type='admin')"),
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name)
+    ensures: User.created(name: name, type: admin)
 }`,
 		},
 		{
@@ -1409,6 +1480,34 @@ def reset_password():
 // setting named after the message (password_reset_subject) where the
 // function that sends it formats the text; that name, not the sending
 // function's (forgot_password), is the template's.
+// ctfdUsersPage is CTFd's Users model, mapped by single-table inheritance
+// with its Admins subclass, and a register view creating a row with the
+// given constructor call.
+func ctfdUsersPage(construction string) map[string]string {
+	return map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Users(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    type = db.Column(db.String(80))
+    __mapper_args__ = {"polymorphic_identity": "user", "polymorphic_on": type}
+class Admins(Users):
+    __mapper_args__ = {"polymorphic_identity": "admin"}
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import Users, db
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    user = ` + construction + `
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`}
+}
+
 func TestSettingSubjectTemplate(t *testing.T) {
 	tests := []struct {
 		name, subject, want string

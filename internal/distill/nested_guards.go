@@ -131,6 +131,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	if c != nil && tr {
 		c = negate(c)
 	}
+	sc.restUnder = c
 	if c != nil {
 		c = andUnder(sc.under, c)
 	}

@@ -351,6 +351,9 @@ type ruleCtx struct {
 	flagInputs map[string]bool
 	// leftOut counts the code left out of the rule (untranslated).
 	leftOut int
+	// helperExits are the ifs that state what an inlined helper does
+	// after leaving early on the other branch (restUnderCond).
+	helperExits map[*allium.If]bool
 	// constants holds the module constants being evaluated, so that one
 	// defined through itself (X = (X,), a mangled import) ends the
 	// evaluation instead of recursing without end.
@@ -458,6 +461,10 @@ type scope struct {
 	// under: the conditions of the top-level ifs whose branch this is
 	// (nested_guards.go); nil at the top level and in loop bodies.
 	under allium.Expr
+	// restUnder: set by an if of an inlined helper one of whose branches
+	// returned, the condition the rest of the helper runs under
+	// (helperReturned); stmts states the rest's outcomes under it.
+	restUnder allium.Expr
 }
 
 // setRet records a value the function returns. A None beside a value
@@ -903,10 +910,12 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	r.Body = dropRestatedLookups(r.Body)
 	r.Body = settleDisjunctions(r.Body)
-	if ifs, ok := soleIf(rc.ensures); ok && (!external || rc.wholeIf(ifs)) {
+	if ifs, ok := soleIf(rc.ensures); ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs]) {
 		// A rule no caller waits on (a signal, a schedule) that does
 		// nothing unless a condition holds applies only when it holds;
-		// so does a handler whose own body does nothing else (wholeIf).
+		// so does a handler whose own body does nothing else (wholeIf),
+		// and one whose every outcome comes after a helper's early
+		// return (medusa's delete: if (!user) return, then softRemove).
 		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
 		rc.ensures = ifs.Branches[0].Body
 	}

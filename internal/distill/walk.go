@@ -50,8 +50,40 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if sc.returned {
 			return false
 		}
+		if c := sc.restUnder; c != nil {
+			sc.restUnder = nil
+			return rc.restUnderCond(c, list[i].Line, list[i+1:], sc, out)
+		}
 	}
 	return false
+}
+
+// restUnderCond walks the rest of an inlined helper after an if one of
+// whose branches returned without failing (`if not role: return
+// Role(...)` then `role.name = name`): its outcomes happen only under the
+// other branch's condition, and are stated under it.
+func (rc *ruleCtx) restUnderCond(c allium.Expr, line int, rest []facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	var body []allium.Stmt
+	ends := rc.stmts(rest, sc, &body)
+	switch {
+	case len(body) == 0:
+	case c == alwaysTrue:
+		*out = append(*out, body...)
+	default:
+		ifs := &allium.If{Meta: rc.b.meta(sc.file, line), Branches: []allium.IfBranch{{Cond: c, Body: body}}}
+		if as := idempotentAssign(ifs); as != nil {
+			// if status == approved: return  then status = approved:
+			// approved either way.
+			*out = append(*out, as)
+			break
+		}
+		if rc.helperExits == nil {
+			rc.helperExits = map[*allium.If]bool{}
+		}
+		rc.helperExits[ifs] = true
+		*out = append(*out, ifs)
+	}
+	return ends
 }
 
 // untranslated counts code left out of the rule for reason (a LeftOut*

@@ -1,0 +1,152 @@
+package distill
+
+import (
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// validatorModuleFiles is kutt's shape: the routes name express-validator
+// chains kept as arrays in a module of their own (validators.signup),
+// between the path and the handler, beside custom checks written as
+// functions of the input and the request.
+func validatorModuleFiles() map[string]string {
+	return map[string]string{
+		"src/models/user.model.js": knexTables,
+		"src/handlers/validators.js": `
+const { body } = require("express-validator");
+const bcrypt = require("bcryptjs");
+
+const signup = [
+  body("password", "Password is not valid.")
+    .exists({ checkFalsy: true, checkNull: true })
+    .isLength({ min: 8, max: 64 })
+    .withMessage("Password length must be between 8 and 64."),
+  body("email", "Email is not valid.")
+    .trim()
+    .isLength({ min: 0, max: 255 })
+    .isEmail()
+];
+
+const newKey = [
+  body("apikey").isLength({ min: 8 }),
+  body("repeat_apikey").custom((repeat, { req }) => {
+    return repeat === req.body.apikey;
+  }),
+];
+
+const remove = [
+  body("key")
+    .custom(async (key, { req }) => {
+      const isMatch = await bcrypt.compare(key, req.user.apikey);
+      if (!isMatch) return Promise.reject();
+    }),
+];
+
+const opaque = [
+  body("email").custom(async (value, { req }) => {
+    await audit(value);
+  }),
+];
+
+async function audit(value) {
+  console.log(value);
+}
+
+module.exports = { signup, newKey, remove, opaque };
+`,
+		"src/routes/users.js": `
+const { Router } = require("express");
+const validators = require("../handlers/validators");
+const users = require("../handlers/users");
+const asyncHandler = require("../utils/asyncHandler");
+const router = Router();
+router.post("/signup", validators.signup, asyncHandler(users.signup));
+router.post("/key", validators.newKey, asyncHandler(users.newKey));
+router.post("/remove", validators.remove, asyncHandler(users.remove));
+router.post("/touch", validators.opaque, asyncHandler(users.touch));
+module.exports = router;
+`,
+		"src/handlers/users.js": `
+const knex = require("../knex");
+async function signup(req, res) {
+  await knex("users").insert({ email: req.body.email });
+  res.send();
+}
+async function newKey(req, res) {
+  await knex("users").where("id", req.user.id).update({ apikey: req.body.apikey });
+  res.send();
+}
+async function remove(req, res) {
+  await knex("users").where("id", req.user.id).del();
+  res.send();
+}
+async function touch(req, res) {
+  await knex("users").insert({ email: req.body.email });
+  res.send();
+}
+module.exports = { signup, newKey, remove, touch };
+`,
+	}
+}
+
+// TestValidatorModules: the chains a route's middleware names through a
+// module constant are the handler's preconditions, a lower length bound
+// of 0 states nothing, and a custom check holds what its function returns
+// or the negation of its refusing guards; one that does anything else is
+// left out.
+func TestValidatorModules(t *testing.T) {
+	runIdiomCases(t, validatorModuleFiles(), []idiomCase{
+		{
+			name:      "the chains of a validators module",
+			construct: "Signup",
+			want: []string{"requires: length(password) >= config.min_password_length", "requires: length(password) <= config.max_password_length",
+				"requires: length(email) <= config.max_email_length", "requires: is_valid_email(email)"},
+			notWant: []string{"length(email) >= 0"},
+		},
+		{
+			name:      "a custom check that returns a comparison",
+			construct: "NewKey",
+			want:      []string{"requires: repeat_apikey = apikey"},
+		},
+		{
+			name:      "a custom check whose guard returns a rejection",
+			construct: "Remove",
+			want:      []string{"requires: verify(key, user.apikey)"},
+		},
+		{
+			name:      "a custom check that does something else states nothing",
+			construct: "Touch",
+			notWant:   []string{"requires:"},
+		},
+	})
+}
+
+// TestValidatorModuleProvenance: a check of a validators module is stated
+// at its line in that module, not at the handler's file.
+func TestValidatorModuleProvenance(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, validatorModuleFiles())
+	for _, r := range out.Module.Rules {
+		if r.Name != "Signup" {
+			continue
+		}
+		found := false
+		for _, s := range r.Body {
+			req, ok := s.(*allium.Requires)
+			if !ok || req.Prov == nil {
+				continue
+			}
+			found = true
+			if req.Prov.File != "src/handlers/validators.js" {
+				t.Errorf("%s stated at %s:%d, want the validators module", allium.ExprString(req.Cond), req.Prov.File, req.Prov.Line)
+			}
+		}
+		if !found {
+			t.Fatal("rule Signup has no requires with provenance")
+		}
+		return
+	}
+	t.Fatalf("no rule Signup:\n%s", allium.Print(out.Module, allium.PrintOptions{}))
+}

@@ -52,9 +52,15 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 	if in == nil {
 		return true
 	}
+	ci := chainInput{expr: input, req: req, in: in}
+	for _, c := range checks {
+		// A valid address is never empty: isLength({min: 1}) beside
+		// isEmail() says nothing more.
+		ci.nonEmpty = ci.nonEmpty || vc.Checks[c.Method()] == "email"
+	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
-		for _, cond := range rc.chainCheck(vc.Checks[c.Method()], c, input, req, in, sc, out) {
+		for _, cond := range rc.chainCheck(vc.Checks[c.Method()], c, ci, sc, out) {
 			rc.b.stats.GuardsSeen++
 			rc.requires(cond, sc, c.Line)
 		}
@@ -62,12 +68,22 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 	return true
 }
 
-// chainCheck states one check of a validation chain on the input in (the
-// request req's input, as the code reads it).
-func (rc *ruleCtx) chainCheck(kind string, c, input, req *facts.Expr, in allium.Expr, sc *scope, out *[]allium.Stmt) []allium.Expr {
+// chainInput is the input a validation chain checks.
+type chainInput struct {
+	expr *facts.Expr // as the code reads it: req.body.<name>
+	req  *facts.Expr // the request the chain runs on
+	in   allium.Expr // as the spec states it
+	// nonEmpty: another check of the chain holds only for a non-empty
+	// value (an email format), so a lower length bound of 1 says nothing.
+	nonEmpty bool
+}
+
+// chainCheck states one check of a validation chain on its input.
+func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, ci chainInput, sc *scope, out *[]allium.Stmt) []allium.Expr {
+	in := ci.in
 	switch kind {
 	case "custom":
-		return rc.customCheck(c, input, req, sc, out)
+		return rc.customCheck(c, ci.expr, ci.req, sc, out)
 	case "email":
 		return []allium.Expr{&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: in}}}}
 	case "equals":
@@ -80,7 +96,7 @@ func (rc *ruleCtx) chainCheck(kind string, c, input, req *facts.Expr, in allium.
 		length := &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
 		var conds []allium.Expr
 		for _, b := range []struct{ key, op string }{{"min", allium.OpGe}, {"max", allium.OpLe}} {
-			if b.op == allium.OpGe && isZeroLiteral(c.Keyword(b.key)) {
+			if v, ok := litInt(c.Keyword(b.key)); ok && b.op == allium.OpGe && (v == 0 || v == 1 && ci.nonEmpty) {
 				continue // isLength({min: 0, max: 255}): no lower bound
 			}
 			if cond := rc.boundCond(length, b.op, c.Keyword(b.key), sc.file, c.Line); cond != nil {
@@ -218,12 +234,6 @@ func requestWrites(body []facts.Stmt, req string) bool {
 		}
 	}
 	return true
-}
-
-// isZeroLiteral reports whether n is the integer literal 0.
-func isZeroLiteral(n *facts.Expr) bool {
-	v, ok := litInt(n)
-	return ok && v == 0
 }
 
 // requestBodyPart is req.body.<name>, written where line is.

@@ -30,6 +30,8 @@ const signup = [
 
 const newKey = [
   body("apikey").isLength({ min: 8 }),
+  body("email").isLength({ min: 1, max: 255 }).isEmail(),
+  body("name").isLength({ min: 1 }),
   body("repeat_apikey").custom((repeat, { req }) => {
     return repeat === req.body.apikey;
   }),
@@ -92,7 +94,7 @@ module.exports = { signup, newKey, remove, touch };
 
 // TestValidatorModules: the chains a route's middleware names through a
 // module constant are the handler's preconditions, a lower length bound
-// of 0 states nothing, and a custom check holds what its function returns
+// of 0 states nothing (nor one of 1 beside an email check), and a custom check holds what its function returns
 // or the negation of its refusing guards; one that does anything else is
 // left out.
 func TestValidatorModules(t *testing.T) {
@@ -107,7 +109,8 @@ func TestValidatorModules(t *testing.T) {
 		{
 			name:      "a custom check that returns a comparison",
 			construct: "NewKey",
-			want:      []string{"requires: repeat_apikey = apikey"},
+			want:      []string{"requires: repeat_apikey = apikey", "requires: is_valid_email(email)", "requires: length(name) >= 1"},
+			notWant:   []string{"length(email) >= 1"},
 		},
 		{
 			name:      "a custom check whose guard returns a rejection",

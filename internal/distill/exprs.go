@@ -1529,6 +1529,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 			return unknownValue
 		}
+		if len(e.Args) > 1 && len(e.Keywords()) == 0 {
+			// bcrypt.hash(password, salt), the salt from
+			// bcrypt.genSalt(12): the salt or rounds are how, not what;
+			// only the secret hashed is read, as for a function.
+			if x := rc.tr(&e.Args[0], sc, out); x != nil {
+				return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
+			}
+			return unknownValue
+		}
 		if args := rc.args(e, sc, out); args != nil && len(args) >= 1 {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
 		}

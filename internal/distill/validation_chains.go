@@ -166,8 +166,12 @@ func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]alli
 			}
 			conds = append(conds, cond)
 		case s.Kind == facts.StmtAssign:
-			// const isMatch = await bcrypt.compare(password, req.user.password)
-			rc.stmt(s, &at, out)
+			// const isMatch = await bcrypt.compare(password, req.user.password);
+			// a check that changes state is no precondition.
+			var effects []allium.Stmt
+			if rc.stmt(s, &at, &effects); len(effects) > 0 {
+				return rc.customLeftOut(c, sc)
+			}
 		case s.Kind == facts.StmtIf && len(s.Else) == 0 && rc.refuses(s.Body):
 			cond := rc.cond(s.Cond, &at, out)
 			if cond == nil {

@@ -16,6 +16,7 @@ func validatorModuleFiles() map[string]string {
 		"src/handlers/validators.js": `
 const { body } = require("express-validator");
 const bcrypt = require("bcryptjs");
+const knex = require("../knex");
 
 const signup = [
   body("password", "Password is not valid.")
@@ -48,6 +49,10 @@ const remove = [
 const opaque = [
   body("email").custom(async (value, { req }) => {
     await audit(value);
+  }),
+  body("apikey").custom(async (value) => {
+    const made = await knex("users").insert({ email: value });
+    if (!made) return Promise.reject();
   }),
 ];
 
@@ -118,9 +123,10 @@ func TestValidatorModules(t *testing.T) {
 			want:      []string{"requires: verify(key, user.apikey)"},
 		},
 		{
-			name:      "a custom check that does something else states nothing",
+			name:      "a custom check that does something else, or changes state, states nothing",
 			construct: "Touch",
-			notWant:   []string{"requires:"},
+			want:      []string{"ensures: User.created(email: email"},
+			notWant:   []string{"requires:", "email: apikey"},
 		},
 	})
 }

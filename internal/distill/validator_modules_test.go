@@ -1,10 +1,6 @@
 package distill
 
-import (
-	"testing"
-
-	"github.com/distill/distill/internal/allium"
-)
+import "testing"
 
 // validatorModuleFiles is kutt's shape: the routes name express-validator
 // chains kept as arrays in a module of their own (validators.signup),
@@ -134,28 +130,5 @@ func TestValidatorModules(t *testing.T) {
 // TestValidatorModuleProvenance: a check of a validators module is stated
 // at its line in that module, not at the handler's file.
 func TestValidatorModuleProvenance(t *testing.T) {
-	d := New(Options{})
-	defer d.Close()
-	out := distilText(t, d, validatorModuleFiles())
-	for _, r := range out.Module.Rules {
-		if r.Name != "Signup" {
-			continue
-		}
-		found := false
-		for _, s := range r.Body {
-			req, ok := s.(*allium.Requires)
-			if !ok || req.Prov == nil {
-				continue
-			}
-			found = true
-			if req.Prov.File != "src/handlers/validators.js" {
-				t.Errorf("%s stated at %s:%d, want the validators module", allium.ExprString(req.Cond), req.Prov.File, req.Prov.Line)
-			}
-		}
-		if !found {
-			t.Fatal("rule Signup has no requires with provenance")
-		}
-		return
-	}
-	t.Fatalf("no rule Signup:\n%s", allium.Print(out.Module, allium.PrintOptions{}))
+	wantRequiresFrom(t, validatorModuleFiles(), "Signup", "src/handlers/validators.js")
 }

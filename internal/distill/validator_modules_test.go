@@ -15,14 +15,8 @@ const bcrypt = require("bcryptjs");
 const knex = require("../knex");
 
 const signup = [
-  body("password", "Password is not valid.")
-    .exists({ checkFalsy: true, checkNull: true })
-    .isLength({ min: 8, max: 64 })
-    .withMessage("Password length must be between 8 and 64."),
-  body("email", "Email is not valid.")
-    .trim()
-    .isLength({ min: 0, max: 255 })
-    .isEmail()
+  body("email").trim().isEmail().isLength({ max: 255, min: 0 }),
+  body("password", "bad password").isLength({ max: 64, min: 8 }).withMessage("8 to 64 characters"),
 ];
 
 const newKey = [

@@ -149,9 +149,10 @@ func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]alli
 	if len(fn.Params) > 0 && fn.Params[0].Name != "" {
 		at.vars[fn.Params[0].Name] = rc.eval(input, sc, out, false)
 	}
-	if name := requestName(fn); name != "" {
+	reqName := rc.requestName(fn)
+	if reqName != "" {
 		// ({ req }): the request the chain runs on.
-		at.vars[name] = rc.eval(req, sc, out, false)
+		at.vars[reqName] = rc.eval(req, sc, out, false)
 	}
 	var conds []allium.Expr
 	for i := range fn.Body {
@@ -178,7 +179,7 @@ func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]alli
 				return rc.customLeftOut(c, sc)
 			}
 			conds = append(conds, negate(cond))
-		case s.Kind == facts.StmtIf && len(s.Else) == 0 && requestWrites(s.Body, requestName(fn)):
+		case s.Kind == facts.StmtIf && len(s.Else) == 0 && requestWrites(s.Body, reqName):
 			// if (user) req.user = user: what the check hands on to the
 			// handler, no condition of its own.
 		default:
@@ -211,13 +212,14 @@ func (rc *ruleCtx) isRejection(e *facts.Expr) bool {
 }
 
 // requestName is the name a custom check's function gives the request it
-// is handed ({ req }), "" for none.
-func requestName(fn *facts.Function) string {
-	if len(fn.Params) < 2 || fn.Params[1].Pattern == nil {
+// is handed ({ req }, the catalog's request_key), "" for none.
+func (rc *ruleCtx) requestName(fn *facts.Function) string {
+	key := rc.b.lang.ValidationChains.RequestKey
+	if key == "" || len(fn.Params) < 2 || fn.Params[1].Pattern == nil {
 		return ""
 	}
 	for _, en := range fn.Params[1].Pattern.Entries() {
-		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == "req" && en.Value.Kind == facts.ExprName {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key && en.Value.Kind == facts.ExprName {
 			return en.Value.Name
 		}
 	}

@@ -872,11 +872,16 @@ type SchemaBuilder struct {
 // of Runs given the request, and each method between that Checks names is
 // a precondition on the input: "email" (is_valid_email), "length" (its
 // min and max keywords bound the length), "equals" (the input equals the
-// argument). Other methods (sanitisers) say nothing.
+// argument), "custom" (a function given the input that refuses it by
+// throwing, returning one of Rejections or a falsy value; its second
+// parameter is an object whose RequestKey entry is the request). Other
+// methods (sanitisers) say nothing.
 type ValidationChains struct {
-	Starts []string          `yaml:"starts"`
-	Runs   []string          `yaml:"runs"`
-	Checks map[string]string `yaml:"checks"`
+	Starts     []string          `yaml:"starts"`
+	Runs       []string          `yaml:"runs"`
+	Checks     map[string]string `yaml:"checks"`
+	Rejections []string          `yaml:"rejections"`
+	RequestKey string            `yaml:"request_key"`
 }
 
 // RouteTable describes routes registered by a call (one of Calls, a

@@ -172,6 +172,47 @@ module.exports = router;
 			construct: "Create",
 			want:      []string{"User.created(email: email, apikey: hash(apikey)"},
 		},
+		{
+			name: "a hash given a salt made first (bcrypt.genSalt) is the hash of the secret alone",
+			files: map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const knex = require("./knex");
+const bcrypt = require("bcryptjs");
+const express = require("express");
+const router = express.Router();
+async function saltedCreate(req, res) {
+  const salt = await bcrypt.genSalt(12);
+  const apikey = await bcrypt.hash(req.body.apikey, salt);
+  await knex("users").insert({ email: req.body.email, apikey }, "*");
+  res.send();
+}
+router.post("/create", saltedCreate);
+module.exports = router;
+`},
+			construct: "SaltedCreate",
+			want:      []string{"User.created(email: email, apikey: hash(apikey)"},
+		},
+		{
+			name: "a helper reads the entries of the object literal it is handed (params.email)",
+			files: map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const knex = require("./knex");
+const bcrypt = require("bcryptjs");
+const express = require("express");
+const router = express.Router();
+async function add(params) {
+  const data = { email: params.email, apikey: params.apikey };
+  await knex("users").insert(data);
+}
+async function register(req, res) {
+  const apikey = await bcrypt.hash(req.body.apikey, 10);
+  await add({ email: req.body.email, apikey });
+  res.send();
+}
+router.post("/register", register);
+module.exports = router;
+`},
+			construct: "Register",
+			want:      []string{"User.created(email: email, apikey: hash(apikey)"},
+		},
 	}
 	tests = append(tests, struct {
 		name      string

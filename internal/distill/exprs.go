@@ -411,6 +411,14 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		// object: its claims, as payload["user_id"] reads them.
 		return rc.claim(x, e.Name)
 	}
+	if x.kind == vUnknown && x.handed && len(x.parts) > 0 {
+		// params.email, params an object literal a caller handed over
+		// ({email: req.body.email, password}): that entry's value, as
+		// params["email"] reads it.
+		if v, given := rc.partValue(x, e.Name, out); given {
+			return v
+		}
+	}
 	switch x.kind {
 	case vPlumbing:
 		if e.Name == "request" && b.isSelf(e.X) && sc.cls != nil && x.param == "" {
@@ -1548,6 +1556,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 						Value: &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}})
 					return unknownValue
 				}
+			}
+			return unknownValue
+		}
+		if len(e.Args) > 1 && len(e.Keywords()) == 0 {
+			// bcrypt.hash(password, salt), the salt from
+			// bcrypt.genSalt(12): the salt or rounds are how, not what;
+			// only the secret hashed is read, as for a function.
+			if x := rc.tr(&e.Args[0], sc, out); x != nil {
+				return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
 			}
 			return unknownValue
 		}
@@ -2693,6 +2710,9 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			}
 		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
 			v := rc.eval(&call.Args[i], sc, out, false)
+			if call.Args[i].Kind == facts.ExprDict && v.kind == vUnknown && len(v.parts) > 0 {
+				v.handed = true
+			}
 			inner.vars[p.Name] = v
 			if p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && v.kind == vReqDict {
 				// createUser(req.body) into createUser({name, email}):
@@ -2722,6 +2742,7 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			// object the keywords were read from is the parameter.
 			d := keywordDict(call.Keywords(), call.Line)
 			inner.vars[p.Name] = dictValue(&d, sc)
+			inner.vars[p.Name].handed = true
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
 		default:

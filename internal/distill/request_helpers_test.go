@@ -77,11 +77,18 @@ func TestRequestHelperIdioms(t *testing.T) {
 // the helper are stated at the schema's lines in the route, not at the
 // same line numbers of the helper's file.
 func TestHandedSchemaProvenance(t *testing.T) {
+	wantRequiresFrom(t, requestHelperFiles(), "Accounts", "src/app/api/accounts/route.ts")
+}
+
+// wantRequiresFrom distils files and checks that every requires of rule
+// with a provenance is stated in file.
+func wantRequiresFrom(t *testing.T, files map[string]string, rule, file string) {
+	t.Helper()
 	d := New(Options{})
 	defer d.Close()
-	out := distilText(t, d, requestHelperFiles())
+	out := distilText(t, d, files)
 	for _, r := range out.Module.Rules {
-		if r.Name != "Accounts" {
+		if r.Name != rule {
 			continue
 		}
 		found := false
@@ -91,16 +98,16 @@ func TestHandedSchemaProvenance(t *testing.T) {
 				continue
 			}
 			found = true
-			if req.Prov.File != "src/app/api/accounts/route.ts" {
-				t.Errorf("%s stated at %s:%d, want the route's schema", allium.ExprString(req.Cond), req.Prov.File, req.Prov.Line)
+			if req.Prov.File != file {
+				t.Errorf("%s stated at %s:%d, want %s", allium.ExprString(req.Cond), req.Prov.File, req.Prov.Line, file)
 			}
 		}
 		if !found {
-			t.Fatal("rule Accounts has no requires with provenance")
+			t.Fatalf("rule %s has no requires with provenance", rule)
 		}
 		return
 	}
-	t.Fatalf("no rule Accounts:\n%s", allium.Print(out.Module, allium.PrintOptions{}))
+	t.Fatalf("no rule %s:\n%s", rule, allium.Print(out.Module, allium.PrintOptions{}))
 }
 
 // requestHelperFiles is a service with umami's request helper: routes

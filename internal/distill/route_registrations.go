@@ -155,7 +155,7 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 			continue
 		}
 		seen[h.fn] = true
-		h.auth, h.middleware, h.schema = r.auth, r.middleware, r.schema
+		h.auth, h.middleware, h.middlewareFile, h.schema = r.auth, r.middleware, r.file, r.schema
 		out = append(out, h)
 	}
 	return out

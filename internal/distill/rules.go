@@ -45,6 +45,9 @@ type handler struct {
 	// middleware: what runs before the handler of a route registered by a
 	// call (route_registrations.go); its validations are preconditions.
 	middleware []facts.Expr
+	// middlewareFile: the file the route's middleware is written in,
+	// where its names resolve (routes/auth.js naming validators.signup).
+	middlewareFile *facts.File
 	// schema: the JSON schemas the route registered by a route-table
 	// call validates the request by (object_schemas.go).
 	schema *routeSchema

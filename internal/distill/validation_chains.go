@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
@@ -51,9 +52,15 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 	if in == nil {
 		return true
 	}
+	ci := chainInput{expr: input, req: req, in: in}
+	for _, c := range checks {
+		// A valid address is never empty: isLength({min: 1}) beside
+		// isEmail() says nothing more.
+		ci.nonEmpty = ci.nonEmpty || vc.Checks[c.Method()] == "email"
+	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
-		for _, cond := range rc.chainCheck(vc.Checks[c.Method()], c, in, sc, out) {
+		for _, cond := range rc.chainCheck(vc.Checks[c.Method()], c, ci, sc, out) {
 			rc.b.stats.GuardsSeen++
 			rc.requires(cond, sc, c.Line)
 		}
@@ -61,9 +68,22 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 	return true
 }
 
-// chainCheck states one check of a validation chain on the input in.
-func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, in allium.Expr, sc *scope, out *[]allium.Stmt) []allium.Expr {
+// chainInput is the input a validation chain checks.
+type chainInput struct {
+	expr *facts.Expr // as the code reads it: req.body.<name>
+	req  *facts.Expr // the request the chain runs on
+	in   allium.Expr // as the spec states it
+	// nonEmpty: another check of the chain holds only for a non-empty
+	// value (an email format), so a lower length bound of 1 says nothing.
+	nonEmpty bool
+}
+
+// chainCheck states one check of a validation chain on its input.
+func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, ci chainInput, sc *scope, out *[]allium.Stmt) []allium.Expr {
+	in := ci.in
 	switch kind {
+	case "custom":
+		return rc.customCheck(c, ci.expr, ci.req, sc, out)
 	case "email":
 		return []allium.Expr{&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: in}}}}
 	case "equals":
@@ -76,7 +96,10 @@ func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, in allium.Expr, sc *sc
 		length := &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
 		var conds []allium.Expr
 		for _, b := range []struct{ key, op string }{{"min", allium.OpGe}, {"max", allium.OpLe}} {
-			if cond := rc.boundCond(length, b.op, c.Keyword(b.key), rc.h.file, c.Line); cond != nil {
+			if v, ok := litInt(c.Keyword(b.key)); ok && b.op == allium.OpGe && (v == 0 || v == 1 && ci.nonEmpty) {
+				continue // isLength({min: 0, max: 255}): no lower bound
+			}
+			if cond := rc.boundCond(length, b.op, c.Keyword(b.key), sc.file, c.Line); cond != nil {
 				conds = append(conds, cond)
 			}
 		}
@@ -107,6 +130,118 @@ func (rc *ruleCtx) boundCond(x allium.Expr, op string, n *facts.Expr, f *facts.F
 	return &allium.Binary{Op: op, X: x, Y: bound}
 }
 
+// customCheck states a check of a validation chain written as a function
+// (express-validator's body("password").custom(async (password, {req}) =>
+// {...})): it is given the input and, in its second parameter, the
+// request, and the input is refused when it throws, returns a rejection
+// (catalog validation_chains.rejections: Promise.reject()) or a falsy
+// value. A function that only returns a value holds that value; one whose
+// guards refuse holds each guard's negation, the locals before them read
+// as a handler's are. A function that does anything else states nothing:
+// its check is left out with a note.
+func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]allium.Stmt) []allium.Expr {
+	if len(c.Args) != 1 || c.Args[0].Kind != facts.ExprFunction || c.Args[0].Func() == nil {
+		return nil
+	}
+	fn := c.Args[0].Func()
+	at := *sc
+	at.vars = maps.Clone(sc.vars)
+	if len(fn.Params) > 0 && fn.Params[0].Name != "" {
+		at.vars[fn.Params[0].Name] = rc.eval(input, sc, out, false)
+	}
+	reqName := rc.requestName(fn)
+	if reqName != "" {
+		// ({ req }): the request the chain runs on.
+		at.vars[reqName] = rc.eval(req, sc, out, false)
+	}
+	var conds []allium.Expr
+	for i := range fn.Body {
+		s := &fn.Body[i]
+		switch {
+		case s.Kind == facts.StmtReturn && s.Value == nil:
+		case s.Kind == facts.StmtReturn && !rc.isRejection(s.Value):
+			// (repeat, {req}) => repeat === req.body.new_password
+			cond := rc.cond(s.Value, &at, out)
+			if cond == nil {
+				return rc.customLeftOut(c, sc)
+			}
+			conds = append(conds, cond)
+		case s.Kind == facts.StmtAssign:
+			// const isMatch = await bcrypt.compare(password, req.user.password);
+			// a check that changes state is no precondition.
+			var effects []allium.Stmt
+			if rc.stmt(s, &at, &effects); len(effects) > 0 {
+				return rc.customLeftOut(c, sc)
+			}
+		case s.Kind == facts.StmtIf && len(s.Else) == 0 && rc.refuses(s.Body):
+			cond := rc.cond(s.Cond, &at, out)
+			if cond == nil {
+				return rc.customLeftOut(c, sc)
+			}
+			conds = append(conds, negate(cond))
+		case s.Kind == facts.StmtIf && len(s.Else) == 0 && requestWrites(s.Body, reqName):
+			// if (user) req.user = user: what the check hands on to the
+			// handler, no condition of its own.
+		default:
+			return rc.customLeftOut(c, sc)
+		}
+	}
+	return conds
+}
+
+// customLeftOut notes a custom check the spec cannot state.
+func (rc *ruleCtx) customLeftOut(c *facts.Expr, sc *scope) []allium.Expr {
+	rc.untranslated(sc, c.Line, LeftOutGuard, "a custom check")
+	return nil
+}
+
+// refuses reports whether body is one statement that refuses the input of
+// a custom check: a throw, or a return of a rejection.
+func (rc *ruleCtx) refuses(body []facts.Stmt) bool {
+	if len(body) != 1 {
+		return false
+	}
+	s := &body[0]
+	return s.Kind == facts.StmtRaise || s.Kind == facts.StmtReturn && s.Value != nil && rc.isRejection(s.Value)
+}
+
+// isRejection reports a call of the catalog's rejections (Promise.reject()).
+func (rc *ruleCtx) isRejection(e *facts.Expr) bool {
+	vc := rc.b.lang.ValidationChains
+	return vc != nil && e.Kind == facts.ExprCall && catalog.MatchAny(vc.Rejections, e.Raw, e.Resolved())
+}
+
+// requestName is the name a custom check's function gives the request it
+// is handed ({ req }, the catalog's request_key), "" for none.
+func (rc *ruleCtx) requestName(fn *facts.Function) string {
+	key := rc.b.lang.ValidationChains.RequestKey
+	if key == "" || len(fn.Params) < 2 || fn.Params[1].Pattern == nil {
+		return ""
+	}
+	for _, en := range fn.Params[1].Pattern.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key && en.Value.Kind == facts.ExprName {
+			return en.Value.Name
+		}
+	}
+	return ""
+}
+
+// requestWrites reports whether body only sets attributes of the request
+// named req (req.user = user).
+func requestWrites(body []facts.Stmt, req string) bool {
+	if req == "" || len(body) == 0 {
+		return false
+	}
+	for i := range body {
+		s := &body[i]
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprAttr ||
+			s.Targets[0].X == nil || s.Targets[0].X.Kind != facts.ExprName || s.Targets[0].X.Name != req {
+			return false
+		}
+	}
+	return true
+}
+
 // requestBodyPart is req.body.<name>, written where line is.
 func requestBodyPart(req *facts.Expr, name string, line int) *facts.Expr {
 	body := &facts.Expr{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw + ".body", Line: line}
@@ -132,19 +267,38 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 	if h.schema != nil {
 		rc.jsonSchemaChecks(h.schema, req, sc)
 	}
-	var walk func(m *facts.Expr)
-	walk = func(m *facts.Expr) {
-		if m.Kind == facts.ExprList || m.Kind == facts.ExprTuple {
+	file := h.middlewareFile
+	if file == nil {
+		file = h.file
+	}
+	var walk func(m *facts.Expr, file *facts.File, depth int)
+	walk = func(m *facts.Expr, file *facts.File, depth int) {
+		switch m.Kind {
+		case facts.ExprList, facts.ExprTuple:
 			for i := range m.Args {
-				walk(&m.Args[i])
+				walk(&m.Args[i], file, depth)
+			}
+			return
+		case facts.ExprName, facts.ExprAttr:
+			// validators.signup: a module constant holding the chains
+			// (express-validator's arrays of body(...) checks, kept in
+			// a module of their own), read where it is written.
+			if c := rc.b.ix.constant(file, m); c != nil && c.as.Value != nil && depth < maxMiddlewareDepth {
+				walk(c.as.Value, c.file, depth+1)
 			}
 			return
 		}
-		if !rc.chainChecks(m, req, sc, &rc.ensures) {
-			rc.schemaMiddleware(m, req, sc)
+		at := *sc
+		at.file = file // the checks are stated at the lines of this file
+		if !rc.chainChecks(m, req, &at, &rc.ensures) {
+			rc.schemaMiddleware(m, req, &at)
 		}
 	}
 	for i := range h.middleware {
-		walk(&h.middleware[i])
+		walk(&h.middleware[i], file, 0)
 	}
 }
+
+// maxMiddlewareDepth bounds how many constants naming constants a
+// route's middleware is followed through (a list of lists of chains).
+const maxMiddlewareDepth = 3

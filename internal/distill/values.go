@@ -48,6 +48,10 @@ type value struct {
 	q      *query
 	enum   *enumInfo
 	done   bool // vNew: already created
+	// handed: an object literal a call handed to a function's parameter
+	// (add({email, password}, user)): the function reads its entries as
+	// attributes (params.email).
+	handed bool
 	line   int
 	// vNew: the local it was assigned to, and where its creation was
 	// written, so that a later reference can turn it into a let.

@@ -802,6 +802,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if x := rc.signedPeriodCheck(e, sc); x != nil {
 		return x
 	}
+	if x := rc.signedPresence(e, sc); x != nil {
+		return x
+	}
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr, facts.ExprCall:
 		v := rc.eval(e, sc, out, false)

@@ -52,6 +52,10 @@ type handler struct {
 	// handler answers several (a Next.js route's PUT and DELETE branches);
 	// empty for any.
 	method string
+	// gate: for the steps a decorator's wrapper takes when it does not
+	// hand over to the handler it wraps (decorators.go), the check under
+	// which it would; the rule requires it false.
+	gate *facts.Expr
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -622,9 +626,18 @@ func (b *builder) buildRules() {
 	// The one rule of each class-based view method so far, by what it
 	// states apart from its name.
 	viewRules := map[string]*ruleOut{}
-	for _, h := range handlers {
+	// The steps of the service's decorators that run instead of the
+	// handlers they wrap are found while reading those handlers, and
+	// are read after them.
+	for i := 0; i < len(handlers)+len(b.wrapperRests); i++ {
 		if b.ctx.Err() != nil {
 			return
+		}
+		var h *handler
+		if i < len(handlers) {
+			h = handlers[i]
+		} else {
+			h = b.wrapperRests[i-len(handlers)]
 		}
 		effects, rules := b.stats.EffectsSeen, len(b.rules)
 		b.handlerRules(h)
@@ -704,6 +717,7 @@ func (b *builder) handlerRules(h *handler) {
 	if h.tokenView != nil {
 		rc.tokenViewRule(h.tokenView, sc)
 	}
+	rc.gateRequires(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	rc.foundOnlyRequires()
 	var main *ruleOut

@@ -337,6 +337,10 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// rebound: a not-found handler the walk just read that rebinds the
+	// row looked up (rebound_rows.go); the statements after its try are
+	// walked once for each row.
+	rebound *reboundRow
 	// inputSets are the request's inputs the handler replaced
 	// (req.body.password = hash(req.body.password)): read after, an
 	// input is the value set.

@@ -44,6 +44,10 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}
+		if rb := rc.rebound; rb != nil {
+			rc.rebound = nil
+			return rc.walkRebound(rb, list[i+1:], sc)
+		}
 		if sc.returned {
 			return false
 		}

@@ -1,7 +1,10 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -68,4 +71,68 @@ func (rc *ruleCtx) walkRebound(rb *reboundRow, rest []facts.Stmt, sc *scope) boo
 		rb.ifs.Else = made
 	}
 	return foundEnds && madeEnds
+}
+
+// A helper that gets a row's one related row, making it when there is
+// none (healthchecks' Profile.objects.for_user):
+//
+//	try:
+//	    return user.profile
+//	except Profile.DoesNotExist:
+//	    profile = Profile(user=user); profile.save(); return profile
+//
+// given a row made in this request finds no related row unless the rule
+// made one for it already: the handler's creation is what it does, or
+// the row made before is what it answers.
+
+// relatedOfNew walks such a try when the row is new; it reports false,
+// walking nothing, for any other.
+func (rc *ruleCtx) relatedOfNew(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if !sc.inlined || len(s.Handlers()) != 1 || len(s.Body) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 {
+		return false
+	}
+	h := &s.Handlers()[0]
+	ret := s.Body[0].Value
+	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(h.Type.Raw), h.Type.Resolved()) ||
+		s.Body[0].Kind != facts.StmtReturn || ret == nil || ret.Kind != facts.ExprAttr || ret.X == nil || ret.X.Kind != facts.ExprName {
+		return false
+	}
+	owner := sc.vars[ret.X.Name]
+	if owner == nil || owner.kind != vNew || !owner.done {
+		return false
+	}
+	target := rc.b.singleRelTarget(owner.ent, ret.Name)
+	if target == "" {
+		return false
+	}
+	if ref := rc.newRef(owner); ref != nil {
+		key := exprKey(ref)
+		for _, m := range rc.made {
+			if m.ent == target && slices.ContainsFunc(m.args, func(a allium.Arg) bool { return a.Value != nil && exprKey(a.Value) == key }) {
+				sc.setRet(m)
+				sc.returned = true
+				return true
+			}
+		}
+	}
+	rc.stmts(h.Body, sc, out)
+	return true
+}
+
+// singleRelTarget is the entity of ent's one-to-one related row named
+// attr, declared or implicit; "" when attr names none.
+func (b *builder) singleRelTarget(ent, attr string) string {
+	e := b.entByName[ent]
+	if e == nil || !b.singleRels[ent+"."+snake(attr)] {
+		return ""
+	}
+	for _, r := range e.rels {
+		if r.Name == snake(attr) {
+			return r.Entity
+		}
+	}
+	if r := b.implicitRels[ent+"."+snake(attr)]; r != nil {
+		return r.Entity
+	}
+	return ""
 }

@@ -136,6 +136,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if rc.lookupFallback(s, sc, out) {
 			return !sc.inlined
 		}
+		if rc.relatedOfNew(s, sc, out) {
+			return false
+		}
 		if done, ends := rc.tryNotFound(s, sc, out); done {
 			return ends
 		}

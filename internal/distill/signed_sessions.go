@@ -47,11 +47,19 @@ func (rc *ruleCtx) signedPeriodCheck(e *facts.Expr, sc *scope) allium.Expr {
 	} else if e.Y.Kind != facts.ExprString {
 		return nil
 	}
+	return rc.sessionPeriodRunning(read, sc, e.Line)
+}
+
+// sessionPeriodRunning is session.<running> for read, a call that unsigns
+// a session value with a timed signer (sessionUnsign), the rule then
+// taking the session; nil for any other call.
+func (rc *ruleCtx) sessionPeriodRunning(read *facts.Expr, sc *scope, line int) allium.Expr {
+	b := rc.b
 	key, age, ok := rc.sessionUnsign(read, sc)
 	if !ok {
 		return nil
 	}
-	p := b.sessionPeriodFor(key, age, sc.file, e.Line)
+	p := b.sessionPeriodFor(key, age, sc.file, line)
 	if p == nil {
 		return nil
 	}
@@ -314,16 +322,5 @@ func (rc *ruleCtx) signedPresence(e *facts.Expr, sc *scope) allium.Expr {
 	if b.lang.Sessions == nil || b.lang.Sessions.SignedPeriods == nil || b.userEntity() == "" || e.Kind != facts.ExprCall {
 		return nil
 	}
-	key, age, ok := rc.sessionUnsign(e, sc)
-	if !ok {
-		return nil
-	}
-	p := b.sessionPeriodFor(key, age, sc.file, e.Line)
-	if p == nil {
-		return nil
-	}
-	b.sessionUser = b.userEntity()
-	rc.useParam("session")
-	rc.sessionsUser()
-	return &allium.Member{X: &allium.Ident{Name: "session"}, Name: p.running}
+	return rc.sessionPeriodRunning(e, sc, e.Line)
 }

@@ -9,16 +9,10 @@ import (
 // the check that hands over to the view: mail a code signed with the time
 // into the session, or take the code back and start sudo mode. rest is
 // what the wrapper does when sudo mode is not on; deco how the view is
-// decorated.
+// decorated. The models are sudoViews'.
 func sudoWrapper(rest, deco string) map[string]string {
 	return map[string]string{
-		"accounts/models.py": `
-from django.contrib.auth.models import User
-from django.db import models
-class Profile(models.Model):
-    user = models.OneToOneField(User, models.CASCADE)
-    note = models.CharField(max_length=10)
-`,
+		"accounts/models.py": sudoViews("")["accounts/models.py"],
 		"accounts/decorators.py": `
 import secrets
 from functools import wraps

@@ -941,6 +941,9 @@ type Sessions struct {
 	// methods that sign out (clear(), Django's flush()).
 	Stores    []string `yaml:"stores"`
 	StoreEnds []string `yaml:"store_ends"`
+	// StoreRemovals are their methods that take one key out (Django's
+	// request.session.pop("sudo_code")).
+	StoreRemovals []string `yaml:"store_removals"`
 	// StartStamps lists, per sign-in call, the user's timestamp fields
 	// that call sets to now (Django's login updates last_login).
 	StartStamps map[string][]string `yaml:"start_stamps"`

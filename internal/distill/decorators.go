@@ -63,7 +63,66 @@ func (rc *ruleCtx) decoratorGuards(file *facts.File, fn *facts.Function, sc *sco
 		}
 		rc.decoratorGuards(dfr.file, w, sc, out, depth+1)
 		rc.bindWrapperParams(w, sc, wsc)
-		rc.wrapperChecks(w.Body, wrapped, wsc, out)
+		if gate, rest := rc.wrapperChecks(w.Body, wrapped, wsc, out); len(rest) > 0 && d.Kind != facts.ExprCall {
+			// A factory's wrapper depends on the arguments each use
+			// gives it: its own steps are not one rule.
+			rc.b.recordWrapperRest(dfr.file, dfr.fn, w, gate, rest)
+		}
+	}
+}
+
+// recordWrapperRest keeps, once per decorator, what its wrapper does when
+// the check that hands over to the handler fails (healthchecks'
+// require_sudo_mode mails a code, or takes one and starts sudo mode):
+// a stimulus of its own, read as a handler whose rule requires the
+// check false.
+func (b *builder) recordWrapperRest(file *facts.File, deco, w *facts.Function, gate *facts.Expr, rest []facts.Stmt) {
+	if b.wrapperSeen[deco.QualName] || !actsBeyondAnswering(rest) {
+		return
+	}
+	if b.wrapperSeen == nil {
+		b.wrapperSeen = map[string]bool{}
+	}
+	b.wrapperSeen[deco.QualName] = true
+	fn := &facts.Function{Name: deco.Name, QualName: deco.QualName, Params: w.Params, Body: rest,
+		Line: rest[0].Line, EndLine: w.EndLine}
+	b.wrapperRests = append(b.wrapperRests, &handler{file: file, fn: fn, name: pascal(deco.Name), gate: gate})
+}
+
+// actsBeyondAnswering reports a statement in body that may change state:
+// a call made for its effect, a deletion, or a write to anything but a
+// local name. A wrapper that only answers the caller when its check fails
+// (graphql-auth's password_confirmation_required: an error) is no rule
+// of its own.
+func actsBeyondAnswering(body []facts.Stmt) bool {
+	acts := false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		switch s.Kind {
+		case facts.StmtExpr, facts.StmtDel, facts.StmtAugAssign:
+			acts = true
+		case facts.StmtAssign:
+			for i := range s.Targets {
+				if s.Targets[i].Kind != facts.ExprName && s.Targets[i].Kind != facts.ExprTuple {
+					acts = true
+				}
+			}
+		}
+		return !acts
+	})
+	return acts
+}
+
+// gateRequires states, for a wrapper's own steps, that the check under
+// which the wrapper hands over to the handler does not hold.
+func (rc *ruleCtx) gateRequires(h *handler, sc *scope) {
+	if h.gate == nil {
+		return
+	}
+	rc.b.stats.GuardsSeen++
+	if c := rc.wrapperCond(h.gate, sc, &rc.ensures); c != nil {
+		rc.requires(negate(c), sc, h.gate.Line)
+	} else {
+		rc.untranslated(sc, h.gate.Line, LeftOutGuard, "a guard")
 	}
 }
 
@@ -114,13 +173,15 @@ func (rc *ruleCtx) bindWrapperParams(w *facts.Function, sc, wsc *scope) {
 // request with a failure before the handler runs is a precondition (its
 // negation); `if ok: return fn(...)` before a failure is one too. Any
 // other statement ends the reading: what follows may not be a check.
-func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, out *[]allium.Stmt) {
+// When the reading ends at `if ok: return fn(...)` with more after it,
+// it returns ok and what follows: the wrapper's own steps.
+func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, out *[]allium.Stmt) (gate *facts.Expr, rest []facts.Stmt) {
 	for i := range body {
 		s := &body[i]
 		switch s.Kind {
 		case facts.StmtAssign:
 			if callsName([]facts.Stmt{*s}, wrapped) {
-				return
+				return nil, nil
 			}
 			rc.stmt(s, wsc, out)
 		case facts.StmtTry:
@@ -128,11 +189,11 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			// hold when the request goes on.
 			for j := range s.Body {
 				if s.Body[j].Kind != facts.StmtAssign || callsName(s.Body[j:j+1], wrapped) {
-					return
+					return nil, nil
 				}
 			}
 			if callsName(s.Body, wrapped) || len(s.Else) > 0 || len(s.Finally()) > 0 {
-				return
+				return nil, nil
 			}
 			for j := range s.Body {
 				rc.stmt(&s.Body[j], wsc, out)
@@ -143,7 +204,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 			not := &facts.Expr{Kind: facts.ExprUnary, X: s.Cond, Line: s.Line}
 			not.SetOp("not")
 			if !rc.signInCheck(not, wsc) {
-				return
+				return nil, nil
 			}
 			rc.auth = max(rc.auth, authUser)
 		case facts.StmtIf:
@@ -160,7 +221,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 				continue
 			}
 			if len(s.Else) > 0 || len(s.Body) == 0 {
-				return
+				return nil, nil
 			}
 			if rc.signInCheck(s.Cond, wsc) {
 				// if not user.is_authenticated: fail. A login requirement:
@@ -202,14 +263,15 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 				} else {
 					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
 				}
-				return
+				return s.Cond, body[i+1:]
 			default:
-				return
+				return nil, nil
 			}
 		default:
-			return
+			return nil, nil
 		}
 	}
+	return nil, nil
 }
 
 // signInCheck reports `not u.is_authenticated` (a catalogued signed-in

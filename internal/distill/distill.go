@@ -478,6 +478,17 @@ type builder struct {
 	// sessionPeriods are the periods values signed with the time into the
 	// session start (signed_sessions.go), by key.
 	sessionPeriods map[string]*sessionPeriod
+	// sessionStamps are the keys the rules sign the time into the session
+	// under or take out of it (signed_sessions.go), by key: the session
+	// field holding when each was signed. stampedKeys memoises the keys
+	// the service signs with the time anywhere.
+	sessionStamps map[string]string
+	stampedKeys   map[string]bool
+	// wrapperRests are what the service's decorators do when the handler
+	// they wrap does not run (decorators.go), in the order first met;
+	// wrapperSeen holds their decorators' qualified names.
+	wrapperRests []*handler
+	wrapperSeen  map[string]bool
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
 	// storedSecrets names, by "Entity.field", the token whose secret that

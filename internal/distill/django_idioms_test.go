@@ -714,16 +714,18 @@ class Command(BaseCommand):
 }`,
 		},
 		{
-			name:      "a DoesNotExist handler that goes on states its outcomes for when no row matched",
+			name:      "a DoesNotExist handler that goes on states its outcomes for when no row matched; what follows acts on the row it made",
 			files:     credentialViews,
 			construct: "Invite",
 			want: `rule Invite {
     when: Invite(email)
     let user = User{email}
     ensures:
-        if not exists user:
-            User.created(email: email)
-        Member.created(user: user)
+        if exists user:
+            Member.created(user: user)
+        else:
+            let new_user = User.created(email: email)
+            Member.created(user: new_user)
 }`,
 		},
 		{

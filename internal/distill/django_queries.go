@@ -304,8 +304,10 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 			rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, h.Line)
 		}
 	case !hends && !onlyLets(hout):
-		*out = append(*out, &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
-			Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}}, Body: hout}}})
+		ifs := &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
+			Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}}, Body: hout}}}
+		*out = append(*out, ifs)
+		rc.noteRebound(names, found, sc, &hsc, ifs)
 	case !hends && sc.top && !sc.inlined && found.param == "" && out == &rc.ensures && !onlyLets((*out)[before:]):
 		// except NoResultFound: log — the body's outcomes need the row,
 		// and without it the request goes on past the try; if nothing

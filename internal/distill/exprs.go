@@ -481,6 +481,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ent := b.entByName[x.ent]; ent != nil {
 			if f := ent.attrs[e.Name]; f != nil {
 				for _, a := range x.args {
+					if a.Name == f.name && f.fkEntity != "" && !strings.HasSuffix(e.Name, "_id") {
+						// profile.user of Profile(user=new_user): that row,
+						// whose own fields can be read.
+						return &value{kind: vEntity, ent: f.fkEntity, expr: a.Value}
+					}
 					if a.Name == f.name {
 						return exprValue(a.Value)
 					}
@@ -817,6 +822,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		return x
 	}
 	if x := rc.signedPeriodCheck(e, sc); x != nil {
+		return x
+	}
+	if x := rc.signedPresence(e, sc); x != nil {
 		return x
 	}
 	switch e.Kind {

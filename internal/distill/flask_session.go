@@ -35,6 +35,9 @@ func (rc *ruleCtx) sessionStoreWrite(t, v *facts.Expr, sc *scope, out *[]allium.
 	if t.Kind != facts.ExprSubscript || !rc.isSessionStore(t.X) {
 		return false
 	}
+	if rc.sessionStampWrite(t, v, sc, out, line) {
+		return true
+	}
 	b := rc.b
 	who := v
 	if v.Kind == facts.ExprAttr && (v.Name == "id" || v.Name == "pk") && v.X != nil {
@@ -73,6 +76,9 @@ func (rc *ruleCtx) sessionStoreWrite(t, v *facts.Expr, sc *scope, out *[]allium.
 func (rc *ruleCtx) sessionStoreCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) bool {
 	if method == "" || e.X == nil || !rc.isSessionStore(e.X.X) {
 		return false
+	}
+	if rc.sessionStampPop(e, method, sc, out) {
+		return true
 	}
 	b := rc.b
 	if slices.Contains(b.lang.Sessions.StoreEnds, method) && b.userEntity() != "" {

@@ -55,6 +55,10 @@ type handler struct {
 	// handler answers several (a Next.js route's PUT and DELETE branches);
 	// empty for any.
 	method string
+	// gate: for the steps a decorator's wrapper takes when it does not
+	// hand over to the handler it wraps (decorators.go), the check under
+	// which it would; the rule requires it false.
+	gate *facts.Expr
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -345,6 +349,10 @@ type ruleCtx struct {
 	// localComparisons: comparisons the code assigned to locals, by
 	// their text (pre_state.go).
 	localComparisons map[string]localComparison
+	// rebound: a not-found handler the walk just read that rebinds the
+	// row looked up (rebound_rows.go); the statements after its try are
+	// walked once for each row.
+	rebound *reboundRow
 	// inputSets are the request's inputs the handler replaced
 	// (req.body.password = hash(req.body.password)): read after, an
 	// input is the value set.
@@ -644,9 +652,18 @@ func (b *builder) buildRules() {
 	// The one rule of each class-based view method so far, by what it
 	// states apart from its name.
 	viewRules := map[string]*ruleOut{}
-	for _, h := range handlers {
+	// The steps of the service's decorators that run instead of the
+	// handlers they wrap are found while reading those handlers, and
+	// are read after them.
+	for i := 0; i < len(handlers)+len(b.wrapperRests); i++ {
 		if b.ctx.Err() != nil {
 			return
+		}
+		var h *handler
+		if i < len(handlers) {
+			h = handlers[i]
+		} else {
+			h = b.wrapperRests[i-len(handlers)]
 		}
 		effects, rules := b.stats.EffectsSeen, len(b.rules)
 		forked := b.handlerRules(h)
@@ -734,6 +751,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	if h.tokenView != nil {
 		rc.tokenViewRule(h.tokenView, sc)
 	}
+	rc.gateRequires(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
 	rc.foundOnlyRequires()
 	var main *ruleOut

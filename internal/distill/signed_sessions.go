@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -45,11 +47,19 @@ func (rc *ruleCtx) signedPeriodCheck(e *facts.Expr, sc *scope) allium.Expr {
 	} else if e.Y.Kind != facts.ExprString {
 		return nil
 	}
+	return rc.sessionPeriodRunning(read, sc, e.Line)
+}
+
+// sessionPeriodRunning is session.<running> for read, a call that unsigns
+// a session value with a timed signer (sessionUnsign), the rule then
+// taking the session; nil for any other call.
+func (rc *ruleCtx) sessionPeriodRunning(read *facts.Expr, sc *scope, line int) allium.Expr {
+	b := rc.b
 	key, age, ok := rc.sessionUnsign(read, sc)
 	if !ok {
 		return nil
 	}
-	p := b.sessionPeriodFor(key, age, sc.file, e.Line)
+	p := b.sessionPeriodFor(key, age, sc.file, line)
 	if p == nil {
 		return nil
 	}
@@ -181,16 +191,136 @@ func (b *builder) sessionPeriodFor(key string, age int64, f *facts.File, line in
 }
 
 // sessionPeriodMembers are the session entity's fields and derived values
-// for its periods, in key order.
+// for its periods, in key order: a key signed or taken out only has its
+// field.
 func (b *builder) sessionPeriodMembers() []allium.EntityMember {
 	var fields, derived []allium.EntityMember
+	started := map[string]string{}
+	maps.Copy(started, b.sessionStamps)
+	for k, p := range b.sessionPeriods {
+		started[k] = p.started
+	}
+	for _, k := range sortedKeys(started) {
+		fields = append(fields, &allium.Field{Name: started[k], Type: &allium.Type{Name: "Timestamp", Optional: true}})
+	}
 	for _, k := range sortedKeys(b.sessionPeriods) {
 		p := b.sessionPeriods[k]
-		fields = append(fields, &allium.Field{Name: p.started, Type: &allium.Type{Name: "Timestamp", Optional: true}})
 		at := &allium.Ident{Name: p.started}
 		derived = append(derived, &allium.Derived{Name: p.running, Value: &allium.Binary{Op: allium.OpAnd,
 			X: &allium.Binary{Op: allium.OpNe, X: at, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}},
 			Y: &allium.Binary{Op: allium.OpGe, X: &allium.Binary{Op: allium.OpAdd, X: at, Y: p.life}, Y: &allium.Ident{Name: "now"}}}})
 	}
 	return append(fields, derived...)
+}
+
+// A value signed with the time into the session under a key marks when it
+// was signed; taking the key out clears that (healthchecks' sudo code):
+//
+//	request.session["sudo_code"] = TimestampSigner().sign(code)   session.sudo_code_started_at = now
+//	request.session.pop("sudo_code")                              session.sudo_code_started_at = null
+//
+// and finding it there, unexpired, is the period of the key running:
+// `if not _session_unsign(request, "sudo_code", 900)` is
+// `not session.in_sudo_code_mode`. The signed value itself (a code the
+// caller must repeat) is not stated.
+
+// timedSign reads `Timed().sign(...)`: a value signed with the time.
+func (b *builder) timedSign(v *facts.Expr) bool {
+	st := b.lang.SignedTokens
+	if v == nil || v.Kind != facts.ExprCall || v.X == nil || v.X.Kind != facts.ExprAttr || !catalog.Match(st.SignMethods, v.Method()) {
+		return false
+	}
+	signer := v.X.X
+	return signer != nil && signer.Kind == facts.ExprCall && signer.X != nil && catalog.MatchAny(st.Timed, signer.X.Resolved(), signer.X.Raw)
+}
+
+// sessionStampWrite states `session[key] = Timed().sign(x)` as
+// session.<key>_started_at = now; it reports whether the statement was
+// such a write.
+func (rc *ruleCtx) sessionStampWrite(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) bool {
+	if t.Kind != facts.ExprSubscript || !rc.isSessionStore(t.X) || !rc.b.timedSign(v) || t.Y == nil || t.Y.Kind != facts.ExprString {
+		return false
+	}
+	return rc.sessionStamp(t.Y.Value, &allium.Ident{Name: "now"}, sc, out, line)
+}
+
+// sessionStampPop states `session.pop(key)` (a catalogued store removal)
+// of a key the service signs with the time as session.<key>_started_at =
+// null; it reports whether the call was one.
+func (rc *ruleCtx) sessionStampPop(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) bool {
+	ss := rc.b.lang.Sessions
+	if ss == nil || !slices.Contains(ss.StoreRemovals, method) || e.X == nil || !rc.isSessionStore(e.X.X) ||
+		len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString || !rc.b.stampedKey(e.Args[0].Value) {
+		return false
+	}
+	return rc.sessionStamp(e.Args[0].Value, &allium.Lit{Kind: allium.LitNull, Text: "null"}, sc, out, e.Line)
+}
+
+// sessionStamp states session.<key>_started_at = value.
+func (rc *ruleCtx) sessionStamp(key string, value allium.Expr, sc *scope, out *[]allium.Stmt, line int) bool {
+	b := rc.b
+	sp := b.lang.Sessions.SignedPeriods
+	if sp == nil || b.userEntity() == "" || !isSnake(key) {
+		return false
+	}
+	started := strings.ReplaceAll(sp.Started, "{key}", key)
+	if !isSnake(started) {
+		return false
+	}
+	if b.sessionStamps == nil {
+		b.sessionStamps = map[string]string{}
+	}
+	b.sessionStamps[key] = started
+	b.sessionUser = b.userEntity()
+	b.stats.EffectsSeen++
+	rc.useParam("session")
+	rc.sessionsUser()
+	*out = append(*out, &allium.Assign{Meta: b.meta(sc.file, line),
+		Target: &allium.Member{X: &allium.Ident{Name: "session"}, Name: started}, Value: value})
+	return true
+}
+
+// stampedKey reports a key the service signs with the time into a session
+// object somewhere (sessionStampWrite's statements).
+func (b *builder) stampedKey(key string) bool {
+	if b.stampedKeys == nil {
+		b.stampedKeys = map[string]bool{}
+		for _, f := range b.ix.files {
+			var visit func(body []facts.Stmt)
+			visit = func(body []facts.Stmt) {
+				facts.Walk(body, func(s *facts.Stmt) bool {
+					if fn := s.Func(); s.Kind == facts.StmtFunction && fn != nil {
+						visit(fn.Body) // a decorator's wrapper
+					}
+					if s.Kind == facts.StmtAssign && len(s.Targets) == 1 {
+						t := &s.Targets[0]
+						if t.Kind == facts.ExprSubscript && b.isSessionStore(t.X) && t.Y != nil && t.Y.Kind == facts.ExprString && b.timedSign(s.Value) {
+							b.stampedKeys[t.Y.Value] = true
+						}
+					}
+					return true
+				})
+			}
+			for i := range f.Functions {
+				visit(f.Functions[i].Body)
+			}
+			for i := range f.Classes {
+				for j := range f.Classes[i].Methods {
+					visit(f.Classes[i].Methods[j].Body)
+				}
+			}
+		}
+	}
+	return b.stampedKeys[key]
+}
+
+// signedPresence is session.<running> for a bare read of a value signed
+// with the time (`if not _session_unsign(request, "sudo_code", 900)`):
+// the value is there and has not expired. nil for any other expression.
+func (rc *ruleCtx) signedPresence(e *facts.Expr, sc *scope) allium.Expr {
+	b := rc.b
+	if b.lang.Sessions == nil || b.lang.Sessions.SignedPeriods == nil || b.userEntity() == "" || e.Kind != facts.ExprCall {
+		return nil
+	}
+	return rc.sessionPeriodRunning(e, sc, e.Line)
 }

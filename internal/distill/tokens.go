@@ -352,7 +352,7 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 	if self == nil {
 		self = sc.vars["self"]
 	}
-	if self == nil || self.kind != vEntity || self.expr == nil || b.userEntity() == "" {
+	if self == nil || self.kind != vEntity && self.kind != vNew || b.userEntity() == "" {
 		return nil, -1
 	}
 	random := func(x allium.Expr) bool {
@@ -364,6 +364,18 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 		return ok && id.Name == "random_key"
 	}
 	if pv := rc.eval(payload, sc, out, false); pv.kind != vExpr || !random(pv.expr) {
+		return nil, -1
+	}
+	if self.kind == vNew {
+		// A row made in this request (Profile(user=new_user)) keeps the
+		// hash among its creation's values: the token is its user's,
+		// and there is no assignment to take the place of.
+		if u := rc.newRowUser(self); u != nil {
+			return u, -1
+		}
+		return nil, -1
+	}
+	if self.expr == nil {
 		return nil, -1
 	}
 	switch ent := b.entByName[self.ent]; {
@@ -395,6 +407,29 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 		return holder, i
 	}
 	return nil, -1
+}
+
+// newRowUser is the user a row made in this request belongs to: the row
+// itself when it is a user, else the user it was made with; nil when
+// neither.
+func (rc *ruleCtx) newRowUser(row *value) *value {
+	b := rc.b
+	if row.ent == b.userEntity() {
+		if ref := rc.newRef(row); ref != nil {
+			return &value{kind: vEntity, ent: row.ent, expr: ref}
+		}
+		return nil
+	}
+	ent := b.entByName[row.ent]
+	if ent == nil || ent.field("user") == nil || ent.field("user").fkEntity != b.userEntity() {
+		return nil
+	}
+	for _, a := range row.args {
+		if a.Name == ent.field("user").name && a.Value != nil {
+			return &value{kind: vEntity, ent: b.userEntity(), expr: a.Value}
+		}
+	}
+	return nil
 }
 
 // issueTokenOf is issueToken for a token of the given kind.

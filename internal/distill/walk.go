@@ -47,6 +47,10 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if rc.stmt(&list[i], sc, out) {
 			return true
 		}
+		if rb := rc.rebound; rb != nil {
+			rc.rebound = nil
+			return rc.walkRebound(rb, list[i+1:], sc)
+		}
 		if sc.returned {
 			return false
 		}
@@ -166,6 +170,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case facts.StmtTry:
 		if rc.lookupFallback(s, sc, out) {
 			return !sc.inlined
+		}
+		if rc.relatedOfNew(s, sc, out) {
+			return false
 		}
 		if done, ends := rc.tryNotFound(s, sc, out); done {
 			return ends

@@ -366,11 +366,22 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 	if pv := rc.eval(payload, sc, out, false); pv.kind != vExpr || !random(pv.expr) {
 		return nil, -1
 	}
+	storedHash := func(name string, x allium.Expr) bool {
+		h, ok := x.(*allium.Call)
+		if !ok || !plumbingField(name) || len(h.Args) != 1 || !random(h.Args[0].Value) {
+			return false
+		}
+		id, ok := h.Fun.(*allium.Ident)
+		return ok && id.Name == "hash"
+	}
 	if self.kind == vNew {
-		// A row made in this request (Profile(user=new_user)) keeps the
-		// hash among its creation's values: the token is its user's,
-		// and there is no assignment to take the place of.
+		// A row made in this request (Profile(user=new_user)) holds the
+		// hash among its creation's values, where the token's creation
+		// takes its place as it takes an assignment's: the token is its
+		// user's.
 		if u := rc.newRowUser(self); u != nil {
+			self.args = slices.DeleteFunc(self.args, func(a allium.Arg) bool { return storedHash(a.Name, a.Value) })
+			self.restate()
 			return u, -1
 		}
 		return nil, -1
@@ -397,11 +408,7 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 			continue
 		}
 		m, ok := a.Target.(*allium.Member)
-		h, isCall := a.Value.(*allium.Call)
-		if !ok || !isCall || !plumbingField(m.Name) || allium.ExprString(m.X) != selfText || len(h.Args) != 1 || !random(h.Args[0].Value) {
-			continue
-		}
-		if id, ok := h.Fun.(*allium.Ident); !ok || id.Name != "hash" {
+		if !ok || allium.ExprString(m.X) != selfText || !storedHash(m.Name, a.Value) {
 			continue
 		}
 		return holder, i

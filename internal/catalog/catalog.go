@@ -98,6 +98,11 @@ type Language struct {
 	// gets from it without declaring them, with their domain types ("?"
 	// marks an optional one). They are kept only where a rule uses them.
 	InheritedFields map[string]map[string]string `yaml:"inherited_fields"`
+	// InheritedUnique lists, per framework base class, those of its
+	// InheritedFields it declares unique (Django's AbstractUser.username),
+	// which model validation refuses to duplicate as it does a unique
+	// field the model declares itself.
+	InheritedUnique map[string][]string `yaml:"inherited_unique"`
 	// InheritedRelations lists, per framework base class, the foreign
 	// keys it gives a model (django-organizations adds them through a
 	// metaclass): field name -> the relation.

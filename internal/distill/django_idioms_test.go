@@ -385,6 +385,25 @@ class UserCreateApi(APIView):
 }`,
 		},
 		{
+			name:      "full_clean refuses a duplicate of the username the framework's user declares unique",
+			files:     inheritedUniqueService(""),
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(username, phone)
+    requires: not exists User{username}
+    ensures: User.created(username: username, phone: phone)
+}`,
+		},
+		{
+			name:      "a username the model declares anew without unique=True is no longer unique",
+			files:     inheritedUniqueService("    username = models.CharField(max_length=30)\n"),
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(username, phone)
+    ensures: User.created(username: username, phone: phone)
+}`,
+		},
+		{
 			name: "a Django form's field constraints hold for what cleaned_data gives",
 			files: map[string]string{
 				"app/models.py": `
@@ -1855,4 +1874,26 @@ class Project(models.Model):
 			assertSpecText(t, string(allium.Print(out.Module, allium.PrintOptions{})), tc.want, tc.absent)
 		})
 	}
+}
+
+// inheritedUniqueService is a user model subclassing Django's AbstractUser,
+// with extra (a field declaration or "") in its body, and a view that
+// creates a user and validates it with full_clean.
+func inheritedUniqueService(extra string) map[string]string {
+	return map[string]string{
+		"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    phone = models.CharField(max_length=20, blank=True)
+` + extra,
+		"app/views.py": `
+from django.http import JsonResponse
+from app.models import User
+def create_user(request):
+    user = User(username=request.POST["username"], phone=request.POST["phone"])
+    user.full_clean()
+    user.save()
+    return JsonResponse({})
+`}
 }

@@ -404,6 +404,40 @@ class UserCreateApi(APIView):
 }`,
 		},
 		{
+			name: "a text column of the new row read back tests that the input was given, as the input itself does; a Boolean one is a condition",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    phone = models.CharField(max_length=20, blank=True)
+class Contact(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+    phone = models.CharField(max_length=20)
+`,
+				"app/views.py": `
+from django.http import JsonResponse
+from app.models import Contact, User
+def create_user(request):
+    user = User(username=request.POST["username"], phone=request.POST["phone"], is_staff=request.POST["is_staff"])
+    user.save()
+    if user.phone:
+        Contact.objects.create(user=user, phone=user.phone)
+    if user.is_staff:
+        Contact.objects.create(user=user, phone="staff")
+    return JsonResponse({})
+`},
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(username, phone, is_staff)
+    ensures:
+        let user = User.created(username: username, phone: phone, is_staff: is_staff)
+        Contact.created(user: user, phone: phone)
+        if is_staff:
+            Contact.created(user: user, phone: "staff")
+}`,
+		},
+		{
 			name: "a Django form's field constraints hold for what cleaned_data gives",
 			files: map[string]string{
 				"app/models.py": `

@@ -1025,6 +1025,31 @@ def reauth():
 }`,
 		},
 		{
+			// flaskbb: Reauth resets the signed-in user's counter and marks
+			// the session fresh: the user is the session's.
+			name: "a rule that takes the session reads the signed-in user through it",
+			files: map[string]string{"app/models.py": emailUserModel, "app/views.py": `
+from flask import Flask, redirect, request
+from flask_login import confirm_login, current_user, login_required
+from app.models import db
+app = Flask(__name__)
+@app.route("/reauth", methods=["POST"])
+@login_required
+def reauth():
+    current_user.email = request.form["email"]
+    db.session.commit()
+    confirm_login()
+    return redirect("/")
+`},
+			construct: "Reauth",
+			want: `rule Reauth {
+    when: Reauth(email, session)
+    ensures:
+        session.user.email = email
+        session.fresh = true
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",

@@ -873,6 +873,12 @@ type Sessions struct {
 	// sets when the code does not give it (Flask-Login's login_user:
 	// remember=False).
 	StartDefaults map[string]map[string]bool `yaml:"start_defaults"`
+	// MarkedStartDefaults gives, per sign-in call, the value the call
+	// gives a flag that a mark (Marks) sets later (Flask-Login's
+	// login_user starts a fresh session, confirm_login makes it fresh
+	// again); stated only in a spec whose sessions carry the flag because
+	// a mark sets it, and unless the call gives it by keyword.
+	MarkedStartDefaults map[string]map[string]bool `yaml:"marked_start_defaults"`
 	// IdentityMethods are the user model's methods whose result a session
 	// keeps as the user's identity (Flask-Login's get_id): written by the
 	// service to read the user's own fields, they bind each session to

@@ -1050,6 +1050,30 @@ def reauth():
 }`,
 		},
 		{
+			// flaskbb: login_user starts a fresh session, which Reauth's
+			// confirm_login makes fresh again.
+			name:      "a session signing in starts is fresh where a mark sets freshness",
+			files:     loginAndReauth("\n@app.route(\"/reauth\", methods=[\"POST\"])\ndef reauth():\n    confirm_login()\n    return redirect(\"/\")\n"),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email)
+    let user = User{email}
+    requires: exists user
+    ensures: Session.created(user: user, fresh: true, remember: false)
+}`,
+		},
+		{
+			name:      "... and says nothing of freshness where nothing marks it",
+			files:     loginAndReauth(""),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email)
+    let user = User{email}
+    requires: exists user
+    ensures: Session.created(user: user, remember: false)
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",
@@ -1555,4 +1579,23 @@ def verify(token):
 			t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tc.construct, got, tc.want, out.Notes)
 		}
 	}
+}
+
+// loginAndReauth is a service whose login signs in the user of an e-mail
+// with Flask-Login, plus the views of more (Python appended to the views
+// module).
+func loginAndReauth(more string) map[string]string {
+	return map[string]string{"app/models.py": emailUserModel, "app/views.py": `
+from flask import Flask, redirect, request
+from flask_login import confirm_login, login_user
+from app.models import User
+app = Flask(__name__)
+@app.route("/login", methods=["POST"])
+def login():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return "no", 400
+    login_user(user)
+    return redirect("/")
+` + more}
 }

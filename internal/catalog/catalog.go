@@ -98,6 +98,11 @@ type Language struct {
 	// gets from it without declaring them, with their domain types ("?"
 	// marks an optional one). They are kept only where a rule uses them.
 	InheritedFields map[string]map[string]string `yaml:"inherited_fields"`
+	// InheritedUnique lists, per framework base class, those of its
+	// InheritedFields it declares unique (Django's AbstractUser.username),
+	// which model validation refuses to duplicate as it does a unique
+	// field the model declares itself.
+	InheritedUnique map[string][]string `yaml:"inherited_unique"`
 	// InheritedRelations lists, per framework base class, the foreign
 	// keys it gives a model (django-organizations adds them through a
 	// metaclass): field name -> the relation.
@@ -955,6 +960,12 @@ type Sessions struct {
 	// sets when the code does not give it (Flask-Login's login_user:
 	// remember=False).
 	StartDefaults map[string]map[string]bool `yaml:"start_defaults"`
+	// MarkedStartDefaults gives, per sign-in call, the value the call
+	// gives a flag that a mark (Marks) sets later (Flask-Login's
+	// login_user starts a fresh session, confirm_login makes it fresh
+	// again); stated only in a spec whose sessions carry the flag because
+	// a mark sets it, and unless the call gives it by keyword.
+	MarkedStartDefaults map[string]map[string]bool `yaml:"marked_start_defaults"`
 	// IdentityMethods are the user model's methods whose result a session
 	// keeps as the user's identity (Flask-Login's get_id): written by the
 	// service to read the user's own fields, they bind each session to

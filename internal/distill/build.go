@@ -333,6 +333,7 @@ func (b *builder) assemble(service string) *allium.Module {
 			m.Entities = append(m.Entities, ent)
 		}
 	}
+	b.stateMarkedStarts()
 	if ss := b.lang.Sessions; ss != nil && b.sessionUser != "" && b.entByName[ss.Entity] == nil {
 		session := &allium.Entity{Name: ss.Entity, Members: []allium.EntityMember{
 			&allium.Field{Name: "user", Type: &allium.Type{Name: b.sessionUser}}}}

@@ -145,7 +145,25 @@ func (rc *ruleCtx) inputPresence(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 	if v.kind == vParam && rc.flagInputs[v.param] {
 		return true, false // a flag's value, not its presence
 	}
-	return true, v.kind == vParam || v.kind == vReqDict || rc.lowercasedInput(v)
+	return true, v.kind == vParam || v.kind == vReqDict || rc.lowercasedInput(v) || rc.storedInput(e, v, sc, out)
+}
+
+// storedInput reports a column of a row the rule created, read back
+// (e) where it holds a request input as given (if instance.email: after
+// Model(**validated_data)): testing it tests that the input was given.
+// A Boolean column holds a flag, whose test is a condition.
+func (rc *ruleCtx) storedInput(e *facts.Expr, v *value, sc *scope, out *[]allium.Stmt) bool {
+	id, isIdent := v.expr.(*allium.Ident)
+	if v.kind != vExpr || !isIdent || !rc.paramSet[id.Name] || rc.flagInputs[id.Name] || e.Kind != facts.ExprAttr || e.X == nil {
+		return false
+	}
+	row := rc.eval(e.X, sc, out, false)
+	ent := rc.b.entByName[row.ent]
+	if row.kind != vNew || ent == nil {
+		return false
+	}
+	f := ent.field(e.Name)
+	return f != nil && f.typ != nil && f.typ.Name != "Boolean"
 }
 
 // lowercasedInput reports a request input read in lower case (email =

@@ -475,6 +475,10 @@ type builder struct {
 	// sessionFlags are the sign-in flags the rules give sessions
 	// (session_flags.go), fields of the session entity.
 	sessionFlags []string
+	// markedStarts are the sessions sign-in calls start with a flag a
+	// mark may set later (session_flags.go), stated once all rules are
+	// built and the spec is known to carry the flag.
+	markedStarts []markedStart
 	// sessionPeriods are the periods values signed with the time into the
 	// session start (signed_sessions.go), by key.
 	sessionPeriods map[string]*sessionPeriod

@@ -385,6 +385,59 @@ class UserCreateApi(APIView):
 }`,
 		},
 		{
+			name:      "full_clean refuses a duplicate of the username the framework's user declares unique",
+			files:     inheritedUniqueService(""),
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(username, phone)
+    requires: not exists User{username}
+    ensures: User.created(username: username, phone: phone)
+}`,
+		},
+		{
+			name:      "a username the model declares anew without unique=True is no longer unique",
+			files:     inheritedUniqueService("    username = models.CharField(max_length=30)\n"),
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(username, phone)
+    ensures: User.created(username: username, phone: phone)
+}`,
+		},
+		{
+			name: "a text column of the new row read back tests that the input was given, as the input itself does; a Boolean one is a condition",
+			files: map[string]string{
+				"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    phone = models.CharField(max_length=20, blank=True)
+class Contact(models.Model):
+    user = models.ForeignKey(User, models.CASCADE)
+    phone = models.CharField(max_length=20)
+`,
+				"app/views.py": `
+from django.http import JsonResponse
+from app.models import Contact, User
+def create_user(request):
+    user = User(username=request.POST["username"], phone=request.POST["phone"], is_staff=request.POST["is_staff"])
+    user.save()
+    if user.phone:
+        Contact.objects.create(user=user, phone=user.phone)
+    if user.is_staff:
+        Contact.objects.create(user=user, phone="staff")
+    return JsonResponse({})
+`},
+			construct: "CreateUser",
+			want: `rule CreateUser {
+    when: CreateUser(username, phone, is_staff)
+    ensures:
+        let user = User.created(username: username, phone: phone, is_staff: is_staff)
+        Contact.created(user: user, phone: phone)
+        if is_staff:
+            Contact.created(user: user, phone: "staff")
+}`,
+		},
+		{
 			name: "a Django form's field constraints hold for what cleaned_data gives",
 			files: map[string]string{
 				"app/models.py": `
@@ -1857,4 +1910,26 @@ class Project(models.Model):
 			assertSpecText(t, string(allium.Print(out.Module, allium.PrintOptions{})), tc.want, tc.absent)
 		})
 	}
+}
+
+// inheritedUniqueService is a user model subclassing Django's AbstractUser,
+// with extra (a field declaration or "") in its body, and a view that
+// creates a user and validates it with full_clean.
+func inheritedUniqueService(extra string) map[string]string {
+	return map[string]string{
+		"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+class User(AbstractUser):
+    phone = models.CharField(max_length=20, blank=True)
+` + extra,
+		"app/views.py": `
+from django.http import JsonResponse
+from app.models import User
+def create_user(request):
+    user = User(username=request.POST["username"], phone=request.POST["phone"])
+    user.full_clean()
+    user.save()
+    return JsonResponse({})
+`}
 }

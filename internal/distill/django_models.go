@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -174,7 +176,7 @@ func (rc *ruleCtx) uniqueChecks(v *value, sc *scope, line int) {
 	}
 	for _, a := range v.args {
 		f := ent.field(a.Name)
-		if f == nil || !b.uniqueField(ent, f.attr) {
+		if f == nil || !b.uniqueField(ent, f.attr) && !b.inheritedUnique(ent, f) {
 			continue
 		}
 		b.stats.GuardsSeen++
@@ -184,6 +186,23 @@ func (rc *ruleCtx) uniqueChecks(v *value, sc *scope, line int) {
 		}
 		rc.requires(&allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, sc, line)
 	}
+}
+
+// inheritedUnique reports whether f is a field the model does not declare
+// but inherits, unique, from a framework base (the catalog's
+// inherited_unique: AbstractUser.username). Only model validation reads
+// it: lookups keep treating such a field as the model's own declarations
+// say.
+func (b *builder) inheritedUnique(ent *entityInfo, f *fieldInfo) bool {
+	if !f.inherited {
+		return false
+	}
+	for _, base := range slices.Sorted(maps.Keys(b.lang.InheritedUnique)) {
+		if slices.Contains(b.lang.InheritedUnique[base], f.attr) && b.matchBases(ent.ref, []string{base}) {
+			return true
+		}
+	}
+	return false
 }
 
 // uniqueField reports whether the model (or an abstract ancestor)

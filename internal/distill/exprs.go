@@ -1719,6 +1719,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
 						Args: append([]allium.Arg{{Name: "user", Value: who}}, flags...)}}
+					rc.markedStartDefaults(names, e, st.X.(*allium.Call))
 					exp := rc.startLifetime(names)
 					if exp == nil {
 						exp = rc.signInExpiry(flags)

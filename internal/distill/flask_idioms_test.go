@@ -1096,6 +1096,55 @@ def reauth():
 }`,
 		},
 		{
+			// flaskbb: Reauth resets the signed-in user's counter and marks
+			// the session fresh: the user is the session's.
+			name: "a rule that takes the session reads the signed-in user through it",
+			files: map[string]string{"app/models.py": emailUserModel, "app/views.py": `
+from flask import Flask, redirect, request
+from flask_login import confirm_login, current_user, login_required
+from app.models import db
+app = Flask(__name__)
+@app.route("/reauth", methods=["POST"])
+@login_required
+def reauth():
+    current_user.email = request.form["email"]
+    db.session.commit()
+    confirm_login()
+    return redirect("/")
+`},
+			construct: "Reauth",
+			want: `rule Reauth {
+    when: Reauth(email, session)
+    ensures:
+        session.user.email = email
+        session.fresh = true
+}`,
+		},
+		{
+			// flaskbb: login_user starts a fresh session, which Reauth's
+			// confirm_login makes fresh again.
+			name:      "a session signing in starts is fresh where a mark sets freshness",
+			files:     loginAndReauth("\n@app.route(\"/reauth\", methods=[\"POST\"])\ndef reauth():\n    confirm_login()\n    return redirect(\"/\")\n"),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email)
+    let user = User{email}
+    requires: exists user
+    ensures: Session.created(user: user, fresh: true, remember: false)
+}`,
+		},
+		{
+			name:      "... and says nothing of freshness where nothing marks it",
+			files:     loginAndReauth(""),
+			construct: "Login",
+			want: `rule Login {
+    when: Login(email)
+    let user = User{email}
+    requires: exists user
+    ensures: Session.created(user: user, remember: false)
+}`,
+		},
+		{
 			name:      "... and by another value it is a lookup of another row",
 			files:     createThenFind(`request.form["inviter"]`),
 			construct: "Register",
@@ -1629,4 +1678,23 @@ def verify(token):
 			t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tc.construct, got, tc.want, out.Notes)
 		}
 	}
+}
+
+// loginAndReauth is a service whose login signs in the user of an e-mail
+// with Flask-Login, plus the views of more (Python appended to the views
+// module).
+func loginAndReauth(more string) map[string]string {
+	return map[string]string{"app/models.py": emailUserModel, "app/views.py": `
+from flask import Flask, redirect, request
+from flask_login import confirm_login, login_user
+from app.models import User
+app = Flask(__name__)
+@app.route("/login", methods=["POST"])
+def login():
+    user = User.query.filter_by(email=request.form["email"]).first()
+    if user is None:
+        return "no", 400
+    login_user(user)
+    return redirect("/")
+` + more}
 }

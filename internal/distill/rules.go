@@ -797,6 +797,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		}
 		b.rules = append(b.rules, x)
 	}
+	rc.userThroughSession(b.rules[rulesBefore:])
 	nameTokenParams(h, b.rules[rulesBefore:])
 	if main == nil && len(rc.extra) == 0 && !h.job {
 		fn := cmp.Or(h.fn.Name, h.name) // a function written in place has no name of its own

@@ -110,3 +110,48 @@ func (rc *ruleCtx) sessionMark(names []string, sc *scope, out *[]allium.Stmt, li
 	}
 	return false
 }
+
+// markedStart is a session a sign-in call starts (its creation, call)
+// with the value it gives a flag a mark may set later.
+type markedStart struct {
+	call  *allium.Call
+	flag  string
+	value bool
+}
+
+// markedStartDefaults keeps aside the flags the sign-in call (names, e)
+// gives the session it starts (created) that a mark may set later
+// (catalog marked_start_defaults: login_user starts a fresh session); a
+// flag the call gives by keyword is not its default, and is not stated.
+func (rc *ruleCtx) markedStartDefaults(names []string, e *facts.Expr, created *allium.Call) {
+	ss := rc.b.lang.Sessions
+	for _, call := range sortedKeys(ss.MarkedStartDefaults) {
+		if !catalog.MatchAny([]string{call}, names...) {
+			continue
+		}
+		for _, flag := range sortedKeys(ss.MarkedStartDefaults[call]) {
+			if e.Keyword(flag) == nil {
+				rc.b.markedStarts = append(rc.b.markedStarts, markedStart{call: created, flag: flag, value: ss.MarkedStartDefaults[call][flag]})
+			}
+		}
+	}
+}
+
+// stateMarkedStarts states the flags kept aside by markedStartDefaults on
+// the sessions started, once every rule is built: only a flag a mark
+// sets somewhere is one the spec's sessions carry (login_user's fresh
+// matters where confirm_login makes a session fresh again), placed among
+// the flags that follow the user in name order, as sessionFlags writes
+// them.
+func (b *builder) stateMarkedStarts() {
+	for _, m := range b.markedStarts {
+		if !slices.Contains(b.sessionFlags, m.flag) || slices.ContainsFunc(m.call.Args, func(a allium.Arg) bool { return a.Name == m.flag }) {
+			continue
+		}
+		at := 1
+		for at < len(m.call.Args) && slices.Contains(b.sessionFlags, m.call.Args[at].Name) && m.call.Args[at].Name < m.flag {
+			at++
+		}
+		m.call.Args = slices.Insert(m.call.Args, at, allium.Arg{Name: m.flag, Value: &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(m.value)}})
+	}
+}

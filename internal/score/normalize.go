@@ -64,7 +64,7 @@ func inlineLets(list []allium.Stmt, env map[string]allium.Expr) []allium.Stmt {
 // inlineIn does inlineLets' work; inEnsures says the list is (inside) an
 // ensures block, where `let user = User.created(...)` is an outcome: it
 // stays as the creation, and its name, which stands for the new entity,
-// is left as written.
+// reads new_user wherever it is used (flag_branches.go).
 func inlineIn(list []allium.Stmt, env map[string]allium.Expr, inEnsures bool) []allium.Stmt {
 	var out []allium.Stmt
 	for _, s := range list {
@@ -72,7 +72,7 @@ func inlineIn(list []allium.Stmt, env map[string]allium.Expr, inEnsures bool) []
 		case *allium.Let:
 			v := substExpr(x.Value, env)
 			if inEnsures && allium.IsCreation(v) {
-				env = with(env, x.Name, nil)
+				env = with(env, x.Name, &allium.Ident{Name: createdName(v.(*allium.Call))})
 				out = append(out, &allium.ExprStmt{Meta: x.Meta, X: v})
 				continue
 			}
@@ -214,6 +214,10 @@ func normStmts(list []allium.Stmt) []allium.Stmt {
 				x.Branches[i].Body = normStmts(x.Branches[i].Body)
 			}
 			x.Else = normStmts(x.Else)
+			if hoisted, ok := hoistFlagCreation(x); ok {
+				out = append(out, normStmts(hoisted)...)
+				continue
+			}
 		case *allium.Assign:
 			x.Target = normExpr(x.Target)
 			x.Value = normExpr(x.Value)

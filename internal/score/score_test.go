@@ -243,6 +243,28 @@ func TestScore(t *testing.T) {
 		want:      map[Category]mdx{Requires: {3, 4, 4}},
 		aligned:   map[Category]int{Requires: 4},
 	}, {
+		// The name a creation is bound to is its writer's: a later
+		// outcome about the new entity reads the same under either.
+		name:      "created entity bound to another name",
+		distilled: []string{"ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        let t = ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n        t.user.locked = false"},
+		expected:  []string{"ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        let token = ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n        token.user.locked = false"},
+		want:      map[Category]mdx{Ensures: {4, 4, 4}},
+	}, {
+		// if f: E.created(b: true) else: E.created(b: false) creates E
+		// either way with b = f; what else a branch does stays under it.
+		name:      "a flag deciding a creation's Boolean argument",
+		distilled: []string{"RequestReset(email)", "RequestReset(email, quiet)", "ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        ResetToken.created(user: user, used: quiet, expires_at: now + config.reset_token_expiry)\n        if not quiet:\n            user.locked = true"},
+		expected:  []string{"RequestReset(email)", "RequestReset(email, quiet)", "ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        if quiet:\n            ResetToken.created(user: user, used: true, expires_at: now + config.reset_token_expiry)\n        else:\n            ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n            user.locked = true"},
+		want:      map[Category]mdx{Ensures: {4, 4, 4}},
+	}, {
+		// Branches whose creations differ in more than the flag's
+		// Booleans make different entities: the if stays one outcome.
+		name:      "branches creating with other values stay an if",
+		distilled: []string{"RequestReset(email)", "RequestReset(email, quiet)", "ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        ResetToken.created(user: user, used: quiet, expires_at: now + config.reset_token_expiry)\n        if not quiet:\n            user.locked = true"},
+		expected:  []string{"RequestReset(email)", "RequestReset(email, quiet)", "ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)", "ensures:\n        if quiet:\n            ResetToken.created(user: user, used: true, expires_at: now)\n        else:\n            ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n            user.locked = true"},
+		want:      map[Category]mdx{Ensures: {2, 4, 3}},
+		aligned:   map[Category]int{Ensures: 3},
+	}, {
 		name:      "external entity on one side",
 		distilled: []string{"entity ResetToken {", "external entity ResetToken {"},
 		want:      map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 6, 6}},

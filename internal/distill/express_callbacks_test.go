@@ -86,7 +86,7 @@ exports.postUnlock = (req, res, next) => {
 };
 `,
 	}
-	tests := []constructCase{
+	tests := []idiomCase{
 		{
 			name:      "the lookup's callback receives the row; the save's callback goes on; err branches left out",
 			construct: "PostLock",
@@ -193,7 +193,7 @@ exports.postForgot = async (req, res) => {
 };
 `,
 	}
-	tests := []constructCase{
+	tests := []idiomCase{
 		{
 			name:      "each check of a chain is a precondition; a sanitiser says nothing; min 1 stays a literal; the save hook hashes the password",
 			construct: "PostSignup",
@@ -217,17 +217,8 @@ exports.postForgot = async (req, res) => {
 	checkConstructs(t, out, tests)
 }
 
-// constructCase is one construct of a distilled spec and what its text
-// must and must not hold.
-type constructCase struct {
-	name      string
-	construct string
-	want      []string
-	notWant   []string
-}
-
 // checkConstructs runs each case as a subtest against out.
-func checkConstructs(t *testing.T, out *Output, cases []constructCase) {
+func checkConstructs(t *testing.T, out *Output, cases []idiomCase) {
 	t.Helper()
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {

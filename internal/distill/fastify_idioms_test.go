@@ -91,7 +91,7 @@ const routes = async (f) => {
 export default routes
 `,
 	}
-	tests := []constructCase{
+	tests := []idiomCase{
 		{
 			name:      "a route table's handler through the decorated controller; the destructured input reaches the create",
 			construct: "Register",

@@ -38,54 +38,34 @@ module.exports = {
 // and defaults, enumerations, relations to one row (a relation to many is
 // the other side's), and the timestamps option.
 func TestObjectModels(t *testing.T) {
-	d := New(Options{})
-	defer d.Close()
-	tests := []struct {
-		name      string
-		files     map[string]string
-		construct string
-		want      []string
-		notWant   []string
-	}{
-		{
-			name: "fields by string type, required or defaulted, enumeration, relation to one, timestamps",
-			files: map[string]string{
-				"server/content-types/user/index.js": strapiUser,
-				"server/content-types/role/index.js": strapiRole,
-			},
-			construct: "User",
-			want: []string{"username: String\n", "email: String\n", "provider: String?\n", "confirmed: Boolean\n",
-				"state: invited | active\n", "role: Role?\n", "created_at: Timestamp\n"},
-			// A relation to a content type the service does not declare, and
-			// a type the catalog does not map, are left out.
-			notWant: []string{"avatar", "settings", "collection_name"},
-		},
-		{
-			name: "a relation to many is not a field of its own side",
-			files: map[string]string{
-				"server/content-types/user/index.js": strapiUser,
-				"server/content-types/role/index.js": strapiRole,
-			},
-			construct: "Role",
-			want:      []string{"name: String\n"},
-			notWant:   []string{"users: User", "created_at"},
-		},
-		{
-			name: "an exported default object declares the same model",
-			files: map[string]string{
-				"src/content-types/token.ts": `export default { info: { singularName: 'api-token' }, attributes: { expiresAt: { type: 'datetime' } } };`,
-			},
-			construct: "ApiToken",
-			want:      []string{"expires_at: Timestamp?"},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, distilText(t, d, tt.files), tt.construct, tt.want, tt.notWant)
-		})
-	}
+	runIdiomCases(t, map[string]string{
+		"server/content-types/user/index.js": strapiUser,
+		"server/content-types/role/index.js": strapiRole,
+	}, []idiomCase{{
+		name:      "fields by string type, required or defaulted, enumeration, relation to one, timestamps",
+		construct: "User",
+		want: []string{"username: String\n", "email: String\n", "provider: String?\n", "confirmed: Boolean\n",
+			"state: invited | active\n", "role: Role?\n", "created_at: Timestamp\n"},
+		// A relation to a content type the service does not declare, and
+		// a type the catalog does not map, are left out.
+		notWant: []string{"avatar", "settings", "collection_name"},
+	}, {
+		name:      "a relation to many is not a field of its own side",
+		construct: "Role",
+		want:      []string{"name: String\n"},
+		notWant:   []string{"users: User", "created_at"},
+	}})
+	runIdiomCases(t, map[string]string{
+		"src/content-types/token.ts": `export default { info: { singularName: 'api-token' }, attributes: { expiresAt: { type: 'datetime' } } };`,
+	}, []idiomCase{{
+		name:      "an exported default object declares the same model",
+		construct: "ApiToken",
+		want:      []string{"expires_at: Timestamp?"},
+	}})
 	// An exported object without the model's name is no model (a config
 	// module with an attributes key).
+	d := New(Options{})
+	defer d.Close()
 	out := distilText(t, d, map[string]string{"src/config.js": `module.exports = { attributes: { email: { type: 'string' } } };`})
 	if len(out.Module.Entities) != 0 {
 		t.Errorf("entities from an object without info.singularName: %d", len(out.Module.Entities))

@@ -53,7 +53,7 @@ export async function POST(request: Request) {
 }
 `,
 	}
-	tests := []constructCase{
+	tests := []idiomCase{
 		{
 			name:      "@/ helpers: a lookup through prisma.client.user, an update whose data is the caller's object",
 			construct: "Password",

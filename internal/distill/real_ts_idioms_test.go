@@ -16,12 +16,7 @@ func runIdiomCases(t *testing.T, files map[string]string, cases []idiomCase) {
 	t.Helper()
 	d := New(Options{})
 	defer d.Close()
-	out := distilText(t, d, files)
-	for _, tt := range cases {
-		t.Run(tt.name, func(t *testing.T) {
-			wantConstruct(t, out, tt.construct, tt.want, tt.notWant)
-		})
-	}
+	checkConstructs(t, distilText(t, d, files), cases)
 }
 
 // The idioms of real TypeScript services (issue 13) that the fixtures do

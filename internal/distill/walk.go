@@ -753,6 +753,30 @@ func (rc *ruleCtx) inlineAbsentLet(name string) {
 	delete(rc.lets, name)
 }
 
+// assignedAfter is what the fields assigned before an if and in its
+// branches hold after it: a branch that ends the request leaves the
+// other's; a field both live branches leave with the same value keeps it;
+// one they leave differently holds neither value for sure, and is read
+// as the field again (if user.status == "active": user.status =
+// "unverified", then a test of user.status tests the field).
+func assignedAfter(before, then, els map[string]allium.Expr, thenEnds, elseEnds bool) map[string]allium.Expr {
+	switch {
+	case thenEnds && elseEnds:
+		return before
+	case thenEnds:
+		return els
+	case elseEnds:
+		return then
+	}
+	out := map[string]allium.Expr{}
+	for k, tv := range then {
+		if ev, ok := els[k]; ok && exprKey(ev) == exprKey(tv) {
+			out[k] = tv
+		}
+	}
+	return out
+}
+
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
@@ -859,7 +883,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.failChain, elseSc.failChain = false, failing
 	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
 	rows := branchRows(sc.vars) // cond_fields.go
+	assignedBefore := maps.Clone(rc.assigned)
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
+	assignedThen := rc.assigned
+	rc.assigned = maps.Clone(assignedBefore)
 	var thenArgs [][]allium.Arg
 	if cond != nil && !thenEnds {
 		thenArgs = branchArgs(rows)
@@ -875,6 +902,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if len(s.Else) > 0 {
 		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
 	}
+	rc.assigned = assignedAfter(assignedBefore, assignedThen, rc.assigned, thenEnds, elseEnds)
 	switch {
 	case cond == nil:
 		rc.keepPendingRows(rows, sc, s.Line)

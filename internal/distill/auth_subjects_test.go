@@ -8,36 +8,6 @@ import "testing"
 // the trigger takes the session and the user is session.user.
 func TestAuthSubjects(t *testing.T) {
 	d := New(Options{})
-	models := func(withSession bool) string {
-		s := `
-from sqlalchemy import Column, ForeignKey, Integer, String
-from sqlalchemy.orm import declarative_base, relationship
-Base = declarative_base()
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(Integer, primary_key=True)
-    email = Column(String)
-
-class Note(Base):
-    __tablename__ = "notes"
-    id = Column(Integer, primary_key=True)
-    text = Column(String)
-    user_id = Column(Integer, ForeignKey("users.id"))
-    user = relationship(User)
-`
-		if withSession {
-			s += `
-class UserSession(Base):
-    __tablename__ = "user_sessions"
-    id = Column(Integer, primary_key=True)
-    user_agent = Column(String)
-    user_id = Column(Integer, ForeignKey("users.id"))
-    user = relationship(User)
-`
-		}
-		return s
-	}
 	views := `
 from typing import Annotated
 from fastapi import APIRouter, Depends
@@ -82,7 +52,7 @@ async def create_note(text: str, auth_subject: AuthorizeWebUserWrite, session=No
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": models(tt.session), "app/views.py": views})
+			out := distilText(t, d, map[string]string{"app/models.py": authSubjectModels(tt.session), "app/views.py": views})
 			if got := construct(out.Module, "CreateNote"); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
 			}
@@ -97,25 +67,6 @@ async def create_note(text: str, auth_subject: AuthorizeWebUserWrite, session=No
 // and what the guards read of the subject is the trigger's session.
 func TestSubjectDependencyGuards(t *testing.T) {
 	d := New(Options{})
-	models := `
-from datetime import datetime
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String
-from sqlalchemy.orm import declarative_base, relationship
-Base = declarative_base()
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(Integer, primary_key=True)
-    email = Column(String)
-
-class UserSession(Base):
-    __tablename__ = "user_sessions"
-    id = Column(Integer, primary_key=True)
-    user_agent = Column(String)
-    created_at = Column(DateTime)
-    user_id = Column(Integer, ForeignKey("users.id"))
-    user = relationship(User)
-`
 	deps := `
 from datetime import datetime, timedelta
 from typing import Annotated
@@ -190,10 +141,44 @@ async def change_email(email: str, auth_subject: ` + alias + `):
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": models, "app/deps.py": deps, "app/views.py": view(tt.alias)})
+			out := distilText(t, d, map[string]string{"app/models.py": authSubjectModels(true), "app/deps.py": deps, "app/views.py": view(tt.alias)})
 			if got := construct(out.Module, "ChangeEmail"); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
 			}
 		})
 	}
+}
+
+// authSubjectModels are the models of the auth-subject tests: users, their
+// notes and, withSession, their web sessions.
+func authSubjectModels(withSession bool) string {
+	s := `
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String
+from sqlalchemy.orm import declarative_base, relationship
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+
+class Note(Base):
+    __tablename__ = "notes"
+    id = Column(Integer, primary_key=True)
+    text = Column(String)
+    user_id = Column(Integer, ForeignKey("users.id"))
+    user = relationship(User)
+`
+	if withSession {
+		s += `
+class UserSession(Base):
+    __tablename__ = "user_sessions"
+    id = Column(Integer, primary_key=True)
+    user_agent = Column(String)
+    created_at = Column(DateTime)
+    user_id = Column(Integer, ForeignKey("users.id"))
+    user = relationship(User)
+`
+	}
+	return s
 }

@@ -291,6 +291,10 @@ func memberKey(m allium.EntityMember) (name, kind string) {
 
 const kindTransitions = "transitions"
 
+// sameDefaultBonus is what the same default adds to the likeness of two
+// config parameters.
+const sameDefaultBonus = 0.2
+
 func sameOr(a, b string, ta, tb []string) float64 {
 	if a == b {
 		return 1
@@ -382,12 +386,23 @@ func (c *comparison) alignMembersAndConfig() {
 		for i, p := range m.Config {
 			u := &unit{v: v, kind: summary.KindConfig, local: p.Name, seq: i, node: p, tokens: nameTokens(p.Name),
 				typ: allium.TypeString(p.Type), prov: p.Prov, pos: p.Pos}
+			if p.Default != nil {
+				u.value = allium.ExprString(p.Default)
+			}
 			u.keys = u.tokens
 			per[v] = append(per[v], u)
 		}
 	}
 	c.config = cluster(summary.KindConfig, c.n, per, func(a, b *unit) float64 {
-		return 0.7*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.3*typeSim(a.typ, b.typ)
+		s := 0.7*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.3*typeSim(a.typ, b.typ)
+		if a.value != "" && a.value == b.value && s > 0 {
+			// Names that half agree say which parameter is meant only
+			// with the value: user_session_freshness_ttl = 1.hour is
+			// session_freshness = 1.hour rather than user_session_ttl =
+			// 31.days. The value alone aligns nothing (many are 1.hour).
+			s += sameDefaultBonus
+		}
+		return s
 	}, 0.55)
 	sortByFirstSeen(c.config)
 	for _, g := range c.config {

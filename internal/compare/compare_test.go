@@ -434,3 +434,60 @@ func TestMixedLanguagePair(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigSameDefault: between config parameters whose names half agree,
+// the one with the same default is the match (polar's distilled
+// user_session_freshness_ttl = 1.hour is the expected session_freshness,
+// not user_session_ttl = 31.days), and a shared default alone aligns
+// nothing.
+func TestConfigSameDefault(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       map[string]string // a's parameter -> b's, "" when alone
+	}{
+		{
+			name: "the same default decides between half-agreeing names",
+			a:    "config {\n    user_session_freshness_ttl: Duration = 1.hour\n}\n",
+			b:    "config {\n    user_session_ttl: Duration = 31.days\n    session_freshness: Duration = 1.hour\n}\n",
+			want: map[string]string{"user_session_freshness_ttl": "session_freshness"},
+		},
+		{
+			name: "without the same default the closer name wins",
+			a:    "config {\n    user_session_freshness_ttl: Duration = 2.hours\n}\n",
+			b:    "config {\n    user_session_ttl: Duration = 31.days\n    session_freshness: Duration = 1.hour\n}\n",
+			want: map[string]string{"user_session_freshness_ttl": "user_session_ttl"},
+		},
+		{
+			name: "names with nothing in common stay apart",
+			a:    "config {\n    reset_token_expiry: Duration = 1.hour\n}\n",
+			b:    "config {\n    lockout_window: Duration = 1.hour\n}\n",
+			want: map[string]string{"reset_token_expiry": ""},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parseText(t, "a", "-- allium: 3\n\n"+tt.a)
+			b := parseText(t, "b", "-- allium: 3\n\n"+tt.b)
+			res, err := Compare([]Variant{a, b}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, al := range res.Aligned {
+				if al.Kind != summary.KindConfig || len(al.Variants) != 2 || !al.Variants[0].Present {
+					continue
+				}
+				other := ""
+				if al.Variants[1].Present {
+					other = al.Variants[1].LocalName
+				}
+				got[al.Variants[0].LocalName] = other
+			}
+			for k, v := range tt.want {
+				if got[k] != v {
+					t.Errorf("%s aligned with %q, want %q (all: %v)", k, got[k], v, got)
+				}
+			}
+		})
+	}
+}

@@ -78,8 +78,12 @@ func hasAnySuffix(s string, suffixes []string) bool {
 // the session and the signed-in user is its user (session.user);
 // without one the user is the signed-in user of the trigger.
 func (rc *ruleCtx) subjectValue() *value {
+	if rc.subject != nil {
+		return rc.subject
+	}
 	s := rc.b.lang.Auth.Subjects
 	obj := &value{kind: vObject, attrs: map[string]*value{}}
+	rc.subject = obj
 	ent, field := rc.b.sessionEntity()
 	if ent == nil || rc.userVal != nil || rc.paramSet["session"] {
 		obj.attrs[s.UserAttr] = rc.currentUser()

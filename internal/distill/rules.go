@@ -417,7 +417,10 @@ type ruleCtx struct {
 	trigger        *allium.Trigger // temporal rules
 	cache          map[evalKey]*value
 	deps           map[string]*value // dependency results by function
-	ctxItems       map[string]*value // entities a shape's context holds, by key
+	// subject: what the request's auth subject holds (subjectValue), made
+	// once so that every dependency that takes it sees its session too.
+	subject  *value
+	ctxItems map[string]*value // entities a shape's context holds, by key
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
@@ -1002,6 +1005,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if b.subjectParam(h.file, &p) {
 			sc.vars[p.Name] = rc.subjectValue()
+			rc.subjectDependency(h.file, &p, sc, nil, 0)
 			continue
 		}
 		dep, depFile := dependency(&p), h.file
@@ -1456,25 +1460,50 @@ func (b *builder) passwordEntity() *entityInfo {
 // as FastAPI caches them), its guards become preconditions. It returns nil
 // when fn is not a function of the service.
 func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, sc *scope, depth int) *value {
+	return rc.dependencyValueIn(f, fn, pname, sc, nil, depth)
+}
+
+// dependencyValueIn is dependencyValue for a dependency named where the
+// variables vars are in scope: a factory's arguments
+// (Depends(WebUserAuthorizer(required_scopes))) read them.
+func (rc *ruleCtx) dependencyValueIn(f *facts.File, fn *facts.Expr, pname string, sc *scope, vars map[string]*value, depth int) *value {
 	b := rc.b
 	if fn == nil || depth > rc.b.maxDepth {
 		return nil
 	}
-	fr := b.ix.function(f, fn)
+	var fr *funcRef
+	key := ""
+	if fn.Kind == facts.ExprCall {
+		// Depends(WebUserAuthorizer(scopes)): the function the call makes.
+		fr = rc.dependencyFactory(f, fn, vars, depth)
+		key = "(" + f.Path + ":" + strconv.Itoa(fn.Line) + ")" // one callable per factory call
+	} else {
+		fr = b.ix.function(f, fn)
+	}
 	if fr == nil {
 		return nil
 	}
+	key = fr.fn.QualName + key
 	if rc.deps == nil {
 		rc.deps = map[string]*value{}
 	}
-	if v, ok := rc.deps[fr.fn.QualName]; ok {
+	if v, ok := rc.deps[key]; ok {
 		return v
 	}
-	rc.deps[fr.fn.QualName] = unknownValue // a cycle reads as unknown
+	rc.deps[key] = unknownValue // a cycle reads as unknown
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth + 1, stack: append(slices.Clone(sc.stack), fr.fn.QualName),
 		inlined: true, top: true}
+	maps.Copy(inner.vars, fr.closure)
 	for i := range fr.fn.Params {
 		p := &fr.fn.Params[i]
+		if b.subjectParam(fr.file, p) {
+			// auth_subject: Annotated[AuthSubject[User], Depends(...)]:
+			// the signed-in subject, whose own dependency checks it
+			// first.
+			inner.vars[p.Name] = rc.subjectValue()
+			rc.subjectDependency(fr.file, p, sc, inner.vars, depth+1)
+			continue
+		}
 		if dep := dependency(p); dep != nil && len(dep.Args) > 0 {
 			a := b.lang.Auth
 			name, last := dep.Args[0].Raw, facts.LastSegment(dep.Args[0].Raw)
@@ -1490,7 +1519,7 @@ func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, 
 				// once per request).
 				inner.vars[p.Name] = &value{kind: vParam, param: rc.credentialName(p.Name)}
 			default:
-				if v := rc.dependencyValue(fr.file, &dep.Args[0], p.Name, sc, depth+1); v != nil {
+				if v := rc.dependencyValueIn(fr.file, &dep.Args[0], p.Name, sc, inner.vars, depth+1); v != nil {
 					inner.vars[p.Name] = v
 				} else {
 					inner.vars[p.Name] = &value{kind: vPlumbing}
@@ -1523,8 +1552,55 @@ func (rc *ruleCtx) dependencyValue(f *facts.File, fn *facts.Expr, pname string, 
 			rc.params = slices.DeleteFunc(rc.params, func(x string) bool { return x == p })
 		}
 	}
-	rc.deps[fr.fn.QualName] = v
+	rc.deps[key] = v
 	return v
+}
+
+// dependencyFactory is the function a dependency factory of the service
+// returns when called as call (Depends(WebUserAuthorizer({Scope.user_write}))
+// where WebUserAuthorizer defines `async def dependency(...)` and returns
+// it), with the factory's parameters bound to the call's arguments as the
+// closure its body reads. The arguments are read in file f, where vars are
+// in scope. nil when call is no call of such a factory.
+func (rc *ruleCtx) dependencyFactory(f *facts.File, call *facts.Expr, vars map[string]*value, depth int) *funcRef {
+	if call.Kind != facts.ExprCall || call.X == nil {
+		return nil
+	}
+	factory := rc.b.ix.function(f, call.X)
+	if factory == nil || len(factory.fn.Body) == 0 {
+		return nil
+	}
+	last := factory.fn.Body[len(factory.fn.Body)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprName {
+		return nil
+	}
+	returned := definedIn(factory.fn.Body, last.Value.Name)
+	if returned == nil {
+		return nil
+	}
+	args := &scope{file: f, vars: map[string]*value{}, depth: depth, inlined: true}
+	maps.Copy(args.vars, vars)
+	closure := &scope{file: factory.file, vars: map[string]*value{}, depth: depth, inlined: true}
+	var discarded []allium.Stmt // evaluating arguments states nothing
+	rc.bindCallParams(factory, nil, call, args, closure, &discarded)
+	return &funcRef{file: factory.file, fn: returned, closure: closure.vars}
+}
+
+// subjectDependency runs, for its guards, the dependency that yields an
+// auth-subject parameter (auth_subject: AuthorizeWebUserWriteFresh, an
+// alias of Annotated[AuthSubject[User], Depends(WebUserAuthorizerFresh(...))]);
+// the parameter's value is the subject itself (subjectValue). vars are the
+// variables in scope where the parameter is declared.
+func (rc *ruleCtx) subjectDependency(f *facts.File, p *facts.Param, sc *scope, vars map[string]*value, depth int) {
+	dep, depFile := dependency(p), f
+	if dep == nil {
+		dep, depFile = rc.b.aliasedDependency(f, p)
+		vars = nil // the alias's module binds none of them
+	}
+	if dep == nil || len(dep.Args) == 0 {
+		return
+	}
+	rc.dependencyValueIn(depFile, &dep.Args[0], p.Name, sc, vars, depth)
 }
 
 // userDependency runs a current-user dependency of the service

@@ -213,6 +213,12 @@ module.exports = router;
 			construct: "Register",
 			want:      []string{"User.created(email: email, apikey: hash(apikey)"},
 		},
+		{
+			name:      "a helper filters its query in place, once per entry of the object literal it is handed (Object.entries(match).forEach)",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/queries.js": knexFindHelper, "src/routes.js": knexFindRoutes},
+			construct: "Verify",
+			want:      []string{"let user = User{email, apikey: key}", "requires: exists user", "ensures: user.verified = true"},
+		},
 	}
 	tests = append(tests, struct {
 		name      string

@@ -108,7 +108,12 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
 		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts)}
 	switch {
-	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e):
+	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e) || b.enteredFilter(method, e, sc):
+		if c, at, ok := rc.enteredFilterCall(e, sc); ok && b.columnFilter(method, c) {
+			// andWhere(key, value) in a loop over a caller's entries.
+			rc.filterKw(q, b.columnFilterKeywords(c), at, out)
+			return &value{kind: vQuery, ent: q.ent, q: q}
+		}
 		before, altsBefore := len(q.conds), len(q.alts)
 		rc.filterKw(q, e.Keywords(), sc, out)
 		if b.columnFilter(method, e) {

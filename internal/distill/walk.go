@@ -129,7 +129,11 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if rc.validationChain(s.Value, sc, out) {
 			return false
 		}
+		if rc.entryLoop(s.Value, sc, out) {
+			return false
+		}
 		v := rc.eval(s.Value, sc, out, true)
+		rc.filteredInPlace(s.Value, v, sc)
 		if v.kind == vNew && !v.done && s.Value.Kind == facts.ExprCall && rc.isCreateCall(s.Value) {
 			rc.created(v, out, s.Line)
 		}

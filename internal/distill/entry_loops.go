@@ -33,7 +33,7 @@ func (rc *ruleCtx) entryLoop(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool 
 	}
 	fn := e.Args[0].Func()
 	keyName, valueName, ok := entryParams(fn)
-	if !ok || jumpsOut(fn.Body) {
+	if !ok || jumps(fn.Body) {
 		return false
 	}
 	obj := rc.eval(&entries.Args[0], sc, out, false)
@@ -96,20 +96,6 @@ func entryParams(fn *facts.Function) (key, value string, ok bool) {
 		value = names[1].Name
 	}
 	return names[0].Name, value, true
-}
-
-// jumpsOut reports a body that returns, raises, breaks or continues: run
-// once per entry, its return would end only that entry's turn.
-func jumpsOut(body []facts.Stmt) bool {
-	jumps := false
-	facts.Walk(body, func(st *facts.Stmt) bool {
-		switch st.Kind {
-		case facts.StmtBreak, facts.StmtContinue, facts.StmtReturn, facts.StmtRaise:
-			jumps = true
-		}
-		return !jumps
-	})
-	return jumps
 }
 
 // enteredFilterCall is a column filter written with the names an entry

@@ -202,3 +202,32 @@ func (rc *ruleCtx) filteredInPlace(e *facts.Expr, v *value, sc *scope) {
 		sc.vars[e.X.X.Name] = v
 	}
 }
+
+// handedEntry is an entry of an object literal a caller handed in, with
+// the scope its value is read in.
+type handedEntry struct {
+	facts.Keyword
+	at *scope
+}
+
+// handedEntries are the entries of the object literal x names when a
+// caller handed it in (update(match, {password}) into ...update); none
+// for any other value, or when the literal spreads another object.
+func (rc *ruleCtx) handedEntries(x *facts.Expr, sc *scope, out *[]allium.Stmt) []handedEntry {
+	v := rc.eval(x, sc, out, false)
+	if !v.handed || len(v.parts) != 1 || v.parts[0].e == nil || v.parts[0].sc == nil {
+		return nil
+	}
+	kws, ok := objectKeywords(v.parts[0].e)
+	if !ok {
+		return nil
+	}
+	entries := make([]handedEntry, 0, len(kws))
+	for _, kw := range kws {
+		if kw.Name == "**" {
+			return nil
+		}
+		entries = append(entries, handedEntry{kw, v.parts[0].sc})
+	}
+	return entries
+}

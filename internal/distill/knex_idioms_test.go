@@ -85,7 +85,17 @@ async function find(match) {
   const user = await query.first();
   return user;
 }
-module.exports = { find };
+async function update(match, changes) {
+  const query = knex("users");
+  Object.entries(match).forEach(([key, value]) => {
+    query.andWhere(key, ...(Array.isArray(value) ? value : [value]));
+  });
+  const user = await query.first();
+  if (!user) return null;
+  await knex("users").where("id", user.id).update({ ...changes, status: "active" });
+  return user;
+}
+module.exports = { find, update };
 `
 
 // knexFindRoutes call knexFindHelper's find.
@@ -105,6 +115,15 @@ router.post("/reset", async (req, res) => {
   if (!user) return res.status(404).send();
   await knex("users").where("id", user.id).update({ verified: true });
   res.send();
+});
+router.post("/confirm", async (req, res) => {
+  const user = await queries.update({ email: req.body.email }, { verified: true });
+  if (!user) return res.status(404).send();
+  res.send();
+});
+router.post("/rekey", async (req, res) => {
+  const user = await queries.update({ id: req.user.id }, { apikey: "k" });
+  res.send({ apikey: user.apikey });
 });
 router.post("/by-body", async (req, res) => {
   const user = await queries.find(req.body);

@@ -461,15 +461,27 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 	type set struct {
 		f *fieldInfo
 		v *facts.Expr
+		// at: where v is read, when a caller wrote it (nil: here).
+		at *scope
 	}
 	var sets []set
 	for _, kw := range e.Keywords() {
 		if kw.Name == "synchronize_session" {
 			continue
 		}
+		if kw.Name == "**" {
+			// update({...update, updated_at}): the entries of the object
+			// literal a caller handed in, read where it wrote them.
+			for _, en := range rc.handedEntries(&kw.Value, sc, out) {
+				if f := ent.attrs[en.Name]; f != nil && !f.drop {
+					sets = append(sets, set{f, &en.Value, en.at})
+				}
+			}
+			continue
+		}
 		if f := ent.attrs[kw.Name]; f != nil && !f.drop {
 			v := kw.Value
-			sets = append(sets, set{f, &v})
+			sets = append(sets, set{f, &v, nil})
 		}
 	}
 	if len(e.Args) == 1 && e.Args[0].Kind == facts.ExprDict {
@@ -486,7 +498,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 			}
 			if f != nil && !f.drop {
 				v := en.Value
-				sets = append(sets, set{f, &v})
+				sets = append(sets, set{f, &v, nil})
 			}
 		}
 	}
@@ -503,7 +515,11 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		rowSc.vars[rowVar] = &value{kind: vEntity, ent: q.ent, expr: row}
 		var body []allium.Stmt
 		for _, st := range sets {
-			x := rc.tr(rowFields(st.v), &rowSc, out)
+			at := &rowSc
+			if st.at != nil {
+				at = st.at
+			}
+			x := rc.tr(rowFields(st.v), at, out)
 			if x == nil {
 				rc.untranslated(sc, e.Line, LeftOutValue, "a value of a bulk update")
 				continue

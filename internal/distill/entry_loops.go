@@ -19,8 +19,8 @@ import (
 // runs the body with key "email" and value the caller's email, as the code
 // does. The body shares the names of the scope it is written in, so that
 // what it does to a local (a query filtered in place) holds after the
-// loop; the key and value names are bound for the body alone. It reports whether it walked
-// the loop.
+// loop; the key and value names are bound for the body alone. It reports
+// whether it walked the loop.
 func (rc *ruleCtx) entryLoop(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
 	loops := rc.b.lang.EntryLoops
 	if loops == nil || e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprAttr || !catalog.Match(loops.Each, e.X.Name) ||

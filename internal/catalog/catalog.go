@@ -472,6 +472,10 @@ type Language struct {
 	// Continuations are callback-passing calls whose callback is where the
 	// code goes on (Node's (err, result) => {...}).
 	Continuations *Continuations `yaml:"continuations"`
+	// EntryLoops are loops over the entries of an object a caller hands
+	// in (Object.entries(match).forEach(([key, value]) => ...)), unrolled
+	// when the object is a literal at the call.
+	EntryLoops *EntryLoops `yaml:"entry_loops"`
 	// KeywordObjects: the language passes named arguments as an object
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.
@@ -659,6 +663,18 @@ type TableSchemas struct {
 type Continuations struct {
 	ErrorParams []string `yaml:"error_params"`
 	Sequences   []string `yaml:"sequences"`
+}
+
+// EntryLoops describe a loop over an object's entries: Each is the
+// method that runs a function once per element of what Entries (a call
+// given the object) lists as [key, value] pairs. ListTests tell whether a
+// value is a list, which a conditional spread tests to pass a list's
+// elements as arguments and another value as one
+// (...(Array.isArray(value) ? value : [value])).
+type EntryLoops struct {
+	Entries   []string `yaml:"entries"`
+	Each      []string `yaml:"each"`
+	ListTests []string `yaml:"list_tests"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -213,6 +213,25 @@ module.exports = router;
 			construct: "Register",
 			want:      []string{"User.created(email: email, apikey: hash(apikey)"},
 		},
+		{
+			name:      "a helper filters its query in place, once per entry of the object literal it is handed (Object.entries(match).forEach)",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/queries.js": knexFindHelper, "src/routes.js": knexFindRoutes},
+			construct: "Verify",
+			want:      []string{"let user = User{email, apikey: key}", "requires: exists user", "ensures: user.verified = true"},
+		},
+		{
+			name:      "an update's changes spread from the object literal a caller hands in ({...changes, status}), read where the caller wrote them",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/queries.js": knexFindHelper, "src/routes.js": knexFindRoutes},
+			construct: "Confirm",
+			want:      []string{"let user = User{email}", "requires: exists user", "user.verified = true", "user.status = active"},
+		},
+		{
+			name:      "the row of the signed-in user's own id is that user, not an input id standing for another",
+			files:     map[string]string{"src/migrations.js": knexTables, "src/queries.js": knexFindHelper, "src/routes.js": knexFindRoutes},
+			construct: "Rekey",
+			want:      []string{"Rekey(current_user)", "current_user.apikey = \"k\""},
+			notWant:   []string{"User{", "Rekey(user)"},
+		},
 	}
 	tests = append(tests, struct {
 		name      string

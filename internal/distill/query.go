@@ -108,7 +108,12 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
 		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts)}
 	switch {
-	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e):
+	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e) || b.enteredFilter(method, e, sc):
+		if c, at, ok := rc.enteredFilterCall(e, sc); ok && b.columnFilter(method, c) {
+			// andWhere(key, value) in a loop over a caller's entries.
+			rc.filterKw(q, b.columnFilterKeywords(c), at, out)
+			return &value{kind: vQuery, ent: q.ent, q: q}
+		}
 		before, altsBefore := len(q.conds), len(q.alts)
 		rc.filterKw(q, e.Keywords(), sc, out)
 		if b.columnFilter(method, e) {
@@ -456,15 +461,27 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 	type set struct {
 		f *fieldInfo
 		v *facts.Expr
+		// at: where v is read, when a caller wrote it (nil: here).
+		at *scope
 	}
 	var sets []set
 	for _, kw := range e.Keywords() {
 		if kw.Name == "synchronize_session" {
 			continue
 		}
+		if kw.Name == "**" {
+			// update({...update, updated_at}): the entries of the object
+			// literal a caller handed in, read where it wrote them.
+			for _, en := range rc.handedEntries(&kw.Value, sc, out) {
+				if f := ent.attrs[en.Name]; f != nil && !f.drop {
+					sets = append(sets, set{f, &en.Value, en.at})
+				}
+			}
+			continue
+		}
 		if f := ent.attrs[kw.Name]; f != nil && !f.drop {
 			v := kw.Value
-			sets = append(sets, set{f, &v})
+			sets = append(sets, set{f, &v, nil})
 		}
 	}
 	if len(e.Args) == 1 && e.Args[0].Kind == facts.ExprDict {
@@ -481,7 +498,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 			}
 			if f != nil && !f.drop {
 				v := en.Value
-				sets = append(sets, set{f, &v})
+				sets = append(sets, set{f, &v, nil})
 			}
 		}
 	}
@@ -498,7 +515,11 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		rowSc.vars[rowVar] = &value{kind: vEntity, ent: q.ent, expr: row}
 		var body []allium.Stmt
 		for _, st := range sets {
-			x := rc.tr(rowFields(st.v), &rowSc, out)
+			at := &rowSc
+			if st.at != nil {
+				at = st.at
+			}
+			x := rc.tr(rowFields(st.v), at, out)
 			if x == nil {
 				rc.untranslated(sc, e.Line, LeftOutValue, "a value of a bulk update")
 				continue

@@ -109,6 +109,10 @@ type value struct {
 	pending []pendingChild
 	// filter: the alternatives of a vFilter.
 	filter *rowFilter
+	// from: the expression an entry loop read the value from, an entry of
+	// an object literal a caller handed in, and where it is read
+	// (entry_loops.go).
+	from *dictPart
 }
 
 // query is a filtered query over one entity.

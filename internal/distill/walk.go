@@ -129,7 +129,11 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if rc.validationChain(s.Value, sc, out) {
 			return false
 		}
+		if rc.entryLoop(s.Value, sc, out) {
+			return false
+		}
 		v := rc.eval(s.Value, sc, out, true)
+		rc.filteredInPlace(s.Value, v, sc)
 		if v.kind == vNew && !v.done && s.Value.Kind == facts.ExprCall && rc.isCreateCall(s.Value) {
 			rc.created(v, out, s.Line)
 		}
@@ -465,6 +469,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		}
 	}
 	if bySecret {
+		if u := rc.signedInRow(q); u != nil {
+			return u
+		}
 		if id, ok := q.conds[0].val.(*allium.Ident); ok && len(q.conds) == 1 && q.conds[0].field == "id" && id.Name != bn {
 			// User.query.get(user_id): the input id stands for user.
 			if rc.idParams == nil {
@@ -525,6 +532,23 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.authenticateActive(found, sc, line)
 	}
 	return found
+}
+
+// signedInRow is the signed-in user when q looks up the row of its own
+// id (kutt's update({id: req.user.id}, ...) into query.first()): the row
+// found is that user, not an input id standing for another; nil
+// otherwise.
+func (rc *ruleCtx) signedInRow(q *query) *value {
+	u := rc.userVal
+	if u == nil || u.kind != vEntity || u.ent != q.ent || len(q.conds) != 1 || q.conds[0].field != "id" {
+		return nil
+	}
+	id, ok := q.conds[0].val.(*allium.Ident)
+	uid, isIdent := u.expr.(*allium.Ident)
+	if !ok || !isIdent || id.Name != uid.Name {
+		return nil
+	}
+	return u
 }
 
 // renameClashLet names a row found by a helper after the caller's

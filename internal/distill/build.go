@@ -391,9 +391,47 @@ func (b *builder) assemble(service string) *allium.Module {
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}
+	b.dropUnissuedTokens(m)
 	b.assembleConfig(m)
 	b.surfaces(m)
 	return m
+}
+
+// dropUnissuedTokens removes the signed token entities no kept rule
+// names: a token issued only by a handler that got no rule (its other
+// outcomes could not be stated: umami's login, src/app/api/auth/login/
+// route.ts:36) would be declared for nothing, with the user's collection
+// of them.
+func (b *builder) dropUnissuedTokens(m *allium.Module) {
+	if len(b.signedTokens) == 0 {
+		return
+	}
+	named := map[string]bool{}
+	visit := func(x allium.Expr) bool {
+		if id, ok := x.(*allium.Ident); ok {
+			named[id.Name] = true
+		}
+		return true
+	}
+	for _, r := range m.Rules {
+		if r.Trigger != nil {
+			allium.Inspect(r.Trigger.Cond, visit)
+		}
+		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+			for _, x := range allium.StmtExprs(s) {
+				allium.Inspect(x, visit)
+			}
+			return true
+		})
+	}
+	unissued := func(name string) bool { return b.signedTokens[name] != nil && !named[name] && b.entByName[name] == nil }
+	m.Entities = slices.DeleteFunc(m.Entities, func(e *allium.Entity) bool { return unissued(e.Name) })
+	for _, e := range m.Entities {
+		e.Members = slices.DeleteFunc(e.Members, func(mem allium.EntityMember) bool {
+			rel, ok := mem.(*allium.Relationship)
+			return ok && unissued(rel.Entity)
+		})
+	}
 }
 
 // tokenRelationship gives the user entity a signed link token names the

@@ -212,6 +212,13 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 			part.SetResolved(v.Resolved() + "." + en.Key.Value)
 		}
 		target, def := defaulted(&en.Value)
+		if def != nil && v.Kind == facts.ExprName && lacksKey(sc.vars[v.Name], en.Key.Value) {
+			// const {showDeleted = false} = options, with options an
+			// object literal (the caller's, or the parameter's default
+			// {}) that does not give it: the default.
+			rc.assign(target, def, sc, out, line)
+			continue
+		}
 		if def != nil {
 			// {password = ''}: the part, or the default when it is absent.
 			withDefault := facts.Expr{Kind: facts.ExprBoolOp, X: part, Y: def, Line: part.Line}.WithOp("or")
@@ -219,6 +226,20 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		}
 		rc.assign(target, part, sc, out, line)
 	}
+}
+
+// lacksKey reports whether v is an object literal known whole (no
+// spread among its entries) that has no entry for key.
+func lacksKey(v *value, key string) bool {
+	if v == nil || len(v.parts) != 1 || v.parts[0].e.Kind != facts.ExprDict {
+		return false
+	}
+	for _, en := range v.parts[0].e.Entries() {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value == key {
+			return false
+		}
+	}
+	return true
 }
 
 // defaulted splits a destructuring target with a default value ({x = 1})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -179,6 +180,13 @@ func moduleStem(p string) string {
 func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	if v.Raw == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
 		r := rc.eval(v, sc, out, true)
+		if given := rc.validatedCopyOf(v); given != nil && r.kind != vReqDict && r.claimsOf == nil && len(r.parts) == 0 {
+			// const {params} = routeContextSchema.parse(context): the
+			// parts of the value given, checked (next-taxonomy's
+			// app/api/posts/[postId]/route.ts:20).
+			rc.destructure(t, given, sc, out, line)
+			return
+		}
 		for i := range t.Entries() {
 			en := &t.Entries()[i]
 			target, _ := defaulted(&en.Value)
@@ -226,6 +234,18 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		}
 		rc.assign(target, part, sc, out, line)
 	}
+}
+
+// validatedCopyOf is the argument a catalogued validated copy gives back
+// (zod's schema.parse(context)) when it is a plain dotted chain, else nil.
+func (rc *ruleCtx) validatedCopyOf(e *facts.Expr) *facts.Expr {
+	if e.Kind != facts.ExprCall || len(e.Args) != 1 || len(e.Keywords()) > 0 || !catalog.Match(rc.b.lang.ValidatedCopies, e.Method()) {
+		return nil
+	}
+	if a := &e.Args[0]; a.Raw != "" && (a.Kind == facts.ExprName || a.Kind == facts.ExprAttr) {
+		return a
+	}
+	return nil
 }
 
 // lacksKey reports whether v is an object literal known whole (no

@@ -413,17 +413,7 @@ func (b *builder) dropUnissuedTokens(m *allium.Module) {
 		}
 		return true
 	}
-	for _, r := range m.Rules {
-		if r.Trigger != nil {
-			allium.Inspect(r.Trigger.Cond, visit)
-		}
-		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
-			for _, x := range allium.StmtExprs(s) {
-				allium.Inspect(x, visit)
-			}
-			return true
-		})
-	}
+	inspectRules(m.Rules, visit)
 	unissued := func(name string) bool { return b.signedTokens[name] != nil && !named[name] && b.entByName[name] == nil }
 	m.Entities = slices.DeleteFunc(m.Entities, func(e *allium.Entity) bool { return unissued(e.Name) })
 	for _, e := range m.Entities {
@@ -518,6 +508,22 @@ func (b *builder) usedNames() map[string]bool {
 	return used
 }
 
+// inspectRules visits every expression of the rules: their triggers'
+// conditions and their clauses.
+func inspectRules(rules []*allium.Rule, visit func(allium.Expr) bool) {
+	for _, r := range rules {
+		if r.Trigger != nil {
+			allium.Inspect(r.Trigger.Cond, visit)
+		}
+		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+			for _, x := range allium.StmtExprs(s) {
+				allium.Inspect(x, visit)
+			}
+			return true
+		})
+	}
+}
+
 // assembleConfig declares the config parameters the module references,
 // in source order.
 func (b *builder) assembleConfig(m *allium.Module) {
@@ -530,17 +536,7 @@ func (b *builder) assembleConfig(m *allium.Module) {
 		}
 		return true
 	}
-	for _, r := range m.Rules {
-		if r.Trigger != nil {
-			allium.Inspect(r.Trigger.Cond, visit)
-		}
-		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
-			for _, x := range allium.StmtExprs(s) {
-				allium.Inspect(x, visit)
-			}
-			return true
-		})
-	}
+	inspectRules(m.Rules, visit)
 	for _, e := range m.Entities {
 		for _, mem := range e.Members {
 			if d, ok := mem.(*allium.Derived); ok {

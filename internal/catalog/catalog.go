@@ -949,6 +949,11 @@ type FileRoute struct {
 	Files        []string `yaml:"files"`
 	Exports      []string `yaml:"exports"`
 	DropSegments []string `yaml:"drop_segments"`
+	// SegmentKeys are the keys of the route context, a handler's second
+	// parameter, that hold the values of the path's dynamic segments
+	// (the App Router's {params} of app/users/[userId]/route.ts): each
+	// is a request input, as the body's keys are.
+	SegmentKeys []string `yaml:"segment_keys"`
 }
 
 // Sessions names the calls that sign a user in (the spec says

@@ -391,9 +391,37 @@ func (b *builder) assemble(service string) *allium.Module {
 	for _, r := range b.rules {
 		m.Rules = append(m.Rules, r.rule)
 	}
+	b.dropUnissuedTokens(m)
 	b.assembleConfig(m)
 	b.surfaces(m)
 	return m
+}
+
+// dropUnissuedTokens removes the signed token entities no kept rule
+// names: a token issued only by a handler that got no rule (its other
+// outcomes could not be stated: umami's login, src/app/api/auth/login/
+// route.ts:36) would be declared for nothing, with the user's collection
+// of them.
+func (b *builder) dropUnissuedTokens(m *allium.Module) {
+	if len(b.signedTokens) == 0 {
+		return
+	}
+	named := map[string]bool{}
+	visit := func(x allium.Expr) bool {
+		if id, ok := x.(*allium.Ident); ok {
+			named[id.Name] = true
+		}
+		return true
+	}
+	inspectRules(m.Rules, visit)
+	unissued := func(name string) bool { return b.signedTokens[name] != nil && !named[name] && b.entByName[name] == nil }
+	m.Entities = slices.DeleteFunc(m.Entities, func(e *allium.Entity) bool { return unissued(e.Name) })
+	for _, e := range m.Entities {
+		e.Members = slices.DeleteFunc(e.Members, func(mem allium.EntityMember) bool {
+			rel, ok := mem.(*allium.Relationship)
+			return ok && unissued(rel.Entity)
+		})
+	}
 }
 
 // tokenRelationship gives the user entity a signed link token names the
@@ -480,6 +508,22 @@ func (b *builder) usedNames() map[string]bool {
 	return used
 }
 
+// inspectRules visits every expression of the rules: their triggers'
+// conditions and their clauses.
+func inspectRules(rules []*allium.Rule, visit func(allium.Expr) bool) {
+	for _, r := range rules {
+		if r.Trigger != nil {
+			allium.Inspect(r.Trigger.Cond, visit)
+		}
+		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+			for _, x := range allium.StmtExprs(s) {
+				allium.Inspect(x, visit)
+			}
+			return true
+		})
+	}
+}
+
 // assembleConfig declares the config parameters the module references,
 // in source order.
 func (b *builder) assembleConfig(m *allium.Module) {
@@ -492,17 +536,7 @@ func (b *builder) assembleConfig(m *allium.Module) {
 		}
 		return true
 	}
-	for _, r := range m.Rules {
-		if r.Trigger != nil {
-			allium.Inspect(r.Trigger.Cond, visit)
-		}
-		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
-			for _, x := range allium.StmtExprs(s) {
-				allium.Inspect(x, visit)
-			}
-			return true
-		})
-	}
+	inspectRules(m.Rules, visit)
 	for _, e := range m.Entities {
 		for _, mem := range e.Members {
 			if d, ok := mem.(*allium.Derived); ok {

@@ -58,15 +58,22 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 				switch methods := writingMethods(fn); {
 				case several > 1:
 					// DELETE beside POST: DeleteDevicesTrust.
-					out = append(out, &handler{file: f, fn: fn, name: named(ex.Name), method: ex.Name})
+					out = append(out, &handler{file: f, fn: fn, name: named(ex.Name), method: ex.Name, segmentKeys: fr.SegmentKeys})
 				case len(methods) > 1:
 					// if (req.method === 'PUT') ... if (req.method === 'DELETE'):
 					// a rule for each, named as the App Router's exports are.
 					for _, m := range methods {
-						out = append(out, &handler{file: f, fn: fn, name: named(m), method: m})
+						out = append(out, &handler{file: f, fn: fn, name: named(m), method: m, segmentKeys: fr.SegmentKeys})
 					}
 				default:
-					out = append(out, &handler{file: f, fn: fn, name: named("")})
+					// A module's one handler: named by its method when the
+					// export is one (DELETE alone in notes/[noteId]/route.ts
+					// is DeleteNotes, beside notes/route.ts's POST, Notes).
+					method := ""
+					if ex.Name != "default" {
+						method = ex.Name
+					}
+					out = append(out, &handler{file: f, fn: fn, name: named(method), segmentKeys: fr.SegmentKeys})
 				}
 			}
 		}

@@ -547,6 +547,18 @@ func (rc *ruleCtx) rowByIDParam(x allium.Expr, ent string) allium.Expr {
 	return &allium.Ident{Name: n}
 }
 
+// actingUserNamed reports whether the rule's acting user goes by name:
+// bound already, or to come in a signed-in rule (a session read later
+// names it after the user entity).
+func (rc *ruleCtx) actingUserNamed(name string) bool {
+	u := rc.userVal
+	if u == nil {
+		return rc.auth != authNone && name == snake(lastWord(rc.b.userEntity()))
+	}
+	id, ok := u.expr.(*allium.Ident)
+	return u.kind == vEntity && ok && id.Name == name
+}
+
 // rowVar names the row a bulk update changes, for F("field").
 const rowVar = "\x00row"
 
@@ -576,6 +588,13 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 	if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].op == allium.OpEq && q.via == nil {
 		// filter(pk=x.pk).update(...): a change to x itself.
 		if x := q.conds[0].val; x != nil {
+			if id, ok := x.(*allium.Ident); ok && rc.paramSet[id.Name] && id.Name == snake(lastWord(q.ent))+"_id" && rc.actingUserNamed(snake(lastWord(q.ent))) {
+				// delete({where: {id: userId}}) where user is the acting
+				// user (umami's DELETE /api/users/[userId]): the row the
+				// id names cannot take its name, and is not the id.
+				rc.untranslated(sc, line, LeftOutBulk, "a change to the row an id names")
+				return
+			}
 			*out = append(*out, body(rc.rowByIDParam(x, q.ent))...)
 			return
 		}

@@ -92,6 +92,8 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	// Filters: keywords that are neither plumbing nor the values written.
 	var filters, values []facts.Keyword
 	var spread *dictPart // update({where, ...opts}) with opts = {data: {...}} of the caller
+	var spreadFilters []filterGroup
+	unreadSpreads := 0
 	for _, kw := range e.Keywords() {
 		switch {
 		case kw.Name == "**":
@@ -106,13 +108,10 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		case slices.Contains(reps.ValueArgs, kw.Name):
 			values = append(values, kw)
 		case slices.Contains(reps.FilterArgs, kw.Name):
-			for _, f := range dictKeywords(&kw.Value) {
-				// {user: {id: user.id}}: the relation is that row.
-				if ids := dictKeywords(&f.Value); len(ids) == 1 && slices.Contains(b.lang.IDAttrs, ids[0].Name) {
-					f.Value = ids[0].Value
-				}
-				filters = append(filters, f)
-			}
+			filters = append(filters, b.relationIDs(dictKeywords(&kw.Value))...)
+			groups, unread := rc.spreadFilterGroups(&kw.Value, sc, out)
+			spreadFilters = append(spreadFilters, groups...)
+			unreadSpreads += unread
 		default:
 			filters = append(filters, kw)
 		}
@@ -122,6 +121,10 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	}
 	q := &query{ent: recv.ent}
 	rc.filterKw(q, filters, sc, out)
+	for _, g := range spreadFilters {
+		rc.filterKw(q, b.relationIDs(g.kws), g.sc, out)
+	}
+	q.bad += unreadSpreads
 	switch {
 	case catalog.Match(reps.Lookups, method):
 		return &value{kind: vLookup, ent: q.ent, q: q}
@@ -389,6 +392,57 @@ func dictKeywords(d *facts.Expr) []facts.Keyword {
 		}
 	}
 	return kws
+}
+
+// relationIDs reads a filter on a relation's id ({user: {id: user.id}})
+// as a filter on the relation: the row is that one.
+func (b *builder) relationIDs(kws []facts.Keyword) []facts.Keyword {
+	for i := range kws {
+		if ids := dictKeywords(&kws[i].Value); len(ids) == 1 && slices.Contains(b.lang.IDAttrs, ids[0].Name) {
+			kws[i].Value = ids[0].Value
+		}
+	}
+	return kws
+}
+
+// filterGroup is a set of filter keywords read in the scope they were
+// written in, which need not be the scope of the query that runs them.
+type filterGroup struct {
+	kws []facts.Keyword
+	sc  *scope
+}
+
+// spreadFilterGroups reads the spreads of a filter object
+// ({...criteria.where, ...(showDeleted ? {} : {deletedAt: null})}, umami's
+// findUser): each is the object it evaluates to, its entries read where
+// that object was written (the caller's {where: {username}}), its own
+// spreads followed in turn. A conditional spread counts only when its
+// condition is decided by what the rule's values fix (a destructured
+// default the caller did not override). unread counts the spreads whose
+// object could not be told: the filter is then not known whole.
+func (rc *ruleCtx) spreadFilterGroups(d *facts.Expr, sc *scope, out *[]allium.Stmt) (groups []filterGroup, unread int) {
+	if d == nil || d.Kind != facts.ExprDict {
+		return nil, 0
+	}
+	for i := range d.Entries() {
+		en := &d.Entries()[i]
+		if en.Key != nil {
+			continue
+		}
+		v := rc.eval(&en.Value, sc, out, false)
+		if len(v.parts) != 1 || v.parts[0].e.Kind != facts.ExprDict {
+			unread++
+			continue
+		}
+		part := v.parts[0]
+		if kws := dictKeywords(part.e); len(kws) > 0 {
+			groups = append(groups, filterGroup{kws: kws, sc: part.sc})
+		}
+		inner, innerUnread := rc.spreadFilterGroups(part.e, part.sc, out)
+		groups = append(groups, inner...)
+		unread += innerUnread
+	}
+	return groups, unread
 }
 
 // keywordDict is the object literal of keywords.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -179,6 +180,13 @@ func moduleStem(p string) string {
 func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	if v.Raw == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
 		r := rc.eval(v, sc, out, true)
+		if given := rc.validatedCopyOf(v); given != nil && r.kind != vReqDict && r.claimsOf == nil && len(r.parts) == 0 {
+			// const {params} = routeContextSchema.parse(context): the
+			// parts of the value given, checked (next-taxonomy's
+			// app/api/posts/[postId]/route.ts:20).
+			rc.destructure(t, given, sc, out, line)
+			return
+		}
 		for i := range t.Entries() {
 			en := &t.Entries()[i]
 			target, _ := defaulted(&en.Value)
@@ -212,6 +220,13 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 			part.SetResolved(v.Resolved() + "." + en.Key.Value)
 		}
 		target, def := defaulted(&en.Value)
+		if def != nil && v.Kind == facts.ExprName && lacksKey(sc.vars[v.Name], en.Key.Value) {
+			// const {showDeleted = false} = options, with options an
+			// object literal (the caller's, or the parameter's default
+			// {}) that does not give it: the default.
+			rc.assign(target, def, sc, out, line)
+			continue
+		}
 		if def != nil {
 			// {password = ''}: the part, or the default when it is absent.
 			withDefault := facts.Expr{Kind: facts.ExprBoolOp, X: part, Y: def, Line: part.Line}.WithOp("or")
@@ -219,6 +234,32 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		}
 		rc.assign(target, part, sc, out, line)
 	}
+}
+
+// validatedCopyOf is the argument a catalogued validated copy gives back
+// (zod's schema.parse(context)) when it is a plain dotted chain, else nil.
+func (rc *ruleCtx) validatedCopyOf(e *facts.Expr) *facts.Expr {
+	if e.Kind != facts.ExprCall || len(e.Args) != 1 || len(e.Keywords()) > 0 || !catalog.Match(rc.b.lang.ValidatedCopies, e.Method()) {
+		return nil
+	}
+	if a := &e.Args[0]; a.Raw != "" && (a.Kind == facts.ExprName || a.Kind == facts.ExprAttr) {
+		return a
+	}
+	return nil
+}
+
+// lacksKey reports whether v is an object literal known whole (no
+// spread among its entries) that has no entry for key.
+func lacksKey(v *value, key string) bool {
+	if v == nil || len(v.parts) != 1 || v.parts[0].e.Kind != facts.ExprDict {
+		return false
+	}
+	for _, en := range v.parts[0].e.Entries() {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value == key {
+			return false
+		}
+	}
+	return true
 }
 
 // defaulted splits a destructuring target with a default value ({x = 1})

@@ -45,6 +45,9 @@ type handler struct {
 	// middleware: what runs before the handler of a route registered by a
 	// call (route_registrations.go); its validations are preconditions.
 	middleware []facts.Expr
+	// segmentKeys: the keys of a file route's context parameter that
+	// hold its path's values (catalog file_routes segment_keys).
+	segmentKeys []string
 	// middlewareFile: the file the route's middleware is written in,
 	// where its names resolve (routes/auth.js naming validators.signup).
 	middlewareFile *facts.File
@@ -991,6 +994,17 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if p.Name == "request" || p.Name == "req" {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			continue
+		}
+		if i == 1 && len(h.segmentKeys) > 0 {
+			// The route context ({params}): its keys hold the path's
+			// values, request inputs as the body's are.
+			attrs := map[string]*value{}
+			for _, k := range h.segmentKeys {
+				attrs[k] = &value{kind: vReqDict}
+			}
+			sc.vars[p.Name] = &value{kind: vObject, attrs: attrs}
+			rc.bindPattern(&p, sc)
 			continue
 		}
 		if h.job {

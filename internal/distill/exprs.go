@@ -428,6 +428,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if x.param == authSession && e.Name == "user" {
 			return rc.currentUser() // session.user
 		}
+		if v := rc.contextAttr(x, e.Name); v != nil {
+			return v
+		}
 		if x.param == "request" || e.X.Raw == "request" {
 			if e.Name == "user" {
 				return rc.currentUser()
@@ -1225,6 +1228,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if x := rc.expandKeywordDict(e, sc, out); x != nil {
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
+	}
+	if v := b.uidRepository(e, names); v != nil {
+		return v // strapi.query('plugin::users-permissions.user')
 	}
 	if v := rc.filterObject(e, sc); v != nil {
 		return v // Q(is_staff=False) (filter_objects.go)

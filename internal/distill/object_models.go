@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -144,4 +145,20 @@ func (b *builder) objectTimestamps(m *schemaModel, obj *facts.Expr) {
 	for _, name := range om.TimestampFields {
 		m.e.addDataField(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: on.Line}, false)
 	}
+}
+
+// uidRepository is the repository a uid query answers (catalog
+// repositories.uid_queries): strapi.query('plugin::users-permissions.user')
+// is User's. nil for any other call, or a uid naming no entity.
+func (b *builder) uidRepository(e *facts.Expr, names []string) *value {
+	reps := b.lang.Repositories
+	if reps == nil || len(reps.UIDQueries) == 0 || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString ||
+		!catalog.MatchAny(reps.UIDQueries, names...) {
+		return nil
+	}
+	ent := b.entByName[pascal(uidModel(e.Args[0].Value))]
+	if ent == nil {
+		return nil
+	}
+	return &value{kind: vRepo, ent: ent.name}
 }

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"cmp"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -214,4 +216,70 @@ func (b *builder) middlewareAuth(list []facts.Expr) authLevel {
 		}
 	}
 	return level
+}
+
+// exportedRoutes lists the routes f exports as an array of route objects
+// (route_tables.exported; Strapi's routes/content-api/auth.js:
+// module.exports = [{method: 'POST', path: '/auth/local', handler:
+// 'auth.callback'}]). A route whose handler names no function of the
+// service is left out.
+func (b *builder) exportedRoutes(f *facts.File) []callRoute {
+	rt := b.lang.RouteTables
+	if rt == nil || rt.Exported == nil || rt.Exported.PathKey == "" || rt.Exported.HandlerKey == "" {
+		return nil
+	}
+	ex := rt.Exported
+	var out []callRoute
+	for _, e := range f.Exports {
+		if e.Name != "default" || e.Value == nil || e.Value.Kind != facts.ExprList {
+			continue
+		}
+		for i := range e.Value.Args {
+			route := dictKeywords(&e.Value.Args[i])
+			var path, handler *facts.Expr
+			for j := range route {
+				switch route[j].Name {
+				case ex.PathKey:
+					path = &route[j].Value
+				case ex.HandlerKey:
+					handler = &route[j].Value
+				}
+			}
+			if path == nil || path.Kind != facts.ExprString || handler == nil || handler.Kind != facts.ExprString {
+				continue
+			}
+			if fr := b.controllerAction(handler.Value); fr != nil {
+				out = append(out, callRoute{file: f, path: path.Value, handler: handler, target: fr})
+			}
+		}
+	}
+	return out
+}
+
+// controllerAction resolves a handler named "<controller>.<action>": the
+// function exported as action by the module named controller in one of
+// the catalog's controller directories. nil when there is none.
+func (b *builder) controllerAction(name string) *funcRef {
+	controller, action, ok := strings.Cut(name, ".")
+	if !ok || controller == "" || action == "" {
+		return nil
+	}
+	dirs := b.lang.RouteTables.Exported.ControllerDirs
+	for _, f := range b.ix.files {
+		if moduleStem(f.Path) != controller || !slices.Contains(dirs, path.Base(path.Dir(f.Path))) {
+			continue
+		}
+		for _, e := range f.Exports {
+			if e.Name != action {
+				continue
+			}
+			local := cmp.Or(e.Local, e.Name)
+			for i := range f.Functions {
+				if f.Functions[i].Name == local {
+					return &funcRef{file: f, fn: &f.Functions[i]}
+				}
+			}
+		}
+	}
+	return nil
 }

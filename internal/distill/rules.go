@@ -986,8 +986,12 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			}
 			continue
 		}
-		if p.Name == "request" || p.Name == "req" {
+		if slices.Contains(b.lang.RequestParams, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			continue
+		}
+		if rq := b.lang.RequestContexts; rq != nil && slices.Contains(rq.Params, p.Name) {
+			sc.vars[p.Name] = &value{kind: vPlumbing, param: requestContext}
 			continue
 		}
 		if h.job {

@@ -232,6 +232,10 @@ type Language struct {
 	// RequestContexts describe a handler's parameter that holds the
 	// request among other things (Koa's ctx): see RequestContext.
 	RequestContexts *RequestContext `yaml:"request_contexts"`
+	// ServiceLocators are calls given a service's name that answer the
+	// object the module of that name exports (Strapi's getService('user'):
+	// the object services/user.js's factory returns): see ServiceLocator.
+	ServiceLocators []ServiceLocator `yaml:"service_locators"`
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
@@ -751,9 +755,13 @@ type Repositories struct {
 	// repository of the model it names (Strapi's
 	// strapi.query('plugin::users-permissions.user'): User's).
 	UIDQueries []string `yaml:"uid_queries"`
-	Lookups    []string `yaml:"lookups"`
-	Exists     []string `yaml:"exists"`
-	Creates    []string `yaml:"creates"`
+	// UIDServices are objects whose methods take a content type's uid
+	// first and then what a repository's method takes (Strapi's
+	// strapi.entityService.update(uid, id, {data})).
+	UIDServices []string `yaml:"uid_services"`
+	Lookups     []string `yaml:"lookups"`
+	Exists      []string `yaml:"exists"`
+	Creates     []string `yaml:"creates"`
 	// Builds make an instance from named values without saving it; a
 	// create given it saves it (TypeORM's create, then save).
 	Builds  []string `yaml:"builds"`
@@ -841,6 +849,9 @@ type ObjectSchemas struct {
 	// name the request's body.
 	Middlewares []string `yaml:"middlewares"`
 	BodyKeys    []string `yaml:"body_keys"`
+	// ValidatorFactories make a schema into a function that parses its
+	// argument by it (Strapi's validateYupSchema(schema)).
+	ValidatorFactories []string `yaml:"validator_factories"`
 	// JSON describes request schemas written as JSON Schema objects
 	// rather than builder calls: see JSONSchema.
 	JSON *JSONSchema `yaml:"json"`
@@ -1544,4 +1555,13 @@ type RequestContext struct {
 	Request string   `yaml:"request"`
 	Inputs  []string `yaml:"inputs"`
 	State   string   `yaml:"state"`
+}
+
+// ServiceLocator is a call (one of Calls) whose string argument names a
+// module of one of Dirs (its file name without the extension); the call
+// answers what the module exports: an object literal, or the one its
+// exported factory function returns.
+type ServiceLocator struct {
+	Calls []string `yaml:"calls"`
+	Dirs  []string `yaml:"dirs"`
 }

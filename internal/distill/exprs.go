@@ -1258,6 +1258,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.shapedInput(e, method, sc, out); v != nil {
 		return v
 	}
+	if v := rc.schemaValidatorCall(e, sc, out); v != nil {
+		return v // validateRegisterBody(ctx.request.body), a schema's validator
+	}
 	if v := rc.objectSchemaParse(e, method, sc, out); v != nil {
 		return v // schema.parse(req.body) (object_schemas.go)
 	}
@@ -1443,6 +1446,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vPlumbing}
 	}
 	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
+		if fr := b.locatedServiceMethod(e.X.X, method); fr != nil {
+			return rc.inline(fr, nil, e, sc, out) // getService('user').edit(id, data)
+		}
+		if v := rc.uidServiceCall(e, method, sc, out); v != nil {
+			return v // strapi.entityService.update(uid, id, {data})
+		}
 		if r := b.clientModelRepository(e.X.X, method); r != nil {
 			recv = r // prisma.client.user.update(...): User's repository
 		}

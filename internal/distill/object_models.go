@@ -162,3 +162,23 @@ func (b *builder) uidRepository(e *facts.Expr, names []string) *value {
 	}
 	return &value{kind: vRepo, ent: ent.name}
 }
+
+// uidServiceCall reads a method of a uid service (catalog
+// repositories.uid_services) as the same method of the repository of the
+// model its first argument names, given the rest of the arguments:
+// strapi.entityService.update('plugin::users-permissions.user', id,
+// {data}) is User's update(id, {data}). nil for any other call.
+func (rc *ruleCtx) uidServiceCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	reps := rc.b.lang.Repositories
+	if reps == nil || len(reps.UIDServices) == 0 || e.X == nil || e.X.X == nil || len(e.Args) == 0 ||
+		e.Args[0].Kind != facts.ExprString || !catalog.MatchAny(reps.UIDServices, e.X.X.Resolved(), e.X.X.Raw) {
+		return nil
+	}
+	ent := rc.b.entByName[pascal(uidModel(e.Args[0].Value))]
+	if ent == nil {
+		return nil
+	}
+	rest := *e
+	rest.Args = e.Args[1:]
+	return rc.repositoryCall(&rest, method, &value{kind: vRepo, ent: ent.name}, sc, out)
+}

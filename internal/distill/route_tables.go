@@ -283,3 +283,58 @@ func (b *builder) controllerAction(name string) *funcRef {
 	}
 	return nil
 }
+
+// locatedServiceMethod is the function method of the object a service
+// locator answers (catalog service_locators: getService('user').edit is
+// the edit of the object services/user.js exports, or its exported
+// factory returns). nil when call is no locator's or the object has no
+// such function.
+func (b *builder) locatedServiceMethod(call *facts.Expr, method string) *funcRef {
+	if call == nil || call.Kind != facts.ExprCall || len(call.Args) != 1 || call.Args[0].Kind != facts.ExprString {
+		return nil
+	}
+	for _, loc := range b.lang.ServiceLocators {
+		if !catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw, facts.LastSegment(call.Raw)) {
+			continue
+		}
+		for _, f := range b.ix.files {
+			if moduleStem(f.Path) != call.Args[0].Value || !slices.Contains(loc.Dirs, path.Base(path.Dir(f.Path))) {
+				continue
+			}
+			if fn := exportedObjectFunction(f, method); fn != nil {
+				return &funcRef{file: f, fn: fn}
+			}
+		}
+	}
+	return nil
+}
+
+// exportedObjectFunction is the function entry name of the object f
+// exports by default: the object literal itself, or the one its exported
+// factory returns (module.exports = ({ strapi }) => ({ edit(id, data)
+// {...} })). nil when there is none.
+func exportedObjectFunction(f *facts.File, name string) *facts.Function {
+	for _, ex := range f.Exports {
+		if ex.Name != "default" {
+			continue
+		}
+		obj := ex.Value
+		if obj == nil || obj.Kind != facts.ExprDict {
+			obj = nil
+			for i := range f.Functions {
+				if fn := &f.Functions[i]; fn.Name == ex.Local && len(fn.Body) == 1 && fn.Body[0].Kind == facts.StmtReturn {
+					obj = fn.Body[0].Value
+				}
+			}
+		}
+		if obj == nil || obj.Kind != facts.ExprDict {
+			continue
+		}
+		for _, en := range obj.Entries() {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == name && en.Value.Kind == facts.ExprFunction {
+				return en.Value.Func()
+			}
+		}
+	}
+	return nil
+}

@@ -6,6 +6,8 @@ import "testing"
 // action(ctx) {...} }, each action a Koa handler given ctx.
 const strapiController = `
 'use strict';
+const { getService } = require('../utils');
+const { validateResetBody } = require('./validation/auth');
 module.exports = {
   async confirm(ctx) {
     const { confirmation } = ctx.query;
@@ -18,6 +20,14 @@ module.exports = {
   async rename(ctx) {
     const { username } = ctx.request.body;
     await strapi.query('plugin::users-permissions.user').update({ where: { id: ctx.state.user.id }, data: { username } });
+  },
+  async reset(ctx) {
+    const { code, password } = await validateResetBody(ctx.request.body);
+    const user = await strapi.query('plugin::users-permissions.user').findOne({ where: { provider: code } });
+    if (!user) {
+      throw new ValidationError('Incorrect code provided');
+    }
+    await getService('user').edit(user.id, { username: password });
   },
   async unrouted(ctx) {
     await strapi.query('plugin::users-permissions.user').update({ where: { id: ctx.state.user.id }, data: { confirmed: false } });
@@ -38,10 +48,27 @@ func TestStrapiIdioms(t *testing.T) {
 		"server/content-types/user/index.js": strapiUser,
 		"server/content-types/role/index.js": strapiRole,
 		"server/controllers/auth.js":         strapiController,
+		"server/services/user.js": `
+module.exports = ({ strapi }) => ({
+  async edit(userId, params = {}) {
+    return strapi.entityService.update('plugin::users-permissions.user', userId, { data: params, populate: ['role'] });
+  },
+});
+`,
+		"server/utils/index.js": `
+const getService = (name) => strapi.plugin('users-permissions').service(name);
+module.exports = { getService };
+`,
+		"server/controllers/validation/auth.js": `
+const { yup, validateYupSchema } = require('@strapi/utils');
+const resetSchema = yup.object({ code: yup.string().required(), password: yup.string().email().required() }).noUnknown();
+module.exports = { validateResetBody: validateYupSchema(resetSchema) };
+`,
 		"server/routes/content-api/auth.js": `
 module.exports = [
   { method: 'GET', path: '/auth/confirm', handler: 'auth.confirm', config: { prefix: '' } },
   { method: 'POST', path: '/auth/rename', handler: 'auth.rename' },
+  { method: 'POST', path: '/auth/reset', handler: 'auth.reset' },
   { method: 'POST', path: '/auth/missing', handler: 'auth.missing' },
   { method: 'POST', path: '/auth/other', handler: 'other.confirm' },
 ];
@@ -57,6 +84,11 @@ module.exports = [
 			name:      "ctx.request.body holds the inputs, ctx.state.user is the signed-in user",
 			construct: "Rename",
 			want:      []string{"when: Rename(", "username = username"},
+		},
+		{
+			name:      "a validator made of a yup schema gives the body back; getService('user').edit follows into the service's factory, entityService.update(uid, id, {data}) into the uid's repository",
+			construct: "Reset",
+			want:      []string{"when: Reset(code, password)", "let user = User{provider: code}", "requires: is_valid_email(password)", "requires: exists user", "user.username = password"},
 		},
 	}
 	out := distilText(t, d, files)

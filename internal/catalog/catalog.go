@@ -622,6 +622,10 @@ type ObjectModels struct {
 	// stores TimestampFields, set when a row is created and updated.
 	TimestampsPath  string   `yaml:"timestamps_path"`
 	TimestampFields []string `yaml:"timestamp_fields"`
+	// HashedTypes are the field types the framework stores hashed
+	// whatever the code gives them (Strapi's password): a rule writing
+	// one states its hash.
+	HashedTypes []string `yaml:"hashed_types"`
 }
 
 // TableSchemas describes tables declared by a schema builder (knex):

@@ -182,3 +182,23 @@ func (rc *ruleCtx) uidServiceCall(e *facts.Expr, method string, sc *scope, out *
 	rest.Args = e.Args[1:]
 	return rc.repositoryCall(&rest, method, &value{kind: vRepo, ent: ent.name}, sc, out)
 }
+
+// objectHashedFields marks the fields of an object model whose type the
+// framework stores hashed (catalog object_models.hashed_types: Strapi's
+// password): a rule writing one states its hash, as for a save hook's.
+func (b *builder) objectHashedFields(m *schemaModel) {
+	om := b.lang.ObjectModels
+	if m.e == nil || len(om.HashedTypes) == 0 || om.TypeKey == "" {
+		return
+	}
+	for _, kw := range dictKeywords(m.fields) {
+		t := entryValue(&kw.Value, om.TypeKey)
+		if t == nil || t.Kind != facts.ExprString || !slices.Contains(om.HashedTypes, t.Value) {
+			continue
+		}
+		if m.e.hashedOnSave == nil {
+			m.e.hashedOnSave = map[string]bool{}
+		}
+		m.e.hashedOnSave[kw.Name] = true
+	}
+}

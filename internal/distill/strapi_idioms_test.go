@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // strapiController is a Strapi controller: module.exports = { async
 // action(ctx) {...} }, each action a Koa handler given ctx.
@@ -27,7 +30,7 @@ module.exports = {
     if (!user) {
       throw new ValidationError('Incorrect code provided');
     }
-    await getService('user').edit(user.id, { username: password });
+    await getService('user').edit(user.id, { username: password, password });
   },
   async unrouted(ctx) {
     await strapi.query('plugin::users-permissions.user').update({ where: { id: ctx.state.user.id }, data: { confirmed: false } });
@@ -45,7 +48,8 @@ func TestStrapiIdioms(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
 	files := map[string]string{
-		"server/content-types/user/index.js": strapiUser,
+		"server/content-types/user/index.js": strings.Replace(strapiUser, "provider: { type: 'string' },",
+			"provider: { type: 'string' },\n    password: { type: 'password', private: true },", 1),
 		"server/content-types/role/index.js": strapiRole,
 		"server/controllers/auth.js":         strapiController,
 		"server/services/user.js": `
@@ -88,7 +92,9 @@ module.exports = [
 		{
 			name:      "a validator made of a yup schema gives the body back; getService('user').edit follows into the service's factory, entityService.update(uid, id, {data}) into the uid's repository",
 			construct: "Reset",
-			want:      []string{"when: Reset(code, password)", "let user = User{provider: code}", "requires: is_valid_email(password)", "requires: exists user", "user.username = password"},
+			want: []string{"when: Reset(code, password)", "let user = User{provider: code}", "requires: is_valid_email(password)", "requires: exists user", "user.username = password",
+				// A field of type password is stored hashed (object_models.hashed_types).
+				"user.password = hash(password)"},
 		},
 	}
 	out := distilText(t, d, files)

@@ -264,11 +264,7 @@ func (b *builder) controllerAction(name string) *funcRef {
 	if !ok || controller == "" || action == "" {
 		return nil
 	}
-	dirs := b.lang.RouteTables.Exported.ControllerDirs
-	for _, f := range b.ix.files {
-		if moduleStem(f.Path) != controller || !slices.Contains(dirs, path.Base(path.Dir(f.Path))) {
-			continue
-		}
+	for _, f := range b.modulesNamed(controller, b.lang.RouteTables.Exported.ControllerDirs) {
 		for _, e := range f.Exports {
 			if e.Name != action {
 				continue
@@ -297,10 +293,7 @@ func (b *builder) locatedServiceMethod(call *facts.Expr, method string) *funcRef
 		if !catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw, facts.LastSegment(call.Raw)) {
 			continue
 		}
-		for _, f := range b.ix.files {
-			if moduleStem(f.Path) != call.Args[0].Value || !slices.Contains(loc.Dirs, path.Base(path.Dir(f.Path))) {
-				continue
-			}
+		for _, f := range b.modulesNamed(call.Args[0].Value, loc.Dirs) {
 			if fn := exportedObjectFunction(f, method); fn != nil {
 				return &funcRef{file: f, fn: fn}
 			}
@@ -337,4 +330,17 @@ func exportedObjectFunction(f *facts.File, name string) *facts.Function {
 		}
 	}
 	return nil
+}
+
+// modulesNamed are the service's modules called name (their file name
+// without the extension) that sit directly in a directory named one of
+// dirs (controllers/auth.js, services/user.js).
+func (b *builder) modulesNamed(name string, dirs []string) []*facts.File {
+	var out []*facts.File
+	for _, f := range b.ix.files {
+		if moduleStem(f.Path) == name && slices.Contains(dirs, path.Base(path.Dir(f.Path))) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

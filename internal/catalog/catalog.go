@@ -226,6 +226,16 @@ type Language struct {
 	// RequestAttrs are the request object's attributes that hold its
 	// input, read by key (request.json, request.form, request.args).
 	RequestAttrs []string `yaml:"request_attrs"`
+	// RequestParams are the names a handler's parameter holding the
+	// request goes by (request, req).
+	RequestParams []string `yaml:"request_params"`
+	// RequestContexts describe a handler's parameter that holds the
+	// request among other things (Koa's ctx): see RequestContext.
+	RequestContexts *RequestContext `yaml:"request_contexts"`
+	// ServiceLocators are calls given a service's name that answer the
+	// object the module of that name exports (Strapi's getService('user'):
+	// the object services/user.js's factory returns): see ServiceLocator.
+	ServiceLocators []ServiceLocator `yaml:"service_locators"`
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
@@ -616,6 +626,10 @@ type ObjectModels struct {
 	// stores TimestampFields, set when a row is created and updated.
 	TimestampsPath  string   `yaml:"timestamps_path"`
 	TimestampFields []string `yaml:"timestamp_fields"`
+	// HashedTypes are the field types the framework stores hashed
+	// whatever the code gives them (Strapi's password): a rule writing
+	// one states its hash.
+	HashedTypes []string `yaml:"hashed_types"`
 }
 
 // TableSchemas describes tables declared by a schema builder (knex):
@@ -756,10 +770,18 @@ type CreateViews struct {
 // (`crud_users = FastCRUD(User)`, `user = CRUDUser(User)` with CRUDUser
 // built on CRUDBase) whose methods query or change it.
 type Repositories struct {
-	Bases   []string `yaml:"bases"`
-	Lookups []string `yaml:"lookups"`
-	Exists  []string `yaml:"exists"`
-	Creates []string `yaml:"creates"`
+	Bases []string `yaml:"bases"`
+	// UIDQueries are calls given a content type's uid that answer the
+	// repository of the model it names (Strapi's
+	// strapi.query('plugin::users-permissions.user'): User's).
+	UIDQueries []string `yaml:"uid_queries"`
+	// UIDServices are objects whose methods take a content type's uid
+	// first and then what a repository's method takes (Strapi's
+	// strapi.entityService.update(uid, id, {data})).
+	UIDServices []string `yaml:"uid_services"`
+	Lookups     []string `yaml:"lookups"`
+	Exists      []string `yaml:"exists"`
+	Creates     []string `yaml:"creates"`
 	// Builds make an instance from named values without saving it; a
 	// create given it saves it (TypeORM's create, then save).
 	Builds  []string `yaml:"builds"`
@@ -847,6 +869,9 @@ type ObjectSchemas struct {
 	// name the request's body.
 	Middlewares []string `yaml:"middlewares"`
 	BodyKeys    []string `yaml:"body_keys"`
+	// ValidatorFactories make a schema into a function that parses its
+	// argument by it (Strapi's validateYupSchema(schema)).
+	ValidatorFactories []string `yaml:"validator_factories"`
 	// JSON describes request schemas written as JSON Schema objects
 	// rather than builder calls: see JSONSchema.
 	JSON *JSONSchema `yaml:"json"`
@@ -935,6 +960,20 @@ type RouteTable struct {
 	// as its first argument, the path second, its middleware then and its
 	// handler last (Parse Server's this.route('POST', '/login', handler)).
 	MethodArgs []string `yaml:"method_args"`
+	// Exported are routes a module exports as data, an array of route
+	// objects (Strapi: module.exports = [{method, path, handler:
+	// 'auth.callback'}]): see ExportedRoutes. nil for none.
+	Exported *ExportedRoutes `yaml:"exported"`
+}
+
+// ExportedRoutes reads an exported array of route objects: PathKey is the
+// route's path, HandlerKey its handler, a string "<controller>.<action>"
+// that names the export action of the module controller (its file name
+// without the extension) in one of ControllerDirs.
+type ExportedRoutes struct {
+	PathKey        string   `yaml:"path_key"`
+	HandlerKey     string   `yaml:"handler_key"`
+	ControllerDirs []string `yaml:"controller_dirs"`
 }
 
 // FileRoute says which exports of which modules are request handlers
@@ -1529,4 +1568,25 @@ type PasswordValidators struct {
 type RequiredChecks struct {
 	Fields     []string `yaml:"fields"`
 	Validators []string `yaml:"validators"`
+}
+
+// RequestContext is a handler parameter (one of Params) that holds the
+// request and what middleware stored for it (Koa's ctx): its Request
+// attribute is the request (ctx.request.body), its Inputs attributes hold
+// request inputs read by key (ctx.params, ctx.query), and the user
+// attribute of its State attribute is the signed-in user (ctx.state.user).
+type RequestContext struct {
+	Params  []string `yaml:"params"`
+	Request string   `yaml:"request"`
+	Inputs  []string `yaml:"inputs"`
+	State   string   `yaml:"state"`
+}
+
+// ServiceLocator is a call (one of Calls) whose string argument names a
+// module of one of Dirs (its file name without the extension); the call
+// answers what the module exports: an object literal, or the one its
+// exported factory function returns.
+type ServiceLocator struct {
+	Calls []string `yaml:"calls"`
+	Dirs  []string `yaml:"dirs"`
 }

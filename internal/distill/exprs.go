@@ -428,6 +428,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if x.param == authSession && e.Name == "user" {
 			return rc.currentUser() // session.user
 		}
+		if v := rc.contextAttr(x, e.Name); v != nil {
+			return v
+		}
 		if x.param == "request" || e.X.Raw == "request" {
 			if e.Name == "user" {
 				return rc.currentUser()
@@ -1226,6 +1229,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
 	}
+	if v := b.uidRepository(e, names); v != nil {
+		return v // strapi.query('plugin::users-permissions.user')
+	}
 	if v := rc.filterObject(e, sc); v != nil {
 		return v // Q(is_staff=False) (filter_objects.go)
 	}
@@ -1251,6 +1257,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.shapedInput(e, method, sc, out); v != nil {
 		return v
+	}
+	if v := rc.schemaValidatorCall(e, sc, out); v != nil {
+		return v // validateRegisterBody(ctx.request.body), a schema's validator
 	}
 	if v := rc.objectSchemaParse(e, method, sc, out); v != nil {
 		return v // schema.parse(req.body) (object_schemas.go)
@@ -1437,6 +1446,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vPlumbing}
 	}
 	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
+		if fr := b.locatedServiceMethod(e.X.X, method); fr != nil {
+			return rc.inline(fr, nil, e, sc, out) // getService('user').edit(id, data)
+		}
+		if v := rc.uidServiceCall(e, method, sc, out); v != nil {
+			return v // strapi.entityService.update(uid, id, {data})
+		}
 		if r := b.clientModelRepository(e.X.X, method); r != nil {
 			recv = r // prisma.client.user.update(...): User's repository
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -143,5 +144,61 @@ func (b *builder) objectTimestamps(m *schemaModel, obj *facts.Expr) {
 	}
 	for _, name := range om.TimestampFields {
 		m.e.addDataField(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: on.Line}, false)
+	}
+}
+
+// uidRepository is the repository a uid query answers (catalog
+// repositories.uid_queries): strapi.query('plugin::users-permissions.user')
+// is User's. nil for any other call, or a uid naming no entity.
+func (b *builder) uidRepository(e *facts.Expr, names []string) *value {
+	reps := b.lang.Repositories
+	if reps == nil || len(reps.UIDQueries) == 0 || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString ||
+		!catalog.MatchAny(reps.UIDQueries, names...) {
+		return nil
+	}
+	ent := b.entByName[pascal(uidModel(e.Args[0].Value))]
+	if ent == nil {
+		return nil
+	}
+	return &value{kind: vRepo, ent: ent.name}
+}
+
+// uidServiceCall reads a method of a uid service (catalog
+// repositories.uid_services) as the same method of the repository of the
+// model its first argument names, given the rest of the arguments:
+// strapi.entityService.update('plugin::users-permissions.user', id,
+// {data}) is User's update(id, {data}). nil for any other call.
+func (rc *ruleCtx) uidServiceCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	reps := rc.b.lang.Repositories
+	if reps == nil || len(reps.UIDServices) == 0 || e.X == nil || e.X.X == nil || len(e.Args) == 0 ||
+		e.Args[0].Kind != facts.ExprString || !catalog.MatchAny(reps.UIDServices, e.X.X.Resolved(), e.X.X.Raw) {
+		return nil
+	}
+	ent := rc.b.entByName[pascal(uidModel(e.Args[0].Value))]
+	if ent == nil {
+		return nil
+	}
+	rest := *e
+	rest.Args = e.Args[1:]
+	return rc.repositoryCall(&rest, method, &value{kind: vRepo, ent: ent.name}, sc, out)
+}
+
+// objectHashedFields marks the fields of an object model whose type the
+// framework stores hashed (catalog object_models.hashed_types: Strapi's
+// password): a rule writing one states its hash, as for a save hook's.
+func (b *builder) objectHashedFields(m *schemaModel) {
+	om := b.lang.ObjectModels
+	if m.e == nil || len(om.HashedTypes) == 0 || om.TypeKey == "" {
+		return
+	}
+	for _, kw := range dictKeywords(m.fields) {
+		t := entryValue(&kw.Value, om.TypeKey)
+		if t == nil || t.Kind != facts.ExprString || !slices.Contains(om.HashedTypes, t.Value) {
+			continue
+		}
+		if m.e.hashedOnSave == nil {
+			m.e.hashedOnSave = map[string]bool{}
+		}
+		m.e.hashedOnSave[kw.Name] = true
 	}
 }

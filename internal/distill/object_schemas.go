@@ -3,6 +3,7 @@ package distill
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -30,15 +31,9 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 	if !ok || !slices.Contains(builder.Parses, method) && !safe {
 		return nil
 	}
-	input := rc.eval(&e.Args[0], sc, out, false)
-	if input.kind != vReqDict {
+	input := rc.parseBySchema(fields, builder, file, &e.Args[0], sc, out)
+	if input == nil {
 		return nil
-	}
-	// The checks are the schema's, stated at its lines.
-	at := *sc
-	at.file = file
-	for _, f := range fields {
-		rc.schemaFieldChecks(f, &e.Args[0], builder.Required, sc, &at, out)
 	}
 	if safe {
 		// const result = schema.safeParse(body): result.data is the
@@ -47,6 +42,72 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 		return &value{kind: vObject, attrs: map[string]*value{builder.ResultData: input}}
 	}
 	return input
+}
+
+// parseBySchema reads arg, the request's input, parsed by an object
+// schema of these fields: each field's checks are preconditions, stated
+// at the schema's lines in file, and the value is the input. nil when arg
+// is no request input.
+func (rc *ruleCtx) parseBySchema(fields []facts.Keyword, builder catalog.SchemaBuilder, file *facts.File, arg *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	input := rc.eval(arg, sc, out, false)
+	if input.kind != vReqDict {
+		return nil
+	}
+	at := *sc
+	at.file = file
+	for _, f := range fields {
+		rc.schemaFieldChecks(f, arg, builder.Required, sc, &at, out)
+	}
+	return input
+}
+
+// schemaValidatorCall reads a call of a validator an object schema was
+// made into (catalog object_schemas.validator_factories; Strapi's
+// validateRegisterBody = validateYupSchema(registerSchema), then
+// await validateRegisterBody(ctx.request.body)) as the schema's parse of
+// its argument. nil for any other call.
+func (rc *ruleCtx) schemaValidatorCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	schemas := rc.b.lang.ObjectSchemas
+	if schemas == nil || len(schemas.ValidatorFactories) == 0 || len(e.Args) != 1 || e.X == nil || e.X.Kind != facts.ExprName {
+		return nil
+	}
+	made, madeIn := rc.b.exportedValue(sc.file, e.X)
+	if made == nil || made.Kind != facts.ExprCall || len(made.Args) != 1 ||
+		!catalog.MatchAny(schemas.ValidatorFactories, made.Resolved(), made.Raw) {
+		return nil
+	}
+	fields, builder, file, ok := rc.b.objectSchema(madeIn, &made.Args[0])
+	if !ok {
+		return nil
+	}
+	return rc.parseBySchema(fields, builder, file, &e.Args[0], sc, out)
+}
+
+// exportedValue is the value a name of f stands for when it is a module
+// constant or an entry another module exports as a value
+// (module.exports = { validateRegisterBody: validateYupSchema(schema) }),
+// with the file it is written in; nil when it is neither.
+func (b *builder) exportedValue(f *facts.File, x *facts.Expr) (*facts.Expr, *facts.File) {
+	if c := b.ix.constant(f, x); c != nil && c.as.Value != nil {
+		return c.as.Value, c.file
+	}
+	for _, n := range b.ix.names(f, x) {
+		i := strings.LastIndexByte(n, '.')
+		if i < 0 {
+			continue
+		}
+		module, name := n[:i], n[i+1:]
+		mf := b.ix.modules[module]
+		if mf == nil {
+			continue
+		}
+		for i := range mf.Exports {
+			if ex := &mf.Exports[i]; ex.Name == name && ex.Value != nil {
+				return ex.Value, mf
+			}
+		}
+	}
+	return nil, nil
 }
 
 // schemaBuilt is the object schema call a local name holds (const schema
@@ -90,16 +151,30 @@ func (b *builder) objectSchema(f *facts.File, x *facts.Expr) (fields []facts.Key
 	if x == nil || x.Kind != facts.ExprCall {
 		return nil, builder, nil, false
 	}
+	for i := 0; i < 3 && x.Method() != "keys" && b.schemaBuilderName(x) == "" && x.X != nil && x.X.X != nil && x.X.X.Kind == facts.ExprCall; i++ {
+		// yup.object({...}).noUnknown(): a modifier chained on the schema
+		// keeps its fields.
+		x = x.X.X
+	}
 	made, fieldsOf := x, x
 	if x.Method() == "keys" && x.X != nil && x.X.X != nil && x.X.X.Kind == facts.ExprCall {
 		made = x.X.X // Joi.object().keys({...})
 	}
-	for _, name := range slices.Sorted(maps.Keys(b.lang.ObjectSchemas.Builders)) {
-		if catalog.MatchAny([]string{name}, made.Resolved(), made.Raw) {
-			return objectKeywordsOf(fieldsOf), b.lang.ObjectSchemas.Builders[name], file, true
-		}
+	if name := b.schemaBuilderName(made); name != "" {
+		return objectKeywordsOf(fieldsOf), b.lang.ObjectSchemas.Builders[name], file, true
 	}
 	return nil, builder, nil, false
+}
+
+// schemaBuilderName is the catalog's object schema builder call x is
+// (z.object, yup.object), or "".
+func (b *builder) schemaBuilderName(x *facts.Expr) string {
+	for _, name := range slices.Sorted(maps.Keys(b.lang.ObjectSchemas.Builders)) {
+		if catalog.MatchAny([]string{name}, x.Resolved(), x.Raw) {
+			return name
+		}
+	}
+	return ""
 }
 
 // schemaMiddleware states the checks of an object-schema middleware m

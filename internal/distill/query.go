@@ -525,6 +525,10 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 				continue
 			}
 			st.f.used = true
+			if ent.hashedOnSave[st.f.attr] {
+				// The framework stores it hashed (object_models.hashed_types).
+				x = &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
+			}
 			body = append(body, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line), Target: &allium.Member{X: row, Name: st.f.name}, Value: rc.b.enumValue(st.f, x)})
 		}
 		return body

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"github.com/distill/distill/internal/allium"
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/catalog"
@@ -62,4 +63,35 @@ func (rc *ruleCtx) relatedScoped(q *query, sc *scope, out *[]allium.Stmt, line i
 		}
 	}
 	return &value{kind: vEntity, ent: q.ent, expr: rel}
+}
+
+// The plumbing params of a handler's request context (Koa's ctx) and of
+// the state it carries (ctx.state).
+const (
+	requestContext      = "request context"
+	requestContextState = "request context state"
+)
+
+// contextAttr reads an attribute of a request context (catalog
+// request_contexts): ctx.request is the request, ctx.params and
+// ctx.query its inputs, ctx.state.user the signed-in user. Anything else
+// of the context is plumbing; nil when x is no request context.
+func (rc *ruleCtx) contextAttr(x *value, name string) *value {
+	rq := rc.b.lang.RequestContexts
+	if rq == nil {
+		return nil
+	}
+	switch {
+	case x.param == requestContext && name == rq.Request && name != "":
+		return &value{kind: vPlumbing, param: "request"}
+	case x.param == requestContext && slices.Contains(rq.Inputs, name):
+		return &value{kind: vReqDict}
+	case x.param == requestContext && name == rq.State && name != "":
+		return &value{kind: vPlumbing, param: requestContextState}
+	case x.param == requestContextState && name == "user":
+		return rc.currentUser()
+	case x.param == requestContext || x.param == requestContextState:
+		return &value{kind: vPlumbing}
+	}
+	return nil
 }

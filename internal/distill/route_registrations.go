@@ -39,6 +39,9 @@ type callRoute struct {
 	// schema: the JSON schemas the route validates the request by
 	// (route_tables' schema_key), nil for none.
 	schema *routeSchema
+	// target: the handler already resolved, when the route names it
+	// by a string (Strapi's 'auth.callback'); nil otherwise.
+	target *funcRef
 }
 
 // routeSchema is the schema option of a route and the file it is
@@ -62,6 +65,7 @@ func (b *builder) callRoutes() []callRoute {
 			}
 		}
 		out = append(out, b.tableRoutes(f)...)
+		out = append(out, b.exportedRoutes(f)...)
 		for i := range f.Functions {
 			// export default (app) => { const route = Router(); route.post(...) }:
 			// a module's function that mounts its routes.
@@ -128,6 +132,8 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 		var h *handler
 		var fr *funcRef
 		switch {
+		case r.target != nil:
+			fr = r.target
 		case r.handler.Kind == facts.ExprFunction && r.handler.Func() != nil:
 			// req => this.handleLogIn(req): the method it hands on to.
 			if fr = b.forwardedMethod(r.file, r.handler.Func()); fr != nil {

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"cmp"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -214,4 +216,131 @@ func (b *builder) middlewareAuth(list []facts.Expr) authLevel {
 		}
 	}
 	return level
+}
+
+// exportedRoutes lists the routes f exports as an array of route objects
+// (route_tables.exported; Strapi's routes/content-api/auth.js:
+// module.exports = [{method: 'POST', path: '/auth/local', handler:
+// 'auth.callback'}]). A route whose handler names no function of the
+// service is left out.
+func (b *builder) exportedRoutes(f *facts.File) []callRoute {
+	rt := b.lang.RouteTables
+	if rt == nil || rt.Exported == nil || rt.Exported.PathKey == "" || rt.Exported.HandlerKey == "" {
+		return nil
+	}
+	ex := rt.Exported
+	var out []callRoute
+	for _, e := range f.Exports {
+		if e.Name != "default" || e.Value == nil || e.Value.Kind != facts.ExprList {
+			continue
+		}
+		for i := range e.Value.Args {
+			route := dictKeywords(&e.Value.Args[i])
+			var path, handler *facts.Expr
+			for j := range route {
+				switch route[j].Name {
+				case ex.PathKey:
+					path = &route[j].Value
+				case ex.HandlerKey:
+					handler = &route[j].Value
+				}
+			}
+			if path == nil || path.Kind != facts.ExprString || handler == nil || handler.Kind != facts.ExprString {
+				continue
+			}
+			if fr := b.controllerAction(handler.Value); fr != nil {
+				out = append(out, callRoute{file: f, path: path.Value, handler: handler, target: fr})
+			}
+		}
+	}
+	return out
+}
+
+// controllerAction resolves a handler named "<controller>.<action>": the
+// function exported as action by the module named controller in one of
+// the catalog's controller directories. nil when there is none.
+func (b *builder) controllerAction(name string) *funcRef {
+	controller, action, ok := strings.Cut(name, ".")
+	if !ok || controller == "" || action == "" {
+		return nil
+	}
+	for _, f := range b.modulesNamed(controller, b.lang.RouteTables.Exported.ControllerDirs) {
+		for _, e := range f.Exports {
+			if e.Name != action {
+				continue
+			}
+			local := cmp.Or(e.Local, e.Name)
+			for i := range f.Functions {
+				if f.Functions[i].Name == local {
+					return &funcRef{file: f, fn: &f.Functions[i]}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// locatedServiceMethod is the function method of the object a service
+// locator answers (catalog service_locators: getService('user').edit is
+// the edit of the object services/user.js exports, or its exported
+// factory returns). nil when call is no locator's or the object has no
+// such function.
+func (b *builder) locatedServiceMethod(call *facts.Expr, method string) *funcRef {
+	if call == nil || call.Kind != facts.ExprCall || len(call.Args) != 1 || call.Args[0].Kind != facts.ExprString {
+		return nil
+	}
+	for _, loc := range b.lang.ServiceLocators {
+		if !catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw, facts.LastSegment(call.Raw)) {
+			continue
+		}
+		for _, f := range b.modulesNamed(call.Args[0].Value, loc.Dirs) {
+			if fn := exportedObjectFunction(f, method); fn != nil {
+				return &funcRef{file: f, fn: fn}
+			}
+		}
+	}
+	return nil
+}
+
+// exportedObjectFunction is the function entry name of the object f
+// exports by default: the object literal itself, or the one its exported
+// factory returns (module.exports = ({ strapi }) => ({ edit(id, data)
+// {...} })). nil when there is none.
+func exportedObjectFunction(f *facts.File, name string) *facts.Function {
+	for _, ex := range f.Exports {
+		if ex.Name != "default" {
+			continue
+		}
+		obj := ex.Value
+		if obj == nil || obj.Kind != facts.ExprDict {
+			obj = nil
+			for i := range f.Functions {
+				if fn := &f.Functions[i]; fn.Name == ex.Local && len(fn.Body) == 1 && fn.Body[0].Kind == facts.StmtReturn {
+					obj = fn.Body[0].Value
+				}
+			}
+		}
+		if obj == nil || obj.Kind != facts.ExprDict {
+			continue
+		}
+		for _, en := range obj.Entries() {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == name && en.Value.Kind == facts.ExprFunction {
+				return en.Value.Func()
+			}
+		}
+	}
+	return nil
+}
+
+// modulesNamed are the service's modules called name (their file name
+// without the extension) that sit directly in a directory named one of
+// dirs (controllers/auth.js, services/user.js).
+func (b *builder) modulesNamed(name string, dirs []string) []*facts.File {
+	var out []*facts.File
+	for _, f := range b.ix.files {
+		if moduleStem(f.Path) == name && slices.Contains(dirs, path.Base(path.Dir(f.Path))) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -992,7 +992,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			}
 			continue
 		}
-		if p.Name == "request" || p.Name == "req" {
+		if slices.Contains(b.lang.RequestParams, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
 			continue
 		}
@@ -1005,6 +1005,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			}
 			sc.vars[p.Name] = &value{kind: vObject, attrs: attrs}
 			rc.bindPattern(&p, sc)
+			continue
+		}
+		if rq := b.lang.RequestContexts; rq != nil && slices.Contains(rq.Params, p.Name) {
+			sc.vars[p.Name] = &value{kind: vPlumbing, param: requestContext}
 			continue
 		}
 		if h.job {

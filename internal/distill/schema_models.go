@@ -116,6 +116,7 @@ func (b *builder) schemaModels() {
 		b.readSchemaFields(m)
 		if obj := objects[m]; obj != nil {
 			b.objectTimestamps(m, obj)
+			b.objectHashedFields(m)
 			continue
 		}
 		b.schemaMethods(m)

@@ -1,0 +1,109 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+)
+
+// strapiController is a Strapi controller: module.exports = { async
+// action(ctx) {...} }, each action a Koa handler given ctx.
+const strapiController = `
+'use strict';
+const { getService } = require('../utils');
+const { validateResetBody } = require('./validation/auth');
+module.exports = {
+  async confirm(ctx) {
+    const { confirmation } = ctx.query;
+    const user = await strapi.query('plugin::users-permissions.user').findOne({ where: { provider: confirmation } });
+    if (!user) {
+      return ctx.badRequest('Invalid token');
+    }
+    await strapi.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
+  },
+  async rename(ctx) {
+    const { username } = ctx.request.body;
+    await strapi.query('plugin::users-permissions.user').update({ where: { id: ctx.state.user.id }, data: { username } });
+  },
+  async reset(ctx) {
+    const { code, password } = await validateResetBody(ctx.request.body);
+    const user = await strapi.query('plugin::users-permissions.user').findOne({ where: { provider: code } });
+    if (!user) {
+      throw new ValidationError('Incorrect code provided');
+    }
+    await getService('user').edit(user.id, { username: password, password });
+  },
+  async unrouted(ctx) {
+    await strapi.query('plugin::users-permissions.user').update({ where: { id: ctx.state.user.id }, data: { confirmed: false } });
+  },
+};
+`
+
+// TestStrapiIdioms pins a Strapi plugin's content API: routes exported as
+// data (catalog route_tables.exported) whose handler string names an
+// action of a controller module, the Koa context the action is given
+// (catalog request_contexts: ctx.request.body, ctx.query, ctx.state.user)
+// and the repository of the content type a uid names (catalog
+// repositories.uid_queries).
+func TestStrapiIdioms(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	files := map[string]string{
+		"server/content-types/user/index.js": strings.Replace(strapiUser, "provider: { type: 'string' },",
+			"provider: { type: 'string' },\n    password: { type: 'password', private: true },", 1),
+		"server/content-types/role/index.js": strapiRole,
+		"server/controllers/auth.js":         strapiController,
+		"server/services/user.js": `
+module.exports = ({ strapi }) => ({
+  async edit(userId, params = {}) {
+    return strapi.entityService.update('plugin::users-permissions.user', userId, { data: params, populate: ['role'] });
+  },
+});
+`,
+		"server/utils/index.js": `
+const getService = (name) => strapi.plugin('users-permissions').service(name);
+module.exports = { getService };
+`,
+		"server/controllers/validation/auth.js": `
+const { yup, validateYupSchema } = require('@strapi/utils');
+const resetSchema = yup.object({ code: yup.string().required(), password: yup.string().email().required() }).noUnknown();
+module.exports = { validateResetBody: validateYupSchema(resetSchema) };
+`,
+		"server/routes/content-api/auth.js": `
+module.exports = [
+  { method: 'GET', path: '/auth/confirm', handler: 'auth.confirm', config: { prefix: '' } },
+  { method: 'POST', path: '/auth/rename', handler: 'auth.rename' },
+  { method: 'POST', path: '/auth/reset', handler: 'auth.reset' },
+  { method: 'POST', path: '/auth/missing', handler: 'auth.missing' },
+  { method: 'POST', path: '/auth/other', handler: 'other.confirm' },
+];
+`,
+	}
+	tests := []idiomCase{
+		{
+			name:      "a route's handler string names the controller's action; ctx.query is its input; the uid's repository looks the user up",
+			construct: "Confirm",
+			want:      []string{"when: Confirm(confirmation)", "let user = User{provider: confirmation}", "requires: exists user", "user.confirmed = true"},
+		},
+		{
+			name:      "ctx.request.body holds the inputs, ctx.state.user is the signed-in user",
+			construct: "Rename",
+			want:      []string{"when: Rename(", "username = username"},
+		},
+		{
+			name:      "a validator made of a yup schema gives the body back; getService('user').edit follows into the service's factory, entityService.update(uid, id, {data}) into the uid's repository",
+			construct: "Reset",
+			want: []string{"when: Reset(code, password)", "let user = User{provider: code}", "requires: is_valid_email(password)", "requires: exists user", "user.username = password",
+				// A field of type password is stored hashed (object_models.hashed_types).
+				"user.password = hash(password)"},
+		},
+	}
+	out := distilText(t, d, files)
+	checkConstructs(t, out, tests)
+	// An action no route names is no handler; a route naming no action,
+	// or no controller module, is no rule.
+	for _, name := range []string{"Unrouted", "Missing", "Other"} {
+		if construct(out.Module, name) != "" {
+			t.Errorf("a rule %s, which no route resolves to:\n%s", name, construct(out.Module, name))
+		}
+	}
+}

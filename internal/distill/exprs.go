@@ -2092,6 +2092,12 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			v.attrs[kw.Name] = rc.eval(&kw.Value, sc, out, false)
 			continue
 		}
+		if kw.Name == "**" {
+			// A spread the walk could not read ({...params}): it may set
+			// any field.
+			v.partial = true
+			continue
+		}
 		if f == nil || f.drop || (hiddenField(f) && f.fkEntity == "") {
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue
@@ -2105,6 +2111,9 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			if !hiddenField(f) {
 				rc.untranslated(sc, e.Line, LeftOutValue, "the value of "+ent.name+"."+kw.Name)
 			}
+			// Set, to a value the spec cannot state: its default does
+			// not hold.
+			v.partial = v.partial || f.dflt != nil || f.dfltFn != nil
 			continue
 		}
 		timeField(f, x)

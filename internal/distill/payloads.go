@@ -549,15 +549,25 @@ func timeField(f *fieldInfo, x allium.Expr) {
 // repoCreateArgs reads the values a repository create writes
 // (crud.create(db, object=TokenBlacklistCreate(token=t, expires_at=e)), a
 // dict, a schema built with keywords) as the creation's arguments: each
-// entry that is a field the spec keeps.
-func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *scope, out *[]allium.Stmt) []allium.Arg {
-	var args []allium.Arg
+// entry that is a field the spec keeps. opaque reports values it could
+// not read whole (an object handed in from elsewhere, a spread, a field
+// with a default set to a value the spec cannot state: Strapi's
+// entityService.create(uid, {data: {...params, confirmed:
+// !settings.email_confirmation}})): the columns' defaults may not hold.
+func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *scope, out *[]allium.Stmt) (args []allium.Arg, opaque bool) {
 	for i := range values {
 		v := rc.eval(&values[i].Value, sc, out, false)
+		if len(v.parts) == 0 {
+			opaque = true
+		}
 		for _, part := range v.parts {
 			for j := range part.e.Entries() {
 				en := &part.e.Entries()[j]
-				if en.Key == nil || en.Key.Kind != facts.ExprString {
+				if en.Key == nil {
+					opaque = true // {...params}: entries unread
+					continue
+				}
+				if en.Key.Kind != facts.ExprString {
 					continue
 				}
 				f := ent.attrs[en.Key.Value]
@@ -566,6 +576,7 @@ func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *s
 				}
 				x := rc.tr(&en.Value, part.sc, out)
 				if x == nil {
+					opaque = opaque || f.dflt != nil || f.dfltFn != nil // set, to a value the spec cannot state
 					continue
 				}
 				if f.plumbing && f.fkEntity == "" && !rc.verifiedToken(x) {
@@ -580,7 +591,7 @@ func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *s
 			}
 		}
 	}
-	return args
+	return args, opaque
 }
 
 // partValue is the value a dict-like value built in code holds under key

@@ -135,8 +135,14 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		return unknownValue
 	case catalog.Match(reps.Creates, method):
 		b.stats.EffectsSeen++
+		args, opaque := rc.repoCreateArgs(values, ent, sc, out)
+		if !opaque {
+			// Defaults hold for the fields the values leave out; values
+			// read only in part may set any of them.
+			args = rc.withColumnDefaults(recv.ent, args)
+		}
 		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
-			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: rc.withColumnDefaults(recv.ent, rc.repoCreateArgs(values, ent, sc, out))}})
+			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: args}})
 		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
 	case catalog.Match(reps.Updates, method):
 		if len(values) == 0 && spread != nil {

@@ -48,6 +48,10 @@ type value struct {
 	q      *query
 	enum   *enumInfo
 	done   bool // vNew: already created
+	// partial: vNew: values the walk could not read whole (a spread, a
+	// defaulted field set to a value the spec cannot state), so the
+	// columns' defaults are not stated for it.
+	partial bool
 	// handed: an object literal a call handed to a function's parameter
 	// (add({email, password}, user)): the function reads its entries as
 	// attributes (params.email).

@@ -662,7 +662,11 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 	v.done = true
 	rc.made = append(rc.made, v)
 	rc.b.stats.EffectsSeen++
-	v.args = rc.withColumnDefaults(v.ent, v.args)
+	if !v.partial {
+		// The defaults hold for the fields the values leave out; values
+		// read only in part may set any of them.
+		v.args = rc.withColumnDefaults(v.ent, v.args)
+	}
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
 	for _, a := range v.args {
 		if e := rc.b.entByName[v.ent]; e != nil {

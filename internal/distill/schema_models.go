@@ -345,11 +345,17 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 }
 
 // addDataField adds a field read from a data-declared model (a schema's
-// field map, a builder's column) unless the entity has it already; the
-// code's name for it reads the field declared first.
+// field map, a builder's column, an object model's stamps) unless the
+// entity has it already under either name; the code's name for it then
+// reads the field declared first.
 func (e *entityInfo) addDataField(fi *fieldInfo, optional bool) {
 	if old := e.attrs[fi.name]; old != nil {
-		e.attrs[fi.attr] = old
+		if e.attrs[fi.attr] == nil {
+			e.attrs[fi.attr] = old
+		}
+		return
+	}
+	if e.attrs[fi.attr] != nil {
 		return
 	}
 	fi.typ.Optional = optional

@@ -126,16 +126,7 @@ func columnChain(e *facts.Expr, param string) []columnCall {
 func (b *builder) readTableColumns(t *tableSchema) {
 	ts := b.lang.TableSchemas
 	e := t.e
-	add := func(fi *fieldInfo, optional bool) {
-		if e.attrs[fi.name] != nil || e.attrs[fi.attr] != nil {
-			return
-		}
-		fi.typ.Optional = optional
-		fi.plumbing = plumbingField(fi.name) && fi.fkEntity == ""
-		e.fields = append(e.fields, fi)
-		e.attrs[fi.name] = fi
-		e.attrs[fi.attr] = fi
-	}
+	add := e.addDataField
 	for i := range t.body {
 		s := &t.body[i]
 		if s.Kind != facts.StmtExpr {

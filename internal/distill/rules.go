@@ -397,8 +397,8 @@ type ruleCtx struct {
 	// by their expression (update_stamps.go).
 	changedRows map[string]changedRow
 	// identityEnded: the users whose sessions the rule already ended by
-	// changing a field their session identity reads (session_identity.go).
-	identityEnded map[string]bool
+	// changing their session identity, by the user's expression.
+	identityEnded map[string]*identityEnd
 	extra         []*ruleOut
 	// paths are the handler's branches that end the request with
 	// outcomes of their own, finished after the main rule (so that it

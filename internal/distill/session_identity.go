@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -39,28 +41,95 @@ func (rc *ruleCtx) identityChanged(obj *value, ent *entityInfo, field string, sc
 		return
 	}
 	key := exprKey(obj.expr)
-	if rc.identityEnded[key] {
+	done := rc.identityEnded[key]
+	if done != nil && done.always {
 		return
 	}
-	if rc.identityEnded == nil {
-		rc.identityEnded = map[string]bool{}
-	}
-	rc.identityEnded[key] = true
-	b.sessionUser = ent.name
 	meta := b.meta(sc.file, line)
-	var sessions allium.Expr = &allium.Member{X: obj.expr, Name: b.sessionsRel(ent, ss.Entity, b.identityReads(ent).meta)}
-	if rc.boundBeforeEnsures(obj.expr) {
-		name := "old_sessions"
-		for n := 2; rc.lets[name] || rc.paramSet[name]; n++ {
-			name = "old_sessions_" + itoa(n)
+	if done == nil {
+		done = &identityEnd{}
+		if rc.identityEnded == nil {
+			rc.identityEnded = map[string]*identityEnd{}
 		}
-		rc.lets[name] = true
-		rc.body = append(rc.body, &allium.Let{Meta: meta, Name: name, Value: sessions})
-		sessions = &allium.Ident{Name: name}
+		rc.identityEnded[key] = done
+		b.sessionUser = ent.name
+		done.sessions = &allium.Member{X: obj.expr, Name: b.sessionsRel(ent, ss.Entity, b.identityReads(ent).meta)}
+		if rc.boundBeforeEnsures(obj.expr) {
+			name := "old_sessions"
+			for n := 2; rc.lets[name] || rc.paramSet[name]; n++ {
+				name = "old_sessions_" + itoa(n)
+			}
+			rc.lets[name] = true
+			rc.body = append(rc.body, &allium.Let{Meta: meta, Name: name, Value: done.sessions})
+			done.sessions = &allium.Ident{Name: name}
+		}
 	}
-	*out = append(*out, &allium.For{Meta: meta, Var: "s", Coll: sessions,
+	var end allium.Stmt = &allium.For{Meta: meta, Var: "s", Coll: done.sessions,
 		Body: []allium.Stmt{&allium.ExprStmt{Meta: meta,
-			X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: "s"}}}}}})
+			X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: "s"}}}}}}
+	changed := rc.identityValueChanged(obj, field, meta)
+	if changed == nil {
+		done.always = true
+		// An end stated under a condition before (a new email, then a
+		// new password): the sessions now end whatever it was.
+		if i := slices.Index(*out, allium.Stmt(done.under)); done.under != nil && i >= 0 {
+			(*out)[i] = end
+			return
+		}
+	} else {
+		if done.under != nil {
+			// Another field that may change: the sessions end when either does.
+			done.under.Branches[0].Cond = &allium.Binary{Op: allium.OpOr, X: done.under.Branches[0].Cond, Y: changed}
+			return
+		}
+		done.under = &allium.If{Meta: meta, Branches: []allium.IfBranch{{Cond: changed, Body: []allium.Stmt{end}}}}
+		end = done.under
+	}
+	*out = append(*out, end)
+}
+
+// identityEnd is how a rule ended a user's sessions: the sessions (the
+// rule-level let of them), and whether always or under the condition of
+// the statement under.
+type identityEnd struct {
+	sessions allium.Expr
+	always   bool
+	under    *allium.If
+}
+
+// identityValueChanged is the condition under which assigning field of
+// obj changes the session identity, or nil when it always does. A value
+// computed by a call (hash(password): salted, never the old hash) always
+// differs; a plain value (an email the caller gives) may be the one the
+// field holds, and then the identity and the sessions stay: redash's
+// UserEmail ends them only when the address changes. The comparison reads
+// the field before the rule, so it is bound before the ensures, under the
+// code's own name when the code kept it in a local
+// (email_address_changed), else under <field>_changed
+// (pinPreStateConditions binds it).
+func (rc *ruleCtx) identityValueChanged(obj *value, field string, meta allium.Meta) allium.Expr {
+	current := &allium.Member{X: obj.expr, Name: field}
+	x := rc.assigned[exprKey(current)]
+	if x == nil {
+		return nil
+	}
+	if _, call := x.(*allium.Call); call {
+		return nil
+	}
+	for _, cmp := range []*allium.Binary{{Op: allium.OpNe, X: x, Y: current}, {Op: allium.OpNe, X: current, Y: x}} {
+		if _, ok := rc.localComparisons[exprKey(cmp)]; ok {
+			return cmp
+		}
+	}
+	if !rc.boundBeforeEnsures(x) {
+		return nil
+	}
+	cmp := &allium.Binary{Op: allium.OpNe, X: x, Y: current}
+	if rc.localComparisons == nil {
+		rc.localComparisons = map[string]localComparison{}
+	}
+	rc.localComparisons[exprKey(cmp)] = localComparison{name: field + "_changed", meta: meta}
+	return cmp
 }
 
 // boundBeforeEnsures reports whether x is read from a name the rule binds

@@ -76,7 +76,7 @@ def account():
 			sessions: true,
 		},
 		{
-			name:   "two fields the identity reads end them once",
+			name:   "two fields the identity reads end them once, whatever the first was: a new password always differs",
 			models: models(redashGetID),
 			view:   view("    user.email = request.form[\"new_email\"]\n    user.hash_password(request.form[\"password\"])"),
 			want: `rule Account {
@@ -89,6 +89,42 @@ def account():
         for s in old_sessions:
             not exists s
         user.password_hash = hash(password)
+}`,
+			sessions: true,
+		},
+		{
+			name:   "a new email the caller gives ends them only when it is another",
+			models: models(redashGetID),
+			view:   view("    user.email = request.form[\"new_email\"]"),
+			want: `rule Account {
+    when: Account(email, new_email)
+    let user = User{email}
+    requires: exists user
+    let old_sessions = user.sessions
+    let email_changed = new_email != user.email
+    ensures:
+        user.email = new_email
+        if email_changed:
+            for s in old_sessions:
+                not exists s
+}`,
+			sessions: true,
+		},
+		{
+			name:   "the code's own comparison, kept in a local, names the condition",
+			models: models(redashGetID),
+			view:   view("    moved = request.form[\"new_email\"] != user.email\n    user.email = request.form[\"new_email\"]"),
+			want: `rule Account {
+    when: Account(email, new_email)
+    let user = User{email}
+    requires: exists user
+    let old_sessions = user.sessions
+    let moved = new_email != user.email
+    ensures:
+        user.email = new_email
+        if moved:
+            for s in old_sessions:
+                not exists s
 }`,
 			sessions: true,
 		},

@@ -1232,6 +1232,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')
 	}
+	if v := rc.classStoreCall(e, sc, out); v != nil {
+		return v // config.database.update('_User', query, changes) (class_stores.go)
+	}
 	if v := rc.filterObject(e, sc); v != nil {
 		return v // Q(is_staff=False) (filter_objects.go)
 	}

@@ -168,6 +168,11 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		if len(given) < 2 {
 			return nil
 		}
+		if row := rc.eval(&given[1], sc, out, false); row.kind == vEntity && row.ent == ent.name {
+			// update('_User', {username: user.username}, user): the row
+			// written back whole, its changes stated where they were made.
+			return &value{kind: vPlumbing}
+		}
 		filter, fsc := rc.objectArg(&given[0], sc, out)
 		changes, csc := rc.objectArg(&given[1], sc, out)
 		if filter == nil || changes == nil || fsc != csc {

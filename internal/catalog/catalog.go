@@ -226,6 +226,13 @@ type Language struct {
 	// RequestAttrs are the request object's attributes that hold its
 	// input, read by key (request.json, request.form, request.args).
 	RequestAttrs []string `yaml:"request_attrs"`
+	// RequestSettings are the request object's attributes that hold the
+	// service's settings object (Parse Server's req.config): its
+	// attributes are the settings.
+	RequestSettings []string `yaml:"request_settings"`
+	// SettingsCalls are calls that give the service's settings object
+	// (Parse Server's Config.get(appId)): its attributes are the settings.
+	SettingsCalls []string `yaml:"settings_calls"`
 	// RequestParams are the names a handler's parameter holding the
 	// request goes by (request, req).
 	RequestParams []string `yaml:"request_params"`

@@ -448,6 +448,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			if slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 				return &value{kind: vReqDict}
 			}
+			if slices.Contains(rc.b.lang.RequestSettings, e.Name) {
+				return &value{kind: vSettings} // req.config (Parse Server)
+			}
 			return unknownValue
 		}
 		if e.Name == "config" {
@@ -553,7 +556,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.configByKey[e.Name]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
-		if b.isSettingsGroupAttr(e.Name) {
+		if b.isSettingsGroupAttr(e.Name) || b.settingsGroupNames[e.Name] {
 			return x
 		}
 		if ci := b.configByKey[strings.ToUpper(e.Name)]; ci != nil {
@@ -1241,6 +1244,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')
+	}
+	if catalog.MatchAny(l.SettingsCalls, names...) {
+		return &value{kind: vSettings} // Config.get(appId) (Parse Server)
 	}
 	if v := rc.classStoreCall(e, sc, out); v != nil {
 		return v // config.database.update('_User', query, changes) (class_stores.go)

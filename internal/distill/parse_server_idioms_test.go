@@ -104,3 +104,125 @@ func TestParseServerIdioms(t *testing.T) {
 		t.Errorf("an entity Session for a class no store call names:\n%s", s)
 	}
 }
+
+// parseDefinitions is Parse Server's Options/Definitions.js: each option
+// described by an object with its environment variable and its default;
+// a group of options described by another exported object it names.
+const parseDefinitions = `
+var parsers = require('./parsers');
+module.exports.ParseServerOptions = {
+  verifyUserEmails: {
+    env: 'PARSE_SERVER_VERIFY_USER_EMAILS',
+    help: 'Verify emails',
+    action: parsers.booleanParser,
+    default: false,
+  },
+  emailVerifyTokenValidityDuration: {
+    env: 'PARSE_SERVER_EMAIL_VERIFY_TOKEN_VALIDITY_DURATION',
+    help: 'No default: the token never expires',
+    action: parsers.numberParser('emailVerifyTokenValidityDuration'),
+  },
+  passwordPolicy: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY',
+    help: 'The password policy',
+    action: parsers.objectParser,
+    type: 'PasswordPolicyOptions',
+  },
+};
+module.exports.PasswordPolicyOptions = {
+  resetTokenReuseIfValid: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_REUSE_IF_VALID',
+    help: 'Reuse',
+    action: parsers.booleanParser,
+    default: false,
+  },
+};
+`
+
+// TestParseServerOptions pins Parse Server's options (catalog
+// settings_fixture, request_settings, settings_calls): described one by
+// one in exported objects, read through req.config and through
+// Config.get(appId) in a controller's getter.
+func TestParseServerOptions(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"src/Options/Definitions.js": parseDefinitions,
+		"src/Controllers/UserController.js": `
+import Config from '../Config';
+export class UserController {
+  get config() {
+    return Config.get(this.appId);
+  }
+  async regen(user) {
+    if (this.config.verifyUserEmails) {
+      user.emailVerified = false;
+    }
+    if (this.config.emailVerifyTokenValidityDuration) {
+      user.emailVerified = true;
+    }
+    return this.config.database.update('_User', { username: user.username }, user);
+  }
+}
+export default UserController;
+`,
+		"src/Routers/OptionsRouter.js": `
+import PromiseRouter from '../PromiseRouter';
+export class OptionsRouter extends PromiseRouter {
+  async handleReset(req) {
+    const { email } = req.body;
+    if (!req.config.verifyUserEmails) {
+      throw new Parse.Error(Parse.Error.OTHER_CAUSE, 'off');
+    }
+    if (!req.config.passwordPolicy.resetTokenReuseIfValid) {
+      await req.config.database.update('_User', { email }, { emailVerified: true });
+    }
+    return { response: {} };
+  }
+  async handleRegen(req) {
+    const results = await req.config.database.find('_User', { email: req.body.email });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.userController.regen(user);
+    return { response: {} };
+  }
+  mountRoutes() {
+    this.route('POST', '/reset', req => this.handleReset(req));
+    this.route('POST', '/regen', req => this.handleRegen(req));
+  }
+}
+`,
+	})
+	checkConstructs(t, out, []idiomCase{
+		{
+			name:      "req.config's options, a group's through it",
+			construct: "HandleReset",
+			want:      []string{"requires: config.verify_user_emails", "config.reset_token_reuse_if_valid"},
+		},
+		{
+			// An option with no default is no config parameter: its test
+			// is left out.
+			name:      "Config.get(appId) gives the options",
+			construct: "HandleRegen",
+			want:      []string{"if config.verify_user_emails:", "email_verified = false"},
+			notWant:   []string{"email_verify_token_validity_duration", "email_verified = true"},
+		},
+		{
+			name:      "a described option with its default",
+			construct: "verify_user_emails",
+			want:      []string{"verify_user_emails: Boolean = false"},
+		},
+		{
+			name:      "a group's option with its default",
+			construct: "reset_token_reuse_if_valid",
+			want:      []string{"reset_token_reuse_if_valid: Boolean = false"},
+		},
+	})
+	for _, name := range []string{"email_verify_token_validity_duration", "password_policy"} {
+		if c := construct(out.Module, name); c != "" {
+			t.Errorf("a config parameter for an option with no default, or a group: %s", c)
+		}
+	}
+}

@@ -445,8 +445,9 @@ type builder struct {
 	inverseSides map[*facts.Assignment]bool
 
 	configByKey map[string]*configInfo
-	// settingsGroupNames are the described settings with no default
-	// (settings_defaults.go): groups of settings read through them.
+	// settingsGroupNames are the described settings with no default that
+	// name another described object of their module (settings_defaults.go):
+	// groups of settings read through them.
 	settingsGroupNames map[string]bool
 	usedConfig         []*configInfo
 

@@ -25,22 +25,21 @@ import (
 // builtInLoop reports that the value is built so, which the walk, reading
 // a loop's assignments as none, cannot follow.
 func (b *builder) makesRandomValue(fn *facts.Function) bool {
-	random, returns, _ := b.randomMaker(fn.Body, false)
-	return random && returns
+	random, returns, _, ok := b.randomMaker(fn.Body, false)
+	return ok && random && returns
 }
 
 // builtInLoop reports whether a function that makes a random value
 // builds it in a loop.
 func (b *builder) builtInLoop(fn *facts.Function) bool {
-	_, _, loops := b.randomMaker(fn.Body, false)
-	return loops
+	_, _, loops, ok := b.randomMaker(fn.Body, false)
+	return ok && loops
 }
 
-// randomMaker reads a body of a random value's maker (in a loop's body
-// when inLoop): whether it draws from a random source, whether it
-// returns a value, and whether it has a loop; ok false (random false)
-// when it does anything else.
-func (b *builder) randomMaker(body []facts.Stmt, inLoop bool) (random, returns, loops bool) {
+// randomMaker reads a body of a random value's maker (a loop's body when
+// inLoop): whether it draws from a random source, returns a value and has
+// a loop; ok is false when it does anything else.
+func (b *builder) randomMaker(body []facts.Stmt, inLoop bool) (random, returns, loops, ok bool) {
 	drawsRandom := func(e *facts.Expr) bool {
 		return e.Kind == facts.ExprCall && e.X != nil && catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.X.Raw)
 	}
@@ -50,63 +49,40 @@ func (b *builder) randomMaker(body []facts.Stmt, inLoop bool) (random, returns, 
 		case facts.StmtAssign, facts.StmtAugAssign:
 			for j := range s.Targets {
 				if !localNames(&s.Targets[j]) {
-					return false, false, false
+					return false, false, false, false
 				}
 			}
 		case facts.StmtReturn:
 			if s.Value == nil || inLoop {
-				return false, false, false
+				return false, false, false, false
 			}
 			returns = true
 		case facts.StmtExpr:
 			if s.Value == nil || s.Value.Kind != facts.ExprString {
-				return false, false, false
+				return false, false, false, false
 			}
 			continue
 		case facts.StmtIf:
 			// An argument check: it only refuses.
 			if inLoop || len(s.Else) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtRaise {
-				return false, false, false
+				return false, false, false, false
 			}
 			continue
 		case facts.StmtFor, facts.StmtWhile:
-			r, ret, _ := b.randomMaker(s.Body, true)
-			if ret || len(s.Else) > 0 || len(s.Body) == 0 {
-				return false, false, false
+			r, _, _, bodyOK := b.randomMaker(s.Body, true)
+			if !bodyOK || len(s.Else) > 0 {
+				return false, false, false, false
 			}
-			random, loops = random || r, true
-			for _, x := range []*facts.Expr{s.Iter(), s.Cond} {
-				if x != nil && x.Any(drawsRandom) {
-					random = true
-				}
-			}
-			if len(s.Body) > 0 && !r && !b.bodyOnlyAssigns(s.Body) {
-				return false, false, false
-			}
+			random, loops = random || r || s.Iter().Any(drawsRandom) || s.Cond.Any(drawsRandom), true
 			continue
 		default:
-			return false, false, false
+			return false, false, false, false
 		}
 		if s.Value != nil && s.Value.Any(drawsRandom) {
 			random = true
 		}
 	}
-	return random, returns, loops
-}
-
-// bodyOnlyAssigns reports whether a loop's body only assigns locals.
-func (b *builder) bodyOnlyAssigns(body []facts.Stmt) bool {
-	for i := range body {
-		if k := body[i].Kind; k != facts.StmtAssign && k != facts.StmtAugAssign {
-			return false
-		}
-		for j := range body[i].Targets {
-			if !localNames(&body[i].Targets[j]) {
-				return false
-			}
-		}
-	}
-	return true
+	return random, returns, loops, true
 }
 
 // localNames reports whether an assignment target only binds local names

@@ -226,6 +226,13 @@ type Language struct {
 	// RequestAttrs are the request object's attributes that hold its
 	// input, read by key (request.json, request.form, request.args).
 	RequestAttrs []string `yaml:"request_attrs"`
+	// RequestSettings are the request object's attributes that hold the
+	// service's settings object (Parse Server's req.config): its
+	// attributes are the settings.
+	RequestSettings []string `yaml:"request_settings"`
+	// SettingsCalls are calls that give the service's settings object
+	// (Parse Server's Config.get(appId)): its attributes are the settings.
+	SettingsCalls []string `yaml:"settings_calls"`
 	// RequestParams are the names a handler's parameter holding the
 	// request goes by (request, req).
 	RequestParams []string `yaml:"request_params"`
@@ -779,9 +786,25 @@ type Repositories struct {
 	// first and then what a repository's method takes (Strapi's
 	// strapi.entityService.update(uid, id, {data})).
 	UIDServices []string `yaml:"uid_services"`
-	Lookups     []string `yaml:"lookups"`
-	Exists      []string `yaml:"exists"`
-	Creates     []string `yaml:"creates"`
+	// ClassStores are calls that store the rows of a class named by one
+	// of their string arguments (Parse Server's
+	// config.database.update('_User', query, update), rest.del(config,
+	// auth, '_Session', id)): call -> where the class name stands and
+	// which query method of the model class the call is, given the
+	// arguments after the name.
+	ClassStores map[string]ClassStore `yaml:"class_stores"`
+	// ClassColumns are the columns of the classes a framework defines for
+	// itself and a class store reaches (Parse Server's _User): class ->
+	// column as the code names it -> its type, a trailing "?" marking an
+	// optional one. A class the service's class stores name is an entity
+	// named after it (less a leading "_": _User is User), with those of
+	// these columns the service's code names (a store call's key, an
+	// attribute in a file that stores the class); the others are kept
+	// only where a rule uses them.
+	ClassColumns map[string]map[string]string `yaml:"class_columns"`
+	Lookups      []string                     `yaml:"lookups"`
+	Exists       []string                     `yaml:"exists"`
+	Creates      []string                     `yaml:"creates"`
 	// Builds make an instance from named values without saving it; a
 	// create given it saves it (TypeORM's create, then save).
 	Builds  []string `yaml:"builds"`
@@ -822,6 +845,16 @@ type Repositories struct {
 	// sets updated_at, its soft delete deleted_at), when the model has
 	// them.
 	Stamps map[string]RepoStamps `yaml:"stamps"`
+}
+
+// ClassStore is one call of Repositories.ClassStores.
+type ClassStore struct {
+	// ClassArg is the index of the argument naming the class.
+	ClassArg int `yaml:"class_arg"`
+	// As is the query method of the model class the call stands for,
+	// given the arguments after the class: a filter (where), a filter
+	// and the changes (updateMany), or a row's id (deleteOne).
+	As string `yaml:"as"`
 }
 
 // UpdateStamps say which column options make the ORM stamp a row with the

@@ -14,6 +14,7 @@ func (b *builder) build(service string) *allium.Module {
 	b.classify()
 	b.readFields()
 	b.schemaModels()
+	b.classStoreEntities()
 	b.tableSchemas()
 	b.resolveReverse()
 	b.polymorphicIdentities()

@@ -76,6 +76,14 @@ func (b *builder) collectConfig() {
 			b.addConfig(cr.file, a.Name, a.Value, a.Annotation, a.Line)
 		}
 	}
+	// module.exports.Options = {name: {env, default}}: described settings.
+	for _, f := range b.ix.files {
+		for i := range f.Exports {
+			if x := &f.Exports[i]; x.Value != nil && x.Value.Kind == facts.ExprDict && !b.testFile(f.Path) {
+				b.settingsFixture(f, &facts.Assignment{Name: x.Name, Value: x.Value, Line: x.Line})
+			}
+		}
+	}
 	b.collectSettingsGroups()
 	// Config classes (Flask's `class Config:`): their UPPER fields.
 	for _, f := range b.ix.files {

@@ -445,7 +445,11 @@ type builder struct {
 	inverseSides map[*facts.Assignment]bool
 
 	configByKey map[string]*configInfo
-	usedConfig  []*configInfo
+	// settingsGroupNames are the described settings with no default that
+	// name another described object of their module (settings_defaults.go):
+	// groups of settings read through them.
+	settingsGroupNames map[string]bool
+	usedConfig         []*configInfo
 
 	// stiIdentity: the value a model class's rows carry in their
 	// entity's discriminator column, by class (sti.go).

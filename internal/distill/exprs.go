@@ -138,6 +138,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				return v
 			}
 		}
+		if x.kind == vQuery && x.q != nil && x.q.action == "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value == "0" {
+			// rows[0] of the rows a query found: the row it finds, as
+			// first() gives it.
+			return lookupOf(x.q)
+		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
 			return rc.evalAttr(&facts.Expr{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value, Line: e.Line}, sc, out)
@@ -400,6 +405,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	}
 	if slices.Contains(b.lang.LengthAttrs, e.Name) {
+		if x := rc.eval(e.X, sc, out, false); x.kind == vQuery && x.q != nil && x.q.action == "" {
+			// rows.length of the rows a query found: their number, as
+			// count() gives it.
+			return &value{kind: vCount, ent: x.ent, q: x.q}
+		}
 		// password.length
 		if x := rc.tr(e.X, sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
@@ -437,6 +447,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			}
 			if slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
 				return &value{kind: vReqDict}
+			}
+			if slices.Contains(rc.b.lang.RequestSettings, e.Name) {
+				return &value{kind: vSettings} // req.config (Parse Server)
 			}
 			return unknownValue
 		}
@@ -543,7 +556,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.configByKey[e.Name]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
-		if b.isSettingsGroupAttr(e.Name) {
+		if b.isSettingsGroupAttr(e.Name) || b.settingsGroupNames[e.Name] {
 			return x
 		}
 		if ci := b.configByKey[strings.ToUpper(e.Name)]; ci != nil {
@@ -1231,6 +1244,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')
+	}
+	if catalog.MatchAny(l.SettingsCalls, names...) {
+		return &value{kind: vSettings} // Config.get(appId) (Parse Server)
+	}
+	if v := rc.classStoreCall(e, sc, out); v != nil {
+		return v // config.database.update('_User', query, changes) (class_stores.go)
 	}
 	if v := rc.filterObject(e, sc); v != nil {
 		return v // Q(is_staff=False) (filter_objects.go)
@@ -2606,7 +2625,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		rc.flags[call] = flag
 		return flag
 	}
-	if (inner.ret == nil || inner.ret.kind == vUnknown) && rc.b.makesRandomValue(fr.fn) {
+	if (inner.ret == nil || inner.ret.kind == vUnknown || rc.b.builtInLoop(fr.fn)) && rc.b.makesRandomValue(fr.fn) {
 		// A value the walk could not follow, drawn at random
 		// (random_makers.go); one it could (a signed token with a
 		// random nonce) keeps what it is.

@@ -18,38 +18,71 @@ import (
 // makesRandomValue reports whether fn's body is only assignments to local
 // names and returns (a docstring aside), with a call of a catalogued random
 // source among them: nothing it does outlives the call but the value.
+//
+// It may also refuse bad arguments first (if size === 0: throw) and build
+// the value in a loop of assignments to its locals (Parse Server's
+// randomString: objectId += chars[bytes.readUInt8(i) % chars.length]);
+// builtInLoop reports that the value is built so, which the walk, reading
+// a loop's assignments as none, cannot follow.
 func (b *builder) makesRandomValue(fn *facts.Function) bool {
-	random, returns := false, false
+	random, returns, _, ok := b.randomMaker(fn.Body, false)
+	return ok && random && returns
+}
+
+// builtInLoop reports whether a function that makes a random value
+// builds it in a loop.
+func (b *builder) builtInLoop(fn *facts.Function) bool {
+	_, _, loops, ok := b.randomMaker(fn.Body, false)
+	return ok && loops
+}
+
+// randomMaker reads a body of a random value's maker (a loop's body when
+// inLoop): whether it draws from a random source, returns a value and has
+// a loop; ok is false when it does anything else.
+func (b *builder) randomMaker(body []facts.Stmt, inLoop bool) (random, returns, loops, ok bool) {
 	drawsRandom := func(e *facts.Expr) bool {
 		return e.Kind == facts.ExprCall && e.X != nil && catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.X.Raw)
 	}
-	for i := range fn.Body {
-		s := &fn.Body[i]
+	for i := range body {
+		s := &body[i]
 		switch s.Kind {
-		case facts.StmtAssign:
+		case facts.StmtAssign, facts.StmtAugAssign:
 			for j := range s.Targets {
 				if !localNames(&s.Targets[j]) {
-					return false
+					return false, false, false, false
 				}
 			}
 		case facts.StmtReturn:
-			if s.Value == nil {
-				return false
+			if s.Value == nil || inLoop {
+				return false, false, false, false
 			}
 			returns = true
 		case facts.StmtExpr:
 			if s.Value == nil || s.Value.Kind != facts.ExprString {
-				return false
+				return false, false, false, false
 			}
 			continue
+		case facts.StmtIf:
+			// An argument check: it only refuses.
+			if inLoop || len(s.Else) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtRaise {
+				return false, false, false, false
+			}
+			continue
+		case facts.StmtFor, facts.StmtWhile:
+			r, _, _, bodyOK := b.randomMaker(s.Body, true)
+			if !bodyOK || len(s.Else) > 0 {
+				return false, false, false, false
+			}
+			random, loops = random || r || s.Iter().Any(drawsRandom) || s.Cond.Any(drawsRandom), true
+			continue
 		default:
-			return false
+			return false, false, false, false
 		}
 		if s.Value != nil && s.Value.Any(drawsRandom) {
 			random = true
 		}
 	}
-	return random && returns
+	return random, returns, loops, true
 }
 
 // localNames reports whether an assignment target only binds local names

@@ -99,11 +99,57 @@ func (b *builder) settingsFixture(f *facts.File, c *facts.Assignment) {
 			}
 		case facts.ExprDict:
 			for i := range e.Entries() {
-				walk(&e.Entries()[i].Value, depth+1)
+				en := &e.Entries()[i]
+				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprDict {
+					// verifyUserEmails: {env: ..., default: false}, an
+					// object's entry described by the keys.
+					if b.describedSetting(f, en.Key.Value, &en.Value, keys, c.Line) {
+						continue
+					}
+				}
+				walk(&en.Value, depth+1)
 			}
 		}
 	}
 	walk(c.Value, 0)
+}
+
+// describedSetting records the setting a name and the dict describing it
+// stand for, when the dict has every one of keys: a config candidate
+// under the name, defaulted by the first key's entry. One described by
+// all the others but the default is a setting with no default in the
+// code, which no rule can state, or, when the dict names another object
+// the module exports, a group of the settings that object describes,
+// read through it (passwordPolicy: {env, action: parsers.objectParser,
+// type: 'PasswordPolicyOptions'}: config.passwordPolicy.resetTokenReuseIfValid).
+func (b *builder) describedSetting(f *facts.File, name string, d *facts.Expr, keys []string, line int) bool {
+	has := func(key string) *facts.Expr { return entryValue(d, key) }
+	for _, k := range keys[1:] {
+		if has(k) == nil {
+			return false
+		}
+	}
+	if l := d.Line; l != 0 {
+		line = l
+	}
+	if dflt := has(keys[0]); dflt != nil {
+		b.addConfig(f, name, dflt, nil, line)
+		return true
+	}
+	for _, en := range d.Entries() {
+		if en.Value.Kind != facts.ExprString {
+			continue
+		}
+		for _, x := range f.Exports {
+			if x.Name == en.Value.Value && x.Value != nil && x.Value.Kind == facts.ExprDict {
+				if b.settingsGroupNames == nil {
+					b.settingsGroupNames = map[string]bool{}
+				}
+				b.settingsGroupNames[name] = true
+			}
+		}
+	}
+	return true
 }
 
 // settingsImport reports a name imported from a settings module that is

@@ -1,0 +1,220 @@
+package distill
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// Class stores (the catalog's repositories.class_stores; Parse Server):
+// a schemaless store whose calls name the class of the rows by a string,
+//
+//	config.database.find('_User', { email }, {}, auth)
+//	config.database.update('_User', { username }, { _failed_login_count: 0 })
+//	rest.del(config, auth, '_Session', objectId)
+//
+// The framework defines the classes it keeps for itself (_User, _Session)
+// and their columns, which the catalog's class_columns give: a class the
+// service's store calls name is an entity after it (less the leading
+// "_"), with those columns, each kept where a rule uses it. Each call is
+// the catalog's query method of that entity's model class, given the
+// arguments after the class name: the rows a filter finds, an update of
+// those rows, a deletion.
+
+// classStoreEntities declares the entities of the framework's classes that
+// the service's class stores name.
+func (b *builder) classStoreEntities() {
+	reps := b.lang.Repositories
+	if reps == nil || len(reps.ClassStores) == 0 || len(reps.ClassColumns) == 0 {
+		return
+	}
+	named := map[string]*facts.File{}
+	lines := map[string]int{}
+	// The names the code gives the columns of the rows of each class: the
+	// keys of a store call's filters and changes, and the attributes read
+	// or written in a file that stores the class.
+	mentioned := map[string]map[string]bool{}
+	for _, f := range b.ix.files {
+		if b.testFile(f.Path) {
+			continue
+		}
+		var stored []string
+		attrs := map[string]bool{}
+		visitFile(f, func(e *facts.Expr) {
+			if e.Kind == facts.ExprAttr {
+				attrs[e.Name] = true
+			}
+			class, ok := b.storedClass(e)
+			if !ok || reps.ClassColumns[class] == nil {
+				return
+			}
+			if named[class] == nil {
+				named[class], lines[class] = f, e.Line
+				mentioned[class] = map[string]bool{}
+			}
+			stored = append(stored, class)
+			for _, kw := range e.Keywords() {
+				mentioned[class][kw.Name] = true
+			}
+			for i := range e.Args {
+				for _, en := range e.Args[i].Entries() {
+					if en.Key != nil && en.Key.Kind == facts.ExprString {
+						mentioned[class][en.Key.Value] = true
+					}
+				}
+			}
+		}, nil)
+		for _, class := range stored {
+			maps.Copy(mentioned[class], attrs)
+		}
+	}
+	// Referenced classes first, so that a reference resolves.
+	classes := slices.Sorted(maps.Keys(named))
+	for _, class := range classes {
+		f := named[class]
+		m := &schemaModel{file: f, name: classEntityName(class), line: lines[class]}
+		if b.entByName[m.name] != nil {
+			continue // the service declares it itself
+		}
+		b.indexSchemaModel(f, m, "")
+	}
+	for _, class := range classes {
+		e := b.entByName[classEntityName(class)]
+		if e == nil || e.ref.file != named[class] {
+			continue
+		}
+		cols := reps.ClassColumns[class]
+		// In the order of the names the spec gives them.
+		order := slices.SortedFunc(maps.Keys(cols), func(x, y string) int { return strings.Compare(bindingName(x), bindingName(y)) })
+		for _, col := range order {
+			typ := strings.TrimSuffix(cols[col], "?")
+			fi := &fieldInfo{name: bindingName(col), attr: col, line: e.ref.class.Line}
+			if !isSnake(fi.name) {
+				continue
+			}
+			if target := reps.ClassColumns[typ]; target != nil {
+				ent := classEntityName(typ)
+				if b.entByName[ent] == nil {
+					continue // a class the service never stores
+				}
+				typ, fi.fkTable, fi.fkEntity = ent, typ, ent
+			}
+			fi.typ = &allium.Type{Name: typ}
+			e.addDataField(fi, strings.HasSuffix(cols[col], "?"))
+			// One the code never names is kept only where a rule uses it,
+			// as a framework base's fields are.
+			fi.inherited = true
+			fi.plumbing = fi.plumbing || !mentioned[class][col]
+		}
+	}
+}
+
+// classEntityName names the entity of a framework class: _User is User.
+func classEntityName(class string) string {
+	return pascal(strings.TrimLeft(class, "_"))
+}
+
+// storedClass is the class a class store call names, if e is one.
+func (b *builder) storedClass(e *facts.Expr) (string, bool) {
+	store, ok := b.classStore(e)
+	if !ok || len(e.Args) <= store.ClassArg || e.Args[store.ClassArg].Kind != facts.ExprString {
+		return "", false
+	}
+	return e.Args[store.ClassArg].Value, true
+}
+
+// classStore is the catalog's entry for the class store e calls.
+func (b *builder) classStore(e *facts.Expr) (catalog.ClassStore, bool) {
+	reps := b.lang.Repositories
+	if e == nil || e.Kind != facts.ExprCall || reps == nil {
+		return catalog.ClassStore{}, false
+	}
+	for _, name := range slices.Sorted(maps.Keys(reps.ClassStores)) {
+		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw) {
+			return reps.ClassStores[name], true
+		}
+	}
+	return catalog.ClassStore{}, false
+}
+
+// classStoreCall reads a class store call as the catalog's query method of
+// the model class of the entity it names; nil for any other call, or a
+// class no entity stands for.
+func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	class, ok := b.storedClass(e)
+	if !ok {
+		return nil
+	}
+	store, _ := b.classStore(e)
+	ent := b.entByName[classEntityName(class)]
+	if ent == nil || b.lang.Repositories.ClassColumns[class] == nil {
+		return nil
+	}
+	given := e.Args[store.ClassArg+1:]
+	if kws := e.Keywords(); len(kws) > 0 {
+		// The last argument, an object literal read as keywords
+		// (keyword_objects.go): an argument again.
+		given = append(slices.Clip(given), keywordDict(kws, e.Line))
+	}
+	call := &facts.Expr{Kind: facts.ExprCall, Raw: store.As, Line: e.Line}
+	at := sc
+	switch {
+	case catalog.Match(b.lang.UpdateMethods, store.As):
+		if len(given) < 2 {
+			return nil
+		}
+		if row := rc.eval(&given[1], sc, out, false); row.kind == vEntity && row.ent == ent.name {
+			// update('_User', {username: user.username}, user): the row
+			// written back whole, its changes stated where they were made.
+			return &value{kind: vPlumbing}
+		}
+		filter, fsc := rc.objectArg(&given[0], sc, out)
+		changes, csc := rc.objectArg(&given[1], sc, out)
+		if filter == nil || changes == nil || fsc != csc {
+			b.stats.EffectsSeen++
+			rc.untranslated(sc, e.Line, LeftOutBulk, "a call to "+e.Raw)
+			return &value{kind: vPlumbing}
+		}
+		call.Args = []facts.Expr{*filter}
+		kws, _ := objectKeywords(changes)
+		call.SetKeywords(kws)
+		at = fsc
+	case catalog.Match(b.lang.DeleteCalls, store.As):
+		if len(given) < 1 {
+			return nil
+		}
+		// The row of that id.
+		call.SetKeywords([]facts.Keyword{{Name: "id", Value: given[0]}})
+	default:
+		if len(given) > 0 {
+			filter, fsc := rc.objectArg(&given[0], sc, out)
+			if filter == nil {
+				return &value{kind: vQuery, ent: ent.name, q: &query{ent: ent.name, bad: 1}}
+			}
+			kws, _ := objectKeywords(filter)
+			call.SetKeywords(kws)
+			at = fsc
+		}
+	}
+	return rc.queryCall(call, store.As, &value{kind: vModelClass, ent: ent.name}, at, out)
+}
+
+// objectArg is the object literal an argument is, or the one the local it
+// names holds, with the scope it was written in; nil when it is neither.
+func (rc *ruleCtx) objectArg(x *facts.Expr, sc *scope, out *[]allium.Stmt) (*facts.Expr, *scope) {
+	if x.Kind == facts.ExprDict {
+		return x, sc
+	}
+	if x.Kind != facts.ExprName {
+		return nil, nil
+	}
+	if v := rc.eval(x, sc, out, false); len(v.parts) == 1 && v.parts[0].e.Kind == facts.ExprDict {
+		return v.parts[0].e, v.parts[0].sc
+	}
+	return nil, nil
+}

@@ -1,0 +1,228 @@
+package distill
+
+import "testing"
+
+// parseRouter is a Parse Server router: routes mounted by this.route(method,
+// path, handler) in mountRoutes, each handler storing rows of the
+// framework's _User class through the database controller.
+const parseRouter = `
+import PromiseRouter from '../PromiseRouter';
+import { randomString } from '../cryptoUtils';
+export class LockRouter extends PromiseRouter {
+  async handleUnlock(req) {
+    const { username } = req.body;
+    await req.config.database.update('_User', { username }, { _failed_login_count: 0 });
+    return { response: {} };
+  }
+  async handleVerify(req) {
+    const { username } = req.body;
+    const query = { username };
+    const updateFields = { emailVerified: true };
+    await req.config.database.update('_User', query, updateFields);
+    return { response: {} };
+  }
+  async handleResend(req) {
+    const { email } = req.body;
+    const results = await req.config.database.find('_User', { email: email });
+    if (!results.length) {
+      throw new Parse.Error(Parse.Error.EMAIL_NOT_FOUND, 'No user found');
+    }
+    const user = results[0];
+    if (user.emailVerified) {
+      throw new Parse.Error(Parse.Error.OTHER_CAUSE, 'already verified');
+    }
+    user._perishable_token = randomString(25);
+    await req.config.database.update('_User', { username: user.username }, user);
+    return { response: {} };
+  }
+  mountRoutes() {
+    this.route('POST', '/resend', req => this.handleResend(req));
+    this.route('POST', '/unlock', req => this.handleUnlock(req));
+    this.route('POST', '/verify', req => this.handleVerify(req));
+  }
+}
+export default LockRouter;
+`
+
+// parseCrypto is Parse Server's random string maker: characters picked
+// by random bytes in a loop, after an argument check.
+const parseCrypto = `
+import { randomBytes } from 'crypto';
+export function randomString(size) {
+  if (size === 0) {
+    throw new Error('Zero-length randomString is useless.');
+  }
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' + '0123456789';
+  let objectId = '';
+  const bytes = randomBytes(size);
+  for (let i = 0; i < bytes.length; ++i) {
+    objectId += chars[bytes.readUInt8(i) % chars.length];
+  }
+  return objectId;
+}
+`
+
+// TestParseServerIdioms pins Parse Server's class stores (catalog
+// repositories.class_stores and class_columns): a class named by a string
+// is the entity of that name less its leading "_", with the framework's
+// columns the code names, and a database.update of it is an update of the
+// rows its filter finds.
+func TestParseServerIdioms(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{"src/Routers/LockRouter.js": parseRouter, "src/cryptoUtils.js": parseCrypto})
+	checkConstructs(t, out, []idiomCase{
+		{
+			name:      "an update's filter and changes given as object literals",
+			construct: "HandleUnlock",
+			want:      []string{"when: HandleUnlock(username)", "for user in Users where username = username:", "user.failed_login_count = 0"},
+		},
+		{
+			name:      "an update's filter and changes held in locals",
+			construct: "HandleVerify",
+			want:      []string{"when: HandleVerify(username)", "for user in Users where username = username:", "user.email_verified = true"},
+		},
+		{
+			// rows.length is their number, rows[0] the row found; the row
+			// written back whole is a save of the changes made to it; a
+			// string built from random bytes in a loop is random.
+			name:      "the rows a find gives, the first of them, and the row written back",
+			construct: "HandleResend",
+			want: []string{"when: HandleResend(email)", "requires: exists User{email}", "let user = User{email}", "requires: not user.email_verified",
+				"user.perishable_token = random_key()"},
+			notWant: []string{`perishable_token = ""`},
+		},
+		{
+			name:      "the stored class is an entity with the catalog's columns the code names",
+			construct: "User",
+			want:      []string{"failed_login_count: Integer?", "email_verified: Boolean?", "username: String"},
+			// Columns the code never names, and the class it never stores.
+			notWant: []string{"perishable_token_expires_at", "account_lockout_expires_at"},
+		},
+	})
+	if s := construct(out.Module, "Session"); s != "" {
+		t.Errorf("an entity Session for a class no store call names:\n%s", s)
+	}
+}
+
+// parseDefinitions is Parse Server's Options/Definitions.js: each option
+// described by an object with its environment variable and its default;
+// a group of options described by another exported object it names.
+const parseDefinitions = `
+var parsers = require('./parsers');
+module.exports.ParseServerOptions = {
+  verifyUserEmails: {
+    env: 'PARSE_SERVER_VERIFY_USER_EMAILS',
+    help: 'Verify emails',
+    action: parsers.booleanParser,
+    default: false,
+  },
+  emailVerifyTokenValidityDuration: {
+    env: 'PARSE_SERVER_EMAIL_VERIFY_TOKEN_VALIDITY_DURATION',
+    help: 'No default: the token never expires',
+    action: parsers.numberParser('emailVerifyTokenValidityDuration'),
+  },
+  passwordPolicy: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY',
+    help: 'The password policy',
+    action: parsers.objectParser,
+    type: 'PasswordPolicyOptions',
+  },
+};
+module.exports.PasswordPolicyOptions = {
+  resetTokenReuseIfValid: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_REUSE_IF_VALID',
+    help: 'Reuse',
+    action: parsers.booleanParser,
+    default: false,
+  },
+};
+`
+
+// TestParseServerOptions pins Parse Server's options (catalog
+// settings_fixture, request_settings, settings_calls): described one by
+// one in exported objects, read through req.config and through
+// Config.get(appId) in a controller's getter.
+func TestParseServerOptions(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"src/Options/Definitions.js": parseDefinitions,
+		"src/Controllers/UserController.js": `
+import Config from '../Config';
+export class UserController {
+  get config() {
+    return Config.get(this.appId);
+  }
+  async regen(user) {
+    if (this.config.verifyUserEmails) {
+      user.emailVerified = false;
+    }
+    if (this.config.emailVerifyTokenValidityDuration) {
+      user.emailVerified = true;
+    }
+    return this.config.database.update('_User', { username: user.username }, user);
+  }
+}
+export default UserController;
+`,
+		"src/Routers/OptionsRouter.js": `
+import PromiseRouter from '../PromiseRouter';
+export class OptionsRouter extends PromiseRouter {
+  async handleReset(req) {
+    const { email } = req.body;
+    if (!req.config.verifyUserEmails) {
+      throw new Parse.Error(Parse.Error.OTHER_CAUSE, 'off');
+    }
+    if (!req.config.passwordPolicy.resetTokenReuseIfValid) {
+      await req.config.database.update('_User', { email }, { emailVerified: true });
+    }
+    return { response: {} };
+  }
+  async handleRegen(req) {
+    const results = await req.config.database.find('_User', { email: req.body.email });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.userController.regen(user);
+    return { response: {} };
+  }
+  mountRoutes() {
+    this.route('POST', '/reset', req => this.handleReset(req));
+    this.route('POST', '/regen', req => this.handleRegen(req));
+  }
+}
+`,
+	})
+	checkConstructs(t, out, []idiomCase{
+		{
+			name:      "req.config's options, a group's through it",
+			construct: "HandleReset",
+			want:      []string{"requires: config.verify_user_emails", "config.reset_token_reuse_if_valid"},
+		},
+		{
+			// An option with no default is no config parameter: its test
+			// is left out.
+			name:      "Config.get(appId) gives the options",
+			construct: "HandleRegen",
+			want:      []string{"if config.verify_user_emails:", "email_verified = false"},
+			notWant:   []string{"email_verify_token_validity_duration", "email_verified = true"},
+		},
+		{
+			name:      "a described option with its default",
+			construct: "verify_user_emails",
+			want:      []string{"verify_user_emails: Boolean = false"},
+		},
+		{
+			name:      "a group's option with its default",
+			construct: "reset_token_reuse_if_valid",
+			want:      []string{"reset_token_reuse_if_valid: Boolean = false"},
+		},
+	})
+	for _, name := range []string{"email_verify_token_validity_duration", "password_policy"} {
+		if c := construct(out.Module, name); c != "" {
+			t.Errorf("a config parameter for an option with no default, or a group: %s", c)
+		}
+	}
+}

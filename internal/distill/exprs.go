@@ -1205,8 +1205,12 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
 	b := rc.b
 	l := b.lang
-	names := []string{e.Resolved(), e.Raw}
 	method := e.Method()
+	names := []string{e.Resolved(), e.Raw}
+	unwrappedName := rc.throughTransparentName(e, method)
+	if unwrappedName != "" {
+		names = append(names, unwrappedName)
+	}
 	var recv *value
 	superCall := false
 	if method != "" {
@@ -1772,7 +1776,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "send" && recv.kind == vMessage {
 		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw), recv.call, recv, sc, out, e.Line)
 	}
-	if s := l.SinkFor(names...); s != nil && e.Raw != "" {
+	if s := l.SinkFor(names...); s != nil && (e.Raw != "" || unwrappedName != "") {
 		call := e
 		var msg *value
 		if len(e.Args) > 0 {
@@ -2181,6 +2185,9 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 		}
 	}
 	b.stats.EffectsSeen++
+	if s == nil || len(s.Recipient) > 0 {
+		b.sinkAddressed[entity] = true
+	}
 	if _, ok := b.sinkProv[entity]; !ok {
 		b.sinkProv[entity] = &allium.Provenance{File: sc.file.Path, Line: line}
 	}
@@ -2523,11 +2530,16 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 		} else {
 			x = call.Keyword(n)
 		}
-		if x != nil && x.Kind == facts.ExprString {
-			t := snake(x.Value)
-			if len(t) > 40 || !isSnake(t) {
-				continue
-			}
+		if x == nil {
+			continue
+		}
+		name := x.Value
+		if x.Kind != facts.ExprString {
+			// emit(InviteService.Events.CREATED): the event name the
+			// class keeps.
+			name = rc.b.classConstString(sc.file, x)
+		}
+		if t := snake(name); name != "" && len(t) <= 40 && isSnake(t) {
 			return t
 		}
 	}

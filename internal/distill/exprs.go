@@ -1277,6 +1277,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.builtFromObject(e, method, sc, out); v != nil {
 		return v
 	}
+	if v := rc.failureFallback(e, method, recv); v != nil {
+		return v // retrieveByEmail(email).catch(() => undefined)
+	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
 		return rc.runArguments(e, sc, out)
 	}
@@ -3055,12 +3058,15 @@ func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) *v
 // runCallback walks a function written in place that a runner calls
 // (manager.transaction(async (tm) => { ... })) where it is written: it
 // sees the caller's names, its parameters are the runner's plumbing (a
-// transaction), and what it returns is the runner's result.
+// transaction), and what it returns is the runner's result. It is a
+// block of the caller's, not a helper: it adds no inline depth (Medusa's
+// services run each body in this.atomicPhase_(async (m) => ...), which
+// would halve how deep a service calling another could be read).
 func (rc *ruleCtx) runCallback(fn *facts.Function, sc *scope, out *[]allium.Stmt) *value {
-	if sc.depth+1 > rc.b.maxDepth || slices.Contains(sc.stack, fn.QualName) && fn.QualName != "" {
+	if slices.Contains(sc.stack, fn.QualName) && fn.QualName != "" {
 		return unknownValue
 	}
-	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth + 1, stack: sc.stack,
+	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth, stack: sc.stack,
 		inlined: true, top: sc.top, under: sc.under, cls: sc.cls, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
 	if fn.QualName != "" {
 		inner.stack = append(slices.Clone(sc.stack), fn.QualName)

@@ -261,6 +261,11 @@ type Language struct {
 	// instead of a value (fp-ts's E.isLeft(r), O.isNone(r)), as `r is
 	// None` does in Python.
 	AbsenceChecks []string `yaml:"absence_checks"`
+	// FailureFallbacks are promise methods given a callback to run when
+	// the promise fails (retrieveByEmail(e).catch(() => undefined)): with
+	// a callback that answers nothing, the value is the promise's, absent
+	// when it failed; the rule's outcomes that need it still need it.
+	FailureFallbacks []string `yaml:"failure_fallbacks"`
 	// LowercaseCalls give back their receiver in lower case
 	// (email.lower()): the spec reads lowercase(x).
 	LowercaseCalls []string `yaml:"lowercase_calls"`

@@ -320,7 +320,9 @@ func (b *builder) assemble(service string) *allium.Module {
 	for _, name := range sortedKeys(b.sinkProv) {
 		prov := b.sinkProv[name]
 		ent := &allium.Entity{Meta: allium.Meta{Prov: prov}, Name: name}
-		ent.Members = append(ent.Members, &allium.Field{Meta: allium.Meta{Prov: prov}, Name: "to", Type: &allium.Type{Name: "String"}})
+		if b.sinkAddressed[name] {
+			ent.Members = append(ent.Members, &allium.Field{Meta: allium.Meta{Prov: prov}, Name: "to", Type: &allium.Type{Name: "String"}})
+		}
 		if lits := b.sinkTemplates[name]; len(lits) > 0 {
 			enumName := name + "Template"
 			ae := &allium.Enum{Meta: allium.Meta{Prov: prov}, Name: enumName}

@@ -459,6 +459,10 @@ type builder struct {
 	// sink entities: name -> template literals, in order.
 	sinkTemplates map[string][]string
 	sinkProv      map[string]*allium.Provenance
+	// sinkAddressed holds the message entities some sink addresses to a
+	// recipient; an event bus's events (catalog sinks with no recipient
+	// keys) have no `to`.
+	sinkAddressed map[string]bool
 	// activeMemo: whether signed-in users are active (activeSessions),
 	// once known.
 	activeMemo *bool
@@ -564,6 +568,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		statusLits:    map[string][]string{},
 		sinkTemplates: map[string][]string{},
 		sinkProv:      map[string]*allium.Provenance{},
+		sinkAddressed: map[string]bool{},
 		signedTokens:  map[string]*signedToken{},
 		kindClaims:    -1,
 		enumsRead:     map[string]bool{},

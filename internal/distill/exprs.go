@@ -1218,8 +1218,12 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
 	b := rc.b
 	l := b.lang
-	names := []string{e.Resolved(), e.Raw}
 	method := e.Method()
+	names := []string{e.Resolved(), e.Raw}
+	unwrappedName := rc.throughTransparentName(e, method)
+	if unwrappedName != "" {
+		names = append(names, unwrappedName)
+	}
 	var recv *value
 	superCall := false
 	if method != "" {
@@ -1291,6 +1295,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.builtFromObject(e, method, sc, out); v != nil {
 		return v
+	}
+	if v := rc.failureFallback(e, method, recv); v != nil {
+		return v // retrieveByEmail(email).catch(() => undefined)
 	}
 	if catalog.MatchAny(l.ArgumentRunners, names...) || method != "" && catalog.Match(l.ArgumentRunners, method) {
 		return rc.runArguments(e, sc, out)
@@ -1791,7 +1798,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "send" && recv.kind == vMessage {
 		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw), recv.call, recv, sc, out, e.Line)
 	}
-	if s := l.SinkFor(names...); s != nil && e.Raw != "" {
+	if s := l.SinkFor(names...); s != nil && (e.Raw != "" || unwrappedName != "") {
 		call := e
 		var msg *value
 		if len(e.Args) > 0 {
@@ -2200,6 +2207,9 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 		}
 	}
 	b.stats.EffectsSeen++
+	if s == nil || len(s.Recipient) > 0 {
+		b.sinkAddressed[entity] = true
+	}
 	if _, ok := b.sinkProv[entity]; !ok {
 		b.sinkProv[entity] = &allium.Provenance{File: sc.file.Path, Line: line}
 	}
@@ -2542,11 +2552,16 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 		} else {
 			x = call.Keyword(n)
 		}
-		if x != nil && x.Kind == facts.ExprString {
-			t := snake(x.Value)
-			if len(t) > 40 || !isSnake(t) {
-				continue
-			}
+		if x == nil {
+			continue
+		}
+		name := x.Value
+		if x.Kind != facts.ExprString {
+			// emit(InviteService.Events.CREATED): the event name the
+			// class keeps.
+			name = rc.b.classConstString(sc.file, x)
+		}
+		if t := snake(name); name != "" && len(t) <= 40 && isSnake(t) {
 			return t
 		}
 	}
@@ -3062,12 +3077,15 @@ func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) *v
 // runCallback walks a function written in place that a runner calls
 // (manager.transaction(async (tm) => { ... })) where it is written: it
 // sees the caller's names, its parameters are the runner's plumbing (a
-// transaction), and what it returns is the runner's result.
+// transaction), and what it returns is the runner's result. It is a
+// block of the caller's, not a helper: it adds no inline depth (Medusa's
+// services run each body in this.atomicPhase_(async (m) => ...), which
+// would halve how deep a service calling another could be read).
 func (rc *ruleCtx) runCallback(fn *facts.Function, sc *scope, out *[]allium.Stmt) *value {
-	if sc.depth+1 > rc.b.maxDepth || slices.Contains(sc.stack, fn.QualName) && fn.QualName != "" {
+	if slices.Contains(sc.stack, fn.QualName) && fn.QualName != "" {
 		return unknownValue
 	}
-	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth + 1, stack: sc.stack,
+	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth, stack: sc.stack,
 		inlined: true, top: sc.top, under: sc.under, cls: sc.cls, failWhen: &[]allium.Expr{}, outAt: out, outStart: len(*out)}
 	if fn.QualName != "" {
 		inner.stack = append(slices.Clone(sc.stack), fn.QualName)

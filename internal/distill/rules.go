@@ -938,7 +938,12 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	r.Body = dropRestatedLookups(r.Body)
 	r.Body = settleDisjunctions(r.Body)
-	if ifs, ok := soleIf(rc.ensures); ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs]) {
+	if ifs, ok := soleIf(rc.ensures); ok && rc.required(ifs.Branches[0].Cond) {
+		// The outcomes' condition is one the rule requires already
+		// (Medusa's reset-password-token: the lookup it requires, then
+		// if (user) {...}): they hold whenever the rule applies.
+		rc.ensures = ifs.Branches[0].Body
+	} else if ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs]) {
 		// A rule no caller waits on (a signal, a schedule) that does
 		// nothing unless a condition holds applies only when it holds;
 		// so does a handler whose own body does nothing else (wholeIf),

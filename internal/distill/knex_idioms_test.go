@@ -156,3 +156,33 @@ func TestEntryLoopLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkUpdateUnlistedSpread: an update whose object spreads a local
+// the walk cannot list (kutt's add: {...data, updated_at} with data built
+// of conditional spreads) states the values it can and notes the rest.
+func TestBulkUpdateUnlistedSpread(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const knex = require("./knex");
+const express = require("express");
+const router = express.Router();
+router.post("/refresh", async (req, res) => {
+  const data = {
+    email: req.body.email,
+    ...(req.body.verified !== undefined && { verified: req.body.verified }),
+  };
+  await knex("users").where("id", req.user.id).update({ ...data, apikey: "k" });
+  res.send();
+});
+module.exports = router;
+`})
+	got := construct(out.Module, "Refresh")
+	if !strings.Contains(got, `apikey = "k"`) {
+		t.Errorf("rule Refresh lacks the listed value:\n%s", got)
+	}
+	const note = "src/routes.js:10: a value of a bulk update left out of rule Refresh"
+	if !slices.Contains(out.Notes, note) {
+		t.Errorf("notes lack %q: %v", note, out.Notes)
+	}
+}

@@ -46,6 +46,12 @@
 //     `requires: exists User{email}` read alike whatever the binding is
 //     called; a let inside an ensures that creates an entity (`let user =
 //     User.created(...)`) stays as the creation, its name as written;
+//   - a trigger parameter read only through one field that refers to an
+//     entity (token read only as token.user, Token.user: User) reads as
+//     that field, named after it, when the other spec has no parameter of
+//     its name: ChangePassword(token) requiring exists token.user meets
+//     ChangePassword(current_user) requiring exists current_user
+//     (carriers.go);
 //   - trigger parameters are put in name order, so that compare, which
 //     renames them by position, pairs equal names when both sides declare
 //     the same parameters in different orders;

@@ -1,6 +1,11 @@
 package score
 
-import "github.com/distill/distill/internal/allium"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // carrierParams rewrites each trigger parameter a rule reads only through
 // one field of it as that field's value, named after the field: with its
@@ -136,4 +141,74 @@ func triggerParams(m *allium.Module) map[string]bool {
 		}
 	}
 	return out
+}
+
+// secretRows rewrites a lookup by one secret input (User{reset_password_token},
+// the trigger's parameter) as a parameter named after the entity (user),
+// when the other spec names parameters so and this rule does not: distill
+// writes a row found by a secret the caller holds as the row the caller
+// names (NewPassword(reset_password_token, ..., user) requiring exists
+// user), a hand-written spec often as the lookup. The input stays a
+// parameter; only the lookup is renamed. Secrets are named as distill's
+// are: token, code or key, or ending in _token.
+func secretRows(r *allium.Rule, otherParams map[string]bool) {
+	t := r.Trigger
+	if t == nil || t.Kind != allium.TriggerExternal {
+		return
+	}
+	params := map[string]bool{}
+	for _, p := range t.Params {
+		params[p.Name] = true
+	}
+	added := map[string]bool{}
+	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
+			return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
+				j, ok := x.(*allium.Join)
+				if !ok || len(j.Fields) != 1 || !secretName(j.Fields[0].Name) {
+					return nil, false
+				}
+				p := j.Fields[0].Name
+				if v, ok := j.Fields[0].Value.(*allium.Ident); ok {
+					p = v.Name
+				} else if j.Fields[0].Value != nil {
+					return nil, false
+				}
+				name := snakeEntity(j.Entity)
+				if !params[p] || !otherParams[name] || params[name] && !added[name] {
+					return nil, false
+				}
+				if !added[name] {
+					added[name] = true
+					t.Params = append(t.Params, allium.TriggerParam{Name: name})
+				}
+				return &allium.Ident{Name: name}, true
+			})
+		})
+		return true
+	})
+}
+
+func secretName(n string) bool {
+	switch n {
+	case "token", "code", "key":
+		return true
+	}
+	return strings.HasSuffix(n, "_token")
+}
+
+// snakeEntity is the name a variable of an entity type usually has:
+// PasswordReset -> password_reset.
+func snakeEntity(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

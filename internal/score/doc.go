@@ -52,6 +52,11 @@
 //     its name: ChangePassword(token) requiring exists token.user meets
 //     ChangePassword(current_user) requiring exists current_user
 //     (carriers.go);
+//   - a lookup by one secret input (User{reset_password_token}: token,
+//     code, key or *_token, a trigger parameter) reads as a parameter
+//     named after the entity (user), when the other spec names
+//     parameters so and the rule does not: distill writes a row found by
+//     a secret the caller holds as the row the caller names (carriers.go);
 //   - trigger parameters are put in name order, so that compare, which
 //     renames them by position, pairs equal names when both sides declare
 //     the same parameters in different orders;

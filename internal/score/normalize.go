@@ -38,6 +38,7 @@ func normalize(m *allium.Module, others, otherParams map[string]bool) *allium.Mo
 	for _, r := range c.Rules {
 		r.Body = inlineLets(r.Body, nil)
 		carrierParams(r, refs, otherParams)
+		secretRows(r, otherParams)
 		if t := r.Trigger; t != nil && t.Kind == allium.TriggerExternal {
 			// Compare renames trigger parameters by position; in name
 			// order, two triggers with the same parameters meet whatever

@@ -145,6 +145,14 @@ func TestScore(t *testing.T) {
 		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {3, 4, 5}, Ensures: {3, 4, 4}},
 		aligned:   map[Category]int{Requires: 4, Ensures: 4}, // paired, worded differently
 	}, {
+		// A lookup by a secret input (ResetToken{token}) meets the row
+		// the other spec has the caller name (reset_token), when that
+		// spec names parameters after the entity; the input stays.
+		name:      "lookup by a secret input and the row as a parameter",
+		distilled: []string{"rule ResetPassword {", "rule Redeem {\n    when: Redeem(token, reset_token)\n    requires: length(token) = 36\n    requires: exists reset_token\n    ensures: reset_token.used = true\n}\n\nrule ResetPassword {"},
+		expected:  []string{"rule ResetPassword {", "rule Redeem {\n    when: Redeem(token)\n    let row = ResetToken{token}\n    requires: length(token) = 36\n    requires: exists row\n    ensures: row.used = true\n}\n\nrule ResetPassword {"},
+		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {5, 5, 5}, Ensures: {4, 4, 4}},
+	}, {
 		name:      "missing rule lowers recall, its clauses too",
 		distilled: []string{"rule RequestReset {\n    when: RequestReset(email)\n    let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n}\n", ""},
 		want:      map[Category]mdx{Rules: {1, 1, 2}, Requires: {2, 2, 3}, Ensures: {2, 2, 3}},

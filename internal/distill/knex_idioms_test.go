@@ -186,3 +186,61 @@ module.exports = router;
 		t.Errorf("notes lack %q: %v", note, out.Notes)
 	}
 }
+
+// TestStateMiddleware: a route's middleware of the service that changes
+// state and hands the request on (kutt's auth.verify before the page
+// renders, renders.routes.js:114) is a handler of its own; one that only
+// checks (no await) and the page renderer are not.
+func TestStateMiddleware(t *testing.T) {
+	runIdiomCases(t, map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const knex = require("./knex");
+const express = require("express");
+const router = express.Router();
+async function confirm(req, res, next) {
+  if (!req.params.key) return next();
+  const user = await knex("users").where({ apikey: req.params.key }).first();
+  if (user) {
+    await knex("users").where("id", user.id).update({ verified: true });
+  }
+  return next();
+}
+function checked(req, res, next) {
+  if (!req.params.key) throw new Error("no key");
+  next();
+}
+function page(req, res) {
+  res.render("confirmed");
+}
+router.get("/confirm/:key", asyncHandler(confirm), checked, asyncHandler(page));
+module.exports = router;
+`}, []idiomCase{{
+		name:      "the middleware that writes is a rule",
+		construct: "Confirm",
+		want:      []string{"verified = true"},
+	}})
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const express = require("express");
+const router = express.Router();
+function checked(req, res, next) {
+  if (!req.params.key) throw new Error("no key");
+  next();
+}
+function page(req, res) {
+  res.render("confirmed");
+}
+router.get("/confirm/:key", checked, page);
+module.exports = router;
+`})
+	for _, r := range out.Module.Rules {
+		if r.Name == "Checked" {
+			t.Errorf("a checking middleware became rule %s", r.Name)
+		}
+	}
+	for _, n := range out.Notes {
+		if strings.Contains(n, "handler checked") {
+			t.Errorf("a checking middleware was read as a handler: %s", n)
+		}
+	}
+}

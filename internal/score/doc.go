@@ -57,6 +57,8 @@
 //     named after the entity (user), when the other spec names
 //     parameters so and the rule does not: distill writes a row found by
 //     a secret the caller holds as the row the caller names (carriers.go);
+//   - random_token() reads random_key(): both name an unspecified fresh
+//     random value, and random_key() is distill's name for it;
 //   - trigger parameters are put in name order, so that compare, which
 //     renames them by position, pairs equal names when both sides declare
 //     the same parameters in different orders;

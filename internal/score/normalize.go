@@ -47,7 +47,7 @@ func normalize(m *allium.Module, others, otherParams map[string]bool) *allium.Mo
 		}
 		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
 			allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
-				return anyAsFilteredCount(expandDerived(e, defs, 0))
+				return randomValueCalls(anyAsFilteredCount(expandDerived(e, defs, 0)))
 			})
 			return true
 		})
@@ -257,4 +257,21 @@ func preconditions(cond allium.Expr) []allium.Expr {
 		out = append(out, c)
 	}
 	return out
+}
+
+// randomValueCalls writes every call of a fresh random value, given no
+// arguments, as random_key(): random_token() and random_key() name the
+// same unspecified draw (kutt's expected apikey = random_token() for
+// nanoid(40), distill's random_key()).
+func randomValueCalls(e allium.Expr) allium.Expr {
+	return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
+		c, ok := x.(*allium.Call)
+		if !ok || len(c.Args) > 0 {
+			return nil, false
+		}
+		if id, ok := c.Fun.(*allium.Ident); ok && id.Name == "random_token" {
+			return &allium.Call{Fun: &allium.Ident{Name: "random_key"}}, true
+		}
+		return nil, false
+	})
 }

@@ -153,6 +153,12 @@ func TestScore(t *testing.T) {
 		expected:  []string{"rule ResetPassword {", "rule Redeem {\n    when: Redeem(token)\n    let row = ResetToken{token}\n    requires: length(token) = 36\n    requires: exists row\n    ensures: row.used = true\n}\n\nrule ResetPassword {"},
 		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {5, 5, 5}, Ensures: {4, 4, 4}},
 	}, {
+		// random_token() and random_key() name the same opaque draw.
+		name:      "a random value under another name",
+		distilled: []string{"token.used = true", "token.used = random_key()"},
+		expected:  []string{"token.used = true", "token.used = random_token()"},
+		want:      map[Category]mdx{Ensures: {3, 3, 3}},
+	}, {
 		name:      "missing rule lowers recall, its clauses too",
 		distilled: []string{"rule RequestReset {\n    when: RequestReset(email)\n    let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n}\n", ""},
 		want:      map[Category]mdx{Rules: {1, 1, 2}, Requires: {2, 2, 3}, Ensures: {2, 2, 3}},

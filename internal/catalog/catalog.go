@@ -194,8 +194,12 @@ type Language struct {
 
 	CommandBases []string `yaml:"command_bases"`
 	ClockCalls   []string `yaml:"clock_calls"`
-	DateCalls    []string `yaml:"date_calls"`
-	HashCalls    []string `yaml:"hash_calls"`
+	// TimeShifts move a time by a number of a unit, by call name: date-fns's
+	// addMinutes(date, 30) is date + 30.minutes. The unit is one of
+	// seconds, minutes, hours, days, weeks.
+	TimeShifts map[string]string `yaml:"time_shifts"`
+	DateCalls  []string          `yaml:"date_calls"`
+	HashCalls  []string          `yaml:"hash_calls"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
 	EmailChecks   []string `yaml:"email_checks"`
@@ -329,6 +333,14 @@ type Language struct {
 	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
 	// spec writes random_key().
 	RandomCalls []string `yaml:"random_calls"`
+	// TimeTextCalls write a point in time as text (toISOString,
+	// strftime, date-fns's format) or cut such text (substring): a
+	// function of the service that builds its one parameter's text only
+	// with them stores the same instant, and its call reads as its
+	// argument (kutt's dateToUTC(addMinutes(new Date(), 30)) is
+	// now + 30.minutes). Matched by the call's name or, for a method, the
+	// method's name.
+	TimeTextCalls []string `yaml:"time_text_calls"`
 	// NormaliserCalls return their one argument in a canonical form
 	// (BaseUserManager.normalize_email): the value is the argument's.
 	NormaliserCalls []string `yaml:"normaliser_calls"`

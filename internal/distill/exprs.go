@@ -1126,9 +1126,29 @@ func (b *builder) boundName(name string) string {
 			if kind, ok := strings.CutPrefix(rest, q+"_"); ok && kind != "" && kind != "length" {
 				return p + kind
 			}
+			// currentpassword, newpassword: the qualifier run into the
+			// kind, read so only when the kind is a field some entity
+			// declares (newsletter is no "sletter").
+			if kind, ok := strings.CutPrefix(rest, q); ok && b.anyEntityField(strings.TrimSuffix(kind, "_length")) {
+				return p + kind
+			}
 		}
 	}
 	return name
+}
+
+// anyEntityField reports whether some entity declares a field of this
+// name.
+func (b *builder) anyEntityField(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, e := range b.entList {
+		if e.field(name) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // enumSides turns a string literal compared with an enum-typed field
@@ -1522,6 +1542,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v
 	}
 
+	if v := rc.timeShift(e, sc, out); v != nil {
+		return v // addMinutes(new Date(), 30) (time_text.go)
+	}
 	switch {
 	case catalog.MatchAny(l.DateCalls, names...):
 		// date.today(): the calendar day of now.
@@ -2590,6 +2613,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	if v := rc.bucketLimit(fr, call, sc, out); v != nil {
 		return v // a rate limit kept in a row per key (rate_buckets.go)
+	}
+	if v := rc.timeTextCall(fr, call, sc, out); v != nil {
+		return v // a time written as text (time_text.go)
 	}
 	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
 		// Only the verification it returns (predicates.go).

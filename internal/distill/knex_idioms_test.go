@@ -156,3 +156,91 @@ func TestEntryLoopLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkUpdateUnlistedSpread: an update whose object spreads a local
+// the walk cannot list (kutt's add: {...data, updated_at} with data built
+// of conditional spreads) states the values it can and notes the rest.
+func TestBulkUpdateUnlistedSpread(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const knex = require("./knex");
+const express = require("express");
+const router = express.Router();
+router.post("/refresh", async (req, res) => {
+  const data = {
+    email: req.body.email,
+    ...(req.body.verified !== undefined && { verified: req.body.verified }),
+  };
+  await knex("users").where("id", req.user.id).update({ ...data, apikey: "k" });
+  res.send();
+});
+module.exports = router;
+`})
+	got := construct(out.Module, "Refresh")
+	if !strings.Contains(got, `apikey = "k"`) {
+		t.Errorf("rule Refresh lacks the listed value:\n%s", got)
+	}
+	const note = "src/routes.js:10: a value of a bulk update left out of rule Refresh"
+	if !slices.Contains(out.Notes, note) {
+		t.Errorf("notes lack %q: %v", note, out.Notes)
+	}
+}
+
+// TestStateMiddleware: a route's middleware of the service that changes
+// state and hands the request on (kutt's auth.verify before the page
+// renders, renders.routes.js:114) is a handler of its own; one that only
+// checks (no await) and the page renderer are not.
+func TestStateMiddleware(t *testing.T) {
+	runIdiomCases(t, map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const knex = require("./knex");
+const express = require("express");
+const router = express.Router();
+async function confirm(req, res, next) {
+  if (!req.params.key) return next();
+  const user = await knex("users").where({ apikey: req.params.key }).first();
+  if (user) {
+    await knex("users").where("id", user.id).update({ verified: true });
+  }
+  return next();
+}
+function checked(req, res, next) {
+  if (!req.params.key) throw new Error("no key");
+  next();
+}
+function page(req, res) {
+  res.render("confirmed");
+}
+router.get("/confirm/:key", asyncHandler(confirm), checked, asyncHandler(page));
+module.exports = router;
+`}, []idiomCase{{
+		name:      "the middleware that writes is a rule",
+		construct: "Confirm",
+		want:      []string{"verified = true"},
+	}})
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{"src/migrations.js": knexTables, "src/routes.js": `
+const express = require("express");
+const router = express.Router();
+function checked(req, res, next) {
+  if (!req.params.key) throw new Error("no key");
+  next();
+}
+function page(req, res) {
+  res.render("confirmed");
+}
+router.get("/confirm/:key", checked, page);
+module.exports = router;
+`})
+	for _, r := range out.Module.Rules {
+		if r.Name == "Checked" {
+			t.Errorf("a checking middleware became rule %s", r.Name)
+		}
+	}
+	for _, n := range out.Notes {
+		if strings.Contains(n, "handler checked") {
+			t.Errorf("a checking middleware was read as a handler: %s", n)
+		}
+	}
+}

@@ -107,11 +107,7 @@ func (rc *ruleCtx) sameInstant(e *facts.Expr, method string, recv *value) (*valu
 			}
 		}
 	}
-	x := recv.expr
-	if b, ok := x.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) {
-		x = b.X
-	}
-	if id, ok := x.(*allium.Ident); ok && id.Name == "now" {
+	if clockTime(recv.expr) {
 		return recv, true
 	}
 	return nil, false

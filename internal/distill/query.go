@@ -472,7 +472,14 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 		if kw.Name == "**" {
 			// update({...update, updated_at}): the entries of the object
 			// literal a caller handed in, read where it wrote them.
-			for _, en := range rc.handedEntries(&kw.Value, sc, out) {
+			entries := rc.handedEntries(&kw.Value, sc, out)
+			if entries == nil {
+				// A spread whose keys the walk cannot list ({...data}
+				// of a local built with conditional spreads): what it
+				// sets is left out, and said so.
+				rc.untranslated(sc, e.Line, LeftOutValue, "a value of a bulk update")
+			}
+			for _, en := range entries {
 				if f := ent.attrs[en.Name]; f != nil && !f.drop {
 					sets = append(sets, set{f, &en.Value, en.at})
 				}

@@ -42,6 +42,10 @@ type callRoute struct {
 	// target: the handler already resolved, when the route names it
 	// by a string (Strapi's 'auth.callback'); nil otherwise.
 	target *funcRef
+	// passing: handler is a middleware of the route, not its last
+	// function: it counts only as a function of the service that hands
+	// the request on (calls its next parameter).
+	passing bool
 }
 
 // routeSchema is the schema option of a route and the file it is
@@ -97,15 +101,30 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 	if len(args) == 0 || path == "" {
 		return out
 	}
-	handler := &args[len(args)-1]
+	handler := unwrapHandler(&args[len(args)-1])
+	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1]}
+	out = append(out, r)
+	for i := range len(args) - 1 {
+		// router.get("/verify/:token", asyncHandler(auth.verify), ...,
+		// renders.verify): a middleware of the service that changes
+		// state before the page renders is a handler of the route too
+		// (callRouteHandlers keeps those that hand the request on).
+		if mw := unwrapHandler(&args[i]); mw.Kind == facts.ExprName || mw.Kind == facts.ExprAttr {
+			out = append(out, callRoute{file: f, path: path, handler: mw, auth: b.middlewareAuth(args[:i]), middleware: args[:i], passing: true})
+		}
+	}
+	return out
+}
+
+// unwrapHandler is the function a route argument names through wrappers
+// given only it (middlewares.wrap(handler), asyncHandler(async (req, res)
+// => ...)).
+func unwrapHandler(handler *facts.Expr) *facts.Expr {
 	for i := 0; i < 3 && handler.Kind == facts.ExprCall && len(handler.Args) == 1 && len(handler.Keywords()) == 0 &&
 		(handler.Args[0].Kind == facts.ExprName || handler.Args[0].Kind == facts.ExprAttr || handler.Args[0].Kind == facts.ExprFunction); i++ {
-		// middlewares.wrap(handler), asyncHandler(async (req, res) => ...):
-		// a wrapper given one function stands for it.
 		handler = &handler.Args[0]
 	}
-	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1]}
-	return append(out, r)
+	return handler
 }
 
 // chainedPath is the path of the route call e is, or is chained on.
@@ -158,7 +177,7 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 				h.name = pascal(strings.NewReplacer("-", "_", ".", "_").Replace(moduleStem(fr.file.Path)))
 			}
 		}
-		if h == nil || seen[h.fn] || h.name == "" {
+		if h == nil || seen[h.fn] || h.name == "" || r.passing && !handsOn(h.fn) {
 			continue
 		}
 		seen[h.fn] = true
@@ -275,4 +294,39 @@ func defaulted(t *facts.Expr) (target, def *facts.Expr) {
 		return t.X, t.Y
 	}
 	return t, nil
+}
+
+// handsOn reports an Express middleware that changes something and hands
+// the request on: a function of (req, res, next) that awaits some work,
+// calls next and never answers the request itself (no throw, no method of
+// res called): kutt's verify(req, res, next) updates the user its token
+// names, then next() renders the page. A guard (an auth check answering
+// 401, a redirect, a validation that throws) is no rule of its own.
+func handsOn(fn *facts.Function) bool {
+	if fn == nil || len(fn.Params) != 3 || fn.Params[1].Name == "" || fn.Params[2].Name == "" {
+		return false
+	}
+	res, next := fn.Params[1].Name, fn.Params[2].Name
+	calls, awaits, answers := false, false, false
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtRaise {
+			answers = true
+		}
+		for _, e := range []*facts.Expr{s.Value, s.Cond} {
+			e.Any(func(x *facts.Expr) bool {
+				switch {
+				case x.Await:
+					awaits = true
+				case x.Kind != facts.ExprCall || x.X == nil:
+				case x.X.Kind == facts.ExprName && x.X.Name == next:
+					calls = true
+				case x.X.Kind == facts.ExprAttr && x.X.X != nil && x.X.X.Kind == facts.ExprName && x.X.X.Name == res:
+					answers = true // res.redirect(...), res.status(401)
+				}
+				return false
+			})
+		}
+		return true
+	})
+	return calls && awaits && !answers
 }

@@ -94,6 +94,13 @@ func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, ci chainInput, sc *sco
 		}
 	case "length":
 		length := &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
+		if lo, ok := litInt(c.Keyword("min")); ok && lo > 0 {
+			if hi, ok := litInt(c.Keyword("max")); ok && hi == lo {
+				// isLength({min: 36, max: 36}): the input's format (a
+				// UUID), one exact length rather than two limits.
+				return []allium.Expr{&allium.Binary{Op: allium.OpEq, X: length, Y: &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(lo))}}}
+			}
+		}
 		var conds []allium.Expr
 		for _, b := range []struct{ key, op string }{{"min", allium.OpGe}, {"max", allium.OpLe}} {
 			if v, ok := litInt(c.Keyword(b.key)); ok && b.op == allium.OpGe && (v == 0 || v == 1 && ci.nonEmpty) {

@@ -126,3 +126,50 @@ func TestValidatorModules(t *testing.T) {
 func TestValidatorModuleProvenance(t *testing.T) {
 	wantRequiresFrom(t, validatorModuleFiles(), "Signup", "src/handlers/validators.js")
 }
+
+// TestChainBoundNames: a qualifier run into the input's name
+// (currentpassword, newpassword, as kutt's changePassword chain names
+// them) is left out of the bound's name as old_password's is, when what
+// follows it is a field some entity declares; newsletter keeps its name.
+// A chain whose minimum and maximum are one number states the exact
+// length (a UUID's 36 characters), no bounds.
+func TestChainBoundNames(t *testing.T) {
+	files := map[string]string{
+		"src/migrations.js": `
+async function up(knex) {
+  await knex.schema.createTable("users", table => {
+    table.increments("id").primary();
+    table.string("email").unique().notNullable();
+    table.string("password").notNullable();
+    table.string("newsletter");
+    table.string("reset_token");
+  });
+}
+module.exports = { up };
+`,
+		"src/routes.js": `
+const { body } = require("express-validator");
+const knex = require("./knex");
+const express = require("express");
+const router = express.Router();
+const change = [
+  body("currentpassword").isLength({ min: 8, max: 64 }),
+  body("newpassword").isLength({ min: 8, max: 64 }),
+  body("newsletter").isLength({ min: 2, max: 20 }),
+  body("reset_token").isLength({ min: 36, max: 36 }),
+];
+router.post("/change", change, async (req, res) => {
+  await knex("users").where("id", req.user.id).update({ password: req.body.newpassword, newsletter: req.body.newsletter });
+  res.send();
+});
+module.exports = router;
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{{
+		name:      "qualifiers run into the name, and one exact length",
+		construct: "Change",
+		want: []string{"requires: length(currentpassword) >= config.min_password_length", "requires: length(newpassword) <= config.max_password_length",
+			"requires: length(newsletter) >= config.min_newsletter_length", "requires: length(reset_token) = 36"},
+		notWant: []string{"min_currentpassword_length", "min_sletter_length", "reset_token_length"},
+	}})
+}

@@ -46,6 +46,19 @@
 //     `requires: exists User{email}` read alike whatever the binding is
 //     called; a let inside an ensures that creates an entity (`let user =
 //     User.created(...)`) stays as the creation, its name as written;
+//   - a trigger parameter read only through one field that refers to an
+//     entity (token read only as token.user, Token.user: User) reads as
+//     that field, named after it, when the other spec has no parameter of
+//     its name: ChangePassword(token) requiring exists token.user meets
+//     ChangePassword(current_user) requiring exists current_user
+//     (carriers.go);
+//   - a lookup by one secret input (User{reset_password_token}: token,
+//     code, key or *_token, a trigger parameter) reads as a parameter
+//     named after the entity (user), when the other spec names
+//     parameters so and the rule does not: distill writes a row found by
+//     a secret the caller holds as the row the caller names (carriers.go);
+//   - random_token() reads random_key(): both name an unspecified fresh
+//     random value, and random_key() is distill's name for it;
 //   - trigger parameters are put in name order, so that compare, which
 //     renames them by position, pairs equal names when both sides declare
 //     the same parameters in different orders;

@@ -8,8 +8,9 @@ import (
 )
 
 // normalize returns a copy of m whose rules are in the normal form the
-// package documentation describes: lets inlined, trigger parameters in name
-// order, one requires per conjunct, one ensures per outcome, and
+// package documentation describes: lets inlined, a parameter read only
+// through one field read as that field (carriers.go), trigger parameters
+// in name order, one requires per conjunct, one ensures per outcome, and
 // expressions written one way where the language allows several; and
 // external entities declared as entities. Apart from that only rules are
 // rewritten: they are the only place clause text is compared.
@@ -18,8 +19,9 @@ import (
 // names of its entities) is written out where a rule reads it
 // (derived.go); one both declare is the same name on both sides, and
 // their definitions meet as members of the aligned entities.
-func normalize(m *allium.Module, others map[string]bool) *allium.Module {
+func normalize(m *allium.Module, others, otherParams map[string]bool) *allium.Module {
 	c := compare.CloneModule(m)
+	refs := entityRefs(c)
 	// Whether a type's lifecycle is governed elsewhere is a judgement the
 	// code rarely shows; external or not, it is the same entity.
 	for _, e := range c.Externals {
@@ -34,16 +36,18 @@ func normalize(m *allium.Module, others map[string]bool) *allium.Module {
 		}
 	}
 	for _, r := range c.Rules {
+		r.Body = inlineLets(r.Body, nil)
+		carrierParams(r, refs, otherParams)
+		secretRows(r, otherParams)
 		if t := r.Trigger; t != nil && t.Kind == allium.TriggerExternal {
 			// Compare renames trigger parameters by position; in name
 			// order, two triggers with the same parameters meet whatever
 			// order each wrote them in.
 			sort.SliceStable(t.Params, func(i, j int) bool { return t.Params[i].Name < t.Params[j].Name })
 		}
-		r.Body = inlineLets(r.Body, nil)
 		allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
 			allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
-				return anyAsFilteredCount(expandDerived(e, defs, 0))
+				return randomValueCalls(anyAsFilteredCount(expandDerived(e, defs, 0)))
 			})
 			return true
 		})
@@ -253,4 +257,21 @@ func preconditions(cond allium.Expr) []allium.Expr {
 		out = append(out, c)
 	}
 	return out
+}
+
+// randomValueCalls writes every call of a fresh random value, given no
+// arguments, as random_key(): random_token() and random_key() name the
+// same unspecified draw (kutt's expected apikey = random_token() for
+// nanoid(40), distill's random_key()).
+func randomValueCalls(e allium.Expr) allium.Expr {
+	return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
+		c, ok := x.(*allium.Call)
+		if !ok || len(c.Args) > 0 {
+			return nil, false
+		}
+		if id, ok := c.Fun.(*allium.Ident); ok && id.Name == "random_token" {
+			return &allium.Call{Fun: &allium.Ident{Name: "random_key"}}, true
+		}
+		return nil, false
+	})
 }

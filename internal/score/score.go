@@ -124,8 +124,8 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 		expected = &allium.Module{}
 	}
 	res, err := compare.Compare([]compare.Variant{
-		{ID: distilledID, Module: normalize(distilled, memberNames(expected))},
-		{ID: expectedID, Module: normalize(expected, memberNames(distilled))},
+		{ID: distilledID, Module: normalize(distilled, memberNames(expected), triggerParams(expected))},
+		{ID: expectedID, Module: normalize(expected, memberNames(distilled), triggerParams(distilled))},
 	}, compare.Options{})
 	if err != nil {
 		// Compare fails only for missing modules or IDs, which cannot

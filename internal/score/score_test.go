@@ -129,6 +129,36 @@ func TestScore(t *testing.T) {
 			"reset_token_expiry: Duration", "reset_ttl: Duration", "config.reset_token_expiry", "config.reset_ttl"},
 		want: map[Category]mdx{Entities: {2, 2, 2}, Fields: {6, 6, 6}, Config: {1, 1, 1}, Requires: {3, 3, 3}, Ensures: {3, 3, 3}},
 	}, {
+		// A parameter read only through a field that refers to an entity
+		// (session.user) carries that entity: it meets the rule that names
+		// the user itself, when the other spec has no parameter of its name.
+		name:      "parameter read only through an entity field",
+		distilled: []string{"rule ResetPassword {", "rule Lock {\n    when: Lock(current_user)\n    requires: not current_user.locked\n    ensures: current_user.locked = true\n}\n\nrule ResetPassword {"},
+		expected:  []string{"rule ResetPassword {", "rule Lock {\n    when: Lock(session)\n    let user = session.user\n    requires: not user.locked\n    ensures: user.locked = true\n}\n\nrule ResetPassword {"},
+		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {4, 4, 4}, Ensures: {4, 4, 4}},
+	}, {
+		// Read also through another field, the parameter is more than
+		// the entity: the clauses stay as written and do not meet.
+		name:      "parameter read through two fields",
+		distilled: []string{"rule ResetPassword {", "rule Lock {\n    when: Lock(current_user)\n    requires: not current_user.locked\n    ensures: current_user.locked = true\n}\n\nrule ResetPassword {"},
+		expected:  []string{"rule ResetPassword {", "rule Lock {\n    when: Lock(session)\n    requires: not session.used\n    requires: not session.user.locked\n    ensures: session.user.locked = true\n}\n\nrule ResetPassword {"},
+		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {3, 4, 5}, Ensures: {3, 4, 4}},
+		aligned:   map[Category]int{Requires: 4, Ensures: 4}, // paired, worded differently
+	}, {
+		// A lookup by a secret input (ResetToken{token}) meets the row
+		// the other spec has the caller name (reset_token), when that
+		// spec names parameters after the entity; the input stays.
+		name:      "lookup by a secret input and the row as a parameter",
+		distilled: []string{"rule ResetPassword {", "rule Redeem {\n    when: Redeem(token, reset_token)\n    requires: length(token) = 36\n    requires: exists reset_token\n    ensures: reset_token.used = true\n}\n\nrule ResetPassword {"},
+		expected:  []string{"rule ResetPassword {", "rule Redeem {\n    when: Redeem(token)\n    let row = ResetToken{token}\n    requires: length(token) = 36\n    requires: exists row\n    ensures: row.used = true\n}\n\nrule ResetPassword {"},
+		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {5, 5, 5}, Ensures: {4, 4, 4}},
+	}, {
+		// random_token() and random_key() name the same opaque draw.
+		name:      "a random value under another name",
+		distilled: []string{"token.used = true", "token.used = random_key()"},
+		expected:  []string{"token.used = true", "token.used = random_token()"},
+		want:      map[Category]mdx{Ensures: {3, 3, 3}},
+	}, {
 		name:      "missing rule lowers recall, its clauses too",
 		distilled: []string{"rule RequestReset {\n    when: RequestReset(email)\n    let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n}\n", ""},
 		want:      map[Category]mdx{Rules: {1, 1, 2}, Requires: {2, 2, 3}, Ensures: {2, 2, 3}},

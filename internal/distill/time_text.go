@@ -1,0 +1,158 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A function of the service that only writes its one parameter, a time,
+// as text in the database's format stores the same instant; its call
+// reads as its argument (the catalog's time_text_calls name the calls it
+// may be built of):
+//
+//	function dateToUTC(date) {
+//	  const dateUTC = date instanceof Date ? date.toISOString() : new Date(date).toISOString();
+//	  if (knex.isSQLite) return dateUTC.substring(0, 10) + " " + dateUTC.substring(11, 19);
+//	  if (knex.isMySQL) return format(new Date(date), "yyyy-MM-dd HH:mm:ss");
+//	  return dateUTC;
+//	}
+//
+// reset_password_expires: [">", dateToUTC(new Date())] filters on
+// reset_password_expires > now. Which branch runs depends on the
+// deployment, not on the request, so the tests of its ifs do not matter.
+
+// writesTimeAsText reports whether fn takes one parameter and is only
+// local assignments, ifs and returns whose values build text from that
+// parameter with the catalog's time_text_calls, the timestamp readers
+// (new Date(date)), literals and concatenation; every return reads the
+// parameter.
+func (b *builder) writesTimeAsText(fn *facts.Function) bool {
+	if fn == nil || len(fn.Params) != 1 || fn.Params[0].Name == "" || len(b.lang.TimeTextCalls) == 0 {
+		return false
+	}
+	derived := map[string]bool{fn.Params[0].Name: true}
+	returns := false
+	var block func(list []facts.Stmt) bool
+	block = func(list []facts.Stmt) bool {
+		for i := range list {
+			s := &list[i]
+			switch s.Kind {
+			case facts.StmtAssign:
+				if len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName || s.Value == nil || !b.timeText(s.Value, derived) {
+					return false
+				}
+				derived[s.Targets[0].Name] = true
+			case facts.StmtReturn:
+				if s.Value == nil || !b.timeText(s.Value, derived) || !readsNames(s.Value, derived) {
+					return false
+				}
+				returns = true
+			case facts.StmtIf:
+				if !block(s.Body) || !block(s.Else) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return block(fn.Body) && returns
+}
+
+// timeText reports whether e builds text only from the names in derived
+// (the parameter and locals made of it) with time_text_calls, timestamp
+// readers, literals, + and conditionals (whose tests may read anything).
+func (b *builder) timeText(e *facts.Expr, derived map[string]bool) bool {
+	switch e.Kind {
+	case facts.ExprName:
+		return derived[e.Name]
+	case facts.ExprString, facts.ExprInt:
+		return true
+	case facts.ExprBinary:
+		return e.Op() == "+" && e.X != nil && e.Y != nil && b.timeText(e.X, derived) && b.timeText(e.Y, derived)
+	case facts.ExprCond:
+		return e.X != nil && e.Y != nil && b.timeText(e.X, derived) && b.timeText(e.Y, derived)
+	case facts.ExprCall:
+		if e.X == nil || len(e.Keywords()) > 0 {
+			return false
+		}
+		switch {
+		case e.X.Kind == facts.ExprAttr && catalog.Match(b.lang.TimeTextCalls, e.X.Name):
+			// date.toISOString(), text.substring(0, 10): the receiver
+			// must be made of the parameter too.
+			if e.X.X == nil || !b.timeText(e.X.X, derived) {
+				return false
+			}
+		case e.X.Kind == facts.ExprName && (catalog.MatchAny(b.lang.TimeTextCalls, e.Resolved(), e.Raw) || catalog.MatchAny(b.lang.TimestampReaders, e.Resolved(), e.Raw)):
+		default:
+			return false
+		}
+		for i := range e.Args {
+			if !b.timeText(&e.Args[i], derived) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// readsNames reports whether e reads one of names.
+func readsNames(e *facts.Expr, names map[string]bool) bool {
+	return e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && names[x.Name] })
+}
+
+// timeTextCall reads a call of a function that writes a time as text
+// (writesTimeAsText) as its argument, when the walk knows that argument
+// as a time (now, or now plus or minus a duration); nil otherwise.
+func (rc *ruleCtx) timeTextCall(fr *funcRef, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if call == nil || len(call.Args) != 1 || len(call.Keywords()) > 0 || !rc.b.writesTimeAsText(fr.fn) {
+		return nil
+	}
+	v := rc.eval(&call.Args[0], sc, out, false)
+	if v == nil || v.kind != vExpr || !clockTime(v.expr) {
+		return nil
+	}
+	return v
+}
+
+// clockTime reports now, or now plus or minus something.
+func clockTime(x allium.Expr) bool {
+	if b, ok := x.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) {
+		x = b.X
+	}
+	id, ok := x.(*allium.Ident)
+	return ok && id.Name == "now"
+}
+
+// timeShift reads a call that moves a time by a number of a unit (the
+// catalog's time_shifts: date-fns's addMinutes(new Date(), 30)) as the
+// time plus that duration, now + 30.minutes, when the time is one the
+// walk knows and the number a literal; nil for any other call.
+func (rc *ruleCtx) timeShift(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if e.Kind != facts.ExprCall || len(e.Args) != 2 || len(e.Keywords()) > 0 || len(rc.b.lang.TimeShifts) == 0 {
+		return nil
+	}
+	unit := ""
+	for name, u := range rc.b.lang.TimeShifts {
+		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw) {
+			unit = u
+			break
+		}
+	}
+	if unit == "" {
+		return nil
+	}
+	n, ok := litInt(&e.Args[1])
+	if !ok || n <= 0 {
+		return nil
+	}
+	d := durationFrom(n, unit)
+	t := rc.eval(&e.Args[0], sc, out, false)
+	if d == nil || t == nil || t.kind != vExpr || !clockTime(t.expr) {
+		return nil
+	}
+	return exprValue(&allium.Binary{Op: allium.OpAdd, X: t.expr, Y: d})
+}

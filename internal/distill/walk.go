@@ -479,6 +479,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			}
 			rc.idParams[id.Name] = bn
 		}
+		rc.noteTokenColumnLookup(bn, ent, q, sc, line)
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {

@@ -21,6 +21,7 @@ func (b *builder) build(service string) *allium.Module {
 	b.finishFieldTypes()
 	b.collectConfig()
 	b.collectExportedConfig()
+	b.collectStoredSettings()
 	b.deriveValues()
 	b.buildRules()
 	return b.assemble(service)

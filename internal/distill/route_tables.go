@@ -280,6 +280,20 @@ func (b *builder) controllerAction(name string) *funcRef {
 	return nil
 }
 
+// isServiceLocatorCall reports a call of a service locator given a
+// service's name (getService('user')) that names a module of the service.
+func (b *builder) isServiceLocatorCall(call *facts.Expr) bool {
+	if call == nil || call.Kind != facts.ExprCall || len(call.Args) != 1 || call.Args[0].Kind != facts.ExprString {
+		return false
+	}
+	for _, loc := range b.lang.ServiceLocators {
+		if catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw, facts.LastSegment(call.Raw)) && len(b.modulesNamed(call.Args[0].Value, loc.Dirs)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // locatedServiceMethod is the function method of the object a service
 // locator answers (catalog service_locators: getService('user').edit is
 // the edit of the object services/user.js exports, or its exported

@@ -1085,6 +1085,7 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		notCond = negate(cond)
 	}
 	n := len(rc.paths)
+	leftOut := rc.b.stats.Untranslated
 	if thenEnds {
 		thenCond := cond
 		if thenCond == nil {
@@ -1096,8 +1097,14 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	}
 	m := len(rc.paths)
 	if elseEnds {
+		leftOut = rc.b.stats.Untranslated
 		rc.path(s.Line, notCond, s.Else, sc, *out, false, tail)
 	}
+	// An ending branch that made no path of its own but did what the
+	// spec could not state (Strapi's register: if email_confirmation, send
+	// the confirmation email and answer) is an outcome left out, not a
+	// refusal: its negated condition is no precondition of the rest.
+	endedUnstated := len(rc.paths) == n && rc.b.stats.Untranslated > leftOut
 	if thenEnds && elseEnds {
 		if cond == nil {
 			// if helper(...): return ok  else: return error
@@ -1124,6 +1131,8 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		// the checks of the helper whose result is absent
 	} else if guard == nil {
 		rc.guardLeftOut(s, !elseEnds, sc)
+	} else if endedUnstated && len(ends) > 0 && !rc.failureEnd(&ends[len(ends)-1], sc) {
+		rc.untranslated(sc, s.Line, LeftOutCondition, "a branch whose outcomes could not be stated")
 	} else {
 		rc.requires(guard, sc, s.Line)
 		if !elseEnds {

@@ -246,6 +246,35 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	return false
 }
 
+// bindLocal binds the local name to val, the value assigned to it; a
+// lookup becomes a let or the parameter it stands for (bindLookup), and
+// params holds before entries from before the value was read.
+func (rc *ruleCtx) bindLocal(name string, val *value, before int, sc *scope, out *[]allium.Stmt, line int) {
+	if val.kind == vLookup {
+		val = rc.bindLookup(name, val, sc, out, line)
+		if val.kind == vEntity && val.param != "" {
+			// The entity itself is the parameter: the id or secret
+			// it was found by is not; the signed-in user it must
+			// belong to stays (secretLookupFiltered).
+			kept := rc.params[:before]
+			for _, p := range rc.params[before:] {
+				if rc.userVal != nil && p == rc.userVal.param {
+					kept = append(kept, p)
+					continue
+				}
+				delete(rc.paramSet, p)
+			}
+			rc.params = kept
+		}
+	}
+	if val.kind == vNew && val.local == "" {
+		val.local = name
+	}
+	rc.renameClashLet(val, name)
+	sc.vars[name] = val
+	rc.noteLocalComparison(name, val, rc.b.meta(sc.file, line))
+}
+
 func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
 	m := e.Method()
 	return m != "" && catalog.MatchAny(rc.b.lang.PersistCalls, m) && m != "commit"
@@ -263,30 +292,24 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		before := len(rc.params)
-		val := rc.eval(v, sc, out, false)
-		if val.kind == vLookup {
-			val = rc.bindLookup(t.Name, val, sc, out, line)
-			if val.kind == vEntity && val.param != "" {
-				// The entity itself is the parameter: the id or secret
-				// it was found by is not; the signed-in user it must
-				// belong to stays (secretLookupFiltered).
-				kept := rc.params[:before]
-				for _, p := range rc.params[before:] {
-					if rc.userVal != nil && p == rc.userVal.param {
-						kept = append(kept, p)
-						continue
-					}
-					delete(rc.paramSet, p)
-				}
-				rc.params = kept
-			}
+		rc.bindLocal(t.Name, rc.eval(v, sc, out, false), before, sc, out, line)
+	case facts.ExprList:
+		if len(t.Args) != 1 || t.Args[0].Kind != facts.ExprName {
+			rc.eval(v, sc, out, true)
+			return
 		}
-		if val.kind == vNew && val.local == "" {
-			val.local = t.Name
+		// const [user] = await findMany({filters}): the first row the
+		// query finds, as a lookup finds it.
+		before := len(rc.params)
+		// Read as a statement: a call whose rows are not a query's is
+		// noted as left out, as a destructuring of any other value is.
+		val := rc.eval(v, sc, out, true)
+		if val.kind == vQuery && val.q != nil {
+			val = &value{kind: vLookup, ent: val.ent, q: val.q}
+		} else {
+			val = unknownValue
 		}
-		rc.renameClashLet(val, t.Name)
-		sc.vars[t.Name] = val
-		rc.noteLocalComparison(t.Name, val, rc.b.meta(sc.file, line))
+		rc.bindLocal(t.Args[0].Name, val, before, sc, out, line)
 	case facts.ExprDict:
 		rc.destructure(t, v, sc, out, line)
 	case facts.ExprTuple:

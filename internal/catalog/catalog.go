@@ -247,6 +247,9 @@ type Language struct {
 	// object the module of that name exports (Strapi's getService('user'):
 	// the object services/user.js's factory returns): see ServiceLocator.
 	ServiceLocators []ServiceLocator `yaml:"service_locators"`
+	// SettingsStores are stores of settings an administrator edits at run
+	// time (Strapi's plugin store): see SettingsStore.
+	SettingsStores *SettingsStore `yaml:"settings_stores"`
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
@@ -1630,6 +1633,21 @@ type RequestContext struct {
 	Request string   `yaml:"request"`
 	Inputs  []string `yaml:"inputs"`
 	State   string   `yaml:"state"`
+}
+
+// SettingsStore is a key-value store of settings objects edited at run
+// time. A Sets call given {Key: K, Value: {...}} stores the defaults of
+// the settings object K (Strapi's bootstrap: pluginStore.set({key:
+// 'advanced', value})); each entry with a literal value is a config
+// parameter. A Gets call given {Key: K}, or made on a store a Stores call
+// opened with Key: K (strapi.store({..., key: 'advanced'}).get()),
+// answers that settings object, whose attributes are those parameters.
+type SettingsStore struct {
+	Stores []string `yaml:"stores"`
+	Gets   []string `yaml:"gets"`
+	Sets   []string `yaml:"sets"`
+	Key    string   `yaml:"key"`
+	Value  string   `yaml:"value"`
 }
 
 // ServiceLocator is a call (one of Calls) whose string argument names a

@@ -22,6 +22,7 @@ func (b *builder) build(service string) *allium.Module {
 	b.finishFieldTypes()
 	b.collectConfig()
 	b.collectExportedConfig()
+	b.collectStoredSettings()
 	b.deriveValues()
 	b.buildRules()
 	return b.assemble(service)

@@ -503,6 +503,9 @@ type builder struct {
 	wrapperSeen  map[string]bool
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
+	// storedSettings: the keys of the settings objects a run-time store
+	// holds defaults for (settings_stores.go).
+	storedSettings map[string]bool
 	// storedSecrets names, by "Entity.field", the token whose secret that
 	// column holds hashed (tokens.go's storedSecretHolder); clearedFields
 	// are the assignments of an empty value the rules made, which clear

@@ -644,6 +644,22 @@ func secretField(name string) bool {
 	return strings.HasSuffix(name, "_token") || strings.HasSuffix(name, "_id")
 }
 
+// declaresTokenColumn reports a column named for the purpose of the token
+// it keeps (reset_password_token, confirmation_token) that the entity
+// declares itself: the token is one attribute of the row (a user's), not
+// a row of its own (spent_token_lookups.go).
+func (e *entityInfo) declaresTokenColumn(name string) bool {
+	if e == nil || !strings.HasSuffix(name, "_token") {
+		return false
+	}
+	for _, f := range e.fields {
+		if f.name == name && !f.inherited {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	name := a.Name
 	if col := b.privateColumnName(a); col != "" {

@@ -1275,6 +1275,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.classStoreCall(e, sc, out); v != nil {
 		return v // config.database.update('_User', query, changes) (class_stores.go)
 	}
+	if b.storedSettingsRead(e) {
+		return &value{kind: vSettings} // store.get({key: 'advanced'}) (settings_stores.go)
+	}
+	if b.isServiceLocatorCall(e) {
+		// const userService = getService('user'): the service object,
+		// whose methods a later userService.edit(...) runs.
+		return &value{kind: vPlumbing, call: e}
+	}
 	if v := rc.filterObject(e, sc); v != nil {
 		return v // Q(is_staff=False) (filter_objects.go)
 	}
@@ -1494,6 +1502,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
 		if fr := b.locatedServiceMethod(e.X.X, method); fr != nil {
 			return rc.inline(fr, nil, e, sc, out) // getService('user').edit(id, data)
+		}
+		if fr := b.locatedServiceMethod(recv.call, method); fr != nil {
+			return rc.inline(fr, nil, e, sc, out) // userService.edit(id, data)
 		}
 		if v := rc.uidServiceCall(e, method, sc, out); v != nil {
 			return v // strapi.entityService.update(uid, id, {data})

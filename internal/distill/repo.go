@@ -128,6 +128,9 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	switch {
 	case catalog.Match(reps.Lookups, method):
 		return &value{kind: vLookup, ent: q.ent, q: q}
+	case len(values) == 0 && catalog.Match(b.lang.QueryMethods, method):
+		// findMany({filters}): the rows the filters match.
+		return &value{kind: vQuery, ent: q.ent, q: q}
 	case catalog.Match(reps.Exists, method):
 		if j := b.join(q); j != nil && q.bad == 0 {
 			return exprValue(&allium.Unary{Op: allium.OpExists, X: j})

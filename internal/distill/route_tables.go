@@ -280,26 +280,40 @@ func (b *builder) controllerAction(name string) *funcRef {
 	return nil
 }
 
+// isServiceLocatorCall reports a call of a service locator given a
+// service's name (getService('user')) that names a module of the service.
+func (b *builder) isServiceLocatorCall(call *facts.Expr) bool {
+	return len(b.locatedModules(call)) > 0
+}
+
 // locatedServiceMethod is the function method of the object a service
 // locator answers (catalog service_locators: getService('user').edit is
 // the edit of the object services/user.js exports, or its exported
 // factory returns). nil when call is no locator's or the object has no
 // such function.
 func (b *builder) locatedServiceMethod(call *facts.Expr, method string) *funcRef {
-	if call == nil || call.Kind != facts.ExprCall || len(call.Args) != 1 || call.Args[0].Kind != facts.ExprString {
-		return nil
-	}
-	for _, loc := range b.lang.ServiceLocators {
-		if !catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw, facts.LastSegment(call.Raw)) {
-			continue
-		}
-		for _, f := range b.modulesNamed(call.Args[0].Value, loc.Dirs) {
-			if fn := exportedObjectFunction(f, method); fn != nil {
-				return &funcRef{file: f, fn: fn}
-			}
+	for _, f := range b.locatedModules(call) {
+		if fn := exportedObjectFunction(f, method); fn != nil {
+			return &funcRef{file: f, fn: fn}
 		}
 	}
 	return nil
+}
+
+// locatedModules are the modules a service locator's call names: those
+// called by its string argument in the locator's directories; none when
+// call is no locator's.
+func (b *builder) locatedModules(call *facts.Expr) []*facts.File {
+	if call == nil || call.Kind != facts.ExprCall || len(call.Args) != 1 || call.Args[0].Kind != facts.ExprString {
+		return nil
+	}
+	var out []*facts.File
+	for _, loc := range b.lang.ServiceLocators {
+		if catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw, facts.LastSegment(call.Raw)) {
+			out = append(out, b.modulesNamed(call.Args[0].Value, loc.Dirs)...)
+		}
+	}
+	return out
 }
 
 // exportedObjectFunction is the function entry name of the object f

@@ -427,6 +427,10 @@ type ruleCtx struct {
 	// paramReqs are preconditions on one input, dropped if the input is
 	// not a parameter in the end.
 	paramReqs map[*allium.Requires]string
+	// tokenColumnLookups: rows found by a token column they declare,
+	// bound as parameters until the rule shows it spends the token
+	// (spent_token_lookups.go).
+	tokenColumnLookups []tokenColumnLookup
 	// claims: the entries read from payloads the rule verified
 	// (claims.go), by exprKey; the signature vouches for them.
 	claims map[string]bool
@@ -916,6 +920,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		mergeIDParam(rc, from, rc.idParams[from])
 	}
 	rc.keyParamsAsRows()
+	rc.spentTokenLookups()
 	trig := rc.trigger
 	external := trig == nil
 	if trig == nil {

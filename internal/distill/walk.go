@@ -246,6 +246,35 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	return false
 }
 
+// bindLocal binds the local name to val, the value assigned to it; a
+// lookup becomes a let or the parameter it stands for (bindLookup), and
+// params holds before entries from before the value was read.
+func (rc *ruleCtx) bindLocal(name string, val *value, before int, sc *scope, out *[]allium.Stmt, line int) {
+	if val.kind == vLookup {
+		val = rc.bindLookup(name, val, sc, out, line)
+		if val.kind == vEntity && val.param != "" {
+			// The entity itself is the parameter: the id or secret
+			// it was found by is not; the signed-in user it must
+			// belong to stays (secretLookupFiltered).
+			kept := rc.params[:before]
+			for _, p := range rc.params[before:] {
+				if rc.userVal != nil && p == rc.userVal.param {
+					kept = append(kept, p)
+					continue
+				}
+				delete(rc.paramSet, p)
+			}
+			rc.params = kept
+		}
+	}
+	if val.kind == vNew && val.local == "" {
+		val.local = name
+	}
+	rc.renameClashLet(val, name)
+	sc.vars[name] = val
+	rc.noteLocalComparison(name, val, rc.b.meta(sc.file, line))
+}
+
 func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
 	m := e.Method()
 	return m != "" && catalog.MatchAny(rc.b.lang.PersistCalls, m) && m != "commit"
@@ -263,30 +292,24 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		before := len(rc.params)
-		val := rc.eval(v, sc, out, false)
-		if val.kind == vLookup {
-			val = rc.bindLookup(t.Name, val, sc, out, line)
-			if val.kind == vEntity && val.param != "" {
-				// The entity itself is the parameter: the id or secret
-				// it was found by is not; the signed-in user it must
-				// belong to stays (secretLookupFiltered).
-				kept := rc.params[:before]
-				for _, p := range rc.params[before:] {
-					if rc.userVal != nil && p == rc.userVal.param {
-						kept = append(kept, p)
-						continue
-					}
-					delete(rc.paramSet, p)
-				}
-				rc.params = kept
-			}
+		rc.bindLocal(t.Name, rc.eval(v, sc, out, false), before, sc, out, line)
+	case facts.ExprList:
+		if len(t.Args) != 1 || t.Args[0].Kind != facts.ExprName {
+			rc.eval(v, sc, out, true)
+			return
 		}
-		if val.kind == vNew && val.local == "" {
-			val.local = t.Name
+		// const [user] = await findMany({filters}): the first row the
+		// query finds, as a lookup finds it.
+		before := len(rc.params)
+		// Read as a statement: a call whose rows are not a query's is
+		// noted as left out, as a destructuring of any other value is.
+		val := rc.eval(v, sc, out, true)
+		if val.kind == vQuery && val.q != nil {
+			val = &value{kind: vLookup, ent: val.ent, q: val.q}
+		} else {
+			val = unknownValue
 		}
-		rc.renameClashLet(val, t.Name)
-		sc.vars[t.Name] = val
-		rc.noteLocalComparison(t.Name, val, rc.b.meta(sc.file, line))
+		rc.bindLocal(t.Args[0].Name, val, before, sc, out, line)
 	case facts.ExprDict:
 		rc.destructure(t, v, sc, out, line)
 	case facts.ExprTuple:
@@ -479,6 +502,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			}
 			rc.idParams[id.Name] = bn
 		}
+		rc.noteTokenColumnLookup(bn, ent, q, sc, line)
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
@@ -1084,6 +1108,7 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		notCond = negate(cond)
 	}
 	n := len(rc.paths)
+	leftOut := rc.b.stats.Untranslated
 	if thenEnds {
 		thenCond := cond
 		if thenCond == nil {
@@ -1095,8 +1120,14 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 	}
 	m := len(rc.paths)
 	if elseEnds {
+		leftOut = rc.b.stats.Untranslated
 		rc.path(s.Line, notCond, s.Else, sc, *out, false, tail)
 	}
+	// An ending branch that made no path of its own but did what the
+	// spec could not state (Strapi's register: if email_confirmation, send
+	// the confirmation email and answer) is an outcome left out, not a
+	// refusal: its negated condition is no precondition of the rest.
+	endedUnstated := len(rc.paths) == n && rc.b.stats.Untranslated > leftOut
 	if thenEnds && elseEnds {
 		if cond == nil {
 			// if helper(...): return ok  else: return error
@@ -1123,6 +1154,8 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		// the checks of the helper whose result is absent
 	} else if guard == nil {
 		rc.guardLeftOut(s, !elseEnds, sc)
+	} else if endedUnstated && len(ends) > 0 && !rc.failureEnd(&ends[len(ends)-1], sc) {
+		rc.untranslated(sc, s.Line, LeftOutCondition, "a branch whose outcomes could not be stated")
 	} else {
 		rc.requires(guard, sc, s.Line)
 		if !elseEnds {

@@ -239,6 +239,10 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// TransparentArgs give back one of their arguments, by position
+	// (negative from the end), in another form: class-transformer's
+	// plainToInstance(UserEntity, data) is data as an instance of the class.
+	TransparentArgs map[string]int `yaml:"transparent_args"`
 	// KeyProjections give back a dict with only the named keys of their
 	// first argument (funcy's project): a projection of the request's
 	// input is still the request's input.
@@ -500,6 +504,9 @@ type Language struct {
 	// UpdateSetKeys wrap the changes of a bulk update given as an object
 	// (Mongo's {$set: {...}}).
 	UpdateSetKeys []string `yaml:"update_set_keys"`
+	// UpdateUnsetKeys wrap the fields a bulk update clears ({$unset:
+	// {resetToken: 1}}): each is set to null.
+	UpdateUnsetKeys []string `yaml:"update_unset_keys"`
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`

@@ -1521,6 +1521,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return recv
+	case method == "" && len(e.Args) == 1 && catalog.MatchAny(l.NormaliserCalls, names...):
+		// normalizeEmail(command.email): the address in canonical form.
+		return rc.eval(&e.Args[0], sc, out, false)
+	case method == "" && catalogedArg(b.lang.TransparentArgs, e) != nil:
+		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)
 	case (slices.Contains(b.lang.TransparentCalls, e.Raw) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
 		(len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.

@@ -117,3 +117,140 @@ export class AuthController {
 		},
 	})
 }
+
+// TestHandedQueryIdioms pins the reads and writes of a base repository
+// whose methods take the filter and the changes as objects their callers
+// hand in (Novu's BaseRepository): findOne(query, select, options) runs
+// this.MongooseModel.findOne(query, ...).read(...) and maps the document
+// back with plainToInstance(this.entity, ...); findById(id, select) looks
+// the id up whatever follows it; update(query, body) runs
+// this.MongooseModel.updateMany(query, body, {multi: true}) with a body of
+// $set and $unset; the use case normalises the address first
+// (normalizeEmail).
+func TestHandedQueryIdioms(t *testing.T) {
+	files := map[string]string{
+		"src/repo/user.schema.ts": `
+import * as mongoose from 'mongoose';
+import { Schema } from 'mongoose';
+const userSchema = new Schema({ email: Schema.Types.String, password: Schema.Types.String,
+  resetToken: Schema.Types.String, resetTokenDate: Schema.Types.Date });
+export const User = (mongoose.models.User as mongoose.Model<any>) || mongoose.model<any>('User', userSchema);
+`,
+		"src/repo/base-repository.ts": `
+import { Model } from 'mongoose';
+import { plainToInstance } from 'class-transformer';
+export class BaseRepository<T_DBModel, T_Entity> {
+  constructor(protected MongooseModel: Model<T_DBModel>, protected entity: any) {}
+  async findOne(query: any, select?: any, options: { readPreference?: string; query?: any } = {}) {
+    const data = await this.MongooseModel.findOne(query, select, options.query).read(options.readPreference || 'primary');
+    if (!data) return null;
+    return this.mapEntity(data.toObject());
+  }
+  async findById(id: string, select?: string) {
+    const data = await this.MongooseModel.findById(id, select);
+    if (!data) return null;
+    return this.mapEntity(data.toObject());
+  }
+  async update(query: any, updateBody: any) {
+    const saved = await this.MongooseModel.updateMany(query, updateBody, { multi: true });
+    return { matched: saved.matchedCount };
+  }
+  protected mapEntity(data: any) {
+    return plainToInstance(this.entity, JSON.parse(JSON.stringify(data)));
+  }
+}
+`,
+		"src/repo/user.repository.ts": `
+import { BaseRepository } from './base-repository';
+import { User } from './user.schema';
+export class UserRepository extends BaseRepository<any, any> {
+  constructor() {
+    super(User, Object);
+  }
+  async findByEmail(email: string) {
+    return this.findOne({ email });
+  }
+}
+`,
+		"src/auth/usecases.ts": `
+import { Injectable, BadRequestException, UnauthorizedException } from '@nestjs/common';
+import { IsEmail, IsDefined } from 'class-validator';
+import { normalizeEmail } from '@acme/shared';
+import { hash } from 'bcrypt';
+import { BaseCommand } from '@acme/shared';
+import { UserRepository } from '../repo/user.repository';
+
+export class ResetCommand extends BaseCommand {
+  @IsEmail() email: string;
+  @IsDefined() password: string;
+}
+export class RenameCommand extends BaseCommand {
+  @IsDefined() userId: string;
+  @IsDefined() email: string;
+}
+
+@Injectable()
+export class Reset {
+  constructor(private userRepository: UserRepository) {}
+  async execute(command: ResetCommand) {
+    const email = normalizeEmail(command.email);
+    const user = await this.userRepository.findByEmail(email);
+    if (!user) throw new BadRequestException('No such user');
+    await this.userRepository.update(
+      { _id: user._id },
+      { $set: { password: await hash(command.password, 10) }, $unset: { resetToken: 1, resetTokenDate: 1 } }
+    );
+  }
+}
+
+@Injectable()
+export class Rename {
+  constructor(private userRepository: UserRepository) {}
+  async execute(command: RenameCommand) {
+    const user = await this.userRepository.findById(command.userId, 'email');
+    if (!user) throw new UnauthorizedException();
+    await this.userRepository.update({ _id: user._id }, { $set: { email: command.email } });
+  }
+}
+`,
+		"src/auth/auth.controller.ts": `
+import { Body, Controller, Post } from '@nestjs/common';
+import { IsEmail, IsDefined } from 'class-validator';
+import { Reset, ResetCommand, Rename, RenameCommand } from './usecases';
+export class ResetDto {
+  @IsEmail() email: string;
+  @IsDefined() password: string;
+}
+export class RenameDto {
+  @IsDefined() userId: string;
+  @IsDefined() email: string;
+}
+@Controller('auth')
+export class AuthController {
+  constructor(private reset: Reset, private rename: Rename) {}
+  @Post('reset')
+  async resetPassword(@Body() body: ResetDto) {
+    return await this.reset.execute(ResetCommand.create({ email: body.email, password: body.password }));
+  }
+  @Post('rename')
+  async renameUser(@Body() body: RenameDto) {
+    return await this.rename.execute(RenameCommand.create({ userId: body.userId, email: body.email }));
+  }
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "a filter handed through findOne, read back by plainToInstance; $set and $unset handed to updateMany",
+			construct: "ResetPassword",
+			want: []string{"when: ResetPassword(email, password)", "= User{email}", "requires: exists",
+				".password = hash(password)", ".reset_token = null", ".reset_token_date = null"},
+			notWant: []string{"multi", "normalize"},
+		},
+		{
+			name:      "findById(id, select) looks the id up",
+			construct: "RenameUser",
+			want:      []string{"requires: exists user", "ensures: user.email = email"},
+		},
+	})
+}

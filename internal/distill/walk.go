@@ -285,6 +285,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			val.local = t.Name
 		}
 		rc.renameClashLet(val, t.Name)
+		rc.renameHelperBinding(val, t.Name)
 		sc.vars[t.Name] = val
 		rc.noteLocalComparison(t.Name, val, rc.b.meta(sc.file, line))
 	case facts.ExprDict:
@@ -479,6 +480,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			}
 			rc.idParams[id.Name] = bn
 		}
+		rc.boundInHelper(bn, sc)
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
@@ -504,6 +506,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		bn, clash = bn+"_"+itoa(len(rc.lets)+1), true
 	}
 	rc.lets[bn] = true
+	rc.boundInHelper(bn, sc)
 	if clash && sc.top {
 		if rc.clashLets == nil {
 			rc.clashLets = map[string]bool{}
@@ -569,22 +572,78 @@ func (rc *ruleCtx) renameClashLet(val *value, name string) {
 	if bn == "" || bn == id.Name || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
 		return
 	}
+	if rc.renameLet(id.Name, bn) {
+		delete(rc.clashLets, id.Name)
+		id.Name = bn // the value's own name, if no clause shares it
+	}
+}
+
+// renameLet renames the top-level let from, and the rule's references to
+// it, to bn; false when the rule has no such let.
+func (rc *ruleCtx) renameLet(from, bn string) bool {
 	var let *allium.Let
 	for _, s := range rc.body {
-		if l, ok := s.(*allium.Let); ok && l.Name == id.Name {
+		if l, ok := s.(*allium.Let); ok && l.Name == from {
 			let = l
 		}
 	}
 	if let == nil {
-		return
+		return false
 	}
-	from := id.Name
 	let.Name = bn
 	renameIdent(rc, from, bn)
-	id.Name = bn // the value's own name, if no clause shares it
 	delete(rc.lets, from)
-	delete(rc.clashLets, from)
 	rc.lets[bn] = true
+	return true
+}
+
+// boundInHelper notes that the let or parameter bn names a row a helper
+// found (renameHelperBinding).
+func (rc *ruleCtx) boundInHelper(bn string, sc *scope) {
+	if !sc.inlined {
+		return
+	}
+	if rc.helperBindings == nil {
+		rc.helperBindings = map[string]bool{}
+	}
+	rc.helperBindings[bn] = true
+}
+
+// renameHelperBinding names a row that a helper found under a local of
+// its own not naming the entity (a base repository's findOne keeps it in
+// data) after the caller's variable, which does (const user = await
+// this.userRepository.findById(id)): the let, or the entity parameter a
+// lookup by id made, and the rule's references to it.
+func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
+	if val == nil || val.kind != vEntity {
+		return
+	}
+	id, ok := val.expr.(*allium.Ident)
+	if !ok || !rc.helperBindings[id.Name] {
+		return
+	}
+	from, bn, word := id.Name, bindingName(name), snake(lastWord(val.ent))
+	if bn == "" || strings.Contains(from, word) || !strings.Contains(bn, word) || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
+		return
+	}
+	switch {
+	case rc.lets[from]:
+		if !rc.renameLet(from, bn) {
+			return
+		}
+	case val.param == from:
+		val.param = bn
+		if rc.paramSet[from] {
+			delete(rc.paramSet, from)
+			rc.paramSet[bn] = true
+			rc.params[slices.Index(rc.params, from)] = bn
+		}
+		renameIdent(rc, from, bn)
+	default:
+		return
+	}
+	delete(rc.helperBindings, from)
+	id.Name = bn
 }
 
 // join writes a query's equality conditions as Entity{field: value}.

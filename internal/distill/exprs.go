@@ -2931,7 +2931,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			}
 		}
 		for _, kw := range kws {
-			n, ok := litInt(&kw.Value)
+			n, ok := rc.b.constInt(shape.file, &kw.Value)
 			if !ok || n <= 1 {
 				continue
 			}
@@ -2972,6 +2972,31 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			rc.paramReqs[req] = param
 		}
 	}
+}
+
+// constInt is the integer e is written as, or names: an entry of a
+// module's constant object (@MinLength(passwordConstraints.minLength),
+// passwordConstraints = {minLength: 8, ...} in a module of the service).
+func (b *builder) constInt(f *facts.File, e *facts.Expr) (int64, bool) {
+	if n, ok := litInt(e); ok || e.Kind != facts.ExprAttr || e.X == nil || e.X.Kind != facts.ExprName {
+		return n, ok
+	}
+	c := b.ix.constant(f, e.X)
+	if c == nil && e.X.Resolved() != "" {
+		// Imported from a package of the same monorepo whose index is
+		// not among the files (passwordConstraints from '@novu/shared'):
+		// the service's one constant of that name.
+		c = b.ix.soleConstNamed(e.X.Name)
+	}
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprDict {
+		return 0, false
+	}
+	for _, en := range c.as.Value.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == e.Name {
+			return litInt(&en.Value)
+		}
+	}
+	return 0, false
 }
 
 type evalKey struct {

@@ -254,3 +254,53 @@ export class AuthController {
 		},
 	})
 }
+
+// TestPackageConstantBounds pins a DTO's class-validator bound written as
+// an entry of a constant object that a package of the same monorepo
+// exports, whose index is not among the files
+// (@MinLength(passwordConstraints.minLength), Novu's '@novu/shared'); a
+// bound of a constant no module defines is left out.
+func TestPackageConstantBounds(t *testing.T) {
+	files := map[string]string{
+		"packages/shared/src/consts/password.ts": `
+export const passwordConstraints = {
+  minLength: 10,
+  maxLength: 64,
+};
+`,
+		"src/auth/auth.controller.ts": `
+import { Body, Controller, Post, Injectable } from '@nestjs/common';
+import { IsDefined, MinLength, MaxLength } from 'class-validator';
+import { passwordConstraints, otherConstraints } from '@acme/shared';
+import * as mongoose from 'mongoose';
+import { Schema } from 'mongoose';
+const userSchema = new Schema({ email: Schema.Types.String, password: Schema.Types.String, nickname: Schema.Types.String });
+export const User = mongoose.model('User', userSchema);
+export class RegisterDto {
+  @IsDefined() email: string;
+  @MinLength(passwordConstraints.minLength)
+  @MaxLength(passwordConstraints.maxLength)
+  password: string;
+  @MinLength(otherConstraints.minLength)
+  nickname: string;
+}
+@Controller('auth')
+export class AuthController {
+  @Post('register')
+  async register(@Body() body: RegisterDto) {
+    await User.create({ email: body.email, password: body.password, nickname: body.nickname });
+  }
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "the bounds read from the package's constant object",
+			construct: "Register",
+			want: []string{"requires: length(password) >= config.min_password_length",
+				"requires: length(password) <= config.max_password_length",
+				"min_password_length: Integer = 10", "max_password_length: Integer = 64", "nickname: nickname"},
+			notWant: []string{"length(nickname)"},
+		},
+	})
+}

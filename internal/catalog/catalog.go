@@ -196,6 +196,8 @@ type Language struct {
 	ClockCalls   []string `yaml:"clock_calls"`
 	DateCalls    []string `yaml:"date_calls"`
 	HashCalls    []string `yaml:"hash_calls"`
+	// HashChains are digests built in steps: see HashChain.
+	HashChains *HashChain `yaml:"hash_chains"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
 	EmailChecks   []string `yaml:"email_checks"`
@@ -684,6 +686,15 @@ type TableSchemas struct {
 type Continuations struct {
 	ErrorParams []string `yaml:"error_params"`
 	Sequences   []string `yaml:"sequences"`
+}
+
+// HashChain describes a digest built in steps: a hasher made by one of
+// Builders, fed the secret by one of Feeds and read by one of Digests
+// (Node's createHash("sha256").update(token).digest("hex")) is hash(token).
+type HashChain struct {
+	Builders []string `yaml:"builders"`
+	Feeds    []string `yaml:"feeds"`
+	Digests  []string `yaml:"digests"`
 }
 
 // EntryLoops describe a loop over an object's entries: Each is the

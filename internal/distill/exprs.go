@@ -1341,6 +1341,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return rc.evalCall(deferredCall(e.X.X, args, kws, e.Line), sc, out, stmtCtx)
 	}
+	if x := rc.hashChain(e, method, sc, out); x != nil {
+		return exprValue(x)
+	}
 	// Hashing and verification functions are abstractions even when the
 	// service wraps them.
 	if method == "" && catalog.MatchAny(l.HashCalls, names...) && len(e.Args) > 1 {
@@ -2972,6 +2975,29 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			rc.paramReqs[req] = param
 		}
 	}
+}
+
+// hashChain reads a digest built in steps (catalog hash_chains):
+// createHash("sha256").update(token).digest("hex") is hash(token); nil for
+// any other call.
+func (rc *ruleCtx) hashChain(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) allium.Expr {
+	hc := rc.b.lang.HashChains
+	if hc == nil || method == "" || !slices.Contains(hc.Digests, method) {
+		return nil
+	}
+	feed := e.X.X
+	if feed == nil || feed.Kind != facts.ExprCall || len(feed.Args) != 1 || !slices.Contains(hc.Feeds, feed.Method()) {
+		return nil
+	}
+	builder := feed.X.X
+	if builder == nil || builder.Kind != facts.ExprCall || !catalog.MatchAny(hc.Builders, builder.Resolved(), builder.Raw) {
+		return nil
+	}
+	x := rc.tr(&feed.Args[0], sc, out)
+	if x == nil {
+		return nil
+	}
+	return &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
 }
 
 // constInt is the integer e is written as, or names: an entry of a

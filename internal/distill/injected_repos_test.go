@@ -304,3 +304,59 @@ export class AuthController {
 		},
 	})
 }
+
+// TestHashedSecretLookup pins a row found by the SHA-256 of the token the
+// request presents (Novu's findUserByToken: createHash('sha256').update(
+// token).digest('hex'), catalog hash_chains): the lookup stays a let over
+// hash(token), the token the trigger's parameter; a row found by the
+// token itself is still the parameter.
+func TestHashedSecretLookup(t *testing.T) {
+	files := map[string]string{
+		"src/app.ts": `
+import { createHash } from 'crypto';
+import * as mongoose from 'mongoose';
+import { Schema } from 'mongoose';
+import { Body, Controller, Post, BadRequestException } from '@nestjs/common';
+import { IsDefined } from 'class-validator';
+const userSchema = new Schema({ email: Schema.Types.String, password: Schema.Types.String,
+  resetToken: Schema.Types.String, verifyToken: Schema.Types.String, verified: Schema.Types.Boolean });
+export const User = mongoose.model('User', userSchema);
+export class ResetDto {
+  @IsDefined() token: string;
+  @IsDefined() password: string;
+}
+function hashToken(token: string) {
+  return createHash('sha256').update(token).digest('hex');
+}
+@Controller('auth')
+export class AuthController {
+  @Post('reset')
+  async reset(@Body() body: ResetDto) {
+    const user = await User.findOne({ resetToken: hashToken(body.token) });
+    if (!user) throw new BadRequestException('Bad token');
+    await User.updateMany({ _id: user._id }, { $set: { password: body.password }, $unset: { resetToken: 1 } });
+  }
+  @Post('verify')
+  async verify(@Body() body: ResetDto) {
+    const user = await User.findOne({ verifyToken: body.token });
+    if (!user) throw new BadRequestException('Bad token');
+    await User.updateMany({ _id: user._id }, { $set: { verified: true } });
+  }
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "found by the token's hash: a let over hash(token)",
+			construct: "Reset",
+			want: []string{"when: Reset(token, password)", "let user = User{reset_token: hash(token)}", "requires: exists user",
+				"user.password = password", "user.reset_token = null"},
+		},
+		{
+			name:      "found by the token itself: the entity is the parameter",
+			construct: "Verify",
+			want:      []string{"when: Verify(user)", "user.verified = true"},
+			notWant:   []string{"let user"},
+		},
+	})
+}

@@ -452,7 +452,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {
-		if !secretField(c.field) || c.op != allium.OpEq {
+		if !secretField(c.field) || c.op != allium.OpEq || isHashOf(c.val) {
+			// A row found by the hash of the secret presented
+			// (User{reset_token: hash(token)}) keeps its lookup: that the
+			// secret is stored hashed is part of the behaviour.
 			bySecret = false
 		}
 	}
@@ -576,6 +579,16 @@ func (rc *ruleCtx) renameClashLet(val *value, name string) {
 		delete(rc.clashLets, id.Name)
 		id.Name = bn // the value's own name, if no clause shares it
 	}
+}
+
+// isHashOf reports whether x is hash(...) of some value.
+func isHashOf(x allium.Expr) bool {
+	c, ok := x.(*allium.Call)
+	if !ok {
+		return false
+	}
+	f, ok := c.Fun.(*allium.Ident)
+	return ok && f.Name == "hash"
 }
 
 // renameLet renames the top-level let from, and the rule's references to

@@ -452,7 +452,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {
-		if !secretField(c.field) || c.op != allium.OpEq || isHashOf(c.val) {
+		if !secretField(c.field) || c.op != allium.OpEq || isHashCall(c.val) {
 			// A row found by the hash of the secret presented
 			// (User{reset_token: hash(token)}) keeps its lookup: that the
 			// secret is stored hashed is part of the behaviour.
@@ -564,11 +564,8 @@ func (rc *ruleCtx) signedInRow(q *query) *value {
 // Only a let made at the rule's top level with a suffixed name is renamed,
 // and only to a name nothing else in the rule uses.
 func (rc *ruleCtx) renameClashLet(val *value, name string) {
-	if val == nil || val.kind != vEntity {
-		return
-	}
-	id, ok := val.expr.(*allium.Ident)
-	if !ok || !rc.clashLets[id.Name] {
+	id := entityIdent(val)
+	if id == nil || !rc.clashLets[id.Name] {
 		return
 	}
 	bn := bindingName(name)
@@ -581,14 +578,20 @@ func (rc *ruleCtx) renameClashLet(val *value, name string) {
 	}
 }
 
-// isHashOf reports whether x is hash(...) of some value.
-func isHashOf(x allium.Expr) bool {
-	c, ok := x.(*allium.Call)
-	if !ok {
-		return false
+// entityIdent is the name an entity value goes by (a let or a
+// parameter), nil for any other value.
+func entityIdent(val *value) *allium.Ident {
+	if val == nil || val.kind != vEntity {
+		return nil
 	}
-	f, ok := c.Fun.(*allium.Ident)
-	return ok && f.Name == "hash"
+	id, _ := val.expr.(*allium.Ident)
+	return id
+}
+
+// isHashCall reports whether x is hash(...) of some value.
+func isHashCall(x allium.Expr) bool {
+	c, ok := x.(*allium.Call)
+	return ok && calls(c, "hash")
 }
 
 // renameLet renames the top-level let from, and the rule's references to
@@ -628,11 +631,8 @@ func (rc *ruleCtx) boundInHelper(bn string, sc *scope) {
 // this.userRepository.findById(id)): the let, or the entity parameter a
 // lookup by id made, and the rule's references to it.
 func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
-	if val == nil || val.kind != vEntity {
-		return
-	}
-	id, ok := val.expr.(*allium.Ident)
-	if !ok || !rc.helperBindings[id.Name] {
+	id := entityIdent(val)
+	if id == nil || !rc.helperBindings[id.Name] {
 		return
 	}
 	from, bn, word := id.Name, bindingName(name), snake(lastWord(val.ent))

@@ -80,13 +80,17 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				return &value{kind: vPlumbing}
 			}
 			update := &facts.Expr{Kind: facts.ExprCall, Line: line}
-			update.SetKeywords(b.updateChanges(changes, line))
+			read, whole := b.updateChanges(changes, line)
+			update.SetKeywords(read)
 			if !b.changesFields(q.ent, update.Keywords()) {
 				// Only keys the entity does not declare ('servicesHashes.intercom'):
 				// the filter is not read either, lest it name a row for nothing.
 				b.stats.EffectsSeen++
 				rc.untranslated(changesAt, line, LeftOutBulk, "a bulk update")
 				return &value{kind: vPlumbing}
+			}
+			if !whole {
+				rc.untranslated(changesAt, line, LeftOutValue, "a part of an update whose keys are not field names")
 			}
 			rc.filterKw(q, filter, filterAt, out)
 			rc.bulkUpdate(q, update, changesAt, out)
@@ -506,9 +510,11 @@ func (rc *ruleCtx) handedObject(e *facts.Expr, sc *scope) (kws []facts.Keyword, 
 // updateChanges are the field changes of an update document: the entries
 // of its catalogued operators ({$set: {password}} sets password, {$unset:
 // {resetToken: 1}} clears resetToken), or the document's own entries when
-// it names fields directly ({usedAt: new Date()}).
-func (b *builder) updateChanges(doc []facts.Keyword, line int) []facts.Keyword {
-	var changes []facts.Keyword
+// it names fields directly ({usedAt: new Date()}). whole is false when an
+// operator's object has keys that are not plain names ({$set:
+// {'servicesHashes.intercom': h}}), left out.
+func (b *builder) updateChanges(doc []facts.Keyword, line int) (changes []facts.Keyword, whole bool) {
+	whole = true
 	for _, kw := range doc {
 		set := slices.Contains(b.lang.UpdateSetKeys, kw.Name)
 		unset := slices.Contains(b.lang.UpdateUnsetKeys, kw.Name)
@@ -518,6 +524,7 @@ func (b *builder) updateChanges(doc []facts.Keyword, line int) []facts.Keyword {
 		}
 		entries, ok := objectKeywords(&kw.Value)
 		if !ok {
+			whole = false
 			continue
 		}
 		for _, en := range entries {
@@ -527,7 +534,7 @@ func (b *builder) updateChanges(doc []facts.Keyword, line int) []facts.Keyword {
 			changes = append(changes, en)
 		}
 	}
-	return changes
+	return changes, whole
 }
 
 // changesFields reports whether any of an update's changes may name a

@@ -1,6 +1,10 @@
 package distill
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestInjectedRepositoryIdioms pins a repository reached the way Novu's
 // use cases reach theirs: the repository class is imported from a
@@ -359,4 +363,50 @@ export class AuthController {
 			notWant:   []string{"let user"},
 		},
 	})
+}
+
+// TestUpdateKeysNotFields pins an update document one of whose operators
+// has keys that are not field names ('profile.nickname'): the fields it
+// sets beside them are stated, the rest is noted as left out; a document
+// that changes no declared field at all states nothing, its filter
+// included, and is noted once.
+func TestUpdateKeysNotFields(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{"src/app.ts": `
+import * as mongoose from 'mongoose';
+import { Schema } from 'mongoose';
+import { Body, Controller, Post } from '@nestjs/common';
+import { IsDefined } from 'class-validator';
+const userSchema = new Schema({ email: Schema.Types.String, verified: Schema.Types.Boolean });
+export const User = mongoose.model('User', userSchema);
+export class VerifyDto {
+  @IsDefined() email: string;
+}
+@Controller('auth')
+export class AuthController {
+  @Post('verify')
+  async verify(@Body() body: VerifyDto) {
+    await User.updateMany({ email: body.email }, { $set: { verified: true }, $inc: { 'stats.visits': 1 }, $unset: { 'profile.nickname': 1 } });
+  }
+  @Post('touch')
+  async touch(@Body() body: VerifyDto) {
+    await User.updateMany({ email: body.email }, { $unset: { 'profile.nickname': 1 } });
+  }
+}
+`})
+	if got := construct(out.Module, "Verify"); !strings.Contains(got, ".verified = true") {
+		t.Errorf("Verify lacks the verified change:\n%s", got)
+	}
+	if got := construct(out.Module, "Touch"); got != "" {
+		t.Errorf("Touch states what it cannot:\n%s", got)
+	}
+	for _, note := range []string{
+		"src/app.ts:15: a part of an update whose keys are not field names left out of rule Verify",
+		"src/app.ts:19: a bulk update left out of rule Touch",
+	} {
+		if !slices.Contains(out.Notes, note) {
+			t.Errorf("notes lack %q: %v", note, out.Notes)
+		}
+	}
 }

@@ -646,10 +646,17 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 		}
 	case val.param == from:
 		val.param = bn
+		if i := slices.Index(rc.params, from); i >= 0 {
+			rc.params[i] = bn
+		}
 		if rc.paramSet[from] {
 			delete(rc.paramSet, from)
 			rc.paramSet[bn] = true
-			rc.params[slices.Index(rc.params, from)] = bn
+		}
+		for id, stands := range rc.idParams {
+			if stands == from {
+				rc.idParams[id] = bn // the input id now stands for bn
+			}
 		}
 		renameIdent(rc, from, bn)
 	default:

@@ -200,6 +200,8 @@ type Language struct {
 	TimeShifts map[string]string `yaml:"time_shifts"`
 	DateCalls  []string          `yaml:"date_calls"`
 	HashCalls  []string          `yaml:"hash_calls"`
+	// HashChains are digests built in steps: see HashChain.
+	HashChains *HashChain `yaml:"hash_chains"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
 	EmailChecks   []string `yaml:"email_checks"`
@@ -253,6 +255,10 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// TransparentArgs give back one of their arguments, by position
+	// (negative from the end), in another form: class-transformer's
+	// plainToInstance(UserEntity, data) is data as an instance of the class.
+	TransparentArgs map[string]int `yaml:"transparent_args"`
 	// KeyProjections give back a dict with only the named keys of their
 	// first argument (funcy's project): a projection of the request's
 	// input is still the request's input.
@@ -527,6 +533,9 @@ type Language struct {
 	// UpdateSetKeys wrap the changes of a bulk update given as an object
 	// (Mongo's {$set: {...}}).
 	UpdateSetKeys []string `yaml:"update_set_keys"`
+	// UpdateUnsetKeys wrap the fields a bulk update clears ({$unset:
+	// {resetToken: 1}}): each is set to null.
+	UpdateUnsetKeys []string `yaml:"update_unset_keys"`
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`
@@ -704,6 +713,15 @@ type TableSchemas struct {
 type Continuations struct {
 	ErrorParams []string `yaml:"error_params"`
 	Sequences   []string `yaml:"sequences"`
+}
+
+// HashChain describes a digest built in steps: a hasher made by one of
+// Builders, fed the secret by one of Feeds and read by one of Digests
+// (Node's createHash("sha256").update(token).digest("hex")) is hash(token).
+type HashChain struct {
+	Builders []string `yaml:"builders"`
+	Feeds    []string `yaml:"feeds"`
+	Digests  []string `yaml:"digests"`
 }
 
 // EntryLoops describe a loop over an object's entries: Each is the

@@ -1395,6 +1395,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return rc.evalCall(deferredCall(e.X.X, args, kws, e.Line), sc, out, stmtCtx)
 	}
+	if x := rc.hashChain(e, method, sc, out); x != nil {
+		return exprValue(x)
+	}
 	// Hashing and verification functions are abstractions even when the
 	// service wraps them.
 	if method == "" && catalog.MatchAny(l.HashCalls, names...) && len(e.Args) > 1 {
@@ -1581,6 +1584,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return recv
+	case method == "" && len(e.Args) == 1 && catalog.MatchAny(l.NormaliserCalls, names...):
+		// normalizeEmail(command.email): the address in canonical form.
+		return rc.eval(&e.Args[0], sc, out, false)
+	case method == "" && catalogedArg(b.lang.TransparentArgs, e) != nil:
+		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)
 	case (slices.Contains(b.lang.TransparentCalls, e.Raw) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
 		(len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
@@ -2997,7 +3005,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			}
 		}
 		for _, kw := range kws {
-			n, ok := litInt(&kw.Value)
+			n, ok := rc.b.constInt(shape.file, &kw.Value)
 			if !ok || n <= 1 {
 				continue
 			}
@@ -3038,6 +3046,54 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			rc.paramReqs[req] = param
 		}
 	}
+}
+
+// hashChain reads a digest built in steps (catalog hash_chains):
+// createHash("sha256").update(token).digest("hex") is hash(token); nil for
+// any other call.
+func (rc *ruleCtx) hashChain(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) allium.Expr {
+	hc := rc.b.lang.HashChains
+	if hc == nil || method == "" || !slices.Contains(hc.Digests, method) {
+		return nil
+	}
+	feed := e.X.X
+	if feed == nil || feed.Kind != facts.ExprCall || len(feed.Args) != 1 || !slices.Contains(hc.Feeds, feed.Method()) {
+		return nil
+	}
+	builder := feed.X.X
+	if builder == nil || builder.Kind != facts.ExprCall || !catalog.MatchAny(hc.Builders, builder.Resolved(), builder.Raw) {
+		return nil
+	}
+	x := rc.tr(&feed.Args[0], sc, out)
+	if x == nil {
+		return nil
+	}
+	return &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
+}
+
+// constInt is the integer e is written as, or names: an entry of a
+// module's constant object (@MinLength(passwordConstraints.minLength),
+// passwordConstraints = {minLength: 8, ...} in a module of the service).
+func (b *builder) constInt(f *facts.File, e *facts.Expr) (int64, bool) {
+	if n, ok := litInt(e); ok || e.Kind != facts.ExprAttr || e.X == nil || e.X.Kind != facts.ExprName {
+		return n, ok
+	}
+	c := b.ix.constant(f, e.X)
+	if c == nil && e.X.Resolved() != "" {
+		// Imported from a package of the same monorepo whose index is
+		// not among the files (passwordConstraints from '@novu/shared'):
+		// the service's one constant of that name.
+		c = b.ix.soleConstNamed(e.X.Name)
+	}
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprDict {
+		return 0, false
+	}
+	for _, en := range c.as.Value.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == e.Name {
+			return litInt(&en.Value)
+		}
+	}
+	return 0, false
 }
 
 type evalKey struct {

@@ -320,6 +320,22 @@ func (ix *index) soleClassNamed(name string) *classRef {
 	return found
 }
 
+// soleConstNamed is the one module-level constant of the service called
+// name, nil when none or several are.
+func (ix *index) soleConstNamed(name string) *constRef {
+	var found *constRef
+	for _, c := range ix.consts {
+		if c.as == nil || c.as.Name != name {
+			continue
+		}
+		if found != nil && found != c {
+			return nil
+		}
+		found = c
+	}
+	return found
+}
+
 // names returns the dotted names an expression may stand for in file f:
 // the name defined in f itself, then the import-resolved name.
 func (ix *index) names(f *facts.File, e *facts.Expr) []string {

@@ -60,19 +60,40 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			if ok {
 				filter, ok = objectKeywords(&e.Args[0])
 			}
+			filterAt, changes, changesAt, line := sc, e.Keywords(), sc, e.Line
+			if !ok && len(e.Args) == 2 {
+				// updateMany(query, updateBody, {multi: true}) in a base
+				// repository: the filter and the changes are the objects
+				// its callers handed in, the options object comes last.
+				var changesLit *facts.Expr
+				filter, filterAt, _, ok = rc.handedObject(&e.Args[0], sc)
+				if ok {
+					changes, changesAt, changesLit, ok = rc.handedObject(&e.Args[1], sc)
+				}
+				if ok && changesAt.file != sc.file {
+					line = changesLit.Line // stated where the changes are written
+				}
+			}
 			if !ok {
 				b.stats.EffectsSeen++
 				rc.untranslated(sc, e.Line, LeftOutBulk, "a call to "+e.Raw)
 				return &value{kind: vPlumbing}
 			}
-			rc.filterKw(q, filter, sc, out)
-			changes := e.Keywords()
-			if len(changes) == 1 && slices.Contains(l.UpdateSetKeys, changes[0].Name) {
-				changes, _ = objectKeywords(&changes[0].Value)
+			update := &facts.Expr{Kind: facts.ExprCall, Line: line}
+			read, whole := b.updateChanges(changes, line)
+			update.SetKeywords(read)
+			if !b.changesFields(q.ent, update.Keywords()) {
+				// Only keys the entity does not declare ('servicesHashes.intercom'):
+				// the filter is not read either, lest it name a row for nothing.
+				b.stats.EffectsSeen++
+				rc.untranslated(changesAt, line, LeftOutBulk, "a bulk update")
+				return &value{kind: vPlumbing}
 			}
-			update := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
-			update.SetKeywords(changes)
-			rc.bulkUpdate(q, update, sc, out)
+			if !whole {
+				rc.untranslated(changesAt, line, LeftOutValue, "a part of an update whose keys are not field names")
+			}
+			rc.filterKw(q, filter, filterAt, out)
+			rc.bulkUpdate(q, update, changesAt, out)
 			return &value{kind: vPlumbing}
 		}
 		recv = &value{kind: vQuery, ent: recv.ent, q: q}
@@ -101,6 +122,11 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				return lookupOf(qv.q)
 			}
 		}
+	}
+	if recv.kind == vLookup && recv.q != nil && slices.Contains(l.QueryPassThrough, method) {
+		// User.findOne({email}).read("primary"), .lean(): still that one
+		// row's query.
+		return recv
 	}
 	if recv.kind != vQuery || recv.q == nil {
 		return nil
@@ -180,8 +206,17 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			return lookupOf(q)
 		}
 		rc.filterKw(q, e.Keywords(), sc, out)
-		if catalog.Match(l.IDLookupMethods, method) && len(e.Args) == 1 {
+		switch {
+		case catalog.Match(l.IDLookupMethods, method) && len(e.Args) > 0:
+			// findById(id), or findById(id, select): the id first, what
+			// to read of the row after it.
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
+		case len(e.Keywords()) == 0 && len(e.Args) > 0:
+			// A base repository's findOne(query, select, options):
+			// the filter a caller handed in.
+			if filter, at, _, ok := rc.handedObject(&e.Args[0], sc); ok && at != sc {
+				rc.filterKw(q, filter, at, out)
+			}
 		}
 		q.required = catalog.Match(l.RequiredLookups, method)
 		return &value{kind: vLookup, ent: q.ent, q: q}
@@ -450,6 +485,71 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 	default:
 		q.bad++
 	}
+}
+
+// handedObject is the entries of the object literal e is, or of the one a
+// caller handed in that the name e is bound to (a base repository's
+// findOne(query) reached from findByEmail's this.findOne({email})), with
+// the scope its values are read in and the literal itself; ok is false for
+// any other e, or for a literal whose keys are not plain names.
+func (rc *ruleCtx) handedObject(e *facts.Expr, sc *scope) (kws []facts.Keyword, at *scope, lit *facts.Expr, ok bool) {
+	if kws, ok := objectKeywords(e); ok {
+		return kws, sc, e, true
+	}
+	if e.Kind != facts.ExprName {
+		return nil, nil, nil, false
+	}
+	v := sc.vars[e.Name]
+	if v == nil || !v.handed || len(v.parts) != 1 || v.parts[0].e == nil || v.parts[0].sc == nil {
+		return nil, nil, nil, false
+	}
+	kws, ok = objectKeywords(v.parts[0].e)
+	return kws, v.parts[0].sc, v.parts[0].e, ok
+}
+
+// updateChanges are the field changes of an update document: the entries
+// of its catalogued operators ({$set: {password}} sets password, {$unset:
+// {resetToken: 1}} clears resetToken), or the document's own entries when
+// it names fields directly ({usedAt: new Date()}). whole is false when an
+// operator's object has keys that are not plain names ({$set:
+// {'servicesHashes.intercom': h}}), left out.
+func (b *builder) updateChanges(doc []facts.Keyword, line int) (changes []facts.Keyword, whole bool) {
+	whole = true
+	for _, kw := range doc {
+		set := slices.Contains(b.lang.UpdateSetKeys, kw.Name)
+		unset := slices.Contains(b.lang.UpdateUnsetKeys, kw.Name)
+		if !set && !unset {
+			changes = append(changes, kw)
+			continue
+		}
+		entries, ok := objectKeywords(&kw.Value)
+		if !ok {
+			whole = false
+			continue
+		}
+		for _, en := range entries {
+			if unset {
+				en.Value = facts.Expr{Kind: facts.ExprNone, Line: line}
+			}
+			changes = append(changes, en)
+		}
+	}
+	return changes, whole
+}
+
+// changesFields reports whether any of an update's changes may name a
+// field of ent: a key it declares, or a spread whose keys are read later.
+func (b *builder) changesFields(ent string, changes []facts.Keyword) bool {
+	e := b.entByName[ent]
+	if e == nil {
+		return false
+	}
+	for _, kw := range changes {
+		if f := e.attrs[kw.Name]; kw.Name == "**" || f != nil && !f.drop {
+			return true
+		}
+	}
+	return false
 }
 
 // bulkUpdate handles query.update({"f": v}) and Django's update(f=v).

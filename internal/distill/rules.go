@@ -158,12 +158,18 @@ func (b *builder) scheduledFunction(s *facts.Stmt) *facts.Expr {
 	if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall {
 		return nil
 	}
-	call := s.Value
-	for _, k := range slices.Sorted(maps.Keys(b.lang.ScheduleCalls)) {
+	return catalogedArg(b.lang.ScheduleCalls, s.Value)
+}
+
+// catalogedArg is the argument of call that table (catalogued callee ->
+// its position, negative from the end) names for its callee, or nil when
+// call is not catalogued there or has no such argument.
+func catalogedArg(table map[string]int, call *facts.Expr) *facts.Expr {
+	for _, k := range slices.Sorted(maps.Keys(table)) {
 		if !catalog.MatchAny([]string{k}, call.Resolved(), call.Raw) {
 			continue
 		}
-		i := b.lang.ScheduleCalls[k]
+		i := table[k]
 		if i < 0 {
 			i += len(call.Args)
 		}
@@ -392,7 +398,10 @@ type ruleCtx struct {
 	// that keeps the row under a free name of its own renames them
 	// (renameClashLet).
 	clashLets map[string]bool
-	assigned  map[string]allium.Expr
+	// helperBindings: lets and entity parameters of rows that an inlined
+	// helper found, which a caller may name (renameHelperBinding).
+	helperBindings map[string]bool
+	assigned       map[string]allium.Expr
 	// changedRows are the stored rows assigned to and not yet written,
 	// by their expression (update_stamps.go).
 	changedRows map[string]changedRow

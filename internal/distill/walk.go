@@ -271,6 +271,7 @@ func (rc *ruleCtx) bindLocal(name string, val *value, before int, sc *scope, out
 		val.local = name
 	}
 	rc.renameClashLet(val, name)
+	rc.renameHelperBinding(val, name)
 	sc.vars[name] = val
 	rc.noteLocalComparison(name, val, rc.b.meta(sc.file, line))
 }
@@ -474,7 +475,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {
-		if !secretField(c.field) || c.op != allium.OpEq {
+		if !secretField(c.field) || c.op != allium.OpEq || isHashCall(c.val) {
+			// A row found by the hash of the secret presented
+			// (User{reset_token: hash(token)}) keeps its lookup: that the
+			// secret is stored hashed is part of the behaviour.
 			bySecret = false
 		}
 	}
@@ -491,6 +495,12 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			return &value{kind: vEntity, ent: q.ent, expr: m}
 		}
 	}
+	if bySecret && len(q.conds) == 1 && q.conds[0].field == "id" {
+		// retrieve(user.id) of a user the rule already found: that row.
+		if id, ok := q.conds[0].val.(*allium.Ident); ok && rc.lets[id.Name] {
+			return &value{kind: vEntity, ent: q.ent, expr: id}
+		}
+	}
 	if bySecret {
 		if u := rc.signedInRow(q); u != nil {
 			return u
@@ -503,6 +513,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			rc.idParams[id.Name] = bn
 		}
 		rc.noteTokenColumnLookup(bn, ent, q, sc, line)
+		rc.boundInHelper(bn, sc)
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
@@ -528,6 +539,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		bn, clash = bn+"_"+itoa(len(rc.lets)+1), true
 	}
 	rc.lets[bn] = true
+	rc.boundInHelper(bn, sc)
 	if clash && sc.top {
 		if rc.clashLets == nil {
 			rc.clashLets = map[string]bool{}
@@ -582,33 +594,106 @@ func (rc *ruleCtx) signedInRow(q *query) *value {
 // Only a let made at the rule's top level with a suffixed name is renamed,
 // and only to a name nothing else in the rule uses.
 func (rc *ruleCtx) renameClashLet(val *value, name string) {
-	if val == nil || val.kind != vEntity {
-		return
-	}
-	id, ok := val.expr.(*allium.Ident)
-	if !ok || !rc.clashLets[id.Name] {
+	id := entityIdent(val)
+	if id == nil || !rc.clashLets[id.Name] {
 		return
 	}
 	bn := bindingName(name)
 	if bn == "" || bn == id.Name || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
 		return
 	}
+	if rc.renameLet(id.Name, bn) {
+		delete(rc.clashLets, id.Name)
+		id.Name = bn // the value's own name, if no clause shares it
+	}
+}
+
+// entityIdent is the name an entity value goes by (a let or a
+// parameter), nil for any other value.
+func entityIdent(val *value) *allium.Ident {
+	if val == nil || val.kind != vEntity {
+		return nil
+	}
+	id, _ := val.expr.(*allium.Ident)
+	return id
+}
+
+// isHashCall reports whether x is hash(...) of some value.
+func isHashCall(x allium.Expr) bool {
+	c, ok := x.(*allium.Call)
+	return ok && calls(c, "hash")
+}
+
+// renameLet renames the top-level let from, and the rule's references to
+// it, to bn; false when the rule has no such let.
+func (rc *ruleCtx) renameLet(from, bn string) bool {
 	var let *allium.Let
 	for _, s := range rc.body {
-		if l, ok := s.(*allium.Let); ok && l.Name == id.Name {
+		if l, ok := s.(*allium.Let); ok && l.Name == from {
 			let = l
 		}
 	}
 	if let == nil {
-		return
+		return false
 	}
-	from := id.Name
 	let.Name = bn
 	renameIdent(rc, from, bn)
-	id.Name = bn // the value's own name, if no clause shares it
 	delete(rc.lets, from)
-	delete(rc.clashLets, from)
 	rc.lets[bn] = true
+	return true
+}
+
+// boundInHelper notes that the let or parameter bn names a row a helper
+// found (renameHelperBinding).
+func (rc *ruleCtx) boundInHelper(bn string, sc *scope) {
+	if !sc.inlined {
+		return
+	}
+	if rc.helperBindings == nil {
+		rc.helperBindings = map[string]bool{}
+	}
+	rc.helperBindings[bn] = true
+}
+
+// renameHelperBinding names a row that a helper found under a local of
+// its own not naming the entity (a base repository's findOne keeps it in
+// data) after the caller's variable, which does (const user = await
+// this.userRepository.findById(id)): the let, or the entity parameter a
+// lookup by id made, and the rule's references to it.
+func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
+	id := entityIdent(val)
+	if id == nil || !rc.helperBindings[id.Name] {
+		return
+	}
+	from, bn, word := id.Name, bindingName(name), snake(lastWord(val.ent))
+	if bn == "" || strings.Contains(from, word) || !strings.Contains(bn, word) || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
+		return
+	}
+	switch {
+	case rc.lets[from]:
+		if !rc.renameLet(from, bn) {
+			return
+		}
+	case val.param == from:
+		val.param = bn
+		if i := slices.Index(rc.params, from); i >= 0 {
+			rc.params[i] = bn
+		}
+		if rc.paramSet[from] {
+			delete(rc.paramSet, from)
+			rc.paramSet[bn] = true
+		}
+		for id, stands := range rc.idParams {
+			if stands == from {
+				rc.idParams[id] = bn // the input id now stands for bn
+			}
+		}
+		renameIdent(rc, from, bn)
+	default:
+		return
+	}
+	delete(rc.helperBindings, from)
+	id.Name = bn
 }
 
 // join writes a query's equality conditions as Entity{field: value}.

@@ -254,6 +254,10 @@ type Language struct {
 	// instead of a value (fp-ts's E.isLeft(r), O.isNone(r)), as `r is
 	// None` does in Python.
 	AbsenceChecks []string `yaml:"absence_checks"`
+	// ModelTypeModules are modules generated from the service's schema
+	// (Prisma's client): a type imported from one is the schema's model
+	// of the same name, as a class of the service would be.
+	ModelTypeModules []string `yaml:"model_type_modules"`
 	// LowercaseCalls give back their receiver in lower case
 	// (email.lower()): the spec reads lowercase(x).
 	LowercaseCalls []string `yaml:"lowercase_calls"`

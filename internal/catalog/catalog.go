@@ -258,6 +258,9 @@ type Language struct {
 	// (Prisma's client): a type imported from one is the schema's model
 	// of the same name, as a class of the service would be.
 	ModelTypeModules []string `yaml:"model_type_modules"`
+	// AbsentValues are library values a helper returns for "nothing
+	// found", as Python returns None (fp-ts's O.none).
+	AbsentValues []string `yaml:"absent_values"`
 	// LowercaseCalls give back their receiver in lower case
 	// (email.lower()): the spec reads lowercase(x).
 	LowercaseCalls []string `yaml:"lowercase_calls"`

@@ -824,6 +824,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if x := rc.adminCall(e); x != nil {
 		return x
 	}
+	if x := rc.absenceCheckArg(e); x != nil {
+		// O.isNone(invitation): the helper's result is absent, as
+		// `not invitation` says it.
+		return rc.cond(new(facts.Expr{Kind: facts.ExprUnary, X: x, Line: e.Line}.WithOp("not")), sc, out)
+	}
 	if x := rc.signedPeriodCheck(e, sc); x != nil {
 		return x
 	}

@@ -1,0 +1,93 @@
+package distill
+
+import "testing"
+
+// TestFpTsFailureResults pins how a NestJS service that answers fp-ts
+// results instead of throwing (hoppscotch) states its checks: a helper
+// that looks a row up in a try whose catch answers O.none fails when no
+// row matched; a caller that answers E.left on O.isNone of it fails
+// whenever it did; and the resolver that throws on E.isLeft requires the
+// row to exist. A caller that goes on past the absent result requires
+// nothing.
+func TestFpTsFailureResults(t *testing.T) {
+	files := map[string]string{
+		"prisma/schema.prisma": `
+model TeamInvitation {
+  id           String @id @default(cuid())
+  inviteeEmail String
+}
+`,
+		"src/inv/inv.service.ts": `
+import { Injectable } from '@nestjs/common';
+import * as E from 'fp-ts/Either';
+import * as O from 'fp-ts/Option';
+import { PrismaService } from 'src/prisma/prisma.service';
+@Injectable()
+export class InvService {
+  constructor(private readonly prisma: PrismaService) {}
+  private cast(db: any) {
+    return { ...db, inviteeRole: db.inviteeRole };
+  }
+  async getInvitation(inviteID: string) {
+    try {
+      const dbInvitation = await this.prisma.teamInvitation.findUniqueOrThrow({ where: { id: inviteID } });
+      return O.some(this.cast(dbInvitation));
+    } catch (e) {
+      return O.none;
+    }
+  }
+  async touchInvitation(inviteID: string) {
+    const invitation = await this.getInvitation(inviteID);
+    await this.prisma.teamInvitation.delete({ where: { id: inviteID } });
+    return E.right(true);
+  }
+  async revokeInvitation(inviteID: string) {
+    const invitation = await this.getInvitation(inviteID);
+    if (O.isNone(invitation)) return E.left('no_invite');
+    await this.prisma.teamInvitation.delete({ where: { id: inviteID } });
+    return E.right(true);
+  }
+}
+`,
+		"src/inv/inv.resolver.ts": `
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import * as E from 'fp-ts/Either';
+import { InvService } from './inv.service';
+import { throwErr } from 'src/utils';
+@Resolver()
+export class InvResolver {
+  constructor(private readonly invs: InvService) {}
+  @Mutation(() => Boolean)
+  async revokeTeamInvitation(@Args({ name: 'inviteID' }) inviteID: string): Promise<true> {
+    const isRevoked = await this.invs.revokeInvitation(inviteID);
+    if (E.isLeft(isRevoked)) throwErr(isRevoked.left);
+    return true;
+  }
+  @Mutation(() => Boolean)
+  async touchTeamInvitation(@Args({ name: 'inviteID' }) inviteID: string): Promise<true> {
+    const touched = await this.invs.touchInvitation(inviteID);
+    if (E.isLeft(touched)) throwErr(touched.left);
+    return true;
+  }
+}
+`,
+		"src/utils.ts": `
+export function throwErr(errMessage: string): never {
+  throw new Error(errMessage);
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "the row the helper's try found is required through O.isNone and E.isLeft",
+			construct: "RevokeTeamInvitation",
+			want:      []string{"requires: exists invite_id", "ensures: not exists invite_id"},
+		},
+		{
+			name:      "no caller refuses on the absent result: nothing is required",
+			construct: "TouchTeamInvitation",
+			want:      []string{"ensures: not exists invite_id"},
+			notWant:   []string{"requires"},
+		},
+	})
+}

@@ -261,6 +261,10 @@ type Language struct {
 	// AbsentValues are library values a helper returns for "nothing
 	// found", as Python returns None (fp-ts's O.none).
 	AbsentValues []string `yaml:"absent_values"`
+	// RegexTestMethods test a text against the regular expression they
+	// are called on (JavaScript's re.test(x)): one whose pattern has an
+	// @ checks an email address's format, is_valid_email(x).
+	RegexTestMethods []string `yaml:"regex_test_methods"`
 	// LowercaseCalls give back their receiver in lower case
 	// (email.lower()): the spec reads lowercase(x).
 	LowercaseCalls []string `yaml:"lowercase_calls"`

@@ -1379,6 +1379,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return unknownValue
 	}
+	if method != "" && len(e.Args) == 1 && catalog.Match(l.RegexTestMethods, method) && addressPattern(e.X.X) {
+		// /^[^@]+@.../.test(email): the address's format, however the
+		// pattern spells it.
+		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}})
+		}
+		return unknownValue
+	}
 	// The application factory builds infrastructure, whatever it does.
 	if method == "" && catalog.MatchAny(l.AppFactories, names...) {
 		return &value{kind: vPlumbing}
@@ -3095,4 +3103,13 @@ func (rc *ruleCtx) entityValueAttr(x *value, name string, e *facts.Expr, sc *sco
 		return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
 	}
 	return rc.propertyAttr(x, name, sc, out)
+}
+
+// addressPattern reports a regular expression literal, or one handed to
+// RegExp, whose pattern has an @: the shape of an email address.
+func addressPattern(re *facts.Expr) bool {
+	if re != nil && re.Kind == facts.ExprCall && facts.LastSegment(re.Raw) == "RegExp" && len(re.Args) > 0 {
+		re = &re.Args[0]
+	}
+	return re != nil && re.Kind == facts.ExprOpaque && strings.HasPrefix(re.Text(), "/") && strings.Contains(re.Text(), "@")
 }

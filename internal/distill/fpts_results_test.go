@@ -8,13 +8,20 @@ import "testing"
 // row matched; a caller that answers E.left on O.isNone of it fails
 // whenever it did; and the resolver that throws on E.isLeft requires the
 // row to exist. A caller that goes on past the absent result requires
-// nothing.
+// nothing. A helper that tests a text against a pattern with an @
+// (validateEmail: new RegExp(/...@.../).test(email)) checks an address.
 func TestFpTsFailureResults(t *testing.T) {
 	files := map[string]string{
 		"prisma/schema.prisma": `
+model Team {
+  id   String @id @default(cuid())
+  name String
+}
 model TeamInvitation {
   id           String @id @default(cuid())
   inviteeEmail String
+  teamID       String
+  team         Team   @relation(fields: [teamID], references: [id])
 }
 `,
 		"src/inv/inv.service.ts": `
@@ -22,6 +29,7 @@ import { Injectable } from '@nestjs/common';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import { PrismaService } from 'src/prisma/prisma.service';
+import { validateEmail } from 'src/utils';
 @Injectable()
 export class InvService {
   constructor(private readonly prisma: PrismaService) {}
@@ -35,6 +43,13 @@ export class InvService {
     } catch (e) {
       return O.none;
     }
+  }
+  async createInvitation(teamID: string, inviteeEmail: string) {
+    if (!validateEmail(inviteeEmail)) return E.left('invalid_email');
+    const team = await this.prisma.team.findUnique({ where: { id: teamID } });
+    if (!team) return E.left('invalid_team');
+    await this.prisma.teamInvitation.create({ data: { teamID: team.id, inviteeEmail } });
+    return E.right(true);
   }
   async touchInvitation(inviteID: string) {
     const invitation = await this.getInvitation(inviteID);
@@ -64,6 +79,12 @@ export class InvResolver {
     return true;
   }
   @Mutation(() => Boolean)
+  async createTeamInvitation(@Args('teamID') teamID: string, @Args('inviteeEmail') inviteeEmail: string): Promise<true> {
+    const created = await this.invs.createInvitation(teamID, inviteeEmail);
+    if (E.isLeft(created)) throwErr(created.left);
+    return true;
+  }
+  @Mutation(() => Boolean)
   async touchTeamInvitation(@Args({ name: 'inviteID' }) inviteID: string): Promise<true> {
     const touched = await this.invs.touchInvitation(inviteID);
     if (E.isLeft(touched)) throwErr(touched.left);
@@ -75,6 +96,9 @@ export class InvResolver {
 export function throwErr(errMessage: string): never {
   throw new Error(errMessage);
 }
+export const validateEmail = (email: string) => {
+  return new RegExp(/^[^@\\s]+@[^@\\s]+$/).test(email);
+};
 `,
 	}
 	runIdiomCases(t, files, []idiomCase{
@@ -82,6 +106,11 @@ export function throwErr(errMessage: string): never {
 			name:      "the row the helper's try found is required through O.isNone and E.isLeft",
 			construct: "RevokeTeamInvitation",
 			want:      []string{"requires: exists invite_id", "ensures: not exists invite_id"},
+		},
+		{
+			name:      "a RegExp test against an address pattern is is_valid_email; a failure returned first is no result that ends the checks",
+			construct: "CreateTeamInvitation",
+			want:      []string{"requires: is_valid_email(invitee_email)", "requires: exists team"},
 		},
 		{
 			name:      "no caller refuses on the absent result: nothing is required",

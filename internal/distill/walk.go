@@ -962,7 +962,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
 	}
-	if sc.inlined && sc.top && cond != nil && thenSc.returned && len(thenOut) == 0 && len(s.Else) == 0 && returnsResult(s.Body) {
+	if sc.inlined && sc.top && cond != nil && !failing && thenSc.returned && len(thenOut) == 0 && len(s.Else) == 0 && returnsResult(s.Body) {
+		// (A failure answered as a result, return E.left(...), is none.)
 		// if challenge.status == APPROVED: return challenge.status in a
 		// helper: a result, not a failure (None, False), so what the
 		// rest of it refuses, it refuses only when cond does not hold.

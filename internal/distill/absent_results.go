@@ -47,8 +47,11 @@ func (rc *ruleCtx) absentValue(e *facts.Expr) bool {
 // withFailChecks is the helper's result carrying the conditions under
 // which the helper answered None instead.
 func withFailChecks(v *value, inner *scope) *value {
-	if inner.failWhen == nil || len(*inner.failWhen) == 0 || v == nil || v.kind == vUnknown && v.parts == nil {
+	if inner.failWhen == nil || len(*inner.failWhen) == 0 || v == nil {
 		return v
+	}
+	if v.kind == vUnknown && v.parts == nil {
+		return &value{kind: vUnknown, failWhen: *inner.failWhen, failOnly: true}
 	}
 	c := *v
 	c.failWhen = *inner.failWhen
@@ -74,7 +77,7 @@ func (rc *ruleCtx) absentResult(cond *facts.Expr, sc *scope) *value {
 	if cond == nil {
 		return nil
 	}
-	x := cond
+	x, failTest := cond, rc.absenceCheckArg(cond) != nil
 	switch {
 	case cond.Kind == facts.ExprUnary && cond.Op() == "not":
 		x = cond.X
@@ -93,7 +96,7 @@ func (rc *ruleCtx) absentResult(cond *facts.Expr, sc *scope) *value {
 	case x.Kind == facts.ExprCall:
 		v = rc.flags[x] // if not helper(...): its success flag
 	}
-	if v == nil || len(v.failWhen) == 0 {
+	if v == nil || len(v.failWhen) == 0 || v.failOnly && !failTest {
 		return nil
 	}
 	return v

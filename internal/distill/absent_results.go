@@ -1,11 +1,12 @@
 package distill
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
-	"maps"
-	"slices"
 )
 
 // A helper that answers None (or False) when one of its checks fails

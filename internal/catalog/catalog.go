@@ -265,6 +265,10 @@ type Language struct {
 	// are called on (JavaScript's re.test(x)): one whose pattern has an
 	// @ checks an email address's format, is_valid_email(x).
 	RegexTestMethods []string `yaml:"regex_test_methods"`
+	// HashFirstVerifyCalls are verify calls (of VerifyCalls) that take
+	// the stored hash first and the presented secret second; the spec
+	// writes verify(secret, hash) whatever the library's order.
+	HashFirstVerifyCalls []string `yaml:"hash_first_verify_calls"`
 	// LowercaseCalls give back their receiver in lower case
 	// (email.lower()): the spec reads lowercase(x).
 	LowercaseCalls []string `yaml:"lowercase_calls"`

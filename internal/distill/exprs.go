@@ -1370,7 +1370,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: rc.verifyArgs(e, args, sc)})
 		}
 	}
 	if (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalog.MatchAny(l.EmailChecks, names...) && len(e.Args) == 1 {
@@ -1622,7 +1622,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: rc.verifyArgs(e, args, sc)})
 		}
 		return unknownValue
 	}
@@ -3112,4 +3112,15 @@ func addressPattern(re *facts.Expr) bool {
 		re = &re.Args[0]
 	}
 	return re != nil && re.Kind == facts.ExprOpaque && strings.HasPrefix(re.Text(), "/") && strings.Contains(re.Text(), "@")
+}
+
+// verifyArgs orders a verify call's two arguments as the spec writes
+// them, the presented secret first: a library that takes the hash first
+// (catalog hash_first_verify_calls: argon2.verify(hash, plain)) has them
+// swapped.
+func (rc *ruleCtx) verifyArgs(e *facts.Expr, args []allium.Arg, sc *scope) []allium.Arg {
+	if catalog.MatchAny(rc.b.lang.HashFirstVerifyCalls, e.Resolved(), e.Raw) {
+		args = []allium.Arg{args[1], args[0]}
+	}
+	return secretFirst(rc.tokenSecrets(e, args, sc))
 }

@@ -279,6 +279,21 @@ type Language struct {
 	// a callback that answers nothing, the value is the promise's, absent
 	// when it failed; the rule's outcomes that need it still need it.
 	FailureFallbacks []string `yaml:"failure_fallbacks"`
+	// ModelTypeModules are modules generated from the service's schema
+	// (Prisma's client): a type imported from one is the schema's model
+	// of the same name, as a class of the service would be.
+	ModelTypeModules []string `yaml:"model_type_modules"`
+	// AbsentValues are library values a helper returns for "nothing
+	// found", as Python returns None (fp-ts's O.none).
+	AbsentValues []string `yaml:"absent_values"`
+	// RegexTestMethods test a text against the regular expression they
+	// are called on (JavaScript's re.test(x)): one whose pattern has an
+	// @ checks an email address's format, is_valid_email(x).
+	RegexTestMethods []string `yaml:"regex_test_methods"`
+	// HashFirstVerifyCalls are verify calls (of VerifyCalls) that take
+	// the stored hash first and the presented secret second; the spec
+	// writes verify(secret, hash) whatever the library's order.
+	HashFirstVerifyCalls []string `yaml:"hash_first_verify_calls"`
 	// LowercaseCalls give back their receiver in lower case
 	// (email.lower()): the spec reads lowercase(x).
 	LowercaseCalls []string `yaml:"lowercase_calls"`

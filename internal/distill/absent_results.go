@@ -1,6 +1,9 @@
 package distill
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -33,14 +36,23 @@ func (rc *ruleCtx) abortReturn(s *facts.Stmt, sc *scope) bool {
 		return false
 	}
 	r := &s.Body[0]
-	return r.Kind == facts.StmtReturn && r.Value != nil && rc.isAbort(r.Value, sc)
+	return r.Kind == facts.StmtReturn && r.Value != nil && (rc.isAbort(r.Value, sc) || rc.absentValue(r.Value))
+}
+
+// absentValue reports a library's value for "nothing found" (return
+// O.none), which says what Python's return None does.
+func (rc *ruleCtx) absentValue(e *facts.Expr) bool {
+	return (e.Kind == facts.ExprAttr || e.Kind == facts.ExprName) && catalog.MatchAny(rc.b.lang.AbsentValues, e.Resolved(), e.Raw)
 }
 
 // withFailChecks is the helper's result carrying the conditions under
 // which the helper answered None instead.
 func withFailChecks(v *value, inner *scope) *value {
-	if inner.failWhen == nil || len(*inner.failWhen) == 0 || v == nil || v.kind == vUnknown && v.parts == nil {
+	if inner.failWhen == nil || len(*inner.failWhen) == 0 || v == nil {
 		return v
+	}
+	if v.kind == vUnknown && v.parts == nil {
+		return &value{kind: vUnknown, failWhen: *inner.failWhen, failOnly: true}
 	}
 	c := *v
 	c.failWhen = *inner.failWhen
@@ -51,19 +63,31 @@ func withFailChecks(v *value, inner *scope) *value {
 // helper's result is absent (`not x`, `x is None`), the checks the helper
 // made as preconditions. It reports false when the guard is no such test.
 func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) bool {
-	if cond == nil {
+	v := rc.absentResult(cond, sc)
+	if v == nil {
 		return false
 	}
-	x := cond
+	rc.stateFailChecks(v, sc, line)
+	return true
+}
+
+// absentResult is the helper's result a condition tests for absence
+// (`not x`, `x is None`, E.isLeft(x)) when the helper said under which
+// checks it answered so; nil for any other condition.
+func (rc *ruleCtx) absentResult(cond *facts.Expr, sc *scope) *value {
+	if cond == nil {
+		return nil
+	}
+	x, failTest := cond, rc.absenceCheckArg(cond) != nil
 	switch {
 	case cond.Kind == facts.ExprUnary && cond.Op() == "not":
 		x = cond.X
 	case cond.Kind == facts.ExprCompare && cond.Op() == "is" && cond.Y != nil && cond.Y.Kind == facts.ExprNone:
 		x = cond.X
-	case cond.Kind == facts.ExprCall && len(cond.Args) == 1 && catalog.MatchAny(rc.b.lang.AbsenceChecks, cond.Resolved(), cond.Raw):
-		x = &cond.Args[0] // E.isLeft(r)
+	case rc.absenceCheckArg(cond) != nil:
+		x = rc.absenceCheckArg(cond) // E.isLeft(r)
 	default:
-		return false
+		return nil
 	}
 	var v *value
 	switch {
@@ -73,10 +97,41 @@ func (rc *ruleCtx) absentResultGuards(cond *facts.Expr, sc *scope, line int) boo
 	case x.Kind == facts.ExprCall:
 		v = rc.flags[x] // if not helper(...): its success flag
 	}
-	if v == nil || len(v.failWhen) == 0 {
+	if v == nil || len(v.failWhen) == 0 || v.failOnly && !failTest {
+		return nil
+	}
+	return v
+}
+
+// tryFailResult reads a helper that looks a row up inside a try whose
+// catch answers the failure result (try { row = findUniqueOrThrow(...);
+// return O.some(row) } catch { return O.none }): the helper fails when
+// no row matched, as an if that answers None on `not row` would say. It
+// reports false, walking nothing, for any other try.
+func (rc *ruleCtx) tryFailResult(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	hs := s.Handlers()
+	if !sc.inlined || sc.failWhen == nil || sc.under != nil && !sc.failChain || len(hs) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 || len(s.Body) == 0 {
 		return false
 	}
-	rc.stateFailChecks(v, sc, line)
+	fails := facts.Stmt{Kind: facts.StmtIf, Body: hs[0].Body, Line: hs[0].Line}
+	if !failReturn(&fails, sc) && !rc.abortReturn(&fails, sc) {
+		return false
+	}
+	first := &s.Body[0]
+	if first.Kind != facts.StmtAssign || len(first.Targets) != 1 || first.Targets[0].Kind != facts.ExprName {
+		return false
+	}
+	from := len(*out)
+	rc.stmts(s.Body, sc, out)
+	if v := sc.vars[first.Targets[0].Name]; v != nil && v.kind == vEntity && v.expr != nil {
+		// The helper's lets are not the caller's, where the check is
+		// stated: the row is named by its lookup.
+		row := letValue((*out)[from:], v.expr)
+		if row == nil {
+			row = rc.idParamOf(v)
+		}
+		noteFailCheck(sc, &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: row}})
+	}
 	return true
 }
 
@@ -164,4 +219,29 @@ func noteFailCheck(sc *scope, cond allium.Expr) {
 	if cond != nil {
 		*sc.failWhen = append(*sc.failWhen, cond)
 	}
+}
+
+// idParamOf names a row a helper found by an input id (findUnique({where:
+// {id: inviteID}})) by that input, which the caller has: the row's own
+// name is the helper's, bound only if the rule merges the two (idParams).
+func (rc *ruleCtx) idParamOf(v *value) allium.Expr {
+	if v.param != "" {
+		for _, id := range slices.Sorted(maps.Keys(rc.idParams)) {
+			if rc.idParams[id] == v.param {
+				rc.useParam(id)
+				return &allium.Ident{Name: id}
+			}
+		}
+	}
+	return v.expr
+}
+
+// absenceCheckArg is r of a catalogued test of a helper's result for the
+// failure it answers instead of a value (E.isLeft(r), O.isNone(r)); nil
+// for any other expression.
+func (rc *ruleCtx) absenceCheckArg(e *facts.Expr) *facts.Expr {
+	if e == nil || e.Kind != facts.ExprCall || len(e.Args) != 1 || !catalog.MatchAny(rc.b.lang.AbsenceChecks, e.Resolved(), e.Raw) {
+		return nil
+	}
+	return &e.Args[0]
 }

@@ -837,6 +837,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if x := rc.adminCall(e); x != nil {
 		return x
 	}
+	if x := rc.absenceCheckArg(e); x != nil {
+		// O.isNone(invitation): the helper's result is absent, as
+		// `not invitation` says it.
+		return rc.cond(new(facts.Expr{Kind: facts.ExprUnary, X: x, Line: e.Line}.WithOp("not")), sc, out)
+	}
 	if x := rc.signedPeriodCheck(e, sc); x != nil {
 		return x
 	}
@@ -1422,10 +1427,18 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: args[:1]})
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: rc.verifyArgs(e, args, sc)})
 		}
 	}
 	if (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalog.MatchAny(l.EmailChecks, names...) && len(e.Args) == 1 {
+		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}})
+		}
+		return unknownValue
+	}
+	if method != "" && len(e.Args) == 1 && catalog.Match(l.RegexTestMethods, method) && addressPattern(e.X.X) {
+		// /^[^@]+@.../.test(email): the address's format, however the
+		// pattern spells it.
 		if x := rc.tr(&e.Args[0], sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}})
 		}
@@ -1677,7 +1690,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if len(args) == 2 {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: secretFirst(rc.tokenSecrets(e, args, sc))})
+			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: rc.verifyArgs(e, args, sc)})
 		}
 		return unknownValue
 	}
@@ -3220,4 +3233,24 @@ func (rc *ruleCtx) entityValueAttr(x *value, name string, e *facts.Expr, sc *sco
 		return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
 	}
 	return rc.propertyAttr(x, name, sc, out)
+}
+
+// addressPattern reports a regular expression literal, or one handed to
+// RegExp, whose pattern has an @: the shape of an email address.
+func addressPattern(re *facts.Expr) bool {
+	if re != nil && re.Kind == facts.ExprCall && facts.LastSegment(re.Raw) == "RegExp" && len(re.Args) > 0 {
+		re = &re.Args[0]
+	}
+	return re != nil && re.Kind == facts.ExprOpaque && strings.HasPrefix(re.Text(), "/") && strings.Contains(re.Text(), "@")
+}
+
+// verifyArgs orders a verify call's two arguments as the spec writes
+// them, the presented secret first: a library that takes the hash first
+// (catalog hash_first_verify_calls: argon2.verify(hash, plain)) has them
+// swapped.
+func (rc *ruleCtx) verifyArgs(e *facts.Expr, args []allium.Arg, sc *scope) []allium.Arg {
+	if catalog.MatchAny(rc.b.lang.HashFirstVerifyCalls, e.Resolved(), e.Raw) {
+		args = []allium.Arg{args[1], args[0]}
+	}
+	return secretFirst(rc.tokenSecrets(e, args, sc))
 }

@@ -330,7 +330,8 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			q.bad++
 			continue
 		}
-		if slices.Contains(rc.b.lang.IDAttrs, name) {
+		if slices.Contains(rc.b.lang.IDAttrs, name) || name == ent.pk {
+			// where: {uid} of a model keyed by uid is where: {id}.
 			q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(value, sc, out)})
 			continue
 		}

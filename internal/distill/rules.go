@@ -1113,6 +1113,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 					continue
 				}
 			}
+			if e := b.modelTypeEntity(h.file, p.Annotation); e != nil {
+				sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: bindingName(p.Name)}, param: bindingName(p.Name)}
+				continue
+			}
 			if an := facts.LastSegment(p.Annotation.Raw); an == "Session" || an == "AsyncSession" || an == "Request" || an == "BackgroundTasks" || an == "Response" {
 				sc.vars[p.Name] = &value{kind: vPlumbing}
 				continue

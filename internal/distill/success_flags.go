@@ -80,7 +80,7 @@ func (rc *ruleCtx) flagTest(cond *facts.Expr, sc *scope) (*value, bool) {
 	case facts.ExprName:
 		v = sc.vars[cond.Name]
 	}
-	if v == nil || v.kind != vUnknown || len(v.failWhen) == 0 {
+	if v == nil || v.kind != vUnknown || len(v.failWhen) == 0 || v.failOnly {
 		return nil, false
 	}
 	return v, negated

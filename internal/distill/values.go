@@ -86,6 +86,10 @@ type value struct {
 	// failWhen: a helper's result that it answers None instead of when
 	// one of these holds (absent_results.go).
 	failWhen []allium.Expr
+	// failOnly: failWhen of a result the walk could not read (return
+	// E.right(<what it cannot tell>)): only a test for the failure itself
+	// (E.isLeft(r)) reads it, since `not r` may test a falsy value.
+	failOnly bool
 	// span: where a success flag's helper stated its outcomes and
 	// preconditions (success_flags.go).
 	span *flagSpan

@@ -181,6 +181,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if done, ends := rc.tryNotFound(s, sc, out); done {
 			return ends
 		}
+		if rc.tryFailResult(s, sc, out) {
+			return false
+		}
 		from, before := len(rc.body), maps.Clone(rc.assigned)
 		made := len(rc.made)
 		t := rc.stmts(s.Body, sc, out)
@@ -988,6 +991,14 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		cond = nil
 	}
 	failing := failReturn(s, sc) || rc.abortReturn(s, sc)
+	if failing && cond == nil {
+		// if (O.isNone(r)) return E.left(...) of a helper's r: this
+		// helper fails whenever that one did.
+		if v := rc.absentResult(s.Cond, sc); v != nil {
+			*sc.failWhen = append(*sc.failWhen, v.failWhen...)
+			failing = false
+		}
+	}
 	if failing {
 		noteFailCheck(sc, cond)
 		noteLateFail(sc, out)
@@ -1060,7 +1071,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
 	}
-	if sc.inlined && sc.top && cond != nil && thenSc.returned && len(thenOut) == 0 && len(s.Else) == 0 && returnsResult(s.Body) {
+	if sc.inlined && sc.top && cond != nil && !failing && thenSc.returned && len(thenOut) == 0 && len(s.Else) == 0 && returnsResult(s.Body) {
+		// (A failure answered as a result, return E.left(...), is none.)
 		// if challenge.status == APPROVED: return challenge.status in a
 		// helper: a result, not a failure (None, False), so what the
 		// rest of it refuses, it refuses only when cond does not hold.

@@ -25,7 +25,7 @@ func failReturn(s *facts.Stmt, sc *scope) bool {
 	if r.Kind != facts.StmtReturn {
 		return false
 	}
-	return r.Value == nil || r.Value.Kind == facts.ExprNone || r.Value.Kind == facts.ExprBool && r.Value.Value == "false"
+	return r.Value == nil || r.Value.Kind == facts.ExprNone || r.Value.Kind == facts.ExprBool && r.Value.Value() == "false"
 }
 
 // abortReturn reports the same for a helper that answers a failure
@@ -42,7 +42,7 @@ func (rc *ruleCtx) abortReturn(s *facts.Stmt, sc *scope) bool {
 // absentValue reports a library's value for "nothing found" (return
 // O.none), which says what Python's return None does.
 func (rc *ruleCtx) absentValue(e *facts.Expr) bool {
-	return (e.Kind == facts.ExprAttr || e.Kind == facts.ExprName) && catalog.MatchAny(rc.b.lang.AbsentValues, e.Resolved(), e.Raw)
+	return (e.Kind == facts.ExprAttr || e.Kind == facts.ExprName) && catalog.MatchAny(rc.b.lang.AbsentValues, e.Resolved(), e.Raw())
 }
 
 // withFailChecks is the helper's result carrying the conditions under
@@ -93,7 +93,7 @@ func (rc *ruleCtx) absentResult(cond *facts.Expr, sc *scope) *value {
 	switch {
 	case x == nil:
 	case x.Kind == facts.ExprName:
-		v = sc.vars[x.Name]
+		v = sc.vars[x.Name()]
 	case x.Kind == facts.ExprCall:
 		v = rc.flags[x] // if not helper(...): its success flag
 	}
@@ -123,7 +123,7 @@ func (rc *ruleCtx) tryFailResult(s *facts.Stmt, sc *scope, out *[]allium.Stmt) b
 	}
 	from := len(*out)
 	rc.stmts(s.Body, sc, out)
-	if v := sc.vars[first.Targets[0].Name]; v != nil && v.kind == vEntity && v.expr != nil {
+	if v := sc.vars[first.Targets[0].Name()]; v != nil && v.kind == vEntity && v.expr != nil {
 		// The helper's lets are not the caller's, where the check is
 		// stated: the row is named by its lookup.
 		row := letValue((*out)[from:], v.expr)
@@ -240,8 +240,8 @@ func (rc *ruleCtx) idParamOf(v *value) allium.Expr {
 // failure it answers instead of a value (E.isLeft(r), O.isNone(r)); nil
 // for any other expression.
 func (rc *ruleCtx) absenceCheckArg(e *facts.Expr) *facts.Expr {
-	if e == nil || e.Kind != facts.ExprCall || len(e.Args) != 1 || !catalog.MatchAny(rc.b.lang.AbsenceChecks, e.Resolved(), e.Raw) {
+	if e == nil || e.Kind != facts.ExprCall || len(e.Args()) != 1 || !catalog.MatchAny(rc.b.lang.AbsenceChecks, e.Resolved(), e.Raw()) {
 		return nil
 	}
-	return &e.Args[0]
+	return &e.Args()[0]
 }

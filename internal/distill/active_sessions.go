@@ -52,8 +52,8 @@ func (b *builder) activeSessions() bool {
 				listed = append(listed, "") // not a list the spec can read
 				continue
 			}
-			for _, el := range c.Value.Args {
-				listed = append(listed, el.Value)
+			for _, el := range c.Value.Args() {
+				listed = append(listed, el.Value())
 			}
 		}
 	}

@@ -78,8 +78,8 @@ func (b *builder) adminFlag(e *entityInfo) string {
 // administers (catalog auth.admin_calls, CTFd's is_admin()) as the user's
 // admin predicate: user.is_admin. nil for any other expression.
 func (rc *ruleCtx) adminCall(e *facts.Expr) allium.Expr {
-	if e.Kind != facts.ExprCall || e.X == nil || len(e.Args) > 0 || len(e.Keywords()) > 0 ||
-		!catalog.MatchAny(rc.b.lang.Auth.AdminCalls, e.X.Raw, facts.LastSegment(e.X.Raw)) {
+	if e.Kind != facts.ExprCall || e.X == nil || len(e.Args()) > 0 || len(e.Keywords()) > 0 ||
+		!catalog.MatchAny(rc.b.lang.Auth.AdminCalls, e.X.Raw(), facts.LastSegment(e.X.Raw())) {
 		return nil
 	}
 	u := rc.currentUser()
@@ -98,10 +98,10 @@ func (rc *ruleCtx) adminCall(e *facts.Expr) allium.Expr {
 func (rc *ruleCtx) adminPermissionCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	want, ok := rc.b.lang.Auth.AdminPermissions[method]
 	if !ok || recv == nil || recv.kind != vEntity || recv.expr == nil || recv.ent != rc.b.userEntity() ||
-		len(e.Args) != 1 || len(e.Keywords()) > 0 {
+		len(e.Args()) != 1 || len(e.Keywords()) > 0 {
 		return nil
 	}
-	lit, ok := rc.tr(&e.Args[0], sc, out).(*allium.Lit)
+	lit, ok := rc.tr(&e.Args()[0], sc, out).(*allium.Lit)
 	if !ok || lit.Kind != allium.LitString || lit.Text != want {
 		return nil
 	}

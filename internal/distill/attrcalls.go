@@ -34,7 +34,7 @@ func (rc *ruleCtx) fieldNameAttr(x *value, attr string) *value {
 // reports false for anything else.
 func (rc *ruleCtx) knownName(x *facts.Expr, sc *scope) (string, bool) {
 	if x.Kind == facts.ExprString {
-		return x.Value, true
+		return x.Value(), true
 	}
 	// Only a name or attribute is read: evaluating a call here could
 	// count or touch what the rule does.
@@ -55,24 +55,24 @@ func (rc *ruleCtx) knownName(x *facts.Expr, sc *scope) (string, bool) {
 // false for any other call.
 func (rc *ruleCtx) attrCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
 	l := rc.b.lang
-	if method != "" || len(e.Args) < 2 {
+	if method != "" || len(e.Args()) < 2 {
 		return nil, false
 	}
-	names := []string{e.Resolved(), e.Raw}
+	names := []string{e.Resolved(), e.Raw()}
 	get := catalog.MatchAny(l.AttrGetCalls, names...)
-	set := catalog.MatchAny(l.AttrSetCalls, names...) && len(e.Args) == 3
+	set := catalog.MatchAny(l.AttrSetCalls, names...) && len(e.Args()) == 3
 	if !get && !set {
 		return nil, false
 	}
-	name, ok := rc.knownName(&e.Args[1], sc)
+	name, ok := rc.knownName(&e.Args()[1], sc)
 	if !ok || !isSnake(name) {
 		return nil, false
 	}
-	target := &facts.Expr{Kind: facts.ExprAttr, X: &e.Args[0], Name: name, Line: e.Line}
+	target := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: &e.Args()[0], Name: name, Line: e.Line()})
 	if get {
 		return rc.eval(target, sc, out, false), true
 	}
-	rc.assign(target, &e.Args[2], sc, out, e.Line)
+	rc.assign(target, &e.Args()[2], sc, out, e.Line())
 	return &value{kind: vPlumbing}, true
 }
 
@@ -98,7 +98,7 @@ func (rc *ruleCtx) expandKeywordDict(e *facts.Expr, sc *scope, out *[]allium.Stm
 		}
 		name := ""
 		if en.Key.Kind == facts.ExprString {
-			name = en.Key.Value
+			name = en.Key.Value()
 		} else if v := rc.eval(en.Key, sc, out, false); v.kind == vExpr {
 			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
 				name = l.Text

@@ -23,16 +23,16 @@ func (b *builder) subjectParam(f *facts.File, p *facts.Param) bool {
 			an = c.as.Value
 		}
 	}
-	if an.Kind == facts.ExprSubscript && an.X != nil && facts.LastSegment(an.X.Raw) == "Annotated" && an.Y != nil {
+	if an.Kind == facts.ExprSubscript && an.X != nil && facts.LastSegment(an.X.Raw()) == "Annotated" && an.Y != nil {
 		an = an.Y
-		if an.Kind == facts.ExprTuple && len(an.Args) > 0 {
-			an = &an.Args[0]
+		if an.Kind == facts.ExprTuple && len(an.Args()) > 0 {
+			an = &an.Args()[0]
 		}
 	}
 	if an.Kind == facts.ExprSubscript && an.X != nil {
 		an = an.X // AuthSubject[User]
 	}
-	return catalog.MatchAny(types, an.Raw, facts.LastSegment(an.Raw))
+	return catalog.MatchAny(types, an.Raw(), facts.LastSegment(an.Raw()))
 }
 
 // sessionEntity is the entity that a signed-in user's sessions are: its

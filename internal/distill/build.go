@@ -32,16 +32,16 @@ func (b *builder) build(service string) *allium.Module {
 // literals compared with or assigned to it anywhere in the service.
 func (b *builder) collectStatusLiterals() {
 	add := func(attr string, e *facts.Expr) {
-		if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value) {
+		if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value()) {
 			return
 		}
-		if !slices.Contains(b.statusLits[attr], e.Value) {
-			b.statusLits[attr] = append(b.statusLits[attr], e.Value)
+		if !slices.Contains(b.statusLits[attr], e.Value()) {
+			b.statusLits[attr] = append(b.statusLits[attr], e.Value())
 		}
 	}
 	attrName := func(e *facts.Expr) string {
 		if e != nil && e.Kind == facts.ExprAttr {
-			return e.Name
+			return e.Name()
 		}
 		return ""
 	}
@@ -56,8 +56,8 @@ func (b *builder) collectStatusLiterals() {
 			if n := attrName(e.X); n != "" {
 				add(n, e.Y)
 				if e.Y != nil && (e.Y.Kind == facts.ExprList || e.Y.Kind == facts.ExprTuple || e.Y.Kind == facts.ExprSet) {
-					for i := range e.Y.Args {
-						add(n, &e.Y.Args[i])
+					for i := range e.Y.Args() {
+						add(n, &e.Y.Args()[i])
 					}
 				}
 			}
@@ -89,8 +89,8 @@ func (b *builder) collectStatusLiterals() {
 		visitExpr(e.X)
 		visitExpr(e.Y)
 		visitExpr(e.Test())
-		for i := range e.Args {
-			visitExpr(&e.Args[i])
+		for i := range e.Args() {
+			visitExpr(&e.Args()[i])
 		}
 		for i := range e.Keywords() {
 			visitExpr(&e.Keywords()[i].Value)
@@ -98,7 +98,7 @@ func (b *builder) collectStatusLiterals() {
 		for i := range e.Entries() {
 			if e.Entries()[i].Key != nil && e.Entries()[i].Key.Kind == facts.ExprString {
 				v := e.Entries()[i].Value
-				add(e.Entries()[i].Key.Value, &v)
+				add(e.Entries()[i].Key.Value(), &v)
 			}
 			visitExpr(e.Entries()[i].Key)
 			visitExpr(&e.Entries()[i].Value)
@@ -193,7 +193,7 @@ func (b *builder) deriveValues() {
 			if recv, rest := b.receiverParams(fn.Params); recv != b.selfName() && len(fn.Params) > 0 || len(rest) > 0 || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
 				continue
 			}
-			if len(fn.Decorators) > 0 && facts.LastSegment(fn.Decorators[0].Raw) != "property" {
+			if len(fn.Decorators) > 0 && facts.LastSegment(fn.Decorators[0].Raw()) != "property" {
 				continue
 			}
 			if strings.HasPrefix(fn.Name, "_") || e.attrs[fn.Name] != nil {

@@ -94,14 +94,14 @@ func (rc *ruleCtx) claimsCall(e *facts.Expr, method string, recv *value, sc *sco
 	if recv == nil {
 		return nil, false
 	}
-	if recv.claimsOf != nil && (method == "get" || method == "pop") && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-		return rc.claim(recv, e.Args[0].Value), true
+	if recv.claimsOf != nil && (method == "get" || method == "pop") && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+		return rc.claim(recv, e.Args()[0].Value()), true
 	}
 	if recv.kind != vQuery || recv.q == nil || len(recv.q.conds) > 0 || recv.q.via != nil || !catalog.Match(rc.b.lang.LookupMethods, method) {
 		return nil, false
 	}
 	spread := e.Keyword("**")
-	if spread == nil || len(e.Keywords()) != 1 || len(e.Args) != 0 {
+	if spread == nil || len(e.Keywords()) != 1 || len(e.Args()) != 0 {
 		return nil, false
 	}
 	p := rc.eval(spread, sc, out, false)
@@ -150,20 +150,20 @@ func (rc *ruleCtx) subjectClaimTest(e *facts.Expr, op string, sc *scope, out *[]
 	u := rc.b.userEntity()
 	for _, sides := range [][2]*facts.Expr{{e.X, e.Y}, {e.Y, e.X}} {
 		c, other := sides[0], sides[1]
-		if u == "" || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
+		if u == "" || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr || len(c.Args()) == 0 || c.Args()[0].Kind != facts.ExprString {
 			continue
 		}
 		if m := c.Method(); m != "get" && m != "pop" {
 			continue
 		}
-		if other.Kind != facts.ExprAttr || !slices.Contains(rc.b.lang.IDAttrs, other.Name) {
+		if other.Kind != facts.ExprAttr || !slices.Contains(rc.b.lang.IDAttrs, other.Name()) {
 			continue
 		}
 		payload := rc.eval(c.X.X, sc, out, false)
 		if payload.claimsOf == nil {
 			continue
 		}
-		if st := rc.b.lang.SignedTokens; st != nil && catalog.Match(st.ExpiryKeys, c.Args[0].Value) {
+		if st := rc.b.lang.SignedTokens; st != nil && catalog.Match(st.ExpiryKeys, c.Args()[0].Value()) {
 			continue
 		}
 		owner := rc.eval(other.X, sc, out, false)

@@ -19,8 +19,8 @@ func (b *builder) classConstString(f *facts.File, x *facts.Expr) string {
 		return ""
 	}
 	if cr := b.ix.class(f, x.X); cr != nil {
-		if v, _ := b.classField(cr, x.Name); v != nil && v.Kind == facts.ExprString {
-			return v.Value
+		if v, _ := b.classField(cr, x.Name()); v != nil && v.Kind == facts.ExprString {
+			return v.Value()
 		}
 		return ""
 	}
@@ -32,13 +32,13 @@ func (b *builder) classConstString(f *facts.File, x *facts.Expr) string {
 	if cr == nil {
 		return ""
 	}
-	v, _ := b.classField(cr, table.Name)
+	v, _ := b.classField(cr, table.Name())
 	if v == nil || v.Kind != facts.ExprDict {
 		return ""
 	}
 	for _, en := range v.Entries() {
-		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == x.Name && en.Value.Kind == facts.ExprString {
-			return en.Value.Value
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == x.Name() && en.Value.Kind == facts.ExprString {
+			return en.Value.Value()
 		}
 	}
 	return ""
@@ -50,7 +50,7 @@ func (b *builder) classConstString(f *facts.File, x *facts.Expr) string {
 // bound to a transaction, is this.eventBus_.emit(...), and matches the
 // catalog's entries as that call would. "" when e is no such call.
 func (rc *ruleCtx) throughTransparentName(e *facts.Expr, method string) string {
-	if e.Raw != "" || method == "" || e.X == nil {
+	if e.Raw() != "" || method == "" || e.X == nil {
 		return ""
 	}
 	recv := e.X.X
@@ -58,8 +58,8 @@ func (rc *ruleCtx) throughTransparentName(e *facts.Expr, method string) string {
 	for recv != nil && recv.Kind == facts.ExprCall && recv.Method() != "" && slices.Contains(rc.b.lang.TransparentCalls, recv.Method()) {
 		recv, wrapped = recv.X.X, true
 	}
-	if !wrapped || recv == nil || recv.Raw == "" {
+	if !wrapped || recv == nil || recv.Raw() == "" {
 		return ""
 	}
-	return recv.Raw + "." + method
+	return recv.Raw() + "." + method
 }

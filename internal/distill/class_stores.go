@@ -46,24 +46,24 @@ func (b *builder) classStoreEntities() {
 		attrs := map[string]bool{}
 		visitFile(f, func(e *facts.Expr) {
 			if e.Kind == facts.ExprAttr {
-				attrs[e.Name] = true
+				attrs[e.Name()] = true
 			}
 			class, ok := b.storedClass(e)
 			if !ok || reps.ClassColumns[class] == nil {
 				return
 			}
 			if named[class] == nil {
-				named[class], lines[class] = f, e.Line
+				named[class], lines[class] = f, e.Line()
 				mentioned[class] = map[string]bool{}
 			}
 			stored = append(stored, class)
 			for _, kw := range e.Keywords() {
 				mentioned[class][kw.Name] = true
 			}
-			for i := range e.Args {
-				for _, en := range e.Args[i].Entries() {
+			for i := range e.Args() {
+				for _, en := range e.Args()[i].Entries() {
 					if en.Key != nil && en.Key.Kind == facts.ExprString {
-						mentioned[class][en.Key.Value] = true
+						mentioned[class][en.Key.Value()] = true
 					}
 				}
 			}
@@ -121,10 +121,10 @@ func classEntityName(class string) string {
 // storedClass is the class a class store call names, if e is one.
 func (b *builder) storedClass(e *facts.Expr) (string, bool) {
 	store, ok := b.classStore(e)
-	if !ok || len(e.Args) <= store.ClassArg || e.Args[store.ClassArg].Kind != facts.ExprString {
+	if !ok || len(e.Args()) <= store.ClassArg || e.Args()[store.ClassArg].Kind != facts.ExprString {
 		return "", false
 	}
-	return e.Args[store.ClassArg].Value, true
+	return e.Args()[store.ClassArg].Value(), true
 }
 
 // classStore is the catalog's entry for the class store e calls.
@@ -134,7 +134,7 @@ func (b *builder) classStore(e *facts.Expr) (catalog.ClassStore, bool) {
 		return catalog.ClassStore{}, false
 	}
 	for _, name := range slices.Sorted(maps.Keys(reps.ClassStores)) {
-		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw) {
+		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
 			return reps.ClassStores[name], true
 		}
 	}
@@ -155,13 +155,13 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 	if ent == nil || b.lang.Repositories.ClassColumns[class] == nil {
 		return nil
 	}
-	given := e.Args[store.ClassArg+1:]
+	given := e.Args()[store.ClassArg+1:]
 	if kws := e.Keywords(); len(kws) > 0 {
 		// The last argument, an object literal read as keywords
 		// (keyword_objects.go): an argument again.
-		given = append(slices.Clip(given), keywordDict(kws, e.Line))
+		given = append(slices.Clip(given), keywordDict(kws, e.Line()))
 	}
-	call := &facts.Expr{Kind: facts.ExprCall, Raw: store.As, Line: e.Line}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Raw: store.As, Line: e.Line()})
 	at := sc
 	switch {
 	case catalog.Match(b.lang.UpdateMethods, store.As):
@@ -177,10 +177,10 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		changes, csc := rc.objectArg(&given[1], sc, out)
 		if filter == nil || changes == nil || fsc != csc {
 			b.stats.EffectsSeen++
-			rc.untranslated(sc, e.Line, LeftOutBulk, "a call to "+e.Raw)
+			rc.untranslated(sc, e.Line(), LeftOutBulk, "a call to "+e.Raw())
 			return &value{kind: vPlumbing}
 		}
-		call.Args = []facts.Expr{*filter}
+		call.SetArgs([]facts.Expr{*filter})
 		kws, _ := objectKeywords(changes)
 		call.SetKeywords(kws)
 		at = fsc

@@ -22,7 +22,7 @@ type pendingChild struct {
 // creation is stated; an owner already stored gets it now. It reports
 // false for any other call, which is then walked as before.
 func (rc *ruleCtx) collectionAppend(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
-	if method == "" || len(e.Args) != 1 || len(e.Keywords()) > 0 || !catalog.Match(rc.b.lang.CollectionAppends, method) {
+	if method == "" || len(e.Args()) != 1 || len(e.Keywords()) > 0 || !catalog.Match(rc.b.lang.CollectionAppends, method) {
 		return nil, false
 	}
 	coll := e.X.X
@@ -35,12 +35,12 @@ func (rc *ruleCtx) collectionAppend(e *facts.Expr, method string, sc *scope, out
 	if owner.kind != vNew && owner.kind != vEntity {
 		return nil, false
 	}
-	back := rc.b.backField(owner.ent, bindingName(coll.Name))
+	back := rc.b.backField(owner.ent, bindingName(coll.Name()))
 	if back == "" {
 		return nil, false
 	}
-	row := rc.eval(&e.Args[0], sc, out, false)
-	if row.kind != vNew || row.done || row.ent != rc.b.relTarget(owner.ent, bindingName(coll.Name)) {
+	row := rc.eval(&e.Args()[0], sc, out, false)
+	if row.kind != vNew || row.done || row.ent != rc.b.relTarget(owner.ent, bindingName(coll.Name())) {
 		return nil, false
 	}
 	switch {
@@ -52,10 +52,10 @@ func (rc *ruleCtx) collectionAppend(e *facts.Expr, method string, sc *scope, out
 			return nil, false
 		}
 		row.args = append(row.args, allium.Arg{Name: back, Value: ref})
-		rc.created(row, out, e.Line)
+		rc.created(row, out, e.Line())
 	default:
 		row.args = append(row.args, allium.Arg{Name: back, Value: owner.expr})
-		rc.created(row, out, e.Line)
+		rc.created(row, out, e.Line())
 	}
 	return &value{kind: vPlumbing}, true
 }

@@ -29,14 +29,14 @@ func (b *builder) columnDefault(call *facts.Expr) allium.Expr {
 		if kw == nil {
 			continue
 		}
-		if kw.Kind == facts.ExprBool && (kw.Value == "true" || kw.Value == "false") {
-			return &allium.Lit{Kind: allium.LitBool, Text: kw.Value}
+		if kw.Kind == facts.ExprBool && (kw.Value() == "true" || kw.Value() == "false") {
+			return &allium.Lit{Kind: allium.LitBool, Text: kw.Value()}
 		}
 		if b.isClockRef(kw) {
 			return &allium.Ident{Name: "now"}
 		}
 	}
-	if kw := call.Keyword("auto_now_add"); kw != nil && kw.Kind == facts.ExprBool && kw.Value == "true" {
+	if kw := call.Keyword("auto_now_add"); kw != nil && kw.Kind == facts.ExprBool && kw.Value() == "true" {
 		return &allium.Ident{Name: "now"}
 	}
 	return nil
@@ -88,9 +88,9 @@ func (b *builder) isClockRef(e *facts.Expr) bool {
 	l := b.lang
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr:
-		return catalog.MatchAny(l.ClockCalls, e.Resolved(), e.Raw)
+		return catalog.MatchAny(l.ClockCalls, e.Resolved(), e.Raw())
 	case facts.ExprCall:
-		return e.X != nil && catalog.MatchAny(l.ClockCalls, e.Resolved(), e.Raw, e.X.Resolved(), e.X.Raw)
+		return e.X != nil && catalog.MatchAny(l.ClockCalls, e.Resolved(), e.Raw(), e.X.Resolved(), e.X.Raw())
 	case facts.ExprLambda:
 		body := e.Text()
 		if i := strings.Index(body, ":"); i >= 0 {

@@ -44,16 +44,16 @@ func commandWords(c *facts.Class) map[string]bool {
 	add(c.Doc)
 	for i := range c.Fields {
 		if v := c.Fields[i].Value; v != nil && v.Kind == facts.ExprString {
-			add(v.Value)
+			add(v.Value())
 		}
 	}
 	for i := range c.Methods {
 		m := &c.Methods[i]
 		add(m.Name)
 		read := func(e *facts.Expr) bool {
-			add(e.Name)
+			add(e.Name())
 			if e.Kind == facts.ExprString {
-				add(e.Value)
+				add(e.Value())
 			}
 			for _, k := range e.Keywords() {
 				add(k.Name) // deletion_scheduled_date__gt=now()

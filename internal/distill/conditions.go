@@ -33,7 +33,7 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 		}
 		form := rc.eval(e.X.X, sc, out, false)
 		if form.pwForm != nil {
-			rc.passwordFormChecks(form.pwForm, sc, e.Line) // pwvalidators.go
+			rc.passwordFormChecks(form.pwForm, sc, e.Line()) // pwvalidators.go
 			return false
 		}
 		if form.kind != vShape || form.shape == nil || rc.lets["validated:"+form.shape.qual()] {
@@ -71,10 +71,10 @@ func (rc *ruleCtx) fieldValidator(cr *classRef, fn facts.Function, form *value, 
 		return
 	}
 	fr := &funcRef{file: cr.file, fn: &fn, class: cr.class}
-	call := &facts.Expr{Kind: facts.ExprCall, Line: fn.Line}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: fn.Line})
 	if len(fn.Params) > 1 {
 		// validate_email(self, field): field.data is the input.
-		call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "__field_" + field, Line: fn.Line}}
+		call.SetArgs([]facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__field_" + field, Line: fn.Line})})
 		sc.vars["__field_"+field] = rc.paramValue(field)
 	}
 	rc.inline(fr, form, call, sc, out)
@@ -89,7 +89,7 @@ func (rc *ruleCtx) validatable(recv *facts.Expr, sc *scope) bool {
 		return false
 	}
 	if recv.Kind == facts.ExprName {
-		if v := sc.vars[recv.Name]; v != nil {
+		if v := sc.vars[recv.Name()]; v != nil {
 			switch v.kind {
 			case vEntity, vNew, vLookup, vQuery, vExpr:
 				return false
@@ -108,7 +108,7 @@ func (rc *ruleCtx) sessionCheck(e *facts.Expr, name string) (truth, ok bool) {
 		return false, false
 	}
 	a := rc.b.lang.Auth
-	if !slices.Contains(a.CurrentUserNames, e.X.Raw) {
+	if !slices.Contains(a.CurrentUserNames, e.X.Raw()) {
 		return false, false
 	}
 	signedIn := rc.auth > authNone
@@ -162,7 +162,7 @@ func (rc *ruleCtx) storedInput(e *facts.Expr, v *value, sc *scope, out *[]allium
 	if row.kind != vNew || ent == nil {
 		return false
 	}
-	f := ent.field(e.Name)
+	f := ent.field(e.Name())
 	return f != nil && f.typ != nil && f.typ.Name != "Boolean"
 }
 
@@ -190,7 +190,7 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		case facts.ExprNone:
 			return &allium.Lit{Kind: allium.LitNull, Text: "null"}, true
 		case facts.ExprName:
-			if v := sc.vars[x.Name]; v != nil && v.kind == vExpr {
+			if v := sc.vars[x.Name()]; v != nil && v.kind == vExpr {
 				if l, isLit := v.expr.(*allium.Lit); isLit && (l.Kind == allium.LitNull || l.Kind == allium.LitBool) {
 					return l, true
 				}
@@ -213,7 +213,7 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		if l, ok := literal(e); ok {
 			return l.(*allium.Lit).Text == "true", true
 		}
-		if v := sc.vars[e.Name]; v != nil && v.kind == vExpr && v.enum != nil {
+		if v := sc.vars[e.Name()]; v != nil && v.kind == vExpr && v.enum != nil {
 			// A parameter given an enum member (AuthProvider.EMAIL):
 			// a constant, and a member is never empty.
 			return true, true
@@ -243,13 +243,13 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 // requestMethod says whether x is the request's method: request.method,
 // or the method of a handler's request parameter (req.method).
 func (rc *ruleCtx) requestMethod(x *facts.Expr, sc *scope) bool {
-	if strings.HasSuffix(x.Raw, "request.method") {
+	if strings.HasSuffix(x.Raw(), "request.method") {
 		return true
 	}
-	if x.Kind != facts.ExprAttr || x.Name != "method" || x.X == nil || x.X.Kind != facts.ExprName {
+	if x.Kind != facts.ExprAttr || x.Name() != "method" || x.X == nil || x.X.Kind != facts.ExprName {
 		return false
 	}
-	v := sc.vars[x.X.Name]
+	v := sc.vars[x.X.Name()]
 	return v != nil && v.kind == vPlumbing && v.param == "request"
 }
 
@@ -270,14 +270,14 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 			return nil, true, t
 		}
 	case facts.ExprCall:
-		if m := e.Method(); m != "" && len(e.Args) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) && rc.validatable(e.X.X, sc) {
+		if m := e.Method(); m != "" && len(e.Args()) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) && rc.validatable(e.X.X, sc) {
 			return nil, true, true
 		}
-		if t, ok := rc.sessionCheck(e.X, e.Method()); ok && len(e.Args) == 0 {
+		if t, ok := rc.sessionCheck(e.X, e.Method()); ok && len(e.Args()) == 0 {
 			return nil, true, t
 		}
 	case facts.ExprAttr:
-		if t, ok := rc.sessionCheck(e, e.Name); ok {
+		if t, ok := rc.sessionCheck(e, e.Name()); ok {
 			return nil, true, t
 		}
 	case facts.ExprCompare:
@@ -290,13 +290,13 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		var methods []string
 		switch e.Y.Kind {
 		case facts.ExprString:
-			methods = []string{e.Y.Value}
+			methods = []string{e.Y.Value()}
 		case facts.ExprTuple, facts.ExprList, facts.ExprSet:
-			for _, a := range e.Y.Args {
+			for _, a := range e.Y.Args() {
 				if a.Kind != facts.ExprString {
 					return e, false, false
 				}
-				methods = append(methods, a.Value)
+				methods = append(methods, a.Value())
 			}
 		default:
 			return e, false, false
@@ -358,10 +358,10 @@ func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 		if e == nil {
 			return false
 		}
-		if e.Kind == facts.ExprCall && slices.Contains(rc.b.lang.LengthCalls, e.Raw) && len(e.Args) == 1 {
-			e = &e.Args[0]
+		if e.Kind == facts.ExprCall && slices.Contains(rc.b.lang.LengthCalls, e.Raw()) && len(e.Args()) == 1 {
+			e = &e.Args()[0]
 		}
-		v, ok := sc.vars[e.Name]
+		v, ok := sc.vars[e.Name()]
 		return e.Kind == facts.ExprName && ok && v.kind == vErrors
 	}
 	// if errors: / if len(errors) > 0: / if len(errors) == 0:
@@ -374,7 +374,7 @@ func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 	switch {
 	case isErrors(c):
 		failing = !negated
-	case c != nil && c.Kind == facts.ExprCompare && isErrors(c.X) && c.Y != nil && c.Y.Kind == facts.ExprInt && c.Y.Value == "0":
+	case c != nil && c.Kind == facts.ExprCompare && isErrors(c.X) && c.Y != nil && c.Y.Kind == facts.ExprInt && c.Y.Value() == "0":
 		switch c.Op() {
 		case ">", "!=":
 			failing = !negated
@@ -428,9 +428,9 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 	}
 	switch e.Kind {
 	case facts.ExprCompare:
-		if e.Op() == "in" && e.X != nil && e.X.Kind == facts.ExprString && e.Y != nil && isSnake(e.X.Value) {
+		if e.Op() == "in" && e.X != nil && e.X.Kind == facts.ExprString && e.Y != nil && isSnake(e.X.Value()) {
 			if v := rc.eval(e.Y, sc, out, false); v.kind == vReqDict {
-				return e.X.Value, nil
+				return e.X.Value(), nil
 			}
 		}
 		if e.Op() == "==" && e.X != nil && e.Y != nil {
@@ -440,8 +440,8 @@ func (rc *ruleCtx) actionKey(e *facts.Expr, sc *scope, out *[]allium.Stmt) (key 
 			if field.Kind == facts.ExprString {
 				field, lit = lit, field
 			}
-			if lit.Kind == facts.ExprString && isSnake(lit.Value) && rc.actionField(field, sc, out) {
-				return lit.Value, nil
+			if lit.Kind == facts.ExprString && isSnake(lit.Value()) && rc.actionField(field, sc, out) {
+				return lit.Value(), nil
 			}
 		}
 	case facts.ExprBoolOp:
@@ -466,10 +466,10 @@ func (rc *ruleCtx) actionField(e *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 	switch {
 	case e.Kind == facts.ExprSubscript:
 		dict, key = e.X, e.Y
-	case e.Kind == facts.ExprCall && e.Method() == "get" && len(e.Args) > 0:
-		dict, key = e.X.X, &e.Args[0]
+	case e.Kind == facts.ExprCall && e.Method() == "get" && len(e.Args()) > 0:
+		dict, key = e.X.X, &e.Args()[0]
 	}
-	if dict == nil || key == nil || key.Kind != facts.ExprString || !slices.Contains(rc.b.lang.ActionFields, key.Value) {
+	if dict == nil || key == nil || key.Kind != facts.ExprString || !slices.Contains(rc.b.lang.ActionFields, key.Value()) {
 		return false
 	}
 	return rc.eval(dict, sc, out, false).kind == vReqDict
@@ -580,12 +580,12 @@ func (rc *ruleCtx) failureEnd(last *facts.Stmt, sc *scope) bool {
 		return last.Value.Any(func(e *facts.Expr) bool {
 			switch e.Kind {
 			case facts.ExprInt:
-				n, err := strconv.Atoi(e.Value)
+				n, err := strconv.Atoi(e.Value())
 				return err == nil && n >= 400 && n < 600
 			case facts.ExprCall:
 				return rc.isAbort(e, sc) || e.Keyword("errors") != nil || e.Keyword("error") != nil
 			}
-			return strings.Contains(e.Raw, "HTTP_4") || strings.Contains(e.Raw, "HTTP_5")
+			return strings.Contains(e.Raw(), "HTTP_4") || strings.Contains(e.Raw(), "HTTP_5")
 		})
 	}
 	return false
@@ -616,5 +616,5 @@ func (rc *ruleCtx) readPath(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 
 // isMethodTest reports a comparison of the request's method.
 func isMethodTest(e *facts.Expr) bool {
-	return e.Kind == facts.ExprCompare && e.X != nil && strings.HasSuffix(e.X.Raw, "request.method")
+	return e.Kind == facts.ExprCompare && e.X != nil && strings.HasSuffix(e.X.Raw(), "request.method")
 }

@@ -97,14 +97,14 @@ func bothBind(thenSc, elseSc *scope, k string, v *value) bool {
 // identifier could be (it holds punctuation or spaces) is looked for in a
 // text, not in a collection of names or values.
 func substringTest(e *facts.Expr, op string, x, y allium.Expr) allium.Expr {
-	if op != allium.OpIn && op != allium.OpNotIn || e.X.Kind != facts.ExprString || e.X.Value == "" {
+	if op != allium.OpIn && op != allium.OpNotIn || e.X.Kind != facts.ExprString || e.X.Value() == "" {
 		return nil
 	}
 	switch y.(type) {
 	case *allium.SetLit, *allium.ListLit:
 		return nil
 	}
-	for _, r := range e.X.Value {
+	for _, r := range e.X.Value() {
 		if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return nil
 		}

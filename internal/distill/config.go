@@ -61,8 +61,8 @@ func (b *builder) collectConfig() {
 			// app.config["X"] = value
 			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprSubscript {
 				t := &s.Targets[0]
-				if t.X != nil && strings.HasSuffix(t.X.Raw, "config") && t.Y != nil && t.Y.Kind == facts.ExprString {
-					b.addConfig(f, t.Y.Value, s.Value, nil, s.Line)
+				if t.X != nil && strings.HasSuffix(t.X.Raw(), "config") && t.Y != nil && t.Y.Kind == facts.ExprString {
+					b.addConfig(f, t.Y.Value(), s.Value, nil, s.Line)
 				}
 			}
 		}
@@ -135,12 +135,12 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 			ci.typ, ci.value = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: strconv.FormatInt(n, 10)}
 		}
 	case facts.ExprFloat:
-		ci.typ, ci.value = "Decimal", &allium.Lit{Kind: allium.LitNumber, Text: strings.ReplaceAll(v.Value, "_", "")}
+		ci.typ, ci.value = "Decimal", &allium.Lit{Kind: allium.LitNumber, Text: strings.ReplaceAll(v.Value(), "_", "")}
 		if _, err := strconv.ParseFloat(ci.value.(*allium.Lit).Text, 64); err != nil || strings.ContainsAny(ci.value.(*allium.Lit).Text, "eExX") {
 			return
 		}
 	case facts.ExprBool:
-		ci.typ, ci.value = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: v.Value}
+		ci.typ, ci.value = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: v.Value()}
 	case facts.ExprCompare:
 		// X = ENV_X != "false": a flag read from a setting's text
 		// (route_calls.go).
@@ -150,10 +150,10 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 		}
 		ci.typ, ci.value = "Boolean", lit
 	case facts.ExprString:
-		if secretName.MatchString(key) || strings.ContainsAny(v.Value, "\n\"\\") || len(v.Value) > 80 {
+		if secretName.MatchString(key) || strings.ContainsAny(v.Value(), "\n\"\\") || len(v.Value()) > 80 {
 			return
 		}
-		ci.typ, ci.value = "String", &allium.Lit{Kind: allium.LitString, Text: v.Value}
+		ci.typ, ci.value = "String", &allium.Lit{Kind: allium.LitString, Text: v.Value()}
 	case facts.ExprName:
 		b.aliasConfig(key, v)
 		return
@@ -195,7 +195,7 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 // envbool(os.getenv("X", "True")), which envDefault knows. nil for any
 // other call.
 func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
-	if v == nil || len(v.Args) != 2 || v.Args[0].Kind != facts.ExprString || !v.Args[1].IsLiteral() || len(b.lang.ConfigGetters) == 0 {
+	if v == nil || len(v.Args()) != 2 || v.Args()[0].Kind != facts.ExprString || !v.Args()[1].IsLiteral() || len(b.lang.ConfigGetters) == 0 {
 		return nil
 	}
 	fr := b.ix.function(f, v)
@@ -203,7 +203,7 @@ func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
 		return nil
 	}
 	key, dflt := fr.fn.Params[0].Name, fr.fn.Params[1].Name
-	isParam := func(e *facts.Expr, name string) bool { return e != nil && e.Kind == facts.ExprName && e.Name == name }
+	isParam := func(e *facts.Expr, name string) bool { return e != nil && e.Kind == facts.ExprName && e.Name() == name }
 	reads := false
 	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
 		for _, e := range []*facts.Expr{s.Value, s.Cond} {
@@ -211,12 +211,12 @@ func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
 				continue
 			}
 			e.Any(func(c *facts.Expr) bool {
-				if c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved(), c.Raw) || len(c.Args) == 0 || !isParam(&c.Args[0], key) {
+				if c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved(), c.Raw()) || len(c.Args()) == 0 || !isParam(&c.Args()[0], key) {
 					return false
 				}
 				d := c.Keyword("default")
-				if d == nil && len(c.Args) == 2 {
-					d = &c.Args[1]
+				if d == nil && len(c.Args()) == 2 {
+					d = &c.Args()[1]
 				}
 				reads = reads || isParam(d, dflt)
 				return reads
@@ -227,8 +227,8 @@ func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
 	if !reads {
 		return nil
 	}
-	getter := &facts.Expr{Kind: facts.ExprCall, Raw: b.lang.ConfigGetters[0], Args: v.Args, Line: v.Line}
-	return new(facts.Expr{Kind: facts.ExprCall, Raw: v.Raw, Args: []facts.Expr{*getter}, Line: v.Line}.WithResolved(v.Resolved()))
+	getter := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Raw: b.lang.ConfigGetters[0], Args: v.Args(), Line: v.Line()})
+	return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, Raw: v.Raw(), Args: []facts.Expr{*getter}, Line: v.Line()}).WithResolved(v.Resolved()))
 }
 
 // evalInt evaluates integer literals and their + - * products
@@ -303,14 +303,14 @@ func unitPlural(u string) string {
 
 // timedelta translates timedelta(hours=1, minutes=30) with literal values.
 func (b *builder) timedelta(v *facts.Expr) allium.Expr {
-	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" && facts.LastSegment(v.Resolved()) != "timedelta" {
+	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw()) != "timedelta" && facts.LastSegment(v.Resolved()) != "timedelta" {
 		return nil
 	}
 	var total int64
 	units := map[string]int64{"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 	order := []string{"days", "seconds"}
-	for i := range v.Args {
-		n, ok := evalInt(&v.Args[i])
+	for i := range v.Args() {
+		n, ok := evalInt(&v.Args()[i])
 		if !ok || i >= len(order) {
 			return nil
 		}

@@ -25,7 +25,7 @@ func (b *builder) isConstantsClass(cr *classRef) bool {
 		return false
 	}
 	for i := range c.Bases {
-		if facts.LastSegment(c.Bases[i].Raw) != "object" {
+		if facts.LastSegment(c.Bases[i].Raw()) != "object" {
 			return false
 		}
 	}
@@ -35,7 +35,7 @@ func (b *builder) isConstantsClass(cr *classRef) bool {
 		if f.Name == "" || strings.ToUpper(f.Name) != f.Name || f.Value == nil || f.Value.Kind != facts.ExprString {
 			return false
 		}
-		v := f.Value.Value
+		v := f.Value.Value()
 		if !isSnake(v) || strings.ToLower(v) != v || seen[v] {
 			return false
 		}

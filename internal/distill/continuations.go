@@ -63,11 +63,11 @@ func straighten(list []facts.Stmt, c *catalog.Continuations, handOn []facts.Para
 			tail = append(tail, straighten(stepBody(done, c), c, handOn)...)
 		} else if cb := callbackOf(call, c); cb != nil {
 			rest := *call
-			rest.Args = call.Args[: len(call.Args)-1 : len(call.Args)-1]
+			rest.SetArgs(call.Args()[: len(call.Args())-1 : len(call.Args())-1])
 			head := facts.Stmt{Kind: facts.StmtExpr, Value: &rest, Line: last.Line}
 			if len(cb.Params) > 1 && cb.Params[1].Name != "" {
 				head = facts.Stmt{Kind: facts.StmtAssign, Value: &rest, Line: last.Line,
-					Targets: []facts.Expr{{Kind: facts.ExprName, Name: cb.Params[1].Name, Raw: cb.Params[1].Name, Line: last.Line}}}
+					Targets: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: cb.Params[1].Name, Raw: cb.Params[1].Name, Line: last.Line})}}
 			}
 			tail = append([]facts.Stmt{head}, stepBody(cb, c)...)
 		} else {
@@ -83,10 +83,10 @@ func straighten(list []facts.Stmt, c *catalog.Continuations, handOn []facts.Para
 
 // callbackOf returns the continuation a call is given last, or nil.
 func callbackOf(call *facts.Expr, c *catalog.Continuations) *facts.Function {
-	if len(call.Args) == 0 {
+	if len(call.Args()) == 0 {
 		return nil
 	}
-	return continuationFunc(&call.Args[len(call.Args)-1], c)
+	return continuationFunc(&call.Args()[len(call.Args())-1], c)
 }
 
 // continuationFunc returns the function e writes in place when its first
@@ -103,15 +103,15 @@ func continuationFunc(e *facts.Expr, c *catalog.Continuations) *facts.Function {
 // place, each with the parameter it hands its results on by, and a final
 // continuation.
 func sequence(call *facts.Expr, c *catalog.Continuations) (steps []*facts.Function, done *facts.Function, ok bool) {
-	if len(call.Args) != 2 || call.Args[0].Kind != facts.ExprList || !catalog.MatchAny(c.Sequences, call.Resolved(), call.Raw) {
+	if len(call.Args()) != 2 || call.Args()[0].Kind != facts.ExprList || !catalog.MatchAny(c.Sequences, call.Resolved(), call.Raw()) {
 		return nil, nil, false
 	}
-	if done = continuationFunc(&call.Args[1], c); done == nil {
+	if done = continuationFunc(&call.Args()[1], c); done == nil {
 		return nil, nil, false
 	}
-	for i := range call.Args[0].Args {
-		st := call.Args[0].Args[i].Func()
-		if call.Args[0].Args[i].Kind != facts.ExprFunction || st == nil || len(st.Params) == 0 {
+	for i := range call.Args()[0].Args() {
+		st := call.Args()[0].Args()[i].Func()
+		if call.Args()[0].Args()[i].Kind != facts.ExprFunction || st == nil || len(st.Params) == 0 {
 			return nil, nil, false
 		}
 		steps = append(steps, st)
@@ -128,7 +128,7 @@ func stepBody(fn *facts.Function, c *catalog.Continuations) []facts.Stmt {
 	}
 	var out []facts.Stmt
 	for _, s := range fn.Body {
-		if errName != "" && s.Kind == facts.StmtIf && s.Cond != nil && s.Cond.Kind == facts.ExprName && s.Cond.Name == errName {
+		if errName != "" && s.Kind == facts.StmtIf && s.Cond != nil && s.Cond.Kind == facts.ExprName && s.Cond.Name() == errName {
 			out = append(out, s.Else...)
 			continue
 		}
@@ -146,6 +146,6 @@ func dropHandOns(list []facts.Stmt, handOn []facts.Param) []facts.Stmt {
 	return slices.DeleteFunc(list, func(s facts.Stmt) bool {
 		v := s.Value
 		return (s.Kind == facts.StmtExpr || s.Kind == facts.StmtReturn) && v != nil && v.Kind == facts.ExprCall &&
-			v.X != nil && v.X.Kind == facts.ExprName && slices.ContainsFunc(handOn, func(p facts.Param) bool { return p.Name == v.X.Name })
+			v.X != nil && v.X.Kind == facts.ExprName && slices.ContainsFunc(handOn, func(p facts.Param) bool { return p.Name == v.X.Name() })
 	})
 }

@@ -43,14 +43,14 @@ func (b *builder) createViewHandler(f *facts.File, c *facts.Class, cr *classRef)
 	line := c.Line
 	self, req, ser := b.selfName(), "request", "serializer"
 	name := func(n string) *facts.Expr {
-		return new(facts.Expr{Kind: facts.ExprName, Name: n, Raw: n, Line: line}.WithResolved(n))
+		return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: n, Raw: n, Line: line}).WithResolved(n))
 	}
 	attr := func(x *facts.Expr, n string) *facts.Expr {
-		raw := x.Raw + "." + n
-		return new(facts.Expr{Kind: facts.ExprAttr, X: x, Name: n, Raw: raw, Line: line}.WithResolved(raw))
+		raw := x.Raw() + "." + n
+		return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: x, Name: n, Raw: raw, Line: line}).WithResolved(raw))
 	}
 	call := func(fn *facts.Expr, kws ...facts.Keyword) *facts.Expr {
-		e := new(facts.Expr{Kind: facts.ExprCall, X: fn, Raw: fn.Raw, Line: line}.WithResolved(fn.Raw))
+		e := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: fn, Raw: fn.Raw(), Line: line}).WithResolved(fn.Raw()))
 		if len(kws) > 0 {
 			e.SetKeywords(kws)
 		}
@@ -60,7 +60,7 @@ func (b *builder) createViewHandler(f *facts.File, c *facts.Class, cr *classRef)
 	get := call(attr(name(self), sh.Getters[0]), facts.Keyword{Name: cv.Data, Value: *attr(name(req), cv.Data)})
 	// serializer.is_valid(raise_exception=True)
 	valid := call(attr(name(ser), cv.Validate),
-		facts.Keyword{Name: "raise_exception", Value: facts.Expr{Kind: facts.ExprBool, Value: "true", Line: line}})
+		facts.Keyword{Name: "raise_exception", Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: line})})
 	// serializer.save()
 	save := call(attr(name(ser), sh.SaveMethods[0]))
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: line,

@@ -16,5 +16,5 @@ func (b *builder) isCredentialScheme(f *facts.File, fn *facts.Expr) bool {
 		return false
 	}
 	v := c.as.Value
-	return catalog.MatchAny(b.lang.CredentialSchemes, v.Resolved(), v.Raw)
+	return catalog.MatchAny(b.lang.CredentialSchemes, v.Resolved(), v.Raw())
 }

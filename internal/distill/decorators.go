@@ -120,9 +120,9 @@ func (rc *ruleCtx) gateRequires(h *handler, sc *scope) {
 	}
 	rc.b.stats.GuardsSeen++
 	if c := rc.wrapperCond(h.gate, sc, &rc.ensures); c != nil {
-		rc.requires(negate(c), sc, h.gate.Line)
+		rc.requires(negate(c), sc, h.gate.Line())
 	} else {
-		rc.untranslated(sc, h.gate.Line, LeftOutGuard, "a guard")
+		rc.untranslated(sc, h.gate.Line(), LeftOutGuard, "a guard")
 	}
 }
 
@@ -135,14 +135,14 @@ func returnedFunction(fn *facts.Function) *facts.Function {
 	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprName {
 		return nil
 	}
-	return definedIn(fn.Body, last.Value.Name)
+	return definedIn(fn.Body, last.Value.Name())
 }
 
 // callsName reports a call of the named function anywhere in body.
 func callsName(body []facts.Stmt, name string) bool {
 	found := false
 	isCall := func(e *facts.Expr) bool {
-		return e.Kind == facts.ExprCall && e.X != nil && e.X.Kind == facts.ExprName && e.X.Name == name
+		return e.Kind == facts.ExprCall && e.X != nil && e.X.Kind == facts.ExprName && e.X.Name() == name
 	}
 	facts.Walk(body, func(s *facts.Stmt) bool {
 		for _, e := range []*facts.Expr{s.Value, s.Cond} {
@@ -201,7 +201,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 		case facts.StmtAssert:
 			// assert request.user.is_authenticated: the wrapper runs for
 			// signed-in users only.
-			not := &facts.Expr{Kind: facts.ExprUnary, X: s.Cond, Line: s.Line}
+			not := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Line})
 			not.SetOp("not")
 			if !rc.signInCheck(not, wsc) {
 				return nil, nil
@@ -284,9 +284,9 @@ func (rc *ruleCtx) signInCheck(c *facts.Expr, sc *scope) bool {
 	name := ""
 	switch {
 	case t.Kind == facts.ExprAttr:
-		name = t.Name
-	case t.Kind == facts.ExprCall && t.X != nil && t.X.Kind == facts.ExprAttr && len(t.Args) == 0:
-		name, t = t.X.Name, t.X
+		name = t.Name()
+	case t.Kind == facts.ExprCall && t.X != nil && t.X.Kind == facts.ExprAttr && len(t.Args()) == 0:
+		name, t = t.X.Name(), t.X
 	default:
 		return false
 	}
@@ -312,7 +312,7 @@ func (rc *ruleCtx) viewDecoratorGuards(h *handler, sc *scope) {
 			f.Value.Kind != facts.ExprList && f.Value.Kind != facts.ExprTuple {
 			continue
 		}
-		listed = append(listed, f.Value.Args...)
+		listed = append(listed, f.Value.Args()...)
 	}
 	if len(listed) == 0 {
 		return
@@ -421,20 +421,20 @@ func (rc *ruleCtx) nestedCond(conds []*facts.Expr, wsc *scope, out *[]allium.Stm
 // arguments (authed(), current_user.authed(), user.is_authenticated) on
 // the current user or on no object the spec knows (a module of helpers).
 func (rc *ruleCtx) signedInCall(e *facts.Expr, sc *scope) bool {
-	not := &facts.Expr{Kind: facts.ExprUnary, X: e, Line: e.Line}
+	not := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprUnary, X: e, Line: e.Line()})
 	not.SetOp("not")
 	if rc.signInCheck(not, sc) {
 		return true
 	}
-	if e.Kind != facts.ExprCall || len(e.Args) > 0 || e.X == nil || rc.b.lang.Auth == nil {
+	if e.Kind != facts.ExprCall || len(e.Args()) > 0 || e.X == nil || rc.b.lang.Auth == nil {
 		return false
 	}
 	switch f := e.X; {
 	case f.Kind == facts.ExprName:
-		return slices.Contains(rc.b.lang.Auth.SignedInChecks, f.Name)
+		return slices.Contains(rc.b.lang.Auth.SignedInChecks, f.Name())
 	case f.Kind == facts.ExprAttr && f.X != nil:
 		var discard []allium.Stmt // reading the receiver states nothing
-		return slices.Contains(rc.b.lang.Auth.SignedInChecks, f.Name) && rc.eval(f.X, sc, &discard, false).kind != vEntity
+		return slices.Contains(rc.b.lang.Auth.SignedInChecks, f.Name()) && rc.eval(f.X, sc, &discard, false).kind != vEntity
 	}
 	return false
 }

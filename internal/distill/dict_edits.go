@@ -32,15 +32,15 @@ func (rc *ruleCtx) shapeDump(e *facts.Expr, method string, recv *value, sc *scop
 			skip[n] = true
 		}
 	}
-	d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
+	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
 	var entries []facts.DictEntry
 	for _, f := range rc.b.shapeFieldsWithBases(recv.shape) {
 		if skip[f.Name] {
 			continue
 		}
 		entries = append(entries, facts.DictEntry{
-			Key:   &facts.Expr{Kind: facts.ExprString, Value: f.Name, Line: e.Line},
-			Value: facts.Expr{Kind: facts.ExprAttr, X: e.X.X, Name: f.Name, Line: e.Line}})
+			Key:   facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: f.Name, Line: e.Line()}),
+			Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X.X, Name: f.Name, Line: e.Line()})})
 	}
 	if len(entries) == 0 {
 		return nil
@@ -55,8 +55,8 @@ func setDictKey(obj *value, t, v *facts.Expr, sc *scope) bool {
 	if !obj.dumped || len(obj.parts) == 0 || t.Y == nil || t.Y.Kind != facts.ExprString {
 		return false
 	}
-	d := &facts.Expr{Kind: facts.ExprDict, Line: t.Line}
-	d.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: t.Y.Value, Line: t.Line}, Value: *v}})
+	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: t.Line()})
+	d.SetEntries([]facts.DictEntry{{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: t.Y.Value(), Line: t.Line()}), Value: *v}})
 	obj.parts = append(obj.parts, dictPart{e: d, sc: sc})
 	return true
 }
@@ -75,7 +75,7 @@ func (rc *ruleCtx) delDictKeys(s *facts.Stmt, sc *scope) {
 			if obj.popped == nil {
 				obj.popped = map[string]bool{}
 			}
-			obj.popped[t.Y.Value] = true
+			obj.popped[t.Y.Value()] = true
 		}
 	}
 }
@@ -92,7 +92,7 @@ func (rc *ruleCtx) spreadParts(e *facts.Expr, sc *scope, out *[]allium.Stmt) []d
 	parts := slices.Clone(v.parts)
 	for j, p := range parts {
 		kept := slices.DeleteFunc(slices.Clone(p.e.Entries()), func(en facts.DictEntry) bool {
-			return en.Key != nil && en.Key.Kind == facts.ExprString && v.popped[en.Key.Value]
+			return en.Key != nil && en.Key.Kind == facts.ExprString && v.popped[en.Key.Value()]
 		})
 		if len(kept) < len(p.e.Entries()) {
 			d := *p.e

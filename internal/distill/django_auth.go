@@ -38,10 +38,10 @@ func (rc *ruleCtx) serviceBackend(e *facts.Expr, kws []facts.Keyword, sc *scope,
 		body := noneFails(fr.fn.Body, nil)
 		fn := *fr.fn
 		fn.Body = body
-		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
 		call.SetKeywords(kws)
 		if len(fn.Params) > 1 && fn.Params[1].Name == "request" {
-			call.Args = []facts.Expr{{Kind: facts.ExprName, Name: "request", Line: e.Line}}
+			call.SetArgs([]facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "request", Line: e.Line()})})
 		}
 		return rc.inline(&funcRef{file: fr.file, fn: &fn, class: fr.class}, &value{kind: vPlumbing}, call, sc, out)
 	}
@@ -60,11 +60,11 @@ func (b *builder) authBackends() []string {
 				return nil
 			}
 			var out []string
-			for _, a := range c.Value.Args {
+			for _, a := range c.Value.Args() {
 				if a.Kind != facts.ExprString {
 					return nil
 				}
-				out = append(out, a.Value)
+				out = append(out, a.Value())
 			}
 			return out
 		}

@@ -47,7 +47,7 @@ func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
 				return true
 			}
 			t := &s.Targets[0]
-			if t.Kind == facts.ExprAttr && t.X != nil && t.X.Kind == facts.ExprName && t.X.Name == "form" {
+			if t.Kind == facts.ExprAttr && t.X != nil && t.X.Kind == facts.ExprName && t.X.Name() == "form" {
 				self := b.selfName()
 				gsc := &scope{file: fr.file, vars: map[string]*value{self: sc.vars[self]}, top: true, cls: h.class, stack: sc.stack, depth: sc.depth}
 				if gsc.vars[self] == nil {
@@ -56,14 +56,14 @@ func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
 				if form.attrs == nil {
 					form.attrs = map[string]*value{}
 				}
-				form.attrs[t.Name] = rc.eval(s.Value, gsc, &rc.ensures, false)
+				form.attrs[t.Name()] = rc.eval(s.Value, gsc, &rc.ensures, false)
 			}
 			return true
 		})
 	}
-	valid := &facts.Expr{Kind: facts.ExprCall, Line: h.fn.Line,
-		X: &facts.Expr{Kind: facts.ExprAttr, Name: "is_valid", Line: h.fn.Line,
-			X: &facts.Expr{Kind: facts.ExprName, Name: h.fn.Params[1].Name, Line: h.fn.Line}}}
+	valid := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: h.fn.Line,
+		X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "is_valid", Line: h.fn.Line,
+			X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: h.fn.Params[1].Name, Line: h.fn.Line})})})
 	rc.formValidators(valid, sc, &rc.ensures)
 }
 
@@ -91,7 +91,7 @@ func (rc *ruleCtx) viewFormClass(cr *classRef) *classRef {
 			}
 			v := s.Value
 			if v.Kind == facts.ExprAttr && b.isSelf(v.X) {
-				found = b.nestedShape(cr.class, v.Name)
+				found = b.nestedShape(cr.class, v.Name())
 			} else if shape := b.ix.class(fr.file, v); shape != nil && b.shapes[shape.qual()] != nil {
 				found = shape
 			}

@@ -143,16 +143,16 @@ func oneDay() allium.Expr {
 // settingDefault is the default of a setting read with a default
 // (getattr(settings, "KEY", default)); nil for any other call.
 func (b *builder) settingDefault(v *facts.Expr) *facts.Expr {
-	if len(v.Args) != 3 || !catalog.MatchAny(b.lang.SettingsGetters, v.Resolved(), v.Raw) {
+	if len(v.Args()) != 3 || !catalog.MatchAny(b.lang.SettingsGetters, v.Resolved(), v.Raw()) {
 		return nil
 	}
-	if s := &v.Args[0]; s.Kind != facts.ExprName && s.Kind != facts.ExprAttr || !strings.Contains(strings.ToLower(s.Raw), "settings") {
+	if s := &v.Args()[0]; s.Kind != facts.ExprName && s.Kind != facts.ExprAttr || !strings.Contains(strings.ToLower(s.Raw()), "settings") {
 		return nil
 	}
-	if v.Args[1].Kind != facts.ExprString {
+	if v.Args()[1].Kind != facts.ExprString {
 		return nil
 	}
-	return &v.Args[2]
+	return &v.Args()[2]
 }
 
 // hiddenField reports a field a creation leaves out: plumbing by its name
@@ -215,7 +215,7 @@ func (b *builder) uniqueField(ent *entityInfo, attr string) bool {
 				continue
 			}
 			kw := a.Value.Keyword("unique")
-			return kw != nil && kw.Kind == facts.ExprBool && kw.Value == "true"
+			return kw != nil && kw.Kind == facts.ExprBool && kw.Value() == "true"
 		}
 	}
 	return false

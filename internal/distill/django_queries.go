@@ -49,15 +49,15 @@ func isRowField(v allium.Expr) bool {
 func (rc *ruleCtx) annotateCounts(q *query, e *facts.Expr) bool {
 	b := rc.b
 	ent := b.entByName[q.ent]
-	if ent == nil || len(e.Args) > 0 {
+	if ent == nil || len(e.Args()) > 0 {
 		return false
 	}
 	for _, kw := range e.Keywords() {
 		v := &kw.Value
-		if v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.CountCalls, v.Resolved(), v.Raw) || len(v.Args) != 1 || v.Args[0].Kind != facts.ExprString {
+		if v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.CountCalls, v.Resolved(), v.Raw()) || len(v.Args()) != 1 || v.Args()[0].Kind != facts.ExprString {
 			return false
 		}
-		rel := v.Args[0].Value
+		rel := v.Args()[0].Value()
 		if rc.relationshipNamed(ent, rel) == "" {
 			return false
 		}
@@ -184,8 +184,8 @@ func (rc *ruleCtx) reverseFilter(ent *entityInfo, parts []string, op string, kw 
 // filterValue translates a filter's value; F("field") is the row's own
 // field.
 func (rc *ruleCtx) filterValue(v *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	if v.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FieldRefCalls, v.Resolved(), v.Raw) && len(v.Args) == 1 && v.Args[0].Kind == facts.ExprString {
-		return &allium.Member{X: &allium.Ident{Name: rowRef}, Name: v.Args[0].Value}
+	if v.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FieldRefCalls, v.Resolved(), v.Raw()) && len(v.Args()) == 1 && v.Args()[0].Kind == facts.ExprString {
+		return &allium.Member{X: &allium.Ident{Name: rowRef}, Name: v.Args()[0].Value()}
 	}
 	return rc.tr(v, sc, out)
 }
@@ -260,7 +260,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	var h *facts.Handler
 	for i := range s.Handlers() {
 		if t := s.Handlers()[i].Type; t != nil && t.Kind != facts.ExprTuple &&
-			catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(t.Raw), t.Resolved()) {
+			catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(t.Raw()), t.Resolved()) {
 			h = &s.Handlers()[i]
 		}
 	}
@@ -275,7 +275,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 		if a.Kind != facts.StmtAssign || len(a.Targets) != 1 || a.Targets[0].Kind != facts.ExprName {
 			break
 		}
-		names = append(names, a.Targets[0].Name)
+		names = append(names, a.Targets[0].Name())
 	}
 	if len(names) == 0 {
 		return false, false

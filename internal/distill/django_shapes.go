@@ -22,20 +22,20 @@ import (
 func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	sh := b.lang.Shapes
-	if catalog.MatchAny(b.lang.ModelLoaders, e.Resolved(), e.Raw) && len(e.Args) > 0 {
+	if catalog.MatchAny(b.lang.ModelLoaders, e.Resolved(), e.Raw()) && len(e.Args()) > 0 {
 		// load_model("app", "OrganizationOwner"): the model of that name.
-		if last := e.Args[len(e.Args)-1]; last.Kind == facts.ExprString {
-			if ent := b.entByName[pascal(last.Value)]; ent != nil {
+		if last := e.Args()[len(e.Args())-1]; last.Kind == facts.ExprString {
+			if ent := b.entByName[pascal(last.Value())]; ent != nil {
 				return &value{kind: vModelClass, ent: ent.name}
 			}
 		}
 	}
-	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.Raw) {
+	if catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.Raw()) {
 		return randomKey()
 	}
 	if method == "" && e.X != nil && e.X.Kind == facts.ExprName {
 		// OrganizationOwner = load_model(...); OrganizationOwner(...).
-		if v := sc.vars[e.X.Name]; v != nil && v.kind == vModelClass {
+		if v := sc.vars[e.X.Name()]; v != nil && v.kind == vModelClass {
 			if ent := b.entByName[v.ent]; ent != nil {
 				return rc.construct(ent, e, sc, out)
 			}
@@ -47,18 +47,18 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	if sh == nil || recv == nil {
 		return nil
 	}
-	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args) == 1 && len(e.Keywords()) == 0 {
-		return rc.eval(&e.Args[0], sc, out, false)
+	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
+		return rc.eval(&e.Args()[0], sc, out, false)
 	}
 	switch recv.kind {
 	case vNew:
-		if catalog.Match(b.lang.UniqueChecks, method) && len(e.Args) == 0 {
-			rc.uniqueChecks(recv, sc, e.Line)
+		if catalog.Match(b.lang.UniqueChecks, method) && len(e.Args()) == 0 {
+			rc.uniqueChecks(recv, sc, e.Line())
 			return unknownValue
 		}
 		// user = self.model(...); user.set_password(p): the new row's
 		// password is the hash.
-		if catalog.Match(b.lang.HashCalls, method) && len(e.Args) == 1 {
+		if catalog.Match(b.lang.HashCalls, method) && len(e.Args()) == 1 {
 			if f := b.passwordField(recv.ent); f != nil {
 				// set_password(p), or super().set_password(*args) in the
 				// model's override
@@ -109,7 +109,7 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 			if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
 				if shape := rc.viewFormClass(cr); shape != nil {
 					v := &value{kind: vShape, shape: shape}
-					if len(e.Args) == 0 {
+					if len(e.Args()) == 0 {
 						// Made from the request data alone: no row to change.
 						for _, a := range sh.InstanceAttrs {
 							if e.Keyword(a) == nil {
@@ -122,7 +122,7 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 					}
 					return v
 				}
-				if v := rc.authenticatingShape(cr, sc, out, e.Line); v != nil {
+				if v := rc.authenticatingShape(cr, sc, out, e.Line()); v != nil {
 					return v
 				}
 			}
@@ -149,15 +149,15 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 		if fr := b.ix.method(recv.shape, method); fr != nil {
 			return rc.inline(fr, recv, e, sc, out)
 		}
-		if e.Keyword("instance") != nil || len(e.Args) > 0 {
+		if e.Keyword("instance") != nil || len(e.Args()) > 0 {
 			return nil
 		}
 		for _, c := range sh.CreateMethods {
 			if fr := b.ix.method(recv.shape, c); fr != nil {
-				data := facts.Expr{Kind: facts.ExprName, Name: "__validated_data", Line: e.Line}
-				sc.vars[data.Name] = &value{kind: vReqDict, shape: recv.shape}
-				v := rc.inline(fr, recv, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{data}, Line: e.Line}, sc, out)
-				delete(sc.vars, data.Name)
+				data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: e.Line()})
+				sc.vars[data.Name()] = &value{kind: vReqDict, shape: recv.shape}
+				v := rc.inline(fr, recv, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{data}, Line: e.Line()}), sc, out)
+				delete(sc.vars, data.Name())
 				return v
 			}
 		}
@@ -195,12 +195,12 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 		if fr == nil || fr.class == nil || b.shapes[fr.class.QualName] == nil {
 			continue
 		}
-		call := &facts.Expr{Kind: facts.ExprCall, Line: fr.fn.Line}
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: fr.fn.Line})
 		if len(fr.fn.Params) > 1 {
-			data := facts.Expr{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line}
-			sc.vars[data.Name] = &value{kind: vReqDict, shape: form.shape}
-			call.Args = []facts.Expr{data}
-			defer delete(sc.vars, data.Name)
+			data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line})
+			sc.vars[data.Name()] = &value{kind: vReqDict, shape: form.shape}
+			call.SetArgs([]facts.Expr{data})
+			defer delete(sc.vars, data.Name())
 		}
 		rc.inline(fr, form, call, sc, out)
 	}
@@ -212,7 +212,7 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 func (rc *ruleCtx) managerCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	if recv.q == nil || len(recv.q.conds) > 0 || recv.q.via != nil || e.X.X == nil || e.X.X.Kind != facts.ExprAttr ||
-		!catalog.Match(b.lang.Shapes.Managers, e.X.X.Name) {
+		!catalog.Match(b.lang.Shapes.Managers, e.X.X.Name()) {
 		return nil
 	}
 	ent := b.entByName[recv.ent]
@@ -289,7 +289,7 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 // a flag, whose test is a condition, not a check that it was given.
 func (b *builder) booleanShapeField(shape *classRef, name string) bool {
 	v, _ := b.classField(shape, name)
-	return v != nil && v.Kind == facts.ExprCall && v.X != nil && b.lang.TypeOf(v.X.Raw) == "Boolean"
+	return v != nil && v.Kind == facts.ExprCall && v.X != nil && b.lang.TypeOf(v.X.Raw()) == "Boolean"
 }
 
 func shapeHasField(shape *classRef, name string) bool {
@@ -420,7 +420,7 @@ func (rc *ruleCtx) spreadKeywords(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		}
 		name := "__spread_" + f.Name
 		sc.vars[name] = rc.shapeInput(v, f.Name, sc)
-		kws = append(kws, facts.Keyword{Name: f.Name, Value: facts.Expr{Kind: facts.ExprName, Name: name, Line: e.Line}})
+		kws = append(kws, facts.Keyword{Name: f.Name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Line: e.Line()})})
 	}
 	return kws
 }
@@ -481,7 +481,7 @@ func (rc *ruleCtx) hasattrCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *va
 	if ent == nil {
 		return nil
 	}
-	name := attr.Value
+	name := attr.Value()
 	if f := ent.attrs[name]; f != nil && !f.drop && f.fkEntity != "" && f.typ != nil && f.typ.Optional {
 		f.used = true
 		rc.touch(x)
@@ -522,7 +522,7 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 		case kw.Name == "defaults" && kw.Value.Kind == facts.ExprDict:
 			for _, en := range kw.Value.Entries() {
 				if en.Key != nil && en.Key.Kind == facts.ExprString {
-					values = append(values, facts.Keyword{Name: en.Key.Value, Value: en.Value})
+					values = append(values, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
 				}
 			}
 		case kw.Name == "defaults" || kw.Name == "**" || strings.Contains(kw.Name, "__"):
@@ -533,16 +533,16 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	}
 	rc.filterKw(q, lookup, sc, out)
 	j := b.join(q)
-	if j == nil || q.bad > 0 || len(e.Args) > 0 {
+	if j == nil || q.bad > 0 || len(e.Args()) > 0 {
 		b.stats.EffectsSeen++
-		rc.untranslated(sc, e.Line, LeftOutValue, "the creation of a "+ent.name+" when none matches a lookup")
+		rc.untranslated(sc, e.Line(), LeftOutValue, "the creation of a "+ent.name+" when none matches a lookup")
 		return &value{kind: vPlumbing}
 	}
 	var body []allium.Stmt
-	call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
 	call.SetKeywords(append(slices.Clone(lookup), values...))
 	v := rc.construct(ent, call, sc, &body)
-	rc.created(v, &body, e.Line)
+	rc.created(v, &body, e.Line())
 	if rc.keyedByCreated(q) {
 		// get_or_create(user=instance) in the rule of the instance's
 		// creation: no row can name a row just created, so it creates.
@@ -550,7 +550,7 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 		return v
 	}
 	v.createdAt = nil // created inside the if below: no let can name it
-	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line), Branches: []allium.IfBranch{{
+	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line()), Branches: []allium.IfBranch{{
 		Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: body}}})
 	return &value{kind: vLookup, ent: q.ent, q: q}
 }
@@ -586,7 +586,7 @@ func (rc *ruleCtx) keepShapeAttr(obj *value, name string, v *facts.Expr, sc *sco
 			if bn == "user" || bn == "current_user" {
 				bn = "authenticated_user"
 			}
-			val = rc.bindLookup(bn, val, sc, out, v.Line)
+			val = rc.bindLookup(bn, val, sc, out, v.Line())
 		}
 	}
 	if obj.attrs == nil {
@@ -628,13 +628,13 @@ func (rc *ruleCtx) authenticatingShape(cr *classRef, sc *scope, out *[]allium.St
 			// lookup it cannot read.
 			return rc.authenticatedUser(fn, as, sc, line)
 		}
-		call := &facts.Expr{Kind: facts.ExprCall, Raw: fn, Line: line}
-		call.X = &facts.Expr{Kind: facts.ExprName, Name: call.Raw, Raw: call.Raw, Line: line}
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Raw: fn, Line: line})
+		call.X = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: call.Raw(), Raw: call.Raw(), Line: line})
 		kws := make([]facts.Keyword, 0, len(as.Inputs))
 		for _, in := range as.Inputs {
 			name := "__credential_" + in
 			sc.vars[name] = rc.paramValue(in)
-			kws = append(kws, facts.Keyword{Name: in, Value: facts.Expr{Kind: facts.ExprName, Name: name, Line: line}})
+			kws = append(kws, facts.Keyword{Name: in, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Line: line})})
 		}
 		call.SetKeywords(kws)
 		found := rc.eval(call, sc, out, false)

@@ -40,10 +40,10 @@ func (b *builder) signalHandlers() []*handler {
 			fn := &f.Functions[i]
 			for j := range fn.Decorators {
 				d := &fn.Decorators[j]
-				if d.Kind != facts.ExprCall || d.X == nil || !catalog.MatchAny(l.SignalReceivers, d.X.Resolved(), d.X.Raw) || len(d.Args) == 0 {
+				if d.Kind != facts.ExprCall || d.X == nil || !catalog.MatchAny(l.SignalReceivers, d.X.Resolved(), d.X.Raw()) || len(d.Args()) == 0 {
 					continue
 				}
-				if !catalog.MatchAny(l.SavedSignals, d.Args[0].Resolved(), d.Args[0].Raw) {
+				if !catalog.MatchAny(l.SavedSignals, d.Args()[0].Resolved(), d.Args()[0].Raw()) {
 					continue
 				}
 				add(f, fn, nil, b.senderEntity(f, nil, d.Keyword("sender")))
@@ -57,11 +57,11 @@ func (b *builder) signalHandlers() []*handler {
 				}
 				call := s.Value
 				sig := call.X.X
-				if sig == nil || !catalog.MatchAny(l.SavedSignals, sig.Resolved(), sig.Raw) || len(call.Args) == 0 {
+				if sig == nil || !catalog.MatchAny(l.SavedSignals, sig.Resolved(), sig.Raw()) || len(call.Args()) == 0 {
 					return true
 				}
 				ent := b.senderEntity(f, body, call.Keyword("sender"))
-				ref := &call.Args[0]
+				ref := &call.Args()[0]
 				switch {
 				case ref.Kind == facts.ExprName:
 					if fr := b.ix.function(f, ref); fr != nil {
@@ -69,7 +69,7 @@ func (b *builder) signalHandlers() []*handler {
 					}
 				case ref.Kind == facts.ExprAttr && class != nil && b.isReceiverExpr(ref.X):
 					if cr := b.ix.classes[class.QualName]; cr != nil {
-						if fr := b.ix.method(cr, ref.Name); fr != nil {
+						if fr := b.ix.method(cr, ref.Name()); fr != nil {
 							add(fr.file, fr.fn, class, ent)
 						}
 					}
@@ -102,7 +102,7 @@ func (b *builder) senderEntity(f *facts.File, body []facts.Stmt, sender *facts.E
 			return e.name
 		}
 	}
-	if catalog.MatchAny(b.lang.UserModelRefs, sender.Resolved(), sender.Raw) {
+	if catalog.MatchAny(b.lang.UserModelRefs, sender.Resolved(), sender.Raw()) {
 		// sender=settings.AUTH_USER_MODEL: the model of signed-in users.
 		return b.userEntity()
 	}
@@ -111,11 +111,11 @@ func (b *builder) senderEntity(f *facts.File, body []facts.Stmt, sender *facts.E
 	}
 	name := ""
 	facts.Walk(body, func(s *facts.Stmt) bool {
-		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name == sender.Name {
+		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name() == sender.Name() {
 			v := s.Value
-			if v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ModelLoaders, v.Resolved(), v.Raw) && len(v.Args) > 0 {
-				if last := v.Args[len(v.Args)-1]; last.Kind == facts.ExprString {
-					name = last.Value
+			if v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ModelLoaders, v.Resolved(), v.Raw()) && len(v.Args()) > 0 {
+				if last := v.Args()[len(v.Args())-1]; last.Kind == facts.ExprString {
+					name = last.Value()
 				}
 			}
 		}
@@ -140,7 +140,7 @@ func testsCreated(fn *facts.Function) bool {
 	}
 	tested := false
 	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
-		if s.Kind == facts.StmtIf && s.Cond.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name == "created" }) {
+		if s.Kind == facts.StmtIf && s.Cond.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == "created" }) {
 			tested = true
 		}
 		return !tested

@@ -35,7 +35,7 @@ func (rc *ruleCtx) earlyReturn(list []facts.Stmt, i int, sc *scope) *facts.Stmt 
 	if !sc.inlined || s.Kind != facts.StmtIf || len(s.Else) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtReturn {
 		return nil
 	}
-	if r := s.Body[0].Value; r != nil && r.Kind != facts.ExprNone && !(r.Kind == facts.ExprBool && r.Value == "false") {
+	if r := s.Body[0].Value; r != nil && r.Kind != facts.ExprNone && !(r.Kind == facts.ExprBool && r.Value() == "false") {
 		return nil
 	}
 	if !rc.createsRow(list[i+1:]) {

@@ -25,12 +25,12 @@ import (
 // address first (x.rstrip(".")): "example.com." names example.com.
 func (rc *ruleCtx) splitDomain(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	if e == nil || e.Kind != facts.ExprCall || !catalog.Match(rc.b.lang.SplitCalls, e.Method()) ||
-		len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString || e.Args[0].Value != "@" {
+		len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString || e.Args()[0].Value() != "@" {
 		return nil
 	}
 	recv := e.X.X
 	for recv.Kind == facts.ExprCall && recv.Method() != "" && slices.Contains(rc.b.lang.TransparentCalls, recv.Method()) &&
-		!slices.ContainsFunc(recv.Args, func(a facts.Expr) bool { return a.Kind != facts.ExprString }) {
+		!slices.ContainsFunc(recv.Args(), func(a facts.Expr) bool { return a.Kind != facts.ExprString }) {
 		recv = recv.X.X
 	}
 	x := rc.tr(recv, sc, out)
@@ -49,15 +49,15 @@ func (rc *ruleCtx) splitDomain(e *facts.Expr, sc *scope, out *[]allium.Stmt) all
 // email.split("@", 1)` to the address's domain; it reports whether the
 // assignment was one.
 func (rc *ruleCtx) splitDomainAssign(t, v *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
-	if len(t.Args) != 2 || t.Args[0].Kind != facts.ExprName || t.Args[1].Kind != facts.ExprName {
+	if len(t.Args()) != 2 || t.Args()[0].Kind != facts.ExprName || t.Args()[1].Kind != facts.ExprName {
 		return false
 	}
 	d := rc.splitDomain(v, sc, out)
 	if d == nil {
 		return false
 	}
-	sc.vars[t.Args[0].Name] = unknownValue // the local part says nothing here
-	sc.vars[t.Args[1].Name] = exprValue(d)
+	sc.vars[t.Args()[0].Name()] = unknownValue // the local part says nothing here
+	sc.vars[t.Args()[1].Name()] = exprValue(d)
 	return true
 }
 
@@ -65,7 +65,7 @@ func (rc *ruleCtx) splitDomainAssign(t, v *facts.Expr, sc *scope, out *[]allium.
 // throwaway providers' domains as is_disposable_domain(address) (negated
 // for not in); nil for any other comparison.
 func (rc *ruleCtx) disposableDomainTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	if (e.Op() != "in" && e.Op() != "not in") || !catalog.MatchAny(rc.b.lang.DisposableDomainLists, e.Y.Resolved(), e.Y.Raw) {
+	if (e.Op() != "in" && e.Op() != "not in") || !catalog.MatchAny(rc.b.lang.DisposableDomainLists, e.Y.Resolved(), e.Y.Raw()) {
 		return nil
 	}
 	c, ok := rc.tr(e.X, sc, out).(*allium.Call)

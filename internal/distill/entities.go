@@ -112,7 +112,7 @@ func (b *builder) frameworkModels() {
 		i := strings.LastIndexByte(target, '.')
 		f := &facts.File{Path: frameworkPath + target, Module: target[:i], Language: "python"}
 		f.Classes = []facts.Class{{Name: target[i+1:], QualName: target,
-			Bases:   []facts.Expr{facts.Expr{Kind: facts.ExprName, Name: base, Raw: base}.WithResolved(base)},
+			Bases:   []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: base, Raw: base}).WithResolved(base)},
 			Methods: b.frameworkMethods(target, base)}}
 		if mgr := b.frameworkManager(target, base); mgr != nil {
 			f.Classes[0].Fields = append(f.Classes[0].Fields, mgr.field)
@@ -145,15 +145,15 @@ func (b *builder) frameworkMethods(target, base string) []facts.Function {
 			switch val := sets[field]; {
 			case val == "now" && len(b.lang.ClockCalls) > 0:
 				c := b.lang.ClockCalls[0]
-				v = facts.Expr{Kind: facts.ExprCall, X: new(facts.Expr{Kind: facts.ExprAttr, Raw: c}.WithResolved(c)), Raw: c}.WithResolved(c)
+				v = facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Raw: c}).WithResolved(c)), Raw: c}).WithResolved(c)
 			case val == "true" || val == "false":
-				v = facts.Expr{Kind: facts.ExprBool, Value: val, Raw: val}
+				v = facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: val, Raw: val})
 			default:
 				continue
 			}
-			self := &facts.Expr{Kind: facts.ExprName, Name: b.selfName(), Raw: b.selfName()}
+			self := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: b.selfName(), Raw: b.selfName()})
 			fn.Body = append(fn.Body, facts.Stmt{Kind: facts.StmtAssign, Value: &v,
-				Targets: []facts.Expr{{Kind: facts.ExprAttr, X: self, Name: field, Raw: self.Raw + "." + field}}})
+				Targets: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: self, Name: field, Raw: self.Raw() + "." + field})}})
 		}
 		out = append(out, fn)
 	}
@@ -194,11 +194,11 @@ func (b *builder) installs(target string) bool {
 			if c.Value == nil || c.Value.Kind != facts.ExprList && c.Value.Kind != facts.ExprTuple || !slices.Contains(ia.Settings, c.Name) {
 				continue
 			}
-			for _, el := range c.Value.Args {
+			for _, el := range c.Value.Args() {
 				if el.Kind != facts.ExprString {
 					continue
 				}
-				app := el.Value
+				app := el.Value()
 				if i := strings.Index(app, "."+ia.ConfigModule+"."); ia.ConfigModule != "" && i >= 0 {
 					app = app[:i]
 				}
@@ -296,19 +296,19 @@ func declaresAttributes(c *facts.Class) bool {
 
 func abstractClass(c *facts.Class) bool {
 	for _, kw := range c.Keywords {
-		if kw.Name == "abstract" && kw.Value.Kind == facts.ExprBool && kw.Value.Value == "true" {
+		if kw.Name == "abstract" && kw.Value.Kind == facts.ExprBool && kw.Value.Value() == "true" {
 			return true // TypeScript's `abstract class`
 		}
 	}
 	for _, f := range c.Fields {
-		if f.Name == "__abstract__" && f.Value != nil && f.Value.Kind == facts.ExprBool && f.Value.Value == "true" {
+		if f.Name == "__abstract__" && f.Value != nil && f.Value.Kind == facts.ExprBool && f.Value.Value() == "true" {
 			return true
 		}
 	}
 	for _, m := range c.Classes {
 		if m.Name == "Meta" {
 			for _, f := range m.Fields {
-				if f.Name == "abstract" && f.Value != nil && f.Value.Value == "true" {
+				if f.Name == "abstract" && f.Value != nil && f.Value.Value() == "true" {
 					return true
 				}
 			}
@@ -320,7 +320,7 @@ func abstractClass(c *facts.Class) bool {
 func (b *builder) matchBases(cr *classRef, patterns []string) bool {
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
-		if catalog.MatchAny(patterns, base.Resolved(), base.Raw) {
+		if catalog.MatchAny(patterns, base.Resolved(), base.Raw()) {
 			return true
 		}
 		if parent := b.ix.class(cr.file, base); parent != nil && parent != cr && b.matchBases(parent, patterns) {
@@ -344,7 +344,7 @@ func (b *builder) isDataclass(cr *classRef) bool {
 // names.
 func decoratedBy(decorators []facts.Expr, names []string) bool {
 	for i := range decorators {
-		if decoratorCall(&decorators[i], names) != nil || catalog.MatchAny(names, decorators[i].Resolved(), decorators[i].Raw) {
+		if decoratorCall(&decorators[i], names) != nil || catalog.MatchAny(names, decorators[i].Resolved(), decorators[i].Raw()) {
 			return true
 		}
 	}
@@ -353,7 +353,7 @@ func decoratedBy(decorators []facts.Expr, names []string) bool {
 
 // decoratorCall returns the decorator when it is a call of one of names.
 func decoratorCall(d *facts.Expr, names []string) *facts.Expr {
-	if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(names, d.X.Resolved(), d.X.Raw) {
+	if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(names, d.X.Resolved(), d.X.Raw()) {
 		return d
 	}
 	return nil
@@ -376,7 +376,7 @@ func (b *builder) decoratedColumns(c *facts.Class) {
 			for j := range a.Decorators {
 				if d := decoratorCall(&a.Decorators[j], names); d != nil {
 					a.Value = d
-					if m, ok := b.lang.KeySideMarkers[facts.LastSegment(d.X.Raw)]; ok && !decoratedBy(a.Decorators, []string{m}) {
+					if m, ok := b.lang.KeySideMarkers[facts.LastSegment(d.X.Raw())]; ok && !decoratedBy(a.Decorators, []string{m}) {
 						b.inverseSides[a] = true // @OneToOne with no @JoinColumn
 					}
 					break kinds
@@ -401,12 +401,12 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 	}
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
-		if catalog.MatchAny(b.lang.ModelBases, base.Resolved(), base.Raw) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved(), base.Raw) {
+		if catalog.MatchAny(b.lang.ModelBases, base.Resolved(), base.Raw()) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved(), base.Raw()) {
 			res = 1
 		}
-		if catalog.MatchAny(b.lang.TableBases, base.Resolved(), base.Raw) {
+		if catalog.MatchAny(b.lang.TableBases, base.Resolved(), base.Raw()) {
 			for _, kw := range cr.class.Keywords {
-				if kw.Name == b.lang.TableKeyword && kw.Value.Kind == facts.ExprBool && kw.Value.Value == "true" {
+				if kw.Name == b.lang.TableKeyword && kw.Value.Kind == facts.ExprBool && kw.Value.Value() == "true" {
 					res = 1
 				}
 			}
@@ -416,7 +416,7 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 				res = 1
 			}
 		} else if c := b.ix.constant(cr.file, base); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall {
-			if catalog.MatchAny(b.lang.DeclarativeBaseCalls, c.as.Value.Resolved(), c.as.Value.Raw) {
+			if catalog.MatchAny(b.lang.DeclarativeBaseCalls, c.as.Value.Resolved(), c.as.Value.Raw()) {
 				res = 1
 			}
 		}
@@ -440,11 +440,11 @@ func (b *builder) addEnum(cr *classRef) {
 		}
 		lit := ""
 		v := f.Value
-		if v.Kind == facts.ExprTuple && len(v.Args) > 0 {
-			v = &v.Args[0]
+		if v.Kind == facts.ExprTuple && len(v.Args()) > 0 {
+			v = &v.Args()[0]
 		}
-		if v.Kind == facts.ExprString && isSnake(snake(v.Value)) && snake(v.Value) == strings.ToLower(v.Value) {
-			lit = snake(v.Value) // owner = "Owner": owner
+		if v.Kind == facts.ExprString && isSnake(snake(v.Value())) && snake(v.Value()) == strings.ToLower(v.Value()) {
+			lit = snake(v.Value()) // owner = "Owner": owner
 		} else {
 			lit = snake(f.Name)
 		}
@@ -473,7 +473,7 @@ func (b *builder) addEntityClass(cr *classRef) *entityInfo {
 	b.entList = append(b.entList, e)
 	for _, f := range cr.class.Fields {
 		if f.Name == "__tablename__" && f.Value != nil && f.Value.Kind == facts.ExprString {
-			e.table = f.Value.Value
+			e.table = f.Value.Value()
 		}
 	}
 	if e.table == "" {
@@ -685,7 +685,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	if v != nil && v.Kind == facts.ExprCall {
 		call = v
 	}
-	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved(), call.Raw) || b.inverseSides[a] {
+	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved(), call.Raw()) || b.inverseSides[a] {
 		return // read by readRelationship
 	}
 	optional := false
@@ -714,11 +714,11 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	}
 	if call != nil {
 		callee := call.Resolved()
-		isColumn := catalog.MatchAny(b.lang.ColumnCalls, call.Resolved(), call.Raw)
+		isColumn := catalog.MatchAny(b.lang.ColumnCalls, call.Resolved(), call.Raw())
 		switch {
 		case isColumn:
-			for i := range call.Args {
-				arg := &call.Args[i]
+			for i := range call.Args() {
+				arg := &call.Args()[i]
 				if fk := b.foreignKey(arg); fk != "" {
 					fi.fkTable = fk
 					continue
@@ -728,41 +728,41 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				}
 			}
 			if kw := call.Keyword("nullable"); kw != nil {
-				optional = kw.Value == "true"
+				optional = kw.Value() == "true"
 				nullableKnown = true
 			}
 			if kw := call.Keyword("foreign_key"); kw != nil && kw.Kind == facts.ExprString {
-				fi.fkTable = kw.Value
+				fi.fkTable = kw.Value()
 			}
 			if !nullableKnown && a.Annotation == nil && !strings.Contains(callee, "Field") {
 				// SQLAlchemy's Column is nullable unless said otherwise.
 				optional = true
 			}
-		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved(), call.Raw):
-			if len(call.Args) > 0 {
-				fi.fkTable = b.modelRefName(e.ref.file, &call.Args[0])
+		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved(), call.Raw()):
+			if len(call.Args()) > 0 {
+				fi.fkTable = b.modelRefName(e.ref.file, &call.Args()[0])
 			} else if kw := call.Keyword("to"); kw != nil {
 				fi.fkTable = b.modelRefName(e.ref.file, kw)
 			}
-			single := facts.LastSegment(call.Raw) == "OneToOneField"
+			single := facts.LastSegment(call.Raw()) == "OneToOneField"
 			e.attrs[name+"_id"] = fi
 			for _, k := range b.lang.KeyColumnArgs {
 				if cols := call.Keyword(k); cols != nil && cols.Kind == facts.ExprList {
-					for _, col := range cols.Args {
-						e.attrs[col.Raw] = fi // userId of @relation(fields: [userId])
+					for _, col := range cols.Args() {
+						e.attrs[col.Raw()] = fi // userId of @relation(fields: [userId])
 					}
 				}
 			}
-			if rn := call.Keyword("related_name"); rn != nil && rn.Kind == facts.ExprString && rn.Value != "+" {
-				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value, line: a.Line, single: single})
+			if rn := call.Keyword("related_name"); rn != nil && rn.Kind == facts.ExprString && rn.Value() != "+" {
+				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: rn.Value(), line: a.Line, single: single})
 			} else if rn == nil {
 				b.pendingReverse = append(b.pendingReverse, reverseRel{from: e, field: fi, name: djangoReverseName(e.ref.class.Name, single), line: a.Line, implicit: true, single: single})
 			}
 			fi.typ = &allium.Type{Name: "?"}
-		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved(), call.Raw):
+		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved(), call.Raw()):
 			target := ""
-			if len(call.Args) > 0 {
-				target = b.modelRefName(e.ref.file, &call.Args[0])
+			if len(call.Args()) > 0 {
+				target = b.modelRefName(e.ref.file, &call.Args()[0])
 			}
 			if t := b.entityForTable(target); t != "" {
 				fi.typ = &allium.Type{Name: "Set", Args: []*allium.Type{{Name: t}}}
@@ -781,22 +781,22 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		}
 		fi.dflt = b.columnDefault(call)
 		fi.updateStamp = b.isUpdateStamp(call)
-		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved(), call.Raw) && len(call.Args) >= 3 &&
-			call.Args[1].Kind == facts.ExprString && call.Args[2].Kind == facts.ExprString {
-			fi.jsonCol, fi.jsonKey = call.Args[1].Value, call.Args[2].Value
+		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved(), call.Raw()) && len(call.Args()) >= 3 &&
+			call.Args()[1].Kind == facts.ExprString && call.Args()[2].Kind == facts.ExprString {
+			fi.jsonCol, fi.jsonKey = call.Args()[1].Value(), call.Args()[2].Value()
 		}
-		if d := call.Keyword("default"); fi.dflt == nil && len(lits) > 1 && d != nil && d.Kind == facts.ExprString && slices.Contains(lits, d.Value) {
+		if d := call.Keyword("default"); fi.dflt == nil && len(lits) > 1 && d != nil && d.Kind == facts.ExprString && slices.Contains(lits, d.Value()) {
 			// One of the states the type declares: the initial state.
-			fi.dflt = &allium.Ident{Name: d.Value}
+			fi.dflt = &allium.Ident{Name: d.Value()}
 		}
 		if fi.dflt == nil {
 			fi.dfltFn, fi.dfltFile = b.columnDefaultFunc(call), e.ref.file
 		}
 		// Django options.
 		if kw := call.Keyword("null"); kw != nil {
-			optional = kw.Value == "true"
+			optional = kw.Value() == "true"
 		}
-		if kw := call.Keyword("primary_key"); kw != nil && kw.Value == "true" {
+		if kw := call.Keyword("primary_key"); kw != nil && kw.Value() == "true" {
 			if fi.fkTable == "" || b.keyReferences(e.ref.class) < 2 {
 				e.pk = a.Name
 				return
@@ -816,8 +816,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			fi.isStatus = true
 		}
 		// An Enum(SomeEnum) column type.
-		for i := range call.Args {
-			if en := b.enumArg(e.ref.file, &call.Args[i]); en != nil {
+		for i := range call.Args() {
+			if en := b.enumArg(e.ref.file, &call.Args()[i]); en != nil {
 				fi.typ = &allium.Type{Name: en.name}
 			}
 		}
@@ -875,8 +875,8 @@ func (b *builder) literalUnion(f *facts.File, t *facts.Expr) []string {
 			return false
 		case x.Kind == facts.ExprBinary && x.Op() == "|":
 			return walk(x.X) && walk(x.Y)
-		case x.Kind == facts.ExprString && isSnake(x.Value):
-			lits = append(lits, x.Value)
+		case x.Kind == facts.ExprString && isSnake(x.Value()):
+			lits = append(lits, x.Value())
 			return true
 		}
 		return false
@@ -901,12 +901,12 @@ type reverseRel struct {
 func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, optional, many bool) {
 	switch a.Kind {
 	case facts.ExprSubscript:
-		head := facts.LastSegment(a.X.Raw)
+		head := facts.LastSegment(a.X.Raw())
 		switch head {
 		case "Mapped", "Annotated", "ClassVar", "Final":
 			inner := a.Y
-			if inner != nil && inner.Kind == facts.ExprTuple && len(inner.Args) > 0 {
-				inner = &inner.Args[0]
+			if inner != nil && inner.Kind == facts.ExprTuple && len(inner.Args()) > 0 {
+				inner = &inner.Args()[0]
 			}
 			if head == "ClassVar" {
 				return nil, false, false
@@ -933,7 +933,7 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 		return nil, false, false
 	case facts.ExprString:
 		// A forward reference "User".
-		return b.annotationType(f, new(facts.Expr{Kind: facts.ExprName, Name: a.Value, Raw: a.Value}.WithResolved(a.Value)))
+		return b.annotationType(f, new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: a.Value(), Raw: a.Value()}).WithResolved(a.Value())))
 	case facts.ExprName, facts.ExprAttr:
 		if en := b.enumArg(f, a); en != nil {
 			return &allium.Type{Name: en.name}, false, false
@@ -943,7 +943,7 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 				return &allium.Type{Name: "?", Args: []*allium.Type{{Name: ent.name}}}, false, false
 			}
 		}
-		if t := b.lang.TypeOf(a.Raw); t != "" {
+		if t := b.lang.TypeOf(a.Raw()); t != "" {
 			return &allium.Type{Name: t}, false, false
 		}
 	case facts.ExprNone:
@@ -956,8 +956,8 @@ func (b *builder) enumArg(f *facts.File, a *facts.Expr) *enumInfo {
 	if a == nil {
 		return nil
 	}
-	if a.Kind == facts.ExprCall && len(a.Args) > 0 {
-		return b.enumArg(f, &a.Args[0])
+	if a.Kind == facts.ExprCall && len(a.Args()) > 0 {
+		return b.enumArg(f, &a.Args()[0])
 	}
 	if cr := b.ix.class(f, a); cr != nil {
 		return b.enums[cr.qual()]
@@ -968,10 +968,10 @@ func (b *builder) enumArg(f *facts.File, a *facts.Expr) *enumInfo {
 // choicesEnum resolves `choices=Status.choices` (a nested or imported
 // choices class) or a literal list of pairs.
 func (b *builder) choicesEnum(owner *classRef, kw *facts.Expr) *enumInfo {
-	if kw.Kind == facts.ExprAttr && kw.Name == "choices" && kw.X != nil {
+	if kw.Kind == facts.ExprAttr && kw.Name() == "choices" && kw.X != nil {
 		x := kw.X
 		for _, c := range owner.class.Classes {
-			if c.Name == x.Raw {
+			if c.Name == x.Raw() {
 				return b.enums[c.QualName]
 			}
 		}
@@ -981,17 +981,17 @@ func (b *builder) choicesEnum(owner *classRef, kw *facts.Expr) *enumInfo {
 }
 
 func (b *builder) foreignKey(arg *facts.Expr) string {
-	if arg.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ForeignKeyCalls, arg.Resolved(), arg.Raw) || len(arg.Args) == 0 {
+	if arg.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ForeignKeyCalls, arg.Resolved(), arg.Raw()) || len(arg.Args()) == 0 {
 		return ""
 	}
-	a := &arg.Args[0]
+	a := &arg.Args()[0]
 	if a.Kind == facts.ExprString {
-		return a.Value
+		return a.Value()
 	}
-	if a.Kind == facts.ExprAttr && a.Name == "id" && a.X != nil {
-		return a.X.Raw
+	if a.Kind == facts.ExprAttr && a.Name() == "id" && a.X != nil {
+		return a.X.Raw()
 	}
-	return a.Raw
+	return a.Raw()
 }
 
 // keyReferences counts the columns of a class that are both primary
@@ -1003,10 +1003,10 @@ func (b *builder) keyReferences(c *facts.Class) int {
 		if call == nil || call.Kind != facts.ExprCall {
 			continue
 		}
-		if kw := call.Keyword("primary_key"); kw == nil || kw.Value != "true" {
+		if kw := call.Keyword("primary_key"); kw == nil || kw.Value() != "true" {
 			continue
 		}
-		if slices.ContainsFunc(call.Args, func(a facts.Expr) bool { return b.foreignKey(&a) != "" }) {
+		if slices.ContainsFunc(call.Args(), func(a facts.Expr) bool { return b.foreignKey(&a) != "" }) {
 			n++
 		}
 	}
@@ -1018,18 +1018,18 @@ func (b *builder) keyReferences(c *facts.Class) int {
 func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
 	switch a.Kind {
 	case facts.ExprString:
-		return a.Value
+		return a.Value()
 	case facts.ExprName, facts.ExprAttr:
 		if cr := b.ix.class(f, a); cr != nil {
 			return cr.class.Name
 		}
-		if catalog.MatchAny(b.lang.UserModelRefs, a.Raw) {
-			return a.Raw // settings.AUTH_USER_MODEL: resolved to the user model
+		if catalog.MatchAny(b.lang.UserModelRefs, a.Raw()) {
+			return a.Raw() // settings.AUTH_USER_MODEL: resolved to the user model
 		}
-		return facts.LastSegment(a.Raw)
+		return facts.LastSegment(a.Raw())
 	case facts.ExprCall:
-		if catalog.MatchAny(b.lang.UserModelRefs, a.Raw) {
-			return a.Raw
+		if catalog.MatchAny(b.lang.UserModelRefs, a.Raw()) {
+			return a.Raw()
 		}
 	case facts.ExprFunction:
 		// A function that gives the model (TypeORM's lazy () => User).
@@ -1046,19 +1046,19 @@ func (b *builder) columnType(f *facts.File, arg *facts.Expr) *allium.Type {
 		if en := b.enumArg(f, arg); en != nil {
 			return &allium.Type{Name: en.name}
 		}
-		if t := b.lang.TypeOf(arg.Raw); t != "" {
+		if t := b.lang.TypeOf(arg.Raw()); t != "" {
 			return &allium.Type{Name: t}
 		}
 	case facts.ExprCall:
 		if en := b.enumArg(f, arg); en != nil {
 			return &allium.Type{Name: en.name}
 		}
-		if t := b.lang.TypeOf(arg.Raw); t != "" {
+		if t := b.lang.TypeOf(arg.Raw()); t != "" {
 			return &allium.Type{Name: t}
 		}
-		if arg.X != nil && len(arg.Args) > 0 && catalog.MatchAny(b.lang.ArrayTypes, facts.LastSegment(arg.X.Raw)) {
+		if arg.X != nil && len(arg.Args()) > 0 && catalog.MatchAny(b.lang.ArrayTypes, facts.LastSegment(arg.X.Raw())) {
 			// ARRAY(String): many values of the element type.
-			if elem := b.columnType(f, &arg.Args[0]); elem != nil && elem.Name != "Set" {
+			if elem := b.columnType(f, &arg.Args()[0]); elem != nil && elem.Name != "Set" {
 				return &allium.Type{Name: "Set", Args: []*allium.Type{elem}}
 			}
 		}
@@ -1070,12 +1070,12 @@ func (b *builder) columnType(f *facts.File, arg *facts.Expr) *allium.Type {
 // `xs: Mapped[list[X]] = relationship(back_populates="y")`.
 func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	v := a.Value
-	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved(), v.Raw) && !b.inverseSides[a] {
+	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.RelationshipCalls, v.Resolved(), v.Raw()) && !b.inverseSides[a] {
 		return
 	}
 	target := ""
-	if len(v.Args) > 0 {
-		target = b.modelRefName(e.ref.file, &v.Args[0])
+	if len(v.Args()) > 0 {
+		target = b.modelRefName(e.ref.file, &v.Args()[0])
 	}
 	many := false
 	if a.Annotation != nil {
@@ -1106,14 +1106,14 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	backref := ""
 	if kw := v.Keyword("backref"); kw != nil {
 		if kw.Kind == facts.ExprString {
-			backref = kw.Value
-		} else if kw.Kind == facts.ExprCall && len(kw.Args) > 0 && kw.Args[0].Kind == facts.ExprString {
-			backref = kw.Args[0].Value
+			backref = kw.Value()
+		} else if kw.Kind == facts.ExprCall && len(kw.Args()) > 0 && kw.Args()[0].Kind == facts.ExprString {
+			backref = kw.Args()[0].Value()
 		}
 	}
 	backPop := ""
 	if kw := v.Keyword("back_populates"); kw != nil && kw.Kind == facts.ExprString {
-		backPop = kw.Value
+		backPop = kw.Value()
 	}
 	if fk != nil && !many {
 		// Rename the FK field after the relationship attribute.
@@ -1130,7 +1130,7 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		// users = db.relationship("User", backref="role") with no key
 		// here: the one side of a one-to-many (unless uselist=False),
 		// whose other side the backref names.
-		if kw := v.Keyword("uselist"); kw == nil || kw.Value != "false" {
+		if kw := v.Keyword("uselist"); kw == nil || kw.Value() != "false" {
 			many = true
 		}
 	}
@@ -1168,7 +1168,7 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 
 func (b *builder) collectionTarget(f *facts.File, a *facts.Expr) string {
 	for a != nil && a.Kind == facts.ExprSubscript {
-		head := facts.LastSegment(a.X.Raw)
+		head := facts.LastSegment(a.X.Raw())
 		a = a.Y
 		if head == "list" || head == "List" || head == "set" || head == "Set" || head == "Sequence" {
 			break
@@ -1178,12 +1178,12 @@ func (b *builder) collectionTarget(f *facts.File, a *facts.Expr) string {
 		return ""
 	}
 	if a.Kind == facts.ExprString {
-		return a.Value
+		return a.Value()
 	}
 	if cr := b.ix.class(f, a); cr != nil {
 		return cr.class.Name
 	}
-	return facts.LastSegment(a.Raw)
+	return facts.LastSegment(a.Raw())
 }
 
 // resolveReverse declares the Django related_name sides once foreign keys
@@ -1258,6 +1258,6 @@ func litInt(e *facts.Expr) (int64, bool) {
 	if e == nil || e.Kind != facts.ExprInt {
 		return 0, false
 	}
-	v, err := strconv.ParseInt(strings.ReplaceAll(e.Value, "_", ""), 0, 64)
+	v, err := strconv.ParseInt(strings.ReplaceAll(e.Value(), "_", ""), 0, 64)
 	return v, err == nil
 }

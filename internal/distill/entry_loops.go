@@ -23,20 +23,20 @@ import (
 // whether it walked the loop.
 func (rc *ruleCtx) entryLoop(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
 	loops := rc.b.lang.EntryLoops
-	if loops == nil || e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprAttr || !catalog.Match(loops.Each, e.X.Name) ||
-		len(e.Args) != 1 || e.Args[0].Kind != facts.ExprFunction || e.Args[0].Func() == nil {
+	if loops == nil || e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprAttr || !catalog.Match(loops.Each, e.X.Name()) ||
+		len(e.Args()) != 1 || e.Args()[0].Kind != facts.ExprFunction || e.Args()[0].Func() == nil {
 		return false
 	}
 	entries := e.X.X
-	if entries == nil || entries.Kind != facts.ExprCall || len(entries.Args) != 1 || !catalog.MatchAny(loops.Entries, entries.Resolved(), entries.Raw) {
+	if entries == nil || entries.Kind != facts.ExprCall || len(entries.Args()) != 1 || !catalog.MatchAny(loops.Entries, entries.Resolved(), entries.Raw()) {
 		return false
 	}
-	fn := e.Args[0].Func()
+	fn := e.Args()[0].Func()
 	keyName, valueName, ok := entryParams(fn)
 	if !ok || jumps(fn.Body) {
 		return false
 	}
-	obj := rc.eval(&entries.Args[0], sc, out, false)
+	obj := rc.eval(&entries.Args()[0], sc, out, false)
 	if !obj.handed || len(obj.parts) != 1 || obj.parts[0].e == nil || obj.parts[0].sc == nil {
 		return false
 	}
@@ -53,7 +53,7 @@ func (rc *ruleCtx) entryLoop(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool 
 	saved := map[string]*value{keyName: sc.vars[keyName], valueName: sc.vars[valueName]}
 	for i := range list {
 		en := &list[i]
-		sc.vars[keyName] = &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitString, Text: en.Key.Value}, from: &dictPart{e: en.Key, sc: part.sc}}
+		sc.vars[keyName] = &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitString, Text: en.Key.Value()}, from: &dictPart{e: en.Key, sc: part.sc}}
 		if valueName != "" {
 			v := *rc.eval(&en.Value, part.sc, out, false)
 			v.from = &dictPart{e: &en.Value, sc: part.sc}
@@ -85,7 +85,7 @@ func entryParams(fn *facts.Function) (key, value string, ok bool) {
 	if len(fn.Params) != 1 || fn.Params[0].Pattern == nil || fn.Params[0].Pattern.Kind != facts.ExprList {
 		return "", "", false
 	}
-	names := fn.Params[0].Pattern.Args
+	names := fn.Params[0].Pattern.Args()
 	if len(names) == 0 || len(names) > 2 || names[0].Kind != facts.ExprName {
 		return "", "", false
 	}
@@ -93,9 +93,9 @@ func entryParams(fn *facts.Function) (key, value string, ok bool) {
 		if names[1].Kind != facts.ExprName {
 			return "", "", false
 		}
-		value = names[1].Name
+		value = names[1].Name()
 	}
-	return names[0].Name, value, true
+	return names[0].Name(), value, true
 }
 
 // enteredFilterCall is a column filter written with the names an entry
@@ -107,12 +107,12 @@ func entryParams(fn *facts.Function) (key, value string, ok bool) {
 // name, or the names come from different callers.
 func (rc *ruleCtx) enteredFilterCall(e *facts.Expr, sc *scope) (*facts.Expr, *scope, bool) {
 	var at *scope
-	args := make([]facts.Expr, 0, len(e.Args)+1)
+	args := make([]facts.Expr, 0, len(e.Args())+1)
 	from := func(x *facts.Expr) *dictPart {
-		if x.Kind != facts.ExprName || sc.vars[x.Name] == nil {
+		if x.Kind != facts.ExprName || sc.vars[x.Name()] == nil {
 			return nil
 		}
-		return sc.vars[x.Name].from
+		return sc.vars[x.Name()].from
 	}
 	sameCaller := func(p *dictPart) bool {
 		if at == nil {
@@ -120,8 +120,8 @@ func (rc *ruleCtx) enteredFilterCall(e *facts.Expr, sc *scope) (*facts.Expr, *sc
 		}
 		return at == p.sc
 	}
-	for i := range e.Args {
-		a := &e.Args[i]
+	for i := range e.Args() {
+		a := &e.Args()[i]
 		switch {
 		case a.Kind == facts.ExprString:
 			args = append(args, *a)
@@ -137,7 +137,7 @@ func (rc *ruleCtx) enteredFilterCall(e *facts.Expr, sc *scope) (*facts.Expr, *sc
 				return nil, nil, false
 			}
 			if p.e.Kind == facts.ExprList {
-				args = append(args, p.e.Args...)
+				args = append(args, p.e.Args()...)
 			} else {
 				args = append(args, *p.e)
 			}
@@ -149,7 +149,7 @@ func (rc *ruleCtx) enteredFilterCall(e *facts.Expr, sc *scope) (*facts.Expr, *sc
 		return nil, nil, false
 	}
 	c := *e
-	c.Args = args
+	c.SetArgs(args)
 	return &c, at, true
 }
 
@@ -166,12 +166,12 @@ func (rc *ruleCtx) spreadEntry(x *facts.Expr, from func(*facts.Expr) *dictPart) 
 	}
 	loops := rc.b.lang.EntryLoops
 	test := x.Test()
-	if x.Kind != facts.ExprCond || loops == nil || test == nil || test.Kind != facts.ExprCall || len(test.Args) != 1 ||
-		!catalog.MatchAny(loops.ListTests, test.Resolved(), test.Raw) || x.X == nil || x.Y == nil {
+	if x.Kind != facts.ExprCond || loops == nil || test == nil || test.Kind != facts.ExprCall || len(test.Args()) != 1 ||
+		!catalog.MatchAny(loops.ListTests, test.Resolved(), test.Raw()) || x.X == nil || x.Y == nil {
 		return nil
 	}
-	p := from(&test.Args[0])
-	if p == nil || from(x.X) != p || x.Y.Kind != facts.ExprList || len(x.Y.Args) != 1 || from(&x.Y.Args[0]) != p {
+	p := from(&test.Args()[0])
+	if p == nil || from(x.X) != p || x.Y.Kind != facts.ExprList || len(x.Y.Args()) != 1 || from(&x.Y.Args()[0]) != p {
 		return nil
 	}
 	return p
@@ -181,10 +181,10 @@ func (rc *ruleCtx) spreadEntry(x *facts.Expr, from func(*facts.Expr) *dictPart) 
 // an entry loop bound rather than a column's name (andWhere(key, ...)).
 func (b *builder) enteredFilter(method string, e *facts.Expr, sc *scope) bool {
 	ts := b.lang.TableSchemas
-	if ts == nil || !slices.Contains(ts.ColumnFilters, method) || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprName {
+	if ts == nil || !slices.Contains(ts.ColumnFilters, method) || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprName {
 		return false
 	}
-	v := sc.vars[e.Args[0].Name]
+	v := sc.vars[e.Args()[0].Name()]
 	return v != nil && v.from != nil
 }
 
@@ -194,12 +194,12 @@ func (b *builder) enteredFilter(method string, e *facts.Expr, sc *scope) bool {
 func (rc *ruleCtx) filteredInPlace(e *facts.Expr, v *value, sc *scope) {
 	ts := rc.b.lang.TableSchemas
 	if ts == nil || v == nil || v.kind != vQuery || e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprAttr ||
-		!slices.Contains(ts.ColumnFilters, e.X.Name) || e.X.X == nil || e.X.X.Kind != facts.ExprName {
+		!slices.Contains(ts.ColumnFilters, e.X.Name()) || e.X.X == nil || e.X.X.Kind != facts.ExprName {
 		return
 	}
 	// knex("users") is the table's rows, as the model class is.
-	if local := sc.vars[e.X.X.Name]; local != nil && (local.kind == vQuery || local.kind == vModelClass) && local.ent == v.ent {
-		sc.vars[e.X.X.Name] = v
+	if local := sc.vars[e.X.X.Name()]; local != nil && (local.kind == vQuery || local.kind == vModelClass) && local.ent == v.ent {
+		sc.vars[e.X.X.Name()] = v
 	}
 }
 

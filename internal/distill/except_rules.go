@@ -81,18 +81,18 @@ func (rc *ruleCtx) catches(h *facts.Handler, t raiseTag, sc *scope) bool {
 	}
 	types := []facts.Expr{*h.Type}
 	if h.Type.Kind == facts.ExprTuple {
-		types = h.Type.Args
+		types = h.Type.Args()
 	}
-	raised := facts.LastSegment(t.exc.Raw)
+	raised := facts.LastSegment(t.exc.Raw())
 	if t.exc.Kind == facts.ExprName {
-		raised = t.exc.Name
+		raised = t.exc.Name()
 	}
 	var names []string
 	if cr := rc.b.ix.class(t.file, t.exc); cr != nil {
 		rc.b.classAndBases(cr, func(c *classRef) bool {
 			names = append(names, c.class.Name)
 			for i := range c.class.Bases {
-				names = append(names, facts.LastSegment(c.class.Bases[i].Raw))
+				names = append(names, facts.LastSegment(c.class.Bases[i].Raw()))
 			}
 			return false
 		})
@@ -100,9 +100,9 @@ func (rc *ruleCtx) catches(h *facts.Handler, t raiseTag, sc *scope) bool {
 		names = []string{raised}
 	}
 	for i := range types {
-		name := facts.LastSegment(types[i].Raw)
+		name := facts.LastSegment(types[i].Raw())
 		if types[i].Kind == facts.ExprName {
-			name = types[i].Name
+			name = types[i].Name()
 		}
 		if name != "" && slices.Contains(names, name) {
 			return true

@@ -53,7 +53,7 @@ func (b *builder) collectExportedConfig() {
 				// read as config.name through the module.
 				for _, e := range exportedObject(f, x.Local) {
 					if e.Key != nil && e.Key.Kind == facts.ExprString {
-						b.addExportedSetting(f, e.Key.Value, &e.Value, e.Value.Line)
+						b.addExportedSetting(f, e.Key.Value(), &e.Value, e.Value.Line())
 					}
 				}
 				continue
@@ -104,9 +104,9 @@ func (b *builder) settingValue(v *facts.Expr) *facts.Expr {
 	switch {
 	case v == nil:
 		return nil
-	case v.Kind == facts.ExprCall && len(v.Args) == 1 && len(v.Keywords()) == 0 &&
-		catalog.MatchAny(b.lang.TimeCasts, v.Resolved(), v.Raw) || v.Kind == facts.ExprCall && len(v.Args) == 1 && catalog.MatchAny(b.lang.TransparentCalls, v.Raw):
-		return b.settingValue(&v.Args[0])
+	case v.Kind == facts.ExprCall && len(v.Args()) == 1 && len(v.Keywords()) == 0 &&
+		catalog.MatchAny(b.lang.TimeCasts, v.Resolved(), v.Raw()) || v.Kind == facts.ExprCall && len(v.Args()) == 1 && catalog.MatchAny(b.lang.TransparentCalls, v.Raw()):
+		return b.settingValue(&v.Args()[0])
 	case v.Kind == facts.ExprBoolOp && v.Op() == "or" && b.settingRead(v.X):
 		return b.settingValue(v.Y)
 	case v.IsLiteral() || v.Kind == facts.ExprBinary:
@@ -122,11 +122,11 @@ func (b *builder) settingRead(e *facts.Expr) bool {
 		return false
 	}
 	for _, g := range b.lang.ConfigGetters {
-		if strings.HasPrefix(e.Raw, g+".") || strings.HasPrefix(e.Resolved(), g+".") {
+		if strings.HasPrefix(e.Raw(), g+".") || strings.HasPrefix(e.Resolved(), g+".") {
 			return true
 		}
 	}
-	return e.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ConfigGetters, e.Resolved(), e.Raw)
+	return e.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ConfigGetters, e.Resolved(), e.Raw())
 }
 
 var durationStringRE = regexp.MustCompile(`^\s*(\d+)\s*([a-zA-Z]+)\s*$`)
@@ -136,7 +136,7 @@ func (b *builder) durationString(e *facts.Expr) allium.Expr {
 	if e.Kind != facts.ExprString || len(b.lang.DurationUnits) == 0 {
 		return nil
 	}
-	m := durationStringRE.FindStringSubmatch(e.Value)
+	m := durationStringRE.FindStringSubmatch(e.Value())
 	if m == nil {
 		return nil
 	}

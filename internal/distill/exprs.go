@@ -36,10 +36,10 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return &value{kind: vFunc, fn: &funcRef{file: sc.file, fn: fn, closure: sc.vars}}
 		}
 	case facts.ExprName:
-		if v, ok := sc.vars[e.Name]; ok {
+		if v, ok := sc.vars[e.Name()]; ok {
 			return v
 		}
-		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name) && !b.serviceModule(e.Resolved()) {
+		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name()) && !b.serviceModule(e.Resolved()) {
 			return rc.currentUser()
 		}
 		if cr := b.ix.class(sc.file, e); cr != nil {
@@ -57,13 +57,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if fr := b.ix.function(sc.file, e); fr != nil {
 			return &value{kind: vFunc, fn: fr} // passed, not called
 		}
-		if strings.Contains(strings.ToLower(e.Name), "settings") {
+		if strings.Contains(strings.ToLower(e.Name()), "settings") {
 			return &value{kind: vSettings}
 		}
 		if b.settingsImport(e.Resolved()) {
 			return &value{kind: vSettings}
 		}
-		if slices.Contains(rc.b.lang.PlumbingNames, e.Name) {
+		if slices.Contains(rc.b.lang.PlumbingNames, e.Name()) {
 			return &value{kind: vPlumbing}
 		}
 		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil && !rc.constants[c.as.Value] {
@@ -72,7 +72,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			rc.constants[c.as.Value] = true
 			defer delete(rc.constants, c.as.Value)
-			if v := rc.requestLocal(e.Name, c.as.Value); v != nil {
+			if v := rc.requestLocal(e.Name(), c.as.Value); v != nil {
 				return v
 			}
 			switch c.as.Value.Kind {
@@ -80,7 +80,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				if r := rc.repository(c.file, c.as.Value); r != nil {
 					return r
 				}
-				if st := b.lang.SignedTokens; st != nil && catalog.MatchAny(st.Serializers, c.as.Value.Resolved(), c.as.Value.Raw) {
+				if st := b.lang.SignedTokens; st != nil && catalog.MatchAny(st.Serializers, c.as.Value.Resolved(), c.as.Value.Raw()) {
 					// serializer = URLSafeTimedSerializer(SECRET_KEY) at
 					// module level: the signer its helpers use.
 					var scratch []allium.Stmt
@@ -90,7 +90,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 					}
 					return v
 				}
-				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
+				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw()) {
 					// UserModel = get_user_model()
 					return rc.eval(c.as.Value, &scope{file: c.file, vars: map[string]*value{}}, out, false)
 				}
@@ -118,11 +118,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	case facts.ExprSubscript:
 		x := rc.eval(e.X, sc, out, false)
 		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
-			return rc.claim(x, e.Y.Value)
+			return rc.claim(x, e.Y.Value())
 		}
-		if x.kind == vReqDict && e.Y != nil && e.Y.Kind == facts.ExprString && x.attrs[e.Y.Value] != nil {
+		if x.kind == vReqDict && e.Y != nil && e.Y.Kind == facts.ExprString && x.attrs[e.Y.Value()] != nil {
 			// validated_data["user"] of a shape that keeps what it found.
-			return x.attrs[e.Y.Value]
+			return x.attrs[e.Y.Value()]
 		}
 		if x.kind == vReqDict && e.Y != nil {
 			if v := rc.inputNamed(rc.eval(e.Y, sc, out, false)); v != nil {
@@ -134,29 +134,29 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		}
 		if x.dumped && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// d["password"] of a dict the code built (dict_edits.go).
-			if v, given := rc.partValue(x, e.Y.Value, out); given {
+			if v, given := rc.partValue(x, e.Y.Value(), out); given {
 				return v
 			}
 		}
-		if x.kind == vQuery && x.q != nil && x.q.action == "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value == "0" {
+		if x.kind == vQuery && x.q != nil && x.q.action == "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value() == "0" {
 			// rows[0] of the rows a query found: the row it finds, as
 			// first() gives it.
 			return lookupOf(x.q)
 		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
-			return rc.evalAttr(&facts.Expr{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value, Line: e.Line}, sc, out)
+			return rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value(), Line: e.Line()}), sc, out)
 		}
 		if e.Y != nil && e.Y.Kind == facts.ExprString {
 			switch x.kind {
 			case vReqDict, vShape:
-				return rc.shapeInput(x, e.Y.Value, sc)
+				return rc.shapeInput(x, e.Y.Value(), sc)
 			case vSettings:
-				if ci := b.settingByKey(e.Y.Value); ci != nil {
+				if ci := b.settingByKey(e.Y.Value()); ci != nil {
 					return exprValue(b.useConfig(ci))
 				}
 			case vPlumbing:
-				if v := rc.shapeContextItem(x, e.Y.Value); v != nil {
+				if v := rc.shapeContextItem(x, e.Y.Value()); v != nil {
 					return v
 				}
 			}
@@ -231,7 +231,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.itemsOf(e, sc, out); v != nil {
 			return v // [EmailValidator(User), ...] (items.go)
 		}
-		if x := rc.tr(e, sc, out); x != nil && len(e.Args) > 0 {
+		if x := rc.tr(e, sc, out); x != nil && len(e.Args()) > 0 {
 			v := exprValue(x)
 			v.param = "nonempty" // a list given with elements: never empty
 			return v
@@ -268,7 +268,7 @@ func (rc *ruleCtx) constantDefault(y *facts.Expr, sc *scope) bool {
 		return false
 	}
 	for _, en := range obj.Entries() {
-		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == y.Name {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == y.Name() {
 			return en.Value.IsLiteral()
 		}
 	}
@@ -290,10 +290,10 @@ func (rc *ruleCtx) dropAssignment(t *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		if !ok {
 			continue
 		}
-		if m, ok := a.Target.(*allium.Member); ok && m.Name == snake(t.Name) && allium.ExprString(m.X) == want {
+		if m, ok := a.Target.(*allium.Member); ok && m.Name == snake(t.Name()) && allium.ExprString(m.X) == want {
 			if isTimeValue(exprValue(a.Value)) {
 				*out = slices.Delete(*out, i, i+1)
-				rc.untranslated(sc, t.Line, LeftOutValue, "the value of "+t.Raw+" (changed after it is set)")
+				rc.untranslated(sc, t.Line(), LeftOutValue, "the value of "+t.Raw()+" (changed after it is set)")
 			}
 			return
 		}
@@ -320,14 +320,14 @@ func isTimeValue(v *value) bool {
 // as that shape, whose fields are the rule's parameters.
 func (rc *ruleCtx) shapedInput(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
-	if method != "" || len(e.Args) != 2 || b.ix.function(sc.file, e) != nil {
+	if method != "" || len(e.Args()) != 2 || b.ix.function(sc.file, e) != nil {
 		return nil
 	}
-	cr := b.ix.class(sc.file, &e.Args[0])
+	cr := b.ix.class(sc.file, &e.Args()[0])
 	if cr == nil || b.shapes[cr.qual()] == nil {
 		return nil
 	}
-	if rc.eval(&e.Args[1], sc, out, false).kind != vReqDict {
+	if rc.eval(&e.Args()[1], sc, out, false).kind != vReqDict {
 		return nil
 	}
 	return &value{kind: vShape, shape: cr}
@@ -339,14 +339,14 @@ func (rc *ruleCtx) shapedInput(e *facts.Expr, method string, sc *scope, out *[]a
 // does not hold), builds an object of those entries.
 func (rc *ruleCtx) builtFromObject(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
-	if !b.lang.KeywordObjects || method == "" || len(e.Args) != 0 || len(e.Keywords()) == 0 {
+	if !b.lang.KeywordObjects || method == "" || len(e.Args()) != 0 || len(e.Keywords()) == 0 {
 		return nil
 	}
 	cr := b.ix.class(sc.file, e.X.X)
 	if cr == nil || b.entByQual[cr.qual()] != nil || b.ix.method(cr, method) != nil {
 		return nil
 	}
-	obj := keywordDict(e.Keywords(), e.Line)
+	obj := keywordDict(e.Keywords(), e.Line())
 	return rc.eval(&obj, sc, out, false)
 }
 
@@ -361,8 +361,8 @@ func (rc *ruleCtx) runsWhenBuilt(v *facts.Expr, sc *scope) bool {
 	}
 	switch m := v.Method(); {
 	case m == "":
-		return b.ix.function(sc.file, v) != nil || b.isTokenEncoder(v.Resolved(), v.Raw)
-	case b.isTokenEncoder(v.Resolved(), v.Raw):
+		return b.ix.function(sc.file, v) != nil || b.isTokenEncoder(v.Resolved(), v.Raw())
+	case b.isTokenEncoder(v.Resolved(), v.Raw()):
 		return true
 	case sc.cls != nil && b.isReceiverExpr(v.X.X):
 		cr := b.ix.classes[sc.cls.QualName]
@@ -377,7 +377,7 @@ func (rc *ruleCtx) bindWalrus(e *facts.Expr, sc *scope, out *[]allium.Stmt) *fac
 	if e.X == nil {
 		return e
 	}
-	sc.vars[e.Name] = rc.eval(e.X, sc, out, false)
+	sc.vars[e.Name()] = rc.eval(e.X, sc, out, false)
 	return e.X
 }
 
@@ -394,17 +394,17 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if e.X == nil {
 		return unknownValue
 	}
-	if e.Raw != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw) {
+	if e.Raw() != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw()) {
 		return rc.currentUser()
 	}
-	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw]; ok && e.Raw != "" {
+	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
 		// request.profile, set by a middleware: user.profile.
 		if u := rc.currentUser(); u.kind == vEntity {
 			return rc.entityValueAttr(u, attr, e, sc, out)
 		}
 		return unknownValue
 	}
-	if slices.Contains(b.lang.LengthAttrs, e.Name) {
+	if slices.Contains(b.lang.LengthAttrs, e.Name()) {
 		if x := rc.eval(e.X, sc, out, false); x.kind == vQuery && x.q != nil && x.q.action == "" {
 			// rows.length of the rows a query found: their number, as
 			// count() gives it.
@@ -419,44 +419,44 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if x.claimsOf != nil {
 		// token.user_id, token.operation on a payload decoded into an
 		// object: its claims, as payload["user_id"] reads them.
-		return rc.claim(x, e.Name)
+		return rc.claim(x, e.Name())
 	}
 	if x.kind == vUnknown && x.handed && len(x.parts) > 0 {
 		// params.email, params an object literal a caller handed over
 		// ({email: req.body.email, password}): that entry's value, as
 		// params["email"] reads it.
-		if v, given := rc.partValue(x, e.Name, out); given {
+		if v, given := rc.partValue(x, e.Name(), out); given {
 			return v
 		}
 	}
 	switch x.kind {
 	case vPlumbing:
-		if e.Name == "request" && b.isSelf(e.X) && sc.cls != nil && x.param == "" {
+		if e.Name() == "request" && b.isSelf(e.X) && sc.cls != nil && x.param == "" {
 			// self.request in a class-based view.
 			return &value{kind: vPlumbing, param: "request"}
 		}
-		if x.param == authSession && e.Name == "user" {
+		if x.param == authSession && e.Name() == "user" {
 			return rc.currentUser() // session.user
 		}
-		if v := rc.contextAttr(x, e.Name); v != nil {
+		if v := rc.contextAttr(x, e.Name()); v != nil {
 			return v
 		}
-		if x.param == "request" || e.X.Raw == "request" {
-			if e.Name == "user" {
+		if x.param == "request" || e.X.Raw() == "request" {
+			if e.Name() == "user" {
 				return rc.currentUser()
 			}
-			if slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
+			if slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 				return &value{kind: vReqDict}
 			}
-			if slices.Contains(rc.b.lang.RequestSettings, e.Name) {
+			if slices.Contains(rc.b.lang.RequestSettings, e.Name()) {
 				return &value{kind: vSettings} // req.config (Parse Server)
 			}
 			return unknownValue
 		}
-		if e.Name == "config" {
+		if e.Name() == "config" {
 			return &value{kind: vSettings}
 		}
-		if e.X.Raw == "request" && slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
+		if e.X.Raw() == "request" && slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 			return &value{kind: vReqDict}
 		}
 		if c := b.exportedConfig(e); c != nil {
@@ -475,10 +475,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 				return &value{kind: vEnumClass, enum: en}
 			}
 		}
-		if e.X.Raw == "request" && slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
+		if e.X.Raw() == "request" && slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 			return &value{kind: vReqDict}
 		}
-		if e.X.Raw == "request" && e.Name == "user" {
+		if e.X.Raw() == "request" && e.Name() == "user" {
 			return rc.currentUser()
 		}
 		if c := b.configFor(sc.file, e); c != nil {
@@ -486,18 +486,18 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vEntity:
-		return rc.entityValueAttr(x, e.Name, e, sc, out)
+		return rc.entityValueAttr(x, e.Name(), e, sc, out)
 	case vNew:
-		if v := x.attrs[e.Name]; v != nil {
+		if v := x.attrs[e.Name()]; v != nil {
 			return v
 		}
-		if slices.Contains(b.lang.IDAttrs, e.Name) {
+		if slices.Contains(b.lang.IDAttrs, e.Name()) {
 			return x // the new row's id stands for the row
 		}
 		if ent := b.entByName[x.ent]; ent != nil {
-			if f := ent.attrs[e.Name]; f != nil {
+			if f := ent.attrs[e.Name()]; f != nil {
 				for _, a := range x.args {
-					if a.Name == f.name && f.fkEntity != "" && !strings.HasSuffix(e.Name, "_id") {
+					if a.Name == f.name && f.fkEntity != "" && !strings.HasSuffix(e.Name(), "_id") {
 						// profile.user of Profile(user=new_user): that row,
 						// whose own fields can be read.
 						return &value{kind: vEntity, ent: f.fkEntity, expr: a.Value}
@@ -513,29 +513,29 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if x.parts != nil {
 			// A shape the code built (TokenData(username=...)): a field
 			// it was given is that value, not a request input.
-			if v, given := rc.partValue(x, e.Name, out); given {
+			if v, given := rc.partValue(x, e.Name(), out); given {
 				return v
 			}
 		}
-		if v := x.attrs[e.Name]; v != nil {
+		if v := x.attrs[e.Name()]; v != nil {
 			return v // kept on the shape (its validated data)
 		}
-		if slices.Contains(rc.b.lang.RequestAttrs, e.Name) {
+		if slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 			return &value{kind: vReqDict, shape: x.shape}
 		}
-		if v := rc.shapeAttr(x, e.Name, sc); v != nil {
+		if v := rc.shapeAttr(x, e.Name(), sc); v != nil {
 			return v
 		}
-		v := rc.paramValue(e.Name)
+		v := rc.paramValue(e.Name())
 		if v.kind == vParam && x.shape != nil {
-			rc.shapeConstraints(x.shape, e.Name, v.param, sc)
-			if fr := b.fieldValidator(x.shape, e.Name); fr != nil {
+			rc.shapeConstraints(x.shape, e.Name(), v.param, sc)
+			if fr := b.fieldValidator(x.shape, e.Name()); fr != nil {
 				// @field_validator("password") that hashes: the field's
 				// value is what the validator returns.
-				arg := facts.Expr{Kind: facts.ExprName, Name: "__input_" + e.Name, Line: fr.fn.Line}
-				sc.vars[arg.Name] = v
-				got := rc.inline(fr, &value{kind: vPlumbing}, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{arg}, Line: fr.fn.Line}, sc, out)
-				delete(sc.vars, arg.Name)
+				arg := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__input_" + e.Name(), Line: fr.fn.Line})
+				sc.vars[arg.Name()] = v
+				got := rc.inline(fr, &value{kind: vPlumbing}, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{arg}, Line: fr.fn.Line}), sc, out)
+				delete(sc.vars, arg.Name())
 				if got.kind == vExpr {
 					return got
 				}
@@ -543,51 +543,51 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return v
 	case vReqDict:
-		if v := rc.inputSets[e.Name]; v != nil {
+		if v := rc.inputSets[e.Name()]; v != nil {
 			return v
 		}
-		return rc.paramValue(e.Name)
+		return rc.paramValue(e.Name())
 	case vParam:
-		if e.Name == "data" {
+		if e.Name() == "data" {
 			return x // WTForms: form.email.data is the email field's value
 		}
 		return unknownValue
 	case vSettings:
-		if ci := b.configByKey[e.Name]; ci != nil {
+		if ci := b.configByKey[e.Name()]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
-		if b.isSettingsGroupAttr(e.Name) || b.settingsGroupNames[e.Name] {
+		if b.isSettingsGroupAttr(e.Name()) || b.settingsGroupNames[e.Name()] {
 			return x
 		}
-		if ci := b.configByKey[strings.ToUpper(e.Name)]; ci != nil {
+		if ci := b.configByKey[strings.ToUpper(e.Name())]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
 		return unknownValue
 	case vModelClass:
-		if slices.Contains(b.lang.ModelQueryAttrs, e.Name) {
+		if slices.Contains(b.lang.ModelQueryAttrs, e.Name()) {
 			return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
 		}
-		if v := rc.fieldNameAttr(x, e.Name); v != nil {
+		if v := rc.fieldNameAttr(x, e.Name()); v != nil {
 			return v
 		}
 		if ent := b.entByName[x.ent]; ent != nil {
-			if f := ent.attrs[e.Name]; f != nil && !f.drop {
+			if f := ent.attrs[e.Name()]; f != nil && !f.drop {
 				return &value{kind: vExpr, expr: &allium.Member{X: &allium.Ident{Name: x.ent}, Name: f.name}, ent: x.ent, param: "classattr"}
 			}
 			// A nested choices class: User.Status.
-			if en := b.enums[ent.ref.qual()+"."+e.Name]; en != nil {
+			if en := b.enums[ent.ref.qual()+"."+e.Name()]; en != nil {
 				return &value{kind: vEnumClass, enum: en}
 			}
 		}
 		return unknownValue
 	case vEnumClass:
-		if lit, ok := x.enum.members[e.Name]; ok {
+		if lit, ok := x.enum.members[e.Name()]; ok {
 			b.enumsRead[x.enum.name] = true
 			v := exprValue(&allium.Ident{Name: lit})
 			v.enum = x.enum // the member's type, for a claim that carries it
 			return v
 		}
-		if e.Name == "choices" {
+		if e.Name() == "choices" {
 			return unknownValue
 		}
 		// A nested choices class: User.Status.
@@ -595,20 +595,20 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	case vQuery:
 		return unknownValue
 	case vObject:
-		if v := x.attrs[e.Name]; v != nil {
+		if v := x.attrs[e.Name()]; v != nil {
 			return v
 		}
 		return &value{kind: vPlumbing}
 	case vRepo:
 		if x.ent == "" {
 			// A client's attribute: a model's repository (prisma.user).
-			if r := b.clientRepository(e.Name); r != nil {
+			if r := b.clientRepository(e.Name()); r != nil {
 				return r
 			}
 			return unknownValue
 		}
 		// The model a repository class keeps (self.model).
-		if e.Name == "model" || e.Name == "_model" || e.Name == "model_class" {
+		if e.Name() == "model" || e.Name() == "_model" || e.Name() == "model_class" {
 			return &value{kind: vModelClass, ent: x.ent}
 		}
 		return unknownValue
@@ -723,9 +723,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if _, ok := litInt(e); !ok {
 			return nil
 		}
-		return &allium.Lit{Kind: allium.LitNumber, Text: strings.ReplaceAll(e.Value, "_", "")}
+		return &allium.Lit{Kind: allium.LitNumber, Text: strings.ReplaceAll(e.Value(), "_", "")}
 	case facts.ExprFloat:
-		t := strings.ReplaceAll(e.Value, "_", "")
+		t := strings.ReplaceAll(e.Value(), "_", "")
 		if _, err := strconv.ParseFloat(t, 64); err != nil || strings.ContainsAny(t, "eEjJxX") {
 			return nil
 		}
@@ -737,12 +737,12 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		}
 		return &allium.Lit{Kind: allium.LitNumber, Text: t}
 	case facts.ExprString:
-		if strings.ContainsAny(e.Value, "\"\\\n\r\t") {
+		if strings.ContainsAny(e.Value(), "\"\\\n\r\t") {
 			return nil
 		}
-		return &allium.Lit{Kind: allium.LitString, Text: e.Value}
+		return &allium.Lit{Kind: allium.LitString, Text: e.Value()}
 	case facts.ExprBool:
-		return &allium.Lit{Kind: allium.LitBool, Text: e.Value}
+		return &allium.Lit{Kind: allium.LitBool, Text: e.Value()}
 	case facts.ExprNone:
 		return &allium.Lit{Kind: allium.LitNull, Text: "null"}
 	case facts.ExprCompare:
@@ -812,12 +812,12 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		}
 		return &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: t, Then: x}}, Else: y}
 	case facts.ExprList, facts.ExprTuple, facts.ExprSet:
-		if len(e.Args) == 1 {
-			return rc.tr(&e.Args[0], sc, out)
+		if len(e.Args()) == 1 {
+			return rc.tr(&e.Args()[0], sc, out)
 		}
 		var elems []allium.Expr
-		for i := range e.Args {
-			x := rc.tr(&e.Args[i], sc, out)
+		for i := range e.Args() {
+			x := rc.tr(&e.Args()[i], sc, out)
 			if x == nil {
 				return nil
 			}
@@ -840,7 +840,7 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if x := rc.absenceCheckArg(e); x != nil {
 		// O.isNone(invitation): the helper's result is absent, as
 		// `not invitation` says it.
-		return rc.cond(new(facts.Expr{Kind: facts.ExprUnary, X: x, Line: e.Line}.WithOp("not")), sc, out)
+		return rc.cond(new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprUnary, X: x, Line: e.Line()}).WithOp("not")), sc, out)
 	}
 	if x := rc.signedPeriodCheck(e, sc); x != nil {
 		return x
@@ -958,7 +958,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		if c == nil {
 			return nil
 		}
-		if (e.Y.Value == "true") == (e.Op() == "is" || e.Op() == "==") {
+		if (e.Y.Value() == "true") == (e.Op() == "is" || e.Op() == "==") {
 			return c
 		}
 		return negate(c)
@@ -996,7 +996,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 				if strings.Contains(lit.Text, ".") {
 					typ = "Decimal"
 				}
-				y = b.literalConfig(name, typ, lit, sc.file, e.Line)
+				y = b.literalConfig(name, typ, lit, sc.file, e.Line())
 			}
 		}
 	}
@@ -1019,7 +1019,7 @@ func (rc *ruleCtx) jsonKeyField(col, key *facts.Expr, sc *scope, out *[]allium.S
 		return nil
 	}
 	for _, f := range e.fields {
-		if f.jsonCol == col.Name && f.jsonKey == key.Value {
+		if f.jsonCol == col.Name() && f.jsonKey == key.Value() {
 			return rc.entityAttr(row, f.attr)
 		}
 	}
@@ -1043,7 +1043,7 @@ func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	if y.kind != vReqDict {
 		return nil
 	}
-	v := rc.shapeInput(y, e.X.Value, sc)
+	v := rc.shapeInput(y, e.X.Value(), sc)
 	if v.kind != vParam {
 		return nil
 	}
@@ -1097,7 +1097,7 @@ func (rc *ruleCtx) emailPolicyName(name string, x allium.Expr, sc *scope) string
 		if f.Name != id.Name || f.Value == nil || f.Value.Kind != facts.ExprCall || f.Value.X == nil {
 			continue
 		}
-		email := catalog.MatchAny(rc.b.lang.EmailFieldTypes, f.Value.X.Resolved(), f.Value.X.Raw)
+		email := catalog.MatchAny(rc.b.lang.EmailFieldTypes, f.Value.X.Resolved(), f.Value.X.Raw())
 		if cr := rc.b.ix.class(sc.file, f.Value.X); cr != nil && rc.b.matchBases(cr, rc.b.lang.EmailFieldTypes) {
 			email = true
 		}
@@ -1214,14 +1214,14 @@ func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
 // configFor finds the config candidate a name stands for: a module
 // constant of the service (through imports) or a settings key.
 func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
-	if e.Raw == "" {
+	if e.Raw() == "" {
 		return nil
 	}
 	if c := b.ix.constant(f, e); c != nil {
 		if ci := b.configByKey[c.as.Name]; ci != nil && ci.file == c.file && ci.line == c.as.Line {
 			return ci
 		}
-		if c.as.Value != nil && c.as.Value.Kind == facts.ExprName && c.as.Value.Name != c.as.Name {
+		if c.as.Value != nil && c.as.Value.Kind == facts.ExprName && c.as.Value.Name() != c.as.Name {
 			return b.configFor(c.file, c.as.Value)
 		}
 		if ci := b.configByKey[c.as.Name]; ci != nil {
@@ -1229,8 +1229,8 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 		}
 		return nil
 	}
-	last := facts.LastSegment(e.Raw)
-	if strings.Contains(e.Raw, "settings.") || strings.HasPrefix(e.Resolved(), "django.conf.settings") {
+	last := facts.LastSegment(e.Raw())
+	if strings.Contains(e.Raw(), "settings.") || strings.HasPrefix(e.Resolved(), "django.conf.settings") {
 		if ci := b.configByKey[last]; ci != nil {
 			return ci
 		}
@@ -1244,7 +1244,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	b := rc.b
 	l := b.lang
 	method := e.Method()
-	names := []string{e.Resolved(), e.Raw}
+	names := []string{e.Resolved(), e.Raw()}
 	unwrappedName := rc.throughTransparentName(e, method)
 	if unwrappedName != "" {
 		names = append(names, unwrappedName)
@@ -1263,8 +1263,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	ownMethod := func(fr *funcRef) bool {
 		return fr != nil && !(superCall && slices.Contains(sc.stack, fr.fn.QualName))
 	}
-	last := facts.LastSegment(e.Raw)
-	if e.Raw == "" && method != "" {
+	last := facts.LastSegment(e.Raw())
+	if e.Raw() == "" && method != "" {
 		last = method
 	}
 	if x := rc.expandKeywordDict(e, sc, out); x != nil {
@@ -1341,8 +1341,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
-	if method == "get" && len(e.Args) > 0 {
-		if v := rc.jsonKeyField(e.X.X, &e.Args[0], sc, out); v != nil {
+	if method == "get" && len(e.Args()) > 0 {
+		if v := rc.jsonKeyField(e.X.X, &e.Args()[0], sc, out); v != nil {
 			return v // user.details.get("is_invitation_pending")
 		}
 	}
@@ -1373,7 +1373,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.builtQuery(e, names, sc); v != nil {
 		return v // buildQuery({email}, config) (repo.go)
 	}
-	if method != "" && len(e.Args) == 0 && recv != nil && recv.kind == vParam && catalog.Match(l.ProxyUnwraps, method) {
+	if method != "" && len(e.Args()) == 0 && recv != nil && recv.kind == vParam && catalog.Match(l.ProxyUnwraps, method) {
 		return recv // current_org._get_current_object()
 	}
 
@@ -1387,34 +1387,34 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	// Deferred calls run the callable they are given: background tasks,
 	// Celery's delay.
-	if (method == "add_task" || method == "enqueue") && len(e.Args) > 0 {
-		return rc.evalCall(deferredCall(&e.Args[0], e.Args[1:], e.Keywords(), e.Line), sc, out, stmtCtx)
+	if (method == "add_task" || method == "enqueue") && len(e.Args()) > 0 {
+		return rc.evalCall(deferredCall(&e.Args()[0], e.Args()[1:], e.Keywords(), e.Line()), sc, out, stmtCtx)
 	}
-	if (method == "delay" || method == "apply_async") && e.X.X != nil && e.X.X.Raw != "" {
-		args, kws := e.Args, e.Keywords()
+	if (method == "delay" || method == "apply_async") && e.X.X != nil && e.X.X.Raw() != "" {
+		args, kws := e.Args(), e.Keywords()
 		if method == "apply_async" {
 			args, kws = nil, nil
 			if a := e.Keyword("args"); a != nil {
-				args = a.Args
+				args = a.Args()
 			}
 		}
-		return rc.evalCall(deferredCall(e.X.X, args, kws, e.Line), sc, out, stmtCtx)
+		return rc.evalCall(deferredCall(e.X.X, args, kws, e.Line()), sc, out, stmtCtx)
 	}
 	if x := rc.hashChain(e, method, sc, out); x != nil {
 		return exprValue(x)
 	}
 	// Hashing and verification functions are abstractions even when the
 	// service wraps them.
-	if method == "" && catalog.MatchAny(l.HashCalls, names...) && len(e.Args) > 1 {
+	if method == "" && catalog.MatchAny(l.HashCalls, names...) && len(e.Args()) > 1 {
 		// hash(password, this.bcryptSaltRounds): the rounds or salt are
 		// how, not what; only the secret hashed is read.
-		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+		if x := rc.tr(&e.Args()[0], sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
 		}
 	}
 	if method == "" && (catalog.MatchAny(l.HashCalls, names...) || catalog.MatchAny(l.VerifyCalls, names...)) {
 		args := rc.args(e, sc, out)
-		if kws := e.Keywords(); len(e.Args) == 0 && len(kws) == 1 && kws[0].Name != "**" && catalog.MatchAny(l.HashCalls, names...) {
+		if kws := e.Keywords(); len(e.Args()) == 0 && len(kws) == 1 && kws[0].Name != "**" && catalog.MatchAny(l.HashCalls, names...) {
 			// get_password_hash(password=p): the secret given by name.
 			if x := rc.tr(&kws[0].Value, sc, out); x != nil {
 				args = []allium.Arg{{Value: x}}
@@ -1430,16 +1430,16 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: rc.verifyArgs(e, args, sc)})
 		}
 	}
-	if (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalog.MatchAny(l.EmailChecks, names...) && len(e.Args) == 1 {
-		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+	if (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalog.MatchAny(l.EmailChecks, names...) && len(e.Args()) == 1 {
+		if x := rc.tr(&e.Args()[0], sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
 	}
-	if method != "" && len(e.Args) == 1 && catalog.Match(l.RegexTestMethods, method) && addressPattern(e.X.X) {
+	if method != "" && len(e.Args()) == 1 && catalog.Match(l.RegexTestMethods, method) && addressPattern(e.X.X) {
 		// /^[^@]+@.../.test(email): the address's format, however the
 		// pattern spells it.
-		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+		if x := rc.tr(&e.Args()[0], sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
@@ -1499,7 +1499,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if cf, file := rc.b.classField(recv.repo, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
 			// form = ResetPasswordForm on the class; self.form() makes one.
-			call := new(facts.Expr{Kind: facts.ExprCall, X: cf, Raw: cf.Raw, Args: e.Args, Line: e.Line}.WithResolved(cf.Resolved()))
+			call := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: cf, Raw: cf.Raw(), Args: e.Args(), Line: e.Line()}).WithResolved(cf.Resolved()))
 			call.SetKeywords(e.Keywords())
 			if cr := b.ix.class(file, cf); cr != nil {
 				return rc.evalCall(call, &scope{file: file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, out, false)
@@ -1543,7 +1543,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && recv.kind == vEntity {
 		if fr := b.method(recv.ent, method); ownMethod(fr) {
-			if d := b.derivedNamed(recv.ent, snake(method)); d != nil && len(e.Args) == 0 {
+			if d := b.derivedNamed(recv.ent, snake(method)); d != nil && len(e.Args()) == 0 {
 				rc.touch(recv)
 				return exprValue(&allium.Member{X: recv.expr, Name: d.Name})
 			}
@@ -1580,32 +1580,32 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return exprValue(&allium.Ident{Name: "now"})
 	case last == "timedelta" || facts.LastSegment(e.Resolved()) == "timedelta": // also `timedelta as td`
 		return rc.duration(e, sc, out)
-	case slices.Contains(l.LengthCalls, e.Raw) && len(e.Args) == 1:
-		if x := rc.tr(&e.Args[0], sc, out); x != nil {
+	case slices.Contains(l.LengthCalls, e.Raw()) && len(e.Args()) == 1:
+		if x := rc.tr(&e.Args()[0], sc, out); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue
-	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && (len(e.Args) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
+	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && (len(e.Args()) == 0 || charsetArg(method, e)) && !b.isTokenEncoder(names...):
 		return recv
-	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && len(e.Args) == 1 &&
-		(e.Args[0].Kind == facts.ExprName || e.Args[0].Kind == facts.ExprAttr) && rc.eval(&e.Args[0], sc, out, false).kind == vRepo:
+	case slices.Contains(b.lang.TransparentCalls, last) && method != "" && len(e.Args()) == 1 &&
+		(e.Args()[0].Kind == facts.ExprName || e.Args()[0].Kind == facts.ExprAttr) && rc.eval(&e.Args()[0], sc, out, false).kind == vRepo:
 		// manager.withRepository(UserRepository): that repository, in
 		// the manager's transaction.
-		return rc.eval(&e.Args[0], sc, out, false)
-	case slices.Contains(b.lang.LowercaseCalls, last) && method != "" && len(e.Args) == 0:
+		return rc.eval(&e.Args()[0], sc, out, false)
+	case slices.Contains(b.lang.LowercaseCalls, last) && method != "" && len(e.Args()) == 0:
 		if x := rc.valueExpr(recv); x != nil {
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return recv
-	case method == "" && len(e.Args) == 1 && catalog.MatchAny(l.NormaliserCalls, names...):
+	case method == "" && len(e.Args()) == 1 && catalog.MatchAny(l.NormaliserCalls, names...):
 		// normalizeEmail(command.email): the address in canonical form.
-		return rc.eval(&e.Args[0], sc, out, false)
+		return rc.eval(&e.Args()[0], sc, out, false)
 	case method == "" && catalogedArg(b.lang.TransparentArgs, e) != nil:
 		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)
-	case (slices.Contains(b.lang.TransparentCalls, e.Raw) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
-		(len(e.Args) == 1 || (e.Raw == "bytes" || e.Raw == "str") && len(e.Args) > 1):
+	case (slices.Contains(b.lang.TransparentCalls, e.Raw()) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
+		(len(e.Args()) == 1 || (e.Raw() == "bytes" || e.Raw() == "str") && len(e.Args()) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
-		return rc.eval(&e.Args[0], sc, out, false)
+		return rc.eval(&e.Args()[0], sc, out, false)
 	}
 
 	if v := rc.djangoCall(e, method, recv, sc, out); v != nil {
@@ -1616,16 +1616,16 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && slices.Contains(rc.b.lang.RequestAttrs, method)) {
 		return &value{kind: vReqDict}
 	}
-	if method == "" && len(e.Args) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw) {
+	if method == "" && len(e.Args()) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw()) {
 		// params = project(req, ("email", "password")): a dict of its own
 		// (what the code pops from it stays in req), of the same input.
-		if in := rc.eval(&e.Args[0], sc, out, false); in.kind == vReqDict {
+		if in := rc.eval(&e.Args()[0], sc, out, false); in.kind == vReqDict {
 			return &value{kind: vReqDict, shape: in.shape, attrs: in.attrs}
 		}
 	}
-	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args) > 0 {
+	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args()) > 0 {
 		// The key may be a name the walk knows (kwargs.get(UserModel.EMAIL_FIELD)).
-		if key, ok := rc.knownName(&e.Args[0], sc); ok {
+		if key, ok := rc.knownName(&e.Args()[0], sc); ok {
 			if method == "pop" {
 				if recv.popped == nil {
 					recv.popped = map[string]bool{}
@@ -1635,8 +1635,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.shapeInput(recv, key, sc)
 		}
 	}
-	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-		if ci := b.configByKey[e.Args[0].Value]; ci != nil {
+	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+		if ci := b.configByKey[e.Args()[0].Value()]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
 	}
@@ -1649,25 +1649,25 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 
 	// Hashing and verification.
 	if catalog.MatchAny(l.HashCalls, names...) || (method != "" && catalog.Match(l.HashCalls, method)) {
-		if method != "" && recv.kind == vEntity && len(e.Args) == 1 {
+		if method != "" && recv.kind == vEntity && len(e.Args()) == 1 {
 			// user.set_password(p) of a framework base class.
 			if f := b.passwordField(recv.ent); f != nil {
 				if x := rc.soleArg(e, sc, out); x != nil {
 					f.used = true
 					rc.touch(recv)
 					b.stats.EffectsSeen++
-					*out = append(*out, &allium.Assign{Meta: b.meta(sc.file, e.Line), Target: &allium.Member{X: recv.expr, Name: f.name},
+					*out = append(*out, &allium.Assign{Meta: b.meta(sc.file, e.Line()), Target: &allium.Member{X: recv.expr, Name: f.name},
 						Value: &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}})
 					return unknownValue
 				}
 			}
 			return unknownValue
 		}
-		if len(e.Args) > 1 && len(e.Keywords()) == 0 {
+		if len(e.Args()) > 1 && len(e.Keywords()) == 0 {
 			// bcrypt.hash(password, salt), the salt from
 			// bcrypt.genSalt(12): the salt or rounds are how, not what;
 			// only the secret hashed is read, as for a function.
-			if x := rc.tr(&e.Args[0], sc, out); x != nil {
+			if x := rc.tr(&e.Args()[0], sc, out); x != nil {
 				return exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}})
 			}
 			return unknownValue
@@ -1696,7 +1696,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 
 	// get_config("x", default=8): a setting read at run time.
-	if catalog.MatchAny(l.ConfigGetters, names...) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+	if catalog.MatchAny(l.ConfigGetters, names...) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
 		if x := rc.configGetter(e, sc); x != nil {
 			return exprValue(x)
 		}
@@ -1710,8 +1710,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	// A rendered template names the message it becomes part of, however
 	// far the text travels (html = render_template(...); send_mail(html)).
-	if catalog.MatchAny(l.RenderCalls, names...) && len(e.Args) > 0 {
-		if p := rc.templatePath(&e.Args[0], sc); p != "" {
+	if catalog.MatchAny(l.RenderCalls, names...) && len(e.Args()) > 0 {
+		if p := rc.templatePath(&e.Args()[0], sc); p != "" {
 			return &value{kind: vTemplate, param: templateFromPath(p)}
 		}
 	}
@@ -1721,35 +1721,35 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if method == "" && catalog.MatchAny(st.Serializers, names...) && b.ix.class(sc.file, e) == nil {
 			return rc.signer(e, sc, out)
 		}
-		if method != "" && recv.kind == vSigner && catalog.Match(st.SignMethods, method) && len(e.Args) > 0 {
+		if method != "" && recv.kind == vSigner && catalog.Match(st.SignMethods, method) && len(e.Args()) > 0 {
 			if recv.expr == nil && recv.param == "timed" {
-				return rc.issueTimedToken(&e.Args[0], sc, out, e.Line)
+				return rc.issueTimedToken(&e.Args()[0], sc, out, e.Line())
 			}
-			return rc.issueToken(&e.Args[0], recv.expr, sc, out, e.Line)
+			return rc.issueToken(&e.Args()[0], recv.expr, sc, out, e.Line())
 		}
-		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args) > 0 {
+		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args()) > 0 {
 			return rc.signPayload(e, names, sc, out)
 		}
 		if p := e.Keyword("payload"); p != nil && b.isTokenEncoder(names...) {
 			// jwt.encode(payload={...}, key=..., algorithm=...)
 			kind := rc.encodedKind(p, sc, out)
-			return rc.issueTokenOf(kind, p, rc.kindLifetime(kind, rc.payloadExpiry(p, sc, out), sc, e.Line), sc, out, e.Line)
+			return rc.issueTokenOf(kind, p, rc.kindLifetime(kind, rc.payloadExpiry(p, sc, out), sc, e.Line()), sc, out, e.Line())
 		}
-		if b.isTokenEncoder(names...) && len(e.Args) > 0 {
-			life := rc.payloadExpiry(&e.Args[0], sc, out)
+		if b.isTokenEncoder(names...) && len(e.Args()) > 0 {
+			life := rc.payloadExpiry(&e.Args()[0], sc, out)
 			if life == nil {
 				life = rc.optionLifetime(e, sc, out)
 			}
-			kind := rc.encodedKind(&e.Args[0], sc, out)
-			return rc.issueTokenOf(kind, &e.Args[0], rc.kindLifetime(kind, life, sc, e.Line), sc, out, e.Line)
+			kind := rc.encodedKind(&e.Args()[0], sc, out)
+			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line())
 		}
-		if len(e.Args) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
+		if len(e.Args()) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {
 			if method != "" && recv.kind == vSigner && recv.expr != nil {
 				// The signer's tokens carry their lifetime (tokens.go).
-				return rc.verifyTokenCall(nil, &e.Args[0], sc, out, e.Line)
+				return rc.verifyTokenCall(nil, &e.Args()[0], sc, out, e.Line())
 			}
-			return rc.verifyTokenCall(e, &e.Args[0], sc, out, e.Line)
+			return rc.verifyTokenCall(e, &e.Args()[0], sc, out, e.Line())
 		}
 	}
 	// authenticate(request, email=e, password=p): a lookup of the user by
@@ -1782,9 +1782,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return unknownValue
 	}
-	if method != "" && len(e.Args) == 1 && len(e.Keywords()) == 0 && catalog.Match(l.ValidatedCopies, method) && (recv.kind == vUnknown || recv.kind == vPlumbing) {
+	if method != "" && len(e.Args()) == 1 && len(e.Keywords()) == 0 && catalog.Match(l.ValidatedCopies, method) && (recv.kind == vUnknown || recv.kind == vPlumbing) {
 		// schema.parse(json): the value given, valid.
-		return rc.eval(&e.Args[0], sc, out, false)
+		return rc.eval(&e.Args()[0], sc, out, false)
 	}
 	// The signed-in user's session (NextAuth's getServerSession).
 	if catalog.MatchAny(l.Auth.SessionGetters, names...) {
@@ -1793,11 +1793,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// Signing in and out.
 	// A method is one when the catalog names it with its object as called
 	// (req.logIn): any other object's login is its own business.
-	if ss := l.Sessions; ss != nil && (method == "" || slices.Contains(ss.Starts, e.Raw) || slices.Contains(ss.Ends, e.Raw)) && e.Raw != "" {
+	if ss := l.Sessions; ss != nil && (method == "" || slices.Contains(ss.Starts, e.Raw()) || slices.Contains(ss.Ends, e.Raw())) && e.Raw() != "" {
 		switch {
 		case catalog.MatchAny(ss.Starts, names...):
-			for i := range e.Args {
-				if u := rc.eval(&e.Args[i], sc, out, false); (u.kind == vEntity || u.kind == vNew) && u.ent == b.userEntity() {
+			for i := range e.Args() {
+				if u := rc.eval(&e.Args()[i], sc, out, false); (u.kind == vEntity || u.kind == vNew) && u.ent == b.userEntity() {
 					var who allium.Expr
 					if u.kind == vNew {
 						// The user registered in this request: its
@@ -1812,7 +1812,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					b.stats.EffectsSeen++
 					b.sessionUser = u.ent
 					flags := rc.sessionFlags(names, e, i, sc, out)
-					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Call{
+					st := &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Call{
 						Fun:  &allium.Member{X: &allium.Ident{Name: ss.Entity}, Name: "created"},
 						Args: append([]allium.Arg{{Name: "user", Value: who}}, flags...)}}
 					rc.markedStartDefaults(names, e, st.X.(*allium.Call))
@@ -1827,20 +1827,20 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					// same sign-in (start_session(user)): say it once.
 					if !slices.ContainsFunc(*out, func(o allium.Stmt) bool { return sameUserCreation(o, st) }) {
 						*out = append(*out, st)
-						rc.sessionStamps(names, u, sc, out, e.Line)
+						rc.sessionStamps(names, u, sc, out, e.Line())
 					}
 					return &value{kind: vPlumbing}
 				}
 			}
 			return &value{kind: vPlumbing}
-		case rc.sessionMark(names, sc, out, e.Line):
+		case rc.sessionMark(names, sc, out, e.Line()):
 			return &value{kind: vPlumbing}
 		case catalog.MatchAny(ss.Ends, names...):
 			if b.userEntity() != "" {
 				b.stats.EffectsSeen++
 				b.sessionUser = b.userEntity()
 				rc.useParam("session")
-				*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+				*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
 					X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: "session"}}}})
 			}
 			return &value{kind: vPlumbing}
@@ -1851,32 +1851,32 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vMessage, call: e, file: sc.file, built: sc}
 	}
 	if method == "send" && recv.kind == vMessage {
-		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw), recv.call, recv, sc, out, e.Line)
+		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw()), recv.call, recv, sc, out, e.Line())
 	}
-	if s := l.SinkFor(names...); s != nil && (e.Raw != "" || unwrappedName != "") {
+	if s := l.SinkFor(names...); s != nil && (e.Raw() != "" || unwrappedName != "") {
 		call := e
 		var msg *value
-		if len(e.Args) > 0 {
-			mv := rc.eval(&e.Args[0], sc, out, false)
+		if len(e.Args()) > 0 {
+			mv := rc.eval(&e.Args()[0], sc, out, false)
 			if mv.kind == vMessage {
 				call, msg = mv.call, mv
-				if s2 := l.SinkFor(mv.call.Resolved(), mv.call.Raw); s2 != nil {
+				if s2 := l.SinkFor(mv.call.Resolved(), mv.call.Raw()); s2 != nil {
 					s = s2
 				}
-			} else if len(e.Args) == 1 && len(e.Keywords()) == 0 && len(mv.parts) == 1 && l.KeywordObjects {
+			} else if len(e.Args()) == 1 && len(e.Keywords()) == 0 && len(mv.parts) == 1 && l.KeywordObjects {
 				// sendMail(mailOptions) with mailOptions = {to, subject}
 				// built before: the object's entries, read where written.
 				p := mv.parts[0]
-				call = new(facts.Expr{Kind: facts.ExprCall, X: e.X, Raw: e.Raw, Line: e.Line}.WithResolved(e.Resolved()))
+				call = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: e.X, Raw: e.Raw(), Line: e.Line()}).WithResolved(e.Resolved()))
 				call.SetKeywords(dictKeywords(p.e))
 				msg = &value{kind: vMessage, call: call, built: p.sc}
 			}
 		}
-		return rc.sink(s, call, msg, sc, out, e.Line)
+		return rc.sink(s, call, msg, sc, out, e.Line())
 	}
-	if method != "" && strings.HasPrefix(method, "send") && len(e.Args) > 0 {
-		if mv := rc.eval(&e.Args[0], sc, out, false); mv.kind == vMessage {
-			return rc.sink(l.SinkFor(mv.call.Resolved(), mv.call.Raw), mv.call, mv, sc, out, e.Line)
+	if method != "" && strings.HasPrefix(method, "send") && len(e.Args()) > 0 {
+		if mv := rc.eval(&e.Args()[0], sc, out, false); mv.kind == vMessage {
+			return rc.sink(l.SinkFor(mv.call.Resolved(), mv.call.Raw()), mv.call, mv, sc, out, e.Line())
 		}
 	}
 
@@ -1886,25 +1886,25 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && catalog.Match(l.DeleteCalls, method) {
 		target := recv
-		if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args) == 1 {
-			target = rc.eval(&e.Args[0], sc, out, false)
+		if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args()) == 1 {
+			target = rc.eval(&e.Args()[0], sc, out, false)
 		}
 		if target.kind == vEntity {
 			rc.touch(target)
 			b.stats.EffectsSeen++
-			*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+			*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
 				X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: target.expr}}})
 			return unknownValue
 		}
 	}
 	if method != "" && catalog.Match(l.PersistCalls, method) {
 		if recv.kind == vNew {
-			rc.created(recv, out, e.Line)
+			rc.created(recv, out, e.Line())
 			return recv
 		}
-		for i := range e.Args {
-			if v := rc.eval(&e.Args[i], sc, out, false); v.kind == vNew {
-				rc.created(v, out, e.Line)
+		for i := range e.Args() {
+			if v := rc.eval(&e.Args()[i], sc, out, false); v.kind == vNew {
+				rc.created(v, out, e.Line())
 				return v
 			}
 		}
@@ -1929,7 +1929,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return v
 		}
 		if b.shapes[cr.qual()] != nil {
-			if spread := e.Keyword("**"); spread != nil && len(e.Keywords()) == 1 && len(e.Args) == 0 {
+			if spread := e.Keyword("**"); spread != nil && len(e.Keywords()) == 1 && len(e.Args()) == 0 {
 				if p := rc.eval(spread, sc, out, false); p.claimsOf != nil {
 					// JWTTokenPayload(**payload): the decoded claims in an
 					// object, read as the payload is.
@@ -1938,8 +1938,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 			return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
 		}
-		if en := b.enums[cr.qual()]; en != nil && len(e.Args) == 1 {
-			return rc.eval(&e.Args[0], sc, out, false)
+		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
+			return rc.eval(&e.Args()[0], sc, out, false)
 		}
 		if len(cr.class.Methods) > 0 && !catalog.MatchAny(l.AbortCalls, names...) {
 			// UserService(db): a service object whose methods are code;
@@ -1955,7 +1955,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if catalog.MatchAny(l.AbortCalls, names...) {
 		return unknownValue
 	}
-	root := e.Raw
+	root := e.Raw()
 	if i := strings.IndexByte(root, '.'); i >= 0 {
 		root = root[:i]
 	}
@@ -1968,18 +1968,18 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		slices.Contains(l.PlumbingNames, root) || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
 		return &value{kind: vPlumbing}
 	}
-	if stmtCtx && len(e.Args) > 0 {
+	if stmtCtx && len(e.Args()) > 0 {
 		// run_async(user.send_activation_email, (info,)): an unknown
 		// runner handed a function of the service and its arguments runs
 		// that function.
-		if fr, self := rc.callableRef(&e.Args[0], sc, out); fr != nil {
+		if fr, self := rc.callableRef(&e.Args()[0], sc, out); fr != nil {
 			var args []facts.Expr
-			if len(e.Args) > 1 && (e.Args[1].Kind == facts.ExprTuple || e.Args[1].Kind == facts.ExprList) {
-				args = e.Args[1].Args
+			if len(e.Args()) > 1 && (e.Args()[1].Kind == facts.ExprTuple || e.Args()[1].Kind == facts.ExprList) {
+				args = e.Args()[1].Args()
 			} else {
-				args = e.Args[1:]
+				args = e.Args()[1:]
 			}
-			rc.inline(fr, self, &facts.Expr{Kind: facts.ExprCall, Args: args, Line: e.Line}, sc, out)
+			rc.inline(fr, self, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: args, Line: e.Line()}), sc, out)
 			return unknownValue
 		}
 	}
@@ -1987,23 +1987,23 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if method != "" && e.X.X.Kind == facts.ExprName && recv != nil && isTimeValue(recv) {
 			// expiresOn.setHours(...): a call made for its effect on a
 			// local point in time moves it; what it holds is unknown.
-			sc.vars[e.X.X.Name] = unknownValue
+			sc.vars[e.X.X.Name()] = unknownValue
 		}
 		if method != "" && e.X.X.Kind == facts.ExprAttr {
 			// invite.expires_at = new Date(); invite.expires_at.setDate(...):
 			// the time stated for the field is moved; the outcome goes.
 			rc.dropAssignment(e.X.X, sc, out)
 		}
-		if e.Raw != "" {
-			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call to "+e.Raw)
+		if e.Raw() != "" {
+			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call to "+e.Raw())
 		} else {
-			rc.untranslated(sc, e.Line, LeftOutUnknownCallee, "a call")
+			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call")
 		}
 		return unknownValue
 	}
 	// A black-box function: a plain snake_case function whose arguments
 	// translate (not F("x") or Q(...), which are query syntax).
-	if method == "" && isSnake(e.Raw) && len(e.Raw) > 2 {
+	if method == "" && isSnake(e.Raw()) && len(e.Raw()) > 2 {
 		args := rc.args(e, sc, out)
 		for i := range e.Keywords() {
 			// Its keyword arguments run first, whatever it does with them:
@@ -2013,8 +2013,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				rc.eval(v, sc, out, false)
 			}
 		}
-		if args != nil || len(e.Args)+len(e.Keywords()) == 0 {
-			if n := snake(e.Raw); isSnake(n) && !reserved[n] {
+		if args != nil || len(e.Args())+len(e.Keywords()) == 0 {
+			if n := snake(e.Raw()); isSnake(n) && !reserved[n] {
 				return exprValue(&allium.Call{Fun: &allium.Ident{Name: n}, Args: args})
 			}
 		}
@@ -2025,8 +2025,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 // args translates a call's positional arguments; nil when one fails.
 func (rc *ruleCtx) args(e *facts.Expr, sc *scope, out *[]allium.Stmt) []allium.Arg {
 	var args []allium.Arg
-	for i := range e.Args {
-		x := rc.tr(&e.Args[i], sc, out)
+	for i := range e.Args() {
+		x := rc.tr(&e.Args()[i], sc, out)
 		if x == nil {
 			return nil
 		}
@@ -2056,7 +2056,7 @@ func (b *builder) setter(e *entityInfo, name string) *funcRef {
 			return false
 		}
 		for _, d := range m.Decorators {
-			if d.Raw == name+".setter" {
+			if d.Raw() == name+".setter" {
 				return true
 			}
 		}
@@ -2119,7 +2119,7 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if d := rc.b.timedelta(e); d != nil {
 		return exprValue(d)
 	}
-	if len(e.Keywords()) == 1 && len(e.Args) == 0 {
+	if len(e.Keywords()) == 1 && len(e.Args()) == 0 {
 		kw := e.Keywords()[0]
 		x := rc.tr(&kw.Value, sc, out)
 		if m, ok := x.(*allium.Member); ok {
@@ -2156,11 +2156,11 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 
 // construct starts a new instance: Model(field=value, ...).
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line}
+	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line()}
 	for _, kw := range rc.splatShapeKeywords(ent, e, sc) {
 		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
-			rc.inline(fr, v, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line}, sc, out)
+			rc.inline(fr, v, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line()}), sc, out)
 			continue
 		}
 		f := ent.attrField(kw.Name) // User(role=r): the key role_id, named role
@@ -2190,7 +2190,7 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		}
 		if x == nil {
 			if !hiddenField(f) {
-				rc.untranslated(sc, e.Line, LeftOutValue, "the value of "+ent.name+"."+kw.Name)
+				rc.untranslated(sc, e.Line(), LeftOutValue, "the value of "+ent.name+"."+kw.Name)
 			}
 			// Set, to a value the spec cannot state: its default does
 			// not hold.
@@ -2298,9 +2298,9 @@ func (rc *ruleCtx) senderName(sc *scope) string {
 func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 	switch e.Kind {
 	case facts.ExprString:
-		return e.Value
+		return e.Value()
 	case facts.ExprName:
-		if v := sc.vars[e.Name]; v != nil && v.kind == vExpr {
+		if v := sc.vars[e.Name()]; v != nil && v.kind == vExpr {
 			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
 				return l.Text
 			}
@@ -2336,11 +2336,11 @@ func (b *builder) fieldValidator(shape *classRef, field string) *funcRef {
 		m := &shape.class.Methods[i]
 		for _, d := range m.Decorators {
 			name, call := decoratorName(&d)
-			if call == nil || !catalog.Match(b.lang.ShapeValidators, name) || len(call.Args) == 0 {
+			if call == nil || !catalog.Match(b.lang.ShapeValidators, name) || len(call.Args()) == 0 {
 				continue
 			}
-			for _, a := range call.Args {
-				if a.Kind == facts.ExprString && a.Value == field {
+			for _, a := range call.Args() {
+				if a.Kind == facts.ExprString && a.Value() == field {
 					return &funcRef{file: shape.file, fn: m, class: shape.class}
 				}
 			}
@@ -2386,7 +2386,7 @@ func (b *builder) classAssignment(cr *classRef, name string, ok func(*facts.Assi
 // parameter typed and defaulted by the literal default (none without one:
 // a setting of unknown type is left out).
 func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
-	key := e.Args[0].Value
+	key := e.Args()[0].Value()
 	if ci := rc.b.configByKey[key]; ci != nil {
 		return rc.b.useConfig(ci)
 	}
@@ -2394,11 +2394,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 		return rc.b.useConfig(ci)
 	}
 	def := e.Keyword("default")
-	if def == nil && len(e.Args) > 1 {
-		def = &e.Args[1]
+	if def == nil && len(e.Args()) > 1 {
+		def = &e.Args()[1]
 	}
 	if def == nil {
-		return rc.b.runtimeSetting(key, sc.file, e.Line)
+		return rc.b.runtimeSetting(key, sc.file, e.Line())
 	}
 	name := bindingName(strings.ToLower(key))
 	if !isSnake(name) {
@@ -2408,11 +2408,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 	var lit allium.Expr
 	switch def.Kind {
 	case facts.ExprInt:
-		typ, lit = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: def.Value}
+		typ, lit = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: def.Value()}
 	case facts.ExprString:
-		typ, lit = "String", &allium.Lit{Kind: allium.LitString, Text: def.Value}
+		typ, lit = "String", &allium.Lit{Kind: allium.LitString, Text: def.Value()}
 	case facts.ExprBool:
-		typ, lit = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value}
+		typ, lit = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value()}
 	default:
 		return nil
 	}
@@ -2421,7 +2421,7 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 		ci.typ, ci.value = typ, lit
 		return rc.b.useConfig(ci)
 	}
-	return rc.b.literalConfig(name, typ, lit, sc.file, e.Line)
+	return rc.b.literalConfig(name, typ, lit, sc.file, e.Line())
 }
 
 // callableRef resolves an expression that names a function of the
@@ -2430,12 +2430,12 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 func (rc *ruleCtx) callableRef(e *facts.Expr, sc *scope, out *[]allium.Stmt) (*funcRef, *value) {
 	switch e.Kind {
 	case facts.ExprName:
-		if _, bound := sc.vars[e.Name]; !bound {
+		if _, bound := sc.vars[e.Name()]; !bound {
 			return rc.b.ix.function(sc.file, e), nil
 		}
 	case facts.ExprAttr:
 		if recv := rc.eval(e.X, sc, out, false); recv.kind == vEntity {
-			if fr := rc.b.method(recv.ent, e.Name); fr != nil {
+			if fr := rc.b.method(recv.ent, e.Name()); fr != nil {
 				return fr, recv
 			}
 		}
@@ -2455,13 +2455,13 @@ func sameValueInAnotherShape(e *facts.Expr) *facts.Expr {
 	if t.Kind == facts.ExprUnary && t.Op() == "not" && t.X != nil {
 		t = t.X
 	}
-	if t.Kind != facts.ExprCall || t.Raw != "isinstance" || len(t.Args) != 2 || t.Args[0].Kind != facts.ExprName {
+	if t.Kind != facts.ExprCall || t.Raw() != "isinstance" || len(t.Args()) != 2 || t.Args()[0].Kind != facts.ExprName {
 		return nil
 	}
-	n := t.Args[0].Name
-	bare := func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name == n }
+	n := t.Args()[0].Name()
+	bare := func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == n }
 	wrapped := func(x *facts.Expr) bool {
-		return (x.Kind == facts.ExprList || x.Kind == facts.ExprTuple) && len(x.Args) == 1 && bare(&x.Args[0])
+		return (x.Kind == facts.ExprList || x.Kind == facts.ExprTuple) && len(x.Args()) == 1 && bare(&x.Args()[0])
 	}
 	switch {
 	case bare(e.X) && wrapped(e.Y):
@@ -2479,14 +2479,14 @@ func sameValueInAnotherShape(e *facts.Expr) *facts.Expr {
 // code (a thread, retries) says nothing more of it. It returns nil for
 // any other call, before evaluating anything.
 func (rc *ruleCtx) sendsMessage(e *facts.Expr, method, last string, sc *scope, out *[]allium.Stmt) *value {
-	if method != "" || len(e.Args) == 0 || !strings.HasPrefix(last, "send") {
+	if method != "" || len(e.Args()) == 0 || !strings.HasPrefix(last, "send") {
 		return nil
 	}
 	l := rc.b.lang
-	arg := &e.Args[0]
+	arg := &e.Args()[0]
 	switch arg.Kind {
 	case facts.ExprName:
-		if v := sc.vars[arg.Name]; v == nil || v.kind != vMessage {
+		if v := sc.vars[arg.Name()]; v == nil || v.kind != vMessage {
 			return nil
 		}
 	case facts.ExprCall:
@@ -2503,16 +2503,16 @@ func (rc *ruleCtx) sendsMessage(e *facts.Expr, method, last string, sc *scope, o
 	}
 	s := l.SinkFor(mv.call.Resolved())
 	if s == nil {
-		s = l.SinkFor(mv.call.Raw)
+		s = l.SinkFor(mv.call.Raw())
 	}
-	return rc.sink(s, mv.call, mv, sc, out, e.Line)
+	return rc.sink(s, mv.call, mv, sc, out, e.Line())
 }
 
 // returnsBuilt reports a function body that returns what one of the
 // builders makes, directly or through the local it assigned it to.
 func returnsBuilt(body []facts.Stmt, builders []string) bool {
 	isBuilt := func(x *facts.Expr) bool {
-		return x != nil && x.Kind == facts.ExprCall && catalog.MatchAny(builders, x.Resolved(), x.Raw)
+		return x != nil && x.Kind == facts.ExprCall && catalog.MatchAny(builders, x.Resolved(), x.Raw())
 	}
 	built := map[string]bool{}
 	found := false
@@ -2520,10 +2520,10 @@ func returnsBuilt(body []facts.Stmt, builders []string) bool {
 		switch s.Kind {
 		case facts.StmtAssign:
 			if len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && isBuilt(s.Value) {
-				built[s.Targets[0].Name] = true
+				built[s.Targets[0].Name()] = true
 			}
 		case facts.StmtReturn:
-			if isBuilt(s.Value) || s.Value != nil && s.Value.Kind == facts.ExprName && built[s.Value.Name] {
+			if isBuilt(s.Value) || s.Value != nil && s.Value.Kind == facts.ExprName && built[s.Value.Name()] {
 				found = true
 			}
 		}
@@ -2551,8 +2551,8 @@ func (rc *ruleCtx) sinkArg(call *facts.Expr, names []string, sc *scope, out *[]a
 	for _, n := range names {
 		if strings.HasPrefix(n, "#") {
 			i, err := strconv.Atoi(n[1:])
-			if err == nil && i < len(call.Args) {
-				return &call.Args[i]
+			if err == nil && i < len(call.Args()) {
+				return &call.Args()[i]
 			}
 			continue
 		}
@@ -2572,23 +2572,23 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 		if e == nil || found != "" {
 			return
 		}
-		if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.RenderCalls, e.Resolved(), e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-			found = templateFromPath(e.Args[0].Value)
+		if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.RenderCalls, e.Resolved(), e.Raw()) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+			found = templateFromPath(e.Args()[0].Value())
 			return
 		}
-		if e.Kind == facts.ExprString && (strings.HasSuffix(e.Value, ".html") || strings.HasSuffix(e.Value, ".txt")) {
-			found = templateFromPath(e.Value)
+		if e.Kind == facts.ExprString && (strings.HasSuffix(e.Value(), ".html") || strings.HasSuffix(e.Value(), ".txt")) {
+			found = templateFromPath(e.Value())
 			return
 		}
 		if e.Kind == facts.ExprName {
-			if v := sc.vars[e.Name]; v != nil && v.kind == vTemplate {
+			if v := sc.vars[e.Name()]; v != nil && v.kind == vTemplate {
 				found = v.param
 				return
 			}
 		}
 		visit(e.X)
-		for i := range e.Args {
-			visit(&e.Args[i])
+		for i := range e.Args() {
+			visit(&e.Args()[i])
 		}
 		for i := range e.Keywords() {
 			visit(&e.Keywords()[i].Value)
@@ -2601,8 +2601,8 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 	for _, n := range names {
 		var x *facts.Expr
 		if strings.HasPrefix(n, "#") {
-			if i, err := strconv.Atoi(n[1:]); err == nil && i < len(call.Args) {
-				x = &call.Args[i]
+			if i, err := strconv.Atoi(n[1:]); err == nil && i < len(call.Args()) {
+				x = &call.Args()[i]
 			}
 		} else {
 			x = call.Keyword(n)
@@ -2610,7 +2610,7 @@ func (rc *ruleCtx) templateName(call *facts.Expr, names []string, sc *scope) str
 		if x == nil {
 			continue
 		}
-		name := x.Value
+		name := x.Value()
 		if x.Kind != facts.ExprString {
 			// emit(InviteService.Events.CREATED): the event name the
 			// class keeps.
@@ -2652,7 +2652,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
 		// Only the verification it returns (predicates.go).
 		fr = &funcRef{file: fr.file, class: fr.class, fn: &facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line,
-			Body: []facts.Stmt{{Kind: facts.StmtReturn, Value: x, Line: x.Line}}}}
+			Body: []facts.Stmt{{Kind: facts.StmtReturn, Value: x, Line: x.Line()}}}}
 	}
 	q := fr.fn.QualName
 	if slices.Contains(sc.stack, q) {
@@ -2667,7 +2667,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		depth = sc.depth
 	}
 	if depth > rc.b.maxDepth {
-		rc.untranslated(sc, call.Line, LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
+		rc.untranslated(sc, call.Line(), LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
 		return unknownValue
 	}
 	// A framework sign-in decorator issues its token before the body runs.
@@ -2732,10 +2732,10 @@ func (rc *ruleCtx) forwards(fn *facts.Function) bool {
 		if e.Kind == facts.ExprStarred || e.Kind == facts.ExprDict {
 			e = e.X
 		}
-		return e != nil && e.Kind == facts.ExprName && slices.ContainsFunc(fn.Params, func(p facts.Param) bool { return p.Name == e.Name })
+		return e != nil && e.Kind == facts.ExprName && slices.ContainsFunc(fn.Params, func(p facts.Param) bool { return p.Name == e.Name() })
 	}
-	for i := range c.Args {
-		if !isParam(&c.Args[i]) {
+	for i := range c.Args() {
+		if !isParam(&c.Args()[i]) {
 			return false
 		}
 	}
@@ -2770,13 +2770,13 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 		// own (or a mixin's) method carries on.
 		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
 			fr = rc.b.ix.method(cr, m)
-			self = sc.vars[call.X.X.Raw]
+			self = sc.vars[call.X.X.Raw()]
 		}
 	case sc.cls != nil && call.X.X.Kind == facts.ExprAttr && rc.b.isReceiverExpr(call.X.X.X):
 		// return this.invitations.accept(dto): the method of a service
 		// the class keeps (injected, or set by its constructor) carries on.
-		if recv := sc.vars[call.X.X.X.Raw]; recv != nil && recv.kind == vObject {
-			obj := recv.attrs[call.X.X.Name]
+		if recv := sc.vars[call.X.X.X.Raw()]; recv != nil && recv.kind == vObject {
+			obj := recv.attrs[call.X.X.Name()]
 			if obj != nil && obj.kind == vObject && obj.repo != nil {
 				if fr = rc.b.ix.method(obj.repo, m); fr != nil {
 					self, cls = obj, fr.class
@@ -2833,9 +2833,9 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			if parts := extraKeywordParts(call, params, sc); parts != nil {
 				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts}
 			}
-		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
-			v := rc.eval(&call.Args[i], sc, out, false)
-			if call.Args[i].Kind == facts.ExprDict && v.kind == vUnknown && len(v.parts) > 0 {
+		case i < len(call.Args()) && call.Args()[i].Kind != facts.ExprStarred:
+			v := rc.eval(&call.Args()[i], sc, out, false)
+			if call.Args()[i].Kind == facts.ExprDict && v.kind == vUnknown && len(v.parts) > 0 {
 				v.handed = true
 			}
 			inner.vars[p.Name] = v
@@ -2844,7 +2844,7 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 				// each name the pattern binds is the request's input.
 				for _, en := range p.Pattern.Entries() {
 					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName {
-						inner.vars[en.Value.Name] = rc.shapeInput(v, en.Key.Value, sc)
+						inner.vars[en.Value.Name()] = rc.shapeInput(v, en.Key.Value(), sc)
 					}
 				}
 			}
@@ -2854,18 +2854,18 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
 		case rc.spreadKeyword(call, p, sc, out) != nil:
 			inner.vars[p.Name] = rc.spreadKeyword(call, p, sc, out)
-		case p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && rc.b.lang.KeywordObjects && i == len(call.Args) && len(call.Keywords()) > 0:
+		case p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && rc.b.lang.KeywordObjects && i == len(call.Args()) && len(call.Keywords()) > 0:
 			// createUser({name, email}) into createUser({name, email}:
 			// Input): each name the pattern binds is the keyword's value.
 			for _, en := range p.Pattern.Entries() {
-				if t, _ := defaulted(&en.Value); en.Key != nil && en.Key.Kind == facts.ExprString && t.Kind == facts.ExprName && call.Keyword(en.Key.Value) != nil {
-					inner.vars[t.Name] = rc.eval(call.Keyword(en.Key.Value), sc, out, false)
+				if t, _ := defaulted(&en.Value); en.Key != nil && en.Key.Kind == facts.ExprString && t.Kind == facts.ExprName && call.Keyword(en.Key.Value()) != nil {
+					inner.vars[t.Name()] = rc.eval(call.Keyword(en.Key.Value()), sc, out, false)
 				}
 			}
 		case rc.objectParam(call, params, i):
 			// updateUser(id, {password}) into updateUser(id, data): the
 			// object the keywords were read from is the parameter.
-			d := keywordDict(call.Keywords(), call.Line)
+			d := keywordDict(call.Keywords(), call.Line())
 			inner.vars[p.Name] = dictValue(&d, sc)
 			inner.vars[p.Name].handed = true
 		case p.Default != nil:
@@ -2901,7 +2901,7 @@ func (rc *ruleCtx) spreadKeyword(call *facts.Expr, p facts.Param, sc *scope, out
 // name, when no keyword names a parameter.
 func (rc *ruleCtx) objectParam(call *facts.Expr, params []facts.Param, i int) bool {
 	kws := call.Keywords()
-	if !rc.b.lang.KeywordObjects || i != len(call.Args) || len(kws) == 0 || params[i].Name == "" || params[i].Pattern != nil ||
+	if !rc.b.lang.KeywordObjects || i != len(call.Args()) || len(kws) == 0 || params[i].Name == "" || params[i].Pattern != nil ||
 		params[i].Kind != facts.ParamPositional {
 		return false
 	}
@@ -2912,7 +2912,7 @@ func (rc *ruleCtx) objectParam(call *facts.Expr, params []facts.Param, i int) bo
 
 // deferredCall builds the call a deferred invocation stands for.
 func deferredCall(fn *facts.Expr, args []facts.Expr, kws []facts.Keyword, line int) *facts.Expr {
-	call := new(facts.Expr{Kind: facts.ExprCall, X: fn, Args: args, Raw: fn.Raw, Line: line}.WithResolved(fn.Resolved()))
+	call := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: fn, Args: args, Raw: fn.Raw(), Line: line}).WithResolved(fn.Resolved()))
 	call.SetKeywords(kws)
 	return call
 }
@@ -2926,7 +2926,7 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 		if e == nil || found != "" {
 			return
 		}
-		if e.Raw != "" {
+		if e.Raw() != "" {
 			if cr := b.ix.class(f, e); cr != nil {
 				if ent := b.entByQual[cr.qual()]; ent != nil {
 					found = ent.name
@@ -2935,14 +2935,14 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 			}
 			// User = get_user_model() at module level: the user model.
 			if c := b.ix.constant(f, e); e.Kind == facts.ExprName && c != nil && c.as.Value != nil &&
-				catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw) {
+				catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw()) {
 				found = b.userEntity()
 				return
 			}
 		}
 		visit(e.X)
-		for i := range e.Args {
-			visit(&e.Args[i])
+		for i := range e.Args() {
+			visit(&e.Args()[i])
 		}
 	}
 	for _, fl := range c.Fields {
@@ -2968,10 +2968,10 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 // secret it carries, not the user a payload read as an id would name.
 func (rc *ruleCtx) tokenSecrets(e *facts.Expr, args []allium.Arg, sc *scope) []allium.Arg {
 	for i := range args {
-		if i >= len(e.Args) || e.Args[i].Kind != facts.ExprName {
+		if i >= len(e.Args()) || e.Args()[i].Kind != facts.ExprName {
 			continue
 		}
-		v := sc.vars[e.Args[i].Name]
+		v := sc.vars[e.Args()[i].Name()]
 		if v == nil || v.claimsOf == nil {
 			continue
 		}
@@ -3011,9 +3011,9 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 		}
 		for i := range a.Decorators {
 			// @MinLength(8) (catalog shape_constraints): min_length=8.
-			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && len(d.Args) == 1 {
-				if kw := rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw)]; kw != "" {
-					kws = append(kws, facts.Keyword{Name: kw, Value: d.Args[0]})
+			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && len(d.Args()) == 1 {
+				if kw := rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw())]; kw != "" {
+					kws = append(kws, facts.Keyword{Name: kw, Value: d.Args()[0]})
 				}
 			}
 		}
@@ -3070,14 +3070,14 @@ func (rc *ruleCtx) hashChain(e *facts.Expr, method string, sc *scope, out *[]all
 		return nil
 	}
 	feed := e.X.X
-	if feed == nil || feed.Kind != facts.ExprCall || len(feed.Args) != 1 || !slices.Contains(hc.Feeds, feed.Method()) {
+	if feed == nil || feed.Kind != facts.ExprCall || len(feed.Args()) != 1 || !slices.Contains(hc.Feeds, feed.Method()) {
 		return nil
 	}
 	builder := feed.X.X
-	if builder == nil || builder.Kind != facts.ExprCall || !catalog.MatchAny(hc.Builders, builder.Resolved(), builder.Raw) {
+	if builder == nil || builder.Kind != facts.ExprCall || !catalog.MatchAny(hc.Builders, builder.Resolved(), builder.Raw()) {
 		return nil
 	}
-	x := rc.tr(&feed.Args[0], sc, out)
+	x := rc.tr(&feed.Args()[0], sc, out)
 	if x == nil {
 		return nil
 	}
@@ -3096,13 +3096,13 @@ func (b *builder) constInt(f *facts.File, e *facts.Expr) (int64, bool) {
 		// Imported from a package of the same monorepo whose index is
 		// not among the files (passwordConstraints from '@novu/shared'):
 		// the service's one constant of that name.
-		c = b.ix.soleConstNamed(e.X.Name)
+		c = b.ix.soleConstNamed(e.X.Name())
 	}
 	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprDict {
 		return 0, false
 	}
 	for _, en := range c.as.Value.Entries() {
-		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == e.Name {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == e.Name() {
 			return litInt(&en.Value)
 		}
 	}
@@ -3117,7 +3117,7 @@ type evalKey struct {
 // superReceiver reads super() in a method as the instance the method runs
 // on (its self), the receiver of the base class's method; nil otherwise.
 func (rc *ruleCtx) superReceiver(x *facts.Expr, sc *scope) (*value, bool) {
-	if x == nil || x.Kind != facts.ExprCall || x.Raw != "super" || len(x.Args) != 0 || !sc.inlined {
+	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 || !sc.inlined {
 		return nil, false
 	}
 	self := sc.vars["self"]
@@ -3131,11 +3131,11 @@ func (rc *ruleCtx) superReceiver(x *facts.Expr, sc *scope) (*value, bool) {
 // the caller's arguments (super().set_password(*args) in an override
 // called with one); nil when it is not one value the spec can state.
 func (rc *ruleCtx) soleArg(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	if len(e.Args) != 1 {
+	if len(e.Args()) != 1 {
 		return nil
 	}
-	if e.Args[0].Kind != facts.ExprStarred {
-		return rc.tr(&e.Args[0], sc, out)
+	if e.Args()[0].Kind != facts.ExprStarred {
+		return rc.tr(&e.Args()[0], sc, out)
 	}
 	if vals, ok := rc.starredArgs(e, sc, out); ok && len(vals) == 1 {
 		return rc.valueExpr(vals[0])
@@ -3159,8 +3159,8 @@ func (rc *ruleCtx) required(c allium.Expr) bool {
 // statement, in order.
 func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	res := unknownValue
-	for i := range e.Args {
-		a := &e.Args[i]
+	for i := range e.Args() {
+		a := &e.Args()[i]
 		if a.Kind == facts.ExprFunction && a.Func() != nil {
 			res = rc.runCallback(a.Func(), sc, out)
 			continue
@@ -3171,9 +3171,9 @@ func (rc *ruleCtx) runArguments(e *facts.Expr, sc *scope, out *[]allium.Stmt) *v
 			}
 			continue
 		}
-		for j := range a.Args {
-			if a.Args[j].Kind == facts.ExprCall {
-				rc.eval(&a.Args[j], sc, out, true)
+		for j := range a.Args() {
+			if a.Args()[j].Kind == facts.ExprCall {
+				rc.eval(&a.Args()[j], sc, out, true)
 			}
 		}
 	}
@@ -3238,8 +3238,8 @@ func (rc *ruleCtx) entityValueAttr(x *value, name string, e *facts.Expr, sc *sco
 // addressPattern reports a regular expression literal, or one handed to
 // RegExp, whose pattern has an @: the shape of an email address.
 func addressPattern(re *facts.Expr) bool {
-	if re != nil && re.Kind == facts.ExprCall && facts.LastSegment(re.Raw) == "RegExp" && len(re.Args) > 0 {
-		re = &re.Args[0]
+	if re != nil && re.Kind == facts.ExprCall && facts.LastSegment(re.Raw()) == "RegExp" && len(re.Args()) > 0 {
+		re = &re.Args()[0]
 	}
 	return re != nil && re.Kind == facts.ExprOpaque && strings.HasPrefix(re.Text(), "/") && strings.Contains(re.Text(), "@")
 }
@@ -3249,7 +3249,7 @@ func addressPattern(re *facts.Expr) bool {
 // (catalog hash_first_verify_calls: argon2.verify(hash, plain)) has them
 // swapped.
 func (rc *ruleCtx) verifyArgs(e *facts.Expr, args []allium.Arg, sc *scope) []allium.Arg {
-	if catalog.MatchAny(rc.b.lang.HashFirstVerifyCalls, e.Resolved(), e.Raw) {
+	if catalog.MatchAny(rc.b.lang.HashFirstVerifyCalls, e.Resolved(), e.Raw()) {
 		args = []allium.Arg{args[1], args[0]}
 	}
 	return secretFirst(rc.tokenSecrets(e, args, sc))

@@ -14,8 +14,8 @@ import (
 // if (user) {...}). It answers nil for any other call, or when the
 // callback does something of its own.
 func (rc *ruleCtx) failureFallback(e *facts.Expr, method string, recv *value) *value {
-	if recv == nil || method == "" || !catalog.Match(rc.b.lang.FailureFallbacks, method) || len(e.Args) != 1 ||
-		e.Args[0].Kind != facts.ExprFunction || !answersNothing(e.Args[0].Func()) {
+	if recv == nil || method == "" || !catalog.Match(rc.b.lang.FailureFallbacks, method) || len(e.Args()) != 1 ||
+		e.Args()[0].Kind != facts.ExprFunction || !answersNothing(e.Args()[0].Func()) {
 		return nil
 	}
 	return recv

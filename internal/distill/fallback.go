@@ -26,7 +26,7 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 		return false
 	}
 	h := &s.Handlers()[0]
-	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, h.Type.Resolved(), h.Type.Raw) {
+	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, h.Type.Resolved(), h.Type.Raw()) {
 		return false
 	}
 	first, name := returnedLookup(s.Body)
@@ -102,12 +102,12 @@ func returnedLookup(body []facts.Stmt) (*lookupStep, string) {
 			as.Value.Kind != facts.ExprCall || r.Kind != facts.StmtReturn || r.Value == nil {
 			return nil, ""
 		}
-		name := as.Targets[0].Name
+		name := as.Targets[0].Name()
 		switch {
-		case r.Value.Kind == facts.ExprName && r.Value.Name == name:
+		case r.Value.Kind == facts.ExprName && r.Value.Name() == name:
 			return &lookupStep{call: as.Value}, name
-		case r.Value.Kind == facts.ExprAttr && r.Value.X != nil && r.Value.X.Kind == facts.ExprName && r.Value.X.Name == name:
-			return &lookupStep{call: as.Value, attr: r.Value.Name}, r.Value.Name
+		case r.Value.Kind == facts.ExprAttr && r.Value.X != nil && r.Value.X.Kind == facts.ExprName && r.Value.X.Name() == name:
+			return &lookupStep{call: as.Value, attr: r.Value.Name()}, r.Value.Name()
 		}
 	}
 	return nil, ""
@@ -137,7 +137,7 @@ func (rc *ruleCtx) absencePredicate(fr *funcRef, self *value, call *facts.Expr, 
 		return nil
 	}
 	last := &body[len(body)-1]
-	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprBool || last.Value.Value != "true" {
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprBool || last.Value.Value() != "true" {
 		return nil
 	}
 	var lookups []*facts.Expr
@@ -152,7 +152,7 @@ func (rc *ruleCtx) absencePredicate(fr *funcRef, self *value, call *facts.Expr, 
 			}
 		}
 		get, ret := &s.Body[0], &s.Body[1]
-		if ret.Kind != facts.StmtReturn || ret.Value == nil || ret.Value.Kind != facts.ExprBool || ret.Value.Value != "false" {
+		if ret.Kind != facts.StmtReturn || ret.Value == nil || ret.Value.Kind != facts.ExprBool || ret.Value.Value() != "false" {
 			return nil
 		}
 		var x *facts.Expr

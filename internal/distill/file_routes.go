@@ -112,8 +112,8 @@ func writingMethods(fn *facts.Function) []string {
 	var out []string
 	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 		s.Cond.Any(func(e *facts.Expr) bool {
-			if e.Kind == facts.ExprCompare && e.X != nil && e.Y != nil && e.X.Raw == req+".method" && e.Y.Kind == facts.ExprString {
-				if m := strings.ToUpper(e.Y.Value); stateChanging[m] && !slices.Contains(out, m) {
+			if e.Kind == facts.ExprCompare && e.X != nil && e.Y != nil && e.X.Raw() == req+".method" && e.Y.Kind == facts.ExprString {
+				if m := strings.ToUpper(e.Y.Value()); stateChanging[m] && !slices.Contains(out, m) {
 					out = append(out, m)
 				}
 			}

@@ -50,7 +50,7 @@ type qalt struct {
 // filterObject is the vFilter a catalogued filter object call makes
 // (Q(is_staff=False)), or nil for any other call.
 func (rc *ruleCtx) filterObject(e *facts.Expr, sc *scope) *value {
-	if !catalog.MatchAny(rc.b.lang.FilterObjects, e.Resolved(), e.Raw) || len(e.Args) > 0 {
+	if !catalog.MatchAny(rc.b.lang.FilterObjects, e.Resolved(), e.Raw()) || len(e.Args()) > 0 {
 		return nil
 	}
 	f := &rowFilter{}
@@ -89,8 +89,8 @@ func (rc *ruleCtx) filterObjectValue(e *facts.Expr, sc *scope, out *[]allium.Stm
 	case e == nil:
 		return nil
 	case e.Kind == facts.ExprName:
-		v = sc.vars[e.Name]
-	case e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FilterObjects, e.Resolved(), e.Raw):
+		v = sc.vars[e.Name()]
+	case e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.FilterObjects, e.Resolved(), e.Raw()):
 		v = rc.eval(e, sc, out, false)
 	case e.Kind == facts.ExprBinary:
 		v = rc.filterUnion(e, sc, out)

@@ -26,12 +26,12 @@ func (rc *ruleCtx) findFirst(s *facts.Stmt, it *value, sc *scope, out *[]allium.
 		return false
 	}
 	j := relationshipJoin(it.q)
-	if j == nil || !rc.joinTest(j, test.Cond, s.Targets[0].Name, sc, out) {
+	if j == nil || !rc.joinTest(j, test.Cond, s.Targets[0].Name(), sc, out) {
 		return false
 	}
 	inner := *sc
 	inner.vars = cloneVars(sc.vars)
-	inner.vars[s.Targets[0].Name] = &value{kind: vEntity, ent: it.q.ent, expr: j}
+	inner.vars[s.Targets[0].Name()] = &value{kind: vEntity, ent: it.q.ent, expr: j}
 	sc.setRet(rc.eval(test.Body[0].Value, &inner, out, false))
 	return true
 }
@@ -77,8 +77,8 @@ func (rc *ruleCtx) joinTest(j *allium.Join, cond *facts.Expr, row string, sc *sc
 		return false
 	}
 	x := cond.X
-	if x.X != nil && x.X.Kind == facts.ExprName && x.X.Name == row {
-		f := ent.attrField(x.Name)
+	if x.X != nil && x.X.Kind == facts.ExprName && x.X.Name() == row {
+		f := ent.attrField(x.Name())
 		if f == nil || f.drop {
 			return false
 		}
@@ -86,17 +86,17 @@ func (rc *ruleCtx) joinTest(j *allium.Join, cond *facts.Expr, row string, sc *sc
 		return true
 	}
 	ref := x.X
-	if ref == nil || ref.Kind != facts.ExprAttr || ref.X == nil || ref.X.Kind != facts.ExprName || ref.X.Name != row {
+	if ref == nil || ref.Kind != facts.ExprAttr || ref.X == nil || ref.X.Kind != facts.ExprName || ref.X.Name() != row {
 		return false
 	}
-	f := ent.attrField(ref.Name)
+	f := ent.attrField(ref.Name())
 	if f == nil || f.fkEntity == "" {
 		return false
 	}
 	target := rc.b.entByName[f.fkEntity]
 	tf := (*fieldInfo)(nil)
 	if target != nil {
-		tf = target.attrField(x.Name)
+		tf = target.attrField(x.Name())
 	}
 	if tf == nil || tf.drop {
 		return false

@@ -27,7 +27,7 @@ func (rc *ruleCtx) factoryInstance(cr *classRef) *value {
 		for i := range c.class.Fields {
 			f := &c.class.Fields[i]
 			v := f.Value
-			if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(l.FieldFactories, v.Resolved(), v.Raw) {
+			if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(l.FieldFactories, v.Resolved(), v.Raw()) {
 				continue
 			}
 			var fac *facts.Expr
@@ -45,7 +45,7 @@ func (rc *ruleCtx) factoryInstance(cr *classRef) *value {
 			if _, done := obj.attrs[f.Name]; done {
 				continue // a subclass's own declaration wins
 			}
-			call := new(facts.Expr{Kind: facts.ExprCall, X: fac, Raw: fac.Raw, Line: f.Line}.WithResolved(fac.Resolved()))
+			call := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: fac, Raw: fac.Raw(), Line: f.Line}).WithResolved(fac.Resolved()))
 			obj.attrs[f.Name] = rc.evalCall(call, &scope{file: c.file, vars: map[string]*value{}}, &rc.ensures, false)
 		}
 		for i := range c.class.Bases {
@@ -69,19 +69,19 @@ func (rc *ruleCtx) fieldsObject(cr *classRef, e *facts.Expr, sc *scope, out *[]a
 	var fields []string
 	for i := range cr.class.Fields {
 		f := &cr.class.Fields[i]
-		if v := f.Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(l.FieldFactories, v.Resolved(), v.Raw) {
+		if v := f.Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(l.FieldFactories, v.Resolved(), v.Raw()) {
 			fields = append(fields, f.Name)
 		}
 	}
-	if len(fields) == 0 || len(e.Args) > len(fields) {
+	if len(fields) == 0 || len(e.Args()) > len(fields) {
 		return nil
 	}
 	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
-	for i := range e.Args {
-		if e.Args[i].Kind == facts.ExprStarred {
+	for i := range e.Args() {
+		if e.Args()[i].Kind == facts.ExprStarred {
 			return nil
 		}
-		obj.attrs[fields[i]] = rc.eval(&e.Args[i], sc, out, false)
+		obj.attrs[fields[i]] = rc.eval(&e.Args()[i], sc, out, false)
 	}
 	for _, kw := range e.Keywords() {
 		if kw.Name == "**" {

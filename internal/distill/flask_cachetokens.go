@@ -21,16 +21,16 @@ const cacheTokenMark = "cachedtoken"
 // returns nil when e is no such call.
 func (rc *ruleCtx) cachedToken(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	l := rc.b.lang
-	if catalog.MatchAny(l.TokenCacheSets, e.Resolved(), e.Raw) {
+	if catalog.MatchAny(l.TokenCacheSets, e.Resolved(), e.Raw()) {
 		return rc.cachedTokenIssue(e, sc, out)
 	}
-	get := catalog.MatchAny(l.TokenCacheGets, e.Resolved(), e.Raw)
-	del := catalog.MatchAny(l.TokenCacheDeletes, e.Resolved(), e.Raw)
-	if (!get && !del) || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprFString {
+	get := catalog.MatchAny(l.TokenCacheGets, e.Resolved(), e.Raw())
+	del := catalog.MatchAny(l.TokenCacheDeletes, e.Resolved(), e.Raw())
+	if (!get && !del) || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprFString {
 		return nil
 	}
 	param := ""
-	for _, n := range fstringNames(e.Args[0].Text()) {
+	for _, n := range fstringNames(e.Args()[0].Text()) {
 		if v := sc.vars[n]; v != nil && v.kind == vParam {
 			param = v.param
 			break
@@ -47,13 +47,13 @@ func (rc *ruleCtx) cachedToken(e *facts.Expr, sc *scope, out *[]allium.Stmt) *va
 	tok := &allium.Ident{Name: param}
 	if del {
 		rc.b.stats.EffectsSeen++
-		*out = append(*out, &allium.ExprStmt{Meta: rc.b.meta(sc.file, e.Line),
+		*out = append(*out, &allium.ExprStmt{Meta: rc.b.meta(sc.file, e.Line()),
 			X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: tok}}})
 		return &value{kind: vPlumbing}
 	}
 	if sc.top {
 		rc.b.stats.GuardsSeen++
-		rc.requires(&allium.Member{X: tok, Name: "is_valid"}, sc, e.Line)
+		rc.requires(&allium.Member{X: tok, Name: "is_valid"}, sc, e.Line())
 	}
 	// Plumbing to any test of it (`if addr is None: raise` is the
 	// validity already required); a lookup reads it (cachedTokenValue).
@@ -65,7 +65,7 @@ func (rc *ruleCtx) cachedTokenValue(x *facts.Expr, sc *scope, out *[]allium.Stmt
 	if x.Kind != facts.ExprName {
 		return nil
 	}
-	if v := sc.vars[x.Name]; v != nil && v.param == cacheTokenMark && v.expr != nil {
+	if v := sc.vars[x.Name()]; v != nil && v.param == cacheTokenMark && v.expr != nil {
 		return v.expr
 	}
 	return nil
@@ -186,7 +186,7 @@ type keptValue struct {
 func (rc *ruleCtx) cachedTokenIssue(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	kind := tokenKind(sc.stack)
-	if len(e.Args) < 2 || e.Args[0].Kind != facts.ExprFString || kind == "signed" {
+	if len(e.Args()) < 2 || e.Args()[0].Kind != facts.ExprFString || kind == "signed" {
 		return nil
 	}
 	x := rc.sinkArg(e, b.lang.TokenCacheTimeouts, sc, out)
@@ -198,7 +198,7 @@ func (rc *ruleCtx) cachedTokenIssue(e *facts.Expr, sc *scope, out *[]allium.Stmt
 		return nil
 	}
 	var kept []keptValue
-	if v := rc.tr(&e.Args[1], sc, out); v != nil {
+	if v := rc.tr(&e.Args()[1], sc, out); v != nil {
 		name := ""
 		named := v
 		if c, ok := v.(*allium.Call); ok && len(c.Args) == 1 && calls(c, "lowercase") {
@@ -214,7 +214,7 @@ func (rc *ruleCtx) cachedTokenIssue(e *facts.Expr, sc *scope, out *[]allium.Stmt
 			kept = append(kept, keptValue{name: name, value: v, typ: ent.attrs[name].typ})
 		}
 	}
-	return rc.issueTokenOf(kind, nil, expiry, sc, out, e.Line, kept...)
+	return rc.issueTokenOf(kind, nil, expiry, sc, out, e.Line(), kept...)
 }
 
 // calls reports a call of the spec's function name (lowercase(x)).

@@ -117,7 +117,7 @@ func (rc *ruleCtx) partialEnd(s *facts.Stmt, cond allium.Expr, sc *scope, out *[
 	// The else (an elif that flashes a message) holds only when the
 	// condition does not.
 	other := facts.Stmt{Kind: facts.StmtIf, Line: s.Line, Body: s.Else,
-		Cond: new(facts.Expr{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line}.WithOp("not"))}
+		Cond: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line()}).WithOp("not"))}
 	return true, rc.ifStmt(&other, sc, out)
 }
 
@@ -161,7 +161,7 @@ func (rc *ruleCtx) notice(s *facts.Stmt) bool {
 	switch {
 	case s.Kind == facts.StmtExpr && s.Value != nil && s.Value.Kind == facts.ExprCall:
 		e := s.Value
-		return catalog.MatchAny(l.PlumbingCalls, e.Resolved(), e.Raw) || (e.Method() != "" && catalog.Match(l.PlumbingCalls, e.Method()))
+		return catalog.MatchAny(l.PlumbingCalls, e.Resolved(), e.Raw()) || (e.Method() != "" && catalog.Match(l.PlumbingCalls, e.Method()))
 	case s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprSubscript && s.Value != nil:
 		switch s.Value.Kind {
 		case facts.ExprBool, facts.ExprString, facts.ExprInt, facts.ExprNone:

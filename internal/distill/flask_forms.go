@@ -69,7 +69,7 @@ func (rc *ruleCtx) requiredChecks(form *value) {
 		for i := range cr.class.Fields {
 			a := &cr.class.Fields[i]
 			v := a.Value
-			if seen[a.Name] || v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(rq.Fields, v.Resolved(), v.Raw) {
+			if seen[a.Name] || v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(rq.Fields, v.Resolved(), v.Raw()) {
 				continue
 			}
 			seen[a.Name] = true
@@ -77,7 +77,7 @@ func (rc *ruleCtx) requiredChecks(form *value) {
 			if list == nil || list.Kind != facts.ExprList && list.Kind != facts.ExprTuple {
 				continue
 			}
-			required := slices.ContainsFunc(list.Args, func(x facts.Expr) bool {
+			required := slices.ContainsFunc(list.Args(), func(x facts.Expr) bool {
 				if x.Kind == facts.ExprCall && x.X != nil {
 					return catalog.MatchAny(rq.Validators, x.Resolved(), x.X.Resolved())
 				}

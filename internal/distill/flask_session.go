@@ -40,7 +40,7 @@ func (rc *ruleCtx) sessionStoreWrite(t, v *facts.Expr, sc *scope, out *[]allium.
 	}
 	b := rc.b
 	who := v
-	if v.Kind == facts.ExprAttr && (v.Name == "id" || v.Name == "pk") && v.X != nil {
+	if v.Kind == facts.ExprAttr && (v.Name() == "id" || v.Name() == "pk") && v.X != nil {
 		who = v.X
 	}
 	u := rc.eval(who, sc, out, false)
@@ -85,7 +85,7 @@ func (rc *ruleCtx) sessionStoreCall(e *facts.Expr, method string, sc *scope, out
 		b.stats.EffectsSeen++
 		b.sessionUser = b.userEntity()
 		rc.useParam("session")
-		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
 			X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: "session"}}}})
 	}
 	return true
@@ -133,11 +133,11 @@ func (rc *ruleCtx) signedInOnly(s *facts.Stmt, rest []facts.Stmt, sc *scope, out
 	var signedIn, ok bool
 	switch e.Kind {
 	case facts.ExprCall:
-		if len(e.Args) == 0 && e.Method() != "" {
+		if len(e.Args()) == 0 && e.Method() != "" {
 			signedIn, ok = rc.sessionCheck(e.X, e.Method())
 		}
 	case facts.ExprAttr:
-		signedIn, ok = rc.sessionCheck(e, e.Name)
+		signedIn, ok = rc.sessionCheck(e, e.Name())
 	}
 	// Outside a signed-in handler sessionCheck reads a signed-in test as
 	// false and an anonymous test as true.
@@ -157,7 +157,7 @@ func (rc *ruleCtx) sessionStoreAttr(t, v *facts.Expr, out *[]allium.Stmt) bool {
 	}
 	ss := rc.b.lang.Sessions
 	lt := ss.Lifetime
-	if lt == nil || !slices.Contains(lt.Flags, t.Name) || v.Kind != facts.ExprBool || v.Value != "true" {
+	if lt == nil || !slices.Contains(lt.Flags, t.Name()) || v.Kind != facts.ExprBool || v.Value() != "true" {
 		return true
 	}
 	var created *allium.Call
@@ -170,7 +170,7 @@ func (rc *ruleCtx) sessionStoreAttr(t, v *facts.Expr, out *[]allium.Stmt) bool {
 	if created == nil || slices.ContainsFunc(created.Args, func(a allium.Arg) bool { return a.Name == "expires_at" }) {
 		return true
 	}
-	life := rc.b.sessionLifetime(lt, t.Line)
+	life := rc.b.sessionLifetime(lt, t.Line())
 	if life == nil {
 		return true
 	}
@@ -248,13 +248,13 @@ func (rc *ruleCtx) signedInSession(s *facts.Stmt, sc *scope) bool {
 		return false
 	}
 	x := e.X
-	if x.Kind == facts.ExprAttr && x.Name == "user" {
+	if x.Kind == facts.ExprAttr && x.Name() == "user" {
 		x = x.X
 	}
 	if x.Kind != facts.ExprName {
 		return false
 	}
-	if v := sc.vars[x.Name]; v == nil || v.kind != vPlumbing || v.param != authSession {
+	if v := sc.vars[x.Name()]; v == nil || v.kind != vPlumbing || v.param != authSession {
 		return false
 	}
 	rc.auth = max(rc.auth, authUser)

@@ -19,8 +19,8 @@ func (b *builder) columnValidator(e *entityInfo, column string) *funcRef {
 			if call == nil || !catalog.MatchAny(b.lang.ColumnValidators, call.X.Resolved(), name) {
 				continue
 			}
-			for _, a := range call.Args {
-				if a.Kind == facts.ExprString && a.Value == column {
+			for _, a := range call.Args() {
+				if a.Kind == facts.ExprString && a.Value() == column {
 					return true
 				}
 			}
@@ -46,8 +46,8 @@ func (rc *ruleCtx) validatedValue(e *entityInfo, column string, given *facts.Exp
 	if fr == nil {
 		return nil, false
 	}
-	call := &facts.Expr{Kind: facts.ExprCall, Line: given.Line,
-		Args: []facts.Expr{{Kind: facts.ExprString, Value: column, Line: given.Line}, *given}}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: given.Line(),
+		Args: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: column, Line: given.Line()}), *given}})
 	var scratch []allium.Stmt
 	v := rc.inline(fr, self, call, sc, &scratch)
 	if v.kind != vExpr || v.expr == nil {
@@ -67,15 +67,15 @@ func (b *builder) propertySetter(e *entityInfo, name string) *funcRef {
 		return nil
 	}
 	prop := val
-	if facts.LastSegment(val.Raw) != "property" {
+	if facts.LastSegment(val.Raw()) != "property" {
 		prop = val.Keyword("descriptor")
 	}
-	if prop == nil || prop.Kind != facts.ExprCall || facts.LastSegment(prop.Raw) != "property" {
+	if prop == nil || prop.Kind != facts.ExprCall || facts.LastSegment(prop.Raw()) != "property" {
 		return nil
 	}
 	set := prop.Keyword("fset")
-	if set == nil && len(prop.Args) > 1 {
-		set = &prop.Args[1]
+	if set == nil && len(prop.Args()) > 1 {
+		set = &prop.Args()[1]
 	}
 	if set == nil || set.Kind != facts.ExprName {
 		return nil
@@ -88,7 +88,7 @@ func (b *builder) propertySetter(e *entityInfo, name string) *funcRef {
 		}
 		seen[c.class] = true
 		for i := range c.class.Methods {
-			if m := &c.class.Methods[i]; m.Name == set.Name {
+			if m := &c.class.Methods[i]; m.Name == set.Name() {
 				return &funcRef{file: c.file, fn: m, class: c.class}
 			}
 		}

@@ -43,12 +43,12 @@ func (b *builder) frameworkManager(target, base string) *struct {
 	for _, name := range slices.Sorted(maps.Keys(methods)) {
 		c.Methods = append(c.Methods, b.managerMethod(qual, name, methods[name]))
 	}
-	ctor := facts.Expr{Kind: facts.ExprName, Name: c.Name, Raw: qual}.WithResolved(qual)
+	ctor := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: c.Name, Raw: qual}).WithResolved(qual)
 	return &struct {
 		field facts.Assignment
 		class facts.Class
 	}{
-		field: facts.Assignment{Name: b.lang.Shapes.Managers[0], Value: new(facts.Expr{Kind: facts.ExprCall, X: &ctor, Raw: qual}.WithResolved(qual))},
+		field: facts.Assignment{Name: b.lang.Shapes.Managers[0], Value: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: &ctor, Raw: qual}).WithResolved(qual))},
 		class: c,
 	}
 }
@@ -56,11 +56,13 @@ func (b *builder) frameworkManager(target, base string) *struct {
 // managerMethod writes one catalogued manager method as code.
 func (b *builder) managerMethod(qual, name string, m catalog.ManagerMethod) facts.Function {
 	self := b.selfName()
-	ident := func(n string) *facts.Expr { return &facts.Expr{Kind: facts.ExprName, Name: n, Raw: n} }
-	attr := func(x *facts.Expr, n string) *facts.Expr {
-		return &facts.Expr{Kind: facts.ExprAttr, X: x, Name: n, Raw: x.Raw + "." + n}
+	ident := func(n string) *facts.Expr {
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: n, Raw: n})
 	}
-	falseLit := facts.Expr{Kind: facts.ExprBool, Value: "false", Raw: "False"}
+	attr := func(x *facts.Expr, n string) *facts.Expr {
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: x, Name: n, Raw: x.Raw() + "." + n})
+	}
+	falseLit := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: "false", Raw: "False"})
 	fn := facts.Function{Name: name, QualName: qual + "." + name,
 		Params: []facts.Param{{Name: self, Kind: facts.ParamPositional}}}
 	for i, p := range m.Params {
@@ -72,7 +74,7 @@ func (b *builder) managerMethod(qual, name string, m catalog.ManagerMethod) fact
 	}
 	value := func(v string) facts.Expr {
 		if v == "true" || v == "false" {
-			return facts.Expr{Kind: facts.ExprBool, Value: v, Raw: v}
+			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: v, Raw: v})
 		}
 		return *ident(v)
 	}
@@ -118,12 +120,12 @@ func (b *builder) managerSend(m catalog.ManagerMethod) func(template string) fac
 		if s.Entity != "Email" || to == "" || tmpl == "" || len(s.Names) == 0 {
 			continue
 		}
-		callee := facts.Expr{Kind: facts.ExprName, Name: s.Names[0], Raw: s.Names[0]}.WithResolved(s.Names[0])
+		callee := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: s.Names[0], Raw: s.Names[0]}).WithResolved(s.Names[0])
 		return func(template string) facts.Stmt {
-			call := &facts.Expr{Kind: facts.ExprCall, X: &callee, Raw: callee.Raw}
+			call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, X: &callee, Raw: callee.Raw()})
 			call.SetKeywords([]facts.Keyword{
-				{Name: to, Value: facts.Expr{Kind: facts.ExprName, Name: m.To, Raw: m.To}},
-				{Name: tmpl, Value: facts.Expr{Kind: facts.ExprString, Value: template, Raw: `"` + template + `"`}},
+				{Name: to, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: m.To, Raw: m.To})},
+				{Name: tmpl, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: template, Raw: `"` + template + `"`})},
 			})
 			return facts.Stmt{Kind: facts.StmtExpr, Value: call}
 		}

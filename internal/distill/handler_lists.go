@@ -30,21 +30,21 @@ import "github.com/distill/distill/internal/facts"
 func handlerList(list []facts.Stmt, i int) ([]facts.Stmt, int, bool) {
 	init := &list[i]
 	if init.Kind != facts.StmtAssign || len(init.Targets) != 1 || init.Targets[0].Kind != facts.ExprName ||
-		init.Value == nil || init.Value.Kind != facts.ExprList || len(init.Value.Args) > maxUnroll {
+		init.Value == nil || init.Value.Kind != facts.ExprList || len(init.Value.Args()) > maxUnroll {
 		return nil, 0, false
 	}
-	name := init.Targets[0].Name
+	name := init.Targets[0].Name()
 	for j := i + 1; j < len(list); j++ {
 		s := &list[j]
 		if s.Kind == facts.StmtFor {
 			it := s.Iter()
-			if it == nil || it.Kind != facts.ExprName || it.Name != name || len(s.Targets) != 1 ||
+			if it == nil || it.Kind != facts.ExprName || it.Name() != name || len(s.Targets) != 1 ||
 				s.Targets[0].Kind != facts.ExprName || len(s.Else) > 0 || jumps(s.Body) ||
-				mentions(s.Body, name) || mentions(list[j+1:], name) || addedItems(list[i+1:j], name) == 0 && len(init.Value.Args) == 0 {
+				mentions(s.Body, name) || mentions(list[j+1:], name) || addedItems(list[i+1:j], name) == 0 && len(init.Value.Args()) == 0 {
 				return nil, 0, false
 			}
 			var out []facts.Stmt
-			if len(init.Value.Args) > 0 {
+			if len(init.Value.Args()) > 0 {
 				out = append(out, eachOf(s, init.Value, init.Line))
 			}
 			for k := i + 1; k < j; k++ {
@@ -61,19 +61,19 @@ func handlerList(list []facts.Stmt, i int) ([]facts.Stmt, int, bool) {
 
 // appended is the item `name.append(item)` adds, or nil.
 func appended(s *facts.Stmt, name string) *facts.Expr {
-	if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall || len(s.Value.Args) != 1 ||
+	if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall || len(s.Value.Args()) != 1 ||
 		len(s.Value.Keywords()) > 0 || s.Value.Method() != "append" || s.Value.X.X == nil ||
-		s.Value.X.X.Kind != facts.ExprName || s.Value.X.X.Name != name {
+		s.Value.X.X.Kind != facts.ExprName || s.Value.X.X.Name() != name {
 		return nil
 	}
-	return &s.Value.Args[0]
+	return &s.Value.Args()[0]
 }
 
 // onlyAdds reports a statement that only adds to the list: an append, or
 // an if whose branches only add and whose condition does not read it.
 func onlyAdds(s *facts.Stmt, name string) bool {
 	if appended(s, name) != nil {
-		return !mentionsExpr(&s.Value.Args[0], name)
+		return !mentionsExpr(&s.Value.Args()[0], name)
 	}
 	if s.Kind == facts.StmtPass {
 		return true
@@ -109,7 +109,7 @@ func runAdded(s *facts.Stmt, loop *facts.Stmt, name string) facts.Stmt {
 		return *s
 	}
 	if item := appended(s, name); item != nil {
-		return eachOf(loop, &facts.Expr{Kind: facts.ExprList, Args: []facts.Expr{*item}, Line: s.Line}, s.Line)
+		return eachOf(loop, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprList, Args: []facts.Expr{*item}, Line: s.Line}), s.Line)
 	}
 	c := *s
 	c.Body, c.Else = nil, nil
@@ -156,5 +156,5 @@ func mentions(stmts []facts.Stmt, name string) bool {
 }
 
 func mentionsExpr(e *facts.Expr, name string) bool {
-	return e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name == name })
+	return e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == name })
 }

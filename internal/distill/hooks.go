@@ -45,7 +45,7 @@ func (rc *ruleCtx) hookCall(e *facts.Expr, method string, sc *scope, out *[]alli
 // isHookCall reports a call through a hook relay: pm.hook.<name>(...).
 func (b *builder) isHookCall(e *facts.Expr) bool {
 	h := b.lang.Hooks
-	return h != nil && e.Kind == facts.ExprCall && e.X != nil && e.X.Kind == facts.ExprAttr && e.X.X != nil && e.X.X.Kind == facts.ExprAttr && catalog.Match(h.Relays, e.X.X.Name)
+	return h != nil && e.Kind == facts.ExprCall && e.X != nil && e.X.Kind == facts.ExprAttr && e.X.X != nil && e.X.X.Kind == facts.ExprAttr && catalog.Match(h.Relays, e.X.X.Name())
 }
 
 // hookImpls maps each hook name to the service's implementations of it,
@@ -90,7 +90,7 @@ func (b *builder) decoratorFactoryCall(f *facts.File, d *facts.Expr) *facts.Expr
 // (@impl) or called with options (@impl(tryfirst=True)).
 func (b *builder) hookMarked(f *facts.File, fn *facts.Function) bool {
 	for i := range fn.Decorators {
-		if v := b.decoratorFactoryCall(f, &fn.Decorators[i]); v != nil && catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved(), v.Raw) {
+		if v := b.decoratorFactoryCall(f, &fn.Decorators[i]); v != nil && catalog.MatchAny(b.lang.Hooks.ImplMarkers, v.Resolved(), v.Raw()) {
 			return true
 		}
 	}
@@ -118,7 +118,7 @@ func (rc *ruleCtx) markNoneFails(s *facts.Stmt, rest []facts.Stmt) {
 		return
 	}
 	g := &rest[0]
-	if g.Kind != facts.StmtIf || len(g.Else) > 0 || len(g.Body) == 0 || g.Body[len(g.Body)-1].Kind != facts.StmtRaise || !absenceOf(g.Cond, s.Targets[0].Name) {
+	if g.Kind != facts.StmtIf || len(g.Else) > 0 || len(g.Body) == 0 || g.Body[len(g.Body)-1].Kind != facts.StmtRaise || !absenceOf(g.Cond, s.Targets[0].Name()) {
 		return
 	}
 	if rc.noneFails == nil {
@@ -134,9 +134,9 @@ func absenceOf(c *facts.Expr, name string) bool {
 	case c == nil:
 		return false
 	case c.Kind == facts.ExprUnary && c.Op() == "not":
-		return c.X != nil && c.X.Kind == facts.ExprName && c.X.Name == name
+		return c.X != nil && c.X.Kind == facts.ExprName && c.X.Name() == name
 	case c.Kind == facts.ExprCompare && (c.Op() == "is" || c.Op() == "==") && c.Y != nil && c.Y.Kind == facts.ExprNone:
-		return c.X != nil && c.X.Kind == facts.ExprName && c.X.Name == name
+		return c.X != nil && c.X.Kind == facts.ExprName && c.X.Name() == name
 	}
 	return false
 }
@@ -184,7 +184,7 @@ func successLast(list []facts.Stmt) []facts.Stmt {
 			continue
 		}
 		guard := s
-		guard.Cond = new(facts.Expr{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line}.WithOp("not"))
+		guard.Cond = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line()}).WithOp("not"))
 		guard.Body = rest
 		out := append(slices.Clone(list[:i]), guard)
 		return append(out, branch...)

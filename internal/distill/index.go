@@ -282,7 +282,7 @@ func (ix *index) exportedFrom(f *facts.File, dotted, after, name, rest string) (
 // whose implements clause names the interface t (read in file f), nil
 // when none or several do.
 func (ix *index) soleImplementer(f *facts.File, t *facts.Expr, except *classRef) *classRef {
-	if t == nil || t.Raw == "" {
+	if t == nil || t.Raw() == "" {
 		return nil
 	}
 	want := ix.names(f, t)
@@ -339,12 +339,12 @@ func (ix *index) soleConstNamed(name string) *constRef {
 // names returns the dotted names an expression may stand for in file f:
 // the name defined in f itself, then the import-resolved name.
 func (ix *index) names(f *facts.File, e *facts.Expr) []string {
-	if e == nil || e.Raw == "" {
+	if e == nil || e.Raw() == "" {
 		return nil
 	}
 	var out []string
 	if f != nil {
-		local := ix.canonical(qual(f.Module, e.Raw))
+		local := ix.canonical(qual(f.Module, e.Raw()))
 		out = append(out, local)
 	}
 	if e.Resolved() != "" {
@@ -355,7 +355,7 @@ func (ix *index) names(f *facts.File, e *facts.Expr) []string {
 			out = append(out, ix.canonical(strings.ReplaceAll(e.Resolved(), "/", ".")))
 		}
 	}
-	out = append(out, e.Raw)
+	out = append(out, e.Raw())
 	return out
 }
 

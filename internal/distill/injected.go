@@ -74,12 +74,12 @@ func (rc *ruleCtx) superArguments(cr *classRef, obj *value) {
 	}
 	for _, st := range ctor.fn.Body {
 		call := st.Value
-		if st.Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || call.Raw != "super" {
+		if st.Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || call.Raw() != "super" {
 			continue
 		}
 		sc := &scope{file: cr.file, vars: map[string]*value{}}
 		var scratch []allium.Stmt
-		for i := range call.Args {
+		for i := range call.Args() {
 			if i >= len(baseCtor.fn.Params) || !classField(baseCtor.class, baseCtor.fn.Params[i].Name) {
 				continue
 			}
@@ -87,7 +87,7 @@ func (rc *ruleCtx) superArguments(cr *classRef, obj *value) {
 			if obj.attrs[name] != nil {
 				continue
 			}
-			if v := rc.eval(&call.Args[i], sc, &scratch, false); v.kind == vModelClass || v.kind == vObject || v.kind == vRepo {
+			if v := rc.eval(&call.Args()[i], sc, &scratch, false); v.kind == vModelClass || v.kind == vObject || v.kind == vRepo {
 				obj.attrs[name] = v
 			}
 		}
@@ -114,7 +114,7 @@ func classField(c *facts.Class, name string) bool {
 func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder *classRef) *value {
 	b := rc.b
 	if t.Kind == facts.ExprSubscript && t.X != nil && t.Y != nil {
-		if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Bases, t.X.Resolved(), t.X.Raw) {
+		if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Bases, t.X.Resolved(), t.X.Raw()) {
 			if cr := b.ix.class(f, t.Y); cr != nil {
 				if e := b.entByQual[cr.qual()]; e != nil {
 					return &value{kind: vRepo, ent: e.name}
@@ -123,7 +123,7 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		}
 		return nil
 	}
-	if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Clients, t.Resolved(), t.Raw) {
+	if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Clients, t.Resolved(), t.Raw()) {
 		return &value{kind: vRepo} // the database client: its attributes are the repositories
 	}
 	if c := b.ix.constant(f, t); c != nil && c.as.Value != nil {
@@ -138,7 +138,7 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		// Imported from a package of the same monorepo whose index is
 		// not among the files (UserRepository from '@novu/dal'): the
 		// service's one class of that name.
-		cr = b.ix.soleClassNamed(t.Name)
+		cr = b.ix.soleClassNamed(t.Name())
 	}
 	if cr == nil || cr.class.Kind == facts.ClassInterface {
 		// A field typed by an interface (private users: IUserRepository,

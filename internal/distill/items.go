@@ -28,19 +28,19 @@ import (
 // itemsOf is the value of a list or tuple literal whose elements are all
 // objects of the service, or nil.
 func (rc *ruleCtx) itemsOf(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if len(e.Args) == 0 || len(e.Args) > maxUnroll {
+	if len(e.Args()) == 0 || len(e.Args()) > maxUnroll {
 		return nil
 	}
 	// Only constructions of the service's classes are looked at: any
 	// other list is worked out once, by its caller.
-	for i := range e.Args {
-		if a := &e.Args[i]; a.Kind != facts.ExprCall || rc.b.ix.class(sc.file, a) == nil {
+	for i := range e.Args() {
+		if a := &e.Args()[i]; a.Kind != facts.ExprCall || rc.b.ix.class(sc.file, a) == nil {
 			return nil
 		}
 	}
-	items := make([]*value, 0, len(e.Args))
-	for i := range e.Args {
-		v := rc.eval(&e.Args[i], sc, out, false)
+	items := make([]*value, 0, len(e.Args()))
+	for i := range e.Args() {
+		v := rc.eval(&e.Args()[i], sc, out, false)
 		if v.kind != vObject {
 			return nil
 		}
@@ -53,10 +53,10 @@ func (rc *ruleCtx) itemsOf(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value 
 // on a collection of known values: the same values, nested collections in
 // line; nil for any other call.
 func (rc *ruleCtx) itemsCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if len(e.Args) != 1 || len(e.Keywords()) > 0 || !catalog.MatchAny(rc.b.lang.ItemsCalls, e.Resolved(), e.Raw) {
+	if len(e.Args()) != 1 || len(e.Keywords()) > 0 || !catalog.MatchAny(rc.b.lang.ItemsCalls, e.Resolved(), e.Raw()) {
 		return nil
 	}
-	v := rc.eval(&e.Args[0], sc, out, false)
+	v := rc.eval(&e.Args()[0], sc, out, false)
 	if v.kind != vItems {
 		return nil
 	}
@@ -81,7 +81,7 @@ func (rc *ruleCtx) unrollItems(s *facts.Stmt, it *value, sc *scope, out *[]alliu
 	if it.kind != vItems || len(s.Else) > 0 || jumps(s.Body) {
 		return false
 	}
-	name := s.Targets[0].Name
+	name := s.Targets[0].Name()
 	for _, item := range it.items {
 		each := *sc
 		each.vars = cloneVars(sc.vars)
@@ -99,7 +99,7 @@ func (rc *ruleCtx) callValue(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 	if e.X == nil || e.X.Kind != facts.ExprName {
 		return nil
 	}
-	v := sc.vars[e.X.Name]
+	v := sc.vars[e.X.Name()]
 	switch {
 	case v == nil:
 		return nil

@@ -31,8 +31,8 @@ func (b *builder) keyParamName(h *handler, p *facts.Param) string {
 		if d.Kind != facts.ExprCall {
 			continue
 		}
-		for _, a := range d.Args {
-			if a.Kind == facts.ExprString && strings.Contains(a.Value, seg) {
+		for _, a := range d.Args() {
+			if a.Kind == facts.ExprString && strings.Contains(a.Value(), seg) {
 				return "path_" + n
 			}
 		}

@@ -106,12 +106,12 @@ func (rc *ruleCtx) branchKeys(list []facts.Stmt, sc *scope) (keys []string, line
 			if dict == nil {
 				dict = t.Y
 			}
-			if t.Y.Raw != dict.Raw {
+			if t.Y.Raw() != dict.Raw() {
 				return nil, nil, nil
 			}
-			if _, seen := lines[t.X.Value]; t.Op() == "in" && !seen {
-				lines[t.X.Value] = s.Line
-				keys = append(keys, t.X.Value)
+			if _, seen := lines[t.X.Value()]; t.Op() == "in" && !seen {
+				lines[t.X.Value()] = s.Line
+				keys = append(keys, t.X.Value())
 			}
 		}
 	}
@@ -143,7 +143,7 @@ func keyTests(e *facts.Expr) []*facts.Expr {
 		}
 		return append(keyTests(e.X), keyTests(e.Y)...)
 	case facts.ExprCompare:
-		if (e.Op() == "in" || e.Op() == "not in") && e.X != nil && e.Y != nil && e.X.Kind == facts.ExprString && isSnake(e.X.Value) {
+		if (e.Op() == "in" || e.Op() == "not in") && e.X != nil && e.Y != nil && e.X.Kind == facts.ExprString && isSnake(e.X.Value()) {
 			return []*facts.Expr{e}
 		}
 	}
@@ -160,7 +160,7 @@ func (rc *ruleCtx) givenKey(e *facts.Expr, sc *scope) (truth, ok bool) {
 	if rc.eval(e.Y, sc, &scratch, false).kind != vReqDict {
 		return false, false
 	}
-	given := rc.keysGiven[e.X.Value]
+	given := rc.keysGiven[e.X.Value()]
 	if e.Op() == "not in" {
 		return !given, true
 	}
@@ -180,7 +180,7 @@ func (rc *ruleCtx) requiredKey(s *facts.Stmt, sc *scope) bool {
 	missing := ""
 	for _, c := range conjuncts(s.Cond) {
 		if t, ok := rc.givenKey(c, sc); ok && t && c.Op() == "not in" && missing == "" {
-			missing = c.X.Value
+			missing = c.X.Value()
 			continue
 		}
 		if _, decided, truth := rc.reduceCond(c, sc); !decided || !truth {
@@ -209,11 +209,11 @@ func conjuncts(e *facts.Expr) []*facts.Expr {
 // its input. It reports whether it walked the loop.
 func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	it := s.Iter()
-	if rc.keysGiven == nil || it == nil || it.Kind != facts.ExprCall || it.Method() != "items" || len(it.Args) != 0 ||
-		len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprTuple || len(s.Targets[0].Args) != 2 || len(s.Else) > 0 {
+	if rc.keysGiven == nil || it == nil || it.Kind != facts.ExprCall || it.Method() != "items" || len(it.Args()) != 0 ||
+		len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprTuple || len(s.Targets[0].Args()) != 2 || len(s.Else) > 0 {
 		return false
 	}
-	k, v := &s.Targets[0].Args[0], &s.Targets[0].Args[1]
+	k, v := &s.Targets[0].Args()[0], &s.Targets[0].Args()[1]
 	if k.Kind != facts.ExprName || v.Kind != facts.ExprName {
 		return false
 	}
@@ -227,8 +227,8 @@ func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 		}
 		each := *sc
 		each.vars = cloneVars(sc.vars)
-		each.vars[k.Name] = exprValue(&allium.Lit{Kind: allium.LitString, Text: key})
-		each.vars[v.Name] = rc.shapeInput(dict, key, sc)
+		each.vars[k.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: key})
+		each.vars[v.Name()] = rc.shapeInput(dict, key, sc)
 		rc.stmts(s.Body, &each, out)
 	}
 	return true

@@ -12,10 +12,10 @@ import "github.com/distill/distill/internal/facts"
 // a computed key or a spread of an object literal, are left as they are.
 func keywordObjects(f *facts.File) {
 	visitFile(f, func(x *facts.Expr) {
-		if x.Kind == facts.ExprCall && len(x.Keywords()) == 0 && len(x.Args) > 0 {
-			if kws, ok := objectKeywords(&x.Args[len(x.Args)-1]); ok {
+		if x.Kind == facts.ExprCall && len(x.Keywords()) == 0 && len(x.Args()) > 0 {
+			if kws, ok := objectKeywords(&x.Args()[len(x.Args())-1]); ok {
 				x.SetKeywords(kws)
-				x.Args = x.Args[:len(x.Args)-1]
+				x.SetArgs(x.Args()[:len(x.Args())-1])
 			}
 		}
 	}, nil)
@@ -106,10 +106,10 @@ func objectKeywords(e *facts.Expr) ([]facts.Keyword, bool) {
 			kws = append(kws, facts.Keyword{Name: "**", Value: en.Value})
 			continue
 		}
-		if en.Key == nil || en.Key.Kind != facts.ExprString || !isIdentifier(en.Key.Value) {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || !isIdentifier(en.Key.Value()) {
 			return nil, false
 		}
-		kws = append(kws, facts.Keyword{Name: en.Key.Value, Value: en.Value})
+		kws = append(kws, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
 	}
 	return kws, true
 }

@@ -52,11 +52,11 @@ func (b *builder) limitsIn(f *facts.File, body []facts.Stmt) {
 			continue
 		}
 		limit := s.Value.X
-		if limit.Kind != facts.ExprCall || limit.X == nil || !catalog.MatchAny(b.lang.RateLimitDecorators, limit.X.Raw) ||
-			len(limit.Args) == 0 || limit.Args[0].Kind != facts.ExprName {
+		if limit.Kind != facts.ExprCall || limit.X == nil || !catalog.MatchAny(b.lang.RateLimitDecorators, limit.X.Raw()) ||
+			len(limit.Args()) == 0 || limit.Args()[0].Kind != facts.ExprName {
 			continue
 		}
-		if fn := definedIn(body, limit.Args[0].Name); fn != nil {
+		if fn := definedIn(body, limit.Args()[0].Name()); fn != nil {
 			b.limitSettings(f, fn)
 		}
 	}
@@ -82,7 +82,7 @@ func (b *builder) limitSettings(f *facts.File, fn *facts.Function) {
 	if call == nil || call.Kind != facts.ExprCall || call.Method() != "format" || call.X.X == nil || call.X.X.Kind != facts.ExprString {
 		return
 	}
-	m := settingsLimit.FindStringSubmatch(call.X.X.Value)
+	m := settingsLimit.FindStringSubmatch(call.X.X.Value())
 	if m == nil {
 		return
 	}
@@ -113,7 +113,7 @@ func (b *builder) settingRef(e *facts.Expr) *configInfo {
 		e.Y.Kind != facts.ExprString || !b.settingsImport(e.X.Resolved()) {
 		return nil
 	}
-	return b.settingByKey(e.Y.Value)
+	return b.settingByKey(e.Y.Value())
 }
 
 // settingByKey is the candidate config["X"] reads: under its key, or a

@@ -57,12 +57,12 @@ func (rc *ruleCtx) settingKeys(e *facts.Expr) []string {
 	if e == nil {
 		return nil
 	}
-	if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved(), e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-		return []string{e.Args[0].Value}
+	if e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved(), e.Raw()) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+		return []string{e.Args()[0].Value()}
 	}
 	keys := rc.settingKeys(e.X)
-	for i := range e.Args {
-		keys = append(keys, rc.settingKeys(&e.Args[i])...)
+	for i := range e.Args() {
+		keys = append(keys, rc.settingKeys(&e.Args()[i])...)
 	}
 	for i := range e.Keywords() {
 		keys = append(keys, rc.settingKeys(&e.Keywords()[i].Value)...)
@@ -80,7 +80,7 @@ func assignedAtTop(body []facts.Stmt, name string) []*facts.Expr {
 			continue
 		}
 		for _, t := range s.Targets {
-			if t.Kind == facts.ExprName && t.Name == name {
+			if t.Kind == facts.ExprName && t.Name() == name {
 				out = append(out, s.Value)
 			}
 		}

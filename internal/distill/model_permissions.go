@@ -40,7 +40,7 @@ func (rc *ruleCtx) modelPermissionRequires(sc *scope) {
 	v, _ := b.classField(cr, "permission_classes")
 	found := false
 	eachPermissionClass(v, func(e *facts.Expr) {
-		found = found || catalog.MatchAny(mp.Classes, e.Raw)
+		found = found || catalog.MatchAny(mp.Classes, e.Raw())
 	})
 	if !found {
 		return

@@ -39,7 +39,7 @@ func (b *builder) modelTypeEntity(f *facts.File, typ *facts.Expr) *entityInfo {
 func (b *builder) generatedModel(typ *facts.Expr) *entityInfo {
 	target := typ.Resolved()
 	i := strings.LastIndexByte(target, '.')
-	if i <= 0 || target[i+1:] != typ.Name {
+	if i <= 0 || target[i+1:] != typ.Name() {
 		return nil
 	}
 	module := target[:i]
@@ -47,7 +47,7 @@ func (b *builder) generatedModel(typ *facts.Expr) *entityInfo {
 		if module != m && !strings.HasSuffix(module, "/"+m) {
 			continue
 		}
-		e := b.entByName[typ.Name]
+		e := b.entByName[typ.Name()]
 		if e == nil || e.ref == nil || e.ref.file == nil || !strings.HasSuffix(e.ref.file.Path, ".prisma") {
 			return nil
 		}

@@ -22,10 +22,10 @@ var firstPresentRE = regexp.MustCompile(`^\s*(\w+)\s+for\s+(\w+)\s+in\s+\w+(?:\.
 // firstPresentName reads next(<that generator>) as "whichever of the
 // names"; nil for any other call.
 func firstPresentName(e *facts.Expr) *value {
-	if e.Method() != "" || facts.LastSegment(e.Raw) != "next" || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprComprehension {
+	if e.Method() != "" || facts.LastSegment(e.Raw()) != "next" || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprComprehension {
 		return nil
 	}
-	m := firstPresentRE.FindStringSubmatch(strings.TrimSuffix(strings.TrimPrefix(e.Args[0].Text(), "("), ")"))
+	m := firstPresentRE.FindStringSubmatch(strings.TrimSuffix(strings.TrimPrefix(e.Args()[0].Text(), "("), ")"))
 	if m == nil || m[1] != m[2] || m[2] != m[3] {
 		return nil
 	}

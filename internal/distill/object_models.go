@@ -41,11 +41,11 @@ func (b *builder) objectModel(f *facts.File, obj *facts.Expr) *schemaModel {
 	if name == nil || name.Kind != facts.ExprString || fields == nil || fields.Kind != facts.ExprDict {
 		return nil
 	}
-	entity := pascal(name.Value)
+	entity := pascal(name.Value())
 	if entity == "" {
 		return nil
 	}
-	return &schemaModel{file: f, name: entity, line: name.Line, fields: fields, syntax: b.objectSyntax()}
+	return &schemaModel{file: f, name: entity, line: name.Line(), fields: fields, syntax: b.objectSyntax()}
 }
 
 // objectSyntax is the field syntax of the catalog's object_models.
@@ -57,21 +57,21 @@ func (b *builder) objectSyntax() *fieldSyntax {
 			if typ.Kind != facts.ExprString {
 				return ""
 			}
-			return om.Types[typ.Value]
+			return om.Types[typ.Value()]
 		},
 		ref: func(opts *facts.Expr) (string, string, bool) {
 			typ := entryValue(opts, om.TypeKey)
-			if om.Relation == "" || typ == nil || typ.Kind != facts.ExprString || typ.Value != om.Relation {
+			if om.Relation == "" || typ == nil || typ.Kind != facts.ExprString || typ.Value() != om.Relation {
 				return "", "", false
 			}
 			kind, target := entryValue(opts, om.KindKey), entryValue(opts, om.TargetKey)
 			if kind == nil || kind.Kind != facts.ExprString || target == nil || target.Kind != facts.ExprString {
 				return "", "", true
 			}
-			if !slices.Contains(om.ToOne, kind.Value) {
+			if !slices.Contains(om.ToOne, kind.Value()) {
 				return "", "", true
 			}
-			return target.Value, pascal(uidModel(target.Value)), false
+			return target.Value(), pascal(uidModel(target.Value())), false
 		},
 	}
 }
@@ -119,14 +119,14 @@ func moduleObject(f *facts.File) *facts.Expr {
 			continue
 		}
 		if line == 0 {
-			line = x.Value.Line
+			line = x.Value.Line()
 		}
-		entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: x.Name, Line: x.Value.Line}, Value: *x.Value})
+		entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: x.Name, Line: x.Value.Line()}), Value: *x.Value})
 	}
 	if len(entries) == 0 {
 		return nil
 	}
-	obj := &facts.Expr{Kind: facts.ExprDict, Line: line}
+	obj := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: line})
 	obj.SetEntries(entries)
 	return obj
 }
@@ -139,11 +139,11 @@ func (b *builder) objectTimestamps(m *schemaModel, obj *facts.Expr) {
 		return
 	}
 	on := dictPath(obj, om.TimestampsPath)
-	if on == nil || on.Kind != facts.ExprBool || on.Value != "true" {
+	if on == nil || on.Kind != facts.ExprBool || on.Value() != "true" {
 		return
 	}
 	for _, name := range om.TimestampFields {
-		m.e.addDataField(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: on.Line}, false)
+		m.e.addDataField(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: on.Line()}, false)
 	}
 }
 
@@ -152,11 +152,11 @@ func (b *builder) objectTimestamps(m *schemaModel, obj *facts.Expr) {
 // is User's. nil for any other call, or a uid naming no entity.
 func (b *builder) uidRepository(e *facts.Expr, names []string) *value {
 	reps := b.lang.Repositories
-	if reps == nil || len(reps.UIDQueries) == 0 || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString ||
+	if reps == nil || len(reps.UIDQueries) == 0 || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString ||
 		!catalog.MatchAny(reps.UIDQueries, names...) {
 		return nil
 	}
-	ent := b.entByName[pascal(uidModel(e.Args[0].Value))]
+	ent := b.entByName[pascal(uidModel(e.Args()[0].Value()))]
 	if ent == nil {
 		return nil
 	}
@@ -170,16 +170,16 @@ func (b *builder) uidRepository(e *facts.Expr, names []string) *value {
 // {data}) is User's update(id, {data}). nil for any other call.
 func (rc *ruleCtx) uidServiceCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	reps := rc.b.lang.Repositories
-	if reps == nil || len(reps.UIDServices) == 0 || e.X == nil || e.X.X == nil || len(e.Args) == 0 ||
-		e.Args[0].Kind != facts.ExprString || !catalog.MatchAny(reps.UIDServices, e.X.X.Resolved(), e.X.X.Raw) {
+	if reps == nil || len(reps.UIDServices) == 0 || e.X == nil || e.X.X == nil || len(e.Args()) == 0 ||
+		e.Args()[0].Kind != facts.ExprString || !catalog.MatchAny(reps.UIDServices, e.X.X.Resolved(), e.X.X.Raw()) {
 		return nil
 	}
-	ent := rc.b.entByName[pascal(uidModel(e.Args[0].Value))]
+	ent := rc.b.entByName[pascal(uidModel(e.Args()[0].Value()))]
 	if ent == nil {
 		return nil
 	}
 	rest := *e
-	rest.Args = e.Args[1:]
+	rest.SetArgs(e.Args()[1:])
 	return rc.repositoryCall(&rest, method, &value{kind: vRepo, ent: ent.name}, sc, out)
 }
 
@@ -193,7 +193,7 @@ func (b *builder) objectHashedFields(m *schemaModel) {
 	}
 	for _, kw := range dictKeywords(m.fields) {
 		t := entryValue(&kw.Value, om.TypeKey)
-		if t == nil || t.Kind != facts.ExprString || !slices.Contains(om.HashedTypes, t.Value) {
+		if t == nil || t.Kind != facts.ExprString || !slices.Contains(om.HashedTypes, t.Value()) {
 			continue
 		}
 		if m.e.hashedOnSave == nil {

@@ -22,7 +22,7 @@ import (
 // config.min_password_length). Nil when e is no such call.
 func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	schemas := rc.b.lang.ObjectSchemas
-	if schemas == nil || len(schemas.Builders) == 0 || len(e.Args) != 1 || method == "" {
+	if schemas == nil || len(schemas.Builders) == 0 || len(e.Args()) != 1 || method == "" {
 		return nil
 	}
 	built, builtIn := rc.schemaBuilt(e.X.X, sc)
@@ -31,7 +31,7 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 	if !ok || !slices.Contains(builder.Parses, method) && !safe {
 		return nil
 	}
-	input := rc.parseBySchema(fields, builder, file, &e.Args[0], sc, out)
+	input := rc.parseBySchema(fields, builder, file, &e.Args()[0], sc, out)
 	if input == nil {
 		return nil
 	}
@@ -68,19 +68,19 @@ func (rc *ruleCtx) parseBySchema(fields []facts.Keyword, builder catalog.SchemaB
 // its argument. nil for any other call.
 func (rc *ruleCtx) schemaValidatorCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	schemas := rc.b.lang.ObjectSchemas
-	if schemas == nil || len(schemas.ValidatorFactories) == 0 || len(e.Args) != 1 || e.X == nil || e.X.Kind != facts.ExprName {
+	if schemas == nil || len(schemas.ValidatorFactories) == 0 || len(e.Args()) != 1 || e.X == nil || e.X.Kind != facts.ExprName {
 		return nil
 	}
 	made, madeIn := rc.b.exportedValue(sc.file, e.X)
-	if made == nil || made.Kind != facts.ExprCall || len(made.Args) != 1 ||
-		!catalog.MatchAny(schemas.ValidatorFactories, made.Resolved(), made.Raw) {
+	if made == nil || made.Kind != facts.ExprCall || len(made.Args()) != 1 ||
+		!catalog.MatchAny(schemas.ValidatorFactories, made.Resolved(), made.Raw()) {
 		return nil
 	}
-	fields, builder, file, ok := rc.b.objectSchema(madeIn, &made.Args[0])
+	fields, builder, file, ok := rc.b.objectSchema(madeIn, &made.Args()[0])
 	if !ok {
 		return nil
 	}
-	return rc.parseBySchema(fields, builder, file, &e.Args[0], sc, out)
+	return rc.parseBySchema(fields, builder, file, &e.Args()[0], sc, out)
 }
 
 // exportedValue is the value a name of f stands for when it is a module
@@ -117,7 +117,7 @@ func (b *builder) exportedValue(f *facts.File, x *facts.Expr) (*facts.Expr, *fac
 // the schema's lines, which are the handler's, not the helper's.
 func (rc *ruleCtx) schemaBuilt(x *facts.Expr, sc *scope) (*facts.Expr, *facts.File) {
 	if x != nil && x.Kind == facts.ExprName {
-		if v := sc.vars[x.Name]; v != nil && v.schema != nil {
+		if v := sc.vars[x.Name()]; v != nil && v.schema != nil {
 			return v.schema, v.schemaFile
 		}
 	}
@@ -170,7 +170,7 @@ func (b *builder) objectSchema(f *facts.File, x *facts.Expr) (fields []facts.Key
 // (z.object, yup.object), or "".
 func (b *builder) schemaBuilderName(x *facts.Expr) string {
 	for _, name := range slices.Sorted(maps.Keys(b.lang.ObjectSchemas.Builders)) {
-		if catalog.MatchAny([]string{name}, x.Resolved(), x.Raw) {
+		if catalog.MatchAny([]string{name}, x.Resolved(), x.Raw()) {
 			return name
 		}
 	}
@@ -181,24 +181,24 @@ func (b *builder) schemaBuilderName(x *facts.Expr) string {
 // (celebrate({[Segments.BODY]: schema})) on the body of the request req.
 func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
 	schemas := rc.b.lang.ObjectSchemas
-	if schemas == nil || m.Kind != facts.ExprCall || !catalog.MatchAny(schemas.Middlewares, m.Resolved(), m.Raw) {
+	if schemas == nil || m.Kind != facts.ExprCall || !catalog.MatchAny(schemas.Middlewares, m.Resolved(), m.Raw()) {
 		return
 	}
 	var parts []facts.DictEntry
-	if len(m.Args) == 1 && m.Args[0].Kind == facts.ExprDict {
-		parts = m.Args[0].Entries()
+	if len(m.Args()) == 1 && m.Args()[0].Kind == facts.ExprDict {
+		parts = m.Args()[0].Entries()
 	}
 	for _, kw := range m.Keywords() {
-		parts = append(parts, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name}, Value: kw.Value})
+		parts = append(parts, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name}), Value: kw.Value})
 	}
-	body := &facts.Expr{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw + ".body", Line: m.Line}
+	body := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw() + ".body", Line: m.Line()})
 	for _, part := range parts {
 		if part.Key == nil {
 			continue
 		}
-		key := part.Key.Value
+		key := part.Key.Value()
 		if part.Key.Kind != facts.ExprString {
-			key = facts.LastSegment(part.Key.Raw)
+			key = facts.LastSegment(part.Key.Raw())
 		}
 		if !slices.Contains(schemas.BodyKeys, key) {
 			continue
@@ -221,8 +221,8 @@ func objectKeywordsOf(call *facts.Expr) []facts.Keyword {
 	if kws := call.Keywords(); len(kws) > 0 {
 		return kws
 	}
-	if len(call.Args) == 1 {
-		if kws, ok := objectKeywords(&call.Args[0]); ok {
+	if len(call.Args()) == 1 {
+		if kws, ok := objectKeywords(&call.Args()[0]); ok {
 			return kws
 		}
 	}
@@ -252,19 +252,19 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	if !required || root.Kind != facts.ExprCall {
 		return
 	}
-	part := &facts.Expr{Kind: facts.ExprAttr, X: input, Name: f.Name, Raw: input.Raw + "." + f.Name, Line: f.Value.Line}
+	part := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: input, Name: f.Name, Raw: input.Raw() + "." + f.Name, Line: f.Value.Line()})
 	in := rc.tr(part, sc, out)
 	if in == nil {
 		return
 	}
-	text := catalog.MatchAny(schemas.Strings, facts.LastSegment(root.Raw))
+	text := catalog.MatchAny(schemas.Strings, facts.LastSegment(root.Raw()))
 	measured := in
 	if text {
 		measured = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
-		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, firstArg(c), at, c.Line)
+		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, firstArg(c), at, c.Line())
 	}
 }
 
@@ -283,7 +283,7 @@ func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text bool,
 		cond = rc.boundCond(measured, allium.OpLe, n, at.file, line)
 	case "length":
 		if text && n != nil && n.Kind == facts.ExprInt {
-			cond = &allium.Binary{Op: allium.OpEq, X: measured, Y: &allium.Lit{Kind: allium.LitNumber, Text: n.Value}}
+			cond = &allium.Binary{Op: allium.OpEq, X: measured, Y: &allium.Lit{Kind: allium.LitNumber, Text: n.Value()}}
 		}
 	}
 	if cond == nil {
@@ -320,9 +320,9 @@ func (rc *ruleCtx) jsonSchemaChecks(schema *routeSchema, req *facts.Expr, sc *sc
 			switch {
 			case kw.Name == js.Required && kw.Value.Kind == facts.ExprList:
 				required = map[string]bool{}
-				for _, r := range kw.Value.Args {
+				for _, r := range kw.Value.Args() {
 					if r.Kind == facts.ExprString {
-						required[r.Value] = true
+						required[r.Value()] = true
 					}
 				}
 			case kw.Name == js.Properties:
@@ -350,9 +350,9 @@ func (rc *ruleCtx) jsonFieldChecks(prop facts.Keyword, req *facts.Expr, sc, at *
 	for _, kw := range kws {
 		switch {
 		case kw.Name == js.Type && kw.Value.Kind == facts.ExprString:
-			text = slices.Contains(js.Strings, kw.Value.Value)
+			text = slices.Contains(js.Strings, kw.Value.Value())
 		case kw.Name == js.FormatKey && kw.Value.Kind == facts.ExprString:
-			if kind := js.Formats[kw.Value.Value]; kind != "" {
+			if kind := js.Formats[kw.Value.Value()]; kind != "" {
 				checks = append(checks, facts.Keyword{Name: kind, Value: kw.Value})
 			}
 		case js.Checks[kw.Name] != "":
@@ -362,7 +362,7 @@ func (rc *ruleCtx) jsonFieldChecks(prop facts.Keyword, req *facts.Expr, sc, at *
 	if len(checks) == 0 {
 		return // a field without checks is no precondition
 	}
-	in := rc.tr(requestBodyPart(req, prop.Name, prop.Value.Line), sc, &rc.ensures)
+	in := rc.tr(requestBodyPart(req, prop.Name, prop.Value.Line()), sc, &rc.ensures)
 	if in == nil {
 		return
 	}
@@ -371,7 +371,7 @@ func (rc *ruleCtx) jsonFieldChecks(prop facts.Keyword, req *facts.Expr, sc, at *
 		measured = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
 	}
 	for _, c := range checks {
-		rc.schemaCheck(c.Name, in, measured, text, &c.Value, at, c.Value.Line)
+		rc.schemaCheck(c.Name, in, measured, text, &c.Value, at, c.Value.Line())
 	}
 }
 
@@ -396,7 +396,7 @@ func (b *builder) schemaObject(f *facts.File, x *facts.Expr, depth int) (*facts.
 		}
 		obj, file := b.schemaObject(f, x.X, depth+1)
 		for _, kw := range dictKeywords(obj) {
-			if kw.Name == x.Name {
+			if kw.Name == x.Name() {
 				return b.schemaObject(file, &kw.Value, depth+1)
 			}
 		}
@@ -405,10 +405,10 @@ func (b *builder) schemaObject(f *facts.File, x *facts.Expr, depth int) (*facts.
 }
 
 func firstArg(c *facts.Expr) *facts.Expr {
-	if len(c.Args) == 0 {
+	if len(c.Args()) == 0 {
 		return nil
 	}
-	return &c.Args[0]
+	return &c.Args()[0]
 }
 
 // shapeFactory reads Shape.create({email: body.email}) (catalog
@@ -416,7 +416,7 @@ func firstArg(c *facts.Expr) *facts.Expr {
 // request shape class, as Shape(email=body.email): the shape holding
 // those values. Nil for any other call.
 func (rc *ruleCtx) shapeFactory(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
-	if method == "" || !catalog.Match(rc.b.lang.ShapeFactories, method) || len(e.Keywords()) == 0 || len(e.Args) > 0 {
+	if method == "" || !catalog.Match(rc.b.lang.ShapeFactories, method) || len(e.Keywords()) == 0 || len(e.Args()) > 0 {
 		return nil
 	}
 	cr := rc.b.ix.class(sc.file, e.X.X)

@@ -18,7 +18,7 @@ func (rc *ruleCtx) optionalInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) a
 	if recv.kind != vShape || recv.shape == nil || recv.parts != nil {
 		return nil
 	}
-	f, file := rc.b.classAssignment(recv.shape, e.Name, func(*facts.Assignment) bool { return true })
+	f, file := rc.b.classAssignment(recv.shape, e.Name(), func(*facts.Assignment) bool { return true })
 	if f == nil || !rc.b.declaredOptional(file, f.Annotation, f.Value) {
 		return nil
 	}

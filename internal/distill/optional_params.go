@@ -18,7 +18,7 @@ func (rc *ruleCtx) optionalParam(cond *facts.Expr, sc *scope) allium.Expr {
 	if cond == nil || cond.Kind != facts.ExprName {
 		return nil
 	}
-	v := sc.vars[cond.Name]
+	v := sc.vars[cond.Name()]
 	if v == nil || v.kind != vParam || !v.optional {
 		return nil
 	}

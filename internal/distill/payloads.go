@@ -43,15 +43,15 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 	case "copy", "model_dump", "dict", "model_copy":
 		return &value{kind: vUnknown, parts: append([]dictPart(nil), recv.parts...)}, true
 	case "update":
-		for i := range e.Args {
-			if a := &e.Args[i]; a.Kind == facts.ExprDict {
+		for i := range e.Args() {
+			if a := &e.Args()[i]; a.Kind == facts.ExprDict {
 				recv.parts = append(recv.parts, dictPart{e: a, sc: sc})
 			} else if v := rc.eval(a, sc, out, false); len(v.parts) > 0 {
 				recv.parts = append(recv.parts, v.parts...)
 			}
 		}
 		if len(e.Keywords()) > 0 {
-			d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line}
+			d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
 			for _, kw := range e.Keywords() {
 				if kw.Name == "**" {
 					// update(**extra): the entries of a dict value.
@@ -63,7 +63,7 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 				if kw.Name == "" {
 					continue
 				}
-				d.SetEntries(append(d.Entries(), facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name}, Value: kw.Value}))
+				d.SetEntries(append(d.Entries(), facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name}), Value: kw.Value}))
 			}
 			recv.parts = append(recv.parts, dictPart{e: d, sc: sc})
 		}
@@ -96,7 +96,7 @@ func (rc *ruleCtx) sameInstant(e *facts.Expr, method string, recv *value) (*valu
 		return nil, false
 	}
 	if e != nil {
-		for i := range e.Args {
+		for i := range e.Args() {
 			if i > 0 || !slices.Contains(allowed, "#0") {
 				return nil, false
 			}
@@ -147,8 +147,8 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 			rc.returnedEffects(&x.Entries()[i].Value, sc, out)
 		}
 	case facts.ExprTuple, facts.ExprList:
-		for i := range x.Args {
-			rc.returnedEffects(&x.Args[i], sc, out)
+		for i := range x.Args() {
+			rc.returnedEffects(&x.Args()[i], sc, out)
 		}
 	case facts.ExprCall:
 		// return this.prisma.user.update({...}): the repository call whose
@@ -166,8 +166,8 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 			return
 		}
 		if v := rc.eval(x.X, sc, out, false); v.kind == vEntity {
-			if fr := rc.b.method(v.ent, x.Name); fr != nil && rc.isProperty(fr.fn) {
-				rc.propertyAttr(v, x.Name, sc, out)
+			if fr := rc.b.method(v.ent, x.Name()); fr != nil && rc.isProperty(fr.fn) {
+				rc.propertyAttr(v, x.Name(), sc, out)
 			}
 		}
 	}
@@ -193,7 +193,7 @@ func (rc *ruleCtx) responseModelReads(x *facts.Expr, sc *scope, out *[]allium.St
 	if model == nil {
 		return
 	}
-	v := sc.vars[x.Name]
+	v := sc.vars[x.Name()]
 	if v == nil || (v.kind != vEntity && v.kind != vNew) || v.ent == "" {
 		return
 	}
@@ -216,13 +216,13 @@ func (rc *ruleCtx) propertyAttr(x *value, attr string, sc *scope, out *[]allium.
 	if fr == nil || !rc.isProperty(fr.fn) {
 		return unknownValue
 	}
-	return rc.inline(fr, x, &facts.Expr{Kind: facts.ExprCall, Line: fr.fn.Line}, sc, out)
+	return rc.inline(fr, x, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: fr.fn.Line}), sc, out)
 }
 
 func (rc *ruleCtx) isProperty(fn *facts.Function) bool {
 	for i := range fn.Decorators {
 		d := &fn.Decorators[i]
-		if catalog.MatchAny(rc.b.lang.PropertyDecorators, d.Resolved(), d.Raw) {
+		if catalog.MatchAny(rc.b.lang.PropertyDecorators, d.Resolved(), d.Raw()) {
 			return true
 		}
 	}
@@ -269,11 +269,11 @@ func (b *builder) encodedKindClaims() int {
 				x.Any(func(c *facts.Expr) bool {
 					switch c.Kind {
 					case facts.ExprCall:
-						encodes = encodes || b.isTokenEncoder(c.Resolved(), c.Raw)
+						encodes = encodes || b.isTokenEncoder(c.Resolved(), c.Raw())
 					case facts.ExprDict:
 						for _, en := range c.Entries() {
-							if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value) {
-								claimed = append(claimed, en.Value.Raw)
+							if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value()) {
+								claimed = append(claimed, en.Value.Raw())
 							}
 						}
 					}
@@ -361,7 +361,7 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 			if en.Key == nil || en.Key.Kind != facts.ExprString {
 				continue
 			}
-			key := en.Key.Value
+			key := en.Key.Value()
 			if catalog.Match(st.ExpiryKeys, key) || catalog.Match(st.SubjectKeys, key) {
 				continue
 			}
@@ -371,7 +371,7 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 			} else if len(key) == 1 && en.Value.Kind == facts.ExprName {
 				// A key cut to one letter says less than the variable it
 				// carries: {"e": new_email} is new_email.
-				name = snake(en.Value.Name)
+				name = snake(en.Value.Name())
 			}
 			if !isSnake(name) || seen[name] {
 				continue
@@ -403,7 +403,7 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 		owner := rc.eval(x.X, sc, out, false)
 		switch owner.kind {
 		case vEnumClass:
-			if lit, ok := owner.enum.members[x.Name]; ok {
+			if lit, ok := owner.enum.members[x.Name()]; ok {
 				return &allium.Ident{Name: lit}, &allium.Type{Name: owner.enum.name}
 			}
 		case vEntity, vNew:
@@ -412,7 +412,7 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 			if ent == nil {
 				return nil, nil
 			}
-			f := ent.attrs[x.Name]
+			f := ent.attrs[x.Name()]
 			if f == nil || f.drop || f.typ == nil || f.fkEntity != "" {
 				return nil, nil
 			}
@@ -448,24 +448,24 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 // (int(time.time()), int(time.time() + lifetime)) as that time: the spec
 // does not tell a timestamp from its number of seconds.
 func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
-	if len(e.Args) == 0 && len(e.Keywords()) == 0 && method == "" && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved(), e.Raw) {
+	if len(e.Args()) == 0 && len(e.Keywords()) == 0 && method == "" && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved(), e.Raw()) {
 		// new Date(): a reader given no time reads the clock.
 		return exprValue(&allium.Ident{Name: "now"}), true
 	}
-	if len(e.Args) == 1 && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved(), e.Raw) {
+	if len(e.Args()) == 1 && catalog.MatchAny(rc.b.lang.TimestampReaders, e.Resolved(), e.Raw()) {
 		// datetime.fromtimestamp(exp): the time the number stands for.
-		if v := rc.clockOffset(&e.Args[0], sc, out); v != nil {
+		if v := rc.clockOffset(&e.Args()[0], sc, out); v != nil {
 			return v, true
 		}
-		if v := rc.eval(&e.Args[0], sc, out, false); v.kind == vExpr {
+		if v := rc.eval(&e.Args()[0], sc, out, false); v.kind == vExpr {
 			return v, true
 		}
 		return nil, false
 	}
-	if method != "" || len(e.Args) != 1 || len(e.Keywords()) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved(), e.Raw) {
+	if method != "" || len(e.Args()) != 1 || len(e.Keywords()) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved(), e.Raw()) {
 		return nil, false
 	}
-	v := rc.eval(&e.Args[0], sc, out, false)
+	v := rc.eval(&e.Args()[0], sc, out, false)
 	if t, ok := rc.sameInstant(nil, "timestamp", v); ok {
 		return t, true
 	}
@@ -523,7 +523,7 @@ func keywordPartsBut(e *facts.Expr, sc *scope, params []facts.Param) []dictPart 
 	if len(kws) == 0 {
 		return nil
 	}
-	d := keywordDict(kws, e.Line)
+	d := keywordDict(kws, e.Line())
 	return []dictPart{{e: &d, sc: sc}}
 }
 
@@ -566,7 +566,7 @@ func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *s
 				if en.Key.Kind != facts.ExprString {
 					continue
 				}
-				f := ent.attrs[en.Key.Value]
+				f := ent.attrs[en.Key.Value()]
 				if f == nil || f.drop {
 					continue
 				}
@@ -598,7 +598,7 @@ func (rc *ruleCtx) partValue(x *value, key string, out *[]allium.Stmt) (v *value
 	for _, part := range x.parts {
 		for i := range part.e.Entries() {
 			en := &part.e.Entries()[i]
-			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
 				found, fsc = &en.Value, part.sc
 			}
 		}

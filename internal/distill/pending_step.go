@@ -83,10 +83,10 @@ func (rc *ruleCtx) parksUser(body []facts.Stmt, sc *scope) bool {
 			continue
 		}
 		if v.Any(func(e *facts.Expr) bool {
-			if e.Kind != facts.ExprAttr || (e.Name != "id" && e.Name != "pk") || e.X == nil || e.X.Kind != facts.ExprName {
+			if e.Kind != facts.ExprAttr || (e.Name() != "id" && e.Name() != "pk") || e.X == nil || e.X.Kind != facts.ExprName {
 				return false
 			}
-			u := sc.vars[e.X.Name]
+			u := sc.vars[e.X.Name()]
 			return u != nil && (u.kind == vEntity || u.kind == vNew) && u.ent == user
 		}) {
 			return true

@@ -94,7 +94,7 @@ func (rc *ruleCtx) predicateTree(body []facts.Stmt, sc *scope, out *[]allium.Stm
 			}
 			if s.Value.Kind == facts.ExprBool {
 				// facts write a Boolean literal as true or false, in any language.
-				return &allium.Lit{Kind: allium.LitBool, Text: s.Value.Value}
+				return &allium.Lit{Kind: allium.LitBool, Text: s.Value.Value()}
 			}
 			return rc.booleanAnswer(s.Value, sc, out)
 		case facts.StmtIf:
@@ -158,7 +158,7 @@ func (rc *ruleCtx) signedInPresence(e *facts.Expr, sc *scope) (truth, ok bool) {
 		}
 		e = e.X
 	}
-	if e == nil || e.Kind != facts.ExprName || rc.auth == authNone || rc.userVal == nil || sc.vars[e.Name] != rc.userVal {
+	if e == nil || e.Kind != facts.ExprName || rc.auth == authNone || rc.userVal == nil || sc.vars[e.Name()] != rc.userVal {
 		return false, false
 	}
 	return present, true

@@ -34,14 +34,14 @@ func (rc *ruleCtx) emptyGuardedReturn(fn *facts.Function) *facts.Expr {
 	if guard.Kind != facts.StmtIf || len(guard.Else) > 0 || len(guard.Body) != 1 || ret.Kind != facts.StmtReturn || ret.Value == nil {
 		return nil
 	}
-	if r := guard.Body[0]; r.Kind != facts.StmtReturn || r.Value == nil || r.Value.Kind != facts.ExprBool || r.Value.Value != "false" {
+	if r := guard.Body[0]; r.Kind != facts.StmtReturn || r.Value == nil || r.Value.Kind != facts.ExprBool || r.Value.Value() != "false" {
 		return nil
 	}
 	if !emptinessTests(guard.Cond) {
 		return nil
 	}
 	x := ret.Value
-	if x.Kind != facts.ExprCall || !catalog.MatchAny(rc.b.lang.VerifyCalls, x.Resolved(), x.Raw) {
+	if x.Kind != facts.ExprCall || !catalog.MatchAny(rc.b.lang.VerifyCalls, x.Resolved(), x.Raw()) {
 		return nil
 	}
 	return x
@@ -66,5 +66,5 @@ func emptinessTests(e *facts.Expr) bool {
 // charsetArg reports whether a call is s.encode("utf-8") or
 // b.decode("utf-8"): the same text in another shape, as with no argument.
 func charsetArg(method string, e *facts.Expr) bool {
-	return (method == "encode" || method == "decode") && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprString && len(e.Keywords()) == 0
+	return (method == "encode" || method == "decode") && len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprString && len(e.Keywords()) == 0
 }

@@ -39,26 +39,26 @@ func (rc *ruleCtx) passwordFormCall(e *facts.Expr, method string, recv *value, s
 		rc.touch(pf.user)
 		f.used = true
 		rc.b.stats.EffectsSeen++
-		*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line), Target: &allium.Member{X: pf.user.expr, Name: f.name},
+		*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line()), Target: &allium.Member{X: pf.user.expr, Name: f.name},
 			Value: &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: &allium.Ident{Name: p.param}}}}})
 		return pf.user, true
 	}
 	input := ""
 	switch {
 	case method == "":
-		input = forms[facts.LastSegment(e.Raw)]
+		input = forms[facts.LastSegment(e.Raw())]
 	case recv != nil && sc.cls != nil && e.X != nil && rc.b.isReceiverExpr(e.X.X):
 		// form = SetPasswordForm on the class; cls.form(user, data).
 		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
 			if cf, _ := rc.b.classField(cr, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
-				input = forms[facts.LastSegment(cf.Raw)]
+				input = forms[facts.LastSegment(cf.Raw())]
 			}
 		}
 	}
-	if input == "" || len(e.Args) == 0 {
+	if input == "" || len(e.Args()) == 0 {
 		return nil, false
 	}
-	u := rc.eval(&e.Args[0], sc, out, false)
+	u := rc.eval(&e.Args()[0], sc, out, false)
 	if u.kind != vEntity {
 		return nil, false
 	}

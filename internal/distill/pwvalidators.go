@@ -67,8 +67,8 @@ func (b *builder) passwordValidatorChecks(pw allium.Expr, line int) []allium.Exp
 			n := pv.MinLengthDefault
 			if opts != nil && pv.MinLengthOption != "" {
 				for _, en := range opts.Entries() {
-					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == pv.MinLengthOption && en.Value.Kind == facts.ExprInt {
-						if v, err := strconv.Atoi(en.Value.Value); err == nil {
+					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == pv.MinLengthOption && en.Value.Kind == facts.ExprInt {
+						if v, err := strconv.Atoi(en.Value.Value()); err == nil {
 							n = v
 						}
 					}
@@ -77,7 +77,7 @@ func (b *builder) passwordValidatorChecks(pw allium.Expr, line int) []allium.Exp
 			if n <= 0 {
 				continue
 			}
-			bound := b.literalConfig("min_password_length", "Integer", &allium.Lit{Kind: allium.LitNumber, Text: strconv.Itoa(n)}, c.file, entry.Line)
+			bound := b.literalConfig("min_password_length", "Integer", &allium.Lit{Kind: allium.LitNumber, Text: strconv.Itoa(n)}, c.file, entry.Line())
 			out = append(out, &allium.Binary{Op: allium.OpGe,
 				X: &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: pw}}}, Y: bound})
 		case containsName(pv.General, last) && !general:
@@ -107,9 +107,9 @@ func (b *builder) passwordValidatorEntries() (*constRef, []*facts.Expr) {
 	if c == nil || (c.as.Value.Kind != facts.ExprList && c.as.Value.Kind != facts.ExprTuple) {
 		return nil, nil
 	}
-	entries := make([]*facts.Expr, len(c.as.Value.Args))
-	for i := range c.as.Value.Args {
-		entries[i] = &c.as.Value.Args[i]
+	entries := make([]*facts.Expr, len(c.as.Value.Args()))
+	for i := range c.as.Value.Args() {
+		entries[i] = &c.as.Value.Args()[i]
 	}
 	return c, entries
 }
@@ -124,10 +124,10 @@ func validatorEntry(e *facts.Expr) (name string, opts *facts.Expr) {
 		if en.Key == nil || en.Key.Kind != facts.ExprString {
 			continue
 		}
-		switch en.Key.Value {
+		switch en.Key.Value() {
 		case "NAME":
 			if en.Value.Kind == facts.ExprString {
-				name = en.Value.Value
+				name = en.Value.Value()
 			}
 		case "OPTIONS":
 			if en.Value.Kind == facts.ExprDict {
@@ -150,7 +150,7 @@ func containsName(list []string, n string) bool {
 // passwordSetCheck reads user.has_usable_password() as exists
 // user.password; nil for any other call.
 func (rc *ruleCtx) passwordSetCheck(e *facts.Expr, method string, recv *value) *value {
-	if method == "" || len(e.Args) > 0 || recv == nil || recv.kind != vEntity || !containsName(rc.b.lang.PasswordSetChecks, method) {
+	if method == "" || len(e.Args()) > 0 || recv == nil || recv.kind != vEntity || !containsName(rc.b.lang.PasswordSetChecks, method) {
 		return nil
 	}
 	f := rc.b.passwordField(recv.ent)

@@ -91,9 +91,9 @@ func (rc *ruleCtx) passwordViewRule(pv *catalog.PasswordView, sc *scope) {
 	sc.vars[userVar], sc.vars[newVar] = u, rc.paramValue(pv.New)
 	defer delete(sc.vars, userVar)
 	defer delete(sc.vars, newVar)
-	call := &facts.Expr{Kind: facts.ExprCall, Line: line,
-		X:    &facts.Expr{Kind: facts.ExprAttr, Name: pv.Setter, Line: line, X: &facts.Expr{Kind: facts.ExprName, Name: userVar, Line: line}},
-		Args: []facts.Expr{{Kind: facts.ExprName, Name: newVar, Line: line}}}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: line,
+		X:    facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: pv.Setter, Line: line, X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: userVar, Line: line})}),
+		Args: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: newVar, Line: line})}})
 	rc.eval(call, sc, &rc.ensures, true)
 }
 
@@ -119,8 +119,8 @@ func (rc *ruleCtx) serviceValidators(u, pw *value, sc *scope, line int) {
 		}
 		const pwVar, userVar = "__validator_password", "__validator_user"
 		sc.vars[pwVar], sc.vars[userVar] = pw, u
-		call := &facts.Expr{Kind: facts.ExprCall, Line: line, Args: []facts.Expr{
-			{Kind: facts.ExprName, Name: pwVar, Line: line}, {Kind: facts.ExprName, Name: userVar, Line: line}}}
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: line, Args: []facts.Expr{
+			facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: pwVar, Line: line}), facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: userVar, Line: line})}})
 		var discard []allium.Stmt // a validator's effects are no outcome
 		rc.inline(fr, &value{kind: vPlumbing}, call, sc, &discard)
 		delete(sc.vars, pwVar)

@@ -14,26 +14,26 @@ import (
 func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	l := b.lang
-	last := facts.LastSegment(e.Raw)
+	last := facts.LastSegment(e.Raw())
 	// select(Model), db.session.query(Model), get_object_or_404(Model, ...)
-	if (last == "select" || last == "delete" || method == "query" || last == "get_object_or_404" || last == "get_or_404") && len(e.Args) > 0 &&
+	if (last == "select" || last == "delete" || method == "query" || last == "get_object_or_404" || last == "get_or_404") && len(e.Args()) > 0 &&
 		(method == "" || method == "query" || (method == "select" && (recv.kind == vPlumbing || recv.kind == vUnknown))) {
-		if c := &e.Args[0]; last == "select" && c.Kind == facts.ExprCall && len(c.Args) == 1 && catalog.MatchAny(l.RowCountCalls, c.Resolved(), c.Raw) {
+		if c := &e.Args()[0]; last == "select" && c.Kind == facts.ExprCall && len(c.Args()) == 1 && catalog.MatchAny(l.RowCountCalls, c.Resolved(), c.Raw()) {
 			// select(func.count(User.id)): the number of rows, once run.
-			if ent := rc.countedModel(&c.Args[0], sc, out); ent != "" {
+			if ent := rc.countedModel(&c.Args()[0], sc, out); ent != "" {
 				return &value{kind: vQuery, ent: ent, q: &query{ent: ent, action: "count"}}
 			}
 			return nil
 		}
-		if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
+		if mc := rc.eval(&e.Args()[0], sc, out, false); mc.kind == vModelClass {
 			q := &query{ent: mc.ent}
 			if last == "delete" {
 				q.action = "delete"
 			}
 			if last == "get_object_or_404" || last == "get_or_404" {
 				rc.filterKw(q, e.Keywords(), sc, out)
-				if len(e.Args) > 1 {
-					q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[1], sc, out)})
+				if len(e.Args()) > 1 {
+					q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args()[1], sc, out)})
 				}
 				return &value{kind: vLookup, ent: q.ent, q: q}
 			}
@@ -56,30 +56,30 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			// Token.updateMany({user}, {usedAt: new Date()}) or
 			// ({user}, {$set: {...}}): the first object filters, the
 			// keywords are the changes.
-			filter, ok := []facts.Keyword(nil), len(e.Args) == 1
+			filter, ok := []facts.Keyword(nil), len(e.Args()) == 1
 			if ok {
-				filter, ok = objectKeywords(&e.Args[0])
+				filter, ok = objectKeywords(&e.Args()[0])
 			}
-			filterAt, changes, changesAt, line := sc, e.Keywords(), sc, e.Line
-			if !ok && len(e.Args) == 2 {
+			filterAt, changes, changesAt, line := sc, e.Keywords(), sc, e.Line()
+			if !ok && len(e.Args()) == 2 {
 				// updateMany(query, updateBody, {multi: true}) in a base
 				// repository: the filter and the changes are the objects
 				// its callers handed in, the options object comes last.
 				var changesLit *facts.Expr
-				filter, filterAt, _, ok = rc.handedObject(&e.Args[0], sc)
+				filter, filterAt, _, ok = rc.handedObject(&e.Args()[0], sc)
 				if ok {
-					changes, changesAt, changesLit, ok = rc.handedObject(&e.Args[1], sc)
+					changes, changesAt, changesLit, ok = rc.handedObject(&e.Args()[1], sc)
 				}
 				if ok && changesAt.file != sc.file {
-					line = changesLit.Line // stated where the changes are written
+					line = changesLit.Line() // stated where the changes are written
 				}
 			}
 			if !ok {
 				b.stats.EffectsSeen++
-				rc.untranslated(sc, e.Line, LeftOutBulk, "a call to "+e.Raw)
+				rc.untranslated(sc, e.Line(), LeftOutBulk, "a call to "+e.Raw())
 				return &value{kind: vPlumbing}
 			}
-			update := &facts.Expr{Kind: facts.ExprCall, Line: line}
+			update := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: line})
 			read, whole := b.updateChanges(changes, line)
 			update.SetKeywords(read)
 			if !b.changesFields(q.ent, update.Keywords()) {
@@ -99,23 +99,23 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		recv = &value{kind: vQuery, ent: recv.ent, q: q}
 	}
 	// session.get(Model, id), session.scalar(select(...)), session.execute(...)
-	if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args) > 0 {
+	if (recv.kind == vPlumbing || recv.kind == vUnknown) && len(e.Args()) > 0 {
 		if method == "execute" {
-			if qv := rc.eval(&e.Args[0], sc, out, false); qv.kind == vQuery && qv.q != nil && qv.q.action == "delete" {
+			if qv := rc.eval(&e.Args()[0], sc, out, false); qv.kind == vQuery && qv.q != nil && qv.q.action == "delete" {
 				b.stats.EffectsSeen++
-				rc.bulk(qv.q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
-					return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+				rc.bulk(qv.q, sc, out, e.Line(), func(x allium.Expr) []allium.Stmt {
+					return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
 				})
 				return &value{kind: vPlumbing}
 			}
 		}
 		switch {
-		case (method == "get" || method == "get_or_404") && len(e.Args) >= 2:
-			if mc := rc.eval(&e.Args[0], sc, out, false); mc.kind == vModelClass {
-				return &value{kind: vLookup, ent: mc.ent, q: &query{ent: mc.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[1], sc, out)}}}}
+		case (method == "get" || method == "get_or_404") && len(e.Args()) >= 2:
+			if mc := rc.eval(&e.Args()[0], sc, out, false); mc.kind == vModelClass {
+				return &value{kind: vLookup, ent: mc.ent, q: &query{ent: mc.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(&e.Args()[1], sc, out)}}}}
 			}
 		case catalog.Match(l.LookupMethods, method) || method == "execute" || method == "exec" || method == "scalars":
-			if qv := rc.eval(&e.Args[0], sc, out, false); qv.kind == vQuery {
+			if qv := rc.eval(&e.Args()[0], sc, out, false); qv.kind == vQuery {
 				if method == "execute" || method == "exec" || method == "scalars" {
 					return qv
 				}
@@ -146,8 +146,8 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			rc.filterKw(q, b.columnFilterKeywords(e), sc, out)
 			return &value{kind: vQuery, ent: q.ent, q: q}
 		}
-		for i := range e.Args {
-			rc.filterArg(q, &e.Args[i], sc, out)
+		for i := range e.Args() {
+			rc.filterArg(q, &e.Args()[i], sc, out)
 		}
 		if method == "exclude" {
 			if len(q.alts) > altsBefore {
@@ -174,8 +174,8 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return &value{kind: vPlumbing}
 	case catalog.Match(l.DeleteCalls, method):
 		b.stats.EffectsSeen++
-		rc.bulk(q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
-			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+		rc.bulk(q, sc, out, e.Line(), func(x allium.Expr) []allium.Stmt {
+			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
 		})
 		return &value{kind: vPlumbing}
 	case catalog.Match(l.CreateMethods, method):
@@ -187,16 +187,16 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		v := rc.construct(ent, row, at, out)
 		if q.via != nil {
 			// user.tokens.create(...): the owner is implied.
-			rc.untranslated(sc, e.Line, LeftOutValue, "the owner of a related create")
+			rc.untranslated(sc, e.Line(), LeftOutValue, "the owner of a related create")
 		}
-		rc.created(v, out, e.Line)
+		rc.created(v, out, e.Line())
 		return v
 	case method == "exists":
 		if x := b.rowsExist(q); x != nil {
 			return exprValue(x)
 		}
 		return unknownValue
-	case method == "count" && len(e.Args) == 0 && len(e.Keywords()) == 0:
+	case method == "count" && len(e.Args()) == 0 && len(e.Keywords()) == 0:
 		return &value{kind: vCount, ent: q.ent, q: q}
 	case method == "count":
 		return unknownValue
@@ -207,14 +207,14 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		}
 		rc.filterKw(q, e.Keywords(), sc, out)
 		switch {
-		case catalog.Match(l.IDLookupMethods, method) && len(e.Args) > 0:
+		case catalog.Match(l.IDLookupMethods, method) && len(e.Args()) > 0:
 			// findById(id), or findById(id, select): the id first, what
 			// to read of the row after it.
-			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args[0], sc, out)})
-		case len(e.Keywords()) == 0 && len(e.Args) > 0:
+			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args()[0], sc, out)})
+		case len(e.Keywords()) == 0 && len(e.Args()) > 0:
 			// A base repository's findOne(query, select, options):
 			// the filter a caller handed in.
-			if filter, at, _, ok := rc.handedObject(&e.Args[0], sc); ok && at != sc {
+			if filter, at, _, ok := rc.handedObject(&e.Args()[0], sc); ok && at != sc {
 				rc.filterKw(q, filter, at, out)
 			}
 		}
@@ -239,18 +239,18 @@ func (rc *ruleCtx) pathComparison(e *facts.Expr, method string, recv *value, sc 
 	q := *recv.q
 	q.conds = slices.Clone(recv.q.conds)
 	switch {
-	case method == "where" && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprString && len(e.Keywords()) == 0:
-		q.path = e.Args[0].Value
-	case q.path != "" && cmp[method] != "" && len(e.Args) == 1:
+	case method == "where" && len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprString && len(e.Keywords()) == 0:
+		q.path = e.Args()[0].Value()
+	case q.path != "" && cmp[method] != "" && len(e.Args()) == 1:
 		f := rc.b.entByName[q.ent].attrs[q.path]
-		x := rc.tr(&e.Args[0], sc, out)
+		x := rc.tr(&e.Args()[0], sc, out)
 		if f == nil || f.drop || x == nil {
 			q.bad++
 		} else {
 			q.conds = append(q.conds, qcond{field: f.name, op: cmp[method], val: x})
 		}
 		q.path = ""
-	case method == "exec" && recv.kind == vLookup && len(e.Args) == 0:
+	case method == "exec" && recv.kind == vLookup && len(e.Args()) == 0:
 		return recv
 	default:
 		return nil
@@ -267,13 +267,13 @@ func (b *builder) filterOperator(e *facts.Expr) (string, *facts.Expr) {
 	switch {
 	case e.Kind == facts.ExprDict && len(e.Entries()) == 1:
 		if en := &e.Entries()[0]; en.Key != nil && en.Key.Kind == facts.ExprString {
-			if op, ok := b.lang.FilterOperators[en.Key.Value]; ok {
+			if op, ok := b.lang.FilterOperators[en.Key.Value()]; ok {
 				return op, &en.Value
 			}
 		}
-	case e.Kind == facts.ExprCall && len(e.Args) == 1 && e.X != nil && e.X.Kind == facts.ExprName:
-		if op, ok := b.lang.FilterOperators[e.X.Name]; ok {
-			return op, &e.Args[0]
+	case e.Kind == facts.ExprCall && len(e.Args()) == 1 && e.X != nil && e.X.Kind == facts.ExprName:
+		if op, ok := b.lang.FilterOperators[e.X.Name()]; ok {
+			return op, &e.Args()[0]
 		}
 	}
 	return "", nil
@@ -285,12 +285,12 @@ func (b *builder) filterOperator(e *facts.Expr) (string, *facts.Expr) {
 // UNUSABLE_PASSWORD_PREFIX starts the password of a user who has none).
 func (b *builder) nullTest(lookup string, v *facts.Expr) (string, bool) {
 	switch {
-	case lookup == "isnull" && v.Kind == facts.ExprBool && v.Value == "false":
+	case lookup == "isnull" && v.Kind == facts.ExprBool && v.Value() == "false":
 		return allium.OpNe, true
 	case lookup == "isnull":
 		return allium.OpEq, true
 	case lookup == "startswith" && (v.Kind == facts.ExprName || v.Kind == facts.ExprAttr):
-		return allium.OpEq, catalog.Match(b.lang.UnsetPrefixes, v.Raw)
+		return allium.OpEq, catalog.Match(b.lang.UnsetPrefixes, v.Raw())
 	}
 	return "", false
 }
@@ -366,10 +366,10 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 	b := rc.b
 	ent := b.entByName[q.ent]
 	fieldOf := func(x *facts.Expr) *fieldInfo {
-		if x != nil && x.Kind == facts.ExprCall && len(x.Args) == 1 && slices.Contains(b.lang.LowercaseCalls, facts.LastSegment(x.Raw)) {
+		if x != nil && x.Kind == facts.ExprCall && len(x.Args()) == 1 && slices.Contains(b.lang.LowercaseCalls, facts.LastSegment(x.Raw())) {
 			// func.lower(User.username) == name: the row is found by
 			// its username, compared without regard to case.
-			x = &x.Args[0]
+			x = &x.Args()[0]
 		}
 		if x == nil || x.Kind != facts.ExprAttr || ent == nil {
 			return nil
@@ -377,7 +377,7 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 		if mc := rc.eval(x.X, sc, out, false); mc.kind != vModelClass || mc.ent != q.ent {
 			return nil
 		}
-		f := ent.attrField(x.Name)
+		f := ent.attrField(x.Name())
 		if f == nil || f.drop {
 			return nil
 		}
@@ -392,7 +392,7 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			op, ok = allium.OpNe, true
 		}
 		f := fieldOf(a.X)
-		if ok && f == nil && op == allium.OpEq && a.X != nil && a.X.Kind == facts.ExprAttr && (a.X.Name == "id" || a.X.Name == "pk" || ent != nil && a.X.Name == ent.pk) {
+		if ok && f == nil && op == allium.OpEq && a.X != nil && a.X.Kind == facts.ExprAttr && (a.X.Name() == "id" || a.X.Name() == "pk" || ent != nil && a.X.Name() == ent.pk) {
 			if mc := rc.eval(a.X.X, sc, out, false); mc.kind == vModelClass && mc.ent == q.ent {
 				// By primary key, as filter_by(id=...) reads.
 				q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(a.Y, sc, out)})
@@ -428,11 +428,11 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 		switch {
 		case m == "is_" || m == "is_not" || m == "isnot":
 			f := fieldOf(a.X.X)
-			if f == nil || len(a.Args) != 1 {
+			if f == nil || len(a.Args()) != 1 {
 				q.bad++
 				return
 			}
-			y := rc.tr(&a.Args[0], sc, out)
+			y := rc.tr(&a.Args()[0], sc, out)
 			if y == nil {
 				q.bad++
 				return
@@ -444,11 +444,11 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			q.conds = append(q.conds, qcond{field: f.name, op: op, val: y})
 		case m == "in_":
 			f := fieldOf(a.X.X)
-			if f == nil || len(a.Args) != 1 {
+			if f == nil || len(a.Args()) != 1 {
 				q.bad++
 				return
 			}
-			y := rc.tr(&a.Args[0], sc, out)
+			y := rc.tr(&a.Args()[0], sc, out)
 			if y == nil {
 				q.bad++
 				return
@@ -462,11 +462,11 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 				}
 			}
 			q.conds = append(q.conds, qcond{field: f.name, op: allium.OpIn, val: y})
-		case facts.LastSegment(a.Raw) == "and_":
-			for i := range a.Args {
-				rc.filterArg(q, &a.Args[i], sc, out)
+		case facts.LastSegment(a.Raw()) == "and_":
+			for i := range a.Args() {
+				rc.filterArg(q, &a.Args()[i], sc, out)
 			}
-		case catalog.Match(b.lang.OrFilters, facts.LastSegment(a.Raw)):
+		case catalog.Match(b.lang.OrFilters, facts.LastSegment(a.Raw())):
 			rc.orFilter(q, a, sc, out)
 		default:
 			q.bad++
@@ -500,7 +500,7 @@ func (rc *ruleCtx) handedObject(e *facts.Expr, sc *scope) (kws []facts.Keyword, 
 	if e.Kind != facts.ExprName {
 		return nil, nil, nil, false
 	}
-	v := sc.vars[e.Name]
+	v := sc.vars[e.Name()]
 	if v == nil || !v.handed || len(v.parts) != 1 || v.parts[0].e == nil || v.parts[0].sc == nil {
 		return nil, nil, nil, false
 	}
@@ -530,7 +530,7 @@ func (b *builder) updateChanges(doc []facts.Keyword, line int) (changes []facts.
 		}
 		for _, en := range entries {
 			if unset {
-				en.Value = facts.Expr{Kind: facts.ExprNone, Line: line}
+				en.Value = facts.NewExpr(facts.ExprSpec{Kind: facts.ExprNone, Line: line})
 			}
 			changes = append(changes, en)
 		}
@@ -578,7 +578,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 				// A spread whose keys the walk cannot list ({...data}
 				// of a local built with conditional spreads): what it
 				// sets is left out, and said so.
-				rc.untranslated(sc, e.Line, LeftOutValue, "a value of a bulk update")
+				rc.untranslated(sc, e.Line(), LeftOutValue, "a value of a bulk update")
 			}
 			for _, en := range entries {
 				if f := ent.attrs[en.Name]; f != nil && !f.drop {
@@ -592,17 +592,17 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 			sets = append(sets, set{f, &v, nil})
 		}
 	}
-	if len(e.Args) == 1 && e.Args[0].Kind == facts.ExprDict {
-		for _, en := range e.Args[0].Entries() {
+	if len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprDict {
+		for _, en := range e.Args()[0].Entries() {
 			if en.Key == nil {
 				continue
 			}
 			var f *fieldInfo
 			switch en.Key.Kind {
 			case facts.ExprString:
-				f = ent.attrs[en.Key.Value]
+				f = ent.attrs[en.Key.Value()]
 			case facts.ExprAttr:
-				f = ent.attrs[en.Key.Name]
+				f = ent.attrs[en.Key.Name()]
 			}
 			if f != nil && !f.drop {
 				v := en.Value
@@ -612,11 +612,11 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 	}
 	if len(sets) == 0 {
 		rc.b.stats.EffectsSeen++
-		rc.untranslated(sc, e.Line, LeftOutBulk, "a bulk update")
+		rc.untranslated(sc, e.Line(), LeftOutBulk, "a bulk update")
 		return
 	}
 	rc.b.stats.EffectsSeen += len(sets)
-	rc.bulk(q, sc, out, e.Line, func(row allium.Expr) []allium.Stmt {
+	rc.bulk(q, sc, out, e.Line(), func(row allium.Expr) []allium.Stmt {
 		// F("calls") + 1 reads the row's own field.
 		rowSc := *sc
 		rowSc.vars = cloneVars(sc.vars)
@@ -629,7 +629,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 			}
 			x := rc.tr(rowFields(st.v), at, out)
 			if x == nil {
-				rc.untranslated(sc, e.Line, LeftOutValue, "a value of a bulk update")
+				rc.untranslated(sc, e.Line(), LeftOutValue, "a value of a bulk update")
 				continue
 			}
 			st.f.used = true
@@ -637,7 +637,7 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 				// The framework stores it hashed (object_models.hashed_types).
 				x = &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
 			}
-			body = append(body, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line), Target: &allium.Member{X: row, Name: st.f.name}, Value: rc.b.enumValue(st.f, x)})
+			body = append(body, &allium.Assign{Meta: rc.b.meta(sc.file, e.Line()), Target: &allium.Member{X: row, Name: st.f.name}, Value: rc.b.enumValue(st.f, x)})
 		}
 		return body
 	})
@@ -679,15 +679,15 @@ func rowFields(e *facts.Expr) *facts.Expr {
 	if e == nil {
 		return nil
 	}
-	if e.Kind == facts.ExprCall && facts.LastSegment(e.Raw) == "F" && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprString {
-		return &facts.Expr{Kind: facts.ExprAttr, X: &facts.Expr{Kind: facts.ExprName, Name: rowVar, Line: e.Line}, Name: e.Args[0].Value, Line: e.Line}
+	if e.Kind == facts.ExprCall && facts.LastSegment(e.Raw()) == "F" && len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprString {
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: rowVar, Line: e.Line()}), Name: e.Args()[0].Value(), Line: e.Line()})
 	}
 	c := *e
 	c.X, c.Y = rowFields(e.X), rowFields(e.Y)
-	if len(e.Args) > 0 {
-		c.Args = make([]facts.Expr, len(e.Args))
-		for i := range e.Args {
-			c.Args[i] = *rowFields(&e.Args[i])
+	if len(e.Args()) > 0 {
+		c.SetArgs(make([]facts.Expr, len(e.Args())))
+		for i := range e.Args() {
+			c.Args()[i] = *rowFields(&e.Args()[i])
 		}
 	}
 	return &c
@@ -876,14 +876,14 @@ func temporalCond(field allium.Expr, op string, val allium.Expr) allium.Expr {
 func (rc *ruleCtx) orFilter(q *query, a *facts.Expr, sc *scope, out *[]allium.Stmt) {
 	var alt query
 	alt.ent = q.ent
-	for i := range a.Args {
-		if a.Args[i].Kind != facts.ExprCompare || a.Args[i].Op() != "==" {
+	for i := range a.Args() {
+		if a.Args()[i].Kind != facts.ExprCompare || a.Args()[i].Op() != "==" {
 			q.bad++
 			return
 		}
-		rc.filterArg(&alt, &a.Args[i], sc, out)
+		rc.filterArg(&alt, &a.Args()[i], sc, out)
 	}
-	if alt.bad > 0 || len(alt.conds) != len(a.Args) || len(a.Args) < 2 || q.anyOf != nil {
+	if alt.bad > 0 || len(alt.conds) != len(a.Args()) || len(a.Args()) < 2 || q.anyOf != nil {
 		q.bad++
 		return
 	}
@@ -949,12 +949,12 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	}
 	var some bool
 	switch op := e.Op(); {
-	case e.Y.Value == "0" && (op == "!=" || op == ">"):
+	case e.Y.Value() == "0" && (op == "!=" || op == ">"):
 		some = true
-	case e.Y.Value == "0" && (op == "==" || op == "<="):
-	case e.Y.Value == "1" && op == ">=":
+	case e.Y.Value() == "0" && (op == "==" || op == "<="):
+	case e.Y.Value() == "1" && op == ">=":
 		some = true
-	case e.Y.Value == "1" && op == "<":
+	case e.Y.Value() == "1" && op == "<":
 	default:
 		return nil
 	}
@@ -1025,10 +1025,10 @@ func (rc *ruleCtx) rowCountBound(e *facts.Expr, sc *scope, out *[]allium.Stmt) a
 // create(data) calling this.model.create(data)): then the fields are read
 // where the literal was written, the scope it gives back.
 func (rc *ruleCtx) insertedRowNamed(e *facts.Expr, sc *scope) (*facts.Expr, *scope) {
-	if len(e.Keywords()) > 0 || len(e.Args) != 1 || e.Args[0].Kind != facts.ExprName {
+	if len(e.Keywords()) > 0 || len(e.Args()) != 1 || e.Args()[0].Kind != facts.ExprName {
 		return insertedRow(e), sc
 	}
-	v := sc.vars[e.Args[0].Name]
+	v := sc.vars[e.Args()[0].Name()]
 	if v == nil || len(v.parts) != 1 || v.parts[0].e == nil || v.parts[0].sc == nil {
 		return e, sc
 	}
@@ -1039,16 +1039,16 @@ func (rc *ruleCtx) insertedRowNamed(e *facts.Expr, sc *scope) (*facts.Expr, *sco
 	c := withKeywords(e, kws)
 	at := v.parts[0].sc
 	if at.file != sc.file {
-		c.Line = v.parts[0].e.Line // stated where the literal is, in its file
+		c.SetLine(v.parts[0].e.Line()) // stated where the literal is, in its file
 	}
 	return c, at
 }
 
 func insertedRow(e *facts.Expr) *facts.Expr {
-	if len(e.Keywords()) > 0 || len(e.Args) == 0 {
+	if len(e.Keywords()) > 0 || len(e.Args()) == 0 {
 		return e
 	}
-	kws, ok := objectKeywords(&e.Args[0])
+	kws, ok := objectKeywords(&e.Args()[0])
 	if !ok {
 		return e
 	}
@@ -1059,7 +1059,7 @@ func insertedRow(e *facts.Expr) *facts.Expr {
 // positional arguments.
 func withKeywords(e *facts.Expr, kws []facts.Keyword) *facts.Expr {
 	c := *e
-	c.Args = nil
+	c.SetArgs(nil)
 	c.SetKeywords(kws)
 	return &c
 }

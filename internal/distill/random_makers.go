@@ -41,7 +41,7 @@ func (b *builder) builtInLoop(fn *facts.Function) bool {
 // a loop; ok is false when it does anything else.
 func (b *builder) randomMaker(body []facts.Stmt, inLoop bool) (random, returns, loops, ok bool) {
 	drawsRandom := func(e *facts.Expr) bool {
-		return e.Kind == facts.ExprCall && e.X != nil && catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.X.Raw)
+		return e.Kind == facts.ExprCall && e.X != nil && catalog.MatchAny(b.lang.RandomCalls, e.Resolved(), e.X.Raw())
 	}
 	for i := range body {
 		s := &body[i]
@@ -92,8 +92,8 @@ func localNames(t *facts.Expr) bool {
 	case facts.ExprName:
 		return true
 	case facts.ExprTuple, facts.ExprList:
-		for i := range t.Args {
-			if !localNames(&t.Args[i]) {
+		for i := range t.Args() {
+			if !localNames(&t.Args()[i]) {
 				return false
 			}
 		}

@@ -57,7 +57,7 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 	paramIn := func(e *facts.Expr) int {
 		at := -1
 		e.Any(func(x *facts.Expr) bool {
-			if i, ok := pos[x.Raw]; ok && x.Kind == facts.ExprName {
+			if i, ok := pos[x.Raw()]; ok && x.Kind == facts.ExprName {
 				at = i
 				return true
 			}
@@ -70,7 +70,7 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 		if s.Value != nil && s.Value.Kind == facts.ExprCall && catalog.Match(b.lang.FindOrCreateMethods, s.Value.Method()) {
 			for _, kw := range s.Value.Keywords() {
 				if kw.Value.Kind == facts.ExprName {
-					if i, ok := pos[kw.Value.Raw]; ok {
+					if i, ok := pos[kw.Value.Raw()]; ok {
 						bp.key = i
 					}
 				}
@@ -85,7 +85,7 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			x.Any(func(e *facts.Expr) bool {
 				if e.Kind == facts.ExprBinary && e.Op() == "/" && e.Y != nil && e.Y.Kind == facts.ExprName {
-					if i, ok := pos[e.Y.Raw]; ok {
+					if i, ok := pos[e.Y.Raw()]; ok {
 						divisors = append(divisors, i)
 					}
 				}
@@ -127,7 +127,7 @@ func (b *builder) bucketModel(e *entityInfo) bool {
 // isBoolReturn reports whether s is `return True` (want "true") or
 // `return False` ("false").
 func isBoolReturn(s *facts.Stmt, want string) bool {
-	return s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprBool && s.Value.Value == want
+	return s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprBool && s.Value.Value() == want
 }
 
 // bucketLimit states a call of fr, a token bucket or a function that
@@ -143,11 +143,11 @@ func (rc *ruleCtx) bucketLimit(fr *funcRef, call *facts.Expr, sc *scope, out *[]
 	var capArg, winArg *facts.Expr
 	var keys []allium.Expr
 	if bp, ok := b.bucketOf(fr.fn); ok {
-		if max(bp.key, bp.capacity, bp.window) >= len(call.Args) {
+		if max(bp.key, bp.capacity, bp.window) >= len(call.Args()) {
 			return nil
 		}
-		capArg, winArg = &call.Args[bp.capacity], &call.Args[bp.window]
-		k := rc.tr(&call.Args[bp.key], sc, out)
+		capArg, winArg = &call.Args()[bp.capacity], &call.Args()[bp.window]
+		k := rc.tr(&call.Args()[bp.key], sc, out)
 		if k == nil {
 			return nil
 		}
@@ -158,18 +158,18 @@ func (rc *ruleCtx) bucketLimit(fr *funcRef, call *facts.Expr, sc *scope, out *[]
 			return nil
 		}
 		bp, _ := b.bucketOf(core.fn)
-		capArg, winArg = &inner.Args[bp.capacity], &inner.Args[bp.window]
+		capArg, winArg = &inner.Args()[bp.capacity], &inner.Args()[bp.window]
 		name = strings.TrimPrefix(strings.TrimPrefix(name, core.fn.Name), "_")
 		_, params := b.receiverParams(fr.fn.Params)
-		if len(call.Args) != len(params) {
+		if len(call.Args()) != len(params) {
 			return nil
 		}
-		for i := range call.Args {
-			if b.readsClientAddress(fr.fn) && len(call.Args) == 1 {
+		for i := range call.Args() {
+			if b.readsClientAddress(fr.fn) && len(call.Args()) == 1 {
 				keys = append(keys, rc.valueExpr(rc.paramValue("ip")))
 				continue
 			}
-			k := rc.tr(&call.Args[i], sc, out)
+			k := rc.tr(&call.Args()[i], sc, out)
 			if k == nil {
 				return nil
 			}
@@ -184,7 +184,7 @@ func (rc *ruleCtx) bucketLimit(fr *funcRef, call *facts.Expr, sc *scope, out *[]
 	}
 	name = strings.TrimSuffix(strings.TrimSuffix(snake(name), "_attempts"), "_attempt")
 	limit := b.literalConfig(name+"_attempts", "Integer",
-		&allium.Lit{Kind: allium.LitNumber, Text: strconv.FormatInt(capacity, 10)}, sc.file, call.Line)
+		&allium.Lit{Kind: allium.LitNumber, Text: strconv.FormatInt(capacity, 10)}, sc.file, call.Line())
 	args := make([]allium.Arg, 0, len(keys)+1)
 	for _, k := range keys {
 		args = append(args, allium.Arg{Value: k})
@@ -209,8 +209,8 @@ func (rc *ruleCtx) bucketCall(fr *funcRef) (*facts.Expr, *funcRef) {
 	call := last.Value
 	core := b.ix.function(fr.file, call)
 	if core == nil && call.Method() != "" && fr.class != nil {
-		if recv := call.X.X; recv != nil && (recv.Raw == fr.class.Name || b.isReceiverExpr(recv)) {
-			if cr := b.ix.class(fr.file, &facts.Expr{Kind: facts.ExprName, Name: fr.class.Name, Raw: fr.class.Name, Line: fr.class.Line}); cr != nil {
+		if recv := call.X.X; recv != nil && (recv.Raw() == fr.class.Name || b.isReceiverExpr(recv)) {
+			if cr := b.ix.class(fr.file, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: fr.class.Name, Raw: fr.class.Name, Line: fr.class.Line})); cr != nil {
 				core = b.ix.method(cr, call.Method())
 			}
 		}
@@ -219,13 +219,13 @@ func (rc *ruleCtx) bucketCall(fr *funcRef) (*facts.Expr, *funcRef) {
 		return nil, nil
 	}
 	bp, ok := b.bucketOf(core.fn)
-	if !ok || max(bp.capacity, bp.window) >= len(call.Args) {
+	if !ok || max(bp.capacity, bp.window) >= len(call.Args()) {
 		return nil, nil
 	}
-	if _, ok := evalInt(&call.Args[bp.capacity]); !ok {
+	if _, ok := evalInt(&call.Args()[bp.capacity]); !ok {
 		return nil, nil
 	}
-	if _, ok := evalInt(&call.Args[bp.window]); !ok {
+	if _, ok := evalInt(&call.Args()[bp.window]); !ok {
 		return nil, nil
 	}
 	return call, core
@@ -238,7 +238,7 @@ func (b *builder) readsClientAddress(fn *facts.Function) bool {
 	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			if x.Any(func(e *facts.Expr) bool {
-				return e.Kind == facts.ExprString && catalog.Match(b.lang.ClientAddressKeys, e.Value)
+				return e.Kind == facts.ExprString && catalog.Match(b.lang.ClientAddressKeys, e.Value())
 			}) {
 				found = true
 			}

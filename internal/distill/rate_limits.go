@@ -34,7 +34,7 @@ func (b *builder) rateLimits(h *handler, rule string) {
 	}
 	var limits []*facts.Expr
 	for i := range h.fn.Decorators {
-		if _, call := decoratorName(&h.fn.Decorators[i]); call != nil && catalog.MatchAny(names, call.X.Raw) {
+		if _, call := decoratorName(&h.fn.Decorators[i]); call != nil && catalog.MatchAny(names, call.X.Raw()) {
 			limits = append(limits, call)
 		}
 	}
@@ -42,7 +42,7 @@ func (b *builder) rateLimits(h *handler, rule string) {
 		for i := range h.class.Fields {
 			if f := &h.class.Fields[i]; f.Name == "decorators" && f.Value != nil {
 				f.Value.Any(func(e *facts.Expr) bool {
-					if e.Kind == facts.ExprCall && e.X != nil && catalog.MatchAny(names, e.X.Raw) && limitsMethod(e, h.fn.Name) {
+					if e.Kind == facts.ExprCall && e.X != nil && catalog.MatchAny(names, e.X.Raw()) && limitsMethod(e, h.fn.Name) {
 						limits = append(limits, e)
 					}
 					return false
@@ -51,10 +51,10 @@ func (b *builder) rateLimits(h *handler, rule string) {
 		}
 	}
 	for _, call := range limits {
-		if len(call.Args) == 0 {
+		if len(call.Args()) == 0 {
 			continue
 		}
-		text, ok := b.limitText(h.file, &call.Args[0])
+		text, ok := b.limitText(h.file, &call.Args()[0])
 		if !ok {
 			continue
 		}
@@ -68,7 +68,7 @@ func (b *builder) rateLimits(h *handler, rule string) {
 				continue
 			}
 			x := b.literalConfig(snake(rule)+"_requests_per_"+m[2], "Integer",
-				&allium.Lit{Kind: allium.LitNumber, Text: strconv.FormatInt(n, 10)}, h.file, call.Line)
+				&allium.Lit{Kind: allium.LitNumber, Text: strconv.FormatInt(n, 10)}, h.file, call.Line())
 			if ref, ok := x.(*allium.Member); ok {
 				if ci := b.configByKey["literal:"+ref.Name]; ci != nil {
 					ci.enforced = true
@@ -85,8 +85,8 @@ func limitsMethod(call *facts.Expr, method string) bool {
 	if kw == nil {
 		return true
 	}
-	for _, a := range kw.Args {
-		if a.Kind == facts.ExprString && strings.EqualFold(a.Value, method) {
+	for _, a := range kw.Args() {
+		if a.Kind == facts.ExprString && strings.EqualFold(a.Value(), method) {
 			return true
 		}
 	}
@@ -98,7 +98,7 @@ func limitsMethod(call *facts.Expr, method string) bool {
 // default.
 func (b *builder) limitText(f *facts.File, e *facts.Expr) (string, bool) {
 	if e.Kind == facts.ExprString {
-		return e.Value, true
+		return e.Value(), true
 	}
 	c := b.ix.constant(f, e)
 	if c == nil || c.as.Value == nil {
@@ -111,5 +111,5 @@ func (b *builder) limitText(f *facts.File, e *facts.Expr) (string, bool) {
 	if v == nil || v.Kind != facts.ExprString {
 		return "", false
 	}
-	return v.Value, true
+	return v.Value(), true
 }

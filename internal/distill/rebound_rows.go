@@ -93,15 +93,15 @@ func (rc *ruleCtx) relatedOfNew(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bo
 	}
 	h := &s.Handlers()[0]
 	ret := s.Body[0].Value
-	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(h.Type.Raw), h.Type.Resolved()) ||
+	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(h.Type.Raw()), h.Type.Resolved()) ||
 		s.Body[0].Kind != facts.StmtReturn || ret == nil || ret.Kind != facts.ExprAttr || ret.X == nil || ret.X.Kind != facts.ExprName {
 		return false
 	}
-	owner := sc.vars[ret.X.Name]
+	owner := sc.vars[ret.X.Name()]
 	if owner == nil || owner.kind != vNew || !owner.done {
 		return false
 	}
-	target := rc.b.singleRelTarget(owner.ent, ret.Name)
+	target := rc.b.singleRelTarget(owner.ent, ret.Name())
 	if target == "" {
 		return false
 	}

@@ -27,12 +27,12 @@ func (b *builder) selfName() string {
 
 // isSelf reports whether e is the bare instance receiver.
 func (b *builder) isSelf(e *facts.Expr) bool {
-	return e != nil && e.Raw != "" && e.Raw == b.selfName()
+	return e != nil && e.Raw() != "" && e.Raw() == b.selfName()
 }
 
 // isReceiverExpr reports whether e is the bare receiver, instance or class.
 func (b *builder) isReceiverExpr(e *facts.Expr) bool {
-	return e != nil && b.isReceiver(e.Raw)
+	return e != nil && b.isReceiver(e.Raw())
 }
 
 // receiverParams splits a method's parameters into the receiver it

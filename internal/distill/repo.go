@@ -17,31 +17,31 @@ import (
 func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 	b := rc.b
 	reps := b.lang.Repositories
-	if reps != nil && call != nil && call.Kind == facts.ExprCall && catalog.MatchAny(reps.Clients, call.Resolved(), call.Raw) {
+	if reps != nil && call != nil && call.Kind == facts.ExprCall && catalog.MatchAny(reps.Clients, call.Resolved(), call.Raw()) {
 		return &value{kind: vRepo} // a client: its attributes are the repositories
 	}
-	if reps == nil || call == nil || call.Kind != facts.ExprCall || len(call.Args) == 0 {
+	if reps == nil || call == nil || call.Kind != facts.ExprCall || len(call.Args()) == 0 {
 		return nil
 	}
 	isBase := func(x *facts.Expr) bool {
 		if x != nil && x.Kind == facts.ExprSubscript {
 			x = x.X
 		}
-		return x != nil && catalog.MatchAny(reps.Bases, x.Resolved(), x.Raw)
+		return x != nil && catalog.MatchAny(reps.Bases, x.Resolved(), x.Raw())
 	}
 	baseName := func(x *facts.Expr) string {
 		if x != nil && x.Kind == facts.ExprSubscript {
 			x = x.X
 		}
-		return facts.LastSegment(x.Raw)
+		return facts.LastSegment(x.Raw())
 	}
 	var cls *classRef
 	base := ""
 	switch {
 	case isBase(call.X):
 		base = baseName(call.X)
-	case catalog.MatchAny(reps.Bases, call.Resolved(), call.Raw):
-		base = facts.LastSegment(call.Raw)
+	case catalog.MatchAny(reps.Bases, call.Resolved(), call.Raw()):
+		base = facts.LastSegment(call.Raw())
 	default:
 		if cr := b.ix.class(f, call); cr != nil && b.matchBases(cr, reps.Bases) {
 			cls = cr
@@ -53,7 +53,7 @@ func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 		}
 	}
 	var scratch []allium.Stmt
-	mc := rc.eval(&call.Args[0], &scope{file: f, vars: map[string]*value{}}, &scratch, false)
+	mc := rc.eval(&call.Args()[0], &scope{file: f, vars: map[string]*value{}}, &scratch, false)
 	if mc.kind != vModelClass {
 		return nil
 	}
@@ -76,14 +76,14 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	if reps == nil || ent == nil {
 		return nil
 	}
-	if len(e.Keywords()) == 0 && len(e.Args) == 1 && e.Args[0].Kind == facts.ExprName {
+	if len(e.Keywords()) == 0 && len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprName {
 		// findOne(query) with query = buildQuery({email}) or an object
 		// literal with a filter kept in a local: the call given that
 		// object.
-		if v := rc.eval(&e.Args[0], sc, out, false); len(v.parts) == 1 {
+		if v := rc.eval(&e.Args()[0], sc, out, false); len(v.parts) == 1 {
 			if kws, ok := objectKeywords(v.parts[0].e); ok && slices.ContainsFunc(kws, func(kw facts.Keyword) bool { return slices.Contains(reps.FilterArgs, kw.Name) }) {
 				given := *e
-				given.Args = nil
+				given.SetArgs(nil)
 				given.SetKeywords(kws)
 				return rc.repositoryCall(&given, method, recv, v.parts[0].sc, out)
 			}
@@ -99,7 +99,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		case kw.Name == "**":
 			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
 				for _, en := range v.parts[0].e.Entries() {
-					if en.Key != nil && en.Key.Kind == facts.ExprString && slices.Contains(reps.ValueArgs, en.Key.Value) && en.Value.Kind == facts.ExprDict {
+					if en.Key != nil && en.Key.Kind == facts.ExprString && slices.Contains(reps.ValueArgs, en.Key.Value()) && en.Value.Kind == facts.ExprDict {
 						spread = &dictPart{e: &en.Value, sc: v.parts[0].sc}
 					}
 				}
@@ -144,26 +144,26 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 			// read only in part may set any of them.
 			args = rc.withColumnDefaults(recv.ent, args)
 		}
-		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line),
+		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
 			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: args}})
 		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
 	case catalog.Match(reps.Updates, method):
 		if len(values) == 0 && spread != nil {
-			rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*spread.e}, Line: spread.e.Line}, spread.sc, out)
+			rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*spread.e}, Line: spread.e.Line()}), spread.sc, out)
 			return &value{kind: vPlumbing}
 		}
 		for _, kw := range values {
 			if kw.Value.Kind == facts.ExprDict {
 				d := kw.Value
-				rc.stamp(&d, ent, reps.Stamps[recv.repoBase].Updates, e.Line)
-				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{d}, Line: e.Line}, sc, out)
+				rc.stamp(&d, ent, reps.Stamps[recv.repoBase].Updates, e.Line())
+				rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{d}, Line: e.Line()}), sc, out)
 				return &value{kind: vPlumbing}
 			}
 			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
 				// update({where, data}) with data a dict built elsewhere
 				// (a helper's parameter): its entries, read where written.
 				p := v.parts[0]
-				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*p.e}, Line: p.e.Line}, p.sc, out)
+				rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*p.e}, Line: p.e.Line()}), p.sc, out)
 				return &value{kind: vPlumbing}
 			}
 			if d := rc.shapeAsDict(&kw.Value, ent, filters, sc, out); d != nil {
@@ -171,14 +171,14 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 				// fields the entity has is set from the request, those
 				// it may leave out only when given.
 				from := len(*out)
-				rc.stamp(d, ent, reps.Stamps[recv.repoBase].Updates, e.Line)
-				rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*d}, Line: e.Line}, sc, out)
+				rc.stamp(d, ent, reps.Stamps[recv.repoBase].Updates, e.Line())
+				rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*d}, Line: e.Line()}), sc, out)
 				rc.givenOnly(d, sc, (*out)[from:])
 				return &value{kind: vPlumbing}
 			}
 		}
 		b.stats.EffectsSeen++
-		rc.untranslated(sc, e.Line, LeftOutValue, "the values of a repository update")
+		rc.untranslated(sc, e.Line(), LeftOutValue, "the values of a repository update")
 		return &value{kind: vPlumbing}
 	case catalog.Match(reps.HardDeletes, method), catalog.Match(reps.Deletes, method):
 		if catalog.Match(reps.Deletes, method) && !catalog.Match(reps.HardDeletes, method) {
@@ -186,25 +186,25 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 				if f := ent.attrs[name]; f != nil && !f.drop {
 					// A soft delete: the row stays, marked (a flag set, or
 					// a deletion time stamped).
-					mark := facts.Expr{Kind: facts.ExprBool, Value: "true"}
+					mark := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true"})
 					if f.typ != nil && f.typ.Name == "Timestamp" {
-						clock := rc.clockCall(e.Line)
+						clock := rc.clockCall(e.Line())
 						if clock == nil {
 							continue
 						}
 						mark = *clock
 					}
 					set := facts.Expr{Kind: facts.ExprDict}
-					set.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: name}, Value: mark}})
-					rc.stamp(&set, ent, reps.Stamps[recv.repoBase].SoftDeletes, e.Line)
-					rc.bulkUpdate(q, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{set}, Line: e.Line}, sc, out)
+					set.SetEntries([]facts.DictEntry{{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: name}), Value: mark}})
+					rc.stamp(&set, ent, reps.Stamps[recv.repoBase].SoftDeletes, e.Line())
+					rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{set}, Line: e.Line()}), sc, out)
 					return &value{kind: vPlumbing}
 				}
 			}
 		}
 		b.stats.EffectsSeen++
-		rc.bulk(q, sc, out, e.Line, func(x allium.Expr) []allium.Stmt {
-			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+		rc.bulk(q, sc, out, e.Line(), func(x allium.Expr) []allium.Stmt {
+			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
 		})
 		return &value{kind: vPlumbing}
 	}
@@ -220,14 +220,14 @@ func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyw
 	if v.kind != vShape || v.shape == nil {
 		return nil
 	}
-	d := &facts.Expr{Kind: facts.ExprDict, Line: x.Line}
+	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: x.Line()})
 	for _, f := range v.shape.class.Fields {
 		if a := ent.attrs[f.Name]; a == nil || a.drop || slices.ContainsFunc(keys, func(k facts.Keyword) bool { return k.Name == f.Name && rc.sameInput(&k.Value, x, f.Name, sc) }) {
 			continue // not the entity's, or the key that finds the row
 		}
 		d.SetEntries(append(d.Entries(), facts.DictEntry{
-			Key:   &facts.Expr{Kind: facts.ExprString, Value: f.Name, Line: x.Line},
-			Value: facts.Expr{Kind: facts.ExprAttr, X: x, Name: f.Name, Line: x.Line}}))
+			Key:   facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: f.Name, Line: x.Line()}),
+			Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: x, Name: f.Name, Line: x.Line()})}))
 	}
 	if len(d.Entries()) == 0 {
 		return nil
@@ -242,7 +242,7 @@ func (rc *ruleCtx) clockCall(line int) *facts.Expr {
 		return nil
 	}
 	clock := rc.b.lang.ClockCalls[0]
-	return new(facts.Expr{Kind: facts.ExprCall, X: new(facts.Expr{Kind: facts.ExprName, Name: clock, Raw: clock}.WithResolved(clock)), Raw: clock, Line: line}.WithResolved(clock))
+	return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: clock, Raw: clock}).WithResolved(clock)), Raw: clock, Line: line}).WithResolved(clock))
 }
 
 // stamp adds to the values d of a repository's change the time fields
@@ -253,7 +253,7 @@ func (rc *ruleCtx) stamp(d *facts.Expr, ent *entityInfo, fields []string, line i
 	for _, name := range fields {
 		f := ent.attrs[name]
 		if f == nil || f.drop || f.typ == nil || f.typ.Name != "Timestamp" || slices.ContainsFunc(entries, func(en facts.DictEntry) bool {
-			return en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == name
+			return en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == name
 		}) {
 			continue
 		}
@@ -261,7 +261,7 @@ func (rc *ruleCtx) stamp(d *facts.Expr, ent *entityInfo, fields []string, line i
 		if clock == nil {
 			return
 		}
-		entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: name, Line: line}, Value: *clock})
+		entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: name, Line: line}), Value: *clock})
 	}
 	d.SetEntries(entries)
 }
@@ -304,7 +304,7 @@ func (rc *ruleCtx) givenOnly(d *facts.Expr, sc *scope, list []allium.Stmt) {
 // the same name (PATCH /user/{username} with a body holding a username)
 // is another input: the body's field is the new value.
 func (rc *ruleCtx) sameInput(k, body *facts.Expr, field string, sc *scope) bool {
-	if k.Kind == facts.ExprAttr && k.X != nil && k.X.Raw == body.Raw && k.Name == field {
+	if k.Kind == facts.ExprAttr && k.X != nil && k.X.Raw() == body.Raw() && k.Name() == field {
 		return true
 	}
 	var scratch []allium.Stmt
@@ -322,18 +322,18 @@ func (rc *ruleCtx) sameInput(k, body *facts.Expr, field string, sc *scope) bool 
 // It rewrites the filters and values, or answers the call (ok).
 func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, filters, values *[]facts.Keyword, sc *scope, out *[]allium.Stmt) (*value, bool) {
 	reps := rc.b.lang.Repositories
-	if ent := rc.b.entByName[recv.ent]; ent != nil && catalog.Match(reps.Builds, method) && len(e.Args) == 0 && len(*values) == 0 {
+	if ent := rc.b.entByName[recv.ent]; ent != nil && catalog.Match(reps.Builds, method) && len(e.Args()) == 0 && len(*values) == 0 {
 		// create({email, role}): an instance not saved yet.
-		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
 		call.SetKeywords(*filters)
 		return rc.construct(ent, call, sc, out), true
 	}
 	isCreate := catalog.Match(reps.Creates, method)
-	if ent := rc.b.entByName[recv.ent]; ent != nil && isCreate && len(e.Args) == 0 && len(*values) == 1 && (*values)[0].Value.Kind == facts.ExprDict {
+	if ent := rc.b.entByName[recv.ent]; ent != nil && isCreate && len(e.Args()) == 0 && len(*values) == 1 && (*values)[0].Value.Kind == facts.ExprDict {
 		// create({data: {token, userId}}): the row made and stored at once,
 		// as built and then saved; what is read of it later is what it
 		// was given.
-		call := &facts.Expr{Kind: facts.ExprCall, Line: e.Line}
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
 		kws := dictKeywords(&(*values)[0].Value)
 		for _, en := range (*values)[0].Value.Entries() {
 			if en.Key == nil && (en.Value.Kind == facts.ExprName || en.Value.Kind == facts.ExprAttr) {
@@ -343,45 +343,45 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		}
 		call.SetKeywords(kws)
 		v := rc.construct(ent, call, sc, out)
-		rc.created(v, out, e.Line)
+		rc.created(v, out, e.Line())
 		return v, true
 	}
-	if isCreate && len(e.Args) == 1 && len(*filters) == 0 && len(*values) == 0 {
-		switch v := rc.eval(&e.Args[0], sc, out, false); {
+	if isCreate && len(e.Args()) == 1 && len(*filters) == 0 && len(*values) == 0 {
+		switch v := rc.eval(&e.Args()[0], sc, out, false); {
 		case v.kind == vNew && v.ent == recv.ent:
-			rc.created(v, out, e.Line) // save(invitation): the instance built
+			rc.created(v, out, e.Line()) // save(invitation): the instance built
 			return v, true
 		case v.kind == vEntity && v.ent == recv.ent:
 			return v, true // saved again: a change already stated
-		case v.kind == vUnknown && (e.Args[0].Kind == facts.ExprName || e.Args[0].Kind == facts.ExprAttr):
+		case v.kind == vUnknown && (e.Args()[0].Kind == facts.ExprName || e.Args()[0].Kind == facts.ExprAttr):
 			// save(user) of a row the walk could not read (found by a
 			// helper it does not follow): stored, but not made here.
-			rc.untranslated(sc, e.Line, LeftOutValue, "the row "+e.Args[0].Raw+" saved")
+			rc.untranslated(sc, e.Line(), LeftOutValue, "the row "+e.Args()[0].Raw()+" saved")
 			return &value{kind: vPlumbing}, true
 		}
 	}
 	if isCreate && len(*values) == 0 && len(*filters) > 0 && reps.CriteriaFirst {
-		*values = []facts.Keyword{{Name: "data", Value: keywordDict(*filters, e.Line)}}
+		*values = []facts.Keyword{{Name: "data", Value: keywordDict(*filters, e.Line())}}
 		*filters = nil
 		return nil, false
 	}
 	isUpdate, isDelete := catalog.Match(reps.Updates, method), catalog.Match(reps.Deletes, method)
-	if !reps.CriteriaFirst || len(e.Args) != 1 || !isUpdate && !isDelete || len(rc.b.lang.IDAttrs) == 0 {
+	if !reps.CriteriaFirst || len(e.Args()) != 1 || !isUpdate && !isDelete || len(rc.b.lang.IDAttrs) == 0 {
 		return nil, false
 	}
 	if isUpdate && len(*values) == 0 {
-		*values = []facts.Keyword{{Name: "data", Value: keywordDict(*filters, e.Line)}}
+		*values = []facts.Keyword{{Name: "data", Value: keywordDict(*filters, e.Line())}}
 		*filters = nil
 	}
-	if crit := &e.Args[0]; crit.Kind == facts.ExprDict {
+	if crit := &e.Args()[0]; crit.Kind == facts.ExprDict {
 		*filters = append(*filters, dictKeywords(crit)...)
 	} else {
 		if cv := rc.eval(crit, sc, out, false); cv.kind == vParam && crit.Kind == facts.ExprName {
 			// delete(id) with an input id: the row it names is the
 			// parameter, as a lookup by it would make it.
 			q := &query{ent: recv.ent, conds: []qcond{{field: "id", op: allium.OpEq, val: rc.tr(crit, sc, out)}}}
-			if row := rc.bindLookup(snake(recv.ent), &value{kind: vLookup, ent: recv.ent, q: q}, sc, out, e.Line); row.kind == vEntity {
-				sc.vars[crit.Name] = row
+			if row := rc.bindLookup(snake(recv.ent), &value{kind: vLookup, ent: recv.ent, q: q}, sc, out, e.Line()); row.kind == vEntity {
+				sc.vars[crit.Name()] = row
 			}
 		}
 		*filters = append(*filters, facts.Keyword{Name: rc.b.lang.IDAttrs[len(rc.b.lang.IDAttrs)-1], Value: *crit})
@@ -397,7 +397,7 @@ func dictKeywords(d *facts.Expr) []facts.Keyword {
 	}
 	for _, en := range d.Entries() {
 		if en.Key != nil && en.Key.Kind == facts.ExprString {
-			kws = append(kws, facts.Keyword{Name: en.Key.Value, Value: en.Value})
+			kws = append(kws, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
 		}
 	}
 	return kws
@@ -456,10 +456,10 @@ func (rc *ruleCtx) spreadFilterGroups(d *facts.Expr, sc *scope, out *[]allium.St
 
 // keywordDict is the object literal of keywords.
 func keywordDict(kws []facts.Keyword, line int) facts.Expr {
-	d := facts.Expr{Kind: facts.ExprDict, Line: line}
+	d := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprDict, Line: line})
 	entries := make([]facts.DictEntry, 0, len(kws))
 	for _, kw := range kws {
-		entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: line}, Value: kw.Value})
+		entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name, Line: line}), Value: kw.Value})
 	}
 	d.SetEntries(entries)
 	return d
@@ -481,7 +481,7 @@ func (b *builder) clientModelRepository(x *facts.Expr, method string) *value {
 	if !known {
 		return nil
 	}
-	r := b.clientRepository(x.Name)
+	r := b.clientRepository(x.Name())
 	if r == nil || !decoratedBy(b.entByName[r.ent].ref.class.Decorators, reps.ClientModels) {
 		return nil
 	}
@@ -505,13 +505,13 @@ func (b *builder) clientRepository(attr string) *value {
 // call.
 func (rc *ruleCtx) builtQuery(e *facts.Expr, names []string, sc *scope) *value {
 	reps := rc.b.lang.Repositories
-	if reps == nil || len(e.Args) == 0 {
+	if reps == nil || len(e.Args()) == 0 {
 		return nil
 	}
 	for _, name := range slices.Sorted(maps.Keys(reps.QueryBuilders)) {
 		if catalog.MatchAny([]string{name}, names...) {
-			d := &facts.Expr{Kind: facts.ExprDict, Line: e.Line, Raw: e.Raw}
-			d.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: reps.QueryBuilders[name], Line: e.Line}, Value: e.Args[0]}})
+			d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line(), Raw: e.Raw()})
+			d.SetEntries([]facts.DictEntry{{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: reps.QueryBuilders[name], Line: e.Line()}), Value: e.Args()[0]}})
 			return dictValue(d, sc)
 		}
 	}

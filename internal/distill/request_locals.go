@@ -14,7 +14,7 @@ import (
 // LocalProxy(_get_current_org)): an input of the rule, like a value read
 // from the request. nil for any other constant.
 func (rc *ruleCtx) requestLocal(name string, v *facts.Expr) *value {
-	if v.Kind != facts.ExprCall || !catalog.MatchAny(rc.b.lang.RequestLocals, v.Resolved(), v.Raw) {
+	if v.Kind != facts.ExprCall || !catalog.MatchAny(rc.b.lang.RequestLocals, v.Resolved(), v.Raw()) {
 		return nil
 	}
 	x, ok := strings.CutPrefix(name, "current_")

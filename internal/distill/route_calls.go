@@ -58,17 +58,17 @@ func (b *builder) registeredRoutes(f *facts.File) map[string]routeRegistration {
 
 // routeCallTarget returns fn for router.post(...)(fn), or "".
 func (b *builder) routeCallTarget(e *facts.Expr) string {
-	if e == nil || e.Kind != facts.ExprCall || len(e.Args) != 1 || e.Args[0].Kind != facts.ExprName {
+	if e == nil || e.Kind != facts.ExprCall || len(e.Args()) != 1 || e.Args()[0].Kind != facts.ExprName {
 		return ""
 	}
 	inner := e.X
-	if inner == nil || inner.Kind != facts.ExprCall || inner.X == nil || !strings.Contains(inner.X.Raw, ".") {
+	if inner == nil || inner.Kind != facts.ExprCall || inner.X == nil || !strings.Contains(inner.X.Raw(), ".") {
 		return ""
 	}
-	if !slices.Contains(b.lang.RouteDecorators, facts.LastSegment(inner.X.Raw)) {
+	if !slices.Contains(b.lang.RouteDecorators, facts.LastSegment(inner.X.Raw())) {
 		return ""
 	}
-	return e.Args[0].Name
+	return e.Args()[0].Name()
 }
 
 // enclosingModuleIf finds the module-level if whose body holds the
@@ -116,10 +116,10 @@ func (rc *ruleCtx) routeGuard(h *handler, sc *scope) {
 		return
 	}
 	if c := rc.cond(h.routeCond, sc, &rc.ensures); c != nil && !constantExpr(c) {
-		rc.requires(c, sc, h.routeCond.Line)
+		rc.requires(c, sc, h.routeCond.Line())
 		return
 	}
-	rc.untranslated(sc, h.routeCond.Line, LeftOutGuard, "the condition the route is registered under")
+	rc.untranslated(sc, h.routeCond.Line(), LeftOutGuard, "the condition the route is registered under")
 }
 
 // inputOrGenerated reads `password or generate_password()`, a request
@@ -127,7 +127,7 @@ func (rc *ruleCtx) routeGuard(h *handler, sc *scope) {
 // as given; the spec says nothing of the generated value. nil for any
 // other or.
 func (rc *ruleCtx) inputOrGenerated(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Op() != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall || len(e.Y.Args) > 0 || len(e.Y.Keywords()) > 0 {
+	if e.Op() != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall || len(e.Y.Args()) > 0 || len(e.Y.Keywords()) > 0 {
 		return nil
 	}
 	if x := rc.eval(e.X, sc, out, false); x.kind == vParam {
@@ -143,7 +143,7 @@ func (b *builder) flagDefault(v *facts.Expr) allium.Expr {
 	if (v.Op() != "!=" && v.Op() != "==") || v.X == nil || v.Y == nil || v.X.Kind != facts.ExprName || v.Y.Kind != facts.ExprString {
 		return nil
 	}
-	ci := b.configByKey[v.X.Name]
+	ci := b.configByKey[v.X.Name()]
 	if ci == nil {
 		return nil
 	}
@@ -151,7 +151,7 @@ func (b *builder) flagDefault(v *facts.Expr) allium.Expr {
 	if !ok || lit.Kind != allium.LitString {
 		return nil
 	}
-	eq := strings.EqualFold(lit.Text, v.Y.Value)
+	eq := strings.EqualFold(lit.Text, v.Y.Value())
 	if v.Op() == "!=" {
 		eq = !eq
 	}

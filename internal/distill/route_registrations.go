@@ -87,14 +87,14 @@ func (b *builder) callRoutes() []callRoute {
 // (router.route(p).get(a).post(b)).
 func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRoute) []callRoute {
 	if call == nil || call.Kind != facts.ExprCall || call.X == nil || call.X.Kind != facts.ExprAttr ||
-		!slices.Contains(b.lang.RouteDecorators, call.X.Name) {
+		!slices.Contains(b.lang.RouteDecorators, call.X.Name()) {
 		return out
 	}
 	out = b.routeCallChain(f, call.X.X, out)
-	args := call.Args
+	args := call.Args()
 	path := ""
 	if len(args) > 0 && args[0].Kind == facts.ExprString {
-		path, args = args[0].Value, args[1:]
+		path, args = args[0].Value(), args[1:]
 	} else {
 		path = chainedPath(call.X.X)
 	}
@@ -120,9 +120,9 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 // given only it (middlewares.wrap(handler), asyncHandler(async (req, res)
 // => ...)).
 func unwrapHandler(handler *facts.Expr) *facts.Expr {
-	for i := 0; i < 3 && handler.Kind == facts.ExprCall && len(handler.Args) == 1 && len(handler.Keywords()) == 0 &&
-		(handler.Args[0].Kind == facts.ExprName || handler.Args[0].Kind == facts.ExprAttr || handler.Args[0].Kind == facts.ExprFunction); i++ {
-		handler = &handler.Args[0]
+	for i := 0; i < 3 && handler.Kind == facts.ExprCall && len(handler.Args()) == 1 && len(handler.Keywords()) == 0 &&
+		(handler.Args()[0].Kind == facts.ExprName || handler.Args()[0].Kind == facts.ExprAttr || handler.Args()[0].Kind == facts.ExprFunction); i++ {
+		handler = &handler.Args()[0]
 	}
 	return handler
 }
@@ -130,8 +130,8 @@ func unwrapHandler(handler *facts.Expr) *facts.Expr {
 // chainedPath is the path of the route call e is, or is chained on.
 func chainedPath(e *facts.Expr) string {
 	for e != nil && e.Kind == facts.ExprCall {
-		if len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
-			return e.Args[0].Value
+		if len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+			return e.Args()[0].Value()
 		}
 		if e.X == nil || e.X.Kind != facts.ExprAttr {
 			return ""
@@ -203,7 +203,7 @@ func moduleStem(p string) string {
 // evaluated once for its effects and its parts are not followed, but for
 // the request's input (await req.json()), whose keys are its inputs.
 func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
-	if v.Raw == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
+	if v.Raw() == "" || (v.Kind != facts.ExprName && v.Kind != facts.ExprAttr) {
 		r := rc.eval(v, sc, out, true)
 		if given := rc.validatedCopyOf(v); given != nil && r.kind != vReqDict && r.claimsOf == nil && len(r.parts) == 0 {
 			// const {params} = routeContextSchema.parse(context): the
@@ -221,15 +221,15 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 			switch {
 			case r.kind == vReqDict:
 				// const {token, password} = await req.json(): the inputs.
-				sc.vars[target.Name] = rc.shapeInput(r, en.Key.Value, sc)
+				sc.vars[target.Name()] = rc.shapeInput(r, en.Key.Value(), sc)
 			case r.claimsOf != nil:
 				// const {sub} = verifyJwt(token): the decoded token's claims.
-				sc.vars[target.Name] = rc.claim(r, en.Key.Value)
+				sc.vars[target.Name()] = rc.claim(r, en.Key.Value())
 			case len(r.parts) > 0:
 				// const {body, error} = await parseRequest(req, schema): the
 				// entries of the object the helper returned.
-				if part, given := rc.partValue(r, en.Key.Value, out); given {
-					sc.vars[target.Name] = part
+				if part, given := rc.partValue(r, en.Key.Value(), out); given {
+					sc.vars[target.Name()] = part
 				}
 			}
 		}
@@ -240,12 +240,12 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		if en.Key == nil || en.Key.Kind != facts.ExprString {
 			continue
 		}
-		part := &facts.Expr{Kind: facts.ExprAttr, Name: en.Key.Value, X: v, Raw: v.Raw + "." + en.Key.Value, Line: en.Key.Line}
+		part := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: en.Key.Value(), X: v, Raw: v.Raw() + "." + en.Key.Value(), Line: en.Key.Line()})
 		if v.Resolved() != "" {
-			part.SetResolved(v.Resolved() + "." + en.Key.Value)
+			part.SetResolved(v.Resolved() + "." + en.Key.Value())
 		}
 		target, def := defaulted(&en.Value)
-		if def != nil && v.Kind == facts.ExprName && lacksKey(sc.vars[v.Name], en.Key.Value) {
+		if def != nil && v.Kind == facts.ExprName && lacksKey(sc.vars[v.Name()], en.Key.Value()) {
 			// const {showDeleted = false} = options, with options an
 			// object literal (the caller's, or the parameter's default
 			// {}) that does not give it: the default.
@@ -254,7 +254,7 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		}
 		if def != nil {
 			// {password = ''}: the part, or the default when it is absent.
-			withDefault := facts.Expr{Kind: facts.ExprBoolOp, X: part, Y: def, Line: part.Line}.WithOp("or")
+			withDefault := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBoolOp, X: part, Y: def, Line: part.Line()}).WithOp("or")
 			part = &withDefault
 		}
 		rc.assign(target, part, sc, out, line)
@@ -264,10 +264,10 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 // validatedCopyOf is the argument a catalogued validated copy gives back
 // (zod's schema.parse(context)) when it is a plain dotted chain, else nil.
 func (rc *ruleCtx) validatedCopyOf(e *facts.Expr) *facts.Expr {
-	if e.Kind != facts.ExprCall || len(e.Args) != 1 || len(e.Keywords()) > 0 || !catalog.Match(rc.b.lang.ValidatedCopies, e.Method()) {
+	if e.Kind != facts.ExprCall || len(e.Args()) != 1 || len(e.Keywords()) > 0 || !catalog.Match(rc.b.lang.ValidatedCopies, e.Method()) {
 		return nil
 	}
-	if a := &e.Args[0]; a.Raw != "" && (a.Kind == facts.ExprName || a.Kind == facts.ExprAttr) {
+	if a := &e.Args()[0]; a.Raw() != "" && (a.Kind == facts.ExprName || a.Kind == facts.ExprAttr) {
 		return a
 	}
 	return nil
@@ -280,7 +280,7 @@ func lacksKey(v *value, key string) bool {
 		return false
 	}
 	for _, en := range v.parts[0].e.Entries() {
-		if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value == key {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value() == key {
 			return false
 		}
 	}
@@ -315,12 +315,12 @@ func handsOn(fn *facts.Function) bool {
 		for _, e := range []*facts.Expr{s.Value, s.Cond} {
 			e.Any(func(x *facts.Expr) bool {
 				switch {
-				case x.Await:
+				case x.Await():
 					awaits = true
 				case x.Kind != facts.ExprCall || x.X == nil:
-				case x.X.Kind == facts.ExprName && x.X.Name == next:
+				case x.X.Kind == facts.ExprName && x.X.Name() == next:
 					calls = true
-				case x.X.Kind == facts.ExprAttr && x.X.X != nil && x.X.X.Kind == facts.ExprName && x.X.X.Name == res:
+				case x.X.Kind == facts.ExprAttr && x.X.X != nil && x.X.X.Kind == facts.ExprName && x.X.X.Name() == res:
 					answers = true // res.redirect(...), res.status(401)
 				}
 				return false

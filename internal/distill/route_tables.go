@@ -47,7 +47,7 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 		if path == nil || path.Kind != facts.ExprString {
 			return
 		}
-		r := callRoute{file: f, path: path.Value, handler: x.Keyword(rt.HandlerKey)}
+		r := callRoute{file: f, path: path.Value(), handler: x.Keyword(rt.HandlerKey)}
 		if s := x.Keyword(rt.SchemaKey); rt.SchemaKey != "" && s != nil {
 			r.schema = &routeSchema{file: f, x: s}
 		}
@@ -58,7 +58,7 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 			}
 			hooks := []facts.Expr{*hook}
 			if hook.Kind == facts.ExprList {
-				hooks = hook.Args
+				hooks = hook.Args()
 			}
 			r.auth = max(r.auth, b.middlewareAuth(hooks))
 		}
@@ -74,13 +74,13 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 // route_tables.method_args. ok is false for any other call.
 func (b *builder) methodPathRoute(f *facts.File, x *facts.Expr) (callRoute, bool) {
 	rt := b.lang.RouteTables
-	args := x.Args
-	if len(args) < 3 || args[0].Kind != facts.ExprString || !slices.Contains(rt.MethodArgs, args[0].Value) ||
-		args[1].Kind != facts.ExprString || args[1].Value == "" {
+	args := x.Args()
+	if len(args) < 3 || args[0].Kind != facts.ExprString || !slices.Contains(rt.MethodArgs, args[0].Value()) ||
+		args[1].Kind != facts.ExprString || args[1].Value() == "" {
 		return callRoute{}, false
 	}
 	mw := args[2 : len(args)-1]
-	return callRoute{file: f, path: args[1].Value, handler: &args[len(args)-1], auth: b.middlewareAuth(mw), middleware: mw}, true
+	return callRoute{file: f, path: args[1].Value(), handler: &args[len(args)-1], auth: b.middlewareAuth(mw), middleware: mw}, true
 }
 
 // forwardedMethod is the method of a class of f that a function written
@@ -92,13 +92,13 @@ func (b *builder) forwardedMethod(f *facts.File, fn *facts.Function) *funcRef {
 	}
 	call := fn.Body[0].Value
 	if call == nil || call.Kind != facts.ExprCall || call.X == nil || call.X.Kind != facts.ExprAttr ||
-		call.X.X == nil || call.X.X.Kind != facts.ExprName || call.X.X.Name != "this" {
+		call.X.X == nil || call.X.X.Kind != facts.ExprName || call.X.X.Name() != "this" {
 		return nil
 	}
 	var found *funcRef
 	facts.EachClass(f.Classes, func(c *facts.Class) {
 		for i := range c.Methods {
-			if found == nil && c.Methods[i].Name == call.X.Name {
+			if found == nil && c.Methods[i].Name == call.X.Name() {
 				found = &funcRef{file: f, fn: &c.Methods[i], class: c}
 			}
 		}
@@ -124,8 +124,8 @@ func (b *builder) decoratedHandler(f *facts.File, h *facts.Expr) *funcRef {
 				return true
 			}
 			for _, en := range s.Targets[0].Entries() {
-				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName && en.Value.Name == h.X.Name {
-					decoration, entry = s.Value.Name, en.Key.Value
+				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName && en.Value.Name() == h.X.Name() {
+					decoration, entry = s.Value.Name(), en.Key.Value()
 				}
 			}
 			return true
@@ -138,19 +138,19 @@ func (b *builder) decoratedHandler(f *facts.File, h *facts.Expr) *funcRef {
 		var found *funcRef
 		visitFile(df, func(x *facts.Expr) {
 			if found != nil || x.Kind != facts.ExprCall || !slices.Contains(rt.Decorators, x.Method()) ||
-				len(x.Args) == 0 || x.Args[0].Kind != facts.ExprString || x.Args[0].Value != decoration {
+				len(x.Args()) == 0 || x.Args()[0].Kind != facts.ExprString || x.Args()[0].Value() != decoration {
 				return
 			}
 			// decorate("controllers", {auth: new AuthController()}): the
 			// object read as the call's keywords, or given as it is.
 			entries := x.Keywords()
-			if len(x.Args) > 1 {
-				entries = dictKeywords(&x.Args[1])
+			if len(x.Args()) > 1 {
+				entries = dictKeywords(&x.Args()[1])
 			}
 			for _, kw := range entries {
 				if kw.Name == entry && kw.Value.Kind == facts.ExprCall {
 					if cr := b.ix.class(df, &kw.Value); cr != nil {
-						found = b.ix.method(cr, h.Name)
+						found = b.ix.method(cr, h.Name())
 					}
 				}
 			}
@@ -168,7 +168,7 @@ func (b *builder) decoratedHandler(f *facts.File, h *facts.Expr) *funcRef {
 // such method's.
 func (rc *ruleCtx) requestDecoration(method string, recv *value, e *facts.Expr) *value {
 	rt := rc.b.lang.RouteTables
-	if rt == nil || len(rt.RequestDecorators) == 0 || method == "" || len(e.Args) > 0 ||
+	if rt == nil || len(rt.RequestDecorators) == 0 || method == "" || len(e.Args()) > 0 ||
 		recv == nil || recv.kind != vPlumbing || recv.param != "request" || !rc.b.requestDecorated(method) {
 		return nil
 	}
@@ -190,7 +190,7 @@ func (b *builder) requestDecorated(method string) bool {
 	for _, f := range b.ix.files {
 		visitFile(f, func(x *facts.Expr) {
 			if !found && x.Kind == facts.ExprCall && slices.Contains(rt.RequestDecorators, x.Method()) &&
-				len(x.Args) > 0 && x.Args[0].Kind == facts.ExprString && x.Args[0].Value == method {
+				len(x.Args()) > 0 && x.Args()[0].Kind == facts.ExprString && x.Args()[0].Value() == method {
 				found = true
 			}
 		}, nil)
@@ -234,8 +234,8 @@ func (b *builder) exportedRoutes(f *facts.File) []callRoute {
 		if e.Name != "default" || e.Value == nil || e.Value.Kind != facts.ExprList {
 			continue
 		}
-		for i := range e.Value.Args {
-			route := dictKeywords(&e.Value.Args[i])
+		for i := range e.Value.Args() {
+			route := dictKeywords(&e.Value.Args()[i])
 			var path, handler *facts.Expr
 			for j := range route {
 				switch route[j].Name {
@@ -248,8 +248,8 @@ func (b *builder) exportedRoutes(f *facts.File) []callRoute {
 			if path == nil || path.Kind != facts.ExprString || handler == nil || handler.Kind != facts.ExprString {
 				continue
 			}
-			if fr := b.controllerAction(handler.Value); fr != nil {
-				out = append(out, callRoute{file: f, path: path.Value, handler: handler, target: fr})
+			if fr := b.controllerAction(handler.Value()); fr != nil {
+				out = append(out, callRoute{file: f, path: path.Value(), handler: handler, target: fr})
 			}
 		}
 	}
@@ -304,13 +304,13 @@ func (b *builder) locatedServiceMethod(call *facts.Expr, method string) *funcRef
 // called by its string argument in the locator's directories; none when
 // call is no locator's.
 func (b *builder) locatedModules(call *facts.Expr) []*facts.File {
-	if call == nil || call.Kind != facts.ExprCall || len(call.Args) != 1 || call.Args[0].Kind != facts.ExprString {
+	if call == nil || call.Kind != facts.ExprCall || len(call.Args()) != 1 || call.Args()[0].Kind != facts.ExprString {
 		return nil
 	}
 	var out []*facts.File
 	for _, loc := range b.lang.ServiceLocators {
-		if catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw, facts.LastSegment(call.Raw)) {
-			out = append(out, b.modulesNamed(call.Args[0].Value, loc.Dirs)...)
+		if catalog.MatchAny(loc.Calls, call.Resolved(), call.Raw(), facts.LastSegment(call.Raw())) {
+			out = append(out, b.modulesNamed(call.Args()[0].Value(), loc.Dirs)...)
 		}
 	}
 	return out
@@ -338,7 +338,7 @@ func exportedObjectFunction(f *facts.File, name string) *facts.Function {
 			continue
 		}
 		for _, en := range obj.Entries() {
-			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == name && en.Value.Kind == facts.ExprFunction {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == name && en.Value.Kind == facts.ExprFunction {
 				return en.Value.Func()
 			}
 		}

@@ -134,9 +134,9 @@ func (b *builder) testFile(p string) bool { return b.lang.Ignores(p) }
 
 func decoratorName(d *facts.Expr) (name string, call *facts.Expr) {
 	if d.Kind == facts.ExprCall && d.X != nil {
-		return d.X.Raw, d
+		return d.X.Raw(), d
 	}
-	return d.Raw, nil
+	return d.Raw(), nil
 }
 
 // scheduledNames lists functions registered with a scheduler at module
@@ -146,7 +146,7 @@ func (b *builder) scheduledNames(f *facts.File) map[string]bool {
 	out := map[string]bool{}
 	for i := range f.Statements {
 		if a := b.scheduledFunction(&f.Statements[i]); a != nil && a.Kind == facts.ExprName {
-			out[a.Name] = true
+			out[a.Name()] = true
 		}
 	}
 	return out
@@ -166,15 +166,15 @@ func (b *builder) scheduledFunction(s *facts.Stmt) *facts.Expr {
 // call is not catalogued there or has no such argument.
 func catalogedArg(table map[string]int, call *facts.Expr) *facts.Expr {
 	for _, k := range slices.Sorted(maps.Keys(table)) {
-		if !catalog.MatchAny([]string{k}, call.Resolved(), call.Raw) {
+		if !catalog.MatchAny([]string{k}, call.Resolved(), call.Raw()) {
 			continue
 		}
 		i := table[k]
 		if i < 0 {
-			i += len(call.Args)
+			i += len(call.Args())
 		}
-		if i >= 0 && i < len(call.Args) {
-			return &call.Args[i]
+		if i >= 0 && i < len(call.Args()) {
+			return &call.Args()[i]
 		}
 	}
 	return nil
@@ -298,7 +298,7 @@ func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
 		}
 		last := &m.Body[len(m.Body)-1]
 		if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Method() != m.Name ||
-			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw != "super" {
+			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw() != "super" {
 			continue // a dispatch that does not hand over is not read
 		}
 		rc.stmts(m.Body[:len(m.Body)-1], sc, &rc.ensures)
@@ -575,8 +575,8 @@ func (b *builder) invokedFunctions() map[string]bool {
 					switch m := x.Method(); {
 					case m == "delay" || m == "apply_async" || m == "s" || m == "si":
 						note(f, x.X.X)
-					case (m == "enqueue" || m == "add_task" || m == "enqueue_call") && len(x.Args) > 0:
-						note(f, &x.Args[0])
+					case (m == "enqueue" || m == "add_task" || m == "enqueue_call") && len(x.Args()) > 0:
+						note(f, &x.Args()[0])
 					case m == "":
 						note(f, x)
 					}
@@ -626,8 +626,8 @@ func (b *builder) beatScheduled() map[string]bool {
 				continue
 			}
 			for _, kv := range en.Value.Entries() {
-				if kv.Key != nil && kv.Key.Kind == facts.ExprString && kv.Key.Value == "task" && kv.Value.Kind == facts.ExprString {
-					name := b.ix.canonical(kv.Value.Value)
+				if kv.Key != nil && kv.Key.Kind == facts.ExprString && kv.Key.Value() == "task" && kv.Value.Kind == facts.ExprString {
+					name := b.ix.canonical(kv.Value.Value())
 					if fr := b.ix.funcs[name]; fr != nil {
 						out[fr.fn.QualName] = true
 					} else if fr := packageMember(b.ix, name, b.ix.funcs, nil, func(fr *funcRef) *facts.File { return fr.file }); fr != nil {
@@ -645,7 +645,7 @@ func (b *builder) beatScheduled() map[string]bool {
 		}
 		for i := range f.Statements {
 			st := &f.Statements[i]
-			if st.Kind == facts.StmtAssign && len(st.Targets) == 1 && st.Targets[0].Kind == facts.ExprAttr && st.Targets[0].Name == "beat_schedule" {
+			if st.Kind == facts.StmtAssign && len(st.Targets) == 1 && st.Targets[0].Kind == facts.ExprAttr && st.Targets[0].Name() == "beat_schedule" {
 				read(st.Value)
 			}
 		}
@@ -1052,14 +1052,14 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if dep != nil {
 			var fnExpr *facts.Expr
-			if len(dep.Args) > 0 {
-				fnExpr = &dep.Args[0]
+			if len(dep.Args()) > 0 {
+				fnExpr = &dep.Args()[0]
 			}
 			level := b.dependencyAuth(depFile, fnExpr, 0)
 			rc.auth = max(rc.auth, level)
 			name := ""
 			if fnExpr != nil {
-				name = fnExpr.Raw
+				name = fnExpr.Raw()
 			}
 			last := facts.LastSegment(name)
 			switch {
@@ -1117,7 +1117,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: bindingName(p.Name)}, param: bindingName(p.Name)}
 				continue
 			}
-			if an := facts.LastSegment(p.Annotation.Raw); an == "Session" || an == "AsyncSession" || an == "Request" || an == "BackgroundTasks" || an == "Response" {
+			if an := facts.LastSegment(p.Annotation.Raw()); an == "Session" || an == "AsyncSession" || an == "Request" || an == "BackgroundTasks" || an == "Response" {
 				sc.vars[p.Name] = &value{kind: vPlumbing}
 				continue
 			}
@@ -1140,16 +1140,16 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 func (b *builder) currentUserDecorated(f *facts.File, p *facts.Param) bool {
 	for i := range p.Decorators {
 		made := b.decoratorFactoryCall(f, &p.Decorators[i])
-		if made == nil || len(made.Args) == 0 {
+		if made == nil || len(made.Args()) == 0 {
 			continue
 		}
-		fn := made.Args[0].Func()
-		if made.Args[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
+		fn := made.Args()[0].Func()
+		if made.Args()[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
 			continue
 		}
 		ret := fn.Body[len(fn.Body)-1]
 		if x := ret.Value; ret.Kind == facts.StmtReturn && x != nil && x.Kind == facts.ExprAttr && x.X != nil && x.X.Kind == facts.ExprAttr &&
-			slices.Contains(b.lang.Auth.CurrentUserNames, x.X.Name+"."+x.Name) {
+			slices.Contains(b.lang.Auth.CurrentUserNames, x.X.Name()+"."+x.Name()) {
 			return true
 		}
 	}
@@ -1163,11 +1163,11 @@ func (rc *ruleCtx) bindPattern(p *facts.Param, sc *scope) {
 	if p.Pattern == nil || p.Pattern.Kind != facts.ExprDict {
 		return
 	}
-	whole := &facts.Expr{Kind: facts.ExprName, Name: p.Name, Raw: p.Name, Line: p.Line}
+	whole := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: p.Name, Raw: p.Name, Line: p.Line})
 	if p.Name == "" {
-		whole.Name = "(param " + itoa(p.Line) + ")" // no identifier can collide with it
-		whole.Raw = whole.Name
-		sc.vars[whole.Name] = sc.vars[p.Name]
+		whole.SetName("(param " + itoa(p.Line) + ")") // no identifier can collide with it
+		whole.SetRaw(whole.Name())
+		sc.vars[whole.Name()] = sc.vars[p.Name]
 	}
 	var scratch []allium.Stmt
 	rc.destructure(p.Pattern, whole, sc, &scratch, p.Line)
@@ -1187,20 +1187,20 @@ func (b *builder) routeDependencies(rc *ruleCtx, sc *scope, h *handler) {
 		if list == nil || (list.Kind != facts.ExprList && list.Kind != facts.ExprTuple) {
 			continue
 		}
-		for j := range list.Args {
-			dep := dependency(&facts.Param{Default: &list.Args[j]})
-			if dep == nil || len(dep.Args) == 0 {
+		for j := range list.Args() {
+			dep := dependency(&facts.Param{Default: &list.Args()[j]})
+			if dep == nil || len(dep.Args()) == 0 {
 				continue
 			}
-			fn := &dep.Args[0]
+			fn := &dep.Args()[0]
 			rc.auth = max(rc.auth, b.dependencyAuth(h.file, fn, 0))
 			a := b.lang.Auth
-			if catalog.MatchAny(a.Dependencies, fn.Raw, facts.LastSegment(fn.Raw)) || catalog.MatchAny(a.AdminDependencies, fn.Raw, facts.LastSegment(fn.Raw)) {
+			if catalog.MatchAny(a.Dependencies, fn.Raw(), facts.LastSegment(fn.Raw())) || catalog.MatchAny(a.AdminDependencies, fn.Raw(), facts.LastSegment(fn.Raw())) {
 				b.adoptUserEntity(h.file, fn)
-				rc.userDependency(h.file, fn, facts.LastSegment(fn.Raw), sc, 0)
+				rc.userDependency(h.file, fn, facts.LastSegment(fn.Raw()), sc, 0)
 				continue
 			}
-			rc.dependencyValue(h.file, fn, facts.LastSegment(fn.Raw), sc, 0)
+			rc.dependencyValue(h.file, fn, facts.LastSegment(fn.Raw()), sc, 0)
 		}
 	}
 }
@@ -1222,7 +1222,7 @@ func (rc *ruleCtx) viewInstance(h *handler) *value {
 		return rc.factoryInstance(cr)
 	}
 	obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
-	call := &facts.Expr{Kind: facts.ExprCall, Line: reg.call.Line}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: reg.call.Line()})
 	call.SetKeywords(reg.call.Keywords())
 	rc.inline(init, obj, call, &scope{file: reg.file, vars: map[string]*value{}}, &rc.ensures)
 	return obj
@@ -1271,14 +1271,14 @@ func annotationHead(a *facts.Expr) string {
 	if a == nil {
 		return ""
 	}
-	if a.Kind == facts.ExprSubscript && a.X != nil && facts.LastSegment(a.X.Raw) == "Annotated" && a.Y != nil {
+	if a.Kind == facts.ExprSubscript && a.X != nil && facts.LastSegment(a.X.Raw()) == "Annotated" && a.Y != nil {
 		inner := a.Y
-		if inner.Kind == facts.ExprTuple && len(inner.Args) > 0 {
-			inner = &inner.Args[0]
+		if inner.Kind == facts.ExprTuple && len(inner.Args()) > 0 {
+			inner = &inner.Args()[0]
 		}
-		return inner.Raw
+		return inner.Raw()
 	}
-	return a.Raw
+	return a.Raw()
 }
 
 // dependency returns the Depends(...) call of a parameter, in its default
@@ -1291,15 +1291,15 @@ func dependency(p *facts.Param) *facts.Expr {
 			return
 		}
 		if e.Kind == facts.ExprCall {
-			if n := facts.LastSegment(e.Raw); n == "Depends" || n == "Security" {
+			if n := facts.LastSegment(e.Raw()); n == "Depends" || n == "Security" {
 				found = e
 				return
 			}
 		}
 		visit(e.X)
 		visit(e.Y)
-		for i := range e.Args {
-			visit(&e.Args[i])
+		for i := range e.Args() {
+			visit(&e.Args()[i])
 		}
 	}
 	visit(p.Default)
@@ -1324,10 +1324,10 @@ func (rc *ruleCtx) currentUser() *value {
 func (rc *ruleCtx) assignsOtherUser(body []facts.Stmt) bool {
 	found := false
 	facts.Walk(body, func(s *facts.Stmt) bool {
-		if s.Kind == facts.StmtAssign && (len(s.Targets) != 1 || s.Value == nil || s.Value.Raw == "" ||
-			!slices.Contains(rc.b.lang.Auth.CurrentUserNames, s.Value.Raw) && !rc.b.currentUserCall(s.Value)) {
+		if s.Kind == facts.StmtAssign && (len(s.Targets) != 1 || s.Value == nil || s.Value.Raw() == "" ||
+			!slices.Contains(rc.b.lang.Auth.CurrentUserNames, s.Value.Raw()) && !rc.b.currentUserCall(s.Value)) {
 			for _, t := range s.Targets {
-				if t.Kind == facts.ExprName && t.Name == "user" {
+				if t.Kind == facts.ExprName && t.Name() == "user" {
 					found = true
 				}
 			}
@@ -1341,8 +1341,8 @@ func (rc *ruleCtx) assignsOtherUser(body []facts.Stmt) bool {
 // functions that give the signed-in user (catalog auth.dependencies:
 // user = get_current_user()).
 func (b *builder) currentUserCall(e *facts.Expr) bool {
-	return e.Kind == facts.ExprCall && e.X != nil && len(e.Args) == 0 && len(e.Keywords()) == 0 &&
-		catalog.MatchAny(b.lang.Auth.Dependencies, e.X.Raw, facts.LastSegment(e.X.Raw))
+	return e.Kind == facts.ExprCall && e.X != nil && len(e.Args()) == 0 && len(e.Keywords()) == 0 &&
+		catalog.MatchAny(b.lang.Auth.Dependencies, e.X.Raw(), facts.LastSegment(e.X.Raw()))
 }
 
 func (rc *ruleCtx) currentUserNamed(name string) *value {
@@ -1367,7 +1367,7 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 		return authNone
 	}
 	a := b.lang.Auth
-	name, last := fn.Raw, facts.LastSegment(fn.Raw)
+	name, last := fn.Raw(), facts.LastSegment(fn.Raw())
 	switch {
 	case catalog.MatchAny(a.AdminDependencies, name, last):
 		return authAdmin
@@ -1380,8 +1380,8 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 	}
 	level := authNone
 	for i := range fr.fn.Params {
-		if dep := dependency(&fr.fn.Params[i]); dep != nil && len(dep.Args) > 0 {
-			level = max(level, b.dependencyAuth(fr.file, &dep.Args[0], depth+1))
+		if dep := dependency(&fr.fn.Params[i]); dep != nil && len(dep.Args()) > 0 {
+			level = max(level, b.dependencyAuth(fr.file, &dep.Args()[0], depth+1))
 		}
 	}
 	return level
@@ -1399,8 +1399,8 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 		case catalog.MatchAny(a.Decorators, name):
 			level = max(level, authUser)
 		case facts.LastSegment(name) == "permission_classes" && call != nil:
-			for i := range call.Args {
-				level = max(level, b.permissionLevel(&call.Args[i]))
+			for i := range call.Args() {
+				level = max(level, b.permissionLevel(&call.Args()[i]))
 			}
 		}
 	}
@@ -1426,9 +1426,9 @@ func (b *builder) permissionLevel(e *facts.Expr) authLevel {
 	a := b.lang.Auth
 	level := authNone
 	eachPermissionClass(e, func(e *facts.Expr) {
-		if catalog.MatchAny(a.AdminPermissionClasses, e.Raw) {
+		if catalog.MatchAny(a.AdminPermissionClasses, e.Raw()) {
 			level = max(level, authAdmin)
-		} else if catalog.MatchAny(a.PermissionClasses, e.Raw) {
+		} else if catalog.MatchAny(a.PermissionClasses, e.Raw()) {
 			level = max(level, authUser)
 		}
 	})
@@ -1442,8 +1442,8 @@ func eachPermissionClass(e *facts.Expr, fn func(*facts.Expr)) {
 		return
 	}
 	fn(e)
-	for i := range e.Args {
-		eachPermissionClass(&e.Args[i], fn)
+	for i := range e.Args() {
+		eachPermissionClass(&e.Args()[i], fn)
 	}
 }
 
@@ -1517,7 +1517,7 @@ func (rc *ruleCtx) dependencyValueIn(f *facts.File, fn *facts.Expr, pname string
 	if fn.Kind == facts.ExprCall {
 		// Depends(WebUserAuthorizer(scopes)): the function the call makes.
 		fr = rc.dependencyFactory(f, fn, vars, depth)
-		key = "(" + f.Path + ":" + strconv.Itoa(fn.Line) + ")" // one callable per factory call
+		key = "(" + f.Path + ":" + strconv.Itoa(fn.Line()) + ")" // one callable per factory call
 	} else {
 		fr = b.ix.function(f, fn)
 	}
@@ -1545,22 +1545,22 @@ func (rc *ruleCtx) dependencyValueIn(f *facts.File, fn *facts.Expr, pname string
 			rc.subjectDependency(fr.file, p, sc, inner.vars, depth+1)
 			continue
 		}
-		if dep := dependency(p); dep != nil && len(dep.Args) > 0 {
+		if dep := dependency(p); dep != nil && len(dep.Args()) > 0 {
 			a := b.lang.Auth
-			name, last := dep.Args[0].Raw, facts.LastSegment(dep.Args[0].Raw)
+			name, last := dep.Args()[0].Raw(), facts.LastSegment(dep.Args()[0].Raw())
 			switch {
 			case catalog.MatchAny(a.Dependencies, name, last), catalog.MatchAny(a.AdminDependencies, name, last):
-				inner.vars[p.Name] = rc.userDependency(fr.file, &dep.Args[0], p.Name, sc, depth+1)
+				inner.vars[p.Name] = rc.userDependency(fr.file, &dep.Args()[0], p.Name, sc, depth+1)
 				if inner.vars[p.Name] == nil {
 					inner.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
 				}
-			case b.isCredentialScheme(fr.file, &dep.Args[0]):
+			case b.isCredentialScheme(fr.file, &dep.Args()[0]):
 				// The credential the request presents, as the handler
 				// names it when it takes it too (FastAPI runs the scheme
 				// once per request).
 				inner.vars[p.Name] = &value{kind: vParam, param: rc.credentialName(p.Name)}
 			default:
-				if v := rc.dependencyValueIn(fr.file, &dep.Args[0], p.Name, sc, inner.vars, depth+1); v != nil {
+				if v := rc.dependencyValueIn(fr.file, &dep.Args()[0], p.Name, sc, inner.vars, depth+1); v != nil {
 					inner.vars[p.Name] = v
 				} else {
 					inner.vars[p.Name] = &value{kind: vPlumbing}
@@ -1615,7 +1615,7 @@ func (rc *ruleCtx) dependencyFactory(f *facts.File, call *facts.Expr, vars map[s
 	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprName {
 		return nil
 	}
-	returned := definedIn(factory.fn.Body, last.Value.Name)
+	returned := definedIn(factory.fn.Body, last.Value.Name())
 	if returned == nil {
 		return nil
 	}
@@ -1638,10 +1638,10 @@ func (rc *ruleCtx) subjectDependency(f *facts.File, p *facts.Param, sc *scope, v
 		dep, depFile = rc.b.aliasedDependency(f, p)
 		vars = nil // the alias's module binds none of them
 	}
-	if dep == nil || len(dep.Args) == 0 {
+	if dep == nil || len(dep.Args()) == 0 {
 		return
 	}
-	rc.dependencyValueIn(depFile, &dep.Args[0], p.Name, sc, vars, depth)
+	rc.dependencyValueIn(depFile, &dep.Args()[0], p.Name, sc, vars, depth)
 }
 
 // userDependency runs a current-user dependency of the service
@@ -1732,13 +1732,13 @@ func (rc *ruleCtx) dependencyCredential(f *facts.File, fn *facts.Expr, depth int
 	for i := range fr.fn.Params {
 		p := &fr.fn.Params[i]
 		dep := dependency(p)
-		if dep == nil || len(dep.Args) == 0 {
+		if dep == nil || len(dep.Args()) == 0 {
 			continue
 		}
-		if b.isCredentialScheme(fr.file, &dep.Args[0]) {
+		if b.isCredentialScheme(fr.file, &dep.Args()[0]) {
 			return rc.credentialName(p.Name)
 		}
-		if c := rc.dependencyCredential(fr.file, &dep.Args[0], depth+1); c != "" {
+		if c := rc.dependencyCredential(fr.file, &dep.Args()[0], depth+1); c != "" {
 			return c
 		}
 	}
@@ -1762,7 +1762,7 @@ func (rc *ruleCtx) ownsName(name string) bool {
 			continue
 		}
 		dep := dependency(p)
-		return dep == nil || len(dep.Args) == 0 || !rc.b.isCredentialScheme(rc.h.file, &dep.Args[0])
+		return dep == nil || len(dep.Args()) == 0 || !rc.b.isCredentialScheme(rc.h.file, &dep.Args()[0])
 	}
 	return false
 }
@@ -1773,7 +1773,7 @@ func (rc *ruleCtx) ownsName(name string) bool {
 func (rc *ruleCtx) credentialName(pname string) string {
 	for i := range rc.h.fn.Params {
 		p := &rc.h.fn.Params[i]
-		if dep := dependency(p); dep != nil && len(dep.Args) > 0 && rc.b.isCredentialScheme(rc.h.file, &dep.Args[0]) {
+		if dep := dependency(p); dep != nil && len(dep.Args()) > 0 && rc.b.isCredentialScheme(rc.h.file, &dep.Args()[0]) {
 			return bindingName(p.Name)
 		}
 	}
@@ -1842,7 +1842,7 @@ func forwardsOnly(fn *facts.Function) bool {
 		return false
 	}
 	call := body[0].Value
-	for _, a := range call.Args {
+	for _, a := range call.Args() {
 		if a.Kind != facts.ExprStarred {
 			return false
 		}
@@ -1852,5 +1852,5 @@ func forwardsOnly(fn *facts.Function) bool {
 			return false
 		}
 	}
-	return len(call.Args)+len(call.Keywords()) > 0
+	return len(call.Args())+len(call.Keywords()) > 0
 }

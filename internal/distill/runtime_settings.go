@@ -38,11 +38,11 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 		}
 		return nil
 	}
-	if len(v.Args) != 1 || len(v.Keywords()) != 0 {
+	if len(v.Args()) != 1 || len(v.Keywords()) != 0 {
 		return nil
 	}
-	d := getter(&v.Args[0])
-	cast := strings.ToLower(facts.LastSegment(v.Raw))
+	d := getter(&v.Args()[0])
+	cast := strings.ToLower(facts.LastSegment(v.Raw()))
 	if d != nil && cast == "int" && d.Kind != facts.ExprString {
 		// int(os.environ.get("X", 60 * 60 * 24 * 7)): a number given as one.
 		if _, ok := evalInt(d); ok {
@@ -55,15 +55,15 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 	}
 	switch {
 	case cast == "int":
-		if _, ok := evalInt(&facts.Expr{Kind: facts.ExprInt, Value: d.Value}); ok && d.Value != "" {
-			return &facts.Expr{Kind: facts.ExprInt, Value: d.Value, Line: d.Line}
+		if _, ok := evalInt(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: d.Value()})); ok && d.Value() != "" {
+			return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: d.Value(), Line: d.Line()})
 		}
 	case strings.Contains(cast, "bool"):
-		switch strings.ToLower(strings.TrimSpace(d.Value)) {
+		switch strings.ToLower(strings.TrimSpace(d.Value())) {
 		case "true", "1", "yes", "on", "y", "t":
-			return &facts.Expr{Kind: facts.ExprBool, Value: "true", Line: d.Line}
+			return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: d.Line()})
 		case "false", "0", "no", "off", "n", "f", "":
-			return &facts.Expr{Kind: facts.ExprBool, Value: "false", Line: d.Line}
+			return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: "false", Line: d.Line()})
 		}
 	}
 	return nil
@@ -73,14 +73,14 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 // config getter given the setting's name) and returns the default it
 // gives, nil when it gives none.
 func (b *builder) envRead(c *facts.Expr) (*facts.Expr, bool) {
-	if c == nil || c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved(), c.Raw) || len(c.Args) == 0 || c.Args[0].Kind != facts.ExprString {
+	if c == nil || c.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ConfigGetters, c.Resolved(), c.Raw()) || len(c.Args()) == 0 || c.Args()[0].Kind != facts.ExprString {
 		return nil, false
 	}
 	if d := c.Keyword("default"); d != nil {
 		return d, true
 	}
-	if len(c.Args) == 2 {
-		return &c.Args[1], true
+	if len(c.Args()) == 2 {
+		return &c.Args()[1], true
 	}
 	return nil, true
 }
@@ -116,7 +116,7 @@ func (b *builder) aliasConfig(key string, v *facts.Expr) bool {
 	if v == nil || v.Kind != facts.ExprName || b.configByKey[key] != nil {
 		return false
 	}
-	if ci := b.configByKey[v.Name]; ci != nil {
+	if ci := b.configByKey[v.Name()]; ci != nil {
 		b.configByKey[key] = ci
 		return true
 	}
@@ -179,7 +179,7 @@ func (b *builder) runtimeSetting(key string, f *facts.File, line int) allium.Exp
 // other catalogued getters, read before the service's own method of that
 // name is inlined (its body reads a store the spec does not model).
 func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope) *value {
-	if e.Method() == "" || len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString || !catalog.MatchAny(rc.b.lang.ConfigGetters, names...) {
+	if e.Method() == "" || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString || !catalog.MatchAny(rc.b.lang.ConfigGetters, names...) {
 		return nil
 	}
 	if x := rc.configGetter(e, sc); x != nil {

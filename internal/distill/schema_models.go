@@ -58,10 +58,10 @@ func (b *builder) schemaSyntax() *fieldSyntax {
 	sm := b.lang.SchemaModels
 	return &fieldSyntax{
 		typeKey: sm.TypeKey, requiredKey: sm.RequiredKey, defaultKey: sm.DefaultKey, enumKey: sm.EnumKey,
-		typeOf: func(typ *facts.Expr) string { return b.lang.TypeOf(typ.Raw) },
+		typeOf: func(typ *facts.Expr) string { return b.lang.TypeOf(typ.Raw()) },
 		ref: func(opts *facts.Expr) (string, string, bool) {
 			if ref := entryValue(opts, sm.RefKey); ref != nil && ref.Kind == facts.ExprString {
-				return ref.Value, pascal(ref.Value), false
+				return ref.Value(), pascal(ref.Value()), false
 			}
 			return "", "", false
 		},
@@ -135,30 +135,30 @@ func (b *builder) saveHooks(m *schemaModel) {
 		return
 	}
 	hashes := func(v *facts.Expr, field string) bool {
-		return v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.HashCalls, v.Resolved(), v.Raw) &&
-			len(v.Args) > 0 && v.Args[0].Kind == facts.ExprAttr && v.Args[0].Name == field
+		return v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.HashCalls, v.Resolved(), v.Raw()) &&
+			len(v.Args()) > 0 && v.Args()[0].Kind == facts.ExprAttr && v.Args()[0].Name() == field
 	}
 	for i := range m.file.Statements {
 		call := m.file.Statements[i].Value
 		if m.file.Statements[i].Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || !slices.Contains(sm.SaveHooks, call.Method()) ||
-			call.X.X == nil || call.X.X.Kind != facts.ExprName || call.X.X.Name != m.schema || len(call.Args) != 2 ||
-			call.Args[0].Kind != facts.ExprString || !slices.Contains(sm.SaveEvents, call.Args[0].Value) || call.Args[1].Func() == nil {
+			call.X.X == nil || call.X.X.Kind != facts.ExprName || call.X.X.Name() != m.schema || len(call.Args()) != 2 ||
+			call.Args()[0].Kind != facts.ExprString || !slices.Contains(sm.SaveEvents, call.Args()[0].Value()) || call.Args()[1].Func() == nil {
 			continue
 		}
 		locals := map[string]*facts.Expr{}
-		facts.Walk(call.Args[1].Func().Body, func(s *facts.Stmt) bool {
+		facts.Walk(call.Args()[1].Func().Body, func(s *facts.Stmt) bool {
 			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
 				return true
 			}
 			t := &s.Targets[0]
 			switch {
 			case t.Kind == facts.ExprName:
-				locals[t.Name] = s.Value
-			case t.Kind == facts.ExprAttr && (hashes(s.Value, t.Name) || s.Value.Kind == facts.ExprName && hashes(locals[s.Value.Name], t.Name)):
+				locals[t.Name()] = s.Value
+			case t.Kind == facts.ExprAttr && (hashes(s.Value, t.Name()) || s.Value.Kind == facts.ExprName && hashes(locals[s.Value.Name()], t.Name())):
 				if m.e.hashedOnSave == nil {
 					m.e.hashedOnSave = map[string]bool{}
 				}
-				m.e.hashedOnSave[t.Name] = true
+				m.e.hashedOnSave[t.Name()] = true
 			}
 			return true
 		})
@@ -183,12 +183,12 @@ func (b *builder) schemaMethods(m *schemaModel) {
 			continue
 		}
 		t := &s.Targets[0]
-		if t.Kind != facts.ExprAttr || t.X == nil || t.X.Kind != facts.ExprAttr || !slices.Contains(sm.MethodTables, t.X.Name) ||
-			t.X.X == nil || t.X.X.Kind != facts.ExprName || t.X.X.Name != m.schema {
+		if t.Kind != facts.ExprAttr || t.X == nil || t.X.Kind != facts.ExprAttr || !slices.Contains(sm.MethodTables, t.X.Name()) ||
+			t.X.X == nil || t.X.X.Kind != facts.ExprName || t.X.X.Name() != m.schema {
 			continue
 		}
 		fn := *s.Value.Func()
-		fn.Name, fn.QualName = t.Name, qual(c.QualName, t.Name)
+		fn.Name, fn.QualName = t.Name(), qual(c.QualName, t.Name())
 		c.Methods = append(c.Methods, fn)
 	}
 	for i := first; i < len(c.Methods); i++ {
@@ -204,35 +204,35 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 		// model made unless one of that name is registered already.
 		call = call.Y
 	}
-	if call == nil || call.Kind != facts.ExprCall || len(call.Args) < 2 || call.Args[0].Kind != facts.ExprString ||
-		!catalog.MatchAny(sm.Models, call.Resolved(), call.Raw) {
+	if call == nil || call.Kind != facts.ExprCall || len(call.Args()) < 2 || call.Args()[0].Kind != facts.ExprString ||
+		!catalog.MatchAny(sm.Models, call.Resolved(), call.Raw()) {
 		return nil
 	}
-	name := pascal(call.Args[0].Value)
+	name := pascal(call.Args()[0].Value())
 	if name == "" {
 		return nil
 	}
-	schema, schemaName := &call.Args[1], ""
+	schema, schemaName := &call.Args()[1], ""
 	if schema.Kind == facts.ExprName {
 		if cr := b.ix.constant(f, schema); cr != nil && cr.file == f {
 			schema, schemaName = cr.as.Value, cr.as.Name
 		}
 	}
-	if schema == nil || schema.Kind != facts.ExprCall || !catalog.MatchAny(sm.Schemas, schema.Resolved(), schema.Raw) {
+	if schema == nil || schema.Kind != facts.ExprCall || !catalog.MatchAny(sm.Schemas, schema.Resolved(), schema.Raw()) {
 		return nil
 	}
 	switch {
-	case len(schema.Args) > 0 && schema.Args[0].Kind == facts.ExprDict:
-		return &schemaModel{file: f, name: name, line: call.Line, fields: &schema.Args[0], schema: schemaName, syntax: b.schemaSyntax()}
-	case len(schema.Args) == 0 && len(schema.Keywords()) > 0:
+	case len(schema.Args()) > 0 && schema.Args()[0].Kind == facts.ExprDict:
+		return &schemaModel{file: f, name: name, line: call.Line(), fields: &schema.Args()[0], schema: schemaName, syntax: b.schemaSyntax()}
+	case len(schema.Args()) == 0 && len(schema.Keywords()) > 0:
 		// The field map read as keyword arguments (keyword_objects).
-		fields := &facts.Expr{Kind: facts.ExprDict, Line: schema.Line}
+		fields := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: schema.Line()})
 		entries := make([]facts.DictEntry, 0, len(schema.Keywords()))
 		for _, kw := range schema.Keywords() {
-			entries = append(entries, facts.DictEntry{Key: &facts.Expr{Kind: facts.ExprString, Value: kw.Name, Line: kw.Value.Line}, Value: kw.Value})
+			entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name, Line: kw.Value.Line()}), Value: kw.Value})
 		}
 		fields.SetEntries(entries)
-		return &schemaModel{file: f, name: name, line: call.Line, fields: fields, schema: schemaName, syntax: b.schemaSyntax()}
+		return &schemaModel{file: f, name: name, line: call.Line(), fields: fields, schema: schemaName, syntax: b.schemaSyntax()}
 	}
 	return nil
 }
@@ -272,11 +272,11 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 		if entry.Key == nil || (entry.Key.Kind != facts.ExprString && entry.Key.Kind != facts.ExprName) {
 			continue
 		}
-		attr := entry.Key.Value
+		attr := entry.Key.Value()
 		if entry.Key.Kind == facts.ExprName {
-			attr = entry.Key.Name
+			attr = entry.Key.Name()
 		}
-		fi := &fieldInfo{name: bindingName(attr), attr: attr, line: entry.Value.Line}
+		fi := &fieldInfo{name: bindingName(attr), attr: attr, line: entry.Value.Line()}
 		if !isSnake(fi.name) {
 			continue
 		}
@@ -293,7 +293,7 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 		}
 		if opts != nil {
 			if r := entryValue(opts, sx.requiredKey); r != nil && r.Kind == facts.ExprBool {
-				optional = r.Value != "true"
+				optional = r.Value() != "true"
 			}
 			target, ref, other := sx.ref(opts)
 			if other {
@@ -313,7 +313,7 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 			if dflt != nil {
 				optional = false
 				if dflt.Kind == facts.ExprBool {
-					fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: dflt.Value}
+					fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: dflt.Value()}
 				} else if b.isClockRef(dflt) {
 					fi.dflt = &allium.Ident{Name: "now"}
 				}
@@ -326,13 +326,13 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 				}
 				if en != nil && en.Kind == facts.ExprList {
 					fi.isStatus = true
-					for _, lit := range en.Args {
-						if lit.Kind == facts.ExprString && isSnake(lit.Value) && !slices.Contains(b.statusLits[attr], lit.Value) {
-							b.statusLits[attr] = append(b.statusLits[attr], lit.Value)
+					for _, lit := range en.Args() {
+						if lit.Kind == facts.ExprString && isSnake(lit.Value()) && !slices.Contains(b.statusLits[attr], lit.Value()) {
+							b.statusLits[attr] = append(b.statusLits[attr], lit.Value())
 						}
 					}
-					if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[attr], dflt.Value) {
-						fi.dflt = &allium.Ident{Name: dflt.Value}
+					if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[attr], dflt.Value()) {
+						fi.dflt = &allium.Ident{Name: dflt.Value()}
 					}
 				}
 			}
@@ -373,7 +373,7 @@ func entryValue(d *facts.Expr, key string) *facts.Expr {
 	}
 	for i := range d.Entries() {
 		k := d.Entries()[i].Key
-		if k != nil && ((k.Kind == facts.ExprString && k.Value == key) || (k.Kind == facts.ExprName && k.Name == key)) {
+		if k != nil && ((k.Kind == facts.ExprString && k.Value() == key) || (k.Kind == facts.ExprName && k.Name() == key)) {
 			return &d.Entries()[i].Value
 		}
 	}

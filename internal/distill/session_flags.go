@@ -27,8 +27,8 @@ func (rc *ruleCtx) sessionFlags(names []string, e *facts.Expr, userArg int, sc *
 		}
 		for i, p := range params {
 			v := e.Keyword(p)
-			if v == nil && userArg+1+i < len(e.Args) {
-				v = &e.Args[userArg+1+i]
+			if v == nil && userArg+1+i < len(e.Args()) {
+				v = &e.Args()[userArg+1+i]
 			}
 			if v == nil {
 				continue

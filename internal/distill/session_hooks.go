@@ -65,9 +65,9 @@ func (b *builder) hookMarksPermanent(body []facts.Stmt, lt *catalog.SessionLifet
 		}
 		t, v := &s.Targets[0], s.Value
 		switch {
-		case slices.Contains(lt.Flags, t.Name) && b.isSessionStore(t.X):
-			marks = marks || v.Kind == facts.ExprBool && v.Value == "true"
-		case slices.Contains(lt.Attributes, t.Name):
+		case slices.Contains(lt.Flags, t.Name()) && b.isSessionStore(t.X):
+			marks = marks || v.Kind == facts.ExprBool && v.Value() == "true"
+		case slices.Contains(lt.Attributes, t.Name()):
 			if key, unit := settingOf(v); key != "" {
 				life = catalog.SessionLifetime{Setting: key, Unit: unit}
 			}
@@ -87,14 +87,14 @@ func (b *builder) hookMarksPermanent(body []facts.Stmt, lt *catalog.SessionLifet
 func settingOf(v *facts.Expr) (key, unit string) {
 	if v.Kind == facts.ExprCall && facts.LastSegment(v.Callee()) == "timedelta" {
 		kws := v.Keywords()
-		if len(v.Args) > 0 || len(kws) != 1 {
+		if len(v.Args()) > 0 || len(kws) != 1 {
 			return "", ""
 		}
 		key, _ = settingOf(&kws[0].Value)
 		return key, kws[0].Name
 	}
 	if v.Kind == facts.ExprName || v.Kind == facts.ExprAttr {
-		return facts.LastSegment(v.Raw), ""
+		return facts.LastSegment(v.Raw()), ""
 	}
 	return "", ""
 }

@@ -211,8 +211,8 @@ func (b *builder) identityReads(ent *entityInfo) *sessionIdentity {
 		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
 			for _, x := range []*facts.Expr{s.Value, s.Cond} {
 				x.Any(func(e *facts.Expr) bool {
-					if e.Kind == facts.ExprAttr && e.X != nil && e.X.Kind == facts.ExprName && e.X.Name == self {
-						if f := ent.attrField(e.Name); f != nil && !f.drop && f.fkEntity == "" {
+					if e.Kind == facts.ExprAttr && e.X != nil && e.X.Kind == facts.ExprName && e.X.Name() == self {
+						if f := ent.attrField(e.Name()); f != nil && !f.drop && f.fkEntity == "" {
 							reads[f.name] = true
 						}
 					}

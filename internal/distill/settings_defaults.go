@@ -21,11 +21,11 @@ func (b *builder) settingsDefaults(f *facts.File, c *facts.Assignment) {
 		if en.Key == nil || en.Key.Kind != facts.ExprString {
 			continue
 		}
-		line := en.Key.Line
+		line := en.Key.Line()
 		if line == 0 {
 			line = c.Line
 		}
-		b.addConfig(f, en.Key.Value, &en.Value, nil, line)
+		b.addConfig(f, en.Key.Value(), &en.Value, nil, line)
 	}
 }
 
@@ -66,7 +66,7 @@ func (b *builder) settingsFixture(f *facts.File, c *facts.Assignment) {
 	entry := func(d *facts.Expr, key string) *facts.Expr {
 		for i := range d.Entries() {
 			en := &d.Entries()[i]
-			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
 				return &en.Value
 			}
 		}
@@ -79,23 +79,23 @@ func (b *builder) settingsFixture(f *facts.File, c *facts.Assignment) {
 		}
 		switch e.Kind {
 		case facts.ExprTuple, facts.ExprList:
-			if len(e.Args) == 2 && e.Args[0].Kind == facts.ExprString && e.Args[1].Kind == facts.ExprDict {
-				d := &e.Args[1]
+			if len(e.Args()) == 2 && e.Args()[0].Kind == facts.ExprString && e.Args()[1].Kind == facts.ExprDict {
+				d := &e.Args()[1]
 				described := true
 				for _, k := range keys {
 					described = described && entry(d, k) != nil
 				}
 				if described {
-					line := e.Args[0].Line
+					line := e.Args()[0].Line()
 					if line == 0 {
 						line = c.Line
 					}
-					b.addConfig(f, e.Args[0].Value, entry(d, keys[0]), nil, line)
+					b.addConfig(f, e.Args()[0].Value(), entry(d, keys[0]), nil, line)
 					return
 				}
 			}
-			for i := range e.Args {
-				walk(&e.Args[i], depth+1)
+			for i := range e.Args() {
+				walk(&e.Args()[i], depth+1)
 			}
 		case facts.ExprDict:
 			for i := range e.Entries() {
@@ -103,7 +103,7 @@ func (b *builder) settingsFixture(f *facts.File, c *facts.Assignment) {
 				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprDict {
 					// verifyUserEmails: {env: ..., default: false}, an
 					// object's entry described by the keys.
-					if b.describedSetting(f, en.Key.Value, &en.Value, keys, c.Line) {
+					if b.describedSetting(f, en.Key.Value(), &en.Value, keys, c.Line) {
 						continue
 					}
 				}
@@ -129,7 +129,7 @@ func (b *builder) describedSetting(f *facts.File, name string, d *facts.Expr, ke
 			return false
 		}
 	}
-	if l := d.Line; l != 0 {
+	if l := d.Line(); l != 0 {
 		line = l
 	}
 	if dflt := has(keys[0]); dflt != nil {
@@ -141,7 +141,7 @@ func (b *builder) describedSetting(f *facts.File, name string, d *facts.Expr, ke
 			continue
 		}
 		for _, x := range f.Exports {
-			if x.Name == en.Value.Value && x.Value != nil && x.Value.Kind == facts.ExprDict {
+			if x.Name == en.Value.Value() && x.Value != nil && x.Value.Kind == facts.ExprDict {
 				if b.settingsGroupNames == nil {
 					b.settingsGroupNames = map[string]bool{}
 				}

@@ -94,11 +94,11 @@ func (rc *ruleCtx) settingsOnly(f *facts.File, e *facts.Expr, seen []string, rea
 	case facts.ExprUnary:
 		return e.Op() == "not" && rc.settingsOnly(f, e.X, seen, reads)
 	case facts.ExprCall:
-		if catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved(), e.Raw) && len(e.Args) > 0 && e.Args[0].Kind == facts.ExprString {
+		if catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved(), e.Raw()) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
 			*reads++
 			return true
 		}
-		if len(e.Args) != 0 || len(e.Keywords()) != 0 {
+		if len(e.Args()) != 0 || len(e.Keywords()) != 0 {
 			return false
 		}
 		fr := rc.b.ix.function(f, e)

@@ -44,7 +44,7 @@ func (b *builder) collectStoredSettings() {
 						return false
 					}
 					if value.Kind == facts.ExprName {
-						value = localDict(body, value.Name)
+						value = localDict(body, value.Name())
 					}
 					if value == nil || value.Kind != facts.ExprDict {
 						return false
@@ -52,10 +52,10 @@ func (b *builder) collectStoredSettings() {
 					if b.storedSettings == nil {
 						b.storedSettings = map[string]bool{}
 					}
-					b.storedSettings[key.Value] = true
+					b.storedSettings[key.Value()] = true
 					for _, en := range value.Entries() {
 						if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.IsLiteral() {
-							b.addConfig(f, en.Key.Value, &en.Value, nil, en.Value.Line)
+							b.addConfig(f, en.Key.Value(), &en.Value, nil, en.Value.Line())
 						}
 					}
 					return false
@@ -75,12 +75,12 @@ func (b *builder) storedSettingsRead(e *facts.Expr) bool {
 		return false
 	}
 	key := keywordValue(objectKeywordsOf(e), st.Key)
-	if key == nil && len(e.Args) == 0 && len(e.Keywords()) == 0 {
-		if opened := e.X.X; opened != nil && opened.Kind == facts.ExprCall && catalog.MatchAny(st.Stores, opened.Resolved(), opened.Raw) {
+	if key == nil && len(e.Args()) == 0 && len(e.Keywords()) == 0 {
+		if opened := e.X.X; opened != nil && opened.Kind == facts.ExprCall && catalog.MatchAny(st.Stores, opened.Resolved(), opened.Raw()) {
 			key = keywordValue(objectKeywordsOf(opened), st.Key)
 		}
 	}
-	return key != nil && key.Kind == facts.ExprString && b.storedSettings[key.Value]
+	return key != nil && key.Kind == facts.ExprString && b.storedSettings[key.Value()]
 }
 
 // keywordValue is the value of the keyword name, nil when there is none.
@@ -99,7 +99,7 @@ func localDict(body []facts.Stmt, name string) *facts.Expr {
 	var found *facts.Expr
 	n := 0
 	facts.Walk(body, func(s *facts.Stmt) bool {
-		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name == name {
+		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name() == name {
 			found, n = s.Value, n+1
 		}
 		return true

@@ -20,7 +20,7 @@ import (
 // (the one that defines the catalog's installed_apps settings), read
 // through the catalog's settings object. ok is false for anything else.
 func (rc *ruleCtx) settingsHelperTruth(f *facts.File, e *facts.Expr) (truth, ok bool) {
-	if e == nil || e.Kind != facts.ExprCall || len(e.Args) > 0 || len(e.Keywords()) > 0 || e.Method() != "" {
+	if e == nil || e.Kind != facts.ExprCall || len(e.Args()) > 0 || len(e.Keywords()) > 0 || e.Method() != "" {
 		return false, false
 	}
 	fr := rc.b.ix.function(f, e)
@@ -65,7 +65,7 @@ func boolLiteral(e *facts.Expr) (value, ok bool) {
 	if e == nil || e.Kind != facts.ExprBool {
 		return false, false
 	}
-	return e.Value == "true", true
+	return e.Value() == "true", true
 }
 
 // projectSettings are the module constants, by name, of the file that
@@ -122,7 +122,7 @@ func (b *builder) settingsTruth(e *facts.Expr, consts map[string]*facts.Expr) (t
 		if x == nil || x.Kind != facts.ExprAttr || x.X == nil || x.X.Resolved() != object {
 			return nil, false
 		}
-		v, found := consts[x.Name]
+		v, found := consts[x.Name()]
 		return v, found
 	}
 	switch e.Kind {
@@ -150,12 +150,12 @@ func (b *builder) settingsTruth(e *facts.Expr, consts map[string]*facts.Expr) (t
 		}
 	case facts.ExprCall:
 		if obj, attr, ok := b.attrHasCall(e); ok && obj.Resolved() == object {
-			if _, found := consts[attr.Value]; found {
+			if _, found := consts[attr.Value()]; found {
 				return true, true
 			}
 			return false, false
 		}
-		if e.Method() == "get" && len(e.Args) >= 1 && len(e.Args) <= 2 && e.Args[0].Kind == facts.ExprString {
+		if e.Method() == "get" && len(e.Args()) >= 1 && len(e.Args()) <= 2 && e.Args()[0].Kind == facts.ExprString {
 			d, found := setting(e.X.X)
 			if !found || d.Kind != facts.ExprDict {
 				return false, false
@@ -164,12 +164,12 @@ func (b *builder) settingsTruth(e *facts.Expr, consts map[string]*facts.Expr) (t
 				if en.Key == nil || en.Key.Kind != facts.ExprString {
 					return false, false // a **spread or computed key may hold it
 				}
-				if en.Key.Value == e.Args[0].Value {
+				if en.Key.Value() == e.Args()[0].Value() {
 					return boolLiteral(&en.Value)
 				}
 			}
-			if len(e.Args) == 2 {
-				return boolLiteral(&e.Args[1])
+			if len(e.Args()) == 2 {
+				return boolLiteral(&e.Args()[1])
 			}
 			return false, true // no such key and no default: None
 		}
@@ -181,8 +181,8 @@ func (b *builder) settingsTruth(e *facts.Expr, consts map[string]*facts.Expr) (t
 		if !found || list.Kind != facts.ExprList && list.Kind != facts.ExprTuple {
 			return false, false
 		}
-		in := slices.ContainsFunc(list.Args, func(a facts.Expr) bool { return a.Kind == facts.ExprString && a.Value == e.X.Value })
-		if !in && slices.ContainsFunc(list.Args, func(a facts.Expr) bool { return a.Kind != facts.ExprString }) {
+		in := slices.ContainsFunc(list.Args(), func(a facts.Expr) bool { return a.Kind == facts.ExprString && a.Value() == e.X.Value() })
+		if !in && slices.ContainsFunc(list.Args(), func(a facts.Expr) bool { return a.Kind != facts.ExprString }) {
 			return false, false // a *spread or a name may hold it
 		}
 		return in == (e.Op() == "in"), true

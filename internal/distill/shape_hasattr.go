@@ -10,13 +10,13 @@ import (
 // name; ok is false for any other call, or one naming the attribute by a
 // value the code computes.
 func (b *builder) attrHasCall(e *facts.Expr) (obj, attr *facts.Expr, ok bool) {
-	if e == nil || e.Kind != facts.ExprCall || len(e.Args) != 2 || len(e.Keywords()) > 0 {
+	if e == nil || e.Kind != facts.ExprCall || len(e.Args()) != 2 || len(e.Keywords()) > 0 {
 		return nil, nil, false
 	}
-	if !catalog.MatchAny(b.lang.AttrHasCalls, e.Resolved(), e.Raw) || e.Args[1].Kind != facts.ExprString {
+	if !catalog.MatchAny(b.lang.AttrHasCalls, e.Resolved(), e.Raw()) || e.Args()[1].Kind != facts.ExprString {
 		return nil, nil, false
 	}
-	return &e.Args[0], &e.Args[1], true
+	return &e.Args()[0], &e.Args()[1], true
 }
 
 // shapeHasAttr decides hasattr(user_in, "role") on a request schema whose
@@ -32,21 +32,21 @@ func (rc *ruleCtx) shapeHasAttr(e *facts.Expr, sc *scope) (truth, ok bool) {
 	if !ok || obj.Kind != facts.ExprName {
 		return false, false
 	}
-	v := sc.vars[obj.Name]
+	v := sc.vars[obj.Name()]
 	if v == nil || v.kind != vShape || v.shape == nil {
 		return false, false
 	}
 	declared, allKnown := false, true
 	rc.b.classAndBases(v.shape, func(c *classRef) bool {
 		for _, f := range c.class.Fields {
-			declared = declared || f.Name == attr.Value
+			declared = declared || f.Name == attr.Value()
 		}
 		for _, m := range c.class.Methods {
-			declared = declared || m.Name == attr.Value
+			declared = declared || m.Name == attr.Value()
 		}
 		for i := range c.class.Bases {
 			base := &c.class.Bases[i]
-			if rc.b.ix.class(c.file, base) == nil && !catalog.MatchAny(l.RequestBases, base.Resolved(), base.Raw) {
+			if rc.b.ix.class(c.file, base) == nil && !catalog.MatchAny(l.RequestBases, base.Resolved(), base.Raw()) {
 				allKnown = false
 			}
 		}

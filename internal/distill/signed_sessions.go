@@ -47,7 +47,7 @@ func (rc *ruleCtx) signedPeriodCheck(e *facts.Expr, sc *scope) allium.Expr {
 	} else if e.Y.Kind != facts.ExprString {
 		return nil
 	}
-	return rc.sessionPeriodRunning(read, sc, e.Line)
+	return rc.sessionPeriodRunning(read, sc, e.Line())
 }
 
 // sessionPeriodRunning is session.<running> for read, a call that unsigns
@@ -106,8 +106,8 @@ func (rc *ruleCtx) sessionUnsign(call *facts.Expr, sc *scope) (string, int64, bo
 		switch {
 		case call.Keyword(p.Name) != nil:
 			given[p.Name] = call.Keyword(p.Name)
-		case i < len(call.Args) && call.Args[i].Kind != facts.ExprStarred:
-			given[p.Name] = &call.Args[i]
+		case i < len(call.Args()) && call.Args()[i].Kind != facts.ExprStarred:
+			given[p.Name] = &call.Args()[i]
 		}
 	}
 	var key string
@@ -133,32 +133,32 @@ func (rc *ruleCtx) sessionUnsign(call *facts.Expr, sc *scope) (string, int64, bo
 func (b *builder) unsignArgs(c *facts.Expr, given map[string]*facts.Expr) (string, int64, bool) {
 	st := b.lang.SignedTokens
 	if c == nil || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr ||
-		!catalog.Match(st.VerifyMethods, c.Method()) || len(c.Args) == 0 {
+		!catalog.Match(st.VerifyMethods, c.Method()) || len(c.Args()) == 0 {
 		return "", 0, false
 	}
 	signer := c.X.X
 	if signer == nil || signer.Kind != facts.ExprCall || signer.X == nil ||
-		!catalog.MatchAny(st.Timed, signer.X.Resolved(), signer.X.Raw) {
+		!catalog.MatchAny(st.Timed, signer.X.Resolved(), signer.X.Raw()) {
 		return "", 0, false
 	}
-	v := &c.Args[0]
+	v := &c.Args()[0]
 	if v.Kind != facts.ExprSubscript || !b.isSessionStore(v.X) {
 		return "", 0, false
 	}
 	arg := func(x *facts.Expr) *facts.Expr {
-		if x != nil && x.Kind == facts.ExprName && given[x.Name] != nil {
-			return given[x.Name]
+		if x != nil && x.Kind == facts.ExprName && given[x.Name()] != nil {
+			return given[x.Name()]
 		}
 		return x
 	}
 	k := arg(v.Y)
-	if k == nil || k.Kind != facts.ExprString || !isSnake(k.Value) {
+	if k == nil || k.Kind != facts.ExprString || !isSnake(k.Value()) {
 		return "", 0, false
 	}
 	for _, name := range st.MaxAgeArgs {
 		if a := arg(c.Keyword(name)); a != nil {
 			if n, ok := evalInt(a); ok && n > 0 {
-				return k.Value, n, true
+				return k.Value(), n, true
 			}
 		}
 	}
@@ -231,7 +231,7 @@ func (b *builder) timedSign(v *facts.Expr) bool {
 		return false
 	}
 	signer := v.X.X
-	return signer != nil && signer.Kind == facts.ExprCall && signer.X != nil && catalog.MatchAny(st.Timed, signer.X.Resolved(), signer.X.Raw)
+	return signer != nil && signer.Kind == facts.ExprCall && signer.X != nil && catalog.MatchAny(st.Timed, signer.X.Resolved(), signer.X.Raw())
 }
 
 // sessionStampWrite states `session[key] = Timed().sign(x)` as
@@ -241,7 +241,7 @@ func (rc *ruleCtx) sessionStampWrite(t, v *facts.Expr, sc *scope, out *[]allium.
 	if t.Kind != facts.ExprSubscript || !rc.isSessionStore(t.X) || !rc.b.timedSign(v) || t.Y == nil || t.Y.Kind != facts.ExprString {
 		return false
 	}
-	return rc.sessionStamp(t.Y.Value, &allium.Ident{Name: "now"}, sc, out, line)
+	return rc.sessionStamp(t.Y.Value(), &allium.Ident{Name: "now"}, sc, out, line)
 }
 
 // sessionStampPop states `session.pop(key)` (a catalogued store removal)
@@ -250,10 +250,10 @@ func (rc *ruleCtx) sessionStampWrite(t, v *facts.Expr, sc *scope, out *[]allium.
 func (rc *ruleCtx) sessionStampPop(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) bool {
 	ss := rc.b.lang.Sessions
 	if ss == nil || !slices.Contains(ss.StoreRemovals, method) || e.X == nil || !rc.isSessionStore(e.X.X) ||
-		len(e.Args) == 0 || e.Args[0].Kind != facts.ExprString || !rc.b.stampedKey(e.Args[0].Value) {
+		len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString || !rc.b.stampedKey(e.Args()[0].Value()) {
 		return false
 	}
-	return rc.sessionStamp(e.Args[0].Value, &allium.Lit{Kind: allium.LitNull, Text: "null"}, sc, out, e.Line)
+	return rc.sessionStamp(e.Args()[0].Value(), &allium.Lit{Kind: allium.LitNull, Text: "null"}, sc, out, e.Line())
 }
 
 // sessionStamp states session.<key>_started_at = value.
@@ -295,7 +295,7 @@ func (b *builder) stampedKey(key string) bool {
 					if s.Kind == facts.StmtAssign && len(s.Targets) == 1 {
 						t := &s.Targets[0]
 						if t.Kind == facts.ExprSubscript && b.isSessionStore(t.X) && t.Y != nil && t.Y.Kind == facts.ExprString && b.timedSign(s.Value) {
-							b.stampedKeys[t.Y.Value] = true
+							b.stampedKeys[t.Y.Value()] = true
 						}
 					}
 					return true
@@ -322,5 +322,5 @@ func (rc *ruleCtx) signedPresence(e *facts.Expr, sc *scope) allium.Expr {
 	if b.lang.Sessions == nil || b.lang.Sessions.SignedPeriods == nil || b.userEntity() == "" || e.Kind != facts.ExprCall {
 		return nil
 	}
-	return rc.sessionPeriodRunning(e, sc, e.Line)
+	return rc.sessionPeriodRunning(e, sc, e.Line())
 }

@@ -61,6 +61,6 @@ func localRoot(callee *facts.Expr, sc *scope) bool {
 	if x == nil || x.Kind != facts.ExprName || x == callee {
 		return false
 	}
-	_, ok := sc.vars[x.Name]
+	_, ok := sc.vars[x.Name()]
 	return ok
 }

@@ -37,7 +37,7 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 	switch {
 	case kw.Kind == facts.ExprName || kw.Kind == facts.ExprAttr:
 		recv = kw // {...payload, password}: the request shape spread whole
-	case kw.Kind == facts.ExprCall && kw.X != nil && kw.X.Kind == facts.ExprAttr && shapeDumpMethods[kw.X.Name] && kw.X.X != nil:
+	case kw.Kind == facts.ExprCall && kw.X != nil && kw.X.Kind == facts.ExprAttr && shapeDumpMethods[kw.X.Name()] && kw.X.X != nil:
 		recv = kw.X.X
 	default:
 		return e.Keywords()
@@ -67,7 +67,7 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 	// left out of the dict; only the required fields are surely given.
 	onlyRequired := false
 	for _, k := range []string{"exclude_unset", "exclude_none", "exclude_defaults"} {
-		if x := kw.Keyword(k); x != nil && !(x.Kind == facts.ExprBool && x.Value == "false") {
+		if x := kw.Keyword(k); x != nil && !(x.Kind == facts.ExprBool && x.Value() == "false") {
 			onlyRequired = true
 		}
 	}
@@ -79,7 +79,7 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 		if a := ent.attrs[f.Name]; a == nil || a.drop {
 			continue
 		}
-		val := facts.Expr{Kind: facts.ExprAttr, X: recv, Name: f.Name, Raw: recvRaw(recv, f.Name), Line: e.Line}.WithResolved(recvRaw(recv, f.Name))
+		val := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: recv, Name: f.Name, Raw: recvRaw(recv, f.Name), Line: e.Line()}).WithResolved(recvRaw(recv, f.Name))
 		if v.parts != nil {
 			// A schema the code built (UserSettingsCreate(dispatch_user_id=
 			// user_id)): a field it was not given holds its default.
@@ -135,17 +135,17 @@ func (rc *ruleCtx) splatModelShape(ent *entityInfo, e, kw *facts.Expr, sc *scope
 				continue
 			}
 			skip[name] = true
-			kws = append(kws, facts.Keyword{Name: name, Value: facts.Expr{Kind: facts.ExprAttr, X: kw, Name: name, Raw: recvRaw(kw, name), Line: e.Line}.WithResolved(recvRaw(kw, name))})
+			kws = append(kws, facts.Keyword{Name: name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: kw, Name: name, Raw: recvRaw(kw, name), Line: e.Line()}).WithResolved(recvRaw(kw, name))})
 		}
 	}
 	return kws
 }
 
 func recvRaw(recv *facts.Expr, name string) string {
-	if recv.Raw == "" {
+	if recv.Raw() == "" {
 		return ""
 	}
-	return recv.Raw + "." + name
+	return recv.Raw() + "." + name
 }
 
 // literalNames are the strings of a literal set, list, tuple or dict's
@@ -154,15 +154,15 @@ func literalNames(e *facts.Expr) []string {
 	var names []string
 	switch e.Kind {
 	case facts.ExprSet, facts.ExprList, facts.ExprTuple:
-		for _, a := range e.Args {
+		for _, a := range e.Args() {
 			if a.Kind == facts.ExprString {
-				names = append(names, a.Value)
+				names = append(names, a.Value())
 			}
 		}
 	case facts.ExprDict:
 		for _, en := range e.Entries() {
 			if en.Key != nil && en.Key.Kind == facts.ExprString {
-				names = append(names, en.Key.Value)
+				names = append(names, en.Key.Value())
 			}
 		}
 	}

@@ -112,10 +112,10 @@ func (b *builder) privateColumnName(a *facts.Assignment) string {
 		return ""
 	}
 	call := a.Value
-	if !catalog.MatchAny(b.lang.ColumnCalls, call.Resolved(), call.Raw) || len(call.Args) == 0 || call.Args[0].Kind != facts.ExprString {
+	if !catalog.MatchAny(b.lang.ColumnCalls, call.Resolved(), call.Raw()) || len(call.Args()) == 0 || call.Args()[0].Kind != facts.ExprString {
 		return ""
 	}
-	if n := call.Args[0].Value; isSnake(n) && !strings.HasPrefix(n, "_") {
+	if n := call.Args()[0].Value(); isSnake(n) && !strings.HasPrefix(n, "_") {
 		return n
 	}
 	return ""
@@ -142,7 +142,7 @@ func (b *builder) polymorphicIdentities() {
 			continue
 		}
 		id := entryValue(classDict(cr.class, inh.MapperAttr), inh.IdentityKey)
-		if id == nil || id.Kind != facts.ExprString || !isSnake(id.Value) {
+		if id == nil || id.Kind != facts.ExprString || !isSnake(id.Value()) {
 			continue
 		}
 		root := b.discriminatorOwner(cr)
@@ -152,12 +152,12 @@ func (b *builder) polymorphicIdentities() {
 		if b.stiIdentity == nil {
 			b.stiIdentity = map[string]string{}
 		}
-		b.stiIdentity[q] = id.Value
+		b.stiIdentity[q] = id.Value()
 		if _, seen := values[root]; !seen {
 			order = append(order, root)
 		}
-		if !slices.Contains(values[root], id.Value) {
-			values[root] = append(values[root], id.Value)
+		if !slices.Contains(values[root], id.Value()) {
+			values[root] = append(values[root], id.Value())
 		}
 	}
 	for _, e := range order {
@@ -235,9 +235,9 @@ func classDict(c *facts.Class, attr string) *facts.Expr {
 func discriminatorAttr(on *facts.Expr) string {
 	switch on.Kind {
 	case facts.ExprName, facts.ExprAttr:
-		return on.Name
+		return on.Name()
 	case facts.ExprString:
-		return on.Value
+		return on.Value()
 	}
 	return ""
 }

@@ -78,7 +78,7 @@ func (rc *ruleCtx) flagTest(cond *facts.Expr, sc *scope) (*value, bool) {
 	case facts.ExprCall:
 		v = rc.flags[cond]
 	case facts.ExprName:
-		v = sc.vars[cond.Name]
+		v = sc.vars[cond.Name()]
 	}
 	if v == nil || v.kind != vUnknown || len(v.failWhen) == 0 || v.failOnly {
 		return nil, false

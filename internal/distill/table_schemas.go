@@ -89,15 +89,15 @@ func (b *builder) tableSchemas() {
 // tableSchema reads createTable("name", t => {...}), or nil.
 func (b *builder) tableSchema(f *facts.File, s *facts.Stmt) *tableSchema {
 	call := s.Value
-	if s.Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || len(call.Args) != 2 ||
-		!catalog.MatchAny(b.lang.TableSchemas.Creates, call.Resolved(), call.Raw) || call.Args[0].Kind != facts.ExprString {
+	if s.Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || len(call.Args()) != 2 ||
+		!catalog.MatchAny(b.lang.TableSchemas.Creates, call.Resolved(), call.Raw()) || call.Args()[0].Kind != facts.ExprString {
 		return nil
 	}
-	fn := call.Args[1].Func()
-	if call.Args[1].Kind != facts.ExprFunction || fn == nil || len(fn.Params) != 1 || fn.Params[0].Name == "" || !isSnake(call.Args[0].Value) {
+	fn := call.Args()[1].Func()
+	if call.Args()[1].Kind != facts.ExprFunction || fn == nil || len(fn.Params) != 1 || fn.Params[0].Name == "" || !isSnake(call.Args()[0].Value()) {
 		return nil
 	}
-	return &tableSchema{file: f, table: call.Args[0].Value, param: fn.Params[0].Name, body: fn.Body, line: call.Line}
+	return &tableSchema{file: f, table: call.Args()[0].Value(), param: fn.Params[0].Name, body: fn.Body, line: call.Line()}
 }
 
 // columnCall is one call of a column's chain: its method and arguments.
@@ -112,10 +112,10 @@ type columnCall struct {
 func columnChain(e *facts.Expr, param string) []columnCall {
 	var chain []columnCall
 	for e != nil && e.Kind == facts.ExprCall && e.X != nil && e.X.Kind == facts.ExprAttr {
-		chain = append(chain, columnCall{method: e.X.Name, args: e.Args})
+		chain = append(chain, columnCall{method: e.X.Name(), args: e.Args()})
 		e = e.X.X
 	}
-	if e == nil || e.Kind != facts.ExprName || e.Name != param || len(chain) == 0 {
+	if e == nil || e.Kind != facts.ExprName || e.Name() != param || len(chain) == 0 {
 		return nil
 	}
 	slices.Reverse(chain)
@@ -146,7 +146,7 @@ func (b *builder) readTableColumns(t *tableSchema) {
 		if len(head.args) == 0 || head.args[0].Kind != facts.ExprString || slices.ContainsFunc(chain, func(c columnCall) bool { return slices.Contains(ts.Keys, c.method) }) {
 			continue
 		}
-		attr := head.args[0].Value
+		attr := head.args[0].Value()
 		fi := &fieldInfo{name: bindingName(attr), attr: attr, line: s.Line}
 		if !isSnake(fi.name) {
 			continue
@@ -171,7 +171,7 @@ func (b *builder) readTableColumns(t *tableSchema) {
 			case slices.Contains(ts.References, c.method):
 				refs = true
 			case slices.Contains(ts.Tables, c.method) && len(c.args) == 1 && c.args[0].Kind == facts.ExprString:
-				fi.fkTable = c.args[0].Value
+				fi.fkTable = c.args[0].Value()
 			}
 		}
 		if refs && fi.fkTable != "" {
@@ -186,7 +186,7 @@ func (b *builder) readTableColumns(t *tableSchema) {
 			fi.fkTable = ""
 		}
 		if dflt != nil && dflt.Kind == facts.ExprBool {
-			fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: dflt.Value}
+			fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: dflt.Value()}
 		}
 		if isEnum && len(head.args) > 1 && head.args[1].Kind == facts.ExprList {
 			b.tableEnum(fi, &head.args[1], dflt)
@@ -199,19 +199,19 @@ func (b *builder) readTableColumns(t *tableSchema) {
 // "locked"])) a status field with those values; its default among them is
 // what a new row gets.
 func (b *builder) tableEnum(fi *fieldInfo, values, dflt *facts.Expr) {
-	for _, lit := range values.Args {
-		if lit.Kind != facts.ExprString || !isSnake(lit.Value) {
+	for _, lit := range values.Args() {
+		if lit.Kind != facts.ExprString || !isSnake(lit.Value()) {
 			return
 		}
 	}
 	fi.isStatus = true
-	for _, lit := range values.Args {
-		if !slices.Contains(b.statusLits[fi.attr], lit.Value) {
-			b.statusLits[fi.attr] = append(b.statusLits[fi.attr], lit.Value)
+	for _, lit := range values.Args() {
+		if !slices.Contains(b.statusLits[fi.attr], lit.Value()) {
+			b.statusLits[fi.attr] = append(b.statusLits[fi.attr], lit.Value())
 		}
 	}
-	if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[fi.attr], dflt.Value) {
-		fi.dflt = &allium.Ident{Name: dflt.Value}
+	if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[fi.attr], dflt.Value()) {
+		fi.dflt = &allium.Ident{Name: dflt.Value()}
 	}
 }
 
@@ -220,11 +220,11 @@ func (b *builder) tableEnum(fi *fieldInfo, values, dflt *facts.Expr) {
 // the model class is; nil for another call.
 func (b *builder) tableQuery(e *facts.Expr) *value {
 	ts := b.lang.TableSchemas
-	if ts == nil || len(ts.Queries) == 0 || len(e.Args) != 1 || e.Args[0].Kind != facts.ExprString ||
-		!catalog.MatchAny(ts.Queries, e.Resolved(), e.Raw) {
+	if ts == nil || len(ts.Queries) == 0 || len(e.Args()) != 1 || e.Args()[0].Kind != facts.ExprString ||
+		!catalog.MatchAny(ts.Queries, e.Resolved(), e.Raw()) {
 		return nil
 	}
-	if ent := b.entityForTable(e.Args[0].Value); ent != "" {
+	if ent := b.entityForTable(e.Args()[0].Value()); ent != "" {
 		return &value{kind: vModelClass, ent: ent}
 	}
 	return nil
@@ -234,8 +234,8 @@ func (b *builder) tableQuery(e *facts.Expr) *value {
 // names (the catalog's column_filters: where("id", v)).
 func (b *builder) columnFilter(method string, e *facts.Expr) bool {
 	ts := b.lang.TableSchemas
-	return ts != nil && slices.Contains(ts.ColumnFilters, method) && (len(e.Args) == 2 || len(e.Args) == 3) &&
-		e.Args[0].Kind == facts.ExprString && (len(e.Args) == 2 || e.Args[1].Kind == facts.ExprString)
+	return ts != nil && slices.Contains(ts.ColumnFilters, method) && (len(e.Args()) == 2 || len(e.Args()) == 3) &&
+		e.Args()[0].Kind == facts.ExprString && (len(e.Args()) == 2 || e.Args()[1].Kind == facts.ExprString)
 }
 
 // columnFilterKeywords reads where("col", v) as the filter col = v, and
@@ -244,17 +244,17 @@ func (b *builder) columnFilter(method string, e *facts.Expr) bool {
 // are read; an operator none stands for is left as a filter that cannot
 // be stated.
 func (b *builder) columnFilterKeywords(e *facts.Expr) []facts.Keyword {
-	col := e.Args[0].Value
-	if len(e.Args) == 2 {
-		return []facts.Keyword{{Name: col, Value: e.Args[1]}}
+	col := e.Args()[0].Value()
+	if len(e.Args()) == 2 {
+		return []facts.Keyword{{Name: col, Value: e.Args()[1]}}
 	}
-	op := e.Args[1].Value
+	op := e.Args()[1].Value()
 	for _, k := range slices.Sorted(maps.Keys(b.lang.FilterOperators)) {
 		if b.lang.FilterOperators[k] == op {
-			d := facts.Expr{Kind: facts.ExprDict, Line: e.Line}
-			d.SetEntries([]facts.DictEntry{{Key: &facts.Expr{Kind: facts.ExprString, Value: k, Line: e.Line}, Value: e.Args[2]}})
+			d := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
+			d.SetEntries([]facts.DictEntry{{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: k, Line: e.Line()}), Value: e.Args()[2]}})
 			return []facts.Keyword{{Name: col, Value: d}}
 		}
 	}
-	return []facts.Keyword{{Name: col + "__unstated", Value: e.Args[2]}}
+	return []facts.Keyword{{Name: col + "__unstated", Value: e.Args()[2]}}
 }

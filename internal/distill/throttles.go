@@ -39,8 +39,8 @@ func (rc *ruleCtx) viewThrottles(h *handler, sc *scope) {
 		if list == nil || list.Kind != facts.ExprList && list.Kind != facts.ExprTuple {
 			continue
 		}
-		for i := range list.Args {
-			tc := b.ix.class(file, &list.Args[i])
+		for i := range list.Args() {
+			tc := b.ix.class(file, &list.Args()[i])
 			if tc == nil {
 				continue
 			}
@@ -88,8 +88,8 @@ func (b *builder) throttleRateOf(tc *classRef) (string, allium.Expr) {
 		}
 		var rate string
 		v.Any(func(e *facts.Expr) bool {
-			if e.Kind == facts.ExprString && rate == "" && throttleRate.MatchString(e.Value) {
-				rate = e.Value
+			if e.Kind == facts.ExprString && rate == "" && throttleRate.MatchString(e.Value()) {
+				rate = e.Value()
 			}
 			return rate != ""
 		})

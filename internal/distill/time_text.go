@@ -42,7 +42,7 @@ func (b *builder) writesTimeAsText(fn *facts.Function) bool {
 				if len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName || s.Value == nil || !b.timeText(s.Value, derived) {
 					return false
 				}
-				derived[s.Targets[0].Name] = true
+				derived[s.Targets[0].Name()] = true
 			case facts.StmtReturn:
 				if s.Value == nil || !b.timeText(s.Value, derived) || !readsNames(s.Value, derived) {
 					return false
@@ -67,7 +67,7 @@ func (b *builder) writesTimeAsText(fn *facts.Function) bool {
 func (b *builder) timeText(e *facts.Expr, derived map[string]bool) bool {
 	switch e.Kind {
 	case facts.ExprName:
-		return derived[e.Name]
+		return derived[e.Name()]
 	case facts.ExprString, facts.ExprInt:
 		return true
 	case facts.ExprBinary:
@@ -79,18 +79,18 @@ func (b *builder) timeText(e *facts.Expr, derived map[string]bool) bool {
 			return false
 		}
 		switch {
-		case e.X.Kind == facts.ExprAttr && catalog.Match(b.lang.TimeTextCalls, e.X.Name):
+		case e.X.Kind == facts.ExprAttr && catalog.Match(b.lang.TimeTextCalls, e.X.Name()):
 			// date.toISOString(), text.substring(0, 10): the receiver
 			// must be made of the parameter too.
 			if e.X.X == nil || !b.timeText(e.X.X, derived) {
 				return false
 			}
-		case e.X.Kind == facts.ExprName && (catalog.MatchAny(b.lang.TimeTextCalls, e.Resolved(), e.Raw) || catalog.MatchAny(b.lang.TimestampReaders, e.Resolved(), e.Raw)):
+		case e.X.Kind == facts.ExprName && (catalog.MatchAny(b.lang.TimeTextCalls, e.Resolved(), e.Raw()) || catalog.MatchAny(b.lang.TimestampReaders, e.Resolved(), e.Raw())):
 		default:
 			return false
 		}
-		for i := range e.Args {
-			if !b.timeText(&e.Args[i], derived) {
+		for i := range e.Args() {
+			if !b.timeText(&e.Args()[i], derived) {
 				return false
 			}
 		}
@@ -101,17 +101,17 @@ func (b *builder) timeText(e *facts.Expr, derived map[string]bool) bool {
 
 // readsNames reports whether e reads one of names.
 func readsNames(e *facts.Expr, names map[string]bool) bool {
-	return e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && names[x.Name] })
+	return e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && names[x.Name()] })
 }
 
 // timeTextCall reads a call of a function that writes a time as text
 // (writesTimeAsText) as its argument, when the walk knows that argument
 // as a time (now, or now plus or minus a duration); nil otherwise.
 func (rc *ruleCtx) timeTextCall(fr *funcRef, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if call == nil || len(call.Args) != 1 || len(call.Keywords()) > 0 || !rc.b.writesTimeAsText(fr.fn) {
+	if call == nil || len(call.Args()) != 1 || len(call.Keywords()) > 0 || !rc.b.writesTimeAsText(fr.fn) {
 		return nil
 	}
-	v := rc.eval(&call.Args[0], sc, out, false)
+	v := rc.eval(&call.Args()[0], sc, out, false)
 	if v == nil || v.kind != vExpr || !clockTime(v.expr) {
 		return nil
 	}
@@ -132,12 +132,12 @@ func clockTime(x allium.Expr) bool {
 // time plus that duration, now + 30.minutes, when the time is one the
 // walk knows and the number a literal; nil for any other call.
 func (rc *ruleCtx) timeShift(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Kind != facts.ExprCall || len(e.Args) != 2 || len(e.Keywords()) > 0 || len(rc.b.lang.TimeShifts) == 0 {
+	if e.Kind != facts.ExprCall || len(e.Args()) != 2 || len(e.Keywords()) > 0 || len(rc.b.lang.TimeShifts) == 0 {
 		return nil
 	}
 	unit := ""
 	for name, u := range rc.b.lang.TimeShifts {
-		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw) {
+		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
 			unit = u
 			break
 		}
@@ -145,12 +145,12 @@ func (rc *ruleCtx) timeShift(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 	if unit == "" {
 		return nil
 	}
-	n, ok := litInt(&e.Args[1])
+	n, ok := litInt(&e.Args()[1])
 	if !ok || n <= 0 {
 		return nil
 	}
 	d := durationFrom(n, unit)
-	t := rc.eval(&e.Args[0], sc, out, false)
+	t := rc.eval(&e.Args()[0], sc, out, false)
 	if d == nil || t == nil || t.kind != vExpr || !clockTime(t.expr) {
 		return nil
 	}

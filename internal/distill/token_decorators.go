@@ -32,7 +32,7 @@ func (b *builder) tokenDecorator(fn *facts.Function) *catalog.TokenView {
 		d := &fn.Decorators[i]
 		name := d.Resolved()
 		if name == "" {
-			name = d.Raw
+			name = d.Raw()
 		}
 		for _, key := range sortedKeys(b.lang.TokenDecorators) {
 			if catalog.Match([]string{key}, name) {
@@ -61,9 +61,9 @@ func (rc *ruleCtx) signInByDecorator(fr *funcRef, call *facts.Expr, sc *scope, o
 	if login == "" || named == nil {
 		return
 	}
-	expiry := b.tokenLifetime(&tv.Lifetime, sc.file, call.Line)
-	rc.issueTokenOf(snake(strings.TrimSuffix(tv.Token, "Token")), named, expiry, sc, out, call.Line)
-	rc.issueRefresh(tv.Refresh, named, sc, out, call.Line)
+	expiry := b.tokenLifetime(&tv.Lifetime, sc.file, call.Line())
+	rc.issueTokenOf(snake(strings.TrimSuffix(tv.Token, "Token")), named, expiry, sc, out, call.Line())
+	rc.issueRefresh(tv.Refresh, named, sc, out, call.Line())
 }
 
 // issueRefresh states the refresh token a sign-in stores for the user
@@ -121,8 +121,8 @@ func loginKeyword(call *facts.Expr, login, loginAttr string) *facts.Expr {
 			k := en.Key
 			switch {
 			case k == nil:
-			case k.Kind == facts.ExprString && k.Value == login,
-				k.Kind == facts.ExprAttr && loginAttr != "" && k.Name == loginAttr:
+			case k.Kind == facts.ExprString && k.Value() == login,
+				k.Kind == facts.ExprAttr && loginAttr != "" && k.Name() == loginAttr:
 				return &en.Value
 			}
 		}

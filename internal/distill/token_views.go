@@ -70,8 +70,8 @@ func callsSuper(body []facts.Stmt, method string) bool {
 }
 
 func isSuperCall(x *facts.Expr, method string) bool {
-	return x.Kind == facts.ExprCall && x.X != nil && x.X.Kind == facts.ExprAttr && x.X.Name == method &&
-		x.X.X != nil && x.X.X.Kind == facts.ExprCall && x.X.X.X != nil && x.X.X.X.Name == "super"
+	return x.Kind == facts.ExprCall && x.X != nil && x.X.Kind == facts.ExprAttr && x.X.Name() == method &&
+		x.X.X != nil && x.X.X.Kind == facts.ExprCall && x.X.X.X != nil && x.X.X.X.Name() == "super"
 }
 
 // tokenViewRule states what the framework's POST does: the user found by
@@ -88,16 +88,18 @@ func (rc *ruleCtx) tokenViewRule(tv *catalog.TokenView, sc *scope) {
 		return
 	}
 	line := rc.h.fn.Line
-	name := func(n string) *facts.Expr { return &facts.Expr{Kind: facts.ExprName, Name: n, Line: line} }
+	name := func(n string) *facts.Expr {
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: n, Line: line})
+	}
 	const loginVar, passwordVar = "__tokenview_login", "__tokenview_password"
 	sc.vars[loginVar], sc.vars[passwordVar] = rc.paramValue(login), rc.paramValue(tv.Password)
 	defer delete(sc.vars, loginVar)
 	defer delete(sc.vars, passwordVar)
-	call := &facts.Expr{Kind: facts.ExprCall, Raw: b.lang.AuthenticateCalls[0], Line: line,
-		X: &facts.Expr{Kind: facts.ExprName, Name: facts.LastSegment(b.lang.AuthenticateCalls[0]), Line: line}}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Raw: b.lang.AuthenticateCalls[0], Line: line,
+		X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: facts.LastSegment(b.lang.AuthenticateCalls[0]), Line: line})})
 	call.SetKeywords([]facts.Keyword{{Name: login, Value: *name(loginVar)}, {Name: "password", Value: *name(passwordVar)}})
 	// user = authenticate(login=..., password=...); a failed one is refused.
-	none := &facts.Expr{Kind: facts.ExprUnary, X: name(tokenViewUser), Line: line}
+	none := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprUnary, X: name(tokenViewUser), Line: line})
 	none.SetOp("not")
 	body := []facts.Stmt{
 		{Kind: facts.StmtAssign, Targets: []facts.Expr{*name(tokenViewUser)}, Value: call, Line: line},
@@ -138,7 +140,7 @@ func (b *builder) loginField(ent *entityInfo, tv *catalog.TokenView) string {
 	if ent.ref != nil && tv.LoginAttr != "" {
 		for _, a := range ent.ref.class.Fields {
 			if a.Name == tv.LoginAttr && a.Value != nil && a.Value.Kind == facts.ExprString {
-				field = a.Value.Value
+				field = a.Value.Value()
 			}
 		}
 	}
@@ -162,7 +164,7 @@ func (b *builder) tokenLifetime(lt *catalog.SessionLifetime, at *facts.File, lin
 	}
 	if f, v := b.dictSetting(dict, key); v != nil {
 		if d := b.settingDuration(v); d != nil {
-			return b.literalConfig(lt.Config, "Duration", d, f, v.Line)
+			return b.literalConfig(lt.Config, "Duration", d, f, v.Line())
 		}
 		return nil // set to something unread: no default stands for it
 	}
@@ -186,7 +188,7 @@ func (b *builder) dictSetting(dict, key string) (*facts.File, *facts.Expr) {
 				continue
 			}
 			for _, en := range c.Value.Entries() {
-				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key {
+				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
 					return f, &en.Value
 				}
 			}
@@ -209,12 +211,12 @@ func (rc *ruleCtx) tokenKey(tv *catalog.TokenView, user *facts.Expr, sc *scope) 
 	if v == nil || v.Kind != facts.ExprString {
 		return nil
 	}
-	fr := b.ix.funcs[b.ix.canonical(v.Value)]
+	fr := b.ix.funcs[b.ix.canonical(v.Value())]
 	if fr == nil || fr.class != nil || len(fr.fn.Params) != 1 {
 		return nil
 	}
 	var discard []allium.Stmt // the key's derivation is no outcome
-	call := &facts.Expr{Kind: facts.ExprCall, Line: user.Line, Args: []facts.Expr{*user}}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: user.Line(), Args: []facts.Expr{*user}})
 	got := rc.inline(fr, &value{kind: vPlumbing}, call, sc, &discard)
 	if got == nil || got.kind != vExpr || got.expr == nil {
 		return nil
@@ -228,20 +230,20 @@ func (b *builder) settingDuration(v *facts.Expr) allium.Expr {
 	if d := b.timedelta(v); d != nil {
 		return d
 	}
-	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw) != "timedelta" && facts.LastSegment(v.Resolved()) != "timedelta" {
+	if v.Kind != facts.ExprCall || facts.LastSegment(v.Raw()) != "timedelta" && facts.LastSegment(v.Resolved()) != "timedelta" {
 		return nil
 	}
 	kws := v.Keywords()
-	if len(v.Args) != 0 || len(kws) != 1 || kws[0].Value.Kind != facts.ExprName {
+	if len(v.Args()) != 0 || len(kws) != 1 || kws[0].Value.Kind != facts.ExprName {
 		return nil
 	}
-	ci := b.configByKey[kws[0].Value.Name]
+	ci := b.configByKey[kws[0].Value.Name()]
 	switch {
 	case ci == nil:
 	case ci.typ == "Duration":
 		return ci.value
 	case ci.typ == "Integer":
-		if n, ok := evalInt(&facts.Expr{Kind: facts.ExprInt, Value: ci.value.(*allium.Lit).Text}); ok {
+		if n, ok := evalInt(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: ci.value.(*allium.Lit).Text})); ok {
 			return durationFrom(n, kws[0].Name)
 		}
 	}

@@ -36,7 +36,7 @@ type signedToken struct {
 func (rc *ruleCtx) signer(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	st := rc.b.lang.SignedTokens
 	v := &value{kind: vSigner}
-	if catalog.MatchAny(st.Timed, e.Resolved(), e.Raw) {
+	if catalog.MatchAny(st.Timed, e.Resolved(), e.Raw()) {
 		v.param = "timed"
 	}
 	if x := rc.sinkArg(e, st.ExpiryArgs, sc, out); x != nil {
@@ -63,7 +63,7 @@ func (rc *ruleCtx) readLifetime(f *facts.File, name string) allium.Expr {
 		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 			for _, x := range []*facts.Expr{s.Value, s.Cond} {
 				x.Any(func(c *facts.Expr) bool {
-					if c.Kind != facts.ExprCall || c.X == nil || c.X.X == nil || c.X.X.Raw != name {
+					if c.Kind != facts.ExprCall || c.X == nil || c.X.X == nil || c.X.X.Raw() != name {
 						return false
 					}
 					if catalog.Match(st.SignMethods, c.Method()) {
@@ -88,7 +88,7 @@ func (rc *ruleCtx) readLifetime(f *facts.File, name string) allium.Expr {
 	if age.Kind == facts.ExprName {
 		// max_token_age = settings.INVITATION_TOKEN_MAX_AGE
 		facts.Walk(ageFn.Body, func(s *facts.Stmt) bool {
-			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name == age.Name && s.Value != nil {
+			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name() == age.Name() && s.Value != nil {
 				age = s.Value
 				return false
 			}
@@ -118,7 +118,7 @@ func (rc *ruleCtx) lifetime(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium
 		return v.expr
 	default:
 		if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitNumber {
-			if n, ok := evalInt(&facts.Expr{Kind: facts.ExprInt, Value: l.Text}); ok {
+			if n, ok := evalInt(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: l.Text})); ok {
 				return durationFrom(n, "seconds")
 			}
 		}
@@ -157,7 +157,7 @@ func (rc *ruleCtx) issueToken(payload *facts.Expr, expiry allium.Expr, sc *scope
 // function issues it, the claim telling the kinds apart.
 func (rc *ruleCtx) signPayload(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
 	st := rc.b.lang.SignedTokens
-	payload := &e.Args[0]
+	payload := &e.Args()[0]
 	kind := tokenKind(sc.stack)
 	if rc.claimsKind(payload, sc, out) {
 		kind = "signed"
@@ -166,7 +166,7 @@ func (rc *ruleCtx) signPayload(e *facts.Expr, names []string, sc *scope, out *[]
 	if catalog.MatchAny(st.Timed, names...) {
 		kept = append(kept, keptValue{name: "issued_at", value: &allium.Ident{Name: "now"}, typ: &allium.Type{Name: "Timestamp"}})
 	}
-	v := rc.issueTokenOf(kind, payload, rc.payloadExpiry(payload, sc, out), sc, out, e.Line, kept...)
+	v := rc.issueTokenOf(kind, payload, rc.payloadExpiry(payload, sc, out), sc, out, e.Line(), kept...)
 	if tok := rc.b.signedTokens[pascal(kind)+"Token"]; tok != nil {
 		tok.signed = true
 	}
@@ -185,7 +185,7 @@ func (rc *ruleCtx) claimsKind(payload *facts.Expr, sc *scope, out *[]allium.Stmt
 			continue
 		}
 		for _, en := range part.e.Entries() {
-			if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value) {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value()) {
 				return true
 			}
 		}
@@ -328,8 +328,8 @@ func callsSelfMethod(fn *facts.Function, name string) bool {
 	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			x.Any(func(c *facts.Expr) bool {
-				if c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr && c.X.Name == name &&
-					c.X.X != nil && c.X.X.Kind == facts.ExprName && c.X.X.Name == "self" {
+				if c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr && c.X.Name() == name &&
+					c.X.X != nil && c.X.X.Kind == facts.ExprName && c.X.X.Name() == "self" {
 					found = true
 				}
 				return found
@@ -515,7 +515,7 @@ func (rc *ruleCtx) payloadUser(payload *facts.Expr, sc *scope, out *[]allium.Stm
 			switch x.Kind {
 			case facts.ExprName, facts.ExprAttr:
 				target := x
-				if x.Kind == facts.ExprAttr && (x.Name == "id" || x.Name == "pk" || x.Name == "email") {
+				if x.Kind == facts.ExprAttr && (x.Name() == "id" || x.Name() == "pk" || x.Name() == "email") {
 					target = x.X
 				}
 				if v := rc.eval(target, psc, out, false); v.kind == vEntity || v.kind == vNew {
@@ -613,7 +613,7 @@ func (rc *ruleCtx) payloadLifetime(payload *facts.Expr, sc *scope, out *[]allium
 				return false
 			}
 			for _, en := range x.Entries() {
-				if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(st.ExpiryKeys, en.Key.Value) {
+				if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(st.ExpiryKeys, en.Key.Value()) {
 					continue
 				}
 				v := en.Value

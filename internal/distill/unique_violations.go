@@ -47,8 +47,8 @@ func uniqueViolationTest(uv *catalog.UniqueViolations, c *facts.Expr) bool {
 	}
 	for _, pair := range [][2]*facts.Expr{{c.X, c.Y}, {c.Y, c.X}} {
 		attr, code := pair[0], pair[1]
-		if attr.Kind == facts.ExprAttr && slices.Contains(uv.CodeAttrs, attr.Name) &&
-			(code.Kind == facts.ExprString || code.Kind == facts.ExprInt) && slices.Contains(uv.Codes, code.Value) {
+		if attr.Kind == facts.ExprAttr && slices.Contains(uv.CodeAttrs, attr.Name()) &&
+			(code.Kind == facts.ExprString || code.Kind == facts.ExprInt) && slices.Contains(uv.Codes, code.Value()) {
 			return true
 		}
 	}

@@ -15,7 +15,7 @@ const maxUnroll = 4
 // It reports whether it walked the loop.
 func (rc *ruleCtx) unrollLiteralLoop(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	it := s.Iter()
-	if it == nil || (it.Kind != facts.ExprList && it.Kind != facts.ExprTuple) || len(it.Args) == 0 || len(it.Args) > maxUnroll {
+	if it == nil || (it.Kind != facts.ExprList && it.Kind != facts.ExprTuple) || len(it.Args()) == 0 || len(it.Args()) > maxUnroll {
 		return false
 	}
 	jumps := false
@@ -29,13 +29,13 @@ func (rc *ruleCtx) unrollLiteralLoop(s *facts.Stmt, sc *scope, out *[]allium.Stm
 	if jumps || len(s.Else) > 0 {
 		return false
 	}
-	name := s.Targets[0].Name
-	for i := range it.Args {
+	name := s.Targets[0].Name()
+	for i := range it.Args() {
 		// A scope of its own per value: calls in the body are worked out
 		// again for each.
 		each := *sc
 		each.vars = cloneVars(sc.vars)
-		each.vars[name] = rc.eval(&it.Args[i], sc, out, false)
+		each.vars[name] = rc.eval(&it.Args()[i], sc, out, false)
 		rc.stmts(s.Body, &each, out)
 	}
 	return true
@@ -56,25 +56,25 @@ func deferredEither(s *facts.Stmt) bool {
 		return false
 	}
 	via, direct := s.Body[0].Value, s.Else[0].Value
-	if via == nil || direct == nil || via.Kind != facts.ExprCall || direct.Kind != facts.ExprCall || len(via.Args) == 0 {
+	if via == nil || direct == nil || via.Kind != facts.ExprCall || direct.Kind != facts.ExprCall || len(via.Args()) == 0 {
 		return false
 	}
-	fn := &via.Args[0]
-	if (fn.Kind != facts.ExprAttr && fn.Kind != facts.ExprName) || fn.Raw == "" || direct.X == nil || direct.X.Raw != fn.Raw {
+	fn := &via.Args()[0]
+	if (fn.Kind != facts.ExprAttr && fn.Kind != facts.ExprName) || fn.Raw() == "" || direct.X == nil || direct.X.Raw() != fn.Raw() {
 		return false
 	}
 	var args []facts.Expr
 	switch {
-	case len(via.Args) == 2 && (via.Args[1].Kind == facts.ExprTuple || via.Args[1].Kind == facts.ExprList):
-		args = via.Args[1].Args
+	case len(via.Args()) == 2 && (via.Args()[1].Kind == facts.ExprTuple || via.Args()[1].Kind == facts.ExprList):
+		args = via.Args()[1].Args()
 	default:
-		args = via.Args[1:]
+		args = via.Args()[1:]
 	}
-	if len(args) != len(direct.Args) || len(direct.Keywords()) != 0 || len(via.Keywords()) != 0 {
+	if len(args) != len(direct.Args()) || len(direct.Keywords()) != 0 || len(via.Keywords()) != 0 {
 		return false
 	}
 	for i := range args {
-		if !sameSimpleExpr(&args[i], &direct.Args[i]) {
+		if !sameSimpleExpr(&args[i], &direct.Args()[i]) {
 			return false
 		}
 	}
@@ -88,17 +88,17 @@ func sameSimpleExpr(a, b *facts.Expr) bool {
 	}
 	switch a.Kind {
 	case facts.ExprName, facts.ExprAttr:
-		return a.Raw != "" && a.Raw == b.Raw
+		return a.Raw() != "" && a.Raw() == b.Raw()
 	case facts.ExprString, facts.ExprInt, facts.ExprFloat, facts.ExprBool:
-		return a.Value == b.Value
+		return a.Value() == b.Value()
 	case facts.ExprNone:
 		return true
 	case facts.ExprList, facts.ExprTuple:
-		if len(a.Args) != len(b.Args) {
+		if len(a.Args()) != len(b.Args()) {
 			return false
 		}
-		for i := range a.Args {
-			if !sameSimpleExpr(&a.Args[i], &b.Args[i]) {
+		for i := range a.Args() {
+			if !sameSimpleExpr(&a.Args()[i], &b.Args()[i]) {
 				return false
 			}
 		}
@@ -141,11 +141,11 @@ func recipientFallback(x allium.Expr) allium.Expr {
 // arguments from i on, each worked out in the caller's scope.
 func (rc *ruleCtx) restArgs(call *facts.Expr, i int, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vUnknown, items: []*value{}}
-	for j := i; j < len(call.Args); j++ {
-		if call.Args[j].Kind == facts.ExprStarred {
+	for j := i; j < len(call.Args()); j++ {
+		if call.Args()[j].Kind == facts.ExprStarred {
 			return unknownValue
 		}
-		v.items = append(v.items, rc.eval(&call.Args[j], sc, out, false))
+		v.items = append(v.items, rc.eval(&call.Args()[j], sc, out, false))
 	}
 	return v
 }
@@ -155,8 +155,8 @@ func (rc *ruleCtx) restArgs(call *facts.Expr, i int, sc *scope, out *[]allium.St
 // reports false when none does.
 func (rc *ruleCtx) starredArgs(call *facts.Expr, sc *scope, out *[]allium.Stmt) ([]*value, bool) {
 	spread := false
-	for i := range call.Args {
-		if a := &call.Args[i]; a.Kind == facts.ExprStarred && a.X != nil {
+	for i := range call.Args() {
+		if a := &call.Args()[i]; a.Kind == facts.ExprStarred && a.X != nil {
 			if v := rc.eval(a.X, sc, out, false); v.items != nil {
 				spread = true
 			}
@@ -166,8 +166,8 @@ func (rc *ruleCtx) starredArgs(call *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		return nil, false
 	}
 	var vals []*value
-	for i := range call.Args {
-		a := &call.Args[i]
+	for i := range call.Args() {
+		a := &call.Args()[i]
 		if a.Kind == facts.ExprStarred {
 			v := rc.eval(a.X, sc, out, false)
 			if v.items == nil {

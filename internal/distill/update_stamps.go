@@ -34,7 +34,7 @@ func (b *builder) isUpdateStamp(call *facts.Expr) bool {
 		if kw == nil {
 			continue
 		}
-		if kw.Kind == facts.ExprBool && kw.Value == "true" || b.isClockRef(kw) {
+		if kw.Kind == facts.ExprBool && kw.Value() == "true" || b.isClockRef(kw) {
 			return true
 		}
 	}
@@ -87,7 +87,7 @@ func (rc *ruleCtx) rowsWritten(call *facts.Expr, method string, recv *value, sc 
 			}
 			now := &allium.Ident{Name: "now"}
 			f.used = true
-			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, call.Line), Target: target, Value: now})
+			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, call.Line()), Target: target, Value: now})
 			rc.assigned[exprKey(target)] = now
 		}
 	}
@@ -107,8 +107,8 @@ func (rc *ruleCtx) writesColumn(call *facts.Expr, f *fieldInfo) bool {
 		if kw.Kind != facts.ExprList && kw.Kind != facts.ExprTuple {
 			return false
 		}
-		return slices.ContainsFunc(kw.Args, func(a facts.Expr) bool {
-			return a.Kind == facts.ExprString && (a.Value == f.name || a.Value == f.attr)
+		return slices.ContainsFunc(kw.Args(), func(a facts.Expr) bool {
+			return a.Kind == facts.ExprString && (a.Value() == f.name || a.Value() == f.attr)
 		})
 	}
 	return true

@@ -27,13 +27,13 @@ func (b *builder) collectValidatedSettings(f *facts.File, x *facts.Export) {
 	if x.Local != "" {
 		v = constantValue(f, x.Local)
 	}
-	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.SettingsValidators, v.Resolved(), v.Raw) {
+	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.SettingsValidators, v.Resolved(), v.Raw()) {
 		return
 	}
-	for i := range v.Args {
-		spec := &v.Args[i]
+	for i := range v.Args() {
+		spec := &v.Args()[i]
 		if spec.Kind == facts.ExprName {
-			spec = constantValue(f, spec.Name)
+			spec = constantValue(f, spec.Name())
 		}
 		if spec == nil || spec.Kind != facts.ExprDict {
 			continue
@@ -42,9 +42,9 @@ func (b *builder) collectValidatedSettings(f *facts.File, x *facts.Export) {
 			en := &spec.Entries()[j]
 			key := ""
 			if en.Key != nil && en.Key.Kind == facts.ExprString {
-				key = en.Key.Value
+				key = en.Key.Value()
 			} else if en.Key != nil && en.Key.Kind == facts.ExprName {
-				key = en.Key.Name // PORT: num(...), a bare key
+				key = en.Key.Name() // PORT: num(...), a bare key
 			}
 			if key == "" || en.Value.Kind != facts.ExprCall {
 				continue
@@ -54,9 +54,9 @@ func (b *builder) collectValidatedSettings(f *facts.File, x *facts.Export) {
 			if def == nil {
 				continue
 			}
-			line := en.Key.Line
+			line := en.Key.Line()
 			if line == 0 {
-				line = en.Value.Line
+				line = en.Value.Line()
 			}
 			b.addConfig(f, key, def, nil, line)
 		}

@@ -22,10 +22,10 @@ import (
 // reports whether the statement was such a chain.
 func (rc *ruleCtx) validationChain(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
 	vc := rc.b.lang.ValidationChains
-	if vc == nil || len(vc.Runs) == 0 || e == nil || e.Kind != facts.ExprCall || !slices.Contains(vc.Runs, e.Method()) || len(e.Args) != 1 {
+	if vc == nil || len(vc.Runs) == 0 || e == nil || e.Kind != facts.ExprCall || !slices.Contains(vc.Runs, e.Method()) || len(e.Args()) != 1 {
 		return false
 	}
-	return rc.chainChecks(e.X.X, &e.Args[0], sc, out)
+	return rc.chainChecks(e.X.X, &e.Args()[0], sc, out)
 }
 
 // chainChecks states the checks of the validation chain top is
@@ -39,15 +39,15 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 	}
 	var checks []*facts.Expr
 	x := top
-	for x != nil && x.Kind == facts.ExprCall && x.Method() != "" && !catalog.MatchAny(vc.Starts, x.Raw, x.Resolved()) {
+	for x != nil && x.Kind == facts.ExprCall && x.Method() != "" && !catalog.MatchAny(vc.Starts, x.Raw(), x.Resolved()) {
 		checks = append(checks, x)
 		x = x.X.X
 	}
-	if x == nil || x.Kind != facts.ExprCall || !catalog.MatchAny(vc.Starts, x.Raw, x.Resolved()) || len(x.Args) == 0 || x.Args[0].Kind != facts.ExprString {
+	if x == nil || x.Kind != facts.ExprCall || !catalog.MatchAny(vc.Starts, x.Raw(), x.Resolved()) || len(x.Args()) == 0 || x.Args()[0].Kind != facts.ExprString {
 		return false
 	}
 	// The input as the request's body holds it: req.body.<name>.
-	input := requestBodyPart(req, x.Args[0].Value, top.Line)
+	input := requestBodyPart(req, x.Args()[0].Value(), top.Line())
 	in := rc.tr(input, sc, out)
 	if in == nil {
 		return true
@@ -62,7 +62,7 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 		c := checks[i]
 		for _, cond := range rc.chainCheck(vc.Checks[c.Method()], c, ci, sc, out) {
 			rc.b.stats.GuardsSeen++
-			rc.requires(cond, sc, c.Line)
+			rc.requires(cond, sc, c.Line())
 		}
 	}
 	return true
@@ -87,8 +87,8 @@ func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, ci chainInput, sc *sco
 	case "email":
 		return []allium.Expr{&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: in}}}}
 	case "equals":
-		if len(c.Args) == 1 {
-			if y := rc.tr(&c.Args[0], sc, out); y != nil {
+		if len(c.Args()) == 1 {
+			if y := rc.tr(&c.Args()[0], sc, out); y != nil {
 				return []allium.Expr{&allium.Binary{Op: allium.OpEq, X: in, Y: y}}
 			}
 		}
@@ -106,7 +106,7 @@ func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, ci chainInput, sc *sco
 			if v, ok := litInt(c.Keyword(b.key)); ok && b.op == allium.OpGe && (v == 0 || v == 1 && ci.nonEmpty) {
 				continue // isLength({min: 0, max: 255}): no lower bound
 			}
-			if cond := rc.boundCond(length, b.op, c.Keyword(b.key), sc.file, c.Line); cond != nil {
+			if cond := rc.boundCond(length, b.op, c.Keyword(b.key), sc.file, c.Line()); cond != nil {
 				conds = append(conds, cond)
 			}
 		}
@@ -147,10 +147,10 @@ func (rc *ruleCtx) boundCond(x allium.Expr, op string, n *facts.Expr, f *facts.F
 // as a handler's are. A function that does anything else states nothing:
 // its check is left out with a note.
 func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]allium.Stmt) []allium.Expr {
-	if len(c.Args) != 1 || c.Args[0].Kind != facts.ExprFunction || c.Args[0].Func() == nil {
+	if len(c.Args()) != 1 || c.Args()[0].Kind != facts.ExprFunction || c.Args()[0].Func() == nil {
 		return nil
 	}
-	fn := c.Args[0].Func()
+	fn := c.Args()[0].Func()
 	at := *sc
 	at.vars = maps.Clone(sc.vars)
 	if len(fn.Params) > 0 && fn.Params[0].Name != "" {
@@ -198,7 +198,7 @@ func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]alli
 
 // customLeftOut notes a custom check the spec cannot state.
 func (rc *ruleCtx) customLeftOut(c *facts.Expr, sc *scope) []allium.Expr {
-	rc.untranslated(sc, c.Line, LeftOutGuard, "a custom check")
+	rc.untranslated(sc, c.Line(), LeftOutGuard, "a custom check")
 	return nil
 }
 
@@ -215,7 +215,7 @@ func (rc *ruleCtx) refuses(body []facts.Stmt) bool {
 // isRejection reports a call of the catalog's rejections (Promise.reject()).
 func (rc *ruleCtx) isRejection(e *facts.Expr) bool {
 	vc := rc.b.lang.ValidationChains
-	return vc != nil && e.Kind == facts.ExprCall && catalog.MatchAny(vc.Rejections, e.Raw, e.Resolved())
+	return vc != nil && e.Kind == facts.ExprCall && catalog.MatchAny(vc.Rejections, e.Raw(), e.Resolved())
 }
 
 // requestName is the name a custom check's function gives the request it
@@ -226,8 +226,8 @@ func (rc *ruleCtx) requestName(fn *facts.Function) string {
 		return ""
 	}
 	for _, en := range fn.Params[1].Pattern.Entries() {
-		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value == key && en.Value.Kind == facts.ExprName {
-			return en.Value.Name
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key && en.Value.Kind == facts.ExprName {
+			return en.Value.Name()
 		}
 	}
 	return ""
@@ -242,7 +242,7 @@ func requestWrites(body []facts.Stmt, req string) bool {
 	for i := range body {
 		s := &body[i]
 		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprAttr ||
-			s.Targets[0].X == nil || s.Targets[0].X.Kind != facts.ExprName || s.Targets[0].X.Name != req {
+			s.Targets[0].X == nil || s.Targets[0].X.Kind != facts.ExprName || s.Targets[0].X.Name() != req {
 			return false
 		}
 	}
@@ -251,8 +251,8 @@ func requestWrites(body []facts.Stmt, req string) bool {
 
 // requestBodyPart is req.body.<name>, written where line is.
 func requestBodyPart(req *facts.Expr, name string, line int) *facts.Expr {
-	body := &facts.Expr{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw + ".body", Line: line}
-	return &facts.Expr{Kind: facts.ExprAttr, X: body, Name: name, Raw: body.Raw + "." + name, Line: line}
+	body := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw() + ".body", Line: line})
+	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: body, Name: name, Raw: body.Raw() + "." + name, Line: line})
 }
 
 // middlewareValidations states the validations a route's middleware runs
@@ -270,7 +270,7 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 	if p == "" {
 		return
 	}
-	req := new(facts.Expr{Kind: facts.ExprName, Name: p, Raw: p, Line: h.fn.Line}.WithResolved(p))
+	req := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: p, Raw: p, Line: h.fn.Line}).WithResolved(p))
 	if h.schema != nil {
 		rc.jsonSchemaChecks(h.schema, req, sc)
 	}
@@ -282,8 +282,8 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 	walk = func(m *facts.Expr, file *facts.File, depth int) {
 		switch m.Kind {
 		case facts.ExprList, facts.ExprTuple:
-			for i := range m.Args {
-				walk(&m.Args[i], file, depth)
+			for i := range m.Args() {
+				walk(&m.Args()[i], file, depth)
 			}
 			return
 		case facts.ExprName, facts.ExprAttr:

@@ -116,7 +116,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if len(op) > 1 {
 				op = op[:len(op)-1]
 			}
-			bin := new(facts.Expr{Kind: facts.ExprBinary, X: &s.Targets[0], Y: s.Value, Line: s.Line}.WithOp(op))
+			bin := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: &s.Targets[0], Y: s.Value, Line: s.Line}).WithOp(op))
 			rc.assign(&s.Targets[0], bin, sc, out, s.Line)
 		}
 	case facts.StmtExpr:
@@ -167,7 +167,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case facts.StmtWith:
 		for _, it := range s.Items() {
 			if it.Alias != nil && it.Alias.Kind == facts.ExprName {
-				sc.vars[it.Alias.Name] = rc.eval(&it.Value, sc, out, false)
+				sc.vars[it.Alias.Name()] = rc.eval(&it.Value, sc, out, false)
 			}
 		}
 		return rc.stmts(s.Body, sc, out)
@@ -215,7 +215,7 @@ func (rc *ruleCtx) typedLocal(s *facts.Stmt, sc *scope) {
 	if an == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
 		return
 	}
-	name := s.Targets[0].Name
+	name := s.Targets[0].Name()
 	if v := sc.vars[name]; v != nil && v.kind != vUnknown && v.kind != vPlumbing {
 		return
 	}
@@ -229,12 +229,12 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	if e.Kind != facts.ExprCall {
 		return false
 	}
-	if catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved(), e.Raw) && e.Raw != "" {
+	if catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved(), e.Raw()) && e.Raw() != "" {
 		return true
 	}
 	// throwHTTPErr(err): a function of the service whose every way ends
 	// by raising (`function throwErr(m): never { throw new Error(m) }`).
-	if e.Method() == "" && e.Raw != "" {
+	if e.Method() == "" && e.Raw() != "" {
 		if fr := rc.b.ix.function(sc.file, e); fr != nil && fr.class == nil {
 			if n := len(fr.fn.Body); n > 0 && fr.fn.Body[n-1].Kind == facts.StmtRaise {
 				returns := false
@@ -288,17 +288,17 @@ func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
 func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	switch t.Kind {
 	case facts.ExprName:
-		if strings.Contains(t.Name, "error") && (v.Kind == facts.ExprList && len(v.Args) == 0 ||
-			v.Kind == facts.ExprCall && strings.Contains(facts.LastSegment(v.Raw), "error")) {
+		if strings.Contains(t.Name(), "error") && (v.Kind == facts.ExprList && len(v.Args()) == 0 ||
+			v.Kind == facts.ExprCall && strings.Contains(facts.LastSegment(v.Raw()), "error")) {
 			// errors = []: validation failures are collected, then the
 			// request fails if any was.
-			sc.vars[t.Name] = &value{kind: vErrors}
+			sc.vars[t.Name()] = &value{kind: vErrors}
 			return
 		}
 		before := len(rc.params)
-		rc.bindLocal(t.Name, rc.eval(v, sc, out, false), before, sc, out, line)
+		rc.bindLocal(t.Name(), rc.eval(v, sc, out, false), before, sc, out, line)
 	case facts.ExprList:
-		if len(t.Args) != 1 || t.Args[0].Kind != facts.ExprName {
+		if len(t.Args()) != 1 || t.Args()[0].Kind != facts.ExprName {
 			rc.eval(v, sc, out, true)
 			return
 		}
@@ -313,13 +313,13 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		} else {
 			val = unknownValue
 		}
-		rc.bindLocal(t.Args[0].Name, val, before, sc, out, line)
+		rc.bindLocal(t.Args()[0].Name(), val, before, sc, out, line)
 	case facts.ExprDict:
 		rc.destructure(t, v, sc, out, line)
 	case facts.ExprTuple:
-		if v.Kind == facts.ExprTuple && len(v.Args) == len(t.Args) {
-			for i := range t.Args {
-				rc.assign(&t.Args[i], &v.Args[i], sc, out, line)
+		if v.Kind == facts.ExprTuple && len(v.Args()) == len(t.Args()) {
+			for i := range t.Args() {
+				rc.assign(&t.Args()[i], &v.Args()[i], sc, out, line)
 			}
 			return
 		}
@@ -340,7 +340,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				if obj.headers == nil {
 					obj.headers = map[string]allium.Expr{}
 				}
-				obj.headers[strings.ToLower(t.Y.Value)] = x
+				obj.headers[strings.ToLower(t.Y.Value())] = x
 			}
 			return
 		}
@@ -360,19 +360,19 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if rc.inputSets == nil {
 				rc.inputSets = map[string]*value{}
 			}
-			rc.inputSets[t.Name] = rc.eval(v, sc, out, false)
+			rc.inputSets[t.Name()] = rc.eval(v, sc, out, false)
 			return
 		case vShape:
 			// self.user = authenticate(...) in a form's clean: what the
 			// form keeps, read back as form.user.
-			rc.keepShapeAttr(obj, t.Name, v, sc, out)
+			rc.keepShapeAttr(obj, t.Name(), v, sc, out)
 			return
 		case vObject:
 			// self.users = users in a constructor: what the object keeps.
 			if obj.attrs == nil {
 				obj.attrs = map[string]*value{}
 			}
-			obj.attrs[t.Name] = rc.eval(v, sc, out, false)
+			obj.attrs[t.Name()] = rc.eval(v, sc, out, false)
 			return
 		case vMessage:
 			// msg.html = render_template(...): the template names the
@@ -384,7 +384,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			switch {
 			case val.kind == vTemplate && obj.headers["template"] == nil:
 				obj.headers["template"] = &allium.Ident{Name: val.param}
-			case t.Name == "recipients" || t.Name == "to":
+			case t.Name() == "recipients" || t.Name() == "to":
 				if x := rc.tr(v, sc, out); x != nil {
 					obj.headers["to"] = singleRecipient(x)
 				}
@@ -392,7 +392,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		case vNew:
 			ent := rc.b.entByName[obj.ent]
-			f := ent.attrField(t.Name)
+			f := ent.attrField(t.Name())
 			if f == nil || f.drop {
 				return
 			}
@@ -408,19 +408,19 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if ent == nil {
 				return
 			}
-			if fr := rc.b.setter(ent, t.Name); fr != nil && (ent.attrs[t.Name] == nil || ent.attrs[t.Name].attr != t.Name) {
+			if fr := rc.b.setter(ent, t.Name()); fr != nil && (ent.attrs[t.Name()] == nil || ent.attrs[t.Name()].attr != t.Name()) {
 				// user.password = p through a property setter.
-				rc.inline(fr, obj, &facts.Expr{Kind: facts.ExprCall, Args: []facts.Expr{*v}, Line: line}, sc, out)
+				rc.inline(fr, obj, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*v}, Line: line}), sc, out)
 				return
 			}
 			rc.b.stats.EffectsSeen++
-			f := ent.attrField(t.Name) // user.role = r: the key role_id, named role
+			f := ent.attrField(t.Name()) // user.role = r: the key role_id, named role
 			if f == nil || f.drop {
-				rc.untranslated(sc, line, LeftOutField, "an assignment to "+obj.ent+"."+t.Name)
+				rc.untranslated(sc, line, LeftOutField, "an assignment to "+obj.ent+"."+t.Name())
 				return
 			}
 			x := rc.tr(v, sc, out)
-			if vx, ok := rc.validatedValue(ent, t.Name, v, obj, sc, out); ok {
+			if vx, ok := rc.validatedValue(ent, t.Name(), v, obj, sc, out); ok {
 				// user.password = p with @validates("password") that hashes.
 				x = vx
 			}
@@ -428,7 +428,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				if f.plumbing {
 					return
 				}
-				rc.untranslated(sc, line, LeftOutValue, "the value assigned to "+obj.ent+"."+t.Name)
+				rc.untranslated(sc, line, LeftOutValue, "the value assigned to "+obj.ent+"."+t.Name())
 				return
 			}
 			x = rc.b.enumValue(f, x)
@@ -1439,7 +1439,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if rc.unrollItems(s, it, sc, out) {
 		return
 	}
-	varName := bindingName(s.Targets[0].Name)
+	varName := bindingName(s.Targets[0].Name())
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++
@@ -1463,7 +1463,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	inner := *sc
 	inner.top, inner.under = false, nil
 	inner.vars = cloneVars(sc.vars)
-	inner.vars[s.Targets[0].Name] = &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
+	inner.vars[s.Targets[0].Name()] = &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
 	var body []allium.Stmt
 	rc.stmts(s.Body, &inner, &body)
 	if len(body) == 0 {
@@ -1493,7 +1493,7 @@ func returnsResult(body []facts.Stmt) bool {
 	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind == facts.ExprNone {
 		return false
 	}
-	return last.Value.Kind != facts.ExprBool || last.Value.Value == "true"
+	return last.Value.Kind != facts.ExprBool || last.Value.Value() == "true"
 }
 
 // loopCalls reports a loop whose body calls something.
@@ -1664,7 +1664,7 @@ func extendsItself(v *value, k string) bool {
 		return false
 	}
 	for _, en := range v.parts[0].e.Entries() {
-		if en.Key == nil && en.Value.Kind == facts.ExprName && en.Value.Name == k {
+		if en.Key == nil && en.Value.Kind == facts.ExprName && en.Value.Name() == k {
 			return true
 		}
 	}

@@ -34,10 +34,10 @@ func TestRareFieldsCopyOnWrite(t *testing.T) {
 		}},
 		{"expr test kept by another setter", func() (string, string) {
 			a := Expr{Kind: ExprCond}
-			a.SetTest(&Expr{Kind: ExprName, Name: "ok"})
+			a.SetTest(NewExprPtr(ExprSpec{Kind: ExprName, Name: "ok"}))
 			b := a
 			b.SetText("t")
-			return a.Test().Name + "|" + a.Text(), b.Test().Name + "|" + b.Text()
+			return a.Test().Name() + "|" + a.Text(), b.Test().Name() + "|" + b.Text()
 		}},
 		{"stmt handlers", func() (string, string) {
 			a := Stmt{Kind: StmtTry}
@@ -142,26 +142,26 @@ type fmtKind interface {
 // name and in its old place, and reads back to the same value.
 func TestJSONRoundTrip(t *testing.T) {
 	t.Parallel()
-	cond := Expr{Kind: ExprCond, X: &Expr{Kind: ExprInt, Value: "1", Line: 2}, Y: &Expr{Kind: ExprNone, Line: 2}, Line: 2}
-	cond.SetTest(new(Expr{Kind: ExprName, Name: "ok", Raw: "ok", Line: 2}.WithResolved("ok")))
-	call := Expr{Kind: ExprCall, Raw: "f", Await: true, Line: 3}.WithResolved("m.f")
+	cond := NewExpr(ExprSpec{Kind: ExprCond, X: NewExprPtr(ExprSpec{Kind: ExprInt, Value: "1", Line: 2}), Y: NewExprPtr(ExprSpec{Kind: ExprNone, Line: 2}), Line: 2})
+	cond.SetTest(new(NewExpr(ExprSpec{Kind: ExprName, Name: "ok", Raw: "ok", Line: 2}).WithResolved("ok")))
+	call := NewExpr(ExprSpec{Kind: ExprCall, Raw: "f", Await: true, Line: 3}).WithResolved("m.f")
 	call.SetKeywords([]Keyword{{Name: "k", Value: cond}})
-	dict := Expr{Kind: ExprDict, Line: 4}
-	dict.SetEntries([]DictEntry{{Value: Expr{Kind: ExprName, Name: "rest", Line: 4}}})
-	fn := Expr{Kind: ExprFunction, Optional: true, Line: 5}
+	dict := NewExpr(ExprSpec{Kind: ExprDict, Line: 4})
+	dict.SetEntries([]DictEntry{{Value: NewExpr(ExprSpec{Kind: ExprName, Name: "rest", Line: 4})}})
+	fn := NewExpr(ExprSpec{Kind: ExprFunction, Optional: true, Line: 5})
 	fn.SetFunc(&Function{Name: "cb", QualName: "m.cb", Line: 5, EndLine: 6})
-	opaque := Expr{Kind: ExprOpaque, Name: "lambda", Line: 7}
+	opaque := NewExpr(ExprSpec{Kind: ExprOpaque, Name: "lambda", Line: 7})
 	opaque.SetText("lambda: 0")
 
 	try := Stmt{Kind: StmtTry, Body: []Stmt{{Kind: StmtPass, Line: 9}}, Line: 8}
 	try.SetHandlers([]Handler{{Name: "e", Group: true, Line: 10}})
 	try.SetFinally([]Stmt{{Kind: StmtPass, Line: 11}})
-	aug := Stmt{Kind: StmtAugAssign, Targets: []Expr{{Kind: ExprName, Name: "n", Line: 12}}, Value: &call, Line: 12}
+	aug := Stmt{Kind: StmtAugAssign, Targets: []Expr{NewExpr(ExprSpec{Kind: ExprName, Name: "n", Line: 12})}, Value: &call, Line: 12}
 	aug.SetOp("+=")
 	with := Stmt{Kind: StmtWith, Async: true, Line: 13}
 	with.SetItems([]WithItem{{Value: dict, Alias: &fn}})
 	raise := Stmt{Kind: StmtRaise, Value: &opaque, Line: 14}
-	raise.SetCause(&Expr{Kind: ExprName, Name: "err", Line: 14})
+	raise.SetCause(NewExprPtr(ExprSpec{Kind: ExprName, Name: "err", Line: 14}))
 	global := Stmt{Kind: StmtGlobal, Line: 15}
 	global.SetNames([]string{"a", "b"})
 	body := []Stmt{try, aug, with, raise, global, OpaqueStmt("match_statement", 16), ClassStmt(&Class{Name: "C", Line: 17})}
@@ -206,7 +206,7 @@ func TestCompactSizes(t *testing.T) {
 		name      string
 		size, max uintptr
 	}{
-		{"Expr", unsafe.Sizeof(Expr{}), 112},
+		{"Expr", unsafe.Sizeof(Expr{}), 64},
 		{"Stmt", unsafe.Sizeof(Stmt{}), 112},
 	}
 	for _, tt := range tests {
@@ -234,18 +234,18 @@ func TestOpAndResolved(t *testing.T) {
 			return Expr{Kind: ExprBinary}.WithOp("|>").WithOp("not in")
 		}, "not in", "", false},
 		{"resolved is raw", func() Expr {
-			return Expr{Kind: ExprName, Name: "db", Raw: "db"}.WithResolved("db")
+			return NewExpr(ExprSpec{Kind: ExprName, Name: "db", Raw: "db"}).WithResolved("db")
 		}, "", "db", false},
 		{"resolved differs", func() Expr {
-			return Expr{Kind: ExprName, Name: "Message", Raw: "Message"}.WithResolved("flask_mail.Message")
+			return NewExpr(ExprSpec{Kind: ExprName, Name: "Message", Raw: "Message"}).WithResolved("flask_mail.Message")
 		}, "", "flask_mail.Message", true},
 		{"resolved differs then is raw", func() Expr {
-			return Expr{Kind: ExprAttr, Raw: "m.X"}.WithResolved("app.m.X").WithResolved("m.X")
+			return NewExpr(ExprSpec{Kind: ExprAttr, Raw: "m.X"}).WithResolved("app.m.X").WithResolved("m.X")
 		}, "", "m.X", false},
-		{"raw without resolved", func() Expr { return Expr{Kind: ExprName, Raw: "x"} }, "", "", false},
+		{"raw without resolved", func() Expr { return NewExpr(ExprSpec{Kind: ExprName, Raw: "x"}) }, "", "", false},
 		{"resolved without raw", func() Expr { return Expr{Kind: ExprCall}.WithResolved("f") }, "", "f", true},
 		{"resolved and keywords", func() Expr {
-			e := Expr{Kind: ExprCall, Raw: "M"}.WithResolved("pkg.M")
+			e := NewExpr(ExprSpec{Kind: ExprCall, Raw: "M"}).WithResolved("pkg.M")
 			e.SetKeywords([]Keyword{{Name: "k"}})
 			return e.WithOp("") // clearing an absent field keeps the others
 		}, "", "pkg.M", true},
@@ -282,7 +282,7 @@ func TestZeroSetsAllocateNothing(t *testing.T) {
 		{"Expr.SetTest(nil)", func() { var e Expr; e.SetTest(nil) }},
 		{"Expr.SetText(\"\")", func() { var e Expr; e.SetText("") }},
 		{"Expr.SetResolved(\"\")", func() { var e Expr; e.SetResolved("") }},
-		{"Expr.SetResolved(Raw)", func() { e := Expr{Raw: "a.b"}; e.SetResolved("a.b") }},
+		{"Expr.SetResolved(Raw)", func() { e := NewExpr(ExprSpec{Raw: "a.b"}); e.SetResolved("a.b") }},
 		{"Expr.SetOp(coded)", func() { var e Expr; e.SetOp("==") }},
 		{"Stmt.SetAnnotation(nil)", func() { var s Stmt; s.SetAnnotation(nil) }},
 		{"Stmt.SetOp(\"\")", func() { var s Stmt; s.SetOp("") }},
@@ -292,4 +292,82 @@ func TestZeroSetsAllocateNothing(t *testing.T) {
 			t.Errorf("%s: %v allocations, want 0", tt.name, n)
 		}
 	}
+}
+
+// TestRawAndValueShareAString: Raw and Value are kept in one string when
+// only one is set, and both read back whatever the order they are set in,
+// cleared, or set on a copy; the other fields read back what NewExpr was
+// given.
+func TestRawAndValueShareAString(t *testing.T) {
+	t.Parallel()
+	type step struct {
+		raw, value *string
+	}
+	s := func(v string) *string { return &v }
+	tests := []struct {
+		name          string
+		steps         []step
+		raw, value    string
+		wantRarePart  bool
+		wantValueFlag bool
+	}{
+		{"raw only", []step{{raw: s("db.session")}}, "db.session", "", false, false},
+		{"value only", []step{{value: s("42")}}, "", "42", false, true},
+		{"raw then value", []step{{raw: s("a.b")}, {value: s("x")}}, "a.b", "x", true, false},
+		{"value then raw", []step{{value: s("x")}, {raw: s("a.b")}}, "a.b", "x", true, false},
+		{"value cleared", []step{{value: s("x")}, {value: s("")}}, "", "", false, false},
+		{"both, value cleared", []step{{raw: s("a")}, {value: s("x")}, {value: s("")}}, "a", "", false, false},
+		{"both, raw cleared", []step{{raw: s("a")}, {value: s("x")}, {raw: s("")}}, "", "x", true, false},
+		{"both, raw cleared, value reset", []step{{raw: s("a")}, {value: s("x")}, {raw: s("")}, {value: s("y")}}, "", "y", false, true},
+		{"empty raw on a literal", []step{{value: s("1")}, {raw: s("")}}, "", "1", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e Expr
+			for _, st := range tt.steps {
+				if st.raw != nil {
+					e.SetRaw(*st.raw)
+				}
+				if st.value != nil {
+					e.SetValue(*st.value)
+				}
+			}
+			if e.Raw() != tt.raw || e.Value() != tt.value {
+				t.Errorf("Raw, Value = %q, %q; want %q, %q", e.Raw(), e.Value(), tt.raw, tt.value)
+			}
+			if got := e.rare != nil; got != tt.wantRarePart {
+				t.Errorf("rare part: %v, want %v", got, tt.wantRarePart)
+			}
+			if got := e.flags&flagValue != 0; got != tt.wantValueFlag {
+				t.Errorf("value in the shared string: %v, want %v", got, tt.wantValueFlag)
+			}
+		})
+	}
+
+	spec := ExprSpec{Kind: ExprCall, Name: "n", Raw: "f.g", Value: "v", Line: 7, Await: true, Optional: true,
+		Args: []Expr{NewExpr(ExprSpec{Kind: ExprInt, Value: "1"})}}
+	e := NewExpr(spec)
+	if e.Kind != spec.Kind || e.Name() != "n" || e.Raw() != "f.g" || e.Value() != "v" || e.Line() != 7 ||
+		!e.Await() || !e.Optional() || len(e.Args()) != 1 || e.Args()[0].Value() != "1" {
+		t.Errorf("NewExpr(%+v) reads back %s", spec, mustJSON(t, e))
+	}
+	c := e
+	c.SetArgs(nil)
+	c.SetValue("w")
+	c.SetAwait(false)
+	if len(e.Args()) != 1 || e.Value() != "v" || !e.Await() {
+		t.Errorf("setting a copy changed the original: %s", mustJSON(t, e))
+	}
+	if len(c.Args()) != 0 || c.Value() != "w" || c.Await() || !c.Optional() {
+		t.Errorf("the copy reads %s", mustJSON(t, c))
+	}
+}
+
+func mustJSON(t *testing.T, e Expr) string {
+	t.Helper()
+	b, err := e.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

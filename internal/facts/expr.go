@@ -151,14 +151,20 @@ func (k *ExprKind) UnmarshalText(b []byte) error {
 // `await e` is recorded as e itself with Await set.
 //
 // A service holds millions of expressions until its build ends, so the
-// struct is kept small (112 bytes): the fields most expressions use are
-// fields, and those only a few kinds use (Test, Keywords, Entries, Text,
-// Func) sit behind one pointer, read through methods of the same names and
-// written through SetTest, SetKeywords, SetEntries, SetText and SetFunc. A
-// copy of an Expr shares that part until either copy sets one of them
-// (setters copy it first), as a copy of the fields would. Op is a one-byte
-// code and Resolved is stored only when it is not Raw; both are methods
-// too (SetOp, SetResolved; WithOp and WithResolved in composite literals).
+// struct is kept small (64 bytes; issue 12). Kind, X and Y are fields;
+// the rest is read through methods of the same names (Name, Raw, Value,
+// Args, Line, Await, Optional, Resolved, Op, Test, Keywords, Entries,
+// Text, Func) and written through Set methods (SetName, ...). A literal
+// that sets any of them is written through ExprSpec:
+// NewExpr(ExprSpec{Kind: ExprName, Name: n, Raw: n, Line: l}).
+//
+// How it is packed: an expression has at most two of Name, Raw and Value
+// in practice (a name and a dotted chain, or a literal's value), so Raw
+// and Value share one string (the other, when both are set, goes to the
+// rare part); Args and the fields only a few kinds use sit behind one
+// pointer, which a copy of an Expr shares until either copy sets one of
+// them (setters copy it first), as a copy of the fields would. Op is a
+// one-byte code and Resolved is stored only when it is not Raw.
 //
 // Destructuring: an assignment target or parameter pattern that unpacks
 // an object (`const {email, password: pw, ...rest} = req.body`) is an
@@ -172,51 +178,188 @@ func (k *ExprKind) UnmarshalText(b []byte) error {
 // `!==` are recorded as "==" and "!=", and `??` as BoolOp "or" (the
 // value-or-default reading both languages share).
 type Expr struct {
-	// Name is the identifier of a Name, the attribute of an Attr, the
-	// target of a Walrus, or the syntax kind of an Opaque expression.
-	Name string
-	// Raw is a plain dotted chain as written ("mail.send",
-	// "User.query.filter_by"); empty when the expression is not one.
-	Raw string
-	// Value is the literal value of String, Int, Float and Bool.
-	Value string
 	// X is the first operand, receiver, callee or subscripted value.
 	X *Expr
 	// Y is the second operand or the subscript index.
 	Y *Expr
-	// Args are call arguments or collection elements.
-	Args []Expr
-	// rare holds the fields few expressions use; nil when all are zero.
+	// name is Name (see the method).
+	name string
+	// str is Raw, or Value when flagValue is set.
+	str string
+	// rare holds Args and the fields few expressions use; nil when all
+	// are zero.
 	rare *exprRare
-	Line int
+	line int32
 	Kind ExprKind
 	// op is the code of Op in exprOps; opOther when Op is not there
 	// (it is then in rare.more.op).
-	op uint8
-	// resolvedIsRaw says that Resolved is Raw, whatever Raw is (so
+	op    uint8
+	flags exprFlags
+}
+
+// exprFlags are an Expr's booleans.
+type exprFlags uint8
+
+const (
+	// flagValue says that str holds Value, not Raw.
+	flagValue exprFlags = 1 << iota
+	// flagResolvedIsRaw says that Resolved is Raw, whatever Raw is (so
 	// Resolved is not stored); otherwise it is rare.resolved.
-	resolvedIsRaw bool
-	// Await is set when the expression was awaited.
-	Await bool
-	// Optional is set on the Attr, Subscript or Call of an optional chain
-	// link (`user?.email`, `a?.[0]`, `f?.()`): the access is skipped when
-	// the receiver is null or undefined. Raw and Resolved of an Attr are
-	// still its dotted chain ("user.email").
+	flagResolvedIsRaw
+	flagAwait
+	flagOptional
+)
+
+// ExprSpec is an Expr written out field by field, for literals:
+// NewExpr(ExprSpec{...}) packs it.
+type ExprSpec struct {
+	Kind     ExprKind
+	Name     string
+	Raw      string
+	Value    string
+	X, Y     *Expr
+	Args     []Expr
+	Line     int
+	Await    bool
 	Optional bool
+}
+
+// NewExpr packs s into an Expr.
+func NewExpr(s ExprSpec) Expr {
+	e := Expr{X: s.X, Y: s.Y, name: s.Name, line: int32(s.Line), Kind: s.Kind}
+	e.SetRaw(s.Raw)
+	e.SetValue(s.Value)
+	if s.Args != nil {
+		e.SetArgs(s.Args)
+	}
+	e.SetAwait(s.Await)
+	e.SetOptional(s.Optional)
+	return e
+}
+
+// NewExprPtr is NewExpr returning a pointer to a new Expr.
+func NewExprPtr(s ExprSpec) *Expr {
+	e := NewExpr(s)
+	return &e
+}
+
+// Name is the identifier of a Name, the attribute of an Attr, the target
+// of a Walrus, or the syntax kind of an Opaque expression.
+func (e *Expr) Name() string { return e.name }
+
+// SetName sets Name.
+func (e *Expr) SetName(s string) { e.name = s }
+
+// Raw is a plain dotted chain as written ("mail.send",
+// "User.query.filter_by"); empty when the expression is not one.
+func (e *Expr) Raw() string {
+	if e.flags&flagValue != 0 {
+		return ""
+	}
+	return e.str
+}
+
+// SetRaw sets Raw.
+func (e *Expr) SetRaw(s string) {
+	if e.flags&flagValue != 0 {
+		if s == "" {
+			return
+		}
+		// Both set: the value moves to the rare part.
+		v := e.str
+		e.flags &^= flagValue
+		e.str = s
+		e.setMore(false, func(m *exprMore) { m.value = v })
+		return
+	}
+	e.str = s
+}
+
+// Value is the literal value of String, Int, Float and Bool.
+func (e *Expr) Value() string {
+	if e.flags&flagValue != 0 {
+		return e.str
+	}
+	if m := e.more(); m != nil {
+		return m.value
+	}
+	return ""
+}
+
+// SetValue sets Value.
+func (e *Expr) SetValue(s string) {
+	if e.flags&flagValue == 0 && e.str != "" {
+		e.setMore(s == "", func(m *exprMore) { m.value = s })
+		return
+	}
+	if m := e.more(); m != nil && m.value != "" {
+		e.setMore(true, func(m *exprMore) { m.value = "" })
+	}
+	e.str = s
+	if s == "" {
+		e.flags &^= flagValue
+	} else {
+		e.flags |= flagValue
+	}
+}
+
+// Args are call arguments or collection elements.
+func (e *Expr) Args() []Expr {
+	if e.rare == nil {
+		return nil
+	}
+	return e.rare.args
+}
+
+// SetArgs sets Args.
+func (e *Expr) SetArgs(a []Expr) {
+	if a == nil && e.rare == nil {
+		return
+	}
+	e.setRare(func(r *exprRare) { r.args = a })
+}
+
+// Line is the line the expression starts on, from 1.
+func (e *Expr) Line() int { return int(e.line) }
+
+// SetLine sets Line.
+func (e *Expr) SetLine(l int) { e.line = int32(l) }
+
+// Await is set when the expression was awaited.
+func (e *Expr) Await() bool { return e.flags&flagAwait != 0 }
+
+// SetAwait sets Await.
+func (e *Expr) SetAwait(b bool) { e.setFlag(flagAwait, b) }
+
+// Optional is set on the Attr, Subscript or Call of an optional chain
+// link (`user?.email`, `a?.[0]`, `f?.()`): the access is skipped when the
+// receiver is null or undefined. Raw and Resolved of an Attr are still
+// its dotted chain ("user.email").
+func (e *Expr) Optional() bool { return e.flags&flagOptional != 0 }
+
+// SetOptional sets Optional.
+func (e *Expr) SetOptional(b bool) { e.setFlag(flagOptional, b) }
+
+func (e *Expr) setFlag(f exprFlags, on bool) {
+	if on {
+		e.flags |= f
+	} else {
+		e.flags &^= f
+	}
 }
 
 // exprRare holds the fields of an Expr that few kinds use.
 //
-// A Resolved that differs from Raw is far the most common of them (a name
-// imported under another name, and every chain and call through it), so
-// it sits apart from the others: an expression with only that pays 24
-// bytes, not the size of every rare field.
+// Args and a Resolved that differs from Raw are far the most common of
+// them (calls and collections; a name imported under another name, and
+// every chain and call through it), so they sit apart from the others.
 type exprRare struct {
 	resolved string    // Resolved when it is not Raw
+	args     []Expr    // Args
 	more     *exprMore // nil when all of its fields are zero
 }
 
-// exprMore holds the rare fields of an Expr other than Resolved.
+// exprMore holds the rare fields of an Expr other than Resolved and Args.
 type exprMore struct {
 	test     *Expr
 	keywords []Keyword
@@ -224,6 +367,7 @@ type exprMore struct {
 	text     string
 	fn       *Function
 	op       string // Op when it is not one of exprOps
+	value    string // Value when Raw is set too
 }
 
 // more returns the rare fields other than Resolved, nil when all are zero.
@@ -246,8 +390,8 @@ func (e *Expr) Resolved() string {
 	if e == nil {
 		return ""
 	}
-	if e.resolvedIsRaw {
-		return e.Raw
+	if e.flags&flagResolvedIsRaw != 0 {
+		return e.Raw()
 	}
 	if e.rare == nil {
 		return ""
@@ -257,14 +401,14 @@ func (e *Expr) Resolved() string {
 
 // SetResolved sets Resolved.
 func (e *Expr) SetResolved(s string) {
-	if s == e.Raw && s != "" {
-		e.resolvedIsRaw = true
+	if s == e.Raw() && s != "" {
+		e.flags |= flagResolvedIsRaw
 		if e.rare != nil && e.rare.resolved != "" {
 			e.setRare(func(r *exprRare) { r.resolved = "" })
 		}
 		return
 	}
-	e.resolvedIsRaw = false
+	e.flags &^= flagResolvedIsRaw
 	if s != "" || e.rare != nil && e.rare.resolved != "" {
 		e.setRare(func(r *exprRare) { r.resolved = s })
 	}
@@ -398,7 +542,7 @@ func (e *Expr) setRare(set func(*exprRare)) {
 		r = *e.rare
 	}
 	set(&r)
-	if r.resolved == "" && r.more == nil {
+	if r.resolved == "" && r.args == nil && r.more == nil {
 		e.rare = nil
 		return
 	}
@@ -418,7 +562,7 @@ func (e *Expr) setMore(zero bool, set func(*exprMore)) {
 	}
 	set(&m)
 	more := &m
-	if m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" {
+	if m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" && m.value == "" {
 		more = nil
 	}
 	e.setRare(func(r *exprRare) { r.more = more })
@@ -470,7 +614,7 @@ func (e *Expr) Method() string {
 	if e == nil || e.Kind != ExprCall || e.X == nil || e.X.Kind != ExprAttr {
 		return ""
 	}
-	return e.X.Name
+	return e.X.Name()
 }
 
 // IsLiteral reports whether e is a string, number, bool or None literal.
@@ -494,11 +638,11 @@ func (e *Expr) IsFalsyLiteral() bool {
 	}
 	switch e.Kind {
 	case ExprString:
-		return e.Value == ""
+		return e.Value() == ""
 	case ExprInt, ExprFloat:
-		return strings.Trim(strings.ReplaceAll(e.Value, "_", ""), "0.") == ""
+		return strings.Trim(strings.ReplaceAll(e.Value(), "_", ""), "0.") == ""
 	case ExprBool:
-		return e.Value == "false"
+		return e.Value() == "false"
 	}
 	return true
 }
@@ -522,8 +666,9 @@ func (e *Expr) Any(pred func(*Expr) bool) bool {
 	if pred(e) || e.X.Any(pred) || e.Y.Any(pred) || e.Test().Any(pred) {
 		return true
 	}
-	for i := range e.Args {
-		if e.Args[i].Any(pred) {
+	args := e.Args()
+	for i := range args {
+		if args[i].Any(pred) {
 			return true
 		}
 	}

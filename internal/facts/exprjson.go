@@ -26,9 +26,9 @@ type exprJSON struct {
 // MarshalJSON writes every field of e, the rare ones included.
 func (e Expr) MarshalJSON() ([]byte, error) {
 	return json.Marshal(exprJSON{
-		Kind: e.Kind, Name: e.Name, Raw: e.Raw, Resolved: e.Resolved(), Value: e.Value, Op: e.Op(),
-		X: e.X, Y: e.Y, Test: e.Test(), Args: e.Args, Keywords: e.Keywords(), Entries: e.Entries(),
-		Text: e.Text(), Await: e.Await, Optional: e.Optional, Func: e.Func(), Line: e.Line,
+		Kind: e.Kind, Name: e.Name(), Raw: e.Raw(), Resolved: e.Resolved(), Value: e.Value(), Op: e.Op(),
+		X: e.X, Y: e.Y, Test: e.Test(), Args: e.Args(), Keywords: e.Keywords(), Entries: e.Entries(),
+		Text: e.Text(), Await: e.Await(), Optional: e.Optional(), Func: e.Func(), Line: e.Line(),
 	})
 }
 
@@ -38,8 +38,8 @@ func (e *Expr) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*e = Expr{Kind: j.Kind, Name: j.Name, Raw: j.Raw, Value: j.Value,
-		X: j.X, Y: j.Y, Args: j.Args, Line: j.Line, Await: j.Await, Optional: j.Optional}
+	*e = NewExpr(ExprSpec{Kind: j.Kind, Name: j.Name, Raw: j.Raw, Value: j.Value,
+		X: j.X, Y: j.Y, Args: j.Args, Line: j.Line, Await: j.Await, Optional: j.Optional})
 	e.SetResolved(j.Resolved)
 	e.SetOp(j.Op)
 	e.SetTest(j.Test)

@@ -32,10 +32,10 @@ func TestWalkVisitsNestedBodiesInOrder(t *testing.T) {
 
 func TestExprHelpers(t *testing.T) {
 	t.Parallel()
-	call := new(Expr{Kind: ExprCall, Raw: "Message",
-		X: &Expr{Kind: ExprName, Name: "Message"}}.WithResolved("flask_mail.Message"))
+	call := new(NewExpr(ExprSpec{Kind: ExprCall, Raw: "Message",
+		X: NewExprPtr(ExprSpec{Kind: ExprName, Name: "Message"})}).WithResolved("flask_mail.Message"))
 	call.SetKeywords([]Keyword{{Name: "recipients", Value: Expr{Kind: ExprList}}})
-	method := &Expr{Kind: ExprCall, X: &Expr{Kind: ExprAttr, Name: "first", X: call}}
+	method := &Expr{Kind: ExprCall, X: NewExprPtr(ExprSpec{Kind: ExprAttr, Name: "first", X: call})}
 	tests := []struct {
 		name string
 		got  any
@@ -62,19 +62,19 @@ func TestExprHelpers(t *testing.T) {
 
 func TestAnyStopsAtFunctionBodies(t *testing.T) {
 	t.Parallel()
-	inner := Expr{Kind: ExprName, Name: "secret"}
+	inner := NewExpr(ExprSpec{Kind: ExprName, Name: "secret"})
 	callback := Expr{Kind: ExprFunction}
 	callback.SetFunc(&Function{Body: []Stmt{{Kind: StmtReturn, Value: &inner}}})
-	call := &Expr{Kind: ExprCall, Args: []Expr{callback},
-		X: &Expr{Kind: ExprAttr, Name: "post", Optional: true}}
-	isSecret := func(e *Expr) bool { return e.Kind == ExprName && e.Name == "secret" }
+	call := NewExprPtr(ExprSpec{Kind: ExprCall, Args: []Expr{callback},
+		X: NewExprPtr(ExprSpec{Kind: ExprAttr, Name: "post", Optional: true})})
+	isSecret := func(e *Expr) bool { return e.Kind == ExprName && e.Name() == "secret" }
 	if call.Any(isSecret) {
 		t.Error("Any descended into a function body")
 	}
 	if !call.Any(func(e *Expr) bool { return e.Kind == ExprFunction }) {
 		t.Error("Any missed the function argument itself")
 	}
-	if !call.Any(func(e *Expr) bool { return e.Optional }) {
+	if !call.Any(func(e *Expr) bool { return e.Optional() }) {
 		t.Error("Any missed the optional callee")
 	}
 }

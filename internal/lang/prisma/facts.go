@@ -43,7 +43,7 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 		c := facts.Class{Name: e.Name, Kind: facts.ClassEnum, QualName: qual(module, e.Name), Line: e.Line, EndLine: e.EndLine}
 		for _, v := range e.Values {
 			c.Fields = append(c.Fields, facts.Assignment{Name: v.Name, Line: v.Line,
-				Value: &facts.Expr{Kind: facts.ExprString, Value: v.Name, Line: v.Line}})
+				Value: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: v.Name, Line: v.Line})})
 		}
 		f.Classes = append(f.Classes, c)
 	}
@@ -74,7 +74,7 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 			case models[fd.Type]:
 				if a := attr(fd, "relation"); a != nil && len(argNamed(a.Args, "fields").Items) > 0 && !fd.List {
 					v := call("relation", fd.Line)
-					v.Args = []facts.Expr{name(fd.Type, fd.Line)}
+					v.SetArgs([]facts.Expr{name(fd.Type, fd.Line)})
 					kws := []facts.Keyword{{Name: "nullable", Value: *boolean(fd.Optional, fd.Line)}}
 					for _, arg := range a.Args {
 						if arg.Name != "" {
@@ -85,7 +85,7 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 					as.Value = &v
 				} else {
 					v := call("related", fd.Line)
-					v.Args = []facts.Expr{name(fd.Type, fd.Line)}
+					v.SetArgs([]facts.Expr{name(fd.Type, fd.Line)})
 					as.Value = &v
 				}
 			default:
@@ -142,13 +142,13 @@ func argNamed(args []Arg, n string) Value {
 }
 
 func name(n string, line int) facts.Expr {
-	return facts.Expr{Kind: facts.ExprName, Name: n, Raw: n, Line: line}.WithResolved(n)
+	return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: n, Raw: n, Line: line}).WithResolved(n)
 }
 
 // call is a call of prisma.<fn> with no arguments yet.
 func call(fn string, line int) facts.Expr {
-	x := facts.Expr{Kind: facts.ExprName, Name: fn, Raw: fn, Line: line}.WithResolved("prisma." + fn)
-	return facts.Expr{Kind: facts.ExprCall, X: &x, Raw: fn, Line: line}.WithResolved(x.Resolved())
+	x := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: fn, Raw: fn, Line: line}).WithResolved("prisma." + fn)
+	return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: &x, Raw: fn, Line: line}).WithResolved(x.Resolved())
 }
 
 func boolean(b bool, line int) *facts.Expr {
@@ -156,7 +156,7 @@ func boolean(b bool, line int) *facts.Expr {
 	if b {
 		v = "true"
 	}
-	return &facts.Expr{Kind: facts.ExprBool, Value: v, Line: line}
+	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: v, Line: line})
 }
 
 func annotation(fd Field) *facts.Expr {
@@ -164,9 +164,9 @@ func annotation(fd Field) *facts.Expr {
 	switch {
 	case fd.List:
 		arr := name("Array", fd.Line)
-		return &facts.Expr{Kind: facts.ExprSubscript, X: &arr, Y: &t, Line: fd.Line}
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprSubscript, X: &arr, Y: &t, Line: fd.Line})
 	case fd.Optional:
-		return new(facts.Expr{Kind: facts.ExprBinary, X: &t, Y: &facts.Expr{Kind: facts.ExprNone, Line: fd.Line}, Line: fd.Line}.WithOp("|"))
+		return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: &t, Y: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprNone, Line: fd.Line}), Line: fd.Line}).WithOp("|"))
 	}
 	return &t
 }
@@ -175,7 +175,7 @@ func annotation(fd Field) *facts.Expr {
 func addArg(d *facts.Expr, a Arg, line int) {
 	v := expr(a.Value, "", line)
 	if a.Name == "" {
-		d.Args = append(d.Args, *v)
+		d.SetArgs(append(d.Args(), *v))
 		return
 	}
 	d.SetKeywords(append(d.Keywords(), facts.Keyword{Name: a.Name, Value: *v}))
@@ -186,15 +186,15 @@ func addArg(d *facts.Expr, a Arg, line int) {
 func expr(v Value, enum string, line int) *facts.Expr {
 	switch v.Kind {
 	case ValueString:
-		return &facts.Expr{Kind: facts.ExprString, Value: v.Text, Line: line}
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: v.Text, Line: line})
 	case ValueNumber:
 		k := facts.ExprInt
 		if slices.Contains([]byte(v.Text), '.') {
 			k = facts.ExprFloat
 		}
-		return &facts.Expr{Kind: k, Value: v.Text, Line: line}
+		return facts.NewExprPtr(facts.ExprSpec{Kind: k, Value: v.Text, Line: line})
 	case ValueBool:
-		return &facts.Expr{Kind: facts.ExprBool, Value: v.Text, Line: line}
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: v.Text, Line: line})
 	case ValueCall:
 		c := call(v.Text, line)
 		for _, a := range v.Args {
@@ -202,15 +202,15 @@ func expr(v Value, enum string, line int) *facts.Expr {
 		}
 		return &c
 	case ValueList:
-		l := &facts.Expr{Kind: facts.ExprList, Line: line}
+		l := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprList, Line: line})
 		for _, it := range v.Items {
-			l.Args = append(l.Args, *expr(it, enum, line))
+			l.SetArgs(append(l.Args(), *expr(it, enum, line)))
 		}
 		return l
 	}
 	if enum != "" {
 		x := name(enum, line)
-		return new(facts.Expr{Kind: facts.ExprAttr, X: &x, Name: v.Text, Raw: enum + "." + v.Text, Line: line}.WithResolved(enum + "." + v.Text))
+		return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: &x, Name: v.Text, Raw: enum + "." + v.Text, Line: line}).WithResolved(enum + "." + v.Text))
 	}
 	n := name(v.Text, line)
 	return &n

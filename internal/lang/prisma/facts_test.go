@@ -69,9 +69,9 @@ func render(e *facts.Expr) string {
 	}
 	switch e.Kind {
 	case facts.ExprString:
-		return `"` + e.Value + `"`
+		return `"` + e.Value() + `"`
 	case facts.ExprBool, facts.ExprInt, facts.ExprFloat:
-		return e.Value
+		return e.Value()
 	case facts.ExprNone:
 		return "None"
 	case facts.ExprBinary:
@@ -80,19 +80,19 @@ func render(e *facts.Expr) string {
 		return render(e.X) + "[" + render(e.Y) + "]"
 	case facts.ExprList:
 		var parts []string
-		for i := range e.Args {
-			parts = append(parts, render(&e.Args[i]))
+		for i := range e.Args() {
+			parts = append(parts, render(&e.Args()[i]))
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case facts.ExprCall:
 		var parts []string
-		for i := range e.Args {
-			parts = append(parts, render(&e.Args[i]))
+		for i := range e.Args() {
+			parts = append(parts, render(&e.Args()[i]))
 		}
 		for _, k := range e.Keywords() {
 			parts = append(parts, k.Name+"="+render(&k.Value))
 		}
 		return e.X.Resolved() + "(" + strings.Join(parts, ", ") + ")"
 	}
-	return e.Raw
+	return e.Raw()
 }

@@ -26,8 +26,9 @@ func (x *extractor) keep(e facts.Expr) *facts.Expr {
 	return &x.slab[len(x.slab)-1]
 }
 
-// minSlab and maxSlab bound the expressions of one slab; 73 of 112 bytes
-// fill an 8 KiB size class.
+// minSlab and maxSlab bound the expressions of one slab. A larger slab
+// wastes more of a file's last one: on the large service of `make bench`,
+// 73 held the least (64 and 128 held 3% more).
 const (
 	minSlab = 8
 	maxSlab = 73
@@ -54,13 +55,13 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	defer func() { x.depth-- }()
 
 	k := x.k
-	e := facts.Expr{Line: n.Line()}
+	e := facts.NewExpr(facts.ExprSpec{Line: n.Line()})
 	switch n.Kind() {
 	case k.identifier:
 		e.Kind = facts.ExprName
-		e.Name = x.text(n)
-		e.Raw = e.Name
-		e.SetResolved(x.resolve(e.Raw))
+		e.SetName(x.text(n))
+		e.SetRaw(e.Name())
+		e.SetResolved(x.resolve(e.Raw()))
 	case k.attribute:
 		e.Kind = facts.ExprAttr
 		parts := x.named(n)
@@ -68,23 +69,27 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		e.X = x.exprPtr(parts[0])
-		e.Name = x.text(parts[len(parts)-1])
+		e.SetName(x.text(parts[len(parts)-1]))
 		if isDotted(e.X) {
-			e.Raw = x.concat(e.X.Raw, ".", e.Name)
-			e.SetResolved(x.resolve(e.Raw))
+			e.SetRaw(x.concat(e.X.Raw(), ".", e.Name()))
+			e.SetResolved(x.resolve(e.Raw()))
 		}
 	case k.call:
 		x.callExpr(&e, n)
 	case k.str, k.concatenatedString:
 		x.stringExpr(&e, n)
 	case k.integer:
-		e.Kind, e.Value = facts.ExprInt, x.text(n)
+		e.Kind = facts.ExprInt
+		e.SetValue(x.text(n))
 	case k.float:
-		e.Kind, e.Value = facts.ExprFloat, x.text(n)
+		e.Kind = facts.ExprFloat
+		e.SetValue(x.text(n))
 	case k.trueLit:
-		e.Kind, e.Value = facts.ExprBool, "true"
+		e.Kind = facts.ExprBool
+		e.SetValue("true")
 	case k.falseLit:
-		e.Kind, e.Value = facts.ExprBool, "false"
+		e.Kind = facts.ExprBool
+		e.SetValue("false")
 	case k.noneLit:
 		e.Kind = facts.ExprNone
 	case k.ellipsis:
@@ -129,16 +134,19 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	case k.parenthesized:
 		if c := x.named(n); len(c) == 1 {
 			inner := x.expr(c[0])
-			inner.Line = e.Line
+			inner.SetLine(e.Line())
 			return inner
 		}
 		return x.opaqueExpr(n)
 	case k.list, k.listPattern:
-		e.Kind, e.Args = facts.ExprList, x.exprs(x.named(n))
+		e.Kind = facts.ExprList
+		e.SetArgs(x.exprs(x.named(n)))
 	case k.tuple, k.exprList, k.patternList, k.tuplePattern:
-		e.Kind, e.Args = facts.ExprTuple, x.exprs(x.named(n))
+		e.Kind = facts.ExprTuple
+		e.SetArgs(x.exprs(x.named(n)))
 	case k.set:
-		e.Kind, e.Args = facts.ExprSet, x.exprs(x.named(n))
+		e.Kind = facts.ExprSet
+		e.SetArgs(x.exprs(x.named(n)))
 	case k.dictionary:
 		e.Kind = facts.ExprDict
 		var entries []facts.DictEntry
@@ -173,7 +181,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if len(parts) == 2 {
 			e.Y = x.exprPtr(parts[1])
 		} else {
-			e.Y = &facts.Expr{Kind: facts.ExprTuple, Args: x.exprs(parts[1:]), Line: parts[1].Line()}
+			e.Y = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(parts[1:]), Line: parts[1].Line()})
 		}
 	case k.slice:
 		e.Kind = facts.ExprSlice
@@ -199,14 +207,16 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		inner := x.expr(c[0])
-		inner.Await = true
+		inner.SetAwait(true)
 		return inner
 	case k.named:
 		parts := x.named(n)
 		if len(parts) != 2 {
 			return x.opaqueExpr(n)
 		}
-		e.Kind, e.Name, e.X = facts.ExprWalrus, x.text(parts[0]), x.exprPtr(parts[1])
+		e.Kind = facts.ExprWalrus
+		e.SetName(x.text(parts[0]))
+		e.X = x.exprPtr(parts[1])
 	case k.yield:
 		e.Kind = facts.ExprYield
 		for _, c := range n.Children() {
@@ -223,7 +233,8 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		}
 		e.Kind, e.X = facts.ExprStarred, x.exprPtr(c[0])
 	case k.listComp, k.dictComp, k.setComp, k.genExpr:
-		e.Kind, e.Name = facts.ExprComprehension, x.g.KindName(n.Kind())
+		e.Kind = facts.ExprComprehension
+		e.SetName(x.g.KindName(n.Kind()))
 		e.SetText(clip(n.Bytes()))
 	case k.typeNode:
 		// An annotation wrapper: the type is its only child.
@@ -243,7 +254,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if len(params) == 1 {
 			e.Y = x.exprPtr(params[0])
 		} else {
-			e.Y = &facts.Expr{Kind: facts.ExprTuple, Args: x.exprs(params), Line: parts[1].Line()}
+			e.Y = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(params), Line: parts[1].Line()})
 		}
 	case k.memberType:
 		// `a.B` in an annotation: an attribute.
@@ -253,10 +264,10 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		}
 		e.Kind = facts.ExprAttr
 		e.X = x.exprPtr(parts[0])
-		e.Name = x.text(parts[1])
+		e.SetName(x.text(parts[1]))
 		if isDotted(e.X) {
-			e.Raw = x.concat(e.X.Raw, ".", e.Name)
-			e.SetResolved(x.resolve(e.Raw))
+			e.SetRaw(x.concat(e.X.Raw(), ".", e.Name()))
+			e.SetResolved(x.resolve(e.Raw()))
 		}
 	case k.unionType:
 		parts := x.named(n)
@@ -275,7 +286,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 // isDotted reports whether e is a plain dotted chain of names (an awaited
 // one is not), whose Raw can be extended.
 func isDotted(e *facts.Expr) bool {
-	return (e.Kind == facts.ExprName || e.Kind == facts.ExprAttr) && e.Raw != "" && !e.Await
+	return (e.Kind == facts.ExprName || e.Kind == facts.ExprAttr) && e.Raw() != "" && !e.Await()
 }
 
 // lambda is the function a lambda defines: its parameters, and its body
@@ -297,7 +308,7 @@ func (x *extractor) lambda(n syntax.Node) *facts.Function {
 
 func (x *extractor) opaqueExpr(n syntax.Node) facts.Expr {
 	x.file.Stats.OpaqueExprs++
-	e := facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()}
+	e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()})
 	e.SetText(clip(n.Bytes()))
 	return e
 }
@@ -365,12 +376,12 @@ func (x *extractor) chain(n syntax.Node, operands []facts.Expr, ops []string) fa
 	var result *facts.Expr
 	for i, op := range ops {
 		left, right := operands[i], operands[i+1]
-		cmp := &facts.Expr{Kind: facts.ExprCompare, X: &left, Y: &right, Line: line}
+		cmp := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCompare, X: &left, Y: &right, Line: line})
 		cmp.SetOp(op)
 		if result == nil {
 			result = cmp
 		} else {
-			result = &facts.Expr{Kind: facts.ExprBoolOp, X: result, Y: cmp, Line: line}
+			result = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBoolOp, X: result, Y: cmp, Line: line})
 			result.SetOp("and")
 		}
 	}
@@ -397,15 +408,15 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 		case e.X == nil:
 			e.X = x.exprPtr(c)
 			if isDotted(e.X) {
-				e.Raw = e.X.Raw
+				e.SetRaw(e.X.Raw())
 				e.SetResolved(e.X.Resolved())
 			}
 		case c.Kind() == x.k.argumentList:
-			var kws []facts.Keyword
-			e.Args, kws = x.arguments(c)
+			args, kws := x.arguments(c)
+			e.SetArgs(args)
 			e.SetKeywords(kws)
 		case c.Kind() == x.k.genExpr:
-			e.Args = []facts.Expr{x.expr(c)}
+			e.SetArgs([]facts.Expr{x.expr(c)})
 		}
 	}
 	if e.X == nil {

@@ -115,7 +115,7 @@ def send(user, n: int = 3):
 `
 	f := extract(t, "svc/mailer.py", src)
 	name := func(n string, line int) facts.Expr {
-		return facts.Expr{Kind: facts.ExprName, Name: n, Raw: n, Line: line}.WithResolved(n)
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: n, Raw: n, Line: line}).WithResolved(n)
 	}
 	ptr := func(e facts.Expr) *facts.Expr { return &e }
 	bp := name("bp", 3)
@@ -125,33 +125,33 @@ def send(user, n: int = 3):
 	want := []facts.Function{{
 		Name:     "send",
 		QualName: "svc.mailer.send",
-		Decorators: []facts.Expr{facts.Expr{
+		Decorators: []facts.Expr{facts.NewExpr(facts.ExprSpec{
 			Kind: facts.ExprCall, Raw: "bp.post", Line: 3,
-			X:    new(facts.Expr{Kind: facts.ExprAttr, Name: "post", Raw: "bp.post", X: &bp, Line: 3}.WithResolved("bp.post")),
-			Args: []facts.Expr{{Kind: facts.ExprString, Value: "/x", Line: 3}},
-		}.WithResolved("bp.post")},
+			X:    new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "post", Raw: "bp.post", X: &bp, Line: 3}).WithResolved("bp.post")),
+			Args: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: "/x", Line: 3})},
+		}).WithResolved("bp.post")},
 		Params: []facts.Param{
 			{Name: "user", Kind: facts.ParamPositional, Line: 4},
-			{Name: "n", Kind: facts.ParamPositional, Annotation: ptr(name("int", 4)), Default: &facts.Expr{Kind: facts.ExprInt, Value: "3", Line: 4}, Line: 4},
+			{Name: "n", Kind: facts.ParamPositional, Annotation: ptr(name("int", 4)), Default: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: "3", Line: 4}), Line: 4},
 		},
 		Doc: "Send it.",
 		Body: []facts.Stmt{
 			{
 				Kind:    facts.StmtAssign,
 				Targets: []facts.Expr{name("msg", 6)},
-				Value: withKeywords(new(facts.Expr{Kind: facts.ExprCall, Raw: "Message", Line: 6,
-					X:    new(facts.Expr{Kind: facts.ExprName, Name: "Message", Raw: "Message", Line: 6}.WithResolved("flask_mail.Message")),
-					Args: []facts.Expr{{Kind: facts.ExprString, Value: "Hi", Line: 7}}}.WithResolved("flask_mail.Message")), []facts.Keyword{{Name: "recipients", Value: facts.Expr{
+				Value: withKeywords(new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, Raw: "Message", Line: 6,
+					X:    new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "Message", Raw: "Message", Line: 6}).WithResolved("flask_mail.Message")),
+					Args: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: "Hi", Line: 7})}}).WithResolved("flask_mail.Message")), []facts.Keyword{{Name: "recipients", Value: facts.NewExpr(facts.ExprSpec{
 					Kind: facts.ExprList, Line: 8,
-					Args: []facts.Expr{facts.Expr{Kind: facts.ExprAttr, Name: "email", Raw: "user.email", X: &userName, Line: 8}.WithResolved("user.email")},
-				}}}),
+					Args: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "email", Raw: "user.email", X: &userName, Line: 8}).WithResolved("user.email")},
+				})}}),
 				Line: 6,
 			},
 			{
 				Kind: facts.StmtExpr,
-				Value: new(facts.Expr{Kind: facts.ExprCall, Raw: "mail.send", Line: 10,
-					X:    new(facts.Expr{Kind: facts.ExprAttr, Name: "send", Raw: "mail.send", X: &mailName, Line: 10}.WithResolved("mail.send")),
-					Args: []facts.Expr{msgName}}.WithResolved("mail.send")),
+				Value: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, Raw: "mail.send", Line: 10,
+					X:    new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "send", Raw: "mail.send", X: &mailName, Line: 10}).WithResolved("mail.send")),
+					Args: []facts.Expr{msgName}}).WithResolved("mail.send")),
 				Line: 10,
 			},
 		},

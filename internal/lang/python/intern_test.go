@@ -30,13 +30,13 @@ func TestInternedStrings(t *testing.T) {
 				t.Fatalf("constants = %d, want 2", len(f.Constants))
 			}
 			x, y := f.Constants[0].Value, f.Constants[1].Value
-			sx, sy := x.Raw+x.Value, y.Raw+y.Value // the one of the two set
+			sx, sy := x.Raw()+x.Value(), y.Raw()+y.Value() // the one of the two set
 			if sx != sy || sx == "" {
 				t.Fatalf("values %q and %q, want equal and not empty", sx, sy)
 			}
-			px, py := x.Raw, y.Raw
+			px, py := x.Raw(), y.Raw()
 			if px == "" {
-				px, py = x.Value, y.Value
+				px, py = x.Value(), y.Value()
 			}
 			if shared := unsafe.StringData(px) == unsafe.StringData(py); shared != tt.shared {
 				t.Errorf("%q: one string for both = %v, want %v", px, shared, tt.shared)

@@ -496,7 +496,7 @@ func (x *extractor) docstring(stmt syntax.Node) (string, bool) {
 	if e.Kind != facts.ExprString {
 		return "", false
 	}
-	return e.Value, true
+	return e.Value(), true
 }
 
 // isExtra reports whether k is an extra node that may appear between any

@@ -16,7 +16,7 @@ func showExpr(e *facts.Expr) string {
 		return "<nil>"
 	}
 	s := showExprBare(e)
-	if e.Await {
+	if e.Await() {
 		s = "await " + s
 	}
 	return s
@@ -27,18 +27,18 @@ func showExprBare(e *facts.Expr) string {
 	case facts.ExprName:
 		return e.Resolved()
 	case facts.ExprAttr:
-		if e.Raw != "" {
+		if e.Raw() != "" {
 			return e.Resolved()
 		}
-		return showExpr(e.X) + "." + e.Name
+		return showExpr(e.X) + "." + e.Name()
 	case facts.ExprCall:
 		callee := e.Resolved()
 		if callee == "" {
 			callee = showExpr(e.X)
 		}
 		var args []string
-		for i := range e.Args {
-			args = append(args, showExpr(&e.Args[i]))
+		for i := range e.Args() {
+			args = append(args, showExpr(&e.Args()[i]))
 		}
 		for _, kw := range e.Keywords() {
 			if kw.Name == "**" {
@@ -49,11 +49,11 @@ func showExprBare(e *facts.Expr) string {
 		}
 		return callee + "(" + strings.Join(args, ", ") + ")"
 	case facts.ExprString:
-		return fmt.Sprintf("%q", e.Value)
+		return fmt.Sprintf("%q", e.Value())
 	case facts.ExprInt, facts.ExprFloat:
-		return e.Value
+		return e.Value()
 	case facts.ExprBool:
-		return map[string]string{"true": "True", "false": "False"}[e.Value]
+		return map[string]string{"true": "True", "false": "False"}[e.Value()]
 	case facts.ExprNone:
 		return "None"
 	case facts.ExprEllipsis:
@@ -68,11 +68,11 @@ func showExprBare(e *facts.Expr) string {
 	case facts.ExprSubscript:
 		return showExpr(e.X) + "[" + showExpr(e.Y) + "]"
 	case facts.ExprList:
-		return "[" + showList(e.Args) + "]"
+		return "[" + showList(e.Args()) + "]"
 	case facts.ExprTuple:
-		return "(" + showList(e.Args) + ",)"
+		return "(" + showList(e.Args()) + ",)"
 	case facts.ExprSet:
-		return "{" + showList(e.Args) + "}"
+		return "{" + showList(e.Args()) + "}"
 	case facts.ExprDict:
 		var parts []string
 		for _, en := range e.Entries() {
@@ -88,7 +88,7 @@ func showExprBare(e *facts.Expr) string {
 	case facts.ExprStarred:
 		return "*" + showExpr(e.X)
 	case facts.ExprWalrus:
-		return "(" + e.Name + " := " + showExpr(e.X) + ")"
+		return "(" + e.Name() + " := " + showExpr(e.X) + ")"
 	case facts.ExprYield:
 		if e.X == nil {
 			return "yield"
@@ -100,7 +100,7 @@ func showExprBare(e *facts.Expr) string {
 	case facts.ExprFString, facts.ExprLambda, facts.ExprSlice, facts.ExprComprehension:
 		return e.Kind.String() + "<" + e.Text() + ">"
 	case facts.ExprOpaque:
-		return "opaque<" + e.Name + ">"
+		return "opaque<" + e.Name() + ">"
 	}
 	return "?" + e.Kind.String()
 }

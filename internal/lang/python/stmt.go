@@ -47,8 +47,8 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		// name it binds is the local one.
 		for i := range s.Targets {
 			if t := &s.Targets[i]; t.Kind == facts.ExprName {
-				x.shadow(t.Name)
-				t.SetResolved(t.Name)
+				x.shadow(t.Name())
+				t.SetResolved(t.Name())
 			}
 		}
 	}
@@ -67,7 +67,7 @@ func (x *extractor) hoistAssignment(s facts.Stmt, sc *scope) bool {
 		}
 	}
 	for _, t := range s.Targets {
-		a := facts.Assignment{Name: t.Name, Annotation: s.Annotation(), Value: s.Value, Line: s.Line}
+		a := facts.Assignment{Name: t.Name(), Annotation: s.Annotation(), Value: s.Value, Line: s.Line}
 		if sc.kind == scopeClass {
 			sc.class.Fields = append(sc.class.Fields, a)
 		} else {
@@ -134,7 +134,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 			s.Value = x.exprPtr(children[0])
 		case len(children) > 1:
 			s.Kind = facts.StmtExpr
-			s.Value = &facts.Expr{Kind: facts.ExprTuple, Args: x.exprs(children), Line: n.Line()}
+			s.Value = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(children), Line: n.Line()})
 		default:
 			return x.opaque(n)
 		}
@@ -415,7 +415,7 @@ func (x *extractor) tryStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 					item := x.withItem(part)
 					h.Type = &item.Value
 					if item.Alias != nil {
-						h.Name = item.Alias.Name
+						h.Name = item.Alias.Name()
 					}
 				default:
 					if h.Type == nil {

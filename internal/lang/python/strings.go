@@ -28,7 +28,8 @@ func (x *extractor) stringExpr(e *facts.Expr, n syntax.Node) {
 			return
 		}
 	}
-	e.Kind, e.Value = facts.ExprString, x.internString(value.String())
+	e.Kind = facts.ExprString
+	e.SetValue(x.internString(value.String()))
 }
 
 // appendString appends the value of one literal to b and reports false

@@ -40,7 +40,7 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 		if n.Kind() == k.abstractClassDecl {
 			// `abstract class`: written as the class statement's
 			// abstract=true, as Python's class keywords would say it.
-			c.Keywords = append(c.Keywords, facts.Keyword{Name: "abstract", Value: facts.Expr{Kind: facts.ExprBool, Value: "true", Line: n.Line()}})
+			c.Keywords = append(c.Keywords, facts.Keyword{Name: "abstract", Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: n.Line()})})
 		}
 		if sc.kind == scopeModule {
 			x.file.Classes = append(x.file.Classes, c)
@@ -249,8 +249,8 @@ func (x *extractor) method(n syntax.Node, decorators []facts.Expr, sc *scope) fa
 	case hasToken(n, x.k.tokGet):
 		decorators = append(decorators, marker("property", line))
 	case hasToken(n, x.k.tokSet):
-		decorators = append(decorators, facts.Expr{Kind: facts.ExprAttr, X: new(facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: line}.WithResolved(name)),
-			Name: "setter", Raw: name + ".setter", Line: line}.WithResolved(name+".setter"))
+		decorators = append(decorators, facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Raw: name, Line: line}).WithResolved(name)),
+			Name: "setter", Raw: name + ".setter", Line: line}).WithResolved(name+".setter"))
 	}
 	if hasToken(n, x.k.tokStatic) {
 		decorators = append(decorators, marker("staticmethod", line))
@@ -260,7 +260,7 @@ func (x *extractor) method(n syntax.Node, decorators []facts.Expr, sc *scope) fa
 
 // marker is a decorator that is a plain name.
 func marker(name string, line int) facts.Expr {
-	return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: line}.WithResolved(name)
+	return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Raw: name, Line: line}).WithResolved(name)
 }
 
 // optional makes a type `T | undefined` for an optional property or
@@ -270,7 +270,7 @@ func optional(t *facts.Expr) *facts.Expr {
 	if t == nil {
 		return nil
 	}
-	return new(facts.Expr{Kind: facts.ExprBinary, X: t, Y: &facts.Expr{Kind: facts.ExprNone, Line: t.Line}, Line: t.Line}.WithOp("|"))
+	return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: t, Y: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprNone, Line: t.Line()}), Line: t.Line()}).WithOp("|"))
 }
 
 // isFunction reports whether n is a function or arrow function

@@ -42,18 +42,18 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	defer func() { x.depth-- }()
 
 	k := x.k
-	e := facts.Expr{Line: n.Line()}
+	e := facts.NewExpr(facts.ExprSpec{Line: n.Line()})
 	switch n.Kind() {
 	case k.identifier, k.shorthandPropertyIdentifier, k.typeIdentifier:
 		e.Kind = facts.ExprName
-		e.Name = n.Text()
-		e.Raw = e.Name
-		e.SetResolved(x.resolve(e.Raw))
+		e.SetName(n.Text())
+		e.SetRaw(e.Name())
+		e.SetResolved(x.resolve(e.Raw()))
 	case k.this, k.super:
 		e.Kind = facts.ExprName
-		e.Name = n.Text()
-		e.Raw = e.Name
-		e.SetResolved(e.Name)
+		e.SetName(n.Text())
+		e.SetRaw(e.Name())
+		e.SetResolved(e.Name())
 	case k.undefined, k.null:
 		e.Kind = facts.ExprNone
 	case k.memberExpr:
@@ -63,23 +63,23 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		e.X = x.exprPtr(obj)
-		e.Name = n.Field("property").Text()
-		e.Optional = !n.Field("optional_chain").IsNull()
+		e.SetName(n.Field("property").Text())
+		e.SetOptional(!n.Field("optional_chain").IsNull())
 		if isDotted(e.X) {
-			e.Raw = e.X.Raw + "." + e.Name
-			e.SetResolved(x.resolve(e.Raw))
+			e.SetRaw(e.X.Raw() + "." + e.Name())
+			e.SetResolved(x.resolve(e.Raw()))
 		} else if spec, ok := x.requireSpec(obj); ok {
 			// require("./create-invite").default: the member of the
 			// module required in place, named as an import of it is.
 			m, _ := resolveSpecifier(x.file.Path, spec)
-			e.Raw = joinDotted(m, e.Name)
-			e.SetResolved(e.Raw)
+			e.SetRaw(joinDotted(m, e.Name()))
+			e.SetResolved(e.Raw())
 		}
 	case k.subscriptExpr:
 		e.Kind = facts.ExprSubscript
 		e.X = x.exprPtr(n.Field("object"))
 		e.Y = x.exprPtr(n.Field("index"))
-		e.Optional = !n.Field("optional_chain").IsNull()
+		e.SetOptional(!n.Field("optional_chain").IsNull())
 	case k.callExpr, k.newExpr:
 		x.callExpr(&e, n)
 	case k.awaitExpr:
@@ -88,18 +88,21 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		inner := x.expr(c[0])
-		inner.Await = true
+		inner.SetAwait(true)
 		return inner
 	case k.str:
-		e.Kind, e.Value = facts.ExprString, x.stringValue(n)
+		e.Kind = facts.ExprString
+		e.SetValue(x.stringValue(n))
 	case k.templateString:
 		x.templateExpr(&e, n)
 	case k.number:
 		x.number(&e, n)
 	case k.trueLit:
-		e.Kind, e.Value = facts.ExprBool, "true"
+		e.Kind = facts.ExprBool
+		e.SetValue("true")
 	case k.falseLit:
-		e.Kind, e.Value = facts.ExprBool, "false"
+		e.Kind = facts.ExprBool
+		e.SetValue("false")
 	case k.binaryExpr:
 		op, ok := binaryOps[string(n.Field("operator").Bytes())]
 		left, right := n.Field("left"), n.Field("right")
@@ -138,13 +141,13 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 				continue
 			}
 			inner := x.expr(c)
-			inner.Line = e.Line
+			inner.SetLine(e.Line())
 			return inner
 		}
 		return x.opaqueExpr(n)
 	case k.array:
 		e.Kind = facts.ExprList
-		e.Args = x.elements(n)
+		e.SetArgs(x.elements(n))
 	case k.object:
 		x.object(&e, n)
 	case k.spreadElement:
@@ -163,7 +166,9 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if left.Kind() != k.identifier {
 			return x.opaqueExpr(n)
 		}
-		e.Kind, e.Name, e.X = facts.ExprWalrus, left.Text(), x.exprPtr(n.Field("right"))
+		e.Kind = facts.ExprWalrus
+		e.SetName(left.Text())
+		e.X = x.exprPtr(n.Field("right"))
 	case k.yieldExpr:
 		e.Kind = facts.ExprYield
 		if hasToken(n, k.tokStar) {
@@ -187,7 +192,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			}
 		}
 		inner := x.expr(parts[len(parts)-1])
-		inner.Line = e.Line
+		inner.SetLine(e.Line())
 		return inner
 	case k.objectPattern, k.arrayPattern, k.assignmentPattern, k.restPattern:
 		return x.target(n)
@@ -209,12 +214,12 @@ func (x *extractor) innerQual() string {
 // isDotted reports whether e is a plain dotted chain of names (an awaited
 // one is not), whose Raw can be extended.
 func isDotted(e *facts.Expr) bool {
-	return (e.Kind == facts.ExprName || e.Kind == facts.ExprAttr) && e.Raw != "" && !e.Await
+	return (e.Kind == facts.ExprName || e.Kind == facts.ExprAttr) && e.Raw() != "" && !e.Await()
 }
 
 func (x *extractor) opaqueExpr(n syntax.Node) facts.Expr {
 	x.file.Stats.OpaqueExprs++
-	e := facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()}
+	e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()})
 	e.SetText(clip(n.Bytes()))
 	return e
 }
@@ -233,19 +238,19 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 	}
 	e.X = x.exprPtr(callee)
 	if isDotted(e.X) {
-		e.Raw = e.X.Raw
+		e.SetRaw(e.X.Raw())
 		e.SetResolved(e.X.Resolved())
 	}
 	// `f?.()`: the grammar marks an optional call with a bare `?.` token
 	// where member and subscript accesses get an optional_chain node.
-	e.Optional = !n.Field("optional_chain").IsNull() || hasToken(n, x.k.tokOptChain)
+	e.SetOptional(!n.Field("optional_chain").IsNull() || hasToken(n, x.k.tokOptChain))
 	args := n.Field("arguments")
 	if args.Kind() == x.k.templateString {
 		// A tagged template (sql`...`): the template is the argument.
-		e.Args = []facts.Expr{x.expr(args)}
+		e.SetArgs([]facts.Expr{x.expr(args)})
 		return
 	}
-	e.Args = x.elements(args)
+	e.SetArgs(x.elements(args))
 }
 
 // elements translates the elements of an array or argument list
@@ -284,7 +289,7 @@ func (x *extractor) object(e *facts.Expr, n syntax.Node) {
 		case x.k.methodDef:
 			name := x.propertyName(c.Field("name"))
 			f := x.function(c, name, nil, &scope{kind: scopeFunction, qual: x.innerQual()})
-			fe := facts.Expr{Kind: facts.ExprFunction, Line: c.Line()}
+			fe := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprFunction, Line: c.Line()})
 			fe.SetFunc(&f)
 			e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(c.Field("name")), Value: fe}))
 		}
@@ -298,11 +303,11 @@ func (x *extractor) keyPtr(n syntax.Node) *facts.Expr {
 		if c := x.named(n); len(c) > 0 {
 			return x.exprPtr(c[0])
 		}
-		e := &facts.Expr{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()}
+		e := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprOpaque, Name: x.g.KindName(n.Kind()), Line: n.Line()})
 		e.SetText(clip(n.Bytes()))
 		return e
 	}
-	return &facts.Expr{Kind: facts.ExprString, Value: x.propertyName(n), Line: n.Line()}
+	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: x.propertyName(n), Line: n.Line()})
 }
 
 // target translates an assignment or declaration target, destructuring
@@ -317,7 +322,7 @@ func (x *extractor) target(n syntax.Node) facts.Expr {
 		}
 		x.depth++
 		defer func() { x.depth-- }()
-		e := facts.Expr{Kind: facts.ExprDict, Line: n.Line()}
+		e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprDict, Line: n.Line()})
 		for _, c := range x.named(n) {
 			switch c.Kind() {
 			case k.shorthandPropPattern:
@@ -331,7 +336,7 @@ func (x *extractor) target(n syntax.Node) facts.Expr {
 					target = x.name(left)
 				}
 				e.SetEntries(append(e.Entries(), facts.DictEntry{Key: x.keyPtr(left),
-					Value: facts.Expr{Kind: facts.ExprDefault, X: &target, Y: x.exprPtr(c.Field("right")), Line: c.Line()}}))
+					Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprDefault, X: &target, Y: x.exprPtr(c.Field("right")), Line: c.Line()})}))
 			case k.restPattern:
 				if v := x.named(c); len(v) > 0 {
 					e.SetEntries(append(e.Entries(), facts.DictEntry{Value: x.target(v[0])}))
@@ -346,21 +351,21 @@ func (x *extractor) target(n syntax.Node) facts.Expr {
 		}
 		x.depth++
 		defer func() { x.depth-- }()
-		e := facts.Expr{Kind: facts.ExprList, Line: n.Line()}
+		e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprList, Line: n.Line()})
 		for _, c := range x.named(n) {
-			e.Args = append(e.Args, x.target(c))
+			e.SetArgs(append(e.Args(), x.target(c)))
 		}
 		return e
 	case k.assignmentPattern:
 		t := x.target(n.Field("left"))
-		return facts.Expr{Kind: facts.ExprDefault, X: &t, Y: x.exprPtr(n.Field("right")), Line: n.Line()}
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprDefault, X: &t, Y: x.exprPtr(n.Field("right")), Line: n.Line()})
 	case k.restPattern:
 		c := x.named(n)
 		if len(c) == 0 {
 			return x.opaqueExpr(n)
 		}
 		t := x.target(c[0])
-		return facts.Expr{Kind: facts.ExprStarred, X: &t, Line: n.Line()}
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprStarred, X: &t, Line: n.Line()})
 	case k.shorthandPropPattern:
 		return x.name(n)
 	}
@@ -375,7 +380,7 @@ func (x *extractor) targetPtr(n syntax.Node) *facts.Expr {
 // name is a plain name bound by a pattern: it binds, so nothing resolves.
 func (x *extractor) name(n syntax.Node) facts.Expr {
 	name := n.Text()
-	return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: n.Line()}.WithResolved(name)
+	return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Raw: name, Line: n.Line()}).WithResolved(name)
 }
 
 // number translates a numeric literal: an integer when Go's
@@ -384,14 +389,17 @@ func (x *extractor) name(n syntax.Node) facts.Expr {
 func (x *extractor) number(e *facts.Expr, n syntax.Node) {
 	v := strings.TrimSuffix(n.Text(), "n")
 	if _, err := strconv.ParseInt(v, 0, 64); err == nil {
-		e.Kind, e.Value = facts.ExprInt, v
+		e.Kind = facts.ExprInt
+		e.SetValue(v)
 		return
 	}
 	if isDecimalInt(v) {
-		e.Kind, e.Value = facts.ExprInt, v // too large for int64, still an integer
+		e.Kind = facts.ExprInt
+		e.SetValue(v) // too large for int64, still an integer
 		return
 	}
-	e.Kind, e.Value = facts.ExprFloat, v
+	e.Kind = facts.ExprFloat
+	e.SetValue(v)
 }
 
 func isDecimalInt(v string) bool {
@@ -422,7 +430,8 @@ func (x *extractor) templateExpr(e *facts.Expr, n syntax.Node) {
 	}
 	var b strings.Builder
 	decodeEscapes(&b, text)
-	e.Kind, e.Value = facts.ExprString, b.String()
+	e.Kind = facts.ExprString
+	e.SetValue(b.String())
 }
 
 // stringValue returns the value of a string literal with its escapes

@@ -72,7 +72,7 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 			continue
 		}
 		if t := s.Targets[0]; t.Kind == facts.ExprName {
-			x.file.Constants = append(x.file.Constants, facts.Assignment{Name: t.Name, Annotation: s.Annotation(), Value: s.Value, Line: s.Line})
+			x.file.Constants = append(x.file.Constants, facts.Assignment{Name: t.Name(), Annotation: s.Annotation(), Value: s.Value, Line: s.Line})
 			continue
 		}
 		list = append(list, s)
@@ -85,15 +85,15 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 func (x *extractor) shadowTarget(t *facts.Expr) {
 	switch t.Kind {
 	case facts.ExprName:
-		x.shadow(t.Name)
-		t.SetResolved(t.Name)
+		x.shadow(t.Name())
+		t.SetResolved(t.Name())
 	case facts.ExprDefault, facts.ExprStarred:
 		if t.X != nil {
 			x.shadowTarget(t.X)
 		}
 	case facts.ExprList:
-		for i := range t.Args {
-			x.shadowTarget(&t.Args[i])
+		for i := range t.Args() {
+			x.shadowTarget(&t.Args()[i])
 		}
 	case facts.ExprDict:
 		for i := range t.Entries() {
@@ -201,7 +201,7 @@ func (x *extractor) defaultExport(value syntax.Node, decorators []facts.Expr, sc
 	e := x.expr(value)
 	ex := facts.Export{Name: "default", Value: &e, Line: line}
 	if e.Kind == facts.ExprName {
-		ex.Local = e.Name
+		ex.Local = e.Name()
 	}
 	return ex
 }
@@ -270,7 +270,7 @@ func (x *extractor) namedExport(name string, value syntax.Node, sc *scope, line 
 	e := x.expr(value)
 	ex := facts.Export{Name: name, Value: &e, Line: line}
 	if e.Kind == facts.ExprName {
-		ex.Local = e.Name
+		ex.Local = e.Name()
 	}
 	return ex
 }

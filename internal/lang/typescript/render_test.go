@@ -17,7 +17,7 @@ func show(e *facts.Expr) string {
 		return "-"
 	}
 	s := showBare(e)
-	if e.Await {
+	if e.Await() {
 		s = "await " + s
 	}
 	return s
@@ -25,30 +25,30 @@ func show(e *facts.Expr) string {
 
 func showBare(e *facts.Expr) string {
 	dot := "."
-	if e.Optional {
+	if e.Optional() {
 		dot = "?."
 	}
 	switch e.Kind {
 	case facts.ExprName:
 		return e.Resolved()
 	case facts.ExprAttr:
-		if e.Raw != "" && !e.Optional {
+		if e.Raw() != "" && !e.Optional() {
 			return e.Resolved()
 		}
-		return show(e.X) + dot + e.Name
+		return show(e.X) + dot + e.Name()
 	case facts.ExprCall:
 		callee := e.Resolved()
 		if callee == "" {
 			callee = show(e.X)
 		}
-		if e.Optional {
+		if e.Optional() {
 			callee += "?."
 		}
-		return callee + "(" + showList(e.Args) + ")"
+		return callee + "(" + showList(e.Args()) + ")"
 	case facts.ExprString:
-		return fmt.Sprintf("%q", e.Value)
+		return fmt.Sprintf("%q", e.Value())
 	case facts.ExprInt, facts.ExprFloat, facts.ExprBool:
-		return e.Value
+		return e.Value()
 	case facts.ExprNone:
 		return "None"
 	case facts.ExprBinary, facts.ExprCompare, facts.ExprBoolOp:
@@ -56,14 +56,14 @@ func showBare(e *facts.Expr) string {
 	case facts.ExprUnary:
 		return e.Op() + " " + show(e.X)
 	case facts.ExprSubscript:
-		if e.Optional {
+		if e.Optional() {
 			return show(e.X) + "?.[" + show(e.Y) + "]"
 		}
 		return show(e.X) + "[" + show(e.Y) + "]"
 	case facts.ExprList:
-		return "[" + showList(e.Args) + "]"
+		return "[" + showList(e.Args()) + "]"
 	case facts.ExprTuple:
-		return "(" + showList(e.Args) + ")"
+		return "(" + showList(e.Args()) + ")"
 	case facts.ExprDict:
 		var parts []string
 		for _, en := range e.Entries() {
@@ -81,7 +81,7 @@ func showBare(e *facts.Expr) string {
 	case facts.ExprDefault:
 		return show(e.X) + "=" + show(e.Y)
 	case facts.ExprWalrus:
-		return "(" + e.Name + " := " + show(e.X) + ")"
+		return "(" + e.Name() + " := " + show(e.X) + ")"
 	case facts.ExprYield:
 		return "yield " + e.Op() + " " + show(e.X)
 	case facts.ExprFString:
@@ -94,7 +94,7 @@ func showBare(e *facts.Expr) string {
 		}
 		return s + " {" + strings.Join(showBody(f.Body, ""), "; ") + "}"
 	case facts.ExprOpaque:
-		return "opaque:" + e.Name
+		return "opaque:" + e.Name()
 	}
 	return e.Kind.String()
 }

@@ -198,7 +198,7 @@ func (x *extractor) exprStatement(s *facts.Stmt, e syntax.Node) {
 			s.SetOp("-=")
 		}
 		s.Targets = []facts.Expr{x.target(e.Field("argument"))}
-		s.Value = &facts.Expr{Kind: facts.ExprInt, Value: "1", Line: e.Line()}
+		s.Value = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: "1", Line: e.Line()})
 	case k.parenthesized:
 		if c := x.named(e); len(c) == 1 {
 			x.exprStatement(s, c[0])
@@ -290,7 +290,7 @@ func (x *extractor) cFor(list []facts.Stmt, n syntax.Node, sc *scope) []facts.St
 		}
 	}
 	if loop.Cond == nil {
-		loop.Cond = &facts.Expr{Kind: facts.ExprBool, Value: "true", Line: n.Line()}
+		loop.Cond = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: n.Line()})
 	}
 	loop.Body = x.body(n.Field("body"), sc)
 	if step := n.Field("increment"); !step.IsNull() {
@@ -384,11 +384,11 @@ func (x *extractor) switchStmt(n syntax.Node, sc *scope) facts.Stmt {
 		var cond *facts.Expr
 		for _, v := range a.values {
 			d := disc
-			c := new(facts.Expr{Kind: facts.ExprCompare, X: &d, Y: x.exprPtr(v), Line: v.Line()}.WithOp("=="))
+			c := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCompare, X: &d, Y: x.exprPtr(v), Line: v.Line()}).WithOp("=="))
 			if cond == nil {
 				cond = c
 			} else {
-				cond = new(facts.Expr{Kind: facts.ExprBoolOp, X: cond, Y: c, Line: v.Line()}.WithOp("or"))
+				cond = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBoolOp, X: cond, Y: c, Line: v.Line()}).WithOp("or"))
 			}
 		}
 		chain = []facts.Stmt{{Kind: facts.StmtIf, Cond: cond, Body: stmts, Else: chain, Line: a.line}}
@@ -399,5 +399,5 @@ func (x *extractor) switchStmt(n syntax.Node, sc *scope) facts.Stmt {
 		return s
 	}
 	// Only a default (or nothing): its statements run unconditionally.
-	return facts.Stmt{Kind: facts.StmtIf, Cond: &facts.Expr{Kind: facts.ExprBool, Value: "true", Line: n.Line()}, Body: chain, Line: n.Line()}
+	return facts.Stmt{Kind: facts.StmtIf, Cond: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: n.Line()}), Body: chain, Line: n.Line()}
 }

@@ -306,7 +306,7 @@ func TestKindsOfEveryGrammar(t *testing.T) {
 	// optional_chain node in JavaScript's: both must be read.
 	for _, path := range []string{"a.js", "a.ts", "a.tsx"} {
 		f := extract(t, path, "cb?.(1);\n")
-		if len(f.Statements) != 1 || !f.Statements[0].Value.Optional {
+		if len(f.Statements) != 1 || !f.Statements[0].Value.Optional() {
 			t.Errorf("%s: optional call not marked: %v", path, showFile(f))
 		}
 	}

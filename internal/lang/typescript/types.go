@@ -33,9 +33,9 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 	case k.predefinedType:
 		name := n.Text()
 		if name == "undefined" || name == "void" {
-			return facts.Expr{Kind: facts.ExprNone, Line: line}
+			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprNone, Line: line})
 		}
-		return facts.Expr{Kind: facts.ExprName, Name: name, Raw: name, Line: line}.WithResolved(name)
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Raw: name, Line: line}).WithResolved(name)
 	case k.typeIdentifier, k.identifier:
 		return x.expr(n)
 	case k.typeQuery:
@@ -51,10 +51,10 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		left := x.typeExpr(parts[0])
-		e := facts.Expr{Kind: facts.ExprAttr, X: &left, Name: parts[1].Text(), Line: line}
+		e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: &left, Name: parts[1].Text(), Line: line})
 		if isDotted(&left) {
-			e.Raw = left.Raw + "." + e.Name
-			e.SetResolved(x.resolve(e.Raw))
+			e.SetRaw(left.Raw() + "." + e.Name())
+			e.SetResolved(x.resolve(e.Raw()))
 		}
 		return e
 	case k.memberExpr:
@@ -62,13 +62,13 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 	case k.genericType:
 		name := x.typeExpr(n.Field("name"))
 		args := x.named(n.Field("type_arguments"))
-		e := facts.Expr{Kind: facts.ExprSubscript, X: &name, Line: line}
+		e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprSubscript, X: &name, Line: line})
 		if len(args) == 1 {
 			e.Y = x.typeExprPtr(args[0])
 		} else {
-			y := facts.Expr{Kind: facts.ExprTuple, Line: line}
+			y := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprTuple, Line: line})
 			for _, a := range args {
-				y.Args = append(y.Args, x.typeExpr(a))
+				y.SetArgs(append(y.Args(), x.typeExpr(a)))
 			}
 			e.Y = &y
 		}
@@ -78,15 +78,15 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 		if len(c) != 1 {
 			return x.opaqueExpr(n)
 		}
-		return facts.Expr{Kind: facts.ExprSubscript, X: new(facts.Expr{Kind: facts.ExprName, Name: "Array", Raw: "Array", Line: line}.WithResolved("Array")),
-			Y: x.typeExprPtr(c[0]), Line: line}
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprSubscript, X: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "Array", Raw: "Array", Line: line}).WithResolved("Array")),
+			Y: x.typeExprPtr(c[0]), Line: line})
 	case k.unionType:
 		c := x.named(n)
 		switch len(c) {
 		case 1: // a leading `|`
 			return x.typeExpr(c[0])
 		case 2:
-			return facts.Expr{Kind: facts.ExprBinary, X: x.typeExprPtr(c[0]), Y: x.typeExprPtr(c[1]), Line: line}.WithOp("|")
+			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: x.typeExprPtr(c[0]), Y: x.typeExprPtr(c[1]), Line: line}).WithOp("|")
 		}
 		return x.opaqueExpr(n)
 	case k.str, k.number, k.trueLit, k.falseLit, k.null, k.undefined, k.unaryExpr, k.templateString:

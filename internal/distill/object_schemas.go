@@ -232,16 +232,20 @@ func objectKeywordsOf(call *facts.Expr) []facts.Keyword {
 // schemaFieldChecks states the checks of one field's chain
 // (z.string().min(12).email()) as preconditions on the input's field of
 // that name (read in sc, stated at the schema's lines in at). A field
-// optional by the chain or by its builder's default has none: its checks
-// hold only when it is given.
+// the chain marks optional (z.string().max(100).optional()) has its
+// checks only when it is given: each is stated as `slug = null or
+// length(slug) <= config.max_slug_length`. A field optional by its
+// builder's default (Joi's, yup's) has none: nothing in the code says the
+// author thought of it as an input of the rule.
 func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, required bool, sc, at *scope, out *[]allium.Stmt) {
 	schemas := rc.b.lang.ObjectSchemas
 	var checks []*facts.Expr
+	optional := false
 	root := &f.Value
 	for root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind == facts.ExprCall {
 		switch m := root.Method(); {
 		case slices.Contains(schemas.Optional, m):
-			return
+			optional = true
 		case slices.Contains(schemas.Required, m):
 			required = true
 		default:
@@ -249,7 +253,7 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 		}
 		root = root.X.X
 	}
-	if !required || root.Kind != facts.ExprCall {
+	if optional && len(checks) == 0 || !required && !optional || root.Kind != facts.ExprCall {
 		return
 	}
 	part := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: input, Name: f.Name, Raw: input.Raw() + "." + f.Name, Line: f.Value.Line()})
@@ -264,15 +268,16 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
-		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, firstArg(c), at, c.Line())
+		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, optional, firstArg(c), at, c.Line())
 	}
 }
 
 // schemaCheck states one check of a schema's field as a precondition on
 // the input in (measured is its length when the field is text): kind is
 // the catalog's email, min, max or length, n its argument; written at
-// at's file, line.
-func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text bool, n *facts.Expr, at *scope, line int) {
+// at's file, line. The check of an optional input holds only when the
+// input is given (in = null or ...).
+func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text, optional bool, n *facts.Expr, at *scope, line int) {
 	var cond allium.Expr
 	switch kind {
 	case "email":
@@ -288,6 +293,9 @@ func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text bool,
 	}
 	if cond == nil {
 		return
+	}
+	if optional {
+		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Binary{Op: allium.OpEq, X: in, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}, Y: cond}
 	}
 	rc.b.stats.GuardsSeen++
 	rc.requires(cond, at, line)
@@ -371,7 +379,7 @@ func (rc *ruleCtx) jsonFieldChecks(prop facts.Keyword, req *facts.Expr, sc, at *
 		measured = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
 	}
 	for _, c := range checks {
-		rc.schemaCheck(c.Name, in, measured, text, &c.Value, at, c.Value.Line())
+		rc.schemaCheck(c.Name, in, measured, text, false, &c.Value, at, c.Value.Line())
 	}
 }
 

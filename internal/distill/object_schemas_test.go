@@ -5,8 +5,9 @@ import "testing"
 // TestObjectSchemaIdioms pins request validation by object schemas: a
 // schema applied to the request's body by a call that gives it back or
 // throws makes the body's fields the trigger's parameters and each
-// field's checks preconditions on them; a field optional by its chain or
-// its builder's default has none, and a call that answers a result object
+// field's checks preconditions on them; a field its chain marks optional
+// has its checks only when given (x = null or ...), one optional by its
+// builder's default has none, and a call that answers a result object
 // (Joi's validate) is not read as the input.
 func TestObjectSchemaIdioms(t *testing.T) {
 	d := New(Options{})
@@ -24,7 +25,7 @@ module.exports = mongoose.model('User', userSchema);
 		notWant   []string
 	}{
 		{
-			name: "zod: a module schema parsed from req.body; email, min length, an optional field without checks",
+			name: "zod: a module schema parsed from req.body; email, min length, an optional field's check when given",
 			routes: `
 const { z } = require('zod');
 const signup = z.object({ email: z.string().email(), password: z.string().min(12).max(72), age: z.number().min(18).optional() });
@@ -37,8 +38,38 @@ router.post('/signup', async (req, res) => {
 			construct: "Signup",
 			want: []string{"when: Signup(email, password, age)", "requires: is_valid_email(email)",
 				"requires: length(password) >= config.min_password_length", "requires: length(password) <= config.max_password_length",
-				"min_password_length: Integer = 12"},
-			notWant: []string{"age >="},
+				"min_password_length: Integer = 12", "requires: age = null or age >= config.min_age"},
+			notWant: []string{"requires: age >="},
+		},
+		{
+			name: "zod: nullish and optional text fields, the chain's modifier before or after its checks; an optional field without checks states nothing",
+			routes: `
+const { z } = require('zod');
+const rename = z.object({ name: z.string().max(40).nullish(), bio: z.string().optional().max(200), tag: z.string().optional() });
+router.post('/rename', async (req, res) => {
+  const { name, bio, tag } = rename.parse(req.body);
+  await User.create({ email: name, passwordHash: bio + tag });
+  res.status(201).end();
+});
+`,
+			construct: "Rename",
+			want: []string{"requires: name = null or length(name) <= config.max_name_length",
+				"requires: bio = null or length(bio) <= config.max_bio_length"},
+			notWant: []string{"requires: length(", "tag = null"},
+		},
+		{
+			name: "Joi: an explicit .optional() field's checks hold when given; a field optional by default has none",
+			routes: `
+const Joi = require('joi');
+router.post('/profile', async (req, res) => {
+  const body = await Joi.object({ email: Joi.string().email().optional(), password: Joi.string().min(10) }).validateAsync(req.body);
+  await User.create({ email: body.email, passwordHash: await bcrypt.hash(body.password, 10) });
+  res.status(201).end();
+});
+`,
+			construct: "Profile",
+			want:      []string{"requires: email = null or is_valid_email(email)"},
+			notWant:   []string{"length(password)"},
 		},
 		{
 			name: "Joi: validateAsync of a schema written in place; only .required() fields have checks; a number's min bounds its value",

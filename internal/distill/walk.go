@@ -519,6 +519,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.boundInHelper(bn, sc)
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
+	if u := rc.signedInRowFiltered(q, sc, line); u != nil {
+		return u
+	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
 		return v
 	}
@@ -586,6 +589,46 @@ func (rc *ruleCtx) signedInRow(q *query) *value {
 	uid, isIdent := u.expr.(*allium.Ident)
 	if !ok || !isIdent || id.Name != uid.Name {
 		return nil
+	}
+	return u
+}
+
+// signedInRowFiltered is the signed-in user when q looks up the row of
+// its own id with filters on the row's columns besides (umami's
+// getUser(auth.user.id), whose findUser adds deletedAt: null): the row is
+// that user, and each filter is a precondition on it (requires:
+// current_user.deleted_at = null), since no row found ends the request.
+// Only filters that compare a column with a literal qualify; nil
+// otherwise.
+func (rc *ruleCtx) signedInRowFiltered(q *query, sc *scope, line int) *value {
+	u := rc.userVal
+	if u == nil || u.kind != vEntity || u.ent != q.ent || len(q.conds) < 2 || q.bad > 0 || q.via != nil || len(q.alts) > 0 || len(q.anyOf) > 0 {
+		return nil
+	}
+	uid, isIdent := u.expr.(*allium.Ident)
+	if !isIdent {
+		return nil
+	}
+	byID := 0
+	var filters []qcond
+	for _, c := range q.conds {
+		if c.op != allium.OpEq || len(c.path) > 0 || c.orNull || c.many {
+			return nil
+		}
+		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && id.Name == uid.Name {
+			byID++
+			continue
+		}
+		if _, lit := c.val.(*allium.Lit); !lit {
+			return nil
+		}
+		filters = append(filters, c)
+	}
+	if byID != 1 {
+		return nil
+	}
+	for _, c := range filters {
+		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: &allium.Ident{Name: uid.Name}, Name: c.field}, Y: c.val}, sc, line)
 	}
 	return u
 }

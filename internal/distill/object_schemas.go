@@ -235,8 +235,9 @@ func objectKeywordsOf(call *facts.Expr) []facts.Keyword {
 // the chain marks optional (z.string().max(100).optional()) has its
 // checks only when it is given: each is stated as `slug = null or
 // length(slug) <= config.max_slug_length`. A field optional by its
-// builder's default (Joi's, yup's) has none: nothing in the code says the
-// author thought of it as an input of the rule.
+// builder's default (Joi's, yup's, which leave every unmarked field
+// optional) still has none, as before: a check the author did not tie to
+// an input the rule is about would mostly add clauses no reader wants.
 func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, required bool, sc, at *scope, out *[]allium.Stmt) {
 	schemas := rc.b.lang.ObjectSchemas
 	var checks []*facts.Expr

@@ -1,6 +1,11 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // TestJWTKindClaim pins the type claim of a Node service's JWTs (catalog
 // signed_tokens.kind_claims, typescript): when the functions that sign
@@ -86,4 +91,91 @@ export default routes
 			want:      []string{"ResetPasswordToken.created("},
 		}})
 	})
+}
+
+// TestEnvSchemaSettings pins env-schema (catalog settings_validators,
+// typescript): envSchema({schema: {properties: {X: {type, default}}}})
+// validates the environment against a JSON schema, each property with a
+// default a setting of that default ("15m" a duration); the code reads it
+// through a constant the module exports made from the validated object
+// (export const env = processEnv(baseEnv); env.EXP_ACCESS). A property
+// without a default is no setting.
+func TestEnvSchemaSettings(t *testing.T) {
+	files := map[string]string{
+		"prisma/schema.prisma": `
+model User {
+  id    String @id
+  email String @unique
+}
+`,
+		"app/config/index.ts": `
+import { envSchema } from 'env-schema'
+const baseEnv = envSchema({
+  dotenv: true,
+  schema: {
+    type: 'object',
+    properties: {
+      SMTP_HOST: { type: 'string' },
+      EXP_RESET: { type: 'string', default: '5m' },
+      MAX_TRIES: { type: 'number', default: 5 }
+    }
+  }
+})
+const processEnv = (env) => ({ ...env, KEYS: env.SMTP_HOST })
+export const env = processEnv(baseEnv)
+`,
+		"app/services/token.service.ts": `
+import type { JWT } from 'fastify-jwt'
+import { env } from '../config/index.js'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: env.EXP_RESET })
+}
+`,
+		"app/controllers/auth.controller.ts": `
+import type { PrismaClient } from '@prisma/client'
+import type { TokenService } from '../services/token.service.js'
+import { env } from '../config/index.js'
+export class AuthController {
+  constructor(private user: PrismaClient['user'], private tokenService: TokenService) {}
+  forgot = async (req, rep) => {
+    const user = await this.user.findUnique({ where: { email: req.body.email } })
+    if (!user) {
+      rep.notFound('no such user')
+      return
+    }
+    const token = this.tokenService.generateResetPasswordToken(user.id)
+    rep.send({ token, host: env.SMTP_HOST })
+  }
+}
+`,
+		"app/controllers/index.ts": `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  f.decorate('controllers', { auth: new AuthController(f.prisma.user, f.services.token) })
+})
+`,
+		"app/routes/auth/index.ts": `
+const routes = async (f) => {
+  const { auth } = f.controllers
+  f.route({ method: 'POST', url: '/forgot', handler: auth.forgot })
+}
+export default routes
+`,
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	checkConstructs(t, out, []idiomCase{{
+		name:      "a schema property's default is the setting read through the exported env",
+		construct: "Forgot",
+		want:      []string{"expires_at: now + config.exp_reset"},
+	}})
+	// The duration string is a Duration; a property without a default is
+	// no setting.
+	text := string(allium.Print(out.Module, allium.PrintOptions{}))
+	if !strings.Contains(text, "exp_reset: Duration = 5.minutes") || strings.Contains(text, "smtp_host") {
+		t.Errorf("want config exp_reset: Duration = 5.minutes and no smtp_host in\n%s", text)
+	}
 }

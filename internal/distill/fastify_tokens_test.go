@@ -14,12 +14,6 @@ import (
 // not an entity per function that issues one; a service that signs a
 // single kind keeps naming its token after the function.
 func TestJWTKindClaim(t *testing.T) {
-	schema := `
-model User {
-  id    String @id
-  email String @unique
-}
-`
 	tokens := `
 import type { JWT } from 'fastify-jwt'
 export enum TokenTypes { ACCESS = 'access', RESET_PASSWORD = 'reset_password' }
@@ -37,44 +31,8 @@ export class TokenService {
   generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId, type: TokenTypes.RESET_PASSWORD }, { expiresIn: '5m' })
 }
 `
-	controller := `
-import type { PrismaClient } from '@prisma/client'
-import type { TokenService } from '../services/token.service.js'
-export class AuthController {
-  constructor(private user: PrismaClient['user'], private tokenService: TokenService) {}
-  forgot = async (req, rep) => {
-    const user = await this.user.findUnique({ where: { email: req.body.email } })
-    if (!user) {
-      rep.notFound('no such user')
-      return
-    }
-    const token = this.tokenService.generateResetPasswordToken(user.id)
-    rep.send({ token })
-  }
-}
-`
-	plugin := `
-import fp from 'fastify-plugin'
-import { AuthController } from './auth.controller.js'
-export default fp(async (f) => {
-  f.decorate('controllers', { auth: new AuthController(f.prisma.user, f.services.token) })
-})
-`
-	routes := `
-const routes = async (f) => {
-  const { auth } = f.controllers
-  f.route({ method: 'POST', url: '/forgot', handler: auth.forgot })
-}
-export default routes
-`
 	files := func(tokenService string) map[string]string {
-		return map[string]string{
-			"prisma/schema.prisma":               schema,
-			"app/services/token.service.ts":      tokenService,
-			"app/controllers/auth.controller.ts": controller,
-			"app/controllers/index.ts":           plugin,
-			"app/routes/auth/index.ts":           routes,
-		}
+		return forgotPasswordFiles(tokenService, "", "{ token }")
 	}
 	t.Run("two kinds", func(t *testing.T) {
 		runIdiomCases(t, files(tokens), []idiomCase{{
@@ -101,14 +59,15 @@ export default routes
 // (export const env = processEnv(baseEnv); env.EXP_ACCESS). A property
 // without a default is no setting.
 func TestEnvSchemaSettings(t *testing.T) {
-	files := map[string]string{
-		"prisma/schema.prisma": `
-model User {
-  id    String @id
-  email String @unique
+	files := forgotPasswordFiles(`
+import type { JWT } from 'fastify-jwt'
+import { env } from '../config/index.js'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: env.EXP_RESET })
 }
-`,
-		"app/config/index.ts": `
+`, "import { env } from '../config/index.js'", "{ token, host: env.SMTP_HOST }")
+	files["app/config/index.ts"] = `
 import { envSchema } from 'env-schema'
 const baseEnv = envSchema({
   dotenv: true,
@@ -123,19 +82,40 @@ const baseEnv = envSchema({
 })
 const processEnv = (env) => ({ ...env, KEYS: env.SMTP_HOST })
 export const env = processEnv(baseEnv)
-`,
-		"app/services/token.service.ts": `
-import type { JWT } from 'fastify-jwt'
-import { env } from '../config/index.js'
-export class TokenService {
-  constructor(private jwt: JWT) {}
-  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: env.EXP_RESET })
+`
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	checkConstructs(t, out, []idiomCase{{
+		name:      "a schema property's default is the setting read through the exported env",
+		construct: "Forgot",
+		want:      []string{"expires_at: now + config.exp_reset"},
+	}})
+	// The duration string is a Duration; a property without a default is
+	// no setting.
+	text := string(allium.Print(out.Module, allium.PrintOptions{}))
+	if !strings.Contains(text, "exp_reset: Duration = 5.minutes") || strings.Contains(text, "smtp_host") {
+		t.Errorf("want config exp_reset: Duration = 5.minutes and no smtp_host in\n%s", text)
+	}
+}
+
+// forgotPasswordFiles is a Fastify service with one route, POST /forgot,
+// whose handler looks the user up by email and replies with reply after
+// signing a reset-password token through tokenService; imports heads the
+// controller.
+func forgotPasswordFiles(tokenService, imports, reply string) map[string]string {
+	return map[string]string{
+		"prisma/schema.prisma": `
+model User {
+  id    String @id
+  email String @unique
 }
 `,
+		"app/services/token.service.ts": tokenService,
 		"app/controllers/auth.controller.ts": `
 import type { PrismaClient } from '@prisma/client'
 import type { TokenService } from '../services/token.service.js'
-import { env } from '../config/index.js'
+` + imports + `
 export class AuthController {
   constructor(private user: PrismaClient['user'], private tokenService: TokenService) {}
   forgot = async (req, rep) => {
@@ -145,7 +125,7 @@ export class AuthController {
       return
     }
     const token = this.tokenService.generateResetPasswordToken(user.id)
-    rep.send({ token, host: env.SMTP_HOST })
+    rep.send(` + reply + `)
   }
 }
 `,
@@ -163,19 +143,5 @@ const routes = async (f) => {
 }
 export default routes
 `,
-	}
-	d := New(Options{})
-	defer d.Close()
-	out := distilText(t, d, files)
-	checkConstructs(t, out, []idiomCase{{
-		name:      "a schema property's default is the setting read through the exported env",
-		construct: "Forgot",
-		want:      []string{"expires_at: now + config.exp_reset"},
-	}})
-	// The duration string is a Duration; a property without a default is
-	// no setting.
-	text := string(allium.Print(out.Module, allium.PrintOptions{}))
-	if !strings.Contains(text, "exp_reset: Duration = 5.minutes") || strings.Contains(text, "smtp_host") {
-		t.Errorf("want config exp_reset: Duration = 5.minutes and no smtp_host in\n%s", text)
 	}
 }

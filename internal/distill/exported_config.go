@@ -164,8 +164,9 @@ func (b *builder) exportedConfig(e *facts.Expr) *configInfo {
 	f := b.ix.modules[mod]
 	if f == nil {
 		// config.name read through an exported object (import { config }
-		// from './config'), or through a constant made from the settings
-		// the module validated (export const env = processEnv(baseEnv)):
+		// from './config'), or through another constant of the module
+		// (export const env = processEnv(baseEnv), made from the settings
+		// it validated; the name read must be one of its settings, below):
 		// the module is one segment further up.
 		j := strings.LastIndexByte(mod, '.')
 		if j < 0 {

@@ -394,7 +394,9 @@ type Language struct {
 	// against a spec object of one validator call per setting (envalid's
 	// cleanEnv(process.env, {PORT: num({default: 3000})})) and return the
 	// settings the module exports: each entry is a config candidate,
-	// defaulted by its validator's `default` option.
+	// defaulted by its validator's `default` option; a validator given
+	// a JSON schema (env-schema's envSchema({schema: {properties: {X:
+	// {default: "15m"}}}})) has a setting per property with a default.
 	SettingsValidators []string `yaml:"settings_validators"`
 	// ViewDecoratorFields are the class attributes of a class-based view
 	// that list decorators applied to each of its methods (Flask's

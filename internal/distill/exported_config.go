@@ -39,6 +39,7 @@ func (b *builder) collectExportedConfig() {
 				b.addConfig(f, c.Name, v, nil, c.Line)
 			}
 		}
+		b.collectSchemaSettings(f)
 		for i := range f.Exports {
 			x := &f.Exports[i]
 			if x.Name == "default" {
@@ -163,9 +164,16 @@ func (b *builder) exportedConfig(e *facts.Expr) *configInfo {
 	f := b.ix.modules[mod]
 	if f == nil {
 		// config.name read through an exported object (import { config }
-		// from './config'): the module is one segment further up.
+		// from './config'), or through another constant of the module
+		// (export const env = processEnv(baseEnv), made from the settings
+		// it validated; the name read must be one of its settings, below):
+		// the module is one segment further up.
 		j := strings.LastIndexByte(mod, '.')
-		if j < 0 || exportedObject(b.ix.modules[mod[:j]], mod[j+1:]) == nil {
+		if j < 0 {
+			return nil
+		}
+		up := b.ix.modules[mod[:j]]
+		if up == nil || exportedObject(up, mod[j+1:]) == nil && constantValue(up, mod[j+1:]) == nil {
 			return nil
 		}
 		f = b.ix.modules[mod[:j]]

@@ -30,6 +30,35 @@ func (b *builder) collectValidatedSettings(f *facts.File, x *facts.Export) {
 	if v == nil || v.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.SettingsValidators, v.Resolved(), v.Raw()) {
 		return
 	}
+	b.addValidatedSettings(f, v)
+}
+
+// collectSchemaSettings records the settings a module constant validates
+// out of the environment (const baseEnv = envSchema({schema: {...}})),
+// read by the code through a value the module exports (export const env
+// = processEnv(baseEnv); env.EXP_ACCESS).
+func (b *builder) collectSchemaSettings(f *facts.File) {
+	if len(b.lang.SettingsValidators) == 0 {
+		return
+	}
+	for i := range f.Constants {
+		v := f.Constants[i].Value
+		if v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.SettingsValidators, v.Resolved(), v.Raw()) {
+			b.addValidatedSettings(f, v)
+		}
+	}
+}
+
+// addValidatedSettings records each setting of a validator call v: an
+// entry of its spec object whose validator call has a default (envalid),
+// or a property of its JSON schema ({schema: {properties: {EXP_ACCESS:
+// {type: 'string', default: '15m'}}}}, env-schema) with a default.
+func (b *builder) addValidatedSettings(f *facts.File, v *facts.Expr) {
+	// The object a call takes as its only argument is read as its
+	// keywords (envSchema({schema: ...})).
+	if props := entryValue(v.Keyword("schema"), "properties"); props != nil {
+		b.addSchemaDefaults(f, props)
+	}
 	for i := range v.Args() {
 		spec := &v.Args()[i]
 		if spec.Kind == facts.ExprName {
@@ -40,12 +69,7 @@ func (b *builder) collectValidatedSettings(f *facts.File, x *facts.Export) {
 		}
 		for j := range spec.Entries() {
 			en := &spec.Entries()[j]
-			key := ""
-			if en.Key != nil && en.Key.Kind == facts.ExprString {
-				key = en.Key.Value()
-			} else if en.Key != nil && en.Key.Kind == facts.ExprName {
-				key = en.Key.Name() // PORT: num(...), a bare key
-			}
+			key := entryKey(en.Key)
 			if key == "" || en.Value.Kind != facts.ExprCall {
 				continue
 			}
@@ -61,6 +85,38 @@ func (b *builder) collectValidatedSettings(f *facts.File, x *facts.Export) {
 			b.addConfig(f, key, def, nil, line)
 		}
 	}
+}
+
+// addSchemaDefaults records each property of a JSON schema's properties
+// object that has a default ({EXP_ACCESS: {type: 'string', default:
+// '15m'}}) as a setting of that default.
+func (b *builder) addSchemaDefaults(f *facts.File, props *facts.Expr) {
+	if props.Kind != facts.ExprDict {
+		return
+	}
+	for j := range props.Entries() {
+		en := &props.Entries()[j]
+		if en.Key == nil || en.Value.Kind != facts.ExprDict {
+			continue
+		}
+		if def := entryValue(&en.Value, "default"); def != nil {
+			b.addExportedSetting(f, entryKey(en.Key), def, en.Key.Line())
+		}
+	}
+}
+
+// entryKey is the key of an object entry, quoted or bare (PORT: num(...)),
+// or "" for a computed one.
+func entryKey(k *facts.Expr) string {
+	switch {
+	case k == nil:
+		return ""
+	case k.Kind == facts.ExprString:
+		return k.Value()
+	case k.Kind == facts.ExprName:
+		return k.Name()
+	}
+	return ""
 }
 
 // constantValue is the value of the module constant named name, or nil.

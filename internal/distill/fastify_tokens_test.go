@@ -1,0 +1,147 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// TestJWTKindClaim pins the type claim of a Node service's JWTs (catalog
+// signed_tokens.kind_claims, typescript): when the functions that sign
+// them give that claim two or more values (bwyx/f's TokenTypes.ACCESS and
+// RESET_PASSWORD), every kind is one SignedToken told apart by its type,
+// not an entity per function that issues one; a service that signs a
+// single kind keeps naming its token after the function.
+func TestJWTKindClaim(t *testing.T) {
+	tokens := `
+import type { JWT } from 'fastify-jwt'
+export enum TokenTypes { ACCESS = 'access', RESET_PASSWORD = 'reset_password' }
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateAccessToken = (userId: string) => this.jwt.sign({ sub: userId, type: TokenTypes.ACCESS }, { expiresIn: '15m' })
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId, type: TokenTypes.RESET_PASSWORD }, { expiresIn: '5m' })
+}
+`
+	single := `
+import type { JWT } from 'fastify-jwt'
+export enum TokenTypes { ACCESS = 'access', RESET_PASSWORD = 'reset_password' }
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId, type: TokenTypes.RESET_PASSWORD }, { expiresIn: '5m' })
+}
+`
+	files := func(tokenService string) map[string]string {
+		return forgotPasswordFiles(tokenService, "", "{ token }")
+	}
+	t.Run("two kinds", func(t *testing.T) {
+		runIdiomCases(t, files(tokens), []idiomCase{{
+			name:      "the type claim tells the kinds apart",
+			construct: "Forgot",
+			want:      []string{"SignedToken.created(", "type: reset_password"},
+			notWant:   []string{"ResetPasswordToken"},
+		}})
+	})
+	t.Run("one kind", func(t *testing.T) {
+		runIdiomCases(t, files(single), []idiomCase{{
+			name:      "a single kind is named after the function",
+			construct: "Forgot",
+			want:      []string{"ResetPasswordToken.created("},
+		}})
+	})
+}
+
+// TestEnvSchemaSettings pins env-schema (catalog settings_validators,
+// typescript): envSchema({schema: {properties: {X: {type, default}}}})
+// validates the environment against a JSON schema, each property with a
+// default a setting of that default ("15m" a duration); the code reads it
+// through a constant the module exports made from the validated object
+// (export const env = processEnv(baseEnv); env.EXP_ACCESS). A property
+// without a default is no setting.
+func TestEnvSchemaSettings(t *testing.T) {
+	files := forgotPasswordFiles(`
+import type { JWT } from 'fastify-jwt'
+import { env } from '../config/index.js'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: env.EXP_RESET })
+}
+`, "import { env } from '../config/index.js'", "{ token, host: env.SMTP_HOST }")
+	files["app/config/index.ts"] = `
+import { envSchema } from 'env-schema'
+const baseEnv = envSchema({
+  dotenv: true,
+  schema: {
+    type: 'object',
+    properties: {
+      SMTP_HOST: { type: 'string' },
+      EXP_RESET: { type: 'string', default: '5m' },
+      MAX_TRIES: { type: 'number', default: 5 }
+    }
+  }
+})
+const processEnv = (env) => ({ ...env, KEYS: env.SMTP_HOST })
+export const env = processEnv(baseEnv)
+`
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	checkConstructs(t, out, []idiomCase{{
+		name:      "a schema property's default is the setting read through the exported env",
+		construct: "Forgot",
+		want:      []string{"expires_at: now + config.exp_reset"},
+	}})
+	// The duration string is a Duration; a property without a default is
+	// no setting.
+	text := string(allium.Print(out.Module, allium.PrintOptions{}))
+	if !strings.Contains(text, "exp_reset: Duration = 5.minutes") || strings.Contains(text, "smtp_host") {
+		t.Errorf("want config exp_reset: Duration = 5.minutes and no smtp_host in\n%s", text)
+	}
+}
+
+// forgotPasswordFiles is a Fastify service with one route, POST /forgot,
+// whose handler looks the user up by email and replies with reply after
+// signing a reset-password token through tokenService; imports heads the
+// controller.
+func forgotPasswordFiles(tokenService, imports, reply string) map[string]string {
+	return map[string]string{
+		"prisma/schema.prisma": `
+model User {
+  id    String @id
+  email String @unique
+}
+`,
+		"app/services/token.service.ts": tokenService,
+		"app/controllers/auth.controller.ts": `
+import type { PrismaClient } from '@prisma/client'
+import type { TokenService } from '../services/token.service.js'
+` + imports + `
+export class AuthController {
+  constructor(private user: PrismaClient['user'], private tokenService: TokenService) {}
+  forgot = async (req, rep) => {
+    const user = await this.user.findUnique({ where: { email: req.body.email } })
+    if (!user) {
+      rep.notFound('no such user')
+      return
+    }
+    const token = this.tokenService.generateResetPasswordToken(user.id)
+    rep.send(` + reply + `)
+  }
+}
+`,
+		"app/controllers/index.ts": `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  f.decorate('controllers', { auth: new AuthController(f.prisma.user, f.services.token) })
+})
+`,
+		"app/routes/auth/index.ts": `
+const routes = async (f) => {
+  const { auth } = f.controllers
+  f.route({ method: 'POST', url: '/forgot', handler: auth.forgot })
+}
+export default routes
+`,
+	}
+}

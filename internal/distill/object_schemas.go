@@ -241,6 +241,10 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	for root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind == facts.ExprCall {
 		switch m := root.Method(); {
 		case slices.Contains(schemas.Optional, m):
+			if rc.schemaOptional == nil {
+				rc.schemaOptional = map[string]bool{}
+			}
+			rc.schemaOptional[f.Name] = true
 			return
 		case slices.Contains(schemas.Required, m):
 			required = true

@@ -232,12 +232,13 @@ func objectKeywordsOf(call *facts.Expr) []facts.Keyword {
 // schemaFieldChecks states the checks of one field's chain
 // (z.string().min(12).email()) as preconditions on the input's field of
 // that name (read in sc, stated at the schema's lines in at). A field
-// optional by the chain or by its builder's default has none: its checks
-// hold only when it is given.
+// optional by the chain (.optional()) has them hold when it is given (not
+// exists x or ...); one optional by its builder's default has none.
 func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, required bool, sc, at *scope, out *[]allium.Stmt) {
 	schemas := rc.b.lang.ObjectSchemas
 	var checks []*facts.Expr
 	root := &f.Value
+	optional := false
 	for root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind == facts.ExprCall {
 		switch m := root.Method(); {
 		case slices.Contains(schemas.Optional, m):
@@ -245,13 +246,18 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 				rc.schemaOptional = map[string]bool{}
 			}
 			rc.schemaOptional[f.Name] = true
-			return
+			optional = true
 		case slices.Contains(schemas.Required, m):
 			required = true
 		default:
 			checks = append(checks, root)
 		}
 		root = root.X.X
+	}
+	if optional {
+		// Its checks hold when it is given (schemaCheck); one with no
+		// check the catalog reads says nothing of it.
+		required = slices.ContainsFunc(checks, func(c *facts.Expr) bool { return schemas.Checks[c.Method()] != "" })
 	}
 	if !required || root.Kind != facts.ExprCall {
 		return
@@ -268,7 +274,7 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
-		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, firstArg(c), at, c.Line())
+		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, optional, firstArg(c), at, c.Line())
 	}
 }
 
@@ -276,7 +282,7 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 // the input in (measured is its length when the field is text): kind is
 // the catalog's email, min, max or length, n its argument; written at
 // at's file, line.
-func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text bool, n *facts.Expr, at *scope, line int) {
+func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text, optional bool, n *facts.Expr, at *scope, line int) {
 	var cond allium.Expr
 	switch kind {
 	case "email":
@@ -292,6 +298,10 @@ func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text bool,
 	}
 	if cond == nil {
 		return
+	}
+	if optional {
+		// z.string().min(3).optional(): left out, or long enough.
+		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
 	}
 	rc.b.stats.GuardsSeen++
 	rc.requires(cond, at, line)
@@ -375,7 +385,7 @@ func (rc *ruleCtx) jsonFieldChecks(prop facts.Keyword, req *facts.Expr, sc, at *
 		measured = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
 	}
 	for _, c := range checks {
-		rc.schemaCheck(c.Name, in, measured, text, &c.Value, at, c.Value.Line())
+		rc.schemaCheck(c.Name, in, measured, text, false, &c.Value, at, c.Value.Line())
 	}
 }
 

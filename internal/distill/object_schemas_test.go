@@ -24,7 +24,7 @@ module.exports = mongoose.model('User', userSchema);
 		notWant   []string
 	}{
 		{
-			name: "zod: a module schema parsed from req.body; email, min length, an optional field without checks",
+			name: "zod: a module schema parsed from req.body; email, min length, an optional field's checks hold when it is given",
 			routes: `
 const { z } = require('zod');
 const signup = z.object({ email: z.string().email(), password: z.string().min(12).max(72), age: z.number().min(18).optional() });
@@ -37,8 +37,8 @@ router.post('/signup', async (req, res) => {
 			construct: "Signup",
 			want: []string{"when: Signup(email, password, age)", "requires: is_valid_email(email)",
 				"requires: length(password) >= config.min_password_length", "requires: length(password) <= config.max_password_length",
-				"min_password_length: Integer = 12"},
-			notWant: []string{"age >="},
+				"min_password_length: Integer = 12", "requires: not exists age or age >= config.min_age"},
+			notWant: []string{"requires: age >="},
 		},
 		{
 			name: "Joi: validateAsync of a schema written in place; only .required() fields have checks; a number's min bounds its value",

@@ -53,6 +53,12 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 	} else {
 		rc.requires(&allium.Member{X: tok, Name: "is_valid"}, sc, line)
 	}
+	if k := rc.verifiedKind(sc); k != "" {
+		// Read back where a kind of token is expected (refreshToken
+		// verifying with the refresh secret): a token of another kind
+		// does not pass.
+		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: tok, Name: "token_type"}, Y: &allium.Ident{Name: k}}, sc, line)
+	}
 	// The payload's claims are read through claimsOf; the value itself,
 	// looked up as a user's id (User.query.get(loads(token))), is the user
 	// the token was signed for: token.user.

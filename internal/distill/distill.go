@@ -515,6 +515,9 @@ type builder struct {
 	// kindClaims counts the kinds the service's JWT encoders name in a
 	// kind claim (encodedKindClaims); -1 until counted.
 	kindClaims int
+	// encoderKinds holds the kinds the names of the service's functions
+	// that encode a JWT give (encoderFunctionKinds); nil until counted.
+	encoderKinds *[]string
 	// enumsRead are the named enums whose members rules read
 	// (TokenAction.ACTIVATION): declared even when no field has the type.
 	enumsRead map[string]bool

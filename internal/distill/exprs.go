@@ -1732,16 +1732,16 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if p := e.Keyword("payload"); p != nil && b.isTokenEncoder(names...) {
 			// jwt.encode(payload={...}, key=..., algorithm=...)
-			kind := rc.encodedKind(p, sc, out)
-			return rc.issueTokenOf(kind, p, rc.kindLifetime(kind, rc.payloadExpiry(p, sc, out), sc, e.Line()), sc, out, e.Line())
+			kind, kept := rc.encodedKind(p, sc, out)
+			return rc.issueTokenOf(kind, p, rc.kindLifetime(kind, rc.payloadExpiry(p, sc, out), sc, e.Line()), sc, out, e.Line(), kept...)
 		}
 		if b.isTokenEncoder(names...) && len(e.Args()) > 0 {
 			life := rc.payloadExpiry(&e.Args()[0], sc, out)
 			if life == nil {
 				life = rc.optionLifetime(e, sc, out)
 			}
-			kind := rc.encodedKind(&e.Args()[0], sc, out)
-			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line())
+			kind, kept := rc.encodedKind(&e.Args()[0], sc, out)
+			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line(), kept...)
 		}
 		if len(e.Args()) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||
 			(method == "" || recv.kind != vSigner) && catalog.MatchAny(st.Decoders, names...)) {

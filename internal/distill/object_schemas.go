@@ -232,20 +232,20 @@ func objectKeywordsOf(call *facts.Expr) []facts.Keyword {
 // schemaFieldChecks states the checks of one field's chain
 // (z.string().min(12).email()) as preconditions on the input's field of
 // that name (read in sc, stated at the schema's lines in at). A field
-// the chain marks optional (z.string().max(100).optional()) has its
-// checks only when it is given: each is stated as `slug = null or
-// length(slug) <= config.max_slug_length`. A field optional by its
-// builder's default (Joi's, yup's, which leave every unmarked field
-// optional) still has none, as before: a check the author did not tie to
-// an input the rule is about would mostly add clauses no reader wants.
+// optional by the chain (.optional()) has them hold when it is given (not
+// exists x or ...); one optional by its builder's default has none.
 func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, required bool, sc, at *scope, out *[]allium.Stmt) {
 	schemas := rc.b.lang.ObjectSchemas
 	var checks []*facts.Expr
-	optional := false
 	root := &f.Value
+	optional := false
 	for root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind == facts.ExprCall {
 		switch m := root.Method(); {
 		case slices.Contains(schemas.Optional, m):
+			if rc.schemaOptional == nil {
+				rc.schemaOptional = map[string]bool{}
+			}
+			rc.schemaOptional[f.Name] = true
 			optional = true
 		case slices.Contains(schemas.Required, m):
 			required = true
@@ -254,7 +254,12 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 		}
 		root = root.X.X
 	}
-	if optional && len(checks) == 0 || !required && !optional || root.Kind != facts.ExprCall {
+	if optional {
+		// Its checks hold when it is given (schemaCheck); one with no
+		// check the catalog reads says nothing of it.
+		required = slices.ContainsFunc(checks, func(c *facts.Expr) bool { return schemas.Checks[c.Method()] != "" })
+	}
+	if !required || root.Kind != facts.ExprCall {
 		return
 	}
 	part := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: input, Name: f.Name, Raw: input.Raw() + "." + f.Name, Line: f.Value.Line()})
@@ -276,8 +281,7 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 // schemaCheck states one check of a schema's field as a precondition on
 // the input in (measured is its length when the field is text): kind is
 // the catalog's email, min, max or length, n its argument; written at
-// at's file, line. The check of an optional input holds only when the
-// input is given (in = null or ...).
+// at's file, line.
 func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text, optional bool, n *facts.Expr, at *scope, line int) {
 	var cond allium.Expr
 	switch kind {
@@ -296,7 +300,8 @@ func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text, opti
 		return
 	}
 	if optional {
-		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Binary{Op: allium.OpEq, X: in, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}, Y: cond}
+		// z.string().min(3).optional(): left out, or long enough.
+		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
 	}
 	rc.b.stats.GuardsSeen++
 	rc.requires(cond, at, line)

@@ -25,7 +25,7 @@ module.exports = mongoose.model('User', userSchema);
 		notWant   []string
 	}{
 		{
-			name: "zod: a module schema parsed from req.body; email, min length, an optional field's check when given",
+			name: "zod: a module schema parsed from req.body; email, min length, an optional field's checks hold when it is given",
 			routes: `
 const { z } = require('zod');
 const signup = z.object({ email: z.string().email(), password: z.string().min(12).max(72), age: z.number().min(18).optional() });
@@ -38,7 +38,7 @@ router.post('/signup', async (req, res) => {
 			construct: "Signup",
 			want: []string{"when: Signup(email, password, age)", "requires: is_valid_email(email)",
 				"requires: length(password) >= config.min_password_length", "requires: length(password) <= config.max_password_length",
-				"min_password_length: Integer = 12", "requires: age = null or age >= config.min_age"},
+				"min_password_length: Integer = 12", "requires: not exists age or age >= config.min_age"},
 			notWant: []string{"requires: age >="},
 		},
 		{
@@ -53,9 +53,9 @@ router.post('/rename', async (req, res) => {
 });
 `,
 			construct: "Rename",
-			want: []string{"requires: name = null or length(name) <= config.max_name_length",
-				"requires: bio = null or length(bio) <= config.max_bio_length"},
-			notWant: []string{"requires: length(", "tag = null"},
+			want: []string{"requires: not exists name or length(name) <= config.max_name_length",
+				"requires: not exists bio or length(bio) <= config.max_bio_length"},
+			notWant: []string{"requires: length(", "not exists tag"},
 		},
 		{
 			name: "Joi: an explicit .optional() field's checks hold when given; a field optional by default has none",
@@ -68,7 +68,7 @@ router.post('/profile', async (req, res) => {
 });
 `,
 			construct: "Profile",
-			want:      []string{"requires: email = null or is_valid_email(email)"},
+			want:      []string{"requires: not exists email or is_valid_email(email)"},
 			notWant:   []string{"length(password)"},
 		},
 		{

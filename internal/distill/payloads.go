@@ -234,12 +234,47 @@ func (rc *ruleCtx) isProperty(fn *facts.Function) bool {
 // catalogued kind claim ({"token_type": TokenType.ACCESS} in one,
 // TokenType.REFRESH in another), a payload with that claim is a
 // SignedToken, as a signed payload's is (signPayload), the claim telling
-// the kinds apart; else jwtKind (one kind named: an access token).
-func (rc *ruleCtx) encodedKind(payload *facts.Expr, sc *scope, out *[]allium.Stmt) string {
+// the kinds apart. When no claim tells them but the functions that encode
+// them are named for two kinds or more (generateAccessToken and
+// generateRefreshToken, each signing with a secret of its own), they are
+// one SignedToken too, its token_type the kind the issuing function names
+// (kept holds it). Else jwtKind (one kind named: an access token).
+func (rc *ruleCtx) encodedKind(payload *facts.Expr, sc *scope, out *[]allium.Stmt) (kind string, kept []keptValue) {
 	if rc.b.encodedKindClaims() > 1 && rc.claimsKind(payload, sc, out) {
-		return "signed"
+		return "signed", nil
 	}
-	return jwtKind(sc.stack)
+	if k := rc.verifiedKind(sc); k != "" {
+		return "signed", []keptValue{{name: "token_type", value: &allium.Ident{Name: k}, typ: tokenTypeEnum(rc.b.encoderFunctionKinds())}}
+	}
+	return jwtKind(sc.stack), nil
+}
+
+// tokenTypeEnum is the inline enum of the kinds of JWT a service's
+// encoding functions name: access | refresh.
+func tokenTypeEnum(kinds []string) *allium.Type {
+	t := &allium.Type{}
+	for _, k := range kinds {
+		t.Enum = append(t.Enum, allium.EnumValue{Name: k})
+	}
+	return t
+}
+
+// verifiedKind is the kind of JWT the function on the stack issues or
+// reads back when the service's encoding functions are named for several
+// kinds (encoderFunctionKinds) and no kind claim tells them apart: the
+// kind that function names (refreshToken decodes a refresh token, with
+// the refresh secret); "" otherwise.
+func (rc *ruleCtx) verifiedKind(sc *scope) string {
+	if rc.b.encodedKindClaims() > 0 {
+		// A claim names the kind (even one kind for every function, as
+		// fastapi_idioms_test's revocable tokens do): the payload says.
+		return ""
+	}
+	kinds := rc.b.encoderFunctionKinds()
+	if k := tokenKind(sc.stack); len(kinds) > 1 && slices.Contains(kinds, k) {
+		return k
+	}
+	return ""
 }
 
 // kindLifetime names a lifetime written in the code of a token whose
@@ -261,19 +296,14 @@ func (b *builder) encodedKindClaims() int {
 	}
 	values := map[string]bool{}
 	keys := b.lang.SignedTokens.KindClaims
-	scan := func(fn *facts.Function) {
-		encodes := false
-		var claimed []string
+	b.eachEncoder(func(fn *facts.Function) {
 		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 			for _, x := range []*facts.Expr{s.Value, s.Cond} {
 				x.Any(func(c *facts.Expr) bool {
-					switch c.Kind {
-					case facts.ExprCall:
-						encodes = encodes || b.isTokenEncoder(c.Resolved(), c.Raw())
-					case facts.ExprDict:
+					if c.Kind == facts.ExprDict {
 						for _, en := range c.Entries() {
 							if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(keys, en.Key.Value()) {
-								claimed = append(claimed, en.Value.Raw())
+								values[en.Value.Raw()] = true
 							}
 						}
 					}
@@ -282,10 +312,44 @@ func (b *builder) encodedKindClaims() int {
 			}
 			return true
 		})
-		if encodes {
-			for _, v := range claimed {
-				values[v] = true
+	})
+	b.kindClaims = len(values)
+	return b.kindClaims
+}
+
+// encoderFunctionKinds lists, sorted, the kinds of token (tokenKind) the
+// names of the service's functions that encode a JWT give; counted once.
+func (b *builder) encoderFunctionKinds() []string {
+	if b.encoderKinds != nil {
+		return *b.encoderKinds
+	}
+	var kinds []string
+	b.eachEncoder(func(fn *facts.Function) {
+		if k := tokenKind([]string{fn.Name}); k != "signed" && !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	})
+	slices.Sort(kinds)
+	b.encoderKinds = &kinds
+	return kinds
+}
+
+// eachEncoder calls visit with each function or method of the service
+// that calls a JWT encoder.
+func (b *builder) eachEncoder(visit func(fn *facts.Function)) {
+	scan := func(fn *facts.Function) {
+		encodes := false
+		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+			for _, x := range []*facts.Expr{s.Value, s.Cond} {
+				x.Any(func(c *facts.Expr) bool {
+					encodes = encodes || (c.Kind == facts.ExprCall && b.isTokenEncoder(c.Resolved(), c.Raw()))
+					return encodes
+				})
 			}
+			return !encodes
+		})
+		if encodes {
+			visit(fn)
 		}
 	}
 	for _, f := range b.ix.files {
@@ -298,8 +362,6 @@ func (b *builder) encodedKindClaims() int {
 			}
 		}
 	}
-	b.kindClaims = len(values)
-	return b.kindClaims
 }
 
 // jwtKind names a JWT's kind as tokenKind does; a JWT that no function

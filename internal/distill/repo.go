@@ -155,8 +155,12 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		for _, kw := range values {
 			if kw.Value.Kind == facts.ExprDict {
 				d := kw.Value
+				from := len(*out)
 				rc.stamp(&d, ent, reps.Stamps[recv.repoBase].Updates, e.Line())
 				rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{d}, Line: e.Line()}), sc, out)
+				// data: {title: body.title}: a field the request may
+				// leave out is written only when given.
+				rc.givenOnly(&d, sc, (*out)[from:])
 				return &value{kind: vPlumbing}
 			}
 			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
@@ -267,8 +271,10 @@ func (rc *ruleCtx) stamp(d *facts.Expr, ent *entityInfo, fields []string, line i
 }
 
 // givenOnly puts each change in list made from an optional field of a
-// request body (values.name with `name: str | None = None`) under
-// `if exists name:`: the update writes the fields the request set.
+// request body (values.name with `name: str | None = None`, or a field an
+// object schema that parsed the body declares optional: zod's
+// title: z.string().optional()) under `if exists name:`: the update
+// writes the fields the request set.
 func (rc *ruleCtx) givenOnly(d *facts.Expr, sc *scope, list []allium.Stmt) {
 	given := map[string]allium.Expr{}
 	var scratch []allium.Stmt
@@ -276,6 +282,15 @@ func (rc *ruleCtx) givenOnly(d *facts.Expr, sc *scope, list []allium.Stmt) {
 		if c := rc.optionalInput(&en.Value, sc, &scratch); c != nil {
 			if u, ok := c.(*allium.Unary); ok {
 				given[exprKey(u.X)] = c
+			}
+		}
+	}
+	// The schema's optional fields are the rule's parameters of those
+	// names (the parsed body's fields).
+	for _, s := range list {
+		if a, ok := s.(*allium.Assign); ok {
+			if id, ok := a.Value.(*allium.Ident); ok && rc.schemaOptional[id.Name] {
+				given[exprKey(id)] = &allium.Unary{Op: allium.OpExists, X: id}
 			}
 		}
 	}

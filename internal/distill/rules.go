@@ -443,6 +443,10 @@ type ruleCtx struct {
 	// claims: the entries read from payloads the rule verified
 	// (claims.go), by exprKey; the signature vouches for them.
 	claims map[string]bool
+	// schemaOptional: the request's input fields an object schema that
+	// parsed it declares optional (zod's .optional()), by name; an update
+	// writes them only when given (givenOnly).
+	schemaOptional map[string]bool
 	// callingLoops counts the loops passed over without a note whose body
 	// calls something (its effects, if any, unknown).
 	callingLoops int

@@ -562,7 +562,9 @@ func tokenKind(stack []string) string {
 		for _, p := range []string{"generate_", "create_", "make_", "get_", "issue_", "new_", "encode_", "prepare_", "_"} {
 			k = strings.TrimPrefix(k, p)
 		}
-		k = strings.TrimSuffix(strings.TrimSuffix(k, "_token"), "token")
+		// generateAuthTokens issues a pair: its kind is auth, as one
+		// token's would be.
+		k = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(k, "_tokens"), "_token"), "token")
 		k = strings.Trim(k, "_")
 		if k == "jwt" || k == "auth" {
 			k = "access" // create_jwt_token, get_auth_token: what logins issue

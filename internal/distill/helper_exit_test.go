@@ -73,6 +73,45 @@ def set_role(*, db_session, user, role):
     ensures: membership.role = "owner"
 }`,
 		},
+		{
+			name: "writes after an early return on the row under a condition the spec cannot state are left out",
+			helper: `
+def set_role(*, db_session, user, role):
+    membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
+    token = membership.role
+    if token and time.time() < token.expires:
+        return {"updated": False}
+    membership.role = role
+`,
+			after:     "    user.name = name\n",
+			construct: "UpdateUser",
+			want: `rule UpdateUser {
+    when: UpdateUser(user, role, name)
+    requires: exists user
+    let membership = Membership{user}
+    ensures: user.name = name
+}`,
+		},
+		{
+			name: "writes after an early return on a setting the spec cannot state are kept",
+			helper: `
+PROVIDERS = {"a": 1}
+
+def set_role(*, db_session, user, role):
+    membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
+    provider = PROVIDERS.get(current_provider())
+    if provider is None:
+        return {"updated": False}
+    membership.role = role
+`,
+			construct: "UpdateUser",
+			want: `rule UpdateUser {
+    when: UpdateUser(user, role)
+    requires: exists user
+    let membership = Membership{user}
+    ensures: membership.role = role
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

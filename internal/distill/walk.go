@@ -71,6 +71,8 @@ func (rc *ruleCtx) restUnderCond(c allium.Expr, line int, rest []facts.Stmt, sc 
 	ends := rc.stmts(rest, sc, &body)
 	switch {
 	case len(body) == 0:
+	case c == leaveRestOut:
+		rc.untranslated(sc, line, LeftOutCondition, "what an inlined helper does after returning early on a condition on the row")
 	case c == alwaysTrue:
 		*out = append(*out, body...)
 	default:

@@ -38,7 +38,7 @@ def set_role(*, db_session, user, role):
 }`,
 		},
 		{
-			name: "a rule whose every outcome follows a helper's early return applies only under its condition",
+			name: "a rule whose every outcome follows a helper's early return on a row found by another key states them under its condition",
 			helper: `
 def set_role(*, db_session, user, role):
     membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
@@ -51,8 +51,9 @@ def set_role(*, db_session, user, role):
     when: UpdateUser(user, role)
     requires: exists user
     let membership = Membership{user}
-    requires: exists membership
-    ensures: membership.role = role
+    ensures:
+        if exists membership:
+            membership.role = role
 }`,
 		},
 		{

@@ -860,6 +860,15 @@ func paramUses(r *allium.Rule) map[string][]string {
 		})
 	}
 	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+		if req, ok := s.(*allium.Requires); ok {
+			// requires: exists target: the row the request names, which
+			// a variant may call user.
+			if u, ok := req.Cond.(*allium.Unary); ok && u.Op == allium.OpExists {
+				if p := param(u.X); p != "" {
+					uses[p] = append(uses[p], "requires exists")
+				}
+			}
+		}
 		for _, e := range allium.StmtExprs(s) {
 			visit(e)
 		}

@@ -491,3 +491,25 @@ func TestConfigSameDefault(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchParamsRequiredRow: medusa's UpdateUser names the row the
+// request changes target in the hand-written spec and user in the
+// distilled one, with different numbers of parameters; only that each
+// rule requires it to exist pairs them, while an input tested with
+// exists in an if (first_name) is not paired with it.
+func TestMatchParamsRequiredRow(t *testing.T) {
+	const ents = "entity User {\n    first_name: String?\n}\n\n"
+	rule := func(src string) *allium.Rule {
+		v := parseText(t, "a", "-- allium: 3\n\n"+ents+src)
+		if len(v.Module.Rules) != 1 {
+			t.Fatalf("%d rules", len(v.Module.Rules))
+		}
+		return v.Module.Rules[0]
+	}
+	hand := rule("rule UpdateUser {\n    when: UpdateUser(target, first_name?)\n    requires: exists target\n    ensures:\n        if exists first_name:\n            target.first_name = first_name\n}\n")
+	got := rule("rule UpdateUser {\n    when: UpdateUser(user)\n    requires: exists user\n    ensures: User.created()\n}\n")
+	renames := matchParams(got.Trigger.Params, hand.Trigger.Params, paramUses(got), paramUses(hand))
+	if renames["user"] != "target" {
+		t.Errorf("renames %v, want user -> target", renames)
+	}
+}

@@ -863,6 +863,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			}
 			return nil
 		case vCount:
+			if x := rc.rowsByIDParamExist(v.q); x != nil {
+				return x
+			}
 			// if count: some row matches.
 			return rc.b.rowsExist(v.q)
 		case vParam:

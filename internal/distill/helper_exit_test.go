@@ -38,7 +38,7 @@ def set_role(*, db_session, user, role):
 }`,
 		},
 		{
-			name: "a rule whose every outcome follows a helper's early return applies only under its condition",
+			name: "a rule whose every outcome follows a helper's early return on a row found by another key states them under its condition",
 			helper: `
 def set_role(*, db_session, user, role):
     membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
@@ -51,8 +51,9 @@ def set_role(*, db_session, user, role):
     when: UpdateUser(user, role)
     requires: exists user
     let membership = Membership{user}
-    requires: exists membership
-    ensures: membership.role = role
+    ensures:
+        if exists membership:
+            membership.role = role
 }`,
 		},
 		{
@@ -71,6 +72,45 @@ def set_role(*, db_session, user, role):
     requires: exists user
     let membership = Membership{user}
     ensures: membership.role = "owner"
+}`,
+		},
+		{
+			name: "writes after an early return on the row under a condition the spec cannot state are left out",
+			helper: `
+def set_role(*, db_session, user, role):
+    membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
+    token = membership.role
+    if token and time.time() < token.expires:
+        return {"updated": False}
+    membership.role = role
+`,
+			after:     "    user.name = name\n",
+			construct: "UpdateUser",
+			want: `rule UpdateUser {
+    when: UpdateUser(user, role, name)
+    requires: exists user
+    let membership = Membership{user}
+    ensures: user.name = name
+}`,
+		},
+		{
+			name: "writes after an early return on a setting the spec cannot state are kept",
+			helper: `
+PROVIDERS = {"a": 1}
+
+def set_role(*, db_session, user, role):
+    membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
+    provider = PROVIDERS.get(current_provider())
+    if provider is None:
+        return {"updated": False}
+    membership.role = role
+`,
+			construct: "UpdateUser",
+			want: `rule UpdateUser {
+    when: UpdateUser(user, role)
+    requires: exists user
+    let membership = Membership{user}
+    ensures: membership.role = role
 }`,
 		},
 	}

@@ -132,8 +132,62 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		c = negate(c)
 	}
 	sc.restUnder = c
+	if c == nil && readsRowState(s.Cond, sc) {
+		// parse-server's regenerateEmailVerifyToken returns early while
+		// the user's token is still valid: the rest runs only for some
+		// rows, under a condition the spec cannot state, so its outcomes
+		// are left out rather than stated always. A condition on
+		// settings alone (CTFd's sendmail when no mail provider is set)
+		// keeps the old reading: the spec describes a configured service.
+		sc.restUnder = leaveRestOut
+	}
 	if c != nil {
 		c = andUnder(sc.under, c)
 	}
 	sc.top, sc.under = false, c
+}
+
+// leaveRestOut marks the rest of an inlined helper that runs only under a
+// condition on the row the spec cannot state (restUnderCond).
+var leaveRestOut allium.Expr = &allium.Lit{Kind: allium.LitBool, Text: "unstated"}
+
+// readsRowState reports a condition that reads a row, one of its fields or
+// a request input: unlike a setting, it differs from one request to the
+// next.
+func readsRowState(cond *facts.Expr, sc *scope) bool {
+	return cond.Any(func(x *facts.Expr) bool {
+		if x.Kind != facts.ExprName {
+			return false
+		}
+		v := sc.vars[x.Name()]
+		if v == nil {
+			return false
+		}
+		switch v.kind {
+		case vEntity, vLookup, vNew, vParam, vReqDict, vShape:
+			return true
+		case vExpr:
+			return readsNamedField(v.expr)
+		}
+		return false
+	})
+}
+
+// readsNamedField reports a field read off a named value other than config
+// (user.email_verify_token).
+func readsNamedField(x allium.Expr) bool {
+	m, ok := x.(*allium.Member)
+	if !ok || isConfigRef(x) {
+		return false
+	}
+	for {
+		switch b := m.X.(type) {
+		case *allium.Ident:
+			return b.Name != "config"
+		case *allium.Member:
+			m = b
+		default:
+			return false
+		}
+	}
 }

@@ -35,7 +35,21 @@ export class LockRouter extends PromiseRouter {
     await req.config.database.update('_User', { username: user.username }, user);
     return { response: {} };
   }
+  async handleLock(req) {
+    const user = await this.findUser(req.config, req.body.user_id);
+    user._failed_login_count = 5;
+    await req.config.database.update('_User', { username: user.username }, user);
+    return { response: {} };
+  }
+  async findUser(config, userId) {
+    const results = await config.database.find('_User', { id: userId });
+    if (!results.length) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'No user found');
+    }
+    return results[0];
+  }
   mountRoutes() {
+    this.route('POST', '/lock', req => this.handleLock(req));
     this.route('POST', '/resend', req => this.handleResend(req));
     this.route('POST', '/unlock', req => this.handleUnlock(req));
     this.route('POST', '/verify', req => this.handleVerify(req));
@@ -91,6 +105,14 @@ func TestParseServerIdioms(t *testing.T) {
 			want: []string{"when: HandleResend(email)", "requires: exists User{email}", "let user = User{email}", "requires: not user.email_verified",
 				"user.perishable_token = random_key()"},
 			notWant: []string{`perishable_token = ""`},
+		},
+		{
+			// medusa's retrieve: the rows found by the request's id, tested
+			// in the helper, are the row the trigger names.
+			name:      "the rows a helper finds by an input id, tested for none, then the first of them",
+			construct: "HandleLock",
+			want:      []string{"when: HandleLock(user)", "requires: exists user", "user.failed_login_count = 5"},
+			notWant:   []string{"user_id"},
 		},
 		{
 			name:      "the stored class is an entity with the catalog's columns the code names",

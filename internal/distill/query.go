@@ -939,6 +939,25 @@ func (b *builder) rowsExist(q *query) allium.Expr {
 	return nil
 }
 
+// rowsByIDParamExist reads a test that rows were found by the trigger's
+// id (medusa's retrieve: find({id: userId}), then if (!users.length)
+// throw) as the test a lookup by it makes: the row is the parameter, and
+// it exists (exists user); nil for any other query.
+func (rc *ruleCtx) rowsByIDParamExist(q *query) allium.Expr {
+	if q == nil || q.bad > 0 || len(q.conds) != 1 || q.conds[0].field != "id" || q.conds[0].op != allium.OpEq {
+		return nil
+	}
+	id, ok := q.conds[0].val.(*allium.Ident)
+	if !ok {
+		return nil
+	}
+	row := rc.rowByIDParam(id, q.ent)
+	if row == allium.Expr(id) {
+		return nil
+	}
+	return &allium.Unary{Op: allium.OpExists, X: row}
+}
+
 // rowCountTest reads a comparison of a number of rows with zero
 // (count != 0, count > 0, count >= 1, and their negations) as whether such
 // a row exists; nil for any other comparison. Only a local or a call that

@@ -961,12 +961,15 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		// (Medusa's reset-password-token: the lookup it requires, then
 		// if (user) {...}): they hold whenever the rule applies.
 		rc.ensures = ifs.Branches[0].Body
-	} else if ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs]) {
+	} else if ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs] && !rc.foundByOtherKey(ifs.Branches[0].Cond)) {
 		// A rule no caller waits on (a signal, a schedule) that does
 		// nothing unless a condition holds applies only when it holds;
 		// so does a handler whose own body does nothing else (wholeIf),
 		// and one whose every outcome comes after a helper's early
-		// return (medusa's delete: if (!user) return, then softRemove).
+		// return on the row the request names (medusa's delete: if
+		// (!user) return, then softRemove). A row found by another key
+		// (kutt's update by email: if (!user) return {}) keeps its if:
+		// the request is answered the same whether it exists or not.
 		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
 		rc.ensures = ifs.Branches[0].Body
 	}
@@ -1857,4 +1860,16 @@ func forwardsOnly(fn *facts.Function) bool {
 		}
 	}
 	return len(call.Args())+len(call.Keywords()) > 0
+}
+
+// foundByOtherKey reports a condition that a row the rule looked up, not
+// one the trigger takes as a parameter, exists (exists user, with user a
+// let of User{email}).
+func (rc *ruleCtx) foundByOtherKey(cond allium.Expr) bool {
+	u, ok := cond.(*allium.Unary)
+	if !ok || u.Op != allium.OpExists {
+		return false
+	}
+	id, ok := u.X.(*allium.Ident)
+	return ok && !rc.paramSet[id.Name]
 }

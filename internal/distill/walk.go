@@ -71,6 +71,8 @@ func (rc *ruleCtx) restUnderCond(c allium.Expr, line int, rest []facts.Stmt, sc 
 	ends := rc.stmts(rest, sc, &body)
 	switch {
 	case len(body) == 0:
+	case c == leaveRestOut:
+		rc.untranslated(sc, line, LeftOutCondition, "what an inlined helper does after returning early on a condition on the row")
 	case c == alwaysTrue:
 		*out = append(*out, body...)
 	default:
@@ -258,10 +260,12 @@ func (rc *ruleCtx) bindLocal(name string, val *value, before int, sc *scope, out
 		if val.kind == vEntity && val.param != "" {
 			// The entity itself is the parameter: the id or secret
 			// it was found by is not; the signed-in user it must
-			// belong to stays (secretLookupFiltered).
+			// belong to stays (secretLookupFiltered), and so does the
+			// entity, when a test inside the lookup's helper already
+			// named it (rowsByIDParamExist).
 			kept := rc.params[:before]
 			for _, p := range rc.params[before:] {
-				if rc.userVal != nil && p == rc.userVal.param {
+				if rc.userVal != nil && p == rc.userVal.param || p == val.param {
 					kept = append(kept, p)
 					continue
 				}

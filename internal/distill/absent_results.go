@@ -110,10 +110,10 @@ func (rc *ruleCtx) absentResult(cond *facts.Expr, sc *scope) *value {
 // reports false, walking nothing, for any other try.
 func (rc *ruleCtx) tryFailResult(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	hs := s.Handlers()
-	if !sc.inlined || sc.failWhen == nil || sc.under != nil && !sc.failChain || len(hs) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 || len(s.Body) == 0 {
+	if !sc.inlined || sc.failWhen == nil || sc.under != nil && !sc.failChain || len(hs) != 1 || len(s.Else()) > 0 || len(s.Finally()) > 0 || len(s.Body) == 0 {
 		return false
 	}
-	fails := facts.Stmt{Kind: facts.StmtIf, Body: hs[0].Body, Line: hs[0].Line}
+	fails := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Body: hs[0].Body, Line: hs[0].Line})
 	if !failReturn(&fails, sc) && !rc.abortReturn(&fails, sc) {
 		return false
 	}

@@ -405,16 +405,16 @@ func (rc *ruleCtx) errorCollection(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 			}
 		}
 		if req != nil {
-			rc.requires(req, sc, s.Line)
+			rc.requires(req, sc, s.Line())
 		} else {
-			rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+			rc.untranslated(sc, s.Line(), LeftOutGuard, "a guard")
 		}
 		return true, false
 	}
 	// The failure path is stated by the collected preconditions; the walk
 	// goes on with the other way.
 	if failing {
-		return true, rc.stmts(s.Else, sc, out)
+		return true, rc.stmts(s.Else(), sc, out)
 	}
 	return true, rc.stmts(s.Body, sc, out)
 }
@@ -558,9 +558,9 @@ func (rc *ruleCtx) endsRequest(list []facts.Stmt, sc *scope) bool {
 			if truth {
 				return rc.endsRequest(last.Body, sc)
 			}
-			return rc.endsRequest(last.Else, sc)
+			return rc.endsRequest(last.Else(), sc)
 		}
-		return len(last.Else) > 0 && rc.endsRequest(last.Body, sc) && rc.endsRequest(last.Else, sc)
+		return len(last.Else()) > 0 && rc.endsRequest(last.Body, sc) && rc.endsRequest(last.Else(), sc)
 	case facts.StmtWith, facts.StmtTry:
 		return rc.endsRequest(last.Body, sc)
 	}
@@ -611,7 +611,7 @@ func (rc *ruleCtx) readPath(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 			cond = nil
 		}
 	}
-	rc.path(s.Line, cond, s.Body, sc, *out, false, false)
+	rc.path(s.Line(), cond, s.Body, sc, *out, false, false)
 }
 
 // isMethodTest reports a comparison of the request's method.

@@ -19,7 +19,7 @@ import (
 // as one binding, let user = if cond: User{email: ...} else: User{username: ...}.
 // It reports false, changing nothing, for any other if.
 func (rc *ruleCtx) condLookup(s *facts.Stmt, cond allium.Expr, thenSc, elseSc *scope, thenOut, elseOut []allium.Stmt, sc *scope, out *[]allium.Stmt) bool {
-	if cond == nil || len(s.Else) == 0 || len(thenOut) == 0 || len(elseOut) == 0 || !onlyLets(thenOut) || !onlyLets(elseOut) {
+	if cond == nil || len(s.Else()) == 0 || len(thenOut) == 0 || len(elseOut) == 0 || !onlyLets(thenOut) || !onlyLets(elseOut) {
 		return false
 	}
 	type bound struct {
@@ -60,7 +60,7 @@ func (rc *ruleCtx) condLookup(s *facts.Stmt, cond allium.Expr, thenSc, elseSc *s
 		bn = bn + "_" + itoa(len(rc.lets)+1)
 	}
 	rc.lets[bn] = true
-	let := &allium.Let{Meta: rc.b.meta(sc.file, s.Line), Name: bn, Value: &allium.IfExpr{
+	let := &allium.Let{Meta: rc.b.meta(sc.file, s.Line()), Name: bn, Value: &allium.IfExpr{
 		Branches: []allium.IfExprBranch{{Cond: cond, Then: f.a}}, Else: f.b}}
 	if sc.top {
 		rc.body = append(rc.body, let)
@@ -169,7 +169,7 @@ func (rc *ruleCtx) partialOrGuard(c *facts.Expr, sc *scope, out *[]allium.Stmt, 
 // narrowing fields hold unless cond does: requires user.is_admin or
 // token.user = user. It reports false, changing nothing, for any other if.
 func (rc *ruleCtx) condOwnedLookup(s *facts.Stmt, cond allium.Expr, thenSc, elseSc *scope, thenOut, elseOut []allium.Stmt, sc *scope) bool {
-	if cond == nil || len(s.Else) == 0 || !sc.top || len(thenOut)+len(elseOut) != 1 || !onlyLets(thenOut) || !onlyLets(elseOut) {
+	if cond == nil || len(s.Else()) == 0 || !sc.top || len(thenOut)+len(elseOut) != 1 || !onlyLets(thenOut) || !onlyLets(elseOut) {
 		return false
 	}
 	whole, narrowed, whole1 := thenSc, elseSc, true
@@ -245,7 +245,7 @@ func (rc *ruleCtx) condOwnedLookup(s *facts.Stmt, cond allium.Expr, thenSc, else
 		cond = negate(cond)
 	}
 	rc.touch(inst)
-	rc.requires(&allium.Binary{Op: allium.OpOr, X: cond, Y: narrowing}, sc, s.Line)
+	rc.requires(&allium.Binary{Op: allium.OpOr, X: cond, Y: narrowing}, sc, s.Line())
 	for k, v := range narrowed.vars {
 		if old, ok := sc.vars[k]; (!ok || old != v) && k != name {
 			sc.vars[k] = v

@@ -62,7 +62,7 @@ func (b *builder) collectConfig() {
 			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprSubscript {
 				t := &s.Targets[0]
 				if t.X != nil && strings.HasSuffix(t.X.Raw(), "config") && t.Y != nil && t.Y.Kind == facts.ExprString {
-					b.addConfig(f, t.Y.Value(), s.Value, nil, s.Line)
+					b.addConfig(f, t.Y.Value(), s.Value, nil, s.Line())
 				}
 			}
 		}

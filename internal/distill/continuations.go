@@ -39,7 +39,7 @@ func continuations(f *facts.File, c *catalog.Continuations) {
 		fn.Body = straighten(fn.Body, c, nil)
 		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 			s.Body = straighten(s.Body, c, nil)
-			s.Else = straighten(s.Else, c, nil)
+			s.SetElse(straighten(s.Else(), c, nil))
 			return true
 		})
 	})
@@ -64,10 +64,10 @@ func straighten(list []facts.Stmt, c *catalog.Continuations, handOn []facts.Para
 		} else if cb := callbackOf(call, c); cb != nil {
 			rest := *call
 			rest.SetArgs(call.Args()[: len(call.Args())-1 : len(call.Args())-1])
-			head := facts.Stmt{Kind: facts.StmtExpr, Value: &rest, Line: last.Line}
+			head := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: &rest, Line: last.Line()})
 			if len(cb.Params) > 1 && cb.Params[1].Name != "" {
-				head = facts.Stmt{Kind: facts.StmtAssign, Value: &rest, Line: last.Line,
-					Targets: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: cb.Params[1].Name, Raw: cb.Params[1].Name, Line: last.Line})}}
+				head = facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Value: &rest, Line: last.Line(),
+					Targets: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: cb.Params[1].Name, Raw: cb.Params[1].Name, Line: last.Line()})}})
 			}
 			tail = append([]facts.Stmt{head}, stepBody(cb, c)...)
 		} else {
@@ -129,7 +129,7 @@ func stepBody(fn *facts.Function, c *catalog.Continuations) []facts.Stmt {
 	var out []facts.Stmt
 	for _, s := range fn.Body {
 		if errName != "" && s.Kind == facts.StmtIf && s.Cond != nil && s.Cond.Kind == facts.ExprName && s.Cond.Name() == errName {
-			out = append(out, s.Else...)
+			out = append(out, s.Else()...)
 			continue
 		}
 		out = append(out, s)

@@ -66,9 +66,9 @@ func (b *builder) createViewHandler(f *facts.File, c *facts.Class, cr *classRef)
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: line,
 		Params: []facts.Param{{Name: self}, {Name: req}},
 		Body: []facts.Stmt{
-			{Kind: facts.StmtAssign, Targets: []facts.Expr{*name(ser)}, Value: get, Line: line},
-			{Kind: facts.StmtExpr, Value: valid, Line: line},
-			{Kind: facts.StmtExpr, Value: save, Line: line},
+			facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{*name(ser)}, Value: get, Line: line}),
+			facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: valid, Line: line}),
+			facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: save, Line: line}),
 		}}
 	// UsersListCreateView's POST creates: CreateUsers.
 	stem := viewStem(c.Name)

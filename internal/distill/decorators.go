@@ -85,7 +85,7 @@ func (b *builder) recordWrapperRest(file *facts.File, deco, w *facts.Function, g
 	}
 	b.wrapperSeen[deco.QualName] = true
 	fn := &facts.Function{Name: deco.Name, QualName: deco.QualName, Params: w.Params, Body: rest,
-		Line: rest[0].Line, EndLine: w.EndLine}
+		Line: rest[0].Line(), EndLine: w.EndLine}
 	b.wrapperRests = append(b.wrapperRests, &handler{file: file, fn: fn, name: pascal(deco.Name), gate: gate})
 }
 
@@ -192,7 +192,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 					return nil, nil
 				}
 			}
-			if callsName(s.Body, wrapped) || len(s.Else) > 0 || len(s.Finally()) > 0 {
+			if callsName(s.Body, wrapped) || len(s.Else()) > 0 || len(s.Finally()) > 0 {
 				return nil, nil
 			}
 			for j := range s.Body {
@@ -201,7 +201,7 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 		case facts.StmtAssert:
 			// assert request.user.is_authenticated: the wrapper runs for
 			// signed-in users only.
-			not := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Line})
+			not := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Line()})
 			not.SetOp("not")
 			if !rc.signInCheck(not, wsc) {
 				return nil, nil
@@ -214,13 +214,13 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 				rc.b.stats.GuardsSeen++
 				switch c, never := rc.nestedCond(conds, wsc, out); {
 				case c != nil:
-					rc.requires(negate(c), wsc, s.Line)
+					rc.requires(negate(c), wsc, s.Line())
 				case !never:
-					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
+					rc.untranslated(wsc, s.Line(), LeftOutGuard, "a guard")
 				}
 				continue
 			}
-			if len(s.Else) > 0 || len(s.Body) == 0 {
+			if len(s.Else()) > 0 || len(s.Body) == 0 {
 				return nil, nil
 			}
 			if rc.signInCheck(s.Cond, wsc) {
@@ -243,15 +243,15 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 				ds, stated := disjuncts(s.Cond), 0
 				for _, d := range ds {
 					if c := rc.wrapperCond(d, wsc, out); c != nil {
-						rc.requires(negate(c), wsc, s.Line)
+						rc.requires(negate(c), wsc, s.Line())
 						stated++
 					}
 				}
 				switch {
 				case stated == 0:
-					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
+					rc.untranslated(wsc, s.Line(), LeftOutGuard, "a guard")
 				case stated < len(ds):
-					rc.untranslated(wsc, s.Line, LeftOutGuard, "part of a guard")
+					rc.untranslated(wsc, s.Line(), LeftOutGuard, "part of a guard")
 				}
 			case last.Kind == facts.StmtReturn && callsName([]facts.Stmt{*last}, wrapped) &&
 				i+1 < len(body) && !callsName(body[i+1:], wrapped):
@@ -259,9 +259,9 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 				// the wrapper does otherwise (fails, or asks for a code).
 				rc.b.stats.GuardsSeen++
 				if c := rc.wrapperCond(s.Cond, wsc, out); c != nil {
-					rc.requires(c, wsc, s.Line)
+					rc.requires(c, wsc, s.Line())
 				} else {
-					rc.untranslated(wsc, s.Line, LeftOutGuard, "a guard")
+					rc.untranslated(wsc, s.Line(), LeftOutGuard, "a guard")
 				}
 				return s.Cond, body[i+1:]
 			default:
@@ -351,7 +351,7 @@ func disjuncts(e *facts.Expr) []*facts.Expr {
 // chain are returned, outermost first; a single if is not a chain.
 func (rc *ruleCtx) nestedFailure(s *facts.Stmt, wrapped string, wsc *scope) ([]*facts.Expr, bool) {
 	var conds []*facts.Expr
-	for s.Kind == facts.StmtIf && len(s.Else) == 0 && len(s.Body) == 1 && s.Body[0].Kind == facts.StmtIf {
+	for s.Kind == facts.StmtIf && len(s.Else()) == 0 && len(s.Body) == 1 && s.Body[0].Kind == facts.StmtIf {
 		conds = append(conds, s.Cond)
 		s = &s.Body[0]
 	}
@@ -366,9 +366,9 @@ func (rc *ruleCtx) nestedFailure(s *facts.Stmt, wrapped string, wsc *scope) ([]*
 		return rc.failureEnd(last, wsc) || last.Kind == facts.StmtReturn
 	}
 	switch {
-	case len(s.Else) == 0 && fails(s.Body):
+	case len(s.Else()) == 0 && fails(s.Body):
 		return append(conds, s.Cond), true
-	case len(s.Else) > 0 && fails(s.Body) && fails(s.Else):
+	case len(s.Else()) > 0 && fails(s.Body) && fails(s.Else()):
 		return conds, true
 	}
 	return nil, false

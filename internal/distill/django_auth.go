@@ -101,11 +101,11 @@ func noneFails(body []facts.Stmt, exc *facts.Expr) []facts.Stmt {
 	out := make([]facts.Stmt, len(body))
 	for i, s := range body {
 		if s.Kind == facts.StmtReturn && (s.Value == nil || s.Value.Kind == facts.ExprNone) {
-			out[i] = facts.Stmt{Kind: facts.StmtRaise, Value: exc, Line: s.Line}
+			out[i] = facts.NewStmt(facts.StmtSpec{Kind: facts.StmtRaise, Value: exc, Line: s.Line()})
 			continue
 		}
 		s.Body = noneFails(s.Body, exc)
-		s.Else = noneFails(s.Else, exc)
+		s.SetElse(noneFails(s.Else(), exc))
 		s.SetFinally(noneFails(s.Finally(), exc))
 		if len(s.Handlers()) > 0 {
 			hs := make([]facts.Handler, len(s.Handlers()))

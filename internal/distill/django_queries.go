@@ -320,7 +320,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 		rc.untranslated(sc, h.Line, LeftOutCondition, "the outcomes when no row is found")
 	}
 	if !ends {
-		ends = rc.stmts(s.Else, sc, out)
+		ends = rc.stmts(s.Else(), sc, out)
 	}
 	rc.stmts(s.Finally(), sc, out)
 	return true, ends

@@ -32,7 +32,7 @@ import (
 // nil otherwise.
 func (rc *ruleCtx) earlyReturn(list []facts.Stmt, i int, sc *scope) *facts.Stmt {
 	s := &list[i]
-	if !sc.inlined || s.Kind != facts.StmtIf || len(s.Else) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtReturn {
+	if !sc.inlined || s.Kind != facts.StmtIf || len(s.Else()) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtReturn {
 		return nil
 	}
 	if r := s.Body[0].Value; r != nil && r.Kind != facts.ExprNone && !(r.Kind == facts.ExprBool && r.Value() == "false") {
@@ -42,7 +42,7 @@ func (rc *ruleCtx) earlyReturn(list []facts.Stmt, i int, sc *scope) *facts.Stmt 
 		return nil
 	}
 	joined := *s
-	joined.Else = list[i+1:]
+	joined.SetElse(list[i+1:])
 	return &joined
 }
 
@@ -52,7 +52,7 @@ func (rc *ruleCtx) createsRow(list []facts.Stmt) bool {
 	for i := range list {
 		s := &list[i]
 		if s.Kind == facts.StmtIf {
-			if len(s.Else) == 0 && len(s.Body) == 1 && s.Body[0].Kind == facts.StmtReturn {
+			if len(s.Else()) == 0 && len(s.Body) == 1 && s.Body[0].Kind == facts.StmtReturn {
 				continue
 			}
 			return false

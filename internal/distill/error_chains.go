@@ -7,7 +7,7 @@ import "github.com/distill/distill/internal/facts"
 // or through further such ifs; nil for any other statement. The error is
 // collected when all of them hold.
 func errorsOnlyIf(s *facts.Stmt, isErrors func(*facts.Expr) bool) []*facts.Expr {
-	if s.Kind != facts.StmtIf || s.Cond == nil || len(s.Else) > 0 || len(s.Body) == 0 {
+	if s.Kind != facts.StmtIf || s.Cond == nil || len(s.Else()) > 0 || len(s.Body) == 0 {
 		return nil
 	}
 	if len(s.Body) == 1 && s.Body[0].Kind == facts.StmtIf {

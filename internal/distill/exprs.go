@@ -2655,7 +2655,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
 		// Only the verification it returns (predicates.go).
 		fr = &funcRef{file: fr.file, class: fr.class, fn: &facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line,
-			Body: []facts.Stmt{{Kind: facts.StmtReturn, Value: x, Line: x.Line()}}}}
+			Body: []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x, Line: x.Line()})}}}
 	}
 	q := fr.fn.QualName
 	if slices.Contains(sc.stack, q) {

@@ -22,7 +22,7 @@ import (
 // which the function returns and which must exist (the fallback raises
 // too). It reports false, walking nothing, for any other try.
 func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
-	if !sc.inlined || len(s.Handlers()) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 {
+	if !sc.inlined || len(s.Handlers()) != 1 || len(s.Else()) > 0 || len(s.Finally()) > 0 {
 		return false
 	}
 	h := &s.Handlers()[0]
@@ -62,7 +62,7 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 		bn = bn + "_" + itoa(len(rc.lets)+1)
 	}
 	rc.lets[bn] = true
-	let := &allium.Let{Meta: rc.b.meta(sc.file, s.Line), Name: bn, Value: &allium.Binary{Op: allium.OpCoalesce, X: ja, Y: alt}}
+	let := &allium.Let{Meta: rc.b.meta(sc.file, s.Line()), Name: bn, Value: &allium.Binary{Op: allium.OpCoalesce, X: ja, Y: alt}}
 	if sc.top {
 		rc.body = append(rc.body, let)
 	} else {
@@ -72,7 +72,7 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 	if sc.top {
 		// The fallback raises when it finds nothing either: what follows
 		// happens only for a row found.
-		rc.requires(&allium.Unary{Op: allium.OpExists, X: v.expr}, sc, s.Line)
+		rc.requires(&allium.Unary{Op: allium.OpExists, X: v.expr}, sc, s.Line())
 	}
 	sc.setRet(v)
 	sc.returned = true
@@ -143,7 +143,7 @@ func (rc *ruleCtx) absencePredicate(fr *funcRef, self *value, call *facts.Expr, 
 	var lookups []*facts.Expr
 	for i := range body[:len(body)-1] {
 		s := &body[i]
-		if s.Kind != facts.StmtTry || len(s.Handlers()) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 || len(s.Body) != 2 {
+		if s.Kind != facts.StmtTry || len(s.Handlers()) != 1 || len(s.Else()) > 0 || len(s.Finally()) > 0 || len(s.Body) != 2 {
 			return nil
 		}
 		for _, st := range s.Handlers()[0].Body {

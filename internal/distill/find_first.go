@@ -21,7 +21,7 @@ func (rc *ruleCtx) findFirst(s *facts.Stmt, it *value, sc *scope, out *[]allium.
 		return false
 	}
 	test := &s.Body[0]
-	if test.Kind != facts.StmtIf || len(test.Else) != 0 || len(test.Body) != 1 ||
+	if test.Kind != facts.StmtIf || len(test.Else()) != 0 || len(test.Body) != 1 ||
 		test.Body[0].Kind != facts.StmtReturn || test.Body[0].Value == nil {
 		return false
 	}

@@ -22,10 +22,10 @@ import (
 // condition, since the elif branches fall through to what follows too.
 // It reports whether it handled s, and whether the walk ended.
 func (rc *ruleCtx) errorChain(s *facts.Stmt, cond allium.Expr, sc *scope, out *[]allium.Stmt) (handled, ends bool) {
-	if !sc.top || sc.inlined || len(s.Else) != 1 || s.Else[0].Kind != facts.StmtIf || rc.endsRequest(s.Body, sc) {
+	if !sc.top || sc.inlined || len(s.Else()) != 1 || s.Else()[0].Kind != facts.StmtIf || rc.endsRequest(s.Body, sc) {
 		return false, false
 	}
-	if !rc.elseChainEnds(&s.Else[0], sc) {
+	if !rc.elseChainEnds(&s.Else()[0], sc) {
 		return false, false
 	}
 	rc.b.stats.GuardsSeen++
@@ -39,22 +39,22 @@ func (rc *ruleCtx) errorChain(s *facts.Stmt, cond allium.Expr, sc *scope, out *[
 	if presence {
 		notCond = nil
 	}
-	rc.path(s.Line, notCond, s.Else, sc, *out, presence, false)
+	rc.path(s.Line(), notCond, s.Else(), sc, *out, presence, false)
 	first := *s
-	first.Else = nil
+	first.SetElse(nil)
 	return true, rc.ifStmt(&first, sc, out)
 }
 
 // elseChainEnds reports an if whose body goes on and whose else ends the
 // request, directly or as the final else of an elif chain.
 func (rc *ruleCtx) elseChainEnds(s *facts.Stmt, sc *scope) bool {
-	if len(s.Else) == 0 || rc.endsRequest(s.Body, sc) {
+	if len(s.Else()) == 0 || rc.endsRequest(s.Body, sc) {
 		return false
 	}
-	if rc.endsRequest(s.Else, sc) {
+	if rc.endsRequest(s.Else(), sc) {
 		return true
 	}
-	return len(s.Else) == 1 && s.Else[0].Kind == facts.StmtIf && rc.elseChainEnds(&s.Else[0], sc)
+	return len(s.Else()) == 1 && s.Else()[0].Kind == facts.StmtIf && rc.elseChainEnds(&s.Else()[0], sc)
 }
 
 // presenceTest reports a condition that only tests whether a request
@@ -97,27 +97,27 @@ func (rc *ruleCtx) partialEnd(s *facts.Stmt, cond allium.Expr, sc *scope, out *[
 	if !sc.top || len(s.Body) == 0 || rc.endsRequest(s.Body, sc) || !rc.endsAfterWork(s.Body) {
 		return false, false
 	}
-	if len(s.Else) > 0 && (rc.endsRequest(s.Else, sc) || rc.endsAfterWork(s.Else)) {
+	if len(s.Else()) > 0 && (rc.endsRequest(s.Else(), sc) || rc.endsAfterWork(s.Else())) {
 		return false, false
 	}
 	rc.b.stats.GuardsSeen++
 	n := len(rc.paths)
-	rc.path(s.Line, cond, s.Body, sc, *out, true, false)
+	rc.path(s.Line(), cond, s.Body, sc, *out, true, false)
 	if cond == nil {
 		// The paths inside keep their own guards, not this one; outcomes
 		// under this one alone are not stated.
-		rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
-		if len(rc.paths) == n+1 && rc.paths[n].line == s.Line {
+		rc.untranslated(sc, s.Line(), LeftOutGuard, "a guard")
+		if len(rc.paths) == n+1 && rc.paths[n].line == s.Line() {
 			rc.paths = append(rc.paths[:n], rc.paths[n].paths...)
 		}
 	}
-	if len(s.Else) == 0 {
+	if len(s.Else()) == 0 {
 		return true, false
 	}
 	// The else (an elif that flashes a message) holds only when the
 	// condition does not.
-	other := facts.Stmt{Kind: facts.StmtIf, Line: s.Line, Body: s.Else,
-		Cond: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line()}).WithOp("not"))}
+	other := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Line: s.Line(), Body: s.Else(),
+		Cond: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line()}).WithOp("not"))})
 	return true, rc.ifStmt(&other, sc, out)
 }
 
@@ -145,7 +145,7 @@ func (rc *ruleCtx) endsAfterWork(list []facts.Stmt) bool {
 			for j := range s.Handlers() {
 				visit(s.Handlers()[j].Body)
 			}
-			visit(s.Else)
+			visit(s.Else())
 		}
 	}
 	visit(list)

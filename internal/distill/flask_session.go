@@ -118,7 +118,7 @@ func (b *builder) usersTableEntity() *entityInfo {
 // reduceCond. It reports whether it walked the branch, and whether that
 // ended the rule.
 func (rc *ruleCtx) signedInOnly(s *facts.Stmt, rest []facts.Stmt, sc *scope, out *[]allium.Stmt) (handled, ends bool) {
-	if s.Kind != facts.StmtIf || rc.auth > authNone || len(s.Else) > 0 || s.Cond == nil || len(s.Body) == 0 {
+	if s.Kind != facts.StmtIf || rc.auth > authNone || len(s.Else()) > 0 || s.Cond == nil || len(s.Body) == 0 {
 		return false, false
 	}
 	for i := range rest {

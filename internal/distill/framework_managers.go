@@ -92,7 +92,7 @@ func (b *builder) managerMethod(qual, name string, m catalog.ManagerMethod) fact
 	if send := b.managerSend(m); m.Flag != "" && send != nil {
 		body := []facts.Stmt{send(m.Template)}
 		for _, flag := range slices.Sorted(maps.Keys(m.FlagTemplates)) {
-			body = []facts.Stmt{{Kind: facts.StmtIf, Cond: ident(flag), Body: []facts.Stmt{send(m.FlagTemplates[flag])}, Else: body}}
+			body = []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: ident(flag), Body: []facts.Stmt{send(m.FlagTemplates[flag])}, Else: body})}
 		}
 		fn.Body = append(fn.Body, facts.Stmt{Kind: facts.StmtIf, Cond: ident(m.Flag), Body: body})
 	}

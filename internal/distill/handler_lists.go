@@ -39,13 +39,13 @@ func handlerList(list []facts.Stmt, i int) ([]facts.Stmt, int, bool) {
 		if s.Kind == facts.StmtFor {
 			it := s.Iter()
 			if it == nil || it.Kind != facts.ExprName || it.Name() != name || len(s.Targets) != 1 ||
-				s.Targets[0].Kind != facts.ExprName || len(s.Else) > 0 || jumps(s.Body) ||
+				s.Targets[0].Kind != facts.ExprName || len(s.Else()) > 0 || jumps(s.Body) ||
 				mentions(s.Body, name) || mentions(list[j+1:], name) || addedItems(list[i+1:j], name) == 0 && len(init.Value.Args()) == 0 {
 				return nil, 0, false
 			}
 			var out []facts.Stmt
 			if len(init.Value.Args()) > 0 {
-				out = append(out, eachOf(s, init.Value, init.Line))
+				out = append(out, eachOf(s, init.Value, init.Line()))
 			}
 			for k := i + 1; k < j; k++ {
 				out = append(out, runAdded(&list[k], s, name))
@@ -81,7 +81,7 @@ func onlyAdds(s *facts.Stmt, name string) bool {
 	if s.Kind != facts.StmtIf || mentionsExpr(s.Cond, name) || len(s.Body) == 0 {
 		return false
 	}
-	for _, b := range [][]facts.Stmt{s.Body, s.Else} {
+	for _, b := range [][]facts.Stmt{s.Body, s.Else()} {
 		for k := range b {
 			if !onlyAdds(&b[k], name) {
 				return false
@@ -109,22 +109,23 @@ func runAdded(s *facts.Stmt, loop *facts.Stmt, name string) facts.Stmt {
 		return *s
 	}
 	if item := appended(s, name); item != nil {
-		return eachOf(loop, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprList, Args: []facts.Expr{*item}, Line: s.Line}), s.Line)
+		return eachOf(loop, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprList, Args: []facts.Expr{*item}, Line: s.Line()}), s.Line())
 	}
 	c := *s
-	c.Body, c.Else = nil, nil
+	c.Body = nil
+	c.SetElse(nil)
 	for k := range s.Body {
 		c.Body = append(c.Body, runAdded(&s.Body[k], loop, name))
 	}
-	for k := range s.Else {
-		c.Else = append(c.Else, runAdded(&s.Else[k], loop, name))
+	for k := range s.Else() {
+		c.SetElse(append(c.Else(), runAdded(&s.Else()[k], loop, name)))
 	}
 	return c
 }
 
 // eachOf is the loop over items with the body of loop.
 func eachOf(loop *facts.Stmt, items *facts.Expr, line int) facts.Stmt {
-	f := facts.Stmt{Kind: facts.StmtFor, Targets: loop.Targets, Body: loop.Body, Line: line}
+	f := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtFor, Targets: loop.Targets, Body: loop.Body, Line: line})
 	f.SetIter(items)
 	return f
 }

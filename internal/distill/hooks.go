@@ -118,7 +118,7 @@ func (rc *ruleCtx) markNoneFails(s *facts.Stmt, rest []facts.Stmt) {
 		return
 	}
 	g := &rest[0]
-	if g.Kind != facts.StmtIf || len(g.Else) > 0 || len(g.Body) == 0 || g.Body[len(g.Body)-1].Kind != facts.StmtRaise || !absenceOf(g.Cond, s.Targets[0].Name()) {
+	if g.Kind != facts.StmtIf || len(g.Else()) > 0 || len(g.Body) == 0 || g.Body[len(g.Body)-1].Kind != facts.StmtRaise || !absenceOf(g.Cond, s.Targets[0].Name()) {
 		return
 	}
 	if rc.noneFails == nil {
@@ -147,7 +147,7 @@ func absenceOf(c *facts.Expr, name string) bool {
 func (rc *ruleCtx) noneFailing(fr *funcRef, exc *facts.Expr) *funcRef {
 	body := noneFails(fr.fn.Body, exc)
 	if n := len(body); n == 0 || body[n-1].Kind != facts.StmtReturn && body[n-1].Kind != facts.StmtRaise {
-		body = append(body, facts.Stmt{Kind: facts.StmtRaise, Value: exc, Line: fr.fn.EndLine})
+		body = append(body, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtRaise, Value: exc, Line: fr.fn.EndLine}))
 	}
 	body = successLast(body)
 	var mark func([]facts.Stmt)
@@ -158,7 +158,7 @@ func (rc *ruleCtx) noneFailing(fr *funcRef, exc *facts.Expr) *funcRef {
 				rc.noneFails[s.Value] = exc
 			}
 			mark(s.Body)
-			mark(s.Else)
+			mark(s.Else())
 		}
 	}
 	mark(body)
@@ -175,7 +175,7 @@ func (rc *ruleCtx) noneFailing(fr *funcRef, exc *facts.Expr) *funcRef {
 func successLast(list []facts.Stmt) []facts.Stmt {
 	for i := range list {
 		s := list[i]
-		if s.Kind != facts.StmtIf || len(s.Else) > 0 || s.Cond == nil {
+		if s.Kind != facts.StmtIf || len(s.Else()) > 0 || s.Cond == nil {
 			continue
 		}
 		branch := successLast(s.Body)

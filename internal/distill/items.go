@@ -78,7 +78,7 @@ func (rc *ruleCtx) itemsCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 // once per value, each in a scope of its own; false when s is no such
 // loop.
 func (rc *ruleCtx) unrollItems(s *facts.Stmt, it *value, sc *scope, out *[]allium.Stmt) bool {
-	if it.kind != vItems || len(s.Else) > 0 || jumps(s.Body) {
+	if it.kind != vItems || len(s.Else()) > 0 || jumps(s.Body) {
 		return false
 	}
 	name := s.Targets[0].Name()

@@ -110,7 +110,7 @@ func (rc *ruleCtx) branchKeys(list []facts.Stmt, sc *scope) (keys []string, line
 				return nil, nil, nil
 			}
 			if _, seen := lines[t.X.Value()]; t.Op() == "in" && !seen {
-				lines[t.X.Value()] = s.Line
+				lines[t.X.Value()] = s.Line()
 				keys = append(keys, t.X.Value())
 			}
 		}
@@ -174,7 +174,7 @@ func (rc *ruleCtx) givenKey(e *facts.Expr, sc *scope) (truth, ok bool) {
 // parameter, and the guard states nothing more. It reports whether s was
 // such a guard.
 func (rc *ruleCtx) requiredKey(s *facts.Stmt, sc *scope) bool {
-	if rc.keysGiven == nil || len(s.Body) == 0 || len(s.Else) > 0 || !rc.failureEnd(&s.Body[len(s.Body)-1], sc) {
+	if rc.keysGiven == nil || len(s.Body) == 0 || len(s.Else()) > 0 || !rc.failureEnd(&s.Body[len(s.Body)-1], sc) {
 		return false
 	}
 	missing := ""
@@ -210,7 +210,7 @@ func conjuncts(e *facts.Expr) []*facts.Expr {
 func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	it := s.Iter()
 	if rc.keysGiven == nil || it == nil || it.Kind != facts.ExprCall || it.Method() != "items" || len(it.Args()) != 0 ||
-		len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprTuple || len(s.Targets[0].Args()) != 2 || len(s.Else) > 0 {
+		len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprTuple || len(s.Targets[0].Args()) != 2 || len(s.Else()) > 0 {
 		return false
 	}
 	k, v := &s.Targets[0].Args()[0], &s.Targets[0].Args()[1]

@@ -29,7 +29,7 @@ func (rc *ruleCtx) branchUnder(s *facts.Stmt, sc *scope, cond allium.Expr, elseB
 	if !sc.top && sc.under == nil {
 		return nil
 	}
-	other := s.Else
+	other := s.Else()
 	if elseBranch {
 		other = s.Body
 	}
@@ -119,7 +119,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		return
 	}
 	tr := thenSc.returned && !thenEnds && rc.helperReturns(s.Body, sc)
-	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else, sc)
+	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
 	switch {
 	case tr && er:
 		sc.returned = true

@@ -30,7 +30,7 @@ import (
 // if; it reports whether it did and whether the walk ended the request.
 func (rc *ruleCtx) pendingStep(list []facts.Stmt, i int, sc *scope, out *[]allium.Stmt) (ends, ok bool) {
 	s := &list[i]
-	if !sc.top || sc.inlined || s.Kind != facts.StmtIf || len(s.Else) > 0 || len(s.Body) == 0 || s.Cond == nil {
+	if !sc.top || sc.inlined || s.Kind != facts.StmtIf || len(s.Else()) > 0 || len(s.Body) == 0 || s.Cond == nil {
 		return false, false
 	}
 	last := &s.Body[len(s.Body)-1]
@@ -53,7 +53,7 @@ func (rc *ruleCtx) pendingStep(list []facts.Stmt, i int, sc *scope, out *[]alliu
 	if onlyLets(thenOut) && onlyLets(restOut) {
 		return restEnds, true
 	}
-	ifs := &allium.If{Meta: rc.b.meta(sc.file, s.Line), Branches: []allium.IfBranch{{Cond: cond, Body: thenOut}}}
+	ifs := &allium.If{Meta: rc.b.meta(sc.file, s.Line()), Branches: []allium.IfBranch{{Cond: cond, Body: thenOut}}}
 	if onlyLets(thenOut) {
 		ifs.Branches[0] = allium.IfBranch{Cond: negate(cond), Body: restOut}
 	} else if len(restOut) > 0 {

@@ -52,8 +52,8 @@ func isPredicateTree(body []facts.Stmt) bool {
 				return true
 			case facts.StmtIf:
 				rest := list[i+1:]
-				if len(s.Else) > 0 {
-					rest = s.Else
+				if len(s.Else()) > 0 {
+					rest = s.Else()
 				}
 				return answers(s.Body) && answers(rest)
 			default:
@@ -99,8 +99,8 @@ func (rc *ruleCtx) predicateTree(body []facts.Stmt, sc *scope, out *[]allium.Stm
 			return rc.booleanAnswer(s.Value, sc, out)
 		case facts.StmtIf:
 			rest := body[i+1:]
-			if len(s.Else) > 0 {
-				rest = s.Else
+			if len(s.Else()) > 0 {
+				rest = s.Else()
 			}
 			truth, decided := rc.signedInPresence(s.Cond, sc)
 			if !decided {

@@ -31,7 +31,7 @@ func (rc *ruleCtx) emptyGuardedReturn(fn *facts.Function) *facts.Expr {
 		return nil
 	}
 	guard, ret := body[0], body[1]
-	if guard.Kind != facts.StmtIf || len(guard.Else) > 0 || len(guard.Body) != 1 || ret.Kind != facts.StmtReturn || ret.Value == nil {
+	if guard.Kind != facts.StmtIf || len(guard.Else()) > 0 || len(guard.Body) != 1 || ret.Kind != facts.StmtReturn || ret.Value == nil {
 		return nil
 	}
 	if r := guard.Body[0]; r.Kind != facts.StmtReturn || r.Value == nil || r.Value.Kind != facts.ExprBool || r.Value.Value() != "false" {

@@ -25,7 +25,7 @@ type presenceGuard struct {
 // failsWhen; a test that an input was given is kept aside (presence) in
 // case the input turns out to be a token.
 func (rc *ruleCtx) guardLeftOut(s *facts.Stmt, failsWhen bool, sc *scope) {
-	rc.untranslated(sc, s.Line, LeftOutGuard, "a guard")
+	rc.untranslated(sc, s.Line(), LeftOutGuard, "a guard")
 	if sc.inlined {
 		return // a helper's own check of its argument (return None)
 	}
@@ -44,7 +44,7 @@ func (rc *ruleCtx) guardLeftOut(s *facts.Stmt, failsWhen bool, sc *scope) {
 		if rc.presence == nil {
 			rc.presence = map[string]presenceGuard{}
 		}
-		rc.presence[v.param] = presenceGuard{file: sc.file, line: s.Line}
+		rc.presence[v.param] = presenceGuard{file: sc.file, line: s.Line()}
 	}
 }
 

@@ -64,13 +64,13 @@ func (b *builder) randomMaker(body []facts.Stmt, inLoop bool) (random, returns, 
 			continue
 		case facts.StmtIf:
 			// An argument check: it only refuses.
-			if inLoop || len(s.Else) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtRaise {
+			if inLoop || len(s.Else()) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtRaise {
 				return false, false, false, false
 			}
 			continue
 		case facts.StmtFor, facts.StmtWhile:
 			r, _, _, bodyOK := b.randomMaker(s.Body, true)
-			if !bodyOK || len(s.Else) > 0 {
+			if !bodyOK || len(s.Else()) > 0 {
 				return false, false, false, false
 			}
 			random, loops = random || r || s.Iter().Any(drawsRandom) || s.Cond.Any(drawsRandom), true

@@ -88,7 +88,7 @@ func (rc *ruleCtx) walkRebound(rb *reboundRow, rest []facts.Stmt, sc *scope) boo
 // relatedOfNew walks such a try when the row is new; it reports false,
 // walking nothing, for any other.
 func (rc *ruleCtx) relatedOfNew(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
-	if !sc.inlined || len(s.Handlers()) != 1 || len(s.Body) != 1 || len(s.Else) > 0 || len(s.Finally()) > 0 {
+	if !sc.inlined || len(s.Handlers()) != 1 || len(s.Body) != 1 || len(s.Else()) > 0 || len(s.Finally()) > 0 {
 		return false
 	}
 	h := &s.Handlers()[0]

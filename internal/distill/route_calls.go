@@ -79,16 +79,16 @@ func enclosingModuleIf(f *facts.File, line int) *facts.Expr {
 	var best *facts.Stmt
 	for i := range f.Statements {
 		s := &f.Statements[i]
-		if s.Kind == facts.StmtIf && len(s.Body) == 0 && len(s.Else) == 0 && s.Line < line && (best == nil || s.Line > best.Line) {
+		if s.Kind == facts.StmtIf && len(s.Body) == 0 && len(s.Else()) == 0 && s.Line() < line && (best == nil || s.Line() > best.Line()) {
 			best = s
 		}
 	}
 	if best == nil {
 		return nil
 	}
-	between := func(l int) bool { return l > best.Line && l < line }
+	between := func(l int) bool { return l > best.Line() && l < line }
 	for i := range f.Statements {
-		if between(f.Statements[i].Line) {
+		if between(f.Statements[i].Line()) {
 			return nil
 		}
 	}

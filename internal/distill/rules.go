@@ -1697,7 +1697,7 @@ func (rc *ruleCtx) userDependency(f *facts.File, fn *facts.Expr, pname string, s
 		if n := len(fr.fn.Body); n > 0 && fr.fn.Body[n-1].Kind == facts.StmtRaise {
 			// It answers only with the user it found, else fails: the
 			// user must meet the lookups' other filters.
-			rc.subjectFilters(lookups, u.expr, sc, fr.fn.Body[n-1].Line)
+			rc.subjectFilters(lookups, u.expr, sc, fr.fn.Body[n-1].Line())
 		}
 		rc.deps[fr.fn.QualName] = u
 		return u

@@ -68,7 +68,7 @@ func (rc *ruleCtx) decidesFromSettings(fr *funcRef, seen []string, reads *int) b
 					return false
 				}
 			case facts.StmtIf:
-				if !rc.settingsOnly(fr.file, s.Cond, seen, reads) || !stmts(s.Body) || len(s.Else) > 0 && !stmts(s.Else) {
+				if !rc.settingsOnly(fr.file, s.Cond, seen, reads) || !stmts(s.Body) || len(s.Else()) > 0 && !stmts(s.Else()) {
 					return false
 				}
 			default:

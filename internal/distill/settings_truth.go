@@ -42,7 +42,7 @@ func (rc *ruleCtx) settingsHelperTruth(f *facts.File, e *facts.Expr) (truth, ok 
 	case len(body) == 1 && body[0].Kind == facts.StmtReturn:
 		// return <condition>
 		return rc.b.settingsTruth(body[0].Value, consts)
-	case len(body) == 2 && body[0].Kind == facts.StmtIf && len(body[0].Body) == 1 && len(body[0].Else) == 0:
+	case len(body) == 2 && body[0].Kind == facts.StmtIf && len(body[0].Body) == 1 && len(body[0].Else()) == 0:
 		// if <condition>: return True
 		// return False
 		then, okThen := returned(&body[0].Body[0])

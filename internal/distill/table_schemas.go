@@ -139,7 +139,7 @@ func (b *builder) readTableColumns(t *tableSchema) {
 		head := chain[0]
 		if stamps, ok := ts.Stamps[head.method]; ok {
 			for _, name := range stamps {
-				add(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: s.Line}, false)
+				add(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: s.Line()}, false)
 			}
 			continue
 		}
@@ -147,7 +147,7 @@ func (b *builder) readTableColumns(t *tableSchema) {
 			continue
 		}
 		attr := head.args[0].Value()
-		fi := &fieldInfo{name: bindingName(attr), attr: attr, line: s.Line}
+		fi := &fieldInfo{name: bindingName(attr), attr: attr, line: s.Line()}
 		if !isSnake(fi.name) {
 			continue
 		}

@@ -49,7 +49,7 @@ func (b *builder) writesTimeAsText(fn *facts.Function) bool {
 				}
 				returns = true
 			case facts.StmtIf:
-				if !block(s.Body) || !block(s.Else) {
+				if !block(s.Body) || !block(s.Else()) {
 					return false
 				}
 			default:

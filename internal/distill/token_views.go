@@ -102,8 +102,8 @@ func (rc *ruleCtx) tokenViewRule(tv *catalog.TokenView, sc *scope) {
 	none := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprUnary, X: name(tokenViewUser), Line: line})
 	none.SetOp("not")
 	body := []facts.Stmt{
-		{Kind: facts.StmtAssign, Targets: []facts.Expr{*name(tokenViewUser)}, Value: call, Line: line},
-		{Kind: facts.StmtIf, Cond: none, Body: []facts.Stmt{{Kind: facts.StmtRaise, Line: line}}, Line: line},
+		facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{*name(tokenViewUser)}, Value: call, Line: line}),
+		facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: none, Body: []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtRaise, Line: line})}, Line: line}),
 	}
 	rc.stmts(body, sc, &rc.ensures)
 	var expiry allium.Expr

@@ -31,7 +31,7 @@ func (b *builder) duplicateRefusal(s *facts.Stmt) int {
 	for _, h := range s.Handlers() {
 		facts.Walk(h.Body, func(st *facts.Stmt) bool {
 			if line == 0 && st.Kind == facts.StmtIf && uniqueViolationTest(uv, st.Cond) && raises(st.Body) {
-				line = st.Line
+				line = st.Line()
 			}
 			return line == 0
 		})

@@ -26,7 +26,7 @@ func (rc *ruleCtx) unrollLiteralLoop(s *facts.Stmt, sc *scope, out *[]allium.Stm
 		}
 		return !jumps
 	})
-	if jumps || len(s.Else) > 0 {
+	if jumps || len(s.Else()) > 0 {
 		return false
 	}
 	name := s.Targets[0].Name()
@@ -52,10 +52,10 @@ func (rc *ruleCtx) unrollLiteralLoop(s *facts.Stmt, sc *scope, out *[]allium.Stm
 // The runner is handed the very function and arguments the other branch
 // calls, so what happens is that call.
 func deferredEither(s *facts.Stmt) bool {
-	if len(s.Body) != 1 || len(s.Else) != 1 || s.Body[0].Kind != facts.StmtExpr || s.Else[0].Kind != facts.StmtExpr {
+	if len(s.Body) != 1 || len(s.Else()) != 1 || s.Body[0].Kind != facts.StmtExpr || s.Else()[0].Kind != facts.StmtExpr {
 		return false
 	}
-	via, direct := s.Body[0].Value, s.Else[0].Value
+	via, direct := s.Body[0].Value, s.Else()[0].Value
 	if via == nil || direct == nil || via.Kind != facts.ExprCall || direct.Kind != facts.ExprCall || len(via.Args()) == 0 {
 		return false
 	}

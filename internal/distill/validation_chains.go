@@ -180,13 +180,13 @@ func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]alli
 			if rc.stmt(s, &at, &effects); len(effects) > 0 {
 				return rc.customLeftOut(c, sc)
 			}
-		case s.Kind == facts.StmtIf && len(s.Else) == 0 && rc.refuses(s.Body):
+		case s.Kind == facts.StmtIf && len(s.Else()) == 0 && rc.refuses(s.Body):
 			cond := rc.cond(s.Cond, &at, out)
 			if cond == nil {
 				return rc.customLeftOut(c, sc)
 			}
 			conds = append(conds, negate(cond))
-		case s.Kind == facts.StmtIf && len(s.Else) == 0 && requestWrites(s.Body, reqName):
+		case s.Kind == facts.StmtIf && len(s.Else()) == 0 && requestWrites(s.Body, reqName):
 			// if (user) req.user = user: what the check hands on to the
 			// handler, no condition of its own.
 		default:

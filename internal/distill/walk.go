@@ -56,7 +56,7 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		}
 		if c := sc.restUnder; c != nil {
 			sc.restUnder = nil
-			return rc.restUnderCond(c, list[i].Line, list[i+1:], sc, out)
+			return rc.restUnderCond(c, list[i].Line(), list[i+1:], sc, out)
 		}
 	}
 	return false
@@ -107,7 +107,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			return false
 		}
 		for ti := range s.Targets {
-			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line)
+			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line())
 		}
 		rc.typedLocal(s, sc)
 	case facts.StmtDel:
@@ -118,8 +118,8 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if len(op) > 1 {
 				op = op[:len(op)-1]
 			}
-			bin := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: &s.Targets[0], Y: s.Value, Line: s.Line}).WithOp(op))
-			rc.assign(&s.Targets[0], bin, sc, out, s.Line)
+			bin := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: &s.Targets[0], Y: s.Value, Line: s.Line()}).WithOp(op))
+			rc.assign(&s.Targets[0], bin, sc, out, s.Line())
 		}
 	case facts.StmtExpr:
 		if s.Value == nil {
@@ -137,7 +137,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		v := rc.eval(s.Value, sc, out, true)
 		rc.filteredInPlace(s.Value, v, sc)
 		if v.kind == vNew && !v.done && s.Value.Kind == facts.ExprCall && rc.isCreateCall(s.Value) {
-			rc.created(v, out, s.Line)
+			rc.created(v, out, s.Line())
 		}
 	case facts.StmtReturn:
 		if rc.tailCall(s.Value, sc, out) {
@@ -197,13 +197,13 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 		}
 		if !t {
-			t = rc.stmts(s.Else, sc, out)
+			t = rc.stmts(s.Else(), sc, out)
 		}
 		rc.exceptRules(s, from, before, sc)
 		rc.stmts(s.Finally(), sc, out)
 		return t
 	case facts.StmtOpaque:
-		rc.untranslated(sc, s.Line, LeftOutStatement, "a statement ("+s.Syntax()+")")
+		rc.untranslated(sc, s.Line(), LeftOutStatement, "a statement ("+s.Syntax()+")")
 	}
 	return false
 }
@@ -976,11 +976,11 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	if rc.signedInSession(s, sc) {
 		// if (!session) return 403: the rule is for signed-in users.
-		return rc.stmts(s.Else, sc, out)
+		return rc.stmts(s.Else(), sc, out)
 	}
 	if deferredEither(s) {
 		// if runner: runner(f, (a,)) else: f(a): f(a) runs either way.
-		return rc.stmts(s.Else, sc, out)
+		return rc.stmts(s.Else(), sc, out)
 	}
 	rc.formValidators(s.Cond, sc, out)
 	if done, ends := rc.errorCollection(s, sc, out); done {
@@ -994,21 +994,21 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if truth {
 			return rc.stmts(s.Body, sc, out)
 		}
-		return rc.stmts(s.Else, sc, out)
+		return rc.stmts(s.Else(), sc, out)
 	}
 	if rest, decided, truth := rc.reduceCond(s.Cond, sc); decided {
 		if truth {
 			return rc.stmts(s.Body, sc, out)
 		}
 		rc.readPath(s, sc, out)
-		return rc.stmts(s.Else, sc, out)
+		return rc.stmts(s.Else(), sc, out)
 	} else if rest != s.Cond {
 		reduced := *s
 		reduced.Cond = rest
 		s = &reduced
 	}
 	optional := rc.optionalParam(s.Cond, sc)
-	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && optional == nil && !rc.endsRequest(s.Body, sc) && len(s.Else) == 0 && positive {
+	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && optional == nil && !rc.endsRequest(s.Body, sc) && len(s.Else()) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition;
 		// but `if data.role:` of an input the shape declares optional
 		// guards what happens only when the request gives it.
@@ -1023,8 +1023,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if rest != nil {
 			cond = rc.cond(rest, sc, out)
 		}
-		rc.action(s.Line, key, cond, s.Body, sc, *out)
-		return rc.stmts(s.Else, sc, out)
+		rc.action(s.Line(), key, cond, s.Body, sc, *out)
+		return rc.stmts(s.Else(), sc, out)
 	}
 	// The condition reads the variables before either branch rebinds them.
 	before := len(*out)
@@ -1051,7 +1051,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		noteLateFail(sc, out)
 	}
 	if sc.top && !sc.inlined {
-		thenEnds, elseEnds := rc.endsRequest(s.Body, sc), len(s.Else) > 0 && rc.endsRequest(s.Else, sc)
+		thenEnds, elseEnds := rc.endsRequest(s.Body, sc), len(s.Else()) > 0 && rc.endsRequest(s.Else(), sc)
 		if thenEnds || elseEnds {
 			if thenEnds != elseEnds {
 				rc.b.stats.GuardsSeen++
@@ -1090,24 +1090,24 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// Part of what an optional input changes could not be stated
 		// (dispatch's projects: all reset, then the given ones set): the
 		// rest alone would misstate the outcome.
-		rc.untranslated(sc, s.Line, LeftOutCondition, "a block run when the request gives an optional input")
+		rc.untranslated(sc, s.Line(), LeftOutCondition, "a block run when the request gives an optional input")
 		thenOut = nil
 	}
 	elseEnds := false
-	if len(s.Else) > 0 {
-		elseEnds = rc.stmts(s.Else, &elseSc, &elseOut)
+	if len(s.Else()) > 0 {
+		elseEnds = rc.stmts(s.Else(), &elseSc, &elseOut)
 	}
 	rc.assigned = assignedAfter(assignedBefore, assignedThen, rc.assigned, thenEnds, elseEnds)
 	switch {
 	case cond == nil:
-		rc.keepPendingRows(rows, sc, s.Line)
+		rc.keepPendingRows(rows, sc, s.Line())
 	case thenArgs != nil && elseEnds:
 		// Only the then branch goes on: its values hold.
 		for i, p := range rows {
 			setArgs(p.v, thenArgs[i])
 		}
 	case thenArgs != nil:
-		rc.mergeBranchRows(rows, thenArgs, cond, sc, s.Line)
+		rc.mergeBranchRows(rows, thenArgs, cond, sc, s.Line())
 	}
 	if !thenEnds && !elseEnds {
 		mergeFilterBranches(sc, &thenSc, &elseSc, cond) // query |= Q(...) (filter_objects.go)
@@ -1118,7 +1118,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if !thenEnds && !elseEnds && rc.condLookup(s, cond, &thenSc, &elseSc, thenOut, elseOut, sc, out) {
 		return false
 	}
-	if sc.inlined && sc.top && cond != nil && !failing && thenSc.returned && len(thenOut) == 0 && len(s.Else) == 0 && returnsResult(s.Body) {
+	if sc.inlined && sc.top && cond != nil && !failing && thenSc.returned && len(thenOut) == 0 && len(s.Else()) == 0 && returnsResult(s.Body) {
 		// (A failure answered as a result, return E.left(...), is none.)
 		// if challenge.status == APPROVED: return challenge.status in a
 		// helper: a result, not a failure (None, False), so what the
@@ -1166,21 +1166,21 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 				return onlyLets(thenOut)
 			}
 			return onlyLets(elseOut)
-		}, sc, s.Line)
+		}, sc, s.Line())
 	}
 	if thenEnds != elseEnds {
 		rc.b.stats.GuardsSeen++
 		ends := s.Body
 		if elseEnds {
-			ends = s.Else
+			ends = s.Else()
 		}
 		defer rc.tagRaises(len(rc.body), ends, sc)
 	}
 	switch {
 	case thenEnds && !elseEnds:
-		if cond == nil && sc.top && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+		if cond == nil && sc.top && rc.partialOrGuard(s.Cond, sc, out, s.Line()) {
 			// some of the guard's alternatives stated
-		} else if cond == nil && sc.top && rc.absentResultGuards(s.Cond, sc, s.Line) {
+		} else if cond == nil && sc.top && rc.absentResultGuards(s.Cond, sc, s.Line()) {
 			// the checks of the helper whose result is absent
 		} else if cond == nil {
 			rc.guardLeftOut(s, true, sc)
@@ -1188,12 +1188,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if len(thenOut) > 0 {
 				rc.rejection(s, cond, thenOut, sc)
 			}
-			rc.requires(negate(cond), sc, s.Line)
-			rc.absentResultGuards(s.Cond, sc, s.Line)
+			rc.requires(negate(cond), sc, s.Line())
+			rc.absentResultGuards(s.Cond, sc, s.Line())
 		} else if len(thenOut) > 0 {
-			rc.untranslated(sc, s.Line, LeftOutNestedGuard, "a nested guard")
+			rc.untranslated(sc, s.Line(), LeftOutNestedGuard, "a nested guard")
 		} else if sc.under != nil {
-			rc.nestedGuard(negate(cond), sc, s.Line)
+			rc.nestedGuard(negate(cond), sc, s.Line())
 		}
 		*out = append(*out, elseOut...)
 		return false
@@ -1201,9 +1201,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if cond == nil {
 			rc.guardLeftOut(s, false, sc)
 		} else if sc.top {
-			rc.requires(cond, sc, s.Line)
+			rc.requires(cond, sc, s.Line())
 		} else if sc.under != nil && len(elseOut) == 0 {
-			rc.nestedGuard(cond, sc, s.Line)
+			rc.nestedGuard(cond, sc, s.Line())
 		}
 		*out = append(*out, thenOut...)
 		return false
@@ -1216,7 +1216,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return false
 	}
 	if cond == nil {
-		rc.untranslated(sc, s.Line, LeftOutCondition, "a conditional outcome")
+		rc.untranslated(sc, s.Line(), LeftOutCondition, "a conditional outcome")
 		return false
 	}
 	shared, thenOut, elseOut := sharedOutcomes(thenOut, elseOut)
@@ -1224,7 +1224,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if len(thenOut) == 0 && len(elseOut) == 0 {
 		return false
 	}
-	ifs := &allium.If{Meta: rc.b.meta(sc.file, s.Line), Branches: []allium.IfBranch{{Cond: cond, Body: thenOut}}}
+	ifs := &allium.If{Meta: rc.b.meta(sc.file, s.Line()), Branches: []allium.IfBranch{{Cond: cond, Body: thenOut}}}
 	if len(thenOut) == 0 {
 		ifs.Branches[0] = allium.IfBranch{Cond: negate(cond), Body: elseOut}
 	} else if len(elseOut) > 0 {
@@ -1260,12 +1260,12 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 			// helper's checks passed (success_flags.go).
 			thenCond = rc.flagPassed(s.Cond, sc)
 		}
-		rc.path(s.Line, thenCond, s.Body, sc, *out, false, tail)
+		rc.path(s.Line(), thenCond, s.Body, sc, *out, false, tail)
 	}
 	m := len(rc.paths)
 	if elseEnds {
 		leftOut = rc.b.stats.Untranslated
-		rc.path(s.Line, notCond, s.Else, sc, *out, false, tail)
+		rc.path(s.Line(), notCond, s.Else(), sc, *out, false, tail)
 	}
 	// An ending branch that made no path of its own but did what the
 	// spec could not state (Strapi's register: if email_confirmation, send
@@ -1280,30 +1280,30 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 					return m == n
 				}
 				return len(rc.paths) == m
-			}, sc, s.Line)
+			}, sc, s.Line())
 		}
 		return true
 	}
-	rest, guard := s.Else, notCond
+	rest, guard := s.Else(), notCond
 	ends := s.Body
 	if elseEnds {
-		rest, guard, ends = s.Body, cond, s.Else
+		rest, guard, ends = s.Body, cond, s.Else()
 	}
 	at := len(rc.body)
-	if guard == nil && !elseEnds && rc.flagFailed(s.Cond, sc, out, s.Line) {
+	if guard == nil && !elseEnds && rc.flagFailed(s.Cond, sc, out, s.Line()) {
 		// the rest runs when one of the helper's checks failed
-	} else if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line) {
+	} else if guard == nil && elseEnds == false && rc.partialOrGuard(s.Cond, sc, out, s.Line()) {
 		// some of the guard's alternatives stated
-	} else if guard == nil && !elseEnds && rc.absentResultGuards(s.Cond, sc, s.Line) {
+	} else if guard == nil && !elseEnds && rc.absentResultGuards(s.Cond, sc, s.Line()) {
 		// the checks of the helper whose result is absent
 	} else if guard == nil {
 		rc.guardLeftOut(s, !elseEnds, sc)
 	} else if endedUnstated && len(ends) > 0 && !rc.failureEnd(&ends[len(ends)-1], sc) {
-		rc.untranslated(sc, s.Line, LeftOutCondition, "a branch whose outcomes could not be stated")
+		rc.untranslated(sc, s.Line(), LeftOutCondition, "a branch whose outcomes could not be stated")
 	} else {
-		rc.requires(guard, sc, s.Line)
+		rc.requires(guard, sc, s.Line())
 		if !elseEnds {
-			rc.absentResultGuards(s.Cond, sc, s.Line)
+			rc.absentResultGuards(s.Cond, sc, s.Line())
 		}
 	}
 	rc.tagRaises(at, ends, sc)
@@ -1418,11 +1418,11 @@ func (rc *ruleCtx) rejection(s *facts.Stmt, cond allium.Expr, effects []allium.S
 	x := rc.b.newRuleCtx(rc.h, rc.name+"Rejected")
 	x.auth = rc.auth
 	x.body = append(x.body, rc.body...)
-	x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, s.Line), Cond: cond})
+	x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, s.Line()), Cond: cond})
 	x.ensures = effects
 	x.params = rc.params
 	x.paramSet = rc.paramSet
-	ro := x.finish(s.Line)
+	ro := x.finish(s.Line())
 	ro.rule.Trigger.Name = rc.name
 	ro.shareParams = rc
 	rc.extra = append(rc.extra, ro)
@@ -1476,7 +1476,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++
 		}
-		rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
+		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
 		return
 	}
 	if rc.unrollLiteralLoop(s, sc, out) {
@@ -1490,7 +1490,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++
-			rc.untranslated(sc, s.Line, LeftOutLoop, "a loop")
+			rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
 		} else if loopCalls(s) {
 			rc.callingLoops++
 		}
@@ -1499,12 +1499,12 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if rc.findFirst(s, it, sc, out) {
 		return
 	}
-	if rc.h.job && rc.trigger == nil && rc.temporalLoop(it.q, varName, s.Body, sc, s.Line) {
+	if rc.h.job && rc.trigger == nil && rc.temporalLoop(it.q, varName, s.Body, sc, s.Line()) {
 		return
 	}
 	coll := rc.b.collection(it.q, varName)
 	if coll == nil {
-		rc.untranslated(sc, s.Line, LeftOutLoop, "a loop over a query")
+		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop over a query")
 		return
 	}
 	inner := *sc
@@ -1516,7 +1516,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if len(body) == 0 {
 		return
 	}
-	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line), Var: varName, Coll: coll, Body: body})
+	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: varName, Coll: coll, Body: body})
 }
 
 func (rc *ruleCtx) loopHasEffects(s *facts.Stmt) bool {

@@ -153,16 +153,16 @@ func TestJSONRoundTrip(t *testing.T) {
 	opaque := NewExpr(ExprSpec{Kind: ExprOpaque, Name: "lambda", Line: 7})
 	opaque.SetText("lambda: 0")
 
-	try := Stmt{Kind: StmtTry, Body: []Stmt{{Kind: StmtPass, Line: 9}}, Line: 8}
+	try := NewStmt(StmtSpec{Kind: StmtTry, Body: []Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 9})}, Line: 8})
 	try.SetHandlers([]Handler{{Name: "e", Group: true, Line: 10}})
-	try.SetFinally([]Stmt{{Kind: StmtPass, Line: 11}})
-	aug := Stmt{Kind: StmtAugAssign, Targets: []Expr{NewExpr(ExprSpec{Kind: ExprName, Name: "n", Line: 12})}, Value: &call, Line: 12}
+	try.SetFinally([]Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 11})})
+	aug := NewStmt(StmtSpec{Kind: StmtAugAssign, Targets: []Expr{NewExpr(ExprSpec{Kind: ExprName, Name: "n", Line: 12})}, Value: &call, Line: 12})
 	aug.SetOp("+=")
-	with := Stmt{Kind: StmtWith, Async: true, Line: 13}
+	with := NewStmt(StmtSpec{Kind: StmtWith, Async: true, Line: 13})
 	with.SetItems([]WithItem{{Value: dict, Alias: &fn}})
-	raise := Stmt{Kind: StmtRaise, Value: &opaque, Line: 14}
+	raise := NewStmt(StmtSpec{Kind: StmtRaise, Value: &opaque, Line: 14})
 	raise.SetCause(NewExprPtr(ExprSpec{Kind: ExprName, Name: "err", Line: 14}))
-	global := Stmt{Kind: StmtGlobal, Line: 15}
+	global := NewStmt(StmtSpec{Kind: StmtGlobal, Line: 15})
 	global.SetNames([]string{"a", "b"})
 	body := []Stmt{try, aug, with, raise, global, OpaqueStmt("match_statement", 16), ClassStmt(&Class{Name: "C", Line: 17})}
 
@@ -207,7 +207,7 @@ func TestCompactSizes(t *testing.T) {
 		size, max uintptr
 	}{
 		{"Expr", unsafe.Sizeof(Expr{}), 64},
-		{"Stmt", unsafe.Sizeof(Stmt{}), 112},
+		{"Stmt", unsafe.Sizeof(Stmt{}), 80},
 	}
 	for _, tt := range tests {
 		if tt.size > tt.max {
@@ -370,4 +370,24 @@ func mustJSON(t *testing.T, e Expr) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestStmtElseAndLine: Else, Line and Async read back what NewStmt and
+// the setters were given, and setting Else on a copy leaves the original.
+func TestStmtElseAndLine(t *testing.T) {
+	t.Parallel()
+	body := []Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 3})}
+	s := NewStmt(StmtSpec{Kind: StmtIf, Else: body, Line: 2, Async: true})
+	if len(s.Else()) != 1 || s.Else()[0].Line() != 3 || s.Line() != 2 || !s.Async() {
+		t.Fatalf("NewStmt reads back Else %d, Line %d, Async %v", len(s.Else()), s.Line(), s.Async())
+	}
+	c := s
+	c.SetElse(nil)
+	c.SetLine(9)
+	if len(s.Else()) != 1 || s.Line() != 2 {
+		t.Errorf("setting a copy changed the original: Else %d, Line %d", len(s.Else()), s.Line())
+	}
+	if c.Else() != nil || c.rare != nil {
+		t.Errorf("a cleared Else keeps a rare part: %v", c.rare)
+	}
 }

@@ -78,8 +78,8 @@ func (s Stmt) MarshalJSON() ([]byte, error) {
 	return json.Marshal(stmtJSON{
 		Kind: s.Kind, Syntax: s.Syntax(), Targets: s.Targets, Op: s.Op(), Annotation: s.Annotation(),
 		Value: s.Value, Cause: s.Cause(), Cond: s.Cond, Iter: s.Iter(), Items: s.Items(), Body: s.Body,
-		Handlers: s.Handlers(), Else: s.Else, Finally: s.Finally(), Names: s.Names(), Func: s.Func(),
-		Class: s.Class(), Async: s.Async, Line: s.Line,
+		Handlers: s.Handlers(), Else: s.Else(), Finally: s.Finally(), Names: s.Names(), Func: s.Func(),
+		Class: s.Class(), Async: s.Async(), Line: s.Line(),
 	})
 }
 
@@ -89,8 +89,8 @@ func (s *Stmt) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*s = Stmt{Kind: j.Kind, Targets: j.Targets, Value: j.Value, Cond: j.Cond, Body: j.Body, Else: j.Else,
-		Async: j.Async, Line: j.Line}
+	*s = NewStmt(StmtSpec{Kind: j.Kind, Targets: j.Targets, Value: j.Value, Cond: j.Cond, Body: j.Body, Else: j.Else,
+		Async: j.Async, Line: j.Line})
 	s.SetSyntax(j.Syntax)
 	s.SetOp(j.Op)
 	s.SetAnnotation(j.Annotation)

@@ -8,20 +8,20 @@ import (
 
 func TestWalkVisitsNestedBodiesInOrder(t *testing.T) {
 	t.Parallel()
-	try := Stmt{Kind: StmtTry, Line: 5, Body: []Stmt{{Kind: StmtExpr, Line: 6}}}
-	try.SetHandlers([]Handler{{Body: []Stmt{{Kind: StmtRaise, Line: 8}}}})
-	try.SetFinally([]Stmt{{Kind: StmtPass, Line: 10}})
+	try := NewStmt(StmtSpec{Kind: StmtTry, Line: 5, Body: []Stmt{NewStmt(StmtSpec{Kind: StmtExpr, Line: 6})}})
+	try.SetHandlers([]Handler{{Body: []Stmt{NewStmt(StmtSpec{Kind: StmtRaise, Line: 8})}}})
+	try.SetFinally([]Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 10})})
 	body := []Stmt{
-		{Kind: StmtIf, Line: 1,
-			Body: []Stmt{{Kind: StmtPass, Line: 2}},
-			Else: []Stmt{{Kind: StmtReturn, Line: 4}}},
+		NewStmt(StmtSpec{Kind: StmtIf, Line: 1,
+			Body: []Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 2})},
+			Else: []Stmt{NewStmt(StmtSpec{Kind: StmtReturn, Line: 4})}}),
 		try,
-		FunctionStmt(&Function{Line: 11, Body: []Stmt{{Kind: StmtPass, Line: 12}}}),
-		{Kind: StmtFor, Line: 13, Body: []Stmt{{Kind: StmtBreak, Line: 14}}},
+		FunctionStmt(&Function{Line: 11, Body: []Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 12})}}),
+		NewStmt(StmtSpec{Kind: StmtFor, Line: 13, Body: []Stmt{NewStmt(StmtSpec{Kind: StmtBreak, Line: 14})}}),
 	}
 	var lines []int
 	Walk(body, func(s *Stmt) bool {
-		lines = append(lines, s.Line)
+		lines = append(lines, s.Line())
 		return s.Kind != StmtFor // skip the loop body
 	})
 	want := []int{1, 2, 4, 5, 6, 8, 10, 11, 13}

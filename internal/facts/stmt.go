@@ -111,24 +111,77 @@ func (k *StmtKind) UnmarshalText(b []byte) error {
 // depends on Kind (see the StmtKind constants).
 //
 // As with Expr, the fields most statements use are fields, and the rest
-// (Syntax, Op, Annotation, Cause, Iter, Items, Handlers, Finally, Names,
-// Func, Class) sit behind one pointer, read through methods of the same
-// names and written through Set methods that copy that part first.
+// (Else, Syntax, Op, Annotation, Cause, Iter, Items, Handlers, Finally,
+// Names, Func, Class) sit behind one pointer, read through methods of the
+// same names and written through Set methods that copy that part first;
+// Line and Async are methods too, so that the struct stays at 80 bytes
+// (issue 12). A literal that sets Else, Line or Async is written through
+// StmtSpec: NewStmt(StmtSpec{Kind: StmtReturn, Value: v, Line: l}).
 type Stmt struct {
 	Targets []Expr
 	Value   *Expr
 	Cond    *Expr
 	Body    []Stmt
-	Else    []Stmt
 	// rare holds the fields few statements use; nil when all are zero.
 	rare  *stmtRare
-	Line  int
+	line  int32
 	Kind  StmtKind
-	Async bool
+	async bool
 }
+
+// StmtSpec is a Stmt written out field by field, for literals:
+// NewStmt(StmtSpec{...}) packs it.
+type StmtSpec struct {
+	Kind    StmtKind
+	Targets []Expr
+	Value   *Expr
+	Cond    *Expr
+	Body    []Stmt
+	Else    []Stmt
+	Line    int
+	Async   bool
+}
+
+// NewStmt packs s into a Stmt.
+func NewStmt(s StmtSpec) Stmt {
+	st := Stmt{Targets: s.Targets, Value: s.Value, Cond: s.Cond, Body: s.Body, line: int32(s.Line), Kind: s.Kind, async: s.Async}
+	st.SetElse(s.Else)
+	return st
+}
+
+// NewStmtPtr is NewStmt returning a pointer to a new Stmt.
+func NewStmtPtr(s StmtSpec) *Stmt {
+	st := NewStmt(s)
+	return &st
+}
+
+// Line is the line the statement starts on, from 1.
+func (s *Stmt) Line() int { return int(s.line) }
+
+// SetLine sets Line.
+func (s *Stmt) SetLine(l int) { s.line = int32(l) }
+
+// Async is set for `async for` and `async with`.
+func (s *Stmt) Async() bool { return s.async }
+
+// SetAsync sets Async.
+func (s *Stmt) SetAsync(b bool) { s.async = b }
+
+// Else is the else branch of If, For and While (an elif is an Else
+// holding one StmtIf) and the else block of Try.
+func (s *Stmt) Else() []Stmt {
+	if s == nil || s.rare == nil {
+		return nil
+	}
+	return s.rare.elseBody
+}
+
+// SetElse sets Else.
+func (s *Stmt) SetElse(v []Stmt) { s.setRare(v == nil, func(r *stmtRare) { r.elseBody = v }) }
 
 // stmtRare holds the fields of a Stmt that few kinds use.
 type stmtRare struct {
+	elseBody   []Stmt
 	syntax     string
 	op         string
 	annotation *Expr
@@ -276,7 +329,7 @@ func (s *Stmt) setRare(zero bool, set func(*stmtRare)) {
 		r = *s.rare
 	}
 	set(&r)
-	if r.syntax == "" && r.op == "" && r.annotation == nil && r.cause == nil && r.iter == nil && r.items == nil &&
+	if r.elseBody == nil && r.syntax == "" && r.op == "" && r.annotation == nil && r.cause == nil && r.iter == nil && r.items == nil &&
 		r.handlers == nil && r.finally == nil && r.names == nil && r.fn == nil && r.class == nil {
 		s.rare = nil
 		return
@@ -316,28 +369,28 @@ func Walk(body []Stmt, fn func(*Stmt) bool) {
 		for j := range handlers {
 			Walk(handlers[j].Body, fn)
 		}
-		Walk(s.Else, fn)
+		Walk(s.Else(), fn)
 		Walk(s.Finally(), fn)
 	}
 }
 
 // OpaqueStmt returns an Opaque statement of the given syntax kind.
 func OpaqueStmt(syntax string, line int) Stmt {
-	s := Stmt{Kind: StmtOpaque, Line: line}
+	s := NewStmt(StmtSpec{Kind: StmtOpaque, Line: line})
 	s.SetSyntax(syntax)
 	return s
 }
 
 // FunctionStmt returns the statement defining f, on f's line.
 func FunctionStmt(f *Function) Stmt {
-	s := Stmt{Kind: StmtFunction, Line: f.Line}
+	s := NewStmt(StmtSpec{Kind: StmtFunction, Line: f.Line})
 	s.SetFunc(f)
 	return s
 }
 
 // ClassStmt returns the statement defining c, on c's line.
 func ClassStmt(c *Class) Stmt {
-	s := Stmt{Kind: StmtClass, Line: c.Line}
+	s := NewStmt(StmtSpec{Kind: StmtClass, Line: c.Line})
 	s.SetClass(c)
 	return s
 }

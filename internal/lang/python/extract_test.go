@@ -136,7 +136,7 @@ def send(user, n: int = 3):
 		},
 		Doc: "Send it.",
 		Body: []facts.Stmt{
-			{
+			facts.NewStmt(facts.StmtSpec{
 				Kind:    facts.StmtAssign,
 				Targets: []facts.Expr{name("msg", 6)},
 				Value: withKeywords(new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, Raw: "Message", Line: 6,
@@ -146,14 +146,14 @@ def send(user, n: int = 3):
 					Args: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "email", Raw: "user.email", X: &userName, Line: 8}).WithResolved("user.email")},
 				})}}),
 				Line: 6,
-			},
-			{
+			}),
+			facts.NewStmt(facts.StmtSpec{
 				Kind: facts.StmtExpr,
 				Value: new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, Raw: "mail.send", Line: 10,
 					X:    new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "send", Raw: "mail.send", X: &mailName, Line: 10}).WithResolved("mail.send")),
 					Args: []facts.Expr{msgName}}).WithResolved("mail.send")),
 				Line: 10,
-			},
+			}),
 		},
 		Line:    4,
 		EndLine: 10,

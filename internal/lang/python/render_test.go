@@ -152,7 +152,7 @@ func showBody(body []facts.Stmt) []string {
 			case facts.StmtWhile:
 				line += "while " + showExpr(s.Cond) + ":"
 			case facts.StmtFor:
-				if s.Async {
+				if s.Async() {
 					line += "async "
 				}
 				line += "for " + showList(s.Targets) + " in " + showExpr(s.Iter()) + ":"
@@ -165,7 +165,7 @@ func showBody(body []facts.Stmt) []string {
 					}
 					items = append(items, item)
 				}
-				if s.Async {
+				if s.Async() {
 					line += "async "
 				}
 				line += "with " + strings.Join(items, ", ") + ":"
@@ -205,9 +205,9 @@ func showBody(body []facts.Stmt) []string {
 				out = append(out, hl+":")
 				emit(indent+"  ", h.Body)
 			}
-			if len(s.Else) > 0 {
+			if len(s.Else()) > 0 {
 				out = append(out, indent+"else:")
-				emit(indent+"  ", s.Else)
+				emit(indent+"  ", s.Else())
 			}
 			if len(s.Finally()) > 0 {
 				out = append(out, indent+"finally:")

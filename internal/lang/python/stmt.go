@@ -28,7 +28,7 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		}
 		x.file.Imports = append(x.file.Imports, imps...)
 		if sc.kind == scopeFunction {
-			list = append(list, facts.Stmt{Kind: facts.StmtImport, Line: n.Line()})
+			list = append(list, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtImport, Line: n.Line()}))
 		}
 		return list
 	}
@@ -67,7 +67,7 @@ func (x *extractor) hoistAssignment(s facts.Stmt, sc *scope) bool {
 		}
 	}
 	for _, t := range s.Targets {
-		a := facts.Assignment{Name: t.Name(), Annotation: s.Annotation(), Value: s.Value, Line: s.Line}
+		a := facts.Assignment{Name: t.Name(), Annotation: s.Annotation(), Value: s.Value, Line: s.Line()}
 		if sc.kind == scopeClass {
 			sc.class.Fields = append(sc.class.Fields, a)
 		} else {
@@ -114,7 +114,7 @@ func nilIfEmpty[T any](list []T) []T {
 func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 	k := x.k
 	x.file.Stats.Statements++
-	s := facts.Stmt{Line: n.Line()}
+	s := facts.NewStmt(facts.StmtSpec{Line: n.Line()})
 	if n.HasError() && !x.isCompound(n.Kind()) {
 		// Error recovery can turn a broken line into a plausible but
 		// wrong statement (`'You're ' + x` becomes `+x`); say less.
@@ -292,7 +292,7 @@ func (x *extractor) ifStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 			}
 		}
 	}
-	s.Else = x.alternatives(alternatives, sc)
+	s.SetElse(x.alternatives(alternatives, sc))
 }
 
 // alternatives turns the elif/else clauses of one if statement into the
@@ -306,7 +306,7 @@ func (x *extractor) alternatives(clauses []syntax.Node, sc *scope) []facts.Stmt 
 		return x.body(x.clauseBlock(c), sc)
 	}
 	x.file.Stats.Statements++
-	elif := facts.Stmt{Kind: facts.StmtIf, Line: c.Line()}
+	elif := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Line: c.Line()})
 	for _, part := range x.named(c) {
 		if part.Kind() == x.k.block {
 			elif.Body = x.body(part, sc)
@@ -316,7 +316,7 @@ func (x *extractor) alternatives(clauses []syntax.Node, sc *scope) []facts.Stmt 
 	}
 	if x.depth < maxDepth {
 		x.depth++
-		elif.Else = x.alternatives(clauses[1:], sc)
+		elif.SetElse(x.alternatives(clauses[1:], sc))
 		x.depth--
 	} else {
 		x.file.Stats.DepthLimited++
@@ -340,14 +340,14 @@ func (x *extractor) loop(s *facts.Stmt, n syntax.Node, sc *scope) {
 	for _, c := range n.Children() {
 		switch {
 		case c.Kind() == x.k.tokAsync:
-			s.Async = true
+			s.SetAsync(true)
 		case c.Kind() == x.k.tokIn:
 			seenIn = true
 		case !c.IsNamed() || x.isExtra(c.Kind()):
 		case c.Kind() == x.k.block:
 			s.Body = x.body(c, sc)
 		case c.Kind() == x.k.elseClause:
-			s.Else = x.body(x.clauseBlock(c), sc)
+			s.SetElse(x.body(x.clauseBlock(c), sc))
 		case s.Kind == facts.StmtWhile:
 			s.Cond = x.exprPtr(c)
 		case !seenIn:
@@ -363,7 +363,7 @@ func (x *extractor) withStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 	for _, c := range n.Children() {
 		switch c.Kind() {
 		case x.k.tokAsync:
-			s.Async = true
+			s.SetAsync(true)
 		case x.k.withClause:
 			for _, item := range x.named(c) {
 				if item.Kind() != x.k.withItem {
@@ -427,7 +427,7 @@ func (x *extractor) tryStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 			}
 			s.SetHandlers(append(s.Handlers(), h))
 		case x.k.elseClause:
-			s.Else = x.body(x.clauseBlock(c), sc)
+			s.SetElse(x.body(x.clauseBlock(c), sc))
 		case x.k.finallyClause:
 			s.SetFinally(x.body(x.clauseBlock(c), sc))
 		}

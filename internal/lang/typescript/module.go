@@ -40,7 +40,7 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 			}
 			x.file.Imports = append(x.file.Imports, imps...)
 			if sc.kind == scopeFunction {
-				list = append(list, facts.Stmt{Kind: facts.StmtImport, Line: d.Line()})
+				list = append(list, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtImport, Line: d.Line()}))
 			}
 			continue
 		}
@@ -57,7 +57,7 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 			}
 			continue
 		}
-		s := facts.Stmt{Kind: facts.StmtAssign, Line: d.Line()}
+		s := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Line: d.Line()})
 		s.Targets = []facts.Expr{x.target(name)}
 		if t := d.Field("type"); !t.IsNull() {
 			s.SetAnnotation(x.typeExprPtr(t))
@@ -72,7 +72,7 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 			continue
 		}
 		if t := s.Targets[0]; t.Kind == facts.ExprName {
-			x.file.Constants = append(x.file.Constants, facts.Assignment{Name: t.Name(), Annotation: s.Annotation(), Value: s.Value, Line: s.Line})
+			x.file.Constants = append(x.file.Constants, facts.Assignment{Name: t.Name(), Annotation: s.Annotation(), Value: s.Value, Line: s.Line()})
 			continue
 		}
 		list = append(list, s)

@@ -171,9 +171,9 @@ func showBody(body []facts.Stmt, indent string) []string {
 			out = append(out, indent+"catch "+h.Name)
 			out = append(out, showBody(h.Body, indent+"  ")...)
 		}
-		if len(s.Else) > 0 {
+		if len(s.Else()) > 0 {
 			out = append(out, indent+"else")
-			out = append(out, showBody(s.Else, indent+"  ")...)
+			out = append(out, showBody(s.Else(), indent+"  ")...)
 		}
 		if len(s.Finally()) > 0 {
 			out = append(out, indent+"finally")

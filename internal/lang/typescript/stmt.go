@@ -24,7 +24,7 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		}
 		x.file.Imports = append(x.file.Imports, imps...)
 		if sc.kind == scopeFunction {
-			list = append(list, facts.Stmt{Kind: facts.StmtImport, Line: n.Line()})
+			list = append(list, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtImport, Line: n.Line()}))
 		}
 		return list
 	case k.exportStmt:
@@ -72,7 +72,7 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 		if c := x.named(n); len(c) == 1 && c[0].Kind() == k.sequenceExpr && !n.HasError() {
 			for _, part := range x.named(c[0]) {
 				x.file.Stats.Statements++
-				s := facts.Stmt{Line: part.Line()}
+				s := facts.NewStmt(facts.StmtSpec{Line: part.Line()})
 				x.exprStatement(&s, part)
 				list = append(list, s)
 			}
@@ -87,7 +87,7 @@ func (x *extractor) appendStmt(list []facts.Stmt, n syntax.Node, sc *scope) []fa
 func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 	k := x.k
 	x.file.Stats.Statements++
-	s := facts.Stmt{Line: n.Line()}
+	s := facts.NewStmt(facts.StmtSpec{Line: n.Line()})
 	if n.HasError() && !x.isCompound(n.Kind()) {
 		// Error recovery can make a broken line look like a plausible
 		// but wrong statement; say less.
@@ -119,7 +119,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 		s.Kind = facts.StmtFor
 		s.Targets = []facts.Expr{x.target(n.Field("left"))}
 		s.SetIter(x.exprPtr(n.Field("right")))
-		s.Async = hasToken(n, x.k.tokAwait)
+		s.SetAsync(hasToken(n, x.k.tokAwait))
 		s.Body = x.body(n.Field("body"), sc)
 	case k.whileStmt, k.doStmt:
 		// A do-while runs its body once first; as a fact it is a loop
@@ -257,12 +257,12 @@ func (x *extractor) ifStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 			return
 		}
 		x.depth++
-		s.Else = []facts.Stmt{x.stmt(parts[0], sc)}
+		s.SetElse([]facts.Stmt{x.stmt(parts[0], sc)})
 		x.depth--
 		return
 	}
 	for _, p := range parts {
-		s.Else = append(s.Else, x.body(p, sc)...)
+		s.SetElse(append(s.Else(), x.body(p, sc)...))
 	}
 }
 
@@ -283,7 +283,7 @@ func (x *extractor) cFor(list []facts.Stmt, n syntax.Node, sc *scope) []facts.St
 		list = append(list, x.stmt(init, sc))
 	}
 	x.file.Stats.Statements++
-	loop := facts.Stmt{Kind: facts.StmtWhile, Line: n.Line()}
+	loop := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtWhile, Line: n.Line()})
 	if cond := n.Field("condition"); cond.Kind() == x.k.exprStmt {
 		if c := x.named(cond); len(c) == 1 {
 			loop.Cond = x.exprPtr(c[0])
@@ -295,7 +295,7 @@ func (x *extractor) cFor(list []facts.Stmt, n syntax.Node, sc *scope) []facts.St
 	loop.Body = x.body(n.Field("body"), sc)
 	if step := n.Field("increment"); !step.IsNull() {
 		x.file.Stats.Statements++
-		st := facts.Stmt{Line: step.Line()}
+		st := facts.NewStmt(facts.StmtSpec{Line: step.Line()})
 		x.exprStatement(&st, step)
 		loop.Body = append(loop.Body, st)
 	}
@@ -391,13 +391,13 @@ func (x *extractor) switchStmt(n syntax.Node, sc *scope) facts.Stmt {
 				cond = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBoolOp, X: cond, Y: c, Line: v.Line()}).WithOp("or"))
 			}
 		}
-		chain = []facts.Stmt{{Kind: facts.StmtIf, Cond: cond, Body: stmts, Else: chain, Line: a.line}}
+		chain = []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: cond, Body: stmts, Else: chain, Line: a.line})}
 	}
 	if len(arms) > 0 {
 		s := chain[0]
-		s.Line = n.Line()
+		s.SetLine(n.Line())
 		return s
 	}
 	// Only a default (or nothing): its statements run unconditionally.
-	return facts.Stmt{Kind: facts.StmtIf, Cond: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: n.Line()}), Body: chain, Line: n.Line()}
+	return facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: n.Line()}), Body: chain, Line: n.Line()})
 }

@@ -37,6 +37,12 @@ func (rc *ruleCtx) noteLocalComparison(local string, v *value, meta allium.Meta)
 	if name == "" || !rc.boundBeforeEnsures(bin.X) && !rc.boundBeforeEnsures(bin.Y) {
 		return
 	}
+	rc.rememberComparison(bin, name, meta)
+}
+
+// rememberComparison keeps bin to be bound under name before the ensures
+// when an outcome's condition makes it (pinPreStateConditions).
+func (rc *ruleCtx) rememberComparison(bin *allium.Binary, name string, meta allium.Meta) {
 	if rc.localComparisons == nil {
 		rc.localComparisons = map[string]localComparison{}
 	}

@@ -125,10 +125,7 @@ func (rc *ruleCtx) identityValueChanged(obj *value, field string, meta allium.Me
 		return nil
 	}
 	cmp := &allium.Binary{Op: allium.OpNe, X: x, Y: current}
-	if rc.localComparisons == nil {
-		rc.localComparisons = map[string]localComparison{}
-	}
-	rc.localComparisons[exprKey(cmp)] = localComparison{name: field + "_changed", meta: meta}
+	rc.rememberComparison(cmp, field+"_changed", meta)
 	return cmp
 }
 

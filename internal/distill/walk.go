@@ -505,7 +505,11 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if bySecret && len(q.conds) == 1 && q.conds[0].field == "id" {
 		// retrieve(user.id) of a user the rule already found: that row.
 		if id, ok := q.conds[0].val.(*allium.Ident); ok && rc.lets[id.Name] {
-			return &value{kind: vEntity, ent: q.ent, expr: id}
+			if l := rc.ruleLet(id.Name); l != nil {
+				if j, ok := l.Value.(*allium.Join); ok && j.Entity == q.ent {
+					return &value{kind: vEntity, ent: q.ent, expr: id}
+				}
+			}
 		}
 	}
 	if bySecret {
@@ -677,12 +681,7 @@ func isHashCall(x allium.Expr) bool {
 // renameLet renames the top-level let from, and the rule's references to
 // it, to bn; false when the rule has no such let.
 func (rc *ruleCtx) renameLet(from, bn string) bool {
-	var let *allium.Let
-	for _, s := range rc.body {
-		if l, ok := s.(*allium.Let); ok && l.Name == from {
-			let = l
-		}
-	}
+	let := rc.ruleLet(from)
 	if let == nil {
 		return false
 	}
@@ -691,6 +690,17 @@ func (rc *ruleCtx) renameLet(from, bn string) bool {
 	delete(rc.lets, from)
 	rc.lets[bn] = true
 	return true
+}
+
+// ruleLet is the rule-level let of name (the last, if rebound), or nil.
+func (rc *ruleCtx) ruleLet(name string) *allium.Let {
+	var let *allium.Let
+	for _, s := range rc.body {
+		if l, ok := s.(*allium.Let); ok && l.Name == name {
+			let = l
+		}
+	}
+	return let
 }
 
 // boundInHelper notes that the let or parameter bn names a row a helper

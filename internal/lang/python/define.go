@@ -66,7 +66,7 @@ func (x *extractor) class(n syntax.Node, decorators []facts.Expr, sc *scope) fac
 		switch part.Kind() {
 		case x.k.identifier:
 			if c.Name == "" {
-				c.Name = part.Text()
+				c.Name = x.text(part)
 			}
 		case x.k.argumentList:
 			args, keywords := x.arguments(part)
@@ -106,7 +106,7 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 		case !part.IsNamed():
 			afterArrow = afterArrow || string(part.Bytes()) == "->"
 		case part.Kind() == x.k.identifier && f.Name == "":
-			f.Name = part.Text()
+			f.Name = x.text(part)
 		case part.Kind() == x.k.parameters:
 			f.Params = x.params(part)
 		case part.Kind() == x.k.block:
@@ -196,7 +196,7 @@ func (x *extractor) params(n syntax.Node) []facts.Param {
 				p.Kind = facts.ParamKeywordOnly
 			}
 		}
-		p.Name = target.Text()
+		p.Name = x.text(target)
 		out = append(out, p)
 	}
 	return nilIfEmpty(out)

@@ -114,9 +114,10 @@ type extractor struct {
 	// strs interns the names, dotted chains and short literals of the
 	// file: they repeat enormously (self, self.assertEqual, "utf-8"), and
 	// the facts keep them until the service's build ends. buf is scratch
-	// space for the chains.
-	strs map[string]string
-	buf  []byte
+	// space for the chains, strBuf for string literals' values.
+	strs   map[string]string
+	buf    []byte
+	strBuf []byte
 	// slab holds the expressions exprPtr returned (see keep).
 	slab []facts.Expr
 	// spareScopes are emptied maps of closed scopes, for the next scope
@@ -385,13 +386,13 @@ func (x *extractor) imports(n syntax.Node) []facts.Import {
 			if name.Kind() != x.k.dottedName {
 				continue
 			}
-			mod := name.Text()
+			mod := x.text(name)
 			imp := facts.Import{Module: mod, Line: c.Line()}
 			if alias.IsNull() {
 				head, _, _ := strings.Cut(mod, ".")
 				imp.Bound, imp.Target = head, head
 			} else {
-				imp.Bound, imp.Target = alias.Text(), mod
+				imp.Bound, imp.Target = x.text(alias), mod
 			}
 			out = append(out, imp)
 		}
@@ -421,10 +422,10 @@ func (x *extractor) imports(n syntax.Node) []facts.Import {
 			if name.Kind() != x.k.dottedName && name.Kind() != x.k.identifier {
 				continue
 			}
-			imp := facts.Import{Module: module, Name: name.Text(), Level: level, Line: c.Line()}
+			imp := facts.Import{Module: module, Name: x.text(name), Level: level, Line: c.Line()}
 			imp.Bound = imp.Name
 			if !alias.IsNull() {
-				imp.Bound = alias.Text()
+				imp.Bound = x.text(alias)
 			}
 			imp.Target = joinDotted(module, imp.Name)
 			out = append(out, imp)
@@ -437,7 +438,7 @@ func (x *extractor) imports(n syntax.Node) []facts.Import {
 // module part of a from-import.
 func (x *extractor) fromModule(n syntax.Node) (string, int) {
 	if n.Kind() != x.k.relativeImport {
-		return n.Text(), 0
+		return x.text(n), 0
 	}
 	level, rest := 0, ""
 	for _, c := range x.named(n) {
@@ -445,7 +446,7 @@ func (x *extractor) fromModule(n syntax.Node) (string, int) {
 		case x.k.importPrefix:
 			level = len(c.Bytes())
 		case x.k.dottedName:
-			rest = c.Text()
+			rest = x.text(c)
 		}
 	}
 	return resolveRelative(x.file.Module, x.isPackage, level, rest), level

@@ -196,7 +196,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 	case k.globalStmt, k.nonlocalStmt:
 		s.Kind = facts.StmtGlobal
 		for _, c := range x.named(n) {
-			s.SetNames(append(s.Names(), c.Text()))
+			s.SetNames(append(s.Names(), x.text(c)))
 		}
 	default:
 		return x.opaque(n)
@@ -421,7 +421,7 @@ func (x *extractor) tryStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 					if h.Type == nil {
 						h.Type = x.exprPtr(part)
 					} else if part.Kind() == x.k.identifier && h.Name == "" {
-						h.Name = part.Text() // Python 2 `except E, e`
+						h.Name = x.text(part) // Python 2 `except E, e`
 					}
 				}
 			}

@@ -3,7 +3,6 @@ package python
 import (
 	"bytes"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/distill/distill/internal/facts"
@@ -12,30 +11,38 @@ import (
 
 // stringExpr translates a string literal or an implicit concatenation of
 // literals. Any f-string part makes the whole an opaque ExprFString.
+//
+// The value is decoded into the extractor's scratch buffer and interned
+// from it, so a literal costs one allocation when its value is new and
+// none when the file has met it before; a strings.Builder allocated at
+// least once per literal and kept its grown capacity behind the string.
 func (x *extractor) stringExpr(e *facts.Expr, n syntax.Node) {
 	parts := []syntax.Node{n}
 	if n.Kind() == x.k.concatenatedString {
 		parts = x.named(n)
 	}
-	var value strings.Builder
+	value := x.strBuf[:0]
 	for _, part := range parts {
 		if part.Kind() != x.k.str {
 			continue
 		}
-		if !x.appendString(&value, part) {
+		var ok bool
+		if value, ok = x.appendString(value, part); !ok {
+			x.strBuf = value
 			e.Kind = facts.ExprFString
 			e.SetText(clip(n.Bytes()))
 			return
 		}
 	}
+	x.strBuf = value
 	e.Kind = facts.ExprString
-	e.SetValue(x.internString(value.String()))
+	e.SetValue(x.intern(value))
 }
 
-// appendString appends the value of one literal to b and reports false
+// appendString appends the value of one literal to dst and reports false
 // for an f-string. It reads the literal's own text (prefix, quotes,
 // content) instead of visiting its child nodes.
-func (x *extractor) appendString(b *strings.Builder, n syntax.Node) bool {
+func (x *extractor) appendString(dst []byte, n syntax.Node) ([]byte, bool) {
 	text := n.Bytes()
 	i := 0
 	for i < len(text) && text[i] != '"' && text[i] != '\'' {
@@ -43,7 +50,7 @@ func (x *extractor) appendString(b *strings.Builder, n syntax.Node) bool {
 	}
 	prefix, rest := text[:i], text[i:]
 	if bytes.ContainsAny(prefix, "fFtT") {
-		return false // f-strings (and template strings) are opaque
+		return dst, false // f-strings (and template strings) are opaque
 	}
 	quote := 1
 	if len(rest) >= 6 && (bytes.HasPrefix(rest, []byte(`"""`)) || bytes.HasPrefix(rest, []byte("'''"))) {
@@ -54,49 +61,45 @@ func (x *extractor) appendString(b *strings.Builder, n syntax.Node) bool {
 		if len(rest) >= quote {
 			rest = rest[quote:]
 		}
-		b.Write(rest)
-		return true
+		return append(dst, rest...), true
 	}
 	content := rest[quote : len(rest)-quote]
 	if bytes.ContainsAny(prefix, "rR") {
-		b.Write(content)
-	} else {
-		decodeEscapes(b, content)
+		return append(dst, content...), true
 	}
-	return true
+	return decodeEscapes(dst, content), true
 }
 
-// decodeEscapes appends s to b with Python's backslash escapes decoded.
+// decodeEscapes appends s to dst with Python's backslash escapes decoded.
 // Unknown escapes are kept as written, as Python does.
-func decodeEscapes(b *strings.Builder, s []byte) {
+func decodeEscapes(dst []byte, s []byte) []byte {
 	for len(s) > 0 {
 		i := bytes.IndexByte(s, '\\')
 		if i < 0 || i == len(s)-1 {
-			b.Write(s)
-			return
+			return append(dst, s...)
 		}
-		b.Write(s[:i])
+		dst = append(dst, s[:i]...)
 		s = s[i:]
 		consumed := 2
 		switch c := s[1]; c {
 		case '\n':
 			// line continuation inside the literal
 		case '\\', '\'', '"':
-			b.WriteByte(c)
+			dst = append(dst, c)
 		case 'n':
-			b.WriteByte('\n')
+			dst = append(dst, '\n')
 		case 't':
-			b.WriteByte('\t')
+			dst = append(dst, '\t')
 		case 'r':
-			b.WriteByte('\r')
+			dst = append(dst, '\r')
 		case 'a':
-			b.WriteByte('\a')
+			dst = append(dst, '\a')
 		case 'b':
-			b.WriteByte('\b')
+			dst = append(dst, '\b')
 		case 'f':
-			b.WriteByte('\f')
+			dst = append(dst, '\f')
 		case 'v':
-			b.WriteByte('\v')
+			dst = append(dst, '\v')
 		case 'x', 'u', 'U':
 			width := 2
 			if c == 'u' {
@@ -105,15 +108,15 @@ func decodeEscapes(b *strings.Builder, s []byte) {
 				width = 8
 			}
 			if len(s) < 2+width {
-				b.Write(s[:2])
+				dst = append(dst, s[:2]...)
 				break
 			}
 			v, err := strconv.ParseUint(string(s[2:2+width]), 16, 32)
 			if err != nil || (c != 'x' && !utf8.ValidRune(rune(v))) {
-				b.Write(s[:2])
+				dst = append(dst, s[:2]...)
 				break
 			}
-			b.WriteRune(rune(v))
+			dst = utf8.AppendRune(dst, rune(v))
 			consumed = 2 + width
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			end := 2
@@ -121,11 +124,12 @@ func decodeEscapes(b *strings.Builder, s []byte) {
 				end++
 			}
 			v, _ := strconv.ParseUint(string(s[1:end]), 8, 32)
-			b.WriteRune(rune(v))
+			dst = utf8.AppendRune(dst, rune(v))
 			consumed = end
 		default:
-			b.Write(s[:2])
+			dst = append(dst, s[:2]...)
 		}
 		s = s[consumed:]
 	}
+	return dst
 }

@@ -9,30 +9,8 @@ import (
 )
 
 func (x *extractor) exprPtr(n syntax.Node) *facts.Expr {
-	return x.keep(x.expr(n))
+	return x.arena.Keep(x.expr(n))
 }
-
-// keep stores e in the file's slab of expressions and returns its
-// address. Most expressions that stand alone (operands, callees,
-// receivers, values) are small and numerous; one allocation per slab
-// instead of one per expression saves the allocator and the collector
-// most of their work. The slab starts small, so that a small file wastes
-// little of its last one, and grows to maxSlab.
-func (x *extractor) keep(e facts.Expr) *facts.Expr {
-	if len(x.slab) == cap(x.slab) {
-		x.slab = make([]facts.Expr, 0, min(max(2*cap(x.slab), minSlab), maxSlab))
-	}
-	x.slab = append(x.slab, e)
-	return &x.slab[len(x.slab)-1]
-}
-
-// minSlab and maxSlab bound the expressions of one slab. A larger slab
-// wastes more of a file's last one: on the large service of `make bench`,
-// 73 held the least (64 and 128 held 3% more).
-const (
-	minSlab = 8
-	maxSlab = 73
-)
 
 func (x *extractor) exprs(nodes []syntax.Node) []facts.Expr {
 	if len(nodes) == 0 {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/distill/distill/internal/lang/arena"
 )
 
 // TestInternedStrings: the names, chains and short literals of a file
@@ -11,7 +13,7 @@ import (
 // millions of them), and long literals are left alone.
 func TestInternedStrings(t *testing.T) {
 	t.Parallel()
-	long := strings.Repeat("x", maxInterned+1)
+	long := strings.Repeat("x", arena.MaxInterned+1)
 	tests := []struct {
 		name   string
 		a, b   string // the two assigned expressions, each on its own line

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/distill/distill/internal/facts"
+	"github.com/distill/distill/internal/lang/arena"
 	"github.com/distill/distill/internal/syntax"
 )
 
@@ -63,9 +64,8 @@ func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Sour
 		g:         walkGrammar(),
 		file:      out,
 		isPackage: isPackage,
-		strs:      internTables.Get().(map[string]string),
 	}
-	defer x.releaseStrings()
+	defer x.arena.Release()
 	diag, err := p.Parse(ctx, x.g, file.Data, x.walkModule)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", file.Path, err)
@@ -111,15 +111,11 @@ type extractor struct {
 	scopes []map[string]string
 	depth  int
 
-	// strs interns the names, dotted chains and short literals of the
-	// file: they repeat enormously (self, self.assertEqual, "utf-8"), and
-	// the facts keep them until the service's build ends. buf is scratch
-	// space for the chains, strBuf for string literals' values.
-	strs   map[string]string
+	// arena keeps the file's expressions and interns its strings. buf is
+	// scratch space for the chains, strBuf for string literals' values.
+	arena  arena.Arena
 	buf    []byte
 	strBuf []byte
-	// slab holds the expressions exprPtr returned (see keep).
-	slab []facts.Expr
 	// spareScopes are emptied maps of closed scopes, for the next scope
 	// that binds a name (most function bodies do).
 	spareScopes []map[string]string
@@ -149,66 +145,13 @@ func (x *extractor) popScope() {
 	x.scopes = x.scopes[:top]
 }
 
-// maxInterned bounds the strings interned: longer ones rarely repeat.
-const maxInterned = 64
-
-// internTables holds the emptied intern tables of finished walks, so that
-// a walk does not grow its table from nothing (growing them made more
-// garbage than interning saves).
-var internTables = sync.Pool{New: func() any { return map[string]string{} }}
-
-// keepInterned is the largest table given back to internTables: the
-// table of one huge file is not kept for every small one after it.
-const keepInterned = 1 << 14
-
-// releaseStrings gives the intern table back, emptied.
-func (x *extractor) releaseStrings() {
-	if len(x.strs) <= keepInterned {
-		clear(x.strs)
-		internTables.Put(x.strs)
-	}
-	x.strs = nil
-}
-
-// intern returns b as a string, the same string for the same bytes
-// within the file.
-func (x *extractor) intern(b []byte) string {
-	if len(b) > maxInterned {
-		return string(b)
-	}
-	if s, ok := x.strs[string(b)]; ok {
-		return s
-	}
-	if x.strs == nil {
-		x.strs = map[string]string{}
-	}
-	s := string(b)
-	x.strs[s] = s
-	return s
-}
-
-// internString is intern for a string already made.
-func (x *extractor) internString(s string) string {
-	if len(s) > maxInterned {
-		return s
-	}
-	if t, ok := x.strs[s]; ok {
-		return t
-	}
-	if x.strs == nil {
-		x.strs = map[string]string{}
-	}
-	x.strs[s] = s
-	return s
-}
-
 // text is the source text of n, interned.
-func (x *extractor) text(n syntax.Node) string { return x.intern(n.Bytes()) }
+func (x *extractor) text(n syntax.Node) string { return x.arena.Intern(n.Bytes()) }
 
 // concat returns a+sep+b, interned.
 func (x *extractor) concat(a, sep, b string) string {
 	x.buf = append(append(append(x.buf[:0], a...), sep...), b...)
-	return x.intern(x.buf)
+	return x.arena.Intern(x.buf)
 }
 
 // scope is where a body's statements go.

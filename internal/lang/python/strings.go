@@ -36,7 +36,7 @@ func (x *extractor) stringExpr(e *facts.Expr, n syntax.Node) {
 	}
 	x.strBuf = value
 	e.Kind = facts.ExprString
-	e.SetValue(x.intern(value))
+	e.SetValue(x.arena.Intern(value))
 }
 
 // appendString appends the value of one literal to dst and reports false

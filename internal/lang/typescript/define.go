@@ -27,7 +27,7 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 	defer func() { x.depth-- }()
 	switch n.Kind() {
 	case k.functionDecl, k.generatorDecl:
-		name := n.Field("name").Text()
+		name := x.text(n.Field("name"))
 		f := x.function(n, name, decorators, sc)
 		if sc.kind == scopeModule {
 			x.file.Functions = append(x.file.Functions, f)
@@ -61,7 +61,7 @@ func (x *extractor) declare(list []facts.Stmt, n syntax.Node, decorators []facts
 		}
 		return list, c.Name
 	case k.typeAliasDecl:
-		name := n.Field("name").Text()
+		name := x.text(n.Field("name"))
 		value := n.Field("value")
 		if value.Kind() == k.objectType {
 			c := x.interfaceDecl(n, value, sc)
@@ -97,7 +97,7 @@ func (x *extractor) decorators(nodes []syntax.Node) []facts.Expr {
 func (x *extractor) class(n syntax.Node, decorators []facts.Expr, sc *scope) facts.Class {
 	c := facts.Class{Line: n.Line(), EndLine: n.EndLine()}
 	c.Decorators = append(decorators, x.decorators(n.NamedChildren())...)
-	c.Name = n.Field("name").Text()
+	c.Name = x.text(n.Field("name"))
 	c.QualName = joinDotted(sc.qual, c.Name)
 	var body syntax.Node
 	for _, part := range x.named(n) {
@@ -225,7 +225,7 @@ func (x *extractor) parameterProperties(ctor syntax.Node) []facts.Assignment {
 		if !isProperty || pattern.Kind() != x.k.identifier {
 			continue
 		}
-		a := facts.Assignment{Name: pattern.Text(), Decorators: x.decorators(p.NamedChildren()), Line: p.Line()}
+		a := facts.Assignment{Name: x.text(pattern), Decorators: x.decorators(p.NamedChildren()), Line: p.Line()}
 		if t := p.Field("type"); !t.IsNull() {
 			a.Annotation = x.typeExprPtr(t)
 			if p.Kind() == x.k.optionalParam {
@@ -302,7 +302,7 @@ func (x *extractor) function(n syntax.Node, name string, decorators []facts.Expr
 		f.Params = x.params(params)
 	} else if p := n.Field("parameter"); !p.IsNull() {
 		// `x => ...`: one bare parameter.
-		f.Params = []facts.Param{{Name: p.Text(), Kind: facts.ParamPositional, Line: p.Line()}}
+		f.Params = []facts.Param{{Name: x.text(p), Kind: facts.ParamPositional, Line: p.Line()}}
 	}
 	for _, p := range f.Params {
 		x.shadow(p.Name)
@@ -361,11 +361,11 @@ func (x *extractor) params(n syntax.Node) []facts.Param {
 		}
 		switch target.Kind() {
 		case x.k.identifier, x.k.this:
-			p.Name = target.Text()
+			p.Name = x.text(target)
 		case x.k.objectPattern, x.k.arrayPattern:
 			p.Pattern = x.targetPtr(target)
 		default:
-			p.Name = target.Text()
+			p.Name = x.text(target)
 		}
 		if p.Name == "this" {
 			continue // TypeScript's `this: T` annotates the receiver; no parameter
@@ -378,7 +378,7 @@ func (x *extractor) params(n syntax.Node) []facts.Param {
 // enum translates a TypeScript enum into a Class of kind ClassEnum whose
 // fields are its members.
 func (x *extractor) enum(n syntax.Node, sc *scope) facts.Class {
-	c := facts.Class{Kind: facts.ClassEnum, Name: n.Field("name").Text(), Line: n.Line(), EndLine: n.EndLine()}
+	c := facts.Class{Kind: facts.ClassEnum, Name: x.text(n.Field("name")), Line: n.Line(), EndLine: n.EndLine()}
 	c.QualName = joinDotted(sc.qual, c.Name)
 	for _, m := range x.named(n.Field("body")) {
 		x.file.Stats.Statements++
@@ -395,7 +395,7 @@ func (x *extractor) enum(n syntax.Node, sc *scope) facts.Class {
 // interfaceDecl translates an interface or an object type alias into a Class
 // of kind ClassInterface: property signatures are its fields.
 func (x *extractor) interfaceDecl(n, body syntax.Node, sc *scope) facts.Class {
-	c := facts.Class{Kind: facts.ClassInterface, Name: n.Field("name").Text(), Line: n.Line(), EndLine: n.EndLine()}
+	c := facts.Class{Kind: facts.ClassInterface, Name: x.text(n.Field("name")), Line: n.Line(), EndLine: n.EndLine()}
 	c.QualName = joinDotted(sc.qual, c.Name)
 	for _, part := range x.named(n) {
 		if part.Kind() == x.k.extendsTypeClause {

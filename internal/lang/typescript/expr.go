@@ -11,8 +11,7 @@ import (
 )
 
 func (x *extractor) exprPtr(n syntax.Node) *facts.Expr {
-	e := x.expr(n)
-	return &e
+	return x.arena.Keep(x.expr(n))
 }
 
 // binaryOps maps JavaScript's binary operators to the neutral kind and
@@ -46,12 +45,12 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 	switch n.Kind() {
 	case k.identifier, k.shorthandPropertyIdentifier, k.typeIdentifier:
 		e.Kind = facts.ExprName
-		e.SetName(n.Text())
+		e.SetName(x.text(n))
 		e.SetRaw(e.Name())
 		e.SetResolved(x.resolve(e.Raw()))
 	case k.this, k.super:
 		e.Kind = facts.ExprName
-		e.SetName(n.Text())
+		e.SetName(x.text(n))
 		e.SetRaw(e.Name())
 		e.SetResolved(e.Name())
 	case k.undefined, k.null:
@@ -63,7 +62,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		e.X = x.exprPtr(obj)
-		e.SetName(n.Field("property").Text())
+		e.SetName(x.text(n.Field("property")))
 		e.SetOptional(!n.Field("optional_chain").IsNull())
 		if isDotted(e.X) {
 			e.SetRaw(e.X.Raw() + "." + e.Name())
@@ -157,7 +156,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		}
 		e.Kind, e.X = facts.ExprStarred, x.exprPtr(c[0])
 	case k.arrowFunction, k.functionExpr, k.functionKw, k.generatorFunction:
-		name := n.Field("name").Text()
+		name := x.text(n.Field("name"))
 		f := x.function(n, name, nil, &scope{kind: scopeFunction, qual: x.innerQual()})
 		e.Kind = facts.ExprFunction
 		e.SetFunc(&f)
@@ -167,7 +166,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		e.Kind = facts.ExprWalrus
-		e.SetName(left.Text())
+		e.SetName(x.text(left))
 		e.X = x.exprPtr(n.Field("right"))
 	case k.yieldExpr:
 		e.Kind = facts.ExprYield
@@ -379,7 +378,7 @@ func (x *extractor) targetPtr(n syntax.Node) *facts.Expr {
 
 // name is a plain name bound by a pattern: it binds, so nothing resolves.
 func (x *extractor) name(n syntax.Node) facts.Expr {
-	name := n.Text()
+	name := x.text(n)
 	return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Raw: name, Line: n.Line()}).WithResolved(name)
 }
 
@@ -387,7 +386,7 @@ func (x *extractor) name(n syntax.Node) facts.Expr {
 // strconv.ParseInt(v, 0, 64) reads it (underscores, 0x, 0o, 0b), else a
 // float. A BigInt's `n` suffix is dropped.
 func (x *extractor) number(e *facts.Expr, n syntax.Node) {
-	v := strings.TrimSuffix(n.Text(), "n")
+	v := strings.TrimSuffix(x.text(n), "n")
 	if _, err := strconv.ParseInt(v, 0, 64); err == nil {
 		e.Kind = facts.ExprInt
 		e.SetValue(v)

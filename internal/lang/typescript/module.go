@@ -46,7 +46,7 @@ func (x *extractor) variables(list []facts.Stmt, n syntax.Node, sc *scope) []fac
 		}
 		name, value := d.Field("name"), d.Field("value")
 		if name.Kind() == x.k.identifier && x.isFunction(value) {
-			fname := name.Text()
+			fname := x.text(name)
 			f := x.function(value, fname, nil, sc)
 			f.Line = d.Line()
 			if sc.kind == scopeModule {
@@ -113,7 +113,7 @@ func (x *extractor) export(list []facts.Stmt, n syntax.Node, sc *scope) []facts.
 			list = x.variables(list, decl, sc)
 			for _, d := range x.named(decl) {
 				if name := d.Field("name"); d.Kind() == x.k.variableDeclarator && name.Kind() == x.k.identifier {
-					x.file.Exports = append(x.file.Exports, facts.Export{Name: name.Text(), Local: name.Text(), Line: line})
+					x.file.Exports = append(x.file.Exports, facts.Export{Name: x.text(name), Local: x.text(name), Line: line})
 				}
 			}
 			return list
@@ -182,7 +182,7 @@ func (x *extractor) export(list []facts.Stmt, n syntax.Node, sc *scope) []facts.
 func (x *extractor) defaultExport(value syntax.Node, decorators []facts.Expr, sc *scope, line int) facts.Export {
 	switch {
 	case x.isFunction(value):
-		name := value.Field("name").Text()
+		name := x.text(value.Field("name"))
 		if name == "" {
 			name = "default"
 		}
@@ -222,7 +222,7 @@ func (x *extractor) exportsAssignment(n syntax.Node, sc *scope) ([]facts.Stmt, b
 	switch {
 	case x.isModuleExports(left):
 	case left.Kind() == x.k.memberExpr && (x.isModuleExports(left.Field("object")) || isIdent(left.Field("object"), x.k.identifier, "exports")):
-		name = left.Field("property").Text()
+		name = x.text(left.Field("property"))
 	default:
 		return nil, false
 	}
@@ -234,7 +234,7 @@ func (x *extractor) exportsAssignment(n syntax.Node, sc *scope) ([]facts.Stmt, b
 				key, val := "", syntax.Node{}
 				switch p.Kind() {
 				case x.k.shorthandPropertyIdentifier:
-					key, val = p.Text(), p
+					key, val = x.text(p), p
 				case x.k.pair:
 					key, val = x.propertyName(p.Field("key")), p.Field("value")
 				case x.k.methodDef:

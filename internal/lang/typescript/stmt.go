@@ -133,7 +133,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 		if h := n.Field("handler"); !h.IsNull() {
 			handler := facts.Handler{Line: h.Line()}
 			if p := h.Field("parameter"); p.Kind() == k.identifier {
-				handler.Name = p.Text()
+				handler.Name = x.text(p)
 			}
 			handler.Body = x.body(h.Field("body"), sc)
 			s.SetHandlers([]facts.Handler{handler})

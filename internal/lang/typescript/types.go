@@ -31,7 +31,7 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 		}
 		return x.opaqueExpr(n)
 	case k.predefinedType:
-		name := n.Text()
+		name := x.text(n)
 		if name == "undefined" || name == "void" {
 			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprNone, Line: line})
 		}
@@ -51,7 +51,7 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 			return x.opaqueExpr(n)
 		}
 		left := x.typeExpr(parts[0])
-		e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: &left, Name: parts[1].Text(), Line: line})
+		e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: &left, Name: x.text(parts[1]), Line: line})
 		if isDotted(&left) {
 			e.SetRaw(left.Raw() + "." + e.Name())
 			e.SetResolved(x.resolve(e.Raw()))

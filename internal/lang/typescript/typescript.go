@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/facts"
+	"github.com/distill/distill/internal/lang/arena"
 	"github.com/distill/distill/internal/syntax"
 )
 
@@ -151,6 +152,7 @@ func (*TypeScript) Extract(ctx context.Context, p *syntax.Parser, file facts.Sou
 func parseFile(ctx context.Context, p *syntax.Parser, g *syntax.Grammar, k *kinds, file facts.Source) (*facts.File, error) {
 	out := &facts.File{Path: file.Path, Language: ID, Module: ModuleName(file.Path)}
 	x := &extractor{ctx: ctx, k: k, g: g, file: out}
+	defer x.arena.Release()
 	diag, err := p.Parse(ctx, g, file.Data, x.walkModule)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", file.Path, err)
@@ -243,7 +245,12 @@ type extractor struct {
 	// qual is the qualified name of the function or class being walked,
 	// "" at module scope; anonymous functions are named under it.
 	qual string
+	// arena keeps the file's expressions and interns its names.
+	arena arena.Arena
 }
+
+// text is the source text of n, interned.
+func (x *extractor) text(n syntax.Node) string { return x.arena.Intern(n.Bytes()) }
 
 // scope is where a body's statements go.
 type scope struct {
@@ -405,7 +412,7 @@ func (x *extractor) imports(n syntax.Node) []facts.Import {
 			return nil
 		}
 		mod, level := resolveSpecifier(x.file.Path, x.stringValue(parts[1]))
-		return []facts.Import{{Module: mod, Bound: parts[0].Text(), Target: mod, Level: level, Line: n.Line()}}
+		return []facts.Import{{Module: mod, Bound: x.text(parts[0]), Target: mod, Level: level, Line: n.Line()}}
 	}
 	if src.Kind() != x.k.str {
 		return nil
@@ -418,10 +425,10 @@ func (x *extractor) imports(n syntax.Node) []facts.Import {
 	for _, c := range x.named(clause) {
 		switch c.Kind() {
 		case x.k.identifier:
-			out = append(out, facts.Import{Module: mod, Name: "default", Bound: c.Text(), Target: mod, Level: level, Line: c.Line()})
+			out = append(out, facts.Import{Module: mod, Name: "default", Bound: x.text(c), Target: mod, Level: level, Line: c.Line()})
 		case x.k.namespaceImport:
 			if id := x.named(c); len(id) > 0 {
-				out = append(out, facts.Import{Module: mod, Bound: id[0].Text(), Target: mod, Level: level, Line: c.Line()})
+				out = append(out, facts.Import{Module: mod, Bound: x.text(id[0]), Target: mod, Level: level, Line: c.Line()})
 			}
 		case x.k.namedImports:
 			for _, spec := range x.named(c) {
@@ -446,7 +453,7 @@ func (x *extractor) specName(n syntax.Node) string {
 	if n.Kind() == x.k.str {
 		return x.stringValue(n)
 	}
-	return n.Text()
+	return x.text(n)
 }
 
 // requireImports translates a declarator that requires a module:
@@ -464,7 +471,7 @@ func (x *extractor) requireImports(d syntax.Node) []facts.Import {
 	name, value := d.Field("name"), d.Field("value")
 	member := ""
 	if value.Kind() == x.k.memberExpr {
-		member = value.Field("property").Text()
+		member = x.text(value.Field("property"))
 		value = value.Field("object")
 	}
 	var m string
@@ -478,9 +485,9 @@ func (x *extractor) requireImports(d syntax.Node) []facts.Import {
 	switch name.Kind() {
 	case x.k.identifier:
 		if member != "" {
-			return []facts.Import{{Module: m, Name: member, Bound: name.Text(), Target: joinDotted(m, member), Level: level, Line: line}}
+			return []facts.Import{{Module: m, Name: member, Bound: x.text(name), Target: joinDotted(m, member), Level: level, Line: line}}
 		}
-		return []facts.Import{{Module: m, Bound: name.Text(), Target: m, Level: level, Line: line}}
+		return []facts.Import{{Module: m, Bound: x.text(name), Target: m, Level: level, Line: line}}
 	case x.k.objectPattern:
 		if member != "" {
 			m = joinDotted(m, member)
@@ -490,10 +497,10 @@ func (x *extractor) requireImports(d syntax.Node) []facts.Import {
 			var prop, bound string
 			switch p.Kind() {
 			case x.k.shorthandPropPattern:
-				prop, bound = p.Text(), p.Text()
+				prop, bound = x.text(p), x.text(p)
 			case x.k.pairPattern:
 				if v := p.Field("value"); v.Kind() == x.k.identifier {
-					prop, bound = x.propertyName(p.Field("key")), v.Text()
+					prop, bound = x.propertyName(p.Field("key")), x.text(v)
 				}
 			}
 			if prop != "" {
@@ -512,7 +519,7 @@ func (x *extractor) importedName(n syntax.Node) (string, bool) {
 	if n.Kind() != x.k.identifier {
 		return "", false
 	}
-	return x.lookup(n.Text())
+	return x.lookup(x.text(n))
 }
 
 // requireSpec reports whether n is `require("literal")` and returns the
@@ -540,7 +547,7 @@ func (x *extractor) propertyName(n syntax.Node) string {
 	case x.k.computedPropertyName:
 		return ""
 	}
-	return n.Text()
+	return x.text(n)
 }
 
 func joinDotted(a, b string) string {

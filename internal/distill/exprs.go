@@ -2222,6 +2222,9 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		if vx, ok := rc.validatedValue(ent, kw.Name, &kw.Value, v, sc, out); ok {
 			// Users(password=p) with @validates("password") that hashes.
 			x = vx
+		} else if vx, ok := rc.initRewrite(ent, kw.Name, &kw.Value, sc, out); ok {
+			// User(email=e) whose __init__ lowercases kwargs["email"].
+			x = vx
 		}
 		if x == nil {
 			if !hiddenField(f) {

@@ -307,6 +307,39 @@ def register():
 }`,
 		},
 		{
+			// redash: User.__init__ lowercases kwargs["email"] before
+			// the base class stores it; name is passed through as given.
+			name: "a constructor that rewrites a keyword stores the rewritten value",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    email = db.Column(db.String(320))
+    def __init__(self, *args, **kwargs):
+        if kwargs.get("email") is not None:
+            kwargs["email"] = kwargs["email"].lower()
+        super(User, self).__init__(*args, **kwargs)
+`, "app/views.py": `
+from flask import Blueprint, request, redirect
+from app.models import User, db
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    user = User(name=request.form["name"], email=request.form["email"])
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name, email)
+    ensures: User.created(name: name, email: lowercase(email))
+}`,
+		},
+		{
 			// CTFd: class UserTokens(Tokens) only sets a polymorphic
 			// identity; its rows are Tokens rows, carrying that identity
 			// in the discriminator column.

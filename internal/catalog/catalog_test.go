@@ -117,6 +117,8 @@ func TestNormaliserFor(t *testing.T) {
 		{"typescript", []string{"normalizeEmail"}, "lowercase", true},
 		{"typescript", []string{"validator.normalizeEmail"}, "lowercase", true},
 		{"typescript", []string{"normalize_email"}, "", false},
+		{"python", []string{"upper"}, "uppercase", true},
+		{"typescript", []string{"toUpperCase"}, "uppercase", true},
 	}
 	for _, tt := range tests {
 		n, ok := c.Language(tt.lang).NormaliserFor(tt.names...)

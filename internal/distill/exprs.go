@@ -34,7 +34,12 @@ func isNormaliser(l *catalog.Language, names ...string) bool {
 // name for the normaliser, or arg has no expression, the value is
 // unknown and what reads it is left out.
 func (rc *ruleCtx) normalised(n catalog.Normaliser, arg *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	v := rc.eval(arg, sc, out, false)
+	return rc.normalisedValue(n, rc.eval(arg, sc, out, false))
+}
+
+// normalisedValue is normalised of a value already worked out (the
+// receiver of code.upper()).
+func (rc *ruleCtx) normalisedValue(n catalog.Normaliser, v *value) *value {
 	if n.Spec == "" {
 		return unknownValue
 	}
@@ -1631,6 +1636,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return recv
+	case method != "" && len(e.Args()) == 0 && isNormaliser(l, last):
+		// code.upper(): the receiver in canonical form.
+		n, _ := l.NormaliserFor(last)
+		return rc.normalisedValue(n, recv)
 	case method == "" && len(e.Args()) == 1 && isNormaliser(l, names...):
 		// normalizeEmail(command.email): the address in canonical form.
 		n, _ := l.NormaliserFor(names...)

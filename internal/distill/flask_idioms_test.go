@@ -340,6 +340,37 @@ def register():
 }`,
 		},
 		{
+			// country.upper() is no longer read as the country given:
+			// the row is found by, and stores, the upper-cased one.
+			name: "a receiver normalised by upper() is looked up and stored in that form",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Region(db.Model):
+    __tablename__ = "regions"
+    id = db.Column(db.Integer, primary_key=True)
+    country = db.Column(db.String(2), unique=True)
+`, "app/views.py": `
+from flask import Blueprint, request, redirect, abort
+from app.models import Region, db
+bp = Blueprint("regions", __name__)
+@bp.route("/regions", methods=["POST"])
+def add_region():
+    country = request.form["country"].upper()
+    if Region.query.filter_by(country=country).first():
+        abort(400)
+    db.session.add(Region(country=country))
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "AddRegion",
+			want: `rule AddRegion {
+    when: AddRegion(country)
+    requires: not exists Region{country: uppercase(country)}
+    ensures: Region.created(country: uppercase(country))
+}`,
+		},
+		{
 			// CTFd: class UserTokens(Tokens) only sets a polymorphic
 			// identity; its rows are Tokens rows, carrying that identity
 			// in the discriminator column.

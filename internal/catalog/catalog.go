@@ -196,10 +196,14 @@ type Language struct {
 	ClockCalls   []string `yaml:"clock_calls"`
 	// TimeShifts move a time by a number of a unit, by call name: date-fns's
 	// addMinutes(date, 30) is date + 30.minutes. The unit is one of
-	// seconds, minutes, hours, days, weeks.
+	// seconds, minutes, hours, days, weeks; a leading "-" moves it back
+	// (subDays(date, 7) is date - 7.days).
 	TimeShifts map[string]string `yaml:"time_shifts"`
-	DateCalls  []string          `yaml:"date_calls"`
-	HashCalls  []string          `yaml:"hash_calls"`
+	// TimeComparisons compare their two times, by call name: date-fns's
+	// isBefore(a, b) is a < b. The value is the operator.
+	TimeComparisons map[string]string `yaml:"time_comparisons"`
+	DateCalls       []string          `yaml:"date_calls"`
+	HashCalls       []string          `yaml:"hash_calls"`
 	// HashChains are digests built in steps: see HashChain.
 	HashChains *HashChain `yaml:"hash_chains"`
 	// EmailChecks answer whether a text is a well-formed email address:

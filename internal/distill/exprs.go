@@ -1611,6 +1611,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.timeShift(e, sc, out); v != nil {
 		return v // addMinutes(new Date(), 30) (time_text.go)
 	}
+	if v := rc.timeComparison(e, sc, out); v != nil {
+		return v // isBefore(a, b) (time_text.go)
+	}
 	switch {
 	case catalog.MatchAny(l.DateCalls, names...):
 		// date.today(): the calendar day of now.

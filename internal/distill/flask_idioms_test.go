@@ -289,17 +289,7 @@ class Users(db.Model):
     def validate_password(self, key, plaintext):
         from app.crypto import hash_password
         return hash_password(str(plaintext))
-`, "app/views.py": `
-from flask import Blueprint, request, redirect
-from app.models import Users, db
-bp = Blueprint("auth", __name__)
-@bp.route("/register", methods=["POST"])
-def register():
-    user = Users(name=request.form["name"], password=request.form["password"])
-    db.session.add(user)
-    db.session.commit()
-    return redirect("/")
-`},
+`, "app/views.py": flaskRegisterView("Users", "name", "password")},
 			construct: "Register",
 			want: `rule Register {
     when: Register(name, password)
@@ -322,17 +312,7 @@ class User(db.Model):
         if kwargs.get("email") is not None:
             kwargs["email"] = kwargs["email"].lower()
         super(User, self).__init__(*args, **kwargs)
-`, "app/views.py": `
-from flask import Blueprint, request, redirect
-from app.models import User, db
-bp = Blueprint("auth", __name__)
-@bp.route("/register", methods=["POST"])
-def register():
-    user = User(name=request.form["name"], email=request.form["email"])
-    db.session.add(user)
-    db.session.commit()
-    return redirect("/")
-`},
+`, "app/views.py": flaskRegisterView("User", "name", "email")},
 			construct: "Register",
 			want: `rule Register {
     when: Register(name, email)
@@ -1761,4 +1741,24 @@ def login():
     login_user(user)
     return redirect("/")
 ` + more}
+}
+
+// flaskRegisterView is a sign-up route that creates a row of model from
+// the form inputs named, each given as the keyword of its name.
+func flaskRegisterView(model string, inputs ...string) string {
+	kws := make([]string, len(inputs))
+	for i, in := range inputs {
+		kws[i] = in + `=request.form["` + in + `"]`
+	}
+	return `
+from flask import Blueprint, request, redirect
+from app.models import ` + model + `, db
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    user = ` + model + `(` + strings.Join(kws, ", ") + `)
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`
 }

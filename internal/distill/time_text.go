@@ -168,7 +168,8 @@ func (rc *ruleCtx) timeShift(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 // timeComparison reads a catalogued comparison of two times (date-fns's
 // isBefore(new Date(user.resetTokenDate), subDays(new Date(), 7))) as the
 // operator between them: user.reset_token_date < now - 7.days. nil when
-// e is none, or a side cannot be stated.
+// e is none; unknown when a side cannot be stated (what reads it is left
+// out).
 func (rc *ruleCtx) timeComparison(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	if e.Kind != facts.ExprCall || len(e.Args()) != 2 || len(e.Keywords()) > 0 || len(rc.b.lang.TimeComparisons) == 0 {
 		return nil

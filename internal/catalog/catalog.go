@@ -196,10 +196,14 @@ type Language struct {
 	ClockCalls   []string `yaml:"clock_calls"`
 	// TimeShifts move a time by a number of a unit, by call name: date-fns's
 	// addMinutes(date, 30) is date + 30.minutes. The unit is one of
-	// seconds, minutes, hours, days, weeks.
+	// seconds, minutes, hours, days, weeks; a leading "-" moves it back
+	// (subDays(date, 7) is date - 7.days).
 	TimeShifts map[string]string `yaml:"time_shifts"`
-	DateCalls  []string          `yaml:"date_calls"`
-	HashCalls  []string          `yaml:"hash_calls"`
+	// TimeComparisons compare their two times, by call name: date-fns's
+	// isBefore(a, b) is a < b. The value is the operator.
+	TimeComparisons map[string]string `yaml:"time_comparisons"`
+	DateCalls       []string          `yaml:"date_calls"`
+	HashCalls       []string          `yaml:"hash_calls"`
 	// HashChains are digests built in steps: see HashChain.
 	HashChains *HashChain `yaml:"hash_chains"`
 	// EmailChecks answer whether a text is a well-formed email address:
@@ -366,8 +370,11 @@ type Language struct {
 	// method's name.
 	TimeTextCalls []string `yaml:"time_text_calls"`
 	// NormaliserCalls return their one argument in a canonical form
-	// (BaseUserManager.normalize_email): the value is the argument's.
-	NormaliserCalls []string `yaml:"normaliser_calls"`
+	// (BaseUserManager.normalize_email, validator's normalizeEmail): the
+	// call's name -> the black-box function the spec writes for it. The
+	// value looked up, compared or stored is the normalised one, so the
+	// spec never reads the call as its bare argument.
+	NormaliserCalls map[string]Normaliser `yaml:"normaliser_calls"`
 	// RequestFieldModules: a class whose attributes are built by calls
 	// into one of these modules (wtforms.StringField(...)) is a request
 	// shape, whatever its base (a form base of the service's own that is
@@ -1575,6 +1582,23 @@ func (l *Language) TypeOf(name string) string {
 	return ""
 }
 
+// NormaliserFor returns the normaliser whose call name matches one of
+// names (by Match's rule), and whether there is one. Keys are tried in
+// order so the answer does not depend on the map's.
+func (l *Language) NormaliserFor(names ...string) (Normaliser, bool) {
+	keys := make([]string, 0, len(l.NormaliserCalls))
+	for k := range l.NormaliserCalls {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if MatchAny([]string{k}, names...) {
+			return l.NormaliserCalls[k], true
+		}
+	}
+	return Normaliser{}, false
+}
+
 // SinkFor returns the sink whose names match callee, or nil.
 func (l *Language) SinkFor(names ...string) *Sink {
 	for i := range l.Sinks {
@@ -1583,6 +1607,18 @@ func (l *Language) SinkFor(names ...string) *Sink {
 		}
 	}
 	return nil
+}
+
+// Normaliser is how the spec writes a normalising call: Spec names the
+// black-box function (lowercase, lowercase_domain); Keeps names the
+// functions whose results it gives back unchanged (lowercasing only the
+// domain of an address already lowercased changes nothing), so
+// normalize_email(email.lower()) reads as lowercase(email). An empty Spec
+// means the spec has no right name for it: what it flows into is left
+// out rather than stated of the raw value.
+type Normaliser struct {
+	Spec  string   `yaml:"spec"`
+	Keeps []string `yaml:"keeps"`
 }
 
 // PasswordView is what a framework password-change view does on POST:

@@ -96,3 +96,34 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestNormaliserFor: a normalising call is found by its name or a dotted
+// name ending in it, and gives the function the spec writes for it.
+func TestNormaliserFor(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang  string
+		names []string
+		spec  string
+		found bool
+	}{
+		{"python", []string{"normalize_email"}, "lowercase_domain", true},
+		{"python", []string{"", "UserManager.normalize_email"}, "lowercase_domain", true},
+		{"python", []string{"normalize_username"}, "nfkc", true},
+		{"python", []string{"renormalize_email"}, "", false},
+		{"typescript", []string{"normalizeEmail"}, "lowercase", true},
+		{"typescript", []string{"validator.normalizeEmail"}, "lowercase", true},
+		{"typescript", []string{"normalize_email"}, "", false},
+		{"python", []string{"upper"}, "uppercase", true},
+		{"typescript", []string{"toUpperCase"}, "uppercase", true},
+	}
+	for _, tt := range tests {
+		n, ok := c.Language(tt.lang).NormaliserFor(tt.names...)
+		if ok != tt.found || n.Spec != tt.spec {
+			t.Errorf("%s NormaliserFor(%q) = %+v, %v; want spec %q, %v", tt.lang, tt.names, n, ok, tt.spec, tt.found)
+		}
+	}
+}

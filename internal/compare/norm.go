@@ -13,6 +13,8 @@ import (
 var normalizers = map[string]bool{
 	"lower": true, "lowercase": true, "casefold": true, "strip": true, "trim": true,
 	"normalize_email": true, "normalise_email": true, "normalize": true, "normalise": true,
+	// distill's names for the catalog's normaliser_calls.
+	"lowercase_domain": true, "uppercase": true, "titlecase": true, "nfkc": true,
 }
 
 // clauseKey prints a clause in the normal form clauses are matched on: no

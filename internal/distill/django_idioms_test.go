@@ -337,51 +337,26 @@ class User(AbstractUser):
 }`,
 		},
 		{
-			name: "a serializer nested in the view, its input spread into a service, the model's manager method creating the user, full_clean refusing a duplicate",
-			files: map[string]string{
-				"users/models.py": `
-from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.auth.models import BaseUserManager as BUM
-from django.db import models
-class BaseUserManager(BUM):
-    def create_user(self, email, is_active=True, password=None):
-        user = self.model(email=self.normalize_email(email.lower()), is_active=is_active)
-        if password is not None:
-            user.set_password(password)
-        user.full_clean()
-        user.save(using=self._db)
-        return user
-class BaseUser(AbstractBaseUser):
-    email = models.EmailField(unique=True)
-    is_active = models.BooleanField(default=True)
-    objects = BaseUserManager()
-`,
-				"users/services.py": `
-from users.models import BaseUser
-def user_create(*, email, is_active=True, password=None):
-    return BaseUser.objects.create_user(email=email, is_active=is_active, password=password)
-`,
-				"users/apis.py": `
-from rest_framework import serializers
-from rest_framework.response import Response
-from rest_framework.views import APIView
-from users.services import user_create
-class UserCreateApi(APIView):
-    class InputSerializer(serializers.Serializer):
-        email = serializers.EmailField()
-        password = serializers.CharField(min_length=8)
-    def post(self, request):
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        user_create(**serializer.validated_data)
-        return Response({})
-`},
+			name:      "a serializer nested in the view, its input spread into a service, the model's manager method creating the user, full_clean refusing a duplicate",
+			files:     managerCreateService("self.normalize_email(email.lower())"),
 			construct: "UserCreateApi",
 			want: `rule UserCreateApi {
     when: UserCreateApi(email, password)
     requires: length(password) >= config.min_password_length
     requires: not exists BaseUser{email: lowercase(email)}
     ensures: BaseUser.created(email: lowercase(email), is_active: true, password: hash(password))
+}`,
+		},
+		{
+			name:      "normalize_email lowercases only the domain: the spec names that, never the raw address",
+			files:     managerCreateService("self.normalize_email(email)"),
+			construct: "UserCreateApi",
+			want: `rule UserCreateApi {
+    when: UserCreateApi(email, password)
+    requires: length(password) >= config.min_password_length
+    requires: not exists BaseUser{email: lowercase_domain(email)}
+    ensures:
+        BaseUser.created(email: lowercase_domain(email), is_active: true, password: hash(password))
 }`,
 		},
 		{
@@ -1931,5 +1906,50 @@ def create_user(request):
     user.full_clean()
     user.save()
     return JsonResponse({})
+`}
+}
+
+// managerCreateService is django-styleguide's sign-up: a serializer's
+// input spread into a service that calls the model manager's
+// create_user, which builds the row with the email normalizedEmail
+// makes of the input.
+func managerCreateService(normalizedEmail string) map[string]string {
+	return map[string]string{
+		"users/models.py": `
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import BaseUserManager as BUM
+from django.db import models
+class BaseUserManager(BUM):
+    def create_user(self, email, is_active=True, password=None):
+        user = self.model(email=` + normalizedEmail + `, is_active=is_active)
+        if password is not None:
+            user.set_password(password)
+        user.full_clean()
+        user.save(using=self._db)
+        return user
+class BaseUser(AbstractBaseUser):
+    email = models.EmailField(unique=True)
+    is_active = models.BooleanField(default=True)
+    objects = BaseUserManager()
+`,
+		"users/services.py": `
+from users.models import BaseUser
+def user_create(*, email, is_active=True, password=None):
+    return BaseUser.objects.create_user(email=email, is_active=is_active, password=password)
+`,
+		"users/apis.py": `
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from users.services import user_create
+class UserCreateApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        email = serializers.EmailField()
+        password = serializers.CharField(min_length=8)
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user_create(**serializer.validated_data)
+        return Response({})
 `}
 }

@@ -47,8 +47,9 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	if sh == nil || recv == nil {
 		return nil
 	}
-	if catalog.Match(b.lang.NormaliserCalls, method) && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
-		return rc.eval(&e.Args()[0], sc, out, false)
+	if n, ok := b.lang.NormaliserFor(method); ok && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
+		// self.normalize_email(email) in a custom manager.
+		return rc.normalised(n, &e.Args()[0], sc, out)
 	}
 	switch recv.kind {
 	case vNew:

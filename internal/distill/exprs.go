@@ -19,6 +19,42 @@ func (b *builder) serviceModule(resolved string) bool {
 	return resolved != "" && b.ix.modules[b.ix.canonical(resolved)] != nil
 }
 
+// isNormaliser reports whether a call of one of names is a catalogued
+// normaliser (normalizeEmail, normalize_email).
+func isNormaliser(l *catalog.Language, names ...string) bool {
+	_, ok := l.NormaliserFor(names...)
+	return ok
+}
+
+// normalised is the value of a normalising call of arg: the catalog's
+// function of it (lowercase(email)), or arg's own value when that is
+// already what the normaliser would make of it (normalize_email of
+// lowercase(email)). It is never the bare argument otherwise: the spec
+// would say the raw value is stored or matched. When the spec has no
+// name for the normaliser, or arg has no expression, the value is
+// unknown and what reads it is left out.
+func (rc *ruleCtx) normalised(n catalog.Normaliser, arg *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	return rc.normalisedValue(n, rc.eval(arg, sc, out, false))
+}
+
+// normalisedValue is normalised of a value already worked out (the
+// receiver of code.upper()).
+func (rc *ruleCtx) normalisedValue(n catalog.Normaliser, v *value) *value {
+	if n.Spec == "" {
+		return unknownValue
+	}
+	x := rc.valueExpr(v)
+	if x == nil {
+		return unknownValue
+	}
+	if c, ok := x.(*allium.Call); ok {
+		if f, ok := c.Fun.(*allium.Ident); ok && slices.Contains(n.Keeps, f.Name) {
+			return v
+		}
+	}
+	return exprValue(&allium.Call{Fun: &allium.Ident{Name: n.Spec}, Args: []allium.Arg{{Value: x}}})
+}
+
 // eval works out what a Python expression stands for.
 func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
 	if e == nil {
@@ -1575,6 +1611,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.timeShift(e, sc, out); v != nil {
 		return v // addMinutes(new Date(), 30) (time_text.go)
 	}
+	if v := rc.timeComparison(e, sc, out); v != nil {
+		return v // isBefore(a, b) (time_text.go)
+	}
 	switch {
 	case catalog.MatchAny(l.DateCalls, names...):
 		// date.today(): the calendar day of now.
@@ -1600,9 +1639,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return recv
-	case method == "" && len(e.Args()) == 1 && catalog.MatchAny(l.NormaliserCalls, names...):
+	case method != "" && len(e.Args()) == 0 && isNormaliser(l, last):
+		// code.upper(): the receiver in canonical form.
+		n, _ := l.NormaliserFor(last)
+		return rc.normalisedValue(n, recv)
+	case method == "" && len(e.Args()) == 1 && isNormaliser(l, names...):
 		// normalizeEmail(command.email): the address in canonical form.
-		return rc.eval(&e.Args()[0], sc, out, false)
+		n, _ := l.NormaliserFor(names...)
+		return rc.normalised(n, &e.Args()[0], sc, out)
 	case method == "" && catalogedArg(b.lang.TransparentArgs, e) != nil:
 		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)
 	case (slices.Contains(b.lang.TransparentCalls, e.Raw()) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
@@ -2189,6 +2233,9 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		x := rc.tr(&kw.Value, sc, out)
 		if vx, ok := rc.validatedValue(ent, kw.Name, &kw.Value, v, sc, out); ok {
 			// Users(password=p) with @validates("password") that hashes.
+			x = vx
+		} else if vx, ok := rc.initRewrite(ent, kw.Name, &kw.Value, sc, out); ok {
+			// User(email=e) whose __init__ lowercases kwargs["email"].
 			x = vx
 		}
 		if x == nil {

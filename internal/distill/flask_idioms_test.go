@@ -289,21 +289,65 @@ class Users(db.Model):
     def validate_password(self, key, plaintext):
         from app.crypto import hash_password
         return hash_password(str(plaintext))
-`, "app/views.py": `
-from flask import Blueprint, request, redirect
-from app.models import Users, db
-bp = Blueprint("auth", __name__)
-@bp.route("/register", methods=["POST"])
-def register():
-    user = Users(name=request.form["name"], password=request.form["password"])
-    db.session.add(user)
-    db.session.commit()
-    return redirect("/")
-`},
+`, "app/views.py": flaskRegisterView("Users", "name", "password")},
 			construct: "Register",
 			want: `rule Register {
     when: Register(name, password)
     ensures: User.created(name: name, password: hash(password))
+}`,
+		},
+		{
+			// redash: User.__init__ lowercases kwargs["email"] before
+			// the base class stores it; name is passed through as given.
+			name: "a constructor that rewrites a keyword stores the rewritten value",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(128))
+    email = db.Column(db.String(320))
+    def __init__(self, *args, **kwargs):
+        if kwargs.get("email") is not None:
+            kwargs["email"] = kwargs["email"].lower()
+        super(User, self).__init__(*args, **kwargs)
+`, "app/views.py": flaskRegisterView("User", "name", "email")},
+			construct: "Register",
+			want: `rule Register {
+    when: Register(name, email)
+    ensures: User.created(name: name, email: lowercase(email))
+}`,
+		},
+		{
+			// country.upper() is no longer read as the country given:
+			// the row is found by, and stores, the upper-cased one.
+			name: "a receiver normalised by upper() is looked up and stored in that form",
+			files: map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class Region(db.Model):
+    __tablename__ = "regions"
+    id = db.Column(db.Integer, primary_key=True)
+    country = db.Column(db.String(2), unique=True)
+`, "app/views.py": `
+from flask import Blueprint, request, redirect, abort
+from app.models import Region, db
+bp = Blueprint("regions", __name__)
+@bp.route("/regions", methods=["POST"])
+def add_region():
+    country = request.form["country"].upper()
+    if Region.query.filter_by(country=country).first():
+        abort(400)
+    db.session.add(Region(country=country))
+    db.session.commit()
+    return redirect("/")
+`},
+			construct: "AddRegion",
+			want: `rule AddRegion {
+    when: AddRegion(country)
+    requires: not exists Region{country: uppercase(country)}
+    ensures: Region.created(country: uppercase(country))
 }`,
 		},
 		{
@@ -1697,4 +1741,24 @@ def login():
     login_user(user)
     return redirect("/")
 ` + more}
+}
+
+// flaskRegisterView is a sign-up route that creates a row of model from
+// the form inputs named, each given as the keyword of its name.
+func flaskRegisterView(model string, inputs ...string) string {
+	kws := make([]string, len(inputs))
+	for i, in := range inputs {
+		kws[i] = in + `=request.form["` + in + `"]`
+	}
+	return `
+from flask import Blueprint, request, redirect
+from app.models import ` + model + `, db
+bp = Blueprint("auth", __name__)
+@bp.route("/register", methods=["POST"])
+def register():
+    user = ` + model + `(` + strings.Join(kws, ", ") + `)
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+`
 }

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -97,4 +99,54 @@ func (b *builder) propertySetter(e *entityInfo, name string) *funcRef {
 		}
 	}
 	return nil
+}
+
+// initRewrite is the value a column stores when the model's own
+// constructor rewrites the keyword it is given before the base class
+// stores it (redash's User: def __init__(self, *args, **kwargs):
+// kwargs["email"] = kwargs["email"].lower(); super().__init__(*args,
+// **kwargs) stores lowercase(email)). The rewrite is read with the
+// keyword standing for given, evaluated in the caller's scope. ok is
+// false when no such rewrite covers the column; x is nil when one does
+// but what it makes could not be stated.
+func (rc *ruleCtx) initRewrite(e *entityInfo, column string, given *facts.Expr, sc *scope, out *[]allium.Stmt) (x allium.Expr, ok bool) {
+	fr := rc.b.classMethod(e.ref, func(m *facts.Function) bool { return m.Name == "__init__" })
+	if fr == nil {
+		return nil, false
+	}
+	kwargs := ""
+	for _, p := range fr.fn.Params {
+		if p.Kind == facts.ParamVarKeyword {
+			kwargs = p.Name
+		}
+	}
+	if kwargs == "" {
+		return nil, false
+	}
+	var rewrite *facts.Expr
+	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtAssign && s.Value != nil && len(s.Targets) == 1 && keywordSubscript(&s.Targets[0], kwargs) == column {
+			rewrite = s.Value // the last one stands
+		}
+		return true
+	})
+	if rewrite == nil {
+		return nil, false
+	}
+	given1 := keywordDict([]facts.Keyword{{Name: column, Value: *given}}, given.Line())
+	keywords := dictValue(&given1, sc)
+	keywords.dumped = true // a dict of the code's own, read by key
+	inner := &scope{file: fr.file, vars: map[string]*value{kwargs: keywords}, depth: sc.depth + 1,
+		stack: append(slices.Clone(sc.stack), fr.fn.QualName), cls: fr.class}
+	var scratch []allium.Stmt
+	return rc.tr(rewrite, inner, &scratch), true
+}
+
+// keywordSubscript is the key of kwargs["key"], or "" when e is no
+// subscript of the name kwargs by a string.
+func keywordSubscript(e *facts.Expr, kwargs string) string {
+	if e.Kind != facts.ExprSubscript || e.X == nil || e.X.Kind != facts.ExprName || e.X.Name() != kwargs || e.Y == nil || e.Y.Kind != facts.ExprString {
+		return ""
+	}
+	return e.Y.Value()
 }

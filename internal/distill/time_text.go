@@ -1,6 +1,10 @@
 package distill
 
 import (
+	"maps"
+	"slices"
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -145,6 +149,10 @@ func (rc *ruleCtx) timeShift(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 	if unit == "" {
 		return nil
 	}
+	op := allium.OpAdd
+	if back, ok := strings.CutPrefix(unit, "-"); ok {
+		op, unit = allium.OpSub, back
+	}
 	n, ok := litInt(&e.Args()[1])
 	if !ok || n <= 0 {
 		return nil
@@ -154,5 +162,57 @@ func (rc *ruleCtx) timeShift(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 	if d == nil || t == nil || t.kind != vExpr || !clockTime(t.expr) {
 		return nil
 	}
-	return exprValue(&allium.Binary{Op: allium.OpAdd, X: t.expr, Y: d})
+	return exprValue(&allium.Binary{Op: op, X: t.expr, Y: d})
+}
+
+// timeComparison reads a catalogued comparison of two times (date-fns's
+// isBefore(new Date(user.resetTokenDate), subDays(new Date(), 7))) as the
+// operator between them: user.reset_token_date < now - 7.days. nil when
+// e is none; unknown when a side cannot be stated (what reads it is left
+// out).
+func (rc *ruleCtx) timeComparison(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if e.Kind != facts.ExprCall || len(e.Args()) != 2 || len(e.Keywords()) > 0 || len(rc.b.lang.TimeComparisons) == 0 {
+		return nil
+	}
+	op := ""
+	for _, name := range slices.Sorted(maps.Keys(rc.b.lang.TimeComparisons)) {
+		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
+			op = rc.b.lang.TimeComparisons[name]
+			break
+		}
+	}
+	if op == "" {
+		return nil
+	}
+	x, y := rc.tr(&e.Args()[0], sc, out), rc.tr(&e.Args()[1], sc, out)
+	if x == nil || y == nil {
+		return unknownValue
+	}
+	if b, ok := y.(*allium.Binary); ok && (b.Op == allium.OpAdd || b.Op == allium.OpSub) && mentionsNow(b.X) && !mentionsNow(b.Y) && !mentionsNow(x) {
+		// a < now - 7.days is a + 7.days < now: the lifetime on the
+		// stored time's side, as the spec writes an expiry.
+		moved := allium.OpSub
+		if b.Op == allium.OpSub {
+			moved = allium.OpAdd
+		}
+		x, y = &allium.Binary{Op: moved, X: x, Y: rc.storedTimeLifetime(x, b.Y, sc, e.Line())}, b.X
+	}
+	return exprValue(&allium.Binary{Op: op, X: x, Y: y})
+}
+
+// storedTimeLifetime names a lifetime written in the code that a stored
+// time is compared against (user.reset_token_date + 7.days >= now) as
+// the spec names it, a parameter after the time's subject:
+// config.reset_token_lifetime. Anything else is left as it is.
+func (rc *ruleCtx) storedTimeLifetime(stored, life allium.Expr, sc *scope, line int) allium.Expr {
+	m, ok := stored.(*allium.Member)
+	if _, lit := life.(*allium.Duration); !ok || !lit {
+		return life
+	}
+	for _, suffix := range []string{"_date", "_at"} {
+		if stem, cut := strings.CutSuffix(m.Name, suffix); cut && isSnake(stem) {
+			return rc.b.literalConfig(stem+"_lifetime", "Duration", life, sc.file, line)
+		}
+	}
+	return life
 }

@@ -135,3 +135,57 @@ module.exports = router;
 		want:      []string{"requires: user.reset_expires > now", "user.verified = true"},
 	}})
 }
+
+// TestTimeComparison: date-fns's isBefore/isAfter compare their two times
+// as the operator, subDays moves a time back, and the lifetime ends on
+// the stored time's side; a literal lifetime of a stored <subject>_date
+// is the parameter config.<subject>_lifetime, of another time it stays
+// written out.
+func TestTimeComparison(t *testing.T) {
+	files := map[string]string{"src/migrations.js": `
+async function up(knex) {
+  await knex.schema.createTable("users", table => {
+    table.increments("id").primary();
+    table.string("email").unique().notNullable();
+    table.string("password");
+    table.dateTime("reset_token_date");
+    table.dateTime("reset_expires");
+  });
+}
+module.exports = { up };
+`, "src/routes.js": `
+const knex = require("./knex");
+const { isBefore, isAfter, subDays, subHours } = require("date-fns");
+const express = require("express");
+const router = express.Router();
+router.post("/reset", async (req, res) => {
+  const user = await knex("users").where({ email: req.body.email }).first();
+  if (!user) return res.status(404).send();
+  if (user.reset_token_date && isBefore(new Date(user.reset_token_date), subDays(new Date(), 7))) return res.status(400).send();
+  await knex("users").where("id", user.id).update({ password: req.body.password });
+  res.send();
+});
+router.post("/renew", async (req, res) => {
+  const user = await knex("users").where({ email: req.body.email }).first();
+  if (!user) return res.status(404).send();
+  if (!isAfter(new Date(user.reset_expires), subHours(new Date(), 2))) return res.status(400).send();
+  await knex("users").where("id", user.id).update({ password: req.body.password });
+  res.send();
+});
+module.exports = router;
+`}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "isBefore a time moved back by subDays, of a stored _date",
+			construct: "Reset",
+			want:      []string{"user.reset_token_date + config.reset_token_lifetime >= now", "reset_token_lifetime: Duration = 7.days"},
+			notWant:   []string{"now - 7.days"},
+		},
+		{
+			name:      "isAfter of another stored time keeps its lifetime written out",
+			construct: "Renew",
+			want:      []string{"requires: user.reset_expires + 2.hours > now"},
+			notWant:   []string{"+ config.", "reset_expires_lifetime"},
+		},
+	})
+}

@@ -925,6 +925,10 @@ type UpdateStamps struct {
 	// it writes (Django's save(update_fields=[...])): a stamp not listed
 	// keeps its value.
 	FieldLists []string `yaml:"field_lists"`
+	// Markers are the column calls or field decorators that make the
+	// column a stamp by themselves (TypeORM's @UpdateDateColumn(),
+	// Prisma's @updatedAt).
+	Markers []string `yaml:"markers"`
 }
 
 // RepoStamps are the fields one repository base stamps on an update and

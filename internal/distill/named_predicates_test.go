@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"maps"
+	"testing"
+)
 
 // TestNamedPredicate pins a permission helper answering by cases that the
 // spec cannot state (umami's canUpdateEntity({user}: Auth, entityId): a
@@ -64,30 +67,7 @@ export async function canUpdateEntity({ user }: Auth, entityId: string) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{
-				"prisma/schema.prisma": "model User {\n  id     String @id\n  name   String\n  active Boolean\n}\nmodel Share {\n  id       String @id\n  entityId String\n  name     String\n}\n",
-				"lib/db.ts":            "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient()\n",
-				"lib/auth.ts": `
-import { prisma } from "@/lib/db"
-export async function checkAuth(request: Request) {
-  const user = await prisma.user.findUnique({ where: { id: request.headers.get("authorization") } })
-  if (!user) {
-    return null
-  }
-  return { user }
-}
-`,
-				"lib/request.ts": `
-import { checkAuth } from "@/lib/auth"
-export async function parseRequest(request: Request) {
-  const body = await request.json()
-  let error = null
-  const auth = await checkAuth(request)
-  if (!auth) {
-    error = () => new Response(null, { status: 401 })
-  }
-  return { body, auth, error }
-}
-`,
+				"prisma/schema.prisma":  "model User {\n  id     String @id\n  name   String\n  active Boolean\n}\nmodel Share {\n  id       String @id\n  entityId String\n  name     String\n}\n",
 				"permissions/entity.ts": tc.helper,
 				"app/api/grant/route.ts": `
 import { prisma } from "@/lib/db"
@@ -106,6 +86,7 @@ export async function POST(request: Request) {
 }
 `,
 			}
+			maps.Copy(files, signedInRequestFiles())
 			d := New(Options{})
 			defer d.Close()
 			out := distilText(t, d, files)

@@ -29,8 +29,7 @@ type changedRow struct {
 // change: one of its decorators is a stamp marker (TypeORM's
 // @UpdateDateColumn(), Prisma's @updatedAt), or one of its call's options is
 // set to the clock (onupdate=func.now(), onupdate=datetime.utcnow) or to
-// true (auto_now).
-// call is the column call, nil when the field has none.
+// true (auto_now). call is the column call, nil when the field has none.
 func (b *builder) isUpdateStamp(a *facts.Assignment, call *facts.Expr) bool {
 	if b.stampMarked(a) {
 		return true

@@ -932,6 +932,11 @@ type UpdateStamps struct {
 	// it writes (Django's save(update_fields=[...])): a stamp not listed
 	// keeps its value.
 	FieldLists []string `yaml:"field_lists"`
+	// Markers are the field decorators that make the column a stamp by
+	// themselves (TypeORM's @UpdateDateColumn(), Prisma's @updatedAt): the
+	// entity declares such a stamp, while one made by an option stays
+	// plumbing unless a rule states it.
+	Markers []string `yaml:"markers"`
 }
 
 // RepoStamps are the fields one repository base stamps on an update and

@@ -780,7 +780,6 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
-		fi.updateStamp = b.isUpdateStamp(call)
 		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved(), call.Raw()) && len(call.Args()) >= 3 &&
 			call.Args()[1].Kind == facts.ExprString && call.Args()[2].Kind == facts.ExprString {
 			fi.jsonCol, fi.jsonKey = call.Args()[1].Value(), call.Args()[2].Value()
@@ -824,6 +823,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	} else if v != nil && fi.typ == nil {
 		return // a class attribute that is not a column
 	}
+	fi.updateStamp = b.isUpdateStamp(a, call)
 	if fi.typ == nil && fi.fkTable != "" {
 		fi.typ = &allium.Type{Name: "?"} // a key of a custom type: the reference is what matters
 	}
@@ -842,7 +842,11 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	// A Boolean is a flag, never a secret: one named after a token
 	// (password_based_token) records how the token was obtained, and a
 	// model's own is_superuser column is a role its creation defaults.
-	fi.plumbing = plumbingField(fi.name) && fi.typ.Name != "Boolean"
+	// A column the schema declares as a stamp by its kind (@updatedAt,
+	// @UpdateDateColumn()) is what the schema says of every row, not
+	// plumbing the code happens to carry; a column stamped through an
+	// option (onupdate=func.now()) stays plumbing unless a rule states it.
+	fi.plumbing = plumbingField(fi.name) && fi.typ.Name != "Boolean" && !b.stampMarked(a)
 	if fi.fkTable != "" {
 		fi.plumbing = false
 	}

@@ -2733,6 +2733,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		if x := rc.predicateAnswer(fr.fn.Body, inner, out); x != nil {
 			return exprValue(x)
 		}
+		if x := rc.namedPredicate(fr.fn, inner); x != nil {
+			return exprValue(x)
+		}
 	}
 	bodyAt := len(rc.body)
 	var assigned map[string]allium.Expr
@@ -2897,6 +2900,8 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 						inner.vars[en.Value.Name()] = rc.shapeInput(v, en.Key.Value(), sc)
 					}
 				}
+			} else if p.Pattern != nil && p.Pattern.Kind == facts.ExprDict {
+				rc.bindPatternAttrs(p.Pattern, &call.Args()[i], v, sc, inner, out)
 			}
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
@@ -2923,6 +2928,27 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 		default:
 			inner.vars[p.Name] = unknownValue
 		}
+	}
+}
+
+// bindPatternAttrs binds the names a destructuring parameter takes from
+// an argument named in the caller (canUpdateEntity(auth, id) into
+// canUpdateEntity({user}: Auth, entityId)): each is the argument's
+// attribute of its key, read as the caller would read auth.user. Only a
+// name is read again, and only one whose value v the walk knows: reading
+// an attribute or a call twice could walk what it runs twice, and an
+// unknown value's attributes are unknown too.
+func (rc *ruleCtx) bindPatternAttrs(pattern, arg *facts.Expr, v *value, sc, inner *scope, out *[]allium.Stmt) {
+	if arg.Kind != facts.ExprName || v.kind == vUnknown {
+		return
+	}
+	for _, en := range pattern.Entries() {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || en.Value.Kind != facts.ExprName {
+			continue
+		}
+		attr := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: arg, Name: en.Key.Value(),
+			Raw: arg.Raw() + "." + en.Key.Value(), Line: arg.Line()})
+		inner.vars[en.Value.Name()] = rc.eval(&attr, sc, out, false)
 	}
 }
 

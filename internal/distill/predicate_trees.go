@@ -2,6 +2,7 @@ package distill
 
 import (
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -162,4 +163,73 @@ func (rc *ruleCtx) signedInPresence(e *facts.Expr, sc *scope) (truth, ok bool) {
 		return false, false
 	}
 	return present, true
+}
+
+// answersQuestions reports a predicate tree every answer of which reads
+// as a Boolean by its shape: a literal, a test, a negation, an and/or, or
+// a call that is no lookup or query (a helper answering a row or False,
+// `return User.query.filter_by(email=email).first()`, looks a row up and
+// asks nothing).
+func (rc *ruleCtx) answersQuestions(body []facts.Stmt) bool {
+	ok := true
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind != facts.StmtReturn || s.Value == nil {
+			return ok
+		}
+		switch v := s.Value; v.Kind {
+		case facts.ExprBool, facts.ExprCompare, facts.ExprBoolOp, facts.ExprUnary:
+		case facts.ExprCall:
+			l := rc.b.lang
+			method := ""
+			if v.X != nil && v.X.Kind == facts.ExprAttr {
+				method = v.X.Name()
+			}
+			if catalog.Match(l.LookupMethods, method) || catalog.Match(l.QueryMethods, method) || catalog.Match(l.RequiredLookups, method) {
+				ok = false
+			}
+		default:
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// namedPredicate states a predicate tree whose cases cannot be stated (a
+// permission helper that looks rows up the spec does not declare:
+// umami's canUpdateEntity({user}, entityId)) as the question it answers,
+// a call of its name on what its parameters hold in sc:
+// can_update_entity(user, entity_id). nil when a parameter holds nothing
+// the spec can name.
+func (rc *ruleCtx) namedPredicate(fn *facts.Function, sc *scope) allium.Expr {
+	if !rc.answersQuestions(fn.Body) {
+		return nil
+	}
+	var args []allium.Arg
+	for _, p := range fn.Params {
+		names := []string{p.Name}
+		if p.Pattern != nil && p.Pattern.Kind == facts.ExprDict {
+			names = names[:0]
+			for _, en := range p.Pattern.Entries() {
+				if en.Value.Kind == facts.ExprName {
+					names = append(names, en.Value.Name())
+				}
+			}
+		}
+		for _, n := range names {
+			v := sc.vars[n]
+			if v == nil {
+				return nil
+			}
+			x := rc.valueExpr(v)
+			if x == nil {
+				return nil
+			}
+			args = append(args, allium.Arg{Value: x})
+		}
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	return &allium.Call{Fun: &allium.Ident{Name: snake(fn.Name)}, Args: args}
 }

@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"maps"
+	"testing"
+)
 
 // TestSignedInRowFiltered pins a lookup of the signed-in user's own row
 // with filters besides its id (umami's getUser(auth.user.id), whose
@@ -29,29 +32,6 @@ func TestSignedInRowFiltered(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{
 				"prisma/schema.prisma": "model User {\n  id        String @id\n  name      String\n  password  String\n  active    Boolean\n  deletedAt DateTime?\n}\n",
-				"lib/db.ts":            "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient()\n",
-				"lib/auth.ts": `
-import { prisma } from "@/lib/db"
-export async function checkAuth(request: Request) {
-  const user = await prisma.user.findUnique({ where: { id: request.headers.get("authorization") } })
-  if (!user) {
-    return null
-  }
-  return { user }
-}
-`,
-				"lib/request.ts": `
-import { checkAuth } from "@/lib/auth"
-export async function parseRequest(request: Request) {
-  const body = await request.json()
-  let error = null
-  const auth = await checkAuth(request)
-  if (!auth) {
-    error = () => new Response(null, { status: 401 })
-  }
-  return { body, auth, error }
-}
-`,
 				"app/api/me/password/route.ts": `
 import { prisma } from "@/lib/db"
 import { parseRequest } from "@/lib/request"
@@ -70,9 +50,42 @@ export async function POST(request: Request) {
 }
 `,
 			}
+			maps.Copy(files, signedInRequestFiles())
 			d := New(Options{})
 			defer d.Close()
 			wantConstruct(t, distilText(t, d, files), "MePassword", tc.want, tc.notWant)
 		})
+	}
+}
+
+// signedInRequestFiles are umami's request plumbing in small: a Prisma
+// client, checkAuth answering {user} for the bearer's row or null, and
+// parseRequest handing back {body, auth, error}, error set when no one is
+// signed in.
+func signedInRequestFiles() map[string]string {
+	return map[string]string{
+		"lib/db.ts": "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient()\n",
+		"lib/auth.ts": `
+import { prisma } from "@/lib/db"
+export async function checkAuth(request: Request) {
+  const user = await prisma.user.findUnique({ where: { id: request.headers.get("authorization") } })
+  if (!user) {
+    return null
+  }
+  return { user }
+}
+`,
+		"lib/request.ts": `
+import { checkAuth } from "@/lib/auth"
+export async function parseRequest(request: Request) {
+  const body = await request.json()
+  let error = null
+  const auth = await checkAuth(request)
+  if (!auth) {
+    error = () => new Response(null, { status: 401 })
+  }
+  return { body, auth, error }
+}
+`,
 	}
 }

@@ -25,10 +25,18 @@ type changedRow struct {
 	block *[]allium.Stmt
 }
 
-// isUpdateStamp reports whether a column call makes its column a stamp of
-// the row's last change: one of the catalog's options set to the clock
-// (onupdate=func.now(), onupdate=datetime.utcnow) or to true (auto_now).
-func (b *builder) isUpdateStamp(call *facts.Expr) bool {
+// isUpdateStamp reports whether a column is a stamp of the row's last
+// change: one of its decorators is a stamp marker (TypeORM's
+// @UpdateDateColumn(), Prisma's @updatedAt), or one of its call's options is
+// set to the clock (onupdate=func.now(), onupdate=datetime.utcnow) or to
+// true (auto_now). call is the column call, nil when the field has none.
+func (b *builder) isUpdateStamp(a *facts.Assignment, call *facts.Expr) bool {
+	if b.stampMarked(a) {
+		return true
+	}
+	if call == nil {
+		return false
+	}
 	for _, opt := range b.lang.UpdateStamps.Options {
 		kw := call.Keyword(opt)
 		if kw == nil {
@@ -39,6 +47,14 @@ func (b *builder) isUpdateStamp(call *facts.Expr) bool {
 		}
 	}
 	return false
+}
+
+// stampMarked reports a field the schema declares as the stamp of the
+// row's last change by its kind (TypeORM's @UpdateDateColumn(), Prisma's
+// @updatedAt): read from its decorators, whether or not one of them was
+// taken for its column call (an abstract base's are not).
+func (b *builder) stampMarked(a *facts.Assignment) bool {
+	return decoratedBy(a.Decorators, b.lang.UpdateStamps.Markers)
 }
 
 // rowChanged records that the rule assigned to a stored row in block, for

@@ -221,3 +221,109 @@ def rotate(request):
 		})
 	}
 }
+
+// TestUpdateStampMarkers pins the stamps a schema declares by their kind
+// (catalog update_stamps.markers: Prisma's @updatedAt, TypeORM's
+// @UpdateDateColumn(), on the entity or an abstract base): the entity
+// declares them, though updated_at is otherwise plumbing; a column only
+// defaulted to now, or stamped through an option, is not declared.
+func TestUpdateStampMarkers(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name   string
+		files  map[string]string
+		entity string
+		want   string
+	}{
+		{
+			name: "Prisma @updatedAt is declared",
+			files: map[string]string{"prisma/schema.prisma": `
+model Share {
+  id        String    @id @db.Uuid
+  name      String
+  updatedAt DateTime? @updatedAt @map("updated_at")
+}
+`},
+			entity: "Share",
+			want: `entity Share {
+    name: String
+    updated_at: Timestamp?
+}`,
+		},
+		{
+			name: "Prisma @default(now()) alone is no stamp: left out",
+			files: map[string]string{"prisma/schema.prisma": `
+model Share {
+  id        String   @id @db.Uuid
+  name      String
+  updatedAt DateTime @default(now()) @map("updated_at")
+}
+`},
+			entity: "Share",
+			want: `entity Share {
+    name: String
+}`,
+		},
+		{
+			name: "TypeORM @UpdateDateColumn() of an abstract base is declared",
+			files: map[string]string{
+				"src/models/base.ts": `
+import { CreateDateColumn, PrimaryColumn, UpdateDateColumn } from "typeorm"
+export abstract class BaseEntity {
+  @PrimaryColumn()
+  id: string
+
+  @CreateDateColumn({ type: "timestamptz" })
+  created_at: Date
+
+  @UpdateDateColumn({ type: "timestamptz" })
+  updated_at: Date
+}
+`,
+				"src/models/invite.ts": `
+import { Column, Entity } from "typeorm"
+import { BaseEntity } from "./base"
+@Entity()
+export class Invite extends BaseEntity {
+  @Column()
+  user_email: string
+}
+`},
+			entity: "Invite",
+			want: `entity Invite {
+    user_email: String
+    created_at: Timestamp
+    updated_at: Timestamp
+}`,
+		},
+		{
+			name: "SQLAlchemy onupdate=func.now() no rule states stays plumbing",
+			files: map[string]string{"app/models.py": `
+from datetime import datetime
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+class Base(DeclarativeBase):
+    pass
+
+class Share(Base):
+    __tablename__ = "share"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(256))
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime, onupdate=sa.func.now())
+`},
+			entity: "Share",
+			want: `entity Share {
+    name: String
+}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.entity); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

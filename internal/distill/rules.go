@@ -1863,13 +1863,13 @@ func forwardsOnly(fn *facts.Function) bool {
 }
 
 // foundByOtherKey reports a condition that a row the rule looked up, not
-// one the trigger takes as a parameter, exists (exists user, with user a
-// let of User{email}).
+// one the trigger takes as a parameter or the secret it presents names,
+// exists (exists user, with user a let of User{email}).
 func (rc *ruleCtx) foundByOtherKey(cond allium.Expr) bool {
 	u, ok := cond.(*allium.Unary)
 	if !ok || u.Op != allium.OpExists {
 		return false
 	}
 	id, ok := u.X.(*allium.Ident)
-	return ok && !rc.paramSet[id.Name]
+	return ok && !rc.paramSet[id.Name] && !rc.foundByToken(id.Name)
 }

@@ -523,7 +523,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			}
 			rc.idParams[id.Name] = bn
 		}
-		rc.noteTokenColumnLookup(bn, ent, q, sc, line)
+		if len(q.conds) == 1 {
+			rc.noteTokenColumnLookup(bn, ent, q, q.conds[0], sc, line)
+		}
 		rc.boundInHelper(bn, sc)
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}

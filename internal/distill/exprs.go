@@ -1257,7 +1257,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method != "" {
 		recv, superCall = rc.superReceiver(e.X.X, sc)
 		if recv == nil {
+			bodyAt := len(rc.body)
 			recv = rc.eval(e.X.X, sc, out, false)
+			if rc.isFailureFallback(e, method) {
+				rc.dropCaughtRequires(bodyAt)
+			}
 		}
 	}
 	// ownMethod is a method of the receiver's model that runs here: not

@@ -873,10 +873,11 @@ func (rc *ruleCtx) samePath(p *ruleCtx) bool {
 // spec does not state happens when the condition fails. Redash's
 // verification_email: `if not current_user.is_email_verified:
 // send_verify_email(...)`, then a message: the rule requires the user
-// unverified. Two conditions stay conditional outcomes: an input's
+// unverified. Three conditions stay conditional outcomes: an input's
 // presence (`if exists name: user.name = name`, an optional input the
-// request may leave out) and an absence (`if not exists user.token:
-// Token.created(...)`, get-or-create).
+// request may leave out), an absence (`if not exists user.token:
+// Token.created(...)`, get-or-create) and the presence of a row found
+// by another key than the request's row (foundByOtherKey).
 func (rc *ruleCtx) wholeIf(ifs *allium.If) bool {
 	p, fn := ifs.Prov, rc.h.fn
 	if rc.leftOut > 0 || p == nil || rc.h.file == nil || p.File != rc.h.file.Path || p.Line < fn.Line || p.Line > fn.EndLine {
@@ -893,7 +894,11 @@ func (rc *ruleCtx) wholeIf(ifs *allium.If) bool {
 			return false
 		}
 	}
-	return true
+	// A row found by another key (if (user) after a lookup by the email
+	// sent, medusa's reset-password-token.ts:104): the request is
+	// answered the same whether it exists or not, so the outcomes are
+	// conditional, as kutt's reset (auth.handler.js:243) reads.
+	return !rc.foundByOtherKey(ifs.Branches[0].Cond)
 }
 
 // soleIf reports outcomes that are one if with one branch and no else.
@@ -957,9 +962,9 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	r.Body = dropRestatedLookups(r.Body)
 	r.Body = settleDisjunctions(r.Body)
 	if ifs, ok := soleIf(rc.ensures); ok && rc.required(ifs.Branches[0].Cond) {
-		// The outcomes' condition is one the rule requires already
-		// (Medusa's reset-password-token: the lookup it requires, then
-		// if (user) {...}): they hold whenever the rule applies.
+		// The outcomes' condition is one the rule requires already (a
+		// lookup it requires, then if (user) {...}): they hold whenever
+		// the rule applies.
 		rc.ensures = ifs.Branches[0].Body
 	} else if ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs] && !rc.foundByOtherKey(ifs.Branches[0].Cond)) {
 		// A rule no caller waits on (a signal, a schedule) that does

@@ -300,7 +300,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		before := len(rc.params)
-		rc.bindLocal(t.Name(), rc.eval(v, sc, out, false), before, sc, out, line)
+		val := rc.eval(v, sc, out, false)
+		if val == unknownValue && v.Kind == facts.ExprBinary {
+			val = &value{kind: vUnknown, src: v}
+		}
+		rc.bindLocal(t.Name(), val, before, sc, out, line)
 	case facts.ExprList:
 		if len(t.Args()) != 1 || t.Args()[0].Kind != facts.ExprName {
 			rc.eval(v, sc, out, true)

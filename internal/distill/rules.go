@@ -511,6 +511,12 @@ func (sc *scope) setRet(v *value) {
 	case sc.ret == nil || isNone(sc.ret) || notFound(sc.ret, v):
 		sc.ret = v
 	case sc.ret == v || sameValue(sc.ret, v) || isNone(v) || notFound(v, sc.ret):
+	case sc.ret.kind == vPlumbing && v.kind == vEntity:
+		// if (cached) return JSON.parse(cached), then the row looked up
+		// (kutt's find, queries/user.queries.js:11-36): the copy a cache
+		// keeps of the row stands for the row.
+		sc.ret = v
+	case sc.ret.kind == vEntity && v.kind == vPlumbing:
 	case sc.ret.kind == vShape && v.kind == vShape:
 		// form() returns one form or another (LoginRecaptchaForm or
 		// LoginForm): either holds the request's input, read by field.

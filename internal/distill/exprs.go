@@ -866,6 +866,28 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 
 // cond translates an expression used as a condition: an entity or
 // lookup tests existence.
+// optionalChainTest reads the test of a row's attribute through an
+// optional chain (kutt's if (user?.verified), validators.handler.js:404)
+// as the row existing and the attribute holding: exists user and
+// user.verified. nil for any other test.
+func (rc *ruleCtx) optionalChainTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e.Kind != facts.ExprAttr || !e.Optional() || e.X == nil {
+		return nil
+	}
+	row := rc.eval(e.X, sc, out, false)
+	id, isIdent := row.expr.(*allium.Ident)
+	if row.kind != vEntity || !isIdent {
+		return nil
+	}
+	plain := *e
+	plain.SetOptional(false)
+	attr := rc.cond(&plain, sc, out)
+	if attr == nil {
+		return nil
+	}
+	return &allium.Binary{Op: allium.OpAnd, X: &allium.Unary{Op: allium.OpExists, X: id}, Y: attr}
+}
+
 func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	if e == nil {
 		return nil
@@ -882,6 +904,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		return x
 	}
 	if x := rc.signedPresence(e, sc); x != nil {
+		return x
+	}
+	if x := rc.optionalChainTest(e, sc, out); x != nil {
 		return x
 	}
 	switch e.Kind {
@@ -1293,7 +1318,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method != "" {
 		recv, superCall = rc.superReceiver(e.X.X, sc)
 		if recv == nil {
+			bodyAt := len(rc.body)
 			recv = rc.eval(e.X.X, sc, out, false)
+			if rc.isFailureFallback(e, method) {
+				rc.dropCaughtRequires(bodyAt)
+			}
 		}
 	}
 	// ownMethod is a method of the receiver's model that runs here: not

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
@@ -14,11 +15,37 @@ import (
 // if (user) {...}). It answers nil for any other call, or when the
 // callback does something of its own.
 func (rc *ruleCtx) failureFallback(e *facts.Expr, method string, recv *value) *value {
-	if recv == nil || method == "" || !catalog.Match(rc.b.lang.FailureFallbacks, method) || len(e.Args()) != 1 ||
-		e.Args()[0].Kind != facts.ExprFunction || !answersNothing(e.Args()[0].Func()) {
+	if recv == nil || !rc.isFailureFallback(e, method) {
 		return nil
 	}
 	return recv
+}
+
+// isFailureFallback reports promise.catch(() => undefined) (catalog
+// failure_fallbacks): a failure of the promise is no failure of the
+// request.
+func (rc *ruleCtx) isFailureFallback(e *facts.Expr, method string) bool {
+	return method != "" && catalog.Match(rc.b.lang.FailureFallbacks, method) && len(e.Args()) == 1 &&
+		e.Args()[0].Kind == facts.ExprFunction && answersNothing(e.Args()[0].Func())
+}
+
+// dropCaughtRequires removes the preconditions the rule gained from
+// rc.body[from:] on: the checks of a promise whose failure a fallback
+// catches (retrieveByEmail's if (!user) throw, user.ts:222, under
+// .catch(() => undefined)) do not stop the request, which goes on with
+// no value; lets and the rest stay.
+func (rc *ruleCtx) dropCaughtRequires(from int) {
+	if from < 0 || from > len(rc.body) {
+		return
+	}
+	kept := rc.body[:from]
+	for _, s := range rc.body[from:] {
+		if _, ok := s.(*allium.Requires); ok {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	rc.body = kept
 }
 
 // answersNothing reports a function whose body is empty or one return of

@@ -145,3 +145,37 @@ export default routes
 `,
 	}
 }
+
+// TestJWTExpiryClaimThroughLocal pins an expiry claim computed into a
+// local first (medusa's generateResetPasswordToken, services/user.ts:406:
+// const expiry = Math.floor(Date.now() / 1000) + 60 * 15, then {exp:
+// expiry}): the lifetime is the seconds added to the clock, as when the
+// sum is written in the payload itself.
+func TestJWTExpiryClaimThroughLocal(t *testing.T) {
+	for _, tt := range []struct{ name, body string }{
+		{"through a local", `
+    const expiry = Math.floor(Date.now() / 1000) + 60 * 15
+    const payload = { sub: userId, exp: expiry }
+    return jwt.sign(payload, 'secret')`},
+		{"in the payload", `
+    return jwt.sign({ sub: userId, exp: Math.floor(Date.now() / 1000) + 60 * 15 }, 'secret')`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			service := `
+import jwt from 'jsonwebtoken'
+export class TokenService {
+  generateResetPasswordToken(userId: string) {` + tt.body + `
+  }
+}
+`
+			runIdiomCases(t, forgotPasswordFiles(service, "", "{ token }"), []idiomCase{
+				{
+					name:      "the token lives 15 minutes",
+					construct: "Forgot",
+					want: []string{"ResetPasswordToken.created(", "expires_at: now + config.reset_password_token_expiry",
+						"reset_password_token_expiry: Duration = 15.minutes"},
+				},
+			})
+		})
+	}
+}

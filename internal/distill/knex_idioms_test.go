@@ -244,3 +244,63 @@ module.exports = router;
 		}
 	}
 }
+
+// TestKnexCachedRowAndOptionalChain pins two shapes of kutt's: a lookup
+// helper that answers a cached copy of the row when a cache holds one
+// (queries/user.queries.js:11-36: if (cachedUser) return
+// JSON.parse(cachedUser), then the row queried) stands for the row; and a
+// test of a row's attribute through an optional chain (user?.verified,
+// validators.handler.js:404) holds only when the row exists.
+func TestKnexCachedRowAndOptionalChain(t *testing.T) {
+	files := map[string]string{
+		"src/migrations.js": knexTables,
+		"src/queries.js": `
+const knex = require("./knex");
+const redis = require("./redis");
+async function find(match) {
+  if (match.id) {
+    const cachedUser = await redis.client.get("user:" + match.id);
+    if (cachedUser) return JSON.parse(cachedUser);
+  }
+  const user = await knex("users").where("id", match.id).first();
+  return user;
+}
+async function remove(user) {
+  await knex("users").where("id", user.id).delete();
+}
+module.exports = { find, remove };
+`,
+		"src/routes.js": `
+const knex = require("./knex");
+const queries = require("./queries");
+const express = require("express");
+const router = express.Router();
+router.delete("/admin/:id", async (req, res) => {
+  const user = await queries.find({ id: req.params.id });
+  if (!user) return res.status(400).send();
+  await queries.remove(user);
+  res.send();
+});
+router.post("/signup", async (req, res) => {
+  const user = await knex("users").where({ email: req.body.email }).first();
+  if (user?.verified) return res.status(400).send();
+  await knex("users").insert({ email: req.body.email, apikey: "k" });
+  res.send();
+});
+module.exports = router;
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "the cached copy stands for the row",
+			construct: "AdminId",
+			want:      []string{"when: AdminId(user)", "requires: exists user", "ensures: not exists user"},
+		},
+		{
+			name:      "an optional chain tests the row's existence too",
+			construct: "Signup",
+			want:      []string{"let user = User{email}", "requires: not exists user or not user.verified"},
+			notWant:   []string{"requires: not user.verified"},
+		},
+	})
+}

@@ -84,6 +84,12 @@ func (rc *ruleCtx) nestedGuard(guard allium.Expr, sc *scope, line int) {
 		rc.requires(guard, sc, line)
 		return
 	}
+	if andUnder(sc.under, guard) == sc.under {
+		// The branch runs only where the guard holds (if (user), then
+		// a helper's if (!users.length) throw on that user): it never
+		// fails there.
+		return
+	}
 	rc.requires(&allium.Binary{Op: allium.OpOr, X: negate(sc.under), Y: guard}, sc, line)
 }
 

@@ -114,8 +114,16 @@ func (rc *ruleCtx) sameInstant(e *facts.Expr, method string, recv *value) (*valu
 }
 
 // lifetimeAfterNow reads an expiry written as a time (now + lifetime,
-// possibly through a local) as its lifetime.
+// possibly through a local) as its lifetime. A local the walk could not
+// read is read by the sum it was assigned (medusa's const expiry =
+// Math.floor(Date.now() / 1000) + 60 * 15, services/user.ts:406, then
+// {exp: expiry}): an expiry claim counts seconds.
 func (rc *ruleCtx) lifetimeAfterNow(v *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if v.Kind == facts.ExprName {
+		if local := sc.vars[v.Name()]; local != nil && local.kind == vUnknown && local.src != nil {
+			v = local.src
+		}
+	}
 	if v.Kind == facts.ExprBinary && v.Op() == "+" && v.Y != nil {
 		return rc.lifetime(v.Y, sc, out)
 	}

@@ -941,11 +941,17 @@ func (b *builder) rowsExist(q *query) allium.Expr {
 
 // rowsByIDParamExist reads a test that rows were found by the trigger's
 // id (medusa's retrieve: find({id: userId}), then if (!users.length)
-// throw) as the test a lookup by it makes: the row is the parameter, and
-// it exists (exists user); nil for any other query.
+// throw), or by the id of a row the rule found already, as the test a
+// lookup by it makes: the row is the parameter (or that row), and it
+// exists (exists user); nil for any other query.
 func (rc *ruleCtx) rowsByIDParamExist(q *query) allium.Expr {
 	if q == nil || q.bad > 0 || len(q.conds) != 1 || q.conds[0].field != "id" || q.conds[0].op != allium.OpEq {
 		return nil
+	}
+	if found := rc.foundRowByOwnID(q); found != nil {
+		// find({id: user.id}) of a user the rule found already: that
+		// row exists.
+		return &allium.Unary{Op: allium.OpExists, X: found}
 	}
 	id, ok := q.conds[0].val.(*allium.Ident)
 	if !ok {

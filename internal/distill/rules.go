@@ -511,6 +511,12 @@ func (sc *scope) setRet(v *value) {
 	case sc.ret == nil || isNone(sc.ret) || notFound(sc.ret, v):
 		sc.ret = v
 	case sc.ret == v || sameValue(sc.ret, v) || isNone(v) || notFound(v, sc.ret):
+	case sc.ret.kind == vPlumbing && v.kind == vEntity:
+		// if (cached) return JSON.parse(cached), then the row looked up
+		// (kutt's find, queries/user.queries.js:11-36): the copy a cache
+		// keeps of the row stands for the row.
+		sc.ret = v
+	case sc.ret.kind == vEntity && v.kind == vPlumbing:
 	case sc.ret.kind == vShape && v.kind == vShape:
 		// form() returns one form or another (LoginRecaptchaForm or
 		// LoginForm): either holds the request's input, read by field.
@@ -873,10 +879,11 @@ func (rc *ruleCtx) samePath(p *ruleCtx) bool {
 // spec does not state happens when the condition fails. Redash's
 // verification_email: `if not current_user.is_email_verified:
 // send_verify_email(...)`, then a message: the rule requires the user
-// unverified. Two conditions stay conditional outcomes: an input's
+// unverified. Three conditions stay conditional outcomes: an input's
 // presence (`if exists name: user.name = name`, an optional input the
-// request may leave out) and an absence (`if not exists user.token:
-// Token.created(...)`, get-or-create).
+// request may leave out), an absence (`if not exists user.token:
+// Token.created(...)`, get-or-create) and the presence of a row found
+// by another key than the request's row (foundByOtherKey).
 func (rc *ruleCtx) wholeIf(ifs *allium.If) bool {
 	p, fn := ifs.Prov, rc.h.fn
 	if rc.leftOut > 0 || p == nil || rc.h.file == nil || p.File != rc.h.file.Path || p.Line < fn.Line || p.Line > fn.EndLine {
@@ -893,7 +900,11 @@ func (rc *ruleCtx) wholeIf(ifs *allium.If) bool {
 			return false
 		}
 	}
-	return true
+	// A row found by another key (if (user) after a lookup by the email
+	// sent, medusa's reset-password-token.ts:104): the request is
+	// answered the same whether it exists or not, so the outcomes are
+	// conditional, as kutt's reset (auth.handler.js:243) reads.
+	return !rc.foundByOtherKey(ifs.Branches[0].Cond)
 }
 
 // soleIf reports outcomes that are one if with one branch and no else.
@@ -957,9 +968,9 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	r.Body = dropRestatedLookups(r.Body)
 	r.Body = settleDisjunctions(r.Body)
 	if ifs, ok := soleIf(rc.ensures); ok && rc.required(ifs.Branches[0].Cond) {
-		// The outcomes' condition is one the rule requires already
-		// (Medusa's reset-password-token: the lookup it requires, then
-		// if (user) {...}): they hold whenever the rule applies.
+		// The outcomes' condition is one the rule requires already (a
+		// lookup it requires, then if (user) {...}): they hold whenever
+		// the rule applies.
 		rc.ensures = ifs.Branches[0].Body
 	} else if ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs] && !rc.foundByOtherKey(ifs.Branches[0].Cond)) {
 		// A rule no caller waits on (a signal, a schedule) that does
@@ -1863,13 +1874,13 @@ func forwardsOnly(fn *facts.Function) bool {
 }
 
 // foundByOtherKey reports a condition that a row the rule looked up, not
-// one the trigger takes as a parameter, exists (exists user, with user a
-// let of User{email}).
+// one the trigger takes as a parameter or the secret it presents names,
+// exists (exists user, with user a let of User{email}).
 func (rc *ruleCtx) foundByOtherKey(cond allium.Expr) bool {
 	u, ok := cond.(*allium.Unary)
 	if !ok || u.Op != allium.OpExists {
 		return false
 	}
 	id, ok := u.X.(*allium.Ident)
-	return ok && !rc.paramSet[id.Name]
+	return ok && !rc.paramSet[id.Name] && !rc.foundByToken(id.Name)
 }

@@ -46,18 +46,18 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 	if q == nil || q.via != nil || q.bad > 0 || len(q.conds) < 2 {
 		return nil
 	}
-	secret, other := 0, []qcond(nil)
+	var secrets, other []qcond
 	for _, c := range q.conds {
 		switch {
 		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk":
-			secret++
+			secrets = append(secrets, c)
 		case c.val != nil && !secretField(c.field) && (stateValue(c.val) || rc.b.enumState(c.val) || rc.isCurrentUser(c.val)):
 			other = append(other, c)
 		default:
 			return nil
 		}
 	}
-	if secret == 0 || len(other) == 0 {
+	if len(secrets) == 0 || len(other) == 0 {
 		return nil
 	}
 	bn := bindingName(name)
@@ -75,6 +75,9 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 		}
 		rc.b.stats.GuardsSeen++
 		rc.requires(cond, sc, line)
+	}
+	if len(secrets) == 1 {
+		rc.noteTokenColumnLookup(bn, rc.b.entByName[q.ent], q, secrets[0], sc, line)
 	}
 	return v
 }

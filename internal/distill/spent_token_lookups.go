@@ -20,7 +20,15 @@ import (
 //
 // A rule that leaves the column alone (a verification that sets a state
 // and keeps the token) still takes the row as its parameter: the spec then
-// need not state a column only the lookup reads.
+// need not state a column only the lookup reads. Unless the token itself
+// survives as a parameter beside the row (a check of its length, a guard
+// on it): Verify(verification_token, user) would let any token act on any
+// user, so the row is then found by the token as well.
+//
+// The lookup may filter on the row's state besides the token (kutt's
+// update({reset_password_token, reset_password_expires: [">", now]})):
+// the let names the row by the token alone, and each other filter stays
+// the requires secretLookupFiltered made of it.
 
 // tokenColumnLookup is one row found by a declared token column, bound as
 // the parameter name.
@@ -30,38 +38,44 @@ type tokenColumnLookup struct {
 	input  string // the token sent, an input once the row is a let
 	join   allium.Expr
 	meta   allium.Meta
+	bound  bool // spentTokenLookups made it a let
 }
 
-// noteTokenColumnLookup records a secret lookup whose one condition is a
-// token column ent declares, for spentTokenLookups to bind with let when
-// the rule spends the token.
-func (rc *ruleCtx) noteTokenColumnLookup(name string, ent *entityInfo, q *query, sc *scope, line int) {
-	if len(q.conds) != 1 || !ent.declaresTokenColumn(q.conds[0].field) {
+// noteTokenColumnLookup records a secret lookup by the token column ent
+// declares in its condition secret, for spentTokenLookups to bind with let
+// when the rule spends the token or keeps it as a parameter. q's other
+// conditions are the caller's to state (secretLookupFiltered's requires).
+func (rc *ruleCtx) noteTokenColumnLookup(name string, ent *entityInfo, q *query, secret qcond, sc *scope, line int) {
+	if secret.op != allium.OpEq || !ent.declaresTokenColumn(secret.field) {
 		return
 	}
-	input, ok := q.conds[0].val.(*allium.Ident)
+	input, ok := secret.val.(*allium.Ident)
 	if !ok {
 		return // only the token as the caller sent it becomes an input
 	}
-	j := rc.b.join(q)
+	byToken := *q
+	byToken.conds = []qcond{secret}
+	j := rc.b.join(&byToken)
 	if j == nil {
 		return
 	}
 	rc.tokenColumnLookups = append(rc.tokenColumnLookups, tokenColumnLookup{
-		name: name, column: q.conds[0].field, input: input.Name, join: j, meta: rc.b.meta(sc.file, line)})
+		name: name, column: secret.field, input: input.Name, join: j, meta: rc.b.meta(sc.file, line)})
 }
 
 // spentTokenLookups turns each recorded token-column parameter whose
-// column the rule's outcomes write into a let of its lookup, placed
-// before the first clause that reads it.
+// column the rule's outcomes write, or whose token is a parameter too,
+// into a let of its lookup, placed before the first clause that reads it.
 func (rc *ruleCtx) spentTokenLookups() {
-	for _, tl := range rc.tokenColumnLookups {
-		if !rc.paramSet[tl.name] || rc.lets[tl.name] || !writesMember(rc.ensures, tl.name, tl.column) {
+	for i := range rc.tokenColumnLookups {
+		tl := &rc.tokenColumnLookups[i]
+		if !rc.paramSet[tl.name] || rc.lets[tl.name] || !writesMember(rc.ensures, tl.name, tl.column) && !rc.paramSet[tl.input] {
 			continue
 		}
 		delete(rc.paramSet, tl.name)
 		rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == tl.name })
 		rc.lets[tl.name] = true
+		tl.bound = true
 		if !rc.lets[tl.input] {
 			rc.useParam(tl.input)
 		}
@@ -71,6 +85,13 @@ func (rc *ruleCtx) spentTokenLookups() {
 		}
 		rc.body = slices.Insert(rc.body, at, allium.Stmt(&allium.Let{Meta: tl.meta, Name: tl.name, Value: tl.join}))
 	}
+}
+
+// foundByToken reports a let that spentTokenLookups bound: the row the
+// secret the request presents names, as a parameter row is the one the
+// request names.
+func (rc *ruleCtx) foundByToken(name string) bool {
+	return slices.ContainsFunc(rc.tokenColumnLookups, func(tl tokenColumnLookup) bool { return tl.bound && tl.name == name })
 }
 
 // writesMember reports an assignment to name.field among the outcomes, at

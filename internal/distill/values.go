@@ -121,6 +121,10 @@ type value struct {
 	// an object literal a caller handed in, and where it is read
 	// (entry_loops.go).
 	from *dictPart
+	// src: vUnknown: the sum or difference a local was assigned that the
+	// walk could not read (Math.floor(Date.now() / 1000) + 60 * 15), for a
+	// reader of its shape (lifetimeAfterNow).
+	src *facts.Expr
 }
 
 // query is a filtered query over one entity.

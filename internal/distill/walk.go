@@ -300,7 +300,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		before := len(rc.params)
-		rc.bindLocal(t.Name(), rc.eval(v, sc, out, false), before, sc, out, line)
+		val := rc.eval(v, sc, out, false)
+		if val == unknownValue && v.Kind == facts.ExprBinary {
+			val = &value{kind: vUnknown, src: v}
+		}
+		rc.bindLocal(t.Name(), val, before, sc, out, line)
 	case facts.ExprList:
 		if len(t.Args()) != 1 || t.Args()[0].Kind != facts.ExprName {
 			rc.eval(v, sc, out, true)
@@ -502,15 +506,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			return &value{kind: vEntity, ent: q.ent, expr: m}
 		}
 	}
-	if bySecret && len(q.conds) == 1 && q.conds[0].field == "id" {
+	if id := rc.foundRowByOwnID(q); bySecret && id != nil {
 		// retrieve(user.id) of a user the rule already found: that row.
-		if id, ok := q.conds[0].val.(*allium.Ident); ok && rc.lets[id.Name] {
-			if l := rc.ruleLet(id.Name); l != nil {
-				if j, ok := l.Value.(*allium.Join); ok && j.Entity == q.ent {
-					return &value{kind: vEntity, ent: q.ent, expr: id}
-				}
-			}
-		}
+		return &value{kind: vEntity, ent: q.ent, expr: id}
 	}
 	if bySecret {
 		if u := rc.signedInRow(q); u != nil {
@@ -523,7 +521,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			}
 			rc.idParams[id.Name] = bn
 		}
-		rc.noteTokenColumnLookup(bn, ent, q, sc, line)
+		if len(q.conds) == 1 {
+			rc.noteTokenColumnLookup(bn, ent, q, q.conds[0], sc, line)
+		}
 		rc.boundInHelper(bn, sc)
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
@@ -582,6 +582,25 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.authenticateActive(found, sc, line)
 	}
 	return found
+}
+
+// foundRowByOwnID is the row the rule already found (let user =
+// User{...}) when q looks a row of its entity up by that row's id
+// (retrieve(user.id)); nil otherwise.
+func (rc *ruleCtx) foundRowByOwnID(q *query) *allium.Ident {
+	if q == nil || q.bad > 0 || len(q.conds) != 1 || q.conds[0].field != "id" || q.conds[0].op != allium.OpEq {
+		return nil
+	}
+	id, ok := q.conds[0].val.(*allium.Ident)
+	if !ok || !rc.lets[id.Name] {
+		return nil
+	}
+	if l := rc.ruleLet(id.Name); l != nil {
+		if j, ok := l.Value.(*allium.Join); ok && j.Entity == q.ent {
+			return id
+		}
+	}
+	return nil
 }
 
 // signedInRow is the signed-in user when q looks up the row of its own

@@ -857,9 +857,14 @@ type Repositories struct {
 	// attribute in a file that stores the class); the others are kept
 	// only where a rule uses them.
 	ClassColumns map[string]map[string]string `yaml:"class_columns"`
-	Lookups      []string                     `yaml:"lookups"`
-	Exists       []string                     `yaml:"exists"`
-	Creates      []string                     `yaml:"creates"`
+	// ClassHashed are the columns of those classes that the framework
+	// hashes whenever it writes them (Parse Server's RestWrite hashes
+	// _User's password): class -> columns. A rule writing one states its
+	// hash.
+	ClassHashed map[string][]string `yaml:"class_hashed"`
+	Lookups     []string            `yaml:"lookups"`
+	Exists      []string            `yaml:"exists"`
+	Creates     []string            `yaml:"creates"`
 	// Builds make an instance from named values without saving it; a
 	// create given it saves it (TypeORM's create, then save).
 	Builds  []string `yaml:"builds"`

@@ -110,6 +110,13 @@ func (b *builder) classStoreEntities() {
 			fi.inherited = true
 			fi.plumbing = fi.plumbing || !mentioned[class][col]
 		}
+		for _, col := range reps.ClassHashed[class] {
+			// Written hashed, as a save hook's field is.
+			if e.hashedOnSave == nil {
+				e.hashedOnSave = map[string]bool{}
+			}
+			e.hashedOnSave[col] = true
+		}
 	}
 }
 

@@ -227,6 +227,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
+		if rc.sameBranches(e, sc) {
+			// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
+			// whichever branch is taken.
+			return rc.eval(e.Y, sc, out, stmtCtx)
+		}
 	case facts.ExprList, facts.ExprTuple:
 		if v := rc.itemsOf(e, sc, out); v != nil {
 			return v // [EmailValidator(User), ...] (items.go)
@@ -241,6 +246,17 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return exprValue(x)
 	}
 	return unknownValue
+}
+
+// sameBranches reports whether both branches of the conditional e say the
+// same thing in the spec (a value and a transparent call of it).
+func (rc *ruleCtx) sameBranches(e *facts.Expr, sc *scope) bool {
+	if e.X == nil || e.Y == nil {
+		return false
+	}
+	var scratch []allium.Stmt
+	x, y := rc.tr(e.X, sc, &scratch), rc.tr(e.Y, sc, &scratch)
+	return x != nil && y != nil && len(scratch) == 0 && exprKey(x) == exprKey(y)
 }
 
 // constantDefault reports a default written as a module constant that

@@ -915,6 +915,10 @@ type ClassStore struct {
 	// given the arguments after the class: a filter (where), a filter
 	// and the changes (updateMany), or a row's id (deleteOne).
 	As string `yaml:"as"`
+	// RowsKey, when set, is the key of the object the call answers that
+	// holds the rows it found (Parse Server's rest.find answers
+	// {results: [...]}).
+	RowsKey string `yaml:"rows_key"`
 }
 
 // UpdateStamps say which column options make the ORM stamp a row with the

@@ -195,6 +195,16 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		if len(given) < 1 {
 			return nil
 		}
+		if row := rc.eval(&given[0], sc, out, false); (row.kind == vEntity || row.kind == vLookup) && row.ent == ent.name {
+			// del(config, auth, '_Session', rows[0].objectId): the row
+			// found, by its id.
+			if x := rc.valueExpr(row); x != nil {
+				b.stats.EffectsSeen++
+				*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
+					X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}})
+				return unknownValue
+			}
+		}
 		// The row of that id.
 		call.SetKeywords([]facts.Keyword{{Name: "id", Value: given[0]}})
 	default:
@@ -208,7 +218,12 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 			at = fsc
 		}
 	}
-	return rc.queryCall(call, store.As, &value{kind: vModelClass, ent: ent.name}, at, out)
+	found := rc.queryCall(call, store.As, &value{kind: vModelClass, ent: ent.name}, at, out)
+	if store.RowsKey != "" && found != nil && found.kind == vQuery {
+		// rest.find(...).results: the rows, under their key.
+		return &value{kind: vObject, attrs: map[string]*value{store.RowsKey: found}}
+	}
+	return found
 }
 
 // objectArg is the object literal an argument is, or the one the local it

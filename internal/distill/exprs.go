@@ -610,6 +610,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	case vQuery:
 		return unknownValue
+	case vLookup:
+		if slices.Contains(b.lang.IDAttrs, e.Name()) {
+			return x // rows[0].objectId: the row found stands for its id
+		}
+		return unknownValue
 	case vObject:
 		if v := x.attrs[e.Name()]; v != nil {
 			return v
@@ -779,6 +784,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if x == nil || y == nil {
 			return nil
 		}
+		if exprKey(x) == exprKey(y) {
+			return x // rows && rows.length: both say the rows are some
+		}
 		return &allium.Binary{Op: e.Op(), X: x, Y: y}
 	case facts.ExprUnary:
 		switch e.Op() {
@@ -884,6 +892,12 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			}
 			// if count: some row matches.
 			return rc.b.rowsExist(v.q)
+		case vQuery:
+			if v.q != nil && v.q.action == "" {
+				// if (rows && rows.length), if rows: the rows a query found
+				// are some.
+				return rc.b.rowsExist(v.q)
+			}
 		case vParam:
 			if rc.flagInputs[v.param] {
 				break // `if email_verified:` of a Boolean input: its value

@@ -60,7 +60,17 @@ export class TokenRouter extends PromiseRouter {
       .then(user => rest.update(req.config, {}, '_User', { objectId: user.objectId }, { password: password }))
       .then(() => ({ response: {} }), () => ({ response: { error: true } }));
   }
+  async handleLogOut(req) {
+    if (req.info && req.info.sessionToken) {
+      const records = await rest.find(req.config, {}, '_Session', { sessionToken: req.info.sessionToken }, undefined, req.info.context);
+      if (records.results && records.results.length) {
+        await rest.del(req.config, {}, '_Session', records.results[0].objectId, req.info.context);
+      }
+    }
+    return { response: {} };
+  }
   mountRoutes() {
+    this.route('POST', '/logout', req => this.handleLogOut(req));
     this.route('POST', '/reset', req => this.handleReset(req));
     this.route('POST', '/clear', req => this.handleClear(req));
     this.route('POST', '/lock', req => this.handleLock(req));
@@ -97,6 +107,14 @@ func TestPromiseChains(t *testing.T) {
 			name:      "a row found through a helper's chain, written by id",
 			construct: "HandleReset",
 			want:      []string{"requires: exists User{username, perishable_token: token}", ".password = hash(password)"},
+		},
+		{
+			// rest.find answers {results}; rows && rows.length says they
+			// are some once; rows[0].objectId is the row found.
+			name:      "the rows under the key a store answers them, deleted by the id of the first",
+			construct: "HandleLogOut",
+			want:      []string{"when: HandleLogOut(session_token)", "requires: exists Session{session_token}", "not exists Session{session_token}"},
+			notWant:   []string{" and exists"},
 		},
 	})
 	if r := construct(out.Module, "HandleEarly"); strings.Contains(r, "email_verified") {

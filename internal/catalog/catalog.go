@@ -862,9 +862,13 @@ type Repositories struct {
 	// _User's password): class -> columns. A rule writing one states its
 	// hash.
 	ClassHashed map[string][]string `yaml:"class_hashed"`
-	Lookups     []string            `yaml:"lookups"`
-	Exists      []string            `yaml:"exists"`
-	Creates     []string            `yaml:"creates"`
+	// ClassCreates are calls of the framework that add a row of one of
+	// those classes from an object of data they are given (Parse Server's
+	// RestWrite.createSession(config, {userId, createdWith, ...})).
+	ClassCreates map[string]ClassCreate `yaml:"class_creates"`
+	Lookups      []string               `yaml:"lookups"`
+	Exists       []string               `yaml:"exists"`
+	Creates      []string               `yaml:"creates"`
 	// Builds make an instance from named values without saving it; a
 	// create given it saves it (TypeORM's create, then save).
 	Builds  []string `yaml:"builds"`
@@ -905,6 +909,19 @@ type Repositories struct {
 	// sets updated_at, its soft delete deleted_at), when the model has
 	// them.
 	Stamps map[string]RepoStamps `yaml:"stamps"`
+}
+
+// ClassCreate is one call of Repositories.ClassCreates.
+type ClassCreate struct {
+	// Class is the class of the row the call adds.
+	Class string `yaml:"class"`
+	// DataArg is the index of the argument holding the row's data.
+	DataArg int `yaml:"data_arg"`
+	// Columns maps a key of the data (a dotted path into the objects it
+	// nests: createdWith.action) to the column its value fills.
+	Columns map[string]string `yaml:"columns"`
+	// Random are the columns the call fills with a fresh random token.
+	Random []string `yaml:"random"`
 }
 
 // ClassStore is one call of Repositories.ClassStores.

@@ -192,6 +192,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
 			return v // route_calls.go
 		}
+		if e.Op() == "or" && e.X != nil && e.Y != nil {
+			// req.body.userId || req.query.userId: the one input, from
+			// wherever the request sends it.
+			if x, y := rc.eval(e.X, sc, out, false), rc.eval(e.Y, sc, out, false); x.kind == vParam && y.kind == vParam && x.param == y.param {
+				return x
+			}
+		}
 	case facts.ExprWalrus:
 		return rc.eval(rc.bindWalrus(e, sc, out), sc, out, stmtCtx)
 	case facts.ExprBinary:
@@ -1312,6 +1319,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.classStoreCall(e, sc, out); v != nil {
 		return v // config.database.update('_User', query, changes) (class_stores.go)
+	}
+	if v := rc.classCreateCall(e, sc, out); v != nil {
+		return v // RestWrite.createSession(config, {userId, ...}) (class_stores.go)
 	}
 	if b.storedSettingsRead(e) {
 		return &value{kind: vSettings} // store.get({key: 'advanced'}) (settings_stores.go)

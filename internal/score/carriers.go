@@ -1,6 +1,7 @@
 package score
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -211,4 +212,62 @@ func snakeEntity(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// idRows rewrites a lookup by the trigger's id parameter (User{id:
+// user_id}) as a parameter named after the entity (user), when the other
+// spec names parameters so and this rule does not: distill writes the row
+// a request's id names as the row the caller names (LogInAs(user)
+// requiring exists user), a hand-written spec often as the lookup by the
+// id. The id parameter goes when nothing else reads it.
+func idRows(r *allium.Rule, otherParams map[string]bool) {
+	t := r.Trigger
+	if t == nil || t.Kind != allium.TriggerExternal {
+		return
+	}
+	params := map[string]bool{}
+	for _, p := range t.Params {
+		params[p.Name] = true
+	}
+	replaced := map[string]bool{} // id parameters rewritten
+	added := map[string]bool{}
+	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
+			return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
+				j, ok := x.(*allium.Join)
+				if !ok || len(j.Fields) != 1 || j.Fields[0].Name != "id" {
+					return nil, false
+				}
+				v, ok := j.Fields[0].Value.(*allium.Ident)
+				name := snakeEntity(j.Entity)
+				if !ok || !params[v.Name] || !otherParams[name] || params[name] && !added[name] {
+					return nil, false
+				}
+				if !added[name] {
+					added[name] = true
+					t.Params = append(t.Params, allium.TriggerParam{Name: name})
+				}
+				replaced[v.Name] = true
+				return &allium.Ident{Name: name}, true
+			})
+		})
+		return true
+	})
+	if len(replaced) == 0 {
+		return
+	}
+	read := map[string]bool{}
+	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				if id, ok := x.(*allium.Ident); ok {
+					read[id.Name] = true
+				}
+				return true
+			})
+			return e
+		})
+		return true
+	})
+	t.Params = slices.DeleteFunc(t.Params, func(p allium.TriggerParam) bool { return replaced[p.Name] && !read[p.Name] })
 }

@@ -153,41 +153,58 @@ func triggerParams(m *allium.Module) map[string]bool {
 // parameter; only the lookup is renamed. Secrets are named as distill's
 // are: token, code or key, or ending in _token.
 func secretRows(r *allium.Rule, otherParams map[string]bool) {
+	rowParams(r, otherParams, func(f allium.JoinField) string {
+		if !secretName(f.Name) {
+			return ""
+		}
+		if v, ok := f.Value.(*allium.Ident); ok {
+			return v.Name
+		}
+		if f.Value != nil {
+			return ""
+		}
+		return f.Name
+	})
+}
+
+// rowParams rewrites each lookup by one field whose value is the trigger
+// parameter by returns ("" for none) as a parameter named after the
+// entity, when the other spec has one of that name and the rule does not
+// (secretRows, idRows); it answers the parameters looked up by.
+func rowParams(r *allium.Rule, otherParams map[string]bool, by func(allium.JoinField) string) map[string]bool {
 	t := r.Trigger
 	if t == nil || t.Kind != allium.TriggerExternal {
-		return
+		return nil
 	}
 	params := map[string]bool{}
 	for _, p := range t.Params {
 		params[p.Name] = true
 	}
+	replaced := map[string]bool{}
 	added := map[string]bool{}
 	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
 		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
 			return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
 				j, ok := x.(*allium.Join)
-				if !ok || len(j.Fields) != 1 || !secretName(j.Fields[0].Name) {
+				if !ok || len(j.Fields) != 1 {
 					return nil, false
 				}
-				p := j.Fields[0].Name
-				if v, ok := j.Fields[0].Value.(*allium.Ident); ok {
-					p = v.Name
-				} else if j.Fields[0].Value != nil {
-					return nil, false
-				}
+				p := by(j.Fields[0])
 				name := snakeEntity(j.Entity)
-				if !params[p] || !otherParams[name] || params[name] && !added[name] {
+				if p == "" || !params[p] || !otherParams[name] || params[name] && !added[name] {
 					return nil, false
 				}
 				if !added[name] {
 					added[name] = true
 					t.Params = append(t.Params, allium.TriggerParam{Name: name})
 				}
+				replaced[p] = true
 				return &allium.Ident{Name: name}, true
 			})
 		})
 		return true
 	})
+	return replaced
 }
 
 func secretName(n string) bool {
@@ -221,37 +238,11 @@ func snakeEntity(s string) string {
 // requiring exists user), a hand-written spec often as the lookup by the
 // id. The id parameter goes when nothing else reads it.
 func idRows(r *allium.Rule, otherParams map[string]bool) {
-	t := r.Trigger
-	if t == nil || t.Kind != allium.TriggerExternal {
-		return
-	}
-	params := map[string]bool{}
-	for _, p := range t.Params {
-		params[p.Name] = true
-	}
-	replaced := map[string]bool{} // id parameters rewritten
-	added := map[string]bool{}
-	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
-		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
-			return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
-				j, ok := x.(*allium.Join)
-				if !ok || len(j.Fields) != 1 || j.Fields[0].Name != "id" {
-					return nil, false
-				}
-				v, ok := j.Fields[0].Value.(*allium.Ident)
-				name := snakeEntity(j.Entity)
-				if !ok || !params[v.Name] || !otherParams[name] || params[name] && !added[name] {
-					return nil, false
-				}
-				if !added[name] {
-					added[name] = true
-					t.Params = append(t.Params, allium.TriggerParam{Name: name})
-				}
-				replaced[v.Name] = true
-				return &allium.Ident{Name: name}, true
-			})
-		})
-		return true
+	replaced := rowParams(r, otherParams, func(f allium.JoinField) string {
+		if v, ok := f.Value.(*allium.Ident); ok && f.Name == "id" {
+			return v.Name
+		}
+		return ""
 	})
 	if len(replaced) == 0 {
 		return
@@ -269,5 +260,5 @@ func idRows(r *allium.Rule, otherParams map[string]bool) {
 		})
 		return true
 	})
-	t.Params = slices.DeleteFunc(t.Params, func(p allium.TriggerParam) bool { return replaced[p.Name] && !read[p.Name] })
+	r.Trigger.Params = slices.DeleteFunc(r.Trigger.Params, func(p allium.TriggerParam) bool { return replaced[p.Name] && !read[p.Name] })
 }

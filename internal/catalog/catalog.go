@@ -864,9 +864,18 @@ type Repositories struct {
 	// attribute in a file that stores the class); the others are kept
 	// only where a rule uses them.
 	ClassColumns map[string]map[string]string `yaml:"class_columns"`
-	Lookups      []string                     `yaml:"lookups"`
-	Exists       []string                     `yaml:"exists"`
-	Creates      []string                     `yaml:"creates"`
+	// ClassHashed are the columns of those classes that the framework
+	// hashes whenever it writes them (Parse Server's RestWrite hashes
+	// _User's password): class -> columns. A rule writing one states its
+	// hash.
+	ClassHashed map[string][]string `yaml:"class_hashed"`
+	// ClassCreates are calls of the framework that add a row of one of
+	// those classes from an object of data they are given (Parse Server's
+	// RestWrite.createSession(config, {userId, createdWith, ...})).
+	ClassCreates map[string]ClassCreate `yaml:"class_creates"`
+	Lookups      []string               `yaml:"lookups"`
+	Exists       []string               `yaml:"exists"`
+	Creates      []string               `yaml:"creates"`
 	// Builds make an instance from named values without saving it; a
 	// create given it saves it (TypeORM's create, then save).
 	Builds  []string `yaml:"builds"`
@@ -909,6 +918,19 @@ type Repositories struct {
 	Stamps map[string]RepoStamps `yaml:"stamps"`
 }
 
+// ClassCreate is one call of Repositories.ClassCreates.
+type ClassCreate struct {
+	// Class is the class of the row the call adds.
+	Class string `yaml:"class"`
+	// DataArg is the index of the argument holding the row's data.
+	DataArg int `yaml:"data_arg"`
+	// Columns maps a key of the data (a dotted path into the objects it
+	// nests: createdWith.action) to the column its value fills.
+	Columns map[string]string `yaml:"columns"`
+	// Random are the columns the call fills with a fresh random token.
+	Random []string `yaml:"random"`
+}
+
 // ClassStore is one call of Repositories.ClassStores.
 type ClassStore struct {
 	// ClassArg is the index of the argument naming the class.
@@ -917,6 +939,10 @@ type ClassStore struct {
 	// given the arguments after the class: a filter (where), a filter
 	// and the changes (updateMany), or a row's id (deleteOne).
 	As string `yaml:"as"`
+	// RowsKey, when set, is the key of the object the call answers that
+	// holds the rows it found (Parse Server's rest.find answers
+	// {results: [...]}).
+	RowsKey string `yaml:"rows_key"`
 }
 
 // UpdateStamps say which column options make the ORM stamp a row with the

@@ -49,6 +49,16 @@ func (b *builder) classStoreEntities() {
 				attrs[e.Name()] = true
 			}
 			class, ok := b.storedClass(e)
+			if cc, made := b.classCreate(e); made {
+				// A row the framework adds: the columns its data fills.
+				class, ok = cc.Class, true
+				for _, col := range cc.Columns {
+					attrs[col] = true
+				}
+				for _, col := range cc.Random {
+					attrs[col] = true
+				}
+			}
 			if !ok || reps.ClassColumns[class] == nil {
 				return
 			}
@@ -110,6 +120,13 @@ func (b *builder) classStoreEntities() {
 			fi.inherited = true
 			fi.plumbing = fi.plumbing || !mentioned[class][col]
 		}
+		for _, col := range reps.ClassHashed[class] {
+			// Written hashed, as a save hook's field is.
+			if e.hashedOnSave == nil {
+				e.hashedOnSave = map[string]bool{}
+			}
+			e.hashedOnSave[col] = true
+		}
 	}
 }
 
@@ -129,16 +146,25 @@ func (b *builder) storedClass(e *facts.Expr) (string, bool) {
 
 // classStore is the catalog's entry for the class store e calls.
 func (b *builder) classStore(e *facts.Expr) (catalog.ClassStore, bool) {
-	reps := b.lang.Repositories
-	if e == nil || e.Kind != facts.ExprCall || reps == nil {
+	if b.lang.Repositories == nil {
 		return catalog.ClassStore{}, false
 	}
-	for _, name := range slices.Sorted(maps.Keys(reps.ClassStores)) {
+	return calledEntry(b.lang.Repositories.ClassStores, e)
+}
+
+// calledEntry is the entry of m named by the callee e calls, in the
+// order of the names.
+func calledEntry[T any](m map[string]T, e *facts.Expr) (T, bool) {
+	var zero T
+	if e == nil || e.Kind != facts.ExprCall {
+		return zero, false
+	}
+	for _, name := range slices.Sorted(maps.Keys(m)) {
 		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
-			return reps.ClassStores[name], true
+			return m[name], true
 		}
 	}
-	return catalog.ClassStore{}, false
+	return zero, false
 }
 
 // classStoreCall reads a class store call as the catalog's query method of
@@ -188,6 +214,16 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		if len(given) < 1 {
 			return nil
 		}
+		if row := rc.eval(&given[0], sc, out, false); (row.kind == vEntity || row.kind == vLookup) && row.ent == ent.name {
+			// del(config, auth, '_Session', rows[0].objectId): the row
+			// found, by its id.
+			if x := rc.valueExpr(row); x != nil {
+				b.stats.EffectsSeen++
+				*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
+					X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}})
+				return unknownValue
+			}
+		}
 		// The row of that id.
 		call.SetKeywords([]facts.Keyword{{Name: "id", Value: given[0]}})
 	default:
@@ -201,7 +237,12 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 			at = fsc
 		}
 	}
-	return rc.queryCall(call, store.As, &value{kind: vModelClass, ent: ent.name}, at, out)
+	found := rc.queryCall(call, store.As, &value{kind: vModelClass, ent: ent.name}, at, out)
+	if store.RowsKey != "" && found != nil && found.kind == vQuery {
+		// rest.find(...).results: the rows, under their key.
+		return &value{kind: vObject, attrs: map[string]*value{store.RowsKey: found}}
+	}
+	return found
 }
 
 // objectArg is the object literal an argument is, or the one the local it
@@ -217,4 +258,86 @@ func (rc *ruleCtx) objectArg(x *facts.Expr, sc *scope, out *[]allium.Stmt) (*fac
 		return v.parts[0].e, v.parts[0].sc
 	}
 	return nil, nil
+}
+
+// classCreateCall reads a framework call that adds a row of one of its
+// classes (the catalog's class_creates: Parse Server's
+// RestWrite.createSession(config, {userId, createdWith: {action: 'login'}}))
+// as that row's creation, with the columns its data fills and a fresh
+// token in those the framework draws; nil for any other call.
+func (rc *ruleCtx) classCreateCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	cc, found := rc.b.classCreate(e)
+	if !found {
+		return nil
+	}
+	ent := rc.b.entByName[classEntityName(cc.Class)]
+	if ent == nil {
+		return nil
+	}
+	var data *facts.Expr
+	switch {
+	case cc.DataArg < len(e.Args()):
+		data = &e.Args()[cc.DataArg]
+	case cc.DataArg == len(e.Args()) && len(e.Keywords()) > 0:
+		// The data object read as keywords (keyword_objects.go).
+		d := keywordDict(e.Keywords(), e.Line())
+		data = &d
+	}
+	if data == nil || data.Kind != facts.ExprDict {
+		return nil
+	}
+	row := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line()}
+	for _, path := range slices.Sorted(maps.Keys(cc.Columns)) {
+		col := cc.Columns[path]
+		f := ent.field(bindingName(col))
+		given := data
+		for key := range strings.SplitSeq(path, ".") {
+			given = entryValue(given, key)
+		}
+		if f == nil || given == nil {
+			continue
+		}
+		x := rc.tr(given, sc, out)
+		if f.fkEntity != "" {
+			// userId: the row that id names.
+			x = rc.idRow(given, x, f.fkEntity, sc, out)
+		}
+		if x == nil {
+			// A row whose values the spec cannot all state: which row
+			// is made is not known.
+			rc.b.stats.EffectsSeen++
+			rc.untranslated(sc, e.Line(), LeftOutValue, "a call to "+e.Raw())
+			return &value{kind: vPlumbing}
+		}
+		row.args = setArg(row.args, f.name, x)
+	}
+	for _, col := range cc.Random {
+		if f := ent.field(bindingName(col)); f != nil {
+			row.args = setArg(row.args, f.name, randomKey().expr)
+		}
+	}
+	rc.created(row, out, e.Line())
+	return &value{kind: vPlumbing}
+}
+
+// idRow is the row an id given for a reference column names: the row
+// itself when the id is one of a row found (user.objectId), else the row
+// the trigger's id parameter names; x is the id as translated.
+func (rc *ruleCtx) idRow(given *facts.Expr, x allium.Expr, ent string, sc *scope, out *[]allium.Stmt) allium.Expr {
+	v := rc.eval(given, sc, out, false)
+	if (v.kind == vEntity || v.kind == vLookup) && v.ent == ent {
+		return rc.valueExpr(v)
+	}
+	if x == nil {
+		return nil
+	}
+	return rc.rowByIDParam(x, ent)
+}
+
+// classCreate is the catalog's entry for the class create e calls.
+func (b *builder) classCreate(e *facts.Expr) (catalog.ClassCreate, bool) {
+	if b.lang.Repositories == nil {
+		return catalog.ClassCreate{}, false
+	}
+	return calledEntry(b.lang.Repositories.ClassCreates, e)
 }

@@ -228,6 +228,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
 			return v // route_calls.go
 		}
+		if e.Op() == "or" && e.X != nil && e.Y != nil {
+			// req.body.userId || req.query.userId: the one input, from
+			// wherever the request sends it.
+			if x, y := rc.eval(e.X, sc, out, false), rc.eval(e.Y, sc, out, false); x.kind == vParam && y.kind == vParam && x.param == y.param {
+				return x
+			}
+		}
 	case facts.ExprWalrus:
 		return rc.eval(rc.bindWalrus(e, sc, out), sc, out, stmtCtx)
 	case facts.ExprBinary:
@@ -263,6 +270,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
+		if rc.sameBranches(e, sc) {
+			// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
+			// whichever branch is taken.
+			return rc.eval(e.Y, sc, out, stmtCtx)
+		}
 	case facts.ExprList, facts.ExprTuple:
 		if v := rc.itemsOf(e, sc, out); v != nil {
 			return v // [EmailValidator(User), ...] (items.go)
@@ -277,6 +289,17 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return exprValue(x)
 	}
 	return unknownValue
+}
+
+// sameBranches reports whether both branches of the conditional e say the
+// same thing in the spec (a value and a transparent call of it).
+func (rc *ruleCtx) sameBranches(e *facts.Expr, sc *scope) bool {
+	if e.X == nil || e.Y == nil {
+		return false
+	}
+	var scratch []allium.Stmt
+	x, y := rc.tr(e.X, sc, &scratch), rc.tr(e.Y, sc, &scratch)
+	return x != nil && y != nil && len(scratch) == 0 && exprKey(x) == exprKey(y)
 }
 
 // constantDefault reports a default written as a module constant that
@@ -630,6 +653,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	case vQuery:
 		return unknownValue
+	case vLookup:
+		if slices.Contains(b.lang.IDAttrs, e.Name()) {
+			return x // rows[0].objectId: the row found stands for its id
+		}
+		return unknownValue
 	case vObject:
 		if v := x.attrs[e.Name()]; v != nil {
 			return v
@@ -799,6 +827,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if x == nil || y == nil {
 			return nil
 		}
+		if exprKey(x) == exprKey(y) {
+			return x // rows && rows.length: both say the rows are some
+		}
 		return &allium.Binary{Op: e.Op(), X: x, Y: y}
 	case facts.ExprUnary:
 		switch e.Op() {
@@ -929,6 +960,12 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			}
 			// if count: some row matches.
 			return rc.b.rowsExist(v.q)
+		case vQuery:
+			if v.q != nil && v.q.action == "" {
+				// if (rows && rows.length), if rows: the rows a query found
+				// are some.
+				return rc.b.rowsExist(v.q)
+			}
 		case vParam:
 			if rc.flagInputs[v.param] {
 				break // `if email_verified:` of a Boolean input: its value
@@ -1347,6 +1384,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.classStoreCall(e, sc, out); v != nil {
 		return v // config.database.update('_User', query, changes) (class_stores.go)
+	}
+	if v := rc.classCreateCall(e, sc, out); v != nil {
+		return v // RestWrite.createSession(config, {userId, ...}) (class_stores.go)
 	}
 	if b.storedSettingsRead(e) {
 		return &value{kind: vSettings} // store.get({key: 'advanced'}) (settings_stores.go)

@@ -161,6 +161,11 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 	case facts.ExprCall:
 		// return this.prisma.user.update({...}): the repository call whose
 		// result is the response is the handler's outcome.
+		if _, stored := rc.b.storedClass(x); stored {
+			// return config.database.update('_User', ...): a class store's.
+			rc.eval(x, sc, out, true)
+			return
+		}
 		if x.Method() != "" && x.X.X != nil && x.X.X.Kind == facts.ExprAttr {
 			var scratch []allium.Stmt
 			if rc.eval(x.X.X, sc, &scratch, false).kind == vRepo {

@@ -980,10 +980,15 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	case e.Y.Value() == "1" && op == ">=":
 		some = true
 	case e.Y.Value() == "1" && op == "<":
+	case e.Y.Value() == "1" && (op == "==" || op == "!=") && rc.rowsLength(e.X):
+		// rows.length != 1 after a lookup by what names one row (Parse
+		// Server's checkResetTokenValidity: find('_User', {username,
+		// _perishable_token: token}, {limit: 1})): no row found.
+		some = op == "=="
 	default:
 		return nil
 	}
-	if m := e.X.Method(); e.X.Kind != facts.ExprName && (m != "count" && !catalog.Match(rc.b.lang.LookupMethods, m)) {
+	if m := e.X.Method(); e.X.Kind != facts.ExprName && !rc.rowsLength(e.X) && (m != "count" && !catalog.Match(rc.b.lang.LookupMethods, m)) {
 		return nil
 	}
 	v := rc.eval(e.X, sc, out, false)
@@ -995,6 +1000,12 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 		return x
 	}
 	return negate(x)
+}
+
+// rowsLength reports whether e is rows.length (the catalog's
+// length_attrs) of a name, which reads nothing twice when evaluated.
+func (rc *ruleCtx) rowsLength(e *facts.Expr) bool {
+	return e.Kind == facts.ExprAttr && e.X != nil && e.X.Kind == facts.ExprName && slices.Contains(rc.b.lang.LengthAttrs, e.Name())
 }
 
 // rowCountBound reads a number of rows compared with a value the

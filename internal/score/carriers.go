@@ -1,6 +1,7 @@
 package score
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -152,41 +153,58 @@ func triggerParams(m *allium.Module) map[string]bool {
 // parameter; only the lookup is renamed. Secrets are named as distill's
 // are: token, code or key, or ending in _token.
 func secretRows(r *allium.Rule, otherParams map[string]bool) {
+	rowParams(r, otherParams, func(f allium.JoinField) string {
+		if !secretName(f.Name) {
+			return ""
+		}
+		if v, ok := f.Value.(*allium.Ident); ok {
+			return v.Name
+		}
+		if f.Value != nil {
+			return ""
+		}
+		return f.Name
+	})
+}
+
+// rowParams rewrites each lookup by one field whose value is the trigger
+// parameter by returns ("" for none) as a parameter named after the
+// entity, when the other spec has one of that name and the rule does not
+// (secretRows, idRows); it answers the parameters looked up by.
+func rowParams(r *allium.Rule, otherParams map[string]bool, by func(allium.JoinField) string) map[string]bool {
 	t := r.Trigger
 	if t == nil || t.Kind != allium.TriggerExternal {
-		return
+		return nil
 	}
 	params := map[string]bool{}
 	for _, p := range t.Params {
 		params[p.Name] = true
 	}
+	replaced := map[string]bool{}
 	added := map[string]bool{}
 	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
 		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
 			return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
 				j, ok := x.(*allium.Join)
-				if !ok || len(j.Fields) != 1 || !secretName(j.Fields[0].Name) {
+				if !ok || len(j.Fields) != 1 {
 					return nil, false
 				}
-				p := j.Fields[0].Name
-				if v, ok := j.Fields[0].Value.(*allium.Ident); ok {
-					p = v.Name
-				} else if j.Fields[0].Value != nil {
-					return nil, false
-				}
+				p := by(j.Fields[0])
 				name := snakeEntity(j.Entity)
-				if !params[p] || !otherParams[name] || params[name] && !added[name] {
+				if p == "" || !params[p] || !otherParams[name] || params[name] && !added[name] {
 					return nil, false
 				}
 				if !added[name] {
 					added[name] = true
 					t.Params = append(t.Params, allium.TriggerParam{Name: name})
 				}
+				replaced[p] = true
 				return &allium.Ident{Name: name}, true
 			})
 		})
 		return true
 	})
+	return replaced
 }
 
 func secretName(n string) bool {
@@ -211,4 +229,36 @@ func snakeEntity(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// idRows rewrites a lookup by the trigger's id parameter (User{id:
+// user_id}) as a parameter named after the entity (user), when the other
+// spec names parameters so and this rule does not: distill writes the row
+// a request's id names as the row the caller names (LogInAs(user)
+// requiring exists user), a hand-written spec often as the lookup by the
+// id. The id parameter goes when nothing else reads it.
+func idRows(r *allium.Rule, otherParams map[string]bool) {
+	replaced := rowParams(r, otherParams, func(f allium.JoinField) string {
+		if v, ok := f.Value.(*allium.Ident); ok && f.Name == "id" {
+			return v.Name
+		}
+		return ""
+	})
+	if len(replaced) == 0 {
+		return
+	}
+	read := map[string]bool{}
+	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
+		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				if id, ok := x.(*allium.Ident); ok {
+					read[id.Name] = true
+				}
+				return true
+			})
+			return e
+		})
+		return true
+	})
+	r.Trigger.Params = slices.DeleteFunc(r.Trigger.Params, func(p allium.TriggerParam) bool { return replaced[p.Name] && !read[p.Name] })
 }

@@ -57,6 +57,10 @@
 //     named after the entity (user), when the other spec names
 //     parameters so and the rule does not: distill writes a row found by
 //     a secret the caller holds as the row the caller names (carriers.go);
+//   - so does a lookup by the trigger's id parameter (User{id: user_id}),
+//     the id parameter going when nothing else reads it: distill writes
+//     the row a request's id names as the row the caller names
+//     (LogInAs(user) requiring exists user; carriers.go);
 //   - random_token() reads random_key(): both name an unspecified fresh
 //     random value, and random_key() is distill's name for it;
 //   - trigger parameters are put in name order, so that compare, which

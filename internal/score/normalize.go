@@ -39,6 +39,7 @@ func normalize(m *allium.Module, others, otherParams map[string]bool) *allium.Mo
 		r.Body = inlineLets(r.Body, nil)
 		carrierParams(r, refs, otherParams)
 		secretRows(r, otherParams)
+		idRows(r, otherParams)
 		if t := r.Trigger; t != nil && t.Kind == allium.TriggerExternal {
 			// Compare renames trigger parameters by position; in name
 			// order, two triggers with the same parameters meet whatever

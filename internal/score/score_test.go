@@ -153,6 +153,14 @@ func TestScore(t *testing.T) {
 		expected:  []string{"rule ResetPassword {", "rule Redeem {\n    when: Redeem(token)\n    let row = ResetToken{token}\n    requires: length(token) = 36\n    requires: exists row\n    ensures: row.used = true\n}\n\nrule ResetPassword {"},
 		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {5, 5, 5}, Ensures: {4, 4, 4}},
 	}, {
+		// A lookup by the trigger's id parameter (User{id: user_id}) meets
+		// the row the other spec has the caller name (user); the id,
+		// read nowhere else, goes.
+		name:      "lookup by an id input and the row as a parameter",
+		distilled: []string{"rule ResetPassword {", "rule Lock {\n    when: Lock(user)\n    requires: exists user\n    ensures: user.locked = true\n}\n\nrule ResetPassword {"},
+		expected:  []string{"rule ResetPassword {", "rule Lock {\n    when: Lock(user_id)\n    let user = User{id: user_id}\n    requires: exists user\n    ensures: user.locked = true\n}\n\nrule ResetPassword {"},
+		want:      map[Category]mdx{Rules: {3, 3, 3}, Requires: {4, 4, 4}, Ensures: {4, 4, 4}},
+	}, {
 		// random_token() and random_key() name the same opaque draw.
 		name:      "a random value under another name",
 		distilled: []string{"token.used = true", "token.used = random_key()"},

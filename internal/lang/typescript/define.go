@@ -319,7 +319,7 @@ func (x *extractor) function(n syntax.Node, name string, decorators []facts.Expr
 	default:
 		// An arrow function's expression body is what it returns.
 		x.file.Stats.Statements++
-		f.Body = []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})}
+		f.Body = flattenPromiseChains([]facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})})
 	}
 	return f
 }

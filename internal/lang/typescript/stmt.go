@@ -234,7 +234,7 @@ func (x *extractor) body(n syntax.Node, sc *scope) []facts.Stmt {
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	return flattenPromiseChains(out)
 }
 
 // ifStmt handles if/else; `else if` is an Else holding one StmtIf, as an

@@ -121,6 +121,45 @@ func TestBodies(t *testing.T) {
 			later = -`,
 		},
 		{
+			name: "a returned promise chain reads as awaits",
+			body: `return db.find(q).then(rows => {
+    if (!rows.length) throw new Error('none');
+    return rows[0];
+  }).catch(err => log(err)).then(({ email }) => send(email));`,
+			want: `
+			rows = await db.find(q)
+			if not rows.length
+			  raise Error("none")
+			{"email": email} = await rows[0]
+			return send(email)`,
+		},
+		{
+			name: "an awaited chain assigns what its last step returns",
+			body: `const user = await find(q).then(() => load(q));
+  save(user);`,
+			want: `
+			await find(q)
+			user = await load(q)
+			save(user)`,
+		},
+		{
+			name: "a step returning on one path only stays a chain",
+			body: `return find(q).then(rows => {
+    if (rows.length) return rows[0];
+    return null;
+  }).then(user => save(user));`,
+			want: `
+			return find(q).then(fn src.h.f.<anonymous:3>(rows) {if rows.length;   return rows[0]; return None}).then(fn src.h.f.<anonymous:6>(user) {return save(user)})`,
+		},
+		{
+			name: "a chain neither returned, awaited nor last stays a chain",
+			body: `find(q).then(rows => save(rows));
+  done();`,
+			want: `
+			find(q).then(fn src.h.f.<anonymous:3>(rows) {return save(rows)})
+			done()`,
+		},
+		{
 			name: "nested functions and classes, locals shadow imports",
 			body: `const jwt = makeSigner();
   function helper(x) { return jwt.sign(x); }

@@ -1,0 +1,199 @@
+package typescript
+
+import "github.com/distill/distill/internal/facts"
+
+// Promise chains read as the awaits they stand for. Code written before
+// async/await hands each result on through .then:
+//
+//	return db.find('_User', q).then(rows => {      const rows = await db.find('_User', q)
+//	  if (!rows.length) throw new Error('none'); ─► if (!rows.length) throw new Error('none')
+//	  return rows[0];                               return rows[0]
+//	});
+//
+// Each step's callback runs after the step before it, given its result: its
+// parameter is bound to that result awaited, and its body follows. A step
+// before the last hands on what its body returns at its end; a body that
+// returns anywhere else (a return inside an if) would skip the steps after
+// it only on that path, so such a chain is left as it is. What the last
+// step returns is what the statement returns, awaits or assigns. The
+// handlers of a failure (.catch(h), the second callback of .then) are not
+// the path the spec states and are left out, as a try's handlers are for
+// the success path; a chain with .finally, or a step given something other
+// than a function written in place, is left as it is.
+//
+// Only a chain that is returned, awaited, or ends its statement list is
+// read so: what follows a chain that is neither runs before its callbacks.
+
+// flattenPromiseChains rewrites the promise chains of list's statements
+// (not those of the lists nested in them: each list is flattened as the
+// walker builds it).
+func flattenPromiseChains(list []facts.Stmt) []facts.Stmt {
+	var out []facts.Stmt
+	for i := range list {
+		flat, ok := promiseChainStmt(&list[i], i == len(list)-1)
+		if !ok {
+			if out != nil {
+				out = append(out, list[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]facts.Stmt, 0, len(list)+len(flat)), list[:i]...)
+		}
+		out = append(out, flat...)
+	}
+	if out == nil {
+		return list
+	}
+	return out
+}
+
+// promiseChainStmt is s with its promise chain read as awaits, when s
+// returns, awaits, assigns the awaited result of, or (last in its list)
+// evaluates one.
+func promiseChainStmt(s *facts.Stmt, last bool) ([]facts.Stmt, bool) {
+	v := s.Value
+	if v == nil {
+		return nil, false
+	}
+	var assignTo *facts.Expr
+	switch s.Kind {
+	case facts.StmtReturn:
+	case facts.StmtExpr:
+		if !v.Await() && !last {
+			return nil, false
+		}
+	case facts.StmtAssign:
+		if len(s.Targets) != 1 || !v.Await() {
+			return nil, false
+		}
+		assignTo = &s.Targets[0]
+	default:
+		return nil, false
+	}
+	base, steps, ok := promiseChain(v)
+	if !ok {
+		return nil, false
+	}
+	input := awaited(base)
+	var out []facts.Stmt
+	for i, cb := range steps {
+		out = append(out, bindStepInput(cb, input, s.Line())...)
+		body := cb.Body
+		if i == len(steps)-1 && s.Kind == facts.StmtReturn {
+			// The last step's returns are the statement's.
+			out = append(out, body...)
+			return out, true
+		}
+		var result *facts.Expr
+		body, result, ok = splitFinalReturn(body)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, body...)
+		input = nil
+		if result != nil {
+			input = awaited(result)
+		}
+		if input == nil && i+1 < len(steps) && len(steps[i+1].Params) > 0 {
+			return nil, false // the next step reads a result this one does not give
+		}
+	}
+	switch {
+	case input == nil:
+	case assignTo != nil:
+		out = append(out, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{*assignTo}, Value: input, Line: s.Line()}))
+	default:
+		out = append(out, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: input, Line: input.Line()}))
+	}
+	if input == nil && assignTo != nil {
+		return nil, false // the name would be left unbound
+	}
+	return out, true
+}
+
+// promiseChain splits e, x.then(f).catch(h).then(g), into the promise it
+// starts from (x) and the callbacks of its success path (f, g); ok is
+// false when e is no chain, or one this reading leaves alone.
+func promiseChain(e *facts.Expr) (*facts.Expr, []*facts.Function, bool) {
+	var steps []*facts.Function
+	for e.Kind == facts.ExprCall && e.X != nil && e.X.Kind == facts.ExprAttr && e.X.X != nil {
+		args := e.Args()
+		switch e.X.Name() {
+		case "then":
+			if len(args) == 0 || args[0].Kind != facts.ExprFunction || args[0].Func() == nil {
+				return nil, nil, false
+			}
+			steps = append(steps, args[0].Func())
+		case "catch":
+		default:
+			if len(steps) == 0 {
+				return nil, nil, false
+			}
+			return e, reversed(steps), true
+		}
+		e = e.X.X
+	}
+	if len(steps) == 0 {
+		return nil, nil, false
+	}
+	return e, reversed(steps), true
+}
+
+func reversed(fs []*facts.Function) []*facts.Function {
+	out := make([]*facts.Function, len(fs))
+	for i, f := range fs {
+		out[len(fs)-1-i] = f
+	}
+	return out
+}
+
+// awaited is a copy of e, awaited.
+func awaited(e *facts.Expr) *facts.Expr {
+	c := *e
+	c.SetAwait(true)
+	return &c
+}
+
+// bindStepInput is the statement that hands a step its input: its
+// parameter bound to it, or the input evaluated for its effects when the
+// step takes none.
+func bindStepInput(cb *facts.Function, input *facts.Expr, line int) []facts.Stmt {
+	if input == nil {
+		return nil
+	}
+	if len(cb.Params) == 0 {
+		return []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: input, Line: line})}
+	}
+	p := cb.Params[0]
+	var target facts.Expr
+	switch {
+	case p.Name != "":
+		target = facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: p.Name, Raw: p.Name, Line: p.Line})
+		target.SetResolved(p.Name)
+	case p.Pattern != nil:
+		target = *p.Pattern
+	default:
+		return []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: input, Line: line})}
+	}
+	return []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{target}, Value: input, Line: line})}
+}
+
+// splitFinalReturn is body without the return that ends it and the value
+// that return gives (nil for none); ok is false when body returns
+// anywhere else.
+func splitFinalReturn(body []facts.Stmt) ([]facts.Stmt, *facts.Expr, bool) {
+	var result *facts.Expr
+	if n := len(body); n > 0 && body[n-1].Kind == facts.StmtReturn {
+		result = body[n-1].Value
+		body = body[:n-1]
+	}
+	ok := true
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtReturn {
+			ok = false
+		}
+		return ok
+	})
+	return body, result, ok
+}

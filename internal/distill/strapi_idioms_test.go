@@ -10,7 +10,8 @@ import (
 const strapiController = `
 'use strict';
 const { getService } = require('../utils');
-const { validateResetBody } = require('./validation/auth');
+const _ = require('lodash');
+const { validateResetBody, validateSignupBody } = require('./validation/auth');
 module.exports = {
   async confirm(ctx) {
     const { confirmation } = ctx.query;
@@ -35,6 +36,13 @@ module.exports = {
   async register(ctx) {
     const params = ctx.request.body;
     await strapi.query('plugin::users-permissions.user').create({ data: { ...params, confirmed: !settings.confirm } });
+  },
+  async signup(ctx) {
+    const params = { ..._.pick(ctx.request.body, ['username', 'email', 'password']), provider: 'local' };
+    await validateSignupBody(params);
+    const { email, username } = params;
+    const newUser = { ...params, email: email.toLowerCase(), username, confirmed: true };
+    await getService('user').add(newUser);
   },
   async invite(ctx) {
     const { email } = ctx.request.body;
@@ -62,6 +70,9 @@ func TestStrapiIdioms(t *testing.T) {
 		"server/controllers/auth.js":         strapiController,
 		"server/services/user.js": `
 module.exports = ({ strapi }) => ({
+  async add(values) {
+    return strapi.entityService.create('plugin::users-permissions.user', { data: values, populate: ['role'] });
+  },
   async edit(userId, params = {}) {
     return strapi.entityService.update('plugin::users-permissions.user', userId, { data: params, populate: ['role'] });
   },
@@ -74,7 +85,8 @@ module.exports = { getService };
 		"server/controllers/validation/auth.js": `
 const { yup, validateYupSchema } = require('@strapi/utils');
 const resetSchema = yup.object({ code: yup.string().required(), password: yup.string().email().required() }).noUnknown();
-module.exports = { validateResetBody: validateYupSchema(resetSchema) };
+const signupSchema = yup.object({ email: yup.string().email().required(), username: yup.string().required(), password: yup.string().required() });
+module.exports = { validateResetBody: validateYupSchema(resetSchema), validateSignupBody: validateYupSchema(signupSchema) };
 `,
 		"server/routes/content-api/auth.js": `
 module.exports = [
@@ -83,6 +95,7 @@ module.exports = [
   { method: 'POST', path: '/auth/reset', handler: 'auth.reset' },
   { method: 'POST', path: '/auth/register', handler: 'auth.register' },
   { method: 'POST', path: '/auth/invite', handler: 'auth.invite' },
+  { method: 'POST', path: '/auth/signup', handler: 'auth.signup' },
   { method: 'POST', path: '/auth/missing', handler: 'auth.missing' },
   { method: 'POST', path: '/auth/other', handler: 'other.confirm' },
 ];
@@ -105,6 +118,17 @@ module.exports = [
 			want: []string{"when: Reset(code, password)", "let user = User{provider: code}", "requires: is_valid_email(password)", "requires: exists user", "user.username = password",
 				// A field of type password is stored hashed (object_models.hashed_types).
 				"user.password = hash(password)"},
+		},
+		{
+			// Strapi's register (auth.js:343-395): the body narrowed by
+			// lodash's pick (catalog key_projections) and spread into a
+			// literal, validated, then spread again into the values add()
+			// creates the row from.
+			name:      "a literal spreading the request's input: its keys are inputs, and a creation spreading it sets the fields the rule reads",
+			construct: "Signup",
+			want: []string{"when: Signup(email, username, password)", "requires: is_valid_email(email)",
+				"email: lowercase(email),", "username: username,", "password: hash(password),", `provider: "local",`, "confirmed: true"},
+			notWant: []string{"state: invited"},
 		},
 		{
 			// Values read whole: the defaults hold for what they leave out.

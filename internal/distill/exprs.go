@@ -1253,6 +1253,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if unwrappedName != "" {
 		names = append(names, unwrappedName)
 	}
+	located := locatedName(e, method) // strapi.plugin('email').service('email').send
+	if located != "" {
+		names = append(names, located)
+	}
 	var recv *value
 	superCall := false
 	if method != "" {
@@ -1859,7 +1863,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "send" && recv.kind == vMessage {
 		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw()), recv.call, recv, sc, out, e.Line())
 	}
-	if s := l.SinkFor(names...); s != nil && (e.Raw() != "" || unwrappedName != "") {
+	if s := l.SinkFor(names...); s != nil && (e.Raw() != "" || unwrappedName != "" || located != "") {
 		call := e
 		var msg *value
 		if len(e.Args()) > 0 {

@@ -44,6 +44,26 @@ module.exports = {
     const newUser = { ...params, email: email.toLowerCase(), username, confirmed: true };
     await getService('user').add(newUser);
   },
+  async forgot(ctx) {
+    const { email } = ctx.request.body;
+    const user = await strapi.query('plugin::users-permissions.user').findOne({ where: { email: email.toLowerCase() } });
+    if (!user || user.confirmed) {
+      return ctx.send({ ok: true });
+    }
+    await strapi.plugin('email').service('email').send({ to: user.email, subject: 'Reset' });
+    ctx.send({ ok: true });
+  },
+  async resend(ctx) {
+    const { email } = ctx.request.body;
+    const user = await strapi.query('plugin::users-permissions.user').findOne({ where: { email: email.toLowerCase() } });
+    if (!user) {
+      return ctx.send({ email, sent: true });
+    }
+    if (user.confirmed) {
+      throw new ApplicationError('Already confirmed');
+    }
+    await strapi.plugin('email').service('email').send({ to: user.email, subject: 'Confirm' });
+  },
   async invite(ctx) {
     const { email } = ctx.request.body;
     await strapi.query('plugin::users-permissions.user').create({ data: { email } });
@@ -96,6 +116,8 @@ module.exports = [
   { method: 'POST', path: '/auth/register', handler: 'auth.register' },
   { method: 'POST', path: '/auth/invite', handler: 'auth.invite' },
   { method: 'POST', path: '/auth/signup', handler: 'auth.signup' },
+  { method: 'POST', path: '/auth/forgot', handler: 'auth.forgot' },
+  { method: 'POST', path: '/auth/resend', handler: 'auth.resend' },
   { method: 'POST', path: '/auth/missing', handler: 'auth.missing' },
   { method: 'POST', path: '/auth/other', handler: 'other.confirm' },
 ];
@@ -129,6 +151,24 @@ module.exports = [
 			want: []string{"when: Signup(email, username, password)", "requires: is_valid_email(email)",
 				"email: lowercase(email),", "username: username,", "password: hash(password),", `provider: "local",`, "confirmed: true"},
 			notWant: []string{"state: invited"},
+		},
+		{
+			// Strapi's forgotPassword (auth.js:244): an unknown address is
+			// answered as a known one is, so its test is no precondition;
+			// the email plugin's service sends (catalog sinks:
+			// service.email.send).
+			name:      "an early answer through ctx for a row found by another key makes the rest conditional; strapi.plugin('email').service('email').send is an email",
+			construct: "Forgot",
+			want:      []string{"if exists user and not user.confirmed:", "Email.created(to: user.email"},
+			notWant:   []string{"requires: exists user", "requires: not user.confirmed"},
+		},
+		{
+			// Strapi's sendEmailConfirmation (auth.js:452-462): the refusal
+			// after the early answer holds only where the row exists.
+			name:      "a refusal after an early answer holds where the row exists",
+			construct: "Resend",
+			want:      []string{"requires: not exists user or not user.confirmed", "if exists user:", "Email.created(to: user.email"},
+			notWant:   []string{"requires: exists user"},
 		},
 		{
 			// Values read whole: the defaults hold for what they leave out.

@@ -636,25 +636,27 @@ func (rc *ruleCtx) createEntryArgs(part dictPart, ent *entityInfo, args []allium
 	for j := range part.e.Entries() {
 		en := &part.e.Entries()[j]
 		if en.Key == nil {
-			opaque = true // {...params}: entries unread
 			if depth >= maxSpreadDepth || en.Value.Kind == facts.ExprDict {
+				opaque = true // {...params}: entries unread
 				continue
 			}
 			var scratch []allium.Stmt
 			spread := rc.eval(&en.Value, part.sc, &scratch, false)
 			switch {
 			case len(spread.parts) > 0:
-				var inner bool
+				// Read entry by entry: opaque only where they are.
 				for _, p := range spread.parts {
-					args, inner = rc.createEntryArgs(p, ent, args, false, depth+1, out)
-					opaque = inner
+					args, opaque = rc.createEntryArgs(p, ent, args, opaque, depth+1, out)
 				}
 			case spread.kind == vReqDict:
+				opaque = true // the input may carry any other key
 				for _, name := range rc.params {
 					if f := ent.attrs[name]; f != nil && !f.drop && !f.plumbing {
 						args = rc.createArg(args, ent, f, rc.valueExpr(rc.shapeInput(spread, name, part.sc)))
 					}
 				}
+			default:
+				opaque = true // {...params}: entries unread
 			}
 			continue
 		}
@@ -706,6 +708,12 @@ func (rc *ruleCtx) createArg(args []allium.Arg, ent *entityInfo, f *fieldInfo, x
 // input) or another dict value built in code that holds it; a spread the
 // walk cannot read is passed over, as it was before spreads were read.
 func (rc *ruleCtx) partValue(x *value, key string, out *[]allium.Stmt) (v *value, given bool) {
+	return rc.partValueWithin(x, key, 0, out)
+}
+
+// partValueWithin is partValue following spreads of spreads depth deep
+// at most (maxSpreadDepth).
+func (rc *ruleCtx) partValueWithin(x *value, key string, depth int, out *[]allium.Stmt) (v *value, given bool) {
 	type candidate struct {
 		e      *facts.Expr
 		sc     *scope
@@ -733,8 +741,8 @@ func (rc *ruleCtx) partValue(x *value, key string, out *[]allium.Stmt) (v *value
 		switch {
 		case spread.kind == vReqDict:
 			return rc.shapeInput(spread, key, c.sc), true
-		case len(spread.parts) > 0 && spread != x:
-			if v, given := rc.partValue(spread, key, out); given {
+		case len(spread.parts) > 0 && spread != x && depth < maxSpreadDepth:
+			if v, given := rc.partValueWithin(spread, key, depth+1, out); given {
 				return v, true
 			}
 		}

@@ -67,6 +67,12 @@ module.exports = {
     }
     await strapi.plugin('email').service('email').send({ to: user.email, subject: 'Confirm' });
   },
+  async enlist(ctx) {
+    const { email } = ctx.request.body;
+    const base = { email };
+    const values = { ...base };
+    await strapi.query('plugin::users-permissions.user').create({ data: values });
+  },
   async invite(ctx) {
     const { email } = ctx.request.body;
     await strapi.query('plugin::users-permissions.user').create({ data: { email } });
@@ -118,6 +124,7 @@ module.exports = [
   { method: 'POST', path: '/auth/reset', handler: 'auth.reset' },
   { method: 'POST', path: '/auth/register', handler: 'auth.register' },
   { method: 'POST', path: '/auth/invite', handler: 'auth.invite' },
+  { method: 'POST', path: '/auth/enlist', handler: 'auth.enlist' },
   { method: 'POST', path: '/auth/signup', handler: 'auth.signup' },
   { method: 'POST', path: '/auth/forgot', handler: 'auth.forgot' },
   { method: 'POST', path: '/auth/resend', handler: 'auth.resend' },
@@ -173,6 +180,12 @@ module.exports = [
 			construct: "Resend",
 			want:      []string{"requires: not exists user or not user.confirmed", "if exists user:", "Email.created(to: user.email"},
 			notWant:   []string{"requires: exists user"},
+		},
+		{
+			// A spread of a literal read whole is read whole too.
+			name:      "a creation spreading a literal built in code states its entries and the defaults",
+			construct: "Enlist",
+			want:      []string{"User.created(email: email, confirmed: false, state: invited)"},
 		},
 		{
 			// Values read whole: the defaults hold for what they leave out.

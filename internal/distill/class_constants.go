@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/facts"
 )
@@ -62,4 +63,28 @@ func (rc *ruleCtx) throughTransparentName(e *facts.Expr, method string) string {
 		return ""
 	}
 	return recv.Raw() + "." + method
+}
+
+// locatedName names a method called on an object a chain of lookups by
+// name gives back, each a call of one literal that is a plain name:
+// strapi.plugin('email').service('email').send(...), the Strapi email
+// plugin's service, is strapi.plugin.email.service.email.send, so that
+// the catalog can name the service's methods (service.email.send) as it
+// names a module's. "" when e is no such call.
+func locatedName(e *facts.Expr, method string) string {
+	if e.Raw() != "" || method == "" || e.X == nil {
+		return ""
+	}
+	var parts []string
+	recv := e.X.X
+	for recv != nil && recv.Kind == facts.ExprCall && recv.Method() != "" && len(recv.Args()) == 1 && len(recv.Keywords()) == 0 &&
+		recv.Args()[0].Kind == facts.ExprString && isIdentifier(recv.Args()[0].Value()) {
+		parts = append(parts, recv.Args()[0].Value(), recv.Method())
+		recv = recv.X.X
+	}
+	if len(parts) == 0 || recv == nil || recv.Raw() == "" || recv.Kind != facts.ExprName && recv.Kind != facts.ExprAttr {
+		return ""
+	}
+	slices.Reverse(parts)
+	return recv.Raw() + "." + strings.Join(parts, ".") + "." + method
 }

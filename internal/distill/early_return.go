@@ -1,6 +1,9 @@
 package distill
 
 import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
@@ -66,4 +69,69 @@ func (rc *ruleCtx) createsRow(list []facts.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// A handler may answer early, and answer the same, when the row the
+// request names by a key other than its id is missing (Strapi's
+// forgotPassword, controllers/auth.js:244):
+//
+//	const user = await ...findOne({ where: { email: email.toLowerCase() } });
+//	if (!user || user.blocked) {
+//	  return ctx.send({ ok: true });
+//	}
+//	<token stored, email sent>
+//
+// The answer is no refusal: an unknown address is not told apart from a
+// known one. So the test is no precondition; what follows happens only
+// when it fails, read as `if (!(test)) { <the rest> }`.
+
+// answeredAlike is the if at list[i] rewritten so when it is such an
+// early answer in a handler's own body, given through the request
+// context; nil otherwise.
+func (rc *ruleCtx) answeredAlike(list []facts.Stmt, i int, sc *scope) *facts.Stmt {
+	s := &list[i]
+	if !sc.top || sc.inlined || s.Kind != facts.StmtIf || len(s.Else()) > 0 || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtReturn || i+1 >= len(list) {
+		return nil
+	}
+	if !rc.contextAnswer(s.Body[0].Value) || rc.failureEnd(&s.Body[0], sc) {
+		return nil
+	}
+	var scratch []allium.Stmt
+	if !rc.missingOtherKeyRow(rc.cond(s.Cond, sc, &scratch)) {
+		return nil
+	}
+	if rc.answeredAlikeAt == nil {
+		rc.answeredAlikeAt = map[int]bool{}
+	}
+	rc.answeredAlikeAt[s.Line()] = true
+	rest := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Line: s.Line()})
+	rest.Cond = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Cond.Line()}).WithOp("not"))
+	rest.Body = list[i+1:]
+	return &rest
+}
+
+// contextAnswer reports an answer written through the handler's request
+// context (catalog request_contexts: Koa's ctx.send({ok: true})), not a
+// page or redirect a framework renders.
+func (rc *ruleCtx) contextAnswer(r *facts.Expr) bool {
+	rcx := rc.b.lang.RequestContexts
+	if rcx == nil || r == nil || r.Kind != facts.ExprCall || r.Method() == "" || r.X.X == nil || r.X.X.Kind != facts.ExprName {
+		return false
+	}
+	return slices.Contains(rcx.Params, r.X.X.Name()) && catalog.Match(rc.b.lang.PlumbingCalls, r.Method())
+}
+
+// missingOtherKeyRow reports a test that a row found by a key other than
+// the request's id is missing (not exists user), alone or as the first
+// of alternatives (not exists user or user.blocked).
+func (rc *ruleCtx) missingOtherKeyRow(cond allium.Expr) bool {
+	for {
+		b, ok := cond.(*allium.Binary)
+		if !ok || b.Op != allium.OpOr {
+			break
+		}
+		cond = b.X
+	}
+	u, ok := cond.(*allium.Unary)
+	return ok && u.Op == allium.OpNot && rc.foundByOtherKey(u.X)
 }

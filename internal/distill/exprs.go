@@ -480,10 +480,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		// object: its claims, as payload["user_id"] reads them.
 		return rc.claim(x, e.Name())
 	}
-	if x.kind == vUnknown && x.handed && len(x.parts) > 0 {
+	if x.kind == vUnknown && len(x.parts) > 0 && (x.handed || rc.spreadsInput(x)) {
 		// params.email, params an object literal a caller handed over
-		// ({email: req.body.email, password}): that entry's value, as
-		// params["email"] reads it.
+		// ({email: req.body.email, password}), or one that spreads the
+		// request's input ({...pick(ctx.request.body, keys), provider}):
+		// that entry's value, as params["email"] reads it.
 		if v, given := rc.partValue(x, e.Name(), out); given {
 			return v
 		}
@@ -1350,6 +1351,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if unwrappedName != "" {
 		names = append(names, unwrappedName)
 	}
+	located := locatedName(e, method) // strapi.plugin('email').service('email').send
+	if located != "" {
+		names = append(names, located)
+	}
 	var recv *value
 	superCall := false
 	if method != "" {
@@ -1732,9 +1737,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && slices.Contains(rc.b.lang.RequestAttrs, method)) {
 		return &value{kind: vReqDict}
 	}
-	if method == "" && len(e.Args()) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw()) {
+	if len(e.Args()) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw()) {
 		// params = project(req, ("email", "password")): a dict of its own
 		// (what the code pops from it stays in req), of the same input.
+		// A module's function called on the module (lodash's _.pick) is
+		// matched by its resolved name.
 		if in := rc.eval(&e.Args()[0], sc, out, false); in.kind == vReqDict {
 			return &value{kind: vReqDict, shape: in.shape, attrs: in.attrs}
 		}
@@ -1969,7 +1976,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method == "send" && recv.kind == vMessage {
 		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw()), recv.call, recv, sc, out, e.Line())
 	}
-	if s := l.SinkFor(names...); s != nil && (e.Raw() != "" || unwrappedName != "") {
+	if s := l.SinkFor(names...); s != nil && (e.Raw() != "" || unwrappedName != "" || located != "") {
 		call := e
 		var msg *value
 		if len(e.Args()) > 0 {

@@ -50,7 +50,7 @@ func (rc *ruleCtx) objectSchemaParse(e *facts.Expr, method string, sc *scope, ou
 // is no request input.
 func (rc *ruleCtx) parseBySchema(fields []facts.Keyword, builder catalog.SchemaBuilder, file *facts.File, arg *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	input := rc.eval(arg, sc, out, false)
-	if input.kind != vReqDict {
+	if input.kind != vReqDict && !rc.spreadsInput(input) {
 		return nil
 	}
 	at := *sc
@@ -59,6 +59,26 @@ func (rc *ruleCtx) parseBySchema(fields []facts.Keyword, builder catalog.SchemaB
 		rc.schemaFieldChecks(f, arg, builder.Required, sc, &at, out)
 	}
 	return input
+}
+
+// spreadsInput reports a dict value built in code that spreads the
+// request's input among its entries (Strapi's register: params =
+// {..._.pick(ctx.request.body, allowedKeys), provider: 'local'}, then
+// validateRegisterBody(params)): its keys not written out are inputs.
+func (rc *ruleCtx) spreadsInput(v *value) bool {
+	for _, part := range v.parts {
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
+			if en.Key != nil || en.Value.Kind == facts.ExprDict {
+				continue
+			}
+			var scratch []allium.Stmt
+			if rc.eval(&en.Value, part.sc, &scratch, false).kind == vReqDict {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // schemaValidatorCall reads a call of a validator an object schema was

@@ -632,54 +632,133 @@ func (rc *ruleCtx) repoCreateArgs(values []facts.Keyword, ent *entityInfo, sc *s
 			opaque = true
 		}
 		for _, part := range v.parts {
-			for j := range part.e.Entries() {
-				en := &part.e.Entries()[j]
-				if en.Key == nil {
-					opaque = true // {...params}: entries unread
-					continue
-				}
-				if en.Key.Kind != facts.ExprString {
-					continue
-				}
-				f := ent.attrs[en.Key.Value()]
-				if f == nil || f.drop {
-					continue
-				}
-				x := rc.tr(&en.Value, part.sc, out)
-				if x == nil {
-					opaque = opaque || f.dflt != nil || f.dfltFn != nil // set, to a value the spec cannot state
-					continue
-				}
-				if f.plumbing && f.fkEntity == "" && !rc.verifiedToken(x) {
-					// Tokens and secrets are how, not what; but a row that
-					// records a token the request presents (a revocation
-					// list) is about that token.
-					continue
-				}
-				timeField(f, x)
-				f.used = true
-				args = setArg(args, f.name, rc.b.enumValue(f, x))
-			}
+			args, opaque = rc.createEntryArgs(part, ent, args, opaque, 0, out)
 		}
 	}
 	return args, opaque
 }
 
+// createEntryArgs adds the fields of ent one object literal of a
+// creation's values sets, in the order written (a later entry wins). A
+// spread of another object literal built in code ({...params, role})
+// gives that literal's entries; a spread of the request's input
+// ({..._.pick(ctx.request.body, keys)}) gives each field named by an
+// input the rule reads, and may set any other field (opaque); any other
+// spread may set any field.
+func (rc *ruleCtx) createEntryArgs(part dictPart, ent *entityInfo, args []allium.Arg, opaque bool, depth int, out *[]allium.Stmt) ([]allium.Arg, bool) {
+	for j := range part.e.Entries() {
+		en := &part.e.Entries()[j]
+		if en.Key == nil {
+			if depth >= maxSpreadDepth || en.Value.Kind == facts.ExprDict {
+				opaque = true // {...params}: entries unread
+				continue
+			}
+			var scratch []allium.Stmt
+			spread := rc.eval(&en.Value, part.sc, &scratch, false)
+			switch {
+			case len(spread.parts) > 0:
+				// Read entry by entry: opaque only where they are.
+				for _, p := range spread.parts {
+					args, opaque = rc.createEntryArgs(p, ent, args, opaque, depth+1, out)
+				}
+			case spread.kind == vReqDict:
+				opaque = true // the input may carry any other key
+				for _, name := range rc.params {
+					if f := ent.attrs[name]; f != nil && !f.drop && !f.plumbing {
+						args = rc.createArg(args, ent, f, rc.valueExpr(rc.shapeInput(spread, name, part.sc)))
+					}
+				}
+			default:
+				opaque = true // {...params}: entries unread
+			}
+			continue
+		}
+		if en.Key.Kind != facts.ExprString {
+			continue
+		}
+		f := ent.attrs[en.Key.Value()]
+		if f == nil || f.drop {
+			continue
+		}
+		x := rc.tr(&en.Value, part.sc, out)
+		if x == nil {
+			opaque = opaque || f.dflt != nil || f.dfltFn != nil // set, to a value the spec cannot state
+			continue
+		}
+		if f.plumbing && f.fkEntity == "" && !rc.verifiedToken(x) {
+			// Tokens and secrets are how, not what; but a row that
+			// records a token the request presents (a revocation
+			// list) is about that token.
+			continue
+		}
+		args = rc.createArg(args, ent, f, x)
+	}
+	return args, opaque
+}
+
+// maxSpreadDepth bounds how deep createEntryArgs follows spreads of
+// spreads (an object literal that spreads itself through a loop).
+const maxSpreadDepth = 4
+
+// createArg sets field f of a creation of ent to x, hashed when the
+// framework or a save hook stores it hashed.
+func (rc *ruleCtx) createArg(args []allium.Arg, ent *entityInfo, f *fieldInfo, x allium.Expr) []allium.Arg {
+	if x == nil {
+		return args
+	}
+	if ent.hashedOnSave[f.attr] {
+		x = &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
+	}
+	timeField(f, x)
+	f.used = true
+	return setArg(args, f.name, rc.b.enumValue(f, x))
+}
+
 // partValue is the value a dict-like value built in code holds under key
-// (the last entry given wins); given is false when it holds none.
+// (the last entry given wins); given is false when it holds none. A
+// spread entry ({...pick(ctx.request.body, keys), provider: 'local'})
+// gives the key when it spreads the request's input (the key is an
+// input) or another dict value built in code that holds it; a spread the
+// walk cannot read is passed over, as it was before spreads were read.
 func (rc *ruleCtx) partValue(x *value, key string, out *[]allium.Stmt) (v *value, given bool) {
-	var found *facts.Expr
-	var fsc *scope
+	return rc.partValueWithin(x, key, 0, out)
+}
+
+// partValueWithin is partValue following spreads of spreads depth deep
+// at most (maxSpreadDepth).
+func (rc *ruleCtx) partValueWithin(x *value, key string, depth int, out *[]allium.Stmt) (v *value, given bool) {
+	type candidate struct {
+		e      *facts.Expr
+		sc     *scope
+		spread bool
+	}
+	var cands []candidate
 	for _, part := range x.parts {
 		for i := range part.e.Entries() {
 			en := &part.e.Entries()[i]
-			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
-				found, fsc = &en.Value, part.sc
+			switch {
+			case en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key:
+				cands = append(cands, candidate{e: &en.Value, sc: part.sc})
+			case en.Key == nil && en.Value.Kind != facts.ExprDict:
+				cands = append(cands, candidate{e: &en.Value, sc: part.sc, spread: true})
 			}
 		}
 	}
-	if found == nil {
-		return unknownValue, false
+	for i := len(cands) - 1; i >= 0; i-- {
+		c := cands[i]
+		if !c.spread {
+			return rc.eval(c.e, c.sc, out, false), true
+		}
+		var scratch []allium.Stmt
+		spread := rc.eval(c.e, c.sc, &scratch, false)
+		switch {
+		case spread.kind == vReqDict:
+			return rc.shapeInput(spread, key, c.sc), true
+		case len(spread.parts) > 0 && spread != x && depth < maxSpreadDepth:
+			if v, given := rc.partValueWithin(spread, key, depth+1, out); given {
+				return v, true
+			}
+		}
 	}
-	return rc.eval(found, fsc, out, false), true
+	return unknownValue, false
 }

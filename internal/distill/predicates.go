@@ -63,8 +63,9 @@ func emptinessTests(e *facts.Expr) bool {
 	return false
 }
 
-// charsetArg reports whether a call is s.encode("utf-8") or
-// b.decode("utf-8"): the same text in another shape, as with no argument.
+// charsetArg reports whether a call is s.encode("utf-8"),
+// b.decode("utf-8") or Node's buf.toString('hex'): the same text in
+// another shape, as with no argument.
 func charsetArg(method string, e *facts.Expr) bool {
-	return (method == "encode" || method == "decode") && len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprString && len(e.Keywords()) == 0
+	return (method == "encode" || method == "decode" || method == "toString") && len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprString && len(e.Keywords()) == 0
 }

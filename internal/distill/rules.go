@@ -374,6 +374,11 @@ type ruleCtx struct {
 	// helperExits are the ifs that state what an inlined helper does
 	// after leaving early on the other branch (restUnderCond).
 	helperExits map[*allium.If]bool
+	// answeredAlikeAt holds the lines of the handler's ifs read from an
+	// early answer that does not tell a missing row apart
+	// (answeredAlike): their condition stays an outcome's, never a
+	// precondition.
+	answeredAlikeAt map[int]bool
 	// constants holds the module constants being evaluated, so that one
 	// defined through itself (X = (X,), a mangled import) ends the
 	// evaluation instead of recursing without end.
@@ -886,7 +891,7 @@ func (rc *ruleCtx) samePath(p *ruleCtx) bool {
 // by another key than the request's row (foundByOtherKey).
 func (rc *ruleCtx) wholeIf(ifs *allium.If) bool {
 	p, fn := ifs.Prov, rc.h.fn
-	if rc.leftOut > 0 || p == nil || rc.h.file == nil || p.File != rc.h.file.Path || p.Line < fn.Line || p.Line > fn.EndLine {
+	if rc.leftOut > 0 || p == nil || rc.h.file == nil || p.File != rc.h.file.Path || p.Line < fn.Line || p.Line > fn.EndLine || rc.answeredAlikeAt[p.Line] {
 		return false
 	}
 	switch c := ifs.Branches[0].Cond.(type) {

@@ -41,6 +41,9 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if early := rc.earlyReturn(list, i, sc); early != nil {
 			return rc.stmt(early, sc, out)
 		}
+		if alike := rc.answeredAlike(list, i, sc); alike != nil {
+			return rc.stmt(alike, sc, out)
+		}
 		if rc.keyFork(list, i, sc, out) {
 			return true // walked once per key (key_splits.go)
 		}

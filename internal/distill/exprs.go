@@ -208,6 +208,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				rc.eval(v, sc, out, false)
 			}
 		}
+		if row := rc.recastRow(e, sc, out); row != nil {
+			return row // {...row, role: Role[row.role]} (payloads.go)
+		}
 		return dictValue(e, sc)
 	case facts.ExprCompare:
 		if x := rc.inputKeyTest(e, sc, out); x != nil {
@@ -486,7 +489,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vEntity:
-		return rc.entityValueAttr(x, e.Name(), e, sc, out)
+		v := rc.entityValueAttr(x, e.Name(), e, sc, out)
+		if v.kind == vUnknown && slices.Contains(b.lang.HeldValueAttrs, e.Name()) {
+			// invitation.value of O.some(row): the row the result holds.
+			return x
+		}
+		return v
 	case vNew:
 		if v := x.attrs[e.Name()]; v != nil {
 			return v
@@ -2186,7 +2194,11 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue
 		}
-		x := rc.tr(&kw.Value, sc, out)
+		given := &kw.Value
+		if id := rc.connectedID(given); id != nil {
+			given = id // team: {connect: {id: teamID}}: the team of that id
+		}
+		x := rc.tr(given, sc, out)
 		if vx, ok := rc.validatedValue(ent, kw.Name, &kw.Value, v, sc, out); ok {
 			// Users(password=p) with @validates("password") that hashes.
 			x = vx
@@ -2204,6 +2216,27 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		v.args = setArg(v.args, f.name, rc.b.enumValue(f, x))
 	}
 	return v
+}
+
+// connectedID is the id an ORM's nested write links a relation to
+// ({connect: {id: teamID}}, catalog relation_connects), or nil for any
+// other value.
+func (rc *ruleCtx) connectedID(e *facts.Expr) *facts.Expr {
+	if e.Kind != facts.ExprDict || len(e.Entries()) != 1 {
+		return nil
+	}
+	link := &e.Entries()[0]
+	if link.Key == nil || link.Key.Kind != facts.ExprString || !slices.Contains(rc.b.lang.RelationConnects, link.Key.Value()) {
+		return nil
+	}
+	if link.Value.Kind != facts.ExprDict || len(link.Value.Entries()) != 1 {
+		return nil
+	}
+	by := &link.Value.Entries()[0]
+	if by.Key == nil || by.Key.Kind != facts.ExprString || !slices.Contains(rc.b.lang.IDAttrs, by.Key.Value()) {
+		return nil
+	}
+	return &by.Value
 }
 
 // sink emits Entity.created(to: ..., template: ...) for an outgoing

@@ -9,7 +9,9 @@ import "testing"
 // the caller reads invitation.value.teamID; a create links a relation by
 // a nested connect ({team: {connect: {id: teamID}}}); and a where names
 // a unique key over two fields by a key of its own ({teamID_userUid:
-// {teamID, userUid}}), for a lookup or for deleting the row found.
+// {teamID, userUid}}), for a lookup or for deleting the row found; a
+// helper that answers null when its lookup found nothing, tested for a
+// result (if (member) return E.left(...)), requires that nothing.
 func TestPrismaRowsThroughHelpers(t *testing.T) {
 	files := map[string]string{
 		"prisma/schema.prisma": `
@@ -53,6 +55,25 @@ export class TeamService {
       where: { teamID_userUid: { teamID, userUid } },
     });
     return teamMember;
+  }
+  async getMembership(teamID: string, userUid: string) {
+    try {
+      const teamMember = await this.prisma.teamMember.findUnique({
+        where: { teamID_userUid: { teamID, userUid } },
+      });
+      if (!teamMember) return null;
+      return <Membership>{ membershipID: teamMember.id, userUid: userUid, role: teamMember.role };
+    } catch (e) {
+      return null;
+    }
+  }
+  async getActiveMembership(teamID: string, userUid: string) {
+    const teamMember = await this.prisma.teamMember.findUnique({
+      where: { teamID_userUid: { teamID, userUid } },
+    });
+    if (!teamMember) return null;
+    if (teamMember.role === 'viewer') return null;
+    return <Membership>{ membershipID: teamMember.id, role: teamMember.role };
   }
   async addMemberToTeam(teamID: string, uid: string, role: string) {
     return await this.prisma.teamMember.create({
@@ -100,6 +121,18 @@ export class InvService {
     await this.teamService.addMemberToTeam(invitation.value.teamID, uid, invitation.value.inviteeRole);
     return E.right(true);
   }
+  async joinTeam(teamID: string, uid: string) {
+    const member = await this.teamService.getMembership(teamID, uid);
+    if (member) return E.left('already_member');
+    await this.teamService.addMemberToTeam(teamID, uid, 'viewer');
+    return E.right(true);
+  }
+  async promote(teamID: string, uid: string) {
+    const member = await this.teamService.getActiveMembership(teamID, uid);
+    if (member) return E.left('already_active');
+    await this.teamService.addMemberToTeam(teamID, uid, 'editor');
+    return E.right(true);
+  }
   async copyInvitation(inviteID: string, uid: string) {
     const invitation = await this.getCopy(inviteID);
     if (O.isNone(invitation)) return E.left('no_invite');
@@ -135,6 +168,18 @@ export class InvResolver {
     return true;
   }
   @Mutation(() => Boolean)
+  async joinTeam(@Args('teamID') teamID: string, @Args('uid') uid: string) {
+    const done = await this.invs.joinTeam(teamID, uid);
+    if (E.isLeft(done)) throwErr(done.left);
+    return true;
+  }
+  @Mutation(() => Boolean)
+  async promoteMember(@Args('teamID') teamID: string, @Args('uid') uid: string) {
+    const done = await this.invs.promote(teamID, uid);
+    if (E.isLeft(done)) throwErr(done.left);
+    return true;
+  }
+  @Mutation(() => Boolean)
   async spendTicket(@Args('device') device: string, @Args('token') token: string) {
     const done = await this.invs.spend(device, token);
     if (E.isLeft(done)) throwErr(done.left);
@@ -163,6 +208,16 @@ export function throwErr(errMessage: string): never {
 			construct: "CopyTeamInvitation",
 			want:      []string{"TeamMember.created(user_uid: uid)"},
 			notWant:   []string{"db_invitation.invitee_role"},
+		},
+		{
+			name:      "a helper's result tested for presence: the one check it answered null on holds",
+			construct: "JoinTeam",
+			want:      []string{"requires: not exists team_member"},
+		},
+		{
+			name:      "a helper with two checks answers null when either fails: its presence is no single precondition",
+			construct: "PromoteMember",
+			notWant:   []string{"requires: not exists team_member", "requires: exists team_member"},
 		},
 		{
 			name:      "a delete by the row's own compound key deletes that row",

@@ -249,7 +249,7 @@ func (rc *ruleCtx) absenceCheckArg(e *facts.Expr) *facts.Expr {
 // presentResult is, for a test that a helper's result is there (`if
 // (teamMember)` of a helper that answers null when no membership row
 // matched), the condition under which it is: the one check the helper
-// answered nothing on failed not. A helper with several checks answers
+// answers nothing on did not fail. A helper with several checks answers
 // something only when all passed, and the test's failing branch is then
 // no single condition; it returns nil then, and for any other test.
 func (rc *ruleCtx) presentResult(cond *facts.Expr, sc *scope) allium.Expr {

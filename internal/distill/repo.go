@@ -212,9 +212,11 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		}
 		b.stats.EffectsSeen++
 		if keyRow != nil {
-			// delete({where: {key: {...of row t}}}): row t is gone.
-			*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: rc.valueExpr(keyRow)}}})
-			return &value{kind: vPlumbing}
+			if row := rc.valueExpr(keyRow); row != nil {
+				// delete({where: {key: {...of row t}}}): row t is gone.
+				*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: row}}})
+				return &value{kind: vPlumbing}
+			}
 		}
 		rc.bulk(q, sc, out, e.Line(), func(x allium.Expr) []allium.Stmt {
 			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}

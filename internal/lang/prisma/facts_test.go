@@ -27,21 +27,7 @@ model Token {
   user   User?  @relation(fields: [userId], references: [id])
   userId Int?
 }`
-	s, errs := Parse("prisma/schema.prisma", src)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	f := Facts("prisma/schema.prisma", "typescript", "prisma.schema", s)
-	got := map[string]string{}
-	for _, c := range f.Classes {
-		got[c.Name] = string(c.Kind)
-		if len(c.Decorators) > 0 {
-			got[c.Name] += "@" + c.Decorators[0].Resolved()
-		}
-		for _, a := range c.Fields {
-			got[c.Name+"."+a.Name] = render(a.Value) + " : " + render(a.Annotation)
-		}
-	}
+	got := schemaFacts(t, src)
 	for k, want := range map[string]string{
 		"Role":           "enum",
 		"Role.USER":      `"USER" : `,
@@ -61,6 +47,28 @@ model Token {
 	if _, ok := got["Token.userId"]; ok {
 		t.Error("Token.userId, the key column of Token.user, is a field of its own")
 	}
+}
+
+// schemaFacts renders the classes src becomes: each class as its kind and
+// first decorator, each field as its value and annotation.
+func schemaFacts(t *testing.T, src string) map[string]string {
+	t.Helper()
+	s, errs := Parse("prisma/schema.prisma", src)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	f := Facts("prisma/schema.prisma", "typescript", "prisma.schema", s)
+	got := map[string]string{}
+	for _, c := range f.Classes {
+		got[c.Name] = string(c.Kind)
+		if len(c.Decorators) > 0 {
+			got[c.Name] += "@" + c.Decorators[0].Resolved()
+		}
+		for _, a := range c.Fields {
+			got[c.Name+"."+a.Name] = render(a.Value) + " : " + render(a.Annotation)
+		}
+	}
+	return got
 }
 
 func render(e *facts.Expr) string {
@@ -129,17 +137,7 @@ model Seat {
   userUid String
   owner   User   @relation(fields: [userUid], references: [uid])
 }`
-	s, errs := Parse("prisma/schema.prisma", src)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	f := Facts("prisma/schema.prisma", "typescript", "prisma.schema", s)
-	got := map[string]string{}
-	for _, c := range f.Classes {
-		for _, a := range c.Fields {
-			got[c.Name+"."+a.Name] = render(a.Value) + " : " + render(a.Annotation)
-		}
-	}
+	got := schemaFacts(t, src)
 	for _, tc := range []struct {
 		field, want string
 	}{

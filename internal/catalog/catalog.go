@@ -295,6 +295,12 @@ type Language struct {
 	// a new row to an existing one by its id (Prisma's team: {connect:
 	// {id: teamID}}): the relation is that row.
 	RelationConnects []string `yaml:"relation_connects"`
+	// EnvConfigGetters are ConfigGetters that read the deployment's
+	// environment by variable name (NestJS's configService.get(
+	// 'INFRA.ACCESS_TOKEN_VALIDITY')): an upper-case key there is a
+	// setting the operator gives, and a namespace before its last dot
+	// is no part of the setting's name.
+	EnvConfigGetters []string `yaml:"env_config_getters"`
 	// RegexTestMethods test a text against the regular expression they
 	// are called on (JavaScript's re.test(x)): one whose pattern has an
 	// @ checks an email address's format, is_valid_email(x).

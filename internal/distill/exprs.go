@@ -2434,6 +2434,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 		def = &e.Args()[1]
 	}
 	if def == nil {
+		if catalog.MatchAny(rc.b.lang.EnvConfigGetters, e.Resolved(), e.Raw()) && strings.ToUpper(key) == key {
+			// configService.get('INFRA.ACCESS_TOKEN_VALIDITY'): the
+			// operator's access_token_validity.
+			key = strings.ToLower(key[strings.LastIndexByte(key, '.')+1:])
+		}
 		return rc.b.runtimeSetting(key, sc.file, e.Line())
 	}
 	name := bindingName(strings.ToLower(key))

@@ -9,7 +9,10 @@ import "testing"
 // operator gives, named without its namespace, and a lifetime with no
 // default in the code is a Duration. Another getter's upper-case key
 // (config.get('INFRA.JWT_EXPIRY')) reads the application's fixed
-// environment, as before: no setting.
+// environment, as before: no setting. A token signed in the object an
+// fp-ts success result holds (hoppscotch's generateAuthTokens: return
+// E.right(<AuthTokens>{access_token: await jwtService.sign(...)})) is
+// issued when the object is built.
 func TestEnvConfigGetters(t *testing.T) {
 	files := map[string]string{
 		"prisma/schema.prisma": `
@@ -23,6 +26,7 @@ model User {
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
+import * as E from 'fp-ts/Either';
 import { PrismaService } from 'src/prisma/prisma.service';
 import config from 'config';
 @Injectable()
@@ -36,6 +40,13 @@ export class AuthService {
     const user = await this.prisma.user.findUnique({ where: { id: userId } });
     if (!user) throw new Error('no user');
     return { refreshToken: this.generateRefreshToken({ sub: user.id }) };
+  }
+  async access(userId: string) {
+    const user = await this.prisma.user.findUnique({ where: { id: userId } });
+    if (!user) return E.left('no user');
+    return E.right(<AuthTokens>{
+      access_token: await this.jwtService.sign({ sub: user.id }, { expiresIn: this.configService.get('INFRA.ACCESS_TOKEN_VALIDITY') }),
+    });
   }
   async renew(userId: string) {
     const user = await this.prisma.user.findUnique({ where: { id: userId } });
@@ -52,6 +63,7 @@ export class AuthService {
 `,
 		"src/auth/auth.controller.ts": `
 import { Controller, Post, Body } from '@nestjs/common';
+import * as E from 'fp-ts/Either';
 import { AuthService } from './auth.service';
 @Controller('auth')
 export class AuthController {
@@ -59,6 +71,12 @@ export class AuthController {
   @Post('refresh')
   async refresh(@Body('userId') userId: string) {
     return this.authService.refresh(userId);
+  }
+  @Post('access')
+  async access(@Body('userId') userId: string) {
+    const tokens = await this.authService.access(userId);
+    if (E.isLeft(tokens)) throw new Error(tokens.left);
+    return tokens.right;
   }
   @Post('renew')
   async renew(@Body('userId') userId: string) {
@@ -73,6 +91,11 @@ export class AuthController {
 			construct: "Refresh",
 			want:      []string{"expires_at: now + config.refresh_token_validity", "refresh_token_validity: Duration"},
 			notWant:   []string{"infra", "jwt_expiry"},
+		},
+		{
+			name:      "a token signed in the object an fp-ts success result holds (E.right({access_token: sign(...)})) is issued",
+			construct: "Access",
+			want:      []string{"expires_at: now + config.access_token_validity"},
 		},
 		{
 			name:      "an upper-case key of a getter that reads no environment is no setting",

@@ -1617,6 +1617,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		(len(e.Args()) == 1 || (e.Raw() == "bytes" || e.Raw() == "str") && len(e.Args()) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
 		return rc.eval(&e.Args()[0], sc, out, false)
+	case (slices.Contains(b.lang.TransparentCalls, e.Raw()) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
+		len(e.Args()) == 0 && len(e.Keywords()) > 0:
+		// E.right({access_token: sign(...)}): the object given, whose
+		// entries run when it is built.
+		return rc.eval(keywordsDict(e), sc, out, false)
 	}
 
 	if v := rc.djangoCall(e, method, recv, sc, out); v != nil {

@@ -290,6 +290,21 @@ type Language struct {
 	// AbsentValues are library values a helper returns for "nothing
 	// found", as Python returns None (fp-ts's O.none).
 	AbsentValues []string `yaml:"absent_values"`
+	// HeldValueAttrs are the attributes of a library's result wrapper
+	// that hold the value it wraps (fp-ts's O.some(row).value,
+	// E.right(row).right): read on a row, which has no field of that
+	// name, they are the row itself.
+	HeldValueAttrs []string `yaml:"held_value_attrs"`
+	// RelationConnects are the keys of an ORM's nested write that links
+	// a new row to an existing one by its id (Prisma's team: {connect:
+	// {id: teamID}}): the relation is that row.
+	RelationConnects []string `yaml:"relation_connects"`
+	// EnvConfigGetters are ConfigGetters that read the deployment's
+	// environment by variable name (NestJS's configService.get(
+	// 'INFRA.ACCESS_TOKEN_VALIDITY')): an upper-case key there is a
+	// setting the operator gives, and a namespace before its last dot
+	// is no part of the setting's name.
+	EnvConfigGetters []string `yaml:"env_config_getters"`
 	// RegexTestMethods test a text against the regular expression they
 	// are called on (JavaScript's re.test(x)): one whose pattern has an
 	// @ checks an email address's format, is_valid_email(x).
@@ -901,6 +916,11 @@ type Repositories struct {
 	// by a filter object, and an update's values follow (TypeORM's
 	// update(id, {status}), delete(id)).
 	CriteriaFirst bool `yaml:"criteria_first"`
+	// CompoundKeyFilters: a filter may name a unique key over several
+	// fields by a key of its own whose object holds those fields
+	// (Prisma's where: {teamID_userUid: {teamID, userUid}}); the filter
+	// is those fields.
+	CompoundKeyFilters bool `yaml:"compound_key_filters"`
 	// Clients are classes of a database client whose attributes are the
 	// models' repositories, each named after its model with a lower-case
 	// initial (Prisma's prisma.user for the model User).

@@ -245,3 +245,27 @@ func (rc *ruleCtx) absenceCheckArg(e *facts.Expr) *facts.Expr {
 	}
 	return &e.Args()[0]
 }
+
+// presentResult is, for a test that a helper's result is there (`if
+// (teamMember)` of a helper that answers null when no membership row
+// matched), the condition under which it is: the one check the helper
+// answers nothing on did not fail. A helper with several checks answers
+// something only when all passed, and the test's failing branch is then
+// no single condition; it returns nil then, and for any other test.
+func (rc *ruleCtx) presentResult(cond *facts.Expr, sc *scope) allium.Expr {
+	if cond == nil || cond.Kind != facts.ExprName {
+		return nil
+	}
+	v := sc.vars[cond.Name()]
+	if v == nil || v.failOnly || len(v.failWhen) == 0 {
+		return nil
+	}
+	for _, c := range v.failWhen[1:] {
+		if exprKey(c) != exprKey(v.failWhen[0]) {
+			// (a try whose catch answers null around a lookup tested
+			// for its row says the same check twice)
+			return nil
+		}
+	}
+	return negate(v.failWhen[0])
+}

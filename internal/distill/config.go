@@ -390,9 +390,16 @@ func (b *builder) durationSides(cfg, other allium.Expr) allium.Expr {
 
 // asSeconds retypes the Integer parameter name, read as a number of
 // seconds (a token's max_age), as the Duration it is:
-// INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 7 -> 7.days.
+// INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 7 -> 7.days; a setting the
+// deployment gives with no default is a Duration, whatever its name.
 func (b *builder) asSeconds(name string) {
 	for _, ci := range b.usedConfig {
+		if ci.name == name && ci.runtime && ci.value == nil && (ci.typ == "Integer" || ci.typ == "String") {
+			// expiresIn: configService.get('INFRA.ACCESS_TOKEN_VALIDITY'):
+			// a lifetime the deployment sets.
+			ci.typ = "Duration"
+			continue
+		}
 		if ci.name != name || ci.typ != "Integer" {
 			continue
 		}

@@ -251,6 +251,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				rc.eval(v, sc, out, false)
 			}
 		}
+		if row := rc.recastRow(e, sc, out); row != nil {
+			return row // {...row, role: Role[row.role]} (payloads.go)
+		}
 		return dictValue(e, sc)
 	case facts.ExprCompare:
 		if x := rc.inputKeyTest(e, sc, out); x != nil {
@@ -546,7 +549,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vEntity:
-		return rc.entityValueAttr(x, e.Name(), e, sc, out)
+		v := rc.entityValueAttr(x, e.Name(), e, sc, out)
+		if v.kind == vUnknown && slices.Contains(b.lang.HeldValueAttrs, e.Name()) {
+			// invitation.value of O.some(row): the row the result holds.
+			return x
+		}
+		return v
 	case vNew:
 		if v := x.attrs[e.Name()]; v != nil {
 			return v
@@ -1727,6 +1735,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		(len(e.Args()) == 1 || (e.Raw() == "bytes" || e.Raw() == "str") && len(e.Args()) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.
 		return rc.eval(&e.Args()[0], sc, out, false)
+	case (slices.Contains(b.lang.TransparentCalls, e.Raw()) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
+		len(e.Args()) == 0 && len(e.Keywords()) > 0:
+		// E.right({access_token: sign(...)}): the object given, whose
+		// entries run when it is built.
+		return rc.eval(keywordsDict(e), sc, out, false)
 	}
 
 	if v := rc.djangoCall(e, method, recv, sc, out); v != nil {
@@ -2306,7 +2319,11 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			// Tokens, secrets and bookkeeping timestamps are how, not what.
 			continue
 		}
-		x := rc.tr(&kw.Value, sc, out)
+		given := &kw.Value
+		if id := rc.connectedID(given); id != nil {
+			given = id // team: {connect: {id: teamID}}: the team of that id
+		}
+		x := rc.tr(given, sc, out)
 		if vx, ok := rc.validatedValue(ent, kw.Name, &kw.Value, v, sc, out); ok {
 			// Users(password=p) with @validates("password") that hashes.
 			x = vx
@@ -2327,6 +2344,27 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		v.args = setArg(v.args, f.name, rc.b.enumValue(f, x))
 	}
 	return v
+}
+
+// connectedID is the id an ORM's nested write links a relation to
+// ({connect: {id: teamID}}, catalog relation_connects), or nil for any
+// other value.
+func (rc *ruleCtx) connectedID(e *facts.Expr) *facts.Expr {
+	if e.Kind != facts.ExprDict || len(e.Entries()) != 1 {
+		return nil
+	}
+	link := &e.Entries()[0]
+	if link.Key == nil || link.Key.Kind != facts.ExprString || !slices.Contains(rc.b.lang.RelationConnects, link.Key.Value()) {
+		return nil
+	}
+	if link.Value.Kind != facts.ExprDict || len(link.Value.Entries()) != 1 {
+		return nil
+	}
+	by := &link.Value.Entries()[0]
+	if by.Key == nil || by.Key.Kind != facts.ExprString || !slices.Contains(rc.b.lang.IDAttrs, by.Key.Value()) {
+		return nil
+	}
+	return &by.Value
 }
 
 // sink emits Entity.created(to: ..., template: ...) for an outgoing
@@ -2524,6 +2562,11 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 		def = &e.Args()[1]
 	}
 	if def == nil {
+		if catalog.MatchAny(rc.b.lang.EnvConfigGetters, e.Resolved(), e.Raw()) && strings.ToUpper(key) == key {
+			// configService.get('INFRA.ACCESS_TOKEN_VALIDITY'): the
+			// operator's access_token_validity.
+			key = strings.ToLower(key[strings.LastIndexByte(key, '.')+1:])
+		}
 		return rc.b.runtimeSetting(key, sc.file, e.Line())
 	}
 	name := bindingName(strings.ToLower(key))

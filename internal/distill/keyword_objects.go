@@ -122,3 +122,20 @@ func isIdentifier(s string) bool {
 	}
 	return s != ""
 }
+
+// keywordsDict is the object literal a call's keywords were read from
+// (E.right({access_token: ...}) reads as E.right(access_token=...)),
+// the inverse of objectKeywords: a ** keyword is a spread entry.
+func keywordsDict(call *facts.Expr) *facts.Expr {
+	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: call.Line()})
+	entries := make([]facts.DictEntry, 0, len(call.Keywords()))
+	for _, kw := range call.Keywords() {
+		if kw.Name == "**" {
+			entries = append(entries, facts.DictEntry{Value: kw.Value})
+			continue
+		}
+		entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name, Line: kw.Value.Line()}), Value: kw.Value})
+	}
+	d.SetEntries(entries)
+	return d
+}

@@ -762,3 +762,44 @@ func (rc *ruleCtx) partValueWithin(x *value, key string, depth int, out *[]alliu
 	}
 	return unknownValue, false
 }
+
+// recastRow reads an object literal that copies a row and re-reads some of
+// its fields ({...dbInvitation, inviteeRole: TeamAccessRole[dbInvitation.
+// inviteeRole]}, a helper casting a database row to the API's model) as
+// that row: every entry after the spread is a field of the row's entity
+// whose value is worked out from that same field of the same row, so each
+// field still holds the row's value, in another type. It returns nil for
+// any other literal, before evaluating any entry but the spread.
+func (rc *ruleCtx) recastRow(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	entries := e.Entries()
+	if len(entries) == 0 || entries[0].Key != nil || entries[0].Value.Kind != facts.ExprName {
+		return nil
+	}
+	source := entries[0].Value.Name()
+	for _, en := range entries[1:] {
+		if en.Key == nil || en.Key.Kind != facts.ExprString {
+			return nil
+		}
+		field := en.Key.Value()
+		readsSameField := en.Value.Any(func(x *facts.Expr) bool {
+			return x.Kind == facts.ExprAttr && x.Name() == field && x.X != nil && x.X.Kind == facts.ExprName && x.X.Name() == source
+		})
+		if !readsSameField {
+			return nil
+		}
+	}
+	row := rc.eval(&entries[0].Value, sc, out, false)
+	if row.kind != vEntity {
+		return nil
+	}
+	ent := rc.b.entByName[row.ent]
+	if ent == nil {
+		return nil
+	}
+	for _, en := range entries[1:] {
+		if f := ent.attrs[en.Key.Value()]; f == nil || f.drop {
+			return nil
+		}
+	}
+	return row
+}

@@ -94,6 +94,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	var spread *dictPart // update({where, ...opts}) with opts = {data: {...}} of the caller
 	var spreadFilters []filterGroup
 	unreadSpreads := 0
+	var keyRow *value // the row the filter names by its own key
 	for _, kw := range e.Keywords() {
 		switch {
 		case kw.Name == "**":
@@ -108,7 +109,10 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		case slices.Contains(reps.ValueArgs, kw.Name):
 			values = append(values, kw)
 		case slices.Contains(reps.FilterArgs, kw.Name):
-			filters = append(filters, b.relationIDs(dictKeywords(&kw.Value))...)
+			if row := rc.keyOfRow(ent, &kw.Value, sc, out); row != nil {
+				keyRow = row
+			}
+			filters = append(filters, b.relationIDs(b.compoundKeys(ent, dictKeywords(&kw.Value)))...)
 			groups, unread := rc.spreadFilterGroups(&kw.Value, sc, out)
 			spreadFilters = append(spreadFilters, groups...)
 			unreadSpreads += unread
@@ -207,6 +211,13 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 			}
 		}
 		b.stats.EffectsSeen++
+		if keyRow != nil {
+			if row := rc.valueExpr(keyRow); row != nil {
+				// delete({where: {key: {...of row t}}}): row t is gone.
+				*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: row}}})
+				return &value{kind: vPlumbing}
+			}
+		}
 		rc.bulk(q, sc, out, e.Line(), func(x allium.Expr) []allium.Stmt {
 			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
 		})
@@ -427,6 +438,66 @@ func (b *builder) relationIDs(kws []facts.Keyword) []facts.Keyword {
 		}
 	}
 	return kws
+}
+
+// compoundKeys reads a filter on a unique key over several fields, named
+// by a key of its own ({teamID_userUid: {teamID, userUid}}, catalog
+// repositories.compound_key_filters), as the filters on those fields. A
+// key that is a field or a relation of the entity stays as it is, and so
+// does one whose object names anything but the entity's fields.
+func (b *builder) compoundKeys(ent *entityInfo, kws []facts.Keyword) []facts.Keyword {
+	reps := b.lang.Repositories
+	if reps == nil || !reps.CompoundKeyFilters {
+		return kws
+	}
+	var out []facts.Keyword
+	for _, kw := range kws {
+		parts := dictKeywords(&kw.Value)
+		ownKey := ent.attrs[kw.Name] != nil || slices.ContainsFunc(ent.rels, func(r *allium.Relationship) bool { return r.Name == snake(kw.Name) })
+		if ownKey || len(parts) < 2 || slices.ContainsFunc(parts, func(p facts.Keyword) bool { return ent.attrs[p.Name] == nil }) {
+			out = append(out, kw)
+			continue
+		}
+		out = append(out, parts...)
+	}
+	return out
+}
+
+// keyOfRow is the row a filter names by its own unique key over several
+// fields ({passwordless_deviceIdentifier_tokens: {deviceIdentifier:
+// t.deviceIdentifier, token: t.token}} is row t), or nil for any other
+// filter.
+func (rc *ruleCtx) keyOfRow(ent *entityInfo, filter *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	kws := dictKeywords(filter)
+	if len(kws) != 1 || len(rc.b.compoundKeys(ent, kws)) < 2 {
+		return nil
+	}
+	row := sameRowKey(dictKeywords(&kws[0].Value))
+	if row == nil {
+		return nil
+	}
+	if v := rc.eval(row, sc, out, false); v.kind == vEntity && v.ent == ent.name {
+		return v
+	}
+	return nil
+}
+
+// sameRowKey is the row every part of a key reads its own field of
+// ({deviceIdentifier: t.deviceIdentifier, token: t.token} is t's key), or
+// nil when the parts read anything else.
+func sameRowKey(parts []facts.Keyword) *facts.Expr {
+	var row *facts.Expr
+	for i := range parts {
+		v := &parts[i].Value
+		if v.Kind != facts.ExprAttr || v.Name() != parts[i].Name || v.X == nil || v.X.Kind != facts.ExprName {
+			return nil
+		}
+		if row != nil && row.Name() != v.X.Name() {
+			return nil
+		}
+		row = v.X
+	}
+	return row
 }
 
 // filterGroup is a set of filter keywords read in the scope they were

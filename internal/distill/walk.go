@@ -1076,6 +1076,11 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if v := rc.absentResult(s.Cond, sc); v != nil {
 			*sc.failWhen = append(*sc.failWhen, v.failWhen...)
 			failing = false
+		} else if present := rc.presentResult(s.Cond, sc); present != nil {
+			// if (member) return E.left(...) of a helper that answers
+			// null when no member row matched: this one fails when it did.
+			*sc.failWhen = append(*sc.failWhen, present)
+			failing = false
 		}
 	}
 	if failing {

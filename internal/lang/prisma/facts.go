@@ -2,6 +2,7 @@ package prisma
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/facts"
 )
@@ -58,8 +59,13 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 				}
 			}
 		}
+		implied := impliedRelations(m, s.Models, keys)
 		for _, fd := range m.Fields {
 			if keys[fd.Name] {
+				continue
+			}
+			if target := implied[fd.Name]; target != nil {
+				c.Fields = append(c.Fields, impliedRelation(fd, target))
 				continue
 			}
 			as := facts.Assignment{Name: fd.Name, Line: fd.Line, Annotation: annotation(fd)}
@@ -108,6 +114,64 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 		f.Classes = append(f.Classes, c)
 	}
 	return f
+}
+
+// impliedRelations finds the scalar fields of m that hold another model's
+// key with no @relation to say so: a field named after the model and its
+// @id field (userUid for User, whose key is uid; teamId or teamID for
+// Team's id) and typed as that key. Each maps to the model it refers to.
+// A field some @relation already names, or one whose relation name m
+// uses for a field of its own, is left as it is.
+func impliedRelations(m Model, models []Model, keys map[string]bool) map[string]*Model {
+	own := map[string]bool{}
+	for _, fd := range m.Fields {
+		own[fd.Name] = true
+	}
+	out := map[string]*Model{}
+	for _, fd := range m.Fields {
+		if keys[fd.Name] || fd.List {
+			continue
+		}
+		for i := range models {
+			target := &models[i]
+			key := idField(target)
+			rel := lowerFirst(target.Name)
+			if key == nil || key.Type != fd.Type || own[rel] || !strings.EqualFold(fd.Name, rel+key.Name) || !strings.HasPrefix(fd.Name, rel) {
+				continue
+			}
+			out[fd.Name] = target
+		}
+	}
+	return out
+}
+
+// impliedRelation is fd, the key of target's rows, read as the relation
+// @relation(fields: [fd]) would declare, named after target.
+func impliedRelation(fd Field, target *Model) facts.Assignment {
+	t := Field{Name: lowerFirst(target.Name), Type: target.Name, Optional: fd.Optional, Line: fd.Line}
+	v := call("relation", fd.Line)
+	v.SetArgs([]facts.Expr{name(target.Name, fd.Line)})
+	keyList := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprList, Line: fd.Line})
+	keyList.SetArgs([]facts.Expr{name(fd.Name, fd.Line)})
+	v.SetKeywords([]facts.Keyword{{Name: "nullable", Value: *boolean(fd.Optional, fd.Line)}, {Name: "fields", Value: keyList}})
+	return facts.Assignment{Name: t.Name, Line: fd.Line, Annotation: annotation(t), Value: &v}
+}
+
+// idField is the field of m marked @id, or nil.
+func idField(m *Model) *Field {
+	for i := range m.Fields {
+		if attr(m.Fields[i], "id") != nil {
+			return &m.Fields[i]
+		}
+	}
+	return nil
+}
+
+func lowerFirst(n string) string {
+	if n == "" {
+		return n
+	}
+	return strings.ToLower(n[:1]) + n[1:]
 }
 
 func qual(module, n string) string {

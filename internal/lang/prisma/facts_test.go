@@ -27,21 +27,7 @@ model Token {
   user   User?  @relation(fields: [userId], references: [id])
   userId Int?
 }`
-	s, errs := Parse("prisma/schema.prisma", src)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	f := Facts("prisma/schema.prisma", "typescript", "prisma.schema", s)
-	got := map[string]string{}
-	for _, c := range f.Classes {
-		got[c.Name] = string(c.Kind)
-		if len(c.Decorators) > 0 {
-			got[c.Name] += "@" + c.Decorators[0].Resolved()
-		}
-		for _, a := range c.Fields {
-			got[c.Name+"."+a.Name] = render(a.Value) + " : " + render(a.Annotation)
-		}
-	}
+	got := schemaFacts(t, src)
 	for k, want := range map[string]string{
 		"Role":           "enum",
 		"Role.USER":      `"USER" : `,
@@ -61,6 +47,28 @@ model Token {
 	if _, ok := got["Token.userId"]; ok {
 		t.Error("Token.userId, the key column of Token.user, is a field of its own")
 	}
+}
+
+// schemaFacts renders the classes src becomes: each class as its kind and
+// first decorator, each field as its value and annotation.
+func schemaFacts(t *testing.T, src string) map[string]string {
+	t.Helper()
+	s, errs := Parse("prisma/schema.prisma", src)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	f := Facts("prisma/schema.prisma", "typescript", "prisma.schema", s)
+	got := map[string]string{}
+	for _, c := range f.Classes {
+		got[c.Name] = string(c.Kind)
+		if len(c.Decorators) > 0 {
+			got[c.Name] += "@" + c.Decorators[0].Resolved()
+		}
+		for _, a := range c.Fields {
+			got[c.Name+"."+a.Name] = render(a.Value) + " : " + render(a.Annotation)
+		}
+	}
+	return got
 }
 
 func render(e *facts.Expr) string {
@@ -95,4 +103,61 @@ func render(e *facts.Expr) string {
 		return e.X.Resolved() + "(" + strings.Join(parts, ", ") + ")"
 	}
 	return e.Raw()
+}
+
+// TestImpliedRelations pins which scalar fields are read as a relation no
+// @relation declares: those named after a model and its @id field, typed
+// as that key (hoppscotch's TeamMember.userUid holds a User's uid).
+func TestImpliedRelations(t *testing.T) {
+	src := `model User {
+  uid   String @id @default(cuid())
+  email String
+}
+model Team {
+  id String @id @default(cuid())
+}
+model TeamMember {
+  id         String  @id @default(uuid())
+  userUid    String
+  teamID     String?
+  creatorUid String
+  team2ID    String
+}
+model Invite {
+  id      String @id
+  userUid Int
+}
+model Grant {
+  id      String @id
+  userUid String
+  user    String
+}
+model Seat {
+  id      String @id
+  userUid String
+  owner   User   @relation(fields: [userUid], references: [uid])
+}`
+	got := schemaFacts(t, src)
+	for _, tc := range []struct {
+		field, want string
+	}{
+		{"TeamMember.user", "prisma.relation(User, nullable=false, fields=[userUid]) : User"},
+		{"TeamMember.team", "prisma.relation(Team, nullable=true, fields=[teamID]) : Team | None"},
+		{"TeamMember.userUid", ""},
+		{"TeamMember.teamID", ""},
+		// no model Creator; team2ID is no key of Team's name
+		{"TeamMember.creatorUid", "prisma.field(nullable=false) : String"},
+		{"TeamMember.team2ID", "prisma.field(nullable=false) : String"},
+		// typed otherwise than User's key
+		{"Invite.userUid", "prisma.field(nullable=false) : Int"},
+		// the relation's name is a field of the model already
+		{"Grant.userUid", "prisma.field(nullable=false) : String"},
+		// an @relation names it: the relation's key, as declared
+		{"Seat.owner", "prisma.relation(User, nullable=false, fields=[userUid], references=[uid]) : User"},
+		{"Seat.user", ""},
+	} {
+		if got[tc.field] != tc.want {
+			t.Errorf("%s = %q, want %q", tc.field, got[tc.field], tc.want)
+		}
+	}
 }

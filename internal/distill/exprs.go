@@ -459,6 +459,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if e.Raw() != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw()) {
 		return rc.currentUser()
 	}
+	if rc.signedInSubject(e) {
+		return rc.currentUser()
+	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
 		// request.profile, set by a middleware: user.profile.
 		if u := rc.currentUser(); u.kind == vEntity {
@@ -3448,4 +3451,20 @@ func (rc *ruleCtx) verifyArgs(e *facts.Expr, args []allium.Arg, sc *scope) []all
 		args = []allium.Arg{args[1], args[0]}
 	}
 	return secretFirst(rc.tokenSecrets(e, args, sc))
+}
+
+// signedInSubject reports the subject claim of the verified token a
+// request carries, read off the signed-in user (fastify-jwt's
+// `const { sub } = req.user`: req.user is the token's payload): the
+// signed-in user's id, which stands for that user as user.id does. A key
+// the user entity has as a field of its own is that field, not the claim.
+func (rc *ruleCtx) signedInSubject(e *facts.Expr) bool {
+	b := rc.b
+	st := b.lang.SignedTokens
+	if st == nil || e.X == nil || e.X.Raw() == "" || !slices.Contains(b.lang.Auth.CurrentUserNames, e.X.Raw()) ||
+		!catalog.Match(st.SubjectKeys, e.Name()) {
+		return false
+	}
+	ent := b.entByName[b.userEntity()]
+	return ent != nil && ent.attrs[e.Name()] == nil
 }

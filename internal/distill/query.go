@@ -554,10 +554,10 @@ func (b *builder) changesFields(ent string, changes []facts.Keyword) bool {
 }
 
 // bulkUpdate handles query.update({"f": v}) and Django's update(f=v).
-func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.Stmt) {
+func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	ent := rc.b.entByName[q.ent]
 	if ent == nil {
-		return
+		return nil
 	}
 	type set struct {
 		f *fieldInfo
@@ -613,10 +613,10 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 	if len(sets) == 0 {
 		rc.b.stats.EffectsSeen++
 		rc.untranslated(sc, e.Line(), LeftOutBulk, "a bulk update")
-		return
+		return nil
 	}
 	rc.b.stats.EffectsSeen += len(sets)
-	rc.bulk(q, sc, out, e.Line(), func(row allium.Expr) []allium.Stmt {
+	return rc.bulk(q, sc, out, e.Line(), func(row allium.Expr) []allium.Stmt {
 		// F("calls") + 1 reads the row's own field.
 		rowSc := *sc
 		rowSc.vars = cloneVars(sc.vars)
@@ -695,7 +695,10 @@ func rowFields(e *facts.Expr) *facts.Expr {
 
 // bulk applies body to every instance a query selects: a temporal rule
 // in a job, else a for block.
-func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body func(x allium.Expr) []allium.Stmt) {
+//
+// It answers the row changed when q names one row by its id (nil
+// otherwise): what an ORM's update of that row gives back.
+func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body func(x allium.Expr) []allium.Stmt) allium.Expr {
 	v := lastWord(q.ent)
 	if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].op == allium.OpEq && q.via == nil {
 		// filter(pk=x.pk).update(...): a change to x itself.
@@ -705,36 +708,38 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 				// user (umami's DELETE /api/users/[userId]): the row the
 				// id names cannot take its name, and is not the id.
 				rc.untranslated(sc, line, LeftOutBulk, "a change to the row an id names")
-				return
+				return nil
 			}
-			*out = append(*out, body(rc.rowByIDParam(x, q.ent))...)
-			return
+			row := rc.rowByIDParam(x, q.ent)
+			*out = append(*out, body(row)...)
+			return row
 		}
 	}
 	if rc.h.job && rc.trigger == nil {
 		if rc.temporalRule(q, v, sc, line, func(x *ruleCtx, inner *scope) { x.ensures = append(x.ensures, body(&allium.Ident{Name: v})...) }) {
-			return
+			return nil
 		}
 	}
 	coll := rc.b.collection(q, v)
 	if coll == nil {
 		rc.untranslated(sc, line, LeftOutBulk, "a bulk change over a query")
-		return
+		return nil
 	}
 	if rc.paramSet[v] || rc.lets[v] {
 		v = "each_" + v // the rule's own user is not the loop's
 	}
 	stmts := body(&allium.Ident{Name: v})
 	if len(stmts) == 0 {
-		return
+		return nil
 	}
 	if slices.ContainsFunc(q.conds, func(c qcond) bool { return c.field == "id" && c.val == nil }) {
 		// delete({where: {id: <what the spec cannot name>}}): which row
 		// is not known; "where id" would test the id for truth.
 		rc.untranslated(sc, line, LeftOutBulk, "a change to a row found by an id the spec cannot name")
-		return
+		return nil
 	}
 	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, line), Var: v, Coll: coll, Body: stmts})
+	return nil
 }
 
 // temporalLoop makes `for x in <query with a time condition>:` in a job a

@@ -153,26 +153,26 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
 	case catalog.Match(reps.Updates, method):
 		if len(values) == 0 && spread != nil {
-			rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*spread.e}, Line: spread.e.Line()}), spread.sc, out)
-			return &value{kind: vPlumbing}
+			row := rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*spread.e}, Line: spread.e.Line()}), spread.sc, out)
+			return updatedRow(row, q.ent)
 		}
 		for _, kw := range values {
 			if kw.Value.Kind == facts.ExprDict {
 				d := kw.Value
 				from := len(*out)
 				rc.stamp(&d, ent, reps.Stamps[recv.repoBase].Updates, e.Line())
-				rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{d}, Line: e.Line()}), sc, out)
+				row := rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{d}, Line: e.Line()}), sc, out)
 				// data: {title: body.title}: a field the request may
 				// leave out is written only when given.
 				rc.givenOnly(&d, sc, (*out)[from:])
-				return &value{kind: vPlumbing}
+				return updatedRow(row, q.ent)
 			}
 			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
 				// update({where, data}) with data a dict built elsewhere
 				// (a helper's parameter): its entries, read where written.
 				p := v.parts[0]
-				rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*p.e}, Line: p.e.Line()}), p.sc, out)
-				return &value{kind: vPlumbing}
+				row := rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*p.e}, Line: p.e.Line()}), p.sc, out)
+				return updatedRow(row, q.ent)
 			}
 			if d := rc.shapeAsDict(&kw.Value, ent, filters, sc, out); d != nil {
 				// update(object=values) with a request body: each of its
@@ -180,9 +180,9 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 				// it may leave out only when given.
 				from := len(*out)
 				rc.stamp(d, ent, reps.Stamps[recv.repoBase].Updates, e.Line())
-				rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*d}, Line: e.Line()}), sc, out)
+				row := rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*d}, Line: e.Line()}), sc, out)
 				rc.givenOnly(d, sc, (*out)[from:])
-				return &value{kind: vPlumbing}
+				return updatedRow(row, q.ent)
 			}
 		}
 		b.stats.EffectsSeen++
@@ -602,4 +602,17 @@ func (rc *ruleCtx) builtQuery(e *facts.Expr, names []string, sc *scope) *value {
 		}
 	}
 	return nil
+}
+
+// updatedRow is what a repository's update answers: the row it changed
+// when it changed one row by its id (prisma's update({where: {id}, data})
+// gives back that row, so updatedSession.userId is session.user), else
+// nothing the spec reads. Only a row the spec names (a variable or a
+// member of one) stands for it.
+func updatedRow(row allium.Expr, ent string) *value {
+	switch row.(type) {
+	case *allium.Ident, *allium.Member:
+		return &value{kind: vEntity, ent: ent, expr: row}
+	}
+	return &value{kind: vPlumbing}
 }

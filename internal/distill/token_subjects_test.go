@@ -1,0 +1,116 @@
+package distill
+
+import "testing"
+
+// TestTokenSubjectThroughRowAndSignedIn pins two ways a signed token's
+// subject reaches the payload in fastify-f (controllers/auth.controller.ts:94-125):
+// the user of a row a helper updated by id and answered (prisma's
+// update({where: {id}, data}) gives back that row: updatedSession.userId
+// is session.user), and the subject claim of the verified JWT read off
+// req.user (const { sub } = req.user: the signed-in user's id). A user
+// entity with a field of the claim's name reads that field; an update of
+// rows by anything but their id answers no row.
+func TestTokenSubjectThroughRowAndSignedIn(t *testing.T) {
+	schema := func(userExtra string) string {
+		return `
+model User {
+  id         String    @id
+  email      String    @unique
+  verifiedAt DateTime?
+` + userExtra + `
+  sessions   Session[]
+}
+model Session {
+  id      String   @id
+  nonce   String
+  expires DateTime
+  userId  String
+  user    User     @relation(fields: [userId], references: [id])
+}
+`
+	}
+	files := func(userExtra, refreshWhere string) map[string]string {
+		return map[string]string{
+			"prisma/schema.prisma": schema(userExtra),
+			"app/services/token.service.ts": `
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateAccessToken = ({ userId }: { userId: string }) => this.jwt.sign({ sub: userId }, { expiresIn: '15m' })
+  generateVerifyEmailToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: '1h' })
+}
+`,
+			"app/services/session.service.ts": `
+import type { PrismaClient } from '@prisma/client'
+export class SessionService {
+  constructor(private session: PrismaClient['session']) {}
+  refreshSession = async ({ sessionId, nonce }: { sessionId: string, nonce: string }) =>
+    this.session.` + refreshWhere + `
+}
+`,
+			"app/controllers/auth.controller.ts": `
+import type { PrismaClient } from '@prisma/client'
+import type { TokenService } from '../services/token.service.js'
+import type { SessionService } from '../services/session.service.js'
+export class AuthController {
+  constructor(private user: PrismaClient['user'], private tokenService: TokenService, private sessionService: SessionService) {}
+  refreshTokens = async (req, rep) => {
+    const updated = await this.sessionService.refreshSession({ sessionId: req.body.sessionId, nonce: req.body.nonce })
+    const accessToken = this.tokenService.generateAccessToken({ userId: updated.userId })
+    rep.send({ accessToken })
+  }
+  sendVerificationEmail = async (req, rep) => {
+    const { sub } = req.user
+    const user = await this.user.findUnique({ where: { id: sub } })
+    if (!user) {
+      rep.notFound('no such user')
+      return
+    }
+    const token = this.tokenService.generateVerifyEmailToken(sub)
+    rep.send({ token })
+  }
+}
+`,
+			"app/controllers/index.ts": `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  f.decorate('controllers', { auth: new AuthController(f.prisma.user, f.services.token, f.services.session) })
+})
+`,
+			"app/routes/auth/index.ts": `
+const routes = async (f) => {
+  const { auth } = f.controllers
+  f.route({ method: 'POST', url: '/refresh', handler: auth.refreshTokens })
+  f.route({ method: 'POST', url: '/verify-email', onRequest: [f.authenticate], handler: auth.sendVerificationEmail })
+}
+export default routes
+`,
+		}
+	}
+	byID := "update({ where: { id: sessionId }, data: { nonce } })"
+	byNonce := "updateMany({ where: { nonce }, data: { nonce: sessionId } })"
+	for _, tt := range []struct {
+		name, userExtra, refreshWhere string
+		cases                         []idiomCase
+	}{
+		{"update by id and the subject claim", "", byID, []idiomCase{
+			{name: "the row updated by id answers its user", construct: "RefreshTokens",
+				want: []string{"user: session.user", "token_type: access"}},
+			{name: "req.user's sub is the signed-in user", construct: "SendVerificationEmail",
+				want: []string{"user: current_user", "token_type: verify_email"}},
+		}},
+		{"an update of rows by another field answers none", "", byNonce, []idiomCase{
+			{name: "no user of an update by nonce", construct: "RefreshTokens",
+				notWant: []string{"user: "}},
+		}},
+		{"a user field of the claim's name is that field", "  sub String", byID, []idiomCase{
+			{name: "req.user.sub is the user's own sub", construct: "SendVerificationEmail",
+				notWant: []string{"user: current_user"}},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			runIdiomCases(t, files(tt.userExtra, tt.refreshWhere), tt.cases)
+		})
+	}
+}

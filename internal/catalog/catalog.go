@@ -389,7 +389,7 @@ type Language struct {
 	// call's name -> the black-box function the spec writes for it. The
 	// value looked up, compared or stored is the normalised one, so the
 	// spec never reads the call as its bare argument.
-	NormaliserCalls map[string]Normaliser `yaml:"normaliser_calls"`
+	NormaliserCalls Normalisers `yaml:"normaliser_calls"`
 	// RequestFieldModules: a class whose attributes are built by calls
 	// into one of these modules (wtforms.StringField(...)) is a request
 	// shape, whatever its base (a form base of the service's own that is
@@ -1657,6 +1657,35 @@ func (l *Language) SinkFor(names ...string) *Sink {
 			return &l.Sinks[i]
 		}
 	}
+	return nil
+}
+
+// Normalisers maps a normalising call's name to how the spec writes it.
+// It also reads the list form catalogs wrote before a normaliser had a
+// spec name (normaliser_calls: [normalize_email]): each name then has an
+// empty Spec, so a user's older override keeps loading and its calls are
+// left out, never read as their bare argument.
+type Normalisers map[string]Normaliser
+
+// UnmarshalYAML decodes the map form, or the older list of names.
+func (n *Normalisers) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind == yaml.SequenceNode {
+		var names []string
+		if err := node.Decode(&names); err != nil {
+			return err
+		}
+		m := make(Normalisers, len(names))
+		for _, name := range names {
+			m[name] = Normaliser{}
+		}
+		*n = m
+		return nil
+	}
+	var m map[string]Normaliser
+	if err := node.Decode(&m); err != nil {
+		return err
+	}
+	*n = m
 	return nil
 }
 

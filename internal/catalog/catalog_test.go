@@ -127,3 +127,33 @@ func TestNormaliserFor(t *testing.T) {
 		}
 	}
 }
+
+// TestNormaliserCallsListForm: an override written in the list form of
+// catalogs older than spec names still loads; its names are normalisers
+// with no spec function (what they flow into is left out), and a map
+// entry keeps its spec name.
+func TestNormaliserCallsListForm(t *testing.T) {
+	tests := []struct {
+		name, calls, call, spec string
+	}{
+		{"list form", "[my_normalize, canon]", "canon", ""},
+		{"map form", "{canon: {spec: lowercase}}", "canon", "lowercase"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "p.yaml")
+			text := "version: 1\nlanguages:\n  python:\n    normaliser_calls: " + tt.calls + "\n"
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, err := Load(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, ok := c.Language("python").NormaliserFor(tt.call)
+			if !ok || n.Spec != tt.spec {
+				t.Errorf("NormaliserFor(%q) = %+v, %v; want spec %q, true", tt.call, n, ok, tt.spec)
+			}
+		})
+	}
+}

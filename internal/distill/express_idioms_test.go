@@ -53,6 +53,23 @@ func TestExpressIdioms(t *testing.T) {
 			notWant: []string{"token"},
 		},
 		{
+			name: "a nested object of a schema is a path of the document: its fields flattened under its name; a field's options and a list of sub-documents are not",
+			files: map[string]string{"src/models/user.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({
+  email: String,
+  failedLogin: { times: Number, lastFailedAttempt: Date },
+  resetCount: { perMinute: { type: Number, default: 0 } },
+  showTour: { type: Number, default: 0 },
+  tags: [{ name: String }],
+});
+module.exports = mongoose.model('User', userSchema);
+`},
+			construct: "User",
+			want:      []string{"failed_login_times: Integer?", "failed_login_last_failed_attempt: Timestamp?", "reset_count_per_minute: Integer\n", "show_tour: Integer\n"},
+			notWant:   []string{"show_tour_", "tags_name", "failed_login:"},
+		},
+		{
 			name: "named handler in a controller, destructured body, guard with res.status, create with defaults",
 			files: map[string]string{
 				"src/models/user.js": expressModels,

@@ -266,9 +266,20 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 	if m.e == nil {
 		return
 	}
+	b.readSchemaEntries(m, m.fields, "", "")
+}
+
+// readSchemaEntries reads the fields of one level of a schema's field
+// map. A nested plain object (Mongoose's failedLogin: {times: Number,
+// lastFailedAttempt: Date}: no type key, so a path of the document and
+// not a field's options) gives its fields flattened under its name:
+// failed_login_times, read by the code's dotted path failedLogin.times.
+// parentAttr and parentName are the enclosing object's path and name,
+// empty at the top.
+func (b *builder) readSchemaEntries(m *schemaModel, fields *facts.Expr, parentAttr, parentName string) {
 	sx := m.syntax
 	e := m.e
-	for _, entry := range m.fields.Entries() {
+	for _, entry := range fields.Entries() {
 		if entry.Key == nil || (entry.Key.Kind != facts.ExprString && entry.Key.Kind != facts.ExprName) {
 			continue
 		}
@@ -276,7 +287,11 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 		if entry.Key.Kind == facts.ExprName {
 			attr = entry.Key.Name()
 		}
-		fi := &fieldInfo{name: bindingName(attr), attr: attr, line: entry.Value.Line()}
+		name := bindingName(attr)
+		if parentAttr != "" {
+			attr, name = parentAttr+"."+attr, parentName+"_"+name
+		}
+		fi := &fieldInfo{name: name, attr: attr, line: entry.Value.Line()}
 		if !isSnake(fi.name) {
 			continue
 		}
@@ -284,6 +299,10 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 		typ, opts := v, (*facts.Expr)(nil)
 		if v.Kind == facts.ExprDict {
 			opts, typ = v, entryValue(v, sx.typeKey)
+			if typ == nil && nestedSchemaObject(v) {
+				b.readSchemaEntries(m, v, attr, name)
+				continue
+			}
 		}
 		optional := true
 		if typ != nil {
@@ -342,6 +361,25 @@ func (b *builder) readSchemaFields(m *schemaModel) {
 		}
 		e.addDataField(fi, optional)
 	}
+}
+
+// nestedSchemaObject reports whether a schema entry's object value is a
+// nested path of the document rather than a field's options: every entry
+// is keyed by a name and none of its values is a literal (options carry
+// literals: default: 0, required: true, enum: [...]).
+func nestedSchemaObject(v *facts.Expr) bool {
+	if len(v.Entries()) == 0 {
+		return false
+	}
+	for _, en := range v.Entries() {
+		if en.Key == nil || en.Key.Kind != facts.ExprString && en.Key.Kind != facts.ExprName {
+			return false
+		}
+		if en.Value.IsLiteral() || en.Value.Kind == facts.ExprList {
+			return false
+		}
+	}
+	return true
 }
 
 // addDataField adds a field read from a data-declared model (a schema's

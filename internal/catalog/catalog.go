@@ -140,11 +140,15 @@ type Language struct {
 	ShapeFactories []string `yaml:"shape_factories"`
 	// ValidationChains are checks of one input built as a chain and run
 	// on the request (express-validator): see ValidationChains.
-	ValidationChains  *ValidationChains `yaml:"validation_chains"`
-	ObjectSchemas     *ObjectSchemas    `yaml:"object_schemas"`
-	AppFactories      []string          `yaml:"app_factories"`
-	ConfigGetters     []string          `yaml:"config_getters"`
-	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
+	ValidationChains *ValidationChains `yaml:"validation_chains"`
+	ObjectSchemas    *ObjectSchemas    `yaml:"object_schemas"`
+	AppFactories     []string          `yaml:"app_factories"`
+	ConfigGetters    []string          `yaml:"config_getters"`
+	// ConfigNamespaces are calls that name a section of the application's
+	// config object and give the factory of its entries (NestJS's
+	// registerAs('jwt', () => ({...}))).
+	ConfigNamespaces  []string `yaml:"config_namespaces"`
+	ValidatorPrefixes []string `yaml:"validator_prefixes"`
 	// RequiredChecks are form fields that validation accepts only when
 	// checked: a field built by one of Fields with one of Validators in
 	// its validators list (WTForms BooleanField(validators=[DataRequired()])).

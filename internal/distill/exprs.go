@@ -588,6 +588,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return x // WTForms: form.email.data is the email field's value
 		}
 		return unknownValue
+	case vSection:
+		if v := rc.configSectionEntry(x, e.Name(), sc, out); v != nil {
+			return v
+		}
+		return unknownValue
 	case vSettings:
 		if ci := b.configByKey[e.Name()]; ci != nil {
 			return exprValue(b.useConfig(ci))
@@ -1432,7 +1437,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.timeCast(e, method, sc, out); ok {
 		return v
 	}
-	if v := rc.runtimeSettingCall(e, names, sc); v != nil {
+	if v := rc.runtimeSettingCall(e, names, sc, out); v != nil {
 		return v
 	}
 	if v := rc.requestDecoration(method, recv, e); v != nil {
@@ -1773,6 +1778,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 
 	// get_config("x", default=8): a setting read at run time.
 	if catalog.MatchAny(l.ConfigGetters, names...) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+		if v := rc.configSectionRead(e, sc, out); v != nil {
+			return v
+		}
 		if x := rc.configGetter(e, sc); x != nil {
 			return exprValue(x)
 		}

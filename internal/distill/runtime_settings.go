@@ -178,9 +178,12 @@ func (b *builder) runtimeSetting(key string, f *facts.File, line int) allium.Exp
 // runtimeSettingCall is config.<key> for org.get_setting("key") and the
 // other catalogued getters, read before the service's own method of that
 // name is inlined (its body reads a store the spec does not model).
-func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope) *value {
+func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
 	if e.Method() == "" || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString || !catalog.MatchAny(rc.b.lang.ConfigGetters, names...) {
 		return nil
+	}
+	if v := rc.configSectionRead(e, sc, out); v != nil {
+		return v
 	}
 	if x := rc.configGetter(e, sc); x != nil {
 		return exprValue(x)

@@ -1255,6 +1255,24 @@ type SignedTokens struct {
 	// whose claim of that name tells them apart, not an entity per
 	// function that issues one.
 	KindClaims []string `yaml:"kind_claims"`
+	// DefaultOptions are module registrations whose options carry a
+	// signer's defaults: the lifetime of every token it signs without one
+	// of its own.
+	DefaultOptions *SignerDefaults `yaml:"default_options"`
+}
+
+// SignerDefaults describe a module registration that gives a signer its
+// default options (@nestjs/jwt's JwtModule.register({signOptions:
+// {expiresIn: '60s'}}), or registerAsync({useFactory: () => ({...})})).
+type SignerDefaults struct {
+	// Registrations are the calls; Factories the keys of their options
+	// that hold a function returning the options instead.
+	Registrations []string `yaml:"registrations"`
+	Factories     []string `yaml:"factories"`
+	// LifetimePath is the path of keys to the lifetime in the options.
+	LifetimePath []string `yaml:"lifetime_path"`
+	// Signers are the calls that sign with the registered defaults.
+	Signers []string `yaml:"signers"`
 }
 
 // InstalledApps names the settings that list installed apps, the

@@ -1824,6 +1824,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if life == nil {
 				life = rc.optionLifetime(e, sc, out)
 			}
+			if life == nil {
+				life = rc.defaultLifetime(e, names, sc, out)
+			}
 			kind, kept := rc.encodedKind(&e.Args()[0], sc, out)
 			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line(), kept...)
 		}

@@ -970,6 +970,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x := rc.rowCountBound(e, sc, out); x != nil {
 		return x
 	}
+	if x := rc.envFlag(e, sc); x != nil {
+		return x
+	}
 	// x is None / x is not None / x == None
 	if e.Y.Kind == facts.ExprNone || e.X.Kind == facts.ExprNone {
 		side := e.X

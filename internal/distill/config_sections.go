@@ -73,16 +73,38 @@ func (b *builder) addConfigSection(name string, obj *facts.Expr) {
 // returnedObject is the entries of the object literal a function returns
 // (directly, or through a module constant that holds it), or nil.
 func returnedObject(f *facts.File, fn *facts.Function) []facts.DictEntry {
+	v := returnedValue(fn)
+	switch {
+	case v == nil:
+		return nil
+	case v.Kind == facts.ExprDict:
+		return v.Entries()
+	case v.Kind == facts.ExprName:
+		return exportedObject(f, v.Name())
+	}
+	return nil
+}
+
+// returnedValue is what the first return with a value of a function's
+// body returns, or nil.
+func returnedValue(fn *facts.Function) *facts.Expr {
 	for i := range fn.Body {
-		s := &fn.Body[i]
-		if s.Kind != facts.StmtReturn || s.Value == nil {
-			continue
+		if s := &fn.Body[i]; s.Kind == facts.StmtReturn && s.Value != nil {
+			return s.Value
 		}
-		switch v := s.Value; v.Kind {
-		case facts.ExprDict:
-			return v.Entries()
-		case facts.ExprName:
-			return exportedObject(f, v.Name())
+	}
+	return nil
+}
+
+// dictEntry is the value of the entry key of an object literal, or nil.
+func dictEntry(obj *facts.Expr, key string) *facts.Expr {
+	if obj == nil || obj.Kind != facts.ExprDict {
+		return nil
+	}
+	entries := obj.Entries()
+	for i := range entries {
+		if en := &entries[i]; en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
+			return &en.Value
 		}
 	}
 	return nil
@@ -114,21 +136,19 @@ func (rc *ruleCtx) configSectionRead(e *facts.Expr, sc *scope, out *[]allium.Stm
 // the entry's default (a duration string is its Duration); nil for an
 // entry the section lacks or whose default the spec cannot state.
 func (rc *ruleCtx) configSectionEntry(section *value, key string, sc *scope, out *[]allium.Stmt) *value {
-	for _, en := range section.call.Entries() {
-		if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value() != key {
-			continue
-		}
-		if en.Value.Kind == facts.ExprDict {
-			return &value{kind: vSection, call: &en.Value}
-		}
-		def := rc.b.settingValue(&en.Value)
-		if def == nil || !def.IsLiteral() {
-			return nil
-		}
-		if d := rc.b.durationString(def); d != nil {
-			return exprValue(d)
-		}
-		return rc.eval(def, sc, out, false)
+	entry := dictEntry(section.call, key)
+	if entry == nil {
+		return nil
 	}
-	return nil
+	if entry.Kind == facts.ExprDict {
+		return &value{kind: vSection, call: entry}
+	}
+	def := rc.b.settingValue(entry)
+	if def == nil || !def.IsLiteral() {
+		return nil
+	}
+	if d := rc.b.durationString(def); d != nil {
+		return exprValue(d)
+	}
+	return rc.eval(def, sc, out, false)
 }

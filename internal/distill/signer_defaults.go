@@ -74,14 +74,8 @@ func optionsLifetime(call *facts.Expr, d *catalog.SignerDefaults) *facts.Expr {
 			continue
 		}
 		fn := factory.Func()
-		for i := range fn.Body {
-			s := &fn.Body[i]
-			if s.Kind != facts.StmtReturn || s.Value == nil || s.Value.Kind != facts.ExprDict {
-				continue
-			}
-			if life := entryPath(s.Value, d.LifetimePath); life != nil {
-				return throughLocal(life, fn.Body)
-			}
+		if life := entryPath(returnedValue(fn), d.LifetimePath); life != nil {
+			return throughLocal(life, fn.Body)
 		}
 	}
 	return nil
@@ -103,25 +97,16 @@ func entryPath(obj *facts.Expr, path []string) *facts.Expr {
 // object a call is given (read as its keywords, as an object argument of
 // a TypeScript call is, or as its first argument); nil when it has none.
 func optionEntry(obj *facts.Expr, key string) *facts.Expr {
-	if obj.Kind == facts.ExprCall {
-		if kw := obj.Keyword(key); kw != nil {
-			return kw
-		}
-		if len(obj.Args()) == 0 {
-			return nil
-		}
-		obj = &obj.Args()[0]
+	if obj == nil || obj.Kind != facts.ExprCall {
+		return dictEntry(obj, key)
 	}
-	if obj.Kind != facts.ExprDict {
+	if kw := obj.Keyword(key); kw != nil {
+		return kw
+	}
+	if len(obj.Args()) == 0 {
 		return nil
 	}
-	entries := obj.Entries()
-	for i := range entries {
-		if en := &entries[i]; en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
-			return &en.Value
-		}
-	}
-	return nil
+	return dictEntry(&obj.Args()[0], key)
 }
 
 // throughLocal replaces the local an attribute read starts from

@@ -28,6 +28,10 @@ import (
 // default-exported function returns, and the objects the catalog's
 // namespace calls return under their names.
 func (b *builder) collectConfigSections() {
+	if len(b.lang.ConfigNamespaces) == 0 {
+		// A language whose settings are flat reads no sections.
+		return
+	}
 	for _, f := range b.ix.files {
 		for i := range f.Functions {
 			if fn := &f.Functions[i]; fn.Name == "default" {
@@ -37,9 +41,6 @@ func (b *builder) collectConfigSections() {
 					}
 				}
 			}
-		}
-		if len(b.lang.ConfigNamespaces) == 0 {
-			continue
 		}
 		for i := range f.Constants {
 			v := f.Constants[i].Value
@@ -124,8 +125,9 @@ func (rc *ruleCtx) configSectionRead(e *facts.Expr, sc *scope, out *[]allium.Stm
 		return nil
 	}
 	v := &value{kind: vSection, call: obj}
-	for _, key := range path[1:] {
-		if v = rc.configSectionEntry(v, key, sc, out); v == nil || v.kind != vSection && key != path[len(path)-1] {
+	for i, key := range path[1:] {
+		last := i == len(path)-2
+		if v = rc.configSectionEntry(v, key, sc, out); v == nil || v.kind != vSection && !last {
 			return nil
 		}
 	}

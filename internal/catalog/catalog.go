@@ -140,11 +140,15 @@ type Language struct {
 	ShapeFactories []string `yaml:"shape_factories"`
 	// ValidationChains are checks of one input built as a chain and run
 	// on the request (express-validator): see ValidationChains.
-	ValidationChains  *ValidationChains `yaml:"validation_chains"`
-	ObjectSchemas     *ObjectSchemas    `yaml:"object_schemas"`
-	AppFactories      []string          `yaml:"app_factories"`
-	ConfigGetters     []string          `yaml:"config_getters"`
-	ValidatorPrefixes []string          `yaml:"validator_prefixes"`
+	ValidationChains *ValidationChains `yaml:"validation_chains"`
+	ObjectSchemas    *ObjectSchemas    `yaml:"object_schemas"`
+	AppFactories     []string          `yaml:"app_factories"`
+	ConfigGetters    []string          `yaml:"config_getters"`
+	// ConfigNamespaces are calls that name a section of the application's
+	// config object and give the factory of its entries (NestJS's
+	// registerAs('jwt', () => ({...}))).
+	ConfigNamespaces  []string `yaml:"config_namespaces"`
+	ValidatorPrefixes []string `yaml:"validator_prefixes"`
 	// RequiredChecks are form fields that validation accepts only when
 	// checked: a field built by one of Fields with one of Validators in
 	// its validators list (WTForms BooleanField(validators=[DataRequired()])).
@@ -1297,6 +1301,24 @@ type SignedTokens struct {
 	// whose claim of that name tells them apart, not an entity per
 	// function that issues one.
 	KindClaims []string `yaml:"kind_claims"`
+	// DefaultOptions are module registrations whose options carry a
+	// signer's defaults: the lifetime of every token it signs without one
+	// of its own.
+	DefaultOptions *SignerDefaults `yaml:"default_options"`
+}
+
+// SignerDefaults describe a module registration that gives a signer its
+// default options (@nestjs/jwt's JwtModule.register({signOptions:
+// {expiresIn: '60s'}}), or registerAsync({useFactory: () => ({...})})).
+type SignerDefaults struct {
+	// Registrations are the calls; Factories the keys of their options
+	// that hold a function returning the options instead.
+	Registrations []string `yaml:"registrations"`
+	Factories     []string `yaml:"factories"`
+	// LifetimePath is the path of keys to the lifetime in the options.
+	LifetimePath []string `yaml:"lifetime_path"`
+	// Signers are the calls that sign with the registered defaults.
+	Signers []string `yaml:"signers"`
 }
 
 // InstalledApps names the settings that list installed apps, the

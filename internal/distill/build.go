@@ -22,6 +22,7 @@ func (b *builder) build(service string) *allium.Module {
 	b.finishFieldTypes()
 	b.collectConfig()
 	b.collectExportedConfig()
+	b.collectConfigSections()
 	b.collectStoredSettings()
 	b.deriveValues()
 	b.buildRules()

@@ -445,6 +445,13 @@ type builder struct {
 	inverseSides map[*facts.Assignment]bool
 
 	configByKey map[string]*configInfo
+	// configSections are the sections of the config object the service's
+	// config factory returns, by name (config_sections.go).
+	configSections map[string]*facts.Expr
+	// signerDefaultLife is the lifetime a signer's registration gives
+	// its tokens (signer_defaults.go), read once.
+	signerDefaultLife *facts.Expr
+	signerDefaultRead bool
 	// settingsGroupNames are the described settings with no default that
 	// name another described object of their module (settings_defaults.go):
 	// groups of settings read through them.

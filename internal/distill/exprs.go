@@ -623,6 +623,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return x // WTForms: form.email.data is the email field's value
 		}
 		return unknownValue
+	case vSection:
+		if v := rc.configSectionEntry(x, e.Name(), sc, out); v != nil {
+			return v
+		}
+		return unknownValue
 	case vSettings:
 		if ci := b.configByKey[e.Name()]; ci != nil {
 			return exprValue(b.useConfig(ci))
@@ -1012,6 +1017,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		return x
 	}
 	if x := rc.rowCountBound(e, sc, out); x != nil {
+		return x
+	}
+	if x := rc.envFlag(e, sc); x != nil {
 		return x
 	}
 	// x is None / x is not None / x == None
@@ -1488,7 +1496,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.timeCast(e, method, sc, out); ok {
 		return v
 	}
-	if v := rc.runtimeSettingCall(e, names, sc); v != nil {
+	if v := rc.runtimeSettingCall(e, names, sc, out); v != nil {
 		return v
 	}
 	if v := rc.requestDecoration(method, recv, e); v != nil {
@@ -1836,6 +1844,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 
 	// get_config("x", default=8): a setting read at run time.
 	if catalog.MatchAny(l.ConfigGetters, names...) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+		if v := rc.configSectionRead(e, sc, out); v != nil {
+			return v
+		}
 		if x := rc.configGetter(e, sc); x != nil {
 			return exprValue(x)
 		}
@@ -1878,6 +1889,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			life := rc.payloadExpiry(&e.Args()[0], sc, out)
 			if life == nil {
 				life = rc.optionLifetime(e, sc, out)
+			}
+			if life == nil {
+				life = rc.defaultLifetime(e, names, sc, out)
 			}
 			kind, kept := rc.encodedKind(&e.Args()[0], sc, out)
 			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line(), kept...)

@@ -178,9 +178,12 @@ func (b *builder) runtimeSetting(key string, f *facts.File, line int) allium.Exp
 // runtimeSettingCall is config.<key> for org.get_setting("key") and the
 // other catalogued getters, read before the service's own method of that
 // name is inlined (its body reads a store the spec does not model).
-func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope) *value {
+func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
 	if e.Method() == "" || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString || !catalog.MatchAny(rc.b.lang.ConfigGetters, names...) {
 		return nil
+	}
+	if v := rc.configSectionRead(e, sc, out); v != nil {
+		return v
 	}
 	if x := rc.configGetter(e, sc); x != nil {
 		return exprValue(x)
@@ -212,4 +215,35 @@ func (b *builder) configTruth(x allium.Expr) allium.Expr {
 		return nil
 	}
 	return nil
+}
+
+// envFlag reads a flag the deployment turns on by setting an environment
+// variable to "true" (novu's process.env.DISABLE_USER_REGISTRATION ===
+// 'true', user-register.usecase.ts:22): a Boolean parameter named by the
+// variable, false while it is unset; `!== 'true'` is its negation. Only a
+// variable read as an attribute of a catalogued getter (process.env.X)
+// counts: its name is the setting's whatever its case, where a getter
+// called with an upper-case key reads the application's environment
+// (runtimeSetting). nil for any other comparison.
+func (rc *ruleCtx) envFlag(e *facts.Expr, sc *scope) allium.Expr {
+	if e.Op() != "==" && e.Op() != "!=" && e.Op() != "===" && e.Op() != "!==" {
+		return nil
+	}
+	side, lit := e.X, e.Y
+	if side.Kind == facts.ExprString {
+		side, lit = lit, side
+	}
+	if lit.Kind != facts.ExprString || lit.Value() != "true" || side.Kind != facts.ExprAttr || side.X == nil ||
+		!catalog.MatchAny(rc.b.lang.ConfigGetters, side.X.Resolved(), side.X.Raw()) {
+		return nil
+	}
+	name := bindingName(strings.ToLower(side.Name()))
+	if !isSnake(name) {
+		return nil
+	}
+	flag := rc.b.literalConfig(name, "Boolean", &allium.Lit{Kind: allium.LitBool, Text: "false"}, sc.file, e.Line())
+	if strings.HasPrefix(e.Op(), "!") {
+		return negate(flag)
+	}
+	return flag
 }

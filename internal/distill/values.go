@@ -33,6 +33,7 @@ const (
 	vItems            // a collection of known values (service objects); items are they (items.go)
 	vCount            // the number of rows q matches (query.count(), select(func.count(User.id)) run)
 	vFilter           // a query condition built as a value (Django's Q); filter is it (filter_objects.go)
+	vSection          // a section of the config object a config factory returns; call is its object literal (config_sections.go)
 )
 
 type value struct {

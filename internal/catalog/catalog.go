@@ -271,6 +271,10 @@ type Language struct {
 	// first argument (funcy's project): a projection of the request's
 	// input is still the request's input.
 	KeyProjections []string `yaml:"key_projections"`
+	// PathGetters read a nested value of their first argument by a dotted
+	// path, their second (lodash's get(settings, 'reset_password.options',
+	// {})): the same as reading the path's attributes one after another.
+	PathGetters []string `yaml:"path_getters"`
 	// SplitCalls cut a string at a separator: split at "@", an address's
 	// second part is its domain (email_domain(x)).
 	SplitCalls []string `yaml:"split_calls"`

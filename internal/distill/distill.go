@@ -513,6 +513,9 @@ type builder struct {
 	// storedSettings: the keys of the settings objects a run-time store
 	// holds defaults for (settings_stores.go).
 	storedSettings map[string]bool
+	// storedGroups: by settings object key, its entries whose defaults
+	// are objects of their own (the email settings' reset_password).
+	storedGroups map[string]map[string]bool
 	// storedSecrets names, by "Entity.field", the token whose secret that
 	// column holds hashed (tokens.go's storedSecretHolder); clearedFields
 	// are the assignments of an empty value the rules made, which clear

@@ -628,7 +628,17 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return v
 		}
 		return unknownValue
+	case vTemplate:
+		if x.param != "" {
+			// A part of a message's settings group (settings.object, its
+			// subject) is still of that message.
+			return x
+		}
+		return unknownValue
 	case vSettings:
+		if v := b.storedGroup(x.param, e.Name()); v != nil {
+			return v // emailSettings.reset_password: a group, not a parameter
+		}
 		if ci := b.configByKey[e.Name()]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
@@ -1412,8 +1422,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.classCreateCall(e, sc, out); v != nil {
 		return v // RestWrite.createSession(config, {userId, ...}) (class_stores.go)
 	}
-	if b.storedSettingsRead(e) {
-		return &value{kind: vSettings} // store.get({key: 'advanced'}) (settings_stores.go)
+	if key, ok := b.storedSettingsRead(e); ok {
+		return &value{kind: vSettings, param: key} // store.get({key: 'advanced'}) (settings_stores.go)
 	}
 	if b.isServiceLocatorCall(e) {
 		// const userService = getService('user'): the service object,
@@ -1760,6 +1770,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// Requests.
 	if method == "get_json" || (method != "" && recv.kind == vPlumbing && recv.param == "request" && slices.Contains(rc.b.lang.RequestAttrs, method)) {
 		return &value{kind: vReqDict}
+	}
+	if v := rc.pathGet(e, sc, out); v != nil {
+		return v
 	}
 	if len(e.Args()) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw()) {
 		// params = project(req, ("email", "password")): a dict of its own
@@ -2382,6 +2395,23 @@ func (rc *ruleCtx) connectedID(e *facts.Expr) *facts.Expr {
 		return nil
 	}
 	return &by.Value
+}
+
+// pathGet reads a path getter's call, get(x, 'a.b', default), as the
+// attribute reads x.a.b; nil for any other call, or a path that is not a
+// string of names.
+func (rc *ruleCtx) pathGet(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if len(e.Args()) < 2 || e.Args()[1].Kind != facts.ExprString || !catalog.MatchAny(rc.b.lang.PathGetters, e.Resolved(), e.Raw()) {
+		return nil
+	}
+	x := &e.Args()[0]
+	for _, name := range strings.Split(e.Args()[1].Value(), ".") {
+		if !isIdentifier(name) {
+			return nil
+		}
+		x = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: x, Name: name, Line: e.Line()})
+	}
+	return rc.eval(x, sc, out, false)
 }
 
 // sink emits Entity.created(to: ..., template: ...) for an outgoing

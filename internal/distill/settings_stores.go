@@ -54,8 +54,14 @@ func (b *builder) collectStoredSettings() {
 					}
 					b.storedSettings[key.Value()] = true
 					for _, en := range value.Entries() {
-						if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.IsLiteral() {
+						if en.Key == nil || en.Key.Kind != facts.ExprString {
+							continue
+						}
+						switch {
+						case en.Value.IsLiteral():
 							b.addConfig(f, en.Key.Value(), &en.Value, nil, en.Value.Line())
+						case en.Value.Kind == facts.ExprDict:
+							b.addStoredGroup(key.Value(), en.Key.Value())
 						}
 					}
 					return false
@@ -66,21 +72,47 @@ func (b *builder) collectStoredSettings() {
 	}
 }
 
+func (b *builder) addStoredGroup(settings, group string) {
+	if b.storedGroups == nil {
+		b.storedGroups = map[string]map[string]bool{}
+	}
+	if b.storedGroups[settings] == nil {
+		b.storedGroups[settings] = map[string]bool{}
+	}
+	b.storedGroups[settings][group] = true
+}
+
+// storedGroup is what reading the entry name of the stored settings object
+// key gives: an entry whose default is an object of its own is a group of
+// settings that make up one message (Strapi's email settings:
+// {reset_password: {options: {object: 'Reset password', message}}, ...}),
+// whatever the message reads from it (its subject, its reply-to) naming it
+// (Email.created(template: reset_password)). Nil for any other entry.
+func (b *builder) storedGroup(key, name string) *value {
+	if !b.storedGroups[key][name] {
+		return nil
+	}
+	return &value{kind: vTemplate, param: name}
+}
+
 // storedSettingsRead reports a call that reads back a settings object the
 // service stores defaults for: store.get({key: 'advanced'}), or
-// strapi.store({..., key: 'advanced'}).get().
-func (b *builder) storedSettingsRead(e *facts.Expr) bool {
+// strapi.store({..., key: 'advanced'}).get(); key is that object's key.
+func (b *builder) storedSettingsRead(e *facts.Expr) (key string, ok bool) {
 	st := b.lang.SettingsStores
 	if st == nil || len(b.storedSettings) == 0 || e.Kind != facts.ExprCall || !slices.Contains(st.Gets, e.Method()) {
-		return false
+		return "", false
 	}
-	key := keywordValue(objectKeywordsOf(e), st.Key)
-	if key == nil && len(e.Args()) == 0 && len(e.Keywords()) == 0 {
+	k := keywordValue(objectKeywordsOf(e), st.Key)
+	if k == nil && len(e.Args()) == 0 && len(e.Keywords()) == 0 {
 		if opened := e.X.X; opened != nil && opened.Kind == facts.ExprCall && catalog.MatchAny(st.Stores, opened.Resolved(), opened.Raw()) {
-			key = keywordValue(objectKeywordsOf(opened), st.Key)
+			k = keywordValue(objectKeywordsOf(opened), st.Key)
 		}
 	}
-	return key != nil && key.Kind == facts.ExprString && b.storedSettings[key.Value()]
+	if k == nil || k.Kind != facts.ExprString || !b.storedSettings[k.Value()] {
+		return "", false
+	}
+	return k.Value(), true
 }
 
 // keywordValue is the value of the keyword name, nil when there is none.

@@ -142,3 +142,84 @@ module.exports = [
 		t.Errorf("a setting stored as null has no default to declare:\n%s", cfg)
 	}
 }
+
+// TestStoredMessageGroups pins the messages a settings store names: an
+// entry of a stored settings object whose default is an object of its own
+// (Strapi's email settings: reset_password: {options: {object, message}})
+// names the message whose fields are read from it, reached by attributes
+// (through a promise's callback) or by lodash's get(settings, 'a.b');
+// an entry of another stored object with the same name stays a config
+// parameter, and a path to no stored group names nothing.
+func TestStoredMessageGroups(t *testing.T) {
+	files := map[string]string{
+		"server/content-types/user/index.js": strapiUser,
+		"server/content-types/role/index.js": strapiRole,
+		"server/bootstrap/index.js": `
+module.exports = async ({ strapi }) => {
+  const pluginStore = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  await pluginStore.set({ key: 'email', value: {
+    reset_password: { options: { object: 'Reset password', response_email: '' } },
+    email_confirmation: { options: { object: 'Account confirmation', response_email: '' } },
+  } });
+  await pluginStore.set({ key: 'advanced', value: { email_confirmation: false } });
+};
+`,
+		"server/controllers/auth.js": `
+const _ = require('lodash');
+module.exports = {
+  async forgotPassword(ctx) {
+    const { email } = ctx.request.body;
+    const pluginStore = await strapi.store({ type: 'plugin', name: 'users-permissions' });
+    const emailSettings = await pluginStore.get({ key: 'email' });
+    const user = await strapi.query('plugin::users-permissions.user').findOne({ where: { email } });
+    const options = _.get(emailSettings, 'reset_password.options', {});
+    await strapi.plugin('email').service('email').send({ to: user.email, replyTo: options.response_email });
+  },
+  async resend(ctx) {
+    const { email } = ctx.request.body;
+    const pluginStore = await strapi.store({ type: 'plugin', name: 'users-permissions' });
+    const advanced = await pluginStore.get({ key: 'advanced' });
+    if (!advanced.email_confirmation) {
+      throw new ApplicationError('disabled');
+    }
+    const settings = await pluginStore.get({ key: 'email' }).then((stored) => stored.email_confirmation.options);
+    await strapi.plugin('email').service('email').send({ to: email, subject: settings.object });
+  },
+  async notify(ctx) {
+    const { email } = ctx.request.body;
+    const pluginStore = await strapi.store({ type: 'plugin', name: 'users-permissions' });
+    const emailSettings = await pluginStore.get({ key: 'email' });
+    const options = _.get(emailSettings, 'welcome.options', {});
+    await strapi.plugin('email').service('email').send({ to: email, replyTo: options.response_email });
+  },
+};
+`,
+		"server/routes/content-api/auth.js": `
+module.exports = [
+  { method: 'POST', path: '/auth/forgot-password', handler: 'auth.forgotPassword' },
+  { method: 'POST', path: '/auth/resend', handler: 'auth.resend' },
+  { method: 'POST', path: '/auth/notify', handler: 'auth.notify' },
+];
+`,
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	checkConstructs(t, out, []idiomCase{
+		{
+			name:      "a group reached by a lodash path names the message",
+			construct: "ForgotPassword",
+			want:      []string{"template: reset_password"},
+		},
+		{
+			name:      "a group reached through a promise's callback names the message; the other object's entry of that name is config",
+			construct: "Resend",
+			want:      []string{"requires: config.email_confirmation", "template: email_confirmation"},
+		},
+		{
+			name:      "a path to no stored group names nothing",
+			construct: "Notify",
+			notWant:   []string{"template: welcome"},
+		},
+	})
+}

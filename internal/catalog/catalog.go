@@ -420,6 +420,11 @@ type Language struct {
 	// read back as flaskbb_config["NAME"]): a dict with all of Keys
 	// describes the setting named beside it, whose default is its Keys[0].
 	SettingsFixture []string `yaml:"settings_fixture"`
+	// SettingsFixtureNumbers are the parsers (the last segment of a
+	// described setting's `action` call) that make it a number: one
+	// described without a default is unset, which the code's tests read
+	// as 0, and its help text may name the unit of a duration.
+	SettingsFixtureNumbers []string `yaml:"settings_fixture_numbers"`
 	// SettingsValidators are the calls that validate the environment
 	// against a spec object of one validator call per setting (envalid's
 	// cleanEnv(process.env, {PORT: num({default: 3000})})) and return the

@@ -175,7 +175,7 @@ module.exports.ParseServerOptions = {
   },
   emailVerifyTokenValidityDuration: {
     env: 'PARSE_SERVER_EMAIL_VERIFY_TOKEN_VALIDITY_DURATION',
-    help: 'No default: the token never expires',
+    help: 'The validity duration in seconds. No default: the token never expires',
     action: parsers.numberParser('emailVerifyTokenValidityDuration'),
   },
   passwordPolicy: {
@@ -258,12 +258,17 @@ export class OptionsRouter extends PromiseRouter {
 			want:      []string{"requires: config.verify_user_emails", "config.reset_token_reuse_if_valid"},
 		},
 		{
-			// An option with no default is no config parameter: its test
-			// is left out.
+			// A number option with no default is undefined when unset,
+			// which its truthiness test reads as 0.
 			name:      "Config.get(appId) gives the options",
 			construct: "HandleRegen",
-			want:      []string{"if config.verify_user_emails:", "email_verified = false"},
-			notWant:   []string{"email_verify_token_validity_duration", "email_verified = true"},
+			want: []string{"if config.verify_user_emails:", "email_verified = false",
+				"if config.email_verify_token_validity_duration != 0.seconds:", "email_verified = true"},
+		},
+		{
+			name:      "a number option without a default is 0, a Duration in the unit its help names",
+			construct: "email_verify_token_validity_duration",
+			want:      []string{"email_verify_token_validity_duration: Duration = 0.seconds"},
 		},
 		{
 			name:      "a described option with its default",
@@ -276,9 +281,9 @@ export class OptionsRouter extends PromiseRouter {
 			want:      []string{"reset_token_reuse_if_valid: Boolean = false"},
 		},
 	})
-	for _, name := range []string{"email_verify_token_validity_duration", "password_policy"} {
+	for _, name := range []string{"password_policy"} {
 		if c := construct(out.Module, name); c != "" {
-			t.Errorf("a config parameter for an option with no default, or a group: %s", c)
+			t.Errorf("a config parameter for a group: %s", c)
 		}
 	}
 }

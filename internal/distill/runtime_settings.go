@@ -193,7 +193,7 @@ func (rc *ruleCtx) runtimeSettingCall(e *facts.Expr, names []string, sc *scope, 
 
 // configTruth is what testing a config parameter of a type other than
 // Boolean for truth means (if get_config("registration_code"):): a String
-// that is not empty, a number that is not zero. nil for anything else.
+// that is not empty, a number or a duration that is not zero. nil for anything else.
 func (b *builder) configTruth(x allium.Expr) allium.Expr {
 	m, ok := x.(*allium.Member)
 	if !ok {
@@ -211,6 +211,11 @@ func (b *builder) configTruth(x allium.Expr) allium.Expr {
 			return &allium.Binary{Op: allium.OpNe, X: x, Y: &allium.Lit{Kind: allium.LitString, Text: ""}}
 		case "Integer":
 			return &allium.Binary{Op: allium.OpNe, X: x, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+		case "Duration":
+			// A duration in the unit its number is given in, when known.
+			if ci.unit != "" {
+				return &allium.Binary{Op: allium.OpNe, X: x, Y: durationFrom(0, ci.unit)}
+			}
 		}
 		return nil
 	}

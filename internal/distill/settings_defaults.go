@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -132,6 +133,10 @@ func (b *builder) describedSetting(f *facts.File, name string, d *facts.Expr, ke
 	if l := d.Line(); l != 0 {
 		line = l
 	}
+	if unit, ok := b.numberOption(d); ok {
+		b.addNumberOption(f, name, has(keys[0]), unit, line)
+		return true
+	}
 	if dflt := has(keys[0]); dflt != nil {
 		b.addConfig(f, name, dflt, nil, line)
 		return true
@@ -162,4 +167,51 @@ func (b *builder) settingsImport(resolved string) bool {
 	}
 	mod := resolved[:i]
 	return facts.LastSegment(mod) == "settings" && b.ix.modules[mod] == nil && b.ix.modules[resolved] == nil
+}
+
+// helpUnit finds the unit a described number option's help text gives
+// it ('Session duration, in seconds', 'the number of days after which').
+var helpUnit = regexp.MustCompile(`(?i)\b(?:in|number of) (milliseconds|seconds|minutes|hours|days)\b`)
+
+// numberOption reports whether d describes a number option (its action
+// is one of the catalog's number parsers) and the unit its help text
+// gives it ("" for none: a count).
+func (b *builder) numberOption(d *facts.Expr) (unit string, ok bool) {
+	action := entryValue(d, "action")
+	if action == nil || action.Kind != facts.ExprCall || !catalog.Match(b.lang.SettingsFixtureNumbers, facts.LastSegment(action.Raw())) {
+		return "", false
+	}
+	if help := entryValue(d, "help"); help != nil && help.Kind == facts.ExprString {
+		if m := helpUnit.FindStringSubmatch(help.Value()); m != nil {
+			unit = strings.ToLower(m[1])
+			if unit == "milliseconds" {
+				unit = "ms"
+			}
+		}
+	}
+	return unit, true
+}
+
+// addNumberOption records a number option: under its name, with its
+// default or, described without one, 0 (it is undefined when the
+// deployment leaves it unset, and every test the code makes of it reads
+// that as 0: if (config.x), config.x && ...), a Duration in the unit its
+// help text names.
+func (b *builder) addNumberOption(f *facts.File, name string, dflt *facts.Expr, unit string, line int) {
+	if dflt == nil {
+		dflt = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: "0", Line: line})
+	}
+	if b.configByKey[name] != nil {
+		return
+	}
+	b.addConfig(f, name, dflt, nil, line)
+	ci := b.configByKey[name]
+	if ci == nil || unit == "" || ci.typ != "Integer" {
+		return
+	}
+	n, ok := evalInt(dflt)
+	if !ok {
+		return
+	}
+	ci.typ, ci.value, ci.unit = "Duration", durationFrom(n, unit), unit
 }

@@ -56,6 +56,11 @@ func promiseChainStmt(s *facts.Stmt, last bool) ([]facts.Stmt, bool) {
 	if v == nil {
 		return nil, false
 	}
+	if s.Kind == facts.StmtReturn {
+		if body, ok := promiseExecutorBody(v); ok {
+			return body, true
+		}
+	}
 	var assignTo *facts.Expr
 	switch s.Kind {
 	case facts.StmtReturn:
@@ -196,4 +201,124 @@ func splitFinalReturn(body []facts.Stmt) ([]facts.Stmt, *facts.Expr, bool) {
 		return ok
 	})
 	return body, result, ok
+}
+
+// A promise built by hand reads as the function its executor is. Code that
+// wraps callback work in a promise
+//
+//	return new Promise((resolve, reject) => {     if (!password) throw new Error('no password')
+//	  if (!password) throw new Error('no password');  ─►  ...
+//	  ...                                         return user
+//	  resolve(user);
+//	});
+//
+// answers with what it hands resolve and fails with what it hands reject
+// or throws: resolve(x) is `return x` and reject(e) is `throw e`. Only a
+// returned promise is read so (its answer is then the function's), and only
+// when the executor names resolve and reject nowhere else (a resolve called
+// from a nested callback answers later than the body's end, and a body that
+// returns a value outside resolve would leave the promise pending there).
+
+// promiseExecutorBody is the body of the executor of v, a `new
+// Promise(executor)` written in place, with its resolve and reject calls
+// read as return and throw; ok is false when v is no such promise or its
+// executor is one this reading leaves alone.
+func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
+	if v.Kind != facts.ExprCall || v.X == nil || v.X.Kind != facts.ExprName || v.X.Name() != "Promise" {
+		return nil, false
+	}
+	args := v.Args()
+	if len(args) != 1 || args[0].Kind != facts.ExprFunction || args[0].Func() == nil {
+		return nil, false
+	}
+	executor := args[0].Func()
+	var settle [2]string // resolve, reject
+	for i, p := range executor.Params {
+		if i >= len(settle) || p.Name == "" {
+			return nil, false
+		}
+		settle[i] = p.Name
+	}
+	if settle[0] == "" {
+		return nil, false
+	}
+	// settleCall is the resolve (0) or reject (1) call s makes, -1 for
+	// none; a return of anything else is a value the promise never
+	// answers with.
+	settleCall := func(s *facts.Stmt) (int, bool) {
+		if s.Kind != facts.StmtExpr && s.Kind != facts.StmtReturn || s.Value == nil {
+			return -1, true
+		}
+		call := s.Value
+		if call.Kind == facts.ExprCall && call.X != nil && call.X.Kind == facts.ExprName {
+			for i, name := range settle {
+				if name != "" && call.X.Name() == name {
+					return i, true
+				}
+			}
+		}
+		return -1, s.Kind != facts.StmtReturn
+	}
+	// First read the body without changing it: the rewrite is all or
+	// nothing, and the body's nested lists are shared with the executor.
+	ok, calls := true, 0
+	facts.Walk(executor.Body, func(s *facts.Stmt) bool {
+		which, fine := settleCall(s)
+		ok = ok && fine
+		if which >= 0 {
+			calls++
+		}
+		return ok
+	})
+	if !ok || countNameReads(executor.Body, settle[0])+countNameReads(executor.Body, settle[1]) != calls {
+		return nil, false
+	}
+	facts.Walk(executor.Body, func(s *facts.Stmt) bool {
+		which, _ := settleCall(s)
+		if which < 0 {
+			return true
+		}
+		var value *facts.Expr
+		if args := s.Value.Args(); len(args) > 0 {
+			value = &args[0]
+		}
+		s.Kind, s.Value = facts.StmtReturn, value
+		if which == 1 {
+			s.Kind = facts.StmtRaise
+		}
+		return true
+	})
+	return executor.Body, true
+}
+
+// countNameReads is how many times body, or a function written in it,
+// reads name ("" is never read).
+func countNameReads(body []facts.Stmt, name string) int {
+	if name == "" {
+		return 0
+	}
+	n := 0
+	var reads func(e *facts.Expr) bool
+	reads = func(e *facts.Expr) bool {
+		if e.Kind == facts.ExprName && e.Name() == name {
+			n++
+		}
+		if e.Kind == facts.ExprFunction && e.Func() != nil {
+			n += countNameReads(e.Func().Body, name)
+		}
+		return false // visit every expression
+	}
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		s.Value.Any(reads)
+		s.Cond.Any(reads)
+		s.Iter().Any(reads)
+		for i := range s.Targets {
+			s.Targets[i].Any(reads)
+		}
+		if f := s.Func(); f != nil {
+			n += countNameReads(f.Body, name)
+		}
+		return true
+	})
+	return n
 }

@@ -160,6 +160,40 @@ func TestBodies(t *testing.T) {
 			done()`,
 		},
 		{
+			name: "a returned promise's executor reads as the body: resolve returns, reject and throw fail",
+			body: `return new Promise((resolve, reject) => {
+    if (!req.body.password) throw new Error('no password');
+    if (!req.body.username) return reject(new Error('no username'));
+    return db.find(q).then(user => {
+      resolve(user);
+    }).catch(err => reject(err));
+  });`,
+			want: `
+			if not req.body.password
+			  raise Error("no password")
+			if not req.body.username
+			  raise Error("no username")
+			user = await db.find(q)
+			return user`,
+		},
+		{
+			name: "an executor resolving from a callback it hands on stays a promise",
+			body: `return new Promise(resolve => {
+    setTimeout(() => resolve(1), 10);
+  });`,
+			want: `
+			return Promise(fn src.h.f.<anonymous:3>(resolve) {setTimeout(fn src.h.f.<anonymous:3>.<anonymous:4>() {return resolve(1)}, 10)})`,
+		},
+		{
+			name: "an executor returning a value it never resolves with stays a promise",
+			body: `return new Promise((resolve, reject) => {
+    if (cached) return cached;
+    resolve(load());
+  });`,
+			want: `
+			return Promise(fn src.h.f.<anonymous:3>(resolve, reject) {if cached;   return cached; resolve(load())})`,
+		},
+		{
 			name: "nested functions and classes, locals shadow imports",
 			body: `const jwt = makeSigner();
   function helper(x) { return jwt.sign(x); }

@@ -1918,17 +1918,5 @@ func isCreation(e allium.Expr) bool {
 // readsName reports whether any statement of stmts (nested ones included)
 // reads the identifier name.
 func readsName(name string, stmts []allium.Stmt) bool {
-	found := false
-	allium.WalkStmts(stmts, func(s allium.Stmt) bool {
-		for _, x := range allium.StmtExprs(s) {
-			allium.Inspect(x, func(e allium.Expr) bool {
-				if id, ok := e.(*allium.Ident); ok && id.Name == name {
-					found = true
-				}
-				return !found
-			})
-		}
-		return !found
-	})
-	return found
+	return slices.ContainsFunc(stmts, func(s allium.Stmt) bool { return stmtMentions(s, name) })
 }

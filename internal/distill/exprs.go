@@ -3469,12 +3469,42 @@ func (rc *ruleCtx) entityValueAttr(x *value, name string, e *facts.Expr, sc *sco
 	if v := rc.relationBesideKey(x, name); v != nil {
 		return v
 	}
+	if v := rc.documentPathValue(x, name); v != nil {
+		return v
+	}
 	if slices.Contains(rc.b.lang.ModelQueryAttrs, name) && rc.b.isReceiverExpr(e.X) {
 		// self.query in a model's method: the query of its class
 		// (Flask-SQLAlchemy's query property answers on instances).
 		return &value{kind: vQuery, ent: x.ent, q: &query{ent: x.ent}}
 	}
 	return rc.propertyAttr(x, name, sc, out)
+}
+
+// documentPathValue reads a nested path of an entity's document
+// (user.failedLogin, whose fields the entity declares flattened as
+// failedLogin.times ...): an object whose attributes are those fields, so
+// that user.failedLogin.times reads failed_login_times. nil when the
+// entity declares no field under the path.
+func (rc *ruleCtx) documentPathValue(x *value, path string) *value {
+	ent := rc.b.entByName[x.ent]
+	if ent == nil || !ent.hasPathUnder(path) {
+		return nil
+	}
+	obj := &value{kind: vObject, attrs: map[string]*value{}}
+	for attr, f := range ent.attrs {
+		rest, ok := strings.CutPrefix(attr, path+".")
+		if !ok || f.drop || attr != f.attr {
+			continue
+		}
+		if head, _, nested := strings.Cut(rest, "."); nested {
+			if obj.attrs[head] == nil {
+				obj.attrs[head] = rc.documentPathValue(x, path+"."+head)
+			}
+			continue
+		}
+		obj.attrs[rest] = rc.entityAttr(x, attr)
+	}
+	return obj
 }
 
 // addressPattern reports a regular expression literal, or one handed to

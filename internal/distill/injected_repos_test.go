@@ -410,3 +410,51 @@ export class AuthController {
 		}
 	}
 }
+
+// TestUpdateDocumentPaths pins the updates of a nested path of a Mongoose
+// document: a dotted key ('failedLogin.times') sets the field declared
+// under that path, an object given for the path sets each of its fields,
+// and a read through the path (user.failedLogin.times) is that field.
+func TestUpdateDocumentPaths(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{"src/app.ts": `
+import * as mongoose from 'mongoose';
+import { Schema } from 'mongoose';
+import { Body, Controller, Post } from '@nestjs/common';
+import { IsDefined } from 'class-validator';
+const userSchema = new Schema({ email: Schema.Types.String,
+  failedLogin: { times: Schema.Types.Number, lastFailedAttempt: Schema.Types.Date } });
+export const User = mongoose.model('User', userSchema);
+export class EmailDto {
+  @IsDefined() email: string;
+}
+@Controller('auth')
+export class AuthController {
+  @Post('fail')
+  async fail(@Body() body: EmailDto) {
+    const user = await User.findOne({ email: body.email });
+    await User.updateMany({ _id: user._id }, { $set: { failedLogin: { times: user.failedLogin.times + 1, lastFailedAttempt: new Date() } } });
+  }
+  @Post('clear')
+  async clear(@Body() body: EmailDto) {
+    const user = await User.findOne({ email: body.email });
+    await User.updateMany({ _id: user._id }, { $set: { 'failedLogin.times': 0 } });
+  }
+}
+`})
+	for _, tc := range []struct {
+		construct string
+		want      []string
+	}{
+		{"Fail", []string{"user.failed_login_times = user.failed_login_times + 1", "user.failed_login_last_failed_attempt = now"}},
+		{"Clear", []string{"user.failed_login_times = 0"}},
+	} {
+		got := construct(out.Module, tc.construct)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q:\n%s", tc.construct, w, got)
+			}
+		}
+	}
+}

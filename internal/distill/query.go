@@ -80,7 +80,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				return &value{kind: vPlumbing}
 			}
 			update := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: line})
-			read, whole := b.updateChanges(changes, line)
+			read, whole := b.updateChanges(q.ent, changes, line)
 			update.SetKeywords(read)
 			if !b.changesFields(q.ent, update.Keywords()) {
 				// Only keys the entity does not declare ('servicesHashes.intercom'):
@@ -511,11 +511,15 @@ func (rc *ruleCtx) handedObject(e *facts.Expr, sc *scope) (kws []facts.Keyword, 
 // updateChanges are the field changes of an update document: the entries
 // of its catalogued operators ({$set: {password}} sets password, {$unset:
 // {resetToken: 1}} clears resetToken), or the document's own entries when
-// it names fields directly ({usedAt: new Date()}). whole is false when an
-// operator's object has keys that are not plain names ({$set:
-// {'servicesHashes.intercom': h}}), left out.
-func (b *builder) updateChanges(doc []facts.Keyword, line int) (changes []facts.Keyword, whole bool) {
+// it names fields directly ({usedAt: new Date()}). A key may be a dotted
+// path into the document ({$set: {'failedLogin.times': 0}}), and an object
+// given for a nested path of ent ({$set: {failedLogin: {times, ...}}})
+// sets each of its fields (documentPaths). whole is false when an
+// operator's object has keys that are neither names nor paths ent
+// declares ('profile.nickname'), left out.
+func (b *builder) updateChanges(ent string, doc []facts.Keyword, line int) (changes []facts.Keyword, whole bool) {
 	whole = true
+	defer func() { changes = b.documentPaths(ent, changes) }()
 	for _, kw := range doc {
 		set := slices.Contains(b.lang.UpdateSetKeys, kw.Name)
 		unset := slices.Contains(b.lang.UpdateUnsetKeys, kw.Name)
@@ -523,10 +527,13 @@ func (b *builder) updateChanges(doc []facts.Keyword, line int) (changes []facts.
 			changes = append(changes, kw)
 			continue
 		}
-		entries, ok := objectKeywords(&kw.Value)
+		entries, ok := pathKeywords(&kw.Value)
 		if !ok {
 			whole = false
 			continue
+		}
+		if !b.declaresPaths(ent, entries) {
+			whole = false
 		}
 		for _, en := range entries {
 			if unset {
@@ -536,6 +543,89 @@ func (b *builder) updateChanges(doc []facts.Keyword, line int) (changes []facts.
 		}
 	}
 	return changes, whole
+}
+
+// pathKeywords reads an update operator's object as keywords, as
+// objectKeywords does, but also takes a key that is a dotted path of
+// names ('failedLogin.times': MongoDB's way of setting one field of a
+// nested object).
+func pathKeywords(e *facts.Expr) ([]facts.Keyword, bool) {
+	if e.Kind != facts.ExprDict || len(e.Entries()) == 0 {
+		return nil, false
+	}
+	kws := make([]facts.Keyword, 0, len(e.Entries()))
+	for _, en := range e.Entries() {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || !isDottedPath(en.Key.Value()) {
+			return objectKeywords(e)
+		}
+		kws = append(kws, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
+	}
+	return kws, true
+}
+
+// isDottedPath reports whether s is names joined by dots (a, a.b.c).
+func isDottedPath(s string) bool {
+	for part := range strings.SplitSeq(s, ".") {
+		if !isIdentifier(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// declaresPaths reports whether every dotted key of entries names a field
+// ent declares (or a nested path of it).
+func (b *builder) declaresPaths(ent string, entries []facts.Keyword) bool {
+	e := b.entByName[ent]
+	for _, en := range entries {
+		if !strings.Contains(en.Name, ".") {
+			continue
+		}
+		if e == nil || e.attrs[en.Name] == nil && !e.hasPathUnder(en.Name) {
+			return false
+		}
+	}
+	return true
+}
+
+// documentPaths expands a change whose value is an object literal given
+// for a nested path of ent (failedLogin: {times, lastFailedAttempt: now},
+// where the entity declares failedLogin.times and
+// failedLogin.lastFailedAttempt) into one change per entry, keyed by its
+// path; any other change is kept as it is.
+func (b *builder) documentPaths(ent string, changes []facts.Keyword) []facts.Keyword {
+	e := b.entByName[ent]
+	if e == nil {
+		return changes
+	}
+	var out []facts.Keyword
+	for _, kw := range changes {
+		if e.attrs[kw.Name] != nil || !e.hasPathUnder(kw.Name) {
+			out = append(out, kw)
+			continue
+		}
+		entries, ok := objectKeywords(&kw.Value)
+		if !ok {
+			out = append(out, kw)
+			continue
+		}
+		for i := range entries {
+			entries[i].Name = kw.Name + "." + entries[i].Name
+		}
+		out = append(out, b.documentPaths(ent, entries)...)
+	}
+	return out
+}
+
+// hasPathUnder reports whether the entity declares a field inside the
+// nested path prefix (failedLogin.times under failedLogin).
+func (e *entityInfo) hasPathUnder(prefix string) bool {
+	for attr := range e.attrs {
+		if strings.HasPrefix(attr, prefix+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // changesFields reports whether any of an update's changes may name a

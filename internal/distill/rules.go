@@ -990,6 +990,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		rc.ensures = ifs.Branches[0].Body
 	}
 	rc.writesOnActingUser(r.Body, rc.ensures)
+	unnameUnreadCreations(rc.ensures, r.Body)
 	if len(rc.ensures) > 0 {
 		// One ensures block: lets of created instances stay visible to
 		// the outcomes after them.
@@ -1888,4 +1889,34 @@ func (rc *ruleCtx) foundByOtherKey(cond allium.Expr) bool {
 	}
 	id, ok := u.X.(*allium.Ident)
 	return ok && !rc.paramSet[id.Name] && !rc.foundByToken(id.Name)
+}
+
+// unnameUnreadCreations turns back into a plain creation each
+// `let x = E.created(...)` of ensures that nothing in the rule reads: a
+// reference that named it (a row's id handed to a change the spec then
+// could not state, novu's Intercom hash of the new user) left no trace.
+func unnameUnreadCreations(ensures, body []allium.Stmt) {
+	for i, s := range ensures {
+		let, ok := s.(*allium.Let)
+		if !ok || !isCreation(let.Value) || readsName(let.Name, body) || readsName(let.Name, ensures) {
+			continue
+		}
+		ensures[i] = &allium.ExprStmt{Meta: let.Meta, X: let.Value}
+	}
+}
+
+// isCreation reports an E.created(...) call.
+func isCreation(e allium.Expr) bool {
+	call, ok := e.(*allium.Call)
+	if !ok {
+		return false
+	}
+	m, ok := call.Fun.(*allium.Member)
+	return ok && m.Name == "created"
+}
+
+// readsName reports whether any statement of stmts (nested ones included)
+// reads the identifier name.
+func readsName(name string, stmts []allium.Stmt) bool {
+	return slices.ContainsFunc(stmts, func(s allium.Stmt) bool { return stmtMentions(s, name) })
 }

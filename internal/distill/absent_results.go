@@ -16,7 +16,8 @@ import (
 // every check the helper made to pass.
 
 // failReturn reports an if of a helper, at the helper's own top level,
-// that only returns None or False.
+// that only returns None or False, unless it is an early end
+// (earlyEndOnAbsentRow).
 func failReturn(s *facts.Stmt, sc *scope) bool {
 	if !sc.inlined || sc.failWhen == nil || sc.under != nil && !sc.failChain || len(s.Body) != 1 {
 		return false
@@ -25,7 +26,10 @@ func failReturn(s *facts.Stmt, sc *scope) bool {
 	if r.Kind != facts.StmtReturn {
 		return false
 	}
-	return r.Value == nil || r.Value.Kind == facts.ExprNone || r.Value.Kind == facts.ExprBool && r.Value.Value() == "false"
+	if r.Value == nil {
+		return !earlyEndOnAbsentRow(s, sc)
+	}
+	return r.Value.Kind == facts.ExprNone || r.Value.Kind == facts.ExprBool && r.Value.Value() == "false"
 }
 
 // abortReturn reports the same for a helper that answers a failure
@@ -268,4 +272,48 @@ func (rc *ruleCtx) presentResult(cond *facts.Expr, sc *scope) allium.Expr {
 		}
 	}
 	return negate(v.failWhen[0])
+}
+
+// returnsNoValue reports a function body none of whose returns gives a
+// value (the functions it defines inside are their own).
+func returnsNoValue(body []facts.Stmt) bool {
+	none := true
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtReturn && s.Value != nil {
+			none = false
+		}
+		return none
+	})
+	return none
+}
+
+// earlyEndOnAbsentRow reports an if of a helper that returns no value
+// anywhere whose body only returns, bare, when a row the helper looked
+// up is absent (Medusa's invite delete: `if (!invite) return` before
+// removing it). That return ends the helper early and gives its caller
+// no result to test, so the rest of the helper runs only when the row
+// exists, as after any other return that ends it (helperReturned).
+// A check of an input or a parameter (`if not password: return` of a
+// setter) keeps the old reading: whether it holds is the caller's to say.
+func earlyEndOnAbsentRow(s *facts.Stmt, sc *scope) bool {
+	if sc.helper == nil || !returnsNoValue(sc.helper.Body) || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtReturn || s.Body[0].Value != nil || s.Cond == nil {
+		return false
+	}
+	x := s.Cond
+	switch {
+	case x.Kind == facts.ExprUnary && x.Op() == "not":
+		x = x.X
+	case x.Kind == facts.ExprCompare && (x.Op() == "is" || x.Op() == "==" || x.Op() == "===") && x.Y != nil && x.Y.Kind == facts.ExprNone:
+		x = x.X
+	default:
+		return false
+	}
+	if x == nil || x.Kind != facts.ExprName {
+		return false
+	}
+	if slices.ContainsFunc(sc.helper.Params, func(p facts.Param) bool { return p.Name == x.Name() }) {
+		return false
+	}
+	v := sc.vars[x.Name()]
+	return v != nil && (v.kind == vEntity || v.kind == vLookup)
 }

@@ -113,6 +113,42 @@ def set_role(*, db_session, user, role):
     ensures: membership.role = role
 }`,
 		},
+		{
+			name: "a helper that answers nothing and ends with a bare return when its row is absent writes only when the row exists",
+			helper: `
+def set_role(*, db_session, user, role):
+    membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
+    if not membership:
+        return
+    membership.role = role
+`,
+			construct: "UpdateUser",
+			want: `rule UpdateUser {
+    when: UpdateUser(user, role)
+    requires: exists user
+    let membership = Membership{user}
+    ensures:
+        if exists membership:
+            membership.role = role
+}`,
+		},
+		{
+			name: "a bare return on a parameter's absence keeps the old reading: the caller says whether it holds",
+			helper: `
+def set_role(*, db_session, user, role):
+    membership = db_session.query(Membership).filter(Membership.user_id == user.id).one_or_none()
+    if not role:
+        return
+    membership.role = role
+`,
+			construct: "UpdateUser",
+			want: `rule UpdateUser {
+    when: UpdateUser(user, role)
+    requires: exists user
+    let membership = Membership{user}
+    ensures: membership.role = role
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -124,7 +124,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	if !sc.inlined {
 		return
 	}
-	tr := thenSc.returned && !thenEnds && rc.helperReturns(s.Body, sc)
+	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc))
 	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
 	switch {
 	case tr && er:

@@ -492,6 +492,10 @@ type scope struct {
 	// failChain: the else of an if that answers None (an elif chain of
 	// checks).
 	failChain bool
+	// helper: the function inlined here, whose returns and parameters
+	// say whether a bare return in it is an early end
+	// (earlyEndOnAbsentRow).
+	helper *facts.Function
 	// outAt, outStart: where a helper's outcomes begin; lateFail: a
 	// check of it refused after one (success_flags.go).
 	outAt    *[]allium.Stmt

@@ -213,5 +213,10 @@ func (b *builder) addNumberOption(f *facts.File, name string, dflt *facts.Expr, 
 	if !ok {
 		return
 	}
-	ci.typ, ci.value, ci.unit = "Duration", durationFrom(n, unit), unit
+	// A number durationFrom cannot state in the unit (0 ms, 500 ms) stays
+	// the Integer it was recorded as, rather than a Duration with no value
+	// that the config block would drop.
+	if d := durationFrom(n, unit); d != nil {
+		ci.typ, ci.value, ci.unit = "Duration", d, unit
+	}
 }

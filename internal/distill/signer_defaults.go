@@ -117,12 +117,8 @@ func throughLocal(x *facts.Expr, body []facts.Stmt) *facts.Expr {
 	if x.Kind != facts.ExprAttr || x.X == nil || x.X.Kind != facts.ExprName {
 		return x
 	}
-	for i := range body {
-		s := &body[i]
-		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName &&
-			s.Targets[0].Name() == x.X.Name() && s.Value != nil {
-			return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: s.Value, Name: x.Name(), Line: x.Line()})
-		}
+	if vals := assignedAtTop(body, x.X.Name()); len(vals) == 1 {
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: vals[0], Name: x.Name(), Line: x.Line()})
 	}
 	return x
 }

@@ -1,8 +1,6 @@
 package distill
 
 import (
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -139,13 +137,7 @@ func (rc *ruleCtx) timeShift(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 	if e.Kind != facts.ExprCall || len(e.Args()) != 2 || len(e.Keywords()) > 0 || len(rc.b.lang.TimeShifts) == 0 {
 		return nil
 	}
-	unit := ""
-	for name, u := range rc.b.lang.TimeShifts {
-		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
-			unit = u
-			break
-		}
-	}
+	unit, _ := calledEntry(rc.b.lang.TimeShifts, e)
 	if unit == "" {
 		return nil
 	}
@@ -174,13 +166,7 @@ func (rc *ruleCtx) timeComparison(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 	if e.Kind != facts.ExprCall || len(e.Args()) != 2 || len(e.Keywords()) > 0 || len(rc.b.lang.TimeComparisons) == 0 {
 		return nil
 	}
-	op := ""
-	for _, name := range slices.Sorted(maps.Keys(rc.b.lang.TimeComparisons)) {
-		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
-			op = rc.b.lang.TimeComparisons[name]
-			break
-		}
-	}
+	op, _ := calledEntry(rc.b.lang.TimeComparisons, e)
 	if op == "" {
 		return nil
 	}

@@ -248,16 +248,23 @@ func idRows(r *allium.Rule, otherParams map[string]bool) {
 		return
 	}
 	read := map[string]bool{}
+	// A name is read bare or as a join's shorthand field (Session{user_id}).
 	allium.WalkStmts(r.Body, func(s allium.Stmt) bool {
-		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
+		for _, e := range allium.StmtExprs(s) {
 			allium.Inspect(e, func(x allium.Expr) bool {
-				if id, ok := x.(*allium.Ident); ok {
-					read[id.Name] = true
+				switch y := x.(type) {
+				case *allium.Ident:
+					read[y.Name] = true
+				case *allium.Join:
+					for _, f := range y.Fields {
+						if f.Value == nil {
+							read[f.Name] = true
+						}
+					}
 				}
 				return true
 			})
-			return e
-		})
+		}
 		return true
 	})
 	r.Trigger.Params = slices.DeleteFunc(r.Trigger.Params, func(p allium.TriggerParam) bool { return replaced[p.Name] && !read[p.Name] })

@@ -315,11 +315,12 @@ func (x *extractor) function(n syntax.Node, name string, decorators []facts.Expr
 	switch {
 	case body.IsNull():
 	case body.Kind() == x.k.statementBlock:
-		f.Body = x.body(body, inner)
+		// Flattened again as a whole body: a chain ending it is read too.
+		f.Body = flattenPromiseChains(x.body(body, inner), true)
 	default:
 		// An arrow function's expression body is what it returns.
 		x.file.Stats.Statements++
-		f.Body = flattenPromiseChains([]facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})})
+		f.Body = flattenPromiseChains([]facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})}, true)
 	}
 	return f
 }

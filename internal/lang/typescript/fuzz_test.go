@@ -34,6 +34,9 @@ func FuzzExtractTypeScript(f *testing.F) {
 		"function f( { x = = 1;\nclass {\n`${`${a}`}`\n",
 		"throw new E(`a ${b} \\u{1F600} \\x41`); /re/g; 0x1Fn; 1_000.5e3;\n",
 		"a = b = c; ({x} = y); z ??= []; i++; --j; label: for (;;) break label;\n",
+		// Promise chains and executors, which the walker rewrites into awaits.
+		"function f() { return a.then(r => { if (!r) throw e; return b(r); }).then(c => c[0], () => 1).catch(g); }\n",
+		"async function h() { return new Promise((resolve, reject) => { if (x) { resolve(y); } else reject(z); }); }\n",
 	} {
 		f.Add([]byte(seed), uint8(i))
 	}

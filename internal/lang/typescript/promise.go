@@ -21,16 +21,19 @@ import "github.com/distill/distill/internal/facts"
 // the success path; a chain with .finally, or a step given something other
 // than a function written in place, is left as it is.
 //
-// Only a chain that is returned, awaited, or ends its statement list is
-// read so: what follows a chain that is neither runs before its callbacks.
+// Only a chain that is returned, awaited, or ends its function's body is
+// read so: what follows a chain that is neither runs before its callbacks
+// (the statements after an if, a loop's next turn, a try's handlers).
 
 // flattenPromiseChains rewrites the promise chains of list's statements
 // (not those of the lists nested in them: each list is flattened as the
-// walker builds it).
-func flattenPromiseChains(list []facts.Stmt) []facts.Stmt {
+// walker builds it). endsFunc says that list is a function's own body, so
+// that a chain ending it is read too; a block nested in the body (a
+// branch, a loop's body, a try) is flattened with endsFunc false.
+func flattenPromiseChains(list []facts.Stmt, endsFunc bool) []facts.Stmt {
 	var out []facts.Stmt
 	for i := range list {
-		flat, ok := promiseChainStmt(&list[i], i == len(list)-1)
+		flat, ok := promiseChainStmt(&list[i], endsFunc && i == len(list)-1)
 		if !ok {
 			if out != nil {
 				out = append(out, list[i])

@@ -234,7 +234,7 @@ func (x *extractor) body(n syntax.Node, sc *scope) []facts.Stmt {
 	if len(out) == 0 {
 		return nil
 	}
-	return flattenPromiseChains(out)
+	return flattenPromiseChains(out, false)
 }
 
 // ifStmt handles if/else; `else if` is an Else holding one StmtIf, as an

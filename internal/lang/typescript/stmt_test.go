@@ -160,6 +160,21 @@ func TestBodies(t *testing.T) {
 			done()`,
 		},
 		{
+			name: "a chain ending a block nested in the body (a try) stays a chain: its callbacks run after what follows",
+			body: `try {
+    save(u).then(r => audit(r));
+  } catch (e) {
+    log(e);
+  }
+  done();`,
+			want: `
+			try
+			  save(u).then(fn src.h.f.<anonymous:4>(r) {return audit(r)})
+			catch e
+			  log(e)
+			done()`,
+		},
+		{
 			name: "a returned promise's executor reads as the body: resolve returns, reject and throw fail",
 			body: `return new Promise((resolve, reject) => {
     if (!req.body.password) throw new Error('no password');

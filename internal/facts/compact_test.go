@@ -206,12 +206,103 @@ func TestCompactSizes(t *testing.T) {
 		name      string
 		size, max uintptr
 	}{
-		{"Expr", unsafe.Sizeof(Expr{}), 64},
+		{"Expr", unsafe.Sizeof(Expr{}), 48},
 		{"Stmt", unsafe.Sizeof(Stmt{}), 80},
 	}
 	for _, tt := range tests {
 		if tt.size > tt.max {
 			t.Errorf("%s is %d bytes, more than %d: put the new field in its rare part", tt.name, tt.size, tt.max)
+		}
+	}
+}
+
+// TestNameAndLine: Name reads back what was set whether it is the end of
+// Raw or Value (stored as a length, no rare part), the only string set
+// (held in str) or neither (kept apart),
+// in whichever order Name, Raw and Value are set, and through a later
+// change of Raw or Value; Line saturates at maxLine instead of running
+// into the Name length it shares a word with.
+func TestNameAndLine(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("n", maxNameSuffix+1)
+	tests := []struct {
+		name     string
+		run      func() Expr
+		wantName string
+		wantRaw  string
+		wantLine int
+		rare     bool
+	}{
+		{"name is raw", func() Expr { return NewExpr(ExprSpec{Kind: ExprName, Name: "db", Raw: "db", Line: 7}) }, "db", "db", 7, false},
+		{"attribute ends raw", func() Expr {
+			return NewExpr(ExprSpec{Kind: ExprAttr, Name: "send", Raw: "mail.send", Line: 3})
+		}, "send", "mail.send", 3, false},
+		{"name set before raw", func() Expr {
+			var e Expr
+			e.SetName("send")
+			e.SetRaw("mail.send")
+			return e
+		}, "send", "mail.send", 0, false},
+		{"name not in raw", func() Expr {
+			return NewExpr(ExprSpec{Kind: ExprAttr, Name: "first", Line: 2})
+		}, "first", "", 2, false},
+		{"raw changed under a suffix name", func() Expr {
+			e := NewExpr(ExprSpec{Kind: ExprAttr, Name: "send", Raw: "mail.send"})
+			e.SetRaw("app.mail.send")
+			return e
+		}, "send", "app.mail.send", 0, false},
+		{"raw changed away from the name", func() Expr {
+			e := NewExpr(ExprSpec{Kind: ExprAttr, Name: "send", Raw: "mail.send"})
+			e.SetRaw("mailer")
+			return e
+		}, "send", "mailer", 0, true},
+		{"name alone, then a raw ending in it", func() Expr {
+			e := NewExpr(ExprSpec{Kind: ExprAttr, Name: "send"})
+			e.SetRaw("mail.send")
+			return e
+		}, "send", "mail.send", 0, false},
+		{"apart name back in str when raw is cleared", func() Expr {
+			e := NewExpr(ExprSpec{Kind: ExprAttr, Name: "send", Raw: "mailer"})
+			e.SetRaw("")
+			return e
+		}, "send", "", 0, false},
+		{"value not ending in the name", func() Expr {
+			return NewExpr(ExprSpec{Kind: ExprString, Name: "x", Value: "y"})
+		}, "x", "", 0, true},
+		{"name cleared", func() Expr {
+			e := NewExpr(ExprSpec{Kind: ExprAttr, Name: "first", Raw: "q.first"})
+			e.SetName("")
+			return e
+		}, "", "q.first", 0, false},
+		{"value holds the name", func() Expr {
+			return NewExpr(ExprSpec{Kind: ExprString, Name: "x", Value: "x"})
+		}, "x", "", 0, false},
+		{"name too long for a length", func() Expr {
+			return NewExpr(ExprSpec{Kind: ExprName, Name: long, Raw: long, Line: 1})
+		}, long, long, 1, true},
+		{"line saturates", func() Expr {
+			return NewExpr(ExprSpec{Kind: ExprName, Name: "x", Raw: "x", Line: maxLine + 5})
+		}, "x", "x", maxLine, false},
+		{"line set after name", func() Expr {
+			e := NewExpr(ExprSpec{Kind: ExprName, Name: "abc", Raw: "abc"})
+			e.SetLine(1 << 20)
+			return e
+		}, "abc", "abc", 1 << 20, false},
+	}
+	for _, tt := range tests {
+		e := tt.run()
+		copied := e
+		if got := e.Name(); got != tt.wantName {
+			t.Errorf("%s: Name = %q, want %q", tt.name, got, tt.wantName)
+		}
+		if got := copied.Raw(); got != tt.wantRaw {
+			t.Errorf("%s: Raw = %q, want %q", tt.name, got, tt.wantRaw)
+		}
+		if got := e.Line(); got != tt.wantLine {
+			t.Errorf("%s: Line = %d, want %d", tt.name, got, tt.wantLine)
+		}
+		if got := e.rare != nil; got != tt.rare {
+			t.Errorf("%s: rare part = %v, want %v", tt.name, got, tt.rare)
 		}
 	}
 }

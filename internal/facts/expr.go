@@ -151,7 +151,7 @@ func (k *ExprKind) UnmarshalText(b []byte) error {
 // `await e` is recorded as e itself with Await set.
 //
 // A service holds millions of expressions until its build ends, so the
-// struct is kept small (64 bytes; issue 12). Kind, X and Y are fields;
+// struct is kept small (48 bytes; issue 12). Kind, X and Y are fields;
 // the rest is read through methods of the same names (Name, Raw, Value,
 // Args, Line, Await, Optional, Resolved, Op, Test, Keywords, Entries,
 // Text, Func) and written through Set methods (SetName, ...). A literal
@@ -161,10 +161,13 @@ func (k *ExprKind) UnmarshalText(b []byte) error {
 // How it is packed: an expression has at most two of Name, Raw and Value
 // in practice (a name and a dotted chain, or a literal's value), so Raw
 // and Value share one string (the other, when both are set, goes to the
-// rare part); Args and the fields only a few kinds use sit behind one
-// pointer, which a copy of an Expr shares until either copy sets one of
-// them (setters copy it first), as a copy of the fields would. Op is a
-// one-byte code and Resolved is stored only when it is not Raw.
+// rare part); Name is nearly always the end of that string (a name is
+// its own chain, an attribute the last segment of its chain), so it is a
+// length into it, packed with Line in one word; Args and the fields only
+// a few kinds use sit behind one pointer, which a copy of an Expr shares
+// until either copy sets one of them (setters copy it first), as a copy
+// of the fields would. Op is a one-byte code and Resolved is stored only
+// when it is not Raw.
 //
 // Destructuring: an assignment target or parameter pattern that unpacks
 // an object (`const {email, password: pw, ...rest} = req.body`) is an
@@ -182,15 +185,16 @@ type Expr struct {
 	X *Expr
 	// Y is the second operand or the subscript index.
 	Y *Expr
-	// name is Name (see the method).
-	name string
-	// str is Raw, or Value when flagValue is set.
+	// str is Raw, or Value when flagValue is set, or Name when
+	// flagStrIsName is set.
 	str string
 	// rare holds Args and the fields few expressions use; nil when all
 	// are zero.
 	rare *exprRare
-	line int32
-	Kind ExprKind
+	// lineName packs Line (the low 24 bits) and the length of Name when
+	// Name is a suffix of str (the high 8 bits; see Name).
+	lineName uint32
+	Kind     ExprKind
 	// op is the code of Op in exprOps; opOther when Op is not there
 	// (it is then in rare.more.op).
 	op    uint8
@@ -208,7 +212,21 @@ const (
 	flagResolvedIsRaw
 	flagAwait
 	flagOptional
+	// flagNameApart says that Name is not a suffix of str (or is longer
+	// than maxNameSuffix) and is kept in rare.more.name.
+	flagNameApart
+	// flagStrIsName says that str holds Name alone: Raw and Value are
+	// both empty.
+	flagStrIsName
 )
+
+// maxLine is the largest Line an Expr stores (24 bits: a file of more
+// than 16 million lines is 16 MB of newlines alone, sixteen times the
+// default size bound); a later line reads as maxLine.
+const maxLine = 1<<24 - 1
+
+// maxNameSuffix is the longest Name stored as a length into str.
+const maxNameSuffix = 1<<8 - 1
 
 // ExprSpec is an Expr written out field by field, for literals:
 // NewExpr(ExprSpec{...}) packs it.
@@ -226,9 +244,11 @@ type ExprSpec struct {
 
 // NewExpr packs s into an Expr.
 func NewExpr(s ExprSpec) Expr {
-	e := Expr{X: s.X, Y: s.Y, name: s.Name, line: int32(s.Line), Kind: s.Kind}
+	e := Expr{X: s.X, Y: s.Y, Kind: s.Kind}
+	e.SetLine(s.Line)
 	e.SetRaw(s.Raw)
 	e.SetValue(s.Value)
+	e.SetName(s.Name)
 	if s.Args != nil {
 		e.SetArgs(s.Args)
 	}
@@ -245,15 +265,59 @@ func NewExprPtr(s ExprSpec) *Expr {
 
 // Name is the identifier of a Name, the attribute of an Attr, the target
 // of a Walrus, or the syntax kind of an Opaque expression.
-func (e *Expr) Name() string { return e.name }
+//
+// Almost every Name is the end of Raw (a name is its own chain, an
+// attribute the last segment of its chain), so it is stored as a length
+// into str and costs no string header; when Raw and Value are both
+// empty, str holds the Name itself (flagStrIsName); any other Name sits
+// in the rare part.
+func (e *Expr) Name() string {
+	switch {
+	case e.flags&flagNameApart != 0:
+		return e.rare.more.name
+	case e.flags&flagStrIsName != 0:
+		return e.str
+	}
+	return e.str[len(e.str)-int(e.lineName>>24):]
+}
 
 // SetName sets Name.
-func (e *Expr) SetName(s string) { e.name = s }
+func (e *Expr) SetName(s string) {
+	if e.flags&flagNameApart != 0 {
+		e.flags &^= flagNameApart
+		e.setMore(true, func(m *exprMore) { m.name = "" })
+	}
+	e.lineName &= maxLine
+	switch {
+	case e.str == "" || e.flags&flagStrIsName != 0:
+		// Neither Raw nor Value is set: str is free for the name.
+		e.str = s
+		e.setFlag(flagStrIsName, s != "")
+	case len(s) <= maxNameSuffix && strings.HasSuffix(e.str, s):
+		e.lineName |= uint32(len(s)) << 24
+	default:
+		e.flags |= flagNameApart
+		e.setMore(false, func(m *exprMore) { m.name = s })
+	}
+}
+
+// setStr puts Raw or Value (whichever flagValue says) in str and keeps
+// Name, which may have been stored in the old str.
+func (e *Expr) setStr(s string, value bool) {
+	name := e.Name()
+	e.flags &^= flagStrIsName | flagValue
+	e.str = s
+	e.setFlag(flagValue, value && s != "")
+	e.SetName(name)
+}
+
+// strIsRaw reports whether str holds Raw (possibly empty).
+func (e *Expr) strIsRaw() bool { return e.flags&(flagValue|flagStrIsName) == 0 }
 
 // Raw is a plain dotted chain as written ("mail.send",
 // "User.query.filter_by"); empty when the expression is not one.
 func (e *Expr) Raw() string {
-	if e.flags&flagValue != 0 {
+	if !e.strIsRaw() {
 		return ""
 	}
 	return e.str
@@ -267,12 +331,11 @@ func (e *Expr) SetRaw(s string) {
 		}
 		// Both set: the value moves to the rare part.
 		v := e.str
-		e.flags &^= flagValue
-		e.str = s
+		e.setStr(s, false)
 		e.setMore(false, func(m *exprMore) { m.value = v })
 		return
 	}
-	e.str = s
+	e.setStr(s, false)
 }
 
 // Value is the literal value of String, Int, Float and Bool.
@@ -288,19 +351,14 @@ func (e *Expr) Value() string {
 
 // SetValue sets Value.
 func (e *Expr) SetValue(s string) {
-	if e.flags&flagValue == 0 && e.str != "" {
+	if e.strIsRaw() && e.str != "" {
 		e.setMore(s == "", func(m *exprMore) { m.value = s })
 		return
 	}
 	if m := e.more(); m != nil && m.value != "" {
 		e.setMore(true, func(m *exprMore) { m.value = "" })
 	}
-	e.str = s
-	if s == "" {
-		e.flags &^= flagValue
-	} else {
-		e.flags |= flagValue
-	}
+	e.setStr(s, true)
 }
 
 // Args are call arguments or collection elements.
@@ -320,10 +378,12 @@ func (e *Expr) SetArgs(a []Expr) {
 }
 
 // Line is the line the expression starts on, from 1.
-func (e *Expr) Line() int { return int(e.line) }
+func (e *Expr) Line() int { return int(e.lineName & maxLine) }
 
-// SetLine sets Line.
-func (e *Expr) SetLine(l int) { e.line = int32(l) }
+// SetLine sets Line; a line past maxLine is stored as maxLine.
+func (e *Expr) SetLine(l int) {
+	e.lineName = e.lineName&^maxLine | uint32(min(max(l, 0), maxLine))
+}
 
 // Await is set when the expression was awaited.
 func (e *Expr) Await() bool { return e.flags&flagAwait != 0 }
@@ -368,6 +428,7 @@ type exprMore struct {
 	fn       *Function
 	op       string // Op when it is not one of exprOps
 	value    string // Value when Raw is set too
+	name     string // Name when it is not a suffix of str (flagNameApart)
 }
 
 // more returns the rare fields other than Resolved, nil when all are zero.
@@ -562,7 +623,7 @@ func (e *Expr) setMore(zero bool, set func(*exprMore)) {
 	}
 	set(&m)
 	more := &m
-	if m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" && m.value == "" {
+	if m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" && m.value == "" && m.name == "" {
 		more = nil
 	}
 	e.setRare(func(r *exprRare) { r.more = more })

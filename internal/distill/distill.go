@@ -254,6 +254,10 @@ func (d *Distiller) Close() { d.pool.Close() }
 type task struct {
 	file *source.File // in Input.Files, so ReleaseData can drop its Data
 	lang lang.Language
+	// outline is set for a file of its language's test_files: the build
+	// reads its declarations (a settings module under tests/ is still
+	// settings) but no function body of it, so none is kept.
+	outline bool
 }
 
 // plan pairs each file of the service with its language, in path order,
@@ -286,8 +290,10 @@ func (d *Distiller) plan(in Input) ([]task, []string, error) {
 		if l == nil {
 			continue
 		}
-		todo = append(todo, task{f, l})
-		if sec := d.cat.Language(l.ID()); forced != nil || sec == nil || !sec.Ignores(f.Path) {
+		sec := d.cat.Language(l.ID())
+		ignored := sec != nil && sec.Ignores(f.Path)
+		todo = append(todo, task{file: f, lang: l, outline: ignored})
+		if forced != nil || !ignored {
 			met[l.ID()] = true
 		}
 	}
@@ -356,7 +362,8 @@ func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Out
 			return false
 		}
 		f := todo[i].file
-		results[i].file, results[i].err = todo[i].lang.Extract(ctx, p, facts.Source{Path: f.Path, Data: f.Data})
+		src := facts.Source{Path: f.Path, Data: f.Data, Outline: todo[i].outline}
+		results[i].file, results[i].err = todo[i].lang.Extract(ctx, p, src)
 		if in.ReleaseData {
 			f.Data = nil
 		}

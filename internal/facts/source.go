@@ -6,4 +6,9 @@ package facts
 type Source struct {
 	Path string
 	Data []byte
+	// Outline says that only the file's declarations will be read (it is
+	// a test, a fixture or a migration: the catalog's test_files): the
+	// extractor leaves every function body out, which a service holds
+	// until its build ends and the build never reads.
+	Outline bool
 }

@@ -116,6 +116,9 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 		}
 	}
 	f.QualName = joinDotted(sc.qual, f.Name)
+	if x.outline {
+		return f
+	}
 	inner := &scope{kind: scopeFunction, qual: f.QualName}
 	x.scopes = append(x.scopes, nil)
 	defer x.popScope()

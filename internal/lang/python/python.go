@@ -64,6 +64,7 @@ func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Sour
 		g:         walkGrammar(),
 		file:      out,
 		isPackage: isPackage,
+		outline:   file.Outline,
 	}
 	defer x.arena.Release()
 	diag, err := p.Parse(ctx, x.g, file.Data, x.walkModule)
@@ -105,6 +106,8 @@ type extractor struct {
 	g         *syntax.Grammar
 	file      *facts.File
 	isPackage bool
+	// outline leaves function bodies out (facts.Source.Outline).
+	outline bool
 
 	// scopes maps names bound by imports to the dotted names they stand
 	// for; scopes[0] is the module, later entries enclosing bodies.

@@ -313,7 +313,7 @@ func (x *extractor) function(n syntax.Node, name string, decorators []facts.Expr
 	inner := &scope{kind: scopeFunction, qual: f.QualName}
 	body := n.Field("body")
 	switch {
-	case body.IsNull():
+	case body.IsNull(), x.outline:
 	case body.Kind() == x.k.statementBlock:
 		// Flattened again as a whole body: a chain ending it is read too.
 		f.Body = flattenPromiseChains(x.body(body, inner), true)

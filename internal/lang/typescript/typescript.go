@@ -151,7 +151,7 @@ func (*TypeScript) Extract(ctx context.Context, p *syntax.Parser, file facts.Sou
 // parseFile parses one source with grammar g and walks it into facts.
 func parseFile(ctx context.Context, p *syntax.Parser, g *syntax.Grammar, k *kinds, file facts.Source) (*facts.File, error) {
 	out := &facts.File{Path: file.Path, Language: ID, Module: ModuleName(file.Path)}
-	x := &extractor{ctx: ctx, k: k, g: g, file: out}
+	x := &extractor{ctx: ctx, k: k, g: g, file: out, outline: file.Outline}
 	defer x.arena.Release()
 	diag, err := p.Parse(ctx, g, file.Data, x.walkModule)
 	if err != nil {
@@ -236,6 +236,8 @@ type extractor struct {
 	k    *kinds
 	g    *syntax.Grammar
 	file *facts.File
+	// outline leaves function bodies out (facts.Source.Outline).
+	outline bool
 
 	// scopes maps names bound by imports to the dotted names they stand
 	// for; scopes[0] is the module, later entries enclosing functions.

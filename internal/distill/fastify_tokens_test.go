@@ -179,3 +179,38 @@ export class TokenService {
 		})
 	}
 }
+
+// TestJWTRandomIdClaim pins a payload entry that is a fresh random draw
+// (bwyx/f's {jti: this.generateNonce()}, generateNonce = () =>
+// cryptoRandomString(...), catalog random_calls): a String claim of the
+// token, random_key(). A value the walk cannot tell stays out.
+func TestJWTRandomIdClaim(t *testing.T) {
+	for _, tt := range []struct {
+		name, jti string
+		want      []string
+		notWant   []string
+	}{
+		{"a random draw through the service's maker", "this.generateNonce()",
+			[]string{"jti: random_key()"}, nil},
+		{"a random draw called in place", "cryptoRandomString({ length: 16 })",
+			[]string{"jti: random_key()"}, nil},
+		{"a value of unknown kind", "this.other()",
+			nil, []string{"jti:"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles(`
+import cryptoRandomString from 'crypto-random-string'
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateNonce = () => cryptoRandomString({ length: 16, type: 'base64' })
+  other = () => 'x'
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId, jti: `+tt.jti+` }, { expiresIn: '5m' })
+}
+`, "", "{ token }")
+			runIdiomCases(t, files, []idiomCase{{
+				name: tt.name, construct: "Forgot", want: tt.want, notWant: tt.notWant,
+			}})
+		})
+	}
+}

@@ -511,6 +511,12 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 			// An enum member passed down to the function that signs it.
 			return v.expr, &allium.Type{Name: v.enum.name}
 		}
+		if isRandomKey(v.expr) {
+			// {jti: nonce} with nonce a fresh random draw: the token's
+			// identifier, a string (fastify-f's access token carries its
+			// session's nonce).
+			return v.expr, &allium.Type{Name: "String"}
+		}
 	}
 	if v.kind == vParam && !v.reqLocal {
 		// {"new_email": new_email}: an input the request sent as text.

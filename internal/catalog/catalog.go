@@ -609,6 +609,10 @@ type Language struct {
 	// DurationUnits read a duration written as a string ("15m", "7d"):
 	// each suffix's unit (ms, seconds, minutes, hours, days, weeks).
 	DurationUnits map[string]string `yaml:"duration_units"`
+	// DurationParsers read a duration string into a number of the
+	// timestamp unit (the ms package's ms("30d"), @lukeed/ms's parse):
+	// what one gives for a duration setting is that setting.
+	DurationParsers []string `yaml:"duration_parsers"`
 	// TimestampUnit is the unit of the numbers timestamp_readers read
 	// (seconds, ms): a number added to the clock inside one is a
 	// duration in that unit (new Date(Date.now() + 15 * 60 * 1000)).

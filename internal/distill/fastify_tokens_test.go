@@ -214,3 +214,91 @@ export class TokenService {
 		})
 	}
 }
+
+// TestParsedDurationSettings pins a setting the settings module derives
+// from a validated duration (bwyx/f's config/index.ts: export const env =
+// processEnv(baseEnv), processEnv returning {...env, EXP_MS_RESET:
+// parseTime(env.EXP_RESET)}, parseTime returning @lukeed/ms's parse of
+// its argument; catalog duration_parsers): the derived key is the same
+// setting in milliseconds, so the clock plus it is now plus the setting.
+// A conversion that is no duration parser gives no setting.
+func TestParsedDurationSettings(t *testing.T) {
+	for _, tt := range []struct {
+		name, derive string
+		want         []string
+		notWant      []string
+	}{
+		{"through the service's parser", "parseTime(env.EXP_RESET)",
+			[]string{"user.reset_expires = now + config.exp_reset"}, nil},
+		{"through the ms package", "ms(env.EXP_RESET)",
+			[]string{"user.reset_expires = now + config.exp_reset"}, nil},
+		{"through another conversion", "String(env.EXP_RESET)",
+			nil, []string{"config.exp_reset"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles(`
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: '5m' })
+}
+`, "", "{ token }")
+			files["prisma/schema.prisma"] = `
+model User {
+  id           String    @id
+  email        String    @unique
+  resetExpires DateTime? @map("reset_expires")
+}
+`
+			files["app/controllers/auth.controller.ts"] = `
+import type { PrismaClient } from '@prisma/client'
+import { env } from '../config/index.js'
+export class AuthController {
+  constructor(private user: PrismaClient['user']) {}
+  forgot = async (req, rep) => {
+    const user = await this.user.findUnique({ where: { email: req.body.email } })
+    if (!user) {
+      rep.notFound('no such user')
+      return
+    }
+    await this.user.update({ where: { id: user.id }, data: { resetExpires: new Date(Date.now() + env.EXP_MS_RESET) } })
+    rep.send()
+  }
+}
+`
+			files["app/utils/time.util.ts"] = `
+import { parse } from '@lukeed/ms'
+export const parseTime = (timeString: string) => {
+  const parsedTime = parse(timeString)
+  if (!parsedTime) {
+    throw new Error('Invalid time format')
+  }
+  return parsedTime
+}
+`
+			files["app/config/index.ts"] = `
+import { envSchema } from 'env-schema'
+import ms from 'ms'
+import { parseTime } from '../utils/time.util.js'
+const baseEnv = envSchema({
+  schema: { type: 'object', properties: { EXP_RESET: { type: 'string', default: '5m' } } }
+})
+const processEnv = (env) => ({ ...env, EXP_MS_RESET: ` + tt.derive + ` })
+export const env = processEnv(baseEnv)
+`
+			d := New(Options{})
+			defer d.Close()
+			text := string(allium.Print(distilText(t, d, files).Module, allium.PrintOptions{}))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("want %q in\n%s", w, text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(text, w) {
+					t.Errorf("want no %q in\n%s", w, text)
+				}
+			}
+		})
+	}
+}

@@ -465,7 +465,10 @@ type builder struct {
 	statusLits map[string][]string
 	// sink entities: name -> template literals, in order.
 	sinkTemplates map[string][]string
-	sinkProv      map[string]*allium.Provenance
+	// heldPlumbing: the values repository creations give plumbing fields,
+	// left out while the spec states nothing else of them (plumbing.go).
+	heldPlumbing []heldCreation
+	sinkProv     map[string]*allium.Provenance
 	// sinkAddressed holds the message entities some sink addresses to a
 	// recipient; an event bus's events (catalog sinks with no recipient
 	// keys) have no `to`.

@@ -2346,7 +2346,9 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			continue
 		}
 		if f == nil || f.drop || (hiddenField(f) && f.fkEntity == "") {
-			// Tokens, secrets and bookkeeping timestamps are how, not what.
+			// Tokens, secrets and bookkeeping timestamps are how, not what;
+			// held, for when the spec states the field anyway.
+			rc.holdHidden(v, f, &kw.Value, sc)
 			continue
 		}
 		given := &kw.Value

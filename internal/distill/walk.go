@@ -859,6 +859,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 		v.args = rc.withColumnDefaults(v.ent, v.args)
 	}
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
+	rc.b.holdPlumbing(call, v.held)
 	for _, a := range v.args {
 		if e := rc.b.entByName[v.ent]; e != nil {
 			if f := e.field(a.Name); f != nil {

@@ -465,8 +465,8 @@ type builder struct {
 	statusLits map[string][]string
 	// sink entities: name -> template literals, in order.
 	sinkTemplates map[string][]string
-	// heldPlumbing: the values repository creations give plumbing fields,
-	// left out while the spec states nothing else of them (plumbing.go).
+	// heldPlumbing: the values creations give plumbing fields, held back
+	// while the spec states nothing else of them (plumbing.go).
 	heldPlumbing []heldCreation
 	sinkProv     map[string]*allium.Provenance
 	// sinkAddressed holds the message entities some sink addresses to a

@@ -302,3 +302,41 @@ export const env = processEnv(baseEnv)
 		})
 	}
 }
+
+// TestJWTExpiryClaimAsSecondsOfATime pins an expiry claim written as a
+// time shifted by date-fns, counted in seconds and formatted (kutt's
+// signToken, utils/utils.js:44: exp: parseInt((addDays(new Date(),
+// 7).getTime() / 1000).toFixed(0))): getTime() and toFixed(0) are the
+// same instant in another form (catalog time_methods), / 1000 the same
+// time in seconds, parseInt a time cast; the token lives 7 days. A time
+// divided by anything else is no time the spec can state.
+func TestJWTExpiryClaimAsSecondsOfATime(t *testing.T) {
+	for _, tt := range []struct {
+		name, exp string
+		want      bool
+	}{
+		{"parsed, formatted seconds of a shifted time", "parseInt((addDays(new Date(), 7).getTime() / 1000).toFixed(0))", true},
+		{"the seconds of a shifted time", "addDays(new Date(), 7).getTime() / 1000", true},
+		{"divided by another number", "parseInt((addDays(new Date(), 7).getTime() / 60).toFixed(0))", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			service := `
+import jwt from 'jsonwebtoken'
+import { addDays } from 'date-fns'
+export class TokenService {
+  generateResetPasswordToken(userId: string) {
+    return jwt.sign({ sub: userId, exp: ` + tt.exp + ` }, 'secret')
+  }
+}
+`
+			c := idiomCase{name: tt.name, construct: "Forgot"}
+			life := []string{"expires_at: now + config.reset_password_token_expiry", "reset_password_token_expiry: Duration = 7.days"}
+			if tt.want {
+				c.want = life
+			} else {
+				c.notWant = life[:1]
+			}
+			runIdiomCases(t, forgotPasswordFiles(service, "", "{ token }"), []idiomCase{c})
+		})
+	}
+}

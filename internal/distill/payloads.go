@@ -546,9 +546,10 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 	if method != "" || len(e.Args()) != 1 || len(e.Keywords()) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved(), e.Raw()) {
 		return nil, false
 	}
-	v := rc.eval(&e.Args()[0], sc, out, false)
-	if t, ok := rc.sameInstant(nil, "timestamp", v); ok {
-		return t, true
+	// int(time.time()), parseInt(t.toFixed(0)): the same instant as a
+	// number.
+	if v := rc.eval(&e.Args()[0], sc, out, false); v.kind == vExpr && clockTime(v.expr) {
+		return v, true
 	}
 	return nil, false
 }

@@ -2458,7 +2458,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	if t == "" {
 		// No template named: the service's function that sends this
 		// message says which one it is (forgot_password(email)).
-		t = rc.senderName(sc)
+		t = rc.senderName(sc, s == nil || len(s.Recipient) > 0)
 	}
 	if t == "" && mv != nil {
 		if lit, ok := mv.headers["subject"].(*allium.Lit); ok && lit.Kind == allium.LitString {
@@ -2494,7 +2494,12 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 // senderName names a message after the innermost function of the service
 // that sends it, leaving out the handler itself and generic senders
 // (send_email, sendmail): password_change_alert, verify_email_address.
-func (rc *ruleCtx) senderName(sc *scope) string {
+// A function named in camel case (a TypeScript method) names a message
+// addressed to someone in snake case: sendVerificationEmail's Email is
+// verification_email. It does not name an event addressed to no one: the
+// method that publishes one (createInvitation) names the action that
+// raised it, not the event.
+func (rc *ruleCtx) senderName(sc *scope, addressed bool) string {
 	for i := len(sc.stack) - 1; i >= 1; i-- {
 		fn := sc.stack[i]
 		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
@@ -2502,9 +2507,14 @@ func (rc *ruleCtx) senderName(sc *scope) string {
 		}
 		fn = strings.TrimLeft(fn, "_")
 		l := rc.b.lang
-		if l.SinkFor(fn) != nil || strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 ||
-			slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
+		if l.SinkFor(fn) != nil || slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
 			continue // the handler's own entry points say nothing of the message
+		}
+		if addressed {
+			fn = snake(fn)
+		}
+		if strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 {
+			continue
 		}
 		return strings.TrimPrefix(strings.TrimPrefix(fn, "send_"), "email_")
 	}

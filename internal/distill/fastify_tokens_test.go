@@ -340,3 +340,59 @@ export class TokenService {
 		})
 	}
 }
+
+// TestCamelCaseSenderNamesMessage pins a message named after the
+// TypeScript function that sends it (bwyx/f's MailService
+// sendResetPasswordEmail, whose subject is a local the walk does not
+// read): in snake case, as a Python sender's name is, send_ left out. An
+// event addressed to no one is not named after the method that publishes
+// it: that names the action, not the event.
+func TestCamelCaseSenderNamesMessage(t *testing.T) {
+	for _, tt := range []struct {
+		name, send string
+		want       string
+		notWant    string
+	}{
+		{"an email", "await sendResetPasswordEmail(user.email, token)",
+			"Email.created(to: user.email, template: reset_password_email)", ""},
+		{"an event", "await publishResetRequested(user.email)",
+			"", "Event.created"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles(`
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: '5m' })
+}
+`, "", "{}")
+			files["app/services/mail.service.ts"] = `
+import { createTransport } from 'nodemailer'
+const transporter = createTransport({})
+export async function sendResetPasswordEmail(to: string, token: string) {
+  const subject = 'Reset your password'
+  return transporter.sendMail({ to, subject, text: token })
+}
+export async function publishResetRequested(email: string) {
+  return pubsub.publish(` + "`reset/${email}`" + `, { email })
+}
+`
+			files["app/controllers/auth.controller.ts"] = strings.Replace(files["app/controllers/auth.controller.ts"],
+				"    rep.send({})", "    "+tt.send+"\n    rep.send({})", 1)
+			files["app/controllers/auth.controller.ts"] = "import { sendResetPasswordEmail, publishResetRequested } from '../services/mail.service.js'\n" +
+				files["app/controllers/auth.controller.ts"]
+			d := New(Options{})
+			defer d.Close()
+			text := string(allium.Print(distilText(t, d, files).Module, allium.PrintOptions{}))
+			if tt.want != "" && !strings.Contains(text, tt.want) {
+				t.Errorf("want %q in\n%s", tt.want, text)
+			}
+			if tt.notWant != "" && strings.Contains(text, tt.notWant) {
+				t.Errorf("want no %q in\n%s", tt.notWant, text)
+			}
+			if !strings.Contains(text, "rule Forgot") {
+				t.Errorf("want rule Forgot in\n%s", text)
+			}
+		})
+	}
+}

@@ -1306,6 +1306,12 @@ type SignedTokens struct {
 	// MaxAgeArgs of a decoder give the token's lifetime from when it was
 	// issued (django.core.signing.loads(token, max_age=...)).
 	MaxAgeArgs []string `yaml:"max_age_args"`
+	// RequestVerifiers check the token a request carries and leave its
+	// decoded payload as the request's signed-in user (fastify-jwt's
+	// req.jwtVerify(): req.user is {sub, jti, type, iat, exp}): when the
+	// service calls one, the signed-in user is that token, its subject
+	// the user.
+	RequestVerifiers []string `yaml:"request_verifiers"`
 	// SignCalls sign a payload into a token that is no JWT
 	// (django.core.signing.dumps).
 	SignCalls []string `yaml:"sign_calls"`

@@ -531,6 +531,9 @@ type builder struct {
 	// encoderKinds holds the kinds the names of the service's functions
 	// that encode a JWT give (encoderFunctionKinds); nil until counted.
 	encoderKinds *[]string
+	// requestTokens: whether the service verifies the token a request
+	// carries into its signed-in user (request_tokens.go); found once.
+	requestTokens *bool
 	// enumsRead are the named enums whose members rules read
 	// (TokenAction.ACTIVATION): declared even when no field has the type.
 	enumsRead map[string]bool

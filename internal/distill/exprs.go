@@ -457,9 +457,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	}
 	if e.Raw() != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw()) {
+		if b.verifiesRequestTokens() {
+			return rc.requestToken() // request_tokens.go
+		}
 		return rc.currentUser()
 	}
-	if rc.signedInSubject(e) {
+	if rc.signedInSubject(e) && !b.verifiesRequestTokens() {
 		return rc.currentUser()
 	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {

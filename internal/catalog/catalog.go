@@ -609,6 +609,10 @@ type Language struct {
 	// DurationUnits read a duration written as a string ("15m", "7d"):
 	// each suffix's unit (ms, seconds, minutes, hours, days, weeks).
 	DurationUnits map[string]string `yaml:"duration_units"`
+	// DurationParsers read a duration string into a number of the
+	// timestamp unit (the ms package's ms("30d"), @lukeed/ms's parse):
+	// what one gives for a duration setting is that setting.
+	DurationParsers []string `yaml:"duration_parsers"`
 	// TimestampUnit is the unit of the numbers timestamp_readers read
 	// (seconds, ms): a number added to the clock inside one is a
 	// duration in that unit (new Date(Date.now() + 15 * 60 * 1000)).
@@ -1302,6 +1306,12 @@ type SignedTokens struct {
 	// MaxAgeArgs of a decoder give the token's lifetime from when it was
 	// issued (django.core.signing.loads(token, max_age=...)).
 	MaxAgeArgs []string `yaml:"max_age_args"`
+	// RequestVerifiers check the token a request carries and leave its
+	// decoded payload as the request's signed-in user (fastify-jwt's
+	// req.jwtVerify(): req.user is {sub, jti, type, iat, exp}): when the
+	// service calls one, the signed-in user is that token, its subject
+	// the user.
+	RequestVerifiers []string `yaml:"request_verifiers"`
 	// SignCalls sign a payload into a token that is no JWT
 	// (django.core.signing.dumps).
 	SignCalls []string `yaml:"sign_calls"`

@@ -252,6 +252,7 @@ func (b *builder) assemble(service string) *allium.Module {
 	if service != "" {
 		m.Header = []string{"Service " + service + ".", "", "Distilled from the service code by distill: a first draft to review."}
 	}
+	b.restorePlumbing()
 	// Which entities and enums the rules and fields reach.
 	used := b.usedNames()
 	refs := b.entityRefs()

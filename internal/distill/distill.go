@@ -472,7 +472,10 @@ type builder struct {
 	statusLits map[string][]string
 	// sink entities: name -> template literals, in order.
 	sinkTemplates map[string][]string
-	sinkProv      map[string]*allium.Provenance
+	// heldPlumbing: the values creations give plumbing fields, held back
+	// while the spec states nothing else of them (plumbing.go).
+	heldPlumbing []heldCreation
+	sinkProv     map[string]*allium.Provenance
 	// sinkAddressed holds the message entities some sink addresses to a
 	// recipient; an event bus's events (catalog sinks with no recipient
 	// keys) have no `to`.
@@ -535,6 +538,9 @@ type builder struct {
 	// encoderKinds holds the kinds the names of the service's functions
 	// that encode a JWT give (encoderFunctionKinds); nil until counted.
 	encoderKinds *[]string
+	// requestTokens: whether the service verifies the token a request
+	// carries into its signed-in user (request_tokens.go); found once.
+	requestTokens *bool
 	// enumsRead are the named enums whose members rules read
 	// (TokenAction.ACTIVATION): declared even when no field has the type.
 	enumsRead map[string]bool

@@ -457,9 +457,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	}
 	if e.Raw() != "" && slices.Contains(b.lang.Auth.CurrentUserNames, e.Raw()) {
+		if b.verifiesRequestTokens() {
+			return rc.requestToken() // request_tokens.go
+		}
 		return rc.currentUser()
 	}
-	if rc.signedInSubject(e) {
+	if rc.signedInSubject(e) && !b.verifiesRequestTokens() {
 		return rc.currentUser()
 	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
@@ -886,6 +889,11 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 				return v.expr
 			}
 			x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+			if e.Op() == "/" && x != nil && clockTime(x) && rc.inSeconds(e.Y) {
+				// t.getTime() / 1000: the same time counted in seconds
+				// (a JWT's exp claim), which the spec does not tell apart.
+				return x
+			}
 			if x == nil || y == nil {
 				return nil
 			}
@@ -2346,7 +2354,9 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			continue
 		}
 		if f == nil || f.drop || (hiddenField(f) && f.fkEntity == "") {
-			// Tokens, secrets and bookkeeping timestamps are how, not what.
+			// Tokens, secrets and bookkeeping timestamps are how, not what;
+			// held, for when the spec states the field anyway.
+			rc.holdHidden(v, f, &kw.Value, sc)
 			continue
 		}
 		given := &kw.Value
@@ -2451,7 +2461,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	if t == "" {
 		// No template named: the service's function that sends this
 		// message says which one it is (forgot_password(email)).
-		t = rc.senderName(sc)
+		t = rc.senderName(sc, s == nil || len(s.Recipient) > 0)
 	}
 	if t == "" && mv != nil {
 		if lit, ok := mv.headers["subject"].(*allium.Lit); ok && lit.Kind == allium.LitString {
@@ -2487,7 +2497,12 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 // senderName names a message after the innermost function of the service
 // that sends it, leaving out the handler itself and generic senders
 // (send_email, sendmail): password_change_alert, verify_email_address.
-func (rc *ruleCtx) senderName(sc *scope) string {
+// A function named in camel case (a TypeScript method) names a message
+// addressed to someone in snake case: sendVerificationEmail's Email is
+// verification_email. It does not name an event addressed to no one: the
+// method that publishes one (createInvitation) names the action that
+// raised it, not the event.
+func (rc *ruleCtx) senderName(sc *scope, addressed bool) string {
 	for i := len(sc.stack) - 1; i >= 1; i-- {
 		fn := sc.stack[i]
 		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
@@ -2495,9 +2510,14 @@ func (rc *ruleCtx) senderName(sc *scope) string {
 		}
 		fn = strings.TrimLeft(fn, "_")
 		l := rc.b.lang
-		if l.SinkFor(fn) != nil || strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 ||
-			slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
+		if l.SinkFor(fn) != nil || slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
 			continue // the handler's own entry points say nothing of the message
+		}
+		if addressed {
+			fn = snake(fn)
+		}
+		if strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 {
+			continue
 		}
 		return strings.TrimPrefix(strings.TrimPrefix(fn, "send_"), "email_")
 	}

@@ -179,3 +179,220 @@ export class TokenService {
 		})
 	}
 }
+
+// TestJWTRandomIdClaim pins a payload entry that is a fresh random draw
+// (bwyx/f's {jti: this.generateNonce()}, generateNonce = () =>
+// cryptoRandomString(...), catalog random_calls): a String claim of the
+// token, random_key(). A value the walk cannot tell stays out.
+func TestJWTRandomIdClaim(t *testing.T) {
+	for _, tt := range []struct {
+		name, jti string
+		want      []string
+		notWant   []string
+	}{
+		{"a random draw through the service's maker", "this.generateNonce()",
+			[]string{"jti: random_key()"}, nil},
+		{"a random draw called in place", "cryptoRandomString({ length: 16 })",
+			[]string{"jti: random_key()"}, nil},
+		{"a value of unknown kind", "this.other()",
+			nil, []string{"jti:"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles(`
+import cryptoRandomString from 'crypto-random-string'
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateNonce = () => cryptoRandomString({ length: 16, type: 'base64' })
+  other = () => 'x'
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId, jti: `+tt.jti+` }, { expiresIn: '5m' })
+}
+`, "", "{ token }")
+			runIdiomCases(t, files, []idiomCase{{
+				name: tt.name, construct: "Forgot", want: tt.want, notWant: tt.notWant,
+			}})
+		})
+	}
+}
+
+// TestParsedDurationSettings pins a setting the settings module derives
+// from a validated duration (bwyx/f's config/index.ts: export const env =
+// processEnv(baseEnv), processEnv returning {...env, EXP_MS_RESET:
+// parseTime(env.EXP_RESET)}, parseTime returning @lukeed/ms's parse of
+// its argument; catalog duration_parsers): the derived key is the same
+// setting in milliseconds, so the clock plus it is now plus the setting.
+// A conversion that is no duration parser gives no setting.
+func TestParsedDurationSettings(t *testing.T) {
+	for _, tt := range []struct {
+		name, derive string
+		want         []string
+		notWant      []string
+	}{
+		{"through the service's parser", "parseTime(env.EXP_RESET)",
+			[]string{"user.reset_expires = now + config.exp_reset"}, nil},
+		{"through the ms package", "ms(env.EXP_RESET)",
+			[]string{"user.reset_expires = now + config.exp_reset"}, nil},
+		{"through another conversion", "String(env.EXP_RESET)",
+			nil, []string{"config.exp_reset"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles(`
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: '5m' })
+}
+`, "", "{ token }")
+			files["prisma/schema.prisma"] = `
+model User {
+  id           String    @id
+  email        String    @unique
+  resetExpires DateTime? @map("reset_expires")
+}
+`
+			files["app/controllers/auth.controller.ts"] = `
+import type { PrismaClient } from '@prisma/client'
+import { env } from '../config/index.js'
+export class AuthController {
+  constructor(private user: PrismaClient['user']) {}
+  forgot = async (req, rep) => {
+    const user = await this.user.findUnique({ where: { email: req.body.email } })
+    if (!user) {
+      rep.notFound('no such user')
+      return
+    }
+    await this.user.update({ where: { id: user.id }, data: { resetExpires: new Date(Date.now() + env.EXP_MS_RESET) } })
+    rep.send()
+  }
+}
+`
+			files["app/utils/time.util.ts"] = `
+import { parse } from '@lukeed/ms'
+export const parseTime = (timeString: string) => {
+  const parsedTime = parse(timeString)
+  if (!parsedTime) {
+    throw new Error('Invalid time format')
+  }
+  return parsedTime
+}
+`
+			files["app/config/index.ts"] = `
+import { envSchema } from 'env-schema'
+import ms from 'ms'
+import { parseTime } from '../utils/time.util.js'
+const baseEnv = envSchema({
+  schema: { type: 'object', properties: { EXP_RESET: { type: 'string', default: '5m' } } }
+})
+const processEnv = (env) => ({ ...env, EXP_MS_RESET: ` + tt.derive + ` })
+export const env = processEnv(baseEnv)
+`
+			d := New(Options{})
+			defer d.Close()
+			text := string(allium.Print(distilText(t, d, files).Module, allium.PrintOptions{}))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("want %q in\n%s", w, text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(text, w) {
+					t.Errorf("want no %q in\n%s", w, text)
+				}
+			}
+		})
+	}
+}
+
+// TestJWTExpiryClaimAsSecondsOfATime pins an expiry claim written as a
+// time shifted by date-fns, counted in seconds and formatted (kutt's
+// signToken, utils/utils.js:44: exp: parseInt((addDays(new Date(),
+// 7).getTime() / 1000).toFixed(0))): getTime() and toFixed(0) are the
+// same instant in another form (catalog time_methods), / 1000 the same
+// time in seconds, parseInt a time cast; the token lives 7 days. A time
+// divided by anything else is no time the spec can state.
+func TestJWTExpiryClaimAsSecondsOfATime(t *testing.T) {
+	for _, tt := range []struct {
+		name, exp string
+		want      bool
+	}{
+		{"parsed, formatted seconds of a shifted time", "parseInt((addDays(new Date(), 7).getTime() / 1000).toFixed(0))", true},
+		{"the seconds of a shifted time", "addDays(new Date(), 7).getTime() / 1000", true},
+		{"divided by another number", "parseInt((addDays(new Date(), 7).getTime() / 60).toFixed(0))", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			service := `
+import jwt from 'jsonwebtoken'
+import { addDays } from 'date-fns'
+export class TokenService {
+  generateResetPasswordToken(userId: string) {
+    return jwt.sign({ sub: userId, exp: ` + tt.exp + ` }, 'secret')
+  }
+}
+`
+			c := idiomCase{name: tt.name, construct: "Forgot"}
+			life := []string{"expires_at: now + config.reset_password_token_expiry", "reset_password_token_expiry: Duration = 7.days"}
+			if tt.want {
+				c.want = life
+			} else {
+				c.notWant = life[:1]
+			}
+			runIdiomCases(t, forgotPasswordFiles(service, "", "{ token }"), []idiomCase{c})
+		})
+	}
+}
+
+// TestCamelCaseSenderNamesMessage pins a message named after the
+// TypeScript function that sends it (bwyx/f's MailService
+// sendResetPasswordEmail, whose subject is a local the walk does not
+// read): in snake case, as a Python sender's name is, send_ left out. An
+// event addressed to no one is not named after the method that publishes
+// it: that names the action, not the event.
+func TestCamelCaseSenderNamesMessage(t *testing.T) {
+	for _, tt := range []struct {
+		name, send string
+		want       string
+		notWant    string
+	}{
+		{"an email", "await sendResetPasswordEmail(user.email, token)",
+			"Email.created(to: user.email, template: reset_password_email)", ""},
+		{"an event", "await publishResetRequested(user.email)",
+			"", "Event.created"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles(`
+import type { JWT } from 'fastify-jwt'
+export class TokenService {
+  constructor(private jwt: JWT) {}
+  generateResetPasswordToken = (userId: string) => this.jwt.sign({ sub: userId }, { expiresIn: '5m' })
+}
+`, "", "{}")
+			files["app/services/mail.service.ts"] = `
+import { createTransport } from 'nodemailer'
+const transporter = createTransport({})
+export async function sendResetPasswordEmail(to: string, token: string) {
+  const subject = 'Reset your password'
+  return transporter.sendMail({ to, subject, text: token })
+}
+export async function publishResetRequested(email: string) {
+  return pubsub.publish(` + "`reset/${email}`" + `, { email })
+}
+`
+			files["app/controllers/auth.controller.ts"] = strings.Replace(files["app/controllers/auth.controller.ts"],
+				"    rep.send({})", "    "+tt.send+"\n    rep.send({})", 1)
+			files["app/controllers/auth.controller.ts"] = "import { sendResetPasswordEmail, publishResetRequested } from '../services/mail.service.js'\n" +
+				files["app/controllers/auth.controller.ts"]
+			d := New(Options{})
+			defer d.Close()
+			text := string(allium.Print(distilText(t, d, files).Module, allium.PrintOptions{}))
+			if tt.want != "" && !strings.Contains(text, tt.want) {
+				t.Errorf("want %q in\n%s", tt.want, text)
+			}
+			if tt.notWant != "" && strings.Contains(text, tt.notWant) {
+				t.Errorf("want no %q in\n%s", tt.notWant, text)
+			}
+			if !strings.Contains(text, "rule Forgot") {
+				t.Errorf("want rule Forgot in\n%s", text)
+			}
+		})
+	}
+}

@@ -511,6 +511,12 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 			// An enum member passed down to the function that signs it.
 			return v.expr, &allium.Type{Name: v.enum.name}
 		}
+		if isRandomKey(v.expr) {
+			// {jti: nonce} with nonce a fresh random draw: the token's
+			// identifier, a string (fastify-f's access token carries its
+			// session's nonce).
+			return v.expr, &allium.Type{Name: "String"}
+		}
 	}
 	if v.kind == vParam && !v.reqLocal {
 		// {"new_email": new_email}: an input the request sent as text.
@@ -540,9 +546,10 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 	if method != "" || len(e.Args()) != 1 || len(e.Keywords()) != 0 || !catalog.MatchAny(rc.b.lang.TimeCasts, e.Resolved(), e.Raw()) {
 		return nil, false
 	}
-	v := rc.eval(&e.Args()[0], sc, out, false)
-	if t, ok := rc.sameInstant(nil, "timestamp", v); ok {
-		return t, true
+	// int(time.time()), parseInt(t.toFixed(0)): the same instant as a
+	// number.
+	if v := rc.eval(&e.Args()[0], sc, out, false); v.kind == vExpr && clockTime(v.expr) {
+		return v, true
 	}
 	return nil, false
 }

@@ -106,3 +106,14 @@ func localNames(t *facts.Expr) bool {
 func randomKey() *value {
 	return exprValue(&allium.Call{Fun: &allium.Ident{Name: "random_key"}})
 }
+
+// isRandomKey reports the expression a fresh random draw is written as:
+// random_key(), given no arguments.
+func isRandomKey(x allium.Expr) bool {
+	c, ok := x.(*allium.Call)
+	if !ok || len(c.Args) != 0 {
+		return false
+	}
+	id, ok := c.Fun.(*allium.Ident)
+	return ok && id.Name == "random_key"
+}

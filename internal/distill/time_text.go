@@ -202,3 +202,10 @@ func (rc *ruleCtx) storedTimeLifetime(stored, life allium.Expr, sc *scope, line 
 	}
 	return life
 }
+
+// inSeconds reports a divisor that turns a time counted in the
+// timestamp unit into seconds: 1000 when that unit is ms.
+func (rc *ruleCtx) inSeconds(divisor *facts.Expr) bool {
+	n, ok := evalInt(divisor)
+	return ok && n == 1000 && rc.b.lang.TimestampUnit == "ms"
+}

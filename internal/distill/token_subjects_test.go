@@ -113,4 +113,81 @@ export default routes
 			runIdiomCases(t, files(tt.userExtra, tt.refreshWhere), tt.cases)
 		})
 	}
+	// A hook that verifies the request's JWT with fastify-jwt's
+	// req.jwtVerify() (catalog signed_tokens.request_verifiers) leaves
+	// its payload as req.user: the rule's input is that token, its
+	// subject the user it names, who may be gone (request_tokens.go).
+	t.Run("the request's user is a verified token's payload", func(t *testing.T) {
+		fs := files("", byID)
+		fs["app/plugins/jwt.ts"] = `
+import fp from 'fastify-plugin'
+const authenticate = async (req, rep) => {
+  await req.jwtVerify()
+}
+export default fp(async (f) => {
+  f.decorate('authenticate', authenticate)
+})
+`
+		runIdiomCases(t, fs, []idiomCase{{
+			name: "req.user is the token; its sub is token.user", construct: "SendVerificationEmail",
+			want:    []string{"when: SendVerificationEmail(token)", "requires: token.user != null", "user: token.user"},
+			notWant: []string{"current_user"},
+		}})
+	})
+}
+
+// TestRejectionByRowID pins a failing guard's own rule (rejection) that
+// deletes the row the handler found by an input id, by that id
+// (fastify-f's stale nonce: session.delete({where: {id: sessionId}}),
+// services/session.service.ts:58): the id stands for the row there too,
+// so the rule removes the row, and the trigger does not take the id
+// beside it.
+func TestRejectionByRowID(t *testing.T) {
+	files := forgotPasswordFiles("", "", "{}")
+	delete(files, "app/services/token.service.ts")
+	files["prisma/schema.prisma"] = `
+model User {
+  id       String    @id
+  email    String    @unique
+  sessions Session[]
+}
+model Session {
+  id     String @id
+  user   User   @relation(fields: [userId], references: [id])
+  userId String
+  nonce  String
+}
+`
+	files["app/controllers/auth.controller.ts"] = `
+import httpErrors from 'http-errors'
+import type { PrismaClient } from '@prisma/client'
+export class AuthController {
+  constructor(private user: PrismaClient['user'], private session: PrismaClient['session']) {}
+  forgot = async (req, rep) => {
+    const sessionId = req.body.sessionId
+    const session = await this.session.findUnique({ where: { id: sessionId } })
+    if (!session) {
+      throw new httpErrors.Unauthorized('logged out')
+    }
+    if (session.nonce !== req.body.nonce) {
+      await this.session.delete({ where: { id: sessionId } })
+      throw new httpErrors.Unauthorized('stale')
+    }
+    await this.session.update({ where: { id: sessionId }, data: { nonce: 'next' } })
+    rep.send()
+  }
+}
+`
+	files["app/controllers/index.ts"] = `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  f.decorate('controllers', { auth: new AuthController(f.prisma.user, f.prisma.session) })
+})
+`
+	runIdiomCases(t, files, []idiomCase{{
+		name: "the stale branch removes the row", construct: "ForgotRejected",
+		want:    []string{"when: Forgot(session, nonce)", "requires: session.nonce != nonce", "ensures: not exists session"},
+		notWant: []string{"session_id"},
+	}})
 }

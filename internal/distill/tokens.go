@@ -355,20 +355,12 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 	if self == nil || self.kind != vEntity && self.kind != vNew || b.userEntity() == "" {
 		return nil, -1
 	}
-	random := func(x allium.Expr) bool {
-		c, ok := x.(*allium.Call)
-		if !ok || len(c.Args) != 0 {
-			return false
-		}
-		id, ok := c.Fun.(*allium.Ident)
-		return ok && id.Name == "random_key"
-	}
-	if pv := rc.eval(payload, sc, out, false); pv.kind != vExpr || !random(pv.expr) {
+	if pv := rc.eval(payload, sc, out, false); pv.kind != vExpr || !isRandomKey(pv.expr) {
 		return nil, -1
 	}
 	storedHash := func(name string, x allium.Expr) bool {
 		h, ok := x.(*allium.Call)
-		if !ok || !plumbingField(name) || len(h.Args) != 1 || !random(h.Args[0].Value) {
+		if !ok || !plumbingField(name) || len(h.Args) != 1 || !isRandomKey(h.Args[0].Value) {
 			return false
 		}
 		id, ok := h.Fun.(*allium.Ident)

@@ -41,12 +41,106 @@ func (b *builder) collectSchemaSettings(f *facts.File) {
 	if len(b.lang.SettingsValidators) == 0 {
 		return
 	}
+	validated := map[string]bool{}
 	for i := range f.Constants {
 		v := f.Constants[i].Value
 		if v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.SettingsValidators, v.Resolved(), v.Raw()) {
 			b.addValidatedSettings(f, v)
+			validated[f.Constants[i].Name] = true
 		}
 	}
+	if len(validated) == 0 {
+		return
+	}
+	for i := range f.Constants {
+		if v := f.Constants[i].Value; v != nil && v.Kind == facts.ExprCall && len(v.Args()) == 1 &&
+			v.Args()[0].Kind == facts.ExprName && validated[v.Args()[0].Name()] {
+			b.addParsedDurations(f, v)
+		}
+	}
+}
+
+// addParsedDurations reads the settings a function of the module derives
+// from the validated ones (export const env = processEnv(baseEnv), with
+// processEnv returning {...env, EXP_MS_REFRESH: parseTime(env.EXP_REFRESH)}):
+// an entry that is a duration setting read through a duration parser (the
+// catalog's duration_parsers, or a function of the service returning
+// what one gives for its argument) is that setting under another key, the
+// same duration counted in milliseconds: new Date(Date.now() +
+// env.EXP_MS_REFRESH) is now + config.exp_refresh.
+func (b *builder) addParsedDurations(f *facts.File, call *facts.Expr) {
+	fr := b.ix.function(f, call.X)
+	if fr == nil || len(fr.fn.Params) == 0 {
+		return
+	}
+	settings := fr.fn.Params[0].Name
+	for _, obj := range returnedObjects(fr.fn.Body) {
+		for j := range obj.Entries() {
+			en := &obj.Entries()[j]
+			key, parse := entryKey(en.Key), &en.Value
+			if key == "" || b.configByKey[key] != nil || parse.Kind != facts.ExprCall || len(parse.Args()) != 1 ||
+				!b.parsesDuration(fr.file, parse) {
+				continue
+			}
+			read := &parse.Args()[0]
+			if read.Kind != facts.ExprAttr || read.X == nil || read.X.Kind != facts.ExprName || read.X.Name() != settings {
+				continue
+			}
+			if ci := b.configByKey[read.Name()]; ci != nil && ci.file == f && ci.typ == "Duration" {
+				b.configByKey[key] = ci
+			}
+		}
+	}
+}
+
+// parsesDuration reports a call of a duration parser (catalog
+// duration_parsers), or of a function of the service that returns what
+// one gives for its first parameter, directly or through a local
+// (parseTime(s): const t = parse(s); if (!t) throw ...; return t).
+func (b *builder) parsesDuration(f *facts.File, call *facts.Expr) bool {
+	parser := func(e *facts.Expr) bool {
+		return e != nil && e.Kind == facts.ExprCall && catalog.MatchAny(b.lang.DurationParsers, e.Resolved(), e.Raw())
+	}
+	if parser(call) {
+		return true
+	}
+	fr := b.ix.function(f, call.X)
+	if fr == nil || len(fr.fn.Params) == 0 {
+		return false
+	}
+	param := fr.fn.Params[0].Name
+	parsesParam := func(e *facts.Expr) bool {
+		return parser(e) && len(e.Args()) >= 1 && e.Args()[0].Kind == facts.ExprName && e.Args()[0].Name() == param
+	}
+	for i := range fr.fn.Body {
+		s := &fr.fn.Body[i]
+		if s.Kind != facts.StmtReturn || s.Value == nil {
+			continue
+		}
+		if parsesParam(s.Value) {
+			return true
+		}
+		if s.Value.Kind == facts.ExprName {
+			for _, x := range assignedAtTop(fr.fn.Body, s.Value.Name()) {
+				if parsesParam(x) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// returnedObjects lists the object literals a function body returns at
+// its top level.
+func returnedObjects(body []facts.Stmt) []*facts.Expr {
+	var out []*facts.Expr
+	for i := range body {
+		if s := &body[i]; s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprDict {
+			out = append(out, s.Value)
+		}
+	}
+	return out
 }
 
 // addValidatedSettings records each setting of a validator call v: an

@@ -44,6 +44,9 @@ type value struct {
 	call  *facts.Expr
 	file  *facts.File
 	args  []allium.Arg // vNew: the creation arguments so far
+	// held: vNew: the values given plumbing fields, left out of args
+	// (plumbing.go).
+	held []heldArg
 	// popped: vReqDict: the keys the code took out of the dict (pop).
 	popped map[string]bool
 	q      *query

@@ -859,6 +859,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 		v.args = rc.withColumnDefaults(v.ent, v.args)
 	}
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
+	rc.b.holdPlumbing(call, v.held)
 	for _, a := range v.args {
 		if e := rc.b.entByName[v.ent]; e != nil {
 			if f := e.field(a.Name); f != nil {
@@ -1457,8 +1458,14 @@ func (rc *ruleCtx) rejection(s *facts.Stmt, cond allium.Expr, effects []allium.S
 	x.body = append(x.body, rc.body...)
 	x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, s.Line()), Cond: cond})
 	x.ensures = effects
-	x.params = rc.params
-	x.paramSet = rc.paramSet
+	// An input id that stands for a row the handler found stands for it
+	// here too (fastify-f's refresh deletes the session by its id when
+	// the nonce is stale, services/session.service.ts:58): merged into
+	// that row's parameter on copies, the handler's own rule merging its
+	// own when it finishes.
+	x.params = slices.Clone(rc.params)
+	x.paramSet = maps.Clone(rc.paramSet)
+	x.idParams = maps.Clone(rc.idParams)
 	ro := x.finish(s.Line())
 	ro.rule.Trigger.Name = rc.name
 	ro.shareParams = rc

@@ -261,16 +261,17 @@ func preconditions(cond allium.Expr) []allium.Expr {
 }
 
 // randomValueCalls writes every call of a fresh random value, given no
-// arguments, as random_key(): random_token() and random_key() name the
-// same unspecified draw (kutt's expected apikey = random_token() for
-// nanoid(40), distill's random_key()).
+// arguments, as random_key(): random_token(), random_nonce() and
+// random_key() name the same unspecified draw (kutt's expected apikey =
+// random_token() for nanoid(40), fastify-f's nonce = random_nonce() for
+// cryptoRandomString(...), distill's random_key()).
 func randomValueCalls(e allium.Expr) allium.Expr {
 	return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
 		c, ok := x.(*allium.Call)
 		if !ok || len(c.Args) > 0 {
 			return nil, false
 		}
-		if id, ok := c.Fun.(*allium.Ident); ok && id.Name == "random_token" {
+		if id, ok := c.Fun.(*allium.Ident); ok && (id.Name == "random_token" || id.Name == "random_nonce") {
 			return &allium.Call{Fun: &allium.Ident{Name: "random_key"}}, true
 		}
 		return nil, false

@@ -167,6 +167,19 @@ func TestScore(t *testing.T) {
 		expected:  []string{"token.used = true", "token.used = random_token()"},
 		want:      map[Category]mdx{Ensures: {3, 3, 3}},
 	}, {
+		// random_nonce() is that draw too (a session's nonce).
+		name:      "a random nonce",
+		distilled: []string{"token.used = true", "token.used = random_key()"},
+		expected:  []string{"token.used = true", "token.used = random_nonce()"},
+		want:      map[Category]mdx{Ensures: {3, 3, 3}},
+	}, {
+		// A random value made from arguments is another thing: no match.
+		name:      "a random value with arguments",
+		distilled: []string{"token.used = true", "token.used = random_key()"},
+		expected:  []string{"token.used = true", "token.used = random_nonce(16)"},
+		want:      map[Category]mdx{Ensures: {2, 3, 3}},
+		aligned:   map[Category]int{Ensures: 3},
+	}, {
 		name:      "missing rule lowers recall, its clauses too",
 		distilled: []string{"rule RequestReset {\n    when: RequestReset(email)\n    let user = User{email}\n    requires: exists user\n    ensures: ResetToken.created(user: user, used: false, expires_at: now + config.reset_token_expiry)\n}\n", ""},
 		want:      map[Category]mdx{Rules: {1, 1, 2}, Requires: {2, 2, 3}, Ensures: {2, 2, 3}},

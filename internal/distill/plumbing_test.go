@@ -1,0 +1,92 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// TestPlumbingStatedElsewhere pins the value a creation gives a plumbing
+// field (a session's nonce): left out while no rule states the field,
+// given back to the creation when another rule does (bwyx/f's refresh
+// rotates the nonce its login set). A value that is no bound name (a
+// helper's call) stays out either way.
+func TestPlumbingStatedElsewhere(t *testing.T) {
+	const refresh = `
+  refresh = async (req, rep) => {
+    await this.session.update({ where: { id: req.body.sessionId }, data: { nonce: randomUUID() } })
+    rep.send()
+  }
+`
+	for _, tt := range []struct {
+		name, value, other string
+		want, notWant      string
+	}{
+		{"stated by another rule", "nonce", refresh, "Session.created(user: user, nonce: random_key())", ""},
+		{"stated by no rule", "nonce", "", "Session.created(user: user)", "nonce"},
+		{"a call, not a bound name", "randomUUID()", refresh, "Session.created(user: user)", "Session.created(user: user, nonce"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles("", "", "{}")
+			delete(files, "app/services/token.service.ts")
+			files["prisma/schema.prisma"] = `
+model User {
+  id       String    @id
+  email    String    @unique
+  sessions Session[]
+}
+model Session {
+  id     String @id
+  user   User   @relation(fields: [userId], references: [id])
+  userId String
+  nonce  String
+}
+`
+			files["app/controllers/auth.controller.ts"] = `
+import { randomUUID } from 'crypto'
+import type { PrismaClient } from '@prisma/client'
+export class AuthController {
+  constructor(private user: PrismaClient['user'], private session: PrismaClient['session']) {}
+  forgot = async (req, rep) => {
+    const user = await this.user.findUnique({ where: { email: req.body.email } })
+    if (!user) {
+      rep.notFound('no such user')
+      return
+    }
+    const nonce = randomUUID()
+    await this.session.create({ data: { userId: user.id, nonce: ` + tt.value + ` } })
+    rep.send()
+  }
+` + tt.other + `
+}
+`
+			files["app/controllers/index.ts"] = `
+import fp from 'fastify-plugin'
+import { AuthController } from './auth.controller.js'
+export default fp(async (f) => {
+  f.decorate('controllers', { auth: new AuthController(f.prisma.user, f.prisma.session) })
+})
+`
+			files["app/routes/auth/index.ts"] = `
+const routes = async (f) => {
+  const { auth } = f.controllers
+  f.route({ method: 'POST', url: '/forgot', handler: auth.forgot })
+  f.route({ method: 'POST', url: '/refresh', handler: auth.refresh })
+}
+export default routes
+`
+			d := New(Options{})
+			defer d.Close()
+			text := string(allium.Print(distilText(t, d, files).Module, allium.PrintOptions{}))
+			forgot := text[strings.Index(text, "rule Forgot"):]
+			forgot = forgot[:strings.Index(forgot, "\n}")]
+			if !strings.Contains(forgot, tt.want) {
+				t.Errorf("want %q in\n%s", tt.want, text)
+			}
+			if tt.notWant != "" && strings.Contains(forgot, tt.notWant) {
+				t.Errorf("want no %q in\n%s", tt.notWant, text)
+			}
+		})
+	}
+}

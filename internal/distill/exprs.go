@@ -851,6 +851,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 			}
 		}
 		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
+		if x == nil && e.Op() == "and" && rc.impliedPathTest(e.X, y, sc, out) {
+			return y // doc.path && doc.path.n > 0: the comparison says it
+		}
 		if x == nil || y == nil {
 			return nil
 		}

@@ -864,6 +864,11 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	case facts.ExprUnary:
 		switch e.Op() {
 		case "not":
+			if e.X != nil && e.X.Kind == facts.ExprUnary && e.X.Op() == "not" {
+				if flag := rc.envVariableFlag(e.X.X, sc); flag != nil {
+					return flag // !!process.env.CLOUD_MODE
+				}
+			}
 			x := rc.cond(e.X, sc, out)
 			if x == nil {
 				return nil

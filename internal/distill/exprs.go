@@ -138,6 +138,15 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
 				}
 				return &value{kind: vPlumbing}
+			case facts.ExprDict:
+				if namesTable(c.as.Value.Entries()) {
+					// ROLES = {admin: 'admin', ...}: ROLES.admin is "admin".
+					names := &value{kind: vObject, attrs: map[string]*value{}}
+					for _, en := range c.as.Value.Entries() {
+						names.attrs[en.Key.Value()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: en.Value.Value()})
+					}
+					return names
+				}
 			case facts.ExprTuple, facts.ExprList, facts.ExprSet:
 				// ADMIN_ROLES = (Role.OWNER, Role.ADMIN): the set itself.
 				csc := &scope{file: c.file, vars: map[string]*value{}}
@@ -1612,7 +1621,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				// The service's own getter of the signed-in session
 				// (umami's checkAuth): how it reads the token is
 				// who-is-signed-in machinery the surface states, not the
-				// rule's lookups; its .user is the signed-in user.
+				// rule's lookups; its .user is the signed-in user, with
+				// the marks the getter sets on it (session_attrs.go).
+				rc.b.noteSessionAttrs(fr)
 				return &value{kind: vPlumbing, param: authSession}
 			}
 			if x := rc.settingsFlag(fr); x != nil {
@@ -3478,6 +3489,9 @@ func (rc *ruleCtx) entityValueAttr(x *value, name string, e *facts.Expr, sc *sco
 		return v
 	}
 	if v := rc.documentPathValue(x, name); v != nil {
+		return v
+	}
+	if v := rc.sessionAttrValue(x, name, sc, out); v != nil {
 		return v
 	}
 	if slices.Contains(rc.b.lang.ModelQueryAttrs, name) && rc.b.isReceiverExpr(e.X) {

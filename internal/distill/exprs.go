@@ -860,6 +860,11 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 			}
 		}
 		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
+		if e.Op() == "and" {
+			// role && isAdmin with role an optional input: the request
+			// gives it (a lone `if (role)` stays input validation).
+			x, y = orOptional(x, rc.optionalParam(e.X, sc)), orOptional(y, rc.optionalParam(e.Y, sc))
+		}
 		if x == nil && e.Op() == "and" && rc.impliedPathTest(e.X, y, sc, out) {
 			return y // doc.path && doc.path.n > 0: the comparison says it
 		}

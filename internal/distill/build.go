@@ -32,7 +32,18 @@ func (b *builder) build(service string) *allium.Module {
 // collectStatusLiterals gathers, for every attribute name, the string
 // literals compared with or assigned to it anywhere in the service.
 func (b *builder) collectStatusLiterals() {
+	var curFile *facts.File
 	add := func(attr string, e *facts.Expr) {
+		if table := b.namesTableOf(curFile, e); table != nil {
+			// role === ROLES.admin: the table is the field's vocabulary,
+			// each of its names a state.
+			for i := range table {
+				if v := &table[i].Value; isSnake(v.Value()) && !slices.Contains(b.statusLits[attr], v.Value()) {
+					b.statusLits[attr] = append(b.statusLits[attr], v.Value())
+				}
+			}
+			return
+		}
 		if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value()) {
 			return
 		}
@@ -46,7 +57,6 @@ func (b *builder) collectStatusLiterals() {
 		}
 		return ""
 	}
-	var curFile *facts.File
 	var visitExpr func(e *facts.Expr)
 	visitExpr = func(e *facts.Expr) {
 		if e == nil {

@@ -51,8 +51,13 @@ func (b *builder) collectExportedConfig() {
 			}
 			if x.Value == nil {
 				// export const config = {...}: each property is a setting,
-				// read as config.name through the module.
-				for _, e := range exportedObject(f, x.Local) {
+				// read as config.name through the module. A table of
+				// names is none (namesTable).
+				entries := exportedObject(f, x.Local)
+				if namesTable(entries) {
+					continue
+				}
+				for _, e := range entries {
 					if e.Key != nil && e.Key.Kind == facts.ExprString {
 						b.addExportedSetting(f, e.Key.Value(), &e.Value, e.Value.Line())
 					}
@@ -64,6 +69,47 @@ func (b *builder) collectExportedConfig() {
 			}
 		}
 	}
+}
+
+// namesTable reports an object whose every value is a string that
+// spells its key (umami's ROLES = {admin: 'admin', viewOnly: 'view-only'}
+// as const, PERMISSIONS = {websiteCreate: 'website:create'}): a table
+// of the names the code compares and stores, each standing for itself,
+// not settings a deployment tunes.
+func namesTable(entries []facts.DictEntry) bool {
+	for _, e := range entries {
+		if e.Key == nil || e.Key.Kind != facts.ExprString || e.Value.Kind != facts.ExprString || spelling(e.Key.Value()) != spelling(e.Value.Value()) {
+			return false
+		}
+	}
+	return len(entries) > 0
+}
+
+// namesTableOf is the entries of the names table whose entry e reads
+// (ROLES.admin: ROLES's); nil for any other expression.
+func (b *builder) namesTableOf(f *facts.File, e *facts.Expr) []facts.DictEntry {
+	if f == nil || e == nil || e.Kind != facts.ExprAttr || e.X == nil || e.X.Kind != facts.ExprName {
+		return nil
+	}
+	c := b.ix.constant(f, e.X)
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprDict || !namesTable(c.as.Value.Entries()) {
+		return nil
+	}
+	return c.as.Value.Entries()
+}
+
+// spelling is s in lower case without its separators (view-only,
+// viewOnly and VIEW_ONLY are viewonly).
+func spelling(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, s)
 }
 
 // exportedObject is the entries of the object literal a module constant

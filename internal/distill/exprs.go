@@ -138,6 +138,15 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
 				}
 				return &value{kind: vPlumbing}
+			case facts.ExprDict:
+				if namesTable(c.as.Value.Entries()) {
+					// ROLES = {admin: 'admin', ...}: ROLES.admin is "admin".
+					names := &value{kind: vObject, attrs: map[string]*value{}}
+					for _, en := range c.as.Value.Entries() {
+						names.attrs[en.Key.Value()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: en.Value.Value()})
+					}
+					return names
+				}
 			case facts.ExprTuple, facts.ExprList, facts.ExprSet:
 				// ADMIN_ROLES = (Role.OWNER, Role.ADMIN): the set itself.
 				csc := &scope{file: c.file, vars: map[string]*value{}}
@@ -854,6 +863,14 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 			}
 		}
 		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
+		if e.Op() == "and" {
+			// role && isAdmin with role an optional input: the request
+			// gives it (a lone `if (role)` stays input validation).
+			x, y = orOptional(x, rc.optionalParam(e.X, sc)), orOptional(y, rc.optionalParam(e.Y, sc))
+		}
+		if x == nil && e.Op() == "and" && rc.impliedPathTest(e.X, y, sc, out) {
+			return y // doc.path && doc.path.n > 0: the comparison says it
+		}
 		if x == nil || y == nil {
 			return nil
 		}
@@ -864,6 +881,11 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	case facts.ExprUnary:
 		switch e.Op() {
 		case "not":
+			if e.X != nil && e.X.Kind == facts.ExprUnary && e.X.Op() == "not" {
+				if flag := rc.envVariableFlag(e.X.X, sc); flag != nil {
+					return flag // !!process.env.CLOUD_MODE
+				}
+			}
 			x := rc.cond(e.X, sc, out)
 			if x == nil {
 				return nil
@@ -1612,7 +1634,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				// The service's own getter of the signed-in session
 				// (umami's checkAuth): how it reads the token is
 				// who-is-signed-in machinery the surface states, not the
-				// rule's lookups; its .user is the signed-in user.
+				// rule's lookups; its .user is the signed-in user, with
+				// the marks the getter sets on it (session_attrs.go).
+				rc.b.noteSessionAttrs(fr)
 				return &value{kind: vPlumbing, param: authSession}
 			}
 			if x := rc.settingsFlag(fr); x != nil {
@@ -3490,6 +3514,9 @@ func (rc *ruleCtx) entityValueAttr(x *value, name string, e *facts.Expr, sc *sco
 		return v
 	}
 	if v := rc.documentPathValue(x, name); v != nil {
+		return v
+	}
+	if v := rc.sessionAttrValue(x, name, sc, out); v != nil {
 		return v
 	}
 	if slices.Contains(rc.b.lang.ModelQueryAttrs, name) && rc.b.isReceiverExpr(e.X) {

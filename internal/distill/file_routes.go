@@ -25,8 +25,11 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 			if !ok {
 				continue
 			}
-			var words []string
+			var words, segments []string
 			for _, seg := range strings.Split(route, "/") {
+				if name, ok := strings.CutPrefix(seg, "["); ok {
+					segments = append(segments, strings.Trim(name, "[].")) // [[...slug]]: slug
+				}
 				if seg != "" && !slices.Contains(fr.DropSegments, seg) && !strings.HasPrefix(seg, "[") && !strings.HasPrefix(seg, "(") {
 					words = append(words, strings.NewReplacer("-", "_", ".", "_").Replace(seg))
 				}
@@ -58,12 +61,12 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 				switch methods := writingMethods(fn); {
 				case several > 1:
 					// DELETE beside POST: DeleteDevicesTrust.
-					out = append(out, &handler{file: f, fn: fn, name: named(ex.Name), method: ex.Name, segmentKeys: fr.SegmentKeys})
+					out = append(out, &handler{file: f, fn: fn, name: named(ex.Name), method: ex.Name, segmentKeys: fr.SegmentKeys, segments: segments})
 				case len(methods) > 1:
 					// if (req.method === 'PUT') ... if (req.method === 'DELETE'):
 					// a rule for each, named as the App Router's exports are.
 					for _, m := range methods {
-						out = append(out, &handler{file: f, fn: fn, name: named(m), method: m, segmentKeys: fr.SegmentKeys})
+						out = append(out, &handler{file: f, fn: fn, name: named(m), method: m, segmentKeys: fr.SegmentKeys, segments: segments})
 					}
 				default:
 					// A module's one handler: named by its method when the
@@ -73,7 +76,7 @@ func (b *builder) fileRouteHandlers(known []*handler) []*handler {
 					if ex.Name != "default" {
 						method = ex.Name
 					}
-					out = append(out, &handler{file: f, fn: fn, name: named(method), segmentKeys: fr.SegmentKeys})
+					out = append(out, &handler{file: f, fn: fn, name: named(method), segmentKeys: fr.SegmentKeys, segments: segments})
 				}
 			}
 		}

@@ -259,6 +259,14 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	var checks []*facts.Expr
 	root := &f.Value
 	optional := false
+	if root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind != facts.ExprCall && slices.Contains(schemas.Optional, root.Method()) {
+		// role: userRoleParam.optional(), a schema of another module
+		// made optional: the field may be left out.
+		if rc.schemaOptional == nil {
+			rc.schemaOptional = map[string]bool{}
+		}
+		rc.schemaOptional[f.Name] = true
+	}
 	for root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind == facts.ExprCall {
 		switch m := root.Method(); {
 		case slices.Contains(schemas.Optional, m):

@@ -19,7 +19,7 @@ func (rc *ruleCtx) optionalParam(cond *facts.Expr, sc *scope) allium.Expr {
 		return nil
 	}
 	v := sc.vars[cond.Name()]
-	if v == nil || v.kind != vParam || !v.optional {
+	if v == nil || v.kind != vParam || !v.optional && !rc.schemaOptional[v.param] {
 		return nil
 	}
 	x := rc.valueExpr(v)

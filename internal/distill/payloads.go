@@ -24,6 +24,11 @@ import (
 type dictPart struct {
 	e  *facts.Expr // an ExprDict
 	sc *scope      // where its entries are read
+	// when: the condition under which an entry set after the literal
+	// was set (data.password = ... under if (password)); unknown: set
+	// under a condition the spec cannot state (cond_entries.go).
+	when    allium.Expr
+	unknown bool
 }
 
 // dictValue is the value of a dict literal: nothing the spec states by

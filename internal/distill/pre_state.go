@@ -92,7 +92,8 @@ func (rc *ruleCtx) pinPreStateConditions() {
 // joinSameConditions states the outcomes of two ifs of one condition (one
 // branch, no else) in one list of outcomes as one if, the first: the code
 // tested the same thing twice (`if needs_to_verify_email:` before and
-// after the update), and outcomes are not ordered. It joins none whose
+// after the update), and outcomes are not ordered; an if followed at once
+// by one of the negated condition is one if with an else. It joins none whose
 // condition reads a field the outcomes change, nor across a let (the
 // later outcomes may read what it binds).
 func joinSameConditions(list []allium.Stmt) []allium.Stmt {
@@ -109,6 +110,13 @@ func joinSameConditions(list []allium.Stmt) []allium.Stmt {
 			continue
 		}
 		key := exprKey(ifs.Branches[0].Cond)
+		if prev, ok := lastOneBranchIf(out); ok && exprKey(negate(prev.Branches[0].Cond)) == key {
+			// if cloud_mode: <soft delete>  then  if not cloud_mode:
+			// <delete>, one after the other (a helper's early return on
+			// cloud_mode): one if with an else.
+			prev.Else = ifs.Branches[0].Body
+			continue
+		}
 		if first := open[key]; first != nil {
 			first.Branches[0].Body = append(first.Branches[0].Body, ifs.Branches[0].Body...)
 			continue
@@ -117,6 +125,16 @@ func joinSameConditions(list []allium.Stmt) []allium.Stmt {
 		out = append(out, s)
 	}
 	return out
+}
+
+// lastOneBranchIf is the last statement of list when it is an if of one
+// branch and no else.
+func lastOneBranchIf(list []allium.Stmt) (*allium.If, bool) {
+	if len(list) == 0 {
+		return nil, false
+	}
+	ifs, ok := list[len(list)-1].(*allium.If)
+	return ifs, ok && len(ifs.Branches) == 1 && ifs.Else == nil
 }
 
 // readsMember reports whether x reads a member whose text is in members.

@@ -740,11 +740,15 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 func (rc *ruleCtx) rowByIDParam(x allium.Expr, ent string) allium.Expr {
 	id, ok := x.(*allium.Ident)
 	n := snake(lastWord(ent))
-	if !ok || !rc.paramSet[id.Name] || id.Name != n+"_id" || rc.paramSet[n] {
+	if !ok || !rc.paramSet[id.Name] || id.Name != n+"_id" || rc.paramSet[n] && rc.idParams[id.Name] != n {
 		return x
 	}
-	delete(rc.paramSet, id.Name)
-	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == id.Name })
+	// The id stands for the row in every clause, those already written
+	// (user_id != current_user) too: finish merges it (mergeIDParam).
+	if rc.idParams == nil {
+		rc.idParams = map[string]string{}
+	}
+	rc.idParams[id.Name] = n
 	rc.useParam(n)
 	return &allium.Ident{Name: n}
 }

@@ -69,7 +69,7 @@ def send_invite(request):
     ensures:
         if not exists user:
             Invite.created(user: current_user, note: "new")
-        if exists user:
+        else:
             Invite.created(user: user, note: "hi")
 }`},
 	}

@@ -167,7 +167,13 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 				rc.givenOnly(&d, sc, (*out)[from:])
 				return updatedRow(row, q.ent)
 			}
-			if v := rc.eval(&kw.Value, sc, out, false); len(v.parts) == 1 {
+			if v := rc.eval(&kw.Value, sc, out, false); hasEntryParts(v) {
+				// data filled entry by entry, some under conditions
+				// (cond_entries.go).
+				if row, ok := rc.updateByEntries(q, v, out); ok {
+					return updatedRow(row, q.ent)
+				}
+			} else if len(v.parts) == 1 {
 				// update({where, data}) with data a dict built elsewhere
 				// (a helper's parameter): its entries, read where written.
 				p := v.parts[0]

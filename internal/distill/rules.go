@@ -48,6 +48,9 @@ type handler struct {
 	// segmentKeys: the keys of a file route's context parameter that
 	// hold its path's values (catalog file_routes segment_keys).
 	segmentKeys []string
+	// segments: the names of a file route's dynamic segments
+	// (users/[userId]/route.ts: userId).
+	segments []string
 	// middlewareFile: the file the route's middleware is written in,
 	// where its names resolve (routes/auth.js naming validators.signup).
 	middlewareFile *facts.File
@@ -1339,11 +1342,20 @@ func dependency(p *facts.Param) *facts.Expr {
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
 	name := "user"
-	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body) || rc.lets["user"] {
-		// A let of that name (a helper's lookup) is another user.
+	if rc.h != nil && (rc.assignsOtherUser(rc.h.fn.Body) || rc.routeNamesUser()) || rc.lets["user"] {
+		// A let of that name (a helper's lookup) is another user; so is
+		// the row a route segment names by its id.
 		name = "current_user"
 	}
 	return rc.currentUserNamed(name)
+}
+
+// routeNamesUser reports a file route with a segment holding a user's id
+// (users/[userId]/route.ts): the user the request acts on, which a
+// change by that id names user (rowByIDParam), is not the signed-in one.
+func (rc *ruleCtx) routeNamesUser() bool {
+	ent := rc.b.userEntity()
+	return ent != "" && slices.ContainsFunc(rc.h.segments, func(seg string) bool { return snake(seg) == snake(lastWord(ent))+"_id" })
 }
 
 // assignsOtherUser reports a local named user that the handler assigns

@@ -238,17 +238,31 @@ func (rc *ruleCtx) envFlag(e *facts.Expr, sc *scope) allium.Expr {
 	if side.Kind == facts.ExprString {
 		side, lit = lit, side
 	}
-	if lit.Kind != facts.ExprString || lit.Value() != "true" || side.Kind != facts.ExprAttr || side.X == nil ||
-		!catalog.MatchAny(rc.b.lang.ConfigGetters, side.X.Resolved(), side.X.Raw()) {
+	if lit.Kind != facts.ExprString || lit.Value() != "true" {
 		return nil
 	}
-	name := bindingName(strings.ToLower(side.Name()))
-	if !isSnake(name) {
-		return nil
-	}
-	flag := rc.b.literalConfig(name, "Boolean", &allium.Lit{Kind: allium.LitBool, Text: "false"}, sc.file, e.Line())
-	if strings.HasPrefix(e.Op(), "!") {
+	flag := rc.envVariableFlag(side, sc)
+	if flag != nil && strings.HasPrefix(e.Op(), "!") {
 		return negate(flag)
 	}
 	return flag
+}
+
+// envVariableFlag is the Boolean parameter, false while unset, that a
+// deployment turns on through the environment variable x reads
+// (process.env.CLOUD_MODE: cloud_mode): compared with 'true' (envFlag), or
+// made a Boolean by double negation, as `!!process.env.CLOUD_MODE` does
+// (umami's deleteUser, user.ts:104): any value the deployment sets turns
+// it on. A plain truth test (if (!process.env.GITHUB_OAUTH_CLIENT_ID)) is
+// not read so: it tests that a value the code uses is given, not a flag.
+// nil when x is no variable read as an attribute of a catalogued getter.
+func (rc *ruleCtx) envVariableFlag(x *facts.Expr, sc *scope) allium.Expr {
+	if x == nil || x.Kind != facts.ExprAttr || x.X == nil || !catalog.MatchAny(rc.b.lang.ConfigGetters, x.X.Resolved(), x.X.Raw()) {
+		return nil
+	}
+	name := bindingName(strings.ToLower(x.Name()))
+	if !isSnake(name) {
+		return nil
+	}
+	return rc.b.literalConfig(name, "Boolean", &allium.Lit{Kind: allium.LitBool, Text: "false"}, sc.file, x.Line())
 }

@@ -84,7 +84,7 @@ def invite():
         User.created(email: email)
         if config.mail_default_sender_configured:
             Email.created(to: email, template: invite)
-        if not config.mail_default_sender_configured:
+        else:
             Email.created(to: "ops@example.com", template: warn)
         if config.support_address != null:
             Email.created(to: email, template: copy)

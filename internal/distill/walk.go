@@ -378,6 +378,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			// form keeps, read back as form.user.
 			rc.keepShapeAttr(obj, t.Name(), v, sc, out)
 			return
+		case vUnknown:
+			// data.password = hash(password) on a local object literal:
+			// an entry added, under the branch's condition.
+			rc.setObjectEntry(obj, t, v, sc)
+			return
 		case vObject:
 			// self.users = users in a constructor: what the object keeps.
 			if obj.attrs == nil {

@@ -554,6 +554,10 @@ type Language struct {
 	// method declares its receiver when its first parameter has one of
 	// these names; otherwise the receiver is implicit.
 	ReceiverNames []string `yaml:"receiver_names"`
+	// ConstructorNames name the method that sets up a new instance
+	// (Python's __init__, TypeScript's constructor): a service object made
+	// by calling its class keeps what that method stores on it.
+	ConstructorNames []string `yaml:"constructor_names"`
 	// SchemaModels declare models by data rather than by a class.
 	SchemaModels *SchemaModels `yaml:"schema_models"`
 	// TableSchemas declare tables by a builder callback (knex).
@@ -588,6 +592,11 @@ type Language struct {
 	// UpdateUnsetKeys wrap the fields a bulk update clears ({$unset:
 	// {resetToken: 1}}): each is set to null.
 	UpdateUnsetKeys []string `yaml:"update_unset_keys"`
+	// UpdateFieldOps are the per-field operators of an update's changes:
+	// a change whose value is an object naming one of Clears under Key
+	// clears the field (Parse Server's {_perishable_token: {__op:
+	// 'Delete'}}): it is set to null.
+	UpdateFieldOps UpdateFieldOps `yaml:"update_field_ops"`
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`
@@ -897,6 +906,11 @@ type Repositories struct {
 	// _User's password): class -> columns. A rule writing one states its
 	// hash.
 	ClassHashed map[string][]string `yaml:"class_hashed"`
+	// ClassUnique are the columns of those classes whose values the
+	// framework keeps unique (Parse Server indexes _User's username and
+	// email uniquely): class -> columns. An update of the rows whose
+	// unique column equals a known row's changes that row.
+	ClassUnique map[string][]string `yaml:"class_unique"`
 	// ClassCreates are calls of the framework that add a row of one of
 	// those classes from an object of data they are given (Parse Server's
 	// RestWrite.createSession(config, {userId, createdWith, ...})).
@@ -1839,4 +1853,11 @@ type SettingsStore struct {
 type ServiceLocator struct {
 	Calls []string `yaml:"calls"`
 	Dirs  []string `yaml:"dirs"`
+}
+
+// UpdateFieldOps describe an update's per-field operators: the key that
+// names the operator in a field's value, and the operators that clear it.
+type UpdateFieldOps struct {
+	Key    string   `yaml:"key"`
+	Clears []string `yaml:"clears"`
 }

@@ -456,7 +456,10 @@ type builder struct {
 	// name another described object of their module (settings_defaults.go):
 	// groups of settings read through them.
 	settingsGroupNames map[string]bool
-	usedConfig         []*configInfo
+	// switches are the groups of options tested on their own somewhere
+	// (option_groups.go), computed on first use.
+	switches   map[string]bool
+	usedConfig []*configInfo
 
 	// stiIdentity: the value a model class's rows carry in their
 	// entity's discriminator column, by class (sti.go).

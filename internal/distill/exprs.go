@@ -642,7 +642,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.configByKey[e.Name()]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
-		if b.isSettingsGroupAttr(e.Name()) || b.settingsGroupNames[e.Name()] {
+		if b.settingsGroupNames[e.Name()] {
+			return &value{kind: vSettings, group: e.Name()}
+		}
+		if b.isSettingsGroupAttr(e.Name()) {
 			return x
 		}
 		if ci := b.configByKey[strings.ToUpper(e.Name())]; ci != nil {
@@ -850,6 +853,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 				return rc.valueExpr(v)
 			}
 		}
+		if y := rc.groupGuarded(e, sc, out); y != nil {
+			return y // passwordPolicy && passwordPolicy.maxPasswordAge
+		}
 		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
 		if x == nil || y == nil {
 			return nil
@@ -998,6 +1004,8 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				break // `if email_verified:` of a Boolean input: its value
 			}
 			return nil // `if not email:` is input validation, not a rule
+		case vSettings:
+			return rc.b.groupSet(v.group)
 		case vExpr:
 			if rc.lowercasedInput(v) {
 				return nil // as a vParam: input validation
@@ -2111,8 +2119,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			// UserService(db): a service object whose methods are code;
 			// its constructor records what it keeps (self.users = users).
 			obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
-			if fr := b.ix.method(cr, "__init__"); fr != nil {
-				rc.inline(fr, obj, e, sc, out)
+			for _, ctor := range l.ConstructorNames {
+				if fr := b.ix.method(cr, ctor); fr != nil {
+					rc.inline(fr, obj, e, sc, out)
+					break
+				}
 			}
 			return obj
 		}

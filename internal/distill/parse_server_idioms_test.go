@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // parseRouter is a Parse Server router: routes mounted by this.route(method,
 // path, handler) in mountRoutes, each handler storing rows of the
@@ -286,4 +289,129 @@ export class OptionsRouter extends PromiseRouter {
 			t.Errorf("a config parameter for a group: %s", c)
 		}
 	}
+}
+
+// parseLockout is Parse Server's AccountLockout: a class the controllers
+// make with new, given the user and the options, whose methods read both
+// off this; a switch (accountLockout tested on its own) and a group only
+// read through (passwordPolicy).
+const parseLockout = `
+export class AccountLockout {
+  constructor(user, config) {
+    this._user = user;
+    this._config = config;
+  }
+  isOn() {
+    if (!this._config.accountLockout) {
+      return false;
+    }
+    return true;
+  }
+  unlockAccount() {
+    if (!this._config.accountLockout || !this._config.accountLockout.unlockOnPasswordReset) {
+      return Promise.resolve();
+    }
+    return this._config.database.update(
+      '_User',
+      { username: this._user.username },
+      { _failed_login_count: { __op: 'Delete' }, _account_lockout_expires_at: { __op: 'Delete' } }
+    );
+  }
+  expire() {
+    if (this._config.passwordPolicy && this._config.passwordPolicy.resetTokenValidityDuration) {
+      return this._config.database.update('_User', { email: this._user.email }, { _perishable_token: { __op: 'Delete' } });
+    }
+  }
+}
+export default AccountLockout;
+`
+
+// TestParseServerLockoutObject pins a service object made with new (the
+// TypeScript constructor keeps what it is given), Parse Server's {__op:
+// 'Delete'} (catalog update_field_ops), an update by a unique column of a
+// known row (repositories.class_unique), and the groups of options: a
+// switch is a Boolean parameter, a group only read through is left out of
+// the conjunction that guards the read.
+func TestParseServerLockoutObject(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	defs := strings.Replace(parseDefinitions, "module.exports.ParseServerOptions = {", `module.exports.ParseServerOptions = {
+  accountLockout: {
+    env: 'PARSE_SERVER_ACCOUNT_LOCKOUT',
+    help: 'The account lockout policy.',
+    action: parsers.objectParser,
+    type: 'AccountLockoutOptions',
+  },`, 1) + `
+module.exports.AccountLockoutOptions = {
+  unlockOnPasswordReset: {
+    env: 'PARSE_SERVER_ACCOUNT_LOCKOUT_UNLOCK_ON_PASSWORD_RESET',
+    help: 'Unlock on reset',
+    action: parsers.booleanParser,
+    default: false,
+  },
+};
+`
+	defs = strings.Replace(defs, "module.exports.PasswordPolicyOptions = {", `module.exports.PasswordPolicyOptions = {
+  resetTokenValidityDuration: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_VALIDITY_DURATION',
+    help: 'The validity duration in seconds.',
+    action: parsers.numberParser('resetTokenValidityDuration'),
+  },`, 1)
+	out := distilText(t, d, map[string]string{
+		"src/Options/Definitions.js": defs,
+		"src/AccountLockout.js":      parseLockout,
+		"src/Routers/ResetRouter.js": `
+import PromiseRouter from '../PromiseRouter';
+import AccountLockout from '../AccountLockout';
+export class ResetRouter extends PromiseRouter {
+  async handleUnlock(req) {
+    const results = await req.config.database.find('_User', { username: req.body.username });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.database.update('_User', { username: user.username }, { emailVerified: true });
+    const policy = new AccountLockout(user, req.config);
+    await policy.unlockAccount();
+    return { response: {} };
+  }
+  async handleExpire(req) {
+    const results = await req.config.database.find('_User', { email: req.body.email });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.database.update('_User', { email: user.email }, { emailVerified: true });
+    await new AccountLockout(user, req.config).expire();
+    return { response: {} };
+  }
+  mountRoutes() {
+    this.route('POST', '/unlock', req => this.handleUnlock(req));
+    this.route('POST', '/expire', req => this.handleExpire(req));
+  }
+}
+`,
+	})
+	checkConstructs(t, out, []idiomCase{
+		{
+			// accountLockout is tested on its own (isOn): a switch.
+			name:      "an object made with new, a switch group, a cleared column, the row by its unique username",
+			construct: "HandleUnlock",
+			want: []string{"user.email_verified = true", "if config.account_lockout and config.unlock_on_password_reset:",
+				"user.failed_login_count = null", "user.account_lockout_expires_at = null"},
+			notWant: []string{"for ", "__op"},
+		},
+		{
+			// passwordPolicy is only ever read through.
+			name:      "a group only read through is left out of the guard of its option's read",
+			construct: "HandleExpire",
+			want:      []string{"if config.reset_token_validity_duration != 0.seconds:", "user.perishable_token = null"},
+			notWant:   []string{"password_policy"},
+		},
+		{
+			name:      "the switch is a Boolean parameter, false unless set",
+			construct: "account_lockout",
+			want:      []string{"account_lockout: Boolean = false"},
+		},
+	})
 }

@@ -303,6 +303,11 @@ type Language struct {
 	// E.right(row).right): read on a row, which has no field of that
 	// name, they are the row itself.
 	HeldValueAttrs []string `yaml:"held_value_attrs"`
+	// EncodedValueAttrs are the attributes of a stored value's encoded
+	// form that hold the value itself (Parse Server's encoded date
+	// {__type: 'Date', iso}, read back as new Date(x.iso)): x.iso of a
+	// field's value is that value.
+	EncodedValueAttrs []string `yaml:"encoded_value_attrs"`
 	// RelationConnects are the keys of an ORM's nested write that links
 	// a new row to an existing one by its id (Prisma's team: {connect:
 	// {id: teamID}}): the relation is that row.
@@ -911,6 +916,12 @@ type Repositories struct {
 	// email uniquely): class -> columns. An update of the rows whose
 	// unique column equals a known row's changes that row.
 	ClassUnique map[string][]string `yaml:"class_unique"`
+	// ClassAbsentUndefined: the store leaves a column its row has no value
+	// for out of the row it answers (a schemaless store), so JavaScript
+	// reads it as undefined, and every ordering comparison with it (<, >)
+	// is false: if (expiresAt < new Date()) never fires for a row without
+	// one.
+	ClassAbsentUndefined bool `yaml:"class_absent_undefined"`
 	// ClassCreates are calls of the framework that add a row of one of
 	// those classes from an object of data they are given (Parse Server's
 	// RestWrite.createSession(config, {userId, createdWith, ...})).

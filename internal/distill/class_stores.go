@@ -123,6 +123,7 @@ func (b *builder) classStoreEntities() {
 			fi.inherited = true
 			fi.plumbing = fi.plumbing || !mentioned[class][col]
 		}
+		e.absentUndefined = reps.ClassAbsentUndefined
 		for _, col := range reps.ClassUnique[class] {
 			if e.uniqueAttrs == nil {
 				e.uniqueAttrs = map[string]bool{}

@@ -225,6 +225,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op() == "or" && e.Y != nil && isNullValue(rc.eval(e.X, sc, out, false)) {
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}
+		if e.Op() == "or" && e.Y != nil {
+			if x := rc.eval(e.X, sc, out, false); x.kind == vSettings && x.group == "" {
+				// (this.config || this.options).verifyUserEmails: the
+				// settings object is always there.
+				return x
+			}
+		}
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
 			return v // route_calls.go
 		}
@@ -530,6 +537,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// settings (validated_env.go).
 			return exprValue(b.useConfig(c))
 		}
+		if v := rc.ownGetter(e, sc, out); v != nil {
+			return v
+		}
 		return &value{kind: vPlumbing}
 	case vUnknown:
 		if cr := b.ix.class(sc.file, e); cr != nil {
@@ -558,6 +568,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return x
 		}
 		return v
+	case vExpr:
+		if x.ent == "" && isFieldRead(x.expr) && slices.Contains(b.lang.EncodedValueAttrs, e.Name()) {
+			// expiresAt.iso of a column's value: that value, encoded.
+			return x
+		}
+		return unknownValue
 	case vNew:
 		if v := x.attrs[e.Name()]; v != nil {
 			return v
@@ -687,9 +703,15 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if slices.Contains(b.lang.IDAttrs, e.Name()) {
 			return x // rows[0].objectId: the row found stands for its id
 		}
+		if v := rc.lookupAttr(x, e.Name()); v != nil {
+			return v // rows[0]._perishable_token_expires_at
+		}
 		return unknownValue
 	case vObject:
 		if v := x.attrs[e.Name()]; v != nil {
+			return v
+		}
+		if v := rc.ownGetter(e, sc, out); v != nil {
 			return v
 		}
 		return &value{kind: vPlumbing}
@@ -708,6 +730,26 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	}
 	return unknownValue
+}
+
+// lookupAttr reads a field of the row a query finds, not bound to a name
+// (results[0]._perishable_token_expires_at): that field of the lookup
+// (User{username, perishable_token: token}.perishable_token_expires_at).
+// nil when the entity has no such field or the lookup cannot be written.
+func (rc *ruleCtx) lookupAttr(x *value, attr string) *value {
+	ent := rc.b.entByName[x.ent]
+	if ent == nil || ent.attrField(attr) == nil {
+		return nil
+	}
+	j := rc.valueExpr(x)
+	if j == nil {
+		return nil
+	}
+	v := rc.entityAttr(&value{kind: vEntity, ent: x.ent, expr: j}, attr)
+	if v.kind == vUnknown {
+		return nil
+	}
+	return v
 }
 
 // entityAttr reads obj.attr of an entity value.
@@ -741,6 +783,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 		if f.typ != nil && f.typ.Name != "Boolean" {
 			v.param = "nonbool" // a truth test of it is a test for a value
 		}
+		v.undefinable = ent.absentUndefined && f.typ != nil && f.typ.Optional
 		return v
 	}
 	for _, r := range ent.rels {
@@ -856,7 +899,17 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if y := rc.groupGuarded(e, sc, out); y != nil {
 			return y // passwordPolicy && passwordPolicy.maxPasswordAge
 		}
-		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
+		x := rc.cond(e.X, sc, out)
+		if t, known := boolLit(x); known && t == (e.Op() == "or") {
+			return x // false && ..., true || ...: the right side never runs
+		}
+		y := rc.cond(e.Y, sc, out)
+		if _, known := boolLit(x); known && y != nil {
+			return y // false || y, true && y
+		}
+		if t, known := boolLit(y); known && x != nil && t != (e.Op() == "or") {
+			return x // x || false, x && true
+		}
 		if x == nil || y == nil {
 			return nil
 		}
@@ -1040,6 +1093,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x := rc.envFlag(e, sc); x != nil {
 		return x
 	}
+	if x := rc.settingTypeTest(e, sc, out); x != nil {
+		return x // typeof config.verifyUserEmails === 'function'
+	}
 	// x is None / x is not None / x == None
 	if e.Y.Kind == facts.ExprNone || e.X.Kind == facts.ExprNone {
 		side := e.X
@@ -1127,6 +1183,10 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	}
 	x, y = b.enumSides(x, y)
 	x, y = b.durationSides(y, x), b.durationSides(x, y)
+	if set := rc.undefinedSides(e, op, x, y, sc); set != nil {
+		// expiresAt < new Date() of a row without one: undefined, false.
+		return &allium.Binary{Op: allium.OpAnd, X: set, Y: &allium.Binary{Op: op, X: x, Y: y}}
+	}
 	// A number literal in a guard is policy: make it config.
 	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
 		if n, err := strconv.ParseFloat(lit.Text, 64); err == nil && n > 1 {
@@ -1140,6 +1200,89 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		}
 	}
 	return &allium.Binary{Op: op, X: x, Y: y}
+}
+
+// ownGetter is what a getter of the class whose method is walked answers,
+// read through the receiver (this.shouldVerifyEmails, get
+// shouldVerifyEmails() { return this.config.verifyUserEmails; }); nil when
+// e reads no such getter.
+func (rc *ruleCtx) ownGetter(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if sc.cls == nil || !rc.b.isReceiverExpr(e.X) {
+		return nil
+	}
+	cr := rc.b.ix.classes[sc.cls.QualName]
+	if cr == nil {
+		return nil
+	}
+	fr := rc.b.ix.method(cr, e.Name())
+	if fr == nil || !rc.isProperty(fr.fn) || len(fr.fn.Params) > 0 {
+		return nil
+	}
+	return rc.inline(fr, sc.vars[e.X.Raw()], facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, out)
+}
+
+// settingTypeTest reads a test of a config parameter's JavaScript type
+// (typeof config.verifyUserEmails === 'function', where an option may be
+// given as a function) by the type the spec declares it with: a Boolean is
+// a 'boolean', a number or a Duration a 'number', a String a 'string'.
+// nil unless e compares typeof of a declared parameter with a string.
+func (rc *ruleCtx) settingTypeTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	eq := e.Op() == "==" || e.Op() == "is"
+	if !eq && e.Op() != "!=" && e.Op() != "is not" {
+		return nil
+	}
+	side, name := e.X, e.Y
+	if side.Kind == facts.ExprString {
+		side, name = name, side
+	}
+	if side.Kind != facts.ExprUnary || side.Op() != "typeof" || side.X == nil || name.Kind != facts.ExprString {
+		return nil
+	}
+	x := rc.tr(side.X, sc, out)
+	if !isConfigRef(x) {
+		return nil
+	}
+	jsType := map[string]string{"Boolean": "boolean", "Integer": "number", "Decimal": "number", "Duration": "number", "String": "string"}
+	for _, ci := range rc.b.configByKey {
+		if ci.name != x.(*allium.Member).Name || jsType[ci.typ] == "" {
+			continue
+		}
+		same := jsType[ci.typ] == name.Value()
+		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(same == eq)}
+	}
+	return nil
+}
+
+// isFieldRead reports a field of a row (user.perishable_token_expires_at),
+// not of config.
+func isFieldRead(x allium.Expr) bool {
+	_, ok := x.(*allium.Member)
+	return ok && !isConfigRef(x)
+}
+
+// undefinedSides is what an ordering comparison (x < y) of a field its
+// store leaves undefined when unset needs to hold at all: exists x (and
+// exists y); nil when neither side is such a field, or for another op.
+func (rc *ruleCtx) undefinedSides(e *facts.Expr, op string, x, y allium.Expr, sc *scope) allium.Expr {
+	switch op {
+	case allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+	default:
+		return nil
+	}
+	var set allium.Expr
+	var scratch []allium.Stmt
+	for i, side := range []*facts.Expr{e.X, e.Y} {
+		if v := rc.eval(side, sc, &scratch, false); v.kind != vExpr || !v.undefinable {
+			continue
+		}
+		ex := allium.Expr(&allium.Unary{Op: allium.OpExists, X: []allium.Expr{x, y}[i]})
+		if set == nil {
+			set = ex
+		} else {
+			set = &allium.Binary{Op: allium.OpAnd, X: set, Y: ex}
+		}
+	}
+	return set
 }
 
 // jsonKeyField reads col[key] of a row, where col is the row's JSON

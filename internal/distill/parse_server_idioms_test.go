@@ -415,3 +415,112 @@ export class ResetRouter extends PromiseRouter {
 		},
 	})
 }
+
+// TestParseServerTokenChecks pins what Parse Server's token checks need:
+// a stored date compared while the store leaves it out when unset
+// (repositories.class_absent_undefined: undefined, never earlier than
+// now), its encoded form read back (encoded_value_attrs: x.iso), a
+// controller's getters read through this, an option given as a boolean or
+// a function (typeof x === 'function' of a Boolean parameter is false), a
+// success flag's helper switched off by an option, and an early return on
+// the row's state that is no absence (the if stays an if).
+func TestParseServerTokenChecks(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	defs := strings.Replace(parseDefinitions, "module.exports.PasswordPolicyOptions = {", `module.exports.PasswordPolicyOptions = {
+  resetTokenValidityDuration: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_VALIDITY_DURATION',
+    help: 'The validity duration in seconds.',
+    action: parsers.numberParser('resetTokenValidityDuration'),
+  },`, 1)
+	out := distilText(t, d, map[string]string{
+		"src/Options/Definitions.js": defs,
+		"src/cryptoUtils.js":         parseCrypto,
+		"src/Controllers/UserController.js": `
+import Config from '../Config';
+import { randomString } from '../cryptoUtils';
+export class UserController {
+  get config() {
+    return Config.get(this.appId);
+  }
+  get shouldVerifyEmails() {
+    return (this.config || this.options).verifyUserEmails;
+  }
+  async setToken(user) {
+    const shouldSendEmail =
+      this.shouldVerifyEmails === true ||
+      (typeof this.shouldVerifyEmails === 'function' && (await Promise.resolve(this.shouldVerifyEmails(user))) === true);
+    if (!shouldSendEmail) {
+      return false;
+    }
+    user._email_verify_token = randomString(25);
+    return true;
+  }
+  async regen(user) {
+    if (user._email_verify_token && new Date() < new Date(user._email_verify_token_expires_at)) {
+      return Promise.resolve(true);
+    }
+    const shouldSend = await this.setToken(user);
+    if (!shouldSend) {
+      return;
+    }
+    return this.config.database.update('_User', { username: user.username }, user);
+  }
+}
+export default UserController;
+`,
+		"src/Routers/TokenRouter.js": `
+import PromiseRouter from '../PromiseRouter';
+export class TokenRouter extends PromiseRouter {
+  async handleReset(req) {
+    const { username, token } = req.body;
+    const results = await req.config.database.find('_User', { username, _perishable_token: token });
+    if (results.length != 1) {
+      throw 'Failed';
+    }
+    if (req.config.passwordPolicy && req.config.passwordPolicy.resetTokenValidityDuration) {
+      let expiresDate = results[0]._perishable_token_expires_at;
+      if (expiresDate && expiresDate.__type == 'Date') {
+        expiresDate = new Date(expiresDate.iso);
+      }
+      if (expiresDate < new Date()) {
+        throw 'The password reset link has expired';
+      }
+    }
+    await req.config.database.update('_User', { username }, { emailVerified: true });
+    return { response: {} };
+  }
+  async handleRegen(req) {
+    const results = await req.config.database.find('_User', { email: req.body.email });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.userController.regen(user);
+    return { response: {} };
+  }
+  mountRoutes() {
+    this.route('POST', '/reset', req => this.handleReset(req));
+    this.route('POST', '/regen', req => this.handleRegen(req));
+  }
+}
+`,
+	})
+	checkConstructs(t, out, []idiomCase{
+		{
+			name:      "an expiry the store leaves out when unset, read back from its encoded form",
+			construct: "HandleReset",
+			want: []string{"config.reset_token_validity_duration = 0.seconds",
+				"or (not exists User{username, perishable_token: token}.perishable_token_expires_at or User{username, perishable_token: token}.perishable_token_expires_at >= now)"},
+		},
+		{
+			name:      "a getter's option, a boolean and not a function, switching a success flag's helper off",
+			construct: "HandleRegen",
+			want: []string{"requires: exists user",
+				"if user.email_verify_token = null or (not exists user.email_verify_token_expires_at or now >= user.email_verify_token_expires_at):",
+				"if config.verify_user_emails:", "user.email_verify_token = random_key()"},
+			// the early return while the token is valid is no failure
+			notWant: []string{"requires: user.email_verify_token = null", "requires: config.verify_user_emails"},
+		},
+	})
+}

@@ -1426,6 +1426,13 @@ type Auth struct {
 	// (redash's has_permission("admin")): a call with it reads as the
 	// user's admin field or flag.
 	AdminPermissions map[string]string `yaml:"admin_permissions"`
+	// KeyGuards are the request's attributes that say it carries a key
+	// of the deployment's own (Parse Server's req.auth.isMaster, set by
+	// its middleware from the X-Parse-Master-Key header), each with the
+	// surface its holders reach the service through: a handler that
+	// refuses any request without one (if (!req.auth.isMaster) throw)
+	// is provided on that surface, and the refusal is said there.
+	KeyGuards map[string]string `yaml:"key_guards"`
 	// SignedInChecks and AnonymousChecks test the current user's session
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`

@@ -554,11 +554,14 @@ type builder struct {
 
 // ruleOut is a finished rule with what the surfaces need to know.
 type ruleOut struct {
-	rule     *allium.Rule
-	auth     authLevel
-	external bool
-	job      bool
-	params   []string
+	rule *allium.Rule
+	auth authLevel
+	// keySurface: the surface of the key the handler requires
+	// (key_guards.go), "" for none.
+	keySurface string
+	external   bool
+	job        bool
+	params     []string
 	// shareParams is the handler whose trigger this rule shares (a
 	// rejection rule): its parameters are settled when the handler is.
 	shareParams *ruleCtx

@@ -53,6 +53,9 @@ export class LockRouter extends PromiseRouter {
     return results[0];
   }
   async handleLogInAs(req) {
+    if (!req.auth.isMaster) {
+      throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'master key is required');
+    }
     const userId = req.body.userId || req.query.userId;
     const queryResults = await req.config.database.find('_User', { objectId: userId });
     const user = queryResults[0];
@@ -150,6 +153,18 @@ func TestParseServerIdioms(t *testing.T) {
 			construct: "HandleLogInAs",
 			want: []string{"when: HandleLogInAs(user)", "requires: exists user", `created_with: "login"`, "user: user",
 				"session_token: random_key()"},
+		},
+		{
+			// catalog auth.key_guards: the master key's holders reach it.
+			name:      "a handler refusing requests without the master key is provided on the key's surface",
+			construct: "MasterKey",
+			want:      []string{"surface MasterKey {", "facing visitor: User", "HandleLogInAs(user)"},
+		},
+		{
+			name:      "and not on the public one",
+			construct: "PublicApi",
+			want:      []string{"HandleUnlock(username)"},
+			notWant:   []string{"HandleLogInAs"},
 		},
 		{
 			name:      "the stored class is an entity with the catalog's columns the code names",

@@ -426,6 +426,7 @@ type ruleCtx struct {
 	ownTrigger bool
 	line       int
 	auth       authLevel
+	keySurface string // key_guards.go
 	userVal    *value
 	credUser   *value // the user a verified credential names (userDependency)
 	// subjectLookups collects, while a current-user dependency runs, its
@@ -1013,7 +1014,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		}
 		r.Body = append(r.Body, en)
 	}
-	return &ruleOut{rule: r, auth: rc.auth, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
+	return &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -306,6 +306,17 @@ export class OptionsRouter extends PromiseRouter {
 	}
 }
 
+// withResetExpiry adds to Parse Server's option definitions the password
+// policy's reset token validity, a number option with no default.
+func withResetExpiry(defs string) string {
+	return strings.Replace(defs, "module.exports.PasswordPolicyOptions = {", `module.exports.PasswordPolicyOptions = {
+  resetTokenValidityDuration: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_VALIDITY_DURATION',
+    help: 'The validity duration in seconds.',
+    action: parsers.numberParser('resetTokenValidityDuration'),
+  },`, 1)
+}
+
 // parseLockout is Parse Server's AccountLockout: a class the controllers
 // make with new, given the user and the options, whose methods read both
 // off this; a switch (accountLockout tested on its own) and a group only
@@ -366,12 +377,7 @@ module.exports.AccountLockoutOptions = {
   },
 };
 `
-	defs = strings.Replace(defs, "module.exports.PasswordPolicyOptions = {", `module.exports.PasswordPolicyOptions = {
-  resetTokenValidityDuration: {
-    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_VALIDITY_DURATION',
-    help: 'The validity duration in seconds.',
-    action: parsers.numberParser('resetTokenValidityDuration'),
-  },`, 1)
+	defs = withResetExpiry(defs)
 	out := distilText(t, d, map[string]string{
 		"src/Options/Definitions.js": defs,
 		"src/AccountLockout.js":      parseLockout,
@@ -442,12 +448,7 @@ export class ResetRouter extends PromiseRouter {
 func TestParseServerTokenChecks(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
-	defs := strings.Replace(parseDefinitions, "module.exports.PasswordPolicyOptions = {", `module.exports.PasswordPolicyOptions = {
-  resetTokenValidityDuration: {
-    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_VALIDITY_DURATION',
-    help: 'The validity duration in seconds.',
-    action: parsers.numberParser('resetTokenValidityDuration'),
-  },`, 1)
+	defs := withResetExpiry(parseDefinitions)
 	out := distilText(t, d, map[string]string{
 		"src/Options/Definitions.js": defs,
 		"src/cryptoUtils.js":         parseCrypto,

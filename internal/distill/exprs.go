@@ -1243,14 +1243,21 @@ func (rc *ruleCtx) settingTypeTest(e *facts.Expr, sc *scope, out *[]allium.Stmt)
 		return nil
 	}
 	jsType := map[string]string{"Boolean": "boolean", "Integer": "number", "Decimal": "number", "Duration": "number", "String": "string"}
+	typ := ""
 	for _, ci := range rc.b.configByKey {
-		if ci.name != x.(*allium.Member).Name || jsType[ci.typ] == "" {
+		if ci.name != x.(*allium.Member).Name {
 			continue
 		}
-		same := jsType[ci.typ] == name.Value()
-		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(same == eq)}
+		t := jsType[ci.typ]
+		if t == "" || typ != "" && t != typ {
+			return nil // a type the spec has no JavaScript name for, or two
+		}
+		typ = t
 	}
-	return nil
+	if typ == "" {
+		return nil
+	}
+	return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool((typ == name.Value()) == eq)}
 }
 
 // isFieldRead reports a field of a row (user.perishable_token_expires_at),

@@ -303,6 +303,11 @@ type Language struct {
 	// E.right(row).right): read on a row, which has no field of that
 	// name, they are the row itself.
 	HeldValueAttrs []string `yaml:"held_value_attrs"`
+	// EncodedValueAttrs are the attributes of a stored value's encoded
+	// form that hold the value itself (Parse Server's encoded date
+	// {__type: 'Date', iso}, read back as new Date(x.iso)): x.iso of a
+	// field's value is that value.
+	EncodedValueAttrs []string `yaml:"encoded_value_attrs"`
 	// RelationConnects are the keys of an ORM's nested write that links
 	// a new row to an existing one by its id (Prisma's team: {connect:
 	// {id: teamID}}): the relation is that row.
@@ -554,6 +559,10 @@ type Language struct {
 	// method declares its receiver when its first parameter has one of
 	// these names; otherwise the receiver is implicit.
 	ReceiverNames []string `yaml:"receiver_names"`
+	// ConstructorNames name the method that sets up a new instance
+	// (Python's __init__, TypeScript's constructor): a service object made
+	// by calling its class keeps what that method stores on it.
+	ConstructorNames []string `yaml:"constructor_names"`
 	// SchemaModels declare models by data rather than by a class.
 	SchemaModels *SchemaModels `yaml:"schema_models"`
 	// TableSchemas declare tables by a builder callback (knex).
@@ -588,6 +597,11 @@ type Language struct {
 	// UpdateUnsetKeys wrap the fields a bulk update clears ({$unset:
 	// {resetToken: 1}}): each is set to null.
 	UpdateUnsetKeys []string `yaml:"update_unset_keys"`
+	// UpdateFieldOps are the per-field operators of an update's changes:
+	// a change whose value is an object naming one of Clears under Key
+	// clears the field (Parse Server's {_perishable_token: {__op:
+	// 'Delete'}}): it is set to null.
+	UpdateFieldOps UpdateFieldOps `yaml:"update_field_ops"`
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`
@@ -901,6 +915,17 @@ type Repositories struct {
 	// _User's password): class -> columns. A rule writing one states its
 	// hash.
 	ClassHashed map[string][]string `yaml:"class_hashed"`
+	// ClassUnique are the columns of those classes whose values the
+	// framework keeps unique (Parse Server indexes _User's username and
+	// email uniquely): class -> columns. An update of the rows whose
+	// unique column equals a known row's changes that row.
+	ClassUnique map[string][]string `yaml:"class_unique"`
+	// ClassAbsentUndefined: the store leaves a column its row has no value
+	// for out of the row it answers (a schemaless store), so JavaScript
+	// reads it as undefined, and every ordering comparison with it (<, >)
+	// is false: if (expiresAt < new Date()) never fires for a row without
+	// one.
+	ClassAbsentUndefined bool `yaml:"class_absent_undefined"`
 	// ClassCreates are calls of the framework that add a row of one of
 	// those classes from an object of data they are given (Parse Server's
 	// RestWrite.createSession(config, {userId, createdWith, ...})).
@@ -1411,6 +1436,13 @@ type Auth struct {
 	// (redash's has_permission("admin")): a call with it reads as the
 	// user's admin field or flag.
 	AdminPermissions map[string]string `yaml:"admin_permissions"`
+	// KeyGuards are the request's attributes that say it carries a key
+	// of the deployment's own (Parse Server's req.auth.isMaster, set by
+	// its middleware from the X-Parse-Master-Key header), each with the
+	// surface its holders reach the service through: a handler that
+	// refuses any request without one (if (!req.auth.isMaster) throw)
+	// is provided on that surface, and the refusal is said there.
+	KeyGuards map[string]string `yaml:"key_guards"`
 	// SignedInChecks and AnonymousChecks test the current user's session
 	// (current_user.is_authenticated, .is_anonymous).
 	SignedInChecks  []string `yaml:"signed_in_checks"`
@@ -1849,4 +1881,11 @@ type SettingsStore struct {
 type ServiceLocator struct {
 	Calls []string `yaml:"calls"`
 	Dirs  []string `yaml:"dirs"`
+}
+
+// UpdateFieldOps describe an update's per-field operators: the key that
+// names the operator in a field's value, and the operators that clear it.
+type UpdateFieldOps struct {
+	Key    string   `yaml:"key"`
+	Clears []string `yaml:"clears"`
 }

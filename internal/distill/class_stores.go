@@ -90,7 +90,10 @@ func (b *builder) classStoreEntities() {
 		if b.entByName[m.name] != nil {
 			continue // the service declares it itself
 		}
-		b.indexSchemaModel(f, m, "")
+		// Not indexSchemaModel: the file that first names the class
+		// exports its own value (AccountLockout.js its class), which an
+		// import of it must still reach.
+		b.schemaEntity(f, m)
 	}
 	for _, class := range classes {
 		e := b.entByName[classEntityName(class)]
@@ -119,6 +122,13 @@ func (b *builder) classStoreEntities() {
 			// as a framework base's fields are.
 			fi.inherited = true
 			fi.plumbing = fi.plumbing || !mentioned[class][col]
+		}
+		e.absentUndefined = reps.ClassAbsentUndefined
+		for _, col := range reps.ClassUnique[class] {
+			if e.uniqueAttrs == nil {
+				e.uniqueAttrs = map[string]bool{}
+			}
+			e.uniqueAttrs[col] = true
 		}
 		for _, col := range reps.ClassHashed[class] {
 			// Written hashed, as a save hook's field is.

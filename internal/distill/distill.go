@@ -468,7 +468,10 @@ type builder struct {
 	// name another described object of their module (settings_defaults.go):
 	// groups of settings read through them.
 	settingsGroupNames map[string]bool
-	usedConfig         []*configInfo
+	// switches are the groups of options tested on their own somewhere
+	// (option_groups.go), computed on first use.
+	switches   map[string]bool
+	usedConfig []*configInfo
 
 	// stiIdentity: the value a model class's rows carry in their
 	// entity's discriminator column, by class (sti.go).
@@ -569,11 +572,14 @@ type builder struct {
 
 // ruleOut is a finished rule with what the surfaces need to know.
 type ruleOut struct {
-	rule     *allium.Rule
-	auth     authLevel
-	external bool
-	job      bool
-	params   []string
+	rule *allium.Rule
+	auth authLevel
+	// keySurface: the surface of the key the handler requires
+	// (key_guards.go), "" for none.
+	keySurface string
+	external   bool
+	job        bool
+	params     []string
 	// shareParams is the handler whose trigger this rule shares (a
 	// rejection rule): its parameters are settled when the handler is.
 	shareParams *ruleCtx

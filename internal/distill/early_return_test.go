@@ -31,11 +31,14 @@ func TestEarlyReturnRefusal(t *testing.T) {
         return
     Member.objects.create(user=user, project=self, role="w")`,
 			[]string{"if project.owner != user:", "Member.created("}, ""},
-		{"an early return of a value is a result, not a refusal: the creation stays unconditional",
+		// The value answered is the helper's result, not a refusal the
+		// request fails on (no requires); the creation still happens only
+		// past the return.
+		{"an early return of a value is a result, not a refusal: the creation happens past it",
 			`    if self.owner_id == user.id:
         return "owner"
     Member.objects.create(user=user, project=self, role="w")`,
-			[]string{"ensures: Member.created("}, "if project.owner"},
+			[]string{"if project.owner != user:", "Member.created("}, "requires: project.owner"},
 		{"a rest that only sets fields keeps its reading",
 			`    if self.owner_id == user.id:
         return False

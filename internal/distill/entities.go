@@ -19,6 +19,12 @@ type entityInfo struct {
 	// hashedOnSave: code attributes a save hook stores hashed
 	// (schema_models.go).
 	hashedOnSave map[string]bool
+	// uniqueAttrs: code attributes the framework keeps unique
+	// (repositories.class_unique).
+	uniqueAttrs map[string]bool
+	// absentUndefined: the store answers rows without the columns they
+	// have no value for (repositories.class_absent_undefined).
+	absentUndefined bool
 	// fields in declaration order; attrs maps a code attribute name to the
 	// spec field it became (user_id -> user).
 	fields []*fieldInfo

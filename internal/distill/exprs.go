@@ -234,6 +234,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op() == "or" && e.Y != nil && isNullValue(rc.eval(e.X, sc, out, false)) {
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}
+		if e.Op() == "or" && e.Y != nil {
+			if x := rc.eval(e.X, sc, out, false); x.kind == vSettings && x.group == "" {
+				// (this.config || this.options).verifyUserEmails: the
+				// settings object is always there.
+				return x
+			}
+		}
 		if v := rc.inputOrGenerated(e, sc, out); v != nil {
 			return v // route_calls.go
 		}
@@ -542,6 +549,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// settings (validated_env.go).
 			return exprValue(b.useConfig(c))
 		}
+		if v := rc.ownGetter(e, sc, out); v != nil {
+			return v
+		}
 		return &value{kind: vPlumbing}
 	case vUnknown:
 		if cr := b.ix.class(sc.file, e); cr != nil {
@@ -570,6 +580,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return x
 		}
 		return v
+	case vExpr:
+		if x.ent == "" && isFieldRead(x.expr) && slices.Contains(b.lang.EncodedValueAttrs, e.Name()) {
+			// expiresAt.iso of a column's value: that value, encoded.
+			return x
+		}
+		return unknownValue
 	case vNew:
 		if v := x.attrs[e.Name()]; v != nil {
 			return v
@@ -654,7 +670,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.configByKey[e.Name()]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
-		if b.isSettingsGroupAttr(e.Name()) || b.settingsGroupNames[e.Name()] {
+		if b.settingsGroupNames[e.Name()] {
+			return &value{kind: vSettings, group: e.Name()}
+		}
+		if b.isSettingsGroupAttr(e.Name()) {
 			return x
 		}
 		if ci := b.configByKey[strings.ToUpper(e.Name())]; ci != nil {
@@ -696,9 +715,15 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if slices.Contains(b.lang.IDAttrs, e.Name()) {
 			return x // rows[0].objectId: the row found stands for its id
 		}
+		if v := rc.lookupAttr(x, e.Name()); v != nil {
+			return v // rows[0]._perishable_token_expires_at
+		}
 		return unknownValue
 	case vObject:
 		if v := x.attrs[e.Name()]; v != nil {
+			return v
+		}
+		if v := rc.ownGetter(e, sc, out); v != nil {
 			return v
 		}
 		return &value{kind: vPlumbing}
@@ -717,6 +742,26 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	}
 	return unknownValue
+}
+
+// lookupAttr reads a field of the row a query finds, not bound to a name
+// (results[0]._perishable_token_expires_at): that field of the lookup
+// (User{username, perishable_token: token}.perishable_token_expires_at).
+// nil when the entity has no such field or the lookup cannot be written.
+func (rc *ruleCtx) lookupAttr(x *value, attr string) *value {
+	ent := rc.b.entByName[x.ent]
+	if ent == nil || ent.attrField(attr) == nil {
+		return nil
+	}
+	j := rc.valueExpr(x)
+	if j == nil {
+		return nil
+	}
+	v := rc.entityAttr(&value{kind: vEntity, ent: x.ent, expr: j}, attr)
+	if v.kind == vUnknown {
+		return nil
+	}
+	return v
 }
 
 // entityAttr reads obj.attr of an entity value.
@@ -750,6 +795,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 		if f.typ != nil && f.typ.Name != "Boolean" {
 			v.param = "nonbool" // a truth test of it is a test for a value
 		}
+		v.undefinable = ent.absentUndefined && f.typ != nil && f.typ.Optional
 		return v
 	}
 	for _, r := range ent.rels {
@@ -862,11 +908,24 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 				return rc.valueExpr(v)
 			}
 		}
-		x, y := rc.cond(e.X, sc, out), rc.cond(e.Y, sc, out)
+		if y := rc.groupGuarded(e, sc, out); y != nil {
+			return y // passwordPolicy && passwordPolicy.maxPasswordAge
+		}
+		x := rc.cond(e.X, sc, out)
+		if t, known := boolLit(x); known && t == (e.Op() == "or") {
+			return x // false && ..., true || ...: the right side never runs
+		}
+		y := rc.cond(e.Y, sc, out)
 		if e.Op() == "and" {
 			// role && isAdmin with role an optional input: the request
 			// gives it (a lone `if (role)` stays input validation).
 			x, y = orOptional(x, rc.optionalParam(e.X, sc)), orOptional(y, rc.optionalParam(e.Y, sc))
+		}
+		if _, known := boolLit(x); known && y != nil {
+			return y // false || y, true && y
+		}
+		if t, known := boolLit(y); known && x != nil && t != (e.Op() == "or") {
+			return x // x || false, x && true
 		}
 		if x == nil && e.Op() == "and" && rc.impliedPathTest(e.X, y, sc, out) {
 			return y // doc.path && doc.path.n > 0: the comparison says it
@@ -1028,6 +1087,8 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				break // `if email_verified:` of a Boolean input: its value
 			}
 			return nil // `if not email:` is input validation, not a rule
+		case vSettings:
+			return rc.b.groupSet(v.group)
 		case vExpr:
 			if rc.lowercasedInput(v) {
 				return nil // as a vParam: input validation
@@ -1061,6 +1122,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	}
 	if x := rc.envFlag(e, sc); x != nil {
 		return x
+	}
+	if x := rc.settingTypeTest(e, sc, out); x != nil {
+		return x // typeof config.verifyUserEmails === 'function'
 	}
 	// x is None / x is not None / x == None
 	if e.Y.Kind == facts.ExprNone || e.X.Kind == facts.ExprNone {
@@ -1149,6 +1213,10 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	}
 	x, y = b.enumSides(x, y)
 	x, y = b.durationSides(y, x), b.durationSides(x, y)
+	if set := rc.undefinedSides(e, op, x, y, sc); set != nil {
+		// expiresAt < new Date() of a row without one: undefined, false.
+		return &allium.Binary{Op: allium.OpAnd, X: set, Y: &allium.Binary{Op: op, X: x, Y: y}}
+	}
 	// A number literal in a guard is policy: make it config.
 	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
 		if n, err := strconv.ParseFloat(lit.Text, 64); err == nil && n > 1 {
@@ -1162,6 +1230,96 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 		}
 	}
 	return &allium.Binary{Op: op, X: x, Y: y}
+}
+
+// ownGetter is what a getter of the class whose method is walked answers,
+// read through the receiver (this.shouldVerifyEmails, get
+// shouldVerifyEmails() { return this.config.verifyUserEmails; }); nil when
+// e reads no such getter.
+func (rc *ruleCtx) ownGetter(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if sc.cls == nil || !rc.b.isReceiverExpr(e.X) {
+		return nil
+	}
+	cr := rc.b.ix.classes[sc.cls.QualName]
+	if cr == nil {
+		return nil
+	}
+	fr := rc.b.ix.method(cr, e.Name())
+	if fr == nil || !rc.isProperty(fr.fn) || len(fr.fn.Params) > 0 {
+		return nil
+	}
+	return rc.inline(fr, sc.vars[e.X.Raw()], facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, out)
+}
+
+// settingTypeTest reads a test of a config parameter's JavaScript type
+// (typeof config.verifyUserEmails === 'function', where an option may be
+// given as a function) by the type the spec declares it with: a Boolean is
+// a 'boolean', a number or a Duration a 'number', a String a 'string'.
+// nil unless e compares typeof of a declared parameter with a string.
+func (rc *ruleCtx) settingTypeTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	eq := e.Op() == "==" || e.Op() == "is"
+	if !eq && e.Op() != "!=" && e.Op() != "is not" {
+		return nil
+	}
+	side, name := e.X, e.Y
+	if side.Kind == facts.ExprString {
+		side, name = name, side
+	}
+	if side.Kind != facts.ExprUnary || side.Op() != "typeof" || side.X == nil || name.Kind != facts.ExprString {
+		return nil
+	}
+	x := rc.tr(side.X, sc, out)
+	if !isConfigRef(x) {
+		return nil
+	}
+	jsType := map[string]string{"Boolean": "boolean", "Integer": "number", "Decimal": "number", "Duration": "number", "String": "string"}
+	typ := ""
+	for _, ci := range rc.b.configByKey {
+		if ci.name != x.(*allium.Member).Name {
+			continue
+		}
+		t := jsType[ci.typ]
+		if t == "" || typ != "" && t != typ {
+			return nil // a type the spec has no JavaScript name for, or two
+		}
+		typ = t
+	}
+	if typ == "" {
+		return nil
+	}
+	return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool((typ == name.Value()) == eq)}
+}
+
+// isFieldRead reports a field of a row (user.perishable_token_expires_at),
+// not of config.
+func isFieldRead(x allium.Expr) bool {
+	_, ok := x.(*allium.Member)
+	return ok && !isConfigRef(x)
+}
+
+// undefinedSides is what an ordering comparison (x < y) of a field its
+// store leaves undefined when unset needs to hold at all: exists x (and
+// exists y); nil when neither side is such a field, or for another op.
+func (rc *ruleCtx) undefinedSides(e *facts.Expr, op string, x, y allium.Expr, sc *scope) allium.Expr {
+	switch op {
+	case allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+	default:
+		return nil
+	}
+	var set allium.Expr
+	var scratch []allium.Stmt
+	for i, side := range []*facts.Expr{e.X, e.Y} {
+		if v := rc.eval(side, sc, &scratch, false); v.kind != vExpr || !v.undefinable {
+			continue
+		}
+		ex := allium.Expr(&allium.Unary{Op: allium.OpExists, X: []allium.Expr{x, y}[i]})
+		if set == nil {
+			set = ex
+		} else {
+			set = &allium.Binary{Op: allium.OpAnd, X: set, Y: ex}
+		}
+	}
+	return set
 }
 
 // jsonKeyField reads col[key] of a row, where col is the row's JSON
@@ -2143,8 +2301,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			// UserService(db): a service object whose methods are code;
 			// its constructor records what it keeps (self.users = users).
 			obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
-			if fr := b.ix.method(cr, "__init__"); fr != nil {
-				rc.inline(fr, obj, e, sc, out)
+			for _, ctor := range l.ConstructorNames {
+				if fr := b.ix.method(cr, ctor); fr != nil {
+					rc.inline(fr, obj, e, sc, out)
+					break
+				}
 			}
 			return obj
 		}

@@ -114,6 +114,53 @@ func (rc *ruleCtx) helperReturns(list []facts.Stmt, sc *scope) bool {
 	return true
 }
 
+// switchedOff reports a branch of an inlined success flag's helper that
+// answers false on a condition on settings alone (parse-server's
+// setEmailVerifyToken, UserController.js:43: if (!shouldSendEmail)
+// return false; ...; return true, shouldSendEmail the verifyUserEmails
+// option): the service is configured not to do it, which no request can
+// fail on; the rest happens only when the option is on. A false answered
+// on the row or the input stays the caller's to test (flask-base's
+// change_email).
+func (rc *ruleCtx) switchedOff(list []facts.Stmt, cond allium.Expr, sc *scope) bool {
+	if !sc.inlined || len(list) == 0 || cond == nil || !endsReturningTrue(sc.helper) {
+		return false
+	}
+	last := &list[len(list)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprBool || last.Value.Value() != "false" {
+		return false
+	}
+	return settingsOnly(cond)
+}
+
+// settingsOnly reports a condition that reads config parameters and
+// nothing else of the request.
+func settingsOnly(c allium.Expr) bool {
+	config, other := false, false
+	allium.Inspect(c, func(x allium.Expr) bool {
+		switch v := x.(type) {
+		case *allium.Member:
+			if isConfigRef(v) {
+				config = true
+				return false
+			}
+		case *allium.Ident, *allium.Join, *allium.Call:
+			other = true
+		}
+		return true
+	})
+	return config && !other
+}
+
+// endsReturningTrue reports a function whose body ends with return true.
+func endsReturningTrue(fn *facts.Function) bool {
+	if fn == nil || len(fn.Body) == 0 {
+		return false
+	}
+	last := &fn.Body[len(fn.Body)-1]
+	return last.Kind == facts.StmtReturn && last.Value != nil && last.Value.Kind == facts.ExprBool && last.Value.Value() == "true"
+}
+
 // helperReturned carries a return from a branch of an inlined helper past
 // its if: when both branches returned the helper is done; when one did,
 // the rest of the helper runs only under the other branch's condition, so
@@ -124,7 +171,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	if !sc.inlined {
 		return
 	}
-	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc))
+	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc) || rc.switchedOff(s.Body, cond, sc))
 	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
 	switch {
 	case tr && er:

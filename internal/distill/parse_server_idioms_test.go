@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // parseRouter is a Parse Server router: routes mounted by this.route(method,
 // path, handler) in mountRoutes, each handler storing rows of the
@@ -50,6 +53,9 @@ export class LockRouter extends PromiseRouter {
     return results[0];
   }
   async handleLogInAs(req) {
+    if (!req.auth.isMaster) {
+      throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'master key is required');
+    }
     const userId = req.body.userId || req.query.userId;
     const queryResults = await req.config.database.find('_User', { objectId: userId });
     const user = queryResults[0];
@@ -147,6 +153,18 @@ func TestParseServerIdioms(t *testing.T) {
 			construct: "HandleLogInAs",
 			want: []string{"when: HandleLogInAs(user)", "requires: exists user", `created_with: "login"`, "user: user",
 				"session_token: random_key()"},
+		},
+		{
+			// catalog auth.key_guards: the master key's holders reach it.
+			name:      "a handler refusing requests without the master key is provided on the key's surface",
+			construct: "MasterKey",
+			want:      []string{"surface MasterKey {", "facing visitor: User", "HandleLogInAs(user)"},
+		},
+		{
+			name:      "and not on the public one",
+			construct: "PublicApi",
+			want:      []string{"HandleUnlock(username)"},
+			notWant:   []string{"HandleLogInAs"},
 		},
 		{
 			name:      "the stored class is an entity with the catalog's columns the code names",
@@ -286,4 +304,239 @@ export class OptionsRouter extends PromiseRouter {
 			t.Errorf("a config parameter for a group: %s", c)
 		}
 	}
+}
+
+// withResetExpiry adds to Parse Server's option definitions the password
+// policy's reset token validity, a number option with no default.
+func withResetExpiry(defs string) string {
+	return strings.Replace(defs, "module.exports.PasswordPolicyOptions = {", `module.exports.PasswordPolicyOptions = {
+  resetTokenValidityDuration: {
+    env: 'PARSE_SERVER_PASSWORD_POLICY_RESET_TOKEN_VALIDITY_DURATION',
+    help: 'The validity duration in seconds.',
+    action: parsers.numberParser('resetTokenValidityDuration'),
+  },`, 1)
+}
+
+// parseLockout is Parse Server's AccountLockout: a class the controllers
+// make with new, given the user and the options, whose methods read both
+// off this; a switch (accountLockout tested on its own) and a group only
+// read through (passwordPolicy).
+const parseLockout = `
+export class AccountLockout {
+  constructor(user, config) {
+    this._user = user;
+    this._config = config;
+  }
+  isOn() {
+    if (!this._config.accountLockout) {
+      return false;
+    }
+    return true;
+  }
+  unlockAccount() {
+    if (!this._config.accountLockout || !this._config.accountLockout.unlockOnPasswordReset) {
+      return Promise.resolve();
+    }
+    return this._config.database.update(
+      '_User',
+      { username: this._user.username },
+      { _failed_login_count: { __op: 'Delete' }, _account_lockout_expires_at: { __op: 'Delete' } }
+    );
+  }
+  expire() {
+    if (this._config.passwordPolicy && this._config.passwordPolicy.resetTokenValidityDuration) {
+      return this._config.database.update('_User', { email: this._user.email }, { _perishable_token: { __op: 'Delete' } });
+    }
+  }
+}
+export default AccountLockout;
+`
+
+// TestParseServerLockoutObject pins a service object made with new (the
+// TypeScript constructor keeps what it is given), Parse Server's {__op:
+// 'Delete'} (catalog update_field_ops), an update by a unique column of a
+// known row (repositories.class_unique), and the groups of options: a
+// switch is a Boolean parameter, a group only read through is left out of
+// the conjunction that guards the read.
+func TestParseServerLockoutObject(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	defs := strings.Replace(parseDefinitions, "module.exports.ParseServerOptions = {", `module.exports.ParseServerOptions = {
+  accountLockout: {
+    env: 'PARSE_SERVER_ACCOUNT_LOCKOUT',
+    help: 'The account lockout policy.',
+    action: parsers.objectParser,
+    type: 'AccountLockoutOptions',
+  },`, 1) + `
+module.exports.AccountLockoutOptions = {
+  unlockOnPasswordReset: {
+    env: 'PARSE_SERVER_ACCOUNT_LOCKOUT_UNLOCK_ON_PASSWORD_RESET',
+    help: 'Unlock on reset',
+    action: parsers.booleanParser,
+    default: false,
+  },
+};
+`
+	defs = withResetExpiry(defs)
+	out := distilText(t, d, map[string]string{
+		"src/Options/Definitions.js": defs,
+		"src/AccountLockout.js":      parseLockout,
+		"src/Routers/ResetRouter.js": `
+import PromiseRouter from '../PromiseRouter';
+import AccountLockout from '../AccountLockout';
+export class ResetRouter extends PromiseRouter {
+  async handleUnlock(req) {
+    const results = await req.config.database.find('_User', { username: req.body.username });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.database.update('_User', { username: user.username }, { emailVerified: true });
+    const policy = new AccountLockout(user, req.config);
+    await policy.unlockAccount();
+    return { response: {} };
+  }
+  async handleExpire(req) {
+    const results = await req.config.database.find('_User', { email: req.body.email });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.database.update('_User', { email: user.email }, { emailVerified: true });
+    await new AccountLockout(user, req.config).expire();
+    return { response: {} };
+  }
+  mountRoutes() {
+    this.route('POST', '/unlock', req => this.handleUnlock(req));
+    this.route('POST', '/expire', req => this.handleExpire(req));
+  }
+}
+`,
+	})
+	checkConstructs(t, out, []idiomCase{
+		{
+			// accountLockout is tested on its own (isOn): a switch.
+			name:      "an object made with new, a switch group, a cleared column, the row by its unique username",
+			construct: "HandleUnlock",
+			want: []string{"user.email_verified = true", "if config.account_lockout and config.unlock_on_password_reset:",
+				"user.failed_login_count = null", "user.account_lockout_expires_at = null"},
+			notWant: []string{"for ", "__op"},
+		},
+		{
+			// passwordPolicy is only ever read through.
+			name:      "a group only read through is left out of the guard of its option's read",
+			construct: "HandleExpire",
+			want:      []string{"if config.reset_token_validity_duration != 0.seconds:", "user.perishable_token = null"},
+			notWant:   []string{"password_policy"},
+		},
+		{
+			name:      "the switch is a Boolean parameter, false unless set",
+			construct: "account_lockout",
+			want:      []string{"account_lockout: Boolean = false"},
+		},
+	})
+}
+
+// TestParseServerTokenChecks pins what Parse Server's token checks need:
+// a stored date compared while the store leaves it out when unset
+// (repositories.class_absent_undefined: undefined, never earlier than
+// now), its encoded form read back (encoded_value_attrs: x.iso), a
+// controller's getters read through this, an option given as a boolean or
+// a function (typeof x === 'function' of a Boolean parameter is false), a
+// success flag's helper switched off by an option, and an early return on
+// the row's state that is no absence (the if stays an if).
+func TestParseServerTokenChecks(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	defs := withResetExpiry(parseDefinitions)
+	out := distilText(t, d, map[string]string{
+		"src/Options/Definitions.js": defs,
+		"src/cryptoUtils.js":         parseCrypto,
+		"src/Controllers/UserController.js": `
+import Config from '../Config';
+import { randomString } from '../cryptoUtils';
+export class UserController {
+  get config() {
+    return Config.get(this.appId);
+  }
+  get shouldVerifyEmails() {
+    return (this.config || this.options).verifyUserEmails;
+  }
+  async setToken(user) {
+    const shouldSendEmail =
+      this.shouldVerifyEmails === true ||
+      (typeof this.shouldVerifyEmails === 'function' && (await Promise.resolve(this.shouldVerifyEmails(user))) === true);
+    if (!shouldSendEmail) {
+      return false;
+    }
+    user._email_verify_token = randomString(25);
+    return true;
+  }
+  async regen(user) {
+    if (user._email_verify_token && new Date() < new Date(user._email_verify_token_expires_at)) {
+      return Promise.resolve(true);
+    }
+    const shouldSend = await this.setToken(user);
+    if (!shouldSend) {
+      return;
+    }
+    return this.config.database.update('_User', { username: user.username }, user);
+  }
+}
+export default UserController;
+`,
+		"src/Routers/TokenRouter.js": `
+import PromiseRouter from '../PromiseRouter';
+export class TokenRouter extends PromiseRouter {
+  async handleReset(req) {
+    const { username, token } = req.body;
+    const results = await req.config.database.find('_User', { username, _perishable_token: token });
+    if (results.length != 1) {
+      throw 'Failed';
+    }
+    if (req.config.passwordPolicy && req.config.passwordPolicy.resetTokenValidityDuration) {
+      let expiresDate = results[0]._perishable_token_expires_at;
+      if (expiresDate && expiresDate.__type == 'Date') {
+        expiresDate = new Date(expiresDate.iso);
+      }
+      if (expiresDate < new Date()) {
+        throw 'The password reset link has expired';
+      }
+    }
+    await req.config.database.update('_User', { username }, { emailVerified: true });
+    return { response: {} };
+  }
+  async handleRegen(req) {
+    const results = await req.config.database.find('_User', { email: req.body.email });
+    const user = results[0];
+    if (!user) {
+      throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'no user');
+    }
+    await req.config.userController.regen(user);
+    return { response: {} };
+  }
+  mountRoutes() {
+    this.route('POST', '/reset', req => this.handleReset(req));
+    this.route('POST', '/regen', req => this.handleRegen(req));
+  }
+}
+`,
+	})
+	checkConstructs(t, out, []idiomCase{
+		{
+			name:      "an expiry the store leaves out when unset, read back from its encoded form",
+			construct: "HandleReset",
+			want: []string{"config.reset_token_validity_duration = 0.seconds",
+				"or (not exists User{username, perishable_token: token}.perishable_token_expires_at or User{username, perishable_token: token}.perishable_token_expires_at >= now)"},
+		},
+		{
+			name:      "a getter's option, a boolean and not a function, switching a success flag's helper off",
+			construct: "HandleRegen",
+			want: []string{"requires: exists user",
+				"if user.email_verify_token = null or (not exists user.email_verify_token_expires_at or now >= user.email_verify_token_expires_at):",
+				"if config.verify_user_emails:", "user.email_verify_token = random_key()"},
+			// the early return while the token is valid is no failure
+			notWant: []string{"requires: user.email_verify_token = null", "requires: config.verify_user_emails"},
+		},
+	})
 }

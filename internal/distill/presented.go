@@ -25,6 +25,9 @@ type presenceGuard struct {
 // failsWhen; a test that an input was given is kept aside (presence) in
 // case the input turns out to be a token.
 func (rc *ruleCtx) guardLeftOut(s *facts.Stmt, failsWhen bool, sc *scope) {
+	if failsWhen && rc.keyGuard(s.Cond, sc) {
+		return // said by the surface the rule is provided on
+	}
 	rc.untranslated(sc, s.Line(), LeftOutGuard, "a guard")
 	if sc.inlined {
 		return // a helper's own check of its argument (return None)

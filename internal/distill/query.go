@@ -524,6 +524,9 @@ func (b *builder) updateChanges(ent string, doc []facts.Keyword, line int) (chan
 		set := slices.Contains(b.lang.UpdateSetKeys, kw.Name)
 		unset := slices.Contains(b.lang.UpdateUnsetKeys, kw.Name)
 		if !set && !unset {
+			if b.clearsField(&kw.Value) {
+				kw.Value = facts.NewExpr(facts.ExprSpec{Kind: facts.ExprNone, Line: line})
+			}
 			changes = append(changes, kw)
 			continue
 		}
@@ -543,6 +546,17 @@ func (b *builder) updateChanges(ent string, doc []facts.Keyword, line int) (chan
 		}
 	}
 	return changes, whole
+}
+
+// clearsField reports a change's value that is a catalogued operator
+// clearing the field (update_field_ops: Parse Server's {__op: 'Delete'}).
+func (b *builder) clearsField(v *facts.Expr) bool {
+	ops := b.lang.UpdateFieldOps
+	if ops.Key == "" || v.Kind != facts.ExprDict {
+		return false
+	}
+	op := entryValue(v, ops.Key)
+	return op != nil && op.Kind == facts.ExprString && slices.Contains(ops.Clears, op.Value())
 }
 
 // pathKeywords reads an update operator's object as keywords, as
@@ -733,6 +747,27 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 	})
 }
 
+// rowByUniqueKey is the row a query's one condition names by a column the
+// framework keeps unique (repositories.class_unique): username =
+// user.username finds user itself. nil for any other query.
+func (b *builder) rowByUniqueKey(q *query) allium.Expr {
+	ent := b.entByName[q.ent]
+	if ent == nil || len(ent.uniqueAttrs) == 0 || len(q.conds) != 1 || q.via != nil || len(q.alts) > 0 || len(q.anyOf) > 0 || q.bad > 0 || len(q.conds[0].path) > 0 {
+		return nil
+	}
+	c := q.conds[0]
+	f := ent.field(c.field)
+	m, ok := c.val.(*allium.Member)
+	if c.op != allium.OpEq || f == nil || !ent.uniqueAttrs[f.attr] || !ok || m.Name != f.name {
+		return nil
+	}
+	switch m.X.(type) {
+	case *allium.Ident, *allium.Join:
+		return m.X
+	}
+	return nil
+}
+
 // rowByIDParam is the row an update or a delete by id changes: when the id
 // is the trigger's parameter (delete({where: {id: userId}})), the row
 // itself is (user), as a lookup by it makes the found entity the
@@ -808,6 +843,12 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 			*out = append(*out, body(row)...)
 			return row
 		}
+	}
+	if row := rc.b.rowByUniqueKey(q); row != nil {
+		// update('_User', {username: user.username}, ...): the rows
+		// sharing a known row's unique key are that row.
+		*out = append(*out, body(row)...)
+		return row
 	}
 	if rc.h.job && rc.trigger == nil {
 		if rc.temporalRule(q, v, sc, line, func(x *ruleCtx, inner *scope) { x.ensures = append(x.ensures, body(&allium.Ident{Name: v})...) }) {

@@ -429,6 +429,7 @@ type ruleCtx struct {
 	ownTrigger bool
 	line       int
 	auth       authLevel
+	keySurface string // key_guards.go
 	userVal    *value
 	credUser   *value // the user a verified credential names (userDependency)
 	// subjectLookups collects, while a current-user dependency runs, its
@@ -984,7 +985,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		// lookup it requires, then if (user) {...}): they hold whenever
 		// the rule applies.
 		rc.ensures = ifs.Branches[0].Body
-	} else if ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs] && !rc.foundByOtherKey(ifs.Branches[0].Cond)) {
+	} else if ok && (!external || rc.wholeIf(ifs) || rc.helperExits[ifs] && isPresence(ifs.Branches[0].Cond) && !rc.foundByOtherKey(ifs.Branches[0].Cond)) {
 		// A rule no caller waits on (a signal, a schedule) that does
 		// nothing unless a condition holds applies only when it holds;
 		// so does a handler whose own body does nothing else (wholeIf),
@@ -993,6 +994,10 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		// (!user) return, then softRemove). A row found by another key
 		// (kutt's update by email: if (!user) return {}) keeps its if:
 		// the request is answered the same whether it exists or not.
+		// An early return on the row's state (parse-server's
+		// regenerateEmailVerifyToken while the token is still valid,
+		// UserController.js:203) is no absence: the request succeeds
+		// there too, and the if stays.
 		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
 		rc.ensures = ifs.Branches[0].Body
 	}
@@ -1012,7 +1017,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		}
 		r.Body = append(r.Body, en)
 	}
-	return &ruleOut{rule: r, auth: rc.auth, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
+	return &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -1935,4 +1940,17 @@ func isCreation(e allium.Expr) bool {
 // reads the identifier name.
 func readsName(name string, stmts []allium.Stmt) bool {
 	return slices.ContainsFunc(stmts, func(s allium.Stmt) bool { return stmtMentions(s, name) })
+}
+
+// isPresence reports a condition that a row is there: exists x, or x !=
+// null.
+func isPresence(c allium.Expr) bool {
+	switch x := c.(type) {
+	case *allium.Unary:
+		return x.Op == allium.OpExists
+	case *allium.Binary:
+		lit, ok := x.Y.(*allium.Lit)
+		return x.Op == allium.OpNe && ok && lit.Kind == allium.LitNull
+	}
+	return false
 }

@@ -237,10 +237,11 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	return nil
 }
 
-// indexSchemaModel makes the model an entity the code can name: as the
-// constant it is assigned to, and as its module when the module exports
-// it as its default (`const User = require("./models/user")`).
-func (b *builder) indexSchemaModel(f *facts.File, m *schemaModel, constant string) {
+// schemaEntity makes the model an entity under its own name, declared in
+// f, and gives its class (nil when it cannot be one). It does not make
+// the entity the module's value: a file that merely names the model (a
+// class store's first call) may export something else.
+func (b *builder) schemaEntity(f *facts.File, m *schemaModel) *classRef {
 	c := &facts.Class{Name: m.name, QualName: qual(f.Module, m.name), Line: m.line}
 	cr := &classRef{file: f, class: c}
 	if e := b.entByName[m.name]; e != nil {
@@ -248,9 +249,20 @@ func (b *builder) indexSchemaModel(f *facts.File, m *schemaModel, constant strin
 		// second schema of one name): the same entity.
 		m.e, cr = e, e.ref
 	} else if m.e = b.addEntityClass(cr); m.e == nil {
-		return
+		return nil
 	}
 	b.ix.classes[c.QualName] = cr
+	return cr
+}
+
+// indexSchemaModel makes the model an entity the code can name: as the
+// constant it is assigned to, and as its module when the module exports
+// it as its default (`const User = require("./models/user")`).
+func (b *builder) indexSchemaModel(f *facts.File, m *schemaModel, constant string) {
+	cr := b.schemaEntity(f, m)
+	if cr == nil {
+		return
+	}
 	if constant != "" {
 		b.ix.classes[qual(f.Module, constant)] = cr
 	}

@@ -151,6 +151,7 @@ func (b *builder) describedSetting(f *facts.File, name string, d *facts.Expr, ke
 					b.settingsGroupNames = map[string]bool{}
 				}
 				b.settingsGroupNames[name] = true
+				b.addGroupFlag(f, name, line)
 			}
 		}
 	}

@@ -40,6 +40,10 @@ func (b *builder) surfaces(m *allium.Module) {
 		{name: "UserApi", facing: "user", typ: user},
 		{name: "AdminApi", facing: "admin", typ: "Admin"},
 	}
+	// A deployment key's holders (key_guards.go) reach the rules that
+	// require it through a surface of their own.
+	keyGroups := map[string]*group{}
+	var keyOrder []*group
 	seen := map[string]bool{}
 	for _, r := range b.rules {
 		if !r.external || r.rule.Trigger == nil || seen[r.rule.Trigger.Name] {
@@ -60,6 +64,14 @@ func (b *builder) surfaces(m *allium.Module) {
 			level = authUser
 		}
 		g := groups[level]
+		if r.keySurface != "" {
+			g = keyGroups[r.keySurface]
+			if g == nil {
+				g = &group{name: r.keySurface, facing: "visitor", typ: visitor}
+				keyGroups[r.keySurface] = g
+				keyOrder = append(keyOrder, g)
+			}
+		}
 		call := &allium.Call{Fun: &allium.Ident{Name: r.rule.Trigger.Name}}
 		for _, p := range r.rule.Trigger.Params {
 			call.Args = append(call.Args, allium.Arg{Value: &allium.Ident{Name: p.Name}})
@@ -69,7 +81,7 @@ func (b *builder) surfaces(m *allium.Module) {
 			g.prov = r.rule.Prov
 		}
 	}
-	for _, g := range groups {
+	for _, g := range append(groups, keyOrder...) {
 		if len(g.items) == 0 {
 			continue
 		}

@@ -78,6 +78,13 @@ type value struct {
 	// vMessage: the scope the message was built in, where its arguments
 	// (recipient, template) are read; a helper may build it and return it.
 	built *scope
+	// undefinable: vExpr: an optional field of a row its store answers
+	// without it when unset (absentUndefined), undefined then.
+	undefinable bool
+	// group: vSettings: the described group of options it is (Parse
+	// Server's config.accountLockout), read through for its options and
+	// tested for truth as whether the deployment set it (option_groups.go).
+	group string
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
 	fn    *funcRef // vFunc

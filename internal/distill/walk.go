@@ -1459,7 +1459,7 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 // the same trigger, the preconditions so far, and the guard's condition.
 func (rc *ruleCtx) rejection(s *facts.Stmt, cond allium.Expr, effects []allium.Stmt, sc *scope) {
 	x := rc.b.newRuleCtx(rc.h, rc.name+"Rejected")
-	x.auth = rc.auth
+	x.auth, x.keySurface = rc.auth, rc.keySurface
 	x.body = append(x.body, rc.body...)
 	x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, s.Line()), Cond: cond})
 	x.ensures = effects

@@ -647,22 +647,8 @@ func (rc *ruleCtx) signedInRowFiltered(q *query, sc *scope, line int) *value {
 	if !isIdent {
 		return nil
 	}
-	byID := 0
-	var filters []qcond
-	for _, c := range q.conds {
-		if c.op != allium.OpEq || len(c.path) > 0 || c.orNull || c.many {
-			return nil
-		}
-		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && id.Name == uid.Name {
-			byID++
-			continue
-		}
-		if _, lit := c.val.(*allium.Lit); !lit {
-			return nil
-		}
-		filters = append(filters, c)
-	}
-	if byID != 1 {
+	filters, ok := byIDWithFixed(q, func(id *allium.Ident) bool { return id.Name == uid.Name })
+	if !ok {
 		return nil
 	}
 	for _, c := range filters {
@@ -682,22 +668,9 @@ func (rc *ruleCtx) idParamRowFiltered(q *query, bn string, sc *scope, line int) 
 	if bn != n || len(q.conds) < 2 || q.bad > 0 || q.via != nil || len(q.alts) > 0 || len(q.anyOf) > 0 {
 		return nil
 	}
-	var id string
-	var filters []qcond
-	for _, c := range q.conds {
-		if c.op != allium.OpEq || len(c.path) > 0 || c.orNull || c.many {
-			return nil
-		}
-		if x, ok := c.val.(*allium.Ident); ok && c.field == "id" && id == "" && x.Name == n+"_id" && rc.paramSet[x.Name] {
-			id = x.Name
-			continue
-		}
-		if _, lit := c.val.(*allium.Lit); !lit {
-			return nil
-		}
-		filters = append(filters, c)
-	}
-	if id == "" || rc.paramSet[n] && rc.idParams[id] != n || rc.lets[n] {
+	id := n + "_id"
+	filters, ok := byIDWithFixed(q, func(x *allium.Ident) bool { return x.Name == id && rc.paramSet[id] })
+	if !ok || rc.paramSet[n] && rc.idParams[id] != n || rc.lets[n] {
 		return nil
 	}
 	if rc.idParams == nil {
@@ -709,6 +682,29 @@ func (rc *ruleCtx) idParamRowFiltered(q *query, bn string, sc *scope, line int) 
 		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: &allium.Ident{Name: n}, Name: c.field}, Y: c.val}, sc, line)
 	}
 	return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: n}, param: n}
+}
+
+// byIDWithFixed splits the conditions of a lookup that finds one row by
+// its id (the one condition id = x with isID(x)) and fixed values of its
+// other fields (deleted_at = null): the latter, and whether the lookup
+// is such.
+func byIDWithFixed(q *query, isID func(*allium.Ident) bool) ([]qcond, bool) {
+	byID := 0
+	var filters []qcond
+	for _, c := range q.conds {
+		if c.op != allium.OpEq || len(c.path) > 0 || c.orNull || c.many {
+			return nil, false
+		}
+		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && isID(id) {
+			byID++
+			continue
+		}
+		if _, lit := c.val.(*allium.Lit); !lit {
+			return nil, false
+		}
+		filters = append(filters, c)
+	}
+	return filters, byID == 1
 }
 
 // renameClashLet names a row found by a helper after the caller's

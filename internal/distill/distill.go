@@ -427,17 +427,17 @@ func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Out
 
 // builder holds the state of one distillation.
 type builder struct {
+	ctx      context.Context
+	lang     *catalog.Language
+	ix       *index
+	maxDepth int
+	stats    *Stats
+	notes    map[string]bool
 	// sessionAttrs: what session getters assign on the user they give
 	// back, by attribute (session_attrs.go); sessionAttrsRead: the
 	// getters read for them.
 	sessionAttrs     map[string]*sessionAttr
 	sessionAttrsRead map[*facts.Function]bool
-	ctx              context.Context
-	lang             *catalog.Language
-	ix               *index
-	maxDepth         int
-	stats            *Stats
-	notes            map[string]bool
 
 	entList        []*entityInfo
 	entByQual      map[string]*entityInfo

@@ -794,7 +794,7 @@ func (rc *ruleCtx) rowByIDParam(x allium.Expr, ent string) allium.Expr {
 func (rc *ruleCtx) actingUserNamed(name string) bool {
 	u := rc.userVal
 	if u == nil {
-		return rc.auth != authNone && name == snake(lastWord(rc.b.userEntity()))
+		return rc.auth != authNone && name == snake(lastWord(rc.b.userEntity())) && !rc.routeNamesUser()
 	}
 	id, ok := u.expr.(*allium.Ident)
 	return u.kind == vEntity && ok && id.Name == name

@@ -46,6 +46,23 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ u
   return new Response(null, { status: 204 });
 }
 `,
+		"src/app/api/users/[userId]/promote/route.ts": `
+import { getServerSession } from 'next-auth';
+import { db } from '../../../../../lib/db';
+export async function POST(request: Request, { params }: { params: Promise<{ userId: string }> }) {
+  const session = await getServerSession();
+  if (!session) {
+    return new Response(null, { status: 403 });
+  }
+  const { userId } = await params;
+  const user = await db.user.findUnique({ where: { id: userId, deletedAt: null } });
+  if (!user) {
+    return new Response(null, { status: 404 });
+  }
+  await db.user.update({ where: { id: userId }, data: { username: 'promoted' } });
+  return new Response(null, { status: 204 });
+}
+`,
 		"src/app/api/me/route.ts": `
 import { getServerSession } from 'next-auth';
 import { db } from '../../../lib/db';
@@ -72,6 +89,12 @@ export async function DELETE(request: Request) {
 				"if config.cloud_mode:\n            user.deleted_at = now\n        else:\n            not exists user",
 				"cloud_mode: Boolean = false"}, // !!process.env.CLOUD_MODE, false while unset
 			notWant: []string{"user_id", "if not config.cloud_mode"},
+		},
+		{
+			name:      "the lookup of the row the id names with a fixed value of another field: the row, which must hold it",
+			construct: "UsersPromote",
+			want:      []string{"when: UsersPromote(user)", "requires: user.deleted_at = null", "requires: exists user", `user.username = "promoted"`},
+			notWant:   []string{"let ", "user_id"},
 		},
 		{
 			name:      "no segment: the signed-in user keeps its name",

@@ -1347,7 +1347,7 @@ func dependency(p *facts.Param) *facts.Expr {
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
 	name := "user"
-	if rc.h != nil && (rc.assignsOtherUser(rc.h.fn.Body) || rc.routeNamesUser()) || rc.lets["user"] {
+	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body) || rc.routeNamesUser() || rc.lets["user"] {
 		// A let of that name (a helper's lookup) is another user; so is
 		// the row a route segment names by its id.
 		name = "current_user"
@@ -1360,7 +1360,7 @@ func (rc *ruleCtx) currentUser() *value {
 // change by that id names user (rowByIDParam), is not the signed-in one.
 func (rc *ruleCtx) routeNamesUser() bool {
 	ent := rc.b.userEntity()
-	return ent != "" && slices.ContainsFunc(rc.h.segments, func(seg string) bool { return snake(seg) == snake(lastWord(ent))+"_id" })
+	return rc.h != nil && ent != "" && slices.ContainsFunc(rc.h.segments, func(seg string) bool { return snake(seg) == snake(lastWord(ent))+"_id" })
 }
 
 // assignsOtherUser reports a local named user that the handler assigns

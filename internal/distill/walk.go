@@ -538,6 +538,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if u := rc.signedInRowFiltered(q, sc, line); u != nil {
 		return u
 	}
+	if r := rc.idParamRowFiltered(q, bn, sc, line); r != nil {
+		return r
+	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
 		return v
 	}
@@ -644,28 +647,64 @@ func (rc *ruleCtx) signedInRowFiltered(q *query, sc *scope, line int) *value {
 	if !isIdent {
 		return nil
 	}
-	byID := 0
-	var filters []qcond
-	for _, c := range q.conds {
-		if c.op != allium.OpEq || len(c.path) > 0 || c.orNull || c.many {
-			return nil
-		}
-		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && id.Name == uid.Name {
-			byID++
-			continue
-		}
-		if _, lit := c.val.(*allium.Lit); !lit {
-			return nil
-		}
-		filters = append(filters, c)
-	}
-	if byID != 1 {
+	filters, ok := byIDWithFixed(q, func(id *allium.Ident) bool { return id.Name == uid.Name })
+	if !ok {
 		return nil
 	}
 	for _, c := range filters {
 		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: &allium.Ident{Name: uid.Name}, Name: c.field}, Y: c.val}, sc, line)
 	}
 	return u
+}
+
+// idParamRowFiltered reads a lookup of the row an input id names with
+// fixed values of its other fields (umami's getUser(userId): findUnique
+// where {id: userId, deletedAt: null}, bound to user) as that row, the
+// trigger's parameter the id stands for (merged at finish, idParams),
+// whose fields must hold those values: requires user.deleted_at = null.
+// nil for any other lookup, or when the local is named otherwise.
+func (rc *ruleCtx) idParamRowFiltered(q *query, bn string, sc *scope, line int) *value {
+	n := snake(lastWord(q.ent))
+	if bn != n || len(q.conds) < 2 || q.bad > 0 || q.via != nil || len(q.alts) > 0 || len(q.anyOf) > 0 {
+		return nil
+	}
+	id := n + "_id"
+	filters, ok := byIDWithFixed(q, func(x *allium.Ident) bool { return x.Name == id && rc.paramSet[id] })
+	if !ok || rc.paramSet[n] && rc.idParams[id] != n || rc.lets[n] {
+		return nil
+	}
+	if rc.idParams == nil {
+		rc.idParams = map[string]string{}
+	}
+	rc.idParams[id] = n
+	rc.useParam(n)
+	for _, c := range filters {
+		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: &allium.Ident{Name: n}, Name: c.field}, Y: c.val}, sc, line)
+	}
+	return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: n}, param: n}
+}
+
+// byIDWithFixed splits the conditions of a lookup that finds one row by
+// its id (the one condition id = x with isID(x)) and fixed values of its
+// other fields (deleted_at = null): the latter, and whether the lookup
+// is such.
+func byIDWithFixed(q *query, isID func(*allium.Ident) bool) ([]qcond, bool) {
+	byID := 0
+	var filters []qcond
+	for _, c := range q.conds {
+		if c.op != allium.OpEq || len(c.path) > 0 || c.orNull || c.many {
+			return nil, false
+		}
+		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && isID(id) {
+			byID++
+			continue
+		}
+		if _, lit := c.val.(*allium.Lit); !lit {
+			return nil, false
+		}
+		filters = append(filters, c)
+	}
+	return filters, byID == 1
 }
 
 // renameClashLet names a row found by a helper after the caller's

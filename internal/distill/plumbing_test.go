@@ -90,3 +90,42 @@ export default routes
 		})
 	}
 }
+
+// TestInputBooleanDefault pins an input given a Boolean default in a
+// creation (kutt's queries/user.queries.js:229: banned: params.banned ??
+// false): the input or else false. Another default keeps its former
+// reading: x || true, which the walk cannot tell from x ?? true, is no
+// input or else true.
+func TestInputBooleanDefault(t *testing.T) {
+	for _, tt := range []struct {
+		name, value, want string
+	}{
+		{"nullish default", "req.body.verified ?? false", "verified: verified ?? false"},
+		{"or false", "req.body.verified || false", "verified: verified ?? false"},
+		{"or true: always true, not stated so", "req.body.verified || true", "User.created(email: email)"},
+		{"a string default", "req.body.verified || ''", "verified: verified)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles("", "", "{}")
+			delete(files, "app/services/token.service.ts")
+			files["prisma/schema.prisma"] = `
+model User {
+  id       String  @id
+  email    String  @unique
+  verified Boolean
+}
+`
+			files["app/controllers/auth.controller.ts"] = `
+import type { PrismaClient } from '@prisma/client'
+export class AuthController {
+  constructor(private user: PrismaClient['user']) {}
+  forgot = async (req, rep) => {
+    await this.user.create({ data: { email: req.body.email, verified: ` + tt.value + ` } })
+    rep.send()
+  }
+}
+`
+			runIdiomCases(t, files, []idiomCase{{name: tt.name, construct: "Forgot", want: []string{tt.want}}})
+		})
+	}
+}

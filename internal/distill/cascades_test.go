@@ -19,21 +19,7 @@ func TestCascadedDeletes(t *testing.T) {
 		{"another option", ", onDelete: Restrict", []string{"not exists user"}, []string{"for s in"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			files := forgotPasswordFiles("", "", "{}")
-			delete(files, "app/services/token.service.ts")
-			files["prisma/schema.prisma"] = `
-model User {
-  id       String    @id
-  email    String    @unique
-  sessions Session[]
-}
-model Session {
-  id     String @id
-  user   User   @relation(fields: [userId], references: [id]` + tt.option + `)
-  userId String
-}
-`
-			files["app/controllers/auth.controller.ts"] = `
+			files := sessionFiles(tt.option, `
 import type { PrismaClient } from '@prisma/client'
 export class AuthController {
   constructor(private user: PrismaClient['user']) {}
@@ -42,7 +28,7 @@ export class AuthController {
     rep.send()
   }
 }
-`
+`)
 			runIdiomCases(t, files, []idiomCase{{name: tt.name, construct: "Forgot", want: tt.want, notWant: tt.no}})
 		})
 	}

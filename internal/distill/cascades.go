@@ -45,6 +45,9 @@ func (b *builder) cascadedDeletes(ent string, row allium.Expr, meta allium.Meta)
 			continue
 		}
 		v := "s"
+		if id, ok := row.(*allium.Ident); ok && id.Name == v {
+			v = "t" // a row deleted in a loop over s
+		}
 		out = append(out, &allium.For{Meta: meta, Var: v, Coll: &allium.Member{X: row, Name: rel.Name},
 			Body: []allium.Stmt{&allium.ExprStmt{Meta: meta, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: v}}}}}})
 	}

@@ -50,19 +50,23 @@ type Language struct {
 	// ModelDecorators mark a class as a persisted model (TypeORM's
 	// @Entity()); its fields' column decorators (column_calls,
 	// foreign_key_calls, relationship_calls) declare its columns.
-	ModelDecorators      []string            `yaml:"model_decorators"`
-	DeclarativeBaseCalls []string            `yaml:"declarative_base_calls"`
-	TableKeyword         string              `yaml:"table_keyword"`
-	TableBases           []string            `yaml:"table_bases"`
-	EnumBases            []string            `yaml:"enum_bases"`
-	DataclassDecorators  []string            `yaml:"dataclass_decorators"`
-	RequestBases         []string            `yaml:"request_bases"`
-	SettingsBases        []string            `yaml:"settings_bases"`
-	ColumnCalls          []string            `yaml:"column_calls"`
-	ForeignKeyCalls      []string            `yaml:"foreign_key_calls"`
-	ManyToManyCalls      []string            `yaml:"many_to_many_calls"`
-	RelationshipCalls    []string            `yaml:"relationship_calls"`
-	Types                map[string][]string `yaml:"types"`
+	ModelDecorators      []string `yaml:"model_decorators"`
+	DeclarativeBaseCalls []string `yaml:"declarative_base_calls"`
+	TableKeyword         string   `yaml:"table_keyword"`
+	TableBases           []string `yaml:"table_bases"`
+	EnumBases            []string `yaml:"enum_bases"`
+	DataclassDecorators  []string `yaml:"dataclass_decorators"`
+	RequestBases         []string `yaml:"request_bases"`
+	SettingsBases        []string `yaml:"settings_bases"`
+	ColumnCalls          []string `yaml:"column_calls"`
+	ForeignKeyCalls      []string `yaml:"foreign_key_calls"`
+	// CascadeDeletes name a foreign key's option and the values of it
+	// that delete the row with the row it refers to (Prisma's
+	// @relation(..., onDelete: Cascade)).
+	CascadeDeletes    map[string][]string `yaml:"cascade_deletes"`
+	ManyToManyCalls   []string            `yaml:"many_to_many_calls"`
+	RelationshipCalls []string            `yaml:"relationship_calls"`
+	Types             map[string][]string `yaml:"types"`
 	// ArrayTypes are column types that hold many values of the type
 	// they are given (PostgreSQL's ARRAY(String)): a Set of that type.
 	ArrayTypes []string `yaml:"array_types"`

@@ -48,7 +48,10 @@ type fieldInfo struct {
 	line     int
 	fkTable  string // foreign key target table ("users") or model name
 	fkEntity string // resolved target entity
-	plumbing bool   // dropped unless a rule uses it
+	// cascade: the row goes when the row the key refers to is deleted
+	// (catalog cascade_deletes; cascades.go).
+	cascade  bool
+	plumbing bool // dropped unless a rule uses it
 	drop     bool
 	used     bool
 	isStatus bool // a string column whose literals become an inline enum
@@ -751,6 +754,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				fi.fkTable = b.modelRefName(e.ref.file, kw)
 			}
 			single := facts.LastSegment(call.Raw()) == "OneToOneField"
+			fi.cascade = b.cascades(call)
 			e.attrs[name+"_id"] = fi
 			for _, k := range b.lang.KeyColumnArgs {
 				if cols := call.Keyword(k); cols != nil && cols.Kind == facts.ExprList {

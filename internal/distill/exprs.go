@@ -897,6 +897,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 	case facts.ExprCompare:
 		return rc.compare(e, sc, out)
 	case facts.ExprBoolOp:
+		if x := rc.inputDefault(e, sc, out); x != nil {
+			return x
+		}
 		if e.Op() == "or" && e.Y.IsFalsyLiteral() {
 			// x or "" (x || ''): x, as a value and as a condition.
 			return rc.tr(e.X, sc, out)
@@ -3749,4 +3752,20 @@ func (rc *ruleCtx) signedInSubject(e *facts.Expr) bool {
 	}
 	ent := b.entByName[b.userEntity()]
 	return ent != nil && ent.attrs[e.Name()] == nil
+}
+
+// inputDefault reads an input defaulted to false (params.banned ?? false,
+// kutt's queries/user.queries.js:229) as the input or else false: banned
+// ?? false. The default is behaviour (a user created without the flag is
+// not banned). Only false: the walk reads ?? and || alike, and x || true
+// is always true where x ?? true is not. nil for any other expression.
+func (rc *ruleCtx) inputDefault(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e.Op() != "or" || e.Y == nil || e.Y.Kind != facts.ExprBool || strings.ToLower(e.Y.Value()) != "false" {
+		return nil
+	}
+	v := rc.eval(e.X, sc, out, false)
+	if v.kind != vParam {
+		return nil
+	}
+	return &allium.Binary{Op: allium.OpCoalesce, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitBool, Text: "false"}}
 }

@@ -225,7 +225,9 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 			}
 		}
 		rc.bulk(q, sc, out, e.Line(), func(x allium.Expr) []allium.Stmt {
-			return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+			meta := b.meta(sc.file, e.Line())
+			gone := []allium.Stmt{&allium.ExprStmt{Meta: meta, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+			return append(gone, b.cascadedDeletes(q.ent, x, meta)...)
 		})
 		return &value{kind: vPlumbing}
 	}

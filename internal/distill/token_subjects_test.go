@@ -143,22 +143,7 @@ export default fp(async (f) => {
 // so the rule removes the row, and the trigger does not take the id
 // beside it.
 func TestRejectionByRowID(t *testing.T) {
-	files := forgotPasswordFiles("", "", "{}")
-	delete(files, "app/services/token.service.ts")
-	files["prisma/schema.prisma"] = `
-model User {
-  id       String    @id
-  email    String    @unique
-  sessions Session[]
-}
-model Session {
-  id     String @id
-  user   User   @relation(fields: [userId], references: [id])
-  userId String
-  nonce  String
-}
-`
-	files["app/controllers/auth.controller.ts"] = `
+	files := sessionFiles("", `
 import httpErrors from 'http-errors'
 import type { PrismaClient } from '@prisma/client'
 export class AuthController {
@@ -177,14 +162,7 @@ export class AuthController {
     rep.send()
   }
 }
-`
-	files["app/controllers/index.ts"] = `
-import fp from 'fastify-plugin'
-import { AuthController } from './auth.controller.js'
-export default fp(async (f) => {
-  f.decorate('controllers', { auth: new AuthController(f.prisma.user, f.prisma.session) })
-})
-`
+`)
 	runIdiomCases(t, files, []idiomCase{{
 		name: "the stale branch removes the row", construct: "ForgotRejected",
 		want:    []string{"when: Forgot(session, nonce)", "requires: session.nonce != nonce", "ensures: not exists session"},

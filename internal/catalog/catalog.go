@@ -212,7 +212,11 @@ type Language struct {
 	HashChains *HashChain `yaml:"hash_chains"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
-	EmailChecks   []string `yaml:"email_checks"`
+	EmailChecks []string `yaml:"email_checks"`
+	// EmailAsserts fail on a malformed email address and give back the
+	// address they were given (Medusa's validateEmail): the rule requires
+	// is_valid_email(x), and the call's value is x.
+	EmailAsserts  []string `yaml:"email_asserts"`
 	VerifyCalls   []string `yaml:"verify_calls"`
 	LookupMethods []string `yaml:"lookup_methods"`
 	// RequiredLookups are lookup methods that end the request when no row
@@ -271,6 +275,9 @@ type Language struct {
 	// first argument (funcy's project): a projection of the request's
 	// input is still the request's input.
 	KeyProjections []string `yaml:"key_projections"`
+	// KeyOmissions give back a dict without the named keys of their first
+	// argument (lodash's omit): the complement of KeyProjections.
+	KeyOmissions []string `yaml:"key_omissions"`
 	// PathGetters read a nested value of their first argument by a dotted
 	// path, their second (lodash's get(settings, 'reset_password.options',
 	// {})): the same as reading the path's attributes one after another.

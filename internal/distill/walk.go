@@ -364,6 +364,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		obj := rc.eval(t.X, sc, out, false)
+		if setObjectEntry(obj, t, v, sc) {
+			return
+		}
 		switch obj.kind {
 		case vReqDict:
 			// req.body.password = hash(req.body.password): the input,
@@ -1430,6 +1433,12 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 		// A helper's result read as a constant says nothing of the
 		// request: no precondition.
 		rc.untranslated(sc, line, LeftOutGuard, "a guard whose condition is a constant")
+		return
+	}
+	if isHashCall(cond) {
+		// if (!hashedPassword) throw: a test that hashing gave a value,
+		// an error check of the library, not of the request.
+		rc.untranslated(sc, line, LeftOutGuard, "a guard on a hash's result")
 		return
 	}
 	// A conjunction is several preconditions.

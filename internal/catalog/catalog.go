@@ -203,6 +203,11 @@ type Language struct {
 	// seconds, minutes, hours, days, weeks; a leading "-" moves it back
 	// (subDays(date, 7) is date - 7.days).
 	TimeShifts map[string]string `yaml:"time_shifts"`
+	// DateSetters move a time in place by a unit, by method name: with d
+	// a time, d.setHours(d.getHours() + n) makes d n hours later. The
+	// unit is one of ms, seconds, minutes, hours, days; the getter is the
+	// setter's name with get for set.
+	DateSetters map[string]string `yaml:"date_setters"`
 	// TimeComparisons compare their two times, by call name: date-fns's
 	// isBefore(a, b) is a < b. The value is the operator.
 	TimeComparisons map[string]string `yaml:"time_comparisons"`

@@ -2172,6 +2172,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if stmtCtx {
+		if rc.dateSetterShift(e, method, recv, sc, out) {
+			return unknownValue
+		}
 		if method != "" && e.X.X.Kind == facts.ExprName && recv != nil && isTimeValue(recv) {
 			// expiresOn.setHours(...): a call made for its effect on a
 			// local point in time moves it; what it holds is unknown.

@@ -122,7 +122,13 @@ func (rc *ruleCtx) keyOmission(e *facts.Expr, sc *scope, out *[]allium.Stmt) *va
 	if in.kind != vReqDict && in.kind != vShape {
 		return nil
 	}
-	left := *in // a value of its own: the input itself keeps its keys
+	return withoutKeys(in, keys)
+}
+
+// withoutKeys is a copy of the input or schema value in with keys taken
+// out, as a pop takes them; in itself keeps them.
+func withoutKeys(in *value, keys []string) *value {
+	left := *in
 	left.popped = maps.Clone(in.popped)
 	if left.popped == nil {
 		left.popped = map[string]bool{}

@@ -346,6 +346,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if setDictKey(obj, t, v, sc) {
 			return
 		}
+		if attr := rc.knownKeyAttr(obj, t, sc); attr != nil {
+			rc.assign(attr, v, sc, out, line) // user[key] = value, key a field's name
+			return
+		}
 		if obj.kind == vMessage && t.Y != nil && t.Y.Kind == facts.ExprString {
 			if x := rc.tr(v, sc, out); x != nil {
 				if obj.headers == nil {
@@ -1516,6 +1520,9 @@ func isZero(e allium.Expr) bool {
 // forStmt handles loops over a relationship or a query.
 func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if rc.unrollGivenKeys(s, sc, out) {
+		return
+	}
+	if rc.unrollShapeEntries(s, sc, out) {
 		return
 	}
 	if s.Iter() == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {

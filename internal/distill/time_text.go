@@ -217,8 +217,8 @@ func (rc *ruleCtx) dateSetterShift(e *facts.Expr, method string, recv *value, sc
 		return false
 	}
 	arg, target := &e.Args()[0], e.X.X
-	if arg.Kind != facts.ExprBinary || arg.Op() != "+" && arg.Op() != "-" || arg.X == nil || arg.Y == nil ||
-		arg.X.Kind != facts.ExprCall || arg.X.Method() != "get"+strings.TrimPrefix(method, "set") || arg.X.X.X.Raw() != target.Raw() {
+	if arg.Kind != facts.ExprBinary || arg.Op() != "+" && arg.Op() != "-" || arg.X == nil || arg.Y == nil || arg.X.Kind != facts.ExprCall ||
+		arg.X.X == nil || arg.X.X.X == nil || arg.X.Method() != "get"+strings.TrimPrefix(method, "set") || arg.X.X.X.Raw() != target.Raw() {
 		return false
 	}
 	d := rc.amountIn(arg.Y, unit, sc, out)
@@ -235,8 +235,9 @@ func (rc *ruleCtx) dateSetterShift(e *facts.Expr, method string, recv *value, sc
 			return false
 		}
 		if _, lit := d.(*allium.Duration); lit {
-			// A lifetime written in the code is a parameter; a local's
-			// time is named where a field takes it.
+			// A lifetime written in the code is a parameter named after
+			// the field that keeps the time, which a local does not know:
+			// the local is left as the walk had it.
 			return false
 		}
 		sc.vars[target.Name()] = exprValue(&allium.Binary{Op: op, X: recv.expr, Y: d})

@@ -207,6 +207,11 @@ type Language struct {
 	// seconds, minutes, hours, days, weeks; a leading "-" moves it back
 	// (subDays(date, 7) is date - 7.days).
 	TimeShifts map[string]string `yaml:"time_shifts"`
+	// DateSetters move a time in place by a unit, by method name: with d
+	// a time, d.setHours(d.getHours() + n) makes d n hours later. The
+	// unit is one of ms, seconds, minutes, hours, days; the getter is the
+	// setter's name with get for set.
+	DateSetters map[string]string `yaml:"date_setters"`
 	// TimeComparisons compare their two times, by call name: date-fns's
 	// isBefore(a, b) is a < b. The value is the operator.
 	TimeComparisons map[string]string `yaml:"time_comparisons"`
@@ -216,7 +221,11 @@ type Language struct {
 	HashChains *HashChain `yaml:"hash_chains"`
 	// EmailChecks answer whether a text is a well-formed email address:
 	// written is_valid_email(x), even when the service defines them.
-	EmailChecks   []string `yaml:"email_checks"`
+	EmailChecks []string `yaml:"email_checks"`
+	// EmailAsserts fail on a malformed email address and give back the
+	// address they were given (Medusa's validateEmail): the rule requires
+	// is_valid_email(x), and the call's value is x.
+	EmailAsserts  []string `yaml:"email_asserts"`
 	VerifyCalls   []string `yaml:"verify_calls"`
 	LookupMethods []string `yaml:"lookup_methods"`
 	// RequiredLookups are lookup methods that end the request when no row
@@ -275,6 +284,9 @@ type Language struct {
 	// first argument (funcy's project): a projection of the request's
 	// input is still the request's input.
 	KeyProjections []string `yaml:"key_projections"`
+	// KeyOmissions give back a dict without the named keys of their first
+	// argument (lodash's omit): the complement of KeyProjections.
+	KeyOmissions []string `yaml:"key_omissions"`
 	// PathGetters read a nested value of their first argument by a dotted
 	// path, their second (lodash's get(settings, 'reset_password.options',
 	// {})): the same as reading the path's attributes one after another.

@@ -18,23 +18,37 @@ import (
 // password: user.password = hash(password). An entry set under a
 // condition the spec cannot state leaves the update's values unknown.
 
-// setObjectEntry records obj.key = v on the value of a local object
-// literal (one dict literal, not a request body's dump); other values are
-// left as they are.
-func (rc *ruleCtx) setObjectEntry(obj *value, t, v *facts.Expr, sc *scope) {
-	if len(obj.parts) == 0 || obj.dumped || obj.handed || obj.parts[0].e == nil || obj.parts[0].e.Kind != facts.ExprDict {
-		return
+// setObjectEntry records obj.key = v on an object literal kept in a local
+// and reports whether obj is one (false when it is no dict value the walk
+// knows). In JavaScript an attribute set on an object is an entry of it,
+// read back and handed on like the literal's own (Medusa's createData =
+// {...user}; createData.password_hash = hashed). An entry set where the
+// literal was built holds from then on; one set in a branch holds under
+// the branch's condition, or under one the spec cannot state (unknown),
+// and only on a dict literal that is neither a request body's dump nor
+// handed on (elsewhere the object is left as it was, saying less).
+// Readers of an object's entries skip the conditional ones unless they
+// can state the condition (updateByEntries).
+func (rc *ruleCtx) setObjectEntry(obj *value, t, v *facts.Expr, sc *scope) bool {
+	if obj.kind != vUnknown || len(obj.parts) == 0 || t.Kind != facts.ExprAttr || t.Name() == "" {
+		return false
 	}
 	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: t.Line()})
 	d.SetEntries([]facts.DictEntry{{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: t.Name(), Line: t.Line()}), Value: *v}})
 	part := dictPart{e: d, sc: sc}
-	switch {
-	case sc.under != nil && sc.under != alwaysTrue:
-		part.when = sc.under
-	case !sc.top && !sc.inlined:
-		part.unknown = true // a branch whose condition the spec cannot state
+	if sc != obj.parts[0].sc {
+		if obj.dumped || obj.handed || obj.parts[0].e == nil || obj.parts[0].e.Kind != facts.ExprDict {
+			return true
+		}
+		switch {
+		case sc.under != nil && sc.under != alwaysTrue:
+			part.when = sc.under
+		case !sc.top && !sc.inlined:
+			part.unknown = true // a branch whose condition the spec cannot state
+		}
 	}
 	obj.parts = append(obj.parts, part)
+	return true
 }
 
 // hasEntryParts reports a value built by setObjectEntry: parts past the

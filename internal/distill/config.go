@@ -392,7 +392,11 @@ func (b *builder) durationSides(cfg, other allium.Expr) allium.Expr {
 // seconds (a token's max_age), as the Duration it is:
 // INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 7 -> 7.days; a setting the
 // deployment gives with no default is a Duration, whatever its name.
-func (b *builder) asSeconds(name string) {
+func (b *builder) asSeconds(name string) { b.asUnit(name, "seconds") }
+
+// asUnit is asSeconds for a number that counts another unit (ms, minutes,
+// hours, days): the unit a setter of a time counts in.
+func (b *builder) asUnit(name, unit string) {
 	for _, ci := range b.usedConfig {
 		if ci.name == name && ci.runtime && ci.value == nil && (ci.typ == "Integer" || ci.typ == "String") {
 			// expiresIn: configService.get('INFRA.ACCESS_TOKEN_VALIDITY'):
@@ -405,7 +409,7 @@ func (b *builder) asSeconds(name string) {
 		}
 		if l, ok := ci.value.(*allium.Lit); ok {
 			if n, err := strconv.ParseInt(l.Text, 10, 64); err == nil {
-				ci.typ, ci.value = "Duration", durationFrom(n, "seconds")
+				ci.typ, ci.value = "Duration", durationFrom(n, unit)
 			}
 		}
 	}

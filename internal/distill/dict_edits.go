@@ -1,9 +1,11 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -101,4 +103,138 @@ func (rc *ruleCtx) spreadParts(e *facts.Expr, sc *scope, out *[]allium.Stmt) []d
 		}
 	}
 	return parts
+}
+
+// keyOmission reads a catalogued key omission of the request's input or
+// a request schema (lodash's _.omit(validated, ["password"])) as that
+// input with the named keys taken out, as a pop takes them: a spread of
+// it no longer hands them on. nil for any other call, or keys that are
+// not a literal list of names.
+func (rc *ruleCtx) keyOmission(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if len(e.Args()) != 2 || !catalog.MatchAny(rc.b.lang.KeyOmissions, e.Resolved(), e.Raw()) {
+		return nil
+	}
+	keys := literalNames(&e.Args()[1])
+	if len(keys) == 0 {
+		return nil
+	}
+	in := rc.eval(&e.Args()[0], sc, out, false)
+	if in.kind != vReqDict && in.kind != vShape {
+		return nil
+	}
+	return withoutKeys(in, keys)
+}
+
+// withoutKeys is a copy of the input or schema value in with keys taken
+// out, as a pop takes them; in itself keeps them.
+func withoutKeys(in *value, keys []string) *value {
+	left := *in
+	left.popped = maps.Clone(in.popped)
+	if left.popped == nil {
+		left.popped = map[string]bool{}
+	}
+	for _, k := range keys {
+		left.popped[k] = true
+	}
+	return &left
+}
+
+// keywordGroup is a run of an object's entries read in one scope.
+type keywordGroup struct {
+	kws []facts.Keyword
+	sc  *scope
+}
+
+// objectKeywordGroups are the entries of a dict value as keywords, in the
+// order they were given, each run with the scope it is read in: a spread
+// of another dict value the walk knows ({...user} of a literal the caller
+// handed) is written out as that value's entries; one it does not know
+// stays a ** keyword. A key given twice counts where it was given last.
+func (rc *ruleCtx) objectKeywordGroups(v *value, depth int) []keywordGroup {
+	type entry struct {
+		kw facts.Keyword
+		sc *scope
+	}
+	var entries []entry
+	for _, p := range v.parts {
+		if p.when != nil || p.unknown {
+			// Set under a condition (cond_entries.go): the object may
+			// lack it, so it is left out, saying less.
+			continue
+		}
+		for _, en := range p.e.Entries() {
+			switch {
+			case en.Key != nil && en.Key.Kind == facts.ExprString:
+				if !v.popped[en.Key.Value()] {
+					entries = append(entries, entry{facts.Keyword{Name: en.Key.Value(), Value: en.Value}, p.sc})
+				}
+			case en.Key == nil && en.Value.Kind != facts.ExprDict:
+				var scratch []allium.Stmt
+				if sv := rc.eval(&en.Value, p.sc, &scratch, false); sv != v && sv.kind == vUnknown && len(sv.parts) > 0 && depth < maxSpreadDepth {
+					for _, g := range rc.objectKeywordGroups(sv, depth+1) {
+						for _, kw := range g.kws {
+							entries = append(entries, entry{kw, g.sc})
+						}
+					}
+					continue
+				}
+				entries = append(entries, entry{facts.Keyword{Name: "**", Value: en.Value}, p.sc})
+			}
+		}
+	}
+	last := map[string]int{}
+	for i, en := range entries {
+		last[en.kw.Name] = i
+	}
+	var groups []keywordGroup
+	for i, en := range entries {
+		if en.kw.Name != "**" && last[en.kw.Name] != i {
+			continue // given again later
+		}
+		if n := len(groups); n > 0 && groups[n-1].sc == en.sc {
+			groups[n-1].kws = append(groups[n-1].kws, en.kw)
+			continue
+		}
+		groups = append(groups, keywordGroup{kws: []facts.Keyword{en.kw}, sc: en.sc})
+	}
+	return groups
+}
+
+// constructObject builds an instance of ent from a dict value (TypeORM's
+// repo.create(createData) with createData = {...user} and entries set
+// after): each run of entries is read in its own scope, and a later run
+// decides the fields it names, even one it sets to a value the spec
+// cannot state.
+func (rc *ruleCtx) constructObject(ent *entityInfo, obj *value, sc *scope, line int, out *[]allium.Stmt) *value {
+	var made *value
+	for _, g := range rc.objectKeywordGroups(obj, 0) {
+		at := line // what cannot be read is noted where it was written
+		if g.sc.file != sc.file {
+			at = g.kws[0].Value.Line()
+		}
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: at})
+		call.SetKeywords(g.kws)
+		part := rc.construct(ent, call, g.sc, out)
+		if made == nil {
+			made = part
+			made.file, made.line = sc.file, line // built here
+			continue
+		}
+		for _, kw := range g.kws {
+			if f := ent.attrField(kw.Name); f != nil {
+				made.args = slices.DeleteFunc(made.args, func(a allium.Arg) bool { return a.Name == f.name })
+			}
+		}
+		for _, a := range part.args {
+			made.args = setArg(made.args, a.Name, a.Value)
+		}
+		made.partial = made.partial || part.partial
+		for k, a := range part.attrs {
+			if made.attrs == nil {
+				made.attrs = map[string]*value{}
+			}
+			made.attrs[k] = a
+		}
+	}
+	return made
 }

@@ -691,3 +691,22 @@ func (rc *ruleCtx) authenticatedUser(fn string, as catalog.AuthenticatingShape, 
 	data := &value{kind: vReqDict, attrs: map[string]*value{as.Key: u}}
 	return &value{kind: vShape, attrs: map[string]*value{"validated_data": data}}
 }
+
+// nestedShapeField is the value of a shape's field declared with another
+// request shape as its type (Medusa's accept-invite: user:
+// AdminPostInvitesInviteAcceptUserReq, validated nested): an object of
+// the request whose own fields are the inputs. nil for any other field.
+func (b *builder) nestedShapeField(x *value, name string) *value {
+	if x.shape == nil {
+		return nil
+	}
+	f, file := b.classAssignment(x.shape, name, func(f *facts.Assignment) bool { return f.Annotation != nil })
+	if f == nil || f.Annotation.Kind != facts.ExprName {
+		return nil
+	}
+	cr := b.ix.class(file, f.Annotation)
+	if cr == nil || b.shapes[cr.class.QualName] == nil {
+		return nil
+	}
+	return &value{kind: vShape, shape: b.shapes[cr.class.QualName]}
+}

@@ -231,3 +231,70 @@ func (rc *ruleCtx) handedEntries(x *facts.Expr, sc *scope, out *[]allium.Stmt) [
 	}
 	return entries
 }
+
+// unrollShapeEntries walks a loop over the entries of a request schema
+// (Medusa's update: for (const [key, value] of Object.entries(rest))
+// user[key] = value, services/user.ts:321-323) once per field the schema
+// declares and the code has not taken out: key is the field's name,
+// value its input. What the body states for a field the schema declares
+// optional holds when the request gives it (if exists first_name). It
+// reports whether it walked the loop.
+func (rc *ruleCtx) unrollShapeEntries(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	loops, it := rc.b.lang.EntryLoops, s.Iter()
+	if loops == nil || it == nil || it.Kind != facts.ExprCall || len(it.Args()) != 1 || !catalog.MatchAny(loops.Entries, it.Resolved(), it.Raw()) ||
+		len(s.Targets) != 1 || len(s.Targets[0].Args()) != 2 || len(s.Else()) > 0 || jumps(s.Body) {
+		return false
+	}
+	if k := s.Targets[0].Kind; k != facts.ExprList && k != facts.ExprTuple {
+		return false
+	}
+	key, val := &s.Targets[0].Args()[0], &s.Targets[0].Args()[1]
+	obj := &it.Args()[0]
+	shape := rc.eval(obj, sc, out, false)
+	if key.Kind != facts.ExprName || val.Kind != facts.ExprName || shape.kind != vShape || shape.shape == nil || shape.parts != nil {
+		return false
+	}
+	fields := rc.b.shapeFieldsWithBases(shape.shape)
+	if len(fields) == 0 || len(fields) > maxShapeFields {
+		return false
+	}
+	for _, f := range fields {
+		if shape.popped[f.Name] {
+			continue
+		}
+		input := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: obj, Name: f.Name, Raw: recvRaw(obj, f.Name), Line: s.Line()})
+		each := *sc
+		each.vars = cloneVars(sc.vars)
+		each.vars[key.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: f.Name})
+		each.vars[val.Name()] = rc.eval(input, sc, out, false)
+		var body []allium.Stmt
+		rc.stmts(s.Body, &each, &body)
+		if given := rc.optionalInput(input, sc, out); given != nil && len(body) > 0 {
+			body = []allium.Stmt{&allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: given, Body: body}}}}
+		}
+		*out = append(*out, body...)
+	}
+	return true
+}
+
+// maxShapeFields bounds the fields of a schema a loop over its entries is
+// walked for, once each.
+const maxShapeFields = 16
+
+// knownKeyAttr reads obj[key] with obj a row and key a name the walk
+// knows as a string (a loop's key over a schema's fields) as the
+// attribute obj.key; nil otherwise.
+func (rc *ruleCtx) knownKeyAttr(obj *value, t *facts.Expr, sc *scope) *facts.Expr {
+	if obj.kind != vEntity || t.Y == nil || t.Y.Kind != facts.ExprName {
+		return nil
+	}
+	k := sc.vars[t.Y.Name()]
+	if k == nil || k.kind != vExpr {
+		return nil
+	}
+	lit, ok := k.expr.(*allium.Lit)
+	if !ok || lit.Kind != allium.LitString || !isIdentifier(lit.Text) {
+		return nil
+	}
+	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: t.X, Name: lit.Text, Raw: recvRaw(t.X, lit.Text), Line: t.Line()})
+}

@@ -625,6 +625,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v := rc.shapeAttr(x, e.Name(), sc); v != nil {
 			return v
 		}
+		if v := rc.b.nestedShapeField(x, e.Name()); v != nil {
+			return v
+		}
 		v := rc.paramValue(e.Name())
 		if v.kind == vParam && x.shape != nil {
 			rc.shapeConstraints(x.shape, e.Name(), v.param, sc)
@@ -1098,6 +1101,10 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			}
 			if t := rc.b.configTruth(v.expr); t != nil {
 				return t
+			}
+			if v.claimsOf != nil {
+				// if (!verifiedToken): the token names a user.
+				return &allium.Unary{Op: allium.OpExists, X: v.expr}
 			}
 			if v.param == "nonbool" {
 				// if user.oauth_id: the field has a value.
@@ -1769,6 +1776,18 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return unknownValue
 	}
+	if method == "" && catalog.MatchAny(l.EmailAsserts, names...) && len(e.Args()) == 1 && b.ix.function(sc.file, e) == nil {
+		// validateEmail(user.email) of a module the service does not
+		// hold: the call fails on a malformed address, else gives it
+		// back. A function of the service so named is read as written
+		// (hoppscotch's validateEmail answers a truth value).
+		v := rc.eval(&e.Args()[0], sc, out, false)
+		if x := rc.valueExpr(v); x != nil {
+			rc.b.stats.GuardsSeen++
+			rc.requires(&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: x}}}, sc, e.Line())
+		}
+		return v
+	}
 	if method != "" && len(e.Args()) == 1 && catalog.Match(l.RegexTestMethods, method) && addressPattern(e.X.X) {
 		// /^[^@]+@.../.test(email): the address's format, however the
 		// pattern spells it.
@@ -1975,6 +1994,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if in := rc.eval(&e.Args()[0], sc, out, false); in.kind == vReqDict {
 			return &value{kind: vReqDict, shape: in.shape, attrs: in.attrs}
 		}
+	}
+	if v := rc.keyOmission(e, sc, out); v != nil {
+		return v
 	}
 	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args()) > 0 {
 		// The key may be a name the walk knows (kwargs.get(UserModel.EMAIL_FIELD)).
@@ -2346,6 +2368,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if stmtCtx {
+		if rc.dateSetterShift(e, method, recv, sc, out) {
+			return unknownValue
+		}
 		if method != "" && e.X.X.Kind == facts.ExprName && recv != nil && isTimeValue(recv) {
 			// expiresOn.setHours(...): a call made for its effect on a
 			// local point in time moves it; what it holds is unknown.

@@ -77,6 +77,11 @@ func FuzzDistillTypeScript(f *testing.F) {
 	f.Add("router.post('/x', async (req, res) => { const {email} = req.body; const u = await User.findOne({email}); if (!u) return res.status(404).end(); u.status = 'locked'; await u.save(); });\n")
 	f.Add("export async function POST(req: Request) { throw new Error(")
 	f.Add(strapiUser)
+	// An object built in steps then created, a time moved by its setter, a
+	// loop over a schema's entries, a key omission (Medusa's user service).
+	f.Add("import _ from 'lodash'\nrouter.post('/y', async (req, res) => { const data = _.omit(req.body, ['password']); const d = {...data}; d.role = 'a'; " +
+		"const u = User.create(d); u.expires = new Date(); u.expires.setDate(u.expires.getDate() + 7); " +
+		"const {email, ...rest} = req.body; for (const [k, v] of Object.entries(rest)) { u[k] = v }; await u.save(); });\n")
 	f.Add("module.exports = { info: { singularName: 'a.b::c' }, attributes: { x: { type: 'relation', relation: 'manyToOne', target: 'user' }, y: { type: 'enumeration', enum: [] } } };\n")
 	d := New(Options{})
 	f.Fuzz(func(t *testing.T, src string) {

@@ -356,6 +356,9 @@ func (rc *ruleCtx) sameInput(k, body *facts.Expr, field string, sc *scope) bool 
 // It rewrites the filters and values, or answers the call (ok).
 func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, filters, values *[]facts.Keyword, sc *scope, out *[]allium.Stmt) (*value, bool) {
 	reps := rc.b.lang.Repositories
+	if v, ok := rc.objectBuild(e, method, recv, *filters, *values, sc, out); ok {
+		return v, true
+	}
 	if ent := rc.b.entByName[recv.ent]; ent != nil && catalog.Match(reps.Builds, method) && len(e.Args()) == 0 && len(*values) == 0 {
 		// create({email, role}): an instance not saved yet.
 		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
@@ -421,6 +424,32 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		*filters = append(*filters, facts.Keyword{Name: rc.b.lang.IDAttrs[len(rc.b.lang.IDAttrs)-1], Value: *crit})
 	}
 	return nil, false
+}
+
+// objectBuild reads a build or a create given an object kept in a local
+// (TypeORM's userRepo.create(createData), createData built from a spread
+// and entries set one by one): the instance of its entries, stored at
+// once by a create that is no build.
+func (rc *ruleCtx) objectBuild(e *facts.Expr, method string, recv *value, filters, values []facts.Keyword, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	reps := rc.b.lang.Repositories
+	ent := rc.b.entByName[recv.ent]
+	builds := catalog.Match(reps.Builds, method)
+	if ent == nil || !builds && !catalog.Match(reps.Creates, method) || len(e.Args()) != 1 || len(filters) > 0 || len(values) > 0 ||
+		e.Args()[0].Kind != facts.ExprName && e.Args()[0].Kind != facts.ExprAttr {
+		return nil, false
+	}
+	obj := rc.eval(&e.Args()[0], sc, out, false)
+	if obj.kind != vUnknown || len(obj.parts) == 0 {
+		return nil, false
+	}
+	v := rc.constructObject(ent, obj, sc, e.Line(), out)
+	if v == nil {
+		return nil, false
+	}
+	if !builds {
+		rc.created(v, out, e.Line())
+	}
+	return v, true
 }
 
 // dictKeywords reads an object literal with plain keys as keywords.

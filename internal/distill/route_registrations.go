@@ -237,6 +237,10 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 	}
 	for i := range t.Entries() {
 		en := &t.Entries()[i]
+		if en.Key == nil && en.Value.Kind == facts.ExprName {
+			rc.restOfInput(t, v, &en.Value, sc, out)
+			continue
+		}
 		if en.Key == nil || en.Key.Kind != facts.ExprString {
 			continue
 		}
@@ -259,6 +263,24 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 		}
 		rc.assign(target, part, sc, out, line)
 	}
+}
+
+// restOfInput binds the rest element of a destructuring of a request
+// schema or the request's input (Medusa's const {email, password_hash,
+// metadata, ...rest} = update) to that input without the keys taken
+// before it, as an omission of them would give.
+func (rc *ruleCtx) restOfInput(t, v, rest *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	in := rc.eval(v, sc, out, false)
+	if in.kind != vShape && in.kind != vReqDict {
+		return
+	}
+	var taken []string
+	for _, en := range t.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString {
+			taken = append(taken, en.Key.Value())
+		}
+	}
+	sc.vars[rest.Name()] = withoutKeys(in, taken)
 }
 
 // validatedCopyOf is the argument a catalogued validated copy gives back

@@ -73,7 +73,7 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 	}
 	var spread []facts.Keyword
 	for _, f := range rc.b.shapeFieldsWithBases(v.shape) {
-		if skip[f.Name] || (include != nil && !include[f.Name]) || (onlyRequired && f.Value != nil) {
+		if skip[f.Name] || v.popped[f.Name] || (include != nil && !include[f.Name]) || (onlyRequired && f.Value != nil) {
 			continue
 		}
 		if a := ent.attrs[f.Name]; a == nil || a.drop {

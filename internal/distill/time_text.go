@@ -209,3 +209,107 @@ func (rc *ruleCtx) inSeconds(divisor *facts.Expr) bool {
 	n, ok := evalInt(divisor)
 	return ok && n == 1000 && rc.b.lang.TimestampUnit == "ms"
 }
+
+// dateSetterShift reads a catalogued setter of a time given its own
+// getter's value moved (expiresOn.setHours(expiresOn.getHours() + 24),
+// invite.expires_at.setDate(invite.expires_at.getDate() + 7)) on a time
+// the walk knows (now, or now plus a lifetime): a local holds the later
+// time from here on; a field's stated value (invite.expires_at = now) is
+// restated as the later time. A lifetime written as a number becomes a
+// parameter named after the field's entity (invite_lifetime). False for
+// any other call, or an amount the spec cannot state.
+func (rc *ruleCtx) dateSetterShift(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) bool {
+	unit := rc.b.lang.DateSetters[method]
+	if unit == "" || len(e.Args()) != 1 || e.X == nil || e.X.X == nil {
+		return false
+	}
+	arg, target := &e.Args()[0], e.X.X
+	if arg.Kind != facts.ExprBinary || arg.Op() != "+" && arg.Op() != "-" || arg.X == nil || arg.Y == nil || arg.X.Kind != facts.ExprCall ||
+		arg.X.X == nil || arg.X.X.X == nil || arg.X.Method() != "get"+strings.TrimPrefix(method, "set") || arg.X.X.X.Raw() != target.Raw() {
+		return false
+	}
+	d := rc.amountIn(arg.Y, unit, sc, out)
+	if d == nil {
+		return false
+	}
+	op := allium.OpAdd
+	if arg.Op() == "-" {
+		op = allium.OpSub
+	}
+	switch target.Kind {
+	case facts.ExprName:
+		if recv == nil || !isTimeValue(recv) {
+			return false
+		}
+		if _, lit := d.(*allium.Duration); lit {
+			// A lifetime written in the code is a parameter named after
+			// the field that keeps the time, which a local does not know:
+			// the local is left as the walk had it.
+			return false
+		}
+		sc.vars[target.Name()] = exprValue(&allium.Binary{Op: op, X: recv.expr, Y: d})
+		return true
+	case facts.ExprAttr:
+		a := rc.lastTimeAssignment(target, sc, out)
+		if a == nil {
+			return false
+		}
+		if _, lit := d.(*allium.Duration); lit {
+			ent := rc.b.entByName[rc.eval(target.X, sc, &[]allium.Stmt{}, false).ent]
+			if ent == nil {
+				return false
+			}
+			d = rc.b.literalConfig(snake(ent.name)+"_lifetime", "Duration", d, sc.file, e.Line())
+		}
+		a.Value = &allium.Binary{Op: op, X: a.Value, Y: d}
+		rc.assigned[exprKey(a.Target)] = a.Value
+		return true
+	}
+	return false
+}
+
+// amountIn is a number of unit as a lifetime: a literal as a duration,
+// a config parameter as a Duration counted in that unit; nil for anything
+// else.
+func (rc *ruleCtx) amountIn(x *facts.Expr, unit string, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if n, ok := evalInt(x); ok {
+		return durationFrom(n, unit)
+	}
+	v := rc.eval(x, sc, out, false)
+	if v.kind != vExpr {
+		return nil
+	}
+	if isConfigRef(v.expr) {
+		rc.b.asUnit(v.expr.(*allium.Member).Name, unit)
+		return v.expr
+	}
+	if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitNumber {
+		if n, ok := evalInt(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: l.Text})); ok {
+			return durationFrom(n, unit)
+		}
+	}
+	return nil
+}
+
+// lastTimeAssignment is the outcome stated last for the field t names
+// when it sets a time reckoned from now (invite.expires_at = now); nil
+// when the last one sets anything else, or there is none.
+func (rc *ruleCtx) lastTimeAssignment(t *facts.Expr, sc *scope, out *[]allium.Stmt) *allium.Assign {
+	var scratch []allium.Stmt
+	obj := rc.tr(t.X, sc, &scratch)
+	if obj == nil {
+		return nil
+	}
+	want := allium.ExprString(obj)
+	for i := len(*out) - 1; i >= 0; i-- {
+		if a, ok := (*out)[i].(*allium.Assign); ok {
+			if m, ok := a.Target.(*allium.Member); ok && m.Name == snake(t.Name()) && allium.ExprString(m.X) == want {
+				if isTimeValue(exprValue(a.Value)) {
+					return a
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}

@@ -346,6 +346,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if setDictKey(obj, t, v, sc) {
 			return
 		}
+		if attr := rc.knownKeyAttr(obj, t, sc); attr != nil {
+			rc.assign(attr, v, sc, out, line) // user[key] = value, key a field's name
+			return
+		}
 		if obj.kind == vMessage && t.Y != nil && t.Y.Kind == facts.ExprString {
 			if x := rc.tr(v, sc, out); x != nil {
 				if obj.headers == nil {
@@ -364,6 +368,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		obj := rc.eval(t.X, sc, out, false)
+		if rc.setObjectEntry(obj, t, v, sc) {
+			return
+		}
 		switch obj.kind {
 		case vReqDict:
 			// req.body.password = hash(req.body.password): the input,
@@ -377,11 +384,6 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			// self.user = authenticate(...) in a form's clean: what the
 			// form keeps, read back as form.user.
 			rc.keepShapeAttr(obj, t.Name(), v, sc, out)
-			return
-		case vUnknown:
-			// data.password = hash(password) on a local object literal:
-			// an entry added, under the branch's condition.
-			rc.setObjectEntry(obj, t, v, sc)
 			return
 		case vObject:
 			// self.users = users in a constructor: what the object keeps.
@@ -1477,6 +1479,12 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 		rc.untranslated(sc, line, LeftOutGuard, "a guard whose condition is a constant")
 		return
 	}
+	if isHashCall(cond) {
+		// if (!hashedPassword) throw: a test that hashing gave a value,
+		// an error check of the library, not of the request.
+		rc.untranslated(sc, line, LeftOutGuard, "a guard on a hash's result")
+		return
+	}
 	// A conjunction is several preconditions.
 	if bin, ok := cond.(*allium.Binary); ok && bin.Op == allium.OpAnd {
 		rc.requires(bin.X, sc, line)
@@ -1558,6 +1566,9 @@ func isZero(e allium.Expr) bool {
 // forStmt handles loops over a relationship or a query.
 func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if rc.unrollGivenKeys(s, sc, out) {
+		return
+	}
+	if rc.unrollShapeEntries(s, sc, out) {
 		return
 	}
 	if s.Iter() == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {

@@ -1,6 +1,7 @@
 package prisma
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -64,8 +65,8 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 			if keys[fd.Name] {
 				continue
 			}
-			if target := implied[fd.Name]; target != nil {
-				c.Fields = append(c.Fields, impliedRelation(fd, target))
+			if rel, ok := implied[fd.Name]; ok {
+				c.Fields = append(c.Fields, impliedRelation(fd, rel))
 				continue
 			}
 			as := facts.Assignment{Name: fd.Name, Line: fd.Line, Annotation: annotation(fd)}
@@ -116,18 +117,35 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 	return f
 }
 
+// impliedRel is the relation a scalar key field stands for: the model it
+// refers to and the name the relation takes.
+type impliedRel struct {
+	target *Model
+	name   string
+}
+
 // impliedRelations finds the scalar fields of m that hold another model's
-// key with no @relation to say so: a field named after the model and its
-// @id field (userUid for User, whose key is uid; teamId or teamID for
-// Team's id) and typed as that key. Each maps to the model it refers to.
-// A field some @relation already names, or one whose relation name m
-// uses for a field of its own, is left as it is.
-func impliedRelations(m Model, models []Model, keys map[string]bool) map[string]*Model {
+// key with no @relation to say so, typed as that key: a field named after
+// the model and its @id field (userUid for User, whose key is uid; teamId
+// or teamID for Team's id), named after the model; or a field named after
+// the role the row plays and a key field name that only one model's @id
+// has (creatorUid with uid User's key alone: hoppscotch's TeamInvitation,
+// written creatorUid: creator.uid), named after the role. The generic id
+// names no model by itself (externalId is no relation). A field some
+// @relation already names, or one whose relation name m uses for a field
+// of its own, is left as it is.
+func impliedRelations(m Model, models []Model, keys map[string]bool) map[string]impliedRel {
 	own := map[string]bool{}
 	for _, fd := range m.Fields {
 		own[fd.Name] = true
 	}
-	out := map[string]*Model{}
+	keyedBy := map[string][]*Model{} // @id field name -> the models keyed by it
+	for i := range models {
+		if key := idField(&models[i]); key != nil {
+			keyedBy[key.Name] = append(keyedBy[key.Name], &models[i])
+		}
+	}
+	out := map[string]impliedRel{}
 	for _, fd := range m.Fields {
 		if keys[fd.Name] || fd.List {
 			continue
@@ -139,18 +157,30 @@ func impliedRelations(m Model, models []Model, keys map[string]bool) map[string]
 			if key == nil || key.Type != fd.Type || own[rel] || !strings.EqualFold(fd.Name, rel+key.Name) || !strings.HasPrefix(fd.Name, rel) {
 				continue
 			}
-			out[fd.Name] = target
+			out[fd.Name] = impliedRel{target: target, name: rel}
+		}
+		if _, found := out[fd.Name]; found {
+			continue
+		}
+		for _, keyName := range slices.Sorted(maps.Keys(keyedBy)) {
+			keyed := keyedBy[keyName]
+			suffix := strings.ToUpper(keyName[:1]) + keyName[1:]
+			role, cut := strings.CutSuffix(fd.Name, suffix)
+			if keyName == "id" || len(keyed) != 1 || !cut || role == "" || own[role] || idField(keyed[0]).Type != fd.Type {
+				continue
+			}
+			out[fd.Name] = impliedRel{target: keyed[0], name: role}
 		}
 	}
 	return out
 }
 
-// impliedRelation is fd, the key of target's rows, read as the relation
-// @relation(fields: [fd]) would declare, named after target.
-func impliedRelation(fd Field, target *Model) facts.Assignment {
-	t := Field{Name: lowerFirst(target.Name), Type: target.Name, Optional: fd.Optional, Line: fd.Line}
+// impliedRelation is fd, the key of rel's target's rows, read as the
+// relation @relation(fields: [fd]) would declare, named as rel says.
+func impliedRelation(fd Field, rel impliedRel) facts.Assignment {
+	t := Field{Name: rel.name, Type: rel.target.Name, Optional: fd.Optional, Line: fd.Line}
 	v := call("relation", fd.Line)
-	v.SetArgs([]facts.Expr{name(target.Name, fd.Line)})
+	v.SetArgs([]facts.Expr{name(rel.target.Name, fd.Line)})
 	keyList := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprList, Line: fd.Line})
 	keyList.SetArgs([]facts.Expr{name(fd.Name, fd.Line)})
 	v.SetKeywords([]facts.Keyword{{Name: "nullable", Value: *boolean(fd.Optional, fd.Line)}, {Name: "fields", Value: keyList}})

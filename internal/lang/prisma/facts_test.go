@@ -107,7 +107,9 @@ func render(e *facts.Expr) string {
 
 // TestImpliedRelations pins which scalar fields are read as a relation no
 // @relation declares: those named after a model and its @id field, typed
-// as that key (hoppscotch's TeamMember.userUid holds a User's uid).
+// as that key (hoppscotch's TeamMember.userUid holds a User's uid), and
+// those named after a role and a key field name only one model's @id has
+// (hoppscotch's TeamInvitation.creatorUid: the User who invited).
 func TestImpliedRelations(t *testing.T) {
 	src := `model User {
   uid   String @id @default(cuid())
@@ -122,6 +124,15 @@ model TeamMember {
   teamID     String?
   creatorUid String
   team2ID    String
+  ownerId    String
+  auditCode  String
+  reviewCode String
+}
+model Audit {
+  code String @id
+}
+model Ledger {
+  code String @id
 }
 model Invite {
   id      String @id
@@ -145,9 +156,15 @@ model Seat {
 		{"TeamMember.team", "prisma.relation(Team, nullable=true, fields=[teamID]) : Team | None"},
 		{"TeamMember.userUid", ""},
 		{"TeamMember.teamID", ""},
-		// no model Creator; team2ID is no key of Team's name
-		{"TeamMember.creatorUid", "prisma.field(nullable=false) : String"},
+		// no model Creator, but uid is User's key alone: the creator
+		{"TeamMember.creator", "prisma.relation(User, nullable=false, fields=[creatorUid]) : User"},
+		{"TeamMember.creatorUid", ""},
+		// team2ID is no key of Team's name; id is every model's key; code
+		// is the key of two models (auditCode is Audit's only by its name)
 		{"TeamMember.team2ID", "prisma.field(nullable=false) : String"},
+		{"TeamMember.ownerId", "prisma.field(nullable=false) : String"},
+		{"TeamMember.audit", "prisma.relation(Audit, nullable=false, fields=[auditCode]) : Audit"},
+		{"TeamMember.reviewCode", "prisma.field(nullable=false) : String"},
 		// typed otherwise than User's key
 		{"Invite.userUid", "prisma.field(nullable=false) : Int"},
 		// the relation's name is a field of the model already

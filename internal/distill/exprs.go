@@ -273,7 +273,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
-		if rc.sameBranches(e, sc) {
+		if rc.sameBranches(e, sc) || convertedWhenAble(e, b.lang.TransparentCalls) {
 			// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
 			// whichever branch is taken.
 			return rc.eval(e.Y, sc, out, stmtCtx)
@@ -303,6 +303,46 @@ func (rc *ruleCtx) sameBranches(e *facts.Expr, sc *scope) bool {
 	var scratch []allium.Stmt
 	x, y := rc.tr(e.X, sc, &scratch), rc.tr(e.Y, sc, &scratch)
 	return x != nil && y != nil && len(scratch) == 0 && exprKey(x) == exprKey(y)
+}
+
+// projectedDict writes a projection of an object by a literal list of
+// keys as the object literal it gives: _.pick(user, ['id']) is
+// {id: user.id}, whose entries a reader (a token's payload) reads back.
+// nil when the keys are not a list of strings.
+func projectedDict(e *facts.Expr) *facts.Expr {
+	if len(e.Args()) != 2 || e.Args()[1].Kind != facts.ExprList {
+		return nil
+	}
+	obj := &e.Args()[0]
+	var entries []facts.DictEntry
+	for _, k := range e.Args()[1].Args() {
+		if k.Kind != facts.ExprString {
+			return nil
+		}
+		key := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: k.Value(), Line: k.Line()})
+		val := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: obj, Name: k.Value(), Line: k.Line()})
+		entries = append(entries, facts.DictEntry{Key: key, Value: val})
+	}
+	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
+	d.SetEntries(entries)
+	return d
+}
+
+// convertedWhenAble reports `x.f ? x.f() : x` for a method f that gives
+// its receiver back in another shape (payload.toJSON ? payload.toJSON() :
+// payload, Strapi's jwt service): x, whichever branch is taken, even when
+// x is a value the spec cannot write (an object whose entries are read
+// back), which sameBranches cannot compare.
+func convertedWhenAble(e *facts.Expr, transparent []string) bool {
+	t, call, x := e.Test(), e.X, e.Y
+	if t == nil || call == nil || x == nil || x.Kind != facts.ExprName || t.Kind != facts.ExprAttr ||
+		call.Kind != facts.ExprCall || len(call.Args()) != 0 || len(call.Keywords()) != 0 || !slices.Contains(transparent, t.Name()) {
+		return false
+	}
+	sameMethod := func(a *facts.Expr) bool {
+		return a != nil && a.Kind == facts.ExprAttr && a.Name() == t.Name() && a.X != nil && a.X.Kind == facts.ExprName && a.X.Name() == x.Name()
+	}
+	return sameMethod(t) && sameMethod(call.X)
 }
 
 // constantDefault reports a default written as a module constant that
@@ -1774,6 +1814,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.pathGet(e, sc, out); v != nil {
 		return v
 	}
+	if catalog.MatchAny(l.ObjectDefaults, e.Resolved(), e.Raw()) {
+		if v := rc.defaultedObject(e, sc, out); v != nil {
+			return v // object_defaults.go
+		}
+	}
 	if len(e.Args()) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw()) {
 		// params = project(req, ("email", "password")): a dict of its own
 		// (what the code pops from it stays in req), of the same input.
@@ -1781,6 +1826,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// matched by its resolved name.
 		if in := rc.eval(&e.Args()[0], sc, out, false); in.kind == vReqDict {
 			return &value{kind: vReqDict, shape: in.shape, attrs: in.attrs}
+		}
+		if d := projectedDict(e); d != nil {
+			return dictValue(d, sc)
 		}
 	}
 	if recv != nil && (method == "get" && (recv.kind == vReqDict || recv.kind == vShape) || method == "pop" && recv.kind == vReqDict) && len(e.Args()) > 0 {

@@ -24,6 +24,9 @@ import (
 type dictPart struct {
 	e  *facts.Expr // an ExprDict
 	sc *scope      // where its entries are read
+	// section: the key path of the config section e is, when it is one
+	// (object_defaults.go): its entries are settings of that name.
+	section string
 }
 
 // dictValue is the value of a dict literal: nothing the spec states by

@@ -141,16 +141,14 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		}
 		return unknownValue
 	case catalog.Match(reps.Creates, method):
-		b.stats.EffectsSeen++
 		args, opaque := rc.repoCreateArgs(values, ent, sc, out)
-		if !opaque {
-			// Defaults hold for the fields the values leave out; values
-			// read only in part may set any of them.
-			args = rc.withColumnDefaults(recv.ent, args)
-		}
-		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
-			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: args}})
-		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
+		// The row is stated created here; a later read of it (a token
+		// issued for it) names it, turning its creation into a let
+		// (newRef). Defaults hold for the fields the values leave out;
+		// values read only in part (opaque) may set any of them.
+		row := &value{kind: vNew, ent: recv.ent, args: args, partial: opaque, file: sc.file, line: e.Line()}
+		rc.created(row, out, e.Line())
+		return row
 	case catalog.Match(reps.Updates, method):
 		if len(values) == 0 && spread != nil {
 			row := rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*spread.e}, Line: spread.e.Line()}), spread.sc, out)

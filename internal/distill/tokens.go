@@ -594,11 +594,29 @@ func (rc *ruleCtx) payloadExpiry(payload *facts.Expr, sc *scope, out *[]allium.S
 
 // optionLifetime is the lifetime an encoder's option gives its token
 // (jwt.sign(payload, secret, {expiresIn: "1h"})): a keyword named in the
-// catalog's expiry_args.
+// catalog's expiry_args, or an entry of that name of an options object
+// held in a local after the payload (jwt.sign(payload, secret,
+// jwtOptions), the object filled from the config's defaults).
 func (rc *ruleCtx) optionLifetime(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	for _, name := range rc.b.lang.SignedTokens.ExpiryArgs {
-		if kw := e.Keyword(name); kw != nil && !strings.HasPrefix(name, "#") {
+	names := slices.DeleteFunc(slices.Clone(rc.b.lang.SignedTokens.ExpiryArgs), func(n string) bool { return strings.HasPrefix(n, "#") })
+	for _, name := range names {
+		if kw := e.Keyword(name); kw != nil {
 			return rc.lifetime(kw, sc, out)
+		}
+	}
+	args := e.Args()
+	for i := 1; i < len(args); i++ {
+		if args[i].Kind != facts.ExprName {
+			continue
+		}
+		for _, part := range rc.eval(&args[i], sc, out, false).parts {
+			for _, name := range names {
+				if entry := dictEntry(part.e, name); entry != nil && part.section != "" {
+					return rc.sectionLifetime(part, name, entry, out)
+				} else if entry != nil {
+					return rc.lifetime(entry, part.sc, out)
+				}
+			}
 		}
 	}
 	return nil

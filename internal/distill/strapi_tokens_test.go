@@ -1,0 +1,142 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// strapiTokenFiles is a Strapi plugin whose jwt service signs with the
+// options the plugin's config gives (catalog config_mounts and
+// object_defaults): issue(payload, jwtOptions = {}) fills jwtOptions from
+// strapi.config.get(<getterKey>) and signs _.clone(payload.toJSON ?
+// payload.toJSON() : payload).
+func strapiTokenFiles(getterKey, issueArg string) map[string]string {
+	return map[string]string{
+		"server/content-types/user/index.js": strapiUser,
+		"server/content-types/role/index.js": strapiRole,
+		"server/config.js": `
+'use strict';
+module.exports = {
+  default: ({ env }) => ({
+    jwtSecret: env('JWT_SECRET'),
+    jwt: { expiresIn: '30d' },
+  }),
+  validator() {},
+};
+`,
+		"server/services/jwt.js": `
+'use strict';
+const _ = require('lodash');
+const jwt = require('jsonwebtoken');
+module.exports = ({ strapi }) => ({
+  issue(payload, jwtOptions = {}) {
+    _.defaults(jwtOptions, strapi.config.get('` + getterKey + `'));
+    return jwt.sign(
+      _.clone(payload.toJSON ? payload.toJSON() : payload),
+      strapi.config.get('plugin.users-permissions.jwtSecret'),
+      jwtOptions
+    );
+  },
+});
+`,
+		"server/services/user.js": `
+module.exports = ({ strapi }) => ({
+  async add(values) {
+    return strapi.entityService.create('plugin::users-permissions.user', { data: values, populate: ['role'] });
+  },
+});
+`,
+		"server/bootstrap/index.js": `
+const initAdvancedOptions = async (pluginStore) => {
+  if (!(await pluginStore.get({ key: 'advanced' }))) {
+    const value = { email_confirmation: false };
+    await pluginStore.set({ key: 'advanced', value });
+  }
+};
+module.exports = async ({ strapi }) => {
+  const pluginStore = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  await initAdvancedOptions(pluginStore);
+};
+`,
+		"server/utils/index.js": `
+const getService = (name) => strapi.plugin('users-permissions').service(name);
+module.exports = { getService };
+`,
+		"server/controllers/auth.js": `
+'use strict';
+const _ = require('lodash');
+const { getService } = require('../utils');
+module.exports = {
+  async signup(ctx) {
+    const settings = await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' });
+    const { email, username } = ctx.request.body;
+    const user = await getService('user').add({ email: email.toLowerCase(), username, provider: 'local' });
+    if (settings.email_confirmation) {
+      await strapi.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { state: 'invited' } });
+      return ctx.send({ ok: true });
+    }
+    const jwt = getService('jwt').issue(` + issueArg + `);
+    return ctx.send({ jwt });
+  },
+};
+`,
+		"server/routes/content-api/auth.js": `
+module.exports = [
+  { method: 'POST', path: '/auth/signup', handler: 'auth.signup' },
+];
+`,
+	}
+}
+
+// TestStrapiSignedTokens pins the token Strapi's jwt service issues: its
+// lifetime is the plugin config's jwt.expiresIn (mounted at
+// plugin.users-permissions, filled into the options by _.defaults), the
+// setting named by its key; its user is the row the payload projects
+// (_.pick(user, ['id']), or {id: user.id}) through the toJSON-when-able
+// copy; the row created before the branch is named by a let that both
+// paths of the joined rule share.
+func TestStrapiSignedTokens(t *testing.T) {
+	cases := []struct {
+		name, getterKey, issueArg string
+		want, notWant             []string
+	}{
+		{name: "the plugin's config section gives the lifetime; _.pick names the user",
+			getterKey: "plugin.users-permissions.jwt", issueArg: "_.pick(user, ['id'])",
+			want: []string{"jwt_expires_in: Duration = 30.days", "let user = User.created(",
+				"SignedToken.created(user: user, expires_at: now + config.jwt_expires_in)", "if config.email_confirmation:", "else:"}},
+		{name: "an object literal payload names the user too",
+			getterKey: "plugin.users-permissions.jwt", issueArg: "{ id: user.id }",
+			want: []string{"SignedToken.created(user: user, expires_at: now + config.jwt_expires_in)"}},
+		{name: "a key under no catalogued mount reads no section: no lifetime",
+			getterKey: "server.users-permissions.jwt", issueArg: "_.pick(user, ['id'])",
+			want:    []string{"SignedToken.created(user: user)"},
+			notWant: []string{"30.days", "expires_at: now"}},
+		{name: "a projection by keys that are not literals names no user",
+			getterKey: "plugin.users-permissions.jwt", issueArg: "_.pick(user, fields)",
+			notWant: []string{"let user", "user: user"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			runIdiomCases(t, strapiTokenFiles(c.getterKey, c.issueArg),
+				[]idiomCase{{name: c.name, construct: "Signup", want: c.want, notWant: c.notWant}})
+		})
+	}
+}
+
+// TestJoinedPathsShareANamedCreation pins that two paths of one handler
+// whose first outcome is the same creation, named by a let on the path
+// that reads it only, join into one rule that keeps the let.
+func TestJoinedPathsShareANamedCreation(t *testing.T) {
+	files := strapiTokenFiles("plugin.users-permissions.jwt", "_.pick(user, ['id'])")
+	d := New(Options{})
+	defer d.Close()
+	text := string(allium.Print(distilText(t, d, files).Module, allium.PrintOptions{}))
+	if n := strings.Count(text, "rule Signup"); n != 1 {
+		t.Fatalf("want one rule Signup, got %d:\n%s", n, text)
+	}
+	if strings.Contains(text, "\n        User.created(") {
+		t.Errorf("the joined rule states the creation unnamed:\n%s", text)
+	}
+}

@@ -469,8 +469,36 @@ func (rc *ruleCtx) runsWhenBuilt(v *facts.Expr, sc *scope) bool {
 	case sc.cls != nil && b.isReceiverExpr(v.X.X):
 		cr := b.ix.classes[sc.cls.QualName]
 		return cr != nil && b.ix.method(cr, m) != nil
+	case v.X != nil && v.X.X != nil && b.locatedServiceMethod(v.X.X, m) != nil:
+		// {jwt: getService('jwt').issue({id: user.id})}: a function of
+		// the service object a locator answers (Strapi's services).
+		return true
 	}
 	return false
+}
+
+// runBuiltEntries runs the helpers called for the entries of the object
+// literals an infrastructure call is given: ctx.send({jwt:
+// getService('jwt').issue({id: user.id}), user}) builds the response, and
+// building it issues the token, whatever the response then does.
+func (rc *ruleCtx) runBuiltEntries(call *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	var values []*facts.Expr
+	for i := range call.Args() {
+		if a := &call.Args()[i]; a.Kind == facts.ExprDict {
+			for j := range a.Entries() {
+				values = append(values, &a.Entries()[j].Value)
+			}
+		}
+	}
+	// A TypeScript call's object argument is read as its keywords.
+	for i := range call.Keywords() {
+		values = append(values, &call.Keywords()[i].Value)
+	}
+	for _, v := range values {
+		if rc.runsWhenBuilt(v, sc) {
+			rc.eval(v, sc, out, false)
+		}
+	}
 }
 
 // bindWalrus binds the name of `name := x` to the value of x in the
@@ -2180,6 +2208,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if catalog.MatchAny(l.PlumbingCalls, names...) || (method != "" && catalog.Match(l.PlumbingCalls, method)) ||
 		slices.Contains(l.PlumbingNames, root) || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
+		rc.runBuiltEntries(e, sc, out)
 		return &value{kind: vPlumbing}
 	}
 	if stmtCtx && len(e.Args()) > 0 {

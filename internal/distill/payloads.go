@@ -173,8 +173,11 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 			var scratch []allium.Stmt
 			if rc.eval(x.X.X, sc, &scratch, false).kind == vRepo {
 				rc.eval(x, sc, out, true)
+				return
 			}
 		}
+		// return ctx.send({jwt: issue(...)}): the response built.
+		rc.runBuiltEntries(x, sc, out)
 	case facts.ExprName:
 		rc.responseModelReads(x, sc, out)
 	case facts.ExprAttr:

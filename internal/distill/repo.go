@@ -390,7 +390,10 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		return nil, false
 	}
 	isUpdate, isDelete := catalog.Match(reps.Updates, method), catalog.Match(reps.Deletes, method)
-	if !reps.CriteriaFirst || len(e.Args()) != 1 || !isUpdate && !isDelete || len(rc.b.lang.IDAttrs) == 0 {
+	// findOne(id) (Strapi's entityService.findOne(uid, id)): the row of
+	// that id, as update(id, ...) and delete(id) name it.
+	isLookup := catalog.Match(reps.Lookups, method) && len(*filters) == 0 && len(*values) == 0
+	if !reps.CriteriaFirst || len(e.Args()) != 1 || !isUpdate && !isDelete && !isLookup || len(rc.b.lang.IDAttrs) == 0 {
 		return nil, false
 	}
 	if isUpdate && len(*values) == 0 {

@@ -80,11 +80,21 @@ module.exports = {
     const jwt = getService('jwt').issue(` + issueArg + `);
     return ctx.send({ jwt });
   },
+  async refresh(ctx) {
+    const user = await strapi.entityService.findOne('plugin::users-permissions.user', ctx.state.user.id);
+    ctx.send({ jwt: getService('jwt').issue({ id: user.id }), user });
+  },
+  async lost(ctx) {
+    const user = await strapi.plugin('other').service('finder').find(ctx.request.body.identifier);
+    return ctx.send({ jwt: getService('jwt').issue({ id: user.id }) });
+  },
 };
 `,
 		"server/routes/content-api/auth.js": `
 module.exports = [
   { method: 'POST', path: '/auth/signup', handler: 'auth.signup' },
+  { method: 'POST', path: '/auth/refresh', handler: 'auth.refresh' },
+  { method: 'POST', path: '/auth/lost', handler: 'auth.lost' },
 ];
 `,
 	}
@@ -138,5 +148,24 @@ func TestJoinedPathsShareANamedCreation(t *testing.T) {
 	}
 	if strings.Contains(text, "\n        User.created(") {
 		t.Errorf("the joined rule states the creation unnamed:\n%s", text)
+	}
+}
+
+// TestStrapiResponseTokens pins a token issued while the response is
+// built (ctx.send({jwt: getService('jwt').issue(...)}), the object read
+// as the call's keywords) for the row the entity service's findOne(uid,
+// id) finds by its id (the signed-in user's here), and none stated for a
+// row the walk could not read ({id: user.id} of a user found by code it
+// does not follow): a token for no one would misstate it, so the action
+// has no rule.
+func TestStrapiResponseTokens(t *testing.T) {
+	files := strapiTokenFiles("plugin.users-permissions.jwt", "_.pick(user, ['id'])")
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	checkConstructs(t, out, []idiomCase{{name: "findOne(uid, id) finds the row by its id; the response's entry issues its token",
+		construct: "Refresh", want: []string{"SignedToken.created(user: current_user, expires_at: now + config.jwt_expires_in)"}}})
+	if text := string(allium.Print(out.Module, allium.PrintOptions{})); strings.Contains(text, "rule Lost") {
+		t.Errorf("a token for a row the walk could not read is stated:\n%s", text)
 	}
 }

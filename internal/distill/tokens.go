@@ -449,6 +449,12 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		return &value{kind: vPlumbing} // the service stores this token itself
 	}
 	user := rc.payloadUser(payload, sc, out)
+	if user == nil && rc.payloadSubjectUnread(payload, sc, out) {
+		// {id: user.id} of a user the walk could not find: the token is
+		// some row's, and one stated for no one would misstate it.
+		rc.untranslated(sc, line, LeftOutValue, "a signed token for a row the spec could not read")
+		return &value{kind: vPlumbing}
+	}
 	if user == nil && expiry == nil {
 		// A token naming no known user and living no known time says
 		// nothing the spec can use.
@@ -500,6 +506,31 @@ func (b *builder) tokenEntity(name string, sc *scope, line int) *signedToken {
 		b.signedTokens[name] = tok
 	}
 	return tok
+}
+
+// payloadSubjectUnread reports a payload entry under a subject key
+// (catalog signed_tokens.subject_keys: {id: user.id}) whose value the
+// walk cannot read: a row's id, of a row it lost.
+func (rc *ruleCtx) payloadSubjectUnread(payload *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
+	if payload == nil {
+		return false
+	}
+	keys := rc.b.lang.SignedTokens.SubjectKeys
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		if part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for _, en := range part.e.Entries() {
+			if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(keys, en.Key.Value()) || en.Value.Kind != facts.ExprAttr {
+				continue
+			}
+			var scratch []allium.Stmt
+			if rc.eval(en.Value.X, part.sc, &scratch, false).kind == vUnknown {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // payloadUser finds the user entity a token's payload names: the entity

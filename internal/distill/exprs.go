@@ -1727,10 +1727,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
 		if fr := b.locatedServiceMethod(e.X.X, method); fr != nil {
-			return rc.inline(fr, nil, e, sc, out) // getService('user').edit(id, data)
+			// getService('user').edit(id, data); in edit, `this` is
+			// that service object.
+			return rc.inline(fr, &value{kind: vPlumbing, call: e.X.X}, e, sc, out)
 		}
 		if fr := b.locatedServiceMethod(recv.call, method); fr != nil {
-			return rc.inline(fr, nil, e, sc, out) // userService.edit(id, data)
+			return rc.inline(fr, recv, e, sc, out) // userService.edit(id, data)
 		}
 		if v := rc.uidServiceCall(e, method, sc, out); v != nil {
 			return v // strapi.entityService.update(uid, id, {data})
@@ -1818,7 +1820,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// normalizeEmail(command.email): the address in canonical form.
 		n, _ := l.NormaliserFor(names...)
 		return rc.normalised(n, &e.Args()[0], sc, out)
-	case method == "" && catalogedArg(b.lang.TransparentArgs, e) != nil:
+	case (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalogedArg(b.lang.TransparentArgs, e) != nil:
 		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)
 	case (slices.Contains(b.lang.TransparentCalls, e.Raw()) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
 		(len(e.Args()) == 1 || (e.Raw() == "bytes" || e.Raw() == "str") && len(e.Args()) > 1):
@@ -3110,6 +3112,10 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			recv = rc.b.selfName() // not declared: `this`
 		}
 		inner.vars[recv] = self
+	} else if self != nil && self.kind == vPlumbing && self.call != nil && rc.b.selfName() != "" {
+		// A function of a service object a locator answered: `this` is
+		// the object (this.edit(...) in Strapi's user service).
+		inner.vars[rc.b.selfName()] = self
 	}
 	if vals, ok := rc.starredArgs(call, sc, out); ok {
 		// f(a, *args) where args holds the caller's extra arguments.

@@ -46,6 +46,12 @@ module.exports = ({ strapi }) => ({
   async add(values) {
     return strapi.entityService.create('plugin::users-permissions.user', { data: values, populate: ['role'] });
   },
+  async edit(userId, params = {}) {
+    return strapi.entityService.update('plugin::users-permissions.user', userId, { data: params });
+  },
+  async markEmail(user) {
+    await this.edit(user.id, { provider: 'email' });
+  },
 });
 `,
 		"server/bootstrap/index.js": `
@@ -68,6 +74,7 @@ module.exports = { getService };
 'use strict';
 const _ = require('lodash');
 const { getService } = require('../utils');
+const { sanitize } = require('@strapi/utils');
 module.exports = {
   async signup(ctx) {
     const settings = await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' });
@@ -84,6 +91,14 @@ module.exports = {
     const user = await strapi.entityService.findOne('plugin::users-permissions.user', ctx.state.user.id);
     ctx.send({ jwt: getService('jwt').issue({ id: user.id }), user });
   },
+  async mark(ctx) {
+    const user = await strapi.query('plugin::users-permissions.user').findOne({ where: { email: ctx.request.body.email } });
+    if (!user) {
+      return ctx.send({ ok: true });
+    }
+    await getService('user').markEmail(sanitize.contentAPI.output(user, schema, { auth: ctx.state.auth }));
+    ctx.send({ ok: true });
+  },
   async lost(ctx) {
     const user = await strapi.plugin('other').service('finder').find(ctx.request.body.identifier);
     return ctx.send({ jwt: getService('jwt').issue({ id: user.id }) });
@@ -95,6 +110,7 @@ module.exports = [
   { method: 'POST', path: '/auth/signup', handler: 'auth.signup' },
   { method: 'POST', path: '/auth/refresh', handler: 'auth.refresh' },
   { method: 'POST', path: '/auth/lost', handler: 'auth.lost' },
+  { method: 'POST', path: '/auth/mark', handler: 'auth.mark' },
 ];
 `,
 	}
@@ -168,4 +184,15 @@ func TestStrapiResponseTokens(t *testing.T) {
 	if text := string(allium.Print(out.Module, allium.PrintOptions{})); strings.Contains(text, "rule Lost") {
 		t.Errorf("a token for a row the walk could not read is stated:\n%s", text)
 	}
+}
+
+// TestStrapiServiceThis pins `this` in a function of a service object a
+// locator answered (getService('user').markEmail(u) calling
+// this.edit(...)): the same object, whose edit runs; and the row
+// sanitize.contentAPI.output gives back (catalog transparent_args) is
+// the row it was given.
+func TestStrapiServiceThis(t *testing.T) {
+	runIdiomCases(t, strapiTokenFiles("plugin.users-permissions.jwt", "_.pick(user, ['id'])"), []idiomCase{{
+		name: "this.edit of the located service object, on the sanitized row", construct: "Mark",
+		want: []string{"let user = User{email}", `user.provider = "email"`}}})
 }

@@ -281,6 +281,9 @@ type Language struct {
 	// path, their second (lodash's get(settings, 'reset_password.options',
 	// {})): the same as reading the path's attributes one after another.
 	PathGetters []string `yaml:"path_getters"`
+	// OrFilterKeys are filter keys whose value lists alternative filters,
+	// any of which a row may match ({$or: [{email}, {username}]}).
+	OrFilterKeys []string `yaml:"or_filter_keys"`
 	// ObjectDefaults fill the keys their first argument lacks from the
 	// objects after it, in place (lodash's defaults(options, fromConfig)).
 	ObjectDefaults []string `yaml:"object_defaults"`

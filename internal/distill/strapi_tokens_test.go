@@ -196,3 +196,50 @@ func TestStrapiServiceThis(t *testing.T) {
 		name: "this.edit of the located service object, on the sanitized row", construct: "Mark",
 		want: []string{"let user = User{email}", `user.provider = "email"`}}})
 }
+
+// TestOrFilterKeys pins a row count refused when not zero
+// (count({where}) > 0, throw) as the precondition that no such row
+// exists, and a filter listing alternatives under a catalogued key
+// (or_filter_keys: {$or: [...]}) as one such precondition per
+// alternative, each with the filter's other conditions; an alternative
+// the walk cannot read leaves the test out.
+func TestOrFilterKeys(t *testing.T) {
+	controller := func(filter, where string) string {
+		return `
+'use strict';
+module.exports = {
+  async join(ctx) {
+    const { email, username } = ctx.request.body;
+    ` + filter + `
+    const n = await strapi.query('plugin::users-permissions.user').count({ where: ` + where + ` });
+    if (n > 0) {
+      throw new ApplicationError('taken');
+    }
+    await strapi.query('plugin::users-permissions.user').create({ data: { email, username } });
+  },
+};
+`
+	}
+	cases := []struct {
+		name, filter, where string
+		want, notWant       []string
+	}{
+		{name: "a count refused when not zero: no such row", where: "{ email }",
+			want: []string{"requires: not exists User{email}"}},
+		{name: "each alternative of $or, with the other conditions",
+			filter: "const f = { $or: [{ email: email.toLowerCase() }, { username }] };", where: "{ ...f, provider: 'local' }",
+			want: []string{`requires: not exists User{provider: "local", email: lowercase(email)}`,
+				`requires: not exists User{provider: "local", username}`}},
+		{name: "an alternative the walk cannot read leaves the test out",
+			filter: "const f = { $or: [{ email }, { nickname: username }] };", where: "{ ...f }",
+			notWant: []string{"requires: not exists User"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := strapiTokenFiles("plugin.users-permissions.jwt", "_.pick(user, ['id'])")
+			files["server/controllers/auth.js"] = controller(c.filter, c.where)
+			files["server/routes/content-api/auth.js"] = `module.exports = [{ method: 'POST', path: '/auth/join', handler: 'auth.join' }];`
+			runIdiomCases(t, files, []idiomCase{{name: c.name, construct: "Join", want: c.want, notWant: c.notWant}})
+		})
+	}
+}

@@ -1043,6 +1043,10 @@ type ObjectSchemas struct {
 	// ValidatorFactories make a schema into a function that parses its
 	// argument by it (Strapi's validateYupSchema(schema)).
 	ValidatorFactories []string `yaml:"validator_factories"`
+	// Refs name another field of the same object (yup.ref('password')):
+	// a one_of check given only such a reference
+	// (.oneOf([yup.ref('password')])) requires the two fields equal.
+	Refs []string `yaml:"refs"`
 	// JSON describes request schemas written as JSON Schema objects
 	// rather than builder calls: see JSONSchema.
 	JSON *JSONSchema `yaml:"json"`

@@ -243,3 +243,44 @@ module.exports = {
 		})
 	}
 }
+
+// TestSameAsSchemaCheck pins a schema field whose only allowed value is a
+// reference to another field (yup's oneOf([yup.ref('password')]), catalog
+// object_schemas.refs) as the precondition that the two are equal; a
+// oneOf of literal values says nothing of another field.
+func TestSameAsSchemaCheck(t *testing.T) {
+	cases := []struct {
+		name, oneOf   string
+		want, notWant []string
+	}{
+		{name: "a reference to another field: the two are equal", oneOf: "[yup.ref('password')]",
+			want: []string{"requires: password = password_confirmation"}},
+		{name: "literal values: no equality with another field", oneOf: "['secret']",
+			notWant: []string{"password = password_confirmation"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := strapiTokenFiles("plugin.users-permissions.jwt", "_.pick(user, ['id'])")
+			files["server/controllers/validation/auth.js"] = `
+const { yup, validateYupSchema } = require('@strapi/utils');
+const changeSchema = yup.object({
+  password: yup.string().required(),
+  passwordConfirmation: yup.string().required().oneOf(` + c.oneOf + `, 'Passwords do not match'),
+});
+module.exports = { validateChangeBody: validateYupSchema(changeSchema) };
+`
+			files["server/controllers/auth.js"] = `
+'use strict';
+const { validateChangeBody } = require('./validation/auth');
+module.exports = {
+  async change(ctx) {
+    const { password } = await validateChangeBody(ctx.request.body);
+    await strapi.query('plugin::users-permissions.user').update({ where: { id: ctx.state.user.id }, data: { username: password } });
+  },
+};
+`
+			files["server/routes/content-api/auth.js"] = `module.exports = [{ method: 'POST', path: '/auth/change', handler: 'auth.change' }];`
+			runIdiomCases(t, files, []idiomCase{{name: c.name, construct: "Change", want: c.want, notWant: c.notWant}})
+		})
+	}
+}

@@ -1050,7 +1050,7 @@ func (b *builder) anyAlternativeExists(q *query) allium.Expr {
 	if len(q.alts) < 2 || q.bad != 1 || q.via != nil {
 		return nil
 	}
-	var any allium.Expr
+	var some allium.Expr
 	for _, alt := range q.alts {
 		if alt.under != nil {
 			return nil
@@ -1063,12 +1063,12 @@ func (b *builder) anyAlternativeExists(q *query) allium.Expr {
 			return nil
 		}
 		x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: j})
-		if any != nil {
-			x = &allium.Binary{Op: allium.OpOr, X: any, Y: x}
+		if some != nil {
+			x = &allium.Binary{Op: allium.OpOr, X: some, Y: x}
 		}
-		any = x
+		some = x
 	}
-	return any
+	return some
 }
 
 // rowsByIDParamExist reads a test that rows were found by the trigger's

@@ -7,6 +7,30 @@ import (
 	"github.com/distill/distill/internal/allium"
 )
 
+// strapiBootstrap is a Strapi plugin's bootstrap that stores the advanced
+// settings' defaults, value, in the plugin store (catalog settings_stores).
+func strapiBootstrap(value string) string {
+	return `
+const initAdvancedOptions = async (pluginStore) => {
+  if (!(await pluginStore.get({ key: 'advanced' }))) {
+    const value = ` + value + `;
+    await pluginStore.set({ key: 'advanced', value });
+  }
+};
+module.exports = async ({ strapi }) => {
+  const pluginStore = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  await initAdvancedOptions(pluginStore);
+};
+`
+}
+
+// strapiUtils is the plugin's service locator module (catalog
+// service_locators: getService('user') is services/user.js's object).
+const strapiUtils = `
+const getService = (name) => strapi.plugin('users-permissions').service(name);
+module.exports = { getService };
+`
+
 // strapiTokenFiles is a Strapi plugin whose jwt service signs with the
 // options the plugin's config gives (catalog config_mounts and
 // object_defaults): issue(payload, jwtOptions = {}) fills jwtOptions from
@@ -54,22 +78,8 @@ module.exports = ({ strapi }) => ({
   },
 });
 `,
-		"server/bootstrap/index.js": `
-const initAdvancedOptions = async (pluginStore) => {
-  if (!(await pluginStore.get({ key: 'advanced' }))) {
-    const value = { email_confirmation: false };
-    await pluginStore.set({ key: 'advanced', value });
-  }
-};
-module.exports = async ({ strapi }) => {
-  const pluginStore = strapi.store({ type: 'plugin', name: 'users-permissions' });
-  await initAdvancedOptions(pluginStore);
-};
-`,
-		"server/utils/index.js": `
-const getService = (name) => strapi.plugin('users-permissions').service(name);
-module.exports = { getService };
-`,
+		"server/bootstrap/index.js": strapiBootstrap("{ email_confirmation: false }"),
+		"server/utils/index.js":     strapiUtils,
 		"server/controllers/auth.js": `
 'use strict';
 const _ = require('lodash');

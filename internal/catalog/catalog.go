@@ -151,7 +151,13 @@ type Language struct {
 	// ConfigNamespaces are calls that name a section of the application's
 	// config object and give the factory of its entries (NestJS's
 	// registerAs('jwt', () => ({...}))).
-	ConfigNamespaces  []string `yaml:"config_namespaces"`
+	ConfigNamespaces []string `yaml:"config_namespaces"`
+	// ConfigMounts are key prefixes under which the framework mounts the
+	// service's own config object, "*" standing for one segment of the key
+	// (Strapi keeps a plugin's config at plugin.<name>, so
+	// strapi.config.get('plugin.users-permissions.jwt') is the section jwt
+	// of what the plugin's config.js default-exports).
+	ConfigMounts      []string `yaml:"config_mounts"`
 	ValidatorPrefixes []string `yaml:"validator_prefixes"`
 	// RequiredChecks are form fields that validation accepts only when
 	// checked: a field built by one of Fields with one of Validators in
@@ -291,6 +297,12 @@ type Language struct {
 	// path, their second (lodash's get(settings, 'reset_password.options',
 	// {})): the same as reading the path's attributes one after another.
 	PathGetters []string `yaml:"path_getters"`
+	// OrFilterKeys are filter keys whose value lists alternative filters,
+	// any of which a row may match ({$or: [{email}, {username}]}).
+	OrFilterKeys []string `yaml:"or_filter_keys"`
+	// ObjectDefaults fill the keys their first argument lacks from the
+	// objects after it, in place (lodash's defaults(options, fromConfig)).
+	ObjectDefaults []string `yaml:"object_defaults"`
 	// SplitCalls cut a string at a separator: split at "@", an address's
 	// second part is its domain (email_domain(x)).
 	SplitCalls []string `yaml:"split_calls"`
@@ -1076,6 +1088,10 @@ type ObjectSchemas struct {
 	// ValidatorFactories make a schema into a function that parses its
 	// argument by it (Strapi's validateYupSchema(schema)).
 	ValidatorFactories []string `yaml:"validator_factories"`
+	// Refs name another field of the same object (yup.ref('password')):
+	// a one_of check given only such a reference
+	// (.oneOf([yup.ref('password')])) requires the two fields equal.
+	Refs []string `yaml:"refs"`
 	// JSON describes request schemas written as JSON Schema objects
 	// rather than builder calls: see JSONSchema.
 	JSON *JSONSchema `yaml:"json"`

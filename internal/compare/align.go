@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/summary"
 )
 
 // unit is one construct of one variant, as alignment sees it.
@@ -247,8 +248,29 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 	return groups
 }
 
+// completeLinkage are the kinds whose groups mergeGroups joins only when
+// every member of one resembles every member of the other, not just one
+// pair. A config parameter's name is all that says which setting it is,
+// and two names that each share words with a third need not name one
+// setting: access_token_ttl and email_verification_timeout both resemble
+// verification_token_expiry (token and expiry; verification and expiry)
+// and not each other. Entities and rules keep the best pair: LoginToken,
+// EmailChangeToken and EmailVerification are one construct met through
+// the one between.
+var completeLinkage = map[string]bool{summary.KindConfig: true}
+
+// link combines the similarity s found so far with another pair's t: the
+// least of them under complete linkage, the most otherwise.
+func link(kind string, s, t float64) float64 {
+	if completeLinkage[kind] {
+		return min(s, t)
+	}
+	return max(s, t)
+}
+
 // mergeGroups joins groups that no variant holds both of and that resemble
-// each other (the best pair of their first members) at least as much as
+// each other (the best pair of their first members; the worst pair for
+// the kinds of completeLinkage) at least as much as
 // the threshold: taking variants in order, a construct can open a group of
 // its own only because the group it belongs to was seeded by a variant it
 // resembles less than a later one (LoginToken, then EmailVerification,
@@ -296,11 +318,15 @@ func mergeGroups(groups []*group, index map[string][]int, sim func(a, b *unit) f
 					if !disjoint {
 						continue
 					}
-					s := 0.0
+					s := -1.0
 					for _, a := range firstOf(g) {
 						for _, b := range firstOf(h) {
 							simCalls.Add(1)
-							s = max(s, sim(a, b))
+							if t := sim(a, b); s < 0 {
+								s = t
+							} else {
+								s = link(g.kind, s, t)
+							}
 						}
 					}
 					if s > bestS || s == bestS && best < 0 || s == bestS && gj < best {

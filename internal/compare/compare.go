@@ -1254,7 +1254,10 @@ func (c *comparison) bindingRenames(v int, m *allium.Module) {
 				r.params[rule][name] = canon
 			}
 		}
-		if t := rule.Trigger; t != nil && t.Binding != "" {
+		// A trigger's binding follows its entity's new name only when it
+		// is that entity's name: `when: token: PasswordResetToken.expires_at
+		// <= now` keeps token when Token becomes AccessToken.
+		if t := rule.Trigger; t != nil && t.Binding != "" && (t.Entity() == "" || snakeName(t.Entity()) == t.Binding) {
 			add(t.Binding)
 		}
 		allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {

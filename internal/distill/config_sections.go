@@ -37,7 +37,7 @@ func (b *builder) collectConfigSections() {
 			if fn := &f.Functions[i]; fn.Name == "default" {
 				for _, en := range returnedObject(f, fn) {
 					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprDict {
-						b.addConfigSection(en.Key.Value(), &en.Value)
+						b.addConfigSection(en.Key.Value(), &en.Value, f)
 					}
 				}
 			}
@@ -54,7 +54,7 @@ func (b *builder) collectConfigSections() {
 			if entries := returnedObject(f, factory.Func()); entries != nil {
 				obj := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: v.Line()})
 				obj.SetEntries(entries)
-				b.addConfigSection(name.Value(), obj)
+				b.addConfigSection(name.Value(), obj, f)
 			}
 		}
 	}
@@ -62,12 +62,14 @@ func (b *builder) collectConfigSections() {
 
 // addConfigSection keeps the first section of a name: two factories
 // giving one section different entries leave it to the first.
-func (b *builder) addConfigSection(name string, obj *facts.Expr) {
+func (b *builder) addConfigSection(name string, obj *facts.Expr, f *facts.File) {
 	if b.configSections == nil {
 		b.configSections = map[string]*facts.Expr{}
+		b.configSectionFiles = map[string]*facts.File{}
 	}
 	if b.configSections[name] == nil {
 		b.configSections[name] = obj
+		b.configSectionFiles[name] = f
 	}
 }
 
@@ -119,12 +121,12 @@ func (rc *ruleCtx) configSectionRead(e *facts.Expr, sc *scope, out *[]allium.Stm
 	if len(rc.b.configSections) == 0 || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString {
 		return nil
 	}
-	path := strings.Split(e.Args()[0].Value(), ".")
+	path := unmountedKey(strings.Split(e.Args()[0].Value(), "."), rc.b.lang.ConfigMounts, rc.b.configSections)
 	obj := rc.b.configSections[path[0]]
 	if obj == nil {
 		return nil
 	}
-	v := &value{kind: vSection, call: obj}
+	v := &value{kind: vSection, call: obj, param: path[0], file: rc.b.configSectionFiles[path[0]]}
 	for i, key := range path[1:] {
 		last := i == len(path)-2
 		if v = rc.configSectionEntry(v, key, sc, out); v == nil || v.kind != vSection && !last {
@@ -143,7 +145,7 @@ func (rc *ruleCtx) configSectionEntry(section *value, key string, sc *scope, out
 		return nil
 	}
 	if entry.Kind == facts.ExprDict {
-		return &value{kind: vSection, call: entry}
+		return &value{kind: vSection, call: entry, param: section.param + "." + key, file: section.file}
 	}
 	def := rc.b.settingValue(entry)
 	if def == nil || !def.IsLiteral() {
@@ -153,4 +155,31 @@ func (rc *ruleCtx) configSectionEntry(section *value, key string, sc *scope, out
 		return exprValue(d)
 	}
 	return rc.eval(def, sc, out, false)
+}
+
+// unmountedKey is a getter's key path with the prefix a catalogued mount
+// puts before the service's own config object taken off
+// (plugin.users-permissions.jwt is the section jwt), when what follows
+// names a section; the path unchanged otherwise.
+func unmountedKey(path, mounts []string, sections map[string]*facts.Expr) []string {
+	if sections[path[0]] != nil {
+		return path
+	}
+	for _, m := range mounts {
+		prefix := strings.Split(m, ".")
+		if len(path) <= len(prefix) {
+			continue
+		}
+		matched := true
+		for i, seg := range prefix {
+			if seg != "*" && seg != path[i] {
+				matched = false
+				break
+			}
+		}
+		if matched && sections[path[len(prefix)]] != nil {
+			return path[len(prefix):]
+		}
+	}
+	return path
 }

@@ -460,6 +460,8 @@ type builder struct {
 	// configSections are the sections of the config object the service's
 	// config factory returns, by name (config_sections.go).
 	configSections map[string]*facts.Expr
+	// configSectionFiles are the files that give them.
+	configSectionFiles map[string]*facts.File
 	// signerDefaultLife is the lifetime a signer's registration gives
 	// its tokens (signer_defaults.go), read once.
 	signerDefaultLife *facts.Expr

@@ -289,7 +289,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
-		if rc.sameBranches(e, sc) {
+		if rc.sameBranches(e, sc) || convertedWhenAble(e, b.lang.TransparentCalls) {
 			// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
 			// whichever branch is taken.
 			return rc.eval(e.Y, sc, out, stmtCtx)
@@ -319,6 +319,46 @@ func (rc *ruleCtx) sameBranches(e *facts.Expr, sc *scope) bool {
 	var scratch []allium.Stmt
 	x, y := rc.tr(e.X, sc, &scratch), rc.tr(e.Y, sc, &scratch)
 	return x != nil && y != nil && len(scratch) == 0 && exprKey(x) == exprKey(y)
+}
+
+// projectedDict writes a projection of an object by a literal list of
+// keys as the object literal it gives: _.pick(user, ['id']) is
+// {id: user.id}, whose entries a reader (a token's payload) reads back.
+// nil when the keys are not a list of strings.
+func projectedDict(e *facts.Expr) *facts.Expr {
+	if len(e.Args()) != 2 || e.Args()[1].Kind != facts.ExprList {
+		return nil
+	}
+	obj := &e.Args()[0]
+	var entries []facts.DictEntry
+	for _, k := range e.Args()[1].Args() {
+		if k.Kind != facts.ExprString {
+			return nil
+		}
+		key := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: k.Value(), Line: k.Line()})
+		val := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: obj, Name: k.Value(), Line: k.Line()})
+		entries = append(entries, facts.DictEntry{Key: key, Value: val})
+	}
+	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
+	d.SetEntries(entries)
+	return d
+}
+
+// convertedWhenAble reports `x.f ? x.f() : x` for a method f that gives
+// its receiver back in another shape (payload.toJSON ? payload.toJSON() :
+// payload, Strapi's jwt service): x, whichever branch is taken, even when
+// x is a value the spec cannot write (an object whose entries are read
+// back), which sameBranches cannot compare.
+func convertedWhenAble(e *facts.Expr, transparent []string) bool {
+	t, call, x := e.Test(), e.X, e.Y
+	if t == nil || call == nil || x == nil || x.Kind != facts.ExprName || t.Kind != facts.ExprAttr ||
+		call.Kind != facts.ExprCall || len(call.Args()) != 0 || len(call.Keywords()) != 0 || !slices.Contains(transparent, t.Name()) {
+		return false
+	}
+	sameMethod := func(a *facts.Expr) bool {
+		return a != nil && a.Kind == facts.ExprAttr && a.Name() == t.Name() && a.X != nil && a.X.Kind == facts.ExprName && a.X.Name() == x.Name()
+	}
+	return sameMethod(t) && sameMethod(call.X)
 }
 
 // constantDefault reports a default written as a module constant that
@@ -445,8 +485,36 @@ func (rc *ruleCtx) runsWhenBuilt(v *facts.Expr, sc *scope) bool {
 	case sc.cls != nil && b.isReceiverExpr(v.X.X):
 		cr := b.ix.classes[sc.cls.QualName]
 		return cr != nil && b.ix.method(cr, m) != nil
+	case v.X != nil && v.X.X != nil && b.locatedServiceMethod(v.X.X, m) != nil:
+		// {jwt: getService('jwt').issue({id: user.id})}: a function of
+		// the service object a locator answers (Strapi's services).
+		return true
 	}
 	return false
+}
+
+// runBuiltEntries runs the helpers called for the entries of the object
+// literals an infrastructure call is given: ctx.send({jwt:
+// getService('jwt').issue({id: user.id}), user}) builds the response, and
+// building it issues the token, whatever the response then does.
+func (rc *ruleCtx) runBuiltEntries(call *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	var values []*facts.Expr
+	for i := range call.Args() {
+		if a := &call.Args()[i]; a.Kind == facts.ExprDict {
+			for j := range a.Entries() {
+				values = append(values, &a.Entries()[j].Value)
+			}
+		}
+	}
+	// A TypeScript call's object argument is read as its keywords.
+	for i := range call.Keywords() {
+		values = append(values, &call.Keywords()[i].Value)
+	}
+	for _, v := range values {
+		if rc.runsWhenBuilt(v, sc) {
+			rc.eval(v, sc, out, false)
+		}
+	}
 }
 
 // bindWalrus binds the name of `name := x` to the value of x in the
@@ -1871,10 +1939,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
 		if fr := b.locatedServiceMethod(e.X.X, method); fr != nil {
-			return rc.inline(fr, nil, e, sc, out) // getService('user').edit(id, data)
+			// getService('user').edit(id, data); in edit, `this` is
+			// that service object.
+			return rc.inline(fr, &value{kind: vPlumbing, call: e.X.X}, e, sc, out)
 		}
 		if fr := b.locatedServiceMethod(recv.call, method); fr != nil {
-			return rc.inline(fr, nil, e, sc, out) // userService.edit(id, data)
+			return rc.inline(fr, recv, e, sc, out) // userService.edit(id, data)
 		}
 		if v := rc.uidServiceCall(e, method, sc, out); v != nil {
 			return v // strapi.entityService.update(uid, id, {data})
@@ -1962,7 +2032,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// normalizeEmail(command.email): the address in canonical form.
 		n, _ := l.NormaliserFor(names...)
 		return rc.normalised(n, &e.Args()[0], sc, out)
-	case method == "" && catalogedArg(b.lang.TransparentArgs, e) != nil:
+	case (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalogedArg(b.lang.TransparentArgs, e) != nil:
 		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)
 	case (slices.Contains(b.lang.TransparentCalls, e.Raw()) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
 		(len(e.Args()) == 1 || (e.Raw() == "bytes" || e.Raw() == "str") && len(e.Args()) > 1):
@@ -1986,6 +2056,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.pathGet(e, sc, out); v != nil {
 		return v
 	}
+	if catalog.MatchAny(l.ObjectDefaults, e.Resolved(), e.Raw()) {
+		if v := rc.defaultedObject(e, sc, out); v != nil {
+			return v // object_defaults.go
+		}
+	}
 	if len(e.Args()) > 0 && catalog.MatchAny(l.KeyProjections, e.Resolved(), e.Raw()) {
 		// params = project(req, ("email", "password")): a dict of its own
 		// (what the code pops from it stays in req), of the same input.
@@ -1993,6 +2068,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// matched by its resolved name.
 		if in := rc.eval(&e.Args()[0], sc, out, false); in.kind == vReqDict {
 			return &value{kind: vReqDict, shape: in.shape, attrs: in.attrs}
+		}
+		if d := projectedDict(e); d != nil {
+			return dictValue(d, sc)
 		}
 	}
 	if v := rc.keyOmission(e, sc, out); v != nil {
@@ -2350,6 +2428,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if catalog.MatchAny(l.PlumbingCalls, names...) || (method != "" && catalog.Match(l.PlumbingCalls, method)) ||
 		slices.Contains(l.PlumbingNames, root) || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
+		rc.runBuiltEntries(e, sc, out)
 		return &value{kind: vPlumbing}
 	}
 	if stmtCtx && len(e.Args()) > 0 {
@@ -3266,6 +3345,10 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			recv = rc.b.selfName() // not declared: `this`
 		}
 		inner.vars[recv] = self
+	} else if self != nil && self.kind == vPlumbing && self.call != nil && rc.b.selfName() != "" {
+		// A function of a service object a locator answered: `this` is
+		// the object (this.edit(...) in Strapi's user service).
+		inner.vars[rc.b.selfName()] = self
 	}
 	if vals, ok := rc.starredArgs(call, sc, out); ok {
 		// f(a, *args) where args holds the caller's extra arguments.

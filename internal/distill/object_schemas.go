@@ -302,8 +302,39 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
+		if kind := schemas.Checks[c.Method()]; kind == "one_of" {
+			rc.sameAsCheck(in, input, firstArg(c), optional, sc, at, c.Line(), out)
+			continue
+		}
 		rc.schemaCheck(schemas.Checks[c.Method()], in, measured, text, optional, firstArg(c), at, c.Line())
 	}
+}
+
+// sameAsCheck states a one_of check whose only allowed value is a
+// reference to another field of the input (yup's
+// passwordConfirmation: ...oneOf([yup.ref('password')])) as the
+// precondition that the two are equal; a list of other values says
+// nothing here.
+func (rc *ruleCtx) sameAsCheck(in allium.Expr, input, list *facts.Expr, optional bool, sc, at *scope, line int, out *[]allium.Stmt) {
+	if list == nil || list.Kind != facts.ExprList || len(list.Args()) != 1 {
+		return
+	}
+	ref := &list.Args()[0]
+	if ref.Kind != facts.ExprCall || len(ref.Args()) != 1 || ref.Args()[0].Kind != facts.ExprString ||
+		!catalog.MatchAny(rc.b.lang.ObjectSchemas.Refs, ref.Resolved(), ref.Raw()) {
+		return
+	}
+	name := ref.Args()[0].Value()
+	other := rc.tr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: input, Name: name, Raw: input.Raw() + "." + name, Line: ref.Line()}), sc, out)
+	if other == nil {
+		return
+	}
+	var cond allium.Expr = &allium.Binary{Op: allium.OpEq, X: other, Y: in}
+	if optional {
+		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
+	}
+	rc.b.stats.GuardsSeen++
+	rc.requires(cond, at, line)
 }
 
 // schemaCheck states one check of a schema's field as a precondition on

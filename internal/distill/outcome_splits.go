@@ -66,7 +66,7 @@ func joinedPaths(a, b *allium.Rule) []allium.Stmt {
 		return nil
 	}
 	common := 0
-	for common < len(ensA) && common < len(ensB) && stmtKey(ensA[common]) == stmtKey(ensB[common]) {
+	for common < len(ensA) && common < len(ensB) && sameOutcome(ensA[common], ensB[common]) {
 		common++
 	}
 	if common == 0 || common == len(ensA) && common == len(ensB) {
@@ -86,7 +86,11 @@ func joinedPaths(a, b *allium.Rule) []allium.Stmt {
 	body := make([]allium.Stmt, 0, len(headA))
 	body = append(body, headA[:diff]...)
 	body = append(body, headA[diff+1:]...)
-	outcomes := append(append([]allium.Stmt{}, ensA[:common]...), ifs)
+	outcomes := make([]allium.Stmt, 0, common+1)
+	for k := range common {
+		outcomes = append(outcomes, namedOutcome(ensA[k], ensB[k]))
+	}
+	outcomes = append(outcomes, ifs)
 	return append(body, &allium.Ensures{Meta: allium.Meta{Prov: outcomes[0].Info().Prov}, Body: outcomes})
 }
 
@@ -110,3 +114,40 @@ func splitEnsures(body []allium.Stmt) (head, outcomes []allium.Stmt, ok bool) {
 }
 
 func stmtKey(s allium.Stmt) string { return allium.PrintConstruct(s) }
+
+// sameOutcome reports two outcomes that state the same: the same text, or
+// the same creation named by a let on one path only (the path that reads
+// the new row afterwards names it: let user = User.created(...), then
+// SignedToken.created(user: user)).
+func sameOutcome(a, b allium.Stmt) bool {
+	if stmtKey(a) == stmtKey(b) {
+		return true
+	}
+	x, y := creationOf(a), creationOf(b)
+	return x != nil && y != nil && exprKey(x) == exprKey(y)
+}
+
+// namedOutcome is the one of two same outcomes that names its creation,
+// when one does: the joined rule keeps the let a branch reads.
+func namedOutcome(a, b allium.Stmt) allium.Stmt {
+	if _, ok := b.(*allium.Let); ok {
+		return b
+	}
+	return a
+}
+
+// creationOf is the E.created(...) call an outcome states, whether a let
+// names it or not; nil for any other outcome.
+func creationOf(s allium.Stmt) allium.Expr {
+	switch st := s.(type) {
+	case *allium.Let:
+		if isCreation(st.Value) {
+			return st.Value
+		}
+	case *allium.ExprStmt:
+		if isCreation(st.X) {
+			return st.X
+		}
+	}
+	return nil
+}

@@ -29,6 +29,9 @@ type dictPart struct {
 	// under a condition the spec cannot state (cond_entries.go).
 	when    allium.Expr
 	unknown bool
+	// section: the key path of the config section e is, when it is one
+	// (object_defaults.go): its entries are settings of that name.
+	section string
 }
 
 // dictValue is the value of a dict literal: nothing the spec states by
@@ -175,8 +178,11 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 			var scratch []allium.Stmt
 			if rc.eval(x.X.X, sc, &scratch, false).kind == vRepo {
 				rc.eval(x, sc, out, true)
+				return
 			}
 		}
+		// return ctx.send({jwt: issue(...)}): the response built.
+		rc.runBuiltEntries(x, sc, out)
 	case facts.ExprName:
 		rc.responseModelReads(x, sc, out)
 	case facts.ExprAttr:

@@ -298,6 +298,10 @@ func (b *builder) nullTest(lookup string, v *facts.Expr) (string, bool) {
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
 	for _, kw := range kws {
+		if catalog.Match(rc.b.lang.OrFilterKeys, kw.Name) {
+			rc.orKeyFilter(q, &kw.Value, sc, out)
+			continue
+		}
 		if c, ok := rc.relatedFilter(q, kw, sc, out); ok {
 			q.conds = append(q.conds, c)
 			continue
@@ -1066,6 +1070,9 @@ func (rc *ruleCtx) countedModel(e *facts.Expr, sc *scope, out *[]allium.Stmt) st
 // cannot say it: a filter it cannot state narrows the rows, and the stated
 // ones alone would claim more rows match than do.
 func (b *builder) rowsExist(q *query) allium.Expr {
+	if x := b.anyAlternativeExists(q); x != nil {
+		return x
+	}
 	if q.bad > 0 {
 		return nil
 	}
@@ -1077,6 +1084,36 @@ func (b *builder) rowsExist(q *query) allium.Expr {
 		return &allium.Binary{Op: allium.OpGt, X: &allium.Member{X: q.via, Name: "count"}, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
 	}
 	return nil
+}
+
+// anyAlternativeExists is that rows of a query whose rows are any of
+// several unconditional alternatives exist (Strapi's register: count({where:
+// {provider, $or: [{email}, {username}]}})): a row of one of them does,
+// exists A or exists B, each with the query's own conditions; nil when
+// the query has no such alternatives or another condition is unread.
+func (b *builder) anyAlternativeExists(q *query) allium.Expr {
+	if len(q.alts) < 2 || q.bad != 1 || q.via != nil {
+		return nil
+	}
+	var some allium.Expr
+	for _, alt := range q.alts {
+		if alt.under != nil {
+			return nil
+		}
+		each := *q
+		each.conds = slices.Concat(q.conds, alt.conds)
+		each.alts, each.bad = nil, 0
+		j := b.join(&each)
+		if j == nil {
+			return nil
+		}
+		x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: j})
+		if some != nil {
+			x = &allium.Binary{Op: allium.OpOr, X: some, Y: x}
+		}
+		some = x
+	}
+	return some
 }
 
 // rowsByIDParamExist reads a test that rows were found by the trigger's
@@ -1238,4 +1275,27 @@ func withKeywords(e *facts.Expr, kws []facts.Keyword) *facts.Expr {
 	c.SetArgs(nil)
 	c.SetKeywords(kws)
 	return &c
+}
+
+// orKeyFilter reads a filter key whose value lists alternative filters
+// (catalog or_filter_keys: Strapi's and Mongo's {$or: [{email}, {username}]}):
+// the rows match any of them. Like a filter given Q objects or'ed, the
+// alternatives are kept apart (q.alts) and counted unread, since the
+// other conditions alone would say more rows match; an alternative the
+// walk cannot read whole drops them all.
+func (rc *ruleCtx) orKeyFilter(q *query, list *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	q.bad++
+	if len(q.alts) > 0 || list.Kind != facts.ExprList {
+		q.alts = nil // two sets of alternatives, or a list the walk cannot read
+		return
+	}
+	for i := range list.Args() {
+		x := &query{ent: q.ent}
+		rc.filterKw(x, dictKeywords(&list.Args()[i]), sc, out)
+		if list.Args()[i].Kind != facts.ExprDict || x.bad > 0 || x.scoped > 0 || len(x.conds) == 0 {
+			q.alts = nil
+			return
+		}
+		q.alts = append(q.alts, qalt{conds: x.conds})
+	}
 }

@@ -132,6 +132,10 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	switch {
 	case catalog.Match(reps.Lookups, method):
 		return &value{kind: vLookup, ent: q.ent, q: q}
+	case method == "count" && len(values) == 0:
+		// count({where: {email}}): the number of rows the filters
+		// match, as a query's count() gives it.
+		return &value{kind: vCount, ent: q.ent, q: q}
 	case len(values) == 0 && catalog.Match(b.lang.QueryMethods, method):
 		// findMany({filters}): the rows the filters match.
 		return &value{kind: vQuery, ent: q.ent, q: q}
@@ -141,16 +145,14 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		}
 		return unknownValue
 	case catalog.Match(reps.Creates, method):
-		b.stats.EffectsSeen++
 		args, opaque := rc.repoCreateArgs(values, ent, sc, out)
-		if !opaque {
-			// Defaults hold for the fields the values leave out; values
-			// read only in part may set any of them.
-			args = rc.withColumnDefaults(recv.ent, args)
-		}
-		*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
-			X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: recv.ent}, Name: "created"}, Args: args}})
-		return &value{kind: vEntity, ent: recv.ent, expr: &allium.Ident{Name: snake(recv.ent)}}
+		// The row is stated created here; a later read of it (a token
+		// issued for it) names it, turning its creation into a let
+		// (newRef). Defaults hold for the fields the values leave out;
+		// values read only in part (opaque) may set any of them.
+		row := &value{kind: vNew, ent: recv.ent, args: args, partial: opaque, file: sc.file, line: e.Line()}
+		rc.created(row, out, e.Line())
+		return row
 	case catalog.Match(reps.Updates, method):
 		if len(values) == 0 && spread != nil {
 			row := rc.bulkUpdate(q, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*spread.e}, Line: spread.e.Line()}), spread.sc, out)
@@ -403,7 +405,10 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		return nil, false
 	}
 	isUpdate, isDelete := catalog.Match(reps.Updates, method), catalog.Match(reps.Deletes, method)
-	if !reps.CriteriaFirst || len(e.Args()) != 1 || !isUpdate && !isDelete || len(rc.b.lang.IDAttrs) == 0 {
+	// findOne(id) (Strapi's entityService.findOne(uid, id)): the row of
+	// that id, as update(id, ...) and delete(id) name it.
+	isLookup := catalog.Match(reps.Lookups, method) && len(*filters) == 0 && len(*values) == 0
+	if !reps.CriteriaFirst || len(e.Args()) != 1 || !isUpdate && !isDelete && !isLookup || len(rc.b.lang.IDAttrs) == 0 {
 		return nil, false
 	}
 	if isUpdate && len(*values) == 0 {

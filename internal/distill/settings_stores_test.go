@@ -20,27 +20,13 @@ func TestSettingsStores(t *testing.T) {
 		"server/content-types/user/index.js": strings.Replace(strapiUser, "provider: { type: 'string' },",
 			"provider: { type: 'string' },\n    confirmationToken: { type: 'string', private: true },", 1),
 		"server/content-types/role/index.js": strapiRole,
-		"server/bootstrap/index.js": `
-const initAdvancedOptions = async (pluginStore) => {
-  if (!(await pluginStore.get({ key: 'advanced' }))) {
-    const value = {
+		"server/bootstrap/index.js": strapiBootstrap(`{
       allow_register: true,
       default_role: 'authenticated',
       email_confirmation: false,
       email_reset_password: null,
-    };
-    await pluginStore.set({ key: 'advanced', value });
-  }
-};
-module.exports = async ({ strapi }) => {
-  const pluginStore = strapi.store({ type: 'plugin', name: 'users-permissions' });
-  await initAdvancedOptions(pluginStore);
-};
-`,
-		"server/utils/index.js": `
-const getService = (name) => strapi.plugin('users-permissions').service(name);
-module.exports = { getService };
-`,
+    }`),
+		"server/utils/index.js": strapiUtils,
 		"server/services/user.js": `
 module.exports = ({ strapi }) => ({
   async edit(userId, params = {}) {

@@ -107,10 +107,7 @@ module.exports = ({ strapi }) => ({
   },
 });
 `,
-		"server/utils/index.js": `
-const getService = (name) => strapi.plugin('users-permissions').service(name);
-module.exports = { getService };
-`,
+		"server/utils/index.js": strapiUtils,
 		"server/controllers/validation/auth.js": `
 const { yup, validateYupSchema } = require('@strapi/utils');
 const resetSchema = yup.object({ code: yup.string().required(), password: yup.string().email().required() }).noUnknown();

@@ -441,6 +441,12 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		return &value{kind: vPlumbing} // the service stores this token itself
 	}
 	user := rc.payloadUser(payload, sc, out)
+	if user == nil && rc.payloadSubjectUnread(payload, sc, out) {
+		// {id: user.id} of a user the walk could not find: the token is
+		// some row's, and one stated for no one would misstate it.
+		rc.untranslated(sc, line, LeftOutValue, "a signed token for a row the spec could not read")
+		return &value{kind: vPlumbing}
+	}
 	if user == nil && expiry == nil {
 		// A token naming no known user and living no known time says
 		// nothing the spec can use.
@@ -492,6 +498,43 @@ func (b *builder) tokenEntity(name string, sc *scope, line int) *signedToken {
 		b.signedTokens[name] = tok
 	}
 	return tok
+}
+
+// payloadSubjectUnread reports a payload entry under a subject key
+// (catalog signed_tokens.subject_keys: {id: user.id}) whose value the
+// walk cannot read: a row's id, of a row it lost.
+func (rc *ruleCtx) payloadSubjectUnread(payload *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
+	if payload == nil {
+		return false
+	}
+	keys := rc.b.lang.SignedTokens.SubjectKeys
+	for _, part := range rc.payloadParts(payload, sc, out) {
+		if part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for _, en := range part.e.Entries() {
+			// Only attributes of a local (user.id, result.user.id):
+			// reading them again calls nothing.
+			if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(keys, en.Key.Value()) || en.Value.Kind != facts.ExprAttr ||
+				!attrsOfName(en.Value.X) {
+				continue
+			}
+			var scratch []allium.Stmt
+			if rc.eval(en.Value.X, part.sc, &scratch, false).kind == vUnknown {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// attrsOfName reports a name, or attributes read one after another from
+// one (result.user).
+func attrsOfName(x *facts.Expr) bool {
+	for x != nil && x.Kind == facts.ExprAttr {
+		x = x.X
+	}
+	return x != nil && x.Kind == facts.ExprName
 }
 
 // payloadUser finds the user entity a token's payload names: the entity
@@ -586,11 +629,29 @@ func (rc *ruleCtx) payloadExpiry(payload *facts.Expr, sc *scope, out *[]allium.S
 
 // optionLifetime is the lifetime an encoder's option gives its token
 // (jwt.sign(payload, secret, {expiresIn: "1h"})): a keyword named in the
-// catalog's expiry_args.
+// catalog's expiry_args, or an entry of that name of an options object
+// held in a local after the payload (jwt.sign(payload, secret,
+// jwtOptions), the object filled from the config's defaults).
 func (rc *ruleCtx) optionLifetime(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	for _, name := range rc.b.lang.SignedTokens.ExpiryArgs {
-		if kw := e.Keyword(name); kw != nil && !strings.HasPrefix(name, "#") {
+	names := slices.DeleteFunc(slices.Clone(rc.b.lang.SignedTokens.ExpiryArgs), func(n string) bool { return strings.HasPrefix(n, "#") })
+	for _, name := range names {
+		if kw := e.Keyword(name); kw != nil {
 			return rc.lifetime(kw, sc, out)
+		}
+	}
+	args := e.Args()
+	for i := 1; i < len(args); i++ {
+		if args[i].Kind != facts.ExprName {
+			continue
+		}
+		for _, part := range rc.eval(&args[i], sc, out, false).parts {
+			for _, name := range names {
+				if entry := dictEntry(part.e, name); entry != nil && part.section != "" {
+					return rc.sectionLifetime(part, name, entry, out)
+				} else if entry != nil {
+					return rc.lifetime(entry, part.sc, out)
+				}
+			}
 		}
 	}
 	return nil

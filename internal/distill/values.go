@@ -40,7 +40,7 @@ type value struct {
 	kind  vkind
 	expr  allium.Expr
 	ent   string
-	param string // vParam: the parameter name; vEntity: set when the entity is itself a parameter
+	param string // vParam: the parameter name; vEntity: set when the entity is itself a parameter; vSection: its key path (security.jwt)
 	call  *facts.Expr
 	file  *facts.File
 	args  []allium.Arg // vNew: the creation arguments so far

@@ -516,7 +516,7 @@ func (rc *ruleCtx) payloadSubjectUnread(payload *facts.Expr, sc *scope, out *[]a
 			// Only attributes of a local (user.id, result.user.id):
 			// reading them again calls nothing.
 			if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(keys, en.Key.Value()) || en.Value.Kind != facts.ExprAttr ||
-				!attrsOfName(en.Value.X) {
+				!namePath(en.Value.X) {
 				continue
 			}
 			var scratch []allium.Stmt
@@ -526,15 +526,6 @@ func (rc *ruleCtx) payloadSubjectUnread(payload *facts.Expr, sc *scope, out *[]a
 		}
 	}
 	return false
-}
-
-// attrsOfName reports a name, or attributes read one after another from
-// one (result.user).
-func attrsOfName(x *facts.Expr) bool {
-	for x != nil && x.Kind == facts.ExprAttr {
-		x = x.X
-	}
-	return x != nil && x.Kind == facts.ExprName
 }
 
 // payloadUser finds the user entity a token's payload names: the entity

@@ -253,8 +253,8 @@ func (rc *ruleCtx) signedInSession(s *facts.Stmt, sc *scope) bool {
 // signedInOr reads an if that turns the request away when there is no
 // signed-in session or something else holds (taxonomy's `if
 // (!session?.user || params.userId !== session?.user.id) return 403`):
-// the rule is for signed-in users, and the if stands as one of the other
-// test alone. nil for any other if.
+// the rule is for signed-in users, and the if is read as one of the other
+// test alone (a guard, user_id = current_user). nil for any other if.
 func (rc *ruleCtx) signedInOr(s *facts.Stmt, sc *scope) *facts.Stmt {
 	e := s.Cond
 	if e == nil || e.Kind != facts.ExprBoolOp || e.Op() != "or" || e.X == nil || e.Y == nil || !rc.noSessionTest(e.X, sc) || !rc.endsRequest(s.Body, sc) {

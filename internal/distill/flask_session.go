@@ -243,8 +243,33 @@ func sessionOrNull(a, b *value) *value {
 // (!session?.user)`): the rule is for signed-in users, which the surface
 // says; the test is no precondition of its own.
 func (rc *ruleCtx) signedInSession(s *facts.Stmt, sc *scope) bool {
+	if !rc.noSessionTest(s.Cond, sc) || !rc.endsRequest(s.Body, sc) {
+		return false
+	}
+	rc.auth = max(rc.auth, authUser)
+	return true
+}
+
+// signedInOr reads an if that turns the request away when there is no
+// signed-in session or something else holds (taxonomy's `if
+// (!session?.user || params.userId !== session?.user.id) return 403`):
+// the rule is for signed-in users, and the if is read as one of the other
+// test alone (a guard, user_id = current_user). nil for any other if.
+func (rc *ruleCtx) signedInOr(s *facts.Stmt, sc *scope) *facts.Stmt {
 	e := s.Cond
-	if e == nil || e.Kind != facts.ExprUnary || e.Op() != "not" || e.X == nil || len(rc.b.lang.Auth.SessionGetters) == 0 || !rc.endsRequest(s.Body, sc) {
+	if e == nil || e.Kind != facts.ExprBoolOp || e.Op() != "or" || e.X == nil || e.Y == nil || !rc.noSessionTest(e.X, sc) || !rc.endsRequest(s.Body, sc) {
+		return nil
+	}
+	rc.auth = max(rc.auth, authUser)
+	rest := *s
+	rest.Cond = e.Y
+	return &rest
+}
+
+// noSessionTest reports a test that there is no signed-in session
+// (!session, !session?.user) of a catalogued session getter's value.
+func (rc *ruleCtx) noSessionTest(e *facts.Expr, sc *scope) bool {
+	if e == nil || e.Kind != facts.ExprUnary || e.Op() != "not" || e.X == nil || len(rc.b.lang.Auth.SessionGetters) == 0 {
 		return false
 	}
 	x := e.X
@@ -254,9 +279,6 @@ func (rc *ruleCtx) signedInSession(s *facts.Stmt, sc *scope) bool {
 	if x.Kind != facts.ExprName {
 		return false
 	}
-	if v := sc.vars[x.Name()]; v == nil || v.kind != vPlumbing || v.param != authSession {
-		return false
-	}
-	rc.auth = max(rc.auth, authUser)
-	return true
+	v := sc.vars[x.Name()]
+	return v != nil && v.kind == vPlumbing && v.param == authSession
 }

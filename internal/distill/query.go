@@ -1120,15 +1120,48 @@ func (b *builder) anyAlternativeExists(q *query) allium.Expr {
 // id (medusa's retrieve: find({id: userId}), then if (!users.length)
 // throw), or by the id of a row the rule found already, as the test a
 // lookup by it makes: the row is the parameter (or that row), and it
-// exists (exists user); nil for any other query.
+// exists (exists user). With further equalities beside the id
+// (taxonomy's count({where: {id: postId, authorId: user.id}}) > 0) the
+// test is that the row has those values (post.author = user). nil for
+// any other query.
 func (rc *ruleCtx) rowsByIDParamExist(q *query) allium.Expr {
-	if q == nil || q.bad > 0 || len(q.conds) != 1 || q.conds[0].field != "id" || q.conds[0].op != allium.OpEq {
+	if q == nil || q.bad > 0 || q.via != nil || len(q.alts) > 0 {
 		return nil
 	}
+	idAt := slices.IndexFunc(q.conds, func(c qcond) bool { return c.field == "id" && c.op == allium.OpEq && len(c.path) == 0 })
+	if idAt < 0 {
+		return nil
+	}
+	rest := slices.Delete(slices.Clone(q.conds), idAt, idAt+1)
+	for _, c := range rest {
+		if len(c.path) > 0 || c.op != allium.OpEq || c.val == nil || c.orNull || c.many || isRowField(c.val) {
+			return nil
+		}
+	}
+	row := rc.rowByID(&query{ent: q.ent, conds: q.conds[idAt : idAt+1]})
+	if row == nil {
+		return nil
+	}
+	if len(rest) == 0 {
+		return &allium.Unary{Op: allium.OpExists, X: row}
+	}
+	var all allium.Expr
+	for _, c := range rest {
+		eq := allium.Expr(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: row, Name: c.field}, Y: c.val})
+		if all != nil {
+			eq = &allium.Binary{Op: allium.OpAnd, X: all, Y: eq}
+		}
+		all = eq
+	}
+	return all
+}
+
+// rowByID is the row a lookup by one id names: a row the rule found
+// already (find({id: user.id})), or the trigger's parameter the id
+// stands for (rowByIDParam); nil when the id is neither.
+func (rc *ruleCtx) rowByID(q *query) allium.Expr {
 	if found := rc.foundRowByOwnID(q); found != nil {
-		// find({id: user.id}) of a user the rule found already: that
-		// row exists.
-		return &allium.Unary{Op: allium.OpExists, X: found}
+		return found
 	}
 	id, ok := q.conds[0].val.(*allium.Ident)
 	if !ok {
@@ -1138,7 +1171,7 @@ func (rc *ruleCtx) rowsByIDParamExist(q *query) allium.Expr {
 	if row == allium.Expr(id) {
 		return nil
 	}
-	return &allium.Unary{Op: allium.OpExists, X: row}
+	return row
 }
 
 // rowCountTest reads a comparison of a number of rows with zero
@@ -1172,7 +1205,10 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	if v.kind != vCount {
 		return nil
 	}
-	x := rc.b.rowsExist(v.q)
+	x := rc.rowsByIDParamExist(v.q)
+	if x == nil {
+		x = rc.b.rowsExist(v.q)
+	}
 	if x == nil || some {
 		return x
 	}

@@ -602,7 +602,9 @@ func (b *builder) clientModelRepository(x *facts.Expr, method string) *value {
 	if reps == nil || len(reps.ClientModels) == 0 || x == nil || x.Kind != facts.ExprAttr {
 		return nil
 	}
-	known := false
+	// count is read by repositoryCall itself (the number of rows the
+	// filters match), so it is a repository's method too.
+	known := method == "count"
 	for _, ms := range [][]string{reps.Lookups, reps.Exists, reps.Creates, reps.Updates, reps.Deletes, b.lang.QueryMethods} {
 		known = known || slices.Contains(ms, method)
 	}

@@ -1057,6 +1057,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// if (!session) return 403: the rule is for signed-in users.
 		return rc.stmts(s.Else(), sc, out)
 	}
+	if rest := rc.signedInOr(s, sc); rest != nil {
+		s = rest
+	}
 	if deferredEither(s) {
 		// if runner: runner(f, (a,)) else: f(a): f(a) runs either way.
 		return rc.stmts(s.Else(), sc, out)

@@ -2623,7 +2623,7 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 // construct starts a new instance: Model(field=value, ...).
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line()}
-	for _, kw := range rc.splatShapeKeywords(ent, e, sc) {
+	for _, kw := range rc.decideCondSpreads(rc.splatShapeKeywords(ent, e, sc), sc) {
 		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
 			rc.inline(fr, v, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line()}), sc, out)

@@ -62,20 +62,26 @@ async function add(params, user) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := New(Options{})
-			defer d.Close()
-			files := map[string]string{
-				"src/migrations.js": knexTables,
-				"src/routes.js": `const knex = require("./knex");
-const express = require("express");
-const router = express.Router();
-` + helper + tt.route + "\nmodule.exports = router;\n",
-			}
-			out := distilText(t, d, files)
+			out := distilKnexRoutes(t, helper+tt.route)
 			if len(tt.want) == 0 && construct(out.Module, "Admin") == "" {
 				return // no rule at all says nothing wrong
 			}
 			wantConstruct(t, out, "Admin", tt.want, tt.not)
 		})
 	}
+}
+
+// distilKnexRoutes distils the tables of knexTables with an Express
+// router module whose code between its imports and its export is body.
+func distilKnexRoutes(t *testing.T, body string) *Output {
+	t.Helper()
+	d := New(Options{})
+	defer d.Close()
+	return distilText(t, d, map[string]string{
+		"src/migrations.js": knexTables,
+		"src/routes.js": `const knex = require("./knex");
+const express = require("express");
+const router = express.Router();
+` + body + "\nmodule.exports = router;\n",
+	})
 }

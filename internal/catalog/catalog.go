@@ -612,6 +612,11 @@ type Language struct {
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.
 	KeywordObjects bool `yaml:"keyword_objects"`
+	// OmittedArgsAbsent: a parameter the call gives no argument and that
+	// has no default is bound to the absent value (JavaScript's
+	// undefined), so a test of it is decided; where the language refuses
+	// such a call (Python raises TypeError) it stays unknown.
+	OmittedArgsAbsent bool `yaml:"omitted_args_absent"`
 	// ModelClassQuery: a model class is the query of all its rows, so the
 	// query, lookup, create, update and delete methods are called on it
 	// directly (User.findOne(...), Token.deleteMany(...)).

@@ -2623,7 +2623,7 @@ func (rc *ruleCtx) duration(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 // construct starts a new instance: Model(field=value, ...).
 func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	v := &value{kind: vNew, ent: ent.name, file: sc.file, line: e.Line()}
-	for _, kw := range rc.splatShapeKeywords(ent, e, sc) {
+	for _, kw := range rc.decideCondSpreads(rc.splatShapeKeywords(ent, e, sc), sc) {
 		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
 			rc.inline(fr, v, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line()}), sc, out)
@@ -3407,6 +3407,10 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name].handed = true
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
+		case rc.omittedArg(call, p, i):
+			// add(params) into add(params, user): user is undefined,
+			// so `if (user)` is decided as the language decides it.
+			inner.vars[p.Name] = &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 		default:
 			inner.vars[p.Name] = unknownValue
 		}
@@ -3451,6 +3455,28 @@ func (rc *ruleCtx) spreadKeyword(call *facts.Expr, p facts.Param, sc *scope, out
 		return x
 	}
 	return nil
+}
+
+// omittedArg reports that parameter i (p) of a function is given no
+// argument by call, in a language where such a parameter is absent
+// (catalog omitted_args_absent): it lies past every argument, counting
+// the object literal keyword_objects read as keywords as one. A spread
+// argument (f(...args)) may fill any parameter, so it decides nothing.
+func (rc *ruleCtx) omittedArg(call *facts.Expr, p facts.Param, i int) bool {
+	if !rc.b.lang.OmittedArgsAbsent || p.Kind != facts.ParamPositional || p.Name == "" || p.Pattern != nil {
+		return false
+	}
+	if slices.ContainsFunc(call.Args(), func(a facts.Expr) bool { return a.Kind == facts.ExprStarred }) {
+		return false
+	}
+	given := len(call.Args())
+	if len(call.Keywords()) > 0 {
+		if !rc.b.lang.KeywordObjects {
+			return false
+		}
+		given++
+	}
+	return i >= given
 }
 
 // objectParam reports that the function's parameter i takes the object

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -15,7 +16,9 @@ import (
 // field, when it is a name the walk has bound, is held while the rules
 // are walked, and restored once every rule is known, on the creations of
 // the fields the spec states. A value that is more than a bound name (a
-// helper's call) is not read: reading it could state outcomes.
+// helper's call) is not read: reading it could state outcomes. A call of
+// a catalogued random source (random_calls: kutt's verification_token:
+// randomUUID(), queries/user.queries.js:45) has none: it is random_key().
 
 // heldArg is the value one creation gave a plumbing field.
 type heldArg struct {
@@ -30,9 +33,16 @@ type heldCreation struct {
 }
 
 // holdHidden keeps the value x gives the plumbing field f of the new row
-// v, when x is a name bound in sc.
+// v, when x is a name bound in sc or a draw from a random source.
 func (rc *ruleCtx) holdHidden(v *value, f *fieldInfo, x *facts.Expr, sc *scope) {
-	if f == nil || f.drop || x.Kind != facts.ExprName || sc.vars[x.Name()] == nil {
+	if f == nil || f.drop {
+		return
+	}
+	if x.Kind == facts.ExprCall && x.X != nil && catalog.MatchAny(rc.b.lang.RandomCalls, x.Resolved(), x.X.Raw()) {
+		v.held = append(v.held, heldArg{field: f, value: randomKey().expr})
+		return
+	}
+	if x.Kind != facts.ExprName || sc.vars[x.Name()] == nil {
 		return
 	}
 	var scratch []allium.Stmt

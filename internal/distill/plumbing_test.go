@@ -11,7 +11,8 @@ import (
 // field (a session's nonce): left out while no rule states the field,
 // given back to the creation when another rule does (bwyx/f's refresh
 // rotates the nonce its login set). A value that is no bound name (a
-// helper's call) stays out either way.
+// helper's call) stays out either way, but for a draw of a random source,
+// which has no outcome to state.
 func TestPlumbingStatedElsewhere(t *testing.T) {
 	const refresh = `
   refresh = async (req, rep) => {
@@ -25,11 +26,13 @@ func TestPlumbingStatedElsewhere(t *testing.T) {
 	}{
 		{"stated by another rule", "nonce", refresh, "Session.created(user: user, nonce: random_key())", ""},
 		{"stated by no rule", "nonce", "", "Session.created(user: user)", "nonce"},
-		{"a call, not a bound name", "randomUUID()", refresh, "Session.created(user: user)", "Session.created(user: user, nonce"},
+		{"a random source's call (catalog random_calls)", "randomUUID()", refresh, "Session.created(user: user, nonce: random_key())", ""},
+		{"a helper's call, not a bound name", "makeNonce(user)", refresh, "Session.created(user: user)", "Session.created(user: user, nonce"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := sessionFiles("", `
 import { randomUUID } from 'crypto'
+import { makeNonce } from './nonce'
 import type { PrismaClient } from '@prisma/client'
 export class AuthController {
   constructor(private user: PrismaClient['user'], private session: PrismaClient['session']) {}

@@ -70,6 +70,30 @@ def publish(solution_id):
 			},
 			want: map[string]string{"Challenges": "state: String?", "Solutions": "state: hidden | solved?"},
 		},
+		{
+			name: "a local holding a row names its entity",
+			files: map[string]string{
+				"app/models.py": `
+from app.db import db
+
+class TeamMember(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    role = db.Column(db.String(16), default="member")
+
+class Invitation(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    role = db.Column(db.String(16), default="member")
+
+def revoke(team_id, user_id):
+    inviter = TeamMember.query.filter_by(team_id=team_id, user_id=user_id).first()
+    if inviter.role != "admin":
+        return None
+    return Invitation.query.filter_by(team_id=team_id).all()
+`,
+				"app/db.py": "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n",
+			},
+			want: map[string]string{"TeamMember": "role: member | admin?", "Invitation": "role: String?"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -30,7 +30,8 @@ func (b *builder) build(service string) *allium.Module {
 }
 
 // collectStatusLiterals gathers, for every attribute name, the string
-// literals compared with or assigned to it anywhere in the service.
+// literals compared with or assigned to it anywhere in the service, and
+// for each entity's field those seen on that entity's (status_owners.go).
 func (b *builder) collectStatusLiterals() {
 	var curFile *facts.File
 	// self is the entity of the class whose methods are walked; owner is
@@ -222,7 +223,7 @@ func (b *builder) finishFieldTypes() {
 				}
 			}
 			if f.isStatus {
-				lits := b.statusLitsOf(e, f)
+				lits := b.statusLitsOf(f)
 				// One literal would read as a type name; two make a state.
 				if len(lits) > 1 {
 					vals := make([]allium.EnumValue, 0, len(lits))

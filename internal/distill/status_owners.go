@@ -95,8 +95,8 @@ func (b *builder) sharedStatusAttr(attr string) bool {
 	return n > 1
 }
 
-// statusLitsOf is the states of status field f of entity e.
-func (b *builder) statusLitsOf(e *entityInfo, f *fieldInfo) []string {
+// statusLitsOf is the states of status field f.
+func (b *builder) statusLitsOf(f *fieldInfo) []string {
 	if b.sharedStatusAttr(f.attr) {
 		return b.statusOwned[f]
 	}

@@ -30,16 +30,39 @@ func (b *builder) build(service string) *allium.Module {
 }
 
 // collectStatusLiterals gathers, for every attribute name, the string
-// literals compared with or assigned to it anywhere in the service.
+// literals compared with or assigned to it anywhere in the service, and
+// for each entity's field those seen on that entity's (status_owners.go).
 func (b *builder) collectStatusLiterals() {
 	var curFile *facts.File
-	add := func(attr string, e *facts.Expr) {
+	// self is the entity of the class whose methods are walked; owner is
+	// the entity the call being read writes or queries (its object
+	// literals' entries are that entity's fields).
+	var self, owner *entityInfo
+	// locals: the function's locals holding rows of an entity.
+	var locals map[string]*entityInfo
+	record := func(attr, lit string, ent *entityInfo) {
+		if !slices.Contains(b.statusLits[attr], lit) {
+			b.statusLits[attr] = append(b.statusLits[attr], lit)
+		}
+		if ent != nil && ent.attrs[attr] != nil {
+			if f := ent.attrs[attr]; !slices.Contains(b.statusOwned[f], lit) {
+				b.statusOwned[f] = append(b.statusOwned[f], lit)
+			}
+		}
+	}
+	add := func(attr string, e *facts.Expr, ent *entityInfo) {
 		if table := b.namesTableOf(curFile, e); table != nil {
 			// role === ROLES.admin: the table is the field's vocabulary,
-			// each of its names a state.
+			// each of its names a state. A field read against a name that
+			// is no state (role: ROLES.teamOwner, 'team-owner') takes a
+			// part of the table this cannot tell (umami's ROLES holds the
+			// users' roles and the team members' alike): nothing is said.
+			if !tableEntryIsState(table, e.Name()) {
+				return
+			}
 			for i := range table {
-				if v := &table[i].Value; isSnake(v.Value()) && !slices.Contains(b.statusLits[attr], v.Value()) {
-					b.statusLits[attr] = append(b.statusLits[attr], v.Value())
+				if v := &table[i].Value; isSnake(v.Value()) {
+					record(attr, v.Value(), ent)
 				}
 			}
 			return
@@ -47,9 +70,7 @@ func (b *builder) collectStatusLiterals() {
 		if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value()) {
 			return
 		}
-		if !slices.Contains(b.statusLits[attr], e.Value()) {
-			b.statusLits[attr] = append(b.statusLits[attr], e.Value())
-		}
+		record(attr, e.Value(), ent)
 	}
 	attrName := func(e *facts.Expr) string {
 		if e != nil && e.Kind == facts.ExprAttr {
@@ -62,20 +83,24 @@ func (b *builder) collectStatusLiterals() {
 		if e == nil {
 			return
 		}
+		outer := owner
+		defer func() { owner = outer }()
 		switch e.Kind {
 		case facts.ExprCompare:
 			if n := attrName(e.X); n != "" {
-				add(n, e.Y)
+				ent := b.receiverEntity(e.X.X, self, locals)
+				add(n, e.Y, ent)
 				if e.Y != nil && (e.Y.Kind == facts.ExprList || e.Y.Kind == facts.ExprTuple || e.Y.Kind == facts.ExprSet) {
 					for i := range e.Y.Args() {
-						add(n, &e.Y.Args()[i])
+						add(n, &e.Y.Args()[i], ent)
 					}
 				}
 			}
 			if n := attrName(e.Y); n != "" {
-				add(n, e.X)
+				add(n, e.X, b.receiverEntity(e.Y.X, self, locals))
 			}
 		case facts.ExprCall:
+			owner = b.receiverEntity(e.X, self, locals)
 			// Only keywords of model constructors and queries name fields;
 			// jsonify(status="ok") does not. Resolving the callee is the
 			// costly part of this walk, so it is done last and only for a
@@ -86,6 +111,8 @@ func (b *builder) collectStatusLiterals() {
 			if !slices.Contains([]string{"filter_by", "filter", "get", "create", "update", "exclude", "get_or_create", "update_or_create"}, e.Method()) {
 				if cr := b.ix.class(curFile, e); cr == nil || b.entByQual[cr.qual()] == nil {
 					break
+				} else if owner == nil {
+					owner = b.entByQual[cr.qual()]
 				}
 			}
 			for _, kw := range e.Keywords() {
@@ -94,7 +121,7 @@ func (b *builder) collectStatusLiterals() {
 					n = n[:i]
 				}
 				v := kw.Value
-				add(n, &v)
+				add(n, &v, owner)
 			}
 		}
 		visitExpr(e.X)
@@ -107,21 +134,34 @@ func (b *builder) collectStatusLiterals() {
 			visitExpr(&e.Keywords()[i].Value)
 		}
 		for i := range e.Entries() {
-			if e.Entries()[i].Key != nil && e.Entries()[i].Key.Kind == facts.ExprString {
+			key := e.Entries()[i].Key
+			if key != nil && key.Kind == facts.ExprString {
 				v := e.Entries()[i].Value
-				add(e.Entries()[i].Key.Value(), &v)
+				add(key.Value(), &v, owner)
 			}
-			visitExpr(e.Entries()[i].Key)
+			visitExpr(key)
+			entryOwner := owner
+			if key != nil && key.Kind == facts.ExprString {
+				// A nested write of a related row ({teamUser: {create:
+				// {...}}}): its entries are that row's fields.
+				if ent := b.entityBySpelling(key.Value()); ent != nil {
+					owner = ent
+				}
+			}
 			visitExpr(&e.Entries()[i].Value)
+			owner = entryOwner
 		}
 	}
 	var visitBody func(body []facts.Stmt)
 	visitBody = func(body []facts.Stmt) {
+		outerLocals := locals
+		locals = b.rowLocals(body, self, outerLocals)
+		defer func() { locals = outerLocals }()
 		facts.Walk(body, func(s *facts.Stmt) bool {
 			if s.Kind == facts.StmtAssign && s.Value != nil {
 				for i := range s.Targets {
 					if n := attrName(&s.Targets[i]); n != "" {
-						add(n, s.Value)
+						add(n, s.Value, b.receiverEntity(s.Targets[i].X, self, locals))
 					}
 				}
 			}
@@ -142,7 +182,7 @@ func (b *builder) collectStatusLiterals() {
 		for _, a := range e.ref.class.Fields {
 			if a.Value != nil && a.Value.Kind == facts.ExprCall {
 				if d := a.Value.Keyword("default"); d != nil {
-					add(a.Name, d)
+					add(a.Name, d, e)
 				}
 			}
 		}
@@ -152,10 +192,12 @@ func (b *builder) collectStatusLiterals() {
 			continue
 		}
 		curFile = f
+		self = nil
 		for i := range f.Functions {
 			visitBody(f.Functions[i].Body)
 		}
 		facts.EachClass(f.Classes, func(c *facts.Class) {
+			self = b.entByQual[c.QualName]
 			for i := range c.Methods {
 				visitBody(c.Methods[i].Body)
 			}
@@ -181,7 +223,7 @@ func (b *builder) finishFieldTypes() {
 				}
 			}
 			if f.isStatus {
-				lits := b.statusLits[f.attr]
+				lits := b.statusLitsOf(f)
 				// One literal would read as a type name; two make a state.
 				if len(lits) > 1 {
 					vals := make([]allium.EnumValue, 0, len(lits))

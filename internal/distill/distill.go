@@ -480,6 +480,10 @@ type builder struct {
 	stiIdentity map[string]string
 	// status literals per field name, in order of first sight.
 	statusLits map[string][]string
+	// statusOwned: the status literals seen on one entity's field
+	// (status_owners.go); entSpellings finds an entity by a code name.
+	statusOwned  map[*fieldInfo][]string
+	entSpellings map[string]*entityInfo
 	// sink entities: name -> template literals, in order.
 	sinkTemplates map[string][]string
 	// heldPlumbing: the values creations give plumbing fields, held back
@@ -608,6 +612,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		inverseSides:  map[*facts.Assignment]bool{},
 		configByKey:   map[string]*configInfo{},
 		statusLits:    map[string][]string{},
+		statusOwned:   map[*fieldInfo][]string{},
 		sinkTemplates: map[string][]string{},
 		sinkProv:      map[string]*allium.Provenance{},
 		sinkAddressed: map[string]bool{},

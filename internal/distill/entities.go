@@ -706,9 +706,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		// the states of a status field.
 		fi.typ, fi.isStatus, nullableKnown = &allium.Type{Name: "String"}, true, true
 		for _, l := range lits {
-			if !slices.Contains(b.statusLits[a.Name], l) {
-				b.statusLits[a.Name] = append(b.statusLits[a.Name], l)
-			}
+			b.ownStatusLit(fi, l)
 		}
 	} else if a.Annotation != nil {
 		t, opt, many := b.annotationType(e.ref.file, a.Annotation)

@@ -244,3 +244,16 @@ func readsNamedField(x allium.Expr) bool {
 		}
 	}
 }
+
+// unreadUnder notes a guard inside a block whose own condition could not
+// be read (umami's `if (data.username && user.username !==
+// data.username) { const user = ...; if (user) return badRequest(...) }`):
+// when the guard applies is unknown, so it is left out, and said so
+// rather than dropped unseen. Inside a branch of a known condition the
+// guard is stated under it (nestedGuard).
+func (rc *ruleCtx) unreadUnder(s *facts.Stmt, sc *scope) {
+	if sc.top || sc.inlined {
+		return
+	}
+	rc.untranslated(sc, s.Line(), LeftOutNestedGuard, "a guard under a condition the spec could not read")
+}

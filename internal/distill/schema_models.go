@@ -358,8 +358,8 @@ func (b *builder) readSchemaEntries(m *schemaModel, fields *facts.Expr, parentAt
 				if en != nil && en.Kind == facts.ExprList {
 					fi.isStatus = true
 					for _, lit := range en.Args() {
-						if lit.Kind == facts.ExprString && isSnake(lit.Value()) && !slices.Contains(b.statusLits[attr], lit.Value()) {
-							b.statusLits[attr] = append(b.statusLits[attr], lit.Value())
+						if lit.Kind == facts.ExprString && isSnake(lit.Value()) {
+							b.ownStatusLit(fi, lit.Value())
 						}
 					}
 					if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[attr], dflt.Value()) {

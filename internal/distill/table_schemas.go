@@ -206,9 +206,7 @@ func (b *builder) tableEnum(fi *fieldInfo, values, dflt *facts.Expr) {
 	}
 	fi.isStatus = true
 	for _, lit := range values.Args() {
-		if !slices.Contains(b.statusLits[fi.attr], lit.Value()) {
-			b.statusLits[fi.attr] = append(b.statusLits[fi.attr], lit.Value())
-		}
+		b.ownStatusLit(fi, lit.Value())
 	}
 	if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[fi.attr], dflt.Value()) {
 		fi.dflt = &allium.Ident{Name: dflt.Value()}

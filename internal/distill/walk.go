@@ -1281,6 +1281,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.untranslated(sc, s.Line(), LeftOutNestedGuard, "a nested guard")
 		} else if sc.under != nil {
 			rc.nestedGuard(negate(cond), sc, s.Line())
+		} else {
+			rc.unreadUnder(s, sc)
 		}
 		*out = append(*out, elseOut...)
 		return false
@@ -1291,6 +1293,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.requires(cond, sc, s.Line())
 		} else if sc.under != nil && len(elseOut) == 0 {
 			rc.nestedGuard(cond, sc, s.Line())
+		} else if sc.under == nil {
+			rc.unreadUnder(s, sc)
 		}
 		*out = append(*out, thenOut...)
 		return false

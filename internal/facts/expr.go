@@ -283,11 +283,8 @@ func (e *Expr) Name() string {
 
 // SetName sets Name.
 func (e *Expr) SetName(s string) {
-	if e.flags&flagNameApart != 0 {
-		e.flags &^= flagNameApart
-		e.setMore(true, func(m *exprMore) { m.name = "" })
-	}
 	e.lineName &= maxLine
+	apart := false
 	switch {
 	case e.str == "" || e.flags&flagStrIsName != 0:
 		// Neither Raw nor Value is set: str is free for the name.
@@ -296,8 +293,17 @@ func (e *Expr) SetName(s string) {
 	case len(s) <= maxNameSuffix && strings.HasSuffix(e.str, s):
 		e.lineName |= uint32(len(s)) << 24
 	default:
-		e.flags |= flagNameApart
-		e.setMore(false, func(m *exprMore) { m.name = s })
+		apart = true
+	}
+	// The rare part is touched (and so copied) once, and only when the
+	// name goes there or leaves it.
+	if apart || e.flags&flagNameApart != 0 {
+		e.setFlag(flagNameApart, apart)
+		name := ""
+		if apart {
+			name = s
+		}
+		e.setMore(!apart, func(m *exprMore) { m.name = name })
 	}
 }
 

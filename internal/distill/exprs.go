@@ -3387,10 +3387,7 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			}
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
-		case rc.spreadInput(call, p, sc, out) != nil:
-			inner.vars[p.Name] = rc.spreadInput(call, p, sc, out)
-		case rc.spreadKeyword(call, p, sc, out) != nil:
-			inner.vars[p.Name] = rc.spreadKeyword(call, p, sc, out)
+		case rc.bindSpread(call, p, sc, inner, out):
 		case p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && rc.b.lang.KeywordObjects && i == len(call.Args()) && len(call.Keywords()) > 0:
 			// createUser({name, email}) into createUser({name, email}:
 			// Input): each name the pattern binds is the keyword's value.
@@ -3415,6 +3412,23 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = unknownValue
 		}
 	}
+}
+
+// bindSpread binds parameter p to what a ** argument gives it (the
+// request input it spreads, or the entry of a dict it names) and reports
+// whether it did. The reading that answers is not run a second time to
+// take its value (the switch in bindCallParams ran each twice, walking
+// the argument's effects into out twice).
+func (rc *ruleCtx) bindSpread(call *facts.Expr, p facts.Param, sc, inner *scope, out *[]allium.Stmt) bool {
+	v := rc.spreadInput(call, p, sc, out)
+	if v == nil {
+		v = rc.spreadKeyword(call, p, sc, out)
+	}
+	if v == nil {
+		return false
+	}
+	inner.vars[p.Name] = v
+	return true
 }
 
 // bindPatternAttrs binds the names a destructuring parameter takes from

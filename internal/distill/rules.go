@@ -87,21 +87,20 @@ func (b *builder) findHandlers() []*handler {
 			if cr == nil {
 				continue
 			}
-			switch {
-			case b.matchBases(cr, b.lang.CommandBases):
+			if b.matchBases(cr, b.lang.CommandBases) {
 				for j := range c.Methods {
 					if c.Methods[j].Name == "handle" {
 						out = append(out, &handler{file: f, fn: &c.Methods[j], class: c, job: true,
 							name: commandName(f, c)})
 					}
 				}
-			case b.passwordViewHandler(f, c, cr) != nil:
-				out = append(out, b.passwordViewHandler(f, c, cr))
-			case b.tokenViewHandler(f, c, cr) != nil:
-				out = append(out, b.tokenViewHandler(f, c, cr))
-			case b.createViewHandler(f, c, cr) != nil:
-				out = append(out, b.createViewHandler(f, c, cr))
-				out = append(out, b.classHandlers(f, c)...)
+				continue
+			}
+			if hs := b.knownViewHandlers(f, c, cr); len(hs) > 0 {
+				out = append(out, hs...)
+				continue
+			}
+			switch {
 			case b.matchBases(cr, b.lang.ViewBases):
 				out = append(out, b.classHandlers(f, c)...)
 			case decoratedBy(c.Decorators, b.lang.ControllerDecorators):
@@ -128,6 +127,24 @@ func (b *builder) findHandlers() []*handler {
 	out = append(out, b.fileRouteHandlers(out)...)
 	out = append(out, b.scheduledHandlers(out)...)
 	return append(out, b.signalHandlers()...)
+}
+
+// knownViewHandlers are the handlers of a class view whose base the
+// catalog knows the behaviour of: a password change, a token view, a
+// create view (with the class's own method handlers beside it); none for
+// another class. Each is built once: the builders read the class's bases
+// and methods.
+func (b *builder) knownViewHandlers(f *facts.File, c *facts.Class, cr *classRef) []*handler {
+	if h := b.passwordViewHandler(f, c, cr); h != nil {
+		return []*handler{h}
+	}
+	if h := b.tokenViewHandler(f, c, cr); h != nil {
+		return []*handler{h}
+	}
+	if h := b.createViewHandler(f, c, cr); h != nil {
+		return append([]*handler{h}, b.classHandlers(f, c)...)
+	}
+	return nil
 }
 
 // testFile reports whether a file is a test, a fixture or a migration

@@ -414,7 +414,8 @@ export class AuthController {
 // TestUpdateDocumentPaths pins the updates of a nested path of a Mongoose
 // document: a dotted key ('failedLogin.times') sets the field declared
 // under that path, an object given for the path sets each of its fields,
-// and a read through the path (user.failedLogin.times) is that field.
+// unsetting the path clears each of them, and a read through the path
+// (user.failedLogin.times) is that field.
 func TestUpdateDocumentPaths(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
@@ -441,6 +442,11 @@ export class AuthController {
     const user = await User.findOne({ email: body.email });
     await User.updateMany({ _id: user._id }, { $set: { 'failedLogin.times': 0 } });
   }
+  @Post('forget')
+  async forget(@Body() body: EmailDto) {
+    const user = await User.findOne({ email: body.email });
+    await User.updateMany({ _id: user._id }, { $unset: { failedLogin: '' } });
+  }
 }
 `})
 	for _, tc := range []struct {
@@ -449,6 +455,7 @@ export class AuthController {
 	}{
 		{"Fail", []string{"user.failed_login_times = user.failed_login_times + 1", "user.failed_login_last_failed_attempt = now"}},
 		{"Clear", []string{"user.failed_login_times = 0"}},
+		{"Forget", []string{"user.failed_login_times = null", "user.failed_login_last_failed_attempt = null"}},
 	} {
 		got := construct(out.Module, tc.construct)
 		for _, w := range tc.want {

@@ -622,6 +622,12 @@ func (b *builder) documentPaths(ent string, changes []facts.Keyword) []facts.Key
 			out = append(out, kw)
 			continue
 		}
+		if kw.Value.Kind == facts.ExprNone {
+			// {$unset: {resetTokenCount: ''}}: the nested object goes,
+			// and with it every field declared inside it.
+			out = append(out, e.clearedPathsUnder(kw.Name, &kw.Value)...)
+			continue
+		}
 		entries, ok := objectKeywords(&kw.Value)
 		if !ok {
 			out = append(out, kw)
@@ -631,6 +637,18 @@ func (b *builder) documentPaths(ent string, changes []facts.Keyword) []facts.Key
 			entries[i].Name = kw.Name + "." + entries[i].Name
 		}
 		out = append(out, b.documentPaths(ent, entries)...)
+	}
+	return out
+}
+
+// clearedPathsUnder clears each field the entity declares inside the
+// nested path prefix, in declaration order, with none as the value.
+func (e *entityInfo) clearedPathsUnder(prefix string, none *facts.Expr) []facts.Keyword {
+	var out []facts.Keyword
+	for _, f := range e.fields {
+		if strings.HasPrefix(f.attr, prefix+".") {
+			out = append(out, facts.Keyword{Name: f.attr, Value: *none})
+		}
 	}
 	return out
 }

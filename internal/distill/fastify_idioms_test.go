@@ -258,6 +258,16 @@ export class AccountService {
       throw e
     }
   }
+  openTyped = async (handle: string) => {
+    try {
+      return await this.account.create({ data: { handle, label: 'typed' } })
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+        throw new ConflictException('taken')
+      }
+      throw new Error(e)
+    }
+  }
   openOther = async (handle: string) => {
     try {
       return await this.account.create({ data: { handle, label: 'other' } })
@@ -276,6 +286,7 @@ export class AccountController {
   constructor(private accountService: AccountService) {}
   open = async (req, rep) => { await this.accountService.open(req.body.handle, req.body.label) }
   openQuiet = async (req, rep) => { await this.accountService.openQuiet(req.body.handle) }
+  openTyped = async (req, rep) => { await this.accountService.openTyped(req.body.handle) }
   openOther = async (req, rep) => { await this.accountService.openOther(req.body.handle) }
 }
 `,
@@ -292,6 +303,7 @@ const routes = async (f) => {
   const { account } = f.controllers
   f.route({ method: 'POST', url: '/open', handler: account.open })
   f.route({ method: 'POST', url: '/open-quiet', handler: account.openQuiet })
+  f.route({ method: 'POST', url: '/open-typed', handler: account.openTyped })
   f.route({ method: 'POST', url: '/open-other', handler: account.openOther })
 }
 export default routes
@@ -316,6 +328,11 @@ model Account {
 			construct: "OpenQuiet",
 			want:      []string{"Account.created("},
 			notWant:   []string{"not exists Account"},
+		},
+		{
+			name:      "the code tested beside the error's type is still the violation",
+			construct: "OpenTyped",
+			want:      []string{"requires: not exists Account{handle}", "Account.created("},
 		},
 		{
 			name:      "another code refused is no unique violation",

@@ -40,8 +40,14 @@ func (b *builder) duplicateRefusal(s *facts.Stmt) int {
 }
 
 // uniqueViolationTest reports a test of an error's code against a unique
-// violation's (e.code === 'P2002', either way round).
+// violation's (e.code === 'P2002', either way round), alone or as a part
+// of a conjunction that also narrows the error's type (e instanceof
+// Prisma.PrismaClientKnownRequestError && e.code === 'P2002'): the code
+// is what tells the violation.
 func uniqueViolationTest(uv *catalog.UniqueViolations, c *facts.Expr) bool {
+	if c != nil && c.Kind == facts.ExprBoolOp && c.Op() == "and" {
+		return slices.ContainsFunc(conjuncts(c), func(part *facts.Expr) bool { return uniqueViolationTest(uv, part) })
+	}
 	if c == nil || c.Kind != facts.ExprCompare || c.Op() != "==" || c.X == nil || c.Y == nil {
 		return false
 	}

@@ -65,7 +65,7 @@ func (rc *ruleCtx) strategyChecks(f *facts.File, fn *facts.Function, user *value
 			}
 			continue
 		}
-		if s.Kind != facts.StmtIf || s.Cond == nil || len(s.Else()) > 0 || len(s.Body) == 0 || !mentionsName(s.Cond, name) {
+		if s.Kind != facts.StmtIf || s.Cond == nil || len(s.Else()) > 0 || len(s.Body) == 0 || !mentionsExpr(s.Cond, name) {
 			continue
 		}
 		if last := s.Body[len(s.Body)-1].Kind; last != facts.StmtReturn && last != facts.StmtRaise {
@@ -131,13 +131,8 @@ func stmtPtrs(list []facts.Stmt) []*facts.Stmt {
 	return out
 }
 
-// mentionsName reports e reading the local name.
-func mentionsName(e *facts.Expr, name string) bool {
-	return e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == name })
-}
-
 // testsName reports a test among list (an if's condition) reading the
 // local name.
 func testsName(list []*facts.Stmt, name string) bool {
-	return slices.ContainsFunc(list, func(s *facts.Stmt) bool { return s.Kind == facts.StmtIf && s.Cond != nil && mentionsName(s.Cond, name) })
+	return slices.ContainsFunc(list, func(s *facts.Stmt) bool { return s.Kind == facts.StmtIf && s.Cond != nil && mentionsExpr(s.Cond, name) })
 }

@@ -1451,6 +1451,10 @@ type Auth struct {
 	// active users (Django's ModelBackend), the setting that lists the
 	// backends in use and its default; nil for none.
 	ActiveSessions *ActiveSessions `yaml:"active_sessions"`
+	// Strategies are the service's own authentication strategies, which
+	// sign the request's user in after checking it (Strapi's
+	// strategies/users-permissions.js): see AuthStrategies; nil for none.
+	Strategies *AuthStrategies `yaml:"strategies"`
 	// AdminFields are the user's Boolean fields that make a user an
 	// administrator (Django's is_staff): a handler only administrators
 	// reach requires the first one the user entity has. Without one it
@@ -1523,6 +1527,18 @@ type ManagerMethod struct {
 	To            string            `yaml:"to"`
 	Template      string            `yaml:"template"`
 	FlagTemplates map[string]string `yaml:"flag_templates"`
+}
+
+// AuthStrategies describes the functions named one of Functions, in a
+// module directly in a directory named one of Dirs, that sign the
+// request's user in by setting the request context's state user (catalog
+// request_contexts: ctx.state.user = user). Each test that ends such a
+// function before that statement, on that user (if (user.blocked) return
+// {error}), is refused of every signed-in user: a handler reading the
+// signed-in user requires the opposite of it.
+type AuthStrategies struct {
+	Dirs      []string `yaml:"dirs"`
+	Functions []string `yaml:"functions"`
 }
 
 // ActiveSessions describes session backends that refuse inactive users:

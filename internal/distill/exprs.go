@@ -592,6 +592,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return rc.currentUser() // session.user
 		}
 		if v := rc.contextAttr(x, e.Name()); v != nil {
+			if x.param == requestContextState && e.Name() == "user" {
+				rc.strategyRequires(v, sc)
+			}
 			return v
 		}
 		if x.param == "request" || e.X.Raw() == "request" {

@@ -1059,6 +1059,49 @@ func (rc *ruleCtx) orFilter(q *query, a *facts.Expr, sc *scope, out *[]allium.St
 	q.anyVal = alt.conds[0].val
 }
 
+// oneValueAlternatives reads a lookup of one row whose only unread filter
+// lists alternatives, each one field equal to one same value (Strapi's
+// callback: findOne({where: {provider, $or: [{email:
+// identifier.toLowerCase()}, {username: identifier}]}})), as orFilter
+// reads or_(User.username == x, User.email == x): the row found by that
+// value in any of those fields, user_by_email_or_username(identifier,
+// provider: "local"). A value lower-cased for one field is the same value
+// (how that field is compared, not another input). nil when q is no such
+// lookup; q itself is left as it is.
+func oneValueAlternatives(q *query) *query {
+	if len(q.alts) < 2 || q.bad != 1 || q.scoped > 0 || q.via != nil || q.anyOf != nil || q.action != "" {
+		return nil
+	}
+	var fields []string
+	var val allium.Expr
+	for _, alt := range q.alts {
+		if alt.under != nil || len(alt.conds) != 1 {
+			return nil
+		}
+		c := alt.conds[0]
+		if c.op != allium.OpEq || c.val == nil || len(c.path) > 0 || c.orNull || c.many || slices.Contains(fields, c.field) {
+			return nil
+		}
+		v := withoutLowercase(c.val)
+		if val != nil && exprKey(v) != exprKey(val) {
+			return nil
+		}
+		val = v
+		fields = append(fields, c.field)
+	}
+	one := *q
+	one.alts, one.bad, one.anyOf, one.anyVal = nil, 0, fields, val
+	return &one
+}
+
+// withoutLowercase is the value a lowercase(x) call is given, or e itself.
+func withoutLowercase(e allium.Expr) allium.Expr {
+	if c, ok := e.(*allium.Call); ok && len(c.Args) == 1 && c.Args[0].Name == "" && calls(c, "lowercase") {
+		return c.Args[0].Value
+	}
+	return e
+}
+
 // lookupOf is what running q for one result gives: the row it matches, or,
 // for a count of its rows (select(func.count(User.id))), that number.
 func lookupOf(q *query) *value {

@@ -448,7 +448,10 @@ type ruleCtx struct {
 	auth       authLevel
 	keySurface string // key_guards.go
 	userVal    *value
-	credUser   *value // the user a verified credential names (userDependency)
+	// strategyStated: the auth strategies' checks of the signed-in
+	// user are stated already (auth_strategies.go).
+	strategyStated bool
+	credUser       *value // the user a verified credential names (userDependency)
 	// subjectLookups collects, while a current-user dependency runs, its
 	// lookups of a user by the token's subject (userDependency).
 	subjectLookups *[]*query

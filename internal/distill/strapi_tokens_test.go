@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -291,6 +292,74 @@ module.exports = {
 `
 			files["server/routes/content-api/auth.js"] = `module.exports = [{ method: 'POST', path: '/auth/change', handler: 'auth.change' }];`
 			runIdiomCases(t, files, []idiomCase{{name: c.name, construct: "Change", want: c.want, notWant: c.notWant}})
+		})
+	}
+}
+
+// TestOneValueAlternativesLookup pins a lookup of one row whose $or lists
+// one value in several fields (Strapi's callback: the local user whose
+// email, lower-cased, or username is the identifier) as the row found by
+// that value in any of them, the other equalities given by name; a
+// branch taken when an input equals a literal reads the input as that
+// literal. Alternatives on different values, or of two fields each, are
+// no such lookup.
+func TestOneValueAlternativesLookup(t *testing.T) {
+	controller := func(where string) string {
+		return `
+'use strict';
+module.exports = {
+  async callback(ctx) {
+    const provider = ctx.params.provider || 'local';
+    const { identifier, password, nickname } = ctx.request.body;
+    if (provider === 'local') {
+      const user = await strapi.query('plugin::users-permissions.user').findOne({ where: ` + where + ` });
+      if (!user) {
+        throw new ValidationError('Invalid identifier or password');
+      }
+      return ctx.send({ jwt: getService('jwt').issue({ id: user.id }) });
+    }
+    throw new ApplicationError('This provider is disabled');
+  },
+};
+`
+	}
+	cases := []struct {
+		name, where string
+		want        []string
+	}{
+		{name: "one value in either field, the branch's literal for the input",
+			where: "{ provider, $or: [{ email: identifier.toLowerCase() }, { username: identifier }] }",
+			want: []string{`let user = user_by_email_or_username(identifier, provider: "local")`, "requires: exists user",
+				"SignedToken.created(user: user"}},
+		{name: "without other conditions",
+			where: "{ $or: [{ username: identifier }, { email: identifier }] }",
+			want:  []string{"let user = user_by_username_or_email(identifier)"}},
+		{name: "two values are no such lookup",
+			where: "{ provider, $or: [{ email: identifier }, { username: nickname }] }"},
+		{name: "an alternative of two fields is no such lookup",
+			where: "{ $or: [{ email: identifier, provider }, { username: identifier }] }"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := strapiTokenFiles("plugin.users-permissions.jwt", "_.pick(user, ['id'])")
+			files["server/utils/index.js"] = strapiUtils
+			files["server/controllers/auth.js"] = controller(c.where)
+			files["server/routes/content-api/auth.js"] = `module.exports = [{ method: 'POST', path: '/auth/local', handler: 'auth.callback' }];`
+			if c.want != nil {
+				runIdiomCases(t, files, []idiomCase{{name: c.name, construct: "Callback", want: c.want}})
+				return
+			}
+			// Without its lookup the handler states nothing: no rule, and
+			// the lookup is noted as left out.
+			d := New(Options{})
+			defer d.Close()
+			out := distilText(t, d, files)
+			if got := construct(out.Module, "Callback"); got != "" {
+				t.Errorf("rule Callback distilled:\n%s", got)
+			}
+			if !strings.Contains(fmt.Sprint(out.Notes), "the lookup of user left out") {
+				t.Errorf("no note of the lookup left out: %v", out.Notes)
+			}
 		})
 	}
 }

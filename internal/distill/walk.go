@@ -549,6 +549,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if made := rc.createdRow(q); made != nil {
 		return made
 	}
+	if one := oneValueAlternatives(q); one != nil {
+		q = one
+	}
 	if ent == nil || q.bad > 0 {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
@@ -827,11 +830,19 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 // join writes a query's equality conditions as Entity{field: value}.
 func (b *builder) join(q *query) allium.Expr {
 	if q.anyOf != nil {
-		if q.via != nil || len(q.conds) > 0 {
+		if q.via != nil {
 			return nil
 		}
-		return &allium.Call{Fun: &allium.Ident{Name: snake(q.ent) + "_by_" + strings.Join(q.anyOf, "_or_")},
-			Args: []allium.Arg{{Value: q.anyVal}}}
+		// The other equalities narrow the rows searched, each given by
+		// name: user_by_email_or_username(identifier, provider: "local").
+		args := []allium.Arg{{Value: q.anyVal}}
+		for _, c := range q.conds {
+			if c.op != allium.OpEq || c.val == nil || len(c.path) > 0 || c.orNull || c.many {
+				return nil
+			}
+			args = append(args, allium.Arg{Name: c.field, Value: c.val})
+		}
+		return &allium.Call{Fun: &allium.Ident{Name: snake(q.ent) + "_by_" + strings.Join(q.anyOf, "_or_")}, Args: args}
 	}
 	if q.via != nil || len(q.conds) == 0 {
 		return nil
@@ -1429,6 +1440,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	}
 	psc := *sc
 	psc.vars = cloneVars(sc.vars)
+	narrowToLiterals(cond, psc.vars)
 	x.ensures = slices.Clone(prefix)
 	x.line = line
 	x.stmts(body, &psc, &x.ensures)
@@ -1449,6 +1461,41 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 		rc.paths = append(rc.paths, x.paths...)
 	}
 	rc.extra = append(rc.extra, x.extra...)
+}
+
+// narrowToLiterals gives the locals of a branch taken only when a value
+// equals a string literal (Strapi's callback: if (provider === 'local'),
+// provider = ctx.params.provider || 'local') that literal in place of the
+// value: what the branch does with them, it does with the literal
+// (findOne({where: {provider}}) looks up the local users).
+func narrowToLiterals(cond allium.Expr, vars map[string]*value) {
+	bin, ok := cond.(*allium.Binary)
+	if !ok {
+		return
+	}
+	if bin.Op == allium.OpAnd {
+		narrowToLiterals(bin.X, vars)
+		narrowToLiterals(bin.Y, vars)
+		return
+	}
+	held, lit := bin.X, bin.Y
+	if _, isLit := held.(*allium.Lit); isLit {
+		held, lit = lit, held
+	}
+	l, isLit := lit.(*allium.Lit)
+	if bin.Op != allium.OpEq || !isLit || l.Kind != allium.LitString {
+		return
+	}
+	key := exprKey(held)
+	input, _ := held.(*allium.Ident)
+	for name, v := range vars {
+		switch {
+		case v == nil:
+		case v.kind == vExpr && v.expr != nil && exprKey(v.expr) == key,
+			v.kind == vParam && input != nil && v.param == input.Name:
+			vars[name] = exprValue(&allium.Lit{Kind: allium.LitString, Text: l.Text})
+		}
+	}
 }
 
 // unstated is cond without the conjuncts that body already requires

@@ -427,6 +427,10 @@ type ruleCtx struct {
 	// ownTrigger: a path that is an action of its own (one button of a
 	// form), not another outcome of the handler's stimulus.
 	ownTrigger bool
+	// kindSuffix: a path that is one kind of a webhook's events names its
+	// rule with the kind after the handler's name, and keeps the
+	// handler's trigger (webhook_events.go).
+	kindSuffix string
 	line       int
 	auth       authLevel
 	keySurface string // key_guards.go
@@ -956,16 +960,27 @@ func stmtsKey(list []allium.Stmt) string {
 	return sb.String()
 }
 
+// uniqueRuleName is name, numbered when a rule or trigger has it already
+// (two handlers of one name in two modules).
+func (b *builder) uniqueRuleName(name string) string {
+	n := b.ruleName[name]
+	b.ruleName[name] = n + 1
+	if n > 0 {
+		return name + itoa(n+1)
+	}
+	return name
+}
+
 // finish turns the context into a rule with an external trigger (or the
 // temporal trigger set for a job loop).
 func (rc *ruleCtx) finish(line int) *ruleOut {
 	b := rc.b
-	name := rc.name
-	if n := b.ruleName[name]; n > 0 {
-		b.ruleName[name] = n + 1
-		name = name + itoa(n+1)
-	} else {
-		b.ruleName[name] = 1
+	name := b.uniqueRuleName(rc.name + rc.kindSuffix)
+	trigName := name
+	if rc.kindSuffix != "" {
+		// One kind of a webhook's events: the rule is the kind's, the
+		// trigger the handler's (webhook_events.go).
+		trigName = b.uniqueRuleName(rc.name)
 	}
 	r := &allium.Rule{Meta: b.meta(rc.h.file, line), Name: name}
 	for _, from := range slices.Sorted(maps.Keys(rc.idParams)) {
@@ -977,7 +992,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	external := trig == nil
 	if trig == nil {
 		// Two handlers of one name (in two modules) are two triggers.
-		trig = &allium.Trigger{Meta: b.meta(rc.h.file, rc.h.fn.Line), Kind: allium.TriggerExternal, Name: name}
+		trig = &allium.Trigger{Meta: b.meta(rc.h.file, rc.h.fn.Line), Kind: allium.TriggerExternal, Name: trigName}
 		for _, p := range rc.params {
 			trig.Params = append(trig.Params, allium.TriggerParam{Name: p})
 		}

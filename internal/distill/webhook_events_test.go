@@ -81,3 +81,36 @@ export async function POST(req: Request) {
 		})
 	}
 }
+
+// TestUpdateByUniqueColumn: an update filtered by one column the schema
+// keeps unique (Prisma's @unique) changes the one row of that key; by a
+// column that is not unique, every row that matches.
+func TestUpdateByUniqueColumn(t *testing.T) {
+	tests := []struct {
+		name, attr string
+		want       []string
+		notWant    []string
+	}{
+		{"unique", "@unique", []string{"User{subscription_id}.price_id = price_id"}, []string{"for user in Users"}},
+		{"not unique", "", []string{"for user in Users where subscription_id = subscription_id:"}, []string{"User{subscription_id}.price_id"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := New(Options{})
+			defer d.Close()
+			out := distilText(t, d, map[string]string{
+				"prisma/schema.prisma": "model User {\n  id String @id\n  subscriptionId String? " + tc.attr + "\n  priceId String?\n}\n",
+				"lib/db.ts":            "import { PrismaClient } from '@prisma/client'\nexport const db = new PrismaClient()\n",
+				"app/api/prices/route.ts": `
+import { db } from "@/lib/db"
+export async function POST(req: Request) {
+  const body = await req.json()
+  await db.user.update({ where: { subscriptionId: body.subscriptionId }, data: { priceId: body.priceId } })
+  return new Response(null, { status: 200 })
+}
+`,
+			})
+			wantConstruct(t, out, "Prices", tc.want, tc.notWant)
+		})
+	}
+}

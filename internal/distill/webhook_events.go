@@ -89,8 +89,9 @@ func (rc *ruleCtx) dispatchKind(cond *facts.Expr, sc *scope, out *[]allium.Stmt)
 	if field.Kind == facts.ExprString {
 		field, lit = lit, field
 	}
-	if lit.Kind != facts.ExprString || lit.Value() == "" || field.Kind != facts.ExprAttr || field.X == nil {
-		return ""
+	if lit.Kind != facts.ExprString || lit.Value() == "" || field.Kind != facts.ExprAttr || field.X == nil ||
+		!slices.Contains(rc.b.lang.WebhookEvents.TypeFields, field.Name()) {
+		return "" // (any other comparison is not evaluated twice)
 	}
 	if v := rc.eval(field, sc, out, false); v.kind != vParam || v.param != eventTypeParam {
 		return ""

@@ -114,3 +114,27 @@ export async function POST(req: Request) {
 		})
 	}
 }
+
+// TestUnverifiedEventNoDispatch: a body's type field compared with a
+// string is no dispatch on a verified event's kind: no rule per kind.
+func TestUnverifiedEventNoDispatch(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"prisma/schema.prisma": "model User {\n  id String @id\n  priceId String?\n}\n",
+		"lib/db.ts":            "import { PrismaClient } from '@prisma/client'\nexport const db = new PrismaClient()\n",
+		"app/api/hooks/route.ts": `
+import { db } from "@/lib/db"
+export async function POST(req: Request) {
+  const event = await req.json()
+  if (event.type === "price.set") {
+    await db.user.update({ where: { id: event.userId }, data: { priceId: event.priceId } })
+  }
+  return new Response(null, { status: 200 })
+}
+`,
+	})
+	if got := construct(out.Module, "HooksPriceSet"); got != "" {
+		t.Errorf("an unverified body's type split the handler:\n%s", got)
+	}
+}

@@ -571,6 +571,12 @@ type Language struct {
 	// WebhookEvents name the signed events a sender posts to a webhook
 	// handler, which dispatches on the event's kind.
 	WebhookEvents WebhookEvents `yaml:"webhook_events"`
+	// CallbackTriggers are calls given an object whose function entries
+	// another library runs on a stimulus of its own (NextAuth's
+	// EmailProvider({sendVerificationRequest}), run when someone asks for
+	// a sign-in link): each such function is a handler, named after its
+	// key, its parameters the inputs.
+	CallbackTriggers []CallbackTrigger `yaml:"callback_triggers"`
 	// FieldInstanceBases are model bases whose columns are field
 	// instances assigned in the class body (Django's models.Model): a bare
 	// annotation there (overall_status: str) is no column.
@@ -1950,4 +1956,11 @@ type WebhookEvents struct {
 	// subscription)): the object is the sender's, its fields inputs too,
 	// named after the resource (subscription.id is subscription_id).
 	Fetches []string `yaml:"fetches"`
+}
+
+// CallbackTrigger names the calls (Calls) whose object argument's function
+// entries under Keys are handlers.
+type CallbackTrigger struct {
+	Calls []string `yaml:"calls"`
+	Keys  []string `yaml:"keys"`
 }

@@ -48,6 +48,9 @@ type handler struct {
 	// segmentKeys: the keys of a file route's context parameter that
 	// hold its path's values (catalog file_routes segment_keys).
 	segmentKeys []string
+	// callback: a function a library runs on a stimulus of its own
+	// (catalog callback_triggers): its first parameter holds the inputs.
+	callback bool
 	// segments: the names of a file route's dynamic segments
 	// (users/[userId]/route.ts: userId).
 	segments []string
@@ -1079,6 +1082,13 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if slices.Contains(b.lang.RequestParams, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			continue
+		}
+		if i == 0 && h.callback {
+			// sendVerificationRequest({identifier, url}): what the library
+			// hands the callback are its inputs.
+			sc.vars[p.Name] = &value{kind: vReqDict}
+			rc.bindPattern(&p, sc)
 			continue
 		}
 		if i == 1 && len(h.segmentKeys) > 0 {

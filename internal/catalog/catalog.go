@@ -568,6 +568,15 @@ type Language struct {
 	// on a form of several (request.POST.get("action") == "login"): each
 	// value tested is an action, a rule of its own.
 	ActionFields []string `yaml:"action_fields"`
+	// WebhookEvents name the signed events a sender posts to a webhook
+	// handler, which dispatches on the event's kind.
+	WebhookEvents WebhookEvents `yaml:"webhook_events"`
+	// CallbackTriggers are calls given an object whose function entries
+	// another library runs on a stimulus of its own (NextAuth's
+	// EmailProvider({sendVerificationRequest}), run when someone asks for
+	// a sign-in link): each such function is a handler, named after its
+	// key, its parameters the inputs.
+	CallbackTriggers []CallbackTrigger `yaml:"callback_triggers"`
 	// FieldInstanceBases are model bases whose columns are field
 	// instances assigned in the class body (Django's models.Model): a bare
 	// annotation there (overall_status: str) is no column.
@@ -1941,4 +1950,33 @@ type ServiceLocator struct {
 type UpdateFieldOps struct {
 	Key    string   `yaml:"key"`
 	Clears []string `yaml:"clears"`
+}
+
+// WebhookEvents describe the event-dispatch idiom of a webhook handler:
+// a call verifies the posted event and gives it back (Stripe's
+// stripe.webhooks.constructEvent(body, signature, secret)), and the
+// handler does one thing per kind of event (if (event.type ===
+// "checkout.session.completed") {...}, or a switch on event.type). Each
+// branch on a kind is a rule of its own; the event's fields are inputs.
+type WebhookEvents struct {
+	// Verifiers are the calls that give back a verified event.
+	Verifiers []string `yaml:"verifiers"`
+	// TypeFields are the event's fields that name its kind; they read as
+	// the trigger's event_type.
+	TypeFields []string `yaml:"type_fields"`
+	// PayloadFields wrap the event's data (event.data.object.metadata):
+	// reading one gives the same event's data, not an input of its own.
+	PayloadFields []string `yaml:"payload_fields"`
+	// Fetches are methods of the sender's API that fetch an object an
+	// event field names (stripe.subscriptions.retrieve(session.
+	// subscription)): the object is the sender's, its fields inputs too,
+	// named after the resource (subscription.id is subscription_id).
+	Fetches []string `yaml:"fetches"`
+}
+
+// CallbackTrigger names the calls (Calls) whose object argument's function
+// entries under Keys are handlers.
+type CallbackTrigger struct {
+	Calls []string `yaml:"calls"`
+	Keys  []string `yaml:"keys"`
 }

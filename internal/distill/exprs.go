@@ -183,6 +183,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				return v
 			}
 		}
+		if x.kind == vEvent && e.Y != nil && e.Y.Kind == facts.ExprInt {
+			// subscription.items.data[0]: one of the event's objects,
+			// whose fields are inputs as the event's are.
+			return x
+		}
 		if x.kind == vQuery && x.q != nil && x.q.action == "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value() == "0" {
 			// rows[0] of the rows a query found: the row it finds, as
 			// first() gives it.
@@ -720,6 +725,8 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return v
 		}
 		return rc.paramValue(e.Name())
+	case vEvent:
+		return rc.eventField(x, e.Name())
 	case vParam:
 		if e.Name() == "data" {
 			return x // WTForms: form.email.data is the email field's value
@@ -917,6 +924,8 @@ func (rc *ruleCtx) valueExpr(v *value) allium.Expr {
 	case vParam:
 		rc.useParam(v.param)
 		return &allium.Ident{Name: v.param}
+	case vEvent:
+		return rc.eventInput(v)
 	case vEntity:
 		rc.touch(v)
 		return v.expr
@@ -1681,6 +1690,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')
+	}
+	if v := rc.webhookEventCall(e, names, method, sc, out); v != nil {
+		return v // stripe.webhooks.constructEvent(body, signature, secret) (webhook_events.go)
 	}
 	if catalog.MatchAny(l.SettingsCalls, names...) {
 		return &value{kind: vSettings} // Config.get(appId) (Parse Server)

@@ -120,9 +120,8 @@ async def erase_user(username: str, db = None):
     when: EraseUser(username)
     requires: exists User{username}
     ensures:
-        for user in Users where username = username:
-            user.name = username
-            user.updated_at = now
+        User{username}.name = username
+        User{username}.updated_at = now
 }`,
 		},
 		{

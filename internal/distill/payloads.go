@@ -549,6 +549,14 @@ func (rc *ruleCtx) timeCast(e *facts.Expr, method string, sc *scope, out *[]alli
 		if v := rc.clockOffset(&e.Args()[0], sc, out); v != nil {
 			return v, true
 		}
+		if arg := &e.Args()[0]; arg.Kind == facts.ExprBinary && arg.Op() == "*" && rc.inSeconds(arg.Y) {
+			// new Date(subscription.current_period_end * 1000): the time
+			// a number of seconds stands for, which the spec writes as
+			// that number (it does not tell the two apart).
+			if x := rc.tr(arg.X, sc, out); x != nil {
+				return exprValue(x), true
+			}
+		}
 		if v := rc.eval(&e.Args()[0], sc, out, false); v.kind == vExpr {
 			return v, true
 		}

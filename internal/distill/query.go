@@ -770,22 +770,36 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 }
 
 // rowByUniqueKey is the row a query's one condition names by a column the
-// framework keeps unique (repositories.class_unique): username =
-// user.username finds user itself. nil for any other query.
+// framework or the schema keeps unique (repositories.class_unique,
+// unique=True, Prisma's @unique): username = user.username finds user
+// itself, stripe_subscription_id = subscription_id the one row
+// User{stripe_subscription_id: subscription_id}. nil for any other query.
 func (b *builder) rowByUniqueKey(q *query) allium.Expr {
 	ent := b.entByName[q.ent]
-	if ent == nil || len(ent.uniqueAttrs) == 0 || len(q.conds) != 1 || q.via != nil || len(q.alts) > 0 || len(q.anyOf) > 0 || q.bad > 0 || len(q.conds[0].path) > 0 {
+	if ent == nil || len(q.conds) != 1 || q.via != nil || len(q.alts) > 0 || len(q.anyOf) > 0 || q.bad > 0 || len(q.conds[0].path) > 0 {
 		return nil
 	}
 	c := q.conds[0]
 	f := ent.field(c.field)
-	m, ok := c.val.(*allium.Member)
-	if c.op != allium.OpEq || f == nil || !ent.uniqueAttrs[f.attr] || !ok || m.Name != f.name {
+	if c.op != allium.OpEq || f == nil || !ent.uniqueAttrs[f.attr] && !b.uniqueField(ent, f.attr) {
 		return nil
 	}
-	switch m.X.(type) {
-	case *allium.Ident, *allium.Join:
-		return m.X
+	switch v := c.val.(type) {
+	case *allium.Member:
+		if v.Name != f.name {
+			return nil
+		}
+		switch v.X.(type) {
+		case *allium.Ident, *allium.Join:
+			return v.X
+		}
+	case *allium.Ident:
+		// update({where: {stripeSubscriptionId: subscription.id}}) of a
+		// column the schema declares unique: the one row whose key is
+		// that value, not a loop over rows.
+		if b.uniqueField(ent, f.attr) {
+			return b.join(q)
+		}
 	}
 	return nil
 }

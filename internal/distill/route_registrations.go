@@ -46,6 +46,8 @@ type callRoute struct {
 	// function: it counts only as a function of the service that hands
 	// the request on (calls its next parameter).
 	passing bool
+	// callback: handler is an option a library runs (callbackRoutes).
+	callback bool
 }
 
 // routeSchema is the schema option of a route and the file it is
@@ -69,6 +71,7 @@ func (b *builder) callRoutes() []callRoute {
 			}
 		}
 		out = append(out, b.tableRoutes(f)...)
+		out = append(out, b.callbackRoutes(f)...)
 		out = append(out, b.exportedRoutes(f)...)
 		for i := range f.Functions {
 			// export default (app) => { const route = Router(); route.post(...) }:
@@ -182,6 +185,7 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 		}
 		seen[h.fn] = true
 		h.auth, h.middleware, h.middlewareFile, h.schema = r.auth, r.middleware, r.file, r.schema
+		h.callback = r.callback
 		out = append(out, h)
 	}
 	return out

@@ -358,3 +358,30 @@ func (b *builder) modulesNamed(name string, dirs []string) []*facts.File {
 	}
 	return out
 }
+
+// callbackRoutes lists the functions f hands a library as options it runs
+// on a stimulus of its own (catalog callback_triggers: NextAuth's
+// EmailProvider({sendVerificationRequest: async ({identifier, url}) =>
+// {...}})): each a handler named after its key.
+func (b *builder) callbackRoutes(f *facts.File) []callRoute {
+	if len(b.lang.CallbackTriggers) == 0 {
+		return nil
+	}
+	var out []callRoute
+	visitFile(f, func(x *facts.Expr) {
+		if x.Kind != facts.ExprCall {
+			return
+		}
+		for _, ct := range b.lang.CallbackTriggers {
+			if !catalog.MatchAny(ct.Calls, x.Resolved(), x.Raw()) {
+				continue
+			}
+			for _, k := range ct.Keys {
+				if fn := x.Keyword(k); fn != nil && fn.Kind == facts.ExprFunction && fn.Func() != nil {
+					out = append(out, callRoute{file: f, path: k, handler: fn, callback: true})
+				}
+			}
+		}
+	}, nil)
+	return out
+}

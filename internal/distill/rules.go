@@ -48,6 +48,9 @@ type handler struct {
 	// segmentKeys: the keys of a file route's context parameter that
 	// hold its path's values (catalog file_routes segment_keys).
 	segmentKeys []string
+	// callback: a function a library runs on a stimulus of its own
+	// (catalog callback_triggers): its first parameter holds the inputs.
+	callback bool
 	// segments: the names of a file route's dynamic segments
 	// (users/[userId]/route.ts: userId).
 	segments []string
@@ -444,6 +447,10 @@ type ruleCtx struct {
 	// ownTrigger: a path that is an action of its own (one button of a
 	// form), not another outcome of the handler's stimulus.
 	ownTrigger bool
+	// kindSuffix: a path that is one kind of a webhook's events names its
+	// rule with the kind after the handler's name, and keeps the
+	// handler's trigger (webhook_events.go).
+	kindSuffix string
 	line       int
 	auth       authLevel
 	keySurface string // key_guards.go
@@ -976,16 +983,27 @@ func stmtsKey(list []allium.Stmt) string {
 	return sb.String()
 }
 
+// uniqueRuleName is name, numbered when a rule or trigger has it already
+// (two handlers of one name in two modules).
+func (b *builder) uniqueRuleName(name string) string {
+	n := b.ruleName[name]
+	b.ruleName[name] = n + 1
+	if n > 0 {
+		return name + itoa(n+1)
+	}
+	return name
+}
+
 // finish turns the context into a rule with an external trigger (or the
 // temporal trigger set for a job loop).
 func (rc *ruleCtx) finish(line int) *ruleOut {
 	b := rc.b
-	name := rc.name
-	if n := b.ruleName[name]; n > 0 {
-		b.ruleName[name] = n + 1
-		name = name + itoa(n+1)
-	} else {
-		b.ruleName[name] = 1
+	name := b.uniqueRuleName(rc.name + rc.kindSuffix)
+	trigName := name
+	if rc.kindSuffix != "" {
+		// One kind of a webhook's events: the rule is the kind's, the
+		// trigger the handler's (webhook_events.go).
+		trigName = b.uniqueRuleName(rc.name)
 	}
 	r := &allium.Rule{Meta: b.meta(rc.h.file, line), Name: name}
 	for _, from := range slices.Sorted(maps.Keys(rc.idParams)) {
@@ -997,7 +1015,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	external := trig == nil
 	if trig == nil {
 		// Two handlers of one name (in two modules) are two triggers.
-		trig = &allium.Trigger{Meta: b.meta(rc.h.file, rc.h.fn.Line), Kind: allium.TriggerExternal, Name: name}
+		trig = &allium.Trigger{Meta: b.meta(rc.h.file, rc.h.fn.Line), Kind: allium.TriggerExternal, Name: trigName}
 		for _, p := range rc.params {
 			trig.Params = append(trig.Params, allium.TriggerParam{Name: p})
 		}
@@ -1084,6 +1102,13 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if slices.Contains(b.lang.RequestParams, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			continue
+		}
+		if i == 0 && h.callback {
+			// sendVerificationRequest({identifier, url}): what the library
+			// hands the callback are its inputs.
+			sc.vars[p.Name] = &value{kind: vReqDict}
+			rc.bindPattern(&p, sc)
 			continue
 		}
 		if i == 1 && len(h.segmentKeys) > 0 {

@@ -77,20 +77,9 @@ func hasOwnBehaviour(e *entityInfo) bool {
 // changes when another class has the singular name, or when the name
 // does not end in a plain plural s (Status, Address, Analysis).
 func (b *builder) singularName(e *entityInfo) {
-	n := e.name
-	if len(n) < 4 || !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss") || strings.HasSuffix(n, "us") || strings.HasSuffix(n, "is") {
+	one := singular(e.name)
+	if one == "" || e.table != snake(e.ref.class.Name) {
 		return
-	}
-	if e.table != snake(e.ref.class.Name) {
-		return
-	}
-	one := strings.TrimSuffix(n, "s")
-	switch {
-	case strings.HasSuffix(n, "ies"):
-		one = strings.TrimSuffix(n, "ies") + "y" // FieldEntries
-	case strings.HasSuffix(n, "sses"), strings.HasSuffix(n, "xes"), strings.HasSuffix(n, "ches"),
-		strings.HasSuffix(n, "shes"), strings.HasSuffix(n, "uses"):
-		one = strings.TrimSuffix(n, "es") // Addresses, Boxes, Statuses
 	}
 	if b.entByName[one] != nil {
 		return
@@ -102,6 +91,23 @@ func (b *builder) singularName(e *entityInfo) {
 	}
 	e.name = one
 	b.entByName[one] = e
+}
+
+// singular is a name in the plural put in the singular (Users, FieldEntries,
+// Addresses, subscriptions), or "" when it does not end in a plain plural
+// s (Status, Address, Analysis) or is too short to tell.
+func singular(n string) string {
+	if len(n) < 4 || !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss") || strings.HasSuffix(n, "us") || strings.HasSuffix(n, "is") {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(n, "ies"):
+		return strings.TrimSuffix(n, "ies") + "y" // FieldEntries
+	case strings.HasSuffix(n, "sses"), strings.HasSuffix(n, "xes"), strings.HasSuffix(n, "ches"),
+		strings.HasSuffix(n, "shes"), strings.HasSuffix(n, "uses"):
+		return strings.TrimSuffix(n, "es") // Addresses, Boxes, Statuses
+	}
+	return strings.TrimSuffix(n, "s")
 }
 
 // privateColumnName is the name a private attribute's column is given

@@ -34,6 +34,7 @@ const (
 	vCount            // the number of rows q matches (query.count(), select(func.count(User.id)) run)
 	vFilter           // a query condition built as a value (Django's Q); filter is it (filter_objects.go)
 	vSection          // a section of the config object a config factory returns; call is its object literal (config_sections.go)
+	vEvent            // a webhook event a sender signed, or an object of its data; param names it (webhook_events.go)
 )
 
 type value struct {

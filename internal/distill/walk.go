@@ -1119,6 +1119,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		rc.action(s.Line(), key, cond, s.Body, sc, *out)
 		return rc.stmts(s.Else(), sc, out)
 	}
+	if kind := rc.dispatchKind(s.Cond, sc, out); optional == nil && kind != "" && sc.top && !sc.inlined {
+		// if (event.type === "invoice.payment_succeeded"): one kind of a
+		// webhook's events, a rule of its own (webhook_events.go).
+		rc.eventBranch(s.Line(), kind, s.Body, sc, *out)
+		return rc.stmts(s.Else(), sc, out)
+	}
 	// The condition reads the variables before either branch rebinds them.
 	before := len(*out)
 	cond := optional

@@ -595,6 +595,11 @@ func tokenKind(stack []string) string {
 		if k == "jwt" || k == "auth" {
 			k = "access" // create_jwt_token, get_auth_token: what logins issue
 		}
+		if k == "secure" {
+			// createSecureToken (umami's src/lib/jwt.ts:17): how the token
+			// is protected, not what it is for; an outer function may say.
+			continue
+		}
 		if k != "" && isSnake(k) {
 			return k
 		}

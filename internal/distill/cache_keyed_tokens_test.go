@@ -133,3 +133,55 @@ func TestTokenKindSkipsHowItIsMade(t *testing.T) {
 		}
 	}
 }
+
+// TestRowToken pins a JWT of a row other than a user, signed where no
+// function names the kind and kept in an object as an entry (umami's
+// share/[slug]/route.ts:29-48): a token of that row, named after it; the
+// row's own fields are the row's, and an entry set in one branch only is
+// no claim of every token.
+func TestRowToken(t *testing.T) {
+	files := map[string]string{
+		"prisma/schema.prisma": `
+model User {
+  id       String @id
+  username String @unique
+}
+model Share {
+  id        String @id
+  entityId  String
+  shareType Int
+  slug      String @unique
+}
+`,
+		"src/lib/jwt.ts": `
+import jwt from 'jsonwebtoken';
+export function createToken(payload: any, secret: any) {
+  return jwt.sign(payload, secret);
+}
+`,
+		"src/app/api/share/[slug]/route.ts": `
+import { createToken } from '@/lib/jwt';
+import prisma from '@/lib/prisma';
+import { json, notFound } from '@/lib/response';
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const share = await prisma.client.share.findUnique({ where: { slug } });
+  if (!share) {
+    return notFound();
+  }
+  const data: Record<string, any> = { shareId: share.id, shareType: share.shareType };
+  if (share.shareType === 1) {
+    data.websiteId = share.entityId;
+  }
+  data.token = createToken(data, process.env.APP_SECRET);
+  return json(data);
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{name: "the row's token", construct: "GetShare",
+			want:    []string{"requires: exists share", "ensures: ShareToken.created(share: share)"},
+			notWant: []string{"share_type:", "website_id"}},
+		{name: "its entity names the row", construct: "ShareToken", want: []string{"share: Share"}, notWant: []string{"user:"}},
+	})
+}

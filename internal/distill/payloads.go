@@ -498,7 +498,9 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 	var args []allium.Arg
 	seen := map[string]bool{"user": true, "expires_at": true}
 	for _, part := range rc.payloadParts(payload, sc, out) {
-		if part.e.Kind != facts.ExprDict {
+		if part.e.Kind != facts.ExprDict || part.unknown || part.when != nil {
+			// An entry set under a condition (data.websiteId = ... in
+			// one branch of several) is no claim of every token.
 			continue
 		}
 		for i := range part.e.Entries() {
@@ -523,6 +525,12 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 			}
 			x, typ := rc.claimValue(&en.Value, user, part.sc, out)
 			if x == nil || typ == nil {
+				continue
+			}
+			if m, ok := x.(*allium.Member); ok && tok.subject != "" && tok.subject != "user" && user != nil &&
+				allium.ExprString(m.X) == allium.ExprString(rc.valueExpr(user)) {
+				// {shareId: share.id, shareType: share.shareType}: a
+				// token of a row carries the row, whose fields it names.
 				continue
 			}
 			seen[name] = true

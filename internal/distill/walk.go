@@ -254,6 +254,29 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	return false
 }
 
+// issuesToken reports a call of a function of the service that encodes a
+// token (catalog signed_tokens.encoders) in its own body.
+func (rc *ruleCtx) issuesToken(v *facts.Expr, sc *scope) bool {
+	if v.Kind != facts.ExprCall || v.Method() != "" {
+		return false
+	}
+	fr := rc.b.ix.function(sc.file, v)
+	if fr == nil {
+		return false
+	}
+	found := false
+	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cond} {
+			x.Any(func(c *facts.Expr) bool {
+				found = found || c.Kind == facts.ExprCall && rc.b.isTokenEncoder(c.Resolved(), c.Raw())
+				return found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
 // bindLocal binds the local name to val, the value assigned to it; a
 // lookup becomes a let or the parameter it stands for (bindLookup), and
 // params holds before entries from before the value was read.
@@ -368,6 +391,15 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		obj := rc.eval(t.X, sc, out, false)
+		if v.Kind == facts.ExprCall && rc.b.isTokenEncoder(v.Resolved(), v.Raw()) || rc.issuesToken(v, sc) {
+			if obj.kind == vUnknown && len(obj.parts) > 0 {
+				// data.token = createToken(data, secret()) (umami's
+				// share/[slug]/route.ts:48): the token is issued here,
+				// its string kept in the object.
+				rc.eval(v, sc, out, true)
+				return
+			}
+		}
 		if rc.setObjectEntry(obj, t, v, sc) {
 			return
 		}

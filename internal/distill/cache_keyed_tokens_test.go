@@ -185,3 +185,38 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
 		{name: "its entity names the row", construct: "ShareToken", want: []string{"share: Share"}, notWant: []string{"user:"}},
 	})
 }
+
+// TestRandomFallback pins an optional input or else a fresh random draw
+// (umami's slug || getRandomChars(16), share/route.ts:37; getRandomChars
+// is catalogued as a random call): the value is the input when given,
+// else random. An or of an input and anything else is not read so.
+func TestRandomFallback(t *testing.T) {
+	files := func(fallback string) map[string]string {
+		return map[string]string{
+			"prisma/schema.prisma": `
+model Link {
+  id   String @id
+  name String
+  slug String @unique
+}
+`,
+			"src/app/api/links/route.ts": `
+import { getRandomChars } from '@/lib/generate';
+import prisma from '@/lib/prisma';
+import { json } from '@/lib/response';
+export async function POST(request: Request) {
+  const { name, slug } = await request.json();
+  const link = await prisma.client.link.create({ data: { name, slug: slug || ` + fallback + ` } });
+  return json(link);
+}
+`,
+		}
+	}
+	runIdiomCases(t, files("getRandomChars(16)"), []idiomCase{
+		{name: "the input or a random draw", construct: "Links",
+			want: []string{"slug: (if exists slug: slug else: random_key())"}},
+	})
+	runIdiomCases(t, files("name"), []idiomCase{
+		{name: "an or of two inputs is no random fallback", construct: "Links", notWant: []string{"random_key"}},
+	})
+}

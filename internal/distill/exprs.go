@@ -971,6 +971,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if x := rc.inputDefault(e, sc, out); x != nil {
 			return x
 		}
+		if x := rc.randomFallback(e, sc, out); x != nil {
+			return x
+		}
 		if e.Op() == "or" && e.Y.IsFalsyLiteral() {
 			// x or "" (x || ''): x, as a value and as a condition.
 			return rc.tr(e.X, sc, out)
@@ -3907,6 +3910,24 @@ func (rc *ruleCtx) signedInSubject(e *facts.Expr) bool {
 // ?? false. The default is behaviour (a user created without the flag is
 // not banned). Only false: the walk reads ?? and || alike, and x || true
 // is always true where x ?? true is not. nil for any other expression.
+// randomFallback reads an optional input or else a fresh random draw
+// (umami's slug || getRandomChars(16), share/route.ts:37) as the value it
+// is: (if exists slug: slug else: random_key()). nil for any other or.
+func (rc *ruleCtx) randomFallback(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e.Op() != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall {
+		return nil
+	}
+	v := rc.eval(e.X, sc, out, false)
+	if v.kind != vParam {
+		return nil
+	}
+	if y := rc.tr(e.Y, sc, out); y == nil || !isRandomKey(y) {
+		return nil
+	}
+	x := rc.valueExpr(v)
+	return &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: &allium.Unary{Op: allium.OpExists, X: x}, Then: x}}, Else: &allium.Call{Fun: &allium.Ident{Name: "random_key"}}}
+}
+
 func (rc *ruleCtx) inputDefault(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	if e.Op() != "or" || e.Y == nil || e.Y.Kind != facts.ExprBool || strings.ToLower(e.Y.Value()) != "false" {
 		return nil

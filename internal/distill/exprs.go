@@ -3905,11 +3905,6 @@ func (rc *ruleCtx) signedInSubject(e *facts.Expr) bool {
 	return ent != nil && ent.attrs[e.Name()] == nil
 }
 
-// inputDefault reads an input defaulted to false (params.banned ?? false,
-// kutt's queries/user.queries.js:229) as the input or else false: banned
-// ?? false. The default is behaviour (a user created without the flag is
-// not banned). Only false: the walk reads ?? and || alike, and x || true
-// is always true where x ?? true is not. nil for any other expression.
 // randomFallback reads an optional input or else a fresh random draw
 // (umami's slug || getRandomChars(16), share/route.ts:37) as the value it
 // is: (if exists slug: slug else: random_key()). nil for any other or.
@@ -3921,13 +3916,21 @@ func (rc *ruleCtx) randomFallback(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 	if v.kind != vParam {
 		return nil
 	}
-	if y := rc.tr(e.Y, sc, out); y == nil || !isRandomKey(y) {
+	// Read aside: a call that is no random draw is translated by the
+	// caller, once.
+	var scratch []allium.Stmt
+	if y := rc.tr(e.Y, sc, &scratch); y == nil || !isRandomKey(y) {
 		return nil
 	}
 	x := rc.valueExpr(v)
 	return &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: &allium.Unary{Op: allium.OpExists, X: x}, Then: x}}, Else: &allium.Call{Fun: &allium.Ident{Name: "random_key"}}}
 }
 
+// inputDefault reads an input defaulted to false (params.banned ?? false,
+// kutt's queries/user.queries.js:229) as the input or else false: banned
+// ?? false. The default is behaviour (a user created without the flag is
+// not banned). Only false: the walk reads ?? and || alike, and x || true
+// is always true where x ?? true is not. nil for any other expression.
 func (rc *ruleCtx) inputDefault(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	if e.Op() != "or" || e.Y == nil || e.Y.Kind != facts.ExprBool || strings.ToLower(e.Y.Value()) != "false" {
 		return nil

@@ -421,17 +421,7 @@ func (b *builder) encoderFunctionKinds() []string {
 // that calls a JWT encoder.
 func (b *builder) eachEncoder(visit func(fn *facts.Function)) {
 	scan := func(fn *facts.Function) {
-		encodes := false
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
-			for _, x := range []*facts.Expr{s.Value, s.Cond} {
-				x.Any(func(c *facts.Expr) bool {
-					encodes = encodes || (c.Kind == facts.ExprCall && b.isTokenEncoder(c.Resolved(), c.Raw()))
-					return encodes
-				})
-			}
-			return !encodes
-		})
-		if encodes {
+		if b.encodesToken(fn) {
 			visit(fn)
 		}
 	}
@@ -445,6 +435,21 @@ func (b *builder) eachEncoder(visit func(fn *facts.Function)) {
 			}
 		}
 	}
+}
+
+// encodesToken reports a function whose own body calls a JWT encoder.
+func (b *builder) encodesToken(fn *facts.Function) bool {
+	encodes := false
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cond} {
+			x.Any(func(c *facts.Expr) bool {
+				encodes = encodes || (c.Kind == facts.ExprCall && b.isTokenEncoder(c.Resolved(), c.Raw()))
+				return encodes
+			})
+		}
+		return !encodes
+	})
+	return encodes
 }
 
 // jwtKind names a JWT's kind as tokenKind does; a JWT that no function

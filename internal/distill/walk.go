@@ -261,20 +261,7 @@ func (rc *ruleCtx) issuesToken(v *facts.Expr, sc *scope) bool {
 		return false
 	}
 	fr := rc.b.ix.function(sc.file, v)
-	if fr == nil {
-		return false
-	}
-	found := false
-	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
-		for _, x := range []*facts.Expr{s.Value, s.Cond} {
-			x.Any(func(c *facts.Expr) bool {
-				found = found || c.Kind == facts.ExprCall && rc.b.isTokenEncoder(c.Resolved(), c.Raw())
-				return found
-			})
-		}
-		return !found
-	})
-	return found
+	return fr != nil && rc.b.encodesToken(fr.fn)
 }
 
 // bindLocal binds the local name to val, the value assigned to it; a

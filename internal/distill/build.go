@@ -408,7 +408,11 @@ func (b *builder) assemble(service string) *allium.Module {
 		tok := b.signedTokens[name]
 		ent := &allium.Entity{Meta: allium.Meta{Prov: tok.prov}, Name: name}
 		if tok.user != "" {
-			ent.Members = append(ent.Members, &allium.Field{Name: "user", Type: &allium.Type{Name: tok.user}})
+			field := tok.subject
+			if field == "" {
+				field = "user"
+			}
+			ent.Members = append(ent.Members, &allium.Field{Name: field, Type: &allium.Type{Name: tok.user}})
 		}
 		for _, c := range tok.claims {
 			typ := c.typ

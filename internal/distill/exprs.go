@@ -983,6 +983,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if x := rc.inputDefault(e, sc, out); x != nil {
 			return x
 		}
+		if x := rc.randomFallback(e, sc, out); x != nil {
+			return x
+		}
 		if e.Op() == "or" && e.Y.IsFalsyLiteral() {
 			// x or "" (x || ''): x, as a value and as a condition.
 			return rc.tr(e.X, sc, out)
@@ -3915,6 +3918,27 @@ func (rc *ruleCtx) signedInSubject(e *facts.Expr) bool {
 	}
 	ent := b.entByName[b.userEntity()]
 	return ent != nil && ent.attrs[e.Name()] == nil
+}
+
+// randomFallback reads an optional input or else a fresh random draw
+// (umami's slug || getRandomChars(16), share/route.ts:37) as the value it
+// is: (if exists slug: slug else: random_key()). nil for any other or.
+func (rc *ruleCtx) randomFallback(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if e.Op() != "or" || e.X == nil || e.Y == nil || e.Y.Kind != facts.ExprCall {
+		return nil
+	}
+	v := rc.eval(e.X, sc, out, false)
+	if v.kind != vParam {
+		return nil
+	}
+	// Read aside: a call that is no random draw is translated by the
+	// caller, once.
+	var scratch []allium.Stmt
+	if y := rc.tr(e.Y, sc, &scratch); y == nil || !isRandomKey(y) {
+		return nil
+	}
+	x := rc.valueExpr(v)
+	return &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: &allium.Unary{Op: allium.OpExists, X: x}, Then: x}}, Else: &allium.Call{Fun: &allium.Ident{Name: "random_key"}}}
 }
 
 // inputDefault reads an input defaulted to false (params.banned ?? false,

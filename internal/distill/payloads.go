@@ -86,10 +86,63 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 func (rc *ruleCtx) payloadParts(payload *facts.Expr, sc *scope, out *[]allium.Stmt) []dictPart {
 	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprCall && payload.Method() != "" {
 		if v := rc.eval(payload, sc, out, false); len(v.parts) > 0 {
-			return v.parts
+			return rc.cacheKeptParts(v.parts, out)
 		}
 	}
-	return []dictPart{{e: payload, sc: sc}}
+	return rc.cacheKeptParts([]dictPart{{e: payload, sc: sc}}, out)
+}
+
+// cacheKeptParts reads a payload that is only the key under which the
+// function signing it kept a value in a token cache (umami's saveAuth,
+// src/lib/auth.ts:55-66: redis.client.set(authKey, data), then
+// createSecureToken({authKey}, secret())) as that value: the token is a
+// reference to what the cache keeps, so what it stands for (the user,
+// the claims) is read from the value kept. Other parts are left as they
+// are.
+func (rc *ruleCtx) cacheKeptParts(parts []dictPart, out *[]allium.Stmt) []dictPart {
+	var res []dictPart
+	for _, part := range parts {
+		kept := rc.cacheKeptValue(part)
+		if kept == nil {
+			res = append(res, part)
+			continue
+		}
+		if v := rc.eval(kept, part.sc, out, false); len(v.parts) > 0 {
+			res = append(res, v.parts...)
+		} else {
+			res = append(res, dictPart{e: kept, sc: part.sc})
+		}
+	}
+	return res
+}
+
+// cacheKeptValue is the value a token cache set (catalog
+// token_cache_sets) keeps under the key a one-entry dict part carries
+// ({authKey}), when the function the part was built in makes that set
+// with the same local as its key; nil otherwise.
+func (rc *ruleCtx) cacheKeptValue(part dictPart) *facts.Expr {
+	sets := rc.b.lang.TokenCacheSets
+	if part.e == nil || part.e.Kind != facts.ExprDict || len(part.e.Entries()) != 1 || part.sc == nil || part.sc.helper == nil || len(sets) == 0 {
+		return nil
+	}
+	key := part.e.Entries()[0].Value
+	if key.Kind != facts.ExprName {
+		return nil
+	}
+	var kept *facts.Expr
+	facts.Walk(part.sc.helper.Body, func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cond} {
+			x.Any(func(c *facts.Expr) bool {
+				if kept == nil && c.Kind == facts.ExprCall && len(c.Args()) >= 2 && catalog.MatchAny(sets, c.Resolved(), c.Raw()) &&
+					c.Args()[0].Kind == facts.ExprName && c.Args()[0].Name() == key.Name() {
+					kept = &c.Args()[1]
+				}
+				return kept != nil
+			})
+		}
+		return kept == nil
+	})
+	return kept
 }
 
 // sameInstant reads a method of a point in time that gives the same
@@ -270,7 +323,13 @@ func (rc *ruleCtx) encodedKind(payload *facts.Expr, sc *scope, out *[]allium.Stm
 	if k := rc.verifiedKind(sc); k != "" {
 		return "signed", []keptValue{{name: "token_type", value: &allium.Ident{Name: k}, typ: tokenTypeEnum(rc.b.encoderFunctionKinds())}}
 	}
-	return jwtKind(sc.stack), nil
+	if k := jwtKind(sc.stack); k != "signed" || !strings.Contains(snake(rc.name), "login") {
+		return k, nil
+	}
+	// A JWT no function names, issued by a login's handler (umami's POST
+	// /api/auth/login, its route's path naming the flow): what logins
+	// issue.
+	return "access", nil
 }
 
 // tokenTypeEnum is the inline enum of the kinds of JWT a service's
@@ -362,17 +421,7 @@ func (b *builder) encoderFunctionKinds() []string {
 // that calls a JWT encoder.
 func (b *builder) eachEncoder(visit func(fn *facts.Function)) {
 	scan := func(fn *facts.Function) {
-		encodes := false
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
-			for _, x := range []*facts.Expr{s.Value, s.Cond} {
-				x.Any(func(c *facts.Expr) bool {
-					encodes = encodes || (c.Kind == facts.ExprCall && b.isTokenEncoder(c.Resolved(), c.Raw()))
-					return encodes
-				})
-			}
-			return !encodes
-		})
-		if encodes {
+		if b.encodesToken(fn) {
 			visit(fn)
 		}
 	}
@@ -386,6 +435,21 @@ func (b *builder) eachEncoder(visit func(fn *facts.Function)) {
 			}
 		}
 	}
+}
+
+// encodesToken reports a function whose own body calls a JWT encoder.
+func (b *builder) encodesToken(fn *facts.Function) bool {
+	encodes := false
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cond} {
+			x.Any(func(c *facts.Expr) bool {
+				encodes = encodes || (c.Kind == facts.ExprCall && b.isTokenEncoder(c.Resolved(), c.Raw()))
+				return encodes
+			})
+		}
+		return !encodes
+	})
+	return encodes
 }
 
 // jwtKind names a JWT's kind as tokenKind does; a JWT that no function
@@ -439,7 +503,9 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 	var args []allium.Arg
 	seen := map[string]bool{"user": true, "expires_at": true}
 	for _, part := range rc.payloadParts(payload, sc, out) {
-		if part.e.Kind != facts.ExprDict {
+		if part.e.Kind != facts.ExprDict || part.unknown || part.when != nil {
+			// An entry set under a condition (data.websiteId = ... in
+			// one branch of several) is no claim of every token.
 			continue
 		}
 		for i := range part.e.Entries() {
@@ -464,6 +530,12 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 			}
 			x, typ := rc.claimValue(&en.Value, user, part.sc, out)
 			if x == nil || typ == nil {
+				continue
+			}
+			if m, ok := x.(*allium.Member); ok && tok.subject != "" && tok.subject != "user" && user != nil &&
+				allium.ExprString(m.X) == allium.ExprString(rc.valueExpr(user)) {
+				// {shareId: share.id, shareType: share.shareType}: a
+				// token of a row carries the row, whose fields it names.
 				continue
 			}
 			seen[name] = true
@@ -514,6 +586,11 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 	if v.kind == vEntity || user != nil && v == user {
 		return nil, nil
 	}
+	if typ := rc.subjectFieldType(v, user); typ != nil {
+		// {userId: id, role} after const {id, role} = user: the
+		// subject's own field, read through a local.
+		return v.expr, typ
+	}
 	if v.kind == vExpr {
 		if id, ok := v.expr.(*allium.Ident); ok && id.Name == "now" {
 			return v.expr, &allium.Type{Name: "Timestamp"}
@@ -534,6 +611,28 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 		return rc.valueExpr(v), &allium.Type{Name: "String"}
 	}
 	return nil, nil
+}
+
+// subjectFieldType is the type of the field of the token's subject that v
+// reads (user.role), or nil when v reads no plain field of it (a key to
+// another row, a dropped column, anything else).
+func (rc *ruleCtx) subjectFieldType(v, user *value) *allium.Type {
+	if user == nil || v.kind != vExpr || user.kind != vEntity {
+		return nil
+	}
+	m, ok := v.expr.(*allium.Member)
+	if !ok || allium.ExprString(m.X) != allium.ExprString(rc.valueExpr(user)) {
+		return nil
+	}
+	ent := rc.b.entByName[user.ent]
+	if ent == nil {
+		return nil
+	}
+	f := ent.attrs[m.Name]
+	if f == nil || f.drop || f.typ == nil || f.fkEntity != "" {
+		return nil
+	}
+	return f.typ
 }
 
 // timeCast reads a numeric conversion of a time the walk knows

@@ -49,3 +49,19 @@ func sharedOutcomes(thenOut, elseOut []allium.Stmt) (shared, restThen, restElse 
 	}
 	return shared, keep(thenOut), keep(elseOut)
 }
+
+// sameBranchOutcomes reports an if whose two branches state the same
+// outcomes, one for one and in the same order, and bind no name (a let
+// one branch binds could be read after the if): whichever branch runs,
+// they hold.
+func sameBranchOutcomes(thenOut, elseOut []allium.Stmt) bool {
+	if len(thenOut) == 0 || len(thenOut) != len(elseOut) {
+		return false
+	}
+	for i := range thenOut {
+		if _, isLet := thenOut[i].(*allium.Let); isLet || stmtKey(thenOut[i]) != stmtKey(elseOut[i]) {
+			return false
+		}
+	}
+	return true
+}

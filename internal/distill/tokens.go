@@ -24,6 +24,9 @@ type signedToken struct {
 	// issues counts the creations stated; a claim given in fewer of them
 	// is optional (a kind of token that carries it and one that does not).
 	issues int
+	// subject: the field naming the row the token is for ("user", or the
+	// row's entity for a token of another row; "" read as "user").
+	subject string
 	// keyed: the claim that carries a key of its user's, and the user's
 	// field holding it: the token holds while the two match, and the
 	// user's tokens are listed on the user, all revoked by a new key
@@ -441,6 +444,17 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 		return &value{kind: vPlumbing} // the service stores this token itself
 	}
 	user := rc.payloadUser(payload, sc, out)
+	subject := "user"
+	if u := b.userEntity(); user != nil && u != "" && user.ent != u && kind == "signed" && len(kept) == 0 {
+		// {shareId: share.id, ...} signed where no function names the
+		// kind (umami's share/[slug]/route.ts:48): a token of that row,
+		// named after it.
+		kind, subject = snake(user.ent), snake(user.ent)
+		name = pascal(kind) + "Token"
+		if e := b.entByName[name]; e != nil {
+			return &value{kind: vPlumbing}
+		}
+	}
 	if user == nil && rc.payloadSubjectUnread(payload, sc, out) {
 		// {id: user.id} of a user the walk could not find: the token is
 		// some row's, and one stated for no one would misstate it.
@@ -456,9 +470,9 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 	var args []allium.Arg
 	tok := b.tokenEntity(name, sc, line)
 	if user != nil {
-		args = append(args, allium.Arg{Name: "user", Value: rc.valueExpr(user)})
+		args = append(args, allium.Arg{Name: subject, Value: rc.valueExpr(user)})
 		rc.touch(user)
-		tok.user = user.ent
+		tok.user, tok.subject = user.ent, subject
 	}
 	if expiry != nil {
 		if !isConfigRef(expiry) {
@@ -594,6 +608,11 @@ func tokenKind(stack []string) string {
 		k = strings.Trim(k, "_")
 		if k == "jwt" || k == "auth" {
 			k = "access" // create_jwt_token, get_auth_token: what logins issue
+		}
+		if k == "secure" {
+			// createSecureToken (umami's src/lib/jwt.ts:17): how the token
+			// is protected, not what it is for; an outer function may say.
+			continue
 		}
 		if k != "" && isSnake(k) {
 			return k

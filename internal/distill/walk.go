@@ -254,6 +254,16 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	return false
 }
 
+// issuesToken reports a call of a function of the service that encodes a
+// token (catalog signed_tokens.encoders) in its own body.
+func (rc *ruleCtx) issuesToken(v *facts.Expr, sc *scope) bool {
+	if v.Kind != facts.ExprCall || v.Method() != "" {
+		return false
+	}
+	fr := rc.b.ix.function(sc.file, v)
+	return fr != nil && rc.b.encodesToken(fr.fn)
+}
+
 // bindLocal binds the local name to val, the value assigned to it; a
 // lookup becomes a let or the parameter it stands for (bindLookup), and
 // params holds before entries from before the value was read.
@@ -368,6 +378,15 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return
 		}
 		obj := rc.eval(t.X, sc, out, false)
+		if v.Kind == facts.ExprCall && rc.b.isTokenEncoder(v.Resolved(), v.Raw()) || rc.issuesToken(v, sc) {
+			if obj.kind == vUnknown && len(obj.parts) > 0 {
+				// data.token = createToken(data, secret()) (umami's
+				// share/[slug]/route.ts:48): the token is issued here,
+				// its string kept in the object.
+				rc.eval(v, sc, out, true)
+				return
+			}
+		}
 		if rc.setObjectEntry(obj, t, v, sc) {
 			return
 		}
@@ -1324,6 +1343,13 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return false
 	}
 	if cond == nil {
+		if sameBranchOutcomes(thenOut, elseOut) {
+			// if (redis.enabled) token = saveAuth(...) else token =
+			// createSecureToken(...): each way the same outcome holds, so
+			// the condition the spec cannot read does not matter.
+			*out = append(*out, thenOut...)
+			return false
+		}
 		rc.untranslated(sc, s.Line(), LeftOutCondition, "a conditional outcome")
 		return false
 	}

@@ -61,9 +61,9 @@
 //     the id parameter going when nothing else reads it: distill writes
 //     the row a request's id names as the row the caller names
 //     (LogInAs(user) requiring exists user; carriers.go);
-//   - random_token() and random_nonce() read random_key(): each names an
-//     unspecified fresh random value, and random_key() is distill's name
-//     for it;
+//   - random_token(), random_nonce() and random_chars(n) read
+//     random_key(): each names an unspecified fresh random value (of n
+//     characters), and random_key() is distill's name for it;
 //   - trigger parameters are put in name order, so that compare, which
 //     renames them by position, pairs equal names when both sides declare
 //     the same parameters in different orders;

@@ -264,11 +264,20 @@ func preconditions(cond allium.Expr) []allium.Expr {
 // arguments, as random_key(): random_token(), random_nonce() and
 // random_key() name the same unspecified draw (kutt's expected apikey =
 // random_token() for nanoid(40), fastify-f's nonce = random_nonce() for
-// cryptoRandomString(...), distill's random_key()).
+// cryptoRandomString(...), distill's random_key()). random_chars(n), n
+// random characters (umami's expected username = random_chars(32) for
+// getRandomChars(32)), is such a draw too, its length a detail distill
+// does not state.
 func randomValueCalls(e allium.Expr) allium.Expr {
 	return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
 		c, ok := x.(*allium.Call)
-		if !ok || len(c.Args) > 0 {
+		if !ok {
+			return nil, false
+		}
+		if id, ok := c.Fun.(*allium.Ident); ok && id.Name == "random_chars" && len(c.Args) == 1 {
+			return &allium.Call{Fun: &allium.Ident{Name: "random_key"}}, true
+		}
+		if len(c.Args) > 0 {
 			return nil, false
 		}
 		if id, ok := c.Fun.(*allium.Ident); ok && (id.Name == "random_token" || id.Name == "random_nonce") {

@@ -173,6 +173,13 @@ func TestScore(t *testing.T) {
 		expected:  []string{"token.used = true", "token.used = random_nonce()"},
 		want:      map[Category]mdx{Ensures: {3, 3, 3}},
 	}, {
+		// random_chars(n), n random characters, is that draw too, its
+		// length a detail distill leaves unsaid.
+		name:      "random characters",
+		distilled: []string{"token.used = true", "token.used = random_key()"},
+		expected:  []string{"token.used = true", "token.used = random_chars(32)"},
+		want:      map[Category]mdx{Ensures: {3, 3, 3}},
+	}, {
 		// A random value made from arguments is another thing: no match.
 		name:      "a random value with arguments",
 		distilled: []string{"token.used = true", "token.used = random_key()"},

@@ -2,6 +2,15 @@ package distill
 
 import "testing"
 
+// parseUserControllerHead opens Parse Server's UserController: the app's
+// settings through its config getter (Config.get(appId)).
+const parseUserControllerHead = `
+import Config from '../Config';
+export class UserController {
+  get config() {
+    return Config.get(this.appId);
+  }`
+
 // TestReceiverNamedMethod: a method two classes define is the one of the
 // class its untyped receiver is named after (Parse Server's
 // PublicAPIRouter.verifyEmail calls config.userController.verifyEmail,
@@ -10,12 +19,7 @@ func TestReceiverNamedMethod(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
 	out := distilText(t, d, map[string]string{
-		"src/Controllers/UserController.js": `
-import Config from '../Config';
-export class UserController {
-  get config() {
-    return Config.get(this.appId);
-  }
+		"src/Controllers/UserController.js": parseUserControllerHead + `
   async verifyEmail(username) {
     await this.config.database.update('_User', { username }, { emailVerified: true });
   }
@@ -83,13 +87,7 @@ func TestParseRestQuery(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
 	out := distilText(t, d, map[string]string{
-		"src/Controllers/UserController.js": `
-import Config from '../Config';
-var RestQuery = require('../RestQuery');
-export class UserController {
-  get config() {
-    return Config.get(this.appId);
-  }
+		"src/Controllers/UserController.js": "var RestQuery = require('../RestQuery');\n" + parseUserControllerHead + `
   async getUserIfNeeded(user) {
     var where = {};
     if (user.username) {

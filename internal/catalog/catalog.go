@@ -1047,6 +1047,17 @@ type ClassStore struct {
 	// holds the rows it found (Parse Server's rest.find answers
 	// {results: [...]}).
 	RowsKey string `yaml:"rows_key"`
+	// ClassKey, when set, is the key of the options object the call is
+	// given that names the class, in place of ClassArg (Parse Server's
+	// RestQuery({className: '_User', restWhere: {username}})); FilterKey
+	// is the key of that object holding what the call is given after the
+	// class.
+	ClassKey  string `yaml:"class_key"`
+	FilterKey string `yaml:"filter_key"`
+	// Runner, when set, is the method of the object the call answers
+	// that runs it: the call builds the query, runner() answers its rows
+	// (RestQuery(...) then query.execute()).
+	Runner string `yaml:"runner"`
 }
 
 // UpdateStamps say which column options make the ORM stamp a row with the

@@ -148,10 +148,35 @@ func classEntityName(class string) string {
 // storedClass is the class a class store call names, if e is one.
 func (b *builder) storedClass(e *facts.Expr) (string, bool) {
 	store, ok := b.classStore(e)
-	if !ok || len(e.Args()) <= store.ClassArg || e.Args()[store.ClassArg].Kind != facts.ExprString {
+	if !ok {
+		return "", false
+	}
+	if store.ClassKey != "" {
+		// RestQuery({className: '_User', ...}).
+		if opts := optionsArg(e); opts != nil {
+			if c := entryValue(opts, store.ClassKey); c != nil && c.Kind == facts.ExprString {
+				return c.Value(), true
+			}
+		}
+		return "", false
+	}
+	if len(e.Args()) <= store.ClassArg || e.Args()[store.ClassArg].Kind != facts.ExprString {
 		return "", false
 	}
 	return e.Args()[store.ClassArg].Value(), true
+}
+
+// optionsArg is the one object literal a call is given, as an argument
+// or read as keywords (keyword_objects.go); nil for any other call.
+func optionsArg(e *facts.Expr) *facts.Expr {
+	if kws := e.Keywords(); len(kws) > 0 && len(e.Args()) == 0 {
+		d := keywordDict(kws, e.Line())
+		return &d
+	}
+	if len(e.Args()) == 1 && e.Args()[0].Kind == facts.ExprDict {
+		return &e.Args()[0]
+	}
+	return nil
 }
 
 // classStore is the catalog's entry for the class store e calls.
@@ -191,8 +216,17 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 	if ent == nil || b.lang.Repositories.ClassColumns[class] == nil {
 		return nil
 	}
-	given := e.Args()[store.ClassArg+1:]
-	if kws := e.Keywords(); len(kws) > 0 {
+	var given []facts.Expr
+	switch {
+	case store.ClassKey != "":
+		// RestQuery({className, restWhere: where}): the filter under its key.
+		if f := entryValue(optionsArg(e), store.FilterKey); f != nil {
+			given = []facts.Expr{*f}
+		}
+	default:
+		given = e.Args()[store.ClassArg+1:]
+	}
+	if kws := e.Keywords(); len(kws) > 0 && store.ClassKey == "" {
 		// The last argument, an object literal read as keywords
 		// (keyword_objects.go): an argument again.
 		given = append(slices.Clip(given), keywordDict(kws, e.Line()))
@@ -240,6 +274,9 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		if len(given) > 0 {
 			filter, fsc := rc.objectArg(&given[0], sc, out)
 			if filter == nil {
+				filter, fsc = rc.filledFilter(&given[0], sc, out)
+			}
+			if filter == nil {
 				return &value{kind: vQuery, ent: ent.name, q: &query{ent: ent.name, bad: 1}}
 			}
 			kws, _ := objectKeywords(filter)
@@ -250,7 +287,11 @@ func (rc *ruleCtx) classStoreCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 	found := rc.queryCall(call, store.As, &value{kind: vModelClass, ent: ent.name}, at, out)
 	if store.RowsKey != "" && found != nil && found.kind == vQuery {
 		// rest.find(...).results: the rows, under their key.
-		return &value{kind: vObject, attrs: map[string]*value{store.RowsKey: found}}
+		found = &value{kind: vObject, attrs: map[string]*value{store.RowsKey: found}}
+	}
+	if store.Runner != "" && found != nil {
+		// RestQuery(...) builds the query; query.execute() answers it.
+		return &value{kind: vObject, runs: map[string]*value{store.Runner: found}}
 	}
 	return found
 }
@@ -350,4 +391,78 @@ func (b *builder) classCreate(e *facts.Expr) (catalog.ClassCreate, bool) {
 		return catalog.ClassCreate{}, false
 	}
 	return calledEntry(b.lang.Repositories.ClassCreates, e)
+}
+
+// filledFilter is the filter a local holds that the code filled entry by
+// entry, each entry set either at the function's top level or in an if of
+// its own that tests the very value it sets (Parse Server's
+// getUserIfNeeded, UserController.js:131-138: var where = {}; if
+// (user.username) where.username = user.username;): the literal with
+// those entries, an entry given when its value is. One whose value the
+// object a caller handed in does not hold (user.email of {username}) is
+// never set. nil when the local was filled any other way (under another
+// condition, in a loop, in an else), which says which rows it finds only
+// under conditions the spec cannot state.
+func (rc *ruleCtx) filledFilter(x *facts.Expr, sc *scope, out *[]allium.Stmt) (*facts.Expr, *scope) {
+	if x.Kind != facts.ExprName {
+		return nil, nil
+	}
+	v := rc.eval(x, sc, out, false)
+	if !hasEntryParts(v) || v.parts[0].e == nil || v.parts[0].e.Kind != facts.ExprDict {
+		return nil, nil
+	}
+	base := v.parts[0]
+	if base.sc == nil || base.sc.helper == nil {
+		return nil, nil
+	}
+	entries := slices.Clone(base.e.Entries())
+	set := 0 // the entries written, as the walk recorded them
+	for _, st := range base.sc.helper.Body {
+		if st.Kind == facts.StmtIf && len(st.Else()) == 0 && len(st.Body) == 1 && st.Cond != nil {
+			// if (v) where.k = v: set when given.
+			if key, val := entrySet(&st.Body[0], x.Name()); key != "" && val.Raw() == st.Cond.Raw() {
+				set++
+				if !handedLacks(val, base.sc) {
+					entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: key, Line: st.Line()}), Value: *val})
+				}
+				continue
+			}
+		}
+		if key, val := entrySet(&st, x.Name()); key != "" {
+			set++
+			entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: key, Line: st.Line()}), Value: *val})
+		}
+	}
+	if set != len(v.parts)-1 {
+		return nil, nil // an entry set some other way
+	}
+	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: base.e.Line()})
+	d.SetEntries(entries)
+	return d, base.sc
+}
+
+// entrySet is the key and value of an assignment local.key = value.
+func entrySet(st *facts.Stmt, local string) (string, *facts.Expr) {
+	if st.Kind != facts.StmtAssign || len(st.Targets) != 1 || st.Value == nil {
+		return "", nil
+	}
+	t := &st.Targets[0]
+	if t.Kind != facts.ExprAttr || t.X == nil || t.X.Kind != facts.ExprName || t.X.Name() != local || t.Name() == "" {
+		return "", nil
+	}
+	return t.Name(), st.Value
+}
+
+// handedLacks reports obj.key on an object literal a caller handed in
+// whole (getUserIfNeeded({username})) that has no such key: undefined
+// in JavaScript, so what the code sets from it is never set.
+func handedLacks(e *facts.Expr, sc *scope) bool {
+	if e.Kind != facts.ExprAttr || e.X == nil || e.X.Kind != facts.ExprName {
+		return false
+	}
+	obj := sc.vars[e.X.Name()]
+	if obj == nil || !obj.handed || len(obj.parts) != 1 || obj.parts[0].e == nil || obj.parts[0].e.Kind != facts.ExprDict {
+		return false
+	}
+	return entryValue(obj.parts[0].e, e.Name()) == nil
 }

@@ -1931,6 +1931,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if f := recv.attrs[method]; f != nil && f.kind == vFunc {
 			return rc.inline(f.fn, nil, e, sc, out)
 		}
+		if ran := recv.runs[method]; ran != nil {
+			return ran // query.execute() of a built query (class_stores.go)
+		}
 		if mc := recv.attrs[method]; mc != nil && mc.kind == vModelClass && b.entByName[mc.ent] != nil {
 			// self.Meta.model(...); new this.MongooseModel(data) with the
 			// object a caller handed in.

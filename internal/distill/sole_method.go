@@ -2,6 +2,8 @@ package distill
 
 import (
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
@@ -37,6 +39,42 @@ func (b *builder) soleMethod(name string) *funcRef {
 	return nil
 }
 
+// namedMethod finds, among the classes of the service that define a
+// method called name, the one the receiver is named after: an instance
+// is commonly held under its class's name in lower camel or snake case
+// (Parse Server's config.userController is a UserController, whose
+// verifyEmail is not PublicAPIRouter's verifyEmail; user_controller
+// would name it too). A receiver written like a class (CTFd's
+// EmailProvider = PROVIDERS.get(provider)) holds one of several classes,
+// not an instance of the one so named. nil when no class or more than
+// one fits.
+func (b *builder) namedMethod(name, recvName string) *funcRef {
+	if fr := b.soleMethod(name); fr != nil {
+		return fr
+	}
+	if recvName == "" || !unicode.IsLower(rune(recvName[0])) {
+		return nil
+	}
+	want := foldName(recvName)
+	var found *funcRef
+	for _, fr := range b.soleMethods[name] {
+		if fr.class == nil || foldName(fr.class.Name) != want {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = fr
+	}
+	return found
+}
+
+// foldName is a name without case or underscores, for comparing a
+// variable's name with a class's.
+func foldName(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, "_", ""))
+}
+
 // untypedMethodCall inlines recv.name(...) on a receiver of unknown type,
 // a value the code got at run time (held in a local), when one class
 // alone defines the method. A module's function (requests.post) is no
@@ -45,7 +83,7 @@ func (rc *ruleCtx) untypedMethodCall(e *facts.Expr, method string, recv *value, 
 	if method == "" || recv.kind != vUnknown || method[0] == '_' || !localRoot(e.X, sc) {
 		return nil
 	}
-	fr := rc.b.soleMethod(method)
+	fr := rc.b.namedMethod(method, e.X.X.Name())
 	if fr == nil || fr.fn.Name == "__init__" {
 		return nil
 	}

@@ -88,7 +88,10 @@ type value struct {
 	group string
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
-	fn    *funcRef // vFunc
+	// runs: vObject: what calling each of these methods of it answers (a
+	// query a framework call built, run by its execute()).
+	runs map[string]*value
+	fn   *funcRef // vFunc
 	// reqLocal: a vParam that is a module-level proxy of the request
 	// (current_org), not a value the client sends.
 	reqLocal bool

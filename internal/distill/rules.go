@@ -799,6 +799,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.viewDecoratorGuards(h, sc)
 	rc.routeGuard(h, sc)
 	rc.middlewareValidations(h, sc)
+	rc.middlewareGuards(h, sc)
 	rc.viewDispatch(h, sc)
 	rc.viewThrottles(h, sc)
 	if h.pwView != nil {

@@ -188,7 +188,10 @@ type Language struct {
 	RequestBodyCalls  []string      `yaml:"request_body_calls"`
 	RequestForms      []string      `yaml:"request_forms"`
 	Auth              *Auth         `yaml:"auth"`
-	TaskDecorators    []string      `yaml:"task_decorators"`
+	// AuthStrategies are the authentication strategies a middleware runs
+	// by name (Passport): see AuthStrategies. nil or empty for none.
+	AuthStrategies *AuthStrategies `yaml:"auth_strategies"`
+	TaskDecorators []string        `yaml:"task_decorators"`
 	// ScheduleCalls register a function with a scheduler at module level
 	// (APScheduler's add_job(fn), node-cron's cron.schedule(expr, fn)):
 	// call -> the position of the function among its arguments, -1 for
@@ -1164,6 +1167,41 @@ type ValidationChains struct {
 // application was decorated with (Decorators: f.decorate("controllers",
 // {auth: new AuthController()}), then const {auth} = f.controllers and
 // handler: auth.register) is that object's method.
+// AuthStrategies: a call of Authenticate given a strategy's name and a
+// callback, itself called with the request (passport.authenticate("local",
+// (err, user, info) => {...})(req, res, next)), calls the callback with
+// what the strategy registered under that name hands its done: done(null,
+// false) is a failure, done(null, user) the user signed in. A strategy is
+// registered by a call of Register given an instance of its class, after
+// the name when one is given (passport.use([name,] new Strategy(options,
+// verify))); the verify function is the instance's last argument.
+type AuthStrategies struct {
+	Authenticate []string       `yaml:"authenticate"`
+	Register     []string       `yaml:"register"`
+	Strategies   []AuthStrategy `yaml:"strategies"`
+}
+
+// AuthStrategy is one strategy class.
+type AuthStrategy struct {
+	// Classes: the class as imported (passport-local.Strategy).
+	Classes []string `yaml:"classes"`
+	// Name: the name it is registered under when none is given.
+	Name string `yaml:"name"`
+	// Inputs: what the verify function is given first, in order: the
+	// request body's key the option Option names, or Default.
+	Inputs []StrategyInput `yaml:"inputs"`
+	// SignedIn: the user handed on is the one a token signs in
+	// (passport-jwt): the verify function is how the token names the
+	// user, and the user is the request's signed-in one.
+	SignedIn bool `yaml:"signed_in"`
+}
+
+// StrategyInput is a request input a strategy's verify function is given.
+type StrategyInput struct {
+	Option  string `yaml:"option"`
+	Default string `yaml:"default"`
+}
+
 type RouteTable struct {
 	Calls      []string `yaml:"calls"`
 	PathKey    string   `yaml:"path_key"`

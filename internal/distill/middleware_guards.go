@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -38,6 +39,17 @@ type middlewareRead struct {
 	factory *funcRef
 	call    *facts.Expr
 	caller  *scope
+	// known: the values the checks read so far hold to exist (a guard
+	// `if (!user) throw` was stated), left out of the later conditions
+	// that test them again (user && user.banned).
+	known map[*value]bool
+	// verify: the function is a strategy's verify function, whose next is
+	// its done (auth_strategies.go); handed is the user it hands on.
+	verify bool
+	handed *value
+	// signedBefore: a middleware read before this one may have signed a
+	// user in (read a strategy); signsIn: this one may.
+	signedBefore, signsIn bool
 }
 
 // middlewareGuards states the checks of the route's middleware of the
@@ -50,11 +62,13 @@ func (rc *ruleCtx) middlewareGuards(h *handler, sc *scope) {
 	if file == nil {
 		file = h.file
 	}
+	signed := false
 	for i := range h.middleware {
 		mr := rc.middlewareFunction(unwrapHandler(&h.middleware[i]), file, sc)
 		if mr == nil {
 			continue
 		}
+		mr.signedBefore = signed
 		// The middleware's request and response are the handler's.
 		for j, p := range mr.fn.Params[:2] {
 			mr.sc.vars[p.Name] = unknownValue
@@ -65,7 +79,9 @@ func (rc *ruleCtx) middlewareGuards(h *handler, sc *scope) {
 			}
 		}
 		mr.sc.vars[mr.fn.Params[2].Name] = unknownValue
+		mr.known = map[*value]bool{}
 		rc.middlewareChecks(mr, mr.fn.Body, mr.fn.Params[2].Name)
+		signed = signed || mr.signsIn
 	}
 }
 
@@ -79,7 +95,7 @@ func (rc *ruleCtx) middlewareFunction(m *facts.Expr, file *facts.File, sc *scope
 			if !isMiddleware(fr.fn) || slices.Contains(sc.stack, fr.fn.QualName) {
 				return nil
 			}
-			return &middlewareRead{fn: fr.fn, sc: &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1,
+			return &middlewareRead{fn: fr.fn, sc: &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, top: true,
 				stack: append(slices.Clone(sc.stack), fr.fn.QualName)}}
 		}
 		// const local = authenticate("local", ...): the factory's call is
@@ -102,7 +118,7 @@ func (rc *ruleCtx) middlewareFunction(m *facts.Expr, file *facts.File, sc *scope
 		return nil
 	}
 	caller := &scope{file: callFile, vars: map[string]*value{}, depth: sc.depth, stack: sc.stack}
-	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), fr.fn.QualName)}
+	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, top: true, stack: append(slices.Clone(sc.stack), fr.fn.QualName)}
 	var scratch []allium.Stmt // the arguments are read for their values only
 	rc.bindCallParams(fr, nil, call, caller, inner, &scratch)
 	return &middlewareRead{fn: mw, sc: inner, factory: fr, call: call, caller: caller}
@@ -142,7 +158,17 @@ func (rc *ruleCtx) middlewareChecks(mr *middlewareRead, body []facts.Stmt, next 
 			// req.viewTemplate = ...: what the middleware leaves for the
 			// handler is no outcome of the rule.
 		case facts.StmtExpr:
-			if callsName(body[i:i+1], next) {
+			if rc.strategyCall(mr, s.Value, next) || callsName(body[i:i+1], next) {
+				mr.handOn(rc, s)
+				return true
+			}
+		case facts.StmtReturn:
+			mr.handOn(rc, s)
+			return true
+		case facts.StmtTry:
+			// try { checks } catch { fail }: the checks of the request
+			// that goes on.
+			if rc.middlewareChecks(mr, s.Body, next) {
 				return true
 			}
 		case facts.StmtIf:
@@ -178,6 +204,9 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 	if !decided {
 		truth, decided = rc.literalTruth(s.Cond, mr.sc)
 	}
+	if !decided {
+		cond = mr.withoutKnown(cond)
+	}
 	if decided {
 		// A check the factory's arguments settle (isStrict, redirect):
 		// only the branch taken is read.
@@ -193,6 +222,7 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 		for _, d := range ds {
 			if c := rc.wrapperCond(d, mr.sc, &rc.ensures); c != nil {
 				rc.requires(negate(c), mr.sc, s.Line())
+				mr.holds(d)
 				stated++
 			}
 		}
@@ -200,7 +230,7 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 			rc.untranslated(mr.sc, s.Line(), LeftOutGuard, "a guard of a route's middleware")
 		}
 		return rc.middlewareChecks(mr, s.Else(), next)
-	case len(s.Else()) == 0 && handsOnAt(s.Body, next) && rc.middlewareFails(mr, rest, next) && !callsName(rest, next):
+	case len(s.Else()) == 0 && mr.handsOnAt(s.Body, next) && rc.middlewareFails(mr, rest, next) && !callsName(rest, next):
 		// if (result.isEmpty()) return next(); throw ...: the request
 		// goes on only where the check holds.
 		rc.b.stats.GuardsSeen++
@@ -211,32 +241,104 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 		}
 		return true
 	}
-	// A branch that hands on early, or answers some requests without a
-	// failure: no check of the request the route is for.
+	if mr.handsOnAt(s.Body, next) {
+		// if (req.user) return next(): a user signed in by a middleware
+		// before skips the checks after. With none before that may
+		// have, they are the request's; else they hold on one way only,
+		// and the reading ends.
+		return mr.signedBefore || !rc.requestUserTest(s.Cond, mr)
+	}
+	// A branch that answers some requests without a failure (a redirect
+	// for pages): no check of the request the route is for.
 	return false
 }
 
-// handsOnAt reports a body that ends by calling next with no argument.
-func handsOnAt(body []facts.Stmt, next string) bool {
+// requestUserTest reports a test of the request's signed-in user
+// (req.user), the catalog's current user names.
+func (rc *ruleCtx) requestUserTest(c *facts.Expr, mr *middlewareRead) bool {
+	return c != nil && c.Kind == facts.ExprAttr && c.X != nil && c.X.Kind == facts.ExprName && c.X.Name() == mr.fn.Params[0].Name &&
+		rc.b.lang.Auth != nil && catalog.Match(rc.b.lang.Auth.CurrentUserNames, c.Raw())
+}
+
+// handsOnAt reports a body that ends by handing the request on: calling
+// next with no argument, or a verify function's done with a user.
+func (mr *middlewareRead) handsOnAt(body []facts.Stmt, next string) bool {
 	if len(body) == 0 {
 		return false
 	}
-	last := &body[len(body)-1]
-	if last.Kind != facts.StmtReturn && last.Kind != facts.StmtExpr {
-		return false
+	args, ok := nextCall(&body[len(body)-1], next)
+	if mr.verify {
+		return ok && len(args) >= 2 && !args[1].IsFalsyLiteral()
 	}
-	v := last.Value
-	return v != nil && v.Kind == facts.ExprCall && v.X != nil && v.X.Kind == facts.ExprName && v.X.Name() == next && len(v.Args()) == 0
+	return ok && len(args) == 0
+}
+
+// nextCall is the arguments of the call of next a statement makes or
+// returns, and whether it makes one.
+func nextCall(s *facts.Stmt, next string) ([]facts.Expr, bool) {
+	if s.Kind != facts.StmtReturn && s.Kind != facts.StmtExpr {
+		return nil, false
+	}
+	v := s.Value
+	if v == nil || v.Kind != facts.ExprCall || v.X == nil || v.X.Kind != facts.ExprName || v.X.Name() != next {
+		return nil, false
+	}
+	return v.Args(), true
+}
+
+// handOn keeps, for a verify function, the user s hands on (done(null,
+// user)).
+func (mr *middlewareRead) handOn(rc *ruleCtx, s *facts.Stmt) {
+	if !mr.verify || !mr.handsOnAt([]facts.Stmt{*s}, mr.fn.Params[len(mr.fn.Params)-1].Name) {
+		return
+	}
+	mr.handed = rc.eval(&s.Value.Args()[1], mr.sc, nil, false)
+}
+
+// holds records what a stated guard `if (d) fail` leaves known: with d
+// `!x`, x exists.
+func (mr *middlewareRead) holds(d *facts.Expr) {
+	if d != nil && d.Kind == facts.ExprUnary && d.Op() == "not" && d.X != nil && d.X.Kind == facts.ExprName {
+		if v := mr.sc.vars[d.X.Name()]; v != nil && v != unknownValue {
+			mr.known[v] = true
+		}
+	}
+}
+
+// withoutKnown is e without the operands of its and-chain that only test
+// a value known to exist (user && user.banned, with user required).
+func (mr *middlewareRead) withoutKnown(e *facts.Expr) *facts.Expr {
+	if e == nil || e.Kind != facts.ExprBoolOp || e.Op() != "and" {
+		return e
+	}
+	known := func(x *facts.Expr) bool {
+		return x != nil && x.Kind == facts.ExprName && mr.known[mr.sc.vars[x.Name()]]
+	}
+	x, y := mr.withoutKnown(e.X), mr.withoutKnown(e.Y)
+	switch {
+	case known(x):
+		return y
+	case known(y):
+		return x
+	case x == e.X && y == e.Y:
+		return e
+	}
+	c := *e
+	c.X, c.Y = x, y
+	return &c
 }
 
 // middlewareFails reports a body that ends the request with a failure
 // every way it goes (throws, answers a 4xx, or calls next with an
 // error), the branches the factory's arguments settle read alone.
 func (rc *ruleCtx) middlewareFails(mr *middlewareRead, body []facts.Stmt, next string) bool {
-	if len(body) == 0 || handsOnAt(body, next) {
+	if len(body) == 0 || mr.handsOnAt(body, next) {
 		return false
 	}
 	last := &body[len(body)-1]
+	if _, ok := nextCall(last, next); ok && mr.verify {
+		return true // done(err), done(null, false)
+	}
 	if last.Kind == facts.StmtIf {
 		_, decided, truth := rc.reduceCond(last.Cond, mr.sc)
 		if !decided {

@@ -78,9 +78,13 @@ func (rc *ruleCtx) middlewareGuards(h *handler, sc *scope) {
 				}
 			}
 		}
-		mr.sc.vars[mr.fn.Params[2].Name] = unknownValue
+		next := "" // a hook hands on by returning
+		if len(mr.fn.Params) == 3 {
+			next = mr.fn.Params[2].Name
+			mr.sc.vars[next] = unknownValue
+		}
 		mr.known = map[*value]bool{}
-		rc.middlewareChecks(mr, mr.fn.Body, mr.fn.Params[2].Name)
+		rc.middlewareChecks(mr, mr.fn.Body, next)
 		signed = signed || mr.signsIn
 	}
 }
@@ -110,6 +114,9 @@ func (rc *ruleCtx) middlewareFunction(m *facts.Expr, file *facts.File, sc *scope
 		return nil
 	}
 	fr := rc.b.ix.function(callFile, call)
+	if fr == nil {
+		fr = rc.b.decoratedFunction(callFile, call.X)
+	}
 	if fr == nil || fr.class != nil || slices.Contains(sc.stack, fr.fn.QualName) {
 		return nil
 	}
@@ -124,9 +131,10 @@ func (rc *ruleCtx) middlewareFunction(m *facts.Expr, file *facts.File, sc *scope
 	return &middlewareRead{fn: mw, sc: inner, factory: fr, call: call, caller: caller}
 }
 
-// isMiddleware reports a function of (req, res, next).
+// isMiddleware reports a function of (req, res, next), or of (req,
+// reply): a hook that hands on by returning (Fastify's async hooks).
 func isMiddleware(fn *facts.Function) bool {
-	return len(fn.Params) == 3 && fn.Params[0].Name != "" && fn.Params[1].Name != "" && fn.Params[2].Name != ""
+	return (len(fn.Params) == 3 && fn.Params[2].Name != "" || len(fn.Params) == 2) && fn.Params[0].Name != "" && fn.Params[1].Name != ""
 }
 
 // returnedClosure is the function fn returns last: written in place
@@ -505,4 +513,49 @@ func elementNamed(e *facts.Expr, list, index, elem string) *facts.Expr {
 	c := *e
 	c.X, c.Y = x, y
 	return &c
+}
+
+// decoratedFunction resolves a name taken from the application (const {
+// authenticate } = f) to the function of the service the application was
+// decorated with under that name (f.decorate('authenticate',
+// authenticate), route_tables.decorators); nil when it is none.
+func (b *builder) decoratedFunction(f *facts.File, e *facts.Expr) *funcRef {
+	rt := b.lang.RouteTables
+	if rt == nil || len(rt.Decorators) == 0 || e == nil || e.Kind != facts.ExprName || !b.takenFromApp(f, e.Name()) {
+		return nil
+	}
+	for _, df := range b.ix.files {
+		var found *funcRef
+		visitFile(df, func(x *facts.Expr) {
+			if found == nil && x.Kind == facts.ExprCall && slices.Contains(rt.Decorators, x.Method()) && len(x.Args()) == 2 &&
+				x.Args()[0].Kind == facts.ExprString && x.Args()[0].Value() == e.Name() {
+				found = b.ix.function(df, &x.Args()[1])
+			}
+		}, nil)
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// takenFromApp reports name destructured from an object in one of f's
+// functions (const { authenticate } = f): a decoration of the application
+// the function is given.
+func (b *builder) takenFromApp(f *facts.File, name string) bool {
+	taken := false
+	visitFile(f, nil, func(fn *facts.Function) {
+		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign || s.Value == nil || s.Value.Kind != facts.ExprName || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprDict {
+				return !taken
+			}
+			for _, en := range s.Targets[0].Entries() {
+				if en.Value.Kind == facts.ExprName && en.Value.Name() == name {
+					taken = true
+				}
+			}
+			return !taken
+		})
+	})
+	return taken
 }

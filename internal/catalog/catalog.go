@@ -1158,15 +1158,6 @@ type ValidationChains struct {
 	RequestKey string            `yaml:"request_key"`
 }
 
-// RouteTable describes routes registered by a call (one of Calls, a
-// method of any object, anywhere in the service's functions) given the
-// route's parts as named values: its path (PathKey), HTTP method
-// (MethodKey), handler (HandlerKey) and the hooks that run before the
-// handler (HookKeys; an auth decorator of the catalog among them makes the
-// route one for signed-in users). A handler named through an object the
-// application was decorated with (Decorators: f.decorate("controllers",
-// {auth: new AuthController()}), then const {auth} = f.controllers and
-// handler: auth.register) is that object's method.
 // AuthStrategies: a call of Authenticate given a strategy's name and a
 // callback, itself called with the request (passport.authenticate("local",
 // (err, user, info) => {...})(req, res, next)), calls the callback with
@@ -1202,6 +1193,15 @@ type StrategyInput struct {
 	Default string `yaml:"default"`
 }
 
+// RouteTable describes routes registered by a call (one of Calls, a
+// method of any object, anywhere in the service's functions) given the
+// route's parts as named values: its path (PathKey), HTTP method
+// (MethodKey), handler (HandlerKey) and the hooks that run before the
+// handler (HookKeys; an auth decorator of the catalog among them makes the
+// route one for signed-in users). A handler named through an object the
+// application was decorated with (Decorators: f.decorate("controllers",
+// {auth: new AuthController()}), then const {auth} = f.controllers and
+// handler: auth.register) is that object's method.
 type RouteTable struct {
 	Calls      []string `yaml:"calls"`
 	PathKey    string   `yaml:"path_key"`

@@ -188,7 +188,10 @@ type Language struct {
 	RequestBodyCalls  []string      `yaml:"request_body_calls"`
 	RequestForms      []string      `yaml:"request_forms"`
 	Auth              *Auth         `yaml:"auth"`
-	TaskDecorators    []string      `yaml:"task_decorators"`
+	// AuthStrategies are the authentication strategies a middleware runs
+	// by name (Passport): see AuthStrategies. nil or empty for none.
+	AuthStrategies *AuthStrategies `yaml:"auth_strategies"`
+	TaskDecorators []string        `yaml:"task_decorators"`
 	// ScheduleCalls register a function with a scheduler at module level
 	// (APScheduler's add_job(fn), node-cron's cron.schedule(expr, fn)):
 	// call -> the position of the function among its arguments, -1 for
@@ -1175,6 +1178,41 @@ type ValidationChains struct {
 	RequestKey string            `yaml:"request_key"`
 }
 
+// AuthStrategies: a call of Authenticate given a strategy's name and a
+// callback, itself called with the request (passport.authenticate("local",
+// (err, user, info) => {...})(req, res, next)), calls the callback with
+// what the strategy registered under that name hands its done: done(null,
+// false) is a failure, done(null, user) the user signed in. A strategy is
+// registered by a call of Register given an instance of its class, after
+// the name when one is given (passport.use([name,] new Strategy(options,
+// verify))); the verify function is the instance's last argument.
+type AuthStrategies struct {
+	Authenticate []string       `yaml:"authenticate"`
+	Register     []string       `yaml:"register"`
+	Strategies   []AuthStrategy `yaml:"strategies"`
+}
+
+// AuthStrategy is one strategy class.
+type AuthStrategy struct {
+	// Classes: the class as imported (passport-local.Strategy).
+	Classes []string `yaml:"classes"`
+	// Name: the name it is registered under when none is given.
+	Name string `yaml:"name"`
+	// Inputs: what the verify function is given first, in order: the
+	// request body's key the option Option names, or Default.
+	Inputs []StrategyInput `yaml:"inputs"`
+	// SignedIn: the user handed on is the one a token signs in
+	// (passport-jwt): the verify function is how the token names the
+	// user, and the user is the request's signed-in one.
+	SignedIn bool `yaml:"signed_in"`
+}
+
+// StrategyInput is a request input a strategy's verify function is given.
+type StrategyInput struct {
+	Option  string `yaml:"option"`
+	Default string `yaml:"default"`
+}
+
 // RouteTable describes routes registered by a call (one of Calls, a
 // method of any object, anywhere in the service's functions) given the
 // route's parts as named values: its path (PathKey), HTTP method
@@ -1473,8 +1511,8 @@ type Auth struct {
 	ActiveSessions *ActiveSessions `yaml:"active_sessions"`
 	// Strategies are the service's own authentication strategies, which
 	// sign the request's user in after checking it (Strapi's
-	// strategies/users-permissions.js): see AuthStrategies; nil for none.
-	Strategies *AuthStrategies `yaml:"strategies"`
+	// strategies/users-permissions.js): see StrategyFiles; nil for none.
+	StrategyFiles *StrategyFiles `yaml:"strategy_files"`
 	// AdminFields are the user's Boolean fields that make a user an
 	// administrator (Django's is_staff): a handler only administrators
 	// reach requires the first one the user entity has. Without one it
@@ -1549,14 +1587,14 @@ type ManagerMethod struct {
 	FlagTemplates map[string]string `yaml:"flag_templates"`
 }
 
-// AuthStrategies describes the functions named one of Functions, in a
+// StrategyFiles describes the functions named one of Functions, in a
 // module directly in a directory named one of Dirs, that sign the
 // request's user in by setting the request context's state user (catalog
 // request_contexts: ctx.state.user = user). Each test that ends such a
 // function before that statement, on that user (if (user.blocked) return
 // {error}), is refused of every signed-in user: a handler reading the
 // signed-in user requires the opposite of it.
-type AuthStrategies struct {
+type StrategyFiles struct {
 	Dirs      []string `yaml:"dirs"`
 	Functions []string `yaml:"functions"`
 }

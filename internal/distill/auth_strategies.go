@@ -1,138 +1,244 @@
 package distill
 
-// A service's own authentication strategy signs the request's user in
-// after checking it (Strapi's strategies/users-permissions.js):
-//
-//	const user = await getService('user').fetchAuthenticatedUser(id);
-//	if (!user) return { error: 'Invalid credentials' };
-//	if (advancedSettings.email_confirmation && !user.confirmed) return { error: 'Invalid credentials' };
-//	if (user.blocked) return { error: 'Invalid credentials' };
-//	ctx.state.user = user;
-//
-// A handler that reads the signed-in user (ctx.state.user) then reads one
-// that passed those tests: it requires their opposites of it
-// (not config.email_confirmation or user.confirmed, not user.blocked).
-// That the user exists is not among them: a request without a token is
-// let through with no user.
-
 import (
-	"path"
+	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
-// strategyRequires states, once per rule, what the catalog's auth
-// strategies refuse of the user they sign in, of user, the handler's
-// signed-in user.
-func (rc *ruleCtx) strategyRequires(user *value, sc *scope) {
-	st, rq := rc.b.lang.Auth.Strategies, rc.b.lang.RequestContexts
-	if st == nil || rq == nil || rc.strategyStated || user == nil || user.kind != vEntity || user.expr == nil {
-		return
+// A middleware may sign the request in by a strategy registered by name
+// (Passport, the catalog's auth_strategies):
+//
+//	passport.use(new LocalStrategy({usernameField: "email"}, async (email, password, done) => {
+//	  const user = await query.user.find({ email });
+//	  if (!user) return done(null, false);
+//	  ...
+//	  return done(null, user);
+//	}));
+//	passport.authenticate("local", (err, user, info) => {
+//	  if (!user) throw new CustomError("Login credentials are wrong.", 401);
+//	  ...
+//	})(req, res, next);
+//
+// The strategy's verify function is read as a middleware whose next is
+// its done: done(null, false) and done(err) fail, done(null, user) hands
+// the user on. The callback is then read on, the user it is given being
+// the one handed on (a strategy that reads a token hands on the request's
+// signed-in user) and its error none: the request the route is for.
+
+// registeredStrategy is a strategy registered by a call of the service.
+type registeredStrategy struct {
+	file     *facts.File
+	strategy *catalog.AuthStrategy
+	verify   *facts.Function
+	// options: the object the strategy was given before its verify
+	// function, nil for none known.
+	options *facts.Expr
+}
+
+// strategyCall reads e when it is a catalogued strategy call given a
+// callback and the request (passport.authenticate(name, cb)(req, res,
+// next)): the verify function of the strategy registered under name, then
+// the callback. It reports whether e is such a call.
+func (rc *ruleCtx) strategyCall(mr *middlewareRead, e *facts.Expr, next string) bool {
+	as := rc.b.lang.AuthStrategies
+	if as == nil || e == nil || e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprCall {
+		return false
 	}
-	rc.strategyStated = true
-	for _, f := range rc.b.ix.files {
-		if !slices.Contains(st.Dirs, path.Base(path.Dir(f.Path))) {
-			continue
-		}
-		for i := range f.Functions {
-			if fn := &f.Functions[i]; slices.Contains(st.Functions, fn.Name) {
-				rc.strategyChecks(f, fn, user, sc)
+	auth := e.X
+	if !catalog.MatchAny(as.Authenticate, auth.Resolved(), auth.Raw()) || len(auth.Args()) < 2 {
+		return false
+	}
+	cbArg := &auth.Args()[len(auth.Args())-1]
+	cb := cbArg.Func()
+	if cbArg.Kind != facts.ExprFunction || cb == nil || len(cb.Params) < 2 {
+		return false
+	}
+	quoted, ok := literalText(&auth.Args()[0], mr.sc)
+	name, err := strconv.Unquote(quoted)
+	if !ok || err != nil {
+		return false
+	}
+	reg := rc.b.authStrategy(name)
+	if reg == nil || slices.Contains(mr.sc.stack, reg.verify.QualName) {
+		return false
+	}
+	mr.signsIn = true
+	req := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: mr.fn.Params[0].Name, Raw: mr.fn.Params[0].Name, Line: auth.Line()})
+	before := rc.mark()
+	var user *value
+	if reg.strategy.SignedIn {
+		signedIn := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "user", X: req, Raw: req.Raw() + ".user", Line: auth.Line()})
+		user = rc.eval(signedIn, mr.sc, nil, false)
+	} else if user = rc.strategyVerify(mr, reg, req); user == nil {
+		rc.rollback(before) // the strategy hands on no user the spec can name
+		return true
+	}
+	mr.sc.vars[cb.Params[0].Name] = &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+	mr.sc.vars[cb.Params[1].Name] = user
+	for _, p := range cb.Params[2:] {
+		mr.sc.vars[p.Name] = unknownValue
+	}
+	rc.middlewareChecks(mr, cb.Body, next)
+	if !mr.known[user] {
+		// The callback lets the request on without a user (a loose
+		// strategy): what it and the strategy check of one holds only
+		// when one signs in.
+		rc.rollback(before)
+		return true
+	}
+	if !reg.strategy.SignedIn && rc.userVal == nil {
+		// The user the strategy hands on is the request's signed-in one
+		// from here on (req.user).
+		rc.userVal = user
+	}
+	return true
+}
+
+// ruleMark is how far a rule's reading had got: what rollback restores.
+type ruleMark struct {
+	body, params, ensures int
+	lets                  map[string]bool
+	userVal               *value
+	auth                  authLevel
+}
+
+// mark notes how far the rule's reading has got.
+func (rc *ruleCtx) mark() ruleMark {
+	return ruleMark{body: len(rc.body), params: len(rc.params), ensures: len(rc.ensures), lets: maps.Clone(rc.lets), userVal: rc.userVal, auth: rc.auth}
+}
+
+// rollback forgets what the reading stated since m: its preconditions,
+// lets, outcomes and parameters.
+func (rc *ruleCtx) rollback(m ruleMark) {
+	rc.body = rc.body[:m.body]
+	rc.ensures = rc.ensures[:m.ensures]
+	for _, p := range rc.params[m.params:] {
+		delete(rc.paramSet, p)
+	}
+	rc.params = rc.params[:m.params]
+	rc.lets, rc.userVal, rc.auth = m.lets, m.userVal, m.auth
+}
+
+// strategyVerify reads the verify function of a strategy given the
+// request's inputs its catalog entry names; it answers the user the
+// function hands on, nil when it hands on none the reading could follow.
+func (rc *ruleCtx) strategyVerify(mr *middlewareRead, reg *registeredStrategy, req *facts.Expr) *value {
+	fn := reg.verify
+	vsc := &scope{file: reg.file, vars: map[string]*value{}, depth: mr.sc.depth + 1, top: true,
+		stack: append(slices.Clone(mr.sc.stack), fn.QualName)}
+	for k, p := range fn.Params {
+		vsc.vars[p.Name] = unknownValue
+		if k < len(reg.strategy.Inputs) && k < len(fn.Params)-1 {
+			in := reg.strategy.Inputs[k]
+			key := in.Default
+			if o := dictEntry(reg.options, in.Option); o != nil && o.Kind == facts.ExprString {
+				key = o.Value()
 			}
+			vsc.vars[p.Name] = rc.eval(requestBodyPart(req, key, fn.Line), mr.sc, nil, false)
 		}
 	}
+	vr := &middlewareRead{fn: fn, sc: vsc, known: map[*value]bool{}, verify: true}
+	rc.middlewareChecks(vr, fn.Body, fn.Params[len(fn.Params)-1].Name)
+	return vr.handed
 }
 
-// strategyChecks states the tests fn makes of the user it signs in
-// before it does: the ifs without an else that end fn (return or throw),
-// run before the signing statement in its block or a block around it,
-// whose condition reads that user. The other locals such a condition
-// reads are evaluated from their assignments on that way (the settings
-// read back from the plugin store); a test the walk cannot read is left
-// out.
-func (rc *ruleCtx) strategyChecks(f *facts.File, fn *facts.Function, user *value, sc *scope) {
-	before, name := rc.signingWay(fn.Body, 0)
-	if name == "" {
-		return
+// authStrategy is the strategy the service registers under name, nil when
+// it registers none (or one the catalog does not know).
+func (b *builder) authStrategy(name string) *registeredStrategy {
+	if b.lang.AuthStrategies == nil || len(b.lang.AuthStrategies.Strategies) == 0 {
+		return nil
 	}
-	at := &scope{file: f, vars: map[string]*value{name: user}, top: sc.top, stack: append(slices.Clone(sc.stack), fn.QualName)}
-	var discard []allium.Stmt
-	for _, s := range before {
-		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Value != nil && s.Targets[0].Name() != name {
-			if testsName(before, s.Targets[0].Name()) {
-				at.vars[s.Targets[0].Name()] = rc.eval(s.Value, at, &discard, false)
-			}
+	for _, f := range b.ix.files {
+		if b.testFile(f.Path) {
 			continue
 		}
-		if s.Kind != facts.StmtIf || s.Cond == nil || len(s.Else()) > 0 || len(s.Body) == 0 || !mentionsExpr(s.Cond, name) {
-			continue
+		if r := b.strategyIn(f, f.Statements, name); r != nil {
+			return r
 		}
-		if last := s.Body[len(s.Body)-1].Kind; last != facts.StmtReturn && last != facts.StmtRaise {
-			continue
-		}
-		c := rc.cond(s.Cond, at, &discard)
-		if c == nil {
-			continue
-		}
-		if x, ok := negate(c).(*allium.Unary); ok && x.Op == allium.OpExists && exprKey(x.X) == exprKey(user.expr) {
-			// if (!user) return: a token naming no user. A request
-			// without a token has no user either, which the handler
-			// tests itself if it must.
-			continue
-		}
-		rc.requires(negate(c), at, s.Line())
 	}
+	return nil
 }
 
-// signingWay finds the statement of body (or of a block in it: an if's
-// body, a try's) that sets the request context's state user to a local
-// (ctx.state.user = user): the statements run before it on the way, in
-// order, and that local's name; "" when there is none.
-func (rc *ruleCtx) signingWay(body []facts.Stmt, depth int) ([]*facts.Stmt, string) {
-	if depth > 4 {
-		return nil, ""
-	}
-	for i := range body {
-		s := &body[i]
-		if name := rc.signsUserIn(s); name != "" {
-			return stmtPtrs(body[:i]), name
-		}
-		if s.Kind != facts.StmtIf && s.Kind != facts.StmtTry {
-			continue
-		}
-		if inner, name := rc.signingWay(s.Body, depth+1); name != "" {
-			return append(stmtPtrs(body[:i]), inner...), name
-		}
-	}
-	return nil, ""
-}
-
-// signsUserIn is the local s sets the request context's state user to
-// (ctx.state.user = user), or "".
-func (rc *ruleCtx) signsUserIn(s *facts.Stmt) string {
-	rq := rc.b.lang.RequestContexts
-	if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName {
-		return ""
-	}
-	t := &s.Targets[0]
-	if t.Kind != facts.ExprAttr || t.Name() != "user" || t.X == nil || t.X.Kind != facts.ExprAttr || t.X.Name() != rq.State ||
-		t.X.X == nil || t.X.X.Kind != facts.ExprName || !slices.Contains(rq.Params, t.X.X.Name()) {
-		return ""
-	}
-	return s.Value.Name()
-}
-
-func stmtPtrs(list []facts.Stmt) []*facts.Stmt {
-	out := make([]*facts.Stmt, len(list))
+// strategyIn finds the registration of the strategy named name among a
+// module's statements, those of its top-level ifs included (a strategy
+// registered only when a setting allows it).
+func (b *builder) strategyIn(f *facts.File, list []facts.Stmt, name string) *registeredStrategy {
+	as := b.lang.AuthStrategies
 	for i := range list {
-		out[i] = &list[i]
+		s := &list[i]
+		if s.Kind == facts.StmtIf {
+			if r := b.strategyIn(f, s.Body, name); r != nil {
+				return r
+			}
+			if r := b.strategyIn(f, s.Else(), name); r != nil {
+				return r
+			}
+			continue
+		}
+		if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall || !catalog.MatchAny(as.Register, s.Value.Resolved(), s.Value.Raw()) {
+			continue
+		}
+		args := s.Value.Args()
+		given := ""
+		if len(args) == 2 && args[0].Kind == facts.ExprString {
+			given, args = args[0].Value(), args[1:]
+		}
+		if len(args) != 1 || args[0].Kind != facts.ExprCall {
+			continue
+		}
+		st := strategyClass(as, &args[0])
+		if st == nil || (given == "" && st.Name != name) || (given != "" && given != name) {
+			continue
+		}
+		sargs := args[0].Args()
+		if len(sargs) == 0 || sargs[len(sargs)-1].Kind != facts.ExprFunction || sargs[len(sargs)-1].Func() == nil {
+			continue
+		}
+		reg := &registeredStrategy{file: f, strategy: st, verify: sargs[len(sargs)-1].Func()}
+		if len(sargs) > 1 {
+			reg.options = b.optionsObject(f, list[:i], &sargs[0])
+		}
+		return reg
 	}
-	return out
+	return nil
 }
 
-// testsName reports a test among list (an if's condition) reading the
-// local name.
-func testsName(list []*facts.Stmt, name string) bool {
-	return slices.ContainsFunc(list, func(s *facts.Stmt) bool { return s.Kind == facts.StmtIf && s.Cond != nil && mentionsExpr(s.Cond, name) })
+// strategyClass is the catalog's strategy whose class call makes, or nil.
+func strategyClass(as *catalog.AuthStrategies, call *facts.Expr) *catalog.AuthStrategy {
+	for i := range as.Strategies {
+		if catalog.MatchAny(as.Strategies[i].Classes, call.Resolved(), call.Raw()) {
+			return &as.Strategies[i]
+		}
+	}
+	return nil
+}
+
+// optionsObject is the object literal e is: written in place, assigned to
+// its name among the statements before (const localOptions = {...}), or
+// a module constant; nil otherwise.
+func (b *builder) optionsObject(f *facts.File, before []facts.Stmt, e *facts.Expr) *facts.Expr {
+	if e.Kind == facts.ExprDict {
+		return e
+	}
+	if e.Kind != facts.ExprName {
+		return nil
+	}
+	for i := len(before) - 1; i >= 0; i-- {
+		s := &before[i]
+		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name() == e.Name() {
+			if s.Value != nil && s.Value.Kind == facts.ExprDict {
+				return s.Value
+			}
+			return nil
+		}
+	}
+	if c := b.ix.constant(f, e); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprDict {
+		return c.as.Value
+	}
+	return nil
 }

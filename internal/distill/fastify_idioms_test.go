@@ -80,6 +80,26 @@ export default fp(async (f) => {
   f.decorate('controllers', { auth: new AuthController(user) })
 })
 `,
+		"app/plugins/jwt.ts": `
+import fp from 'fastify-plugin'
+import jwt from 'fastify-jwt'
+const authenticate =
+  (opts = {}) =>
+  async (req, rep) => {
+    try {
+      await req.jwtVerify({ verify: opts })
+    } catch (e) {
+      rep.unauthorized(e.message)
+    }
+    if (req.user.type !== 'access') {
+      rep.unauthorized('Invalid token type')
+    }
+  }
+export default fp(async (f) => {
+  f.register(jwt, { secret: 'x' })
+  f.decorate('authenticate', authenticate)
+})
+`,
 		"app/routes/auth/index.ts": `
 const routes = async (f) => {
   const { authenticate } = f
@@ -106,6 +126,16 @@ export default routes
 			name:      "const {sub} of a decoded token is its subject; update({where: {id}, ...opts}) writes the caller's data",
 			construct: "Unlock",
 			want:      []string{"when: Unlock(token)", "token.user.locked = false"},
+		},
+		{
+			name:      "the route's onRequest hook, a function the app was decorated with, is read as a middleware: its refusal is a precondition",
+			construct: "Lock",
+			want:      []string{`requires: token.type = "access"`},
+		},
+		{
+			name:      "a route without the hook has none of its checks",
+			construct: "Register",
+			notWant:   []string{"access"},
 		},
 		{
 			name:      "the route's onRequest hook is an auth decorator: a surface for signed-in users",

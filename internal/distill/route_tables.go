@@ -61,6 +61,7 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 				hooks = hook.Args()
 			}
 			r.auth = max(r.auth, b.middlewareAuth(hooks))
+			r.middleware = append(r.middleware, hooks...)
 		}
 		out = append(out, r)
 	}, nil)

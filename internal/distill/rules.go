@@ -456,7 +456,7 @@ type ruleCtx struct {
 	keySurface string // key_guards.go
 	userVal    *value
 	// strategyStated: the auth strategies' checks of the signed-in
-	// user are stated already (auth_strategies.go).
+	// user are stated already (strategy_files.go).
 	strategyStated bool
 	credUser       *value // the user a verified credential names (userDependency)
 	// subjectLookups collects, while a current-user dependency runs, its
@@ -826,6 +826,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.viewDecoratorGuards(h, sc)
 	rc.routeGuard(h, sc)
 	rc.middlewareValidations(h, sc)
+	rc.middlewareGuards(h, sc)
 	rc.viewDispatch(h, sc)
 	rc.viewThrottles(h, sc)
 	if h.pwView != nil {

@@ -4,7 +4,7 @@ import "testing"
 
 // TestAuthStrategyChecks pins what a handler reading the signed-in user
 // (ctx.state.user) requires of it where the service's auth strategy
-// (catalog auth.strategies) signs it in only after its tests: their
+// (catalog auth.strategy_files) signs it in only after its tests: their
 // opposites, reading the settings the strategy read back from the plugin
 // store as config; a test not of the user, the user's presence, and tests
 // after the user is signed in are none of them.

@@ -601,6 +601,12 @@ type Language struct {
 	// of the service, set up by the build ("@/lib/db" for src/lib/db.ts):
 	// a name imported through one is the service's module of that path.
 	PathAliases []string `yaml:"path_aliases"`
+	// RootSpecifiers makes a bare import specifier with a directory
+	// ("_helpers/db") the service's module of that path when one has it:
+	// rootpath, NODE_PATH and a tsconfig baseUrl resolve module paths from
+	// the source root, and a package is never named like a file of the
+	// service.
+	RootSpecifiers bool `yaml:"root_specifiers"`
 	// Continuations are callback-passing calls whose callback is where the
 	// code goes on (Node's (err, result) => {...}).
 	Continuations *Continuations `yaml:"continuations"`

@@ -1,0 +1,127 @@
+package distill
+
+import (
+	"testing"
+
+	"github.com/distill/distill/internal/facts"
+)
+
+// TestModelsThroughAnObjectOfModules: a helper module exporting an object
+// whose members are required modules (`module.exports = {User:
+// require("models/user.model")}`, `export * as Token from`) stands for
+// those modules member by member, and a bare specifier with a directory
+// that names a file of the service (rootpath, NODE_PATH) is that file.
+func TestModelsThroughAnObjectOfModules(t *testing.T) {
+	files := map[string]string{
+		"models/user.model.js": `
+const mongoose = require('mongoose');
+const schema = new mongoose.Schema({
+    email: { type: String, unique: true, required: true },
+    verificationToken: String,
+    verified: Date
+});
+module.exports = mongoose.model('User', schema);
+`,
+		"models/token.model.js": `
+const mongoose = require('mongoose');
+const schema = new mongoose.Schema({ token: String, revoked: Date });
+module.exports = mongoose.model('Token', schema);
+`,
+		// Reached from the root (rootpath): require('helpers/db').
+		"helpers/db.js": `
+const mongoose = require('mongoose');
+module.exports = {
+    User: require('models/user.model'),
+    isValidId
+};
+function isValidId(id) { return mongoose.Types.ObjectId.isValid(id); }
+`,
+		// Reached relatively, the member exported one at a time.
+		"helpers/tokens.js": `
+exports.Token = require('../models/token.model');
+`,
+		"users/users.service.js": `
+const db = require('helpers/db');
+const tokens = require('../helpers/tokens');
+module.exports = { verifyEmail, revoke };
+async function verifyEmail({ token }) {
+    const user = await db.User.findOne({ verificationToken: token });
+    if (!user) throw 'Verification failed';
+    user.verified = Date.now();
+    user.verificationToken = undefined;
+    await user.save();
+}
+async function revoke({ token }) {
+    const found = await tokens.Token.findOne({ token });
+    if (!found) throw 'Invalid token';
+    found.revoked = Date.now();
+    await found.save();
+}
+`,
+		"users/users.controller.js": `
+const express = require('express');
+const router = express.Router();
+const userService = require('./users.service');
+router.post('/verify-email', verifyEmail);
+router.post('/revoke', revoke);
+module.exports = router;
+function verifyEmail(req, res, next) {
+    userService.verifyEmail(req.body).then(() => res.json({})).catch(next);
+}
+function revoke(req, res, next) {
+    userService.revoke(req.body).then(() => res.json({})).catch(next);
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "db.User through a root specifier and an object of requires",
+			construct: "VerifyEmail",
+			want:      []string{"let user = User{verification_token: token}", "requires: exists user", "user.verified = now", "user.verification_token = null"},
+		},
+		{
+			name:      "tokens.Token through exports.Token = require(relative)",
+			construct: "Revoke",
+			want:      []string{"requires: exists found", "found.revoked = now"},
+		},
+	})
+}
+
+// TestRootSpecifiers pins which bare specifiers are read as paths of the
+// service: only one with a directory that names a module it has.
+func TestRootSpecifiers(t *testing.T) {
+	known := serviceModulePaths([]*facts.File{
+		{Module: "src.helpers.db"},
+		{Module: "src.accounts.account.model"},
+		{Module: "config"},
+	})
+	tests := []struct {
+		spec, want string
+	}{
+		{"helpers/db", "helpers.db"},                         // a tail of src.helpers.db
+		{"accounts/account.model", "accounts.account.model"}, // the file's own dot kept
+		{"src/helpers/db", "src.helpers.db"},                 // the full path
+		{"config", "config"},                                 // one word: as likely a package
+		{"lodash/fp", "lodash/fp"},                           // no such file
+		{"@scope/helpers/db", "@scope/helpers/db"},           // a scoped package
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			name := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "db"})
+			name.SetResolved(tt.spec + ".User")
+			f := &facts.File{
+				Module:     "src.users.service",
+				Imports:    []facts.Import{{Module: tt.spec, Bound: "db", Target: tt.spec}},
+				Statements: []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr})},
+			}
+			f.Statements[0].Value = &name
+			rootSpecifiers(f, known)
+			if got := f.Imports[0].Target; got != tt.want {
+				t.Errorf("import target = %q, want %q", got, tt.want)
+			}
+			if got, want := f.Statements[0].Value.Resolved(), tt.want+".User"; got != want {
+				t.Errorf("resolved = %q, want %q", got, want)
+			}
+		})
+	}
+}

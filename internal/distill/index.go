@@ -263,6 +263,13 @@ func (ix *index) exportedFrom(f *facts.File, dotted, after, name, rest string) (
 	for i := range f.Exports {
 		ex := &f.Exports[i]
 		if ex.Module == "" {
+			// module.exports = { delete: _delete }: the name exported
+			// stands for the module's own function of another name.
+			if ex.Name == name && ex.Local != "" && ex.Local != name && ex.Name != "default" {
+				if cand := dotted[:len(dotted)-len(after)] + ex.Local + rest; cand != dotted {
+					return cand, true
+				}
+			}
 			continue
 		}
 		if ex.Name == "*" {

@@ -43,7 +43,12 @@ exports.Token = require('../models/token.model');
 		"users/users.service.js": `
 const db = require('helpers/db');
 const tokens = require('../helpers/tokens');
-module.exports = { verifyEmail, revoke };
+module.exports = { verifyEmail, revoke, delete: _delete };
+async function _delete(id) {
+    const user = await db.User.findById(id);
+    if (!user) throw 'User not found';
+    await user.remove();
+}
 async function verifyEmail({ token }) {
     const user = await db.User.findOne({ verificationToken: token });
     if (!user) throw 'Verification failed';
@@ -64,7 +69,11 @@ const router = express.Router();
 const userService = require('./users.service');
 router.post('/verify-email', verifyEmail);
 router.post('/revoke', revoke);
+router.delete('/:id', _delete);
 module.exports = router;
+function _delete(req, res, next) {
+    userService.delete(req.params.id).then(() => res.json({})).catch(next);
+}
 function verifyEmail(req, res, next) {
     userService.verifyEmail(req.body).then(() => res.json({})).catch(next);
 }
@@ -74,6 +83,11 @@ function revoke(req, res, next) {
 `,
 	}
 	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "userService.delete: the object's delete entry is the module's _delete",
+			construct: "Delete",
+			want:      []string{"requires: exists user", "not exists user"},
+		},
 		{
 			name:      "db.User through a root specifier and an object of requires",
 			construct: "VerifyEmail",
@@ -121,6 +135,34 @@ func TestRootSpecifiers(t *testing.T) {
 			}
 			if got, want := f.Statements[0].Value.Resolved(), tt.want+".User"; got != want {
 				t.Errorf("resolved = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestExportsNamesTable: a module exporting only strings that spell their
+// names is a table of names (roles), no settings; one with any other
+// value is not.
+func TestExportsNamesTable(t *testing.T) {
+	str := func(v string) *facts.Expr {
+		e := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: v})
+		return &e
+	}
+	tests := []struct {
+		name    string
+		exports []facts.Export
+		want    bool
+	}{
+		{"roles", []facts.Export{{Name: "Admin", Value: str("Admin")}, {Name: "User", Value: str("User")}}, true},
+		{"snake values", []facts.Export{{Name: "viewOnly", Value: str("view-only")}}, true},
+		{"a setting among them", []facts.Export{{Name: "Admin", Value: str("Admin")}, {Name: "jwtExpiresIn", Value: str("15m")}}, false},
+		{"a function", []facts.Export{{Name: "Admin", Value: str("Admin")}, {Name: "login", Local: "login"}}, false},
+		{"nothing exported", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := exportsNamesTable(&facts.File{Exports: tt.exports}); got != tt.want {
+				t.Errorf("exportsNamesTable = %v, want %v", got, tt.want)
 			}
 		})
 	}

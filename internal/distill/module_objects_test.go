@@ -11,6 +11,8 @@ import (
 // require("models/user.model")}`, `export * as Token from`) stands for
 // those modules member by member, and a bare specifier with a directory
 // that names a file of the service (rootpath, NODE_PATH) is that file.
+// The document's nested paths are read through such models too: an
+// object assigned to a path, a path unset, a lookup keyed by dotted paths.
 func TestModelsThroughAnObjectOfModules(t *testing.T) {
 	files := map[string]string{
 		"models/user.model.js": `
@@ -18,7 +20,9 @@ const mongoose = require('mongoose');
 const schema = new mongoose.Schema({
     email: { type: String, unique: true, required: true },
     verificationToken: String,
-    verified: Date
+    verified: Date,
+    passwordHash: String,
+    resetToken: { token: String, expires: Date }
 });
 module.exports = mongoose.model('User', schema);
 `,
@@ -43,7 +47,22 @@ exports.Token = require('../models/token.model');
 		"users/users.service.js": `
 const db = require('helpers/db');
 const tokens = require('../helpers/tokens');
-module.exports = { verifyEmail, revoke, delete: _delete };
+const crypto = require('crypto');
+const bcrypt = require('bcryptjs');
+module.exports = { verifyEmail, revoke, delete: _delete, forgotPassword, resetPassword };
+async function forgotPassword({ email }) {
+    const user = await db.User.findOne({ email });
+    if (!user) return;
+    user.resetToken = { token: crypto.randomBytes(40).toString('hex'), expires: new Date(Date.now() + 60*60*1000) };
+    await user.save();
+}
+async function resetPassword({ token, password }) {
+    const user = await db.User.findOne({ 'resetToken.token': token, 'resetToken.expires': { $gt: Date.now() } });
+    if (!user) throw 'Invalid token';
+    user.passwordHash = bcrypt.hashSync(password, 10);
+    user.resetToken = undefined;
+    await user.save();
+}
 async function _delete(id) {
     const user = await db.User.findById(id);
     if (!user) throw 'User not found';
@@ -70,6 +89,14 @@ const userService = require('./users.service');
 router.post('/verify-email', verifyEmail);
 router.post('/revoke', revoke);
 router.delete('/:id', _delete);
+router.post('/forgot-password', forgotPassword);
+router.post('/reset-password', resetPassword);
+function forgotPassword(req, res, next) {
+    userService.forgotPassword(req.body).then(() => res.json({})).catch(next);
+}
+function resetPassword(req, res, next) {
+    userService.resetPassword(req.body).then(() => res.json({})).catch(next);
+}
 module.exports = router;
 function _delete(req, res, next) {
     userService.delete(req.params.id).then(() => res.json({})).catch(next);
@@ -83,6 +110,17 @@ function revoke(req, res, next) {
 `,
 	}
 	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "an object assigned to a nested path sets each field declared under it",
+			construct: "ForgotPassword",
+			want:      []string{"user.reset_token_token = random_key()", "user.reset_token_expires = now + 1.hour"},
+		},
+		{
+			name:      "a lookup by dotted nested paths, one compared with now; the path unset clears its fields",
+			construct: "ResetPassword",
+			want: []string{"let user = User{reset_token_token: token}", "requires: user.reset_token_expires > now", "requires: exists user",
+				"user.reset_token_token = null", "user.reset_token_expires = null"},
+		},
 		{
 			name:      "userService.delete: the object's delete entry is the module's _delete",
 			construct: "Delete",

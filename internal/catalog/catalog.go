@@ -607,6 +607,10 @@ type Language struct {
 	// the source root, and a package is never named like a file of the
 	// service.
 	RootSpecifiers bool `yaml:"root_specifiers"`
+	// RequestValues are the request's own scalar attributes that are
+	// inputs (Express's req.ip), each with the name of the rule's
+	// parameter it becomes (ip_address).
+	RequestValues map[string]string `yaml:"request_values"`
 	// Continuations are callback-passing calls whose callback is where the
 	// code goes on (Node's (err, result) => {...}).
 	Continuations *Continuations `yaml:"continuations"`

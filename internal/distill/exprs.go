@@ -604,6 +604,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			if slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 				return &value{kind: vReqDict}
 			}
+			if name := rc.b.lang.RequestValues[e.Name()]; name != "" {
+				return rc.paramValue(name) // req.ip: the client's address
+			}
 			if slices.Contains(rc.b.lang.RequestSettings, e.Name()) {
 				return &value{kind: vSettings} // req.config (Parse Server)
 			}

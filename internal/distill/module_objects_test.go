@@ -28,7 +28,7 @@ module.exports = mongoose.model('User', schema);
 `,
 		"models/token.model.js": `
 const mongoose = require('mongoose');
-const schema = new mongoose.Schema({ token: String, revoked: Date });
+const schema = new mongoose.Schema({ token: String, revoked: Date, revokedByIp: String });
 module.exports = mongoose.model('Token', schema);
 `,
 		// Reached from the root (rootpath): require('helpers/db').
@@ -75,10 +75,11 @@ async function verifyEmail({ token }) {
     user.verificationToken = undefined;
     await user.save();
 }
-async function revoke({ token }) {
+async function revoke({ token, ipAddress }) {
     const found = await tokens.Token.findOne({ token });
     if (!found) throw 'Invalid token';
     found.revoked = Date.now();
+    found.revokedByIp = ipAddress;
     await found.save();
 }
 `,
@@ -108,7 +109,7 @@ function verifyEmail(req, res, next) {
 function revoke(req, res, next) {
     // From the body or the cookie: one token, presented either way.
     const token = req.body.token || req.cookies.refreshToken;
-    userService.revoke({ token }).then(() => res.json({})).catch(next);
+    userService.revoke({ token, ipAddress: req.ip }).then(() => res.json({})).catch(next);
 }
 `,
 	}
@@ -135,9 +136,9 @@ function revoke(req, res, next) {
 			want:      []string{"let user = User{verification_token: token}", "requires: exists user", "user.verified = now", "user.verification_token = null"},
 		},
 		{
-			name:      "tokens.Token through exports.Token = require(relative); the token given in the body or a cookie (a || b) is one input",
+			name:      "tokens.Token through exports.Token = require(relative); the token given in the body or a cookie (a || b) is one input; req.ip is the input ip_address",
 			construct: "Revoke",
-			want:      []string{"requires: exists found", "found.revoked = now"},
+			want:      []string{"requires: exists found", "found.revoked = now", "found.revoked_by_ip = ip_address"},
 		},
 	})
 }

@@ -728,6 +728,10 @@ type SchemaModels struct {
 	// MethodTables are a schema's attributes whose functions are methods
 	// of its model (schema.methods.x = function () {...}, statics).
 	MethodTables []string `yaml:"method_tables"`
+	// Virtuals declare a computed property of a schema's rows, its getter
+	// given by one of VirtualGetters (schema.virtual("isVerified").get(fn)).
+	Virtuals       []string `yaml:"virtuals"`
+	VirtualGetters []string `yaml:"virtual_getters"`
 	// SaveHooks register a function run before a row is saved when given
 	// one of SaveEvents first (userSchema.pre("save", fn)): a field the
 	// hook replaces by its hash (user.password = hash of user.password)

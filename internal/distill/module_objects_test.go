@@ -29,6 +29,9 @@ module.exports = mongoose.model('User', schema);
 		"models/token.model.js": `
 const mongoose = require('mongoose');
 const schema = new mongoose.Schema({ token: String, revoked: Date, revokedByIp: String });
+schema.virtual('isActive').get(function () {
+    return !this.revoked;
+});
 module.exports = mongoose.model('Token', schema);
 `,
 		// Reached from the root (rootpath): require('helpers/db').
@@ -77,7 +80,7 @@ async function verifyEmail({ token }) {
 }
 async function revoke({ token, ipAddress }) {
     const found = await tokens.Token.findOne({ token });
-    if (!found) throw 'Invalid token';
+    if (!found || !found.isActive) throw 'Invalid token';
     found.revoked = Date.now();
     found.revokedByIp = ipAddress;
     await found.save();
@@ -136,9 +139,9 @@ function revoke(req, res, next) {
 			want:      []string{"let user = User{verification_token: token}", "requires: exists user", "user.verified = now", "user.verification_token = null"},
 		},
 		{
-			name:      "tokens.Token through exports.Token = require(relative); the token given in the body or a cookie (a || b) is one input; req.ip is the input ip_address",
+			name:      "tokens.Token through exports.Token = require(relative); the token given in the body or a cookie (a || b) is one input; req.ip is the input ip_address; a virtual is a derived value",
 			construct: "Revoke",
-			want:      []string{"requires: exists found", "found.revoked = now", "found.revoked_by_ip = ip_address"},
+			want:      []string{"requires: exists found", "requires: found.is_active", "found.revoked = now", "found.revoked_by_ip = ip_address"},
 		},
 	})
 }

@@ -1148,7 +1148,13 @@ type SchemaBuilder struct {
 	// result's failure.
 	SafeParses []string `yaml:"safe_parses"`
 	ResultData string   `yaml:"result_data"`
-	Required   bool     `yaml:"required"`
+	// ErrorParses apply the schema and return a result whose ResultError
+	// entry is set when the input is invalid (Joi's schema.validate(body)
+	// gives {error, value}): the input is refused only where the code
+	// tests that error.
+	ErrorParses []string `yaml:"error_parses"`
+	ResultError string   `yaml:"result_error"`
+	Required    bool     `yaml:"required"`
 }
 
 // ValidationChains describe checks written as a chain on one input and

@@ -86,16 +86,36 @@ async function revoke({ token, ipAddress }) {
     await found.save();
 }
 `,
+		"helpers/validate-request.js": `
+module.exports = validateRequest;
+function validateRequest(req, next, schema) {
+    const { error, value } = schema.validate(req.body, { stripUnknown: true });
+    if (error) {
+        next('Validation error');
+    } else {
+        req.body = value;
+        next();
+    }
+}
+`,
 		"users/users.controller.js": `
 const express = require('express');
 const router = express.Router();
 const userService = require('./users.service');
+const Joi = require('joi');
+const validateRequest = require('helpers/validate-request');
 router.post('/verify-email', verifyEmail);
 router.post('/revoke', revoke);
 router.delete('/:id', _delete);
-router.post('/forgot-password', forgotPassword);
+router.post('/forgot-password', forgotPasswordSchema, forgotPassword);
+function forgotPasswordSchema(req, res, next) {
+    const schema = Joi.object({ email: Joi.string().email().required() });
+    validateRequest(req, next, schema);
+}
+
 
 router.post('/reset-password', resetPassword);
+
 function forgotPassword(req, res, next) {
     userService.forgotPassword(req.body).then(() => res.json({})).catch(next);
 }
@@ -118,9 +138,9 @@ function revoke(req, res, next) {
 	}
 	runIdiomCases(t, files, []idiomCase{
 		{
-			name:      "an object assigned to a nested path sets each field declared under it",
+			name:      "an object assigned to a nested path sets each field declared under it; a schema middleware hands its Joi schema to a validator of the body",
 			construct: "ForgotPassword",
-			want:      []string{"user.reset_token_token = random_key()", "user.reset_token_expires = now + 1.hour"},
+			want:      []string{"requires: is_valid_email(email)", "user.reset_token_token = random_key()", "user.reset_token_expires = now + 1.hour"},
 		},
 		{
 			name:      "a lookup by dotted nested paths, one compared with now; the path unset clears its fields",

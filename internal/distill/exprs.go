@@ -3927,9 +3927,10 @@ func (rc *ruleCtx) inputDefault(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 // inputOrInput reads `req.body.token || req.cookies.refreshToken`, one
 // input the request gives in either of two places, as the first: the
 // caller presents one value, and the rule names it once. nil for any
-// other expression.
+// other expression. Only reads of names and attributes are tried: a call
+// evaluated here would be cached with its effects left in scratch.
 func (rc *ruleCtx) inputOrInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Op() != "or" || e.X == nil || e.Y == nil {
+	if e.Op() != "or" || e.X == nil || e.Y == nil || !plainRead(e.X) || !plainRead(e.Y) {
 		return nil
 	}
 	var scratch []allium.Stmt
@@ -3938,4 +3939,12 @@ func (rc *ruleCtx) inputOrInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) *v
 		return nil
 	}
 	return x
+}
+
+// plainRead reports a name or a chain of attribute reads on one.
+func plainRead(e *facts.Expr) bool {
+	for e != nil && e.Kind == facts.ExprAttr {
+		e = e.X
+	}
+	return e != nil && e.Kind == facts.ExprName
 }

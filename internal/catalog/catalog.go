@@ -613,6 +613,16 @@ type Language struct {
 	// of the service, set up by the build ("@/lib/db" for src/lib/db.ts):
 	// a name imported through one is the service's module of that path.
 	PathAliases []string `yaml:"path_aliases"`
+	// RootSpecifiers makes a bare import specifier with a directory
+	// ("_helpers/db") the service's module of that path when one has it:
+	// rootpath, NODE_PATH and a tsconfig baseUrl resolve module paths from
+	// the source root, and a package is never named like a file of the
+	// service.
+	RootSpecifiers bool `yaml:"root_specifiers"`
+	// RequestValues are the request's own scalar attributes that are
+	// inputs (Express's req.ip), each with the name of the rule's
+	// parameter it becomes (ip_address).
+	RequestValues map[string]string `yaml:"request_values"`
 	// Continuations are callback-passing calls whose callback is where the
 	// code goes on (Node's (err, result) => {...}).
 	Continuations *Continuations `yaml:"continuations"`
@@ -730,6 +740,10 @@ type SchemaModels struct {
 	// MethodTables are a schema's attributes whose functions are methods
 	// of its model (schema.methods.x = function () {...}, statics).
 	MethodTables []string `yaml:"method_tables"`
+	// Virtuals declare a computed property of a schema's rows, its getter
+	// given by one of VirtualGetters (schema.virtual("isVerified").get(fn)).
+	Virtuals       []string `yaml:"virtuals"`
+	VirtualGetters []string `yaml:"virtual_getters"`
 	// SaveHooks register a function run before a row is saved when given
 	// one of SaveEvents first (userSchema.pre("save", fn)): a field the
 	// hook replaces by its hash (user.password = hash of user.password)
@@ -1157,7 +1171,13 @@ type SchemaBuilder struct {
 	// result's failure.
 	SafeParses []string `yaml:"safe_parses"`
 	ResultData string   `yaml:"result_data"`
-	Required   bool     `yaml:"required"`
+	// ErrorParses apply the schema and return a result whose ResultError
+	// entry is set when the input is invalid (Joi's schema.validate(body)
+	// gives {error, value}): the input is refused only where the code
+	// tests that error.
+	ErrorParses []string `yaml:"error_parses"`
+	ResultError string   `yaml:"result_error"`
+	Required    bool     `yaml:"required"`
 }
 
 // ValidationChains describe checks written as a chain on one input and

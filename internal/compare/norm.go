@@ -241,6 +241,11 @@ func normNot(x *allium.Unary) allium.Expr {
 		case allium.OpNe:
 			in.Op = allium.OpEq
 			return in
+		case allium.OpGe, allium.OpGt, allium.OpLt, allium.OpLe:
+			// not now >= t.expires is t.expires > now: an ordering
+			// negated is the converse one, then put in the usual form.
+			in.Op = map[string]string{allium.OpGe: allium.OpLt, allium.OpGt: allium.OpLe, allium.OpLt: allium.OpGe, allium.OpLe: allium.OpGt}[in.Op]
+			return normBinary(in)
 		}
 	}
 	return x

@@ -31,3 +31,33 @@ func TestNormaliserNamesFold(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatedOrderingsFold: an ordering under not reads as its converse
+// (not now >= t.expires is t.expires > now), so a clause a derived value
+// expands to matches the one written out.
+func TestNegatedOrderingsFold(t *testing.T) {
+	now, exp := &allium.Ident{Name: "now"}, &allium.Member{X: &allium.Ident{Name: "t"}, Name: "expires"}
+	bin := func(op string, x, y allium.Expr) *allium.Binary { return &allium.Binary{Op: op, X: x, Y: y} }
+	not := func(x allium.Expr) allium.Expr { return &allium.Unary{Op: allium.OpNot, X: x} }
+	tests := []struct {
+		name       string
+		negated    allium.Expr
+		same, diff allium.Expr
+	}{
+		{"not now >= expires", not(bin(allium.OpGe, now, exp)), bin(allium.OpGt, exp, now), bin(allium.OpGe, exp, now)},
+		{"not now > expires", not(bin(allium.OpGt, now, exp)), bin(allium.OpGe, exp, now), bin(allium.OpGt, exp, now)},
+		{"not expires < now", not(bin(allium.OpLt, exp, now)), bin(allium.OpGe, exp, now), bin(allium.OpGt, exp, now)},
+		{"not expires <= now", not(bin(allium.OpLe, exp, now)), bin(allium.OpGt, exp, now), bin(allium.OpGe, exp, now)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := exprKey(normExpr(tt.negated))
+			if want := exprKey(normExpr(tt.same)); got != want {
+				t.Errorf("normalised %s = %s, want %s", tt.name, got, want)
+			}
+			if other := exprKey(normExpr(tt.diff)); got == other {
+				t.Errorf("normalised %s = %s, the same as %s", tt.name, got, other)
+			}
+		})
+	}
+}

@@ -219,8 +219,15 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	var servicePaths map[string]bool
 	for _, f := range files {
 		if l := d.cat.Language(f.Language); l != nil {
+			if l.RootSpecifiers {
+				if servicePaths == nil {
+					servicePaths = serviceModulePaths(files)
+				}
+				rootSpecifiers(f, servicePaths)
+			}
 			// Callbacks first: the object a callback followed is then the
 			// call's last argument.
 			continuations(f, l.Continuations)

@@ -40,6 +40,9 @@ func (b *builder) collectExportedConfig() {
 			}
 		}
 		b.collectSchemaSettings(f)
+		if exportsNamesTable(f) {
+			continue
+		}
 		for i := range f.Exports {
 			x := &f.Exports[i]
 			if x.Name == "default" {
@@ -83,6 +86,20 @@ func namesTable(entries []facts.DictEntry) bool {
 		}
 	}
 	return len(entries) > 0
+}
+
+// exportsNamesTable reports a module whose every export is a string that
+// spells its name (module.exports = {Admin: 'Admin', User: 'User'}, the
+// roles the code compares and stores): a names table exported property
+// by property, no settings.
+func exportsNamesTable(f *facts.File) bool {
+	for i := range f.Exports {
+		x := &f.Exports[i]
+		if x.Value == nil || x.Value.Kind != facts.ExprString || spelling(x.Name) != spelling(x.Value.Value()) {
+			return false
+		}
+	}
+	return len(f.Exports) > 0
 }
 
 // namesTableOf is the entries of the names table whose entry e reads

@@ -236,6 +236,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op() == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
+		if v := rc.inputOrInput(e, sc, out); v != nil {
+			return v
+		}
 		if e.Op() == "or" && e.Y != nil && isNullValue(rc.eval(e.X, sc, out, false)) {
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}
@@ -608,6 +611,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			}
 			if slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 				return &value{kind: vReqDict}
+			}
+			if name := rc.b.lang.RequestValues[e.Name()]; name != "" {
+				return rc.paramValue(name) // req.ip: the client's address
 			}
 			if slices.Contains(rc.b.lang.RequestSettings, e.Name()) {
 				return &value{kind: vSettings} // req.config (Parse Server)
@@ -3958,4 +3964,29 @@ func (rc *ruleCtx) inputDefault(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 		return nil
 	}
 	return &allium.Binary{Op: allium.OpCoalesce, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitBool, Text: "false"}}
+}
+
+// inputOrInput reads `req.body.token || req.cookies.refreshToken`, one
+// input the request gives in either of two places, as the first: the
+// caller presents one value, and the rule names it once. nil for any
+// other expression. Only reads of names and attributes are tried: a call
+// evaluated here would be cached with its effects left in scratch.
+func (rc *ruleCtx) inputOrInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if e.Op() != "or" || e.X == nil || e.Y == nil || !plainRead(e.X) || !plainRead(e.Y) {
+		return nil
+	}
+	var scratch []allium.Stmt
+	x := rc.eval(e.X, sc, &scratch, false)
+	if x.kind != vParam || rc.eval(e.Y, sc, &scratch, false).kind != vParam {
+		return nil
+	}
+	return x
+}
+
+// plainRead reports a name or a chain of attribute reads on one.
+func plainRead(e *facts.Expr) bool {
+	for e != nil && e.Kind == facts.ExprAttr {
+		e = e.X
+	}
+	return e != nil && e.Kind == facts.ExprName
 }

@@ -256,11 +256,20 @@ func (ix *index) reexport(dotted string) (string, bool) {
 // exportedFrom rewrites a name of module f that f exports from another
 // module (a barrel file, queries/index.ts): `export * from "./user"`
 // stands for each name ./user defines, `export { getUser as fetchUser }
-// from "./user"` for the one it names.
+// from "./user"` for the one it names, and `export * as user from
+// "./user"` (or CommonJS's `module.exports = {user: require("./user")}`)
+// for the module itself.
 func (ix *index) exportedFrom(f *facts.File, dotted, after, name, rest string) (string, bool) {
 	for i := range f.Exports {
 		ex := &f.Exports[i]
 		if ex.Module == "" {
+			// module.exports = { delete: _delete }: the name exported
+			// stands for the module's own function of another name.
+			if ex.Name == name && ex.Local != "" && ex.Local != name && ex.Name != "default" {
+				if cand := dotted[:len(dotted)-len(after)] + ex.Local + rest; cand != dotted {
+					return cand, true
+				}
+			}
 			continue
 		}
 		if ex.Name == "*" {
@@ -269,8 +278,19 @@ func (ix *index) exportedFrom(f *facts.File, dotted, after, name, rest string) (
 			}
 			continue
 		}
-		if ex.Name == name && ex.Local != "" {
+		if ex.Name != name {
+			continue
+		}
+		if ex.Local != "" {
 			if cand := ex.Module + "." + ex.Local + rest; cand != dotted {
+				return cand, true
+			}
+			continue
+		}
+		if ex.Value == nil {
+			// `export * as users from "./users"`, `{users:
+			// require("./users")}`: the name is the module itself.
+			if cand := ex.Module + rest; cand != dotted {
 				return cand, true
 			}
 		}

@@ -1,6 +1,10 @@
 package distill
 
-import "github.com/distill/distill/internal/facts"
+import (
+	"strings"
+
+	"github.com/distill/distill/internal/facts"
+)
 
 // keywordObjects reads, in a file of a language that passes named
 // arguments as an object literal (the catalog's keyword_objects), each
@@ -106,12 +110,24 @@ func objectKeywords(e *facts.Expr) ([]facts.Keyword, bool) {
 			kws = append(kws, facts.Keyword{Name: "**", Value: en.Value})
 			continue
 		}
-		if en.Key == nil || en.Key.Kind != facts.ExprString || !isIdentifier(en.Key.Value()) {
+		if en.Key == nil || en.Key.Kind != facts.ExprString || !isIdentifierPath(en.Key.Value()) {
 			return nil, false
 		}
 		kws = append(kws, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
 	}
 	return kws, true
+}
+
+// isIdentifierPath reports a name or a dotted path of names: a Mongo
+// document's nested field ({'resetToken.token': token}), keyed by that
+// path as the entity declares it.
+func isIdentifierPath(s string) bool {
+	for part := range strings.SplitSeq(s, ".") {
+		if !isIdentifier(part) {
+			return false
+		}
+	}
+	return true
 }
 
 func isIdentifier(s string) bool {

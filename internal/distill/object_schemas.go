@@ -235,6 +235,113 @@ func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
 	}
 }
 
+// schemaMiddlewareFunction states the checks of a route middleware that is
+// a function of the service building an object schema and handing it,
+// with the request, to a validator that parses the request's body by it:
+//
+//	function registerSchema(req, res, next) {
+//	    const schema = Joi.object({ email: Joi.string().email().required() });
+//	    validateRequest(req, next, schema);
+//	}
+//	function validateRequest(req, next, schema) {
+//	    const { error, value } = schema.validate(req.body, options);
+//	    ...
+//
+// The checks hold on the body of the handler's request req; any other
+// middleware is left alone.
+func (rc *ruleCtx) schemaMiddlewareFunction(m *facts.Expr, file *facts.File, req *facts.Expr, sc *scope) {
+	mw := rc.b.ix.function(file, m)
+	if mw == nil || len(mw.fn.Params) == 0 || rc.b.lang.ObjectSchemas == nil {
+		return
+	}
+	mwReq := mw.fn.Params[0].Name
+	for i := range mw.fn.Body {
+		s := &mw.fn.Body[i]
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName || s.Value == nil {
+			continue
+		}
+		fields, builder, schemaFile, ok := rc.b.objectSchema(mw.file, s.Value)
+		if !ok || !rc.handsSchemaToBodyParse(mw, mwReq, s.Targets[0].Name(), builder) {
+			continue
+		}
+		body := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw() + ".body", Line: m.Line()})
+		at := *sc
+		at.file = schemaFile
+		for _, f := range fields {
+			rc.schemaFieldChecks(f, body, builder.Required, sc, &at, &rc.ensures)
+		}
+		return
+	}
+}
+
+// handsSchemaToBodyParse reports whether mw passes its request reqName and
+// the schema held by schemaName to a function of the service that parses
+// that request's body by that schema (schema.validate(req.body), a parse
+// of the builder's).
+func (rc *ruleCtx) handsSchemaToBodyParse(mw *funcRef, reqName, schemaName string, builder catalog.SchemaBuilder) bool {
+	for i := range mw.fn.Body {
+		call := mw.fn.Body[i].Value
+		if mw.fn.Body[i].Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || call.X == nil {
+			continue
+		}
+		reqAt, schemaAt := -1, -1
+		for j := range call.Args() {
+			if a := &call.Args()[j]; a.Kind == facts.ExprName && a.Name() == reqName {
+				reqAt = j
+			} else if a.Kind == facts.ExprName && a.Name() == schemaName {
+				schemaAt = j
+			}
+		}
+		validator := rc.b.ix.function(mw.file, call.X)
+		if reqAt < 0 || schemaAt < 0 || validator == nil || len(validator.fn.Params) <= max(reqAt, schemaAt) {
+			continue
+		}
+		if validatorParsesBody(validator.fn, validator.fn.Params[reqAt].Name, validator.fn.Params[schemaAt].Name, builder) {
+			return true
+		}
+	}
+	return false
+}
+
+// validatorParsesBody reports whether fn parses reqName's body by the
+// schema schemaName: a parse that throws, or one whose result's error
+// (builder.ResultError, bound by `const { error } = ...`) fn tests.
+func validatorParsesBody(fn *facts.Function, reqName, schemaName string, builder catalog.SchemaBuilder) bool {
+	errorBound := false
+	parses := false
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		v := s.Value
+		if v == nil || v.Kind != facts.ExprCall || v.X == nil || v.X.Kind != facts.ExprAttr || v.X.X == nil || v.X.X.Kind != facts.ExprName || v.X.X.Name() != schemaName || len(v.Args()) == 0 {
+			return true
+		}
+		if arg := &v.Args()[0]; arg.Kind != facts.ExprAttr || arg.Name() != "body" || arg.X == nil || arg.X.Kind != facts.ExprName || arg.X.Name() != reqName {
+			return true
+		}
+		switch {
+		case slices.Contains(builder.Parses, v.Method()):
+			parses = true
+		case slices.Contains(builder.ErrorParses, v.Method()) && builder.ResultError != "" && s.Kind == facts.StmtAssign && len(s.Targets) == 1:
+			for _, en := range s.Targets[0].Entries() {
+				if en.Value.Kind == facts.ExprName && en.Value.Name() == builder.ResultError {
+					errorBound = true
+				}
+			}
+		}
+		return true
+	})
+	if parses || !errorBound {
+		return parses
+	}
+	tested := false
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtIf && s.Cond != nil && s.Cond.Kind == facts.ExprName && s.Cond.Name() == builder.ResultError {
+			tested = true
+		}
+		return true
+	})
+	return tested
+}
+
 // objectKeywordsOf is the object literal a call was given, as keywords:
 // keyword_objects already read it so, or its one dict argument.
 func objectKeywordsOf(call *facts.Expr) []facts.Keyword {

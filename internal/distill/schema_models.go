@@ -179,6 +179,14 @@ func (b *builder) schemaMethods(m *schemaModel) {
 	first := len(c.Methods)
 	for i := range m.file.Statements {
 		s := &m.file.Statements[i]
+		if name, fn := b.schemaVirtual(s, m.schema); fn != nil {
+			// A virtual's getter: a property, read as account.isVerified.
+			getter := *fn
+			getter.Name, getter.QualName = name, qual(c.QualName, name)
+			getter.Decorators = append(slices.Clip(getter.Decorators), facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "property", Raw: "property", Line: s.Line()}))
+			c.Methods = append(c.Methods, getter)
+			continue
+		}
 		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprFunction || s.Value.Func() == nil {
 			continue
 		}
@@ -194,6 +202,27 @@ func (b *builder) schemaMethods(m *schemaModel) {
 	for i := first; i < len(c.Methods); i++ {
 		b.ix.funcs[c.Methods[i].QualName] = &funcRef{file: m.file, fn: &c.Methods[i], class: c}
 	}
+}
+
+// schemaVirtual reads schema.virtual("name").get(fn) (the catalog's
+// virtuals and virtual_getters) on the schema constant: the property's
+// name and its getter, nil for any other statement.
+func (b *builder) schemaVirtual(s *facts.Stmt, schema string) (string, *facts.Function) {
+	sm := b.lang.SchemaModels
+	if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall || len(s.Value.Args()) != 1 {
+		return "", nil
+	}
+	get, fn := s.Value.X, &s.Value.Args()[0]
+	if get == nil || get.Kind != facts.ExprAttr || !slices.Contains(sm.VirtualGetters, get.Name()) || fn.Kind != facts.ExprFunction || fn.Func() == nil {
+		return "", nil
+	}
+	def := get.X
+	if def == nil || def.Kind != facts.ExprCall || len(def.Args()) != 1 || def.Args()[0].Kind != facts.ExprString ||
+		def.X == nil || def.X.Kind != facts.ExprAttr || !slices.Contains(sm.Virtuals, def.X.Name()) ||
+		def.X.X == nil || def.X.X.Kind != facts.ExprName || def.X.X.Name() != schema {
+		return "", nil
+	}
+	return def.Args()[0].Value(), fn.Func()
 }
 
 // schemaModel reads model("Name", schema), or nil.

@@ -292,7 +292,9 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 			// a module of their own), read where it is written.
 			if c := rc.b.ix.constant(file, m); c != nil && c.as.Value != nil && depth < maxMiddlewareDepth {
 				walk(c.as.Value, c.file, depth+1)
+				return
 			}
+			rc.schemaMiddlewareFunction(m, file, req, sc)
 			return
 		}
 		at := *sc

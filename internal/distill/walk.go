@@ -450,6 +450,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				rc.inline(fr, obj, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{*v}, Line: line}), sc, out)
 				return
 			}
+			if ent.attrField(t.Name()) == nil && rc.assignDocumentPaths(ent, obj.ent, t, v, sc, out, line) {
+				return
+			}
 			rc.b.stats.EffectsSeen++
 			f := ent.attrField(t.Name()) // user.role = r: the key role_id, named role
 			if f == nil || f.drop {
@@ -1901,4 +1904,24 @@ func extendsItself(v *value, k string) bool {
 		}
 	}
 	return false
+}
+
+// assignDocumentPaths reads an assignment of a nested path of a Mongoose
+// document (account.resetToken = {token, expires}, or = undefined) as the
+// assignment of each field the entity declares under it, as an update of
+// that path is read (documentPaths). It reports false, having done
+// nothing, when the value is neither an object nor none.
+func (rc *ruleCtx) assignDocumentPaths(ent *entityInfo, entName string, t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) bool {
+	if !ent.hasPathUnder(t.Name()) {
+		return false
+	}
+	paths := rc.b.documentPaths(entName, []facts.Keyword{{Name: t.Name(), Value: *v}})
+	if len(paths) == 0 || len(paths) == 1 && paths[0].Name == t.Name() {
+		return false
+	}
+	for i := range paths {
+		sub := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: t.X, Name: paths[i].Name, Raw: t.X.Raw() + "." + paths[i].Name, Line: line})
+		rc.assign(sub, &paths[i].Value, sc, out, line)
+	}
+	return true
 }

@@ -137,6 +137,18 @@ module.exports = { login, logout: doLogout, ping() { return 1; } };
 			  return 1`,
 		},
 		{
+			name: "commonjs exports of required modules",
+			path: "_helpers/db.js",
+			src: `module.exports = { Account: require('accounts/account.model'), Token: require('./token.model'), isValidId };
+exports.Role = require('../role');
+`,
+			want: `
+			export Account from accounts/account.model
+			export Token from _helpers.token.model
+			export isValidId local isValidId value isValidId
+			export Role from role`,
+		},
+		{
 			name: "nest controller with decorated parameters",
 			path: "src/users/users.controller.ts",
 			src: `import { Body, Controller, Post, UseGuards } from '@nestjs/common';

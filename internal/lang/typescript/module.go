@@ -261,6 +261,12 @@ func (x *extractor) exportsAssignment(n syntax.Node, sc *scope) ([]facts.Stmt, b
 // namedExport records one CommonJS named export; a function value is
 // defined as a module function of the exported name.
 func (x *extractor) namedExport(name string, value syntax.Node, sc *scope, line int) facts.Export {
+	if spec, ok := x.requireSpec(value); ok {
+		// `{Account: require("./account.model")}` exports the module
+		// itself under the name, as `export * as Account from` does.
+		m, _ := resolveSpecifier(x.file.Path, spec)
+		return facts.Export{Name: name, Module: m, Line: line}
+	}
 	if x.isFunction(value) {
 		f := x.function(value, name, nil, sc)
 		f.Line = line

@@ -1,0 +1,4 @@
+module.exports = {
+    Admin: 'Admin',
+    User: 'User'
+}

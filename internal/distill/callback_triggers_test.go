@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCallbackTriggers: a function handed to a library as an option it
 // runs on a stimulus of its own (catalog callback_triggers: NextAuth's
@@ -44,6 +47,60 @@ export const authOptions = {
 				return
 			}
 			wantConstruct(t, out, "SendVerificationRequest", []string{"when: SendVerificationRequest(identifier)", "Email.created(to: identifier"}, nil)
+		})
+	}
+}
+
+// TestLiteralValueIsNoCondition pins the truth test of a local holding a
+// text chosen by a condition (templateId = verified ? "sign_in" :
+// "activation"; if (!templateId) throw): no requires states it, since a
+// text is no truth value, and the guard is noted as left out; a guard on
+// a Boolean the same way is still stated.
+func TestLiteralValueIsNoCondition(t *testing.T) {
+	tests := []struct {
+		name, value, want, notWant string
+	}{
+		{"texts chosen by a condition", `user?.emailVerified ? "sign_in" : "activation"`, "", `requires: if`},
+		{"a text alone", `"sign_in"`, "", `requires: "sign_in"`},
+		{"a Boolean field", `user?.emailVerified`, "requires:", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := New(Options{})
+			defer d.Close()
+			out := distilText(t, d, map[string]string{
+				"prisma/schema.prisma": "model User {\n  id String @id\n  email String? @unique\n  emailVerified Boolean?\n}\n",
+				"lib/auth.ts": `
+import EmailProvider from "next-auth/providers/email"
+import { Client } from "postmark"
+import { db } from "@/lib/db"
+const postmarkClient = new Client("token")
+export const authOptions = {
+  providers: [
+    EmailProvider({
+      sendVerificationRequest: async ({ identifier, url }) => {
+        const user = await db.user.findUnique({ where: { email: identifier } })
+        const templateId = ` + tc.value + `
+        if (!templateId) {
+          throw new Error("Missing template id")
+        }
+        await postmarkClient.sendEmailWithTemplate({ TemplateId: 7, To: identifier, TemplateModel: { action_url: url } })
+      },
+    }),
+  ],
+}
+`,
+			})
+			got := construct(out.Module, "SendVerificationRequest")
+			if !strings.Contains(got, "Email.created(to: identifier") {
+				t.Fatalf("no rule with the email:\n%s", got)
+			}
+			if tc.want != "" && !strings.Contains(got, tc.want) {
+				t.Errorf("lacks %q:\n%s", tc.want, got)
+			}
+			if tc.notWant != "" && strings.Contains(got, tc.notWant) {
+				t.Errorf("states %q:\n%s", tc.notWant, got)
+			}
 		})
 	}
 }

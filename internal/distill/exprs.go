@@ -1199,10 +1199,33 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				// if user.oauth_id: the field has a value.
 				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 			}
+			if literalValued(v.expr) {
+				// if (!templateId) of templateId = verified ? "sign_in" :
+				// "activation": a text or a number is no condition, and
+				// its truth is the language's, not the spec's.
+				return nil
+			}
 		}
 		return rc.valueExpr(v)
 	}
 	return rc.tr(e, sc, out)
+}
+
+// literalValued reports a value that is a text or number literal, or a
+// conditional choosing among such literals: not a truth value.
+func literalValued(x allium.Expr) bool {
+	switch x := x.(type) {
+	case *allium.Lit:
+		return x.Kind == allium.LitString || x.Kind == allium.LitNumber
+	case *allium.IfExpr:
+		for _, br := range x.Branches {
+			if !literalValued(br.Then) {
+				return false
+			}
+		}
+		return x.Else != nil && literalValued(x.Else)
+	}
+	return false
 }
 
 var compareOps = map[string]string{"==": allium.OpEq, "!=": allium.OpNe, "<": allium.OpLt, "<=": allium.OpLe,

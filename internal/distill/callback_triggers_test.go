@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -100,6 +101,10 @@ export const authOptions = {
 			}
 			if tc.notWant != "" && strings.Contains(got, tc.notWant) {
 				t.Errorf("states %q:\n%s", tc.notWant, got)
+			}
+			noted := slices.ContainsFunc(out.Notes, func(n string) bool { return strings.Contains(n, "a guard left out of rule SendVerificationRequest") })
+			if noted != (tc.want == "") {
+				t.Errorf("guard noted as left out: %v, want %v: %v", noted, tc.want == "", out.Notes)
 			}
 		})
 	}

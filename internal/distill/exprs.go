@@ -3995,7 +3995,7 @@ func (rc *ruleCtx) inputDefault(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 // other expression. Only reads of names and attributes are tried: a call
 // evaluated here would be cached with its effects left in scratch.
 func (rc *ruleCtx) inputOrInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if e.Op() != "or" || e.X == nil || e.Y == nil || !plainRead(e.X) || !plainRead(e.Y) {
+	if e.Op() != "or" || e.X == nil || e.Y == nil || !namePath(e.X) || !namePath(e.Y) {
 		return nil
 	}
 	var scratch []allium.Stmt
@@ -4004,12 +4004,4 @@ func (rc *ruleCtx) inputOrInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) *v
 		return nil
 	}
 	return x
-}
-
-// plainRead reports a name or a chain of attribute reads on one.
-func plainRead(e *facts.Expr) bool {
-	for e != nil && e.Kind == facts.ExprAttr {
-		e = e.X
-	}
-	return e != nil && e.Kind == facts.ExprName
 }

@@ -122,6 +122,11 @@ func (rc *ruleCtx) middlewareFunction(m *facts.Expr, file *facts.File, sc *scope
 	}
 	mw := returnedClosure(fr.fn)
 	if mw == nil || !isMiddleware(mw) {
+		// A factory of the service whose result is not one middleware
+		// (authorize(Role.Admin) returning [jwt(...), async (req, res,
+		// next) => {...}]): its checks are unread, and the rule says so
+		// rather than passing for all it requires.
+		rc.untranslated(&scope{file: callFile}, call.Line(), LeftOutGuard, "a route's middleware "+facts.LastSegment(call.X.Raw())+" (unread)")
 		return nil
 	}
 	caller := &scope{file: callFile, vars: map[string]*value{}, depth: sc.depth, stack: sc.stack}

@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // middlewareModels and middlewareEnv are the modules the middleware cases
 // share: a Mongoose user and envalid settings.
@@ -324,6 +327,66 @@ module.exports = router;
 `,
 			}
 			wantConstruct(t, distilText(t, d, files), tt.rule, tt.want, tt.notWant)
+		})
+	}
+}
+
+// TestUnreadMiddlewareNoted: a factory of the service whose result is not
+// one middleware (an array of them, as express-jwt setups return) is
+// noted as a guard left out of the rule; a factory returning one
+// middleware is read and not noted.
+func TestUnreadMiddlewareNoted(t *testing.T) {
+	const note = "src/routes.js:8: a route's middleware authorize (unread) left out of rule GenerateApiKey"
+	tests := []struct {
+		name   string
+		guards string
+		noted  bool
+	}{
+		{"a factory returning an array of middleware", `
+function authorize(role) {
+  return [
+    (req, res, next) => next(),
+    (req, res, next) => { if (req.user.role !== role) throw new HttpError(401); next(); },
+  ];
+}
+module.exports = { authorize };
+`, true},
+		{"a factory returning one middleware", `
+function authorize(role) {
+  return function (req, res, next) {
+    if (!req.user.verified) throw new HttpError(403);
+    next();
+  };
+}
+module.exports = { authorize };
+`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New(Options{})
+			defer d.Close()
+			out := distilText(t, d, map[string]string{
+				"src/models/user.js": middlewareModels,
+				"src/env.js":         middlewareEnv,
+				"src/guards.js":      "const HttpError = require('http-errors');\n" + tt.guards,
+				"src/handlers.js":    "const User = require('./models/user');\n" + middlewareHandler,
+				"src/routes.js": `
+const { Router } = require('express');
+const asyncHandler = require('express-async-handler');
+const guards = require('./guards');
+const handlers = require('./handlers');
+const router = Router();
+
+router.post('/apikey', guards.authorize('admin'), asyncHandler(handlers.generateApiKey));
+module.exports = router;
+`,
+			})
+			if got := slices.Contains(out.Notes, note); got != tt.noted {
+				t.Errorf("noted %v, want %v: %v", got, tt.noted, out.Notes)
+			}
+			if got := construct(out.Module, "GenerateApiKey"); got == "" {
+				t.Errorf("no rule GenerateApiKey")
+			}
 		})
 	}
 }

@@ -148,20 +148,29 @@ func (rc *ruleCtx) strategyVerify(mr *middlewareRead, reg *registeredStrategy, r
 }
 
 // authStrategy is the strategy the service registers under name, nil when
-// it registers none (or one the catalog does not know).
+// it registers none (or one the catalog does not know). Every route's
+// middleware asks, so each name's search of the modules is done once.
 func (b *builder) authStrategy(name string) *registeredStrategy {
 	if b.lang.AuthStrategies == nil || len(b.lang.AuthStrategies.Strategies) == 0 {
 		return nil
 	}
+	if r, ok := b.strategies[name]; ok {
+		return r
+	}
+	var found *registeredStrategy
 	for _, f := range b.ix.files {
 		if b.testFile(f.Path) {
 			continue
 		}
-		if r := b.strategyIn(f, f.Statements, name); r != nil {
-			return r
+		if found = b.strategyIn(f, f.Statements, name); found != nil {
+			break
 		}
 	}
-	return nil
+	if b.strategies == nil {
+		b.strategies = map[string]*registeredStrategy{}
+	}
+	b.strategies[name] = found
+	return found
 }
 
 // strategyIn finds the registration of the strategy named name among a

@@ -541,6 +541,9 @@ type builder struct {
 	wrapperSeen  map[string]bool
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
+	// strategies: the auth strategy registered under each name asked
+	// for (nil when none is), found once (auth_strategies.go).
+	strategies map[string]*registeredStrategy
 	// storedSettings: the keys of the settings objects a run-time store
 	// holds defaults for (settings_stores.go).
 	storedSettings map[string]bool

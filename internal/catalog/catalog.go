@@ -52,14 +52,19 @@ type Language struct {
 	// foreign_key_calls, relationship_calls) declare its columns.
 	ModelDecorators      []string `yaml:"model_decorators"`
 	DeclarativeBaseCalls []string `yaml:"declarative_base_calls"`
-	TableKeyword         string   `yaml:"table_keyword"`
-	TableBases           []string `yaml:"table_bases"`
-	EnumBases            []string `yaml:"enum_bases"`
-	DataclassDecorators  []string `yaml:"dataclass_decorators"`
-	RequestBases         []string `yaml:"request_bases"`
-	SettingsBases        []string `yaml:"settings_bases"`
-	ColumnCalls          []string `yaml:"column_calls"`
-	ForeignKeyCalls      []string `yaml:"foreign_key_calls"`
+	// RegistryModelClasses map a keyword of a model registry's
+	// constructor to the registry's attribute that becomes the class
+	// given there (`db = SQLAlchemy(model_class=CRUDMixin)`: `db.Model`
+	// is CRUDMixin, whose methods every model has).
+	RegistryModelClasses map[string]string `yaml:"registry_model_classes"`
+	TableKeyword         string            `yaml:"table_keyword"`
+	TableBases           []string          `yaml:"table_bases"`
+	EnumBases            []string          `yaml:"enum_bases"`
+	DataclassDecorators  []string          `yaml:"dataclass_decorators"`
+	RequestBases         []string          `yaml:"request_bases"`
+	SettingsBases        []string          `yaml:"settings_bases"`
+	ColumnCalls          []string          `yaml:"column_calls"`
+	ForeignKeyCalls      []string          `yaml:"foreign_key_calls"`
 	// CascadeDeletes name a foreign key's option and the values of it
 	// that delete the row with the row it refers to (Prisma's
 	// @relation(..., onDelete: Cascade)).
@@ -381,6 +386,9 @@ type Language struct {
 	// its owner (user.organizations.append(Membership(...))): the row is
 	// created with its owner when the owner is stored.
 	CollectionAppends []string `yaml:"collection_appends"`
+	// CollectionRemoves take a row out of a many-to-many set of its
+	// owner (profile.follows.remove(other)); CollectionAppends put one in.
+	CollectionRemoves []string `yaml:"collection_removes"`
 	// CountCalls are aggregates that count a relationship in an
 	// annotation (annotate(n=Count("memberships"))); FieldRefCalls name
 	// another field of the same row in a filter (F("created")).
@@ -1160,6 +1168,10 @@ type JSONSchema struct {
 type UniqueViolations struct {
 	Codes     []string `yaml:"codes"`
 	CodeAttrs []string `yaml:"code_attrs"`
+	// Classes are the errors a refused write raises, caught by their type
+	// (SQLAlchemy's and Django's IntegrityError): a handler of one that
+	// ends the request refuses a duplicate.
+	Classes []string `yaml:"classes"`
 }
 
 // SchemaBuilder is one object schema builder of ObjectSchemas.
@@ -1441,8 +1453,13 @@ type SignedTokens struct {
 	// field of its own; ClaimFields name the token's field for a
 	// registered claim (iat -> issued_at). Other payload entries are
 	// fields of the token under their own names.
-	SubjectKeys []string          `yaml:"subject_keys"`
-	ClaimFields map[string]string `yaml:"claim_fields"`
+	SubjectKeys []string `yaml:"subject_keys"`
+	// IdentityEncoders sign a token for the one identity they are given,
+	// named by the keyword (or, given positionally, the first argument)
+	// mapped here, the token's kind read from the function's name
+	// (flask-jwt-extended's create_access_token(identity=user)).
+	IdentityEncoders map[string]string `yaml:"identity_encoders"`
+	ClaimFields      map[string]string `yaml:"claim_fields"`
 	// MaxAgeArgs of a decoder give the token's lifetime from when it was
 	// issued (django.core.signing.loads(token, max_age=...)).
 	MaxAgeArgs []string `yaml:"max_age_args"`

@@ -123,3 +123,51 @@ func namePath(e *facts.Expr) bool {
 	}
 	return e != nil && e.Kind == facts.ExprName
 }
+
+// setMembership reads owner.coll.append(row) and owner.coll.remove(row),
+// where coll is a many-to-many set of the owner (a relationship through an
+// association table: follows: Set<UserProfile>), as the set's built-in
+// change: ensures owner.follows.add(row) / .remove(row). The row stays; only
+// its link to the owner is made or undone. It reports false for any other
+// call (a row of a one-to-many collection is collectionAppend's).
+func (rc *ruleCtx) setMembership(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) (*value, bool) {
+	l := rc.b.lang
+	op := ""
+	switch {
+	case method == "" || len(e.Args()) != 1 || len(e.Keywords()) > 0:
+		return nil, false
+	case catalog.Match(l.CollectionAppends, method):
+		op = "add"
+	case catalog.Match(l.CollectionRemoves, method):
+		op = "remove"
+	default:
+		return nil, false
+	}
+	coll := e.X.X
+	if coll == nil || coll.Kind != facts.ExprAttr || !namePath(coll.X) {
+		return nil, false
+	}
+	owner := rc.eval(coll.X, sc, out, false)
+	ent := rc.b.entByName[owner.ent]
+	if owner.kind != vEntity || ent == nil {
+		return nil, false
+	}
+	f := ent.attrs[coll.Name()]
+	if f == nil || f.typ == nil || f.typ.Name != "Set" || len(f.typ.Args) != 1 {
+		return nil, false
+	}
+	row := rc.eval(&e.Args()[0], sc, out, false)
+	if row.kind != vEntity || row.ent != f.typ.Args[0].Name {
+		return nil, false
+	}
+	x := rc.valueExpr(row)
+	if x == nil {
+		return nil, false
+	}
+	rc.touch(owner)
+	f.used = true
+	rc.b.stats.EffectsSeen++
+	*out = append(*out, &allium.ExprStmt{Meta: rc.b.meta(sc.file, e.Line()),
+		X: &allium.Call{Fun: &allium.Member{X: &allium.Member{X: owner.expr, Name: f.name}, Name: op}, Args: []allium.Arg{{Value: x}}}})
+	return &value{kind: vPlumbing}, true
+}

@@ -224,6 +224,7 @@ func (b *builder) installs(target string) bool {
 // settings classes and request shapes.
 func (b *builder) classify() {
 	b.frameworkModels()
+	b.registryModelClasses()
 	var all []*classRef
 	for _, f := range b.ix.files {
 		var walk func(c *facts.Class, outer *facts.Class)
@@ -693,6 +694,9 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	var call *facts.Expr
 	if v != nil && v.Kind == facts.ExprCall {
 		call = v
+		if col := b.columnFactory(e.ref.file, call); col != nil {
+			call = col
+		}
 	}
 	if call != nil && catalog.MatchAny(b.lang.RelationshipCalls, call.Resolved(), call.Raw()) || b.inverseSides[a] {
 		return // read by readRelationship
@@ -1107,6 +1111,14 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	if tgt == nil {
 		return
 	}
+	if v.Keyword("secondary") != nil && a.Annotation == nil {
+		// follows = relationship("UserProfile", secondary=followers_assoc):
+		// the rows linked through an association table, a set of them.
+		fi := &fieldInfo{name: snake(a.Name), attr: a.Name, line: a.Line, typ: &allium.Type{Name: "Set", Args: []*allium.Type{{Name: tgt.name}}}}
+		e.fields = append(e.fields, fi)
+		e.attrs[a.Name] = fi
+		return
+	}
 	// Forward side: this entity has a foreign key to the target.
 	var fk *fieldInfo
 	for _, f := range e.fields {
@@ -1115,12 +1127,15 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 			break
 		}
 	}
-	backref := ""
+	backref, backSingle := "", false
 	if kw := v.Keyword("backref"); kw != nil {
 		if kw.Kind == facts.ExprString {
 			backref = kw.Value()
 		} else if kw.Kind == facts.ExprCall && len(kw.Args()) > 0 && kw.Args()[0].Kind == facts.ExprString {
+			// backref("profile", uselist=False): the other side is one row.
 			backref = kw.Args()[0].Value()
+			u := kw.Keyword("uselist")
+			backSingle = u != nil && u.Kind == facts.ExprBool && u.Value() == "false"
 		}
 	}
 	backPop := ""
@@ -1135,6 +1150,9 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		if backref != "" {
 			tgt.rels = append(tgt.rels, &allium.Relationship{Meta: b.meta(e.ref.file, a.Line), Name: snake(backref), Entity: e.name,
 				With: &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: fk.name}, Y: &allium.Ident{Name: "this"}}})
+			if backSingle {
+				b.singleRels[tgt.name+"."+snake(backref)] = true
+			}
 		}
 		return
 	}

@@ -1752,6 +1752,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v, ok := rc.collectionAppend(e, method, sc, out); ok {
 		return v // user.organizations.append(Membership(...))
 	}
+	if v, ok := rc.setMembership(e, method, sc, out); ok {
+		return v // profile.follows.append(other)
+	}
 	if v := rc.adminPermissionCall(e, method, recv, sc, out); v != nil {
 		return v // user.has_permission("admin") (admin_checks.go)
 	}
@@ -2241,6 +2244,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			kind, kept := rc.encodedKind(p, sc, out)
 			return rc.issueTokenOf(kind, p, rc.kindLifetime(kind, rc.payloadExpiry(p, sc, out), sc, e.Line()), sc, out, e.Line(), kept...)
 		}
+		if payload := identityPayload(st.IdentityEncoders, names, e); payload != nil {
+			kind := tokenKind(append(slices.Clone(sc.stack), facts.LastSegment(e.Raw())))
+			return rc.issueTokenOf(kind, payload, rc.kindLifetime(kind, nil, sc, e.Line()), sc, out, e.Line())
+		}
 		if b.isTokenEncoder(names...) && len(e.Args()) > 0 {
 			life := rc.payloadExpiry(&e.Args()[0], sc, out)
 			if life == nil {
@@ -2433,7 +2440,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if ent != nil {
-			v := rc.construct(ent, e, sc, out)
+			v := rc.ownInit(cr, ent, e, sc, out)
+			if v == nil {
+				v = rc.construct(ent, e, sc, out)
+			}
 			rc.identityArg(cr, v)
 			return v
 		}

@@ -380,10 +380,25 @@ func (ix *index) names(f *facts.File, e *facts.Expr) []string {
 }
 
 func (ix *index) class(f *facts.File, e *facts.Expr) *classRef {
+	return ix.classThrough(f, e, 0)
+}
+
+// classThrough is class, following module-level aliases of a class
+// (`Model = db.Model`, `Column = db.Column`) up to depth 4.
+func (ix *index) classThrough(f *facts.File, e *facts.Expr, depth int) *classRef {
 	names := ix.names(f, e)
 	for _, n := range names {
 		if c := ix.classes[n]; c != nil {
 			return c
+		}
+	}
+	if depth < 4 {
+		if c := ix.constant(f, e); c != nil && c.as.Value != nil && c.as.Value != e {
+			if k := c.as.Value.Kind; k == facts.ExprName || k == facts.ExprAttr {
+				if cr := ix.classThrough(c.file, c.as.Value, depth+1); cr != nil {
+					return cr
+				}
+			}
 		}
 	}
 	for _, n := range names {

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -622,6 +623,30 @@ func tokenKind(stack []string) string {
 		return k
 	}
 	return "signed"
+}
+
+// identityPayload is the payload a call of one of the catalog's identity
+// encoders signs, {identity: <the identity given>}, or nil when e is no
+// such call or names no identity: the identity is the token's subject
+// (subject_keys), as a JWT payload's sub is.
+func identityPayload(encoders map[string]string, names []string, e *facts.Expr) *facts.Expr {
+	for _, fn := range slices.Sorted(maps.Keys(encoders)) {
+		if !catalog.MatchAny([]string{fn}, names...) {
+			continue
+		}
+		id := e.Keyword(encoders[fn])
+		if id == nil && len(e.Args()) > 0 {
+			id = &e.Args()[0]
+		}
+		if id == nil {
+			return nil
+		}
+		key := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: encoders[fn], Raw: encoders[fn], Line: e.Line()})
+		payload := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
+		payload.SetEntries([]facts.DictEntry{{Key: &key, Value: *id}})
+		return payload
+	}
+	return nil
 }
 
 // isTokenEncoder reports a call that encodes a payload into a token.

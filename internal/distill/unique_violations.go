@@ -8,7 +8,9 @@ import (
 )
 
 // A write the database refuses for a duplicate of a unique column, caught
-// and turned into the request's failure (catalog unique_violations):
+// and turned into the request's failure (catalog unique_violations), by
+// the error's type (Python's `except IntegrityError: raise ...`) or by its
+// code:
 //
 //	try {
 //	  return await this.user.create({ data: { name, email, passwordHash } })
@@ -24,7 +26,16 @@ import (
 // request on a unique violation, 0 when none does.
 func (b *builder) duplicateRefusal(s *facts.Stmt) int {
 	uv := b.lang.UniqueViolations
-	if uv == nil || len(uv.Codes) == 0 {
+	if uv == nil {
+		return 0
+	}
+	for _, h := range s.Handlers() {
+		// except IntegrityError: db.session.rollback(); raise AlreadyRegistered()
+		if h.Type != nil && catalog.MatchAny(uv.Classes, h.Type.Resolved(), h.Type.Raw()) && raises(h.Body) {
+			return h.Line
+		}
+	}
+	if len(uv.Codes) == 0 {
 		return 0
 	}
 	line := 0

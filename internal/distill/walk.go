@@ -979,7 +979,7 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 	if v.letName != "" {
 		return &allium.Ident{Name: v.letName}
 	}
-	if !v.done || v.createdAt == nil || v.local == "" || v.createdIx >= len(*v.createdAt) {
+	if !v.done || v.createdAt == nil || v.createdIx >= len(*v.createdAt) {
 		return nil
 	}
 	st, ok := (*v.createdAt)[v.createdIx].(*allium.ExprStmt)
@@ -987,6 +987,11 @@ func (rc *ruleCtx) newRef(v *value) allium.Expr {
 		return nil
 	}
 	name := bindingName(v.local)
+	if v.local == "" {
+		// Profile(user=User(...).save()): a row the code never names is
+		// named after its entity where it is used.
+		name = snake(v.ent)
+	}
 	if name != "" && rc.lets[name] {
 		rc.inlineAbsentLet(name)
 	}

@@ -1,0 +1,194 @@
+package distill
+
+import (
+	"testing"
+)
+
+// conduitService is the shape of gothinkster's flask-realworld-example-app
+// in small: a CRUD mixin made the model class of Flask-SQLAlchemy, a
+// foreign-key column helper, models with an __init__ of their own that
+// hands the columns on to db.Model's, flask-jwt-extended tokens, and a
+// many-to-many set through an association table.
+var conduitService = map[string]string{
+	"conduit/extensions.py": `
+from flask_sqlalchemy import SQLAlchemy, Model
+
+class CRUDMixin(Model):
+    def save(self, commit=True):
+        db.session.add(self)
+        if commit:
+            db.session.commit()
+        return self
+
+db = SQLAlchemy(model_class=CRUDMixin)
+`,
+	"conduit/database.py": `
+from sqlalchemy.orm import relationship
+from .extensions import db
+
+Model = db.Model
+relationship = relationship
+
+def reference_col(tablename, nullable=False, pk_name="id", **kwargs):
+    return db.Column(db.ForeignKey("{0}.{1}".format(tablename, pk_name)), nullable=nullable, **kwargs)
+`,
+	"conduit/models.py": `
+from flask_bcrypt import Bcrypt
+from conduit.database import Model, db, reference_col, relationship
+
+bcrypt = Bcrypt()
+
+follows_assoc = db.Table("follows_assoc",
+    db.Column("follower", db.Integer, db.ForeignKey("userprofile.id")),
+    db.Column("followed", db.Integer, db.ForeignKey("userprofile.id")))
+
+class User(Model):
+    __tablename__ = "users"
+    username = db.Column(db.String(80), unique=True, nullable=False)
+    email = db.Column(db.String(100), unique=True, nullable=False)
+    password = db.Column(db.Binary(128), nullable=True)
+    token: str = ""
+
+    def __init__(self, username, email, password=None, **kwargs):
+        db.Model.__init__(self, username=username, email=email, **kwargs)
+        self.password = bcrypt.generate_password_hash(password)
+
+    def check_password(self, value):
+        return bcrypt.check_password_hash(self.password, value)
+
+class UserProfile(Model):
+    __tablename__ = "userprofile"
+    user_id = reference_col("users", nullable=False)
+    user = relationship("User", backref=db.backref("profile", uselist=False))
+    follows = relationship("UserProfile", secondary=follows_assoc, backref="followed_by")
+
+    def __init__(self, user, **kwargs):
+        db.Model.__init__(self, user=user, **kwargs)
+`,
+	"conduit/views.py": `
+from flask import Blueprint
+from flask_jwt_extended import create_access_token, current_user, jwt_required
+from sqlalchemy.exc import IntegrityError
+from conduit.extensions import db
+from conduit.models import User, UserProfile
+
+bp = Blueprint("user", __name__)
+
+@bp.route("/api/users", methods=("POST",))
+def register_user(username, password, email):
+    try:
+        profile = UserProfile(User(username, email, password=password).save()).save()
+    except IntegrityError:
+        db.session.rollback()
+        raise ValueError("already registered")
+    return profile
+
+@bp.route("/api/users/login", methods=("POST",))
+def login_user(email, password):
+    user = User.query.filter_by(email=email).first()
+    if user is not None and user.check_password(password):
+        user.token = create_access_token(identity=user)
+        return user
+    raise ValueError("not found")
+
+@bp.route("/api/profiles/<username>/follow", methods=("POST",))
+@jwt_required
+def follow_user(username):
+    user = User.query.filter_by(username=username).first()
+    if not user:
+        raise ValueError("not found")
+    current_user.profile.follows.append(user.profile)
+    db.session.commit()
+
+@bp.route("/api/profiles/<username>/follow", methods=("DELETE",))
+@jwt_required
+def unfollow_user(username):
+    user = User.query.filter_by(username=username).first()
+    if not user:
+        raise ValueError("not found")
+    current_user.profile.follows.remove(user.profile)
+    db.session.commit()
+`,
+}
+
+// TestConduitIdioms pins what the shapes of conduitService give, one
+// mechanism a case.
+func TestConduitIdioms(t *testing.T) {
+	out := distilText(t, New(Options{}), conduitService)
+	tests := []struct {
+		name      string
+		construct string
+		want      string
+	}{
+		{
+			// db = SQLAlchemy(model_class=CRUDMixin): db.Model is the
+			// mixin, a declarative base of no columns, not an entity.
+			name:      "the model class given to the registry is no entity",
+			construct: "CRUDMixin",
+			want:      "",
+		},
+		{
+			// reference_col("users") returns db.Column(db.ForeignKey(
+			// "users.id")); the follows set runs through follows_assoc.
+			name:      "a column helper's column is a key, a relationship through an association table a set",
+			construct: "UserProfile",
+			want: `entity UserProfile {
+    user: User
+    follows: Set<UserProfile>
+}`,
+		},
+		{
+			// User(username, email, password=p) runs User.__init__, which
+			// hands username and email to db.Model.__init__ and hashes the
+			// password; save() is the mixin's, and the unnamed new user is
+			// the profile's. IntegrityError refuses a duplicate of either
+			// unique column.
+			name:      "an own __init__, a mixin's save, an unnamed new row, a caught IntegrityError",
+			construct: "RegisterUser",
+			want: `rule RegisterUser {
+    when: RegisterUser(username, email, password)
+    requires: not exists User{username}
+    requires: not exists User{email}
+    ensures:
+        let user = User.created(username: username, email: email, password: hash(password))
+        UserProfile.created(user: user)
+}`,
+		},
+		{
+			name:      "create_access_token(identity=user) signs an access token for the user",
+			construct: "LoginUser",
+			want: `rule LoginUser {
+    when: LoginUser(email, password)
+    let user = User{email}
+    requires: exists user and verify(password, user.password)
+    ensures: AccessToken.created(user: user)
+}`,
+		},
+		{
+			// backref("profile", uselist=False): user.profile is one row.
+			name:      "appending to a many-to-many set adds to it",
+			construct: "FollowUser",
+			want: `rule FollowUser {
+    when: FollowUser(user, current_user)
+    requires: exists user
+    ensures: current_user.profile.follows.add(user.profile)
+}`,
+		},
+		{
+			name:      "removing from a many-to-many set removes from it",
+			construct: "UnfollowUser",
+			want: `rule UnfollowUser {
+    when: UnfollowUser(user, current_user)
+    requires: exists user
+    ensures: current_user.profile.follows.remove(user.profile)
+}`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := construct(out.Module, tc.construct); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}

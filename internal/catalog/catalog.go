@@ -57,14 +57,18 @@ type Language struct {
 	// given there (`db = SQLAlchemy(model_class=CRUDMixin)`: `db.Model`
 	// is CRUDMixin, whose methods every model has).
 	RegistryModelClasses map[string]string `yaml:"registry_model_classes"`
-	TableKeyword         string            `yaml:"table_keyword"`
-	TableBases           []string          `yaml:"table_bases"`
-	EnumBases            []string          `yaml:"enum_bases"`
-	DataclassDecorators  []string          `yaml:"dataclass_decorators"`
-	RequestBases         []string          `yaml:"request_bases"`
-	SettingsBases        []string          `yaml:"settings_bases"`
-	ColumnCalls          []string          `yaml:"column_calls"`
-	ForeignKeyCalls      []string          `yaml:"foreign_key_calls"`
+	// SchemaKwargsDecorators hand a view the fields of the request schema
+	// they are given as keyword arguments (flask-apispec's and webargs'
+	// @use_kwargs(user_schema)): the view's **kwargs holds them.
+	SchemaKwargsDecorators []string `yaml:"schema_kwargs_decorators"`
+	TableKeyword           string   `yaml:"table_keyword"`
+	TableBases             []string `yaml:"table_bases"`
+	EnumBases              []string `yaml:"enum_bases"`
+	DataclassDecorators    []string `yaml:"dataclass_decorators"`
+	RequestBases           []string `yaml:"request_bases"`
+	SettingsBases          []string `yaml:"settings_bases"`
+	ColumnCalls            []string `yaml:"column_calls"`
+	ForeignKeyCalls        []string `yaml:"foreign_key_calls"`
 	// CascadeDeletes name a foreign key's option and the values of it
 	// that delete the row with the row it refers to (Prisma's
 	// @relation(..., onDelete: Cascade)).

@@ -47,6 +47,9 @@ class User(Model):
     username = db.Column(db.String(80), unique=True, nullable=False)
     email = db.Column(db.String(100), unique=True, nullable=False)
     password = db.Column(db.Binary(128), nullable=True)
+    bio = db.Column(db.String(300), nullable=True)
+    created_at = db.Column(db.DateTime, nullable=False)
+    updated_at = db.Column(db.DateTime, nullable=False)
     token: str = ""
 
     def __init__(self, username, email, password=None, **kwargs):
@@ -65,12 +68,27 @@ class UserProfile(Model):
     def __init__(self, user, **kwargs):
         db.Model.__init__(self, user=user, **kwargs)
 `,
+	"conduit/serializers.py": `
+from marshmallow import Schema, fields
+
+class UserSchema(Schema):
+    username = fields.Str()
+    email = fields.Email()
+    password = fields.Str(load_only=True)
+    bio = fields.Str()
+    token = fields.Str(dump_only=True)
+    updatedAt = fields.DateTime(attribute="updated_at")
+
+user_schema = UserSchema()
+`,
 	"conduit/views.py": `
 from flask import Blueprint
+from flask_apispec import use_kwargs
+from conduit.serializers import user_schema
 from flask_jwt_extended import create_access_token, current_user, jwt_required
 from sqlalchemy.exc import IntegrityError
 from conduit.extensions import db
-from conduit.models import User, UserProfile
+from conduit.models import User, UserProfile, bcrypt
 
 bp = Blueprint("user", __name__)
 
@@ -90,6 +108,21 @@ def login_user(email, password):
         user.token = create_access_token(identity=user)
         return user
     raise ValueError("not found")
+
+@bp.route("/api/user", methods=("PUT",))
+@jwt_required
+@use_kwargs(user_schema)
+def update_user(**kwargs):
+    user = current_user
+    password = kwargs.pop("password", None)
+    if password:
+        user.password = bcrypt.generate_password_hash(password)
+    if "updated_at" in kwargs:
+        kwargs["updated_at"] = user.created_at.replace(tzinfo=None)
+    for attr, value in kwargs.items():
+        setattr(user, attr, value)
+    db.session.commit()
+    return user
 
 @bp.route("/api/profiles/<username>/follow", methods=("POST",))
 @jwt_required
@@ -162,6 +195,23 @@ func TestConduitIdioms(t *testing.T) {
     let user = User{email}
     requires: exists user and verify(password, user.password)
     ensures: AccessToken.created(user: user)
+}`,
+		},
+		{
+			// @use_kwargs(user_schema): **kwargs holds the fields UserSchema
+			// loads (not token, dump_only); the password is popped with a
+			// None default, so it may be absent; updated_at is set by the
+			// code, not taken from the request (and is bookkeeping).
+			name:      "a schema's fields are the view's keyword arguments, an entry the code sets is not the input",
+			construct: "UpdateUser",
+			want: `rule UpdateUser {
+    when: UpdateUser(password, user, bio, email, username)
+    ensures:
+        if exists password:
+            user.password = hash(password)
+        user.bio = bio
+        user.email = email
+        user.username = username
 }`,
 		},
 		{

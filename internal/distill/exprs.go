@@ -2138,7 +2138,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				}
 				recv.popped[key] = true
 			}
-			return rc.shapeInput(recv, key, sc)
+			v := rc.shapeInput(recv, key, sc)
+			if v.kind == vParam && recv.kind == vReqDict && absentDefault(e) && !v.optional {
+				// kwargs.pop("password", None): None when the request has
+				// no password, so a test of it is a test that it was given.
+				c := *v
+				c.optional = true
+				return &c
+			}
+			return v
 		}
 	}
 	if method == "get" && recv != nil && recv.kind == vSettings && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
@@ -2736,6 +2744,18 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		v.args = setArg(v.args, f.name, rc.b.enumValue(f, x))
 	}
 	return v
+}
+
+// absentDefault reports a dict read that gives None for a missing key:
+// d.get(k), d.get(k, None), d.pop(k, None).
+func absentDefault(e *facts.Expr) bool {
+	switch len(e.Args()) {
+	case 1:
+		return e.Method() == "get"
+	case 2:
+		return e.Args()[1].Kind == facts.ExprNone
+	}
+	return false
 }
 
 // connectedID is the id an ORM's nested write links a relation to

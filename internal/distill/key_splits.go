@@ -69,6 +69,7 @@ func freshInputs(sc *scope) *scope {
 		if v.kind == vReqDict {
 			c := *v
 			c.popped = maps.Clone(v.popped)
+			c.rewritten = maps.Clone(v.rewritten)
 			each.vars[n] = &c
 		}
 	}
@@ -228,7 +229,13 @@ func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 		each := *sc
 		each.vars = cloneVars(sc.vars)
 		each.vars[k.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: key})
-		each.vars[v.Name()] = rc.shapeInput(dict, key, sc)
+		if set, ok := dict.rewritten[key]; ok {
+			// kwargs["updated_at"] = user.created_at.replace(...): what the
+			// code put there, not the input.
+			each.vars[v.Name()] = rc.eval(set.e, set.sc, out, false)
+		} else {
+			each.vars[v.Name()] = rc.shapeInput(dict, key, sc)
+		}
 		rc.stmts(s.Body, &each, out)
 	}
 	return true

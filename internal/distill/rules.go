@@ -1089,6 +1089,13 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = &value{kind: vReqDict} // the mutation's input
 				continue
 			}
+			if keys := b.schemaKwargs(h); keys != nil && p.Kind == facts.ParamVarKeyword && rc.keysGiven == nil {
+				// @use_kwargs(user_schema) def update_user(**kwargs): the
+				// body's fields (schema_kwargs.go).
+				sc.vars[p.Name] = &value{kind: vReqDict}
+				rc.keysGiven = keys
+				continue
+			}
 			sc.vars[p.Name] = &value{kind: vPlumbing}
 			continue
 		}

@@ -50,9 +50,13 @@ type value struct {
 	held []heldArg
 	// popped: vReqDict: the keys the code took out of the dict (pop).
 	popped map[string]bool
-	q      *query
-	enum   *enumInfo
-	done   bool // vNew: already created
+	// rewritten: vReqDict: the keys the code set in the dict
+	// (kwargs["updated_at"] = ...), with what it set them to: no longer
+	// the request's input.
+	rewritten map[string]dictPart
+	q         *query
+	enum      *enumInfo
+	done      bool // vNew: already created
 	// partial: vNew: values the walk could not read whole (a spread, a
 	// defaulted field set to a value the spec cannot state), so the
 	// columns' defaults are not stated for it.

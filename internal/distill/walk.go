@@ -356,6 +356,13 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if setDictKey(obj, t, v, sc) {
 			return
 		}
+		if obj.kind == vReqDict && t.Y != nil && t.Y.Kind == facts.ExprString {
+			if obj.rewritten == nil {
+				obj.rewritten = map[string]dictPart{}
+			}
+			obj.rewritten[t.Y.Value()] = dictPart{e: v, sc: sc}
+			return
+		}
 		if attr := rc.knownKeyAttr(obj, t, sc); attr != nil {
 			rc.assign(attr, v, sc, out, line) // user[key] = value, key a field's name
 			return

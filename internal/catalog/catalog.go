@@ -1184,7 +1184,8 @@ type SchemaBuilder struct {
 // run on the request: check("password").isLength({min: 8}).run(req). A
 // chain starts with one of Starts given the input's name, is run by one
 // of Runs given the request, and each method between that Checks names is
-// a precondition on the input: "email" (is_valid_email), "length" (its
+// a precondition on the input: "email" (is_valid_email), "alphanumeric"
+// (is_alphanumeric: letters and digits only, never empty), "length" (its
 // min and max keywords bound the length), "equals" (the input equals the
 // argument), "custom" (a function given the input that refuses it by
 // throwing, returning one of Rejections or a falsy value; its second

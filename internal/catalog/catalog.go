@@ -248,9 +248,13 @@ type Language struct {
 	// Django's auto_now=True).
 	UpdateStamps UpdateStamps `yaml:"update_stamps"`
 
-	CreateMethods   []string `yaml:"create_methods"`
-	DeleteCalls     []string `yaml:"delete_calls"`
-	UpdateMethods   []string `yaml:"update_methods"`
+	CreateMethods []string `yaml:"create_methods"`
+	DeleteCalls   []string `yaml:"delete_calls"`
+	UpdateMethods []string `yaml:"update_methods"`
+	// OneRowUpdates are the UpdateMethods that change only the first row
+	// their filter matches (Mongoose's findOneAndUpdate, updateOne): given
+	// the filter of a row the rule has found, they change that row.
+	OneRowUpdates   []string `yaml:"one_row_updates"`
 	AbortCalls      []string `yaml:"abort_calls"`
 	Sinks           []Sink   `yaml:"sinks"`
 	MessageBuilders []string `yaml:"message_builders"`

@@ -182,3 +182,80 @@ exports.confirm = async (req, res) => {
 		})
 	}
 }
+
+// TestFilterLocalsAndOneRowUpdates pins a Mongoose filter kept in a local
+// (var query = {email: req.body.email}; User.findOne(query)) read as the
+// object it holds, and a one-row update (findOneAndUpdate) given the
+// filter of the row the rule found changing that row; updateMany with the
+// same filter still changes every row it matches, and an object filled in
+// entry by entry after it is built is no filter the spec states.
+func TestFilterLocalsAndOneRowUpdates(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	tests := []struct {
+		name    string
+		handler string
+		want    []string
+		notWant []string
+	}{
+		{
+			name: "a local filter and a one-row update of the row found",
+			handler: `
+  var query = { email: req.body.email };
+  const user = await UserModel.findOne(query);
+  if (!user) return res.status(404).end();
+  await UserModel.findOneAndUpdate(query, { confirmed: 1, confirmOTP: null });
+  return res.json({});`,
+			want:    []string{"let user = User{email}", "requires: exists user", "user.confirmed = true", "user.confirm_otp = null"},
+			notWant: []string{"for each"},
+		},
+		{
+			name: "updateMany with the same filter changes every row it matches",
+			handler: `
+  var query = { email: req.body.email };
+  const user = await UserModel.findOne(query);
+  if (!user) return res.status(404).end();
+  await UserModel.updateMany(query, { confirmed: 1 });
+  return res.json({});`,
+			want: []string{"let user = User{email}", "for each_user in Users where email = email:"},
+		},
+		{
+			name: "an object filled in after it is built is no filter",
+			handler: `
+  var query = {};
+  query.email = req.body.email;
+  const user = await UserModel.findOne(query);
+  if (!user) return res.status(404).end();
+  user.confirmed = 1;
+  await user.save();
+  return res.json({});`,
+			notWant: []string{"User{}", "User{email}"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"src/models/UserModel.js": handlerArrayModel,
+				"src/routes/user.js": `
+const express = require("express");
+const UserModel = require("../models/UserModel");
+const router = express.Router();
+router.post("/confirm", async (req, res) => {` + tt.handler + `
+});
+module.exports = router;
+`,
+			})
+			wantConstructOrNone(t, out, "Confirm", tt.want, tt.notWant)
+		})
+	}
+}
+
+// wantConstructOrNone is wantConstruct for a construct that may be absent
+// when nothing is wanted of it.
+func wantConstructOrNone(t *testing.T, out *Output, name string, want, notWant []string) {
+	t.Helper()
+	if len(want) == 0 && construct(out.Module, name) == "" {
+		return
+	}
+	wantConstruct(t, out, name, want, notWant)
+}

@@ -259,3 +259,33 @@ func wantConstructOrNone(t *testing.T, out *Output, name string, want, notWant [
 	}
 	wantConstruct(t, out, name, want, notWant)
 }
+
+// TestSchemaTimestamps pins Mongoose's timestamps option: new Schema({...},
+// {timestamps: true}) stores created_at (and updated_at, kept only when a
+// rule uses it, as any bookkeeping stamp); the option off, or renaming the
+// stamps, adds none.
+func TestSchemaTimestamps(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	tests := []struct {
+		name, options string
+		want, notWant []string
+	}{
+		{name: "on", options: "{ timestamps: true }", want: []string{"created_at: Timestamp\n"}},
+		{name: "off", options: "{ timestamps: false }", notWant: []string{"created_at"}},
+		{name: "renamed", options: `{ timestamps: { createdAt: "created" } }`, notWant: []string{"created_at"}},
+		{name: "another option", options: "{ strict: true }", notWant: []string{"created_at"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"src/models/user.js": `
+const mongoose = require("mongoose");
+const UserSchema = new mongoose.Schema({
+  email: { type: String, required: true },
+}, ` + tt.options + `);
+module.exports = mongoose.model("User", UserSchema);
+`})
+			wantConstruct(t, out, "User", append(tt.want, "email: String\n"), tt.notWant)
+		})
+	}
+}

@@ -289,3 +289,50 @@ module.exports = mongoose.model("User", UserSchema);
 		})
 	}
 }
+
+// TestEnvLifetimeWithoutDefault pins a token lifetime read from the
+// environment with no default in the code (jwt.sign(payload, secret,
+// {expiresIn: process.env.JWT_TIMEOUT_DURATION})): a Duration the
+// deployment sets, declared without a default. A lifetime the request
+// gives is no setting.
+func TestEnvLifetimeWithoutDefault(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	tests := []struct {
+		name, expiresIn string
+		want, notWant   []string
+	}{
+		{
+			name: "no default", expiresIn: "process.env.JWT_TIMEOUT_DURATION",
+			want:    []string{"expires_at: now + config.jwt_timeout_duration", "jwt_timeout_duration: Duration"},
+			notWant: []string{"jwt_timeout_duration: Duration ="},
+		},
+		{
+			name: "from the request", expiresIn: "req.body.ttl",
+			want:    []string{"AccessToken.created(user: user)"},
+			notWant: []string{"config.", "expires_at"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"src/models/UserModel.js": handlerArrayModel,
+				"src/routes/user.js": `
+const express = require("express");
+const jwt = require("jsonwebtoken");
+const UserModel = require("../models/UserModel");
+const router = express.Router();
+router.post("/login", async (req, res) => {
+  const user = await UserModel.findOne({ email: req.body.email });
+  if (!user) return res.status(401).end();
+  const jwtData = { expiresIn: ` + tt.expiresIn + ` };
+  const token = jwt.sign({ _id: user._id }, process.env.JWT_SECRET, jwtData);
+  return res.json({ token });
+});
+module.exports = router;
+`,
+			})
+			wantConstruct(t, out, "Login", tt.want, tt.notWant)
+		})
+	}
+}

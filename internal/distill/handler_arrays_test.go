@@ -234,17 +234,7 @@ func TestFilterLocalsAndOneRowUpdates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{
-				"src/models/UserModel.js": handlerArrayModel,
-				"src/routes/user.js": `
-const express = require("express");
-const UserModel = require("../models/UserModel");
-const router = express.Router();
-router.post("/confirm", async (req, res) => {` + tt.handler + `
-});
-module.exports = router;
-`,
-			})
+			out := distilText(t, d, userRoute("/confirm", tt.handler))
 			wantConstructOrNone(t, out, "Confirm", tt.want, tt.notWant)
 		})
 	}
@@ -315,24 +305,30 @@ func TestEnvLifetimeWithoutDefault(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{
-				"src/models/UserModel.js": handlerArrayModel,
-				"src/routes/user.js": `
+			out := distilText(t, d, userRoute("/login", `
+  const user = await UserModel.findOne({ email: req.body.email });
+  if (!user) return res.status(401).end();
+  const jwtData = { expiresIn: `+tt.expiresIn+` };
+  const token = jwt.sign({ _id: user._id }, process.env.JWT_SECRET, jwtData);
+  return res.json({ token });`))
+			wantConstruct(t, out, "Login", tt.want, tt.notWant)
+		})
+	}
+}
+
+// userRoute is a service of the shared User model and one route at path
+// whose handler has body, with jsonwebtoken and the model in scope.
+func userRoute(path, body string) map[string]string {
+	return map[string]string{
+		"src/models/UserModel.js": handlerArrayModel,
+		"src/routes/user.js": `
 const express = require("express");
 const jwt = require("jsonwebtoken");
 const UserModel = require("../models/UserModel");
 const router = express.Router();
-router.post("/login", async (req, res) => {
-  const user = await UserModel.findOne({ email: req.body.email });
-  if (!user) return res.status(401).end();
-  const jwtData = { expiresIn: ` + tt.expiresIn + ` };
-  const token = jwt.sign({ _id: user._id }, process.env.JWT_SECRET, jwtData);
-  return res.json({ token });
+router.post("` + path + `", async (req, res) => {` + body + `
 });
 module.exports = router;
 `,
-			})
-			wantConstruct(t, out, "Login", tt.want, tt.notWant)
-		})
 	}
 }

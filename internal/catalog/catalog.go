@@ -257,9 +257,13 @@ type Language struct {
 	// Django's auto_now=True).
 	UpdateStamps UpdateStamps `yaml:"update_stamps"`
 
-	CreateMethods   []string `yaml:"create_methods"`
-	DeleteCalls     []string `yaml:"delete_calls"`
-	UpdateMethods   []string `yaml:"update_methods"`
+	CreateMethods []string `yaml:"create_methods"`
+	DeleteCalls   []string `yaml:"delete_calls"`
+	UpdateMethods []string `yaml:"update_methods"`
+	// OneRowUpdates are the UpdateMethods that change only the first row
+	// their filter matches (Mongoose's findOneAndUpdate, updateOne): given
+	// the filter of a row the rule has found, they change that row.
+	OneRowUpdates   []string `yaml:"one_row_updates"`
 	AbortCalls      []string `yaml:"abort_calls"`
 	Sinks           []Sink   `yaml:"sinks"`
 	MessageBuilders []string `yaml:"message_builders"`
@@ -762,6 +766,12 @@ type SchemaModels struct {
 	// is stored hashed whatever a rule writes to it.
 	SaveHooks  []string `yaml:"save_hooks"`
 	SaveEvents []string `yaml:"save_events"`
+	// Timestamps: when the schema's options (the object given after the
+	// field map) set TimestampsKey to true, the model stores
+	// TimestampFields, set when a row is created and updated (Mongoose's
+	// new Schema({...}, {timestamps: true}): createdAt, updatedAt).
+	TimestampsKey   string   `yaml:"timestamps_key"`
+	TimestampFields []string `yaml:"timestamp_fields"`
 }
 
 // ObjectModels describes models declared as the plain object a module
@@ -1200,7 +1210,8 @@ type SchemaBuilder struct {
 // run on the request: check("password").isLength({min: 8}).run(req). A
 // chain starts with one of Starts given the input's name, is run by one
 // of Runs given the request, and each method between that Checks names is
-// a precondition on the input: "email" (is_valid_email), "length" (its
+// a precondition on the input: "email" (is_valid_email), "alphanumeric"
+// (is_alphanumeric: letters and digits only, never empty), "length" (its
 // min and max keywords bound the length), "equals" (the input equals the
 // argument), "custom" (a function given the input that refuses it by
 // throwing, returning one of Rejections or a falsy value; its second

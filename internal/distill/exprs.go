@@ -1626,9 +1626,14 @@ func (b *builder) enumLiteralFor(field string, v allium.Expr) allium.Expr {
 	return v
 }
 
-// enumValue converts a string literal assigned to or compared with f.
+// enumValue converts a string literal assigned to or compared with f,
+// and the number 0 or 1 given a Boolean field, which the store casts to
+// false or true (Mongoose's {isConfirmed: 1}, SQL's tinyint flags).
 func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
 	lit, ok := v.(*allium.Lit)
+	if ok && lit.Kind == allium.LitNumber && f.typ != nil && f.typ.Name == "Boolean" && (lit.Text == "0" || lit.Text == "1") {
+		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(lit.Text == "1")}
+	}
 	if !ok || lit.Kind != allium.LitString || f.typ == nil {
 		return v
 	}
@@ -2837,8 +2842,18 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	}
 	if t == "" && mv != nil {
 		if lit, ok := mv.headers["subject"].(*allium.Lit); ok && lit.Kind == allium.LitString {
-			if n := snake(lit.Text); isSnake(n) && len(n) <= 40 {
-				t = n
+			t = subjectTemplate(lit)
+		}
+	}
+	if t == "" && msg != nil {
+		// sendMail({from, to, subject, html}) in a helper of the
+		// service whose subject parameter the caller gives as text
+		// (mailer.send(from, email, "Confirm Account", html)).
+		if subj := rc.sinkArg(msg, []string{"subject"}, asc, out); subj != nil && subj.Kind == facts.ExprName {
+			if v := asc.vars[subj.Name()]; v != nil && v.kind == vExpr {
+				if lit, ok := v.expr.(*allium.Lit); ok && lit.Kind == allium.LitString {
+					t = subjectTemplate(lit)
+				}
 			}
 		}
 	}
@@ -2864,6 +2879,16 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line),
 		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: entity}, Name: "created"}, Args: args}})
 	return unknownValue
+}
+
+// subjectTemplate names a message after its subject, given as text
+// ("Confirm Account": confirm_account); "" when the text makes no short
+// name.
+func subjectTemplate(lit *allium.Lit) string {
+	if n := snake(lit.Text); isSnake(n) && len(n) <= 40 {
+		return n
+	}
+	return ""
 }
 
 // senderName names a message after the innermost function of the service

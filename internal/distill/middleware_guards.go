@@ -55,16 +55,13 @@ type middlewareRead struct {
 // middlewareGuards states the checks of the route's middleware of the
 // service as preconditions of h's rule.
 func (rc *ruleCtx) middlewareGuards(h *handler, sc *scope) {
-	if len(h.middleware) == 0 || len(h.fn.Params) == 0 || !sc.top {
+	steps := h.middlewareSteps()
+	if len(steps) == 0 || len(h.fn.Params) == 0 || !sc.top {
 		return
 	}
-	file := h.middlewareFile
-	if file == nil {
-		file = h.file
-	}
 	signed := false
-	for i := range h.middleware {
-		mr := rc.middlewareFunction(unwrapHandler(&h.middleware[i]), file, sc)
+	for _, m := range steps {
+		mr := rc.middlewareFunction(unwrapHandler(m.x), m.file, sc)
 		if mr == nil {
 			continue
 		}

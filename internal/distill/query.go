@@ -47,7 +47,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return v
 	}
 	if recv.kind == vModelClass && l.ModelClassQuery {
-		q := &query{ent: recv.ent}
+		q := &query{ent: recv.ent, one: catalog.Match(l.OneRowUpdates, method)}
 		switch {
 		case catalog.Match(l.DeleteCalls, method):
 			// Token.deleteMany({user, purpose}): the object is the filter.
@@ -56,11 +56,11 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			// Token.updateMany({user}, {usedAt: new Date()}) or
 			// ({user}, {$set: {...}}): the first object filters, the
 			// keywords are the changes.
-			filter, ok := []facts.Keyword(nil), len(e.Args()) == 1
+			filter, filterAt, ok := []facts.Keyword(nil), sc, len(e.Args()) == 1
 			if ok {
-				filter, ok = objectKeywords(&e.Args()[0])
+				filter, filterAt, ok = rc.givenObject(&e.Args()[0], sc)
 			}
-			filterAt, changes, changesAt, line := sc, e.Keywords(), sc, e.Line()
+			changes, changesAt, line := e.Keywords(), sc, e.Line()
 			if !ok && len(e.Args()) == 2 {
 				// updateMany(query, updateBody, {multi: true}) in a base
 				// repository: the filter and the changes are the objects
@@ -215,6 +215,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			// A base repository's findOne(query, select, options):
 			// the filter a caller handed in.
 			if filter, at, _, ok := rc.handedObject(&e.Args()[0], sc); ok && at != sc {
+				rc.filterKw(q, filter, at, out)
+			} else if filter, at, ok := rc.localObject(&e.Args()[0], sc); ok {
+				// var query = {email: req.body.email}; findOne(query).
 				rc.filterKw(q, filter, at, out)
 			}
 		}
@@ -490,6 +493,33 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 	default:
 		q.bad++
 	}
+}
+
+// givenObject is the entries of the object literal e is, or of the one
+// the local e names (localObject), with the scope its values are read in.
+func (rc *ruleCtx) givenObject(e *facts.Expr, sc *scope) ([]facts.Keyword, *scope, bool) {
+	if kws, ok := objectKeywords(e); ok {
+		return kws, sc, true
+	}
+	return rc.localObject(e, sc)
+}
+
+// localObject is the entries of the object literal the local name e is
+// bound to (var query = {email: req.body.email}; User.findOne(query)),
+// with the scope its values are read in; ok is false for any other e, for
+// an empty literal (filled in later, entry by entry) and for a dict that
+// was edited after it was built (more than one part).
+func (rc *ruleCtx) localObject(e *facts.Expr, sc *scope) ([]facts.Keyword, *scope, bool) {
+	if e.Kind != facts.ExprName {
+		return nil, nil, false
+	}
+	v := sc.vars[e.Name()]
+	if v == nil || v.handed || v.kind != vUnknown || len(v.parts) != 1 || v.parts[0].e == nil || v.parts[0].sc == nil ||
+		v.parts[0].e.Kind != facts.ExprDict || len(v.parts[0].e.Entries()) == 0 {
+		return nil, nil, false
+	}
+	kws, ok := objectKeywords(v.parts[0].e)
+	return kws, v.parts[0].sc, ok
 }
 
 // handedObject is the entries of the object literal e is, or of the one a
@@ -769,6 +799,26 @@ func (rc *ruleCtx) bulkUpdate(q *query, e *facts.Expr, sc *scope, out *[]allium.
 	})
 }
 
+// foundRowOf is the row the rule already found by the same filter (let
+// user = User{email}) when q changes only the first row it matches
+// (query.one); nil otherwise.
+func (rc *ruleCtx) foundRowOf(q *query) allium.Expr {
+	if !q.one || q.bad > 0 || len(q.conds) == 0 {
+		return nil
+	}
+	j := rc.b.join(q)
+	if j == nil {
+		return nil
+	}
+	key := exprKey(j)
+	for _, s := range rc.body {
+		if l, ok := s.(*allium.Let); ok && exprKey(l.Value) == key {
+			return &allium.Ident{Name: l.Name}
+		}
+	}
+	return nil
+}
+
 // rowByUniqueKey is the row a query's one condition names by a column the
 // framework or the schema keeps unique (repositories.class_unique,
 // unique=True, Prisma's @unique): username = user.username finds user
@@ -883,6 +933,12 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 	if row := rc.b.rowByUniqueKey(q); row != nil {
 		// update('_User', {username: user.username}, ...): the rows
 		// sharing a known row's unique key are that row.
+		*out = append(*out, body(row)...)
+		return row
+	}
+	if row := rc.foundRowOf(q); row != nil {
+		// findOneAndUpdate({email}, ...) after findOne({email}): the
+		// first row the filter matches is the one the rule found.
 		*out = append(*out, body(row)...)
 		return row
 	}

@@ -48,6 +48,12 @@ type callRoute struct {
 	passing bool
 	// callback: handler is an option a library runs (callbackRoutes).
 	callback bool
+	// listed, listedFile, listedName: the route names an array of
+	// middleware ending in its handler (handlerArray); handler is its
+	// last element.
+	listed     []facts.Expr
+	listedFile *facts.File
+	listedName string
 }
 
 // routeSchema is the schema option of a route and the file it is
@@ -106,6 +112,10 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 	}
 	handler := unwrapHandler(&args[len(args)-1])
 	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1]}
+	if steps, file, name := b.handlerArray(f, handler); len(steps) > 0 {
+		r.handler, r.listed, r.listedFile, r.listedName = &steps[len(steps)-1], steps[:len(steps)-1], file, name
+		r.auth = max(r.auth, b.middlewareAuth(r.listed))
+	}
 	out = append(out, r)
 	for i := range len(args) - 1 {
 		// router.get("/verify/:token", asyncHandler(auth.verify), ...,
@@ -128,6 +138,59 @@ func unwrapHandler(handler *facts.Expr) *facts.Expr {
 		handler = &handler.Args()[0]
 	}
 	return handler
+}
+
+// handlerArray reads a route's handler that names an array of
+// middleware ending in a function written in place, as a controller
+// module exports it:
+//
+//	exports.register = [
+//		body("email").isEmail().custom(...),
+//		sanitizeBody("email").escape(),
+//		(req, res) => { ... },
+//	];
+//
+// Express runs the elements of such an array in order, as if each were
+// given to the route call. It returns the elements, the file they are
+// written in and the name the array is exported under; nil when handler
+// names no such array.
+func (b *builder) handlerArray(f *facts.File, handler *facts.Expr) ([]facts.Expr, *facts.File, string) {
+	if handler.Kind != facts.ExprName && handler.Kind != facts.ExprAttr {
+		return nil, nil, ""
+	}
+	v, vf := b.exportedValue(f, handler)
+	if v == nil || v.Kind != facts.ExprList || len(v.Args()) == 0 {
+		return nil, nil, ""
+	}
+	steps := v.Args()
+	if last := unwrapHandler(&steps[len(steps)-1]); last.Kind != facts.ExprFunction || last.Func() == nil {
+		return nil, nil, ""
+	}
+	return steps, vf, handler.Name()
+}
+
+// middlewareStep is one middleware that runs before a handler, with the
+// file its names resolve in.
+type middlewareStep struct {
+	x    *facts.Expr
+	file *facts.File
+}
+
+// middlewareSteps lists what runs before h in order: the middleware its
+// route call gives, then that listed before it in the array it ends.
+func (h *handler) middlewareSteps() []middlewareStep {
+	file := h.middlewareFile
+	if file == nil {
+		file = h.file
+	}
+	out := make([]middlewareStep, 0, len(h.middleware)+len(h.listed))
+	for i := range h.middleware {
+		out = append(out, middlewareStep{x: &h.middleware[i], file: file})
+	}
+	for i := range h.listed {
+		out = append(out, middlewareStep{x: &h.listed[i], file: h.listedFile})
+	}
+	return out
 }
 
 // chainedPath is the path of the route call e is, or is chained on.
@@ -162,6 +225,10 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 				break
 			}
 			h = &handler{file: r.file, fn: r.handler.Func(), name: pascal(strings.NewReplacer("/", "_", "-", "_", ":", "").Replace(r.path))}
+			if r.listedFile != nil {
+				// The last of an exported array: named after the array.
+				h.file, h.name = r.listedFile, pascal(r.listedName)
+			}
 			if h.fn.Name == "" {
 				// Anonymous: named after its route where the walk reads
 				// the function's name (the call stack, a token's kind).
@@ -185,6 +252,7 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 		}
 		seen[h.fn] = true
 		h.auth, h.middleware, h.middlewareFile, h.schema = r.auth, r.middleware, r.file, r.schema
+		h.listed, h.listedFile = r.listed, r.listedFile
 		h.callback = r.callback
 		out = append(out, h)
 	}

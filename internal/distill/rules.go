@@ -57,6 +57,11 @@ type handler struct {
 	// middlewareFile: the file the route's middleware is written in,
 	// where its names resolve (routes/auth.js naming validators.signup).
 	middlewareFile *facts.File
+	// listed: the middleware listed before the handler in the array the
+	// route names as its handler (exports.register = [body("email")...,
+	// (req, res) => {...}]), written in listedFile.
+	listed     []facts.Expr
+	listedFile *facts.File
 	// schema: the JSON schemas the route registered by a route-table
 	// call validates the request by (object_schemas.go).
 	schema *routeSchema

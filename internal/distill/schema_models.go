@@ -34,7 +34,10 @@ type schemaModel struct {
 	name   string
 	line   int
 	fields *facts.Expr // the field map
-	schema string      // the constant holding the schema, if any
+	// build: the schema call the field map is given to, nil for an
+	// object-declared model.
+	build  *facts.Expr
+	schema string // the constant holding the schema, if any
 	syntax *fieldSyntax
 	e      *entityInfo
 }
@@ -121,6 +124,28 @@ func (b *builder) schemaModels() {
 		}
 		b.schemaMethods(m)
 		b.saveHooks(m)
+		b.schemaTimestamps(m)
+	}
+}
+
+// schemaTimestamps adds the stamps of a schema-declared model whose
+// options turn timestamps on (catalog schema_models timestamps_key:
+// new Schema({...}, {timestamps: true})). Options that rename the stamps
+// ({timestamps: {createdAt: "created"}}) are left as they are.
+func (b *builder) schemaTimestamps(m *schemaModel) {
+	sm := b.lang.SchemaModels
+	if m.e == nil || m.build == nil || sm.TimestampsKey == "" {
+		return
+	}
+	on := m.build.Keyword(sm.TimestampsKey)
+	if on == nil && len(m.build.Args()) > 1 {
+		on = dictEntry(&m.build.Args()[1], sm.TimestampsKey)
+	}
+	if on == nil || on.Kind != facts.ExprBool || on.Value() != "true" {
+		return
+	}
+	for _, name := range sm.TimestampFields {
+		m.e.addDataField(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: on.Line()}, false)
 	}
 }
 
@@ -252,7 +277,7 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	}
 	switch {
 	case len(schema.Args()) > 0 && schema.Args()[0].Kind == facts.ExprDict:
-		return &schemaModel{file: f, name: name, line: call.Line(), fields: &schema.Args()[0], schema: schemaName, syntax: b.schemaSyntax()}
+		return &schemaModel{file: f, name: name, line: call.Line(), fields: &schema.Args()[0], build: schema, schema: schemaName, syntax: b.schemaSyntax()}
 	case len(schema.Args()) == 0 && len(schema.Keywords()) > 0:
 		// The field map read as keyword arguments (keyword_objects).
 		fields := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: schema.Line()})

@@ -115,6 +115,14 @@ func (rc *ruleCtx) lifetime(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium
 	if d := rc.b.durationString(x); d != nil {
 		return d // expiresIn: "15m"
 	}
+	if x.Kind == facts.ExprAttr && x.X != nil && rc.b.settingRead(x) && !rc.b.settingRead(x.X) {
+		// expiresIn: process.env.JWT_TIMEOUT_DURATION, no default in
+		// the code: a lifetime the deployment sets, whatever its name.
+		if c, ok := rc.b.runtimeSetting(strings.ToLower(x.Name()), sc.file, x.Line()).(*allium.Member); ok {
+			rc.b.asSeconds(c.Name)
+			return c
+		}
+	}
 	switch v := rc.eval(x, sc, out, false); {
 	case v.kind != vExpr:
 	case isConfigRef(v.expr):

@@ -54,9 +54,10 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 	}
 	ci := chainInput{expr: input, req: req, in: in}
 	for _, c := range checks {
-		// A valid address is never empty: isLength({min: 1}) beside
-		// isEmail() says nothing more.
-		ci.nonEmpty = ci.nonEmpty || vc.Checks[c.Method()] == "email"
+		// A valid address, or a value of letters and digits, is never
+		// empty: isLength({min: 1}) beside isEmail() says nothing more.
+		kind := vc.Checks[c.Method()]
+		ci.nonEmpty = ci.nonEmpty || kind == "email" || kind == "alphanumeric"
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
@@ -86,6 +87,8 @@ func (rc *ruleCtx) chainCheck(kind string, c *facts.Expr, ci chainInput, sc *sco
 		return rc.customCheck(c, ci.expr, ci.req, sc, out)
 	case "email":
 		return []allium.Expr{&allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: in}}}}
+	case "alphanumeric":
+		return []allium.Expr{&allium.Call{Fun: &allium.Ident{Name: "is_alphanumeric"}, Args: []allium.Arg{{Value: in}}}}
 	case "equals":
 		if len(c.Args()) == 1 {
 			if y := rc.tr(&c.Args()[0], sc, out); y != nil {
@@ -263,7 +266,8 @@ func requestBodyPart(req *facts.Expr, name string, line int) *facts.Expr {
 // and the JSON schemas of a route registered by a route-table call
 // (Fastify's schema: {body: {...}}).
 func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
-	if len(h.middleware) == 0 && h.schema == nil || len(h.fn.Params) == 0 {
+	steps := h.middlewareSteps()
+	if len(steps) == 0 && h.schema == nil || len(h.fn.Params) == 0 {
 		return
 	}
 	p := h.fn.Params[0].Name
@@ -273,10 +277,6 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 	req := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: p, Raw: p, Line: h.fn.Line}).WithResolved(p))
 	if h.schema != nil {
 		rc.jsonSchemaChecks(h.schema, req, sc)
-	}
-	file := h.middlewareFile
-	if file == nil {
-		file = h.file
 	}
 	var walk func(m *facts.Expr, file *facts.File, depth int)
 	walk = func(m *facts.Expr, file *facts.File, depth int) {
@@ -303,8 +303,8 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 			rc.schemaMiddleware(m, req, &at)
 		}
 	}
-	for i := range h.middleware {
-		walk(&h.middleware[i], file, 0)
+	for _, m := range steps {
+		walk(m.x, m.file, 0)
 	}
 }
 

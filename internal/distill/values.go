@@ -177,6 +177,9 @@ type query struct {
 	// or'ed under conditions, filter_objects.go); counted in bad too,
 	// since conds alone would say more rows match.
 	alts []qalt
+	// one: an update of only the first row the filter matches (catalog
+	// one_row_updates).
+	one bool
 }
 
 // qcond is one filter condition: field op value.

@@ -315,8 +315,9 @@ func (x *extractor) function(n syntax.Node, name string, decorators []facts.Expr
 	switch {
 	case body.IsNull(), x.outline:
 	case body.Kind() == x.k.statementBlock:
-		// Flattened again as a whole body: a chain ending it is read too.
-		f.Body = flattenPromiseChains(x.body(body, inner), true)
+		// Flattened again as a whole body: a chain ending it, or ending
+		// the blocks that end it, is read too.
+		f.Body = flattenTailChains(x.body(body, inner))
 	default:
 		// An arrow function's expression body is what it returns.
 		x.file.Stats.Statements++

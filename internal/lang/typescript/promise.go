@@ -25,6 +25,39 @@ import "github.com/distill/distill/internal/facts"
 // read so: what follows a chain that is neither runs before its callbacks
 // (the statements after an if, a loop's next turn, a try's handlers).
 
+// flattenTailChains flattens the promise chains that end a function's
+// body through the blocks that end it: the last statement of each branch
+// of an if that ends the body, and of a try (without finally) that does.
+// Nothing of the function runs after such a chain, as after one that ends
+// the body itself:
+//
+//	try {                                    try {
+//	  if (!errors.isEmpty()) return bad(res);   if (!errors.isEmpty()) return bad(res);
+//	  else {                                     else {
+//	    User.findOne(q).then(user => {...}); ─►   const user = await User.findOne(q); ...
+//	  }                                          }
+//	} catch (err) { return fail(res, err); }  } catch (err) { ... }
+//
+// A try with finally runs that block before the chain's callbacks, so it
+// is left as it is.
+func flattenTailChains(list []facts.Stmt) []facts.Stmt {
+	if len(list) == 0 {
+		return list
+	}
+	list = flattenPromiseChains(list, true)
+	last := &list[len(list)-1]
+	switch {
+	case last.Kind == facts.StmtIf:
+		last.Body = flattenTailChains(last.Body)
+		if e := last.Else(); len(e) > 0 {
+			last.SetElse(flattenTailChains(e))
+		}
+	case last.Kind == facts.StmtTry && len(last.Finally()) == 0 && len(last.Else()) == 0:
+		last.Body = flattenTailChains(last.Body)
+	}
+	return list
+}
+
 // flattenPromiseChains rewrites the promise chains of list's statements
 // (not those of the lists nested in them: each list is flattened as the
 // walker builds it). endsFunc says that list is a function's own body, so
@@ -88,8 +121,10 @@ func promiseChainStmt(s *facts.Stmt, last bool) ([]facts.Stmt, bool) {
 	for i, cb := range steps {
 		out = append(out, bindStepInput(cb, input, s.Line())...)
 		body := cb.Body
-		if i == len(steps)-1 && s.Kind == facts.StmtReturn {
-			// The last step's returns are the statement's.
+		if i == len(steps)-1 && (s.Kind == facts.StmtReturn || s.Kind == facts.StmtExpr && last) {
+			// The last step's returns are the statement's; those of a
+			// chain that ends the function end its path as the
+			// function's own would (nothing runs after them).
 			out = append(out, body...)
 			return out, true
 		}

@@ -175,6 +175,45 @@ func TestBodies(t *testing.T) {
 			done()`,
 		},
 		{
+			name: "a chain ending a branch of an if that ends a try that ends the body reads as awaits: nothing runs after it",
+			body: `try {
+    const errors = check(req);
+    if (!errors.isEmpty()) {
+      return bad(res);
+    } else {
+      find(q).then(user => {
+        if (user) save(user);
+      });
+    }
+  } catch (e) {
+    return fail(e);
+  }`,
+			want: `
+			try
+			  errors = check(req)
+			  if not errors.isEmpty()
+			    return bad(res)
+			  else
+			    user = await find(q)
+			    if user
+			      save(user)
+			catch e
+			  return fail(e)`,
+		},
+		{
+			name: "a chain ending a try with finally stays a chain: the finally runs first",
+			body: `try {
+    save(u).then(r => audit(r));
+  } finally {
+    close();
+  }`,
+			want: `
+			try
+			  save(u).then(fn src.h.f.<anonymous:4>(r) {return audit(r)})
+			finally
+			  close()`,
+		},
+		{
 			name: "a returned promise's executor reads as the body: resolve returns, reject and throw fail",
 			body: `return new Promise((resolve, reject) => {
     if (!req.body.password) throw new Error('no password');

@@ -306,6 +306,11 @@ type Language struct {
 	// ObjectDefaults fill the keys their first argument lacks from the
 	// objects after it, in place (lodash's defaults(options, fromConfig)).
 	ObjectDefaults []string `yaml:"object_defaults"`
+	// InstanceLookups are calls of a dependency-injection container given
+	// a class that answer its instance (typedi's Container.get(AuthService)):
+	// a field holding one is that class's instance, as a field holding
+	// `new AuthService()` is.
+	InstanceLookups []string `yaml:"instance_lookups"`
 	// SplitCalls cut a string at a separator: split at "@", an address's
 	// second part is its domain (email_domain(x)).
 	SplitCalls []string `yaml:"split_calls"`

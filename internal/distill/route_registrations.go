@@ -48,6 +48,10 @@ type callRoute struct {
 	passing bool
 	// callback: handler is an option a library runs (callbackRoutes).
 	callback bool
+	// holder: the class whose method registers the route (classRoutes),
+	// whose instance `this` is in the handler's name and the path; nil
+	// for a registration outside a class.
+	holder *classRef
 }
 
 // routeSchema is the schema option of a route and the file it is
@@ -67,18 +71,19 @@ func (b *builder) callRoutes() []callRoute {
 		}
 		for i := range f.Statements {
 			if s := &f.Statements[i]; s.Kind == facts.StmtExpr {
-				out = b.routeCallChain(f, s.Value, out)
+				out = b.routeCallChain(f, s.Value, nil, out)
 			}
 		}
 		out = append(out, b.tableRoutes(f)...)
 		out = append(out, b.callbackRoutes(f)...)
 		out = append(out, b.exportedRoutes(f)...)
+		out = append(out, b.classRoutes(f)...)
 		for i := range f.Functions {
 			// export default (app) => { const route = Router(); route.post(...) }:
 			// a module's function that mounts its routes.
 			for j := range f.Functions[i].Body {
 				if s := &f.Functions[i].Body[j]; s.Kind == facts.StmtExpr {
-					out = b.routeCallChain(f, s.Value, out)
+					out = b.routeCallChain(f, s.Value, nil, out)
 				}
 			}
 		}
@@ -87,17 +92,21 @@ func (b *builder) callRoutes() []callRoute {
 }
 
 // routeCallChain reads a route call and the route calls it is chained on
-// (router.route(p).get(a).post(b)).
-func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRoute) []callRoute {
+// (router.route(p).get(a).post(b)); holder is the class whose method makes
+// the call (classRoutes), nil for none.
+func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, holder *classRef, out []callRoute) []callRoute {
 	if call == nil || call.Kind != facts.ExprCall || call.X == nil || call.X.Kind != facts.ExprAttr ||
 		!slices.Contains(b.lang.RouteDecorators, call.X.Name()) {
 		return out
 	}
-	out = b.routeCallChain(f, call.X.X, out)
+	out = b.routeCallChain(f, call.X.X, holder, out)
 	args := call.Args()
 	path := ""
 	if len(args) > 0 && args[0].Kind == facts.ExprString {
 		path, args = args[0].Value(), args[1:]
+	} else if p := b.templatePath(args, holder); p != "" {
+		// `${this.path}/:id` in a class's method (class_routes.go).
+		path, args = p, args[1:]
 	} else {
 		path = chainedPath(call.X.X)
 	}
@@ -105,7 +114,7 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 		return out
 	}
 	handler := unwrapHandler(&args[len(args)-1])
-	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1]}
+	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1], holder: holder}
 	out = append(out, r)
 	for i := range len(args) - 1 {
 		// router.get("/verify/:token", asyncHandler(auth.verify), ...,
@@ -113,7 +122,7 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 		// state before the page renders is a handler of the route too
 		// (callRouteHandlers keeps those that hand the request on).
 		if mw := unwrapHandler(&args[i]); mw.Kind == facts.ExprName || mw.Kind == facts.ExprAttr {
-			out = append(out, callRoute{file: f, path: path, handler: mw, auth: b.middlewareAuth(args[:i]), middleware: args[:i], passing: true})
+			out = append(out, callRoute{file: f, path: path, handler: mw, auth: b.middlewareAuth(args[:i]), middleware: args[:i], passing: true, holder: holder})
 		}
 	}
 	return out
@@ -170,6 +179,11 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 		case r.handler.Kind == facts.ExprName || r.handler.Kind == facts.ExprAttr:
 			if fr = b.ix.function(r.file, r.handler); fr == nil {
 				fr = b.decoratedHandler(r.file, r.handler)
+			}
+			if fr == nil {
+				// this.auth.signUp: a method of the controller a field of
+				// the registering class holds (class_routes.go).
+				fr = b.instanceMethod(r.holder, r.handler)
 			}
 		}
 		if fr != nil {

@@ -950,6 +950,11 @@ type CreateViews struct {
 // built on CRUDBase) whose methods query or change it.
 type Repositories struct {
 	Bases []string `yaml:"bases"`
+	// ActiveRecordBases make a model class its own repository: a model
+	// deriving from one has the repository's methods as its class's
+	// (TypeORM's BaseEntity: UserEntity.findOne({where: {email}}),
+	// UserEntity.update(id, {...}), UserEntity.delete({id})).
+	ActiveRecordBases []string `yaml:"active_record_bases"`
 	// UIDQueries are calls given a content type's uid that answer the
 	// repository of the model it names (Strapi's
 	// strapi.query('plugin::users-permissions.user'): User's).

@@ -2389,6 +2389,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 
+	if method != "" && recv.kind == vModelClass && b.activeRecord(recv.ent) {
+		// UserEntity.findOne({where: {email}}): the model's repository.
+		if v := rc.repositoryCall(e, method, &value{kind: vRepo, ent: recv.ent}, sc, out); v != nil {
+			return v
+		}
+	}
 	// Queries, persistence, deletes.
 	if v := rc.queryCall(e, method, recv, sc, out); v != nil {
 		return v

@@ -660,3 +660,12 @@ func updatedRow(row allium.Expr, ent string) *value {
 	}
 	return &value{kind: vPlumbing}
 }
+
+// activeRecord reports an entity whose model class derives from a
+// catalogued active-record base (TypeORM's BaseEntity): the class is its
+// own repository.
+func (b *builder) activeRecord(ent string) bool {
+	reps := b.lang.Repositories
+	e := b.entByName[ent]
+	return reps != nil && len(reps.ActiveRecordBases) > 0 && e != nil && e.ref != nil && b.matchBases(e.ref, reps.ActiveRecordBases)
+}

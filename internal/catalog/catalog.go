@@ -167,7 +167,9 @@ type Language struct {
 	ShapeValidators   []string       `yaml:"shape_validators"`
 	// ShapeConstraints map a field decorator with one argument to the
 	// constraint keyword it stands for (class-validator's @MinLength(8):
-	// min_length; the others max_length, ge, le).
+	// min_length; the others max_length, ge, le); "email" marks one that
+	// checks the field is an email address, whatever its arguments
+	// (@IsEmail()).
 	ShapeConstraints map[string]string `yaml:"shape_constraints"`
 	// BoundQualifiers are words that open an input's name to say which of
 	// several values of one kind it holds (old_password, new_password):

@@ -362,9 +362,16 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		return v, true
 	}
 	if ent := rc.b.entByName[recv.ent]; ent != nil && catalog.Match(reps.Builds, method) && len(e.Args()) == 0 && len(*values) == 0 {
-		// create({email, role}): an instance not saved yet.
+		// create({email, role}): an instance not saved yet; a spread
+		// among its entries ({...userData, password}) gives it fields too.
 		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
-		call.SetKeywords(*filters)
+		kws := slices.Clone(*filters)
+		for _, kw := range e.Keywords() {
+			if kw.Name == "**" {
+				kws = append(kws, kw)
+			}
+		}
+		call.SetKeywords(kws)
 		return rc.construct(ent, call, sc, out), true
 	}
 	isCreate := catalog.Match(reps.Creates, method)

@@ -372,6 +372,9 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// bodyShape: the request shape the route's middleware validates the
+	// body by (validation_factories.go), nil for none.
+	bodyShape *classRef
 	// keysGiven: in a walk of one change of an endpoint that serves
 	// several (key_splits.go), the keys the request's input holds; it
 	// holds no other. forked: the handler was walked so, once per change,
@@ -825,6 +828,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.viewDecoratorGuards(h, sc)
 	rc.routeGuard(h, sc)
+	rc.bodyShape = rc.validatedBodyShape(h)
 	rc.middlewareValidations(h, sc)
 	rc.middlewareGuards(h, sc)
 	rc.viewDispatch(h, sc)

@@ -57,6 +57,16 @@ export default router;
 			want: []string{"not exists found"},
 		},
 		{
+			name: "update(id, {...}) after findOne by that id changes the row found, not a second one",
+			base: "extends BaseEntity",
+			body: `  const found = await UserEntity.findOne({ where: { id: req.body.id } });
+  if (!found) throw new Error('missing');
+  await UserEntity.update(req.body.id, { password: req.body.password });
+  res.json({});`,
+			want:    []string{"when: Users(found, password)", "found.password = password"},
+			notWant: []string{"user_entity"},
+		},
+		{
 			name:    "an entity without the base is no repository: where is no filter of its lookups",
 			base:    "",
 			body:    "  const found = await UserEntity.findOne({ where: { email: req.body.email } });\n  if (found) throw new Error('taken');\n  await UserEntity.create({ email: req.body.email }).save();\n  res.json({});",

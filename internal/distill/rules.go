@@ -492,6 +492,8 @@ type ruleCtx struct {
 	// idParams: an input id (user_id) and the entity parameter a lookup
 	// by it became (user), merged when the rule is finished.
 	idParams map[string]string
+	// idParamEnts: the entity each of idParams' lookups was of.
+	idParamEnts map[string]string
 	// keyParams: plain handler inputs that may only name a row by a
 	// unique field (key_params.go).
 	keyParams map[string]bool

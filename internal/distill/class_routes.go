@@ -28,9 +28,8 @@ import (
 // classRoutes lists the routes registered by the top-level statements of
 // the methods of f's classes.
 func (b *builder) classRoutes(f *facts.File) []callRoute {
-	self := b.selfName()
-	if self == "" {
-		return nil
+	if b.selfName() == "" {
+		return nil // a language whose methods name their receiver: no `this`
 	}
 	var out []callRoute
 	for i := range f.Classes {

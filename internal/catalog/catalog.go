@@ -176,7 +176,9 @@ type Language struct {
 	ShapeValidators   []string       `yaml:"shape_validators"`
 	// ShapeConstraints map a field decorator with one argument to the
 	// constraint keyword it stands for (class-validator's @MinLength(8):
-	// min_length; the others max_length, ge, le).
+	// min_length; the others max_length, ge, le); "email" marks one that
+	// checks the field is an email address, whatever its arguments
+	// (@IsEmail()).
 	ShapeConstraints map[string]string `yaml:"shape_constraints"`
 	// BoundQualifiers are words that open an input's name to say which of
 	// several values of one kind it holds (old_password, new_password):
@@ -319,6 +321,11 @@ type Language struct {
 	// ObjectDefaults fill the keys their first argument lacks from the
 	// objects after it, in place (lodash's defaults(options, fromConfig)).
 	ObjectDefaults []string `yaml:"object_defaults"`
+	// InstanceLookups are calls of a dependency-injection container given
+	// a class that answer its instance (typedi's Container.get(AuthService)):
+	// a field holding one is that class's instance, as a field holding
+	// `new AuthService()` is.
+	InstanceLookups []string `yaml:"instance_lookups"`
 	// SplitCalls cut a string at a separator: split at "@", an address's
 	// second part is its domain (email_domain(x)).
 	SplitCalls []string `yaml:"split_calls"`
@@ -967,6 +974,11 @@ type CreateViews struct {
 // built on CRUDBase) whose methods query or change it.
 type Repositories struct {
 	Bases []string `yaml:"bases"`
+	// ActiveRecordBases make a model class its own repository: a model
+	// deriving from one has the repository's methods as its class's
+	// (TypeORM's BaseEntity: UserEntity.findOne({where: {email}}),
+	// UserEntity.update(id, {...}), UserEntity.delete({id})).
+	ActiveRecordBases []string `yaml:"active_record_bases"`
 	// UIDQueries are calls given a content type's uid that answer the
 	// repository of the model it names (Strapi's
 	// strapi.query('plugin::users-permissions.user'): User's).

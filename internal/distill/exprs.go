@@ -609,6 +609,10 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			if e.Name() == "user" {
 				return rc.currentUser()
 			}
+			if e.Name() == "body" && rc.bodyShape != nil {
+				// validated by a route's middleware (validation_factories.go)
+				return &value{kind: vShape, shape: rc.bodyShape}
+			}
 			if slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 				return &value{kind: vReqDict}
 			}
@@ -2409,6 +2413,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 
+	if method != "" && recv.kind == vModelClass && b.activeRecord(recv.ent) {
+		// UserEntity.findOne({where: {email}}): the model's repository.
+		if v := rc.repositoryCall(e, method, &value{kind: vRepo, ent: recv.ent}, sc, out); v != nil {
+			return v
+		}
+	}
 	// Queries, persistence, deletes.
 	if v := rc.queryCall(e, method, recv, sc, out); v != nil {
 		return v
@@ -3713,6 +3723,15 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			kws = a.Value.Keywords()
 		}
 		for i := range a.Decorators {
+			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw())] == "email" {
+				// @IsEmail(): the input is an address.
+				rc.b.stats.GuardsSeen++
+				req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
+					Cond: &allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: &allium.Ident{Name: param}}}}}
+				rc.body = append(rc.body, req)
+				rc.keepWhileParam(req, param)
+				continue
+			}
 			// @MinLength(8) (catalog shape_constraints): min_length=8.
 			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && len(d.Args()) == 1 {
 				if kw := rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw())]; kw != "" {
@@ -3754,14 +3773,19 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
 				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}}
 			rc.body = append(rc.body, req)
-			// Kept only if the input stays a parameter (a token that
-			// finds an entity is replaced by the entity).
-			if rc.paramReqs == nil {
-				rc.paramReqs = map[*allium.Requires]string{}
-			}
-			rc.paramReqs[req] = param
+			rc.keepWhileParam(req, param)
 		}
 	}
+}
+
+// keepWhileParam keeps req, a check of the input param, only if the input
+// stays a parameter (a token that finds an entity is replaced by the
+// entity).
+func (rc *ruleCtx) keepWhileParam(req *allium.Requires, param string) {
+	if rc.paramReqs == nil {
+		rc.paramReqs = map[*allium.Requires]string{}
+	}
+	rc.paramReqs[req] = param
 }
 
 // hashChain reads a digest built in steps (catalog hash_chains):

@@ -24,7 +24,9 @@ func (rc *ruleCtx) bindInjected(h *handler, sc *scope) {
 
 // injectedObject is an instance of a class whose collaborators are typed
 // fields with no value, set by the framework (NestJS's constructor
-// injection, `private readonly users: UsersService`): a field typed by a
+// injection, `private readonly users: UsersService`), or fields given an
+// instance of a class of the service where they are declared
+// (instanceOf: `public auth = Container.get(AuthService)`): a field typed by a
 // class of the service that has methods is that class's instance, in turn;
 // one typed by a catalogued repository of a model (Repository<User>) is
 // that model's repository, one typed by a catalogued database client
@@ -37,7 +39,15 @@ func (rc *ruleCtx) injectedObject(cr *classRef, depth int) *value {
 	}
 	for i := range cr.class.Fields {
 		a := &cr.class.Fields[i]
-		if a.Value != nil || a.Annotation == nil {
+		if a.Value != nil {
+			// public auth = Container.get(AuthService), or new
+			// AuthService(): the instance the field is given.
+			if of := rc.b.instanceOf(cr.file, a.Value); of != nil {
+				obj.attrs[a.Name] = rc.injectedObject(of, depth+1)
+			}
+			continue
+		}
+		if a.Annotation == nil {
 			continue
 		}
 		if v := rc.injectedValue(cr.file, a.Annotation, depth, cr); v != nil {

@@ -167,7 +167,8 @@ function revoke(req, res, next) {
 }
 
 // TestRootSpecifiers pins which bare specifiers are read as paths of the
-// service: only one with a directory that names a module it has.
+// service: only one with a directory that names a module it has, or an
+// "@" before a directory or module it has (tsconfig's paths).
 func TestRootSpecifiers(t *testing.T) {
 	known := serviceModulePaths([]*facts.File{
 		{Module: "src.helpers.db"},
@@ -183,6 +184,9 @@ func TestRootSpecifiers(t *testing.T) {
 		{"config", "config"},                                 // one word: as likely a package
 		{"lodash/fp", "lodash/fp"},                           // no such file
 		{"@scope/helpers/db", "@scope/helpers/db"},           // a scoped package
+		{"@helpers/db", "helpers.db"},                        // tsconfig paths: "@helpers/*": ["helpers/*"]
+		{"@config", "config"},                                // "@config": ["config"]; never a package
+		{"@prisma/client", "@prisma/client"},                 // a scoped package, no such file
 	}
 	for _, tt := range tests {
 		t.Run(tt.spec, func(t *testing.T) {

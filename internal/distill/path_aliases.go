@@ -60,10 +60,20 @@ func rootSpecifiers(f *facts.File, known map[string]bool) {
 	}
 	rooted := map[string]string{}
 	for _, spec := range specs {
-		if _, seen := rooted[spec]; seen || !strings.Contains(spec, "/") || strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/") {
+		if _, seen := rooted[spec]; seen || strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/") {
 			continue
 		}
-		if dotted := strings.ReplaceAll(strings.TrimSuffix(spec, "/index"), "/", "."); known[dotted] {
+		from := spec
+		if rest, ok := strings.CutPrefix(spec, "@"); ok && rest != "" && rest[0] != '/' {
+			// tsconfig's paths {"@services/*": ["services/*"], "@config":
+			// ["config"]}: an "@" before a directory or module of the
+			// service. A single word is one too here: a package's
+			// scope is always followed by its name.
+			from = rest
+		} else if !strings.Contains(spec, "/") {
+			continue
+		}
+		if dotted := strings.ReplaceAll(strings.TrimSuffix(from, "/index"), "/", "."); known[dotted] {
 			rooted[spec] = dotted
 		}
 	}

@@ -866,10 +866,7 @@ func (rc *ruleCtx) rowByIDParam(x allium.Expr, ent string) allium.Expr {
 	}
 	// The id stands for the row in every clause, those already written
 	// (user_id != current_user) too: finish merges it (mergeIDParam).
-	if rc.idParams == nil {
-		rc.idParams = map[string]string{}
-	}
-	rc.idParams[id.Name] = n
+	rc.noteIDParam(id.Name, n, ent)
 	rc.useParam(n)
 	return &allium.Ident{Name: n}
 }

@@ -362,9 +362,16 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 		return v, true
 	}
 	if ent := rc.b.entByName[recv.ent]; ent != nil && catalog.Match(reps.Builds, method) && len(e.Args()) == 0 && len(*values) == 0 {
-		// create({email, role}): an instance not saved yet.
+		// create({email, role}): an instance not saved yet; a spread
+		// among its entries ({...userData, password}) gives it fields too.
 		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
-		call.SetKeywords(*filters)
+		kws := slices.Clone(*filters)
+		for _, kw := range e.Keywords() {
+			if kw.Name == "**" {
+				kws = append(kws, kw)
+			}
+		}
+		call.SetKeywords(kws)
 		return rc.construct(ent, call, sc, out), true
 	}
 	isCreate := catalog.Match(reps.Creates, method)
@@ -659,4 +666,13 @@ func updatedRow(row allium.Expr, ent string) *value {
 		return &value{kind: vEntity, ent: ent, expr: row}
 	}
 	return &value{kind: vPlumbing}
+}
+
+// activeRecord reports an entity whose model class derives from a
+// catalogued active-record base (TypeORM's BaseEntity): the class is its
+// own repository.
+func (b *builder) activeRecord(ent string) bool {
+	reps := b.lang.Repositories
+	e := b.entByName[ent]
+	return reps != nil && len(reps.ActiveRecordBases) > 0 && e != nil && e.ref != nil && b.matchBases(e.ref, reps.ActiveRecordBases)
 }

@@ -54,6 +54,10 @@ type callRoute struct {
 	listed     []facts.Expr
 	listedFile *facts.File
 	listedName string
+	// holder: the class whose method registers the route (classRoutes),
+	// whose instance `this` is in the handler's name and the path; nil
+	// for a registration outside a class.
+	holder *classRef
 }
 
 // routeSchema is the schema option of a route and the file it is
@@ -73,18 +77,19 @@ func (b *builder) callRoutes() []callRoute {
 		}
 		for i := range f.Statements {
 			if s := &f.Statements[i]; s.Kind == facts.StmtExpr {
-				out = b.routeCallChain(f, s.Value, out)
+				out = b.routeCallChain(f, s.Value, nil, out)
 			}
 		}
 		out = append(out, b.tableRoutes(f)...)
 		out = append(out, b.callbackRoutes(f)...)
 		out = append(out, b.exportedRoutes(f)...)
+		out = append(out, b.classRoutes(f)...)
 		for i := range f.Functions {
 			// export default (app) => { const route = Router(); route.post(...) }:
 			// a module's function that mounts its routes.
 			for j := range f.Functions[i].Body {
 				if s := &f.Functions[i].Body[j]; s.Kind == facts.StmtExpr {
-					out = b.routeCallChain(f, s.Value, out)
+					out = b.routeCallChain(f, s.Value, nil, out)
 				}
 			}
 		}
@@ -93,17 +98,21 @@ func (b *builder) callRoutes() []callRoute {
 }
 
 // routeCallChain reads a route call and the route calls it is chained on
-// (router.route(p).get(a).post(b)).
-func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRoute) []callRoute {
+// (router.route(p).get(a).post(b)); holder is the class whose method makes
+// the call (classRoutes), nil for none.
+func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, holder *classRef, out []callRoute) []callRoute {
 	if call == nil || call.Kind != facts.ExprCall || call.X == nil || call.X.Kind != facts.ExprAttr ||
 		!slices.Contains(b.lang.RouteDecorators, call.X.Name()) {
 		return out
 	}
-	out = b.routeCallChain(f, call.X.X, out)
+	out = b.routeCallChain(f, call.X.X, holder, out)
 	args := call.Args()
 	path := ""
 	if len(args) > 0 && args[0].Kind == facts.ExprString {
 		path, args = args[0].Value(), args[1:]
+	} else if p := b.templatePath(args, holder); p != "" {
+		// `${this.path}/:id` in a class's method (class_routes.go).
+		path, args = p, args[1:]
 	} else {
 		path = chainedPath(call.X.X)
 	}
@@ -111,7 +120,7 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 		return out
 	}
 	handler := unwrapHandler(&args[len(args)-1])
-	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1]}
+	r := callRoute{file: f, path: path, handler: handler, auth: b.middlewareAuth(args[:len(args)-1]), middleware: args[:len(args)-1], holder: holder}
 	if steps, file, name := b.handlerArray(f, handler); len(steps) > 0 {
 		r.handler, r.listed, r.listedFile, r.listedName = &steps[len(steps)-1], steps[:len(steps)-1], file, name
 		r.auth = max(r.auth, b.middlewareAuth(r.listed))
@@ -123,7 +132,7 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, out []callRout
 		// state before the page renders is a handler of the route too
 		// (callRouteHandlers keeps those that hand the request on).
 		if mw := unwrapHandler(&args[i]); mw.Kind == facts.ExprName || mw.Kind == facts.ExprAttr {
-			out = append(out, callRoute{file: f, path: path, handler: mw, auth: b.middlewareAuth(args[:i]), middleware: args[:i], passing: true})
+			out = append(out, callRoute{file: f, path: path, handler: mw, auth: b.middlewareAuth(args[:i]), middleware: args[:i], passing: true, holder: holder})
 		}
 	}
 	return out
@@ -237,6 +246,11 @@ func (b *builder) callRouteHandlers(known []*handler) []*handler {
 		case r.handler.Kind == facts.ExprName || r.handler.Kind == facts.ExprAttr:
 			if fr = b.ix.function(r.file, r.handler); fr == nil {
 				fr = b.decoratedHandler(r.file, r.handler)
+			}
+			if fr == nil {
+				// this.auth.signUp: a method of the controller a field of
+				// the registering class holds (class_routes.go).
+				fr = b.instanceMethod(r.holder, r.handler)
 			}
 		}
 		if fr != nil {

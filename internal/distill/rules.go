@@ -377,6 +377,9 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// bodyShape: the request shape the route's middleware validates the
+	// body by (validation_factories.go), nil for none.
+	bodyShape *classRef
 	// keysGiven: in a walk of one change of an endpoint that serves
 	// several (key_splits.go), the keys the request's input holds; it
 	// holds no other. forked: the handler was walked so, once per change,
@@ -494,6 +497,8 @@ type ruleCtx struct {
 	// idParams: an input id (user_id) and the entity parameter a lookup
 	// by it became (user), merged when the rule is finished.
 	idParams map[string]string
+	// idParamEnts: the entity each of idParams' lookups was of.
+	idParamEnts map[string]string
 	// keyParams: plain handler inputs that may only name a row by a
 	// unique field (key_params.go).
 	keyParams map[string]bool
@@ -830,6 +835,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.viewDecoratorGuards(h, sc)
 	rc.routeGuard(h, sc)
+	rc.bodyShape = rc.validatedBodyShape(h)
 	rc.middlewareValidations(h, sc)
 	rc.middlewareGuards(h, sc)
 	rc.viewDispatch(h, sc)

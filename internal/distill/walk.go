@@ -554,11 +554,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			return u
 		}
 		if id, ok := q.conds[0].val.(*allium.Ident); ok && len(q.conds) == 1 && q.conds[0].field == "id" && id.Name != bn {
-			// User.query.get(user_id): the input id stands for user.
-			if rc.idParams == nil {
-				rc.idParams = map[string]string{}
+			if prior := rc.idParams[id.Name]; prior != "" && rc.idParamEnts[id.Name] == q.ent {
+				// findOne({where: {id}}) and then update(id, ...): the row
+				// the input id named before.
+				return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: prior}, param: prior}
 			}
-			rc.idParams[id.Name] = bn
+			// User.query.get(user_id): the input id stands for user.
+			rc.noteIDParam(id.Name, bn, q.ent)
 		}
 		if len(q.conds) == 1 {
 			rc.noteTokenColumnLookup(bn, ent, q, q.conds[0], sc, line)
@@ -707,10 +709,7 @@ func (rc *ruleCtx) idParamRowFiltered(q *query, bn string, sc *scope, line int) 
 	if !ok || rc.paramSet[n] && rc.idParams[id] != n || rc.lets[n] {
 		return nil
 	}
-	if rc.idParams == nil {
-		rc.idParams = map[string]string{}
-	}
-	rc.idParams[id] = n
+	rc.noteIDParam(id, n, q.ent)
 	rc.useParam(n)
 	for _, c := range filters {
 		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: &allium.Ident{Name: n}, Name: c.field}, Y: c.val}, sc, line)
@@ -1936,4 +1935,16 @@ func (rc *ruleCtx) assignDocumentPaths(ent *entityInfo, entName string, t, v *fa
 		rc.assign(sub, &paths[i].Value, sc, out, line)
 	}
 	return true
+}
+
+// noteIDParam records that the input id stands for the parameter row, a
+// row of ent (idParams).
+func (rc *ruleCtx) noteIDParam(id, row, ent string) {
+	if rc.idParams == nil {
+		rc.idParams = map[string]string{}
+	}
+	if rc.idParamEnts == nil {
+		rc.idParamEnts = map[string]string{}
+	}
+	rc.idParams[id], rc.idParamEnts[id] = row, ent
 }

@@ -1,0 +1,6 @@
+import { Router } from 'express';
+
+export interface Routes {
+  path?: string;
+  router: Router;
+}

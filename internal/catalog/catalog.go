@@ -750,6 +750,12 @@ type SchemaModels struct {
 	// is stored hashed whatever a rule writes to it.
 	SaveHooks  []string `yaml:"save_hooks"`
 	SaveEvents []string `yaml:"save_events"`
+	// Timestamps: when the schema's options (the schema call's second
+	// argument) set TimestampsKey to true, the model stores
+	// TimestampFields, set when a row is created and updated (Mongoose's
+	// new Schema({...}, {timestamps: true}): createdAt, updatedAt).
+	TimestampsKey   string   `yaml:"timestamps_key"`
+	TimestampFields []string `yaml:"timestamp_fields"`
 }
 
 // ObjectModels describes models declared as the plain object a module

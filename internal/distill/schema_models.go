@@ -34,9 +34,12 @@ type schemaModel struct {
 	name   string
 	line   int
 	fields *facts.Expr // the field map
-	schema string      // the constant holding the schema, if any
-	syntax *fieldSyntax
-	e      *entityInfo
+	// stamped: the schema's options set its timestamps option
+	// ({timestamps: true}).
+	stamped *facts.Expr
+	schema  string // the constant holding the schema, if any
+	syntax  *fieldSyntax
+	e       *entityInfo
 }
 
 // fieldSyntax is how a data-declared model spells its fields: the keys of
@@ -118,6 +121,9 @@ func (b *builder) schemaModels() {
 			b.objectTimestamps(m, obj)
 			b.objectHashedFields(m)
 			continue
+		}
+		if sm != nil {
+			m.addTimestamps(m.stamped, sm.TimestampFields)
 		}
 		b.schemaMethods(m)
 		b.saveHooks(m)
@@ -252,7 +258,16 @@ func (b *builder) schemaModel(f *facts.File, call *facts.Expr) *schemaModel {
 	}
 	switch {
 	case len(schema.Args()) > 0 && schema.Args()[0].Kind == facts.ExprDict:
-		return &schemaModel{file: f, name: name, line: call.Line(), fields: &schema.Args()[0], schema: schemaName, syntax: b.schemaSyntax()}
+		m := &schemaModel{file: f, name: name, line: call.Line(), fields: &schema.Args()[0], schema: schemaName, syntax: b.schemaSyntax()}
+		if key := sm.TimestampsKey; key != "" {
+			// The options object, the second argument, is read as
+			// keyword arguments when it is the last (keyword_objects).
+			m.stamped = schema.Keyword(key)
+			if len(schema.Args()) > 1 && schema.Args()[1].Kind == facts.ExprDict {
+				m.stamped = entryValue(&schema.Args()[1], key)
+			}
+		}
+		return m
 	case len(schema.Args()) == 0 && len(schema.Keywords()) > 0:
 		// The field map read as keyword arguments (keyword_objects).
 		fields := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: schema.Line()})

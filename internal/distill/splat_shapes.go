@@ -33,6 +33,9 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 			return rc.splatModelShape(ent, e, kw, sc)
 		}
 	}
+	if kws := rc.schemaBodyKeywords(ent, e, kw, sc); kws != nil {
+		return kws
+	}
 	var recv *facts.Expr
 	switch {
 	case kw.Kind == facts.ExprName || kw.Kind == facts.ExprAttr:
@@ -188,4 +191,40 @@ func (b *builder) shapeFieldsWithBases(cr *classRef) []facts.Assignment {
 
 func literalKind(k facts.ExprKind) bool {
 	return k == facts.ExprBool || k == facts.ExprInt || k == facts.ExprFloat || k == facts.ExprString
+}
+
+// schemaBodyKeywords writes out a spread of the request's body
+// (create({...userInputDTO, password}), userInputDTO being req.body) when
+// a route middleware validated the body by an object schema (celebrate's
+// Joi.object, which refuses keys it does not declare): one keyword per
+// schema key the model has, less the ones given as keywords and the ones
+// the code took out. nil when the spread is no such body.
+func (rc *ruleCtx) schemaBodyKeywords(ent *entityInfo, e, kw *facts.Expr, sc *scope) []facts.Keyword {
+	if len(rc.schemaKeys) == 0 || (kw.Kind != facts.ExprName && kw.Kind != facts.ExprAttr) {
+		return nil
+	}
+	var scratch []allium.Stmt
+	v := rc.eval(kw, sc, &scratch, false)
+	if v.kind != vReqDict || v.shape != nil || len(v.attrs) > 0 {
+		return nil
+	}
+	skip := map[string]bool{}
+	for _, k := range e.Keywords() {
+		skip[k.Name] = true
+	}
+	var kws []facts.Keyword
+	for _, k := range e.Keywords() {
+		if k.Name != "**" {
+			kws = append(kws, k)
+			continue
+		}
+		for _, name := range rc.schemaKeys {
+			if a := ent.attrs[name]; a == nil || a.drop || skip[name] || v.popped[name] || slices.Contains(rc.b.lang.IDAttrs, name) {
+				continue
+			}
+			skip[name] = true
+			kws = append(kws, facts.Keyword{Name: name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: kw, Name: name, Raw: recvRaw(kw, name), Line: e.Line()}).WithResolved(recvRaw(kw, name))})
+		}
+	}
+	return kws
 }

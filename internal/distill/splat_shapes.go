@@ -123,6 +123,14 @@ func (rc *ruleCtx) splatModelShape(ent *entityInfo, e, kw *facts.Expr, sc *scope
 	if model != ent.name {
 		return e.Keywords()
 	}
+	return rc.spreadAsKeywords(ent, e, kw, fields, v.popped)
+}
+
+// spreadAsKeywords writes out the spread keyword of the call e, whose
+// spread value kw holds the keys names: one keyword kw.<name> per name
+// the model has, less the ids, the keys the code popped and the ones
+// given as keywords, standing where the spread was written.
+func (rc *ruleCtx) spreadAsKeywords(ent *entityInfo, e, kw *facts.Expr, names []string, popped map[string]bool) []facts.Keyword {
 	skip := map[string]bool{}
 	for _, k := range e.Keywords() {
 		skip[k.Name] = true
@@ -133,8 +141,8 @@ func (rc *ruleCtx) splatModelShape(ent *entityInfo, e, kw *facts.Expr, sc *scope
 			kws = append(kws, k)
 			continue
 		}
-		for _, name := range fields {
-			if a := ent.attrs[name]; a == nil || a.drop || skip[name] || v.popped[name] || slices.Contains(rc.b.lang.IDAttrs, name) {
+		for _, name := range names {
+			if a := ent.attrs[name]; a == nil || a.drop || skip[name] || popped[name] || slices.Contains(rc.b.lang.IDAttrs, name) {
 				continue
 			}
 			skip[name] = true
@@ -208,23 +216,5 @@ func (rc *ruleCtx) schemaBodyKeywords(ent *entityInfo, e, kw *facts.Expr, sc *sc
 	if v.kind != vReqDict || v.shape != nil || len(v.attrs) > 0 {
 		return nil
 	}
-	skip := map[string]bool{}
-	for _, k := range e.Keywords() {
-		skip[k.Name] = true
-	}
-	var kws []facts.Keyword
-	for _, k := range e.Keywords() {
-		if k.Name != "**" {
-			kws = append(kws, k)
-			continue
-		}
-		for _, name := range rc.schemaKeys {
-			if a := ent.attrs[name]; a == nil || a.drop || skip[name] || v.popped[name] || slices.Contains(rc.b.lang.IDAttrs, name) {
-				continue
-			}
-			skip[name] = true
-			kws = append(kws, facts.Keyword{Name: name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: kw, Name: name, Raw: recvRaw(kw, name), Line: e.Line()}).WithResolved(recvRaw(kw, name))})
-		}
-	}
-	return kws
+	return rc.spreadAsKeywords(ent, e, kw, rc.schemaKeys, v.popped)
 }

@@ -244,6 +244,10 @@ func (rc *ruleCtx) dateSetterShift(e *facts.Expr, method string, recv *value, sc
 		if recv == nil || !isTimeValue(recv) {
 			return false
 		}
+		// A lifetime written in the code stays a literal on a local,
+		// which knows no field to name a parameter after: where the
+		// local goes decides (a signed token's exp claim names its
+		// expiry parameter; a column keeps the literal).
 		sc.vars[target.Name()] = exprValue(&allium.Binary{Op: op, X: recv.expr, Y: d})
 		return true
 	case facts.ExprAttr:

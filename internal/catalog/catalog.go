@@ -983,6 +983,16 @@ type Repositories struct {
 	// repository of the model it names (Strapi's
 	// strapi.query('plugin::users-permissions.user'): User's).
 	UIDQueries []string `yaml:"uid_queries"`
+	// ContainerInjections are the decorators and calls that hand over
+	// what a dependency container holds: given a class of the service, its
+	// instance (typedi's Container.get(AuthService)); given a string, what
+	// the container holds under that name (@Inject('userModel') on a
+	// constructor parameter, Container.get('userModel')).
+	ContainerInjections []string `yaml:"container_injections"`
+	// NamedModelSuffixes: a name so injected that is a model's name plus
+	// one of these (userModel) is that model's class, which is how the
+	// loaders of such services register their models.
+	NamedModelSuffixes []string `yaml:"named_model_suffixes"`
 	// UIDServices are objects whose methods take a content type's uid
 	// first and then what a repository's method takes (Strapi's
 	// strapi.entityService.update(uid, id, {data})).

@@ -1732,6 +1732,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')
 	}
+	if v := rc.containerGet(sc.file, e, sc.depth); v != nil {
+		return v // Container.get(AuthService), Container.get('userModel') (injected.go)
+	}
 	if v := rc.webhookEventCall(e, names, method, sc, out); v != nil {
 		return v // stripe.webhooks.constructEvent(body, signature, secret) (webhook_events.go)
 	}

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -45,6 +47,10 @@ func (rc *ruleCtx) injectedObject(cr *classRef, depth int) *value {
 			if of := rc.b.instanceOf(cr.file, a.Value); of != nil {
 				obj.attrs[a.Name] = rc.injectedObject(of, depth+1)
 			}
+			continue
+		}
+		if v := rc.containerInjection(cr.file, a.Decorators, depth); v != nil {
+			obj.attrs[a.Name] = v
 			continue
 		}
 		if a.Annotation == nil {
@@ -161,4 +167,52 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		return nil
 	}
 	return rc.injectedObject(cr, depth+1)
+}
+
+// containerInjection is what a field's decorators have a dependency
+// container inject (typedi's @Inject('userModel')), or nil: see
+// containerGet.
+func (rc *ruleCtx) containerInjection(f *facts.File, decorators []facts.Expr, depth int) *value {
+	for i := range decorators {
+		if v := rc.containerGet(f, &decorators[i], depth); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// containerGet is what a catalogued container injection (in file f)
+// hands over, or nil: handed a class of the service that has methods,
+// its instance with its own collaborators injected (Container.get(
+// AuthService)); handed a name that is a model's plus a catalogued
+// suffix, that model's class (@Inject('userModel'),
+// Container.get('userModel')). The container's registrations are made
+// at run time (models.forEach(m => Container.set(m.name, m.model))), so
+// the name is the only link the code states.
+func (rc *ruleCtx) containerGet(f *facts.File, call *facts.Expr, depth int) *value {
+	b := rc.b
+	reps := b.lang.Repositories
+	if reps == nil || call == nil || call.Kind != facts.ExprCall || call.X == nil || len(call.Args()) != 1 {
+		return nil
+	}
+	if !catalog.MatchAny(reps.ContainerInjections, call.Resolved(), call.Raw()) {
+		return nil
+	}
+	arg := &call.Args()[0]
+	if arg.Kind != facts.ExprString {
+		if cr := b.ix.class(f, arg); cr != nil && len(cr.class.Methods) > 0 && b.entByQual[cr.qual()] == nil && b.shapes[cr.qual()] == nil {
+			return rc.injectedObject(cr, depth+1)
+		}
+		return nil
+	}
+	for _, suffix := range reps.NamedModelSuffixes {
+		stem, ok := strings.CutSuffix(arg.Value(), suffix)
+		if !ok || stem == "" {
+			continue
+		}
+		if e := b.entityBySpelling(stem); e != nil {
+			return &value{kind: vModelClass, ent: e.name}
+		}
+	}
+	return nil
 }

@@ -138,11 +138,16 @@ func (b *builder) objectTimestamps(m *schemaModel, obj *facts.Expr) {
 	if m.e == nil || om.TimestampsPath == "" {
 		return
 	}
-	on := dictPath(obj, om.TimestampsPath)
-	if on == nil || on.Kind != facts.ExprBool || on.Value() != "true" {
+	m.addTimestamps(dictPath(obj, om.TimestampsPath), om.TimestampFields)
+}
+
+// addTimestamps gives the model the stamp fields when on, its timestamps
+// option, is true.
+func (m *schemaModel) addTimestamps(on *facts.Expr, fields []string) {
+	if m.e == nil || on == nil || on.Kind != facts.ExprBool || on.Value() != "true" {
 		return
 	}
-	for _, name := range om.TimestampFields {
+	for _, name := range fields {
 		m.e.addDataField(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: on.Line()}, false)
 	}
 }

@@ -165,8 +165,8 @@ func TestNestGraphqlIdioms(t *testing.T) {
 		{
 			name:      "a destructured shape parameter; E.left answered by a helper and E.isLeft tested by a throwing helper is a precondition; a time moved by setHours is not now",
 			construct: "Issue",
-			want:      []string{"when: Issue(email)", "requires: exists", "VerificationToken.created("},
-			notWant:   []string{"expires_on: now"},
+			want:      []string{"when: Issue(email)", "requires: exists", "VerificationToken.created(", "expires_on: now + 1.day"},
+			notWant:   []string{"expires_on: now)"},
 		},
 		{
 			name:      "a decorator made to return req.user is the signed-in user; a returned repository call is the outcome",

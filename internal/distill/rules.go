@@ -386,6 +386,10 @@ type ruleCtx struct {
 	// and has no rule of its own.
 	keysGiven map[string]bool
 	forked    bool
+	// schemaKeys: the keys of the object schema a route middleware
+	// validates the request's body by (celebrate's Joi.object): the body
+	// a handler spreads holds no others (schemaBodyKeywords).
+	schemaKeys []string
 	// localComparisons: comparisons the code assigned to locals, by
 	// their text (pre_state.go).
 	localComparisons map[string]localComparison

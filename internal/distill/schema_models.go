@@ -141,12 +141,7 @@ func (b *builder) schemaTimestamps(m *schemaModel) {
 	if on == nil && len(m.build.Args()) > 1 {
 		on = dictEntry(&m.build.Args()[1], sm.TimestampsKey)
 	}
-	if on == nil || on.Kind != facts.ExprBool || on.Value() != "true" {
-		return
-	}
-	for _, name := range sm.TimestampFields {
-		m.e.addDataField(&fieldInfo{name: name, attr: name, typ: &allium.Type{Name: "Timestamp"}, line: on.Line()}, false)
-	}
+	m.addTimestamps(on, sm.TimestampFields)
 }
 
 // saveHooks reads the hooks a schema runs before a row is saved

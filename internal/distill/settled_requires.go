@@ -25,7 +25,8 @@ func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
 			out = append(out, s)
 			continue
 		}
-		parts := withoutZeroMinimum(orTerms(req.Cond))
+		terms := withoutZeroMinimum(orTerms(req.Cond))
+		parts := distinctTerms(terms)
 		if len(parts) == 1 {
 			out = append(out, &allium.Requires{Meta: req.Meta, Cond: parts[0]})
 			continue
@@ -49,7 +50,7 @@ func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
 		switch {
 		case implied:
 			continue
-		case len(kept) == 0 || len(kept) == len(parts):
+		case len(kept) == 0 || len(kept) == len(terms):
 			out = append(out, s)
 		default:
 			c := kept[0]
@@ -57,6 +58,22 @@ func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
 				c = &allium.Binary{Op: allium.OpOr, X: c, Y: d}
 			}
 			out = append(out, &allium.Requires{Meta: req.Meta, Cond: c})
+		}
+	}
+	return out
+}
+
+// distinctTerms drops the alternatives stated again (a or a is a):
+// bulletproof-nodejs's SignIn, an inlined helper whose if-branch returns
+// and whose else throws (services/auth.ts:86-100), comes out as its check
+// or itself.
+func distinctTerms(parts []allium.Expr) []allium.Expr {
+	seen := map[string]bool{}
+	var out []allium.Expr
+	for _, d := range parts {
+		if k := exprKey(d); !seen[k] {
+			seen[k] = true
+			out = append(out, d)
 		}
 	}
 	return out

@@ -8,8 +8,8 @@ import (
 )
 
 // TestSettleDisjunctions: a requires `a or b` beside a requires that
-// states not b keeps a; beside one that states b it goes; otherwise it
-// stays as written.
+// states not b keeps a; beside one that states b it goes; an alternative
+// stated twice is stated once; otherwise it stays as written.
 func TestSettleDisjunctions(t *testing.T) {
 	tests := []struct {
 		name string
@@ -34,6 +34,12 @@ func TestSettleDisjunctions(t *testing.T) {
 		{"a zero test of another value stays",
 			[]string{"config.other = 0 or length(password) >= config.min"},
 			[]string{"config.other = 0 or length(password) >= config.min"}},
+		{"an alternative stated twice is one (a or a is a)",
+			[]string{"verify(password, user.password) or verify(password, user.password)"},
+			[]string{"verify(password, user.password)"}},
+		{"a repeated alternative goes and the others stay",
+			[]string{"a or b or a"},
+			[]string{"a or b"}},
 		{"a disjunction every alternative of which is ruled out stays as written",
 			[]string{"a or b", "not a", "not b"},
 			[]string{"a or b", "not a", "not b"}},

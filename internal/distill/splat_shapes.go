@@ -33,6 +33,9 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 			return rc.splatModelShape(ent, e, kw, sc)
 		}
 	}
+	if kws := rc.schemaBodyKeywords(ent, e, kw, sc); kws != nil {
+		return kws
+	}
 	var recv *facts.Expr
 	switch {
 	case kw.Kind == facts.ExprName || kw.Kind == facts.ExprAttr:
@@ -120,6 +123,14 @@ func (rc *ruleCtx) splatModelShape(ent *entityInfo, e, kw *facts.Expr, sc *scope
 	if model != ent.name {
 		return e.Keywords()
 	}
+	return rc.spreadAsKeywords(ent, e, kw, fields, v.popped)
+}
+
+// spreadAsKeywords writes out the spread keyword of the call e, whose
+// spread value kw holds the keys names: one keyword kw.<name> per name
+// the model has, less the ids, the keys the code popped and the ones
+// given as keywords, standing where the spread was written.
+func (rc *ruleCtx) spreadAsKeywords(ent *entityInfo, e, kw *facts.Expr, names []string, popped map[string]bool) []facts.Keyword {
 	skip := map[string]bool{}
 	for _, k := range e.Keywords() {
 		skip[k.Name] = true
@@ -130,8 +141,8 @@ func (rc *ruleCtx) splatModelShape(ent *entityInfo, e, kw *facts.Expr, sc *scope
 			kws = append(kws, k)
 			continue
 		}
-		for _, name := range fields {
-			if a := ent.attrs[name]; a == nil || a.drop || skip[name] || v.popped[name] || slices.Contains(rc.b.lang.IDAttrs, name) {
+		for _, name := range names {
+			if a := ent.attrs[name]; a == nil || a.drop || skip[name] || popped[name] || slices.Contains(rc.b.lang.IDAttrs, name) {
 				continue
 			}
 			skip[name] = true
@@ -188,4 +199,22 @@ func (b *builder) shapeFieldsWithBases(cr *classRef) []facts.Assignment {
 
 func literalKind(k facts.ExprKind) bool {
 	return k == facts.ExprBool || k == facts.ExprInt || k == facts.ExprFloat || k == facts.ExprString
+}
+
+// schemaBodyKeywords writes out a spread of the request's body
+// (create({...userInputDTO, password}), userInputDTO being req.body) when
+// a route middleware validated the body by an object schema (celebrate's
+// Joi.object, which refuses keys it does not declare): one keyword per
+// schema key the model has, less the ones given as keywords and the ones
+// the code took out. nil when the spread is no such body.
+func (rc *ruleCtx) schemaBodyKeywords(ent *entityInfo, e, kw *facts.Expr, sc *scope) []facts.Keyword {
+	if len(rc.schemaKeys) == 0 || (kw.Kind != facts.ExprName && kw.Kind != facts.ExprAttr) {
+		return nil
+	}
+	var scratch []allium.Stmt
+	v := rc.eval(kw, sc, &scratch, false)
+	if v.kind != vReqDict || v.shape != nil || len(v.attrs) > 0 {
+		return nil
+	}
+	return rc.spreadAsKeywords(ent, e, kw, rc.schemaKeys, v.popped)
 }

@@ -225,7 +225,10 @@ func (rc *ruleCtx) dateSetterShift(e *facts.Expr, method string, recv *value, sc
 	}
 	arg, target := &e.Args()[0], e.X.X
 	if arg.Kind != facts.ExprBinary || arg.Op() != "+" && arg.Op() != "-" || arg.X == nil || arg.Y == nil || arg.X.Kind != facts.ExprCall ||
-		arg.X.X == nil || arg.X.X.X == nil || arg.X.Method() != "get"+strings.TrimPrefix(method, "set") || arg.X.X.X.Raw() != target.Raw() {
+		arg.X.X == nil || arg.X.X.X == nil || arg.X.Method() != "get"+strings.TrimPrefix(method, "set") {
+		return false
+	}
+	if from := arg.X.X.X; from.Raw() != target.Raw() && !rc.sameTime(from, recv, sc) {
 		return false
 	}
 	d := rc.amountIn(arg.Y, unit, sc, out)
@@ -241,12 +244,10 @@ func (rc *ruleCtx) dateSetterShift(e *facts.Expr, method string, recv *value, sc
 		if recv == nil || !isTimeValue(recv) {
 			return false
 		}
-		if _, lit := d.(*allium.Duration); lit {
-			// A lifetime written in the code is a parameter named after
-			// the field that keeps the time, which a local does not know:
-			// the local is left as the walk had it.
-			return false
-		}
+		// A lifetime written in the code stays a literal on a local,
+		// which knows no field to name a parameter after: where the
+		// local goes decides (a signed token's exp claim names its
+		// expiry parameter; a column keeps the literal).
 		sc.vars[target.Name()] = exprValue(&allium.Binary{Op: op, X: recv.expr, Y: d})
 		return true
 	case facts.ExprAttr:
@@ -312,4 +313,15 @@ func (rc *ruleCtx) lastTimeAssignment(t *facts.Expr, sc *scope, out *[]allium.St
 		}
 	}
 	return nil
+}
+
+// sameTime reports whether from, the time a setter's argument reads its
+// part of (today in exp.setDate(today.getDate() + 60)), holds the time
+// recv, the setter's receiver, holds (exp = new Date(today)): both now.
+func (rc *ruleCtx) sameTime(from *facts.Expr, recv *value, sc *scope) bool {
+	if recv == nil || recv.kind != vExpr || from.Kind != facts.ExprName {
+		return false
+	}
+	v := rc.eval(from, sc, &[]allium.Stmt{}, false)
+	return v.kind == vExpr && v.expr != nil && recv.expr != nil && allium.ExprString(v.expr) == allium.ExprString(recv.expr)
 }

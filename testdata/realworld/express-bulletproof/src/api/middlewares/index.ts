@@ -1,0 +1,7 @@
+import attachCurrentUser from './attachCurrentUser';
+import isAuth from './isAuth';
+
+export default {
+  attachCurrentUser,
+  isAuth,
+};

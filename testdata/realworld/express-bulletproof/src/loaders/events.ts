@@ -1,0 +1,2 @@
+//Here we import all events
+import '@/subscribers/user';

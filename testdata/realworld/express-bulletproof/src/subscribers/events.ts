@@ -1,0 +1,6 @@
+export default {
+  user: {
+    signUp: 'onUserSignUp',
+    signIn: 'onUserSignIn',
+  },
+};

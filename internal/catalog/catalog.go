@@ -60,12 +60,16 @@ type Language struct {
 	// the object spread and the UpdateKeyword's dict entries as keywords.
 	ValidatingConstructors []string `yaml:"validating_constructors"`
 	UpdateKeyword          string   `yaml:"update_keyword"`
-	EnumBases              []string `yaml:"enum_bases"`
-	DataclassDecorators    []string `yaml:"dataclass_decorators"`
-	RequestBases           []string `yaml:"request_bases"`
-	SettingsBases          []string `yaml:"settings_bases"`
-	ColumnCalls            []string `yaml:"column_calls"`
-	ForeignKeyCalls        []string `yaml:"foreign_key_calls"`
+	// RowUpdates are a row's methods that set its fields from a dict, the
+	// UpdateKeyword's dict on top (SQLModel's db_user.sqlmodel_update(
+	// user_data, update=extra_data)).
+	RowUpdates          []string `yaml:"row_updates"`
+	EnumBases           []string `yaml:"enum_bases"`
+	DataclassDecorators []string `yaml:"dataclass_decorators"`
+	RequestBases        []string `yaml:"request_bases"`
+	SettingsBases       []string `yaml:"settings_bases"`
+	ColumnCalls         []string `yaml:"column_calls"`
+	ForeignKeyCalls     []string `yaml:"foreign_key_calls"`
 	// CascadeDeletes name a foreign key's option and the values of it
 	// that delete the row with the row it refers to (Prisma's
 	// @relation(..., onDelete: Cascade)).

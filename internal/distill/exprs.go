@@ -1239,6 +1239,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x := rc.rowCountTest(e, sc, out); x != nil {
 		return x
 	}
+	if x, ok := rc.setKeyTest(e, sc, out); ok {
+		return x
+	}
 	if x := rc.rowCountBound(e, sc, out); x != nil {
 		return x
 	}
@@ -1479,6 +1482,9 @@ func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	}
 	if t, ok := rc.givenKey(e, sc); ok {
 		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(t)} // key_splits.go
+	}
+	if x, ok := rc.setKeyTest(e, sc, out); ok {
+		return x
 	}
 	y := rc.eval(e.Y, sc, out, false)
 	if y.kind != vReqDict {
@@ -2405,6 +2411,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: target.expr}}})
 			return unknownValue
 		}
+	}
+	if method != "" && recv != nil && recv.kind == vEntity && catalog.Match(l.RowUpdates, method) {
+		rc.rowUpdate(e, recv, sc, out)
+		return recv
 	}
 	if method != "" && catalog.Match(l.PersistCalls, method) {
 		if recv.kind == vNew {

@@ -356,6 +356,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if setDictKey(obj, t, v, sc) {
 			return
 		}
+		if k := entryKeyAttr(obj, t, v); k != nil && rc.setObjectEntry(obj, k, v, sc) {
+			return // extra_data["hashed_password"] = h, on a dict literal kept in a local
+		}
 		if attr := rc.knownKeyAttr(obj, t, sc); attr != nil {
 			rc.assign(attr, v, sc, out, line) // user[key] = value, key a field's name
 			return

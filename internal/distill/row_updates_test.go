@@ -55,17 +55,7 @@ class UserUpdate(SQLModel):
 	defer d.Close()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			routes := `
-from fastapi import APIRouter, HTTPException
-from sqlmodel import Session
-from pwdlib import PasswordHash
-from app.models import User, UserUpdate
-router = APIRouter()
-password_hash = PasswordHash.recommended()
-
-def get_password_hash(password: str) -> str:
-    return password_hash.hash(password)
-
+			routes := sqlmodelRoutesHeader + `
 @router.patch("/users/{user_id}")
 def update_user(*, session: Session, user_id: int, user_in: UserUpdate):
     user = session.get(User, user_id)

@@ -80,17 +80,7 @@ class User(UserBase, table=True):
 	defer d.Close()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			routes := `
-from fastapi import APIRouter
-from sqlmodel import Session
-from pwdlib import PasswordHash
-from app.models import User, UserCreate, UserRegister
-router = APIRouter()
-password_hash = PasswordHash.recommended()
-
-def get_password_hash(password: str) -> str:
-    return password_hash.hash(password)
-
+			routes := sqlmodelRoutesHeader + `
 @router.post("/users/")
 ` + tt.handler
 			out := distilText(t, d, map[string]string{"app/models.py": models, "app/routes.py": routes})
@@ -100,3 +90,18 @@ def get_password_hash(password: str) -> str:
 		})
 	}
 }
+
+// sqlmodelRoutesHeader opens a routes module of the SQLModel tests: a
+// router, the models module's classes, and the password hasher the
+// full-stack template wraps.
+const sqlmodelRoutesHeader = `
+from fastapi import APIRouter, HTTPException
+from sqlmodel import Session
+from pwdlib import PasswordHash
+from app.models import *
+router = APIRouter()
+password_hash = PasswordHash.recommended()
+
+def get_password_hash(password: str) -> str:
+    return password_hash.hash(password)
+`

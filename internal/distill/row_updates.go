@@ -67,6 +67,28 @@ func (rc *ruleCtx) rowUpdate(e *facts.Expr, row *value, sc *scope, out *[]allium
 	}
 }
 
+// setDictEntry records d["key"] = v on a dict literal kept in a local as
+// an entry of it (setObjectEntry); an entry set in a branch whose
+// condition the spec cannot state holds under an unknown condition, never
+// always (an inlined helper's branch included). false when d is no such
+// dict or v no name read (entryKeyAttr).
+func (rc *ruleCtx) setDictEntry(d *value, t, v *facts.Expr, sc *scope) bool {
+	k := entryKeyAttr(d, t, v)
+	if k == nil {
+		return false
+	}
+	first, n := d.parts[0].sc, len(d.parts)
+	if !rc.setObjectEntry(d, k, v, sc) {
+		return false
+	}
+	if len(d.parts) > n && sc != first && sc.under != alwaysTrue {
+		if p := &d.parts[len(d.parts)-1]; p.when == nil {
+			p.unknown = true
+		}
+	}
+	return true
+}
+
 // entryKeyAttr is d["key"] written as d.key, the form an entry set on a
 // dict literal kept in a local takes (setObjectEntry); nil when d is no
 // such dict, the key no string, or the value v more than a name read

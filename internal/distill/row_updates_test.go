@@ -50,6 +50,18 @@ class UserUpdate(SQLModel):
 			want:    []string{"if exists password:\n            user.hashed_password = hash(password)", "if exists email:\n            user.email = email"},
 			notWant: []string{"user.password ="},
 		},
+		{
+			name: "an extra entry set under a test the spec cannot state is left out",
+			body: `    user_data = user_in.model_dump(exclude_unset=True)
+    extra_data = {}
+    if rotation_due(user_in):
+        hashed = get_password_hash(user_data["password"])
+        extra_data["hashed_password"] = hashed
+    user.sqlmodel_update(user_data, update=extra_data)
+`,
+			want:    []string{"if exists email:\n            user.email = email"},
+			notWant: []string{"hashed_password"},
+		},
 	}
 	d := New(Options{})
 	defer d.Close()

@@ -359,7 +359,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if setDictKey(obj, t, v, sc) {
 			return
 		}
-		if k := entryKeyAttr(obj, t, v); k != nil && rc.setObjectEntry(obj, k, v, sc) {
+		if rc.setDictEntry(obj, t, v, sc) {
 			return // extra_data["hashed_password"] = h, on a dict literal kept in a local
 		}
 		if attr := rc.knownKeyAttr(obj, t, sc); attr != nil {

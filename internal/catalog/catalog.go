@@ -63,12 +63,22 @@ type Language struct {
 	SchemaKwargsDecorators []string `yaml:"schema_kwargs_decorators"`
 	TableKeyword           string   `yaml:"table_keyword"`
 	TableBases             []string `yaml:"table_bases"`
-	EnumBases              []string `yaml:"enum_bases"`
-	DataclassDecorators    []string `yaml:"dataclass_decorators"`
-	RequestBases           []string `yaml:"request_bases"`
-	SettingsBases          []string `yaml:"settings_bases"`
-	ColumnCalls            []string `yaml:"column_calls"`
-	ForeignKeyCalls        []string `yaml:"foreign_key_calls"`
+	// ValidatingConstructors build a model or request shape from another
+	// object by its fields (SQLModel's User.model_validate(user_in,
+	// update={"hashed_password": h})): the same as the class called with
+	// the object spread and the UpdateKeyword's dict entries as keywords.
+	ValidatingConstructors []string `yaml:"validating_constructors"`
+	UpdateKeyword          string   `yaml:"update_keyword"`
+	// RowUpdates are a row's methods that set its fields from a dict, the
+	// UpdateKeyword's dict on top (SQLModel's db_user.sqlmodel_update(
+	// user_data, update=extra_data)).
+	RowUpdates          []string `yaml:"row_updates"`
+	EnumBases           []string `yaml:"enum_bases"`
+	DataclassDecorators []string `yaml:"dataclass_decorators"`
+	RequestBases        []string `yaml:"request_bases"`
+	SettingsBases       []string `yaml:"settings_bases"`
+	ColumnCalls         []string `yaml:"column_calls"`
+	ForeignKeyCalls     []string `yaml:"foreign_key_calls"`
 	// CascadeDeletes name a foreign key's option and the values of it
 	// that delete the row with the row it refers to (Prisma's
 	// @relation(..., onDelete: Cascade)).

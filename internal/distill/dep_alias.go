@@ -22,6 +22,18 @@ func (b *builder) aliasedDependency(f *facts.File, p *facts.Param) (*facts.Expr,
 	return nil, nil
 }
 
+// paramDependency finds the Depends(...) of a parameter of a function
+// declared in file f, written in place (`= Depends(fn)`, Annotated[T,
+// Depends(fn)]) or through a module-level alias (`token: TokenDep` with
+// TokenDep = Annotated[str, Depends(reusable_oauth2)]), with the file
+// where the dependency's names resolve. nil when it takes none.
+func (b *builder) paramDependency(f *facts.File, p *facts.Param) (*facts.Expr, *facts.File) {
+	if dep := dependency(p); dep != nil {
+		return dep, f
+	}
+	return b.aliasedDependency(f, p)
+}
+
 // adoptUserEntity takes, when the service has no entity the usual signs
 // name as its users (User, a user base class, a users table), the entity
 // the current-user dependency fn is declared to return

@@ -48,7 +48,11 @@ func (rc *ruleCtx) shapeDump(e *facts.Expr, method string, recv *value, sc *scop
 		return nil
 	}
 	d.SetEntries(entries)
-	return &value{kind: vUnknown, parts: []dictPart{{e: d, sc: sc}}, dumped: true}
+	setOnly := false
+	if x := e.Keyword("exclude_unset"); x != nil && x.Kind == facts.ExprBool && x.Value() == "true" {
+		setOnly = true
+	}
+	return &value{kind: vUnknown, parts: []dictPart{{e: d, sc: sc}}, dumped: true, setOnly: setOnly}
 }
 
 // setDictKey records d["key"] = v on a schema's dumped dict; false when

@@ -40,7 +40,7 @@ func (b *builder) abstractAncestors(cr *classRef) []*classRef {
 				// its fields are its entity's.
 				continue
 			}
-			if (!abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1 && !b.declaresColumns(parent.class)) && !b.columnMixin(parent) {
+			if (!abstractClass(parent.class) || b.isModel(parent, memo, 0) != 1 && !b.declaresColumns(parent.class)) && !b.columnMixin(parent) && !b.tableFieldBase(parent) {
 				// Only a base marked abstract (or one that declares
 				// columns: TypeORM's abstract entity bases), or a plain
 				// mixin of columns: a concrete parent that classify left

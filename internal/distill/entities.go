@@ -406,20 +406,13 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 		return 0
 	}
 	res := 0
-	if decoratedBy(cr.class.Decorators, b.lang.ModelDecorators) {
+	if decoratedBy(cr.class.Decorators, b.lang.ModelDecorators) || b.isTableClass(cr) {
 		res = 1
 	}
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
 		if catalog.MatchAny(b.lang.ModelBases, base.Resolved(), base.Raw()) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved(), base.Raw()) {
 			res = 1
-		}
-		if catalog.MatchAny(b.lang.TableBases, base.Resolved(), base.Raw()) {
-			for _, kw := range cr.class.Keywords {
-				if kw.Name == b.lang.TableKeyword && kw.Value.Kind == facts.ExprBool && kw.Value.Value() == "true" {
-					res = 1
-				}
-			}
 		}
 		if parent := b.ix.class(cr.file, base); parent != nil && parent != cr {
 			if b.isModel(parent, memo, depth+1) == 1 {
@@ -433,6 +426,29 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 	}
 	memo[cr.qual()] = res
 	return res
+}
+
+// isTableClass reports a SQLModel table: a class given the table keyword
+// (`table=True`) that descends from a table base, directly or through a
+// plain base of the service that declares the shared columns
+// (`class User(UserBase, table=True)` with `class UserBase(SQLModel)`).
+func (b *builder) isTableClass(cr *classRef) bool {
+	if b.lang.TableKeyword == "" {
+		return false
+	}
+	for _, kw := range cr.class.Keywords {
+		if kw.Name == b.lang.TableKeyword && kw.Value.Kind == facts.ExprBool && kw.Value.Value() == "true" {
+			return b.matchBases(cr, b.lang.TableBases)
+		}
+	}
+	return false
+}
+
+// tableFieldBase reports a plain base of a SQLModel table (a subclass of a
+// table base without the table keyword, UserBase): it is no table, and the
+// tables that extend it have its fields.
+func (b *builder) tableFieldBase(cr *classRef) bool {
+	return len(b.lang.TableBases) > 0 && !b.isTableClass(cr) && b.matchBases(cr, b.lang.TableBases)
 }
 
 func (b *builder) enumName(cr *classRef) string {

@@ -1243,6 +1243,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x := rc.rowCountTest(e, sc, out); x != nil {
 		return x
 	}
+	if x, ok := rc.setKeyTest(e, sc, out); ok {
+		return x
+	}
 	if x := rc.rowCountBound(e, sc, out); x != nil {
 		return x
 	}
@@ -1483,6 +1486,9 @@ func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	}
 	if t, ok := rc.givenKey(e, sc); ok {
 		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(t)} // key_splits.go
+	}
+	if x, ok := rc.setKeyTest(e, sc, out); ok {
+		return x
 	}
 	y := rc.eval(e.Y, sc, out, false)
 	if y.kind != vReqDict {
@@ -2439,6 +2445,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return unknownValue
 		}
 	}
+	if method != "" && recv != nil && recv.kind == vEntity && catalog.Match(l.RowUpdates, method) {
+		rc.rowUpdate(e, recv, sc, out)
+		return recv
+	}
 	if method != "" && catalog.Match(l.PersistCalls, method) {
 		if recv.kind == vNew {
 			rc.created(recv, out, e.Line())
@@ -2454,6 +2464,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vPlumbing}
 	}
 
+	if ctor := rc.validatingConstruction(e, method, sc); ctor != nil {
+		return rc.eval(ctor, sc, out, stmtCtx)
+	}
 	// Constructors.
 	if cr := b.ix.class(sc.file, e); cr != nil {
 		if b.isSettingsRef(cr) {
@@ -2479,6 +2492,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					// JWTTokenPayload(**payload): the decoded claims in an
 					// object, read as the payload is.
 					return p
+				} else if given := rc.shapeEntries(spread, p, sc); given != nil {
+					// UserCreate(**user_in), user_in a request body: the
+					// fields it has are given, the others keep their defaults.
+					return &value{kind: vShape, shape: cr, parts: append([]dictPart{*given}, keywordParts(e, sc)...)}
 				}
 			}
 			return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
@@ -3742,6 +3759,14 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				}
 			}
 		}
+		// A field the request may leave out (full_name: str | None =
+		// Field(default=None, max_length=255)) is bounded only when given.
+		optional := rc.b.declaredOptional(shape.file, a.Annotation, a.Value)
+		for _, kw := range kws {
+			if kw.Name == "default" && kw.Value.Kind == facts.ExprNone {
+				optional = true
+			}
+		}
 		for _, kw := range kws {
 			n, ok := rc.b.constInt(shape.file, &kw.Value)
 			if !ok || n <= 1 {
@@ -3773,8 +3798,11 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
 			name = rc.b.shapeConfigName(name, shape, lit)
 			rc.b.stats.GuardsSeen++
-			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
-				Cond: &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}}
+			var cond allium.Expr = &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}
+			if optional {
+				cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: param}}}, Y: cond}
+			}
+			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line), Cond: cond}
 			rc.body = append(rc.body, req)
 			rc.keepWhileParam(req, param)
 		}

@@ -1164,11 +1164,8 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			rc.subjectDependency(h.file, &p, sc, nil, 0)
 			continue
 		}
-		dep, depFile := dependency(&p), h.file
-		if dep == nil {
-			// current_user: CurrentUser, an alias of Annotated[User, Depends(...)].
-			dep, depFile = b.aliasedDependency(h.file, &p)
-		}
+		// current_user: CurrentUser may be an alias of Annotated[User, Depends(...)].
+		dep, depFile := b.paramDependency(h.file, &p)
 		if dep != nil {
 			var fnExpr *facts.Expr
 			if len(dep.Args()) > 0 {
@@ -1508,8 +1505,8 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 	}
 	level := authNone
 	for i := range fr.fn.Params {
-		if dep := dependency(&fr.fn.Params[i]); dep != nil && len(dep.Args()) > 0 {
-			level = max(level, b.dependencyAuth(fr.file, &dep.Args()[0], depth+1))
+		if dep, depFile := b.paramDependency(fr.file, &fr.fn.Params[i]); dep != nil && len(dep.Args()) > 0 {
+			level = max(level, b.dependencyAuth(depFile, &dep.Args()[0], depth+1))
 		}
 	}
 	return level
@@ -1673,22 +1670,26 @@ func (rc *ruleCtx) dependencyValueIn(f *facts.File, fn *facts.Expr, pname string
 			rc.subjectDependency(fr.file, p, sc, inner.vars, depth+1)
 			continue
 		}
-		if dep := dependency(p); dep != nil && len(dep.Args()) > 0 {
+		if dep, depFile := b.paramDependency(fr.file, p); dep != nil && len(dep.Args()) > 0 {
 			a := b.lang.Auth
 			name, last := dep.Args()[0].Raw(), facts.LastSegment(dep.Args()[0].Raw())
 			switch {
 			case catalog.MatchAny(a.Dependencies, name, last), catalog.MatchAny(a.AdminDependencies, name, last):
-				inner.vars[p.Name] = rc.userDependency(fr.file, &dep.Args()[0], p.Name, sc, depth+1)
+				inner.vars[p.Name] = rc.userDependency(depFile, &dep.Args()[0], p.Name, sc, depth+1)
 				if inner.vars[p.Name] == nil {
 					inner.vars[p.Name] = rc.currentUserNamed(bindingName(p.Name))
 				}
-			case b.isCredentialScheme(fr.file, &dep.Args()[0]):
+			case b.isCredentialScheme(depFile, &dep.Args()[0]):
 				// The credential the request presents, as the handler
 				// names it when it takes it too (FastAPI runs the scheme
 				// once per request).
 				inner.vars[p.Name] = &value{kind: vParam, param: rc.credentialName(p.Name)}
 			default:
-				if v := rc.dependencyValueIn(fr.file, &dep.Args()[0], p.Name, sc, inner.vars, depth+1); v != nil {
+				vars := inner.vars
+				if dependency(p) == nil {
+					vars = nil // an alias's module binds none of the function's names
+				}
+				if v := rc.dependencyValueIn(depFile, &dep.Args()[0], p.Name, sc, vars, depth+1); v != nil {
 					inner.vars[p.Name] = v
 				} else {
 					inner.vars[p.Name] = &value{kind: vPlumbing}
@@ -1859,14 +1860,14 @@ func (rc *ruleCtx) dependencyCredential(f *facts.File, fn *facts.Expr, depth int
 	}
 	for i := range fr.fn.Params {
 		p := &fr.fn.Params[i]
-		dep := dependency(p)
+		dep, depFile := b.paramDependency(fr.file, p)
 		if dep == nil || len(dep.Args()) == 0 {
 			continue
 		}
-		if b.isCredentialScheme(fr.file, &dep.Args()[0]) {
+		if b.isCredentialScheme(depFile, &dep.Args()[0]) {
 			return rc.credentialName(p.Name)
 		}
-		if c := rc.dependencyCredential(fr.file, &dep.Args()[0], depth+1); c != "" {
+		if c := rc.dependencyCredential(depFile, &dep.Args()[0], depth+1); c != "" {
 			return c
 		}
 	}
@@ -1889,8 +1890,8 @@ func (rc *ruleCtx) ownsName(name string) bool {
 		if bindingName(p.Name) != name {
 			continue
 		}
-		dep := dependency(p)
-		return dep == nil || len(dep.Args()) == 0 || !rc.b.isCredentialScheme(rc.h.file, &dep.Args()[0])
+		dep, depFile := rc.b.paramDependency(rc.h.file, p)
+		return dep == nil || len(dep.Args()) == 0 || !rc.b.isCredentialScheme(depFile, &dep.Args()[0])
 	}
 	return false
 }
@@ -1901,7 +1902,7 @@ func (rc *ruleCtx) ownsName(name string) bool {
 func (rc *ruleCtx) credentialName(pname string) string {
 	for i := range rc.h.fn.Params {
 		p := &rc.h.fn.Params[i]
-		if dep := dependency(p); dep != nil && len(dep.Args()) > 0 && rc.b.isCredentialScheme(rc.h.file, &dep.Args()[0]) {
+		if dep, depFile := rc.b.paramDependency(rc.h.file, p); dep != nil && len(dep.Args()) > 0 && rc.b.isCredentialScheme(depFile, &dep.Args()[0]) {
 			return bindingName(p.Name)
 		}
 	}

@@ -78,6 +78,10 @@ type value struct {
 	repo    *classRef
 	// dumped: a dict of a request schema's fields (dict_edits.go).
 	dumped bool
+	// setOnly: a dump of only the fields the request set
+	// (model_dump(exclude_unset=True)): a key is in it when its field was
+	// given.
+	setOnly bool
 	// repoBase: the catalogued base a vRepo is made from (FastCRUD).
 	repoBase string
 	// vMessage: the scope the message was built in, where its arguments

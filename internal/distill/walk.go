@@ -347,6 +347,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if rc.splitDomainAssign(t, v, sc, out) {
 			return // _, domain = email.split("@", 1) (email_domains.go)
 		}
+		if rc.verifiedPairAssign(t, v, sc, out) {
+			return // verified, new_hash = verify_password(p, user.hashed_password)
+		}
 		rc.eval(v, sc, out, true)
 	case facts.ExprSubscript:
 		if rc.sessionStoreWrite(t, v, sc, out, line) {
@@ -355,6 +358,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		obj := rc.eval(t.X, sc, out, false)
 		if setDictKey(obj, t, v, sc) {
 			return
+		}
+		if rc.setDictEntry(obj, t, v, sc) {
+			return // extra_data["hashed_password"] = h, on a dict literal kept in a local
 		}
 		if obj.kind == vReqDict && t.Y != nil && t.Y.Kind == facts.ExprString {
 			if obj.rewritten == nil {

@@ -1,0 +1,140 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A row updated from dicts by a method of the row (SQLModel's
+// crud.update_user):
+//
+//	user_data = user_in.model_dump(exclude_unset=True)
+//	extra_data = {}
+//	if "password" in user_data:
+//	    extra_data["hashed_password"] = get_password_hash(user_data["password"])
+//	db_user.sqlmodel_update(user_data, update=extra_data)
+//
+// Each entry whose key is a field of the row sets that field: a body's
+// optional field only when given, an entry set under a condition only
+// under it. Keys the row has no field of (password) set nothing.
+
+// rowUpdate states row.method(data, update=extra) (catalog row_updates).
+func (rc *ruleCtx) rowUpdate(e *facts.Expr, row *value, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	ent := b.entByName[row.ent]
+	if ent == nil || e.X == nil || e.X.X == nil || len(e.Args()) != 1 {
+		rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call to "+e.Raw())
+		return
+	}
+	dicts := []*facts.Expr{&e.Args()[0]}
+	if kw := e.Keyword(b.lang.UpdateKeyword); kw != nil && b.lang.UpdateKeyword != "" {
+		dicts = append(dicts, kw)
+	}
+	for _, d := range dicts {
+		v := rc.eval(d, sc, out, false)
+		if len(v.parts) == 0 {
+			b.stats.EffectsSeen++
+			rc.untranslated(sc, e.Line(), LeftOutValue, "the values of "+e.Raw())
+			continue
+		}
+		for _, p := range v.parts {
+			if p.e == nil || p.e.Kind != facts.ExprDict || p.sc != sc && p.when == nil {
+				continue
+			}
+			if p.unknown {
+				rc.untranslated(sc, e.Line(), LeftOutCondition, "an entry set under a condition in "+e.Raw())
+				continue
+			}
+			from := len(*out)
+			for _, en := range p.e.Entries() {
+				if en.Key == nil || en.Key.Kind != facts.ExprString || v.popped[en.Key.Value()] {
+					continue
+				}
+				if f := ent.attrField(en.Key.Value()); f == nil || f.drop {
+					continue // user_in.password: no field of the row
+				}
+				b.stats.EffectsSeen++
+				target := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X.X, Name: en.Key.Value(), Line: e.Line()})
+				rc.assign(target, &en.Value, p.sc, out, e.Line())
+			}
+			if p.when != nil && len(*out) > from {
+				changes := append([]allium.Stmt(nil), (*out)[from:]...)
+				*out = append((*out)[:from], &allium.If{Meta: b.meta(sc.file, e.Line()), Branches: []allium.IfBranch{{Cond: p.when, Body: changes}}})
+				continue
+			}
+			rc.givenOnly(p.e, p.sc, (*out)[from:])
+		}
+	}
+}
+
+// setDictEntry records d["key"] = v on a dict literal kept in a local as
+// an entry of it (setObjectEntry); an entry set in a branch whose
+// condition the spec cannot state holds under an unknown condition, never
+// always (an inlined helper's branch included). false when d is no such
+// dict or v no name read (entryKeyAttr).
+func (rc *ruleCtx) setDictEntry(d *value, t, v *facts.Expr, sc *scope) bool {
+	k := entryKeyAttr(d, t, v)
+	if k == nil {
+		return false
+	}
+	first, n := d.parts[0].sc, len(d.parts)
+	if !rc.setObjectEntry(d, k, v, sc) {
+		return false
+	}
+	if len(d.parts) > n && sc != first && sc.under != alwaysTrue {
+		if p := &d.parts[len(d.parts)-1]; p.when == nil {
+			p.unknown = true
+		}
+	}
+	return true
+}
+
+// entryKeyAttr is d["key"] written as d.key, the form an entry set on a
+// dict literal kept in a local takes (setObjectEntry); nil when d is no
+// such dict, the key no string, or the value v more than a name read
+// (a call is evaluated where it stands: its effects must not wait for a
+// reader of the entry that may never come).
+func entryKeyAttr(d *value, t, v *facts.Expr) *facts.Expr {
+	if d.kind != vUnknown || d.dumped || len(d.parts) == 0 || t.Y == nil || t.Y.Kind != facts.ExprString || !isSnake(t.Y.Value()) ||
+		v.Kind != facts.ExprName && v.Kind != facts.ExprAttr {
+		return nil
+	}
+	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: t.X, Name: t.Y.Value(), Line: t.Line()})
+}
+
+// setFieldTest is the test that key is in d, a dump of only the fields
+// the request set: exists of the body's optional field of that name; nil
+// when d has no such entry or the field is not optional.
+func (rc *ruleCtx) setFieldTest(d *value, key string, out *[]allium.Stmt) allium.Expr {
+	if len(d.parts) == 0 || d.popped[key] {
+		return nil
+	}
+	p := d.parts[0]
+	for _, en := range p.e.Entries() {
+		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
+			val := en.Value
+			return rc.optionalInput(&val, p.sc, out)
+		}
+	}
+	return nil
+}
+
+// setKeyTest reads "password" in user_data, user_data a dump of only the
+// fields the request set (model_dump(exclude_unset=True)), as the test
+// that the request gave its optional field: exists password. ok is false
+// when e is no such test; x nil when it is one the spec cannot state.
+func (rc *ruleCtx) setKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) (x allium.Expr, ok bool) {
+	if e.Op() != "in" && e.Op() != "not in" || e.X == nil || e.Y == nil || e.X.Kind != facts.ExprString || e.Y.Kind != facts.ExprName {
+		return nil, false
+	}
+	var scratch []allium.Stmt
+	d := rc.eval(e.Y, sc, &scratch, false)
+	if !d.setOnly {
+		return nil, false
+	}
+	x = rc.setFieldTest(d, e.X.Value(), out)
+	if x != nil && e.Op() == "not in" {
+		x = negate(x)
+	}
+	return x, true
+}

@@ -1,0 +1,93 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRowUpdates pins SQLModel's row.sqlmodel_update(data, update=extra)
+// (the full-stack template's crud.update_user and update_user_me): each
+// entry names a field of the row, a body's optional field is written only
+// when given, an extra entry set only when a key is in a dump of the set
+// fields (exclude_unset=True) is written under that test, and a key the
+// row has no field of writes nothing.
+func TestRowUpdates(t *testing.T) {
+	models := `
+from sqlmodel import Field, SQLModel
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    email: str
+    full_name: str | None = None
+    hashed_password: str
+
+class UserUpdate(SQLModel):
+    email: str | None = None
+    full_name: str | None = None
+    password: str | None = None
+`
+	tests := []struct {
+		name, body    string
+		want, notWant []string
+	}{
+		{
+			name: "a dump of the set fields: each written when given",
+			body: `    user_data = user_in.model_dump(exclude_unset=True)
+    user.sqlmodel_update(user_data)
+`,
+			want:    []string{"if exists email:\n            user.email = email", "if exists full_name:\n            user.full_name = full_name"},
+			notWant: []string{"user.password", "hashed_password"},
+		},
+		{
+			name: "an extra entry set when a key is in the dump",
+			body: `    user_data = user_in.model_dump(exclude_unset=True)
+    extra_data = {}
+    if "password" in user_data:
+        hashed = get_password_hash(user_data["password"])
+        extra_data["hashed_password"] = hashed
+    user.sqlmodel_update(user_data, update=extra_data)
+`,
+			want:    []string{"if exists password:\n            user.hashed_password = hash(password)", "if exists email:\n            user.email = email"},
+			notWant: []string{"user.password ="},
+		},
+		{
+			name: "an extra entry set under a test the spec cannot state is left out",
+			body: `    user_data = user_in.model_dump(exclude_unset=True)
+    extra_data = {}
+    if rotation_due(user_in):
+        hashed = get_password_hash(user_data["password"])
+        extra_data["hashed_password"] = hashed
+    user.sqlmodel_update(user_data, update=extra_data)
+`,
+			want:    []string{"if exists email:\n            user.email = email"},
+			notWant: []string{"hashed_password"},
+		},
+	}
+	d := New(Options{})
+	defer d.Close()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			routes := sqlmodelRoutesHeader + `
+@router.patch("/users/{user_id}")
+def update_user(*, session: Session, user_id: int, user_in: UserUpdate):
+    user = session.get(User, user_id)
+    if not user:
+        raise HTTPException(status_code=404, detail="not found")
+` + tt.body + `    session.add(user)
+    session.commit()
+`
+			out := distilText(t, d, map[string]string{"app/models.py": models, "app/routes.py": routes})
+			got := construct(out.Module, "UpdateUser")
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in:\n%s\nnotes: %v", w, got, out.Notes)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("unwanted %q in:\n%s", w, got)
+				}
+			}
+		})
+	}
+}

@@ -579,6 +579,15 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		return unknownValue
 	}
 	j := rc.b.join(q)
+	var compared []qcond
+	if j == nil {
+		// User.findOne({token, expires: {$gt: Date.now()}}): the row with
+		// that token, whose expires must be after now.
+		var keys *query
+		if keys, compared = splitComparisons(q); keys != nil {
+			j = rc.b.join(keys)
+		}
+	}
 	if j == nil {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
@@ -605,6 +614,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		*out = append(*out, let)
 	}
 	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+	for _, c := range compared {
+		rc.b.stats.GuardsSeen++
+		rc.requires(&allium.Binary{Op: c.op, X: &allium.Member{X: found.expr, Name: c.field}, Y: c.val}, sc, line)
+	}
 	if q.required && sc.top {
 		// first_or_404(): no row ends the request.
 		rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, line)
@@ -620,6 +633,32 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.authenticateActive(found, sc, line)
 	}
 	return found
+}
+
+// splitComparisons parts a lookup into its equalities, which find the
+// row, and its ordering comparisons of the row's own fields (expires >
+// now), which the row found must pass: the request that needs the row
+// fails alike when none has the keys and when the one that has them fails
+// a comparison. nil keys when q has no such parts.
+func splitComparisons(q *query) (*query, []qcond) {
+	keys := *q
+	keys.conds = nil
+	var compared []qcond
+	for _, c := range q.conds {
+		switch c.op {
+		case allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+			if c.val == nil || len(c.path) > 0 || c.orNull || c.many {
+				return nil, nil
+			}
+			compared = append(compared, c)
+		default:
+			keys.conds = append(keys.conds, c)
+		}
+	}
+	if len(compared) == 0 || len(keys.conds) == 0 {
+		return nil, nil
+	}
+	return &keys, compared
 }
 
 // foundRowByOwnID is the row the rule already found (let user =

@@ -1,0 +1,83 @@
+package distill
+
+import "testing"
+
+// TestLookupComparisons: a lookup whose filter compares a field of the row
+// (expiry: {$gt: Date.now()}) besides its keys is the row the keys find,
+// which must pass the comparison; a key that is a secret stored hashed
+// keeps the lookup (User{token: hash(t)}), not a parameter standing for
+// the row.
+func TestLookupComparisons(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	tests := []struct {
+		name    string
+		lookup  string // the handler's lookup of user
+		want    []string
+		notWant []string
+	}{
+		{
+			name:   "a hashed token and an expiry after now",
+			lookup: `const user = await User.findOne({ resetToken: crypto.createHash('sha256').update(req.params.token).digest('hex'), resetExpiry: { $gt: Date.now() } });`,
+			want: []string{
+				"let user = User{reset_token: hash(token)}",
+				"requires: user.reset_expiry > now",
+				"requires: exists user",
+				"user.password = hash(password)",
+			},
+			notWant: []string{"when: ResetPassword(token, user"},
+		},
+		{
+			name:   "a plain key and an expiry not before now",
+			lookup: `const user = await User.findOne({ email: req.body.email, resetExpiry: { $gte: Date.now() } });`,
+			want: []string{
+				"let user = User{email}",
+				"requires: user.reset_expiry >= now",
+			},
+		},
+		{
+			name:    "keys alone: no comparison",
+			lookup:  `const user = await User.findOne({ email: req.body.email });`,
+			want:    []string{"let user = User{email}"},
+			notWant: []string{"reset_expiry >"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"src/models/user.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({
+  email: { type: String, required: true },
+  password: { type: String, required: true },
+  resetToken: String,
+  resetExpiry: Date,
+});
+module.exports = mongoose.model('User', userSchema);
+`,
+				"src/handlers.js": `
+const crypto = require('crypto');
+const bcrypt = require('bcryptjs');
+const User = require('./models/user');
+exports.resetPassword = async (req, res) => {
+  ` + tt.lookup + `
+  if (!user) {
+    throw new ApiError(400, 'invalid');
+  }
+  user.password = await bcrypt.hash(req.body.password, 10);
+  await user.save();
+  res.json({ ok: true });
+};
+`,
+				"src/routes.js": `
+const { Router } = require('express');
+const handlers = require('./handlers');
+const router = Router();
+router.post('/reset-password/:token', handlers.resetPassword);
+module.exports = router;
+`,
+			}
+			wantConstruct(t, distilText(t, d, files), "ResetPassword", tt.want, tt.notWant)
+		})
+	}
+}

@@ -168,6 +168,7 @@ func (rc *ruleCtx) middlewareChecks(mr *middlewareRead, body []facts.Stmt, next 
 			if namesOnly(s.Targets) {
 				rc.stmt(s, mr.sc, &rc.ensures)
 			}
+			rc.requestUserSet(mr, s)
 			// req.viewTemplate = ...: what the middleware leaves for the
 			// handler is no outcome of the rule.
 		case facts.StmtExpr:
@@ -264,6 +265,31 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 	// A branch that answers some requests without a failure (a redirect
 	// for pages): no check of the request the route is for.
 	return false
+}
+
+// requestUserSet reads req.user = user, a middleware handing the handler
+// the row it found (verifyJWT: the user the token's id claim names, which
+// must exist): that row is the handler's signed-in user, so the rule
+// names one user where the middleware's checks and the handler's reads
+// of req.user meet. A handler that has its signed-in user already keeps
+// it.
+func (rc *ruleCtx) requestUserSet(mr *middlewareRead, s *facts.Stmt) {
+	if rc.userVal != nil || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName || !rc.requestUserTest(&s.Targets[0], mr) {
+		return
+	}
+	v := mr.sc.vars[s.Value.Name()]
+	signedInName := rc.currentUserName()
+	if v == nil || v.kind != vEntity || v.param == "" || v.ent != rc.b.userEntity() || v.param != signedInName && rc.paramSet[signedInName] {
+		return
+	}
+	// Named as the handler's req.user is, apart from the rows the handler
+	// looks up (const user = await User.findById(userId)).
+	renameParam(rc, v.param, signedInName)
+	v.param, v.expr = signedInName, &allium.Ident{Name: signedInName}
+	rc.userVal = v
+	if rc.auth == authNone {
+		rc.auth = authUser
+	}
 }
 
 // requestUserTest reports a test of the request's signed-in user

@@ -1407,13 +1407,18 @@ func dependency(p *facts.Param) *facts.Expr {
 // currentUser is the signed-in user: a parameter of the trigger, named
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
-	name := "user"
+	return rc.currentUserNamed(rc.currentUserName())
+}
+
+// currentUserName is the name of the signed-in user's parameter: "user"
+// unless the handler has a local of that name.
+func (rc *ruleCtx) currentUserName() string {
 	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body) || rc.routeNamesUser() || rc.lets["user"] {
 		// A let of that name (a helper's lookup) is another user; so is
 		// the row a route segment names by its id.
-		name = "current_user"
+		return "current_user"
 	}
-	return rc.currentUserNamed(name)
+	return "user"
 }
 
 // routeNamesUser reports a file route with a segment holding a user's id

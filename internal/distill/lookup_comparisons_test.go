@@ -81,3 +81,59 @@ module.exports = router;
 		})
 	}
 }
+
+// TestCreatedRowByID: a lookup by the id of the row the rule created
+// (User.findById(user._id) after User.create) is that row, which exists:
+// the code's check that it was found is no precondition and no parameter.
+func TestCreatedRowByID(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	tests := []struct {
+		name    string
+		lookup  string
+		want    []string
+		notWant []string
+	}{
+		{
+			name:    "the created row read again",
+			lookup:  `const createdUser = await User.findById(user._id).select('-password');`,
+			want:    []string{"User.created(email: email"},
+			notWant: []string{"created_user"},
+		},
+		{
+			name:   "another row by an id the request gives",
+			lookup: `const createdUser = await User.findById(req.body.inviterId);`,
+			want:   []string{"requires: exists created_user"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"src/models/user.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: { type: String, required: true } });
+module.exports = mongoose.model('User', userSchema);
+`,
+				"src/handlers.js": `
+const User = require('./models/user');
+exports.register = async (req, res) => {
+  const user = await User.create({ email: req.body.email });
+  ` + tt.lookup + `
+  if (!createdUser) {
+    throw new ApiError(500, 'Something went wrong');
+  }
+  res.status(201).json({ user: createdUser });
+};
+`,
+				"src/routes.js": `
+const { Router } = require('express');
+const handlers = require('./handlers');
+const router = Router();
+router.post('/register', handlers.register);
+module.exports = router;
+`,
+			}
+			wantConstruct(t, distilText(t, d, files), "Register", tt.want, tt.notWant)
+		})
+	}
+}

@@ -210,7 +210,13 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		case catalog.Match(l.IDLookupMethods, method) && len(e.Args()) > 0:
 			// findById(id), or findById(id, select): the id first, what
 			// to read of the row after it.
-			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args()[0], sc, out)})
+			id := rc.eval(&e.Args()[0], sc, out, false)
+			if id.kind == vNew && id.ent == q.ent && q.via == nil && len(q.conds) == 0 {
+				// findById(user._id) of the user this rule created: that
+				// row, which exists.
+				return id
+			}
+			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.valueExpr(id)})
 		case len(e.Keywords()) == 0 && len(e.Args()) > 0:
 			// A base repository's findOne(query, select, options):
 			// the filter a caller handed in.

@@ -82,3 +82,44 @@ module.exports = router;
 		})
 	}
 }
+
+// TestMongoIDSubjectClaim: a JWT signed with the Mongoose id ({_id:
+// this._id}) names its user by _id: User.findById(decoded?._id) of the
+// decoded token is token.user, not a claim no entity declares.
+func TestMongoIDSubjectClaim(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	for _, claim := range []string{"_id", "id"} {
+		t.Run(claim, func(t *testing.T) {
+			files := map[string]string{
+				"src/models/user.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: String, refreshToken: String });
+module.exports = mongoose.model('User', userSchema);
+`,
+				"src/handlers.js": `
+const jwt = require('jsonwebtoken');
+const User = require('./models/user');
+exports.refresh = async (req, res) => {
+  const decoded = jwt.verify(req.body.refreshToken, process.env.REFRESH_TOKEN_SECRET);
+  const user = await User.findById(decoded?.` + claim + `);
+  if (!user) {
+    throw new ApiError(401, 'Invalid refresh token');
+  }
+  user.refreshToken = '';
+  await user.save();
+  res.json({ ok: true });
+};
+`,
+				"src/routes.js": `
+const { Router } = require('express');
+const handlers = require('./handlers');
+const router = Router();
+router.post('/refresh', handlers.refresh);
+module.exports = router;
+`,
+			}
+			wantConstruct(t, distilText(t, d, files), "Refresh", []string{"refresh_token.user.refresh_token = \"\""}, []string{"refresh_token.id"})
+		})
+	}
+}

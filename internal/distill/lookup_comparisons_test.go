@@ -137,3 +137,39 @@ module.exports = router;
 		})
 	}
 }
+
+// TestIDUpdate: findByIdAndUpdate(id, changes[, options]) changes the row
+// whose id it is given (catalog id_update_methods), options or not.
+func TestIDUpdate(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	for _, call := range []string{
+		`User.findByIdAndUpdate(req.user._id, { $set: { refreshToken: '' } }, { new: true })`,
+		`User.findByIdAndUpdate(req.user._id, { refreshToken: '' })`,
+	} {
+		t.Run(call, func(t *testing.T) {
+			files := map[string]string{
+				"src/models/user.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: String, refreshToken: String });
+module.exports = mongoose.model('User', userSchema);
+`,
+				"src/handlers.js": `
+const User = require('./models/user');
+exports.logout = async (req, res) => {
+  await ` + call + `;
+  res.json({ ok: true });
+};
+`,
+				"src/routes.js": `
+const { Router } = require('express');
+const handlers = require('./handlers');
+const router = Router();
+router.post('/users/:id/logout', handlers.logout);
+module.exports = router;
+`,
+			}
+			wantConstruct(t, distilText(t, d, files), "Logout", []string{`user.refresh_token = ""`}, nil)
+		})
+	}
+}

@@ -61,7 +61,19 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				filter, ok = objectKeywords(&e.Args()[0])
 			}
 			filterAt, changes, changesAt, line := sc, e.Keywords(), sc, e.Line()
-			if !ok && len(e.Args()) == 2 {
+			switch {
+			case !catalog.Match(l.IDUpdateMethods, method):
+			case len(e.Args()) >= 2:
+				// findByIdAndUpdate(req.user._id, {$set: {...}}, {new: true}):
+				// the id names the row, the options come last.
+				filter = []facts.Keyword{{Name: "id", Value: e.Args()[0]}}
+				changes, ok = objectKeywords(&e.Args()[1])
+			case len(e.Args()) == 1 && len(e.Keywords()) > 0:
+				// findByIdAndUpdate(id, {...}): the changes, the last
+				// object, came as keywords.
+				filter, ok = []facts.Keyword{{Name: "id", Value: e.Args()[0]}}, true
+			}
+			if !ok && len(e.Args()) == 2 && !catalog.Match(l.IDUpdateMethods, method) {
 				// updateMany(query, updateBody, {multi: true}) in a base
 				// repository: the filter and the changes are the objects
 				// its callers handed in, the options object comes last.

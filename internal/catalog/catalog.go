@@ -1201,6 +1201,9 @@ type ValidationChains struct {
 	Checks     map[string]string `yaml:"checks"`
 	Rejections []string          `yaml:"rejections"`
 	RequestKey string            `yaml:"request_key"`
+	// Optional makes the chain's checks hold only for an input that is
+	// given (body("email").optional().isEmail()).
+	Optional []string `yaml:"optional"`
 }
 
 // AuthStrategies: a call of Authenticate given a strategy's name and a

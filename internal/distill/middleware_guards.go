@@ -120,6 +120,9 @@ func (rc *ruleCtx) middlewareFunction(m *facts.Expr, file *facts.File, sc *scope
 	if fr == nil || fr.class != nil || slices.Contains(sc.stack, fr.fn.QualName) {
 		return nil
 	}
+	if list, _ := rc.b.validatorFactoryList(callFile, call); list != nil {
+		return nil // its chains are read by middlewareValidations
+	}
 	mw := returnedClosure(fr.fn)
 	if mw == nil || !isMiddleware(mw) {
 		// A factory of the service whose result is not one middleware

@@ -150,8 +150,12 @@ func isMiddleware(fn *facts.Function) bool {
 // returned by name.
 func returnedClosure(fn *facts.Function) *facts.Function {
 	if n := len(fn.Body); n > 0 {
-		if last := &fn.Body[n-1]; last.Kind == facts.StmtReturn && last.Value != nil && last.Value.Kind == facts.ExprFunction {
-			return last.Value.Func()
+		// return asyncHandler(async (req, res, next) => {...}): the
+		// function the wrapper is given.
+		if last := &fn.Body[n-1]; last.Kind == facts.StmtReturn && last.Value != nil {
+			if v := unwrapHandler(last.Value); v.Kind == facts.ExprFunction {
+				return v.Func()
+			}
 		}
 	}
 	return returnedFunction(fn)
@@ -247,6 +251,16 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 			rc.untranslated(mr.sc, s.Line(), LeftOutGuard, "a guard of a route's middleware")
 		}
 		return rc.middlewareChecks(mr, s.Else(), next)
+	case len(s.Else()) > 0 && mr.handsOnAt(s.Body, next) && rc.middlewareFails(mr, s.Else(), next):
+		// if (roles.includes(req.user.role)) next(); else throw ...: the
+		// request goes on only where the check holds.
+		rc.b.stats.GuardsSeen++
+		if c := rc.wrapperCond(cond, mr.sc, &rc.ensures); c != nil {
+			rc.requires(c, mr.sc, s.Line())
+		} else {
+			rc.untranslated(mr.sc, s.Line(), LeftOutGuard, "a guard of a route's middleware")
+		}
+		return true
 	case len(s.Else()) == 0 && mr.handsOnAt(s.Body, next) && rc.middlewareFails(mr, rest, next) && !callsName(rest, next):
 		// if (result.isEmpty()) return next(); throw ...: the request
 		// goes on only where the check holds.

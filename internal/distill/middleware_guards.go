@@ -251,19 +251,11 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 			rc.untranslated(mr.sc, s.Line(), LeftOutGuard, "a guard of a route's middleware")
 		}
 		return rc.middlewareChecks(mr, s.Else(), next)
-	case len(s.Else()) > 0 && mr.handsOnAt(s.Body, next) && rc.middlewareFails(mr, s.Else(), next):
-		// if (roles.includes(req.user.role)) next(); else throw ...: the
+	case mr.handsOnAt(s.Body, next) && (len(s.Else()) == 0 && rc.middlewareFails(mr, rest, next) && !callsName(rest, next) ||
+		len(s.Else()) > 0 && rc.middlewareFails(mr, s.Else(), next)):
+		// if (result.isEmpty()) return next(); throw ..., or if
+		// (roles.includes(req.user.role)) next(); else throw ...: the
 		// request goes on only where the check holds.
-		rc.b.stats.GuardsSeen++
-		if c := rc.wrapperCond(cond, mr.sc, &rc.ensures); c != nil {
-			rc.requires(c, mr.sc, s.Line())
-		} else {
-			rc.untranslated(mr.sc, s.Line(), LeftOutGuard, "a guard of a route's middleware")
-		}
-		return true
-	case len(s.Else()) == 0 && mr.handsOnAt(s.Body, next) && rc.middlewareFails(mr, rest, next) && !callsName(rest, next):
-		// if (result.isEmpty()) return next(); throw ...: the request
-		// goes on only where the check holds.
 		rc.b.stats.GuardsSeen++
 		if c := rc.wrapperCond(cond, mr.sc, &rc.ensures); c != nil {
 			rc.requires(c, mr.sc, s.Line())

@@ -45,11 +45,7 @@ exports.activate = async (req, res) => {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			files := map[string]string{
-				"src/models/user.js": `
-const mongoose = require('mongoose');
-const userSchema = new mongoose.Schema({ email: String, active: { type: Boolean, default: false } });
-module.exports = mongoose.model('User', userSchema);
-`,
+				"src/models/user.js": activeUserModel,
 				"src/middlewares.js": `
 const jwt = require('jsonwebtoken');
 const User = require('./models/user');

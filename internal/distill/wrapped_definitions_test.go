@@ -5,6 +5,14 @@ import (
 	"testing"
 )
 
+// activeUserModel is a Mongoose user with an active flag, the model of
+// the cases that activate a user.
+const activeUserModel = `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: String, active: { type: Boolean, default: false } });
+module.exports = mongoose.model('User', userSchema);
+`
+
 // TestWrappedDefinitions: a module constant bound to calls given only a
 // function (const registerUser = asyncHandler(async (req, res) => ...))
 // is that function, named after the constant, wherever a route names it;
@@ -64,12 +72,8 @@ module.exports = { activate };
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			files := map[string]string{
-				"src/models/user.js": `
-const mongoose = require('mongoose');
-const userSchema = new mongoose.Schema({ email: String, active: { type: Boolean, default: false } });
-module.exports = mongoose.model('User', userSchema);
-`,
-				"src/handlers.js": "const User = require('./models/user');\n" + tt.handlers,
+				"src/models/user.js": activeUserModel,
+				"src/handlers.js":    "const User = require('./models/user');\n" + tt.handlers,
 				"src/routes.js": `
 const { Router } = require('express');
 const handlers = require('./handlers');

@@ -61,8 +61,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				filter, ok = objectKeywords(&e.Args()[0])
 			}
 			filterAt, changes, changesAt, line := sc, e.Keywords(), sc, e.Line()
+			byID := catalog.Match(l.IDUpdateMethods, method)
 			switch {
-			case !catalog.Match(l.IDUpdateMethods, method):
+			case !byID:
 			case len(e.Args()) >= 2:
 				// findByIdAndUpdate(req.user._id, {$set: {...}}, {new: true}):
 				// the id names the row, the options come last.
@@ -73,7 +74,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				// object, came as keywords.
 				filter, ok = []facts.Keyword{{Name: "id", Value: e.Args()[0]}}, true
 			}
-			if !ok && len(e.Args()) == 2 && !catalog.Match(l.IDUpdateMethods, method) {
+			if !ok && len(e.Args()) == 2 && !byID {
 				// updateMany(query, updateBody, {multi: true}) in a base
 				// repository: the filter and the changes are the objects
 				// its callers handed in, the options object comes last.

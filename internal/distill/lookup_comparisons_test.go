@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestLookupComparisons: a lookup whose filter compares a field of the row
 // (expiry: {$gt: Date.now()}) besides its keys is the row the keys find,
@@ -171,5 +174,43 @@ module.exports = router;
 			}
 			wantConstruct(t, distilText(t, d, files), "Logout", []string{`user.refresh_token = ""`}, nil)
 		})
+	}
+}
+
+// TestUnrequiredComparison: a row the code goes on without (if (user)
+// {...}) makes its lookup's comparison no precondition; it is noted as
+// left out.
+func TestUnrequiredComparison(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	files := map[string]string{
+		"src/models/user.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: String, verified: Boolean, verifyExpiry: Date });
+module.exports = mongoose.model('User', userSchema);
+`,
+		"src/handlers.js": `
+const User = require('./models/user');
+exports.verify = async (req, res) => {
+  const user = await User.findOne({ email: req.body.email, verifyExpiry: { $gt: Date.now() } });
+  if (user) {
+    user.verified = true;
+    await user.save();
+  }
+  res.json({ ok: true });
+};
+`,
+		"src/routes.js": `
+const { Router } = require('express');
+const handlers = require('./handlers');
+const router = Router();
+router.post('/verify', handlers.verify);
+module.exports = router;
+`,
+	}
+	out := distilText(t, d, files)
+	wantConstruct(t, out, "Verify", []string{"user.verified = true"}, []string{"verify_expiry >"})
+	if note := "src/handlers.js:4: a comparison in the lookup of user left out of rule Verify"; !slices.Contains(out.Notes, note) {
+		t.Errorf("notes lack %q: %v", note, out.Notes)
 	}
 }

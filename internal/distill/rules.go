@@ -455,6 +455,11 @@ type ruleCtx struct {
 	auth       authLevel
 	keySurface string // key_guards.go
 	userVal    *value
+	// comparedRows holds, by the name of a row a lookup found, the
+	// comparisons its filter made besides its keys (splitComparisons):
+	// stated when the rule requires the row (the request fails without
+	// it), noted as left out otherwise.
+	comparedRows map[string]*comparedRow
 	// strategyStated: the auth strategies' checks of the signed-in
 	// user are stated already (strategy_files.go).
 	strategyStated bool
@@ -838,6 +843,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	}
 	rc.gateRequires(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
+	rc.unrequiredComparisons()
 	rc.foundOnlyRequires()
 	var main *ruleOut
 	if len(rc.ensures) > 0 && !rc.forked {

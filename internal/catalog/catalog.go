@@ -693,6 +693,11 @@ type Language struct {
 	// IDLookupMethods look one row up by the id given as their one
 	// argument (query.get(id), Model.findById(id)).
 	IDLookupMethods []string `yaml:"id_lookup_methods"`
+	// IDUpdateMethods update the one row whose id is their first argument
+	// with the changes their second gives (Mongoose's
+	// Model.findByIdAndUpdate(id, {$set: {...}}, {new: true})); what
+	// follows is options.
+	IDUpdateMethods []string `yaml:"id_update_methods"`
 	// LengthCalls and LengthAttrs give the length of a string or a
 	// collection: len(x), x.length.
 	LengthCalls []string `yaml:"length_calls"`
@@ -1255,6 +1260,9 @@ type ValidationChains struct {
 	Checks     map[string]string `yaml:"checks"`
 	Rejections []string          `yaml:"rejections"`
 	RequestKey string            `yaml:"request_key"`
+	// Optional makes the chain's checks hold only for an input that is
+	// given (body("email").optional().isEmail()).
+	Optional []string `yaml:"optional"`
 }
 
 // AuthStrategies: a call of Authenticate given a strategy's name and a

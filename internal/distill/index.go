@@ -108,8 +108,45 @@ func newIndex(files []*facts.File) *index {
 			ix.addClass(f, &f.Classes[i], nil, f.Module)
 		}
 	}
+	for _, f := range files {
+		for i := range f.Constants {
+			c := &f.Constants[i]
+			if fn := wrappedDefinition(f.Module, c); fn != nil && ix.funcs[fn.QualName] == nil {
+				ix.funcs[fn.QualName] = &funcRef{file: f, fn: fn}
+			}
+		}
+	}
 	return ix
 }
+
+// wrappedDefinition is the function a module constant is bound to through
+// calls given only it, named after the constant, the calls its decorators
+// (outermost first): `const registerUser = asyncHandler(async (req, res)
+// => {...})` defines registerUser as `@asyncHandler def registerUser(req,
+// res)` would. nil when the constant holds no such call. The constant
+// stays a constant too (a decorator factory is read through its value).
+func wrappedDefinition(module string, c *facts.Assignment) *facts.Function {
+	if c.Value == nil || c.Value.Kind != facts.ExprCall {
+		return nil
+	}
+	var decorators []facts.Expr
+	v := c.Value
+	for len(decorators) < maxWrappers && v.Kind == facts.ExprCall && v.X != nil && len(v.Args()) == 1 && len(v.Keywords()) == 0 {
+		decorators = append(decorators, *v.X)
+		v = &v.Args()[0]
+	}
+	if v.Kind != facts.ExprFunction || v.Func() == nil {
+		return nil
+	}
+	fn := *v.Func()
+	fn.Name, fn.QualName = c.Name, qual(module, c.Name)
+	fn.Decorators = append(decorators, fn.Decorators...)
+	return &fn
+}
+
+// maxWrappers bounds the calls read around one function (a(b(fn)) is
+// rare beyond two).
+const maxWrappers = 3
 
 func (ix *index) addClass(f *facts.File, c *facts.Class, outer *facts.Class, prefix string) {
 	q := qual(prefix, c.Name)

@@ -117,6 +117,9 @@ func (rc *ruleCtx) middlewareFunction(m *facts.Expr, file *facts.File, sc *scope
 	if fr == nil || fr.class != nil || slices.Contains(sc.stack, fr.fn.QualName) {
 		return nil
 	}
+	if list, _ := rc.b.validatorFactoryList(callFile, call); list != nil {
+		return nil // its chains are read by middlewareValidations
+	}
 	mw := returnedClosure(fr.fn)
 	if mw == nil || !isMiddleware(mw) {
 		// A factory of the service whose result is not one middleware
@@ -144,8 +147,12 @@ func isMiddleware(fn *facts.Function) bool {
 // returned by name.
 func returnedClosure(fn *facts.Function) *facts.Function {
 	if n := len(fn.Body); n > 0 {
-		if last := &fn.Body[n-1]; last.Kind == facts.StmtReturn && last.Value != nil && last.Value.Kind == facts.ExprFunction {
-			return last.Value.Func()
+		// return asyncHandler(async (req, res, next) => {...}): the
+		// function the wrapper is given.
+		if last := &fn.Body[n-1]; last.Kind == facts.StmtReturn && last.Value != nil {
+			if v := unwrapHandler(last.Value); v.Kind == facts.ExprFunction {
+				return v.Func()
+			}
 		}
 	}
 	return returnedFunction(fn)
@@ -165,6 +172,7 @@ func (rc *ruleCtx) middlewareChecks(mr *middlewareRead, body []facts.Stmt, next 
 			if namesOnly(s.Targets) {
 				rc.stmt(s, mr.sc, &rc.ensures)
 			}
+			rc.requestUserSet(mr, s)
 			// req.viewTemplate = ...: what the middleware leaves for the
 			// handler is no outcome of the rule.
 		case facts.StmtExpr:
@@ -240,9 +248,11 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 			rc.untranslated(mr.sc, s.Line(), LeftOutGuard, "a guard of a route's middleware")
 		}
 		return rc.middlewareChecks(mr, s.Else(), next)
-	case len(s.Else()) == 0 && mr.handsOnAt(s.Body, next) && rc.middlewareFails(mr, rest, next) && !callsName(rest, next):
-		// if (result.isEmpty()) return next(); throw ...: the request
-		// goes on only where the check holds.
+	case mr.handsOnAt(s.Body, next) && (len(s.Else()) == 0 && rc.middlewareFails(mr, rest, next) && !callsName(rest, next) ||
+		len(s.Else()) > 0 && rc.middlewareFails(mr, s.Else(), next)):
+		// if (result.isEmpty()) return next(); throw ..., or if
+		// (roles.includes(req.user.role)) next(); else throw ...: the
+		// request goes on only where the check holds.
 		rc.b.stats.GuardsSeen++
 		if c := rc.wrapperCond(cond, mr.sc, &rc.ensures); c != nil {
 			rc.requires(c, mr.sc, s.Line())
@@ -261,6 +271,31 @@ func (rc *ruleCtx) middlewareIf(mr *middlewareRead, s *facts.Stmt, rest []facts.
 	// A branch that answers some requests without a failure (a redirect
 	// for pages): no check of the request the route is for.
 	return false
+}
+
+// requestUserSet reads req.user = user, a middleware handing the handler
+// the row it found (verifyJWT: the user the token's id claim names, which
+// must exist): that row is the handler's signed-in user, so the rule
+// names one user where the middleware's checks and the handler's reads
+// of req.user meet. A handler that has its signed-in user already keeps
+// it.
+func (rc *ruleCtx) requestUserSet(mr *middlewareRead, s *facts.Stmt) {
+	if rc.userVal != nil || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName || !rc.requestUserTest(&s.Targets[0], mr) {
+		return
+	}
+	v := mr.sc.vars[s.Value.Name()]
+	signedInName := rc.currentUserName()
+	if v == nil || v.kind != vEntity || v.param == "" || v.ent != rc.b.userEntity() || v.param != signedInName && rc.paramSet[signedInName] {
+		return
+	}
+	// Named as the handler's req.user is, apart from the rows the handler
+	// looks up (const user = await User.findById(userId)).
+	renameParam(rc, v.param, signedInName)
+	v.param, v.expr = signedInName, &allium.Ident{Name: signedInName}
+	rc.userVal = v
+	if rc.auth == authNone {
+		rc.auth = authUser
+	}
 }
 
 // requestUserTest reports a test of the request's signed-in user

@@ -173,6 +173,37 @@ module.exports = { verifiedOnly };
 			route: "guards.verifiedOnly",
 			want:  []string{"requires: current_user.verified"},
 		},
+		{
+			name: "an if that hands on and an else that fails: the check",
+			guards: `
+function verifiedOnly(req, res, next) {
+  if (req.user.verified) {
+    next();
+  } else {
+    throw new HttpError('not verified', 400);
+  }
+}
+module.exports = { verifiedOnly };
+`,
+			route: "guards.verifiedOnly",
+			want:  []string{"requires: current_user.verified"},
+		},
+		{
+			name: "a factory returning its middleware through a wrapper call",
+			guards: `
+const wrap = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
+const mailOnly = (enabled, reason) =>
+  wrap(async (req, res, next) => {
+    if (!enabled) {
+      throw new HttpError(reason, 403);
+    }
+    next();
+  });
+module.exports = { mailOnly };
+`,
+			route: "guards.mailOnly(env.MAIL_ENABLED, 'mail is off')",
+			want:  []string{"requires: config.mail_enabled"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -61,7 +61,20 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				filter, filterAt, ok = rc.givenObject(&e.Args()[0], sc)
 			}
 			changes, changesAt, line := e.Keywords(), sc, e.Line()
-			if !ok && len(e.Args()) == 2 {
+			byID := catalog.Match(l.IDUpdateMethods, method)
+			switch {
+			case !byID:
+			case len(e.Args()) >= 2:
+				// findByIdAndUpdate(req.user._id, {$set: {...}}, {new: true}):
+				// the id names the row, the options come last.
+				filter = []facts.Keyword{{Name: "id", Value: e.Args()[0]}}
+				changes, ok = objectKeywords(&e.Args()[1])
+			case len(e.Args()) == 1 && len(e.Keywords()) > 0:
+				// findByIdAndUpdate(id, {...}): the changes, the last
+				// object, came as keywords.
+				filter, ok = []facts.Keyword{{Name: "id", Value: e.Args()[0]}}, true
+			}
+			if !ok && len(e.Args()) == 2 && !byID {
 				// updateMany(query, updateBody, {multi: true}) in a base
 				// repository: the filter and the changes are the objects
 				// its callers handed in, the options object comes last.
@@ -210,7 +223,13 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		case catalog.Match(l.IDLookupMethods, method) && len(e.Args()) > 0:
 			// findById(id), or findById(id, select): the id first, what
 			// to read of the row after it.
-			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args()[0], sc, out)})
+			id := rc.eval(&e.Args()[0], sc, out, false)
+			if id.kind == vNew && id.ent == q.ent && q.via == nil && len(q.conds) == 0 {
+				// findById(user._id) of the user this rule created: that
+				// row, which exists.
+				return id
+			}
+			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.valueExpr(id)})
 		case len(e.Keywords()) == 0 && len(e.Args()) > 0:
 			// A base repository's findOne(query, select, options):
 			// the filter a caller handed in.

@@ -467,6 +467,11 @@ type ruleCtx struct {
 	auth       authLevel
 	keySurface string // key_guards.go
 	userVal    *value
+	// comparedRows holds, by the name of a row a lookup found, the
+	// comparisons its filter made besides its keys (splitComparisons):
+	// stated when the rule requires the row (the request fails without
+	// it), noted as left out otherwise.
+	comparedRows map[string]*comparedRow
 	// strategyStated: the auth strategies' checks of the signed-in
 	// user are stated already (strategy_files.go).
 	strategyStated bool
@@ -853,6 +858,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	}
 	rc.gateRequires(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)
+	rc.unrequiredComparisons()
 	rc.foundOnlyRequires()
 	var main *ruleOut
 	if len(rc.ensures) > 0 && !rc.forked {
@@ -1426,13 +1432,18 @@ func dependency(p *facts.Param) *facts.Expr {
 // currentUser is the signed-in user: a parameter of the trigger, named
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
-	name := "user"
+	return rc.currentUserNamed(rc.currentUserName())
+}
+
+// currentUserName is the name of the signed-in user's parameter: "user"
+// unless the handler has a local of that name.
+func (rc *ruleCtx) currentUserName() string {
 	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body) || rc.routeNamesUser() || rc.lets["user"] {
 		// A let of that name (a helper's lookup) is another user; so is
 		// the row a route segment names by its id.
-		name = "current_user"
+		return "current_user"
 	}
-	return rc.currentUserNamed(name)
+	return "user"
 }
 
 // routeNamesUser reports a file route with a segment holding a user's id

@@ -49,6 +49,10 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 	var secrets, other []qcond
 	for _, c := range q.conds {
 		switch {
+		case secretField(c.field) && c.op == allium.OpEq && isHashCall(c.val):
+			// User{reset_token: hash(token)}: the row keeps its lookup, as
+			// bindLookup's does (the secret stored hashed is behaviour).
+			return nil
 		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk":
 			secrets = append(secrets, c)
 		case c.val != nil && !secretField(c.field) && (stateValue(c.val) || rc.b.enumState(c.val) || rc.isCurrentUser(c.val)):

@@ -53,16 +53,22 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 		return true
 	}
 	ci := chainInput{expr: input, req: req, in: in}
+	optional := false
 	for _, c := range checks {
 		// A valid address, or a value of letters and digits, is never
 		// empty: isLength({min: 1}) beside isEmail() says nothing more.
 		kind := vc.Checks[c.Method()]
 		ci.nonEmpty = ci.nonEmpty || kind == "email" || kind == "alphanumeric"
+		optional = optional || slices.Contains(vc.Optional, c.Method())
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
 		for _, cond := range rc.chainCheck(vc.Checks[c.Method()], c, ci, sc, out) {
 			rc.b.stats.GuardsSeen++
+			if optional {
+				// optional(): an input not given passes every check.
+				cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
+			}
 			rc.requires(cond, sc, c.Line())
 		}
 	}
@@ -296,6 +302,13 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 			}
 			rc.schemaMiddlewareFunction(m, file, req, sc)
 			return
+		case facts.ExprCall:
+			// userRegisterValidator(): a function of the service that
+			// returns the list of chains, read where it is written.
+			if list, at := rc.b.validatorFactoryList(file, m); list != nil && depth < maxMiddlewareDepth {
+				walk(list, at, depth+1)
+				return
+			}
 		}
 		at := *sc
 		at.file = file // the checks are stated at the lines of this file
@@ -306,6 +319,25 @@ func (rc *ruleCtx) middlewareValidations(h *handler, sc *scope) {
 	for _, m := range steps {
 		walk(m.x, m.file, 0)
 	}
+}
+
+// validatorFactoryList is the list a route's middleware call returns
+// when it calls, without arguments, a function of the service that only
+// returns a list literal (express-validator's userRegisterValidator = ()
+// => [body("email").isEmail(), ...]), and the file it is written in; nil
+// for any other call.
+func (b *builder) validatorFactoryList(f *facts.File, call *facts.Expr) (*facts.Expr, *facts.File) {
+	if call.Kind != facts.ExprCall || call.X == nil || len(call.Args()) > 0 || len(call.Keywords()) > 0 {
+		return nil, nil
+	}
+	fr := b.ix.function(f, call.X)
+	if fr == nil || fr.class != nil || len(fr.fn.Body) != 1 {
+		return nil, nil
+	}
+	if ret := &fr.fn.Body[0]; ret.Kind == facts.StmtReturn && ret.Value != nil && ret.Value.Kind == facts.ExprList {
+		return ret.Value, fr.file
+	}
+	return nil, nil
 }
 
 // maxMiddlewareDepth bounds how many constants naming constants a

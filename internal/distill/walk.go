@@ -594,6 +594,15 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		return unknownValue
 	}
 	j := rc.b.join(q)
+	var compared []qcond
+	if j == nil {
+		// User.findOne({token, expires: {$gt: Date.now()}}): the row with
+		// that token, whose expires must be after now.
+		var keys *query
+		if keys, compared = splitComparisons(q); keys != nil {
+			j = rc.b.join(keys)
+		}
+	}
 	if j == nil {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
@@ -620,6 +629,16 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		*out = append(*out, let)
 	}
 	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+	if len(compared) > 0 {
+		row := &comparedRow{name: name, sc: sc, line: line}
+		for _, c := range compared {
+			row.conds = append(row.conds, &allium.Binary{Op: c.op, X: &allium.Member{X: found.expr, Name: c.field}, Y: c.val})
+		}
+		if rc.comparedRows == nil {
+			rc.comparedRows = map[string]*comparedRow{}
+		}
+		rc.comparedRows[bn] = row
+	}
 	if q.required && sc.top {
 		// first_or_404(): no row ends the request.
 		rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, line)
@@ -635,6 +654,72 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.authenticateActive(found, sc, line)
 	}
 	return found
+}
+
+// comparedRow is the comparisons a lookup's filter made of the row it
+// found, waiting for the rule to require the row.
+type comparedRow struct {
+	name  string // the local the code binds the row to
+	conds []allium.Expr
+	sc    *scope
+	line  int
+}
+
+// requireComparisons states the comparisons of the row cond requires
+// to exist (requires: exists user), before that requirement: only a
+// request that fails without the row fails when the row fails them.
+func (rc *ruleCtx) requireComparisons(cond allium.Expr) {
+	u, ok := cond.(*allium.Unary)
+	if !ok || u.Op != allium.OpExists {
+		return
+	}
+	id, ok := u.X.(*allium.Ident)
+	if !ok || rc.comparedRows[id.Name] == nil {
+		return
+	}
+	row := rc.comparedRows[id.Name]
+	delete(rc.comparedRows, id.Name)
+	for _, c := range row.conds {
+		rc.b.stats.GuardsSeen++
+		rc.requires(c, row.sc, row.line)
+	}
+}
+
+// unrequiredComparisons notes the comparisons of rows the rule never
+// required: the code goes on without such a row, so they are no
+// preconditions, and the lookup states only its keys.
+func (rc *ruleCtx) unrequiredComparisons() {
+	for _, bn := range slices.Sorted(maps.Keys(rc.comparedRows)) {
+		row := rc.comparedRows[bn]
+		rc.untranslated(row.sc, row.line, LeftOutLookup, "a comparison in the lookup of "+row.name)
+	}
+	rc.comparedRows = nil
+}
+
+// splitComparisons parts a lookup into its equalities, which find the
+// row, and its ordering comparisons of the row's own fields (expires >
+// now), which the row found must pass: the request that needs the row
+// fails alike when none has the keys and when the one that has them fails
+// a comparison. nil keys when q has no such parts.
+func splitComparisons(q *query) (*query, []qcond) {
+	keys := *q
+	keys.conds = nil
+	var compared []qcond
+	for _, c := range q.conds {
+		switch c.op {
+		case allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+			if c.val == nil || len(c.path) > 0 || c.orNull || c.many {
+				return nil, nil
+			}
+			compared = append(compared, c)
+		default:
+			keys.conds = append(keys.conds, c)
+		}
+	}
+	if len(compared) == 0 || len(keys.conds) == 0 {
+		return nil, nil
+	}
+	return &keys, compared
 }
 
 // foundRowByOwnID is the row the rule already found (let user =
@@ -1600,6 +1685,7 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 	if rc.bareClaimOfValidToken(cond) {
 		return // absent_results.go
 	}
+	rc.requireComparisons(cond)
 	for _, s := range rc.body {
 		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == exprKey(cond) {
 			return

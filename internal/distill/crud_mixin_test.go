@@ -198,10 +198,11 @@ func TestConduitIdioms(t *testing.T) {
 }`,
 		},
 		{
-			// @use_kwargs(user_schema): **kwargs holds the fields UserSchema
-			// loads (not token, dump_only); the password is popped with a
-			// None default, so it may be absent; updated_at is set by the
-			// code, not taken from the request (and is bookkeeping).
+			// @use_kwargs(user_schema): **kwargs holds those of the fields
+			// UserSchema loads (not token, dump_only) that the body gives,
+			// each set only when given; the password is popped with a None
+			// default, so it may be absent; updated_at is set by the code,
+			// not taken from the request (and is bookkeeping).
 			name:      "a schema's fields are the view's keyword arguments, an entry the code sets is not the input",
 			construct: "UpdateUser",
 			want: `rule UpdateUser {
@@ -209,9 +210,12 @@ func TestConduitIdioms(t *testing.T) {
     ensures:
         if exists password:
             user.password = hash(password)
-        user.bio = bio
-        user.email = email
-        user.username = username
+        if exists bio:
+            user.bio = bio
+        if exists email:
+            user.email = email
+        if exists username:
+            user.username = username
 }`,
 		},
 		{

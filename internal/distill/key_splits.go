@@ -154,7 +154,7 @@ func keyTests(e *facts.Expr) []*facts.Expr {
 // givenKey decides a key test of the request's input in a walk of one
 // key's change: the request holds the keys given and no other.
 func (rc *ruleCtx) givenKey(e *facts.Expr, sc *scope) (truth, ok bool) {
-	if rc.keysGiven == nil || len(keyTests(e)) != 1 || e.Kind != facts.ExprCompare {
+	if rc.keysGiven == nil || rc.keysMayLack || len(keyTests(e)) != 1 || e.Kind != facts.ExprCompare {
 		return false, false
 	}
 	var scratch []allium.Stmt
@@ -229,14 +229,26 @@ func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 		each := *sc
 		each.vars = cloneVars(sc.vars)
 		each.vars[k.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: key})
+		input := rc.shapeInput(dict, key, sc)
 		if set, ok := dict.rewritten[key]; ok {
 			// kwargs["updated_at"] = user.created_at.replace(...): what the
 			// code put there, not the input.
 			each.vars[v.Name()] = rc.eval(set.e, set.sc, out, false)
 		} else {
-			each.vars[v.Name()] = rc.shapeInput(dict, key, sc)
+			each.vars[v.Name()] = input
 		}
-		rc.stmts(s.Body, &each, out)
+		if !rc.keysMayLack || input.kind != vParam || input.param == "" {
+			rc.stmts(s.Body, &each, out)
+			continue
+		}
+		// The body may leave the key out (a schema's fields handed on
+		// as keywords): what the loop does with it holds when it is given.
+		var given []allium.Stmt
+		rc.stmts(s.Body, &each, &given)
+		if len(given) > 0 {
+			*out = append(*out, &allium.If{Meta: rc.b.meta(sc.file, s.Line()), Branches: []allium.IfBranch{{
+				Cond: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: input.param}}, Body: given}}})
+		}
 	}
 	return true
 }

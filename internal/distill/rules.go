@@ -385,7 +385,11 @@ type ruleCtx struct {
 	// holds no other. forked: the handler was walked so, once per change,
 	// and has no rule of its own.
 	keysGiven map[string]bool
-	forked    bool
+	// keysMayLack: keysGiven are the keys the request may hold, not
+	// those it holds (a schema's fields handed to a view as keywords):
+	// a loop over them states each key's outcome when it is given.
+	keysMayLack bool
+	forked      bool
 	// schemaKeys: the keys of the object schema a route middleware
 	// validates the request's body by (celebrate's Joi.object): the body
 	// a handler spreads holds no others (schemaBodyKeywords).
@@ -1114,7 +1118,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				// @use_kwargs(user_schema) def update_user(**kwargs): the
 				// body's fields (schema_kwargs.go).
 				sc.vars[p.Name] = &value{kind: vReqDict}
-				rc.keysGiven = keys
+				rc.keysGiven, rc.keysMayLack = keys, true
 				continue
 			}
 			sc.vars[p.Name] = &value{kind: vPlumbing}

@@ -1569,7 +1569,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.lets, x.assigned = maps.Clone(rc.lets), maps.Clone(rc.assigned)
 	x.paramReqs = maps.Clone(rc.paramReqs)
 	x.claims = maps.Clone(rc.claims)
-	x.keysGiven = maps.Clone(rc.keysGiven)
+	x.keysGiven, x.keysMayLack = maps.Clone(rc.keysGiven), rc.keysMayLack
 	x.idParams = maps.Clone(rc.idParams)
 	x.localComparisons = maps.Clone(rc.localComparisons)
 	if cond = unstated(cond, x.body); cond != nil {

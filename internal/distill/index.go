@@ -430,12 +430,17 @@ func (ix *index) classThrough(f *facts.File, e *facts.Expr, depth int) *classRef
 		}
 	}
 	if depth < 4 {
-		if c := ix.constant(f, e); c != nil && c.as.Value != nil && c.as.Value != e {
-			if k := c.as.Value.Kind; k == facts.ExprName || k == facts.ExprAttr {
-				if cr := ix.classThrough(c.file, c.as.Value, depth+1); cr != nil {
+		for _, n := range names {
+			c := ix.consts[n]
+			if c == nil {
+				continue
+			}
+			if v := c.as.Value; v != nil && v != e && (v.Kind == facts.ExprName || v.Kind == facts.ExprAttr) {
+				if cr := ix.classThrough(c.file, v, depth+1); cr != nil {
 					return cr
 				}
 			}
+			break // the constant the name is, as ix.constant finds it
 		}
 	}
 	for _, n := range names {

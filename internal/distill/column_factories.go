@@ -33,20 +33,7 @@ func (b *builder) columnFactory(f *facts.File, call *facts.Expr) *facts.Expr {
 	if last.Kind != facts.StmtReturn || ret == nil || ret.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ColumnCalls, ret.Resolved(), ret.Raw()) {
 		return nil
 	}
-	binds := map[string]*facts.Expr{}
-	for i := range fr.fn.Params {
-		p := &fr.fn.Params[i]
-		switch {
-		case p.Kind == facts.ParamVarKeyword || p.Kind == facts.ParamVarPositional:
-			continue
-		case p.Kind != facts.ParamKeywordOnly && i < len(call.Args()):
-			binds[p.Name] = &call.Args()[i]
-		case call.Keyword(p.Name) != nil:
-			binds[p.Name] = call.Keyword(p.Name)
-		case p.Default != nil:
-			binds[p.Name] = p.Default
-		}
-	}
+	binds, _ := initBindings(fr.fn.Params, call)
 	col := *ret
 	args := make([]facts.Expr, len(ret.Args()))
 	for i := range ret.Args() {

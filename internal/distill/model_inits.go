@@ -77,8 +77,8 @@ func baseInitCall(st *facts.Stmt, self string) *facts.Expr {
 	return nil
 }
 
-// initBindings binds the parameters of an __init__ (self aside) to a
-// constructor call's arguments: positionally, by keyword, else to their
+// initBindings binds parameters (an __init__'s without self, a column
+// helper's) to a call's arguments: positionally, by keyword, else to their
 // defaults; the keywords no parameter takes are what **kwargs holds.
 func initBindings(params []facts.Param, call *facts.Expr) (map[string]*facts.Expr, []facts.Keyword) {
 	binds := map[string]*facts.Expr{}

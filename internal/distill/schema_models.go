@@ -372,8 +372,15 @@ func (b *builder) readSchemaEntries(m *schemaModel, fields *facts.Expr, parentAt
 			}
 		}
 		if opts != nil {
-			if r := entryValue(opts, sx.requiredKey); r != nil && r.Kind == facts.ExprBool {
-				optional = r.Value() != "true"
+			if r := entryValue(opts, sx.requiredKey); r != nil {
+				if r.Kind == facts.ExprList && len(r.Args()) > 0 {
+					// required: [true, "Please enter a full name"]: the flag
+					// and the message the refusal carries.
+					r = &r.Args()[0]
+				}
+				if r.Kind == facts.ExprBool {
+					optional = r.Value() != "true"
+				}
 			}
 			target, ref, other := sx.ref(opts)
 			if other {

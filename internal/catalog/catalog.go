@@ -1601,7 +1601,7 @@ type Auth struct {
 	// active users (Django's ModelBackend), the setting that lists the
 	// backends in use and its default; nil for none.
 	ActiveSessions *ActiveSessions `yaml:"active_sessions"`
-	// Strategies are the service's own authentication strategies, which
+	// StrategyFiles are the service's own authentication strategies, which
 	// sign the request's user in after checking it (Strapi's
 	// strategies/users-permissions.js): see StrategyFiles; nil for none.
 	StrategyFiles *StrategyFiles `yaml:"strategy_files"`

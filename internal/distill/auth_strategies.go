@@ -205,8 +205,9 @@ func (b *builder) strategyIn(f *facts.File, list []facts.Stmt, name string) *reg
 			continue
 		}
 		sargs := args[0].Args()
-		if len(sargs) == 0 || sargs[len(sargs)-1].Kind != facts.ExprFunction || sargs[len(sargs)-1].Func() == nil {
-			continue
+		if len(sargs) == 0 || sargs[len(sargs)-1].Kind != facts.ExprFunction || sargs[len(sargs)-1].Func() == nil ||
+			len(sargs[len(sargs)-1].Func().Params) == 0 {
+			continue // a verify function hands its answer to its last parameter, done
 		}
 		reg := &registeredStrategy{file: f, strategy: st, verify: sargs[len(sargs)-1].Func()}
 		if len(sargs) > 1 {

@@ -3,6 +3,7 @@ package distill
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -33,7 +34,7 @@ func (b *builder) columnFactory(f *facts.File, call *facts.Expr) *facts.Expr {
 	if last.Kind != facts.StmtReturn || ret == nil || ret.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ColumnCalls, ret.Resolved(), ret.Raw()) {
 		return nil
 	}
-	binds, _ := initBindings(fr.fn.Params, call)
+	binds, rest := initBindings(fr.fn.Params, call)
 	col := *ret
 	args := make([]facts.Expr, len(ret.Args()))
 	for i := range ret.Args() {
@@ -43,12 +44,12 @@ func (b *builder) columnFactory(f *facts.File, call *facts.Expr) *facts.Expr {
 	var kws []facts.Keyword
 	for _, kw := range ret.Keywords() {
 		if kw.Name == "**" {
-			kws = append(kws, call.Keywords()...) // the caller's own options pass through
+			kws = append(kws, rest...) // the caller's other options pass through
 			continue
 		}
 		kws = append(kws, facts.Keyword{Name: kw.Name, Value: substituteArg(&kw.Value, binds, b.lang.ForeignKeyCalls)})
 	}
-	col.SetKeywords(dedupeKeywords(kws))
+	col.SetKeywords(kws)
 	return &col
 }
 
@@ -74,9 +75,9 @@ func substituteArg(arg *facts.Expr, binds map[string]*facts.Expr, fkCalls []stri
 	return fk
 }
 
-var formatField = regexp.MustCompile(`\{(\d+)\}`)
+var formatField = regexp.MustCompile(`\{(\d*)\}`)
 
-// formatted is the text of "{0}.{1}".format(a, b) with its arguments bound
+// formatted is the text of "{0}.{1}".format(a, b) (or "{}.{}") with its arguments bound
 // to string literals, or of a bound parameter holding one.
 func formatted(e *facts.Expr, binds map[string]*facts.Expr) (string, bool) {
 	if e.Kind == facts.ExprName && binds[e.Name()] != nil {
@@ -96,29 +97,19 @@ func formatted(e *facts.Expr, binds map[string]*facts.Expr) (string, bool) {
 		}
 		vals = append(vals, v)
 	}
-	ok := true
+	ok, next := true, 0
 	out := formatField.ReplaceAllStringFunc(e.X.X.Value(), func(m string) string {
-		i, _ := strconv.Atoi(m[1 : len(m)-1])
+		i := next // "{}" takes the next argument
+		if m != "{}" {
+			i, _ = strconv.Atoi(m[1 : len(m)-1])
+		}
+		next++
 		if i >= len(vals) {
 			ok = false
 			return m
 		}
 		return vals[i]
 	})
-	return out, ok
-}
-
-// dedupeKeywords keeps the first of keywords of the same name: the
-// helper's own keyword wins over one the caller passes through **kwargs.
-func dedupeKeywords(kws []facts.Keyword) []facts.Keyword {
-	seen := map[string]bool{}
-	var out []facts.Keyword
-	for _, kw := range kws {
-		if seen[kw.Name] {
-			continue
-		}
-		seen[kw.Name] = true
-		out = append(out, kw)
-	}
-	return out
+	// A named field ("{table}") or an escaped brace is not read.
+	return out, ok && !strings.ContainsAny(out, "{}")
 }

@@ -246,3 +246,39 @@ func TestConduitIdioms(t *testing.T) {
 		})
 	}
 }
+
+// TestColumnHelperFormats: a column helper's foreign key target formatted
+// with numbered or automatic fields is read; one with a named field is not
+// (the key, and the relationship on it, are left out).
+func TestColumnHelperFormats(t *testing.T) {
+	tests := []struct {
+		name, format, want string
+	}{
+		{"numbered fields", `"{0}.{1}"`, "entity Profile {\n    user: User\n}"},
+		{"automatic fields", `"{}.{}"`, "entity Profile {\n    user: User\n}"},
+		{"a named field is not read", `"{table}.id"`, "entity Profile {}"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, New(Options{}), map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import relationship
+db = SQLAlchemy()
+
+def reference_col(tablename, pk_name="id"):
+    return db.Column(db.ForeignKey(` + tc.format + `.format(tablename, pk_name)), nullable=False)
+
+class User(db.Model):
+    __tablename__ = "users"
+    name = db.Column(db.String(80), nullable=False)
+
+class Profile(db.Model):
+    user_id = reference_col("users")
+    user = relationship("User")
+`})
+			if got := construct(out.Module, "Profile"); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}

@@ -459,6 +459,9 @@ type builder struct {
 	// (sole_method.go), built on first use.
 	soleMethods map[string][]*funcRef
 	singleRels  map[string]bool
+	// identityEncoders: the catalog's signed_tokens.identity_encoders,
+	// sorted once (tokens.go identityPayload).
+	identityEncoders []string
 	// inverseSides are the fields a decorated model declares as the side
 	// of a one-to-one that does not hold the key (decoratedColumns).
 	inverseSides map[*facts.Assignment]bool

@@ -2270,7 +2270,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			kind, kept := rc.encodedKind(p, sc, out)
 			return rc.issueTokenOf(kind, p, rc.kindLifetime(kind, rc.payloadExpiry(p, sc, out), sc, e.Line()), sc, out, e.Line(), kept...)
 		}
-		if payload := identityPayload(st.IdentityEncoders, names, e); payload != nil {
+		if payload := b.identityPayload(names, e); payload != nil {
 			kind := tokenKind(append(slices.Clone(sc.stack), facts.LastSegment(e.Raw())))
 			return rc.issueTokenOf(kind, payload, rc.kindLifetime(kind, nil, sc, e.Line()), sc, out, e.Line())
 		}

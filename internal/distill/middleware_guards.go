@@ -61,7 +61,7 @@ func (rc *ruleCtx) middlewareGuards(h *handler, sc *scope) {
 	}
 	signed := false
 	for _, m := range steps {
-		mr := rc.middlewareFunction(unwrapHandler(m.x), m.file, sc)
+		mr := rc.middlewareFunction(rc.b.unwrapMiddleware(m.x, m.file), m.file, sc)
 		if mr == nil {
 			continue
 		}
@@ -84,6 +84,18 @@ func (rc *ruleCtx) middlewareGuards(h *handler, sc *scope) {
 		rc.middlewareChecks(mr, mr.fn.Body, next)
 		signed = signed || mr.signsIn
 	}
+}
+
+// unwrapMiddleware is the function a route's middleware wraps
+// (asyncHandler(verifyJWT) runs verifyJWT), or m itself when what the call
+// is given names no function: authorize(Role.Admin) is a factory given a
+// value, whose result is the middleware.
+func (b *builder) unwrapMiddleware(m *facts.Expr, file *facts.File) *facts.Expr {
+	x := unwrapHandler(m)
+	if x == m || x.Kind == facts.ExprFunction || b.ix.function(file, x) != nil || b.ix.constant(file, x) != nil {
+		return x
+	}
+	return m
 }
 
 // middlewareFunction resolves a route's middleware m, written in file, to

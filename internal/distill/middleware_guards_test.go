@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -372,6 +373,7 @@ func TestUnreadMiddlewareNoted(t *testing.T) {
 		name   string
 		guards string
 		noted  bool
+		arg    string // what the route gives the factory ('admin' when empty)
 	}{
 		{"a factory returning an array of middleware", `
 function authorize(role) {
@@ -381,7 +383,17 @@ function authorize(role) {
   ];
 }
 module.exports = { authorize };
-`, true},
+`, true, ""},
+		{"a factory given a value that names no function, not a wrapper of one", `
+const Role = { Admin: 'Admin' };
+function authorize(role) {
+  return [
+    (req, res, next) => next(),
+    (req, res, next) => { if (req.user.role !== role) throw new HttpError(401); next(); },
+  ];
+}
+module.exports = { authorize, Role };
+`, true, "guards.Role.Admin"},
 		{"a factory returning one middleware", `
 function authorize(role) {
   return function (req, res, next) {
@@ -390,10 +402,14 @@ function authorize(role) {
   };
 }
 module.exports = { authorize };
-`, false},
+`, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			arg := tt.arg
+			if arg == "" {
+				arg = "'admin'"
+			}
 			d := New(Options{})
 			defer d.Close()
 			out := distilText(t, d, map[string]string{
@@ -408,7 +424,7 @@ const guards = require('./guards');
 const handlers = require('./handlers');
 const router = Router();
 
-router.post('/apikey', guards.authorize('admin'), asyncHandler(handlers.generateApiKey));
+router.post('/apikey', guards.authorize(` + arg + `), asyncHandler(handlers.generateApiKey));
 module.exports = router;
 `,
 			})
@@ -419,5 +435,35 @@ module.exports = router;
 				t.Errorf("no rule GenerateApiKey")
 			}
 		})
+	}
+}
+
+// TestStrategyVerifyWithoutParameters: a strategy registered with a verify
+// function of no parameters (it reads `arguments`) is not read, and the
+// build does not fail on it.
+func TestStrategyVerifyWithoutParameters(t *testing.T) {
+	module := strings.Replace(passportModule, "async (apikey, done) => {", "async function () {", 1)
+	if module == passportModule {
+		t.Fatal("the fixture no longer holds the apikey strategy's verify function")
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"src/models/user.js": middlewareModels,
+		"src/env.js":         middlewareEnv,
+		"src/auth.js":        module,
+		"src/handlers.js":    "const User = require('./models/user');\n" + middlewareHandler,
+		"src/routes.js": `
+const { Router } = require('express');
+const asyncHandler = require('express-async-handler');
+const auth = require('./auth');
+const handlers = require('./handlers');
+const router = Router();
+router.post('/x', asyncHandler(auth.apikey), asyncHandler(handlers.generateApiKey));
+module.exports = router;
+`,
+	})
+	if got := construct(out.Module, "GenerateApiKey"); got == "" {
+		t.Errorf("no rule GenerateApiKey")
 	}
 }

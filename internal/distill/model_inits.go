@@ -29,16 +29,16 @@ func (rc *ruleCtx) ownInit(cr *classRef, ent *entityInfo, e *facts.Expr, sc *sco
 	}
 	self := init.fn.Params[0].Name
 	at := -1
+	var base *facts.Expr
 	for i := range init.fn.Body {
-		if baseInitCall(&init.fn.Body[i], self) != nil {
+		if base = baseInitCall(&init.fn.Body[i], self); base != nil {
 			at = i
 			break
 		}
 	}
-	if at < 0 {
+	if base == nil {
 		return nil
 	}
-	base := baseInitCall(&init.fn.Body[at], self)
 	binds, rest := initBindings(init.fn.Params[1:], e)
 	row := *e
 	row.SetArgs(nil)
@@ -50,7 +50,7 @@ func (rc *ruleCtx) ownInit(cr *classRef, ent *entityInfo, e *facts.Expr, sc *sco
 		}
 		kws = append(kws, facts.Keyword{Name: kw.Name, Value: substituteArg(&kw.Value, binds, nil)})
 	}
-	row.SetKeywords(dedupeKeywords(kws))
+	row.SetKeywords(kws)
 	v := rc.construct(ent, &row, sc, out)
 	after := slices.Concat(init.fn.Body[:at], init.fn.Body[at+1:])
 	if len(after) > 0 {

@@ -18,13 +18,14 @@ func (b *builder) registryModelClasses() {
 	if len(b.lang.RegistryModelClasses) == 0 {
 		return
 	}
+	keywords := slices.Sorted(maps.Keys(b.lang.RegistryModelClasses))
 	for _, name := range slices.Sorted(maps.Keys(b.ix.consts)) {
 		c := b.ix.consts[name]
 		v := c.as.Value
-		if v == nil || v.Kind != facts.ExprCall {
+		if v == nil || v.Kind != facts.ExprCall || len(v.Keywords()) == 0 {
 			continue
 		}
-		for _, kw := range slices.Sorted(maps.Keys(b.lang.RegistryModelClasses)) {
+		for _, kw := range keywords {
 			arg := v.Keyword(kw)
 			if arg == nil {
 				continue

@@ -142,7 +142,7 @@ func (b *builder) routeCallChain(f *facts.File, call *facts.Expr, holder *classR
 // given only it (middlewares.wrap(handler), asyncHandler(async (req, res)
 // => ...)).
 func unwrapHandler(handler *facts.Expr) *facts.Expr {
-	for i := 0; i < 3 && handler.Kind == facts.ExprCall && len(handler.Args()) == 1 && len(handler.Keywords()) == 0 &&
+	for i := 0; i < maxWrappers && handler.Kind == facts.ExprCall && len(handler.Args()) == 1 && len(handler.Keywords()) == 0 &&
 		(handler.Args()[0].Kind == facts.ExprName || handler.Args()[0].Kind == facts.ExprAttr || handler.Args()[0].Kind == facts.ExprFunction); i++ {
 		handler = &handler.Args()[0]
 	}

@@ -1114,7 +1114,9 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = &value{kind: vReqDict} // the mutation's input
 				continue
 			}
-			if keys := b.schemaKwargs(h); keys != nil && p.Kind == facts.ParamVarKeyword && rc.keysGiven == nil {
+			if p.Kind != facts.ParamVarKeyword || rc.keysGiven != nil {
+				// not **kwargs, or the request's keys are decided already
+			} else if keys := b.schemaKwargs(h); keys != nil {
 				// @use_kwargs(user_schema) def update_user(**kwargs): the
 				// body's fields (schema_kwargs.go).
 				sc.vars[p.Name] = &value{kind: vReqDict}

@@ -2,7 +2,6 @@ package distill
 
 import (
 	"sort"
-	"strings"
 	"unicode"
 
 	"github.com/distill/distill/internal/allium"
@@ -55,10 +54,10 @@ func (b *builder) namedMethod(name, recvName string) *funcRef {
 	if recvName == "" || !unicode.IsLower(rune(recvName[0])) {
 		return nil
 	}
-	want := foldName(recvName)
+	want := spelling(recvName)
 	var found *funcRef
 	for _, fr := range b.soleMethods[name] {
-		if fr.class == nil || foldName(fr.class.Name) != want {
+		if fr.class == nil || spelling(fr.class.Name) != want {
 			continue
 		}
 		if found != nil {
@@ -67,12 +66,6 @@ func (b *builder) namedMethod(name, recvName string) *funcRef {
 		found = fr
 	}
 	return found
-}
-
-// foldName is a name without case or underscores, for comparing a
-// variable's name with a class's.
-func foldName(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, "_", ""))
 }
 
 // untypedMethodCall inlines recv.name(...) on a receiver of unknown type,

@@ -637,8 +637,15 @@ func tokenKind(stack []string) string {
 // encoders signs, {identity: <the identity given>}, or nil when e is no
 // such call or names no identity: the identity is the token's subject
 // (subject_keys), as a JWT payload's sub is.
-func identityPayload(encoders map[string]string, names []string, e *facts.Expr) *facts.Expr {
-	for _, fn := range slices.Sorted(maps.Keys(encoders)) {
+func (b *builder) identityPayload(names []string, e *facts.Expr) *facts.Expr {
+	encoders := b.lang.SignedTokens.IdentityEncoders
+	if len(encoders) == 0 || len(e.Args()) == 0 && len(e.Keywords()) == 0 {
+		return nil
+	}
+	if b.identityEncoders == nil {
+		b.identityEncoders = slices.Sorted(maps.Keys(encoders)) // once per service
+	}
+	for _, fn := range b.identityEncoders {
 		if !catalog.MatchAny([]string{fn}, names...) {
 			continue
 		}

@@ -16,12 +16,8 @@ import "github.com/distill/distill/internal/facts"
 // validatedBodyShape is the request shape a route's middleware validates
 // its body by, or nil.
 func (rc *ruleCtx) validatedBodyShape(h *handler) *classRef {
-	file := h.middlewareFile
-	if file == nil {
-		file = h.file
-	}
-	for i := range h.middleware {
-		m := &h.middleware[i]
+	for _, step := range h.middlewareSteps() {
+		m, file := step.x, step.file
 		if m.Kind != facts.ExprCall || len(m.Args()) == 0 || m.Args()[0].Raw() == "" {
 			continue
 		}

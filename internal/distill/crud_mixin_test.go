@@ -282,3 +282,45 @@ class Profile(db.Model):
 		})
 	}
 }
+
+// TestAssociationTableRelationships: a relationship through an association
+// table (secondary=) is a set of the other rows, or one of them with
+// uselist=False, whether the attribute is annotated (SQLAlchemy 2.0's
+// Mapped[...]) or not. back_populates names the other side's attribute,
+// which is a set too, not a key this side could be found by: reading it as
+// `with organization = this` bound a name no entity has.
+func TestAssociationTableRelationships(t *testing.T) {
+	out := distilText(t, New(Options{}), map[string]string{"app/models.py": `
+from sqlalchemy import Column, ForeignKey, Table
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+class Base(DeclarativeBase):
+    pass
+
+members = Table("members", Base.metadata,
+    Column("organization_id", ForeignKey("organizations.id")),
+    Column("project_id", ForeignKey("projects.id")))
+
+class Organization(Base):
+    __tablename__ = "organizations"
+    name: Mapped[str] = mapped_column(unique=True)
+    projects: Mapped[list["Project"]] = relationship(secondary=members, back_populates="organization", viewonly=True)
+
+class Project(Base):
+    __tablename__ = "projects"
+    name: Mapped[str]
+    organization: Mapped["Organization"] = relationship(secondary=members, back_populates="projects", uselist=False)
+    owners = relationship("Organization", secondary=members)
+`})
+	tests := []struct{ construct, want string }{
+		{"Organization", "entity Organization {\n    name: String\n    projects: Set<Project>\n}"},
+		{"Project", "entity Project {\n    name: String\n    organization: Organization?\n    owners: Set<Organization>\n}"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.construct, func(t *testing.T) {
+			if got := construct(out.Module, tc.construct); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}

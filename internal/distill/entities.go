@@ -1127,10 +1127,17 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	if tgt == nil {
 		return
 	}
-	if v.Keyword("secondary") != nil && a.Annotation == nil {
+	if v.Keyword("secondary") != nil {
 		// follows = relationship("UserProfile", secondary=followers_assoc):
-		// the rows linked through an association table, a set of them.
-		fi := &fieldInfo{name: snake(a.Name), attr: a.Name, line: a.Line, typ: &allium.Type{Name: "Set", Args: []*allium.Type{{Name: tgt.name}}}}
+		// the rows linked through an association table, a set of them, or
+		// at most one with uselist=False or a single Mapped[X]. Neither
+		// side holds a key, so back_populates names the other side's set,
+		// not a field this side could be found by.
+		typ := &allium.Type{Name: "Set", Args: []*allium.Type{{Name: tgt.name}}}
+		if u := v.Keyword("uselist"); u != nil && u.Kind == facts.ExprBool && u.Value() == "false" || a.Annotation != nil && !many {
+			typ = &allium.Type{Name: tgt.name, Optional: true}
+		}
+		fi := &fieldInfo{name: snake(a.Name), attr: a.Name, line: a.Line, typ: typ}
 		e.fields = append(e.fields, fi)
 		e.attrs[a.Name] = fi
 		return

@@ -324,3 +324,39 @@ class Project(Base):
 		})
 	}
 }
+
+// TestReverseSideKeys: the one side of a one-to-many is found by the key
+// foreign_keys= names when the many side has two keys to it (a follow
+// table's follower and followed); with two keys and nothing naming one,
+// the relationship is left out rather than stated over the wrong key.
+func TestReverseSideKeys(t *testing.T) {
+	out := distilText(t, New(Options{}), map[string]string{"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class Follow(db.Model):
+    follower_id = db.Column(db.Integer, db.ForeignKey("users.id"), primary_key=True)
+    followed_id = db.Column(db.Integer, db.ForeignKey("users.id"), primary_key=True)
+
+class Post(db.Model):
+    author_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+class User(db.Model):
+    __tablename__ = "users"
+    username = db.Column(db.String(64), unique=True)
+    posts = db.relationship("Post", backref="author", lazy="dynamic")
+    followed = db.relationship("Follow", foreign_keys=[Follow.follower_id], backref=db.backref("follower", lazy="joined"))
+    followers = db.relationship("Follow", foreign_keys=[Follow.followed_id], backref=db.backref("followed", lazy="joined"))
+    either = db.relationship("Follow")
+`})
+	want := `entity User {
+    username: String?
+
+    posts: Post with author = this
+    followed: Follow with follower = this
+    followers: Follow with followed = this
+}`
+	if got := construct(out.Module, "User"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

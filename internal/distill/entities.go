@@ -1202,11 +1202,7 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 		// Reverse side: the target holds the foreign key.
 		field := backPop
 		if field == "" {
-			for _, f := range tgt.fields {
-				if f.fkEntity == e.name && !f.drop {
-					field = f.name
-				}
-			}
+			field = reverseKey(e, tgt, v.Keyword("foreign_keys"))
 		}
 		if field == "" {
 			return
@@ -1217,6 +1213,38 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 			b.singleRels[e.name+"."+snake(a.Name)] = true
 		}
 	}
+}
+
+// reverseKey names the key of tgt that a one-to-many from e runs over: the
+// one foreign_keys=[T.col] names, else the only key tgt has to e. Two keys
+// to e and nothing naming one (a follow table's follower and followed)
+// leave it unknown: either pick could state the wrong side.
+func reverseKey(e, tgt *entityInfo, named *facts.Expr) string {
+	var keys []*fieldInfo
+	for _, f := range tgt.fields {
+		if f.fkEntity == e.name && !f.drop {
+			keys = append(keys, f)
+		}
+	}
+	if named != nil {
+		if named.Kind == facts.ExprList && len(named.Args()) == 1 {
+			named = &named.Args()[0]
+		}
+		col := facts.LastSegment(named.Raw())
+		if named.Kind == facts.ExprString {
+			col = facts.LastSegment(named.Value())
+		}
+		for _, f := range keys {
+			if f.attr == col || f.name == col {
+				return f.name
+			}
+		}
+		return ""
+	}
+	if len(keys) == 1 {
+		return keys[0].name
+	}
+	return ""
 }
 
 func (b *builder) collectionTarget(f *facts.File, a *facts.Expr) string {

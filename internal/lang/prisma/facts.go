@@ -27,7 +27,9 @@ import (
 //     is not a field of its own in the other languages' models;
 //   - a relation field that holds no key (posts Post[], the other side
 //     of a one-to-one) is annotated with its type and has the value
-//     prisma.related(Post): the other model holds the key.
+//     prisma.related(Post): the other model holds the key (and when the
+//     field names its relation, foreign_keys=Post.author names the field
+//     of the other model that holds the key of the same named relation).
 //
 // Names of functions in defaults (now(), uuid(), autoincrement()) are
 // resolved as prisma.<name>; an enum value default is Enum.VALUE.
@@ -93,6 +95,9 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 				} else {
 					v := call("related", fd.Line)
 					v.SetArgs([]facts.Expr{name(fd.Type, fd.Line)})
+					if key := namedKeySide(s.Models, m.Name, fd); key != "" {
+						v.SetKeywords([]facts.Keyword{{Name: "foreign_keys", Value: name(fd.Type+"."+key, fd.Line)}})
+					}
 					as.Value = &v
 				}
 			default:
@@ -185,6 +190,45 @@ func impliedRelation(fd Field, rel impliedRel) facts.Assignment {
 	keyList.SetArgs([]facts.Expr{name(fd.Name, fd.Line)})
 	v.SetKeywords([]facts.Keyword{{Name: "nullable", Value: *boolean(fd.Optional, fd.Line)}, {Name: "fields", Value: keyList}})
 	return facts.Assignment{Name: t.Name, Line: fd.Line, Annotation: annotation(t), Value: &v}
+}
+
+// namedKeySide finds, for fd, a relation field of model owner that holds
+// no key and names its relation (`websites Website[] @relation("user")`),
+// the field of fd's model that holds the key of the same named relation
+// (Website's `user User? @relation("user", fields: [userId], ...)`). Two
+// relations between the same models are told apart only by that name, so
+// without it the key side is unknown.
+func namedKeySide(models []Model, owner string, fd Field) string {
+	rel := relationName(attr(fd, "relation"))
+	if rel == "" {
+		return ""
+	}
+	for _, tm := range models {
+		if tm.Name != fd.Type {
+			continue
+		}
+		for _, other := range tm.Fields {
+			a := attr(other, "relation")
+			if other.Type == owner && relationName(a) == rel && len(argNamed(a.Args, "fields").Items) > 0 {
+				return other.Name
+			}
+		}
+	}
+	return ""
+}
+
+// relationName is the name an @relation gives its relation (positionally
+// or as name:), "" when it gives none.
+func relationName(a *Attr) string {
+	if a == nil {
+		return ""
+	}
+	for _, arg := range a.Args {
+		if (arg.Name == "" || arg.Name == "name") && arg.Value.Kind == ValueString {
+			return arg.Value.Text
+		}
+	}
+	return ""
 }
 
 // idField is the field of m marked @id, or nil.

@@ -178,3 +178,42 @@ model Seat {
 		}
 	}
 }
+
+// TestNamedRelations: two relations between the same models are told apart
+// by their names; the side that holds no key names, as foreign_keys, the
+// field of the other model that holds the key of the same named relation
+// (umami's User.websites runs over Website.user, User.createdBy over
+// Website.createUser). An unnamed relation, or a name no key side
+// carries, names none.
+func TestNamedRelations(t *testing.T) {
+	src := `model User {
+  id        String    @id
+  websites  Website[] @relation("user")
+  createdBy Website[] @relation(name: "createUser")
+  posts     Post[]
+  orphans   Website[] @relation("nobody")
+}
+model Website {
+  id         String  @id
+  userId     String?
+  createdBy  String?
+  user       User?   @relation("user", fields: [userId], references: [id])
+  createUser User?   @relation("createUser", fields: [createdBy], references: [id])
+}
+model Post {
+  id       String @id
+  authorId String
+  author   User   @relation(fields: [authorId], references: [id])
+}`
+	got := schemaFacts(t, src)
+	for _, tc := range []struct{ field, want string }{
+		{"User.websites", "prisma.related(Website, foreign_keys=Website.user) : Array[Website]"},
+		{"User.createdBy", "prisma.related(Website, foreign_keys=Website.createUser) : Array[Website]"},
+		{"User.posts", "prisma.related(Post) : Array[Post]"},
+		{"User.orphans", "prisma.related(Website) : Array[Website]"},
+	} {
+		if got[tc.field] != tc.want {
+			t.Errorf("%s = %q, want %q", tc.field, got[tc.field], tc.want)
+		}
+	}
+}

@@ -93,6 +93,18 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 	return exprValue(m)
 }
 
+// claimedUser reads a lookup of the user model by the id a claim holds
+// (User.query.get(data.get("reset")), flasky's reset_password) as the user
+// the token names, token.user, as claim does for a subject key: the claim
+// holds that user's id whatever its key. nil for any other lookup.
+func (rc *ruleCtx) claimedUser(id *value, q *query) *value {
+	m, ok := id.expr.(*allium.Member)
+	if id.kind != vExpr || !ok || !rc.claims[exprKey(m)] || q.via != nil || len(q.conds) > 0 || q.ent != rc.b.userEntity() {
+		return nil
+	}
+	return &value{kind: vEntity, ent: q.ent, expr: &allium.Member{X: m.X, Name: "user"}}
+}
+
 // claimsCall reads payload.get("k") and payload.pop("k") as the claim k,
 // and a lookup of the user model by the whole payload
 // (UserModel.objects.get(**payload)) as the user the token names.

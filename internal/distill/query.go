@@ -229,6 +229,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				// row, which exists.
 				return id
 			}
+			if u := rc.claimedUser(id, q); u != nil {
+				return u
+			}
 			q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.valueExpr(id)})
 		case len(e.Keywords()) == 0 && len(e.Args()) > 0:
 			// A base repository's findOne(query, select, options):

@@ -2498,7 +2498,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					return &value{kind: vShape, shape: cr, parts: append([]dictPart{*given}, keywordParts(e, sc)...)}
 				}
 			}
-			return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
+			parts := rc.spreadParts(e, sc, out)
+			if len(parts) == 0 && e.Keyword("**") != nil {
+				// UserInDB(**user_row), a row the spec cannot read: its
+				// fields are the row's, not request inputs (reading them
+				// as inputs made a model method's self.salt a trigger
+				// parameter), and no clause can name them.
+				return unknownValue
+			}
+			return &value{kind: vShape, shape: cr, parts: append(parts, keywordParts(e, sc)...)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
 			return rc.eval(&e.Args()[0], sc, out, false)

@@ -714,6 +714,14 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v := rc.b.nestedShapeField(x, e.Name()); v != nil {
 			return v
 		}
+		if rc.b.fieldsGivenByCode(x) {
+			// A field the code did not give the shape whose fields it
+			// fills (schemas.UserCreate(email=email, password=password),
+			// then user.first_name): the class's default, no request
+			// input. A form the code makes (ChangePasswordForm(obj=user))
+			// still reads its fields from the request.
+			return unknownValue
+		}
 		v := rc.paramValue(e.Name())
 		if v.kind == vParam && x.shape != nil {
 			rc.shapeConstraints(x.shape, e.Name(), v.param, sc)

@@ -180,6 +180,27 @@ func literalNames(e *facts.Expr) []string {
 	return names
 }
 
+// fieldsGivenByCode reports a shape the code built by giving its fields
+// (a keyword or dict entry naming a field its class declares): its other
+// fields keep their defaults rather than come from the request.
+func (b *builder) fieldsGivenByCode(x *value) bool {
+	if x.parts == nil || x.shape == nil {
+		return false
+	}
+	declared := map[string]bool{}
+	for _, f := range b.shapeFieldsWithBases(x.shape) {
+		declared[f.Name] = true
+	}
+	for _, p := range x.parts {
+		for _, en := range p.e.Entries() {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && declared[en.Key.Value()] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // shapeFieldsWithBases are a request schema's fields, its own first, then
 // its bases' (a field redeclared lower down counts once).
 func (b *builder) shapeFieldsWithBases(cr *classRef) []facts.Assignment {

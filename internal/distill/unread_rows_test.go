@@ -85,3 +85,89 @@ async def login(user_login: UserInLogin, users_repo: UsersRepository = Depends(g
 		t.Errorf("no note on the check left out; notes: %v", out.Notes)
 	}
 }
+
+// TestFieldsTheCodeDidNotGive: a request-shaped class the code builds by
+// giving its fields (Buuntu/fastapi-react's sign_up_new_user:
+// schemas.UserCreate(email=email, password=password, is_active=True,
+// is_superuser=False), then create_user reads user.first_name) keeps its
+// defaults in the fields it was not given: they are no request inputs
+// (they were trigger parameters first_name and last_name). A form the code
+// makes without giving its fields (ProfileForm(obj=user)) still reads
+// them from the request.
+func TestFieldsTheCodeDidNotGive(t *testing.T) {
+	out := distilText(t, New(Options{}), map[string]string{"app/models.py": `
+from sqlalchemy import Boolean, Column, String
+from sqlalchemy.orm import declarative_base
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    email = Column(String, unique=True, nullable=False)
+    first_name = Column(String)
+    is_active = Column(Boolean, default=True)
+`, "app/schemas.py": `
+from typing import Optional
+from pydantic import BaseModel
+
+class UserCreate(BaseModel):
+    email: str
+    first_name: Optional[str] = None
+    is_active: bool = True
+`, "app/forms.py": `
+from flask_wtf import FlaskForm
+from wtforms import StringField
+
+class ProfileForm(FlaskForm):
+    first_name = StringField("First name")
+`, "app/crud.py": `
+from app.models import User
+
+def create_user(db, user):
+    db_user = User(email=user.email, first_name=user.first_name, is_active=user.is_active)
+    db.add(db_user)
+    db.commit()
+    return db_user
+`, "app/api.py": `
+from fastapi import APIRouter, Depends
+from app import schemas
+from app.crud import create_user
+from app.db import get_db
+
+router = APIRouter()
+
+@router.post("/signup")
+def signup(email: str, db=Depends(get_db)):
+    return create_user(db, schemas.UserCreate(email=email, is_active=False))
+`, "app/views.py": `
+from flask import Blueprint
+from flask_login import current_user, login_required
+from app.forms import ProfileForm
+from app.db import db
+
+bp = Blueprint("profile", __name__)
+
+@bp.route("/profile", methods=["POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        current_user.first_name = form.first_name.data
+        db.session.commit()
+`})
+	for _, tc := range []struct{ construct, want string }{
+		{"Signup", `rule Signup {
+    when: Signup(email)
+    ensures: User.created(email: email, is_active: false)
+}`},
+		{"Profile", `rule Profile {
+    when: Profile(first_name, user)
+    ensures: user.first_name = first_name
+}`},
+	} {
+		t.Run(tc.construct, func(t *testing.T) {
+			if got := construct(out.Module, tc.construct); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tc.want, out.Notes)
+			}
+		})
+	}
+}

@@ -53,11 +53,7 @@ func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
 		case len(kept) == 0 || len(kept) == len(terms):
 			out = append(out, s)
 		default:
-			c := kept[0]
-			for _, d := range kept[1:] {
-				c = &allium.Binary{Op: allium.OpOr, X: c, Y: d}
-			}
-			out = append(out, &allium.Requires{Meta: req.Meta, Cond: c})
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: joinTerms(allium.OpOr, kept)})
 		}
 	}
 	return out
@@ -84,6 +80,16 @@ func orTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpOr) }
 
 // andTerms flattens a and b and c into its conjuncts.
 func andTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpAnd) }
+
+// joinTerms is the terms joined by op, left to right (the inverse of
+// opTerms); terms is never empty.
+func joinTerms(op string, terms []allium.Expr) allium.Expr {
+	c := terms[0]
+	for _, t := range terms[1:] {
+		c = &allium.Binary{Op: op, X: c, Y: t}
+	}
+	return c
+}
 
 func opTerms(e allium.Expr, op string) []allium.Expr {
 	if b, ok := e.(*allium.Binary); ok && b.Op == op {
@@ -171,11 +177,7 @@ func dropStatedConjuncts(body []allium.Stmt) []allium.Stmt {
 		case len(kept) == 0:
 			// every conjunct is a clause of its own already
 		default:
-			c := kept[0]
-			for _, t := range kept[1:] {
-				c = &allium.Binary{Op: allium.OpAnd, X: c, Y: t}
-			}
-			out = append(out, &allium.Requires{Meta: req.Meta, Cond: c})
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: joinTerms(allium.OpAnd, kept)})
 		}
 	}
 	return out

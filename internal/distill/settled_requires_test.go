@@ -45,23 +45,7 @@ func TestSettleDisjunctions(t *testing.T) {
 			[]string{"a or b", "not a", "not b"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var body []allium.Stmt
-			for _, r := range tc.reqs {
-				x, err := allium.ParseExpr(r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				body = append(body, &allium.Requires{Cond: x})
-			}
-			var got []string
-			for _, s := range settleDisjunctions(body) {
-				got = append(got, exprKey(s.(*allium.Requires).Cond))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRequiresRewrite(t, settleDisjunctions, tc.reqs, tc.want) })
 	}
 }
 
@@ -146,22 +130,27 @@ func TestDropStatedConjuncts(t *testing.T) {
 			[]string{"a or b", "a"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var body []allium.Stmt
-			for _, r := range tc.reqs {
-				x, err := allium.ParseExpr(r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				body = append(body, &allium.Requires{Cond: x})
-			}
-			var got []string
-			for _, s := range dropStatedConjuncts(body) {
-				got = append(got, exprKey(s.(*allium.Requires).Cond))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRequiresRewrite(t, dropStatedConjuncts, tc.reqs, tc.want) })
+	}
+}
+
+// checkRequiresRewrite runs rewrite on requires clauses parsed from reqs
+// and compares the clauses it leaves with want.
+func checkRequiresRewrite(t *testing.T, rewrite func([]allium.Stmt) []allium.Stmt, reqs, want []string) {
+	t.Helper()
+	var body []allium.Stmt
+	for _, r := range reqs {
+		x, err := allium.ParseExpr(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body = append(body, &allium.Requires{Cond: x})
+	}
+	var got []string
+	for _, s := range rewrite(body) {
+		got = append(got, exprKey(s.(*allium.Requires).Cond))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -120,10 +120,7 @@ field User.email -- the expected spec has it
 field User.nickname -- not distilled
 field Challenge.name -- its entity is out already
 `)
-	for _, tc := range []struct {
-		c                            Category
-		distilled, matched, outScope int
-	}{
+	checkScopedCounts(t, plain, scoped, []scopedCount{
 		// website, avatar and Challenge.name leave; bio stays an extra.
 		{Fields, 7, 6, 3},
 		{Entities, 2, 2, 1},
@@ -131,16 +128,7 @@ field Challenge.name -- its entity is out already
 		// ensures.
 		{Rules, 3, 2, 0},
 		{Ensures, 4, 3, 0},
-	} {
-		n := scoped.Counts[tc.c]
-		if n.Distilled != tc.distilled || n.Matched != tc.matched || n.OutOfScope != tc.outScope {
-			t.Errorf("%s: distilled %d matched %d out of scope %d, want %d, %d and %d",
-				tc.c, n.Distilled, n.Matched, n.OutOfScope, tc.distilled, tc.matched, tc.outScope)
-		}
-		if p := plain.Counts[tc.c]; p.Expected != n.Expected || p.Matched != n.Matched {
-			t.Errorf("%s: scope moved recall: plain %+v scoped %+v", tc.c, p, n)
-		}
-	}
+	})
 	if got, want := scoped.Extra[Fields], []string{"User.bio"}; !slices.Equal(got, want) {
 		t.Errorf("extra fields %q, want %q", got, want)
 	}
@@ -175,26 +163,14 @@ func TestScoreInScopeConfig(t *testing.T) {
 config reset_token_expiry -- the expected spec has it
 config max_name_length -- not distilled
 `)
-	for _, tc := range []struct {
-		c                            Category
-		distilled, matched, outScope int
-	}{
+	checkScopedCounts(t, plain, scoped, []scopedCount{
 		// max_email_length leaves; min_password_length stays an extra.
 		{Config, 2, 1, 1},
 		// Both clauses reading max_email_length leave; the one reading
 		// min_password_length stays.
 		{Requires, 4, 3, 2},
 		{Rules, 2, 2, 0},
-	} {
-		n := scoped.Counts[tc.c]
-		if n.Distilled != tc.distilled || n.Matched != tc.matched || n.OutOfScope != tc.outScope {
-			t.Errorf("%s: distilled %d matched %d out of scope %d, want %d, %d and %d",
-				tc.c, n.Distilled, n.Matched, n.OutOfScope, tc.distilled, tc.matched, tc.outScope)
-		}
-		if p := plain.Counts[tc.c]; p.Expected != n.Expected || p.Matched != n.Matched {
-			t.Errorf("%s: scope moved recall: plain %+v scoped %+v", tc.c, p, n)
-		}
-	}
+	})
 	want := []string{
 		"config max_name_length: not a config parameter of the distilled spec",
 		"config reset_token_expiry: matches the expected spec's reset_token_expiry",
@@ -243,6 +219,29 @@ func TestParseScopeErrors(t *testing.T) {
 		_, err := ParseScope("scope.txt", strings.NewReader(tc.text))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want it to contain %q", tc.text, err, tc.want)
+		}
+	}
+}
+
+// scopedCount is what a category should count once scoped: its distilled
+// items, the matched ones and those left out of precision.
+type scopedCount struct {
+	c                            Category
+	distilled, matched, outScope int
+}
+
+// checkScopedCounts compares the scoped counts with want and checks that
+// scope moved no recall.
+func checkScopedCounts(t *testing.T, plain, scoped Result, want []scopedCount) {
+	t.Helper()
+	for _, tc := range want {
+		n := scoped.Counts[tc.c]
+		if n.Distilled != tc.distilled || n.Matched != tc.matched || n.OutOfScope != tc.outScope {
+			t.Errorf("%s: distilled %d matched %d out of scope %d, want %d, %d and %d",
+				tc.c, n.Distilled, n.Matched, n.OutOfScope, tc.distilled, tc.matched, tc.outScope)
+		}
+		if p := plain.Counts[tc.c]; p.Expected != n.Expected || p.Matched != n.Matched {
+			t.Errorf("%s: scope moved recall: plain %+v scoped %+v", tc.c, p, n)
 		}
 	}
 }

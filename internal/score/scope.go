@@ -40,18 +40,17 @@ type Scope struct {
 }
 
 // scopeLine is "entity Name -- reason", "rule Name -- reason",
-// "config name -- reason" or "field Entity.name -- reason"; whether the name may hold a dot is the
-// kind's, checked after the match.
+// "config name -- reason" or "field Entity.name -- reason"; whether the
+// name may hold a dot is the kind's, checked after the match.
 var scopeLine = regexp.MustCompile(`^(entity|rule|config|field)\s+([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\s+--\s*(\S.*)$`)
 
-// ParseScope reads a scope file: one "entity Name -- reason",
-// "rule Name -- reason", "config name -- reason" or "field Entity.name --
-// reason" per line; blank
-// lines and lines starting with "#" are skipped. The reason is required, so
-// that every exclusion says why a careful person left it out. Errors name
-// the file and line. Whether a listed name exists in the distilled spec is
-// not ParseScope's to know: ScoreIn reports field lines that leave nothing
-// out (Result.StaleScope).
+// ParseScope reads a scope file: one "entity Name -- reason", "rule Name
+// -- reason", "config name -- reason" or "field Entity.name -- reason" per
+// line; blank lines and lines starting with "#" are skipped. The reason is
+// required, so that every exclusion says why a careful person left it out.
+// Errors name the file and line. Whether a listed name exists in the
+// distilled spec is not ParseScope's to know: ScoreIn reports field and
+// config lines that leave nothing out (Result.StaleScope).
 func ParseScope(name string, r io.Reader) (Scope, error) {
 	s := Scope{Entities: map[string]bool{}, Rules: map[string]bool{}, Fields: map[string]bool{}, Config: map[string]bool{}}
 	sc := bufio.NewScanner(r)
@@ -87,8 +86,8 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 // excluded reports which of the distilled module's constructs are out of
 // scope: the entities listed, the rules listed or whose text names at
 // least one listed entity and no other declared one, and the config
-// parameters listed or only those rules read; fields ("Entity.field") listed, and
-// those of an entity in scope whose type or relationship is a listed entity
+// parameters listed or only those rules read; fields ("Entity.field")
+// listed, and those of an entity in scope whose type or relationship is a listed entity
 // (User's grantor: AccessPermission with grantor = this, when
 // AccessPermission is listed), since a spec that leaves an entity out
 // leaves out the ways to reach it too. A listed field leaves only itself

@@ -451,6 +451,9 @@ func (b *builder) assemble(service string) *allium.Module {
 		b.rules = append(b.rules, r)
 	}
 	for _, r := range b.rules {
+		// After every rewrite of the rules' names (token holders above),
+		// when two clauses that say the same thing read alike.
+		r.rule.Body = dropStatedConjuncts(r.rule.Body)
 		m.Rules = append(m.Rules, r.rule)
 	}
 	b.dropUnissuedTokens(m)

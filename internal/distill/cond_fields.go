@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
 )
 
 // A row built before an if and created after it takes the field values of
@@ -81,6 +82,13 @@ func (rc *ruleCtx) mergeBranchRows(rows []pendingRow, thenArgs [][]allium.Arg, c
 				v = tv
 			case tv != nil && ev != nil:
 				v = chooseBool(cond, tv, ev)
+				if v == nil {
+					// Two values of another kind: the one the branch
+					// that ran gave (`if password: set_password(p)
+					// else: self.password = None` is password: (if
+					// exists password: hash(password) else: null)).
+					v = &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: cond, Then: tv}}, Else: ev}
+				}
 			case tv != nil:
 				// Set by one branch only, with no value otherwise:
 				// stated as set (`if password is not None:
@@ -182,4 +190,37 @@ func boolLit(x allium.Expr) (bool, bool) {
 		return false, false
 	}
 	return l.Text == "true", true
+}
+
+// inputPresenceCond is a test of a request input's presence (`if
+// password:`, `if not name:`) written as the condition it is (exists
+// password, not exists name), or nil for any other test and for a flag
+// input, whose test reads its value.
+func (rc *ruleCtx) inputPresenceCond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	negated := false
+	for e != nil && e.Kind == facts.ExprUnary && e.Op() == "not" {
+		negated, e = !negated, e.X
+	}
+	if e == nil || e.Kind != facts.ExprName && e.Kind != facts.ExprAttr {
+		return nil
+	}
+	v := rc.eval(e, sc, out, false)
+	if v.kind != vParam || rc.flagInputs[v.param] {
+		return nil
+	}
+	x := rc.valueExpr(v)
+	if x == nil {
+		return nil
+	}
+	c := allium.Expr(&allium.Unary{Op: allium.OpExists, X: x})
+	if negated {
+		c = negate(c)
+	}
+	return c
+}
+
+// rowsChanged reports whether a branch gave any of the rows built before
+// the if a field value it did not have.
+func rowsChanged(rows []pendingRow) bool {
+	return slices.ContainsFunc(rows, func(p pendingRow) bool { return !sameArgs(p.args, p.v.args) })
 }

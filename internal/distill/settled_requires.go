@@ -53,11 +53,7 @@ func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
 		case len(kept) == 0 || len(kept) == len(terms):
 			out = append(out, s)
 		default:
-			c := kept[0]
-			for _, d := range kept[1:] {
-				c = &allium.Binary{Op: allium.OpOr, X: c, Y: d}
-			}
-			out = append(out, &allium.Requires{Meta: req.Meta, Cond: c})
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: joinTerms(allium.OpOr, kept)})
 		}
 	}
 	return out
@@ -84,6 +80,16 @@ func orTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpOr) }
 
 // andTerms flattens a and b and c into its conjuncts.
 func andTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpAnd) }
+
+// joinTerms is the terms joined by op, left to right (the inverse of
+// opTerms); terms is never empty.
+func joinTerms(op string, terms []allium.Expr) allium.Expr {
+	c := terms[0]
+	for _, t := range terms[1:] {
+		c = &allium.Binary{Op: op, X: c, Y: t}
+	}
+	return c
+}
 
 func opTerms(e allium.Expr, op string) []allium.Expr {
 	if b, ok := e.(*allium.Binary); ok && b.Op == op {
@@ -121,4 +127,74 @@ func atLeastLength(parts []allium.Expr, skip int, m allium.Expr) bool {
 		}
 	}
 	return false
+}
+
+// dropStatedConjuncts leaves out of a rule's `requires: a and b` the
+// conjunct another requires of the rule states already: requires are
+// conjoined, so a stated twice says nothing more. healthchecks' check_token
+// tests `user is not None and user.is_active` (hc/accounts/views.py:270)
+// after the backend it calls has required the user to exist
+// (backends.py:35): the rule requires token.user.is_active, not `exists
+// token.user` a second time. A presence and its null test are one
+// statement (x != null is exists x). A clause all of whose conjuncts are
+// stated elsewhere goes; of a clause stated twice whole, the first stays.
+func dropStatedConjuncts(body []allium.Stmt) []allium.Stmt {
+	// stated counts each requires' conjuncts by the clause that states it
+	// alone, so that a clause is never settled against itself.
+	stated := map[string]int{}
+	for _, s := range body {
+		if req, ok := s.(*allium.Requires); ok && len(andTerms(req.Cond)) == 1 {
+			stated[presenceKey(req.Cond)]++
+		}
+	}
+	seenWhole := map[string]bool{}
+	var out []allium.Stmt
+	for _, s := range body {
+		req, ok := s.(*allium.Requires)
+		if !ok {
+			out = append(out, s)
+			continue
+		}
+		terms := andTerms(req.Cond)
+		if len(terms) == 1 {
+			k := presenceKey(req.Cond)
+			if seenWhole[k] {
+				continue
+			}
+			seenWhole[k] = true
+			out = append(out, s)
+			continue
+		}
+		var kept []allium.Expr
+		for _, t := range terms {
+			if stated[presenceKey(t)] == 0 {
+				kept = append(kept, t)
+			}
+		}
+		switch {
+		case len(kept) == len(terms):
+			out = append(out, s)
+		case len(kept) == 0:
+			// every conjunct is a clause of its own already
+		default:
+			out = append(out, &allium.Requires{Meta: req.Meta, Cond: joinTerms(allium.OpAnd, kept)})
+		}
+	}
+	return out
+}
+
+// presenceKey is exprKey with a null test written as the presence it
+// states: x != null is exists x, x = null is not exists x.
+func presenceKey(e allium.Expr) string {
+	if b, ok := e.(*allium.Binary); ok {
+		if lit, isLit := b.Y.(*allium.Lit); isLit && lit.Kind == allium.LitNull {
+			switch b.Op {
+			case allium.OpNe:
+				return exprKey(&allium.Unary{Op: allium.OpExists, X: b.X})
+			case allium.OpEq:
+				return exprKey(&allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: b.X}})
+			}
+		}
+	}
+	return exprKey(e)
 }

@@ -45,23 +45,7 @@ func TestSettleDisjunctions(t *testing.T) {
 			[]string{"a or b", "not a", "not b"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var body []allium.Stmt
-			for _, r := range tc.reqs {
-				x, err := allium.ParseExpr(r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				body = append(body, &allium.Requires{Cond: x})
-			}
-			var got []string
-			for _, s := range settleDisjunctions(body) {
-				got = append(got, exprKey(s.(*allium.Requires).Cond))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRequiresRewrite(t, settleDisjunctions, tc.reqs, tc.want) })
 	}
 }
 
@@ -110,5 +94,63 @@ func TestJoinedPaths(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", g, tc.want)
 			}
 		})
+	}
+}
+
+// TestDropStatedConjuncts: a conjunct another requires states alone goes
+// from a conjunction (a null test counting as the presence it states); a
+// conjunction of nothing else goes whole; a clause stated twice is kept
+// once; conjunctions with nothing stated elsewhere stay as written.
+func TestDropStatedConjuncts(t *testing.T) {
+	tests := []struct {
+		name string
+		reqs []string
+		want []string
+	}{
+		{"a null test stated as a presence elsewhere goes",
+			[]string{"exists token.user", "token.user != null and token.user.is_active"},
+			[]string{"exists token.user", "token.user.is_active"}},
+		{"a conjunct stated later goes too",
+			[]string{"user.is_active and not user.locked", "not user.locked"},
+			[]string{"user.is_active", "not user.locked"}},
+		{"an absence stated as a null test elsewhere goes",
+			[]string{"token.used_at = null", "not exists token.used_at and token.expires_at > now"},
+			[]string{"token.used_at = null", "token.expires_at > now"}},
+		{"a conjunction all of whose conjuncts are stated goes",
+			[]string{"a", "b", "a and b"},
+			[]string{"a", "b"}},
+		{"a clause stated twice is kept once",
+			[]string{"exists user", "user.is_active", "user != null"},
+			[]string{"exists user", "user.is_active"}},
+		{"a conjunction with nothing stated elsewhere stays",
+			[]string{"a and b", "c"},
+			[]string{"a and b", "c"}},
+		{"a disjunction is no conjunct",
+			[]string{"a or b", "a"},
+			[]string{"a or b", "a"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkRequiresRewrite(t, dropStatedConjuncts, tc.reqs, tc.want) })
+	}
+}
+
+// checkRequiresRewrite runs rewrite on requires clauses parsed from reqs
+// and compares the clauses it leaves with want.
+func checkRequiresRewrite(t *testing.T, rewrite func([]allium.Stmt) []allium.Stmt, reqs, want []string) {
+	t.Helper()
+	var body []allium.Stmt
+	for _, r := range reqs {
+		x, err := allium.ParseExpr(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body = append(body, &allium.Requires{Cond: x})
+	}
+	var got []string
+	for _, s := range rewrite(body) {
+		got = append(got, exprKey(s.(*allium.Requires).Cond))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -1311,8 +1311,17 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	assignedThen := rc.assigned
 	rc.assigned = maps.Clone(assignedBefore)
 	var thenArgs [][]allium.Arg
+	var rowCond allium.Expr // what decides the fields of the rows built before
 	if cond != nil && !thenEnds {
-		thenArgs = branchArgs(rows)
+		thenArgs, rowCond = branchArgs(rows), cond
+	} else if !thenEnds && len(s.Else()) > 0 && rowsChanged(rows) {
+		if x := rc.inputPresenceCond(s.Cond, sc, out); x != nil {
+			// `if password: user.set_password(password) else: user.password
+			// = None`: a test of an input's presence is no condition of the
+			// rule, but it is what decides the value the new row's field
+			// gets (cond_fields.go).
+			thenArgs, rowCond = branchArgs(rows), x
+		}
 	}
 	if optional != nil && (rc.b.stats.Untranslated > leftOut || rc.callingLoops > loops) && len(thenOut) > 0 {
 		// Part of what an optional input changes could not be stated
@@ -1327,7 +1336,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	rc.assigned = assignedAfter(assignedBefore, assignedThen, rc.assigned, thenEnds, elseEnds)
 	switch {
-	case cond == nil:
+	case cond == nil && (rowCond == nil || elseEnds):
 		rc.keepPendingRows(rows, sc, s.Line())
 	case thenArgs != nil && elseEnds:
 		// Only the then branch goes on: its values hold.
@@ -1335,7 +1344,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			setArgs(p.v, thenArgs[i])
 		}
 	case thenArgs != nil:
-		rc.mergeBranchRows(rows, thenArgs, cond, sc, s.Line())
+		rc.mergeBranchRows(rows, thenArgs, rowCond, sc, s.Line())
 	}
 	if !thenEnds && !elseEnds {
 		mergeFilterBranches(sc, &thenSc, &elseSc, cond) // query |= Q(...) (filter_objects.go)

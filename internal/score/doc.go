@@ -124,10 +124,13 @@
 // a rule listed or one that names listed entities and no other declared
 // one, that rule's clauses, and a config parameter only such rules read.
 // A field line ("field User.website -- ...") leaves out that one field of
-// an entity the expected spec keeps, and nothing else. A matched item
-// always counts, and recall never changes. A field line that leaves
-// nothing out (no such distilled field, or one the expected spec has) is
-// reported in Result.StaleScope, and TestRealWorld fails on it.
+// an entity the expected spec keeps, and nothing else. A config line
+// ("config max_email_length -- ...") leaves out that distilled parameter
+// of a topic the header excludes and every unmatched requires or ensures
+// clause that reads it. A matched item always counts, and recall never
+// changes. A field or config line that leaves nothing out (no such
+// distilled item, or one the expected spec has) is reported in
+// Result.StaleScope, and TestRealWorld fails on it.
 //
 // # The corpus
 //

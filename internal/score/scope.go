@@ -30,22 +30,29 @@ type Scope struct {
 	// of an entity the expected spec keeps, on a topic its header
 	// excludes (flaskbb's User.website: "user profile details").
 	Fields map[string]bool
+	// Config holds distilled config parameter names of a topic the
+	// expected spec's header excludes (fastapi-full-stack's
+	// max_email_length: "the length limit of emails and names"). The
+	// parameter leaves precision, and so does every distilled requires
+	// or ensures clause that reads it: the parameter is what such a
+	// clause is about.
+	Config map[string]bool
 }
 
-// scopeLine is "entity Name -- reason", "rule Name -- reason" or
-// "field Entity.name -- reason"; whether the name may hold a dot is the
-// kind's, checked after the match.
-var scopeLine = regexp.MustCompile(`^(entity|rule|field)\s+([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\s+--\s*(\S.*)$`)
+// scopeLine is "entity Name -- reason", "rule Name -- reason",
+// "config name -- reason" or "field Entity.name -- reason"; whether the
+// name may hold a dot is the kind's, checked after the match.
+var scopeLine = regexp.MustCompile(`^(entity|rule|config|field)\s+([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\s+--\s*(\S.*)$`)
 
-// ParseScope reads a scope file: one "entity Name -- reason",
-// "rule Name -- reason" or "field Entity.name -- reason" per line; blank
-// lines and lines starting with "#" are skipped. The reason is required, so
-// that every exclusion says why a careful person left it out. Errors name
-// the file and line. Whether a listed name exists in the distilled spec is
-// not ParseScope's to know: ScoreIn reports field lines that leave nothing
-// out (Result.StaleScope).
+// ParseScope reads a scope file: one "entity Name -- reason", "rule Name
+// -- reason", "config name -- reason" or "field Entity.name -- reason" per
+// line; blank lines and lines starting with "#" are skipped. The reason is
+// required, so that every exclusion says why a careful person left it out.
+// Errors name the file and line. Whether a listed name exists in the
+// distilled spec is not ParseScope's to know: ScoreIn reports field and
+// config lines that leave nothing out (Result.StaleScope).
 func ParseScope(name string, r io.Reader) (Scope, error) {
-	s := Scope{Entities: map[string]bool{}, Rules: map[string]bool{}, Fields: map[string]bool{}}
+	s := Scope{Entities: map[string]bool{}, Rules: map[string]bool{}, Fields: map[string]bool{}, Config: map[string]bool{}}
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
@@ -54,7 +61,7 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 		}
 		m := scopeLine.FindStringSubmatch(text)
 		if m == nil || (m[1] == "field") != strings.Contains(m[2], ".") {
-			return Scope{}, fmt.Errorf("%s:%d: want \"entity Name -- reason\", \"rule Name -- reason\" or \"field Entity.name -- reason\", got %q", name, line, text)
+			return Scope{}, fmt.Errorf("%s:%d: want \"entity Name -- reason\", \"rule Name -- reason\", \"config name -- reason\" or \"field Entity.name -- reason\", got %q", name, line, text)
 		}
 		set := s.Entities
 		switch m[1] {
@@ -62,6 +69,8 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 			set = s.Rules
 		case "field":
 			set = s.Fields
+		case "config":
+			set = s.Config
 		}
 		if set[m[2]] {
 			return Scope{}, fmt.Errorf("%s:%d: %s %s listed twice", name, line, m[1], m[2])
@@ -77,8 +86,8 @@ func ParseScope(name string, r io.Reader) (Scope, error) {
 // excluded reports which of the distilled module's constructs are out of
 // scope: the entities listed, the rules listed or whose text names at
 // least one listed entity and no other declared one, and the config
-// parameters only those rules read; fields ("Entity.field") listed, and
-// those of an entity in scope whose type or relationship is a listed entity
+// parameters listed or only those rules read; fields ("Entity.field")
+// listed, and those of an entity in scope whose type or relationship is a listed entity
 // (User's grantor: AccessPermission with grantor = this, when
 // AccessPermission is listed), since a spec that leaves an entity out
 // leaves out the ways to reach it too. A listed field leaves only itself
@@ -88,6 +97,9 @@ func (s Scope) excluded(m *allium.Module) (entities, rules, config, fields map[s
 	entities, rules, config, fields = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for f := range s.Fields {
 		fields[f] = true
+	}
+	for c := range s.Config {
+		config[c] = true
 	}
 	declared := map[string]bool{}
 	for _, list := range [][]*allium.Entity{m.Entities, m.Externals} {
@@ -186,3 +198,14 @@ var (
 	identifier = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 	configRef  = regexp.MustCompile(`\bconfig\.([A-Za-z_][A-Za-z0-9_]*)`)
 )
+
+// readsConfig reports whether a clause's text reads one of the config
+// parameters.
+func readsConfig(text string, config map[string]bool) bool {
+	for _, c := range configRef.FindAllStringSubmatch(text, -1) {
+		if config[c[1]] {
+			return true
+		}
+	}
+	return false
+}

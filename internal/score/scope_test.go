@@ -120,10 +120,7 @@ field User.email -- the expected spec has it
 field User.nickname -- not distilled
 field Challenge.name -- its entity is out already
 `)
-	for _, tc := range []struct {
-		c                            Category
-		distilled, matched, outScope int
-	}{
+	checkScopedCounts(t, plain, scoped, []scopedCount{
 		// website, avatar and Challenge.name leave; bio stays an extra.
 		{Fields, 7, 6, 3},
 		{Entities, 2, 2, 1},
@@ -131,16 +128,7 @@ field Challenge.name -- its entity is out already
 		// ensures.
 		{Rules, 3, 2, 0},
 		{Ensures, 4, 3, 0},
-	} {
-		n := scoped.Counts[tc.c]
-		if n.Distilled != tc.distilled || n.Matched != tc.matched || n.OutOfScope != tc.outScope {
-			t.Errorf("%s: distilled %d matched %d out of scope %d, want %d, %d and %d",
-				tc.c, n.Distilled, n.Matched, n.OutOfScope, tc.distilled, tc.matched, tc.outScope)
-		}
-		if p := plain.Counts[tc.c]; p.Expected != n.Expected || p.Matched != n.Matched {
-			t.Errorf("%s: scope moved recall: plain %+v scoped %+v", tc.c, p, n)
-		}
-	}
+	})
 	if got, want := scoped.Extra[Fields], []string{"User.bio"}; !slices.Equal(got, want) {
 		t.Errorf("extra fields %q, want %q", got, want)
 	}
@@ -157,18 +145,54 @@ field Challenge.name -- its entity is out already
 	}
 }
 
+// TestScoreInScopeConfig: a config line leaves that distilled parameter
+// out of precision, and with it every distilled clause that reads it and
+// matched nothing; a clause that reads another parameter, the rule and a
+// matched clause stay counted, and recall does not move. Lines that leave
+// nothing out are reported as stale.
+func TestScoreInScopeConfig(t *testing.T) {
+	distilled := parse(t, "distilled", edit(t,
+		"    reset_token_expiry: Duration = 1.hour\n",
+		"    reset_token_expiry: Duration = 1.hour\n    max_email_length: Integer = 255\n    min_password_length: Integer = 8\n",
+		"    requires: exists user\n",
+		"    requires: exists user\n    requires: length(email) <= config.max_email_length\n    requires: not exists email or length(email) <= config.max_email_length\n",
+		"    requires: token.expires_at > now\n",
+		"    requires: token.expires_at > now\n    requires: length(password) >= config.min_password_length\n"))
+	expected := parse(t, "expected", base)
+	plain, scoped := scoreScoped(t, distilled, expected, `config max_email_length -- the header excludes the length limit of emails
+config reset_token_expiry -- the expected spec has it
+config max_name_length -- not distilled
+`)
+	checkScopedCounts(t, plain, scoped, []scopedCount{
+		// max_email_length leaves; min_password_length stays an extra.
+		{Config, 2, 1, 1},
+		// Both clauses reading max_email_length leave; the one reading
+		// min_password_length stays.
+		{Requires, 4, 3, 2},
+		{Rules, 2, 2, 0},
+	})
+	want := []string{
+		"config max_name_length: not a config parameter of the distilled spec",
+		"config reset_token_expiry: matches the expected spec's reset_token_expiry",
+	}
+	if !slices.Equal(scoped.StaleScope, want) {
+		t.Errorf("stale scope lines:\n got %q\nwant %q", scoped.StaleScope, want)
+	}
+}
+
 func TestParseScope(t *testing.T) {
 	s, err := ParseScope("scope.txt", strings.NewReader(`# header
 entity Challenge -- not auth
 rule Listed -- excluded flow
 
 field User.website   --   profile details
+config max_email_length -- length limits
 `))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !s.Entities["Challenge"] || !s.Rules["Listed"] || !s.Fields["User.website"] ||
-		len(s.Entities)+len(s.Rules)+len(s.Fields) != 3 {
+	if !s.Entities["Challenge"] || !s.Rules["Listed"] || !s.Fields["User.website"] || !s.Config["max_email_length"] ||
+		len(s.Entities)+len(s.Rules)+len(s.Fields)+len(s.Config) != 4 {
 		t.Errorf("parsed %+v", s)
 	}
 }
@@ -187,10 +211,37 @@ func TestParseScopeErrors(t *testing.T) {
 		{"entity User.x -- no\n", "scope.txt:1: want"},
 		{"rule User.x -- no\n", "scope.txt:1: want"},
 		{"fields User.x -- no\n", "scope.txt:1: want"},
+		// A config line names one parameter, no entity.
+		{"config User.x -- no\n", "scope.txt:1: want"},
+		{"config max_email_length\n", "scope.txt:1: want"},
+		{"config a -- why\nconfig a -- again\n", "scope.txt:2: config a listed twice"},
 	} {
 		_, err := ParseScope("scope.txt", strings.NewReader(tc.text))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want it to contain %q", tc.text, err, tc.want)
+		}
+	}
+}
+
+// scopedCount is what a category should count once scoped: its distilled
+// items, the matched ones and those left out of precision.
+type scopedCount struct {
+	c                            Category
+	distilled, matched, outScope int
+}
+
+// checkScopedCounts compares the scoped counts with want and checks that
+// scope moved no recall.
+func checkScopedCounts(t *testing.T, plain, scoped Result, want []scopedCount) {
+	t.Helper()
+	for _, tc := range want {
+		n := scoped.Counts[tc.c]
+		if n.Distilled != tc.distilled || n.Matched != tc.matched || n.OutOfScope != tc.outScope {
+			t.Errorf("%s: distilled %d matched %d out of scope %d, want %d, %d and %d",
+				tc.c, n.Distilled, n.Matched, n.OutOfScope, tc.distilled, tc.matched, tc.outScope)
+		}
+		if p := plain.Counts[tc.c]; p.Expected != n.Expected || p.Matched != n.Matched {
+			t.Errorf("%s: scope moved recall: plain %+v scoped %+v", tc.c, p, n)
 		}
 	}
 }

@@ -148,7 +148,7 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 		case Rules:
 			return outRules[p.LocalName]
 		case Requires, Ensures:
-			return outRules[a.Parent]
+			return outRules[a.Parent] || readsConfig(p.Value, scope.Config)
 		}
 		return false
 	}
@@ -167,6 +167,12 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 				r.StaleScope = append(r.StaleScope, "field "+f+": matches the expected spec's "+a.Parent+"."+ep.LocalName)
 			case outEntities[a.Parent]:
 				r.StaleScope = append(r.StaleScope, "field "+f+": its entity is out of scope already")
+			}
+		}
+		if cat == Config && dp.Present && scope.Config[dp.LocalName] {
+			seen["config "+dp.LocalName] = true
+			if ep.Present {
+				r.StaleScope = append(r.StaleScope, "config "+dp.LocalName+": matches the expected spec's "+ep.LocalName)
 			}
 		}
 		c := &r.Counts[cat]
@@ -206,6 +212,11 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 	for f := range scope.Fields {
 		if !seen[f] {
 			r.StaleScope = append(r.StaleScope, "field "+f+": not a field of the distilled spec")
+		}
+	}
+	for c := range scope.Config {
+		if !seen["config "+c] {
+			r.StaleScope = append(r.StaleScope, "config "+c+": not a config parameter of the distilled spec")
 		}
 	}
 	sort.Strings(r.StaleScope)

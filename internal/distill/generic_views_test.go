@@ -1,0 +1,272 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// genericViewCompat is a service's own get_user_model, which looks the
+// model up by settings the spec cannot read (django-oscar's core/compat.py).
+const genericViewCompat = `
+from django.conf import settings
+from django.contrib.auth.models import User
+from app.loading import get_model
+
+AUTH_USER_APP_LABEL, AUTH_USER_MODEL_NAME = settings.AUTH_USER_MODEL.rsplit(".", 1)
+
+def get_user_model():
+    model = get_model(AUTH_USER_APP_LABEL, AUTH_USER_MODEL_NAME)
+    model._meta.additional_fields = set(f.name for f in User._meta.fields)
+    return model
+`
+
+// genericViewForms are model forms of the user and a password check, as
+// django-oscar's customer/forms.py writes them.
+const genericViewForms = `
+from django import forms
+from django.core.exceptions import ValidationError
+from app.compat import get_user_model
+
+User = get_user_model()
+
+class SignupForm(forms.ModelForm):
+    password1 = forms.CharField()
+    password2 = forms.CharField()
+
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if User._default_manager.filter(email=email).exists():
+            raise forms.ValidationError("taken")
+        return email
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_password(self.cleaned_data["password1"])
+        if commit:
+            user.save()
+        return user
+
+class InviteForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email", "first_name"]
+
+class ProfileForm(forms.ModelForm):
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        kwargs["instance"] = user
+        super().__init__(*args, **kwargs)
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name"]
+
+class ConfirmPasswordForm(forms.Form):
+    password = forms.CharField()
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("wrong password")
+        return password
+
+class NoteForm(forms.Form):
+    email = forms.CharField()
+
+    class Meta:
+        model = User
+        fields = ["email"]
+`
+
+// TestGenericViewsAndModelForms: Django's generic form views whose forms
+// are model forms, loaded by label (class_loaders), made with the view's
+// form kwargs, saved through the inherited ModelForm.save.
+func TestGenericViewsAndModelForms(t *testing.T) {
+	d := New(Options{})
+	view := func(imports, body string) map[string]string {
+		return map[string]string{
+			"app/__init__.py": "",
+			"app/compat.py":   genericViewCompat,
+			"app/forms.py":    genericViewForms,
+			"app/views.py": `
+from django.contrib.auth import authenticate, login
+from django.contrib.auth.forms import PasswordChangeForm
+from django.shortcuts import redirect
+from django.views import generic
+from app.loading import get_class, get_classes
+` + imports + body,
+		}
+	}
+	for _, tc := range []struct {
+		name         string
+		files        map[string]string
+		want, absent []string
+	}{
+		{
+			name: "a form loaded by label with get_class is the view's form: its validators hold, its save creates the Meta model",
+			files: view(`SignupForm = get_class("forms", "SignupForm")
+`, `
+class SignupView(generic.FormView):
+    form_class = SignupForm
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want: []string{"requires: not exists User{email}", "ensures: User.created(email: email, password: hash(password1))"},
+		},
+		{
+			name: "forms loaded together with get_classes bind in order",
+			files: view(`InviteForm, SignupForm = get_classes("app.forms", ["InviteForm", "SignupForm"])
+`, `
+class SignupView(generic.FormView):
+    form_class = SignupForm
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want: []string{"ensures: User.created(email: email, password: hash(password1))"},
+		},
+		{
+			name: "a label no module of the service ends with loads nothing",
+			files: view(`SignupForm = get_class("accounts.forms", "SignupForm")
+`, `
+class SignupView(generic.FormView):
+    form_class = SignupForm
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			absent: []string{"User.created", "requires: not exists User{email}"},
+		},
+		{
+			name: "a model form without a save of its own creates the Meta model with the listed fields",
+			files: view(`from app.forms import InviteForm
+`, `
+class InviteView(generic.FormView):
+    form_class = InviteForm
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want: []string{"ensures: User.created(email: email, first_name: first_name)"},
+		},
+		{
+			name: "a plain form with a Meta saves nothing",
+			files: view(`from app.forms import NoteForm
+`, `
+class NoteView(generic.FormView):
+    form_class = NoteForm
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			absent: []string{"User.created"},
+		},
+		{
+			name: "the user get_form_kwargs gives the form is the instance its save changes",
+			files: view(`from app.forms import ProfileForm
+`, `
+class ProfileUpdateView(generic.FormView):
+    form_class = ProfileForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want:   []string{"user.first_name = first_name", "user.last_name = last_name"},
+			absent: []string{"User.created"},
+		},
+		{
+			name: "the user get_form_kwargs gives the form is the one its validators check",
+			files: view(`from app.forms import ConfirmPasswordForm
+`, `
+class ProfileDeleteView(generic.FormView):
+    form_class = ConfirmPasswordForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        self.request.user.delete()
+        return redirect("/")
+`),
+			want: []string{"requires: verify(password, user.password)", "ensures: not exists user"},
+		},
+		{
+			name: "a framework password form as the view's form class changes the password of the user the kwargs give",
+			files: view("", `
+class ChangePasswordView(generic.FormView):
+    form_class = PasswordChangeForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want: []string{"requires: new_password1 = new_password2", "ensures: user.password = hash(new_password1)"},
+		},
+		{
+			name: "a framework password form made for no user the spec knows changes nothing",
+			files: view("", `
+class ChangePasswordView(generic.FormView):
+    form_class = PasswordChangeForm
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			absent: []string{"hash(new_password1)"},
+		},
+		{
+			name: "authenticating the user just created by its own e-mail finds that user: nothing more is required",
+			files: view(`from app.forms import SignupForm
+`, `
+class SignupView(generic.FormView):
+    form_class = SignupForm
+
+    def form_valid(self, form):
+        user = form.save()
+        user = authenticate(username=user.email, password=form.cleaned_data["password1"])
+        login(self.request, user)
+        return redirect("/")
+`),
+			want:   []string{"let user = User.created(email: email, password: hash(password1))", "Session.created(user: user)"},
+			absent: []string{"verify(password1", "User{username"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, tc.files)
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			assertSpecText(t, text, tc.want, tc.absent)
+			if len(tc.want) == 0 && !strings.Contains(text, "entity User") {
+				t.Errorf("the user model is not declared:\n%s", text)
+			}
+		})
+	}
+}

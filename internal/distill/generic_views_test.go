@@ -259,6 +259,19 @@ class SignupView(generic.FormView):
 			want:   []string{"let user = User.created(email: email, password: hash(password1))", "Session.created(user: user)"},
 			absent: []string{"verify(password1", "User{username"},
 		},
+		{
+			name: "a RedirectView's get is a handler: logging out there ends the session",
+			files: view(`from django.contrib.auth import logout as auth_logout
+`, `
+class LogoutView(generic.RedirectView):
+    url = "/"
+
+    def get(self, request, *args, **kwargs):
+        auth_logout(request)
+        return super().get(request, *args, **kwargs)
+`),
+			want: []string{"rule Logout {", "ensures: not exists session"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := distilText(t, d, tc.files)

@@ -67,6 +67,31 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["first_name", "last_name"]
 
+def existing_user_fields(fields):
+    names = [f.name for f in User._meta.fields]
+    return [field for field in fields if field in names]
+
+def renamed_fields(fields):
+    return {"given": fields}
+
+class NameForm(forms.ModelForm):
+    def __init__(self, user, *args, **kwargs):
+        kwargs["instance"] = user
+        super().__init__(*args, **kwargs)
+
+    class Meta:
+        model = User
+        fields = existing_user_fields(["first_name", "nickname"])
+
+class OddForm(forms.ModelForm):
+    def __init__(self, user, *args, **kwargs):
+        kwargs["instance"] = user
+        super().__init__(*args, **kwargs)
+
+    class Meta:
+        model = User
+        fields = renamed_fields(["first_name"])
+
 class ConfirmPasswordForm(forms.Form):
     password = forms.CharField()
 
@@ -271,6 +296,43 @@ class LogoutView(generic.RedirectView):
         return super().get(request, *args, **kwargs)
 `),
 			want: []string{"rule Logout {", "ensures: not exists session"},
+		},
+		{
+			name: "Meta fields a helper of the service filters from a list: the listed fields the model has",
+			files: view(`from app.forms import NameForm
+`, `
+class NameView(generic.FormView):
+    form_class = NameForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want:   []string{"ensures: user.first_name = first_name"},
+			absent: []string{"nickname"},
+		},
+		{
+			name: "Meta fields a helper makes into something else than a filtered list are not read",
+			files: view(`from app.forms import OddForm
+`, `
+class OddView(generic.FormView):
+    form_class = OddForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			absent: []string{"user.first_name = first_name"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -556,6 +556,10 @@ type Language struct {
 	// data whose save() sets the user's password from the named input
 	// and returns the user (Django's SetPasswordForm: new_password1).
 	PasswordForms map[string]string `yaml:"password_forms"`
+	// PasswordFormOldInputs name, per password form that checks the
+	// user's current password, the input holding it (Django's
+	// PasswordChangeForm.clean_old_password: old_password).
+	PasswordFormOldInputs map[string]string `yaml:"password_form_old_inputs"`
 	// PasswordConfirmations name, per new-password input of a password
 	// form, the input that must repeat it (new_password1: new_password2).
 	PasswordConfirmations map[string]string `yaml:"password_confirmations"`

@@ -115,12 +115,13 @@ func (rc *ruleCtx) bindPasswordForm(cr *classRef, h *handler, kwargs map[string]
 		if cf == nil || cf.Kind != facts.ExprName && cf.Kind != facts.ExprAttr {
 			continue
 		}
-		input := b.lang.PasswordForms[facts.LastSegment(cf.Raw())]
+		form := facts.LastSegment(cf.Raw())
+		input := b.lang.PasswordForms[form]
 		user := kwargs["user"]
 		if input == "" || user == nil || user.kind != vEntity {
 			return false
 		}
-		pf := &passwordForm{user: user, input: input}
+		pf := &passwordForm{user: user, input: input, old: b.lang.PasswordFormOldInputs[form]}
 		sc.vars[h.fn.Params[1].Name] = &value{kind: vPlumbing, pwForm: pf}
 		rc.passwordFormChecks(pf, sc, h.fn.Line)
 		return true

@@ -254,7 +254,26 @@ class ChangePasswordView(generic.FormView):
         form.save()
         return redirect("/")
 `),
-			want: []string{"requires: new_password1 = new_password2", "ensures: user.password = hash(new_password1)"},
+			want: []string{"requires: verify(old_password, user.password)", "requires: new_password1 = new_password2", "ensures: user.password = hash(new_password1)"},
+		},
+		{
+			name: "a framework password form that does not check the current password requires no old one",
+			files: view(`from django.contrib.auth.forms import SetPasswordForm
+`, `
+class SetPasswordView(generic.FormView):
+    form_class = SetPasswordForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want:   []string{"ensures: user.password = hash(new_password1)"},
+			absent: []string{"old_password"},
 		},
 		{
 			name: "a framework password form made for no user the spec knows changes nothing",

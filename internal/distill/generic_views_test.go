@@ -304,6 +304,25 @@ class SignupView(generic.FormView):
 			absent: []string{"verify(password1", "User{username"},
 		},
 		{
+			name: "a form view that has a get too: form_valid, where its POST ends, is named after the view",
+			files: view(`from app.forms import InviteForm
+`, `
+class InviteView(generic.FormView):
+    form_class = InviteForm
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("/")
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`),
+			want:   []string{"rule Invite {"},
+			absent: []string{"FormValidInvite"},
+		},
+		{
 			name: "a RedirectView's get is a handler: logging out there ends the session",
 			files: view(`from django.contrib.auth import logout as auth_logout
 `, `

@@ -113,6 +113,25 @@ class NoteForm(forms.Form):
         fields = ["email"]
 `
 
+// savingView is a form view of formClass whose form_valid saves the form;
+// with userKwargs its get_form_kwargs gives the form the signed-in user.
+func savingView(name, formClass string, userKwargs bool) string {
+	src := "\nclass " + name + "View(generic.FormView):\n    form_class = " + formClass + "\n"
+	if userKwargs {
+		src += `
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+`
+	}
+	return src + `
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`
+}
+
 // TestGenericViewsAndModelForms: Django's generic form views whose forms
 // are model forms, loaded by label (class_loaders), made with the view's
 // form kwargs, saved through the inherited ModelForm.save.
@@ -140,84 +159,37 @@ from app.loading import get_class, get_classes
 		{
 			name: "a form loaded by label with get_class is the view's form: its validators hold, its save creates the Meta model",
 			files: view(`SignupForm = get_class("forms", "SignupForm")
-`, `
-class SignupView(generic.FormView):
-    form_class = SignupForm
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("Signup", "SignupForm", false)),
 			want: []string{"requires: not exists User{email}", "ensures: User.created(email: email, password: hash(password1))"},
 		},
 		{
 			name: "forms loaded together with get_classes bind in order",
 			files: view(`InviteForm, SignupForm = get_classes("app.forms", ["InviteForm", "SignupForm"])
-`, `
-class SignupView(generic.FormView):
-    form_class = SignupForm
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("Signup", "SignupForm", false)),
 			want: []string{"ensures: User.created(email: email, password: hash(password1))"},
 		},
 		{
 			name: "a label no module of the service ends with loads nothing",
 			files: view(`SignupForm = get_class("accounts.forms", "SignupForm")
-`, `
-class SignupView(generic.FormView):
-    form_class = SignupForm
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("Signup", "SignupForm", false)),
 			absent: []string{"User.created", "requires: not exists User{email}"},
 		},
 		{
 			name: "a model form without a save of its own creates the Meta model with the listed fields",
 			files: view(`from app.forms import InviteForm
-`, `
-class InviteView(generic.FormView):
-    form_class = InviteForm
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("Invite", "InviteForm", false)),
 			want: []string{"ensures: User.created(email: email, first_name: first_name)"},
 		},
 		{
 			name: "a plain form with a Meta saves nothing",
 			files: view(`from app.forms import NoteForm
-`, `
-class NoteView(generic.FormView):
-    form_class = NoteForm
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("Note", "NoteForm", false)),
 			absent: []string{"User.created"},
 		},
 		{
 			name: "the user get_form_kwargs gives the form is the instance its save changes",
 			files: view(`from app.forms import ProfileForm
-`, `
-class ProfileUpdateView(generic.FormView):
-    form_class = ProfileForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("ProfileUpdate", "ProfileForm", true)),
 			want:   []string{"user.first_name = first_name", "user.last_name = last_name"},
 			absent: []string{"User.created"},
 		},
@@ -240,51 +212,20 @@ class ProfileDeleteView(generic.FormView):
 			want: []string{"requires: verify(password, user.password)", "ensures: not exists user"},
 		},
 		{
-			name: "a framework password form as the view's form class changes the password of the user the kwargs give",
-			files: view("", `
-class ChangePasswordView(generic.FormView):
-    form_class = PasswordChangeForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
-			want: []string{"requires: verify(old_password, user.password)", "requires: new_password1 = new_password2", "ensures: user.password = hash(new_password1)"},
+			name:  "a framework password form as the view's form class changes the password of the user the kwargs give",
+			files: view("", savingView("ChangePassword", "PasswordChangeForm", true)),
+			want:  []string{"requires: verify(old_password, user.password)", "requires: new_password1 = new_password2", "ensures: user.password = hash(new_password1)"},
 		},
 		{
 			name: "a framework password form that does not check the current password requires no old one",
 			files: view(`from django.contrib.auth.forms import SetPasswordForm
-`, `
-class SetPasswordView(generic.FormView):
-    form_class = SetPasswordForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("SetPassword", "SetPasswordForm", true)),
 			want:   []string{"ensures: user.password = hash(new_password1)"},
 			absent: []string{"old_password"},
 		},
 		{
-			name: "a framework password form made for no user the spec knows changes nothing",
-			files: view("", `
-class ChangePasswordView(generic.FormView):
-    form_class = PasswordChangeForm
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+			name:   "a framework password form made for no user the spec knows changes nothing",
+			files:  view("", savingView("ChangePassword", "PasswordChangeForm", false)),
 			absent: []string{"hash(new_password1)"},
 		},
 		{
@@ -338,38 +279,14 @@ class LogoutView(generic.RedirectView):
 		{
 			name: "Meta fields a helper of the service filters from a list: the listed fields the model has",
 			files: view(`from app.forms import NameForm
-`, `
-class NameView(generic.FormView):
-    form_class = NameForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("Name", "NameForm", true)),
 			want:   []string{"ensures: user.first_name = first_name"},
 			absent: []string{"nickname"},
 		},
 		{
 			name: "Meta fields a helper makes into something else than a filtered list are not read",
 			files: view(`from app.forms import OddForm
-`, `
-class OddView(generic.FormView):
-    form_class = OddForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def form_valid(self, form):
-        form.save()
-        return redirect("/")
-`),
+`, savingView("Odd", "OddForm", true)),
 			absent: []string{"user.first_name = first_name"},
 		},
 	} {

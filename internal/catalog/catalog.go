@@ -450,6 +450,11 @@ type Language struct {
 	SavedSignals    []string `yaml:"saved_signals"`
 	SignalReceivers []string `yaml:"signal_receivers"`
 	ModelLoaders    []string `yaml:"model_loaders"`
+	// ClassLoaders load a class of the service by its module's label and
+	// its name at import time (django-oscar's get_class("customer.forms",
+	// "ProfileForm"), and its get_classes with a list of names): the name
+	// bound to the result is that class.
+	ClassLoaders []string `yaml:"class_loaders"`
 	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
 	// spec writes random_key().
 	RandomCalls []string `yaml:"random_calls"`
@@ -551,6 +556,10 @@ type Language struct {
 	// data whose save() sets the user's password from the named input
 	// and returns the user (Django's SetPasswordForm: new_password1).
 	PasswordForms map[string]string `yaml:"password_forms"`
+	// PasswordFormOldInputs name, per password form that checks the
+	// user's current password, the input holding it (Django's
+	// PasswordChangeForm.clean_old_password: old_password).
+	PasswordFormOldInputs map[string]string `yaml:"password_form_old_inputs"`
 	// PasswordConfirmations name, per new-password input of a password
 	// form, the input that must repeat it (new_password1: new_password2).
 	PasswordConfirmations map[string]string `yaml:"password_confirmations"`
@@ -947,6 +956,10 @@ type Shapes struct {
 	FormHandlers     []string `yaml:"form_handlers"`
 	FormGetters      []string `yaml:"form_getters"`
 	FormClassGetters []string `yaml:"form_class_getters"`
+	// FormKwargsGetters are the view's methods that return the keyword
+	// arguments the form is made with (get_form_kwargs: kwargs["user"] =
+	// self.request.user): the form's constructor gets them.
+	FormKwargsGetters []string `yaml:"form_kwargs_getters"`
 	// CreateViews are framework views whose inherited POST makes the
 	// view's shape (the first of Getters) from the request data, validates
 	// it and saves it (the first of SaveMethods).
@@ -959,6 +972,10 @@ type Shapes struct {
 	// to change (DRF's serializer.instance): none when the shape was made
 	// from request data alone, as a create view makes it.
 	InstanceAttrs []string `yaml:"instance_attrs"`
+	// ModelForms are bases of shapes whose inherited save writes their
+	// Meta model from the validated fields the Meta lists (Django's
+	// ModelForm: a new row, or the instance the form was made with).
+	ModelForms []string `yaml:"model_forms"`
 	// Context is a shape's attribute holding what the view passed it;
 	// its ContextRequest entry is the request (self.context["request"]).
 	Context        []string `yaml:"context"`

@@ -121,7 +121,30 @@ func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class) (ent string, fi
 			}
 		case f.Name == sh.Meta.Fields:
 			fields = literalNames(f.Value)
+			if fields == nil {
+				fields = rc.b.filteredNames(file, f.Value)
+			}
 		}
 	}
 	return ent, fields
+}
+
+// filteredNames reads fields = existing_user_fields(["first_name", ...]):
+// a function of the service taking one list and returning a comprehension,
+// a filtered copy of it (oscar keeps the names the user model has). The
+// names listed; what the model lacks its readers leave out. nil for any
+// other value.
+func (b *builder) filteredNames(file *facts.File, v *facts.Expr) []string {
+	if v == nil || v.Kind != facts.ExprCall || v.X == nil || len(v.Args()) != 1 || len(v.Keywords()) != 0 {
+		return nil
+	}
+	fr := b.ix.function(file, v.X)
+	if fr == nil || fr.class != nil || len(fr.fn.Params) != 1 || len(fr.fn.Body) == 0 {
+		return nil
+	}
+	last := &fr.fn.Body[len(fr.fn.Body)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprComprehension {
+		return nil
+	}
+	return literalNames(&v.Args()[0])
 }

@@ -119,3 +119,21 @@ func noneFails(body []facts.Stmt, exc *facts.Expr) []facts.Stmt {
 	}
 	return out
 }
+
+// justCreatedCredentials is the user this rule has just created when an
+// authenticate call looks the user up by one of that row's own fields
+// (authenticate(username=user.email, password=p) right after sign-up, to
+// log the new user in): it finds that user, so the call requires nothing.
+// nil for any other lookup.
+func (rc *ruleCtx) justCreatedCredentials(kws []facts.Keyword, userEnt string, sc *scope, out *[]allium.Stmt) *value {
+	for i := range kws {
+		kw := &kws[i]
+		if kw.Name == "password" || kw.Name == "raw_password" || kw.Value.Kind != facts.ExprAttr || kw.Value.X == nil {
+			continue
+		}
+		if row := rc.eval(kw.Value.X, sc, out, false); row.kind == vNew && row.ent == userEnt {
+			return row
+		}
+	}
+	return nil
+}

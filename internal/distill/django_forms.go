@@ -30,11 +30,14 @@ func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
 	if cr == nil {
 		return
 	}
+	kwargs := rc.viewFormKwargs(cr, h, sc)
 	shape := rc.viewFormClass(cr)
 	if shape == nil {
+		rc.bindPasswordForm(cr, h, kwargs, sc)
 		return
 	}
 	form := &value{kind: vShape, shape: shape}
+	rc.keepFormKwargs(form, kwargs)
 	sc.vars[h.fn.Params[1].Name] = form
 	// form.user = self.request.user in get_form.
 	for _, name := range b.lang.Shapes.FormGetters {

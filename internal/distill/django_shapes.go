@@ -146,8 +146,11 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 		rc.formValidators(e, sc, out)
 		return nil
 	}
+	// super().save(commit=False) in the form's own save: the base's
+	// method, not the form's own again.
+	inherited := e.X != nil && e.X.X != nil && e.X.X.Kind == facts.ExprCall && e.X.X.Raw() == "super"
 	if catalog.Match(sh.SaveMethods, method) {
-		if fr := b.ix.method(recv.shape, method); fr != nil {
+		if fr := b.ix.method(recv.shape, method); fr != nil && !inherited {
 			return rc.inline(fr, recv, e, sc, out)
 		}
 		if e.Keyword("instance") != nil || len(e.Args()) > 0 {
@@ -162,12 +165,12 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 				return v
 			}
 		}
-		return nil
+		return rc.modelFormSave(e, recv, sc, out)
 	}
 	if catalog.Match(sh.ObjectValidators, method) || rc.isFieldValidator(method) {
 		return nil
 	}
-	if fr := b.ix.method(recv.shape, method); fr != nil && fr.class != nil && b.shapes[fr.class.QualName] != nil {
+	if fr := b.ix.method(recv.shape, method); fr != nil && fr.class != nil && b.shapes[fr.class.QualName] != nil && !inherited {
 		return rc.inline(fr, recv, e, sc, out)
 	}
 	return nil

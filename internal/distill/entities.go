@@ -223,6 +223,7 @@ func (b *builder) installs(target string) bool {
 // classify walks every class of the service and records entities, enums,
 // settings classes and request shapes.
 func (b *builder) classify() {
+	b.classLoaderAliases()
 	b.frameworkModels()
 	b.registryModelClasses()
 	var all []*classRef

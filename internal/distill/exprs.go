@@ -127,7 +127,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 					return v
 				}
 				if catalog.MatchAny(b.lang.UserModelRefs, c.as.Value.Raw()) {
-					// UserModel = get_user_model()
+					// UserModel = get_user_model(), also when the service
+					// writes its own getter of that name (django-oscar's
+					// compat.get_user_model looks the model up by settings
+					// the spec cannot read): it stands for the user model.
+					if u := b.userEntity(); u != "" && c.as.Value.Kind == facts.ExprCall && len(c.as.Value.Args()) == 0 {
+						return &value{kind: vModelClass, ent: u}
+					}
 					return rc.eval(c.as.Value, &scope{file: c.file, vars: map[string]*value{}}, out, false)
 				}
 				if cr := b.ix.class(c.file, c.as.Value); cr != nil && len(cr.class.Methods) > 0 &&
@@ -1720,7 +1726,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	var recv *value
 	superCall := false
 	if method != "" {
-		recv, superCall = rc.superReceiver(e.X.X, sc)
+		recv, superCall = rc.superReceiver(e.X.X, method, sc)
 		if recv == nil {
 			bodyAt := len(rc.body)
 			recv = rc.eval(e.X.X, sc, out, false)
@@ -2311,6 +2317,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			var filters []facts.Keyword
 			var password *facts.Expr
 			kws := rc.spreadKeywords(e, sc, out)
+			if v := rc.justCreatedCredentials(kws, u, sc, out); v != nil {
+				return v
+			}
 			if v := rc.serviceBackend(e, kws, sc, out); v != nil {
 				return v
 			}
@@ -3890,12 +3899,18 @@ type evalKey struct {
 
 // superReceiver reads super() in a method as the instance the method runs
 // on (its self), the receiver of the base class's method; nil otherwise.
-func (rc *ruleCtx) superReceiver(x *facts.Expr, sc *scope) (*value, bool) {
+// In a form's own save, super().save(...) is the model form's save
+// (model_forms.go).
+func (rc *ruleCtx) superReceiver(x *facts.Expr, method string, sc *scope) (*value, bool) {
 	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 || !sc.inlined {
 		return nil, false
 	}
 	self := sc.vars["self"]
-	if self == nil || self.kind != vEntity && self.kind != vNew {
+	if self == nil {
+		return nil, false
+	}
+	shapeSave := self.kind == vShape && rc.b.lang.Shapes != nil && catalog.Match(rc.b.lang.Shapes.SaveMethods, method)
+	if self.kind != vEntity && self.kind != vNew && !shapeSave {
 		return nil, false
 	}
 	return self, true

@@ -18,6 +18,7 @@ import (
 type passwordForm struct {
 	user  *value
 	input string // the request input that holds the new password
+	old   string // the input holding the current password it verifies, if any
 }
 
 // passwordFormCall reads the construction of a password form (directly or
@@ -43,18 +44,19 @@ func (rc *ruleCtx) passwordFormCall(e *facts.Expr, method string, recv *value, s
 			Value: &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: &allium.Ident{Name: p.param}}}}})
 		return pf.user, true
 	}
-	input := ""
+	input, form := "", ""
 	switch {
 	case method == "":
-		input = forms[facts.LastSegment(e.Raw())]
+		form = facts.LastSegment(e.Raw())
 	case recv != nil && sc.cls != nil && e.X != nil && rc.b.isReceiverExpr(e.X.X):
 		// form = SetPasswordForm on the class; cls.form(user, data).
 		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
 			if cf, _ := rc.b.classField(cr, method); cf != nil && (cf.Kind == facts.ExprName || cf.Kind == facts.ExprAttr) {
-				input = forms[facts.LastSegment(cf.Raw())]
+				form = facts.LastSegment(cf.Raw())
 			}
 		}
 	}
+	input = forms[form]
 	if input == "" || len(e.Args()) == 0 {
 		return nil, false
 	}
@@ -62,5 +64,5 @@ func (rc *ruleCtx) passwordFormCall(e *facts.Expr, method string, recv *value, s
 	if u.kind != vEntity {
 		return nil, false
 	}
-	return &value{kind: vPlumbing, pwForm: &passwordForm{user: u, input: input}}, true
+	return &value{kind: vPlumbing, pwForm: &passwordForm{user: u, input: input, old: rc.b.lang.PasswordFormOldInputs[form]}}, true
 }

@@ -37,6 +37,7 @@ func (rc *ruleCtx) passwordFormChecks(pf *passwordForm, sc *scope, line int) {
 	}
 	rc.useParam(p.param)
 	pw := &allium.Ident{Name: p.param}
+	rc.currentPasswordCheck(pf, sc, line)
 	if c := rc.b.lang.PasswordConfirmations[pf.input]; c != "" {
 		if q := rc.paramValue(c); q.kind == vParam {
 			rc.useParam(q.param)
@@ -160,4 +161,26 @@ func (rc *ruleCtx) passwordSetCheck(e *facts.Expr, method string, recv *value) *
 	f.used = true
 	rc.touch(recv)
 	return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: recv.expr, Name: f.name}})
+}
+
+// currentPasswordCheck requires the current password a password form
+// checks (pf.old) to verify against the user's, once.
+func (rc *ruleCtx) currentPasswordCheck(pf *passwordForm, sc *scope, line int) {
+	if pf.old == "" || pf.user == nil || pf.user.kind != vEntity {
+		return
+	}
+	f := rc.b.passwordField(pf.user.ent)
+	old := rc.paramValue(pf.old)
+	if f == nil || old.kind != vParam {
+		return
+	}
+	check := &allium.Call{Fun: &allium.Ident{Name: "verify"}, Args: []allium.Arg{
+		{Value: &allium.Ident{Name: old.param}}, {Value: &allium.Member{X: pf.user.expr, Name: f.name}}}}
+	if rc.required(check) {
+		return
+	}
+	rc.useParam(old.param)
+	f.used = true
+	rc.touch(pf.user)
+	rc.requires(check, sc, line)
 }

@@ -363,9 +363,10 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 	var out []*handler
 	for _, m := range methods {
 		name := pascal(stem)
-		// A view's POST is the behaviour the view is named for; its other
+		// A view's POST is the behaviour the view is named for, and so is
+		// a form view's form_valid, where its POST ends; its other
 		// methods say which they are (GetProfile, DeleteProfile).
-		if (len(methods) > 1 && m.Name != "post") || strings.HasSuffix(c.Name, "ViewSet") {
+		if (len(methods) > 1 && m.Name != "post" && !b.formHandler(m)) || strings.HasSuffix(c.Name, "ViewSet") {
 			name = pascal(m.Name) + pascal(stem)
 		}
 		out = append(out, &handler{file: f, fn: m, class: c, name: name})

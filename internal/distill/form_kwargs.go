@@ -1,0 +1,130 @@
+package distill
+
+// A form view makes its form with keyword arguments its get_form_kwargs
+// adds to (kwargs["user"] = self.request.user), and the form's constructor
+// keeps them: self.user = user, or kwargs["instance"] = user, the row a
+// model form changes (django-oscar's ConfirmPasswordForm and UserForm).
+// A framework password form (PasswordChangeForm) made so is the signed-in
+// user's: its save sets that user's password. The getters are the
+// catalog's (shapes.form_kwargs_getters).
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// viewFormKwargs evaluates the entries the view's kwargs getters set, by
+// name; nil when it has none.
+func (rc *ruleCtx) viewFormKwargs(cr *classRef, h *handler, sc *scope) map[string]*value {
+	b := rc.b
+	var kwargs map[string]*value
+	for _, name := range b.lang.Shapes.FormKwargsGetters {
+		fr := b.ix.method(cr, name)
+		if fr == nil {
+			continue
+		}
+		self := b.selfName()
+		gsc := &scope{file: fr.file, vars: map[string]*value{self: sc.vars[self]}, top: true, cls: h.class, stack: sc.stack, depth: sc.depth}
+		if gsc.vars[self] == nil {
+			gsc.vars[self] = &value{kind: vPlumbing}
+		}
+		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
+				return true
+			}
+			key, ok := stringKeyOf(&s.Targets[0])
+			if !ok {
+				return true
+			}
+			if kwargs == nil {
+				kwargs = map[string]*value{}
+			}
+			var scratch []allium.Stmt
+			kwargs[key] = rc.eval(s.Value, gsc, &scratch, false)
+			return true
+		})
+	}
+	return kwargs
+}
+
+// stringKeyOf is the key of an assignment target d["key"] on a plain name.
+func stringKeyOf(t *facts.Expr) (string, bool) {
+	if t.Kind != facts.ExprSubscript || t.X == nil || t.X.Kind != facts.ExprName || t.Y == nil || t.Y.Kind != facts.ExprString {
+		return "", false
+	}
+	return t.Y.Value(), true
+}
+
+// keepFormKwargs sets on form what its constructor keeps of kwargs: a
+// parameter stored on self (self.user = user), or given on as the row the
+// form changes (kwargs["instance"] = user).
+func (rc *ruleCtx) keepFormKwargs(form *value, kwargs map[string]*value) {
+	b := rc.b
+	if form.shape == nil || len(kwargs) == 0 {
+		return
+	}
+	for _, ctor := range b.lang.ConstructorNames {
+		fr := b.ix.method(form.shape, ctor)
+		if fr == nil || fr.class == nil || b.shapes[fr.class.QualName] == nil {
+			continue
+		}
+		params := map[string]*value{}
+		spread := ""
+		for _, p := range fr.fn.Params {
+			if p.Kind == facts.ParamVarKeyword {
+				spread = p.Name
+			} else if v := kwargs[p.Name]; v != nil {
+				params[p.Name] = v
+			}
+		}
+		keep := func(attr string, v *value) {
+			if form.attrs == nil {
+				form.attrs = map[string]*value{}
+			}
+			form.attrs[attr] = v
+		}
+		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName {
+				return true
+			}
+			v := params[s.Value.Name()]
+			if v == nil {
+				return true
+			}
+			t := &s.Targets[0]
+			if t.Kind == facts.ExprAttr && b.isSelf(t.X) {
+				keep(t.Name(), v)
+			} else if key, ok := stringKeyOf(t); ok && t.X.Name() == spread && catalog.Match(b.lang.Shapes.InstanceAttrs, key) {
+				keep(key, v)
+			}
+			return true
+		})
+		return
+	}
+}
+
+// bindPasswordForm binds the form parameter of a form_valid handler to a
+// framework password form the view names as its form class, made for the
+// user its kwargs give, and states what validating it requires; false
+// when the view's form is none.
+func (rc *ruleCtx) bindPasswordForm(cr *classRef, h *handler, kwargs map[string]*value, sc *scope) bool {
+	b := rc.b
+	for _, name := range b.lang.Shapes.ClassFields {
+		cf, _ := b.classField(cr, name)
+		if cf == nil || cf.Kind != facts.ExprName && cf.Kind != facts.ExprAttr {
+			continue
+		}
+		form := facts.LastSegment(cf.Raw())
+		input := b.lang.PasswordForms[form]
+		user := kwargs["user"]
+		if input == "" || user == nil || user.kind != vEntity {
+			return false
+		}
+		pf := &passwordForm{user: user, input: input, old: b.lang.PasswordFormOldInputs[form]}
+		sc.vars[h.fn.Params[1].Name] = &value{kind: vPlumbing, pwForm: pf}
+		rc.passwordFormChecks(pf, sc, h.fn.Line)
+		return true
+	}
+	return false
+}

@@ -1,0 +1,84 @@
+package distill
+
+// A model form (Django's ModelForm) saves itself without code of the
+// service: form.save(), or super().save(commit=False) in the form's own
+// save, creates the model its Meta names with the validated fields the
+// Meta lists, or, when the form was made with an instance, gives that row
+// those fields. With commit=False the new row is not saved yet: the caller
+// saves it (user = super().save(commit=False); user.set_password(p);
+// user.save()). The Meta's names are the catalog's (shapes.meta), the
+// instance attribute too (shapes.instance_attrs).
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// modelFormSave runs the inherited save of form, a model form; nil when
+// the form names no model of the service.
+func (rc *ruleCtx) modelFormSave(e *facts.Expr, form *value, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	if !b.matchBases(form.shape, b.lang.Shapes.ModelForms) {
+		return nil
+	}
+	entName, fields := rc.shapeMeta(form.shape)
+	ent := b.entByName[entName]
+	if ent == nil {
+		return nil
+	}
+	line := e.Line()
+	data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Raw: "__validated_data", Line: line})
+	sc.vars[data.Name()] = &value{kind: vReqDict, shape: form.shape}
+	defer delete(sc.vars, data.Name())
+	// cleaned_data["email"] for each listed field the model has.
+	read := func(field string) facts.Expr {
+		key := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: field, Line: line})
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprSubscript, X: &data, Y: &key, Line: line})
+	}
+	var listed []string
+	for _, f := range fields {
+		if fi := ent.attrField(f); fi != nil && !fi.drop {
+			listed = append(listed, f)
+		}
+	}
+	if row := rc.formInstance(form); row != nil {
+		inst := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__instance", Raw: "__instance", Line: line})
+		sc.vars[inst.Name()] = row
+		defer delete(sc.vars, inst.Name())
+		for _, f := range listed {
+			target := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: &inst, Name: f, Raw: "__instance." + f, Line: line})
+			value := read(f)
+			rc.assign(&target, &value, sc, out, line)
+		}
+		return row
+	}
+	kws := make([]facts.Keyword, 0, len(listed))
+	for _, f := range listed {
+		kws = append(kws, facts.Keyword{Name: f, Value: read(f)})
+	}
+	call := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, Line: line})
+	call.SetKeywords(kws)
+	row := rc.construct(ent, &call, sc, out)
+	if !savesLater(e) {
+		rc.created(row, out, line)
+	}
+	return row
+}
+
+// formInstance is the row a form was made to change (its instance
+// attribute set to a row); nil for a form that makes a new one.
+func (rc *ruleCtx) formInstance(form *value) *value {
+	for _, a := range rc.b.lang.Shapes.InstanceAttrs {
+		if v := form.attrs[a]; v != nil && (v.kind == vEntity || v.kind == vNew) {
+			return v
+		}
+	}
+	return nil
+}
+
+// savesLater reports a save called with commit=False: the row it makes is
+// saved by the caller, if at all.
+func savesLater(e *facts.Expr) bool {
+	c := e.Keyword("commit")
+	return c != nil && c.Kind == facts.ExprBool && c.Value() == "false"
+}

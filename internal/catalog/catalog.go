@@ -667,6 +667,11 @@ type Language struct {
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.
 	KeywordObjects bool `yaml:"keyword_objects"`
+	// SenderNamesKeepEntityWord: a message named after the function that
+	// sends it keeps the word naming its entity (send_password_reset_email
+	// sends password_reset_email, Django's name for that mail's template);
+	// where false the word is dropped (sendWelcomeEmail sends welcome).
+	SenderNamesKeepEntityWord bool `yaml:"sender_names_keep_entity_word"`
 	// OmittedArgsAbsent: a parameter the call gives no argument and that
 	// has no default is bound to the absent value (JavaScript's
 	// undefined), so a test of it is decided; where the language refuses

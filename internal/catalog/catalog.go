@@ -280,7 +280,10 @@ type Language struct {
 	Sinks           []Sink   `yaml:"sinks"`
 	MessageBuilders []string `yaml:"message_builders"`
 	RenderCalls     []string `yaml:"render_calls"`
-	PlumbingCalls   []string `yaml:"plumbing_calls"`
+	// ContentRenders are calls that render a message from content a
+	// function of the service built (Mailgen's generate(content)).
+	ContentRenders ContentRenders `yaml:"content_renders"`
+	PlumbingCalls  []string       `yaml:"plumbing_calls"`
 	// PlumbingNames are module-level objects that are infrastructure
 	// whatever is called on them (db, session, logger, cache).
 	PlumbingNames []string `yaml:"plumbing_names"`
@@ -908,6 +911,15 @@ type HashChain struct {
 // value is a list, which a conditional spread tests to pass a list's
 // elements as arguments and another value as one
 // (...(Array.isArray(value) ? value : [value])).
+// ContentRenders: Calls render the content given as their first argument;
+// a function of the service whose name ends with one of BuilderSuffixes
+// built it (emailVerificationMailgenContent), and the rest of its name
+// names the message (email_verification).
+type ContentRenders struct {
+	Calls           []string `yaml:"calls"`
+	BuilderSuffixes []string `yaml:"builder_suffixes"`
+}
+
 type EntryLoops struct {
 	Entries   []string `yaml:"entries"`
 	Each      []string `yaml:"each"`

@@ -2250,6 +2250,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return &value{kind: vTemplate, param: templateFromPath(p)}
 		}
 	}
+	if t := rc.renderedContent(e, names, sc); t != "" {
+		return &value{kind: vTemplate, param: t} // content_renders.go
+	}
 
 	// Signed tokens: a signer, the token it signs, a JWT encoded.
 	if st := l.SignedTokens; st != nil {

@@ -92,3 +92,50 @@ def forgot():
 		})
 	}
 }
+
+// TestMailgenContentNamesMessage pins Mailgen's idiom (freeapi's
+// utils/mail.js:10-46): the controller hands sendEmail the content a
+// function of the service built (mailgenContent:
+// emailVerificationMailgenContent(...)), sendEmail renders it with
+// mailGenerator.generate and mails the HTML: the message is named after
+// the builder, its suffix left out. Content from elsewhere names nothing,
+// and the function that sends the message names it as before (mail_user).
+func TestMailgenContentNamesMessage(t *testing.T) {
+	for _, tt := range []struct {
+		name, content string
+		want, notWant []string
+	}{
+		{"a builder of the service", "emailVerificationMailgenContent(user.email)",
+			[]string{"Email.created(to: user.email, template: email_verification)"}, nil},
+		{"content written in place", "{ body: { name: 'x' } }",
+			[]string{"Email.created(to: user.email, template: mail_user)"}, nil},
+		{"a builder without the suffix", "buildContent(user.email)",
+			[]string{"Email.created(to: user.email, template: mail_user)"}, []string{"build"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := forgotPasswordFiles(`
+export class TokenService {
+  generateResetPasswordToken = (userId: string) => userId
+}
+`, "import { mailUser, emailVerificationMailgenContent, buildContent } from '../services/mail.service.js'", "{}")
+			files["app/services/mail.service.ts"] = `
+import Mailgen from 'mailgen'
+import nodemailer from 'nodemailer'
+export const mailUser = async (options) => {
+  const mailGenerator = new Mailgen({ theme: 'default' })
+  const emailHtml = mailGenerator.generate(options.mailgenContent)
+  const transporter = nodemailer.createTransport({})
+  const mail = { from: 'me@example.com', to: options.email, subject: options.subject, html: emailHtml }
+  await transporter.sendMail(mail)
+}
+export const emailVerificationMailgenContent = (name) => ({ body: { name } })
+export const buildContent = (name) => ({ body: { name } })
+`
+			files["app/controllers/auth.controller.ts"] = strings.Replace(files["app/controllers/auth.controller.ts"],
+				"    rep.send({})", "    await mailUser({ email: user.email, subject: 'Hi', mailgenContent: "+tt.content+" })\n    rep.send({})", 1)
+			d := New(Options{})
+			defer d.Close()
+			assertSpecText(t, string(allium.Print(distilText(t, d, files).Module, allium.PrintOptions{})), tt.want, tt.notWant)
+		})
+	}
+}

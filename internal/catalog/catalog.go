@@ -911,6 +911,12 @@ type HashChain struct {
 // value is a list, which a conditional spread tests to pass a list's
 // elements as arguments and another value as one
 // (...(Array.isArray(value) ? value : [value])).
+type EntryLoops struct {
+	Entries   []string `yaml:"entries"`
+	Each      []string `yaml:"each"`
+	ListTests []string `yaml:"list_tests"`
+}
+
 // ContentRenders: Calls render the content given as their first argument;
 // a function of the service whose name ends with one of BuilderSuffixes
 // built it (emailVerificationMailgenContent), and the rest of its name
@@ -918,12 +924,6 @@ type HashChain struct {
 type ContentRenders struct {
 	Calls           []string `yaml:"calls"`
 	BuilderSuffixes []string `yaml:"builder_suffixes"`
-}
-
-type EntryLoops struct {
-	Entries   []string `yaml:"entries"`
-	Each      []string `yaml:"each"`
-	ListTests []string `yaml:"list_tests"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

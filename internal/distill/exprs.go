@@ -2420,7 +2420,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				}
 				if len(opts.parts) == 1 {
 					p := opts.parts[0]
-					call = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: e.X, Raw: e.Raw(), Line: e.Line(), Args: e.Args()[:len(e.Args())-1]}).WithResolved(e.Resolved()))
+					call = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: e.X, Raw: e.Raw(), Line: e.Line(), Args: slices.Clone(e.Args()[:len(e.Args())-1])}).WithResolved(e.Resolved()))
 					call.SetKeywords(dictKeywords(p.e))
 					msg = &value{kind: vMessage, call: call, built: p.sc}
 				}

@@ -1728,13 +1728,11 @@ func (rc *ruleCtx) noRowOfEither(cond allium.Expr) (allium.Expr, allium.Expr) {
 	if !ok || exists.Op != allium.OpExists {
 		return nil, nil
 	}
-	var row allium.Expr = exists.X
+	row := exists.X
 	if id, ok := row.(*allium.Ident); ok {
 		row = nil
-		for _, s := range rc.body {
-			if let, ok := s.(*allium.Let); ok && let.Name == id.Name {
-				row = let.Value
-			}
+		if let := rc.ruleLet(id.Name); let != nil {
+			row = let.Value
 		}
 	}
 	either, ok := row.(*allium.Binary)

@@ -280,7 +280,10 @@ type Language struct {
 	Sinks           []Sink   `yaml:"sinks"`
 	MessageBuilders []string `yaml:"message_builders"`
 	RenderCalls     []string `yaml:"render_calls"`
-	PlumbingCalls   []string `yaml:"plumbing_calls"`
+	// ContentRenders are calls that render a message from content a
+	// function of the service built (Mailgen's generate(content)).
+	ContentRenders ContentRenders `yaml:"content_renders"`
+	PlumbingCalls  []string       `yaml:"plumbing_calls"`
 	// PlumbingNames are module-level objects that are infrastructure
 	// whatever is called on them (db, session, logger, cache).
 	PlumbingNames []string `yaml:"plumbing_names"`
@@ -676,6 +679,11 @@ type Language struct {
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.
 	KeywordObjects bool `yaml:"keyword_objects"`
+	// SenderNamesKeepEntityWord: a message named after the function that
+	// sends it keeps the word naming its entity (send_password_reset_email
+	// sends password_reset_email, Django's name for that mail's template);
+	// where false the word is dropped (sendWelcomeEmail sends welcome).
+	SenderNamesKeepEntityWord bool `yaml:"sender_names_keep_entity_word"`
 	// OmittedArgsAbsent: a parameter the call gives no argument and that
 	// has no default is bound to the absent value (JavaScript's
 	// undefined), so a test of it is decided; where the language refuses
@@ -916,6 +924,15 @@ type EntryLoops struct {
 	Entries   []string `yaml:"entries"`
 	Each      []string `yaml:"each"`
 	ListTests []string `yaml:"list_tests"`
+}
+
+// ContentRenders: Calls render the content given as their first argument;
+// a function of the service whose name ends with one of BuilderSuffixes
+// built it (emailVerificationMailgenContent), and the rest of its name
+// names the message (email_verification).
+type ContentRenders struct {
+	Calls           []string `yaml:"calls"`
+	BuilderSuffixes []string `yaml:"builder_suffixes"`
 }
 
 // Shapes describes what a request shape (a Django form, a DRF serializer)

@@ -2264,6 +2264,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return &value{kind: vTemplate, param: templateFromPath(p)}
 		}
 	}
+	if t := rc.renderedContent(e, names, sc); t != "" {
+		return &value{kind: vTemplate, param: t} // content_renders.go
+	}
 
 	// Signed tokens: a signer, the token it signs, a JWT encoded.
 	if st := l.SignedTokens; st != nil {
@@ -2422,13 +2425,22 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				if s2 := l.SinkFor(mv.call.Resolved(), mv.call.Raw()); s2 != nil {
 					s = s2
 				}
-			} else if len(e.Args()) == 1 && len(e.Keywords()) == 0 && len(mv.parts) == 1 && l.KeywordObjects {
+			} else if len(e.Keywords()) == 0 && l.KeywordObjects {
 				// sendMail(mailOptions) with mailOptions = {to, subject}
 				// built before: the object's entries, read where written.
-				p := mv.parts[0]
-				call = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: e.X, Raw: e.Raw(), Line: e.Line()}).WithResolved(e.Resolved()))
-				call.SetKeywords(dictKeywords(p.e))
-				msg = &value{kind: vMessage, call: call, built: p.sc}
+				// The options come last where the client takes more
+				// (Mailgun's messages.create(domain, data)); the arguments
+				// before them keep their places.
+				opts := mv
+				if n := len(e.Args()); n > 1 {
+					opts = rc.eval(&e.Args()[n-1], sc, out, false)
+				}
+				if len(opts.parts) == 1 {
+					p := opts.parts[0]
+					call = new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: e.X, Raw: e.Raw(), Line: e.Line(), Args: slices.Clone(e.Args()[:len(e.Args())-1])}).WithResolved(e.Resolved()))
+					call.SetKeywords(dictKeywords(p.e))
+					msg = &value{kind: vMessage, call: call, built: p.sc}
+				}
 			}
 		}
 		return rc.sink(s, call, msg, sc, out, e.Line())
@@ -2893,7 +2905,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	if t == "" {
 		// No template named: the service's function that sends this
 		// message says which one it is (forgot_password(email)).
-		t = rc.senderName(sc, s == nil || len(s.Recipient) > 0)
+		t = rc.senderName(sc, entity, s == nil || len(s.Recipient) > 0)
 	}
 	if t == "" && mv != nil {
 		if lit, ok := mv.headers["subject"].(*allium.Lit); ok && lit.Kind == allium.LitString {
@@ -2954,7 +2966,7 @@ func subjectTemplate(lit *allium.Lit) string {
 // verification_email. It does not name an event addressed to no one: the
 // method that publishes one (createInvitation) names the action that
 // raised it, not the event.
-func (rc *ruleCtx) senderName(sc *scope, addressed bool) string {
+func (rc *ruleCtx) senderName(sc *scope, entity string, addressed bool) string {
 	for i := len(sc.stack) - 1; i >= 1; i-- {
 		fn := sc.stack[i]
 		if j := strings.LastIndexByte(fn, '.'); j >= 0 {
@@ -2970,6 +2982,14 @@ func (rc *ruleCtx) senderName(sc *scope, addressed bool) string {
 		}
 		if strings.HasPrefix(fn, "send_mail") || fn == "send" || !isSnake(fn) || len(fn) > 40 {
 			continue
+		}
+		if rest, ok := strings.CutPrefix(fn, "send_"); ok && addressed && !l.SenderNamesKeepEntityWord {
+			// sendWelcomeEmail sends the welcome message: the word naming
+			// the sink's own entity says what is sent, not which one, as
+			// settingTemplate drops it from a setting's key.
+			if name, ok := strings.CutSuffix(rest, "_"+snake(entity)); ok && name != "" {
+				return strings.TrimPrefix(name, "email_")
+			}
 		}
 		return strings.TrimPrefix(strings.TrimPrefix(fn, "send_"), "email_")
 	}

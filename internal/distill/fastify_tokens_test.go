@@ -334,7 +334,9 @@ export class TokenService {
 // TestCamelCaseSenderNamesMessage pins a message named after the
 // TypeScript function that sends it (bwyx/f's MailService
 // sendResetPasswordEmail, whose subject is a local the walk does not
-// read): in snake case, as a Python sender's name is, send_ left out. An
+// read): in snake case, as a Python sender's name is, send_ left out, and
+// so is the word naming the message's own entity (Node has no template
+// convention it would follow); a function not named send... keeps it. An
 // event addressed to no one is not named after the method that publishes
 // it: that names the action, not the event.
 func TestCamelCaseSenderNamesMessage(t *testing.T) {
@@ -343,6 +345,8 @@ func TestCamelCaseSenderNamesMessage(t *testing.T) {
 		want, notWant []string
 	}{
 		{"an email", "await sendResetPasswordEmail(user.email, token)",
+			[]string{"rule Forgot", "Email.created(to: user.email, template: reset_password)"}, []string{"reset_password_email"}},
+		{"an email its sender does not send by name", "await resetPasswordEmail(user.email, token)",
 			[]string{"rule Forgot", "Email.created(to: user.email, template: reset_password_email)"}, nil},
 		{"an event", "await publishResetRequested(user.email)",
 			[]string{"rule Forgot"}, []string{"Event.created"}},
@@ -362,13 +366,17 @@ export async function sendResetPasswordEmail(to: string, token: string) {
   const subject = 'Reset your password'
   return transporter.sendMail({ to, subject, text: token })
 }
+export async function resetPasswordEmail(to: string, token: string) {
+  const subject = 'Reset your password'
+  return transporter.sendMail({ to, subject, text: token })
+}
 export async function publishResetRequested(email: string) {
   return pubsub.publish(` + "`reset/${email}`" + `, { email })
 }
 `
 			files["app/controllers/auth.controller.ts"] = strings.Replace(files["app/controllers/auth.controller.ts"],
 				"    rep.send({})", "    "+tt.send+"\n    rep.send({})", 1)
-			files["app/controllers/auth.controller.ts"] = "import { sendResetPasswordEmail, publishResetRequested } from '../services/mail.service.js'\n" +
+			files["app/controllers/auth.controller.ts"] = "import { sendResetPasswordEmail, resetPasswordEmail, publishResetRequested } from '../services/mail.service.js'\n" +
 				files["app/controllers/auth.controller.ts"]
 			d := New(Options{})
 			defer d.Close()

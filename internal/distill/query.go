@@ -1242,10 +1242,45 @@ func (b *builder) rowsExist(q *query) allium.Expr {
 // exists A or exists B, each with the query's own conditions; nil when
 // the query has no such alternatives or another condition is unread.
 func (b *builder) anyAlternativeExists(q *query) allium.Expr {
+	var some allium.Expr
+	for _, j := range b.alternativeJoins(q) {
+		x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: j})
+		if some != nil {
+			x = &allium.Binary{Op: allium.OpOr, X: some, Y: x}
+		}
+		some = x
+	}
+	return some
+}
+
+// firstAlternativeRow reads a lookup of one row whose rows are any of
+// several alternatives, each with its own values (the user of apihub's
+// login: User.findOne({$or: [{username}, {email}]})), as the row the first
+// finds, else the next's: User{username} ?? User{email}. nil when q is no
+// such lookup.
+func (b *builder) firstAlternativeRow(q *query) allium.Expr {
+	if q.scoped > 0 || q.anyOf != nil || q.action != "" {
+		return nil
+	}
+	var first allium.Expr
+	for _, j := range b.alternativeJoins(q) {
+		if first == nil {
+			first = j
+		} else {
+			first = &allium.Binary{Op: allium.OpCoalesce, X: first, Y: j}
+		}
+	}
+	return first
+}
+
+// alternativeJoins are the rows each alternative of q finds with the
+// query's own conditions, in the code's order; nil when q has no such
+// alternatives, another condition is unread, or one cannot be written.
+func (b *builder) alternativeJoins(q *query) []allium.Expr {
 	if len(q.alts) < 2 || q.bad != 1 || q.via != nil {
 		return nil
 	}
-	var some allium.Expr
+	joins := make([]allium.Expr, 0, len(q.alts))
 	for _, alt := range q.alts {
 		if alt.under != nil {
 			return nil
@@ -1257,13 +1292,9 @@ func (b *builder) anyAlternativeExists(q *query) allium.Expr {
 		if j == nil {
 			return nil
 		}
-		x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: j})
-		if some != nil {
-			x = &allium.Binary{Op: allium.OpOr, X: some, Y: x}
-		}
-		some = x
+		joins = append(joins, j)
 	}
-	return some
+	return joins
 }
 
 // rowsByIDParamExist reads a test that rows were found by the trigger's

@@ -302,7 +302,8 @@ module.exports = {
 // that value in any of them, the other equalities given by name; a
 // branch taken when an input equals a literal reads the input as that
 // literal. Alternatives on different values, or of two fields each, are
-// no such lookup.
+// the first alternative's row, else the next's (firstAlternativeRow); an
+// alternative the walk cannot read leaves the lookup out.
 func TestOneValueAlternativesLookup(t *testing.T) {
 	controller := func(where string) string {
 		return `
@@ -334,10 +335,14 @@ module.exports = {
 		{name: "without other conditions",
 			where: "{ $or: [{ username: identifier }, { email: identifier }] }",
 			want:  []string{"let user = user_by_username_or_email(identifier)"}},
-		{name: "two values are no such lookup",
-			where: "{ provider, $or: [{ email: identifier }, { username: nickname }] }"},
-		{name: "an alternative of two fields is no such lookup",
-			where: "{ $or: [{ email: identifier, provider }, { username: identifier }] }"},
+		{name: "two values are the first alternative's row, else the next's",
+			where: "{ provider, $or: [{ email: identifier }, { username: nickname }] }",
+			want:  []string{`let user = User{provider: "local", email: identifier} ?? User{provider: "local", username: nickname}`}},
+		{name: "so is an alternative of two fields",
+			where: "{ $or: [{ email: identifier, provider }, { username: identifier }] }",
+			want:  []string{`let user = User{email: identifier, provider: "local"} ?? User{username: identifier}`}},
+		{name: "an alternative the walk cannot read is no such lookup",
+			where: "{ $or: [{ email: identifier }, pick(identifier)] }"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -586,14 +586,20 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if made := rc.createdRow(q); made != nil {
 		return made
 	}
+	var firstOf allium.Expr
 	if one := oneValueAlternatives(q); one != nil {
 		q = one
+	} else {
+		firstOf = rc.b.firstAlternativeRow(q) // query.go
 	}
-	if ent == nil || q.bad > 0 {
+	if ent == nil || q.bad > 0 && firstOf == nil {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return unknownValue
 	}
-	j := rc.b.join(q)
+	j := firstOf
+	if j == nil {
+		j = rc.b.join(q)
+	}
 	var compared []qcond
 	if j == nil {
 		// User.findOne({token, expires: {$gt: Date.now()}}): the row with
@@ -733,12 +739,22 @@ func (rc *ruleCtx) foundRowByOwnID(q *query) *allium.Ident {
 	if !ok || !rc.lets[id.Name] {
 		return nil
 	}
-	if l := rc.ruleLet(id.Name); l != nil {
-		if j, ok := l.Value.(*allium.Join); ok && j.Entity == q.ent {
-			return id
-		}
+	if l := rc.ruleLet(id.Name); l != nil && rowLookupOf(l.Value, q.ent) {
+		return id
 	}
 	return nil
+}
+
+// rowLookupOf reports x a lookup of a row of ent: a join, or the first of
+// several (User{username} ?? User{email}, firstAlternativeRow).
+func rowLookupOf(x allium.Expr, ent string) bool {
+	switch x := x.(type) {
+	case *allium.Join:
+		return x.Entity == ent
+	case *allium.Binary:
+		return x.Op == allium.OpCoalesce && rowLookupOf(x.X, ent) && rowLookupOf(x.Y, ent)
+	}
+	return false
 }
 
 // signedInRow is the signed-in user when q looks up the row of its own
@@ -1694,6 +1710,11 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 	if rc.bareClaimOfValidToken(cond) {
 		return // absent_results.go
 	}
+	if x, y := rc.noRowOfEither(cond); x != nil {
+		rc.requires(x, sc, line)
+		rc.requires(y, sc, line)
+		return
+	}
 	rc.requireComparisons(cond)
 	for _, s := range rc.body {
 		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == exprKey(cond) {
@@ -1701,6 +1722,36 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 		}
 	}
 	rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
+}
+
+// noRowOfEither splits `not exists row`, row a let bound to the first of
+// two lookups (User{username} ?? User{email}, query.go's
+// firstAlternativeRow), into the two preconditions it is: neither finds a
+// row. nil, nil for any other condition.
+func (rc *ruleCtx) noRowOfEither(cond allium.Expr) (allium.Expr, allium.Expr) {
+	not, ok := cond.(*allium.Unary)
+	if !ok || not.Op != allium.OpNot {
+		return nil, nil
+	}
+	exists, ok := not.X.(*allium.Unary)
+	if !ok || exists.Op != allium.OpExists {
+		return nil, nil
+	}
+	row := exists.X
+	if id, ok := row.(*allium.Ident); ok {
+		row = nil
+		if let := rc.ruleLet(id.Name); let != nil {
+			row = let.Value
+		}
+	}
+	either, ok := row.(*allium.Binary)
+	if !ok || either.Op != allium.OpCoalesce {
+		return nil, nil
+	}
+	noRow := func(x allium.Expr) allium.Expr {
+		return &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}
+	}
+	return noRow(either.X), noRow(either.Y)
 }
 
 // rejection records the effects of a failing guard as a rule of its own:

@@ -2498,7 +2498,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					return &value{kind: vShape, shape: cr, parts: append([]dictPart{*given}, keywordParts(e, sc)...)}
 				}
 			}
-			return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
+			return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...), attrs: rc.shapeInitAttrs(cr, e, sc, out)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
 			return rc.eval(&e.Args()[0], sc, out, false)

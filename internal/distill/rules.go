@@ -476,6 +476,11 @@ type ruleCtx struct {
 	// stated when the rule requires the row (the request fails without
 	// it), noted as left out otherwise.
 	comparedRows map[string]*comparedRow
+	// branchJoins: the lookups a branch of a top-level if bound to a let
+	// of its own (the let sits in the branch's outcomes, not the rule's
+	// body), by let name: a precondition the branch states is one of the
+	// whole rule, and reads the lookup itself (nested_guards.go).
+	branchJoins map[string]allium.Expr
 	// strategyStated: the auth strategies' checks of the signed-in
 	// user are stated already (strategy_files.go).
 	strategyStated bool

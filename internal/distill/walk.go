@@ -627,6 +627,12 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.body = append(rc.body, let)
 	} else {
 		*out = append(*out, let)
+		if sc.under != nil {
+			if rc.branchJoins == nil {
+				rc.branchJoins = map[string]allium.Expr{}
+			}
+			rc.branchJoins[bn] = j
+		}
 	}
 	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
 	if len(compared) > 0 {

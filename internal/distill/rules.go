@@ -410,6 +410,10 @@ type ruleCtx struct {
 	flagInputs map[string]bool
 	// leftOut counts the code left out of the rule (untranslated).
 	leftOut int
+	// leftOutNotes are the notes untranslated wrote, each without the
+	// rule's name at its end, so that finish can name the rule as
+	// numbered (CreateUser2) when another rule had the name first.
+	leftOutNotes []string
 	// helperExits are the ifs that state what an inlined helper does
 	// after leaving early on the other branch (restUnderCond).
 	helperExits map[*allium.If]bool
@@ -1030,6 +1034,9 @@ func (b *builder) uniqueRuleName(name string) string {
 func (rc *ruleCtx) finish(line int) *ruleOut {
 	b := rc.b
 	name := b.uniqueRuleName(rc.name + rc.kindSuffix)
+	if rc.kindSuffix == "" && name != rc.name {
+		rc.renameNotes(name)
+	}
 	trigName := name
 	if rc.kindSuffix != "" {
 		// One kind of a webhook's events: the rule is the kind's, the

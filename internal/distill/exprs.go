@@ -2450,6 +2450,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		rc.rowUpdate(e, recv, sc, out)
 		return recv
 	}
+	if method != "" && recv == unknownValue && catalog.Match(l.RowUpdates, method) {
+		// A row update on a row the walk could not find (the lookup was
+		// left out: fastapi-full-stack's reset_password, by a decoded
+		// token's subject) still changes state: the handler's note says
+		// so, not that it has no effects.
+		b.stats.EffectsSeen++
+		rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call to "+e.Raw())
+		return unknownValue
+	}
 	if method != "" && catalog.Match(l.PersistCalls, method) {
 		if recv.kind == vNew {
 			rc.created(recv, out, e.Line())

@@ -584,6 +584,9 @@ type builder struct {
 	routeCalls map[string]map[string]routeRegistration // route_calls.go
 	userEnt    string
 	ruleName   map[string]int
+	// mounts: the routers mounted under a module-level condition
+	// (router_mounts.go), by dotted name; nil until read.
+	mounts map[string]routerMount
 	// ruleNoteUses counts, per "left out of rule" note, the rule
 	// contexts that wrote it (renameNotes).
 	ruleNoteUses map[string]int

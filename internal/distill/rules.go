@@ -30,6 +30,9 @@ type handler struct {
 	// routeCond: the module-level condition its route is registered
 	// under (route_calls.go).
 	routeCond *facts.Expr
+	// mount: the module-level condition its router is mounted under
+	// (router_mounts.go), nil when it is always mounted.
+	mount *routerMount
 	// route: the call of the route decorator (router.post("/x",
 	// response_model=M)), when it is one; nil otherwise.
 	route *facts.Expr
@@ -280,6 +283,7 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 			}
 		case slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view"):
 			isRoute, h.route = true, call
+			h.mount = b.mountOf(f, name)
 		}
 	}
 	if reg, ok := b.registeredRoutes(f)[fn.Name]; ok && !isRoute && !h.job {

@@ -99,9 +99,15 @@ func (rc *ruleCtx) restUnderCond(c allium.Expr, line int, rest []facts.Stmt, sc 
 // untranslated counts code left out of the rule for reason (a LeftOut*
 // constant) and notes what it was.
 func (rc *ruleCtx) untranslated(sc *scope, line int, reason, what string) {
+	rc.leaveOutAt(sc.file.Path, line, reason, what)
+}
+
+// leaveOutAt is untranslated for code at path:line, which may be in a
+// file the rule's walk is not in (the mount of its router).
+func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
 	rc.b.stats.leaveOut(reason)
 	rc.leftOut++
-	text := fmt.Sprintf("%s:%d: %s left out of rule ", sc.file.Path, line, what)
+	text := fmt.Sprintf("%s:%d: %s left out of rule ", path, line, what)
 	rc.b.notes[text+rc.name] = true
 	rc.b.ruleNoteUses[text+rc.name]++
 	rc.leftOutNotes = append(rc.leftOutNotes, text)

@@ -2938,8 +2938,11 @@ func (rc *ruleCtx) sentTo(s *catalog.Sink, mv *value, send *facts.Expr, sc *scop
 		return mv
 	}
 	for _, n := range s.Recipient {
+		if strings.HasPrefix(n, "#") {
+			continue // a position of the builder's call, not a keyword of send's
+		}
 		kw := send.Keyword(n)
-		if strings.HasPrefix(n, "#") || kw == nil {
+		if kw == nil {
 			continue
 		}
 		x := rc.tr(kw, sc, out)

@@ -1,9 +1,10 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
-	"slices"
 )
 
 // A guard of a handler that only tests that the request gave an input

@@ -77,8 +77,8 @@ func (rc *ruleCtx) mountNote(h *handler) {
 		return
 	}
 	what := "the condition its router is mounted under"
-	if raw := m.cond.Cond.Raw(); raw != "" {
-		what += " (" + raw + ")"
+	if c := m.cond.Cond; c != nil && c.Raw() != "" {
+		what += " (" + c.Raw() + ")"
 	}
 	rc.leaveOutAt(m.file.Path, m.cond.Line(), LeftOutGuard, what)
 }

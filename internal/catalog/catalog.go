@@ -98,6 +98,11 @@ type Language struct {
 	// [userId])): a value written to one is the relation's.
 	KeyColumnArgs   []string `yaml:"key_column_args"`
 	RouteDecorators []string `yaml:"route_decorators"`
+	// RouterMounts are the calls that mount a router of another module
+	// on the application's (FastAPI's api_router.include_router(
+	// private.router)): one made inside a module-level if serves that
+	// router's routes only when the condition holds.
+	RouterMounts []string `yaml:"router_mounts"`
 	// RouteTables are routes registered by one call given the route as an
 	// object (Fastify's f.route({method, url, onRequest, handler})): see
 	// RouteTable.

@@ -146,6 +146,9 @@ func normBinary(x *allium.Binary) allium.Expr {
 		if c := sizeTest(x); c != nil {
 			return c
 		}
+		if c := joinIdentity(x); c != nil {
+			return normBinary(c)
+		}
 		if isTestLit(x.X) && !isTestLit(x.Y) {
 			x.X, x.Y = x.Y, x.X
 		}
@@ -171,6 +174,33 @@ func normBinary(x *allium.Binary) allium.Expr {
 		}
 	}
 	return x
+}
+
+// joinIdentity writes a one-field lookup compared with a row as that
+// row's field compared with the lookup's value: User{email} = user is
+// user.email = email, since a lookup matches at most one entity (the
+// language reference's join lookups), the one whose field holds the value.
+// nil for any other comparison, and for a null or a lookup on the other
+// side, which say something else (whether the lookup matched).
+func joinIdentity(x *allium.Binary) *allium.Binary {
+	j, row := x.X, x.Y
+	if _, ok := j.(*allium.Join); !ok {
+		j, row = row, j
+	}
+	join, ok := j.(*allium.Join)
+	if !ok || len(join.Fields) != 1 {
+		return nil
+	}
+	switch row.(type) {
+	case *allium.Lit, *allium.Join:
+		return nil
+	}
+	f := join.Fields[0]
+	val := f.Value
+	if val == nil {
+		val = &allium.Ident{ExprPos: join.ExprPos, Name: f.Name}
+	}
+	return &allium.Binary{ExprPos: x.ExprPos, Op: x.Op, X: &allium.Member{ExprPos: join.ExprPos, X: row, Name: f.Name}, Y: val}
 }
 
 // sizeTest writes a size compared with zero by != as > (length(p) != 0 is

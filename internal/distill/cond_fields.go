@@ -74,6 +74,9 @@ func (rc *ruleCtx) mergeBranchRows(rows []pendingRow, thenArgs [][]allium.Arg, c
 		}
 		var merged []allium.Arg
 		lost := false
+		// A condition on the new row itself (if mystery(user): ...) cannot
+		// choose its field in the creation that binds it: E009.
+		selfTest := condReadsRow(cond, p.v, sc)
 		for _, n := range argNames(t, e) {
 			tv, ev := rc.fieldAfter(p.v, t, n), rc.fieldAfter(p.v, e, n)
 			var v allium.Expr
@@ -81,8 +84,10 @@ func (rc *ruleCtx) mergeBranchRows(rows []pendingRow, thenArgs [][]allium.Arg, c
 			case tv != nil && ev != nil && exprKey(tv) == exprKey(ev):
 				v = tv
 			case tv != nil && ev != nil:
-				v = chooseBool(cond, tv, ev)
-				if v == nil {
+				if !selfTest {
+					v = chooseBool(cond, tv, ev)
+				}
+				if v == nil && !selfTest {
 					// Two values of another kind: the one the branch
 					// that ran gave (`if password: set_password(p)
 					// else: self.password = None` is password: (if
@@ -223,4 +228,22 @@ func (rc *ruleCtx) inputPresenceCond(e *facts.Expr, sc *scope, out *[]allium.Stm
 // the if a field value it did not have.
 func rowsChanged(rows []pendingRow) bool {
 	return slices.ContainsFunc(rows, func(p pendingRow) bool { return !sameArgs(p.args, p.v.args) })
+}
+
+// condReadsRow reports whether cond names row by a local of sc bound to it.
+func condReadsRow(cond allium.Expr, row *value, sc *scope) bool {
+	names := map[string]bool{}
+	for n, v := range sc.vars {
+		if v == row {
+			names[n] = true
+		}
+	}
+	found := false
+	allium.Inspect(cond, func(x allium.Expr) bool {
+		if id, ok := x.(*allium.Ident); ok && names[id.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -584,6 +584,12 @@ type builder struct {
 	routeCalls map[string]map[string]routeRegistration // route_calls.go
 	userEnt    string
 	ruleName   map[string]int
+	// mounts: the routers mounted under a module-level condition
+	// (router_mounts.go), by dotted name; nil until read.
+	mounts map[string]routerMount
+	// ruleNoteUses counts, per "left out of rule" note, the rule
+	// contexts that wrote it (renameNotes).
+	ruleNoteUses map[string]int
 	// identityFields memoises, per entity, the fields its session identity
 	// method reads (session_identity.go).
 	identityFields map[string]*sessionIdentity
@@ -633,6 +639,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		kindClaims:    -1,
 		enumsRead:     map[string]bool{},
 		ruleName:      map[string]int{},
+		ruleNoteUses:  map[string]int{},
 		scheduled:     map[string]map[string]bool{},
 	}
 }

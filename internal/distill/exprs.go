@@ -2413,7 +2413,8 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vMessage, call: e, file: sc.file, built: sc}
 	}
 	if method == "send" && recv.kind == vMessage {
-		return rc.sink(l.SinkFor(recv.call.Resolved(), recv.call.Raw()), recv.call, recv, sc, out, e.Line())
+		s := l.SinkFor(recv.call.Resolved(), recv.call.Raw())
+		return rc.sink(s, recv.call, rc.sentTo(s, recv, e, sc, out), sc, out, e.Line())
 	}
 	if s := l.SinkFor(names...); s != nil && (e.Raw() != "" || unwrappedName != "" || located != "") {
 		call := e
@@ -2478,6 +2479,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		rc.rowUpdate(e, recv, sc, out)
 		return recv
 	}
+	if method != "" && recv == unknownValue && catalog.Match(l.RowUpdates, method) {
+		// A row update on a row the walk could not find (the lookup was
+		// left out: fastapi-full-stack's reset_password, by a decoded
+		// token's subject) still changes state: the handler's note says
+		// so, not that it has no effects.
+		b.stats.EffectsSeen++
+		rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call to "+e.Raw())
+		return unknownValue
+	}
 	if method != "" && catalog.Match(l.PersistCalls, method) {
 		if recv.kind == vNew {
 			rc.created(recv, out, e.Line())
@@ -2535,7 +2545,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				// parameter), and no clause can name them.
 				return unknownValue
 			}
-			return &value{kind: vShape, shape: cr, parts: append(parts, keywordParts(e, sc)...)}
+			return &value{kind: vShape, shape: cr, parts: append(parts, keywordParts(e, sc)...), attrs: rc.shapeInitAttrs(cr, e, sc, out)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
 			return rc.eval(&e.Args()[0], sc, out, false)
@@ -2946,6 +2956,45 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line),
 		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: entity}, Name: "created"}, Args: args}})
 	return unknownValue
+}
+
+// sentTo is the message mv as its send call (send) addresses it: when the
+// builder gave no recipient (python-emails' Message(subject=..., html=...)
+// then message.send(to=email_to)), the send call's keyword the sink names
+// as the recipient is the message's "to", read where send is called. The
+// message is otherwise mv itself; mv is not changed.
+func (rc *ruleCtx) sentTo(s *catalog.Sink, mv *value, send *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if s == nil || mv.headers["to"] != nil {
+		return mv
+	}
+	asc := sc
+	if mv.built != nil {
+		asc = mv.built
+	}
+	if rc.sinkArg(mv.call, s.Recipient, asc, out) != nil {
+		return mv
+	}
+	for _, n := range s.Recipient {
+		if strings.HasPrefix(n, "#") {
+			continue // a position of the builder's call, not a keyword of send's
+		}
+		kw := send.Keyword(n)
+		if kw == nil {
+			continue
+		}
+		x := rc.tr(kw, sc, out)
+		if x == nil {
+			return mv
+		}
+		sent := *mv
+		sent.headers = maps.Clone(mv.headers)
+		if sent.headers == nil {
+			sent.headers = map[string]allium.Expr{}
+		}
+		sent.headers["to"] = singleRecipient(recipientFallback(x))
+		return &sent
+	}
+	return mv
 }
 
 // subjectTemplate names a message after its subject, given as text

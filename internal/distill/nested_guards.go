@@ -80,6 +80,7 @@ var alwaysTrue allium.Expr = &allium.Lit{Kind: allium.LitBool, Text: "true"}
 // nestedGuard states guard as a precondition under the branch's
 // conditions.
 func (rc *ruleCtx) nestedGuard(guard allium.Expr, sc *scope, line int) {
+	guard = rc.branchLookupsInline(guard)
 	if sc.under == alwaysTrue {
 		rc.requires(guard, sc, line)
 		return
@@ -91,6 +92,25 @@ func (rc *ruleCtx) nestedGuard(guard allium.Expr, sc *scope, line int) {
 		return
 	}
 	rc.requires(&allium.Binary{Op: allium.OpOr, X: negate(sc.under), Y: guard}, sc, line)
+}
+
+// branchLookupsInline writes, in a guard stated out of its branch, each
+// let the branch bound to a lookup as the lookup itself (microblog's
+// EditProfileForm.validate_username looks the name up only when it
+// changed: `not exists user` of that branch's let is `not exists
+// User{username}` in the rule's body, where the let is not in scope).
+func (rc *ruleCtx) branchLookupsInline(guard allium.Expr) allium.Expr {
+	if len(rc.branchJoins) == 0 {
+		return guard
+	}
+	return allium.Rewrite(guard, func(x allium.Expr) (allium.Expr, bool) {
+		if id, ok := x.(*allium.Ident); ok {
+			if j := rc.branchJoins[id.Name]; j != nil {
+				return j, true
+			}
+		}
+		return x, false
+	})
 }
 
 // helperReturns reports a branch of an inlined helper that returns

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -60,9 +62,12 @@ func (rc *ruleCtx) presented(param string) {
 		return
 	}
 	delete(rc.presence, param)
-	note := g.file.Path + ":" + itoa(g.line) + ": a guard left out of rule " + rc.name
+	text := g.file.Path + ":" + itoa(g.line) + ": a guard left out of rule "
+	note := text + rc.name
 	if rc.b.notes[note] {
 		delete(rc.b.notes, note)
+		delete(rc.b.ruleNoteUses, note)
+		rc.leftOutNotes = slices.DeleteFunc(rc.leftOutNotes, func(n string) bool { return n == text })
 		rc.b.stats.LeftOut[LeftOutGuard]--
 		if rc.b.stats.LeftOut[LeftOutGuard] == 0 {
 			delete(rc.b.stats.LeftOut, LeftOutGuard)

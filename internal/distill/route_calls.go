@@ -112,6 +112,7 @@ func enclosingModuleIf(f *facts.File, line int) *facts.Expr {
 
 // routeGuard requires the condition a handler's route is registered under.
 func (rc *ruleCtx) routeGuard(h *handler, sc *scope) {
+	rc.mountNote(h)
 	if h.routeCond == nil {
 		return
 	}

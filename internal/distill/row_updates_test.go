@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,6 +88,52 @@ def update_user(*, session: Session, user_id: int, user_in: UserUpdate):
 				if strings.Contains(got, w) {
 					t.Errorf("unwanted %q in:\n%s", w, got)
 				}
+			}
+		})
+	}
+}
+
+// TestRowUpdateOfUnknownRowNote: a row update on a row the walk could not
+// name (found by a value it cannot state: the full-stack template's
+// reset_password, by a decoded token's subject) still changes state, and
+// the handler's note says so rather than that it has no effects.
+func TestRowUpdateOfUnknownRowNote(t *testing.T) {
+	models := `
+from sqlmodel import Field, SQLModel
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    email: str
+    hashed_password: str
+`
+	tests := []struct{ name, body, want string }{
+		{
+			name: "an update of an unknown row changes state",
+			body: "    user.sqlmodel_update({\"hashed_password\": body.new_password})\n",
+			want: "handler reset_password changes state in ways the spec could not state",
+		},
+		{
+			name: "no update: no effects",
+			body: "    print(user)\n",
+			want: "handler reset_password has no effects the spec can state",
+		},
+	}
+	d := New(Options{})
+	defer d.Close()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			routes := sqlmodelRoutesHeader + `
+from sqlmodel import select
+from app.tokens import subject_of
+@router.post("/reset-password/")
+def reset_password(session: Session, body: dict):
+    user = session.exec(select(User).where(User.email == subject_of(body.token))).first()
+` + tt.body + `    session.add(user)
+    session.commit()
+`
+			out := distilText(t, d, map[string]string{"app/models.py": models, "app/routes.py": routes})
+			if !slices.ContainsFunc(out.Notes, func(n string) bool { return strings.Contains(n, tt.want) }) {
+				t.Errorf("no note %q in %v", tt.want, out.Notes)
 			}
 		})
 	}

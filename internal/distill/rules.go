@@ -30,6 +30,9 @@ type handler struct {
 	// routeCond: the module-level condition its route is registered
 	// under (route_calls.go).
 	routeCond *facts.Expr
+	// mount: the module-level condition its router is mounted under
+	// (router_mounts.go), nil when it is always mounted.
+	mount *routerMount
 	// route: the call of the route decorator (router.post("/x",
 	// response_model=M)), when it is one; nil otherwise.
 	route *facts.Expr
@@ -280,6 +283,7 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 			}
 		case slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view"):
 			isRoute, h.route = true, call
+			h.mount = b.mountOf(f, name)
 		}
 	}
 	if reg, ok := b.registeredRoutes(f)[fn.Name]; ok && !isRoute && !h.job {
@@ -411,6 +415,10 @@ type ruleCtx struct {
 	flagInputs map[string]bool
 	// leftOut counts the code left out of the rule (untranslated).
 	leftOut int
+	// leftOutNotes are the notes untranslated wrote, each without the
+	// rule's name at its end, so that finish can name the rule as
+	// numbered (CreateUser2) when another rule had the name first.
+	leftOutNotes []string
 	// helperExits are the ifs that state what an inlined helper does
 	// after leaving early on the other branch (restUnderCond).
 	helperExits map[*allium.If]bool
@@ -477,6 +485,11 @@ type ruleCtx struct {
 	// stated when the rule requires the row (the request fails without
 	// it), noted as left out otherwise.
 	comparedRows map[string]*comparedRow
+	// branchJoins: the lookups a branch of a top-level if bound to a let
+	// of its own (the let sits in the branch's outcomes, not the rule's
+	// body), by let name: a precondition the branch states is one of the
+	// whole rule, and reads the lookup itself (nested_guards.go).
+	branchJoins map[string]allium.Expr
 	// strategyStated: the auth strategies' checks of the signed-in
 	// user are stated already (strategy_files.go).
 	strategyStated bool
@@ -1026,6 +1039,9 @@ func (b *builder) uniqueRuleName(name string) string {
 func (rc *ruleCtx) finish(line int) *ruleOut {
 	b := rc.b
 	name := b.uniqueRuleName(rc.name + rc.kindSuffix)
+	if rc.kindSuffix == "" && name != rc.name {
+		rc.renameNotes(name)
+	}
 	trigName := name
 	if rc.kindSuffix != "" {
 		// One kind of a webhook's events: the rule is the kind's, the

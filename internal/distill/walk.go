@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -98,9 +99,36 @@ func (rc *ruleCtx) restUnderCond(c allium.Expr, line int, rest []facts.Stmt, sc 
 // untranslated counts code left out of the rule for reason (a LeftOut*
 // constant) and notes what it was.
 func (rc *ruleCtx) untranslated(sc *scope, line int, reason, what string) {
+	rc.leaveOutAt(sc.file.Path, line, reason, what)
+}
+
+// leaveOutAt is untranslated for code at path:line, which may be in a
+// file the rule's walk is not in (the mount of its router).
+func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
 	rc.b.stats.leaveOut(reason)
 	rc.leftOut++
-	rc.b.note("%s:%d: %s left out of rule %s", sc.file.Path, line, what, rc.name)
+	text := fmt.Sprintf("%s:%d: %s left out of rule ", path, line, what)
+	rc.b.notes[text+rc.name] = true
+	rc.b.ruleNoteUses[text+rc.name]++
+	rc.leftOutNotes = append(rc.leftOutNotes, text)
+}
+
+// renameNotes names the rule name in the notes untranslated wrote for
+// this context, when the rule is numbered at finish: the note "left out
+// of rule CreateUser" of the second create_user handler is about
+// CreateUser2. A note that another context wrote as well (the same helper
+// line inlined by a handler of the same name) stays for that one.
+func (rc *ruleCtx) renameNotes(name string) {
+	b := rc.b
+	for _, text := range rc.leftOutNotes {
+		old := text + rc.name
+		if b.ruleNoteUses[old]--; b.ruleNoteUses[old] <= 0 {
+			delete(b.notes, old)
+			delete(b.ruleNoteUses, old)
+		}
+		b.notes[text+name] = true
+	}
+	rc.leftOutNotes = nil
 }
 
 func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
@@ -633,6 +661,12 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.body = append(rc.body, let)
 	} else {
 		*out = append(*out, let)
+		if sc.under != nil {
+			if rc.branchJoins == nil {
+				rc.branchJoins = map[string]allium.Expr{}
+			}
+			rc.branchJoins[bn] = j
+		}
 	}
 	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
 	if len(compared) > 0 {

@@ -998,6 +998,11 @@ type Shapes struct {
 	// Meta model from the validated fields the Meta lists (Django's
 	// ModelForm: a new row, or the instance the form was made with).
 	ModelForms []string `yaml:"model_forms"`
+	// RequestBound are bases of shapes that read their fields from the
+	// request however the code makes them (WTForms and Django forms): a
+	// field the code did not give one is still an input, where a shape
+	// the code fills (a pydantic model) keeps its default.
+	RequestBound []string `yaml:"request_bound"`
 	// Context is a shape's attribute holding what the view passed it;
 	// its ContextRequest entry is the request (self.context["request"]).
 	Context        []string `yaml:"context"`

@@ -182,9 +182,10 @@ func literalNames(e *facts.Expr) []string {
 
 // fieldsGivenByCode reports a shape the code built by giving its fields
 // (a keyword or dict entry naming a field its class declares): its other
-// fields keep their defaults rather than come from the request.
+// fields keep their defaults rather than come from the request. A form
+// (catalog shapes.request_bound) reads them from the request all the same.
 func (b *builder) fieldsGivenByCode(x *value) bool {
-	if x.parts == nil || x.shape == nil {
+	if x.parts == nil || x.shape == nil || b.lang.Shapes != nil && b.matchBases(x.shape, b.lang.Shapes.RequestBound) {
 		return false
 	}
 	declared := map[string]bool{}

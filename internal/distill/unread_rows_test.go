@@ -92,8 +92,9 @@ async def login(user_login: UserInLogin, users_repo: UsersRepository = Depends(g
 // is_superuser=False), then create_user reads user.first_name) keeps its
 // defaults in the fields it was not given: they are no request inputs
 // (they were trigger parameters first_name and last_name). A form the code
-// makes without giving its fields (ProfileForm(obj=user)) still reads
-// them from the request.
+// makes (ProfileForm(obj=user)) still reads them from the request, even
+// when it is given a dependency its class declares (catalog
+// shapes.request_bound).
 func TestFieldsTheCodeDidNotGive(t *testing.T) {
 	out := distilText(t, New(Options{}), map[string]string{"app/models.py": `
 from sqlalchemy import Boolean, Column, String
@@ -119,6 +120,10 @@ from wtforms import StringField
 
 class ProfileForm(FlaskForm):
     first_name = StringField("First name")
+
+class RenameForm(FlaskForm):
+    user_service: object
+    first_name = StringField("First name")
 `, "app/crud.py": `
 from app.models import User
 
@@ -141,7 +146,7 @@ def signup(email: str, db=Depends(get_db)):
 `, "app/views.py": `
 from flask import Blueprint
 from flask_login import current_user, login_required
-from app.forms import ProfileForm
+from app.forms import ProfileForm, RenameForm
 from app.db import db
 
 bp = Blueprint("profile", __name__)
@@ -153,6 +158,14 @@ def profile():
     if form.validate_on_submit():
         current_user.first_name = form.first_name.data
         db.session.commit()
+
+@bp.route("/rename", methods=["POST"])
+@login_required
+def rename():
+    form = RenameForm(user_service=object())
+    if form.validate_on_submit():
+        current_user.first_name = form.first_name.data
+        db.session.commit()
 `})
 	for _, tc := range []struct{ construct, want string }{
 		{"Signup", `rule Signup {
@@ -161,6 +174,12 @@ def profile():
 }`},
 		{"Profile", `rule Profile {
     when: Profile(first_name, user)
+    ensures: user.first_name = first_name
+}`},
+		// A form given a dependency it declares (warehouse's LoginForm(
+		// request.POST, user_service=...)) still reads its fields.
+		{"Rename", `rule Rename {
+    when: Rename(first_name, user)
     ensures: user.first_name = first_name
 }`},
 	} {

@@ -609,9 +609,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			if e.Name() == "user" {
 				return rc.currentUser()
 			}
-			if e.Name() == "body" && rc.bodyShape != nil {
+			if e.Name() == "body" && rc.h.bodyShape != nil {
 				// validated by a route's middleware (validation_factories.go)
-				return &value{kind: vShape, shape: rc.bodyShape}
+				return &value{kind: vShape, shape: rc.h.bodyShape}
 			}
 			if slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 				return &value{kind: vReqDict}

@@ -231,7 +231,7 @@ func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
 		at.file = file
 		for _, f := range fields {
 			rc.schemaFieldChecks(f, body, builder.Required, sc, &at, &rc.ensures)
-			rc.schemaKeys = append(rc.schemaKeys, f.Name)
+			rc.h.schemaKeys = append(rc.h.schemaKeys, f.Name)
 		}
 	}
 }

@@ -3800,7 +3800,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			rc.b.stats.GuardsSeen++
 			var cond allium.Expr = &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}
 			if optional {
-				cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: param}}}, Y: cond}
+				cond = absentOr(&allium.Ident{Name: param}, cond)
 			}
 			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line), Cond: cond}
 			rc.body = append(rc.body, req)

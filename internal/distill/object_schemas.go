@@ -439,7 +439,7 @@ func (rc *ruleCtx) sameAsCheck(in allium.Expr, input, list *facts.Expr, optional
 	}
 	var cond allium.Expr = &allium.Binary{Op: allium.OpEq, X: other, Y: in}
 	if optional {
-		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
+		cond = absentOr(in, cond)
 	}
 	rc.b.stats.GuardsSeen++
 	rc.requires(cond, at, line)
@@ -468,7 +468,7 @@ func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text, opti
 	}
 	if optional {
 		// z.string().min(3).optional(): left out, or long enough.
-		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
+		cond = absentOr(in, cond)
 	}
 	rc.b.stats.GuardsSeen++
 	rc.requires(cond, at, line)
@@ -605,4 +605,11 @@ func (rc *ruleCtx) shapeFactory(e *facts.Expr, method string, sc *scope, out *[]
 		return nil
 	}
 	return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
+}
+
+// absentOr is cond unless x is absent: not exists x or cond (the check of
+// an optional input, which a request leaving it out passes; a filter that
+// also lets a null field through).
+func absentOr(x, cond allium.Expr) allium.Expr {
+	return &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}, Y: cond}
 }

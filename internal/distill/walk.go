@@ -1934,7 +1934,7 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 	c.val = rowField(root, c.val)
 	if c.orNull {
 		c.orNull = false
-		return &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: m}}, Y: condExpr(root, c)}
+		return absentOr(m, condExpr(root, c))
 	}
 	// used = false reads as "not used".
 	if lit, ok := c.val.(*allium.Lit); ok && lit.Kind == allium.LitBool && (c.op == allium.OpEq || c.op == allium.OpNe) {

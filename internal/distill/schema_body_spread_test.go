@@ -59,13 +59,9 @@ func TestSchemaBodySpread(t *testing.T) {
 	})
 }
 
-// TestSchemaFunctionBodySpread: a route middleware that is a function of
-// the service handing an object schema to a validator of the request's
-// body gives the body the schema's keys, as celebrate's middleware does:
-// a spread of the body sets each of them the model has. A middleware whose
-// schema reaches no validator of the body gives none.
-func TestSchemaFunctionBodySpread(t *testing.T) {
-	const validator = `
+// validateRequestModule is a validator of the service that parses the
+// request's body by the object schema it is handed (Joi's validate).
+const validateRequestModule = `
 module.exports = validateRequest;
 function validateRequest(req, next, schema) {
     const { error, value } = schema.validate(req.body, { stripUnknown: true });
@@ -77,6 +73,13 @@ function validateRequest(req, next, schema) {
     }
 }
 `
+
+// TestSchemaFunctionBodySpread: a route middleware that is a function of
+// the service handing an object schema to a validator of the request's
+// body gives the body the schema's keys, as celebrate's middleware does:
+// a spread of the body sets each of them the model has. A middleware whose
+// schema reaches no validator of the body gives none.
+func TestSchemaFunctionBodySpread(t *testing.T) {
 	routes := func(hand string) string {
 		return `
 const express = require('express');
@@ -118,7 +121,7 @@ module.exports = router;
 		t.Run(tt.name, func(t *testing.T) {
 			d := New(Options{})
 			defer d.Close()
-			out := distilText(t, d, map[string]string{"models/user.js": spreadBodyModel, "helpers/validate-request.js": validator,
+			out := distilText(t, d, map[string]string{"models/user.js": spreadBodyModel, "helpers/validate-request.js": validateRequestModule,
 				"users/users.controller.js": routes(tt.hand)})
 			wantConstruct(t, out, "Signup", tt.want, tt.notWant)
 		})

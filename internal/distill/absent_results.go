@@ -231,7 +231,7 @@ func noteFailCheck(sc *scope, cond allium.Expr) {
 func (rc *ruleCtx) idParamOf(v *value) allium.Expr {
 	if v.param != "" {
 		for _, id := range slices.Sorted(maps.Keys(rc.idParams)) {
-			if rc.idParams[id] == v.param {
+			if rc.idParams[id].row == v.param {
 				rc.useParam(id)
 				return &allium.Ident{Name: id}
 			}

@@ -1,7 +1,6 @@
 package distill
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 
@@ -69,13 +68,13 @@ func (rc *ruleCtx) strategyCall(mr *middlewareRead, e *facts.Expr, next string) 
 	}
 	mr.signsIn = true
 	req := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: mr.fn.Params[0].Name, Raw: mr.fn.Params[0].Name, Line: auth.Line()})
-	before := rc.mark()
+	before := rc.snapshot()
 	var user *value
 	if reg.strategy.SignedIn {
 		signedIn := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "user", X: req, Raw: req.Raw() + ".user", Line: auth.Line()})
 		user = rc.eval(signedIn, mr.sc, nil, false)
 	} else if user = rc.strategyVerify(mr, reg, req); user == nil {
-		rc.rollback(before) // the strategy hands on no user the spec can name
+		rc.restore(before) // the strategy hands on no user the spec can name
 		return true
 	}
 	mr.sc.vars[cb.Params[0].Name] = &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
@@ -88,7 +87,7 @@ func (rc *ruleCtx) strategyCall(mr *middlewareRead, e *facts.Expr, next string) 
 		// The callback lets the request on without a user (a loose
 		// strategy): what it and the strategy check of one holds only
 		// when one signs in.
-		rc.rollback(before)
+		rc.restore(before)
 		return true
 	}
 	if !reg.strategy.SignedIn && rc.userVal == nil {
@@ -97,31 +96,6 @@ func (rc *ruleCtx) strategyCall(mr *middlewareRead, e *facts.Expr, next string) 
 		rc.userVal = user
 	}
 	return true
-}
-
-// ruleMark is how far a rule's reading had got: what rollback restores.
-type ruleMark struct {
-	body, params, ensures int
-	lets                  map[string]bool
-	userVal               *value
-	auth                  authLevel
-}
-
-// mark notes how far the rule's reading has got.
-func (rc *ruleCtx) mark() ruleMark {
-	return ruleMark{body: len(rc.body), params: len(rc.params), ensures: len(rc.ensures), lets: maps.Clone(rc.lets), userVal: rc.userVal, auth: rc.auth}
-}
-
-// rollback forgets what the reading stated since m: its preconditions,
-// lets, outcomes and parameters.
-func (rc *ruleCtx) rollback(m ruleMark) {
-	rc.body = rc.body[:m.body]
-	rc.ensures = rc.ensures[:m.ensures]
-	for _, p := range rc.params[m.params:] {
-		delete(rc.paramSet, p)
-	}
-	rc.params = rc.params[:m.params]
-	rc.lets, rc.userVal, rc.auth = m.lets, m.userVal, m.auth
 }
 
 // strategyVerify reads the verify function of a strategy given the

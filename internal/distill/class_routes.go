@@ -124,7 +124,15 @@ func (b *builder) instanceOf(file *facts.File, v *facts.Expr) *classRef {
 		}
 		class = &v.Args()[0]
 	}
-	cr := b.ix.class(file, class)
+	return b.serviceClass(file, class)
+}
+
+// serviceClass is the class of the service x, written in file, names when
+// an instance of it is a collaborator a container or a constructor hands
+// over: one with methods, not an interface, an entity or a shape. nil for
+// any other.
+func (b *builder) serviceClass(file *facts.File, x *facts.Expr) *classRef {
+	cr := b.ix.class(file, x)
 	if cr == nil || cr.class.Kind == facts.ClassInterface || len(cr.class.Methods) == 0 || b.entByQual[cr.qual()] != nil || b.shapes[cr.qual()] != nil {
 		return nil
 	}

@@ -547,6 +547,9 @@ type builder struct {
 	// strategies: the auth strategy registered under each name asked
 	// for (nil when none is), found once (auth_strategies.go).
 	strategies map[string]*registeredStrategy
+	// memos: what the walk asks of the whole service again and again,
+	// found once (service_memos.go).
+	memos serviceMemos
 	// storedSettings: the keys of the settings objects a run-time store
 	// holds defaults for (settings_stores.go).
 	storedSettings map[string]bool

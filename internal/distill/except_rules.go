@@ -150,26 +150,20 @@ func (rc *ruleCtx) exceptRules(s *facts.Stmt, from int, before map[string]allium
 // preconditions it adds and its outcomes, leaving the rule as it was.
 // Only handlers that catch a guard of the body are walked.
 func (rc *ruleCtx) handlerEffects(h *facts.Handler, before map[string]allium.Expr, sc *scope) (extra, effects []allium.Stmt, hparams []string) {
-	body, paths, xs := len(rc.body), len(rc.paths), len(rc.extra)
-	lets, assigned, cache := maps.Clone(rc.lets), rc.assigned, maps.Clone(rc.cache)
+	saved := rc.snapshot()
 	rc.assigned = maps.Clone(before)
-	notes, stats, leftOut := maps.Clone(rc.b.notes), *rc.b.stats, rc.leftOut
-	stats.LeftOut = maps.Clone(stats.LeftOut)
-	params, paramSet := slices.Clone(rc.params), maps.Clone(rc.paramSet)
 	hsc := *sc
 	hsc.vars = cloneVars(sc.vars)
 	hsc.returned = false
 	rc.stmts(h.Body, &hsc, &effects)
-	extra, hparams = slices.Clone(rc.body[body:]), rc.params
-	rc.body, rc.paths, rc.extra = rc.body[:body], rc.paths[:paths], rc.extra[:xs]
-	rc.lets, rc.assigned, rc.cache = lets, assigned, cache
-	rc.params, rc.paramSet = params, paramSet
+	extra, hparams = slices.Clone(rc.body[saved.body:]), rc.params
+	// What the handler left out is not the rule's.
+	rc.restoreRule(saved)
 	if onlyLets(effects) {
 		// Nothing to state: the walk was a look, and what it could not
 		// read is no part of the rule.
-		rc.b.notes, *rc.b.stats = notes, stats
+		rc.restoreNotes(saved)
 	}
-	rc.leftOut = leftOut // what the handler left out is not the rule's
 	return extra, effects, hparams
 }
 

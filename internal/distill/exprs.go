@@ -615,9 +615,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			if e.Name() == "user" {
 				return rc.currentUser()
 			}
-			if e.Name() == "body" && rc.bodyShape != nil {
+			if e.Name() == "body" && rc.h.bodyShape != nil {
 				// validated by a route's middleware (validation_factories.go)
-				return &value{kind: vShape, shape: rc.bodyShape}
+				return &value{kind: vShape, shape: rc.h.bodyShape}
 			}
 			if slices.Contains(rc.b.lang.RequestAttrs, e.Name()) {
 				return &value{kind: vReqDict}
@@ -3894,7 +3894,7 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			rc.b.stats.GuardsSeen++
 			var cond allium.Expr = &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}
 			if optional {
-				cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: param}}}, Y: cond}
+				cond = absentOr(&allium.Ident{Name: param}, cond)
 			}
 			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line), Cond: cond}
 			rc.body = append(rc.body, req)

@@ -200,7 +200,7 @@ func (rc *ruleCtx) containerGet(f *facts.File, call *facts.Expr, depth int) *val
 	}
 	arg := &call.Args()[0]
 	if arg.Kind != facts.ExprString {
-		if cr := b.ix.class(f, arg); cr != nil && len(cr.class.Methods) > 0 && b.entByQual[cr.qual()] == nil && b.shapes[cr.qual()] == nil {
+		if cr := b.serviceClass(f, arg); cr != nil {
 			return rc.injectedObject(cr, depth+1)
 		}
 		return nil

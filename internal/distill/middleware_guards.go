@@ -573,15 +573,11 @@ func (b *builder) decoratedFunction(f *facts.File, e *facts.Expr) *funcRef {
 	if rt == nil || len(rt.Decorators) == 0 || e == nil || e.Kind != facts.ExprName || !b.takenFromApp(f, e.Name()) {
 		return nil
 	}
-	for _, df := range b.ix.files {
-		var found *funcRef
-		visitFile(df, func(x *facts.Expr) {
-			if found == nil && x.Kind == facts.ExprCall && slices.Contains(rt.Decorators, x.Method()) && len(x.Args()) == 2 &&
-				x.Args()[0].Kind == facts.ExprString && x.Args()[0].Value() == e.Name() {
-				found = b.ix.function(df, &x.Args()[1])
-			}
-		}, nil)
-		if found != nil {
+	for _, d := range b.decorationCalls(e.Name()) {
+		if len(d.x.Args()) != 2 {
+			continue
+		}
+		if found := b.ix.function(d.file, &d.x.Args()[1]); found != nil {
 			return found
 		}
 	}
@@ -592,19 +588,15 @@ func (b *builder) decoratedFunction(f *facts.File, e *facts.Expr) *funcRef {
 // functions (const { authenticate } = f): a decoration of the application
 // the function is given.
 func (b *builder) takenFromApp(f *facts.File, name string) bool {
-	taken := false
-	visitFile(f, nil, func(fn *facts.Function) {
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
-			if s.Kind != facts.StmtAssign || s.Value == nil || s.Value.Kind != facts.ExprName || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprDict {
-				return !taken
+	for _, s := range b.destructuringsOf(f) {
+		if s.Value.Kind != facts.ExprName {
+			continue
+		}
+		for _, en := range s.Targets[0].Entries() {
+			if en.Value.Kind == facts.ExprName && en.Value.Name() == name {
+				return true
 			}
-			for _, en := range s.Targets[0].Entries() {
-				if en.Value.Kind == facts.ExprName && en.Value.Name() == name {
-					taken = true
-				}
-			}
-			return !taken
-		})
-	})
-	return taken
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -465,5 +466,56 @@ module.exports = router;
 	})
 	if got := construct(out.Module, "GenerateApiKey"); got == "" {
 		t.Errorf("no rule GenerateApiKey")
+	}
+}
+
+// TestRolledBackStrategyLeavesNothing: a loose strategy's reading is an
+// attempt the rule does not keep (it lets the request on without a user),
+// so it leaves no guard counted and no note behind: the distillation is
+// counted and noted as that of the route without it. A strict strategy's
+// reading is kept, and counted.
+func TestRolledBackStrategyLeavesNothing(t *testing.T) {
+	distilRoute := func(t *testing.T, middleware string) *Output {
+		t.Helper()
+		d := New(Options{})
+		defer d.Close()
+		return distilText(t, d, map[string]string{
+			"src/models/user.js": middlewareModels,
+			"src/env.js":         middlewareEnv,
+			"src/auth.js":        passportModule,
+			"src/handlers.js":    "const User = require('./models/user');\n" + middlewareHandler,
+			"src/routes.js": `
+const { Router } = require('express');
+const asyncHandler = require('express-async-handler');
+const auth = require('./auth');
+const handlers = require('./handlers');
+const router = Router();
+router.post('/x', ` + middleware + `asyncHandler(handlers.generateApiKey));
+module.exports = router;
+`,
+		})
+	}
+	bare := distilRoute(t, "")
+	tests := []struct {
+		name       string
+		middleware string
+		kept       bool
+	}{
+		{"a loose strategy, rolled back", "asyncHandler(auth.apikey), ", false},
+		{"a strict strategy, kept", "asyncHandler(auth.jwt), ", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilRoute(t, tt.middleware)
+			sameCounts := out.Stats.GuardsSeen == bare.Stats.GuardsSeen && maps.Equal(out.Stats.LeftOut, bare.Stats.LeftOut)
+			sameNotes := slices.Equal(out.Notes, bare.Notes)
+			if !tt.kept && (!sameCounts || !sameNotes) {
+				t.Errorf("the rolled-back reading left something behind: guards %d, left out %v, notes %v; without it: %d, %v, %v",
+					out.Stats.GuardsSeen, out.Stats.LeftOut, out.Notes, bare.Stats.GuardsSeen, bare.Stats.LeftOut, bare.Notes)
+			}
+			if tt.kept && out.Stats.GuardsSeen <= bare.Stats.GuardsSeen {
+				t.Errorf("the kept reading counted no guard: %d, without it %d", out.Stats.GuardsSeen, bare.Stats.GuardsSeen)
+			}
+		})
 	}
 }

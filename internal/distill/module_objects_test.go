@@ -86,18 +86,7 @@ async function revoke({ token, ipAddress }) {
     await found.save();
 }
 `,
-		"helpers/validate-request.js": `
-module.exports = validateRequest;
-function validateRequest(req, next, schema) {
-    const { error, value } = schema.validate(req.body, { stripUnknown: true });
-    if (error) {
-        next('Validation error');
-    } else {
-        req.body = value;
-        next();
-    }
-}
-`,
+		"helpers/validate-request.js": validateRequestModule,
 		"users/users.controller.js": `
 const express = require('express');
 const router = express.Router();

@@ -211,7 +211,6 @@ func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
 	for _, kw := range m.Keywords() {
 		parts = append(parts, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name}), Value: kw.Value})
 	}
-	body := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw() + ".body", Line: m.Line()})
 	for _, part := range parts {
 		if part.Key == nil {
 			continue
@@ -223,16 +222,22 @@ func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
 		if !slices.Contains(schemas.BodyKeys, key) {
 			continue
 		}
-		fields, builder, file, ok := rc.b.objectSchema(sc.file, &part.Value)
-		if !ok {
-			continue
+		if fields, builder, file, ok := rc.b.objectSchema(sc.file, &part.Value); ok {
+			rc.schemaBodyChecks(fields, builder, file, req, m.Line(), sc)
 		}
-		at := *sc
-		at.file = file
-		for _, f := range fields {
-			rc.schemaFieldChecks(f, body, builder.Required, sc, &at, &rc.ensures)
-			rc.schemaKeys = append(rc.schemaKeys, f.Name)
-		}
+	}
+}
+
+// schemaBodyChecks states the checks of an object schema's fields, written
+// in file, on the body of the request req, whose keys they are then
+// (schemaKeys).
+func (rc *ruleCtx) schemaBodyChecks(fields []facts.Keyword, builder catalog.SchemaBuilder, file *facts.File, req *facts.Expr, line int, sc *scope) {
+	body := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw() + ".body", Line: line})
+	at := *sc
+	at.file = file
+	for _, f := range fields {
+		rc.schemaFieldChecks(f, body, builder.Required, sc, &at, &rc.ensures)
+		rc.h.schemaKeys = append(rc.h.schemaKeys, f.Name)
 	}
 }
 
@@ -265,12 +270,7 @@ func (rc *ruleCtx) schemaMiddlewareFunction(m *facts.Expr, file *facts.File, req
 		if !ok || !rc.handsSchemaToBodyParse(mw, mwReq, s.Targets[0].Name(), builder) {
 			continue
 		}
-		body := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: req, Name: "body", Raw: req.Raw() + ".body", Line: m.Line()})
-		at := *sc
-		at.file = schemaFile
-		for _, f := range fields {
-			rc.schemaFieldChecks(f, body, builder.Required, sc, &at, &rc.ensures)
-		}
+		rc.schemaBodyChecks(fields, builder, schemaFile, req, m.Line(), sc)
 		return
 	}
 }
@@ -439,7 +439,7 @@ func (rc *ruleCtx) sameAsCheck(in allium.Expr, input, list *facts.Expr, optional
 	}
 	var cond allium.Expr = &allium.Binary{Op: allium.OpEq, X: other, Y: in}
 	if optional {
-		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
+		cond = absentOr(in, cond)
 	}
 	rc.b.stats.GuardsSeen++
 	rc.requires(cond, at, line)
@@ -468,7 +468,7 @@ func (rc *ruleCtx) schemaCheck(kind string, in, measured allium.Expr, text, opti
 	}
 	if optional {
 		// z.string().min(3).optional(): left out, or long enough.
-		cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
+		cond = absentOr(in, cond)
 	}
 	rc.b.stats.GuardsSeen++
 	rc.requires(cond, at, line)
@@ -605,4 +605,11 @@ func (rc *ruleCtx) shapeFactory(e *facts.Expr, method string, sc *scope, out *[]
 		return nil
 	}
 	return &value{kind: vShape, shape: cr, parts: append(rc.spreadParts(e, sc, out), keywordParts(e, sc)...)}
+}
+
+// absentOr is cond unless x is absent: not exists x or cond (the check of
+// an optional input, which a request leaving it out passes; a filter that
+// also lets a null field through).
+func absentOr(x, cond allium.Expr) allium.Expr {
+	return &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}, Y: cond}
 }

@@ -439,6 +439,20 @@ func (b *builder) eachEncoder(visit func(fn *facts.Function)) {
 
 // encodesToken reports a function whose own body calls a JWT encoder.
 func (b *builder) encodesToken(fn *facts.Function) bool {
+	// Asked on every assignment of a call's result (issuesToken): each
+	// function's body is read once.
+	if encodes, ok := b.memos.tokenEncoders[fn]; ok {
+		return encodes
+	}
+	if b.memos.tokenEncoders == nil {
+		b.memos.tokenEncoders = map[*facts.Function]bool{}
+	}
+	b.memos.tokenEncoders[fn] = b.bodyEncodesToken(fn)
+	return b.memos.tokenEncoders[fn]
+}
+
+// bodyEncodesToken reports a call of a token encoder in fn's own body.
+func (b *builder) bodyEncodesToken(fn *facts.Function) bool {
 	encodes := false
 	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {

@@ -883,7 +883,7 @@ func (b *builder) rowByUniqueKey(q *query) allium.Expr {
 func (rc *ruleCtx) rowByIDParam(x allium.Expr, ent string) allium.Expr {
 	id, ok := x.(*allium.Ident)
 	n := snake(lastWord(ent))
-	if !ok || !rc.paramSet[id.Name] || id.Name != n+"_id" || rc.paramSet[n] && rc.idParams[id.Name] != n {
+	if !ok || !rc.paramSet[id.Name] || id.Name != n+"_id" || rc.paramSet[n] && rc.idParams[id.Name].row != n {
 		return x
 	}
 	// The id stands for the row in every clause, those already written

@@ -119,43 +119,34 @@ func (b *builder) decoratedHandler(f *facts.File, h *facts.Expr) *funcRef {
 	// const { auth } = f.controllers: auth is the entry auth of the
 	// decoration "controllers".
 	var decoration, entry string
-	visitFile(f, nil, func(fn *facts.Function) {
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
-			if s.Kind != facts.StmtAssign || s.Value == nil || s.Value.Kind != facts.ExprAttr || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprDict {
-				return true
+	for _, s := range b.destructuringsOf(f) {
+		if s.Value.Kind != facts.ExprAttr {
+			continue
+		}
+		for _, en := range s.Targets[0].Entries() {
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName && en.Value.Name() == h.X.Name() {
+				decoration, entry = s.Value.Name(), en.Key.Value()
 			}
-			for _, en := range s.Targets[0].Entries() {
-				if en.Key != nil && en.Key.Kind == facts.ExprString && en.Value.Kind == facts.ExprName && en.Value.Name() == h.X.Name() {
-					decoration, entry = s.Value.Name(), en.Key.Value()
-				}
-			}
-			return true
-		})
-	})
+		}
+	}
 	if decoration == "" {
 		return nil
 	}
-	for _, df := range b.ix.files {
-		var found *funcRef
-		visitFile(df, func(x *facts.Expr) {
-			if found != nil || x.Kind != facts.ExprCall || !slices.Contains(rt.Decorators, x.Method()) ||
-				len(x.Args()) == 0 || x.Args()[0].Kind != facts.ExprString || x.Args()[0].Value() != decoration {
-				return
-			}
-			// decorate("controllers", {auth: new AuthController()}): the
-			// object read as the call's keywords, or given as it is.
-			entries := x.Keywords()
-			if len(x.Args()) > 1 {
-				entries = dictKeywords(&x.Args()[1])
-			}
-			for _, kw := range entries {
-				if kw.Name == entry && kw.Value.Kind == facts.ExprCall {
-					if cr := b.ix.class(df, &kw.Value); cr != nil {
-						found = b.ix.method(cr, h.Name())
-					}
+	var found *funcRef
+	for _, d := range b.decorationCalls(decoration) {
+		// decorate("controllers", {auth: new AuthController()}): the
+		// object read as the call's keywords, or given as it is.
+		entries := d.x.Keywords()
+		if len(d.x.Args()) > 1 {
+			entries = dictKeywords(&d.x.Args()[1])
+		}
+		for _, kw := range entries {
+			if kw.Name == entry && kw.Value.Kind == facts.ExprCall {
+				if cr := b.ix.class(d.file, &kw.Value); cr != nil {
+					found = b.ix.method(cr, h.Name())
 				}
 			}
-		}, nil)
+		}
 		if found != nil {
 			return found
 		}

@@ -76,6 +76,19 @@ type handler struct {
 	// hand over to the handler it wraps (decorators.go), the check under
 	// which it would; the rule requires it false.
 	gate *facts.Expr
+	// bodyShape and schemaKeys are what the route's middleware
+	// establishes of the request's body before the handler runs, so they
+	// hold for every rule of the handler (its main rule, and those of the
+	// branches that end the request): found once, when the handler's walk
+	// starts (handlerRules), and read by every rule context through h.
+	//
+	// bodyShape: the request shape the route's middleware validates the
+	// body by (validation_factories.go), nil for none.
+	bodyShape *classRef
+	// schemaKeys: the keys of the object schema a route middleware
+	// validates the request's body by (celebrate's Joi.object): the body
+	// a handler spreads holds no others (schemaBodyKeywords).
+	schemaKeys []string
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -382,9 +395,6 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
-	// bodyShape: the request shape the route's middleware validates the
-	// body by (validation_factories.go), nil for none.
-	bodyShape *classRef
 	// keysGiven: in a walk of one change of an endpoint that serves
 	// several (key_splits.go), the keys the request's input holds; it
 	// holds no other. forked: the handler was walked so, once per change,
@@ -395,10 +405,6 @@ type ruleCtx struct {
 	// a loop over them states each key's outcome when it is given.
 	keysMayLack bool
 	forked      bool
-	// schemaKeys: the keys of the object schema a route middleware
-	// validates the request's body by (celebrate's Joi.object): the body
-	// a handler spreads holds no others (schemaBodyKeywords).
-	schemaKeys []string
 	// localComparisons: comparisons the code assigned to locals, by
 	// their text (pre_state.go).
 	localComparisons map[string]localComparison
@@ -483,7 +489,9 @@ type ruleCtx struct {
 	// comparedRows holds, by the name of a row a lookup found, the
 	// comparisons its filter made besides its keys (splitComparisons):
 	// stated when the rule requires the row (the request fails without
-	// it), noted as left out otherwise.
+	// it), noted as left out otherwise. It is the rule's, not the
+	// handler's: a branch's rule that requires the row does not make
+	// the main rule require it.
 	comparedRows map[string]*comparedRow
 	// branchJoins: the lookups a branch of a top-level if bound to a let
 	// of its own (the let sits in the branch's outcomes, not the rule's
@@ -491,7 +499,9 @@ type ruleCtx struct {
 	// whole rule, and reads the lookup itself (nested_guards.go).
 	branchJoins map[string]allium.Expr
 	// strategyStated: the auth strategies' checks of the signed-in
-	// user are stated already (strategy_files.go).
+	// user are stated already (strategy_files.go). The rule's too: a
+	// branch that reads the user first states them in its own rule, and
+	// the main rule must still state them.
 	strategyStated bool
 	credUser       *value // the user a verified credential names (userDependency)
 	// subjectLookups collects, while a current-user dependency runs, its
@@ -522,10 +532,9 @@ type ruleCtx struct {
 	// calls something (its effects, if any, unknown).
 	callingLoops int
 	// idParams: an input id (user_id) and the entity parameter a lookup
-	// by it became (user), merged when the rule is finished.
-	idParams map[string]string
-	// idParamEnts: the entity each of idParams' lookups was of.
-	idParamEnts map[string]string
+	// by it became (user), merged when the rule is finished, with the
+	// entity of that lookup: one map, so a branch's copy keeps both.
+	idParams map[string]idParam
 	// keyParams: plain handler inputs that may only name a row by a
 	// unique field (key_params.go).
 	keyParams map[string]bool
@@ -862,7 +871,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.decoratorGuards(h.file, h.fn, sc, &rc.ensures, 0)
 	rc.viewDecoratorGuards(h, sc)
 	rc.routeGuard(h, sc)
-	rc.bodyShape = rc.validatedBodyShape(h)
+	h.bodyShape = rc.validatedBodyShape(h)
 	rc.middlewareValidations(h, sc)
 	rc.middlewareGuards(h, sc)
 	rc.viewDispatch(h, sc)
@@ -1050,7 +1059,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	r := &allium.Rule{Meta: b.meta(rc.h.file, line), Name: name}
 	for _, from := range slices.Sorted(maps.Keys(rc.idParams)) {
-		mergeIDParam(rc, from, rc.idParams[from])
+		mergeIDParam(rc, from, rc.idParams[from].row)
 	}
 	rc.keyParamsAsRows()
 	rc.spentTokenLookups()

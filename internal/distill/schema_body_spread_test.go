@@ -58,3 +58,72 @@ func TestSchemaBodySpread(t *testing.T) {
 		},
 	})
 }
+
+// validateRequestModule is a validator of the service that parses the
+// request's body by the object schema it is handed (Joi's validate).
+const validateRequestModule = `
+module.exports = validateRequest;
+function validateRequest(req, next, schema) {
+    const { error, value } = schema.validate(req.body, { stripUnknown: true });
+    if (error) {
+        next('Validation error');
+    } else {
+        req.body = value;
+        next();
+    }
+}
+`
+
+// TestSchemaFunctionBodySpread: a route middleware that is a function of
+// the service handing an object schema to a validator of the request's
+// body gives the body the schema's keys, as celebrate's middleware does:
+// a spread of the body sets each of them the model has. A middleware whose
+// schema reaches no validator of the body gives none.
+func TestSchemaFunctionBodySpread(t *testing.T) {
+	routes := func(hand string) string {
+		return `
+const express = require('express');
+const router = express.Router();
+const Joi = require('joi');
+const User = require('../models/user');
+const validateRequest = require('../helpers/validate-request');
+router.post('/signup', signupSchema, signup);
+function signupSchema(req, res, next) {
+    const schema = Joi.object({ name: Joi.string().required(), email: Joi.string().required() });
+    ` + hand + `
+}
+async function signup(req, res) {
+    await User.create({ ...req.body, role: 'user' });
+    res.json({});
+}
+module.exports = router;
+`
+	}
+	tests := []struct {
+		name    string
+		hand    string
+		want    []string
+		notWant []string
+	}{
+		{
+			name: "the schema handed to the body's validator: its keys",
+			hand: "validateRequest(req, next, schema);",
+			want: []string{`User.created(name: name, email: email, role: "user")`},
+		},
+		{
+			name:    "the schema handed to nothing: no keys",
+			hand:    "next();",
+			want:    []string{`User.created(role: "user")`},
+			notWant: []string{"name: name"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New(Options{})
+			defer d.Close()
+			out := distilText(t, d, map[string]string{"models/user.js": spreadBodyModel, "helpers/validate-request.js": validateRequestModule,
+				"users/users.controller.js": routes(tt.hand)})
+			wantConstruct(t, out, "Signup", tt.want, tt.notWant)
+		})
+	}
+}

@@ -230,7 +230,7 @@ func literalKind(k facts.ExprKind) bool {
 // schema key the model has, less the ones given as keywords and the ones
 // the code took out. nil when the spread is no such body.
 func (rc *ruleCtx) schemaBodyKeywords(ent *entityInfo, e, kw *facts.Expr, sc *scope) []facts.Keyword {
-	if len(rc.schemaKeys) == 0 || (kw.Kind != facts.ExprName && kw.Kind != facts.ExprAttr) {
+	if len(rc.h.schemaKeys) == 0 || (kw.Kind != facts.ExprName && kw.Kind != facts.ExprAttr) {
 		return nil
 	}
 	var scratch []allium.Stmt
@@ -238,5 +238,5 @@ func (rc *ruleCtx) schemaBodyKeywords(ent *entityInfo, e, kw *facts.Expr, sc *sc
 	if v.kind != vReqDict || v.shape != nil || len(v.attrs) > 0 {
 		return nil
 	}
-	return rc.spreadAsKeywords(ent, e, kw, rc.schemaKeys, v.popped)
+	return rc.spreadAsKeywords(ent, e, kw, rc.h.schemaKeys, v.popped)
 }

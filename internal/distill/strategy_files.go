@@ -16,7 +16,6 @@ package distill
 // let through with no user.
 
 import (
-	"path"
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
@@ -32,15 +31,8 @@ func (rc *ruleCtx) strategyRequires(user *value, sc *scope) {
 		return
 	}
 	rc.strategyStated = true
-	for _, f := range rc.b.ix.files {
-		if !slices.Contains(st.Dirs, path.Base(path.Dir(f.Path))) {
-			continue
-		}
-		for i := range f.Functions {
-			if fn := &f.Functions[i]; slices.Contains(st.Functions, fn.Name) {
-				rc.strategyChecks(f, fn, user, sc)
-			}
-		}
+	for _, ff := range rc.b.strategyFileFunctions() {
+		rc.strategyChecks(ff.file, ff.fn, user, sc)
 	}
 }
 

@@ -67,7 +67,7 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 			rc.b.stats.GuardsSeen++
 			if optional {
 				// optional(): an input not given passes every check.
-				cond = &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: in}}, Y: cond}
+				cond = absentOr(in, cond)
 			}
 			rc.requires(cond, sc, c.Line())
 		}

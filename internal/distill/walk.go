@@ -588,7 +588,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			return u
 		}
 		if id, ok := q.conds[0].val.(*allium.Ident); ok && len(q.conds) == 1 && q.conds[0].field == "id" && id.Name != bn {
-			if prior := rc.idParams[id.Name]; prior != "" && rc.idParamEnts[id.Name] == q.ent {
+			if prior := rc.idParams[id.Name].row; prior != "" && rc.idParams[id.Name].ent == q.ent {
 				// findOne({where: {id}}) and then update(id, ...): the row
 				// the input id named before.
 				return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: prior}, param: prior}
@@ -847,7 +847,7 @@ func (rc *ruleCtx) idParamRowFiltered(q *query, bn string, sc *scope, line int) 
 	}
 	id := n + "_id"
 	filters, ok := byIDWithFixed(q, func(x *allium.Ident) bool { return x.Name == id && rc.paramSet[id] })
-	if !ok || rc.paramSet[n] && rc.idParams[id] != n || rc.lets[n] {
+	if !ok || rc.paramSet[n] && rc.idParams[id].row != n || rc.lets[n] {
 		return nil
 	}
 	rc.noteIDParam(id, n, q.ent)
@@ -984,8 +984,8 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 			rc.paramSet[bn] = true
 		}
 		for id, stands := range rc.idParams {
-			if stands == from {
-				rc.idParams[id] = bn // the input id now stands for bn
+			if stands.row == from {
+				rc.idParams[id] = idParam{row: bn, ent: stands.ent} // the input id now stands for bn
 			}
 		}
 		renameIdent(rc, from, bn)
@@ -2028,7 +2028,7 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 	c.val = rowField(root, c.val)
 	if c.orNull {
 		c.orNull = false
-		return &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: m}}, Y: condExpr(root, c)}
+		return absentOr(m, condExpr(root, c))
 	}
 	// used = false reads as "not used".
 	if lit, ok := c.val.(*allium.Lit); ok && lit.Kind == allium.LitBool && (c.op == allium.OpEq || c.op == allium.OpNe) {
@@ -2127,10 +2127,10 @@ func (rc *ruleCtx) assignDocumentPaths(ent *entityInfo, entName string, t, v *fa
 // row of ent (idParams).
 func (rc *ruleCtx) noteIDParam(id, row, ent string) {
 	if rc.idParams == nil {
-		rc.idParams = map[string]string{}
+		rc.idParams = map[string]idParam{}
 	}
-	if rc.idParamEnts == nil {
-		rc.idParamEnts = map[string]string{}
-	}
-	rc.idParams[id], rc.idParamEnts[id] = row, ent
+	rc.idParams[id] = idParam{row: row, ent: ent}
 }
+
+// idParam is the row parameter an input id stands for, and its entity.
+type idParam struct{ row, ent string }

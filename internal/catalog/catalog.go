@@ -986,6 +986,9 @@ type Shapes struct {
 	// view's shape (the first of Getters) from the request data, validates
 	// it and saves it (the first of SaveMethods).
 	CreateViews *CreateViews `yaml:"create_views"`
+	// EditViews: Django's generic CreateView, UpdateView and DeleteView
+	// given a model and its fields.
+	EditViews *EditViews `yaml:"edit_views"`
 	// Meta is a model shape's inner class that names its model and the
 	// model fields it carries (DRF's ModelSerializer: class Meta: model =
 	// User; fields = (...)).
@@ -1015,6 +1018,29 @@ type ShapeMeta struct {
 	Class  string `yaml:"class"`
 	Model  string `yaml:"model"`
 	Fields string `yaml:"fields"`
+}
+
+// EditViews are framework views whose inherited POST changes the model
+// the view's model attribute names, with the fields its fields attribute
+// lists taken from the request's form data (Data): a new row (Create),
+// the view's object changed (Update), or the view's object deleted
+// (Delete). Object is the view's method that finds that object
+// (get_object), else the row the URL's pk names among QuerysetMethod's
+// or Queryset's rows, or all of them. Own are the view's own
+// methods that mean it handles the POST itself.
+type EditViews struct {
+	Create []string `yaml:"create"`
+	Update []string `yaml:"update"`
+	Delete []string `yaml:"delete"`
+	Own    []string `yaml:"own"`
+	Data   string   `yaml:"data"`
+	Model  string   `yaml:"model"`
+	Fields string   `yaml:"fields"`
+	Object string   `yaml:"object"`
+	// QuerysetMethod and Queryset: the view's method and attribute that
+	// say which rows the object is found among (get_queryset, queryset).
+	QuerysetMethod string `yaml:"queryset_method"`
+	Queryset       string `yaml:"queryset"`
 }
 
 // CreateViews describes framework create views (DRF's CreateAPIView):
@@ -1630,8 +1656,13 @@ type Inheritance struct {
 // Auth lists what marks a handler as reachable only by a signed-in user
 // (or an administrator).
 type Auth struct {
-	Decorators             []string `yaml:"decorators"`
-	AdminDecorators        []string `yaml:"admin_decorators"`
+	Decorators      []string `yaml:"decorators"`
+	AdminDecorators []string `yaml:"admin_decorators"`
+	// Mixins and AdminMixins are bases of class-based views whose
+	// dispatch lets only a signed-in user (an administrator) through
+	// (Django's LoginRequiredMixin).
+	Mixins                 []string `yaml:"mixins"`
+	AdminMixins            []string `yaml:"admin_mixins"`
 	Dependencies           []string `yaml:"dependencies"`
 	AdminDependencies      []string `yaml:"admin_dependencies"`
 	PermissionClasses      []string `yaml:"permission_classes"`

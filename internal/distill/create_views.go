@@ -42,34 +42,17 @@ func (b *builder) createViewHandler(f *facts.File, c *facts.Class, cr *classRef)
 	}
 	line := c.Line
 	self, req, ser := b.selfName(), "request", "serializer"
-	name := func(n string) *facts.Expr {
-		return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: n, Raw: n, Line: line}).WithResolved(n))
-	}
-	attr := func(x *facts.Expr, n string) *facts.Expr {
-		raw := x.Raw() + "." + n
-		return new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: x, Name: n, Raw: raw, Line: line}).WithResolved(raw))
-	}
-	call := func(fn *facts.Expr, kws ...facts.Keyword) *facts.Expr {
-		e := new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: fn, Raw: fn.Raw(), Line: line}).WithResolved(fn.Raw()))
-		if len(kws) > 0 {
-			e.SetKeywords(kws)
-		}
-		return e
-	}
+	sy := synth{line}
 	// serializer = self.get_serializer(data=request.data)
-	get := call(attr(name(self), sh.Getters[0]), facts.Keyword{Name: cv.Data, Value: *attr(name(req), cv.Data)})
+	get := sy.call(sy.attr(sy.name(self), sh.Getters[0]), facts.Keyword{Name: cv.Data, Value: *sy.attr(sy.name(req), cv.Data)})
 	// serializer.is_valid(raise_exception=True)
-	valid := call(attr(name(ser), cv.Validate),
+	valid := sy.call(sy.attr(sy.name(ser), cv.Validate),
 		facts.Keyword{Name: "raise_exception", Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: line})})
 	// serializer.save()
-	save := call(attr(name(ser), sh.SaveMethods[0]))
+	save := sy.call(sy.attr(sy.name(ser), sh.SaveMethods[0]))
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: line,
 		Params: []facts.Param{{Name: self}, {Name: req}},
-		Body: []facts.Stmt{
-			facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{*name(ser)}, Value: get, Line: line}),
-			facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: valid, Line: line}),
-			facts.NewStmt(facts.StmtSpec{Kind: facts.StmtExpr, Value: save, Line: line}),
-		}}
+		Body:   []facts.Stmt{sy.assign(sy.name(ser), get), sy.expr(valid), sy.expr(save)}}
 	// UsersListCreateView's POST creates: CreateUsers.
 	stem := viewStem(c.Name)
 	for _, suf := range []string{"ListCreate", "Create"} {

@@ -168,6 +168,9 @@ func (b *builder) knownViewHandlers(f *facts.File, c *facts.Class, cr *classRef)
 	if h := b.createViewHandler(f, c, cr); h != nil {
 		return append([]*handler{h}, b.classHandlers(f, c)...)
 	}
+	if h := b.editViewHandler(f, c, cr); h != nil {
+		return append([]*handler{h}, b.classHandlers(f, c)...)
+	}
 	return nil
 }
 
@@ -1584,6 +1587,12 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 		if cr := b.ix.classes[h.class.QualName]; cr != nil {
 			if v, _ := b.classField(cr, "permission_classes"); v != nil {
 				level = max(level, b.permissionLevel(v))
+			}
+			switch {
+			case b.matchBases(cr, a.AdminMixins):
+				level = max(level, authAdmin)
+			case b.matchBases(cr, a.Mixins):
+				level = max(level, authUser)
 			}
 		}
 	}

@@ -3836,12 +3836,24 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 		if a.Value != nil && a.Value.Kind == facts.ExprCall {
 			kws = a.Value.Keywords()
 		}
+		// A field the request may leave out (full_name: str | None =
+		// Field(default=None, max_length=255), email?: string) is checked
+		// only when given.
+		optional := rc.b.declaredOptional(shape.file, a.Annotation, a.Value)
+		for _, kw := range kws {
+			if kw.Name == "default" && kw.Value.Kind == facts.ExprNone {
+				optional = true
+			}
+		}
 		for i := range a.Decorators {
 			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw())] == "email" {
 				// @IsEmail(): the input is an address.
 				rc.b.stats.GuardsSeen++
-				req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line),
-					Cond: &allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: &allium.Ident{Name: param}}}}}
+				var cond allium.Expr = &allium.Call{Fun: &allium.Ident{Name: "is_valid_email"}, Args: []allium.Arg{{Value: &allium.Ident{Name: param}}}}
+				if optional {
+					cond = absentOr(&allium.Ident{Name: param}, cond)
+				}
+				req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line), Cond: cond}
 				rc.body = append(rc.body, req)
 				rc.keepWhileParam(req, param)
 				continue
@@ -3851,14 +3863,6 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				if kw := rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw())]; kw != "" {
 					kws = append(kws, facts.Keyword{Name: kw, Value: d.Args()[0]})
 				}
-			}
-		}
-		// A field the request may leave out (full_name: str | None =
-		// Field(default=None, max_length=255)) is bounded only when given.
-		optional := rc.b.declaredOptional(shape.file, a.Annotation, a.Value)
-		for _, kw := range kws {
-			if kw.Name == "default" && kw.Value.Kind == facts.ExprNone {
-				optional = true
 			}
 		}
 		for _, kw := range kws {

@@ -250,6 +250,26 @@ func (ix *index) reroot(dotted string) (string, bool) {
 			return m + strings.TrimPrefix(dotted, prefix), true
 		}
 	}
+	return ix.underRootPackage(dotted)
+}
+
+// underRootPackage rewrites a dotted name that starts with the name of the
+// package the service's directory itself is (distill dir .../warehouse,
+// whose __init__.py makes it the package warehouse, importing
+// warehouse.accounts.views for the file accounts/views.py): the rest,
+// when the directory is a package (its __init__.py is the module "") and
+// the rest names a module of the service while the first segment names
+// none.
+func (ix *index) underRootPackage(dotted string) (string, bool) {
+	first, rest, ok := strings.Cut(dotted, ".")
+	if !ok || first == "" || ix.modules[""] == nil || ix.modules[first] != nil || ix.rooted[first] != "" {
+		return "", false
+	}
+	for end := len(rest); end > 0; end = strings.LastIndexByte(rest[:end], '.') {
+		if ix.modules[rest[:end]] != nil {
+			return rest, true
+		}
+	}
 	return "", false
 }
 

@@ -235,3 +235,56 @@ def logout(request):
 		})
 	}
 }
+
+// TestRootPackageImports: a service read from its package's own directory
+// (distill dir .../warehouse, with warehouse/__init__.py) imports its
+// modules by the package's name (from shop.models import User for
+// models.py); without the root __init__.py the name stays unknown.
+func TestRootPackageImports(t *testing.T) {
+	d := New(Options{})
+	const models = `
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+class Base(DeclarativeBase):
+    pass
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+`
+	const views = `
+from pyramid.view import view_config
+from shop.services import UserService
+@view_config(route_name="users.create", require_methods=False)
+def create(request):
+    UserService(request.db).create(request.POST["name"])
+    return {}
+`
+	const services = `
+from shop.models import User
+class UserService:
+    def __init__(self, session):
+        self.db = session
+    def create(self, name):
+        self.db.add(User(name=name))
+`
+	tests := []struct {
+		name string
+		root bool
+		want string
+	}{
+		{"the directory is the package", true, "rule Create {\n    when: Create(name)\n    ensures: User.created(name: name)\n}"},
+		{"no root package: the import names nothing of the service", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"models.py": models, "views.py": views, "services.py": services}
+			if tt.root {
+				files["__init__.py"] = ""
+			}
+			out := distilText(t, d, files)
+			if got := construct(out.Module, "Create"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

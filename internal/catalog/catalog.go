@@ -1047,7 +1047,14 @@ type Repositories struct {
 	// instance (typedi's Container.get(AuthService)); given a string, what
 	// the container holds under that name (@Inject('userModel') on a
 	// constructor parameter, Container.get('userModel')).
+	// Pyramid's request.find_service(IUserService) is one too: given an
+	// interface, the class of the service that implements it.
 	ContainerInjections []string `yaml:"container_injections"`
+	// InterfaceImplementers are class decorators that declare the
+	// interfaces a class implements (zope.interface's
+	// @implementer(IUserService)), the way TypeScript's implements clause
+	// does: a container handed an interface gives that class's instance.
+	InterfaceImplementers []string `yaml:"interface_implementers"`
 	// NamedModelSuffixes: a name so injected that is a model's name plus
 	// one of these (userModel) is that model's class, which is how the
 	// loaders of such services register their models.

@@ -1043,6 +1043,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if x == nil && e.Op() == "and" && rc.impliedPathTest(e.X, y, sc, out) {
 			return y // doc.path && doc.path.n > 0: the comparison says it
 		}
+		if x == nil && e.Op() == "and" && rc.impliedInputPresence(e.X, y, sc, out) {
+			return y // field.data and "@" in field.data: the test of the input given
+		}
 		if x == nil || y == nil {
 			return nil
 		}
@@ -1754,6 +1757,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.containerGet(sc.file, e, sc.depth); v != nil {
 		return v // Container.get(AuthService), Container.get('userModel') (injected.go)
+	}
+	if x := classDefaultCall(e, sc); x != nil {
+		return rc.evalCall(x, sc, out, stmtCtx) // _form_class(request.POST) (handler_class_defaults.go)
 	}
 	if v := rc.webhookEventCall(e, names, method, sc, out); v != nil {
 		return v // stripe.webhooks.constructEvent(body, signature, secret) (webhook_events.go)

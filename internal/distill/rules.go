@@ -1183,6 +1183,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			rc.bindPattern(&p, sc)
 			continue
 		}
+		if v := b.shapeClassDefault(h.file, &p); v != nil {
+			sc.vars[p.Name] = v
+			continue
+		}
 		if rq := b.lang.RequestContexts; rq != nil && slices.Contains(rq.Params, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: requestContext}
 			continue

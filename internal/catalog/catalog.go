@@ -463,6 +463,11 @@ type Language struct {
 	// "ProfileForm"), and its get_classes with a list of names): the name
 	// bound to the result is that class.
 	ClassLoaders []string `yaml:"class_loaders"`
+	// ClassViewEntries are the class methods that make a class-based view
+	// a view function (Django's View.as_view()): an auth decorator applied
+	// to the result (login_required(ProfileView.as_view()) in a URL conf)
+	// guards the class's handlers as if it decorated the class.
+	ClassViewEntries []string `yaml:"class_view_entries"`
 	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
 	// spec writes random_key().
 	RandomCalls []string `yaml:"random_calls"`

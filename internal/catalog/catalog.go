@@ -468,6 +468,10 @@ type Language struct {
 	// to the result (login_required(ProfileView.as_view()) in a URL conf)
 	// guards the class's handlers as if it decorated the class.
 	ClassViewEntries []string `yaml:"class_view_entries"`
+	// Memoizers wrap a function in a cache and return the cached function
+	// (functools.lru_cache(self._get_user)): an instance attribute set to
+	// one wrapping a method of its class is that method.
+	Memoizers []string `yaml:"memoizers"`
 	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
 	// spec writes random_key().
 	RandomCalls []string `yaml:"random_calls"`

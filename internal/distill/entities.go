@@ -224,6 +224,7 @@ func (b *builder) installs(target string) bool {
 // settings classes and request shapes.
 func (b *builder) classify() {
 	b.classLoaderAliases()
+	b.memoizedMethodAliases()
 	b.frameworkModels()
 	b.registryModelClasses()
 	var all []*classRef

@@ -12,15 +12,6 @@ import (
 // answers yes or no, or does more than answer, is not.
 func TestBlackBoxHelpers(t *testing.T) {
 	d := New(Options{})
-	const models = `
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-class Base(DeclarativeBase):
-    pass
-class User(Base):
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str]
-`
 	view := func(helper, use string) string {
 		return `
 from flask import Flask, request, abort
@@ -83,7 +74,7 @@ def normalise(email):
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": models + "\ndb = None\n", "app/views.py": view(tc.helper, tc.use)})
+			out := distilText(t, d, map[string]string{"app/models.py": sqlUserModel + "\ndb = None\n", "app/views.py": view(tc.helper, tc.use)})
 			text := string(allium.Print(out.Module, allium.PrintOptions{}))
 			assertSpecText(t, text, tc.want, tc.absent)
 		})

@@ -24,39 +24,29 @@ func (b *builder) memoizedMethodAliases() {
 		return
 	}
 	for _, f := range b.ix.files {
-		facts.EachClass(f.Classes, func(c *facts.Class) {
+		b.eachInstanceAssignment(f, func(c *facts.Class, attr string, value *facts.Expr) {
 			cr := b.ix.classes[c.QualName]
 			if cr == nil {
 				return
 			}
-			for i := range c.Methods {
-				facts.Walk(c.Methods[i].Body, func(s *facts.Stmt) bool {
-					if name, target := b.memoizedMethod(cr, s); target != nil {
-						if _, taken := b.ix.funcs[qual(c.QualName, name)]; !taken {
-							b.ix.funcs[qual(c.QualName, name)] = target
-						}
-					}
-					return true
-				})
+			if target := b.memoizedMethod(cr, value); target != nil {
+				if _, taken := b.ix.funcs[qual(c.QualName, attr)]; !taken {
+					b.ix.funcs[qual(c.QualName, attr)] = target
+				}
 			}
 		})
 	}
 }
 
-// memoizedMethod reads `self.name = memoizer(self.method)`: the attribute
-// set and the method of cr it wraps; nil for any other statement.
-func (b *builder) memoizedMethod(cr *classRef, s *facts.Stmt) (string, *funcRef) {
-	if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
-		return "", nil
-	}
-	t, v := &s.Targets[0], s.Value
-	if t.Kind != facts.ExprAttr || !b.isSelf(t.X) || v.Kind != facts.ExprCall || v.X == nil || len(v.Args()) != 1 ||
-		!catalog.MatchAny(b.lang.Memoizers, v.X.Resolved(), v.X.Raw()) {
-		return "", nil
+// memoizedMethod is the method of cr that v, memoizer(self.method), wraps;
+// nil for any other value.
+func (b *builder) memoizedMethod(cr *classRef, v *facts.Expr) *funcRef {
+	if v.Kind != facts.ExprCall || v.X == nil || len(v.Args()) != 1 || !catalog.MatchAny(b.lang.Memoizers, v.X.Resolved(), v.X.Raw()) {
+		return nil
 	}
 	wrapped := &v.Args()[0]
 	if wrapped.Kind != facts.ExprAttr || !b.isSelf(wrapped.X) {
-		return "", nil
+		return nil
 	}
-	return t.Name(), b.ix.method(cr, wrapped.Name())
+	return b.ix.method(cr, wrapped.Name())
 }

@@ -6,13 +6,8 @@ import (
 	"github.com/distill/distill/internal/allium"
 )
 
-// TestMemoizedMethods: an instance attribute set to a memoizer wrapping a
-// method of the class (warehouse's self.cached_get_user =
-// functools.lru_cache(self._get_user)) runs that method when called; and
-// a row looked up by the id of the row the rule just created is that row.
-func TestMemoizedMethods(t *testing.T) {
-	d := New(Options{})
-	const models = `
+// sqlUserModel is a SQLAlchemy 2.0 user model for the tests of helpers.
+const sqlUserModel = `
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 class Base(DeclarativeBase):
     pass
@@ -21,7 +16,15 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str]
     name: Mapped[str]
+    email: Mapped[str]
 `
+
+// TestMemoizedMethods: an instance attribute set to a memoizer wrapping a
+// method of the class (warehouse's self.cached_get_user =
+// functools.lru_cache(self._get_user)) runs that method when called; and
+// a row looked up by the id of the row the rule just created is that row.
+func TestMemoizedMethods(t *testing.T) {
+	d := New(Options{})
 	service := func(cache string) string {
 		return `
 import functools
@@ -76,7 +79,7 @@ def signup(request):
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": service(tc.cache)})
+			out := distilText(t, d, map[string]string{"app/models.py": sqlUserModel, "app/views.py": service(tc.cache)})
 			text := string(allium.Print(out.Module, allium.PrintOptions{}))
 			assertSpecText(t, text, tc.want, tc.absent)
 		})

@@ -73,29 +73,33 @@ func (b *builder) viewClass(f *facts.File, e *facts.Expr, attrs map[string]strin
 // two different classes, or to anything else as well, binds nothing.
 func (b *builder) instanceClassAttrs(f *facts.File) map[string]string {
 	out := map[string]string{}
+	b.eachInstanceAssignment(f, func(_ *facts.Class, attr string, value *facts.Expr) {
+		qual := b.loadedClass(value, 0)
+		if qual == "" {
+			if cr := b.ix.class(f, value); cr != nil {
+				qual = cr.qual()
+			}
+		}
+		if prev, seen := out[attr]; seen && prev != qual {
+			qual = ""
+		}
+		out[attr] = qual
+	})
+	return out
+}
+
+// eachInstanceAssignment calls fn for every `self.attr = value` in the
+// methods of f's classes, with the class whose method it is.
+func (b *builder) eachInstanceAssignment(f *facts.File, fn func(c *facts.Class, attr string, value *facts.Expr)) {
 	facts.EachClass(f.Classes, func(c *facts.Class) {
 		for i := range c.Methods {
 			facts.Walk(c.Methods[i].Body, func(s *facts.Stmt) bool {
-				if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
-					return true
+				if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Value != nil &&
+					s.Targets[0].Kind == facts.ExprAttr && b.isSelf(s.Targets[0].X) {
+					fn(c, s.Targets[0].Name(), s.Value)
 				}
-				t := &s.Targets[0]
-				if t.Kind != facts.ExprAttr || !b.isSelf(t.X) {
-					return true
-				}
-				qual := b.loadedClass(s.Value, 0)
-				if qual == "" {
-					if cr := b.ix.class(f, s.Value); cr != nil {
-						qual = cr.qual()
-					}
-				}
-				if prev, seen := out[t.Name()]; seen && prev != qual || qual == "" {
-					qual = ""
-				}
-				out[t.Name()] = qual
 				return true
 			})
 		}
 	})
-	return out
 }

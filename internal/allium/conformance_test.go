@@ -464,6 +464,7 @@ var goldenSpecDirs = []string{
 	"internal/pipeline/testdata/golden",
 	"testdata/compare",
 	"testdata/realworld",
+	"testdata/realworld-pending",
 }
 
 // TestReferenceAcceptsGoldens: everything distill writes has 0 reference

@@ -463,6 +463,15 @@ type Language struct {
 	// "ProfileForm"), and its get_classes with a list of names): the name
 	// bound to the result is that class.
 	ClassLoaders []string `yaml:"class_loaders"`
+	// ClassViewEntries are the class methods that make a class-based view
+	// a view function (Django's View.as_view()): an auth decorator applied
+	// to the result (login_required(ProfileView.as_view()) in a URL conf)
+	// guards the class's handlers as if it decorated the class.
+	ClassViewEntries []string `yaml:"class_view_entries"`
+	// Memoizers wrap a function in a cache and return the cached function
+	// (functools.lru_cache(self._get_user)): an instance attribute set to
+	// one wrapping a method of its class is that method.
+	Memoizers []string `yaml:"memoizers"`
 	// RandomCalls make a fresh random value (uuid4, token_urlsafe): the
 	// spec writes random_key().
 	RandomCalls []string `yaml:"random_calls"`
@@ -1073,7 +1082,14 @@ type Repositories struct {
 	// instance (typedi's Container.get(AuthService)); given a string, what
 	// the container holds under that name (@Inject('userModel') on a
 	// constructor parameter, Container.get('userModel')).
+	// Pyramid's request.find_service(IUserService) is one too: given an
+	// interface, the class of the service that implements it.
 	ContainerInjections []string `yaml:"container_injections"`
+	// InterfaceImplementers are class decorators that declare the
+	// interfaces a class implements (zope.interface's
+	// @implementer(IUserService)), the way TypeScript's implements clause
+	// does: a container handed an interface gives that class's instance.
+	InterfaceImplementers []string `yaml:"interface_implementers"`
 	// NamedModelSuffixes: a name so injected that is a model's name plus
 	// one of these (userModel) is that model's class, which is how the
 	// loaders of such services register their models.

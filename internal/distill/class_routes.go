@@ -132,9 +132,14 @@ func (b *builder) instanceOf(file *facts.File, v *facts.Expr) *classRef {
 // over: one with methods, not an interface, an entity or a shape. nil for
 // any other.
 func (b *builder) serviceClass(file *facts.File, x *facts.Expr) *classRef {
-	cr := b.ix.class(file, x)
-	if cr == nil || cr.class.Kind == facts.ClassInterface || len(cr.class.Methods) == 0 || b.entByQual[cr.qual()] != nil || b.shapes[cr.qual()] != nil {
-		return nil
+	if cr := b.ix.class(file, x); cr != nil && cr.class.Kind != facts.ClassInterface && b.isServiceClass(cr) {
+		return cr
 	}
-	return cr
+	return nil
+}
+
+// isServiceClass reports a class whose instances are service objects:
+// it has methods, and is neither an entity nor a request shape.
+func (b *builder) isServiceClass(cr *classRef) bool {
+	return len(cr.class.Methods) > 0 && b.entByQual[cr.qual()] == nil && b.shapes[cr.qual()] == nil
 }

@@ -51,10 +51,52 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 				}
 			}
 		}
+		rc.listedFieldValidators(form, sc, out)
 		rc.objectValidators(form, sc, out)
 		rc.requiredChecks(form)
 		return false
 	})
+}
+
+// listedFieldValidators walks the functions of the service a form's
+// fields list among their validators (WTForms: username =
+// StringField(validators=[InputRequired(), _check_for_existing_username]),
+// each called with the form and the field), the nearest declaration of
+// each field: their raises are preconditions as validate_<field>'s are.
+// Validators of a library, or objects called through __call__, are not
+// the service's functions and are left to the catalog.
+func (rc *ruleCtx) listedFieldValidators(form *value, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	declared := map[string]bool{}
+	for _, cr := range b.ix.lineage(form.shape) {
+		for i := range cr.class.Fields {
+			a := &cr.class.Fields[i]
+			if declared[a.Name] || a.Value == nil || a.Value.Kind != facts.ExprCall {
+				continue
+			}
+			declared[a.Name] = true
+			list := a.Value.Keyword("validators")
+			if list == nil || list.Kind != facts.ExprList {
+				continue
+			}
+			for j := range list.Args() {
+				fr := b.ix.function(cr.file, &list.Args()[j])
+				if fr == nil || fr.class != nil || len(fr.fn.Params) != 2 {
+					continue
+				}
+				// fn(form, field): the form is the shape, field.data the input.
+				formName, fieldName := "__form_"+a.Name, "__field_"+a.Name
+				call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: a.Line, Args: []facts.Expr{
+					facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: formName, Line: a.Line}),
+					facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: fieldName, Line: a.Line}),
+				}})
+				sc.vars[formName], sc.vars[fieldName] = form, rc.paramValue(a.Name)
+				rc.inline(fr, nil, call, sc, out)
+				delete(sc.vars, formName)
+				delete(sc.vars, fieldName)
+			}
+		}
+	}
 }
 
 // fieldValidator walks fn, a method of the form's class cr, when it is a

@@ -47,3 +47,23 @@ func (rc *ruleCtx) findsRow(ent *entityInfo, q *query, v *value) bool {
 	}
 	return unique
 }
+
+// createdRowByOwnID is the row this rule created when q looks a row of
+// its entity up by that row's id (warehouse's add_email(user.id, ...)
+// right after create_user, whose get_user selects User.id == user_id):
+// that row, not an input naming another; nil otherwise.
+func (rc *ruleCtx) createdRowByOwnID(q *query) *value {
+	if q == nil || q.bad > 0 || len(q.conds) != 1 || q.conds[0].field != "id" || q.conds[0].op != allium.OpEq {
+		return nil
+	}
+	id, ok := q.conds[0].val.(*allium.Ident)
+	if !ok {
+		return nil
+	}
+	for _, v := range rc.made {
+		if v.ent == q.ent && v.letName != "" && v.letName == id.Name {
+			return v
+		}
+	}
+	return nil
+}

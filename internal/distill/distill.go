@@ -542,6 +542,9 @@ type builder struct {
 	// wrapperSeen holds their decorators' qualified names.
 	wrapperRests []*handler
 	wrapperSeen  map[string]bool
+	// wrappedViews: the auth level URL confs give each class by wrapping
+	// its view function (wrapped_views.go), read once.
+	wrappedViews map[string]authLevel
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
 	// strategies: the auth strategy registered under each name asked

@@ -224,6 +224,7 @@ func (b *builder) installs(target string) bool {
 // settings classes and request shapes.
 func (b *builder) classify() {
 	b.classLoaderAliases()
+	b.memoizedMethodAliases()
 	b.frameworkModels()
 	b.registryModelClasses()
 	var all []*classRef
@@ -932,6 +933,17 @@ type reverseRel struct {
 // annotationType maps a type annotation to a domain type. many reports a
 // collection (a relationship's list side).
 func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, optional, many bool) {
+	return b.annotationTypeThrough(f, a, 0)
+}
+
+// annotationTypeThrough is annotationType, following module-level aliases
+// of an Annotated type (warehouse's bool_false = Annotated[bool,
+// mapped_column(server_default=sql.false())], used as Mapped[bool_false])
+// up to depth 4.
+func (b *builder) annotationTypeThrough(f *facts.File, a *facts.Expr, depth int) (t *allium.Type, optional, many bool) {
+	if a == nil {
+		return nil, false, false
+	}
 	switch a.Kind {
 	case facts.ExprSubscript:
 		head := facts.LastSegment(a.X.Raw())
@@ -944,9 +956,9 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 			if head == "ClassVar" {
 				return nil, false, false
 			}
-			return b.annotationType(f, inner)
+			return b.annotationTypeThrough(f, inner, depth)
 		case "Optional":
-			t, _, many := b.annotationType(f, a.Y)
+			t, _, many := b.annotationTypeThrough(f, a.Y, depth)
 			return t, true, many
 		case "list", "List", "set", "Set", "Sequence", "tuple", "Tuple", "Iterable", "Array":
 			return nil, false, true
@@ -955,18 +967,18 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 	case facts.ExprBinary:
 		if a.Op() == "|" {
 			if a.Y != nil && a.Y.Kind == facts.ExprNone {
-				t, _, many := b.annotationType(f, a.X)
+				t, _, many := b.annotationTypeThrough(f, a.X, depth)
 				return t, true, many
 			}
 			if a.X != nil && a.X.Kind == facts.ExprNone {
-				t, _, many := b.annotationType(f, a.Y)
+				t, _, many := b.annotationTypeThrough(f, a.Y, depth)
 				return t, true, many
 			}
 		}
 		return nil, false, false
 	case facts.ExprString:
 		// A forward reference "User".
-		return b.annotationType(f, new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: a.Value(), Raw: a.Value()}).WithResolved(a.Value())))
+		return b.annotationTypeThrough(f, new(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: a.Value(), Raw: a.Value()}).WithResolved(a.Value())), depth)
 	case facts.ExprName, facts.ExprAttr:
 		if en := b.enumArg(f, a); en != nil {
 			return &allium.Type{Name: en.name}, false, false
@@ -978,6 +990,11 @@ func (b *builder) annotationType(f *facts.File, a *facts.Expr) (t *allium.Type, 
 		}
 		if t := b.lang.TypeOf(a.Raw()); t != "" {
 			return &allium.Type{Name: t}, false, false
+		}
+		if c := b.ix.constant(f, a); c != nil && depth < 4 {
+			if v := c.as.Value; v != nil && v.Kind == facts.ExprSubscript && v.X != nil && facts.LastSegment(v.X.Raw()) == "Annotated" {
+				return b.annotationTypeThrough(c.file, v, depth+1)
+			}
 		}
 	case facts.ExprNone:
 		return nil, true, false

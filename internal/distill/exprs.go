@@ -1043,6 +1043,9 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if x == nil && e.Op() == "and" && rc.impliedPathTest(e.X, y, sc, out) {
 			return y // doc.path && doc.path.n > 0: the comparison says it
 		}
+		if x == nil && e.Op() == "and" && rc.impliedInputPresence(e.X, y, sc, out) {
+			return y // field.data and "@" in field.data: the test of the input given
+		}
 		if x == nil || y == nil {
 			return nil
 		}
@@ -1754,6 +1757,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.containerGet(sc.file, e, sc.depth); v != nil {
 		return v // Container.get(AuthService), Container.get('userModel') (injected.go)
+	}
+	if x := classDefaultCall(e, sc); x != nil {
+		return rc.evalCall(x, sc, out, stmtCtx) // _form_class(request.POST) (handler_class_defaults.go)
 	}
 	if v := rc.webhookEventCall(e, names, method, sc, out); v != nil {
 		return v // stripe.webhooks.constructEvent(body, signature, secret) (webhook_events.go)
@@ -3444,7 +3450,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 			return exprValue(x)
 		}
 	}
-	bodyAt := len(rc.body)
+	bodyAt, leftOutAt := len(rc.body), rc.leftOut
 	var assigned map[string]allium.Expr
 	if onlyBoolReturns(fr.fn.Body) {
 		assigned = maps.Clone(rc.assigned) // what holds if it refuses
@@ -3467,7 +3473,50 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if inner.ret != nil && !inner.retMixed {
 		return withFailChecks(inner.ret, inner)
 	}
+	if len(*out) == inner.outStart && len(rc.body) == bodyAt && rc.leftOut == leftOutAt && len(*inner.failWhen) == 0 {
+		// Nothing it does beyond its answer, and that answer the spec
+		// cannot spell out: the helper is a black box of its arguments
+		// (django-oscar's normalise_email(email)).
+		return rc.blackBoxHelper(fr, call, sc, out)
+	}
 	return unknownValue
+}
+
+// blackBoxHelper is the call of fr, a function of the service (not a
+// method) that returns a value, written as a black-box function of its
+// positional arguments: normalise_email(email). unknownValue when an
+// argument does not translate, or fr takes keywords or returns nothing.
+func (rc *ruleCtx) blackBoxHelper(fr *funcRef, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	n := snake(fr.fn.Name)
+	if fr.class != nil || len(call.Keywords()) > 0 || len(call.Args()) == 0 || !isSnake(n) || reserved[n] || !returnsValue(fr.fn.Body) {
+		return unknownValue
+	}
+	args := rc.args(call, sc, out)
+	if args == nil {
+		return unknownValue
+	}
+	return exprValue(&allium.Call{Fun: &allium.Ident{Name: n}, Args: args})
+}
+
+// returnsValue reports a body with a return of a value and none of a
+// truth value (True, a comparison, and/or, not): a helper that answers
+// yes or no is a check, read by the predicate readers or left out, not a
+// value to name (a redirect target's safety, is_safe_url(next)).
+func returnsValue(body []facts.Stmt) bool {
+	found, truth := false, false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtReturn && s.Value != nil {
+			found = true
+			switch s.Value.Kind {
+			case facts.ExprBool, facts.ExprCompare, facts.ExprBoolOp:
+				truth = true
+			case facts.ExprUnary:
+				truth = truth || s.Value.Op() == "not" || s.Value.Op() == "!"
+			}
+		}
+		return !truth
+	})
+	return found && !truth
 }
 
 // forwards reports a method whose whole body is one call, stated or

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -249,6 +250,26 @@ func (ix *index) reroot(dotted string) (string, bool) {
 			return m + strings.TrimPrefix(dotted, prefix), true
 		}
 	}
+	return ix.underRootPackage(dotted)
+}
+
+// underRootPackage rewrites a dotted name that starts with the name of the
+// package the service's directory itself is (distill dir .../warehouse,
+// whose __init__.py makes it the package warehouse, importing
+// warehouse.accounts.views for the file accounts/views.py): the rest,
+// when the directory is a package (its __init__.py is the module "") and
+// the rest names a module of the service while the first segment names
+// none.
+func (ix *index) underRootPackage(dotted string) (string, bool) {
+	first, rest, ok := strings.Cut(dotted, ".")
+	if !ok || first == "" || ix.modules[""] == nil || ix.modules[first] != nil || ix.rooted[first] != "" {
+		return "", false
+	}
+	for end := len(rest); end > 0; end = strings.LastIndexByte(rest[:end], '.') {
+		if ix.modules[rest[:end]] != nil {
+			return rest, true
+		}
+	}
 	return "", false
 }
 
@@ -336,26 +357,48 @@ func (ix *index) exportedFrom(f *facts.File, dotted, after, name, rest string) (
 }
 
 // soleImplementer is the one class of the service, other than except,
-// whose implements clause names the interface t (read in file f), nil
-// when none or several do.
-func (ix *index) soleImplementer(f *facts.File, t *facts.Expr, except *classRef) *classRef {
+// that implements the interface t (read in file f), nil when none or
+// several do. A class implements what its implements clause names
+// (TypeScript) or what a decorator among implementers is given
+// (zope.interface's @implementer(IUserService)).
+func (ix *index) soleImplementer(f *facts.File, t *facts.Expr, except *classRef, implementers []string) *classRef {
+	found := ix.implementersOf(f, t, except, implementers)
+	if len(found) != 1 {
+		return nil // several: which one is given is configuration
+	}
+	return found[0]
+}
+
+// implementersOf lists the classes of the service, other than except,
+// that implement the interface t (read in file f): see soleImplementer.
+func (ix *index) implementersOf(f *facts.File, t *facts.Expr, except *classRef, implementers []string) []*classRef {
 	if t == nil || t.Raw() == "" {
 		return nil
 	}
 	want := ix.names(f, t)
-	var found *classRef
+	names := func(cr *classRef, e *facts.Expr) bool {
+		return slices.ContainsFunc(ix.names(cr.file, e), func(n string) bool { return slices.Contains(want, n) })
+	}
+	var found []*classRef
 	for _, cr := range ix.classes {
-		if cr == except || cr.class.Kind != facts.ClassPlain {
+		if cr == except || cr.class.Kind != facts.ClassPlain || slices.Contains(found, cr) {
 			continue
 		}
+		implements := false
 		for _, kw := range cr.class.Keywords {
-			if kw.Name != "implements" || !slices.ContainsFunc(ix.names(cr.file, &kw.Value), func(n string) bool { return slices.Contains(want, n) }) {
+			implements = implements || kw.Name == "implements" && names(cr, &kw.Value)
+		}
+		for i := range cr.class.Decorators {
+			d := &cr.class.Decorators[i]
+			if d.Kind != facts.ExprCall || !catalog.MatchAny(implementers, d.Resolved(), d.Raw()) {
 				continue
 			}
-			if found != nil && found != cr {
-				return nil // several: which one is given is configuration
+			for j := range d.Args() {
+				implements = implements || names(cr, &d.Args()[j])
 			}
-			found = cr
+		}
+		if implements {
+			found = append(found, cr)
 		}
 	}
 	return found

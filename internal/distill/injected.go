@@ -161,7 +161,11 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		// provided under a token): the one class of the service that
 		// implements it, apart from the holder (a wrapper that hands each
 		// call on to that field).
-		cr = b.ix.soleImplementer(f, t, holder)
+		var implementers []string
+		if reps := b.lang.Repositories; reps != nil {
+			implementers = reps.InterfaceImplementers
+		}
+		cr = b.ix.soleImplementer(f, t, holder, implementers)
 	}
 	if cr == nil || len(cr.class.Methods) == 0 || b.entByQual[cr.qual()] != nil || b.shapes[cr.qual()] != nil {
 		return nil
@@ -200,7 +204,17 @@ func (rc *ruleCtx) containerGet(f *facts.File, call *facts.Expr, depth int) *val
 	}
 	arg := &call.Args()[0]
 	if arg.Kind != facts.ExprString {
-		if cr := b.serviceClass(f, arg); cr != nil {
+		cr := b.serviceClass(f, arg)
+		if impls := b.ix.implementersOf(f, arg, nil, reps.InterfaceImplementers); len(impls) > 0 {
+			// Handed an interface (find_service(IUserService)): the class
+			// that implements it; with several, which one the container
+			// holds is its configuration, not stated here.
+			cr = nil
+			if len(impls) == 1 && b.isServiceClass(impls[0]) {
+				cr = impls[0]
+			}
+		}
+		if cr != nil {
 			return rc.injectedObject(cr, depth+1)
 		}
 		return nil

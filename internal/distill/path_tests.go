@@ -62,3 +62,47 @@ func collectPathFields(v *value, into map[string]bool) {
 func orderingOp(op string) bool {
 	return op == allium.OpLt || op == allium.OpLe || op == allium.OpGt || op == allium.OpGe
 }
+
+// impliedInputPresence reports a test that a request input is given
+// (`field.data` in `if field.data and "@" in field.data:`) whose input
+// the rest of the conjunction tests by itself (its form: contains,
+// length, against literals or config): the rest is a test of the input
+// as given, and whether a required input was given at all is input
+// validation, which a rule leaves out (cond answers nil for `if
+// field.data:` alone). A rest that also reads stored state (account.email
+// != email and a row with that email exists) stays unread: for an input
+// the request may leave out, its absence is a case of that rule.
+func (rc *ruleCtx) impliedInputPresence(test *facts.Expr, rest allium.Expr, sc *scope, out *[]allium.Stmt) bool {
+	if test == nil || rest == nil {
+		return false
+	}
+	if positive, ok := rc.inputPresence(test, sc, out); !ok || !positive {
+		return false
+	}
+	v := rc.eval(test, sc, out, false)
+	if v.kind != vParam || v.param == "" || v.optional || rc.schemaOptional[v.param] {
+		return false
+	}
+	read, other := false, false
+	funs := map[allium.Expr]bool{}
+	allium.Inspect(rest, func(x allium.Expr) bool {
+		switch n := x.(type) {
+		case *allium.Call:
+			funs[n.Fun] = true
+		case *allium.Member:
+			if id, ok := n.X.(*allium.Ident); ok && id.Name == "config" {
+				return false // a config parameter
+			}
+		case *allium.Ident:
+			switch {
+			case funs[n]:
+			case n.Name == v.param:
+				read = true
+			default:
+				other = true
+			}
+		}
+		return !other
+	})
+	return read && !other
+}

@@ -25,7 +25,16 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			}
 			return nil
 		}
-		if mc := rc.eval(&e.Args()[0], sc, out, false); mc.kind == vModelClass {
+		mc := rc.eval(&e.Args()[0], sc, out, false)
+		if col := &e.Args()[0]; mc.kind != vModelClass && len(e.Args()) == 1 && last != "delete" && col.Kind == facts.ExprAttr && col.X != nil {
+			// session.query(User.id), select(User.id): the rows of User
+			// with one column, which a row then reads by its name
+			// (row.id), as the whole row would give it.
+			if owner := rc.eval(col.X, sc, out, false); owner.kind == vModelClass {
+				mc = owner
+			}
+		}
+		if mc.kind == vModelClass {
 			q := &query{ent: mc.ent}
 			if last == "delete" {
 				q.action = "delete"

@@ -1186,6 +1186,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			rc.bindPattern(&p, sc)
 			continue
 		}
+		if v := b.shapeClassDefault(h.file, &p); v != nil {
+			sc.vars[p.Name] = v
+			continue
+		}
 		if rq := b.lang.RequestContexts; rq != nil && slices.Contains(rq.Params, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: requestContext}
 			continue
@@ -1560,16 +1564,11 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 
 // handlerAuth reads the auth decorators and permission classes.
 func (b *builder) handlerAuth(h *handler) authLevel {
-	a := b.lang.Auth
 	level := h.auth // middleware of a route registered by a call
 	check := func(d *facts.Expr) {
 		name, call := decoratorName(d)
-		switch {
-		case catalog.MatchAny(a.AdminDecorators, name):
-			level = max(level, authAdmin)
-		case catalog.MatchAny(a.Decorators, name):
-			level = max(level, authUser)
-		case facts.LastSegment(name) == "permission_classes" && call != nil:
+		level = max(level, b.decoratorAuth(name))
+		if facts.LastSegment(name) == "permission_classes" && call != nil {
 			for i := range call.Args() {
 				level = max(level, b.permissionLevel(&call.Args()[i]))
 			}
@@ -1582,6 +1581,8 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 		for i := range h.class.Decorators {
 			check(&h.class.Decorators[i])
 		}
+		// A URL conf's login_required(View.as_view()) (wrapped_views.go).
+		level = max(level, b.wrappedViewAuth(h.class.QualName))
 		// The class's own permission_classes, else the nearest base's
 		// (a mixin of the service that protects every view built on it).
 		if cr := b.ix.classes[h.class.QualName]; cr != nil {
@@ -1589,14 +1590,26 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 				level = max(level, b.permissionLevel(v))
 			}
 			switch {
-			case b.matchBases(cr, a.AdminMixins):
+			case b.matchBases(cr, b.lang.Auth.AdminMixins):
 				level = max(level, authAdmin)
-			case b.matchBases(cr, a.Mixins):
+			case b.matchBases(cr, b.lang.Auth.Mixins):
 				level = max(level, authUser)
 			}
 		}
 	}
 	return level
+}
+
+// decoratorAuth is the level an auth decorator of the catalog named name
+// requires; authNone for any other decorator.
+func (b *builder) decoratorAuth(name string) authLevel {
+	switch a := b.lang.Auth; {
+	case catalog.MatchAny(a.AdminDecorators, name):
+		return authAdmin
+	case catalog.MatchAny(a.Decorators, name):
+		return authUser
+	}
+	return authNone
 }
 
 func (b *builder) permissionLevel(e *facts.Expr) authLevel {

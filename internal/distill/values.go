@@ -100,6 +100,11 @@ type value struct {
 	// query a framework call built, run by its execute()).
 	runs map[string]*value
 	fn   *funcRef // vFunc
+	// classDefault: a handler parameter whose default is a request-shape
+	// class of the service (def register(request, _form_class=
+	// RegistrationForm)): calling the parameter makes that class
+	// (handler_class_defaults.go).
+	classDefault *facts.Expr
 	// reqLocal: a vParam that is a module-level proxy of the request
 	// (current_org), not a value the client sends.
 	reqLocal bool

@@ -579,6 +579,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			return &value{kind: vEntity, ent: q.ent, expr: m}
 		}
 	}
+	if made := rc.createdRowByOwnID(q); bySecret && made != nil {
+		return made
+	}
 	if id := rc.foundRowByOwnID(q); bySecret && id != nil {
 		// retrieve(user.id) of a user the rule already found: that row.
 		return &value{kind: vEntity, ent: q.ent, expr: id}

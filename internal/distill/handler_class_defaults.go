@@ -1,0 +1,40 @@
+package distill
+
+import (
+	"github.com/distill/distill/internal/facts"
+)
+
+// shapeClassDefault is the value of a handler parameter whose default is
+// a request-shape class of the service (a form): Pyramid hands a view
+// only the request, so the parameter keeps its default, and a view that
+// takes its form class as a parameter (def register(request,
+// _form_class=RegistrationForm), so that tests can swap it) builds that
+// class. nil for any other parameter.
+func (b *builder) shapeClassDefault(f *facts.File, p *facts.Param) *value {
+	d := p.Default
+	if d == nil || (d.Kind != facts.ExprName && d.Kind != facts.ExprAttr) {
+		return nil
+	}
+	cr := b.ix.class(f, d)
+	if cr == nil || b.shapes[cr.qual()] == nil {
+		return nil
+	}
+	return &value{kind: vPlumbing, classDefault: d}
+}
+
+// classDefaultCall is the call e made to the class a parameter defaults
+// to (see shapeClassDefault) when e calls such a parameter by name: the
+// same arguments given to the class itself. nil for any other call.
+func classDefaultCall(e *facts.Expr, sc *scope) *facts.Expr {
+	if e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprName {
+		return nil
+	}
+	v := sc.vars[e.X.Name()]
+	if v == nil || v.classDefault == nil {
+		return nil
+	}
+	d := v.classDefault
+	x := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: d, Raw: d.Raw(), Args: e.Args(), Line: e.Line(), Await: e.Await()})
+	x.SetKeywords(e.Keywords())
+	return new(x.WithResolved(d.Resolved()))
+}

@@ -326,8 +326,9 @@ class Project(Base):
 }
 
 // TestReverseSideKeys: the one side of a one-to-many is found by the key
-// foreign_keys= names when the many side has two keys to it (a follow
-// table's follower and followed); with two keys and nothing naming one,
+// foreign_keys= names (as a list, or as its text) when the many side has
+// two keys to it (a follow table's follower and followed); with two keys
+// and nothing naming one,
 // the relationship is left out rather than stated over the wrong key.
 func TestReverseSideKeys(t *testing.T) {
 	out := distilText(t, New(Options{}), map[string]string{"app/models.py": `
@@ -346,7 +347,7 @@ class User(db.Model):
     username = db.Column(db.String(64), unique=True)
     posts = db.relationship("Post", backref="author", lazy="dynamic")
     followed = db.relationship("Follow", foreign_keys=[Follow.follower_id], backref=db.backref("follower", lazy="joined"))
-    followers = db.relationship("Follow", foreign_keys=[Follow.followed_id], backref=db.backref("followed", lazy="joined"))
+    followers = db.relationship("Follow", foreign_keys="[Follow.followed_id]", backref=db.backref("followed", lazy="joined"))
     either = db.relationship("Follow")
 `})
 	want := `entity User {

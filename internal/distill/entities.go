@@ -1250,7 +1250,8 @@ func reverseKey(e, tgt *entityInfo, named *facts.Expr) string {
 		}
 		col := facts.LastSegment(named.Raw())
 		if named.Kind == facts.ExprString {
-			col = facts.LastSegment(named.Value())
+			// foreign_keys="[Follow.follower_id]": the same, as text.
+			col = facts.LastSegment(strings.Trim(named.Value(), "[] "))
 		}
 		for _, f := range keys {
 			if f.attr == col || f.name == col {

@@ -1271,15 +1271,7 @@ func (b *builder) firstAlternativeRow(q *query) allium.Expr {
 	if q.scoped > 0 || q.anyOf != nil || q.action != "" {
 		return nil
 	}
-	var first allium.Expr
-	for _, j := range b.alternativeJoins(q) {
-		if first == nil {
-			first = j
-		} else {
-			first = &allium.Binary{Op: allium.OpCoalesce, X: first, Y: j}
-		}
-	}
-	return first
+	return joinTerms(allium.OpCoalesce, b.alternativeJoins(q))
 }
 
 // alternativeJoins are the rows each alternative of q finds with the

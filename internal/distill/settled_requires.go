@@ -82,8 +82,11 @@ func orTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpOr) }
 func andTerms(e allium.Expr) []allium.Expr { return opTerms(e, allium.OpAnd) }
 
 // joinTerms is the terms joined by op, left to right (the inverse of
-// opTerms); terms is never empty.
+// opTerms); nil when there are none.
 func joinTerms(op string, terms []allium.Expr) allium.Expr {
+	if len(terms) == 0 {
+		return nil
+	}
 	c := terms[0]
 	for _, t := range terms[1:] {
 		c = &allium.Binary{Op: op, X: c, Y: t}

@@ -109,15 +109,7 @@ func (rc *ruleCtx) flagPassed(cond *facts.Expr, sc *scope) allium.Expr {
 	if v == nil || negated {
 		return nil
 	}
-	var all allium.Expr
-	for _, c := range rc.passedChecks(v) {
-		if all == nil {
-			all = c
-		} else {
-			all = &allium.Binary{Op: allium.OpAnd, X: all, Y: c}
-		}
-	}
-	return all
+	return joinTerms(allium.OpAnd, rc.passedChecks(v))
 }
 
 // flagSpan is where a helper that answers a success flag stated its

@@ -431,3 +431,39 @@ func withKeywords(e *facts.Expr, kws []facts.Keyword) *facts.Expr {
 	e.SetKeywords(kws)
 	return e
 }
+
+// TestExceptLists: Python 3.14's bare except lists (PEP 758) catch every
+// type they name and bind nothing; the grammar's Python 2 reading would
+// catch the first and bind the second, and its ERROR node around a third
+// name is no syntax error of the file.
+func TestExceptLists(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, clause, want string
+		errors             int
+	}{
+		{"two names", "except A, B:", "except (A, B,):", 0},
+		{"three names", "except A, B, C:", "except (A, B, C,):", 0},
+		{"dotted names", "except jwt.InvalidTokenError, pydantic.ValidationError:", "except (jwt.InvalidTokenError, pydantic.ValidationError,):", 0},
+		{"group", "except* A, B:", "except (A, B,):", 0},
+		{"one name", "except A:", "except A:", 0},
+		{"tuple bound", "except (A, B) as e:", "except (A, B,) as e:", 0},
+		{"a real error stays one", "except A, 1 +:", "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "def h():\n    try:\n        f()\n    " + tt.clause + "\n        g()\n"
+			f := extract(t, "app/x.py", src)
+			if f.Stats.ErrorNodes != tt.errors || len(f.Stats.ErrorLines) != tt.errors {
+				t.Errorf("error nodes %d, lines %v; want %d", f.Stats.ErrorNodes, f.Stats.ErrorLines, tt.errors)
+			}
+			if tt.want == "" {
+				return
+			}
+			got := strings.Join(showFile(f), "\n")
+			if !strings.Contains(got, "\n  "+tt.want+"\n") {
+				t.Errorf("handler of %q not read as %q:\n%s", tt.clause, tt.want, got)
+			}
+		})
+	}
+}

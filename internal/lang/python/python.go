@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -71,9 +72,14 @@ func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Sour
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", file.Path, err)
 	}
-	out.Stats.ErrorNodes = diag.ErrorNodes
+	out.Stats.ErrorNodes = diag.ErrorNodes - len(x.forgivenErrors)
 	out.Stats.MissingNodes = diag.MissingNodes
+	forgiven := x.forgivenErrors
 	for _, pos := range diag.Positions {
+		if i := slices.Index(forgiven, pos.Line); i >= 0 {
+			forgiven = slices.Delete(forgiven, i, i+1)
+			continue
+		}
 		out.Stats.ErrorLines = append(out.Stats.ErrorLines, pos.Line)
 	}
 	return out, nil
@@ -122,6 +128,10 @@ type extractor struct {
 	// spareScopes are emptied maps of closed scopes, for the next scope
 	// that binds a name (most function bodies do).
 	spareScopes []map[string]string
+	// forgivenErrors are the lines of ERROR nodes the walk read as valid
+	// Python the grammar predates (exceptHandler); they are not syntax
+	// errors of the file.
+	forgivenErrors []int
 }
 
 // scopeMap returns the innermost scope's map, made on first use.

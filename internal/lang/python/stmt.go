@@ -406,30 +406,69 @@ func (x *extractor) tryStmt(s *facts.Stmt, n syntax.Node, sc *scope) {
 		case x.k.block:
 			s.Body = x.body(c, sc)
 		case x.k.exceptClause, x.k.exceptGroup:
-			h := facts.Handler{Line: c.Line(), Group: c.Kind() == x.k.exceptGroup}
-			for _, part := range x.named(c) {
-				switch part.Kind() {
-				case x.k.block:
-					h.Body = x.body(part, sc)
-				case x.k.asPattern:
-					item := x.withItem(part)
-					h.Type = &item.Value
-					if item.Alias != nil {
-						h.Name = item.Alias.Name()
-					}
-				default:
-					if h.Type == nil {
-						h.Type = x.exprPtr(part)
-					} else if part.Kind() == x.k.identifier && h.Name == "" {
-						h.Name = x.text(part) // Python 2 `except E, e`
-					}
-				}
-			}
-			s.SetHandlers(append(s.Handlers(), h))
+			s.SetHandlers(append(s.Handlers(), x.exceptHandler(c, sc)))
 		case x.k.elseClause:
 			s.SetElse(x.body(x.clauseBlock(c), sc))
 		case x.k.finallyClause:
 			s.SetFinally(x.body(x.clauseBlock(c), sc))
 		}
 	}
+}
+
+// exceptHandler reads one except clause. Its types are one expression,
+// `E as e`, or since Python 3.14 (PEP 758) a bare list `except A, B:`
+// that catches either: the grammar, written for Python 2's `except E, e`,
+// gives the list as sibling expressions, and a third name as an ERROR node
+// around the middle one. No Python 3 before 3.14 accepts the bare list, so
+// it is read as the tuple it means, never as Python 2's binding.
+func (x *extractor) exceptHandler(c syntax.Node, sc *scope) facts.Handler {
+	h := facts.Handler{Line: c.Line(), Group: c.Kind() == x.k.exceptGroup}
+	var types []facts.Expr
+	for _, part := range x.named(c) {
+		switch part.Kind() {
+		case x.k.block:
+			h.Body = x.body(part, sc)
+		case x.k.asPattern:
+			item := x.withItem(part)
+			types = append(types, item.Value)
+			if item.Alias != nil {
+				h.Name = item.Alias.Name()
+			}
+		case x.k.errorNode:
+			names := x.named(part)
+			if !x.onlyDottedNames(names) {
+				types = append(types, x.expr(part))
+				continue
+			}
+			// The list's middle names: valid Python, not an error.
+			x.forgivenErrors = append(x.forgivenErrors, part.Line())
+			for _, name := range names {
+				types = append(types, x.expr(name))
+			}
+		default:
+			types = append(types, x.expr(part))
+		}
+	}
+	switch len(types) {
+	case 0:
+	case 1:
+		h.Type = x.arena.Keep(types[0])
+	default:
+		h.Type = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: types, Line: c.Line()})
+	}
+	return h
+}
+
+// onlyDottedNames reports whether every node is a name or a dotted name:
+// what a PEP 758 except list holds.
+func (x *extractor) onlyDottedNames(nodes []syntax.Node) bool {
+	if len(nodes) == 0 {
+		return false
+	}
+	for _, n := range nodes {
+		if n.Kind() != x.k.identifier && n.Kind() != x.k.attribute {
+			return false
+		}
+	}
+	return true
 }

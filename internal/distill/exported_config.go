@@ -81,7 +81,7 @@ func (b *builder) collectExportedConfig() {
 // not settings a deployment tunes.
 func namesTable(entries []facts.DictEntry) bool {
 	for _, e := range entries {
-		if e.Key == nil || e.Key.Kind != facts.ExprString || e.Value.Kind != facts.ExprString || spelling(e.Key.Value()) != spelling(e.Value.Value()) {
+		if e.Key == nil || e.Key.Kind != facts.ExprString || !spellsName(e.Key.Value(), &e.Value) {
 			return false
 		}
 	}
@@ -95,11 +95,17 @@ func namesTable(entries []facts.DictEntry) bool {
 func exportsNamesTable(f *facts.File) bool {
 	for i := range f.Exports {
 		x := &f.Exports[i]
-		if x.Value == nil || x.Value.Kind != facts.ExprString || spelling(x.Name) != spelling(x.Value.Value()) {
+		if !spellsName(x.Name, x.Value) {
 			return false
 		}
 	}
 	return len(f.Exports) > 0
+}
+
+// spellsName reports a value that is a string spelling name (the entry
+// of a names table).
+func spellsName(name string, value *facts.Expr) bool {
+	return value != nil && value.Kind == facts.ExprString && spelling(name) == spelling(value.Value())
 }
 
 // namesTableOf is the entries of the names table whose entry e reads

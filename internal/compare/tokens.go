@@ -91,6 +91,7 @@ var synonyms = map[string]string{
 	"reauth": "reauthenticat", // a view named for the step (Reauth), a rule for the act
 	"signin": "login", "logon": "login", "signout": "logout", "logoff": "logout",
 	"signup": "register", "registration": "register", "registers": "register", "registered": "register",
+	"activation": "verif", // "ation" would leave "activ", which "active" stems to
 }
 
 // stemSynonyms map stems account flows use interchangeably onto one:

@@ -33,6 +33,12 @@ func TestNameTokens(t *testing.T) {
 		{"UserSignsUp", []string{"register", "user"}},
 		{"registration_open", []string{"open", "register"}},
 		{"log_entries", []string{"entr", "log"}},
+		// Confirming, verifying and activating are one step, whatever
+		// the suffix; being active is not.
+		{"AccountActivationToken", []string{"account", "token", "verif"}},
+		{"activate_account", []string{"account", "verif"}},
+		{"ConfirmationToken", []string{"token", "verif"}},
+		{"is_active", []string{"activ"}},
 	}
 	for _, tt := range tests {
 		if got := nameTokens(tt.name); !reflect.DeepEqual(got, tt.want) {

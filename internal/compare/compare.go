@@ -3,6 +3,7 @@ package compare
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -130,6 +131,7 @@ type comparison struct {
 	shared                                 *allium.Module
 	spec                                   *sharedSpec
 	sharedTypes                            map[string]bool // type names the shared spec declares
+	valuelessEnums                         map[string]bool // shared enums whose variants share no value
 	dropped                                []string
 	// differing are rule groups the quorum holds whose outcomes agree in
 	// nothing, not even in general form: the report lists them.
@@ -469,6 +471,13 @@ func memberSim(a, b *unit) float64 {
 		return 0
 	}
 	name := sameOr(a.local, b.local, a.tokens, b.tokens)
+	if isExpiry(a.tokens) != isExpiry(b.tokens) {
+		// A deadline is never the time something happened:
+		// reset_token_expires is reset_password_expires, not
+		// password_reset (when the password was last reset), however
+		// many words the latter shares.
+		name /= 2
+	}
 	if a.soleRef && b.soleRef && a.typ == b.typ {
 		// user: User and account: Account, once Account is aligned with
 		// User, are the same reference whatever they are called.
@@ -479,6 +488,12 @@ func memberSim(a, b *unit) float64 {
 		return 0.7*name + 0.3*typeSim(a.typ, b.typ)
 	}
 	return name
+}
+
+// isExpiry reports a name that marks a deadline (expires_at, expiry,
+// ttl: all stem to "expir").
+func isExpiry(tokens []string) bool {
+	return slices.Contains(tokens, "expir")
 }
 
 // typeSim is 1 for equal types, 0.5 when only optionality or an inline

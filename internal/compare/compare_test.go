@@ -513,3 +513,94 @@ func TestMatchParamsRequiredRow(t *testing.T) {
 		t.Errorf("renames %v, want user -> target", renames)
 	}
 }
+
+// TestExpiryFieldsAlign: a deadline aligns with a deadline, not with a
+// timestamp that shares more words with it (signup-verification's
+// reset_token_expires is kutt's reset_password_expires; its
+// password_reset, when the password was last reset, is not).
+func TestExpiryFieldsAlign(t *testing.T) {
+	a := parseText(t, "a", "-- allium: 3\n\nentity User {\n    reset_token_expires: Timestamp?\n    password_reset: Timestamp?\n}\n")
+	b := parseText(t, "b", "-- allium: 3\n\nentity User {\n    reset_password_expires: Timestamp?\n}\n")
+	res, err := Compare([]Variant{a, b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, al := range res.Aligned {
+		if al.Kind == summary.KindField && al.Variants[0].Present && al.Variants[1].Present {
+			got[al.Variants[0].LocalName] = al.Variants[1].LocalName
+		}
+	}
+	if got["reset_token_expires"] != "reset_password_expires" || got["password_reset"] != "" {
+		t.Errorf("aligned %v, want reset_token_expires with reset_password_expires alone", got)
+	}
+}
+
+// TestValuelessSharedEnum: where every variant types a field by its own
+// names (an inline enum or a named one) and no name is shared, the shared
+// spec declares a string with each variant's names in a note, not an
+// empty enum or one variant's names as if all had them; two shared names
+// or more stay an enum of those.
+func TestValuelessSharedEnum(t *testing.T) {
+	tests := []struct {
+		name   string
+		srcs   []string // the variants, a, b, c ...
+		want   []string // lines of the shared spec
+		absent []string
+	}{
+		{
+			name: "inline enums with no value in common",
+			srcs: []string{
+				"entity Email {\n    to: String\n    template: forgot_password | verification\n}\n",
+				"entity Email {\n    to: String\n    template: reset_password | activate\n}\n",
+			},
+			want:   []string{"    -- values differ: a: forgot_password | verification; b: reset_password | activate", "    template: String"},
+			absent: []string{"template: forgot_password"},
+		},
+		{
+			// Each pair shares a value, so the enums align; no value is
+			// in all three (the distilled email-confirmation group's
+			// EmailTemplate).
+			name: "named enums with no value in all",
+			srcs: []string{
+				"enum EmailTemplate { login | signup }\n\nentity Email {\n    to: String\n    template: EmailTemplate\n}\n",
+				"enum EmailTemplate { signup | reset }\n\nentity Email {\n    to: String\n    template: EmailTemplate\n}\n",
+				"enum EmailTemplate { reset | login }\n\nentity Email {\n    to: String\n    template: EmailTemplate\n}\n",
+			},
+			want:   []string{"    -- values differ: a: login | signup; b: signup | reset; c: reset | login", "    template: String"},
+			absent: []string{"enum EmailTemplate"},
+		},
+		{
+			name: "two shared values stay an enum",
+			srcs: []string{
+				"entity Email {\n    to: String\n    template: login | reset | invite\n}\n",
+				"entity Email {\n    to: String\n    template: login | reset\n}\n",
+			},
+			want: []string{"    template: login | reset"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var vs []Variant
+			for i, src := range tt.srcs {
+				vs = append(vs, parseText(t, string(rune('a'+i)), "-- allium: 3\n\n"+src))
+			}
+			res, err := Compare(vs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			shared := string(PrintShared(res))
+			lines := strings.Split(shared, "\n")
+			for _, w := range tt.want {
+				if !slices.Contains(lines, w) {
+					t.Errorf("shared spec lacks %q:\n%s", w, shared)
+				}
+			}
+			for _, w := range tt.absent {
+				if strings.Contains(shared, w) {
+					t.Errorf("shared spec has %q:\n%s", w, shared)
+				}
+			}
+		})
+	}
+}

@@ -171,8 +171,17 @@ func (c *comparison) build() {
 		}
 	}
 	c.sharedTypes = map[string]bool{}
+	c.valuelessEnums = map[string]bool{}
+	for _, g := range c.enums {
+		if g.shared && len(c.quorumValues(g, enumValues)) == 0 {
+			// The variants agree there is such an enum but on none of its
+			// values: declared empty it would say the field can hold
+			// nothing. Its fields become strings (sharedField).
+			c.valuelessEnums[g.name] = true
+		}
+	}
 	for _, g := range append(append([]*group{}, c.entities...), c.enums...) {
-		if g.shared {
+		if g.shared && !c.valuelessEnums[g.name] {
 			c.sharedTypes[g.name] = true
 		}
 	}
@@ -216,9 +225,9 @@ func (c *comparison) build() {
 		}
 	}
 	for _, g := range c.enums {
-		if g.shared {
+		if g.shared && !c.valuelessEnums[g.name] {
 			e := deepCopy(g.representative().node.(*allium.Enum))
-			e.Values = c.quorumValues(g, func(u *unit) []allium.EnumValue { return u.node.(*allium.Enum).Values })
+			e.Values = c.quorumValues(g, enumValues)
 			s.add(&s.top, g, e)
 		}
 	}
@@ -324,32 +333,55 @@ func (c *comparison) sharedField(g *group) allium.Node {
 	}
 	f := deepCopy(pick.node.(*allium.Field))
 	f.Name = g.name
-	if f.Type != nil && len(f.Type.Enum) > 0 {
-		vals := c.quorumValues(g, func(u *unit) []allium.EnumValue {
-			ft := u.node.(*allium.Field).Type
-			if ft == nil {
-				return nil
-			}
-			if len(ft.Enum) > 0 {
-				return ft.Enum
-			}
-			// A variant that declared the values as a named enum agrees
-			// or disagrees on them just the same.
-			for _, e := range c.mods[u.v].Enums {
-				if e.Name == ft.Name {
-					return e.Values
-				}
-			}
-			return nil
-		})
-		// One value alone would print as a type name ("status: active"):
-		// below two the field keeps the chosen variant's values.
-		if len(vals) >= 2 {
-			f.Type.Enum = vals
-		}
+	if f.Type == nil || len(f.Type.Enum) == 0 && !c.valuelessEnums[f.Type.Name] {
+		return f
 	}
+	fieldValues := func(u *unit) []allium.EnumValue {
+		ft := u.node.(*allium.Field).Type
+		if ft == nil {
+			return nil
+		}
+		if len(ft.Enum) > 0 {
+			return ft.Enum
+		}
+		// A variant that declared the values as a named enum agrees
+		// or disagrees on them just the same.
+		for _, e := range c.mods[u.v].Enums {
+			if e.Name == ft.Name {
+				return e.Values
+			}
+		}
+		return nil
+	}
+	vals := c.quorumValues(g, fieldValues)
+	switch {
+	case len(vals) >= 2:
+		f.Type.Enum = vals
+	case len(vals) == 0:
+		// No value is shared: the field holds one of some names, each
+		// variant its own. A string says that much and no more; the
+		// note keeps each variant's names.
+		f.Type = &allium.Type{Name: "String", Optional: f.Type.Optional}
+		var parts []string
+		for _, u := range g.members {
+			if u == nil {
+				continue
+			}
+			var names []string
+			for _, ev := range fieldValues(u) {
+				names = append(names, ev.Name)
+			}
+			parts = append(parts, c.vs[u.v].ID+": "+strings.Join(names, " | "))
+		}
+		f.Doc = append(f.Doc, "values differ: "+strings.Join(parts, "; "))
+	}
+	// One shared value alone would print as a type name ("status:
+	// active"): the field keeps the chosen variant's values, which hold it.
 	return f
 }
+
+// enumValues are a named enum's values.
+func enumValues(u *unit) []allium.EnumValue { return u.node.(*allium.Enum).Values }
 
 // quorumValues returns the enum values held by at least the quorum of
 // members, in the order they are first met.

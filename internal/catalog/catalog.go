@@ -605,6 +605,10 @@ type Language struct {
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
 	ColumnValidators []string `yaml:"column_validators"`
+	// InsertHooks are decorators of a model's method the ORM runs on a
+	// row before its first insert (TypeORM's @BeforeInsert()): a column
+	// the method sets to a hash of itself is stored hashed when created.
+	InsertHooks []string `yaml:"insert_hooks"`
 	// FieldFactories declare a class attribute whose value each instance
 	// gets from a factory given by one of FieldFactoryKeywords
 	// (attr.ib(factory=make_form), field(default_factory=...)).

@@ -37,8 +37,9 @@ func (b *builder) columnValidator(e *entityInfo, column string) *funcRef {
 // false when no validator covers the column; x is nil when one does but
 // what it returns could not be stated.
 func (rc *ruleCtx) validatedValue(e *entityInfo, column string, given *facts.Expr, self *value, sc *scope, out *[]allium.Stmt) (x allium.Expr, ok bool) {
-	if e.hashedOnSave[column] {
-		// A save hook stores it hashed (schema_models.go's saveHooks).
+	if e.hashedOnSave[column] || self != nil && self.kind == vNew && rc.b.hashedOnInsert(e, column) {
+		// A save hook stores it hashed (schema_models.go's saveHooks), or
+		// an insert hook a row not yet inserted.
 		if x := rc.tr(given, sc, out); x != nil {
 			return &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}, true
 		}

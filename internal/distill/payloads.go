@@ -840,12 +840,12 @@ func (rc *ruleCtx) createEntryArgs(part dictPart, ent *entityInfo, args []allium
 const maxSpreadDepth = 4
 
 // createArg sets field f of a creation of ent to x, hashed when the
-// framework or a save hook stores it hashed.
+// framework, a save hook or an insert hook stores it hashed.
 func (rc *ruleCtx) createArg(args []allium.Arg, ent *entityInfo, f *fieldInfo, x allium.Expr) []allium.Arg {
 	if x == nil {
 		return args
 	}
-	if ent.hashedOnSave[f.attr] {
+	if ent.hashedOnSave[f.attr] || rc.b.hashedOnInsert(ent, f.attr) {
 		x = &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
 	}
 	timeField(f, x)

@@ -154,10 +154,6 @@ func (b *builder) saveHooks(m *schemaModel) {
 	if m.e == nil || m.schema == "" || len(sm.SaveHooks) == 0 {
 		return
 	}
-	hashes := func(v *facts.Expr, field string) bool {
-		return v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.HashCalls, v.Resolved(), v.Raw()) &&
-			len(v.Args()) > 0 && v.Args()[0].Kind == facts.ExprAttr && v.Args()[0].Name() == field
-	}
 	for i := range m.file.Statements {
 		call := m.file.Statements[i].Value
 		if m.file.Statements[i].Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || !slices.Contains(sm.SaveHooks, call.Method()) ||
@@ -165,24 +161,58 @@ func (b *builder) saveHooks(m *schemaModel) {
 			call.Args()[0].Kind != facts.ExprString || !slices.Contains(sm.SaveEvents, call.Args()[0].Value()) || call.Args()[1].Func() == nil {
 			continue
 		}
-		locals := map[string]*facts.Expr{}
-		facts.Walk(call.Args()[1].Func().Body, func(s *facts.Stmt) bool {
-			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
-				return true
+		for _, field := range b.selfHashed(call.Args()[1].Func().Body) {
+			if m.e.hashedOnSave == nil {
+				m.e.hashedOnSave = map[string]bool{}
 			}
-			t := &s.Targets[0]
-			switch {
-			case t.Kind == facts.ExprName:
-				locals[t.Name()] = s.Value
-			case t.Kind == facts.ExprAttr && (hashes(s.Value, t.Name()) || s.Value.Kind == facts.ExprName && hashes(locals[s.Value.Name()], t.Name())):
-				if m.e.hashedOnSave == nil {
-					m.e.hashedOnSave = map[string]bool{}
-				}
-				m.e.hashedOnSave[t.Name()] = true
-			}
-			return true
-		})
+			m.e.hashedOnSave[field] = true
+		}
 	}
+}
+
+// selfHashed lists the attributes a hook's body sets to a hash of
+// themselves, directly or through a local (const h = bcrypt.hash(
+// user.password, salt); user.password = h; this.password = await
+// argon2.hash(this.password)).
+func (b *builder) selfHashed(body []facts.Stmt) []string {
+	hashes := func(v *facts.Expr, field string) bool {
+		return v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.HashCalls, v.Resolved(), v.Raw()) &&
+			len(v.Args()) > 0 && v.Args()[0].Kind == facts.ExprAttr && v.Args()[0].Name() == field
+	}
+	var out []string
+	locals := map[string]*facts.Expr{}
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
+			return true
+		}
+		t := &s.Targets[0]
+		switch {
+		case t.Kind == facts.ExprName:
+			locals[t.Name()] = s.Value
+		case t.Kind == facts.ExprAttr && (hashes(s.Value, t.Name()) || s.Value.Kind == facts.ExprName && hashes(locals[s.Value.Name()], t.Name())):
+			out = append(out, t.Name())
+		}
+		return true
+	})
+	return out
+}
+
+// hashedOnInsert reports a column a method under one of the catalog's
+// insert_hooks (TypeORM's @BeforeInsert()) sets to a hash of itself: a
+// row created with it stores it hashed. Not an update: the hook does not
+// run for one.
+func (b *builder) hashedOnInsert(e *entityInfo, column string) bool {
+	if e == nil || e.ref == nil || len(b.lang.InsertHooks) == 0 {
+		return false
+	}
+	return b.classMethod(e.ref, func(m *facts.Function) bool {
+		for j := range m.Decorators {
+			if name, _ := decoratorName(&m.Decorators[j]); catalog.MatchAny(b.lang.InsertHooks, m.Decorators[j].Resolved(), name) {
+				return slices.Contains(b.selfHashed(m.Body), column)
+			}
+		}
+		return false
+	}) != nil
 }
 
 // schemaMethods makes the functions assigned to a schema's method tables

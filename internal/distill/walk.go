@@ -475,6 +475,11 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x := rc.tr(v, sc, out)
+			if vx, ok := rc.validatedValue(ent, t.Name(), v, obj, sc, out); ok {
+				// user.password = p on a new row whose model hashes it
+				// (a save or insert hook, @validates), as for a stored one.
+				x = vx
+			}
 			if x == nil {
 				return
 			}

@@ -549,6 +549,23 @@ func exprKey(e allium.Expr) string { return allium.PrintConstruct(&allium.ExprSt
 // bindLookup turns a lookup assigned to a local into `let x = E{...}`,
 // or, when it looks an entity up by a secret or id, into a parameter: the
 // caller names the entity itself.
+// rowOfRule reports a value that names a row the rule found or made
+// itself (a let of the scope, not an input of its trigger).
+func rowOfRule(x allium.Expr, sc *scope) bool {
+	id, ok := x.(*allium.Ident)
+	if !ok {
+		return false
+	}
+	for _, v := range sc.vars {
+		if v != nil && (v.kind == vEntity || v.kind == vNew) && v.param == "" {
+			if e, isIdent := v.expr.(*allium.Ident); isIdent && e.Name == id.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.Stmt, line int) *value {
 	bn := bindingName(name)
 	if bn == "" || v.q == nil {
@@ -564,10 +581,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {
-		if !secretField(c.field) || c.op != allium.OpEq || isHashCall(c.val) {
+		if !secretField(c.field) || c.op != allium.OpEq || isHashCall(c.val) || c.field != "id" && rowOfRule(c.val, sc) {
 			// A row found by the hash of the secret presented
 			// (User{reset_token: hash(token)}) keeps its lookup: that the
-			// secret is stored hashed is part of the behaviour.
+			// secret is stored hashed is part of the behaviour. So does
+			// one found by the keys of rows the rule holds already
+			// (Follows{follower_id: follower_user}): no caller presents
+			// it. (A row read again by its own id is that row, below.)
 			bySecret = false
 		}
 	}

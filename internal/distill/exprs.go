@@ -1016,7 +1016,7 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if e.Op() == "and" {
 			// role && isAdmin with role an optional input: the request
 			// gives it (a lone `if (role)` stays input validation).
-			x, y = orOptional(x, rc.optionalParam(e.X, sc)), orOptional(y, rc.optionalParam(e.Y, sc))
+			x, y = orOptional(x, rc.optionalTest(e.X, sc)), orOptional(y, rc.optionalTest(e.Y, sc))
 		}
 		if _, known := boolLit(x); known && y != nil {
 			return y // false || y, true && y

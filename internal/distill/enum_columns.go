@@ -2,7 +2,6 @@ package distill
 
 import (
 	"slices"
-
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -56,6 +55,8 @@ func (b *builder) columnEnumValues(f *facts.File, e *facts.Expr) (values []strin
 	return values, true
 }
 
+// enumStrings reads the strings an enum option lists as the code writes
+// them, hops constants deep already; false when some is not a string.
 func (b *builder) enumStrings(f *facts.File, e *facts.Expr, hops int) ([]string, bool) {
 	if e == nil || hops > maxConstantHops {
 		return nil, false

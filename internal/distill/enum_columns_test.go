@@ -46,6 +46,19 @@ const userSchema = new Schema({
 export const User = mongoose.model("User", userSchema);
 `
 	}
+	knex := func(role string) string {
+		return `
+const { ROLES } = require("./consts.js");
+async function createUserTable(knex) {
+  await knex.schema.createTable("users", table => {
+    table.increments("id").primary();
+    table.string("email").notNullable();
+    ` + role + `
+  });
+}
+module.exports = { createUserTable };
+`
+	}
 	tests := []struct {
 		name  string
 		model string
@@ -64,32 +77,13 @@ export const User = mongoose.model("User", userSchema);
 			field: "role: admin | user",
 		},
 		{
-			name: "knex enu of constant members",
-			model: `
-const { ROLES } = require("./consts.js");
-async function createUserTable(knex) {
-  await knex.schema.createTable("users", table => {
-    table.increments("id").primary();
-    table.string("email").notNullable();
-    table.enu("role", [ROLES.USER, ROLES.ADMIN]).notNullable().defaultTo(ROLES.USER);
-  });
-}
-module.exports = { createUserTable };
-`,
+			name:  "knex enu of constant members",
+			model: knex(`table.enu("role", [ROLES.USER, ROLES.ADMIN]).notNullable().defaultTo(ROLES.USER);`),
 			field: "role: user | admin",
 		},
 		{
-			name: "knex enu with a value the spec cannot name stays a string",
-			model: `
-async function createUserTable(knex) {
-  await knex.schema.createTable("users", table => {
-    table.increments("id").primary();
-    table.string("email").notNullable();
-    table.enu("role", ["user", "Power User"]).notNullable();
-  });
-}
-module.exports = { createUserTable };
-`,
+			name:  "knex enu with a value the spec cannot name stays a string",
+			model: knex(`table.enu("role", ["user", "Power User"]).notNullable();`),
 			field: "role: String",
 		},
 		{

@@ -693,6 +693,9 @@ type Language struct {
 	// in (Object.entries(match).forEach(([key, value]) => ...)), unrolled
 	// when the object is a literal at the call.
 	EntryLoops *EntryLoops `yaml:"entry_loops"`
+	// ValueLists are calls that list the values of an object
+	// (Object.values(ROLES)): a column's enum given so lists those values.
+	ValueLists []string `yaml:"value_lists"`
 	// KeywordObjects: the language passes named arguments as an object
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.
@@ -810,6 +813,10 @@ type SchemaModels struct {
 	DefaultKey  string `yaml:"default_key"`
 	EnumKey     string `yaml:"enum_key"`
 	RefKey      string `yaml:"ref_key"`
+	// UniqueKey set to true on a field's options makes the store keep
+	// the field unique (a unique index, Mongoose's unique: true): a
+	// write of a value another row holds is refused.
+	UniqueKey string `yaml:"unique_key"`
 	// MethodTables are a schema's attributes whose functions are methods
 	// of its model (schema.methods.x = function () {...}, statics).
 	MethodTables []string `yaml:"method_tables"`

@@ -169,23 +169,35 @@ func hiddenField(f *fieldInfo) bool {
 // uniqueChecks states what validating a new row against its unique fields
 // requires (user.full_clean()): no row has the value it is created with.
 func (rc *ruleCtx) uniqueChecks(v *value, sc *scope, line int) {
-	b := rc.b
-	ent := b.entByName[v.ent]
-	if ent == nil || !sc.top {
+	if !sc.top {
 		return
 	}
+	for _, cond := range rc.b.uniqueAbsences(v) {
+		rc.b.stats.GuardsSeen++
+		rc.requires(cond, sc, line)
+	}
+}
+
+// uniqueAbsences are the preconditions of creating v that no row holds
+// the value it gives a unique field: not exists User{email}.
+func (b *builder) uniqueAbsences(v *value) []allium.Expr {
+	ent := b.entByName[v.ent]
+	if ent == nil {
+		return nil
+	}
+	var conds []allium.Expr
 	for _, a := range v.args {
 		f := ent.field(a.Name)
 		if f == nil || !b.uniqueField(ent, f.attr) && !b.inheritedUnique(ent, f) {
 			continue
 		}
-		b.stats.GuardsSeen++
 		j := &allium.Join{Entity: ent.name, Fields: []allium.JoinField{{Name: f.name, Value: a.Value}}}
 		if id, ok := a.Value.(*allium.Ident); ok && id.Name == f.name {
 			j.Fields[0].Value = nil
 		}
-		rc.requires(&allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, sc, line)
+		conds = append(conds, &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}})
 	}
+	return conds
 }
 
 // inheritedUnique reports whether f is a field the model does not declare
@@ -206,8 +218,12 @@ func (b *builder) inheritedUnique(ent *entityInfo, f *fieldInfo) bool {
 }
 
 // uniqueField reports whether the model (or an abstract ancestor)
-// declares attr with unique=True.
+// declares attr with unique=True, or a data-declared model's options do
+// (declared_unique.go).
 func (b *builder) uniqueField(ent *entityInfo, attr string) bool {
+	if f := ent.attrs[attr]; f != nil && f.unique {
+		return true
+	}
 	for _, cr := range append([]*classRef{ent.ref}, b.abstractAncestors(ent.ref)...) {
 		for i := range cr.class.Fields {
 			a := &cr.class.Fields[i]

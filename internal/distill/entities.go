@@ -55,6 +55,9 @@ type fieldInfo struct {
 	drop     bool
 	used     bool
 	isStatus bool // a string column whose literals become an inline enum
+	// unique: the model's declaration makes the store keep the field
+	// unique (Mongoose's unique: true, declared_unique.go).
+	unique bool
 	// inherited: given by a framework base class (catalog), not declared.
 	inherited bool
 	// file: the file of the abstract ancestor that declares the field;

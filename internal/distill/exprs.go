@@ -379,32 +379,7 @@ func convertedWhenAble(e *facts.Expr, transparent []string) bool {
 // holds a literal, or as the entry of a constant object that does (ROLES.user
 // with ROLES = {user: 'user'} as const).
 func (rc *ruleCtx) constantDefault(y *facts.Expr, sc *scope) bool {
-	if y == nil || y.Kind != facts.ExprAttr && y.Kind != facts.ExprName {
-		return false
-	}
-	if c := rc.b.ix.constant(sc.file, y); c != nil && c.as.Value != nil {
-		return c.as.Value.IsLiteral()
-	}
-	if y.Kind != facts.ExprAttr || y.X == nil {
-		return false
-	}
-	c := rc.b.ix.constant(sc.file, y.X)
-	if c == nil || c.as.Value == nil {
-		return false
-	}
-	obj := c.as.Value
-	for obj.Kind != facts.ExprDict && obj.Kind != facts.ExprCall && obj.X != nil {
-		obj = obj.X // {...} as const
-	}
-	if obj.Kind != facts.ExprDict {
-		return false
-	}
-	for _, en := range obj.Entries() {
-		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == y.Name() {
-			return en.Value.IsLiteral()
-		}
-	}
-	return false
+	return rc.b.constLiteral(sc.file, y).IsLiteral()
 }
 
 // dropAssignment removes the last outcome stated for the field t names
@@ -1017,8 +992,17 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if e.Op() == "or" && rc.constantDefault(e.Y, sc) {
 			if v := rc.eval(e.X, sc, out, false); v.kind == vParam {
 				// role ?? ROLES.user: the input, its default a constant
-				// of the service (left out, as a column default is).
-				return rc.valueExpr(v)
+				// of the service. An input the request must give never
+				// falls back; one it may leave out (its schema says
+				// optional) does: role ?? user.
+				x := rc.valueExpr(v)
+				if !v.optional && !rc.schemaOptional[v.param] {
+					return x
+				}
+				if y := rc.tr(rc.b.constLiteral(sc.file, e.Y), sc, out); x != nil && y != nil {
+					return &allium.Binary{Op: allium.OpCoalesce, X: x, Y: y}
+				}
+				return x
 			}
 		}
 		if y := rc.groupGuarded(e, sc, out); y != nil {
@@ -1032,7 +1016,7 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if e.Op() == "and" {
 			// role && isAdmin with role an optional input: the request
 			// gives it (a lone `if (role)` stays input validation).
-			x, y = orOptional(x, rc.optionalParam(e.X, sc)), orOptional(y, rc.optionalParam(e.Y, sc))
+			x, y = orOptional(x, rc.optionalTest(e.X, sc)), orOptional(y, rc.optionalTest(e.Y, sc))
 		}
 		if _, known := boolLit(x); known && y != nil {
 			return y // false || y, true && y
@@ -1657,6 +1641,14 @@ func (b *builder) enumLiteralFor(field string, v allium.Expr) allium.Expr {
 // and the number 0 or 1 given a Boolean field, which the store casts to
 // false or true (Mongoose's {isConfirmed: 1}, SQL's tinyint flags).
 func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
+	if c, ok := v.(*allium.Binary); ok && c.Op == allium.OpCoalesce {
+		// role ?? "USER": the input, or else the value the field's enum
+		// spells user.
+		if y := b.enumValue(f, c.Y); y != c.Y {
+			return &allium.Binary{Op: allium.OpCoalesce, X: c.X, Y: y}
+		}
+		return v
+	}
 	lit, ok := v.(*allium.Lit)
 	if ok && lit.Kind == allium.LitNumber && f.typ != nil && f.typ.Name == "Boolean" && (lit.Text == "0" || lit.Text == "1") {
 		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(lit.Text == "1")}
@@ -1668,6 +1660,13 @@ func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
 		for _, ev := range f.typ.Enum {
 			if ev.Name == lit.Text {
 				return &allium.Ident{Name: lit.Text}
+			}
+		}
+		if f.isStatus {
+			// "ADMIN" for a column whose enum option lists it, the
+			// spec's admin (enum_columns.go).
+			if low := enumSpelling(lit.Text); low != lit.Text && slices.ContainsFunc(f.typ.Enum, func(ev allium.EnumValue) bool { return ev.Name == low }) {
+				return &allium.Ident{Name: low}
 			}
 		}
 		return v

@@ -12,6 +12,18 @@ import (
 // stated under `if exists new_email:` and its guards hold only then,
 // instead of the test being read as input validation that always passes.
 
+// optionalTest is optionalParam, or its negation for a test that the
+// input is not given (!username && !email, both optional: neither given).
+func (rc *ruleCtx) optionalTest(cond *facts.Expr, sc *scope) allium.Expr {
+	if cond != nil && cond.Kind == facts.ExprUnary && cond.Op() == "not" {
+		if given := rc.optionalParam(cond.X, sc); given != nil {
+			return negate(given)
+		}
+		return nil
+	}
+	return rc.optionalParam(cond, sc)
+}
+
 // optionalParam is `exists x` when cond tests (truthiness, nothing else)
 // a handler parameter x declared optional; nil otherwise.
 func (rc *ruleCtx) optionalParam(cond *facts.Expr, sc *scope) allium.Expr {

@@ -75,3 +75,53 @@ def change_email(request, username, ` + tt.param + `):
 		})
 	}
 }
+
+// TestNeitherOptionalInputGiven pins `if (!username && !email) throw` on
+// two inputs their validators make optional (apihub's loginUser): the
+// request must give one of them. Inputs the request must give anyway say
+// nothing there: the test is input validation, left out.
+func TestNeitherOptionalInputGiven(t *testing.T) {
+	d := New(Options{})
+	routes := func(chain string) string {
+		return `
+import express from "express";
+import { body } from "express-validator";
+import { User } from "./model.js";
+const router = express.Router();
+router.post("/login", [body("email")` + chain + `, body("username")` + chain + `], async (req, res) => {
+  const { email, username } = req.body;
+  if (!username && !email) {
+    throw new Error("Username or email is required");
+  }
+  const user = await User.findOne({ email });
+  if (!user) throw new Error("no such user");
+  user.lastLogin = new Date();
+  await user.save();
+  res.json({});
+});
+export default router;
+`
+	}
+	const model = `
+import mongoose, { Schema } from "mongoose";
+const userSchema = new Schema({ email: { type: String }, lastLogin: { type: Date } });
+export const User = mongoose.model("User", userSchema);
+`
+	const want = "requires: exists username or exists email"
+	tests := []struct {
+		name, chain string
+		held        bool
+	}{
+		{name: "both optional", chain: ".optional()", held: true},
+		{name: "both required", chain: ".notEmpty()"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": routes(tt.chain)})
+			got := construct(out.Module, "Login")
+			if strings.Contains(got, want) != tt.held {
+				t.Errorf("got:\n%s\nwant %q held: %v", got, want, tt.held)
+			}
+		})
+	}
+}

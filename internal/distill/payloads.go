@@ -694,14 +694,16 @@ func (rc *ruleCtx) clockOffset(arg *facts.Expr, sc *scope, out *[]allium.Stmt) *
 	if unit == "" || arg.Kind != facts.ExprBinary || (arg.Op() != "+" && arg.Op() != "-") {
 		return nil
 	}
-	n, ok := evalInt(arg.Y)
-	if !ok {
+	if _, ok := evalInt(arg.Y); !ok && arg.Y.Kind != facts.ExprName && arg.Y.Kind != facts.ExprAttr {
 		return nil
 	}
 	if x := rc.eval(arg.X, sc, out, false); x.kind != vExpr || !isNow(x.expr) {
 		return nil
 	}
-	d := durationFrom(n, unit)
+	// A literal, or a constant of the service that counts the lifetime
+	// in the clock's unit (Date.now() + USER_TEMPORARY_TOKEN_EXPIRY, 20 *
+	// 60 * 1000): a Duration parameter.
+	d := rc.amountIn(arg.Y, unit, sc, out)
 	if d == nil {
 		return nil
 	}

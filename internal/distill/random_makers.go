@@ -53,7 +53,10 @@ func (b *builder) randomMaker(body []facts.Stmt, inLoop bool) (random, returns, 
 				}
 			}
 		case facts.StmtReturn:
-			if s.Value == nil || inLoop {
+			// return { unHashedToken, hashedToken, tokenExpiry }: an
+			// object of several values, not all of them random (an
+			// expiry); the walk reads each where the caller takes it.
+			if s.Value == nil || inLoop || s.Value.Kind == facts.ExprDict {
 				return false, false, false, false
 			}
 			returns = true

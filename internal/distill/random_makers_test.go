@@ -3,6 +3,8 @@ package distill
 import (
 	"strings"
 	"testing"
+
+	"github.com/distill/distill/internal/allium"
 )
 
 // TestRandomMakerIdioms pins functions of the service that only draw from
@@ -95,6 +97,83 @@ def generate_token(length):
 			}
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("got:\n%s\nwant it to hold: %s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// TestRandomMakerReturningObject pins a model method that draws a token
+// and returns it with other values in an object (apihub's
+// generateTemporaryToken: {unHashedToken, hashedToken, tokenExpiry}): it
+// is no random value as a whole, and each part the caller takes is what
+// the method built it from; an expiry counted from the clock by a
+// constant of the service in its unit (milliseconds) is a Duration
+// parameter.
+func TestRandomMakerReturningObject(t *testing.T) {
+	d := New(Options{})
+	model := func(expiry string) string {
+		return `
+import crypto from "crypto";
+import mongoose, { Schema } from "mongoose";
+export const TEMPORARY_TOKEN_EXPIRY = 20 * 60 * 1000;
+const userSchema = new Schema({
+  email: { type: String, required: true },
+  forgotPasswordToken: { type: String },
+  forgotPasswordExpiry: { type: Date },
+});
+userSchema.methods.generateTemporaryToken = function () {
+  const unHashedToken = crypto.randomBytes(20).toString("hex");
+  const hashedToken = crypto.createHash("sha256").update(unHashedToken).digest("hex");
+  const tokenExpiry = ` + expiry + `;
+  return { unHashedToken, hashedToken, tokenExpiry };
+};
+export const User = mongoose.model("User", userSchema);
+`
+	}
+	const routes = `
+import express from "express";
+import { User } from "./model.js";
+const router = express.Router();
+router.post("/forgot", async (req, res) => {
+  const { email } = req.body;
+  const user = await User.findOne({ email });
+  if (!user) throw new Error("no such user");
+  const { hashedToken, tokenExpiry } = user.generateTemporaryToken();
+  user.forgotPasswordToken = hashedToken;
+  user.forgotPasswordExpiry = tokenExpiry;
+  await user.save();
+  res.json({});
+});
+export default router;
+`
+	tests := []struct {
+		name, expiry string
+		want         []string
+		config       string // the config parameter declared; "" for none
+	}{
+		{
+			name:   "a literal lifetime",
+			expiry: "Date.now() + 20 * 60 * 1000",
+			want:   []string{"user.forgot_password_token = hash(random_key())", "user.forgot_password_expiry = now + 20.minutes"},
+		},
+		{
+			name:   "a constant's lifetime in milliseconds",
+			expiry: "Date.now() + TEMPORARY_TOKEN_EXPIRY",
+			want:   []string{"user.forgot_password_token = hash(random_key())", "user.forgot_password_expiry = now + config.temporary_token_expiry"},
+			config: "temporary_token_expiry: Duration = 20.minutes",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"model.js": model(tt.expiry), "routes.js": routes})
+			got := construct(out.Module, "Forgot")
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("got:\n%s\nwant it to hold: %s\nnotes: %v", got, w, out.Notes)
+				}
+			}
+			if spec := string(allium.Print(out.Module, allium.PrintOptions{})); tt.config != "" && !strings.Contains(spec, tt.config) {
+				t.Errorf("spec:\n%s\nwant it to declare %s", spec, tt.config)
 			}
 		})
 	}

@@ -46,7 +46,7 @@ type schemaModel struct {
 // a field's options object, the type a field's type value names, and the
 // model a field refers to.
 type fieldSyntax struct {
-	typeKey, requiredKey, defaultKey, enumKey string
+	typeKey, requiredKey, defaultKey, enumKey, uniqueKey string
 	// typeOf is the Allium type the field's type value names, "" when none.
 	typeOf func(typ *facts.Expr) string
 	// ref reads a field's options: the model it refers to (target, as the
@@ -60,7 +60,7 @@ type fieldSyntax struct {
 func (b *builder) schemaSyntax() *fieldSyntax {
 	sm := b.lang.SchemaModels
 	return &fieldSyntax{
-		typeKey: sm.TypeKey, requiredKey: sm.RequiredKey, defaultKey: sm.DefaultKey, enumKey: sm.EnumKey,
+		typeKey: sm.TypeKey, requiredKey: sm.RequiredKey, defaultKey: sm.DefaultKey, enumKey: sm.EnumKey, uniqueKey: sm.UniqueKey,
 		typeOf: func(typ *facts.Expr) string { return b.lang.TypeOf(typ.Raw()) },
 		ref: func(opts *facts.Expr) (string, string, bool) {
 			if ref := entryValue(opts, sm.RefKey); ref != nil && ref.Kind == facts.ExprString {
@@ -435,22 +435,12 @@ func (b *builder) readSchemaEntries(m *schemaModel, fields *facts.Expr, parentAt
 					fi.dflt = &allium.Ident{Name: "now"}
 				}
 			}
+			if u := entryValue(opts, sx.uniqueKey); u != nil && u.Kind == facts.ExprBool && u.Value() == "true" {
+				fi.unique = true
+			}
 			if en := entryValue(opts, sx.enumKey); en != nil && fi.typ != nil && fi.typ.Name == "String" {
-				if en.Kind == facts.ExprName {
-					if cr := b.ix.constant(m.file, en); cr != nil {
-						en = cr.as.Value
-					}
-				}
-				if en != nil && en.Kind == facts.ExprList {
-					fi.isStatus = true
-					for _, lit := range en.Args() {
-						if lit.Kind == facts.ExprString && isSnake(lit.Value()) {
-							b.ownStatusLit(fi, lit.Value())
-						}
-					}
-					if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[attr], dflt.Value()) {
-						fi.dflt = &allium.Ident{Name: dflt.Value()}
-					}
+				if values, ok := b.columnEnumValues(m.file, en); ok {
+					b.enumColumn(fi, values, m.file, dflt)
 				}
 			}
 		}

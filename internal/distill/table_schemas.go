@@ -188,28 +188,14 @@ func (b *builder) readTableColumns(t *tableSchema) {
 		if dflt != nil && dflt.Kind == facts.ExprBool {
 			fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: dflt.Value()}
 		}
-		if isEnum && len(head.args) > 1 && head.args[1].Kind == facts.ExprList {
-			b.tableEnum(fi, &head.args[1], dflt)
+		if isEnum && len(head.args) > 1 {
+			// enu("status", ["active", "locked"]): every value named, or
+			// the column is a plain string.
+			if values, ok := b.columnEnumValues(t.file, &head.args[1]); ok && !slices.Contains(values, "") {
+				b.enumColumn(fi, values, t.file, dflt)
+			}
 		}
 		add(fi, optional)
-	}
-}
-
-// tableEnum makes a column listing its values (enu("status", ["active",
-// "locked"])) a status field with those values; its default among them is
-// what a new row gets.
-func (b *builder) tableEnum(fi *fieldInfo, values, dflt *facts.Expr) {
-	for _, lit := range values.Args() {
-		if lit.Kind != facts.ExprString || !isSnake(lit.Value()) {
-			return
-		}
-	}
-	fi.isStatus = true
-	for _, lit := range values.Args() {
-		b.ownStatusLit(fi, lit.Value())
-	}
-	if dflt != nil && dflt.Kind == facts.ExprString && slices.Contains(b.statusLits[fi.attr], dflt.Value()) {
-		fi.dflt = &allium.Ident{Name: dflt.Value()}
 	}
 }
 

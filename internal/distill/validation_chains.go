@@ -61,6 +61,14 @@ func (rc *ruleCtx) chainChecks(top, req *facts.Expr, sc *scope, out *[]allium.St
 		ci.nonEmpty = ci.nonEmpty || kind == "email" || kind == "alphanumeric"
 		optional = optional || slices.Contains(vc.Optional, c.Method())
 	}
+	if id, ok := in.(*allium.Ident); ok && optional {
+		// The request may leave the input out: what the code falls back
+		// to then is behaviour (role || ROLES.USER).
+		if rc.schemaOptional == nil {
+			rc.schemaOptional = map[string]bool{}
+		}
+		rc.schemaOptional[id.Name] = true
+	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
 		for _, cond := range rc.chainCheck(vc.Checks[c.Method()], c, ci, sc, out) {

@@ -57,6 +57,9 @@ type value struct {
 	q         *query
 	enum      *enumInfo
 	done      bool // vNew: already created
+	// uniqueRead: vNew: its declared unique fields were read once
+	// created (declared_unique.go).
+	uniqueRead bool
 	// partial: vNew: values the walk could not read whole (a spread, a
 	// defaulted field set to a value the spec cannot state), so the
 	// columns' defaults are not stated for it.

@@ -48,7 +48,10 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if rc.keyFork(list, i, sc, out) {
 			return true // walked once per key (key_splits.go)
 		}
-		if rc.stmt(&list[i], sc, out) {
+		made := len(rc.made)
+		ends := rc.stmt(&list[i], sc, out)
+		rc.declaredUniqueChecks(made, sc, list[i].Line())
+		if ends {
 			return true
 		}
 		if rb := rc.rebound; rb != nil {

@@ -1,0 +1,71 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDeclaredUniqueFields pins a field its Mongoose schema declares
+// unique (bulletproof's email: {unique: true}): a creation that gives it a
+// value requires no row holds that value, once, and only where the row is
+// created whatever the request.
+func TestDeclaredUniqueFields(t *testing.T) {
+	d := New(Options{})
+	model := func(emailOpts string) string {
+		return `
+import mongoose, { Schema } from "mongoose";
+const userSchema = new Schema({
+  name: { type: String, required: true },
+  email: { type: String, ` + emailOpts + ` },
+});
+export const User = mongoose.model("User", userSchema);
+`
+	}
+	routes := func(body string) string {
+		return `
+import express from "express";
+import { User } from "./model.js";
+const router = express.Router();
+router.post("/signup", async (req, res) => {
+  const { name, email } = req.body;
+` + body + `
+  res.json({});
+});
+export default router;
+`
+	}
+	const absent = "requires: not exists User{email}"
+	tests := []struct {
+		name, emailOpts, body string
+		want                  int // how many times the rule states absent
+	}{
+		{name: "a unique field", emailOpts: "unique: true", body: `  await User.create({ name, email });`, want: 1},
+		{name: "a field not declared unique", emailOpts: "index: true", body: `  await User.create({ name, email });`},
+		{
+			name:      "the code refuses a taken address first",
+			emailOpts: "unique: true",
+			body: `  const existing = await User.findOne({ email });
+  if (existing) throw new Error("taken");
+  await User.create({ name, email });`,
+		},
+		{
+			name:      "a row created only on one branch",
+			emailOpts: "unique: true",
+			body: `  if (name === "admin") {
+    await User.create({ name, email });
+  }`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"model.js": model(tt.emailOpts), "routes.js": routes(tt.body)})
+			got := construct(out.Module, "Signup")
+			if n := strings.Count(got, absent); n != tt.want {
+				t.Errorf("got %d of %q, want %d:\n%s", n, absent, tt.want, got)
+			}
+			if !strings.Contains(got, "User.created(") {
+				t.Errorf("no creation stated:\n%s", got)
+			}
+		})
+	}
+}

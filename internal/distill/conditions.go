@@ -326,6 +326,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		if t, ok := rc.givenKey(e, sc); ok {
 			return nil, true, t // key_splits.go
 		}
+		if t, ok := rc.staticCompare(e, sc); ok {
+			return nil, true, t
+		}
 		if e.X == nil || e.Y == nil || !rc.requestMethod(e.X, sc) {
 			return e, false, false
 		}

@@ -3644,7 +3644,7 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			// def f(a, **kw) called f(x, b=y): kw holds {"b": y}.
 			inner.vars[p.Name] = unknownValue
 			if parts := extraKeywordParts(call, params, sc); parts != nil {
-				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts}
+				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts, keywords: true}
 			}
 		case i < len(call.Args()) && call.Args()[i].Kind != facts.ExprStarred:
 			v := rc.eval(&call.Args()[i], sc, out, false)

@@ -52,6 +52,7 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 			}
 		}
 		rc.listedFieldValidators(form, sc, out)
+		rc.listedBounds(form)
 		rc.objectValidators(form, sc, out)
 		rc.requiredChecks(form)
 		return false
@@ -97,6 +98,68 @@ func (rc *ruleCtx) listedFieldValidators(form *value, sc *scope, out *[]allium.S
 			}
 		}
 	}
+}
+
+// listedBounds states the bounds of a library's validators that a form's
+// fields list (WTForms: username = StringField(validators=
+// [Length(max=50)])), the nearest declaration of each field: validation
+// rejects the request unless each holds (catalog listed_bounds).
+func (rc *ruleCtx) listedBounds(form *value) {
+	l := rc.b.lang
+	if len(l.ListedBounds) == 0 {
+		return
+	}
+	declared := map[string]bool{}
+	for _, cr := range rc.b.ix.lineage(form.shape) {
+		for i := range cr.class.Fields {
+			a := &cr.class.Fields[i]
+			if declared[a.Name] || a.Value == nil || a.Value.Kind != facts.ExprCall {
+				continue
+			}
+			declared[a.Name] = true
+			list := a.Value.Keyword("validators")
+			if list == nil || list.Kind != facts.ExprList && list.Kind != facts.ExprTuple {
+				continue
+			}
+			for j := range list.Args() {
+				v := &list.Args()[j]
+				if v.Kind != facts.ExprCall || v.X == nil {
+					continue
+				}
+				names := []string{v.Resolved(), v.X.Resolved(), v.X.Raw()}
+				for _, lb := range l.ListedBounds {
+					if !catalog.MatchAny(lb.Names, names...) {
+						continue
+					}
+					var kws []facts.Keyword
+					for k, kw := range lb.Args {
+						if x := argOrKeyword(v, k); x != nil {
+							kws = append(kws, facts.Keyword{Name: kw, Value: *x})
+						}
+					}
+					slices.SortFunc(kws, func(x, y facts.Keyword) int { return strings.Compare(x.Name, y.Name) })
+					param := rc.paramValue(a.Name)
+					if param.kind == vParam && len(kws) > 0 {
+						rc.useParam(param.param)
+						rc.boundRequires(cr, a.Line, param.param, kws, false)
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// argOrKeyword is call's argument named by key: a position as "#0", else
+// a keyword; nil when the call does not give it.
+func argOrKeyword(call *facts.Expr, key string) *facts.Expr {
+	if pos, ok := strings.CutPrefix(key, "#"); ok {
+		if i, err := strconv.Atoi(pos); err == nil && i < len(call.Args()) {
+			return &call.Args()[i]
+		}
+		return nil
+	}
+	return call.Keyword(key)
 }
 
 // fieldValidator walks fn, a method of the form's class cr, when it is a

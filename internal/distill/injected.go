@@ -61,7 +61,39 @@ func (rc *ruleCtx) injectedObject(cr *classRef, depth int) *value {
 		}
 	}
 	rc.superArguments(cr, obj)
+	rc.signerAttributes(cr, obj)
 	return obj
+}
+
+// signerAttributes sets on obj, an instance of cr that a container hands
+// over without the code showing its construction, the token signers cr's
+// own methods keep on the instance (warehouse's TokenService: __init__
+// sets self.serializer = URLSafeTimedSerializer(secret, salt=salt)), so
+// that its methods' self.serializer.loads(...) is a signer's verify call.
+// The signer's arguments are the constructor's parameters, unknown here:
+// its tokens' lifetime is what the verify call gives, if anything. An
+// attribute the injection set already stays.
+func (rc *ruleCtx) signerAttributes(cr *classRef, obj *value) {
+	st := rc.b.lang.SignedTokens
+	if st == nil {
+		return
+	}
+	for i := range cr.class.Methods {
+		facts.Walk(cr.class.Methods[i].Body, func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprCall ||
+				s.Targets[0].Kind != facts.ExprAttr || !rc.b.isSelf(s.Targets[0].X) {
+				return true
+			}
+			attr := s.Targets[0].Name()
+			if obj.attrs[attr] != nil || rc.b.ix.class(cr.file, s.Value) != nil ||
+				!catalog.MatchAny(st.Serializers, s.Value.Resolved(), s.Value.Raw()) {
+				return true
+			}
+			var scratch []allium.Stmt
+			obj.attrs[attr] = rc.signer(s.Value, &scope{file: cr.file, vars: map[string]*value{}}, &scratch)
+			return true
+		})
+	}
 }
 
 // superArguments sets on obj, an instance of cr, the fields of its base

@@ -1,9 +1,8 @@
 package distill
 
 import (
-	"strings"
-
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"

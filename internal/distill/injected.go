@@ -78,22 +78,14 @@ func (rc *ruleCtx) signerAttributes(cr *classRef, obj *value) {
 	if st == nil {
 		return
 	}
-	for i := range cr.class.Methods {
-		facts.Walk(cr.class.Methods[i].Body, func(s *facts.Stmt) bool {
-			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprCall ||
-				s.Targets[0].Kind != facts.ExprAttr || !rc.b.isSelf(s.Targets[0].X) {
-				return true
-			}
-			attr := s.Targets[0].Name()
-			if obj.attrs[attr] != nil || rc.b.ix.class(cr.file, s.Value) != nil ||
-				!catalog.MatchAny(st.Serializers, s.Value.Resolved(), s.Value.Raw()) {
-				return true
-			}
-			var scratch []allium.Stmt
-			obj.attrs[attr] = rc.signer(s.Value, &scope{file: cr.file, vars: map[string]*value{}}, &scratch)
-			return true
-		})
-	}
+	rc.b.eachSelfAssignment(cr.class, func(attr string, made *facts.Expr) {
+		if obj.attrs[attr] != nil || made.Kind != facts.ExprCall || rc.b.ix.class(cr.file, made) != nil ||
+			!catalog.MatchAny(st.Serializers, made.Resolved(), made.Raw()) {
+			return
+		}
+		var scratch []allium.Stmt
+		obj.attrs[attr] = rc.signer(made, &scope{file: cr.file, vars: map[string]*value{}}, &scratch)
+	})
 }
 
 // superArguments sets on obj, an instance of cr, the fields of its base

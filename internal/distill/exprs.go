@@ -3952,29 +3952,22 @@ func (rc *ruleCtx) boundRequires(shape *classRef, line int, param string, kws []
 		default:
 			continue
 		}
-		if named != nil {
-			rc.b.stats.GuardsSeen++
-			req := &allium.Requires{Meta: rc.b.meta(shape.file, line), Cond: &allium.Binary{Op: op, X: x, Y: named}}
-			if optional {
-				req.Cond = absentOr(&allium.Ident{Name: param}, req.Cond)
+		bound := named
+		if bound == nil {
+			// Name the bound as a guard would: min_password_length.
+			guardOp := allium.OpLt
+			if op == allium.OpLe {
+				guardOp = allium.OpGt
 			}
-			rc.body = append(rc.body, req)
-			rc.keepWhileParam(req, param)
-			continue
+			name := rc.b.boundName(policyName(x, guardOp))
+			if name == "" {
+				continue
+			}
+			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
+			bound = rc.b.literalConfig(rc.b.shapeConfigName(name, shape, lit), "Integer", lit, shape.file, line)
 		}
-		// Name the bound as a guard would: min_password_length.
-		guardOp := allium.OpLt
-		if op == allium.OpLe {
-			guardOp = allium.OpGt
-		}
-		name := rc.b.boundName(policyName(x, guardOp))
-		if name == "" {
-			continue
-		}
-		lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
-		name = rc.b.shapeConfigName(name, shape, lit)
 		rc.b.stats.GuardsSeen++
-		var cond allium.Expr = &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, line)}
+		var cond allium.Expr = &allium.Binary{Op: op, X: x, Y: bound}
 		if optional {
 			cond = absentOr(&allium.Ident{Name: param}, cond)
 		}

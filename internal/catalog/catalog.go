@@ -195,6 +195,11 @@ type Language struct {
 	// checks the field is an email address, whatever its arguments
 	// (@IsEmail()).
 	ShapeConstraints map[string]string `yaml:"shape_constraints"`
+	// ListedBounds are validators a form field lists (WTForms'
+	// validators=[Length(max=50)]) that bound its input: each argument
+	// (a keyword, or a position as "#0") is the shape constraint keyword
+	// of ShapeConstraints' kind it gives (max: max_length).
+	ListedBounds []ListedBound `yaml:"listed_bounds"`
 	// BoundQualifiers are words that open an input's name to say which of
 	// several values of one kind it holds (old_password, new_password):
 	// the config parameter a bound on it is named after leaves them out,
@@ -2143,6 +2148,14 @@ type PasswordValidators struct {
 	// service's own (validate(password, user)): its failures are
 	// preconditions too.
 	Method string `yaml:"method"`
+}
+
+// ListedBound is one validator a form field lists that bounds its input
+// (Language.ListedBounds): Args maps each of its arguments to the
+// constraint keyword it gives.
+type ListedBound struct {
+	Names []string          `yaml:"names"`
+	Args  map[string]string `yaml:"args"`
 }
 
 // RequiredChecks names the check box fields of a form and the validators

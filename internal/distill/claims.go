@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -22,7 +23,8 @@ import (
 // verifyTokenCall reads a token back (call is the decoder's call, nil
 // when unknown): it holds only while the token is valid, so when the
 // token is a request input the rule requires it (token.is_valid, or
-// token.issued_at + lifetime >= now for a lifetime the reader gives). The
+// token.issued_at + lifetime >= now for a lifetime the reader gives,
+// token.expires_at > now for one it gives but the spec cannot read). The
 // value is the token's payload.
 func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]allium.Stmt, line int) *value {
 	v := rc.eval(arg, sc, out, false)
@@ -34,14 +36,21 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 	rc.presented(v.param)
 	tok := &allium.Ident{Name: v.param}
 	var life allium.Expr
+	aged := false // read back with a maximum age, known or not
 	if st := rc.b.lang.SignedTokens; call != nil && st != nil {
 		for _, name := range st.MaxAgeArgs {
 			if kw := call.Keyword(name); kw != nil && kw.Kind != facts.ExprNone {
-				life = rc.lifetime(kw, sc, out)
+				life, aged = rc.lifetime(kw, sc, out), true
 			}
 		}
 	}
-	if life != nil {
+	switch {
+	case life == nil && aged:
+		// A maximum age the spec cannot read (max_age=self.max_age of a
+		// signer the service's container builds): the token still
+		// expires, at a time the deployment sets.
+		rc.requires(&allium.Binary{Op: allium.OpGt, X: &allium.Member{X: tok, Name: "expires_at"}, Y: &allium.Ident{Name: "now"}}, sc, line)
+	case life != nil:
 		if !isConfigRef(life) {
 			// A lifetime written in the code is a parameter, named as
 			// the one a token of this kind is issued with.
@@ -50,7 +59,7 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 		rc.requires(&allium.Binary{Op: allium.OpGe,
 			X: &allium.Binary{Op: allium.OpAdd, X: &allium.Member{X: tok, Name: "issued_at"}, Y: life},
 			Y: &allium.Ident{Name: "now"}}, sc, line)
-	} else {
+	default:
 		rc.requires(&allium.Member{X: tok, Name: "is_valid"}, sc, line)
 	}
 	if k := rc.verifiedKind(sc); k != "" {
@@ -70,6 +79,9 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 func (rc *ruleCtx) claim(payload *value, key string) *value {
 	st := rc.b.lang.SignedTokens
 	name := snake(key)
+	if v := rc.rowClaim(payload, key); v != nil {
+		return v
+	}
 	switch {
 	case st == nil || !isSnake(name):
 		return unknownValue
@@ -191,4 +203,24 @@ func (rc *ruleCtx) subjectClaimTest(e *facts.Expr, op string, sc *scope, out *[]
 		return &allium.Binary{Op: op, X: &allium.Member{X: payload.claimsOf, Name: "user"}, Y: rc.valueExpr(owner)}
 	}
 	return nil
+}
+
+// rowClaim reads a payload entry keyed "<entity>.id" (warehouse's
+// {"email.id": email.id}, {"user.id": str(user.id)}) as the row of that
+// entity the token was signed for: token.user for the user model's,
+// token.<entity> for another's (token.email). nil for any other key.
+func (rc *ruleCtx) rowClaim(payload *value, key string) *value {
+	stem, ok := strings.CutSuffix(key, ".id")
+	if !ok || !isSnake(stem) {
+		return nil
+	}
+	e := rc.b.entityBySpelling(stem)
+	if e == nil {
+		return nil
+	}
+	field := snake(e.name)
+	if e.name == rc.b.userEntity() {
+		field = "user"
+	}
+	return &value{kind: vEntity, ent: e.name, expr: &allium.Member{X: payload.claimsOf, Name: field}}
 }

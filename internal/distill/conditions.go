@@ -52,23 +52,19 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 			}
 		}
 		rc.listedFieldValidators(form, sc, out)
+		rc.listedBounds(form)
 		rc.objectValidators(form, sc, out)
 		rc.requiredChecks(form)
 		return false
 	})
 }
 
-// listedFieldValidators walks the functions of the service a form's
-// fields list among their validators (WTForms: username =
-// StringField(validators=[InputRequired(), _check_for_existing_username]),
-// each called with the form and the field), the nearest declaration of
-// each field: their raises are preconditions as validate_<field>'s are.
-// Validators of a library, or objects called through __call__, are not
-// the service's functions and are left to the catalog.
-func (rc *ruleCtx) listedFieldValidators(form *value, sc *scope, out *[]allium.Stmt) {
-	b := rc.b
+// eachListedValidator calls fn with each validator a form's fields list
+// (validators=[...]), the nearest declaration of each field, mixins
+// included: cr is the class that declares the field a.
+func (rc *ruleCtx) eachListedValidator(form *value, fn func(cr *classRef, a *facts.Assignment, v *facts.Expr)) {
 	declared := map[string]bool{}
-	for _, cr := range b.ix.lineage(form.shape) {
+	for _, cr := range rc.b.ix.lineage(form.shape) {
 		for i := range cr.class.Fields {
 			a := &cr.class.Fields[i]
 			if declared[a.Name] || a.Value == nil || a.Value.Kind != facts.ExprCall {
@@ -76,27 +72,88 @@ func (rc *ruleCtx) listedFieldValidators(form *value, sc *scope, out *[]allium.S
 			}
 			declared[a.Name] = true
 			list := a.Value.Keyword("validators")
-			if list == nil || list.Kind != facts.ExprList {
+			if list == nil || list.Kind != facts.ExprList && list.Kind != facts.ExprTuple {
 				continue
 			}
 			for j := range list.Args() {
-				fr := b.ix.function(cr.file, &list.Args()[j])
-				if fr == nil || fr.class != nil || len(fr.fn.Params) != 2 {
-					continue
-				}
-				// fn(form, field): the form is the shape, field.data the input.
-				formName, fieldName := "__form_"+a.Name, "__field_"+a.Name
-				call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: a.Line, Args: []facts.Expr{
-					facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: formName, Line: a.Line}),
-					facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: fieldName, Line: a.Line}),
-				}})
-				sc.vars[formName], sc.vars[fieldName] = form, rc.paramValue(a.Name)
-				rc.inline(fr, nil, call, sc, out)
-				delete(sc.vars, formName)
-				delete(sc.vars, fieldName)
+				fn(cr, a, &list.Args()[j])
 			}
 		}
 	}
+}
+
+// listedFieldValidators walks the functions of the service a form's
+// fields list among their validators (WTForms: username =
+// StringField(validators=[InputRequired(), _check_for_existing_username]),
+// each called with the form and the field): their raises are
+// preconditions as validate_<field>'s are. Validators of a library, or
+// objects called through __call__, are not the service's functions and
+// are left to the catalog.
+func (rc *ruleCtx) listedFieldValidators(form *value, sc *scope, out *[]allium.Stmt) {
+	rc.eachListedValidator(form, func(cr *classRef, a *facts.Assignment, v *facts.Expr) {
+		fr := rc.b.ix.function(cr.file, v)
+		if fr == nil || fr.class != nil || len(fr.fn.Params) != 2 {
+			return
+		}
+		// fn(form, field): the form is the shape, field.data the input.
+		formName, fieldName := "__form_"+a.Name, "__field_"+a.Name
+		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: a.Line, Args: []facts.Expr{
+			facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: formName, Line: a.Line}),
+			facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: fieldName, Line: a.Line}),
+		}})
+		sc.vars[formName], sc.vars[fieldName] = form, rc.paramValue(a.Name)
+		rc.inline(fr, nil, call, sc, out)
+		delete(sc.vars, formName)
+		delete(sc.vars, fieldName)
+	})
+}
+
+// listedBounds states the bounds of a library's validators that a form's
+// fields list (WTForms: username = StringField(validators=
+// [Length(max=50)])): validation rejects the request unless each holds
+// (catalog listed_bounds).
+func (rc *ruleCtx) listedBounds(form *value) {
+	l := rc.b.lang
+	if len(l.ListedBounds) == 0 {
+		return
+	}
+	rc.eachListedValidator(form, func(cr *classRef, a *facts.Assignment, v *facts.Expr) {
+		if v.Kind != facts.ExprCall || v.X == nil {
+			return
+		}
+		names := []string{v.Resolved(), v.X.Resolved(), v.X.Raw()}
+		for _, lb := range l.ListedBounds {
+			if !catalog.MatchAny(lb.Names, names...) {
+				continue
+			}
+			var kws []facts.Keyword
+			for k, kw := range lb.Args {
+				if x := argOrKeyword(v, k); x != nil {
+					kws = append(kws, facts.Keyword{Name: kw, Value: *x})
+				}
+			}
+			// The args map has no order: state the bounds in one.
+			slices.SortFunc(kws, func(x, y facts.Keyword) int { return strings.Compare(x.Name, y.Name) })
+			param := rc.paramValue(a.Name)
+			if param.kind == vParam && len(kws) > 0 {
+				rc.useParam(param.param)
+				rc.boundRequires(cr, a.Line, param.param, kws, false)
+			}
+			return
+		}
+	})
+}
+
+// argOrKeyword is call's argument named by key: a position as "#0", else
+// a keyword; nil when the call does not give it.
+func argOrKeyword(call *facts.Expr, key string) *facts.Expr {
+	if pos, ok := strings.CutPrefix(key, "#"); ok {
+		if i, err := strconv.Atoi(pos); err == nil && i < len(call.Args()) {
+			return &call.Args()[i]
+		}
+		return nil
+	}
+	return call.Keyword(key)
 }
 
 // fieldValidator walks fn, a method of the form's class cr, when it is a
@@ -325,6 +382,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 	case facts.ExprCompare:
 		if t, ok := rc.givenKey(e, sc); ok {
 			return nil, true, t // key_splits.go
+		}
+		if t, ok := rc.staticCompare(e, sc); ok {
+			return nil, true, t
 		}
 		if e.X == nil || e.Y == nil || !rc.requestMethod(e.X, sc) {
 			return e, false, false

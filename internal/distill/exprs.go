@@ -3643,7 +3643,7 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			// def f(a, **kw) called f(x, b=y): kw holds {"b": y}.
 			inner.vars[p.Name] = unknownValue
 			if parts := extraKeywordParts(call, params, sc); parts != nil {
-				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts}
+				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts, keywords: true}
 			}
 		case i < len(call.Args()) && call.Args()[i].Kind != facts.ExprStarred:
 			v := rc.eval(&call.Args()[i], sc, out, false)
@@ -3913,25 +3913,46 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				}
 			}
 		}
-		for _, kw := range kws {
-			n, ok := rc.b.constInt(shape.file, &kw.Value)
-			if !ok || n <= 1 {
-				continue
+		rc.boundRequires(shape, a.Line, param, kws, optional)
+	}
+}
+
+// boundRequires states each bound among kws (min_length, max_length, ge,
+// le: a shape constraint keyword and its value) of the input param, the
+// field of shape declared at line, as a precondition named as a guard
+// would name it (min_password_length); optional: checked only when
+// given.
+func (rc *ruleCtx) boundRequires(shape *classRef, line int, param string, kws []facts.Keyword, optional bool) {
+	for _, kw := range kws {
+		// A bound given by a module constant (Length(max=MAX_PASSWORD_SIZE))
+		// is the configuration parameter the constant is.
+		var named allium.Expr
+		if kw.Value.Kind == facts.ExprName {
+			var scratch []allium.Stmt
+			if x := rc.tr(&kw.Value, &scope{file: shape.file, vars: map[string]*value{}}, &scratch); isConfigRef(x) {
+				named = x
 			}
-			var x allium.Expr = &allium.Ident{Name: param}
-			op := ""
-			switch kw.Name {
-			case "min_length":
-				x, op = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}}, allium.OpGe
-			case "max_length":
-				x, op = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}}, allium.OpLe
-			case "ge":
-				op = allium.OpGe
-			case "le":
-				op = allium.OpLe
-			default:
-				continue
-			}
+		}
+		n, ok := rc.b.constInt(shape.file, &kw.Value)
+		if named == nil && (!ok || n <= 1) {
+			continue
+		}
+		var x allium.Expr = &allium.Ident{Name: param}
+		op := ""
+		switch kw.Name {
+		case "min_length":
+			x, op = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}}, allium.OpGe
+		case "max_length":
+			x, op = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}}, allium.OpLe
+		case "ge":
+			op = allium.OpGe
+		case "le":
+			op = allium.OpLe
+		default:
+			continue
+		}
+		bound := named
+		if bound == nil {
 			// Name the bound as a guard would: min_password_length.
 			guardOp := allium.OpLt
 			if op == allium.OpLe {
@@ -3942,16 +3963,16 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 				continue
 			}
 			lit := &allium.Lit{Kind: allium.LitNumber, Text: itoa(int(n))}
-			name = rc.b.shapeConfigName(name, shape, lit)
-			rc.b.stats.GuardsSeen++
-			var cond allium.Expr = &allium.Binary{Op: op, X: x, Y: rc.b.literalConfig(name, "Integer", lit, shape.file, a.Line)}
-			if optional {
-				cond = absentOr(&allium.Ident{Name: param}, cond)
-			}
-			req := &allium.Requires{Meta: rc.b.meta(shape.file, a.Line), Cond: cond}
-			rc.body = append(rc.body, req)
-			rc.keepWhileParam(req, param)
+			bound = rc.b.literalConfig(rc.b.shapeConfigName(name, shape, lit), "Integer", lit, shape.file, line)
 		}
+		rc.b.stats.GuardsSeen++
+		var cond allium.Expr = &allium.Binary{Op: op, X: x, Y: bound}
+		if optional {
+			cond = absentOr(&allium.Ident{Name: param}, cond)
+		}
+		req := &allium.Requires{Meta: rc.b.meta(shape.file, line), Cond: cond}
+		rc.body = append(rc.body, req)
+		rc.keepWhileParam(req, param)
 	}
 }
 

@@ -61,7 +61,31 @@ func (rc *ruleCtx) injectedObject(cr *classRef, depth int) *value {
 		}
 	}
 	rc.superArguments(cr, obj)
+	rc.signerAttributes(cr, obj)
 	return obj
+}
+
+// signerAttributes sets on obj, an instance of cr that a container hands
+// over without the code showing its construction, the token signers cr's
+// own methods keep on the instance (warehouse's TokenService: __init__
+// sets self.serializer = URLSafeTimedSerializer(secret, salt=salt)), so
+// that its methods' self.serializer.loads(...) is a signer's verify call.
+// The signer's arguments are the constructor's parameters, unknown here:
+// its tokens' lifetime is what the verify call gives, if anything. An
+// attribute the injection set already stays.
+func (rc *ruleCtx) signerAttributes(cr *classRef, obj *value) {
+	st := rc.b.lang.SignedTokens
+	if st == nil {
+		return
+	}
+	rc.b.eachSelfAssignment(cr.class, func(attr string, made *facts.Expr) {
+		if obj.attrs[attr] != nil || made.Kind != facts.ExprCall || rc.b.ix.class(cr.file, made) != nil ||
+			!catalog.MatchAny(st.Serializers, made.Resolved(), made.Raw()) {
+			return
+		}
+		var scratch []allium.Stmt
+		obj.attrs[attr] = rc.signer(made, &scope{file: cr.file, vars: map[string]*value{}}, &scratch)
+	})
 }
 
 // superArguments sets on obj, an instance of cr, the fields of its base

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"maps"
+	"slices"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
@@ -209,16 +210,11 @@ func conjuncts(e *facts.Expr) []*facts.Expr {
 // request holds and the code has not taken out (pop): k is the key and v
 // its input. It reports whether it walked the loop.
 func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
-	it := s.Iter()
-	if rc.keysGiven == nil || it == nil || it.Kind != facts.ExprCall || it.Method() != "items" || len(it.Args()) != 0 ||
-		len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprTuple || len(s.Targets[0].Args()) != 2 || len(s.Else()) > 0 {
+	mapping, k, v := itemsLoop(s)
+	if rc.keysGiven == nil || mapping == nil {
 		return false
 	}
-	k, v := &s.Targets[0].Args()[0], &s.Targets[0].Args()[1]
-	if k.Kind != facts.ExprName || v.Kind != facts.ExprName {
-		return false
-	}
-	dict := rc.eval(it.X.X, sc, out, false)
+	dict := rc.eval(mapping, sc, out, false)
 	if dict.kind != vReqDict {
 		return false
 	}
@@ -251,4 +247,123 @@ func (rc *ruleCtx) unrollGivenKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt)
 		}
 	}
 	return true
+}
+
+// itemsLoop reads `for k, v in mapping.items():` (no else): the mapping
+// and the names bound to each key and value; nil for any other loop.
+func itemsLoop(s *facts.Stmt) (mapping, k, v *facts.Expr) {
+	it := s.Iter()
+	if it == nil || it.Kind != facts.ExprCall || it.Method() != "items" || len(it.Args()) != 0 ||
+		len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprTuple || len(s.Targets[0].Args()) != 2 || len(s.Else()) > 0 {
+		return nil, nil, nil
+	}
+	k, v = &s.Targets[0].Args()[0], &s.Targets[0].Args()[1]
+	if k.Kind != facts.ExprName || v.Kind != facts.ExprName {
+		return nil, nil, nil
+	}
+	return it.X.X, k, v
+}
+
+// unrollKeywordItems walks `for attr, value in changes.items():` over the
+// keywords a caller handed a helper's **changes (warehouse's
+// update_user(user.id, password=new_password) into
+// `setattr(user, attr, value)`) once per keyword, attr the keyword's name
+// and value its value. It reports whether it walked the loop.
+func (rc *ruleCtx) unrollKeywordItems(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	mapping, k, v := itemsLoop(s)
+	if mapping == nil || mapping.Kind != facts.ExprName || jumps(s.Body) {
+		return false
+	}
+	given := sc.vars[mapping.Name()]
+	if given == nil || !given.keywords || len(given.parts) != 1 || given.parts[0].e == nil || given.parts[0].sc == nil {
+		return false
+	}
+	part := given.parts[0]
+	list := part.e.Entries()
+	if len(list) == 0 || len(list) > maxUnroll {
+		return false
+	}
+	for _, en := range list {
+		if en.Key == nil || en.Key.Kind != facts.ExprString {
+			return false
+		}
+	}
+	for i := range list {
+		en := &list[i]
+		each := *sc
+		each.vars = cloneVars(sc.vars)
+		each.vars[k.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: en.Key.Value()})
+		each.vars[v.Name()] = rc.eval(&en.Value, part.sc, out, false)
+		rc.stmts(s.Body, &each, out)
+	}
+	return true
+}
+
+// staticCompare decides a comparison the code makes of names it knows:
+// two strings (a loop's key against a module constant, attr ==
+// PASSWORD_FIELD), or a string in the keywords a caller handed a
+// helper's **changes (PASSWORD_FIELD in changes).
+func (rc *ruleCtx) staticCompare(e *facts.Expr, sc *scope) (truth, ok bool) {
+	x, known := rc.staticString(e.X, sc)
+	if !known || e.Y == nil {
+		return false, false
+	}
+	switch op := e.Op(); op {
+	case "==", "!=":
+		y, known := rc.staticString(e.Y, sc)
+		if !known {
+			return false, false
+		}
+		return (x == y) == (op == "=="), true
+	case "in", "not in":
+		keys, known := rc.keywordKeys(e.Y, sc)
+		if !known {
+			return false, false
+		}
+		return slices.Contains(keys, x) == (op == "in"), true
+	}
+	return false, false
+}
+
+// staticString is the string e stands for: a literal, a local bound to
+// one, or a module constant set to one.
+func (rc *ruleCtx) staticString(e *facts.Expr, sc *scope) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	switch e.Kind {
+	case facts.ExprString:
+		return e.Value(), true
+	case facts.ExprName:
+		if v := sc.vars[e.Name()]; v != nil {
+			if l, isLit := v.expr.(*allium.Lit); v.kind == vExpr && isLit && l.Kind == allium.LitString {
+				return l.Text, true
+			}
+			return "", false
+		}
+		if c := rc.b.ix.constant(sc.file, e); c != nil && c.as != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprString {
+			return c.as.Value.Value(), true
+		}
+	}
+	return "", false
+}
+
+// keywordKeys are the names of the keywords a caller handed the **kw
+// parameter e names, when they are all known.
+func (rc *ruleCtx) keywordKeys(e *facts.Expr, sc *scope) ([]string, bool) {
+	if e.Kind != facts.ExprName {
+		return nil, false
+	}
+	given := sc.vars[e.Name()]
+	if given == nil || !given.keywords || len(given.parts) != 1 || given.parts[0].e == nil {
+		return nil, false
+	}
+	var keys []string
+	for _, en := range given.parts[0].e.Entries() {
+		if en.Key == nil || en.Key.Kind != facts.ExprString {
+			return nil, false
+		}
+		keys = append(keys, en.Key.Value())
+	}
+	return keys, true
 }

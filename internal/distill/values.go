@@ -68,7 +68,10 @@ type value struct {
 	// (add({email, password}, user)): the function reads its entries as
 	// attributes (params.email).
 	handed bool
-	line   int
+	// keywords: vUnknown: the keywords a caller handed a **kw parameter,
+	// every one of them (parts holds them as one dict).
+	keywords bool
+	line     int
 	// vNew: the local it was assigned to, and where its creation was
 	// written, so that a later reference can turn it into a let.
 	local     string

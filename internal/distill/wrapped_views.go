@@ -92,14 +92,20 @@ func (b *builder) instanceClassAttrs(f *facts.File) map[string]string {
 // methods of f's classes, with the class whose method it is.
 func (b *builder) eachInstanceAssignment(f *facts.File, fn func(c *facts.Class, attr string, value *facts.Expr)) {
 	facts.EachClass(f.Classes, func(c *facts.Class) {
-		for i := range c.Methods {
-			facts.Walk(c.Methods[i].Body, func(s *facts.Stmt) bool {
-				if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Value != nil &&
-					s.Targets[0].Kind == facts.ExprAttr && b.isSelf(s.Targets[0].X) {
-					fn(c, s.Targets[0].Name(), s.Value)
-				}
-				return true
-			})
-		}
+		b.eachSelfAssignment(c, func(attr string, value *facts.Expr) { fn(c, attr, value) })
 	})
+}
+
+// eachSelfAssignment calls fn with each self.attr = value that a method
+// of class c writes.
+func (b *builder) eachSelfAssignment(c *facts.Class, fn func(attr string, value *facts.Expr)) {
+	for i := range c.Methods {
+		facts.Walk(c.Methods[i].Body, func(s *facts.Stmt) bool {
+			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Value != nil &&
+				s.Targets[0].Kind == facts.ExprAttr && b.isSelf(s.Targets[0].X) {
+				fn(s.Targets[0].Name(), s.Value)
+			}
+			return true
+		})
+	}
 }

@@ -17,6 +17,12 @@ func TestTokenKind(t *testing.T) {
 		{[]string{"app.views.password_reset_confirm"}, "password_reset"},
 		{[]string{"app.views.email_verify"}, "signed"},
 		{[]string{"app.views.login"}, "signed"},
+		// A function named for the JWT it makes issues what a login
+		// issues, whichever handler calls it (sign-up, profile, login).
+		{[]string{"src.user.UserService.create", "src.user.UserService.buildUserRO", "src.user.UserService.generateJWT"}, "access"},
+		{[]string{"server.utils.signToken"}, "signed"},
+		{[]string{"server.handlers.login", "server.utils.signToken"}, "signed"},
+		{[]string{"app.auth.sign_jwt"}, "access"},
 	} {
 		if got := tokenKind(tc.stack); got != tc.want {
 			t.Errorf("tokenKind(%q) = %q, want %q", tc.stack, got, tc.want)

@@ -604,11 +604,12 @@ func tokenKind(stack []string) string {
 			fn = fn[j+1:]
 		}
 		fn = snake(fn) // generateRefreshToken reads as generate_refresh_token
-		if !strings.Contains(fn, "token") {
+		if !strings.Contains(fn, "token") && !strings.Contains(fn, "jwt") {
+			// (generateJWT names its token as create_jwt_token does.)
 			continue
 		}
 		k := fn
-		for _, p := range []string{"generate_", "create_", "make_", "get_", "issue_", "new_", "encode_", "prepare_", "_"} {
+		for _, p := range []string{"generate_", "create_", "make_", "get_", "issue_", "new_", "encode_", "prepare_", "sign_", "_"} {
 			k = strings.TrimPrefix(k, p)
 		}
 		// generateAuthTokens issues a pair: its kind is auth, as one

@@ -2621,6 +2621,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		} else {
 			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call")
 		}
+		rc.rowsHandedTo(e, nil, sc)
 		return unknownValue
 	}
 	// A black-box function: a plain snake_case function whose arguments
@@ -3431,6 +3432,10 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	if depth > rc.b.maxDepth {
 		rc.untranslated(sc, call.Line(), LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
+		rc.rowsHandedTo(call, fr, sc)
+		if self != nil && self.kind == vNew && !self.done {
+			self.partial = true
+		}
 		return unknownValue
 	}
 	// A framework sign-in decorator issues its token before the body runs.

@@ -1865,6 +1865,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 			rc.b.stats.EffectsSeen++
 		}
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
+		rc.rowsFilledInBody(sc, s)
 		return
 	}
 	if rc.unrollLiteralLoop(s, sc, out) {
@@ -1882,6 +1883,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		} else if loopCalls(s) {
 			rc.callingLoops++
 		}
+		rc.rowsFilledInBody(sc, s)
 		return
 	}
 	if rc.findFirst(s, it, sc, out) {

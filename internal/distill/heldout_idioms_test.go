@@ -253,6 +253,42 @@ class PublicKeyList(Resource):
 }`,
 		},
 	}
+	senderTests := []struct {
+		name, fn, want string
+	}{
+		// indico: send_email_task hands the message to do_send_email
+		// (core/emails.py:41), which sends whatever it is given.
+		{name: "a wrapper named after the sink names no message", fn: "do_send_email", want: `rule Notify {
+    when: Notify(to)
+    ensures: Email.created(to: to)
+}`},
+		{name: "a sender named for its message names it", fn: "send_welcome_email", want: `rule Notify {
+    when: Notify(to)
+    ensures: Email.created(to: to, template: welcome_email)
+}`},
+	}
+	for _, tt := range senderTests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"app/models.py": djangoModels,
+				"app/views.py": `
+from django.core.mail import EmailMessage
+from rest_framework.views import APIView
+
+def ` + tt.fn + `(to, body):
+    EmailMessage(body=body, to=[to]).send()
+
+class NotifyView(APIView):
+    def post(self, request):
+        ` + tt.fn + `(request.data["to"], request.data["body"])
+        return Response()
+`}
+			out := distilText(t, d, files)
+			if got := construct(out.Module, "Notify"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, tt.files)

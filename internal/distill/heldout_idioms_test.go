@@ -252,6 +252,38 @@ class PublicKeyList(Resource):
         KeyList(name)
 }`,
 		},
+		{
+			// lemur: ALLOW_CERT_DELETION = True in tests/conf.py:227; the
+			// code's default is False (certificates/views.py:1177).
+			name: "a test's settings module gives no config value",
+			files: map[string]string{
+				"app/models.py": `
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+
+class Key(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+`,
+				"app/tests/conf.py": `ALLOW_KEY_DELETION = True
+`,
+				"app/views.py": `
+from flask import current_app, Blueprint
+from .models import Key, db
+
+bp = Blueprint("x", __name__)
+
+@bp.route("/keys/<int:key_id>", methods=["DELETE"])
+def delete_key(key_id):
+    if not current_app.config.get("ALLOW_KEY_DELETION", False):
+        return dict(message="disabled"), 405
+    key = Key.query.get(key_id)
+    db.session.delete(key)
+    db.session.commit()
+    return {}
+`},
+			construct: "allow_key_deletion",
+			want:      `allow_key_deletion: Boolean = false`,
+		},
 	}
 	senderTests := []struct {
 		name, fn, want string

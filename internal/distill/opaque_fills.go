@@ -5,14 +5,18 @@ import (
 )
 
 // A new row handed, before it is saved, to code the walk does not read
-// may come back with any of its fields set (saleor's address mutations:
-// address = Address(); cls.construct_instance(address, cleaned_data),
-// a loop of setattr over the model's fields, i18n.py:191). Its column
-// defaults then no longer say what the row holds: stating
-// Address.created(validation_skipped: false) would contradict the code
-// that sets the flag (i18n.py:107-120). The row is marked partial, as a
-// constructor keyword whose value the spec cannot state marks it, and
-// its creation keeps the values the walk read, without the defaults.
+// may come back with any of its fields set (the shape of saleor's address
+// mutations: instance = Address(); cls.construct_instance(instance,
+// cleaned_data), a loop of save_form_data over the model's fields,
+// graphql/core/mutations.py:464-496, that sets validation_skipped,
+// graphql/account/i18n.py:107-120). Its column defaults then no longer
+// say what the row holds: Address.created(validation_skipped: false)
+// would contradict the code. The row is marked partial, as a constructor
+// keyword whose value the spec cannot state marks it, and its creation
+// keeps the values the walk read, without the defaults. (In saleor
+// itself the call is made from a mixin, I18nMixin, through a path none
+// of these hooks sees yet: AccountAddressCreate still states the
+// default.)
 
 // rowsHandedTo marks partial the unsaved new rows a call the walk does
 // not read hands over bare: all of them when the callee is not the
@@ -49,7 +53,13 @@ func (rc *ruleCtx) rowsHandedTo(call *facts.Expr, fr *funcRef, sc *scope) {
 	}
 	kws := call.Keywords()
 	for i := range kws {
-		mark(&kws[i].Value, kws[i].Name)
+		param := ""
+		for _, p := range params {
+			if p.Name == kws[i].Name && p.Kind != facts.ParamVarKeyword && p.Kind != facts.ParamVarPositional {
+				param = p.Name // a keyword **kwargs takes stays unknown
+			}
+		}
+		mark(&kws[i].Value, param)
 	}
 }
 
@@ -107,10 +117,12 @@ func (rc *ruleCtx) rowsFilledInBody(sc *scope, s *facts.Stmt) {
 		}
 		if st.Kind == facts.StmtAssign {
 			for i := range st.Targets {
-				if t := &st.Targets[i]; t.Kind == facts.ExprAttr || t.Kind == facts.ExprSubscript {
-					if v := sc.vars[t.X.Name()]; t.X.Kind == facts.ExprName && v != nil && v.kind == vNew && !v.done {
-						v.partial = true
-					}
+				t := &st.Targets[i]
+				if t.Kind != facts.ExprAttr && t.Kind != facts.ExprSubscript || t.X == nil || t.X.Kind != facts.ExprName {
+					continue
+				}
+				if v := sc.vars[t.X.Name()]; v != nil && v.kind == vNew && !v.done {
+					v.partial = true
 				}
 			}
 		}

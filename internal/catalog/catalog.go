@@ -565,6 +565,14 @@ type Language struct {
 	// MutationInputLists are class attributes of a GraphQL mutation that
 	// list its input names (django-graphql-auth's _required_args).
 	MutationInputLists []string `yaml:"mutation_input_lists"`
+	// MutationArgumentClasses are inner classes of a GraphQL mutation (or
+	// a base of it) whose fields are its arguments (graphene's class
+	// Arguments): the mutation's input holds these keys and no other.
+	MutationArgumentClasses []string `yaml:"mutation_argument_classes"`
+	// ResolverContextParams are a GraphQL resolver's parameters that the
+	// framework passes, not the request's inputs (graphene's root and
+	// info, whose info.context is the request).
+	ResolverContextParams []string `yaml:"resolver_context_params"`
 	// NotFoundErrors are what a lookup of one row raises when there is
 	// none (Django's Model.DoesNotExist): `try: x = lookup except ...:
 	// return` requires the row to exist, and a handler that looks the row

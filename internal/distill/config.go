@@ -105,8 +105,13 @@ func (b *builder) collectConfig() {
 // addConfig records one candidate under its code key (the name as
 // written). The first definition of a key wins, unless it was an alias of
 // another constant (`X = X` in a Config class).
+//
+// A test's settings (lemur's tests/conf.py: ALLOW_CERT_DELETION = True,
+// where the code's default is False, certificates/views.py:1177) are the
+// configuration the tests run under, not the service's: a test file
+// (catalog test_files) gives no value.
 func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line int) {
-	if v == nil || b.configByKey[key] != nil {
+	if v == nil || b.configByKey[key] != nil || b.testFile(f.Path) {
 		return
 	}
 	name := snake(key)

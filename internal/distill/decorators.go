@@ -300,24 +300,44 @@ func (rc *ruleCtx) signInCheck(c *facts.Expr, sc *scope) bool {
 // viewDecoratorGuards states the checks of the service's own decorators a
 // class-based view lists for its methods (decorators = [anonymous_required,
 // registration_enabled]) as it does those of a decorated function: the
-// framework wraps each method in them.
+// framework wraps each method in them. A list a base of the service
+// declares holds for the views that derive from it and do not declare
+// their own (lemur's AuthenticatedResource: method_decorators =
+// [login_required], auth/service.py:244), as Python's attribute lookup
+// finds it; its names are read in the base's file.
 func (rc *ruleCtx) viewDecoratorGuards(h *handler, sc *scope) {
-	if h.class == nil {
-		return
+	for _, l := range rc.b.viewDecoratorLists(h) {
+		rc.decoratorGuards(l.file, &facts.Function{Name: h.fn.Name, QualName: h.fn.QualName, Decorators: l.listed}, sc, &rc.ensures, 0)
 	}
-	var listed []facts.Expr
-	for i := range h.class.Fields {
-		f := &h.class.Fields[i]
-		if f.Value == nil || !slices.Contains(rc.b.lang.ViewDecoratorFields, f.Name) ||
-			f.Value.Kind != facts.ExprList && f.Value.Kind != facts.ExprTuple {
+}
+
+// decoratorList is a view class's list of decorators for its methods, and
+// the file whose names it uses.
+type decoratorList struct {
+	file   *facts.File
+	listed []facts.Expr
+}
+
+// viewDecoratorLists are the lists of decorators (catalog:
+// view_decorator_fields) a class-based view has, its own or the nearest
+// base's for each field.
+func (b *builder) viewDecoratorLists(h *handler) []decoratorList {
+	if h.class == nil {
+		return nil
+	}
+	cr := b.ix.classes[h.class.QualName]
+	if cr == nil {
+		cr = &classRef{file: h.file, class: h.class}
+	}
+	var out []decoratorList
+	for _, name := range b.lang.ViewDecoratorFields {
+		v, file := b.classField(cr, name)
+		if v == nil || v.Kind != facts.ExprList && v.Kind != facts.ExprTuple || len(v.Args()) == 0 {
 			continue
 		}
-		listed = append(listed, f.Value.Args()...)
+		out = append(out, decoratorList{file: file, listed: v.Args()})
 	}
-	if len(listed) == 0 {
-		return
-	}
-	rc.decoratorGuards(h.file, &facts.Function{Name: h.fn.Name, QualName: h.fn.QualName, Decorators: listed}, sc, &rc.ensures, 0)
+	return out
 }
 
 // wrapperCond is the condition of a wrapper's check, or nil when the spec

@@ -275,6 +275,9 @@ func (rc *ruleCtx) spreadInput(call *facts.Expr, p facts.Param, sc *scope, out *
 // shapeInput is the input key of validated data: the parameter, with the
 // constraints the shape declares on the field.
 func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
+	if data.declared != nil && !data.declared[key] {
+		return unknownValue // a key the mutation does not take (mutation_arguments.go)
+	}
 	v := rc.paramValue(key)
 	if v.kind == vParam && data.shape != nil {
 		rc.shapeConstraints(data.shape, key, v.param, sc)

@@ -423,9 +423,18 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 			if b.isModel(parent, memo, depth+1) == 1 {
 				res = 1
 			}
-		} else if c := b.ix.constant(cr.file, base); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall {
-			if catalog.MatchAny(b.lang.DeclarativeBaseCalls, c.as.Value.Resolved(), c.as.Value.Raw()) {
-				res = 1
+		} else if c := b.ix.constant(cr.file, base); c != nil && c.as.Value != nil {
+			switch v := c.as.Value; v.Kind {
+			case facts.ExprCall:
+				if catalog.MatchAny(b.lang.DeclarativeBaseCalls, v.Resolved(), v.Raw()) {
+					res = 1
+				}
+			case facts.ExprName, facts.ExprAttr:
+				// BaseModel: DefaultMeta = db.Model (lemur's database.py:22):
+				// another name for a model base.
+				if catalog.MatchAny(b.lang.ModelBases, v.Resolved(), v.Raw()) {
+					res = 1
+				}
 			}
 		}
 	}

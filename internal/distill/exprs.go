@@ -2620,6 +2620,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		} else {
 			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call")
 		}
+		rc.rowsHandedTo(e, nil, sc)
 		return unknownValue
 	}
 	// A black-box function: a plain snake_case function whose arguments
@@ -3028,7 +3029,7 @@ func (rc *ruleCtx) senderName(sc *scope, entity string, addressed bool) string {
 		}
 		fn = strings.TrimLeft(fn, "_")
 		l := rc.b.lang
-		if l.SinkFor(fn) != nil || slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
+		if genericSender(l, fn) || slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
 			continue // the handler's own entry points say nothing of the message
 		}
 		if addressed {
@@ -3048,6 +3049,27 @@ func (rc *ruleCtx) senderName(sc *scope, entity string, addressed bool) string {
 		return strings.TrimPrefix(strings.TrimPrefix(fn, "send_"), "email_")
 	}
 	return ""
+}
+
+// genericSender reports a function named after a sink: the sink itself
+// (send_email) or a wrapper that only qualifies its name (indico's
+// do_send_email, core/emails.py:41; _send_mail), which sends whatever
+// message it is given and names none.
+func genericSender(l *catalog.Language, fn string) bool {
+	if l.SinkFor(fn) != nil {
+		return true
+	}
+	for i := strings.IndexByte(fn, '_'); i >= 0 && i+1 < len(fn); {
+		if l.SinkFor(fn[i+1:]) != nil {
+			return true
+		}
+		j := strings.IndexByte(fn[i+1:], '_')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // templatePath reads a template's path: a string, a string-valued
@@ -3430,6 +3452,10 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	if depth > rc.b.maxDepth {
 		rc.untranslated(sc, call.Line(), LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
+		rc.rowsHandedTo(call, fr, sc)
+		if self != nil && self.kind == vNew && !self.done {
+			self.partial = true
+		}
 		return unknownValue
 	}
 	// A framework sign-in decorator issues its token before the body runs.

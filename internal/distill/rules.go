@@ -1140,7 +1140,8 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				continue
 			}
 			if h.mutation && p.Kind == facts.ParamVarKeyword {
-				sc.vars[p.Name] = &value{kind: vReqDict} // the mutation's input
+				// the mutation's input
+				sc.vars[p.Name] = &value{kind: vReqDict, declared: b.mutationArguments(h)}
 				continue
 			}
 			if p.Kind != facts.ParamVarKeyword || rc.keysGiven != nil {
@@ -1166,6 +1167,10 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 		}
 		if slices.Contains(b.lang.RequestParams, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			continue
+		}
+		if h.mutation && slices.Contains(b.lang.ResolverContextParams, p.Name) {
+			sc.vars[p.Name] = &value{kind: vPlumbing} // graphene's root, info
 			continue
 		}
 		if i == 0 && h.callback {
@@ -1583,6 +1588,13 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 		}
 		// A URL conf's login_required(View.as_view()) (wrapped_views.go).
 		level = max(level, b.wrappedViewAuth(h.class.QualName))
+		// The decorators the class lists for its methods (decorators =
+		// [login_required]), its own or a base's.
+		for _, l := range b.viewDecoratorLists(h) {
+			for i := range l.listed {
+				check(&l.listed[i])
+			}
+		}
 		// The class's own permission_classes, else the nearest base's
 		// (a mixin of the service that protects every view built on it).
 		if cr := b.ix.classes[h.class.QualName]; cr != nil {

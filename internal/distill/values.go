@@ -159,6 +159,10 @@ type value struct {
 	// walk could not read (Math.floor(Date.now() / 1000) + 60 * 15), for a
 	// reader of its shape (lifetimeAfterNow).
 	src *facts.Expr
+	// declared: vReqDict: a GraphQL mutation's **kwargs, the argument
+	// names its argument classes declare (mutation_arguments.go); nil
+	// when it declares none.
+	declared map[string]bool
 }
 
 // query is a filtered query over one entity.

@@ -1896,6 +1896,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 			rc.b.stats.EffectsSeen++
 		}
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
+		rc.rowsFilledInBody(sc, s)
 		return
 	}
 	if rc.unrollLiteralLoop(s, sc, out) {
@@ -1913,6 +1914,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		} else if loopCalls(s) {
 			rc.callingLoops++
 		}
+		rc.rowsFilledInBody(sc, s)
 		return
 	}
 	if rc.findFirst(s, it, sc, out) {

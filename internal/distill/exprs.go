@@ -2801,6 +2801,12 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			rc.inline(fr, v, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line()}), sc, out)
 			continue
 		}
+		if rc.b.initRebinds(ent, kw.Name) {
+			// User(group=name) whose __init__ sets self.group from a
+			// lookup by that name: not the field's value, left unsaid.
+			v.partial = true
+			continue
+		}
 		f := ent.attrField(kw.Name) // User(role=r): the key role_id, named role
 		if f == nil && ent.weak && kw.Name != "" && kw.Name != "**" {
 			// PasswordUpdate(new_password=form.new_password.data), a change

@@ -159,6 +159,49 @@ class ToolController(BaseController):
 }`,
 		},
 		{
+			name: "a model whose own __init__ sets a field from something else: the keyword given for it is left unsaid",
+			files: map[string]string{"app/models.py": genericRepoModels + `
+class Label(Base):
+    id = Column(Integer, primary_key=True)
+    name = Column(String)
+    slug = Column(String)
+    color = Column(String)
+
+    def __init__(self, name, slug=None, color=None, **kwargs):
+        self.name = name
+        self.color = color
+        self.slug = slugify(name)
+`, "app/repos.py": genericRepo + `
+from app.models import Label
+
+class LabelRepositories:
+    def __init__(self, session):
+        self.session = session
+
+    @cached_property
+    def labels(self):
+        return RepositoryGeneric(self.session, "id", Label, None)
+`, "app/api.py": genericRepoController + `
+from app.repos import LabelRepositories
+
+class LabelIn(BaseModel):
+    name: str
+    slug: str
+    color: str
+
+@cbv(router)
+class LabelController(BaseController):
+    @router.post("/labels")
+    def create_label(self, data: LabelIn):
+        return LabelRepositories(self.session).labels.create(data)
+`},
+			construct: "CreateLabel",
+			want: `rule CreateLabel {
+    when: CreateLabel(name, color)
+    ensures: Label.created(name: name, color: color)
+}`,
+		},
+		{
 			name: "a repository method that only reads states nothing",
 			files: map[string]string{"app/models.py": genericRepoModels, "app/repos.py": genericRepo, "app/api.py": genericRepoController + `
 @cbv(router)

@@ -1389,8 +1389,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 
 // ownGetter is what a getter of the class whose method is walked answers,
 // read through the receiver (this.shouldVerifyEmails, get
-// shouldVerifyEmails() { return this.config.verifyUserEmails; }); nil when
-// e reads no such getter.
+// shouldVerifyEmails() { return this.config.verifyUserEmails; }); a
+// property taking its receiver (Python's self.repos) only when it hands
+// out a collaborator (collaboratorGetter). nil when e reads no such getter.
 func (rc *ruleCtx) ownGetter(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	if sc.cls == nil || !rc.b.isReceiverExpr(e.X) {
 		return nil
@@ -1407,7 +1408,7 @@ func (rc *ruleCtx) ownGetter(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 	if len(fr.fn.Params) == 0 {
 		return rc.inline(fr, self, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, out)
 	}
-	return rc.collaboratorGetter(fr, self, e, sc)
+	return rc.collaboratorGetter(cr, self, e, sc)
 }
 
 // settingTypeTest reads a test of a config parameter's JavaScript type

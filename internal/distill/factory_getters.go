@@ -30,17 +30,27 @@ import (
 // of the service (obj.attr, obj an instance of that class): the getter's
 // body with self that object. nil when the class has no such property.
 func (rc *ruleCtx) objectGetter(obj *value, e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if obj.repo == nil {
+	fr := rc.receiverGetter(obj.repo, e.Name())
+	if fr == nil {
 		return nil
 	}
-	fr := rc.b.ix.method(obj.repo, e.Name())
+	return rc.inline(accessorOf(fr), obj, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, out)
+}
+
+// receiverGetter is the property of cr named name that takes no argument
+// but its receiver (@property def repos(self)); nil when cr has none.
+func (rc *ruleCtx) receiverGetter(cr *classRef, name string) *funcRef {
+	if cr == nil {
+		return nil
+	}
+	fr := rc.b.ix.method(cr, name)
 	if fr == nil || !rc.isProperty(fr.fn) {
 		return nil
 	}
 	if _, params := rc.b.receiverParams(fr.fn.Params); len(params) > 0 {
 		return nil
 	}
-	return rc.inline(accessorOf(fr), obj, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, out)
+	return fr
 }
 
 // collaboratorGetter reads a property of the walked method's own class
@@ -50,8 +60,9 @@ func (rc *ruleCtx) objectGetter(obj *value, e *facts.Expr, sc *scope, out *[]all
 // (self.current_org, a row) stays unread, as it was before such getters
 // were read at all, and so do the statements its body would state. nil
 // when it hands out none.
-func (rc *ruleCtx) collaboratorGetter(fr *funcRef, self *value, e *facts.Expr, sc *scope) *value {
-	if _, params := rc.b.receiverParams(fr.fn.Params); len(params) > 0 {
+func (rc *ruleCtx) collaboratorGetter(cr *classRef, self *value, e *facts.Expr, sc *scope) *value {
+	fr := rc.receiverGetter(cr, e.Name())
+	if fr == nil {
 		return nil
 	}
 	var scratch []allium.Stmt

@@ -52,6 +52,10 @@ type Language struct {
 	// foreign_key_calls, relationship_calls) declare its columns.
 	ModelDecorators      []string `yaml:"model_decorators"`
 	DeclarativeBaseCalls []string `yaml:"declarative_base_calls"`
+	// DeclarativeBaseDecorators make the class they decorate a
+	// declarative base (SQLAlchemy's @as_declarative() class Base): its
+	// subclasses are models, it is none itself.
+	DeclarativeBaseDecorators []string `yaml:"declarative_base_decorators"`
 	// RegistryModelClasses map a keyword of a model registry's
 	// constructor to the registry's attribute that becomes the class
 	// given there (`db = SQLAlchemy(model_class=CRUDMixin)`: `db.Model`

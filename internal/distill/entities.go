@@ -420,7 +420,7 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 			res = 1
 		}
 		if parent := b.ix.class(cr.file, base); parent != nil && parent != cr {
-			if b.isModel(parent, memo, depth+1) == 1 {
+			if b.isModel(parent, memo, depth+1) == 1 || decoratedBy(parent.class.Decorators, b.lang.DeclarativeBaseDecorators) {
 				res = 1
 			}
 		} else if c := b.ix.constant(cr.file, base); c != nil && c.as.Value != nil {

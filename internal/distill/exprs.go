@@ -113,8 +113,8 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			switch c.as.Value.Kind {
 			case facts.ExprCall:
-				if r := rc.repository(c.file, c.as.Value); r != nil {
-					return r
+				if v := rc.moduleInstance(c, sc); v != nil {
+					return v
 				}
 				if st := b.lang.SignedTokens; st != nil && catalog.MatchAny(st.Serializers, c.as.Value.Resolved(), c.as.Value.Raw()) {
 					// serializer = URLSafeTimedSerializer(SECRET_KEY) at
@@ -135,13 +135,6 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 						return &value{kind: vModelClass, ent: u}
 					}
 					return rc.eval(c.as.Value, &scope{file: c.file, vars: map[string]*value{}}, out, false)
-				}
-				if cr := b.ix.class(c.file, c.as.Value); cr != nil && len(cr.class.Methods) > 0 &&
-					b.entByQual[cr.qual()] == nil && b.shapes[cr.qual()] == nil {
-					// email_update = EmailUpdateService(EmailVerification):
-					// a module's service object.
-					var scratch []allium.Stmt
-					return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
 				}
 				return &value{kind: vPlumbing}
 			case facts.ExprDict:
@@ -621,6 +614,19 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return &value{kind: vPlumbing}
 	case vUnknown:
+		if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall && !rc.constants[c.as.Value] {
+			// crud.user, a module's repository or service object read
+			// through its package (from app import crud).
+			if rc.constants == nil {
+				rc.constants = map[*facts.Expr]bool{}
+			}
+			rc.constants[c.as.Value] = true
+			v := rc.moduleInstance(c, sc)
+			delete(rc.constants, c.as.Value)
+			if v != nil {
+				return v
+			}
+		}
 		if cr := b.ix.class(sc.file, e); cr != nil {
 			// models.User, through a module or package import.
 			if ent := b.entByQual[cr.qual()]; ent != nil {
@@ -804,6 +810,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return v
 		}
 		if v := rc.ownGetter(e, sc, out); v != nil {
+			return v
+		}
+		if v := rc.objectGetter(x, e, sc, out); v != nil {
 			return v
 		}
 		return &value{kind: vPlumbing}
@@ -1364,8 +1373,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 
 // ownGetter is what a getter of the class whose method is walked answers,
 // read through the receiver (this.shouldVerifyEmails, get
-// shouldVerifyEmails() { return this.config.verifyUserEmails; }); nil when
-// e reads no such getter.
+// shouldVerifyEmails() { return this.config.verifyUserEmails; }); a
+// property taking its receiver (Python's self.repos) only when it hands
+// out a collaborator (collaboratorGetter). nil when e reads no such getter.
 func (rc *ruleCtx) ownGetter(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	if sc.cls == nil || !rc.b.isReceiverExpr(e.X) {
 		return nil
@@ -1375,10 +1385,14 @@ func (rc *ruleCtx) ownGetter(e *facts.Expr, sc *scope, out *[]allium.Stmt) *valu
 		return nil
 	}
 	fr := rc.b.ix.method(cr, e.Name())
-	if fr == nil || !rc.isProperty(fr.fn) || len(fr.fn.Params) > 0 {
+	if fr == nil || !rc.isProperty(fr.fn) {
 		return nil
 	}
-	return rc.inline(fr, sc.vars[e.X.Raw()], facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, out)
+	self := sc.vars[e.X.Raw()]
+	if len(fr.fn.Params) == 0 {
+		return rc.inline(fr, self, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, out)
+	}
+	return rc.collaboratorGetter(cr, self, e, sc)
 }
 
 // settingTypeTest reads a test of a config parameter's JavaScript type
@@ -1730,6 +1744,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method != "" {
 		recv, superCall = rc.superReceiver(e.X.X, method, sc)
 		if recv == nil {
+			if v := rc.superObjectCall(e, method, sc, out); v != nil {
+				return v // super().__init__(session, ...) in a service class
+			}
 			bodyAt := len(rc.body)
 			recv = rc.eval(e.X.X, sc, out, false)
 			if rc.isFailureFallback(e, method) {
@@ -2512,7 +2529,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.eval(ctor, sc, out, stmtCtx)
 	}
 	// Constructors.
-	if cr := b.ix.class(sc.file, e); cr != nil {
+	if cr := b.constructedClass(sc.file, e); cr != nil {
 		if b.isSettingsRef(cr) {
 			return &value{kind: vSettings} // Settings(): the settings object
 		}
@@ -2555,7 +2572,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
 			return rc.eval(&e.Args()[0], sc, out, false)
 		}
-		if len(cr.class.Methods) > 0 && !catalog.MatchAny(l.AbortCalls, names...) {
+		if b.hasMethods(cr) && !catalog.MatchAny(l.AbortCalls, names...) {
 			// UserService(db): a service object whose methods are code;
 			// its constructor records what it keeps (self.users = users).
 			obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
@@ -2783,6 +2800,12 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 		if fr := rc.b.setter(ent, kw.Name); fr != nil && (ent.attrs[kw.Name] == nil || ent.attrs[kw.Name].attr != kw.Name) {
 			// User(password=p) through a property setter that hashes.
 			rc.inline(fr, v, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{kw.Value}, Line: e.Line()}), sc, out)
+			continue
+		}
+		if rc.b.initRebinds(ent, kw.Name) {
+			// User(group=name) whose __init__ sets self.group from a
+			// lookup by that name: not the field's value, left unsaid.
+			v.partial = true
 			continue
 		}
 		f := ent.attrField(kw.Name) // User(role=r): the key role_id, named role
@@ -3228,7 +3251,8 @@ func (rc *ruleCtx) callableRef(e *facts.Expr, sc *scope, out *[]allium.Stmt) (*f
 }
 
 // sameValueInAnotherShape reads `[x] if isinstance(x, str) else x` (either
-// way round, a list or a tuple) as x: the value given, put in the shape
+// way round, a list or a tuple), and `x if isinstance(x, dict) else
+// x.model_dump()`, as x: the value given, put in the shape
 // the code needs whichever it was given in. It returns nil for anything
 // else.
 func sameValueInAnotherShape(e *facts.Expr) *facts.Expr {
@@ -3245,6 +3269,12 @@ func sameValueInAnotherShape(e *facts.Expr) *facts.Expr {
 	n := t.Args()[0].Name()
 	bare := func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == n }
 	wrapped := func(x *facts.Expr) bool {
+		if x.Kind == facts.ExprCall && x.X != nil && x.X.Kind == facts.ExprAttr && shapeDumpMethods[x.X.Name()] &&
+			len(x.Args()) == 0 && len(x.Keywords()) == 0 {
+			// data.model_dump(): a request model's fields as the dict
+			// the other branch takes as it is.
+			return x.X.X != nil && bare(x.X.X)
+		}
 		return (x.Kind == facts.ExprList || x.Kind == facts.ExprTuple) && len(x.Args()) == 1 && bare(&x.Args()[0])
 	}
 	switch {
@@ -3443,7 +3473,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	depth := sc.depth + 1
-	if fr.class != nil && rc.forwards(fr.fn) {
+	if fr.class != nil && (rc.forwards(fr.fn) || fr.accessor) {
 		// A method that only hands its arguments on to a method of its
 		// own object or of one it holds (a __call__ that runs
 		// self.validate, a post-processor calling self.plugins.hook...)

@@ -47,6 +47,10 @@ type funcRef struct {
 	// closure: a lambda's enclosing variables, which its body reads
 	// (items.go).
 	closure map[string]*value
+	// accessor: a getter read for the object it hands out (a repository
+	// factory's property), which adds no inline depth: reading it is
+	// reading an attribute (factory_getters.go).
+	accessor bool
 }
 
 type constRef struct {

@@ -116,3 +116,56 @@ func kwargsName(params []facts.Param) string {
 	}
 	return ""
 }
+
+// initRebinds reports whether the model's own __init__, one that hands
+// nothing to a base's (its keywords are its own parameters), sets the
+// field of that name from something other than the parameter of that
+// name, itself or in a method of the model it calls on self: mealie's
+// User.__init__(self, session, full_name, password, group, ..., **kwargs)
+// sets self.group = session.execute(select(Group).filter(Group.name ==
+// group))..., and its self._set_permissions(**kwargs) sets
+// self.can_invite = True for an admin. The keyword given for such a field
+// is then not the field's value.
+func (b *builder) initRebinds(ent *entityInfo, name string) bool {
+	if ent.ref == nil || name == "" {
+		return false
+	}
+	init := b.ix.funcs[qual(ent.ref.qual(), "__init__")]
+	if init == nil || init.class != ent.ref.class {
+		return false
+	}
+	recv, _ := b.receiverParams(init.fn.Params)
+	if recv == "" {
+		return false
+	}
+	for i := range init.fn.Body {
+		if baseInitCall(&init.fn.Body[i], recv) != nil {
+			return false // its keywords go on to the base's (ownInit)
+		}
+	}
+	rebinds := false
+	var visit func(body []facts.Stmt, self string, depth int)
+	visit = func(body []facts.Stmt, self string, depth int) {
+		facts.Walk(body, func(s *facts.Stmt) bool {
+			for i := range s.Targets {
+				t := &s.Targets[i]
+				if s.Kind == facts.StmtAssign && s.Value != nil && t.Kind == facts.ExprAttr && t.Name() == name &&
+					t.X != nil && t.X.Kind == facts.ExprName && t.X.Name() == self &&
+					(s.Value.Kind != facts.ExprName || s.Value.Name() != name) {
+					rebinds = true
+				}
+			}
+			if c := s.Value; depth == 0 && c != nil && c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr &&
+				c.X.X != nil && c.X.X.Kind == facts.ExprName && c.X.X.Name() == self {
+				if m := b.ix.method(ent.ref, c.X.Name()); m != nil {
+					if mrecv, _ := b.receiverParams(m.fn.Params); mrecv != "" {
+						visit(m.fn.Body, mrecv, depth+1)
+					}
+				}
+			}
+			return !rebinds
+		})
+	}
+	visit(init.fn.Body, recv, 0)
+	return rebinds
+}

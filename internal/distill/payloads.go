@@ -229,7 +229,10 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 		}
 		if x.Method() != "" && x.X.X != nil && x.X.X.Kind == facts.ExprAttr {
 			var scratch []allium.Stmt
-			if rc.eval(x.X.X, sc, &scratch, false).kind == vRepo {
+			recv := rc.eval(x.X.X, sc, &scratch, false)
+			if recv.kind == vRepo || (recv.kind == vObject && recv.repo != nil && rc.b.ix.method(recv.repo, x.Method()) != nil) {
+				// ... or a method of a service object the handler
+				// reaches (return self.mixins.create_one(data)): it runs.
 				rc.eval(x, sc, out, true)
 				return
 			}

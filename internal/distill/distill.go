@@ -461,7 +461,10 @@ type builder struct {
 	// providers: the classes the modules' custom providers bind their
 	// tokens to (custom_providers.go), built on first use; providerAliases:
 	// tokens provided as another token (useExisting: IUserRepository).
-	providers       map[string]*classRef
+	providers map[string]*classRef
+	// rowMappers memoizes which static methods are row mappers
+	// (row_mappers.go).
+	rowMappers      map[*facts.Function]bool
 	providerAliases map[string]string
 	singleRels      map[string]bool
 	// identityEncoders: the catalog's signed_tokens.identity_encoders,

@@ -446,11 +446,17 @@ func (rc *ruleCtx) objectBuild(e *facts.Expr, method string, recv *value, filter
 	reps := rc.b.lang.Repositories
 	ent := rc.b.entByName[recv.ent]
 	builds := catalog.Match(reps.Builds, method)
-	if ent == nil || !builds && !catalog.Match(reps.Creates, method) || len(e.Args()) != 1 || len(filters) > 0 || len(values) > 0 ||
-		e.Args()[0].Kind != facts.ExprName && e.Args()[0].Kind != facts.ExprAttr {
+	if ent == nil || !builds && !catalog.Match(reps.Creates, method) || len(e.Args()) != 1 || len(filters) > 0 || len(values) > 0 {
 		return nil, false
 	}
-	obj := rc.eval(&e.Args()[0], sc, out, false)
+	arg := &e.Args()[0]
+	if mapped := rc.rowMapperArg(arg, sc); mapped != nil {
+		arg = mapped // create(UserMapper.toPersistence(data)): data (row_mappers.go)
+	}
+	if arg.Kind != facts.ExprName && arg.Kind != facts.ExprAttr {
+		return nil, false
+	}
+	obj := rc.eval(arg, sc, out, false)
 	if obj.kind != vUnknown || len(obj.parts) == 0 {
 		return nil, false
 	}

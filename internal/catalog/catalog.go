@@ -212,6 +212,10 @@ type Language struct {
 	MutationMethods   []string      `yaml:"mutation_methods"`
 	DependencyMarkers []string      `yaml:"dependency_markers"`
 	RequestBodyCalls  []string      `yaml:"request_body_calls"`
+	// RequestDecorators mark a handler parameter the framework fills
+	// with the request object itself (NestJS's @Req() { body, user }),
+	// whatever its name: it reads as a parameter among RequestParams.
+	RequestDecorators []string `yaml:"request_decorators"`
 	RequestForms      []string      `yaml:"request_forms"`
 	Auth              *Auth         `yaml:"auth"`
 	// AuthStrategies are the authentication strategies a middleware runs

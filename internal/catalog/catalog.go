@@ -216,8 +216,8 @@ type Language struct {
 	// with the request object itself (NestJS's @Req() { body, user }),
 	// whatever its name: it reads as a parameter among RequestParams.
 	RequestDecorators []string `yaml:"request_decorators"`
-	RequestForms      []string      `yaml:"request_forms"`
-	Auth              *Auth         `yaml:"auth"`
+	RequestForms      []string `yaml:"request_forms"`
+	Auth              *Auth    `yaml:"auth"`
 	// AuthStrategies are the authentication strategies a middleware runs
 	// by name (Passport): see AuthStrategies. nil or empty for none.
 	AuthStrategies *AuthStrategies `yaml:"auth_strategies"`

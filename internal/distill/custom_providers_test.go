@@ -153,6 +153,9 @@ export class TypeORMRepository<T> {
   async create(document: T) {
     return this.repository.save(document);
   }
+  async findOne(filter: Partial<T>) {
+    return this.repository.findOne({ where: filter });
+  }
 }
 `,
 		"src/user.repository.ts": `
@@ -171,6 +174,7 @@ export type UserModel = UserSchema & UserEntity;
 		"src/port.ts": `
 export abstract class IUserRepository {
   abstract create(document: unknown): Promise<unknown>;
+  abstract findOne(filter: unknown): Promise<unknown>;
 }
 `,
 		"src/user.module.ts": `
@@ -193,13 +197,17 @@ import { UserController } from './user.controller';
 export class UserModule {}
 `,
 		"src/user.controller.ts": `
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, ConflictException, Controller, Post } from '@nestjs/common';
 import { IUserRepository } from './port';
 @Controller('users')
 export class UserController {
   constructor(private readonly users: IUserRepository) {}
   @Post()
   async register(@Body('email') email: string) {
+    const taken = await this.users.findOne({ email });
+    if (taken) {
+      throw new ConflictException();
+    }
     await this.users.create({ email });
   }
 }
@@ -207,9 +215,9 @@ export class UserController {
 	}
 	runIdiomCases(t, files, []idiomCase{
 		{
-			name:      "an intersection alias names the row's repository; an expression-bodied factory",
+			name:      "an intersection alias names the row's repository; an expression-bodied factory; a filter the caller passes to {where: filter}",
 			construct: "Register",
-			want:      []string{"ensures: UserSchema.created(email: email)"},
+			want:      []string{"let taken = UserSchema{email}", "requires: not exists taken", "ensures: UserSchema.created(email: email)"},
 		},
 		{
 			name:      "a domain class made by a class factory is no entity",

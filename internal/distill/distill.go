@@ -461,12 +461,12 @@ type builder struct {
 	// providers: the classes the modules' custom providers bind their
 	// tokens to (custom_providers.go), built on first use; providerAliases:
 	// tokens provided as another token (useExisting: IUserRepository).
-	providers map[string]*classRef
-	// rowMappers memoizes which static methods are row mappers
-	// (row_mappers.go).
-	rowMappers      map[*facts.Function]bool
+	providers       map[string]*classRef
 	providerAliases map[string]string
-	singleRels      map[string]bool
+	// rowMappers memoizes which methods called on their class are row
+	// mappers (row_mappers.go).
+	rowMappers map[*facts.Function]bool
+	singleRels map[string]bool
 	// identityEncoders: the catalog's signed_tokens.identity_encoders,
 	// sorted once (tokens.go identityPayload).
 	identityEncoders []string

@@ -182,6 +182,15 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 // merged with its domain class, whose repository is the row's). nil when
 // none or several are models.
 func (b *builder) typedEntity(f *facts.File, t *facts.Expr) *entityInfo {
+	return b.typedEntityDepth(f, t, 0)
+}
+
+// typedEntityDepth is typedEntity, at most 4 intersections deep (an alias
+// may name itself: type A = B & A).
+func (b *builder) typedEntityDepth(f *facts.File, t *facts.Expr, depth int) *entityInfo {
+	if depth > 4 {
+		return nil
+	}
 	for range 4 {
 		if t == nil {
 			return nil
@@ -200,7 +209,7 @@ func (b *builder) typedEntity(f *facts.File, t *facts.Expr) *entityInfo {
 	}
 	var found *entityInfo
 	for _, member := range []*facts.Expr{t.X, t.Y} {
-		e := b.typedEntity(f, member)
+		e := b.typedEntityDepth(f, member, depth+1)
 		if e == nil {
 			continue
 		}

@@ -226,3 +226,45 @@ export class UserController {
 		},
 	})
 }
+
+// TestSelfNamingIntersectionAlias pins that a type alias naming itself
+// through an intersection (type Row = UserSchema & Row) ends: the
+// repository it types is still the model's.
+func TestSelfNamingIntersectionAlias(t *testing.T) {
+	files := map[string]string{
+		"src/user.schema.ts": `
+import { Column, Entity } from 'typeorm';
+@Entity()
+export class UserSchema {
+  @Column({ primary: true }) id!: string;
+  @Column() email!: string;
+}
+`,
+		"src/users.controller.ts": `
+import { Body, Controller, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { UserSchema } from './user.schema';
+type Row = UserSchema & Row;
+type Loop = Loop & Row;
+@Controller('users')
+export class UsersController {
+  constructor(
+    @InjectRepository(UserSchema) private readonly rows: Repository<Row>,
+    private readonly loops: Repository<Loop>,
+  ) {}
+  @Post()
+  async register(@Body('email') email: string) {
+    await this.rows.save({ email });
+  }
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "an alias that names itself",
+			construct: "Register",
+			want:      []string{"ensures: UserSchema.created(email: email)"},
+		},
+	})
+}

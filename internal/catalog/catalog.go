@@ -221,8 +221,12 @@ type Language struct {
 	MutationMethods   []string      `yaml:"mutation_methods"`
 	DependencyMarkers []string      `yaml:"dependency_markers"`
 	RequestBodyCalls  []string      `yaml:"request_body_calls"`
-	RequestForms      []string      `yaml:"request_forms"`
-	Auth              *Auth         `yaml:"auth"`
+	// RequestDecorators mark a handler parameter the framework fills
+	// with the request object itself (NestJS's @Req() { body, user }),
+	// whatever its name: it reads as a parameter among RequestParams.
+	RequestDecorators []string `yaml:"request_decorators"`
+	RequestForms      []string `yaml:"request_forms"`
+	Auth              *Auth    `yaml:"auth"`
 	// AuthStrategies are the authentication strategies a middleware runs
 	// by name (Passport): see AuthStrategies. nil or empty for none.
 	AuthStrategies *AuthStrategies `yaml:"auth_strategies"`
@@ -1091,6 +1095,24 @@ type CreateViews struct {
 	Validate string   `yaml:"validate"`
 }
 
+// CustomProviders describe a dependency container's provider lists
+// (NestJS's @Module({providers: [{provide: UserRepository, useClass:
+// UsersRelationalRepository}]})): an entry that is an object binds the
+// token under Token to a class, named under one of Classes (useClass,
+// useExisting) or made by the function under one of Factories
+// (useFactory: (...) => new UserCreateUsecase(...)). A collaborator typed
+// by the token, or injected by it (@Inject(USER_REPOSITORY)), is that
+// class's instance.
+type CustomProviders struct {
+	// Modules are the class decorators whose argument holds the lists.
+	Modules []string `yaml:"modules"`
+	// Lists are the keys of that argument that hold provider lists.
+	Lists     []string `yaml:"lists"`
+	Token     string   `yaml:"token"`
+	Classes   []string `yaml:"classes"`
+	Factories []string `yaml:"factories"`
+}
+
 // Repositories describes generic repositories: objects made for one model
 // (`crud_users = FastCRUD(User)`, `user = CRUDUser(User)` with CRUDUser
 // built on CRUDBase) whose methods query or change it.
@@ -1122,6 +1144,10 @@ type Repositories struct {
 	// one of these (userModel) is that model's class, which is how the
 	// loaders of such services register their models.
 	NamedModelSuffixes []string `yaml:"named_model_suffixes"`
+	// CustomProviders say how a module binds an injection token (a class,
+	// often abstract: a port; a string; a Symbol constant) to the class
+	// whose instance is injected under it.
+	CustomProviders CustomProviders `yaml:"custom_providers"`
 	// UIDServices are objects whose methods take a content type's uid
 	// first and then what a repository's method takes (Strapi's
 	// strapi.entityService.update(uid, id, {data})).

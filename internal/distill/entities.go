@@ -416,7 +416,10 @@ func (b *builder) isModel(cr *classRef, memo map[string]int, depth int) int {
 	}
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
-		if catalog.MatchAny(b.lang.ModelBases, base.Resolved(), base.Raw()) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved(), base.Raw()) {
+		// A base the code calls (extends BaseEntity<User>()) is a class a
+		// function makes, a domain-class factory of the service, never the
+		// ORM's base class, which is extended as it is.
+		if base.Kind != facts.ExprCall && catalog.MatchAny(b.lang.ModelBases, base.Resolved(), base.Raw()) && !catalog.MatchAny(b.lang.RequestBases, base.Resolved(), base.Raw()) {
 			res = 1
 		}
 		if parent := b.ix.class(cr.file, base); parent != nil && parent != cr {

@@ -296,6 +296,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
+		if row := rc.mappedOrAbsent(e, sc); row != nil {
+			return rc.eval(row, sc, out, stmtCtx) // row ? UserMapper.toDomain(row) : null (row_mappers.go)
+		}
 		if rc.sameBranches(e, sc) || convertedWhenAble(e, b.lang.TransparentCalls) {
 			// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
 			// whichever branch is taken.
@@ -1773,6 +1776,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.containerGet(sc.file, e, sc.depth); v != nil {
 		return v // Container.get(AuthService), Container.get('userModel') (injected.go)
+	}
+	if v := rc.rowMapperCall(e, sc, out); v != nil {
+		return v // UserMapper.toPersistence(user): the same row (row_mappers.go)
 	}
 	if x := classDefaultCall(e, sc); x != nil {
 		return rc.evalCall(x, sc, out, stmtCtx) // _form_class(request.POST) (handler_class_defaults.go)

@@ -155,10 +155,8 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 	b := rc.b
 	if t.Kind == facts.ExprSubscript && t.X != nil && t.Y != nil {
 		if reps := b.lang.Repositories; reps != nil && catalog.MatchAny(reps.Bases, t.X.Resolved(), t.X.Raw()) {
-			if cr := b.ix.class(f, t.Y); cr != nil {
-				if e := b.entByQual[cr.qual()]; e != nil {
-					return &value{kind: vRepo, ent: e.name}
-				}
+			if e := b.typedEntity(f, t.Y); e != nil {
+				return &value{kind: vRepo, ent: e.name}
 			}
 		}
 		return nil
@@ -172,6 +170,11 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		if v := rc.repository(c.file, c.as.Value); v != nil {
 			return v
 		}
+	}
+	if bound := b.providedClass(f, t); bound != nil {
+		// A token a module binds to a class (an abstract port given its
+		// adapter by a custom provider).
+		return rc.injectedObject(bound, depth+1)
 	}
 	cr := b.ix.class(f, t)
 	if cr == nil && t.Kind == facts.ExprName {
@@ -195,6 +198,51 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		return nil
 	}
 	return rc.injectedObject(cr, depth+1)
+}
+
+// typedEntity is the entity a type names (in file f): a model class, or
+// through a type alias, the one model among the types an intersection
+// joins (type UserModel = UserSchema & UserEntity: a persistence row
+// merged with its domain class, whose repository is the row's). nil when
+// none or several are models.
+func (b *builder) typedEntity(f *facts.File, t *facts.Expr) *entityInfo {
+	return b.typedEntityDepth(f, t, 0)
+}
+
+// typedEntityDepth is typedEntity, at most 4 intersections deep (an alias
+// may name itself: type A = B & A).
+func (b *builder) typedEntityDepth(f *facts.File, t *facts.Expr, depth int) *entityInfo {
+	if depth > 4 {
+		return nil
+	}
+	for range 4 {
+		if t == nil {
+			return nil
+		}
+		if cr := b.ix.class(f, t); cr != nil {
+			return b.entByQual[cr.qual()]
+		}
+		alias := b.ix.typeAlias(f, t)
+		if alias == nil {
+			break
+		}
+		f, t = alias.file, alias.as.Value
+	}
+	if t == nil || t.Kind != facts.ExprBinary || t.Op() != "&" {
+		return nil
+	}
+	var found *entityInfo
+	for _, member := range []*facts.Expr{t.X, t.Y} {
+		e := b.typedEntityDepth(f, member, depth+1)
+		if e == nil {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // containerInjection is what a field's decorators have a dependency
@@ -227,6 +275,10 @@ func (rc *ruleCtx) containerGet(f *facts.File, call *facts.Expr, depth int) *val
 		return nil
 	}
 	arg := &call.Args()[0]
+	if bound := b.providedClass(f, arg); bound != nil {
+		// @Inject(USER_REPOSITORY): the class a module binds the token to.
+		return rc.injectedObject(bound, depth+1)
+	}
 	if arg.Kind != facts.ExprString {
 		cr := b.serviceClass(f, arg)
 		if impls := b.ix.implementersOf(f, arg, nil, reps.InterfaceImplementers); len(impls) > 0 {

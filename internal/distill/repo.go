@@ -109,6 +109,12 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		case slices.Contains(reps.ValueArgs, kw.Name):
 			values = append(values, kw)
 		case slices.Contains(reps.FilterArgs, kw.Name):
+			if group := rc.passedFilter(&kw.Value, sc, out); group != nil {
+				// findOne({where: filter}) in a generic repository's
+				// method, filter the object its caller gave.
+				spreadFilters = append(spreadFilters, *group)
+				continue
+			}
 			if row := rc.keyOfRow(ent, &kw.Value, sc, out); row != nil {
 				keyRow = row
 			}
@@ -446,11 +452,17 @@ func (rc *ruleCtx) objectBuild(e *facts.Expr, method string, recv *value, filter
 	reps := rc.b.lang.Repositories
 	ent := rc.b.entByName[recv.ent]
 	builds := catalog.Match(reps.Builds, method)
-	if ent == nil || !builds && !catalog.Match(reps.Creates, method) || len(e.Args()) != 1 || len(filters) > 0 || len(values) > 0 ||
-		e.Args()[0].Kind != facts.ExprName && e.Args()[0].Kind != facts.ExprAttr {
+	if ent == nil || !builds && !catalog.Match(reps.Creates, method) || len(e.Args()) != 1 || len(filters) > 0 || len(values) > 0 {
 		return nil, false
 	}
-	obj := rc.eval(&e.Args()[0], sc, out, false)
+	arg := &e.Args()[0]
+	if mapped := rc.rowMapperArg(arg, sc); mapped != nil {
+		arg = mapped // create(UserMapper.toPersistence(data)): data (row_mappers.go)
+	}
+	if arg.Kind != facts.ExprName && arg.Kind != facts.ExprAttr {
+		return nil, false
+	}
+	obj := rc.eval(arg, sc, out, false)
 	if obj.kind != vUnknown || len(obj.parts) == 0 {
 		return nil, false
 	}
@@ -551,6 +563,21 @@ func sameRowKey(parts []facts.Keyword) *facts.Expr {
 
 // filterGroup is a set of filter keywords read in the scope they were
 // written in, which need not be the scope of the query that runs them.
+// passedFilter is the filter object a local or parameter named x holds
+// (an object literal given by the caller of a generic repository's
+// method), read in the caller's scope; nil when x is no name or holds no
+// single object literal.
+func (rc *ruleCtx) passedFilter(x *facts.Expr, sc *scope, out *[]allium.Stmt) *filterGroup {
+	if x.Kind != facts.ExprName {
+		return nil
+	}
+	v := rc.eval(x, sc, out, false)
+	if len(v.parts) != 1 || v.parts[0].e == nil || v.parts[0].e.Kind != facts.ExprDict {
+		return nil
+	}
+	return &filterGroup{kws: rc.b.relationIDs(dictKeywords(v.parts[0].e)), sc: v.parts[0].sc}
+}
+
 type filterGroup struct {
 	kws []facts.Keyword
 	sc  *scope

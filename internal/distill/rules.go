@@ -1165,6 +1165,17 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			}
 			continue
 		}
+		if len(b.lang.RequestParams) > 0 && decoratedBy(p.Decorators, b.lang.RequestDecorators) {
+			// @Req() { body, user }: the request, destructured as a
+			// parameter named req would be.
+			req := p
+			if req.Name == "" {
+				req.Name = b.lang.RequestParams[0]
+			}
+			sc.vars[req.Name] = &value{kind: vPlumbing, param: "request"}
+			rc.bindPattern(&req, sc)
+			continue
+		}
 		if slices.Contains(b.lang.RequestParams, p.Name) {
 			sc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
 			continue

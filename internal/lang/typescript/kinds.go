@@ -49,7 +49,7 @@ type kinds struct {
 
 	// types
 	typeAnnotation, predefinedType, typeIdentifier, nestedTypeIdentifier,
-	genericType, typeArguments, arrayType, unionType, literalType,
+	genericType, typeArguments, arrayType, unionType, intersectionType, literalType,
 	parenthesizedType, nestedIdentifier, typeQuery syntax.Kind
 
 	// tokens (NoKind when the grammar lacks one)
@@ -134,7 +134,7 @@ func newKinds(g *syntax.Grammar) *kinds {
 		typeAnnotation: o("type_annotation"), predefinedType: o("predefined_type"),
 		typeIdentifier: o("type_identifier"), nestedTypeIdentifier: o("nested_type_identifier"),
 		genericType: o("generic_type"), typeArguments: o("type_arguments"), arrayType: o("array_type"),
-		unionType: o("union_type"), literalType: o("literal_type"),
+		unionType: o("union_type"), intersectionType: o("intersection_type"), literalType: o("literal_type"),
 		parenthesizedType: o("parenthesized_type"), nestedIdentifier: o("nested_identifier"),
 		typeQuery: o("type_query"),
 

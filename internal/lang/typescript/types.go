@@ -89,6 +89,13 @@ func (x *extractor) typeExpr(n syntax.Node) facts.Expr {
 			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: x.typeExprPtr(c[0]), Y: x.typeExprPtr(c[1]), Line: line}).WithOp("|")
 		}
 		return x.opaqueExpr(n)
+	case k.intersectionType:
+		// `UserSchema & UserEntity`: a value of both types (a persistence
+		// row merged with its domain class), kept as the binary `&`.
+		if c := x.named(n); len(c) == 2 {
+			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBinary, X: x.typeExprPtr(c[0]), Y: x.typeExprPtr(c[1]), Line: line}).WithOp("&")
+		}
+		return x.opaqueExpr(n)
 	case k.str, k.number, k.trueLit, k.falseLit, k.null, k.undefined, k.unaryExpr, k.templateString:
 		return x.expr(n)
 	}

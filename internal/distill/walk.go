@@ -960,7 +960,8 @@ func (rc *ruleCtx) boundInHelper(bn string, sc *scope) {
 
 // renameHelperBinding names a row that a helper found under a local of
 // its own not naming the entity (a base repository's findOne keeps it in
-// data) after the caller's variable, which does (const user = await
+// data), or naming it among other words, after the caller's variable,
+// which does (const user = await
 // this.userRepository.findById(id)): the let, or the entity parameter a
 // lookup by id made, and the rule's references to it.
 func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
@@ -969,7 +970,11 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 		return
 	}
 	from, bn, word := id.Name, bindingName(name), snake(lastWord(val.ent))
-	if bn == "" || strings.Contains(from, word) || !strings.Contains(bn, word) || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
+	// A helper's local that names the entity among other words
+	// (crud.get_user_by_email's session_user) gives way to a caller's that
+	// is the entity's plain name (user); one that names it alone stays.
+	plainCaller := bn == word && from != word
+	if bn == "" || strings.Contains(from, word) && !plainCaller || !strings.Contains(bn, word) || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
 		return
 	}
 	switch {

@@ -109,7 +109,7 @@ func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
 	rc.leftOut++
 	text := fmt.Sprintf("%s:%d: %s left out of rule ", path, line, what)
 	rc.b.notes[text+rc.name] = true
-	rc.b.ruleNoteUses[text+rc.name]++
+	rc.b.ruleNoteWriters[text+rc.name] = append(rc.b.ruleNoteWriters[text+rc.name], rc.noteWriter())
 	rc.leftOutNotes = append(rc.leftOutNotes, text)
 }
 
@@ -120,13 +120,18 @@ func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
 // line inlined by a handler of the same name) stays for that one.
 func (rc *ruleCtx) renameNotes(name string) {
 	b := rc.b
+	me := rc.noteWriter()
 	for _, text := range rc.leftOutNotes {
 		old := text + rc.name
-		if b.ruleNoteUses[old]--; b.ruleNoteUses[old] <= 0 {
+		if i := slices.Index(b.ruleNoteWriters[old], me); i >= 0 {
+			b.ruleNoteWriters[old] = slices.Delete(b.ruleNoteWriters[old], i, i+1)
+		}
+		if len(b.ruleNoteWriters[old]) == 0 {
 			delete(b.notes, old)
-			delete(b.ruleNoteUses, old)
+			delete(b.ruleNoteWriters, old)
 		}
 		b.notes[text+name] = true
+		b.ruleNoteWriters[text+name] = append(b.ruleNoteWriters[text+name], me)
 	}
 	rc.leftOutNotes = nil
 }

@@ -597,6 +597,9 @@ type builder struct {
 	// ruleNoteWriters holds, per "left out of rule" note, the handler of
 	// each rule context that wrote it (renameNotes, namePrintedRules).
 	ruleNoteWriters map[string][]noteWriter
+	// unfollowed lists the calls the walk of the current handler could
+	// not follow (unfollowedCall), in the order met.
+	unfollowed []string
 	// identityFields memoises, per entity, the fields its session identity
 	// method reads (session_identity.go).
 	identityFields map[string]*sessionIdentity

@@ -3,9 +3,11 @@ package distill
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
 )
 
 // noteWriter is the handler whose rule a "left out of rule" note was
@@ -44,4 +46,29 @@ func (b *builder) namePrintedRules(m *allium.Module) {
 			b.notes[fmt.Sprintf("%s left out of handler %s (%s:%d)", note[:i], w.fn, w.path, w.line)] = true
 		}
 	}
+}
+
+// unfollowedCall records a call of the handler being walked that the
+// walk could not follow (a method of a value it could not read, or a
+// callee neither the catalog nor the service defines): a handler that
+// states nothing says that what such calls do is unread, not that it
+// does nothing.
+func (b *builder) unfollowedCall(e *facts.Expr, sc *scope) {
+	what := e.Raw()
+	if what == "" {
+		return
+	}
+	if !slices.Contains(b.unfollowed, what) {
+		b.unfollowed = append(b.unfollowed, what)
+	}
+}
+
+// unfollowedList names the calls a handler could not follow, the first
+// three of them and how many more.
+func unfollowedList(calls []string) string {
+	const shown = 3
+	if len(calls) > shown {
+		return strings.Join(calls[:shown], ", ") + " and " + itoa(len(calls)-shown) + " more"
+	}
+	return strings.Join(calls, ", ")
 }

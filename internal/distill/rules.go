@@ -460,6 +460,10 @@ type ruleCtx struct {
 	// that keeps the row under a free name of its own renames them
 	// (renameClashLet).
 	clashLets map[string]bool
+	// cleaned holds, per form class and field ("pkg.Form.email"), what
+	// the field's own validator returned (Django's clean_email returns
+	// normalise_email(email)): the value the form's save writes.
+	cleaned map[string]*value
 	// helperBindings: lets and entity parameters of rows that an inlined
 	// helper found, which a caller may name (renameHelperBinding).
 	helperBindings map[string]bool

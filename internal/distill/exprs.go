@@ -2508,7 +2508,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if recv != nil && recv.kind == vUnknown && len(e.Args()) == 0 {
 			// serializer.save() of a serializer the walk could not
 			// read: it writes something, and what is unread.
-			b.unfollowedCall(e, sc)
+			b.unfollowedCall(e)
 		}
 		rc.rowsWritten(e, method, recv, sc, out)
 		return &value{kind: vPlumbing}
@@ -2626,7 +2626,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		} else {
 			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call")
 		}
-		b.unfollowedCall(e, sc)
+		b.unfollowedCall(e)
 		return unknownValue
 	}
 	// A black-box function: a plain snake_case function whose arguments

@@ -92,12 +92,9 @@ func (rc *ruleCtx) keyParamsAsRows() {
 	}
 }
 
-// rowMayBeAbsent reports a rule whose outcomes depend on whether the row
-// the key names exists (fastapi-full-stack's recover_password: if user:
-// send the link, and the same answer either way): the caller names an
-// address, which may belong to no one, not a row, so the key stays the
-// input and the rule looks the row up.
-func (rc *ruleCtx) rowMayBeAbsent(p, ent string) bool {
+// keyRowLets are the rule's lets bound to the lookup of an ent row by
+// the key p alone (let db_user = User{username}).
+func (rc *ruleCtx) keyRowLets(p, ent string) map[string]bool {
 	rowLets := map[string]bool{}
 	for _, s := range rc.body {
 		if l, ok := s.(*allium.Let); ok {
@@ -108,6 +105,16 @@ func (rc *ruleCtx) rowMayBeAbsent(p, ent string) bool {
 			}
 		}
 	}
+	return rowLets
+}
+
+// rowMayBeAbsent reports a rule whose outcomes depend on whether the row
+// the key names exists (fastapi-full-stack's recover_password: if user:
+// send the link, and the same answer either way): the caller names an
+// address, which may belong to no one, not a row, so the key stays the
+// input and the rule looks the row up.
+func (rc *ruleCtx) rowMayBeAbsent(p, ent string) bool {
+	rowLets := rc.keyRowLets(p, ent)
 	isRow := func(x allium.Expr) bool {
 		if id, ok := x.(*allium.Ident); ok {
 			return rowLets[id.Name]
@@ -277,16 +284,7 @@ func (rc *ruleCtx) keyLoop(f *allium.For, p string) (string, string, bool) {
 // already uses that name for something else than the row (a let of the
 // row's lookup is the row); else after such a let.
 func (rc *ruleCtx) rowParamName(p, ent string) string {
-	rowLets := map[string]bool{}
-	for _, s := range rc.body {
-		if l, ok := s.(*allium.Let); ok {
-			if j, ok := l.Value.(*allium.Join); ok && j.Entity == ent {
-				if _, key := keyJoin(j, p); key {
-					rowLets[l.Name] = true
-				}
-			}
-		}
-	}
+	rowLets := rc.keyRowLets(p, ent)
 	free := func(n string) bool { return !rc.paramSet[n] && (!rc.lets[n] || rowLets[n]) }
 	if n := snake(lastWord(ent)); free(n) {
 		return n

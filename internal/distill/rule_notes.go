@@ -49,11 +49,11 @@ func (b *builder) namePrintedRules(m *allium.Module) {
 }
 
 // unfollowedCall records a call of the handler being walked that the
-// walk could not follow (a method of a value it could not read, or a
-// callee neither the catalog nor the service defines): a handler that
-// states nothing says that what such calls do is unread, not that it
-// does nothing.
-func (b *builder) unfollowedCall(e *facts.Expr, sc *scope) {
+// walk could not follow (a save of a value it could not read, or a call
+// made for its effect to nothing the catalog or the service defines): a
+// handler that states nothing says that what such calls do is unread,
+// not that it does nothing.
+func (b *builder) unfollowedCall(e *facts.Expr) {
 	what := e.Raw()
 	if what == "" {
 		return

@@ -176,8 +176,16 @@ func (rc *ruleCtx) fieldValidator(cr *classRef, fn facts.Function, form *value, 
 		call.SetArgs([]facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__field_" + field, Line: fn.Line})})
 		sc.vars["__field_"+field] = rc.paramValue(field)
 	}
-	rc.inline(fr, form, call, sc, out)
+	got := rc.inline(fr, form, call, sc, out)
 	delete(sc.vars, "__field_"+field)
+	if got != nil && got.kind == vExpr && form.shape != nil {
+		// The cleaned value, when the validator returns one the spec
+		// can state; a validator that returns nothing changes nothing.
+		if rc.cleaned == nil {
+			rc.cleaned = map[string]*value{}
+		}
+		rc.cleaned[form.shape.qual()+"."+field] = got
+	}
 }
 
 // validatable reports whether the receiver of a validation call is input

@@ -243,6 +243,7 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
 	}
 	repair(m, b)
+	b.namePrintedRules(m)
 	out.Module = m
 	out.Stats.Entities = len(m.Entities)
 	out.Stats.Rules = len(m.Rules)
@@ -601,9 +602,12 @@ type builder struct {
 	// mounts: the routers mounted under a module-level condition
 	// (router_mounts.go), by dotted name; nil until read.
 	mounts map[string]routerMount
-	// ruleNoteUses counts, per "left out of rule" note, the rule
-	// contexts that wrote it (renameNotes).
-	ruleNoteUses map[string]int
+	// ruleNoteWriters holds, per "left out of rule" note, the handler of
+	// each rule context that wrote it (renameNotes, namePrintedRules).
+	ruleNoteWriters map[string][]noteWriter
+	// unfollowed lists the calls the walk of the current handler could
+	// not follow (unfollowedCall), in the order met.
+	unfollowed []string
 	// identityFields memoises, per entity, the fields its session identity
 	// method reads (session_identity.go).
 	identityFields map[string]*sessionIdentity
@@ -635,26 +639,26 @@ const (
 func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, depth int, st *Stats) *builder {
 	return &builder{
 		ctx: ctx, lang: l, ix: newIndex(files), maxDepth: depth, stats: st,
-		notes:         map[string]bool{},
-		entByQual:     map[string]*entityInfo{},
-		entByName:     map[string]*entityInfo{},
-		enums:         map[string]*enumInfo{},
-		shapes:        map[string]*classRef{},
-		implicitRels:  map[string]*allium.Relationship{},
-		singleRels:    map[string]bool{},
-		inverseSides:  map[*facts.Assignment]bool{},
-		configByKey:   map[string]*configInfo{},
-		statusLits:    map[string][]string{},
-		statusOwned:   map[*fieldInfo][]string{},
-		sinkTemplates: map[string][]string{},
-		sinkProv:      map[string]*allium.Provenance{},
-		sinkAddressed: map[string]bool{},
-		signedTokens:  map[string]*signedToken{},
-		kindClaims:    -1,
-		enumsRead:     map[string]bool{},
-		ruleName:      map[string]int{},
-		ruleNoteUses:  map[string]int{},
-		scheduled:     map[string]map[string]bool{},
+		notes:           map[string]bool{},
+		entByQual:       map[string]*entityInfo{},
+		entByName:       map[string]*entityInfo{},
+		enums:           map[string]*enumInfo{},
+		shapes:          map[string]*classRef{},
+		implicitRels:    map[string]*allium.Relationship{},
+		singleRels:      map[string]bool{},
+		inverseSides:    map[*facts.Assignment]bool{},
+		configByKey:     map[string]*configInfo{},
+		statusLits:      map[string][]string{},
+		statusOwned:     map[*fieldInfo][]string{},
+		sinkTemplates:   map[string][]string{},
+		sinkProv:        map[string]*allium.Provenance{},
+		sinkAddressed:   map[string]bool{},
+		signedTokens:    map[string]*signedToken{},
+		kindClaims:      -1,
+		enumsRead:       map[string]bool{},
+		ruleName:        map[string]int{},
+		ruleNoteWriters: map[string][]noteWriter{},
+		scheduled:       map[string]map[string]bool{},
 	}
 }
 

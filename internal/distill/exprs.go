@@ -2527,6 +2527,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				return v
 			}
 		}
+		if recv != nil && recv.kind == vUnknown && len(e.Args()) == 0 {
+			// serializer.save() of a serializer the walk could not
+			// read: it writes something, and what is unread.
+			b.unfollowedCall(e)
+		}
 		rc.rowsWritten(e, method, recv, sc, out)
 		return &value{kind: vPlumbing}
 	}
@@ -2644,6 +2649,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call")
 		}
 		rc.rowsHandedTo(e, nil, sc)
+		b.unfollowedCall(e)
 		return unknownValue
 	}
 	// A black-box function: a plain snake_case function whose arguments

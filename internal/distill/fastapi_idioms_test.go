@@ -150,11 +150,11 @@ async def login_for_access_token(form_data: Annotated[OAuth2PasswordRequestForm,
 			construct: "LoginForAccessToken",
 			want: `rule LoginForAccessToken {
     when: LoginForAccessToken(username)
-    let db_user = if contains(username, "@"): User{email: username} else: User{username}
-    requires: exists db_user
+    let user = if contains(username, "@"): User{email: username} else: User{username}
+    requires: exists user
     ensures:
         AccessToken.created(
-            user: db_user,
+            user: user,
             expires_at: now + config.access_token_expire,
             token_type: access
         )
@@ -651,10 +651,10 @@ async def login(username: str, password: str, db = Depends(get_db)):
 			construct: "Login",
 			want: `rule Login {
     when: Login(username, password)
-    let db_user = User{username}
-    requires: exists db_user
-    requires: verify(password, db_user.hashed_password)
-    ensures: db_user.name = username
+    let user = User{username}
+    requires: exists user
+    requires: verify(password, user.hashed_password)
+    ensures: user.name = username
 }`,
 		},
 		{

@@ -111,6 +111,34 @@ class NoteForm(forms.Form):
     class Meta:
         model = User
         fields = ["email"]
+
+from app.utils import normalise_email
+
+class TidySignupForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+class TidyProfileForm(forms.ModelForm):
+    def __init__(self, user, *args, **kwargs):
+        kwargs["instance"] = user
+        super().__init__(*args, **kwargs)
+
+    class Meta:
+        model = User
+        fields = ["first_name", "email"]
+
+    def clean_first_name(self):
+        name = self.cleaned_data["first_name"]
+        if not name:
+            raise forms.ValidationError("empty")
+
+    def clean_email(self):
+        email = normalise_email(self.cleaned_data["email"])
+        return email
 `
 
 // savingView is a form view of formClass whose form_valid saves the form;
@@ -179,6 +207,20 @@ from app.loading import get_class, get_classes
 			files: view(`from app.forms import InviteForm
 `, savingView("Invite", "InviteForm", false)),
 			want: []string{"ensures: User.created(email: email, first_name: first_name)"},
+		},
+		{
+			name: "a field's validator returns the cleaned value: the save writes it",
+			files: view(`from app.forms import TidySignupForm
+`, savingView("Signup", "TidySignupForm", false)),
+			want:   []string{"ensures: User.created(email: normalise_email(email))"},
+			absent: []string{"User.created(email: email)"},
+		},
+		{
+			name: "on the instance too; a validator that returns nothing leaves the input",
+			files: view(`from app.forms import TidyProfileForm
+`, savingView("ProfileUpdate", "TidyProfileForm", true)),
+			want:   []string{"user.email = normalise_email(email)", "user.first_name = first_name"},
+			absent: []string{"user.email = email"},
 		},
 		{
 			name: "a plain form with a Meta saves nothing",

@@ -81,7 +81,7 @@ func (rc *ruleCtx) keyParamsAsRows() {
 			continue
 		}
 		ref, ok := rc.keyUses(p)
-		if !ok {
+		if !ok || rc.rowMayBeAbsent(p, ref.ent) {
 			continue
 		}
 		row := rc.rowParamName(p, ref.ent)
@@ -90,6 +90,59 @@ func (rc *ruleCtx) keyParamsAsRows() {
 		}
 		rc.rowForKey(p, row, ref)
 	}
+}
+
+// keyRowLets are the rule's lets bound to the lookup of an ent row by
+// the key p alone (let db_user = User{username}).
+func (rc *ruleCtx) keyRowLets(p, ent string) map[string]bool {
+	rowLets := map[string]bool{}
+	for _, s := range rc.body {
+		if l, ok := s.(*allium.Let); ok {
+			if j, ok := l.Value.(*allium.Join); ok && j.Entity == ent {
+				if _, key := keyJoin(j, p); key {
+					rowLets[l.Name] = true
+				}
+			}
+		}
+	}
+	return rowLets
+}
+
+// rowMayBeAbsent reports a rule whose outcomes depend on whether the row
+// the key names exists (fastapi-full-stack's recover_password: if user:
+// send the link, and the same answer either way): the caller names an
+// address, which may belong to no one, not a row, so the key stays the
+// input and the rule looks the row up.
+func (rc *ruleCtx) rowMayBeAbsent(p, ent string) bool {
+	rowLets := rc.keyRowLets(p, ent)
+	isRow := func(x allium.Expr) bool {
+		if id, ok := x.(*allium.Ident); ok {
+			return rowLets[id.Name]
+		}
+		j, ok := x.(*allium.Join)
+		if !ok || j.Entity != ent {
+			return false
+		}
+		_, key := keyJoin(j, p)
+		return key
+	}
+	tested := false
+	allium.WalkStmts(rc.ensures, func(s allium.Stmt) bool {
+		ifs, ok := s.(*allium.If)
+		if !ok {
+			return true
+		}
+		for _, br := range ifs.Branches {
+			allium.Inspect(br.Cond, func(x allium.Expr) bool {
+				if u, ok := x.(*allium.Unary); ok && u.Op == allium.OpExists && isRow(u.X) {
+					tested = true
+				}
+				return !tested
+			})
+		}
+		return !tested
+	})
+	return tested
 }
 
 // keyUses checks every use of p and answers the row it names.
@@ -231,16 +284,7 @@ func (rc *ruleCtx) keyLoop(f *allium.For, p string) (string, string, bool) {
 // already uses that name for something else than the row (a let of the
 // row's lookup is the row); else after such a let.
 func (rc *ruleCtx) rowParamName(p, ent string) string {
-	rowLets := map[string]bool{}
-	for _, s := range rc.body {
-		if l, ok := s.(*allium.Let); ok {
-			if j, ok := l.Value.(*allium.Join); ok && j.Entity == ent {
-				if _, key := keyJoin(j, p); key {
-					rowLets[l.Name] = true
-				}
-			}
-		}
-	}
+	rowLets := rc.keyRowLets(p, ent)
 	free := func(n string) bool { return !rc.paramSet[n] && (!rc.lets[n] || rowLets[n]) }
 	if n := snake(lastWord(ent)); free(n) {
 		return n

@@ -167,6 +167,32 @@ async def erase_user(username: str, other: str, db = None):
         target.deleted_at = now
 }`,
 		},
+		{
+			// fastapi-full-stack's recover_password: the same answer
+			// whether or not the address names a user.
+			name: "a key whose row the outcomes test for stays an input; the helper's row takes the caller's name",
+			files: keyService(true, `
+async def find_user(db, username):
+    session_user = await crud_users.get(db=db, username=username)
+    return session_user
+
+@router.post("/recover/{username}")
+async def recover(username: str, db = None):
+    user = await find_user(db, username)
+    if user:
+        await crud_users.update(db=db, object={"name": "x"}, username=username)
+    return {"message": "ok"}
+`),
+			construct: "Recover",
+			want: `rule Recover {
+    when: Recover(username)
+    let user = User{username}
+    ensures:
+        if exists user:
+            User{username}.name = "x"
+            User{username}.updated_at = now
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -147,7 +147,7 @@ func TestEntryLoopLeftOut(t *testing.T) {
 	if got := construct(out.Module, "ByBody"); strings.Contains(got, "User{") {
 		t.Errorf("rule ByBody states a lookup:\n%s", got)
 	}
-	if note := "src/queries.js:8: the lookup of user left out of rule ByBody"; !slices.Contains(out.Notes, note) {
+	if note := "src/queries.js:8: the lookup of user left out of handler ByBody (src/routes.js:27)"; !slices.Contains(out.Notes, note) {
 		t.Errorf("notes lack %q: %v", note, out.Notes)
 	}
 	wantConstruct(t, out, "Reset", []string{"let user = User{email}", "requires: user.reset_expires > now", "requires: exists user"}, nil)

@@ -30,8 +30,22 @@ func (rc *ruleCtx) modelFormSave(e *facts.Expr, form *value, sc *scope, out *[]a
 	data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Raw: "__validated_data", Line: line})
 	sc.vars[data.Name()] = &value{kind: vReqDict, shape: form.shape}
 	defer delete(sc.vars, data.Name())
-	// cleaned_data["email"] for each listed field the model has.
+	// cleaned_data["email"] for each listed field the model has: what
+	// the field's validator returned, if it returned what the spec can
+	// state, else the input.
+	var bound []string
+	defer func() {
+		for _, n := range bound {
+			delete(sc.vars, n)
+		}
+	}()
 	read := func(field string) facts.Expr {
+		if v := rc.cleaned[form.shape.qual()+"."+field]; v != nil {
+			name := "__cleaned_" + field
+			sc.vars[name] = v
+			bound = append(bound, name)
+			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Raw: name, Line: line})
+		}
 		key := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: field, Line: line})
 		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprSubscript, X: &data, Y: &key, Line: line})
 	}

@@ -66,7 +66,7 @@ func (rc *ruleCtx) presented(param string) {
 	note := text + rc.name
 	if rc.b.notes[note] {
 		delete(rc.b.notes, note)
-		delete(rc.b.ruleNoteUses, note)
+		delete(rc.b.ruleNoteWriters, note)
 		rc.leftOutNotes = slices.DeleteFunc(rc.leftOutNotes, func(n string) bool { return n == text })
 		rc.b.stats.LeftOut[LeftOutGuard]--
 		if rc.b.stats.LeftOut[LeftOutGuard] == 0 {

@@ -198,16 +198,16 @@ export function throwErr(errMessage: string): never {
 			name:      "invitation.value of O.some of a recast row is the row; a nested connect by id is that row; a compound key is its fields",
 			construct: "AcceptTeamInvitation",
 			want: []string{
-				"requires: exists db_invitation",
-				"TeamMember{team: db_invitation.team, user_uid: uid}",
-				"team: db_invitation.team,\n            role: db_invitation.invitee_role",
+				"requires: exists invitation",
+				"TeamMember{team: invitation.team, user_uid: uid}",
+				"TeamMember.created(user_uid: uid, team: invitation.team, role: invitation.invitee_role)",
 			},
 		},
 		{
 			name:      "a copy that sets a field to another value is not the row",
 			construct: "CopyTeamInvitation",
 			want:      []string{"TeamMember.created(user_uid: uid)"},
-			notWant:   []string{"db_invitation.invitee_role"},
+			notWant:   []string{"invitation.invitee_role"},
 		},
 		{
 			name:      "a helper's result tested for presence: the one check it answered null on holds",

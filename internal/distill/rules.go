@@ -460,6 +460,10 @@ type ruleCtx struct {
 	// that keeps the row under a free name of its own renames them
 	// (renameClashLet).
 	clashLets map[string]bool
+	// cleaned holds, per form class and field ("pkg.Form.email"), what
+	// the field's own validator returned (Django's clean_email returns
+	// normalise_email(email)): the value the form's save writes.
+	cleaned map[string]*value
 	// helperBindings: lets and entity parameters of rows that an inlined
 	// helper found, which a caller may name (renameHelperBinding).
 	helperBindings map[string]bool
@@ -860,6 +864,7 @@ func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
 // per change the request's keys ask for (key_splits.go).
 func (b *builder) handlerRules(h *handler) (forked bool) {
 	effectsBefore, rulesBefore := b.stats.EffectsSeen, len(b.rules)
+	b.unfollowed = nil
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)
@@ -939,6 +944,8 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		fn := cmp.Or(h.fn.Name, h.name) // a function written in place has no name of its own
 		if b.stats.EffectsSeen > effectsBefore {
 			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, fn)
+		} else if len(b.unfollowed) > 0 {
+			b.note("%s:%d: handler %s states no effects, but what it calls is unread (%s); no rule", h.file.Path, h.fn.Line, fn, unfollowedList(b.unfollowed))
 		} else {
 			b.note("%s:%d: handler %s has no effects the spec can state; no rule", h.file.Path, h.fn.Line, fn)
 		}

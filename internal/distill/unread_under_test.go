@@ -10,7 +10,7 @@ import (
 // left out with a note, not dropped unseen; under a condition it can read,
 // the guard is stated under it and no such note is written.
 func TestGuardUnderUnreadCondition(t *testing.T) {
-	const note = "a guard under a condition the spec could not read left out of rule"
+	const note = "a guard under a condition the spec could not read left out of"
 	route := func(cond string) map[string]string {
 		return map[string]string{
 			"prisma/schema.prisma": `

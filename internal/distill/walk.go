@@ -112,7 +112,7 @@ func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
 	rc.leftOut++
 	text := fmt.Sprintf("%s:%d: %s left out of rule ", path, line, what)
 	rc.b.notes[text+rc.name] = true
-	rc.b.ruleNoteUses[text+rc.name]++
+	rc.b.ruleNoteWriters[text+rc.name] = append(rc.b.ruleNoteWriters[text+rc.name], rc.noteWriter())
 	rc.leftOutNotes = append(rc.leftOutNotes, text)
 }
 
@@ -123,13 +123,18 @@ func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
 // line inlined by a handler of the same name) stays for that one.
 func (rc *ruleCtx) renameNotes(name string) {
 	b := rc.b
+	me := rc.noteWriter()
 	for _, text := range rc.leftOutNotes {
 		old := text + rc.name
-		if b.ruleNoteUses[old]--; b.ruleNoteUses[old] <= 0 {
+		if i := slices.Index(b.ruleNoteWriters[old], me); i >= 0 {
+			b.ruleNoteWriters[old] = slices.Delete(b.ruleNoteWriters[old], i, i+1)
+		}
+		if len(b.ruleNoteWriters[old]) == 0 {
 			delete(b.notes, old)
-			delete(b.ruleNoteUses, old)
+			delete(b.ruleNoteWriters, old)
 		}
 		b.notes[text+name] = true
+		b.ruleNoteWriters[text+name] = append(b.ruleNoteWriters[text+name], me)
 	}
 	rc.leftOutNotes = nil
 }
@@ -988,7 +993,8 @@ func (rc *ruleCtx) boundInHelper(bn string, sc *scope) {
 
 // renameHelperBinding names a row that a helper found under a local of
 // its own not naming the entity (a base repository's findOne keeps it in
-// data) after the caller's variable, which does (const user = await
+// data), or naming it among other words, after the caller's variable,
+// which does (const user = await
 // this.userRepository.findById(id)): the let, or the entity parameter a
 // lookup by id made, and the rule's references to it.
 func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
@@ -997,7 +1003,11 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 		return
 	}
 	from, bn, word := id.Name, bindingName(name), snake(lastWord(val.ent))
-	if bn == "" || strings.Contains(from, word) || !strings.Contains(bn, word) || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
+	// A helper's local that names the entity among other words
+	// (crud.get_user_by_email's session_user) gives way to a caller's that
+	// is the entity's plain name (user); one that names it alone stays.
+	plainCaller := bn == word && from != word
+	if bn == "" || strings.Contains(from, word) && !plainCaller || !strings.Contains(bn, word) || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
 		return
 	}
 	switch {

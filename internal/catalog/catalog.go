@@ -215,12 +215,15 @@ type Language struct {
 	// Hooks are plugin hooks (pluggy): a call through a hook relay
 	// (pm.hook.<name>(...)) runs the service's implementations of that
 	// hook, see Hooks.
-	Hooks             *Hooks        `yaml:"hooks"`
-	Repositories      *Repositories `yaml:"repositories"`
-	UserModelRefs     []string      `yaml:"user_model_refs"`
-	MutationMethods   []string      `yaml:"mutation_methods"`
-	DependencyMarkers []string      `yaml:"dependency_markers"`
-	RequestBodyCalls  []string      `yaml:"request_body_calls"`
+	Hooks           *Hooks        `yaml:"hooks"`
+	Repositories    *Repositories `yaml:"repositories"`
+	UserModelRefs   []string      `yaml:"user_model_refs"`
+	MutationMethods []string      `yaml:"mutation_methods"`
+	// EntryMethods run a command or use-case object (execute, handle):
+	// they name no message the object sends.
+	EntryMethods      []string `yaml:"entry_methods"`
+	DependencyMarkers []string `yaml:"dependency_markers"`
+	RequestBodyCalls  []string `yaml:"request_body_calls"`
 	// RequestDecorators mark a handler parameter the framework fills
 	// with the request object itself (NestJS's @Req() { body, user }),
 	// whatever its name: it reads as a parameter among RequestParams.

@@ -2016,7 +2016,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.inline(fr, recv, e, sc, out)
 		}
 	}
-	if method != "" && recv.kind == vObject && l.SinkFor(names...) == nil {
+	// this.sendEmail(user, token), a method of the instance's own class:
+	// its body says what it sends, not the catalog's sender of that name.
+	ownSender := method != "" && b.isSelf(e.X.X) && recv != nil && recv.repo != nil && b.ix.method(recv.repo, method) != nil
+	if method != "" && recv.kind == vObject && (l.SinkFor(names...) == nil || ownSender) {
 		// A catalogued sink (email.send(to=..., template=...)) says more
 		// than the transport code inside it; other methods are code, and
 		// a kept function (self.service_factory()) runs.
@@ -2444,7 +2447,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		s := l.SinkFor(recv.call.Resolved(), recv.call.Raw())
 		return rc.sink(s, recv.call, rc.sentTo(s, recv, e, sc, out), sc, out, e.Line())
 	}
-	if s := l.SinkFor(names...); s != nil && (e.Raw() != "" || unwrappedName != "" || located != "") {
+	if s := l.SinkFor(names...); s != nil && !ownSender && (e.Raw() != "" || unwrappedName != "" || located != "") {
 		call := e
 		var msg *value
 		if len(e.Args()) > 0 {
@@ -3064,7 +3067,7 @@ func (rc *ruleCtx) senderName(sc *scope, entity string, addressed bool) string {
 		}
 		fn = strings.TrimLeft(fn, "_")
 		l := rc.b.lang
-		if genericSender(l, fn) || slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) {
+		if genericSender(l, fn) || slices.Contains(l.MutationMethods, fn) || slices.Contains(l.ViewMethods, fn) || slices.Contains(l.EntryMethods, fn) {
 			continue // the handler's own entry points say nothing of the message
 		}
 		if addressed {

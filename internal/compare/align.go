@@ -10,25 +10,29 @@ import (
 
 // unit is one construct of one variant, as alignment sees it.
 type unit struct {
-	v      int
-	kind   string
-	local  string // the variant's own name (clauses: requires#N)
-	parent string // the variant's own name of the owner
-	seq    int    // position within its owner, for ordering
-	node   allium.Node
-	text   string // printed after renaming to canonical names
-	value  string // Presence.Value
-	typ    string // fields and config: the canonical type
-	tokens []string
-	keys   []string // index keys: candidates share at least one
-	feat   []string
-	feat2  []string
-	trig   string // rules: trigger text after renaming
-	trigTk []string
-	orig   string      // rules: the trigger key as the variant writes it
-	forOf  *allium.For // clauses inside a rule-level for
-	prov   *allium.Provenance
-	pos    allium.Pos
+	// readsDerived marks a clause matched on the expression of a derived
+	// value it reads (expandDerived): the shared spec prints, when it can,
+	// a member that writes the expression out.
+	readsDerived bool
+	v            int
+	kind         string
+	local        string // the variant's own name (clauses: requires#N)
+	parent       string // the variant's own name of the owner
+	seq          int    // position within its owner, for ordering
+	node         allium.Node
+	text         string // printed after renaming to canonical names
+	value        string // Presence.Value
+	typ          string // fields and config: the canonical type
+	tokens       []string
+	keys         []string // index keys: candidates share at least one
+	feat         []string
+	feat2        []string
+	trig         string // rules: trigger text after renaming
+	trigTk       []string
+	orig         string      // rules: the trigger key as the variant writes it
+	forOf        *allium.For // clauses inside a rule-level for
+	prov         *allium.Provenance
+	pos          allium.Pos
 	// soleRef marks a field that is its entity's only field of its
 	// (declared, non-built-in) type.
 	soleRef bool

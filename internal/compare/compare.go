@@ -130,8 +130,9 @@ type comparison struct {
 	entities, enums, config, rules, wholes []*group
 	shared                                 *allium.Module
 	spec                                   *sharedSpec
-	sharedTypes                            map[string]bool // type names the shared spec declares
-	valuelessEnums                         map[string]bool // shared enums whose variants share no value
+	sharedTypes                            map[string]bool         // type names the shared spec declares
+	derived                                []map[string]derivation // per variant: derived values clause keys expand (derived.go)
+	valuelessEnums                         map[string]bool         // shared enums whose variants share no value
 	dropped                                []string
 	// differing are rule groups the quorum holds whose outcomes agree in
 	// nothing, not even in general form: the report lists them.
@@ -151,6 +152,10 @@ func (c *comparison) run() {
 	}
 	c.alignTypes()
 	c.alignMembersAndConfig()
+	c.derived = make([]map[string]derivation, c.n)
+	for v, m := range c.mods {
+		c.derived[v] = uniformDerived(m)
+	}
 	c.alignRules()
 	c.alignWholes()
 	c.decide()
@@ -667,7 +672,7 @@ func (c *comparison) alignRules() {
 					node: rule.Trigger, text: triggerKey(rule.Trigger), value: rule.Trigger.Kind.String(),
 					prov: rule.Trigger.Prov, pos: rule.Trigger.Pos}
 			}
-			cper[v] = clauseUnits(v, u.local, rule.Body)
+			cper[v] = clauseUnits(v, u.local, rule.Body, c.derived[v])
 			env := envs[v].forRule(rule)
 			for _, cu := range cper[v] {
 				if cu.kind == summary.KindEnsures {
@@ -901,14 +906,15 @@ func paramUses(r *allium.Rule) map[string][]string {
 // of several statements one unit per statement (all under the clause's
 // number), so that `requires: a and b` meets two requires and an outcome
 // meets the same outcome written in a clause of its own.
-func clauseUnits(v int, rule string, body []allium.Stmt) []*unit {
+func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]derivation) []*unit {
 	var out []*unit
 	req, ens := 0, 0
 	add := func(s, whole allium.Stmt, part, parts int, kind, local string, f *allium.For) {
 		u := &unit{v: v, parent: rule, seq: len(out), node: s, forOf: f, prov: whole.Info().Prov, pos: whole.Info().Pos,
 			kind: kind, local: local, whole: whole, part: part, parts: parts}
 		u.text = printBare(s)
-		u.key = clauseKey(s)
+		u.key = clauseKey(expandDerived(s, derived))
+		u.readsDerived = u.key != clauseKey(s)
 		if f != nil {
 			head := "for " + f.Var + " in " + allium.ExprString(f.Coll) + ": "
 			u.text = head + u.text

@@ -604,3 +604,51 @@ func TestValuelessSharedEnum(t *testing.T) {
 		})
 	}
 }
+
+// TestDerivedValuesMatch: a clause reading a derived value matches one
+// that writes out what it is derived from (flask-base's token.is_valid,
+// fastify-f's token.expires_at > now), and the shared spec writes it out;
+// a name some entity declares as a field is not expanded, since the
+// receiver's entity is not known.
+func TestDerivedValuesMatch(t *testing.T) {
+	const user = "entity User {\n    email: String\n    password: String\n}\n\n"
+	rule := func(cond string) string {
+		return "rule Reset {\n    when: Reset(token, password)\n\n    requires: " + cond + "\n\n    ensures: token.user.password = hash(password)\n}\n"
+	}
+	tests := []struct {
+		name, a, b string
+		want       string // a line of the shared spec, "" for none
+		absent     string
+	}{
+		{
+			name:   "derived in one variant, written out in the other",
+			a:      user + "entity ResetToken {\n    user: User\n    expires_at: Timestamp\n\n    is_valid: expires_at > now\n}\n\n" + rule("token.is_valid"),
+			b:      user + "entity ResetToken {\n    user: User\n    expires_at: Timestamp\n}\n\n" + rule("token.expires_at > now"),
+			want:   "    requires: token.expires_at > now",
+			absent: "is_valid",
+		},
+		{
+			name:   "a name another entity holds as a field stays as written",
+			a:      user + "entity ResetToken {\n    user: User\n    expires_at: Timestamp\n\n    is_valid: expires_at > now\n}\n\nentity Session {\n    is_valid: Boolean\n}\n\n" + rule("token.is_valid"),
+			b:      user + "entity ResetToken {\n    user: User\n    expires_at: Timestamp\n}\n\n" + rule("token.expires_at > now"),
+			absent: "requires:",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parseText(t, "a", "-- allium: 3\n\n"+tt.a)
+			b := parseText(t, "b", "-- allium: 3\n\n"+tt.b)
+			res, err := Compare([]Variant{a, b}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			shared := string(PrintShared(res))
+			if tt.want != "" && !slices.Contains(strings.Split(shared, "\n"), tt.want) {
+				t.Errorf("shared spec lacks %q:\n%s", tt.want, shared)
+			}
+			if tt.absent != "" && strings.Contains(shared, tt.absent) {
+				t.Errorf("shared spec has %q:\n%s", tt.absent, shared)
+			}
+		})
+	}
+}

@@ -64,10 +64,21 @@ func (c *comparison) decideText(g *group, parentShared bool) {
 
 // withText returns the first member whose text is the group's chosen text.
 func (g *group) withText() *unit {
+	var derived *unit
 	for _, u := range g.members {
 		if u != nil && u.cmp() == g.text {
-			return u
+			if !u.readsDerived {
+				return u
+			}
+			if derived == nil {
+				derived = u
+			}
 		}
+	}
+	// Every member reads a derived value where the clause is matched on
+	// its expression: the first, which every member declares.
+	if derived != nil {
+		return derived
 	}
 	return g.first()
 }

@@ -17,8 +17,12 @@ import (
 //	if f.is_valid(): ...
 //
 //	requires: new_password1 = new_password2
-//	requires: length(new_password1) >= config.min_password_length
-//	requires: valid_password(new_password1)
+//	requires: length(new_password2) >= config.min_password_length
+//	requires: valid_password(new_password2)
+//
+// The validators run on the input the form validates (catalog:
+// password_form_validated_inputs; Django's SetPasswordForm validates
+// new_password2 in clean_new_password2), else on the new password.
 //
 // The validators are read from the service's settings (catalog:
 // password_validators); with no such setting, only the confirmation.
@@ -44,10 +48,20 @@ func (rc *ruleCtx) passwordFormChecks(pf *passwordForm, sc *scope, line int) {
 			rc.requires(&allium.Binary{Op: allium.OpEq, X: pw, Y: &allium.Ident{Name: q.param}}, sc, line)
 		}
 	}
-	for _, x := range rc.b.passwordValidatorChecks(pw, line) {
+	// The validators run on the input the form validates (Django's
+	// forms: the repeated one, equal to the new by the requirement
+	// above), else on the new password.
+	validated, validatedIdent := p, pw
+	if pf.validated != "" {
+		if q := rc.paramValue(pf.validated); q.kind == vParam {
+			rc.useParam(q.param)
+			validated, validatedIdent = q, &allium.Ident{Name: q.param}
+		}
+	}
+	for _, x := range rc.b.passwordValidatorChecks(validatedIdent, line) {
 		rc.requires(x, sc, line)
 	}
-	rc.serviceValidators(pf.user, p, sc, line)
+	rc.serviceValidators(pf.user, validated, sc, line)
 }
 
 // passwordValidatorChecks reads the configured password validators and

@@ -2195,6 +2195,9 @@ type PasswordValidators struct {
 	// service's own (validate(password, user)): its failures are
 	// preconditions too.
 	Method string `yaml:"method"`
+	// Calls run the configured validators on their first argument
+	// (Django's password_validation.validate_password(password, user)).
+	Calls []string `yaml:"calls"`
 }
 
 // ListedBound is one validator a form field lists that bounds its input

@@ -2,9 +2,11 @@ package distill
 
 import (
 	"strconv"
+
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -197,4 +199,24 @@ func (rc *ruleCtx) currentPasswordCheck(pf *passwordForm, sc *scope, line int) {
 	f.used = true
 	rc.touch(pf.user)
 	rc.requires(check, sc, line)
+}
+
+// passwordValidationCall reads a call that runs the configured password
+// validators on its first argument (Django's
+// validate_password(password, self.instance) in a form's _post_clean):
+// what they require of that input is required. It reports false for any
+// other call.
+func (rc *ruleCtx) passwordValidationCall(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) bool {
+	pv := rc.b.lang.PasswordValidators
+	if pv == nil || len(pv.Calls) == 0 || !catalog.MatchAny(pv.Calls, names...) || len(e.Args()) == 0 {
+		return false
+	}
+	pw := rc.tr(&e.Args()[0], sc, out)
+	if pw == nil {
+		return true // the validators of something the spec cannot name
+	}
+	for _, x := range rc.b.passwordValidatorChecks(pw, e.Line()) {
+		rc.requires(x, sc, e.Line())
+	}
+	return true
 }

@@ -84,3 +84,91 @@ class AccountPasswordView(PasswordChangeView):
 		})
 	}
 }
+
+// TestPasswordValidationCall: a model form's _post_clean (run by Django's
+// full_clean after clean) calling validate_password(password, instance),
+// as django-oscar's EmailUserCreationForm does, requires what the
+// configured validators require of that input; with no validators
+// configured it requires nothing.
+func TestPasswordValidationCall(t *testing.T) {
+	form := `
+from django import forms
+from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+
+class SignupForm(forms.ModelForm):
+    password1 = forms.CharField()
+    password2 = forms.CharField()
+
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def _post_clean(self):
+        super()._post_clean()
+        password = self.cleaned_data.get("password2")
+        if password:
+            try:
+                validate_password(password, self.instance)
+            except forms.ValidationError as error:
+                self.add_error("password2", error)
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_password(self.cleaned_data["password1"])
+        if commit:
+            user.save()
+        return user
+`
+	view := `
+from django.shortcuts import redirect
+from django.views import generic
+from accounts.forms import SignupForm
+
+class SignupView(generic.FormView):
+    form_class = SignupForm
+
+    def form_valid(self, form):
+        form.save()
+        return redirect("/")
+`
+	cases := []struct {
+		name, settings string
+		want, absent   []string
+	}{
+		{
+			name: "the configured validators checked in _post_clean are required of password2",
+			settings: `
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 9}},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+`,
+			want:   []string{"requires: length(password2) >= config.min_password_length", "requires: valid_password(password2)", "User.created(email: email, password: hash(password1))"},
+			absent: []string{"valid_password(password1)"},
+		},
+		{
+			name:     "no validators configured: nothing required",
+			settings: "DEBUG = False\n",
+			want:     []string{"User.created(email: email, password: hash(password1))"},
+			absent:   []string{"valid_password", "min_password_length"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"proj/settings.py": tc.settings, "accounts/__init__.py": "", "accounts/forms.py": form, "accounts/views.py": view}
+			out := distilText(t, New(Options{}), files)
+			got := construct(out.Module, "Signup")
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("Signup lacks %q:\n%s\nnotes: %v", w, got, out.Notes)
+				}
+			}
+			for _, a := range tc.absent {
+				if strings.Contains(got, a) {
+					t.Errorf("Signup states %q:\n%s", a, got)
+				}
+			}
+		})
+	}
+}

@@ -2,7 +2,6 @@ package distill
 
 import (
 	"strconv"
-
 	"strings"
 
 	"github.com/distill/distill/internal/allium"

@@ -601,6 +601,11 @@ type Language struct {
 	// user's current password, the input holding it (Django's
 	// PasswordChangeForm.clean_old_password: old_password).
 	PasswordFormOldInputs map[string]string `yaml:"password_form_old_inputs"`
+	// PasswordFormValidatedInputs name, per password form, the input its
+	// validation runs the password validators on when that is not the
+	// new password itself (Django's SetPasswordForm validates
+	// new_password2 in clean_new_password2).
+	PasswordFormValidatedInputs map[string]string `yaml:"password_form_validated_inputs"`
 	// PasswordConfirmations name, per new-password input of a password
 	// form, the input that must repeat it (new_password1: new_password2).
 	PasswordConfirmations map[string]string `yaml:"password_confirmations"`
@@ -2131,9 +2136,13 @@ type Normaliser struct {
 // (password_confirmations) and passing the configured validators, and
 // sets it with the user's method Setter (a model's override runs).
 type PasswordView struct {
-	Old    string `yaml:"old"`
-	New    string `yaml:"new"`
-	Setter string `yaml:"setter"`
+	Old string `yaml:"old"`
+	New string `yaml:"new"`
+	// Validated is the input the password validators run on when it is
+	// not New (dj-rest-auth validates through SetPasswordForm:
+	// new_password2).
+	Validated string `yaml:"validated"`
+	Setter    string `yaml:"setter"`
 }
 
 // TokenView is what a framework token view's POST reads and issues: the
@@ -2189,6 +2198,9 @@ type PasswordValidators struct {
 	// service's own (validate(password, user)): its failures are
 	// preconditions too.
 	Method string `yaml:"method"`
+	// Calls run the configured validators on their first argument
+	// (Django's password_validation.validate_password(password, user)).
+	Calls []string `yaml:"calls"`
 }
 
 // ListedBound is one validator a form field lists that bounds its input

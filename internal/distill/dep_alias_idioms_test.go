@@ -267,8 +267,9 @@ AUTH_PASSWORD_VALIDATORS = [
 	got := construct(out.Module, "PasswordReset")
 	for _, want := range []string{
 		"requires: new_password1 = new_password2",
-		"requires: length(new_password1) >= config.min_password_length",
-		"requires: valid_password(new_password1)",
+		// SetPasswordForm.clean_new_password2 validates the repeated input.
+		"requires: length(new_password2) >= config.min_password_length",
+		"requires: valid_password(new_password2)",
 		"user.password = hash(new_password1)",
 		"requires: not exists token.user.password",
 	} {

@@ -1693,14 +1693,16 @@ class AccountPasswordView(RestPasswordChangeView):
 `}
 
 // accountPasswordRule is the rule restPasswordView distils to, with
-// more preconditions before its outcome.
+// more preconditions before its outcome. The validator checks the
+// repeated input: dj-rest-auth validates through SetPasswordForm, whose
+// clean_new_password2 runs the validators on new_password2.
 func accountPasswordRule(more string) string {
 	return `rule AccountPassword {
     when: AccountPassword(user, old_password, new_password1, new_password2)
     requires: exists user.password
     requires: verify(old_password, user.password)
     requires: new_password1 = new_password2
-    requires: not verify(new_password1, user.password)
+    requires: not verify(new_password2, user.password)
 ` + more + `    ensures: user.password = hash(new_password1)
 }`
 }

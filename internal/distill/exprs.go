@@ -2257,6 +2257,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.passwordSetCheck(e, method, recv); v != nil {
 		return v // pwvalidators.go
 	}
+	if rc.passwordValidationCall(e, names, sc, out) {
+		return &value{kind: vPlumbing} // pwvalidators.go
+	}
 	if catalog.MatchAny(l.VerifyCalls, names...) || (method != "" && catalog.Match(l.VerifyCalls, method)) {
 		args := rc.args(e, sc, out)
 		if method != "" && recv.kind == vEntity && len(args) == 1 {

@@ -121,7 +121,7 @@ func (rc *ruleCtx) bindPasswordForm(cr *classRef, h *handler, kwargs map[string]
 		if input == "" || user == nil || user.kind != vEntity {
 			return false
 		}
-		pf := &passwordForm{user: user, input: input, old: b.lang.PasswordFormOldInputs[form]}
+		pf := &passwordForm{user: user, input: input, old: b.lang.PasswordFormOldInputs[form], validated: b.lang.PasswordFormValidatedInputs[form]}
 		sc.vars[h.fn.Params[1].Name] = &value{kind: vPlumbing, pwForm: pf}
 		rc.passwordFormChecks(pf, sc, h.fn.Line)
 		return true

@@ -19,6 +19,9 @@ type passwordForm struct {
 	user  *value
 	input string // the request input that holds the new password
 	old   string // the input holding the current password it verifies, if any
+	// validated is the input the password validators run on when it is
+	// not input (the repeated one, for Django's forms); "" for input.
+	validated string
 }
 
 // passwordFormCall reads the construction of a password form (directly or
@@ -64,5 +67,5 @@ func (rc *ruleCtx) passwordFormCall(e *facts.Expr, method string, recv *value, s
 	if u.kind != vEntity {
 		return nil, false
 	}
-	return &value{kind: vPlumbing, pwForm: &passwordForm{user: u, input: input, old: rc.b.lang.PasswordFormOldInputs[form]}}, true
+	return &value{kind: vPlumbing, pwForm: &passwordForm{user: u, input: input, old: rc.b.lang.PasswordFormOldInputs[form], validated: rc.b.lang.PasswordFormValidatedInputs[form]}}, true
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -17,8 +18,12 @@ import (
 //	if f.is_valid(): ...
 //
 //	requires: new_password1 = new_password2
-//	requires: length(new_password1) >= config.min_password_length
-//	requires: valid_password(new_password1)
+//	requires: length(new_password2) >= config.min_password_length
+//	requires: valid_password(new_password2)
+//
+// The validators run on the input the form validates (catalog:
+// password_form_validated_inputs; Django's SetPasswordForm validates
+// new_password2 in clean_new_password2), else on the new password.
 //
 // The validators are read from the service's settings (catalog:
 // password_validators); with no such setting, only the confirmation.
@@ -44,10 +49,20 @@ func (rc *ruleCtx) passwordFormChecks(pf *passwordForm, sc *scope, line int) {
 			rc.requires(&allium.Binary{Op: allium.OpEq, X: pw, Y: &allium.Ident{Name: q.param}}, sc, line)
 		}
 	}
-	for _, x := range rc.b.passwordValidatorChecks(pw, line) {
+	// The validators run on the input the form validates (Django's
+	// forms: the repeated one, equal to the new by the requirement
+	// above), else on the new password.
+	validated, validatedIdent := p, pw
+	if pf.validated != "" {
+		if q := rc.paramValue(pf.validated); q.kind == vParam {
+			rc.useParam(q.param)
+			validated, validatedIdent = q, &allium.Ident{Name: q.param}
+		}
+	}
+	for _, x := range rc.b.passwordValidatorChecks(validatedIdent, line) {
 		rc.requires(x, sc, line)
 	}
-	rc.serviceValidators(pf.user, p, sc, line)
+	rc.serviceValidators(pf.user, validated, sc, line)
 }
 
 // passwordValidatorChecks reads the configured password validators and
@@ -183,4 +198,24 @@ func (rc *ruleCtx) currentPasswordCheck(pf *passwordForm, sc *scope, line int) {
 	f.used = true
 	rc.touch(pf.user)
 	rc.requires(check, sc, line)
+}
+
+// passwordValidationCall reads a call that runs the configured password
+// validators on its first argument (Django's
+// validate_password(password, self.instance) in a form's _post_clean):
+// what they require of that input is required. It reports false for any
+// other call.
+func (rc *ruleCtx) passwordValidationCall(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) bool {
+	pv := rc.b.lang.PasswordValidators
+	if pv == nil || len(pv.Calls) == 0 || !catalog.MatchAny(pv.Calls, names...) || len(e.Args()) == 0 {
+		return false
+	}
+	pw := rc.tr(&e.Args()[0], sc, out)
+	if pw == nil {
+		return true // the validators of something the spec cannot name
+	}
+	for _, x := range rc.b.passwordValidatorChecks(pw, e.Line()) {
+		rc.requires(x, sc, e.Line())
+	}
+	return true
 }

@@ -81,7 +81,7 @@ func (rc *ruleCtx) passwordViewRule(pv *catalog.PasswordView, sc *scope) {
 				{Value: &allium.Ident{Name: old.param}}, {Value: &allium.Member{X: u.expr, Name: f.name}}}}, sc, line)
 		}
 	}
-	rc.passwordFormChecks(&passwordForm{user: u, input: pv.New}, sc, line)
+	rc.passwordFormChecks(&passwordForm{user: u, input: pv.New, validated: pv.Validated}, sc, line)
 	if pv.Setter == "" {
 		return
 	}

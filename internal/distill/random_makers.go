@@ -26,7 +26,45 @@ import (
 // a loop's assignments as none, cannot follow.
 func (b *builder) makesRandomValue(fn *facts.Function) bool {
 	random, returns, _, ok := b.randomMaker(fn.Body, false)
-	return ok && random && returns
+	return ok && random && returns && !b.joinsParams(fn)
+}
+
+// joinsParams reports a function that returns its parameters joined to
+// the draws (lujakob's slugify(title): slug(title, {lower: true}) + '-' +
+// Math.random()...toString(36), article.service.ts:201-203): a value
+// named by its input, with a random suffix, is no random key. A parameter
+// that only sizes the draws (generate_token(length)) is not joined.
+func (b *builder) joinsParams(fn *facts.Function) bool {
+	params := map[string]bool{}
+	for _, p := range fn.Params {
+		params[p.Name] = true
+	}
+	joined := false
+	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		if s.Kind != facts.StmtReturn || s.Value == nil || s.Value.Kind != facts.ExprBinary || s.Value.Op() != "+" {
+			return !joined
+		}
+		for _, part := range concatParts(s.Value) {
+			if !part.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && params[x.Name()] }) {
+				continue
+			}
+			if !part.Any(func(x *facts.Expr) bool {
+				return x.Kind == facts.ExprCall && x.X != nil && catalog.MatchAny(b.lang.RandomCalls, x.Resolved(), x.X.Raw())
+			}) {
+				joined = true
+			}
+		}
+		return !joined
+	})
+	return joined
+}
+
+// concatParts are the operands of a chain of + (a + b + c: a, b, c).
+func concatParts(e *facts.Expr) []*facts.Expr {
+	if e == nil || e.Kind != facts.ExprBinary || e.Op() != "+" {
+		return []*facts.Expr{e}
+	}
+	return append(concatParts(e.X), concatParts(e.Y)...)
 }
 
 // builtInLoop reports whether a function that makes a random value

@@ -77,6 +77,23 @@ def generate_token(length):
 `,
 		},
 		{
+			name: "one that joins its parameter to the draw makes no random key",
+			helper: `
+import secrets
+def generate_token(length):
+    return str(length).zfill(3) + "-" + secrets.token_hex(4)
+`,
+		},
+		{
+			name: "a parameter that only sizes the draws joined to a constant stays a draw",
+			helper: `
+import secrets
+def generate_token(length):
+    return "tok-" + secrets.token_hex(length)
+`,
+			want: "ensures: user.api_key = random_key()",
+		},
+		{
 			name: "one that draws nothing returns no random value",
 			helper: `
 def generate_token(length):

@@ -49,6 +49,15 @@ class SignInView(FormView):
         return redirect("/")
 `
 	}
+	// signInRule is the rule of the view: the user bound, what it
+	// requires, in order, and the sign-in.
+	signInRule := func(let string, requires ...string) string {
+		r := "rule SignIn {\n    when: SignIn(username, password)\n    " + let + "\n"
+		for _, q := range requires {
+			r += "    requires: " + q + "\n"
+		}
+		return r + "    ensures:\n        Session.created(user: user)\n        user.last_login = now\n}"
+	}
 	tests := []struct {
 		name      string
 		files     map[string]string
@@ -59,30 +68,13 @@ class SignInView(FormView):
 			name:      "the form's validation finds the user by the username, verifies the password and refuses an inactive user; get_user is that user",
 			files:     loginFiles("", formView("LoginForm", "auth_login(self.request, form.get_user())")),
 			construct: "SignIn",
-			want: `rule SignIn {
-    when: SignIn(username, password)
-    let user = Customer{username}
-    requires: verify(password, user.password)
-    requires: user.is_active
-    requires: exists user
-    ensures:
-        Session.created(user: user)
-        user.last_login = now
-}`,
+			want:      signInRule("let user = Customer{username}", "verify(password, user.password)", "user.is_active", "exists user"),
 		},
 		{
 			name:      "with backends of the service's own the spec names the user they authenticate, not a lookup",
 			files:     loginFiles("AUTHENTICATION_BACKENDS = ['shop.backends.TokenBackend']\n", formView("LoginForm", "auth_login(self.request, form.get_user())")),
 			construct: "SignIn",
-			want: `rule SignIn {
-    when: SignIn(username, password)
-    let user = authenticate(username, password)
-    requires: exists user
-    requires: user.is_active
-    ensures:
-        Session.created(user: user)
-        user.last_login = now
-}`,
+			want:      signInRule("let user = authenticate(username, password)", "exists user", "user.is_active"),
 		},
 		{
 			name:      "a plain form authenticates nothing: its get_user is no user, and nobody is signed in",

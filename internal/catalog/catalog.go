@@ -1003,6 +1003,10 @@ type Shapes struct {
 	// field names one) authenticates the request's credentials and
 	// refuses a failure, keeping the user found in its validated data.
 	Authenticating map[string]AuthenticatingShape `yaml:"authenticating"`
+	// AuthenticatingForms are framework form classes whose validation
+	// authenticates their inputs and refuses a failure, and whose Getter
+	// method returns the user found (Django's AuthenticationForm).
+	AuthenticatingForms map[string]AuthenticatingShape `yaml:"authenticating_forms"`
 	// ObjectValidators are a shape's methods that validate the input as a
 	// whole (DRF validate(self, data), Django clean(self)); a validation
 	// call runs them after the per-field validators.
@@ -1604,10 +1608,12 @@ type SessionLifetime struct {
 
 // AuthenticatingShape is the default shape of a framework view that
 // authenticates the inputs it names (passed by name to the catalog's
-// authenticate call) and keeps the user under Key.
+// authenticate call) and keeps the user under Key; a form's Getter
+// method returns that user.
 type AuthenticatingShape struct {
 	Inputs []string `yaml:"inputs"`
 	Key    string   `yaml:"key"`
+	Getter string   `yaml:"getter"`
 }
 
 // Throttles name a view's class attributes that list its throttle

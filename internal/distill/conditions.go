@@ -54,6 +54,7 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 		rc.listedFieldValidators(form, sc, out)
 		rc.listedBounds(form)
 		rc.objectValidators(form, sc, out)
+		rc.authenticatingFormValidation(form, sc, out, e.Line())
 		rc.requiredChecks(form)
 		return false
 	})

@@ -619,47 +619,96 @@ func (rc *ruleCtx) inputsPresent(e *facts.Expr, sc *scope, out *[]allium.Stmt) (
 // shape refuses a failure), and its validated data holds it under the
 // catalogued key. nil when cr inherits no such view.
 func (rc *ruleCtx) authenticatingShape(cr *classRef, sc *scope, out *[]allium.Stmt, line int) *value {
-	b := rc.b
-	if !sc.top || len(b.lang.AuthenticateCalls) == 0 {
-		return nil
-	}
-	for _, base := range sortedKeys(b.lang.Shapes.Authenticating) {
-		as := b.lang.Shapes.Authenticating[base]
-		if as.Key == "" || !b.matchBases(cr, []string{base}) {
+	for _, base := range sortedKeys(rc.b.lang.Shapes.Authenticating) {
+		as := rc.b.lang.Shapes.Authenticating[base]
+		if !rc.b.matchBases(cr, []string{base}) {
 			continue
 		}
-		fn := facts.LastSegment(b.lang.AuthenticateCalls[0])
-		if b.ownAuthBackends() {
-			// The service's own backends decide whom the credentials
-			// name: the spec states the user they authenticate, not a
-			// lookup it cannot read.
-			return rc.authenticatedUser(fn, as, sc, line)
-		}
-		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Raw: fn, Line: line})
-		call.X = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: call.Raw(), Raw: call.Raw(), Line: line})
-		kws := make([]facts.Keyword, 0, len(as.Inputs))
-		for _, in := range as.Inputs {
-			name := "__credential_" + in
-			sc.vars[name] = rc.paramValue(in)
-			kws = append(kws, facts.Keyword{Name: in, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Line: line})})
-		}
-		call.SetKeywords(kws)
-		found := rc.eval(call, sc, out, false)
-		for _, in := range as.Inputs {
-			delete(sc.vars, "__credential_"+in)
-		}
-		if found.kind != vLookup {
+		u := rc.authenticateInputs(as, sc, out, line)
+		if u == nil {
 			return nil
 		}
-		u := rc.bindLookup(as.Key, found, sc, out, line)
-		if u.kind != vEntity {
-			return nil
-		}
-		rc.requires(&allium.Unary{Op: allium.OpExists, X: u.expr}, sc, line)
 		data := &value{kind: vReqDict, attrs: map[string]*value{as.Key: u}}
 		return &value{kind: vShape, attrs: map[string]*value{"validated_data": data}}
 	}
 	return nil
+}
+
+// authenticatingFormValidation runs the validation a framework form
+// inherits that authenticates its inputs (catalog:
+// shapes.authenticating_forms; Django's AuthenticationForm.clean): the
+// user found must exist and be active (confirm_login_allowed), and the
+// form's getter (get_user) returns it from then on.
+func (rc *ruleCtx) authenticatingFormValidation(form *value, sc *scope, out *[]allium.Stmt, line int) {
+	for _, base := range sortedKeys(rc.b.lang.Shapes.AuthenticatingForms) {
+		as := rc.b.lang.Shapes.AuthenticatingForms[base]
+		if as.Getter == "" || !rc.b.matchBases(form.shape, []string{base}) {
+			continue
+		}
+		u := rc.authenticateInputs(as, sc, out, line)
+		if u == nil {
+			return
+		}
+		rc.authenticateActive(u, sc, line)
+		if form.attrs == nil {
+			form.attrs = map[string]*value{}
+		}
+		form.attrs[authenticatedGetterKey(as.Getter)] = u
+		return
+	}
+}
+
+// authenticatedGetterKey is where a form keeps the user its getter
+// returns: a key no Python attribute can be, so no field shadows it.
+func authenticatedGetterKey(getter string) string { return getter + "()" }
+
+// authenticatedFormUser is the user a validated authenticating form's
+// getter returns (form.get_user()); nil for any other call.
+func authenticatedFormUser(recv *value, method string, e *facts.Expr) *value {
+	if recv == nil || recv.kind != vShape || len(e.Args()) > 0 || len(e.Keywords()) > 0 {
+		return nil
+	}
+	return recv.attrs[authenticatedGetterKey(method)]
+}
+
+// authenticateInputs is the user the catalog's authenticate call finds
+// with the inputs as (its key names the binding), bound at the rule's
+// top level and required to exist (the framework refuses a failure).
+// nil where the spec cannot state it.
+func (rc *ruleCtx) authenticateInputs(as catalog.AuthenticatingShape, sc *scope, out *[]allium.Stmt, line int) *value {
+	b := rc.b
+	if !sc.top || len(b.lang.AuthenticateCalls) == 0 || as.Key == "" {
+		return nil
+	}
+	fn := facts.LastSegment(b.lang.AuthenticateCalls[0])
+	if b.ownAuthBackends() {
+		// The service's own backends decide whom the credentials
+		// name: the spec states the user they authenticate, not a
+		// lookup it cannot read.
+		return rc.authenticatedUser(fn, as, sc, line)
+	}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Raw: fn, Line: line})
+	call.X = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: call.Raw(), Raw: call.Raw(), Line: line})
+	kws := make([]facts.Keyword, 0, len(as.Inputs))
+	for _, in := range as.Inputs {
+		name := "__credential_" + in
+		sc.vars[name] = rc.paramValue(in)
+		kws = append(kws, facts.Keyword{Name: in, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Line: line})})
+	}
+	call.SetKeywords(kws)
+	found := rc.eval(call, sc, out, false)
+	for _, in := range as.Inputs {
+		delete(sc.vars, "__credential_"+in)
+	}
+	if found.kind != vLookup {
+		return nil
+	}
+	u := rc.bindLookup(as.Key, found, sc, out, line)
+	if u.kind != vEntity {
+		return nil
+	}
+	rc.requires(&allium.Unary{Op: allium.OpExists, X: u.expr}, sc, line)
+	return u
 }
 
 // ownAuthBackends reports authentication backends the service configures
@@ -675,7 +724,7 @@ func (b *builder) ownAuthBackends() bool {
 
 // authenticatedUser binds the user the service's backends authenticate
 // with the inputs (let user = authenticate(username, password)), which
-// must exist, as the validated data of a shape.
+// must exist.
 func (rc *ruleCtx) authenticatedUser(fn string, as catalog.AuthenticatingShape, sc *scope, line int) *value {
 	bn := bindingName(as.Key)
 	if bn == "" || rc.lets[bn] || rc.paramSet[bn] {
@@ -694,8 +743,7 @@ func (rc *ruleCtx) authenticatedUser(fn string, as catalog.AuthenticatingShape, 
 	rc.body = append(rc.body, &allium.Let{Meta: rc.b.meta(sc.file, line), Name: bn, Value: call})
 	u := &value{kind: vEntity, ent: rc.b.userEntity(), expr: &allium.Ident{Name: bn}}
 	rc.requires(&allium.Unary{Op: allium.OpExists, X: u.expr}, sc, line)
-	data := &value{kind: vReqDict, attrs: map[string]*value{as.Key: u}}
-	return &value{kind: vShape, attrs: map[string]*value{"validated_data": data}}
+	return u
 }
 
 // nestedShapeField is the value of a shape's field declared with another

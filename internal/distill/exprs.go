@@ -2220,6 +2220,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.shapeMethod(e, method, recv, sc, out); v != nil {
 		return v
 	}
+	if v := authenticatedFormUser(recv, method, e); v != nil {
+		return v
+	}
 	if method != "" && recv.kind == vShape {
 		return &value{kind: vPlumbing}
 	}

@@ -1,0 +1,94 @@
+package distill
+
+import "testing"
+
+// A login view built on a form that inherits Django's AuthenticationForm:
+// its validation authenticates username and password (refusing an
+// inactive user) and get_user() returns the user found, whom the view
+// signs in.
+func TestAuthenticatingForms(t *testing.T) {
+	d := New(Options{})
+	loginFiles := func(settings, view string) map[string]string {
+		files := map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/forms.py": `
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+class LoginForm(AuthenticationForm):
+    remember = forms.BooleanField(required=False)
+class NoteForm(forms.Form):
+    text = forms.CharField()
+`,
+			"shop/views.py": view,
+		}
+		if settings != "" {
+			files["shop/settings.py"] = settings
+			files["shop/backends.py"] = `
+from django.contrib.auth.backends import ModelBackend
+class TokenBackend(ModelBackend):
+    def authenticate(self, request, token=None):
+        return None
+`
+		}
+		return files
+	}
+	formView := func(form, signIn string) string {
+		return `
+from django.contrib.auth import login as auth_login
+from django.shortcuts import redirect
+from django.views.generic import FormView
+from shop.forms import LoginForm, NoteForm
+class SignInView(FormView):
+    form_class = ` + form + `
+    def form_valid(self, form):
+        ` + signIn + `
+        return redirect("/")
+`
+	}
+	// signInRule is the rule of the view: the user bound, what it
+	// requires, in order, and the sign-in.
+	signInRule := func(let string, requires ...string) string {
+		r := "rule SignIn {\n    when: SignIn(username, password)\n    " + let + "\n"
+		for _, q := range requires {
+			r += "    requires: " + q + "\n"
+		}
+		return r + "    ensures:\n        Session.created(user: user)\n        user.last_login = now\n}"
+	}
+	tests := []struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      string
+	}{
+		{
+			name:      "the form's validation finds the user by the username, verifies the password and refuses an inactive user; get_user is that user",
+			files:     loginFiles("", formView("LoginForm", "auth_login(self.request, form.get_user())")),
+			construct: "SignIn",
+			want:      signInRule("let user = Customer{username}", "verify(password, user.password)", "user.is_active", "exists user"),
+		},
+		{
+			name:      "with backends of the service's own the spec names the user they authenticate, not a lookup",
+			files:     loginFiles("AUTHENTICATION_BACKENDS = ['shop.backends.TokenBackend']\n", formView("LoginForm", "auth_login(self.request, form.get_user())")),
+			construct: "SignIn",
+			want:      signInRule("let user = authenticate(username, password)", "exists user", "user.is_active"),
+		},
+		{
+			name:      "a plain form authenticates nothing: its get_user is no user, and nobody is signed in",
+			files:     loginFiles("", formView("NoteForm", "auth_login(self.request, form.get_user())")),
+			construct: "SignIn",
+			want:      "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			if got := construct(out.Module, tt.construct); got != tt.want {
+				t.Errorf("%s:\ngot:\n%s\nwant:\n%s\nnotes: %v", tt.construct, got, tt.want, out.Notes)
+			}
+		})
+	}
+}

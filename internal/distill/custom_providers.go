@@ -23,7 +23,7 @@ func (b *builder) providedClass(f *facts.File, tok *facts.Expr) *classRef {
 		if cr := providers[key]; cr != nil {
 			return cr
 		}
-		if key = b.providerAliases[key]; key == "" {
+		if key = b.memos.providerAliases[key]; key == "" {
 			return nil
 		}
 	}
@@ -52,14 +52,14 @@ func (b *builder) providerToken(f *facts.File, tok *facts.Expr) string {
 // class bound, built on first use. A token bound to two different
 // classes maps to nil.
 func (b *builder) customProviders() map[string]*classRef {
-	if b.providers != nil {
-		return b.providers
+	if b.memos.providers != nil {
+		return b.memos.providers
 	}
-	b.providers = map[string]*classRef{}
-	b.providerAliases = map[string]string{}
+	b.memos.providers = map[string]*classRef{}
+	b.memos.providerAliases = map[string]string{}
 	reps := b.lang.Repositories
 	if reps == nil || len(reps.CustomProviders.Modules) == 0 {
-		return b.providers
+		return b.memos.providers
 	}
 	cp := &reps.CustomProviders
 	for _, f := range b.ix.files {
@@ -75,7 +75,7 @@ func (b *builder) customProviders() map[string]*classRef {
 			}
 		}
 	}
-	return b.providers
+	return b.memos.providers
 }
 
 // decoratorOption is the entry key of the options object a decorator
@@ -114,15 +114,15 @@ func (b *builder) bindProviders(f *facts.File, list *facts.Expr, cp *catalog.Cus
 		if bound == nil {
 			// useExisting: ANOTHER_TOKEN, a token bound elsewhere.
 			if alias := b.aliasedToken(f, entry, cp); alias != "" && alias != key {
-				b.providerAliases[key] = alias
+				b.memos.providerAliases[key] = alias
 			}
 			continue
 		}
-		if prev, seen := b.providers[key]; seen && prev != bound {
-			b.providers[key] = nil
+		if prev, seen := b.memos.providers[key]; seen && prev != bound {
+			b.memos.providers[key] = nil
 			continue
 		}
-		b.providers[key] = bound
+		b.memos.providers[key] = bound
 	}
 }
 

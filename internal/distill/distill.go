@@ -459,15 +459,7 @@ type builder struct {
 	// soleMethods: the methods of the service's plain classes by name
 	// (sole_method.go), built on first use.
 	soleMethods map[string][]*funcRef
-	// providers: the classes the modules' custom providers bind their
-	// tokens to (custom_providers.go), built on first use; providerAliases:
-	// tokens provided as another token (useExisting: IUserRepository).
-	providers       map[string]*classRef
-	providerAliases map[string]string
-	// rowMappers memoizes which methods called on their class are row
-	// mappers (row_mappers.go).
-	rowMappers map[*facts.Function]bool
-	singleRels map[string]bool
+	singleRels  map[string]bool
 	// identityEncoders: the catalog's signed_tokens.identity_encoders,
 	// sorted once (tokens.go identityPayload).
 	identityEncoders []string

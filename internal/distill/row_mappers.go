@@ -63,14 +63,14 @@ func (rc *ruleCtx) mappedOrAbsent(e *facts.Expr, sc *scope) *facts.Expr {
 // is given, which is how ports-and-adapters code hands a row between the
 // domain and the persistence layer. Memoized by function.
 func (b *builder) isRowMapper(fn *facts.Function) bool {
-	if v, ok := b.rowMappers[fn]; ok {
+	if v, ok := b.memos.rowMappers[fn]; ok {
 		return v
 	}
 	v := b.copiesParam(fn)
-	if b.rowMappers == nil {
-		b.rowMappers = map[*facts.Function]bool{}
+	if b.memos.rowMappers == nil {
+		b.memos.rowMappers = map[*facts.Function]bool{}
 	}
-	b.rowMappers[fn] = v
+	b.memos.rowMappers[fn] = v
 	return v
 }
 

@@ -28,6 +28,15 @@ type serviceMemos struct {
 	// tokenEncoders: whether a function encodes a token in its own body
 	// (encodesToken), by function.
 	tokenEncoders map[*facts.Function]bool
+	// providers: the classes the modules' custom providers bind their
+	// tokens to (custom_providers.go), nil until looked for;
+	// providerAliases: tokens provided as another token (useExisting:
+	// IUserRepository).
+	providers       map[string]*classRef
+	providerAliases map[string]string
+	// rowMappers: whether a method called on its class is a row mapper
+	// (row_mappers.go), by method.
+	rowMappers map[*facts.Function]bool
 }
 
 // fileFunction is a function and the file it is written in.

@@ -846,6 +846,9 @@ type SchemaModels struct {
 	// the field unique (a unique index, Mongoose's unique: true): a
 	// write of a value another row holds is refused.
 	UniqueKey string `yaml:"unique_key"`
+	// LowercaseKey set to true on a field's options makes the store keep
+	// the value lower-cased (Mongoose's lowercase: true).
+	LowercaseKey string `yaml:"lowercase_key"`
 	// MethodTables are a schema's attributes whose functions are methods
 	// of its model (schema.methods.x = function () {...}, statics).
 	MethodTables []string `yaml:"method_tables"`

@@ -1,6 +1,10 @@
 package distill
 
-import "github.com/distill/distill/internal/allium"
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // A field the model declares unique (Mongoose's email: {type: String,
 // unique: true}, a unique index) makes the store refuse a row that
@@ -48,6 +52,10 @@ func (rc *ruleCtx) absenceRequired(cond allium.Expr) bool {
 	if want == nil {
 		return false
 	}
+	// A store that lower-cases the field compares lower-cased values;
+	// the code's own check of the value as given (Mongoose runs the same
+	// setter on a query's filter) is that check.
+	wants := []string{exprKey(want), exprKey(givenCase(want))}
 	lets := map[string]string{}
 	for _, s := range rc.body {
 		switch s := s.(type) {
@@ -58,12 +66,36 @@ func (rc *ruleCtx) absenceRequired(cond allium.Expr) bool {
 			if got == nil {
 				continue
 			}
-			if id, ok := got.(*allium.Ident); ok && lets[id.Name] == exprKey(want) || exprKey(got) == exprKey(want) {
+			if id, ok := got.(*allium.Ident); ok && slices.Contains(wants, lets[id.Name]) || slices.Contains(wants, exprKey(got)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// givenCase is a lookup with the lowercase(v) its fields are given read
+// as v (User{email: lowercase(email)}: User{email}); x itself for any
+// other expression.
+func givenCase(x allium.Expr) allium.Expr {
+	j, ok := x.(*allium.Join)
+	if !ok {
+		return x
+	}
+	cp := *j
+	cp.Fields = slices.Clone(j.Fields)
+	for i := range cp.Fields {
+		f := &cp.Fields[i]
+		c, isCall := f.Value.(*allium.Call)
+		if !isCall || !calls(c, "lowercase") || len(c.Args) != 1 {
+			continue
+		}
+		f.Value = c.Args[0].Value
+		if id, isIdent := f.Value.(*allium.Ident); isIdent && id.Name == f.Name {
+			f.Value = nil // User{email}: the shorthand
+		}
+	}
+	return &cp
 }
 
 // absentRow is x of `not exists x`, nil for any other condition.

@@ -69,3 +69,58 @@ export default router;
 		})
 	}
 }
+
+// TestLowercasedFields pins a field its Mongoose schema stores lower-cased
+// (bulletproof's email: {lowercase: true, unique: true}): a creation holds
+// lowercase(email), the unique index compares the lower-cased value, and
+// the code's own check of the address as given (Mongoose lower-cases a
+// query's filter by the same setter) is that check, not a second one.
+func TestLowercasedFields(t *testing.T) {
+	d := New(Options{})
+	model := `
+import mongoose, { Schema } from "mongoose";
+const userSchema = new Schema({
+  name: { type: String, required: true },
+  email: { type: String, lowercase: true, unique: true },
+});
+export const User = mongoose.model("User", userSchema);
+`
+	routes := func(body string) string {
+		return `
+import express from "express";
+import { User } from "./model.js";
+const router = express.Router();
+router.post("/signup", async (req, res) => {
+  const { name, email } = req.body;
+` + body + `
+  res.json({});
+});
+export default router;
+`
+	}
+	tests := []struct {
+		name, body    string
+		want, notWant []string
+	}{
+		{
+			name:    "the stored and the compared value are lower-cased",
+			body:    `  await User.create({ name, email });`,
+			want:    []string{"requires: not exists User{email: lowercase(email)}", "User.created(name: name, email: lowercase(email))"},
+			notWant: []string{"email: email"},
+		},
+		{
+			name: "the code's own check stands for the index's",
+			body: `  const existing = await User.findOne({ email });
+  if (existing) throw new Error("taken");
+  await User.create({ name, email });`,
+			want:    []string{"User.created(name: name, email: lowercase(email))"},
+			notWant: []string{"User{email: lowercase(email)}"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": routes(tt.body)})
+			wantConstruct(t, out, "Signup", tt.want, tt.notWant)
+		})
+	}
+}

@@ -58,6 +58,9 @@ type fieldInfo struct {
 	// unique: the model's declaration makes the store keep the field
 	// unique (Mongoose's unique: true, declared_unique.go).
 	unique bool
+	// lowercased: the store keeps the value lower-cased (Mongoose's
+	// lowercase: true), so a creation given x holds lowercase(x).
+	lowercased bool
 	// inherited: given by a framework base class (catalog), not declared.
 	inherited bool
 	// file: the file of the abstract ancestor that declares the field;

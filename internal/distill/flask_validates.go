@@ -45,6 +45,13 @@ func (rc *ruleCtx) validatedValue(e *entityInfo, column string, given *facts.Exp
 		}
 		return nil, true
 	}
+	if f := e.attrField(column); f != nil && f.lowercased {
+		// The store keeps it lower-cased (Mongoose's lowercase: true).
+		if x := rc.tr(given, sc, out); x != nil {
+			return lowercased(x), true
+		}
+		return nil, true
+	}
 	fr := rc.b.columnValidator(e, column)
 	if fr == nil {
 		return nil, false

@@ -840,6 +840,15 @@ func (rc *ruleCtx) createEntryArgs(part dictPart, ent *entityInfo, args []allium
 	return args, opaque
 }
 
+// lowercased is x as a store that lower-cases it keeps it:
+// lowercase(x), x itself when it is lower-cased already.
+func lowercased(x allium.Expr) allium.Expr {
+	if c, ok := x.(*allium.Call); ok && calls(c, "lowercase") {
+		return x
+	}
+	return &allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}}
+}
+
 // maxSpreadDepth bounds how deep createEntryArgs follows spreads of
 // spreads (an object literal that spreads itself through a loop).
 const maxSpreadDepth = 4
@@ -852,6 +861,9 @@ func (rc *ruleCtx) createArg(args []allium.Arg, ent *entityInfo, f *fieldInfo, x
 	}
 	if ent.hashedOnSave[f.attr] || rc.b.hashedOnInsert(ent, f.attr) {
 		x = &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
+	}
+	if f.lowercased {
+		x = lowercased(x)
 	}
 	timeField(f, x)
 	f.used = true

@@ -46,7 +46,7 @@ type schemaModel struct {
 // a field's options object, the type a field's type value names, and the
 // model a field refers to.
 type fieldSyntax struct {
-	typeKey, requiredKey, defaultKey, enumKey, uniqueKey string
+	typeKey, requiredKey, defaultKey, enumKey, uniqueKey, lowercaseKey string
 	// typeOf is the Allium type the field's type value names, "" when none.
 	typeOf func(typ *facts.Expr) string
 	// ref reads a field's options: the model it refers to (target, as the
@@ -60,7 +60,7 @@ type fieldSyntax struct {
 func (b *builder) schemaSyntax() *fieldSyntax {
 	sm := b.lang.SchemaModels
 	return &fieldSyntax{
-		typeKey: sm.TypeKey, requiredKey: sm.RequiredKey, defaultKey: sm.DefaultKey, enumKey: sm.EnumKey, uniqueKey: sm.UniqueKey,
+		typeKey: sm.TypeKey, requiredKey: sm.RequiredKey, defaultKey: sm.DefaultKey, enumKey: sm.EnumKey, uniqueKey: sm.UniqueKey, lowercaseKey: sm.LowercaseKey,
 		typeOf: func(typ *facts.Expr) string { return b.lang.TypeOf(typ.Raw()) },
 		ref: func(opts *facts.Expr) (string, string, bool) {
 			if ref := entryValue(opts, sm.RefKey); ref != nil && ref.Kind == facts.ExprString {
@@ -437,6 +437,9 @@ func (b *builder) readSchemaEntries(m *schemaModel, fields *facts.Expr, parentAt
 			}
 			if u := entryValue(opts, sx.uniqueKey); u != nil && u.Kind == facts.ExprBool && u.Value() == "true" {
 				fi.unique = true
+			}
+			if lc := entryValue(opts, sx.lowercaseKey); lc != nil && lc.Kind == facts.ExprBool && lc.Value() == "true" {
+				fi.lowercased = true
 			}
 			if en := entryValue(opts, sx.enumKey); en != nil && fi.typ != nil && fi.typ.Name == "String" {
 				if values, ok := b.columnEnumValues(m.file, en); ok {

@@ -31,24 +31,38 @@ func (b *builder) columnValidator(e *entityInfo, column string) *funcRef {
 	})
 }
 
+// storesTransformed reports a column whose store keeps what it is given
+// transformed: hashed by a save hook (schema_models.go's saveHooks) or,
+// for a row not yet inserted, an insert hook; lower-cased (Mongoose's
+// lowercase: true).
+func (b *builder) storesTransformed(e *entityInfo, column string, isNew bool) bool {
+	f := e.attrField(column)
+	return e.hashedOnSave[column] || isNew && b.hashedOnInsert(e, column) || f != nil && f.lowercased
+}
+
+// storedForm is x as the column stores it (see storesTransformed):
+// hash(x), lowercase(x), or x.
+func (b *builder) storedForm(e *entityInfo, column string, x allium.Expr, isNew bool) allium.Expr {
+	if e.hashedOnSave[column] || isNew && b.hashedOnInsert(e, column) {
+		x = &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
+	}
+	if f := e.attrField(column); f != nil && f.lowercased {
+		x = lowercased(x)
+	}
+	return x
+}
+
 // validatedValue is the value a column stores when a validator of the
 // model rewrites what it is given (`def validate_password(self, key,
 // plaintext): return hash_password(plaintext)` stores hash(p)). ok is
 // false when no validator covers the column; x is nil when one does but
 // what it returns could not be stated.
 func (rc *ruleCtx) validatedValue(e *entityInfo, column string, given *facts.Expr, self *value, sc *scope, out *[]allium.Stmt) (x allium.Expr, ok bool) {
-	if e.hashedOnSave[column] || self != nil && self.kind == vNew && rc.b.hashedOnInsert(e, column) {
-		// A save hook stores it hashed (schema_models.go's saveHooks), or
-		// an insert hook a row not yet inserted.
+	if isNew := self != nil && self.kind == vNew; rc.b.storesTransformed(e, column, isNew) {
+		// A save or insert hook stores it hashed, or the store keeps it
+		// lower-cased (storedForm).
 		if x := rc.tr(given, sc, out); x != nil {
-			return &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}, true
-		}
-		return nil, true
-	}
-	if f := e.attrField(column); f != nil && f.lowercased {
-		// The store keeps it lower-cased (Mongoose's lowercase: true).
-		if x := rc.tr(given, sc, out); x != nil {
-			return lowercased(x), true
+			return rc.b.storedForm(e, column, x, isNew), true
 		}
 		return nil, true
 	}

@@ -853,18 +853,13 @@ func lowercased(x allium.Expr) allium.Expr {
 // spreads (an object literal that spreads itself through a loop).
 const maxSpreadDepth = 4
 
-// createArg sets field f of a creation of ent to x, hashed when the
-// framework, a save hook or an insert hook stores it hashed.
+// createArg sets field f of a creation of ent to x, as the column stores
+// it (storedForm: hashed by a hook, lower-cased by the store).
 func (rc *ruleCtx) createArg(args []allium.Arg, ent *entityInfo, f *fieldInfo, x allium.Expr) []allium.Arg {
 	if x == nil {
 		return args
 	}
-	if ent.hashedOnSave[f.attr] || rc.b.hashedOnInsert(ent, f.attr) {
-		x = &allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: x}}}
-	}
-	if f.lowercased {
-		x = lowercased(x)
-	}
+	x = rc.b.storedForm(ent, f.attr, x, true)
 	timeField(f, x)
 	f.used = true
 	return setArg(args, f.name, rc.b.enumValue(f, x))

@@ -187,19 +187,24 @@ func (b *builder) classStore(e *facts.Expr) (catalog.ClassStore, bool) {
 	return calledEntry(b.lang.Repositories.ClassStores, e)
 }
 
-// calledEntry is the entry of m named by the callee e calls, in the
-// order of the names.
+// calledEntry is the entry of m named by the callee e calls: of the names
+// that match, the first in order. It is asked of every call of a service
+// (classStoreEntities visits them all), so it neither sorts nor allocates.
 func calledEntry[T any](m map[string]T, e *facts.Expr) (T, bool) {
 	var zero T
 	if e == nil || e.Kind != facts.ExprCall {
 		return zero, false
 	}
-	for _, name := range slices.Sorted(maps.Keys(m)) {
-		if catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
-			return m[name], true
+	first, found := "", false
+	for name := range m {
+		if (!found || name < first) && catalog.MatchAny([]string{name}, e.Resolved(), e.Raw()) {
+			first, found = name, true
 		}
 	}
-	return zero, false
+	if !found {
+		return zero, false
+	}
+	return m[first], true
 }
 
 // classStoreCall reads a class store call as the catalog's query method of

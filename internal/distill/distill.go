@@ -219,23 +219,8 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	var servicePaths map[string]bool
-	for _, f := range files {
-		if l := d.cat.Language(f.Language); l != nil {
-			if l.RootSpecifiers {
-				if servicePaths == nil {
-					servicePaths = serviceModulePaths(files)
-				}
-				rootSpecifiers(f, servicePaths)
-			}
-			// Callbacks first: the object a callback followed is then the
-			// call's last argument.
-			continuations(f, l.Continuations)
-			unalias(f, l.PathAliases)
-			if l.KeywordObjects {
-				keywordObjects(f)
-			}
-		}
+	if err := d.prepare(ctx, in.Service, files); err != nil {
+		return nil, err
 	}
 	b := newBuilder(ctx, patterns, files, d.maxDepth, &out.Stats)
 	m := b.build(in.Service)
@@ -341,71 +326,24 @@ func (d *Distiller) patterns(service string, ids []string) (*catalog.Language, e
 }
 
 // extract parses the planned files, each with its language, and returns
-// their facts in path order.
-//
-// The files of one service are spread over the pool's parsers, so a large
-// service uses every core when it runs alone and shares them when others
-// run: the calling goroutine holds one parser for the whole service;
-// helpers take the others only while they are free and give each back
-// after every file, so a service waiting for its first parser gets one.
-// Results are merged in path order, so the output is the same whatever
-// the number of parsers that took part.
+// their facts in path order. The files are spread over the pool's parsers
+// (see spread); results are merged in path order, so the output is the
+// same whatever the number of parsers that took part.
 func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Output) ([]*facts.File, error) {
-
-	p, err := d.pool.Get(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
-	}
 	type result struct {
 		file *facts.File
 		err  error
 	}
 	results := make([]result, len(todo))
-	var next atomic.Int64
-	// extractNext extracts the next file not yet taken and reports
-	// whether there was one.
-	extractNext := func(p *syntax.Parser) bool {
-		i := int(next.Add(1) - 1)
-		if i >= len(todo) || ctx.Err() != nil {
-			return false
-		}
+	err := d.spread(ctx, len(todo), func(i int, p *syntax.Parser) {
 		f := todo[i].file
 		src := facts.Source{Path: f.Path, Data: f.Data, Outline: todo[i].outline}
 		results[i].file, results[i].err = todo[i].lang.Extract(ctx, p, src)
 		if in.ReleaseData {
 			f.Data = nil
 		}
-		return true
-	}
-	var helpers sync.WaitGroup
-	helper := func(q *syntax.Parser) {
-		for {
-			more := extractNext(q)
-			d.pool.Put(q)
-			var free bool
-			if q, free = d.pool.TryGet(); !more || !free {
-				if free {
-					d.pool.Put(q)
-				}
-				return
-			}
-		}
-	}
-	for {
-		// One more helper per file at most, while files remain beyond
-		// the one this goroutine takes next.
-		if int(next.Load()) < len(todo)-1 {
-			if q, free := d.pool.TryGet(); free {
-				helpers.Go(func() { helper(q) })
-			}
-		}
-		if !extractNext(p) {
-			break
-		}
-	}
-	d.pool.Put(p)
-	helpers.Wait()
-	if err := ctx.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
 	}
 
@@ -431,6 +369,100 @@ func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Out
 		files = append(files, ff)
 	}
 	return files, nil
+}
+
+// spread calls do for every i in [0, n), each call given a parser of the
+// pool to use while it runs, and returns when all have (or ctx is done:
+// the calls not yet begun are skipped and ctx's error returned).
+//
+// The calling goroutine holds one parser for the whole run; helpers take
+// the others only while they are free and give each back after every
+// call, so a large service uses every core when it runs alone and shares
+// them when others run, and a service waiting for its first parser gets
+// one. What do writes must be its own i's: the result is the same
+// whatever the number of parsers that took part.
+func (d *Distiller) spread(ctx context.Context, n int, do func(i int, p *syntax.Parser)) error {
+	p, err := d.pool.Get(ctx)
+	if err != nil {
+		return err
+	}
+	var next atomic.Int64
+	// doNext runs the next call not yet taken and reports whether there
+	// was one.
+	doNext := func(p *syntax.Parser) bool {
+		i := int(next.Add(1) - 1)
+		if i >= n || ctx.Err() != nil {
+			return false
+		}
+		do(i, p)
+		return true
+	}
+	var helpers sync.WaitGroup
+	helper := func(q *syntax.Parser) {
+		for {
+			more := doNext(q)
+			d.pool.Put(q)
+			var free bool
+			if q, free = d.pool.TryGet(); !more || !free {
+				if free {
+					d.pool.Put(q)
+				}
+				return
+			}
+		}
+	}
+	for {
+		// One more helper per call at most, while calls remain beyond
+		// the one this goroutine takes next.
+		if int(next.Load()) < n-1 {
+			if q, free := d.pool.TryGet(); free {
+				helpers.Go(func() { helper(q) })
+			}
+		}
+		if !doNext(p) {
+			break
+		}
+	}
+	d.pool.Put(p)
+	helpers.Wait()
+	return ctx.Err()
+}
+
+// prepare rewrites each file's facts by what its language's catalog
+// section says before the build reads them: specifiers from a source root
+// and path aliases become module names, callback-passing style straight-
+// line code, object-literal arguments keywords. Each file is rewritten on
+// its own, so the files are spread over the pool's workers as their
+// extraction was.
+func (d *Distiller) prepare(ctx context.Context, service string, files []*facts.File) error {
+	var servicePaths map[string]bool
+	for _, f := range files {
+		if l := d.cat.Language(f.Language); l != nil && l.RootSpecifiers {
+			servicePaths = serviceModulePaths(files)
+			break
+		}
+	}
+	err := d.spread(ctx, len(files), func(i int, _ *syntax.Parser) {
+		f := files[i]
+		l := d.cat.Language(f.Language)
+		if l == nil {
+			return
+		}
+		if l.RootSpecifiers {
+			rootSpecifiers(f, servicePaths)
+		}
+		// Callbacks first: the object a callback followed is then the
+		// call's last argument.
+		continuations(f, l.Continuations)
+		unalias(f, l.PathAliases)
+		if l.KeywordObjects {
+			keywordObjects(f)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("distill %s: %w", service, err)
+	}
+	return nil
 }
 
 // builder holds the state of one distillation.

@@ -308,6 +308,14 @@ type Language struct {
 	// PlumbingNames are module-level objects that are infrastructure
 	// whatever is called on them (db, session, logger, cache).
 	PlumbingNames []string `yaml:"plumbing_names"`
+	// LoggerNames are the names a logger is kept under (self.logger =
+	// get_logger(), const logger = pino()): a value so named is plumbing and
+	// what makes it is not read, for a logger's making configures
+	// logging, which says nothing of what the service does (read, it
+	// inlines the logging set-up into every handler whose service keeps
+	// a logger, with a note for each of its branches). "log" is not one:
+	// it as often holds a row of an audit log.
+	LoggerNames []string `yaml:"logger_names"`
 	// RequestAttrs are the request object's attributes that hold its
 	// input, read by key (request.json, request.form, request.args).
 	RequestAttrs []string `yaml:"request_attrs"`

@@ -348,6 +348,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			sc.vars[t.Name()] = &value{kind: vErrors}
 			return
 		}
+		if slices.Contains(rc.b.lang.LoggerNames, t.Name()) {
+			sc.vars[t.Name()] = &value{kind: vPlumbing} // logger = get_logger()
+			return
+		}
 		before := len(rc.params)
 		val := rc.eval(v, sc, out, false)
 		if val == unknownValue && v.Kind == facts.ExprBinary {
@@ -457,6 +461,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			// self.users = users in a constructor: what the object keeps.
 			if obj.attrs == nil {
 				obj.attrs = map[string]*value{}
+			}
+			if slices.Contains(rc.b.lang.LoggerNames, t.Name()) {
+				obj.attrs[t.Name()] = &value{kind: vPlumbing} // self.logger = get_logger()
+				return
 			}
 			obj.attrs[t.Name()] = rc.eval(v, sc, out, false)
 			return

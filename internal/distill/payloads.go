@@ -227,12 +227,15 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 			rc.eval(x, sc, out, true)
 			return
 		}
-		if x.Method() != "" && x.X.X != nil && x.X.X.Kind == facts.ExprAttr {
+		if x.Method() != "" && x.X.X != nil && (x.X.X.Kind == facts.ExprAttr || x.X.X.Kind == facts.ExprName || x.X.X.Kind == facts.ExprCall) {
 			var scratch []allium.Stmt
 			recv := rc.eval(x.X.X, sc, &scratch, false)
 			if recv.kind == vRepo || (recv.kind == vObject && recv.repo != nil && rc.b.ix.method(recv.repo, x.Method()) != nil) {
 				// ... or a method of a service object the handler
-				// reaches (return self.mixins.create_one(data)): it runs.
+				// reaches, kept on self, in a local or made in place
+				// (return self.mixins.create_one(data), return
+				// service.register(email), return
+				// UserService(db).register(email)): it runs.
 				rc.eval(x, sc, out, true)
 				return
 			}

@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -107,8 +109,47 @@ func normExpr(e allium.Expr) allium.Expr {
 			x.Branches[i].Then = normExpr(x.Branches[i].Then)
 		}
 		x.Else = normExpr(x.Else)
+	case *allium.Duration:
+		return normDuration(x)
 	}
 	return e
+}
+
+// durationUnits are the units a duration is written in, with their
+// length in seconds, longest first; a number of weeks reads as days.
+var durationUnits = []struct {
+	name string
+	secs int64
+}{{"week", 604800}, {"day", 86400}, {"hour", 3600}, {"minute", 60}, {"second", 1}}
+
+// normDuration writes a whole number of seconds, minutes, hours, days or
+// weeks in the longest unit up to days that divides it, singular for one:
+// 24.hours and 1.days read as 1.day, 60.minutes as 1.hour, 2.weeks as
+// 14.days. A fraction or another unit stays as written.
+func normDuration(d *allium.Duration) allium.Expr {
+	n, err := strconv.ParseInt(d.Value, 10, 64)
+	unit := strings.TrimSuffix(d.Unit, "s")
+	var secs int64
+	for _, u := range durationUnits {
+		if u.name == unit {
+			secs = u.secs
+		}
+	}
+	if err != nil || n < 0 || secs == 0 || n > math.MaxInt64/secs {
+		return d
+	}
+	total := n * secs
+	for _, u := range durationUnits[1:] {
+		if total%u.secs == 0 {
+			v := total / u.secs
+			name := u.name
+			if v != 1 {
+				name += "s"
+			}
+			return &allium.Duration{ExprPos: d.ExprPos, Value: strconv.FormatInt(v, 10), Unit: name}
+		}
+	}
+	return d
 }
 
 // stripNormalizer unwraps lower(x), strip(x) and the like.

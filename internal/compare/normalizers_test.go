@@ -61,3 +61,32 @@ func TestNegatedOrderingsFold(t *testing.T) {
 		})
 	}
 }
+
+// TestDurationsFold: a duration reads as its length, whatever the unit it
+// is written in (express-signup-verification's reset token lives
+// 24*60*60*1000 ms, account.service.js:123: 24.hours and 1.day are one
+// lifetime); a different length and a fraction stay apart.
+func TestDurationsFold(t *testing.T) {
+	dur := func(v, u string) allium.Expr { return &allium.Duration{Value: v, Unit: u} }
+	tests := []struct {
+		a, b allium.Expr
+		same bool
+	}{
+		{dur("24", "hours"), dur("1", "day"), true},
+		{dur("1", "days"), dur("1", "day"), true},
+		{dur("60", "minutes"), dur("1", "hour"), true},
+		{dur("90", "minutes"), dur("90", "minutes"), true},
+		{dur("3600", "seconds"), dur("1", "hour"), true},
+		{dur("48", "hours"), dur("2", "days"), true},
+		{dur("23", "hours"), dur("1", "day"), false},
+		{dur("2", "weeks"), dur("14", "days"), true},
+		{dur("1", "week"), dur("8", "days"), false},
+		{dur("0", "days"), dur("0", "seconds"), true},
+		{dur("1.5", "hours"), dur("90", "minutes"), false},
+	}
+	for _, tt := range tests {
+		if got := exprKey(tt.a) == exprKey(tt.b); got != tt.same {
+			t.Errorf("%s and %s read alike: %v, want %v", allium.ExprString(tt.a), allium.ExprString(tt.b), got, tt.same)
+		}
+	}
+}

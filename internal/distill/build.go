@@ -376,7 +376,7 @@ func (b *builder) assemble(service string) *allium.Module {
 		prov := b.sinkProv[name]
 		ent := &allium.Entity{Meta: allium.Meta{Prov: prov}, Name: name}
 		if b.sinkAddressed[name] {
-			ent.Members = append(ent.Members, &allium.Field{Meta: allium.Meta{Prov: prov}, Name: "to", Type: &allium.Type{Name: "String"}})
+			ent.Members = append(ent.Members, &allium.Field{Meta: allium.Meta{Prov: prov}, Name: "to", Type: &allium.Type{Name: b.recipientType(name)}})
 		}
 		if lits := b.sinkTemplates[name]; len(lits) > 0 {
 			enumName := name + "Template"
@@ -679,4 +679,18 @@ func relOrder(r *allium.Relationship) string {
 		return "\xff"
 	}
 	return r.Prov.File + pad(r.Prov.Line)
+}
+
+// recipientType is the type of a message entity's recipient: the entity
+// whose rows every sink of it is handed as the recipient (the code gives
+// the row where an address is expected; the spec states what it gives),
+// String when any sink gives an address or the rows of two entities.
+func (b *builder) recipientType(msg string) string {
+	types := b.sinkRecipients[msg]
+	if len(types) == 1 {
+		for t := range types {
+			return t
+		}
+	}
+	return "String"
 }

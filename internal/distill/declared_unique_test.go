@@ -113,8 +113,37 @@ export default router;
 			body: `  const existing = await User.findOne({ email });
   if (existing) throw new Error("taken");
   await User.create({ name, email });`,
-			want:    []string{"User.created(name: name, email: lowercase(email))"},
-			notWant: []string{"User{email: lowercase(email)}"},
+			want:    []string{"let existing = User{email: lowercase(email)}", "User.created(name: name, email: lowercase(email))"},
+			notWant: []string{"requires: not exists User{"},
+		},
+		{
+			// Mongoose runs the field's setter on the filter too
+			// (bulletproof's SignIn, services/auth.ts:77).
+			name: "a lookup by the field compares the lower-cased value",
+			body: `  const user = await User.findOne({ email });
+  if (!user) throw new Error("unknown");
+  user.name = name;
+  await user.save();`,
+			want:    []string{"let user = User{email: lowercase(email)}", "requires: exists user"},
+			notWant: []string{"User{email}"},
+		},
+		{
+			name: "only the lower-cased field of alternatives",
+			body: `  const user = await User.findOne({ $or: [{ name }, { email }] });
+  if (!user) throw new Error("unknown");
+  user.name = name;
+  await user.save();`,
+			want:    []string{"let user = User{name} ?? User{email: lowercase(email)}"},
+			notWant: []string{"User{email}", "lowercase(name)"},
+		},
+		{
+			name: "a text literal is compared in lower case",
+			body: `  const admin = await User.findOne({ email: "Admin@Example.com" });
+  if (!admin) throw new Error("no admin");
+  admin.name = name;
+  await admin.save();`,
+			want:    []string{`User{email: "admin@example.com"}`},
+			notWant: []string{"Admin@Example.com", `lowercase("`},
 		},
 	}
 	for _, tt := range tests {

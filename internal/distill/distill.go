@@ -537,6 +537,10 @@ type builder struct {
 	// recipient; an event bus's events (catalog sinks with no recipient
 	// keys) have no `to`.
 	sinkAddressed map[string]bool
+	// sinkRecipients holds, per message entity, the types of what its
+	// sinks address it to (noteRecipient): an entity's name for a row
+	// handed over as the recipient, String for anything else.
+	sinkRecipients map[string]map[string]bool
 	// activeMemo: whether signed-in users are active (activeSessions),
 	// once known.
 	activeMemo *bool
@@ -677,6 +681,7 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		sinkTemplates:   map[string][]string{},
 		sinkProv:        map[string]*allium.Provenance{},
 		sinkAddressed:   map[string]bool{},
+		sinkRecipients:  map[string]map[string]bool{},
 		signedTokens:    map[string]*signedToken{},
 		kindClaims:      -1,
 		enumsRead:       map[string]bool{},

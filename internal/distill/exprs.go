@@ -2951,9 +2951,11 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 		}
 		if x := rc.tr(to, asc, out); x != nil {
 			args = append(args, allium.Arg{Name: "to", Value: singleRecipient(recipientFallback(x))})
+			b.noteRecipient(entity, rc.recipientOf(to, asc, out))
 		}
 	} else if mv != nil && mv.headers["to"] != nil {
 		args = append(args, allium.Arg{Name: "to", Value: mv.headers["to"]})
+		b.noteRecipient(entity, "String") // an address, as far as the walk knows
 	}
 	t := rc.templateName(msg, tmpl, asc)
 	if id, ok := mv.headerIdent("template"); t == "" && ok {
@@ -3006,6 +3008,33 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, line),
 		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: entity}, Name: "created"}, Args: args}})
 	return unknownValue
+}
+
+// noteRecipient records typ as a type of what a sink addresses the
+// entity's message to (recipientType).
+func (b *builder) noteRecipient(entity, typ string) {
+	if b.sinkRecipients[entity] == nil {
+		b.sinkRecipients[entity] = map[string]bool{}
+	}
+	b.sinkRecipients[entity][typ] = true
+}
+
+// recipientOf is the type of the recipient to a sink is given: the
+// entity of a row the code hands over where an address is expected
+// (bulletproof's SendWelcomeEmail(userRecord), services/auth.ts:56 into
+// mailer.ts:18), String for anything else. Only a name is looked at (a
+// local or a parameter), whose reading has no effects to repeat.
+func (rc *ruleCtx) recipientOf(to *facts.Expr, sc *scope, out *[]allium.Stmt) string {
+	el := to
+	if (el.Kind == facts.ExprList || el.Kind == facts.ExprTuple || el.Kind == facts.ExprSet) && len(el.Args()) == 1 {
+		el = &el.Args()[0] // to: [email]
+	}
+	if el.Kind == facts.ExprName {
+		if v := rc.eval(el, sc, out, false); (v.kind == vEntity || v.kind == vNew) && rc.b.entByName[v.ent] != nil {
+			return v.ent
+		}
+	}
+	return "String"
 }
 
 // sentTo is the message mv as its send call (send) addresses it: when the

@@ -596,6 +596,12 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 			}
 			v := rc.eval(x, sc, out, false)
 			if v.kind != vExpr {
+				if id, ok := rc.valueExpr(owner).(*allium.Ident); ok && v.kind == vUnknown {
+					// userRecord.role of a row created without a role
+					// (bulletproof's generateToken, services/auth.ts:118-123):
+					// what the row holds, its default.
+					return &allium.Member{X: id, Name: f.name}, f.typ
+				}
 				return nil, nil
 			}
 			return v.expr, f.typ

@@ -391,8 +391,30 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			q.bad++
 			continue
 		}
-		q.conds = append(q.conds, qcond{field: f.name, op: op, val: rc.b.enumValue(f, x)})
+		val := rc.b.enumValue(f, x)
+		if f.lowercased && val == x && (op == allium.OpEq || op == allium.OpNe) {
+			// Mongoose runs a field's setters on a query's filter as on a
+			// write: User.findOne({email}) of an email kept lower-cased
+			// compares lowercase(email) with the stored value.
+			val = filterLowercased(val)
+		}
+		q.conds = append(q.conds, qcond{field: f.name, op: op, val: val})
 	}
+}
+
+// filterLowercased is the value a filter compares with a field the store
+// keeps lower-cased: lowercase(x), a text literal in lower case, and a
+// null, Boolean or number as given (the setter leaves what is not text).
+func filterLowercased(x allium.Expr) allium.Expr {
+	if l, ok := x.(*allium.Lit); ok {
+		if l.Kind != allium.LitString {
+			return x
+		}
+		cp := *l
+		cp.Text = strings.ToLower(l.Text)
+		return &cp
+	}
+	return lowercased(x)
 }
 
 // filterArg reads filter(Model.f == v), Model.f.is_(False), ~Model.f,

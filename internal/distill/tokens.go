@@ -2,6 +2,7 @@ package distill
 
 import (
 	"maps"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -129,16 +130,52 @@ func (rc *ruleCtx) lifetime(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium
 		rc.b.asSeconds(v.expr.(*allium.Member).Name)
 		return v.expr
 	default:
-		if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitNumber {
-			if n, ok := evalInt(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: l.Text})); ok {
-				return durationFrom(n, "seconds")
-			}
+		if n, ok := numberValue(v.expr); ok {
+			// expiresIn: 3600, or a local given 60 * 60
+			// (express-typescript-starter's createToken,
+			// auth.service.ts:14-16).
+			return durationFrom(n, "seconds")
 		}
 		if d, ok := v.expr.(*allium.Duration); ok {
 			return d
 		}
 	}
 	return nil
+}
+
+// numberValue is the integer a translated expression of number literals
+// and their + - * stands for (60 * 60 is 3600); false for any other.
+func numberValue(x allium.Expr) (int64, bool) {
+	switch x := x.(type) {
+	case *allium.Lit:
+		if x.Kind != allium.LitNumber {
+			return 0, false
+		}
+		return evalInt(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: x.Text}))
+	case *allium.Binary:
+		if x.Op != allium.OpMul && x.Op != allium.OpAdd && x.Op != allium.OpSub {
+			return 0, false
+		}
+		a, okA := numberValue(x.X)
+		b, okB := numberValue(x.Y)
+		if !okA || !okB {
+			return 0, false
+		}
+		r := new(big.Int)
+		switch x.Op {
+		case allium.OpMul:
+			r.Mul(big.NewInt(a), big.NewInt(b))
+		case allium.OpAdd:
+			r.Add(big.NewInt(a), big.NewInt(b))
+		default:
+			r.Sub(big.NewInt(a), big.NewInt(b))
+		}
+		if !r.IsInt64() {
+			return 0, false
+		}
+		return r.Int64(), true
+	}
+	return 0, false
 }
 
 func isConfigRef(x allium.Expr) bool {

@@ -687,7 +687,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	clash := false
 	if rc.b.isEnumLiteral(bn) {
-		bn, clash = bn+"_"+lastWord(q.ent), true
+		bn, clash = rc.b.enumClashName(bn, q.ent), true
 	}
 	if rc.lets[bn] || rc.paramSet[bn] {
 		bn, clash = bn+"_"+itoa(len(rc.lets)+1), true
@@ -738,6 +738,23 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		rc.authenticateActive(found, sc, line)
 	}
 	return found
+}
+
+// enumClashName names the let of a row of ent whose variable, bn, is an
+// enum literal of the service (a binding of that name would read as the
+// literal): the variable with the entity's word after it (admin_user).
+// When the variable is that word itself (user, where a role is user), that
+// would say it twice (user_user): the entity's full name when it has more
+// words (auth_user), else the row as the lookup found it (found_user).
+func (b *builder) enumClashName(bn, ent string) string {
+	word := lastWord(ent)
+	if bn != word {
+		return bn + "_" + word
+	}
+	if full := snake(ent); full != bn && !b.isEnumLiteral(full) {
+		return full
+	}
+	return "found_" + bn
 }
 
 // comparedRow is the comparisons a lookup's filter made of the row it

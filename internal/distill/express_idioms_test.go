@@ -350,6 +350,43 @@ module.exports = router;
 		want      []string
 		notWant   []string
 	}{
+		// Found by h-ts15: the token was stated only when the handler
+		// kept it in a local first.
+		name: "a token a helper of the service issues, given straight to res.json",
+		files: map[string]string{
+			"src/models/user.js": expressModels,
+			"src/auth.js": `
+const router = require('express').Router();
+const jwt = require('jsonwebtoken');
+const User = require('./models/user');
+function createToken(user) {
+  return jwt.sign({ sub: user._id }, process.env.SECRET, { expiresIn: '15m' });
+}
+function publicFields(user) {
+  return { email: user.email };
+}
+router.post('/token', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) return res.sendStatus(401);
+  res.json(createToken(user));
+});
+router.post('/whoami', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) return res.sendStatus(401);
+  res.json(publicFields(user));
+});
+module.exports = router;
+`,
+		},
+		construct: "Token",
+		want:      []string{"AccessToken.created(user: user, expires_at: now + config.access_token_expiry)"},
+	}, struct {
+		name      string
+		files     map[string]string
+		construct string
+		want      []string
+		notWant   []string
+	}{
 		name: "ES-exported config object, `x || ''` read as x, a destructured default",
 		files: map[string]string{
 			"src/models/user.js": expressModels,

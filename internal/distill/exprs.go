@@ -479,15 +479,23 @@ func (rc *ruleCtx) runsWhenBuilt(v *facts.Expr, sc *scope) bool {
 }
 
 // runBuiltEntries runs the helpers called for the entries of the object
-// literals an infrastructure call is given: ctx.send({jwt:
-// getService('jwt').issue({id: user.id}), user}) builds the response, and
-// building it issues the token, whatever the response then does.
+// literals an infrastructure call is given, and the token it is given:
+// ctx.send({jwt: getService('jwt').issue({id: user.id}), user}) and
+// res.json(createToken(user)) build the response, and building it issues
+// the token, whatever the response then does.
 func (rc *ruleCtx) runBuiltEntries(call *facts.Expr, sc *scope, out *[]allium.Stmt) {
 	var values []*facts.Expr
 	for i := range call.Args() {
-		if a := &call.Args()[i]; a.Kind == facts.ExprDict {
+		switch a := &call.Args()[i]; a.Kind {
+		case facts.ExprDict:
 			for j := range a.Entries() {
 				values = append(values, &a.Entries()[j].Value)
+			}
+		case facts.ExprCall:
+			// Only a token issued: any other helper a response is built
+			// with (json_response, serialise) only shapes it.
+			if rc.issuesToken(a, sc) || rc.b.isTokenEncoder(a.Resolved(), a.Raw()) {
+				values = append(values, a)
 			}
 		}
 	}

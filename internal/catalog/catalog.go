@@ -152,6 +152,10 @@ type Language struct {
 	// (Model.objects.<method>(...)) that add a row: base -> method ->
 	// what it does.
 	FrameworkManagers map[string]map[string]ManagerMethod `yaml:"framework_managers"`
+	// FrameworkMails are methods of a framework model that send an e-mail
+	// to the address a field of the row holds (allauth's
+	// EmailAddress.send_confirmation): base -> method -> what it sends.
+	FrameworkMails map[string]map[string]MailMethod `yaml:"framework_mails"`
 	// InstalledApps are the settings that list the framework apps a
 	// service runs (Django's INSTALLED_APPS): a framework model of an app
 	// listed there is declared though the service never imports it (it
@@ -1002,6 +1006,11 @@ type Shapes struct {
 	// attribute that says which shape that is (serializer_class).
 	Getters     []string `yaml:"getters"`
 	ClassFields []string `yaml:"class_fields"`
+	// QuerysetGetters are view methods the framework gives a view that
+	// return the rows the named class attribute holds (DRF's
+	// GenericAPIView.get_queryset returns self.queryset.all()): a call
+	// of one on a view that does not write it is that attribute's value.
+	QuerysetGetters map[string]string `yaml:"queryset_getters"`
 	// Authenticating are framework views whose default shape (no class
 	// field names one) authenticates the request's credentials and
 	// refuses a failure, keeping the user found in its validated data.
@@ -1836,6 +1845,17 @@ type ManagerMethod struct {
 	Required      int               `yaml:"required"`
 	Creates       map[string]string `yaml:"creates"`
 	Flag          string            `yaml:"flag"`
+	To            string            `yaml:"to"`
+	Template      string            `yaml:"template"`
+	FlagTemplates map[string]string `yaml:"flag_templates"`
+}
+
+// MailMethod is a framework model's method that mails the address its
+// field To holds, with Template, or with FlagTemplates[p] when its
+// parameter p is set. Params are its parameters after the receiver, each
+// false when the caller does not give it.
+type MailMethod struct {
+	Params        []string          `yaml:"params"`
 	To            string            `yaml:"to"`
 	Template      string            `yaml:"template"`
 	FlagTemplates map[string]string `yaml:"flag_templates"`

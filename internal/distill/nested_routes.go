@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/facts"
@@ -40,6 +41,12 @@ func (b *builder) nestedRouteHandlers(known []*handler) []*handler {
 				if s.Kind != facts.StmtFunction || fn == nil || len(fn.Decorators) == 0 || seen[fn] {
 					continue
 				}
+				if !b.routeDecorated(fn) {
+					// Only a route decorator makes one: a module-level
+					// registration of a name (app.route("/x")(f))
+					// is of the module's function of that name.
+					continue
+				}
 				h := b.functionHandler(f, fn, false)
 				if h == nil || h.job {
 					// A job the factory schedules is not read here: only
@@ -60,6 +67,19 @@ func (b *builder) nestedRouteHandlers(known []*handler) []*handler {
 		}
 	}
 	return out
+}
+
+// routeDecorated reports whether a decorator of fn declares a route, as
+// functionHandler reads one (router.post(...), app.route(...)).
+func (b *builder) routeDecorated(fn *facts.Function) bool {
+	for i := range fn.Decorators {
+		name, _ := decoratorName(&fn.Decorators[i])
+		last := facts.LastSegment(name)
+		if slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view") {
+			return true
+		}
+	}
+	return false
 }
 
 // assignedNames are the plain names the statements assign at their top

@@ -116,6 +116,30 @@ def login_required(view):
     return deactivate
 `,
 		},
+		{
+			name: "a decorated helper named as a module-registered route is no route",
+			app: `
+import functools
+from flask import Flask
+from .models import User
+
+app = Flask(__name__)
+
+def deactivate():
+    return "ok"
+
+app.route("/deactivate", methods=["POST"])(deactivate)
+
+def login_required(view):
+    @functools.wraps(view)
+    def deactivate(email, session):
+        user = session.query(User).filter_by(email=email).first()
+        user.is_active = False
+        session.commit()
+        return view(email, session)
+    return deactivate
+`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // viewQuerysetModels is the model of TestViewQuerysets: an address whose
 // method mails its confirmation.
@@ -77,6 +80,11 @@ class ResendEmailVerificationView(CreateAPIView):
     requires: exists email_3 and not email_3.verified
     ensures: Email.created(to: email_3.email, template: confirm)
 }`,
+		},
+		{
+			name: "a spread of a serializer that declares no field is no criterion, not none",
+			view: strings.Replace(view("", "EmailAddress.objects.filter(**serializer.validated_data)", ""),
+				"    email = serializers.EmailField()\n", "    pass\n", 1),
 		},
 		{
 			name: "a view without a queryset attribute finds no rows through the getter",

@@ -1011,6 +1011,13 @@ type Shapes struct {
 	// GenericAPIView.get_queryset returns self.queryset.all()): a call
 	// of one on a view that does not write it is that attribute's value.
 	QuerysetGetters map[string]string `yaml:"queryset_getters"`
+	// SettingsObjects are classes whose instance (api_settings =
+	// APISettings(USER_SETTINGS, DEFAULTS, IMPORT_STRINGS)) answers an
+	// attribute with the entry of that name of its defaults dict,
+	// imported when the entry is a dotted path the import list names
+	// (DRF's rest_framework.settings.APISettings): class -> the
+	// positions of those two arguments.
+	SettingsObjects map[string]SettingsObject `yaml:"settings_objects"`
 	// Authenticating are framework views whose default shape (no class
 	// field names one) authenticates the request's credentials and
 	// refuses a failure, keeping the user found in its validated data.
@@ -1848,6 +1855,14 @@ type ManagerMethod struct {
 	To            string            `yaml:"to"`
 	Template      string            `yaml:"template"`
 	FlagTemplates map[string]string `yaml:"flag_templates"`
+}
+
+// SettingsObject gives the positions of a settings object's constructor
+// arguments that hold its defaults dict and its list of the names whose
+// values are import paths (-1: every name's is).
+type SettingsObject struct {
+	Defaults      int `yaml:"defaults"`
+	ImportStrings int `yaml:"import_strings"`
 }
 
 // MailMethod is a framework model's method that mails the address its

@@ -152,6 +152,10 @@ type Language struct {
 	// (Model.objects.<method>(...)) that add a row: base -> method ->
 	// what it does.
 	FrameworkManagers map[string]map[string]ManagerMethod `yaml:"framework_managers"`
+	// FrameworkMails are methods of a framework model that send an e-mail
+	// to the address a field of the row holds (allauth's
+	// EmailAddress.send_confirmation): base -> method -> what it sends.
+	FrameworkMails map[string]map[string]MailMethod `yaml:"framework_mails"`
 	// InstalledApps are the settings that list the framework apps a
 	// service runs (Django's INSTALLED_APPS): a framework model of an app
 	// listed there is declared though the service never imports it (it
@@ -1010,6 +1014,18 @@ type Shapes struct {
 	// attribute that says which shape that is (serializer_class).
 	Getters     []string `yaml:"getters"`
 	ClassFields []string `yaml:"class_fields"`
+	// QuerysetGetters are view methods the framework gives a view that
+	// return the rows the named class attribute holds (DRF's
+	// GenericAPIView.get_queryset returns self.queryset.all()): a call
+	// of one on a view that does not write it is that attribute's value.
+	QuerysetGetters map[string]string `yaml:"queryset_getters"`
+	// SettingsObjects are classes whose instance (api_settings =
+	// APISettings(USER_SETTINGS, DEFAULTS, IMPORT_STRINGS)) answers an
+	// attribute with the entry of that name of its defaults dict,
+	// imported when the entry is a dotted path the import list names
+	// (DRF's rest_framework.settings.APISettings): class -> the
+	// positions of those two arguments.
+	SettingsObjects map[string]SettingsObject `yaml:"settings_objects"`
 	// Authenticating are framework views whose default shape (no class
 	// field names one) authenticates the request's credentials and
 	// refuses a failure, keeping the user found in its validated data.
@@ -1844,6 +1860,25 @@ type ManagerMethod struct {
 	Required      int               `yaml:"required"`
 	Creates       map[string]string `yaml:"creates"`
 	Flag          string            `yaml:"flag"`
+	To            string            `yaml:"to"`
+	Template      string            `yaml:"template"`
+	FlagTemplates map[string]string `yaml:"flag_templates"`
+}
+
+// SettingsObject gives the positions of a settings object's constructor
+// arguments that hold its defaults dict and its list of the names whose
+// values are import paths (-1: every name's is).
+type SettingsObject struct {
+	Defaults      int `yaml:"defaults"`
+	ImportStrings int `yaml:"import_strings"`
+}
+
+// MailMethod is a framework model's method that mails the address its
+// field To holds, with Template, or with FlagTemplates[p] when its
+// parameter p is set. Params are its parameters after the receiver, each
+// false when the caller does not give it.
+type MailMethod struct {
+	Params        []string          `yaml:"params"`
 	To            string            `yaml:"to"`
 	Template      string            `yaml:"template"`
 	FlagTemplates map[string]string `yaml:"flag_templates"`

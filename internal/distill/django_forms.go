@@ -80,6 +80,9 @@ func (rc *ruleCtx) viewFormClass(cr *classRef) *classRef {
 			if shape := b.ix.class(file, cf); shape != nil && b.shapes[shape.qual()] != nil {
 				return shape
 			}
+			if shape := b.settingClass(file, cf); shape != nil && b.shapes[shape.qual()] != nil {
+				return shape // serializer_class = api_settings.NAME
+			}
 		}
 	}
 	for _, name := range b.lang.Shapes.FormClassGetters {

@@ -407,29 +407,50 @@ func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
 // into it (authenticate(request, **serializer.validated_data)) written out
 // as one keyword per field of its shape.
 func (rc *ruleCtx) spreadKeywords(e *facts.Expr, sc *scope, out *[]allium.Stmt) []facts.Keyword {
-	kw := e.Keyword("**")
+	return rc.spreadKeywordList(e.Keywords(), e.Line(), sc, out)
+}
+
+// spreadKeywordList writes out a spread of validated input among kws (a
+// call's keywords, at line) as one keyword per field of its shape; kws
+// as they are when they spread nothing of the kind. A lookup's criteria
+// are read the same way: filter(**serializer.validated_data) filters by
+// each field the serializer declares (dj-rest-auth's
+// ResendEmailVerificationView, registration/views.py:139).
+func (rc *ruleCtx) spreadKeywordList(kws []facts.Keyword, line int, sc *scope, out *[]allium.Stmt) []facts.Keyword {
+	var kw *facts.Expr
+	given := map[string]bool{}
+	for i := range kws {
+		if kws[i].Name == "**" {
+			if kw != nil {
+				return kws // two spreads: which wins a key is not read
+			}
+			kw = &kws[i].Value
+		} else {
+			given[kws[i].Name] = true
+		}
+	}
 	if kw == nil {
-		return e.Keywords()
+		return kws
 	}
 	v := rc.eval(kw, sc, out, false)
 	if (v.kind != vReqDict && v.kind != vShape) || v.shape == nil {
-		return e.Keywords()
+		return kws
 	}
-	var kws []facts.Keyword
-	for _, k := range e.Keywords() {
+	var spread []facts.Keyword
+	for _, k := range kws {
 		if k.Name != "**" {
-			kws = append(kws, k)
+			spread = append(spread, k)
 		}
 	}
 	for _, f := range v.shape.class.Fields {
-		if f.Value == nil || f.Value.Kind != facts.ExprCall || e.Keyword(f.Name) != nil {
+		if f.Value == nil || f.Value.Kind != facts.ExprCall || given[f.Name] {
 			continue
 		}
 		name := "__spread_" + f.Name
 		sc.vars[name] = rc.shapeInput(v, f.Name, sc)
-		kws = append(kws, facts.Keyword{Name: f.Name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Line: e.Line()})})
+		spread = append(spread, facts.Keyword{Name: f.Name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Line: line})})
 	}
-	return kws
+	return spread
 }
 
 // authenticateActive states the flags an authenticate call requires of

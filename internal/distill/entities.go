@@ -172,7 +172,7 @@ func (b *builder) frameworkMethods(target, base string) []facts.Function {
 		}
 		out = append(out, fn)
 	}
-	return out
+	return append(out, b.mailMethods(target, base, out)...)
 }
 
 // frameworkPath prefixes the path of the file a framework model is given.

@@ -2105,6 +2105,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
 		}
 	}
+	if v := rc.inheritedQueryset(e, method, recv, sc, out); v != nil {
+		return v
+	}
 	if method != "" && recv.kind == vPlumbing && sc.cls != nil && b.isReceiverExpr(e.X.X) {
 		// A method of the class, or of one of its bases (mixins).
 		if cr := b.ix.classes[sc.cls.QualName]; cr != nil {

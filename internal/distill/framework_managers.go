@@ -107,6 +107,13 @@ func (b *builder) managerSend(m catalog.ManagerMethod) func(template string) fac
 	if m.To == "" {
 		return nil
 	}
+	return b.mailSend(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: m.To, Raw: m.To}))
+}
+
+// mailSend writes the call of the first catalogued e-mail sink that takes
+// its recipient and template by keyword, to the address to; nil when no
+// sink fits.
+func (b *builder) mailSend(to facts.Expr) func(template string) facts.Stmt {
 	keyword := func(names []string) string {
 		for _, n := range names {
 			if !strings.HasPrefix(n, "#") {
@@ -116,19 +123,66 @@ func (b *builder) managerSend(m catalog.ManagerMethod) func(template string) fac
 		return ""
 	}
 	for _, s := range b.lang.Sinks {
-		to, tmpl := keyword(s.Recipient), keyword(s.Template)
-		if s.Entity != "Email" || to == "" || tmpl == "" || len(s.Names) == 0 {
+		toKw, tmpl := keyword(s.Recipient), keyword(s.Template)
+		if s.Entity != "Email" || toKw == "" || tmpl == "" || len(s.Names) == 0 {
 			continue
 		}
 		callee := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: s.Names[0], Raw: s.Names[0]}).WithResolved(s.Names[0])
 		return func(template string) facts.Stmt {
 			call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, X: &callee, Raw: callee.Raw()})
 			call.SetKeywords([]facts.Keyword{
-				{Name: to, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: m.To, Raw: m.To})},
+				{Name: toKw, Value: to},
 				{Name: tmpl, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: template, Raw: `"` + template + `"`})},
 			})
 			return facts.Stmt{Kind: facts.StmtExpr, Value: call}
 		}
 	}
 	return nil
+}
+
+// mailMethods are the methods the catalog gives a framework model's base
+// that mail the address a field of the row holds (framework_mails), as
+// code, so that a call of one is inlined as a method of the service's
+// models is:
+//
+//	def send_confirmation(self, request=False, signup=False):
+//	    if signup:
+//	        <sink>(to=self.email, template="email_confirmation_signup")
+//	    else:
+//	        <sink>(to=self.email, template="email_confirmation")
+//
+// Methods the framework_methods entry already gives are not written
+// again; none when no catalogued sink fits.
+func (b *builder) mailMethods(target, base string, given []facts.Function) []facts.Function {
+	var out []facts.Function
+	mails := b.lang.FrameworkMails[base]
+	self := b.selfName()
+	falseLit := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: "false", Raw: "False"})
+	for _, name := range slices.Sorted(maps.Keys(mails)) {
+		m := mails[name]
+		if m.To == "" || m.Template == "" || slices.ContainsFunc(given, func(f facts.Function) bool { return f.Name == name }) {
+			continue
+		}
+		recv := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: self, Raw: self})
+		send := b.mailSend(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: recv, Name: m.To, Raw: self + "." + m.To}))
+		if send == nil {
+			return nil
+		}
+		fn := facts.Function{Name: name, QualName: target + "." + name,
+			Params: []facts.Param{{Name: self, Kind: facts.ParamPositional}}}
+		for _, p := range m.Params {
+			fn.Params = append(fn.Params, facts.Param{Name: p, Kind: facts.ParamPositional, Default: new(falseLit)})
+		}
+		body := []facts.Stmt{send(m.Template)}
+		for _, flag := range slices.Sorted(maps.Keys(m.FlagTemplates)) {
+			if !slices.Contains(m.Params, flag) {
+				continue // a flag the method does not take is never set
+			}
+			cond := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: flag, Raw: flag})
+			body = []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: cond, Body: []facts.Stmt{send(m.FlagTemplates[flag])}, Else: body})}
+		}
+		fn.Body = body
+		out = append(out, fn)
+	}
+	return out
 }

@@ -331,6 +331,13 @@ func (b *builder) nullTest(lookup string, v *facts.Expr) (string, bool) {
 
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
+	if i := slices.IndexFunc(kws, func(k facts.Keyword) bool { return k.Name == "**" }); i >= 0 {
+		// Taken only when the spread gave a criterion: a shape of no
+		// declared field would leave the lookup with none, any row.
+		if spread := rc.spreadKeywordList(kws, kws[i].Value.Line(), sc, out); len(spread) >= len(kws) {
+			kws = spread
+		}
+	}
 	for _, kw := range kws {
 		if catalog.Match(rc.b.lang.OrFilterKeys, kw.Name) {
 			rc.orKeyFilter(q, &kw.Value, sc, out)

@@ -147,6 +147,7 @@ func (b *builder) findHandlers() []*handler {
 			}
 		}
 	}
+	out = append(out, b.nestedRouteHandlers(out)...)
 	out = append(out, b.callRouteHandlers(out)...)
 	out = append(out, b.fileRouteHandlers(out)...)
 	out = append(out, b.scheduledHandlers(out)...)

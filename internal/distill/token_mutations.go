@@ -81,8 +81,8 @@ func (rc *ruleCtx) signInByMutation(tm *catalog.TokenMutation, call *facts.Expr,
 		return false
 	}
 	loginVal, passwordVal := rc.handedOn(call, login, sc, out), rc.handedOn(call, tv.Password, sc, out)
-	if loginVal == nil || passwordVal == nil {
-		return false
+	if loginVal == nil || passwordVal == nil || loginVal.kind == vUnknown || passwordVal.kind == vUnknown {
+		return false // handed on, but not a value the spec can state
 	}
 	line := call.Line()
 	name := func(n string) *facts.Expr {

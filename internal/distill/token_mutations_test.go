@@ -67,7 +67,8 @@ class Login(MutationMixin, %s):
 		name     string
 		schema   string
 		settings string
-		want     string // the rule Login; "" for none
+		rule     string // the rule's name; Login when empty
+		want     string // the rule; "" for none
 		config   string // a config line the spec must hold
 	}{
 		{
@@ -88,6 +89,35 @@ class Login(MutationMixin, graphql_jwt.JSONWebTokenMutation):
 `,
 			settings: longRunning,
 			want:     signsIn,
+		},
+		{
+			// django-graphql-auth's ObtainJSONWebTokenMixin: the input
+			// handed on whole when it holds the login field; otherwise a
+			// dict made after looking the user up by another field.
+			name: "the login field's walk hands the input on; the other field's is unread",
+			schema: `
+from django.contrib.auth import get_user_model
+UserModel = get_user_model()
+
+class Login(MutationMixin, graphql_jwt.JSONWebTokenMutation):
+    @classmethod
+    def resolve_mutation(cls, root, info, **kwargs):
+        next_kwargs = None
+        USERNAME_FIELD = UserModel.USERNAME_FIELD
+        if USERNAME_FIELD in kwargs:
+            next_kwargs = kwargs
+            password = kwargs.get("password")
+        else:
+            password = kwargs.pop("password")
+            query_field, query_value = kwargs.popitem()
+            user = lookup_user(query_field, query_value)
+        if not next_kwargs:
+            next_kwargs = {"password": password, USERNAME_FIELD: getattr(user, USERNAME_FIELD)}
+        return cls.parent_resolve(root, info, **next_kwargs)
+`,
+			settings: longRunning,
+			rule:     "LoginUsername",
+			want:     strings.ReplaceAll(signsIn, "Login", "LoginUsername"),
 		},
 		{
 			name: "the class's own mutate keeping what the base's returns",
@@ -164,7 +194,11 @@ class Login(MutationMixin, graphql_jwt.JSONWebTokenMutation):
 				"app/schema.py":    mixins + tt.schema,
 				"proj/settings.py": tt.settings,
 			})
-			if got := construct(out.Module, "Login"); got != tt.want {
+			rule := tt.rule
+			if rule == "" {
+				rule = "Login"
+			}
+			if got := construct(out.Module, rule); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
 			}
 			if printed := string(allium.Print(out.Module, allium.PrintOptions{})); tt.config != "" && !strings.Contains(printed, tt.config) {

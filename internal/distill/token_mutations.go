@@ -187,7 +187,7 @@ func (rc *ruleCtx) refreshTokenMutation(rm *catalog.RefreshTokenMutation, call *
 		return false
 	}
 	ent := b.entByQual[rm.Model]
-	if ent == nil || ent.field(rm.User) == nil || ent.field(rm.Revoked) == nil {
+	if ent == nil || ent.field(rm.User) == nil || ent.field(rm.User).typ == nil || ent.field(rm.Revoked) == nil {
 		return false
 	}
 	if rc.handedOn(call, rm.Input, sc, out) == nil {
@@ -205,7 +205,7 @@ func (rc *ruleCtx) refreshTokenMutation(rm *catalog.RefreshTokenMutation, call *
 	rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: row.expr, Name: rm.Revoked}, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}, sc, line)
 	switch rm.Action {
 	case "revoke":
-		*out = append(*out, &allium.Assign{Target: &allium.Member{X: row.expr, Name: rm.Revoked}, Value: &allium.Ident{Name: "now"}})
+		*out = append(*out, &allium.Assign{Meta: b.meta(sc.file, line), Target: &allium.Member{X: row.expr, Name: rm.Revoked}, Value: &allium.Ident{Name: "now"}})
 		b.stats.EffectsSeen++
 		return true
 	case "refresh":

@@ -642,6 +642,17 @@ type Language struct {
 	// password given as its keywords and issues a token for that user
 	// (graphql_jwt's token_auth): the decorator -> the token it issues.
 	TokenDecorators map[string]TokenView `yaml:"token_decorators"`
+	// TokenMutations are framework mutation bases whose method runs under
+	// one of the TokenDecorators (graphql_jwt's JSONWebTokenMutation.mutate
+	// is decorated with token_auth): the call a subclass's mixin makes of
+	// it, super().mutate(root, info, **kwargs), signs in with the login
+	// and password it hands on. The base -> the method and the decorator.
+	TokenMutations map[string]TokenMutation `yaml:"token_mutations"`
+	// RefreshTokenMutations are framework mutation bases whose method
+	// reads a stored refresh token named by an input (graphql_jwt's
+	// long-running refresh tokens) and refreshes or revokes it: the base
+	// -> what its method does.
+	RefreshTokenMutations map[string]RefreshTokenMutation `yaml:"refresh_token_mutations"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
@@ -2217,6 +2228,41 @@ type TokenView struct {
 	// when a setting turns it on (graphql_jwt's long-running refresh
 	// tokens); nil when the framework issues none.
 	Refresh *RefreshIssue `yaml:"refresh"`
+}
+
+// TokenMutation is the method of a framework mutation base that runs
+// under a sign-in decorator (a TokenDecorators key).
+type TokenMutation struct {
+	Method    string `yaml:"method"`
+	Decorator string `yaml:"decorator"`
+}
+
+// RefreshTokenMutation is what the method of a framework mutation base
+// does with the stored refresh token its input names, while a boolean
+// setting (a dict setting's entry) is set to true; with it off the base
+// does something else (graphql_jwt's keep-alive refresh of a signed token)
+// that this does not describe.
+type RefreshTokenMutation struct {
+	Method  string `yaml:"method"`
+	Setting string `yaml:"setting"`
+	// Input is the mutation's input that holds the token; the row is
+	// found by it among those whose Revoked field is unset.
+	Input string `yaml:"input"`
+	// Model is the framework model (a framework_models key) of the rows;
+	// User its field holding the user, Stamp the one set when it is
+	// created, Revoked the one set when it is revoked.
+	Model   string `yaml:"model"`
+	User    string `yaml:"user"`
+	Stamp   string `yaml:"stamp"`
+	Revoked string `yaml:"revoked"`
+	// Action is refresh (a row past Expiry after its Stamp is refused; a
+	// signed token is issued for its user as Decorator issues one, and a
+	// new row unless the Reuse setting is true) or revoke (Revoked set to
+	// the time).
+	Action    string          `yaml:"action"`
+	Expiry    SessionLifetime `yaml:"expiry"`
+	Decorator string          `yaml:"decorator"`
+	Reuse     string          `yaml:"reuse"`
 }
 
 // RefreshIssue is a row of a framework model created for the user a token

@@ -377,6 +377,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		if t, ok := rc.staticTruth(e, sc); ok {
 			return nil, true, t
 		}
+		if rc.givenDict(e, sc) {
+			return nil, true, true // the input holding a given key (key_splits.go)
+		}
 	case facts.ExprCall:
 		if m := e.Method(); m != "" && len(e.Args()) == 0 && catalog.Match(rc.b.lang.ValidationCalls, m) && rc.validatable(e.X.X, sc) {
 			return nil, true, true

@@ -1753,6 +1753,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	var recv *value
 	superCall := false
 	if method != "" {
+		if v := rc.frameworkSuperMutation(e, method, sc, out); v != nil {
+			return v // super().mutate(...) reaching graphql_jwt's (token_mutations.go)
+		}
 		recv, superCall = rc.superReceiver(e.X.X, method, sc)
 		if recv == nil {
 			if v := rc.superObjectCall(e, method, sc, out); v != nil {
@@ -3680,6 +3683,11 @@ func (rc *ruleCtx) forwards(fn *facts.Function) bool {
 func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) bool {
 	if call == nil || call.Kind != facts.ExprCall || !sc.top || sc.inlined {
 		return false
+	}
+	if m := call.Method(); m != "" && rc.frameworkSuperMutation(call, m, sc, out) != nil {
+		// return super().mutate(root, info, **kwargs): the framework
+		// base's mutation is the rest of the handler (token_mutations.go).
+		return true
 	}
 	var fr *funcRef
 	var self *value

@@ -39,7 +39,15 @@ func (rc *ruleCtx) keyFork(list []facts.Stmt, i int, sc *scope, out *[]allium.St
 		return false
 	}
 	keys, lines, dict := rc.branchKeys(list[i:], sc)
-	if len(keys) < 2 {
+	// One key a name holds, tested by an if whose else tests no key
+	// (django-graphql-auth's login: `if USERNAME_FIELD in kwargs: ...
+	// else: <the other login field given>`), is two ways to call the
+	// endpoint as well: the key's walk, and the walk of the request
+	// without it. A literal key with an else is the pressed button of a
+	// form (actionKey), read as before.
+	without := len(keys) == 1 && list[i].Kind == facts.StmtIf && len(list[i].Else()) > 0 &&
+		namedKeyTest(list[i].Cond) && !anyKeyTest(list[i].Else())
+	if len(keys) < 2 && !without {
 		return false
 	}
 	var scratch []allium.Stmt
@@ -47,6 +55,14 @@ func (rc *ruleCtx) keyFork(list []facts.Stmt, i int, sc *scope, out *[]allium.St
 		return false
 	}
 	name := rc.name
+	if without {
+		before := len(rc.paths)
+		rc.keysGiven = map[string]bool{}
+		rc.path(list[i].Line(), nil, list[i:], freshInputs(sc), *out, true, false)
+		for _, p := range rc.paths[before:] {
+			p.ownTrigger = true
+		}
+	}
 	for _, k := range keys {
 		before := len(rc.paths)
 		// The walk's notes name the rule it is.
@@ -111,9 +127,10 @@ func (rc *ruleCtx) branchKeys(list []facts.Stmt, sc *scope) (keys []string, line
 			if t.Y.Raw() != dict.Raw() {
 				return nil, nil, nil
 			}
-			if _, seen := lines[t.X.Value()]; t.Op() == "in" && !seen {
-				lines[t.X.Value()] = s.Line()
-				keys = append(keys, t.X.Value())
+			k := rc.keyName(t.X, sc)
+			if _, seen := lines[k]; t.Op() == "in" && !seen && k != "" {
+				lines[k] = s.Line()
+				keys = append(keys, k)
 			}
 		}
 	}
@@ -132,8 +149,9 @@ func testsAKey(s *facts.Stmt) bool {
 }
 
 // keyTests are the conjuncts of e (e itself, or the parts of its ands)
-// that test a literal key's presence: `"email" in params`, `"old_password"
-// not in params`.
+// that test a key's presence: `"email" in params`, `"old_password" not in
+// params`, or a key a name holds (`USERNAME_FIELD in kwargs`; keyName
+// reads it).
 func keyTests(e *facts.Expr) []*facts.Expr {
 	if e == nil {
 		return nil
@@ -145,11 +163,65 @@ func keyTests(e *facts.Expr) []*facts.Expr {
 		}
 		return append(keyTests(e.X), keyTests(e.Y)...)
 	case facts.ExprCompare:
-		if (e.Op() == "in" || e.Op() == "not in") && e.X != nil && e.Y != nil && e.X.Kind == facts.ExprString && isSnake(e.X.Value()) {
+		if (e.Op() == "in" || e.Op() == "not in") && e.X != nil && e.Y != nil && (e.X.Kind == facts.ExprString && isSnake(e.X.Value()) || e.X.Kind == facts.ExprName) {
 			return []*facts.Expr{e}
 		}
 	}
 	return nil
+}
+
+// namedKeyTest reports a condition that is one test of a key a name
+// holds (USERNAME_FIELD in kwargs).
+func namedKeyTest(e *facts.Expr) bool {
+	ts := keyTests(e)
+	return len(ts) == 1 && ts[0] == e && e.X.Kind == facts.ExprName
+}
+
+// anyKeyTest reports a statement among list, or nested in them, that
+// tests a key (an elif chain of them).
+func anyKeyTest(list []facts.Stmt) bool {
+	found := false
+	facts.Walk(list, func(s *facts.Stmt) bool {
+		found = found || testsAKey(s)
+		return !found
+	})
+	return found
+}
+
+// keyName is the key a key test names: a literal, or a local bound to
+// one (USERNAME_FIELD = UserModel.USERNAME_FIELD, the model's "username");
+// "" when it is neither.
+func (rc *ruleCtx) keyName(x *facts.Expr, sc *scope) string {
+	switch x.Kind {
+	case facts.ExprString:
+		return x.Value()
+	case facts.ExprName:
+		if v := sc.vars[x.Name()]; v != nil && v.kind == vExpr {
+			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString && isSnake(l.Text) {
+				return l.Text
+			}
+		}
+	}
+	return ""
+}
+
+// givenDict reports the request's input, in a walk of keys it holds
+// (not ones it may lack), holding one of them still: a dict with an
+// entry, so true as a condition (`if not next_kwargs:` is false there).
+func (rc *ruleCtx) givenDict(e *facts.Expr, sc *scope) bool {
+	if rc.keysMayLack || len(rc.keysGiven) == 0 || e.Kind != facts.ExprName {
+		return false
+	}
+	v := sc.vars[e.Name()]
+	if v == nil || v.kind != vReqDict {
+		return false
+	}
+	for k := range rc.keysGiven {
+		if _, rewritten := v.rewritten[k]; !v.popped[k] && !rewritten {
+			return true
+		}
+	}
+	return false
 }
 
 // givenKey decides a key test of the request's input in a walk of one
@@ -162,7 +234,11 @@ func (rc *ruleCtx) givenKey(e *facts.Expr, sc *scope) (truth, ok bool) {
 	if rc.eval(e.Y, sc, &scratch, false).kind != vReqDict {
 		return false, false
 	}
-	given := rc.keysGiven[e.X.Value()]
+	k := rc.keyName(e.X, sc)
+	if k == "" {
+		return false, false
+	}
+	given := rc.keysGiven[k]
 	if e.Op() == "not in" {
 		return !given, true
 	}
@@ -182,7 +258,7 @@ func (rc *ruleCtx) requiredKey(s *facts.Stmt, sc *scope) bool {
 	missing := ""
 	for _, c := range conjuncts(s.Cond) {
 		if t, ok := rc.givenKey(c, sc); ok && t && c.Op() == "not in" && missing == "" {
-			missing = c.X.Value()
+			missing = rc.keyName(c.X, sc)
 			continue
 		}
 		if _, decided, truth := rc.reduceCond(c, sc); !decided || !truth {

@@ -89,6 +89,55 @@ func TestKeySplits(t *testing.T) {
 }`},
 		},
 		{
+			// django-graphql-auth's login: `if USERNAME_FIELD in kwargs:`
+			// ... else: another login field.
+			name: "one key a name holds, with an else that tests none: the key's walk and the walk without it",
+			files: keyRoute(`    params = project(request.get_json(), ("email", "name"))
+    FIELD = "email"
+    if FIELD in params:
+        user.email = params["email"]
+    else:
+        user.status = "guest"
+    db.session.commit()
+`),
+			want: map[string]string{
+				"UpdateUserEmail": `rule UpdateUserEmail {
+    when: UpdateUserEmail(email, user)
+    ensures: user.email = email
+}`,
+				"UpdateUser": `rule UpdateUser {
+    when: UpdateUser(user)
+    ensures: user.status = guest
+}`,
+			},
+		},
+		{
+			name: "the key's walk is the rest of the handler: one ending in a refusal is no rejection rule",
+			files: keyRoute(`    params = project(request.get_json(), ("email", "name"))
+    FIELD = "email"
+    if FIELD in params:
+        user.email = params["email"]
+        db.session.commit()
+        return "ok"
+    else:
+        user.status = "guest"
+        db.session.commit()
+        return "guest"
+    abort(400)
+`),
+			want: map[string]string{
+				"UpdateUserEmail": `rule UpdateUserEmail {
+    when: UpdateUserEmail(email, user)
+    ensures: user.email = email
+}`,
+				"UpdateUser": `rule UpdateUser {
+    when: UpdateUser(user)
+    ensures: user.status = guest
+}`,
+			},
+			absent: []string{"UpdateUserEmailRejected", "UpdateUserRejected"},
+		},
+		{
 			name: "keys of a dict that is not the request's input: no split",
 			files: keyRoute(`    params = {"password": "x"}
     if "password" in params:

@@ -1685,7 +1685,9 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 		return // a branch cut by a syntax error or the depth bound
 	}
 	x := rc.b.newRuleCtx(rc.h, rc.name)
-	if rc.failureEnd(&body[len(body)-1], sc) {
+	if rc.failureEnd(&body[len(body)-1], sc) && !(action && rc.keysGiven != nil) {
+		// A branch that ends in a failure; not the walk of one key's
+		// change, which is the rest of the handler (key_splits.go).
 		x.name = rc.name + "Rejected"
 	}
 	x.auth, x.userVal, x.deps = rc.auth, rc.userVal, rc.deps
@@ -1705,6 +1707,12 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	narrowToLiterals(cond, psc.vars)
 	x.ensures = slices.Clone(prefix)
 	x.line = line
+	if sc.file != rc.h.file {
+		// A branch of a method the handler hands over to (a tail call in
+		// another file): the rule's source is the handler's, whose file
+		// the rule names.
+		x.line = rc.h.fn.Line
+	}
 	x.stmts(body, &psc, &x.ensures)
 	if len(x.ensures) > len(prefix) && cond == nil && !action && tail {
 		// Outcomes already stated before the branch: the path would have

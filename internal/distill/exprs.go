@@ -2000,6 +2000,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if x := rc.settingsFlag(fr); x != nil {
 				return exprValue(x) // a fact of the deployment (settings_flags.go)
 			}
+			if v := rc.decoratedSend(fr, e, sc, out); v != nil {
+				return v // a sender a decorator factory makes (sender_decorators.go)
+			}
 			v := rc.inline(fr, nil, e, sc, out)
 			if v.kind == vUnknown && b.currentUserCall(e) {
 				// A getter of the signed-in user (catalog

@@ -2407,6 +2407,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 						if who = rc.newRef(u); who == nil {
 							return &value{kind: vPlumbing}
 						}
+						// Signed in, the row is stored: what the signing
+						// function then sets on it updates it
+						// (written_rows.go).
+						u.signedIn = slices.Clone(sc.stack)
 					} else {
 						rc.touch(u)
 						who = rc.valueExpr(u)

@@ -492,6 +492,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x = rc.b.enumValue(f, x)
+			if rc.assignStored(obj, ent, f, x, sc, out, line) {
+				return // an update of the row written since (written_rows.go)
+			}
 			obj.args = setArg(obj.args, f.name, x)
 			obj.restate()
 		case vEntity:

@@ -299,6 +299,10 @@ type Language struct {
 	OneRowUpdates []string `yaml:"one_row_updates"`
 	AbortCalls    []string `yaml:"abort_calls"`
 	Sinks         []Sink   `yaml:"sinks"`
+	// SeparateFetches are the managers whose lookups load a row into an
+	// object of its own (Django's objects: no identity map), so a copy
+	// fetched before another object changes the row keeps what it read.
+	SeparateFetches []string `yaml:"separate_fetches"`
 	// SenderDecorators are decorator factories that make a function of
 	// the service send a message (warehouse's @_email("password-reset")):
 	// the function's body only builds what the message says.
@@ -1892,6 +1896,10 @@ type Sink struct {
 	Entity    string   `yaml:"entity"`
 	Recipient []string `yaml:"recipient"`
 	Template  []string `yaml:"template"`
+	// RecipientField: the recipient argument is a row of the user, and
+	// the message goes to this field of it (its address); "" when the
+	// argument is the address itself.
+	RecipientField string `yaml:"recipient_field"`
 }
 
 // SenderDecorator is a decorator factory that makes the function it

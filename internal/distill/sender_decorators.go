@@ -137,7 +137,11 @@ func (rc *ruleCtx) rowAddress(v *value, field string) allium.Expr {
 	if row == nil {
 		return nil
 	}
-	return &allium.Member{X: row, Name: field}
+	m := &allium.Member{X: row, Name: field}
+	if now, ok := rc.assigned[exprKey(m)]; ok && rc.changedElsewhere(v, exprKey(m), now) {
+		return nil // the address before the change (separate_fetches.go)
+	}
+	return m
 }
 
 // callArg is the argument of call at a position ("#1") or keyword.

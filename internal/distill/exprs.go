@@ -2958,7 +2958,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 	if to := rc.sinkArg(msg, recip, asc, out); to != nil && s != nil && s.RecipientField != "" {
 		// Sent to a row of the user (oscar's dispatch_user_messages(user,
 		// messages)): to its address, or to no one the spec can name.
-		if x := rc.rowAddress(rc.eval(to, asc, out, false), s.RecipientField); x != nil {
+		if x := rc.rowAddress(rc.eval(to, asc, out, false), s.RecipientField, false); x != nil {
 			args = append(args, allium.Arg{Name: "to", Value: x})
 		}
 	} else if to != nil {

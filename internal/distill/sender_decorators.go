@@ -112,19 +112,21 @@ func (rc *ruleCtx) senderRecipient(s *catalog.SenderDecorator, e *facts.Expr, sc
 		if s.PairAddress < 0 || s.PairAddress >= len(elems) {
 			return nil
 		}
-		x = &elems[s.PairAddress]
+		return rc.rowAddress(rc.eval(&elems[s.PairAddress], sc, out, false), s.AddressField, true)
 	}
-	return rc.rowAddress(rc.eval(x, sc, out, false), s.AddressField)
+	return rc.rowAddress(rc.eval(x, sc, out, false), s.AddressField, false)
 }
 
-// rowAddress is the address field of row v: the value a row this rule
-// created was given (Email(email=email): email), else the row's field;
-// nil when v is no row, or its entity has no such field.
-func (rc *ruleCtx) rowAddress(v *value, field string) allium.Expr {
+// rowAddress is the address field of row v, or nil when v is no row or
+// its entity has no such field. An address row (asCreated) the rule
+// created is the address it was created with (Email(email=email):
+// email); a user's address is the user's field (user.email), however the
+// user was made.
+func (rc *ruleCtx) rowAddress(v *value, field string, asCreated bool) allium.Expr {
 	if v == nil || (v.kind != vNew && v.kind != vEntity) {
 		return nil
 	}
-	if v.kind == vNew {
+	if v.kind == vNew && asCreated {
 		if a := argValue(v.args, field); a != nil {
 			return a
 		}

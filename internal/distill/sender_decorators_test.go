@@ -7,7 +7,8 @@ import "testing"
 // allow_unverified=True), email/__init__.py:142-231) sends the template
 // the decorator names to the row the caller gives, after its body's
 // effects: to the user's address, or to the address row of a (user,
-// address) pair, the value it was created with when the rule created it.
+// address) pair, the value it was created with when the rule created it
+// (a user the rule created is sent to user.email).
 // A sender whose decorator does not set the catalog's any_address keyword
 // sends only to an address the wrapper finds deliverable, which the spec
 // does not read: left out. An undecorated function sends nothing.
@@ -75,6 +76,19 @@ def send_plain_email(request, user):
     ensures:
         Address.created(user: user, email: email)
         EmailMessage.created(to: email, template: verify_email)
+}`,
+		},
+		{
+			name: "to a user the rule created: the user's address",
+			body: `    member = User(email=request.form["email"])
+    db.session.add(member)
+    send_welcome_email(request, member)`,
+			want: `rule Touch {
+    when: Touch(user, email)
+    requires: exists user
+    ensures:
+        let member = User.created(email: email)
+        EmailMessage.created(to: member.email, template: welcome_aboard)
 }`,
 		},
 		{

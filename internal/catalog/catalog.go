@@ -300,11 +300,19 @@ type Language struct {
 	// OneRowUpdates are the UpdateMethods that change only the first row
 	// their filter matches (Mongoose's findOneAndUpdate, updateOne): given
 	// the filter of a row the rule has found, they change that row.
-	OneRowUpdates   []string `yaml:"one_row_updates"`
-	AbortCalls      []string `yaml:"abort_calls"`
-	Sinks           []Sink   `yaml:"sinks"`
-	MessageBuilders []string `yaml:"message_builders"`
-	RenderCalls     []string `yaml:"render_calls"`
+	OneRowUpdates []string `yaml:"one_row_updates"`
+	AbortCalls    []string `yaml:"abort_calls"`
+	Sinks         []Sink   `yaml:"sinks"`
+	// SeparateFetches are the managers whose lookups load a row into an
+	// object of its own (Django's objects: no identity map), so a copy
+	// fetched before another object changes the row keeps what it read.
+	SeparateFetches []string `yaml:"separate_fetches"`
+	// SenderDecorators are decorator factories that make a function of
+	// the service send a message (warehouse's @_email("password-reset")):
+	// the function's body only builds what the message says.
+	SenderDecorators []SenderDecorator `yaml:"sender_decorators"`
+	MessageBuilders  []string          `yaml:"message_builders"`
+	RenderCalls      []string          `yaml:"render_calls"`
 	// ContentRenders are calls that render a message from content a
 	// function of the service built (Mailgen's generate(content)).
 	ContentRenders ContentRenders `yaml:"content_renders"`
@@ -1942,6 +1950,34 @@ type Sink struct {
 	Entity    string   `yaml:"entity"`
 	Recipient []string `yaml:"recipient"`
 	Template  []string `yaml:"template"`
+	// RecipientField: the recipient argument is a row of the user, and
+	// the message goes to this field of it (its address); "" when the
+	// argument is the address itself.
+	RecipientField string `yaml:"recipient_field"`
+}
+
+// SenderDecorator is a decorator factory that makes the function it
+// decorates a sender of one message per call.
+type SenderDecorator struct {
+	Names []string `yaml:"names"`
+	// Entity is the spec entity each call creates.
+	Entity string `yaml:"entity"`
+	// Template is the decorator's argument (position "#0" or keyword)
+	// that names the message's template.
+	Template string `yaml:"template"`
+	// Recipient is the position ("#1") of the decorated function's
+	// argument holding whom the message goes to: a row of the user, whose
+	// address field it is sent to, or a tuple of rows whose element at
+	// PairAddress is the address row to send to instead.
+	Recipient   string `yaml:"recipient"`
+	PairAddress int    `yaml:"pair_address"`
+	// AddressField is the field of a recipient row holding its address.
+	AddressField string `yaml:"address_field"`
+	// AnyAddress is the decorator's keyword that, set true, sends to the
+	// address whatever its state; without it the message goes only to an
+	// address the wrapper judges deliverable (verified), which the spec
+	// cannot state, so such a send is left out. "" when every call sends.
+	AnyAddress string `yaml:"any_address"`
 }
 
 // Default returns the embedded catalog (configs/patterns.yaml).
@@ -2019,6 +2055,11 @@ func parse(path string, data []byte) (*Catalog, error) {
 		for i, s := range l.Sinks {
 			if len(s.Names) == 0 || s.Entity == "" {
 				return nil, fmt.Errorf("pattern catalog %s: %s sink %d needs names and entity", path, id, i+1)
+			}
+		}
+		for i, s := range l.SenderDecorators {
+			if len(s.Names) == 0 || s.Entity == "" || s.Template == "" || s.Recipient == "" || s.AddressField == "" {
+				return nil, fmt.Errorf("pattern catalog %s: %s sender_decorators %d needs names, entity, template, recipient and address_field", path, id, i+1)
 			}
 		}
 		for word, op := range l.FilterOperators {
@@ -2140,6 +2181,16 @@ func (l *Language) NormaliserFor(names ...string) (Normaliser, bool) {
 		}
 	}
 	return Normaliser{}, false
+}
+
+// SenderDecoratorFor returns the sender decorator whose names match, or nil.
+func (l *Language) SenderDecoratorFor(names ...string) *SenderDecorator {
+	for i := range l.SenderDecorators {
+		if MatchAny(l.SenderDecorators[i].Names, names...) {
+			return &l.SenderDecorators[i]
+		}
+	}
+	return nil
 }
 
 // SinkFor returns the sink whose names match callee, or nil.

@@ -879,6 +879,9 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 		f.used = true
 		m := &allium.Member{X: x.expr, Name: f.name}
 		if v, ok := rc.assigned[exprKey(m)]; ok {
+			if rc.changedElsewhere(x, exprKey(m), v) {
+				return unknownValue // the value before the change (separate_fetches.go)
+			}
 			return exprValue(v)
 		}
 		if f.fkEntity != "" && !strings.HasSuffix(attr, "_id") {
@@ -2011,6 +2014,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if x := rc.settingsFlag(fr); x != nil {
 				return exprValue(x) // a fact of the deployment (settings_flags.go)
 			}
+			if v := rc.decoratedSend(fr, e, sc, out); v != nil {
+				return v // a sender a decorator factory makes (sender_decorators.go)
+			}
 			v := rc.inline(fr, nil, e, sc, out)
 			if v.kind == vUnknown && b.currentUserCall(e) {
 				// A getter of the signed-in user (catalog
@@ -2418,6 +2424,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 						if who = rc.newRef(u); who == nil {
 							return &value{kind: vPlumbing}
 						}
+						// Signed in, the row is stored: what the signing
+						// function then sets on it updates it
+						// (written_rows.go).
+						u.signedIn = slices.Clone(sc.stack)
 					} else {
 						rc.touch(u)
 						who = rc.valueExpr(u)
@@ -2959,7 +2969,13 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 		asc = mv.built
 	}
 	var args []allium.Arg
-	if to := rc.sinkArg(msg, recip, asc, out); to != nil {
+	if to := rc.sinkArg(msg, recip, asc, out); to != nil && s != nil && s.RecipientField != "" {
+		// Sent to a row of the user (oscar's dispatch_user_messages(user,
+		// messages)): to its address, or to no one the spec can name.
+		if x := rc.rowAddress(rc.eval(to, asc, out, false), s.RecipientField, false); x != nil {
+			args = append(args, allium.Arg{Name: "to", Value: x})
+		}
+	} else if to != nil {
 		if to.Kind == facts.ExprBoolOp && to.Op() == "or" && to.X != nil && rc.eval(to.X, asc, out, false).param == "nonempty" {
 			to = to.X // recipients or [default], the recipients given
 		}
@@ -3177,6 +3193,16 @@ func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 	case facts.ExprBinary:
 		if e.Op() == "+" && e.X != nil {
 			return rc.templatePath(e.X, sc)
+		}
+	case facts.ExprAttr:
+		// self.PASSWORD_CHANGED_EVENT_CODE: a text constant of the class
+		// whose method renders (oscar's CustomerDispatcher, utils.py:18-21).
+		if sc.cls != nil && rc.b.isSelf(e.X) {
+			if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
+				if v, _ := rc.b.classField(cr, e.Name()); v != nil && v.Kind == facts.ExprString {
+					return v.Value()
+				}
+			}
 		}
 	}
 	return ""

@@ -469,6 +469,9 @@ type ruleCtx struct {
 	// helper found, which a caller may name (renameHelperBinding).
 	helperBindings map[string]bool
 	assigned       map[string]allium.Expr
+	// assignedVia: the object each assignment of assigned was made
+	// through, by the same key (separate_fetches.go).
+	assignedVia map[string]*value
 	// changedRows are the stored rows assigned to and not yet written,
 	// by their expression (update_stamps.go).
 	changedRows map[string]changedRow

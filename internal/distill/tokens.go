@@ -396,6 +396,26 @@ func callsSelfMethod(fn *facts.Function, name string) bool {
 // not an outcome of its own: at is where its assignment was written, for
 // the token's creation to take its place. The holder is the row's user
 // (the row itself when it is a user). nil and -1 for any other token.
+// storedHashAt is the index of the last assignment in out of a stored hash
+// (storedHash) to a field of row, or -1.
+func storedHashAt(out []allium.Stmt, row allium.Expr, storedHash func(string, allium.Expr) bool) int {
+	if row == nil {
+		return -1
+	}
+	rowText := allium.ExprString(row)
+	for i := len(out) - 1; i >= 0; i-- {
+		a, ok := out[i].(*allium.Assign)
+		if !ok {
+			continue
+		}
+		m, ok := a.Target.(*allium.Member)
+		if ok && allium.ExprString(m.X) == rowText && storedHash(m.Name, a.Value) {
+			return i
+		}
+	}
+	return -1
+}
+
 func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]allium.Stmt) (holder *value, at int) {
 	self, b := sc.self, rc.b
 	if self == nil {
@@ -421,6 +441,14 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 		// takes its place as it takes an assignment's: the token is its
 		// user's.
 		if u := rc.newRowUser(self); u != nil {
+			if self.letName != "" {
+				// Signed in since, the hash may have gone to an update of
+				// the row, which named it by its let (written_rows.go):
+				// the token's creation takes that assignment's place.
+				if i := storedHashAt(*out, &allium.Ident{Name: self.letName}, storedHash); i >= 0 {
+					return u, i
+				}
+			}
 			self.args = slices.DeleteFunc(self.args, func(a allium.Arg) bool { return storedHash(a.Name, a.Value) })
 			self.restate()
 			return u, -1
@@ -442,16 +470,7 @@ func (rc *ruleCtx) storedSecretHolder(payload *facts.Expr, sc *scope, out *[]all
 	default:
 		return nil, -1
 	}
-	selfText := allium.ExprString(self.expr)
-	for i := len(*out) - 1; i >= 0; i-- {
-		a, ok := (*out)[i].(*allium.Assign)
-		if !ok {
-			continue
-		}
-		m, ok := a.Target.(*allium.Member)
-		if !ok || allium.ExprString(m.X) != selfText || !storedHash(m.Name, a.Value) {
-			continue
-		}
+	if i := storedHashAt(*out, self.expr, storedHash); i >= 0 {
 		return holder, i
 	}
 	return nil, -1

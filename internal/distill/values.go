@@ -57,6 +57,15 @@ type value struct {
 	q         *query
 	enum      *enumInfo
 	done      bool // vNew: already created
+	// fetched: vEntity: a row loaded into an object of its own (a
+	// catalogued separate fetch), with what the rule had assigned to rows
+	// then (separate_fetches.go).
+	fetched map[string]allium.Expr
+	// signedIn: vNew: created and signed in since, by the function of
+	// the service at signedIn[len-1] of the walk's stack (signedIn is that
+	// stack): what that function then sets on it updates the stored row
+	// (written_rows.go).
+	signedIn []string
 	// uniqueRead: vNew: its declared unique fields were read once
 	// created (declared_unique.go).
 	uniqueRead bool

@@ -358,6 +358,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			val = &value{kind: vUnknown, src: v}
 		}
 		rc.bindLocal(t.Name(), val, before, sc, out, line)
+		sc.vars[t.Name()] = rc.separateFetch(v, sc.vars[t.Name()])
 	case facts.ExprList:
 		if len(t.Args()) != 1 || t.Args()[0].Kind != facts.ExprName {
 			rc.eval(v, sc, out, true)
@@ -500,6 +501,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x = rc.b.enumValue(f, x)
+			if rc.assignStored(obj, ent, f, x, sc, out, line) {
+				return // an update of the row written since (written_rows.go)
+			}
 			obj.args = setArg(obj.args, f.name, x)
 			obj.restate()
 		case vEntity:
@@ -541,6 +545,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			a := &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x}
 			*out = append(*out, a)
 			rc.assigned[exprKey(target)] = x
+			rc.assignedThrough(exprKey(target), obj)
 			rc.rowChanged(obj, ent, out)
 			if emptyValue(x) {
 				rc.b.clearedFields = append(rc.b.clearedFields, clearedField{assign: a, ent: obj.ent})

@@ -13,22 +13,6 @@ import (
 func TestLoggerNames(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
-	const models = `
-from sqlalchemy import Column, Integer, String
-from sqlalchemy.orm import declarative_base
-
-Base = declarative_base()
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(Integer, primary_key=True)
-    email = Column(String)
-
-class AuditLog(Base):
-    __tablename__ = "audit_logs"
-    id = Column(Integer, primary_key=True)
-    action = Column(String)
-`
 	// get_logger configures logging the first time: branches and calls
 	// that would each be a note if the logger's making were read.
 	const logging = `
@@ -118,7 +102,7 @@ def create_user(email: str, session: Session):
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, map[string]string{
-				"app/models.py": models, "app/log.py": logging, "app/routes.py": tt.routes,
+				"app/models.py": userAndAuditModels, "app/log.py": logging, "app/routes.py": tt.routes,
 			})
 			rule := construct(out.Module, "CreateUser")
 			for _, w := range tt.want {

@@ -13,20 +13,6 @@ import (
 func TestReturnedServiceCalls(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
-	const models = `
-from sqlalchemy import Column, Integer, String
-from sqlalchemy.orm import declarative_base
-
-Base = declarative_base()
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(Integer, primary_key=True)
-    email = Column(String)
-
-    def to_dict(self):
-        return {"email": self.email}
-`
 	const head = `
 from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session, sessionmaker
@@ -76,7 +62,7 @@ def create_user(email: str, db: Session = Depends(get_db)):
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"app/models.py": models, "app/routes.py": head + tt.body})
+			out := distilText(t, d, map[string]string{"app/models.py": userAndAuditModels, "app/routes.py": head + tt.body})
 			rule := construct(out.Module, "CreateUser")
 			if tt.want == "" {
 				if rule != "" {
@@ -90,3 +76,26 @@ def create_user(email: str, db: Session = Depends(get_db)):
 		})
 	}
 }
+
+// userAndAuditModels declares, with SQLAlchemy's declarative base, a User
+// with a serialising method and an AuditLog, for the small services of
+// TestLoggerNames and TestReturnedServiceCalls.
+const userAndAuditModels = `
+from sqlalchemy import Column, Integer, String
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    email = Column(String)
+
+    def to_dict(self):
+        return {"email": self.email}
+
+class AuditLog(Base):
+    __tablename__ = "audit_logs"
+    id = Column(Integer, primary_key=True)
+    action = Column(String)
+`

@@ -383,3 +383,26 @@ func mentionsIdent(x allium.Expr, name string) bool {
 	})
 	return found
 }
+
+// dropOnlyMatchReads leaves out the preconditions that read the one
+// match by name: it is named only in the outcomes, for each of the
+// matches, and a clause outside them could not read it.
+func (rc *ruleCtx) dropOnlyMatchReads(body []allium.Stmt) []allium.Stmt {
+	om := rc.onlyMatch
+	if om == nil {
+		return body
+	}
+	kept := body[:0:0]
+	for _, s := range body {
+		if req, ok := s.(*allium.Requires); ok && mentionsIdent(req.Cond, om.user) {
+			path, line := rc.h.file.Path, rc.h.fn.Line
+			if p := req.Prov; p != nil {
+				path, line = p.File, p.Line
+			}
+			rc.leaveOutAt(path, line, LeftOutGuard, "a guard on the one match")
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
+}

@@ -13,7 +13,7 @@ import (
 func TestBackendOnlyMatch(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
-	files := func(backend string) map[string]string {
+	files := func(backend, check string) map[string]string {
 		return map[string]string{
 			"shop/settings.py": "AUTHENTICATION_BACKENDS = ['shop.backends.EmailBackend', 'django.contrib.auth.backends.ModelBackend']\n",
 			"shop/models.py": `
@@ -33,11 +33,13 @@ from shop.models import Customer
 			"shop/views.py": `
 from django.contrib.auth import login as auth_login
 from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
 from django.views.generic import FormView
 from shop.forms import LoginForm
 class SignInView(FormView):
     form_class = LoginForm
     def form_valid(self, form):
+        ` + check + `
         auth_login(self.request, form.get_user())
         return redirect("/")
 `,
@@ -88,7 +90,7 @@ class EmailBackend(ModelBackend):
 	blackBox := "rule SignIn {\n    when: SignIn(username, password)\n    let user = authenticate(username, password)\n    requires: exists user\n    requires: user.is_active\n" +
 		"    ensures:\n        Session.created(user: user)\n        user.last_login = now\n}"
 	tests := []struct {
-		name, backend, want, note string
+		name, backend, check, want, note string
 	}{
 		{
 			name:    "forwarded through *args, **kwargs; case-insensitive filter; password and may-sign-in checks; exactly one",
@@ -96,6 +98,14 @@ class EmailBackend(ModelBackend):
 			want: onlyMatchRule("let matches = filter(\n        Customers,\n" +
 				"        u => lower(u.email) = lower(username) and verify(password, u.password) and u.is_active\n    )"),
 			note: "shop/backends.py:8: a guard of the service's backend left out of rule SignIn",
+		},
+		{
+			name:    "a precondition on the one match cannot name it outside the outcomes: left out, and noted",
+			backend: oneOf,
+			check:   "if not form.get_user().is_staff:\n            raise PermissionDenied()",
+			want: onlyMatchRule("let matches = filter(\n        Customers,\n" +
+				"        u => lower(u.email) = lower(username) and verify(password, u.password) and u.is_active\n    )"),
+			note: "shop/views.py:10: a guard on the one match left out of rule SignIn",
 		},
 		{
 			name:    "an exact filter compares the field as given",
@@ -116,7 +126,11 @@ class EmailBackend(ModelBackend):
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, files(tt.backend))
+			check := tt.check
+			if check == "" {
+				check = "pass"
+			}
+			out := distilText(t, d, files(tt.backend, check))
 			if got := construct(out.Module, "SignIn"); got != tt.want {
 				t.Errorf("SignIn:\ngot:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
 			}

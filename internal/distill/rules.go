@@ -1098,6 +1098,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		r.Body = append(r.Body, s)
 	}
 	r.Body = dropRestatedLookups(r.Body)
+	r.Body = rc.dropOnlyMatchReads(r.Body)
 	r.Body = settleDisjunctions(r.Body)
 	if ifs, ok := soleIf(rc.ensures); ok && rc.required(ifs.Branches[0].Cond) {
 		// The outcomes' condition is one the rule requires already (a

@@ -448,6 +448,14 @@ type Language struct {
 	// call also requires to be true (Django's ModelBackend refuses an
 	// inactive user).
 	AuthenticateActive []string `yaml:"authenticate_active"`
+	// AuthenticateActiveChecks are a backend's inherited methods that
+	// test a user may sign in, true when the AuthenticateActive flags are
+	// (ModelBackend.user_can_authenticate(user): user.is_active).
+	AuthenticateActiveChecks []string `yaml:"authenticate_active_checks"`
+	// CaseInsensitiveOperators are the FilterOperators words that
+	// compare without regard to case (Django's iexact): where the spec
+	// can say so, lower(field) = lower(value), not an exact match.
+	CaseInsensitiveOperators []string `yaml:"case_insensitive_operators"`
 	// FindOrCreateMethods create a row only when none matches their
 	// lookup keywords (get_or_create(k=v, defaults={...})).
 	FindOrCreateMethods []string `yaml:"find_or_create_methods"`

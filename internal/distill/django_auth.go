@@ -137,3 +137,36 @@ func (rc *ruleCtx) justCreatedCredentials(kws []facts.Keyword, userEnt string, s
 	}
 	return nil
 }
+
+// forwardingTarget is the method of cr that fr only hands all its
+// arguments to (def authenticate(self, *args, **kwargs): return
+// self._authenticate(*args, **kwargs)), followed to the one that does
+// the work; fr itself when it does more than forward.
+func (b *builder) forwardingTarget(cr *classRef, fr *funcRef) *funcRef {
+	for range 4 {
+		if len(fr.fn.Body) != 1 {
+			return fr
+		}
+		s := &fr.fn.Body[0]
+		v := s.Value
+		if s.Kind != facts.StmtReturn || v == nil || v.Kind != facts.ExprCall || v.Method() == "" || !b.isSelf(v.X.X) {
+			return fr
+		}
+		for _, a := range v.Args() {
+			if a.Kind != facts.ExprStarred {
+				return fr
+			}
+		}
+		for _, kw := range v.Keywords() {
+			if kw.Name != "**" {
+				return fr
+			}
+		}
+		next := b.ix.method(cr, v.Method())
+		if next == nil || next.fn == fr.fn {
+			return fr
+		}
+		fr = next
+	}
+	return fr
+}

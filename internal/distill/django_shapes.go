@@ -105,6 +105,19 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 				return &value{kind: vShape, shape: shape}
 			}
 		}
+		// self.login_form_class(**kwargs) in a view: the form class a class
+		// attribute of the view names (AccountAuthView keeps one per form).
+		if sc.cls != nil && b.isSelf(e.X.X) {
+			if shape := b.classAttrShape(sc.cls, method); shape != nil {
+				return &value{kind: vShape, shape: shape}
+			}
+			if b.calledClassAttr(sc.cls, method) {
+				// A class attribute holding what the walk cannot read (a
+				// class from outside the service): what calling it does
+				// is unread, and a handler stating nothing says so.
+				b.unfollowedCall(e)
+			}
+		}
 		// self.get_serializer(data=...) in a view: its serializer_class.
 		if catalog.Match(sh.Getters, method) && sc.cls != nil && b.isSelf(e.X.X) {
 			if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
@@ -670,7 +683,11 @@ func (rc *ruleCtx) authenticatingFormValidation(form *value, sc *scope, out *[]a
 		if u == nil {
 			return
 		}
-		rc.authenticateActive(u, sc, line)
+		if rc.onlyMatch == nil {
+			// The one match of a backend is active already (its
+			// filter says so) and is named only in the outcomes.
+			rc.authenticateActive(u, sc, line)
+		}
 		if form.attrs == nil {
 			form.attrs = map[string]*value{}
 		}
@@ -704,8 +721,12 @@ func (rc *ruleCtx) authenticateInputs(as catalog.AuthenticatingShape, sc *scope,
 	fn := facts.LastSegment(b.lang.AuthenticateCalls[0])
 	if b.ownAuthBackends() {
 		// The service's own backends decide whom the credentials
-		// name: the spec states the user they authenticate, not a
-		// lookup it cannot read.
+		// name: the spec states whom the first signs in where it reads
+		// its code (backend_matches.go), else the user they
+		// authenticate, not a lookup it cannot read.
+		if u := rc.backendOnlyMatch(as, sc, line); u != nil {
+			return u
+		}
 		return rc.authenticatedUser(fn, as, sc, line)
 	}
 	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Raw: fn, Line: line})
@@ -743,6 +764,21 @@ func (b *builder) ownAuthBackends() bool {
 	return false
 }
 
+// firstOwnBackend is the authenticate method of the first backend the
+// settings list when that backend is a class of the service (Django asks
+// it first); nil otherwise.
+func (b *builder) firstOwnBackend() *funcRef {
+	names := b.authBackends()
+	if len(names) == 0 {
+		return nil
+	}
+	cr := b.ix.classes[b.ix.canonical(names[0])]
+	if cr == nil {
+		return nil
+	}
+	return b.ix.method(cr, "authenticate")
+}
+
 // authenticatedUser binds the user the service's backends authenticate
 // with the inputs (let user = authenticate(username, password)), which
 // must exist.
@@ -762,6 +798,11 @@ func (rc *ruleCtx) authenticatedUser(fn string, as catalog.AuthenticatingShape, 
 	}
 	rc.lets[bn] = true
 	rc.body = append(rc.body, &allium.Let{Meta: rc.b.meta(sc.file, line), Name: bn, Value: call})
+	if fr := rc.b.firstOwnBackend(); fr != nil {
+		// The backend's own lookup is what the black box stands for: the
+		// note says it was not read rather than leave it unsaid.
+		rc.leaveOutAt(fr.file.Path, fr.fn.Line, LeftOutLookup, "the lookup of the service's backend "+backendName(fr.fn.QualName))
+	}
 	u := &value{kind: vEntity, ent: rc.b.userEntity(), expr: &allium.Ident{Name: bn}}
 	rc.requires(&allium.Unary{Op: allium.OpExists, X: u.expr}, sc, line)
 	return u
@@ -784,4 +825,46 @@ func (b *builder) nestedShapeField(x *value, name string) *value {
 		return nil
 	}
 	return &value{kind: vShape, shape: b.shapes[cr.class.QualName]}
+}
+
+// classAttrShape is the request shape (a form class of the service) that
+// a class-level attribute of cls or of its bases names, so that calling
+// the attribute on self makes that shape (login_form_class =
+// EmailAuthenticationForm; self.login_form_class(...)). nil when the
+// attribute names no shape, or names a method.
+func (b *builder) classAttrShape(cls *facts.Class, name string) *classRef {
+	cr := b.ix.classes[cls.QualName]
+	if cr == nil || b.ix.method(cr, name) != nil {
+		return nil
+	}
+	v, file := b.classField(cr, name)
+	if v == nil || v.Kind != facts.ExprName && v.Kind != facts.ExprAttr {
+		return nil
+	}
+	shape := b.ix.class(file, v)
+	if shape == nil {
+		return nil
+	}
+	return b.shapes[shape.qual()]
+}
+
+// calledClassAttr reports a class-level attribute of cls or of its bases,
+// not a method, named name: calling it on self calls what it holds.
+func (b *builder) calledClassAttr(cls *facts.Class, name string) bool {
+	cr := b.ix.classes[cls.QualName]
+	if cr == nil || b.ix.method(cr, name) != nil {
+		return false
+	}
+	v, _ := b.classField(cr, name)
+	return v != nil
+}
+
+// backendName is a backend method's class and name (EmailBackend.authenticate),
+// without the module path its qualified name starts with.
+func backendName(qual string) string {
+	parts := strings.Split(qual, ".")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, ".")
 }

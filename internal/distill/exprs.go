@@ -2644,6 +2644,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if catalog.MatchAny(l.PlumbingCalls, names...) || (method != "" && catalog.Match(l.PlumbingCalls, method)) ||
 		slices.Contains(l.PlumbingNames, root) || (recv != nil && recv.kind == vPlumbing) || catalog.Match(l.PlumbingCalls, root) {
+		if stmtCtx && rc.keptObjectCall(e, method, recv, names) {
+			// self.dispatcher.dispatch_user_messages(user, messages):
+			// made for its effect on an object the service keeps, of a
+			// class it does not hold; what it does is unread, not nothing.
+			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call to "+e.Raw())
+			b.unfollowedCall(e)
+		}
 		rc.runBuiltEntries(e, sc, out)
 		return &value{kind: vPlumbing}
 	}
@@ -4438,4 +4445,24 @@ func (rc *ruleCtx) inputOrInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) *v
 		return nil
 	}
 	return x
+}
+
+// keptObjectCall reports a method call on an attribute of the receiver
+// (self.dispatcher.send(...)) that the walk reads as infrastructure only
+// because the object is of a class the service does not hold: no catalog
+// entry names it as plumbing.
+func (rc *ruleCtx) keptObjectCall(e *facts.Expr, method string, recv *value, names []string) bool {
+	b, l := rc.b, rc.b.lang
+	if method == "" || recv == nil || recv.kind != vPlumbing || e.X == nil || e.X.X == nil {
+		return false
+	}
+	r := e.X.X
+	if r.Kind != facts.ExprAttr || r.X == nil || !b.isSelf(r.X) {
+		return false
+	}
+	if catalog.MatchAny(l.PlumbingCalls, names...) || catalog.Match(l.PlumbingCalls, method) || catalog.Match(l.PlumbingCalls, r.Name()) ||
+		slices.Contains(l.PlumbingNames, r.Name()) {
+		return false
+	}
+	return true
 }

@@ -348,8 +348,10 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			continue
 		}
 		name, op := kw.Name, allium.OpEq
+		fold := false
 		if i := strings.Index(name, "__"); i >= 0 {
 			lk := name[i+2:]
+			fold = catalog.Match(rc.b.lang.CaseInsensitiveOperators, lk)
 			name = name[:i]
 			if op, ok := rc.b.nullTest(lk, &kw.Value); ok {
 				f := ent.attrs[name]
@@ -405,7 +407,7 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			// compares lowercase(email) with the stored value.
 			val = filterLowercased(val)
 		}
-		q.conds = append(q.conds, qcond{field: f.name, op: op, val: val})
+		q.conds = append(q.conds, qcond{field: f.name, op: op, val: val, fold: fold && op == allium.OpEq})
 	}
 }
 
@@ -1264,6 +1266,11 @@ func (b *builder) rowsExist(q *query) allium.Expr {
 	if q.bad > 0 {
 		return nil
 	}
+	if x := b.foldedRowsExist(q); x != nil {
+		// Before the join, which matches exactly (and stands for the
+		// row such a lookup binds, for want of a better form).
+		return x
+	}
 	if j := b.join(q); j != nil {
 		return &allium.Unary{Op: allium.OpExists, X: j}
 	}
@@ -1545,4 +1552,29 @@ func (rc *ruleCtx) orKeyFilter(q *query, list *facts.Expr, sc *scope, out *[]all
 		}
 		q.alts = append(q.alts, qalt{conds: x.conds})
 	}
+}
+
+// foldedRowsExist says that a row exists whose fields meet q's conditions
+// when one of them compares without regard to case, which no join states
+// (filter(email__iexact=email).exists(): Users.any(u => lower(u.email) =
+// lower(email))); nil for any other query.
+func (b *builder) foldedRowsExist(q *query) allium.Expr {
+	if q.via != nil || q.anyOf != nil || len(q.conds) == 0 || !slices.ContainsFunc(q.conds, func(c qcond) bool { return c.fold }) {
+		return nil
+	}
+	const v = "u"
+	var cond allium.Expr
+	for _, c := range q.conds {
+		if c.field == "id" || c.val != nil && mentionsIdent(c.val, v) {
+			return nil
+		}
+		x := condExpr(&allium.Ident{Name: v}, c)
+		if cond == nil {
+			cond = x
+		} else {
+			cond = &allium.Binary{Op: allium.OpAnd, X: cond, Y: x}
+		}
+	}
+	return &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: plural(q.ent)}, Name: "any"},
+		Args: []allium.Arg{{Value: &allium.Lambda{Param: v, Body: cond}}}}
 }

@@ -78,3 +78,65 @@ func handlerName(src string) string {
 	name, _, _ := strings.Cut(rest, "(")
 	return name
 }
+
+// TestKeptObjectCallNote: a call made for its effect on an object a class
+// of the service keeps, of a class the service does not hold
+// (self.dispatcher.dispatch_user_messages in Oscar's CustomerDispatcher),
+// is named as left out, not read as nothing; an object the catalog calls
+// infrastructure (a command's self.stdout) is not.
+func TestKeptObjectCallNote(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	files := func(call string) map[string]string {
+		return map[string]string{
+			"app/models.py": `
+from django.db import models
+class Profile(models.Model):
+    reports = models.CharField(max_length=10)
+`,
+			"app/notify.py": `
+from oscar.core.loading import get_class
+Dispatcher = get_class("communication.utils", "Dispatcher")
+class Notifier:
+    def __init__(self):
+        self.dispatcher = Dispatcher()
+        self.stdout = Dispatcher()
+    def tell(self, profile):
+        ` + call + `
+`,
+			"app/views.py": `
+from django.shortcuts import render
+from .models import Profile
+from .notify import Notifier
+def unsubscribe(request):
+    profile = Profile.objects.get(id=request.POST["id"])
+    profile.reports = "off"
+    profile.save()
+    Notifier().tell(profile)
+    return render(request, "done.html")
+`,
+			"app/urls.py": `
+from django.urls import path
+from . import views
+urlpatterns = [path("x/", views.unsubscribe)]
+`,
+		}
+	}
+	tests := []struct {
+		name, call string
+		noted      bool
+	}{
+		{name: "an object of a class outside the service", call: "self.dispatcher.dispatch_user_messages(profile)", noted: true},
+		{name: "an object the catalog names infrastructure", call: "self.stdout.write(profile)", noted: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.call))
+			raw := strings.SplitN(tt.call, "(", 2)[0]
+			want := "app/notify.py:9: a call to " + raw + " left out of rule Unsubscribe"
+			if got := slices.Contains(out.Notes, want); got != tt.noted {
+				t.Errorf("note %q present %v, want %v; notes: %v", want, got, tt.noted, out.Notes)
+			}
+		})
+	}
+}

@@ -409,6 +409,10 @@ type ruleCtx struct {
 	// a loop over them states each key's outcome when it is given.
 	keysMayLack bool
 	forked      bool
+	// onlyMatch: the user the rule signs in is the one element of a
+	// collection it binds (backend_matches.go); finish states the
+	// outcomes for each element.
+	onlyMatch *onlyMatch
 	// localComparisons: comparisons the code assigned to locals, by
 	// their text (pre_state.go).
 	localComparisons map[string]localComparison
@@ -1098,6 +1102,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		r.Body = append(r.Body, s)
 	}
 	r.Body = dropRestatedLookups(r.Body)
+	r.Body = rc.dropOnlyMatchReads(r.Body)
 	r.Body = settleDisjunctions(r.Body)
 	if ifs, ok := soleIf(rc.ensures); ok && rc.required(ifs.Branches[0].Cond) {
 		// The outcomes' condition is one the rule requires already (a
@@ -1122,6 +1127,11 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	rc.writesOnActingUser(r.Body, rc.ensures)
 	unnameUnreadCreations(rc.ensures, r.Body)
+	if om := rc.onlyMatch; om != nil && len(rc.ensures) > 0 {
+		// The one match: its outcomes, for each of the matches.
+		rc.ensures = []allium.Stmt{&allium.For{Meta: allium.Meta{Prov: rc.ensures[0].Info().Prov}, Var: om.user,
+			Coll: &allium.Ident{Name: om.matches}, Body: rc.ensures}}
+	}
 	if len(rc.ensures) > 0 {
 		// One ensures block: lets of created instances stay visible to
 		// the outcomes after them.

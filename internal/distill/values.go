@@ -224,6 +224,11 @@ type qcond struct {
 	// many: field is a relationship to many rows, and the condition
 	// holds when any of them passes the test of path[0].
 	many bool
+	// fold: the field is compared without regard to case (Django's
+	// iexact): lower(field) = lower(value), which no join states; an
+	// existence check says so (foldedRowsExist), a lookup binding the
+	// row keeps the join, for want of a form that says it.
+	fold bool
 }
 
 func exprValue(e allium.Expr) *value { return &value{kind: vExpr, expr: e} }

@@ -2110,6 +2110,12 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 		m = &allium.Member{X: m, Name: p}
 	}
 	c.val = rowField(root, c.val)
+	if c.fold && c.op == allium.OpEq {
+		lower := func(x allium.Expr) allium.Expr {
+			return &allium.Call{Fun: &allium.Ident{Name: "lower"}, Args: []allium.Arg{{Value: x}}}
+		}
+		return &allium.Binary{Op: allium.OpEq, X: lower(m), Y: lower(c.val)}
+	}
 	if c.orNull {
 		c.orNull = false
 		return absentOr(m, condExpr(root, c))

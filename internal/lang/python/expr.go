@@ -214,6 +214,9 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind = facts.ExprComprehension
 		e.SetName(x.g.KindName(n.Kind()))
 		e.SetText(clip(n.Bytes()))
+		if n.Kind() == k.listComp {
+			x.listComprehension(&e, n)
+		}
 	case k.typeNode:
 		// An annotation wrapper: the type is its only child.
 		if c := x.named(n); len(c) == 1 {
@@ -457,4 +460,34 @@ func clip(src []byte) string {
 		cut--
 	}
 	return string(src[:cut])
+}
+
+// listComprehension reads [elt for v in xs if c1 if c2] with one for
+// clause into Args: the element, the loop target, the iterable, then each
+// condition. A comprehension of another shape (two for clauses, an async
+// one) keeps no Args: it stays opaque, its text only.
+func (x *extractor) listComprehension(e *facts.Expr, n syntax.Node) {
+	k := x.k
+	parts := x.named(n)
+	if len(parts) < 2 || parts[1].Kind() != k.forInClause {
+		return
+	}
+	loop := x.named(parts[1])
+	if len(loop) != 2 {
+		return
+	}
+	for _, c := range parts[1].Children() {
+		if c.Kind() == k.tokAsync {
+			return
+		}
+	}
+	args := []facts.Expr{x.expr(parts[0]), x.expr(loop[0]), x.expr(loop[1])}
+	for _, c := range parts[2:] {
+		cond := x.named(c)
+		if c.Kind() != k.ifClause || len(cond) != 1 {
+			return
+		}
+		args = append(args, x.expr(cond[0]))
+	}
+	e.SetArgs(args)
 }

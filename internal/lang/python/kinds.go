@@ -33,7 +33,7 @@ type kinds struct {
 	comparisonOp, booleanOp, notOp, unaryOp, parenthesized, list, tuple, set,
 	dictionary, pair, subscript, slice, conditional, lambda, await, named,
 	yield, exprList, patternList, tuplePattern, listPattern, listComp,
-	dictComp, setComp, genExpr, asPattern, asPatternTarget, typeNode,
+	dictComp, setComp, genExpr, forInClause, ifClause, asPattern, asPatternTarget, typeNode,
 	genericType, typeParameter, memberType, splatType, unionType,
 	constrainedType, assignment, augAssignment syntax.Kind
 
@@ -95,6 +95,7 @@ func newKinds(g *syntax.Grammar) *kinds {
 		exprList: k("expression_list"), patternList: k("pattern_list"),
 		tuplePattern: k("tuple_pattern"), listPattern: k("list_pattern"),
 		listComp: k("list_comprehension"), dictComp: k("dictionary_comprehension"),
+		forInClause: k("for_in_clause"), ifClause: k("if_clause"),
 		setComp: k("set_comprehension"), genExpr: k("generator_expression"),
 		asPattern: k("as_pattern"), asPatternTarget: k("as_pattern_target"),
 		typeNode: k("type"), genericType: k("generic_type"), typeParameter: k("type_parameter"),

@@ -126,7 +126,9 @@ urlpatterns = [path("x/", views.unsubscribe)]
 		name, call string
 		noted      bool
 	}{
-		{name: "an object of a class outside the service", call: "self.dispatcher.dispatch_user_messages(profile)", noted: true},
+		// Not dispatch_user_messages: the catalog reads that one as a
+		// sender (sinks).
+		{name: "an object of a class outside the service", call: "self.dispatcher.notify_staff(profile)", noted: true},
 		{name: "an object the catalog names infrastructure", call: "self.stdout.write(profile)", noted: false},
 	}
 	for _, tt := range tests {

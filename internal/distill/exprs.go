@@ -549,6 +549,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	}
+	if slices.Contains(b.lang.LoggerNames, e.Name()) {
+		// self.logger, kept or made by a getter on first use (mealie's
+		// BaseUserController.logger, base_controllers.py:51-54): a
+		// logger, whose making is not read.
+		return &value{kind: vPlumbing}
+	}
 	if slices.Contains(b.lang.LengthAttrs, e.Name()) {
 		if x := rc.eval(e.X, sc, out, false); x.kind == vQuery && x.q != nil && x.q.action == "" {
 			// rows.length of the rows a query found: their number, as

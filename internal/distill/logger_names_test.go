@@ -7,8 +7,8 @@ import (
 
 // TestLoggerNames: a value kept under a logger's name (the catalog's
 // logger_names) is plumbing, and what makes it is not read: neither the
-// logging set-up of a service class's constructor nor a handler's own
-// logger leaves notes on the handler's rule. A row kept under another
+// logging set-up of a service class's constructor or of its getter nor a
+// handler's own logger leaves notes on the handler's rule. A row kept under another
 // name (log, an audit row) is still read.
 func TestLoggerNames(t *testing.T) {
 	d := New(Options{})
@@ -58,6 +58,50 @@ class UserService:
 def create_user(email: str, session: Session):
     service = UserService(session)
     return service.create(email)
+`,
+			want: []string{"User.created(email: email)"},
+		},
+		{
+			name: "a service class makes its logger on first use",
+			routes: `
+from fastapi import APIRouter, Depends
+from sqlalchemy.orm import Session, sessionmaker
+from .models import User
+from .log import get_logger
+router = APIRouter()
+
+SessionLocal = sessionmaker()
+
+def get_db():
+    db = SessionLocal()
+    try:
+        yield db
+    finally:
+        db.close()
+
+class UserService:
+    _logger = None
+
+    def __init__(self, db):
+        self.db = db
+
+    @property
+    def logger(self):
+        if not self._logger:
+            self._logger = get_logger()
+        return self._logger
+
+    def register(self, email):
+        self.logger.info("creating a user")
+        user = User(email=email)
+        self.db.add(user)
+        self.db.commit()
+        return user
+
+@router.post("/users")
+def create_user(email: str, db: Session = Depends(get_db)):
+    service = UserService(db)
+    return service.register(email)
 `,
 			want: []string{"User.created(email: email)"},
 		},

@@ -654,6 +654,10 @@ type ruleOut struct {
 	// shareParams is the handler whose trigger this rule shares (a
 	// rejection rule): its parameters are settled when the handler is.
 	shareParams *ruleCtx
+	// ownAction: the rule of one button of a page's forms or one key of a
+	// request (a path with a trigger of its own), named from the handler
+	// and the key.
+	ownAction bool
 }
 
 type authLevel int

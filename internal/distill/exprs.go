@@ -718,6 +718,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v := rc.b.nestedShapeField(x, e.Name()); v != nil {
 			return v
 		}
+		if b.ctorKept(x.shape, e.Name()) {
+			// self.host kept by the form's constructor from what the
+			// view handed it: no request input (form_kwargs.go).
+			return unknownValue
+		}
 		if rc.b.fieldsGivenByCode(x) {
 			// A field the code did not give the shape whose fields it
 			// fills (schemas.UserCreate(email=email, password=password),

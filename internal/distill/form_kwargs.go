@@ -9,6 +9,8 @@ package distill
 // catalog's (shapes.form_kwargs_getters).
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -125,6 +127,52 @@ func (rc *ruleCtx) bindPasswordForm(cr *classRef, h *handler, kwargs map[string]
 		sc.vars[h.fn.Params[1].Name] = &value{kind: vPlumbing, pwForm: pf}
 		rc.passwordFormChecks(pf, sc, h.fn.Line)
 		return true
+	}
+	return false
+}
+
+// A form a view makes hands its constructor what the request carries
+// besides the user's input: Oscar's AccountAuthView builds
+// EmailAuthenticationForm(**self.get_login_form_kwargs(bind_data)) with
+// kwargs["host"] = self.request.get_host() (customer/views.py:138), and
+// the form keeps it, `def __init__(self, host, ...): self.host = host`
+// (customer/forms.py:77), for clean_redirect_url to check the address
+// against. self.host is no field the user posts; read as one, the request
+// host became a trigger input. A name the constructor keeps from its own
+// parameters is what the code handed it.
+
+// ctorKept reports that a constructor of shape assigns self.name from its
+// own parameters (self.host = host, self.user = kwargs.pop("user")) and
+// the shape declares no field of that name.
+func (b *builder) ctorKept(shape *classRef, name string) bool {
+	if shape == nil || slices.ContainsFunc(b.shapeFieldsWithBases(shape), func(f facts.Assignment) bool { return f.Name == name }) {
+		return false
+	}
+	for _, ctor := range b.lang.ConstructorNames {
+		fr := b.ix.method(shape, ctor)
+		if fr == nil || len(fr.fn.Params) < 2 {
+			continue
+		}
+		self := fr.fn.Params[0].Name
+		params := map[string]bool{}
+		for _, p := range fr.fn.Params[1:] {
+			params[p.Name] = p.Name != ""
+		}
+		kept := false
+		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+			if kept || s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
+				return !kept
+			}
+			t := &s.Targets[0]
+			if t.Kind != facts.ExprAttr || t.Name() != name || t.X == nil || t.X.Kind != facts.ExprName || t.X.Name() != self {
+				return true
+			}
+			kept = s.Value.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && params[x.Name()] })
+			return !kept
+		})
+		if kept {
+			return true
+		}
 	}
 	return false
 }

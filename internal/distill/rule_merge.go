@@ -14,7 +14,13 @@ import (
 // qualifies the same action. Rules that say the same under unrelated
 // names (GetMe, GetMySettings) stay, since what was left out of them may
 // differ. Rules sharing their trigger with another rule (a rejection
-// beside its handler's rule) are left alone.
+// beside its handler's rule) are left alone, and so is the rule of one
+// button of a page's forms (or one key of a request): its name joins the
+// handler's and the key's, so that it holds another rule's words says
+// nothing of its qualifying that rule. Oscar's AccountAuthView's
+// registration button (customer/views.py:126) posts the form
+// AccountRegistrationView takes; AccountAuthRegistrationSubmit and
+// AccountRegistration are two pages' stimuli, stated each.
 func (b *builder) mergeSameRules() {
 	uses := map[string]int{}
 	for _, r := range b.rules {
@@ -82,7 +88,7 @@ func qualifies(long, short string) bool {
 // parameters and the actor it needs. "" for a rule that cannot merge.
 func sameRuleKey(r *ruleOut, uses map[string]int) string {
 	t := r.rule.Trigger
-	if t == nil || t.Kind != allium.TriggerExternal || !r.external || r.job || r.shareParams != nil || uses[t.Name] != 1 || len(r.rule.Body) == 0 {
+	if t == nil || t.Kind != allium.TriggerExternal || !r.external || r.job || r.shareParams != nil || r.ownAction || uses[t.Name] != 1 || len(r.rule.Body) == 0 {
 		return ""
 	}
 	anon := *r.rule

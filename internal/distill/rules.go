@@ -972,6 +972,7 @@ func (rc *ruleCtx) finishPaths(x *ruleCtx) {
 		if !p.ownTrigger {
 			ro.shareParams = rc
 		}
+		ro.ownAction = p.ownTrigger
 		rc.extra = append(rc.extra, ro)
 		rc.finishPaths(p)
 	}

@@ -45,6 +45,9 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if alike := rc.answeredAlike(list, i, sc); alike != nil {
 			return rc.stmt(alike, sc, out)
 		}
+		if guarded := rc.successFirst(list, i, sc, *out); guarded != nil {
+			return rc.stmts(guarded, sc, out) // success_first.go
+		}
 		if rc.keyFork(list, i, sc, out) {
 			return true // walked once per key (key_splits.go)
 		}

@@ -2468,13 +2468,23 @@ type UserRouters struct {
 	// holding the password's hash; Active and Verified its flags.
 	Login    string `yaml:"login"`
 	Password string `yaml:"password"`
-	Active   string `yaml:"active"`
-	Verified string `yaml:"verified"`
+	// HashCall and VerifyCall are catalogued hash and verify calls
+	// (hash_calls, verify_calls: verify(plain, hash)) standing for the
+	// library's password helper.
+	HashCall   string `yaml:"hash_call"`
+	VerifyCall string `yaml:"verify_call"`
+	Active     string `yaml:"active"`
+	Verified   string `yaml:"verified"`
 	// Defaults are the values a new user's inherited fields get from the
 	// library's table when the route leaves them unset ("true", "false").
 	Defaults map[string]string `yaml:"defaults"`
 	// Factories: a method of the object -> the routes its router holds.
 	Factories map[string][]UserRoute `yaml:"factories"`
+	// Strategies are the library's token strategies a sign-in route's
+	// backend gets from its get_strategy function: the class -> the
+	// keyword of its token lifetime in seconds (none: the token does not
+	// expire) and the config it is stated as.
+	Strategies map[string]UserRouteExpiry `yaml:"strategies"`
 }
 
 // UserRoute is one route of a library router: the trigger it is named
@@ -2488,10 +2498,25 @@ type UserRoute struct {
 	Hook     string          `yaml:"hook"`
 	Token    string          `yaml:"token"`
 	Lifetime UserRouteExpiry `yaml:"lifetime"`
+	// Backend is the factory's parameter (a keyword, else its position)
+	// holding the sign-in route's authentication backend, whose
+	// BackendStrategy keyword names the function making its strategy;
+	// Verified the keyword (else position) that, when true, refuses an
+	// unverified user.
+	Backend         UserRouteArg `yaml:"backend"`
+	BackendStrategy string       `yaml:"backend_strategy"`
+	VerifiedFlag    UserRouteArg `yaml:"verified_flag"`
+}
+
+// UserRouteArg is an argument of a factory call, by keyword or position.
+type UserRouteArg struct {
+	Keyword  string `yaml:"keyword"`
+	Position int    `yaml:"position"`
 }
 
 // UserRouteExpiry is a token lifetime the manager class may set as a
-// class attribute (seconds), else the library's default.
+// class attribute (seconds), else the library's default; for a
+// strategy, Attr is the keyword of its constructor giving it.
 type UserRouteExpiry struct {
 	Attr           string `yaml:"attr"`
 	DefaultSeconds int64  `yaml:"default_seconds"`

@@ -35,6 +35,9 @@ type libraryRoute struct {
 	route   catalog.UserRoute
 	ent     string
 	manager *classRef
+	// mount is the factory's call (fastapi_users.get_auth_router(
+	// auth_backend)), in the handler's file.
+	mount *facts.Expr
 }
 
 // userRouterHandlers are the library routes of the routers the service
@@ -76,7 +79,7 @@ func (b *builder) userRouterHandlers() []*handler {
 				}
 				seen[rt.Name] = true
 				fn := &facts.Function{Name: rt.Name, QualName: f.Module + "." + rt.Name, Line: s.Line()}
-				out = append(out, &handler{file: f, fn: fn, name: pascal(rt.Name), userRoute: &libraryRoute{route: rt, ent: ent.name, manager: mgr}})
+				out = append(out, &handler{file: f, fn: fn, name: pascal(rt.Name), userRoute: &libraryRoute{route: rt, ent: ent.name, manager: mgr, mount: r}})
 			}
 		}
 	}
@@ -209,8 +212,8 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		}
 	}()
 	// user_db.get_by_email(email): the row whose login field is the input.
-	byLogin := func() *facts.Expr {
-		q := x.call(x.attr(x.attr(x.name(urModel), "query"), "filter_by"), nil, facts.Keyword{Name: ur.Login, Value: *x.name(urInput + ur.Login)})
+	byLogin := func(input string) *facts.Expr {
+		q := x.call(x.attr(x.attr(x.name(urModel), "query"), "filter_by"), nil, facts.Keyword{Name: ur.Login, Value: *x.name(urInput + input)})
 		return x.call(x.attr(q, "first"), nil)
 	}
 	hook := func(args ...string) {
@@ -225,7 +228,7 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 	}
 	switch r.route.Action {
 	case "register":
-		if ur.Password == "" || ent.attrs[ur.Password] == nil || !slices.Contains(r.route.Inputs, "password") || !slices.Contains(r.route.Inputs, ur.Login) {
+		if ur.Password == "" || ur.HashCall == "" || ent.attrs[ur.Password] == nil || !slices.Contains(r.route.Inputs, "password") || !slices.Contains(r.route.Inputs, ur.Login) {
 			return
 		}
 		// create(): a user the email finds is refused; the new row has
@@ -233,7 +236,7 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		// (safe=True leaves them unset).
 		kws := []facts.Keyword{
 			{Name: ur.Login, Value: *x.name(urInput + ur.Login)},
-			{Name: ur.Password, Value: *x.call(x.name(rc.hashCallName()), []facts.Expr{*x.name(urInput + "password")})},
+			{Name: ur.Password, Value: *x.call(x.name(ur.HashCall), []facts.Expr{*x.name(urInput + "password")})},
 		}
 		for _, f := range sortedKeys(ur.Defaults) {
 			if fi := ent.attrs[f]; fi == nil || !fi.inherited {
@@ -242,7 +245,7 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 			kws = append(kws, facts.Keyword{Name: f, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: ur.Defaults[f], Line: x.line})})
 		}
 		rc.stmts([]facts.Stmt{
-			x.assign("existing_user", byLogin()),
+			x.assign("existing_user", byLogin(ur.Login)),
 			x.unless(x.name("existing_user"), true),
 			x.assign("user", x.call(x.name(urModel), nil, kws...)),
 			x.expr(x.call(x.attr(x.name(urSession), "add"), []facts.Expr{*x.name("user")})),
@@ -255,7 +258,7 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		// A missing or inactive user (and, for a verification, one
 		// already verified) gets the same answer and nothing is done.
 		body := []facts.Stmt{
-			x.assign("user", byLogin()),
+			x.assign("user", byLogin(ur.Login)),
 			x.unless(x.not(x.name("user")), false),
 			x.unless(x.not(x.attr(x.name("user"), ur.Active)), false),
 		}
@@ -272,15 +275,38 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		expiry := rc.userRouteExpiry(r, x.line)
 		sc.vars[urToken] = rc.issueTokenOf(r.route.Token, x.name("user"), expiry, sc, &rc.ensures, x.line)
 		hook("user", urToken)
+	case "login":
+		if ur.Password == "" || ur.VerifyCall == "" || ent.attrs[ur.Password] == nil || ur.Active == "" || ent.attrs[ur.Active] == nil || len(r.route.Inputs) != 2 || r.route.Token == "" {
+			return
+		}
+		expiry, ok := rc.userRouteStrategy(r)
+		if !ok {
+			return // a strategy the catalog does not describe: its token is unknown
+		}
+		login, password := r.route.Inputs[0], r.route.Inputs[1]
+		// authenticate(): the user the login finds, its hash verified;
+		// then the route refuses an inactive user (and an unverified one
+		// when the factory requires verification).
+		body := []facts.Stmt{
+			x.assign("user", byLogin(login)),
+			x.unless(x.not(x.name("user")), true),
+			x.unless(x.not(x.call(x.name(ur.VerifyCall), []facts.Expr{*x.name(urInput + password), *x.attr(x.name("user"), ur.Password)})), true),
+			x.unless(x.not(x.attr(x.name("user"), ur.Active)), true),
+		}
+		switch v := factoryArg(r.mount, r.route.VerifiedFlag); {
+		case v == nil || v.Kind == facts.ExprBool && v.Value() == "false":
+		case v.Kind == facts.ExprBool && v.Value() == "true" && ur.Verified != "" && ent.attrs[ur.Verified] != nil:
+			body = append(body, x.unless(x.not(x.attr(x.name("user"), ur.Verified)), true))
+		default:
+			return // set by a value the spec cannot read
+		}
+		rc.stmts(body, sc, &rc.ensures)
+		if u := sc.vars["user"]; u == nil || u.kind != vEntity && u.kind != vLookup {
+			return
+		}
+		rc.issueTokenOf(r.route.Token, x.name("user"), expiry, sc, &rc.ensures, x.line)
+		hook("user")
 	}
-}
-
-// hashCallName is the catalog's first call that hashes a password.
-func (rc *ruleCtx) hashCallName() string {
-	if len(rc.b.lang.HashCalls) > 0 {
-		return rc.b.lang.HashCalls[0]
-	}
-	return "hash"
 }
 
 // userRouteExpiry is config.<name> holding the token's lifetime: the
@@ -329,4 +355,79 @@ func (b *builder) genericBases(cr *classRef, patterns []string) bool {
 		}
 	}
 	return false
+}
+
+// factoryArg is the argument of call a keyword names, else the one at the
+// position; nil when neither is given.
+func factoryArg(call *facts.Expr, a catalog.UserRouteArg) *facts.Expr {
+	if call == nil {
+		return nil
+	}
+	if a.Keyword != "" {
+		if v := call.Keyword(a.Keyword); v != nil {
+			return v
+		}
+	}
+	if args := call.Args(); a.Position >= 0 && a.Position < len(args) {
+		return &args[a.Position]
+	}
+	return nil
+}
+
+// userRouteStrategy is the lifetime of the token the sign-in route's
+// backend writes: its get_strategy function returning a catalogued
+// strategy (JWTStrategy(secret=SECRET, lifetime_seconds=3600)) with its
+// lifetime a number of seconds, or none given (nil: the token does not
+// expire). ok is false when the backend or its strategy is not read.
+func (rc *ruleCtx) userRouteStrategy(r *libraryRoute) (allium.Expr, bool) {
+	b := rc.b
+	ur := b.lang.UserRouters
+	arg := factoryArg(r.mount, r.route.Backend)
+	if arg == nil || r.route.BackendStrategy == "" {
+		return nil, false
+	}
+	backend := b.ix.constant(rc.h.file, arg)
+	if backend == nil || backend.as == nil || backend.as.Value == nil || backend.as.Value.Kind != facts.ExprCall {
+		return nil, false
+	}
+	get := backend.as.Value.Keyword(r.route.BackendStrategy)
+	if get == nil {
+		return nil, false
+	}
+	fr := b.ix.function(backend.file, get)
+	if fr == nil || fr.class != nil {
+		return nil, false
+	}
+	var made *facts.Expr
+	for i := range fr.fn.Body {
+		if s := &fr.fn.Body[i]; s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprCall && s.Value.X != nil {
+			if made != nil {
+				return nil, false // several strategies: which one is the route's is unread
+			}
+			made = s.Value
+		}
+	}
+	if made == nil {
+		return nil, false
+	}
+	var entry *catalog.UserRouteExpiry
+	for _, k := range sortedKeys(ur.Strategies) {
+		if catalog.MatchAny([]string{k}, made.X.Resolved(), made.X.Raw()) {
+			e := ur.Strategies[k]
+			entry = &e
+			break
+		}
+	}
+	if entry == nil || entry.Config == "" || !isSnake(entry.Config) {
+		return nil, false
+	}
+	life := made.Keyword(entry.Attr)
+	if life == nil || life.Kind == facts.ExprNone {
+		return nil, true
+	}
+	n, ok := evalInt(life)
+	if !ok || n <= 0 {
+		return nil, false
+	}
+	return b.literalConfig(entry.Config, "Duration", durationFrom(n, "seconds"), fr.file, made.Line()), true
 }

@@ -29,6 +29,7 @@ class User(SQLAlchemyBaseUserTableUUID, Base):
 	const manager = `
 import uuid
 from fastapi_users import BaseUserManager, FastAPIUsers, UUIDIDMixin
+from fastapi_users.authentication import AuthenticationBackend, BearerTransport, JWTStrategy
 from app.db import User
 from app.mail import send_email
 
@@ -46,18 +47,33 @@ class UserManager(UUIDIDMixin, BaseUserManager[User, uuid.UUID]):
 async def get_user_manager(user_db=None):
     yield UserManager(user_db)
 
-fastapi_users = %s(get_user_manager, [])
+def get_jwt_strategy():
+    return %s
+
+auth_backend = AuthenticationBackend(name="jwt", transport=BearerTransport(tokenUrl="auth/jwt/login"), get_strategy=get_jwt_strategy)
+
+fastapi_users = %s(get_user_manager, [auth_backend])
 `
 	const mounts = `
 from fastapi import FastAPI
-from app.users import fastapi_users
+from app.users import auth_backend, fastapi_users
 
 app = FastAPI()
 app.include_router(fastapi_users.get_register_router(UserRead, UserCreate), prefix="/auth")
 app.include_router(fastapi_users.get_reset_password_router(), prefix="/auth")
 app.include_router(fastapi_users.get_verify_router(UserRead), prefix="/auth")
+app.include_router(fastapi_users.get_auth_router(auth_backend%s), prefix="/auth/jwt")
 `
 	const owner = "FastAPIUsers[User, uuid.UUID]"
+	const jwt = "JWTStrategy(secret=SECRET, lifetime_seconds=3600)"
+	const login = `rule Login {
+    when: Login(username, password)
+    let user = User{email: username}
+    requires: exists user
+    requires: verify(password, user.hashed_password)
+    requires: user.is_active
+    ensures: AccessToken.created(user: user, expires_at: now + config.access_token_expiry)
+}`
 	const register = `rule Register {
     when: Register(email, password)
     let existing_user = User{email}
@@ -91,13 +107,15 @@ app.include_router(fastapi_users.get_verify_router(UserRead), prefix="/auth")
         Email.created(to: user.email, template: verify)
 }`
 	tests := []struct {
-		name   string
-		attrs  string // class attributes of the manager
-		owner  string
-		mounts string
-		rule   string
-		want   string // "" for no such rule
-		config string // a config line the spec must hold
+		name     string
+		attrs    string // class attributes of the manager
+		strategy string // what get_strategy returns; jwt when empty
+		owner    string
+		mounts   string
+		authArgs string // the auth router's arguments after the backend
+		rule     string
+		want     string // "" for no such rule
+		config   string // a config line the spec must hold
 	}{
 		{name: "register: a taken email refused, the user stored, the hook's mail", owner: owner, mounts: mounts, rule: "Register", want: register},
 		{name: "forgot password: a reset token for an active user, the hook's mail", owner: owner, mounts: mounts, rule: "ForgotPassword", want: forgot,
@@ -109,13 +127,26 @@ app.include_router(fastapi_users.get_verify_router(UserRead), prefix="/auth")
 		{name: "the library's object made without its generic parameters", owner: "FastAPIUsers", mounts: mounts, rule: "Register", want: register},
 		{name: "another library's object: no library routes", owner: "OtherUsers[User, uuid.UUID]", mounts: mounts, rule: "Register"},
 		{name: "no router mounted: no library routes", owner: owner, mounts: "from app.users import fastapi_users\n", rule: "Register"},
+		{name: "login: an active user's verified credentials get the strategy's token", owner: owner, mounts: mounts, rule: "Login", want: login,
+			config: "access_token_expiry: Duration = 1.hour"},
+		{name: "login requiring verification", owner: owner, mounts: mounts, authArgs: ", requires_verification=True", rule: "Login",
+			want: strings.Replace(login, "    ensures:", "    requires: user.is_verified\n    ensures:", 1)},
+		{name: "login with verification given by a value unread: no rule", owner: owner, mounts: mounts, authArgs: ", VERIFY", rule: "Login"},
+		{name: "a JWT with no lifetime does not expire", owner: owner, strategy: "JWTStrategy(secret=SECRET)", mounts: mounts, rule: "Login",
+			want: strings.Replace(login, "AccessToken.created(user: user, expires_at: now + config.access_token_expiry)", "AccessToken.created(user: user)", 1)},
+		{name: "a strategy the catalog does not describe: no login rule", owner: owner, strategy: "RedisStrategy(redis, lifetime_seconds=3600)", mounts: mounts, rule: "Login"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			strategy := tt.strategy
+			if strategy == "" {
+				strategy = jwt
+			}
+			users := strings.Replace(strings.Replace(strings.Replace(manager, "%s", tt.attrs, 1), "%s", strategy, 1), "%s", tt.owner, 1)
 			out := distilText(t, New(Options{}), map[string]string{
 				"app/db.py":    db,
-				"app/users.py": strings.Replace(strings.Replace(manager, "%s", tt.attrs, 1), "%s", tt.owner, 1),
-				"app/app.py":   tt.mounts,
+				"app/users.py": users,
+				"app/app.py":   strings.Replace(tt.mounts, "%s", tt.authArgs, 1),
 			})
 			if got := construct(out.Module, tt.rule); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)

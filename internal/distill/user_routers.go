@@ -195,7 +195,7 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		return
 	}
 	x := fx{line: rc.h.fn.Line}
-	bound := []string{urModel, urSession, urManager, urToken}
+	bound := []string{urModel, urSession, urManager, urToken, "user"}
 	sc.vars[urModel] = &value{kind: vModelClass, ent: ent.name}
 	sc.vars[urSession] = &value{kind: vPlumbing}
 	sc.vars[urManager] = &value{kind: vPlumbing}
@@ -275,6 +275,54 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		expiry := rc.userRouteExpiry(r, x.line)
 		sc.vars[urToken] = rc.issueTokenOf(r.route.Token, x.name("user"), expiry, sc, &rc.ensures, x.line)
 		hook("user", urToken)
+	case "reset_password", "verify":
+		// The token a sibling route made (forgot_password,
+		// request_verify), valid (its signature, audience and expiry),
+		// naming a user that exists; a reset also needs the user active,
+		// a verification one not yet verified. Then the password's hash
+		// is set, or the user verified.
+		name := pascal(r.route.Token) + "Token"
+		tok := b.signedTokens[name]
+		if r.route.Token == "" || tok == nil || tok.user != ent.name || tok.subject == "" || len(r.route.Inputs) == 0 || b.entByName[name] != nil {
+			return
+		}
+		tokIn := r.route.Inputs[0]
+		tv := rc.paramValue(tokIn)
+		if tv.kind != vParam {
+			return
+		}
+		rc.useParam(tv.param)
+		tokExpr := &allium.Ident{Name: tv.param}
+		userExpr := &allium.Member{X: tokExpr, Name: tok.subject}
+		line := x.line
+		if tok.expiry {
+			rc.requires(&allium.Member{X: tokExpr, Name: "is_valid"}, sc, line)
+		}
+		rc.requires(&allium.Unary{Op: allium.OpExists, X: userExpr}, sc, line)
+		sc.vars["user"] = &value{kind: vEntity, ent: ent.name, expr: userExpr}
+		var body []facts.Stmt
+		switch r.route.Action {
+		case "reset_password":
+			if ur.Active == "" || ent.attrs[ur.Active] == nil || ur.Password == "" || ur.HashCall == "" || ent.attrs[ur.Password] == nil || len(r.route.Inputs) != 2 {
+				return
+			}
+			body = []facts.Stmt{
+				x.unless(x.not(x.attr(x.name("user"), ur.Active)), true),
+				facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{*x.attr(x.name("user"), ur.Password)},
+					Value: x.call(x.name(ur.HashCall), []facts.Expr{*x.name(urInput + r.route.Inputs[1])}), Line: line}),
+			}
+		case "verify":
+			if ur.Verified == "" || ent.attrs[ur.Verified] == nil {
+				return
+			}
+			body = []facts.Stmt{
+				x.unless(x.attr(x.name("user"), ur.Verified), true),
+				facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{*x.attr(x.name("user"), ur.Verified)},
+					Value: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: line}), Line: line}),
+			}
+		}
+		rc.stmts(body, sc, &rc.ensures)
+		hook("user")
 	case "login":
 		if ur.Password == "" || ur.VerifyCall == "" || ent.attrs[ur.Password] == nil || ur.Active == "" || ent.attrs[ur.Active] == nil || len(r.route.Inputs) != 2 || r.route.Token == "" {
 			return

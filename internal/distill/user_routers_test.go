@@ -12,8 +12,9 @@ import (
 // stores the user with the password's hash and the table's flag
 // defaults; forgot-password and request-verify-token do nothing for a
 // missing or inactive user (or one already verified) and otherwise make
-// a token living the manager's lifetime; each then runs the service's
-// hook, inlined. Without the library's object, or without a mount,
+// a token living the manager's lifetime, which reset-password and verify
+// take; login signs in an active user with the backend's JWT strategy.
+// Each then runs the service's hook, inlined. Without the library's object, or without a mount,
 // nothing is stated.
 func TestUserRouters(t *testing.T) {
 	const db = `
@@ -43,6 +44,9 @@ class UserManager(UUIDIDMixin, BaseUserManager[User, uuid.UUID]):
 
     async def on_after_request_verify(self, user: User, token: str, request=None):
         await send_email(to=user.email, template="verify", token=token)
+
+    async def on_after_reset_password(self, user: User, request=None):
+        await send_email(to=user.email, template="password_changed")
 
 async def get_user_manager(user_db=None):
     yield UserManager(user_db)
@@ -106,6 +110,22 @@ app.include_router(fastapi_users.get_auth_router(auth_backend%s), prefix="/auth/
         VerificationToken.created(user: user, expires_at: now + config.verification_token_expiry)
         Email.created(to: user.email, template: verify)
 }`
+	const reset = `rule ResetPassword {
+    when: ResetPassword(token, password)
+    requires: token.is_valid
+    requires: exists token.user
+    requires: token.user.is_active
+    ensures:
+        token.user.hashed_password = hash(password)
+        Email.created(to: token.user.email, template: password_changed)
+}`
+	const verified = `rule Verify {
+    when: Verify(token)
+    requires: token.is_valid
+    requires: exists token.user
+    requires: not token.user.is_verified
+    ensures: token.user.is_verified = true
+}`
 	tests := []struct {
 		name     string
 		attrs    string // class attributes of the manager
@@ -127,6 +147,8 @@ app.include_router(fastapi_users.get_auth_router(auth_backend%s), prefix="/auth/
 		{name: "the library's object made without its generic parameters", owner: "FastAPIUsers", mounts: mounts, rule: "Register", want: register},
 		{name: "another library's object: no library routes", owner: "OtherUsers[User, uuid.UUID]", mounts: mounts, rule: "Register"},
 		{name: "no router mounted: no library routes", owner: owner, mounts: "from app.users import fastapi_users\n", rule: "Register"},
+		{name: "reset password: the forgot-password token's active user gets the hash, the hook's mail", owner: owner, mounts: mounts, rule: "ResetPassword", want: reset},
+		{name: "verify: the verification token's unverified user verified", owner: owner, mounts: mounts, rule: "Verify", want: verified},
 		{name: "login: an active user's verified credentials get the strategy's token", owner: owner, mounts: mounts, rule: "Login", want: login,
 			config: "access_token_expiry: Duration = 1.hour"},
 		{name: "login requiring verification", owner: owner, mounts: mounts, authArgs: ", requires_verification=True", rule: "Login",

@@ -2473,8 +2473,12 @@ type UserRouters struct {
 	// library's password helper.
 	HashCall   string `yaml:"hash_call"`
 	VerifyCall string `yaml:"verify_call"`
-	Active     string `yaml:"active"`
-	Verified   string `yaml:"verified"`
+	// PasswordCheck is the manager's method that validates a new
+	// password (raising to refuse it), which the library's does not do:
+	// the service's override is inlined where the library calls it.
+	PasswordCheck string `yaml:"password_check"`
+	Active        string `yaml:"active"`
+	Verified      string `yaml:"verified"`
 	// Defaults are the values a new user's inherited fields get from the
 	// library's table when the route leaves them unset ("true", "false").
 	Defaults map[string]string `yaml:"defaults"`

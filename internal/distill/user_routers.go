@@ -226,6 +226,14 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		}
 		rc.stmts([]facts.Stmt{x.expr(x.call(x.attr(x.name(urManager), r.route.Hook), av))}, sc, &rc.ensures)
 	}
+	// validate_password(password, user): the service's override refuses
+	// a password by raising; the user it is handed is not read.
+	checkPassword := func(input string) {
+		if ur.PasswordCheck == "" || r.manager == nil || b.ix.method(r.manager, ur.PasswordCheck) == nil {
+			return
+		}
+		rc.stmts([]facts.Stmt{x.expr(x.call(x.attr(x.name(urManager), ur.PasswordCheck), []facts.Expr{*x.name(urInput + input), *x.name(urSession)}))}, sc, &rc.ensures)
+	}
 	switch r.route.Action {
 	case "register":
 		if ur.Password == "" || ur.HashCall == "" || ent.attrs[ur.Password] == nil || !slices.Contains(r.route.Inputs, "password") || !slices.Contains(r.route.Inputs, ur.Login) {
@@ -244,6 +252,12 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 			}
 			kws = append(kws, facts.Keyword{Name: f, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: ur.Defaults[f], Line: x.line})})
 		}
+		for _, in := range r.route.Inputs {
+			if v := sc.vars[urInput+in]; v.kind == vParam {
+				rc.useParam(v.param) // the trigger reads the inputs in the route's order
+			}
+		}
+		checkPassword("password")
 		rc.stmts([]facts.Stmt{
 			x.assign("existing_user", byLogin(ur.Login)),
 			x.unless(x.name("existing_user"), true),
@@ -306,8 +320,9 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 			if ur.Active == "" || ent.attrs[ur.Active] == nil || ur.Password == "" || ur.HashCall == "" || ent.attrs[ur.Password] == nil || len(r.route.Inputs) != 2 {
 				return
 			}
+			rc.stmts([]facts.Stmt{x.unless(x.not(x.attr(x.name("user"), ur.Active)), true)}, sc, &rc.ensures)
+			checkPassword(r.route.Inputs[1])
 			body = []facts.Stmt{
-				x.unless(x.not(x.attr(x.name("user"), ur.Active)), true),
 				facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{*x.attr(x.name("user"), ur.Password)},
 					Value: x.call(x.name(ur.HashCall), []facts.Expr{*x.name(urInput + r.route.Inputs[1])}), Line: line}),
 			}

@@ -126,6 +126,11 @@ app.include_router(fastapi_users.get_auth_router(auth_backend%s), prefix="/auth/
     requires: not token.user.is_verified
     ensures: token.user.is_verified = true
 }`
+	const checkPassword = `
+    async def validate_password(self, password, user):
+        if len(password) < 8:
+            raise InvalidPasswordException(reason="too short")
+`
 	tests := []struct {
 		name     string
 		attrs    string // class attributes of the manager
@@ -147,6 +152,10 @@ app.include_router(fastapi_users.get_auth_router(auth_backend%s), prefix="/auth/
 		{name: "the library's object made without its generic parameters", owner: "FastAPIUsers", mounts: mounts, rule: "Register", want: register},
 		{name: "another library's object: no library routes", owner: "OtherUsers[User, uuid.UUID]", mounts: mounts, rule: "Register"},
 		{name: "no router mounted: no library routes", owner: owner, mounts: "from app.users import fastapi_users\n", rule: "Register"},
+		{name: "the manager's password check refuses a short password on register", attrs: checkPassword, owner: owner, mounts: mounts, rule: "Register",
+			want: strings.Replace(register, "    let existing_user", "    requires: length(password) >= config.min_password_length\n    let existing_user", 1)},
+		{name: "... and on reset", attrs: checkPassword, owner: owner, mounts: mounts, rule: "ResetPassword",
+			want: strings.Replace(reset, "    ensures:", "    requires: length(password) >= config.min_password_length\n    ensures:", 1)},
 		{name: "reset password: the forgot-password token's active user gets the hash, the hook's mail", owner: owner, mounts: mounts, rule: "ResetPassword", want: reset},
 		{name: "verify: the verification token's unverified user verified", owner: owner, mounts: mounts, rule: "Verify", want: verified},
 		{name: "login: an active user's verified credentials get the strategy's token", owner: owner, mounts: mounts, rule: "Login", want: login,

@@ -54,8 +54,19 @@ func (b *builder) userRouterHandlers() []*handler {
 		if b.testFile(f.Path) {
 			continue
 		}
+		// Mounts at module level, and at the top level of a module
+		// function's body (an application factory's); one under an if
+		// is mounted only on a condition the rule could not state.
+		stmts := make([]*facts.Stmt, 0, len(f.Statements))
 		for i := range f.Statements {
-			s := &f.Statements[i]
+			stmts = append(stmts, &f.Statements[i])
+		}
+		for i := range f.Functions {
+			for j := range f.Functions[i].Body {
+				stmts = append(stmts, &f.Functions[i].Body[j])
+			}
+		}
+		for _, s := range stmts {
 			c := s.Value
 			if s.Kind != facts.StmtExpr || c == nil || c.Kind != facts.ExprCall || len(c.Args()) == 0 || !catalog.Match(b.lang.RouterMounts, c.Method()) {
 				continue

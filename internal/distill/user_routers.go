@@ -206,7 +206,10 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 		return
 	}
 	x := fx{line: rc.h.fn.Line}
-	bound := []string{urModel, urSession, urManager, urToken, "user"}
+	bound := []string{urModel, urSession, urManager, urToken}
+	// The steps keep the user under the library's own name; a binding of
+	// that name the rule had comes back after.
+	prior, hadUser := sc.vars["user"]
 	sc.vars[urModel] = &value{kind: vModelClass, ent: ent.name}
 	sc.vars[urSession] = &value{kind: vPlumbing}
 	sc.vars[urManager] = &value{kind: vPlumbing}
@@ -220,6 +223,9 @@ func (rc *ruleCtx) userRouteRule(r *libraryRoute, sc *scope) {
 	defer func() {
 		for _, n := range bound {
 			delete(sc.vars, n)
+		}
+		if delete(sc.vars, "user"); hadUser {
+			sc.vars["user"] = prior
 		}
 	}()
 	// user_db.get_by_email(email): the row whose login field is the input.

@@ -669,6 +669,12 @@ type Language struct {
 	// long-running refresh tokens) and refreshes or revokes it: the base
 	// -> what its method does.
 	RefreshTokenMutations map[string]RefreshTokenMutation `yaml:"refresh_token_mutations"`
+	// UserRouters are a user-management library's router factories
+	// (fastapi-users' FastAPIUsers.get_register_router and kin): the
+	// service mounts the router a factory makes (app.include_router(
+	// fastapi_users.get_register_router(...))) and the library's routes
+	// run the service's user manager's hooks.
+	UserRouters *UserRouters `yaml:"user_routers"`
 	// ColumnValidators are decorators of a model's method that turns the
 	// value given to the named columns into the value stored
 	// (SQLAlchemy's @validates("password") returning a hash).
@@ -2445,4 +2451,78 @@ type WebhookEvents struct {
 type CallbackTrigger struct {
 	Calls []string `yaml:"calls"`
 	Keys  []string `yaml:"keys"`
+}
+
+// UserRouters describes a user-management library whose object (made by
+// a call of one of Owners) has methods that make routers of the
+// library's own routes on the service's user model, which run the hooks
+// of the service's user manager (a class deriving from one of
+// ManagerBases).
+type UserRouters struct {
+	Owners       []string `yaml:"owners"`
+	ManagerBases []string `yaml:"manager_bases"`
+	// UserBases are the library's user tables: the service's model
+	// deriving from one is the user the routes work on.
+	UserBases []string `yaml:"user_bases"`
+	// Login is the user's field a user is found by; Password the one
+	// holding the password's hash; Active and Verified its flags.
+	Login    string `yaml:"login"`
+	Password string `yaml:"password"`
+	// HashCall and VerifyCall are catalogued hash and verify calls
+	// (hash_calls, verify_calls: verify(plain, hash)) standing for the
+	// library's password helper.
+	HashCall   string `yaml:"hash_call"`
+	VerifyCall string `yaml:"verify_call"`
+	// PasswordCheck is the manager's method that validates a new
+	// password (raising to refuse it), which the library's does not do:
+	// the service's override is inlined where the library calls it.
+	PasswordCheck string `yaml:"password_check"`
+	Active        string `yaml:"active"`
+	Verified      string `yaml:"verified"`
+	// Defaults are the values a new user's inherited fields get from the
+	// library's table when the route leaves them unset ("true", "false").
+	Defaults map[string]string `yaml:"defaults"`
+	// Factories: a method of the object -> the routes its router holds.
+	Factories map[string][]UserRoute `yaml:"factories"`
+	// Strategies are the library's token strategies a sign-in route's
+	// backend gets from its get_strategy function: the class -> the
+	// keyword of its token lifetime in seconds (none: the token does not
+	// expire) and the config it is stated as.
+	Strategies map[string]UserRouteExpiry `yaml:"strategies"`
+}
+
+// UserRoute is one route of a library router: the trigger it is named
+// by, what it does (Action: register, forgot_password, request_verify),
+// the inputs it reads, the manager hook it runs after (the service's
+// override is inlined) and the lifetime of the token it makes.
+type UserRoute struct {
+	Name     string          `yaml:"name"`
+	Action   string          `yaml:"action"`
+	Inputs   []string        `yaml:"inputs"`
+	Hook     string          `yaml:"hook"`
+	Token    string          `yaml:"token"`
+	Lifetime UserRouteExpiry `yaml:"lifetime"`
+	// Backend is the factory's parameter (a keyword, else its position)
+	// holding the sign-in route's authentication backend, whose
+	// BackendStrategy keyword names the function making its strategy;
+	// Verified the keyword (else position) that, when true, refuses an
+	// unverified user.
+	Backend         UserRouteArg `yaml:"backend"`
+	BackendStrategy string       `yaml:"backend_strategy"`
+	VerifiedFlag    UserRouteArg `yaml:"verified_flag"`
+}
+
+// UserRouteArg is an argument of a factory call, by keyword or position.
+type UserRouteArg struct {
+	Keyword  string `yaml:"keyword"`
+	Position int    `yaml:"position"`
+}
+
+// UserRouteExpiry is a token lifetime the manager class may set as a
+// class attribute (seconds), else the library's default; for a
+// strategy, Attr is the keyword of its constructor giving it.
+type UserRouteExpiry struct {
+	Attr           string `yaml:"attr"`
+	DefaultSeconds int64  `yaml:"default_seconds"`
+	Config         string `yaml:"config"`
 }

@@ -45,6 +45,9 @@ type handler struct {
 	// tokenView: the framework token view whose POST the class runs
 	// (token_views.go); fn has no body when the class inherits it.
 	tokenView *catalog.TokenView
+	// userRoute: the library route (fastapi-users' register) a mounted
+	// router of the service holds (user_routers.go); fn has no body.
+	userRoute *libraryRoute
 	// middleware: what runs before the handler of a route registered by a
 	// call (route_registrations.go); its validations are preconditions.
 	middleware []facts.Expr
@@ -148,6 +151,7 @@ func (b *builder) findHandlers() []*handler {
 		}
 	}
 	out = append(out, b.nestedRouteHandlers(out)...)
+	out = append(out, b.userRouterHandlers()...)
 	out = append(out, b.callRouteHandlers(out)...)
 	out = append(out, b.fileRouteHandlers(out)...)
 	out = append(out, b.scheduledHandlers(out)...)
@@ -898,6 +902,9 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	}
 	if h.tokenView != nil {
 		rc.tokenViewRule(h.tokenView, sc)
+	}
+	if h.userRoute != nil {
+		rc.userRouteRule(h.userRoute, sc)
 	}
 	rc.gateRequires(h, sc)
 	rc.stmts(h.fn.Body, sc, &rc.ensures)

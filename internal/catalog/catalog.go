@@ -208,6 +208,11 @@ type Language struct {
 	// (a keyword, or a position as "#0") is the shape constraint keyword
 	// of ShapeConstraints' kind it gives (max: max_length).
 	ListedBounds []ListedBound `yaml:"listed_bounds"`
+	// ListedChecks are validators a form field lists that state a check
+	// other than a bound: that the input equals another field's
+	// (WTForms' EqualTo("new_password")), or a named predicate of the
+	// input (warehouse's PasswordStrengthValidator: is_strong(p)).
+	ListedChecks []ListedCheck `yaml:"listed_checks"`
 	// BoundQualifiers are words that open an input's name to say which of
 	// several values of one kind it holds (old_password, new_password):
 	// the config parameter a bound on it is named after leaves them out,
@@ -280,9 +285,15 @@ type Language struct {
 	// EmailAsserts fail on a malformed email address and give back the
 	// address they were given (Medusa's validateEmail): the rule requires
 	// is_valid_email(x), and the call's value is x.
-	EmailAsserts  []string `yaml:"email_asserts"`
-	VerifyCalls   []string `yaml:"verify_calls"`
-	LookupMethods []string `yaml:"lookup_methods"`
+	EmailAsserts []string `yaml:"email_asserts"`
+	// NamedChecks are calls of services the code holds but the spec does
+	// not describe whose answer is a named predicate of their argument
+	// (warehouse's breach_service.check_password(p) is is_breached(p)),
+	// or, with Asserts, that raise unless it holds (a captcha service's
+	// verify_response(r)): the rule requires the predicate.
+	NamedChecks   []NamedCheck `yaml:"named_checks"`
+	VerifyCalls   []string     `yaml:"verify_calls"`
+	LookupMethods []string     `yaml:"lookup_methods"`
 	// RequiredLookups are lookup methods that end the request when no row
 	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
 	RequiredLookups []string `yaml:"required_lookups"`
@@ -2368,6 +2379,15 @@ type ListedBound struct {
 	Args  map[string]string `yaml:"args"`
 }
 
+// ListedCheck is one validator of Language.ListedChecks: with EqualTo
+// set, the argument (a keyword, or a position as "#0") naming the field
+// the input must equal; else the Predicate the input must satisfy.
+type ListedCheck struct {
+	Names     []string `yaml:"names"`
+	EqualTo   string   `yaml:"equal_to"`
+	Predicate string   `yaml:"predicate"`
+}
+
 // RequiredChecks names the check box fields of a form and the validators
 // that make one required (Language.RequiredChecks).
 type RequiredChecks struct {
@@ -2445,4 +2465,25 @@ type WebhookEvents struct {
 type CallbackTrigger struct {
 	Calls []string `yaml:"calls"`
 	Keys  []string `yaml:"keys"`
+}
+
+// NamedCheck is one entry of Language.NamedChecks: calls by Names, the
+// predicate they state of the argument Arg ("#0" the first positional
+// one, else a keyword), and whether the call raises instead of answering.
+type NamedCheck struct {
+	Names     []string `yaml:"names"`
+	Predicate string   `yaml:"predicate"`
+	Arg       string   `yaml:"arg"`
+	Asserts   bool     `yaml:"asserts"`
+}
+
+// NamedCheckFor returns the first entry of checks that names one of
+// names, or nil.
+func NamedCheckFor(checks []NamedCheck, names ...string) *NamedCheck {
+	for i := range checks {
+		if MatchAny(checks[i].Names, names...) {
+			return &checks[i]
+		}
+	}
+	return nil
 }

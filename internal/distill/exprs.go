@@ -653,6 +653,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if e.X.Raw() == "request" && e.Name() == "user" {
 			return rc.currentUser()
 		}
+		if name := b.lang.RequestValues[e.Name()]; name != "" && e.X.Raw() == "request" {
+			return rc.paramValue(name) // Flask's request.remote_addr: the client's address
+		}
 		if c := b.configFor(sc.file, e); c != nil {
 			return exprValue(b.useConfig(c))
 		}
@@ -1784,6 +1787,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if x := rc.expandKeywordDict(e, sc, out); x != nil {
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
+	}
+	if v := rc.namedCheck(e, names, sc, out); v != nil {
+		return v // breach_service.check_password(p): is_breached(p)
 	}
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')
@@ -4465,4 +4471,35 @@ func (rc *ruleCtx) keptObjectCall(e *facts.Expr, method string, recv *value, nam
 		return false
 	}
 	return true
+}
+
+// namedCheck reads a call of a service the spec does not describe as the
+// named predicate of its argument the catalog gives it (named_checks):
+// breach_service.check_password(p) is is_breached(p), whatever its body
+// does; one that raises unless the predicate holds (asserts) requires it
+// and is worth nothing further. nil when no entry names the call.
+func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
+	nc := catalog.NamedCheckFor(rc.b.lang.NamedChecks, names...)
+	if nc == nil || nc.Predicate == "" {
+		return nil
+	}
+	key := nc.Arg
+	if key == "" {
+		key = "#0"
+	}
+	arg := argOrKeyword(e, key)
+	if arg == nil {
+		return unknownValue
+	}
+	x := rc.tr(arg, sc, out)
+	if x == nil {
+		return unknownValue
+	}
+	call := &allium.Call{Fun: &allium.Ident{Name: nc.Predicate}, Args: []allium.Arg{{Value: x}}}
+	if nc.Asserts {
+		rc.b.stats.GuardsSeen++
+		rc.requires(call, sc, e.Line())
+		return &value{kind: vPlumbing}
+	}
+	return exprValue(call)
 }

@@ -486,6 +486,11 @@ type Language struct {
 	// (select(func.count(User.id)).filter(...)): the query's number of
 	// rows, which compared with zero says whether such a row exists.
 	RowCountCalls []string `yaml:"row_count_calls"`
+	// ExistsBuilders build a test that a row exists (SQLAlchemy's
+	// exists().where(Model.col == x)), matched by the name the import
+	// resolves: a query of the model its conditions name, which a
+	// session query of it (.scalar()) answers.
+	ExistsBuilders []string `yaml:"exists_builders"`
 	// SettingsGetters read a setting with a default (Django app settings:
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.

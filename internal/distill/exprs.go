@@ -192,6 +192,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			// first() gives it.
 			return lookupOf(x.q)
 		}
+		if x.kind == vLookup && x.q != nil && x.q.column != "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value() == "0" {
+			// query(Email.user_id)...one()[0]: the one column selected,
+			// as row.user_id reads it.
+			return rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X, Name: x.q.column, Line: e.Line()}), sc, out)
+		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
 			return rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value(), Line: e.Line()}), sc, out)
@@ -1225,6 +1230,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			if v.claimsOf != nil {
 				// if (!verifiedToken): the token names a user.
 				return &allium.Unary{Op: allium.OpExists, X: v.expr}
+			}
+			if j := rc.b.requiredRefOfRow(v.expr); j != nil {
+				// if userid: of Email{email}.user, a reference every
+				// Email holds: the row exists.
+				return &allium.Unary{Op: allium.OpExists, X: j}
 			}
 			if v.param == "nonbool" {
 				// if user.oauth_id: the field has a value.
@@ -4502,4 +4512,28 @@ func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]a
 		return &value{kind: vPlumbing}
 	}
 	return exprValue(call)
+}
+
+// requiredRefOfRow is the row x reads a required reference of
+// (Email{email}.user, where every Email has a user): the reference is
+// present exactly when the row is, so a test of its truth is a test that
+// the row exists. nil for anything else.
+func (b *builder) requiredRefOfRow(x allium.Expr) *allium.Join {
+	m, ok := x.(*allium.Member)
+	if !ok {
+		return nil
+	}
+	j, ok := m.X.(*allium.Join)
+	if !ok {
+		return nil
+	}
+	ent := b.entByName[j.Entity]
+	if ent == nil {
+		return nil
+	}
+	f := ent.field(m.Name)
+	if f == nil || f.fkEntity == "" || f.typ == nil || f.typ.Optional {
+		return nil
+	}
+	return j
 }

@@ -2480,6 +2480,12 @@ type NamedCheck struct {
 	Predicate string   `yaml:"predicate"`
 	Arg       string   `yaml:"arg"`
 	Asserts   bool     `yaml:"asserts"`
+	// User, with Predicate "verify": the argument naming the user
+	// whose password Field the secret (Arg) is verified against
+	// (warehouse's user_service.check_password(userid, password) is
+	// verify(password, user.password)).
+	User  string `yaml:"user"`
+	Field string `yaml:"field"`
 }
 
 // NamedCheckFor returns the first entry of checks that names one of

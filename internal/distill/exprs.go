@@ -1777,6 +1777,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if v := rc.superObjectCall(e, method, sc, out); v != nil {
 				return v // super().__init__(session, ...) in a service class
 			}
+			if v := rc.formSuperCall(e, method, sc, out); v != nil {
+				return v // super().validate_password(field) in a form's validator
+			}
 			bodyAt := len(rc.body)
 			recv = rc.eval(e.X.X, sc, out, false)
 			if rc.isFailureFallback(e, method) {
@@ -4506,6 +4509,18 @@ func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]a
 		return unknownValue
 	}
 	call := &allium.Call{Fun: &allium.Ident{Name: nc.Predicate}, Args: []allium.Arg{{Value: x}}}
+	if nc.User != "" && nc.Field != "" {
+		// verify(secret, user.password): the user the call names.
+		u := argOrKeyword(e, nc.User)
+		if u == nil {
+			return unknownValue
+		}
+		ux := rc.valueExpr(rc.eval(u, sc, out, false))
+		if ux == nil {
+			return unknownValue
+		}
+		call.Args = append(call.Args, allium.Arg{Value: &allium.Member{X: ux, Name: nc.Field}})
+	}
 	if nc.Asserts {
 		rc.b.stats.GuardsSeen++
 		rc.requires(call, sc, e.Line())

@@ -208,6 +208,11 @@ type Language struct {
 	// (a keyword, or a position as "#0") is the shape constraint keyword
 	// of ShapeConstraints' kind it gives (max: max_length).
 	ListedBounds []ListedBound `yaml:"listed_bounds"`
+	// ListedChecks are validators a form field lists that state a check
+	// other than a bound: that the input equals another field's
+	// (WTForms' EqualTo("new_password")), or a named predicate of the
+	// input (warehouse's PasswordStrengthValidator: is_strong(p)).
+	ListedChecks []ListedCheck `yaml:"listed_checks"`
 	// BoundQualifiers are words that open an input's name to say which of
 	// several values of one kind it holds (old_password, new_password):
 	// the config parameter a bound on it is named after leaves them out,
@@ -280,9 +285,15 @@ type Language struct {
 	// EmailAsserts fail on a malformed email address and give back the
 	// address they were given (Medusa's validateEmail): the rule requires
 	// is_valid_email(x), and the call's value is x.
-	EmailAsserts  []string `yaml:"email_asserts"`
-	VerifyCalls   []string `yaml:"verify_calls"`
-	LookupMethods []string `yaml:"lookup_methods"`
+	EmailAsserts []string `yaml:"email_asserts"`
+	// NamedChecks are calls of services the code holds but the spec does
+	// not describe whose answer is a named predicate of their argument
+	// (warehouse's breach_service.check_password(p) is is_breached(p)),
+	// or, with Asserts, that raise unless it holds (a captcha service's
+	// verify_response(r)): the rule requires the predicate.
+	NamedChecks   []NamedCheck `yaml:"named_checks"`
+	VerifyCalls   []string     `yaml:"verify_calls"`
+	LookupMethods []string     `yaml:"lookup_methods"`
 	// RequiredLookups are lookup methods that end the request when no row
 	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
 	RequiredLookups []string `yaml:"required_lookups"`
@@ -475,6 +486,11 @@ type Language struct {
 	// (select(func.count(User.id)).filter(...)): the query's number of
 	// rows, which compared with zero says whether such a row exists.
 	RowCountCalls []string `yaml:"row_count_calls"`
+	// ExistsBuilders build a test that a row exists (SQLAlchemy's
+	// exists().where(Model.col == x)), matched by the name the import
+	// resolves: a query of the model its conditions name, which a
+	// session query of it (.scalar()) answers.
+	ExistsBuilders []string `yaml:"exists_builders"`
 	// SettingsGetters read a setting with a default (Django app settings:
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
@@ -2374,6 +2390,15 @@ type ListedBound struct {
 	Args  map[string]string `yaml:"args"`
 }
 
+// ListedCheck is one validator of Language.ListedChecks: with EqualTo
+// set, the argument (a keyword, or a position as "#0") naming the field
+// the input must equal; else the Predicate the input must satisfy.
+type ListedCheck struct {
+	Names     []string `yaml:"names"`
+	EqualTo   string   `yaml:"equal_to"`
+	Predicate string   `yaml:"predicate"`
+}
+
 // RequiredChecks names the check box fields of a form and the validators
 // that make one required (Language.RequiredChecks).
 type RequiredChecks struct {
@@ -2525,4 +2550,31 @@ type UserRouteExpiry struct {
 	Attr           string `yaml:"attr"`
 	DefaultSeconds int64  `yaml:"default_seconds"`
 	Config         string `yaml:"config"`
+}
+
+// NamedCheck is one entry of Language.NamedChecks: calls by Names, the
+// predicate they state of the argument Arg ("#0" the first positional
+// one, else a keyword), and whether the call raises instead of answering.
+type NamedCheck struct {
+	Names     []string `yaml:"names"`
+	Predicate string   `yaml:"predicate"`
+	Arg       string   `yaml:"arg"`
+	Asserts   bool     `yaml:"asserts"`
+	// User, with Predicate "verify": the argument naming the user
+	// whose password Field the secret (Arg) is verified against
+	// (warehouse's user_service.check_password(userid, password) is
+	// verify(password, user.password)).
+	User  string `yaml:"user"`
+	Field string `yaml:"field"`
+}
+
+// NamedCheckFor returns the first entry of checks that names one of
+// names, or nil.
+func NamedCheckFor(checks []NamedCheck, names ...string) *NamedCheck {
+	for i := range checks {
+		if MatchAny(checks[i].Names, names...) {
+			return &checks[i]
+		}
+	}
+	return nil
 }

@@ -53,6 +53,7 @@ func (rc *ruleCtx) formValidators(cond *facts.Expr, sc *scope, out *[]allium.Stm
 		}
 		rc.listedFieldValidators(form, sc, out)
 		rc.listedBounds(form)
+		rc.listedChecks(form)
 		rc.objectValidators(form, sc, out)
 		rc.authenticatingFormValidation(form, sc, out, e.Line())
 		rc.requiredChecks(form)
@@ -140,6 +141,60 @@ func (rc *ruleCtx) listedBounds(form *value) {
 				rc.useParam(param.param)
 				rc.boundRequires(cr, a.Line, param.param, kws, false)
 			}
+			return
+		}
+	})
+}
+
+// listedChecks states the checks other than bounds of a library's
+// validators that a form's fields list (catalog listed_checks): WTForms'
+// password_confirm = PasswordField(validators=[EqualTo("new_password")])
+// requires password_confirm = new_password; a predicate validator
+// (PasswordStrengthValidator()) requires is_strong(new_password).
+// Validation rejects the request unless each holds.
+func (rc *ruleCtx) listedChecks(form *value) {
+	l := rc.b.lang
+	if len(l.ListedChecks) == 0 {
+		return
+	}
+	rc.eachListedValidator(form, func(cr *classRef, a *facts.Assignment, v *facts.Expr) {
+		if v.Kind != facts.ExprCall || v.X == nil {
+			return
+		}
+		names := []string{v.Resolved(), v.X.Resolved(), v.X.Raw()}
+		for _, lc := range l.ListedChecks {
+			if !catalog.MatchAny(lc.Names, names...) {
+				continue
+			}
+			param := rc.paramValue(a.Name)
+			if param.kind != vParam {
+				return
+			}
+			var cond allium.Expr
+			switch {
+			case lc.EqualTo != "":
+				// The other field is named by a string literal; a name
+				// given any other way is not read.
+				other := argOrKeyword(v, lc.EqualTo)
+				if other == nil || other.Kind != facts.ExprString {
+					return
+				}
+				op := rc.paramValue(other.Value())
+				if op.kind != vParam || op.param == param.param {
+					return
+				}
+				rc.useParam(op.param)
+				cond = &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: param.param}, Y: &allium.Ident{Name: op.param}}
+			case lc.Predicate != "":
+				cond = &allium.Call{Fun: &allium.Ident{Name: lc.Predicate}, Args: []allium.Arg{{Value: &allium.Ident{Name: param.param}}}}
+			default:
+				return
+			}
+			rc.useParam(param.param)
+			rc.b.stats.GuardsSeen++
+			req := &allium.Requires{Meta: rc.b.meta(cr.file, a.Line), Cond: cond}
+			rc.body = append(rc.body, req)
+			rc.keepWhileParam(req, param.param)
 			return
 		}
 	})

@@ -192,6 +192,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			// first() gives it.
 			return lookupOf(x.q)
 		}
+		if x.kind == vLookup && x.q != nil && x.q.column != "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value() == "0" {
+			// query(Email.user_id)...one()[0]: the one column selected,
+			// as row.user_id reads it.
+			return rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X, Name: x.q.column, Line: e.Line()}), sc, out)
+		}
 		if x.kind == vEntity && e.Y != nil && e.Y.Kind == facts.ExprString {
 			// A row read as a dict (FastCRUD, .values()): row["field"].
 			return rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X, Name: e.Y.Value(), Line: e.Line()}), sc, out)
@@ -658,6 +663,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		if e.X.Raw() == "request" && e.Name() == "user" {
 			return rc.currentUser()
+		}
+		if name := b.lang.RequestValues[e.Name()]; name != "" && e.X.Raw() == "request" {
+			return rc.paramValue(name) // Flask's request.remote_addr: the client's address
 		}
 		if c := b.configFor(sc.file, e); c != nil {
 			return exprValue(b.useConfig(c))
@@ -1234,6 +1242,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				// if (!verifiedToken): the token names a user.
 				return &allium.Unary{Op: allium.OpExists, X: v.expr}
 			}
+			if j := rc.b.requiredRefOfRow(v.expr); j != nil {
+				// if userid: of Email{email}.user, a reference every
+				// Email holds: the row exists.
+				return &allium.Unary{Op: allium.OpExists, X: j}
+			}
 			if v.param == "nonbool" {
 				// if user.oauth_id: the field has a value.
 				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
@@ -1775,6 +1788,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if v := rc.superObjectCall(e, method, sc, out); v != nil {
 				return v // super().__init__(session, ...) in a service class
 			}
+			if v := rc.formSuperCall(e, method, sc, out); v != nil {
+				return v // super().validate_password(field) in a form's validator
+			}
 			bodyAt := len(rc.body)
 			recv = rc.eval(e.X.X, sc, out, false)
 			if rc.isFailureFallback(e, method) {
@@ -1795,6 +1811,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if x := rc.expandKeywordDict(e, sc, out); x != nil {
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
+	}
+	if v := rc.namedCheck(e, names, sc, out); v != nil {
+		return v // breach_service.check_password(p): is_breached(p)
 	}
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')
@@ -4476,4 +4495,71 @@ func (rc *ruleCtx) keptObjectCall(e *facts.Expr, method string, recv *value, nam
 		return false
 	}
 	return true
+}
+
+// namedCheck reads a call of a service the spec does not describe as the
+// named predicate of its argument the catalog gives it (named_checks):
+// breach_service.check_password(p) is is_breached(p), whatever its body
+// does; one that raises unless the predicate holds (asserts) requires it
+// and is worth nothing further. nil when no entry names the call.
+func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
+	nc := catalog.NamedCheckFor(rc.b.lang.NamedChecks, names...)
+	if nc == nil || nc.Predicate == "" {
+		return nil
+	}
+	key := nc.Arg
+	if key == "" {
+		key = "#0"
+	}
+	arg := argOrKeyword(e, key)
+	if arg == nil {
+		return unknownValue
+	}
+	x := rc.tr(arg, sc, out)
+	if x == nil {
+		return unknownValue
+	}
+	call := &allium.Call{Fun: &allium.Ident{Name: nc.Predicate}, Args: []allium.Arg{{Value: x}}}
+	if nc.User != "" && nc.Field != "" {
+		// verify(secret, user.password): the user the call names.
+		u := argOrKeyword(e, nc.User)
+		if u == nil {
+			return unknownValue
+		}
+		ux := rc.valueExpr(rc.eval(u, sc, out, false))
+		if ux == nil {
+			return unknownValue
+		}
+		call.Args = append(call.Args, allium.Arg{Value: &allium.Member{X: ux, Name: nc.Field}})
+	}
+	if nc.Asserts {
+		rc.b.stats.GuardsSeen++
+		rc.requires(call, sc, e.Line())
+		return &value{kind: vPlumbing}
+	}
+	return exprValue(call)
+}
+
+// requiredRefOfRow is the row x reads a required reference of
+// (Email{email}.user, where every Email has a user): the reference is
+// present exactly when the row is, so a test of its truth is a test that
+// the row exists. nil for anything else.
+func (b *builder) requiredRefOfRow(x allium.Expr) *allium.Join {
+	m, ok := x.(*allium.Member)
+	if !ok {
+		return nil
+	}
+	j, ok := m.X.(*allium.Join)
+	if !ok {
+		return nil
+	}
+	ent := b.entByName[j.Entity]
+	if ent == nil {
+		return nil
+	}
+	f := ent.field(m.Name)
+	if f == nil || f.fkEntity == "" || f.typ == nil || f.typ.Optional {
+		return nil
+	}
+	return j
 }

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -204,4 +206,35 @@ func (b *builder) hasMethods(cr *classRef) bool {
 		}
 	}
 	return false
+}
+
+// formSuperCall runs the method a super() call in a form's method reaches:
+// the next class of the form's lineage after the running one that defines
+// it (warehouse's LoginForm.validate_password calling
+// super().validate_password(field), PasswordMixin's, accounts/forms.py:505).
+// nil when the call is no such call or no class of the service defines it.
+func (rc *ruleCtx) formSuperCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	x := e.X.X
+	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 || !sc.inlined || sc.cls == nil {
+		return nil
+	}
+	self := sc.vars[rc.b.selfName()]
+	if self == nil || self.kind != vShape || self.shape == nil {
+		return nil
+	}
+	lineage := rc.b.ix.lineage(self.shape)
+	past := false
+	for _, c := range lineage {
+		if !past {
+			past = c.qual() == sc.cls.QualName
+			continue
+		}
+		if fr := rc.b.ix.funcs[qual(c.qual(), method)]; fr != nil {
+			if slices.Contains(sc.stack, fr.fn.QualName) {
+				return nil
+			}
+			return rc.inline(fr, self, e, sc, out)
+		}
+	}
+	return nil
 }

@@ -15,6 +15,11 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	b := rc.b
 	l := b.lang
 	last := facts.LastSegment(e.Raw())
+	if method == "" && len(e.Args()) == 0 && len(e.Keywords()) == 0 && catalog.Match(l.ExistsBuilders, e.Resolved()) {
+		// exists(): a test that a row exists, of the model its
+		// conditions (.where) will name.
+		return &value{kind: vQuery, q: &query{action: "exists"}}
+	}
 	// select(Model), db.session.query(Model), get_object_or_404(Model, ...)
 	if (last == "select" || last == "delete" || method == "query" || last == "get_object_or_404" || last == "get_or_404") && len(e.Args()) > 0 &&
 		(method == "" || method == "query" || (method == "select" && (recv.kind == vPlumbing || recv.kind == vUnknown))) {
@@ -26,16 +31,22 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			return nil
 		}
 		mc := rc.eval(&e.Args()[0], sc, out, false)
+		if mc.kind == vQuery && mc.q != nil && mc.q.action == "exists" && method == "query" && len(e.Args()) == 1 {
+			// session.query(exists().where(...)): the test, which
+			// .scalar() answers.
+			return mc
+		}
+		column := ""
 		if col := &e.Args()[0]; mc.kind != vModelClass && len(e.Args()) == 1 && last != "delete" && col.Kind == facts.ExprAttr && col.X != nil {
 			// session.query(User.id), select(User.id): the rows of User
 			// with one column, which a row then reads by its name
 			// (row.id), as the whole row would give it.
 			if owner := rc.eval(col.X, sc, out, false); owner.kind == vModelClass {
-				mc = owner
+				mc, column = owner, col.Name()
 			}
 		}
 		if mc.kind == vModelClass {
-			q := &query{ent: mc.ent}
+			q := &query{ent: mc.ent, column: column}
 			if last == "delete" {
 				q.action = "delete"
 			}
@@ -141,6 +152,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				if method == "execute" || method == "exec" || method == "scalars" {
 					return qv
 				}
+				if qv.q != nil && qv.q.action == "exists" {
+					return b.existsAnswer(qv.q) // session.scalar(exists().where(...))
+				}
 				return lookupOf(qv.q)
 			}
 		}
@@ -154,7 +168,17 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return nil
 	}
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
-		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts)}
+		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts), column: recv.q.column}
+	if q.action == "exists" && q.ent == "" {
+		// exists().where(Model.col == x): the model the condition names.
+		if method != "where" && method != "filter" || len(e.Args()) != 1 {
+			return unknownValue
+		}
+		q.ent = rc.conditionModel(&e.Args()[0], sc, out)
+		if q.ent == "" {
+			return unknownValue
+		}
+	}
 	switch {
 	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e) || b.enteredFilter(method, e, sc):
 		if c, at, ok := rc.enteredFilterCall(e, sc); ok && b.columnFilter(method, c) {
@@ -226,6 +250,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		if q.action == "count" {
 			// select(func.count(...)).scalar_one(): the number itself.
 			return lookupOf(q)
+		}
+		if q.action == "exists" {
+			return b.existsAnswer(q)
 		}
 		rc.filterKw(q, e.Keywords(), sc, out)
 		switch {
@@ -1577,4 +1604,29 @@ func (b *builder) foldedRowsExist(q *query) allium.Expr {
 	}
 	return &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: plural(q.ent)}, Name: "any"},
 		Args: []allium.Arg{{Value: &allium.Lambda{Param: v, Body: cond}}}}
+}
+
+// conditionModel is the model whose column a query condition compares
+// (ProhibitedUserName.name == n: ProhibitedUserName); "" when it names none.
+func (rc *ruleCtx) conditionModel(c *facts.Expr, sc *scope, out *[]allium.Stmt) string {
+	if c.Kind != facts.ExprCompare || c.X == nil || c.X.Kind != facts.ExprAttr || c.X.X == nil {
+		return ""
+	}
+	if mc := rc.eval(c.X.X, sc, out, false); mc.kind == vModelClass {
+		return mc.ent
+	}
+	return ""
+}
+
+// existsAnswer is the answer of a test that a row exists
+// (query(exists().where(...)).scalar()): exists Model{...}, or unknown
+// when a condition is unread or the model is not known.
+func (b *builder) existsAnswer(q *query) *value {
+	if q.ent == "" {
+		return unknownValue
+	}
+	if x := b.rowsExist(q); x != nil {
+		return exprValue(x)
+	}
+	return unknownValue
 }

@@ -12,6 +12,34 @@ import (
 // requires nothing of the mail, the path without it requires the mail.
 // Requires are conjoined, so either rewrite states the same rule.
 func settleDisjunctions(body []allium.Stmt) []allium.Stmt {
+	// Lets of one lookup under two names (warehouse's LoginForm finds
+	// User{username} as userid and again as user): a condition on either
+	// is keyed by the lookup, so `not exists userid or g` settles
+	// against `exists user`.
+	lookups := map[string]allium.Expr{}
+	for _, s := range body {
+		if l, ok := s.(*allium.Let); ok {
+			if j, isJoin := l.Value.(*allium.Join); isJoin {
+				lookups[l.Name] = j
+			}
+		}
+	}
+	exprKey := func(e allium.Expr) string {
+		if len(lookups) == 0 {
+			return exprKey(e)
+		}
+		// Rewrite works in place: key a copy, read back from its text.
+		c, err := allium.ParseExpr(allium.ExprString(e))
+		if err != nil {
+			return exprKey(e)
+		}
+		return exprKey(allium.Rewrite(c, func(x allium.Expr) (allium.Expr, bool) {
+			if id, ok := x.(*allium.Ident); ok && lookups[id.Name] != nil {
+				return lookups[id.Name], true
+			}
+			return x, false
+		}))
+	}
 	stated := map[string]int{}
 	for _, s := range body {
 		if req, ok := s.(*allium.Requires); ok {

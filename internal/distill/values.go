@@ -208,6 +208,9 @@ type query struct {
 	// one: an update of only the first row the filter matches (catalog
 	// one_row_updates).
 	one bool
+	// column: the one column the query selects (session.query(Email.user_id)),
+	// which a row found gives at index 0.
+	column string
 }
 
 // qcond is one filter condition: field op value.

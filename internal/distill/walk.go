@@ -1551,6 +1551,14 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			}
 			rc.requires(negate(cond), sc, s.Line())
 			rc.absentResultGuards(s.Cond, sc, s.Line())
+		} else if len(thenOut) > 0 && sc.under != nil {
+			// A nested guard that does something before it fails
+			// (warehouse's LoginForm.validate_password disables a
+			// breached password, then rejects the login): the rule
+			// requires it, under its branch's conditions, and its
+			// outcomes are a rule of their own, as a top-level one's are.
+			rc.rejection(s, andUnder(sc.under, cond), thenOut, sc)
+			rc.nestedGuard(negate(cond), sc, s.Line())
 		} else if len(thenOut) > 0 {
 			rc.untranslated(sc, s.Line(), LeftOutNestedGuard, "a nested guard")
 		} else if sc.under != nil {
@@ -1876,7 +1884,11 @@ func (rc *ruleCtx) rejection(s *facts.Stmt, cond allium.Expr, effects []allium.S
 	x := rc.b.newRuleCtx(rc.h, rc.name+"Rejected")
 	x.auth, x.keySurface = rc.auth, rc.keySurface
 	x.body = append(x.body, rc.body...)
-	x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, s.Line()), Cond: cond})
+	// Each condition of a conjunction is a precondition of its own, as
+	// the rule's requires states them.
+	for _, c := range andedConds(cond) {
+		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, s.Line()), Cond: c})
+	}
 	x.ensures = effects
 	// An input id that stands for a row the handler found stands for it
 	// here too (fastify-f's refresh deletes the session by its id when
@@ -2227,3 +2239,12 @@ func (rc *ruleCtx) noteIDParam(id, row, ent string) {
 
 // idParam is the row parameter an input id stands for, and its entity.
 type idParam struct{ row, ent string }
+
+// andedConds lists the conditions a conjunction joins (a and b and c),
+// or c alone.
+func andedConds(c allium.Expr) []allium.Expr {
+	if b, ok := c.(*allium.Binary); ok && b.Op == allium.OpAnd {
+		return append(andedConds(b.X), andedConds(b.Y)...)
+	}
+	return []allium.Expr{c}
+}

@@ -183,6 +183,9 @@ func (rc *ruleCtx) listedChecks(form *value) {
 				if op.kind != vParam || op.param == param.param {
 					return
 				}
+				// The field itself first: the trigger lists an input
+				// before its confirmation.
+				rc.useParam(param.param)
 				rc.useParam(op.param)
 				cond = &allium.Binary{Op: allium.OpEq, X: &allium.Ident{Name: param.param}, Y: &allium.Ident{Name: op.param}}
 			case lc.Predicate != "":

@@ -58,6 +58,23 @@ class SignupForm(PasswordMixin, Form):
 			},
 		},
 		{
+			// flask-base's forms: the field names its confirmation.
+			name: "an input comes before the confirmation it names",
+			forms: `
+from wtforms import Form, StringField, PasswordField
+from wtforms.validators import InputRequired, EqualTo
+
+class SignupForm(Form):
+    email = StringField(validators=[InputRequired()])
+    password = PasswordField(validators=[InputRequired(), EqualTo("password2", message="no match")])
+    password2 = PasswordField(validators=[InputRequired()])
+`,
+			want: []string{
+				"requires: password = password2",
+				"password, password2",
+			},
+		},
+		{
 			name: "an EqualTo naming its field by a variable is not read",
 			forms: `
 from wtforms import Form, StringField, PasswordField

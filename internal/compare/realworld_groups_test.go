@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -168,6 +170,7 @@ func runGroups(t *testing.T, what string, floor float64, strict bool, member fun
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-22s %-8s %7s %5s %5s %5s\n", "group", "members", "matched", "ours", "hand", "F1")
 	var sum float64
+	scores := map[string]float64{}
 	for _, dir := range dirs {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			continue
@@ -233,6 +236,7 @@ func runGroups(t *testing.T, what string, floor float64, strict bool, member fun
 				}
 			}
 			fmt.Fprintf(&table, "%-22s %-8d %7d %5d %5d %5.2f\n", group, len(members), s.matched, s.got, s.want, s.f1())
+			scores[group] = s.f1()
 			sum += s.f1()
 			best = max(best, s.f1())
 			n++
@@ -249,7 +253,60 @@ func runGroups(t *testing.T, what string, floor float64, strict bool, member fun
 			t.Errorf("mean F1 %.3f over %d groups is below the floor %.2f", mean, n, floor)
 		}
 	}
+	holdScores(t, filepath.Join(groupsDir, "scores-"+what+".txt"), what, scores)
 	return mean, best, n
+}
+
+// holdScores fails when a group's F1 falls below the figure path records
+// for it (one "group F1" line each), so that a change to distill or
+// compare that loses a group's shared spec is seen where it happens; a
+// group that does better is reported, and -update writes the new figures.
+// A group the file does not name is new, and recorded by -update.
+func holdScores(t *testing.T, path, what string, scores map[string]float64) {
+	t.Helper()
+	if *compare.UpdateGoldens {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# F1 of each group's shared spec, compared from the members' %s specs, against the\n# hand-written one; the groups tests fail below these. Written by go test -update.\n", what)
+		for _, g := range sortedKeys(scores) {
+			fmt.Fprintf(&b, "%s %.3f\n", g, scores[g])
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (write it with -update)", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		group, figure, ok := strings.Cut(line, " ")
+		held, perr := strconv.ParseFloat(figure, 64)
+		if !ok || perr != nil {
+			t.Fatalf("%s: %q is not \"group F1\"", path, line)
+		}
+		got, ran := scores[group]
+		switch {
+		case !ran:
+			t.Errorf("%s: group %s did not run", path, group)
+		case got < held-0.0005:
+			t.Errorf("group %s: F1 %.3f fell below the %.3f %s holds", group, got, held, path)
+		case got > held+0.0005:
+			t.Logf("group %s: F1 %.3f is above the %.3f %s holds; raise it with -update", group, got, held, path)
+		}
+	}
+}
+
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // referenceCheck runs the reference checker on a spec and fails on any

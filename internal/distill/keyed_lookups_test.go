@@ -1,9 +1,6 @@
 package distill
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // keyedModels are a user and the reset tokens kept for it, as mealie
 // declares them: the token's own __init__ keeps the user's id and the
@@ -282,37 +279,71 @@ def directory_token(email: ForgotPassword, session: Session = Depends(generate_s
 }
 
 // TestUnreadRowView: a repository's view of a row it found by a condition
-// the walk could not read (a user id from elsewhere) is no row the rule
-// knows: the created token does not name it.
+// the walk could not read (mealie's get_by_user_and_recipe,
+// repos/repository_users.py:98, given a recipe id it did not follow) is no
+// row the rule knows: the rule does not bind it by the user alone.
 func TestUnreadRowView(t *testing.T) {
 	d := New(Options{})
 	files := map[string]string{
-		"app/models.py": keyedModels, "app/repos.py": keyedRepo,
+		"app/models.py": keyedModels + `
+
+class Recipe(Base):
+    __tablename__ = "recipes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+
+class Rating(Base):
+    __tablename__ = "ratings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recipe_id: Mapped[int] = mapped_column(ForeignKey("recipes.id"))
+    rating: Mapped[int] = mapped_column()
+`,
+		"app/repos.py": keyedRepo + `
+from app.models import Rating
+
+class RatingRepository(RepositoryGeneric):
+    def get_by_user_and_recipe(self, user_id, recipe_id):
+        stmt = select(Rating).filter(Rating.user_id == user_id, Rating.recipe_id == recipe_id)
+        result = self.session.execute(stmt).scalars().one_or_none()
+        return None if result is None else self.schema.model_validate(result)
+
+class RatingRepositories:
+    def __init__(self, session):
+        self.session = session
+
+    @cached_property
+    def ratings(self):
+        return RatingRepository(self.session, "id", Rating, None)
+`,
 		"app/db.py": "from sqlalchemy.orm import sessionmaker\nSessionLocal = sessionmaker()\n\ndef generate_session():\n    db = SessionLocal()\n    try:\n        yield db\n    finally:\n        db.close()\n",
 		"app/api.py": `
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 from app.db import generate_session
+from app.repos import RatingRepositories
+from recipes_client import fetch_recipe
 router = APIRouter()
 
-class SaveToken(BaseModel):
+class RatingIn(BaseModel):
     user_id: int
-    token: str
-` + `
-from app.repos import AllRepositories
-from ldapdir import directory
+    recipe_id: int
+    rating: int
 
-@router.post("/spend/{token}")
-def spend(token: str, session: Session = Depends(generate_session)):
-    entry = AllRepositories(session).tokens.get_by_token_and_user(token, directory.current_id())
-    if entry is None:
-        raise HTTPException(status_code=404)
-    AllRepositories(session).tokens.create(SaveToken(user_id=entry.user_id, token=token))
+@router.post("/users/{id}/ratings/{slug}")
+def set_rating(id: int, slug: str, rating: int, session: Session = Depends(generate_session)):
+    recipe = fetch_recipe(slug)
+    repos = RatingRepositories(session)
+    found = repos.ratings.get_by_user_and_recipe(id, recipe.id)
+    if not found:
+        repos.ratings.create(RatingIn(user_id=id, recipe_id=recipe.id, rating=rating))
 `,
 	}
-	got := construct(distilText(t, d, files).Module, "Spend")
-	if !strings.Contains(got, "PasswordResetModel.created(") || strings.Contains(got, "user: result") || strings.Contains(got, "let result") {
-		t.Errorf("Spend names the unread row as the token's user:\n%s", got)
+	got := construct(distilText(t, d, files).Module, "SetRating")
+	if got != "" {
+		// The create happens only when no such rating exists, which the
+		// spec cannot state: no rule, rather than Rating{user: id}.
+		t.Errorf("SetRating binds the rating by the user alone:\n%s", got)
 	}
 }

@@ -247,6 +247,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}
 		if e.Op() == "or" && e.Y != nil {
+			if x := rc.eval(e.X, sc, out, false); nonEmptyText(x) {
+				// key = key or self.primary_key given "email": the
+				// column name the caller named.
+				return x
+			}
+		}
+		if e.Op() == "or" && e.Y != nil {
 			if x := rc.eval(e.X, sc, out, false); x.kind == vSettings && x.group == "" {
 				// (this.config || this.options).verifyUserEmails: the
 				// settings object is always there.
@@ -2602,6 +2609,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if ctor := rc.validatingConstruction(e, method, sc); ctor != nil {
 		return rc.eval(ctor, sc, out, stmtCtx)
 	}
+	if row := rc.rowValidated(e, method, sc, out); row != nil {
+		return row // eff_schema.model_validate(result) (keyed_lookups.go)
+	}
 	// Constructors.
 	if cr := b.constructedClass(sc.file, e); cr != nil {
 		if b.isSettingsRef(cr) {
@@ -3618,9 +3628,14 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	// A framework sign-in decorator issues its token before the body runs.
 	rc.signInByDecorator(fr, call, sc, out)
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth, stack: append(slices.Clone(sc.stack), q),
-		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, helper: fr.fn, outAt: out, outStart: len(*out)}
+		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fr.fn, outAt: out, outStart: len(*out)}
 	for k, v := range fr.closure {
 		inner.vars[k] = v
+	}
+	if rc.raisedFails[call] {
+		inner.unreadFails = nil // the caller's guard on the result is the check (unread_fail_checks.go)
+	} else {
+		inner.answered = rc.answeredCalls[call] || sc.answered
 	}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	if isPredicateTree(fr.fn.Body) {
@@ -4311,7 +4326,7 @@ func (rc *ruleCtx) runCallback(fn *facts.Function, sc *scope, out *[]allium.Stmt
 		return unknownValue
 	}
 	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth, stack: sc.stack,
-		inlined: true, top: sc.top, under: sc.under, cls: sc.cls, failWhen: &[]allium.Expr{}, helper: fn, outAt: out, outStart: len(*out)}
+		inlined: true, top: sc.top, under: sc.under, cls: sc.cls, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fn, outAt: out, outStart: len(*out)}
 	if fn.QualName != "" {
 		inner.stack = append(slices.Clone(sc.stack), fn.QualName)
 	}

@@ -359,6 +359,13 @@ func (b *builder) nullTest(lookup string, v *facts.Expr) (string, bool) {
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
 	if i := slices.IndexFunc(kws, func(k facts.Keyword) bool { return k.Name == "**" }); i >= 0 {
+		if given, ok := rc.filterBuilderSpread(&kws[i].Value, sc, out); ok {
+			// filter_by(**self._filter_builder(**{key: value}))
+			// (keyed_lookups.go)
+			kws = slices.Concat(kws[:i], given, kws[i+1:])
+		}
+	}
+	if i := slices.IndexFunc(kws, func(k facts.Keyword) bool { return k.Name == "**" }); i >= 0 {
 		// Taken only when the spread gave a criterion: a shape of no
 		// declared field would leave the lookup with none, any row.
 		if spread := rc.spreadKeywordList(kws, kws[i].Value.Line(), sc, out); len(spread) >= len(kws) {
@@ -467,6 +474,16 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			// its username, compared without regard to case.
 			x = &x.Args()[0]
 		}
+		if x != nil && x.Kind == facts.ExprName && ent != nil {
+			// search_attr = getattr(self.model, key): the column the
+			// local was bound to (columnLocal).
+			if f := rc.columnLocal(x, q.ent, sc); f != "" {
+				if fi := ent.attrField(f); fi != nil && !fi.drop {
+					return fi
+				}
+			}
+			return nil
+		}
 		if x == nil || x.Kind != facts.ExprAttr || ent == nil {
 			return nil
 		}
@@ -499,7 +516,19 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			q.bad++
 			return
 		}
-		y := rc.tr(a.Y, sc, out)
+		yx, fold := a.Y, false
+		if op == allium.OpEq && rc.lowercaseCall(a.X) != nil {
+			if inner := rc.lowercaseCall(a.Y); inner != nil {
+				// func.lower(col) == str(value).lower(): the row whose
+				// column equals value but for case.
+				yx, fold = textOf(inner), true
+			}
+		}
+		y := rc.tr(yx, sc, out)
+		if fold && y != nil {
+			q.conds = append(q.conds, qcond{field: f.name, op: op, val: b.enumValue(f, y), fold: true})
+			return
+		}
 		if y == nil && op == allium.OpEq && secretField(f.name) {
 			// Found by a secret the spec does not model (a token hash):
 			// the caller names the instance.

@@ -452,6 +452,12 @@ type ruleCtx struct {
 	// noneFails holds the calls whose None answer fails the request
 	// (hooks.go), with the exception the caller then raises.
 	noneFails map[*facts.Expr]*facts.Expr
+	// raisedFails: calls of helpers whose failure answer (None, False,
+	// E.left) the statement after the call turns into the request's
+	// failure (unread_fail_checks.go).
+	raisedFails map[*facts.Expr]bool
+	// answeredCalls: calls whose result the handler returns or drops.
+	answeredCalls map[*facts.Expr]bool
 	// flags holds the calls of helpers that answered a success flag
 	// (success_flags.go).
 	flags    map[*facts.Expr]*value
@@ -604,6 +610,15 @@ type scope struct {
 	// returned, the condition the rest of the helper runs under
 	// (helperReturned); stmts states the rest's outcomes under it.
 	restUnder allium.Expr
+	// unreadFails: how many of the helper's checks answering None the
+	// walk could not read (unread_fail_checks.go); shared, like failWhen,
+	// by every branch of one inlined helper.
+	unreadFails *int
+	// answered: the helper's failure answer (None, False) becomes the
+	// request's answer, not its failure: the handler returns or drops the
+	// helper's result, or a helper so called calls it
+	// (unread_fail_checks.go).
+	answered bool
 }
 
 // setRet records a value the function returns. A None beside a value

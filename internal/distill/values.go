@@ -168,6 +168,9 @@ type value struct {
 	// walk could not read (Math.floor(Date.now() / 1000) + 60 * 15), for a
 	// reader of its shape (lifetimeAfterNow).
 	src *facts.Expr
+	// foundBy: vEntity: the query of the lookup a let bound it from
+	// (keyed_lookups.go reads whether all of it was read).
+	foundBy *query
 	// declared: vReqDict: a GraphQL mutation's **kwargs, the argument
 	// names its argument classes declare (mutation_arguments.go); nil
 	// when it declares none.

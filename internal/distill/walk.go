@@ -36,6 +36,8 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 			continue
 		}
 		rc.markNoneFails(&list[i], list[i+1:])
+		rc.markRaisedFails(&list[i], list[i+1:], sc)
+		rc.markAnsweredCall(&list[i], sc)
 		if ends, ok := rc.pendingStep(list, i, sc, out); ok {
 			return ends
 		}
@@ -51,11 +53,16 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		if rc.keyFork(list, i, sc, out) {
 			return true // walked once per key (key_splits.go)
 		}
-		made := len(rc.made)
+		made, unread := len(rc.made), sc.unreadFailCount()
 		ends := rc.stmt(&list[i], sc, out)
 		rc.declaredUniqueChecks(made, sc, list[i].Line())
 		if ends {
 			return true
+		}
+		if sc.unreadFailCount() > unread && sc.restUnder == nil && !sc.returned {
+			// The statement held a check answering None that the walk
+			// could not read: the rest runs only when it passed.
+			sc.restUnder = leaveRestOut
 		}
 		if rb := rc.rebound; rb != nil {
 			rc.rebound = nil
@@ -720,7 +727,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			rc.branchJoins[bn] = j
 		}
 	}
-	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}}
+	found := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, foundBy: q}
 	if len(compared) > 0 {
 		row := &comparedRow{name: name, sc: sc, line: line}
 		for _, c := range compared {
@@ -1090,6 +1097,9 @@ func (b *builder) join(q *query) allium.Expr {
 	if q.via != nil || len(q.conds) == 0 {
 		return nil
 	}
+	if slices.ContainsFunc(q.conds, func(c qcond) bool { return c.fold }) {
+		return foldedLookup(q) // keyed_lookups.go
+	}
 	if x := b.oneToOneSide(q); x != nil {
 		return x
 	}
@@ -1384,12 +1394,19 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// were seen): the condition is not known.
 		cond = nil
 	}
-	failing := failReturn(s, sc) || rc.abortReturn(s, sc)
+	fs := rc.logStripped(s) // self.logger.error(...) before return None
+	failing := failReturn(fs, sc) || rc.abortReturn(fs, sc)
 	if failing && cond == nil {
 		// if (O.isNone(r)) return E.left(...) of a helper's r: this
 		// helper fails whenever that one did.
 		if v := rc.absentResult(s.Cond, sc); v != nil {
 			*sc.failWhen = append(*sc.failWhen, v.failWhen...)
+			if sc.answered {
+				// No caller turns the failure into the request's: what
+				// follows happens when the checks held, which the rule
+				// states as a raising caller's would (unread_fail_checks.go).
+				rc.stateFailChecks(v, sc, s.Line())
+			}
 			failing = false
 		} else if present := rc.presentResult(s.Cond, sc); present != nil {
 			// if (member) return E.left(...) of a helper that answers
@@ -1401,6 +1418,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if failing {
 		noteFailCheck(sc, cond)
 		noteLateFail(sc, out)
+		if cond == nil {
+			rc.unreadFailCheck(fs, sc)
+		}
 	}
 	if sc.top && !sc.inlined {
 		thenEnds, elseEnds := rc.endsRequest(s.Body, sc), len(s.Else()) > 0 && rc.endsRequest(s.Else(), sc)
@@ -1680,6 +1700,11 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		rc.guardLeftOut(s, !elseEnds, sc)
 	} else if endedUnstated && len(ends) > 0 && !rc.failureEnd(&ends[len(ends)-1], sc) {
 		rc.untranslated(sc, s.Line(), LeftOutCondition, "a branch whose outcomes could not be stated")
+	} else if v := rc.absentResult(s.Cond, sc); v != nil && v.kind == vNew && !elseEnds {
+		// if not token_entry: raise, of a helper that answers the row
+		// it created or None: the row exists once made, so the test is
+		// the helper's checks alone (keyed_lookups.go).
+		rc.absentResultGuards(s.Cond, sc, s.Line())
 	} else {
 		rc.requires(guard, sc, s.Line())
 		if !elseEnds {

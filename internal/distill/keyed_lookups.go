@@ -1,0 +1,200 @@
+package distill
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A generic repository finds a row by a column its caller names
+// (mealie's RepositoryGeneric.get_one, repos/repository_generic.py:143):
+//
+//	def get_one(self, value, key=None, any_case=False, ...):
+//	    key = key or self.primary_key
+//	    q = self._query(...)
+//	    if any_case:
+//	        search_attr = getattr(self.model, key)
+//	        q = q.where(func.lower(search_attr) == str(value).lower())
+//	    else:
+//	        q = q.filter_by(**self._filter_builder(**{key: value}))
+//
+// called as get_one(email, "email", any_case=True). The key is the text
+// the caller passed (`or` keeps a non-empty text), getattr of the model
+// class by it is that column (attrcalls.go), a local bound to it names
+// the column in a filter, and lower() on both sides compares the values
+// without regard to case.
+
+// columnLocal is the field a local names when it was bound to a column of
+// the model class ent (search_attr = getattr(self.model, "email") read as
+// User.email); "" for any other local.
+func (rc *ruleCtx) columnLocal(x *facts.Expr, ent string, sc *scope) string {
+	v := sc.vars[x.Name()]
+	if v == nil || v.kind != vExpr || v.ent != ent {
+		return ""
+	}
+	m, ok := v.expr.(*allium.Member)
+	if !ok {
+		return ""
+	}
+	if id, ok := m.X.(*allium.Ident); !ok || id.Name != ent {
+		return ""
+	}
+	return m.Name
+}
+
+// lowercaseCall is the value a catalogued lower-casing call lower-cases,
+// as a function (func.lower(col)) or as a method (value.lower()); nil
+// for any other expression.
+func (rc *ruleCtx) lowercaseCall(x *facts.Expr) *facts.Expr {
+	if x == nil || x.Kind != facts.ExprCall || len(x.Keywords()) > 0 {
+		return nil
+	}
+	lower := rc.b.lang.LowercaseCalls
+	switch {
+	case len(x.Args()) == 0 && slices.Contains(lower, x.Method()) && x.X.X != nil:
+		return x.X.X // value.lower()
+	case len(x.Args()) == 1 && slices.Contains(lower, facts.LastSegment(x.Raw())):
+		return &x.Args()[0] // func.lower(col)
+	}
+	return nil
+}
+
+// textOf is x without a conversion to text around it (str(value)): the
+// value itself, which a text column's comparison reads the same.
+func textOf(x *facts.Expr) *facts.Expr {
+	if x != nil && x.Kind == facts.ExprCall && x.Raw() == "str" && len(x.Args()) == 1 && len(x.Keywords()) == 0 {
+		return &x.Args()[0]
+	}
+	return x
+}
+
+// nonEmptyText reports a value that is a text literal other than "",
+// which `or` keeps (a column name a caller named).
+func nonEmptyText(v *value) bool {
+	if v == nil || v.kind != vExpr {
+		return false
+	}
+	l, ok := v.expr.(*allium.Lit)
+	return ok && l.Kind == allium.LitString && l.Text != ""
+}
+
+// The keyed branch filters by keywords a method of the repository builds
+// (repos/repository_generic.py:81):
+//
+//	def _filter_builder(self, **kwargs):
+//	    dct = {}
+//	    if self.group_id:
+//	        dct["group_id"] = self.group_id
+//	    return {**dct, **kwargs}
+//
+// q.filter_by(**self._filter_builder(**{key: value})) is then the
+// filter by the keywords given (key=value, the key read as the caller's
+// text). What the builder adds of the repository's own state (the group
+// it serves) is tenant scoping, which a lookup may leave out and stay
+// right (query.scoped); it is not counted there, so that the row found
+// by the key alone stays one row (rowValidated).
+
+// filterBuilderSpread reads a spread of such a builder's result: the
+// keywords the call hands it. ok is false for any other spread.
+func (rc *ruleCtx) filterBuilderSpread(e *facts.Expr, sc *scope, out *[]allium.Stmt) (given []facts.Keyword, ok bool) {
+	if e == nil || e.Kind != facts.ExprCall || len(e.Args()) > 0 || e.X == nil || e.X.Kind != facts.ExprAttr || !rc.b.isReceiverExpr(e.X.X) {
+		return nil, false
+	}
+	var cls *classRef
+	if sc.cls != nil {
+		cls = &classRef{file: sc.file, class: sc.cls}
+	}
+	if self := rc.eval(e.X.X, sc, out, false); self.repo != nil {
+		cls = self.repo // the subclass the repository was built from
+	}
+	if cls == nil {
+		return nil, false
+	}
+	fr := rc.b.ix.method(cls, e.X.Name())
+	if fr == nil || len(fr.fn.Body) == 0 {
+		return nil, false
+	}
+	kw := ""
+	for _, p := range fr.fn.Params {
+		if p.Kind == facts.ParamVarKeyword {
+			kw = p.Name
+		}
+	}
+	last := &fr.fn.Body[len(fr.fn.Body)-1]
+	if kw == "" || last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprDict {
+		return nil, false
+	}
+	passed := false
+	for _, en := range last.Value.Entries() {
+		passed = passed || en.Key == nil && en.Value.Kind == facts.ExprName && en.Value.Name() == kw
+	}
+	if !passed {
+		return nil, false
+	}
+	call := e
+	if x := rc.expandKeywordDict(e, sc, out); x != nil {
+		call = x // **{key: value} with key the caller's text
+	}
+	for _, k := range call.Keywords() {
+		if k.Name == "**" {
+			return nil, false
+		}
+	}
+	return call.Keywords(), true
+}
+
+// A generic repository answers the row it found through the schema it
+// was built with (return eff_schema.model_validate(result), the schema a
+// constructor argument kept in self.schema): the same row, seen through
+// a view of it. rowValidated is that row when e is a catalogued
+// validating constructor, called on no class the walk can name, given
+// only a row (one found, or one it just created); nil otherwise.
+func (rc *ruleCtx) rowValidated(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	if method == "" || !catalog.Match(rc.b.lang.ValidatingConstructors, method) || len(e.Args()) != 1 || len(e.Keywords()) > 0 {
+		return nil
+	}
+	if rc.b.ix.class(sc.file, e.X.X) != nil {
+		return nil // a class of the service: built from the argument
+	}
+	if recv := rc.eval(e.X.X, sc, out, false); recv.kind == vModelClass || recv.kind == vEnumClass {
+		return nil
+	}
+	v := rc.eval(&e.Args()[0], sc, out, false)
+	q := v.q
+	if v.kind == vEntity {
+		q = v.foundBy
+	}
+	if q != nil && (q.bad > 0 || q.scoped > 0) {
+		// Found by conditions part of which the walk could not read
+		// (mealie's get_by_user_and_recipe, a recipe id it did not
+		// follow): which row it answers is not known.
+		return nil
+	}
+	switch v.kind {
+	case vLookup, vEntity, vNew:
+		return v
+	}
+	return nil
+}
+
+// foldedLookup is the row a query finds by columns compared without
+// regard to case (func.lower(User.email) == email.lower()), which a join
+// (User{email}) would state as an exact match: a black box of the values
+// named after the lookup, user_by_email_ignoring_case(email), as a lookup
+// by either of two columns is (user_by_email_or_username). nil when a
+// condition is anything but such an equality.
+func foldedLookup(q *query) allium.Expr {
+	var fields []string
+	var args []allium.Arg
+	for _, c := range q.conds {
+		if !c.fold || c.op != allium.OpEq || c.val == nil || len(c.path) > 0 || c.orNull || c.many {
+			return nil
+		}
+		fields = append(fields, c.field)
+		args = append(args, allium.Arg{Value: c.val})
+	}
+	return &allium.Call{Fun: &allium.Ident{Name: snake(q.ent) + "_by_" + strings.Join(fields, "_and_") + "_ignoring_case"}, Args: args}
+}

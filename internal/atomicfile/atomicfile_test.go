@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWriteFileReplacesAndLeavesNoTemp(t *testing.T) {
@@ -77,5 +78,50 @@ func TestExchangeSwapsDirectories(t *testing.T) {
 		if err != nil || string(got) != want {
 			t.Errorf("%s holds %q (%v), want %q", d, got, err, want)
 		}
+	}
+}
+
+// TestWriteFileToANamedPipe: a target that is no regular file is written
+// to in place, and stays what it was. Renamed over, /dev/null became a
+// regular file when `distill dir svc -o /dev/null` ran as root.
+func TestWriteFileToANamedPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pipe")
+	if err := mkfifo(path); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	got := make(chan []byte, 1)
+	go func() {
+		// Opening a pipe to read waits for the writer.
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- b
+	}()
+	if err := WriteFile(path, []byte("spec"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Lstat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode()&os.ModeNamedPipe == 0 {
+		// The reader waits on the pipe no one will write to now.
+		t.Fatalf("the target is %v after the write, no longer a named pipe", info.Mode())
+	}
+	select {
+	case b := <-got:
+		if string(b) != "spec" {
+			t.Errorf("the reader got %q, want %q", b, "spec")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reader got nothing")
+	}
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want only the pipe: %v", len(entries), entries)
 	}
 }

@@ -768,7 +768,16 @@ func matchParams(local, rep []allium.TriggerParam, localUses, repUses map[string
 		}
 	}
 	take := func() {
-		sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].s > pairs[b].s })
+		// Pairs as alike by stems are told apart by their written names:
+		// password goes with new_password rather than new_password2
+		// (digits are no stems), whichever order the triggers list them.
+		sort.SliceStable(pairs, func(a, b int) bool {
+			if pairs[a].s != pairs[b].s {
+				return pairs[a].s > pairs[b].s
+			}
+			pa, pb := pairs[a], pairs[b]
+			return sharedEnds(local[pa.i].Name, rep[pa.j].Name) > sharedEnds(local[pb.i].Name, rep[pb.j].Name)
+		})
 		for _, p := range pairs {
 			if usedL[p.i] || usedR[p.j] {
 				continue
@@ -825,6 +834,21 @@ func matchParams(local, rep []allium.TriggerParam, localUses, repUses map[string
 		}
 	}
 	return out
+}
+
+// sharedEnds is how many bytes a and b have in common at their start and
+// at their end (together at most the shorter one's length).
+func sharedEnds(a, b string) int {
+	n := min(len(a), len(b))
+	pre := 0
+	for pre < n && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < n-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	return pre + suf
 }
 
 // paramUses describes how a rule uses each of its trigger parameters: the

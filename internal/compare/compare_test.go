@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -511,6 +512,41 @@ func TestMatchParamsRequiredRow(t *testing.T) {
 	renames := matchParams(got.Trigger.Params, hand.Trigger.Params, paramUses(got), paramUses(hand))
 	if renames["user"] != "target" {
 		t.Errorf("renames %v, want user -> target", renames)
+	}
+}
+
+// TestMatchParamsConfirmations: an input and its confirmation pair with
+// the other variant's input and confirmation whatever order either
+// trigger lists them in (flask-base's new_password, new_password2 against
+// flaskbb's password, confirm_password): digits are no stems, so the
+// written names break the tie.
+func TestMatchParamsConfirmations(t *testing.T) {
+	params := func(names ...string) []allium.TriggerParam {
+		var out []allium.TriggerParam
+		for _, n := range names {
+			out = append(out, allium.TriggerParam{Name: n})
+		}
+		return out
+	}
+	tests := []struct {
+		name       string
+		local, rep []string
+		want       map[string]string
+	}{
+		{"confirmation listed first", []string{"confirm_password", "password", "token"}, []string{"token", "new_password2", "new_password"},
+			map[string]string{"password": "new_password", "confirm_password": "new_password2"}},
+		{"confirmation listed last", []string{"token", "password", "confirm_password"}, []string{"new_password", "new_password2", "token"},
+			map[string]string{"password": "new_password", "confirm_password": "new_password2"}},
+		{"the other way round", []string{"new_password2", "new_password", "token"}, []string{"token", "confirm_password", "password"},
+			map[string]string{"new_password": "password", "new_password2": "confirm_password"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := matchParams(params(tt.local...), params(tt.rep...), nil, nil)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("renames %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -228,14 +228,7 @@ var leaveRestOut allium.Expr = &allium.Lit{Kind: allium.LitBool, Text: "unstated
 // a request input: unlike a setting, it differs from one request to the
 // next.
 func readsRowState(cond *facts.Expr, sc *scope) bool {
-	return cond.Any(func(x *facts.Expr) bool {
-		if x.Kind != facts.ExprName {
-			return false
-		}
-		v := sc.vars[x.Name()]
-		if v == nil {
-			return false
-		}
+	return readsLocal(cond, sc, func(v *value) bool {
 		switch v.kind {
 		case vEntity, vLookup, vNew, vParam, vReqDict, vShape:
 			return true
@@ -243,6 +236,19 @@ func readsRowState(cond *facts.Expr, sc *scope) bool {
 			return readsNamedField(v.expr)
 		}
 		return false
+	})
+}
+
+// readsLocal reports a condition naming a local of sc whose value is
+// accepts (readsRowState and readsUnreadRow differ only in which values
+// count).
+func readsLocal(cond *facts.Expr, sc *scope, is func(*value) bool) bool {
+	return cond.Any(func(x *facts.Expr) bool {
+		if x.Kind != facts.ExprName {
+			return false
+		}
+		v := sc.vars[x.Name()]
+		return v != nil && is(v)
 	})
 }
 

@@ -56,14 +56,7 @@ func (sc *scope) unreadFailCount() int {
 // helper bound to a row, or to a value the walk could not follow (the
 // result of a lookup it could not read).
 func readsUnreadRow(cond *facts.Expr, sc *scope) bool {
-	return cond.Any(func(x *facts.Expr) bool {
-		if x.Kind != facts.ExprName {
-			return false
-		}
-		v := sc.vars[x.Name()]
-		if v == nil {
-			return false
-		}
+	return readsLocal(cond, sc, func(v *value) bool {
 		switch v.kind {
 		case vUnknown, vEntity, vLookup, vNew:
 			return true

@@ -36,7 +36,7 @@ func (b *builder) columnDefault(call *facts.Expr) allium.Expr {
 			return &allium.Ident{Name: "now"}
 		}
 	}
-	if kw := call.Keyword("auto_now_add"); kw != nil && kw.Kind == facts.ExprBool && kw.Value() == "true" {
+	if keywordTrue(call, "auto_now_add") {
 		return &allium.Ident{Name: "now"}
 	}
 	return nil

@@ -130,7 +130,7 @@ func (rc *ruleCtx) listedBounds(form *value) {
 			}
 			var kws []facts.Keyword
 			for k, kw := range lb.Args {
-				if x := argOrKeyword(v, k); x != nil {
+				if x := callArg(v, k); x != nil {
 					kws = append(kws, facts.Keyword{Name: kw, Value: *x})
 				}
 			}
@@ -175,7 +175,7 @@ func (rc *ruleCtx) listedChecks(form *value) {
 			case lc.EqualTo != "":
 				// The other field is named by a string literal; a name
 				// given any other way is not read.
-				other := argOrKeyword(v, lc.EqualTo)
+				other := callArg(v, lc.EqualTo)
 				if other == nil || other.Kind != facts.ExprString {
 					return
 				}
@@ -201,18 +201,6 @@ func (rc *ruleCtx) listedChecks(form *value) {
 			return
 		}
 	})
-}
-
-// argOrKeyword is call's argument named by key: a position as "#0", else
-// a keyword; nil when the call does not give it.
-func argOrKeyword(call *facts.Expr, key string) *facts.Expr {
-	if pos, ok := strings.CutPrefix(key, "#"); ok {
-		if i, err := strconv.Atoi(pos); err == nil && i < len(call.Args()) {
-			return &call.Args()[i]
-		}
-		return nil
-	}
-	return call.Keyword(key)
 }
 
 // fieldValidator walks fn, a method of the form's class cr, when it is a

@@ -49,7 +49,7 @@ func (rc *ruleCtx) shapeDump(e *facts.Expr, method string, recv *value, sc *scop
 	}
 	d.SetEntries(entries)
 	setOnly := false
-	if x := e.Keyword("exclude_unset"); x != nil && x.Kind == facts.ExprBool && x.Value() == "true" {
+	if keywordTrue(e, "exclude_unset") {
 		setOnly = true
 	}
 	return &value{kind: vUnknown, parts: []dictPart{{e: d, sc: sc}}, dumped: true, setOnly: setOnly}

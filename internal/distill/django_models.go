@@ -230,8 +230,7 @@ func (b *builder) uniqueField(ent *entityInfo, attr string) bool {
 			if a.Name != attr || a.Value == nil || a.Value.Kind != facts.ExprCall {
 				continue
 			}
-			kw := a.Value.Keyword("unique")
-			return kw != nil && kw.Kind == facts.ExprBool && kw.Value() == "true"
+			return keywordTrue(a.Value, "unique")
 		}
 	}
 	return false

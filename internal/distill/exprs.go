@@ -4526,7 +4526,7 @@ func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]a
 	if key == "" {
 		key = "#0"
 	}
-	arg := argOrKeyword(e, key)
+	arg := callArg(e, key)
 	if arg == nil {
 		return unknownValue
 	}
@@ -4537,7 +4537,7 @@ func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]a
 	call := &allium.Call{Fun: &allium.Ident{Name: nc.Predicate}, Args: []allium.Arg{{Value: x}}}
 	if nc.User != "" && nc.Field != "" {
 		// verify(secret, user.password): the user the call names.
-		u := argOrKeyword(e, nc.User)
+		u := callArg(e, nc.User)
 		if u == nil {
 			return unknownValue
 		}

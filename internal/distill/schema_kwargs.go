@@ -32,7 +32,7 @@ func (b *builder) schemaKwargs(h *handler) map[string]bool {
 			if call == nil || call.Kind != facts.ExprCall {
 				continue
 			}
-			if dump := call.Keyword("dump_only"); dump != nil && dump.Kind == facts.ExprBool && dump.Value() == "true" {
+			if keywordTrue(call, "dump_only") {
 				continue
 			}
 			key := f.Name

@@ -161,7 +161,8 @@ func callArg(call *facts.Expr, at string) *facts.Expr {
 	return call.Keyword(at)
 }
 
-// keywordTrue reports whether call passes keyword name as True.
+// keywordTrue reports whether call passes keyword name as True (a literal
+// true).
 func keywordTrue(call *facts.Expr, name string) bool {
 	kw := call.Keyword(name)
 	return kw != nil && kw.Kind == facts.ExprBool && kw.Value() == "true"

@@ -76,22 +76,13 @@ func (b *builder) settingsObject(f *facts.File, ctor *facts.Expr) (catalog.Setti
 	return catalog.SettingsObject{}, false
 }
 
-// constantStrings are the string elements of a list or tuple, written in
-// place or as a module constant.
+// constantStrings are the strings of a literal collection (literalNames),
+// written in place or as a module constant.
 func (b *builder) constantStrings(f *facts.File, e *facts.Expr) []string {
 	if e.Kind == facts.ExprName {
 		if c := b.ix.constant(f, e); c != nil && c.as.Value != nil {
 			e = c.as.Value
 		}
 	}
-	if e.Kind != facts.ExprList && e.Kind != facts.ExprTuple {
-		return nil
-	}
-	var out []string
-	for _, el := range e.Args() {
-		if el.Kind == facts.ExprString {
-			out = append(out, el.Value())
-		}
-	}
-	return out
+	return literalNames(e)
 }

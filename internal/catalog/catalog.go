@@ -1599,6 +1599,11 @@ type Sessions struct {
 	Entity string   `yaml:"entity"`
 	Starts []string `yaml:"starts"`
 	Ends   []string `yaml:"ends"`
+	// SetCurrentUser are the sign-in calls after which the request's
+	// signed-in user is the one they signed in (Django's login sets
+	// request.user, Flask-Login's login_user current_user, Passport's
+	// req.logIn req.user); Pyramid's remember only makes headers.
+	SetCurrentUser []string `yaml:"set_current_user"`
 	// Stores are the framework's session objects (flask.session): storing
 	// a user's id under a key signs the user in; StoreEnds are their
 	// methods that sign out (clear(), Django's flush()).

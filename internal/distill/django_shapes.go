@@ -696,6 +696,25 @@ func (rc *ruleCtx) authenticatingFormValidation(form *value, sc *scope, out *[]a
 	}
 }
 
+// frameworkAuthForm is a framework form that authenticates its inputs
+// (catalog: shapes.authenticating_forms) made directly, not through a
+// subclass of the service's (form = AuthenticationForm(request,
+// data=request.POST), as Django's own LoginView and many services do):
+// a shape whose class stands for the framework's, deriving from it, so
+// that its validation and its getter read as a subclass's do. nil for any
+// other call.
+func (rc *ruleCtx) frameworkAuthForm(e *facts.Expr, names []string, sc *scope) *value {
+	for _, base := range sortedKeys(rc.b.lang.Shapes.AuthenticatingForms) {
+		if !slices.Contains(names, base) {
+			continue
+		}
+		self := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: base, Raw: base, Line: e.Line()}).WithResolved(base)
+		cls := &facts.Class{Name: facts.LastSegment(base), QualName: base, Bases: []facts.Expr{self}, Line: e.Line(), EndLine: e.Line()}
+		return &value{kind: vShape, shape: &classRef{file: sc.file, class: cls}}
+	}
+	return nil
+}
+
 // authenticatedGetterKey is where a form keeps the user its getter
 // returns: a key no Python attribute can be, so no field shadows it.
 func authenticatedGetterKey(getter string) string { return getter + "()" }

@@ -2468,6 +2468,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 					} else {
 						rc.touch(u)
 						who = rc.valueExpr(u)
+						if catalog.MatchAny(ss.SetCurrentUser, names...) {
+							rc.signedInAs = u
+						}
 					}
 					b.stats.EffectsSeen++
 					b.sessionUser = u.ent
@@ -2611,6 +2614,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if row := rc.rowValidated(e, method, sc, out); row != nil {
 		return row // eff_schema.model_validate(result) (keyed_lookups.go)
+	}
+	if form := rc.frameworkAuthForm(e, names, sc); form != nil {
+		return form
 	}
 	// Constructors.
 	if cr := b.constructedClass(sc.file, e); cr != nil {

@@ -60,10 +60,16 @@ func (rc *ruleCtx) passwordFormCall(e *facts.Expr, method string, recv *value, s
 		}
 	}
 	input = forms[form]
-	if input == "" || len(e.Args()) == 0 {
+	// The user is the forms' first parameter, given by position or by
+	// name (PasswordChangeForm(user=request.user, data=request.POST)).
+	who := e.Keyword("user")
+	if len(e.Args()) > 0 {
+		who = &e.Args()[0]
+	}
+	if input == "" || who == nil {
 		return nil, false
 	}
-	u := rc.eval(&e.Args()[0], sc, out, false)
+	u := rc.eval(who, sc, out, false)
 	if u.kind != vEntity {
 		return nil, false
 	}

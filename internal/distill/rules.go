@@ -403,6 +403,11 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// signedInAs: the user a sign-in call that sets the request's user
+	// (catalog sessions.set_current_user) signed in, in the block being
+	// walked; from there on the signed-in user is that user, not the
+	// trigger's (signed_in_as.go).
+	signedInAs *value
 	// keysGiven: in a walk of one change of an endpoint that serves
 	// several (key_splits.go), the keys the request's input holds; it
 	// holds no other. forked: the handler was walked so, once per change,
@@ -1531,6 +1536,9 @@ func dependency(p *facts.Param) *facts.Expr {
 // currentUser is the signed-in user: a parameter of the trigger, named
 // "user" unless the handler has a local of that name.
 func (rc *ruleCtx) currentUser() *value {
+	if rc.signedInAs != nil {
+		return rc.signedInAs
+	}
 	return rc.currentUserNamed(rc.currentUserName())
 }
 

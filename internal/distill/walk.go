@@ -14,6 +14,9 @@ import (
 // stmts walks a statement list, appending outcomes to out, and reports
 // whether the list always ends the request (return, raise, abort).
 func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if !functionBody(list, sc, rc.h) {
+		defer rc.keepSignedIn(rc.signedInAs)
+	}
 	for i := 0; i < len(list); i++ {
 		if rc.b.ctx.Err() != nil {
 			return true

@@ -196,7 +196,10 @@ type Language struct {
 	// its validators list (WTForms BooleanField(validators=[DataRequired()])).
 	RequiredChecks    RequiredChecks `yaml:"required_checks"`
 	AuthenticateCalls []string       `yaml:"authenticate_calls"`
-	ShapeValidators   []string       `yaml:"shape_validators"`
+	// AuthenticateContext are keyword arguments of those calls that are
+	// no credentials (Django's authenticate(request=..., **credentials)).
+	AuthenticateContext []string `yaml:"authenticate_context"`
+	ShapeValidators     []string `yaml:"shape_validators"`
 	// ShapeConstraints map a field decorator with one argument to the
 	// constraint keyword it stands for (class-validator's @MinLength(8):
 	// min_length; the others max_length, ge, le); "email" marks one that

@@ -213,13 +213,18 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 			continue
 		}
 		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: fr.fn.Line})
+		var dv *value
 		if len(fr.fn.Params) > 1 {
 			data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line})
-			sc.vars[data.Name()] = &value{kind: vReqDict, shape: form.shape}
+			dv = &value{kind: vReqDict, shape: form.shape}
+			sc.vars[data.Name()] = dv
 			call.SetArgs([]facts.Expr{data})
 			defer delete(sc.vars, data.Name())
 		}
 		rc.inline(fr, form, call, sc, out)
+		if dv != nil {
+			rc.validatedEdits(form, fr, dv, out)
+		}
 	}
 }
 

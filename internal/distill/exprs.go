@@ -2421,6 +2421,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				return v
 			}
 			for i, kw := range kws {
+				if slices.Contains(l.AuthenticateContext, kw.Name) {
+					continue // authenticate(request=..., ...): not a credential
+				}
 				if kw.Name == "password" || kw.Name == "raw_password" {
 					password = &kws[i].Value
 					continue

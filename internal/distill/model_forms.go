@@ -51,7 +51,7 @@ func (rc *ruleCtx) modelFormSave(e *facts.Expr, form *value, sc *scope, out *[]a
 	}
 	var listed []string
 	for _, f := range fields {
-		if fi := ent.attrField(f); fi != nil && !fi.drop {
+		if fi := ent.attrField(f); fi != nil && !fi.drop && !rc.dropped[form.shape.qual()+"."+f] {
 			listed = append(listed, f)
 		}
 	}

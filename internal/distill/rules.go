@@ -484,6 +484,10 @@ type ruleCtx struct {
 	// the field's own validator returned (Django's clean_email returns
 	// normalise_email(email)): the value the form's save writes.
 	cleaned map[string]*value
+	// dropped: the fields, per form class ("pkg.Form.password"), that its
+	// object validator took out of the validated data (data.pop(...)),
+	// which a default save then does not write (validated_edits.go).
+	dropped map[string]bool
 	// helperBindings: lets and entity parameters of rows that an inlined
 	// helper found, which a caller may name (renameHelperBinding).
 	helperBindings map[string]bool

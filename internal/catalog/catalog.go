@@ -1133,6 +1133,13 @@ type Shapes struct {
 	// Meta model from the validated fields the Meta lists (Django's
 	// ModelForm: a new row, or the instance the form was made with).
 	ModelForms []string `yaml:"model_forms"`
+	// ReadOnlyOptions are keywords of a shape's declared field that, true,
+	// make it one the shape never writes (DRF's read_only=True).
+	ReadOnlyOptions []string `yaml:"read_only_options"`
+	// UneditableOptions are column options that, given the value mapped,
+	// make a model field one no model form or serializer writes (Django's
+	// editable=False; auto_now and auto_now_add imply it).
+	UneditableOptions map[string]bool `yaml:"uneditable_options"`
 	// RequestBound are bases of shapes that read their fields from the
 	// request however the code makes them (WTForms and Django forms): a
 	// field the code did not give one is still an input, where a shape
@@ -1150,6 +1157,9 @@ type ShapeMeta struct {
 	Class  string `yaml:"class"`
 	Model  string `yaml:"model"`
 	Fields string `yaml:"fields"`
+	// ReadOnly is the Meta attribute listing fields the shape shows but
+	// never writes (DRF's read_only_fields).
+	ReadOnly string `yaml:"read_only"`
 }
 
 // EditViews are framework views whose inherited POST changes the model

@@ -178,7 +178,12 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 				return v
 			}
 		}
-		return rc.modelFormSave(e, recv, sc, out)
+		return rc.modelFormSave(e, recv, nil, sc, out)
+	}
+	if inherited && catalog.Match(sh.CreateMethods, method) && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
+		// super().create(validated_data) in the serializer's own create:
+		// the framework's, which creates the Meta model.
+		return rc.modelFormSave(e, recv, rc.eval(&e.Args()[0], sc, out, false), sc, out)
 	}
 	if catalog.Match(sh.ObjectValidators, method) || rc.isFieldValidator(method) {
 		return nil
@@ -223,7 +228,7 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 		}
 		rc.inline(fr, form, call, sc, out)
 		if dv != nil {
-			rc.validatedEdits(form, fr, dv, out)
+			rc.validatedEdits(form, dv, out)
 		}
 	}
 }

@@ -63,6 +63,9 @@ type fieldInfo struct {
 	lowercased bool
 	// inherited: given by a framework base class (catalog), not declared.
 	inherited bool
+	// uneditable: no model form or serializer writes it (Django's
+	// editable=False, auto_now; read_only_fields.go).
+	uneditable bool
 	// file: the file of the abstract ancestor that declares the field;
 	// nil when the entity's own class does.
 	file *facts.File
@@ -828,6 +831,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
+		fi.uneditable = b.uneditableColumn(call)
 		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved(), call.Raw()) && len(call.Args()) >= 3 &&
 			call.Args()[1].Kind == facts.ExprString && call.Args()[2].Kind == facts.ExprString {
 			fi.jsonCol, fi.jsonKey = call.Args()[1].Value(), call.Args()[2].Value()

@@ -4263,7 +4263,10 @@ func (rc *ruleCtx) superReceiver(x *facts.Expr, method string, sc *scope) (*valu
 	if self == nil {
 		return nil, false
 	}
-	shapeSave := self.kind == vShape && rc.b.lang.Shapes != nil && catalog.Match(rc.b.lang.Shapes.SaveMethods, method)
+	// ... and in a serializer's own create, super().create(data) is the
+	// model serializer's (django_shapes.go).
+	shapeSave := self.kind == vShape && rc.b.lang.Shapes != nil &&
+		(catalog.Match(rc.b.lang.Shapes.SaveMethods, method) || catalog.Match(rc.b.lang.Shapes.CreateMethods, method))
 	if self.kind != vEntity && self.kind != vNew && !shapeSave {
 		return nil, false
 	}

@@ -16,7 +16,11 @@ import (
 
 // modelFormSave runs the inherited save of form, a model form; nil when
 // the form names no model of the service.
-func (rc *ruleCtx) modelFormSave(e *facts.Expr, form *value, sc *scope, out *[]allium.Stmt) *value {
+//
+// data is the validated data it writes, nil for the form's own: a
+// serializer's create given its validated data hands it on to the
+// framework's (super().create(validated_data)), with the keys it set.
+func (rc *ruleCtx) modelFormSave(e *facts.Expr, form, data *value, sc *scope, out *[]allium.Stmt) *value {
 	b := rc.b
 	if !b.matchBases(form.shape, b.lang.Shapes.ModelForms) {
 		return nil
@@ -27,9 +31,12 @@ func (rc *ruleCtx) modelFormSave(e *facts.Expr, form *value, sc *scope, out *[]a
 		return nil
 	}
 	line := e.Line()
-	data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Raw: "__validated_data", Line: line})
-	sc.vars[data.Name()] = &value{kind: vReqDict, shape: form.shape}
-	defer delete(sc.vars, data.Name())
+	if data == nil || data.kind != vReqDict || data.shape != form.shape {
+		data = &value{kind: vReqDict, shape: form.shape}
+	}
+	dataName := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Raw: "__validated_data", Line: line})
+	sc.vars[dataName.Name()] = data
+	defer delete(sc.vars, dataName.Name())
 	// cleaned_data["email"] for each listed field the model has: what
 	// the field's validator returned, if it returned what the spec can
 	// state, else the input.
@@ -47,11 +54,13 @@ func (rc *ruleCtx) modelFormSave(e *facts.Expr, form *value, sc *scope, out *[]a
 			return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: name, Raw: name, Line: line})
 		}
 		key := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: field, Line: line})
-		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprSubscript, X: &data, Y: &key, Line: line})
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprSubscript, X: &dataName, Y: &key, Line: line})
 	}
 	var listed []string
+	readOnly := rc.b.readOnlyFields(form.shape)
 	for _, f := range fields {
-		if fi := ent.attrField(f); fi != nil && !fi.drop && !rc.dropped[form.shape.qual()+"."+f] {
+		if fi := ent.attrField(f); fi != nil && !fi.drop && !fi.uneditable && !rc.dropped[form.shape.qual()+"."+f] &&
+			(!readOnly[f] || rc.cleaned[form.shape.qual()+"."+f] != nil) {
 			listed = append(listed, f)
 		}
 	}

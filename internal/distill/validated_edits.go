@@ -23,10 +23,10 @@ import (
 // "user" input, and with no username or password. Read as the request's
 // input, the created row named the input.
 
-// validatedEdits records what the object validator fr of form set in the
+// validatedEdits records what an object validator of form set in the
 // validated data dv (a key set to a name or attribute the validator had
 // bound) and what it took out (data.pop(key)).
-func (rc *ruleCtx) validatedEdits(form *value, fr *funcRef, dv *value, out *[]allium.Stmt) {
+func (rc *ruleCtx) validatedEdits(form, dv *value, out *[]allium.Stmt) {
 	qual := form.shape.qual()
 	for _, key := range sortedKeys(dv.rewritten) {
 		p := dv.rewritten[key]
@@ -38,21 +38,10 @@ func (rc *ruleCtx) validatedEdits(form *value, fr *funcRef, dv *value, out *[]al
 		}
 		rc.cleaned[qual+"."+key] = rc.eval(p.e, p.sc, out, false)
 	}
-	data := fr.fn.Params[1].Name
-	facts.Walk(fr.fn.Body, func(st *facts.Stmt) bool {
-		if st.Value == nil {
-			return true
+	for _, key := range sortedKeys(dv.popped) {
+		if rc.dropped == nil {
+			rc.dropped = map[string]bool{}
 		}
-		st.Value.Any(func(e *facts.Expr) bool {
-			if e.Kind == facts.ExprCall && e.Method() == "pop" && e.X.X != nil && e.X.X.Kind == facts.ExprName && e.X.X.Name() == data &&
-				len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
-				if rc.dropped == nil {
-					rc.dropped = map[string]bool{}
-				}
-				rc.dropped[qual+"."+e.Args()[0].Value()] = true
-			}
-			return false
-		})
-		return true
-	})
+		rc.dropped[qual+"."+key] = true
+	}
 }

@@ -579,6 +579,10 @@ type fieldEnum struct {
 	desc   string
 }
 
+// inline reports an enum declared in the field's type (status: a | b),
+// not a named one.
+func (r fieldEnum) inline() bool { return !strings.HasPrefix(r.key, "enum ") }
+
 func (r fieldEnum) has(name string, quoted bool) bool {
 	for _, v := range r.values {
 		if v.Name == name && v.Quoted == quoted {

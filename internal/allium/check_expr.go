@@ -674,6 +674,13 @@ func (c *checker) created(e *Call, f *Member, sc *nameScope) {
 	for _, a := range e.Args {
 		if known && a.Name != "" {
 			if en, ok := c.enumField(typ, a.Name); ok {
+				if id, bare := a.Value.(*Ident); bare && a.Name == "status" && en.inline() {
+					// The reference reads a bare name given for an inline
+					// status as one of its values, bound or not: a
+					// creation starts in a declared state.
+					c.checkEnumLiteral(a.Value, id.Name, false, en, a.Name)
+					continue
+				}
 				c.valueAgainstEnum(a.Value, en, sc, a.Name)
 				continue
 			}

@@ -33,7 +33,7 @@ var checkCodes = []CheckCode{
 	{"E005", SeverityError, "4", "rule has no trigger (`when:`)", beyondNotImplemented},
 	{"E006", SeverityError, "4", "rule has no `ensures` clause", "the reference checker accepts rules without `ensures` (its README says so)"},
 	{"E007", SeverityError, "6", "rules or emissions of one external trigger disagree on the number of required parameters", "the reference checker does not check trigger arity (its README says so)"},
-	{"E008", SeverityError, "9", "value assigned to, created with or compared against an enum field is not one of its values", beyondPartly + "it checks the literals of `.created(...)` arguments only; assignments and comparisons against a known enum are ours"},
+	{"E008", SeverityError, "9", "value assigned to, created with or compared against an enum field is not one of its values", beyondPartly + "it checks the literals of `.created(...)` arguments only (where a bare name given for an inline `status` is a literal, bound or not); assignments and comparisons against a known enum are ours"},
 	{"E009", SeverityError, "11, 24", "name used before it is bound (not a binding, parameter, given, default, field in nameScope or enum literal)", beyondPartly + "it reports an unbound name read through (`x.f`) and nothing else; a name used before its let, or any unbound name under StrictNames (the distiller), is ours"},
 	{"E010", SeverityError, "22", "`given` binding type is not a declared or imported entity", beyondNotImplemented},
 	{"E011", SeverityError, "23", "duplicate `given` binding name", beyondNotImplemented},

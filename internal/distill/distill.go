@@ -227,6 +227,7 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
 	}
+	startStatuses(m, b)
 	repair(m, b)
 	b.namePrintedRules(m)
 	out.Module = m

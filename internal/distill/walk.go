@@ -2025,7 +2025,10 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	inner.vars[s.Targets[0].Name()] = &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
 	var body []allium.Stmt
 	rc.stmts(s.Body, &inner, &body)
-	if len(body) == 0 {
+	if !slices.ContainsFunc(body, func(st allium.Stmt) bool { _, let := st.(*allium.Let); return !let }) {
+		// Nothing done per row but lookups (a task run per webhook whose
+		// sending the spec cannot state: plane's webhook_activity,
+		// bgtasks/webhook_task.py): no loop to state.
 		return
 	}
 	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: varName, Coll: coll, Body: body})

@@ -74,7 +74,12 @@
 //     nothing else do not. Each rule group then takes the majority
 //     external trigger name, and trigger parameters are renamed to the
 //     representative's: equal names stay, names sharing a stem pair best
-//     first (new_password ~ password), and, when both triggers have as many
+//     first (new_password ~ password), then parameters the rules read alike (the
+//     same fields, calls and lookups, and the same entity: a parameter
+//     read for two or more fields that only one entity of its variant
+//     declares is of that entity, and its fields are renamed to the
+//     entity's canonical ones, verification.email where
+//     EmailVerification.email became new_email), and, when both triggers have as many
 //     parameters, what is left pairs by position, so `reset_token` and
 //     `token` read alike; lets and trigger bindings named after a renamed
 //     type (`let account = Account{email}` where Account became User) take
@@ -96,7 +101,12 @@
 //     (lower, strip, ...) around join keys and creation arguments dropped;
 //     comparisons written with > and >=; tests against true, false and null
 //     written as the test; not (a = b) as a != b; double negation folded;
-//     the operands of and, or, = and != in text order. The same kind, 1
+//     the operands of and, or, = and != in text order. A rule whose only
+//     outcome is `ensures: if C: A B` (one branch, no else) does nothing
+//     when C fails, as `requires: C` with `ensures: A`, `ensures: B`
+//     does; when another variant's rule requires a conjunct of C, or
+//     guards its only outcome with one, its clauses are read so, and meet
+//     one by one. The same kind, 1
 //     when the normal forms are equal; an ensures by its effects
 //     (0.7·(0.75·Jaccard of the primary effects + 0.25·Jaccard of the
 //     details: the entity whose field is set when the binding's type is
@@ -130,7 +140,20 @@
 // mail different templates), or the same field set to the same value on
 // an entity reached differently (user.password_hash = hash(password)
 // against token.user.password_hash = ...), written as the representative
-// does; @guidance is kept only when every variant has the same. Constructs
+// does, an argument naming a looked-up row's field (to: user.email with
+// let user = User{email}) counting as the value it was looked up by; a
+// field every variant sets to now plus its own lifetime is set to now plus
+// the config parameter one of them reads, declared without a default and
+// with each variant's value; @guidance is kept only when every variant has the same.
+// A lookup key or stored value that only some of the members written
+// alike normalise (lower, strip, ...) is written as given, with a comment
+// saying which do: the normal form holds them for one, but lower() in the
+// shared spec would be false of the others. When a variant writes a
+// shared rule's guard as the condition of its only outcome, the shared
+// rule writes the shared requires it lifted from there and the shared
+// ensures as one `ensures: if C: ...`: requires C with ensures A implies
+// if C: A, while requires C would say the variant refuses what it answers
+// alike. Constructs
 // are copied from the representative (or the first member with the chosen
 // text), in the order of the first variant that has them; conjuncts and
 // outcomes of one clause that are all shared are written as the clause

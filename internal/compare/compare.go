@@ -322,7 +322,11 @@ func (c *comparison) alignMembersAndConfig() {
 			if eu == nil {
 				continue
 			}
-			for i, mem := range entityMembers(eu.node) {
+			members := entityMembers(eu.node)
+			for i, mem := range members {
+				if f := constantField(mem, members); f != nil {
+					mem = f
+				}
 				name, kind := memberKey(mem)
 				u := &unit{v: v, kind: kind, local: name, parent: eu.local, seq: i, node: mem,
 					tokens: nameTokens(name), prov: mem.Info().Prov, pos: mem.Info().Pos}
@@ -453,6 +457,32 @@ func (c *comparison) alignMembersAndConfig() {
 			}
 		}
 	}
+}
+
+// constantField reads a derived value that is one enum literal
+// (template: email_update) as the field it is, holding that one value in
+// every instance, so that it meets the other variants' field of the name
+// (template: login | sudo_code | ...). Anything else, a bare name of another
+// member among them, returns nil.
+func constantField(mem allium.EntityMember, members []allium.EntityMember) *allium.Field {
+	d, ok := mem.(*allium.Derived)
+	if !ok || len(d.Params) > 0 || d.When != nil {
+		return nil
+	}
+	id, ok := d.Value.(*allium.Ident)
+	if !ok || !lowerFirst(id.Name) {
+		return nil
+	}
+	switch id.Name {
+	case "true", "false", "null", "now", "this":
+		return nil
+	}
+	for _, m := range members {
+		if n, _ := memberKey(m); n == id.Name {
+			return nil
+		}
+	}
+	return &allium.Field{Meta: d.Meta, Name: d.Name, Type: &allium.Type{Enum: []allium.EnumValue{{Name: id.Name}}}}
 }
 
 func entityMembers(n allium.Node) []allium.EntityMember {

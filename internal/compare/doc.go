@@ -58,7 +58,8 @@
 //     name 0.9 against another such field of the same canonical type, so
 //     user: User ~ account: Account once the entities align);
 //     projections, derived values, invariants and transition graphs by name
-//     ≥ 0.55. Config parameters: 0.7·name + 0.3·type ≥ 0.55. Fields are
+//     ≥ 0.55 (a derived value that is one enum literal, template: welcome,
+//     is the field holding that value in every instance, and aligns as one). Config parameters: 0.7·name + 0.3·type ≥ 0.55. Fields are
 //     then renamed in entity bodies, in x.field where x is a type, in
 //     creation arguments and join keys, and elsewhere in x.field when every
 //     entity of the variant with that field agrees on its canonical name;

@@ -303,3 +303,44 @@ rule ConfirmEmailChange {
 		})
 	}
 }
+
+// TestConstantField: a derived value that is one enum literal
+// (template: welcome) is the field it is, holding that value, so it meets
+// another variant's field of the name; a derived value naming another
+// member is no constant and meets nothing.
+func TestConstantField(t *testing.T) {
+	spec := func(member string) string {
+		return `-- allium: 3
+entity Email {
+    to: String
+    kind: String
+    ` + member + `
+}
+rule SendWelcome {
+    when: SendWelcome(to)
+
+    ensures: Email.created(to: to)
+}
+`
+	}
+	tests := []struct {
+		name   string
+		member string
+		want   string
+	}{
+		{"constant meets field", "template: welcome", "    -- values differ: a: reset | confirm; b: welcome\n    template: String\n"},
+		{"another member is no constant", "template: kind", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := compareTexts(t, 0, spec("template: reset | confirm"), spec(tt.member))
+			got := string(PrintShared(res))
+			if tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("shared spec lacks %q:\n%s", tt.want, got)
+			}
+			if tt.want == "" && strings.Contains(got, "template") {
+				t.Errorf("shared spec has a template:\n%s", got)
+			}
+		})
+	}
+}

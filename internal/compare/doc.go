@@ -127,7 +127,7 @@
 //
 // A group is shared when at least the quorum of variants hold it (default:
 // all). Entities, enums, fields and config parameters need only to be
-// aligned; other members and whole constructs need the quorum to agree on
+// aligned (a field keeps a comment only when every variant makes it); other members and whole constructs need the quorum to agree on
 // their text after renaming, clauses on their normal form. Exceptions: a field takes the
 // majority type and an inline enum keeps the values the quorum holds; an
 // enum likewise keeps the quorum's values; a config parameter whose default

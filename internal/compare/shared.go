@@ -376,6 +376,21 @@ func (c *comparison) sharedField(g *group) allium.Node {
 	}
 	f := deepCopy(pick.node.(*allium.Field))
 	f.Name = g.name
+	// A remark one variant makes on its field ("lower-cased, unique in
+	// practice") may be false of the others: it is kept only when every
+	// member makes it.
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		m := u.node.(*allium.Field).Meta
+		if m.Comment != f.Comment {
+			f.Comment = ""
+		}
+		if strings.Join(m.Doc, "\n") != strings.Join(f.Doc, "\n") {
+			f.Doc = nil
+		}
+	}
 	if f.Type == nil || len(f.Type.Enum) == 0 && !c.valuelessEnums[f.Type.Name] {
 		return f
 	}

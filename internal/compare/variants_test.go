@@ -344,3 +344,36 @@ rule SendWelcome {
 		})
 	}
 }
+
+// TestFieldRemarks: a field's comment is kept in the shared spec only when
+// every variant makes the same remark on it.
+func TestFieldRemarks(t *testing.T) {
+	spec := func(remark string) string {
+		return `-- allium: 3
+entity User {
+    email: String` + remark + `
+}
+rule Rename {
+    when: Rename(user, email)
+
+    ensures: user.email = email
+}
+`
+	}
+	tests := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"one variant's remark", spec("  -- lower-cased"), spec(""), false},
+		{"the same remark", spec("  -- lower-cased"), spec("  -- lower-cased"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(PrintShared(compareTexts(t, 0, tt.a, tt.b)))
+			if strings.Contains(got, "lower-cased") != tt.want {
+				t.Errorf("remark kept = %v, want %v:\n%s", !tt.want, tt.want, got)
+			}
+		})
+	}
+}

@@ -156,7 +156,8 @@
 // if C: A, while requires C would say the variant refuses what it answers
 // alike. Constructs
 // are copied from the representative (or the first member with the chosen
-// text), in the order of the first variant that has them; conjuncts and
+// text; a rule's comments only when every variant writes the same, as one
+// variant's account of its rule may be false of the others), in the order of the first variant that has them; conjuncts and
 // outcomes of one clause that are all shared are written as the clause
 // was, the ones that are shared joined again otherwise.
 //

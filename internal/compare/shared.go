@@ -272,6 +272,12 @@ func (c *comparison) build() {
 		if !c.sameGuidance(g) {
 			r.Guidance = nil
 		}
+		if !sameRuleDoc(g) {
+			// The comments above a rule are one variant's account of it
+			// ("an unknown address is refused (404)"), which may be false
+			// of the others: kept only when every variant says the same.
+			r.Doc, r.Comment = nil, ""
+		}
 		p := s.add(&s.top, g, r)
 		for _, cc := range chosen {
 			cp := s.add(&p.children, cc.g, cc.stmt)
@@ -346,6 +352,25 @@ func (c *comparison) sameGuidance(g *group) bool {
 		} else if *first != t {
 			return false
 		}
+	}
+	return true
+}
+
+// sameRuleDoc reports whether every member of a rule group carries the same
+// comments above and beside its rule.
+func sameRuleDoc(g *group) bool {
+	first := ""
+	seen := false
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		r := u.node.(*allium.Rule)
+		t := strings.Join(r.Doc, "\n") + "\x00" + r.Comment
+		if seen && t != first {
+			return false
+		}
+		first, seen = t, true
 	}
 	return true
 }

@@ -377,3 +377,36 @@ rule Rename {
 		})
 	}
 }
+
+// TestRuleDocs: the comments above a shared rule are kept only when every
+// variant writes the same; one variant's account of its rule may be false
+// of the others.
+func TestRuleDocs(t *testing.T) {
+	spec := func(doc string) string {
+		return resetEntities + doc + `rule RequestReset {
+    when: RequestReset(email)
+
+    let user = User{email}
+    requires: exists user
+
+    ensures: Email.created(to: user.email, template: reset)
+}
+`
+	}
+	tests := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"one variant's account", spec("-- an unknown address is refused (404)\n"), spec(""), false},
+		{"the same account", spec("-- an unknown address is refused (404)\n"), spec("-- an unknown address is refused (404)\n"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(PrintShared(compareTexts(t, 0, tt.a, tt.b)))
+			if strings.Contains(got, "refused (404)") != tt.want {
+				t.Errorf("doc kept = %v, want %v:\n%s", !tt.want, tt.want, got)
+			}
+		})
+	}
+}

@@ -45,6 +45,9 @@ type unit struct {
 	key         string
 	whole       allium.Stmt
 	part, parts int
+	// guard marks a requires lifted from the condition of a rule's only
+	// outcome, `ensures: if C: ...` (guardedOutcomes).
+	guard bool
 }
 
 // group is one aligned construct: at most one unit per variant.

@@ -15,6 +15,9 @@ type chosenClause struct {
 	g    *group
 	u    *unit
 	stmt allium.Stmt
+	// guard, shared by the requires and ensures of one rule, says they
+	// are written as one `ensures: if C: ...` (guardBack).
+	guard *allium.If
 }
 
 // ruleClauses picks the clauses of a shared rule, in the group's order:
@@ -39,7 +42,22 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 			} else {
 				stmt = c.commonEnsures(ch, u)
 			}
-			chosen = append(chosen, chosenClause{ch, u, stmt})
+			// Only the members that say what the shared clause says
+			// are weighed: another wording is listed as such.
+			same := func(m *unit) bool { return m.cmp() == u.cmp() }
+			if countText(ch) < c.req {
+				same = func(*unit) bool { return true }
+			}
+			if n := c.unnormalise(g, ch, stmt, same); len(n) > 0 {
+				notes = append(notes, n...)
+				ch.printed = printBare(stmt)
+				if e, ok := stmt.(*allium.Ensures); ok && len(ch.sharedStmts) == len(e.Body) {
+					for i, st := range e.Body {
+						ch.sharedStmts[i] = allium.PrintConstruct(st)
+					}
+				}
+			}
+			chosen = append(chosen, chosenClause{g: ch, u: u, stmt: stmt})
 			picked[ch] = true
 			continue
 		}
@@ -47,9 +65,10 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 		// outcome in another clause (in every branch of an if).
 		if g.shared && ch.kind == summary.KindEnsures {
 			if stmt, u := c.generalForm(ch); stmt != nil {
+				notes = append(notes, c.unnormalise(g, ch, stmt, createsLike(stmt))...)
 				ch.shared, ch.general = true, true
-				ch.text, ch.printed = clauseKey(stmt), allium.PrintConstruct(stmt)
-				chosen = append(chosen, chosenClause{ch, u, stmt})
+				ch.text, ch.printed = clauseKey(stmt), printBare(stmt)
+				chosen = append(chosen, chosenClause{g: ch, u: u, stmt: stmt})
 				picked[ch] = true
 			}
 		}
@@ -99,7 +118,7 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 			}
 			lg.shared = true
 			lg.text = lu.cmp()
-			chosen = append(chosen, chosenClause{lg, lu, stmt})
+			chosen = append(chosen, chosenClause{g: lg, u: lu, stmt: stmt})
 		}
 	}
 	// A clause whose names the shared rule still cannot bind goes, and
@@ -147,7 +166,172 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 			break
 		}
 	}
-	return bindBeforeUse(out)
+	return guardBack(bindBeforeUse(out))
+}
+
+// guardBack writes the shared rule's outcomes under their guard again when
+// a variant writes the guard as the condition of its only outcome
+// (`ensures: if exists user: ...`) and the others as requires: the if is
+// what both say, since requires C with ensures A implies if C: A, while a
+// requires would say of the first variant that it refuses the request it
+// answers alike. The requires lifted so (every chosen requires some variant
+// holds as such a guard) and every chosen ensures are marked to be joined
+// into one `ensures: if C: ...`, placed after the other clauses so the
+// parts stand together. Outcomes inside a for leave the clauses as they are.
+func guardBack(list []chosenClause) []chosenClause {
+	var guards, outcomes, rest []chosenClause
+	for _, cc := range list {
+		switch {
+		case cc.g.kind == summary.KindRequires && cc.u.forOf == nil && liftedGuard(cc.g):
+			guards = append(guards, cc)
+		case cc.g.kind == summary.KindEnsures:
+			if cc.u.forOf != nil {
+				return list
+			}
+			outcomes = append(outcomes, cc)
+		default:
+			rest = append(rest, cc)
+		}
+	}
+	if len(guards) == 0 || len(outcomes) == 0 {
+		return list
+	}
+	tmpl := &allium.If{}
+	out := rest
+	for _, cc := range append(guards, outcomes...) {
+		cc.guard = tmpl
+		out = append(out, cc)
+	}
+	return out
+}
+
+// liftedGuard reports whether some member of a requires group was lifted
+// from a guarded outcome.
+func liftedGuard(g *group) bool {
+	for _, u := range g.members {
+		if u != nil && u.guard {
+			return true
+		}
+	}
+	return false
+}
+
+// unnormalise writes a shared clause's lookup keys and stored values
+// without the normalising call (lower, strip, ...) that only some of its
+// members apply: the normal form matches User{email: lower(email)} with
+// User{email}, as both find the account, but the shared spec copies one
+// member's text, and lower() there would be false of the members that
+// keep the value as given. A comment on the clause, and a note in the
+// report, say which members normalise. It returns the notes.
+func (c *comparison) unnormalise(g, ch *group, stmt allium.Stmt, holds func(*unit) bool) []string {
+	var with, without []string
+	for _, u := range ch.members {
+		if u == nil || !holds(u) {
+			continue
+		}
+		if len(normalisedKeys(u.node.(allium.Stmt), false)) > 0 {
+			with = append(with, c.vs[u.v].ID)
+		} else {
+			without = append(without, c.vs[u.v].ID)
+		}
+	}
+	if len(with) == 0 || len(without) == 0 {
+		return nil
+	}
+	calls := normalisedKeys(stmt, true)
+	if len(calls) == 0 {
+		return nil
+	}
+	verb, verb2 := " apply ", " take "
+	if len(with) == 1 {
+		verb = " applies "
+	}
+	if len(without) == 1 {
+		verb2 = " takes "
+	}
+	note := strings.Join(with, ", ") + verb + strings.Join(calls, ", ") + " here; " +
+		strings.Join(without, ", ") + verb2 + "the value as given"
+	stmt.Info().Doc = append(stmt.Info().Doc, note)
+	return []string{"rule " + g.name + ": " + note}
+}
+
+// createsLike is true of a member that creates the entity a general form
+// creates (any member, when the general form creates nothing).
+func createsLike(stmt allium.Stmt) func(*unit) bool {
+	e, ok := stmt.(*allium.Ensures)
+	if !ok || len(e.Body) != 1 {
+		return func(*unit) bool { return true }
+	}
+	_, ent := creationOf(e.Body[0])
+	if ent == "" {
+		return func(*unit) bool { return true }
+	}
+	return func(u *unit) bool {
+		found := false
+		allium.WalkStmts([]allium.Stmt{u.node.(allium.Stmt)}, func(st allium.Stmt) bool {
+			if _, got := creationOf(st); got == ent {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+}
+
+// normalisedKeys lists the normalising calls (lower(), strip(), ...) that
+// wrap a join key or a creation's argument in a statement, each once, in
+// order; with strip it also removes them, in place.
+func normalisedKeys(s allium.Stmt, strip bool) []string {
+	var calls []string
+	seen := map[string]bool{}
+	unwrap := func(e allium.Expr) allium.Expr {
+		for {
+			call, ok := e.(*allium.Call)
+			if !ok || len(call.Args) != 1 || call.Args[0].Name != "" {
+				return e
+			}
+			id, ok := call.Fun.(*allium.Ident)
+			if !ok || !normalizers[id.Name] {
+				return e
+			}
+			if !seen[id.Name] {
+				seen[id.Name] = true
+				calls = append(calls, id.Name+"()")
+			}
+			e = call.Args[0].Value
+		}
+	}
+	allium.WalkStmts([]allium.Stmt{s}, func(st allium.Stmt) bool {
+		for _, e := range allium.StmtExprs(st) {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				switch y := x.(type) {
+				case *allium.Join:
+					for i := range y.Fields {
+						if y.Fields[i].Value == nil {
+							continue
+						}
+						if v := unwrap(y.Fields[i].Value); strip {
+							y.Fields[i].Value = v
+							if id, ok := v.(*allium.Ident); ok && id.Name == y.Fields[i].Name {
+								y.Fields[i].Value = nil // User{email}
+							}
+						}
+					}
+				case *allium.Call:
+					if m, ok := y.Fun.(*allium.Member); ok && m.Name == "created" {
+						for i := range y.Args {
+							if v := unwrap(y.Args[i].Value); strip {
+								y.Args[i].Value = v
+							}
+						}
+					}
+				}
+				return true
+			})
+		}
+		return true
+	})
+	return calls
 }
 
 // bindableLet picks the member of a let group the shared rule takes: among
@@ -416,16 +600,34 @@ func (c *comparison) generalForm(ch *group) (allium.Stmt, *unit) {
 	if len(best) < c.req {
 		return nil, nil
 	}
-	argKey := func(a allium.Arg) string { return a.Name + ":" + exprKey(stripNormalizer(a.Value)) }
-	counts := map[string]int{}
-	for _, cr := range best {
-		seen := map[string]bool{}
-		for _, a := range cr.call.Args {
-			if k := argKey(a); !seen[k] {
-				seen[k] = true
-				counts[k]++
+	// An argument reads alike whether it names the looked-up row's field
+	// or the value it was looked up by: with let user = User{email},
+	// user.email is email.
+	looked := map[int]map[string]map[string]allium.Expr{}
+	// An argument reads both ways; the written one is held by every
+	// creation that gives it under either reading.
+	argKeys := func(v int, a allium.Arg) []string {
+		if looked[v] == nil {
+			looked[v] = lookupKeys(ch.parent.members[v].node.(*allium.Rule))
+		}
+		return []string{a.Name + ":" + exprKey(stripNormalizer(a.Value)),
+			a.Name + ":" + exprKey(stripNormalizer(throughLookup(a.Value, looked[v])))}
+	}
+	argCount := func(v int, a allium.Arg) int {
+		want := argKeys(v, a)
+		n := 0
+		for _, cr := range best {
+		args:
+			for _, b := range cr.call.Args {
+				for _, k := range argKeys(cr.u.v, b) {
+					if k == want[0] || k == want[1] {
+						n++
+						break args
+					}
+				}
 			}
 		}
+		return n
 	}
 	// Written as a variant writes it, one that creates it outright if
 	// any does.
@@ -449,13 +651,57 @@ func (c *comparison) generalForm(ch *group) (allium.Stmt, *unit) {
 	}
 	var kept []allium.Arg
 	for _, a := range call.Args {
-		if counts[argKey(a)] >= c.req {
+		if argCount(first.u.v, a) >= c.req {
 			kept = append(kept, a)
 		}
 	}
 	call.Args = kept
 	stmt.Doc, stmt.Comment = nil, ""
 	return stmt, first.u
+}
+
+// lookupKeys maps each rule-level let bound to a lookup (let user =
+// User{email}) to the fields it was looked up by and their values, the
+// normalising calls around them dropped.
+func lookupKeys(r *allium.Rule) map[string]map[string]allium.Expr {
+	out := map[string]map[string]allium.Expr{}
+	for _, st := range r.Body {
+		l, ok := st.(*allium.Let)
+		if !ok {
+			continue
+		}
+		j, ok := l.Value.(*allium.Join)
+		if !ok {
+			continue
+		}
+		keys := map[string]allium.Expr{}
+		for _, f := range j.Fields {
+			v := f.Value
+			if v == nil {
+				v = &allium.Ident{Name: f.Name}
+			}
+			keys[f.Name] = stripNormalizer(v)
+		}
+		out[l.Name] = keys
+	}
+	return out
+}
+
+// throughLookup reads x.f, where x is a let bound to a lookup by f, as
+// the value it was looked up by; anything else is returned as it is.
+func throughLookup(e allium.Expr, looked map[string]map[string]allium.Expr) allium.Expr {
+	m, ok := e.(*allium.Member)
+	if !ok {
+		return e
+	}
+	id, ok := m.X.(*allium.Ident)
+	if !ok {
+		return e
+	}
+	if v, ok := looked[id.Name][m.Name]; ok {
+		return v
+	}
+	return e
 }
 
 // generalAssign writes an ensures group whose members set the same field to
@@ -490,7 +736,7 @@ func (c *comparison) generalAssign(ch *group) (allium.Stmt, *unit) {
 	}
 	k := majority(counts)
 	if k == "" || counts[k] < c.req {
-		return nil, nil
+		return c.generalLifetime(ch)
 	}
 	// Of those, the one that reaches the entity the way most do (lets
 	// read through: user where user = token.user is token.user), ties to
@@ -536,6 +782,117 @@ func (c *comparison) generalAssign(ch *group) (allium.Stmt, *unit) {
 	stmt := deepCopy(u.node.(*allium.Ensures))
 	stmt.Doc, stmt.Comment = nil, ""
 	return stmt, u
+}
+
+// generalLifetime writes an ensures group whose members set the same field
+// to now plus a lifetime each gives differently (now +
+// config.user_temporary_token_expiry, now + 30.minutes, now + 24.hours) as
+// the member's statement that reads the lifetime from config, preferring
+// the representative's; the config parameter is then declared without a
+// default and with each member's lifetime (build). It returns nil when
+// fewer than the quorum set the field so or none reads config.
+func (c *comparison) generalLifetime(ch *group) (allium.Stmt, *unit) {
+	type lifetime struct {
+		u     *unit
+		field string
+		d     allium.Expr
+	}
+	var ls []lifetime
+	counts := map[string]int{}
+	for _, u := range ch.members {
+		if u == nil {
+			continue
+		}
+		e := u.node.(*allium.Ensures)
+		if len(e.Body) != 1 {
+			continue
+		}
+		a, ok := e.Body[0].(*allium.Assign)
+		if !ok {
+			continue
+		}
+		m, ok := a.Target.(*allium.Member)
+		if !ok {
+			continue
+		}
+		d := nowPlus(a.Value)
+		if d == nil {
+			continue
+		}
+		ls = append(ls, lifetime{u, m.Name, d})
+		counts[m.Name]++
+	}
+	field := majority(counts)
+	if field == "" || counts[field] < c.req {
+		return nil, nil
+	}
+	repV := ch.parent.representative().v
+	var pick *lifetime
+	var values []string
+	for i, l := range ls {
+		if l.field != field {
+			continue
+		}
+		val := oneLine(allium.ExprString(l.d))
+		if name := configRef(l.d); name != "" {
+			if g := c.configGroup(name); g != nil && g.members[l.u.v] != nil && g.members[l.u.v].value != "" {
+				val = g.members[l.u.v].value
+			}
+			if pick == nil || l.u.v == repV {
+				pick = &ls[i]
+			}
+		}
+		values = append(values, c.vs[l.u.v].ID+": "+val)
+	}
+	if pick == nil {
+		return nil, nil
+	}
+	name := configRef(pick.d)
+	if c.lifetimes == nil {
+		c.lifetimes = map[string]string{}
+	}
+	c.lifetimes[name] = "values differ: " + strings.Join(values, ", ")
+	stmt := deepCopy(pick.u.node.(*allium.Ensures))
+	stmt.Doc, stmt.Comment = nil, ""
+	return stmt, pick.u
+}
+
+// nowPlus returns d of a value written now + d, d a duration or a config
+// parameter; else nil.
+func nowPlus(e allium.Expr) allium.Expr {
+	b, ok := e.(*allium.Binary)
+	if !ok || b.Op != allium.OpAdd {
+		return nil
+	}
+	if id, ok := b.X.(*allium.Ident); !ok || id.Name != "now" {
+		return nil
+	}
+	if _, ok := b.Y.(*allium.Duration); ok || configRef(b.Y) != "" {
+		return b.Y
+	}
+	return nil
+}
+
+// configRef returns x of config.x, else "".
+func configRef(e allium.Expr) string {
+	m, ok := e.(*allium.Member)
+	if !ok {
+		return ""
+	}
+	if id, ok := m.X.(*allium.Ident); ok && id.Name == "config" {
+		return m.Name
+	}
+	return ""
+}
+
+// configGroup returns the config group of that canonical name.
+func (c *comparison) configGroup(name string) *group {
+	for _, g := range c.config {
+		if g.name == name {
+			return g
+		}
+	}
+	return nil
 }
 
 // substRoot replaces the leftmost identifier of a navigation by val.

@@ -141,6 +141,10 @@ type comparison struct {
 	// the variants do differently (a let bound to different values).
 	notes     []string
 	variables map[string]bool // names the variants bind (checkOptions)
+	// lifetimes are config parameters a general outcome reads that not
+	// every variant declares (generalLifetime), with the note that says
+	// each variant's lifetime.
+	lifetimes map[string]string
 }
 
 func (c *comparison) run() {
@@ -318,7 +322,11 @@ func (c *comparison) alignMembersAndConfig() {
 			if eu == nil {
 				continue
 			}
-			for i, mem := range entityMembers(eu.node) {
+			members := entityMembers(eu.node)
+			for i, mem := range members {
+				if f := constantField(mem, members); f != nil {
+					mem = f
+				}
 				name, kind := memberKey(mem)
 				u := &unit{v: v, kind: kind, local: name, parent: eu.local, seq: i, node: mem,
 					tokens: nameTokens(name), prov: mem.Info().Prov, pos: mem.Info().Pos}
@@ -449,6 +457,32 @@ func (c *comparison) alignMembersAndConfig() {
 			}
 		}
 	}
+}
+
+// constantField reads a derived value that is one enum literal
+// (template: email_update) as the field it is, holding that one value in
+// every instance, so that it meets the other variants' field of the name
+// (template: login | sudo_code | ...). Anything else, a bare name of another
+// member among them, returns nil.
+func constantField(mem allium.EntityMember, members []allium.EntityMember) *allium.Field {
+	d, ok := mem.(*allium.Derived)
+	if !ok || len(d.Params) > 0 || d.When != nil {
+		return nil
+	}
+	id, ok := d.Value.(*allium.Ident)
+	if !ok || !lowerFirst(id.Name) {
+		return nil
+	}
+	switch id.Name {
+	case "true", "false", "null", "now", "this":
+		return nil
+	}
+	for _, m := range members {
+		if n, _ := memberKey(m); n == id.Name {
+			return nil
+		}
+	}
+	return &allium.Field{Meta: d.Meta, Name: d.Name, Type: &allium.Type{Enum: []allium.EnumValue{{Name: id.Name}}}}
 }
 
 func entityMembers(n allium.Node) []allium.EntityMember {
@@ -589,11 +623,33 @@ func (c *comparison) alignRules() {
 	c.rules = cluster(summary.KindRule, c.n, per, ruleSim, 0.5)
 	sortByFirstSeen(c.rules)
 
+	// A trigger parameter read for fields only one entity of its variant
+	// declares is of that entity: its fields take their canonical names,
+	// and it pairs with a parameter of the same type (typedParams).
+	ptypes := make([]map[*allium.Rule]map[string]string, c.n)
+	for _, g := range c.rules {
+		for _, u := range g.members {
+			if u == nil {
+				continue
+			}
+			if ptypes[u.v] == nil {
+				ptypes[u.v] = map[*allium.Rule]map[string]string{}
+			}
+			rule := u.node.(*allium.Rule)
+			ptypes[u.v][rule] = c.typedParams(u.v, c.vs[u.v].Module.Rules[u.seq], rule)
+		}
+	}
 	// Trigger names and parameters follow the rule's representative.
 	for _, g := range c.rules {
 		repV := g.representative().v
 		rep := g.representative().node.(*allium.Rule)
 		repUses := paramUses(rep)
+		if repUses == nil {
+			repUses = map[string][]string{}
+		}
+		for p, t := range ptypes[repV][rep] {
+			repUses[p] = append(repUses[p], "type "+t)
+		}
 		counts := map[string]int{}
 		for _, u := range g.members {
 			if u != nil && u.trig != "" && u.node.(*allium.Rule).Trigger.Kind == allium.TriggerExternal {
@@ -637,7 +693,14 @@ func (c *comparison) alignRules() {
 					r.trigger[t.Name] = canonTrig
 				}
 			}
-			for from, to := range matchParams(t.Params, rep.Trigger.Params, paramUses(rule), repUses) {
+			uses := paramUses(rule)
+			if uses == nil {
+				uses = map[string][]string{}
+			}
+			for p, t := range ptypes[u.v][rule] {
+				uses[p] = append(uses[p], "type "+t)
+			}
+			for from, to := range matchParams(t.Params, rep.Trigger.Params, uses, repUses) {
 				if r.params == nil {
 					r.params = map[*allium.Rule]map[string]string{}
 				}
@@ -672,7 +735,7 @@ func (c *comparison) alignRules() {
 					node: rule.Trigger, text: triggerKey(rule.Trigger), value: rule.Trigger.Kind.String(),
 					prov: rule.Trigger.Prov, pos: rule.Trigger.Pos}
 			}
-			cper[v] = clauseUnits(v, u.local, rule.Body, c.derived[v])
+			cper[v] = clauseUnits(v, u.local, rule.Body, c.derived[v], liftGuard(g, v))
 			env := envs[v].forRule(rule)
 			for _, cu := range cper[v] {
 				if cu.kind == summary.KindEnsures {
@@ -735,6 +798,89 @@ func ruleSim(a, b *unit) float64 {
 		eff = jaccard(a.effects, b.effects)
 	}
 	return 0.2*sameOr(a.local, b.local, a.tokens, b.tokens) + 0.3*trig + 0.3*eff + 0.1*jaccard(a.feat, b.feat) + 0.1*jaccard(a.feat2, b.feat2)
+}
+
+// typedParams infers the entity of each of a rule's trigger parameters
+// from the fields the rule reads through it: when two or more are read and
+// exactly one entity of the variant (as written) declares them all, the
+// parameter is of that entity. Reads through it (p.f) are renamed, in the
+// working copy, to the entity's canonical field names, which the renamer
+// could not do for a field name other entities of the variant also use
+// (verification.email, where EmailVerification.email is new_email and
+// User.email is email). It returns the canonical type by parameter.
+func (c *comparison) typedParams(v int, orig, rule *allium.Rule) map[string]string {
+	if orig.Trigger == nil || orig.Trigger.Kind != allium.TriggerExternal || rule.Trigger == nil ||
+		len(orig.Trigger.Params) != len(rule.Trigger.Params) {
+		return nil
+	}
+	read := map[string]map[string]bool{}
+	for _, p := range orig.Trigger.Params {
+		read[p.Name] = map[string]bool{}
+	}
+	allium.WalkStmts(orig.Body, func(s allium.Stmt) bool {
+		for _, e := range allium.StmtExprs(s) {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				if m, ok := x.(*allium.Member); ok {
+					if id, ok := m.X.(*allium.Ident); ok && read[id.Name] != nil {
+						read[id.Name][m.Name] = true
+					}
+				}
+				return true
+			})
+		}
+		return true
+	})
+	m := c.vs[v].Module
+	ents := append(append([]*allium.Entity{}, m.Externals...), m.Entities...)
+	out := map[string]string{}
+	renames := map[string]map[string]string{} // working name -> local field -> canonical (fields are keyed by canonical type)
+	r := c.rn[v]
+	for i, p := range orig.Trigger.Params {
+		fields := read[p.Name]
+		if len(fields) < 2 {
+			continue
+		}
+		var found []string
+		for _, e := range ents {
+			has := map[string]bool{}
+			for _, mem := range e.Members {
+				if n, _ := memberKey(mem); n != "" {
+					has[n] = true
+				}
+			}
+			all := true
+			for f := range fields {
+				all = all && has[f]
+			}
+			if all {
+				found = append(found, e.Name)
+			}
+		}
+		if len(found) != 1 {
+			continue
+		}
+		out[rule.Trigger.Params[i].Name] = r.typeName(found[0])
+		renames[rule.Trigger.Params[i].Name] = r.fields[r.typeName(found[0])]
+	}
+	if len(renames) == 0 {
+		return out
+	}
+	allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+		for _, e := range allium.StmtExprs(s) {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				if m, ok := x.(*allium.Member); ok {
+					if id, ok := m.X.(*allium.Ident); ok {
+						if to, ok := renames[id.Name][m.Name]; ok {
+							m.Name = to
+						}
+					}
+				}
+				return true
+			})
+		}
+		return true
+	})
+	return out
 }
 
 // matchParams pairs a rule's trigger parameters with the representative's:
@@ -930,7 +1076,7 @@ func paramUses(r *allium.Rule) map[string][]string {
 // of several statements one unit per statement (all under the clause's
 // number), so that `requires: a and b` meets two requires and an outcome
 // meets the same outcome written in a clause of its own.
-func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]derivation) []*unit {
+func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]derivation, lift bool) []*unit {
 	var out []*unit
 	req, ens := 0, 0
 	add := func(s, whole allium.Stmt, part, parts int, kind, local string, f *allium.For) {
@@ -948,12 +1094,50 @@ func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]deri
 		u.feat = textTokens(u.key)
 		out = append(out, u)
 	}
+	var guarded *allium.Ensures
+	if lift {
+		guarded = guardedOutcomes(body)
+	}
 	var walk func(list []allium.Stmt, f *allium.For)
 	walk = func(list []allium.Stmt, f *allium.For) {
 		for _, s := range list {
 			switch x := s.(type) {
 			case *allium.Let:
 				add(s, s, 0, 1, summary.KindLet, x.Name, f)
+			case *allium.Ensures:
+				if x != guarded {
+					break
+				}
+				// `ensures: if C: A B` as the rule's only outcome does
+				// what `requires: C` and `ensures: A`, `ensures: B` do:
+				// nothing when C fails, A and B when it holds. Its
+				// parts are units of those kinds, so they meet the
+				// variants that write it so; the report says how this
+				// variant writes it.
+				br := x.Body[0].(*allium.If).Branches[0]
+				head := "ensures: if " + oneLine(allium.ExprString(br.Cond)) + ": ..."
+				for i, c := range conjuncts(br.Cond) {
+					req++
+					// The first part carries the clause's comments, which
+					// the if written back takes (joinGuarded).
+					p := &allium.Requires{Meta: x.Meta, Cond: c}
+					if i > 0 {
+						p.Meta.Doc, p.Meta.Comment, p.Meta.Blank = nil, "", false
+					}
+					add(p, p, 0, 1, summary.KindRequires, "requires#"+strconv.Itoa(req), f)
+					out[len(out)-1].text += "  (written " + head + ")"
+					out[len(out)-1].guard = true
+				}
+				for _, st := range br.Body {
+					ens++
+					p := &allium.Ensures{Meta: x.Meta, Body: []allium.Stmt{st}}
+					p.Meta.Doc, p.Meta.Comment, p.Meta.Blank = nil, "", false
+					add(p, p, 0, 1, summary.KindEnsures, "ensures#"+strconv.Itoa(ens), f)
+					out[len(out)-1].text += "  (written " + head + ")"
+				}
+				continue
+			}
+			switch x := s.(type) {
 			case *allium.Requires:
 				req++
 				local := "requires#" + strconv.Itoa(req)
@@ -990,6 +1174,94 @@ func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]deri
 	}
 	walk(body, nil)
 	return out
+}
+
+// liftGuard reports whether variant v's rule in group g writes its only
+// outcome under a guard (guardedOutcomes) that another variant's rule
+// states as a requires, or as a guard of its own only outcome, in normal
+// form: then the guard is read as that requires, so the clauses meet one
+// by one. A guard no other variant shares stays as written.
+func liftGuard(g *group, v int) bool {
+	u := g.members[v]
+	if u == nil {
+		return false
+	}
+	e := guardedOutcomes(u.node.(*allium.Rule).Body)
+	if e == nil {
+		return false
+	}
+	want := map[string]bool{}
+	for _, c := range conjuncts(e.Body[0].(*allium.If).Branches[0].Cond) {
+		want[clauseKey(&allium.Requires{Cond: c})] = true
+	}
+	for w, o := range g.members {
+		if w == v || o == nil {
+			continue
+		}
+		found := false
+		if oe := guardedOutcomes(o.node.(*allium.Rule).Body); oe != nil {
+			// Both guard their outcomes alike: read as requires, the
+			// outcomes meet one by one rather than as one if.
+			for _, c := range conjuncts(oe.Body[0].(*allium.If).Branches[0].Cond) {
+				found = found || want[clauseKey(&allium.Requires{Cond: c})]
+			}
+			if found {
+				return true
+			}
+			continue
+		}
+		allium.WalkStmts(o.node.(*allium.Rule).Body, func(s allium.Stmt) bool {
+			if r, ok := s.(*allium.Requires); ok {
+				for _, c := range conjuncts(r.Cond) {
+					if want[clauseKey(&allium.Requires{Cond: c})] {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// guardedOutcomes returns the ensures of a rule body that is the rule's only
+// outcome and is one `if` with a single branch and no else: a guard on
+// everything the rule does (clauseUnits reads it as requires and
+// ensures). A rule with another ensures, or an if with an else, acts when
+// the condition fails, so its if is left as written.
+func guardedOutcomes(body []allium.Stmt) *allium.Ensures {
+	var found *allium.Ensures
+	n := 0
+	allium.WalkStmts(body, func(s allium.Stmt) bool {
+		if e, ok := s.(*allium.Ensures); ok {
+			n++
+			found = e
+			return false
+		}
+		return true
+	})
+	if n != 1 || !hasStmt(body, found) || len(found.Body) != 1 {
+		return nil
+	}
+	st, ok := found.Body[0].(*allium.If)
+	if !ok || len(st.Branches) != 1 || st.Else != nil || len(st.Branches[0].Body) == 0 {
+		return nil
+	}
+	return found
+}
+
+// hasStmt reports whether s is one of the statements of list itself (not
+// nested in a for).
+func hasStmt(list []allium.Stmt, s allium.Stmt) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // printBare prints a clause without its comments, for the report.

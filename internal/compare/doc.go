@@ -58,7 +58,8 @@
 //     name 0.9 against another such field of the same canonical type, so
 //     user: User ~ account: Account once the entities align);
 //     projections, derived values, invariants and transition graphs by name
-//     ≥ 0.55. Config parameters: 0.7·name + 0.3·type ≥ 0.55. Fields are
+//     ≥ 0.55 (a derived value that is one enum literal, template: welcome,
+//     is the field holding that value in every instance, and aligns as one). Config parameters: 0.7·name + 0.3·type ≥ 0.55. Fields are
 //     then renamed in entity bodies, in x.field where x is a type, in
 //     creation arguments and join keys, and elsewhere in x.field when every
 //     entity of the variant with that field agrees on its canonical name;
@@ -74,7 +75,12 @@
 //     nothing else do not. Each rule group then takes the majority
 //     external trigger name, and trigger parameters are renamed to the
 //     representative's: equal names stay, names sharing a stem pair best
-//     first (new_password ~ password), and, when both triggers have as many
+//     first (new_password ~ password), then parameters the rules read alike (the
+//     same fields, calls and lookups, and the same entity: a parameter
+//     read for two or more fields that only one entity of its variant
+//     declares is of that entity, and its fields are renamed to the
+//     entity's canonical ones, verification.email where
+//     EmailVerification.email became new_email), and, when both triggers have as many
 //     parameters, what is left pairs by position, so `reset_token` and
 //     `token` read alike; lets and trigger bindings named after a renamed
 //     type (`let account = Account{email}` where Account became User) take
@@ -96,7 +102,12 @@
 //     (lower, strip, ...) around join keys and creation arguments dropped;
 //     comparisons written with > and >=; tests against true, false and null
 //     written as the test; not (a = b) as a != b; double negation folded;
-//     the operands of and, or, = and != in text order. The same kind, 1
+//     the operands of and, or, = and != in text order. A rule whose only
+//     outcome is `ensures: if C: A B` (one branch, no else) does nothing
+//     when C fails, as `requires: C` with `ensures: A`, `ensures: B`
+//     does; when another variant's rule requires a conjunct of C, or
+//     guards its only outcome with one, its clauses are read so, and meet
+//     one by one. The same kind, 1
 //     when the normal forms are equal; an ensures by its effects
 //     (0.7·(0.75·Jaccard of the primary effects + 0.25·Jaccard of the
 //     details: the entity whose field is set when the binding's type is
@@ -116,7 +127,7 @@
 //
 // A group is shared when at least the quorum of variants hold it (default:
 // all). Entities, enums, fields and config parameters need only to be
-// aligned; other members and whole constructs need the quorum to agree on
+// aligned (a field keeps a comment only when every variant makes it); other members and whole constructs need the quorum to agree on
 // their text after renaming, clauses on their normal form. Exceptions: a field takes the
 // majority type and an inline enum keeps the values the quorum holds; an
 // enum likewise keeps the quorum's values; a config parameter whose default
@@ -130,9 +141,23 @@
 // mail different templates), or the same field set to the same value on
 // an entity reached differently (user.password_hash = hash(password)
 // against token.user.password_hash = ...), written as the representative
-// does; @guidance is kept only when every variant has the same. Constructs
+// does, an argument naming a looked-up row's field (to: user.email with
+// let user = User{email}) counting as the value it was looked up by; a
+// field every variant sets to now plus its own lifetime is set to now plus
+// the config parameter one of them reads, declared without a default and
+// with each variant's value; @guidance is kept only when every variant has the same.
+// A lookup key or stored value that only some of the members written
+// alike normalise (lower, strip, ...) is written as given, with a comment
+// saying which do: the normal form holds them for one, but lower() in the
+// shared spec would be false of the others. When a variant writes a
+// shared rule's guard as the condition of its only outcome, the shared
+// rule writes the shared requires it lifted from there and the shared
+// ensures as one `ensures: if C: ...`: requires C with ensures A implies
+// if C: A, while requires C would say the variant refuses what it answers
+// alike. Constructs
 // are copied from the representative (or the first member with the chosen
-// text), in the order of the first variant that has them; conjuncts and
+// text; a rule's comments only when every variant writes the same, as one
+// variant's account of its rule may be false of the others), in the order of the first variant that has them; conjuncts and
 // outcomes of one clause that are all shared are written as the clause
 // was, the ones that are shared joined again otherwise.
 //

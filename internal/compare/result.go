@@ -11,7 +11,7 @@ import (
 var internalKinds = map[string]bool{kindTransitions: true, kindUse: true, kindGiven: true, kindOverride: true}
 
 func (c *comparison) result() *Result {
-	r := &Result{Shared: c.shared, Required: c.req, Dropped: c.dropped, Notes: c.notes}
+	r := &Result{Shared: c.shared, Required: c.req, Dropped: c.dropped, Notes: c.liveNotes()}
 	for _, g := range c.differing {
 		r.DifferingOutcomes = append(r.DifferingOutcomes, g.name)
 	}
@@ -180,4 +180,23 @@ func outcomeDifference(g *group, u *unit) string {
 		return g.text
 	}
 	return strings.Join(parts, "; ")
+}
+
+// liveNotes are the notes on the shared spec's choices about rules it
+// still holds: a rule the checker dropped afterwards made no choice.
+func (c *comparison) liveNotes() []string {
+	dead := map[string]bool{}
+	for _, g := range c.rules {
+		if !g.shared {
+			dead[g.name] = true
+		}
+	}
+	var out []string
+	for _, n := range c.notes {
+		if rule, _, ok := strings.Cut(strings.TrimPrefix(n, "rule "), ": "); ok && strings.HasPrefix(n, "rule ") && dead[rule] {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }

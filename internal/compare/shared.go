@@ -137,6 +137,9 @@ type piece struct {
 	whole       allium.Stmt
 	part, parts int
 	general     bool
+	// guard joins requires and ensures pieces of a rule into one
+	// `ensures: if C: ...` (guardBack, joinParts).
+	guard *allium.If
 }
 
 // sharedSpec is the shared module as pieces, so the checker's complaints can
@@ -269,16 +272,51 @@ func (c *comparison) build() {
 		if !c.sameGuidance(g) {
 			r.Guidance = nil
 		}
+		if !sameRuleDoc(g) {
+			// The comments above a rule are one variant's account of it
+			// ("an unknown address is refused (404)"), which may be false
+			// of the others: kept only when every variant says the same.
+			r.Doc, r.Comment = nil, ""
+		}
 		p := s.add(&s.top, g, r)
 		for _, cc := range chosen {
 			cp := s.add(&p.children, cc.g, cc.stmt)
 			cp.whole, cp.part, cp.parts, cp.general = cc.u.whole, cc.u.part, cc.u.parts, cc.g.general
+			cp.guard = cc.guard
 			if cc.u.forOf != nil {
 				cp.wrap = deepCopy(cc.u.forOf)
 				cp.wrap.Body = nil
 				cp.wrapKey = cc.u.forOf.Var + " in " + allium.ExprString(cc.u.forOf.Coll)
 			}
 		}
+	}
+	// A lifetime a general outcome reads from config that not every
+	// variant declares is declared without a default, saying each
+	// variant's value (generalLifetime).
+	names := make([]string, 0, len(c.lifetimes))
+	for name := range c.lifetimes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		g := c.configGroup(name)
+		if g == nil || g.shared {
+			continue
+		}
+		var pick *unit
+		for _, u := range g.members {
+			if u != nil && (pick == nil || u.local == g.name && pick.local != g.name) {
+				pick = u
+			}
+		}
+		if pick == nil {
+			continue
+		}
+		p := deepCopy(pick.node.(*allium.ConfigParam))
+		p.Default, p.Comment = nil, ""
+		p.Doc = []string{c.lifetimes[name]}
+		g.shared = true
+		s.add(&s.top, g, p)
 	}
 	for _, g := range c.wholes {
 		if g.shared && g.kind != kindUse && g.kind != kindGiven && g.kind != kindOverride {
@@ -318,6 +356,25 @@ func (c *comparison) sameGuidance(g *group) bool {
 	return true
 }
 
+// sameRuleDoc reports whether every member of a rule group carries the same
+// comments above and beside its rule.
+func sameRuleDoc(g *group) bool {
+	first := ""
+	seen := false
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		r := u.node.(*allium.Rule)
+		t := strings.Join(r.Doc, "\n") + "\x00" + r.Comment
+		if seen && t != first {
+			return false
+		}
+		first, seen = t, true
+	}
+	return true
+}
+
 // sharedField takes the field with the majority type; an inline enum keeps
 // the values at least the quorum of variants have.
 func (c *comparison) sharedField(g *group) allium.Node {
@@ -344,6 +401,21 @@ func (c *comparison) sharedField(g *group) allium.Node {
 	}
 	f := deepCopy(pick.node.(*allium.Field))
 	f.Name = g.name
+	// A remark one variant makes on its field ("lower-cased, unique in
+	// practice") may be false of the others: it is kept only when every
+	// member makes it.
+	for _, u := range g.members {
+		if u == nil {
+			continue
+		}
+		m := u.node.(*allium.Field).Meta
+		if m.Comment != f.Comment {
+			f.Comment = ""
+		}
+		if strings.Join(m.Doc, "\n") != strings.Join(f.Doc, "\n") {
+			f.Doc = nil
+		}
+	}
 	if f.Type == nil || len(f.Type.Enum) == 0 && !c.valuelessEnums[f.Type.Name] {
 		return f
 	}
@@ -546,7 +618,13 @@ func (s *sharedSpec) assemble(stamp bool) *allium.Module {
 // takes the first part's id.
 func joinParts(list []*piece, stamp bool) []*piece {
 	var out []*piece
-	var run []*piece
+	var run, guarded []*piece
+	flushGuarded := func() {
+		if len(guarded) > 0 {
+			out = append(out, joinGuarded(guarded, stamp)...)
+			guarded = nil
+		}
+	}
 	flush := func() {
 		if len(run) == 0 {
 			return
@@ -597,6 +675,15 @@ func joinParts(list []*piece, stamp bool) []*piece {
 		if p.dead {
 			continue
 		}
+		if p.guard != nil {
+			flush()
+			if len(guarded) > 0 && guarded[0].guard != p.guard {
+				flushGuarded()
+			}
+			guarded = append(guarded, p)
+			continue
+		}
+		flushGuarded()
 		if len(run) > 0 && (p.whole != run[0].whole || p.parts <= 1 || p.part <= run[len(run)-1].part) {
 			flush()
 		}
@@ -607,7 +694,49 @@ func joinParts(list []*piece, stamp bool) []*piece {
 		run = append(run, p)
 	}
 	flush()
+	flushGuarded()
 	return out
+}
+
+// joinGuarded writes the live requires and ensures pieces guardBack marked
+// as one `ensures: if C: ...`, C the requires' conditions joined by and,
+// the body every ensures' statements. With no requires left the ensures
+// are written as they are; with no ensures left, the requires. The piece
+// takes the first one's id; the parts keep their own, so the checker's
+// complaint names the part it is about.
+func joinGuarded(list []*piece, stamp bool) []*piece {
+	var conds []allium.Expr
+	var body []allium.Stmt
+	var firstEns, firstReq *piece
+	for _, p := range list {
+		switch x := p.node.(type) {
+		case *allium.Requires:
+			if firstReq == nil {
+				firstReq = p
+			}
+			conds = append(conds, deepCopy(x.Cond))
+		case *allium.Ensures:
+			if firstEns == nil {
+				firstEns = p
+			}
+			body = append(body, deepCopy(x.Body)...)
+		}
+	}
+	if len(conds) == 0 || firstEns == nil {
+		return list
+	}
+	j := *list[0]
+	// The guard's comments (a guarded variant's clause keeps them on its
+	// first requires part) are the written if's.
+	meta := firstReq.node.(*allium.Requires).Meta
+	meta.Doc = append([]string(nil), meta.Doc...)
+	j.node = &allium.Ensures{Meta: meta, Body: []allium.Stmt{
+		&allium.If{Branches: []allium.IfBranch{{Cond: joinAnd(conds), Body: body}}},
+	}}
+	if stamp {
+		j.node.Info().Pos = allium.Pos{Line: list[0].id, Col: 1}
+	}
+	return []*piece{&j}
 }
 
 func members(kids []allium.Node) []allium.EntityMember {

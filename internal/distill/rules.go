@@ -836,6 +836,7 @@ func (b *builder) buildRules() {
 		b.settingsLimits() // limit_settings.go
 	}
 	b.settleDurationComparisons()
+	b.settleBoundNames() // bound_names.go
 }
 
 // sameViewBehaviour keeps one rule for the methods of a view that do the

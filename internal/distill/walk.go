@@ -1524,6 +1524,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if flag := branchFlag(cond, &thenSc, &elseSc, thenOut, elseOut, k); flag != nil {
+					sc.vars[k] = flag
 				} else if session := sessionOrNull(old, v); ok && session != nil {
 					// let auth = null; if (...) auth = await checkAuth(req):
 					// a session getter's value is already the session or

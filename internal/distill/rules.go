@@ -1344,6 +1344,12 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				continue
 			}
 		}
+		if b.unroutedDefault(h, &p) {
+			// new_email=None of a view no route gives it to (url_routes.go)
+			var scratch []allium.Stmt
+			sc.vars[p.Name] = rc.eval(p.Default, sc, &scratch, false)
+			continue
+		}
 		n := b.keyParamName(h, &p)
 		if n != "" {
 			if rc.keyParams == nil {

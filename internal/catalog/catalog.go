@@ -745,6 +745,12 @@ type Language struct {
 	// an input is named for the email (max_email_length), whatever the
 	// input is called.
 	EmailFieldTypes []string `yaml:"email_field_types"`
+	// URLRouteCalls route a URL pattern to a view function in a module's
+	// urlpatterns list (Django's path and re_path): the pattern's
+	// captures (<str:token>, (?P<token>...)) and the extra-keyword dict are
+	// the view's URL arguments, and a parameter of the view none of its
+	// routes passes holds its default.
+	URLRouteCalls []string `yaml:"url_route_calls"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.

@@ -247,3 +247,93 @@ func condReadsRow(cond allium.Expr, row *value, sc *scope) bool {
 	})
 	return found
 }
+
+// branchFlag is the value of a flag both branches of an if set, one of
+// them to a literal Boolean (healthchecks' project view,
+// hc/accounts/views.py:366-373: `if user.is_superuser or is_owner: rw =
+// True else: membership = get_object_or_404(...); rw = membership.is_rw`):
+// after the if the flag holds cond or the else branch's value, which a
+// later `if not rw: return HttpResponseForbidden()` tests. A row the
+// branch looked up (a let of its own, gone after the if) is written as
+// its lookup, and the flag holds only when the row exists: a missing row
+// ended the request or left the field unreadable. Nil when the condition
+// is unread, a branch leaves k unbound, either value is not an expression
+// or reads a binding of its branch the flag cannot carry.
+func branchFlag(cond allium.Expr, thenSc, elseSc *scope, thenOut, elseOut []allium.Stmt, k string) *value {
+	a, b := thenSc.vars[k], elseSc.vars[k]
+	if cond == nil || a == nil || b == nil || a.kind != vExpr || b.kind != vExpr {
+		return nil
+	}
+	t, tok := flagOutOfBranch(a.expr, thenOut)
+	e, eok := flagOutOfBranch(b.expr, elseOut)
+	if !tok || !eok {
+		return nil
+	}
+	x := chooseBool(cond, t, e)
+	if x == nil {
+		return nil
+	}
+	return &value{kind: vExpr, expr: x}
+}
+
+// flagOutOfBranch writes x, a value a branch computed, without the lets
+// the branch bound (out): each let's name reads as its value, and a row
+// looked up (a join) must exist for the value to hold (exists M{...} and
+// M{...}.is_rw). ok is false when a let's value is anything else.
+func flagOutOfBranch(x allium.Expr, out []allium.Stmt) (allium.Expr, bool) {
+	lets := map[string]allium.Expr{}
+	for _, st := range out {
+		if l, ok := st.(*allium.Let); ok {
+			lets[l.Name] = l.Value
+		}
+	}
+	if len(lets) == 0 {
+		return x, true
+	}
+	var rows []allium.Expr
+	seen := map[string]bool{}
+	ok := true
+	var subst func(allium.Expr) allium.Expr
+	subst = func(e allium.Expr) allium.Expr {
+		switch e := e.(type) {
+		case *allium.Ident:
+			v, bound := lets[e.Name]
+			if !bound {
+				return e
+			}
+			if _, join := v.(*allium.Join); !join {
+				ok = false
+				return e
+			}
+			if !seen[e.Name] {
+				seen[e.Name] = true
+				rows = append(rows, v)
+			}
+			return v
+		case *allium.Member:
+			return &allium.Member{ExprPos: e.ExprPos, X: subst(e.X), Name: e.Name, Optional: e.Optional}
+		case *allium.Unary:
+			return &allium.Unary{ExprPos: e.ExprPos, Op: e.Op, X: subst(e.X)}
+		case *allium.Binary:
+			return &allium.Binary{ExprPos: e.ExprPos, Op: e.Op, X: subst(e.X), Y: subst(e.Y)}
+		case *allium.Lit:
+			return e
+		}
+		// Any other shape: only if it reads no let of the branch.
+		allium.Inspect(e, func(n allium.Expr) bool {
+			if id, isID := n.(*allium.Ident); isID && lets[id.Name] != nil {
+				ok = false
+			}
+			return ok
+		})
+		return e
+	}
+	y := subst(x)
+	if !ok {
+		return nil, false
+	}
+	for i := len(rows) - 1; i >= 0; i-- {
+		y = &allium.Binary{Op: allium.OpAnd, X: &allium.Unary{Op: allium.OpExists, X: rows[i]}, Y: y}
+	}
+	return y, true
+}

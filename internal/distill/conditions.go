@@ -655,6 +655,11 @@ func (rc *ruleCtx) action(line int, key string, cond allium.Expr, body []facts.S
 		name = pascal(key)
 	}
 	for _, p := range rc.paths[before:] {
+		// What the button's branch left out was left out of its rule,
+		// not of the handler's (healthchecks' project view: the guard
+		// under invite_team_member, hc/accounts/views.py:424, is
+		// ProjectInviteTeamMember's).
+		p.moveNotes(name)
 		p.name = name
 		p.ownTrigger = true
 	}

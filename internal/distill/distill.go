@@ -468,6 +468,9 @@ func (d *Distiller) prepare(ctx context.Context, service string, files []*facts.
 
 // builder holds the state of one distillation.
 type builder struct {
+	// routes: the URL arguments of each routed view function, read once
+	// (url_routes.go).
+	routes   map[string]*routeArgs
 	ctx      context.Context
 	lang     *catalog.Language
 	ix       *index

@@ -91,6 +91,9 @@ type enumInfo struct {
 	ref     *classRef
 	members map[string]string // member name -> literal
 	order   []string          // literals in order
+	// stored: the one-character codes the store keeps, with the literal
+	// each stands for (its member's name): "m" -> manager.
+	stored map[string]string
 }
 
 func (e *entityInfo) field(name string) *fieldInfo {
@@ -492,13 +495,23 @@ func (b *builder) addEnum(cr *classRef) {
 		if v.Kind == facts.ExprTuple && len(v.Args()) > 0 {
 			v = &v.Args()[0]
 		}
-		if v.Kind == facts.ExprString && isSnake(snake(v.Value())) && snake(v.Value()) == strings.ToLower(v.Value()) {
+		code := v.Kind == facts.ExprString && len([]rune(v.Value())) == 1
+		if v.Kind == facts.ExprString && !code && isSnake(snake(v.Value())) && snake(v.Value()) == strings.ToLower(v.Value()) {
 			lit = snake(v.Value()) // owner = "Owner": owner
 		} else {
+			// A one-character code (healthchecks' Member.Role, MANAGER =
+			// "m", hc/accounts/models.py:602-605) names nothing a reader
+			// knows; the member's name says what it is: manager.
 			lit = snake(f.Name)
 		}
 		if !isSnake(lit) || slices.Contains(en.order, lit) {
 			continue
+		}
+		if code {
+			if en.stored == nil {
+				en.stored = map[string]string{}
+			}
+			en.stored[v.Value()] = lit
 		}
 		en.members[f.Name] = lit
 		en.order = append(en.order, lit)

@@ -1731,6 +1731,9 @@ func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
 		return v
 	}
 	for _, en := range b.enumList {
+		if en.name == f.typ.Name && en.stored[lit.Text] != "" {
+			return &allium.Ident{Name: en.stored[lit.Text]} // role == "m": manager
+		}
 		if en.name == f.typ.Name && slices.Contains(en.order, lit.Text) {
 			return &allium.Ident{Name: lit.Text}
 		}

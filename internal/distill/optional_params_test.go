@@ -65,7 +65,17 @@ def change_email(request, username, ` + tt.param + `):
     user.save()
     return redirect("hc-index")
 `,
-				"app/urls.py": djangoRoute("change/<str:username>/", "change_email")})
+				// Routed with and without the address: a request may give
+				// it or not (one route alone, without it, would leave it at
+				// its default, url_routes.go).
+				"app/urls.py": `
+from django.urls import path
+from app import views
+urlpatterns = [
+    path("change/<str:username>/", views.change_email),
+    path("change/<str:username>/<str:new_email>/", views.change_email),
+]
+`})
 			got := construct(out.Module, "ChangeEmail")
 			wantInOrder(t, got, tt.want, out.Notes)
 			optional := strings.Contains(got, "if exists new_email:")

@@ -845,6 +845,7 @@ func (b *builder) buildRules() {
 		b.settingsLimits() // limit_settings.go
 	}
 	b.settleDurationComparisons()
+	b.settleBoundNames() // bound_names.go
 }
 
 // sameViewBehaviour keeps one rule for the methods of a view that do the
@@ -1351,6 +1352,12 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = &value{kind: vPlumbing}
 				continue
 			}
+		}
+		if b.unroutedDefault(h, &p) {
+			// new_email=None of a view no route gives it to (url_routes.go)
+			var scratch []allium.Stmt
+			sc.vars[p.Name] = rc.eval(p.Default, sc, &scratch, false)
+			continue
 		}
 		n := b.keyParamName(h, &p)
 		if n != "" {

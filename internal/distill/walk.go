@@ -135,6 +135,18 @@ func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
 // CreateUser2. A note that another context wrote as well (the same helper
 // line inlined by a handler of the same name) stays for that one.
 func (rc *ruleCtx) renameNotes(name string) {
+	rc.moveNotes(name)
+	rc.leftOutNotes = nil
+}
+
+// moveNotes rewrites the notes of this context from rc.name to name, and
+// keeps them as its own, for a context renamed before finish (a form
+// button's rule split off the handler's walk, action), whose finish may
+// number the name again.
+func (rc *ruleCtx) moveNotes(name string) {
+	if name == rc.name {
+		return
+	}
 	b := rc.b
 	me := rc.noteWriter()
 	for _, text := range rc.leftOutNotes {
@@ -149,7 +161,6 @@ func (rc *ruleCtx) renameNotes(name string) {
 		b.notes[text+name] = true
 		b.ruleNoteWriters[text+name] = append(b.ruleNoteWriters[text+name], me)
 	}
-	rc.leftOutNotes = nil
 }
 
 func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
@@ -1527,6 +1538,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if flag := branchFlag(cond, &thenSc, &elseSc, thenOut, elseOut, k); flag != nil {
+					sc.vars[k] = flag
 				} else if session := sessionOrNull(old, v); ok && session != nil {
 					// let auth = null; if (...) auth = await checkAuth(req):
 					// a session getter's value is already the session or

@@ -2345,6 +2345,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return unknownValue
 	}
+	// getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True) read in a
+	// rule: the setting, as a module constant reading it would be.
+	if x := rc.settingRead(e, sc); x != nil {
+		return exprValue(x)
+	}
 	// get_user_model(): the model of signed-in users.
 	if method == "" && catalog.MatchAny(l.UserModelRefs, names...) {
 		if u := b.userEntity(); u != "" {

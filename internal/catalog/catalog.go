@@ -495,6 +495,13 @@ type Language struct {
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
 	SettingsGetters []string `yaml:"settings_getters"`
+	// SettingsDefaulters are the methods of a settings mapping that give
+	// a key its value unless one is set (dict.setdefault): a function of
+	// the service passing its parameters to one (warehouse's
+	// maybe_set(settings, name, envvar, coercer=None, default=None),
+	// config.py:242-249) declares, at each call with literals, the
+	// setting's default.
+	SettingsDefaulters []string `yaml:"settings_defaulters"`
 	// RequestLocals make a module-level proxy to a value of the current
 	// request (current_org = LocalProxy(_get_current_org)): a name
 	// current_<x> bound to one is the request's <x>, an input of the rule;

@@ -517,6 +517,11 @@ type builder struct {
 	// (option_groups.go), computed on first use.
 	switches   map[string]bool
 	usedConfig []*configInfo
+	// partialLookups holds the code positions (file:line) of lookups a
+	// rule stated by their keys alone, its comparisons left out
+	// (unrequiredComparisons): a let of one that nothing reads says
+	// nothing and goes (dropPartialLets).
+	partialLookups map[string]bool
 
 	// stiIdentity: the value a model class's rows carry in their
 	// entity's discriminator column, by class (sti.go).

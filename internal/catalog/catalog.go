@@ -502,6 +502,11 @@ type Language struct {
 	// config.py:242-249) declares, at each call with literals, the
 	// setting's default.
 	SettingsDefaulters []string `yaml:"settings_defaulters"`
+	// NonEmptyInputTypes are the field types of a request shape whose
+	// validated value is never empty (pydantic's EmailStr): a required
+	// input of one tests true (user_in.email in `settings.emails_enabled
+	// and user_in.email`).
+	NonEmptyInputTypes []string `yaml:"nonempty_input_types"`
 	// RequestLocals make a module-level proxy to a value of the current
 	// request (current_org = LocalProxy(_get_current_org)): a name
 	// current_<x> bound to one is the request's <x>, an input of the rule;

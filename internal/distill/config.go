@@ -75,6 +75,7 @@ func (b *builder) collectConfig() {
 			}
 			b.addConfig(cr.file, a.Name, a.Value, a.Annotation, a.Line)
 		}
+		b.settingsProperties(cr)
 	}
 	// module.exports.Options = {name: {env, default}}: described settings.
 	for _, f := range b.ix.files {

@@ -749,6 +749,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		v := rc.paramValue(e.Name())
 		if v.kind == vParam && x.shape != nil {
 			rc.shapeConstraints(x.shape, e.Name(), v.param, sc)
+			rc.noteFilled(x.shape, e.Name(), v.param)
 			if fr := b.fieldValidator(x.shape, e.Name()); fr != nil {
 				// @field_validator("password") that hashes: the field's
 				// value is what the validator returns.
@@ -1063,6 +1064,10 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		}
 		y := rc.cond(e.Y, sc, out)
 		if e.Op() == "and" {
+			// settings.emails_enabled and user_in.email, of an EmailStr
+			// the request must give: the input always tests true, so the
+			// condition is the other side's.
+			x, y = rc.filledOr(x, e.X, sc), rc.filledOr(y, e.Y, sc)
 			// role && isAdmin with role an optional input: the request
 			// gives it (a lone `if (role)` stays input validation).
 			x, y = orOptional(x, rc.optionalTest(e.X, sc)), orOptional(y, rc.optionalTest(e.Y, sc))

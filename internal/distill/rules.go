@@ -431,6 +431,10 @@ type ruleCtx struct {
 	// flagInputs are the parameters that are Boolean inputs of a shape
 	// (booleanShapeField): testing one is a condition.
 	flagInputs map[string]bool
+	// filledInputs are the parameters a shape declares required of a
+	// type that is never empty once validated (catalog
+	// nonempty_input_types: EmailStr): true as a condition.
+	filledInputs map[string]bool
 	// leftOut counts the code left out of the rule (untranslated).
 	leftOut int
 	// leftOutNotes are the notes untranslated wrote, each without the

@@ -728,6 +728,13 @@ type Language struct {
 	// they decorate: their first argument is a limit string ("50/hour",
 	// "200/day;50/hour"), their methods keyword the HTTP methods limited.
 	RateLimitDecorators []string `yaml:"rate_limit_decorators"`
+	// RateLimiterRegistrations register a named rate limiter at start-up
+	// (warehouse's config.register_rate_limiter(limit_string, "user.login"),
+	// accounts/__init__.py:174-210): the first argument is its limit, the
+	// second its name, which the code looks the limiter up by through a
+	// container injection (request.find_service(IRateLimiter,
+	// name="user.login")). The limit is enforced where it is looked up.
+	RateLimiterRegistrations []string `yaml:"rate_limiter_registrations"`
 	// ClientAddressKeys are the request headers or attributes that hold
 	// the client's network address (Django's request.META["REMOTE_ADDR"]):
 	// a rate limit keyed by a value read through one of them is per IP.

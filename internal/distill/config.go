@@ -87,6 +87,7 @@ func (b *builder) collectConfig() {
 	}
 	b.collectSettingsGroups()
 	b.settingsDefaulterCalls()
+	b.rateLimiterRegistrations()
 	// Config classes (Flask's `class Config:`): their UPPER fields.
 	for _, f := range b.ix.files {
 		for i := range f.Classes {

@@ -53,6 +53,12 @@ func (b *builder) settingsDefaulterCalls() {
 			if key == nil || key.Kind != facts.ExprString || def == nil || !def.IsLiteral() || def.Kind == facts.ExprNone {
 				return true
 			}
+			if b.defaultedSettings == nil {
+				b.defaultedSettings = map[string]defaultedSetting{}
+			}
+			if _, ok := b.defaultedSettings[key.Value()]; !ok {
+				b.defaultedSettings[key.Value()] = defaultedSetting{value: def, file: f, line: call.Line()}
+			}
 			b.addConfig(f, key.Value(), def, nil, call.Line())
 			return true
 		}
@@ -61,6 +67,14 @@ func (b *builder) settingsDefaulterCalls() {
 			facts.Walk(f.Functions[i].Body, visit)
 		}
 	}
+}
+
+// defaultedSetting is the literal default one call of a setdefault
+// wrapper gives a setting, where it gives it.
+type defaultedSetting struct {
+	value *facts.Expr
+	file  *facts.File
+	line  int
 }
 
 // defaulterParams are the positions of the key and the default among a

@@ -507,6 +507,11 @@ type Language struct {
 	// input of one tests true (user_in.email in `settings.emails_enabled
 	// and user_in.email`).
 	NonEmptyInputTypes []string `yaml:"nonempty_input_types"`
+	// EnvSetReaders turn a setting read from the environment, a text of
+	// comma-separated items, into a set (redash's
+	// set_from_string(os.environ.get("REDASH_BLOCKED_DOMAINS", "qq.com")),
+	// settings/__init__.py:471): the default's items are the set's.
+	EnvSetReaders []string `yaml:"env_set_readers"`
 	// RequestLocals make a module-level proxy to a value of the current
 	// request (current_org = LocalProxy(_get_current_org)): a name
 	// current_<x> bound to one is the request's <x>, an input of the rule;

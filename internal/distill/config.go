@@ -162,6 +162,20 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 			return
 		}
 		ci.typ, ci.value = "String", &allium.Lit{Kind: allium.LitString, Text: v.Value()}
+	case facts.ExprSet:
+		// A set of texts (of set_from_string's default, envDefault):
+		// Set<String>, its items in the order written.
+		if secretName.MatchString(key) {
+			return
+		}
+		set := &allium.SetLit{}
+		for _, item := range v.Args() {
+			if item.Kind != facts.ExprString || strings.ContainsAny(item.Value(), "\n\"\\") {
+				return
+			}
+			set.Elems = append(set.Elems, &allium.Lit{Kind: allium.LitString, Text: item.Value()})
+		}
+		ci.typ, ci.value = "Set<String>", set
 	case facts.ExprName:
 		b.aliasConfig(key, v)
 		return

@@ -12,7 +12,7 @@ import (
 func configLines(m *allium.Module) string {
 	var lines []string
 	for _, c := range m.Config {
-		line := c.Name + ": " + allium.PrintConstruct(&allium.ExprStmt{X: &allium.Ident{Name: c.Type.Name}})
+		line := c.Name + ": " + allium.TypeString(c.Type)
 		if c.Default != nil {
 			line += " = " + allium.PrintConstruct(&allium.ExprStmt{X: c.Default})
 		}

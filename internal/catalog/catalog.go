@@ -498,6 +498,23 @@ type Language struct {
 	// X = getattr(settings, "APP_X", 7)); the constant is a config
 	// parameter with that default.
 	SettingsGetters []string `yaml:"settings_getters"`
+	// SettingsDefaulters are the methods of a settings mapping that give
+	// a key its value unless one is set (dict.setdefault): a function of
+	// the service passing its parameters to one (warehouse's
+	// maybe_set(settings, name, envvar, coercer=None, default=None),
+	// config.py:242-249) declares, at each call with literals, the
+	// setting's default.
+	SettingsDefaulters []string `yaml:"settings_defaulters"`
+	// NonEmptyInputTypes are the field types of a request shape whose
+	// validated value is never empty (pydantic's EmailStr): a required
+	// input of one tests true (user_in.email in `settings.emails_enabled
+	// and user_in.email`).
+	NonEmptyInputTypes []string `yaml:"nonempty_input_types"`
+	// EnvSetReaders turn a setting read from the environment, a text of
+	// comma-separated items, into a set (redash's
+	// set_from_string(os.environ.get("REDASH_BLOCKED_DOMAINS", "qq.com")),
+	// settings/__init__.py:471): the default's items are the set's.
+	EnvSetReaders []string `yaml:"env_set_readers"`
 	// RequestLocals make a module-level proxy to a value of the current
 	// request (current_org = LocalProxy(_get_current_org)): a name
 	// current_<x> bound to one is the request's <x>, an input of the rule;
@@ -719,6 +736,13 @@ type Language struct {
 	// they decorate: their first argument is a limit string ("50/hour",
 	// "200/day;50/hour"), their methods keyword the HTTP methods limited.
 	RateLimitDecorators []string `yaml:"rate_limit_decorators"`
+	// RateLimiterRegistrations register a named rate limiter at start-up
+	// (warehouse's config.register_rate_limiter(limit_string, "user.login"),
+	// accounts/__init__.py:174-210): the first argument is its limit, the
+	// second its name, which the code looks the limiter up by through a
+	// container injection (request.find_service(IRateLimiter,
+	// name="user.login")). The limit is enforced where it is looked up.
+	RateLimiterRegistrations []string `yaml:"rate_limiter_registrations"`
 	// ClientAddressKeys are the request headers or attributes that hold
 	// the client's network address (Django's request.META["REMOTE_ADDR"]):
 	// a rate limit keyed by a value read through one of them is per IP.

@@ -628,8 +628,18 @@ func (b *builder) assembleConfig(m *allium.Module) {
 			continue
 		}
 		done[ci.name] = ci
-		m.Config = append(m.Config, &allium.ConfigParam{Meta: b.meta(ci.file, ci.line), Name: ci.name, Type: &allium.Type{Name: ci.typ}, Default: ci.value})
+		m.Config = append(m.Config, &allium.ConfigParam{Meta: b.meta(ci.file, ci.line), Name: ci.name, Type: configType(ci.typ), Default: ci.value})
 	}
+}
+
+// configType is the type a config parameter's type name says: a plain
+// name (Integer, Duration), or a set of one (Set<String>, of a setting
+// read as a set: envDefault).
+func configType(typ string) *allium.Type {
+	if elem, ok := strings.CutPrefix(typ, "Set<"); ok && strings.HasSuffix(elem, ">") {
+		return &allium.Type{Name: "Set", Args: []*allium.Type{{Name: strings.TrimSuffix(elem, ">")}}}
+	}
+	return &allium.Type{Name: typ}
 }
 
 // entityRefs lists the entity names the rules and the other entities'

@@ -75,6 +75,7 @@ func (b *builder) collectConfig() {
 			}
 			b.addConfig(cr.file, a.Name, a.Value, a.Annotation, a.Line)
 		}
+		b.settingsProperties(cr)
 	}
 	// module.exports.Options = {name: {env, default}}: described settings.
 	for _, f := range b.ix.files {
@@ -85,6 +86,8 @@ func (b *builder) collectConfig() {
 		}
 	}
 	b.collectSettingsGroups()
+	b.settingsDefaulterCalls()
+	b.rateLimiterRegistrations()
 	// Config classes (Flask's `class Config:`): their UPPER fields.
 	for _, f := range b.ix.files {
 		for i := range f.Classes {
@@ -159,6 +162,20 @@ func (b *builder) addConfig(f *facts.File, key string, v, ann *facts.Expr, line 
 			return
 		}
 		ci.typ, ci.value = "String", &allium.Lit{Kind: allium.LitString, Text: v.Value()}
+	case facts.ExprSet:
+		// A set of texts (of set_from_string's default, envDefault):
+		// Set<String>, its items in the order written.
+		if secretName.MatchString(key) {
+			return
+		}
+		set := &allium.SetLit{}
+		for _, item := range v.Args() {
+			if item.Kind != facts.ExprString || strings.ContainsAny(item.Value(), "\n\"\\") {
+				return
+			}
+			set.Elems = append(set.Elems, &allium.Lit{Kind: allium.LitString, Text: item.Value()})
+		}
+		ci.typ, ci.value = "Set<String>", set
 	case facts.ExprName:
 		b.aliasConfig(key, v)
 		return

@@ -521,6 +521,16 @@ type builder struct {
 	// (option_groups.go), computed on first use.
 	switches   map[string]bool
 	usedConfig []*configInfo
+	// partialLookups holds the code positions (file:line) of lookups a
+	// rule stated by their keys alone, its comparisons left out
+	// (unrequiredComparisons): a let of one that nothing reads says
+	// nothing and goes (dropPartialLets).
+	partialLookups map[string]bool
+	// defaultedSettings are the literal defaults the service's own
+	// setdefault wrapper gives settings, by key (settings_defaulters.go),
+	// secrets included: a rate limiter's limit is read from here
+	// (rate_limiters.go) when its key names a password flow.
+	defaultedSettings map[string]defaultedSetting
 
 	// stiIdentity: the value a model class's rows carry in their
 	// entity's discriminator column, by class (sti.go).

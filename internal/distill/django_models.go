@@ -235,3 +235,37 @@ func (b *builder) uniqueField(ent *entityInfo, attr string) bool {
 	}
 	return false
 }
+
+// settingRead reads getattr(settings, "KEY", default) where a rule reads
+// it (if getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True):) as
+// config.key: the service's own declaration of KEY when it has one (the
+// app's defaults module, oscar/defaults.py:78), else a parameter typed and
+// defaulted by the literal default. nil for any other call, and for a
+// default that is no literal (a setting of unknown type is left out).
+func (rc *ruleCtx) settingRead(e *facts.Expr, sc *scope) allium.Expr {
+	def := rc.b.settingDefault(e)
+	if def == nil {
+		return nil
+	}
+	key := e.Args()[1].Value()
+	if ci := rc.b.configByKey[key]; ci != nil {
+		return rc.b.useConfig(ci)
+	}
+	name := snake(key)
+	if !isSnake(name) {
+		return nil
+	}
+	var typ string
+	var lit allium.Expr
+	switch def.Kind {
+	case facts.ExprInt:
+		typ, lit = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: def.Value()}
+	case facts.ExprString:
+		typ, lit = "String", &allium.Lit{Kind: allium.LitString, Text: def.Value()}
+	case facts.ExprBool:
+		typ, lit = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value()}
+	default:
+		return nil
+	}
+	return rc.b.literalConfig(name, typ, lit, sc.file, e.Line())
+}

@@ -310,8 +310,39 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 			}
 			rc.flagInputs[v.param] = true
 		}
+		rc.noteFilled(data.shape, key, v.param)
 	}
 	return v
+}
+
+// noteFilled records param, the input a shape's field named key gives,
+// as one that tests true when the field is of a never-empty type.
+func (rc *ruleCtx) noteFilled(shape *classRef, key, param string) {
+	if !rc.b.filledShapeField(shape, key) {
+		return
+	}
+	if rc.filledInputs == nil {
+		rc.filledInputs = map[string]bool{}
+	}
+	rc.filledInputs[param] = true
+}
+
+// filledShapeField reports a field the shape (or a base) declares
+// required, of a type the catalog lists as never empty once validated
+// (email: EmailStr): a request the shape accepts always gives it a value
+// that tests true.
+func (b *builder) filledShapeField(shape *classRef, name string) bool {
+	a, _ := b.classAssignment(shape, name, func(f *facts.Assignment) bool { return f.Annotation != nil })
+	if a == nil || !catalog.MatchAny(b.lang.NonEmptyInputTypes, a.Annotation.Resolved(), a.Annotation.Raw()) {
+		return false
+	}
+	// A default (None, or any other) makes the field optional: only one
+	// with no default, or a Field(...) giving none, must be given.
+	if a.Value != nil && (a.Value.Kind != facts.ExprCall || a.Value.Keyword("default") != nil ||
+		a.Value.Keyword("default_factory") != nil || len(a.Value.Args()) > 0 && a.Value.Args()[0].Kind != facts.ExprEllipsis) {
+		return false
+	}
+	return true
 }
 
 // booleanShapeField reports a field the shape (or a base) declares with
@@ -896,4 +927,18 @@ func backendName(qual string) string {
 		parts = parts[len(parts)-2:]
 	}
 	return strings.Join(parts, ".")
+}
+
+// filledOr is cond, the condition side translated to, or true when it
+// translated to nothing and side is a required input that never tests
+// false (filledInputs).
+func (rc *ruleCtx) filledOr(cond allium.Expr, side *facts.Expr, sc *scope) allium.Expr {
+	if cond != nil || len(rc.filledInputs) == 0 || side == nil || side.Kind != facts.ExprAttr && side.Kind != facts.ExprName {
+		return cond
+	}
+	var scratch []allium.Stmt // evaluated before: nothing new to state
+	if v := rc.eval(side, sc, &scratch, false); v.kind == vParam && !v.optional && rc.filledInputs[v.param] {
+		return &allium.Lit{Kind: allium.LitBool, Text: "true"}
+	}
+	return cond
 }

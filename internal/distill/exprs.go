@@ -749,6 +749,7 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		v := rc.paramValue(e.Name())
 		if v.kind == vParam && x.shape != nil {
 			rc.shapeConstraints(x.shape, e.Name(), v.param, sc)
+			rc.noteFilled(x.shape, e.Name(), v.param)
 			if fr := b.fieldValidator(x.shape, e.Name()); fr != nil {
 				// @field_validator("password") that hashes: the field's
 				// value is what the validator returns.
@@ -1063,6 +1064,10 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		}
 		y := rc.cond(e.Y, sc, out)
 		if e.Op() == "and" {
+			// settings.emails_enabled and user_in.email, of an EmailStr
+			// the request must give: the input always tests true, so the
+			// condition is the other side's.
+			x, y = rc.filledOr(x, e.X, sc), rc.filledOr(y, e.Y, sc)
 			// role && isAdmin with role an optional input: the request
 			// gives it (a lone `if (role)` stays input validation).
 			x, y = orOptional(x, rc.optionalTest(e.X, sc)), orOptional(y, rc.optionalTest(e.Y, sc))
@@ -2347,6 +2352,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return exprValue(x)
 		}
 		return unknownValue
+	}
+	// getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True) read in a
+	// rule: the setting, as a module constant reading it would be.
+	if x := rc.settingRead(e, sc); x != nil {
+		return exprValue(x)
 	}
 	// get_user_model(): the model of signed-in users.
 	if method == "" && catalog.MatchAny(l.UserModelRefs, names...) {

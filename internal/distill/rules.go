@@ -436,6 +436,10 @@ type ruleCtx struct {
 	// flagInputs are the parameters that are Boolean inputs of a shape
 	// (booleanShapeField): testing one is a condition.
 	flagInputs map[string]bool
+	// filledInputs are the parameters a shape declares required of a
+	// type that is never empty once validated (catalog
+	// nonempty_input_types: EmailStr): true as a condition.
+	filledInputs map[string]bool
 	// leftOut counts the code left out of the rule (untranslated).
 	leftOut int
 	// leftOutNotes are the notes untranslated wrote, each without the
@@ -1160,6 +1164,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	rc.writesOnActingUser(r.Body, rc.ensures)
 	unnameUnreadCreations(rc.ensures, r.Body)
+	r.Body = rc.b.dropPartialLets(r.Body, rc.ensures)
 	if om := rc.onlyMatch; om != nil && len(rc.ensures) > 0 {
 		// The one match: its outcomes, for each of the matches.
 		rc.ensures = []allium.Stmt{&allium.For{Meta: allium.Meta{Prov: rc.ensures[0].Info().Prov}, Var: om.user,
@@ -2159,6 +2164,27 @@ func unnameUnreadCreations(ensures, body []allium.Stmt) {
 		}
 		ensures[i] = &allium.ExprStmt{Meta: let.Meta, X: let.Value}
 	}
+}
+
+// dropPartialLets leaves out of body each let of a lookup stated by its
+// keys alone (partialLookups) that nothing in the rule reads: the row it
+// names is not the one the code found (a comparison of its filter is left
+// out), and with no clause reading it the binding states nothing
+// (warehouse's needs_tos_flash, accounts/services.py:705, whose result
+// only decides a flash message).
+func (b *builder) dropPartialLets(body, ensures []allium.Stmt) []allium.Stmt {
+	if len(b.partialLookups) == 0 {
+		return body
+	}
+	kept := body[:0:0]
+	for i, s := range body {
+		if let, ok := s.(*allium.Let); ok && let.Prov != nil && b.partialLookups[let.Prov.File+":"+strconv.Itoa(let.Prov.Line)] &&
+			!readsName(let.Name, body[i+1:]) && !readsName(let.Name, ensures) {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // isCreation reports an E.created(...) call.

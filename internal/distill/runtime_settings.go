@@ -53,6 +53,20 @@ func (b *builder) envDefault(v *facts.Expr) *facts.Expr {
 	if d == nil || d.Kind != facts.ExprString {
 		return nil
 	}
+	if catalog.MatchAny(b.lang.EnvSetReaders, v.Resolved(), v.Raw()) {
+		// set_from_string(os.environ.get("X", "a.com,b.com")): the set of
+		// the default's items.
+		var items []facts.Expr
+		for _, part := range strings.Split(d.Value(), ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				items = append(items, facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: part, Line: d.Line()}))
+			}
+		}
+		if len(items) == 0 {
+			return nil // no items: nothing is turned away by default, no set to state
+		}
+		return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprSet, Args: items, Line: d.Line()})
+	}
 	switch {
 	case cast == "int":
 		if _, ok := evalInt(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprInt, Value: d.Value()})); ok && d.Value() != "" {

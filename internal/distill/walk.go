@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -822,6 +823,12 @@ func (rc *ruleCtx) unrequiredComparisons() {
 	for _, bn := range slices.Sorted(maps.Keys(rc.comparedRows)) {
 		row := rc.comparedRows[bn]
 		rc.untranslated(row.sc, row.line, LeftOutLookup, "a comparison in the lookup of "+row.name)
+		if row.sc != nil && row.sc.file != nil {
+			if rc.b.partialLookups == nil {
+				rc.b.partialLookups = map[string]bool{}
+			}
+			rc.b.partialLookups[row.sc.file.Path+":"+strconv.Itoa(row.line)] = true
+		}
 	}
 	rc.comparedRows = nil
 }

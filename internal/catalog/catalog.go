@@ -365,6 +365,10 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// EarliestTimes are the earliest time a language's clock can hold
+	// (Python's datetime.min): code puts one in place of an unset time so
+	// that an ordering comparison of it holds as if unset were earliest.
+	EarliestTimes []string `yaml:"earliest_times"`
 	// TransparentArgs give back one of their arguments, by position
 	// (negative from the end), in another form: class-transformer's
 	// plainToInstance(UserEntity, data) is data as an instance of the class.

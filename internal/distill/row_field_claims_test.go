@@ -5,18 +5,12 @@ import (
 	"testing"
 )
 
-// TestRowFieldClaims: a signed payload's "<entity>.<column>" entry beside
-// its "<entity>.id" is what that column held when the token was signed, a
-// field of the token (token.last_login), which a handler compares with the
-// row's column now; a time read back from its ISO text
-// (datetime.fromisoformat) and given its zone (pytz.UTC.localize) is that
-// time. A key of no entity, or of no column of it, stays the claim it was
-// (token.user_seen_at).
-func TestRowFieldClaims(t *testing.T) {
-	d := New(Options{})
-	files := func(check string) map[string]string {
-		return map[string]string{
-			"app/models.py": `
+// resetTokenFiles is a Flask service whose reset handler reads a signed
+// token's payload, finds its user by "user.id", runs check (lines of the
+// handler) and sets the password.
+func resetTokenFiles(check string) map[string]string {
+	return map[string]string{
+		"app/models.py": `
 from app.extensions import db
 
 class User(db.Model):
@@ -25,7 +19,7 @@ class User(db.Model):
     password_hash = db.Column(db.String(255), nullable=False)
     last_login = db.Column(db.DateTime, nullable=True)
 `,
-			"app/routes.py": `
+		"app/routes.py": `
 import datetime
 import uuid
 import pytz
@@ -47,8 +41,18 @@ def reset():
     user.password_hash = generate_password_hash(request.form["password"])
     db.session.commit()
 `,
-		}
 	}
+}
+
+// TestRowFieldClaims: a signed payload's "<entity>.<column>" entry beside
+// its "<entity>.id" is what that column held when the token was signed, a
+// field of the token (token.last_login), which a handler compares with the
+// row's column now; a time read back from its ISO text
+// (datetime.fromisoformat) and given its zone (pytz.UTC.localize) is that
+// time. A key of no entity, or of no column of it, stays the claim it was
+// (token.user_seen_at).
+func TestRowFieldClaims(t *testing.T) {
+	d := New(Options{})
 	tests := []struct {
 		name, check string
 		want        []string
@@ -86,7 +90,7 @@ def reset():
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, files(tt.check))
+			out := distilText(t, d, resetTokenFiles(tt.check))
 			got := construct(out.Module, "Reset")
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {

@@ -312,6 +312,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			// t if t is not None else datetime.min (earliest_times.go)
 			return rc.earliestValue(t, sc, out)
 		}
+		if v := rc.keyedLookupOrAbsent(e, sc, out); v != nil {
+			return v // None if user_id is None else get_user(user_id) (absent_keys.go)
+		}
 		if row := rc.mappedOrAbsent(e, sc); row != nil {
 			return rc.eval(row, sc, out, stmtCtx) // row ? UserMapper.toDomain(row) : null (row_mappers.go)
 		}

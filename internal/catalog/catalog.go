@@ -834,6 +834,10 @@ type Language struct {
 	// collection: len(x), x.length.
 	LengthCalls []string `yaml:"length_calls"`
 	LengthAttrs []string `yaml:"length_attrs"`
+	// TruthFolds are calls that test a collection of conditions, each
+	// named with the operator that joins them: Python's any([a, b]) is a
+	// or b, all([a, b]) a and b.
+	TruthFolds map[string]string `yaml:"truth_folds"`
 	// ItemsCalls give back the items of the collection they are given,
 	// those of nested collections in line (list(x),
 	// itertools.chain.from_iterable(x)): a loop over the result runs over

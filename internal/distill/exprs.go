@@ -1212,6 +1212,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if x := rc.optionalChainTest(e, sc, out); x != nil {
 		return x
 	}
+	if x := rc.truthFold(e, sc, out); x != nil {
+		return x // any([a, b]): a or b (truth_folds.go)
+	}
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr, facts.ExprCall:
 		v := rc.eval(e, sc, out, false)

@@ -368,6 +368,10 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// EarliestTimes are the earliest time a language's clock can hold
+	// (Python's datetime.min): code puts one in place of an unset time so
+	// that an ordering comparison of it holds as if unset were earliest.
+	EarliestTimes []string `yaml:"earliest_times"`
 	// TransparentArgs give back one of their arguments, by position
 	// (negative from the end), in another form: class-transformer's
 	// plainToInstance(UserEntity, data) is data as an instance of the class.
@@ -863,6 +867,10 @@ type Language struct {
 	// collection: len(x), x.length.
 	LengthCalls []string `yaml:"length_calls"`
 	LengthAttrs []string `yaml:"length_attrs"`
+	// TruthFolds are calls that test a collection of conditions, each
+	// named with the operator that joins them: Python's any([a, b]) is a
+	// or b, all([a, b]) a and b.
+	TruthFolds map[string]string `yaml:"truth_folds"`
 	// ItemsCalls give back the items of the collection they are given,
 	// those of nested collections in line (list(x),
 	// itertools.chain.from_iterable(x)): a loop over the result runs over

@@ -312,6 +312,24 @@ func normNot(x *allium.Unary) allium.Expr {
 		case allium.OpNe:
 			in.Op = allium.OpEq
 			return in
+		case allium.OpOr, allium.OpAnd:
+			// not (a or b) is not a and not b (and the dual): the
+			// negation goes in, so that a spec writing either form
+			// (warehouse's expected can_reset_password: not (is_superuser
+			// or ...), distill's not is_superuser and not ...) reads alike.
+			dual := allium.OpAnd
+			if in.Op == allium.OpAnd {
+				dual = allium.OpOr
+			}
+			parts := flatten(in, in.Op)
+			out := normNot(&allium.Unary{ExprPos: x.ExprPos, Op: allium.OpNot, X: parts[0]})
+			for _, p := range parts[1:] {
+				out = &allium.Binary{ExprPos: x.ExprPos, Op: dual, X: out, Y: normNot(&allium.Unary{ExprPos: x.ExprPos, Op: allium.OpNot, X: p})}
+			}
+			if b, ok := out.(*allium.Binary); ok {
+				return normBinary(b)
+			}
+			return out
 		case allium.OpGe, allium.OpGt, allium.OpLt, allium.OpLe:
 			// not now >= t.expires is t.expires > now: an ordering
 			// negated is the converse one, then put in the usual form.

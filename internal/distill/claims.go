@@ -82,6 +82,9 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 	if v := rc.rowClaim(payload, key); v != nil {
 		return v
 	}
+	if m := rc.rowFieldClaim(payload, key); m != nil {
+		return exprValue(m)
+	}
 	switch {
 	case st == nil || !isSnake(name):
 		return unknownValue
@@ -103,6 +106,34 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 	}
 	rc.claims[exprKey(m)] = true
 	return exprValue(m)
+}
+
+// rowFieldClaim reads a payload entry keyed "<entity>.<attribute>"
+// beside the row's own "<entity>.id" (warehouse's password reset token
+// signs {"user.id": ..., "user.last_login": ..., "user.password_date": ...},
+// email/__init__.py:240-248) as what that column held when the token was
+// signed: a field of the token (token.last_login), not the row's field
+// now (token.user.last_login), which the code compares it with
+// (accounts/views.py:902-908). nil for any other key.
+func (rc *ruleCtx) rowFieldClaim(payload *value, key string) *allium.Member {
+	stem, attr, ok := strings.Cut(key, ".")
+	if !ok || !isSnake(stem) || !isSnake(attr) || slices.Contains(rc.b.lang.IDAttrs, attr) {
+		return nil
+	}
+	e := rc.b.entityBySpelling(stem)
+	if e == nil {
+		return nil
+	}
+	f := e.attrField(attr)
+	if f == nil || f.drop {
+		return nil
+	}
+	m := &allium.Member{X: payload.claimsOf, Name: f.name}
+	if rc.claims == nil {
+		rc.claims = map[string]bool{}
+	}
+	rc.claims[exprKey(m)] = true
+	return m
 }
 
 // claimedUser reads a lookup of the user model by the id a claim holds

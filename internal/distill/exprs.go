@@ -308,6 +308,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
+		if t := b.earliestFallback(e); t != nil {
+			// t if t is not None else datetime.min (earliest_times.go)
+			return rc.earliestValue(t, sc, out)
+		}
+		if v := rc.keyedLookupOrAbsent(e, sc, out); v != nil {
+			return v // None if user_id is None else get_user(user_id) (absent_keys.go)
+		}
 		if row := rc.mappedOrAbsent(e, sc); row != nil {
 			return rc.eval(row, sc, out, stmtCtx) // row ? UserMapper.toDomain(row) : null (row_mappers.go)
 		}
@@ -1210,6 +1217,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	if x := rc.optionalChainTest(e, sc, out); x != nil {
 		return x
 	}
+	if x := rc.truthFold(e, sc, out); x != nil {
+		return x // any([a, b]): a or b (truth_folds.go)
+	}
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr, facts.ExprCall:
 		v := rc.eval(e, sc, out, false)
@@ -1402,6 +1412,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	}
 	x, y = b.enumSides(x, y)
 	x, y = b.durationSides(y, x), b.durationSides(x, y)
+	if c := rc.earliestSides(e, op, x, y, sc); c != nil {
+		return c // current_password_date > password_date (earliest_times.go)
+	}
 	if set := rc.undefinedSides(e, op, x, y, sc); set != nil {
 		// expiresAt < new Date() of a row without one: undefined, false.
 		return &allium.Binary{Op: allium.OpAnd, X: set, Y: &allium.Binary{Op: op, X: x, Y: y}}

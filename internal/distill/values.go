@@ -105,6 +105,11 @@ type value struct {
 	// undefinable: vExpr: an optional field of a row its store answers
 	// without it when unset (absentUndefined), undefined then.
 	undefinable bool
+	// earliestIfNull: vExpr: an optional time read with the earliest
+	// time in its place when unset (t if t is not None else
+	// datetime.min), so that comparing it holds as null would be the
+	// earliest of all times (earliest_times.go).
+	earliestIfNull bool
 	// group: vSettings: the described group of options it is (Parse
 	// Server's config.accountLockout), read through for its options and
 	// tested for truth as whether the deployment set it (option_groups.go).

@@ -1336,6 +1336,9 @@ func assignedAfter(before, then, els map[string]allium.Expr, thenEnds, elseEnds 
 // ifStmt turns guards into requires, guarded effects into a second rule
 // and other branches into an ensures if.
 func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if rc.fallbackLookup(s, sc, out) {
+		return false // if user: ... elif user := by_email(x): ... else: return (fallback_lookups.go)
+	}
 	if s.Cond != nil && s.Cond.Kind == facts.ExprWalrus {
 		// if features := user_in.features: the name holds the tested
 		// value in the body, and the test is of that value.

@@ -317,6 +317,12 @@ type Language struct {
 	OneRowUpdates []string `yaml:"one_row_updates"`
 	AbortCalls    []string `yaml:"abort_calls"`
 	Sinks         []Sink   `yaml:"sinks"`
+	// EventListeners are method decorators whose first argument names an
+	// event the method handles (NestJS's @OnEvent(EventNameEnum.SEND_EMAIL)):
+	// an event the service emits on a bus (a sink of no recipient) and one
+	// of its methods listens to is that method run on the payload, so the
+	// message it sends is what the emit states.
+	EventListeners []string `yaml:"event_listeners"`
 	// SeparateFetches are the managers whose lookups load a row into an
 	// object of its own (Django's objects: no identity map), so a copy
 	// fetched before another object changes the row keeps what it read.
@@ -327,6 +333,10 @@ type Language struct {
 	SenderDecorators []SenderDecorator `yaml:"sender_decorators"`
 	MessageBuilders  []string          `yaml:"message_builders"`
 	RenderCalls      []string          `yaml:"render_calls"`
+	// TemplateFiles are message templates read from a file and compiled
+	// (fs.readFileSync(path.join(__dirname, `/templates/${input.template}.handlebars`))
+	// then handlebars.compile(source)): the file names the template.
+	TemplateFiles TemplateFiles `yaml:"template_files"`
 	// ContentRenders are calls that render a message from content a
 	// function of the service built (Mailgen's generate(content)).
 	ContentRenders ContentRenders `yaml:"content_renders"`
@@ -2633,4 +2643,16 @@ func NamedCheckFor(checks []NamedCheck, names ...string) *NamedCheck {
 		}
 	}
 	return nil
+}
+
+// TemplateFiles are the calls that read a template's text from a file
+// (Reads), with the file's path given whole or joined from parts (Joins,
+// the last part naming the file), the extensions of template files
+// (Extensions: a read of any other file is no template) and the calls that
+// compile the text read into the function that renders it (Compilers).
+type TemplateFiles struct {
+	Reads      []string `yaml:"reads"`
+	Joins      []string `yaml:"joins"`
+	Extensions []string `yaml:"extensions"`
+	Compilers  []string `yaml:"compilers"`
 }

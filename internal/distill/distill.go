@@ -542,6 +542,10 @@ type builder struct {
 	statusOwned  map[*fieldInfo][]string
 	entSpellings map[string]*entityInfo
 	// sink entities: name -> template literals, in order.
+	// listeners: the methods of the service that listen to each event,
+	// by the event's name as the listener decorator writes it
+	// (event_listeners.go); built on first use.
+	listeners     map[string][]*funcRef
 	sinkTemplates map[string][]string
 	// heldPlumbing: the values creations give plumbing fields, held back
 	// while the spec states nothing else of them (plumbing.go).

@@ -65,7 +65,7 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		return rc.eval(n, sc, out, stmtCtx)
 	}
 	switch e.Kind {
-	case facts.ExprLambda:
+	case facts.ExprLambda, facts.ExprFunction:
 		if fn := e.Func(); fn != nil {
 			// lambda v: v.validate(model, changeset): a function of
 			// the service as a value, reading the variables around it.
@@ -859,6 +859,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		if v := rc.objectGetter(x, e, sc, out); v != nil {
 			return v
+		}
+		if row := x.madeFrom; row != nil && row.kind == vEntity {
+			// new UserEntity(user).email: the row's, copied in
+			// (domain_objects.go).
+			return rc.entityValueAttr(row, e.Name(), e, sc, out)
 		}
 		return &value{kind: vPlumbing}
 	case vRepo:
@@ -1805,6 +1810,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if located != "" {
 		names = append(names, located)
 	}
+	if method == "" && e.X != nil && e.X.Kind == facts.ExprName {
+		if fv := sc.vars[e.X.Name()]; fv != nil && fv.kind == vFunc && fv.fn != nil && fv.fn.local {
+			// const options = () => ({to: input.email, ...}); options():
+			// the local function run where it is called, reading the
+			// variables around it.
+			return rc.inline(fv.fn, nil, e, sc, out)
+		}
+	}
 	var recv *value
 	superCall := false
 	if method != "" {
@@ -2384,6 +2397,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return &value{kind: vTemplate, param: templateFromPath(p)}
 		}
 	}
+	if v := rc.templateFile(e, names, sc); v != nil {
+		return v // a template read from its file, compiled (template_files.go)
+	}
 	if t := rc.renderedContent(e, names, sc); t != "" {
 		return &value{kind: vTemplate, param: t} // content_renders.go
 	}
@@ -2547,6 +2563,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.sink(s, recv.call, rc.sentTo(s, recv, e, sc, out), sc, out, e.Line())
 	}
 	if s := l.SinkFor(names...); s != nil && !ownSender && (e.Raw() != "" || unwrappedName != "" || located != "") {
+		if v := rc.emitListened(s, e, sc, out); v != nil {
+			return v // emit(SEND_EMAIL, {...}) to the service's own @OnEvent(SEND_EMAIL)
+		}
 		call := e
 		var msg *value
 		if len(e.Args()) > 0 {
@@ -2694,7 +2713,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if b.hasMethods(cr) && !catalog.MatchAny(l.AbortCalls, names...) {
 			// UserService(db): a service object whose methods are code;
 			// its constructor records what it keeps (self.users = users).
-			obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}}
+			obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}, madeFrom: rc.constructorData(e, sc)}
 			for _, ctor := range l.ConstructorNames {
 				if fr := b.ix.method(cr, ctor); fr != nil {
 					rc.inline(fr, obj, e, sc, out)
@@ -3645,7 +3664,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	depth := sc.depth + 1
-	if fr.class != nil && (rc.forwards(fr.fn) || fr.accessor) {
+	if fr.local || fr.class != nil && (rc.forwards(fr.fn) || fr.accessor) {
 		// A method that only hands its arguments on to a method of its
 		// own object or of one it holds (a __call__ that runs
 		// self.validate, a post-processor calling self.plugins.hook...)

@@ -51,6 +51,10 @@ type funcRef struct {
 	// factory's property), which adds no inline depth: reading it is
 	// reading an attribute (factory_getters.go).
 	accessor bool
+	// local: a function defined in the body that calls it (const
+	// options = () => ({...}); options()), read as part of that body: it
+	// adds no inline depth.
+	local bool
 }
 
 type constRef struct {

@@ -463,6 +463,9 @@ func (rc *ruleCtx) objectBuild(e *facts.Expr, method string, recv *value, filter
 		return nil, false
 	}
 	obj := rc.eval(arg, sc, out, false)
+	if v, ok := rc.domainObjectStored(ent, obj, builds, sc, e.Line(), out); ok {
+		return v, true
+	}
 	if obj.kind != vUnknown || len(obj.parts) == 0 {
 		return nil, false
 	}

@@ -116,6 +116,11 @@ type value struct {
 	group string
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
+	// madeFrom: vObject: what its constructor was given as its only argument,
+	// when that is a local or an object literal (new UserEntity({name,
+	// email}), new UserEntity(user)): the data a domain object copies in,
+	// which a repository handed the object stores (domain_objects.go).
+	madeFrom *value
 	// runs: vObject: what calling each of these methods of it answers (a
 	// query a framework call built, run by its execute()).
 	runs map[string]*value

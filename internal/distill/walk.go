@@ -174,6 +174,13 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line())
 		}
 		rc.typedLocal(s, sc)
+	case facts.StmtFunction:
+		if fn := s.Func(); fn != nil && fn.Name != "" && sc.vars[fn.Name] == nil {
+			// const options = () => {...} in a method: a local function
+			// its body calls by name (options()), run there with the
+			// variables around it.
+			sc.vars[fn.Name] = &value{kind: vFunc, fn: &funcRef{file: sc.file, fn: fn, closure: sc.vars, local: true}}
+		}
 	case facts.StmtDel:
 		rc.delDictKeys(s, sc)
 	case facts.StmtAugAssign:

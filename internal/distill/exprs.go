@@ -316,7 +316,10 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return v // None if user_id is None else get_user(user_id) (absent_keys.go)
 		}
 		if row := rc.mappedOrAbsent(e, sc); row != nil {
-			return rc.eval(row, sc, out, stmtCtx) // row ? UserMapper.toDomain(row) : null (row_mappers.go)
+			if v := rc.eval(row, sc, out, stmtCtx); v.kind != vUnknown || row.Kind != facts.ExprAttr {
+				return v // row ? UserMapper.toDomain(row) : null (row_mappers.go)
+			}
+			return &value{kind: vUnknown, unreadRowKey: true} // fallback_values.go
 		}
 		if rc.sameBranches(e, sc) || convertedWhenAble(e, b.lang.TransparentCalls) {
 			// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
@@ -3936,6 +3939,12 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			d := keywordDict(call.Keywords(), call.Line())
 			inner.vars[p.Name] = dictValue(&d, sc)
 			inner.vars[p.Name].handed = true
+		case p.Default != nil && spreadsUnread(call, p, i, sc):
+			// cls.perform_mutation(root, info, **data) into
+			// perform_mutation(cls, root, info, /, *, id=None, sku=None):
+			// the mapping the walk could not read may give the
+			// parameter, so its default is not known to hold.
+			inner.vars[p.Name] = unknownValue
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
 		case rc.omittedArg(call, p, i):

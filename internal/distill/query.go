@@ -412,6 +412,10 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			continue
 		}
 		if slices.Contains(rc.b.lang.IDAttrs, name) || name == ent.pk {
+			if rc.unreadRowKey(value, sc) {
+				q.bad++
+				continue
+			}
 			// where: {uid} of a model keyed by uid is where: {id}.
 			q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(value, sc, out)})
 			continue

@@ -40,9 +40,10 @@ func (rc *ruleCtx) rowMapperArg(e *facts.Expr, sc *scope) *facts.Expr {
 	return arg
 }
 
-// mappedOrAbsent is the row of `row ? UserMapper.toDomain(row) : null`:
-// the row when there is one, and absent as it is when there is none;
-// nil for any other conditional.
+// mappedOrAbsent is the row of `row ? UserMapper.toDomain(row) : null`,
+// or its key of `row.pk if row else None`: the row (its key) when there
+// is one, and absent as it is when there is none; nil for any other
+// conditional.
 func (rc *ruleCtx) mappedOrAbsent(e *facts.Expr, sc *scope) *facts.Expr {
 	t := e.Test()
 	if t == nil || t.Kind != facts.ExprName || e.Y == nil || e.Y.Kind != facts.ExprNone {
@@ -50,6 +51,14 @@ func (rc *ruleCtx) mappedOrAbsent(e *facts.Expr, sc *scope) *facts.Expr {
 	}
 	if arg := rc.rowMapperArg(e.X, sc); arg != nil && arg.Kind == facts.ExprName && arg.Name() == t.Name() {
 		return t
+	}
+	if x := e.X; x != nil && x.Kind == facts.ExprAttr && (x.Name() == "pk" || x.Name() == "id") &&
+		x.X != nil && x.X.Kind == facts.ExprName && x.X.Name() == t.Name() {
+		// user.pk if user else None: the row's key when there is a row,
+		// absent when there is none, as the row itself is (a task handed
+		// the key looks the row up again, account/tasks.py's
+		// User.objects.filter(pk=user_pk).first()).
+		return x
 	}
 	return nil
 }
@@ -141,4 +150,19 @@ func allRead(args []facts.Expr, name string) bool {
 		}
 	}
 	return true
+}
+
+// unreadRowKey reports a key held in a local whose value is the key
+// of a row the walk could not read, or none: the task a mutation hands
+// user.pk if user else None of a user its checks may have cleared
+// (saleor's RequestPasswordReset, request_password_reset.py:104-109, and
+// account/tasks.py:38, User.objects.filter(pk=user_pk).first()). The row
+// such a key finds is no input of the request, so it is not made a
+// parameter of the trigger; the lookup is left out.
+func (rc *ruleCtx) unreadRowKey(value *facts.Expr, sc *scope) bool {
+	if value == nil || value.Kind != facts.ExprName {
+		return false
+	}
+	v := sc.vars[value.Name()]
+	return v != nil && v.kind == vUnknown && v.unreadRowKey
 }

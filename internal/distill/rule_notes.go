@@ -20,8 +20,19 @@ type noteWriter struct {
 
 func (rc *ruleCtx) noteWriter() noteWriter {
 	h := rc.h
-	// A function written in place has no name of its own.
-	return noteWriter{path: h.file.Path, line: h.fn.Line, fn: cmp.Or(h.fn.Name, h.name)}
+	return noteWriter{path: h.file.Path, line: h.fn.Line, fn: h.label()}
+}
+
+// label names a handler in a note: its function, or its trigger when the
+// function was written in place and has no name of its own. A mutation
+// whose resolver a base class holds (every one of a service's mutations
+// may run one BaseMutation.mutate) is named with its class, or every
+// mutation's note would name the same mutate.
+func (h *handler) label() string {
+	if h.mutation && h.class != nil && h.fn.Name != "" && !slices.ContainsFunc(h.class.Methods, func(m facts.Function) bool { return m.Name == h.fn.Name }) {
+		return h.class.Name + "'s " + h.fn.Name
+	}
+	return cmp.Or(h.fn.Name, h.name)
 }
 
 // namePrintedRules rewrites each "left out of rule R" note whose rule R

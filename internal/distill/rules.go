@@ -1,7 +1,6 @@
 package distill
 
 import (
-	"cmp"
 	"maps"
 	"path"
 	"slices"
@@ -985,7 +984,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.userThroughSession(b.rules[rulesBefore:])
 	nameTokenParams(h, b.rules[rulesBefore:])
 	if main == nil && len(rc.extra) == 0 && !h.job {
-		fn := cmp.Or(h.fn.Name, h.name) // a function written in place has no name of its own
+		fn := h.label()
 		if b.stats.EffectsSeen > effectsBefore {
 			b.note("%s:%d: handler %s changes state in ways the spec could not state (see the notes on its lines); no rule", h.file.Path, h.fn.Line, fn)
 		} else if len(b.unfollowed) > 0 {

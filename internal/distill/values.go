@@ -50,6 +50,10 @@ type value struct {
 	held []heldArg
 	// popped: vReqDict: the keys the code took out of the dict (pop).
 	popped map[string]bool
+	// unreadRowKey: vUnknown: the key of a row the walk could not read,
+	// or none (user.pk if user else None, fallback_values.go); a lookup
+	// by it finds no row the request names.
+	unreadRowKey bool
 	// rewritten: vReqDict: the keys the code set in the dict
 	// (kwargs["updated_at"] = ...), with what it set them to: no longer
 	// the request's input.

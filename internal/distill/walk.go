@@ -259,6 +259,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		from, before := len(rc.body), maps.Clone(rc.assigned)
 		made := len(rc.made)
+		literals := literalLocals(sc)
 		t := rc.stmts(s.Body, sc, out)
 		if line := rc.b.duplicateRefusal(s); line > 0 {
 			// The rows the body created must not collide on a unique
@@ -270,7 +271,9 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if !t {
 			t = rc.stmts(s.Else(), sc, out)
 		}
+		rc.fallbackValueCatches(s, from, sc)
 		rc.exceptRules(s, from, before, sc)
+		rc.exceptFlags(s, literals, sc)
 		rc.stmts(s.Finally(), sc, out)
 		return t
 	case facts.StmtOpaque:

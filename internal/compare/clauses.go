@@ -530,14 +530,7 @@ func (c *comparison) generalForm(ch *group) (allium.Stmt, *unit) {
 	}
 	var cs []creation
 	for _, u := range ch.members {
-		if u == nil {
-			continue
-		}
-		e := u.node.(*allium.Ensures)
-		if len(e.Body) != 1 {
-			continue
-		}
-		if call, ent := creationOf(e.Body[0]); call != nil {
+		if call, ent := creationOf(soleOutcome(u)); call != nil {
 			cs = append(cs, creation{u, call, ent})
 			continue
 		}
@@ -568,11 +561,7 @@ func (c *comparison) generalForm(ch *group) (allium.Stmt, *unit) {
 		}
 	search:
 		for _, u := range sources {
-			e := u.node.(*allium.Ensures)
-			if len(e.Body) != 1 {
-				continue
-			}
-			st, ok := e.Body[0].(*allium.If)
+			st, ok := soleOutcome(u).(*allium.If)
 			if !ok {
 				continue
 			}
@@ -712,11 +701,7 @@ func throughLookup(e allium.Expr, looked map[string]map[string]allium.Expr) alli
 // fewer than the quorum agree on field and value.
 func (c *comparison) generalAssign(ch *group) (allium.Stmt, *unit) {
 	keyOf := func(u *unit) string {
-		e := u.node.(*allium.Ensures)
-		if len(e.Body) != 1 {
-			return ""
-		}
-		a, ok := e.Body[0].(*allium.Assign)
+		a, ok := soleOutcome(u).(*allium.Assign)
 		if !ok {
 			return ""
 		}
@@ -800,14 +785,7 @@ func (c *comparison) generalLifetime(ch *group) (allium.Stmt, *unit) {
 	var ls []lifetime
 	counts := map[string]int{}
 	for _, u := range ch.members {
-		if u == nil {
-			continue
-		}
-		e := u.node.(*allium.Ensures)
-		if len(e.Body) != 1 {
-			continue
-		}
-		a, ok := e.Body[0].(*allium.Assign)
+		a, ok := soleOutcome(u).(*allium.Assign)
 		if !ok {
 			continue
 		}
@@ -1011,4 +989,16 @@ func everyBranchCreates(st *allium.If, ent string) *allium.Call {
 	}
 	out.Args = kept
 	return out
+}
+
+// soleOutcome is the one statement of an ensures unit's clause; nil for
+// no unit or a clause of several statements.
+func soleOutcome(u *unit) allium.Stmt {
+	if u == nil {
+		return nil
+	}
+	if e := u.node.(*allium.Ensures); len(e.Body) == 1 {
+		return e.Body[0]
+	}
+	return nil
 }

@@ -455,3 +455,17 @@ func (b *builder) literalConfig(name, typ string, value allium.Expr, f *facts.Fi
 func sameLit(a, b allium.Expr) bool {
 	return allium.PrintConstruct(&allium.ExprStmt{X: a}) == allium.PrintConstruct(&allium.ExprStmt{X: b})
 }
+
+// literalDefault is the config type and value of a setting's literal
+// default (an integer, a string or a Boolean); nil for any other value.
+func literalDefault(def *facts.Expr) (typ string, lit allium.Expr) {
+	switch def.Kind {
+	case facts.ExprInt:
+		return "Integer", &allium.Lit{Kind: allium.LitNumber, Text: def.Value()}
+	case facts.ExprString:
+		return "String", &allium.Lit{Kind: allium.LitString, Text: def.Value()}
+	case facts.ExprBool:
+		return "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value()}
+	}
+	return "", nil
+}

@@ -3405,16 +3405,8 @@ func (rc *ruleCtx) configGetter(e *facts.Expr, sc *scope) allium.Expr {
 	if !isSnake(name) {
 		return nil
 	}
-	var typ string
-	var lit allium.Expr
-	switch def.Kind {
-	case facts.ExprInt:
-		typ, lit = "Integer", &allium.Lit{Kind: allium.LitNumber, Text: def.Value()}
-	case facts.ExprString:
-		typ, lit = "String", &allium.Lit{Kind: allium.LitString, Text: def.Value()}
-	case facts.ExprBool:
-		typ, lit = "Boolean", &allium.Lit{Kind: allium.LitBool, Text: def.Value()}
-	default:
+	typ, lit := literalDefault(def)
+	if lit == nil {
 		return nil
 	}
 	if ci := rc.b.configByKey["runtime:"+name]; ci != nil && ci.value == nil {

@@ -40,7 +40,9 @@ func (rc *ruleCtx) abortReturn(s *facts.Stmt, sc *scope) bool {
 		return false
 	}
 	r := &s.Body[0]
-	return r.Kind == facts.StmtReturn && r.Value != nil && (rc.isAbort(r.Value, sc) || rc.absentValue(r.Value))
+	// return cls.reject_token() of a method that always raises is a
+	// raise, the request's failure, not an answered failure result.
+	return r.Kind == facts.StmtReturn && r.Value != nil && (rc.isAbort(r.Value, sc) && !rc.raisingCall(r.Value, sc) || rc.absentValue(r.Value))
 }
 
 // absentValue reports a library's value for "nothing found" (return

@@ -214,6 +214,11 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if rc.tailCall(s.Value, sc, out) {
 			return true
 		}
+		if sc.inlined && s.Value != nil && rc.raisingCall(s.Value, sc) {
+			// return cls.reject_token() of a method that always raises:
+			// the helper raises here, as `raise` would.
+			return true
+		}
 		if sc.inlined {
 			if s.Value != nil && !rc.isAbort(s.Value, sc) {
 				// return E.left(...): a failure, answered as None is;
@@ -308,21 +313,44 @@ func (rc *ruleCtx) isAbort(e *facts.Expr, sc *scope) bool {
 	if catalog.MatchAny(rc.b.lang.AbortCalls, e.Resolved(), e.Raw()) && e.Raw() != "" {
 		return true
 	}
-	// throwHTTPErr(err): a function of the service whose every way ends
-	// by raising (`function throwErr(m): never { throw new Error(m) }`).
-	if e.Method() == "" && e.Raw() != "" {
-		if fr := rc.b.ix.function(sc.file, e); fr != nil && fr.class == nil {
-			if n := len(fr.fn.Body); n > 0 && fr.fn.Body[n-1].Kind == facts.StmtRaise {
-				returns := false
-				facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
-					returns = returns || s.Kind == facts.StmtReturn
-					return !returns
-				})
-				return !returns
+	return rc.raisingCall(e, sc)
+}
+
+// raisingCall reports a call of the service's own function, or of a
+// method of the class (or of one of its bases) through its receiver,
+// whose every way ends by raising: throwHTTPErr(err) (`function
+// throwErr(m): never { throw new Error(m) }`), cls.reject_token()
+// (saleor's ConfirmEmailChange, confirm_email_change.py:77-84, returned
+// from at :100, :107, :114). Returning its value raises.
+func (rc *ruleCtx) raisingCall(e *facts.Expr, sc *scope) bool {
+	if e.Kind != facts.ExprCall || e.Raw() == "" {
+		return false
+	}
+	if e.Method() == "" {
+		fr := rc.b.ix.function(sc.file, e)
+		return fr != nil && fr.class == nil && alwaysRaises(fr.fn.Body)
+	}
+	if sc.cls != nil && e.X != nil && rc.b.isReceiverExpr(e.X.X) {
+		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
+			if fr := rc.b.ix.method(cr, e.Method()); fr != nil {
+				return alwaysRaises(fr.fn.Body)
 			}
 		}
 	}
 	return false
+}
+
+// alwaysRaises reports a body that ends by raising and returns nowhere.
+func alwaysRaises(body []facts.Stmt) bool {
+	if n := len(body); n == 0 || body[n-1].Kind != facts.StmtRaise {
+		return false
+	}
+	returns := false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		returns = returns || s.Kind == facts.StmtReturn
+		return !returns
+	})
+	return !returns
 }
 
 // issuesToken reports a call of a function of the service that encodes a

@@ -888,6 +888,12 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 	} else if v != nil && fi.typ == nil {
 		return // a class attribute that is not a column
 	}
+	if call == nil && v != nil && v.Kind == facts.ExprBool && a.Annotation != nil {
+		// is_active: bool = True on an annotated model (SQLModel,
+		// fastapi-full-stack's UserBase, backend/app/models.py:16-17): the
+		// flag's default, as Field(default=True) gives it.
+		fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: v.Value()}
+	}
 	fi.updateStamp = b.isUpdateStamp(a, call)
 	if fi.typ == nil && fi.fkTable != "" {
 		fi.typ = &allium.Type{Name: "?"} // a key of a custom type: the reference is what matters

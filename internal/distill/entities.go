@@ -784,6 +784,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				arg := &call.Args()[i]
 				if fk := b.foreignKey(arg); fk != "" {
 					fi.fkTable = fk
+					// sa.ForeignKey("auth_user.user_id", ondelete="CASCADE")
+					fi.cascade = b.cascades(arg)
 					continue
 				}
 				if t := b.columnType(e.ref.file, arg); t != nil && fi.typ == nil {
@@ -796,6 +798,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 			if kw := call.Keyword("foreign_key"); kw != nil && kw.Kind == facts.ExprString {
 				fi.fkTable = kw.Value()
+				// SQLModel's Field(foreign_key="user.id", ondelete="CASCADE")
+				fi.cascade = b.cascades(call)
 			}
 			if !nullableKnown && a.Annotation == nil && !strings.Contains(callee, "Field") {
 				// SQLAlchemy's Column is nullable unless said otherwise.

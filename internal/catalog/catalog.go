@@ -2650,9 +2650,18 @@ func NamedCheckFor(checks []NamedCheck, names ...string) *NamedCheck {
 // the last part naming the file), the extensions of template files
 // (Extensions: a read of any other file is no template) and the calls that
 // compile the text read into the function that renders it (Compilers).
+// PathReads are methods of a path object that read its file, the path
+// being the receiver (pathlib's path.read_text()); JoinOperators the
+// operators that join a path's parts (pathlib's base / "dir" / name), the
+// right-hand part naming the file. Renders are methods of a compiled
+// template that render it (jinja2's Template(text).render(context)): the
+// text rendered is of that template.
 type TemplateFiles struct {
-	Reads      []string `yaml:"reads"`
-	Joins      []string `yaml:"joins"`
-	Extensions []string `yaml:"extensions"`
-	Compilers  []string `yaml:"compilers"`
+	Reads         []string `yaml:"reads"`
+	PathReads     []string `yaml:"path_reads"`
+	Joins         []string `yaml:"joins"`
+	JoinOperators []string `yaml:"join_operators"`
+	Extensions    []string `yaml:"extensions"`
+	Compilers     []string `yaml:"compilers"`
+	Renders       []string `yaml:"renders"`
 }

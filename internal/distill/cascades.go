@@ -21,7 +21,15 @@ import (
 // cascades reports a foreign key call given a catalogued cascade option.
 func (b *builder) cascades(call *facts.Expr) bool {
 	for key, values := range b.lang.CascadeDeletes {
-		if kw := call.Keyword(key); kw != nil && catalog.Match(values, facts.LastSegment(kw.Raw())) {
+		kw := call.Keyword(key)
+		if kw == nil {
+			continue
+		}
+		v := facts.LastSegment(kw.Raw())
+		if kw.Kind == facts.ExprString {
+			v = kw.Value() // SQLAlchemy's ondelete="CASCADE": the text
+		}
+		if catalog.Match(values, v) {
 			return true
 		}
 	}

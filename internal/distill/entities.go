@@ -784,6 +784,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				arg := &call.Args()[i]
 				if fk := b.foreignKey(arg); fk != "" {
 					fi.fkTable = fk
+					// sa.ForeignKey("auth_user.user_id", ondelete="CASCADE")
+					fi.cascade = b.cascades(arg)
 					continue
 				}
 				if t := b.columnType(e.ref.file, arg); t != nil && fi.typ == nil {
@@ -796,6 +798,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 			if kw := call.Keyword("foreign_key"); kw != nil && kw.Kind == facts.ExprString {
 				fi.fkTable = kw.Value()
+				// SQLModel's Field(foreign_key="user.id", ondelete="CASCADE")
+				fi.cascade = b.cascades(call)
 			}
 			if !nullableKnown && a.Annotation == nil && !strings.Contains(callee, "Field") {
 				// SQLAlchemy's Column is nullable unless said otherwise.
@@ -887,6 +891,12 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		}
 	} else if v != nil && fi.typ == nil {
 		return // a class attribute that is not a column
+	}
+	if call == nil && v != nil && v.Kind == facts.ExprBool && a.Annotation != nil {
+		// is_active: bool = True on an annotated model (SQLModel,
+		// fastapi-full-stack's UserBase, backend/app/models.py:16-17): the
+		// flag's default, as Field(default=True) gives it.
+		fi.dflt = &allium.Lit{Kind: allium.LitBool, Text: v.Value()}
 	}
 	fi.updateStamp = b.isUpdateStamp(a, call)
 	if fi.typ == nil && fi.fkTable != "" {

@@ -1262,6 +1262,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		case vSettings:
 			return rc.b.groupSet(v.group)
 		case vExpr:
+			if v.truth != nil {
+				return v.truth // if updated_password_hash: needs_rehash(hash)
+			}
 			if rc.lowercasedInput(v) {
 				return nil // as a vParam: input validation
 			}
@@ -2408,7 +2411,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return &value{kind: vTemplate, param: templateFromPath(p)}
 		}
 	}
-	if v := rc.templateFile(e, names, sc); v != nil {
+	if v := rc.templateFile(e, names, recv, sc); v != nil {
 		return v // a template read from its file, compiled (template_files.go)
 	}
 	if t := rc.renderedContent(e, names, sc); t != "" {
@@ -2986,6 +2989,17 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			// held, for when the spec states the field anyway.
 			rc.holdHidden(v, f, &kw.Value, sc)
 			continue
+		}
+		if kw.Value.Kind == facts.ExprName {
+			if tv := sc.vars[kw.Value.Name()]; tv != nil && tv.kind == vTemplate && tv.param != "" {
+				// EmailData(html_content=html), html a rendered template:
+				// no value the spec states, but the message the field
+				// is read into later is of that template.
+				if v.attrs == nil {
+					v.attrs = map[string]*value{}
+				}
+				v.attrs[kw.Name] = tv
+			}
 		}
 		given := &kw.Value
 		if id := rc.connectedID(given); id != nil {

@@ -137,7 +137,10 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 			if qv := rc.eval(&e.Args()[0], sc, out, false); qv.kind == vQuery && qv.q != nil && qv.q.action == "delete" {
 				b.stats.EffectsSeen++
 				rc.bulk(qv.q, sc, out, e.Line(), func(x allium.Expr) []allium.Stmt {
-					return []allium.Stmt{&allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+					meta := b.meta(sc.file, e.Line())
+					gone := []allium.Stmt{&allium.ExprStmt{Meta: meta, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}}}
+					// The rows whose keys cascade go with it (cascades.go).
+					return append(gone, b.cascadedDeletes(qv.q.ent, x, meta)...)
 				})
 				return &value{kind: vPlumbing}
 			}

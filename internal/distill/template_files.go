@@ -22,8 +22,16 @@ import (
 
 // templateFile is the template a read or a compile call gives, or nil for
 // any other call.
-func (rc *ruleCtx) templateFile(e *facts.Expr, names []string, sc *scope) *value {
+func (rc *ruleCtx) templateFile(e *facts.Expr, names []string, recv *value, sc *scope) *value {
 	tf := &rc.b.lang.TemplateFiles
+	method := e.Method()
+	if method != "" && recv != nil && recv.kind == vTemplate && recv.param != "" && catalog.Match(tf.Renders, method) {
+		return recv // Template(text).render(context): the text of that template
+	}
+	if method != "" && len(e.Args()) == 0 && catalog.Match(tf.PathReads, method) {
+		// (base / "templates" / name).read_text(): the path is the receiver.
+		return rc.templateOfPath(rc.templateFilePath(e.X.X, sc))
+	}
 	if len(e.Args()) == 0 {
 		return nil
 	}
@@ -36,8 +44,13 @@ func (rc *ruleCtx) templateFile(e *facts.Expr, names []string, sc *scope) *value
 	if !catalog.MatchAny(tf.Reads, names...) {
 		return nil
 	}
-	p := rc.templateFilePath(&e.Args()[0], sc)
-	if p == "" || !slices.Contains(tf.Extensions, path.Ext(p)) {
+	return rc.templateOfPath(rc.templateFilePath(&e.Args()[0], sc))
+}
+
+// templateOfPath is the template a file read by path p holds, or nil when
+// p is unknown or not of a template's extension.
+func (rc *ruleCtx) templateOfPath(p string) *value {
+	if p == "" || !slices.Contains(rc.b.lang.TemplateFiles.Extensions, path.Ext(p)) {
 		return nil
 	}
 	if t := templateFromPath(p); t != "" {
@@ -55,12 +68,22 @@ var substitution = regexp.MustCompile(`/?\$\{\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$]
 // read as the entry's text; "" when it cannot be read.
 func (rc *ruleCtx) templateFilePath(e *facts.Expr, sc *scope) string {
 	tf := &rc.b.lang.TemplateFiles
+	if e == nil {
+		return ""
+	}
 	if e.Kind == facts.ExprCall && len(e.Args()) > 0 && catalog.MatchAny(tf.Joins, e.Resolved(), e.Raw()) {
 		e = &e.Args()[len(e.Args())-1]
+	}
+	if e.Kind == facts.ExprBinary && e.Y != nil && slices.Contains(tf.JoinOperators, e.Op()) {
+		e = e.Y // base / "templates" / name: the last part names the file
 	}
 	switch e.Kind {
 	case facts.ExprString:
 		return e.Value()
+	case facts.ExprName:
+		// A name bound to text (a helper's template_name parameter the
+		// caller gave as "new_account.html").
+		return rc.templatePath(e, sc)
 	case facts.ExprFString:
 		m := substitution.FindStringSubmatch(e.Text())
 		if m == nil {

@@ -118,6 +118,10 @@ type value struct {
 	// Server's config.accountLockout), read through for its options and
 	// tested for truth as whether the deployment set it (option_groups.go).
 	group string
+	// truth: vExpr: what testing the value for truth states, when that is
+	// not the value itself (a fresh hash given only when the stored one is
+	// due for an upgrade: needs_rehash(hash); verified_pairs.go).
+	truth allium.Expr
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
 	// madeFrom: vObject: what its constructor was given as its only argument,

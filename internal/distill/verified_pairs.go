@@ -15,7 +15,12 @@ import (
 //	if not verified: raise HTTPException(status_code=400, detail="Incorrect password")
 //
 // The first name is the verification, verify(p, user.hashed_password);
-// the second says nothing the spec states.
+// the second is the password hashed afresh, hash(p), present when the
+// stored hash is due for an upgrade, needs_rehash(user.hashed_password)
+// (pwdlib's verify_and_update hashes again when the hash's algorithm is
+// not the current one). A login that stores it (fastapi-full-stack's
+// authenticate, backend/app/crud.py:52-57: if updated_password_hash:
+// db_user.hashed_password = updated_password_hash) states that write.
 
 // verifiedPairAssign binds the names of a pair unpacked from a catalogued
 // verify call (verify_calls); false when v is no such call or its check
@@ -35,6 +40,11 @@ func (rc *ruleCtx) verifiedPairAssign(t, v *facts.Expr, sc *scope, out *[]allium
 	sc.vars[t.Args()[0].Name()] = exprValue(c)
 	if second := &t.Args()[1]; second.Kind == facts.ExprName {
 		sc.vars[second.Name()] = unknownValue
+		if len(c.Args) == 2 {
+			fresh := exprValue(&allium.Call{Fun: &allium.Ident{Name: "hash"}, Args: []allium.Arg{{Value: c.Args[0].Value}}})
+			fresh.truth = &allium.Call{Fun: &allium.Ident{Name: "needs_rehash"}, Args: []allium.Arg{{Value: c.Args[1].Value}}}
+			sc.vars[second.Name()] = fresh
+		}
 	}
 	return true
 }

@@ -61,3 +61,77 @@ def update_password(session: Session, user_id: int, body: UpdatePassword):
 		})
 	}
 }
+
+// TestRehashOnLogin pins the second name of a verified pair: the password
+// hashed afresh, given when the stored hash is due for an upgrade
+// (fastapi-full-stack's authenticate, backend/app/crud.py:52-57). A login
+// that stores it states the write under needs_rehash and keeps its rule; a
+// pair from a call that is no verify call states no such write.
+func TestRehashOnLogin(t *testing.T) {
+	tests := []struct {
+		name, call    string
+		want, notWant []string
+	}{
+		{"a verify call's fresh hash, stored", "verify_password",
+			[]string{"requires: verify(password, user.hashed_password)", "if needs_rehash(user.hashed_password):", "user.hashed_password = hash(password)"}, nil},
+		{"another call's pair", "compare_digests", nil, []string{"needs_rehash"}},
+	}
+	d := New(Options{})
+	defer d.Close()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			models := `
+from sqlmodel import Field, SQLModel
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True)
+    hashed_password: str
+    last_login: str | None = None
+`
+			routes := sqlmodelRoutesHeader + `
+from sqlmodel import select
+
+def ` + tt.call + `(plain, hashed):
+    return password_hash.verify_and_update(plain, hashed)
+
+def authenticate(session, email, password):
+    user = session.exec(select(User).where(User.email == email)).first()
+    if not user:
+        return None
+    verified, fresh = ` + tt.call + `(password, user.hashed_password)
+    if not verified:
+        return None
+    if fresh:
+        user.hashed_password = fresh
+        session.add(user)
+        session.commit()
+    return user
+
+@router.post("/login")
+def login(session: Session, email: str, password: str):
+    user = authenticate(session, email, password)
+    if not user:
+        raise HTTPException(status_code=400, detail="Incorrect email or password")
+    user.last_login = "now"
+    session.add(user)
+    session.commit()
+`
+			out := distilText(t, d, map[string]string{"app/models.py": models, "app/routes.py": routes})
+			got := construct(out.Module, "Login")
+			if got == "" {
+				t.Fatalf("no rule Login; notes: %v", out.Notes)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in:\n%s\nnotes: %v", w, got, out.Notes)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("unwanted %q in:\n%s", w, got)
+				}
+			}
+		})
+	}
+}

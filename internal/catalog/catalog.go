@@ -703,6 +703,10 @@ type Language struct {
 	// with the credentials posted and answers with a signed token: the
 	// view's class -> the token it issues.
 	TokenViews map[string]TokenView `yaml:"token_views"`
+	// ResetConfirmViews are framework views whose valid POST sets the
+	// password of the user a stateless reset token names: the view's
+	// class -> its form and the token (Django's PasswordResetConfirmView).
+	ResetConfirmViews map[string]ResetConfirmView `yaml:"reset_confirm_views"`
 	// TokenDecorators are framework decorators that make the method they
 	// wrap sign a user in: a call of it authenticates the login field and
 	// password given as its keywords and issues a token for that user
@@ -2353,6 +2357,30 @@ type PasswordView struct {
 	// new_password2).
 	Validated string `yaml:"validated"`
 	Setter    string `yaml:"setter"`
+}
+
+// ResetConfirmView is what a framework password-reset confirmation view
+// does with a valid POST, routed as it is (path(..., View.as_view(...)))
+// or subclassed without its own POST: the form it validates (Form, or
+// the one the FormArg keyword or class attribute names: the catalogued
+// form itself, or a subclass of it overriding none of Overrides), its
+// inputs as for a password view, and the token the URL carries: an
+// entity (Token) made for the user, holding the user's fields the
+// token's hash covers (user field -> token field), valid for Lifetime.
+type ResetConfirmView struct {
+	Form      string   `yaml:"form"`
+	FormArg   string   `yaml:"form_arg"`
+	Overrides []string `yaml:"overrides"`
+	New       string   `yaml:"new"`
+	Validated string   `yaml:"validated"`
+	Setter    string   `yaml:"setter"`
+	// Changing are keywords of as_view (or class attributes) that change
+	// what the POST does (a login after the reset, another token
+	// generator): given anything but False, the view is left unstated.
+	Changing []string          `yaml:"changing"`
+	Token    string            `yaml:"token"`
+	Hashed   map[string]string `yaml:"hashed"`
+	Lifetime SessionLifetime   `yaml:"lifetime"`
 }
 
 // TokenView is what a framework token view's POST reads and issues: the

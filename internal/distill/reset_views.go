@@ -1,11 +1,11 @@
 package distill
 
 // Framework password-reset confirmation views (Django's
-// PasswordResetConfirmView) set the password of the user a stateless
+// PasswordResetView) set the password of the user a stateless
 // reset token names. Services route the framework's view as it is,
 //
 //	path("password-reset/confirm/<str:uidb64>/<str:token>/",
-//	     auth_views.PasswordResetConfirmView.as_view(form_class=SetPasswordForm))
+//	     auth_views.PasswordResetView.as_view(form_class=SetPasswordForm))
 //
 // (django-oscar's config.py), or subclass it without a POST of their own:
 // there is no code of the service to walk, so the catalog
@@ -28,6 +28,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -50,7 +51,7 @@ type resetToken struct {
 // reset confirmation view; nil when the class writes its own or changes
 // what it does.
 func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) *handler {
-	rv := inheritedEntry(b, cr, b.lang.ResetConfirmViews)
+	rv := inheritedEntry(b, cr, b.lang.ResetViews)
 	if rv == nil {
 		return nil
 	}
@@ -70,16 +71,24 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 	if form != nil && !b.catalogedForm(file, form, rv, nil) {
 		return nil
 	}
+	if rv.TemplateArg != "" {
+		if t, _ := b.classField(cr, rv.TemplateArg); t != nil {
+			if t.Kind != facts.ExprString {
+				return nil // a template the spec cannot name
+			}
+			rv.TemplateDefault = t.Value()
+		}
+	}
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line}
 	return &handler{file: f, fn: fn, class: c, name: pascal(viewStem(c.Name)), resetView: rv}
 }
 
 // routedResetViewHandlers are the handlers of the framework reset views a
 // URL conf of the service routes as they are
-// (auth_views.PasswordResetConfirmView.as_view(...)): one per view class,
+// (auth_views.PasswordResetView.as_view(...)): one per view class,
 // the first routing in file order, named after the class.
 func (b *builder) routedResetViewHandlers() []*handler {
-	views := b.lang.ResetConfirmViews
+	views := b.lang.ResetViews
 	if len(views) == 0 || len(b.lang.ClassViewEntries) == 0 {
 		return nil
 	}
@@ -130,11 +139,17 @@ func (b *builder) routedResetViewHandlers() []*handler {
 // resetViewArgs reports that the keywords of the as_view call leave the
 // view's POST the catalog's: no changing keyword set to anything but
 // False, and the form it is given, if any, the catalogued one.
-func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.ResetConfirmView, attrs map[string]*facts.Expr) bool {
+func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.ResetView, attrs map[string]*facts.Expr) bool {
 	for _, name := range rv.Changing {
 		if v := call.Keyword(name); v != nil && !falseLiteral(v) {
 			return false
 		}
+	}
+	if t := call.Keyword(rv.TemplateArg); rv.TemplateArg != "" && t != nil {
+		if t.Kind != facts.ExprString {
+			return false // a template the spec cannot name
+		}
+		rv.TemplateDefault = t.Value()
 	}
 	form := call.Keyword(rv.FormArg)
 	return form == nil || b.catalogedForm(f, form, rv, attrs)
@@ -145,7 +160,7 @@ func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.Res
 // methods that validate or save; self.attr names what the methods of
 // f's classes set it to (Oscar's ready(): self.set_password_form =
 // SetPasswordForm).
-func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, rv *catalog.ResetConfirmView, attrs map[string]*facts.Expr) bool {
+func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, rv *catalog.ResetView, attrs map[string]*facts.Expr) bool {
 	if e == nil || f == nil {
 		return false
 	}
@@ -206,18 +221,27 @@ func falseLiteral(e *facts.Expr) bool {
 	return e.Kind == facts.ExprBool && e.Value() == "false" || e.Kind == facts.ExprInt && e.Value() == "0"
 }
 
-// resetConfirmRule states what the view's valid POST does: the token
-// checked, the new password checked as the form checks it, and set
-// through the user's setter.
-func (rc *ruleCtx) resetConfirmRule(rv *catalog.ResetConfirmView, sc *scope) {
-	b := rc.b
-	ent := b.userEntity()
-	info := b.entByName[ent]
-	f := b.passwordField(ent)
-	if ent == "" || info == nil || f == nil || rv.Token == "" {
-		return
+// resetViewRule states what the view's valid POST does, by its kind.
+func (rc *ruleCtx) resetViewRule(rv *catalog.ResetView, sc *scope) {
+	switch rv.Does {
+	case "confirm":
+		rc.resetConfirmRule(rv, sc)
+	case "request":
+		rc.resetRequestRule(rv, sc)
 	}
-	line := rc.h.fn.Line
+}
+
+// useResetToken declares, on first use, the token entity of the
+// service's reset views for the user entity ent; false when its lifetime
+// cannot be read (a timeout set to something unread).
+func (rc *ruleCtx) useResetToken(rv *catalog.ResetView, ent string, info *entityInfo, sc *scope, line int) bool {
+	b := rc.b
+	if rv.Token == "" {
+		return false
+	}
+	if b.resetToken != nil {
+		return b.resetToken.name == rv.Token && b.resetToken.user == ent
+	}
 	var life allium.Expr
 	if lt := &rv.Lifetime; b.configByKey[lt.Setting] == nil && lt.DefaultSeconds > 0 && isSnake(lt.Config) {
 		// The setting unset: the framework's default, stated where the
@@ -227,17 +251,30 @@ func (rc *ruleCtx) resetConfirmRule(rv *catalog.ResetConfirmView, sc *scope) {
 		life = b.sessionLifetime(lt, line)
 	}
 	if life == nil {
-		return // a timeout set to something unread: validity unknown
+		return false
 	}
-	if b.resetToken == nil {
-		tok := &resetToken{name: rv.Token, user: ent, lifetime: life, prov: &allium.Provenance{File: sc.file.Path, Line: line}}
-		for _, uf := range sortedKeys(rv.Hashed) {
-			if a := info.attrs[uf]; a != nil && a.typ != nil && isSnake(rv.Hashed[uf]) {
-				a.used = true
-				tok.hashed = append(tok.hashed, [2]string{uf, rv.Hashed[uf]})
-			}
+	tok := &resetToken{name: rv.Token, user: ent, lifetime: life, prov: &allium.Provenance{File: sc.file.Path, Line: line}}
+	for _, uf := range sortedKeys(rv.Hashed) {
+		if a := info.attrs[uf]; a != nil && a.typ != nil && isSnake(rv.Hashed[uf]) {
+			a.used = true
+			tok.hashed = append(tok.hashed, [2]string{uf, rv.Hashed[uf]})
 		}
-		b.resetToken = tok
+	}
+	b.resetToken = tok
+	return true
+}
+
+// resetConfirmRule states a confirmation's valid POST: the token
+// checked, the new password checked as the form checks it, and set
+// through the user's setter.
+func (rc *ruleCtx) resetConfirmRule(rv *catalog.ResetView, sc *scope) {
+	b := rc.b
+	ent := b.userEntity()
+	info := b.entByName[ent]
+	f := b.passwordField(ent)
+	line := rc.h.fn.Line
+	if ent == "" || info == nil || f == nil || !rc.useResetToken(rv, ent, info, sc, line) {
+		return
 	}
 	const tokenParam = "token"
 	rc.useParam(tokenParam)
@@ -247,6 +284,113 @@ func (rc *ruleCtx) resetConfirmRule(rv *catalog.ResetConfirmView, sc *scope) {
 	f.used = true
 	rc.passwordFormChecks(&passwordForm{user: u, input: rv.New, validated: rv.Validated}, sc, line)
 	rc.setPasswordThrough(u, rv.New, rv.Setter, sc, line)
+}
+
+// resetRequestRule states a request's valid POST
+// (django/contrib/auth/forms.py PasswordResetForm.save and get_users):
+// for every active user with a usable password whose e-mail matches the
+// address case-insensitively, a token made for the user and a mail to
+// the user's address; nothing, and no error, when none matches.
+func (rc *ruleCtx) resetRequestRule(rv *catalog.ResetView, sc *scope) {
+	b := rc.b
+	ent := b.userEntity()
+	info := b.entByName[ent]
+	pw := b.passwordField(ent)
+	line := rc.h.fn.Line
+	email := b.userEmailField(info)
+	stem := templateStem(rv.TemplateDefault)
+	if ent == "" || info == nil || pw == nil || email == nil || rv.Input == "" || stem == "" {
+		return
+	}
+	// The mail, through the catalog's e-mail sink, to the user's address.
+	const userVal = "__reset_user"
+	to := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: email.attr, Line: line,
+		X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: userVal, Line: line})})
+	send := b.mailSend(to)
+	if send == nil || !rc.useResetToken(rv, ent, info, sc, line) {
+		return
+	}
+	in := rc.paramValue(rv.Input)
+	if in.kind != vParam {
+		return
+	}
+	rc.useParam(in.param)
+	const userVar = "user"
+	user := &allium.Ident{Name: userVar}
+	// Users where is_active (and, a password that may be unset, set:
+	// has_usable_password).
+	var where allium.Expr
+	and := func(x allium.Expr) {
+		if where == nil {
+			where = x
+		} else {
+			where = &allium.Binary{Op: allium.OpAnd, X: where, Y: x}
+		}
+	}
+	if a := info.attrs["is_active"]; a != nil {
+		a.used = true
+		and(&allium.Ident{Name: a.name})
+	}
+	if pw.typ != nil && pw.typ.Optional {
+		and(&allium.Binary{Op: allium.OpNe, X: &allium.Ident{Name: pw.name}, Y: &allium.Ident{Name: "null"}})
+	}
+	var coll allium.Expr = &allium.Ident{Name: plural(ent)}
+	if where != nil {
+		coll = &allium.Where{X: coll, Cond: where}
+	}
+	pw.used, email.used = true, true
+	lower := func(x allium.Expr) allium.Expr {
+		return &allium.Call{Fun: &allium.Ident{Name: "lower"}, Args: []allium.Arg{{Value: x}}}
+	}
+	match := &allium.Binary{Op: allium.OpEq, X: lower(&allium.Member{X: user, Name: email.name}), Y: lower(&allium.Ident{Name: in.param})}
+	args := []allium.Arg{{Name: "user", Value: user}, {Name: "issued_at", Value: &allium.Ident{Name: "now"}}}
+	for _, h := range b.resetToken.hashed {
+		if a := info.attrs[h[0]]; a != nil {
+			args = append(args, allium.Arg{Name: h[1], Value: &allium.Member{X: user, Name: a.name}})
+		}
+	}
+	meta := b.meta(sc.file, line)
+	body := []allium.Stmt{&allium.ExprStmt{Meta: meta, X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: rv.Token}, Name: "created"}, Args: args}}}
+	sc.vars[userVal] = &value{kind: vEntity, ent: ent, expr: user}
+	defer delete(sc.vars, userVal)
+	rc.stmts([]facts.Stmt{send(stem)}, sc, &body)
+	b.stats.EffectsSeen++
+	rc.ensures = append(rc.ensures, &allium.For{Meta: meta, Var: userVar, Coll: coll,
+		Body: []allium.Stmt{&allium.If{Meta: meta, Branches: []allium.IfBranch{{Cond: match, Body: body}}}}})
+}
+
+// userEmailField is the user entity's e-mail field (the model's
+// EMAIL_FIELD, "email" by default: AbstractBaseUser.get_email_field_name);
+// nil when it has none.
+func (b *builder) userEmailField(info *entityInfo) *fieldInfo {
+	if info == nil {
+		return nil
+	}
+	name := "email"
+	if info.ref != nil {
+		for _, a := range info.ref.class.Fields {
+			if a.Name == "EMAIL_FIELD" && a.Value != nil && a.Value.Kind == facts.ExprString {
+				name = a.Value.Value()
+			}
+		}
+	}
+	return info.attrs[name]
+}
+
+// templateStem names a mail template by its file's name without the
+// directory and extension (registration/password_reset_email.html ->
+// password_reset_email); "" when that is no snake-case name.
+func templateStem(path string) string {
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		path = path[i+1:]
+	}
+	if i := strings.IndexByte(path, '.'); i >= 0 {
+		path = path[:i]
+	}
+	if !isSnake(path) {
+		return ""
+	}
+	return path
 }
 
 // setPasswordThrough states user.<setter>(new): a model's override runs,

@@ -133,3 +133,67 @@ urlpatterns = [path("reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as
 		})
 	}
 }
+
+// Django's PasswordResetView, routed as it is or subclassed without a POST
+// of its own, mails a reset token to every active user whose e-mail
+// matches the address case-insensitively (PasswordResetForm.get_users and
+// save), through the view's email_template_name; a form overriding what
+// finds the users or sends is left unstated.
+func TestResetRequestViews(t *testing.T) {
+	d := New(Options{})
+	files := func(urls string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/forms.py": `
+from django.contrib.auth.forms import PasswordResetForm
+class ShopResetForm(PasswordResetForm):
+    pass
+class SendingResetForm(PasswordResetForm):
+    def save(self, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            notify(user)
+`,
+			"shop/urls.py": urls,
+		}
+	}
+	routed := func(args string) string {
+		return `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from shop.forms import ShopResetForm, SendingResetForm
+TEMPLATE = "shop/reset.txt"
+urlpatterns = [path("reset/", auth_views.PasswordResetView.as_view(` + args + `))]
+`
+	}
+	rule := func(template string) string {
+		return "rule PasswordReset {\n    when: PasswordReset(email)\n    ensures:\n        for user in Customers where is_active:\n" +
+			"            if lower(user.email) = lower(email):\n                PasswordResetToken.created(\n                    user: user,\n" +
+			"                    issued_at: now,\n                    email_at_issue: user.email,\n" +
+			"                    last_login_at_issue: user.last_login,\n                    password_at_issue: user.password\n                )\n" +
+			"                Email.created(to: user.email, template: " + template + ")\n}"
+	}
+	tests := []struct {
+		name string
+		urls string
+		want string // the rule PasswordReset, "" when none is stated
+	}{
+		{name: "the view as it is: the framework's template", urls: routed(""), want: rule("password_reset_email")},
+		{name: "the template the routing names", urls: routed(`email_template_name="shop/emails/reset_email.html"`), want: rule("reset_email")},
+		{name: "a subclass of the form overriding nothing is the form", urls: routed("form_class=ShopResetForm"), want: rule("password_reset_email")},
+		{name: "a form whose save is the service's own is left unstated", urls: routed("form_class=SendingResetForm")},
+		{name: "a template the routing gives by a name the spec does not read is left unstated", urls: routed("email_template_name=TEMPLATE")},
+		{name: "another token generator is left unstated", urls: routed("token_generator=my_generator")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.urls))
+			if got := construct(out.Module, "PasswordReset"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

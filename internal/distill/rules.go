@@ -47,7 +47,7 @@ type handler struct {
 	// resetView: the framework reset confirmation view whose POST the
 	// class inherits or the URL conf routes (reset_views.go); fn has no
 	// body.
-	resetView *catalog.ResetConfirmView
+	resetView *catalog.ResetView
 	// userRoute: the library route (fastapi-users' register) a mounted
 	// router of the service holds (user_routers.go); fn has no body.
 	userRoute *libraryRoute
@@ -940,7 +940,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		rc.tokenViewRule(h.tokenView, sc)
 	}
 	if h.resetView != nil {
-		rc.resetConfirmRule(h.resetView, sc)
+		rc.resetViewRule(h.resetView, sc)
 	}
 	if h.userRoute != nil {
 		rc.userRouteRule(h.userRoute, sc)

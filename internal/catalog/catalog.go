@@ -2360,6 +2360,14 @@ type PasswordView struct {
 	// new_password2).
 	Validated string `yaml:"validated"`
 	Setter    string `yaml:"setter"`
+	// Own are methods a subclass writing answers the POST itself (beside
+	// post); Form, FormArg and Overrides, when Form is set, are the form
+	// the view validates as for a reset view: a view given another form
+	// is left unstated.
+	Own       []string `yaml:"own"`
+	Form      string   `yaml:"form"`
+	FormArg   string   `yaml:"form_arg"`
+	Overrides []string `yaml:"overrides"`
 }
 
 // ResetView is what a framework password-reset view does with a valid

@@ -54,6 +54,18 @@ func (b *builder) passwordViewHandler(f *facts.File, c *facts.Class, cr *classRe
 			return nil
 		}
 	}
+	// A view whose POST goes through its form (Django's FormView): a
+	// form_valid of the service's, or another form, answers otherwise.
+	for _, own := range pv.Own {
+		if b.ix.method(cr, own) != nil {
+			return nil
+		}
+	}
+	if pv.Form != "" {
+		if form, file := b.classField(cr, pv.FormArg); form != nil && !b.catalogedForm(file, form, pv.Form, pv.Overrides, nil) {
+			return nil
+		}
+	}
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line}
 	return &handler{file: f, fn: fn, class: c, name: pascal(viewStem(c.Name)), pwView: pv}
 }

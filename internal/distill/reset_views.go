@@ -68,7 +68,7 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 		}
 	}
 	form, file := b.classField(cr, rv.FormArg)
-	if form != nil && !b.catalogedForm(file, form, rv, nil) {
+	if form != nil && !b.catalogedForm(file, form, rv.Form, rv.Overrides, nil) {
 		return nil
 	}
 	if rv.TemplateArg != "" {
@@ -83,16 +83,25 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 	return &handler{file: f, fn: fn, class: c, name: pascal(viewStem(c.Name)), resetView: rv}
 }
 
-// routedResetViewHandlers are the handlers of the framework reset views a
-// URL conf of the service routes as they are
+// routedResetViewHandlers are the handlers of the framework reset views
+// (and password views naming their form) a URL conf of the service
+// routes as they are
 // (auth_views.PasswordResetView.as_view(...)): one per view class,
 // the first routing in file order, named after the class.
 func (b *builder) routedResetViewHandlers() []*handler {
 	views := b.lang.ResetViews
-	if len(views) == 0 || len(b.lang.ClassViewEntries) == 0 {
+	if len(b.lang.ClassViewEntries) == 0 {
 		return nil
 	}
 	keys := sortedKeys(views)
+	// Password views that name their form are routed as they are too
+	// (Django's PasswordChangeView; those of dj-rest-auth and allauth are
+	// read when subclassed).
+	for _, k := range sortedKeys(b.lang.PasswordViews) {
+		if b.lang.PasswordViews[k].Form != "" {
+			keys = append(keys, k)
+		}
+	}
 	seen := map[string]bool{}
 	var out []*handler
 	for _, f := range b.ix.files {
@@ -120,17 +129,26 @@ func (b *builder) routedResetViewHandlers() []*handler {
 			if key == "" || seen[key] {
 				return
 			}
-			rv := views[key]
 			if attrs == nil {
 				attrs = b.instanceValues(f)
 			}
-			if !b.resetViewArgs(f, x, &rv, attrs) {
-				return
-			}
-			seen[key] = true
 			name := facts.LastSegment(key)
 			fn := &facts.Function{Name: "post", QualName: f.Module + "." + name + ".post", Line: x.Line()}
-			out = append(out, &handler{file: f, fn: fn, name: pascal(viewStem(name)), resetView: &rv})
+			h := &handler{file: f, fn: fn, name: pascal(viewStem(name))}
+			if rv, ok := views[key]; ok {
+				if !b.resetViewArgs(f, x, &rv, attrs) {
+					return
+				}
+				h.resetView = &rv
+			} else {
+				pv := b.lang.PasswordViews[key]
+				if form := x.Keyword(pv.FormArg); form != nil && !b.catalogedForm(f, form, pv.Form, pv.Overrides, attrs) {
+					return
+				}
+				h.pwView = &pv
+			}
+			seen[key] = true
+			out = append(out, h)
 		}, nil)
 	}
 	return out
@@ -152,7 +170,7 @@ func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.Res
 		rv.TemplateDefault = t.Value()
 	}
 	form := call.Keyword(rv.FormArg)
-	return form == nil || b.catalogedForm(f, form, rv, attrs)
+	return form == nil || b.catalogedForm(f, form, rv.Form, rv.Overrides, attrs)
 }
 
 // catalogedForm reports that e names the view's catalogued form, or a
@@ -160,7 +178,7 @@ func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.Res
 // methods that validate or save; self.attr names what the methods of
 // f's classes set it to (Oscar's ready(): self.set_password_form =
 // SetPasswordForm).
-func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, rv *catalog.ResetView, attrs map[string]*facts.Expr) bool {
+func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, formName string, overrides []string, attrs map[string]*facts.Expr) bool {
 	if e == nil || f == nil {
 		return false
 	}
@@ -175,7 +193,10 @@ func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, rv *catalog.ResetV
 	if e.Kind != facts.ExprName && e.Kind != facts.ExprAttr && e.Kind != facts.ExprCall {
 		return false
 	}
-	if catalog.Match([]string{rv.Form}, e.Resolved()) {
+	if formName == "" {
+		return false
+	}
+	if catalog.Match([]string{formName}, e.Resolved()) {
 		return true
 	}
 	cr := b.ix.class(f, e)
@@ -184,12 +205,12 @@ func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, rv *catalog.ResetV
 			cr = b.ix.classes[qual]
 		}
 	}
-	if cr == nil || !b.matchBases(cr, []string{rv.Form}) {
+	if cr == nil || !b.matchBases(cr, []string{formName}) {
 		return false
 	}
 	for _, c := range b.ix.lineage(cr) {
 		for i := range c.class.Methods {
-			if slices.Contains(rv.Overrides, c.class.Methods[i].Name) {
+			if slices.Contains(overrides, c.class.Methods[i].Name) {
 				return false
 			}
 		}

@@ -197,3 +197,65 @@ urlpatterns = [path("reset/", auth_views.PasswordResetView.as_view(` + args + `)
 		})
 	}
 }
+
+// Django's PasswordChangeView, routed as it is or subclassed without a
+// form_valid of its own, changes the signed-in user's password through
+// PasswordChangeForm: the current password verified, the new one checked
+// and set; another form, or a form_valid of the service's, answers
+// otherwise.
+func TestDjangoPasswordChangeView(t *testing.T) {
+	d := New(Options{})
+	files := func(code string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/forms.py": `
+from django import forms
+from django.contrib.auth.forms import PasswordChangeForm
+class NoteForm(forms.Form):
+    text = forms.CharField()
+`,
+			"shop/views.py": code,
+		}
+	}
+	want := "rule PasswordChange {\n    when: PasswordChange(old_password, user, new_password1, new_password2)\n" +
+		"    requires: verify(old_password, user.password)\n    requires: new_password1 = new_password2\n" +
+		"    ensures: user.password = hash(new_password1)\n}"
+	tests := []struct {
+		name, code, rule, want string
+	}{
+		{name: "routed as it is", code: `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+urlpatterns = [path("password/", auth_views.PasswordChangeView.as_view(template_name="pw.html"))]
+`, rule: "PasswordChange", want: want},
+		{name: "routed with another form: unstated", code: `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from shop.forms import NoteForm
+urlpatterns = [path("password/", auth_views.PasswordChangeView.as_view(form_class=NoteForm))]
+`, rule: "PasswordChange"},
+		{name: "a subclass keeping the framework's POST", code: `
+from django.contrib.auth.views import PasswordChangeView
+class ShopPasswordChangeView(PasswordChangeView):
+    template_name = "pw.html"
+`, rule: "ShopPasswordChange", want: strings.ReplaceAll(want, "PasswordChange", "ShopPasswordChange")},
+		{name: "a subclass with another form: unstated", code: `
+from django.contrib.auth.views import PasswordChangeView
+from shop.forms import NoteForm
+class ShopPasswordChangeView(PasswordChangeView):
+    form_class = NoteForm
+`, rule: "ShopPasswordChange"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.code))
+			if got := construct(out.Module, tt.rule); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

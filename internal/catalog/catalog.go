@@ -710,6 +710,11 @@ type Language struct {
 	// (PasswordResetConfirmView): the view's class -> its form and the
 	// token.
 	ResetViews map[string]ResetView `yaml:"reset_views"`
+	// SessionEndViews are framework views whose POST signs the request's
+	// user out, routed as they are or subclassed without a POST of their
+	// own: the view's class -> the sign-out call it makes with the
+	// request (Django's LogoutView.post: django.contrib.auth.logout).
+	SessionEndViews map[string]string `yaml:"session_end_views"`
 	// TokenDecorators are framework decorators that make the method they
 	// wrap sign a user in: a call of it authenticates the login field and
 	// password given as its keywords and issues a token for that user

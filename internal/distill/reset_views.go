@@ -96,12 +96,13 @@ func (b *builder) routedResetViewHandlers() []*handler {
 	keys := sortedKeys(views)
 	// Password views that name their form are routed as they are too
 	// (Django's PasswordChangeView; those of dj-rest-auth and allauth are
-	// read when subclassed).
+	// read when subclassed), and so are sign-out views.
 	for _, k := range sortedKeys(b.lang.PasswordViews) {
 		if b.lang.PasswordViews[k].Form != "" {
 			keys = append(keys, k)
 		}
 	}
+	keys = append(keys, sortedKeys(b.lang.SessionEndViews)...)
 	seen := map[string]bool{}
 	var out []*handler
 	for _, f := range b.ix.files {
@@ -135,7 +136,9 @@ func (b *builder) routedResetViewHandlers() []*handler {
 			name := facts.LastSegment(key)
 			fn := &facts.Function{Name: "post", QualName: f.Module + "." + name + ".post", Line: x.Line()}
 			h := &handler{file: f, fn: fn, name: pascal(viewStem(name))}
-			if rv, ok := views[key]; ok {
+			if end, ok := b.lang.SessionEndViews[key]; ok {
+				h.fn = sessionEndPost(fn.QualName, end, x.Line())
+			} else if rv, ok := views[key]; ok {
 				if !b.resetViewArgs(f, x, &rv, attrs) {
 					return
 				}
@@ -458,4 +461,27 @@ func (b *builder) resetTokenEntity() *allium.Entity {
 	}
 	ent.Members = append(ent.Members, &allium.Derived{Name: "is_valid", Value: valid})
 	return ent
+}
+
+// sessionEndViewHandler is the POST a view class inherits from a
+// framework sign-out view; nil when the class is none or writes its own.
+func (b *builder) sessionEndViewHandler(f *facts.File, c *facts.Class, cr *classRef) *handler {
+	end := inheritedEntry(b, cr, b.lang.SessionEndViews)
+	if end == nil || b.ix.method(cr, "post") != nil {
+		return nil
+	}
+	return &handler{file: f, fn: sessionEndPost(c.QualName+".post", *end, c.Line), class: c, name: pascal(viewStem(c.Name))}
+}
+
+// sessionEndPost is the framework's sign-out POST as code:
+//
+//	def post(self, request):
+//	    <end>(request)
+func sessionEndPost(qual, end string, line int) *facts.Function {
+	sy := synth{line}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, X: sy.name(end), Raw: end, Line: line,
+		Args: []facts.Expr{*sy.name("request")}}).WithResolved(end)
+	return &facts.Function{Name: "post", QualName: qual, Line: line,
+		Params: []facts.Param{{Name: "self"}, {Name: "request"}},
+		Body:   []facts.Stmt{sy.expr(&call)}}
 }

@@ -259,3 +259,50 @@ class ShopPasswordChangeView(PasswordChangeView):
 		})
 	}
 }
+
+// Django's LogoutView, routed as it is or subclassed without a POST of
+// its own, signs the request's user out (LogoutView.post: auth_logout).
+func TestDjangoLogoutView(t *testing.T) {
+	d := New(Options{})
+	files := func(code string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/views.py": code,
+		}
+	}
+	want := func(name string) string {
+		return "rule " + name + " {\n    when: " + name + "(session)\n    ensures: not exists session\n}"
+	}
+	tests := []struct {
+		name, code, rule, want string
+	}{
+		{name: "routed as it is", code: `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+urlpatterns = [path("logout/", auth_views.LogoutView.as_view(next_page="/"))]
+`, rule: "Logout", want: want("Logout")},
+		{name: "a subclass keeping the framework's POST", code: `
+from django.contrib.auth.views import LogoutView
+class ShopLogoutView(LogoutView):
+    next_page = "/"
+`, rule: "ShopLogout", want: want("ShopLogout")},
+		{name: "a view of the service's own of that name is read as written", code: `
+from django.views.generic import View
+class LogoutView(View):
+    def post(self, request):
+        return None
+`, rule: "Logout"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.code))
+			if got := construct(out.Module, tt.rule); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

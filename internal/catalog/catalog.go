@@ -703,6 +703,18 @@ type Language struct {
 	// with the credentials posted and answers with a signed token: the
 	// view's class -> the token it issues.
 	TokenViews map[string]TokenView `yaml:"token_views"`
+	// ResetViews are framework views of a stateless password reset:
+	// those whose valid POST mails a reset token to the users an address
+	// matches (Django's PasswordResetView), and those whose valid POST
+	// sets the password of the user the token names
+	// (PasswordResetConfirmView): the view's class -> its form and the
+	// token.
+	ResetViews map[string]ResetView `yaml:"reset_views"`
+	// SessionEndViews are framework views whose POST signs the request's
+	// user out, routed as they are or subclassed without a POST of their
+	// own: the view's class -> the sign-out call it makes with the
+	// request (Django's LogoutView.post: django.contrib.auth.logout).
+	SessionEndViews map[string]string `yaml:"session_end_views"`
 	// TokenDecorators are framework decorators that make the method they
 	// wrap sign a user in: a call of it authenticates the login field and
 	// password given as its keywords and issues a token for that user
@@ -2353,6 +2365,50 @@ type PasswordView struct {
 	// new_password2).
 	Validated string `yaml:"validated"`
 	Setter    string `yaml:"setter"`
+	// Own are methods a subclass writing answers the POST itself (beside
+	// post); Form, FormArg and Overrides, when Form is set, are the form
+	// the view validates as for a reset view: a view given another form
+	// is left unstated.
+	Own       []string `yaml:"own"`
+	Form      string   `yaml:"form"`
+	FormArg   string   `yaml:"form_arg"`
+	Overrides []string `yaml:"overrides"`
+}
+
+// ResetView is what a framework password-reset view does with a valid
+// POST, routed as it is (path(..., View.as_view(...))) or subclassed
+// without a POST of its own. Does is request (the POST mails a reset
+// token to the users the posted address matches) or confirm (it sets
+// the password of the user the token names). Form is the form it
+// validates, or the one the FormArg keyword or class attribute names:
+// the catalogued form itself, or a subclass of it overriding none of
+// Overrides. Token is the entity a reset token is stated as, made for
+// the user and holding the user's fields the token's hash covers (user
+// field -> token field), valid for Lifetime.
+type ResetView struct {
+	Does      string   `yaml:"does"`
+	Form      string   `yaml:"form"`
+	FormArg   string   `yaml:"form_arg"`
+	Overrides []string `yaml:"overrides"`
+	// New, Validated and Setter are a confirmation's inputs, as for a
+	// password view.
+	New       string `yaml:"new"`
+	Validated string `yaml:"validated"`
+	Setter    string `yaml:"setter"`
+	// Input is the address a request matches users by (case-insensitively,
+	// on the user model's e-mail field; active users with a usable
+	// password); the mail's template is the string the TemplateArg
+	// keyword gives, else TemplateDefault.
+	Input           string `yaml:"input"`
+	TemplateArg     string `yaml:"template_arg"`
+	TemplateDefault string `yaml:"template_default"`
+	// Changing are keywords of as_view (or class attributes) that change
+	// what the POST does (a login after the reset, another token
+	// generator): given anything but False, the view is left unstated.
+	Changing []string          `yaml:"changing"`
+	Token    string            `yaml:"token"`
+	Hashed   map[string]string `yaml:"hashed"`
+	Lifetime SessionLifetime   `yaml:"lifetime"`
 }
 
 // TokenView is what a framework token view's POST reads and issues: the

@@ -441,6 +441,9 @@ func (b *builder) assemble(service string) *allium.Module {
 			tokenRelationship(m, tok.user, name, tok.prov)
 		}
 	}
+	if e := b.resetTokenEntity(); e != nil {
+		m.Entities = append(m.Entities, e)
+	}
 	b.dropUndeclaredClaims(m)
 	b.mergeOutcomeSplits()
 	b.mergeSameRules()

@@ -602,6 +602,9 @@ type builder struct {
 	wrappedViews map[string]authLevel
 	// signedTokens are the token entities signed tokens gave, by name.
 	signedTokens map[string]*signedToken
+	// resetToken is the token entity framework reset views check
+	// (reset_views.go); nil when none does.
+	resetToken *resetToken
 	// strategies: the auth strategy registered under each name asked
 	// for (nil when none is), found once (auth_strategies.go).
 	strategies map[string]*registeredStrategy

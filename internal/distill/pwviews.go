@@ -54,6 +54,18 @@ func (b *builder) passwordViewHandler(f *facts.File, c *facts.Class, cr *classRe
 			return nil
 		}
 	}
+	// A view whose POST goes through its form (Django's FormView): a
+	// form_valid of the service's, or another form, answers otherwise.
+	for _, own := range pv.Own {
+		if b.ix.method(cr, own) != nil {
+			return nil
+		}
+	}
+	if pv.Form != "" {
+		if form, file := b.classField(cr, pv.FormArg); form != nil && !b.catalogedForm(file, form, pv.Form, pv.Overrides, nil) {
+			return nil
+		}
+	}
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line}
 	return &handler{file: f, fn: fn, class: c, name: pascal(viewStem(c.Name)), pwView: pv}
 }
@@ -82,19 +94,7 @@ func (rc *ruleCtx) passwordViewRule(pv *catalog.PasswordView, sc *scope) {
 		}
 	}
 	rc.passwordFormChecks(&passwordForm{user: u, input: pv.New, validated: pv.Validated}, sc, line)
-	if pv.Setter == "" {
-		return
-	}
-	// user.<setter>(new): a model's override runs, else the framework's
-	// setter stores the hash.
-	const userVar, newVar = "__pwview_user", "__pwview_new"
-	sc.vars[userVar], sc.vars[newVar] = u, rc.paramValue(pv.New)
-	defer delete(sc.vars, userVar)
-	defer delete(sc.vars, newVar)
-	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: line,
-		X:    facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: pv.Setter, Line: line, X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: userVar, Line: line})}),
-		Args: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: newVar, Line: line})}})
-	rc.eval(call, sc, &rc.ensures, true)
+	rc.setPasswordThrough(u, pv.New, pv.Setter, sc, line) // reset_views.go
 }
 
 // serviceValidators runs the configured password validators that are

@@ -44,6 +44,10 @@ type handler struct {
 	// tokenView: the framework token view whose POST the class runs
 	// (token_views.go); fn has no body when the class inherits it.
 	tokenView *catalog.TokenView
+	// resetView: the framework reset confirmation view whose POST the
+	// class inherits or the URL conf routes (reset_views.go); fn has no
+	// body.
+	resetView *catalog.ResetView
 	// userRoute: the library route (fastapi-users' register) a mounted
 	// router of the service holds (user_routers.go); fn has no body.
 	userRoute *libraryRoute
@@ -149,6 +153,7 @@ func (b *builder) findHandlers() []*handler {
 			}
 		}
 	}
+	out = append(out, b.routedResetViewHandlers()...)
 	out = append(out, b.nestedRouteHandlers(out)...)
 	out = append(out, b.userRouterHandlers()...)
 	out = append(out, b.callRouteHandlers(out)...)
@@ -167,6 +172,12 @@ func (b *builder) knownViewHandlers(f *facts.File, c *facts.Class, cr *classRef)
 		return []*handler{h}
 	}
 	if h := b.tokenViewHandler(f, c, cr); h != nil {
+		return []*handler{h}
+	}
+	if h := b.resetViewHandler(f, c, cr); h != nil {
+		return []*handler{h}
+	}
+	if h := b.sessionEndViewHandler(f, c, cr); h != nil {
 		return []*handler{h}
 	}
 	if h := b.createViewHandler(f, c, cr); h != nil {
@@ -930,6 +941,9 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	}
 	if h.tokenView != nil {
 		rc.tokenViewRule(h.tokenView, sc)
+	}
+	if h.resetView != nil {
+		rc.resetViewRule(h.resetView, sc)
 	}
 	if h.userRoute != nil {
 		rc.userRouteRule(h.userRoute, sc)

@@ -1,0 +1,308 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// Django's PasswordResetConfirmView, routed as it is or subclassed without
+// a POST of its own, sets the password of the user the reset token names:
+// the rule states the token's check, the form's checks and the new hash,
+// and the token entity the framework's check (made less than
+// PASSWORD_RESET_TIMEOUT ago, hashed fields unchanged). A view given a
+// form that validates or saves otherwise, or told to log the user in, is
+// left unstated.
+func TestResetConfirmViews(t *testing.T) {
+	d := New(Options{})
+	models := `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`
+	forms := `
+from django.contrib.auth.forms import SetPasswordForm
+class PlainSetForm(SetPasswordForm):
+    pass
+class OwnSaveForm(SetPasswordForm):
+    def save(self, commit=True):
+        self.user.is_active = False
+        return self.user
+`
+	files := func(urls, views, settings string) map[string]string {
+		fs := map[string]string{"shop/models.py": models, "shop/forms.py": forms, "shop/urls.py": urls}
+		if views != "" {
+			fs["shop/views.py"] = views
+		}
+		if settings != "" {
+			fs["shop/settings.py"] = settings
+		}
+		return fs
+	}
+	routed := func(args string) string {
+		return `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from shop.forms import PlainSetForm, OwnSaveForm
+urlpatterns = [
+    path("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(` + args + `)),
+]
+`
+	}
+	// oscarConfig routes the view from an app config's method, the form
+	// set on the instance in another (django-oscar's config.py).
+	oscarConfig := `
+from django.apps import AppConfig
+from django.urls import path
+class Shop(AppConfig):
+    def ready(self):
+        from django.contrib.auth.forms import SetPasswordForm
+        self.set_password_form = SetPasswordForm
+    def get_urls(self):
+        from django.contrib.auth import views as auth_views
+        return [path("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(form_class=self.set_password_form))]
+`
+	rule := func(name string) string {
+		return "rule " + name + " {\n    when: " + name + "(token, new_password1, new_password2)\n" +
+			"    requires: token.is_valid\n    requires: new_password1 = new_password2\n" +
+			"    ensures: token.user.password = hash(new_password1)\n}"
+	}
+	token := func(timeout string) string {
+		return "entity PasswordResetToken {\n    user: Customer\n    issued_at: Timestamp\n    email_at_issue: String\n" +
+			"    last_login_at_issue: Timestamp?\n    password_at_issue: String\n    is_valid:\n" +
+			"        issued_at + config.password_reset_timeout >= now\n        and email_at_issue = user.email\n" +
+			"        and last_login_at_issue = user.last_login\n        and password_at_issue = user.password\n}" +
+			"|password_reset_timeout: Duration = " + timeout
+	}
+	tests := []struct {
+		name    string
+		files   map[string]string
+		rule    string // the rule's name, "" when none is stated
+		timeout string // the token's lifetime stated, when a rule is
+	}{
+		{name: "the view routed as it is: SetPasswordForm, the default timeout", files: files(routed(""), "", ""),
+			rule: "PasswordResetConfirm", timeout: "3.days"},
+		{name: "the timeout the settings give, in seconds", files: files(routed(""), "", "PASSWORD_RESET_TIMEOUT = 60 * 60 * 2\n"),
+			rule: "PasswordResetConfirm", timeout: "2.hours"},
+		{name: "a subclass of the form overriding nothing is the form", files: files(routed("form_class=PlainSetForm"), "", ""),
+			rule: "PasswordResetConfirm", timeout: "3.days"},
+		{name: "a form whose save is the service's own is left unstated", files: files(routed("form_class=OwnSaveForm"), "", "")},
+		{name: "a view that logs the user in after the reset is left unstated", files: files(routed("post_reset_login=True"), "", "")},
+		{name: "post_reset_login=False changes nothing", files: files(routed("post_reset_login=False"), "", ""),
+			rule: "PasswordResetConfirm", timeout: "3.days"},
+		{name: "the form an app config sets on its instance, imported in the method", files: map[string]string{"shop/models.py": models, "shop/config.py": oscarConfig},
+			rule: "PasswordResetConfirm", timeout: "3.days"},
+		{name: "a subclass of the view without a POST of its own", files: files("", `
+from django.contrib.auth.views import PasswordResetConfirmView
+class ShopResetConfirmView(PasswordResetConfirmView):
+    template_name = "reset.html"
+`, ""), rule: "ShopResetConfirm", timeout: "3.days"},
+		{name: "a subclass writing its own form_valid answers itself", files: files("", `
+from django.contrib.auth.views import PasswordResetConfirmView
+class ShopResetConfirmView(PasswordResetConfirmView):
+    def form_valid(self, form):
+        return super().form_valid(form)
+`, "")},
+		{name: "a view of another name routed is not the framework's", files: files(`
+from django.urls import path
+from shop import views
+urlpatterns = [path("reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view())]
+`, "", "")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, tt.files)
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			if tt.rule == "" {
+				if strings.Contains(text, "PasswordResetToken") || strings.Contains(text, "token.is_valid") {
+					t.Errorf("stated a reset rule:\n%s", text)
+				}
+				return
+			}
+			if got := construct(out.Module, tt.rule); got != rule(tt.rule) {
+				t.Errorf("rule:\ngot:\n%s\nwant:\n%s\nnotes: %v", got, rule(tt.rule), out.Notes)
+			}
+			want := strings.Split(token(tt.timeout), "|")
+			if got := construct(out.Module, "PasswordResetToken"); got != want[0] {
+				t.Errorf("token:\ngot:\n%s\nwant:\n%s", got, want[0])
+			}
+			if !strings.Contains(text, want[1]) {
+				t.Errorf("config %q not stated:\n%s", want[1], text)
+			}
+		})
+	}
+}
+
+// Django's PasswordResetView, routed as it is or subclassed without a POST
+// of its own, mails a reset token to every active user whose e-mail
+// matches the address case-insensitively (PasswordResetForm.get_users and
+// save), through the view's email_template_name; a form overriding what
+// finds the users or sends is left unstated.
+func TestResetRequestViews(t *testing.T) {
+	d := New(Options{})
+	files := func(urls string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/forms.py": `
+from django.contrib.auth.forms import PasswordResetForm
+class ShopResetForm(PasswordResetForm):
+    pass
+class SendingResetForm(PasswordResetForm):
+    def save(self, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            notify(user)
+`,
+			"shop/urls.py": urls,
+		}
+	}
+	routed := func(args string) string {
+		return `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from shop.forms import ShopResetForm, SendingResetForm
+TEMPLATE = "shop/reset.txt"
+urlpatterns = [path("reset/", auth_views.PasswordResetView.as_view(` + args + `))]
+`
+	}
+	rule := func(template string) string {
+		return "rule PasswordReset {\n    when: PasswordReset(email)\n    ensures:\n        for user in Customers where is_active:\n" +
+			"            if lower(user.email) = lower(email):\n                PasswordResetToken.created(\n                    user: user,\n" +
+			"                    issued_at: now,\n                    email_at_issue: user.email,\n" +
+			"                    last_login_at_issue: user.last_login,\n                    password_at_issue: user.password\n                )\n" +
+			"                Email.created(to: user.email, template: " + template + ")\n}"
+	}
+	tests := []struct {
+		name string
+		urls string
+		want string // the rule PasswordReset, "" when none is stated
+	}{
+		{name: "the view as it is: the framework's template", urls: routed(""), want: rule("password_reset_email")},
+		{name: "the template the routing names", urls: routed(`email_template_name="shop/emails/reset_email.html"`), want: rule("reset_email")},
+		{name: "a subclass of the form overriding nothing is the form", urls: routed("form_class=ShopResetForm"), want: rule("password_reset_email")},
+		{name: "a form whose save is the service's own is left unstated", urls: routed("form_class=SendingResetForm")},
+		{name: "a template the routing gives by a name the spec does not read is left unstated", urls: routed("email_template_name=TEMPLATE")},
+		{name: "another token generator is left unstated", urls: routed("token_generator=my_generator")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.urls))
+			if got := construct(out.Module, "PasswordReset"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// Django's PasswordChangeView, routed as it is or subclassed without a
+// form_valid of its own, changes the signed-in user's password through
+// PasswordChangeForm: the current password verified, the new one checked
+// and set; another form, or a form_valid of the service's, answers
+// otherwise.
+func TestDjangoPasswordChangeView(t *testing.T) {
+	d := New(Options{})
+	files := func(code string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/forms.py": `
+from django import forms
+from django.contrib.auth.forms import PasswordChangeForm
+class NoteForm(forms.Form):
+    text = forms.CharField()
+`,
+			"shop/views.py": code,
+		}
+	}
+	want := "rule PasswordChange {\n    when: PasswordChange(old_password, user, new_password1, new_password2)\n" +
+		"    requires: verify(old_password, user.password)\n    requires: new_password1 = new_password2\n" +
+		"    ensures: user.password = hash(new_password1)\n}"
+	tests := []struct {
+		name, code, rule, want string
+	}{
+		{name: "routed as it is", code: `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+urlpatterns = [path("password/", auth_views.PasswordChangeView.as_view(template_name="pw.html"))]
+`, rule: "PasswordChange", want: want},
+		{name: "routed with another form: unstated", code: `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from shop.forms import NoteForm
+urlpatterns = [path("password/", auth_views.PasswordChangeView.as_view(form_class=NoteForm))]
+`, rule: "PasswordChange"},
+		{name: "a subclass keeping the framework's POST", code: `
+from django.contrib.auth.views import PasswordChangeView
+class ShopPasswordChangeView(PasswordChangeView):
+    template_name = "pw.html"
+`, rule: "ShopPasswordChange", want: strings.ReplaceAll(want, "PasswordChange", "ShopPasswordChange")},
+		{name: "a subclass with another form: unstated", code: `
+from django.contrib.auth.views import PasswordChangeView
+from shop.forms import NoteForm
+class ShopPasswordChangeView(PasswordChangeView):
+    form_class = NoteForm
+`, rule: "ShopPasswordChange"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.code))
+			if got := construct(out.Module, tt.rule); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// Django's LogoutView, routed as it is or subclassed without a POST of
+// its own, signs the request's user out (LogoutView.post: auth_logout).
+func TestDjangoLogoutView(t *testing.T) {
+	d := New(Options{})
+	files := func(code string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/views.py": code,
+		}
+	}
+	want := func(name string) string {
+		return "rule " + name + " {\n    when: " + name + "(session)\n    ensures: not exists session\n}"
+	}
+	tests := []struct {
+		name, code, rule, want string
+	}{
+		{name: "routed as it is", code: `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+urlpatterns = [path("logout/", auth_views.LogoutView.as_view(next_page="/"))]
+`, rule: "Logout", want: want("Logout")},
+		{name: "a subclass keeping the framework's POST", code: `
+from django.contrib.auth.views import LogoutView
+class ShopLogoutView(LogoutView):
+    next_page = "/"
+`, rule: "ShopLogout", want: want("ShopLogout")},
+		{name: "a view of the service's own of that name is read as written", code: `
+from django.views.generic import View
+class LogoutView(View):
+    def post(self, request):
+        return None
+`, rule: "Logout"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.code))
+			if got := construct(out.Module, tt.rule); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

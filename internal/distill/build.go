@@ -614,8 +614,8 @@ func (b *builder) assembleConfig(m *allium.Module) {
 	}
 	list := slices.Clone(b.usedConfig)
 	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].file.Path != list[j].file.Path {
-			return list[i].file.Path < list[j].file.Path
+		if pi, pj := list[i].path(), list[j].path(); pi != pj {
+			return pi < pj
 		}
 		return list[i].line < list[j].line
 	})
@@ -626,7 +626,7 @@ func (b *builder) assembleConfig(m *allium.Module) {
 		}
 		if first := done[ci.name]; first != nil {
 			if first.value != nil && ci.value != nil && !sameLit(first.value, ci.value) {
-				b.note("%s:%d: config %s has a second value here; the spec keeps the one at %s:%d", ci.file.Path, ci.line, ci.name, first.file.Path, first.line)
+				b.note("%s:%d: config %s has a second value here; the spec keeps the one at %s:%d", ci.path(), ci.line, ci.name, first.path(), first.line)
 			}
 			continue
 		}

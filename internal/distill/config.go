@@ -469,3 +469,13 @@ func literalDefault(def *facts.Expr) (typ string, lit allium.Expr) {
 	}
 	return "", nil
 }
+
+// path is the file the parameter was read in; "" for one no file of the
+// service declares (a framework's default, noted where it was routed),
+// which then sorts first instead of taking the run down.
+func (ci *configInfo) path() string {
+	if ci.file == nil {
+		return ""
+	}
+	return ci.file.Path
+}

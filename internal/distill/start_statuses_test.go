@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
 )
 
 // TestStartStatuses: a creation keeps a status it gives as one of the
@@ -103,5 +104,31 @@ def fire(request):
 				t.Errorf("loop stated = %v, want %v:\n%s", loop, tt.loop, got)
 			}
 		})
+	}
+}
+
+// TestConfigWithoutFile: a config parameter no file of the service
+// declares (a framework's default) is assembled with the others, first,
+// and a second value of it is noted without a file, not a crash.
+func TestConfigWithoutFile(t *testing.T) {
+	f := &facts.File{Path: "app/settings.py"}
+	num := func(s string) allium.Expr { return &allium.Lit{Kind: allium.LitNumber, Text: s} }
+	b := &builder{notes: map[string]bool{}, stats: &Stats{}}
+	b.usedConfig = []*configInfo{
+		{name: "timeout", typ: "Integer", value: num("3"), file: f, line: 4, enforced: true},
+		{name: "reset_timeout", typ: "Integer", value: num("259200"), enforced: true},
+		{name: "timeout", typ: "Integer", value: num("5"), line: 9, enforced: true},
+	}
+	m := &allium.Module{}
+	b.assembleConfig(m)
+	var names []string
+	for _, c := range m.Config {
+		names = append(names, c.Name)
+	}
+	if got := strings.Join(names, " "); got != "reset_timeout timeout" {
+		t.Errorf("config %q, want those without a file first", got)
+	}
+	if notes := b.sortedNotes(); len(notes) != 1 || notes[0] != "app/settings.py:4: config timeout has a second value here; the spec keeps the one at :9" {
+		t.Errorf("notes %q", notes)
 	}
 }

@@ -44,21 +44,29 @@ export class SignupUsecase {
 }
 `
 	}
-	const routes = `
+	routes := func(arg string) string {
+		if arg == "" {
+			arg = "req.body"
+		}
+		return `
 import { Router } from 'express';
 import { SignupUsecase } from './usecase';
 const router = Router();
 router.post('/signup', async (req, res) => {
-  await new SignupUsecase().execute(req.body);
+  const body = req.body;
+  await new SignupUsecase().execute(` + arg + `);
   res.json({});
 });
 export default router;
 `
+	}
 	const inPlace = `z.object({ email: z.string().email(), password: z.string().min(5).max(200) })`
 	bounds := []string{"requires: length(password) >= config.min_password_length", "requires: length(password) <= config.max_password_length"}
 	for _, tc := range []struct {
 		name, decorator, schema string
-		want, notWant           []string
+		// arg: what the route hands execute, the body when empty.
+		arg           string
+		want, notWant []string
 	}{
 		{
 			name:      "a catalog method validator's schema checks are preconditions",
@@ -82,10 +90,17 @@ export default router;
 			want:    append([]string{"requires: roles.count >= 1"}, bounds...),
 			notWant: []string{"is_valid_email", "requires: roles >= 1"},
 		},
+		{
+			name:      "an object spreading the body beside a key of its own is parsed through the spread",
+			decorator: "ValidateSchema", schema: `z.object({ invite: z.string().email(), password: z.string().min(5).max(200) })`,
+			arg:     "{ invite: 'friend', ...body }",
+			want:    bounds,
+			notWant: []string{"is_valid_email"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := distilText(t, d, map[string]string{"src/user.entity.ts": model, "src/user.schema.ts": userSchema,
-				"src/usecase.ts": usecase(tc.decorator, tc.schema), "src/routes.ts": routes})
+				"src/usecase.ts": usecase(tc.decorator, tc.schema), "src/routes.ts": routes(tc.arg)})
 			wantConstruct(t, out, "Signup", append([]string{"UserEntity.created("}, tc.want...), tc.notWant)
 		})
 	}

@@ -636,7 +636,11 @@ func absentOr(x, cond allium.Expr) allium.Expr {
 // only on input the schema accepts.
 func (rc *ruleCtx) methodSchemaChecks(fr *funcRef, call *facts.Expr, sc *scope, out *[]allium.Stmt) {
 	schemas := rc.b.lang.ObjectSchemas
-	if schemas == nil || len(schemas.MethodValidators) == 0 || call == nil || call.Kind != facts.ExprCall || len(call.Args()) == 0 {
+	if schemas == nil || len(schemas.MethodValidators) == 0 || call == nil || call.Kind != facts.ExprCall {
+		return
+	}
+	input, given := methodInput(call)
+	if input == nil {
 		return
 	}
 	for i := range fr.fn.Decorators {
@@ -645,10 +649,40 @@ func (rc *ruleCtx) methodSchemaChecks(fr *funcRef, call *facts.Expr, sc *scope, 
 			continue
 		}
 		for _, part := range rc.b.schemaParts(fr.file, &dc.Args()[0], 0) {
-			rc.parseBySchema(part.fields, part.builder, part.file, &call.Args()[0], sc, out)
+			var fields []facts.Keyword
+			for _, fl := range part.fields {
+				if !given[fl.Name] {
+					fields = append(fields, fl)
+				}
+			}
+			rc.parseBySchema(fields, part.builder, part.file, input, sc, out)
 		}
 		return
 	}
+}
+
+// methodInput is the argument a method validator parses: the call's first
+// positional argument, or, for an object literal read as keywords
+// ({token: params.token, ...body}), the object it spreads, with the keys
+// written out beside it (given), whose values are not the spread's. Nil
+// when there is neither.
+func methodInput(call *facts.Expr) (input *facts.Expr, given map[string]bool) {
+	if len(call.Args()) > 0 {
+		return &call.Args()[0], nil
+	}
+	given = map[string]bool{}
+	for i := range call.Keywords() {
+		kw := &call.Keywords()[i]
+		if kw.Name == "**" {
+			if input != nil {
+				return nil, nil // two spreads: which gives a key is unknown
+			}
+			input = &kw.Value
+			continue
+		}
+		given[kw.Name] = true
+	}
+	return input, given
 }
 
 // schemaPart is some fields of an object schema, built in file.

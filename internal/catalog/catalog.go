@@ -1490,6 +1490,18 @@ type ObjectSchemas struct {
 	// ValidatorFactories make a schema into a function that parses its
 	// argument by it (Strapi's validateYupSchema(schema)).
 	ValidatorFactories []string `yaml:"validator_factories"`
+	// MethodValidators are decorators of a method that parse its first
+	// argument by the object schema they are given before the body runs
+	// (a NestJS use case's @ValidateSchema(Schema) on execute).
+	MethodValidators []string `yaml:"method_validators"`
+	// Picks make a schema of some of another's fields, named by the keys
+	// of their object argument (zod's Schema.pick({email: true})); Joins
+	// make one of two schemas' fields (zod's A.and(B), A.merge(B)).
+	Picks []string `yaml:"picks"`
+	// Arrays build a list field: its bounds count its items
+	// (z.array(...).min(1): roles.count >= 1).
+	Arrays []string `yaml:"arrays"`
+	Joins  []string `yaml:"joins"`
 	// Refs name another field of the same object (yup.ref('password')):
 	// a one_of check given only such a reference
 	// (.oneOf([yup.ref('password')])) requires the two fields equal.

@@ -3709,6 +3709,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		inner.answered = rc.answeredCalls[call] || sc.answered
 	}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
+	rc.methodSchemaChecks(fr, call, sc, out)
 	if isPredicateTree(fr.fn.Body) {
 		// A helper answering a question by cases (predicate_trees.go).
 		if x := rc.predicateAnswer(fr.fn.Body, inner, out); x != nil {
@@ -3879,6 +3880,7 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 		stack: append(slices.Clone(sc.stack), fr.fn.QualName), top: true, cls: cls}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.decoratorGuards(fr.file, fr.fn, inner, out, 0)
+	rc.methodSchemaChecks(fr, call, sc, out)
 	rc.stmts(fr.fn.Body, inner, out)
 	return true
 }

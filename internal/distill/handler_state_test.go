@@ -50,7 +50,7 @@ export default (app: Router) => {
   route.post('/signup',
     celebrate({ body: Joi.object({ name: Joi.string().required(), email: Joi.string().required() }) }),
     async (req, res) => {
-      if (req.query.invited) {
+      if (req.body.role === 'guest') {
         await User.create({ ...req.body, role: 'guest' });
         return res.status(201).json({});
       }
@@ -77,7 +77,7 @@ import { UserEntity } from './user.entity';
 import { ValidationMiddleware } from './validation';
 const router = Router();
 router.post('/users', ValidationMiddleware(CreateUserDto), async (req, res) => {
-  if (req.query.invited) {
+  if (req.body.role === 'guest') {
     await UserEntity.create({ ...req.body, role: 'guest' }).save();
     return res.json({});
   }

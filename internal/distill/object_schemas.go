@@ -367,6 +367,15 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	var checks []*facts.Expr
 	root := &f.Value
 	optional := false
+	if root.Kind == facts.ExprName {
+		// email: Email, a module constant holding the field's chain
+		// (const Email = z.string().email()): its checks, at its lines.
+		if c := rc.b.ix.constant(at.file, root); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprCall {
+			held := *at
+			held.file = c.file
+			root, at = c.as.Value, &held
+		}
+	}
 	if root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind != facts.ExprCall && slices.Contains(schemas.Optional, root.Method()) {
 		// role: userRoleParam.optional(), a schema of another module
 		// made optional: the field may be left out.
@@ -390,6 +399,10 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 		}
 		root = root.X.X
 	}
+	if root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind != facts.ExprCall && schemas.Checks[root.Method()] == "email" {
+		// z.email(): a builder of text that is itself the address check.
+		checks = append(checks, root)
+	}
 	if optional {
 		// Its checks hold when it is given (schemaCheck); one with no
 		// check the catalog reads says nothing of it.
@@ -407,6 +420,8 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	measured := in
 	if text {
 		measured = &allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: in}}}
+	} else if catalog.MatchAny(schemas.Arrays, root.Method()) {
+		measured = &allium.Member{X: in, Name: "count"}
 	}
 	for i := len(checks) - 1; i >= 0; i-- {
 		c := checks[i]
@@ -612,4 +627,121 @@ func (rc *ruleCtx) shapeFactory(e *facts.Expr, method string, sc *scope, out *[]
 // also lets a null field through).
 func absentOr(x, cond allium.Expr) allium.Expr {
 	return &allium.Binary{Op: allium.OpOr, X: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: x}}, Y: cond}
+}
+
+// methodSchemaChecks states the checks of the object schema a decorator of
+// fr parses its first argument by (catalog object_schemas.
+// method_validators; a NestJS use case's @ValidateSchema(Schema) on
+// execute(input)), when call hands it the request's input: the body runs
+// only on input the schema accepts.
+func (rc *ruleCtx) methodSchemaChecks(fr *funcRef, call *facts.Expr, sc *scope, out *[]allium.Stmt) {
+	schemas := rc.b.lang.ObjectSchemas
+	if schemas == nil || len(schemas.MethodValidators) == 0 || call == nil || call.Kind != facts.ExprCall {
+		return
+	}
+	input, given := methodInput(call)
+	if input == nil {
+		return
+	}
+	for i := range fr.fn.Decorators {
+		name, dc := decoratorName(&fr.fn.Decorators[i])
+		if dc == nil || len(dc.Args()) != 1 || !catalog.MatchAny(schemas.MethodValidators, dc.X.Resolved(), name) {
+			continue
+		}
+		for _, part := range rc.b.schemaParts(fr.file, &dc.Args()[0], 0) {
+			var fields []facts.Keyword
+			for _, fl := range part.fields {
+				if !given[fl.Name] {
+					fields = append(fields, fl)
+				}
+			}
+			rc.parseBySchema(fields, part.builder, part.file, input, sc, out)
+		}
+		return
+	}
+}
+
+// methodInput is the argument a method validator parses: the call's first
+// positional argument, or, for an object literal read as keywords
+// ({token: params.token, ...body}), the object it spreads, with the keys
+// written out beside it (given), whose values are not the spread's. Nil
+// when there is neither.
+func methodInput(call *facts.Expr) (input *facts.Expr, given map[string]bool) {
+	if len(call.Args()) > 0 {
+		return &call.Args()[0], nil
+	}
+	given = map[string]bool{}
+	for i := range call.Keywords() {
+		kw := &call.Keywords()[i]
+		if kw.Name == "**" {
+			if input != nil {
+				return nil, nil // two spreads: which gives a key is unknown
+			}
+			input = &kw.Value
+			continue
+		}
+		given[kw.Name] = true
+	}
+	return input, given
+}
+
+// schemaPart is some fields of an object schema, built in file.
+type schemaPart struct {
+	fields  []facts.Keyword
+	builder catalog.SchemaBuilder
+	file    *facts.File
+}
+
+// schemaParts finds the fields of the object schema x is, in f, where it
+// may be made of others (catalog object_schemas.picks and joins):
+// UserEntitySchema.pick({email: true}) is the email field of
+// UserEntitySchema, in the file that builds it; A.and(B) is A's fields
+// and B's. Each part keeps its own file, whose lines state its checks.
+// Nil when x is no object schema.
+func (b *builder) schemaParts(f *facts.File, x *facts.Expr, depth int) []schemaPart {
+	schemas := b.lang.ObjectSchemas
+	if x == nil || depth > 4 {
+		return nil
+	}
+	if x.Kind == facts.ExprName || x.Kind == facts.ExprAttr {
+		if c := b.ix.constant(f, x); c != nil && c.as.Value != nil {
+			x, f = c.as.Value, c.file
+		}
+	}
+	if x.Kind == facts.ExprCall && x.X != nil && x.X.Kind == facts.ExprAttr && x.X.X != nil {
+		switch m := x.Method(); {
+		case slices.Contains(schemas.Joins, m) && len(x.Args()) == 1:
+			left := b.schemaParts(f, x.X.X, depth+1)
+			right := b.schemaParts(f, &x.Args()[0], depth+1)
+			if left == nil || right == nil {
+				return nil // a part the walk cannot read: no checks of a part
+			}
+			return append(left, right...)
+		case slices.Contains(schemas.Picks, m):
+			keys := objectKeywordsOf(x)
+			if len(keys) == 0 {
+				return nil
+			}
+			picked := map[string]bool{}
+			for _, k := range keys {
+				picked[k.Name] = true
+			}
+			var parts []schemaPart
+			for _, part := range b.schemaParts(f, x.X.X, depth+1) {
+				var kept []facts.Keyword
+				for _, fl := range part.fields {
+					if picked[fl.Name] {
+						kept = append(kept, fl)
+					}
+				}
+				part.fields = kept
+				parts = append(parts, part)
+			}
+			return parts
+		}
+	}
+	if fields, builder, file, ok := b.objectSchema(f, x); ok {
+		return []schemaPart{{fields: fields, builder: builder, file: file}}
+	}
+	return nil
 }

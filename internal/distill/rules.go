@@ -526,6 +526,9 @@ type ruleCtx struct {
 	// ownTrigger: a path that is an action of its own (one button of a
 	// form), not another outcome of the handler's stimulus.
 	ownTrigger bool
+	// unstatedCond, on a path whose branch condition the spec cannot
+	// state, notes that condition left out of the handler's rule.
+	unstatedCond func(note string)
 	// kindSuffix: a path that is one kind of a webhook's events names its
 	// rule with the kind after the handler's name, and keeps the
 	// handler's trigger (webhook_events.go).
@@ -1014,6 +1017,22 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 // handler rc walks (they share its trigger).
 func (rc *ruleCtx) finishPaths(x *ruleCtx) {
 	for _, p := range x.paths {
+		if p.unstatedCond != nil && rc.notToldApart(p) {
+			// A branch whose condition the spec cannot state, with no
+			// precondition that tells it from the handler's main rule:
+			// the two rules would read as both happening on every
+			// request (nestjs-microservice-boilerplate's reset-password
+			// mail either resends a pending request's token or makes a
+			// new request, never both). Its outcomes are a conditional
+			// outcome that cannot be stated; paths inside it, under
+			// conditions of their own, stay.
+			p.unstatedCond("a branch whose condition could not be stated (its outcomes are left out)")
+			rc.finishPaths(p)
+			continue
+		}
+		if p.unstatedCond != nil {
+			p.unstatedCond("the condition of a branch (its outcomes are kept as a rule of their own)")
+		}
 		if rc.samePath(p) {
 			continue // two branches that do the same under the same conditions
 		}
@@ -1025,6 +1044,45 @@ func (rc *ruleCtx) finishPaths(x *ruleCtx) {
 		rc.extra = append(rc.extra, ro)
 		rc.finishPaths(p)
 	}
+}
+
+// notToldApart reports a path that the handler's main rule (rc, when it
+// states outcomes) cannot be told from by preconditions: unless each
+// requires something the other does not, one reads as holding whenever
+// the other does; a path of a trigger of its own is told apart by it. CTFd's confirm (the token must verify) and its resend
+// (no token given) each require their own and are told apart.
+func (rc *ruleCtx) notToldApart(p *ruleCtx) bool {
+	if len(rc.ensures) == 0 || rc.forked {
+		return false
+	}
+	if p.ownTrigger || (p.name != rc.name && p.name != rc.name+"Rejected") {
+		// A rule of another trigger (healthchecks' sudo mode: the code
+		// submitted, a form key's walk of its own) is told apart by it.
+		return false
+	}
+	mine, theirs := requiresKeys(rc.body), requiresKeys(p.body)
+	return subsetKeys(mine, theirs) || subsetKeys(theirs, mine)
+}
+
+// requiresKeys is the set of the preconditions in body, by their text.
+func requiresKeys(body []allium.Stmt) map[string]bool {
+	keys := map[string]bool{}
+	for _, s := range body {
+		if r, ok := s.(*allium.Requires); ok {
+			keys[exprKey(r.Cond)] = true
+		}
+	}
+	return keys
+}
+
+// subsetKeys says whether every key of a is in b.
+func subsetKeys(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // samePath reports a path whose preconditions and outcomes repeat those

@@ -1829,7 +1829,9 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 		rc.paths = append(rc.paths, x.paths...)
 	} else if len(x.ensures) > len(prefix) {
 		if cond == nil && !action {
-			rc.untranslated(sc, line, LeftOutCondition, "the condition of a branch (its outcomes are kept as a rule of their own)")
+			// Whether the branch stays a rule of its own is known once
+			// the handler's main rule is (finishPaths): the note waits.
+			x.unstatedCond = func(note string) { rc.untranslated(sc, line, LeftOutCondition, note) }
 		}
 		rc.paths = append(rc.paths, x)
 	} else {

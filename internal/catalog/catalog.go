@@ -76,8 +76,12 @@ type Language struct {
 	// RowUpdates are a row's methods that set its fields from a dict, the
 	// UpdateKeyword's dict on top (SQLModel's db_user.sqlmodel_update(
 	// user_data, update=extra_data)).
-	RowUpdates          []string `yaml:"row_updates"`
-	EnumBases           []string `yaml:"enum_bases"`
+	RowUpdates []string `yaml:"row_updates"`
+	EnumBases  []string `yaml:"enum_bases"`
+	// ExceptionBases are the language's root exception classes: a class
+	// of the service deriving from one is an error the code may build
+	// and answer with instead of raising (reportsError).
+	ExceptionBases      []string `yaml:"exception_bases"`
 	DataclassDecorators []string `yaml:"dataclass_decorators"`
 	RequestBases        []string `yaml:"request_bases"`
 	SettingsBases       []string `yaml:"settings_bases"`

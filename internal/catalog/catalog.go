@@ -382,6 +382,9 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// TruthCasts turn a value into its truth (Python's bool(user)): a
+	// local given one holds whether the row exists, not a row to name.
+	TruthCasts []string `yaml:"truth_casts"`
 	// EarliestTimes are the earliest time a language's clock can hold
 	// (Python's datetime.min): code puts one in place of an unset time so
 	// that an ordering comparison of it holds as if unset were earliest.

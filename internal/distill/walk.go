@@ -372,6 +372,14 @@ func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
 	return m != "" && catalog.MatchAny(rc.b.lang.PersistCalls, m) && m != "commit"
 }
 
+// truthCast reports bool(x): a call of a truth cast on one plain local.
+func truthCast(v *facts.Expr, casts []string) bool {
+	if v == nil || v.Kind != facts.ExprCall || len(v.Args()) != 1 || len(v.Keywords()) != 0 || v.Args()[0].Kind != facts.ExprName {
+		return false
+	}
+	return catalog.MatchAny(casts, v.Resolved(), v.Raw())
+}
+
 // assign handles `x = v`, `obj.f = v`.
 func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	switch t.Kind {
@@ -391,6 +399,12 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		val := rc.eval(v, sc, out, false)
 		if val == unknownValue && v.Kind == facts.ExprBinary {
 			val = &value{kind: vUnknown, src: v}
+		}
+		if val.kind == vEntity && truthCast(v, rc.b.lang.TruthCasts) {
+			// is_signup = bool(user) (plane's adapter/base.py:299): the
+			// local tests the row user holds; the row keeps its name.
+			sc.vars[t.Name()] = val
+			return
 		}
 		rc.bindLocal(t.Name(), val, before, sc, out, line)
 		sc.vars[t.Name()] = rc.separateFetch(v, sc.vars[t.Name()])

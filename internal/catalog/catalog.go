@@ -76,8 +76,12 @@ type Language struct {
 	// RowUpdates are a row's methods that set its fields from a dict, the
 	// UpdateKeyword's dict on top (SQLModel's db_user.sqlmodel_update(
 	// user_data, update=extra_data)).
-	RowUpdates          []string `yaml:"row_updates"`
-	EnumBases           []string `yaml:"enum_bases"`
+	RowUpdates []string `yaml:"row_updates"`
+	EnumBases  []string `yaml:"enum_bases"`
+	// ExceptionBases are the language's root exception classes: a class
+	// of the service deriving from one is an error the code may build
+	// and answer with instead of raising (reportsError).
+	ExceptionBases      []string `yaml:"exception_bases"`
 	DataclassDecorators []string `yaml:"dataclass_decorators"`
 	RequestBases        []string `yaml:"request_bases"`
 	SettingsBases       []string `yaml:"settings_bases"`
@@ -378,6 +382,9 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// TruthCasts turn a value into its truth (Python's bool(user)): a
+	// local given one holds whether the row exists, not a row to name.
+	TruthCasts []string `yaml:"truth_casts"`
 	// EarliestTimes are the earliest time a language's clock can hold
 	// (Python's datetime.min): code puts one in place of an unset time so
 	// that an ordering comparison of it holds as if unset were earliest.

@@ -349,6 +349,20 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 					return l, true
 				}
 			}
+		case facts.ExprAttr:
+			// self.is_signup of an object of the service whose
+			// constructor kept the flag its caller passed
+			// (EmailProvider(..., is_signup=False)): the flag as kept.
+			if x.X == nil || x.X.Kind != facts.ExprName {
+				break
+			}
+			if obj := sc.vars[x.X.Name()]; obj != nil && obj.kind == vObject && obj.repo != nil {
+				if v := obj.attrs[x.Name()]; v != nil && v.kind == vExpr {
+					if l, isLit := v.expr.(*allium.Lit); isLit && (l.Kind == allium.LitNull || l.Kind == allium.LitBool) {
+						return l, true
+					}
+				}
+			}
 		}
 		return nil, false
 	}
@@ -362,6 +376,10 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 			if t, ok := rc.staticTruth(e.X, sc); ok {
 				return !t, true
 			}
+		}
+	case facts.ExprAttr:
+		if l, ok := literal(e); ok {
+			return l.(*allium.Lit).Text == "true", true
 		}
 	case facts.ExprName:
 		if l, ok := literal(e); ok {
@@ -782,4 +800,72 @@ func (rc *ruleCtx) readPath(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 // isMethodTest reports a comparison of the request's method.
 func isMethodTest(e *facts.Expr) bool {
 	return e.Kind == facts.ExprCompare && e.X != nil && strings.HasSuffix(e.X.Raw(), "request.method")
+}
+
+// failureBranch reports a branch that ends the request with a refusal:
+// its last statement fails (failureEnd), or it answers with an error it
+// built without raising (reportsError).
+func (rc *ruleCtx) failureBranch(body []facts.Stmt, sc *scope) bool {
+	if len(body) == 0 {
+		return false
+	}
+	return rc.failureEnd(&body[len(body)-1], sc) || rc.reportsError(body, sc)
+}
+
+// reportsError reports a branch that builds an exception of the service,
+// does not raise it, and ends with a return whose answer is made from it:
+// `exc = AuthenticationException(error_code=..., error_message=...);
+// params = exc.get_error_dict(); url = ...(params=params); return
+// HttpResponseRedirect(url)` refuses the request as a raise would, the
+// error travelling in the redirect's query rather than in a 4xx status.
+// The exception must be used after it is built, so that a branch that
+// merely logs one is not taken for a refusal.
+func (rc *ruleCtx) reportsError(body []facts.Stmt, sc *scope) bool {
+	n := len(body)
+	if n < 2 || body[n-1].Kind != facts.StmtReturn || len(rc.b.lang.ExceptionBases) == 0 {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		s := &body[i]
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName || s.Value == nil || s.Value.Kind != facts.ExprCall || s.Value.X == nil {
+			continue
+		}
+		if !rc.isExceptionClass(s.Value.X, sc) {
+			continue
+		}
+		name := s.Targets[0].Name()
+		for j := i + 1; j < n; j++ {
+			if stmtUsesName(&body[j], name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isExceptionClass reports a callee that is a class of the service
+// deriving from one of the language's root exception classes.
+func (rc *ruleCtx) isExceptionClass(callee *facts.Expr, sc *scope) bool {
+	cr := rc.b.ix.class(sc.file, callee)
+	if cr == nil {
+		return false
+	}
+	for _, c := range rc.b.ix.lineage(cr) {
+		for i := range c.class.Bases {
+			base := &c.class.Bases[i]
+			if catalog.MatchAny(rc.b.lang.ExceptionBases, base.Resolved(), base.Raw()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stmtUsesName reports a statement whose value (or target expression)
+// reads the local name.
+func stmtUsesName(s *facts.Stmt, name string) bool {
+	uses := func(e *facts.Expr) bool {
+		return e != nil && e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == name })
+	}
+	return uses(s.Value)
 }

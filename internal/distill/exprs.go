@@ -2242,7 +2242,10 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.eval(&e.Args()[0], sc, out, false)
 	case slices.Contains(b.lang.LowercaseCalls, last) && method != "" && len(e.Args()) == 0:
 		if x := rc.valueExpr(recv); x != nil {
-			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "lowercase"}, Args: []allium.Arg{{Value: x}}})
+			// email.lower() of an address lower-cased already (plane's
+			// sanitize_email, adapter/base.py:75, of the view's
+			// email.strip().lower()): lowercase once.
+			return exprValue(lowercased(x))
 		}
 		return recv
 	case method != "" && len(e.Args()) == 0 && isNormaliser(l, last):

@@ -36,6 +36,23 @@ type dictPart struct {
 
 // dictValue is the value of a dict literal: nothing the spec states by
 // itself, but its entries can be read back.
+// keptDict is val, the value of src an object keeps (self.user_data =
+// {"email": self.key, ...}), marked to be read by key when src is a dict
+// literal, given here or handed in (super().set_user_data({...}) whose
+// body keeps its parameter): another method of the object reads it back by key
+// (self.user_data.get("email"), self.user_data["email"]) and finds the
+// entry, and an entry set later (self.user_data["email"] = x) replaces it
+// (setDictKey). A dict made any other way is left as it is.
+func keptDict(val *value, src *facts.Expr) *value {
+	if src == nil || val == nil || val.kind != vUnknown || len(val.parts) != 1 || val.dumped || val.parts[0].e == nil || val.parts[0].e.Kind != facts.ExprDict {
+		return val
+	}
+	kept := *val
+	kept.parts = slices.Clone(val.parts)
+	kept.dumped = true
+	return &kept
+}
+
 func dictValue(e *facts.Expr, sc *scope) *value {
 	return &value{kind: vUnknown, parts: []dictPart{{e: e, sc: sc}}}
 }
@@ -48,6 +65,16 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 		return nil, false
 	}
 	switch method {
+	case "get":
+		// self.user_data.get("email") of a dict the object keeps
+		// (keptDict): the entry's value when the dict has that key.
+		if !recv.dumped || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString {
+			return nil, false
+		}
+		if v, given := rc.partValue(recv, e.Args()[0].Value(), out); given {
+			return v, true
+		}
+		return nil, false
 	case "copy", "model_dump", "dict", "model_copy":
 		return &value{kind: vUnknown, parts: append([]dictPart(nil), recv.parts...)}, true
 	case "update":

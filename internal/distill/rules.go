@@ -700,6 +700,22 @@ func (b *builder) isEnumLiteral(name string) bool {
 	return false
 }
 
+// dropParamsFrom forgets the parameters first used from index at on:
+// those of branches whose outcomes were all left out (plane's
+// `if not user.is_active: user_activation_email.delay(..., user.id)`,
+// adapter/base.py:229, whose task looks a user up by an id the walk
+// could not follow). A rule's trigger names only what its lines read; a
+// parameter read again later is used again there.
+func (rc *ruleCtx) dropParamsFrom(at int) {
+	if at < 0 || at >= len(rc.params) {
+		return
+	}
+	for _, p := range rc.params[at:] {
+		delete(rc.paramSet, p)
+	}
+	rc.params = rc.params[:at]
+}
+
 func (rc *ruleCtx) useParam(name string) {
 	if !rc.paramSet[name] {
 		rc.paramSet[name] = true

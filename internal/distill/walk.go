@@ -400,6 +400,14 @@ func (rc *ruleCtx) isCreateCall(e *facts.Expr) bool {
 	return m != "" && catalog.MatchAny(rc.b.lang.PersistCalls, m) && m != "commit"
 }
 
+// truthCast reports bool(x): a call of a truth cast on one plain local.
+func truthCast(v *facts.Expr, casts []string) bool {
+	if v == nil || v.Kind != facts.ExprCall || len(v.Args()) != 1 || len(v.Keywords()) != 0 || v.Args()[0].Kind != facts.ExprName {
+		return false
+	}
+	return catalog.MatchAny(casts, v.Resolved(), v.Raw())
+}
+
 // assign handles `x = v`, `obj.f = v`.
 func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	switch t.Kind {
@@ -419,6 +427,12 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		val := rc.eval(v, sc, out, false)
 		if val == unknownValue && v.Kind == facts.ExprBinary {
 			val = &value{kind: vUnknown, src: v}
+		}
+		if val.kind == vEntity && truthCast(v, rc.b.lang.TruthCasts) {
+			// is_signup = bool(user) (plane's adapter/base.py:299): the
+			// local tests the row user holds; the row keeps its name.
+			sc.vars[t.Name()] = val
+			return
 		}
 		rc.bindLocal(t.Name(), val, before, sc, out, line)
 		sc.vars[t.Name()] = rc.separateFetch(v, sc.vars[t.Name()])
@@ -530,7 +544,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				obj.attrs[t.Name()] = &value{kind: vPlumbing} // self.logger = get_logger()
 				return
 			}
-			obj.attrs[t.Name()] = rc.eval(v, sc, out, false)
+			obj.attrs[t.Name()] = keptDict(rc.eval(v, sc, out, false), v)
 			return
 		case vMessage:
 			// msg.html = render_template(...): the template names the
@@ -1511,6 +1525,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
 	thenSc.failChain, elseSc.failChain = false, failing
 	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
+	paramsBefore := len(rc.params)
 	rows := branchRows(sc.vars) // cond_fields.go
 	assignedBefore := maps.Clone(rc.assigned)
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
@@ -1681,6 +1696,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			return false
 		}
 		rc.untranslated(sc, s.Line(), LeftOutCondition, "a conditional outcome")
+		rc.dropParamsFrom(paramsBefore)
 		return false
 	}
 	shared, thenOut, elseOut := sharedOutcomes(thenOut, elseOut)
@@ -1762,7 +1778,7 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 		// the checks of the helper whose result is absent
 	} else if guard == nil {
 		rc.guardLeftOut(s, !elseEnds, sc)
-	} else if endedUnstated && len(ends) > 0 && !rc.failureEnd(&ends[len(ends)-1], sc) {
+	} else if endedUnstated && len(ends) > 0 && !rc.failureBranch(ends, sc) {
 		rc.untranslated(sc, s.Line(), LeftOutCondition, "a branch whose outcomes could not be stated")
 	} else if v := rc.absentResult(s.Cond, sc); v != nil && v.kind == vNew && !elseEnds {
 		// if not token_entry: raise, of a helper that answers the row
@@ -1790,7 +1806,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 		return // a branch cut by a syntax error or the depth bound
 	}
 	x := rc.b.newRuleCtx(rc.h, rc.name)
-	if rc.failureEnd(&body[len(body)-1], sc) && !(action && rc.keysGiven != nil) {
+	if rc.failureBranch(body, sc) && !(action && rc.keysGiven != nil) {
 		// A branch that ends in a failure; not the walk of one key's
 		// change, which is the rest of the handler (key_splits.go).
 		x.name = rc.name + "Rejected"

@@ -2645,7 +2645,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		rc.rowUpdate(e, recv, sc, out)
 		return recv
 	}
-	if method != "" && recv == unknownValue && catalog.Match(l.RowUpdates, method) {
+	if method != "" && (recv == unknownValue || recv != nil && recv.either != nil) && catalog.Match(l.RowUpdates, method) {
 		// A row update on a row the walk could not find (the lookup was
 		// left out: fastapi-full-stack's reset_password, by a decoded
 		// token's subject) still changes state: the handler's note says

@@ -70,6 +70,10 @@ type value struct {
 	// stack): what that function then sets on it updates the stored row
 	// (written_rows.go).
 	signedIn []string
+	// either: vUnknown: the rows a local holds after branches that bound
+	// it differently (the row found, or the one made when none was);
+	// either_rows.go.
+	either []*value
 	// uniqueRead: vNew: its declared unique fields were read once
 	// created (declared_unique.go).
 	uniqueRead bool

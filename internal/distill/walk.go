@@ -521,6 +521,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if rc.setObjectEntry(obj, t, v, sc) {
 			return
 		}
+		if obj.either != nil {
+			rc.assignEither(obj, t, v, sc, out, line)
+			return
+		}
 		switch obj.kind {
 		case vReqDict:
 			// req.body.password = hash(req.body.password): the input,
@@ -1612,6 +1616,8 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					// if (expireAt) data = {...data, expireAt}: the
 					// entries data had are given either way.
 					sc.vars[k] = old
+				} else if rows := eitherRows(old, v); rows != nil {
+					sc.vars[k] = rows
 				} else {
 					sc.vars[k] = unknownValue
 				}

@@ -72,3 +72,38 @@ class SignInView(APIView):
 		})
 	}
 }
+
+// TestSelfAssignments: a field assigned its own value (a model's save
+// that writes self.x = self.x) states nothing; another value is stated.
+func TestSelfAssignments(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	for _, tt := range []struct{ value, want string }{
+		{"user.phone", ""},
+		{"request.data[\"phone\"]", "user.phone = phone"},
+	} {
+		out := distilText(t, d, map[string]string{
+			"acc/models.py": `
+from django.db import models
+class Member(models.Model):
+    email = models.CharField(max_length=200, unique=True)
+    phone = models.CharField(max_length=20, null=True)
+`,
+			"acc/views.py": `
+from rest_framework.views import APIView
+from rest_framework.response import Response
+from acc.models import Member
+class PhoneView(APIView):
+    def post(self, request):
+        user = Member.objects.get(email=request.data["email"])
+        user.phone = ` + tt.value + `
+        user.save()
+        return Response(status=200)
+`,
+		})
+		got := construct(out.Module, "Phone")
+		if tt.want == "" && strings.Contains(got, "user.phone =") || tt.want != "" && !strings.Contains(got, tt.want) {
+			t.Errorf("user.phone = %s:\n%s", tt.value, got)
+		}
+	}
+}

@@ -619,10 +619,16 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				return
 			}
 			x = rc.b.enumValue(f, x)
+			target := &allium.Member{X: obj.expr, Name: f.name}
+			if exprKey(x) == exprKey(target) {
+				// self.mobile_number = self.mobile_number (plane's
+				// User.save, db/models/user.py:171): the field keeps its
+				// value; there is nothing to state.
+				return
+			}
 			timeField(f, x)
 			f.used = true
 			rc.touch(obj)
-			target := &allium.Member{X: obj.expr, Name: f.name}
 			a := &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x}
 			*out = append(*out, a)
 			rc.assigned[exprKey(target)] = x

@@ -116,6 +116,14 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 				stmt.Info().Doc = append(stmt.Info().Doc, lg.note)
 				notes = append(notes, "rule "+g.name+": "+lg.note)
 			}
+			// The members that bind it so may differ by a normaliser
+			// (lowercase(email) against email): written bare, as a
+			// shared clause is.
+			same := func(m *unit) bool { return m.cmp() == lu.cmp() }
+			if n := c.unnormalise(g, lg, stmt, same); len(n) > 0 {
+				notes = append(notes, n...)
+				lg.printed = printBare(stmt)
+			}
 			lg.shared = true
 			lg.text = lu.cmp()
 			chosen = append(chosen, chosenClause{g: lg, u: lu, stmt: stmt})

@@ -745,8 +745,14 @@ func (rc *ruleCtx) authenticatingFormValidation(form *value, sc *scope, out *[]a
 // that its validation and its getter read as a subclass's do. nil for any
 // other call.
 func (rc *ruleCtx) frameworkAuthForm(e *facts.Expr, names []string, sc *scope) *value {
-	for _, base := range sortedKeys(rc.b.lang.Shapes.AuthenticatingForms) {
-		if !slices.Contains(names, base) {
+	// Asked of every call the walk evaluates: a lookup by name, in the
+	// names' own order, rather than a sorted walk of the catalog.
+	if rc.b.lang.Shapes == nil {
+		return nil // a catalog that describes no shapes
+	}
+	forms := rc.b.lang.Shapes.AuthenticatingForms
+	for _, base := range names {
+		if _, ok := forms[base]; !ok || base == "" {
 			continue
 		}
 		self := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: base, Raw: base, Line: e.Line()}).WithResolved(base)

@@ -2982,6 +2982,9 @@ func (rc *ruleCtx) construct(ent *entityInfo, e *facts.Expr, sc *scope, out *[]a
 			continue
 		}
 		if kw.Name == "**" {
+			if rc.declaredSpread(v, &kw.Value, sc) {
+				continue // it may set only the keys it declares (spread_keys.go)
+			}
 			// A spread the walk could not read ({...params}): it may set
 			// any field.
 			v.partial = true

@@ -1295,7 +1295,9 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			} else if keys := b.schemaKwargs(h); keys != nil {
 				// @use_kwargs(user_schema) def update_user(**kwargs): the
 				// body's fields (schema_kwargs.go).
-				sc.vars[p.Name] = &value{kind: vReqDict}
+				// Only those keys: a spread of it into a model sets no
+				// other column (spreadKeys).
+				sc.vars[p.Name] = &value{kind: vReqDict, declared: keys}
 				rc.keysGiven, rc.keysMayLack = keys, true
 				continue
 			}

@@ -194,9 +194,15 @@ type value struct {
 	// (keyed_lookups.go reads whether all of it was read).
 	foundBy *query
 	// declared: vReqDict: a GraphQL mutation's **kwargs, the argument
-	// names its argument classes declare (mutation_arguments.go); nil
-	// when it declares none.
+	// names its argument classes declare (mutation_arguments.go), or a
+	// view's **kwargs a schema decorator fills, the fields the schema
+	// loads (schema_kwargs.go); nil when it declares none.
 	declared map[string]bool
+	// spreadKeys: vNew: the columns a spread of the request's input into
+	// the constructor may set, when the input's keys are declared
+	// (User(username, email, **kwargs) with @use_kwargs(user_schema)):
+	// the other columns keep their defaults (spread_keys.go).
+	spreadKeys map[string]bool
 }
 
 // query is a filtered query over one entity.

@@ -1249,7 +1249,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 	if !v.partial {
 		// The defaults hold for the fields the values leave out; values
 		// read only in part may set any of them.
-		v.args = rc.withColumnDefaults(v.ent, v.args)
+		v.args = withoutDefaultsOf(rc.withColumnDefaults(v.ent, v.args), len(v.args), v.spreadKeys)
 	}
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
 	rc.b.holdPlumbing(call, v.held)

@@ -863,6 +863,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v := rc.objectGetter(x, e, sc, out); v != nil {
 			return v
 		}
+		if v := rc.classModel(x.repo, e.Name()); v != nil {
+			return v // self.model, a model class the object's class names (class_models.go)
+		}
 		if row := x.madeFrom; row != nil && row.kind == vEntity {
 			// new UserEntity(user).email: the row's, copied in
 			// (domain_objects.go).
@@ -1823,6 +1826,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			// variables around it.
 			return rc.inline(fv.fn, nil, e, sc, out)
 		}
+		if cv := sc.vars[e.X.Name()]; cv != nil && cv.kind == vObject && cv.class && cv.repo != nil {
+			return rc.newObject(cv.repo, e, sc, out) // cls(session) in a classmethod (alt_constructors.go)
+		}
 	}
 	var recv *value
 	superCall := false
@@ -2073,6 +2079,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// sink sends it, however it hands it on (a thread, a queue, retries).
 	if v := rc.sendsMessage(e, method, last, sc, out); v != nil {
 		return v
+	}
+	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
+		if v := rc.classMethodCall(e, method, sc, out); v != nil {
+			return v // UserRepository.from_session(session) (alt_constructors.go)
+		}
 	}
 	// Service definitions come first: a helper of the service named like a
 	// catalog entry is the service's own behaviour; so is a function of
@@ -2730,14 +2741,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if b.hasMethods(cr) && !catalog.MatchAny(l.AbortCalls, names...) {
 			// UserService(db): a service object whose methods are code;
 			// its constructor records what it keeps (self.users = users).
-			obj := &value{kind: vObject, repo: cr, attrs: map[string]*value{}, madeFrom: rc.constructorData(e, sc)}
-			for _, ctor := range l.ConstructorNames {
-				if fr := b.ix.method(cr, ctor); fr != nil {
-					rc.inline(fr, obj, e, sc, out)
-					break
-				}
-			}
-			return obj
+			return rc.newObject(cr, e, sc, out)
 		}
 		return unknownValue
 	}

@@ -175,6 +175,36 @@ func (rc *ruleCtx) superObjectCall(e *facts.Expr, method string, sc *scope, out 
 			}
 		}
 	}
+	if fr := rc.b.nextInLineage(self.repo, cr, method); fr != nil {
+		return rc.inline(fr, self, e, sc, out)
+	}
+	return nil
+}
+
+// nextInLineage is the method name of the first class after at in the
+// lineage of inst, the instance's class, that defines it: where super()
+// in a mixin of no bases of its own leads, the instance's class deciding
+// the order (Python's method resolution order, which lineage follows
+// for classes that list their mixins before their base). polar's
+// RepositorySoftDeletionMixin.get_base_statement calls
+// super().get_base_statement() (kit/repository/base.py:181-190): for a
+// UserRepository(..., RepositorySoftDeletionMixin[User],
+// RepositoryBase[User]) (user/repository.py:19-24) that is RepositoryBase's
+// select(self.model). nil when at is not in the lineage or no later class
+// defines name.
+func (b *builder) nextInLineage(inst, at *classRef, name string) *funcRef {
+	line := b.ix.lineage(inst)
+	for i, c := range line {
+		if c.class != at.class {
+			continue
+		}
+		for _, next := range line[i+1:] {
+			if fr := b.ix.funcs[qual(next.qual(), name)]; fr != nil {
+				return fr
+			}
+		}
+		return nil
+	}
 	return nil
 }
 

@@ -203,6 +203,10 @@ type value struct {
 	// (User(username, email, **kwargs) with @use_kwargs(user_schema)):
 	// the other columns keep their defaults (spread_keys.go).
 	spreadKeys map[string]bool
+	// class: vObject: the class itself, not an instance (cls in a method
+	// called on the class); calling it makes an instance of repo
+	// (alt_constructors.go).
+	class bool
 }
 
 // query is a filtered query over one entity.

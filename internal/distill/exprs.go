@@ -3698,7 +3698,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		// adds no depth, like a hook relay.
 		depth = sc.depth
 	}
-	if depth > rc.b.maxDepth {
+	if depth > rc.b.maxDepth && !rc.b.leafSender(fr) {
 		rc.untranslated(sc, call.Line(), LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
 		rc.rowsHandedTo(call, fr, sc)
 		if self != nil && self.kind == vNew && !self.done {

@@ -137,6 +137,9 @@ type value struct {
 	// query a framework call built, run by its execute()).
 	runs map[string]*value
 	fn   *funcRef // vFunc
+	// resetUsers: vUnknown: the users a reset form's getter gives for
+	// this input param, for a loop over them (reset_views.go).
+	resetUsers string
 	// classDefault: a handler parameter whose default is a request-shape
 	// class of the service (def register(request, _form_class=
 	// RegistrationForm)): calling the parameter makes that class

@@ -2434,7 +2434,12 @@ type ResetView struct {
 	// that make a reset token for the user given first
 	// (default_token_generator.make_token), stated as the token created
 	// where the walk meets them.
-	ReadOwn     []string          `yaml:"read_own"`
+	ReadOwn []string `yaml:"read_own"`
+	// Getter is the view's method making its shape (DRF's
+	// get_serializer), read where a subclass writes its own POST: save()
+	// on what it gives runs what the view does (dj-rest-auth's
+	// PasswordResetConfirmView.post, kept in openwisp-users' subclass).
+	Getter      string            `yaml:"getter"`
 	Users       string            `yaml:"users"`
 	TokenMakers []string          `yaml:"token_makers"`
 	Token       string            `yaml:"token"`

@@ -61,9 +61,15 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 	}
 	// The POST is FormView's: a service class that writes post or
 	// form_valid (or a base of the service's that does) answers itself.
+	// A view whose shape the catalog names by its getter is walked: its
+	// own POST saving that shape does what the framework's does.
+	var ownPost *funcRef
 	for _, own := range []string{"post", "form_valid"} {
-		if b.ix.method(cr, own) != nil {
-			return nil
+		if fr := b.ix.method(cr, own); fr != nil {
+			if own != "post" || rv.Getter == "" || fr.class != c {
+				return nil
+			}
+			ownPost = fr
 		}
 	}
 	for _, name := range rv.Changing {
@@ -87,6 +93,9 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 			}
 			rv.TemplateDefault = t.Value()
 		}
+	}
+	if ownPost != nil {
+		return &handler{file: f, fn: ownPost.fn, class: c, name: pascal(viewStem(c.Name)), resetShape: rv}
 	}
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line}
 	return &handler{file: f, fn: fn, class: c, name: pascal(viewStem(c.Name)), resetView: rv, resetForm: own}
@@ -495,6 +504,9 @@ func (rc *ruleCtx) ownResetSave(rv *catalog.ResetView, form *classRef, sc *scope
 // input matches, for a loop to state), the framework's save through
 // super() and a token maker given the loop's user. nil: none of them.
 func (rc *ruleCtx) resetWalkCall(e *facts.Expr, method string, recv *value, names []string, sc *scope, out *[]allium.Stmt) *value {
+	if v := rc.ownResetPost(e, method, recv, sc); v != nil {
+		return v
+	}
 	w := rc.resetWalk
 	if w == nil || method == "" {
 		return nil
@@ -814,4 +826,28 @@ func eachStmtExpr(body []facts.Stmt, visit func(*facts.Expr)) {
 		}
 		return true
 	})
+}
+
+// ownResetPost reads, in a reset view's own POST (openwisp-users'
+// PasswordResetConfirmView.post, api/views.py:115-120, which keeps
+// dj-rest-auth's: get_serializer(data=request.data), is_valid, save), the
+// view's getter as the framework's shape and its save() as what the
+// view does, stated once; the shape's validation is part of that
+// statement. nil: no such call.
+func (rc *ruleCtx) ownResetPost(e *facts.Expr, method string, recv *value, sc *scope) *value {
+	rv := rc.h.resetShape
+	if rv == nil || method == "" {
+		return nil
+	}
+	if method == rv.Getter && e.X.X != nil && rc.b.isSelf(e.X.X) {
+		return &value{kind: vUnknown, resetShape: rv, line: e.Line()}
+	}
+	if recv == nil || recv.resetShape == nil {
+		return nil
+	}
+	if catalog.Match(rc.b.lang.Shapes.SaveMethods, method) && !rc.resetShapeSaved {
+		rc.resetShapeSaved = true
+		rc.resetViewRule(recv.resetShape, sc)
+	}
+	return unknownValue
 }

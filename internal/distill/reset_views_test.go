@@ -357,3 +357,76 @@ class LogoutView(View):
 		})
 	}
 }
+
+// dj-rest-auth's PasswordResetConfirmView sets the password of the user a
+// reset token names through its default serializer: subclassed as it is,
+// or with a POST of the service's own that saves the shape get_serializer
+// gives (openwisp-users' api/views.py:115-120), the rule states the
+// token's check, SetPasswordForm's checks and the new hash; a POST that
+// never saves, or another serializer that validates otherwise, is left
+// unstated.
+func TestDjRestAuthResetConfirmView(t *testing.T) {
+	d := New(Options{})
+	files := func(views string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/serializers.py": `
+from dj_rest_auth.serializers import PasswordResetConfirmSerializer
+class StrictConfirmSerializer(PasswordResetConfirmSerializer):
+    def custom_validation(self, attrs):
+        if attrs["new_password1"] == "secret":
+            raise ValueError("weak")
+`,
+			"shop/views.py": `
+from dj_rest_auth.views import PasswordResetConfirmView as Base
+from rest_framework.response import Response
+from shop.serializers import StrictConfirmSerializer
+` + views,
+		}
+	}
+	const rule = "rule ResetConfirm {\n    when: ResetConfirm(token, new_password1, new_password2)\n" +
+		"    requires: token.is_valid\n    requires: new_password1 = new_password2\n" +
+		"    ensures: token.user.password = hash(new_password1)\n}"
+	tests := []struct {
+		name, views, want string
+	}{
+		{name: "a subclass keeping the framework's POST", views: `
+class ResetConfirmView(Base):
+    pass
+`, want: rule},
+		{name: "an own POST saving the shape get_serializer gives", views: `
+class ResetConfirmView(Base):
+    def check_user(self, user):
+        pass
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.check_user(serializer.user)
+        serializer.save()
+        return Response({"detail": "done"})
+`, want: rule},
+		{name: "an own POST that never saves states nothing", views: `
+class ResetConfirmView(Base):
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response({"detail": "checked"})
+`},
+		{name: "a serializer validating otherwise is left unstated", views: `
+class ResetConfirmView(Base):
+    serializer_class = StrictConfirmSerializer
+`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.views))
+			if got := construct(out.Module, "ResetConfirm"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}

@@ -52,6 +52,9 @@ type handler struct {
 	// method the catalog reads in place of the framework's (read_own:
 	// Oscar's PasswordResetForm.save), walked for what the view does.
 	resetForm *classRef
+	// resetShape: the framework reset view whose shape the class's own
+	// POST (fn, walked) makes and saves (reset_views.go ownResetPost).
+	resetShape *catalog.ResetView
 	// userRoute: the library route (fastapi-users' register) a mounted
 	// router of the service holds (user_routers.go); fn has no body.
 	userRoute *libraryRoute
@@ -420,6 +423,9 @@ type ruleCtx struct {
 	// resetWalk: set while a reset form's own save is walked in place of
 	// the framework's (reset_views.go ownResetSave).
 	resetWalk *resetWalk
+	// resetShapeSaved: a reset view's own POST has saved its framework
+	// shape, stated once (ownResetPost).
+	resetShapeSaved bool
 	// signedInAs: the user a sign-in call that sets the request's user
 	// (catalog sessions.set_current_user) signed in, in the block being
 	// walked; from there on the signed-in user is that user, not the

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -140,6 +141,9 @@ type value struct {
 	// resetUsers: vUnknown: the users a reset form's getter gives for
 	// this input param, for a loop over them (reset_views.go).
 	resetUsers string
+	// resetShape: the framework shape a reset view's getter made, whose
+	// save() runs what the view does (reset_views.go ownResetPost).
+	resetShape *catalog.ResetView
 	// classDefault: a handler parameter whose default is a request-shape
 	// class of the service (def register(request, _form_class=
 	// RegistrationForm)): calling the parameter makes that class

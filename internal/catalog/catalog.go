@@ -2424,10 +2424,27 @@ type ResetView struct {
 	// Changing are keywords of as_view (or class attributes) that change
 	// what the POST does (a login after the reset, another token
 	// generator): given anything but False, the view is left unstated.
-	Changing []string          `yaml:"changing"`
-	Token    string            `yaml:"token"`
-	Hashed   map[string]string `yaml:"hashed"`
-	Lifetime SessionLifetime   `yaml:"lifetime"`
+	Changing []string `yaml:"changing"`
+	// ReadOwn are methods among Overrides that a subclass of the form may
+	// write and still be stated: its own method is walked in place of the
+	// framework's (Oscar's PasswordResetForm.save). Users is the form's
+	// method giving the users a request matches by the input it is given
+	// (get_users: the active users whose e-mail matches, as Input does),
+	// read where such a walk loops over it; TokenMakers are the calls
+	// that make a reset token for the user given first
+	// (default_token_generator.make_token), stated as the token created
+	// where the walk meets them.
+	ReadOwn []string `yaml:"read_own"`
+	// Getter is the view's method making its shape (DRF's
+	// get_serializer), read where a subclass writes its own POST: save()
+	// on what it gives runs what the view does (dj-rest-auth's
+	// PasswordResetConfirmView.post, kept in openwisp-users' subclass).
+	Getter      string            `yaml:"getter"`
+	Users       string            `yaml:"users"`
+	TokenMakers []string          `yaml:"token_makers"`
+	Token       string            `yaml:"token"`
+	Hashed      map[string]string `yaml:"hashed"`
+	Lifetime    SessionLifetime   `yaml:"lifetime"`
 }
 
 // TokenView is what a framework token view's POST reads and issues: the

@@ -1851,6 +1851,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 	}
+	if v := rc.resetWalkCall(e, method, recv, names, sc, out); v != nil {
+		return v // a reset form's own save (reset_views.go)
+	}
 	// ownMethod is a method of the receiver's model that runs here: not
 	// the one a super() call in it goes past (a model's set_password
 	// override calling super().set_password(...) reaches the framework's).
@@ -3973,6 +3976,10 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			inner.vars[p.Name] = unknownValue
 		case p.Default != nil:
 			inner.vars[p.Name] = rc.eval(p.Default, inner, out, false)
+			if inner.defaulted == nil {
+				inner.defaulted = map[string]bool{}
+			}
+			inner.defaulted[p.Name] = true
 		case rc.omittedArg(call, p, i):
 			// add(params) into add(params, user): user is undefined,
 			// so `if (user)` is decided as the language decides it.

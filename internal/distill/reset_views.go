@@ -24,7 +24,11 @@ package distill
 // since. A view given another form is stated only when that form is the
 // catalogued one or a subclass of it that overrides none of what
 // validates or saves; a view whose POST does more (a login after the
-// reset) or checks another token is left unstated.
+// reset) or checks another token is left unstated. A request view's form
+// of the service that writes its own save (catalog read_own: Oscar's
+// PasswordResetForm) is walked in place of the framework's save, its
+// loop over get_users read as the framework's users and the token a
+// catalogued maker makes for the user as the reset token.
 
 import (
 	"slices"
@@ -57,9 +61,15 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 	}
 	// The POST is FormView's: a service class that writes post or
 	// form_valid (or a base of the service's that does) answers itself.
+	// A view whose shape the catalog names by its getter is walked: its
+	// own POST saving that shape does what the framework's does.
+	var ownPost *funcRef
 	for _, own := range []string{"post", "form_valid"} {
-		if b.ix.method(cr, own) != nil {
-			return nil
+		if fr := b.ix.method(cr, own); fr != nil {
+			if own != "post" || rv.Getter == "" || fr.class != c {
+				return nil
+			}
+			ownPost = fr
 		}
 	}
 	for _, name := range rv.Changing {
@@ -68,8 +78,13 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 		}
 	}
 	form, file := b.classField(cr, rv.FormArg)
-	if form != nil && !b.catalogedForm(file, form, rv.Form, rv.Overrides, nil) {
-		return nil
+	var own *classRef
+	if form != nil {
+		ok, cls := b.formClass(file, form, rv.Form, rv.Overrides, rv.ReadOwn, nil)
+		if !ok {
+			return nil
+		}
+		own = cls
 	}
 	if rv.TemplateArg != "" {
 		if t, _ := b.classField(cr, rv.TemplateArg); t != nil {
@@ -79,8 +94,11 @@ func (b *builder) resetViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 			rv.TemplateDefault = t.Value()
 		}
 	}
+	if ownPost != nil {
+		return &handler{file: f, fn: ownPost.fn, class: c, name: pascal(viewStem(c.Name)), resetShape: rv}
+	}
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line}
-	return &handler{file: f, fn: fn, class: c, name: pascal(viewStem(c.Name)), resetView: rv}
+	return &handler{file: f, fn: fn, class: c, name: pascal(viewStem(c.Name)), resetView: rv, resetForm: own}
 }
 
 // routedResetViewHandlers are the handlers of the framework reset views
@@ -139,10 +157,11 @@ func (b *builder) routedResetViewHandlers() []*handler {
 			if end, ok := b.lang.SessionEndViews[key]; ok {
 				h.fn = sessionEndPost(fn.QualName, end, x.Line())
 			} else if rv, ok := views[key]; ok {
-				if !b.resetViewArgs(f, x, &rv, attrs) {
+				ok, own := b.resetViewArgs(f, x, &rv, attrs)
+				if !ok {
 					return
 				}
-				h.resetView = &rv
+				h.resetView, h.resetForm = &rv, own
 			} else {
 				pv := b.lang.PasswordViews[key]
 				if form := x.Keyword(pv.FormArg); form != nil && !b.catalogedForm(f, form, pv.Form, pv.Overrides, attrs) {
@@ -159,21 +178,26 @@ func (b *builder) routedResetViewHandlers() []*handler {
 
 // resetViewArgs reports that the keywords of the as_view call leave the
 // view's POST the catalog's: no changing keyword set to anything but
-// False, and the form it is given, if any, the catalogued one.
-func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.ResetView, attrs map[string]*facts.Expr) bool {
+// False, and the form it is given, if any, the catalogued one; own is
+// that form's class when it writes a method the catalog reads in place
+// of the framework's.
+func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.ResetView, attrs map[string]*facts.Expr) (ok bool, own *classRef) {
 	for _, name := range rv.Changing {
 		if v := call.Keyword(name); v != nil && !falseLiteral(v) {
-			return false
+			return false, nil
 		}
 	}
 	if t := call.Keyword(rv.TemplateArg); rv.TemplateArg != "" && t != nil {
 		if t.Kind != facts.ExprString {
-			return false // a template the spec cannot name
+			return false, nil // a template the spec cannot name
 		}
 		rv.TemplateDefault = t.Value()
 	}
 	form := call.Keyword(rv.FormArg)
-	return form == nil || b.catalogedForm(f, form, rv.Form, rv.Overrides, attrs)
+	if form == nil {
+		return true, nil
+	}
+	return b.formClass(f, form, rv.Form, rv.Overrides, rv.ReadOwn, attrs)
 }
 
 // catalogedForm reports that e names the view's catalogued form, or a
@@ -182,25 +206,33 @@ func (b *builder) resetViewArgs(f *facts.File, call *facts.Expr, rv *catalog.Res
 // f's classes set it to (Oscar's ready(): self.set_password_form =
 // SetPasswordForm).
 func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, formName string, overrides []string, attrs map[string]*facts.Expr) bool {
+	ok, _ := b.formClass(f, e, formName, overrides, nil, attrs)
+	return ok
+}
+
+// formClass is catalogedForm letting the form's class of the service
+// write the methods of readOwn: own is that class when it (or a base of
+// the service's) writes one, read in place of the framework's.
+func (b *builder) formClass(f *facts.File, e *facts.Expr, formName string, overrides, readOwn []string, attrs map[string]*facts.Expr) (ok bool, own *classRef) {
 	if e == nil || f == nil {
-		return false
+		return false, nil
 	}
 	if e.Kind == facts.ExprAttr && b.isSelf(e.X) {
 		if attrs == nil {
 			attrs = b.instanceValues(f)
 		}
 		if e = attrs[e.Name()]; e == nil {
-			return false
+			return false, nil
 		}
 	}
 	if e.Kind != facts.ExprName && e.Kind != facts.ExprAttr && e.Kind != facts.ExprCall {
-		return false
+		return false, nil
 	}
 	if formName == "" {
-		return false
+		return false, nil
 	}
 	if catalog.Match([]string{formName}, e.Resolved()) {
-		return true
+		return true, nil
 	}
 	cr := b.ix.class(f, e)
 	if cr == nil {
@@ -209,16 +241,20 @@ func (b *builder) catalogedForm(f *facts.File, e *facts.Expr, formName string, o
 		}
 	}
 	if cr == nil || !b.matchBases(cr, []string{formName}) {
-		return false
+		return false, nil
 	}
 	for _, c := range b.ix.lineage(cr) {
 		for i := range c.class.Methods {
-			if slices.Contains(overrides, c.class.Methods[i].Name) {
-				return false
+			name := c.class.Methods[i].Name
+			switch {
+			case slices.Contains(readOwn, name):
+				own = cr
+			case slices.Contains(overrides, name):
+				return false, nil
 			}
 		}
 	}
-	return true
+	return true, own
 }
 
 // instanceValues binds each attribute of the instance that the methods of
@@ -314,32 +350,38 @@ func (rc *ruleCtx) resetConfirmRule(rv *catalog.ResetView, sc *scope) {
 // (django/contrib/auth/forms.py PasswordResetForm.save and get_users):
 // for every active user with a usable password whose e-mail matches the
 // address case-insensitively, a token made for the user and a mail to
-// the user's address; nothing, and no error, when none matches.
+// the user's address; nothing, and no error, when none matches. A form
+// of the service writing its own save is walked instead (ownResetSave).
 func (rc *ruleCtx) resetRequestRule(rv *catalog.ResetView, sc *scope) {
+	if rc.h.resetForm != nil {
+		rc.ownResetSave(rv, rc.h.resetForm, sc)
+		return
+	}
+	rc.frameworkResetRequest(rv, sc, &rc.ensures)
+}
+
+// resetMatch is what a reset request's users are stated with: the user
+// entity, its fields the request reads, and the loop over the users the
+// address given matches, for a body to fill.
+type resetMatch struct {
+	ent         string
+	info        *entityInfo
+	pw, email   *fieldInfo
+	coll, match allium.Expr
+}
+
+// resetUsers is the loop of a reset request over the users the input
+// param matches, the loop variable named userVar; nil when the user
+// entity has no password or e-mail field, or the token cannot be stated.
+func (rc *ruleCtx) resetUsers(rv *catalog.ResetView, param, userVar string, sc *scope, line int) *resetMatch {
 	b := rc.b
 	ent := b.userEntity()
 	info := b.entByName[ent]
 	pw := b.passwordField(ent)
-	line := rc.h.fn.Line
 	email := b.userEmailField(info)
-	stem := templateStem(rv.TemplateDefault)
-	if ent == "" || info == nil || pw == nil || email == nil || rv.Input == "" || stem == "" {
-		return
+	if ent == "" || info == nil || pw == nil || email == nil || !rc.useResetToken(rv, ent, info, sc, line) {
+		return nil
 	}
-	// The mail, through the catalog's e-mail sink, to the user's address.
-	const userVal = "__reset_user"
-	to := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: email.attr, Line: line,
-		X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: userVal, Line: line})})
-	send := b.mailSend(to)
-	if send == nil || !rc.useResetToken(rv, ent, info, sc, line) {
-		return
-	}
-	in := rc.paramValue(rv.Input)
-	if in.kind != vParam {
-		return
-	}
-	rc.useParam(in.param)
-	const userVar = "user"
 	user := &allium.Ident{Name: userVar}
 	// Users where is_active (and, a password that may be unset, set:
 	// has_usable_password).
@@ -366,21 +408,190 @@ func (rc *ruleCtx) resetRequestRule(rv *catalog.ResetView, sc *scope) {
 	lower := func(x allium.Expr) allium.Expr {
 		return &allium.Call{Fun: &allium.Ident{Name: "lower"}, Args: []allium.Arg{{Value: x}}}
 	}
-	match := &allium.Binary{Op: allium.OpEq, X: lower(&allium.Member{X: user, Name: email.name}), Y: lower(&allium.Ident{Name: in.param})}
+	match := &allium.Binary{Op: allium.OpEq, X: lower(&allium.Member{X: user, Name: email.name}), Y: lower(&allium.Ident{Name: param})}
+	return &resetMatch{ent: ent, info: info, pw: pw, email: email, coll: coll, match: match}
+}
+
+// resetTokenCreated is the reset token made for user: who it is for,
+// when it was made and the user's hashed fields as they are then.
+func (rc *ruleCtx) resetTokenCreated(rv *catalog.ResetView, info *entityInfo, user allium.Expr) allium.Expr {
 	args := []allium.Arg{{Name: "user", Value: user}, {Name: "issued_at", Value: &allium.Ident{Name: "now"}}}
-	for _, h := range b.resetToken.hashed {
+	for _, h := range rc.b.resetToken.hashed {
 		if a := info.attrs[h[0]]; a != nil {
 			args = append(args, allium.Arg{Name: h[1], Value: &allium.Member{X: user, Name: a.name}})
 		}
 	}
+	return &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: rv.Token}, Name: "created"}, Args: args}
+}
+
+// frameworkResetRequest appends to out what the framework's save does:
+// for each matching user, the token and the mail through the view's
+// template.
+func (rc *ruleCtx) frameworkResetRequest(rv *catalog.ResetView, sc *scope, out *[]allium.Stmt) {
+	b := rc.b
+	line := rc.h.fn.Line
+	stem := templateStem(rv.TemplateDefault)
+	if rv.Input == "" || stem == "" {
+		return
+	}
+	in := rc.paramValue(rv.Input)
+	if in.kind != vParam {
+		return
+	}
+	const userVar = "user"
+	m := rc.resetUsers(rv, in.param, userVar, sc, line)
+	if m == nil {
+		return
+	}
+	// The mail, through the catalog's e-mail sink, to the user's address.
+	const userVal = "__reset_user"
+	to := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, Name: m.email.attr, Line: line,
+		X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: userVal, Line: line})})
+	send := b.mailSend(to)
+	if send == nil {
+		return
+	}
+	rc.useParam(in.param)
+	user := &allium.Ident{Name: userVar}
 	meta := b.meta(sc.file, line)
-	body := []allium.Stmt{&allium.ExprStmt{Meta: meta, X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: rv.Token}, Name: "created"}, Args: args}}}
-	sc.vars[userVal] = &value{kind: vEntity, ent: ent, expr: user}
+	body := []allium.Stmt{&allium.ExprStmt{Meta: meta, X: rc.resetTokenCreated(rv, m.info, user)}}
+	sc.vars[userVal] = &value{kind: vEntity, ent: m.ent, expr: user}
 	defer delete(sc.vars, userVal)
 	rc.stmts([]facts.Stmt{send(stem)}, sc, &body)
 	b.stats.EffectsSeen++
-	rc.ensures = append(rc.ensures, &allium.For{Meta: meta, Var: userVar, Coll: coll,
-		Body: []allium.Stmt{&allium.If{Meta: meta, Branches: []allium.IfBranch{{Cond: match, Body: body}}}}})
+	*out = append(*out, &allium.For{Meta: meta, Var: userVar, Coll: m.coll,
+		Body: []allium.Stmt{&allium.If{Meta: meta, Branches: []allium.IfBranch{{Cond: m.match, Body: body}}}}})
+}
+
+// resetWalk is the walk of a reset form's own save: the view's catalog
+// entry and the form's class, whose users getter and token makers the
+// walk reads as the framework's.
+type resetWalk struct {
+	rv   *catalog.ResetView
+	form *classRef
+	// tokens counts the tokens the walk has stated.
+	tokens int
+}
+
+// ownResetSave walks the save of a reset form of the service (Oscar's
+// PasswordResetForm.save, customer/forms.py:46: for each user
+// get_users(email) gives, its own mail with a link holding a token
+// default_token_generator makes) in place of the framework's.
+func (rc *ruleCtx) ownResetSave(rv *catalog.ResetView, form *classRef, sc *scope) {
+	b := rc.b
+	var fr *funcRef
+	for _, m := range b.lang.Shapes.SaveMethods {
+		if fr = b.ix.method(form, m); fr != nil {
+			break
+		}
+	}
+	if fr == nil || rv.Users == "" {
+		return
+	}
+	line := rc.h.fn.Line
+	prev := rc.resetWalk
+	rc.resetWalk = &resetWalk{rv: rv, form: form}
+	defer func() { rc.resetWalk = prev }()
+	self := &value{kind: vShape, shape: form}
+	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: line,
+		X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: fr.fn.Name, Line: line,
+			X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: "form", Line: line})})})
+	rc.inline(fr, self, call, sc, &rc.ensures)
+}
+
+// resetWalkCall reads, in the walk of a reset form's own save, the calls
+// the catalog describes: the form's inherited users getter (the users an
+// input matches, for a loop to state), the framework's save through
+// super() and a token maker given the loop's user. nil: none of them.
+func (rc *ruleCtx) resetWalkCall(e *facts.Expr, method string, recv *value, names []string, sc *scope, out *[]allium.Stmt) *value {
+	if v := rc.ownResetPost(e, method, recv, sc); v != nil {
+		return v
+	}
+	w := rc.resetWalk
+	if w == nil || method == "" {
+		return nil
+	}
+	b := rc.b
+	if recv != nil && recv.kind == vShape && recv.shape == w.form {
+		inherited := e.X.X != nil && e.X.X.Kind == facts.ExprCall && e.X.X.Raw() == "super"
+		switch {
+		case method == w.rv.Users && (inherited || b.ix.method(w.form, method) == nil) && len(e.Args()) == 1 && len(e.Keywords()) == 0:
+			in := rc.eval(&e.Args()[0], sc, out, false)
+			if in.kind != vParam {
+				return unknownValue
+			}
+			rc.useParam(in.param)
+			return &value{kind: vUnknown, resetUsers: in.param, line: e.Line()}
+		case inherited && catalog.Match(b.lang.Shapes.SaveMethods, method):
+			rc.frameworkResetRequest(w.rv, sc, out)
+			return unknownValue
+		}
+		return nil
+	}
+	if !catalog.MatchAny(w.rv.TokenMakers, names...) && !rc.defaultedTokenMaker(e, method, sc) {
+		return nil
+	}
+	if len(e.Args()) != 1 || b.resetToken == nil {
+		return nil
+	}
+	u := rc.eval(&e.Args()[0], sc, out, false)
+	info := b.entByName[b.resetToken.user]
+	if u.kind != vEntity || u.ent != b.resetToken.user || info == nil {
+		return nil
+	}
+	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: rc.resetTokenCreated(w.rv, info, u.expr)})
+	b.stats.EffectsSeen++
+	w.tokens++
+	return randomKey()
+}
+
+// defaultedTokenMaker reports a call of a token maker through a
+// parameter of the function walked that the caller left to its default,
+// the catalogued generator (Oscar's get_password_reset_url(user,
+// token_generator=default_token_generator), customer/utils.py:51).
+func (rc *ruleCtx) defaultedTokenMaker(e *facts.Expr, method string, sc *scope) bool {
+	recv := e.X.X
+	if recv == nil || recv.Kind != facts.ExprName || sc.helper == nil || sc.defaulted == nil || !sc.defaulted[recv.Name()] {
+		return false
+	}
+	for _, p := range sc.helper.Params {
+		if p.Name == recv.Name() && p.Default != nil {
+			return catalog.MatchAny(rc.resetWalk.rv.TokenMakers, p.Default.Resolved()+"."+method, p.Default.Raw()+"."+method)
+		}
+	}
+	return false
+}
+
+// resetUsersLoop states a loop of a reset form's own save over the users
+// its input matches: for each active user (with a usable password) whose
+// e-mail matches, what the loop's body does for that user.
+func (rc *ruleCtx) resetUsersLoop(s *facts.Stmt, it *value, sc *scope, out *[]allium.Stmt) {
+	varName := bindingName(s.Targets[0].Name())
+	m := rc.resetUsers(rc.resetWalk.rv, it.resetUsers, varName, sc, s.Line())
+	if m == nil || varName == "" {
+		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
+		return
+	}
+	inner := *sc
+	inner.top, inner.under = false, nil
+	inner.vars = cloneVars(sc.vars)
+	inner.vars[s.Targets[0].Name()] = &value{kind: vEntity, ent: m.ent, expr: &allium.Ident{Name: varName}}
+	var body []allium.Stmt
+	tokens := rc.resetWalk.tokens
+	rc.stmts(s.Body, &inner, &body)
+	if len(body) == 0 {
+		return
+	}
+	meta := rc.b.meta(sc.file, s.Line())
+	if at := rc.loopMakesToken(s, sc); rc.resetWalk.tokens == tokens && at.file != nil {
+		// A token made in building what the walk does not read (the
+		// link in a mail's context dict, built before the mail is sent).
+		made := &allium.ExprStmt{Meta: rc.b.meta(at.file, at.line), X: rc.resetTokenCreated(rc.resetWalk.rv, m.info, &allium.Ident{Name: varName})}
+		body = append([]allium.Stmt{made}, body...)
+		rc.resetWalk.tokens++
+	}
+	*out = append(*out, &allium.For{Meta: meta, Var: varName, Coll: m.coll,
+		Body: []allium.Stmt{&allium.If{Meta: meta, Branches: []allium.IfBranch{{Cond: m.match, Body: body}}}}})
 }
 
 // userEmailField is the user entity's e-mail field (the model's
@@ -484,4 +695,159 @@ func sessionEndPost(qual, end string, line int) *facts.Function {
 	return &facts.Function{Name: "post", QualName: qual, Line: line,
 		Params: []facts.Param{{Name: "self"}, {Name: "request"}},
 		Body:   []facts.Stmt{sy.expr(&call)}}
+}
+
+// loopMakesToken reports a loop over a reset request's users whose body
+// calls a function of the service with the loop's user first, that
+// function making a token for it with a catalogued token maker, itself or
+// through a parameter the call leaves to its default (Oscar's
+// send_password_reset_email builds {"reset_url":
+// get_password_reset_url(user)}, customer/forms.py:61, and
+// get_password_reset_url calls token_generator.make_token(user),
+// customer/utils.py:56, token_generator defaulting to
+// default_token_generator). Python builds a dict's entries when it
+// builds the dict, so the token is made whether or not the walk reads
+// the dict; the methods of the form the body calls are looked into too.
+func (rc *ruleCtx) loopMakesToken(s *facts.Stmt, sc *scope) tokenSite {
+	w := rc.resetWalk
+	if len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
+		return tokenSite{}
+	}
+	return rc.bodyMakesToken(s.Body, sc.file, s.Targets[0].Name(), w.form, 0)
+}
+
+// tokenSite is where a token maker is called; file nil: nowhere.
+type tokenSite struct {
+	file *facts.File
+	line int
+}
+
+// bodyMakesToken reports a body calling a token maker with the name user
+// first, or a function of the service (or a method of form, through
+// self) with it first whose body does so for its parameter.
+func (rc *ruleCtx) bodyMakesToken(body []facts.Stmt, f *facts.File, user string, form *classRef, depth int) tokenSite {
+	b := rc.b
+	w := rc.resetWalk
+	var found tokenSite
+	if depth > 2 {
+		return found
+	}
+	eachStmtExpr(body, func(x *facts.Expr) {
+		if found.file != nil || x.Kind != facts.ExprCall || x.X == nil {
+			return
+		}
+		pos := -1
+		for i := range x.Args() {
+			if a := &x.Args()[i]; a.Kind == facts.ExprName && a.Name() == user {
+				pos = i
+				break
+			}
+		}
+		if pos < 0 {
+			return
+		}
+		if pos == 0 && catalog.MatchAny(w.rv.TokenMakers, x.Resolved(), x.Raw()) {
+			found = tokenSite{file: f, line: x.Line()}
+			return
+		}
+		var fr *funcRef
+		switch {
+		case x.X.Kind == facts.ExprAttr && x.X.X != nil && x.X.X.Kind == facts.ExprName && form != nil && x.X.X.Name() == b.selfName():
+			fr = b.ix.method(form, x.X.Name())
+		default:
+			fr = b.ix.function(f, x.X)
+		}
+		if fr == nil || fr.fn == nil {
+			return
+		}
+		params := fr.fn.Params
+		if fr.class != nil {
+			_, params = b.receiverParams(params)
+		}
+		if pos >= len(params) {
+			return
+		}
+		// The generators the call leaves to their defaults.
+		var fnForm *classRef
+		if fr.class != nil {
+			fnForm = form
+		}
+		found = rc.makesTokenFor(fr, params, params[pos].Name, x, fnForm, depth)
+	})
+	return found
+}
+
+// makesTokenFor reports that fr, called as call, makes a token for its
+// parameter user: a token maker called on it directly, or through a
+// parameter call leaves to a catalogued generator, or a deeper call.
+func (rc *ruleCtx) makesTokenFor(fr *funcRef, params []facts.Param, user string, call *facts.Expr, form *classRef, depth int) tokenSite {
+	w := rc.resetWalk
+	defaults := map[string]*facts.Expr{}
+	for i, p := range params {
+		if p.Default != nil && i >= len(call.Args()) && call.Keyword(p.Name) == nil {
+			defaults[p.Name] = p.Default
+		}
+	}
+	var made tokenSite
+	eachStmtExpr(fr.fn.Body, func(x *facts.Expr) {
+		if made.file != nil || x.Kind != facts.ExprCall || x.X == nil || x.X.Kind != facts.ExprAttr || len(x.Args()) != 1 {
+			return
+		}
+		if a := &x.Args()[0]; a.Kind != facts.ExprName || a.Name() != user {
+			return
+		}
+		if catalog.MatchAny(w.rv.TokenMakers, x.Resolved(), x.Raw()) {
+			made = tokenSite{file: fr.file, line: x.Line()}
+			return
+		}
+		if r := x.X.X; r != nil && r.Kind == facts.ExprName && defaults[r.Name()] != nil {
+			if d := defaults[r.Name()]; catalog.MatchAny(w.rv.TokenMakers, d.Resolved()+"."+x.X.Name(), d.Raw()+"."+x.X.Name()) {
+				made = tokenSite{file: fr.file, line: x.Line()}
+			}
+		}
+	})
+	if made.file != nil {
+		return made
+	}
+	return rc.bodyMakesToken(fr.fn.Body, fr.file, user, form, depth+1)
+}
+
+// eachStmtExpr calls visit for every expression of the statements of
+// body, nested ones included (a dict's entries, a call's arguments).
+func eachStmtExpr(body []facts.Stmt, visit func(*facts.Expr)) {
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cause(), s.Cond, s.Iter()} {
+			if x != nil {
+				x.Any(func(y *facts.Expr) bool { visit(y); return false })
+			}
+		}
+		for i := range s.Items() {
+			s.Items()[i].Value.Any(func(y *facts.Expr) bool { visit(y); return false })
+		}
+		return true
+	})
+}
+
+// ownResetPost reads, in a reset view's own POST (openwisp-users'
+// PasswordResetConfirmView.post, api/views.py:115-120, which keeps
+// dj-rest-auth's: get_serializer(data=request.data), is_valid, save), the
+// view's getter as the framework's shape and its save() as what the
+// view does, stated once; the shape's validation is part of that
+// statement. nil: no such call.
+func (rc *ruleCtx) ownResetPost(e *facts.Expr, method string, recv *value, sc *scope) *value {
+	rv := rc.h.resetShape
+	if rv == nil || method == "" {
+		return nil
+	}
+	if method == rv.Getter && e.X.X != nil && rc.b.isSelf(e.X.X) {
+		return &value{kind: vUnknown, resetShape: rv, line: e.Line()}
+	}
+	if recv == nil || recv.resetShape == nil {
+		return nil
+	}
+	if catalog.Match(rc.b.lang.Shapes.SaveMethods, method) && !rc.resetShapeSaved {
+		rc.resetShapeSaved = true
+		rc.resetViewRule(recv.resetShape, sc)
+	}
+	return unknownValue
 }

@@ -150,12 +150,47 @@ class Customer(AbstractUser):
 `,
 			"shop/forms.py": `
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from shop.models import Customer
 class ShopResetForm(PasswordResetForm):
     pass
 class SendingResetForm(PasswordResetForm):
     def save(self, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):
             notify(user)
+def reset_link(user, token_generator=default_token_generator):
+    return "/reset/" + token_generator.make_token(user)
+class LinkResetForm(PasswordResetForm):
+    def save(self, domain_override=None, request=None, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            self.send_link(user)
+    def send_link(self, user):
+        context = {"user": user, "link": reset_link(user)}
+        send_mail("Reset", "shop_reset", None, [user.email])
+class DirectResetForm(PasswordResetForm):
+    def save(self, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            token = default_token_generator.make_token(user)
+            send_mail("Reset", "shop_reset", None, [user.email])
+class TokenlessResetForm(PasswordResetForm):
+    def save(self, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            send_mail("Reset", "shop_reset", None, [user.email])
+class OtherGeneratorResetForm(PasswordResetForm):
+    def save(self, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            context = {"link": reset_link(user, other_generator)}
+            send_mail("Reset", "shop_reset", None, [user.email])
+class SuperResetForm(PasswordResetForm):
+    def save(self, **kwargs):
+        super().save(**kwargs)
+class OwnUsersResetForm(PasswordResetForm):
+    def get_users(self, email):
+        return Customer.objects.filter(email=email)
+    def save(self, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            send_mail("Reset", "shop_reset", None, [user.email])
 `,
 			"shop/urls.py": urls,
 		}
@@ -164,7 +199,7 @@ class SendingResetForm(PasswordResetForm):
 		return `
 from django.contrib.auth import views as auth_views
 from django.urls import path
-from shop.forms import ShopResetForm, SendingResetForm
+from shop.forms import ShopResetForm, SendingResetForm, LinkResetForm, DirectResetForm, TokenlessResetForm, OtherGeneratorResetForm, SuperResetForm, OwnUsersResetForm
 TEMPLATE = "shop/reset.txt"
 urlpatterns = [path("reset/", auth_views.PasswordResetView.as_view(` + args + `))]
 `
@@ -185,6 +220,22 @@ urlpatterns = [path("reset/", auth_views.PasswordResetView.as_view(` + args + `)
 		{name: "the template the routing names", urls: routed(`email_template_name="shop/emails/reset_email.html"`), want: rule("reset_email")},
 		{name: "a subclass of the form overriding nothing is the form", urls: routed("form_class=ShopResetForm"), want: rule("password_reset_email")},
 		{name: "a form whose save is the service's own is left unstated", urls: routed("form_class=SendingResetForm")},
+		// A form writing its own save is walked in place of the
+		// framework's (Oscar's PasswordResetForm, customer/forms.py:46):
+		// its loop over get_users is the framework's users, and a token
+		// default_token_generator makes for the user is the reset token,
+		// made where the walk meets it or in a dict the mail's context
+		// builds through a helper whose generator keeps its default.
+		{name: "an own save mailing a link a helper makes with the default generator", urls: routed("form_class=LinkResetForm"), want: rule("shop_reset")},
+		{name: "an own save making the token itself", urls: routed("form_class=DirectResetForm"), want: rule("shop_reset")},
+		{name: "an own save making no token states the mail only", urls: routed("form_class=TokenlessResetForm"),
+			want: "rule PasswordReset {\n    when: PasswordReset(email)\n    ensures:\n        for user in Customers where is_active:\n" +
+				"            if lower(user.email) = lower(email):\n                Email.created(to: user.email, template: shop_reset)\n}"},
+		{name: "a helper given another generator makes no reset token", urls: routed("form_class=OtherGeneratorResetForm"),
+			want: "rule PasswordReset {\n    when: PasswordReset(email)\n    ensures:\n        for user in Customers where is_active:\n" +
+				"            if lower(user.email) = lower(email):\n                Email.created(to: user.email, template: shop_reset)\n}"},
+		{name: "an own save calling super().save() is the framework's", urls: routed("form_class=SuperResetForm"), want: rule("password_reset_email")},
+		{name: "a form writing its own get_users is left unstated", urls: routed("form_class=OwnUsersResetForm")},
 		{name: "a template the routing gives by a name the spec does not read is left unstated", urls: routed("email_template_name=TEMPLATE")},
 		{name: "another token generator is left unstated", urls: routed("token_generator=my_generator")},
 	}
@@ -301,6 +352,79 @@ class LogoutView(View):
 		t.Run(tt.name, func(t *testing.T) {
 			out := distilText(t, d, files(tt.code))
 			if got := construct(out.Module, tt.rule); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// dj-rest-auth's PasswordResetConfirmView sets the password of the user a
+// reset token names through its default serializer: subclassed as it is,
+// or with a POST of the service's own that saves the shape get_serializer
+// gives (openwisp-users' api/views.py:115-120), the rule states the
+// token's check, SetPasswordForm's checks and the new hash; a POST that
+// never saves, or another serializer that validates otherwise, is left
+// unstated.
+func TestDjRestAuthResetConfirmView(t *testing.T) {
+	d := New(Options{})
+	files := func(views string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/serializers.py": `
+from dj_rest_auth.serializers import PasswordResetConfirmSerializer
+class StrictConfirmSerializer(PasswordResetConfirmSerializer):
+    def custom_validation(self, attrs):
+        if attrs["new_password1"] == "secret":
+            raise ValueError("weak")
+`,
+			"shop/views.py": `
+from dj_rest_auth.views import PasswordResetConfirmView as Base
+from rest_framework.response import Response
+from shop.serializers import StrictConfirmSerializer
+` + views,
+		}
+	}
+	const rule = "rule ResetConfirm {\n    when: ResetConfirm(token, new_password1, new_password2)\n" +
+		"    requires: token.is_valid\n    requires: new_password1 = new_password2\n" +
+		"    ensures: token.user.password = hash(new_password1)\n}"
+	tests := []struct {
+		name, views, want string
+	}{
+		{name: "a subclass keeping the framework's POST", views: `
+class ResetConfirmView(Base):
+    pass
+`, want: rule},
+		{name: "an own POST saving the shape get_serializer gives", views: `
+class ResetConfirmView(Base):
+    def check_user(self, user):
+        pass
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.check_user(serializer.user)
+        serializer.save()
+        return Response({"detail": "done"})
+`, want: rule},
+		{name: "an own POST that never saves states nothing", views: `
+class ResetConfirmView(Base):
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response({"detail": "checked"})
+`},
+		{name: "a serializer validating otherwise is left unstated", views: `
+class ResetConfirmView(Base):
+    serializer_class = StrictConfirmSerializer
+`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.views))
+			if got := construct(out.Module, "ResetConfirm"); got != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
 			}
 		})

@@ -48,6 +48,13 @@ type handler struct {
 	// class inherits or the URL conf routes (reset_views.go); fn has no
 	// body.
 	resetView *catalog.ResetView
+	// resetForm: the reset view's form, a class of the service writing a
+	// method the catalog reads in place of the framework's (read_own:
+	// Oscar's PasswordResetForm.save), walked for what the view does.
+	resetForm *classRef
+	// resetShape: the framework reset view whose shape the class's own
+	// POST (fn, walked) makes and saves (reset_views.go ownResetPost).
+	resetShape *catalog.ResetView
 	// userRoute: the library route (fastapi-users' register) a mounted
 	// router of the service holds (user_routers.go); fn has no body.
 	userRoute *libraryRoute
@@ -413,6 +420,12 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 type ruleCtx struct {
 	b *builder
 	h *handler
+	// resetWalk: set while a reset form's own save is walked in place of
+	// the framework's (reset_views.go ownResetSave).
+	resetWalk *resetWalk
+	// resetShapeSaved: a reset view's own POST has saved its framework
+	// shape, stated once (ownResetPost).
+	resetShapeSaved bool
 	// signedInAs: the user a sign-in call that sets the request's user
 	// (catalog sessions.set_current_user) signed in, in the block being
 	// walked; from there on the signed-in user is that user, not the
@@ -624,6 +637,10 @@ type scope struct {
 	// say whether a bare return in it is an early end
 	// (earlyEndOnAbsentRow).
 	helper *facts.Function
+	// defaulted: the helper's parameters its caller left to their
+	// defaults (a token generator defaulting to the framework's:
+	// reset_views.go defaultedTokenMaker).
+	defaulted map[string]bool
 	// outAt, outStart: where a helper's outcomes begin; lateFail: a
 	// check of it refused after one (success_flags.go).
 	outAt    *[]allium.Stmt

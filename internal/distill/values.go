@@ -2,6 +2,7 @@ package distill
 
 import (
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -137,6 +138,12 @@ type value struct {
 	// query a framework call built, run by its execute()).
 	runs map[string]*value
 	fn   *funcRef // vFunc
+	// resetUsers: vUnknown: the users a reset form's getter gives for
+	// this input param, for a loop over them (reset_views.go).
+	resetUsers string
+	// resetShape: the framework shape a reset view's getter made, whose
+	// save() runs what the view does (reset_views.go ownResetPost).
+	resetShape *catalog.ResetView
 	// classDefault: a handler parameter whose default is a request-shape
 	// class of the service (def register(request, _form_class=
 	// RegistrationForm)): calling the parameter makes that class

@@ -2085,6 +2085,10 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		return
 	}
 	it := rc.eval(s.Iter(), sc, out, false)
+	if it.resetUsers != "" {
+		rc.resetUsersLoop(s, it, sc, out)
+		return
+	}
 	if rc.unrollItems(s, it, sc, out) {
 		return
 	}

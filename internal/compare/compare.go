@@ -24,6 +24,12 @@ type Options struct {
 	// Required returns how many of n variants must hold a construct for it
 	// to be shared; nil means all n.
 	Required func(n int) int
+	// WholeKinds leaves an entity whose kinds a field tells apart whole
+	// instead of meeting other variants' entity per kind
+	// (splitDiscriminated). internal/score sets it: it counts each spec's
+	// constructs as written, and a split would count one entity (and its
+	// fields) once per kind.
+	WholeKinds bool
 }
 
 // Presence is one variant's side of an aligned construct. LocalName is the
@@ -115,17 +121,18 @@ func Compare(variants []Variant, opt Options) (*Result, error) {
 	if opt.Required != nil {
 		req = min(max(opt.Required(n), 1), n)
 	}
-	c := &comparison{n: n, req: req, vs: vs}
+	c := &comparison{n: n, req: req, vs: vs, wholeKinds: opt.WholeKinds}
 	c.run()
 	return c.result(), nil
 }
 
 // comparison holds the working state of one Compare call.
 type comparison struct {
-	n, req int
-	vs     []Variant
-	mods   []*allium.Module // renamed copies
-	rn     []*renamer
+	n, req     int
+	wholeKinds bool // Options.WholeKinds
+	vs         []Variant
+	mods       []*allium.Module // renamed copies
+	rn         []*renamer
 
 	entities, enums, config, rules, wholes []*group
 	shared                                 *allium.Module
@@ -153,6 +160,9 @@ func (c *comparison) run() {
 	for i, v := range c.vs {
 		c.mods[i] = deepCopy(v.Module)
 		c.rn[i] = &renamer{}
+	}
+	if !c.wholeKinds {
+		splitDiscriminated(c.mods)
 	}
 	c.alignTypes()
 	c.alignMembersAndConfig()

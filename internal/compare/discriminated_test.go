@@ -1,0 +1,120 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSplitDiscriminated: one variant's entity whose kinds a field tells
+// apart (Token with token_type: access | refresh) meets the others'
+// entity per kind (AccessToken, RefreshToken), and its creations of a
+// literal kind meet theirs; without a name per value elsewhere, or with
+// the field read by the entity's own members, nothing is split.
+func TestSplitDiscriminated(t *testing.T) {
+	split := func(kinds, derived string) string {
+		return `-- allium: 3
+entity User {
+    hashed_password: String
+}
+entity Token {
+    user: User
+    token_type: ` + kinds + `
+    expires_at: Timestamp` + derived + `
+}
+config {
+    access_lifetime: Duration = 30.minutes
+}
+rule LogIn {
+    when: LogIn(user)
+    ensures:
+        Token.created(user: user, token_type: access, expires_at: now + config.access_lifetime)
+        Token.created(user: user, token_type: refresh, expires_at: now + 7.days)
+}
+`
+	}
+	apart := `-- allium: 3
+entity User {
+    hashed_password: String
+}
+entity AccessToken {
+    user: User
+    expires_at: Timestamp
+}
+entity RefreshToken {
+    user: User
+    used: Boolean
+}
+config {
+    access_lifetime: Duration = 15.minutes
+}
+rule LogIn {
+    when: LogIn(user)
+    ensures:
+        AccessToken.created(user: user, expires_at: now + config.access_lifetime)
+        RefreshToken.created(user: user, used: false)
+}
+`
+	for _, tc := range []struct {
+		name, a string
+		split   bool
+	}{
+		{"kinds named elsewhere", split("access | refresh", ""), true},
+		{"a kind named nowhere else", split("access | refresh | api", ""), false},
+		{"field read by a derived value", split("access | refresh", "\n    is_refresh: token_type = refresh"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := compareTexts(t, 0, tc.a, apart)
+			got := string(PrintShared(res))
+			has := strings.Contains(got, "entity RefreshToken {\n    user: User\n}") &&
+				strings.Contains(got, "RefreshToken.created(user: user)")
+			if has != tc.split {
+				t.Errorf("refresh tokens shared: %v, want %v:\n%s", has, tc.split, got)
+			}
+			if tc.split && !strings.Contains(got, "AccessToken.created(user: user, expires_at: now + config.access_lifetime)") {
+				t.Errorf("the access token's creation should be shared:\n%s", got)
+			}
+		})
+	}
+}
+
+// TestLookupBox: a let no two variants bind alike, each to a lookup of
+// one entity from the trigger's parameters, is written as a black box of
+// those parameters, true of every variant; when two agree, or a binding
+// is no lookup, the binding most give is kept with its note, as before.
+func TestLookupBox(t *testing.T) {
+	rule := func(lookup string) string {
+		return userEntity + `
+rule UserLogsIn {
+    when: UserLogsIn(login, password)
+
+    let user = ` + lookup + `
+    requires: exists user
+
+    ensures: Session.created(user: user, remember: false)
+}
+`
+	}
+	for _, tc := range []struct {
+		name    string
+		lookups []string
+		want    string
+	}{
+		{"no two alike", []string{`User{email: login}`, `User{username: login}`, `if contains(login, "@"): User{email: login} else: User{username: login}`},
+			"    let user = user_for(login)\n"},
+		{"two alike", []string{`User{email: login}`, `User{username: login}`, `User{email: login}`},
+			"    let user = User{email: login}\n"},
+		{"one no lookup", []string{`User{email: login}`, `User{username: login}`, `find(login)`},
+			"variants bind user differently"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := compareTexts(t, 0, rule(tc.lookups[0]), rule(tc.lookups[1]), rule(tc.lookups[2]))
+			got := string(PrintShared(res))
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("want %q in:\n%s", tc.want, got)
+			}
+			if box := strings.Contains(got, "user_for("); box != (tc.name == "no two alike") {
+				t.Errorf("black box written: %v:\n%s", box, got)
+			}
+		})
+	}
+}

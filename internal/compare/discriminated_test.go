@@ -118,3 +118,64 @@ rule UserLogsIn {
 		})
 	}
 }
+
+// TestActingParams: a member that takes the signed-in user as a trigger
+// parameter meets members that take the session and read session.user;
+// a parameter the member binds again, or one the representative does not
+// read as a field of its session, is left alone.
+func TestActingParams(t *testing.T) {
+	ent := `-- allium: 3
+entity User {
+    email: String
+}
+entity Session {
+    user: User
+    fresh: Boolean
+}
+entity EmailChangeToken {
+    user: User
+    new_email: String
+}
+`
+	viaSession := ent + `
+rule ChangeEmail {
+    when: ChangeEmail(session, email)
+    requires: session.fresh
+    ensures: EmailChangeToken.created(user: session.user, new_email: email)
+}
+`
+	for _, tc := range []struct {
+		name, member string
+		meets        bool
+	}{
+		{"user parameter", ent + `
+rule ChangeEmail {
+    when: ChangeEmail(email, user, password)
+    requires: verify(password, user.email)
+    ensures: EmailChangeToken.created(user: user, new_email: email)
+}
+`, true},
+		{"parameter bound again", ent + `
+rule ChangeEmail {
+    when: ChangeEmail(email, user, password)
+    let user = User{email: password}
+    ensures: EmailChangeToken.created(user: user, new_email: email)
+}
+`, false},
+		{"a field the session is not read for", ent + `
+rule ChangeEmail {
+    when: ChangeEmail(email, owner, password)
+    ensures: EmailChangeToken.created(user: owner, new_email: email)
+}
+`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := compareTexts(t, 0, viaSession, viaSession, tc.member)
+			got := string(PrintShared(res))
+			meets := strings.Contains(got, "EmailChangeToken.created(user: session.user, new_email: email)")
+			if meets != tc.meets {
+				t.Errorf("the token's creation for session.user shared: %v, want %v:\n%s", meets, tc.meets, got)
+			}
+		})
+	}
+}

@@ -733,6 +733,7 @@ func (c *comparison) alignRules() {
 	for _, g := range c.rules {
 		letRenames(g)
 		forRenames(g)
+		inlineAliases(g)
 	}
 
 	for _, g := range c.rules {

@@ -179,3 +179,52 @@ rule ChangeEmail {
 		})
 	}
 }
+
+// TestInlineAliases: a let that only names a path from a trigger
+// parameter (let user = session.user) is read as the path, so a variant
+// that writes the path itself meets it; a let of a lookup is what the rule
+// does and stays, as does an alias the rule binds again.
+func TestInlineAliases(t *testing.T) {
+	ent := `-- allium: 3
+entity User {
+    email: String
+}
+entity Session {
+    user: User
+}
+entity EmailChangeToken {
+    user: User
+    new_email: String
+}
+`
+	direct := ent + `
+rule ChangeEmail {
+    when: ChangeEmail(session, email)
+    ensures: EmailChangeToken.created(user: session.user, new_email: email)
+}
+`
+	for _, tc := range []struct {
+		name, let string
+		meets     bool
+	}{
+		{"path from a parameter", "let user = session.user", true},
+		{"a lookup", "let user = User{email}", false},
+		{"bound again", "let user = session.user\n    let user = User{email}", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			aliased := ent + `
+rule ChangeEmail {
+    when: ChangeEmail(session, email)
+    ` + tc.let + `
+    ensures: EmailChangeToken.created(user: user, new_email: email)
+}
+`
+			res := compareTexts(t, 0, direct, aliased)
+			got := string(PrintShared(res))
+			meets := strings.Contains(got, "ensures: EmailChangeToken.created(user: session.user, new_email: email)")
+			if meets != tc.meets {
+				t.Errorf("the creation for session.user shared: %v, want %v:\n%s", meets, tc.meets, got)
+			}
+		})
+	}
+}

@@ -175,7 +175,14 @@
 // among the variants' lets of that name whose own names the shared rule
 // can bind: the value most variants give, ties to the representative's;
 // when the variants bind it differently, a comment on the let and a note in
-// the report say so. When no two variants bind it alike and each binds it
+// the report say so. A member's trigger parameter that pairs with none of
+// the representative's and is named for a field the representative reads
+// of a parameter nothing pairs with (user, where the representative reads
+// session.user) is read as that field (actingParams). A rule-level let that
+// only names a path from a trigger parameter (let user = session.user) is
+// read as the path when the members do not all bind the same such lets
+// alike (inlineAliases): a variant that writes session.user itself says the
+// same. When no two variants bind it alike and each binds it
 // to a lookup of one entity from the trigger's parameters (User{email:
 // login}, User{username: login}, an if of both), the let is written as a
 // black box of those parameters, `let user = user_for(login)`, true of

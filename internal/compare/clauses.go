@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/summary"
@@ -110,6 +111,16 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 			lu := c.bindableLet(g, lg, name, trigBound, cc.u.v)
 			stmt := deepCopy(lu.node.(allium.Stmt))
 			lg.text = lu.cmp()
+			if box, note := c.lookupBox(g, lg, name, trigBound); box != nil {
+				// No two variants look the row up alike: the shared let
+				// names what they all find, not one variant's way.
+				lg.note = note
+				box.Info().Doc = append(box.Info().Doc, note)
+				notes = append(notes, "rule "+g.name+": "+note)
+				lg.shared, lg.text, lg.printed = true, clauseKey(box), printBare(box)
+				chosen = append(chosen, chosenClause{g: lg, u: lu, stmt: box})
+				continue
+			}
 			if countText(lg) < c.req {
 				lg.note = bindingNote(c, lg, lu)
 				stmt.Info().Comment = ""
@@ -390,6 +401,113 @@ func (c *comparison) bindableLet(g, lg *group, name string, trigBound map[string
 		}
 	}
 	return best
+}
+
+// lookupBox writes a let the variants bind to lookups of one entity, no
+// two of them alike, as a black box of the trigger parameters the lookups
+// read: fastapi-boilerplate finds the user by email when the login name
+// holds "@" and by username otherwise, fastapi-minimal-refresh by email,
+// graphql-auth by username (login.py, views.py:76, bases.py:35), so
+// `let user = user_for(username)`, the User each finds from username its
+// own way, is true of all three where any one's lookup is false of the
+// others. It returns nil when two or more variants bind the let alike (the
+// majority's binding is kept, with a note, as before), when a member binds
+// it to anything but a lookup of that entity (a join, an if or ?? of
+// joins), or when a lookup reads a name the shared trigger does not bind.
+func (c *comparison) lookupBox(g, lg *group, name string, trigBound map[string]bool) (*allium.Let, string) {
+	counts := map[string]int{}
+	entity, n := "", 0
+	read := map[string]bool{}
+	for _, u := range lg.members {
+		if u == nil {
+			continue
+		}
+		l, ok := u.node.(*allium.Let)
+		if !ok || l.Name != name {
+			return nil, ""
+		}
+		e := lookedUp(l.Value)
+		if e == "" || entity != "" && e != entity {
+			return nil, ""
+		}
+		entity = e
+		for _, f := range freeNames(l) {
+			if !trigBound[f] {
+				return nil, ""
+			}
+			read[f] = true
+		}
+		if counts[u.cmp()]++; counts[u.cmp()] > 1 {
+			return nil, ""
+		}
+		n++
+	}
+	if n < 2 || n != g.count() || len(read) == 0 {
+		return nil, ""
+	}
+	// The arguments in the order the shared trigger takes them.
+	var args []allium.Arg
+	rep := g.representative().node.(*allium.Rule)
+	if rep.Trigger != nil {
+		for _, p := range rep.Trigger.Params {
+			if read[p.Name] {
+				args = append(args, allium.Arg{Value: &allium.Ident{Name: p.Name}})
+			}
+		}
+	}
+	if len(args) != len(read) {
+		return nil, ""
+	}
+	fn := snakeCase(entity) + "_for"
+	box := &allium.Let{Name: name, Value: &allium.Call{Fun: &allium.Ident{Name: fn}, Args: args}}
+	var parts []string
+	for _, u := range lg.members {
+		if u != nil {
+			parts = append(parts, c.vs[u.v].ID+": "+oneLine(allium.ExprString(u.node.(*allium.Let).Value)))
+		}
+	}
+	note := "variants look " + name + " up differently; written as " + oneLine(allium.ExprString(box.Value)) +
+		", the " + entity + " each finds its own way (" + strings.Join(parts, "; ") + ")"
+	return box, note
+}
+
+// lookedUp is the entity a value looks up: User of User{email}, and of an
+// if or ?? whose every value looks up User; "" for anything else.
+func lookedUp(e allium.Expr) string {
+	switch x := e.(type) {
+	case *allium.Join:
+		return x.Entity
+	case *allium.IfExpr:
+		ent := lookedUp(x.Else)
+		for _, b := range x.Branches {
+			if lookedUp(b.Then) != ent {
+				return ""
+			}
+		}
+		return ent
+	case *allium.Binary:
+		if x.Op == allium.OpCoalesce && lookedUp(x.X) == lookedUp(x.Y) {
+			return lookedUp(x.X)
+		}
+	}
+	return ""
+}
+
+// snakeCase writes a PascalCase name in snake_case: EmailChangeToken,
+// email_change_token.
+func snakeCase(name string) string {
+	var b strings.Builder
+	rs := []rune(name)
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			if i > 0 && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])) {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // bindingNote says how the variants bind a let the shared rule needs.

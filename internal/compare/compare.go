@@ -24,6 +24,12 @@ type Options struct {
 	// Required returns how many of n variants must hold a construct for it
 	// to be shared; nil means all n.
 	Required func(n int) int
+	// WholeKinds leaves an entity whose kinds a field tells apart whole
+	// instead of meeting other variants' entity per kind
+	// (splitDiscriminated). internal/score sets it: it counts each spec's
+	// constructs as written, and a split would count one entity (and its
+	// fields) once per kind.
+	WholeKinds bool
 }
 
 // Presence is one variant's side of an aligned construct. LocalName is the
@@ -115,17 +121,18 @@ func Compare(variants []Variant, opt Options) (*Result, error) {
 	if opt.Required != nil {
 		req = min(max(opt.Required(n), 1), n)
 	}
-	c := &comparison{n: n, req: req, vs: vs}
+	c := &comparison{n: n, req: req, vs: vs, wholeKinds: opt.WholeKinds}
 	c.run()
 	return c.result(), nil
 }
 
 // comparison holds the working state of one Compare call.
 type comparison struct {
-	n, req int
-	vs     []Variant
-	mods   []*allium.Module // renamed copies
-	rn     []*renamer
+	n, req     int
+	wholeKinds bool // Options.WholeKinds
+	vs         []Variant
+	mods       []*allium.Module // renamed copies
+	rn         []*renamer
 
 	entities, enums, config, rules, wholes []*group
 	shared                                 *allium.Module
@@ -153,6 +160,9 @@ func (c *comparison) run() {
 	for i, v := range c.vs {
 		c.mods[i] = deepCopy(v.Module)
 		c.rn[i] = &renamer{}
+	}
+	if !c.wholeKinds {
+		splitDiscriminated(c.mods)
 	}
 	c.alignTypes()
 	c.alignMembersAndConfig()
@@ -700,7 +710,8 @@ func (c *comparison) alignRules() {
 			for p, t := range ptypes[u.v][rule] {
 				uses[p] = append(uses[p], "type "+t)
 			}
-			for from, to := range matchParams(t.Params, rep.Trigger.Params, uses, repUses) {
+			matched := matchParams(t.Params, rep.Trigger.Params, uses, repUses)
+			for from, to := range matched {
 				if r.params == nil {
 					r.params = map[*allium.Rule]map[string]string{}
 				}
@@ -708,6 +719,9 @@ func (c *comparison) alignRules() {
 					r.params[rule] = map[string]string{}
 				}
 				r.params[rule][from] = to
+			}
+			if u != g.representative() {
+				actingParams(rule, rep.Trigger.Params, matched, repUses)
 			}
 		}
 	}
@@ -719,6 +733,7 @@ func (c *comparison) alignRules() {
 	for _, g := range c.rules {
 		letRenames(g)
 		forRenames(g)
+		inlineAliases(g)
 	}
 
 	for _, g := range c.rules {
@@ -995,6 +1010,96 @@ func sharedEnds(a, b string) int {
 		suf++
 	}
 	return pre + suf
+}
+
+// actingParams reads a parameter of a member's trigger that pairs with
+// none of the representative's as the field of the same name of a
+// representative's parameter nothing pairs with, when the representative
+// reads that field of it: flask-base's change-email request takes the
+// signed-in user as a parameter, user (app/account/views.py:158, current_user),
+// where django-healthchecks and polar take the session and read session.user
+// (hc/accounts/views.py, polar's auth subject); the one user is then
+// session.user in all three, and their creations of the token for it
+// (user: user, user: session.user) meet. The member's trigger takes the
+// session's name in place of the parameter. Nothing changes when the
+// member binds either name otherwise (a let, a for, a lambda).
+func actingParams(rule *allium.Rule, rep []allium.TriggerParam, matched map[string]string, repUses map[string][]string) {
+	taken := map[string]bool{}
+	for _, to := range matched {
+		taken[to] = true
+	}
+	own := map[string]bool{}
+	for _, p := range rule.Trigger.Params {
+		own[p.Name] = true
+	}
+	repNames := map[string]bool{}
+	for _, q := range rep {
+		repNames[q.Name] = true
+	}
+	for i, p := range rule.Trigger.Params {
+		if _, ok := matched[p.Name]; ok || repNames[p.Name] || p.Name == "_" {
+			continue
+		}
+		for _, q := range rep {
+			if taken[q.Name] || own[q.Name] || !slices.Contains(repUses[q.Name], "."+p.Name) ||
+				rebinds(rule, p.Name) || rebinds(rule, q.Name) {
+				continue
+			}
+			substituteParam(rule, p.Name, q.Name)
+			rule.Trigger.Params[i].Name = q.Name
+			taken[q.Name], own[q.Name] = true, true
+			break
+		}
+	}
+}
+
+// rebinds reports whether a rule binds name other than as a trigger
+// parameter: a let, a for variable, a lambda's parameter.
+func rebinds(rule *allium.Rule, name string) bool {
+	found := false
+	allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+		switch x := s.(type) {
+		case *allium.Let:
+			found = found || x.Name == name
+		case *allium.For:
+			found = found || x.Var == name
+		}
+		for _, e := range allium.StmtExprs(s) {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				if l, ok := x.(*allium.Lambda); ok && l.Param == name {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// substituteParam writes every read of parameter p in the rule as q.p.
+func substituteParam(rule *allium.Rule, p, q string) {
+	field := func() allium.Expr { return &allium.Member{X: &allium.Ident{Name: q}, Name: p} }
+	allium.WalkStmts(rule.Body, func(s allium.Stmt) bool {
+		allium.SetStmtExprs(s, func(e allium.Expr) allium.Expr {
+			return allium.Rewrite(e, func(x allium.Expr) (allium.Expr, bool) {
+				switch y := x.(type) {
+				case *allium.Ident:
+					if y.Name == p {
+						return field(), true
+					}
+				case *allium.Join:
+					for i := range y.Fields {
+						if y.Fields[i].Value == nil && y.Fields[i].Name == p {
+							y.Fields[i].Value = field() // User{user} reads the parameter
+						}
+					}
+				}
+				return x, false
+			})
+		})
+		return true
+	})
 }
 
 // paramUses describes how a rule uses each of its trigger parameters: the

@@ -41,6 +41,15 @@
 // work is about 4·n·k·c similarity evaluations for n variants of k
 // constructs with c candidates each, at most O(n·k²).
 //
+// Before the passes, an entity one variant tells apart by kind with an
+// enum field (Token with token_type: access | refresh) meets the entity per
+// kind other variants declare (AccessToken, RefreshToken): when every value
+// before the entity's last name word names an entity only other variants
+// declare, the variant's working copy gains one entity per value (the
+// members without the field) and its creations of a literal kind create
+// that entity (splitDiscriminated; Options.WholeKinds turns it off, as
+// internal/score does, which counts constructs as written).
+//
 // The passes, in order; each renames what it aligned before the next one
 // looks at expressions:
 //
@@ -166,7 +175,18 @@
 // among the variants' lets of that name whose own names the shared rule
 // can bind: the value most variants give, ties to the representative's;
 // when the variants bind it differently, a comment on the let and a note in
-// the report say so. A clause that reads a name the shared rule cannot
+// the report say so. A member's trigger parameter that pairs with none of
+// the representative's and is named for a field the representative reads
+// of a parameter nothing pairs with (user, where the representative reads
+// session.user) is read as that field (actingParams). A rule-level let that
+// only names a path from a trigger parameter (let user = session.user) is
+// read as the path when the members do not all bind the same such lets
+// alike (inlineAliases): a variant that writes session.user itself says the
+// same. When no two variants bind it alike and each binds it
+// to a lookup of one entity from the trigger's parameters (User{email:
+// login}, User{username: login}, an if of both), the let is written as a
+// black box of those parameters, `let user = user_for(login)`, true of
+// each, where any one variant's lookup would be false of the others. A clause that reads a name the shared rule cannot
 // bind (a trigger parameter the representative lacks) is left out and
 // listed with the dropped constructs; nothing is written unbound and left
 // for the checker to catch. A shared rule none of whose outcomes agree,

@@ -126,7 +126,7 @@ func ScoreIn(distilled, expected *allium.Module, scope Scope) Result {
 	res, err := compare.Compare([]compare.Variant{
 		{ID: distilledID, Module: normalize(distilled, memberNames(expected), triggerParams(expected))},
 		{ID: expectedID, Module: normalize(expected, memberNames(distilled), triggerParams(distilled))},
-	}, compare.Options{})
+	}, compare.Options{WholeKinds: true})
 	if err != nil {
 		// Compare fails only for missing modules or IDs, which cannot
 		// happen here.

@@ -311,6 +311,10 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 			rc.flagInputs[v.param] = true
 		}
 		rc.noteFilled(data.shape, key, v.param)
+		if rc.b.loweringShapeField(data.shape, key) {
+			// A field class that cleans the value to lower case.
+			return exprValue(lowercased(rc.valueExpr(v)))
+		}
 	}
 	return v
 }

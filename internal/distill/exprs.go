@@ -2230,6 +2230,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.duration(e, sc, out)
 	case slices.Contains(l.LengthCalls, e.Raw()) && len(e.Args()) == 1:
 		if x := rc.tr(&e.Args()[0], sc, out); x != nil {
+			if c, ok := x.(*allium.Call); ok && calls(c, "lowercase") && len(c.Args) == 1 {
+				// len(email) of an address a form field lower-cased: the
+				// length of the address given, the same in either case.
+				x = c.Args[0].Value
+			}
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue

@@ -257,6 +257,11 @@ type qcond struct {
 	// existence check says so (foldedRowsExist), a lookup binding the
 	// row keeps the join, for want of a form that says it.
 	fold bool
+	// member: a many condition through the reverse side of another
+	// model's foreign key that names a row (member__user=user): the row
+	// has a related row of member.ent whose member.key is it and whose
+	// path[0] is val (member_rows.go).
+	member *memberSide
 }
 
 func exprValue(e allium.Expr) *value { return &value{kind: vExpr, expr: e} }

@@ -808,6 +808,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if len(compared) > 0 {
 		row := &comparedRow{name: name, sc: sc, line: line}
 		for _, c := range compared {
+			if c.member != nil {
+				row.conds = append(row.conds, c.member.exists(found.expr, c))
+				continue
+			}
 			row.conds = append(row.conds, &allium.Binary{Op: c.op, X: &allium.Member{X: found.expr, Name: c.field}, Y: c.val})
 		}
 		if rc.comparedRows == nil {
@@ -905,8 +909,12 @@ func splitComparisons(q *query) (*query, []qcond) {
 	keys.conds = nil
 	var compared []qcond
 	for _, c := range q.conds {
-		switch c.op {
-		case allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+		switch {
+		case c.member != nil:
+			// Project.objects.get(code=c, member__user=u): the project
+			// with that code, which u must be a member of.
+			compared = append(compared, c)
+		case c.op == allium.OpLt || c.op == allium.OpLe || c.op == allium.OpGt || c.op == allium.OpGe:
 			if c.val == nil || len(c.path) > 0 || c.orNull || c.many {
 				return nil, nil
 			}

@@ -1202,6 +1202,9 @@ type Shapes struct {
 	// of the service overriding one to return the value lower-cased makes
 	// the validated input the given one in lower case.
 	FieldCleaners []string `yaml:"field_cleaners"`
+	// RawInputAttrs are those of InputAttrs that hold the input as sent,
+	// before the fields clean it (DRF's initial_data).
+	RawInputAttrs []string `yaml:"raw_input_attrs"`
 	// ModelForms are bases of shapes whose inherited save writes their
 	// Meta model from the validated fields the Meta lists (Django's
 	// ModelForm: a new row, or the instance the form was made with).

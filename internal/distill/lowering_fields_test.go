@@ -81,3 +81,44 @@ def plain(request):
 		})
 	}
 }
+
+// TestLoweringSerializerFields: a DRF serializer field of a class whose
+// to_internal_value lower-cases gives validated_data the input in lower
+// case; initial_data, the input as sent, keeps it as given.
+func TestLoweringSerializerFields(t *testing.T) {
+	const models = `
+from django.db import models
+class Invite(models.Model):
+    email = models.CharField(max_length=254)
+`
+	const serializers = `
+from rest_framework import serializers
+class LowerEmailField(serializers.EmailField):
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).lower()
+class InviteSerializer(serializers.Serializer):
+    email = LowerEmailField()
+`
+	view := func(attr string) string {
+		return `
+from rest_framework.views import APIView
+from rest_framework.response import Response
+from app.models import Invite
+from app.serializers import InviteSerializer
+class SendInviteApi(APIView):
+    def post(self, request):
+        serializer = InviteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        Invite.objects.create(email=serializer.` + attr + `["email"])
+        return Response()
+`
+	}
+	for attr, want := range map[string]string{"validated_data": "Invite.created(email: lowercase(email))", "initial_data": "Invite.created(email: email)"} {
+		t.Run(attr, func(t *testing.T) {
+			out := distilText(t, New(Options{}), map[string]string{"app/models.py": models, "app/serializers.py": serializers, "app/views.py": view(attr)})
+			if got := construct(out.Module, "SendInviteApi"); !strings.Contains(got, want) {
+				t.Errorf("rule lacks %q:\n%s", want, got)
+			}
+		})
+	}
+}

@@ -50,6 +50,10 @@ type value struct {
 	held []heldArg
 	// popped: vReqDict: the keys the code took out of the dict (pop).
 	popped map[string]bool
+	// rawInput: vReqDict: a shape's input as sent, before its fields
+	// clean it (DRF's initial_data): a field class that lower-cases
+	// has not run on it (lowering_fields.go).
+	rawInput bool
 	// unreadRowKey: vUnknown: the key of a row the walk could not read,
 	// or none (user.pk if user else None, fallback_values.go); a lookup
 	// by it finds no row the request names.

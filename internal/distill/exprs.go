@@ -1233,8 +1233,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		v := rc.eval(e, sc, out, false)
 		switch v.kind {
 		case vEntity:
-			if _, isIdent := v.expr.(*allium.Ident); isIdent {
-				return &allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)}
+			if id, isIdent := v.expr.(*allium.Ident); isIdent {
+				x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)})
+				return rc.withMemberRows(x, id.Name)
 			}
 			return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 		case vLookup:

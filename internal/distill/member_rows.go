@@ -32,3 +32,21 @@ func (m *memberSide) exists(row allium.Expr, c qcond) allium.Expr {
 	}
 	return &allium.Unary{Op: allium.OpExists, X: j}
 }
+
+// withMemberRows is the test that the row a lookup bound to name is
+// there (x: exists name), with the related rows its filter asked for:
+// if project: of Project.objects.filter(name=n, member__user=u).first()
+// holds only for a project of u's, exists project and exists
+// Member{project, user}. A guard's requires splits the conjunction, and
+// the row's comparisons (requireComparisons) state the same once.
+func (rc *ruleCtx) withMemberRows(x allium.Expr, name string) allium.Expr {
+	row := rc.comparedRows[name]
+	if row == nil || len(row.members) == 0 {
+		return x
+	}
+	row.tested = true
+	for _, m := range row.members {
+		x = &allium.Binary{Op: allium.OpAnd, X: x, Y: m}
+	}
+	return x
+}

@@ -49,6 +49,15 @@ def leave(request):
     Member.objects.filter(project=project, user=request.user).delete()
 `, "Leave",
 			[]string{"requires: exists Member{project, user}"}, []string{"project.members = user", "project.member_set = user"}},
+		{"a row tested in an if is there only when the related row is", `
+@login_required
+def rename(request):
+    project = Project.objects.filter(name=request.POST["name"], member__user=request.user).first()
+    if project:
+        project.name = "renamed"
+        project.save()
+`, "Rename",
+			[]string{"exists project and exists Member{project, user}"}, nil},
 		{"an operator other than equality is not read", `
 @login_required
 def remove_member(request, project_id):

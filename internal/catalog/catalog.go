@@ -1196,6 +1196,15 @@ type Shapes struct {
 	// to change (DRF's serializer.instance): none when the shape was made
 	// from request data alone, as a create view makes it.
 	InstanceAttrs []string `yaml:"instance_attrs"`
+	// FieldCleaners are the methods of a form or serializer field class
+	// that turn the value given into the validated one (Django's
+	// Field.clean and to_python, DRF's to_internal_value): a field class
+	// of the service overriding one to return the value lower-cased makes
+	// the validated input the given one in lower case.
+	FieldCleaners []string `yaml:"field_cleaners"`
+	// RawInputAttrs are those of InputAttrs that hold the input as sent,
+	// before the fields clean it (DRF's initial_data).
+	RawInputAttrs []string `yaml:"raw_input_attrs"`
 	// ModelForms are bases of shapes whose inherited save writes their
 	// Meta model from the validated fields the Meta lists (Django's
 	// ModelForm: a new row, or the instance the form was made with).

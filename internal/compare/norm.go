@@ -19,6 +19,13 @@ var normalizers = map[string]bool{
 	"lowercase_domain": true, "uppercase": true, "titlecase": true, "nfkc": true,
 }
 
+// spellings are names of one normalising function written two ways:
+// lower(email) in a spec written by hand and distill's lowercase(email)
+// state the same thing, wherever the call stands.
+var spellings = map[string]string{
+	"lower": "lowercase", "normalise": "normalize", "normalise_email": "normalize_email",
+}
+
 // clauseKey prints a clause in the normal form clauses are matched on: no
 // comments, and expressions written one way where the language allows
 // several (see normExpr). The clause itself is left as it was.
@@ -54,6 +61,9 @@ func normExpr(e allium.Expr) allium.Expr {
 		x.X = normExpr(x.X)
 	case *allium.Call:
 		x.Fun = normExpr(x.Fun)
+		if id, ok := x.Fun.(*allium.Ident); ok && spellings[id.Name] != "" {
+			x.Fun = &allium.Ident{ExprPos: id.ExprPos, Name: spellings[id.Name]}
+		}
 		created := false
 		if m, ok := x.Fun.(*allium.Member); ok && m.Name == "created" {
 			created = true

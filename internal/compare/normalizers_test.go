@@ -90,3 +90,31 @@ func TestDurationsFold(t *testing.T) {
 		}
 	}
 }
+
+// TestNormaliserSpellingsFold: a normalising function written two ways
+// (lower and lowercase, normalise and normalize) is one function wherever
+// its call stands, as a rate limit's key (recent_attempts(lower(email),
+// 1.day)) where the bare value is not the same; another function stays
+// apart.
+func TestNormaliserSpellingsFold(t *testing.T) {
+	inLimit := func(fn string) allium.Expr {
+		return &allium.Call{Fun: &allium.Ident{Name: "recent_attempts"}, Args: []allium.Arg{
+			{Value: &allium.Call{Fun: &allium.Ident{Name: fn}, Args: []allium.Arg{{Value: &allium.Ident{Name: "email"}}}}},
+		}}
+	}
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"lower", "lowercase", true},
+		{"normalise", "normalize", true},
+		{"normalise_email", "normalize_email", true},
+		{"lower", "uppercase", false},
+		{"lowercase", "hash", false},
+	}
+	for _, tt := range tests {
+		if got := exprKey(inLimit(tt.a)) == exprKey(inLimit(tt.b)); got != tt.same {
+			t.Errorf("%s(email) and %s(email) read alike: %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}

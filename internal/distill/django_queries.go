@@ -156,7 +156,7 @@ func (rc *ruleCtx) reverseFilter(ent *entityInfo, parts []string, op string, kw 
 			continue
 		}
 		tf := rev.from.attrs[parts[1]]
-		if tf == nil || tf.drop || tf.fkEntity != "" {
+		if tf == nil || tf.drop || tf.fkEntity != "" && op != allium.OpEq {
 			return qcond{}, false
 		}
 		r, adopt := b.relationshipFor(ent.name, rev.from.name, rev.field.name)
@@ -167,7 +167,7 @@ func (rc *ruleCtx) reverseFilter(ent *entityInfo, parts []string, op string, kw 
 		if val == nil || isRowField(val) {
 			return qcond{}, false
 		}
-		if b.implicitRels[ent.name+"."+r.Name] == r {
+		if b.implicitRels[ent.name+"."+r.Name] == r && tf.fkEntity == "" {
 			// Named in the spec for what it holds (email_addresses),
 			// not as Django names it (emailaddress_set).
 			if n := snake(plural(rev.from.name)); ent.attrs[n] == nil && !slices.ContainsFunc(ent.rels, func(x *allium.Relationship) bool { return x.Name == n }) {
@@ -176,7 +176,12 @@ func (rc *ruleCtx) reverseFilter(ent *entityInfo, parts []string, op string, kw 
 		}
 		adopt()
 		tf.used = true
-		return qcond{field: r.Name, path: []string{tf.name}, op: op, val: b.enumValue(tf, val), many: true}, true
+		c := qcond{field: r.Name, path: []string{tf.name}, op: op, val: b.enumValue(tf, val), many: true}
+		if tf.fkEntity != "" {
+			// member__user=user: a related row names that row.
+			c.member = &memberSide{ent: rev.from.name, key: rev.field.name}
+		}
+		return c, true
 	}
 	return qcond{}, false
 }

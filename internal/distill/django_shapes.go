@@ -311,6 +311,10 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 			rc.flagInputs[v.param] = true
 		}
 		rc.noteFilled(data.shape, key, v.param)
+		if !data.rawInput && rc.b.loweringShapeField(data.shape, key) {
+			// A field class that cleans the value to lower case.
+			return exprValue(lowercased(rc.valueExpr(v)))
+		}
 	}
 	return v
 }
@@ -411,7 +415,7 @@ func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 	case sh == nil:
 		return nil
 	case catalog.Match(sh.InputAttrs, name):
-		return &value{kind: vReqDict, shape: x.shape}
+		return &value{kind: vReqDict, shape: x.shape, rawInput: catalog.Match(sh.RawInputAttrs, name)}
 	case catalog.Match(sh.Context, name):
 		return &value{kind: vPlumbing, param: contextParam}
 	case sh.Meta != nil && name == sh.Meta.Class:

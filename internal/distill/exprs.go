@@ -1236,8 +1236,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		v := rc.eval(e, sc, out, false)
 		switch v.kind {
 		case vEntity:
-			if _, isIdent := v.expr.(*allium.Ident); isIdent {
-				return &allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)}
+			if id, isIdent := v.expr.(*allium.Ident); isIdent {
+				x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)})
+				return rc.withMemberRows(x, id.Name)
 			}
 			return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 		case vLookup:
@@ -2244,6 +2245,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.duration(e, sc, out)
 	case slices.Contains(l.LengthCalls, e.Raw()) && len(e.Args()) == 1:
 		if x := rc.tr(&e.Args()[0], sc, out); x != nil {
+			if c, ok := x.(*allium.Call); ok && calls(c, "lowercase") && len(c.Args) == 1 {
+				// len(email) of an address a form field lower-cased: the
+				// length of the address given, the same in either case.
+				x = c.Args[0].Value
+			}
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 		return unknownValue

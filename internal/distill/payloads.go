@@ -659,8 +659,9 @@ func (rc *ruleCtx) claimValue(x *facts.Expr, user *value, sc *scope, out *[]alli
 			return v.expr, &allium.Type{Name: "String"}
 		}
 	}
-	if v.kind == vParam && !v.reqLocal {
-		// {"new_email": new_email}: an input the request sent as text.
+	if v.kind == vParam && !v.reqLocal || rc.lowercasedInput(v) {
+		// {"new_email": new_email}: an input the request sent as text,
+		// as given or lower-cased (a form field that cleans it so).
 		return rc.valueExpr(v), &allium.Type{Name: "String"}
 	}
 	return nil, nil

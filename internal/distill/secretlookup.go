@@ -55,7 +55,11 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 			return nil
 		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk":
 			secrets = append(secrets, c)
-		case c.val != nil && !secretField(c.field) && (stateValue(c.val) || rc.b.enumState(c.val) || rc.isCurrentUser(c.val)):
+		case c.member != nil:
+			// Project.objects.get(code=code, member__user=user): the
+			// row named must be the user's (member_rows.go).
+			other = append(other, c)
+		case c.val != nil && !c.many && !secretField(c.field) && (stateValue(c.val) || rc.b.enumState(c.val) || rc.isCurrentUser(c.val)):
 			other = append(other, c)
 		default:
 			return nil
@@ -71,7 +75,9 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 	v := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	for _, c := range other {
 		var cond allium.Expr = &allium.Binary{Op: c.op, X: &allium.Member{X: v.expr, Name: c.field}, Y: c.val}
-		if l, ok := c.val.(*allium.Lit); ok && l.Kind == allium.LitBool && c.op == allium.OpEq {
+		if c.member != nil {
+			cond = c.member.exists(v.expr, c)
+		} else if l, ok := c.val.(*allium.Lit); ok && l.Kind == allium.LitBool && c.op == allium.OpEq {
 			cond = &allium.Member{X: v.expr, Name: c.field}
 			if l.Text == "false" {
 				cond = negate(cond)

@@ -51,6 +51,10 @@ type value struct {
 	held []heldArg
 	// popped: vReqDict: the keys the code took out of the dict (pop).
 	popped map[string]bool
+	// rawInput: vReqDict: a shape's input as sent, before its fields
+	// clean it (DRF's initial_data): a field class that lower-cases
+	// has not run on it (lowering_fields.go).
+	rawInput bool
 	// unreadRowKey: vUnknown: the key of a row the walk could not read,
 	// or none (user.pk if user else None, fallback_values.go); a lookup
 	// by it finds no row the request names.
@@ -274,6 +278,11 @@ type qcond struct {
 	// existence check says so (foldedRowsExist), a lookup binding the
 	// row keeps the join, for want of a form that says it.
 	fold bool
+	// member: a many condition through the reverse side of another
+	// model's foreign key that names a row (member__user=user): the row
+	// has a related row of member.ent whose member.key is it and whose
+	// path[0] is val (member_rows.go).
+	member *memberSide
 }
 
 func exprValue(e allium.Expr) *value { return &value{kind: vExpr, expr: e} }

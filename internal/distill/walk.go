@@ -808,6 +808,12 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if len(compared) > 0 {
 		row := &comparedRow{name: name, sc: sc, line: line}
 		for _, c := range compared {
+			if c.member != nil {
+				x := c.member.exists(found.expr, c)
+				row.conds = append(row.conds, x)
+				row.members = append(row.members, x)
+				continue
+			}
 			row.conds = append(row.conds, &allium.Binary{Op: c.op, X: &allium.Member{X: found.expr, Name: c.field}, Y: c.val})
 		}
 		if rc.comparedRows == nil {
@@ -854,8 +860,13 @@ func (b *builder) enumClashName(bn, ent string) string {
 type comparedRow struct {
 	name  string // the local the code binds the row to
 	conds []allium.Expr
-	sc    *scope
-	line  int
+	// members: those of conds that ask for a related row
+	// (member_rows.go), which a test of the row's presence states too.
+	members []allium.Expr
+	// tested: a presence test stated members (no note when unrequired).
+	tested bool
+	sc     *scope
+	line   int
 }
 
 // requireComparisons states the comparisons of the row cond requires
@@ -884,6 +895,9 @@ func (rc *ruleCtx) requireComparisons(cond allium.Expr) {
 func (rc *ruleCtx) unrequiredComparisons() {
 	for _, bn := range slices.Sorted(maps.Keys(rc.comparedRows)) {
 		row := rc.comparedRows[bn]
+		if row.tested && len(row.members) == len(row.conds) {
+			continue // every condition was stated where the row was tested
+		}
 		rc.untranslated(row.sc, row.line, LeftOutLookup, "a comparison in the lookup of "+row.name)
 		if row.sc != nil && row.sc.file != nil {
 			if rc.b.partialLookups == nil {
@@ -905,8 +919,12 @@ func splitComparisons(q *query) (*query, []qcond) {
 	keys.conds = nil
 	var compared []qcond
 	for _, c := range q.conds {
-		switch c.op {
-		case allium.OpLt, allium.OpLe, allium.OpGt, allium.OpGe:
+		switch {
+		case c.member != nil:
+			// Project.objects.get(code=c, member__user=u): the project
+			// with that code, which u must be a member of.
+			compared = append(compared, c)
+		case c.op == allium.OpLt || c.op == allium.OpLe || c.op == allium.OpGt || c.op == allium.OpGe:
 			if c.val == nil || len(c.path) > 0 || c.orNull || c.many {
 				return nil, nil
 			}

@@ -121,6 +121,7 @@ func (b *builder) routedResetViewHandlers() []*handler {
 		}
 	}
 	keys = append(keys, sortedKeys(b.lang.SessionEndViews)...)
+	keys = append(keys, sortedKeys(b.lang.LoginViews)...)
 	seen := map[string]bool{}
 	var out []*handler
 	for _, f := range b.ix.files {
@@ -156,6 +157,12 @@ func (b *builder) routedResetViewHandlers() []*handler {
 			h := &handler{file: f, fn: fn, name: pascal(viewStem(name))}
 			if end, ok := b.lang.SessionEndViews[key]; ok {
 				h.fn = sessionEndPost(fn.QualName, end, x.Line())
+			} else if lv, ok := b.lang.LoginViews[key]; ok {
+				form, ok := b.loginViewForm(f, lv, func(name string) (*facts.Expr, *facts.File) { return x.Keyword(name), f })
+				if !ok {
+					return
+				}
+				h.fn = loginPost(fn.QualName, lv, form, x.Line())
 			} else if rv, ok := views[key]; ok {
 				ok, own := b.resetViewArgs(f, x, &rv, attrs)
 				if !ok {
@@ -850,4 +857,83 @@ func (rc *ruleCtx) ownResetPost(e *facts.Expr, method string, recv *value, sc *s
 		rc.resetViewRule(recv.resetShape, sc)
 	}
 	return unknownValue
+}
+
+// loginViewHandler is the POST a view class inherits from a framework
+// sign-in view; nil when the class is none, writes its own POST or
+// form_valid, or names a form the catalog does not say signs in.
+func (b *builder) loginViewHandler(f *facts.File, c *facts.Class, cr *classRef) *handler {
+	lv := inheritedEntry(b, cr, b.lang.LoginViews)
+	if lv == nil {
+		return nil
+	}
+	for _, own := range lv.Own {
+		if b.ix.method(cr, own) != nil {
+			return nil
+		}
+	}
+	form, ok := b.loginViewForm(f, *lv, func(name string) (*facts.Expr, *facts.File) { return b.classField(cr, name) })
+	if !ok {
+		return nil
+	}
+	return &handler{file: f, fn: loginPost(c.QualName+".post", *lv, form, c.Line), class: c, name: pascal(viewStem(c.Name))}
+}
+
+// loginViewForm is the form a sign-in view is given (the first of the
+// catalog's form arguments arg answers), nil for the framework's own;
+// false when that is neither the framework's form nor a class of the
+// service, written where the view is, deriving from it (a third-party
+// form, or one named through a value the walk cannot follow).
+func (b *builder) loginViewForm(f *facts.File, lv catalog.LoginView, arg func(name string) (*facts.Expr, *facts.File)) (*facts.Expr, bool) {
+	for _, name := range lv.FormArgs {
+		e, file := arg(name)
+		if e == nil || e.Kind == facts.ExprNone {
+			continue
+		}
+		if file != f || e.Kind != facts.ExprName && e.Kind != facts.ExprAttr || b.isSelf(e.X) {
+			return nil, false
+		}
+		if catalog.Match([]string{lv.Form}, e.Resolved()) {
+			return nil, true
+		}
+		cr := b.ix.class(f, e)
+		if cr == nil || !b.matchBases(cr, []string{lv.Form}) {
+			return nil, false
+		}
+		for _, c := range b.ix.lineage(cr) {
+			for i := range c.class.Methods {
+				if slices.Contains(lv.Overrides, c.class.Methods[i].Name) {
+					return nil, false
+				}
+			}
+		}
+		return e, true
+	}
+	return nil, true
+}
+
+// loginPost is the framework's sign-in POST as code, with the form it is
+// given (nil: the catalog's):
+//
+//	def post(self, request):
+//	    form = <form>(request, data=request.<data>)
+//	    if form.is_valid():
+//	        <login>(request, form.<getter>())
+func loginPost(qual string, lv catalog.LoginView, form *facts.Expr, line int) *facts.Function {
+	sy := synth{line}
+	if form == nil {
+		form = sy.name(lv.Form)
+	}
+	request := sy.name("request")
+	made := sy.call(form, facts.Keyword{Name: "data", Value: *sy.attr(sy.name("request"), lv.Data)})
+	made.SetArgs([]facts.Expr{*request})
+	valid := sy.call(sy.attr(sy.name("form"), "is_valid"))
+	login := sy.call(sy.name(lv.Login))
+	login.SetArgs([]facts.Expr{*sy.name("request"), *sy.call(sy.attr(sy.name("form"), lv.Getter))})
+	body := []facts.Stmt{
+		sy.assign(sy.name("form"), made),
+		facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: valid, Body: []facts.Stmt{sy.expr(login)}, Line: line}),
+	}
+	return &facts.Function{Name: "post", QualName: qual, Line: line,
+		Params: []facts.Param{{Name: "self"}, {Name: "request"}}, Body: body}
 }

@@ -726,6 +726,11 @@ type Language struct {
 	// their authenticating form finds, routed as they are or subclassed
 	// without a POST or form_valid of their own (Django's LoginView).
 	LoginViews map[string]LoginView `yaml:"login_views"`
+	// ResetTokenChecks are calls that tell whether a reset token (the
+	// second argument) is valid for a user (the first): the call -> the
+	// reset view whose token it checks (its token entity, hashed fields
+	// and lifetime). Django's default_token_generator.check_token.
+	ResetTokenChecks map[string]string `yaml:"reset_token_checks"`
 	// TokenDecorators are framework decorators that make the method they
 	// wrap sign a user in: a call of it authenticates the login field and
 	// password given as its keywords and issues a token for that user

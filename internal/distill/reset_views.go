@@ -514,6 +514,9 @@ func (rc *ruleCtx) resetWalkCall(e *facts.Expr, method string, recv *value, name
 	if v := rc.ownResetPost(e, method, recv, sc); v != nil {
 		return v
 	}
+	if v := rc.resetTokenCheck(e, names, sc, out); v != nil {
+		return v
+	}
 	w := rc.resetWalk
 	if w == nil || method == "" {
 		return nil
@@ -936,4 +939,44 @@ func loginPost(qual string, lv catalog.LoginView, form *facts.Expr, line int) *f
 	}
 	return &facts.Function{Name: "post", QualName: qual, Line: line,
 		Params: []facts.Param{{Name: "self"}, {Name: "request"}}, Body: body}
+}
+
+// resetTokenCheck reads a catalogued check of a reset token for a user
+// (default_token_generator.check_token(user, token), django/contrib/auth/
+// tokens.py) in a service's own code: true when the token, a request
+// input, is valid and made for that user, so that a guard on it states
+//
+//	requires: token.is_valid and token.user = user
+//
+// with the token entity of the reset view the catalog names. nil when the
+// call is none, or its user or token is not what the spec can state.
+func (rc *ruleCtx) resetTokenCheck(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	view := ""
+	for _, n := range names {
+		if v, ok := b.lang.ResetTokenChecks[n]; ok && n != "" {
+			view = v
+			break
+		}
+	}
+	if view == "" || len(e.Args()) != 2 || len(e.Keywords()) != 0 {
+		return nil
+	}
+	rv, ok := b.lang.ResetViews[view]
+	if !ok {
+		return nil
+	}
+	u := rc.eval(&e.Args()[0], sc, out, false)
+	tok := rc.eval(&e.Args()[1], sc, out, false)
+	ent := b.userEntity()
+	info := b.entByName[ent]
+	if u.kind != vEntity || u.ent != ent || u.expr == nil || tok.kind != vParam || info == nil ||
+		!rc.useResetToken(&rv, ent, info, sc, e.Line()) {
+		return nil
+	}
+	rc.useParam(tok.param)
+	t := &allium.Ident{Name: tok.param}
+	return exprValue(&allium.Binary{Op: allium.OpAnd,
+		X: &allium.Member{X: t, Name: "is_valid"},
+		Y: &allium.Binary{Op: allium.OpEq, X: &allium.Member{X: t, Name: "user"}, Y: u.expr}})
 }

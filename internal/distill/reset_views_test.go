@@ -501,3 +501,61 @@ class ShopLoginView(LoginView):
 		})
 	}
 }
+
+// Django's default_token_generator.check_token(user, token) in a view of
+// the service's own is the reset token's check: a guard on it requires
+// the token (the request's input) valid and made for that user, and the
+// token entity is declared as for Django's reset views. A generator of
+// the service's own says nothing the catalog knows.
+func TestResetTokenCheck(t *testing.T) {
+	d := New(Options{})
+	files := func(check string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/views.py": `
+from django.contrib.auth.tokens import default_token_generator
+from django.http import HttpResponseBadRequest, JsonResponse
+from shop.models import Customer
+from shop.tokens import my_generator
+
+def reset_confirm(request, uid, token):
+    user = Customer.objects.get(pk=uid)
+    if not ` + check + `:
+        return HttpResponseBadRequest()
+    user.set_password(request.POST["password"])
+    user.save()
+    return JsonResponse({})
+`,
+			"shop/urls.py": `
+from django.urls import path
+from shop import views
+urlpatterns = [path("reset/<uid>/<token>/", views.reset_confirm)]
+`,
+		}
+	}
+	tests := []struct {
+		name, check, want string
+		entity            bool
+	}{
+		{name: "the framework's generator checks the token for the user", check: "default_token_generator.check_token(user, token)",
+			want: "rule ResetConfirm {\n    when: ResetConfirm(token, password, user)\n    requires: token.is_valid\n" +
+				"    requires: token.user = user\n    ensures: user.password = hash(password)\n}", entity: true},
+		{name: "a generator of the service's own is not the framework's", check: "my_generator.check_token(user, token)",
+			want: "rule ResetConfirm {\n    when: ResetConfirm(password, user)\n    ensures: user.password = hash(password)\n}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.check))
+			if got := construct(out.Module, "ResetConfirm"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+			if got := construct(out.Module, "PasswordResetToken") != ""; got != tt.entity {
+				t.Errorf("token entity declared: %v, want %v", got, tt.entity)
+			}
+		})
+	}
+}

@@ -544,10 +544,12 @@ func (rc *ruleCtx) resetWalkCall(e *facts.Expr, method string, recv *value, name
 	if len(e.Args()) != 1 || b.resetToken == nil {
 		return nil
 	}
+	// Evaluated once: a token made for anything else is no reset
+	// token the spec states.
 	u := rc.eval(&e.Args()[0], sc, out, false)
 	info := b.entByName[b.resetToken.user]
 	if u.kind != vEntity || u.ent != b.resetToken.user || info == nil {
-		return nil
+		return unknownValue
 	}
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: rc.resetTokenCreated(w.rv, info, u.expr)})
 	b.stats.EffectsSeen++
@@ -845,10 +847,10 @@ func eachStmtExpr(body []facts.Stmt, visit func(*facts.Expr)) {
 // view does, stated once; the shape's validation is part of that
 // statement. nil: no such call.
 func (rc *ruleCtx) ownResetPost(e *facts.Expr, method string, recv *value, sc *scope) *value {
-	rv := rc.h.resetShape
-	if rv == nil || method == "" {
+	if rc.h == nil || rc.h.resetShape == nil || method == "" {
 		return nil
 	}
+	rv := rc.h.resetShape
 	if method == rv.Getter && e.X.X != nil && rc.b.isSelf(e.X.X) {
 		return &value{kind: vUnknown, resetShape: rv, line: e.Line()}
 	}
@@ -972,7 +974,9 @@ func (rc *ruleCtx) resetTokenCheck(e *facts.Expr, names []string, sc *scope, out
 	info := b.entByName[ent]
 	if u.kind != vEntity || u.ent != ent || u.expr == nil || tok.kind != vParam || info == nil ||
 		!rc.useResetToken(&rv, ent, info, sc, e.Line()) {
-		return nil
+		// The arguments are evaluated once: a check the spec cannot
+		// state is an unknown value, as an uncatalogued call is.
+		return unknownValue
 	}
 	rc.useParam(tok.param)
 	t := &allium.Ident{Name: tok.param}

@@ -722,6 +722,15 @@ type Language struct {
 	// own: the view's class -> the sign-out call it makes with the
 	// request (Django's LogoutView.post: django.contrib.auth.logout).
 	SessionEndViews map[string]string `yaml:"session_end_views"`
+	// LoginViews are framework views whose valid POST signs in the user
+	// their authenticating form finds, routed as they are or subclassed
+	// without a POST or form_valid of their own (Django's LoginView).
+	LoginViews map[string]LoginView `yaml:"login_views"`
+	// ResetTokenChecks are calls that tell whether a reset token (the
+	// second argument) is valid for a user (the first): the call -> the
+	// reset view whose token it checks (its token entity, hashed fields
+	// and lifetime). Django's default_token_generator.check_token.
+	ResetTokenChecks map[string]string `yaml:"reset_token_checks"`
 	// TokenDecorators are framework decorators that make the method they
 	// wrap sign a user in: a call of it authenticates the login field and
 	// password given as its keywords and issues a token for that user
@@ -2454,6 +2463,23 @@ type ResetView struct {
 	Token       string            `yaml:"token"`
 	Hashed      map[string]string `yaml:"hashed"`
 	Lifetime    SessionLifetime   `yaml:"lifetime"`
+}
+
+// LoginView is what a framework sign-in view's POST does: it makes Form
+// (or the form the first of FormArgs given names, as an as_view keyword
+// or a class attribute) with the request and its Data, and when the form is valid
+// calls Login with the request and what the form's Getter answers.
+type LoginView struct {
+	Form     string   `yaml:"form"`
+	FormArgs []string `yaml:"form_args"`
+	Data     string   `yaml:"data"`
+	Getter   string   `yaml:"getter"`
+	Login    string   `yaml:"login"`
+	Own      []string `yaml:"own"`
+	// Overrides are the form's methods a subclass of the service writing
+	// one of validates otherwise (AuthenticationForm.clean calls
+	// confirm_login_allowed): the view is left unstated.
+	Overrides []string `yaml:"overrides"`
 }
 
 // TokenView is what a framework token view's POST reads and issues: the

@@ -121,6 +121,7 @@ func (b *builder) routedResetViewHandlers() []*handler {
 		}
 	}
 	keys = append(keys, sortedKeys(b.lang.SessionEndViews)...)
+	keys = append(keys, sortedKeys(b.lang.LoginViews)...)
 	seen := map[string]bool{}
 	var out []*handler
 	for _, f := range b.ix.files {
@@ -156,6 +157,12 @@ func (b *builder) routedResetViewHandlers() []*handler {
 			h := &handler{file: f, fn: fn, name: pascal(viewStem(name))}
 			if end, ok := b.lang.SessionEndViews[key]; ok {
 				h.fn = sessionEndPost(fn.QualName, end, x.Line())
+			} else if lv, ok := b.lang.LoginViews[key]; ok {
+				form, ok := b.loginViewForm(f, lv, func(name string) (*facts.Expr, *facts.File) { return x.Keyword(name), f })
+				if !ok {
+					return
+				}
+				h.fn = loginPost(fn.QualName, lv, form, x.Line())
 			} else if rv, ok := views[key]; ok {
 				ok, own := b.resetViewArgs(f, x, &rv, attrs)
 				if !ok {
@@ -507,6 +514,9 @@ func (rc *ruleCtx) resetWalkCall(e *facts.Expr, method string, recv *value, name
 	if v := rc.ownResetPost(e, method, recv, sc); v != nil {
 		return v
 	}
+	if v := rc.resetTokenCheck(e, names, sc, out); v != nil {
+		return v
+	}
 	w := rc.resetWalk
 	if w == nil || method == "" {
 		return nil
@@ -534,10 +544,12 @@ func (rc *ruleCtx) resetWalkCall(e *facts.Expr, method string, recv *value, name
 	if len(e.Args()) != 1 || b.resetToken == nil {
 		return nil
 	}
+	// Evaluated once: a token made for anything else is no reset
+	// token the spec states.
 	u := rc.eval(&e.Args()[0], sc, out, false)
 	info := b.entByName[b.resetToken.user]
 	if u.kind != vEntity || u.ent != b.resetToken.user || info == nil {
-		return nil
+		return unknownValue
 	}
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()), X: rc.resetTokenCreated(w.rv, info, u.expr)})
 	b.stats.EffectsSeen++
@@ -835,10 +847,10 @@ func eachStmtExpr(body []facts.Stmt, visit func(*facts.Expr)) {
 // view does, stated once; the shape's validation is part of that
 // statement. nil: no such call.
 func (rc *ruleCtx) ownResetPost(e *facts.Expr, method string, recv *value, sc *scope) *value {
-	rv := rc.h.resetShape
-	if rv == nil || method == "" {
+	if rc.h == nil || rc.h.resetShape == nil || method == "" {
 		return nil
 	}
+	rv := rc.h.resetShape
 	if method == rv.Getter && e.X.X != nil && rc.b.isSelf(e.X.X) {
 		return &value{kind: vUnknown, resetShape: rv, line: e.Line()}
 	}
@@ -850,4 +862,125 @@ func (rc *ruleCtx) ownResetPost(e *facts.Expr, method string, recv *value, sc *s
 		rc.resetViewRule(recv.resetShape, sc)
 	}
 	return unknownValue
+}
+
+// loginViewHandler is the POST a view class inherits from a framework
+// sign-in view; nil when the class is none, writes its own POST or
+// form_valid, or names a form the catalog does not say signs in.
+func (b *builder) loginViewHandler(f *facts.File, c *facts.Class, cr *classRef) *handler {
+	lv := inheritedEntry(b, cr, b.lang.LoginViews)
+	if lv == nil {
+		return nil
+	}
+	for _, own := range lv.Own {
+		if b.ix.method(cr, own) != nil {
+			return nil
+		}
+	}
+	form, ok := b.loginViewForm(f, *lv, func(name string) (*facts.Expr, *facts.File) { return b.classField(cr, name) })
+	if !ok {
+		return nil
+	}
+	return &handler{file: f, fn: loginPost(c.QualName+".post", *lv, form, c.Line), class: c, name: pascal(viewStem(c.Name))}
+}
+
+// loginViewForm is the form a sign-in view is given (the first of the
+// catalog's form arguments arg answers), nil for the framework's own;
+// false when that is neither the framework's form nor a class of the
+// service, written where the view is, deriving from it (a third-party
+// form, or one named through a value the walk cannot follow).
+func (b *builder) loginViewForm(f *facts.File, lv catalog.LoginView, arg func(name string) (*facts.Expr, *facts.File)) (*facts.Expr, bool) {
+	for _, name := range lv.FormArgs {
+		e, file := arg(name)
+		if e == nil || e.Kind == facts.ExprNone {
+			continue
+		}
+		if file != f || e.Kind != facts.ExprName && e.Kind != facts.ExprAttr || b.isSelf(e.X) {
+			return nil, false
+		}
+		if catalog.Match([]string{lv.Form}, e.Resolved()) {
+			return nil, true
+		}
+		cr := b.ix.class(f, e)
+		if cr == nil || !b.matchBases(cr, []string{lv.Form}) {
+			return nil, false
+		}
+		for _, c := range b.ix.lineage(cr) {
+			for i := range c.class.Methods {
+				if slices.Contains(lv.Overrides, c.class.Methods[i].Name) {
+					return nil, false
+				}
+			}
+		}
+		return e, true
+	}
+	return nil, true
+}
+
+// loginPost is the framework's sign-in POST as code, with the form it is
+// given (nil: the catalog's):
+//
+//	def post(self, request):
+//	    form = <form>(request, data=request.<data>)
+//	    if form.is_valid():
+//	        <login>(request, form.<getter>())
+func loginPost(qual string, lv catalog.LoginView, form *facts.Expr, line int) *facts.Function {
+	sy := synth{line}
+	if form == nil {
+		form = sy.name(lv.Form)
+	}
+	request := sy.name("request")
+	made := sy.call(form, facts.Keyword{Name: "data", Value: *sy.attr(sy.name("request"), lv.Data)})
+	made.SetArgs([]facts.Expr{*request})
+	valid := sy.call(sy.attr(sy.name("form"), "is_valid"))
+	login := sy.call(sy.name(lv.Login))
+	login.SetArgs([]facts.Expr{*sy.name("request"), *sy.call(sy.attr(sy.name("form"), lv.Getter))})
+	body := []facts.Stmt{
+		sy.assign(sy.name("form"), made),
+		facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: valid, Body: []facts.Stmt{sy.expr(login)}, Line: line}),
+	}
+	return &facts.Function{Name: "post", QualName: qual, Line: line,
+		Params: []facts.Param{{Name: "self"}, {Name: "request"}}, Body: body}
+}
+
+// resetTokenCheck reads a catalogued check of a reset token for a user
+// (default_token_generator.check_token(user, token), django/contrib/auth/
+// tokens.py) in a service's own code: true when the token, a request
+// input, is valid and made for that user, so that a guard on it states
+//
+//	requires: token.is_valid and token.user = user
+//
+// with the token entity of the reset view the catalog names. nil when the
+// call is none, or its user or token is not what the spec can state.
+func (rc *ruleCtx) resetTokenCheck(e *facts.Expr, names []string, sc *scope, out *[]allium.Stmt) *value {
+	b := rc.b
+	view := ""
+	for _, n := range names {
+		if v, ok := b.lang.ResetTokenChecks[n]; ok && n != "" {
+			view = v
+			break
+		}
+	}
+	if view == "" || len(e.Args()) != 2 || len(e.Keywords()) != 0 {
+		return nil
+	}
+	rv, ok := b.lang.ResetViews[view]
+	if !ok {
+		return nil
+	}
+	u := rc.eval(&e.Args()[0], sc, out, false)
+	tok := rc.eval(&e.Args()[1], sc, out, false)
+	ent := b.userEntity()
+	info := b.entByName[ent]
+	if u.kind != vEntity || u.ent != ent || u.expr == nil || tok.kind != vParam || info == nil ||
+		!rc.useResetToken(&rv, ent, info, sc, e.Line()) {
+		// The arguments are evaluated once: a check the spec cannot
+		// state is an unknown value, as an uncatalogued call is.
+		return unknownValue
+	}
+	rc.useParam(tok.param)
+	t := &allium.Ident{Name: tok.param}
+	return exprValue(&allium.Binary{Op: allium.OpAnd,
+		X: &allium.Member{X: t, Name: "is_valid"},
+		Y: &allium.Binary{Op: allium.OpEq, X: &allium.Member{X: t, Name: "user"}, Y: u.expr}})
 }

@@ -430,3 +430,132 @@ class ResetConfirmView(Base):
 		})
 	}
 }
+
+// Django's LoginView, routed as it is or subclassed without a POST or
+// form_valid of its own, signs in the user its AuthenticationForm
+// authenticates: the rule states the lookup, the password's check, the
+// active flag, and the session and last_login. A form of the service
+// deriving from it that checks nothing else is read the same; one writing
+// confirm_login_allowed (or another of the form's checks), a third-party
+// form, or a view writing form_valid, is not the framework's sign-in.
+func TestDjangoLoginView(t *testing.T) {
+	d := New(Options{})
+	files := func(code string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/forms.py": `
+from django.contrib.auth.forms import AuthenticationForm
+class PlainLoginForm(AuthenticationForm):
+    pass
+class StaffLoginForm(AuthenticationForm):
+    def confirm_login_allowed(self, user):
+        if not user.is_staff:
+            raise ValidationError("staff only")
+`,
+			"shop/views.py": code,
+		}
+	}
+	want := func(name string) string {
+		return "rule " + name + " {\n    when: " + name + "(username, password)\n    let user = Customer{username}\n" +
+			"    requires: verify(password, user.password)\n    requires: user.is_active\n    requires: exists user\n" +
+			"    ensures:\n        Session.created(user: user)\n        user.last_login = now\n}"
+	}
+	routed := func(args string) string {
+		return `
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from shop.forms import PlainLoginForm, StaffLoginForm
+from otherlib.forms import OtherForm
+urlpatterns = [path("login/", auth_views.LoginView.as_view(` + args + `))]
+`
+	}
+	tests := []struct {
+		name, code, rule, want string
+	}{
+		{name: "routed as it is", code: routed(`template_name="login.html"`), rule: "Login", want: want("Login")},
+		{name: "routed with a form deriving from AuthenticationForm that checks nothing else", code: routed("authentication_form=PlainLoginForm"), rule: "Login", want: want("Login")},
+		{name: "routed with a form writing confirm_login_allowed: unstated", code: routed("authentication_form=StaffLoginForm"), rule: "Login"},
+		{name: "routed with a third-party form: unstated", code: routed("authentication_form=OtherForm"), rule: "Login"},
+		{name: "a subclass keeping the framework's POST", code: `
+from django.contrib.auth.views import LoginView
+class ShopLoginView(LoginView):
+    template_name = "login.html"
+`, rule: "ShopLogin", want: want("ShopLogin")},
+		{name: "a subclass writing form_valid answers itself", code: `
+from django.contrib.auth.views import LoginView
+class ShopLoginView(LoginView):
+    def form_valid(self, form):
+        return None
+`, rule: "ShopLogin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.code))
+			if got := construct(out.Module, tt.rule); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+		})
+	}
+}
+
+// Django's default_token_generator.check_token(user, token) in a view of
+// the service's own is the reset token's check: a guard on it requires
+// the token (the request's input) valid and made for that user, and the
+// token entity is declared as for Django's reset views. A generator of
+// the service's own says nothing the catalog knows.
+func TestResetTokenCheck(t *testing.T) {
+	d := New(Options{})
+	files := func(check string) map[string]string {
+		return map[string]string{
+			"shop/models.py": `
+from django.contrib.auth.models import AbstractUser
+class Customer(AbstractUser):
+    pass
+`,
+			"shop/views.py": `
+from django.contrib.auth.tokens import default_token_generator
+from django.http import HttpResponseBadRequest, JsonResponse
+from shop.models import Customer
+from shop.tokens import my_generator
+
+def reset_confirm(request, uid, token):
+    user = Customer.objects.get(pk=uid)
+    if not ` + check + `:
+        return HttpResponseBadRequest()
+    user.set_password(request.POST["password"])
+    user.save()
+    return JsonResponse({})
+`,
+			"shop/urls.py": `
+from django.urls import path
+from shop import views
+urlpatterns = [path("reset/<uid>/<token>/", views.reset_confirm)]
+`,
+		}
+	}
+	tests := []struct {
+		name, check, want string
+		entity            bool
+	}{
+		{name: "the framework's generator checks the token for the user", check: "default_token_generator.check_token(user, token)",
+			want: "rule ResetConfirm {\n    when: ResetConfirm(token, password, user)\n    requires: token.is_valid\n" +
+				"    requires: token.user = user\n    ensures: user.password = hash(password)\n}", entity: true},
+		{name: "a generator of the service's own is not the framework's", check: "my_generator.check_token(user, token)",
+			want: "rule ResetConfirm {\n    when: ResetConfirm(password, user)\n    ensures: user.password = hash(password)\n}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, files(tt.check))
+			if got := construct(out.Module, "ResetConfirm"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s\nnotes: %v", got, tt.want, out.Notes)
+			}
+			if got := construct(out.Module, "PasswordResetToken") != ""; got != tt.entity {
+				t.Errorf("token entity declared: %v, want %v", got, tt.entity)
+			}
+		})
+	}
+}

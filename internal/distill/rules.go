@@ -187,6 +187,9 @@ func (b *builder) knownViewHandlers(f *facts.File, c *facts.Class, cr *classRef)
 	if h := b.sessionEndViewHandler(f, c, cr); h != nil {
 		return []*handler{h}
 	}
+	if h := b.loginViewHandler(f, c, cr); h != nil {
+		return []*handler{h}
+	}
 	if h := b.createViewHandler(f, c, cr); h != nil {
 		return append([]*handler{h}, b.classHandlers(f, c)...)
 	}

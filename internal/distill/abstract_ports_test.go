@@ -11,6 +11,9 @@ import "testing"
 //     is what a call reaches, as for an interface;
 //   - a JWT helper signing a member of its input (jwt.sign(input.body)),
 //     given {body: {id: user.id}} by its caller: the payload is that dict;
+//   - one signing helper for every kind, told apart by the secret it is
+//     given (input.secret ?? JWT_SECRET_KEY, given refreshSecret for the
+//     refresh token): the secret's name names the kind;
 //   - a generic repository's findOneWithRelation, which sets
 //     options.relations under a condition before findOne(options): which
 //     related rows load says nothing of which row is found.
@@ -42,8 +45,8 @@ export class JwtTokenService implements ITokenPort {
     const token = jwt.sign({ id: account.id }, 'secret', { expiresIn: '1h' });
     return { token };
   }
-  sign(input: { body: unknown }) {
-    const token = jwt.sign(input.body as object, 'secret', { expiresIn: '1h' });
+  sign(input: { body: unknown; secret?: string }) {
+    const token = jwt.sign(input.body as object, input.secret ?? process.env.JWT_SECRET_KEY, { expiresIn: '1h' });
     return { token };
   }
 }
@@ -89,6 +92,14 @@ export class AccountsController {
     const { token } = this.tokens.sign({ body: { id: account.id } });
     return token;
   }
+  @Post('login')
+  async login(@Body('name') name: string, @Body('email') email: string) {
+    const account = await this.rows.findOne({ where: { name, email } });
+    if (!account) throw new NotFoundException();
+    const { token } = this.tokens.sign({ body: { id: account.id } });
+    const { token: refreshToken } = this.tokens.sign({ body: { id: account.id }, secret: process.env.JWT_REFRESH_SECRET_KEY });
+    return { token, refreshToken };
+  }
   @Post('lookup')
   async lookup(@Body('email') email: string) {
     const account = await this.accounts.findOneWithRelation({ email }, { roles: true });
@@ -114,5 +125,28 @@ export class AccountsController {
 			construct: "Lookup",
 			want:      []string{"when: Lookup(email)", "let account = User{email}", "requires: exists account"},
 		},
+		{
+			name:      "a token signed with a secret that names its kind is of that kind; the other, a login's, is an access token",
+			construct: "Login",
+			want:      []string{"AccessToken.created(user: account, expires_at: now + config.access_token_expiry)", "RefreshToken.created(user: account, expires_at: now + config.refresh_token_expiry)"},
+		},
 	})
+}
+
+// TestKindOfSecretName pins the kind a signing secret's name names.
+func TestKindOfSecretName(t *testing.T) {
+	kinds := []string{"access", "refresh"}
+	for _, tt := range []struct{ name, want string }{
+		{"JWT_REFRESH_SECRET_KEY", "refresh"},
+		{"refreshSecret", "refresh"},
+		{"ACCESS_TOKEN_SECRET", "access"},
+		{"JWT_SECRET_KEY", ""},
+		{"APP_SECRET", ""},
+		{"ACCESS_OR_REFRESH_SECRET", ""},
+		{"", ""},
+	} {
+		if got := kindOfSecretName(tt.name, kinds); got != tt.want {
+			t.Errorf("kindOfSecretName(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }

@@ -2453,6 +2453,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				life = rc.defaultLifetime(e, names, sc, out)
 			}
 			kind, kept := rc.encodedKind(&e.Args()[0], sc, out)
+			if len(kept) == 0 && tokenKind(sc.stack) == "signed" {
+				// No function names the kind: the secret may
+				// (secret_kinds.go), before a login's guess of access.
+				if k := rc.secretKind(e, sc); k != "" {
+					kind = k
+				}
+			}
 			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line(), kept...)
 		}
 		if len(e.Args()) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||

@@ -868,6 +868,15 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// (domain_objects.go).
 			return rc.entityValueAttr(row, e.Name(), e, sc, out)
 		}
+		if row := x.madeFrom; row != nil && row.kind == vUnknown && len(row.parts) > 0 {
+			// new UserEntity({name, email: input.email, ...}).email: the
+			// entry it was made with, copied in as a repository stores it
+			// (domain_objects.go; nestjs-microservice-boilerplate's
+			// user-create.ts:45, then findOne({email: entity.email}), :53).
+			if v, given := rc.partValue(row, e.Name(), out); given {
+				return v
+			}
+		}
 		return &value{kind: vPlumbing}
 	case vRepo:
 		if x.ent == "" {

@@ -2087,7 +2087,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// catalog entry is the service's own behaviour; so is a function of
 	// the settings module (settings.email_server_is_configured()).
 	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
-		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved()) {
+		fr := b.ix.function(sc.file, e)
+		if fr == nil && method != "" {
+			fr = rc.staticMethod(e, sc)
+		}
+		if fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved()) {
 			if method == "" && catalog.MatchAny(l.Auth.SessionGetters, names...) {
 				// The service's own getter of the signed-in session
 				// (umami's checkAuth): how it reads the token is

@@ -1877,6 +1877,15 @@ type SignedTokens struct {
 	// whose claim of that name tells them apart, not an entity per
 	// function that issues one.
 	KindClaims []string `yaml:"kind_claims"`
+	// SecretKinds are the kinds of token a signing secret's name may name
+	// (JWT_REFRESH_SECRET, refreshSecret: refresh): a JWT that no function
+	// names is of the kind its secret names, a helper shared by every
+	// kind telling them apart only by the secret it is given.
+	SecretKinds []string `yaml:"secret_kinds"`
+	// SecretOptions are the option keys a signer takes its secret under
+	// when the secret is no argument of its own (jwtService.sign(payload,
+	// {secret})).
+	SecretOptions []string `yaml:"secret_options"`
 	// DefaultOptions are module registrations whose options carry a
 	// signer's defaults: the lifetime of every token it signs without one
 	// of its own.

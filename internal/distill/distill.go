@@ -463,6 +463,9 @@ func (d *Distiller) prepare(ctx context.Context, service string, files []*facts.
 	if err != nil {
 		return fmt.Errorf("distill %s: %w", service, err)
 	}
+	// Service-wide, once every file's names are its own: an object
+	// spreading an imported namespace reads as the namespace.
+	namespaceSpreads(files)
 	return nil
 }
 

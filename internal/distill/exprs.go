@@ -871,6 +871,15 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// (domain_objects.go).
 			return rc.entityValueAttr(row, e.Name(), e, sc, out)
 		}
+		if row := x.madeFrom; row != nil && row.kind == vUnknown && len(row.parts) > 0 {
+			// new UserEntity({name, email: input.email, ...}).email: the
+			// entry it was made with, copied in as a repository stores it
+			// (domain_objects.go; nestjs-microservice-boilerplate's
+			// user-create.ts:45, then findOne({email: entity.email}), :53).
+			if v, given := rc.partValue(row, e.Name(), out); given {
+				return v
+			}
+		}
 		return &value{kind: vPlumbing}
 	case vRepo:
 		if x.ent == "" {
@@ -2093,7 +2102,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// catalog entry is the service's own behaviour; so is a function of
 	// the settings module (settings.email_server_is_configured()).
 	if method == "" || recv.kind == vUnknown || recv.kind == vPlumbing || recv.kind == vSettings {
-		if fr := b.ix.function(sc.file, e); fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved()) {
+		fr := b.ix.function(sc.file, e)
+		if fr == nil && method != "" {
+			fr = rc.staticMethod(e, sc)
+		}
+		if fr != nil && !catalog.MatchAny(l.ClockCalls, e.Resolved()) {
 			if method == "" && catalog.MatchAny(l.Auth.SessionGetters, names...) {
 				// The service's own getter of the signed-in session
 				// (umami's checkAuth): how it reads the token is
@@ -2473,6 +2486,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				life = rc.defaultLifetime(e, names, sc, out)
 			}
 			kind, kept := rc.encodedKind(&e.Args()[0], sc, out)
+			if len(kept) == 0 && tokenKind(sc.stack) == "signed" {
+				// No function names the kind: the secret may
+				// (secret_kinds.go), before a login's guess of access.
+				if k := rc.secretKind(e, sc); k != "" {
+					kind = k
+				}
+			}
 			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line(), kept...)
 		}
 		if len(e.Args()) > 0 && ((method != "" && recv.kind == vSigner && catalog.Match(st.VerifyMethods, method)) ||

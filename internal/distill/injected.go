@@ -183,7 +183,7 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		// service's one class of that name.
 		cr = b.ix.soleClassNamed(t.Name())
 	}
-	if cr == nil || cr.class.Kind == facts.ClassInterface {
+	if cr == nil || cr.class.Kind == facts.ClassInterface || abstractPort(cr.class) {
 		// A field typed by an interface (private users: IUserRepository,
 		// provided under a token): the one class of the service that
 		// implements it, apart from the holder (a wrapper that hands each
@@ -192,12 +192,30 @@ func (rc *ruleCtx) injectedValue(f *facts.File, t *facts.Expr, depth int, holder
 		if reps := b.lang.Repositories; reps != nil {
 			implementers = reps.InterfaceImplementers
 		}
-		cr = b.ix.soleImplementer(f, t, holder, implementers)
+		if impl := b.ix.soleImplementer(f, t, holder, implementers); impl != nil || cr == nil || !abstractPort(cr.class) {
+			cr = impl
+		}
 	}
 	if cr == nil || len(cr.class.Methods) == 0 || b.entByQual[cr.qual()] != nil || b.shapes[cr.qual()] != nil {
 		return nil
 	}
 	return rc.injectedObject(cr, depth+1)
+}
+
+// abstractPort reports whether c is an abstract class that declares no
+// method with a body: a port written as a class so that NestJS can inject
+// by it (export abstract class ITokenAdapter { abstract sign(...) }), which
+// says nothing of what a call does; the class that implements it does.
+func abstractPort(c *facts.Class) bool {
+	if c == nil || c.Kind != facts.ClassPlain || len(c.Methods) > 0 {
+		return false
+	}
+	for _, kw := range c.Keywords {
+		if kw.Name == "abstract" && kw.Value.Kind == facts.ExprBool && kw.Value.Value() == "true" {
+			return true
+		}
+	}
+	return false
 }
 
 // typedEntity is the entity a type names (in file f): a model class, or

@@ -111,7 +111,9 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 // each with the scope to read it in; the payload expression itself when
 // it is no dict value the walk knows.
 func (rc *ruleCtx) payloadParts(payload *facts.Expr, sc *scope, out *[]allium.Stmt) []dictPart {
-	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprCall && payload.Method() != "" {
+	// An attribute of a parameter (a signing helper's input.body, given
+	// {body: {...}} by its caller) is the dict the caller put there.
+	if payload.Kind == facts.ExprName || payload.Kind == facts.ExprAttr || payload.Kind == facts.ExprCall && payload.Method() != "" {
 		if v := rc.eval(payload, sc, out, false); len(v.parts) > 0 {
 			return rc.cacheKeptParts(v.parts, out)
 		}

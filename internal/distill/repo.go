@@ -60,6 +60,28 @@ func (rc *ruleCtx) repository(f *facts.File, call *facts.Expr) *value {
 	return &value{kind: vRepo, ent: mc.ent, repo: cls, repoBase: base}
 }
 
+// plumbingEntriesDropped is parts without the entries set one by one
+// after the literal (cond_entries.go) under a key among plumbing, even
+// under a condition: options.relations = relations on a query's options
+// (a generic repository's findOneWithRelation, nestjs-microservice-
+// boilerplate's repository.ts:318-320) says which related rows load with
+// the row, not which row is found.
+func plumbingEntriesDropped(parts []dictPart, plumbing []string) []dictPart {
+	if len(parts) < 2 {
+		return parts
+	}
+	kept := parts[:1:1]
+	for _, p := range parts[1:] {
+		if p.e != nil && p.e.Kind == facts.ExprDict && len(p.e.Entries()) == 1 {
+			if k := p.e.Entries()[0].Key; k != nil && k.Kind == facts.ExprString && slices.Contains(plumbing, k.Value()) {
+				continue
+			}
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
 // repositoryCall reads a method call on a repository: the service's own
 // method when its class defines one (self is the repository, self.model
 // its model), else the library's lookups, existence tests, creates,
@@ -80,7 +102,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 		// findOne(query) with query = buildQuery({email}) or an object
 		// literal with a filter kept in a local: the call given that
 		// object.
-		if v := rc.eval(&e.Args()[0], sc, out, false); len(v.parts) == 1 {
+		if v := rc.eval(&e.Args()[0], sc, out, false); len(plumbingEntriesDropped(v.parts, reps.PlumbingArgs)) == 1 {
 			if kws, ok := objectKeywords(v.parts[0].e); ok && slices.ContainsFunc(kws, func(kw facts.Keyword) bool { return slices.Contains(reps.FilterArgs, kw.Name) }) {
 				given := *e
 				given.SetArgs(nil)

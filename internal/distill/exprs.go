@@ -1297,6 +1297,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				// if user.oauth_id: the field has a value.
 				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 			}
+			if c, ok := v.expr.(*allium.Call); ok && calls(c, "length") && len(c.Args) == 1 {
+				// if (!user.roles.length): a length is no truth value;
+				// the test is that there is something.
+				return &allium.Binary{Op: allium.OpGt, X: c, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+			}
 			if literalValued(v.expr) {
 				// if (!templateId) of templateId = verified ? "sign_in" :
 				// "activation": a text or a number is no condition, and

@@ -3,6 +3,7 @@ package distill
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -37,7 +38,7 @@ func (rc *ruleCtx) shapeDump(e *facts.Expr, method string, recv *value, sc *scop
 	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
 	var entries []facts.DictEntry
 	for _, f := range rc.b.shapeFieldsWithBases(recv.shape) {
-		if skip[f.Name] {
+		if skip[f.Name] || !dumpedField(&f) {
 			continue
 		}
 		entries = append(entries, facts.DictEntry{
@@ -53,6 +54,17 @@ func (rc *ruleCtx) shapeDump(e *facts.Expr, method string, recv *value, sc *scop
 		setOnly = true
 	}
 	return &value{kind: vUnknown, parts: []dictPart{{e: d, sc: sc}}, dumped: true, setOnly: setOnly}
+}
+
+// dumpedField reports a class-level assignment of a schema that its dump
+// holds: not its configuration (Pydantic's model_config, a ClassVar:
+// dispatch's DispatchBase, dispatch/models.py:115), nor a private name.
+func dumpedField(f *facts.Assignment) bool {
+	if f.Name == "model_config" || strings.HasPrefix(f.Name, "_") {
+		return false
+	}
+	a := f.Annotation
+	return a == nil || a.Kind != facts.ExprSubscript || a.X == nil || facts.LastSegment(a.X.Raw()) != "ClassVar"
 }
 
 // setDictKey records d["key"] = v on a schema's dumped dict; false when

@@ -523,8 +523,13 @@ func jwtKind(stack []string) string {
 // notFound reports a False returned beside an instance (def
 // authenticate(...) -> User | Literal[False]): like None, it says the
 // instance was not found, and the function still stands for its lookup.
+// Beside a row the function makes (fastapi-react's sign_up_new_user,
+// core/auth.py:66: False when the address is taken, else the row
+// crud.create_user made) it says no row was made: the function stands
+// for that row, and its refusals are what a caller testing the result
+// for absence requires (absent_results.go).
 func notFound(v, other *value) bool {
-	if v.kind != vExpr || other.kind != vEntity && other.kind != vLookup {
+	if v.kind != vExpr || other.kind != vEntity && other.kind != vLookup && other.kind != vNew {
 		return false
 	}
 	l, ok := v.expr.(*allium.Lit)

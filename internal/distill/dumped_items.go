@@ -1,0 +1,166 @@
+package distill
+
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// A row updated field by field from a dump of the request's schema
+// (fastapi-react's crud.edit_user, backend/app/db/crud.py:52-64):
+//
+//	update_data = user.dict(exclude_unset=True)
+//	if "password" in update_data:
+//	    update_data["hashed_password"] = get_password_hash(user.password)
+//	    del update_data["password"]
+//	for key, value in update_data.items():
+//	    setattr(db_user, key, value)
+//
+// The dump remembers its entries (dict_edits.go), so the loop is walked
+// once per entry: key the entry's name, value its value. A dump of only
+// the fields the request set gives a field the schema declares optional
+// only when the request gives it (if exists first_name), and an entry
+// set in a branch holds under that branch's condition (if exists
+// password: user.hashed_password = hash(password)).
+
+// unrollDumpedItems walks `for k, v in d.items():` over such a dump. It
+// reports false, walking nothing, when d is no dump or an entry was set
+// under a condition the spec cannot state.
+func (rc *ruleCtx) unrollDumpedItems(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	mapping, k, v := itemsLoop(s)
+	if mapping == nil || mapping.Kind != facts.ExprName || jumps(s.Body) {
+		return false
+	}
+	// Only a local is read: evaluating anything else (a property of the
+	// row, openwisp's organizations_dict) would walk it for a loop that
+	// may be no dump's.
+	d := sc.vars[mapping.Name()]
+	if d == nil || !d.dumped || len(d.parts) == 0 || d.parts[0].sc == nil {
+		return false
+	}
+	first := d.parts[0].sc
+	conds := make([]allium.Expr, len(d.parts))
+	n := 0
+	for i, p := range d.parts {
+		if p.e == nil || p.e.Kind != facts.ExprDict || p.sc == nil || p.unknown {
+			return false
+		}
+		n += len(p.e.Entries())
+		switch {
+		case p.when != nil:
+			conds[i] = p.when
+		case p.sc == first || sameUnder(p.sc.under, first.under):
+		case first.under == nil && p.sc.under != nil && p.sc.under != alwaysTrue:
+			// Set in a branch of the function that dumped the schema.
+			conds[i] = p.sc.under
+		default:
+			return false
+		}
+	}
+	if n == 0 || n > maxShapeFields {
+		return false
+	}
+	for i, p := range d.parts {
+		for _, en := range p.e.Entries() {
+			if en.Key == nil || en.Key.Kind != facts.ExprString || d.popped[en.Key.Value()] {
+				continue
+			}
+			each := *sc
+			each.vars = cloneVars(sc.vars)
+			each.vars[k.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: en.Key.Value()})
+			val := en.Value
+			params := len(rc.params)
+			each.vars[v.Name()] = rc.eval(&val, p.sc, out, false)
+			when := conds[i]
+			if i == 0 && d.setOnly {
+				// Only the fields the request set are in the dump.
+				when = rc.setInput(&val, p.sc, out)
+			}
+			made := madeArgs(rc.made)
+			var body []allium.Stmt
+			rc.stmts(s.Body, &each, &body)
+			if when != nil && restoreMadeArgs(rc.made, made) {
+				// The body set a field of a row made before, a value its
+				// creation states (dispatch's settings, made when missing,
+				// auth/service.py:303-329): set only when the entry is
+				// there, it is no value the creation always has.
+				rc.untranslated(sc, s.Line(), LeftOutCondition, "the value of "+en.Key.Value()+" set only when the request gives it")
+				if len(body) == 0 {
+					rc.dropParamsFrom(params) // the input is read by nothing stated
+				}
+			}
+			if len(body) == 0 {
+				continue
+			}
+			if when != nil {
+				body = []allium.Stmt{&allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: when, Body: body}}}}
+			}
+			*out = append(*out, body...)
+		}
+	}
+	return true
+}
+
+// setInput is the test that the request set the schema field e reads,
+// for a dump of only the fields it set: exists of the input when the
+// schema gives the field a default (`is_active: bool = True`: a request
+// that leaves it out leaves it out of the dump too, whatever the
+// default), or declares it optional; nil for a field the request must
+// give.
+func (rc *ruleCtx) setInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if x := rc.optionalInput(e, sc, out); x != nil {
+		return x
+	}
+	if e == nil || e.Kind != facts.ExprAttr || e.X == nil {
+		return nil
+	}
+	recv := rc.eval(e.X, sc, out, false)
+	if recv.kind != vShape || recv.shape == nil || recv.parts != nil {
+		return nil
+	}
+	f, _ := rc.b.classAssignment(recv.shape, e.Name(), func(*facts.Assignment) bool { return true })
+	if f == nil || f.Value == nil {
+		return nil
+	}
+	v := rc.eval(e, sc, out, false)
+	if v.kind != vParam {
+		return nil
+	}
+	x := rc.valueExpr(v)
+	if x == nil {
+		return nil
+	}
+	return &allium.Unary{Op: allium.OpExists, X: x}
+}
+
+// sameUnder reports two branch conditions that are the same (both none).
+func sameUnder(a, b allium.Expr) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a == b || exprKey(a) == exprKey(b)
+}
+
+// madeArgs is a copy of the creation arguments of each row made so far.
+func madeArgs(made []*value) [][]allium.Arg {
+	saved := make([][]allium.Arg, len(made))
+	for i, v := range made {
+		saved[i] = slices.Clone(v.args)
+	}
+	return saved
+}
+
+// restoreMadeArgs puts back the creation arguments saved of the rows made
+// then, restating their creations, and reports whether any had changed.
+func restoreMadeArgs(made []*value, saved [][]allium.Arg) bool {
+	changed := false
+	for i, v := range made[:min(len(made), len(saved))] {
+		if sameArgs(v.args, saved[i]) {
+			continue
+		}
+		changed = true
+		setArgs(v, saved[i])
+	}
+	return changed
+}

@@ -382,6 +382,11 @@ type Language struct {
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`
+	// UnnamedModelClasses are attributes that hold a model class the walk
+	// cannot name (Django's Model._meta.model, which a generic base's
+	// cls._meta.model() instantiates): called with nothing, one makes a
+	// new row, and that row's key is no input of the request.
+	UnnamedModelClasses []string `yaml:"unnamed_model_classes"`
 	// TruthCasts turn a value into its truth (Python's bool(user)): a
 	// local given one holds whether the row exists, not a row to name.
 	TruthCasts []string `yaml:"truth_casts"`

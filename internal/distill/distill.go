@@ -668,7 +668,12 @@ type builder struct {
 // ruleOut is a finished rule with what the surfaces need to know.
 type ruleOut struct {
 	rule *allium.Rule
-	auth authLevel
+	// baseName, class: the name a method of a class gave the rule before
+	// it was numbered for a collision, and that class
+	// (rule_class_names.go); "" and nil for any other rule.
+	baseName string
+	class    *facts.Class
+	auth     authLevel
 	// keySurface: the surface of the key the handler requires
 	// (key_guards.go), "" for none.
 	keySurface string

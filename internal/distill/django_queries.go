@@ -286,6 +286,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 		return false, false
 	}
 	before := len(*out)
+	literals := literalValues(sc)
 	ends = rc.stmts(s.Body, sc, out)
 	found := sc.vars[names[0]]
 	for _, n := range names {
@@ -298,6 +299,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	hsc.vars = cloneVars(sc.vars)
 	var hout []allium.Stmt
 	hends := rc.stmts(h.Body, &hsc, &hout)
+	rc.notFoundFlags(s, h, literals, found, sc, &hsc)
 	switch {
 	case found == nil || found.kind != vEntity || found.expr == nil:
 		// Not a lookup the spec states: the handler is left as before.

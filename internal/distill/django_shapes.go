@@ -299,7 +299,12 @@ func (rc *ruleCtx) spreadInput(call *facts.Expr, p facts.Param, sc *scope, out *
 // constraints the shape declares on the field.
 func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 	if data.declared != nil && !data.declared[key] {
-		return unknownValue // a key the mutation does not take (mutation_arguments.go)
+		// A key the mutation does not take (mutation_arguments.go):
+		// graphene hands a resolver only the arguments its class
+		// declares, so data.get(key) is None (saleor's AppInstall has no
+		// id, and ModelMutation.get_instance's data.get("id") makes a
+		// new row, graphql/core/mutations.py:799-807).
+		return &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 	}
 	v := rc.paramValue(key)
 	if v.kind == vParam && data.shape != nil {

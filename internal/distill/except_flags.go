@@ -1,6 +1,10 @@
 package distill
 
 import (
+	"maps"
+	"slices"
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -89,4 +93,86 @@ func endsAlways(body []facts.Stmt) bool {
 	}
 	k := body[len(body)-1].Kind
 	return k == facts.StmtRaise || k == facts.StmtReturn
+}
+
+// notFoundFlags settles, after a try whose only handler catches the
+// lookup's not-found error (tryNotFound), the locals that held a literal
+// before the try (before: the scope's values then) and that the handler,
+// going on past the try, assigns. When the body is the lookup alone, the
+// handler runs exactly when no row is found, so a flag the handler turns
+// from false to true is `not exists row` (and from true to false,
+// `exists row`):
+//
+//	error = False
+//	try:
+//	    user = models.User.objects.get(email=email)
+//	except ObjectDoesNotExist:
+//	    error = True
+//	    user = models.User()
+//	...
+//	if not valid_token or error:
+//	    raise ValidationError(...)
+//
+// (saleor's SetPassword._set_password_for_user,
+// graphql/account/mutations/authentication/set_password.py:61-83). Any
+// other value the handler gives such a local makes it unknown, so a
+// guard reading it is left out with a note: read as the literal it held
+// before, the guard's `or error` would vanish without one.
+func (rc *ruleCtx) notFoundFlags(s *facts.Stmt, h *facts.Handler, before map[string]*value, found *value, sc, hsc *scope) {
+	if len(before) == 0 || endsAlways(h.Body) {
+		return
+	}
+	exact := len(s.Body) == 1 && found != nil && found.kind == vEntity && found.expr != nil
+	for _, n := range slices.Sorted(maps.Keys(before)) {
+		old, now := before[n], hsc.vars[n]
+		if now == old || now == nil || sc.vars[n] != old {
+			// The handler left it, or the body set it too.
+			continue
+		}
+		from, okFrom := boolLitValue(old)
+		to, okTo := boolLitValue(now)
+		switch {
+		case exact && okFrom && okTo && from != to:
+			exists := allium.Expr(&allium.Unary{Op: allium.OpExists, X: found.expr})
+			if to {
+				exists = &allium.Unary{Op: allium.OpNot, X: exists}
+			}
+			sc.vars[n] = exprValue(exists)
+		case okFrom && okTo && from == to:
+			// The same literal either way.
+		default:
+			sc.vars[n] = unknownValue
+		}
+	}
+}
+
+// literalValues are the locals of sc holding a literal, with the values
+// they hold (literalLocals).
+func literalValues(sc *scope) map[string]*value {
+	var out map[string]*value
+	for n := range literalLocals(sc) {
+		if out == nil {
+			out = map[string]*value{}
+		}
+		out[n] = sc.vars[n]
+	}
+	return out
+}
+
+// boolLitValue is the truth of a value that is the literal true or false.
+func boolLitValue(v *value) (truth, ok bool) {
+	if v == nil || v.kind != vExpr {
+		return false, false
+	}
+	lit, isLit := v.expr.(*allium.Lit)
+	if !isLit || lit.Kind != allium.LitBool {
+		return false, false
+	}
+	switch strings.ToLower(lit.Text) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
 }

@@ -589,6 +589,16 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 	}
 	x := rc.eval(e.X, sc, out, false)
+	if x.unreadNew && (e.Name() == "pk" || slices.Contains(rc.b.lang.IDAttrs, e.Name())) {
+		// instance.pk of a row made from a model class the walk cannot
+		// name (saleor's AppInstall: instance = cls._meta.model(),
+		// graphql/core/mutations.py:807, then
+		// install_app_task.delay(instance.pk), graphql/app/mutations/
+		// app_install.py:86): the key of that new row, which a lookup by
+		// it finds (app/tasks.py:25); not an input of the request, so the
+		// lookup is left out (row_mappers.go unreadRowKey).
+		return &value{kind: vUnknown, unreadRowKey: true}
+	}
 	if x.claimsOf != nil {
 		// token.user_id, token.operation on a payload decoded into an
 		// object: its claims, as payload["user_id"] reads them.
@@ -1850,6 +1860,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method != "" {
 		if v := rc.frameworkSuperMutation(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching graphql_jwt's (token_mutations.go)
+		}
+		if v := rc.classSuperCall(e, method, sc, out); v != nil {
+			return v // super().mutate(...) reaching the service's base mutation (super_mutations.go)
+		}
+		if len(e.Args()) == 0 && len(e.Keywords()) == 0 && unnamedModelClass(e.X, b.lang.UnnamedModelClasses) {
+			return &value{kind: vPlumbing, unreadNew: true} // cls._meta.model()
 		}
 		recv, superCall = rc.superReceiver(e.X.X, method, sc)
 		if recv == nil {

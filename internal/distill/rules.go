@@ -897,6 +897,7 @@ func (b *builder) buildRules() {
 	if len(b.rules) > 0 {
 		b.settingsLimits() // limit_settings.go
 	}
+	b.nameCollisionsByClass() // rule_class_names.go
 	b.settleDurationComparisons()
 	b.settleBoundNames() // bound_names.go
 }
@@ -1291,7 +1292,11 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		}
 		r.Body = append(r.Body, en)
 	}
-	return &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
+	ro := &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
+	if rc.kindSuffix == "" && external && trig.Name == name && rc.h.class != nil {
+		ro.baseName, ro.class = rc.name, rc.h.class
+	}
+	return ro
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

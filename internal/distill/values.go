@@ -59,6 +59,9 @@ type value struct {
 	// or none (user.pk if user else None, fallback_values.go); a lookup
 	// by it finds no row the request names.
 	unreadRowKey bool
+	// unreadNew: vPlumbing: a new row of a model the walk cannot name
+	// (catalog unnamed_model_classes); its key is unreadRowKey.
+	unreadNew bool
 	// rewritten: vReqDict: the keys the code set in the dict
 	// (kwargs["updated_at"] = ...), with what it set them to: no longer
 	// the request's input.

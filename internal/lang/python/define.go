@@ -133,14 +133,14 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 			stmts = stmts[1:]
 		}
 	}
-	f.Body = x.stmtList(len(stmts))
+	list := x.stmtList(len(stmts))
 	for _, s := range stmts {
 		if x.ctx.Err() != nil {
 			break // Parse reports the cancellation
 		}
-		f.Body = x.appendStmt(f.Body, s, inner)
+		list = x.appendStmt(list, s, inner)
 	}
-	f.Body = nilIfEmpty(f.Body)
+	f.SetBody(nilIfEmpty(list))
 	return f
 }
 

@@ -129,7 +129,9 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 	stmts := x.statements(body)
 	if len(stmts) > 0 {
 		if doc, ok := x.docstring(stmts[0]); ok {
-			f.Doc = doc
+			if !x.noDocs {
+				f.Doc = doc
+			}
 			stmts = stmts[1:]
 		}
 	}

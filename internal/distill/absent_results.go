@@ -298,7 +298,7 @@ func returnsNoValue(body []facts.Stmt) bool {
 // A check of an input or a parameter (`if not password: return` of a
 // setter) keeps the old reading: whether it holds is the caller's to say.
 func earlyEndOnAbsentRow(s *facts.Stmt, sc *scope) bool {
-	if sc.helper == nil || !returnsNoValue(sc.helper.Body) || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtReturn || s.Body[0].Value != nil || s.Cond == nil {
+	if sc.helper == nil || !returnsNoValue(sc.helper.Body()) || len(s.Body) != 1 || s.Body[0].Kind != facts.StmtReturn || s.Body[0].Value != nil || s.Cond == nil {
 		return false
 	}
 	x := s.Cond

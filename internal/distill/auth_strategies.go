@@ -82,7 +82,7 @@ func (rc *ruleCtx) strategyCall(mr *middlewareRead, e *facts.Expr, next string) 
 	for _, p := range cb.Params[2:] {
 		mr.sc.vars[p.Name] = unknownValue
 	}
-	rc.middlewareChecks(mr, cb.Body, next)
+	rc.middlewareChecks(mr, cb.Body(), next)
 	if !mr.known[user] {
 		// The callback lets the request on without a user (a loose
 		// strategy): what it and the strategy check of one holds only
@@ -117,7 +117,7 @@ func (rc *ruleCtx) strategyVerify(mr *middlewareRead, reg *registeredStrategy, r
 		}
 	}
 	vr := &middlewareRead{fn: fn, sc: vsc, known: map[*value]bool{}, verify: true}
-	rc.middlewareChecks(vr, fn.Body, fn.Params[len(fn.Params)-1].Name)
+	rc.middlewareChecks(vr, fn.Body(), fn.Params[len(fn.Params)-1].Name)
 	return vr.handed
 }
 

@@ -102,7 +102,7 @@ func (rc *ruleCtx) backendOnlyMatch(as catalog.AuthenticatingShape, sc *scope, l
 		inner.vars[p.Name] = &value{kind: vReqDict, attrs: held}
 	}
 	w := &matchWalk{rc: rc, sc: inner, out: &scratch, ent: ent, values: map[string]*facts.Expr{}, comps: map[string]*facts.Expr{}}
-	cond, found := w.stmts(fr.fn.Body)
+	cond, found := w.stmts(fr.fn.Body())
 	rc.body = rc.body[:bodyAt]
 	if !found || cond == nil {
 		return nil

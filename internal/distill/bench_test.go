@@ -166,6 +166,10 @@ var largeWorkers = flag.Int("large.workers", 0, "workers for BenchmarkLargeServi
 //	rss-x-src            rss-MB / src-MB
 //	rss-over-parse-x-src (rss-MB - parse-rss-MB) / src-MB: the memory
 //	                     distillation needs beyond a bare parse's
+//	facts-MB             the Go heap the facts of every file hold once
+//	                     extracted (live after a collection), the most
+//	                     a service keeps until its build ends
+//	alloc-MB             bytes the distillation allocates in all
 //
 // Peak RSS is the process's high-water mark, reset before each run
 // (/proc/self/clear_refs); where that is unavailable it is left out.
@@ -189,6 +193,7 @@ func BenchmarkLargeService(b *testing.B) {
 	var parseTimes, extractTimes, distillTimes []float64
 	var parseCPU, extractCPU, distillCPU []float64
 	var parseRSS, distillRSS, distillHeap float64
+	var liveMB, allocMB []float64
 	b.ResetTimer()
 	for range b.N {
 		m := startMemWatch()
@@ -199,12 +204,15 @@ func BenchmarkLargeService(b *testing.B) {
 		rss, _ := m.stop()
 		parseRSS = max(parseRSS, rss)
 
-		start, cpu = time.Now(), cpuTime()
-		extractOnly(b, set.Files, workers)
-		extractTimes = append(extractTimes, time.Since(start).Seconds())
-		extractCPU = append(extractCPU, cpuTime()-cpu)
+		secs, cpuSecs, live := extractOnly(b, set.Files, workers)
+		extractTimes = append(extractTimes, secs)
+		extractCPU = append(extractCPU, cpuSecs)
+		liveMB = append(liveMB, live)
 
 		m = startMemWatch()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		alloc := ms.TotalAlloc
 		start, cpu = time.Now(), cpuTime()
 		d := New(Options{Workers: workers})
 		if _, err := d.Distill(context.Background(), Input{Service: "large", Files: set.Files}); err != nil {
@@ -214,6 +222,8 @@ func BenchmarkLargeService(b *testing.B) {
 		distillTimes = append(distillTimes, time.Since(start).Seconds())
 		distillCPU = append(distillCPU, cpuTime()-cpu)
 		rss, heap := m.stop()
+		runtime.ReadMemStats(&ms)
+		allocMB = append(allocMB, float64(ms.TotalAlloc-alloc)/1e6)
 		distillRSS, distillHeap = max(distillRSS, rss), max(distillHeap, heap)
 	}
 	b.StopTimer()
@@ -241,6 +251,8 @@ func BenchmarkLargeService(b *testing.B) {
 		b.ReportMetric((distillRSS-parseRSS)/srcMB, "rss-over-parse-x-src")
 	}
 	b.ReportMetric(distillHeap, "heap-MB")
+	b.ReportMetric(median(liveMB), "facts-MB")
+	b.ReportMetric(median(allocMB), "alloc-MB")
 }
 
 // parseAll parses files with bare tree-sitter (no walk) on workers
@@ -287,8 +299,16 @@ func bareGrammar(path string) *syntax.Grammar {
 	return nil
 }
 
-// extractOnly parses and extracts files as Distill does, without the build.
-func extractOnly(b *testing.B, files []source.File, workers int) {
+// extractOnly parses and extracts files as Distill does, without the
+// build, and returns the wall and CPU seconds that took and the MB of Go
+// heap the facts hold (live after a collection, less what was live
+// before; the collections are not timed).
+func extractOnly(b *testing.B, files []source.File, workers int) (secs, cpuSecs, liveMB float64) {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapAlloc
+	start, cpu := time.Now(), cpuTime()
 	d := New(Options{Workers: workers})
 	defer d.Close()
 	in := Input{Service: "large", Files: files}
@@ -296,9 +316,15 @@ func extractOnly(b *testing.B, files []source.File, workers int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := d.extract(context.Background(), todo, in, &Output{}); err != nil {
+	facts, err := d.extract(context.Background(), todo, in, &Output{})
+	if err != nil {
 		b.Fatal(err)
 	}
+	secs, cpuSecs = time.Since(start).Seconds(), cpuTime()-cpu
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	runtime.KeepAlive(facts)
+	return secs, cpuSecs, float64(int64(ms.HeapAlloc)-int64(before)) / 1e6
 }
 
 // cpuTime is the CPU time the process has used, user and system, in

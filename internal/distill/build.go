@@ -172,7 +172,7 @@ func (b *builder) collectStatusLiterals() {
 				visitExpr(&s.Targets[i])
 			}
 			if s.Func() != nil {
-				visitBody(s.Func().Body)
+				visitBody(s.Func().Body())
 			}
 			return true
 		})
@@ -194,12 +194,12 @@ func (b *builder) collectStatusLiterals() {
 		curFile = f
 		self = nil
 		for i := range f.Functions {
-			visitBody(f.Functions[i].Body)
+			visitBody(f.Functions[i].Body())
 		}
 		facts.EachClass(f.Classes, func(c *facts.Class) {
 			self = b.entByQual[c.QualName]
 			for i := range c.Methods {
-				visitBody(c.Methods[i].Body)
+				visitBody(c.Methods[i].Body())
 			}
 		})
 	}
@@ -243,7 +243,7 @@ func (b *builder) deriveValues() {
 	for _, e := range b.entList {
 		for i := range e.ref.class.Methods {
 			fn := &e.ref.class.Methods[i]
-			if recv, rest := b.receiverParams(fn.Params); recv != b.selfName() && len(fn.Params) > 0 || len(rest) > 0 || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
+			if recv, rest := b.receiverParams(fn.Params); recv != b.selfName() && len(fn.Params) > 0 || len(rest) > 0 || len(fn.Body()) != 1 || fn.Body()[0].Kind != facts.StmtReturn || fn.Body()[0].Value == nil {
 				continue
 			}
 			if len(fn.Decorators) > 0 && facts.LastSegment(fn.Decorators[0].Raw()) != "property" {
@@ -252,7 +252,7 @@ func (b *builder) deriveValues() {
 			if strings.HasPrefix(fn.Name, "_") || e.attrs[fn.Name] != nil {
 				continue
 			}
-			v := fn.Body[0].Value
+			v := fn.Body()[0].Value
 			if v.Kind != facts.ExprCompare && v.Kind != facts.ExprBoolOp && !(v.Kind == facts.ExprUnary && v.Op() == "not") {
 				continue
 			}

@@ -38,8 +38,8 @@ func (b *builder) classRoutes(f *facts.File) []callRoute {
 			continue
 		}
 		for j := range f.Classes[i].Methods {
-			for k := range f.Classes[i].Methods[j].Body {
-				s := &f.Classes[i].Methods[j].Body[k]
+			for k := range f.Classes[i].Methods[j].Body() {
+				s := &f.Classes[i].Methods[j].Body()[k]
 				if s.Kind != facts.StmtExpr {
 					continue
 				}

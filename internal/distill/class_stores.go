@@ -422,7 +422,7 @@ func (rc *ruleCtx) filledFilter(x *facts.Expr, sc *scope, out *[]allium.Stmt) (*
 	}
 	entries := slices.Clone(base.e.Entries())
 	set := 0 // the entries written, as the walk recorded them
-	for _, st := range base.sc.helper.Body {
+	for _, st := range base.sc.helper.Body() {
 		if st.Kind == facts.StmtIf && len(st.Else()) == 0 && len(st.Body) == 1 && st.Cond != nil {
 			// if (v) where.k = v: set when given.
 			if key, val := entrySet(&st.Body[0], x.Name()); key != "" && val.Raw() == st.Cond.Raw() {

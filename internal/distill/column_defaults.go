@@ -68,7 +68,7 @@ func (rc *ruleCtx) defaultFromFunc(f *fieldInfo) allium.Expr {
 	if fr == nil || fr.class != nil || len(fr.fn.Params) > 0 {
 		return nil
 	}
-	if body := withoutDocstring(fr.fn.Body); len(body) != 1 || body[0].Kind != facts.StmtReturn || body[0].Value == nil {
+	if body := withoutDocstring(fr.fn.Body()); len(body) != 1 || body[0].Kind != facts.StmtReturn || body[0].Value == nil {
 		return nil
 	}
 	call := deferredCall(f.dfltFn, nil, nil, f.line)

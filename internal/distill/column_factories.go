@@ -26,10 +26,10 @@ func (b *builder) columnFactory(f *facts.File, call *facts.Expr) *facts.Expr {
 		return nil
 	}
 	fr := b.ix.function(f, call)
-	if fr == nil || len(fr.fn.Body) == 0 {
+	if fr == nil || len(fr.fn.Body()) == 0 {
 		return nil
 	}
-	last := fr.fn.Body[len(fr.fn.Body)-1]
+	last := fr.fn.Body()[len(fr.fn.Body())-1]
 	ret := last.Value
 	if last.Kind != facts.StmtReturn || ret == nil || ret.Kind != facts.ExprCall || !catalog.MatchAny(b.lang.ColumnCalls, ret.Resolved(), ret.Raw()) {
 		return nil

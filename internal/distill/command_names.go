@@ -60,7 +60,7 @@ func commandWords(c *facts.Class) map[string]bool {
 			}
 			return false // visit every part
 		}
-		facts.Walk(m.Body, func(s *facts.Stmt) bool {
+		facts.Walk(m.Body(), func(s *facts.Stmt) bool {
 			s.Value.Any(read)
 			s.Cond.Any(read)
 			for j := range s.Targets {

@@ -227,7 +227,7 @@ func (b *builder) envReader(f *facts.File, v *facts.Expr) *facts.Expr {
 	key, dflt := fr.fn.Params[0].Name, fr.fn.Params[1].Name
 	isParam := func(e *facts.Expr, name string) bool { return e != nil && e.Kind == facts.ExprName && e.Name() == name }
 	reads := false
-	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 		for _, e := range []*facts.Expr{s.Value, s.Cond} {
 			if e == nil {
 				continue

@@ -91,8 +91,8 @@ func returnedObject(f *facts.File, fn *facts.Function) []facts.DictEntry {
 // returnedValue is what the first return with a value of a function's
 // body returns, or nil.
 func returnedValue(fn *facts.Function) *facts.Expr {
-	for i := range fn.Body {
-		if s := &fn.Body[i]; s.Kind == facts.StmtReturn && s.Value != nil {
+	for i := range fn.Body() {
+		if s := &fn.Body()[i]; s.Kind == facts.StmtReturn && s.Value != nil {
 			return s.Value
 		}
 	}

@@ -36,8 +36,8 @@ func continuations(f *facts.File, c *catalog.Continuations) {
 		return
 	}
 	visitFile(f, nil, func(fn *facts.Function) {
-		fn.Body = straighten(fn.Body, c, nil)
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		fn.SetBody(straighten(fn.Body(), c, nil))
+		facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 			s.Body = straighten(s.Body, c, nil)
 			s.SetElse(straighten(s.Else(), c, nil))
 			return true
@@ -127,7 +127,7 @@ func stepBody(fn *facts.Function, c *catalog.Continuations) []facts.Stmt {
 		errName = fn.Params[0].Name
 	}
 	var out []facts.Stmt
-	for _, s := range fn.Body {
+	for _, s := range fn.Body() {
 		if errName != "" && s.Kind == facts.StmtIf && s.Cond != nil && s.Cond.Kind == facts.ExprName && s.Cond.Name() == errName {
 			out = append(out, s.Else()...)
 			continue

@@ -50,9 +50,9 @@ func (b *builder) createViewHandler(f *facts.File, c *facts.Class, cr *classRef)
 		facts.Keyword{Name: "raise_exception", Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBool, Value: "true", Line: line})})
 	// serializer.save()
 	save := sy.call(sy.attr(sy.name(ser), sh.SaveMethods[0]))
-	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: line,
-		Params: []facts.Param{{Name: self}, {Name: req}},
-		Body:   []facts.Stmt{sy.assign(sy.name(ser), get), sy.expr(valid), sy.expr(save)}}
+	fn := (&facts.Function{Name: "post", QualName: c.QualName + ".post", Line: line,
+		Params: []facts.Param{{Name: self}, {Name: req}}}).
+		WithBody([]facts.Stmt{sy.assign(sy.name(ser), get), sy.expr(valid), sy.expr(save)})
 	// UsersListCreateView's POST creates: CreateUsers.
 	stem := viewStem(c.Name)
 	for _, suf := range []string{"ListCreate", "Create"} {
@@ -122,10 +122,10 @@ func (b *builder) filteredNames(file *facts.File, v *facts.Expr) []string {
 		return nil
 	}
 	fr := b.ix.function(file, v.X)
-	if fr == nil || fr.class != nil || len(fr.fn.Params) != 1 || len(fr.fn.Body) == 0 {
+	if fr == nil || fr.class != nil || len(fr.fn.Params) != 1 || len(fr.fn.Body()) == 0 {
 		return nil
 	}
-	last := &fr.fn.Body[len(fr.fn.Body)-1]
+	last := &fr.fn.Body()[len(fr.fn.Body())-1]
 	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprComprehension {
 		return nil
 	}

@@ -58,12 +58,12 @@ func (rc *ruleCtx) decoratorGuards(file *facts.File, fn *facts.Function, sc *sco
 		}
 		wrapped := deco.Params[0].Name
 		w := returnedFunction(deco)
-		if w == nil || !callsName(w.Body, wrapped) {
+		if w == nil || !callsName(w.Body(), wrapped) {
 			continue
 		}
 		rc.decoratorGuards(dfr.file, w, sc, out, depth+1)
 		rc.bindWrapperParams(w, sc, wsc)
-		if gate, rest := rc.wrapperChecks(w.Body, wrapped, wsc, out); len(rest) > 0 && d.Kind != facts.ExprCall {
+		if gate, rest := rc.wrapperChecks(w.Body(), wrapped, wsc, out); len(rest) > 0 && d.Kind != facts.ExprCall {
 			// A factory's wrapper depends on the arguments each use
 			// gives it: its own steps are not one rule.
 			rc.b.recordWrapperRest(dfr.file, dfr.fn, w, gate, rest)
@@ -84,8 +84,8 @@ func (b *builder) recordWrapperRest(file *facts.File, deco, w *facts.Function, g
 		b.wrapperSeen = map[string]bool{}
 	}
 	b.wrapperSeen[deco.QualName] = true
-	fn := &facts.Function{Name: deco.Name, QualName: deco.QualName, Params: w.Params, Body: rest,
-		Line: rest[0].Line(), EndLine: w.EndLine}
+	fn := (&facts.Function{Name: deco.Name, QualName: deco.QualName, Params: w.Params,
+		Line: rest[0].Line(), EndLine: w.EndLine}).WithBody(rest)
 	b.wrapperRests = append(b.wrapperRests, &handler{file: file, fn: fn, name: pascal(deco.Name), gate: gate})
 }
 
@@ -128,14 +128,14 @@ func (rc *ruleCtx) gateRequires(h *handler, sc *scope) {
 
 // returnedFunction is the nested function fn defines and returns last.
 func returnedFunction(fn *facts.Function) *facts.Function {
-	if len(fn.Body) == 0 {
+	if len(fn.Body()) == 0 {
 		return nil
 	}
-	last := &fn.Body[len(fn.Body)-1]
+	last := &fn.Body()[len(fn.Body())-1]
 	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprName {
 		return nil
 	}
-	return definedIn(fn.Body, last.Value.Name())
+	return definedIn(fn.Body(), last.Value.Name())
 }
 
 // callsName reports a call of the named function anywhere in body.

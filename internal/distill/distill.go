@@ -338,7 +338,9 @@ func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Out
 	results := make([]result, len(todo))
 	err := d.spread(ctx, len(todo), func(i int, p *syntax.Parser) {
 		f := todo[i].file
-		src := facts.Source{Path: f.Path, Data: f.Data, Outline: todo[i].outline}
+		// The build reads no function's docstring (a class's it does:
+		// command_names.go), so none is kept.
+		src := facts.Source{Path: f.Path, Data: f.Data, Outline: todo[i].outline, NoFunctionDocs: true}
 		results[i].file, results[i].err = todo[i].lang.Extract(ctx, p, src)
 		if in.ReleaseData {
 			f.Data = nil

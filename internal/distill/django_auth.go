@@ -35,9 +35,9 @@ func (rc *ruleCtx) serviceBackend(e *facts.Expr, kws []facts.Keyword, sc *scope,
 		if !accepts {
 			continue
 		}
-		body := noneFails(fr.fn.Body, nil)
+		body := noneFails(fr.fn.Body(), nil)
 		fn := *fr.fn
-		fn.Body = body
+		fn.SetBody(body)
 		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
 		call.SetKeywords(kws)
 		if len(fn.Params) > 1 && fn.Params[1].Name == "request" {
@@ -144,10 +144,10 @@ func (rc *ruleCtx) justCreatedCredentials(kws []facts.Keyword, userEnt string, s
 // the work; fr itself when it does more than forward.
 func (b *builder) forwardingTarget(cr *classRef, fr *funcRef) *funcRef {
 	for range 4 {
-		if len(fr.fn.Body) != 1 {
+		if len(fr.fn.Body()) != 1 {
 			return fr
 		}
-		s := &fr.fn.Body[0]
+		s := &fr.fn.Body()[0]
 		v := s.Value
 		if s.Kind != facts.StmtReturn || v == nil || v.Kind != facts.ExprCall || v.Method() == "" || !b.isSelf(v.X.X) {
 			return fr

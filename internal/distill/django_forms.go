@@ -45,7 +45,7 @@ func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
 		if fr == nil {
 			continue
 		}
-		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
 				return true
 			}
@@ -91,7 +91,7 @@ func (rc *ruleCtx) viewFormClass(cr *classRef) *classRef {
 			continue
 		}
 		var found *classRef
-		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 			if s.Kind != facts.StmtReturn || s.Value == nil || found != nil {
 				return found == nil
 			}

@@ -78,12 +78,12 @@ func (b *builder) signalHandlers() []*handler {
 			})
 		}
 		for i := range f.Functions {
-			visit(f.Functions[i].Body, nil)
+			visit(f.Functions[i].Body(), nil)
 		}
 		for i := range f.Classes {
 			c := &f.Classes[i]
 			for j := range c.Methods {
-				visit(c.Methods[j].Body, c)
+				visit(c.Methods[j].Body(), c)
 			}
 		}
 	}
@@ -139,7 +139,7 @@ func testsCreated(fn *facts.Function) bool {
 		return false
 	}
 	tested := false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		if s.Kind == facts.StmtIf && s.Cond.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == "created" }) {
 			tested = true
 		}

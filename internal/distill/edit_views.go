@@ -112,7 +112,7 @@ func (b *builder) editViewHandler(f *facts.File, c *facts.Class, cr *classRef) *
 	case "Delete":
 		body = append(body, sy.expr(sy.call(sy.attr(sy.name(obj), "delete"))))
 	}
-	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line, Params: params, Body: body}
+	fn := (&facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line, Params: params}).WithBody(body)
 	// UserUpdateView's POST updates the user: UpdateUser.
 	stem := strings.TrimSuffix(viewStem(c.Name), verb)
 	if stem == "" {

@@ -173,8 +173,8 @@ func (b *builder) frameworkMethods(target, base string) []facts.Function {
 				continue
 			}
 			self := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: b.selfName(), Raw: b.selfName()})
-			fn.Body = append(fn.Body, facts.Stmt{Kind: facts.StmtAssign, Value: &v,
-				Targets: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: self, Name: field, Raw: self.Raw() + "." + field})}})
+			fn.SetBody(append(fn.Body(), facts.Stmt{Kind: facts.StmtAssign, Value: &v,
+				Targets: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: self, Name: field, Raw: self.Raw() + "." + field})}}))
 		}
 		out = append(out, fn)
 	}
@@ -1128,8 +1128,8 @@ func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
 		}
 	case facts.ExprFunction:
 		// A function that gives the model (TypeORM's lazy () => User).
-		if fn := a.Func(); fn != nil && len(fn.Params) == 0 && len(fn.Body) == 1 && fn.Body[0].Kind == facts.StmtReturn && fn.Body[0].Value != nil {
-			return b.modelRefName(f, fn.Body[0].Value)
+		if fn := a.Func(); fn != nil && len(fn.Params) == 0 && len(fn.Body()) == 1 && fn.Body()[0].Kind == facts.StmtReturn && fn.Body()[0].Value != nil {
+			return b.modelRefName(f, fn.Body()[0].Value)
 		}
 	}
 	return ""

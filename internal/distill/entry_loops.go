@@ -33,7 +33,7 @@ func (rc *ruleCtx) entryLoop(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool 
 	}
 	fn := e.Args()[0].Func()
 	keyName, valueName, ok := entryParams(fn)
-	if !ok || jumps(fn.Body) {
+	if !ok || jumps(fn.Body()) {
 		return false
 	}
 	obj := rc.eval(&entries.Args()[0], sc, out, false)
@@ -63,7 +63,7 @@ func (rc *ruleCtx) entryLoop(e *facts.Expr, sc *scope, out *[]allium.Stmt) bool 
 		// worked out again for each (the cache is per scope); the names
 		// stay shared.
 		each := *sc
-		rc.stmts(fn.Body, &each, out)
+		rc.stmts(fn.Body(), &each, out)
 	}
 	for name, v := range saved {
 		if name == "" {

@@ -3573,7 +3573,7 @@ func (rc *ruleCtx) sendsMessage(e *facts.Expr, method, last string, sc *scope, o
 		}
 	case facts.ExprCall:
 		fr := rc.b.ix.function(sc.file, arg)
-		if fr == nil || !returnsBuilt(fr.fn.Body, l.MessageBuilders) {
+		if fr == nil || !returnsBuilt(fr.fn.Body(), l.MessageBuilders) {
 			return nil
 		}
 	default:
@@ -3733,8 +3733,8 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
 		// Only the verification it returns (predicates.go).
-		fr = &funcRef{file: fr.file, class: fr.class, fn: &facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line,
-			Body: []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x, Line: x.Line()})}}}
+		fr = &funcRef{file: fr.file, class: fr.class, fn: (&facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line}).
+			WithBody([]facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x, Line: x.Line()})})}
 	}
 	q := fr.fn.QualName
 	if slices.Contains(sc.stack, q) {
@@ -3770,9 +3770,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.methodSchemaChecks(fr, call, sc, out)
-	if isPredicateTree(fr.fn.Body) {
+	if isPredicateTree(fr.fn.Body()) {
 		// A helper answering a question by cases (predicate_trees.go).
-		if x := rc.predicateAnswer(fr.fn.Body, inner, out); x != nil {
+		if x := rc.predicateAnswer(fr.fn.Body(), inner, out); x != nil {
 			return exprValue(x)
 		}
 		if x := rc.namedPredicate(fr.fn, inner); x != nil {
@@ -3781,10 +3781,10 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	bodyAt, leftOutAt := len(rc.body), rc.leftOut
 	var assigned map[string]allium.Expr
-	if onlyBoolReturns(fr.fn.Body) {
+	if onlyBoolReturns(fr.fn.Body()) {
 		assigned = maps.Clone(rc.assigned) // what holds if it refuses
 	}
-	rc.stmts(fr.fn.Body, inner, out)
+	rc.stmts(fr.fn.Body(), inner, out)
 	if flag := successFlag(fr.fn, inner, out); flag != nil {
 		flag.span = &flagSpan{out: out, outStart: inner.outStart, outEnd: len(*out), bodyStart: bodyAt, bodyEnd: len(rc.body), assigned: assigned}
 		if rc.flags == nil {
@@ -3817,7 +3817,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 // argument does not translate, or fr takes keywords or returns nothing.
 func (rc *ruleCtx) blackBoxHelper(fr *funcRef, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
 	n := snake(fr.fn.Name)
-	if fr.class != nil || len(call.Keywords()) > 0 || len(call.Args()) == 0 || !isSnake(n) || reserved[n] || !returnsValue(fr.fn.Body) {
+	if fr.class != nil || len(call.Keywords()) > 0 || len(call.Args()) == 0 || !isSnake(n) || reserved[n] || !returnsValue(fr.fn.Body()) {
 		return unknownValue
 	}
 	args := rc.args(call, sc, out)
@@ -3852,10 +3852,10 @@ func returnsValue(body []facts.Stmt) bool {
 // returned, on its own object (self.validate(...), self.plugins.hook.f(...))
 // whose arguments are only the method's parameters.
 func (rc *ruleCtx) forwards(fn *facts.Function) bool {
-	if len(fn.Body) != 1 || (fn.Body[0].Kind != facts.StmtExpr && fn.Body[0].Kind != facts.StmtReturn) {
+	if len(fn.Body()) != 1 || (fn.Body()[0].Kind != facts.StmtExpr && fn.Body()[0].Kind != facts.StmtReturn) {
 		return false
 	}
-	c := fn.Body[0].Value
+	c := fn.Body()[0].Value
 	if c == nil || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr {
 		return false
 	}
@@ -3941,7 +3941,7 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.decoratorGuards(fr.file, fr.fn, inner, out, 0)
 	rc.methodSchemaChecks(fr, call, sc, out)
-	rc.stmts(fr.fn.Body, inner, out)
+	rc.stmts(fr.fn.Body(), inner, out)
 	return true
 }
 
@@ -4173,7 +4173,7 @@ func (b *builder) viewModel(f *facts.File, c *facts.Class) string {
 	}
 	for i := range c.Methods {
 		if c.Methods[i].Name == "get_queryset" {
-			facts.Walk(c.Methods[i].Body, func(s *facts.Stmt) bool {
+			facts.Walk(c.Methods[i].Body(), func(s *facts.Stmt) bool {
 				if s.Kind == facts.StmtReturn {
 					visit(s.Value)
 				}
@@ -4479,7 +4479,7 @@ func (rc *ruleCtx) runCallback(fn *facts.Function, sc *scope, out *[]allium.Stmt
 	for _, p := range fn.Params {
 		inner.vars[p.Name] = &value{kind: vPlumbing}
 	}
-	rc.stmts(fn.Body, inner, out)
+	rc.stmts(fn.Body(), inner, out)
 	if inner.ret != nil && !inner.retMixed {
 		return withFailChecks(inner.ret, inner)
 	}

@@ -94,7 +94,7 @@ func accessorOf(fr *funcRef) *funcRef {
 // as the getter returning what it builds: the first read builds it, and
 // every later read answers the same object. Any other getter is fr itself.
 func cachedAttrGetter(fr *funcRef) *funcRef {
-	body := fr.fn.Body
+	body := fr.fn.Body()
 	if len(body) != 2 || body[0].Kind != facts.StmtIf || len(body[0].Else()) > 0 || len(body[0].Body) != 1 ||
 		body[1].Kind != facts.StmtReturn || body[1].Value == nil || body[1].Value.Kind != facts.ExprAttr {
 		return fr
@@ -107,7 +107,7 @@ func cachedAttrGetter(fr *funcRef) *funcRef {
 	}
 	built := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: set.Value, Line: set.Line()})
 	fn := *fr.fn
-	fn.Body = []facts.Stmt{built}
+	fn.SetBody([]facts.Stmt{built})
 	return &funcRef{file: fr.file, class: fr.class, fn: &fn, closure: fr.closure}
 }
 

@@ -54,11 +54,11 @@ func answersNothing(fn *facts.Function) bool {
 	if fn == nil {
 		return false
 	}
-	switch len(fn.Body) {
+	switch len(fn.Body()) {
 	case 0:
 		return true
 	case 1:
-		s := &fn.Body[0]
+		s := &fn.Body()[0]
 		return s.Kind == facts.StmtReturn && (s.Value == nil || s.Value.Kind == facts.ExprNone)
 	}
 	return false

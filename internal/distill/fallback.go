@@ -132,7 +132,7 @@ func returnedLookup(body []facts.Stmt) (*lookupStep, string) {
 // as not exists User{email} and not exists UserStatus{secondary_email: email}.
 // It returns nil for any other function.
 func (rc *ruleCtx) absencePredicate(fr *funcRef, self *value, call *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	body := fr.fn.Body
+	body := fr.fn.Body()
 	if len(body) < 2 {
 		return nil
 	}

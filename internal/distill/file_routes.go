@@ -113,7 +113,7 @@ func writingMethods(fn *facts.Function) []string {
 	}
 	req := fn.Params[0].Name
 	var out []string
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		s.Cond.Any(func(e *facts.Expr) bool {
 			if e.Kind == facts.ExprCompare && e.X != nil && e.Y != nil && e.X.Raw() == req+".method" && e.Y.Kind == facts.ExprString {
 				if m := strings.ToUpper(e.Y.Value()); stateChanging[m] && !slices.Contains(out, m) {

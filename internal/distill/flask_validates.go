@@ -146,7 +146,7 @@ func (rc *ruleCtx) initRewrite(e *entityInfo, column string, given *facts.Expr, 
 		return nil, false
 	}
 	var rewrite *facts.Expr
-	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 		if s.Kind == facts.StmtAssign && s.Value != nil && len(s.Targets) == 1 && keywordSubscript(&s.Targets[0], kwargs) == column {
 			rewrite = s.Value // the last one stands
 		}

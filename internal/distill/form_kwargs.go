@@ -31,7 +31,7 @@ func (rc *ruleCtx) viewFormKwargs(cr *classRef, h *handler, sc *scope) map[strin
 		if gsc.vars[self] == nil {
 			gsc.vars[self] = &value{kind: vPlumbing}
 		}
-		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
 				return true
 			}
@@ -86,7 +86,7 @@ func (rc *ruleCtx) keepFormKwargs(form *value, kwargs map[string]*value) {
 			}
 			form.attrs[attr] = v
 		}
-		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName {
 				return true
 			}
@@ -159,7 +159,7 @@ func (b *builder) ctorKept(shape *classRef, name string) bool {
 			params[p.Name] = p.Name != ""
 		}
 		kept := false
-		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 			if kept || s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
 				return !kept
 			}

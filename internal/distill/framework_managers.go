@@ -86,17 +86,17 @@ func (b *builder) managerMethod(qual, name string, m catalog.ManagerMethod) fact
 	}
 	build.SetKeywords(kws)
 	const row = "__row"
-	fn.Body = append(fn.Body,
+	fn.SetBody(append(fn.Body(),
 		facts.Stmt{Kind: facts.StmtAssign, Targets: []facts.Expr{*ident(row)}, Value: build},
-		facts.Stmt{Kind: facts.StmtExpr, Value: &facts.Expr{Kind: facts.ExprCall, X: attr(ident(row), b.lang.PersistCalls[0])}})
+		facts.Stmt{Kind: facts.StmtExpr, Value: &facts.Expr{Kind: facts.ExprCall, X: attr(ident(row), b.lang.PersistCalls[0])}}))
 	if send := b.managerSend(m); m.Flag != "" && send != nil {
 		body := []facts.Stmt{send(m.Template)}
 		for _, flag := range slices.Sorted(maps.Keys(m.FlagTemplates)) {
 			body = []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: ident(flag), Body: []facts.Stmt{send(m.FlagTemplates[flag])}, Else: body})}
 		}
-		fn.Body = append(fn.Body, facts.Stmt{Kind: facts.StmtIf, Cond: ident(m.Flag), Body: body})
+		fn.SetBody(append(fn.Body(), facts.Stmt{Kind: facts.StmtIf, Cond: ident(m.Flag), Body: body}))
 	}
-	fn.Body = append(fn.Body, facts.Stmt{Kind: facts.StmtReturn, Value: ident(row)})
+	fn.SetBody(append(fn.Body(), facts.Stmt{Kind: facts.StmtReturn, Value: ident(row)}))
 	return fn
 }
 
@@ -181,7 +181,7 @@ func (b *builder) mailMethods(target, base string, given []facts.Function) []fac
 			cond := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: flag, Raw: flag})
 			body = []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: cond, Body: []facts.Stmt{send(m.FlagTemplates[flag])}, Else: body})}
 		}
-		fn.Body = body
+		fn.SetBody(body)
 		out = append(out, fn)
 	}
 	return out

@@ -145,7 +145,7 @@ func absenceOf(c *facts.Expr, name string) bool {
 // of exc (what the caller raises then; nil: a bare raise),
 // and the calls it returns marked to be read the same way.
 func (rc *ruleCtx) noneFailing(fr *funcRef, exc *facts.Expr) *funcRef {
-	body := noneFails(fr.fn.Body, exc)
+	body := noneFails(fr.fn.Body(), exc)
 	if n := len(body); n == 0 || body[n-1].Kind != facts.StmtReturn && body[n-1].Kind != facts.StmtRaise {
 		body = append(body, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtRaise, Value: exc, Line: fr.fn.EndLine}))
 	}
@@ -163,7 +163,7 @@ func (rc *ruleCtx) noneFailing(fr *funcRef, exc *facts.Expr) *funcRef {
 	}
 	mark(body)
 	fn := *fr.fn
-	fn.Body = body
+	fn.SetBody(body)
 	return &funcRef{file: fr.file, fn: &fn, class: fr.class}
 }
 

@@ -112,7 +112,7 @@ func (rc *ruleCtx) superArguments(cr *classRef, obj *value) {
 	if baseCtor == nil {
 		return
 	}
-	for _, st := range ctor.fn.Body {
+	for _, st := range ctor.fn.Body() {
 		call := st.Value
 		if st.Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || call.Raw() != "super" {
 			continue

@@ -114,7 +114,7 @@ func (rc *ruleCtx) filterBuilderSpread(e *facts.Expr, sc *scope, out *[]allium.S
 		return nil, false
 	}
 	fr := rc.b.ix.method(cls, e.X.Name())
-	if fr == nil || len(fr.fn.Body) == 0 {
+	if fr == nil || len(fr.fn.Body()) == 0 {
 		return nil, false
 	}
 	kw := ""
@@ -123,7 +123,7 @@ func (rc *ruleCtx) filterBuilderSpread(e *facts.Expr, sc *scope, out *[]allium.S
 			kw = p.Name
 		}
 	}
-	last := &fr.fn.Body[len(fr.fn.Body)-1]
+	last := &fr.fn.Body()[len(fr.fn.Body())-1]
 	if kw == "" || last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprDict {
 		return nil, false
 	}

@@ -51,7 +51,7 @@ func visitFile(f *facts.File, call func(*facts.Expr), function func(*facts.Funct
 		for i := range x.Params {
 			expr(x.Params[i].Default)
 		}
-		body(x.Body)
+		body(x.Body())
 	}
 	class := func(c *facts.Class) {
 		for i := range c.Decorators {

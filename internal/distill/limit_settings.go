@@ -38,7 +38,7 @@ func (b *builder) settingsLimits() {
 	}
 	for _, f := range b.ix.files {
 		for i := range f.Functions {
-			b.limitsIn(f, f.Functions[i].Body)
+			b.limitsIn(f, f.Functions[i].Body())
 		}
 	}
 }
@@ -75,10 +75,10 @@ func definedIn(body []facts.Stmt, name string) *facts.Function {
 // limitSettings declares the settings a limit function formats into its
 // limit text.
 func (b *builder) limitSettings(f *facts.File, fn *facts.Function) {
-	if len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn {
+	if len(fn.Body()) != 1 || fn.Body()[0].Kind != facts.StmtReturn {
 		return
 	}
-	call := fn.Body[0].Value
+	call := fn.Body()[0].Value
 	if call == nil || call.Kind != facts.ExprCall || call.Method() != "format" || call.X.X == nil || call.X.X.Kind != facts.ExprString {
 		return
 	}

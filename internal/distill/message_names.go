@@ -30,7 +30,7 @@ func (rc *ruleCtx) settingTemplate(names []string, entity string, sc *scope) str
 				continue
 			}
 			var keys []string
-			for _, x := range assignedAtTop(fr.fn.Body, n) {
+			for _, x := range assignedAtTop(fr.fn.Body(), n) {
 				for _, k := range rc.settingKeys(x) {
 					if strings.HasSuffix(k, "_"+n) && !slices.Contains(keys, k) {
 						keys = append(keys, k)

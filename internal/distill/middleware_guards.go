@@ -81,7 +81,7 @@ func (rc *ruleCtx) middlewareGuards(h *handler, sc *scope) {
 			mr.sc.vars[next] = unknownValue
 		}
 		mr.known = map[*value]bool{}
-		rc.middlewareChecks(mr, mr.fn.Body, next)
+		rc.middlewareChecks(mr, mr.fn.Body(), next)
 		signed = signed || mr.signsIn
 	}
 }
@@ -158,10 +158,10 @@ func isMiddleware(fn *facts.Function) bool {
 // (return function (req, res, next) {...}) or defined in its body and
 // returned by name.
 func returnedClosure(fn *facts.Function) *facts.Function {
-	if n := len(fn.Body); n > 0 {
+	if n := len(fn.Body()); n > 0 {
 		// return asyncHandler(async (req, res, next) => {...}): the
 		// function the wrapper is given.
-		if last := &fn.Body[n-1]; last.Kind == facts.StmtReturn && last.Value != nil {
+		if last := &fn.Body()[n-1]; last.Kind == facts.StmtReturn && last.Value != nil {
 			if v := unwrapHandler(last.Value); v.Kind == facts.ExprFunction {
 				return v.Func()
 			}

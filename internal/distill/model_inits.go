@@ -30,8 +30,8 @@ func (rc *ruleCtx) ownInit(cr *classRef, ent *entityInfo, e *facts.Expr, sc *sco
 	self := init.fn.Params[0].Name
 	at := -1
 	var base *facts.Expr
-	for i := range init.fn.Body {
-		if base = baseInitCall(&init.fn.Body[i], self); base != nil {
+	for i := range init.fn.Body() {
+		if base = baseInitCall(&init.fn.Body()[i], self); base != nil {
 			at = i
 			break
 		}
@@ -52,10 +52,10 @@ func (rc *ruleCtx) ownInit(cr *classRef, ent *entityInfo, e *facts.Expr, sc *sco
 	}
 	row.SetKeywords(kws)
 	v := rc.construct(ent, &row, sc, out)
-	after := slices.Concat(init.fn.Body[:at], init.fn.Body[at+1:])
+	after := slices.Concat(init.fn.Body()[:at], init.fn.Body()[at+1:])
 	if len(after) > 0 {
 		fn := *init.fn
-		fn.Body = after
+		fn.SetBody(after)
 		rc.inline(&funcRef{file: init.file, fn: &fn, class: init.class, closure: init.closure}, v, e, sc, out)
 	}
 	return v
@@ -138,8 +138,8 @@ func (b *builder) initRebinds(ent *entityInfo, name string) bool {
 	if recv == "" {
 		return false
 	}
-	for i := range init.fn.Body {
-		if baseInitCall(&init.fn.Body[i], recv) != nil {
+	for i := range init.fn.Body() {
+		if baseInitCall(&init.fn.Body()[i], recv) != nil {
 			return false // its keywords go on to the base's (ownInit)
 		}
 	}
@@ -159,13 +159,13 @@ func (b *builder) initRebinds(ent *entityInfo, name string) bool {
 				c.X.X != nil && c.X.X.Kind == facts.ExprName && c.X.X.Name() == self {
 				if m := b.ix.method(ent.ref, c.X.Name()); m != nil {
 					if mrecv, _ := b.receiverParams(m.fn.Params); mrecv != "" {
-						visit(m.fn.Body, mrecv, depth+1)
+						visit(m.fn.Body(), mrecv, depth+1)
 					}
 				}
 			}
 			return !rebinds
 		})
 	}
-	visit(init.fn.Body, recv, 0)
+	visit(init.fn.Body(), recv, 0)
 	return rebinds
 }

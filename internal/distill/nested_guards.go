@@ -174,10 +174,10 @@ func settingsOnly(c allium.Expr) bool {
 
 // endsReturningTrue reports a function whose body ends with return true.
 func endsReturningTrue(fn *facts.Function) bool {
-	if fn == nil || len(fn.Body) == 0 {
+	if fn == nil || len(fn.Body()) == 0 {
 		return false
 	}
-	last := &fn.Body[len(fn.Body)-1]
+	last := &fn.Body()[len(fn.Body())-1]
 	return last.Kind == facts.StmtReturn && last.Value != nil && last.Value.Kind == facts.ExprBool && last.Value.Value() == "true"
 }
 

@@ -34,9 +34,9 @@ func (b *builder) nestedRouteHandlers(known []*handler) []*handler {
 			if seen[factory] {
 				continue
 			}
-			locals := assignedNames(factory.Body)
-			for j := range factory.Body {
-				s := &factory.Body[j]
+			locals := assignedNames(factory.Body())
+			for j := range factory.Body() {
+				s := &factory.Body()[j]
 				fn := s.Func()
 				if s.Kind != facts.StmtFunction || fn == nil || len(fn.Decorators) == 0 || seen[fn] {
 					continue

@@ -261,8 +261,8 @@ func (rc *ruleCtx) schemaMiddlewareFunction(m *facts.Expr, file *facts.File, req
 		return
 	}
 	mwReq := mw.fn.Params[0].Name
-	for i := range mw.fn.Body {
-		s := &mw.fn.Body[i]
+	for i := range mw.fn.Body() {
+		s := &mw.fn.Body()[i]
 		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName || s.Value == nil {
 			continue
 		}
@@ -280,9 +280,9 @@ func (rc *ruleCtx) schemaMiddlewareFunction(m *facts.Expr, file *facts.File, req
 // that request's body by that schema (schema.validate(req.body), a parse
 // of the builder's).
 func (rc *ruleCtx) handsSchemaToBodyParse(mw *funcRef, reqName, schemaName string, builder catalog.SchemaBuilder) bool {
-	for i := range mw.fn.Body {
-		call := mw.fn.Body[i].Value
-		if mw.fn.Body[i].Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || call.X == nil {
+	for i := range mw.fn.Body() {
+		call := mw.fn.Body()[i].Value
+		if mw.fn.Body()[i].Kind != facts.StmtExpr || call == nil || call.Kind != facts.ExprCall || call.X == nil {
 			continue
 		}
 		reqAt, schemaAt := -1, -1
@@ -310,7 +310,7 @@ func (rc *ruleCtx) handsSchemaToBodyParse(mw *funcRef, reqName, schemaName strin
 func validatorParsesBody(fn *facts.Function, reqName, schemaName string, builder catalog.SchemaBuilder) bool {
 	errorBound := false
 	parses := false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		v := s.Value
 		if v == nil || v.Kind != facts.ExprCall || v.X == nil || v.X.Kind != facts.ExprAttr || v.X.X == nil || v.X.X.Kind != facts.ExprName || v.X.X.Name() != schemaName || len(v.Args()) == 0 {
 			return true
@@ -334,7 +334,7 @@ func validatorParsesBody(fn *facts.Function, reqName, schemaName string, builder
 		return parses
 	}
 	tested := false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		if s.Kind == facts.StmtIf && s.Cond != nil && s.Cond.Kind == facts.ExprName && s.Cond.Name() == builder.ResultError {
 			tested = true
 		}

@@ -32,7 +32,7 @@ func (rc *ruleCtx) rowsHandedTo(call *facts.Expr, fr *funcRef, sc *scope) {
 		if v == nil || v.kind != vNew || v.done {
 			return
 		}
-		if fr == nil || param == "" || paramChanged(fr.fn.Body, param) {
+		if fr == nil || param == "" || paramChanged(fr.fn.Body(), param) {
 			v.partial = true
 		}
 	}

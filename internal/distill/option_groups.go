@@ -91,7 +91,7 @@ func (b *builder) groupSwitches() map[string]bool {
 			continue
 		}
 		visitFile(f, nil, func(fn *facts.Function) {
-			facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+			facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 				if s.Kind == facts.StmtIf && s.Cond != nil {
 					b.noteSwitches(s.Cond)
 				}

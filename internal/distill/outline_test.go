@@ -41,17 +41,17 @@ func TestTestFilesOutlined(t *testing.T) {
 		path  string
 		check func(f *facts.File) bool
 	}{
-		{"service module keeps its body", "app/views.py", func(f *facts.File) bool { return f.Functions[0].Body != nil }},
-		{"test function body left out", "tests/test_views.py", func(f *facts.File) bool { return f.Functions[0].Name == "test_login" && f.Functions[0].Body == nil }},
-		{"test method body left out", "tests/test_views.py", func(f *facts.File) bool { return f.Classes[0].Methods[0].Body == nil }},
+		{"service module keeps its body", "app/views.py", func(f *facts.File) bool { return f.Functions[0].Body() != nil }},
+		{"test function body left out", "tests/test_views.py", func(f *facts.File) bool { return f.Functions[0].Name == "test_login" && f.Functions[0].Body() == nil }},
+		{"test method body left out", "tests/test_views.py", func(f *facts.File) bool { return f.Classes[0].Methods[0].Body() == nil }},
 		{"test constant kept", "tests/test_views.py", func(f *facts.File) bool { return len(f.Constants) == 1 && f.Constants[0].Name == "TIMEOUT" }},
 		{"test class field kept", "tests/test_views.py", func(f *facts.File) bool { return len(f.Classes[0].Fields) == 1 }},
-		{"typescript module keeps its body", "web/users.ts", func(f *facts.File) bool { return f.Functions[0].Body != nil }},
-		{"spec function body left out", "web/users.spec.ts", func(f *facts.File) bool { return f.Functions[0].Body == nil }},
+		{"typescript module keeps its body", "web/users.ts", func(f *facts.File) bool { return f.Functions[0].Body() != nil }},
+		{"spec function body left out", "web/users.spec.ts", func(f *facts.File) bool { return f.Functions[0].Body() == nil }},
 		{"spec callback body left out", "web/users.spec.ts", func(f *facts.File) bool {
 			call := f.Statements[0].Value
 			return call != nil && call.Kind == facts.ExprCall && len(call.Args()) == 2 &&
-				call.Args()[1].Func() != nil && call.Args()[1].Func().Body == nil
+				call.Args()[1].Func() != nil && call.Args()[1].Func().Body() == nil
 		}},
 	}
 	for _, tt := range tests {

@@ -159,7 +159,7 @@ func (rc *ruleCtx) cacheKeptValue(part dictPart) *facts.Expr {
 		return nil
 	}
 	var kept *facts.Expr
-	facts.Walk(part.sc.helper.Body, func(s *facts.Stmt) bool {
+	facts.Walk(part.sc.helper.Body(), func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			x.Any(func(c *facts.Expr) bool {
 				if kept == nil && c.Kind == facts.ExprCall && len(c.Args()) >= 2 && catalog.MatchAny(sets, c.Resolved(), c.Raw()) &&
@@ -415,7 +415,7 @@ func (b *builder) encodedKindClaims() int {
 	values := map[string]bool{}
 	keys := b.lang.SignedTokens.KindClaims
 	b.eachEncoder(func(fn *facts.Function) {
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 			for _, x := range []*facts.Expr{s.Value, s.Cond} {
 				x.Any(func(c *facts.Expr) bool {
 					if c.Kind == facts.ExprDict {
@@ -489,7 +489,7 @@ func (b *builder) encodesToken(fn *facts.Function) bool {
 // bodyEncodesToken reports a call of a token encoder in fn's own body.
 func (b *builder) bodyEncodesToken(fn *facts.Function) bool {
 	encodes := false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			x.Any(func(c *facts.Expr) bool {
 				encodes = encodes || (c.Kind == facts.ExprCall && b.isTokenEncoder(c.Resolved(), c.Raw()))

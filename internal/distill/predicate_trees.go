@@ -202,7 +202,7 @@ func (rc *ruleCtx) answersQuestions(body []facts.Stmt) bool {
 // can_update_entity(user, entity_id). nil when a parameter holds nothing
 // the spec can name.
 func (rc *ruleCtx) namedPredicate(fn *facts.Function, sc *scope) allium.Expr {
-	if !rc.answersQuestions(fn.Body) {
+	if !rc.answersQuestions(fn.Body()) {
 		return nil
 	}
 	var args []allium.Arg

@@ -290,7 +290,7 @@ def f(u):
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fn := parsedFunction(t, tt.src)
-			if got := isPredicateTree(fn.Body); got != tt.want {
+			if got := isPredicateTree(fn.Body()); got != tt.want {
 				t.Errorf("isPredicateTree = %v, want %v", got, tt.want)
 			}
 		})

@@ -26,7 +26,7 @@ func withoutDocstring(body []facts.Stmt) []facts.Stmt {
 // returned verification. It returns that expression, or nil when fn is not
 // of this shape or the returned value is no verification.
 func (rc *ruleCtx) emptyGuardedReturn(fn *facts.Function) *facts.Expr {
-	body := withoutDocstring(fn.Body)
+	body := withoutDocstring(fn.Body())
 	if len(body) != 2 {
 		return nil
 	}

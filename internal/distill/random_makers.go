@@ -25,7 +25,7 @@ import (
 // builtInLoop reports that the value is built so, which the walk, reading
 // a loop's assignments as none, cannot follow.
 func (b *builder) makesRandomValue(fn *facts.Function) bool {
-	random, returns, _, ok := b.randomMaker(fn.Body, false)
+	random, returns, _, ok := b.randomMaker(fn.Body(), false)
 	return ok && random && returns && !b.joinsParams(fn)
 }
 
@@ -40,7 +40,7 @@ func (b *builder) joinsParams(fn *facts.Function) bool {
 		params[p.Name] = true
 	}
 	joined := false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		if s.Kind != facts.StmtReturn || s.Value == nil || s.Value.Kind != facts.ExprBinary || s.Value.Op() != "+" {
 			return !joined
 		}
@@ -70,7 +70,7 @@ func concatParts(e *facts.Expr) []*facts.Expr {
 // builtInLoop reports whether a function that makes a random value
 // builds it in a loop.
 func (b *builder) builtInLoop(fn *facts.Function) bool {
-	_, _, loops, ok := b.randomMaker(fn.Body, false)
+	_, _, loops, ok := b.randomMaker(fn.Body(), false)
 	return ok && loops
 }
 

@@ -48,7 +48,7 @@ func (b *builder) bucketOf(fn *facts.Function) (bucketParams, bool) {
 			pos[p.Name] = i
 		}
 	}
-	body := withoutDocstring(fn.Body)
+	body := withoutDocstring(fn.Body())
 	if len(pos) < 3 || len(body) < 3 || !isBoolReturn(&body[len(body)-1], "true") {
 		return bucketParams{}, false
 	}
@@ -198,7 +198,7 @@ func (rc *ruleCtx) bucketLimit(fr *funcRef, call *facts.Expr, sc *scope, out *[]
 // TokenBucket.authorize(f"em-{h}", 10, 3600)), that call and the bucket.
 func (rc *ruleCtx) bucketCall(fr *funcRef) (*facts.Expr, *funcRef) {
 	b := rc.b
-	body := withoutDocstring(fr.fn.Body)
+	body := withoutDocstring(fr.fn.Body())
 	if len(body) == 0 {
 		return nil, nil
 	}
@@ -235,7 +235,7 @@ func (rc *ruleCtx) bucketCall(fr *funcRef) (*facts.Expr, *funcRef) {
 // client address keys (request.META["REMOTE_ADDR"]).
 func (b *builder) readsClientAddress(fn *facts.Function) bool {
 	found := false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			if x.Any(func(e *facts.Expr) bool {
 				return e.Kind == facts.ExprString && catalog.Match(b.lang.ClientAddressKeys, e.Value())

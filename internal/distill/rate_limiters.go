@@ -55,7 +55,7 @@ func (b *builder) rateLimiterRegistrations() {
 		}
 		scan(f.Statements)
 		for i := range f.Functions {
-			scan(f.Functions[i].Body)
+			scan(f.Functions[i].Body())
 		}
 	}
 }
@@ -153,11 +153,11 @@ func (b *builder) limiterLookups() map[string]bool {
 		}
 		facts.Walk(f.Statements, stmt)
 		for i := range f.Functions {
-			facts.Walk(f.Functions[i].Body, stmt)
+			facts.Walk(f.Functions[i].Body(), stmt)
 		}
 		for i := range f.Classes {
 			for j := range f.Classes[i].Methods {
-				facts.Walk(f.Classes[i].Methods[j].Body, stmt)
+				facts.Walk(f.Classes[i].Methods[j].Body(), stmt)
 			}
 		}
 	}

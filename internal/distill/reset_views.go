@@ -704,9 +704,8 @@ func sessionEndPost(qual, end string, line int) *facts.Function {
 	sy := synth{line}
 	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, X: sy.name(end), Raw: end, Line: line,
 		Args: []facts.Expr{*sy.name("request")}}).WithResolved(end)
-	return &facts.Function{Name: "post", QualName: qual, Line: line,
-		Params: []facts.Param{{Name: "self"}, {Name: "request"}},
-		Body:   []facts.Stmt{sy.expr(&call)}}
+	return (&facts.Function{Name: "post", QualName: qual, Line: line,
+		Params: []facts.Param{{Name: "self"}, {Name: "request"}}}).WithBody([]facts.Stmt{sy.expr(&call)})
 }
 
 // loopMakesToken reports a loop over a reset request's users whose body

@@ -87,8 +87,8 @@ func (b *builder) callRoutes() []callRoute {
 		for i := range f.Functions {
 			// export default (app) => { const route = Router(); route.post(...) }:
 			// a module's function that mounts its routes.
-			for j := range f.Functions[i].Body {
-				if s := &f.Functions[i].Body[j]; s.Kind == facts.StmtExpr {
+			for j := range f.Functions[i].Body() {
+				if s := &f.Functions[i].Body()[j]; s.Kind == facts.StmtExpr {
 					out = b.routeCallChain(f, s.Value, nil, out)
 				}
 			}
@@ -416,7 +416,7 @@ func handsOn(fn *facts.Function) bool {
 	}
 	res, next := fn.Params[1].Name, fn.Params[2].Name
 	calls, awaits, answers := false, false, false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		if s.Kind == facts.StmtRaise {
 			answers = true
 		}

@@ -88,10 +88,10 @@ func (b *builder) methodPathRoute(f *facts.File, x *facts.Expr) (callRoute, bool
 // in place only hands its call on to (req => this.handleLogIn(req), or a
 // body that returns that call), or nil.
 func (b *builder) forwardedMethod(f *facts.File, fn *facts.Function) *funcRef {
-	if fn == nil || len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn {
+	if fn == nil || len(fn.Body()) != 1 || fn.Body()[0].Kind != facts.StmtReturn {
 		return nil
 	}
-	call := fn.Body[0].Value
+	call := fn.Body()[0].Value
 	if call == nil || call.Kind != facts.ExprCall || call.X == nil || call.X.Kind != facts.ExprAttr ||
 		call.X.X == nil || call.X.X.Kind != facts.ExprName || call.X.X.Name() != "this" {
 		return nil
@@ -321,8 +321,8 @@ func exportedObjectFunction(f *facts.File, name string) *facts.Function {
 		if obj == nil || obj.Kind != facts.ExprDict {
 			obj = nil
 			for i := range f.Functions {
-				if fn := &f.Functions[i]; fn.Name == ex.Local && len(fn.Body) == 1 && fn.Body[0].Kind == facts.StmtReturn {
-					obj = fn.Body[0].Value
+				if fn := &f.Functions[i]; fn.Name == ex.Local && len(fn.Body()) == 1 && fn.Body()[0].Kind == facts.StmtReturn {
+					obj = fn.Body()[0].Value
 				}
 			}
 		}

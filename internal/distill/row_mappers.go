@@ -84,21 +84,21 @@ func (b *builder) isRowMapper(fn *facts.Function) bool {
 }
 
 func (b *builder) copiesParam(fn *facts.Function) bool {
-	if len(fn.Params) != 1 || fn.Params[0].Name == "" || len(fn.Body) == 0 {
+	if len(fn.Params) != 1 || fn.Params[0].Name == "" || len(fn.Body()) == 0 {
 		return false
 	}
 	param := fn.Params[0].Name
-	last := &fn.Body[len(fn.Body)-1]
+	last := &fn.Body()[len(fn.Body())-1]
 	if last.Kind != facts.StmtReturn || last.Value == nil {
 		return false
 	}
 	switch ret := last.Value; {
-	case len(fn.Body) == 1 && ret.Kind == facts.ExprDict:
+	case len(fn.Body()) == 1 && ret.Kind == facts.ExprDict:
 		return len(ret.Entries()) > 0 && readsEach(ret.Entries(), param)
-	case len(fn.Body) == 1 && ret.Kind == facts.ExprCall:
+	case len(fn.Body()) == 1 && ret.Kind == facts.ExprCall:
 		return len(ret.Args()) > 0 && allRead(ret.Args(), param)
 	case ret.Kind == facts.ExprName:
-		return copiesOnto(fn.Body[:len(fn.Body)-1], ret.Name(), param)
+		return copiesOnto(fn.Body()[:len(fn.Body())-1], ret.Name(), param)
 	}
 	return false
 }

@@ -366,15 +366,15 @@ func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
 	}
 	for i := range h.class.Methods {
 		m := &h.class.Methods[i]
-		if !slices.Contains(rc.b.lang.ViewDispatch, m.Name) || len(m.Body) == 0 {
+		if !slices.Contains(rc.b.lang.ViewDispatch, m.Name) || len(m.Body()) == 0 {
 			continue
 		}
-		last := &m.Body[len(m.Body)-1]
+		last := &m.Body()[len(m.Body())-1]
 		if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Method() != m.Name ||
 			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw() != "super" {
 			continue // a dispatch that does not hand over is not read
 		}
-		rc.stmts(m.Body[:len(m.Body)-1], sc, &rc.ensures)
+		rc.stmts(m.Body()[:len(m.Body())-1], sc, &rc.ensures)
 	}
 }
 
@@ -780,11 +780,11 @@ func (b *builder) invokedFunctions() map[string]bool {
 	}
 	for _, f := range b.ix.files {
 		for i := range f.Functions {
-			visit(f, f.Functions[i].Body)
+			visit(f, f.Functions[i].Body())
 		}
 		for i := range f.Classes {
 			for j := range f.Classes[i].Methods {
-				visit(f, f.Classes[i].Methods[j].Body)
+				visit(f, f.Classes[i].Methods[j].Body())
 			}
 		}
 	}
@@ -989,7 +989,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		rc.userRouteRule(h.userRoute, sc)
 	}
 	rc.gateRequires(h, sc)
-	rc.stmts(h.fn.Body, sc, &rc.ensures)
+	rc.stmts(h.fn.Body(), sc, &rc.ensures)
 	rc.unrequiredComparisons()
 	rc.foundOnlyRequires()
 	var main *ruleOut
@@ -1500,10 +1500,10 @@ func (b *builder) currentUserDecorated(f *facts.File, p *facts.Param) bool {
 			continue
 		}
 		fn := made.Args()[0].Func()
-		if made.Args()[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body) == 0 {
+		if made.Args()[0].Kind != facts.ExprFunction || fn == nil || len(fn.Body()) == 0 {
 			continue
 		}
-		ret := fn.Body[len(fn.Body)-1]
+		ret := fn.Body()[len(fn.Body())-1]
 		if x := ret.Value; ret.Kind == facts.StmtReturn && x != nil && x.Kind == facts.ExprAttr && x.X != nil && x.X.Kind == facts.ExprAttr &&
 			slices.Contains(b.lang.Auth.CurrentUserNames, x.X.Name()+"."+x.Name()) {
 			return true
@@ -1615,7 +1615,7 @@ func (b *builder) viewRegistrations() map[*classRef]viewRegistration {
 		}
 		visit(f.Statements)
 		for i := range f.Functions {
-			visit(f.Functions[i].Body)
+			visit(f.Functions[i].Body())
 		}
 	}
 	return b.asViews
@@ -1675,7 +1675,7 @@ func (rc *ruleCtx) currentUser() *value {
 // currentUserName is the name of the signed-in user's parameter: "user"
 // unless the handler has a local of that name.
 func (rc *ruleCtx) currentUserName() string {
-	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body) || rc.routeNamesUser() || rc.lets["user"] {
+	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body()) || rc.routeNamesUser() || rc.lets["user"] {
 		// A let of that name (a helper's lookup) is another user; so is
 		// the row a route segment names by its id.
 		return "current_user"
@@ -1972,7 +1972,7 @@ func (rc *ruleCtx) dependencyValueIn(f *facts.File, fn *facts.Expr, pname string
 		inner.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
 	}
 	before := len(rc.params)
-	rc.stmts(fr.fn.Body, inner, &rc.ensures)
+	rc.stmts(fr.fn.Body(), inner, &rc.ensures)
 	v := inner.ret
 	if v == nil {
 		v = unknownValue
@@ -2007,14 +2007,14 @@ func (rc *ruleCtx) dependencyFactory(f *facts.File, call *facts.Expr, vars map[s
 		return nil
 	}
 	factory := rc.b.ix.function(f, call.X)
-	if factory == nil || len(factory.fn.Body) == 0 {
+	if factory == nil || len(factory.fn.Body()) == 0 {
 		return nil
 	}
-	last := factory.fn.Body[len(factory.fn.Body)-1]
+	last := factory.fn.Body()[len(factory.fn.Body())-1]
 	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprName {
 		return nil
 	}
-	returned := definedIn(factory.fn.Body, last.Value.Name())
+	returned := definedIn(factory.fn.Body(), last.Value.Name())
 	if returned == nil {
 		return nil
 	}
@@ -2086,10 +2086,10 @@ func (rc *ruleCtx) userDependency(f *facts.File, fn *facts.Expr, pname string, s
 			u = v
 		}
 		rc.userVal, rc.credUser = u, u
-		if n := len(fr.fn.Body); n > 0 && fr.fn.Body[n-1].Kind == facts.StmtRaise {
+		if n := len(fr.fn.Body()); n > 0 && fr.fn.Body()[n-1].Kind == facts.StmtRaise {
 			// It answers only with the user it found, else fails: the
 			// user must meet the lookups' other filters.
-			rc.subjectFilters(lookups, u.expr, sc, fr.fn.Body[n-1].Line())
+			rc.subjectFilters(lookups, u.expr, sc, fr.fn.Body()[n-1].Line())
 		}
 		rc.deps[fr.fn.QualName] = u
 		return u
@@ -2230,7 +2230,7 @@ func forwardsOnly(fn *facts.Function) bool {
 			return false
 		}
 	}
-	body := fn.Body
+	body := fn.Body()
 	if len(body) > 0 && body[0].Kind == facts.StmtExpr && body[0].Value != nil && body[0].Value.Kind == facts.ExprString {
 		body = body[1:] // the docstring
 	}

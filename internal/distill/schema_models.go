@@ -161,7 +161,7 @@ func (b *builder) saveHooks(m *schemaModel) {
 			call.Args()[0].Kind != facts.ExprString || !slices.Contains(sm.SaveEvents, call.Args()[0].Value()) || call.Args()[1].Func() == nil {
 			continue
 		}
-		for _, field := range b.selfHashed(call.Args()[1].Func().Body) {
+		for _, field := range b.selfHashed(call.Args()[1].Func().Body()) {
 			if m.e.hashedOnSave == nil {
 				m.e.hashedOnSave = map[string]bool{}
 			}
@@ -208,7 +208,7 @@ func (b *builder) hashedOnInsert(e *entityInfo, column string) bool {
 	return b.classMethod(e.ref, func(m *facts.Function) bool {
 		for j := range m.Decorators {
 			if name, _ := decoratorName(&m.Decorators[j]); catalog.MatchAny(b.lang.InsertHooks, m.Decorators[j].Resolved(), name) {
-				return slices.Contains(b.selfHashed(m.Body), column)
+				return slices.Contains(b.selfHashed(m.Body()), column)
 			}
 		}
 		return false

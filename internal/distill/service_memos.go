@@ -105,7 +105,7 @@ func (b *builder) destructuringsOf(f *facts.File) []*facts.Stmt {
 	}
 	var list []*facts.Stmt
 	visitFile(f, nil, func(fn *facts.Function) {
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 			if s.Kind == facts.StmtAssign && s.Value != nil && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprDict {
 				list = append(list, s)
 			}

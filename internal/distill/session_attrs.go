@@ -38,7 +38,7 @@ func (b *builder) noteSessionAttrs(fr *funcRef) {
 	}
 	b.sessionAttrsRead[fr.fn] = true
 	seen := map[string]int{}
-	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
 			return true
 		}

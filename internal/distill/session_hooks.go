@@ -36,10 +36,10 @@ func (b *builder) permanentLifetime() *catalog.SessionLifetime {
 				name, _ := decoratorName(&d)
 				return catalog.Match(lt.Hooks, name)
 			}) {
-				b.permanent = b.hookMarksPermanent(fn.Body, lt)
+				b.permanent = b.hookMarksPermanent(fn.Body(), lt)
 			}
 			var nested []facts.Function
-			facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+			facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 				if f := s.Func(); s.Kind == facts.StmtFunction && f != nil {
 					nested = append(nested, *f)
 				}

@@ -205,7 +205,7 @@ func (b *builder) identityReads(ent *entityInfo) *sessionIdentity {
 		if len(fr.fn.Params) > 0 {
 			self = fr.fn.Params[0].Name
 		}
-		facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 			for _, x := range []*facts.Expr{s.Value, s.Cond} {
 				x.Any(func(e *facts.Expr) bool {
 					if e.Kind == facts.ExprAttr && e.X != nil && e.X.Kind == facts.ExprName && e.X.Name() == self {

@@ -64,7 +64,7 @@ func (b *builder) settingsDefaulterCalls() {
 		}
 		facts.Walk(f.Statements, visit)
 		for i := range f.Functions {
-			facts.Walk(f.Functions[i].Body, visit)
+			facts.Walk(f.Functions[i].Body(), visit)
 		}
 	}
 }
@@ -91,7 +91,7 @@ func (b *builder) defaulter(fn *facts.Function) *defaulterParams {
 		return slices.IndexFunc(fn.Params, func(p facts.Param) bool { return p.Name == e.Name() })
 	}
 	var found *defaulterParams
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		if found != nil {
 			return false
 		}

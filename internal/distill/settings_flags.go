@@ -77,7 +77,7 @@ func (rc *ruleCtx) decidesFromSettings(fr *funcRef, seen []string, reads *int) b
 		}
 		return true
 	}
-	return stmts(withoutDocstring(fr.fn.Body))
+	return stmts(withoutDocstring(fr.fn.Body()))
 }
 
 // settingsOnly reports whether e is made of settings reads, literals and

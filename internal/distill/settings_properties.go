@@ -20,7 +20,7 @@ func (b *builder) settingsProperties(cr *classRef) {
 	for i := range cr.class.Methods {
 		fn := &cr.class.Methods[i]
 		if !isPropertyMethod(fn) || fn.Returns == nil || fn.Returns.Raw() != "bool" || len(fn.Params) != 1 ||
-			len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || fn.Body[0].Value == nil {
+			len(fn.Body()) != 1 || fn.Body()[0].Kind != facts.StmtReturn || fn.Body()[0].Value == nil {
 			continue
 		}
 		if b.configByKey[fn.Name] != nil || b.testFile(cr.file.Path) {
@@ -31,7 +31,7 @@ func (b *builder) settingsProperties(cr *classRef) {
 			continue
 		}
 		ci := &configInfo{name: name, typ: "Boolean", file: cr.file, line: fn.Line, order: len(b.configByKey), runtime: true}
-		if unsetConjunct(cr.class, fn.Params[0].Name, fn.Body[0].Value) {
+		if unsetConjunct(cr.class, fn.Params[0].Name, fn.Body()[0].Value) {
 			ci.value = &allium.Lit{Kind: allium.LitBool, Text: "false"}
 		}
 		b.configByKey[fn.Name] = ci

@@ -32,7 +32,7 @@ func (b *builder) collectStoredSettings() {
 	}
 	for _, f := range b.ix.files {
 		for i := range f.Functions {
-			body := f.Functions[i].Body
+			body := f.Functions[i].Body()
 			facts.Walk(body, func(s *facts.Stmt) bool {
 				s.Value.Any(func(e *facts.Expr) bool {
 					if e.Kind != facts.ExprCall || !slices.Contains(st.Sets, e.Method()) {

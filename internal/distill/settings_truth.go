@@ -37,7 +37,7 @@ func (rc *ruleCtx) settingsHelperTruth(f *facts.File, e *facts.Expr) (truth, ok 
 		}
 		return boolLiteral(s.Value)
 	}
-	body := fr.fn.Body
+	body := fr.fn.Body()
 	switch {
 	case len(body) == 1 && body[0].Kind == facts.StmtReturn:
 		// return <condition>

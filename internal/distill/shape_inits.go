@@ -24,8 +24,8 @@ func (rc *ruleCtx) shapeInitAttrs(cr *classRef, e *facts.Expr, sc *scope, out *[
 	self := init.fn.Params[0].Name
 	binds, _ := initBindings(init.fn.Params[1:], e)
 	var attrs map[string]*value
-	for i := range init.fn.Body {
-		st := &init.fn.Body[i]
+	for i := range init.fn.Body() {
+		st := &init.fn.Body()[i]
 		if st.Kind != facts.StmtAssign || len(st.Targets) != 1 || st.Value == nil || st.Value.Kind != facts.ExprName {
 			continue
 		}

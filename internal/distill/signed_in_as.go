@@ -37,5 +37,5 @@ func functionBody(list []facts.Stmt, sc *scope, h *handler) bool {
 	case h != nil:
 		fn = h.fn
 	}
-	return fn != nil && len(fn.Body) > 0 && &fn.Body[0] == &list[0]
+	return fn != nil && len(fn.Body()) > 0 && &fn.Body()[0] == &list[0]
 }

@@ -113,7 +113,7 @@ func (rc *ruleCtx) sessionUnsign(call *facts.Expr, sc *scope) (string, int64, bo
 	var key string
 	var age int64
 	found, clash := false, false
-	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			x.Any(func(c *facts.Expr) bool {
 				if k, a, ok := rc.b.unsignArgs(c, given); ok {
@@ -290,7 +290,7 @@ func (b *builder) stampedKey(key string) bool {
 			visit = func(body []facts.Stmt) {
 				facts.Walk(body, func(s *facts.Stmt) bool {
 					if fn := s.Func(); s.Kind == facts.StmtFunction && fn != nil {
-						visit(fn.Body) // a decorator's wrapper
+						visit(fn.Body()) // a decorator's wrapper
 					}
 					if s.Kind == facts.StmtAssign && len(s.Targets) == 1 {
 						t := &s.Targets[0]
@@ -302,11 +302,11 @@ func (b *builder) stampedKey(key string) bool {
 				})
 			}
 			for i := range f.Functions {
-				visit(f.Functions[i].Body)
+				visit(f.Functions[i].Body())
 			}
 			for i := range f.Classes {
 				for j := range f.Classes[i].Methods {
-					visit(f.Classes[i].Methods[j].Body)
+					visit(f.Classes[i].Methods[j].Body())
 				}
 			}
 		}

@@ -75,7 +75,7 @@ func optionsLifetime(call *facts.Expr, d *catalog.SignerDefaults) *facts.Expr {
 		}
 		fn := factory.Func()
 		if life := entryPath(returnedValue(fn), d.LifetimePath); life != nil {
-			return throughLocal(life, fn.Body)
+			return throughLocal(life, fn.Body())
 		}
 	}
 	return nil

@@ -44,7 +44,7 @@ func (rc *ruleCtx) strategyRequires(user *value, sc *scope) {
 // read back from the plugin store); a test the walk cannot read is left
 // out.
 func (rc *ruleCtx) strategyChecks(f *facts.File, fn *facts.Function, user *value, sc *scope) {
-	before, name := rc.signingWay(fn.Body, 0)
+	before, name := rc.signingWay(fn.Body(), 0)
 	if name == "" {
 		return
 	}

@@ -64,7 +64,7 @@ func (rc *ruleCtx) successFirst(list []facts.Stmt, i int, sc *scope, out []alliu
 	// The handler's own body ends where list does: an error answer
 	// written as its last statement (Express's res.status(403).send())
 	// ends the request there.
-	atEnd := len(rc.h.fn.Body) > 0 && &list[len(list)-1] == &rc.h.fn.Body[len(rc.h.fn.Body)-1]
+	atEnd := len(rc.h.fn.Body()) > 0 && &list[len(list)-1] == &rc.h.fn.Body()[len(rc.h.fn.Body())-1]
 	var refusal, success []facts.Stmt
 	negated := true // the guard is the if's test negated
 	switch els := s.Else(); {

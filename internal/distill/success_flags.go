@@ -26,7 +26,7 @@ import (
 // and nil when the caller stated outcomes before calling it (a user
 // created first): those hold whatever the helper answers.
 func successFlag(fn *facts.Function, inner *scope, out *[]allium.Stmt) *value {
-	if !inner.retMixed || inner.lateFail || inner.failWhen == nil || len(*inner.failWhen) == 0 || !onlyBoolReturns(fn.Body) {
+	if !inner.retMixed || inner.lateFail || inner.failWhen == nil || len(*inner.failWhen) == 0 || !onlyBoolReturns(fn.Body()) {
 		return nil
 	}
 	if out != inner.outAt || inner.outStart > len(*out) || !onlyLets((*out)[:inner.outStart]) {

@@ -60,7 +60,7 @@ func (b *builder) tableSchemas() {
 		}
 		visit(f.Statements)
 		for i := range f.Functions {
-			visit(f.Functions[i].Body)
+			visit(f.Functions[i].Body())
 		}
 	}
 	for _, t := range tables {
@@ -97,7 +97,7 @@ func (b *builder) tableSchema(f *facts.File, s *facts.Stmt) *tableSchema {
 	if call.Args()[1].Kind != facts.ExprFunction || fn == nil || len(fn.Params) != 1 || fn.Params[0].Name == "" || !isSnake(call.Args()[0].Value()) {
 		return nil
 	}
-	return &tableSchema{file: f, table: call.Args()[0].Value(), param: fn.Params[0].Name, body: fn.Body, line: call.Line()}
+	return &tableSchema{file: f, table: call.Args()[0].Value(), param: fn.Params[0].Name, body: fn.Body(), line: call.Line()}
 }
 
 // columnCall is one call of a column's chain: its method and arguments.

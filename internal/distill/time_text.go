@@ -60,7 +60,7 @@ func (b *builder) writesTimeAsText(fn *facts.Function) bool {
 		}
 		return true
 	}
-	return block(fn.Body) && returns
+	return block(fn.Body()) && returns
 }
 
 // timeText reports whether e builds text only from the names in derived

@@ -46,7 +46,7 @@ func (b *builder) tokenViewHandler(f *facts.File, c *facts.Class, cr *classRef) 
 	fn := &facts.Function{Name: "post", QualName: c.QualName + ".post", Line: c.Line}
 	for i := range c.Methods {
 		if m := &c.Methods[i]; m.Name == "post" {
-			if !callsSuper(m.Body, "post") {
+			if !callsSuper(m.Body(), "post") {
 				return nil
 			}
 			fn = m

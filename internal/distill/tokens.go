@@ -65,7 +65,7 @@ func (rc *ruleCtx) readLifetime(f *facts.File, name string) allium.Expr {
 	issues := false
 	for i := range f.Functions {
 		fn := &f.Functions[i]
-		facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 			for _, x := range []*facts.Expr{s.Value, s.Cond} {
 				x.Any(func(c *facts.Expr) bool {
 					if c.Kind != facts.ExprCall || c.X == nil || c.X.X == nil || c.X.X.Raw() != name {
@@ -92,7 +92,7 @@ func (rc *ruleCtx) readLifetime(f *facts.File, name string) allium.Expr {
 	}
 	if age.Kind == facts.ExprName {
 		// max_token_age = settings.INVITATION_TOKEN_MAX_AGE
-		facts.Walk(ageFn.Body, func(s *facts.Stmt) bool {
+		facts.Walk(ageFn.Body(), func(s *facts.Stmt) bool {
 			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Targets[0].Name() == age.Name() && s.Value != nil {
 				age = s.Value
 				return false
@@ -374,7 +374,7 @@ func storedSecretKind(sc *scope) string {
 // callsSelfMethod reports a call self.<name>(...) anywhere in fn.
 func callsSelfMethod(fn *facts.Function, name string) bool {
 	found := false
-	facts.Walk(fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
 		for _, x := range []*facts.Expr{s.Value, s.Cond} {
 			x.Any(func(c *facts.Expr) bool {
 				if c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr && c.X.Name() == name &&

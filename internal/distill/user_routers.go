@@ -62,8 +62,8 @@ func (b *builder) userRouterHandlers() []*handler {
 			stmts = append(stmts, &f.Statements[i])
 		}
 		for i := range f.Functions {
-			for j := range f.Functions[i].Body {
-				stmts = append(stmts, &f.Functions[i].Body[j])
+			for j := range f.Functions[i].Body() {
+				stmts = append(stmts, &f.Functions[i].Body()[j])
 			}
 		}
 		for _, s := range stmts {
@@ -479,8 +479,8 @@ func (rc *ruleCtx) userRouteStrategy(r *libraryRoute) (allium.Expr, bool) {
 		return nil, false
 	}
 	var made *facts.Expr
-	for i := range fr.fn.Body {
-		if s := &fr.fn.Body[i]; s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprCall && s.Value.X != nil {
+	for i := range fr.fn.Body() {
+		if s := &fr.fn.Body()[i]; s.Kind == facts.StmtReturn && s.Value != nil && s.Value.Kind == facts.ExprCall && s.Value.X != nil {
 			if made != nil {
 				return nil, false // several strategies: which one is the route's is unread
 			}

@@ -74,7 +74,7 @@ func (b *builder) addParsedDurations(f *facts.File, call *facts.Expr) {
 		return
 	}
 	settings := fr.fn.Params[0].Name
-	for _, obj := range returnedObjects(fr.fn.Body) {
+	for _, obj := range returnedObjects(fr.fn.Body()) {
 		for j := range obj.Entries() {
 			en := &obj.Entries()[j]
 			key, parse := entryKey(en.Key), &en.Value
@@ -112,8 +112,8 @@ func (b *builder) parsesDuration(f *facts.File, call *facts.Expr) bool {
 	parsesParam := func(e *facts.Expr) bool {
 		return parser(e) && len(e.Args()) >= 1 && e.Args()[0].Kind == facts.ExprName && e.Args()[0].Name() == param
 	}
-	for i := range fr.fn.Body {
-		s := &fr.fn.Body[i]
+	for i := range fr.fn.Body() {
+		s := &fr.fn.Body()[i]
 		if s.Kind != facts.StmtReturn || s.Value == nil {
 			continue
 		}
@@ -121,7 +121,7 @@ func (b *builder) parsesDuration(f *facts.File, call *facts.Expr) bool {
 			return true
 		}
 		if s.Value.Kind == facts.ExprName {
-			for _, x := range assignedAtTop(fr.fn.Body, s.Value.Name()) {
+			for _, x := range assignedAtTop(fr.fn.Body(), s.Value.Name()) {
 				if parsesParam(x) {
 					return true
 				}

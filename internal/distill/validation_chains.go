@@ -179,8 +179,8 @@ func (rc *ruleCtx) customCheck(c, input, req *facts.Expr, sc *scope, out *[]alli
 		at.vars[reqName] = rc.eval(req, sc, out, false)
 	}
 	var conds []allium.Expr
-	for i := range fn.Body {
-		s := &fn.Body[i]
+	for i := range fn.Body() {
+		s := &fn.Body()[i]
 		switch {
 		case s.Kind == facts.StmtReturn && s.Value == nil:
 		case s.Kind == facts.StmtReturn && !rc.isRejection(s.Value):
@@ -339,10 +339,10 @@ func (b *builder) validatorFactoryList(f *facts.File, call *facts.Expr) (*facts.
 		return nil, nil
 	}
 	fr := b.ix.function(f, call.X)
-	if fr == nil || fr.class != nil || len(fr.fn.Body) != 1 {
+	if fr == nil || fr.class != nil || len(fr.fn.Body()) != 1 {
 		return nil, nil
 	}
-	if ret := &fr.fn.Body[0]; ret.Kind == facts.StmtReturn && ret.Value != nil && ret.Value.Kind == facts.ExprList {
+	if ret := &fr.fn.Body()[0]; ret.Kind == facts.StmtReturn && ret.Value != nil && ret.Value.Kind == facts.ExprList {
 		return ret.Value, fr.file
 	}
 	return nil, nil

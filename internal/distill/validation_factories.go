@@ -42,7 +42,7 @@ func (rc *ruleCtx) validatedBodyShape(h *handler) *classRef {
 func readsBodyBy(mw *facts.Function, param string) bool {
 	req := mw.Params[0].Name
 	found := false
-	facts.Walk(mw.Body, func(s *facts.Stmt) bool {
+	facts.Walk(mw.Body(), func(s *facts.Stmt) bool {
 		for _, e := range []*facts.Expr{s.Value, s.Cond} {
 			e.Any(func(x *facts.Expr) bool {
 				if x.Kind != facts.ExprCall {

@@ -328,12 +328,12 @@ func (rc *ruleCtx) raisingCall(e *facts.Expr, sc *scope) bool {
 	}
 	if e.Method() == "" {
 		fr := rc.b.ix.function(sc.file, e)
-		return fr != nil && fr.class == nil && alwaysRaises(fr.fn.Body)
+		return fr != nil && fr.class == nil && alwaysRaises(fr.fn.Body())
 	}
 	if sc.cls != nil && e.X != nil && rc.b.isReceiverExpr(e.X.X) {
 		if cr := rc.b.ix.classes[sc.cls.QualName]; cr != nil {
 			if fr := rc.b.ix.method(cr, e.Method()); fr != nil {
-				return alwaysRaises(fr.fn.Body)
+				return alwaysRaises(fr.fn.Body())
 			}
 		}
 	}

@@ -100,7 +100,7 @@ func (b *builder) eachInstanceAssignment(f *facts.File, fn func(c *facts.Class, 
 // of class c writes.
 func (b *builder) eachSelfAssignment(c *facts.Class, fn func(attr string, value *facts.Expr)) {
 	for i := range c.Methods {
-		facts.Walk(c.Methods[i].Body, func(s *facts.Stmt) bool {
+		facts.Walk(c.Methods[i].Body(), func(s *facts.Stmt) bool {
 			if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Value != nil &&
 				s.Targets[0].Kind == facts.ExprAttr && b.isSelf(s.Targets[0].X) {
 				fn(s.Targets[0].Name(), s.Value)

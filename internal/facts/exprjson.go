@@ -104,3 +104,38 @@ func (s *Stmt) UnmarshalJSON(b []byte) error {
 	s.SetClass(j.Class)
 	return nil
 }
+
+// functionJSON is Function as JSON, with the fields in their documented
+// order and Body among them.
+type functionJSON struct {
+	Name       string  `json:"name"`
+	QualName   string  `json:"qual_name"`
+	Async      bool    `json:"async,omitempty"`
+	Decorators []Expr  `json:"decorators,omitempty"`
+	Params     []Param `json:"params,omitempty"`
+	Returns    *Expr   `json:"returns,omitempty"`
+	Doc        string  `json:"doc,omitempty"`
+	Body       []Stmt  `json:"body,omitempty"`
+	Line       int     `json:"line"`
+	EndLine    int     `json:"end_line"`
+}
+
+// MarshalJSON writes every field of f, Body included.
+func (f Function) MarshalJSON() ([]byte, error) {
+	return json.Marshal(functionJSON{
+		Name: f.Name, QualName: f.QualName, Async: f.Async, Decorators: f.Decorators, Params: f.Params,
+		Returns: f.Returns, Doc: f.Doc, Body: f.Body(), Line: f.Line, EndLine: f.EndLine,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (f *Function) UnmarshalJSON(b []byte) error {
+	var j functionJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*f = Function{Name: j.Name, QualName: j.QualName, Async: j.Async, Decorators: j.Decorators, Params: j.Params,
+		Returns: j.Returns, Doc: j.Doc, Line: j.Line, EndLine: j.EndLine}
+	f.SetBody(j.Body)
+	return nil
+}

@@ -169,12 +169,28 @@ type Function struct {
 	// Returns is the return annotation, nil when absent.
 	Returns *Expr  `json:"returns,omitempty"`
 	Doc     string `json:"doc,omitempty"`
-	// Body is the function body; a docstring is not repeated in it.
-	Body []Stmt `json:"body,omitempty"`
+	// body is the function body, read through Body and written through
+	// SetBody: bodies are most of what a service holds until its build
+	// ends (issue 12), and behind a method their form can change (kept
+	// compact, read when asked) without touching their readers.
+	body []Stmt
 	// Line and EndLine span the def statement itself; decorators carry
 	// their own lines.
 	Line    int `json:"line"`
 	EndLine int `json:"end_line"`
+}
+
+// Body is the function body; a docstring is not repeated in it.
+func (f *Function) Body() []Stmt { return f.body }
+
+// SetBody sets Body.
+func (f *Function) SetBody(b []Stmt) { f.body = b }
+
+// WithBody sets Body and returns f, for literals:
+// (&facts.Function{Name: n}).WithBody(body).
+func (f *Function) WithBody(b []Stmt) *Function {
+	f.SetBody(b)
+	return f
 }
 
 // ParamKind says how a parameter is passed.

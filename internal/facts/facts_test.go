@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,7 +18,7 @@ func TestWalkVisitsNestedBodiesInOrder(t *testing.T) {
 			Body: []Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 2})},
 			Else: []Stmt{NewStmt(StmtSpec{Kind: StmtReturn, Line: 4})}}),
 		try,
-		FunctionStmt(&Function{Line: 11, Body: []Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 12})}}),
+		FunctionStmt((&Function{Line: 11}).WithBody([]Stmt{NewStmt(StmtSpec{Kind: StmtPass, Line: 12})})),
 		NewStmt(StmtSpec{Kind: StmtFor, Line: 13, Body: []Stmt{NewStmt(StmtSpec{Kind: StmtBreak, Line: 14})}}),
 	}
 	var lines []int
@@ -64,7 +66,7 @@ func TestAnyStopsAtFunctionBodies(t *testing.T) {
 	t.Parallel()
 	inner := NewExpr(ExprSpec{Kind: ExprName, Name: "secret"})
 	callback := Expr{Kind: ExprFunction}
-	callback.SetFunc(&Function{Body: []Stmt{{Kind: StmtReturn, Value: &inner}}})
+	callback.SetFunc((&Function{}).WithBody([]Stmt{{Kind: StmtReturn, Value: &inner}}))
 	call := NewExprPtr(ExprSpec{Kind: ExprCall, Args: []Expr{callback},
 		X: NewExprPtr(ExprSpec{Kind: ExprAttr, Name: "post", Optional: true})})
 	isSecret := func(e *Expr) bool { return e.Kind == ExprName && e.Name() == "secret" }
@@ -76,5 +78,29 @@ func TestAnyStopsAtFunctionBodies(t *testing.T) {
 	}
 	if !call.Any(func(e *Expr) bool { return e.Optional() }) {
 		t.Error("Any missed the optional callee")
+	}
+}
+
+// TestFunctionJSON: Body, kept behind a method, is written in its place
+// among the documented fields and read back.
+func TestFunctionJSON(t *testing.T) {
+	t.Parallel()
+	ret := NewExpr(ExprSpec{Kind: ExprName, Name: "x", Raw: "x", Line: 3})
+	f := (&Function{Name: "f", QualName: "m.f", Doc: "Doc.", Line: 2, EndLine: 3}).
+		WithBody([]Stmt{NewStmt(StmtSpec{Kind: StmtReturn, Value: &ret, Line: 3})})
+	b, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"name":"f","qual_name":"m.f","doc":"Doc.","body":[{"kind":"return","value":{"kind":"name","name":"x","raw":"x","line":3},"line":3}],"line":2,"end_line":3}`
+	if string(b) != want {
+		t.Errorf("json:\n got %s\nwant %s", b, want)
+	}
+	var back Function
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(*f, back, cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 }

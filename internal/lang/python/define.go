@@ -129,18 +129,20 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 	stmts := x.statements(body)
 	if len(stmts) > 0 {
 		if doc, ok := x.docstring(stmts[0]); ok {
-			f.Doc = doc
+			if !x.noDocs {
+				f.Doc = doc
+			}
 			stmts = stmts[1:]
 		}
 	}
-	f.Body = x.stmtList(len(stmts))
+	list := x.stmtList(len(stmts))
 	for _, s := range stmts {
 		if x.ctx.Err() != nil {
 			break // Parse reports the cancellation
 		}
-		f.Body = x.appendStmt(f.Body, s, inner)
+		list = x.appendStmt(list, s, inner)
 	}
-	f.Body = nilIfEmpty(f.Body)
+	f.SetBody(nilIfEmpty(list))
 	return f
 }
 

@@ -283,7 +283,7 @@ func (x *extractor) lambda(n syntax.Node) *facts.Function {
 	if parts[0].Kind() == x.k.lambdaParameters {
 		f.Params = x.params(parts[0])
 	}
-	f.Body = []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})}
+	f.SetBody([]facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})})
 	return f
 }
 

@@ -66,6 +66,7 @@ func (py *Python) Extract(ctx context.Context, p *syntax.Parser, file facts.Sour
 		file:      out,
 		isPackage: isPackage,
 		outline:   file.Outline,
+		noDocs:    file.NoFunctionDocs,
 	}
 	defer x.arena.Release()
 	diag, err := p.Parse(ctx, x.g, file.Data, x.walkModule)
@@ -114,6 +115,8 @@ type extractor struct {
 	isPackage bool
 	// outline leaves function bodies out (facts.Source.Outline).
 	outline bool
+	// noDocs leaves functions' docstrings out (facts.Source.NoFunctionDocs).
+	noDocs bool
 
 	// scopes maps names bound by imports to the dotted names they stand
 	// for; scopes[0] is the module, later entries enclosing bodies.

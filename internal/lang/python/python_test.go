@@ -502,8 +502,8 @@ func TestLambdaFunction(t *testing.T) {
 			if got := strings.Join(names, " "); got != tt.params {
 				t.Errorf("params %q, want %q", got, tt.params)
 			}
-			if len(fn.Body) != 1 || fn.Body[0].Kind != facts.StmtReturn || showExpr(fn.Body[0].Value) != tt.body {
-				t.Errorf("body %+v, want return %s", fn.Body, tt.body)
+			if len(fn.Body()) != 1 || fn.Body()[0].Kind != facts.StmtReturn || showExpr(fn.Body()[0].Value) != tt.body {
+				t.Errorf("body %+v, want return %s", fn.Body(), tt.body)
 			}
 		})
 	}

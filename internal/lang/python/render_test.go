@@ -191,7 +191,7 @@ func showBody(body []facts.Stmt) []string {
 			}
 			out = append(out, line)
 			if s.Kind == facts.StmtFunction {
-				emit(indent+"  ", s.Func().Body)
+				emit(indent+"  ", s.Func().Body())
 			}
 			emit(indent+"  ", s.Body)
 			for _, h := range s.Handlers() {
@@ -254,7 +254,7 @@ func showFunction(f *facts.Function) []string {
 		sig += " -> " + showExpr(f.Returns)
 	}
 	out = append(out, sig)
-	for _, l := range showBody(f.Body) {
+	for _, l := range showBody(f.Body()) {
 		out = append(out, "  "+l)
 	}
 	return out

@@ -317,11 +317,11 @@ func (x *extractor) function(n syntax.Node, name string, decorators []facts.Expr
 	case body.Kind() == x.k.statementBlock:
 		// Flattened again as a whole body: a chain ending it, or ending
 		// the blocks that end it, is read too.
-		f.Body = flattenTailChains(x.body(body, inner))
+		f.SetBody(flattenTailChains(x.body(body, inner)))
 	default:
 		// An arrow function's expression body is what it returns.
 		x.file.Stats.Statements++
-		f.Body = flattenPromiseChains([]facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})}, true)
+		f.SetBody(flattenPromiseChains([]facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Value: x.exprPtr(body), Line: body.Line()})}, true))
 	}
 	return f
 }

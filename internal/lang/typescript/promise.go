@@ -120,7 +120,7 @@ func promiseChainStmt(s *facts.Stmt, last bool) ([]facts.Stmt, bool) {
 	var out []facts.Stmt
 	for i, cb := range steps {
 		out = append(out, bindStepInput(cb, input, s.Line())...)
-		body := cb.Body
+		body := cb.Body()
 		if i == len(steps)-1 && (s.Kind == facts.StmtReturn || s.Kind == facts.StmtExpr && last) {
 			// The last step's returns are the statement's; those of a
 			// chain that ends the function end its path as the
@@ -300,7 +300,7 @@ func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
 	// First read the body without changing it: the rewrite is all or
 	// nothing, and the body's nested lists are shared with the executor.
 	ok, calls := true, 0
-	facts.Walk(executor.Body, func(s *facts.Stmt) bool {
+	facts.Walk(executor.Body(), func(s *facts.Stmt) bool {
 		which, fine := settleCall(s)
 		ok = ok && fine
 		if which >= 0 {
@@ -308,10 +308,10 @@ func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
 		}
 		return ok
 	})
-	if !ok || countNameReads(executor.Body, settle[0])+countNameReads(executor.Body, settle[1]) != calls {
+	if !ok || countNameReads(executor.Body(), settle[0])+countNameReads(executor.Body(), settle[1]) != calls {
 		return nil, false
 	}
-	facts.Walk(executor.Body, func(s *facts.Stmt) bool {
+	facts.Walk(executor.Body(), func(s *facts.Stmt) bool {
 		which, _ := settleCall(s)
 		if which < 0 {
 			return true
@@ -326,7 +326,7 @@ func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
 		}
 		return true
 	})
-	return executor.Body, true
+	return executor.Body(), true
 }
 
 // countNameReads is how many times body, or a function written in it,
@@ -342,7 +342,7 @@ func countNameReads(body []facts.Stmt, name string) int {
 			n++
 		}
 		if e.Kind == facts.ExprFunction && e.Func() != nil {
-			n += countNameReads(e.Func().Body, name)
+			n += countNameReads(e.Func().Body(), name)
 		}
 		return false // visit every expression
 	}
@@ -354,7 +354,7 @@ func countNameReads(body []facts.Stmt, name string) int {
 			s.Targets[i].Any(reads)
 		}
 		if f := s.Func(); f != nil {
-			n += countNameReads(f.Body, name)
+			n += countNameReads(f.Body(), name)
 		}
 		return true
 	})

@@ -92,7 +92,7 @@ func showBare(e *facts.Expr) string {
 		if f.Async {
 			s = "async " + s
 		}
-		return s + " {" + strings.Join(showBody(f.Body, ""), "; ") + "}"
+		return s + " {" + strings.Join(showBody(f.Body(), ""), "; ") + "}"
 	case facts.ExprOpaque:
 		return "opaque:" + e.Name()
 	}
@@ -192,7 +192,7 @@ func showFunction(f *facts.Function, indent string) []string {
 	if f.Returns != nil {
 		head += " -> " + show(f.Returns)
 	}
-	return append([]string{head}, showBody(f.Body, indent+"  ")...)
+	return append([]string{head}, showBody(f.Body(), indent+"  ")...)
 }
 
 func showAssignment(a *facts.Assignment) string {

@@ -279,7 +279,7 @@ func TestBodies(t *testing.T) {
 			if len(f.Functions) != 1 {
 				t.Fatalf("got %d functions, want 1", len(f.Functions))
 			}
-			got := showBody(f.Functions[0].Body, "")
+			got := showBody(f.Functions[0].Body(), "")
 			if diff := cmp.Diff(lines(tt.want), got); diff != "" {
 				t.Errorf("body (-want +got):\n%s", diff)
 			}

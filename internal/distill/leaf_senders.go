@@ -33,7 +33,7 @@ func (b *builder) leafSender(fr *funcRef) bool {
 		}
 		return deeper
 	}
-	facts.Walk(fr.fn.Body, func(s *facts.Stmt) bool {
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 		if s.Func() != nil || s.Class() != nil {
 			deeper = true
 			return false

@@ -38,11 +38,11 @@ func (b *builder) loweringShapeField(shape *classRef, name string) bool {
 // makes it something else, and the input is left as given.
 func (b *builder) returnsLowered(fn *facts.Function) bool {
 	value := cleanedParam(fn)
-	if value == "" || len(fn.Body) == 0 {
+	if value == "" || len(fn.Body()) == 0 {
 		return false
 	}
-	for i, st := range fn.Body {
-		last := i == len(fn.Body)-1
+	for i, st := range fn.Body() {
+		last := i == len(fn.Body())-1
 		switch {
 		case st.Kind == facts.StmtAssign && !last:
 			if len(st.Targets) != 1 || st.Targets[0].Kind != facts.ExprName || st.Targets[0].Name() != value {

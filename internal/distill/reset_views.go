@@ -800,7 +800,7 @@ func (rc *ruleCtx) makesTokenFor(fr *funcRef, params []facts.Param, user string,
 		}
 	}
 	var made tokenSite
-	eachStmtExpr(fr.fn.Body, func(x *facts.Expr) {
+	eachStmtExpr(fr.fn.Body(), func(x *facts.Expr) {
 		if made.file != nil || x.Kind != facts.ExprCall || x.X == nil || x.X.Kind != facts.ExprAttr || len(x.Args()) != 1 {
 			return
 		}
@@ -820,7 +820,7 @@ func (rc *ruleCtx) makesTokenFor(fr *funcRef, params []facts.Param, user string,
 	if made.file != nil {
 		return made
 	}
-	return rc.bodyMakesToken(fr.fn.Body, fr.file, user, form, depth+1)
+	return rc.bodyMakesToken(fr.fn.Body(), fr.file, user, form, depth+1)
 }
 
 // eachStmtExpr calls visit for every expression of the statements of
@@ -938,8 +938,8 @@ func loginPost(qual string, lv catalog.LoginView, form *facts.Expr, line int) *f
 		sy.assign(sy.name("form"), made),
 		facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: valid, Body: []facts.Stmt{sy.expr(login)}, Line: line}),
 	}
-	return &facts.Function{Name: "post", QualName: qual, Line: line,
-		Params: []facts.Param{{Name: "self"}, {Name: "request"}}, Body: body}
+	return (&facts.Function{Name: "post", QualName: qual, Line: line,
+		Params: []facts.Param{{Name: "self"}, {Name: "request"}}}).WithBody(body)
 }
 
 // resetTokenCheck reads a catalogued check of a reset token for a user

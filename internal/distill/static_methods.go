@@ -27,7 +27,7 @@ func (rc *ruleCtx) staticMethod(e *facts.Expr, sc *scope) *funcRef {
 	if fr == nil || fr.fn == nil || !slices.ContainsFunc(fr.fn.Decorators, func(d facts.Expr) bool { return d.Raw() == "staticmethod" }) {
 		return nil
 	}
-	if len(fr.fn.Body) != 1 || fr.fn.Body[0].Kind != facts.StmtReturn {
+	if len(fr.fn.Body()) != 1 || fr.fn.Body()[0].Kind != facts.StmtReturn {
 		return nil
 	}
 	return fr

@@ -260,6 +260,11 @@ type Language struct {
 	// Django's field__lt=v suffix, Mongo's {field: {$lt: v}}, Prisma's
 	// {field: {lt: v}} and TypeORM's {field: LessThan(v)}.
 	FilterOperators map[string]string `yaml:"filter_operators"`
+	// PresenceOperators are the filter words that test whether a field
+	// holds a value: Mongo's {field: {$exists: true}} picks the rows whose
+	// field is set (field != null), {$exists: false} those whose field is
+	// not (field = null). Only a literal true or false reads.
+	PresenceOperators []string `yaml:"presence_operators"`
 
 	// UnsetPrefixes mark a field that holds no usable value: a filter
 	// field__startswith=<one of these> picks the rows whose field is unset

@@ -359,6 +359,42 @@ func (b *builder) nullTest(lookup string, v *facts.Expr) (string, bool) {
 	return "", false
 }
 
+// presenceTest reads a filter value testing whether a field holds a value
+// (the catalog's presence_operators): {$exists: true} is != null,
+// {$exists: false} = null. ok is false for any other value; a presence
+// test of anything but a literal Boolean answers ok with op "", unread.
+func (b *builder) presenceTest(e *facts.Expr) (op string, ok bool) {
+	if e.Kind != facts.ExprDict || len(e.Entries()) != 1 {
+		return "", false
+	}
+	en := &e.Entries()[0]
+	if en.Key == nil || en.Key.Kind != facts.ExprString || !slices.Contains(b.lang.PresenceOperators, en.Key.Value()) {
+		return "", false
+	}
+	if en.Value.Kind != facts.ExprBool {
+		return "", true
+	}
+	if en.Value.Value() == "false" {
+		return allium.OpEq, true
+	}
+	return allium.OpNe, true
+}
+
+// presenceCond is the condition that the named field of ent is set (op
+// !=) or unset (op =): false when the field is not one the spec keeps,
+// the entity is unknown or the test was unread, since dropping it would
+// match more rows than the code does.
+func (rc *ruleCtx) presenceCond(ent *entityInfo, name, op string) (qcond, bool) {
+	if ent == nil || op == "" {
+		return qcond{}, false
+	}
+	f := ent.attrs[name]
+	if f == nil || f.drop {
+		return qcond{}, false
+	}
+	return qcond{field: f.name, op: op, val: &allium.Lit{Kind: allium.LitNull, Text: "null"}}, true
+}
+
 func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]allium.Stmt) {
 	ent := rc.b.entByName[q.ent]
 	if i := slices.IndexFunc(kws, func(k facts.Keyword) bool { return k.Name == "**" }); i >= 0 {
@@ -407,6 +443,15 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 			op = o
 		}
 		value := &kw.Value
+		if op, ok := rc.b.presenceTest(value); ok {
+			// {_failed_login_count: {$exists: true}}: the field is set.
+			if c, ok := rc.presenceCond(ent, name, op); ok {
+				q.conds = append(q.conds, c)
+			} else {
+				q.bad++
+			}
+			continue
+		}
 		if o, v := rc.b.filterOperator(value); v != nil {
 			op, value = o, v
 		}

@@ -1,0 +1,77 @@
+package distill
+
+import "testing"
+
+// TestPresenceOperators pins Mongo's {field: {$exists: true}} in a filter
+// (catalog presence_operators) as the condition that the field is set
+// (!= null) and {$exists: false} as that it is not (= null), as
+// parse-server filters users by them (AccountLockout.js:31,
+// UserController.js:246); a presence test of a value other than a
+// literal Boolean, or of a field the spec does not keep, leaves the
+// lookup out rather than match more rows than the code does.
+func TestPresenceOperators(t *testing.T) {
+	d := New(Options{})
+	model := `
+import mongoose, { Schema } from "mongoose";
+const userSchema = new Schema({
+  name: { type: String, required: true },
+  email: { type: String, unique: true },
+  nickname: { type: String },
+});
+export const User = mongoose.model("User", userSchema);
+`
+	routes := func(body string) string {
+		return `
+import express from "express";
+import { User } from "./model.js";
+const router = express.Router();
+router.post("/rename", async (req, res) => {
+  const { name, email, flag } = req.body;
+` + body + `
+  res.json({});
+});
+export default router;
+`
+	}
+	tests := []struct {
+		name, body    string
+		want, notWant []string
+	}{
+		{
+			name: "$exists: true is != null",
+			body: `  await User.updateMany({ nickname: { $exists: true } }, { name });`,
+			want: []string{"for user in Users where nickname != null:", "user.name = name"},
+		},
+		{
+			name: "$exists: false is = null",
+			body: `  const user = await User.findOne({ email, nickname: { $exists: false } });
+  if (!user) throw new Error("unknown");
+  user.name = name;
+  await user.save();`,
+			want:    []string{"let user = User{email, nickname: null}"},
+			notWant: []string{"nickname != null"},
+		},
+		{
+			name: "a presence test of a value not a literal is not read",
+			body: `  const user = await User.findOne({ email, nickname: { $exists: flag } });
+  if (!user) throw new Error("unknown");
+  user.name = name;
+  await user.save();`,
+			notWant: []string{"nickname", "let user = User{email}"},
+		},
+		{
+			name: "a presence test of a field the model does not declare is not read",
+			body: `  const user = await User.findOne({ email, avatar: { $exists: true } });
+  if (!user) throw new Error("unknown");
+  user.name = name;
+  await user.save();`,
+			notWant: []string{"avatar", "let user = User{email}"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": routes(tt.body)})
+			wantConstructOrNone(t, out, "Rename", tt.want, tt.notWant)
+		})
+	}
+}

@@ -75,3 +75,62 @@ export default router;
 		})
 	}
 }
+
+// TestAlternativesCollection pins the rows of a bulk change whose filter
+// lists alternatives (Mongo's $or, as parse-server's
+// setPasswordResetToken, UserController.js:246): the collection is
+// filtered by the query's own conditions and any alternative's, each an
+// and of its own; an alternative the walk cannot read leaves the change
+// out.
+func TestAlternativesCollection(t *testing.T) {
+	d := New(Options{})
+	model := `
+import mongoose, { Schema } from "mongoose";
+const userSchema = new Schema({
+  name: { type: String, required: true },
+  email: { type: String },
+  nickname: { type: String },
+  active: { type: Boolean },
+});
+export const User = mongoose.model("User", userSchema);
+`
+	routes := func(body string) string {
+		return `
+import express from "express";
+import { User } from "./model.js";
+const router = express.Router();
+router.post("/rename", async (req, res) => {
+  const { name, email, flag } = req.body;
+` + body + `
+  res.json({});
+});
+export default router;
+`
+	}
+	tests := []struct {
+		name, body    string
+		want, notWant []string
+	}{
+		{
+			name: "any alternative, each an and of its conditions",
+			body: `  await User.updateMany({ $or: [{ email }, { nickname: email, email: { $exists: false } }] }, { name });`,
+			want: []string{"for user in Users where email = email or nickname = email and email = null:", "user.name = name"},
+		},
+		{
+			name: "the query's own conditions with the alternatives",
+			body: `  await User.updateMany({ active: true, $or: [{ email }, { nickname: email }] }, { name });`,
+			want: []string{"for user in Users where active and (email = email or nickname = email):"},
+		},
+		{
+			name:    "an alternative the walk cannot read leaves the change out",
+			body:    `  await User.updateMany({ $or: [{ email }, { avatar: email }] }, { name });`,
+			notWant: []string{"for user in"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": routes(tt.body)})
+			wantConstructOrNone(t, out, "Rename", tt.want, tt.notWant)
+		})
+	}
+}

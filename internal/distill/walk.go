@@ -2198,6 +2198,9 @@ func cloneVars(m map[string]*value) map[string]*value {
 // query follows a foreign key (`user.sessions`), else the entity's
 // plural filtered by where.
 func (b *builder) collection(q *query, varName string) allium.Expr {
+	if len(q.alts) > 0 {
+		return b.alternativesCollection(q)
+	}
 	if q.bad > 0 {
 		return nil
 	}
@@ -2252,6 +2255,54 @@ func (b *builder) collection(q *query, varName string) allium.Expr {
 		}
 	}
 	return &allium.Where{X: base, Cond: where}
+}
+
+// alternativesCollection is the rows of a query whose rows are any of
+// several alternatives (Mongo's {$or: [{email}, {username: email, email:
+// {$exists: false}}]}, Django's Q(a) | Q(b)): Users where the query's own
+// conditions hold and one alternative's all do. nil when another
+// condition is unread (the $or itself is the one q.bad counts) or ties
+// the rows to a context, an
+// alternative sits under a relationship or picks rows by id, or there
+// are fewer than two.
+func (b *builder) alternativesCollection(q *query) allium.Expr {
+	if len(q.alts) < 2 || q.bad != 1 || q.scoped > 0 || q.via != nil || q.anyOf != nil {
+		return nil
+	}
+	all := func(conds []qcond) (allium.Expr, bool) {
+		var x allium.Expr
+		for _, c := range conds {
+			if c.field == "id" {
+				return nil, false
+			}
+			y := condExpr(nil, c)
+			if x != nil {
+				y = &allium.Binary{Op: allium.OpAnd, X: x, Y: y}
+			}
+			x = y
+		}
+		return x, true
+	}
+	var any allium.Expr
+	for _, alt := range q.alts {
+		x, ok := all(alt.conds)
+		if alt.under != nil || !ok || x == nil {
+			return nil
+		}
+		if any != nil {
+			x = &allium.Binary{Op: allium.OpOr, X: any, Y: x}
+		}
+		any = x
+	}
+	own, ok := all(q.conds)
+	if !ok {
+		return nil
+	}
+	where := any
+	if own != nil {
+		where = &allium.Binary{Op: allium.OpAnd, X: own, Y: any}
+	}
+	return &allium.Where{X: &allium.Ident{Name: plural(q.ent)}, Cond: where}
 }
 
 // condExpr writes one query condition on root.field, or on the bare

@@ -573,6 +573,24 @@ func (b *builder) usedNames() map[string]bool {
 	for name := range b.readEnumsInRules() {
 		used["enum:"+name] = true // a member a rule reads
 	}
+	// A field a rule looks a row up by is one the reader must find
+	// declared: Parse Server's _perishable_token, a secret kept only where
+	// a rule uses it, is the key of ResetPassword's User{username,
+	// perishable_token: token} (UserController.js:110).
+	var rules []*allium.Rule
+	for _, r := range b.rules {
+		if r != nil && r.rule != nil {
+			rules = append(rules, r.rule)
+		}
+	}
+	inspectRules(rules, func(x allium.Expr) bool {
+		if j, ok := x.(*allium.Join); ok {
+			for _, jf := range j.Fields {
+				used[j.Entity+"."+jf.Name] = true
+			}
+		}
+		return true
+	})
 	return used
 }
 

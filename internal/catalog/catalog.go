@@ -340,8 +340,13 @@ type Language struct {
 	// the service send a message (warehouse's @_email("password-reset")):
 	// the function's body only builds what the message says.
 	SenderDecorators []SenderDecorator `yaml:"sender_decorators"`
-	MessageBuilders  []string          `yaml:"message_builders"`
-	RenderCalls      []string          `yaml:"render_calls"`
+	// OpaqueSenders tells a function of the service that sends mail by a
+	// route the walk cannot follow (a job queue of code not vendored):
+	// polar's enqueue_email_template(email, *, to_email_addr, subject)
+	// hands the message to enqueue_job (email/sender.py:182-209).
+	OpaqueSenders   OpaqueSenders `yaml:"opaque_senders"`
+	MessageBuilders []string      `yaml:"message_builders"`
+	RenderCalls     []string      `yaml:"render_calls"`
 	// TemplateFiles are message templates read from a file and compiled
 	// (fs.readFileSync(path.join(__dirname, `/templates/${input.template}.handlebars`))
 	// then handlebars.compile(source)): the file names the template.
@@ -2118,6 +2123,27 @@ type Sink struct {
 	// the message goes to this field of it (its address); "" when the
 	// argument is the address itself.
 	RecipientField string `yaml:"recipient_field"`
+}
+
+// OpaqueSenders says which functions of the service are mail senders by
+// their own look, for where their bodies cannot be followed to a sink.
+type OpaqueSenders struct {
+	// Entity is the spec entity a send creates.
+	Entity string `yaml:"entity"`
+	// Words: one of them is a word of the function's snake-case name
+	// (enqueue_email_template: email).
+	Words []string `yaml:"words"`
+	// Verbs: and one of them is a word of it too (enqueue): a name
+	// with only the mail word may build a message rather than send it
+	// (generate_reset_password_email).
+	Verbs []string `yaml:"verbs"`
+	// RecipientParams name the parameter that takes the address
+	// (to_email_addr): a function with none is no sender, and one whose
+	// argument for it is not given says no recipient.
+	RecipientParams []string `yaml:"recipient_params"`
+	// Template lists the arguments (keyword or "#n") that name the
+	// message, as a sink's template does.
+	Template []string `yaml:"template"`
 }
 
 // SenderDecorator is a decorator factory that makes the function it

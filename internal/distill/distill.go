@@ -556,6 +556,9 @@ type builder struct {
 	// while the spec states nothing else of them (plumbing.go).
 	heldPlumbing []heldCreation
 	sinkProv     map[string]*allium.Provenance
+	// sinksMade counts the messages the walk has stated, for a call to
+	// tell whether the body it ran sent one (opaque_senders.go).
+	sinksMade int
 	// sinkAddressed holds the message entities some sink addresses to a
 	// recipient; an event bus's events (catalog sinks with no recipient
 	// keys) have no `to`.

@@ -2143,8 +2143,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if v := rc.decoratedSend(fr, e, sc, out); v != nil {
 				return v // a sender a decorator factory makes (sender_decorators.go)
 			}
-			before := len(*out)
+			before, sent := len(*out), b.sinksMade
 			v := rc.inline(fr, nil, e, sc, out)
+			if b.sinksMade == sent {
+				// A sender of the service whose body hands the message
+				// to code the walk cannot follow (opaque_senders.go).
+				rc.opaqueSend(fr, e, sc, out)
+			}
 			if v.kind == vUnknown && b.currentUserCall(e) {
 				// A getter of the signed-in user (catalog
 				// auth.dependencies) whose body the spec cannot read
@@ -2170,6 +2175,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	// this.sendEmail(user, token), a method of the instance's own class:
 	// its body says what it sends, not the catalog's sender of that name.
 	ownSender := method != "" && b.isSelf(e.X.X) && recv != nil && recv.repo != nil && b.ix.method(recv.repo, method) != nil
+	unaddressed := false
+	if method != "" && !ownSender && recv != nil && recv.kind == vObject && recv.repo != nil {
+		// A service object's own sender that takes no address
+		// (polar's email_update.send_email(record, token, base_url)):
+		// its body says whom it mails (opaque_senders.go).
+		unaddressed = b.unaddressedOwnSender(b.ix.method(recv.repo, method), l.SinkFor(names...))
+		ownSender = unaddressed
+	}
 	if method != "" && recv.kind == vObject && (l.SinkFor(names...) == nil || ownSender) {
 		// A catalogued sink (email.send(to=..., template=...)) says more
 		// than the transport code inside it; other methods are code, and
@@ -2195,14 +2208,22 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 		if fr := b.ix.method(recv.repo, method); fr != nil {
-			return rc.inline(fr, recv, e, sc, out)
-		}
-		if slices.Contains(l.TransparentCalls, method) {
+			sent := b.sinksMade
+			v := rc.inline(fr, recv, e, sc, out)
+			if !unaddressed || b.sinksMade > sent {
+				return v
+			}
+			// Its body sent nothing the walk could see: the catalog's
+			// reading of the call still says a message goes.
+			ownSender = false
+		} else if slices.Contains(l.TransparentCalls, method) {
 			// userService.withTransaction(tm): the service, bound to a
 			// transaction, is the same service.
 			return recv
 		}
-		return &value{kind: vPlumbing}
+		if ownSender || l.SinkFor(names...) == nil {
+			return &value{kind: vPlumbing}
+		}
 	}
 	if method != "" && (recv.kind == vUnknown || recv.kind == vPlumbing) {
 		if fr := b.locatedServiceMethod(e.X.X, method); fr != nil {
@@ -3215,6 +3236,7 @@ func (rc *ruleCtx) sink(s *catalog.Sink, msg *facts.Expr, mv *value, sc *scope, 
 		}
 	}
 	b.stats.EffectsSeen++
+	b.sinksMade++
 	if s == nil || len(s.Recipient) > 0 {
 		b.sinkAddressed[entity] = true
 	}

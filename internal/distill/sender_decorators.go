@@ -78,6 +78,7 @@ func (rc *ruleCtx) decoratedSend(fr *funcRef, e *facts.Expr, sc *scope, out *[]a
 		b.sinkTemplates[s.Entity] = append(b.sinkTemplates[s.Entity], tmpl)
 	}
 	b.stats.EffectsSeen++
+	b.sinksMade++
 	*out = append(*out, &allium.ExprStmt{Meta: b.meta(sc.file, e.Line()),
 		X: &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: s.Entity}, Name: "created"}, Args: []allium.Arg{
 			{Name: "to", Value: to},

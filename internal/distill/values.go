@@ -183,6 +183,10 @@ type value struct {
 	// items: the values of the extra positional arguments *args holds
 	// (unroll.go), or of a collection of known values (vItems, items.go).
 	items []*value
+	// elems: the values of the names a helper returns as a tuple
+	// (return email_update_record, token), for a caller that unpacks
+	// them (tuple_returns.go).
+	elems []*value
 	// schema: the object schema call a vPlumbing value was built by
 	// (z.object({...}), object_schemas.go).
 	schema *facts.Expr

@@ -223,7 +223,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if s.Value != nil && !rc.isAbort(s.Value, sc) {
 				// return E.left(...): a failure, answered as None is;
 				// the helper's result is what it returns otherwise.
-				sc.setRet(rc.eval(s.Value, sc, out, false))
+				sc.setRet(rc.tupleElems(s.Value, rc.eval(s.Value, sc, out, false), sc))
 			}
 			sc.returned = true
 			return false
@@ -468,7 +468,8 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		if rc.verifiedPairAssign(t, v, sc, out) {
 			return // verified, new_hash = verify_password(p, user.hashed_password)
 		}
-		rc.eval(v, sc, out, true)
+		before := len(rc.params)
+		rc.unpackTuple(t, rc.eval(v, sc, out, true), before, sc, out, line)
 	case facts.ExprSubscript:
 		if rc.sessionStoreWrite(t, v, sc, out, line) {
 			return

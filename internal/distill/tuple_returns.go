@@ -1,0 +1,59 @@
+package distill
+
+// A helper of the service may hand back more than one value, and its
+// caller unpack them (polar's email_update/endpoints.py:30 and
+// service.py:67):
+//
+//	email_update_record, token = await email_update_service.request_email_update(...)
+//	...
+//	    return email_update_record, token
+//
+// The record the helper created is then the caller's email_update_record:
+// what the caller does with it (mails its address) reads the creation.
+// Only a tuple of names is kept, each the value its local or parameter
+// holds where the helper returns (unknown when the walk bound none); any other tuple, and a caller that
+// unpacks a different count, leave the caller's names unknown as before.
+
+import (
+	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
+)
+
+// tupleElems is v, the value of a returned expression e, carrying the
+// values of e's elements when e is a tuple of names the scope holds;
+// v itself otherwise. v is not changed.
+func (rc *ruleCtx) tupleElems(e *facts.Expr, v *value, sc *scope) *value {
+	if e == nil || e.Kind != facts.ExprTuple || len(e.Args()) < 2 || v == nil {
+		return v
+	}
+	elems := make([]*value, 0, len(e.Args()))
+	for i := range e.Args() {
+		a := &e.Args()[i]
+		if a.Kind != facts.ExprName {
+			return v
+		}
+		ev := sc.vars[a.Name()]
+		if ev == nil {
+			ev = unknownValue // a name the walk did not bind: unknown to the caller too
+		}
+		elems = append(elems, ev)
+	}
+	c := *v
+	c.elems = elems
+	return &c
+}
+
+// unpackTuple binds the names of a tuple target t to the values a
+// helper returned as a tuple of as many (tupleElems); targets that are
+// no plain name, and a value of another count, bind nothing. before is
+// the count of the rule's parameters before the value was read.
+func (rc *ruleCtx) unpackTuple(t *facts.Expr, val *value, before int, sc *scope, out *[]allium.Stmt, line int) {
+	if val == nil || len(val.elems) != len(t.Args()) {
+		return
+	}
+	for i := range t.Args() {
+		if tg := &t.Args()[i]; tg.Kind == facts.ExprName && tg.Name() != "_" {
+			rc.bindLocal(tg.Name(), val.elems[i], before, sc, out, line)
+		}
+	}
+}

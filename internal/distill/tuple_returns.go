@@ -33,8 +33,13 @@ func (rc *ruleCtx) tupleElems(e *facts.Expr, v *value, sc *scope) *value {
 			return v
 		}
 		ev := sc.vars[a.Name()]
-		if ev == nil {
-			ev = unknownValue // a name the walk did not bind: unknown to the caller too
+		if ev == nil || emptyContainer(ev) {
+			// A name the walk did not bind, or one bound to an empty
+			// list or dict the helper may have filled since (saleor's
+			// fetch_checkout_lines appends to lines_info = [] in a loop
+			// and returns it, checkout/fetch.py:203-280): unknown to the
+			// caller too.
+			ev = unknownValue
 		}
 		elems = append(elems, ev)
 	}
@@ -56,4 +61,19 @@ func (rc *ruleCtx) unpackTuple(t *facts.Expr, val *value, before int, sc *scope,
 			rc.bindLocal(tg.Name(), val.elems[i], before, sc, out, line)
 		}
 	}
+}
+
+// emptyContainer reports a value that is an empty list, set or dict
+// literal as bound, which appends and item writes the walk does not carry
+// may have filled.
+func emptyContainer(v *value) bool {
+	switch x := v.expr.(type) {
+	case *allium.ListLit:
+		return len(x.Elems) == 0
+	case *allium.SetLit:
+		return len(x.Elems) == 0
+	case *allium.ObjectLit:
+		return len(x.Fields) == 0
+	}
+	return false
 }

@@ -1,0 +1,52 @@
+package distill
+
+import "testing"
+
+// A helper's returned tuple gives its caller the values its names held,
+// except a list the helper bound empty and may have filled since (saleor's
+// fetch_checkout_lines, checkout/fetch.py:203-280): the caller's name is
+// unknown, not the empty list.
+func TestTupleReturnsOfFilledLists(t *testing.T) {
+	files := map[string]string{
+		"shop/models.py": `
+from django.db import models
+
+class Cart(models.Model):
+    token = models.CharField(max_length=40)
+
+class Order(models.Model):
+    lines_count = models.IntegerField(default=0)
+    note = models.CharField(max_length=100)
+`,
+		"shop/views.py": `
+from django.http import JsonResponse
+from .models import Cart, Order
+
+def fetch_lines(cart):
+    lines = []
+    for item in cart.items.all():
+        lines.append(item)
+    skipped = []
+    return lines, skipped
+
+def checkout(request):
+    cart = Cart.objects.get(token=request.POST["token"])
+    lines, _ = fetch_lines(cart)
+    Order.objects.create(lines_count=len(lines), note=request.POST["note"])
+    return JsonResponse({"ok": True})
+`,
+		"shop/urls.py": `
+from django.urls import path
+from . import views
+urlpatterns = [path("checkout/", views.checkout)]
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "the list the helper filled is not stated as empty",
+			construct: "Checkout",
+			want:      []string{"Order.created(note: note)"},
+			notWant:   []string{"length({})", "length([])", "lines_count"},
+		},
+	})
+}

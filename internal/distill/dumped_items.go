@@ -36,15 +36,69 @@ func (rc *ruleCtx) unrollDumpedItems(s *facts.Stmt, sc *scope, out *[]allium.Stm
 	// row, openwisp's organizations_dict) would walk it for a loop that
 	// may be no dump's.
 	d := sc.vars[mapping.Name()]
-	if d == nil || !d.dumped || len(d.parts) == 0 || d.parts[0].sc == nil {
+	entries, ok := rc.dumpEntries(d, out)
+	if !ok {
 		return false
+	}
+	for _, en := range entries {
+		each := *sc
+		each.vars = cloneVars(sc.vars)
+		each.vars[k.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: en.key})
+		params := len(rc.params)
+		each.vars[v.Name()] = rc.eval(en.val, en.sc, out, false)
+		when := en.when
+		made := madeArgs(rc.made)
+		var body []allium.Stmt
+		rc.stmts(s.Body, &each, &body)
+		if when != nil && !rc.givenOrKept(made, when) {
+			// The body set a field of a row made before, a value its
+			// creation states, to one the spec cannot put as "the
+			// input when given, else what it was": set only when the
+			// entry is there, it is no value the creation always has.
+			rc.untranslated(sc, s.Line(), LeftOutCondition, "the value of "+en.key+" set only when the request gives it")
+			if len(body) == 0 {
+				rc.dropParamsFrom(params) // the input is read by nothing stated
+			}
+		}
+		if len(body) == 0 {
+			continue
+		}
+		if when != nil {
+			body = []allium.Stmt{&allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: when, Body: body}}}}
+		}
+		*out = append(*out, body...)
+	}
+	return true
+}
+
+// dumpEntry is one entry of a dump of the request's schema: its key, its
+// value and the scope it is read in, and the condition it is in the dump
+// under (nil: always).
+type dumpEntry struct {
+	key  string
+	val  *facts.Expr
+	sc   *scope
+	when allium.Expr
+}
+
+// dumpEntries lists the entries of d, a dump of the request's schema
+// (dict_edits.go), each with the condition it is there under: a field the
+// schema defaults or declares optional, in a dump of only the fields the
+// request set (exclude_unset), only when the request gave it; an entry
+// set in a branch under that branch's condition; a key taken out (del,
+// pop) not at all. Every reader of such a dump (a setattr loop, a row's
+// sqlmodel_update) reads it here. ok is false when d is no dump or an
+// entry was set under a condition the spec cannot state.
+func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt) (entries []dumpEntry, ok bool) {
+	if d == nil || !d.dumped || len(d.parts) == 0 || d.parts[0].sc == nil {
+		return nil, false
 	}
 	first := d.parts[0].sc
 	conds := make([]allium.Expr, len(d.parts))
 	n := 0
 	for i, p := range d.parts {
 		if p.e == nil || p.e.Kind != facts.ExprDict || p.sc == nil || p.unknown {
-			return false
+			return nil, false
 		}
 		n += len(p.e.Entries())
 		switch {
@@ -55,51 +109,27 @@ func (rc *ruleCtx) unrollDumpedItems(s *facts.Stmt, sc *scope, out *[]allium.Stm
 			// Set in a branch of the function that dumped the schema.
 			conds[i] = p.sc.under
 		default:
-			return false
+			return nil, false
 		}
 	}
 	if n == 0 || n > maxShapeFields {
-		return false
+		return nil, false
 	}
 	for i, p := range d.parts {
 		for _, en := range p.e.Entries() {
 			if en.Key == nil || en.Key.Kind != facts.ExprString || d.popped[en.Key.Value()] {
 				continue
 			}
-			each := *sc
-			each.vars = cloneVars(sc.vars)
-			each.vars[k.Name()] = exprValue(&allium.Lit{Kind: allium.LitString, Text: en.Key.Value()})
 			val := en.Value
-			params := len(rc.params)
-			each.vars[v.Name()] = rc.eval(&val, p.sc, out, false)
 			when := conds[i]
 			if i == 0 && d.setOnly {
 				// Only the fields the request set are in the dump.
 				when = rc.setInput(&val, p.sc, out)
 			}
-			made := madeArgs(rc.made)
-			var body []allium.Stmt
-			rc.stmts(s.Body, &each, &body)
-			if when != nil && restoreMadeArgs(rc.made, made) {
-				// The body set a field of a row made before, a value its
-				// creation states (dispatch's settings, made when missing,
-				// auth/service.py:303-329): set only when the entry is
-				// there, it is no value the creation always has.
-				rc.untranslated(sc, s.Line(), LeftOutCondition, "the value of "+en.Key.Value()+" set only when the request gives it")
-				if len(body) == 0 {
-					rc.dropParamsFrom(params) // the input is read by nothing stated
-				}
-			}
-			if len(body) == 0 {
-				continue
-			}
-			if when != nil {
-				body = []allium.Stmt{&allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: when, Body: body}}}}
-			}
-			*out = append(*out, body...)
+			entries = append(entries, dumpEntry{key: en.Key.Value(), val: &val, sc: p.sc, when: when})
 		}
 	}
-	return true
+	return entries, true
 }
 
 // setInput is the test that the request set the schema field e reads,
@@ -151,16 +181,44 @@ func madeArgs(made []*value) [][]allium.Arg {
 	return saved
 }
 
-// restoreMadeArgs puts back the creation arguments saved of the rows made
-// then, restating their creations, and reports whether any had changed.
-func restoreMadeArgs(made []*value, saved [][]allium.Arg) bool {
-	changed := false
-	for i, v := range made[:min(len(made), len(saved))] {
+// givenOrKept restates the creations of the rows made before (saved
+// their arguments then) that the walk since set a field of under when,
+// the test that the request gave an input X: the field is X when given,
+// else the value the creation gave it (dispatch's settings, made when
+// missing with the schema's default auto_add_to_incident_bridges: true,
+// then given the request's value if it set one, auth/service.py:303-329):
+// `X ?? old`. It reports false, restoring those rows' creations as they
+// were, when a change is of another form (a value other than X, a field
+// the creation did not give, or when no such test).
+func (rc *ruleCtx) givenOrKept(saved [][]allium.Arg, when allium.Expr) bool {
+	given, _ := when.(*allium.Unary)
+	if given != nil && given.Op != allium.OpExists {
+		given = nil
+	}
+	ok := true
+	for i, v := range rc.made[:min(len(rc.made), len(saved))] {
 		if sameArgs(v.args, saved[i]) {
 			continue
 		}
-		changed = true
-		setArgs(v, saved[i])
+		args := slices.Clone(saved[i])
+		fits := given != nil && len(v.args) == len(saved[i])
+		for _, a := range v.args {
+			j := slices.IndexFunc(args, func(b allium.Arg) bool { return b.Name == a.Name })
+			switch {
+			case !fits:
+			case j < 0:
+				fits = false
+			case sameArgs([]allium.Arg{a}, []allium.Arg{args[j]}):
+			case a.Value != nil && args[j].Value != nil && exprKey(a.Value) == exprKey(given.X):
+				args[j].Value = &allium.Binary{Op: allium.OpCoalesce, X: a.Value, Y: args[j].Value}
+			default:
+				fits = false
+			}
+		}
+		if !fits {
+			args, ok = saved[i], false
+		}
+		setArgs(v, args)
 	}
-	return changed
+	return ok
 }

@@ -44,10 +44,12 @@ func TestDumpedItemsLoop(t *testing.T) {
         setattr(db_user, key, value)`,
 			nil, []string{"user.email", "user.is_active"}},
 		// dispatch's update_my_settings (auth/service.py:299-329): a row
-		// made when missing takes the schema's default, then the entry
-		// the request set; a creation stating the input always would
-		// misstate a request that leaves it out.
-		{"a field of a row made before is no value of its creation when set only if given",
+		// made when missing takes the value it was made with, then the
+		// entry the request set (is_active ?? true); a creation stating
+		// the input always would misstate a request that leaves it out,
+		// and a field it was not made with (first_name) is left out. The
+		// row found, when none was made, gets each entry given.
+		{"a row made before takes a given entry over its value; the row found each entry given",
 			`    db_user = db.query(User).filter(User.id == user_id).first()
     if not db_user:
         db_user = User(email="x", is_active=True)
@@ -56,7 +58,9 @@ func TestDumpedItemsLoop(t *testing.T) {
     update_data = user.dict(exclude_unset=True)
     for key, value in update_data.items():
         setattr(db_user, key, value)`,
-			[]string{"User.created("}, []string{"is_active: is_active", "first_name: first_name"}},
+			[]string{"if not exists db_user:", "User.created(email: email, is_active: is_active ?? true)", "else:", "db_user.email = email",
+				"if exists is_active:", "if exists db_user:", "db_user.is_active = is_active", "if exists first_name:", "if exists db_user:", "db_user.first_name = first_name"},
+			[]string{"is_active: is_active)", "first_name: first_name"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,7 +45,8 @@ func eitherRows(a, b *value) *value {
 }
 
 // assignEither states a write to either row: in the creation of a row
-// made on one path, and as a note for a row found.
+// made on one path, and for a row found under the condition that it was
+// not made, or as a note when the spec cannot state that condition.
 func (rc *ruleCtx) assignEither(obj *value, t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	const held = "__either_row"
 	for _, row := range obj.either {
@@ -58,6 +59,47 @@ func (rc *ruleCtx) assignEither(obj *value, t, v *facts.Expr, sc *scope, out *[]
 			continue
 		}
 		rc.b.stats.EffectsSeen++
-		rc.untranslated(sc, line, LeftOutValue, "an assignment to "+row.ent+"."+t.Name()+" of the row found")
+		if obj.madeWhen == nil || row.kind != vEntity {
+			rc.untranslated(sc, line, LeftOutValue, "an assignment to "+row.ent+"."+t.Name()+" of the row found")
+			continue
+		}
+		// The row found is the local's when the row was not made
+		// (dispatch's get_or_create_user_settings, auth/service.py:
+		// 299-307: if not exists settings, it is made): the write holds
+		// under that.
+		x := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: held, Raw: held, Line: line})
+		target := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: &x, Name: t.Name(), Raw: held + "." + t.Name(), Line: line})
+		sc.vars[held] = row
+		var body []allium.Stmt
+		rc.assign(&target, v, sc, &body, line)
+		delete(sc.vars, held)
+		if len(body) == 0 {
+			continue
+		}
+		found := negate(obj.madeWhen)
+		if n := len(*out); n > 0 {
+			// The write before it to the row found: one block.
+			if last, ok := (*out)[n-1].(*allium.If); ok && len(last.Branches) == 1 && exprKey(last.Branches[0].Cond) == exprKey(found) {
+				last.Branches[0].Body = append(last.Branches[0].Body, body...)
+				continue
+			}
+		}
+		*out = append(*out, &allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: found, Body: body}}})
 	}
+}
+
+// madeWhen is the condition under which rows, the either value of a local
+// bound to the row found (old) before an if whose branch (the then branch
+// when inThen) made the row v, holds the row made: the if's condition
+// cond, or its negation for the else branch; nil for any other pair (a
+// third row, a row made on both paths, a condition the spec cannot
+// state).
+func madeWhen(rows, old, v *value, cond allium.Expr, inThen bool) allium.Expr {
+	if cond == nil || len(rows.either) != 2 || rows.either[0] != old || rows.either[1] != v || old.kind != vEntity || v.kind != vNew {
+		return nil
+	}
+	if inThen {
+		return cond
+	}
+	return negate(cond)
 }

@@ -8,13 +8,16 @@ import (
 
 // TestEitherRows: a local that holds the row found or, when none was, a
 // row made, is either after the if. A write to it is stated in the made
-// row's creation and noted as left out for the row found; before, both
-// were dropped without a note and the creation kept a default the code
-// overwrites.
+// row's creation and, for the row found, under the condition that it was
+// not made (else); before, both were dropped without a note and the
+// creation kept a default the code overwrites.
 func TestEitherRows(t *testing.T) {
 	d := New(Options{})
 	defer d.Close()
-	files := func(after string) map[string]string {
+	files := func(made, after string) map[string]string {
+		if made == "" {
+			made = "not user"
+		}
 		return map[string]string{
 			"acc/models.py": `
 from django.db import models
@@ -31,7 +34,7 @@ class SignInView(APIView):
     def post(self, request):
         email = request.data["email"]
         user = Member.objects.filter(email=email).first()
-        if not user:
+        if ` + made + `:
             user = Member(email=email)
             user.save()
 ` + after + `
@@ -40,17 +43,21 @@ class SignInView(APIView):
 		}
 	}
 	tests := []struct {
-		name, after, creation string
-		notes                 []string
+		name, made, after, creation, found string
+		notes                              []string
 	}{
 		{
-			name:     "writes after the if: in the creation, and noted for the row found",
+			name:     "writes after the if: in the creation, and to the row found when it was not made",
 			after:    "        user.medium = \"email\"\n        user.is_active = True\n        user.save()",
 			creation: `Member.created(email: email, is_active: true, medium: "email")`,
-			notes: []string{
-				"acc/views.py:12: an assignment to Member.medium of the row found left out of rule SignIn",
-				"acc/views.py:13: an assignment to Member.is_active of the row found left out of rule SignIn",
-			},
+			found:    "        else:\n            user.medium = \"email\"\n            user.is_active = true\n",
+		},
+		{
+			name:     "a row made under another stated condition: the found row's writes under its negation",
+			made:     "unknown_check(email)",
+			after:    "        user.is_active = True\n        user.save()",
+			creation: `Member.created(email: email, is_active: true)`,
+			found:    "        else:\n            user.is_active = true\n",
 		},
 		{
 			name:     "no write after the if: the creation with the column's default",
@@ -59,10 +66,16 @@ class SignInView(APIView):
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, files(tt.after))
+			out := distilText(t, d, files(tt.made, tt.after))
 			got := construct(out.Module, "SignIn")
-			if !strings.Contains(got, "if not exists user:\n            "+tt.creation+"\n") {
+			if tt.made == "" && !strings.Contains(got, "if not exists user:\n            "+tt.creation+"\n") || !strings.Contains(got, tt.creation) {
 				t.Errorf("SignIn lacks %s:\n%s", tt.creation, got)
+			}
+			if tt.found != "" && !strings.Contains(got, tt.found) {
+				t.Errorf("SignIn lacks the found row's writes %q:\n%s", tt.found, got)
+			}
+			if tt.found == "" && strings.Contains(got, "user.is_active =") {
+				t.Errorf("SignIn states the found row's write:\n%s", got)
 			}
 			for _, n := range tt.notes {
 				if !slices.Contains(out.Notes, n) {

@@ -3,6 +3,7 @@ package distill
 import (
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
+	"strings"
 )
 
 // rowMapperCall is the value of a call of a row mapper of the service
@@ -160,6 +161,14 @@ func allRead(args []facts.Expr, name string) bool {
 // such a key finds is no input of the request, so it is not made a
 // parameter of the trigger; the lookup is left out.
 func (rc *ruleCtx) unreadRowKey(value *facts.Expr, sc *scope) bool {
+	if value != nil && value.Kind == facts.ExprAttr && value.X != nil && value.X.Kind == facts.ExprName && strings.HasSuffix(value.Name(), "_id") {
+		// instance.product_id of a local the walk holds no value of
+		// (bound differently on two paths: saleor's ProductVariantDelete,
+		// its instance found by id or by sku, product_variant_delete.py:
+		// 87-91, then Product.objects.get(id=instance.product_id) at
+		// 52): the key of a row the request does not name.
+		return sc.vars[value.X.Name()] == unknownValue
+	}
 	if value == nil || value.Kind != facts.ExprName {
 		return false
 	}

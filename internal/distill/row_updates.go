@@ -37,6 +37,10 @@ func (rc *ruleCtx) rowUpdate(e *facts.Expr, row *value, sc *scope, out *[]allium
 			rc.untranslated(sc, e.Line(), LeftOutValue, "the values of "+e.Raw())
 			continue
 		}
+		if v.dumped {
+			rc.rowUpdateFromDump(e, ent, v, out)
+			continue
+		}
 		for _, p := range v.parts {
 			if p.e == nil || p.e.Kind != facts.ExprDict || p.sc != sc && p.when == nil {
 				continue
@@ -64,6 +68,33 @@ func (rc *ruleCtx) rowUpdate(e *facts.Expr, row *value, sc *scope, out *[]allium
 			}
 			rc.givenOnly(p.e, p.sc, (*out)[from:])
 		}
+	}
+}
+
+// rowUpdateFromDump states row.method(d) for d a dump of the request's
+// schema: each entry that names a field of the row sets it, under the
+// condition the entry is in the dump under (dumpEntries: with
+// exclude_unset=True a field the request left out is no entry, whatever
+// its default).
+func (rc *ruleCtx) rowUpdateFromDump(e *facts.Expr, ent *entityInfo, d *value, out *[]allium.Stmt) {
+	entries, ok := rc.dumpEntries(d, out)
+	if !ok {
+		rc.b.stats.EffectsSeen++
+		rc.untranslated(d.parts[0].sc, e.Line(), LeftOutCondition, "an entry set under a condition in "+e.Raw())
+		return
+	}
+	for _, en := range entries {
+		if f := ent.attrField(en.key); f == nil || f.drop {
+			continue // user_in.password: no field of the row
+		}
+		rc.b.stats.EffectsSeen++
+		target := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: e.X.X, Name: en.key, Line: e.Line()})
+		var body []allium.Stmt
+		rc.assign(target, en.val, en.sc, &body, e.Line())
+		if en.when != nil && len(body) > 0 {
+			body = []allium.Stmt{&allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: en.when, Body: body}}}}
+		}
+		*out = append(*out, body...)
 	}
 }
 
@@ -103,8 +134,9 @@ func entryKeyAttr(d *value, t, v *facts.Expr) *facts.Expr {
 }
 
 // setFieldTest is the test that key is in d, a dump of only the fields
-// the request set: exists of the body's optional field of that name; nil
-// when d has no such entry or the field is not optional.
+// the request set: exists of the body's field of that name when the
+// schema defaults it or declares it optional (setInput); nil when d has
+// no such entry or the request must give the field.
 func (rc *ruleCtx) setFieldTest(d *value, key string, out *[]allium.Stmt) allium.Expr {
 	if len(d.parts) == 0 || d.popped[key] {
 		return nil
@@ -113,7 +145,7 @@ func (rc *ruleCtx) setFieldTest(d *value, key string, out *[]allium.Stmt) allium
 	for _, en := range p.e.Entries() {
 		if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key {
 			val := en.Value
-			return rc.optionalInput(&val, p.sc, out)
+			return rc.setInput(&val, p.sc, out)
 		}
 	}
 	return nil

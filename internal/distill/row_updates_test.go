@@ -21,11 +21,13 @@ class User(SQLModel, table=True):
     email: str
     full_name: str | None = None
     hashed_password: str
+    is_active: bool = True
 
 class UserUpdate(SQLModel):
     email: str | None = None
     full_name: str | None = None
     password: str | None = None
+    is_active: bool = True
 `
 	tests := []struct {
 		name, body    string
@@ -38,6 +40,35 @@ class UserUpdate(SQLModel):
 `,
 			want:    []string{"if exists email:\n            user.email = email", "if exists full_name:\n            user.full_name = full_name"},
 			notWant: []string{"user.password", "hashed_password"},
+		},
+		{
+			// exclude_unset leaves out a field the request did not set,
+			// whatever its default: is_active is written only when given.
+			name: "a dump of the set fields: a defaulted field written when given",
+			body: `    user_data = user_in.model_dump(exclude_unset=True)
+    user.sqlmodel_update(user_data)
+`,
+			want:    []string{"if exists is_active:\n            user.is_active = is_active"},
+			notWant: []string{"\n        user.is_active = is_active"},
+		},
+		{
+			name: "a dump of every field: each written always",
+			body: `    user_data = user_in.model_dump()
+    user.sqlmodel_update(user_data)
+`,
+			want:    []string{"\n        user.email = email", "\n        user.is_active = is_active"},
+			notWant: []string{"if exists"},
+		},
+		{
+			name: "a defaulted key in the dump: the extra entry under its test",
+			body: `    user_data = user_in.model_dump(exclude_unset=True)
+    extra_data = {}
+    if "is_active" in user_data:
+        note = "reactivated"
+        extra_data["full_name"] = note
+    user.sqlmodel_update(user_data, update=extra_data)
+`,
+			want: []string{"if exists is_active:\n            user.is_active = is_active\n            user.full_name = \"reactivated\""},
 		},
 		{
 			name: "an extra entry set when a key is in the dump",

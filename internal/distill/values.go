@@ -82,6 +82,10 @@ type value struct {
 	// it differently (the row found, or the one made when none was);
 	// either_rows.go.
 	either []*value
+	// madeWhen: either: the condition under which the local holds the
+	// row made, the row found holding it otherwise; nil when the spec
+	// cannot state it (either_rows.go).
+	madeWhen allium.Expr
 	// uniqueRead: vNew: its declared unique fields were read once
 	// created (declared_unique.go).
 	uniqueRead bool

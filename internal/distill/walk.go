@@ -1642,6 +1642,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					// entries data had are given either way.
 					sc.vars[k] = old
 				} else if rows := eitherRows(old, v); rows != nil {
+					switch {
+					case rows != old:
+						rows.madeWhen = madeWhen(rows, old, v, cond, br.sc == &thenSc)
+					case len(rows.either) > 2:
+						rows.madeWhen = nil // a third row
+					}
 					sc.vars[k] = rows
 				} else {
 					sc.vars[k] = unknownValue

@@ -2144,6 +2144,13 @@ type OpaqueSenders struct {
 	// Template lists the arguments (keyword or "#n") that name the
 	// message, as a sink's template does.
 	Template []string `yaml:"template"`
+	// AddressParams name, besides RecipientParams, parameters that take
+	// an address or its owner (email, user), and AddressSuffixes the
+	// endings of such names (new_email): a service's own method named
+	// like a catalogued sender with none of them takes no address, and
+	// its body says whom it mails.
+	AddressParams   []string `yaml:"address_params"`
+	AddressSuffixes []string `yaml:"address_suffixes"`
 }
 
 // SenderDecorator is a decorator factory that makes the function it

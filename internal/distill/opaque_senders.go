@@ -115,15 +115,18 @@ func (rc *ruleCtx) opaqueSend(fr *funcRef, e *facts.Expr, sc *scope, out *[]alli
 // like the catalogued sender s, as a sender of the service's own that
 // takes no address: none of its parameters is one of s's recipient
 // keywords, one of opaque_senders' recipient parameters, or named for an
-// address (email, *_email, *_address). Its body then says whom it mails.
+// address or its owner (opaque_senders' address_params and
+// address_suffixes: email, user, *_email). Its body then says whom it
+// mails.
 func (b *builder) unaddressedOwnSender(fr *funcRef, s *catalog.Sink) bool {
 	if fr == nil || fr.fn == nil || s == nil || len(s.Recipient) == 0 {
 		return false
 	}
+	os := &b.lang.OpaqueSenders
 	for _, p := range fr.fn.Params {
 		n := p.Name
-		if n == "" || slices.Contains(s.Recipient, n) || slices.Contains(b.lang.OpaqueSenders.RecipientParams, n) ||
-			n == "email" || n == "address" || n == "user" || strings.HasSuffix(n, "_email") || strings.HasSuffix(n, "_address") || strings.HasSuffix(n, "_addr") {
+		if n == "" || slices.Contains(s.Recipient, n) || slices.Contains(os.RecipientParams, n) || slices.Contains(os.AddressParams, n) ||
+			slices.ContainsFunc(os.AddressSuffixes, func(suffix string) bool { return strings.HasSuffix(n, suffix) }) {
 			return false
 		}
 	}

@@ -139,29 +139,9 @@ func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt) (entries []dumpEntr
 // default), or declares it optional; nil for a field the request must
 // give.
 func (rc *ruleCtx) setInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
-	if x := rc.optionalInput(e, sc, out); x != nil {
-		return x
-	}
-	if e == nil || e.Kind != facts.ExprAttr || e.X == nil {
-		return nil
-	}
-	recv := rc.eval(e.X, sc, out, false)
-	if recv.kind != vShape || recv.shape == nil || recv.parts != nil {
-		return nil
-	}
-	f, _ := rc.b.classAssignment(recv.shape, e.Name(), func(*facts.Assignment) bool { return true })
-	if f == nil || f.Value == nil {
-		return nil
-	}
-	v := rc.eval(e, sc, out, false)
-	if v.kind != vParam {
-		return nil
-	}
-	x := rc.valueExpr(v)
-	if x == nil {
-		return nil
-	}
-	return &allium.Unary{Op: allium.OpExists, X: x}
+	return rc.shapeFieldGiven(e, sc, out, func(file *facts.File, f *facts.Assignment) bool {
+		return f.Value != nil || rc.b.declaredOptional(file, f.Annotation, f.Value)
+	})
 }
 
 // sameUnder reports two branch conditions that are the same (both none).

@@ -92,6 +92,9 @@ func superCleans(e *facts.Expr, method, value string) bool {
 	if arg.Kind != facts.ExprName || arg.Name() != value {
 		return false
 	}
+	if e.X == nil {
+		return false
+	}
 	recv := e.X.X
 	return recv != nil && recv.Kind == facts.ExprCall && recv.Raw() == "super" && len(recv.Args()) == 0
 }

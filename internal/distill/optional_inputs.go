@@ -11,6 +11,15 @@ import (
 // the block does happens only when it is given. The condition is then
 // `exists field`; nil when the test is of anything else.
 func (rc *ruleCtx) optionalInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	return rc.shapeFieldGiven(e, sc, out, func(file *facts.File, f *facts.Assignment) bool {
+		return rc.b.declaredOptional(file, f.Annotation, f.Value)
+	})
+}
+
+// shapeFieldGiven is `exists field` for e, a read of a field of a request
+// shape that the request may leave out by the shape's declaration of it
+// (mayOmit); nil for anything else.
+func (rc *ruleCtx) shapeFieldGiven(e *facts.Expr, sc *scope, out *[]allium.Stmt, mayOmit func(*facts.File, *facts.Assignment) bool) allium.Expr {
 	if e == nil || e.Kind != facts.ExprAttr || e.X == nil {
 		return nil
 	}
@@ -19,7 +28,7 @@ func (rc *ruleCtx) optionalInput(e *facts.Expr, sc *scope, out *[]allium.Stmt) a
 		return nil
 	}
 	f, file := rc.b.classAssignment(recv.shape, e.Name(), func(*facts.Assignment) bool { return true })
-	if f == nil || !rc.b.declaredOptional(file, f.Annotation, f.Value) {
+	if f == nil || !mayOmit(file, f) {
 		return nil
 	}
 	v := rc.eval(e, sc, out, false)

@@ -231,10 +231,13 @@ type Language struct {
 	// Hooks are plugin hooks (pluggy): a call through a hook relay
 	// (pm.hook.<name>(...)) runs the service's implementations of that
 	// hook, see Hooks.
-	Hooks           *Hooks        `yaml:"hooks"`
-	Repositories    *Repositories `yaml:"repositories"`
-	UserModelRefs   []string      `yaml:"user_model_refs"`
-	MutationMethods []string      `yaml:"mutation_methods"`
+	Hooks         *Hooks        `yaml:"hooks"`
+	Repositories  *Repositories `yaml:"repositories"`
+	UserModelRefs []string      `yaml:"user_model_refs"`
+	// SelfModelRefs name, as a relation's target, the model that declares
+	// the relation (Django's ForeignKey("self")).
+	SelfModelRefs   []string `yaml:"self_model_refs"`
+	MutationMethods []string `yaml:"mutation_methods"`
 	// EntryMethods run a command or use-case object (execute, handle):
 	// they name no message the object sends.
 	EntryMethods      []string `yaml:"entry_methods"`

@@ -1955,3 +1955,46 @@ class UserCreateApi(APIView):
         return Response({})
 `}
 }
+
+// TestSelfRelations: a relation whose target is "self" (a tree of rows,
+// saleor's Category.parent) points at the model that declares it, both
+// for a foreign key and for a many-to-many; before, it was left out as a
+// relation to a model the service does not have.
+func TestSelfRelations(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name         string
+		models       string
+		want, absent []string
+	}{
+		{
+			name: "foreign key to self with a related name",
+			models: `
+from django.db import models
+class Project(models.Model):
+    name = models.CharField(max_length=100)
+    parent = models.ForeignKey("self", null=True, on_delete=models.CASCADE, related_name="children")
+`,
+			want:   []string{"parent: Project?", "children: Project with parent = this"},
+			absent: []string{"not a model of this service"},
+		},
+		{
+			name: "many-to-many to self",
+			models: `
+from django.db import models
+class Project(models.Model):
+    name = models.CharField(max_length=100)
+    linked = models.ManyToManyField("self")
+`,
+			want:   []string{"linked: Set<Project>"},
+			absent: []string{"many-to-many"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": tc.models, "app/views.py": renameProjectView})
+			text := string(allium.Print(out.Module, allium.PrintOptions{})) + strings.Join(out.Notes, "\n")
+			assertSpecText(t, text, tc.want, tc.absent)
+		})
+	}
+}

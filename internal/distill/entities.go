@@ -807,9 +807,9 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved(), call.Raw()):
 			if len(call.Args()) > 0 {
-				fi.fkTable = b.modelRefName(e.ref.file, &call.Args()[0])
+				fi.fkTable = b.relationTarget(e, &call.Args()[0])
 			} else if kw := call.Keyword("to"); kw != nil {
-				fi.fkTable = b.modelRefName(e.ref.file, kw)
+				fi.fkTable = b.relationTarget(e, kw)
 			}
 			single := facts.LastSegment(call.Raw()) == "OneToOneField"
 			fi.cascade = b.cascades(call)
@@ -830,7 +830,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved(), call.Raw()):
 			target := ""
 			if len(call.Args()) > 0 {
-				target = b.modelRefName(e.ref.file, &call.Args()[0])
+				target = b.relationTarget(e, &call.Args()[0])
 			}
 			if t := b.entityForTable(target); t != "" {
 				fi.typ = &allium.Type{Name: "Set", Args: []*allium.Type{{Name: t}}}
@@ -1110,6 +1110,16 @@ func (b *builder) keyReferences(c *facts.Class) int {
 
 // modelRefName names the target of a Django relation: a class, "self" or
 // "app_label.Model".
+// relationTarget names the model a relation field of e points to; a
+// self reference (ForeignKey("self"), a tree of rows) names e's own class.
+func (b *builder) relationTarget(e *entityInfo, a *facts.Expr) string {
+	name := b.modelRefName(e.ref.file, a)
+	if slices.Contains(b.lang.SelfModelRefs, name) {
+		return e.ref.class.Name
+	}
+	return name
+}
+
 func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
 	switch a.Kind {
 	case facts.ExprString:

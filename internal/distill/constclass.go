@@ -18,10 +18,12 @@ import (
 // no base of the service or framework beyond object, no methods, and at
 // least two UPPER_CASE attributes, each a distinct lower snake_case
 // string. Its members read as the enum's literals wherever the code uses
-// them (TokenAction.ACTIVATION is activation).
+// them (TokenAction.ACTIVATION is activation). A table of the members
+// the class builds for a form's choices (saleor's CustomerEvents.CHOICES
+// = [(ACCOUNT_CREATED, "The account was created"), ...]) is no member.
 func (b *builder) isConstantsClass(cr *classRef) bool {
 	c := cr.class
-	if len(c.Methods) > 0 || len(c.Fields) < 2 || len(c.Classes) > 0 {
+	if len(c.Methods) > 0 || len(c.Classes) > 0 {
 		return false
 	}
 	for i := range c.Bases {
@@ -29,17 +31,40 @@ func (b *builder) isConstantsClass(cr *classRef) bool {
 			return false
 		}
 	}
-	seen := map[string]bool{}
+	seen, members := map[string]bool{}, map[string]bool{}
 	for i := range c.Fields {
 		f := &c.Fields[i]
-		if f.Name == "" || strings.ToUpper(f.Name) != f.Name || f.Value == nil || f.Value.Kind != facts.ExprString {
+		if f.Name == "" || strings.ToUpper(f.Name) != f.Name || f.Value == nil {
 			return false
+		}
+		if f.Value.Kind != facts.ExprString {
+			if !memberTable(f.Value, func(n string) bool { return members[n] }) {
+				return false
+			}
+			continue
 		}
 		v := f.Value.Value()
 		if !isSnake(v) || strings.ToLower(v) != v || seen[v] {
 			return false
 		}
-		seen[v] = true
+		seen[v], members[f.Name] = true, true
+	}
+	return len(members) >= 2
+}
+
+// memberTable reports a list or tuple each of whose elements names a
+// member declared above it, alone or first in a pair with its label.
+func memberTable(x *facts.Expr, isMember func(name string) bool) bool {
+	if (x.Kind != facts.ExprList && x.Kind != facts.ExprTuple) || len(x.Args()) == 0 {
+		return false
+	}
+	for _, el := range x.Args() {
+		if el.Kind == facts.ExprTuple && len(el.Args()) > 0 {
+			el = el.Args()[0]
+		}
+		if el.Kind != facts.ExprName || !isMember(el.Name()) {
+			return false
+		}
 	}
 	return true
 }

@@ -1998,3 +1998,75 @@ class Project(models.Model):
 		})
 	}
 }
+
+// TestConstantsClassWithChoicesTable: a plain class of string constants
+// that also builds its choices table from them (saleor's account/
+// __init__.py CustomerEvents.CHOICES, discount/__init__.py VoucherType)
+// is an enumeration: a field declared with choices=X.CHOICES has its type,
+// and the table is no member.
+func TestConstantsClassWithChoicesTable(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/__init__.py": `
+class VoucherType:
+    SHIPPING = "shipping"
+    ENTIRE_ORDER = "entire_order"
+
+    CHOICES = [
+        (SHIPPING, "Voucher applies to shipping"),
+        (ENTIRE_ORDER, "Voucher applies to the whole order"),
+    ]
+`,
+		"app/models.py": `
+from django.db import models
+from . import VoucherType
+class Voucher(models.Model):
+    name = models.CharField(max_length=100)
+    type = models.CharField(max_length=20, choices=VoucherType.CHOICES, default=VoucherType.ENTIRE_ORDER)
+`,
+		"app/views.py": `
+from django.shortcuts import redirect
+from . import VoucherType
+from .models import Voucher
+def add_shipping_voucher(request):
+    Voucher.objects.create(name=request.POST["name"], type=VoucherType.SHIPPING)
+    return redirect("home")
+`}
+	out := distilText(t, d, files)
+	text := string(allium.Print(out.Module, allium.PrintOptions{}))
+	assertSpecText(t, text,
+		[]string{"enum VoucherType { shipping | entire_order }", "type: VoucherType", "Voucher.created(name: name, type: shipping)"},
+		[]string{"choices", "type: String"})
+}
+
+// TestCommonCreationsUnderUnreadCondition: when a condition the spec
+// cannot read picks which of two rows of one entity is made (saleor's
+// fulfilment records a fulfilled-items or an awaits-approval OrderEvent,
+// order/actions.py:1326), the creation is stated with the values both
+// branches give; the differing value is left out with a note.
+func TestCommonCreationsUnderUnreadCondition(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import User
+class Event(models.Model):
+    kind = models.CharField(max_length=20)
+    user = models.ForeignKey(User, models.CASCADE)
+`,
+		"app/views.py": `
+from django.shortcuts import redirect
+from .models import Event
+from .rules import approved_automatically
+def fulfil(request):
+    if approved_automatically(request.user)[0]:
+        Event.objects.create(user=request.user, kind="fulfilled")
+    else:
+        Event.objects.create(user=request.user, kind="awaits_approval")
+    return redirect("home")
+`}
+	out := distilText(t, d, files)
+	text := string(allium.Print(out.Module, allium.PrintOptions{}))
+	assertSpecText(t, text, []string{"ensures: Event.created(user: user)"}, []string{"fulfilled", "awaits_approval"})
+	assertSpecText(t, strings.Join(out.Notes, "\n"), []string{"the values a conditional outcome sets differently in its branches"}, nil)
+}

@@ -490,6 +490,9 @@ func (b *builder) addEnum(cr *classRef) {
 		if strings.HasPrefix(f.Name, "_") || f.Value == nil {
 			continue
 		}
+		if memberTable(f.Value, func(n string) bool { _, ok := en.members[n]; return ok }) {
+			continue // CHOICES = [(A, "label"), ...]: a table of the members
+		}
 		lit := ""
 		v := f.Value
 		if v.Kind == facts.ExprTuple && len(v.Args()) > 0 {
@@ -1071,6 +1074,17 @@ func (b *builder) choicesEnum(owner *classRef, kw *facts.Expr) *enumInfo {
 			}
 		}
 		return b.enumArg(owner.file, x)
+	}
+	if kw.Kind == facts.ExprAttr && kw.X != nil {
+		// choices=VoucherType.CHOICES: a constants class's table of
+		// its own members.
+		if en := b.enumArg(owner.file, kw.X); en != nil {
+			for _, f := range en.ref.class.Fields {
+				if f.Name == kw.Name() && f.Value != nil && memberTable(f.Value, func(n string) bool { _, ok := en.members[n]; return ok }) {
+					return en
+				}
+			}
+		}
 	}
 	return nil
 }

@@ -65,3 +65,51 @@ func sameBranchOutcomes(thenOut, elseOut []allium.Stmt) bool {
 	}
 	return true
 }
+
+// commonCreations is what two branches under a condition the spec cannot
+// read both state, when they make the same rows and differ only in some
+// of their values (saleor's order fulfilment records a fulfilled-items or
+// an awaits-approval OrderEvent, order/actions.py:1326): one for one, a
+// creation of the same entity keeps the values both give alike, and any
+// other outcome must be the same text. Whichever branch runs, the rows
+// are made with those values. ok is false when the branches do not pair
+// up so.
+func commonCreations(thenOut, elseOut []allium.Stmt) (common []allium.Stmt, ok bool) {
+	if len(thenOut) == 0 || len(thenOut) != len(elseOut) {
+		return nil, false
+	}
+	for i := range thenOut {
+		if _, isLet := thenOut[i].(*allium.Let); isLet {
+			return nil, false
+		}
+		if stmtKey(thenOut[i]) == stmtKey(elseOut[i]) {
+			common = append(common, thenOut[i])
+			continue
+		}
+		x, okX := creationCall(thenOut[i])
+		y, okY := creationCall(elseOut[i])
+		if !okX || !okY || exprKey(x.Fun) != exprKey(y.Fun) {
+			return nil, false
+		}
+		given := map[string]string{}
+		for _, a := range y.Args {
+			if a.Name == "" {
+				return nil, false
+			}
+			given[a.Name] = exprKey(a.Value)
+		}
+		merged := &allium.Call{ExprPos: x.ExprPos, Fun: x.Fun}
+		for _, a := range x.Args {
+			if a.Name == "" {
+				return nil, false
+			}
+			if k, ok := given[a.Name]; ok && k == exprKey(a.Value) {
+				merged.Args = append(merged.Args, a)
+			}
+		}
+		es := *thenOut[i].(*allium.ExprStmt)
+		es.X = merged
+		common = append(common, &es)
+	}
+	return common, true
+}

@@ -1732,6 +1732,13 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			*out = append(*out, thenOut...)
 			return false
 		}
+		if common, ok := commonCreations(thenOut, elseOut); ok {
+			// The rows are made either way; which values they get
+			// hangs on the condition.
+			rc.untranslated(sc, s.Line(), LeftOutCondition, "the values a conditional outcome sets differently in its branches")
+			*out = append(*out, common...)
+			return false
+		}
 		rc.untranslated(sc, s.Line(), LeftOutCondition, "a conditional outcome")
 		rc.dropParamsFrom(paramsBefore)
 		return false

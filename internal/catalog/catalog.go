@@ -236,8 +236,12 @@ type Language struct {
 	UserModelRefs []string      `yaml:"user_model_refs"`
 	// SelfModelRefs name, as a relation's target, the model that declares
 	// the relation (Django's ForeignKey("self")).
-	SelfModelRefs   []string `yaml:"self_model_refs"`
-	MutationMethods []string `yaml:"mutation_methods"`
+	SelfModelRefs []string `yaml:"self_model_refs"`
+	// TransientAttrPrefixes start the names of attributes a model
+	// instance keeps in memory only (Python's _private memos): an
+	// assignment to one the model does not declare changes no state.
+	TransientAttrPrefixes []string `yaml:"transient_attr_prefixes"`
+	MutationMethods       []string `yaml:"mutation_methods"`
 	// EntryMethods run a command or use-case object (execute, handle):
 	// they name no message the object sends.
 	EntryMethods      []string `yaml:"entry_methods"`

@@ -2070,3 +2070,39 @@ def fulfil(request):
 	assertSpecText(t, text, []string{"ensures: Event.created(user: user)"}, []string{"fulfilled", "awaits_approval"})
 	assertSpecText(t, strings.Join(out.Notes, "\n"), []string{"the values a conditional outcome sets differently in its branches"}, nil)
 }
+
+// TestPrivateMemoIsNoState: a model instance's own memo (saleor's
+// User._effective_permissions_cache = None, account/models.py:333-335),
+// an underscore attribute the model does not declare, is no column:
+// setting it is no effect left out, and a handler that does nothing else
+// writes no state.
+func TestPrivateMemoIsNoState(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    nickname = models.CharField(max_length=50)
+
+    def forget_permissions(self):
+        self._perm_cache = None
+`,
+		"app/views.py": `
+from django.shortcuts import redirect
+def refresh(request):
+    request.user.forget_permissions()
+    return redirect("home")
+
+def rename(request):
+    request.user.forget_permissions()
+    request.user.nickname = request.POST["nickname"]
+    request.user.save()
+    return redirect("home")
+`}
+	out := distilText(t, d, files)
+	text := string(allium.Print(out.Module, allium.PrintOptions{}))
+	notes := strings.Join(out.Notes, "\n")
+	assertSpecText(t, text, []string{"ensures: user.nickname = nickname"}, []string{"rule Refresh"})
+	assertSpecText(t, notes, nil, []string{"_perm_cache", "changes state in ways the spec could not state"})
+}

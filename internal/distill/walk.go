@@ -601,6 +601,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if ent.attrField(t.Name()) == nil && rc.assignDocumentPaths(ent, obj.ent, t, v, sc, out, line) {
 				return
 			}
+			if ent.attrField(t.Name()) == nil && hasAnyPrefix(t.Name(), rc.b.lang.TransientAttrPrefixes) {
+				return // self._permissions_cache = None: a memo, no column
+			}
 			rc.b.stats.EffectsSeen++
 			f := ent.attrField(t.Name()) // user.role = r: the key role_id, named role
 			if f == nil || f.drop {

@@ -396,6 +396,9 @@ type Language struct {
 	// SettingsStores are stores of settings an administrator edits at run
 	// time (Strapi's plugin store): see SettingsStore.
 	SettingsStores *SettingsStore `yaml:"settings_stores"`
+	// QueryListings run the query they are given (Python's list(q)):
+	// the rows it finds, as the query reads them.
+	QueryListings []string `yaml:"query_listings"`
 	// TransparentCalls give back their receiver or argument in another
 	// form (x.strip(), x.lower(), str(x)): the spec reads through them.
 	TransparentCalls []string `yaml:"transparent_calls"`

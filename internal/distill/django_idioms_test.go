@@ -2106,3 +2106,43 @@ def rename(request):
 	assertSpecText(t, text, []string{"ensures: user.nickname = nickname"}, []string{"rule Refresh"})
 	assertSpecText(t, notes, nil, []string{"_perm_cache", "changes state in ways the spec could not state"})
 }
+
+// TestListOfQueryRows: list(query) is the rows the query finds (saleor's
+// retrieve_user_by_email, account/utils.py:150-165), so rows[0] under
+// `if rows:` is the row found; a loop over a query that writes, left
+// out, still makes its handler a state-writing one.
+func TestListOfQueryRows(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    email = models.EmailField(unique=True)
+`,
+		"app/utils.py": `
+from .models import User
+
+def retrieve_user_by_email(email):
+    users = list(User.objects.filter(email__iexact=email))
+    if users:
+        return users[0]
+    return None
+`,
+		"app/views.py": `
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from .utils import retrieve_user_by_email
+
+def deactivate(request):
+    user = retrieve_user_by_email(request.POST["email"])
+    if not user:
+        return HttpResponseBadRequest()
+    user.is_active = False
+    user.save()
+    return redirect("home")
+`}
+	out := distilText(t, d, files)
+	assertSpecText(t, construct(out.Module, "Deactivate"),
+		[]string{"let user = user_by_email_ignoring_case(email)", "requires: exists user", "ensures: user.is_active = false"}, nil)
+}

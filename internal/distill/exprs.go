@@ -2333,6 +2333,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return rc.normalised(n, &e.Args()[0], sc, out)
 	case (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalogedArg(b.lang.TransparentArgs, e) != nil:
 		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)
+	case method == "" && len(e.Args()) == 1 && slices.Contains(l.QueryListings, e.Raw()) && rc.eval(&e.Args()[0], sc, out, false).kind == vQuery:
+		// list(User.objects.filter(...)): the rows the query finds.
+		return rc.eval(&e.Args()[0], sc, out, false)
 	case (slices.Contains(b.lang.TransparentCalls, e.Raw()) || e.Resolved() != "" && slices.Contains(b.lang.TransparentCalls, e.Resolved())) &&
 		(len(e.Args()) == 1 || (e.Raw() == "bytes" || e.Raw() == "str") && len(e.Args()) > 1):
 		// str(x), bytes(p, "utf-8"): the same value in another shape.

@@ -2149,6 +2149,9 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	}
 	coll := rc.b.collection(it.q, varName)
 	if coll == nil {
+		if rc.loopHasEffects(s) {
+			rc.b.stats.EffectsSeen++ // a handler that writes here writes state
+		}
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop over a query")
 		return
 	}

@@ -17,9 +17,9 @@ import (
 // with the loop variable as the lambda's parameter. Over the characters
 // of a text, with a catalogued character-class test as the condition,
 // it is a named black-box function instead (has_digit(v)): a text is no
-// collection, and .any() is Allium's for collections. Anything else it
-// cannot state is unknown, and the guard that reads it is left out with
-// its note, as before.
+// collection, and .any() is Allium's for collections. Anything else is
+// read as before (the builtin any(...) as an unknown call, so the guard
+// that reads it is left out with its note).
 
 // quantified is one quantifier call read from the code.
 type quantified struct {
@@ -68,8 +68,10 @@ func (rc *ruleCtx) readQuantifier(e *facts.Expr, method string, sc *scope) (q qu
 	return q, false
 }
 
-// quantifierCall is the value of a quantifier call, nil when e is none;
-// unknownValue when the spec cannot state it.
+// quantifierCall is the value of a quantifier call, nil when e is none or
+// the spec cannot state it: the call then goes the way of any other (an
+// fp-ts O.some(f) handed a function is no quantifier, and its readings
+// stay as they were).
 func (rc *ruleCtx) quantifierCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	q, ok := rc.readQuantifier(e, method, sc)
 	if !ok {
@@ -81,7 +83,7 @@ func (rc *ruleCtx) quantifierCall(e *facts.Expr, method string, sc *scope, out *
 	if x := rc.quantifiedCollection(q, sc, out); x != nil {
 		return exprValue(x)
 	}
-	return unknownValue
+	return nil
 }
 
 // charTest is has_digit(v) for any(c.isdigit() for c in v): a catalogued
@@ -135,10 +137,6 @@ func (rc *ruleCtx) quantifiedCollection(q quantified, sc *scope, out *[]allium.S
 	if it.kind != vExpr && it.kind != vParam && it.kind != vEntity {
 		return nil
 	}
-	xs := rc.valueExpr(it)
-	if xs == nil {
-		return nil
-	}
 	saved, had := sc.vars[q.loopVar]
 	sc.vars[q.loopVar] = exprValue(&allium.Ident{Name: q.loopVar})
 	defer func() {
@@ -148,13 +146,16 @@ func (rc *ruleCtx) quantifiedCollection(q quantified, sc *scope, out *[]allium.S
 			delete(sc.vars, q.loopVar)
 		}
 	}()
-	cond := rc.cond(q.pred, sc, out)
+	// A condition that needs a statement of its own (a let of a lookup
+	// by the item) cannot be stated inside the lambda: refused below.
+	var scratch []allium.Stmt
+	cond := rc.cond(q.pred, sc, &scratch)
 	if cond == nil {
 		return nil
 	}
 	var narrow allium.Expr
 	for i := range q.conds {
-		c := rc.cond(&q.conds[i], sc, out)
+		c := rc.cond(&q.conds[i], sc, &scratch)
 		if c == nil {
 			return nil
 		}
@@ -163,6 +164,15 @@ func (rc *ruleCtx) quantifiedCollection(q quantified, sc *scope, out *[]allium.S
 		} else {
 			narrow = &allium.Binary{Op: allium.OpAnd, X: narrow, Y: c}
 		}
+	}
+	// The collection's expression last: an input named in it becomes a
+	// trigger parameter, which only a stated quantifier may add.
+	if len(scratch) != 0 {
+		return nil
+	}
+	xs := rc.valueExpr(it)
+	if xs == nil {
+		return nil
 	}
 	name := "any"
 	if narrow != nil {

@@ -440,6 +440,18 @@ type Language struct {
 	// a field holding one is that class's instance, as a field holding
 	// `new AuthService()` is.
 	InstanceLookups []string `yaml:"instance_lookups"`
+	// Quantifiers test a condition of the elements of a collection, the
+	// call's name -> "any" or "all": Python's any(...) and all(...) given
+	// a comprehension (any(c.isdigit() for c in v)), TypeScript's
+	// xs.some(x => ...) and xs.every(x => ...) given a function of one
+	// parameter. The spec writes xs.any(x => ...) and xs.all(x => ...).
+	Quantifiers map[string]string `yaml:"quantifiers"`
+	// CharTests are a string's methods that test whether its characters
+	// are of a class (Python's c.isdigit()): a quantifier of one over the
+	// characters of a text is the black-box function named here for it
+	// (any(c.isdigit() for c in v) is has_digit(v)); Allium's .any() and
+	// .all() are for collections, and a text is none.
+	CharTests map[string]CharTest `yaml:"char_tests"`
 	// SplitCalls cut a string at a separator: split at "@", an address's
 	// second part is its domain (email_domain(x)).
 	SplitCalls []string `yaml:"split_calls"`
@@ -2269,6 +2281,16 @@ func parse(path string, data []byte) (*Catalog, error) {
 				return nil, fmt.Errorf("pattern catalog %s: %s sender_decorators %d needs names, entity, template, recipient and address_field", path, id, i+1)
 			}
 		}
+		for name, q := range l.Quantifiers {
+			if q != "any" && q != "all" {
+				return nil, fmt.Errorf("pattern catalog %s: %s quantifiers: %s maps to %q, not any or all", path, id, name, q)
+			}
+		}
+		for name, ct := range l.CharTests {
+			if ct.Any == "" || ct.All == "" {
+				return nil, fmt.Errorf("pattern catalog %s: %s char_tests: %s needs any and all", path, id, name)
+			}
+		}
 		for word, op := range l.FilterOperators {
 			if !slices.Contains([]string{"=", "!=", "<", "<=", ">", ">=", "in"}, op) {
 				return nil, fmt.Errorf("pattern catalog %s: %s filter_operators: %s maps to %q, not one of = != < <= > >= in", path, id, word, op)
@@ -2446,6 +2468,13 @@ func (n *Normalisers) UnmarshalYAML(node *yaml.Node) error {
 // normalize_email(email.lower()) reads as lowercase(email). An empty Spec
 // means the spec has no right name for it: what it flows into is left
 // out rather than stated of the raw value.
+// CharTest names the black-box functions that say that some (Any) or
+// every (All) character of a text passes a character-class test.
+type CharTest struct {
+	Any string `yaml:"any"`
+	All string `yaml:"all"`
+}
+
 type Normaliser struct {
 	Spec  string   `yaml:"spec"`
 	Keeps []string `yaml:"keeps"`

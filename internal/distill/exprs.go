@@ -326,6 +326,10 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			// whichever branch is taken.
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
+	case facts.ExprComprehension:
+		if v := rc.splitList(e, sc, out); v != nil {
+			return v // [w.strip() for w in config_text.split(",")] (split_lists.go)
+		}
 	case facts.ExprList, facts.ExprTuple:
 		if v := rc.itemsOf(e, sc, out); v != nil {
 			return v // [EmailValidator(User), ...] (items.go)
@@ -1901,6 +1905,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.namedCheck(e, names, sc, out); v != nil {
 		return v // breach_service.check_password(p): is_breached(p)
+	}
+	if v := rc.quantifierCall(e, method, sc, out); v != nil {
+		return v // any(c.isdigit() for c in v), xs.some(x => ...) (quantifiers.go)
 	}
 	if v := b.uidRepository(e, names); v != nil {
 		return v // strapi.query('plugin::users-permissions.user')

@@ -62,8 +62,12 @@ const (
 	ExprLambda
 	// ExprStarred: *X in a call, list or assignment target.
 	ExprStarred
-	// ExprComprehension: a list/set/dict comprehension or generator,
-	// opaque; Text is its source, Name the comprehension kind.
+	// ExprComprehension: a list/set/dict comprehension or generator;
+	// Text is its source, Name the comprehension kind. With one plain
+	// for clause, a list, set or generator comprehension also has Args:
+	// the element, the loop target, the iterable, then each `if`
+	// condition (Comprehension reads them); otherwise Args is nil and the
+	// comprehension is opaque.
 	ExprComprehension
 	// ExprWalrus: Name := X.
 	ExprWalrus
@@ -754,4 +758,22 @@ func (e *Expr) Any(pred func(*Expr) bool) bool {
 		}
 	}
 	return false
+}
+
+// Comprehension reads the Args of a comprehension with one for clause:
+// its element, loop target and iterable, and its conditions (nil when it
+// has none). ok is false for any other expression, and for an opaque
+// comprehension (a dict one, two for clauses).
+func (e *Expr) Comprehension() (elt, target, iter *Expr, conds []Expr, ok bool) {
+	if e == nil || e.Kind != ExprComprehension {
+		return nil, nil, nil, nil, false
+	}
+	args := e.Args()
+	if len(args) < 3 {
+		return nil, nil, nil, nil, false
+	}
+	if len(args) > 3 {
+		conds = args[3:]
+	}
+	return &args[0], &args[1], &args[2], conds, true
 }

@@ -214,8 +214,10 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		e.Kind = facts.ExprComprehension
 		e.SetName(x.g.KindName(n.Kind()))
 		e.SetText(clip(n.Bytes()))
-		if n.Kind() == k.listComp {
-			x.listComprehension(&e, n)
+		if n.Kind() != k.dictComp {
+			// A dict comprehension's element is a key: value pair, which
+			// no Expr holds; it stays opaque.
+			x.comprehension(&e, n)
 		}
 	case k.typeNode:
 		// An annotation wrapper: the type is its only child.
@@ -462,11 +464,13 @@ func clip(src []byte) string {
 	return string(src[:cut])
 }
 
-// listComprehension reads [elt for v in xs if c1 if c2] with one for
-// clause into Args: the element, the loop target, the iterable, then each
-// condition. A comprehension of another shape (two for clauses, an async
-// one) keeps no Args: it stays opaque, its text only.
-func (x *extractor) listComprehension(e *facts.Expr, n syntax.Node) {
+// comprehension reads [elt for v in xs if c1 if c2], its set form and the
+// generator (elt for v in xs if c), with one for clause, into Args: the
+// element, the loop target, the iterable, then each condition; a
+// generator is what any(...) and all(...) are mostly given. A
+// comprehension of another shape (two for clauses, an async one) keeps no
+// Args: it stays opaque, its text only.
+func (x *extractor) comprehension(e *facts.Expr, n syntax.Node) {
 	k := x.k
 	parts := x.named(n)
 	if len(parts) < 2 || parts[1].Kind() != k.forInClause {

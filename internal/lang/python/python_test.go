@@ -508,3 +508,48 @@ func TestLambdaFunction(t *testing.T) {
 		})
 	}
 }
+
+// TestComprehensionParts checks that list, set and generator
+// comprehensions with one for clause carry their element, target,
+// iterable and conditions, and that the other shapes stay opaque.
+func TestComprehensionParts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want string // element | target | iterable | conditions; "" when opaque
+	}{
+		{src: "F = any(c.isdigit() for c in v)", want: "c.isdigit() | c | v |"},
+		{src: "F = [w.strip() for w in s.split(',')]", want: `w.strip() | w | s.split(",") |`},
+		{src: "F = {g.id for g in user.groups if g.active if not g.hidden}", want: "g.id | g | user.groups | g.active; (not g.hidden)"},
+		{src: "F = all(p in perms for p in wanted)", want: "(p in perms) | p | wanted |"},
+		{src: "F = {k: v for k, v in items}", want: ""},
+		{src: "F = [a for x in xs for a in x]", want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			t.Parallel()
+			f := extract(t, "m.py", tt.src+"\n")
+			if len(f.Constants) != 1 || f.Constants[0].Value == nil {
+				t.Fatalf("want one constant, got %+v", f.Constants)
+			}
+			e := f.Constants[0].Value
+			if e.Kind == facts.ExprCall && len(e.Args()) == 1 {
+				e = &e.Args()[0]
+			}
+			if e.Kind != facts.ExprComprehension {
+				t.Fatalf("kind %s, want comprehension", e.Kind)
+			}
+			got := ""
+			if elt, target, iter, conds, ok := e.Comprehension(); ok {
+				var cs []string
+				for i := range conds {
+					cs = append(cs, showExpr(&conds[i]))
+				}
+				got = strings.TrimSpace(showExpr(elt) + " | " + showExpr(target) + " | " + showExpr(iter) + " | " + strings.Join(cs, "; "))
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -56,6 +57,14 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 			// the one a token of this kind is issued with.
 			life = rc.b.literalConfig(tokenKind(sc.stack)+"_token_expiry", "Duration", life, sc.file, line)
 		}
+		if rc.shorterLifeRequired(tok, life) {
+			// The token read back again, with a longer maximum age
+			// (healthchecks' change-e-mail link: unsign_object(...,
+			// max_age=900), then the token it carries unsigned with
+			// max_age=3600, hc/accounts/views.py:633, models.py:132):
+			// what the first read requires already says it.
+			break
+		}
 		rc.requires(&allium.Binary{Op: allium.OpGe,
 			X: &allium.Binary{Op: allium.OpAdd, X: &allium.Member{X: tok, Name: "issued_at"}, Y: life},
 			Y: &allium.Ident{Name: "now"}}, sc, line)
@@ -85,6 +94,12 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 	if m := rc.rowFieldClaim(payload, key); m != nil {
 		return exprValue(m)
 	}
+	signed, known := rc.b.signedPayloadKey(key)
+	if id, ok := payload.claimsOf.(*allium.Ident); ok && known && signed.token {
+		// The entry that carried a token the service signed beside the
+		// others is that token (wrapIssuedToken): the token read back.
+		return &value{kind: vParam, param: id.Name}
+	}
 	switch {
 	case st == nil || !isSnake(name):
 		return unknownValue
@@ -98,6 +113,10 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 	default:
 		if f, ok := st.ClaimFields[key]; ok {
 			name = f
+		} else if known && signed.name != "" {
+			// {"e": new_email} where the service signs it: new_email,
+			// as the token's creation states it (signed_keys.go).
+			name = signed.name
 		}
 	}
 	m := &allium.Member{X: payload.claimsOf, Name: name}
@@ -254,4 +273,69 @@ func (rc *ruleCtx) rowClaim(payload *value, key string) *value {
 		field = "user"
 	}
 	return &value{kind: vEntity, ent: e.name, expr: &allium.Member{X: payload.claimsOf, Name: field}}
+}
+
+// shorterLifeRequired reports a precondition of the rule so far that tok
+// was issued within a lifetime no longer than life (tok.issued_at +
+// config.a >= now, a's default at most life's): both lifetimes are
+// durations the service writes, so the one implies the other.
+func (rc *ruleCtx) shorterLifeRequired(tok, life allium.Expr) bool {
+	limit, ok := rc.b.configSeconds(life)
+	if !ok {
+		return false
+	}
+	issued := exprKey(&allium.Member{X: tok, Name: "issued_at"})
+	for _, s := range rc.body {
+		r, ok := s.(*allium.Requires)
+		if !ok {
+			continue
+		}
+		ge, ok := r.Cond.(*allium.Binary)
+		if !ok || ge.Op != allium.OpGe || !isIdent(ge.Y, "now") {
+			continue
+		}
+		add, ok := ge.X.(*allium.Binary)
+		if !ok || add.Op != allium.OpAdd || exprKey(add.X) != issued {
+			continue
+		}
+		if n, ok := rc.b.configSeconds(add.Y); ok && n <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// configSeconds is the default, in seconds, of the Duration config
+// parameter x names (config.x) when the service writes it as a literal
+// duration; false otherwise.
+func (b *builder) configSeconds(x allium.Expr) (int64, bool) {
+	m, ok := x.(*allium.Member)
+	if !ok || !isConfigRef(m) {
+		return 0, false
+	}
+	for _, ci := range b.configByKey {
+		if ci.name != m.Name || ci.typ != "Duration" {
+			continue
+		}
+		d, ok := ci.value.(*allium.Duration)
+		if !ok {
+			return 0, false
+		}
+		return durationSeconds(d)
+	}
+	return 0, false
+}
+
+// durationSeconds is a literal duration in seconds (1.hour is 3600).
+func durationSeconds(d *allium.Duration) (int64, bool) {
+	n, err := strconv.ParseInt(d.Value, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	unit := strings.TrimSuffix(d.Unit, "s")
+	secs := map[string]int64{"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}[unit]
+	if secs == 0 {
+		return 0, false
+	}
+	return n * secs, true
 }

@@ -1307,6 +1307,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				// Email holds: the row exists.
 				return &allium.Unary{Op: allium.OpExists, X: j}
 			}
+			if e.Kind == facts.ExprName && rc.optionalTextParam(e.Name(), sc) {
+				// if new_email: of a helper's `new_email: str | None`
+				// handed a value: that the text was given.
+				return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+			}
 			if v.param == "nonbool" {
 				// if user.oauth_id: the field has a value.
 				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
@@ -3969,7 +3974,7 @@ func (rc *ruleCtx) tailCall(call *facts.Expr, sc *scope, out *[]allium.Stmt) boo
 		return false
 	}
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1,
-		stack: append(slices.Clone(sc.stack), fr.fn.QualName), top: true, cls: cls}
+		stack: append(slices.Clone(sc.stack), fr.fn.QualName), top: true, cls: cls, carriedOn: fr.fn}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.decoratorGuards(fr.file, fr.fn, inner, out, 0)
 	rc.methodSchemaChecks(fr, call, sc, out)

@@ -38,7 +38,8 @@ def remove_member(request, project_id):
         return HttpResponseBadRequest()
     Member.objects.filter(project=project, user=farewell_user).delete()
 `, "RemoveMember",
-			[]string{"let farewell_user = User{email}", "requires: exists Member{user: farewell_user, project}"}, nil},
+			// The user found is there when the membership is: no second requires.
+			[]string{"let farewell_user = User{email}", "requires: exists Member{user: farewell_user, project}"}, []string{"requires: exists farewell_user\n"}},
 		{"get() by a secret code through the default name, DoesNotExist answered", `
 @login_required
 def leave(request):

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -39,4 +41,38 @@ func (rc *ruleCtx) optionalParam(cond *facts.Expr, sc *scope) allium.Expr {
 		return nil
 	}
 	return &allium.Unary{Op: allium.OpExists, X: x}
+}
+
+// optionalTextParam reports a parameter of the helper being inlined (or
+// of the function a tail call carries on in) that
+// it declares optional text (`new_email: str | None = None`, healthchecks'
+// check_token, hc/accounts/views.py:254) and never rebinds: what its
+// caller handed it is a text or nothing, so a test of its truth is that
+// the text is there (x != null), not a truth value of its own.
+func (rc *ruleCtx) optionalTextParam(name string, sc *scope) bool {
+	fn := sc.helper
+	if fn == nil {
+		fn = sc.carriedOn
+	}
+	if fn == nil {
+		return false
+	}
+	i := slices.IndexFunc(fn.Params, func(p facts.Param) bool { return p.Name == name })
+	if i < 0 || fn.Params[i].Annotation == nil {
+		return false
+	}
+	t, optional, many := rc.b.annotationType(sc.file, fn.Params[i].Annotation)
+	if t == nil || !optional || many || t.Name != "String" {
+		return false
+	}
+	rebound := false
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtAssign || s.Kind == facts.StmtAugAssign || s.Kind == facts.StmtFor {
+			for _, t := range s.Targets {
+				rebound = rebound || t.Kind == facts.ExprName && t.Name() == name
+			}
+		}
+		return !rebound
+	})
+	return !rebound
 }

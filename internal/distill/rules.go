@@ -640,6 +640,10 @@ type scope struct {
 	// say whether a bare return in it is an early end
 	// (earlyEndOnAbsentRow).
 	helper *facts.Function
+	// carriedOn: the function a handler's tail call carries on in
+	// (return check_token(request, ...)), whose parameters vars binds to
+	// the call's arguments, as helper's are.
+	carriedOn *facts.Function
 	// defaulted: the helper's parameters its caller left to their
 	// defaults (a token generator defaulting to the framework's:
 	// reset_views.go defaultedTokenMaker).

@@ -37,6 +37,10 @@ type serviceMemos struct {
 	// rowMappers: whether a method called on its class is a row mapper
 	// (row_mappers.go), by method.
 	rowMappers map[*facts.Function]bool
+	// signedKeys: what each entry key of the service's signed payload
+	// literals holds (signed_keys.go); signedKeysFound says they were read.
+	signedKeys      map[string]seenSignedKey
+	signedKeysFound bool
 }
 
 // fileFunction is a function and the file it is written in.

@@ -1999,7 +1999,48 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 			return
 		}
 	}
+	if rc.referencedRowRequired(cond) {
+		return
+	}
 	rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
+}
+
+// referencedRowRequired reports `exists x`, x a let of the rule, when the
+// rule already requires a row that refers to x (exists Member{user: x,
+// project}): that row is there only with x. healthchecks' team member
+// removal finds the user among the project's members and then tests the
+// user found (User.objects.filter(email=e, memberships__project=project)
+// .first(), then `if farewell_user is None`, hc/accounts/views.py:445-451):
+// the membership says it all.
+func (rc *ruleCtx) referencedRowRequired(cond allium.Expr) bool {
+	u, ok := cond.(*allium.Unary)
+	if !ok || u.Op != allium.OpExists {
+		return false
+	}
+	id, ok := u.X.(*allium.Ident)
+	if !ok || rc.ruleLet(id.Name) == nil {
+		return false
+	}
+	for _, s := range rc.body {
+		r, ok := s.(*allium.Requires)
+		if !ok {
+			continue
+		}
+		ex, ok := r.Cond.(*allium.Unary)
+		if !ok || ex.Op != allium.OpExists {
+			continue
+		}
+		j, ok := ex.X.(*allium.Join)
+		if !ok {
+			continue
+		}
+		for _, f := range j.Fields {
+			if f.Value == nil && f.Name == id.Name || isIdent(f.Value, id.Name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noRowOfEither splits `not exists row`, row a let bound to the first of

@@ -882,13 +882,13 @@ func (b *builder) buildRules() {
 			b.stateHandler(b.rules[rules:])
 		}
 		if len(b.rules) > rules && b.rules[rules].rule.Trigger.Kind == allium.TriggerExternal {
-			stimulus := b.rules[rules].rule.Trigger.Name
+			stimulus, named := b.rules[rules].rule.Trigger.Name, b.rules[rules]
 			if forked {
 				// A limit counts every request of the handler, whichever
 				// change it asks for (key_splits.go).
-				stimulus = h.name
+				stimulus, named = h.name, nil
 			}
-			b.rateLimits(h, stimulus)
+			b.rateLimits(h, stimulus, named)
 		}
 		if h.class != nil && len(b.rules) == rules+1 {
 			b.sameViewBehaviour(viewRules, h, rules)

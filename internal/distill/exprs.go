@@ -247,9 +247,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}
 		if e.Op() == "or" && e.Y != nil {
-			if x := rc.eval(e.X, sc, out, false); nonEmptyText(x) {
+			if x := rc.eval(e.X, sc, out, false); nonEmptyText(x) || nonZeroAmount(x) {
 				// key = key or self.primary_key given "email": the
-				// column name the caller named.
+				// column name the caller named; expires_delta or
+				// timedelta(hours=TOKEN_TIME) given timedelta(minutes=30)
+				// (mealie's create_file_token, core/security/security.py:
+				// 35, 45): the lifetime the caller gave, not "30.minutes
+				// or config.token_time != 0.hours".
 				return x
 			}
 		}

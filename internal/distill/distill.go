@@ -678,7 +678,10 @@ type ruleOut struct {
 	// (rule_class_names.go); "" and nil for any other rule.
 	baseName string
 	class    *facts.Class
-	auth     authLevel
+	// limits: the rate-limit config parameters named after the rule
+	// (rate_limits.go), renamed with it.
+	limits []*configInfo
+	auth   authLevel
 	// keySurface: the surface of the key the handler requires
 	// (key_guards.go), "" for none.
 	keySurface string

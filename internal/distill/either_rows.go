@@ -46,7 +46,9 @@ func eitherRows(a, b *value) *value {
 
 // assignEither states a write to either row: in the creation of a row
 // made on one path, and for a row found under the condition that it was
-// not made, or as a note when the spec cannot state that condition.
+// not made (and, unless that condition holds only where the lookup found
+// the row, that it exists), or as a note when the spec cannot state that
+// condition.
 func (rc *ruleCtx) assignEither(obj *value, t, v *facts.Expr, sc *scope, out *[]allium.Stmt, line int) {
 	const held = "__either_row"
 	for _, row := range obj.either {
@@ -77,14 +79,21 @@ func (rc *ruleCtx) assignEither(obj *value, t, v *facts.Expr, sc *scope, out *[]
 			continue
 		}
 		found := negate(obj.madeWhen)
+		var exists allium.Expr
+		if x := rc.valueExpr(row); x != nil && !holdsFound(found, x) {
+			// Made under another condition (if kind == "signup"): not
+			// made is no row found, the lookup may have found none, and
+			// the write is to a row only when one was.
+			exists = &allium.Unary{Op: allium.OpExists, X: x}
+		}
 		if n := len(*out); n > 0 {
 			// The write before it to the row found: one block.
 			if last, ok := (*out)[n-1].(*allium.If); ok && len(last.Branches) == 1 && exprKey(last.Branches[0].Cond) == exprKey(found) {
-				last.Branches[0].Body = append(last.Branches[0].Body, body...)
+				last.Branches[0].Body = appendGuarded(last.Branches[0].Body, exists, body)
 				continue
 			}
 		}
-		*out = append(*out, &allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: found, Body: body}}})
+		*out = append(*out, &allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: found, Body: appendGuarded(nil, exists, body)}}})
 	}
 }
 
@@ -102,4 +111,40 @@ func madeWhen(rows, old, v *value, cond allium.Expr, inThen bool) allium.Expr {
 		return cond
 	}
 	return negate(cond)
+}
+
+// holdsFound reports whether found, the condition the row was not made
+// under, holds only where the lookup found the row x: exists x (if not
+// user: made), or a conjunction with it (not (not user or force) is user
+// and not force).
+func holdsFound(found, x allium.Expr) bool {
+	switch c := found.(type) {
+	case *allium.Unary:
+		return c.Op == allium.OpExists && exprKey(c.X) == exprKey(x)
+	case *allium.Binary:
+		switch c.Op {
+		case allium.OpAnd:
+			return holdsFound(c.X, x) || holdsFound(c.Y, x)
+		case allium.OpNe:
+			null, ok := c.Y.(*allium.Lit)
+			return ok && null.Kind == allium.LitNull && exprKey(c.X) == exprKey(x)
+		}
+	}
+	return false
+}
+
+// appendGuarded appends body to stmts, under guard when there is one: in
+// the guard's block that ends stmts, if it does, so that the writes to
+// the row found stay one block.
+func appendGuarded(stmts []allium.Stmt, guard allium.Expr, body []allium.Stmt) []allium.Stmt {
+	if guard == nil {
+		return append(stmts, body...)
+	}
+	if n := len(stmts); n > 0 {
+		if last, ok := stmts[n-1].(*allium.If); ok && len(last.Branches) == 1 && exprKey(last.Branches[0].Cond) == exprKey(guard) {
+			last.Branches[0].Body = append(last.Branches[0].Body, body...)
+			return stmts
+		}
+	}
+	return append(stmts, &allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: guard, Body: body}}})
 }

@@ -53,8 +53,42 @@ class SignInView(APIView):
 			found:    "        else:\n            user.medium = \"email\"\n            user.is_active = true\n",
 		},
 		{
-			name:     "a row made under another stated condition: the found row's writes under its negation",
+			// Not made (unknown_check false) is no row found: the lookup
+			// may have found none, and the write is to a row only when
+			// one was.
+			name:     "a row made under another stated condition: the found row's writes under its negation, where it exists",
 			made:     "unknown_check(email)",
+			after:    "        user.medium = \"email\"\n        user.is_active = True\n        user.save()",
+			creation: `Member.created(email: email, is_active: true, medium: "email")`,
+			found:    "        else:\n            if exists user:\n                user.medium = \"email\"\n                user.is_active = true\n",
+		},
+		{
+			name:     "a row made under a request's value: the found row's writes only where it exists",
+			made:     "request.data[\"kind\"] == \"signup\"",
+			after:    "        user.is_active = True\n        user.save()",
+			creation: `Member.created(email: email, is_active: true)`,
+			found:    "        else:\n            if exists user:\n                user.is_active = true\n",
+		},
+		{
+			// Not (not user and signup) holds where no row was found.
+			name:     "made when none was found and another condition holds: guarded",
+			made:     "not user and request.data[\"kind\"] == \"signup\"",
+			after:    "        user.is_active = True\n        user.save()",
+			creation: `Member.created(email: email, is_active: true)`,
+			found:    "        else:\n            if exists user:\n                user.is_active = true\n",
+		},
+		{
+			// Not (not user or force) is user and not force: the row
+			// was found, no guard.
+			name:     "a made condition whose negation holds that the row was found: no guard",
+			made:     "not user or request.data[\"kind\"] == \"signup\"",
+			after:    "        user.is_active = True\n        user.save()",
+			creation: `Member.created(email: email, is_active: true)`,
+			found:    "        else:\n            user.is_active = true\n",
+		},
+		{
+			name:     "user is None: no guard",
+			made:     "user is None",
 			after:    "        user.is_active = True\n        user.save()",
 			creation: `Member.created(email: email, is_active: true)`,
 			found:    "        else:\n            user.is_active = true\n",

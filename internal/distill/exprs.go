@@ -247,9 +247,13 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}
 		if e.Op() == "or" && e.Y != nil {
-			if x := rc.eval(e.X, sc, out, false); nonEmptyText(x) {
+			if x := rc.eval(e.X, sc, out, false); nonEmptyText(x) || nonZeroAmount(x) {
 				// key = key or self.primary_key given "email": the
-				// column name the caller named.
+				// column name the caller named; expires_delta or
+				// timedelta(hours=TOKEN_TIME) given timedelta(minutes=30)
+				// (mealie's create_file_token, core/security/security.py:
+				// 35, 45): the lifetime the caller gave, not "30.minutes
+				// or config.token_time != 0.hours".
 				return x
 			}
 		}
@@ -1188,6 +1192,7 @@ func (rc *ruleCtx) tr(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr 
 		if t == nil || x == nil || y == nil {
 			return nil
 		}
+		x, y = rc.b.boundValue(t, x), rc.b.boundValue(t, y)
 		return &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: t, Then: x}}, Else: y}
 	case facts.ExprList, facts.ExprTuple, facts.ExprSet:
 		if len(e.Args()) == 1 {
@@ -1629,6 +1634,32 @@ func (rc *ruleCtx) inputKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 		return negate(x)
 	}
 	return x
+}
+
+// boundValue is v, a branch of a conditional whose test t compares with
+// a config parameter made of a literal bound, as that parameter when v is
+// the same literal: plane's role=(15 if project_invite.role >= 15 else
+// project_invite.role) (app/views/project/invite.py:213) caps the role at
+// the bound, which read "if role >= config.max_role: 15", a cap that a
+// deployment tuning max_role would not move. Any other v is as it is.
+func (b *builder) boundValue(t, v allium.Expr) allium.Expr {
+	lit, ok := v.(*allium.Lit)
+	bin, isBin := t.(*allium.Binary)
+	if !ok || !isBin || lit.Kind != allium.LitNumber {
+		return v
+	}
+	name, _, ok := boundSide(bin)
+	if !ok {
+		return v
+	}
+	ci := b.configByKey["literal:"+name]
+	if ci == nil {
+		return v
+	}
+	if bound, ok := ci.value.(*allium.Lit); !ok || bound.Kind != allium.LitNumber || bound.Text != lit.Text {
+		return v
+	}
+	return &allium.Member{X: &allium.Ident{Name: "config"}, Name: name}
 }
 
 // policyName names the config parameter a literal bound becomes:

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -79,6 +80,28 @@ func nonEmptyText(v *value) bool {
 	}
 	l, ok := v.expr.(*allium.Lit)
 	return ok && l.Kind == allium.LitString && l.Text != ""
+}
+
+// nonZeroAmount reports a value known to be a number or a duration other
+// than zero: true as a condition, so `x or default` is x.
+func nonZeroAmount(v *value) bool {
+	if v == nil || v.kind != vExpr {
+		return false
+	}
+	var text string
+	switch x := v.expr.(type) {
+	case *allium.Duration:
+		text = x.Value
+	case *allium.Lit:
+		if x.Kind != allium.LitNumber {
+			return false
+		}
+		text = x.Text
+	default:
+		return false
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(text, "_", ""), 64)
+	return err == nil && n != 0
 }
 
 // The keyed branch filters by keywords a method of the repository builds

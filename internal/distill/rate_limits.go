@@ -26,8 +26,9 @@ import (
 var limitPart = regexp.MustCompile(`^\s*(\d+)\s*(?:/|per)\s*(second|minute|hour|day|month|year)s?\s*$`)
 
 // rateLimits declares the config parameters of the rate limits on h,
-// whose rule is named rule.
-func (b *builder) rateLimits(h *handler, rule string) {
+// whose rule is named rule: named's, when the name is that rule's (it
+// keeps them, to rename them when it is renamed), else nil.
+func (b *builder) rateLimits(h *handler, rule string, named *ruleOut) {
 	names := b.lang.RateLimitDecorators
 	if len(names) == 0 {
 		return
@@ -72,6 +73,9 @@ func (b *builder) rateLimits(h *handler, rule string) {
 			if ref, ok := x.(*allium.Member); ok {
 				if ci := b.configByKey["literal:"+ref.Name]; ci != nil {
 					ci.enforced = true
+					if named != nil {
+						named.limits = append(named.limits, ci)
+					}
 				}
 			}
 		}
@@ -112,4 +116,25 @@ func (b *builder) limitText(f *facts.File, e *facts.Expr) (string, bool) {
 		return "", false
 	}
 	return v.Value(), true
+}
+
+// renameLimits gives the rate-limit parameters named after r, a rule
+// renamed from the name from, its new name's prefix: mealie's create_one
+// of several controllers was CreateOne2 when its limits were read, and is
+// AdminUserManagementCreateOne in the spec (rule_class_names.go). A
+// parameter whose new name is taken keeps its old one.
+func (b *builder) renameLimits(r *ruleOut, from string) {
+	old, to := snake(from)+"_", snake(r.rule.Name)+"_"
+	for _, ci := range r.limits {
+		if !strings.HasPrefix(ci.name, old) {
+			continue
+		}
+		name := to + strings.TrimPrefix(ci.name, old)
+		if b.configByKey["literal:"+name] != nil {
+			continue
+		}
+		delete(b.configByKey, "literal:"+ci.name)
+		ci.name = name
+		b.configByKey["literal:"+name] = ci
+	}
 }

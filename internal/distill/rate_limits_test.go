@@ -80,6 +80,36 @@ class UserResource(Resource):
 `},
 			want: []string{"user_list_requests_per_day: Integer = 200", "user_list_requests_per_hour: Integer = 50"},
 		},
+		{
+			// mealie's create_one of several controllers: the rules are
+			// named by class after the limits are read (rule_class_names.go);
+			// a limit's name is the rule's final one, not CreateOne2's.
+			name: "methods of one name in two classes: each limit named after its rule's class name",
+			files: map[string]string{"app/models.py": flaskModels, "app/views.py": `
+from fastapi import APIRouter
+from fastapi_utils.cbv import cbv
+from app.extensions import limiter
+from app.models import User, db
+router = APIRouter()
+
+@cbv(router)
+class AdminUsersController:
+    @router.post("/admin/users")
+    @limiter.limit("5/minute")
+    def create_one(self, email: str):
+        db.session.add(User(email=email))
+        db.session.commit()
+
+@cbv(router)
+class GroupUsersController:
+    @router.post("/groups/users")
+    @limiter.limit("20/hour")
+    def create_one(self, email: str):
+        db.session.add(User(email=email))
+        db.session.commit()
+`},
+			want: []string{"admin_users_create_one_requests_per_minute: Integer = 5", "group_users_create_one_requests_per_hour: Integer = 20"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := distilText(t, d, tc.files)

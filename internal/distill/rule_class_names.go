@@ -65,6 +65,7 @@ func (b *builder) renameRule(r *ruleOut, to string) {
 	if r.rule.Trigger != nil && r.rule.Trigger.Name == from {
 		r.rule.Trigger.Name = to
 	}
+	b.renameLimits(r, from)
 	suffix := "rule " + from
 	for _, key := range sortedKeys(b.notes) {
 		if !strings.HasSuffix(key, suffix) {

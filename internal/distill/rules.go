@@ -886,13 +886,13 @@ func (b *builder) buildRules() {
 			b.stateHandler(b.rules[rules:])
 		}
 		if len(b.rules) > rules && b.rules[rules].rule.Trigger.Kind == allium.TriggerExternal {
-			stimulus := b.rules[rules].rule.Trigger.Name
+			stimulus, named := b.rules[rules].rule.Trigger.Name, b.rules[rules]
 			if forked {
 				// A limit counts every request of the handler, whichever
 				// change it asks for (key_splits.go).
-				stimulus = h.name
+				stimulus, named = h.name, nil
 			}
-			b.rateLimits(h, stimulus)
+			b.rateLimits(h, stimulus, named)
 		}
 		if h.class != nil && len(b.rules) == rules+1 {
 			b.sameViewBehaviour(viewRules, h, rules)
@@ -1295,6 +1295,9 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 			}
 		}
 		r.Body = append(r.Body, en)
+	}
+	if external {
+		rc.dropUnreadHelperRows(r)
 	}
 	ro := &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
 	if rc.kindSuffix == "" && external && trig.Name == name && rc.h.class != nil {
@@ -2332,4 +2335,28 @@ func isPresence(c allium.Expr) bool {
 		return x.Op == allium.OpNe && ok && lit.Kind == allium.LitNull
 	}
 	return false
+}
+
+// dropUnreadHelperRows leaves off r's trigger the rows a helper found
+// under a local of its own that nothing in r reads: testing it for its
+// own early return (if not result: return None) made it a parameter, but
+// no clause says what it is, and the request gives no such thing
+// (mealie's get_current_user: repos.users.get_one(token_data.user_id) by
+// the token's subject, core/dependencies/dependencies.py:116, its result
+// tested at repos/repository_generic.py:157-160; RefreshToken(token,
+// result) stated the user as token.user and result as an input).
+func (rc *ruleCtx) dropUnreadHelperRows(r *allium.Rule) {
+	stands := map[string]bool{} // rows an input id stands for: the request names them
+	for _, id := range rc.idParams {
+		stands[id.row] = true
+	}
+	for _, p := range slices.Clone(rc.params) {
+		if !rc.helperBindings[p] || stands[p] || r.Trigger.Cond != nil && mentionsIdent(r.Trigger.Cond, p) ||
+			slices.ContainsFunc(r.Body, func(s allium.Stmt) bool { return stmtMentions(s, p) }) {
+			continue
+		}
+		rc.params = slices.DeleteFunc(rc.params, func(q string) bool { return q == p })
+		delete(rc.paramSet, p)
+		r.Trigger.Params = slices.DeleteFunc(r.Trigger.Params, func(q allium.TriggerParam) bool { return q.Name == p })
+	}
 }

@@ -2146,3 +2146,42 @@ def deactivate(request):
 	assertSpecText(t, construct(out.Module, "Deactivate"),
 		[]string{"let user = user_by_email_ignoring_case(email)", "requires: exists user", "ensures: user.is_active = false"}, nil)
 }
+
+// TestFlagInputTest: a truth test of a request input whose block reads
+// none of the inputs it tests (`if notify:` then records another row;
+// warehouse's `if form.remember_device.data:`, accounts/views.py:508)
+// tests a flag's value, a condition of the rule; one whose block reads
+// the input (`if name:` then uses name) is input validation, as before.
+func TestFlagInputTest(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import User
+class Event(models.Model):
+    kind = models.CharField(max_length=20)
+    user = models.ForeignKey(User, models.CASCADE)
+`,
+		"app/views.py": `
+from django.shortcuts import redirect
+from .models import Event
+
+def record(user, notify):
+    Event.objects.create(user=user, kind="approved")
+    if notify:
+        Event.objects.create(user=user, kind="notified")
+
+def approve(request):
+    record(request.user, request.POST["notify"])
+    return redirect("home")
+
+def rename(request):
+    name = request.POST["name"]
+    if name:
+        Event.objects.create(user=request.user, kind=name)
+    return redirect("home")
+`}
+	out := distilText(t, d, files)
+	assertSpecText(t, construct(out.Module, "Approve"), []string{"when: Approve(user, notify)", "if notify:\n            Event.created(user: user, kind: \"notified\")"}, nil)
+	assertSpecText(t, construct(out.Module, "Rename"), []string{"ensures: Event.created(user: user, kind: name)"}, []string{"if "})
+}

@@ -1470,9 +1470,14 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && optional == nil && !rc.endsRequest(s.Body, sc) && len(s.Else()) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition;
 		// but `if data.role:` of an input the shape declares optional
-		// guards what happens only when the request gives it.
+		// guards what happens only when the request gives it, and
+		// `if send_welcome:` whose body reads no such input tests a
+		// flag's value.
 		if optional = rc.optionalInput(s.Cond, sc, out); optional == nil {
-			return rc.stmts(s.Body, sc, out)
+			if readsTestedInput(s.Cond, s.Body) {
+				return rc.stmts(s.Body, sc, out)
+			}
+			rc.markFlagInputs(s.Cond, sc, out)
 		}
 	}
 	if key, rest := rc.actionKey(s.Cond, sc, out); optional == nil && key != "" && sc.top && !sc.inlined {

@@ -1259,6 +1259,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)})
 				return rc.withMemberRows(x, id.Name)
 			}
+			if m, ok := v.expr.(*allium.Member); ok && m.Name == "user" && rc.verifiedToken(m.X) {
+				// if (!user) of the user a verified token names
+				// (token.user): that user exists, as for a row found.
+				return &allium.Unary{Op: allium.OpExists, X: m}
+			}
 			return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 		case vLookup:
 			if j := rc.valueExpr(v); j != nil {
@@ -4022,6 +4027,16 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			}
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
+		case call.Keyword("**") != nil && rc.objectParam(call, params, i):
+			// execute({token: params.token, ...body}) into
+			// execute(input) (nestjs-microservice-boilerplate's
+			// reset-password controller.ts:36-40): an object literal
+			// written in place is the one parameter it is handed to,
+			// spreads and all; its spread does not fill parameters by
+			// name as Python's f(**body) does.
+			d := keywordDict(call.Keywords(), call.Line())
+			inner.vars[p.Name] = dictValue(&d, sc)
+			inner.vars[p.Name].handed = true
 		case rc.bindSpread(call, p, sc, inner, out):
 		case p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && rc.b.lang.KeywordObjects && i == len(call.Args()) && len(call.Keywords()) > 0:
 			// createUser({name, email}) into createUser({name, email}:

@@ -342,6 +342,34 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	return unknownValue
 }
 
+// collectionCount reads the length of a row's collection field
+// (user.roles.length of roles: Set<Role>, user-refresh-token.ts:222) as
+// the collection's count, user.roles.count; length() is a text's. Only a
+// field read off a local is read so (the local is evaluated again, which
+// runs nothing). nil for anything else.
+func (rc *ruleCtx) collectionCount(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if x.Kind != facts.ExprAttr || x.X == nil || x.X.Kind != facts.ExprName {
+		return nil
+	}
+	owner := rc.eval(x.X, sc, out, false)
+	if owner.kind != vEntity {
+		return nil
+	}
+	ent := rc.b.entByName[owner.ent]
+	if ent == nil {
+		return nil
+	}
+	f := ent.attrs[x.Name()]
+	if f == nil || f.drop || f.typ == nil || f.typ.Name != "Set" && f.typ.Name != "List" {
+		return nil
+	}
+	m := rc.tr(x, sc, out)
+	if m == nil {
+		return nil
+	}
+	return &allium.Member{X: m, Name: "count"}
+}
+
 // sameBranches reports whether both branches of the conditional e say the
 // same thing in the spec (a value and a transparent call of it).
 func (rc *ruleCtx) sameBranches(e *facts.Expr, sc *scope) bool {
@@ -582,6 +610,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// rows.length of the rows a query found: their number, as
 			// count() gives it.
 			return &value{kind: vCount, ent: x.ent, q: x.q}
+		}
+		if c := rc.collectionCount(e.X, sc, out); c != nil {
+			v := exprValue(c)
+			// if (!user.roles.length): the collection has no element.
+			v.truth = &allium.Binary{Op: allium.OpGt, X: c, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+			return v
 		}
 		// password.length
 		if x := rc.tr(e.X, sc, out); x != nil {

@@ -109,7 +109,12 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 		if u := rc.b.userEntity(); u != "" {
 			return &value{kind: vEntity, ent: u, expr: &allium.Member{X: payload.claimsOf, Name: "user"}}
 		}
-		return unknownValue
+		// No entity is known as the users' (nestjs-microservice-
+		// boilerplate's UserSchema, one of two with a password field):
+		// the claim still names the user the token was signed for, and a
+		// lookup by it as an id finds that row, token.user
+		// (user-refresh-token.ts:214-216, reset-password-confirm.ts:42).
+		name = "user"
 	default:
 		if f, ok := st.ClaimFields[key]; ok {
 			name = f

@@ -92,14 +92,14 @@ def delete_user(session: SessionDep, user_id: int):
 		"DeleteUserMe": `rule DeleteUserMe {
     when: DeleteUserMe(token)
     requires: token.is_valid
-    requires: token.user != null
+    requires: exists token.user
     requires: token.user.is_active
     ensures: not exists token.user
 }`,
 		"DeleteUser": `rule DeleteUser {
     when: DeleteUser(token, user)
     requires: token.is_valid
-    requires: token.user != null
+    requires: exists token.user
     requires: token.user.is_active
     requires: token.user.is_superuser
     requires: exists user

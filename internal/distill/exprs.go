@@ -350,6 +350,34 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	return unknownValue
 }
 
+// collectionCount reads the length of a row's collection field
+// (user.roles.length of roles: Set<Role>, user-refresh-token.ts:222) as
+// the collection's count, user.roles.count; length() is a text's. Only a
+// field read off a local is read so (the local is evaluated again, which
+// runs nothing). nil for anything else.
+func (rc *ruleCtx) collectionCount(x *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if x.Kind != facts.ExprAttr || x.X == nil || x.X.Kind != facts.ExprName {
+		return nil
+	}
+	owner := rc.eval(x.X, sc, out, false)
+	if owner.kind != vEntity {
+		return nil
+	}
+	ent := rc.b.entByName[owner.ent]
+	if ent == nil {
+		return nil
+	}
+	f := ent.attrs[x.Name()]
+	if f == nil || f.drop || f.typ == nil || f.typ.Name != "Set" && f.typ.Name != "List" {
+		return nil
+	}
+	m := rc.tr(x, sc, out)
+	if m == nil {
+		return nil
+	}
+	return &allium.Member{X: m, Name: "count"}
+}
+
 // sameBranches reports whether both branches of the conditional e say the
 // same thing in the spec (a value and a transparent call of it).
 func (rc *ruleCtx) sameBranches(e *facts.Expr, sc *scope) bool {
@@ -590,6 +618,12 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// rows.length of the rows a query found: their number, as
 			// count() gives it.
 			return &value{kind: vCount, ent: x.ent, q: x.q}
+		}
+		if c := rc.collectionCount(e.X, sc, out); c != nil {
+			v := exprValue(c)
+			// if (!user.roles.length): the collection has no element.
+			v.truth = &allium.Binary{Op: allium.OpGt, X: c, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+			return v
 		}
 		// password.length
 		if x := rc.tr(e.X, sc, out); x != nil {
@@ -1267,6 +1301,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			if id, isIdent := v.expr.(*allium.Ident); isIdent {
 				x := allium.Expr(&allium.Unary{Op: allium.OpExists, X: rc.valueExpr(v)})
 				return rc.withMemberRows(x, id.Name)
+			}
+			if m, ok := v.expr.(*allium.Member); ok && m.Name == "user" && rc.verifiedToken(m.X) {
+				// if (!user) of the user a verified token names
+				// (token.user): that user exists, as for a row found.
+				return &allium.Unary{Op: allium.OpExists, X: m}
 			}
 			return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 		case vLookup:
@@ -4068,6 +4107,16 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			}
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
+		case call.Keyword("**") != nil && rc.objectParam(call, params, i):
+			// execute({token: params.token, ...body}) into
+			// execute(input) (nestjs-microservice-boilerplate's
+			// reset-password controller.ts:36-40): an object literal
+			// written in place is the one parameter it is handed to,
+			// spreads and all; its spread does not fill parameters by
+			// name as Python's f(**body) does.
+			d := keywordDict(call.Keywords(), call.Line())
+			inner.vars[p.Name] = dictValue(&d, sc)
+			inner.vars[p.Name].handed = true
 		case rc.bindSpread(call, p, sc, inner, out):
 		case p.Pattern != nil && p.Pattern.Kind == facts.ExprDict && rc.b.lang.KeywordObjects && i == len(call.Args()) && len(call.Keywords()) > 0:
 			// createUser({name, email}) into createUser({name, email}:

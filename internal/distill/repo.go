@@ -646,6 +646,13 @@ func keywordDict(kws []facts.Keyword, line int) facts.Expr {
 	d := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprDict, Line: line})
 	entries := make([]facts.DictEntry, 0, len(kws))
 	for _, kw := range kws {
+		if kw.Name == "**" {
+			// {...body}: a spread, an entry without a key as in the
+			// literal itself, which a read of the dict looks through
+			// (partValue).
+			entries = append(entries, facts.DictEntry{Value: kw.Value})
+			continue
+		}
 		entries = append(entries, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name, Line: line}), Value: kw.Value})
 	}
 	d.SetEntries(entries)

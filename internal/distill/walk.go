@@ -2116,6 +2116,10 @@ func negate(c allium.Expr) allium.Expr {
 			// A count is never negative: not (c.count > 0) is c.count = 0.
 			return &allium.Binary{Op: allium.OpEq, X: x.X, Y: x.Y}
 		}
+		if m, ok := x.X.(*allium.Member); ok && m.Name == "count" && x.Op == allium.OpEq && isZero(x.Y) {
+			// ... and not (c.count = 0) is c.count > 0.
+			return &allium.Binary{Op: allium.OpGt, X: x.X, Y: x.Y}
+		}
 		inv := map[string]string{allium.OpEq: allium.OpNe, allium.OpNe: allium.OpEq, allium.OpLt: allium.OpGe,
 			allium.OpGe: allium.OpLt, allium.OpGt: allium.OpLe, allium.OpLe: allium.OpGt, allium.OpIn: allium.OpNotIn, allium.OpNotIn: allium.OpIn}
 		if op, ok := inv[x.Op]; ok {

@@ -280,6 +280,7 @@ func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
 	if settle[0] == "" {
 		return nil, false
 	}
+	body := errorFirstTail(executor.Body(), settle[1])
 	// settleCall is the resolve (0) or reject (1) call s makes, -1 for
 	// none; a return of anything else is a value the promise never
 	// answers with.
@@ -300,7 +301,7 @@ func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
 	// First read the body without changing it: the rewrite is all or
 	// nothing, and the body's nested lists are shared with the executor.
 	ok, calls := true, 0
-	facts.Walk(executor.Body(), func(s *facts.Stmt) bool {
+	facts.Walk(body, func(s *facts.Stmt) bool {
 		which, fine := settleCall(s)
 		ok = ok && fine
 		if which >= 0 {
@@ -308,10 +309,10 @@ func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
 		}
 		return ok
 	})
-	if !ok || countNameReads(executor.Body(), settle[0])+countNameReads(executor.Body(), settle[1]) != calls {
+	if !ok || countNameReads(body, settle[0])+countNameReads(body, settle[1]) != calls {
 		return nil, false
 	}
-	facts.Walk(executor.Body(), func(s *facts.Stmt) bool {
+	facts.Walk(body, func(s *facts.Stmt) bool {
 		which, _ := settleCall(s)
 		if which < 0 {
 			return true
@@ -326,7 +327,89 @@ func promiseExecutorBody(v *facts.Expr) ([]facts.Stmt, bool) {
 		}
 		return true
 	})
-	return executor.Body(), true
+	return body, true
+}
+
+// A promise built by hand around a call that answers through an
+// error-first callback (Node's convention: the callback's first parameter
+// is the failure, the second the result) settles from inside that
+// callback:
+//
+//	return new Promise((res, rej) => {                      decoded = await jwt.verify(token, secret)
+//	  jwt.verify(token, secret, (error, decoded) => {  ─►   return decoded
+//	    if (error) rej(new ApiUnauthorizedException(error.message))
+//	    res(decoded)
+//	  })
+//	})
+//
+// The callback runs once the call is done, given its result: it reads as
+// the call awaited with its result bound to the callback's second
+// parameter, followed by the callback's body. The failure branches (an if
+// on the error alone that only rejects or throws) are the call's failing,
+// which the spec leaves to the call as it leaves a .catch handler; a
+// callback that reads the error anywhere else is left as it is.
+
+// errorFirstTail is body with its last statement, a call handing an
+// error-first callback, read as the call awaited and the callback's body
+// (see above); body itself when it ends otherwise. reject names the
+// executor's reject function ("" for none). The result is a new list: body
+// and the callback are not changed.
+func errorFirstTail(body []facts.Stmt, reject string) []facts.Stmt {
+	n := len(body)
+	if n == 0 || body[n-1].Kind != facts.StmtExpr || body[n-1].Value == nil {
+		return body
+	}
+	call := body[n-1].Value
+	args := call.Args()
+	if call.Kind != facts.ExprCall || call.Await() || len(args) == 0 {
+		return body
+	}
+	cb := &args[len(args)-1]
+	if cb.Kind != facts.ExprFunction || cb.Func() == nil || len(cb.Func().Params) != 2 {
+		return body
+	}
+	errName, result := cb.Func().Params[0].Name, cb.Func().Params[1].Name
+	if errName == "" || result == "" {
+		return body
+	}
+	var rest []facts.Stmt
+	for _, s := range cb.Func().Body() {
+		if failsOnError(&s, errName, reject) {
+			continue
+		}
+		rest = append(rest, s)
+	}
+	if countNameReads(rest, errName) > 0 {
+		return body
+	}
+	c := *call
+	c.SetArgs(args[:len(args)-1])
+	c.SetAwait(true)
+	target := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: result, Raw: result, Line: cb.Line()})
+	target.SetResolved(result)
+	out := make([]facts.Stmt, 0, n+len(rest))
+	out = append(out, body[:n-1]...)
+	out = append(out, facts.NewStmt(facts.StmtSpec{Kind: facts.StmtAssign, Targets: []facts.Expr{target}, Value: &c, Line: body[n-1].Line()}))
+	return append(out, rest...)
+}
+
+// failsOnError reports s as `if (err) <fail>` with no else: a test of the
+// error parameter alone whose branch only rejects (reject(...)) or throws.
+func failsOnError(s *facts.Stmt, errName, reject string) bool {
+	if s.Kind != facts.StmtIf || len(s.Else()) > 0 || s.Cond == nil || s.Cond.Kind != facts.ExprName || s.Cond.Name() != errName || len(s.Body) == 0 {
+		return false
+	}
+	for i := range s.Body {
+		b := &s.Body[i]
+		switch {
+		case b.Kind == facts.StmtRaise:
+		case (b.Kind == facts.StmtExpr || b.Kind == facts.StmtReturn) && b.Value != nil && b.Value.Kind == facts.ExprCall &&
+			reject != "" && b.Value.X != nil && b.Value.X.Kind == facts.ExprName && b.Value.X.Name() == reject:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // countNameReads is how many times body, or a function written in it,

@@ -239,6 +239,52 @@ func TestBodies(t *testing.T) {
 			return Promise(fn src.h.f.<anonymous:3>(resolve) {setTimeout(fn src.h.f.<anonymous:3>.<anonymous:4>() {return resolve(1)}, 10)})`,
 		},
 		{
+			name: "an executor settling from an error-first callback reads as the call awaited",
+			body: `return new Promise((res, rej) => {
+    jwt.verify(input.token, secret, (error, decoded) => {
+      if (error) rej(new Error(error.message))
+      res(decoded as T)
+    })
+  });`,
+			want: `
+			decoded = await jsonwebtoken.verify(input.token, secret)
+			return decoded`,
+		},
+		{
+			name: "an error-first callback failing by throwing reads so too",
+			body: `return new Promise((resolve) => {
+    bcrypt.compare(pw, hash, (err, same) => {
+      if (err) { throw err; }
+      resolve(same);
+    });
+  });`,
+			want: `
+			same = await bcrypt.compare(pw, hash)
+			return same`,
+		},
+		{
+			name: "an error-first callback reading its error elsewhere stays a promise",
+			body: `return new Promise((res, rej) => {
+    jwt.verify(t, s, (error, decoded) => {
+      if (error) rej(error)
+      res(decoded || error)
+    })
+  });`,
+			want: `
+			return Promise(fn src.h.f.<anonymous:3>(res, rej) {jsonwebtoken.verify(t, s, fn src.h.f.<anonymous:3>.<anonymous:4>(error, decoded) {if error;   rej(error); res((decoded or error))})})`,
+		},
+		{
+			name: "an error-first callback with an else on its error stays a promise",
+			body: `return new Promise((res, rej) => {
+    jwt.verify(t, s, (error, decoded) => {
+      if (error) rej(error)
+      else res(decoded)
+    })
+  });`,
+			want: `
+			return Promise(fn src.h.f.<anonymous:3>(res, rej) {jsonwebtoken.verify(t, s, fn src.h.f.<anonymous:3>.<anonymous:4>(error, decoded) {if error;   rej(error); else;   res(decoded)})})`,
+		},
+		{
 			name: "an executor returning a value it never resolves with stays a promise",
 			body: `return new Promise((resolve, reject) => {
     if (cached) return cached;

@@ -77,8 +77,11 @@ func visitFile(f *facts.File, call func(*facts.Expr), function func(*facts.Funct
 				expr(&s.Items()[i].Value)
 			}
 			fn(s.Func())
-			if s.Class() != nil {
-				facts.EachClass([]facts.Class{*s.Class()}, class)
+			if c := s.Class(); c != nil {
+				// The class itself, then its nested classes, as
+				// EachClass visits a list (without copying it into one).
+				class(c)
+				facts.EachClass(c.Classes, class)
 			}
 			return true
 		})

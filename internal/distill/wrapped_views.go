@@ -37,7 +37,10 @@ func (b *builder) wrappedViewAuth(qual string) authLevel {
 // readWrappedViews records the classes whose view function f wraps in an
 // auth decorator: decorator(View.as_view(...)).
 func (b *builder) readWrappedViews(f *facts.File) {
-	attrs := b.instanceClassAttrs(f)
+	// The instance's class attributes are read only for a file that
+	// wraps a view (few do): reading them walks every method of its
+	// classes.
+	var attrs map[string]string
 	visitFile(f, func(x *facts.Expr) {
 		if x.Kind != facts.ExprCall || x.X == nil || len(x.Args()) != 1 {
 			return
@@ -47,6 +50,9 @@ func (b *builder) readWrappedViews(f *facts.File) {
 		if level == authNone || view.Kind != facts.ExprCall || view.X == nil || view.X.Kind != facts.ExprAttr ||
 			view.X.X == nil || !catalog.MatchAny(b.lang.ClassViewEntries, view.X.Name()) {
 			return
+		}
+		if attrs == nil {
+			attrs = b.instanceClassAttrs(f)
 		}
 		if qual := b.viewClass(f, view.X.X, attrs); qual != "" {
 			b.wrappedViews[qual] = max(b.wrappedViews[qual], level)

@@ -734,7 +734,16 @@ func (e *Expr) Any(pred func(*Expr) bool) bool {
 	if e == nil {
 		return false
 	}
-	if pred(e) || e.X.Any(pred) || e.Y.Any(pred) || e.Test().Any(pred) {
+	if pred(e) {
+		return true
+	}
+	// Most operands are absent: testing for nil here saves a call for
+	// each (Any is the build's commonest walk, and a recursive function
+	// is not inlined).
+	if e.X != nil && e.X.Any(pred) || e.Y != nil && e.Y.Any(pred) {
+		return true
+	}
+	if t := e.Test(); t != nil && t.Any(pred) {
 		return true
 	}
 	args := e.Args()

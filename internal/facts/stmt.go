@@ -364,13 +364,20 @@ func Walk(body []Stmt, fn func(*Stmt) bool) {
 		if !fn(s) {
 			continue
 		}
-		Walk(s.Body, fn)
+		// Most statements have no body: tested here, not by a call.
+		if len(s.Body) > 0 {
+			Walk(s.Body, fn)
+		}
 		handlers := s.Handlers()
 		for j := range handlers {
 			Walk(handlers[j].Body, fn)
 		}
-		Walk(s.Else(), fn)
-		Walk(s.Finally(), fn)
+		if e := s.Else(); len(e) > 0 {
+			Walk(e, fn)
+		}
+		if f := s.Finally(); len(f) > 0 {
+			Walk(f, fn)
+		}
 	}
 }
 

@@ -13,7 +13,9 @@
 // an array the Parser owns outside the Go heap), closes the tree-sitter
 // tree at once, and the walk reads the copy: every [Node] method is a
 // plain memory read, children are slices of per-tree arrays, nothing is
-// allocated per node. Node kinds are resolved once per
+// allocated per node. A [Node] names its tree by the slot the walk holds,
+// not by a pointer, so those arrays hold no Go pointer and live outside
+// the Go heap, as the copy does. Node kinds are resolved once per
 // [Grammar] and compared as integers ([Kind]); source text is exposed as
 // byte slices of the caller's buffer ([Node.Bytes], [Between]) so
 // operators and literals can be read without visiting token nodes. The

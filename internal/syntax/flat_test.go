@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -255,9 +256,71 @@ func TestTreeGrowsAndShrinks(t *testing.T) {
 		if room := cap(p.tree.nodes); room > keepNodes {
 			t.Errorf("%d bytes: the Parser keeps room for %d nodes after the walk, want at most %d", len(src), room, keepNodes)
 		}
+		if room := max(cap(p.tree.kids), cap(p.tree.named)); room > keepNodes+keepNodes/8 {
+			t.Errorf("%d bytes: the Parser keeps room for %d children after the walk", len(src), room)
+		}
 	}
 	p.Close()
-	if cap(p.tree.nodes) != 0 {
-		t.Errorf("after Close the Parser still holds room for %d nodes", cap(p.tree.nodes))
+	if cap(p.tree.nodes) != 0 || cap(p.tree.kids) != 0 || cap(p.tree.named) != 0 {
+		t.Errorf("after Close the Parser still holds room for %d nodes, %d children, %d named", cap(p.tree.nodes), cap(p.tree.kids), cap(p.tree.named))
+	}
+}
+
+// TestNodesNameTheirTreeBySlot covers the slots of walking: a Node holds
+// no Go pointer (so the arrays of children can live outside the Go heap),
+// the slot is the walk's alone (a walk inside another reads its own
+// tree, and the outer one still reads its own after), and it is given
+// back when the walk ends.
+func TestNodesNameTheirTreeBySlot(t *testing.T) {
+	t.Parallel()
+	for i := range reflect.TypeFor[Node]().NumField() {
+		switch f := reflect.TypeFor[Node]().Field(i); f.Type.Kind() {
+		case reflect.Int32, reflect.Uint16:
+		default:
+			t.Errorf("Node.%s is a %s: a Node must hold no pointer", f.Name, f.Type)
+		}
+	}
+	g := Python()
+	outer, inner := NewParser(0), NewParser(0)
+	defer outer.Close()
+	defer inner.Close()
+	cases := []struct{ outer, inner string }{
+		{"a = 1\n", "bb = 22\n"},
+		{"def f():\n    return x\n", "class C:\n    pass\n"},
+		{"", "y = [1, 2, 3]\n"},
+	}
+	for _, tc := range cases {
+		var innerSlot uint16
+		_, err := outer.Parse(context.Background(), g, []byte(tc.outer), func(root Node) error {
+			if walking[root.slot] != &outer.tree {
+				t.Errorf("%q: the root's slot %d does not hold the walked tree", tc.outer, root.slot)
+			}
+			_, err := inner.Parse(context.Background(), g, []byte(tc.inner), func(in Node) error {
+				innerSlot = in.slot
+				if in.slot == root.slot {
+					t.Errorf("%q inside %q: both walks have slot %d", tc.inner, tc.outer, in.slot)
+				}
+				if got := string(in.Bytes()); got != tc.inner {
+					t.Errorf("inner root reads %q, want %q", got, tc.inner)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if got := string(root.Bytes()); got != tc.outer {
+				t.Errorf("after the inner walk the outer root reads %q, want %q", got, tc.outer)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if innerSlot == 0 || walking[innerSlot] == &inner.tree {
+			t.Errorf("%q: slot %d still holds the inner tree after its walk", tc.inner, innerSlot)
+		}
+		if outer.tree.slot != 0 || inner.tree.slot != 0 {
+			t.Errorf("the Parsers keep slots %d and %d after their walks", outer.tree.slot, inner.tree.slot)
+		}
 	}
 }

@@ -131,9 +131,17 @@ func (p *Parser) Parse(ctx context.Context, g *Grammar, src []byte, walk func(ro
 	// The tree is copied out of tree-sitter in one call into C and closed at
 	// once: the walk reads the copy, and only one tree-sitter tree per
 	// worker is alive, for the time it takes to copy it.
+	// The walk's Nodes name the tree by a slot taken for the walk alone.
+	if err := p.tree.register(); err != nil {
+		tree.Close()
+		return Diagnostics{}, err
+	}
 	err = p.tree.load(tree.RootNode(), g, src)
 	tree.Close()
-	defer p.tree.release()
+	defer func() {
+		p.tree.unregister()
+		p.tree.release()
+	}()
 	if err != nil {
 		return Diagnostics{}, err
 	}

@@ -109,7 +109,10 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 		if u := rc.b.userEntity(); u != "" {
 			return &value{kind: vEntity, ent: u, expr: &allium.Member{X: payload.claimsOf, Name: "user"}}
 		}
-		// No entity is known as the users' (nestjs-microservice-
+		if len(rc.b.passwordEntities()) < 2 {
+			return unknownValue // no accounts a token could be signed for
+		}
+		// No one entity is known as the users' (nestjs-microservice-
 		// boilerplate's UserSchema, one of two with a password field):
 		// the claim still names the user the token was signed for, and a
 		// lookup by it as an id finds that row, token.user

@@ -1880,22 +1880,26 @@ func (b *builder) userEntity() string {
 // with, whatever the service calls them (Account). Nil when none or
 // several do.
 func (b *builder) passwordEntity() *entityInfo {
-	var found *entityInfo
+	if all := b.passwordEntities(); len(all) == 1 {
+		return all[0]
+	}
+	return nil
+}
+
+// passwordEntities are the entities that keep a password, in order.
+func (b *builder) passwordEntities() []*entityInfo {
+	var all []*entityInfo
 	for _, e := range b.entList {
 		if e.isBase || e.weak {
 			continue
 		}
-		for _, f := range e.fields {
-			if !f.drop && strings.Contains(f.name, "password") && !strings.Contains(f.name, "token") {
-				if found != nil && found != e {
-					return nil
-				}
-				found = e
-				break
-			}
+		if slices.ContainsFunc(e.fields, func(f *fieldInfo) bool {
+			return !f.drop && strings.Contains(f.name, "password") && !strings.Contains(f.name, "token")
+		}) {
+			all = append(all, e)
 		}
 	}
-	return found
+	return all
 }
 
 // dependencyValue runs a service dependency (FastAPI Depends) in the

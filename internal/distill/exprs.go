@@ -88,7 +88,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return unknownValue
 		}
 		if ci := b.configFor(sc.file, e); ci != nil {
-			return exprValue(b.useConfig(ci))
+			v := exprValue(b.useConfig(ci))
+			if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprString {
+				text := c.as.Value.Value()
+				v.constString = &text
+			}
+			return v
 		}
 		if fr := b.ix.function(sc.file, e); fr != nil {
 			return &value{kind: vFunc, fn: fr} // passed, not called

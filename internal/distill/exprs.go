@@ -620,6 +620,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	}
 	switch x.kind {
 	case vPlumbing:
+		if v := x.attrs[e.Name()]; v != nil && b.isSelf(e.X) {
+			return v // what the view's dispatch kept (walk.go assign)
+		}
 		if e.Name() == "request" && b.isSelf(e.X) && sc.cls != nil && x.param == "" {
 			// self.request in a class-based view.
 			return &value{kind: vPlumbing, param: "request"}

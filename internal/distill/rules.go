@@ -374,7 +374,24 @@ func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
 			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw() != "super" {
 			continue // a dispatch that does not hand over is not read
 		}
-		rc.stmts(m.Body()[:len(m.Body())-1], sc, &rc.ensures)
+		// dispatch(self, request, *args, **kwargs): its own request and
+		// the URL's keywords (kwargs.get("token"): an input of the
+		// request), bound apart from the handler's names; what it keeps
+		// on self is kept on the handler's self, which both share.
+		dsc := *sc
+		dsc.vars = cloneVars(sc.vars)
+		for i, p := range m.Params {
+			switch {
+			case i == 0:
+			case p.Kind == facts.ParamVarKeyword:
+				dsc.vars[p.Name] = &value{kind: vReqDict}
+			case p.Kind == facts.ParamVarPositional:
+				dsc.vars[p.Name] = &value{kind: vPlumbing}
+			case slices.Contains(rc.b.lang.RequestParams, p.Name):
+				dsc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			}
+		}
+		rc.stmts(m.Body()[:len(m.Body())-1], &dsc, &rc.ensures)
 	}
 }
 

@@ -468,6 +468,10 @@ type ruleCtx struct {
 	// localComparisons: comparisons the code assigned to locals, by
 	// their text (pre_state.go).
 	localComparisons map[string]localComparison
+	// preReads: field reads the code kept in a local before the rule
+	// changes the field (old_email = user.email), by the expression the
+	// local holds, which outcomes that read the local share (pre_state.go).
+	preReads map[*allium.Member]localComparison
 	// rebound: a not-found handler the walk just read that rebinds the
 	// row looked up (rebound_rows.go); the statements after its try are
 	// walked once for each row.
@@ -1254,6 +1258,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	r.Trigger = trig
 	rc.pinPreStateConditions()
+	rc.pinPreStateReads()
 	rc.ensures = joinSameConditions(rc.ensures)
 	for _, s := range rc.body {
 		if req, ok := s.(*allium.Requires); ok {

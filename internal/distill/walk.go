@@ -436,6 +436,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		rc.bindLocal(t.Name(), val, before, sc, out, line)
 		sc.vars[t.Name()] = rc.separateFetch(v, sc.vars[t.Name()])
+		rc.notePreRead(t.Name(), sc, line)
 	case facts.ExprList:
 		if len(t.Args()) != 1 || t.Args()[0].Kind != facts.ExprName {
 			rc.eval(v, sc, out, true)

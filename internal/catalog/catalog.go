@@ -126,7 +126,11 @@ type Language struct {
 	// ViewDispatch are methods of a class-based view that run before its
 	// handler and hand over to it by calling the base's method
 	// (Django's dispatch): their guards are the handler's preconditions.
-	ViewDispatch  []string `yaml:"view_dispatch"`
+	ViewDispatch []string `yaml:"view_dispatch"`
+	// ViewURLKwargs are attributes of a class-based view that hold the
+	// keywords its URL pattern captured (Django's self.kwargs): read by
+	// key, the request's inputs.
+	ViewURLKwargs []string `yaml:"view_url_kwargs"`
 	ViewModules   []string `yaml:"view_modules"`
 	MutationBases []string `yaml:"mutation_bases"`
 	UserBases     []string `yaml:"user_bases"`

@@ -50,6 +50,30 @@ func TestDispatchKeptAttrs(t *testing.T) {
 			want: []string{"let user = User{pw_reset_token: token}", "user.pw_reset_token = null"},
 		},
 		{
+			name: "the token read from the view's self.kwargs (pretalx orga/views/auth.py:93-97): an input the same way",
+			dispatch: `
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.user = User.objects.get(pw_reset_token=self.kwargs.get("token"))
+        except User.DoesNotExist:
+            return redirect("reset")
+        return super().dispatch(request, *args, **kwargs)
+`,
+			want: []string{"when: Recover(token)", "let user = User{pw_reset_token: token}", "user.pw_reset_token = null"},
+		},
+		{
+			name: "self.kwargs read by subscript: the same",
+			dispatch: `
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.user = User.objects.get(pw_reset_token=self.kwargs["token"])
+        except User.DoesNotExist:
+            return redirect("reset")
+        return super().dispatch(request, *args, **kwargs)
+`,
+			want: []string{"let user = User{pw_reset_token: token}", "user.pw_reset_token = null"},
+		},
+		{
 			name:     "no dispatch: self.user is no row, no rule",
 			dispatch: "",
 			not:      []string{"pw_reset_token = null"},

@@ -627,6 +627,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// self.request in a class-based view.
 			return &value{kind: vPlumbing, param: "request"}
 		}
+		if b.isSelf(e.X) && sc.cls != nil && x.param == "" && slices.Contains(b.lang.ViewURLKwargs, e.Name()) {
+			// self.kwargs["token"] in a class-based view: the URL's
+			// keywords, the request's input.
+			return &value{kind: vReqDict}
+		}
 		if x.param == authSession && e.Name() == "user" {
 			return rc.currentUser() // session.user
 		}

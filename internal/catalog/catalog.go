@@ -126,7 +126,11 @@ type Language struct {
 	// ViewDispatch are methods of a class-based view that run before its
 	// handler and hand over to it by calling the base's method
 	// (Django's dispatch): their guards are the handler's preconditions.
-	ViewDispatch  []string `yaml:"view_dispatch"`
+	ViewDispatch []string `yaml:"view_dispatch"`
+	// ViewURLKwargs are attributes of a class-based view that hold the
+	// keywords its URL pattern captured (Django's self.kwargs): read by
+	// key, the request's inputs.
+	ViewURLKwargs []string `yaml:"view_url_kwargs"`
 	ViewModules   []string `yaml:"view_modules"`
 	MutationBases []string `yaml:"mutation_bases"`
 	UserBases     []string `yaml:"user_bases"`
@@ -1258,6 +1262,12 @@ type Shapes struct {
 	// ReadOnlyOptions are keywords of a shape's declared field that, true,
 	// make it one the shape never writes (DRF's read_only=True).
 	ReadOnlyOptions []string `yaml:"read_only_options"`
+	// OptionalOptions are keywords of a shape's declared field that, with
+	// the value given (as written in the source), let the request leave
+	// the field out (Django's and DRF's required=False): testing the
+	// field's cleaned value is then whether the request gave it, a
+	// condition of what follows rather than input validation.
+	OptionalOptions map[string]string `yaml:"optional_options"`
 	// UneditableOptions are column options that, given the value mapped,
 	// make a model field one no model form or serializer writes (Django's
 	// editable=False; auto_now and auto_now_add imply it).

@@ -88,7 +88,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return unknownValue
 		}
 		if ci := b.configFor(sc.file, e); ci != nil {
-			return exprValue(b.useConfig(ci))
+			v := exprValue(b.useConfig(ci))
+			if c := b.ix.constant(sc.file, e); c != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprString {
+				text := c.as.Value.Value()
+				v.constString = &text
+			}
+			return v
 		}
 		if fr := b.ix.function(sc.file, e); fr != nil {
 			return &value{kind: vFunc, fn: fr} // passed, not called
@@ -657,9 +662,17 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	}
 	switch x.kind {
 	case vPlumbing:
+		if v := x.attrs[e.Name()]; v != nil && b.isSelf(e.X) {
+			return v // what the view's dispatch kept (walk.go assign)
+		}
 		if e.Name() == "request" && b.isSelf(e.X) && sc.cls != nil && x.param == "" {
 			// self.request in a class-based view.
 			return &value{kind: vPlumbing, param: "request"}
+		}
+		if b.isSelf(e.X) && sc.cls != nil && x.param == "" && slices.Contains(b.lang.ViewURLKwargs, e.Name()) {
+			// self.kwargs["token"] in a class-based view: the URL's
+			// keywords, the request's input.
+			return &value{kind: vReqDict}
 		}
 		if x.param == authSession && e.Name() == "user" {
 			return rc.currentUser() // session.user

@@ -415,6 +415,11 @@ func (rc *ruleCtx) staticString(e *facts.Expr, sc *scope) (string, bool) {
 			if l, isLit := v.expr.(*allium.Lit); v.kind == vExpr && isLit && l.Kind == allium.LitString {
 				return l.Text, true
 			}
+			if v.kind == vExpr && v.constString != nil {
+				// A parameter given a module constant
+				// (send_mail(user, KIND_VERIFY)): that constant's string.
+				return *v.constString, true
+			}
 			return "", false
 		}
 		if c := rc.b.ix.constant(sc.file, e); c != nil && c.as != nil && c.as.Value != nil && c.as.Value.Kind == facts.ExprString {

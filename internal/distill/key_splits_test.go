@@ -168,3 +168,78 @@ func TestKeySplits(t *testing.T) {
 		})
 	}
 }
+
+// TestConstantParameterCompare pins pretalx's verification mail
+// (person/domain/verification.py send_verification_mail(user, kind)
+// called with KIND_VERIFY): a helper's parameter given a module constant
+// and compared with another constant is decided where the helper is
+// inlined, as the constants' own comparison is, so the branch for the
+// other kind (the pending address of an e-mail change) is not stated and
+// neither constant becomes a config parameter compared with the other.
+func TestConstantParameterCompare(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name      string
+		kind      string // what the view hands the helper
+		want, not []string
+	}{
+		{
+			name: "the verify kind: the mail goes to the address, no change-kind guard",
+			kind: "KIND_VERIFY",
+			want: []string{"Email.created(to: user.email, template: text)"},
+			not:  []string{"config.kind_", "pending_email", "config {"},
+		},
+		{
+			name: "the change kind: the mail goes to the pending address, which must be there",
+			kind: "KIND_CHANGE",
+			want: []string{"requires: user.pending_email != null", "Email.created(to: user.pending_email, template: text)"},
+			not:  []string{"config.kind_", "config {"},
+		},
+		{
+			name: "a string literal handed in: decided the same way (as before)",
+			kind: `"verify"`,
+			want: []string{"Email.created(to: user.email, template: text)"},
+			not:  []string{"pending_email"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"app/models.py": `
+from django.db import models
+
+
+class User(models.Model):
+    email = models.EmailField(unique=True)
+    pending_email = models.EmailField(null=True)
+`,
+				"app/verification.py": `
+from django.core.mail import send_mail
+
+KIND_VERIFY = "verify"
+KIND_CHANGE = "change"
+
+
+def send_verification_mail(user, kind):
+    to = user.pending_email if kind == KIND_CHANGE else user.email
+    if kind == KIND_CHANGE and not user.pending_email:
+        raise ValueError("no pending address")
+    send_mail("Verify", "text", None, [to])
+`,
+				"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.views.decorators.http import require_POST
+
+from app.verification import KIND_CHANGE, KIND_VERIFY, send_verification_mail
+
+
+@require_POST
+@login_required
+def resend(request):
+    send_verification_mail(request.user, ` + tt.kind + `)
+    return None
+`})
+			wantConstruct(t, out, "Resend", tt.want, tt.not)
+		})
+	}
+}

@@ -161,3 +161,80 @@ func assignedTargets(list []allium.Stmt) map[string]bool {
 	})
 	return changed
 }
+
+// Creation arguments of outcomes read the resulting state too:
+//
+//	old_email = user.email
+//	user.email = address
+//	send_system_mail(to=old_email, ...)
+//
+// mails the address the user had, while `Email.created(to: user.email)`
+// beside `user.email = user.pending_email` would be the new one. The rule
+// binds such a read before its ensures under the local's name (`let
+// old_email = user.email`), and the outcomes that read the local read
+// that.
+
+// notePreRead gives the local name, bound to a field of a row (old_email
+// = user.email), an expression of its own, so that the outcomes that read
+// the local are told from those that read the field itself.
+func (rc *ruleCtx) notePreRead(name string, sc *scope, line int) {
+	v := sc.vars[name]
+	if v == nil || v.kind != vExpr || bindingName(name) == "" {
+		return
+	}
+	m, ok := v.expr.(*allium.Member)
+	if !ok {
+		return
+	}
+	if _, isRow := m.X.(*allium.Ident); !isRow {
+		return
+	}
+	own := *m
+	kept := *v
+	kept.expr = &own
+	sc.vars[name] = &kept
+	if rc.preReads == nil {
+		rc.preReads = map[*allium.Member]localComparison{}
+	}
+	rc.preReads[&own] = localComparison{name: bindingName(name), meta: rc.b.meta(sc.file, line)}
+}
+
+// pinPreStateReads binds, before the ensures, each field read kept in a
+// local (notePreRead) that an outcome's creation argument or condition
+// makes and whose field the outcomes change, and has the outcome read the
+// binding.
+func (rc *ruleCtx) pinPreStateReads() {
+	if len(rc.preReads) == 0 {
+		return
+	}
+	changed := assignedTargets(rc.ensures)
+	bound := map[string]bool{}
+	pin := func(e allium.Expr) (allium.Expr, bool) {
+		m, ok := e.(*allium.Member)
+		if !ok {
+			return e, false
+		}
+		local, kept := rc.preReads[m]
+		name := local.name
+		if !kept || !changed[exprKey(m)] || rc.paramSet[name] || rc.lets[name] && !bound[name] {
+			return e, false
+		}
+		if !bound[name] {
+			bound[name] = true
+			rc.lets[name] = true
+			rc.body = append(rc.body, &allium.Let{Meta: local.meta, Name: name, Value: m})
+		}
+		return &allium.Ident{Name: name}, true
+	}
+	allium.WalkStmts(rc.ensures, func(s allium.Stmt) bool {
+		switch st := s.(type) {
+		case *allium.If:
+			for i := range st.Branches {
+				st.Branches[i].Cond = allium.Rewrite(st.Branches[i].Cond, pin)
+			}
+		case *allium.ExprStmt:
+			st.X = allium.Rewrite(st.X, pin)
+		}
+		return true
+	})
+}

@@ -115,3 +115,53 @@ func TestJoinSameConditions(t *testing.T) {
 		})
 	}
 }
+
+// TestPreStateReads pins pretalx's e-mail change confirmation
+// (person/domain/verification.py:202-228): the address kept in a local
+// before the change (old_email = user.email) is the one the notice goes
+// to, and creation arguments read the resulting state, so the rule binds
+// it before its ensures; a read of the field after the change, or of a
+// field no outcome changes, stays as it is.
+func TestPreStateReads(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name, body string
+		want, not  []string
+	}{
+		{
+			name: "the old address kept before the change: a let, and the mail reads it",
+			body: `    old_email = user.email
+    user.email = data["email"]
+    db.session.commit()
+    mail.send(Message("Changed", recipients=[old_email]))
+`,
+			want: []string{"let old_email = user.email", "user.email = email", "Email.created(to: old_email"},
+		},
+		{
+			name: "the field read after the change: the new address (the value assigned), no let",
+			body: `    user.email = data["email"]
+    db.session.commit()
+    mail.send(Message("Changed", recipients=[user.email]))
+`,
+			want: []string{"Email.created(to: email"},
+			not:  []string{"let old_email", "to: user.email"},
+		},
+		{
+			name: "a kept field no outcome changes: read as it is",
+			body: `    address = user.email
+    user.status = "unverified"
+    db.session.commit()
+    mail.send(Message("Changed", recipients=[address]))
+`,
+			want: []string{"Email.created(to: user.email"},
+			not:  []string{"let address"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := preStateRoute(tt.body)
+			files["app/routes.py"] = "from flask_mail import Message\nfrom app.extensions import mail\n" + files["app/routes.py"]
+			wantConstruct(t, distilText(t, d, files), "ChangeEmail", tt.want, tt.not)
+		})
+	}
+}

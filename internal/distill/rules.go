@@ -374,7 +374,24 @@ func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
 			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw() != "super" {
 			continue // a dispatch that does not hand over is not read
 		}
-		rc.stmts(m.Body()[:len(m.Body())-1], sc, &rc.ensures)
+		// dispatch(self, request, *args, **kwargs): its own request and
+		// the URL's keywords (kwargs.get("token"): an input of the
+		// request), bound apart from the handler's names; what it keeps
+		// on self is kept on the handler's self, which both share.
+		dsc := *sc
+		dsc.vars = cloneVars(sc.vars)
+		for i, p := range m.Params {
+			switch {
+			case i == 0:
+			case p.Kind == facts.ParamVarKeyword:
+				dsc.vars[p.Name] = &value{kind: vReqDict}
+			case p.Kind == facts.ParamVarPositional:
+				dsc.vars[p.Name] = &value{kind: vPlumbing}
+			case slices.Contains(rc.b.lang.RequestParams, p.Name):
+				dsc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
+			}
+		}
+		rc.stmts(m.Body()[:len(m.Body())-1], &dsc, &rc.ensures)
 	}
 }
 
@@ -451,6 +468,10 @@ type ruleCtx struct {
 	// localComparisons: comparisons the code assigned to locals, by
 	// their text (pre_state.go).
 	localComparisons map[string]localComparison
+	// preReads: field reads the code kept in a local before the rule
+	// changes the field (old_email = user.email), by the expression the
+	// local holds, which outcomes that read the local share (pre_state.go).
+	preReads map[*allium.Member]localComparison
 	// rebound: a not-found handler the walk just read that rebinds the
 	// row looked up (rebound_rows.go); the statements after its try are
 	// walked once for each row.
@@ -1241,6 +1262,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	r.Trigger = trig
 	rc.pinPreStateConditions()
+	rc.pinPreStateReads()
 	rc.ensures = joinSameConditions(rc.ensures)
 	for _, s := range rc.body {
 		if req, ok := s.(*allium.Requires); ok {

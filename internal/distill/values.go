@@ -138,6 +138,13 @@ type value struct {
 	// not the value itself (a fresh hash given only when the stored one is
 	// due for an upgrade: needs_rehash(hash); verified_pairs.go).
 	truth allium.Expr
+	// constString: vExpr: the string literal of the module constant the
+	// value was read from (KIND_VERIFY = "verify" read as
+	// config.kind_verify), so that a helper's parameter given one
+	// constant and compared with another (kind == KIND_CHANGE) is decided
+	// where it is inlined, as the two constants' own comparison is
+	// (staticString).
+	constString *string
 	// vObject: attributes its constructor (or view injection) set.
 	attrs map[string]*value
 	// madeFrom: vObject: what its constructor was given as its only argument,

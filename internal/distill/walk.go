@@ -436,6 +436,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		rc.bindLocal(t.Name(), val, before, sc, out, line)
 		sc.vars[t.Name()] = rc.separateFetch(v, sc.vars[t.Name()])
+		rc.notePreRead(t.Name(), sc, line)
 	case facts.ExprList:
 		if len(t.Args()) != 1 || t.Args()[0].Kind != facts.ExprName {
 			rc.eval(v, sc, out, true)
@@ -540,6 +541,24 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			// form keeps, read back as form.user.
 			rc.keepShapeAttr(obj, t.Name(), v, sc, out)
 			return
+		case vPlumbing:
+			if obj.param == "" && sc.cls != nil && rc.b.isSelf(t.X) {
+				// self.user = User.objects.get(pw_reset_token=...) in a
+				// class-based view's dispatch: what the view keeps for
+				// its handler, read back there as self.user; a row found
+				// is bound as a local of that name would be.
+				val := rc.eval(v, sc, out, false)
+				if val.kind == vLookup && sc.top {
+					val = rc.bindLookup(t.Name(), val, sc, out, line)
+				} else if val.kind == vLookup {
+					val = unknownValue // bound below the top level: not readable where kept
+				}
+				if obj.attrs == nil {
+					obj.attrs = map[string]*value{}
+				}
+				obj.attrs[t.Name()] = val
+				return
+			}
 		case vObject:
 			// self.users = users in a constructor: what the object keeps.
 			if obj.attrs == nil {

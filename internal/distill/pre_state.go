@@ -105,6 +105,9 @@ func joinSameConditions(list []allium.Stmt) []allium.Stmt {
 			clear(open)
 		}
 		ifs, ok := s.(*allium.If)
+		if ok {
+			collapseRepeatedCondition(ifs)
+		}
 		if !ok || len(ifs.Branches) != 1 || ifs.Else != nil || readsMember(ifs.Branches[0].Cond, changed) {
 			out = append(out, s)
 			continue
@@ -125,6 +128,23 @@ func joinSameConditions(list []allium.Stmt) []allium.Stmt {
 		out = append(out, s)
 	}
 	return out
+}
+
+// collapseRepeatedCondition states `if c: if c: <body>` as `if c: <body>`:
+// two tests of one condition with nothing between them (plane's issue
+// activity task tests the issue id, then the issue found by it, which both
+// read as the row's presence, bgtasks/issue_activities_task.py:1527-1534).
+func collapseRepeatedCondition(ifs *allium.If) {
+	for i := range ifs.Branches {
+		br := &ifs.Branches[i]
+		for len(br.Body) == 1 {
+			inner, ok := br.Body[0].(*allium.If)
+			if !ok || len(inner.Branches) != 1 || inner.Else != nil || exprKey(inner.Branches[0].Cond) != exprKey(br.Cond) {
+				break
+			}
+			br.Body = inner.Branches[0].Body
+		}
+	}
 }
 
 // lastOneBranchIf is the last statement of list when it is an if of one

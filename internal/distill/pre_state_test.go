@@ -114,6 +114,19 @@ func TestJoinSameConditions(t *testing.T) {
 			}
 		})
 	}
+	t.Run("one condition tested twice in a row, nested: one test", func(t *testing.T) {
+		got := joinSameConditions([]allium.Stmt{when(flag(), when(flag(), set("a", "x")))})
+		if want := stmtsKey([]allium.Stmt{when(flag(), set("a", "x"))}); stmtsKey(got) != want {
+			t.Errorf("got:\n%s\nwant:\n%s", stmtsKey(got), want)
+		}
+	})
+	t.Run("another condition nested: kept", func(t *testing.T) {
+		list := []allium.Stmt{when(flag(), when(active(), set("a", "x")))}
+		want := stmtsKey(list)
+		if got := joinSameConditions(list); stmtsKey(got) != want {
+			t.Errorf("got:\n%s\nwant:\n%s", stmtsKey(got), want)
+		}
+	})
 }
 
 // TestPreStateReads pins pretalx's e-mail change confirmation

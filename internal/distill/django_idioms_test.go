@@ -2047,13 +2047,7 @@ def add_shipping_voucher(request):
 func TestCommonCreationsUnderUnreadCondition(t *testing.T) {
 	d := New(Options{})
 	files := map[string]string{
-		"app/models.py": `
-from django.db import models
-from django.contrib.auth.models import User
-class Event(models.Model):
-    kind = models.CharField(max_length=20)
-    user = models.ForeignKey(User, models.CASCADE)
-`,
+		"app/models.py": eventModel,
 		"app/views.py": `
 from django.shortcuts import redirect
 from .models import Event
@@ -2155,13 +2149,7 @@ def deactivate(request):
 func TestFlagInputTest(t *testing.T) {
 	d := New(Options{})
 	files := map[string]string{
-		"app/models.py": `
-from django.db import models
-from django.contrib.auth.models import User
-class Event(models.Model):
-    kind = models.CharField(max_length=20)
-    user = models.ForeignKey(User, models.CASCADE)
-`,
+		"app/models.py": eventModel,
 		"app/views.py": `
 from django.shortcuts import redirect
 from .models import Event
@@ -2185,3 +2173,12 @@ def rename(request):
 	assertSpecText(t, construct(out.Module, "Approve"), []string{"when: Approve(user, notify)", "if notify:\n            Event.created(user: user, kind: \"notified\")"}, nil)
 	assertSpecText(t, construct(out.Module, "Rename"), []string{"ensures: Event.created(user: user, kind: name)"}, []string{"if "})
 }
+
+// eventModel is a Django model of events a user's requests record.
+const eventModel = `
+from django.db import models
+from django.contrib.auth.models import User
+class Event(models.Model):
+    kind = models.CharField(max_length=20)
+    user = models.ForeignKey(User, models.CASCADE)
+`

@@ -59,15 +59,7 @@ func (rc *ruleCtx) unrequiredFormField(e *facts.Expr, sc *scope, out *[]allium.S
 	if f == nil || !optionalOption(f.Value, sh.OptionalOptions) {
 		return nil
 	}
-	v := rc.eval(e, sc, out, false)
-	if v.kind != vParam {
-		return nil
-	}
-	x := rc.valueExpr(v)
-	if x == nil {
-		return nil
-	}
-	return &allium.Unary{Op: allium.OpExists, X: x}
+	return rc.inputGiven(e, sc, out)
 }
 
 // optionalOption reports a field declaration given one of the options
@@ -101,15 +93,7 @@ func (rc *ruleCtx) shapeFieldGiven(e *facts.Expr, sc *scope, out *[]allium.Stmt,
 	if f == nil || !mayOmit(file, f) {
 		return nil
 	}
-	v := rc.eval(e, sc, out, false)
-	if v.kind != vParam {
-		return nil
-	}
-	x := rc.valueExpr(v)
-	if x == nil {
-		return nil
-	}
-	return &allium.Unary{Op: allium.OpExists, X: x}
+	return rc.inputGiven(e, sc, out)
 }
 
 // declaredOptional reports a declaration (a class-level field of a request
@@ -124,4 +108,18 @@ func (b *builder) declaredOptional(file *facts.File, annotation, value *facts.Ex
 	}
 	_, optional, _ := b.annotationType(file, annotation)
 	return optional
+}
+
+// inputGiven is `exists input` for e, a read of a request input (a trigger
+// parameter): the request gave it. nil when e is no input.
+func (rc *ruleCtx) inputGiven(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	v := rc.eval(e, sc, out, false)
+	if v.kind != vParam {
+		return nil
+	}
+	x := rc.valueExpr(v)
+	if x == nil {
+		return nil
+	}
+	return &allium.Unary{Op: allium.OpExists, X: x}
 }

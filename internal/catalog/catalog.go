@@ -2922,4 +2922,8 @@ type UniqueKeys struct {
 	// ClassLists are class attributes holding constraint calls among
 	// other table options (SQLAlchemy's __table_args__).
 	ClassLists []string `yaml:"class_lists"`
+	// ClassDecorators: the model class's decorators may be constraint
+	// calls (TypeORM's @Unique(["a", "b"]); Prisma's @@unique([a, b]),
+	// which the schema reader gives as prisma.unique(fields=[...])).
+	ClassDecorators bool `yaml:"class_decorators"`
 }

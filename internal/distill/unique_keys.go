@@ -11,7 +11,8 @@ import (
 // A model may declare a key over several columns unique (Django's
 // Meta.constraints = [UniqueConstraint(fields=["user", "project"])] or
 // unique_together, SQLAlchemy's __table_args__ =
-// (UniqueConstraint("challenge_id", "user_id"),)). A filter that pins each
+// (UniqueConstraint("challenge_id", "user_id"),), Prisma's @@unique([a,
+// b]), TypeORM's @Unique(["a", "b"])). A filter that pins each
 // column of such a key to a value selects at most one row: deleting what
 // it selects leaves no Member{user: u, project: p}, rather than emptying a
 // loop over the rows. Allium's lookup by fields (Member{user, project})
@@ -50,6 +51,13 @@ func (b *builder) uniqueKeys(ent *entityInfo) [][]string {
 			cols = append(cols, constraintKeys(uk, f.Value)...)
 		}
 	}
+	if uk.ClassDecorators {
+		for j := range c.Decorators {
+			if key := constraintColumns(uk, &c.Decorators[j]); key != nil {
+				cols = append(cols, key)
+			}
+		}
+	}
 	var keys [][]string
 	for _, key := range cols {
 		if len(key) < 2 {
@@ -80,24 +88,36 @@ func constraintKeys(uk *catalog.UniqueKeys, list *facts.Expr) [][]string {
 	}
 	var keys [][]string
 	for i := range list.Args() {
-		call := &list.Args()[i]
-		if call.Kind != facts.ExprCall || !catalog.Match(uk.Calls, facts.LastSegment(call.Raw())) {
-			continue
-		}
-		if slices.ContainsFunc(uk.PartialKeywords, func(k string) bool { return call.Keyword(k) != nil }) {
-			continue
-		}
-		var cols []string
-		if fk := call.Keyword(uk.FieldsKeyword); uk.FieldsKeyword != "" && fk != nil {
-			cols = stringItems(fk)
-		} else if len(call.Args()) > 0 {
-			cols = stringItems(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: call.Args(), Line: call.Line()}))
-		}
-		if cols != nil {
+		if cols := constraintColumns(uk, &list.Args()[i]); cols != nil {
 			keys = append(keys, cols)
 		}
 	}
 	return keys
+}
+
+// constraintColumns is the columns one unique constraint call covers: the
+// list its fields keyword gives, else its positional strings
+// (UniqueConstraint("a", "b")), else its last positional list (TypeORM's
+// @Unique("name", ["a", "b"])). nil for any other call, and for a partial
+// constraint.
+func constraintColumns(uk *catalog.UniqueKeys, call *facts.Expr) []string {
+	if call.Kind != facts.ExprCall || !catalog.MatchAny(uk.Calls, call.Resolved(), facts.LastSegment(call.Raw())) {
+		return nil
+	}
+	if slices.ContainsFunc(uk.PartialKeywords, func(k string) bool { return call.Keyword(k) != nil }) {
+		return nil
+	}
+	if fk := call.Keyword(uk.FieldsKeyword); uk.FieldsKeyword != "" && fk != nil {
+		return stringItems(fk)
+	}
+	args := call.Args()
+	if len(args) == 0 {
+		return nil
+	}
+	if last := &args[len(args)-1]; last.Kind == facts.ExprList {
+		return stringItems(last)
+	}
+	return stringItems(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: args, Line: call.Line()}))
 }
 
 // keySets reads unique_together: one tuple of names, or a list of them.

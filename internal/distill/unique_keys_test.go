@@ -220,3 +220,127 @@ def join(request, code):
 		})
 	}
 }
+
+// TestPrismaUniqueKeys pins Prisma's block attribute @@unique([teamId,
+// userId]) (hoppscotch's TeamMember, prisma/schema.prisma:27): a
+// deleteMany pinning both fields removes one row, stated as a keyed
+// lookup; without the attribute, or pinning one field, it stays a loop.
+func TestPrismaUniqueKeys(t *testing.T) {
+	schema := func(attr string) string {
+		return `
+model User {
+  id       String @id
+  username String @unique
+  teams    TeamUser[]
+}
+model Team {
+  id    String @id
+  name  String
+  users TeamUser[]
+}
+model TeamUser {
+  id     String @id
+  teamId String
+  userId String
+  role   String
+  team   Team @relation(fields: [teamId], references: [id])
+  user   User @relation(fields: [userId], references: [id])
+` + attr + `
+}
+`
+	}
+	route := func(where string) string {
+		return `
+import prisma from '@/lib/prisma';
+import { json } from '@/lib/response';
+export async function DELETE(_request: Request, { params }: { params: Promise<{ teamId: string; userId: string }> }) {
+  const { teamId, userId } = await params;
+  await prisma.client.teamUser.deleteMany({ where: ` + where + ` });
+  return json({ ok: true });
+}
+`
+	}
+	const keyed = "ensures: not exists TeamUser{team: team_id, user: user_id}"
+	tests := []struct {
+		name, attr, where string
+		keyed             bool
+	}{
+		{"@@unique pinned whole", "  @@unique([teamId, userId])", "{ teamId, userId }", true},
+		{"@@unique(fields: [...])", `  @@unique(fields: [teamId, userId], name: "member")`, "{ teamId, userId }", true},
+		{"an index is no key", "  @@index([teamId, userId])", "{ teamId, userId }", false},
+		{"one field of the key", "  @@unique([teamId, userId])", "{ teamId }", false},
+	}
+	d := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"prisma/schema.prisma":                               schema(tt.attr),
+				"src/app/api/teams/[teamId]/users/[userId]/route.ts": route(tt.where),
+			})
+			got := construct(out.Module, "DeleteTeamsUsers")
+			if strings.Contains(got, keyed) != tt.keyed || got == "" {
+				t.Errorf("%q stated: %v, want %v:\n%s\nnotes: %v", keyed, !tt.keyed, tt.keyed, got, out.Notes)
+			}
+		})
+	}
+}
+
+// TestTypeORMUniqueKeys pins TypeORM's class decorator @Unique([...]),
+// with or without the constraint's name first: a delete pinning every
+// column of it removes one row.
+func TestTypeORMUniqueKeys(t *testing.T) {
+	entity := func(deco string) string {
+		return `
+import { Entity, PrimaryGeneratedColumn, Column, Unique } from 'typeorm';
+
+@Entity()
+` + deco + `
+export class Member {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column()
+  teamId: string;
+
+  @Column()
+  userId: string;
+}
+`
+	}
+	const controller = `
+import { Controller, Delete, Param } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Member } from './member.entity';
+
+@Controller('members')
+export class MembersController {
+  constructor(@InjectRepository(Member) private readonly members: Repository<Member>) {}
+
+  @Delete(':teamId/:userId')
+  async remove(@Param('teamId') teamId: string, @Param('userId') userId: string) {
+    await this.members.delete({ teamId, userId });
+  }
+}
+`
+	const keyed = "ensures: not exists Member{team_id, user_id}"
+	tests := []struct {
+		name, deco string
+		keyed      bool
+	}{
+		{"@Unique over both columns", "@Unique(['teamId', 'userId'])", true},
+		{"@Unique named first", "@Unique('UQ_member', ['teamId', 'userId'])", true},
+		{"@Unique over one of them", "@Unique(['teamId'])", false},
+		{"no constraint", "", false},
+	}
+	d := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"src/member.entity.ts": entity(tt.deco), "src/members.controller.ts": controller})
+			got := construct(out.Module, "Remove")
+			if strings.Contains(got, keyed) != tt.keyed || got == "" {
+				t.Errorf("%q stated: %v, want %v:\n%s\nnotes: %v", keyed, !tt.keyed, tt.keyed, got, out.Notes)
+			}
+		})
+	}
+}

@@ -143,6 +143,10 @@ type Language struct {
 	// which model validation refuses to duplicate as it does a unique
 	// field the model declares itself.
 	InheritedUnique map[string][]string `yaml:"inherited_unique"`
+	// UniqueKeys reads the keys over several columns a model declares
+	// unique (Django's Meta.constraints and unique_together,
+	// SQLAlchemy's __table_args__): see UniqueKeys. nil: none is read.
+	UniqueKeys *UniqueKeys `yaml:"unique_keys"`
 	// InheritedRelations lists, per framework base class, the foreign
 	// keys it gives a model (django-organizations adds them through a
 	// metaclass): field name -> the relation.
@@ -2892,4 +2896,34 @@ type TemplateFiles struct {
 	Extensions    []string `yaml:"extensions"`
 	Compilers     []string `yaml:"compilers"`
 	Renders       []string `yaml:"renders"`
+}
+
+// UniqueKeys says where a model class declares a unique key over several
+// of its columns. A filter that pins every column of such a key selects at
+// most one row, which the spec names by a lookup (Member{user, project}).
+type UniqueKeys struct {
+	// Calls construct one constraint (UniqueConstraint) over the columns
+	// its FieldsKeyword lists (Django's fields=[...]), or, a call without
+	// that keyword, over the column names given as positional strings
+	// (SQLAlchemy's UniqueConstraint("a", "b")).
+	Calls         []string `yaml:"calls"`
+	FieldsKeyword string   `yaml:"fields_keyword"`
+	// PartialKeywords make a constraint hold for some rows only
+	// (Django's condition=Q(...), postgresql_where=): such a key pins
+	// no row of the others, so it is not read.
+	PartialKeywords []string `yaml:"partial_keywords"`
+	// MetaClass is the model's inner options class (Django's Meta);
+	// MetaLists its attributes listing constraint calls (constraints),
+	// MetaKeySets those listing the keys as tuples of names
+	// (unique_together, one tuple or a list of them).
+	MetaClass   string   `yaml:"meta_class"`
+	MetaLists   []string `yaml:"meta_lists"`
+	MetaKeySets []string `yaml:"meta_key_sets"`
+	// ClassLists are class attributes holding constraint calls among
+	// other table options (SQLAlchemy's __table_args__).
+	ClassLists []string `yaml:"class_lists"`
+	// ClassDecorators: the model class's decorators may be constraint
+	// calls (TypeORM's @Unique(["a", "b"]); Prisma's @@unique([a, b]),
+	// which the schema reader gives as prisma.unique(fields=[...])).
+	ClassDecorators bool `yaml:"class_decorators"`
 }

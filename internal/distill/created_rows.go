@@ -1,6 +1,10 @@
 package distill
 
-import "github.com/distill/distill/internal/allium"
+import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // A lookup that runs after the rule created a row, by a unique field equal
 // to the value the row was created with, reads that row back:
@@ -31,10 +35,13 @@ func (rc *ruleCtx) createdRow(q *query) *value {
 }
 
 // findsRow reports whether every condition of q is an equality with the
-// value v was created with, and one of them is on a unique field.
+// value v was created with, and one of them is on a unique field, or they
+// pin every column of a key the model declares unique (unique_keys.go).
 func (rc *ruleCtx) findsRow(ent *entityInfo, q *query, v *value) bool {
 	unique := false
+	pinned := map[string]bool{}
 	for _, c := range q.conds {
+		pinned[c.field] = true
 		if c.op != allium.OpEq || len(c.path) > 0 || c.val == nil {
 			return false
 		}
@@ -45,7 +52,9 @@ func (rc *ruleCtx) findsRow(ent *entityInfo, q *query, v *value) bool {
 			unique = true
 		}
 	}
-	return unique
+	return unique || slices.ContainsFunc(rc.b.uniqueKeys(ent), func(key []string) bool {
+		return !slices.ContainsFunc(key, func(f string) bool { return !pinned[f] })
+	})
 }
 
 // createdRowByOwnID is the row this rule created when q looks a row of

@@ -1103,6 +1103,12 @@ func (rc *ruleCtx) bulk(q *query, sc *scope, out *[]allium.Stmt, line int, body 
 		*out = append(*out, body(row)...)
 		return row
 	}
+	if row := rc.b.rowByUniqueKeys(q); row != nil {
+		// filter(user=u, project=p).delete() of a model unique on
+		// (user, project): the one row the key names (unique_keys.go).
+		*out = append(*out, body(row)...)
+		return row
+	}
 	if row := rc.foundRowOf(q); row != nil {
 		// findOneAndUpdate({email}, ...) after findOne({email}): the
 		// first row the filter matches is the one the rule found.

@@ -54,6 +54,11 @@ func Facts(path, language, module string, s *Schema) *facts.File {
 	for _, m := range s.Models {
 		c := facts.Class{Name: m.Name, QualName: qual(module, m.Name), Line: m.Line, EndLine: m.EndLine,
 			Decorators: []facts.Expr{call("model", m.Line)}}
+		for _, a := range m.Attrs {
+			if d := uniqueKey(a); d != nil {
+				c.Decorators = append(c.Decorators, *d)
+			}
+		}
 		keys := map[string]bool{}
 		for _, fd := range m.Fields {
 			if a := attr(fd, "relation"); a != nil {
@@ -260,6 +265,29 @@ func enumOf(enums map[string]bool, typ string) string {
 		return typ
 	}
 	return ""
+}
+
+// uniqueKey is the class decorator prisma.unique(fields=["a", "b"]) that
+// a block's @@unique([a, b]) (or @@unique(fields: [a, b])) becomes, or nil
+// when it names no list of fields.
+func uniqueKey(a Attr) *facts.Expr {
+	list := argNamed(a.Args, "fields")
+	if list.Kind != ValueList && len(a.Args) > 0 && a.Args[0].Name == "" {
+		list = a.Args[0].Value
+	}
+	if list.Kind != ValueList || len(list.Items) == 0 {
+		return nil
+	}
+	var items []facts.Expr
+	for _, it := range list.Items {
+		if it.Kind != ValueIdent {
+			return nil // a field with arguments (a(sort: Desc)) is read no further
+		}
+		items = append(items, facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: it.Text, Line: a.Line}))
+	}
+	d := call("unique", a.Line)
+	d.SetKeywords([]facts.Keyword{{Name: "fields", Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprList, Args: items, Line: a.Line})}})
+	return &d
 }
 
 func attr(fd Field, n string) *Attr {

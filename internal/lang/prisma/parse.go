@@ -19,8 +19,11 @@ type Schema struct {
 
 // Model is a `model Name { ... }` block.
 type Model struct {
-	Name    string
-	Fields  []Field
+	Name   string
+	Fields []Field
+	// Attrs are the block attributes read (@@unique([a, b])); the others
+	// (@@id, @@index, @@map) are skipped.
+	Attrs   []Attr
 	Line    int
 	EndLine int
 }
@@ -120,7 +123,7 @@ func Parse(file, src string) (s *Schema, errs []error) {
 		switch words[0] {
 		case "model":
 			m := Model{Name: name, Line: line}
-			if m.Fields, m.EndLine = p.fields(); named {
+			if m.Fields, m.Attrs, m.EndLine = p.fields(); named {
 				s.Models = append(s.Models, m)
 			}
 		case "enum":
@@ -182,11 +185,19 @@ func (p *parser) enumValues() ([]EnumValue, int) {
 	return vals, end
 }
 
-func (p *parser) fields() ([]Field, int) {
+func (p *parser) fields() ([]Field, []Attr, int) {
 	var fs []Field
+	var attrs []Attr
 	end := p.blockLines(func(line int, text string) {
 		if strings.HasPrefix(text, "@@") {
-			return // block attributes: @@id, @@unique, @@index, @@map
+			// Block attributes: @@unique is read (a key over several
+			// fields); @@id, @@index and @@map are not.
+			if a, err := parseBlockAttr(text, line); err != "" {
+				p.errorf(line, "%s", err)
+			} else if a.Name == "unique" {
+				attrs = append(attrs, a)
+			}
+			return
 		}
 		f, err := parseField(text, line)
 		if err != "" {
@@ -195,7 +206,27 @@ func (p *parser) fields() ([]Field, int) {
 		}
 		fs = append(fs, f)
 	})
-	return fs, end
+	return fs, attrs, end
+}
+
+// parseBlockAttr reads one block attribute line: `@@unique([a, b], name:
+// "x")`.
+func parseBlockAttr(text string, line int) (Attr, string) {
+	lx := &lexer{src: strings.TrimPrefix(text, "@@")}
+	n := lx.next()
+	if n.kind != tokIdent {
+		return Attr{}, fmt.Sprintf("expected a block attribute name after @@, found %q", n.text)
+	}
+	a := Attr{Name: n.text, Line: line}
+	if lx.peek().text == "(" {
+		lx.next()
+		args, err := lx.args(0)
+		if err != "" {
+			return a, fmt.Sprintf("@@%s: %s", a.Name, err)
+		}
+		a.Args = args
+	}
+	return a, ""
 }
 
 // parseField reads `name Type? @attr(args) ...`.

@@ -33,6 +33,17 @@ model User {
 			}}}},
 		},
 		{
+			name: "@@unique is kept, other block attributes are not",
+			src:  "model M {\n  a String\n  b String\n  @@unique([a, b], name: \"ab\")\n  @@index([a])\n}\n",
+			want: &Schema{Models: []Model{{Name: "M", Line: 1, EndLine: 6,
+				Fields: []Field{{Name: "a", Type: "String", Line: 2}, {Name: "b", Type: "String", Line: 3}},
+				Attrs: []Attr{{Name: "unique", Line: 4, Args: []Arg{
+					{Value: Value{Kind: ValueList, Items: []Value{{Kind: ValueIdent, Text: "a"}, {Kind: ValueIdent, Text: "b"}}}},
+					{Name: "name", Value: Value{Kind: ValueString, Text: "ab"}},
+				}}},
+			}}},
+		},
+		{
 			name: "relation with named list arguments, enum default, string with escapes",
 			src:  "enum Role {\n  USER\n  ADMIN\n  @@map(\"roles\")\n}\nmodel T {\n  user User @relation(\"owner\", fields: [userId], references: [id], onDelete: Cascade)\n  role Role @default(USER)\n  s String @default(\"a \\\"b\\\" // c\")\n}\n",
 			want: &Schema{

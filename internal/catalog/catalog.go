@@ -426,6 +426,9 @@ type Language struct {
 	// (negative from the end), in another form: class-transformer's
 	// plainToInstance(UserEntity, data) is data as an instance of the class.
 	TransparentArgs map[string]int `yaml:"transparent_args"`
+	// GraphQLNodes say how a GraphQL service finds a row by the global id
+	// of its node (graphene's relay Node); nil where none does.
+	GraphQLNodes *GraphQLNodes `yaml:"graphql_nodes"`
 	// KeyProjections give back a dict with only the named keys of their
 	// first argument (funcy's project): a projection of the request's
 	// input is still the request's input.
@@ -2926,4 +2929,37 @@ type UniqueKeys struct {
 	// calls (TypeORM's @Unique(["a", "b"]); Prisma's @@unique([a, b]),
 	// which the schema reader gives as prisma.unique(fields=[...])).
 	ClassDecorators bool `yaml:"class_decorators"`
+}
+
+// GraphQLNodes describes relay's global ids as a GraphQL framework reads
+// them: an id is a node type's name and a row's key, encoded together, and
+// a node type (a class whose inner Meta names a model, graphene-django's
+// DjangoObjectType) stands for the model's rows.
+type GraphQLNodes struct {
+	// Meta is the node type's inner class and the attribute in it that
+	// names the model (class Meta: model = models.Address).
+	Meta *ShapeMeta `yaml:"meta"`
+	// Decoders take a global id (their first argument) and give back the
+	// pair (type name, key): graphene's Node.from_global_id. The key is
+	// the id the caller holds, in another form.
+	Decoders []string `yaml:"decoders"`
+	// GlobalLookups find the row a global id names: the id is the
+	// argument at IDArg, the node type the keyword TypeKeyword (or the
+	// argument after the id). graphene's
+	// Node.get_node_from_global_id(info, global_id, only_type=T).
+	GlobalLookups []string `yaml:"global_lookups"`
+	// TypeLookups are methods of a node type that find its model's row by
+	// a key (the argument at IDArg): DjangoObjectType.get_node(info, id).
+	TypeLookups []string `yaml:"type_lookups"`
+	// Bases are the framework classes a node type derives from: a class
+	// with a Meta naming a model is a node type only under one of them (a
+	// DRF serializer or a Django form has such a Meta too).
+	Bases []string `yaml:"bases"`
+	// SchemaTypes are the schema's lookups of a type by its name
+	// (info.schema.get_type(name)), and TypeAttrs the attributes of what
+	// they give that are the node type itself (.graphene_type).
+	SchemaTypes []string `yaml:"schema_types"`
+	TypeAttrs   []string `yaml:"type_attrs"`
+	IDArg       int      `yaml:"id_arg"`
+	TypeKeyword string   `yaml:"type_keyword"`
 }

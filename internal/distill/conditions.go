@@ -390,7 +390,14 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 			// a constant, and a member is never empty.
 			return true, true
 		}
+		if v := sc.vars[e.Name()]; v != nil && v.kind == vNodeType && v.ent != "" {
+			// A node type, its name or its lookup method: never empty.
+			return true, true
+		}
 	case facts.ExprCall:
+		if t, ok := rc.nodeTypeIsName(e, sc); ok {
+			return t, true // isinstance(object_type, str) (graphql_nodes.go)
+		}
 		return rc.shapeHasAttr(e, sc)
 	case facts.ExprCompare:
 		if e.X == nil || e.Y == nil {

@@ -85,6 +85,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			if en := b.enums[cr.qual()]; en != nil {
 				return &value{kind: vEnumClass, enum: en}
 			}
+			if ent := rc.nodeTypeModel(cr); ent != "" {
+				return &value{kind: vNodeType, ent: ent} // a GraphQL node type (graphql_nodes.go)
+			}
 			return unknownValue
 		}
 		if ci := b.configFor(sc.file, e); ci != nil {
@@ -611,6 +614,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return rc.entityValueAttr(u, attr, e, sc, out)
 		}
 		return unknownValue
+	}
+	if v := rc.nodeTypeAttr(e, sc, out); v != nil {
+		return v // getattr(node_type, "get_node"), .graphene_type (graphql_nodes.go)
 	}
 	if slices.Contains(b.lang.LoggerNames, e.Name()) {
 		// self.logger, kept or made by a getter on first use (mealie's
@@ -2101,6 +2107,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v, ok := rc.sameInstant(e, method, recv); ok {
 		return v
+	}
+	if v, ok := rc.graphqlNodeCall(e, method, sc, out); ok {
+		return v // relay's global ids (graphql_nodes.go)
 	}
 	if v, ok := rc.attrCall(e, method, sc, out); ok {
 		return v

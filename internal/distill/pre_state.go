@@ -202,21 +202,38 @@ func (rc *ruleCtx) notePreRead(name string, sc *scope, line int) {
 	if v == nil || v.kind != vExpr || bindingName(name) == "" {
 		return
 	}
-	m, ok := v.expr.(*allium.Member)
-	if !ok {
+	var own allium.Expr
+	switch x := v.expr.(type) {
+	case *allium.Member:
+		if _, isRow := x.X.(*allium.Ident); !isRow {
+			return
+		}
+		m := *x
+		own = &m
+	case *allium.Unary:
+		// create_event = not gift_card.is_active, tested after the
+		// change sets is_active (saleor's GiftCardActivate,
+		// graphql/giftcard/mutations/gift_card_activate.py:50-53): the
+		// negated read is kept as it was too.
+		m, isMember := x.X.(*allium.Member)
+		if x.Op != allium.OpNot || !isMember {
+			return
+		}
+		if _, isRow := m.X.(*allium.Ident); !isRow {
+			return
+		}
+		u := *x
+		own = &u
+	default:
 		return
 	}
-	if _, isRow := m.X.(*allium.Ident); !isRow {
-		return
-	}
-	own := *m
 	kept := *v
-	kept.expr = &own
+	kept.expr = own
 	sc.vars[name] = &kept
 	if rc.preReads == nil {
-		rc.preReads = map[*allium.Member]localComparison{}
+		rc.preReads = map[allium.Expr]localComparison{}
 	}
-	rc.preReads[&own] = localComparison{name: bindingName(name), meta: rc.b.meta(sc.file, line)}
+	rc.preReads[own] = localComparison{name: bindingName(name), meta: rc.b.meta(sc.file, line)}
 }
 
 // pinPreStateReads binds, before the ensures, each field read kept in a
@@ -230,19 +247,23 @@ func (rc *ruleCtx) pinPreStateReads() {
 	changed := assignedTargets(rc.ensures)
 	bound := map[string]bool{}
 	pin := func(e allium.Expr) (allium.Expr, bool) {
-		m, ok := e.(*allium.Member)
-		if !ok {
+		field := e
+		switch x := e.(type) {
+		case *allium.Member:
+		case *allium.Unary:
+			field = x.X // not row.flag: the flag is what changes
+		default:
 			return e, false
 		}
-		local, kept := rc.preReads[m]
+		local, kept := rc.preReads[e]
 		name := local.name
-		if !kept || !changed[exprKey(m)] || rc.paramSet[name] || rc.lets[name] && !bound[name] {
+		if !kept || !changed[exprKey(field)] || rc.paramSet[name] || rc.lets[name] && !bound[name] {
 			return e, false
 		}
 		if !bound[name] {
 			bound[name] = true
 			rc.lets[name] = true
-			rc.body = append(rc.body, &allium.Let{Meta: local.meta, Name: name, Value: m})
+			rc.body = append(rc.body, &allium.Let{Meta: local.meta, Name: name, Value: e})
 		}
 		return &allium.Ident{Name: name}, true
 	}

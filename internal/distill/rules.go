@@ -471,7 +471,7 @@ type ruleCtx struct {
 	// preReads: field reads the code kept in a local before the rule
 	// changes the field (old_email = user.email), by the expression the
 	// local holds, which outcomes that read the local share (pre_state.go).
-	preReads map[*allium.Member]localComparison
+	preReads map[allium.Expr]localComparison
 	// rebound: a not-found handler the walk just read that rebinds the
 	// row looked up (rebound_rows.go); the statements after its try are
 	// walked once for each row.

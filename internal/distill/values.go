@@ -36,6 +36,7 @@ const (
 	vFilter           // a query condition built as a value (Django's Q); filter is it (filter_objects.go)
 	vSection          // a section of the config object a config factory returns; call is its object literal (config_sections.go)
 	vEvent            // a webhook event a sender signed, or an object of its data; param names it (webhook_events.go)
+	vNodeType         // a GraphQL node type, ent its model's entity ("" for the type a global id names, unchecked); node says more (graphql_nodes.go)
 )
 
 type value struct {
@@ -194,6 +195,8 @@ type value struct {
 	// items: the values of the extra positional arguments *args holds
 	// (unroll.go), or of a collection of known values (vItems, items.go).
 	items []*value
+	// node: what a vNodeType value is beyond its model (graphql_nodes.go).
+	node *nodeTypeValue
 	// elems: the values of the names a helper returns as a tuple
 	// (return email_update_record, token), for a caller that unpacks
 	// them (tuple_returns.go).

@@ -239,7 +239,11 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	case facts.StmtRaise:
 		return true
 	case facts.StmtIf:
-		return rc.ifStmt(s, sc, out)
+		ends := rc.ifStmt(s, sc, out)
+		if !ends {
+			rc.narrowNodeType(s, sc) // a type name checked (graphql_nodes.go)
+		}
+		return ends
 	case facts.StmtFor:
 		rc.forStmt(s, sc, out)
 	case facts.StmtWith:

@@ -52,13 +52,22 @@ func (rc *ruleCtx) tupleElems(e *facts.Expr, v *value, sc *scope) *value {
 // helper returned as a tuple of as many (tupleElems); targets that are
 // no plain name, and a value of another count, bind nothing. before is
 // the count of the rule's parameters before the value was read.
-func (rc *ruleCtx) unpackTuple(t *facts.Expr, val *value, before int, sc *scope, out *[]allium.Stmt, line int) {
-	if val == nil || len(val.elems) != len(t.Args()) {
-		return
-	}
+func (rc *ruleCtx) unpackTuple(t *facts.Expr, v *facts.Expr, val *value, before int, sc *scope, out *[]allium.Stmt, line int) {
+	known := val != nil && len(val.elems) == len(t.Args())
 	for i := range t.Args() {
-		if tg := &t.Args()[i]; tg.Kind == facts.ExprName && tg.Name() != "_" {
+		tg := &t.Args()[i]
+		switch {
+		case tg.Kind != facts.ExprName || tg.Name() == "_":
+		case known:
 			rc.bindLocal(tg.Name(), val.elems[i], before, sc, out, line)
+		case !mentionsExpr(v, tg.Name()):
+			// voucher, code = get_voucher_for_checkout(checkout) of a
+			// call the walk cannot read: whatever the names held before
+			// (a parameter's None, saleor's checkout/fetch.py:343-357)
+			// they hold no more. A name the call is handed (order, _ =
+			// fetch_order_prices_if_expired(order, ...)) is the object
+			// it gave back, as it was.
+			sc.vars[tg.Name()] = unknownValue
 		}
 	}
 }

@@ -50,3 +50,41 @@ urlpatterns = [path("checkout/", views.checkout)]
 		},
 	})
 }
+
+// TestUnreadTupleUnpackForgetsOldValues: names a call the walk cannot
+// read is unpacked into hold nothing known afterwards, not what they held
+// before (saleor's fetch_checkout_info, checkout/fetch.py:343-357:
+// `voucher=None` rebound by get_voucher_for_checkout's pair). Before,
+// voucher stayed None and `if checkout.voucher_code and not voucher:
+// raise` printed the false `requires: checkout.voucher_code = null`.
+func TestUnreadTupleUnpackForgetsOldValues(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from django.db import models
+class Checkout(models.Model):
+    voucher_code = models.CharField(max_length=20, null=True)
+    done = models.BooleanField(default=False)
+`,
+		"app/views.py": `
+from django.shortcuts import redirect
+from django.core.exceptions import ValidationError
+from .models import Checkout
+from .utils import get_voucher_for_checkout
+
+def fetch_info(checkout, voucher=None, voucher_code=None):
+    if not voucher or not voucher_code:
+        voucher, voucher_code = get_voucher_for_checkout(checkout)
+    return voucher
+
+def complete(request, pk):
+    checkout = Checkout.objects.get(pk=pk)
+    voucher = fetch_info(checkout)
+    if checkout.voucher_code and not voucher:
+        raise ValidationError("Voucher not applicable")
+    checkout.done = True
+    checkout.save()
+    return redirect("home")
+`})
+	assertSpecText(t, construct(out.Module, "Complete"), []string{"ensures: checkout.done = true"}, []string{"voucher_code = null"})
+}

@@ -474,7 +474,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			return // verified, new_hash = verify_password(p, user.hashed_password)
 		}
 		before := len(rc.params)
-		rc.unpackTuple(t, rc.eval(v, sc, out, true), before, sc, out, line)
+		rc.unpackTuple(t, v, rc.eval(v, sc, out, true), before, sc, out, line)
 	case facts.ExprSubscript:
 		if rc.sessionStoreWrite(t, v, sc, out, line) {
 			return

@@ -690,6 +690,14 @@ type scope struct {
 	// helper's result, or a helper so called calls it
 	// (unread_fail_checks.go).
 	answered bool
+	// deferred: names a destructured request parameter binds to the
+	// signed-in user (@Req() { body, user }), read only when the name is
+	// (deferred_reads.go): taking the user out of the request is no
+	// sign-in until something uses it.
+	deferred map[string]*facts.Expr
+	// caller: the scope of the function that called the helper inlined
+	// here (secret_kinds.go reads the caller's other calls of it).
+	caller *scope
 }
 
 // setRet records a value the function returns. A None beside a value

@@ -108,3 +108,37 @@ export class NotesController {
 		},
 	})
 }
+
+// TestWholeBodyParam pins that @Body() with no key is the request body
+// whatever its type says: an inline object type (`body: { name: string }`)
+// is no request shape of the service, and body.name is still the input
+// name (rules.go wholeBodyParam).
+func TestWholeBodyParam(t *testing.T) {
+	files := map[string]string{
+		"src/teams.controller.ts": `
+import { Body, Controller, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+@Entity()
+export class Team {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() name: string;
+}
+@Controller('teams')
+export class TeamsController {
+  constructor(@InjectRepository(Team) private readonly teams: Repository<Team>) {}
+  @Post()
+  async add(@Body() body: { name: string }) {
+    await this.teams.save({ name: body.name });
+  }
+}
+`,
+	}
+	runIdiomCases(t, files, []idiomCase{
+		{
+			name:      "@Body() with an inline type: the body's entries are inputs",
+			construct: "Add",
+			want:      []string{"when: Add(name)", "ensures: Team.created(name: name)"},
+		},
+	})
+}

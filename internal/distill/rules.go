@@ -1509,6 +1509,14 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				continue
 			}
 		}
+		if b.wholeBodyParam(&p) {
+			// @Body() body: { name: string }: the request body itself,
+			// its type no request shape of the service; body.name is
+			// the input name.
+			sc.vars[p.Name] = &value{kind: vReqDict}
+			rc.bindPattern(&p, sc)
+			continue
+		}
 		if b.unroutedDefault(h, &p) {
 			// new_email=None of a view no route gives it to (url_routes.go)
 			var scratch []allium.Stmt
@@ -2393,4 +2401,18 @@ func (rc *ruleCtx) dropUnreadHelperRows(r *allium.Rule) {
 		delete(rc.paramSet, p)
 		r.Trigger.Params = slices.DeleteFunc(r.Trigger.Params, func(q allium.TriggerParam) bool { return q.Name == p })
 	}
+}
+
+// wholeBodyParam reports a parameter a request-body decorator given no
+// key fills with the whole body (NestJS's @Body() body; @Body('id') id is
+// one input, a parameter as any other).
+func (b *builder) wholeBodyParam(p *facts.Param) bool {
+	for i := range p.Decorators {
+		d := &p.Decorators[i]
+		if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(b.lang.RequestBodyCalls, d.X.Resolved(), d.X.Raw()) &&
+			len(d.Args()) == 0 && len(d.Keywords()) == 0 {
+			return true
+		}
+	}
+	return false
 }

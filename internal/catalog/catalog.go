@@ -50,7 +50,11 @@ type Language struct {
 	// ModelDecorators mark a class as a persisted model (TypeORM's
 	// @Entity()); its fields' column decorators (column_calls,
 	// foreign_key_calls, relationship_calls) declare its columns.
-	ModelDecorators      []string `yaml:"model_decorators"`
+	ModelDecorators []string `yaml:"model_decorators"`
+	// ModelTableOptions are the keys of a model decorator's options
+	// object that name the model's table (TypeORM's @Entity({name:
+	// 'users'})); a text first argument names it too (@Entity('users')).
+	ModelTableOptions    []string `yaml:"model_table_options"`
 	DeclarativeBaseCalls []string `yaml:"declarative_base_calls"`
 	// DeclarativeBaseDecorators make the class they decorate a
 	// declarative base (SQLAlchemy's @as_declarative() class Base): its

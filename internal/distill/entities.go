@@ -375,6 +375,31 @@ func decoratedBy(decorators []facts.Expr, names []string) bool {
 	return false
 }
 
+// decoratedTable is the table a model decorator names
+// (@Entity('users'), @Entity({name: 'users'}), the catalog's
+// model_table_options), "" when none does. The table tells which entity
+// holds the service's users (usersTableEntity) when its class is named
+// otherwise (nestjs-microservice-boilerplate's UserSchema,
+// infra/database/postgres/schemas/user.ts:22).
+func (b *builder) decoratedTable(decorators []facts.Expr) string {
+	for i := range decorators {
+		d := decoratorCall(&decorators[i], b.lang.ModelDecorators)
+		if d == nil {
+			continue
+		}
+		if args := d.Args(); len(args) > 0 && args[0].Kind == facts.ExprString {
+			return args[0].Value()
+		}
+		// An options object written in place arrives as keywords.
+		for _, kw := range d.Keywords() {
+			if slices.Contains(b.lang.ModelTableOptions, kw.Name) && kw.Value.Kind == facts.ExprString {
+				return kw.Value.Value()
+			}
+		}
+	}
+	return ""
+}
+
 // decoratorCall returns the decorator when it is a call of one of names.
 func decoratorCall(d *facts.Expr, names []string) *facts.Expr {
 	if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(names, d.X.Resolved(), d.X.Raw()) {
@@ -540,6 +565,9 @@ func (b *builder) addEntityClass(cr *classRef) *entityInfo {
 		if f.Name == "__tablename__" && f.Value != nil && f.Value.Kind == facts.ExprString {
 			e.table = f.Value.Value()
 		}
+	}
+	if e.table == "" {
+		e.table = b.decoratedTable(cr.class.Decorators)
 	}
 	if e.table == "" {
 		e.table = snake(cr.class.Name) + "s"

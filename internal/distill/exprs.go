@@ -75,6 +75,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v, ok := sc.vars[e.Name()]; ok {
 			return v
 		}
+		if v := rc.deferredRead(e.Name(), sc, out); v != nil {
+			return v
+		}
 		if slices.Contains(b.lang.Auth.CurrentUserNames, e.Name()) && !b.serviceModule(e.Resolved()) {
 			return rc.currentUser()
 		}
@@ -2638,8 +2641,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if len(kept) == 0 && tokenKind(sc.stack) == "signed" {
 				// No function names the kind: the secret may
 				// (secret_kinds.go), before a login's guess of access.
+				// One helper telling the kinds apart only by the secret
+				// it is given signs one entity whose token_type says
+				// which, as functions named for the kinds do
+				// (encodedKind).
 				if k := rc.secretKind(e, sc); k != "" {
-					kind = k
+					kind, kept = "signed", []keptValue{{name: "token_type", value: &allium.Ident{Name: k}, typ: tokenTypeEnum(st.SecretKinds)}}
 				}
 			}
 			return rc.issueTokenOf(kind, &e.Args()[0], rc.kindLifetime(kind, life, sc, e.Line()), sc, out, e.Line(), kept...)
@@ -3888,7 +3895,8 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	// A framework sign-in decorator issues its token before the body runs.
 	rc.signInByDecorator(fr, call, sc, out)
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth, stack: append(slices.Clone(sc.stack), q),
-		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fr.fn, outAt: out, outStart: len(*out)}
+		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fr.fn, outAt: out, outStart: len(*out),
+		caller: sc}
 	for k, v := range fr.closure {
 		inner.vars[k] = v
 	}

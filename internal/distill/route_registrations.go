@@ -342,6 +342,11 @@ func (rc *ruleCtx) destructure(t, v *facts.Expr, sc *scope, out *[]allium.Stmt, 
 			rc.assign(target, def, sc, out, line)
 			continue
 		}
+		if def == nil && target.Kind == facts.ExprName && rc.defersRead(part) {
+			// @Req() { body, user }: the user is read when the name is.
+			sc.deferRead(target.Name(), part)
+			continue
+		}
 		if def != nil {
 			// {password = ''}: the part, or the default when it is absent.
 			withDefault := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBoolOp, X: part, Y: def, Line: part.Line()}).WithOp("or")

@@ -690,6 +690,14 @@ type scope struct {
 	// helper's result, or a helper so called calls it
 	// (unread_fail_checks.go).
 	answered bool
+	// deferred: names a destructured request parameter binds to the
+	// signed-in user (@Req() { body, user }), read only when the name is
+	// (deferred_reads.go): taking the user out of the request is no
+	// sign-in until something uses it.
+	deferred map[string]*facts.Expr
+	// caller: the scope of the function that called the helper inlined
+	// here (secret_kinds.go reads the caller's other calls of it).
+	caller *scope
 }
 
 // setRet records a value the function returns. A None beside a value
@@ -1500,6 +1508,14 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = &value{kind: vPlumbing}
 				continue
 			}
+		}
+		if b.wholeBodyParam(&p) {
+			// @Body() body: { name: string }: the request body itself,
+			// its type no request shape of the service; body.name is
+			// the input name.
+			sc.vars[p.Name] = &value{kind: vReqDict}
+			rc.bindPattern(&p, sc)
+			continue
 		}
 		if b.unroutedDefault(h, &p) {
 			// new_email=None of a view no route gives it to (url_routes.go)
@@ -2385,4 +2401,18 @@ func (rc *ruleCtx) dropUnreadHelperRows(r *allium.Rule) {
 		delete(rc.paramSet, p)
 		r.Trigger.Params = slices.DeleteFunc(r.Trigger.Params, func(q allium.TriggerParam) bool { return q.Name == p })
 	}
+}
+
+// wholeBodyParam reports a parameter a request-body decorator given no
+// key fills with the whole body (NestJS's @Body() body; @Body('id') id is
+// one input, a parameter as any other).
+func (b *builder) wholeBodyParam(p *facts.Param) bool {
+	for i := range p.Decorators {
+		d := &p.Decorators[i]
+		if d.Kind == facts.ExprCall && d.X != nil && catalog.MatchAny(b.lang.RequestBodyCalls, d.X.Resolved(), d.X.Raw()) &&
+			len(d.Args()) == 0 && len(d.Keywords()) == 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -35,7 +35,85 @@ func (rc *ruleCtx) secretKind(e *facts.Expr, sc *scope) string {
 		}
 	}
 	name, _ := rc.secretName(secret, sc, 0)
-	return kindOfSecretName(name, st.SecretKinds)
+	if k := kindOfSecretName(name, st.SecretKinds); k != "" {
+		return k
+	}
+	return rc.defaultSecretKind(secret, sc)
+}
+
+// defaultSecretKind is the kind of a token signed with a helper's default
+// secret (input.secret ?? JWT_SECRET_KEY, the caller giving none) when
+// the function calling the helper also calls it with secrets naming
+// every kind but one: that one is the default's. The caller signs a pair
+// with one helper, and the pair is its kinds
+// (nestjs-microservice-boilerplate's login and refresh both sign the
+// access token with the default and the refresh token with secret:
+// refreshSecret, user-login.ts:47-58, user-refresh-token.ts:44-55; a
+// reset-password mail's lone token, reset-password-send-email.ts:47,
+// stays a signed token). "" otherwise.
+func (rc *ruleCtx) defaultSecretKind(secret *facts.Expr, sc *scope) string {
+	st := rc.b.lang.SignedTokens
+	if secret == nil || secret.Kind != facts.ExprBoolOp || secret.Op() != "or" || secret.X == nil ||
+		secret.X.Kind != facts.ExprAttr || secret.X.X == nil || secret.X.X.Kind != facts.ExprName {
+		return ""
+	}
+	if sc == nil || sc.helper == nil || sc.caller == nil {
+		return ""
+	}
+	caller := sc.caller.helper
+	if caller == nil {
+		caller = sc.caller.carriedOn // return useCase.execute(...): a tail call
+	}
+	if caller == nil && sc.caller.top && !sc.caller.inlined && rc.h != nil {
+		caller = rc.h.fn // the handler signs the pair itself
+	}
+	if caller == nil {
+		return ""
+	}
+	key := secret.X.Name() // the option the caller gives the secret under
+	named := map[string]bool{}
+	facts.Walk(caller.Body(), func(s *facts.Stmt) bool {
+		for _, x := range []*facts.Expr{s.Value, s.Cond} {
+			x.Any(func(c *facts.Expr) bool {
+				if c.Kind != facts.ExprCall || c.Method() != sc.helper.Name {
+					return false
+				}
+				var given []*facts.Expr
+				for i := range c.Args() {
+					given = append(given, dictEntry(&c.Args()[i], key))
+				}
+				for _, kw := range c.Keywords() {
+					if kw.Name == key { // an object literal written in place
+						given = append(given, &kw.Value)
+					}
+				}
+				for _, en := range given {
+					if en == nil {
+						continue
+					}
+					if k := kindOfSecretName(facts.LastSegment(en.Raw()), st.SecretKinds); k != "" {
+						named[k] = true
+					}
+				}
+				return false
+			})
+		}
+		return true
+	})
+	if len(named) == 0 {
+		return ""
+	}
+	left := ""
+	for _, k := range st.SecretKinds {
+		if named[k] {
+			continue
+		}
+		if left != "" {
+			return "" // several kinds left: the default names none of them
+		}
+		left = k
+	}
+	return left
 }
 
 // secretName is the name the secret x reads (the last segment of a name

@@ -253,7 +253,11 @@ type Language struct {
 	// instance keeps in memory only (Python's _private memos): an
 	// assignment to one the model does not declare changes no state.
 	TransientAttrPrefixes []string `yaml:"transient_attr_prefixes"`
-	MutationMethods       []string `yaml:"mutation_methods"`
+	// EntityNameSuffixes end model class names without naming what the
+	// model holds (RecipeModel, UserEntity): a variable naming the row
+	// names the word before them (recipe).
+	EntityNameSuffixes []string `yaml:"entity_name_suffixes"`
+	MutationMethods    []string `yaml:"mutation_methods"`
 	// EntryMethods run a command or use-case object (execute, handle):
 	// they name no message the object sends.
 	EntryMethods      []string `yaml:"entry_methods"`

@@ -30,8 +30,13 @@ func branchRows(vars map[string]*value) []pendingRow {
 	var out []pendingRow
 	for _, name := range sortedKeys(vars) {
 		v := vars[name]
-		if v.kind == vNew && !slices.ContainsFunc(out, func(p pendingRow) bool { return p.v == v }) {
-			out = append(out, pendingRow{v, slices.Clone(v.args)})
+		// A local that holds the row found or the row made (either_rows.go):
+		// a branch's write reaches the row made too (plane's
+		// sync_user_data(user), authentication/adapter/base.py:345-346).
+		for _, r := range append([]*value{v}, v.either...) {
+			if r.kind == vNew && !slices.ContainsFunc(out, func(p pendingRow) bool { return p.v == r }) {
+				out = append(out, pendingRow{r, slices.Clone(r.args)})
+			}
 		}
 	}
 	return out

@@ -88,6 +88,18 @@ func lastWord(name string) string {
 	return parts[len(parts)-1]
 }
 
+// entityWord is the word a variable naming a row of ent would use: its
+// last word, past a catalogued suffix that only says the class is a model
+// (RecipeModel: recipe, not model).
+func (b *builder) entityWord(ent string) string {
+	for _, suf := range b.lang.EntityNameSuffixes {
+		if base, ok := strings.CutSuffix(ent, suf); ok && base != "" && suf != "" {
+			return lastWord(base)
+		}
+	}
+	return lastWord(ent)
+}
+
 // reserved words that cannot be bindings or parameter names.
 var reserved = map[string]bool{
 	"now": true, "this": true, "within": true, "config": true, "true": true, "false": true,

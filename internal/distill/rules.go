@@ -1306,6 +1306,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	rc.writesOnActingUser(r.Body, rc.ensures)
 	unnameUnreadCreations(rc.ensures, r.Body)
+	rc.ensures = dropUnreadLookupLets(rc.ensures, r.Body)
 	r.Body = rc.b.dropPartialLets(r.Body, rc.ensures)
 	if om := rc.onlyMatch; om != nil && len(rc.ensures) > 0 {
 		// The one match: its outcomes, for each of the matches.
@@ -2327,6 +2328,27 @@ func unnameUnreadCreations(ensures, body []allium.Stmt) {
 		}
 		ensures[i] = &allium.ExprStmt{Meta: let.Meta, X: let.Value}
 	}
+}
+
+// dropUnreadLookupLets leaves out of ensures each let of a row looked up,
+// not created, that no clause of the rule reads: it states nothing, and
+// the binding alone reads as if the outcomes needed it (mealie's
+// RegisterNewUser, whose helper looks the email up to refuse a taken
+// one, services/user_services/registration_service.py:86, left let
+// result = User{email} after requires: not exists User{email}).
+func dropUnreadLookupLets(ensures, body []allium.Stmt) []allium.Stmt {
+	var kept []allium.Stmt
+	for i, s := range ensures {
+		let, ok := s.(*allium.Let)
+		if ok && !isCreation(let.Value) && !readsName(let.Name, body) &&
+			!readsName(let.Name, ensures[:i]) && !readsName(let.Name, ensures[i+1:]) {
+			if _, lookup := let.Value.(*allium.Join); lookup {
+				continue
+			}
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // dropPartialLets leaves out of body each let of a lookup stated by its

@@ -1170,7 +1170,7 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 	if id == nil || !rc.helperBindings[id.Name] {
 		return
 	}
-	from, bn, word := id.Name, bindingName(name), snake(lastWord(val.ent))
+	from, bn, word := id.Name, bindingName(name), snake(rc.b.entityWord(val.ent))
 	// A helper's local that names the entity among other words
 	// (crud.get_user_by_email's session_user) gives way to a caller's that
 	// is the entity's plain name (user); one that names it alone stays.

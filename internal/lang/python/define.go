@@ -122,6 +122,14 @@ func (x *extractor) function(n syntax.Node, decorators []facts.Expr, sc *scope) 
 	inner := &scope{kind: scopeFunction, qual: f.QualName}
 	x.scopes = append(x.scopes, nil)
 	defer x.popScope()
+	// In a method, super(Class, self) names what super() does; a nested
+	// function or a static method has no such receiver of its own.
+	prevClass, prevSelf := x.superClass, x.superSelf
+	defer func() { x.superClass, x.superSelf = prevClass, prevSelf }()
+	x.superClass, x.superSelf = "", ""
+	if sc.kind == scopeClass && sc.class != nil && len(f.Params) > 0 && f.Params[0].Kind == facts.ParamPositional && !staticMethod(decorators) {
+		x.superClass, x.superSelf = sc.class.Name, f.Params[0].Name
+	}
 	// Parameters shadow imports of the same name.
 	for _, p := range f.Params {
 		x.shadow(p.Name)
@@ -212,4 +220,14 @@ func firstOr(nodes []syntax.Node, fallback syntax.Node) syntax.Node {
 		return nodes[0]
 	}
 	return fallback
+}
+
+// staticMethod reports a @staticmethod decorator.
+func staticMethod(decorators []facts.Expr) bool {
+	for i := range decorators {
+		if d := &decorators[i]; d.Kind == facts.ExprName && d.Name() == "staticmethod" {
+			return true
+		}
+	}
+	return false
 }

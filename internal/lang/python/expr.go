@@ -404,6 +404,15 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 	}
 	if e.X == nil {
 		*e = x.opaqueExpr(n)
+		return
+	}
+	// super(User, self) in a method of User is Python 2's spelling of
+	// super(): read as that, so every reading of super() (a model's save
+	// override reaching the framework's) reads it too (plane's
+	// User.save, db/models/user.py:187).
+	if a := e.Args(); x.superClass != "" && e.X.Kind == facts.ExprName && e.X.Name() == "super" && len(a) == 2 && len(e.Keywords()) == 0 &&
+		a[0].Kind == facts.ExprName && a[0].Name() == x.superClass && a[1].Kind == facts.ExprName && a[1].Name() == x.superSelf {
+		e.SetArgs(nil)
 	}
 }
 

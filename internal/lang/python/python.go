@@ -135,6 +135,11 @@ type extractor struct {
 	// Python the grammar predates (exceptHandler); they are not syntax
 	// errors of the file.
 	forgivenErrors []int
+
+	// superClass and superSelf are the class and first parameter of the
+	// method being read (empty outside one): super(superClass, superSelf)
+	// there is the zero-argument super() (callExpr).
+	superClass, superSelf string
 }
 
 // scopeMap returns the innermost scope's map, made on first use.

@@ -1207,6 +1207,11 @@ type Shapes struct {
 	// whole (DRF validate(self, data), Django clean(self)); a validation
 	// call runs them after the per-field validators.
 	ObjectValidators []string `yaml:"object_validators"`
+	// DataReturningValidators are those of ObjectValidators whose
+	// framework version returns the cleaned data (Django's Form.clean
+	// returns self.cleaned_data; _post_clean returns nothing): what a
+	// service's override gets from super().clean().
+	DataReturningValidators []string `yaml:"data_returning_validators"`
 	// SaveMethods persist a shape's data: the shape's own method of that
 	// name, else its CreateMethods given the validated data.
 	SaveMethods   []string `yaml:"save_methods"`

@@ -112,3 +112,60 @@ class ResetView(FormView):
 		})
 	}
 }
+
+// TestEndingFlagBranch pins pretalx's DeleteAccountView.post
+// (cfp/views/user.py:583: `if request.POST.get("really"):` deactivates the
+// user and returns; otherwise it asks again): a branch that ends the
+// request and reads none of the inputs it tests is taken on a flag's
+// value, so its rule requires the flag; a branch that reads the input, or
+// one that turns the request away, is input validation, as before.
+func TestEndingFlagBranch(t *testing.T) {
+	d := New(Options{})
+	tests := []struct {
+		name      string
+		body      string // the if's block
+		want, not []string
+	}{
+		{
+			name: "a flag: the rule requires it",
+			body: `        user.is_active = False
+        user.save()
+        return redirect("/")`,
+			want: []string{"when: Delete(really, user)", "requires: really", "user.is_active = false"},
+		},
+		{
+			name: "the block reads the input: input validation, no requires",
+			body: `        user.name = request.POST.get("really")
+        user.save()
+        return redirect("/")`,
+			want: []string{"user.name = really"},
+			not:  []string{"requires: really"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{
+				"app/models.py": `
+from django.db import models
+
+
+class User(models.Model):
+    name = models.CharField(max_length=50)
+    is_active = models.BooleanField(default=True)
+`,
+				"app/views.py": `
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+
+
+@login_required
+def delete(request):
+    user = request.user
+    if request.POST.get("really"):
+` + tt.body + `
+    return redirect("/again")
+`})
+			wantConstruct(t, out, "Delete", tt.want, tt.not)
+		})
+	}
+}

@@ -1494,7 +1494,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// A branch that turns the request away (`if email: throw`) tests
 		// whether a value was given, not a flag: input validation, as
 		// before.
-		if !readsTestedInput(s.Cond, s.Body) && !rc.failureBranch(s.Body, sc) {
+		// A signal's or a job's rule has no request to carry the flag
+		// (post_save's raw): there, as before, the test is left out.
+		if !readsTestedInput(s.Cond, s.Body) && !rc.failureBranch(s.Body, sc) && rc.h.created == "" && !rc.h.job {
 			rc.markFlagInputs(s.Cond, sc, out)
 		}
 	} else if ok && optional == nil && len(s.Else()) == 0 && positive {

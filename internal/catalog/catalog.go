@@ -119,6 +119,10 @@ type Language struct {
 	// (Next.js): see FileRoute.
 	FileRoutes []FileRoute `yaml:"file_routes"`
 	ViewBases  []string    `yaml:"view_bases"`
+	// ViewsetActions are decorators that route a viewset's extra actions
+	// (DRF's action, list_route, detail_route): a class with a method so
+	// decorated is a view.
+	ViewsetActions []string `yaml:"viewset_actions"`
 	// ControllerDecorators mark a class whose methods carrying a route
 	// decorator are handlers (NestJS's @Controller('auth') with @Post()).
 	ControllerDecorators []string `yaml:"controller_decorators"`

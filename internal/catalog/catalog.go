@@ -123,6 +123,10 @@ type Language struct {
 	// (Next.js): see FileRoute.
 	FileRoutes []FileRoute `yaml:"file_routes"`
 	ViewBases  []string    `yaml:"view_bases"`
+	// ViewsetActions are decorators that route a viewset's extra actions
+	// (DRF's action, list_route, detail_route): a class with a method so
+	// decorated is a view.
+	ViewsetActions []string `yaml:"viewset_actions"`
 	// ControllerDecorators mark a class whose methods carrying a route
 	// decorator are handlers (NestJS's @Controller('auth') with @Post()).
 	ControllerDecorators []string `yaml:"controller_decorators"`
@@ -1222,6 +1226,11 @@ type Shapes struct {
 	// whole (DRF validate(self, data), Django clean(self)); a validation
 	// call runs them after the per-field validators.
 	ObjectValidators []string `yaml:"object_validators"`
+	// DataReturningValidators are those of ObjectValidators whose
+	// framework version returns the cleaned data (Django's Form.clean
+	// returns self.cleaned_data; _post_clean returns nothing): what a
+	// service's override gets from super().clean().
+	DataReturningValidators []string `yaml:"data_returning_validators"`
 	// SaveMethods persist a shape's data: the shape's own method of that
 	// name, else its CreateMethods given the validated data.
 	SaveMethods   []string `yaml:"save_methods"`

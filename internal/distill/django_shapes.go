@@ -219,18 +219,48 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 		}
 		call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: fr.fn.Line})
 		var dv *value
+		var set []string
 		if len(fr.fn.Params) > 1 {
 			data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line})
 			dv = &value{kind: vReqDict, shape: form.shape}
 			sc.vars[data.Name()] = dv
 			call.SetArgs([]facts.Expr{data})
 			defer delete(sc.vars, data.Name())
+		} else {
+			// clean(self) reads and edits the cleaned data on self
+			// (self.cleaned_data, or what super().clean() returns): one
+			// mapping for the validator's run, so what it sets there
+			// (data["user"] = user) is what the view reads afterwards.
+			dv = &value{kind: vReqDict, shape: form.shape, cleaning: true}
+			set = rc.bindCleaning(form, dv)
 		}
 		rc.inline(fr, form, call, sc, out)
+		for _, name := range set {
+			delete(form.attrs, name)
+		}
 		if dv != nil {
 			rc.validatedEdits(form, dv, out)
 		}
 	}
+}
+
+// bindCleaning sets each validated-input attribute (catalog input_attrs
+// less raw_input_attrs) that form does not already hold to dv, and
+// returns the names it set, for the caller to take off again.
+func (rc *ruleCtx) bindCleaning(form, dv *value) []string {
+	sh := rc.b.lang.Shapes
+	var set []string
+	for _, name := range sh.InputAttrs {
+		if catalog.Match(sh.RawInputAttrs, name) || form.attrs[name] != nil {
+			continue
+		}
+		if form.attrs == nil {
+			form.attrs = map[string]*value{}
+		}
+		form.attrs[name] = dv
+		set = append(set, name)
+	}
+	return set
 }
 
 // managerCall runs a method of the model's custom manager that the
@@ -305,6 +335,14 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 		// id, and ModelMutation.get_instance's data.get("id") makes a
 		// new row, graphql/core/mutations.py:799-807).
 		return &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+	}
+	if data.shape != nil && !data.rawInput && !data.cleaning {
+		if c := rc.cleaned[data.shape.qual()+"."+key]; c != nil {
+			// What the form's own validation put under the key
+			// (clean()'s data["user"] = user): the cleaned data holds
+			// that after validation, not the input.
+			return c
+		}
 	}
 	v := rc.paramValue(key)
 	if v.kind == vParam && data.shape != nil {

@@ -323,24 +323,14 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
-		if t := b.earliestFallback(e); t != nil {
-			// t if t is not None else datetime.min (earliest_times.go)
-			return rc.earliestValue(t, sc, out)
-		}
-		if v := rc.keyedLookupOrAbsent(e, sc, out); v != nil {
-			return v // None if user_id is None else get_user(user_id) (absent_keys.go)
-		}
-		if row := rc.mappedOrAbsent(e, sc); row != nil {
-			if v := rc.eval(row, sc, out, stmtCtx); v.kind != vUnknown || row.Kind != facts.ExprAttr {
-				return v // row ? UserMapper.toDomain(row) : null (row_mappers.go)
-			}
-			return &value{kind: vUnknown, unreadRowKey: true} // fallback_values.go
-		}
-		if rc.sameBranches(e, sc) || convertedWhenAble(e, b.lang.TransparentCalls) {
-			// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
-			// whichever branch is taken.
-			return rc.eval(e.Y, sc, out, stmtCtx)
-		}
+		// A precondition met in one branch (a helper the branch calls,
+		// `self._clean_login(data) if is_login else
+		// self._clean_register(data)`) holds only when that branch is
+		// taken: the rule does not require it.
+		bodyAt := len(rc.body)
+		v := rc.evalCond(e, sc, out, stmtCtx)
+		rc.dropCaughtRequires(bodyAt)
+		return v
 	case facts.ExprComprehension:
 		if v := rc.splitList(e, sc, out); v != nil {
 			return v // [w.strip() for w in config_text.split(",")] (split_lists.go)
@@ -354,6 +344,34 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			v.param = "nonempty" // a list given with elements: never empty
 			return v
 		}
+	}
+	if x := rc.tr(e, sc, out); x != nil {
+		return exprValue(x)
+	}
+	return unknownValue
+}
+
+// evalCond evaluates a conditional expression whose test the rule's
+// request does not decide.
+func (rc *ruleCtx) evalCond(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bool) *value {
+	b := rc.b
+	if t := b.earliestFallback(e); t != nil {
+		// t if t is not None else datetime.min (earliest_times.go)
+		return rc.earliestValue(t, sc, out)
+	}
+	if v := rc.keyedLookupOrAbsent(e, sc, out); v != nil {
+		return v // None if user_id is None else get_user(user_id) (absent_keys.go)
+	}
+	if row := rc.mappedOrAbsent(e, sc); row != nil {
+		if v := rc.eval(row, sc, out, stmtCtx); v.kind != vUnknown || row.Kind != facts.ExprAttr {
+			return v // row ? UserMapper.toDomain(row) : null (row_mappers.go)
+		}
+		return &value{kind: vUnknown, unreadRowKey: true} // fallback_values.go
+	}
+	if rc.sameBranches(e, sc) || convertedWhenAble(e, b.lang.TransparentCalls) {
+		// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
+		// whichever branch is taken.
+		return rc.eval(e.Y, sc, out, stmtCtx)
 	}
 	if x := rc.tr(e, sc, out); x != nil {
 		return exprValue(x)
@@ -4385,6 +4403,11 @@ func (rc *ruleCtx) shapeConstraints(shape *classRef, field, param string, sc *sc
 			if kw.Name == "default" && kw.Value.Kind == facts.ExprNone {
 				optional = true
 			}
+		}
+		if sh := rc.b.lang.Shapes; sh != nil && a.Value != nil && a.Value.Kind == facts.ExprCall && optionalOption(a.Value, sh.OptionalOptions) {
+			// forms.EmailField(max_length=60, required=False): left
+			// empty, the field is not checked.
+			optional = true
 		}
 		for i := range a.Decorators {
 			if d := &a.Decorators[i]; d.Kind == facts.ExprCall && d.X != nil && rc.b.lang.ShapeConstraints[facts.LastSegment(d.X.Raw())] == "email" {

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -264,6 +265,15 @@ func (rc *ruleCtx) formSuperCall(e *facts.Expr, method string, sc *scope, out *[
 				return nil
 			}
 			return rc.inline(fr, self, e, sc, out)
+		}
+	}
+	if sh := rc.b.lang.Shapes; sh != nil && catalog.Match(sh.DataReturningValidators, method) && len(e.Args()) == 0 {
+		// The framework's own clean() returns the cleaned data, the
+		// mapping the service's clean reads and edits (bindCleaning).
+		for _, name := range sh.InputAttrs {
+			if d := self.attrs[name]; d != nil && d.cleaning {
+				return d
+			}
 		}
 	}
 	return nil

@@ -138,7 +138,7 @@ func (b *builder) findHandlers() []*handler {
 				continue
 			}
 			switch {
-			case b.matchBases(cr, b.lang.ViewBases):
+			case b.matchBases(cr, b.lang.ViewBases) || b.hasViewsetAction(c):
 				out = append(out, b.classHandlers(f, c)...)
 			case decoratedBy(c.Decorators, b.lang.ControllerDecorators):
 				for j := range c.Methods {
@@ -167,6 +167,20 @@ func (b *builder) findHandlers() []*handler {
 	out = append(out, b.fileRouteHandlers(out)...)
 	out = append(out, b.scheduledHandlers(out)...)
 	return append(out, b.signalHandlers()...)
+}
+
+// hasViewsetAction reports a class with a method that a viewset action
+// decorator routes (@list_route(methods=["POST"]) in taiga's UsersViewSet,
+// whose ModelCrudViewSet is the service's own copy of DRF's).
+func (b *builder) hasViewsetAction(c *facts.Class) bool {
+	for i := range c.Methods {
+		for j := range c.Methods[i].Decorators {
+			if n, _ := decoratorName(&c.Methods[i].Decorators[j]); slices.Contains(b.lang.ViewsetActions, facts.LastSegment(n)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // knownViewHandlers are the handlers of a class view whose base the
@@ -414,7 +428,7 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 		isAction := false
 		for j := range m.Decorators {
 			n, _ := decoratorName(&m.Decorators[j])
-			if facts.LastSegment(n) == "action" {
+			if slices.Contains(b.lang.ViewsetActions, facts.LastSegment(n)) {
 				isAction = true
 			}
 		}

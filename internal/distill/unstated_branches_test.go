@@ -34,6 +34,7 @@ export class InviteEntity extends BaseEntity {
 		return `
 import { Router } from 'express';
 import { UserEntity, InviteEntity } from './user.entity';
+import { isInvited } from 'invites-lib';
 const router = Router();
 router.post('/users', async (req, res) => {
   if (` + cond + `) {
@@ -62,19 +63,26 @@ export default router;
 	}{
 		{
 			name: "a branch under a condition the spec cannot state, alike in preconditions, is left out",
-			cond: "req.query.invited",
+			cond: "isInvited(req.query)",
 			note: "a branch whose condition could not be stated (its outcomes are left out)",
 		},
 		{
 			name: "... even when the branch alone requires more: the main rule still holds there",
-			cond: "req.query.invited", branch: ownCheck,
+			cond: "isInvited(req.query)", branch: ownCheck,
 			note: "a branch whose condition could not be stated (its outcomes are left out)",
 		},
 		{
 			name: "a branch and a main rule that each require their own stay two rules",
-			cond: "req.query.invited", branch: ownCheck, rest: restCheck,
+			cond: "isInvited(req.query)", branch: ownCheck, rest: restCheck,
 			branchRule: true,
 			note:       "the condition of a branch (its outcomes are kept as a rule of their own)",
+		},
+		{
+			// A flag the branch does not read is its condition
+			// (TestEndingFlagBranch).
+			name:       "a branch on a flag of the request is a rule of its own",
+			cond:       "req.query.invited",
+			branchRule: true,
 		},
 		{
 			name:       "a branch whose condition is stated is a rule of its own",

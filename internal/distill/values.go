@@ -56,6 +56,10 @@ type value struct {
 	// clean it (DRF's initial_data): a field class that lower-cases
 	// has not run on it (lowering_fields.go).
 	rawInput bool
+	// cleaning: vReqDict: a form's cleaned data while its clean(self)
+	// runs (django_shapes.go bindCleaning), which the framework's
+	// super().clean() returns.
+	cleaning bool
 	// unreadRowKey: vUnknown: the key of a row the walk could not read,
 	// or none (user.pk if user else None, fallback_values.go); a lookup
 	// by it finds no row the request names.

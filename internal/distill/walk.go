@@ -1490,7 +1490,20 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		s = &reduced
 	}
 	optional := rc.optionalParam(s.Cond, sc)
-	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && optional == nil && !rc.endsRequest(s.Body, sc) && len(s.Else()) == 0 && positive {
+	if positive, ok := rc.inputsPresent(s.Cond, sc, out); ok && optional == nil && len(s.Else()) == 0 && positive && rc.endsRequest(s.Body, sc) {
+		// `if request.POST.get("really"): deactivate_user(...) return
+		// redirect(...)` (pretalx cfp/views/user.py:583): a branch of its
+		// own that reads none of the inputs it tests is taken on a
+		// flag's value, the condition of that branch's rule.
+		// A branch that turns the request away (`if email: throw`) tests
+		// whether a value was given, not a flag: input validation, as
+		// before.
+		// A signal's or a job's rule has no request to carry the flag
+		// (post_save's raw): there, as before, the test is left out.
+		if !readsTestedInput(s.Cond, s.Body) && !rc.failureBranch(s.Body, sc) && rc.h.created == "" && !rc.h.job {
+			rc.markFlagInputs(s.Cond, sc, out)
+		}
+	} else if ok && optional == nil && len(s.Else()) == 0 && positive {
 		// `if email: ...`: input validation, not a rule's condition;
 		// but `if data.role:` of an input the shape declares optional
 		// guards what happens only when the request gives it, and

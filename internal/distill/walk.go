@@ -1915,6 +1915,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	psc.vars = cloneVars(sc.vars)
 	narrowToLiterals(cond, psc.vars)
 	x.ensures = slices.Clone(prefix)
+	isolateNewRows(psc.vars, &x.ensures)
 	x.line = line
 	if sc.file != rc.h.file {
 		// A branch of a method the handler hands over to (a tail call in
@@ -2551,4 +2552,66 @@ func andedConds(c allium.Expr) []allium.Expr {
 		return append(andedConds(b.X), andedConds(b.Y)...)
 	}
 	return []allium.Expr{c}
+}
+
+// isolateNewRows gives a path its own copy of each row the handler made
+// before it branched, and of that row's creation among the path's
+// outcomes: what the path sets on the row (sahat's passwordless sign-up,
+// which gives the new user a login token and ends the request,
+// controllers/user.js:273-284) is its own, not the creation the rest of
+// the handler states.
+func isolateNewRows(vars map[string]*value, ensures *[]allium.Stmt) {
+	copies := map[*value]*value{}
+	for _, k := range slices.Sorted(maps.Keys(vars)) {
+		v := vars[k]
+		if v == nil || v.kind != vNew || v.createdAt == nil || v.createdIx >= len(*v.createdAt) {
+			continue
+		}
+		if c, ok := copies[v]; ok {
+			vars[k] = c
+			continue
+		}
+		i := slices.IndexFunc(*ensures, func(st allium.Stmt) bool { return st == (*v.createdAt)[v.createdIx] })
+		if i < 0 {
+			continue
+		}
+		st, ok := copyCreation((*ensures)[i])
+		if !ok {
+			continue
+		}
+		c := *v
+		c.args = slices.Clone(v.args)
+		c.createdAt, c.createdIx = ensures, i
+		(*ensures)[i] = st
+		copies[v] = &c
+		vars[k] = &c
+	}
+}
+
+// copyCreation copies a creation statement down to its call's arguments.
+func copyCreation(st allium.Stmt) (allium.Stmt, bool) {
+	copyCall := func(x allium.Expr) (allium.Expr, bool) {
+		call, ok := x.(*allium.Call)
+		if !ok {
+			return nil, false
+		}
+		c := *call
+		c.Args = slices.Clone(call.Args)
+		return &c, true
+	}
+	switch s := st.(type) {
+	case *allium.ExprStmt:
+		if x, ok := copyCall(s.X); ok {
+			c := *s
+			c.X = x
+			return &c, true
+		}
+	case *allium.Let:
+		if x, ok := copyCall(s.Value); ok {
+			c := *s
+			c.Value = x
+			return &c, true
+		}
+	}
+	return nil, false
 }

@@ -99,11 +99,15 @@ func (rc *ruleCtx) mergeBranchRows(rows []pendingRow, thenArgs [][]allium.Arg, c
 					// exists password: hash(password) else: null)).
 					v = &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: cond, Then: tv}}, Else: ev}
 				}
-			case tv != nil:
+			case tv != nil && rc.inputPresenceTest(cond):
 				// Set by one branch only, with no value otherwise:
 				// stated as set (`if password is not None:
 				// user.set_password(password)` of a required input).
 				v = tv
+			case tv != nil:
+				// Set by one branch only under any other condition
+				// (`if sync_enabled(user): user.avatar = ""`): whether
+				// the row gets it hangs on the condition; left out.
 			default:
 				v = ev
 			}
@@ -341,4 +345,22 @@ func flagOutOfBranch(x allium.Expr, out []allium.Stmt) (allium.Expr, bool) {
 		y = &allium.Binary{Op: allium.OpAnd, X: &allium.Unary{Op: allium.OpExists, X: rows[i]}, Y: y}
 	}
 	return y, true
+}
+
+// inputPresenceTest reports a condition that only tests that request
+// inputs were given (exists password, password != null, and of them).
+func (rc *ruleCtx) inputPresenceTest(cond allium.Expr) bool {
+	switch c := cond.(type) {
+	case *allium.Unary:
+		id, ok := c.X.(*allium.Ident)
+		return c.Op == allium.OpExists && ok && rc.paramSet[id.Name]
+	case *allium.Binary:
+		if c.Op == allium.OpAnd {
+			return rc.inputPresenceTest(c.X) && rc.inputPresenceTest(c.Y)
+		}
+		id, ok := c.X.(*allium.Ident)
+		lit, isLit := c.Y.(*allium.Lit)
+		return c.Op == allium.OpNe && ok && rc.paramSet[id.Name] && isLit && lit.Kind == allium.LitNull
+	}
+	return false
 }

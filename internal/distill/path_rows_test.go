@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -44,4 +45,37 @@ def signup(request):
 	assertSpecText(t, construct(out.Module, "Signup"),
 		[]string{`requires: passwordless != "yes"`, "let user = User.created(email: email)", "Session.created(user: user)"},
 		[]string{"login_token", "length("})
+}
+
+// TestFieldSetUnderCondition: a field a branch alone sets on a new row,
+// under a condition that is no test of an input's presence (healthchecks'
+// `if not settings.USE_PAYMENTS: profile.check_limit = 10000`,
+// hc/accounts/models.py:67-71), is left out with a note rather than
+// stated as always set; under a presence test (`if password is not
+// None:`) it is stated, as before.
+func TestFieldSetUnderCondition(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import AbstractUser
+class User(AbstractUser):
+    email = models.EmailField(unique=True)
+    avatar = models.CharField(max_length=200, null=True)
+`,
+		"app/views.py": `
+from django.shortcuts import redirect
+from .models import User
+from .sync import sync_enabled
+
+def signup(request):
+    user = User(email=request.POST["email"])
+    user.save()
+    if sync_enabled(user):
+        user.avatar = ""
+        user.save()
+    return redirect("/")
+`})
+	assertSpecText(t, construct(out.Module, "Signup"), []string{"User.created(email: email)"}, []string{"avatar"})
+	assertSpecText(t, strings.Join(out.Notes, "\n"), []string{"a field of a new User set under a condition"}, nil)
 }

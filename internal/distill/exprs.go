@@ -1401,6 +1401,12 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				return &allium.Binary{Op: allium.OpNe, X: v.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 			}
 			if c, ok := v.expr.(*allium.Call); ok && calls(c, "length") && len(c.Args) == 1 {
+				if emptyContainer(&value{expr: c.Args[0].Value}) {
+					// if (validationErrors.length) of a list bound empty
+					// and pushed to since (sahat's postLogin, controllers/
+					// user.js:33-40): the pushes are not carried.
+					return nil
+				}
 				// if (!user.roles.length): a length is no truth value;
 				// the test is that there is something.
 				return &allium.Binary{Op: allium.OpGt, X: c, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}

@@ -79,3 +79,56 @@ def signup(request):
 	assertSpecText(t, construct(out.Module, "Signup"), []string{"User.created(email: email)"}, []string{"avatar"})
 	assertSpecText(t, strings.Join(out.Notes, "\n"), []string{"a field of a new User set under a condition"}, nil)
 }
+
+// TestEmptyListLength: `if (validationErrors.length)` of a list bound
+// empty and pushed to since (sahat's postLogin, controllers/user.js:33-40)
+// is no condition the spec states: the pushes are not carried, so a path
+// after it read `requires: length({}) <= 0`.
+func TestEmptyListLength(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"models/User.js": `
+const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({
+  email: { type: String, unique: true },
+  loginToken: String,
+});
+module.exports = mongoose.model('User', userSchema);
+`,
+		"controllers/user.js": `
+const validator = require('validator');
+const User = require('../models/User');
+
+exports.postLogin = async (req, res, next) => {
+  const problems = [];
+  if (!validator.isEmail(req.body.email)) problems.push({ msg: 'not an address' });
+  if (problems.length) {
+    req.flash('errors', problems);
+    return res.redirect('/login');
+  }
+  if (req.body.byLink === 'on') {
+    try {
+      const user = await User.findOne({ email: req.body.email });
+      if (!user) {
+        return res.redirect('/login');
+      }
+      user.loginToken = 'x';
+      await user.save();
+      return res.redirect('/login');
+    } catch (err) {
+      next(err);
+    }
+  }
+  return res.redirect('/');
+};
+`,
+		"app.js": `
+const express = require('express');
+const users = require('./controllers/user');
+const app = express();
+app.post('/login', users.postLogin);
+module.exports = app;
+`})
+	assertSpecText(t, construct(out.Module, "PostLogin"), []string{`requires: by_link = "on"`, `user.login_token = "x"`}, []string{"length("})
+}

@@ -350,17 +350,16 @@ func flagOutOfBranch(x allium.Expr, out []allium.Stmt) (allium.Expr, bool) {
 // inputPresenceTest reports a condition that only tests that request
 // inputs were given (exists password, password != null, and of them).
 func (rc *ruleCtx) inputPresenceTest(cond allium.Expr) bool {
+	var x allium.Expr
 	switch c := cond.(type) {
-	case *allium.Unary:
-		id, ok := c.X.(*allium.Ident)
-		return c.Op == allium.OpExists && ok && rc.paramSet[id.Name]
 	case *allium.Binary:
 		if c.Op == allium.OpAnd {
 			return rc.inputPresenceTest(c.X) && rc.inputPresenceTest(c.Y)
 		}
-		id, ok := c.X.(*allium.Ident)
-		lit, isLit := c.Y.(*allium.Lit)
-		return c.Op == allium.OpNe && ok && rc.paramSet[id.Name] && isLit && lit.Kind == allium.LitNull
+		x = c.X
+	case *allium.Unary:
+		x = c.X
 	}
-	return false
+	id, ok := x.(*allium.Ident)
+	return ok && isPresence(cond) && rc.paramSet[id.Name]
 }

@@ -877,24 +877,35 @@ func stmtUsesName(s *facts.Stmt, name string) bool {
 	return uses(s.Value)
 }
 
-// testedInputKeys are the names of the inputs a truth test reads: `email`,
-// `data.email`, `data["email"]`, `data.get("email")`, under not and and.
-func testedInputKeys(e *facts.Expr, keys []string) []string {
-	if e == nil {
-		return keys
-	}
+// testedLeaves calls fn on each operand a truth test reads, under not
+// and and: `email`, `data.get("email")` of `not email and data.get(...)`.
+func testedLeaves(e *facts.Expr, fn func(*facts.Expr)) {
 	switch {
+	case e == nil:
 	case e.Kind == facts.ExprUnary && e.Op() == "not":
-		return testedInputKeys(e.X, keys)
+		testedLeaves(e.X, fn)
 	case e.Kind == facts.ExprBoolOp && e.Op() == "and":
-		return testedInputKeys(e.Y, testedInputKeys(e.X, keys))
-	case e.Kind == facts.ExprName, e.Kind == facts.ExprAttr:
-		return append(keys, e.Name())
-	case e.Kind == facts.ExprSubscript && e.Y != nil && e.Y.Kind == facts.ExprString:
-		return append(keys, e.Y.Value())
-	case e.Kind == facts.ExprCall && e.Method() == "get" && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString:
-		return append(keys, e.Args()[0].Value())
+		testedLeaves(e.X, fn)
+		testedLeaves(e.Y, fn)
+	default:
+		fn(e)
 	}
+}
+
+// testedInputKeys are the names of the inputs a truth test reads: `email`,
+// `data.email`, `data["email"]`, `data.get("email")`.
+func testedInputKeys(cond *facts.Expr) []string {
+	var keys []string
+	testedLeaves(cond, func(e *facts.Expr) {
+		switch {
+		case e.Kind == facts.ExprName, e.Kind == facts.ExprAttr:
+			keys = append(keys, e.Name())
+		case e.Kind == facts.ExprSubscript && e.Y != nil && e.Y.Kind == facts.ExprString:
+			keys = append(keys, e.Y.Value())
+		case e.Kind == facts.ExprCall && e.Method() == "get" && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString:
+			keys = append(keys, e.Args()[0].Value())
+		}
+	})
 	return keys
 }
 
@@ -905,11 +916,11 @@ func testedInputKeys(e *facts.Expr, keys []string) []string {
 // send_welcome_email(user)`) tests a flag's value: a condition of the
 // rule, not the request's shape.
 func readsTestedInput(cond *facts.Expr, body []facts.Stmt) bool {
-	keys := testedInputKeys(cond, nil)
+	keys := testedInputKeys(cond)
 	if len(keys) == 0 {
 		return true // nothing to tell by: as before, input validation
 	}
-	named := func(x *facts.Expr) bool {
+	return stmtsAny(body, func(x *facts.Expr) bool {
 		switch x.Kind {
 		case facts.ExprName, facts.ExprAttr:
 			return slices.Contains(keys, x.Name())
@@ -917,37 +928,18 @@ func readsTestedInput(cond *facts.Expr, body []facts.Stmt) bool {
 			return slices.Contains(keys, x.Value())
 		}
 		return false
-	}
-	found := false
-	facts.Walk(body, func(s *facts.Stmt) bool {
-		for k := range s.Targets {
-			found = found || s.Targets[k].Any(named)
-		}
-		found = found || s.Value.Any(named) || s.Cond.Any(named) || s.Iter().Any(named)
-		return !found
 	})
-	return found
 }
 
 // markFlagInputs records the request inputs a truth test reads as flags:
 // their value, not their presence, is what the test decides.
 func (rc *ruleCtx) markFlagInputs(e *facts.Expr, sc *scope, out *[]allium.Stmt) {
-	if e == nil {
-		return
-	}
-	switch {
-	case e.Kind == facts.ExprUnary && e.Op() == "not":
-		rc.markFlagInputs(e.X, sc, out)
-		return
-	case e.Kind == facts.ExprBoolOp && e.Op() == "and":
-		rc.markFlagInputs(e.X, sc, out)
-		rc.markFlagInputs(e.Y, sc, out)
-		return
-	}
-	if v := rc.eval(e, sc, out, false); v.kind == vParam {
-		if rc.flagInputs == nil {
-			rc.flagInputs = map[string]bool{}
+	testedLeaves(e, func(leaf *facts.Expr) {
+		if v := rc.eval(leaf, sc, out, false); v.kind == vParam {
+			if rc.flagInputs == nil {
+				rc.flagInputs = map[string]bool{}
+			}
+			rc.flagInputs[v.param] = true
 		}
-		rc.flagInputs[v.param] = true
-	}
+	})
 }

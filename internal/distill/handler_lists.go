@@ -145,12 +145,18 @@ func jumps(body []facts.Stmt) bool {
 
 // mentions reports a statement of stmts that reads or writes name.
 func mentions(stmts []facts.Stmt, name string) bool {
+	return stmtsAny(stmts, func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == name })
+}
+
+// stmtsAny reports an expression of stmts (nested statements included:
+// targets, values, conditions, iterables) that pred holds of.
+func stmtsAny(stmts []facts.Stmt, pred func(*facts.Expr) bool) bool {
 	found := false
 	facts.Walk(stmts, func(s *facts.Stmt) bool {
 		for k := range s.Targets {
-			found = found || mentionsExpr(&s.Targets[k], name)
+			found = found || s.Targets[k].Any(pred)
 		}
-		found = found || mentionsExpr(s.Value, name) || mentionsExpr(s.Cond, name) || mentionsExpr(s.Iter(), name)
+		found = found || s.Value.Any(pred) || s.Cond.Any(pred) || s.Iter().Any(pred)
 		return !found
 	})
 	return found

@@ -20,19 +20,6 @@ const userSchema = new Schema({
 });
 export const User = mongoose.model("User", userSchema);
 `
-	routes := func(body string) string {
-		return `
-import express from "express";
-import { User } from "./model.js";
-const router = express.Router();
-router.post("/rename", async (req, res) => {
-  const { name, email, flag } = req.body;
-` + body + `
-  res.json({});
-});
-export default router;
-`
-	}
 	tests := []struct {
 		name, body    string
 		want, notWant []string
@@ -70,7 +57,7 @@ export default router;
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": routes(tt.body)})
+			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": renameRoute(tt.body)})
 			wantConstructOrNone(t, out, "Rename", tt.want, tt.notWant)
 		})
 	}
@@ -94,19 +81,6 @@ const userSchema = new Schema({
 });
 export const User = mongoose.model("User", userSchema);
 `
-	routes := func(body string) string {
-		return `
-import express from "express";
-import { User } from "./model.js";
-const router = express.Router();
-router.post("/rename", async (req, res) => {
-  const { name, email, flag } = req.body;
-` + body + `
-  res.json({});
-});
-export default router;
-`
-	}
 	tests := []struct {
 		name, body    string
 		want, notWant []string
@@ -129,8 +103,24 @@ export default router;
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": routes(tt.body)})
+			out := distilText(t, d, map[string]string{"model.js": model, "routes.js": renameRoute(tt.body)})
 			wantConstructOrNone(t, out, "Rename", tt.want, tt.notWant)
 		})
 	}
+}
+
+// renameRoute is an Express route renaming users, with body the code of
+// its handler between the read of the request and the answer.
+func renameRoute(body string) string {
+	return `
+import express from "express";
+import { User } from "./model.js";
+const router = express.Router();
+router.post("/rename", async (req, res) => {
+  const { name, email, flag } = req.body;
+` + body + `
+  res.json({});
+});
+export default router;
+`
 }

@@ -1959,7 +1959,8 @@ class UserCreateApi(APIView):
 // TestSelfRelations: a relation whose target is "self" (a tree of rows,
 // saleor's Category.parent) points at the model that declares it, both
 // for a foreign key and for a many-to-many; before, it was left out as a
-// relation to a model the service does not have.
+// relation to a model the service does not have. The target may be given
+// as to=, and an abstract base's "self" is each concrete model.
 func TestSelfRelations(t *testing.T) {
 	d := New(Options{})
 	tests := []struct {
@@ -1987,6 +1988,36 @@ class Project(models.Model):
     linked = models.ManyToManyField("self")
 `,
 			want:   []string{"linked: Set<Project>"},
+			absent: []string{"many-to-many"},
+		},
+		{
+			// netbox dcim/models/device_components.py:716-730: an
+			// abstract base's to='self' is the concrete model.
+			name: "self given as to= in an abstract base",
+			models: `
+from django.db import models
+class Node(models.Model):
+    parent = models.ForeignKey(to="self", null=True, on_delete=models.CASCADE, related_name="children")
+    class Meta:
+        abstract = True
+class Project(Node):
+    name = models.CharField(max_length=100)
+`,
+			want:   []string{"parent: Project?", "children: Project with parent = this"},
+			absent: []string{"Node", "not a model of this service"},
+		},
+		{
+			// netbox extras/models/configs.py:106-110.
+			name: "many-to-many target given as to=",
+			models: `
+from django.db import models
+class Tag(models.Model):
+    label = models.CharField(max_length=100)
+class Project(models.Model):
+    name = models.CharField(max_length=100)
+    tags = models.ManyToManyField(to="app.Tag", related_name="+", blank=True)
+`,
+			want:   []string{"tags: Set<Tag>"},
 			absent: []string{"many-to-many"},
 		},
 	}

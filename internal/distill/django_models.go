@@ -92,7 +92,7 @@ func (b *builder) readAncestorFields(e *entityInfo) {
 	own := e.ref
 	for _, anc := range b.abstractAncestors(own) {
 		from := len(b.pendingReverse)
-		e.ref = anc
+		e.ref, e.own = anc, own
 		for i := range anc.class.Fields {
 			a := &anc.class.Fields[i]
 			if old := e.attrs[a.Name]; old != nil && !old.inherited {
@@ -109,7 +109,7 @@ func (b *builder) readAncestorFields(e *entityInfo) {
 				fi.file = anc.file
 			}
 		}
-		e.ref = own
+		e.ref, e.own = own, nil
 		for i := from; i < len(b.pendingReverse); i++ {
 			if r := &b.pendingReverse[i]; r.implicit {
 				r.name = djangoReverseName(own.class.Name, r.single)

@@ -13,8 +13,12 @@ import (
 
 // entityInfo is a model class on its way to an entity.
 type entityInfo struct {
-	name  string
-	ref   *classRef
+	name string
+	ref  *classRef
+	// own is the model's own class while ref stands for an abstract
+	// ancestor whose fields are being read (readAncestorFields): a
+	// relation "self" there names the concrete model, as in Django.
+	own   *classRef
 	table string
 	// hashedOnSave: code attributes a save hook stores hashed
 	// (schema_models.go).
@@ -837,11 +841,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 				optional = true
 			}
 		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved(), call.Raw()):
-			if len(call.Args()) > 0 {
-				fi.fkTable = b.relationTarget(e, &call.Args()[0])
-			} else if kw := call.Keyword("to"); kw != nil {
-				fi.fkTable = b.relationTarget(e, kw)
-			}
+			fi.fkTable = b.relationTarget(e, call)
 			single := facts.LastSegment(call.Raw()) == "OneToOneField"
 			fi.cascade = b.cascades(call)
 			e.attrs[name+"_id"] = fi
@@ -859,10 +859,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 			fi.typ = &allium.Type{Name: "?"}
 		case catalog.MatchAny(b.lang.ManyToManyCalls, call.Resolved(), call.Raw()):
-			target := ""
-			if len(call.Args()) > 0 {
-				target = b.relationTarget(e, &call.Args()[0])
-			}
+			target := b.relationTarget(e, call)
 			if t := b.entityForTable(target); t != "" {
 				fi.typ = &allium.Type{Name: "Set", Args: []*allium.Type{{Name: t}}}
 			} else {
@@ -1150,17 +1147,29 @@ func (b *builder) keyReferences(c *facts.Class) int {
 	return n
 }
 
-// modelRefName names the target of a Django relation: a class, "self" or
-// "app_label.Model".
-// relationTarget names the model a relation field of e points to; a
-// self reference (ForeignKey("self"), a tree of rows) names e's own class.
-func (b *builder) relationTarget(e *entityInfo, a *facts.Expr) string {
+// relationTarget names the model a relation field of e points to, given
+// first or as to= (ForeignKey(to="dcim.Region")); "" when neither is
+// there. A self reference (ForeignKey("self"), a tree of rows) names e's
+// own class, also when an abstract base declares it.
+func (b *builder) relationTarget(e *entityInfo, call *facts.Expr) string {
+	var a *facts.Expr
+	if len(call.Args()) > 0 {
+		a = &call.Args()[0]
+	} else if a = call.Keyword("to"); a == nil {
+		return ""
+	}
 	name := b.modelRefName(e.ref.file, a)
 	if slices.Contains(b.lang.SelfModelRefs, name) {
+		if e.own != nil {
+			return e.own.class.Name
+		}
 		return e.ref.class.Name
 	}
 	return name
 }
+
+// modelRefName names the target of a Django relation: a class, "self" or
+// "app_label.Model".
 
 func (b *builder) modelRefName(f *facts.File, a *facts.Expr) string {
 	switch a.Kind {

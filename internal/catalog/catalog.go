@@ -257,6 +257,9 @@ type Language struct {
 	// instance keeps in memory only (Python's _private memos): an
 	// assignment to one the model does not declare changes no state.
 	TransientAttrPrefixes []string `yaml:"transient_attr_prefixes"`
+	// AddingFlags are attribute paths of a model instance that hold while
+	// the row is being added, not yet stored (Django's _state.adding).
+	AddingFlags []string `yaml:"adding_flags"`
 	// EntityNameSuffixes end model class names without naming what the
 	// model holds (RecipeModel, UserEntity): a variable naming the row
 	// names the word before them (recipe).

@@ -370,6 +370,9 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		// if using_refresh_tokens(): a helper that reads only settings.
 		return t, true
 	}
+	if t, ok := rc.storedTruth(e, sc); ok {
+		return t, true // if self._state.adding: (new_row_tests.go)
+	}
 	switch e.Kind {
 	case facts.ExprUnary:
 		if e.Op() == "not" {

@@ -427,6 +427,12 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			sc.vars[t.Name()] = &value{kind: vPlumbing} // logger = get_logger()
 			return
 		}
+		if truth, ok := rc.storedTruth(v, sc); ok {
+			// is_new = not bool(self.pk): known of the row
+			// (new_row_tests.go), a flag its tests read as such.
+			sc.vars[t.Name()] = exprValue(&allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(truth)})
+			return
+		}
 		before := len(rc.params)
 		val := rc.eval(v, sc, out, false)
 		if val == unknownValue && v.Kind == facts.ExprBinary {

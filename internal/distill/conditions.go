@@ -393,6 +393,15 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 			// a constant, and a member is never empty.
 			return true, true
 		}
+		if v := sc.vars[e.Name()]; v != nil && v.kind == vNew && v.ent != "" && len(v.failWhen) == 0 {
+			// A row the rule made, tested for truth: an instance is
+			// never empty (mealie's `if new_token_in_db: return
+			// new_token_in_db` after creating it, routes/users/
+			// api_tokens.py:38-41, read as requires: not new_document).
+			// A helper's result that is None when its checks fail
+			// (failWhen) is read by absentResultGuards instead.
+			return true, true
+		}
 		if v := sc.vars[e.Name()]; v != nil && v.kind == vNodeType && v.ent != "" {
 			// A node type, its name or its lookup method: never empty.
 			return true, true

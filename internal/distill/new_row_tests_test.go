@@ -75,3 +75,28 @@ def add_fulfillment(request, pk):
 		})
 	}
 }
+
+// TestMadeRowTruth: a row the rule made, tested for truth, is there (an
+// instance is never empty): mealie's `if new_token_in_db: return
+// new_token_in_db` after creating it (routes/users/api_tokens.py:38-41)
+// stated requires: not new_document, which the checker then refused.
+func TestMadeRowTruth(t *testing.T) {
+	d := New(Options{})
+	files := map[string]string{
+		"app/models.py": `
+from django.db import models
+class ApiToken(models.Model):
+    name = models.CharField(max_length=100)
+`,
+		"app/views.py": `
+from django.http import JsonResponse
+from .models import ApiToken
+def create_token(request):
+    token = ApiToken.objects.create(name=request.POST["name"])
+    if token:
+        return JsonResponse({"id": token.pk})
+`}
+	out := distilText(t, d, files)
+	text := string(allium.Print(out.Module, allium.PrintOptions{})) + strings.Join(out.Notes, "\n")
+	assertSpecText(t, text, []string{"ensures: ApiToken.created(name: name)"}, []string{"requires", "let token"})
+}

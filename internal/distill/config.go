@@ -440,16 +440,24 @@ func (b *builder) asUnit(name, unit string) {
 // literalConfig makes a config parameter for a literal in a guard
 // (`len(password) < 12` -> min_password_length).
 func (b *builder) literalConfig(name, typ string, value allium.Expr, f *facts.File, line int) allium.Expr {
-	key := "literal:" + name
-	ci := b.configByKey[key]
-	if ci == nil {
-		ci = &configInfo{name: name, typ: typ, value: value, file: f, line: line, order: len(b.configByKey)}
-		b.configByKey[key] = ci
-	} else if !sameLit(ci.value, value) {
-		// The same name with another value: a second parameter.
-		return b.literalConfig(name+"_"+strconv.Itoa(len(b.configByKey)), typ, value, f, line)
+	// The same name with another value is another parameter, numbered
+	// from 2 in the order the walk meets them (access_token_expiry_2),
+	// not by how many parameters came before, which any other change
+	// of the spec would renumber.
+	base := name
+	for n := 2; ; n++ {
+		key := "literal:" + name
+		ci := b.configByKey[key]
+		if ci == nil {
+			ci = &configInfo{name: name, typ: typ, value: value, file: f, line: line, order: len(b.configByKey)}
+			b.configByKey[key] = ci
+			return b.useConfig(ci)
+		}
+		if sameLit(ci.value, value) {
+			return b.useConfig(ci)
+		}
+		name = base + "_" + strconv.Itoa(n)
 	}
-	return b.useConfig(ci)
 }
 
 func sameLit(a, b allium.Expr) bool {

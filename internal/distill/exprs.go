@@ -3932,12 +3932,36 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.methodSchemaChecks(fr, call, sc, out)
 	if isPredicateTree(fr.fn.Body()) {
-		// A helper answering a question by cases (predicate_trees.go).
-		if x := rc.predicateAnswer(fr.fn.Body(), inner, out); x != nil {
+		// A helper answering a question by cases (predicate_trees.go),
+		// read in a copy of its scope. A call is worked out once per
+		// scope (evalKey): when the reading fails because the helper
+		// states effects, the walk below must make its calls again in
+		// a scope of its own, their effects written to out. mealie's
+		// EmailService.send_email (`if not SMTP_ENABLE: return False;
+		// return self.sender.send(...)`, services/email/
+		// email_service.py:41-45) looked like one; the message its
+		// sender built went to the discarded reading, and ForgotPassword
+		// stated no mail. Nor is it then named as the question it
+		// answers (namedPredicate), which would drop those effects too. A
+		// reading that fails otherwise goes on in the copy, whose calls
+		// are worked out already.
+		probe := *inner
+		probe.vars = maps.Clone(inner.vars)
+		probeFails := slices.Clone(*inner.failWhen)
+		probe.failWhen = &probeFails
+		seen, guards, sent := rc.b.stats.EffectsSeen, rc.b.stats.GuardsSeen, rc.b.sinksMade
+		x, effects := rc.predicateAnswer(fr.fn.Body(), &probe, out)
+		if x != nil {
 			return exprValue(x)
 		}
-		if x := rc.namedPredicate(fr.fn, inner); x != nil {
-			return exprValue(x)
+		if effects {
+			// The walk below sees them again.
+			rc.b.stats.EffectsSeen, rc.b.stats.GuardsSeen, rc.b.sinksMade = seen, guards, sent
+		} else {
+			inner = &probe
+			if x := rc.namedPredicate(fr.fn, inner); x != nil {
+				return exprValue(x)
+			}
 		}
 	}
 	bodyAt, leftOutAt := len(rc.body), rc.leftOut

@@ -70,15 +70,18 @@ func isPredicateTree(body []facts.Stmt) bool {
 // sc, with the lets its bindings need written to out; nil, and nothing
 // written, when a condition or an answer cannot be stated, a path ends
 // without an answer, or a binding does more than name a value (a helper
-// that changes state is no predicate).
-func (rc *ruleCtx) predicateAnswer(body []facts.Stmt, sc *scope, out *[]allium.Stmt) allium.Expr {
+// that changes state is no predicate: effects reports that case).
+func (rc *ruleCtx) predicateAnswer(body []facts.Stmt, sc *scope, out *[]allium.Stmt) (x allium.Expr, effects bool) {
 	var scratch []allium.Stmt
-	x := rc.predicateTree(body, sc, &scratch)
-	if x == nil || !onlyLets(scratch) {
-		return nil
+	x = rc.predicateTree(body, sc, &scratch)
+	if !onlyLets(scratch) {
+		return nil, true
+	}
+	if x == nil {
+		return nil, false
 	}
 	*out = append(*out, scratch...)
-	return x
+	return x, false
 }
 
 // predicateTree is the Boolean body answers, read in sc; nil when a

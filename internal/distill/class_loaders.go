@@ -115,5 +115,5 @@ func (b *builder) labelledModule(label string) string {
 func (b *builder) bindLoadedClass(f *facts.File, name, target string, line int) {
 	value := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: target, Raw: target, Line: line}).WithResolved(target)
 	alias := &facts.Assignment{Name: name, Line: line, Value: &value}
-	b.ix.consts[qual(f.Module, name)] = &constRef{file: f, as: alias}
+	b.ix.setConst(qual(f.Module, name), &constRef{file: f, as: alias})
 }

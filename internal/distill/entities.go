@@ -145,10 +145,10 @@ func (b *builder) frameworkModels() {
 		}
 		for k := range f.Classes {
 			cr := &classRef{file: f, class: &f.Classes[k]}
-			b.ix.classes[cr.class.QualName] = cr
+			b.ix.setClass(cr.class.QualName, cr)
 			for j := range cr.class.Methods {
 				fn := &cr.class.Methods[j]
-				b.ix.funcs[fn.QualName] = &funcRef{file: f, fn: fn, class: cr.class}
+				b.ix.setFunc(fn.QualName, &funcRef{file: f, fn: fn, class: cr.class})
 			}
 		}
 		b.ix.files = append(b.ix.files, f)

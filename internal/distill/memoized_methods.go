@@ -31,7 +31,7 @@ func (b *builder) memoizedMethodAliases() {
 			}
 			if target := b.memoizedMethod(cr, value); target != nil {
 				if _, taken := b.ix.funcs[qual(c.QualName, attr)]; !taken {
-					b.ix.funcs[qual(c.QualName, attr)] = target
+					b.ix.setFunc(qual(c.QualName, attr), target)
 				}
 			}
 		})

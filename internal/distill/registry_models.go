@@ -33,7 +33,7 @@ func (b *builder) registryModelClasses() {
 			if cr := b.ix.class(c.file, arg); cr != nil {
 				attr := name + "." + b.lang.RegistryModelClasses[kw]
 				if b.ix.classes[attr] == nil {
-					b.ix.classes[attr] = cr
+					b.ix.setClass(attr, cr)
 				}
 			}
 		}

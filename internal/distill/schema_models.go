@@ -250,7 +250,7 @@ func (b *builder) schemaMethods(m *schemaModel) {
 		c.Methods = append(c.Methods, fn)
 	}
 	for i := first; i < len(c.Methods); i++ {
-		b.ix.funcs[c.Methods[i].QualName] = &funcRef{file: m.file, fn: &c.Methods[i], class: c}
+		b.ix.setFunc(c.Methods[i].QualName, &funcRef{file: m.file, fn: &c.Methods[i], class: c})
 	}
 }
 
@@ -330,7 +330,7 @@ func (b *builder) schemaEntity(f *facts.File, m *schemaModel) *classRef {
 	} else if m.e = b.addEntityClass(cr); m.e == nil {
 		return nil
 	}
-	b.ix.classes[c.QualName] = cr
+	b.ix.setClass(c.QualName, cr)
 	return cr
 }
 
@@ -343,11 +343,11 @@ func (b *builder) indexSchemaModel(f *facts.File, m *schemaModel, constant strin
 		return
 	}
 	if constant != "" {
-		b.ix.classes[qual(f.Module, constant)] = cr
+		b.ix.setClass(qual(f.Module, constant), cr)
 	}
 	for _, x := range f.Exports {
 		if x.Name == "default" && (constant == "" || x.Local == constant) {
-			b.ix.classes[f.Module] = cr
+			b.ix.setClass(f.Module, cr)
 		}
 	}
 }

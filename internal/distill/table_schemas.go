@@ -77,7 +77,7 @@ func (b *builder) tableSchemas() {
 		// The model's name is the entity's (users: User), as a
 		// model class's would be.
 		c.Name = t.e.name
-		b.ix.classes[c.QualName] = cr
+		b.ix.setClass(c.QualName, cr)
 	}
 	for _, t := range tables {
 		if t.e != nil {

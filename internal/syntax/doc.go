@@ -10,7 +10,8 @@
 // allocates on every access. So [Parser.Parse] copies the whole tree out
 // of tree-sitter in one call into C (a preorder walk with a tree cursor
 // that records each node's kind, flags, position, field and parent, into
-// an array the Parser owns outside the Go heap), closes the tree-sitter
+// an array the Parser owns outside the Go heap, and places each node
+// among its parent's children as it goes), closes the tree-sitter
 // tree at once, and the walk reads the copy: every [Node] method is a
 // plain memory read, children are slices of per-tree arrays, nothing is
 // allocated per node. A [Node] names its tree by the slot the walk holds,

@@ -40,6 +40,8 @@ uint32_t ts_node_start_byte(TSNode self);
 uint32_t ts_node_end_byte(TSNode self);
 TSPoint ts_node_start_point(TSNode self);
 TSPoint ts_node_end_point(TSNode self);
+uint32_t ts_node_child_count(TSNode self);
+uint32_t ts_node_named_child_count(TSNode self);
 bool ts_node_is_named(TSNode self);
 bool ts_node_is_missing(TSNode self);
 bool ts_node_is_extra(TSNode self);
@@ -47,8 +49,7 @@ bool ts_node_has_error(TSNode self);
 
 enum { FLAG_NAMED = 1, FLAG_MISSING = 2, FLAG_EXTRA = 4, FLAG_ERROR = 8 };
 
-// flat_node is one node of a flattened tree. flatten fills everything but
-// kids and named_kids, which the Go side sets.
+// flat_node is one node of a flattened tree.
 typedef struct {
 	uint32_t start_byte, end_byte;
 	uint32_t start_row, start_col, end_row;
@@ -62,71 +63,152 @@ typedef struct {
 	uint8_t flags;
 } flat_node;
 
-// flatten writes the nodes under root, root first, in preorder into out
-// (room for cap nodes) and returns how many there are. When that is more
-// than cap, nodes beyond cap are counted but not written: the caller
-// grows out and calls again. It returns 0 when memory runs out. Field ids
-// are read only when fields is set: the lookup walks the parent's field
-// map for every node and costs about half of the flattening.
-static uint32_t flatten(TSNode root, flat_node *out, uint32_t cap, bool fields) {
-	uint32_t depth = 0, depth_cap = 64, n = 0;
-	int32_t *parents = malloc(depth_cap * sizeof *parents);
-	if (parents == NULL) {
+// go_node is syntax.Node as Go lays it out (flat.go checks the layout):
+// flatten writes the arrays of children the walk reads.
+typedef struct {
+	int32_t i;
+	uint16_t slot;
+	uint16_t kind;
+} go_node;
+
+// flat_out is where flatten writes one tree: room for cap nodes, and as
+// many children and named children (a tree of n nodes has n-1 children).
+typedef struct {
+	flat_node *nodes;
+	go_node *kids, *named;
+	uint32_t cap;
+	uint32_t ncanon; // symbol ids that canon (flatten's argument) maps
+	uint16_t slot;
+	bool fields;
+	bool linked;     // set when every node's children were placed as counted
+	uint32_t nnamed; // named children in all, when linked
+} flat_out;
+
+// open_node is a node whose children are being placed: the next free
+// places of its children and named children.
+typedef struct {
+	int32_t index;
+	uint32_t kid, named;
+} open_node;
+
+// flatten writes the nodes under root, root first, in preorder, into
+// out->nodes and returns how many there are. When that is more than
+// out->cap, nodes beyond cap are counted but not written: the caller
+// grows the arrays and calls again. It returns 0 when memory runs out.
+//
+// Each node's children get their places in the children arrays when the
+// node is written (tree-sitter keeps the counts of visible and named
+// children in every node), and each child is written into its parent's
+// next place as it is met, so the arrays are filled in the same pass.
+// out->linked says the children met were exactly those counted; when it
+// is false the caller places them again from the parent indexes.
+//
+// Field ids are read only when out->fields is set: the lookup walks the
+// parent's field map for every node and costs about half of the copy.
+// Whether a node is missing or holds an error is read only when the
+// root holds one: a tree without one has neither anywhere.
+static uint32_t flatten(TSNode root, flat_out *out, const uint16_t *canon) {
+	uint32_t depth = 0, depth_cap = 64, n = 0, kids = 0, named = 0;
+	open_node *open = malloc(depth_cap * sizeof *open);
+	if (open == NULL) {
 		return 0;
 	}
-	parents[0] = -1;
+	bool errors = ts_node_has_error(root);
+	bool linked = true;
+	open[0].index = -1;
 	TSTreeCursor c = ts_tree_cursor_new(root);
 	for (;;) {
-		if (n < cap) {
+		uint32_t nkids = 0;
+		if (n < out->cap) {
 			TSNode node = ts_tree_cursor_current_node(&c);
 			TSPoint start = ts_node_start_point(node), end = ts_node_end_point(node);
-			flat_node *f = &out[n];
-			int32_t parent = parents[depth];
+			flat_node *f = &out->nodes[n];
+			open_node *p = &open[depth];
+			uint16_t symbol = ts_node_symbol(node);
+			nkids = ts_node_child_count(node);
 			f->start_byte = ts_node_start_byte(node);
 			f->end_byte = ts_node_end_byte(node);
 			f->start_row = start.row;
 			f->start_col = start.column;
 			f->end_row = end.row;
-			f->parent = parent;
-			f->nkids = 0;
-			f->nnamed = 0;
-			f->symbol = ts_node_symbol(node);
-			f->field = fields ? ts_tree_cursor_current_field_id(&c) : 0;
+			f->parent = p->index;
+			f->nkids = nkids;
+			f->nnamed = ts_node_named_child_count(node);
+			f->kids = kids;
+			f->named_kids = named;
+			kids += f->nkids;
+			named += f->nnamed;
+			f->symbol = symbol;
+			f->field = out->fields ? ts_tree_cursor_current_field_id(&c) : 0;
 			f->flags = (ts_node_is_named(node) ? FLAG_NAMED : 0) |
-				(ts_node_is_missing(node) ? FLAG_MISSING : 0) |
-				(ts_node_is_extra(node) ? FLAG_EXTRA : 0) |
-				(ts_node_has_error(node) ? FLAG_ERROR : 0);
-			if (parent >= 0) {
-				out[parent].nkids++;
+				(ts_node_is_extra(node) ? FLAG_EXTRA : 0);
+			if (errors) {
+				f->flags |= (ts_node_is_missing(node) ? FLAG_MISSING : 0) |
+					(ts_node_has_error(node) ? FLAG_ERROR : 0);
+			}
+			if (p->index >= 0) {
+				const flat_node *pf = &out->nodes[p->index];
+				go_node g = {(int32_t)n, out->slot, symbol < out->ncanon ? canon[symbol] : symbol};
+				// A child beyond its parent's count, or beyond the
+				// arrays, is not written: the caller places them all
+				// again.
+				if (p->kid < pf->kids + pf->nkids && p->kid < out->cap) {
+					out->kids[p->kid++] = g;
+				} else {
+					linked = false;
+				}
 				if (f->flags & FLAG_NAMED) {
-					out[parent].nnamed++;
+					if (p->named < pf->named_kids + pf->nnamed && p->named < out->cap) {
+						out->named[p->named++] = g;
+					} else {
+						linked = false;
+					}
 				}
 			}
 		}
 		if (ts_tree_cursor_goto_first_child(&c)) {
 			if (++depth == depth_cap) {
 				depth_cap *= 2;
-				int32_t *grown = realloc(parents, depth_cap * sizeof *parents);
+				open_node *grown = realloc(open, depth_cap * sizeof *open);
 				if (grown == NULL) {
 					n = 0;
 					break;
 				}
-				parents = grown;
+				open = grown;
 			}
-			parents[depth] = (int32_t)n++;
+			open[depth].index = (int32_t)n;
+			if (n < out->cap) {
+				open[depth].kid = out->nodes[n].kids;
+				open[depth].named = out->nodes[n].named_kids;
+			}
+			n++;
 			continue;
+		}
+		if (nkids != 0) {
+			linked = false; // counted children that the cursor did not find
 		}
 		n++;
 		while (!ts_tree_cursor_goto_next_sibling(&c)) {
 			if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) {
 				goto done;
 			}
+			// The cursor leaves the node open at depth: every child of
+			// it has been met, and its places must all be filled.
+			open_node *p = &open[depth];
+			if (p->index < (int32_t)out->cap) {
+				const flat_node *pf = &out->nodes[p->index];
+				if (p->kid != pf->kids + pf->nkids || p->named != pf->named_kids + pf->nnamed) {
+					linked = false;
+				}
+			}
 			depth--;
 		}
 	}
 done:
 	ts_tree_cursor_delete(&c);
-	free(parents);
+	free(open);
+	out->linked = linked;
+	out->nnamed = named;
 	return n;
 }
 */
@@ -159,6 +241,19 @@ var (
 
 func rootOf(n *sitter.Node) C.TSNode { return *(*C.TSNode)(unsafe.Pointer(n)) }
 
+// flatten writes Nodes into the arrays of children as go_node; these lines
+// stop the build if Node's layout and go_node's differ.
+var (
+	_ [unsafe.Sizeof(Node{}) - C.sizeof_go_node]struct{}
+	_ [C.sizeof_go_node - unsafe.Sizeof(Node{})]struct{}
+	_ [unsafe.Offsetof(Node{}.i) - unsafe.Offsetof(C.go_node{}.i)]struct{}
+	_ [unsafe.Offsetof(C.go_node{}.i) - unsafe.Offsetof(Node{}.i)]struct{}
+	_ [unsafe.Offsetof(Node{}.slot) - unsafe.Offsetof(C.go_node{}.slot)]struct{}
+	_ [unsafe.Offsetof(C.go_node{}.slot) - unsafe.Offsetof(Node{}.slot)]struct{}
+	_ [unsafe.Offsetof(Node{}.kind) - unsafe.Offsetof(C.go_node{}.kind)]struct{}
+	_ [unsafe.Offsetof(C.go_node{}.kind) - unsafe.Offsetof(Node{}.kind)]struct{}
+)
+
 // errFlatten is returned when C memory runs out while flattening.
 var errFlatten = errors.New("flatten syntax tree: out of memory")
 
@@ -177,10 +272,15 @@ type tree struct {
 	// kids and named hold the children of every node, each node's
 	// contiguous (nodes[i].kids and .named_kids index them), so that
 	// Children and NamedChildren return slices of them. They are
-	// outside the Go heap too (a Node holds no Go pointer; see
-	// allocChildren).
+	// outside the Go heap too (a Node holds no Go pointer), with as much
+	// room as nodes (a tree has a child fewer than it has nodes).
 	kids  []Node
 	named []Node
+	// relink makes load place the children from the parent indexes
+	// every time, as it does when flatten could not (see link); relinked
+	// counts the trees placed so. Both are for tests.
+	relink   bool
+	relinked int
 }
 
 // walking holds the trees being walked, by slot: a Node names its tree by
@@ -243,40 +343,64 @@ func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
 	t.g, t.src = g, src
 	if cap(t.nodes) == 0 {
 		// About one node per three bytes of Python; grown when short.
-		if err := t.allocNodes(max(len(src)/3, 256)); err != nil {
+		if err := t.alloc(max(len(src)/3, 256)); err != nil {
 			return err
 		}
 	}
 	for {
-		room := cap(t.nodes)
-		n := int(C.flatten(rootOf(root), unsafe.SliceData(t.nodes[:room]), C.uint32_t(room), C.bool(!g.noFields)))
+		out := C.flat_out{
+			nodes:  unsafe.SliceData(t.nodes[:cap(t.nodes)]),
+			kids:   (*C.go_node)(unsafe.Pointer(unsafe.SliceData(t.kids[:cap(t.kids)]))),
+			named:  (*C.go_node)(unsafe.Pointer(unsafe.SliceData(t.named[:cap(t.named)]))),
+			cap:    C.uint32_t(cap(t.nodes)),
+			ncanon: C.uint32_t(len(g.canon)),
+			slot:   C.uint16_t(t.slot),
+			fields: C.bool(!g.noFields),
+		}
+		// canon is Go memory, so it is an argument of its own: out,
+		// passed by pointer, may hold none.
+		n := int(C.flatten(rootOf(root), &out, (*C.uint16_t)(unsafe.Pointer(unsafe.SliceData(g.canon)))))
 		if n == 0 {
 			return errFlatten
 		}
-		if n <= room {
+		if n <= cap(t.nodes) {
 			t.nodes = t.nodes[:n]
-			break
+			if !bool(out.linked) || t.relink {
+				t.relinked++
+				t.link()
+				return nil
+			}
+			t.kids, t.named = t.kids[:n-1], t.named[:out.nnamed]
+			return nil
 		}
-		if err := t.allocNodes(n + n/8); err != nil {
+		if err := t.alloc(n + n/8); err != nil {
 			return err
 		}
 	}
-	return t.link()
 }
 
-// allocNodes replaces the node array by an empty one with room for n
-// nodes. The array is outside the Go heap (it holds no Go pointer): a
-// large file's array, made for one walk and dropped after it, would
-// otherwise be garbage the size of the tree that the Go heap grows by
-// (and the collector runs for) while a service's facts pile up, and
-// that stays resident until the next collection.
-func (t *tree) allocNodes(n int) error {
+// alloc replaces the node array and the arrays of children by empty ones
+// with room for n nodes. They are outside the Go heap (they hold no Go
+// pointer): a large file's arrays, made for one walk and dropped after
+// it, would otherwise be garbage the size of the tree that the Go heap
+// grows by (and the collector runs for) while a service's facts pile up,
+// and that stays resident until the next collection.
+func (t *tree) alloc(n int) error {
 	t.freeNodes()
 	p := C.alloc_nodes(C.size_t(n) * C.sizeof_flat_node)
 	if p == nil {
 		return errFlatten
 	}
 	t.nodes = unsafe.Slice((*flatNode)(p), n)[:0]
+	var err error
+	if t.kids, err = allocChildren(n); err != nil {
+		t.freeNodes()
+		return err
+	}
+	if t.named, err = allocChildren(n); err != nil {
+		t.freeNodes()
+		return err
+	}
 	return nil
 }
 
@@ -294,20 +418,14 @@ func (t *tree) freeNodes() {
 // nodeSize is the size of a Node, which holds no Go pointer.
 const nodeSize = unsafe.Sizeof(Node{})
 
-// allocChildren returns s with length n, replaced by a new array outside
-// the Go heap (see walking) when it has too little room. The arrays are
-// kept between files, as the node array is.
-func allocChildren(s []Node, n int) ([]Node, error) {
-	if cap(s) >= n {
-		return s[:n], nil
-	}
-	freeChildren(s)
-	room := max(n+n/8, 256)
-	p := C.alloc_nodes(C.size_t(room) * C.size_t(nodeSize))
+// allocChildren returns an empty array of Nodes with room for n, outside
+// the Go heap (see walking).
+func allocChildren(n int) ([]Node, error) {
+	p := C.alloc_nodes(C.size_t(n) * C.size_t(nodeSize))
 	if p == nil {
 		return nil, errFlatten
 	}
-	return unsafe.Slice((*Node)(p), room)[:n], nil
+	return unsafe.Slice((*Node)(p), n)[:0], nil
 }
 
 // freeChildren frees an array made by allocChildren.
@@ -317,10 +435,23 @@ func freeChildren(s []Node) {
 	}
 }
 
-// link fills the children arrays: every node but the root is the child of
-// one parent, so kids has len(nodes)-1 entries, grouped by parent in
-// source order.
-func (t *tree) link() error {
+// link places the children of every node again, from the parent
+// indexes, when flatten could not: every node but the root is the child
+// of one parent, so kids has len(nodes)-1 entries, grouped by parent in
+// source order. tree-sitter's counts of a node's children are not
+// trusted here; they are counted again.
+func (t *tree) link() {
+	for i := range t.nodes {
+		t.nodes[i].nkids, t.nodes[i].nnamed = 0, 0
+	}
+	for i := 1; i < len(t.nodes); i++ {
+		f := &t.nodes[i]
+		p := &t.nodes[f.parent]
+		p.nkids++
+		if f.flags&flagNamed != 0 {
+			p.nnamed++
+		}
+	}
 	var nkids, nnamed uint32
 	for i := range t.nodes {
 		f := &t.nodes[i]
@@ -328,23 +459,18 @@ func (t *tree) link() error {
 		nkids += uint32(f.nkids)
 		nnamed += uint32(f.nnamed)
 	}
-	var err error
-	if t.kids, err = allocChildren(t.kids, int(nkids)); err != nil {
-		return err
-	}
-	if t.named, err = allocChildren(t.named, int(nnamed)); err != nil {
-		return err
-	}
+	t.kids, t.named = t.kids[:nkids], t.named[:nnamed]
+	kids, named := t.kids, t.named
 	// kids and named_kids advance as children are placed, then are
 	// wound back to where each node's children start.
 	for i := 1; i < len(t.nodes); i++ {
 		f := &t.nodes[i]
 		p := &t.nodes[f.parent]
 		n := Node{slot: t.slot, i: int32(i), kind: t.g.canonical(uint16(f.symbol))}
-		t.kids[p.kids] = n
+		kids[p.kids] = n
 		p.kids++
 		if f.flags&flagNamed != 0 {
-			t.named[p.named_kids] = n
+			named[p.named_kids] = n
 			p.named_kids++
 		}
 	}
@@ -353,7 +479,6 @@ func (t *tree) link() error {
 		f.kids -= f.nkids
 		f.named_kids -= f.nnamed
 	}
-	return nil
 }
 
 // release forgets the source and, for a large tree, the arrays, so that a
@@ -362,10 +487,10 @@ func (t *tree) release() {
 	t.src = nil
 	if cap(t.nodes) > keepNodes {
 		t.freeNodes()
-		*t = tree{}
+		*t = tree{relink: t.relink, relinked: t.relinked}
 		return
 	}
-	t.nodes = t.nodes[:0]
+	t.nodes, t.kids, t.named = t.nodes[:0], t.kids[:0], t.named[:0]
 }
 
 // root returns the root node.

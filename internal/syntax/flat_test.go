@@ -138,41 +138,87 @@ func TestFlatTreeMatchesTreeSitterTypeScript(t *testing.T) {
 
 func checkFlat(t *testing.T, g *Grammar, srcs map[string][]byte) {
 	t.Helper()
-	noFields := g.WithoutFields()
 	p := NewParser(0)
 	defer p.Close()
 	sp := sitter.NewParser()
 	defer sp.Close()
 	sp.SetLanguage(g.lang)
 	for name, src := range srcs {
-		tree, err := sp.ParseCtx(context.Background(), nil, src)
+		checkFlatOne(t, g, p, sp, name, src)
+		if p.tree.relinked != 0 {
+			t.Errorf("%s %s: flatten left the children of %d trees to be placed again", g.Name(), name, p.tree.relinked)
+			p.tree.relinked = 0
+		}
+	}
+}
+
+// checkFlatOne compares the flat tree of src, as parsed by p with g, with
+// and without field ids, and with its children placed again from the
+// parent indexes (what load does when flatten cannot place them), with
+// tree-sitter's node-by-node view of it.
+func checkFlatOne(t *testing.T, g *Grammar, p *Parser, sp *sitter.Parser, name string, src []byte) {
+	t.Helper()
+	tree, err := sp.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	describeSitter(g, tree.RootNode(), 0, &want)
+	tree.Close()
+	for _, variant := range []struct {
+		what   string
+		g      *Grammar
+		relink bool
+	}{
+		{"", g, false},
+		{" without fields", g.WithoutFields(), false},
+		{" with its children placed again", g, true},
+	} {
+		var got strings.Builder
+		p.tree.relink = variant.relink
+		relinked := p.tree.relinked
+		_, err := p.Parse(context.Background(), variant.g, src, func(root Node) error {
+			describe(g, root, 0, &got)
+			return nil
+		})
+		p.tree.relink = false
+		if variant.relink {
+			p.tree.relinked = relinked
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want, got strings.Builder
-		describeSitter(g, tree.RootNode(), 0, &want)
-		tree.Close()
-		if _, err := p.Parse(context.Background(), g, src, func(root Node) error {
-			describe(g, root, 0, &got)
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
 		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
-			t.Errorf("%s %s: flat tree differs from tree-sitter's (-tree-sitter +flat):\n%s", g.Name(), name, diff)
-		}
-		// Without field ids the tree is the same in every other respect.
-		var bare strings.Builder
-		if _, err := p.Parse(context.Background(), noFields, src, func(root Node) error {
-			describe(g, root, 0, &bare)
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(want.String(), bare.String()); diff != "" {
-			t.Errorf("%s %s: flat tree without fields differs from tree-sitter's (-tree-sitter +flat):\n%s", g.Name(), name, diff)
+			t.Errorf("%s %s: flat tree%s differs from tree-sitter's (-tree-sitter +flat):\n%s", g.Name(), name, variant.what, diff)
 		}
 	}
+}
+
+// FuzzFlatTree checks the flat tree of any input against tree-sitter's
+// own view of it, in the Python and TypeScript grammars: syntax errors
+// and missing nodes (whose flags flatten reads only in a tree that has
+// an error), extras, deep and wide nesting.
+func FuzzFlatTree(f *testing.F) {
+	for _, seed := range []string{
+		"",
+		"def f():\n    x = (1,  # c\n         2\n    return x\n",
+		"class C:\n    def g(self):\n        return [a for a in b if a]\n",
+		"x = {'a': f(*b, **c)}[d]\n@e\ndef h(:\n",
+		"function f( { x = = 1;\nclass {\n",
+		"const {a, b: c = 1, ...r} = x?.y?.[0]?.(z) ?? w; // end\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p := NewParser(0)
+		defer p.Close()
+		for _, g := range []*Grammar{Python(), TypeScript()} {
+			sp := sitter.NewParser()
+			sp.SetLanguage(g.lang)
+			checkFlatOne(t, g, p, sp, "fuzz input", src)
+			sp.Close()
+		}
+	})
 }
 
 // TestWithoutFieldsRefusesField: a walker that asks a tree made without

@@ -649,8 +649,20 @@ func (c *comparison) alignRules() {
 			ptypes[u.v][rule] = c.typedParams(u.v, c.vs[u.v].Module.Rules[u.seq], rule)
 		}
 	}
-	// Trigger names and parameters follow the rule's representative.
-	for _, g := range c.rules {
+	// Trigger names and parameters follow the rule's representative; each
+	// group's external trigger is the name its members use (distinctNames:
+	// no two groups take one name).
+	trigCounts := make([]map[string]int, len(c.rules))
+	for i, g := range c.rules {
+		trigCounts[i] = map[string]int{}
+		for _, u := range g.members {
+			if u != nil && u.trig != "" && u.node.(*allium.Rule).Trigger.Kind == allium.TriggerExternal {
+				trigCounts[i][u.trig]++
+			}
+		}
+	}
+	canonTrigs := distinctNames(trigCounts)
+	for gi, g := range c.rules {
 		repV := g.representative().v
 		rep := g.representative().node.(*allium.Rule)
 		repUses := paramUses(rep)
@@ -660,13 +672,7 @@ func (c *comparison) alignRules() {
 		for p, t := range ptypes[repV][rep] {
 			repUses[p] = append(repUses[p], "type "+t)
 		}
-		counts := map[string]int{}
-		for _, u := range g.members {
-			if u != nil && u.trig != "" && u.node.(*allium.Rule).Trigger.Kind == allium.TriggerExternal {
-				counts[u.trig]++
-			}
-		}
-		canonTrig := majority(counts)
+		canonTrig := canonTrigs[gi]
 		for _, u := range g.members {
 			if u == nil {
 				continue

@@ -128,9 +128,17 @@
 //     entries by trigger), deferred specifications and open questions: as
 //     whole constructs by name (≥ 0.8) or equal text.
 //
-// A group's canonical name is the local name most of its members use, ties
-// to the name that sorts first. Its representative is the first variant
-// (by ID) using that name.
+// A group's canonical name is the local name most of its members use;
+// among names as many use, the one whose words the others share most (the
+// sum of Dice coefficients of their words, stemmed but not mapped onto
+// one another, so ConfirmationToken over AccountToken and verified over
+// activated), then one whose words the other only adds to (email over
+// customer_email), then the one that sorts first. No two groups of a kind take one name
+// where either has another: the groups whose name more members use choose
+// first; external trigger names are chosen the same way. Its
+// representative is the first variant (by ID) using the name most members
+// use, ties to the one that sorts first, whatever the canonical name: it
+// is what the other members are read against.
 //
 // # The shared spec
 //

@@ -152,6 +152,9 @@ type comparison struct {
 	// every variant declares (generalLifetime), with the note that says
 	// each variant's lifetime.
 	lifetimes map[string]string
+	// lifetimeNames are the names the shared spec gives those of them
+	// fewer than the quorum declare: the field they bound's (generalLifetime).
+	lifetimeNames map[string]string
 }
 
 func (c *comparison) run() {

@@ -162,7 +162,10 @@
 // let user = User{email}) counting as the value it was looked up by; a
 // field every variant sets to now plus its own lifetime is set to now plus
 // the config parameter one of them reads, declared without a default and
-// with each variant's value; @guidance is kept only when every variant has the same.
+// with each variant's value, and named for the field it bounds
+// (reset_password_expires: reset_password_expiry) when fewer than the
+// quorum declare it, as the others would name what they write as a
+// literal; @guidance is kept only when every variant has the same.
 // A lookup key or stored value that only some of the members written
 // alike normalise (lower, strip, ...) is written as given, with a comment
 // saying which do: the normal form holds them for one, but lower() in the

@@ -317,6 +317,11 @@ func (c *comparison) build() {
 		p.Doc = []string{c.lifetimes[name]}
 		g.shared = true
 		s.add(&s.top, g, p)
+		if to, ok := c.lifetimeNames[name]; ok {
+			// The report names the group as the shared spec does; the
+			// member that declares it keeps its own name as (here ...).
+			p.Name, g.name = to, to
+		}
 	}
 	for _, g := range c.wholes {
 		if g.shared && g.kind != kindUse && g.kind != kindGiven && g.kind != kindOverride {

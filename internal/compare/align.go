@@ -480,6 +480,119 @@ func mergeGroups(groups []*group, index map[string][]int, sim func(a, b *unit) f
 	return out
 }
 
+// pairLeftovers joins two groups that no variant holds both of when each
+// resembles the other more than any other such group and at least floor,
+// below the clustering threshold: what is left of two variants once
+// their rules have paired off is most likely one flow each wrote its own
+// way (graphql-auth's login, which issues its tokens under a condition
+// and unarchives the account, against two fastapi logins that issue them
+// outright), while a group with a likelier partner keeps waiting for it.
+// One pass: partners are found among the groups sharing an index key
+// (all of them for a group without keys), and mutual pairs joined best
+// first, ties to the older groups.
+func pairLeftovers(groups []*group, sim func(a, b *unit) float64, floor float64) []*group {
+	n := 0
+	if len(groups) > 0 {
+		n = len(groups[0].members)
+	}
+	disjoint := func(g, h *group) bool {
+		for v := range g.members {
+			if g.members[v] != nil && h.members[v] != nil {
+				return false
+			}
+		}
+		return true
+	}
+	firstOf := func(g *group) []*unit {
+		var out []*unit
+		for _, m := range g.members {
+			if m != nil && len(out) < maxCompared {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	index := map[string][]int{}
+	keys := make([][]string, len(groups))
+	for i, g := range groups {
+		if g.count() == n {
+			continue
+		}
+		for _, m := range g.members {
+			if m != nil {
+				keys[i] = union(keys[i], m.keys)
+			}
+		}
+		for _, k := range keys[i] {
+			index[k] = append(index[k], i)
+		}
+	}
+	best := make([]int, len(groups))
+	bestS := make([]float64, len(groups))
+	for i, g := range groups {
+		best[i], bestS[i] = -1, -1
+		if g.count() == n {
+			continue
+		}
+		var cands []int
+		if len(keys[i]) == 0 {
+			for j := range groups {
+				cands = append(cands, j)
+			}
+		} else {
+			seen := map[int]bool{}
+			for _, k := range keys[i] {
+				for _, j := range index[k] {
+					if !seen[j] {
+						seen[j] = true
+						cands = append(cands, j)
+					}
+				}
+			}
+			sort.Ints(cands)
+		}
+		for _, j := range cands {
+			h := groups[j]
+			if j == i || h.count() == n || !disjoint(g, h) {
+				continue
+			}
+			s := -1.0
+			for _, a := range firstOf(g) {
+				for _, b := range firstOf(h) {
+					simCalls.Add(1)
+					s = max(s, sim(a, b))
+				}
+			}
+			if s > bestS[i] {
+				best[i], bestS[i] = j, s
+			}
+		}
+	}
+	var pairs [][2]int
+	for i, j := range best {
+		if j > i && best[j] == i && bestS[i] >= floor {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool { return bestS[pairs[a][0]] > bestS[pairs[b][0]] })
+	dead := make([]bool, len(groups))
+	for _, p := range pairs {
+		for v, m := range groups[p[1]].members {
+			if m != nil {
+				groups[p[0]].members[v] = m
+			}
+		}
+		dead[p[1]] = true
+	}
+	var out []*group
+	for i, g := range groups {
+		if !dead[i] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // sortByFirstSeen orders groups by the lowest variant holding them, then by
 // position in that variant: the order a reader of the first variant expects.
 func sortByFirstSeen(gs []*group) {

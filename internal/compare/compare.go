@@ -634,6 +634,8 @@ func (c *comparison) alignRules() {
 		}
 	}
 	c.rules = cluster(summary.KindRule, c.n, per, ruleSim, 0.5)
+	c.rules = pairLeftovers(c.rules, ruleSim, leftoverFloor)
+	nameGroups(c.rules)
 	sortByFirstSeen(c.rules)
 
 	// A trigger parameter read for fields only one entity of its variant
@@ -804,6 +806,10 @@ func triggerKey(t *allium.Trigger) string {
 	}
 	return strings.TrimSpace(allium.TriggerString(t))
 }
+
+// leftoverFloor is how much two rules no other pairing claims must
+// resemble each other to be one (pairLeftovers).
+const leftoverFloor = 0.4
 
 // ruleSim weighs what a rule does most: 0.2·name + 0.3·trigger + 0.3·effects
 // (Jaccard of the primary effects of its ensures: fields set, entities

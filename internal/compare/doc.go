@@ -81,8 +81,14 @@
 //     "create Entity", "remove Entity", "emit Trigger" (Jaccard of the two
 //     sets). So Verify and UserVerifiesEmail that both set
 //     is_email_verified align, while two rules that share a name and
-//     nothing else do not. Each rule group then takes the majority
-//     external trigger name, and trigger parameters are renamed to the
+//     nothing else do not. Then two rule groups no variant holds both of
+//     join when each is the other's likeliest such partner at 0.4 or
+//     more (one pass over the groups sharing an index key): the leftovers
+//     of two variants once the rest paired off are one flow each wrote
+//     its own way (graphql-auth's login, issuing its tokens under a
+//     condition, against two that issue them outright). Each rule group
+//     then takes the external trigger name its members use (as names
+//     are chosen, below), and trigger parameters are renamed to the
 //     representative's: equal names stay, names sharing a stem pair best
 //     first (new_password ~ password), then parameters the rules read alike (the
 //     same fields, calls and lookups, and the same entity: a parameter

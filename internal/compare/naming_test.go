@@ -83,3 +83,74 @@ func TestCanonicalName(t *testing.T) {
 		t.Errorf("name %q, representative %q; want ConfirmationToken, AccountToken", g.name, g.representative().local)
 	}
 }
+
+// TestPairLeftovers: two groups no variant holds both of are joined when
+// each is the other's likeliest partner at the floor or above; a group
+// whose likeliest partner prefers another waits, and groups a variant
+// holds both of never join.
+func TestPairLeftovers(t *testing.T) {
+	scores := map[[2]string]float64{}
+	sim := func(a, b *unit) float64 {
+		if s, ok := scores[[2]string{a.local, b.local}]; ok {
+			return s
+		}
+		return scores[[2]string{b.local, a.local}]
+	}
+	// one builds a group of three variants holding the named units at
+	// the variants given.
+	one := func(names map[int]string) *group {
+		g := &group{members: make([]*unit, 3)}
+		for v, n := range names {
+			g.members[v] = &unit{v: v, local: n}
+		}
+		return g
+	}
+	render := func(gs []*group) string {
+		var parts []string
+		for _, g := range gs {
+			var names []string
+			for _, u := range g.members {
+				if u != nil {
+					names = append(names, u.local)
+				}
+			}
+			parts = append(parts, strings.Join(names, "+"))
+		}
+		return strings.Join(parts, " ")
+	}
+	tests := []struct {
+		name   string
+		scores map[[2]string]float64
+		groups []map[int]string
+		want   string
+	}{
+		{"mutual best above the floor", map[[2]string]float64{{"LoginA", "LogsIn"}: 0.45},
+			[]map[int]string{{0: "LoginA", 1: "LoginB"}, {2: "LogsIn"}}, "LoginA+LoginB+LogsIn"},
+		{"below the floor", map[[2]string]float64{{"LoginA", "LogsIn"}: 0.3},
+			[]map[int]string{{0: "LoginA", 1: "LoginB"}, {2: "LogsIn"}}, "LoginA+LoginB LogsIn"},
+		{"partner prefers another", map[[2]string]float64{{"A", "C"}: 0.42, {"B", "C"}: 0.48},
+			[]map[int]string{{0: "A"}, {0: "B"}, {2: "C"}}, "A B+C"},
+		// One pass: A is not tried against B+C.
+		{"three variants' leftovers", map[[2]string]float64{{"A", "C"}: 0.42, {"B", "C"}: 0.48},
+			[]map[int]string{{0: "A"}, {1: "B"}, {2: "C"}}, "A B+C"},
+		{"a variant holds both", map[[2]string]float64{{"A", "B"}: 0.45},
+			[]map[int]string{{0: "A", 1: "X"}, {1: "B"}}, "A+X B"},
+		{"whole groups wait for nothing", map[[2]string]float64{{"A", "D"}: 0.45},
+			[]map[int]string{{0: "A", 1: "B", 2: "C"}, {0: "D"}}, "A+B+C D"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clear(scores)
+			for k, v := range tt.scores {
+				scores[k] = v
+			}
+			var gs []*group
+			for _, names := range tt.groups {
+				gs = append(gs, one(names))
+			}
+			if got := render(pairLeftovers(gs, sim, leftoverFloor)); got != tt.want {
+				t.Errorf("pairLeftovers = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -151,7 +151,10 @@
 // A group is shared when at least the quorum of variants hold it (default:
 // all). Entities, enums, fields and config parameters need only to be
 // aligned (a field keeps a comment only when every variant makes it); other members and whole constructs need the quorum to agree on
-// their text after renaming, clauses on their normal form. Exceptions: a field takes the
+// their text after renaming, clauses on their normal form. A field fewer
+// than the quorum declare is declared all the same when a shared rule
+// looks a row up by it (User{email}, where one variant's lookup is a black
+// box that names no field). Exceptions: a field takes the
 // majority type and an inline enum keeps the values the quorum holds; an
 // enum likewise keeps the quorum's values; a config parameter whose default
 // differs between variants is declared without a default, with a comment

@@ -154,3 +154,58 @@ func TestPairLeftovers(t *testing.T) {
 		})
 	}
 }
+
+// TestDeclareLookupFields: a field the shared spec looks a row up by is
+// declared in the shared entity though a variant whose lookup is a black
+// box lacks it; a field fewer than the quorum declare and no shared
+// lookup reads stays out.
+func TestDeclareLookupFields(t *testing.T) {
+	spec := func(fields, lookup string) string {
+		return `-- allium: 3
+entity User {
+    password_hash: String
+` + fields + `}
+
+entity Session {
+    user: User
+}
+
+rule UserLogsIn {
+    when: UserLogsIn(email, password)
+
+    let user = ` + lookup + `
+    requires: exists user
+    requires: verify(password, user.password_hash)
+
+    ensures: Session.created(user: user)
+}
+`
+	}
+	byEmail := spec("    email: String\n    nickname: String\n", "User{email}")
+	blackBox := spec("", "user_by_username_or_email(email)")
+	tests := []struct {
+		name       string
+		texts      []string
+		want, lack []string
+	}{
+		{"read by the kept lookup", []string{byEmail, byEmail, blackBox},
+			[]string{"    email: String\n", "let user = User{email}"}, []string{"nickname"}},
+		{"no lookup reads it", []string{blackBox, blackBox, byEmail},
+			nil, []string{"    email: String\n", "nickname"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(PrintShared(compareTexts(t, 0, tt.texts...)))
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("shared spec lacks %q:\n%s", w, got)
+				}
+			}
+			for _, l := range tt.lack {
+				if strings.Contains(got, l) {
+					t.Errorf("shared spec has %q:\n%s", l, got)
+				}
+			}
+		})
+	}
+}

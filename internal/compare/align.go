@@ -54,6 +54,7 @@ type unit struct {
 type group struct {
 	kind     string
 	name     string
+	repName  string // the majority name, the representative's (representative)
 	parent   *group
 	members  []*unit // indexed by variant; nil where absent
 	seed     *unit
@@ -104,7 +105,14 @@ func (g *group) first() *unit {
 	return nil
 }
 
-// canonicalName is the local name most members use; ties go to the smallest.
+// canonicalName is the local name most members use. Among names as many
+// members use, it is the one whose words the members' names share most
+// (the sum of the Dice coefficients of their spelledTokens): of
+// ConfirmationToken, EmailConfirmationToken, ActivationToken and
+// AccountToken, each used once, ConfirmationToken, whose words the others
+// repeat, rather than AccountToken, which sorts first. Ties then go to a
+// name whose words the other only adds to (email, not customer_email),
+// then to the smallest.
 func (g *group) canonicalName() string {
 	counts := map[string]int{}
 	for _, u := range g.members {
@@ -112,7 +120,47 @@ func (g *group) canonicalName() string {
 			counts[u.local]++
 		}
 	}
-	return majority(counts)
+	return likeMost(counts)
+}
+
+// likeMost is majority with ties between names of as many uses broken by
+// how much of their wording the other names share (canonicalName).
+func likeMost(counts map[string]int) string {
+	top := 0
+	for _, n := range counts {
+		top = max(top, n)
+	}
+	var tied []string
+	for k, n := range counts {
+		if n == top {
+			tied = append(tied, k)
+		}
+	}
+	if len(tied) < 2 {
+		return majority(counts)
+	}
+	sort.Strings(tied)
+	tokens := map[string][]string{}
+	for k := range counts {
+		tokens[k] = spelledTokens(k)
+	}
+	best, bestS := "", -1.0
+	for _, k := range tied {
+		s := 0.0
+		for o, n := range counts {
+			if o != k {
+				s += float64(n) * dice(tokens[k], tokens[o])
+			}
+		}
+		// Sums of the same terms in another order can differ in the
+		// last bit; a tie within rounding goes to the name whose words
+		// the other only adds to (verified, of which is_email_verified
+		// says more), then to the smaller.
+		if s > bestS+1e-9 || s > bestS-1e-9 && properSubset(tokens[k], tokens[best]) {
+			best, bestS = k, s
+		}
+	}
+	return best
 }
 
 func majority(counts map[string]int) string {
@@ -125,10 +173,19 @@ func majority(counts map[string]int) string {
 	return best
 }
 
-// representative is the first member using the canonical name.
+// representative is the first member using the name most members use,
+// ties to the smallest (repName): the canonical name, unless the members'
+// names tie and the canonical one is the one the others' wording shares
+// most. What the representative is chosen by does not move with how the
+// group is named: its trigger and parameters are what the other members
+// are read against.
 func (g *group) representative() *unit {
+	name := g.repName
+	if name == "" {
+		name = g.name
+	}
 	for _, u := range g.members {
-		if u != nil && u.local == g.name {
+		if u != nil && u.local == name {
 			return u
 		}
 	}
@@ -249,10 +306,71 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 		}
 	}
 	groups = mergeGroups(groups, index, sim, threshold)
-	for _, g := range groups {
-		g.name = g.canonicalName()
-	}
+	nameGroups(groups)
 	return groups
+}
+
+// nameGroups gives each group its canonical name, one name per group: the
+// groups whose name more of their members use choose first, and a group
+// whose name another has taken takes the best of its members' other
+// names (flask-ctfd's ResetPassword requests a reset where the others'
+// ResetPassword performs one, and the group of requests, whose members
+// all name it differently, is not to take it from them). A group with no
+// other name keeps the taken one.
+func nameGroups(groups []*group) {
+	counts := make([]map[string]int, len(groups))
+	for i, g := range groups {
+		counts[i] = map[string]int{}
+		for _, u := range g.members {
+			if u != nil {
+				counts[i][u.local]++
+			}
+		}
+	}
+	for i, name := range distinctNames(counts) {
+		groups[i].name = name
+		groups[i].repName = majority(counts[i])
+	}
+}
+
+// properSubset reports whether the sorted set a is b less something.
+func properSubset(a, b []string) bool {
+	return len(a) < len(b) && intersect(a, b) == len(a)
+}
+
+// distinctNames picks one name from each set of counted names (likeMost),
+// no two alike where that can be helped: the sets whose best name is used
+// most choose first, the others from the names not yet taken.
+func distinctNames(counts []map[string]int) []string {
+	top := make([]int, len(counts))
+	for i, c := range counts {
+		for _, n := range c {
+			top[i] = max(top[i], n)
+		}
+	}
+	order := make([]int, len(counts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return top[order[i]] > top[order[j]] })
+	out := make([]string, len(counts))
+	taken := map[string]bool{}
+	for _, i := range order {
+		free := map[string]int{}
+		for k, n := range counts[i] {
+			if !taken[k] {
+				free[k] = n
+			}
+		}
+		if len(free) == 0 {
+			free = counts[i]
+		}
+		out[i] = likeMost(free)
+		if out[i] != "" {
+			taken[out[i]] = true
+		}
+	}
+	return out
 }
 
 // completeLinkage are the kinds whose groups mergeGroups joins only when
@@ -356,6 +474,119 @@ func mergeGroups(groups []*group, index map[string][]int, sim func(a, b *unit) f
 	var out []*group
 	for gi, g := range groups {
 		if !dead[gi] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// pairLeftovers joins two groups that no variant holds both of when each
+// resembles the other more than any other such group and at least floor,
+// below the clustering threshold: what is left of two variants once
+// their rules have paired off is most likely one flow each wrote its own
+// way (graphql-auth's login, which issues its tokens under a condition
+// and unarchives the account, against two fastapi logins that issue them
+// outright), while a group with a likelier partner keeps waiting for it.
+// One pass: partners are found among the groups sharing an index key
+// (all of them for a group without keys), and mutual pairs joined best
+// first, ties to the older groups.
+func pairLeftovers(groups []*group, sim func(a, b *unit) float64, floor float64) []*group {
+	n := 0
+	if len(groups) > 0 {
+		n = len(groups[0].members)
+	}
+	disjoint := func(g, h *group) bool {
+		for v := range g.members {
+			if g.members[v] != nil && h.members[v] != nil {
+				return false
+			}
+		}
+		return true
+	}
+	firstOf := func(g *group) []*unit {
+		var out []*unit
+		for _, m := range g.members {
+			if m != nil && len(out) < maxCompared {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	index := map[string][]int{}
+	keys := make([][]string, len(groups))
+	for i, g := range groups {
+		if g.count() == n {
+			continue
+		}
+		for _, m := range g.members {
+			if m != nil {
+				keys[i] = union(keys[i], m.keys)
+			}
+		}
+		for _, k := range keys[i] {
+			index[k] = append(index[k], i)
+		}
+	}
+	best := make([]int, len(groups))
+	bestS := make([]float64, len(groups))
+	for i, g := range groups {
+		best[i], bestS[i] = -1, -1
+		if g.count() == n {
+			continue
+		}
+		var cands []int
+		if len(keys[i]) == 0 {
+			for j := range groups {
+				cands = append(cands, j)
+			}
+		} else {
+			seen := map[int]bool{}
+			for _, k := range keys[i] {
+				for _, j := range index[k] {
+					if !seen[j] {
+						seen[j] = true
+						cands = append(cands, j)
+					}
+				}
+			}
+			sort.Ints(cands)
+		}
+		for _, j := range cands {
+			h := groups[j]
+			if j == i || h.count() == n || !disjoint(g, h) {
+				continue
+			}
+			s := -1.0
+			for _, a := range firstOf(g) {
+				for _, b := range firstOf(h) {
+					simCalls.Add(1)
+					s = max(s, sim(a, b))
+				}
+			}
+			if s > bestS[i] {
+				best[i], bestS[i] = j, s
+			}
+		}
+	}
+	var pairs [][2]int
+	for i, j := range best {
+		if j > i && best[j] == i && bestS[i] >= floor {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool { return bestS[pairs[a][0]] > bestS[pairs[b][0]] })
+	dead := make([]bool, len(groups))
+	for _, p := range pairs {
+		for v, m := range groups[p[1]].members {
+			if m != nil {
+				groups[p[0]].members[v] = m
+			}
+		}
+		dead[p[1]] = true
+	}
+	var out []*group
+	for i, g := range groups {
+		if !dead[i] {
 			out = append(out, g)
 		}
 	}

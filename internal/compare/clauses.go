@@ -958,7 +958,73 @@ func (c *comparison) generalLifetime(ch *group) (allium.Stmt, *unit) {
 	c.lifetimes[name] = "values differ: " + strings.Join(values, ", ")
 	stmt := deepCopy(pick.u.node.(*allium.Ensures))
 	stmt.Doc, stmt.Comment = nil, ""
+	// A parameter fewer than the quorum declare is one variant's name for
+	// what the others write as a literal (express-apihub's
+	// user_temporary_token_expiry, where express-kutt writes 30.minutes):
+	// the shared spec names it for the field it bounds, as the others
+	// would have, unless another parameter has that name.
+	if g := c.configGroup(name); g != nil && g.count() < c.req {
+		to, ok := c.lifetimeNames[name]
+		if !ok {
+			to = expiryName(field)
+			if to == "" || to == name || c.configGroup(to) != nil || c.lifetimeTaken(to) {
+				to = name
+			}
+			if c.lifetimeNames == nil {
+				c.lifetimeNames = map[string]string{}
+			}
+			c.lifetimeNames[name] = to
+		}
+		renameConfig(stmt, name, to)
+	}
 	return stmt, pick.u
+}
+
+// lifetimeTaken reports whether a lifetime parameter was already renamed
+// to name.
+func (c *comparison) lifetimeTaken(name string) bool {
+	for _, to := range c.lifetimeNames {
+		if to == name {
+			return true
+		}
+	}
+	return false
+}
+
+// expiryName is the config parameter a field holding an expiry is
+// bounded by: the field's words with its expiry word as expiry
+// (reset_password_expires and reset_password_expires_at give
+// reset_password_expiry). It is "" for a field whose name is no more than
+// the expiry (expires_at: the parameter would not say whose) or has no
+// expiry word.
+func expiryName(field string) string {
+	words := strings.Split(field, "_")
+	if len(words) > 1 && words[len(words)-1] == "at" {
+		words = words[:len(words)-1]
+	}
+	if len(words) < 2 || !isExpiry(nameTokens(words[len(words)-1])) {
+		return ""
+	}
+	words[len(words)-1] = "expiry"
+	return strings.Join(words, "_")
+}
+
+// renameConfig renames config.from to config.to in a statement.
+func renameConfig(s allium.Stmt, from, to string) {
+	if from == to {
+		return
+	}
+	allium.WalkStmts([]allium.Stmt{s}, func(st allium.Stmt) bool {
+		for _, e := range allium.StmtExprs(st) {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				if m, ok := x.(*allium.Member); ok && configRef(m) == from {
+					m.Name = to
+				}
+				return true
+			})
+		}
+		return true
+	})
 }
 
 // nowPlus returns d of a value written now + d, d a duration or a config

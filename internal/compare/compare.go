@@ -152,6 +152,9 @@ type comparison struct {
 	// every variant declares (generalLifetime), with the note that says
 	// each variant's lifetime.
 	lifetimes map[string]string
+	// lifetimeNames are the names the shared spec gives those of them
+	// fewer than the quorum declare: the field they bound's (generalLifetime).
+	lifetimeNames map[string]string
 }
 
 func (c *comparison) run() {
@@ -631,6 +634,8 @@ func (c *comparison) alignRules() {
 		}
 	}
 	c.rules = cluster(summary.KindRule, c.n, per, ruleSim, 0.5)
+	c.rules = pairLeftovers(c.rules, ruleSim, leftoverFloor)
+	nameGroups(c.rules)
 	sortByFirstSeen(c.rules)
 
 	// A trigger parameter read for fields only one entity of its variant
@@ -649,8 +654,20 @@ func (c *comparison) alignRules() {
 			ptypes[u.v][rule] = c.typedParams(u.v, c.vs[u.v].Module.Rules[u.seq], rule)
 		}
 	}
-	// Trigger names and parameters follow the rule's representative.
-	for _, g := range c.rules {
+	// Trigger names and parameters follow the rule's representative; each
+	// group's external trigger is the name its members use (distinctNames:
+	// no two groups take one name).
+	trigCounts := make([]map[string]int, len(c.rules))
+	for i, g := range c.rules {
+		trigCounts[i] = map[string]int{}
+		for _, u := range g.members {
+			if u != nil && u.trig != "" && u.node.(*allium.Rule).Trigger.Kind == allium.TriggerExternal {
+				trigCounts[i][u.trig]++
+			}
+		}
+	}
+	canonTrigs := distinctNames(trigCounts)
+	for gi, g := range c.rules {
 		repV := g.representative().v
 		rep := g.representative().node.(*allium.Rule)
 		repUses := paramUses(rep)
@@ -660,13 +677,7 @@ func (c *comparison) alignRules() {
 		for p, t := range ptypes[repV][rep] {
 			repUses[p] = append(repUses[p], "type "+t)
 		}
-		counts := map[string]int{}
-		for _, u := range g.members {
-			if u != nil && u.trig != "" && u.node.(*allium.Rule).Trigger.Kind == allium.TriggerExternal {
-				counts[u.trig]++
-			}
-		}
-		canonTrig := majority(counts)
+		canonTrig := canonTrigs[gi]
 		for _, u := range g.members {
 			if u == nil {
 				continue
@@ -795,6 +806,10 @@ func triggerKey(t *allium.Trigger) string {
 	}
 	return strings.TrimSpace(allium.TriggerString(t))
 }
+
+// leftoverFloor is how much two rules no other pairing claims must
+// resemble each other to be one (pairLeftovers).
+const leftoverFloor = 0.4
 
 // ruleSim weighs what a rule does most: 0.2·name + 0.3·trigger + 0.3·effects
 // (Jaccard of the primary effects of its ensures: fields set, entities

@@ -81,8 +81,14 @@
 //     "create Entity", "remove Entity", "emit Trigger" (Jaccard of the two
 //     sets). So Verify and UserVerifiesEmail that both set
 //     is_email_verified align, while two rules that share a name and
-//     nothing else do not. Each rule group then takes the majority
-//     external trigger name, and trigger parameters are renamed to the
+//     nothing else do not. Then two rule groups no variant holds both of
+//     join when each is the other's likeliest such partner at 0.4 or
+//     more (one pass over the groups sharing an index key): the leftovers
+//     of two variants once the rest paired off are one flow each wrote
+//     its own way (graphql-auth's login, issuing its tokens under a
+//     condition, against two that issue them outright). Each rule group
+//     then takes the external trigger name its members use (as names
+//     are chosen, below), and trigger parameters are renamed to the
 //     representative's: equal names stay, names sharing a stem pair best
 //     first (new_password ~ password), then parameters the rules read alike (the
 //     same fields, calls and lookups, and the same entity: a parameter
@@ -128,16 +134,27 @@
 //     entries by trigger), deferred specifications and open questions: as
 //     whole constructs by name (≥ 0.8) or equal text.
 //
-// A group's canonical name is the local name most of its members use, ties
-// to the name that sorts first. Its representative is the first variant
-// (by ID) using that name.
+// A group's canonical name is the local name most of its members use;
+// among names as many use, the one whose words the others share most (the
+// sum of Dice coefficients of their words, stemmed but not mapped onto
+// one another, so ConfirmationToken over AccountToken and verified over
+// activated), then one whose words the other only adds to (email over
+// customer_email), then the one that sorts first. No two groups of a kind take one name
+// where either has another: the groups whose name more members use choose
+// first; external trigger names are chosen the same way. Its
+// representative is the first variant (by ID) using the name most members
+// use, ties to the one that sorts first, whatever the canonical name: it
+// is what the other members are read against.
 //
 // # The shared spec
 //
 // A group is shared when at least the quorum of variants hold it (default:
 // all). Entities, enums, fields and config parameters need only to be
 // aligned (a field keeps a comment only when every variant makes it); other members and whole constructs need the quorum to agree on
-// their text after renaming, clauses on their normal form. Exceptions: a field takes the
+// their text after renaming, clauses on their normal form. A field fewer
+// than the quorum declare is declared all the same when a shared rule
+// looks a row up by it (User{email}, where one variant's lookup is a black
+// box that names no field). Exceptions: a field takes the
 // majority type and an inline enum keeps the values the quorum holds; an
 // enum likewise keeps the quorum's values; a config parameter whose default
 // differs between variants is declared without a default, with a comment
@@ -154,7 +171,10 @@
 // let user = User{email}) counting as the value it was looked up by; a
 // field every variant sets to now plus its own lifetime is set to now plus
 // the config parameter one of them reads, declared without a default and
-// with each variant's value; @guidance is kept only when every variant has the same.
+// with each variant's value, and named for the field it bounds
+// (reset_password_expires: reset_password_expiry) when fewer than the
+// quorum declare it, as the others would name what they write as a
+// literal; @guidance is kept only when every variant has the same.
 // A lookup key or stored value that only some of the members written
 // alike normalise (lower, strip, ...) is written as given, with a comment
 // saying which do: the normal form holds them for one, but lower() in the

@@ -290,6 +290,7 @@ func (c *comparison) build() {
 			}
 		}
 	}
+	c.declareLookupFields(s)
 	// A lifetime a general outcome reads from config that not every
 	// variant declares is declared without a default, saying each
 	// variant's value (generalLifetime).
@@ -317,10 +318,64 @@ func (c *comparison) build() {
 		p.Doc = []string{c.lifetimes[name]}
 		g.shared = true
 		s.add(&s.top, g, p)
+		if to, ok := c.lifetimeNames[name]; ok {
+			// The report names the group as the shared spec does; the
+			// member that declares it keeps its own name as (here ...).
+			p.Name, g.name = to, to
+		}
 	}
 	for _, g := range c.wholes {
 		if g.shared && g.kind != kindUse && g.kind != kindGiven && g.kind != kindOverride {
 			s.add(&s.top, g, deepCopy(g.withText().node))
+		}
+	}
+}
+
+// declareLookupFields declares, in a shared entity, the fields a shared
+// rule looks a row of it up by (User{email}) that fewer than the quorum
+// declare: the lookup the shared spec keeps reads the field, so the
+// entity has it, though a variant whose own lookup is a black box
+// (flask-flaskbb's user_by_username_or_email) never names it and so its
+// slice of the flow lacks it.
+func (c *comparison) declareLookupFields(s *sharedSpec) {
+	read := map[string]map[string]bool{}
+	for _, p := range s.top {
+		if p.g == nil || p.g.kind != summary.KindRule {
+			continue
+		}
+		for _, ch := range p.children {
+			st, ok := ch.node.(allium.Stmt)
+			if !ok {
+				continue
+			}
+			allium.WalkStmts([]allium.Stmt{st}, func(x allium.Stmt) bool {
+				for _, e := range allium.StmtExprs(x) {
+					allium.Inspect(e, func(y allium.Expr) bool {
+						if j, ok := y.(*allium.Join); ok {
+							if read[j.Entity] == nil {
+								read[j.Entity] = map[string]bool{}
+							}
+							for _, f := range j.Fields {
+								read[j.Entity][f.Name] = true
+							}
+						}
+						return true
+					})
+				}
+				return true
+			})
+		}
+	}
+	for _, p := range s.top {
+		if p.g == nil || p.g.kind != summary.KindEntity || read[p.g.name] == nil {
+			continue
+		}
+		for _, ch := range p.g.children {
+			if ch.shared || ch.kind != summary.KindField || !read[p.g.name][ch.name] {
+				continue
+			}
+			ch.shared = true
+			s.add(&p.children, ch, c.sharedField(ch))
 		}
 	}
 }

@@ -17,7 +17,15 @@ var stemSuffixes = []string{"ations", "ation", "ings", "ing", "ies", "als", "al"
 // nameTokens splits a snake_case or PascalCase name into lower-case stems,
 // dropping stop words unless nothing else is left. The result is sorted and
 // free of duplicates.
-func nameTokens(name string) []string {
+func nameTokens(name string) []string { return splitName(name, stem) }
+
+// spelledTokens are a name's words as nameTokens splits and stems them,
+// but without mapping words used interchangeably onto one: confirmed and
+// activated stay apart. Names are matched on nameTokens; spelledTokens say
+// which of several names of one construct reads most like the others.
+func spelledTokens(name string) []string { return splitName(name, plainStem) }
+
+func splitName(name string, stem func(string) string) []string {
 	var words []string
 	var cur []rune
 	flush := func() {
@@ -122,14 +130,19 @@ func stem(w string) string {
 	if s, ok := synonyms[w]; ok {
 		return s
 	}
-	for _, suf := range stemSuffixes {
-		if len(w)-len(suf) >= 3 && strings.HasSuffix(w, suf) {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
+	w = plainStem(w)
 	if s, ok := stemSynonyms[w]; ok {
 		return s
+	}
+	return w
+}
+
+// plainStem strips one suffix of stemSuffixes, keeping three letters.
+func plainStem(w string) string {
+	for _, suf := range stemSuffixes {
+		if len(w)-len(suf) >= 3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
 	}
 	return w
 }

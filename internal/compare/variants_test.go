@@ -193,30 +193,45 @@ rule RequestReset {
 // with the config parameter, declared without a default and with each
 // variant's value; with no variant reading config it is left out.
 func TestGeneralLifetime(t *testing.T) {
-	set := func(config, d string) string {
+	setField := func(field, config, d string) string {
 		return `-- allium: 3
 entity User {
     email: String
-    reset_expiry: Timestamp?
+    ` + field + `: Timestamp?
 }
 ` + config + `
 rule RequestReset {
     when: RequestReset(user)
 
-    ensures: user.reset_expiry = now + ` + d + `
+    ensures: user.` + field + ` = now + ` + d + `
 }
 `
 	}
+	set := func(config, d string) string { return setField("reset_expiry", config, d) }
 	cfg := "config {\n    reset_lifetime: Duration = 1.hour\n}\n"
 	tests := []struct {
 		name       string
 		a, b       string
 		want, lack []string
 	}{
+		// The one variant's parameter is named for the field it bounds,
+		// as the variant writing a literal would have named it.
 		{"config and literal", set(cfg, "config.reset_lifetime"), set("", "30.minutes"),
-			[]string{"ensures: user.reset_expiry = now + config.reset_lifetime",
-				"-- values differ: a: 1.hour, b: 30.minutes\n    reset_lifetime: Duration\n"},
-			[]string{"Duration = 1.hour"}},
+			[]string{"ensures: user.reset_expiry = now + config.reset_expiry",
+				"-- values differ: a: 1.hour, b: 30.minutes\n    reset_expiry: Duration\n"},
+			[]string{"Duration = 1.hour", "reset_lifetime"}},
+		{"expires_at field", setField("reset_password_expires_at", cfg, "config.reset_lifetime"), setField("reset_password_expires_at", "", "30.minutes"),
+			[]string{"ensures: user.reset_password_expires_at = now + config.reset_password_expiry", "reset_password_expiry: Duration"},
+			[]string{"reset_lifetime"}},
+		// A field that names no more than the expiry, or no expiry,
+		// would not say whose: the variant's name stays.
+		{"bare expiry field", setField("expires_at", cfg, "config.reset_lifetime"), setField("expires_at", "", "30.minutes"),
+			[]string{"ensures: user.expires_at = now + config.reset_lifetime", "reset_lifetime: Duration"}, nil},
+		{"no expiry word", setField("reset_deadline", cfg, "config.reset_lifetime"), setField("reset_deadline", "", "30.minutes"),
+			[]string{"ensures: user.reset_deadline = now + config.reset_lifetime"}, nil},
+		// Declared by both, the parameter keeps its name.
+		{"config in both", set(cfg, "config.reset_lifetime"), set("config {\n    reset_lifetime: Duration = 2.hours\n}\n", "config.reset_lifetime"),
+			[]string{"ensures: user.reset_expiry = now + config.reset_lifetime"}, []string{"config.reset_expiry"}},
 		{"two literals", set("", "1.hour"), set("", "30.minutes"), nil, []string{"reset_expiry = now"}},
 	}
 	for _, tt := range tests {

@@ -2515,6 +2515,12 @@ type CharTest struct {
 type Normaliser struct {
 	Spec  string   `yaml:"spec"`
 	Keeps []string `yaml:"keeps"`
+	// Options names the keys an options object given after the value
+	// may set without changing what Spec says of the result
+	// (normalizeEmail(email, {gmail_remove_dots: false}) still lowercases
+	// the whole address); an object with any other key, or one not
+	// written out, is not read and the call's value is unknown.
+	Options []string `yaml:"options"`
 }
 
 // PasswordView is what a framework password-change view does on POST:

@@ -26,6 +26,18 @@ func isNormaliser(l *catalog.Language, names ...string) bool {
 	return ok
 }
 
+// neutralOptions reports options (an object literal given after the
+// value, read as keywords) whose every key is one of allowed: set either way, it leaves what the normaliser's spec
+// name says of the result true.
+func neutralOptions(opts []facts.Keyword, allowed []string) bool {
+	for _, kw := range opts {
+		if !slices.Contains(allowed, kw.Name) {
+			return false // a spread ({...opts}: Name "**") or a key that changes the result
+		}
+	}
+	return true
+}
+
 // normalised is the value of a normalising call of arg: the catalog's
 // function of it (lowercase(email)), or arg's own value when that is
 // already what the normaliser would make of it (normalize_email of
@@ -2461,6 +2473,16 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	case method == "" && len(e.Args()) == 1 && isNormaliser(l, names...):
 		// normalizeEmail(command.email): the address in canonical form.
 		n, _ := l.NormaliserFor(names...)
+		return rc.normalised(n, &e.Args()[0], sc, out)
+	case len(e.Args()) == 1 && len(e.Keywords()) > 0 && isNormaliser(l, names...):
+		// validator.normalizeEmail(req.body.email, {gmail_remove_dots:
+		// false}) (sahat hackathon-starter's postSignup,
+		// controllers/user.js:257): options that leave what the spec
+		// names of the result as it is.
+		n, _ := l.NormaliserFor(names...)
+		if !neutralOptions(e.Keywords(), n.Options) {
+			return unknownValue
+		}
 		return rc.normalised(n, &e.Args()[0], sc, out)
 	case (method == "" || recv.kind == vUnknown || recv.kind == vPlumbing) && catalogedArg(b.lang.TransparentArgs, e) != nil:
 		return rc.eval(catalogedArg(b.lang.TransparentArgs, e), sc, out, false)

@@ -127,3 +127,58 @@ module.exports = router;
 		})
 	}
 }
+
+// TestSchemaBodyConstructor: a document built from the request's body
+// itself (new db.Account(params), params the body a schema validated:
+// cornflourblue's register, account.service.js:87) takes the schema's
+// keys the model has, as a spread of the body does; with no schema the
+// body's keys are unknown and none is stated.
+func TestSchemaBodyConstructor(t *testing.T) {
+	routes := func(middleware string) string {
+		return `
+const express = require('express');
+const router = express.Router();
+const Joi = require('joi');
+const User = require('../models/user');
+const validateRequest = require('../helpers/validate-request');
+router.post('/signup', ` + middleware + `signup);
+function signupSchema(req, res, next) {
+    const schema = Joi.object({ name: Joi.string().required(), email: Joi.string().required(), password: Joi.string().required() });
+    validateRequest(req, next, schema);
+}
+async function signup(req, res) {
+    const user = new User(req.body);
+    user.role = 'user';
+    await user.save();
+    res.json({});
+}
+module.exports = router;
+`
+	}
+	tests := []struct {
+		name       string
+		middleware string
+		want       []string
+		notWant    []string
+	}{
+		{
+			name:       "the body a schema validated: its keys the model has",
+			middleware: "signupSchema, ",
+			want:       []string{"name: name", "email: email", "password: password", `role: "user"`},
+		},
+		{
+			name:    "no schema: only what the code sets",
+			want:    []string{`User.created(role: "user")`},
+			notWant: []string{"name: name", "email: email"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := New(Options{})
+			defer d.Close()
+			out := distilText(t, d, map[string]string{"models/user.js": spreadBodyModel, "helpers/validate-request.js": validateRequestModule,
+				"users/users.controller.js": routes(tt.middleware)})
+			wantConstruct(t, out, "Signup", tt.want, tt.notWant)
+		})
+	}
+}

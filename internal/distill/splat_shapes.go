@@ -23,6 +23,17 @@ var shapeDumpMethods = map[string]bool{"model_dump": true, "dict": true}
 // keywords when it spreads nothing the walk can read.
 func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope) []facts.Keyword {
 	kw := e.Keyword("**")
+	if kw == nil && len(e.Keywords()) == 0 && len(e.Args()) == 1 {
+		// new db.Account(params), params the request's body a schema
+		// validated (account.service.js:87 of express-signup-verification):
+		// a document built from an object takes its keys, as a spread
+		// of it would.
+		spread := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
+		spread.SetKeywords([]facts.Keyword{{Name: "**", Value: e.Args()[0]}})
+		if kws := rc.schemaBodyKeywords(ent, spread, &e.Args()[0], sc); kws != nil {
+			return kws
+		}
+	}
 	if kw == nil {
 		return e.Keywords()
 	}

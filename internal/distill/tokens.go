@@ -748,6 +748,16 @@ func (rc *ruleCtx) optionLifetime(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 	}
 	args := e.Args()
 	for i := 1; i < len(args); i++ {
+		if opts := rc.fallbackOptions(&args[i], sc, out); opts != nil {
+			// jwt.sign(body, secret, input.options || {expiresIn: X})
+			// called with no options: the fallback's lifetime.
+			for _, name := range names {
+				if entry := dictEntry(opts, name); entry != nil {
+					return rc.lifetime(entry, sc, out)
+				}
+			}
+			continue
+		}
 		if args[i].Kind != facts.ExprName {
 			continue
 		}
@@ -762,6 +772,40 @@ func (rc *ruleCtx) optionLifetime(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 		}
 	}
 	return nil
+}
+
+// fallbackOptions is the object literal an encoder's options argument
+// falls back to (input.options || {expiresIn: ...}, or ??) when the
+// option read first is one the caller's object, built in code, does not
+// give: nestjs-microservice-boilerplate's TokenService.sign(input) is
+// called as sign({body, secret}) and signs with the default lifetime
+// (libs/token/service.ts:31-33). Nil when the argument is no such
+// fallback, or when the caller gives the option or may give it (a
+// spread, an object from elsewhere).
+func (rc *ruleCtx) fallbackOptions(arg *facts.Expr, sc *scope, out *[]allium.Stmt) *facts.Expr {
+	if arg.Kind != facts.ExprBoolOp || arg.Op() != "or" || arg.X == nil || arg.Y == nil || arg.Y.Kind != facts.ExprDict {
+		return nil
+	}
+	read := arg.X
+	if read.Kind != facts.ExprAttr || read.X == nil {
+		return nil
+	}
+	var scratch []allium.Stmt
+	holder := rc.eval(read.X, sc, &scratch, false)
+	if len(holder.parts) == 0 {
+		return nil // not an object the code built: the option may be there
+	}
+	for _, part := range holder.parts {
+		for _, en := range part.e.Entries() {
+			if en.Key == nil {
+				return nil // {...opts}: may carry the option
+			}
+		}
+	}
+	if _, given := rc.partValue(holder, read.Name(), &scratch); given {
+		return nil
+	}
+	return arg.Y
 }
 
 // payloadLifetime is payloadExpiry's reading of the payload.

@@ -658,6 +658,11 @@ type Language struct {
 	// shape, whatever its base (a form base of the service's own that is
 	// not in the source set).
 	RequestFieldModules []string `yaml:"request_field_modules"`
+	// RequestFieldModuleTails: the same for a module outside the source
+	// set whose last name is one of these (taiga's own copy of Django
+	// REST framework, taiga.base.api.serializers: token =
+	// serializers.CharField(...)), a module of the service never.
+	RequestFieldModuleTails []string `yaml:"request_field_module_tails"`
 	// PropertyDecorators make a method read as an attribute (user.token):
 	// reading the attribute runs the method.
 	PropertyDecorators []string `yaml:"property_decorators"`
@@ -1241,6 +1246,10 @@ type Shapes struct {
 	// InputAttrs are a shape's attributes that hold its input, raw or
 	// validated (initial_data, validated_data, cleaned_data).
 	InputAttrs []string `yaml:"input_attrs"`
+	// StateAttrs are a shape's attributes that the framework keeps about
+	// it, no input of the request (a Django form's is_bound,
+	// changed_data, errors): reading one names no trigger parameter.
+	StateAttrs []string `yaml:"state_attrs"`
 	// Managers are a model's class attributes through which its custom
 	// manager methods are called (User.objects.create_user); ManagerModel
 	// is the manager's attribute that is its model (self.model(...)).
@@ -1286,6 +1295,11 @@ type Shapes struct {
 	// Meta model from the validated fields the Meta lists (Django's
 	// ModelForm: a new row, or the instance the form was made with).
 	ModelForms []string `yaml:"model_forms"`
+	// InstanceFirst are bases of shapes whose constructor takes the row
+	// they change as its first positional argument (Django REST
+	// framework's Serializer(instance, data=...)); a Django form's first
+	// is its data.
+	InstanceFirst []string `yaml:"instance_first"`
 	// ReadOnlyOptions are keywords of a shape's declared field that, true,
 	// make it one the shape never writes (DRF's read_only=True).
 	ReadOnlyOptions []string `yaml:"read_only_options"`

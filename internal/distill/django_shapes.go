@@ -169,16 +169,21 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 		if e.Keyword("instance") != nil || len(e.Args()) > 0 {
 			return nil
 		}
+		given := rc.saveKeywords(e, sc, out)
 		for _, c := range sh.CreateMethods {
 			if fr := b.ix.method(recv.shape, c); fr != nil {
 				data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: e.Line()})
-				sc.vars[data.Name()] = &value{kind: vReqDict, shape: recv.shape}
+				sc.vars[data.Name()] = &value{kind: vReqDict, shape: recv.shape, attrs: given}
 				v := rc.inline(fr, recv, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{data}, Line: e.Line()}), sc, out)
 				delete(sc.vars, data.Name())
 				return v
 			}
 		}
-		return rc.modelFormSave(e, recv, nil, sc, out)
+		var data *value
+		if given != nil {
+			data = &value{kind: vReqDict, shape: recv.shape, attrs: given}
+		}
+		return rc.modelFormSave(e, recv, data, sc, out)
 	}
 	if inherited && catalog.Match(sh.CreateMethods, method) && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
 		// super().create(validated_data) in the serializer's own create:
@@ -192,6 +197,26 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 		return rc.inline(fr, recv, e, sc, out)
 	}
 	return nil
+}
+
+// saveKeywords are the values a shape's save is given by keyword
+// (serializer.save(workspace_id=workspace.id, owner_id=request.user.id),
+// plane app/views/workspace/quick_link.py:29): Django REST framework
+// adds them to the validated data its create is handed, so they are
+// what create reads under those keys (validated_data.get("workspace_id")),
+// not request inputs. nil when it is given none.
+func (rc *ruleCtx) saveKeywords(e *facts.Expr, sc *scope, out *[]allium.Stmt) map[string]*value {
+	var given map[string]*value
+	for _, kw := range e.Keywords() {
+		if kw.Name == "**" || kw.Name == "" || catalog.Match(rc.b.lang.Shapes.InstanceAttrs, kw.Name) || kw.Name == "commit" {
+			continue
+		}
+		if given == nil {
+			given = map[string]*value{}
+		}
+		given[kw.Name] = rc.eval(&kw.Value, sc, out, false)
+	}
+	return given
 }
 
 func (rc *ruleCtx) isFieldValidator(method string) bool {
@@ -336,6 +361,9 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 		// new row, graphql/core/mutations.py:799-807).
 		return &value{kind: vExpr, expr: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 	}
+	if v := data.attrs[key]; v != nil && data.kind == vReqDict {
+		return v // given to the shape's save (saveKeywords)
+	}
 	if data.shape != nil && !data.rawInput && !data.cleaning {
 		if c := rc.cleaned[data.shape.qual()+"."+key]; c != nil {
 			// What the form's own validation put under the key
@@ -461,6 +489,11 @@ func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 		return &value{kind: vReqDict, shape: x.shape, rawInput: catalog.Match(sh.RawInputAttrs, name)}
 	case catalog.Match(sh.Context, name):
 		return &value{kind: vPlumbing, param: contextParam}
+	case catalog.Match(sh.StateAttrs, name) || catalog.Match(sh.InstanceAttrs, name) || rc.b.shapeConstant(x.shape, name):
+		// The row a shape was made to change is held in attrs when the
+		// walk read it; unheld, it is no input either (plane's
+		// CycleCreateSerializer.validate reads self.instance).
+		return unknownValue
 	case sh.Meta != nil && name == sh.Meta.Class:
 		// self.Meta.model: the model the shape is made for.
 		if ent, _ := rc.shapeMeta(x.shape); ent != "" {
@@ -468,6 +501,41 @@ func (rc *ruleCtx) shapeAttr(x *value, name string, sc *scope) *value {
 		}
 	}
 	return nil
+}
+
+// shapeConstant reports a class attribute of a shape set to a plain
+// literal with no type declared (pretalx's LoginInfoForm:
+// email_change_requested = False): a flag of the object, which its
+// methods set, not a field the request fills. A pydantic field with a
+// default declares its type (remember: bool = False), and stays a field.
+func (b *builder) shapeConstant(cr *classRef, name string) bool {
+	if cr == nil {
+		return false
+	}
+	f, _ := b.classAssignment(cr, name, func(f *facts.Assignment) bool { return f.Value != nil })
+	if f == nil || f.Annotation != nil || len(f.Decorators) > 0 || !b.declaresFieldsByCalls(cr) {
+		return false
+	}
+	switch f.Value.Kind {
+	case facts.ExprBool, facts.ExprNone, facts.ExprInt, facts.ExprFloat, facts.ExprString:
+		return true
+	}
+	return false
+}
+
+// declaresFieldsByCalls reports a shape whose fields are class
+// attributes built by calls with no type declared (a Django form's email
+// = forms.EmailField()), on it or a base: there a literal attribute is
+// no field. A pydantic model's unannotated name = None is one.
+func (b *builder) declaresFieldsByCalls(cr *classRef) bool {
+	for _, c := range b.ix.lineage(cr) {
+		for i := range c.class.Fields {
+			if f := &c.class.Fields[i]; f.Annotation == nil && f.Value != nil && f.Value.Kind == facts.ExprCall {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shapeContextItem reads an entry of a shape's context: the request the

@@ -2964,7 +2964,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				// parameter), and no clause can name them.
 				return unknownValue
 			}
-			return &value{kind: vShape, shape: cr, parts: append(parts, keywordParts(e, sc)...), attrs: rc.shapeInitAttrs(cr, e, sc, out)}
+			return &value{kind: vShape, shape: cr, parts: append(parts, keywordParts(e, sc)...), attrs: rc.givenInstance(cr, e, rc.shapeInitAttrs(cr, e, sc, out), sc, out)}
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
 			return rc.eval(&e.Args()[0], sc, out, false)

@@ -68,9 +68,26 @@ func (rc *ruleCtx) collaboratorGetter(cr *classRef, self *value, e *facts.Expr, 
 	if fr == nil {
 		return nil
 	}
+	if self != nil && self.attrs[e.Name()] != nil && self.attrs[e.Name()].kind == vShape {
+		return self.attrs[e.Name()]
+	}
 	var scratch []allium.Stmt
 	v := rc.inline(accessorOf(fr), self, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()}), sc, &scratch)
 	if (v.kind == vObject && v.repo != nil) || (v.kind == vRepo && v.ent != "") {
+		return v
+	}
+	if v.kind == vShape && v.shape != nil && len(scratch) == 0 {
+		// A form the view builds in a property (pretalx's ProfileView:
+		// @cached_property def login_form(self): return
+		// SpeakerLoginInfoForm(speaker=..., data=self.request.POST)): each
+		// read of self.login_form is that one form, which its
+		// is_valid() validates and its save() saves.
+		if self != nil {
+			if self.attrs == nil {
+				self.attrs = map[string]*value{}
+			}
+			self.attrs[e.Name()] = v
+		}
 		return v
 	}
 	return nil

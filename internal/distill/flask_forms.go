@@ -17,14 +17,14 @@ import (
 // source set does not hold, so the base alone cannot tell.
 func (b *builder) isFieldForm(cr *classRef, depth int) bool {
 	mods := b.lang.RequestFieldModules
-	if len(mods) == 0 || cr == nil || depth > 4 {
+	if len(mods)+len(b.lang.RequestFieldModuleTails) == 0 || cr == nil || depth > 4 {
 		return false
 	}
 	for _, f := range cr.class.Fields {
 		if f.Value == nil || strings.HasPrefix(f.Name, "__") {
 			continue
 		}
-		if f.Value.Kind == facts.ExprCall && inModules(mods, f.Value.Resolved()) {
+		if f.Value.Kind == facts.ExprCall && (inModules(mods, f.Value.Resolved()) || b.inForeignFieldModule(f.Value.Resolved())) {
 			return true
 		}
 	}
@@ -43,6 +43,27 @@ func (b *builder) isFieldForm(cr *classRef, depth int) bool {
 		}
 	}
 	return false
+}
+
+// inForeignFieldModule reports a resolved callee in a module that is not
+// the service's and whose last name is a catalogued field module's
+// (taiga.base.api.serializers.CharField, the module not in the source
+// set).
+func (b *builder) inForeignFieldModule(resolved string) bool {
+	i := strings.LastIndexByte(resolved, '.')
+	if i <= 0 {
+		return false
+	}
+	mod := resolved[:i]
+	tail := mod
+	if j := strings.LastIndexByte(mod, '.'); j >= 0 {
+		tail = mod[j+1:]
+	}
+	if !slices.Contains(b.lang.RequestFieldModuleTails, tail) || b.ix.modules[mod] != nil || b.ix.defines(resolved) {
+		return false
+	}
+	_, rooted := b.ix.reroot(mod)
+	return !rooted
 }
 
 // inModules reports whether a resolved name lies in one of the modules

@@ -12,6 +12,8 @@ package distill
 import (
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
+	"slices"
+	"strings"
 )
 
 // modelFormSave runs the inherited save of form, a model form; nil when
@@ -59,10 +61,30 @@ func (rc *ruleCtx) modelFormSave(e *facts.Expr, form, data *value, sc *scope, ou
 	var listed []string
 	readOnly := rc.b.readOnlyFields(form.shape)
 	for _, f := range fields {
+		if fi := ent.attrField(f); fi != nil && strings.HasSuffix(f, "_id") && fi.fkEntity != "" {
+			// A foreign key named by its column ("workspace_id"): Django
+			// REST framework makes it a read-only field, which the save
+			// does not write (plane's ProjectMemberPreferenceSerializer,
+			// app/serializers/project.py:169, writes only preferences).
+			continue
+		}
 		if fi := ent.attrField(f); fi != nil && !fi.drop && !fi.uneditable && !rc.dropped[form.shape.qual()+"."+f] &&
 			(!readOnly[f] || rc.cleaned[form.shape.qual()+"."+f] != nil) {
 			listed = append(listed, f)
 		}
+	}
+	for _, k := range sortedKeys(data.attrs) {
+		// save(project_id=project_id): the framework's create writes
+		// what save was given as well (saveKeywords).
+		if fi := ent.attrField(k); fi != nil && !fi.drop && !slices.Contains(listed, k) {
+			listed = append(listed, k)
+		}
+	}
+	if rc.unreadInstance(form) {
+		// SpeakerProfileForm(instance=user.get_speaker(event)).save():
+		// it changes a row the spec cannot name, and makes none.
+		rc.untranslated(sc, line, LeftOutValue, "the save of a form made to change a row the spec cannot name")
+		return unknownValue
 	}
 	if row := rc.formInstance(form); row != nil {
 		inst := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__instance", Raw: "__instance", Line: line})
@@ -97,6 +119,45 @@ func (rc *ruleCtx) formInstance(form *value) *value {
 		}
 	}
 	return nil
+}
+
+// unreadInstance reports a form made to change a row (its instance
+// attribute set) the walk could not read.
+func (rc *ruleCtx) unreadInstance(form *value) bool {
+	for _, a := range rc.b.lang.Shapes.InstanceAttrs {
+		if v, ok := form.attrs[a]; ok && v != nil && v.kind != vEntity && v.kind != vNew {
+			return true
+		}
+	}
+	return false
+}
+
+// givenInstance adds to attrs the row a model form is made to change when
+// its constructor is given it by keyword (SpeakerProfileForm(instance=
+// speaker, data=request.POST), pretalx cfp/views/user.py:102): the form's
+// save then changes that row instead of making one. attrs as they were
+// for any other shape, or when no instance is given.
+func (rc *ruleCtx) givenInstance(cr *classRef, e *facts.Expr, attrs map[string]*value, sc *scope, out *[]allium.Stmt) map[string]*value {
+	if !rc.b.matchBases(cr, rc.b.lang.Shapes.ModelForms) {
+		return attrs
+	}
+	for _, a := range rc.b.lang.Shapes.InstanceAttrs {
+		kw := e.Keyword(a)
+		if kw == nil && len(e.Args()) > 0 && e.Args()[0].Kind != facts.ExprStarred && rc.b.matchBases(cr, rc.b.lang.Shapes.InstanceFirst) {
+			kw = &e.Args()[0] // Serializer(instance, data=...)
+		}
+		if kw == nil || attrs[a] != nil {
+			continue
+		}
+		if kw.Kind == facts.ExprNone {
+			continue // instance=None: a new row, as with none given
+		}
+		if attrs == nil {
+			attrs = map[string]*value{}
+		}
+		attrs[a] = rc.eval(kw, sc, out, false)
+	}
+	return attrs
 }
 
 // savesLater reports a save called with commit=False: the row it makes is

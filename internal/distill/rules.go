@@ -637,6 +637,11 @@ type ruleCtx struct {
 	// by it became (user), merged when the rule is finished, with the
 	// entity of that lookup: one map, so a branch's copy keeps both.
 	idParams map[string]idParam
+	// unreadKeyRows: the input id (project_id) of a row the rule found by
+	// a key it could not read and took as the row the request names
+	// (project), merged into that row at finish when the rule has both.
+	// Unlike idParams, later lookups by the id are not read as the row.
+	unreadKeyRows map[string]string
 	// keyParams: plain handler inputs that may only name a row by a
 	// unique field (key_params.go).
 	keyParams map[string]bool
@@ -1270,6 +1275,9 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	r := &allium.Rule{Meta: b.meta(rc.h.file, line), Name: name}
 	for _, from := range slices.Sorted(maps.Keys(rc.idParams)) {
 		mergeIDParam(rc, from, rc.idParams[from].row)
+	}
+	for _, from := range slices.Sorted(maps.Keys(rc.unreadKeyRows)) {
+		mergeIDParam(rc, from, rc.unreadKeyRows[from])
 	}
 	rc.keyParamsAsRows()
 	rc.spentTokenLookups()

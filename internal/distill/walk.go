@@ -764,6 +764,17 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			}
 			// User.query.get(user_id): the input id stands for user.
 			rc.noteIDParam(id.Name, bn, q.ent)
+		} else if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].val == nil && bn == snake(lastWord(q.ent)) && rc.idParams[bn+"_id"].row == "" {
+			// Project.objects.filter(id=project_id).first(), project_id
+			// read from the body or else the instance (plane
+			// api/serializers/cycle.py:62-69): a key the walk could not
+			// read, so the row is the one the request names; an input
+			// project_id, if the rule has one, names it too, and is
+			// merged into it at finish rather than carried beside it.
+			if rc.unreadKeyRows == nil {
+				rc.unreadKeyRows = map[string]string{}
+			}
+			rc.unreadKeyRows[bn+"_id"] = bn
 		}
 		if len(q.conds) == 1 {
 			rc.noteTokenColumnLookup(bn, ent, q, q.conds[0], sc, line)

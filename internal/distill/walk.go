@@ -1674,6 +1674,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if ok && tieBreak(s.Cond, k, old, v) {
+					// if len(users) > 1: users = exact or folded: a pick
+					// among the rows found (narrowed_rows.go).
+					sc.vars[k] = old
 				} else if flag := branchFlag(cond, &thenSc, &elseSc, thenOut, elseOut, k); flag != nil {
 					sc.vars[k] = flag
 				} else if session := sessionOrNull(old, v); ok && session != nil {

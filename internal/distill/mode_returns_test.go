@@ -10,7 +10,8 @@ import (
 // graphql/account/mutations/account/confirm_account.py:87-91), makes what
 // the helper does after it conditional; the caller's own outcomes stay
 // unconditional. A truth test of a value (`if not user: return`) and a
-// helper whose returns give values keep the old reading.
+// helper whose returns give values keep the old reading; a comparison the
+// spec cannot state leaves what follows out.
 func TestModeReturns(t *testing.T) {
 	models := `
 from django.db import models
@@ -64,6 +65,17 @@ def maybe_merge(user, settings):
 `,
 			want:    []string{"\n        for order in Orders where user_email = user.email and user = null:"},
 			notWant: []string{"if "},
+		},
+		{
+			name: "a comparison the spec cannot state leaves the rest out",
+			helper: `
+def maybe_merge(user, settings):
+    if settings.merge_mode == {"a": 1}.items():
+        return
+    Order.objects.filter(user_email=user.email, user=None).update(user=user)
+`,
+			want:    []string{"ensures: user.is_confirmed = true"},
+			notWant: []string{"for order in Orders"},
 		},
 	}
 	for _, tc := range cases {

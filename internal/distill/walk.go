@@ -93,7 +93,7 @@ func (rc *ruleCtx) restUnderCond(c allium.Expr, line int, rest []facts.Stmt, sc 
 	switch {
 	case len(body) == 0:
 	case c == leaveRestOut:
-		rc.untranslated(sc, line, LeftOutCondition, "what an inlined helper does after returning early on a condition on the row")
+		rc.untranslated(sc, line, LeftOutCondition, "what an inlined helper does after returning early on a condition the spec cannot state")
 	case c == alwaysTrue:
 		*out = append(*out, body...)
 	default:

@@ -2070,6 +2070,64 @@ def add_shipping_voucher(request):
 		[]string{"choices", "type: String"})
 }
 
+// TestChoicesComprehensionOverEnumTable: a choices list built one pair
+// per row of an enumeration's table (saleor CustomerEvent.type,
+// account/models.py:396-401) types the field by that enumeration; a
+// filtered comprehension, or one over a table that is no enumeration's,
+// leaves the field a String.
+func TestChoicesComprehensionOverEnumTable(t *testing.T) {
+	enumFile := `
+class EventType:
+    CREATED = "created"
+    DELETED = "deleted"
+
+    CHOICES = [
+        (CREATED, "The row was created"),
+        (DELETED, "The row was deleted"),
+    ]
+
+PLAIN = [("a", "A"), ("b", "B")]
+`
+	cases := []struct {
+		name    string
+		choices string
+		want    []string
+		notWant []string
+	}{
+		{"pairs over the table", `[(n.upper(), n) for n, _ in EventType.CHOICES]`,
+			[]string{"type: EventType", "Event.created(type: created)"}, []string{"type: String"}},
+		{"filtered pairs", `[(n.upper(), n) for n, _ in EventType.CHOICES if n != "deleted"]`,
+			[]string{"type: String"}, []string{"type: EventType"}},
+		{"single values", `[n for n, _ in EventType.CHOICES]`,
+			[]string{"type: String"}, []string{"type: EventType"}},
+		{"table of no enumeration", `[(n.upper(), n) for n, _ in PLAIN]`,
+			[]string{"type: String"}, []string{"type: EventType"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{
+				"app/__init__.py": enumFile,
+				"app/models.py": `
+from django.db import models
+from . import EventType, PLAIN
+class Event(models.Model):
+    type = models.CharField(max_length=20, choices=` + tc.choices + `)
+`,
+				"app/views.py": `
+from django.shortcuts import redirect
+from . import EventType
+from .models import Event
+def record(request):
+    Event.objects.create(type=EventType.CREATED)
+    return redirect("home")
+`}
+			out := distilText(t, New(Options{}), files)
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			assertSpecText(t, text, tc.want, tc.notWant)
+		})
+	}
+}
+
 // TestCommonCreationsUnderUnreadCondition: when a condition the spec
 // cannot read picks which of two rows of one entity is made (saleor's
 // fulfilment records a fulfilled-items or an awaits-approval OrderEvent,

@@ -1091,6 +1091,14 @@ func (b *builder) enumArg(f *facts.File, a *facts.Expr) *enumInfo {
 // choicesEnum resolves `choices=Status.choices` (a nested or imported
 // choices class) or a literal list of pairs.
 func (b *builder) choicesEnum(owner *classRef, kw *facts.Expr) *enumInfo {
+	if elt, _, iter, conds, ok := kw.Comprehension(); ok && len(conds) == 0 && elt.Kind == facts.ExprTuple && len(elt.Args()) == 2 {
+		// choices=[(name.upper(), name) for name, _ in Events.CHOICES]
+		// (saleor CustomerEvent.type, account/models.py:396-401): one
+		// (value, label) pair per member of the enumeration the table
+		// iterated belongs to, the field's values are its members. A
+		// filtered comprehension keeps only some, so it gives no type.
+		return b.choicesEnum(owner, iter)
+	}
 	if kw.Kind == facts.ExprAttr && kw.Name() == "choices" && kw.X != nil {
 		x := kw.X
 		for _, c := range owner.class.Classes {

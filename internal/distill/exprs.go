@@ -260,6 +260,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				return rc.eval(rest, sc, out, stmtCtx)
 			}
 		}
+		if v := rc.eitherNarrowing(e, sc, out); v != nil {
+			return v // exact or folded (narrowed_rows.go)
+		}
 		if e.Op() == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
@@ -346,6 +349,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	case facts.ExprComprehension:
 		if v := rc.splitList(e, sc, out); v != nil {
 			return v // [w.strip() for w in config_text.split(",")] (split_lists.go)
+		}
+		if v := rc.narrowedRows(e, sc, out); v != nil {
+			return v // [u for u in users if ...] (narrowed_rows.go)
 		}
 	case facts.ExprList, facts.ExprTuple:
 		if v := rc.itemsOf(e, sc, out); v != nil {

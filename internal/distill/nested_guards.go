@@ -134,6 +134,40 @@ func (rc *ruleCtx) helperReturns(list []facts.Stmt, sc *scope) bool {
 	return true
 }
 
+// modeReturn reports a bare return, in a helper that gives nothing back,
+// under a comparison (saleor's maybe_merge_account
+// returns when merging is switched off, graphql/account/mutations/
+// account/confirm_account.py:87-91): its caller has nothing to test, and
+// what the helper does after the branch happens only when the branch was
+// not taken; when the spec cannot state the comparison, what follows is
+// left out. A truth test (`if not password: return`, `if field.errors:
+// return`) is a value missing, which the spec's rule, given its inputs,
+// does not meet: the old reading holds.
+func modeReturn(s *facts.Stmt, sc *scope) bool {
+	if !sc.inlined || len(s.Body) == 0 || s.Cond == nil || s.Cond.Kind != facts.ExprCompare {
+		return false
+	}
+	switch s.Cond.Op() {
+	case "is", "is not", "in", "not in":
+		return false
+	}
+	last := &s.Body[len(s.Body)-1]
+	return last.Kind == facts.StmtReturn && last.Value == nil && procedure(sc.helper)
+}
+
+// procedure reports a function none of whose returns gives a value.
+func procedure(fn *facts.Function) bool {
+	if fn == nil {
+		return false
+	}
+	valued := false
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
+		valued = valued || s.Kind == facts.StmtReturn && s.Value != nil
+		return !valued
+	})
+	return !valued
+}
+
 // switchedOff reports a branch of an inlined success flag's helper that
 // answers false on a condition on settings alone (parse-server's
 // setEmailVerifyToken, UserController.js:43: if (!shouldSendEmail)
@@ -191,7 +225,8 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	if !sc.inlined {
 		return
 	}
-	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc) || rc.switchedOff(s.Body, cond, sc))
+	mode := thenSc.returned && !thenEnds && modeReturn(s, sc)
+	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc) || rc.switchedOff(s.Body, cond, sc) || mode)
 	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
 	switch {
 	case tr && er:
@@ -205,7 +240,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		c = negate(c)
 	}
 	sc.restUnder = c
-	if c == nil && readsRowState(s.Cond, sc) {
+	if c == nil && (mode || readsRowState(s.Cond, sc)) {
 		// parse-server's regenerateEmailVerifyToken returns early while
 		// the user's token is still valid: the rest runs only for some
 		// rows, under a condition the spec cannot state, so its outcomes

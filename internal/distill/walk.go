@@ -93,7 +93,7 @@ func (rc *ruleCtx) restUnderCond(c allium.Expr, line int, rest []facts.Stmt, sc 
 	switch {
 	case len(body) == 0:
 	case c == leaveRestOut:
-		rc.untranslated(sc, line, LeftOutCondition, "what an inlined helper does after returning early on a condition on the row")
+		rc.untranslated(sc, line, LeftOutCondition, "what an inlined helper does after returning early on a condition the spec cannot state")
 	case c == alwaysTrue:
 		*out = append(*out, body...)
 	default:
@@ -1691,6 +1691,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if ok && tieBreak(s.Cond, k, old, v) {
+					// if len(users) > 1: users = exact or folded: a pick
+					// among the rows found (narrowed_rows.go).
+					sc.vars[k] = old
 				} else if flag := branchFlag(cond, &thenSc, &elseSc, thenOut, elseOut, k); flag != nil {
 					sc.vars[k] = flag
 				} else if session := sessionOrNull(old, v); ok && session != nil {

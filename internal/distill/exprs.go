@@ -564,6 +564,11 @@ func (rc *ruleCtx) runsWhenBuilt(v *facts.Expr, sc *scope) bool {
 		return b.ix.function(sc.file, v) != nil || b.isTokenEncoder(v.Resolved(), v.Raw())
 	case b.isTokenEncoder(v.Resolved(), v.Raw()):
 		return true
+	case v.X != nil && v.X.X != nil && v.X.X.Kind == facts.ExprName && b.ix.function(sc.file, v) != nil:
+		// Token(access_token=security.create_access_token(user.id,
+		// ...)): a helper function of the service called through its
+		// module (fastapi-full-stack, backend/app/api/routes/login.py:38-42).
+		return true
 	case sc.cls != nil && b.isReceiverExpr(v.X.X):
 		cr := b.ix.classes[sc.cls.QualName]
 		return cr != nil && b.ix.method(cr, m) != nil

@@ -2535,6 +2535,14 @@ type Normaliser struct {
 	// the whole address); an object with any other key, or one not
 	// written out, is not read and the call's value is unknown.
 	Options []string `yaml:"options"`
+	// EndsOnly: the normaliser cuts white space at the ends and changes
+	// nothing else (strip), so a text holding no white space is inside
+	// the result exactly when it is inside the argument.
+	EndsOnly bool `yaml:"ends_only"`
+	// Receiver: a method that normalises the object it is called on
+	// (x.strip(), x.upper()), never its argument: x.lstrip(".") cuts
+	// dots from x, and is no normalising of ".".
+	Receiver bool `yaml:"receiver"`
 }
 
 // PasswordView is what a framework password-change view does on POST:

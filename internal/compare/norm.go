@@ -17,6 +17,7 @@ var normalizers = map[string]bool{
 	"normalize_email": true, "normalise_email": true, "normalize": true, "normalise": true,
 	// distill's names for the catalog's normaliser_calls.
 	"lowercase_domain": true, "uppercase": true, "titlecase": true, "nfkc": true,
+	"trim_start": true, "trim_end": true,
 }
 
 // spellings are names of one normalising function written two ways:
@@ -66,6 +67,15 @@ func normExpr(e allium.Expr) allium.Expr {
 		}
 		created := false
 		if m, ok := x.Fun.(*allium.Member); ok && m.Name == "created" {
+			created = true
+		}
+		if id, ok := x.Fun.(*allium.Ident); ok && (id.Name == "hash" || id.Name == "length") {
+			// The hash of a password trimmed first stores the same
+			// password, and a bound on its length bounds the same input:
+			// hash(trim(p)) is hash(p), length(trim(p)) is length(p), as
+			// a value stored lower-cased is the same value (CTFd strips
+			// the password it checks and hashes, auth.py:143, 253;
+			// flask-base does not).
 			created = true
 		}
 		for i := range x.Args {

@@ -23,6 +23,9 @@ func TestNormaliserNamesFold(t *testing.T) {
 		{"uppercase", true},
 		{"titlecase", true},
 		{"nfkc", true},
+		{"trim", true},
+		{"trim_start", true},
+		{"trim_end", true},
 		{"hash", false},
 	}
 	for _, tt := range tests {

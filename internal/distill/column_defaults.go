@@ -1,7 +1,9 @@
 package distill
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -32,12 +34,46 @@ func (b *builder) columnDefault(call *facts.Expr) allium.Expr {
 		if kw.Kind == facts.ExprBool && (kw.Value() == "true" || kw.Value() == "false") {
 			return &allium.Lit{Kind: allium.LitBool, Text: kw.Value()}
 		}
+		if n := numberDefault(kw); n != nil {
+			return n
+		}
 		if b.isClockRef(kw) {
 			return &allium.Ident{Name: "now"}
 		}
 	}
 	if keywordTrue(call, "auto_now_add") {
 		return &allium.Ident{Name: "now"}
+	}
+	return nil
+}
+
+// numberDefault is a number literal a column defaults to
+// (IntegerField(default=0), mapped_column(default=0), Column(Integer,
+// default=-1)), or nil: a counter or limit a new row starts at is as much
+// the row's state as a flag's default.
+func numberDefault(e *facts.Expr) allium.Expr {
+	neg := ""
+	if e.Kind == facts.ExprUnary && e.Op() == "-" && e.X != nil {
+		neg, e = "-", e.X
+	}
+	switch e.Kind {
+	case facts.ExprInt:
+		// 0x1F and 1_000 as the spec writes numbers: in decimal.
+		n, err := strconv.ParseInt(e.Value(), 0, 64)
+		if err != nil {
+			return nil
+		}
+		return &allium.Lit{Kind: allium.LitNumber, Text: neg + strconv.FormatInt(n, 10)}
+	case facts.ExprFloat:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(e.Value(), "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil
+		}
+		text := strconv.FormatFloat(f, 'f', -1, 64)
+		if !strings.Contains(text, ".") {
+			text += ".0" // 1.0 stays a decimal
+		}
+		return &allium.Lit{Kind: allium.LitNumber, Text: neg + text}
 	}
 	return nil
 }
@@ -128,6 +164,11 @@ func (rc *ruleCtx) withColumnDefaults(ent string, args []allium.Arg) []allium.Ar
 			// constructor keyword setting it is.
 			continue
 		}
+		if rc.b.setOnSave(e, f.attr) {
+			// The model's own save sets it for a new row: the default
+			// is not what the row gets.
+			continue
+		}
 		v := f.dflt
 		if v == nil {
 			if v = rc.defaultFromFunc(f); v == nil {
@@ -140,6 +181,40 @@ func (rc *ruleCtx) withColumnDefaults(ent string, args []allium.Arg) []allium.Ar
 		args = append(args, allium.Arg{Name: f.name, Value: v})
 	}
 	return args
+}
+
+// setOnSave reports a save method of the entity's model (catalog
+// shapes.save_methods, its own or an ancestor's) that assigns self.attr
+// anywhere in its body: plane's Issue.save numbers a new issue
+// (self.sequence_id = last_sequence + 1 if last_sequence else 1,
+// plane/db/models/issue.py:199) over the column's default=1.
+func (b *builder) setOnSave(e *entityInfo, attr string) bool {
+	if e.ref == nil || e.ref.class == nil || attr == "" {
+		return false
+	}
+	for _, m := range b.lang.Shapes.SaveMethods {
+		fr := b.ix.method(e.ref, m)
+		if fr == nil || fr.fn == nil {
+			continue
+		}
+		assigns := false
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign && s.Kind != facts.StmtAugAssign {
+				return true
+			}
+			for i := range s.Targets {
+				t := &s.Targets[i]
+				if t.Kind == facts.ExprAttr && t.Name() == attr && t.X != nil && t.X.Kind == facts.ExprName && t.X.Name() == "self" {
+					assigns = true
+				}
+			}
+			return !assigns
+		})
+		if assigns {
+			return true
+		}
+	}
+	return false
 }
 
 // freshDefault copies a default's value (a literal or `now`), so that no

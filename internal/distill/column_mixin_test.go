@@ -18,6 +18,14 @@ func TestColumnMixinIdioms(t *testing.T) {
 			want: "entity User {\n    email: String\n    created_at: Timestamp\n}",
 		},
 		{
+			// dispatch's TimeStampMixin(object), src/dispatch/models.py:37.
+			name: "a class of columns whose only base is object is a mixin too",
+			mixin: `class TimestampMixin(object):
+    created_at = db.Column(db.DateTime, nullable=False)
+`,
+			want: "entity User {\n    email: String\n    created_at: Timestamp\n}",
+		},
+		{
 			name: "a mixin of methods only gives none",
 			mixin: `class TimestampMixin:
     def touch(self):

@@ -320,15 +320,17 @@ func (rc *ruleCtx) storedInput(e *facts.Expr, v *value, sc *scope, out *[]allium
 	return f != nil && f.typ != nil && f.typ.Name != "Boolean"
 }
 
-// lowercasedInput reports a request input read in lower case (email =
-// form["email"].lower()): it is there when the input is, so testing it is
-// input validation as testing the input is.
+// lowercasedInput reports a request input read in lower case or trimmed
+// (email = form["email"].strip().lower()): it is there when the input is,
+// so testing it is input validation as testing the input is.
 func (rc *ruleCtx) lowercasedInput(v *value) bool {
-	c, isCall := v.expr.(*allium.Call)
-	if v.kind != vExpr || !isCall || !calls(c, "lowercase") {
+	if v.kind != vExpr {
 		return false
 	}
-	id, isIdent := c.Args[0].Value.(*allium.Ident)
+	if _, isCall := v.expr.(*allium.Call); !isCall {
+		return false
+	}
+	id, isIdent := rc.b.withoutNormalisers(v.expr).(*allium.Ident)
 	return isIdent && rc.paramSet[id.Name]
 }
 

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/distill/distill/internal/allium"
@@ -95,8 +96,11 @@ func bothBind(thenSc, elseSc *scope, k string, v *value) bool {
 
 // substringTest writes `"@" in s` as contains(s, "@"): a needle no
 // identifier could be (it holds punctuation or spaces) is looked for in a
-// text, not in a collection of names or values.
-func substringTest(e *facts.Expr, op string, x, y allium.Expr) allium.Expr {
+// text, not in a collection of names or values. A needle without white
+// space is looked for in the text a trim was given (`"@" in
+// s.strip()` is contains(s, "@")): cutting white space at the ends
+// cannot make or break the match.
+func (b *builder) substringTest(e *facts.Expr, op string, x, y allium.Expr) allium.Expr {
 	if op != allium.OpIn && op != allium.OpNotIn || e.X.Kind != facts.ExprString || e.X.Value() == "" {
 		return nil
 	}
@@ -108,6 +112,9 @@ func substringTest(e *facts.Expr, op string, x, y allium.Expr) allium.Expr {
 		if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return nil
 		}
+	}
+	if !strings.ContainsFunc(e.X.Value(), unicode.IsSpace) {
+		y = b.withoutEndTrims(y)
 	}
 	c := &allium.Call{Fun: &allium.Ident{Name: "contains"}, Args: []allium.Arg{{Value: y}, {Value: x}}}
 	if op == allium.OpNotIn {

@@ -59,10 +59,14 @@ func (b *builder) abstractAncestors(cr *classRef) []*classRef {
 // (SQLAlchemy's declarative mixins: redash's TimestampMixin with
 // created_at = Column(...)): it has no base of its own and declares a
 // column (the catalog's column_calls); each model that mixes it in has
-// its columns.
+// its columns. `object`, the root every Python class has, is no base:
+// dispatch's TimeStampMixin(object) (src/dispatch/models.py:37) is such a
+// mixin.
 func (b *builder) columnMixin(c *classRef) bool {
-	if len(c.class.Bases) > 0 {
-		return false
+	for i := range c.class.Bases {
+		if base := &c.class.Bases[i]; base.Kind != facts.ExprName || base.Name() != "object" {
+			return false
+		}
 	}
 	for i := range c.class.Fields {
 		if v := c.class.Fields[i].Value; v != nil && v.Kind == facts.ExprCall && catalog.MatchAny(b.lang.ColumnCalls, v.Resolved(), v.Callee()) {

@@ -47,7 +47,7 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 	if sh == nil || recv == nil {
 		return nil
 	}
-	if n, ok := b.lang.NormaliserFor(method); ok && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
+	if n, ok := b.lang.NormaliserFor(method); ok && !n.Receiver && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
 		// self.normalize_email(email) in a custom manager.
 		return rc.normalised(n, &e.Args()[0], sc, out)
 	}

@@ -22,14 +22,15 @@ import (
 // splitDomain is email_domain(x) for x cut at "@" (x.split("@", 1)); nil
 // for any other expression. Domains do not tell case apart, so
 // email_domain(lowercase(x)) is email_domain(x); nor does trimming the
-// address first (x.rstrip(".")): "example.com." names example.com.
+// address first (x.rstrip("."), x.strip()): "example.com." names
+// example.com, nor any normaliser of the whole address.
 func (rc *ruleCtx) splitDomain(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	if e == nil || e.Kind != facts.ExprCall || !catalog.Match(rc.b.lang.SplitCalls, e.Method()) ||
 		len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString || e.Args()[0].Value() != "@" {
 		return nil
 	}
 	recv := e.X.X
-	for recv.Kind == facts.ExprCall && recv.Method() != "" && slices.Contains(rc.b.lang.TransparentCalls, recv.Method()) &&
+	for recv.Kind == facts.ExprCall && recv.Method() != "" && (slices.Contains(rc.b.lang.TransparentCalls, recv.Method()) || isNormaliser(rc.b.lang, recv.Method())) &&
 		!slices.ContainsFunc(recv.Args(), func(a facts.Expr) bool { return a.Kind != facts.ExprString }) {
 		recv = recv.X.X
 	}

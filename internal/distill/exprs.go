@@ -27,8 +27,8 @@ func isNormaliser(l *catalog.Language, names ...string) bool {
 }
 
 // neutralOptions reports options (an object literal given after the
-// value, read as keywords) whose every key is one of allowed: set either way, it leaves what the normaliser's spec
-// name says of the result true.
+// value, read as keywords) whose every key is one of allowed: set either
+// way, it leaves what the normaliser's spec name says of the result true.
 func neutralOptions(opts []facts.Keyword, allowed []string) bool {
 	for _, kw := range opts {
 		if !slices.Contains(allowed, kw.Name) {
@@ -36,6 +36,13 @@ func neutralOptions(opts []facts.Keyword, allowed []string) bool {
 		}
 	}
 	return true
+}
+
+// isArgNormaliser reports a catalogued normaliser of its argument
+// (normalize_email(x)), not of the object it is called on.
+func isArgNormaliser(l *catalog.Language, names ...string) bool {
+	n, ok := l.NormaliserFor(names...)
+	return ok && !n.Receiver
 }
 
 // normalised is the value of a normalising call of arg: the catalog's
@@ -63,6 +70,9 @@ func (rc *ruleCtx) normalisedValue(n catalog.Normaliser, v *value) *value {
 		if f, ok := c.Fun.(*allium.Ident); ok && slices.Contains(n.Keeps, f.Name) {
 			return v
 		}
+	}
+	if rc.b.normalisedAlready(x, n.Spec) {
+		return v
 	}
 	return exprValue(&allium.Call{Fun: &allium.Ident{Name: n.Spec}, Args: []allium.Arg{{Value: x}}})
 }
@@ -571,6 +581,11 @@ func (rc *ruleCtx) runsWhenBuilt(v *facts.Expr, sc *scope) bool {
 	case m == "":
 		return b.ix.function(sc.file, v) != nil || b.isTokenEncoder(v.Resolved(), v.Raw())
 	case b.isTokenEncoder(v.Resolved(), v.Raw()):
+		return true
+	case v.X != nil && v.X.X != nil && v.X.X.Kind == facts.ExprName && b.ix.function(sc.file, v) != nil:
+		// Token(access_token=security.create_access_token(user.id,
+		// ...)): a helper function of the service called through its
+		// module (fastapi-full-stack, backend/app/api/routes/login.py:38-42).
 		return true
 	case sc.cls != nil && b.isReceiverExpr(v.X.X):
 		cr := b.ix.classes[sc.cls.QualName]
@@ -1563,7 +1578,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x == nil || y == nil {
 		return nil
 	}
-	if c := substringTest(e, op, x, y); c != nil {
+	if c := b.substringTest(e, op, x, y); c != nil {
 		return c
 	}
 	x, y = b.enumSides(x, y)
@@ -1578,7 +1593,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	// A number literal in a guard is policy: make it config.
 	if lit, isLit := y.(*allium.Lit); isLit && lit.Kind == allium.LitNumber && op != allium.OpIn {
 		if n, err := strconv.ParseFloat(lit.Text, 64); err == nil && n > 1 {
-			if name := rc.emailPolicyName(rc.b.boundName(policyName(x, op)), x, sc); name != "" {
+			if name := rc.emailPolicyName(rc.b.boundName(rc.b.policyName(x, op)), x, sc); name != "" {
 				typ := "Integer"
 				if strings.Contains(lit.Text, ".") {
 					typ = "Decimal"
@@ -1817,6 +1832,15 @@ func (rc *ruleCtx) emailPolicyName(name string, x allium.Expr, sc *scope) string
 		}
 	}
 	return name
+}
+
+// policyName is the package's policyName of x read through normalisers:
+// length(trim(password)) < 8 bounds the password, min_password_length.
+func (b *builder) policyName(x allium.Expr, op string) string {
+	if c, ok := x.(*allium.Call); ok && calls(c, "length") && len(c.Args) == 1 {
+		x = &allium.Call{Fun: c.Fun, Args: []allium.Arg{{Value: b.withoutNormalisers(c.Args[0].Value)}}}
+	}
+	return policyName(b.withoutNormalisers(x), op)
 }
 
 func exprStem(e allium.Expr) string {
@@ -2469,6 +2493,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			// email.lower() of an address lower-cased already (plane's
 			// sanitize_email, adapter/base.py:75, of the view's
 			// email.strip().lower()): lowercase once.
+			if rc.b.normalisedAlready(x, "lowercase") {
+				return exprValue(x)
+			}
 			return exprValue(lowercased(x))
 		}
 		return recv
@@ -2476,7 +2503,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// code.upper(): the receiver in canonical form.
 		n, _ := l.NormaliserFor(last)
 		return rc.normalisedValue(n, recv)
-	case method == "" && len(e.Args()) == 1 && isNormaliser(l, names...):
+	case method == "" && len(e.Args()) == 1 && isArgNormaliser(l, names...):
 		// normalizeEmail(command.email): the address in canonical form.
 		n, _ := l.NormaliserFor(names...)
 		return rc.normalised(n, &e.Args()[0], sc, out)
@@ -4532,7 +4559,7 @@ func (rc *ruleCtx) boundRequires(shape *classRef, line int, param string, kws []
 			if op == allium.OpLe {
 				guardOp = allium.OpGt
 			}
-			name := rc.b.boundName(policyName(x, guardOp))
+			name := rc.b.boundName(rc.b.policyName(x, guardOp))
 			if name == "" {
 				continue
 			}
@@ -4958,4 +4985,88 @@ func (b *builder) requiredRefOfRow(x allium.Expr) *allium.Join {
 func (b *builder) ownDecoder(names []string) bool {
 	st := b.lang.SignedTokens
 	return st != nil && catalog.MatchAny(st.Decoders, names...)
+}
+
+// withoutNormalisers is x under the black boxes that put a value in a
+// canonical form (lowercase(trim(email)) -> email): lowercase and the
+// spec function of each catalogued normaliser. What the value names, a
+// bound on it or the field it is kept as, is the input's; only its
+// spelling changed.
+func (b *builder) withoutNormalisers(x allium.Expr) allium.Expr {
+	for {
+		c, ok := x.(*allium.Call)
+		if !ok || len(c.Args) != 1 || c.Args[0].Name != "" {
+			return x
+		}
+		id, ok := c.Fun.(*allium.Ident)
+		if !ok || !b.isNormaliserSpec(id.Name) {
+			return x
+		}
+		x = c.Args[0].Value
+	}
+}
+
+// isNormaliserSpec reports a spec function that normalises its argument:
+// lowercase (lowercase_calls) or a catalogued normaliser's.
+func (b *builder) isNormaliserSpec(name string) bool {
+	if name == "lowercase" {
+		return true
+	}
+	for _, n := range b.lang.NormaliserCalls {
+		if n.Spec == name {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutEndTrims is x under the normalisers that only cut white space
+// at its ends (catalog ends_only: trim(username) -> username).
+func (b *builder) withoutEndTrims(x allium.Expr) allium.Expr {
+	for {
+		c, ok := x.(*allium.Call)
+		if !ok || len(c.Args) != 1 || c.Args[0].Name != "" {
+			return x
+		}
+		id, ok := c.Fun.(*allium.Ident)
+		if !ok || !slices.ContainsFunc(slices.Collect(maps.Values(b.lang.NormaliserCalls)), func(n catalog.Normaliser) bool { return n.EndsOnly && n.Spec == id.Name }) {
+			return x
+		}
+		x = c.Args[0].Value
+	}
+}
+
+// normalisedAlready reports x as a chain of normalisers that applies
+// spec already, under steps that commute with it: lowercase(trim(email))
+// trimmed again is itself (plane's sanitize_email strips and lowers an
+// address the model's save strips and lowers again). A step commutes with
+// spec when it is spec, or when one of the two only cuts white space at
+// the ends (catalog ends_only) and the other maps characters (lowercase,
+// uppercase): neither makes nor removes the white space the other cuts.
+func (b *builder) normalisedAlready(x allium.Expr, spec string) bool {
+	endsOnly := func(name string) bool {
+		for _, n := range b.lang.NormaliserCalls {
+			if n.Spec == name && n.EndsOnly {
+				return true
+			}
+		}
+		return false
+	}
+	for {
+		c, ok := x.(*allium.Call)
+		if !ok || len(c.Args) != 1 || c.Args[0].Name != "" {
+			return false
+		}
+		id, ok := c.Fun.(*allium.Ident)
+		if !ok || !b.isNormaliserSpec(id.Name) {
+			return false
+		}
+		if id.Name == spec {
+			return true
+		}
+		if endsOnly(id.Name) == endsOnly(spec) {
+			return false // two case mappings, or two trims of other ends: the order matters
+		}
+		x = c.Args[0].Value
+	}
 }

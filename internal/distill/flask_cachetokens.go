@@ -200,11 +200,8 @@ func (rc *ruleCtx) cachedTokenIssue(e *facts.Expr, sc *scope, out *[]allium.Stmt
 	var kept []keptValue
 	if v := rc.tr(&e.Args()[1], sc, out); v != nil {
 		name := ""
-		named := v
-		if c, ok := v.(*allium.Call); ok && len(c.Args) == 1 && calls(c, "lowercase") {
-			named = c.Args[0].Value // the address kept in lower case is still the email
-		}
-		switch n := named.(type) {
+		// The address kept in lower case, or trimmed, is still the email.
+		switch n := b.withoutNormalisers(v).(type) {
 		case *allium.Ident:
 			name = n.Name
 		case *allium.Member:

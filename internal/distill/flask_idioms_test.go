@@ -787,14 +787,14 @@ def reset_password(data):
 			construct: "ResetPassword",
 			want: `rule ResetPassword {
     when: ResetPassword(email)
-    let user = User{email}
+    let user = User{email: trim(email)}
     requires: exists user
     ensures:
         PasswordResetToken.created(
             expires_at: now + config.password_reset_token_expiry,
-            email: email
+            email: trim(email)
         )
-        Email.created(to: email, template: forgot_password)
+        Email.created(to: trim(email), template: forgot_password)
 }`,
 		},
 		{

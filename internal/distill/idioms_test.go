@@ -207,7 +207,7 @@ def reset_password(data=None):
     requires: data != null
     let user = User{email: data}
     requires: exists user
-    ensures: user.password_hash = hash(password)
+    ensures: user.password_hash = hash(trim(password))
 }`,
 		},
 		{

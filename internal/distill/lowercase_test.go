@@ -32,10 +32,10 @@ def register():
 	}{
 		{"a lookup and a creation by the lowered input",
 			"    if User.query.filter_by(email=email).first():\n        abort(409)\n    db.session.add(User(email=email))\n    db.session.commit()\n",
-			[]string{"requires: not exists User{email: lowercase(email)}", "User.created(email: lowercase(email))"}, nil},
+			[]string{"requires: not exists User{email: lowercase(trim(email))}", "User.created(email: lowercase(trim(email)))"}, nil},
 		{"a presence test of the lowered input is no requires",
 			"    if not email:\n        abort(400)\n    db.session.add(User(email=email))\n    db.session.commit()\n",
-			[]string{"User.created(email: lowercase(email))"}, []string{"requires: lowercase(email)"}},
+			[]string{"User.created(email: lowercase(trim(email)))"}, []string{"requires: lowercase(trim(email))", "requires: lowercase(email)"}},
 		{"an input not lowered stays as given",
 			"    db.session.add(User(email=request.form[\"other\"]))\n    db.session.commit()\n",
 			[]string{"User.created(email: other)"}, []string{"lowercase(other)"}},

@@ -134,10 +134,10 @@ func TestProviderObjects(t *testing.T) {
 		want, notWant    []string
 	}{
 		{"sign-in: the email read back from the kept dict", signIn, plainSave,
-			[]string{"when: SignIn(email)\n", "requires: exists user", "User.created(email: lowercase(email)"},
-			[]string{"requires: not exists User{email: lowercase(email)}"}},
+			[]string{"when: SignIn(email)\n", "requires: exists user", "User.created(email: lowercase(trim(email))"},
+			[]string{"requires: not exists User{email: lowercase(trim(email))}"}},
 		{"sign-up: the flag decides the other branch", signUp, plainSave,
-			[]string{"requires: not exists User{email: lowercase(email)}", "User.created(email: lowercase(email)"},
+			[]string{"requires: not exists User{email: lowercase(trim(email))}", "User.created(email: lowercase(trim(email))"},
 			[]string{"requires: exists user"}},
 		{"a left-out branch names no parameter", signIn, queuedUnderUnread,
 			[]string{"when: SignIn(email)\n"},

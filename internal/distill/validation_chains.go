@@ -147,7 +147,7 @@ func (rc *ruleCtx) boundCond(x allium.Expr, op string, n *facts.Expr, f *facts.F
 	if op == allium.OpLe {
 		guardOp = allium.OpGt
 	}
-	if name := rc.b.boundName(policyName(x, guardOp)); name != "" && v > 1 {
+	if name := rc.b.boundName(rc.b.policyName(x, guardOp)); name != "" && v > 1 {
 		// A bound worth naming (not "not blank"), as a guard's.
 		bound = rc.b.literalConfig(name, "Integer", lit, f, line)
 	}

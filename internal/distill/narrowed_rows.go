@@ -59,19 +59,41 @@ func sameQueryRows(a, b *query) bool {
 		len(a.alts) > 0 || len(b.alts) > 0 || a.anyOf != nil || b.anyOf != nil || a.column != b.column || a.one != b.one {
 		return false
 	}
-	return slices.EqualFunc(a.conds, b.conds, func(c, d qcond) bool {
-		return c.field == d.field && c.op == d.op && c.val == d.val && slices.Equal(c.path, d.path) &&
-			c.orNull == d.orNull && c.many == d.many && c.fold == d.fold && c.member == d.member
-	})
+	return slices.EqualFunc(a.conds, b.conds, sameQcond)
+}
+
+// sameQcond reports two conditions that test the same thing.
+func sameQcond(c, d qcond) bool {
+	return c.field == d.field && c.op == d.op && c.val == d.val && slices.Equal(c.path, d.path) &&
+		c.orNull == d.orNull && c.many == d.many && c.fold == d.fold && c.member == d.member
+}
+
+// narrowerQuery reports whether b keeps only rows a keeps: b is a with
+// conditions added (qs.filter(...) of qs), the same rows or fewer.
+func narrowerQuery(a, b *query) bool {
+	if a == nil || b == nil || a.ent != b.ent || a.via != b.via || a.action != b.action || a.column != b.column || a.one != b.one ||
+		len(b.conds) < len(a.conds) || b.bad < a.bad || b.scoped < a.scoped {
+		return false
+	}
+	if len(b.alts) < len(a.alts) && b.bad <= a.bad {
+		// a's alternatives (Q(...) | Q(...)) gone: only as a condition
+		// b could not state (alternatives of alternatives) is b narrower.
+		return false
+	}
+	if a.anyOf != nil && (!slices.Equal(a.anyOf, b.anyOf) || a.anyVal != b.anyVal) {
+		return false
+	}
+	return slices.EqualFunc(a.conds, b.conds[:len(a.conds)], sameQcond)
 }
 
 // tieBreak reports whether a branch taken only when the rows a name
 // holds are several (`if len(users) > 1:`) rebound the name to a
-// narrowing of those same rows: it picks among the rows found, which
+// narrowing of those same rows (a comprehension keeping some, or a
+// further filter of the query, taiga's users/services.py:41-43): it picks among the rows found, which
 // stay what the name holds after the branch, as the first of them is a
 // row the query finds either way.
 func tieBreak(cond *facts.Expr, name string, old, v *value) bool {
-	if old == nil || v == nil || old.kind != vQuery || v.kind != vQuery || !sameQueryRows(old.q, v.q) || v.q.bad < old.q.bad {
+	if old == nil || v == nil || old.kind != vQuery || v.kind != vQuery || !(sameQueryRows(old.q, v.q) && v.q.bad >= old.q.bad || narrowerQuery(old.q, v.q)) {
 		return false
 	}
 	return severalTest(cond, name)

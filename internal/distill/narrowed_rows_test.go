@@ -57,6 +57,29 @@ def deactivate(request):
 			want: []string{"let user = user_by_email_ignoring_case(email)", "requires: exists user", "ensures: user.is_active = false"},
 		},
 		{
+			// taiga's get_user_by_username_or_email (users/services.py:
+			// 36-49): the tie-break filters the query further.
+			name: "tie-break by a further filter",
+			helper: `
+from django.db.models import Q
+def find_user(name):
+    qs = User.objects.filter(Q(username__iexact=name) | Q(email__iexact=name))
+    if len(qs) > 1:
+        qs = qs.filter(Q(username=name) | Q(email=name))
+    user = qs[0]
+    return user
+`,
+			view: `
+def deactivate(request):
+    user = find_user(request.POST["name"])
+    user.is_active = False
+    user.save()
+    return redirect("home")
+`,
+			rule: "Deactivate",
+			want: []string{"ensures: user.is_active = false"},
+		},
+		{
 			name: "a narrowing with no tie-break",
 			helper: `
 def find_user(email):

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -49,6 +51,23 @@ func (rc *ruleCtx) misusedTokenUser(q *query) bool {
 		return true
 	}
 	return false
+}
+
+// tokenCarriedFields is q with each condition that matches a token's
+// user against a field other than the id (misusedTokenUser) matching
+// that field against what the token carries under the field's name:
+// User{email: token.user} becomes User{email: token.email}.
+func (rc *ruleCtx) tokenCarriedFields(q *query) *query {
+	c := *q
+	c.conds = slices.Clone(q.conds)
+	for i, cond := range c.conds {
+		if cond.field == "id" || cond.val == nil || !rc.tokenUser(cond.val) {
+			continue
+		}
+		m := cond.val.(*allium.Member)
+		c.conds[i].val = &allium.Member{X: m.X, Name: cond.field}
+	}
+	return &c
 }
 
 // flowVerbs start the name of a function that begins a flow

@@ -716,9 +716,14 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if rc.misusedTokenUser(q) {
 		if rc.subjectLookups != nil {
 			*rc.subjectLookups = append(*rc.subjectLookups, q)
+			rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
+			return unknownValue
 		}
-		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
-		return unknownValue
+		// Outside a current-user dependency, the token carries the
+		// field it is matched against: User{email: token.email}
+		// (fastapi-full-stack's reset, whose token's subject is the
+		// address, utils.py:104-124 and crud.py:34-37).
+		q = rc.tokenCarriedFields(q)
 	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {

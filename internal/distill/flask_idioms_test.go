@@ -465,7 +465,9 @@ def add_field():
 }`,
 		},
 		{
-			// healthchecks: the signed value is a username, not an id.
+			// healthchecks: the signed value is a username, not an id:
+			// the user is the one whose field the token carries, not
+			// token.user (tokenCarriedFields).
 			name: "a signed value matched against another field than the id is not the token's user",
 			files: map[string]string{"app/models.py": flaskTokenPage["app/models.py"], "app/views.py": `
 from flask import Blueprint, redirect
@@ -484,7 +486,12 @@ def unsubscribe(signed):
     return redirect("/")
 `},
 			construct: "Unsubscribe",
-			want:      "",
+			want: `rule Unsubscribe {
+    when: Unsubscribe(signed)
+    requires: signed.is_valid
+    let user = User{email: signed.email}
+    ensures: user.pending = false
+}`,
 		},
 		{
 			// flaskbb: the column is private and a synonym with a property

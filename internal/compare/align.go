@@ -192,6 +192,18 @@ func (g *group) representative() *unit {
 	return g.first()
 }
 
+// compared are the first maxCompared members of g, those a candidate is
+// compared with.
+func (g *group) compared() []*unit {
+	var out []*unit
+	for _, m := range g.members {
+		if m != nil && len(out) < maxCompared {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // maxCompared bounds how many members of a group a candidate is compared
 // with: the seed and the next ones, in variant order.
 const maxCompared = 4
@@ -407,15 +419,6 @@ func mergeGroups(groups []*group, index map[string][]int, sim func(a, b *unit) f
 		n = len(groups[0].members)
 	}
 	dead := make([]bool, len(groups))
-	firstOf := func(g *group) []*unit {
-		var out []*unit
-		for _, m := range g.members {
-			if m != nil && len(out) < maxCompared {
-				out = append(out, m)
-			}
-		}
-		return out
-	}
 	for gi, g := range groups {
 		if dead[gi] || g.count() == n {
 			continue
@@ -444,8 +447,8 @@ func mergeGroups(groups []*group, index map[string][]int, sim func(a, b *unit) f
 						continue
 					}
 					s := -1.0
-					for _, a := range firstOf(g) {
-						for _, b := range firstOf(h) {
+					for _, a := range g.compared() {
+						for _, b := range h.compared() {
 							simCalls.Add(1)
 							if t := sim(a, b); s < 0 {
 								s = t
@@ -503,15 +506,6 @@ func pairLeftovers(groups []*group, sim func(a, b *unit) float64, floor float64)
 		}
 		return true
 	}
-	firstOf := func(g *group) []*unit {
-		var out []*unit
-		for _, m := range g.members {
-			if m != nil && len(out) < maxCompared {
-				out = append(out, m)
-			}
-		}
-		return out
-	}
 	index := map[string][]int{}
 	keys := make([][]string, len(groups))
 	for i, g := range groups {
@@ -557,8 +551,8 @@ func pairLeftovers(groups []*group, sim func(a, b *unit) float64, floor float64)
 				continue
 			}
 			s := -1.0
-			for _, a := range firstOf(g) {
-				for _, b := range firstOf(h) {
+			for _, a := range g.compared() {
+				for _, b := range h.compared() {
 					simCalls.Add(1)
 					s = max(s, sim(a, b))
 				}

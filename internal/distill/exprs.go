@@ -4993,13 +4993,19 @@ func (b *builder) ownDecoder(names []string) bool {
 // bound on it or the field it is kept as, is the input's; only its
 // spelling changed.
 func (b *builder) withoutNormalisers(x allium.Expr) allium.Expr {
+	return peelCalls(x, b.isNormaliserSpec)
+}
+
+// peelCalls is x under the one-argument calls of the functions peel
+// names: f(g(x)) -> x when peel holds of f and g.
+func peelCalls(x allium.Expr, peel func(name string) bool) allium.Expr {
 	for {
 		c, ok := x.(*allium.Call)
 		if !ok || len(c.Args) != 1 || c.Args[0].Name != "" {
 			return x
 		}
 		id, ok := c.Fun.(*allium.Ident)
-		if !ok || !b.isNormaliserSpec(id.Name) {
+		if !ok || !peel(id.Name) {
 			return x
 		}
 		x = c.Args[0].Value
@@ -5023,17 +5029,18 @@ func (b *builder) isNormaliserSpec(name string) bool {
 // withoutEndTrims is x under the normalisers that only cut white space
 // at its ends (catalog ends_only: trim(username) -> username).
 func (b *builder) withoutEndTrims(x allium.Expr) allium.Expr {
-	for {
-		c, ok := x.(*allium.Call)
-		if !ok || len(c.Args) != 1 || c.Args[0].Name != "" {
-			return x
+	return peelCalls(x, b.endsOnlySpec)
+}
+
+// endsOnlySpec reports the spec function of a normaliser that only cuts
+// white space at the ends (catalog ends_only: trim).
+func (b *builder) endsOnlySpec(name string) bool {
+	for _, n := range b.lang.NormaliserCalls {
+		if n.Spec == name && n.EndsOnly {
+			return true
 		}
-		id, ok := c.Fun.(*allium.Ident)
-		if !ok || !slices.ContainsFunc(slices.Collect(maps.Values(b.lang.NormaliserCalls)), func(n catalog.Normaliser) bool { return n.EndsOnly && n.Spec == id.Name }) {
-			return x
-		}
-		x = c.Args[0].Value
 	}
+	return false
 }
 
 // normalisedAlready reports x as a chain of normalisers that applies
@@ -5044,14 +5051,7 @@ func (b *builder) withoutEndTrims(x allium.Expr) allium.Expr {
 // the ends (catalog ends_only) and the other maps characters (lowercase,
 // uppercase): neither makes nor removes the white space the other cuts.
 func (b *builder) normalisedAlready(x allium.Expr, spec string) bool {
-	endsOnly := func(name string) bool {
-		for _, n := range b.lang.NormaliserCalls {
-			if n.Spec == name && n.EndsOnly {
-				return true
-			}
-		}
-		return false
-	}
+	endsOnly := b.endsOnlySpec
 	for {
 		c, ok := x.(*allium.Call)
 		if !ok || len(c.Args) != 1 || c.Args[0].Name != "" {

@@ -537,6 +537,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			rc.assignEither(obj, t, v, sc, out, line)
 			return
 		}
+		if rc.unreadWrite(obj, t, sc, line) {
+			return // a write to a value the walk could not read (unread_writes.go)
+		}
 		switch obj.kind {
 		case vReqDict:
 			// req.body.password = hash(req.body.password): the input,

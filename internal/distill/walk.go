@@ -1694,6 +1694,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if row := requestRow(&thenSc, &elseSc, k); row != nil {
+					// if id: x = by_id(id) else: x = by_token(token): the
+					// row the request names either way (request_rows.go).
+					sc.vars[k] = row
 				} else if ok && tieBreak(s.Cond, k, old, v) {
 					// if len(users) > 1: users = exact or folded: a pick
 					// among the rows found (narrowed_rows.go).

@@ -2453,6 +2453,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 		}
 	}
+	if v := rc.handedReceiverCall(e, method, recv, sc, out); v != nil {
+		return v // mutation_class.get_node_or_error(...) (handed_receivers.go)
+	}
 	if v := rc.untypedMethodCall(e, method, recv, sc, out); v != nil {
 		return v
 	}

@@ -1390,7 +1390,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			continue
 		}
 		if i == 0 && b.isReceiver(p.Name) {
-			sc.vars[p.Name] = &value{kind: vPlumbing}
+			sc.vars[p.Name] = &value{kind: vPlumbing, recvClass: h.class}
 			if p.Name == b.selfName() && h.class != nil {
 				if obj := rc.viewInstance(h); obj != nil {
 					sc.vars[p.Name] = obj

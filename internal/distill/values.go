@@ -243,6 +243,11 @@ type value struct {
 	// called on the class); calling it makes an instance of repo
 	// (alt_constructors.go).
 	class bool
+	// recvClass: vPlumbing: the class whose handler method this receiver
+	// (cls, self) is the receiver of, so that a helper it is handed to
+	// (get_checkout(cls, ...) calling mutation_class.get_node_or_error)
+	// runs that class's methods (handed_receivers.go).
+	recvClass *facts.Class
 }
 
 // query is a filtered query over one entity.

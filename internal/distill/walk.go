@@ -537,6 +537,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			rc.assignEither(obj, t, v, sc, out, line)
 			return
 		}
+		if rc.unreadWrite(obj, t, sc, line) {
+			return // a write to a value the walk could not read (unread_writes.go)
+		}
 		switch obj.kind {
 		case vReqDict:
 			// req.body.password = hash(req.body.password): the input,
@@ -1696,6 +1699,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					sc.vars[k] = v // the other branch left: this one's binding holds
 				} else if bothBind(&thenSc, &elseSc, k, v) {
 					sc.vars[k] = v // both branches bind the same value
+				} else if row := requestRow(&thenSc, &elseSc, k); row != nil {
+					// if id: x = by_id(id) else: x = by_token(token): the
+					// row the request names either way (request_rows.go).
+					sc.vars[k] = row
 				} else if ok && tieBreak(s.Cond, k, old, v) {
 					// if len(users) > 1: users = exact or folded: a pick
 					// among the rows found (narrowed_rows.go).

@@ -8,8 +8,9 @@ import (
 // TestEarlyReturnRefusal pins healthchecks' Project.invite
 // (hc/accounts/models.py:473): a helper that returns False before it
 // creates a row creates it only when none of its refusals applied, while a
-// helper whose early return carries a value or whose rest creates nothing
-// keeps its outcomes as before.
+// helper whose early return carries a value keeps its outcomes as before;
+// a rest that creates nothing is under the refusal when the caller ignores
+// the answer (ignored_answers.go).
 func TestEarlyReturnRefusal(t *testing.T) {
 	d := New(Options{})
 	tests := []struct {
@@ -39,12 +40,15 @@ func TestEarlyReturnRefusal(t *testing.T) {
         return "owner"
     Member.objects.create(user=user, project=self, role="w")`,
 			[]string{"if project.owner != user:", "Member.created("}, "requires: project.owner"},
-		{"a rest that only sets fields keeps its reading",
+		// The view ignores invite's answer (project.invite(user) on its
+		// own): the fields are set only past the refusal
+		// (ignored_answers.go).
+		{"a rest that only sets fields is under the refusal when the answer is ignored",
 			`    if self.owner_id == user.id:
         return False
     self.name = "shared"
     self.save()`,
-			[]string{"project.name = \"shared\""}, "if project.owner"},
+			[]string{"if project.owner != user:", "project.name = \"shared\""}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3987,6 +3987,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	} else {
 		inner.answered = rc.answeredCalls[call] || sc.answered
 	}
+	inner.ignored = rc.ignoredCalls[call]
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	rc.methodSchemaChecks(fr, call, sc, out)
 	if isPredicateTree(fr.fn.Body()) {

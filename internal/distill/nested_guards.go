@@ -225,7 +225,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	if !sc.inlined {
 		return
 	}
-	mode := thenSc.returned && !thenEnds && modeReturn(s, sc)
+	mode := thenSc.returned && !thenEnds && (modeReturn(s, sc) || rc.ignoredRefusal(s, sc))
 	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc) || rc.switchedOff(s.Body, cond, sc) || mode)
 	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
 	switch {

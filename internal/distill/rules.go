@@ -528,6 +528,8 @@ type ruleCtx struct {
 	raisedFails map[*facts.Expr]bool
 	// answeredCalls: calls whose result the handler returns or drops.
 	answeredCalls map[*facts.Expr]bool
+	// ignoredCalls: calls whose result nothing reads (ignored_answers.go).
+	ignoredCalls map[*facts.Expr]bool
 	// flags holds the calls of helpers that answered a success flag
 	// (success_flags.go).
 	flags    map[*facts.Expr]*value
@@ -709,6 +711,11 @@ type scope struct {
 	// helper's result, or a helper so called calls it
 	// (unread_fail_checks.go).
 	answered bool
+	// ignored: nothing reads what this inlined helper answers (its call
+	// is a statement of its own, or a helper so called returns it):
+	// what it does after refusing holds only when it did not refuse
+	// (ignored_answers.go).
+	ignored bool
 	// deferred: names a destructured request parameter binds to the
 	// signed-in user (@Req() { body, user }), read only when the name is
 	// (deferred_reads.go): taking the user out of the request is no

@@ -42,6 +42,7 @@ func (rc *ruleCtx) stmts(list []facts.Stmt, sc *scope, out *[]allium.Stmt) bool 
 		rc.markNoneFails(&list[i], list[i+1:])
 		rc.markRaisedFails(&list[i], list[i+1:], sc)
 		rc.markAnsweredCall(&list[i], sc)
+		rc.markIgnoredCall(&list[i], sc)
 		if ends, ok := rc.pendingStep(list, i, sc, out); ok {
 			return ends
 		}

@@ -2261,7 +2261,7 @@ func mergeIDParam(rc *ruleCtx, from, to string) {
 	}
 	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == from })
 	delete(rc.paramSet, from)
-	renameIdent(rc, from, to)
+	renameOwned(rc, from, to)
 }
 
 func renameParam(rc *ruleCtx, from, to string) {

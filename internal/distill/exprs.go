@@ -1076,6 +1076,7 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 		v := exprValue(m)
 		if f.typ != nil && f.typ.Name != "Boolean" {
 			v.param = "nonbool" // a truth test of it is a test for a value
+			v.alwaysSet, v.fieldType = !f.typ.Optional, f.typ.Name
 		}
 		v.undefinable = ent.absentUndefined && f.typ != nil && f.typ.Optional
 		return v
@@ -1428,6 +1429,15 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 				// if new_email: of a helper's `new_email: str | None`
 				// handed a value: that the text was given.
 				return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+			}
+			if v.param == "nonbool" && v.alwaysSet {
+				// if not to: raise, of to = user.email where User.email
+				// is no optional column (pretalx send_verification_mail,
+				// person/domain/verification.py:147-148): the field always
+				// holds a value, so `!= null` would state nothing; the
+				// test is the language's truth of that value (an empty
+				// text, a zero), or none the spec can state.
+				return alwaysSetTruth(v.expr, v.fieldType)
 			}
 			if v.param == "nonbool" {
 				// if user.oauth_id: the field has a value.

@@ -1059,10 +1059,19 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.finishPaths(rc)
 	// Every path of the handler answers one stimulus: the same trigger,
 	// with the parameters any path reads, so that their arity agrees.
+	// The handler's own reading counts only when it is a rule: with no
+	// main rule, what the rest of the handler read was read by constructs
+	// left out (pretalx ProfileView.post, cfp/views/user.py:136-153: the
+	// login form's validators read old_password, password and
+	// password_repeat, auth.py:118-135/177-197, and stated nothing), and
+	// the paths already carry what was read before they forked.
+	// The handler's order of parameters is kept.
 	var trigName string
 	params := slices.Clone(rc.params)
 	if main != nil {
 		trigName = main.rule.Trigger.Name
+	} else {
+		params = slices.DeleteFunc(params, func(p string) bool { return !rc.pathReads(p) })
 	}
 	for _, x := range rc.extra {
 		if x.shareParams == nil {
@@ -1107,6 +1116,17 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		}
 	}
 	return rc.forked
+}
+
+// pathReads reports a parameter a path of the handler that shares its
+// trigger reads.
+func (rc *ruleCtx) pathReads(p string) bool {
+	for _, x := range rc.extra {
+		if x.shareParams != nil && slices.Contains(x.params, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // finishPaths finishes the paths of x, depth first, as rules of the
@@ -2268,7 +2288,7 @@ func mergeIDParam(rc *ruleCtx, from, to string) {
 	}
 	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == from })
 	delete(rc.paramSet, from)
-	renameIdent(rc, from, to)
+	renameOwned(rc, from, to)
 }
 
 func renameParam(rc *ruleCtx, from, to string) {

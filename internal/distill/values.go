@@ -130,6 +130,11 @@ type value struct {
 	// undefinable: vExpr: an optional field of a row its store answers
 	// without it when unset (absentUndefined), undefined then.
 	undefinable bool
+	// alwaysSet: vExpr: a field its entity declares not optional: it
+	// always holds a value, so a truth test of it is no test for one.
+	alwaysSet bool
+	// fieldType: vExpr with alwaysSet: the name of the field's type.
+	fieldType string
 	// earliestIfNull: vExpr: an optional time read with the earliest
 	// time in its place when unset (t if t is not None else
 	// datetime.min), so that comparing it holds as null would be the

@@ -545,6 +545,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				rc.inputSets = map[string]*value{}
 			}
 			rc.inputSets[t.Name()] = rc.eval(v, sc, out, false)
+			if rc.inputSetIn == nil {
+				rc.inputSetIn = map[string]*scope{}
+			}
+			rc.inputSetIn[t.Name()] = sc
 			return
 		case vShape:
 			// self.user = authenticate(...) in a form's clean: what the

@@ -613,6 +613,12 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				x = vx
 			}
 			if x == nil {
+				// account.role = isFirstAccount ? Role.Admin : Role.User
+				// on a count the spec cannot state (express-signup-
+				// verification's account.service.js:91): the creation
+				// says less, and a note says so, never silently.
+				rc.b.stats.EffectsSeen++
+				rc.untranslated(sc, line, LeftOutValue, "the value assigned to a new "+obj.ent+"."+t.Name())
 				return
 			}
 			x = rc.b.enumValue(f, x)

@@ -81,7 +81,10 @@ type Language struct {
 	// UpdateKeyword's dict on top (SQLModel's db_user.sqlmodel_update(
 	// user_data, update=extra_data)).
 	RowUpdates []string `yaml:"row_updates"`
-	EnumBases  []string `yaml:"enum_bases"`
+	// AssignCalls copy the keys of their later arguments onto their first
+	// (Object.assign(account, params)): given a row, an update of it.
+	AssignCalls []string `yaml:"assign_calls"`
+	EnumBases   []string `yaml:"enum_bases"`
 	// ExceptionBases are the language's root exception classes: a class
 	// of the service deriving from one is an error the code may build
 	// and answer with instead of raising (reportsError).

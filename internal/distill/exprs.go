@@ -2912,6 +2912,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return v
 		}
 	}
+	if rc.objectAssign(e, sc, out) {
+		return unknownValue // Object.assign(row, body): the row's updates
+	}
 	// Queries, persistence, deletes.
 	if v := rc.queryCall(e, method, recv, sc, out); v != nil {
 		return v

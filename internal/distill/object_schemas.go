@@ -238,6 +238,12 @@ func (rc *ruleCtx) schemaBodyChecks(fields []facts.Keyword, builder catalog.Sche
 	for _, f := range fields {
 		rc.schemaFieldChecks(f, body, builder.Required, sc, &at, &rc.ensures)
 		rc.h.schemaKeys = append(rc.h.schemaKeys, f.Name)
+		if rc.b.schemaFieldRequired(&f.Value, builder.Required) {
+			if rc.h.schemaRequired == nil {
+				rc.h.schemaRequired = map[string]bool{}
+			}
+			rc.h.schemaRequired[f.Name] = true
+		}
 	}
 }
 
@@ -270,9 +276,62 @@ func (rc *ruleCtx) schemaMiddlewareFunction(m *facts.Expr, file *facts.File, req
 		if !ok || !rc.handsSchemaToBodyParse(mw, mwReq, s.Targets[0].Name(), builder) {
 			continue
 		}
+		if len(fields) == 0 {
+			var added []string
+			fields, added = rc.b.localSchemaFields(mw.fn.Body()[:i], s.Value)
+			for _, k := range added {
+				// schemaRules.role = ... for admins only: a key the
+				// spec does not give the body, said so.
+				rc.untranslated(sc, m.Line(), LeftOutCondition, "the key "+k+" added to the body's schema under a condition in "+mw.fn.Name)
+			}
+		}
 		rc.schemaBodyChecks(fields, builder, schemaFile, req, m.Line(), sc)
 		return
 	}
+}
+
+// localSchemaFields are the fields of an object schema built from an
+// object literal the middleware keeps in a local first:
+//
+//	const schemaRules = { title: Joi.string().empty(''), ... };
+//	const schema = Joi.object(schemaRules).with('password', 'confirmPassword');
+//
+// (express-signup-verification's updateSchema, accounts.controller.js:
+// 187-201): the literal's entries, bound in the statements before; nil
+// when the builder is given no such local. A key added to the local
+// (schemaRules.role = ... for admins only) is not among them but in
+// added, so that the rule notes it: the spec says less rather than give
+// every caller the key.
+func (b *builder) localSchemaFields(before []facts.Stmt, schema *facts.Expr) (fields []facts.Keyword, added []string) {
+	x := schema
+	for i := 0; i < 3 && x != nil && b.schemaBuilderName(x) == "" && x.X != nil && x.X.X != nil && x.X.X.Kind == facts.ExprCall; i++ {
+		x = x.X.X
+	}
+	if x == nil || b.schemaBuilderName(x) == "" || len(x.Args()) != 1 || x.Args()[0].Kind != facts.ExprName {
+		return nil, nil
+	}
+	name := x.Args()[0].Name()
+	for i := range before {
+		s := &before[i]
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName || s.Targets[0].Name() != name || s.Value == nil {
+			continue
+		}
+		fields = nil
+		if kws, ok := objectKeywords(s.Value); ok {
+			fields = kws
+		}
+	}
+	if fields == nil {
+		return nil, nil
+	}
+	facts.Walk(before, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprAttr && s.Targets[0].X != nil &&
+			s.Targets[0].X.Kind == facts.ExprName && s.Targets[0].X.Name() == name && !slices.Contains(added, s.Targets[0].Name()) {
+			added = append(added, s.Targets[0].Name())
+		}
+		return true
+	})
+	return fields, added
 }
 
 // handsSchemaToBodyParse reports whether mw passes its request reqName and

@@ -102,6 +102,10 @@ type handler struct {
 	// validates the request's body by (celebrate's Joi.object): the body
 	// a handler spreads holds no others (schemaBodyKeywords).
 	schemaKeys []string
+	// schemaRequired: the schemaKeys the schema requires; the others the
+	// request may leave out (an update from the body sets them only when
+	// given, object_assigns.go).
+	schemaRequired map[string]bool
 }
 
 // findHandlers lists the service's entry points in file then line order.
@@ -494,6 +498,9 @@ type ruleCtx struct {
 	// (req.body.password = hash(req.body.password)): read after, an
 	// input is the value set.
 	inputSets map[string]*value
+	// inputSetIn: the scope each of inputSets was set in, whose condition
+	// a copy of the body onto a row holds the key under (object_assigns.go).
+	inputSetIn map[string]*scope
 	// flagInputs are the parameters that are Boolean inputs of a shape
 	// (booleanShapeField): testing one is a condition.
 	flagInputs map[string]bool

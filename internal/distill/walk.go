@@ -549,6 +549,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				rc.inputSets = map[string]*value{}
 			}
 			rc.inputSets[t.Name()] = rc.eval(v, sc, out, false)
+			if rc.inputSetIn == nil {
+				rc.inputSetIn = map[string]*scope{}
+			}
+			rc.inputSetIn[t.Name()] = sc
 			return
 		case vShape:
 			// self.user = authenticate(...) in a form's clean: what the
@@ -613,6 +617,12 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				x = vx
 			}
 			if x == nil {
+				// account.role = isFirstAccount ? Role.Admin : Role.User
+				// on a count the spec cannot state (express-signup-
+				// verification's account.service.js:91): the creation
+				// says less, and a note says so, never silently.
+				rc.b.stats.EffectsSeen++
+				rc.untranslated(sc, line, LeftOutValue, "the value assigned to a new "+obj.ent+"."+t.Name())
 				return
 			}
 			x = rc.b.enumValue(f, x)

@@ -417,6 +417,9 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		if e.X == nil || e.Y == nil {
 			return false, false
 		}
+		if t, ok := rc.literalKeyIn(e, sc); ok {
+			return t, true
+		}
 		x, okx := literal(e.X)
 		y, oky := literal(e.Y)
 		if !okx || !oky {

@@ -209,8 +209,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.jsonKeyField(e.X, e.Y, sc, out); v != nil {
 			return v
 		}
-		if x.dumped && e.Y != nil && e.Y.Kind == facts.ExprString {
-			// d["password"] of a dict the code built (dict_edits.go).
+		if (x.dumped || writtenOut(x, e.Y)) && e.Y != nil && e.Y.Kind == facts.ExprString {
+			// d["password"] of a dict the code built (dict_edits.go), or
+			// of a dump of a shape made with that key (literalKeyIn).
 			if v, given := rc.partValue(x, e.Y.Value(), out); given {
 				return v
 			}

@@ -170,3 +170,40 @@ func (rc *ruleCtx) setKeyTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) (x a
 	}
 	return x, true
 }
+
+// literalKeyIn decides `"password" in data` when data holds a dict the
+// code wrote out whose keys include that one: a shape made with the
+// value and dumped (UserUpdate(password=new_password).model_dump(
+// exclude_unset=True), fastapi-full-stack's reset_password into
+// crud.update_user, crud.py:20-27 and login.py:91-96). Only a key
+// written there is decided, as given; a dump may hold others (defaults),
+// so the absence of one is left to the usual reading, as is any dict
+// with an entry set under a condition or keys taken out.
+func (rc *ruleCtx) literalKeyIn(e *facts.Expr, sc *scope) (truth, ok bool) {
+	if e.Op() != "in" && e.Op() != "not in" || e.X.Kind != facts.ExprString || e.Y.Kind != facts.ExprName {
+		return false, false
+	}
+	if writtenOut(sc.vars[e.Y.Name()], e.X) {
+		return e.Op() == "in", true
+	}
+	return false, false
+}
+
+// writtenOut reports d a dict whose parts are all dicts the code wrote
+// out, none set under a condition, one of which has the key key (a
+// string) that was not taken out since.
+func writtenOut(d *value, key *facts.Expr) bool {
+	if d == nil || key == nil || key.Kind != facts.ExprString || d.kind == vReqDict || d.setOnly || d.popped[key.Value()] || len(d.parts) == 0 {
+		return false
+	}
+	found := false
+	for _, p := range d.parts {
+		if p.e == nil || p.e.Kind != facts.ExprDict || p.unknown || p.when != nil {
+			return false
+		}
+		for _, en := range p.e.Entries() {
+			found = found || en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == key.Value()
+		}
+	}
+	return found
+}

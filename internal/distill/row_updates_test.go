@@ -83,6 +83,23 @@ class UserUpdate(SQLModel):
 			notWant: []string{"user.password ="},
 		},
 		{
+			// fastapi-full-stack's reset_password hands crud.update_user
+			// UserUpdate(password=body.new_password) (login.py:91-96,
+			// crud.py:20-27): the key is in the dump (literalKeyIn) and
+			// its entry is what the shape was made with (writtenOut).
+			name: "a dump of a shape made in code: its keys are given",
+			body: `    changes = UserUpdate(password=user_in.password)
+    user_data = changes.model_dump(exclude_unset=True)
+    extra_data = {}
+    if "password" in user_data:
+        hashed = get_password_hash(user_data["password"])
+        extra_data["hashed_password"] = hashed
+    user.sqlmodel_update(user_data, update=extra_data)
+`,
+			want:    []string{"ensures: user.hashed_password = hash(password)"},
+			notWant: []string{"if exists password", "user.password ="},
+		},
+		{
 			name: "an extra entry set under a test the spec cannot state is left out",
 			body: `    user_data = user_in.model_dump(exclude_unset=True)
     extra_data = {}

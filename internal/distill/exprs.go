@@ -4022,14 +4022,18 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		probe.vars = maps.Clone(inner.vars)
 		probeFails := slices.Clone(*inner.failWhen)
 		probe.failWhen = &probeFails
-		seen, guards, sent := rc.b.stats.EffectsSeen, rc.b.stats.GuardsSeen, rc.b.sinksMade
+		seen, guards, sent, stated := rc.b.stats.EffectsSeen, rc.b.stats.GuardsSeen, rc.b.sinksMade, len(rc.body)
 		x, effects := rc.predicateAnswer(fr.fn.Body(), &probe, out)
 		if x != nil {
 			return exprValue(x)
 		}
 		if effects {
-			// The walk below sees them again.
+			// The walk below sees them again, and states the
+			// preconditions the reading met under the conditions the
+			// walk puts them under (mealie's sender raises only when
+			// SMTP is enabled, email_senders.py:90-100).
 			rc.b.stats.EffectsSeen, rc.b.stats.GuardsSeen, rc.b.sinksMade = seen, guards, sent
+			rc.body = rc.body[:stated]
 		} else {
 			inner = &probe
 			if x := rc.namedPredicate(fr.fn, inner); x != nil {

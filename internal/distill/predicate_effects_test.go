@@ -83,3 +83,40 @@ def forgot_password(request):
 		})
 	}
 }
+
+// TestPredicateLookalikeGuards: the reading of a predicate-shaped helper
+// that reaches an effect states no preconditions of its own; the walk
+// that follows states them under the conditions it puts them under. The
+// sender's check runs only when the helper did not refuse first (mealie's
+// DefaultEmailSender.send raises only when SMTP is enabled,
+// services/email/email_senders.py:90-100, behind email_service.py:42-43).
+func TestPredicateLookalikeGuards(t *testing.T) {
+	d := New(Options{})
+	out := distilText(t, d, map[string]string{
+		"app/models.py": "from django.db import models\nclass User(models.Model):\n    email = models.EmailField(unique=True)\n    notify = models.BooleanField(default=True)\n",
+		"app/mail.py": `
+from django.core.mail import EmailMessage
+def deliver(to, subject):
+    if "@" not in to:
+        raise ValueError("not an address")
+    msg = EmailMessage(subject, "body", "from@example.com", [to])
+    msg.send()
+    return True
+def notify_user(user, subject):
+    if not user.notify:
+        return False
+    return deliver(user.email, subject)
+`,
+		"app/views.py": `
+from django.http import JsonResponse
+from .models import User
+from .mail import notify_user
+def forgot_password(request):
+    user = User.objects.get(email=request.POST["email"])
+    notify_user(user, "reset")
+    return JsonResponse({})
+`,
+	})
+	text := string(allium.Print(out.Module, allium.PrintOptions{}))
+	assertSpecText(t, text, []string{"requires: not user.notify or contains(user.email, \"@\")", "if user.notify:", "Email.created(to: user.email"}, []string{"requires: contains(user.email"})
+}

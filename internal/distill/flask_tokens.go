@@ -61,10 +61,10 @@ func (rc *ruleCtx) tokenCarriedFields(q *query) *query {
 	c := *q
 	c.conds = slices.Clone(q.conds)
 	for i, cond := range c.conds {
-		if cond.field == "id" || cond.val == nil || !rc.tokenUser(cond.val) {
+		m, ok := cond.val.(*allium.Member)
+		if cond.field == "id" || !ok || !rc.tokenUser(m) {
 			continue
 		}
-		m := cond.val.(*allium.Member)
 		c.conds[i].val = &allium.Member{X: m.X, Name: cond.field}
 	}
 	return &c

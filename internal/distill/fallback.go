@@ -31,7 +31,7 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 	}
 	first, name := returnedLookup(s.Body)
 	second, _ := returnedLookup(h.Body)
-	if first == nil || second == nil || name == "" {
+	if first == nil || second == nil || name == "" || rc.createCall(second.call) {
 		return false
 	}
 	a := rc.eval(first.call, sc, out, false)
@@ -77,6 +77,74 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 	sc.setRet(v)
 	sc.returned = true
 	return true
+}
+
+// lookupOrCreate reads a helper that returns the row a lookup finds, or
+// a row it creates when there is none:
+//
+//	try:
+//	    return Settings.objects.all()[:1].get()
+//	except Settings.DoesNotExist:
+//	    return Settings.objects.create()
+//
+// as get_or_create reads (findOrCreate): the creation happens only when no
+// row matches, `if not exists Settings{...}: Settings.created(...)`, and
+// the helper gives back the lookup's row. Walked as an ordinary try, the
+// handler's creation was stated unconditionally, in every rule that read
+// the settings (baserow's CoreHandler.get_settings, core/handler.py:
+// 156-167). When the lookup cannot be stated (no condition: any row) the
+// creation is left out with a note rather than claimed of every call.
+func (rc *ruleCtx) lookupOrCreate(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
+	if !sc.inlined || len(s.Handlers()) != 1 || len(s.Else()) > 0 || len(s.Finally()) > 0 {
+		return false
+	}
+	h := &s.Handlers()[0]
+	if h.Type == nil || !catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(h.Type.Raw()), h.Type.Resolved()) {
+		return false
+	}
+	first, _ := returnedLookup(s.Body)
+	second, _ := returnedLookup(h.Body)
+	if first == nil || second == nil || first.attr != "" || second.attr != "" {
+		return false
+	}
+	create := second.call
+	if !rc.createCall(create) || create.X.Kind != facts.ExprAttr {
+		return false
+	}
+	recv := rc.eval(create.X.X, sc, out, false)
+	if recv.kind != vQuery || recv.ent == "" {
+		return false
+	}
+	found := rc.eval(first.call, sc, out, false)
+	rc.b.stats.EffectsSeen++
+	var j allium.Expr
+	if found.kind == vLookup && found.q != nil && found.ent == recv.ent && found.q.bad == 0 {
+		j = rc.b.join(found.q)
+	}
+	if j == nil {
+		rc.untranslated(sc, h.Line, LeftOutValue, "the creation of a "+recv.ent+" when none is found")
+		found = unknownValue
+	} else {
+		var made []allium.Stmt
+		if v := rc.eval(create, sc, &made, false); v.kind == vNew || v.kind == vEntity {
+			v.createdAt = nil // created inside the if below: no let can name it
+		}
+		if len(made) > 0 {
+			*out = append(*out, &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
+				Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: made}}})
+		}
+	}
+	sc.setRet(found)
+	sc.returned = true
+	return true
+}
+
+// createCall reports a call of a create method (Model.objects.create(...)),
+// not one that may find the row instead (get_or_create): read before the
+// call is walked, since walking it states the creation.
+func (rc *ruleCtx) createCall(call *facts.Expr) bool {
+	m := call.Method()
+	return m != "" && call.X != nil && catalog.Match(rc.b.lang.CreateMethods, m) && !catalog.Match(rc.b.lang.FindOrCreateMethods, m)
 }
 
 // lookupStep is a lookup a block returns: the call, and the attribute of

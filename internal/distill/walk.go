@@ -255,7 +255,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return rc.stmts(s.Body, sc, out)
 	case facts.StmtTry:
-		if rc.lookupFallback(s, sc, out) {
+		if rc.lookupFallback(s, sc, out) || rc.lookupOrCreate(s, sc, out) {
 			return !sc.inlined
 		}
 		if rc.relatedOfNew(s, sc, out) {

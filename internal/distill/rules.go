@@ -1785,6 +1785,28 @@ func (rc *ruleCtx) currentUserName() string {
 	return "user"
 }
 
+// yieldSignedInName renames the signed-in user's parameter to
+// current_user when a row the request names by its id is about to take
+// its name: currentUserName looks for a clashing local only in the
+// handler's own body, and a helper's `user = User.objects.get(id=user_id)`
+// would otherwise be the same parameter as the admin deleting it (baserow's
+// UserAdminHandler.delete_user, core/admin/users/handler.py:144-165, read
+// `requires: user != user`). The identifier is renamed where it stands, so
+// the clauses and the values that already hold it follow.
+func (rc *ruleCtx) yieldSignedInName(name string) {
+	u := rc.userVal
+	if u == nil || u.kind != vEntity || u.param != name || name == "current_user" || rc.paramSet["current_user"] || rc.lets["current_user"] {
+		return
+	}
+	renameParam(rc, name, "current_user")
+	if id, ok := u.expr.(*allium.Ident); ok {
+		id.Name = "current_user"
+	} else {
+		u.expr = &allium.Ident{Name: "current_user"}
+	}
+	u.param = "current_user"
+}
+
 // routeNamesUser reports a file route with a segment holding a user's id
 // (users/[userId]/route.ts): the user the request acts on, which a
 // change by that id names user (rowByIDParam), is not the signed-in one.

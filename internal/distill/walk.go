@@ -783,6 +783,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			}
 			// User.query.get(user_id): the input id stands for user.
 			rc.noteIDParam(id.Name, bn, q.ent)
+			rc.yieldSignedInName(bn)
 		} else if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].val == nil && bn == snake(lastWord(q.ent)) && rc.idParams[bn+"_id"].row == "" {
 			// Project.objects.filter(id=project_id).first(), project_id
 			// read from the body or else the instance (plane

@@ -186,6 +186,40 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
 			notWant: []string{"share_type:", "website_id"}},
 		{name: "its entity names the row", construct: "ShareToken", want: []string{"share: Share"}, notWant: []string{"user:"}},
 	})
+	// A function that names the kind (baserow's encode_public_view_token,
+	// contrib/database/views/handler.py:3485-3497) keeps it; the row is
+	// still named by its entity, never as the token's user.
+	runIdiomCases(t, map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import AbstractUser
+
+class User(AbstractUser):
+    email = models.EmailField(unique=True)
+
+class View(models.Model):
+    slug = models.SlugField(unique=True)
+    password = models.CharField(max_length=128)
+`,
+		"app/views.py": `
+import jwt
+from django.conf import settings
+from rest_framework.views import APIView
+from rest_framework.response import Response
+from .models import View
+
+def encode_public_view_token(view):
+    return jwt.encode({"slug_id": view.slug}, key=settings.SECRET_KEY, algorithm="HS256")
+
+class PublicViewAuthView(APIView):
+    def post(self, request, slug):
+        view = View.objects.get(slug=slug)
+        return Response({"access_token": encode_public_view_token(view)})
+`,
+	}, []idiomCase{
+		{name: "a named kind of a row's token", construct: "PublicViewAuth", want: []string{"PublicViewToken.created(view: view)"}, notWant: []string{"user: view"}},
+		{name: "its entity names the row, the kind kept", construct: "PublicViewToken", want: []string{"view: View"}, notWant: []string{"user:"}},
+	})
 }
 
 // TestRandomFallback pins an optional input or else a fresh random draw

@@ -510,14 +510,20 @@ func (rc *ruleCtx) issueTokenOf(kind string, payload *facts.Expr, expiry allium.
 	}
 	user := rc.payloadUser(payload, sc, out)
 	subject := "user"
-	if u := b.userEntity(); user != nil && u != "" && user.ent != u && kind == "signed" && len(kept) == 0 {
-		// {shareId: share.id, ...} signed where no function names the
-		// kind (umami's share/[slug]/route.ts:48): a token of that row,
-		// named after it.
-		kind, subject = snake(user.ent), snake(user.ent)
-		name = pascal(kind) + "Token"
-		if e := b.entByName[name]; e != nil {
-			return &value{kind: vPlumbing}
+	if u := b.userEntity(); user != nil && u != "" && user.ent != u {
+		// A token of a row other than a user names that row by its
+		// entity: baserow's public view token ({"slug_id": view.slug},
+		// contrib/database/views/handler.py:3485-3497) is no user's.
+		subject = snake(user.ent)
+		if kind == "signed" && len(kept) == 0 {
+			// {shareId: share.id, ...} signed where no function names
+			// the kind (umami's share/[slug]/route.ts:48): a token of
+			// that row, named after it.
+			kind = snake(user.ent)
+			name = pascal(kind) + "Token"
+			if e := b.entByName[name]; e != nil {
+				return &value{kind: vPlumbing}
+			}
 		}
 	}
 	if user == nil && rc.payloadSubjectUnread(payload, sc, out) {

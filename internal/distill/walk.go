@@ -2229,6 +2229,48 @@ func isZero(e allium.Expr) bool {
 	return ok && l.Kind == allium.LitNumber && l.Text == "0"
 }
 
+// forgetLoopLocals makes unknown each local that the body of a loop the
+// walk does not read assigns: after the loop it holds what it held before
+// or what some pass gave it, and keeping the value from before would say
+// more than the code does. baserow's rebuild of broken dependencies widens
+// `q = Q()` by `q |= Q(...)` per table (contrib/database/fields/
+// dependencies/dependency_rebuilder.py:57-66), and filter(q) read as
+// filter(Q()) stated a change to every FieldDependency.
+func forgetLoopLocals(sc *scope, s *facts.Stmt) {
+	facts.Walk(s.Body, func(st *facts.Stmt) bool {
+		if st.Kind != facts.StmtAssign && st.Kind != facts.StmtAugAssign {
+			return true
+		}
+		for i := range st.Targets {
+			forgetBound(sc, &st.Targets[i])
+		}
+		return true
+	})
+}
+
+// forgetBound makes unknown the locals an assignment target binds: a
+// name, or the names of a tuple or list unpacked (not a.b or a[k], which
+// change what a holds without rebinding it). A query stays: a loop that
+// rebinds one (`queryset = plugin.enhance_queryset(queryset)`, baserow's
+// core/handler.py:558-559) narrows or decorates its rows, and a lookup by
+// id on it finds that row or none, as the spec's lookup says.
+func forgetBound(sc *scope, t *facts.Expr) {
+	switch t.Kind {
+	case facts.ExprName:
+		if v := sc.vars[t.Name()]; v != nil && v.kind != vQuery {
+			sc.vars[t.Name()] = unknownValue
+		}
+	case facts.ExprTuple, facts.ExprList:
+		for i := range t.Args() {
+			forgetBound(sc, &t.Args()[i])
+		}
+	case facts.ExprStarred:
+		if t.X != nil {
+			forgetBound(sc, t.X)
+		}
+	}
+}
+
 // forStmt handles loops over a relationship or a query.
 func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if rc.unrollGivenKeys(s, sc, out) {
@@ -2249,6 +2291,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		}
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
 		rc.rowsFilledInBody(sc, s)
+		forgetLoopLocals(sc, s)
 		return
 	}
 	if rc.unrollLiteralLoop(s, sc, out) {
@@ -2271,6 +2314,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 			rc.callingLoops++
 		}
 		rc.rowsFilledInBody(sc, s)
+		forgetLoopLocals(sc, s)
 		return
 	}
 	if rc.findFirst(s, it, sc, out) {

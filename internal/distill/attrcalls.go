@@ -50,6 +50,22 @@ func (rc *ruleCtx) knownName(x *facts.Expr, sc *scope) (string, bool) {
 	return lit.Text, true
 }
 
+// constantText is the text of a module constant x names, when it holds a
+// string literal. An attribute name kept in one (getattr(user,
+// UNTRUSTED_CLIENT_SESSION_ID_USER_ATTR, None), baserow's api/sessions.py:
+// 13, 51) is that attribute, not the config parameter a constant read as a
+// value becomes.
+func (rc *ruleCtx) constantText(x *facts.Expr, sc *scope) (string, bool) {
+	if x.Kind != facts.ExprName || sc.vars[x.Name()] != nil {
+		return "", false
+	}
+	c := rc.b.ix.constant(sc.file, x)
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprString {
+		return "", false
+	}
+	return c.as.Value.Value(), true
+}
+
 // attrCall reads getattr(obj, name[, default]) and setattr(obj, name, v)
 // whose name the walk knows as obj.name and obj.name = v. It reports
 // false for any other call.
@@ -64,7 +80,10 @@ func (rc *ruleCtx) attrCall(e *facts.Expr, method string, sc *scope, out *[]alli
 	if !get && !set {
 		return nil, false
 	}
-	name, ok := rc.knownName(&e.Args()[1], sc)
+	name, ok := rc.constantText(&e.Args()[1], sc)
+	if !ok {
+		name, ok = rc.knownName(&e.Args()[1], sc)
+	}
 	if !ok || !isSnake(name) {
 		return nil, false
 	}

@@ -2035,6 +2035,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	var recv *value
 	superCall := false
+	if rc.b.takesStampReceiverOff(e) {
+		// user_logged_in.disconnect(update_last_login): read where the
+		// sign-in states its stamps (stampReceiverOff).
+		return &value{kind: vPlumbing}
+	}
 	if method != "" {
 		if v := rc.frameworkSuperMutation(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching graphql_jwt's (token_mutations.go)

@@ -1816,6 +1816,13 @@ type Sessions struct {
 	// StartStamps lists, per sign-in call, the user's timestamp fields
 	// that call sets to now (Django's login updates last_login).
 	StartStamps map[string][]string `yaml:"start_stamps"`
+	// StampReceivers names, per stamp field, the signal receivers that set
+	// it on sign-in (Django's update_last_login, connected to
+	// user_logged_in); ReceiverDisconnects are the calls that take a
+	// receiver off its signal (user_logged_in.disconnect(update_last_login)):
+	// after one, the stamp is not set.
+	StampReceivers      map[string][]string `yaml:"stamp_receivers"`
+	ReceiverDisconnects []string            `yaml:"receiver_disconnects"`
 	// StartFlags lists, per sign-in call, its parameters after the user,
 	// in order, that the spec states on the session when the call gives
 	// them (login_user(user, remember=True): remember: true).

@@ -80,7 +80,7 @@ func (rc *ruleCtx) verifyTokenCall(call, arg *facts.Expr, sc *scope, out *[]alli
 	// The payload's claims are read through claimsOf; the value itself,
 	// looked up as a user's id (User.query.get(loads(token))), is the user
 	// the token was signed for: token.user.
-	return &value{kind: vExpr, expr: &allium.Member{X: tok, Name: "user"}, claimsOf: tok}
+	return &value{kind: vExpr, expr: &allium.Member{X: tok, Name: "user"}, claimsOf: tok, subjectField: rc.b.decodedSubject(call, sc.stack)}
 }
 
 // claim is the value of one entry of a decoded payload: the user for a
@@ -105,6 +105,11 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 		return unknownValue
 	case catalog.Match(st.ExpiryKeys, key):
 		name = "expires_at"
+	case catalog.Match(st.SubjectKeys, key) && payload.subjectField != "":
+		// The token decoded carries a field of the user as its subject
+		// (fastapi-full-stack's reset token signs {"sub": email},
+		// utils.py:104-114): that field, not the user.
+		name = payload.subjectField
 	case catalog.Match(st.SubjectKeys, key):
 		if u := rc.b.userEntity(); u != "" {
 			return &value{kind: vEntity, ent: u, expr: &allium.Member{X: payload.claimsOf, Name: "user"}}

@@ -656,8 +656,22 @@ func (rc *ruleCtx) sessionStamps(names []string, u *value, sc *scope, out *[]all
 			if f == nil || f.drop {
 				continue
 			}
+			meta := rc.b.meta(sc.file, line)
+			var stamp allium.Stmt = &allium.Assign{Meta: meta, Target: &allium.Member{X: rc.valueExpr(u), Name: f.name}, Value: &allium.Ident{Name: "now"}}
+			off, always := rc.stampReceiverOff(name, sc, line)
+			switch {
+			case always:
+				continue // its receiver taken off the signal: never set
+			case off != nil:
+				c := rc.tr(off, sc, out)
+				if c == nil {
+					rc.untranslated(sc, line, LeftOutValue, "the condition under which "+f.name+" is set on sign-in")
+					continue
+				}
+				stamp = &allium.If{Meta: meta, Branches: []allium.IfBranch{{Cond: negate(c), Body: []allium.Stmt{stamp}}}}
+			}
 			f.used = true
-			*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: &allium.Member{X: rc.valueExpr(u), Name: f.name}, Value: &allium.Ident{Name: "now"}})
+			*out = append(*out, stamp)
 		}
 	}
 }
@@ -1062,4 +1076,95 @@ func (rc *ruleCtx) filledOr(cond allium.Expr, side *facts.Expr, sc *scope) alliu
 		return &allium.Lit{Kind: allium.LitBool, Text: "true"}
 	}
 	return cond
+}
+
+// stampReceiverOff reads whether the function signing the user in took
+// the receiver that sets the stamp field (catalog stamp_receivers) off
+// its signal before the sign-in call at line: netbox's login view runs
+// user_logged_in.disconnect(update_last_login) when maintenance mode is
+// on (account/views.py:113-117), so last_login is set only when it is
+// off. It gives the condition of the if whose body takes the receiver
+// off, or always when the function does so on the sign-in's own path;
+// nil and false when it does neither.
+func (rc *ruleCtx) stampReceiverOff(field string, sc *scope, line int) (cond *facts.Expr, always bool) {
+	ss := rc.b.lang.Sessions
+	receivers := ss.StampReceivers[field]
+	if len(receivers) == 0 || len(ss.ReceiverDisconnects) == 0 {
+		return nil, false
+	}
+	fn := sc.helper
+	if fn == nil && rc.h != nil {
+		fn = rc.h.fn
+	}
+	if fn == nil {
+		return nil, false
+	}
+	takesOff := func(s *facts.Stmt) bool {
+		c := s.Value
+		if s.Kind != facts.StmtExpr || c == nil || c.Kind != facts.ExprCall || !catalog.Match(ss.ReceiverDisconnects, c.Method()) || len(c.Args()) == 0 {
+			return false
+		}
+		r := &c.Args()[0]
+		return catalog.MatchAny(receivers, r.Resolved(), r.Raw())
+	}
+	holds := func(list []facts.Stmt) bool { // the sign-in is in list
+		found := false
+		facts.Walk(list, func(s *facts.Stmt) bool {
+			found = found || s.Line() == line
+			return !found
+		})
+		return found
+	}
+	// visit reads the statements of one list on the sign-in's path.
+	var visit func(list []facts.Stmt) bool
+	visit = func(list []facts.Stmt) bool {
+		for i := range list {
+			s := &list[i]
+			if s.Line() >= line && !holds(list[i:i+1]) {
+				return false // past the sign-in
+			}
+			switch {
+			case takesOff(s):
+				always = true
+				return true
+			case s.Kind == facts.StmtIf && !holds(list[i:i+1]):
+				for j := range s.Body {
+					if takesOff(&s.Body[j]) {
+						cond = s.Cond
+					}
+				}
+			case holds(list[i : i+1]):
+				if s.Kind == facts.StmtIf {
+					if holds(s.Body) {
+						return visit(s.Body)
+					}
+					return visit(s.Else())
+				}
+				return visit(s.Body)
+			}
+		}
+		return false
+	}
+	visit(fn.Body())
+	if always {
+		return nil, true
+	}
+	return cond, false
+}
+
+// takesStampReceiverOff reports a call that takes a receiver setting a
+// sign-in stamp off its signal (catalog stamp_receivers and
+// receiver_disconnects): user_logged_in.disconnect(update_last_login).
+func (b *builder) takesStampReceiverOff(c *facts.Expr) bool {
+	ss := b.lang.Sessions
+	if ss == nil || c.Kind != facts.ExprCall || len(c.Args()) == 0 || !catalog.Match(ss.ReceiverDisconnects, c.Method()) {
+		return false
+	}
+	r := &c.Args()[0]
+	for _, receivers := range ss.StampReceivers {
+		if catalog.MatchAny(receivers, r.Resolved(), r.Raw()) {
+			return true
+		}
+	}
+	return false
 }

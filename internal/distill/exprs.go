@@ -2035,6 +2035,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	var recv *value
 	superCall := false
+	if rc.b.takesStampReceiverOff(e) {
+		// user_logged_in.disconnect(update_last_login): read where the
+		// sign-in states its stamps (stampReceiverOff).
+		return &value{kind: vPlumbing}
+	}
 	if method != "" {
 		if v := rc.frameworkSuperMutation(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching graphql_jwt's (token_mutations.go)
@@ -2486,6 +2491,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	case last == "timedelta" || facts.LastSegment(e.Resolved()) == "timedelta": // also `timedelta as td`
 		return rc.duration(e, sc, out)
 	case slices.Contains(l.LengthCalls, e.Raw()) && len(e.Args()) == 1:
+		if rc.rowsLength(e) {
+			if rows := rc.eval(&e.Args()[0], sc, out, false); rows.kind == vQuery && rows.q != nil && rows.q.action == "" {
+				// len(qs) of the rows a query found (taiga's
+				// get_user_by_username_or_email, users/services.py:45):
+				// their number, as qs.count() gives it.
+				return &value{kind: vCount, ent: rows.ent, q: rows.q}
+			}
+		}
 		if x := rc.tr(&e.Args()[0], sc, out); x != nil {
 			if c, ok := x.(*allium.Call); ok && calls(c, "lowercase") && len(c.Args) == 1 {
 				// len(email) of an address a form field lower-cased: the

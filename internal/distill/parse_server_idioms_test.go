@@ -133,7 +133,7 @@ func TestParseServerIdioms(t *testing.T) {
 			// string built from random bytes in a loop is random.
 			name:      "the rows a find gives, the first of them, and the row written back",
 			construct: "HandleResend",
-			want: []string{"when: HandleResend(email)", "requires: exists User{email}", "let user = User{email}", "requires: not user.email_verified",
+			want: []string{"when: HandleResend(email)", "let user = User{email}\n    requires: exists user", "requires: not user.email_verified",
 				"user.perishable_token = random_key()"},
 			notWant: []string{`perishable_token = ""`},
 		},

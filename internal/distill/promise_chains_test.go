@@ -93,7 +93,7 @@ func TestPromiseChains(t *testing.T) {
 			// no such user.
 			name:      "a helper's chain gives the row, the handler's chain writes it",
 			construct: "HandleClear",
-			want:      []string{"when: HandleClear(username, token)", "requires: exists User{username, perishable_token: token}"},
+			want:      []string{"when: HandleClear(username, token)", "let user = User{username, perishable_token: token}\n    requires: exists user"},
 		},
 		{
 			name:      "a returned chain's one step",
@@ -106,7 +106,7 @@ func TestPromiseChains(t *testing.T) {
 			// hashes the password (catalog class_hashed).
 			name:      "a row found through a helper's chain, written by id",
 			construct: "HandleReset",
-			want:      []string{"requires: exists User{username, perishable_token: token}", ".password = hash(password)"},
+			want:      []string{"let user = User{username, perishable_token: token}\n    requires: exists user", ".password = hash(password)"},
 		},
 		{
 			// rest.find answers {results}; rows && rows.length says they

@@ -1522,7 +1522,7 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	case e.Y.Value() == "1" && op == ">=":
 		some = true
 	case e.Y.Value() == "1" && op == "<":
-	case e.Y.Value() == "1" && (op == "==" || op == "!=") && rc.rowsLength(e.X):
+	case e.Y.Value() == "1" && (op == "==" || op == "!=") && rc.rowsLength(e.X) && e.X.Kind == facts.ExprAttr:
 		// rows.length != 1 after a lookup by what names one row (Parse
 		// Server's checkResetTokenValidity: find('_User', {username,
 		// _perishable_token: token}, {limit: 1})): no row found.
@@ -1548,8 +1548,12 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 }
 
 // rowsLength reports whether e is rows.length (the catalog's
-// length_attrs) of a name, which reads nothing twice when evaluated.
+// length_attrs) or len(rows) (its length_calls) of a name, which reads
+// nothing twice when evaluated.
 func (rc *ruleCtx) rowsLength(e *facts.Expr) bool {
+	if e.Kind == facts.ExprCall && e.Method() == "" && slices.Contains(rc.b.lang.LengthCalls, e.Raw()) && len(e.Args()) == 1 {
+		return e.Args()[0].Kind == facts.ExprName
+	}
 	return e.Kind == facts.ExprAttr && e.X != nil && e.X.Kind == facts.ExprName && slices.Contains(rc.b.lang.LengthAttrs, e.Name())
 }
 

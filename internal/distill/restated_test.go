@@ -28,9 +28,19 @@ func TestDropRestatedLookups(t *testing.T) {
 			want: []string{"let user = User{email}", "requires: exists user"},
 		},
 		{
-			name: "the binding is not required to exist",
+			name: "the rows tested before one is taken: the binding named where they were tested",
 			body: []allium.Stmt{exists(byEmail()), &allium.Let{Name: "user", Value: byEmail()}},
-			want: []string{"requires: exists User{email}", "let user = User{email}"},
+			want: []string{"let user = User{email}", "requires: exists user"},
+		},
+		{
+			name: "the rows tested before one is taken, another requires between",
+			body: []allium.Stmt{exists(byEmail()), exists(byName()), &allium.Let{Name: "user", Value: byEmail()}},
+			want: []string{"let user = User{email}", "requires: exists user", "requires: exists User{name}"},
+		},
+		{
+			name: "the binding comes before the test of the rows: left as it is",
+			body: []allium.Stmt{&allium.Let{Name: "user", Value: byEmail()}, exists(byEmail())},
+			want: []string{"let user = User{email}", "requires: exists User{email}"},
 		},
 		{
 			name: "another lookup than the one bound",

@@ -41,6 +41,10 @@ type serviceMemos struct {
 	// literals holds (signed_keys.go); signedKeysFound says they were read.
 	signedKeys      map[string]seenSignedKey
 	signedKeysFound bool
+	// encodeSites: the service's JWT encoder calls and what each payload
+	// carries (token_subjects.go); encodeSitesFound says they were read.
+	encodeSites      []encodeSite
+	encodeSitesFound bool
 }
 
 // fileFunction is a function and the file it is written in.

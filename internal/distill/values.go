@@ -197,6 +197,9 @@ type value struct {
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).
 	claimsOf allium.Expr
+	// subjectField: claimsOf: the field of the user the token's subject
+	// claim holds (email), "" when it holds the user (token_subjects.go).
+	subjectField string
 	// issued: the signed token a call created in this rule (tokens.go).
 	issued *issuedToken
 	// pwForm: a password form made for a user (pwforms.go).

@@ -734,9 +734,10 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			return unknownValue
 		}
 		// Outside a current-user dependency, the token carries the
-		// field it is matched against: User{email: token.email}
-		// (fastapi-full-stack's reset, whose token's subject is the
-		// address, utils.py:104-124 and crud.py:34-37).
+		// field it is matched against: User{email: token.email}. (A
+		// decode paired with the encoder that signs the address as
+		// its subject reads token.email already, token_subjects.go;
+		// this is for a decode no encoder is paired with.)
 		q = rc.tokenCarriedFields(q)
 	}
 	bySecret := len(q.conds) > 0 && q.bad == 0

@@ -16,7 +16,7 @@ func (x *extractor) exprs(nodes []syntax.Node) []facts.Expr {
 	if len(nodes) == 0 {
 		return nil
 	}
-	out := make([]facts.Expr, 0, len(nodes))
+	out := x.arena.Exprs(len(nodes))
 	for _, n := range nodes {
 		out = append(out, x.expr(n))
 	}
@@ -399,7 +399,7 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 			e.SetArgs(args)
 			e.SetKeywords(kws)
 		case c.Kind() == x.k.genExpr:
-			e.SetArgs([]facts.Expr{x.expr(c)})
+			e.SetArgs(append(x.arena.Exprs(1), x.expr(c)))
 		}
 	}
 	if e.X == nil {
@@ -430,7 +430,7 @@ func (x *extractor) arguments(n syntax.Node) ([]facts.Expr, []facts.Keyword) {
 	var args []facts.Expr
 	var keywords []facts.Keyword
 	if len(parts) > named {
-		args = make([]facts.Expr, 0, len(parts)-named)
+		args = x.arena.Exprs(len(parts) - named)
 	}
 	if named > 0 {
 		keywords = make([]facts.Keyword, 0, named)

@@ -239,6 +239,9 @@ func (x *extractor) assignment(s *facts.Stmt, n syntax.Node) {
 			}
 		}
 		if !left.IsNull() {
+			if s.Targets == nil {
+				s.Targets = x.arena.Exprs(1) // most assignments have one target
+			}
 			s.Targets = append(s.Targets, x.expr(left))
 		}
 		if !annotation.IsNull() && s.Annotation() == nil {
@@ -272,7 +275,7 @@ func (x *extractor) augAssignment(s *facts.Stmt, n syntax.Node) {
 		op = x.tokenOp(n)
 	}
 	s.SetOp(op)
-	s.Targets = []facts.Expr{x.expr(parts[0])}
+	s.Targets = append(x.arena.Exprs(1), x.expr(parts[0]))
 	s.Value = x.exprPtr(parts[1])
 }
 

@@ -134,7 +134,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 			s.Value = x.exprPtr(children[0])
 		case len(children) > 1:
 			s.Kind = facts.StmtExpr
-			s.Value = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(children), Line: n.Line()})
+			s.Value = x.arena.Keep(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(children), Line: n.Line()}))
 		default:
 			return x.opaque(n)
 		}
@@ -457,7 +457,7 @@ func (x *extractor) exceptHandler(c syntax.Node, sc *scope) facts.Handler {
 	case 1:
 		h.Type = x.arena.Keep(types[0])
 	default:
-		h.Type = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: types, Line: c.Line()})
+		h.Type = x.arena.Keep(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprTuple, Args: types, Line: c.Line()}))
 	}
 	return h
 }

@@ -31,9 +31,18 @@ func (b *builder) rateLimiterRegistrations() {
 	if len(regs) == 0 {
 		return
 	}
-	looked := b.limiterLookups()
-	if len(looked) == 0 {
-		return
+	// The names the service looks limiters up by are found by walking
+	// every expression of the service: only once a registration is
+	// found, which most services have none of.
+	var looked map[string]bool
+	lookedUp := func() map[string]bool {
+		if looked == nil {
+			looked = b.limiterLookups()
+			if looked == nil {
+				looked = map[string]bool{}
+			}
+		}
+		return looked
 	}
 	for _, f := range b.ix.files {
 		if b.testFile(f.Path) {
@@ -49,7 +58,7 @@ func (b *builder) rateLimiterRegistrations() {
 					!catalog.MatchAny(regs, s.Value.Resolved(), s.Value.Raw(), s.Value.Method()) {
 					return true
 				}
-				b.registeredLimiter(s.Value, locals, looked)
+				b.registeredLimiter(s.Value, locals, lookedUp())
 				return true
 			})
 		}

@@ -912,9 +912,19 @@ func (b *builder) beatScheduled() map[string]bool {
 }
 
 func (b *builder) buildRules() {
-	called, beat := b.invokedFunctions(), b.beatScheduled()
+	// Which functions the service calls matters only for a job that is
+	// not a class's: finding out walks every function body and resolves
+	// every call, so it is done once, at the first such job, and not at
+	// all for a service without one.
+	var called, beat map[string]bool
+	calledTask := func(h *handler) bool {
+		if called == nil {
+			called, beat = b.invokedFunctions(), b.beatScheduled()
+		}
+		return called[h.fn.QualName] && !beat[h.fn.QualName]
+	}
 	handlers := slices.DeleteFunc(b.findHandlers(), func(h *handler) bool {
-		if h.job && h.class == nil && called[h.fn.QualName] && !beat[h.fn.QualName] && !b.scheduled[h.file.Path][h.fn.Name] && !hasDecorator(h.fn, periodicDecorators) {
+		if h.job && h.class == nil && calledTask(h) && !b.scheduled[h.file.Path][h.fn.Name] && !hasDecorator(h.fn, periodicDecorators) {
 			b.note("%s:%d: task %s runs when the service calls it; its outcomes are in its callers' rules", h.file.Path, h.fn.Line, h.fn.Name)
 			return true
 		}

@@ -45,10 +45,16 @@ func (b *builder) readWrappedViews(f *facts.File) {
 		if x.Kind != facts.ExprCall || x.X == nil || len(x.Args()) != 1 {
 			return
 		}
-		level := b.decoratorAuth(x.X.Raw())
+		// The shape of the argument is tested first: matching the
+		// callee against the auth decorators costs more, and almost
+		// every call of one argument fails the shape.
 		view := &x.Args()[0]
-		if level == authNone || view.Kind != facts.ExprCall || view.X == nil || view.X.Kind != facts.ExprAttr ||
+		if view.Kind != facts.ExprCall || view.X == nil || view.X.Kind != facts.ExprAttr ||
 			view.X.X == nil || !catalog.MatchAny(b.lang.ClassViewEntries, view.X.Name()) {
+			return
+		}
+		level := b.decoratorAuth(x.X.Raw())
+		if level == authNone {
 			return
 		}
 		if attrs == nil {

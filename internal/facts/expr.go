@@ -633,10 +633,39 @@ func (e *Expr) setMore(zero bool, set func(*exprMore)) {
 	}
 	set(&m)
 	more := &m
-	if m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" && m.value == "" && m.name == "" {
+	if m.zero() {
 		more = nil
 	}
 	e.setRare(func(r *exprRare) { r.more = more })
+}
+
+// zero reports whether every field of m is zero.
+func (m *exprMore) zero() bool {
+	return m.test == nil && m.keywords == nil && m.entries == nil && m.text == "" && m.fn == nil && m.op == "" && m.value == "" && m.name == ""
+}
+
+// SetArgsKeywords is SetArgs(a) then SetKeywords(k), for a walker that
+// reads a call's arguments together: the rare fields are copied once, not
+// once for each (the copy is an allocation, and most calls have
+// arguments).
+func (e *Expr) SetArgsKeywords(a []Expr, k []Keyword) {
+	if k == nil && e.more() == nil {
+		e.SetArgs(a)
+		return
+	}
+	var m exprMore
+	if old := e.more(); old != nil {
+		m = *old
+	}
+	m.keywords = k
+	more := &m
+	if m.zero() {
+		more = nil
+	}
+	e.setRare(func(r *exprRare) {
+		r.args = a
+		r.more = more
+	})
 }
 
 // MaxText bounds Expr.Text so that one huge literal cannot bloat facts.

@@ -72,6 +72,32 @@ func (a *Arena) Keep(e facts.Expr) *facts.Expr {
 	return &a.slab[len(a.slab)-1]
 }
 
+// maxCarved is the longest list Exprs carves from the slab; a longer
+// one is allocated on its own.
+const maxCarved = 16
+
+// Exprs returns an empty list with room for n expressions, to be filled
+// with append: the arguments of a call, the elements of a list, the
+// targets of an assignment. Most such lists are short and each was an
+// allocation of its own; a short one is carved from the slab as Keep
+// stores one expression, the room of the slab's last one wasted when it
+// is too small. The list's capacity is n, so an append past n copies it
+// out instead of writing over the slab.
+func (a *Arena) Exprs(n int) []facts.Expr {
+	if n <= 0 {
+		return nil
+	}
+	if n > maxCarved {
+		return make([]facts.Expr, 0, n)
+	}
+	if cap(a.slab)-len(a.slab) < n {
+		a.slab = make([]facts.Expr, 0, max(min(max(2*cap(a.slab), minSlab), maxSlab), n))
+	}
+	start := len(a.slab)
+	a.slab = a.slab[:start+n]
+	return a.slab[start : start : start+n]
+}
+
 // Intern returns b as a string, the same string for the same bytes
 // within the file. b may be reused by the caller afterwards.
 func (a *Arena) Intern(b []byte) string {

@@ -1,6 +1,7 @@
 package arena
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -74,5 +75,51 @@ func TestKeepGivesStableAddresses(t *testing.T) {
 		if p.Line() != i+1 || p.Value() != strings.Repeat("1", i%5+1) {
 			t.Fatalf("expression %d = line %d value %q, moved or overwritten", i, p.Line(), p.Value())
 		}
+	}
+}
+
+// TestExprsCarvesFromSlab: a list Exprs returns has room for n and no
+// more, so that filling it, or appending past it, never writes over an
+// expression kept or carved after it.
+func TestExprsCarvesFromSlab(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		n, fill int
+	}{
+		{"none", 0, 0},
+		{"one", 1, 1},
+		{"several, filled", 5, 5},
+		{"appended past its room", 3, 4},
+		{"longer than the slab carves", maxCarved + 1, maxCarved + 1},
+		{"more than a slab holds at first", minSlab + 1, minSlab + 1},
+	}
+	expr := func(i int) facts.Expr {
+		return facts.NewExpr(facts.ExprSpec{Kind: facts.ExprInt, Value: strconv.Itoa(i), Line: i + 1})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var a Arena
+			before := a.Keep(expr(100))
+			list := a.Exprs(tt.n)
+			if len(list) != 0 || cap(list) != tt.n {
+				t.Fatalf("Exprs(%d): len %d cap %d, want 0 and %d", tt.n, len(list), cap(list), tt.n)
+			}
+			next := a.Exprs(2)
+			next = append(next, expr(200), expr(201))
+			after := a.Keep(expr(300))
+			for i := range tt.fill {
+				list = append(list, expr(i))
+			}
+			for i := range tt.fill {
+				if list[i].Line() != i+1 {
+					t.Fatalf("element %d has line %d", i, list[i].Line())
+				}
+			}
+			if before.Line() != 101 || next[0].Line() != 201 || next[1].Line() != 202 || after.Line() != 301 {
+				t.Errorf("a neighbour was overwritten: lines %d, %d, %d, %d", before.Line(), next[0].Line(), next[1].Line(), after.Line())
+			}
+		})
 	}
 }

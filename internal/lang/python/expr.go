@@ -16,7 +16,7 @@ func (x *extractor) exprs(nodes []syntax.Node) []facts.Expr {
 	if len(nodes) == 0 {
 		return nil
 	}
-	out := make([]facts.Expr, 0, len(nodes))
+	out := x.arena.Exprs(len(nodes))
 	for _, n := range nodes {
 		out = append(out, x.expr(n))
 	}
@@ -159,7 +159,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if len(parts) == 2 {
 			e.Y = x.exprPtr(parts[1])
 		} else {
-			e.Y = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(parts[1:]), Line: parts[1].Line()})
+			e.Y = x.arena.Keep(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(parts[1:]), Line: parts[1].Line()}))
 		}
 	case k.slice:
 		e.Kind = facts.ExprSlice
@@ -237,7 +237,7 @@ func (x *extractor) expr(n syntax.Node) facts.Expr {
 		if len(params) == 1 {
 			e.Y = x.exprPtr(params[0])
 		} else {
-			e.Y = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(params), Line: parts[1].Line()})
+			e.Y = x.arena.Keep(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(params), Line: parts[1].Line()}))
 		}
 	case k.memberType:
 		// `a.B` in an annotation: an attribute.
@@ -303,7 +303,10 @@ func (x *extractor) comparison(n syntax.Node) facts.Expr {
 	if len(nodes) < 2 {
 		return x.opaqueExpr(n)
 	}
-	ops := make([]string, 0, len(nodes)-1)
+	// Almost every comparison has one operator: room for a few on the
+	// stack (chain keeps none of ops).
+	var room [4]string
+	ops := room[:0]
 	for i := 1; i < len(nodes); i++ {
 		op, ok := operatorText(syntax.Between(nodes[i-1], nodes[i]))
 		if !ok {
@@ -356,19 +359,27 @@ func (x *extractor) chain(n syntax.Node, operands []facts.Expr, ops []string) fa
 		return x.opaqueExpr(n)
 	}
 	line := n.Line()
-	var result *facts.Expr
+	// operands is the walk's own list (exprs carves it from the file's
+	// slab): the comparisons point into it. An operand between two
+	// comparisons (b in a < b < c) is the right of one and a copy is the
+	// left of the next, so that no expression has two parents.
+	var result facts.Expr
 	for i, op := range ops {
-		left, right := operands[i], operands[i+1]
-		cmp := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCompare, X: &left, Y: &right, Line: line})
-		cmp.SetOp(op)
-		if result == nil {
-			result = cmp
-		} else {
-			result = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBoolOp, X: result, Y: cmp, Line: line})
-			result.SetOp("and")
+		left := &operands[i]
+		if i > 0 {
+			left = x.arena.Keep(operands[i])
 		}
+		cmp := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCompare, X: left, Y: &operands[i+1], Line: line})
+		cmp.SetOp(op)
+		if i == 0 {
+			result = cmp
+			continue
+		}
+		and := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprBoolOp, X: x.arena.Keep(result), Y: x.arena.Keep(cmp), Line: line})
+		and.SetOp("and")
+		result = and
 	}
-	return *result
+	return result
 }
 
 // tokenOp returns the first operator token among n's children.
@@ -395,11 +406,9 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 				e.SetResolved(e.X.Resolved())
 			}
 		case c.Kind() == x.k.argumentList:
-			args, kws := x.arguments(c)
-			e.SetArgs(args)
-			e.SetKeywords(kws)
+			e.SetArgsKeywords(x.arguments(c))
 		case c.Kind() == x.k.genExpr:
-			e.SetArgs([]facts.Expr{x.expr(c)})
+			e.SetArgs(append(x.arena.Exprs(1), x.expr(c)))
 		}
 	}
 	if e.X == nil {
@@ -430,7 +439,7 @@ func (x *extractor) arguments(n syntax.Node) ([]facts.Expr, []facts.Keyword) {
 	var args []facts.Expr
 	var keywords []facts.Keyword
 	if len(parts) > named {
-		args = make([]facts.Expr, 0, len(parts)-named)
+		args = x.arena.Exprs(len(parts) - named)
 	}
 	if named > 0 {
 		keywords = make([]facts.Keyword, 0, named)

@@ -134,7 +134,7 @@ func (x *extractor) stmt(n syntax.Node, sc *scope) facts.Stmt {
 			s.Value = x.exprPtr(children[0])
 		case len(children) > 1:
 			s.Kind = facts.StmtExpr
-			s.Value = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(children), Line: n.Line()})
+			s.Value = x.arena.Keep(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprTuple, Args: x.exprs(children), Line: n.Line()}))
 		default:
 			return x.opaque(n)
 		}
@@ -239,6 +239,9 @@ func (x *extractor) assignment(s *facts.Stmt, n syntax.Node) {
 			}
 		}
 		if !left.IsNull() {
+			if s.Targets == nil {
+				s.Targets = x.arena.Exprs(1) // most assignments have one target
+			}
 			s.Targets = append(s.Targets, x.expr(left))
 		}
 		if !annotation.IsNull() && s.Annotation() == nil {
@@ -272,7 +275,7 @@ func (x *extractor) augAssignment(s *facts.Stmt, n syntax.Node) {
 		op = x.tokenOp(n)
 	}
 	s.SetOp(op)
-	s.Targets = []facts.Expr{x.expr(parts[0])}
+	s.Targets = append(x.arena.Exprs(1), x.expr(parts[0]))
 	s.Value = x.exprPtr(parts[1])
 }
 
@@ -454,7 +457,7 @@ func (x *extractor) exceptHandler(c syntax.Node, sc *scope) facts.Handler {
 	case 1:
 		h.Type = x.arena.Keep(types[0])
 	default:
-		h.Type = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: types, Line: c.Line()})
+		h.Type = x.arena.Keep(facts.NewExpr(facts.ExprSpec{Kind: facts.ExprTuple, Args: types, Line: c.Line()}))
 	}
 	return h
 }

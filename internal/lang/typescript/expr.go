@@ -246,7 +246,7 @@ func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 	args := n.Field("arguments")
 	if args.Kind() == x.k.templateString {
 		// A tagged template (sql`...`): the template is the argument.
-		e.SetArgs([]facts.Expr{x.expr(args)})
+		e.SetArgs(append(x.arena.Exprs(1), x.expr(args)))
 		return
 	}
 	e.SetArgs(x.elements(args))
@@ -259,7 +259,7 @@ func (x *extractor) elements(n syntax.Node) []facts.Expr {
 	if len(parts) == 0 {
 		return nil
 	}
-	out := make([]facts.Expr, 0, len(parts))
+	out := x.arena.Exprs(len(parts))
 	for _, c := range parts {
 		out = append(out, x.expr(c))
 	}

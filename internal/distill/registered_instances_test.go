@@ -320,3 +320,61 @@ func TestModuleInstanceChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestSameSidedGuards: a guard whose two sides read the same (the token
+// just made with user=user, then `if not user.id == token.user_id:
+// raise`, baserow's contrib/database/tokens/handler.py:133-135, :250) is
+// no precondition: requires: user = user said nothing. A guard whose
+// sides differ stays.
+func TestSameSidedGuards(t *testing.T) {
+	d := New(Options{})
+	const models = `
+from django.db import models
+from django.contrib.auth.models import AbstractUser
+
+class User(AbstractUser):
+    pass
+
+class Token(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="owned")
+    name = models.CharField(max_length=50)
+`
+	views := func(check string) string {
+		return `
+from rest_framework.views import APIView
+from rest_framework.response import Response
+from .models import Token, User
+
+class Denied(Exception):
+    pass
+
+class TokensView(APIView):
+    def post(self, request):
+        user = request.user
+        token = Token.objects.create(user=user, owner=User.objects.get(id=request.data["owner_id"]), name=request.data["name"])
+        if not ` + check + `:
+            raise Denied()
+        return Response({})
+`
+	}
+	for _, tc := range []struct {
+		name, check  string
+		want, absent []string
+		note         string
+	}{
+		{name: "the same both sides: no requires, a note", check: "user.id == token.user_id",
+			want: []string{"Token.created("}, absent: []string{"requires: user = user"},
+			note: "a guard that always holds"},
+		{name: "different sides: the requires stays", check: "user.id == token.owner_id",
+			want: []string{"Token.created(", "requires: user = "}, absent: []string{"requires: user = user"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": views(tc.check)})
+			assertSpecText(t, string(allium.Print(out.Module, allium.PrintOptions{})), tc.want, tc.absent)
+			if tc.note != "" && !strings.Contains(strings.Join(out.Notes, "\n"), tc.note) {
+				t.Errorf("no note %q in\n%s", tc.note, strings.Join(out.Notes, "\n"))
+			}
+		})
+	}
+}

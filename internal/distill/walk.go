@@ -2065,6 +2065,15 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 		rc.untranslated(sc, line, LeftOutGuard, "a guard whose condition is a constant")
 		return
 	}
+	if bin, ok := cond.(*allium.Binary); ok && bin.Op == allium.OpEq && exprKey(bin.X) == exprKey(bin.Y) {
+		// user = user: both sides read the same (baserow's create_token
+		// makes the token with user=user, then refuses unless
+		// user.id == token.user_id, contrib/database/tokens/handler.py:
+		// 133-135, :250): the check holds whatever the request; no
+		// precondition, and the note says why.
+		rc.untranslated(sc, line, LeftOutGuard, "a guard that always holds (both sides are the same)")
+		return
+	}
 	if isHashCall(cond) {
 		// if (!hashedPassword) throw: a test that hashing gave a value,
 		// an error check of the library, not of the request.

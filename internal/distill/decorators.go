@@ -63,11 +63,13 @@ func (rc *ruleCtx) decoratorGuards(file *facts.File, fn *facts.Function, sc *sco
 		}
 		rc.decoratorGuards(dfr.file, w, sc, out, depth+1)
 		rc.bindWrapperParams(w, sc, wsc)
+		wsc.kwParam = varKeywordParam(w)
 		if gate, rest := rc.wrapperChecks(w.Body(), wrapped, wsc, out); len(rest) > 0 && d.Kind != facts.ExprCall {
 			// A factory's wrapper depends on the arguments each use
 			// gives it: its own steps are not one rule.
 			rc.b.recordWrapperRest(dfr.file, dfr.fn, w, gate, rest)
 		}
+		givenKeywords(fn, wsc, sc)
 	}
 }
 
@@ -182,6 +184,14 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 		case facts.StmtAssign:
 			if callsName([]facts.Stmt{*s}, wrapped) {
 				return nil, nil
+			}
+			if key := kwargsEntry(s, wsc.kwParam); key != "" {
+				// kwargs["data"] = validate_data(...): the handler's data.
+				if wsc.kwGiven == nil {
+					wsc.kwGiven = map[string]*value{}
+				}
+				wsc.kwGiven[key] = rc.eval(s.Value, wsc, out, false)
+				continue
 			}
 			rc.stmt(s, wsc, out)
 		case facts.StmtTry:

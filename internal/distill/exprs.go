@@ -2396,6 +2396,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				return rc.evalCall(call, &scope{file: file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, out, false)
 			}
 		}
+		if v := rc.registeredInstance(e, method, recv, sc); v != nil {
+			return v // action_type_registry.get(ResetActionType.type) (registered_instances.go)
+		}
 		if fr := b.ix.method(recv.repo, method); fr != nil {
 			sent := b.sinksMade
 			v := rc.inline(fr, recv, e, sc, out)
@@ -4256,6 +4259,8 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			if parts := extraKeywordParts(call, params, sc); parts != nil {
 				inner.vars[p.Name] = &value{kind: vUnknown, parts: parts, keywords: true}
 			}
+		case i < len(call.Args()) && call.Args()[i].Kind != facts.ExprStarred && rc.b.shapeClassArg(sc.file, &call.Args()[i]) != nil:
+			inner.vars[p.Name] = rc.b.shapeClassArg(sc.file, &call.Args()[i])
 		case i < len(call.Args()) && call.Args()[i].Kind != facts.ExprStarred:
 			v := rc.eval(&call.Args()[i], sc, out, false)
 			if call.Args()[i].Kind == facts.ExprDict && v.kind == vUnknown && len(v.parts) > 0 {
@@ -4273,6 +4278,8 @@ func (rc *ruleCtx) bindCallParams(fr *funcRef, self *value, call *facts.Expr, sc
 			} else if p.Pattern != nil && p.Pattern.Kind == facts.ExprDict {
 				rc.bindPatternAttrs(p.Pattern, &call.Args()[i], v, sc, inner, out)
 			}
+		case call.Keyword(p.Name) != nil && rc.b.shapeClassArg(sc.file, call.Keyword(p.Name)) != nil:
+			inner.vars[p.Name] = rc.b.shapeClassArg(sc.file, call.Keyword(p.Name))
 		case call.Keyword(p.Name) != nil:
 			inner.vars[p.Name] = rc.eval(call.Keyword(p.Name), sc, out, false)
 		case call.Keyword("**") != nil && rc.objectParam(call, params, i):

@@ -238,7 +238,14 @@ func (rc *ruleCtx) moduleInstance(c *constRef, sc *scope) *value {
 	}
 	if cr := b.ix.class(c.file, c.as.Value); cr != nil && b.hasMethods(cr) &&
 		b.entByQual[cr.qual()] == nil && b.shapes[cr.qual()] == nil {
+		// The object is made once, when its module is imported: what
+		// its constructor does (effects, kept in scratch) and checks
+		// (baserow's Registry.__init__ refusing a registry without a
+		// name, core/registry.py:739-744, noted in every rule that
+		// reached a registry) is not the request's.
 		var scratch []allium.Stmt
+		rc.importing++
+		defer func() { rc.importing-- }()
 		return rc.evalCall(c.as.Value, &scope{file: c.file, vars: map[string]*value{}, stack: sc.stack, depth: sc.depth}, &scratch, false)
 	}
 	return nil

@@ -34,6 +34,15 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 	if first == nil || second == nil || name == "" || rc.createCall(second.call) {
 		return false
 	}
+	if rc.isCreateCall(first.call) || rc.isCreateCall(second.call) {
+		// try: return Settings.objects.get() except DoesNotExist: return
+		// Settings.objects.create(): a row made only when none is found,
+		// not a second lookup. Reading the calls to see if they were
+		// lookups would state the creation unconditionally (baserow's
+		// get_settings, core/handler.py:164-167, made every rule that
+		// reads the settings create them).
+		return false
+	}
 	a := rc.eval(first.call, sc, out, false)
 	b := rc.eval(second.call, sc, out, false)
 	if a.kind != vLookup || b.kind != vLookup || a.q == nil || b.q == nil {

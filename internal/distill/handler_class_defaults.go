@@ -38,3 +38,22 @@ func classDefaultCall(e *facts.Expr, sc *scope) *facts.Expr {
 	x.SetKeywords(e.Keywords())
 	return new(x.WithResolved(d.Resolved()))
 }
+
+// shapeClassArg is the value of a request shape's class handed to a
+// function as an argument (validate_data(ResetPasswordSerializer,
+// request.data), baserow's api/utils.py:170-205, or a decorator
+// factory's serializer_class): the helper's serializer_class(data=data)
+// then makes that shape, as a parameter defaulting to the class does.
+// The class is named by its qualified name, so the helper's module
+// finds it whatever it imports. nil for any other argument.
+func (b *builder) shapeClassArg(f *facts.File, arg *facts.Expr) *value {
+	if arg == nil || (arg.Kind != facts.ExprName && arg.Kind != facts.ExprAttr) {
+		return nil
+	}
+	cr := b.ix.class(f, arg)
+	if cr == nil || b.shapes[cr.qual()] == nil {
+		return nil
+	}
+	named := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: cr.class.Name, Raw: cr.class.Name, Line: arg.Line()}).WithResolved(cr.qual())
+	return &value{kind: vPlumbing, classDefault: &named}
+}

@@ -456,8 +456,11 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 
 // ruleCtx accumulates one rule while a handler is walked.
 type ruleCtx struct {
-	b *builder
-	h *handler
+	// importing counts the module-level objects being made (moduleInstance):
+	// what their making checks is no precondition of the request.
+	importing int
+	b         *builder
+	h         *handler
 	// resetWalk: set while a reset form's own save is walked in place of
 	// the framework's (reset_views.go ownResetSave).
 	resetWalk *resetWalk
@@ -666,12 +669,17 @@ type ruleCtx struct {
 
 // scope is one function activation: the handler or an inlined helper.
 type scope struct {
-	file  *facts.File
-	vars  map[string]*value
-	self  *value
-	depth int
-	stack []string
-	ret   *value
+	// kwParam, kwGiven: in a decorator's wrapper, its **kwargs parameter
+	// and the entries the wrapper gives it before handing it on to the
+	// handler (decorator_kwargs.go).
+	kwParam string
+	kwGiven map[string]*value
+	file    *facts.File
+	vars    map[string]*value
+	self    *value
+	depth   int
+	stack   []string
+	ret     *value
 	// retMixed: the function returns values that differ (true on one
 	// path, false on another); its result is then not known.
 	retMixed bool

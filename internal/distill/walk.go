@@ -123,6 +123,9 @@ func (rc *ruleCtx) untranslated(sc *scope, line int, reason, what string) {
 // leaveOutAt is untranslated for code at path:line, which may be in a
 // file the rule's walk is not in (the mount of its router).
 func (rc *ruleCtx) leaveOutAt(path string, line int, reason, what string) {
+	if rc.importing > 0 {
+		return // made at import, not by the request (moduleInstance)
+	}
 	rc.b.stats.leaveOut(reason)
 	rc.leftOut++
 	text := fmt.Sprintf("%s:%d: %s left out of rule ", path, line, what)
@@ -2055,10 +2058,22 @@ func unstated(cond allium.Expr, body []allium.Stmt) allium.Expr {
 }
 
 func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
+	if rc.importing > 0 {
+		return // made at import, not by the request (moduleInstance)
+	}
 	if constantExpr(cond) {
 		// A helper's result read as a constant says nothing of the
 		// request: no precondition.
 		rc.untranslated(sc, line, LeftOutGuard, "a guard whose condition is a constant")
+		return
+	}
+	if bin, ok := cond.(*allium.Binary); ok && bin.Op == allium.OpEq && exprKey(bin.X) == exprKey(bin.Y) {
+		// user = user: both sides read the same (baserow's create_token
+		// makes the token with user=user, then refuses unless
+		// user.id == token.user_id, contrib/database/tokens/handler.py:
+		// 133-135, :250): the check holds whatever the request; no
+		// precondition, and the note says why.
+		rc.untranslated(sc, line, LeftOutGuard, "a guard that always holds (both sides are the same)")
 		return
 	}
 	if isHashCall(cond) {

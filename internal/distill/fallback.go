@@ -31,16 +31,16 @@ func (rc *ruleCtx) lookupFallback(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 	}
 	first, name := returnedLookup(s.Body)
 	second, _ := returnedLookup(h.Body)
-	if first == nil || second == nil || name == "" || rc.createCall(second.call) {
+	if first == nil || second == nil || name == "" {
 		return false
 	}
 	if rc.isCreateCall(first.call) || rc.isCreateCall(second.call) {
 		// try: return Settings.objects.get() except DoesNotExist: return
 		// Settings.objects.create(): a row made only when none is found,
-		// not a second lookup. Reading the calls to see if they were
-		// lookups would state the creation unconditionally (baserow's
-		// get_settings, core/handler.py:164-167, made every rule that
-		// reads the settings create them).
+		// not a second lookup (lookupOrCreate). Reading the calls to see
+		// if they were lookups would state the creation unconditionally
+		// (baserow's get_settings, core/handler.py:164-167, made every
+		// rule that reads the settings create them).
 		return false
 	}
 	a := rc.eval(first.call, sc, out, false)

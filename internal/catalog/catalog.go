@@ -2553,6 +2553,11 @@ type Normaliser struct {
 	// (x.strip(), x.upper()), never its argument: x.lstrip(".") cuts
 	// dots from x, and is no normalising of ".".
 	Receiver bool `yaml:"receiver"`
+	// Lead: the call takes, before the value, a literal naming the form
+	// (unicodedata.normalize("NFKC", x)), which must be one of these for
+	// Spec to be what it makes of the value; with any other form the
+	// call is not read as this normaliser.
+	Lead []string `yaml:"lead"`
 }
 
 // PasswordView is what a framework password-change view does on POST:

@@ -45,6 +45,13 @@ func isArgNormaliser(l *catalog.Language, names ...string) bool {
 	return ok && !n.Receiver
 }
 
+// leadNormaliser reports a catalogued normaliser that takes its form
+// before the value, called with form, a literal it lists.
+func leadNormaliser(l *catalog.Language, form *facts.Expr, names ...string) bool {
+	n, ok := l.NormaliserFor(names...)
+	return ok && len(n.Lead) > 0 && form.Kind == facts.ExprString && slices.Contains(n.Lead, form.Value())
+}
+
 // normalised is the value of a normalising call of arg: the catalog's
 // function of it (lowercase(email)), or arg's own value when that is
 // already what the normaliser would make of it (normalize_email of
@@ -2533,6 +2540,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// code.upper(): the receiver in canonical form.
 		n, _ := l.NormaliserFor(last)
 		return rc.normalisedValue(n, recv)
+	case len(e.Args()) == 2 && len(e.Keywords()) == 0 && leadNormaliser(l, &e.Args()[0], names...):
+		// unicodedata.normalize("NFKC", email) (baserow's
+		// normalize_email_address, core/user/utils.py:30): the form first,
+		// the value normalised second.
+		n, _ := l.NormaliserFor(names...)
+		return rc.normalised(n, &e.Args()[1], sc, out)
 	case method == "" && len(e.Args()) == 1 && isArgNormaliser(l, names...):
 		// normalizeEmail(command.email): the address in canonical form.
 		n, _ := l.NormaliserFor(names...)

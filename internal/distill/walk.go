@@ -1775,12 +1775,15 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		} else if cond == nil {
 			rc.guardLeftOut(s, true, sc)
 		} else if sc.top {
-			if len(thenOut) > 0 {
+			// A let is no outcome: a refusal that only names a row before
+			// it raises (baserow's `user = user_query.first()` before
+			// either refusal, core/user/handler.py:146-153) is no rule.
+			if len(thenOut) > 0 && !onlyLets(thenOut) {
 				rc.rejection(s, cond, thenOut, sc)
 			}
 			rc.requires(negate(cond), sc, s.Line())
 			rc.absentResultGuards(s.Cond, sc, s.Line())
-		} else if len(thenOut) > 0 && sc.under != nil {
+		} else if len(thenOut) > 0 && !onlyLets(thenOut) && sc.under != nil {
 			// A nested guard that does something before it fails
 			// (warehouse's LoginForm.validate_password disables a
 			// breached password, then rejects the login): the rule
@@ -1788,7 +1791,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			// outcomes are a rule of their own, as a top-level one's are.
 			rc.rejection(s, andUnder(sc.under, cond), thenOut, sc)
 			rc.nestedGuard(negate(cond), sc, s.Line())
-		} else if len(thenOut) > 0 {
+		} else if len(thenOut) > 0 && !onlyLets(thenOut) {
 			rc.untranslated(sc, s.Line(), LeftOutNestedGuard, "a nested guard")
 		} else if sc.under != nil {
 			rc.nestedGuard(negate(cond), sc, s.Line())

@@ -2033,6 +2033,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return rc.newObject(cv.repo, e, sc, out) // cls(session) in a classmethod (alt_constructors.go)
 		}
 	}
+	if method == "" {
+		if v := rc.configuredInstance(e, sc, out); v != nil {
+			return v // return import_attribute(settings.ADAPTER)(request) (configured_instances.go)
+		}
+	}
 	var recv *value
 	superCall := false
 	if method != "" {

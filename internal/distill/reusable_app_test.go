@@ -1,0 +1,188 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
+
+// reusableAppModels is a reusable Django app's model: it points to the
+// user model by the setting, as django-allauth's account/models.py does.
+const reusableAppModels = `
+from django.conf import settings
+from django.db import models
+
+class EmailAddress(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    email = models.EmailField()
+`
+
+// reusableAppAdapter is the class the settings may replace and the
+// factories that hand it out (django-allauth's account/adapter.py).
+const reusableAppAdapter = `
+import importlib
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from app.models import EmailAddress
+
+def import_attribute(path):
+    pkg, attr = path.rsplit(".", 1)
+    return getattr(importlib.import_module(pkg), attr)
+
+class Adapter:
+    def __init__(self, request=None):
+        self.request = request
+
+    def set_password(self, user: AbstractBaseUser, password) -> None:
+        user.set_password(password)
+        user.save()
+
+def get_adapter(request=None) -> Adapter:
+    return import_attribute(settings.ACCOUNT_ADAPTER)(request)
+
+def get_unannotated_adapter(request=None):
+    return import_attribute(settings.ACCOUNT_ADAPTER)(request)
+
+def get_model_row(request=None) -> EmailAddress:
+    return import_attribute(settings.ACCOUNT_ADAPTER)(request)
+
+def get_adapter_class() -> Adapter:
+    cls = import_attribute(settings.ACCOUNT_ADAPTER)
+    made = cls()
+    return Adapter
+`
+
+// reusableAppForms are forms made with the signed-in user: a base that
+// keeps it and subclasses whose constructors hand it on, or do not.
+const reusableAppForms = `
+from django import forms
+from app import adapter
+
+class UserForm(forms.Form):
+    def __init__(self, user=None, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+class ChangePasswordForm(UserForm):
+    password1 = forms.CharField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].user = self.user
+
+    def save(self):
+        SAVE_BODY
+
+class KeptBackForm(UserForm):
+    password1 = forms.CharField()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("user", None)
+        super().__init__(*args)
+
+    def save(self):
+        adapter.Adapter().set_password(self.user, self.cleaned_data["password1"])
+`
+
+// reusableAppView is a FormView whose form is made for the signed-in user.
+func reusableAppView(form string) string {
+	return `
+from django.views.generic.edit import FormView
+from app.forms import ` + form + `
+
+class PasswordChangeView(FormView):
+    form_class = ` + form + `
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        form.save()
+        return super().form_valid(form)
+`
+}
+
+// TestReusableAppIdioms: a reusable Django app works on the user model the
+// project picks, through a class the settings name (made by a factory
+// annotated with its default), with forms whose constructors hand the
+// user on to their base's. Each case's wanted line is lost without its
+// mechanism (configured_instances.go, swappable_user.go, form_kwargs.go).
+func TestReusableAppIdioms(t *testing.T) {
+	d := New(Options{})
+	files := func(models, saveBody, form string) map[string]string {
+		f := map[string]string{
+			"app/__init__.py": "",
+			"app/adapter.py":  reusableAppAdapter,
+			"app/forms.py":    strings.Replace(reusableAppForms, "SAVE_BODY", saveBody, 1),
+			"app/views.py":    reusableAppView(form),
+		}
+		if models != "" {
+			f["app/models.py"] = models
+		}
+		return f
+	}
+	const direct = `adapter.Adapter().set_password(self.user, self.cleaned_data["password1"])`
+	const ownUser = `
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+class Account(AbstractUser):
+    nickname = models.CharField(max_length=20)
+`
+	for _, tc := range []struct {
+		name         string
+		files        map[string]string
+		want, absent []string
+	}{
+		{
+			name:  "the settings-picked user model is declared when the app refers to it and has none",
+			files: files(reusableAppModels, direct, "ChangePasswordForm"),
+			want:  []string{"entity User {", "user: User", "ensures: user.password = hash(password1)"},
+		},
+		{
+			name:   "no user model is declared for an app that names none",
+			files:  files("", direct, "ChangePasswordForm"),
+			absent: []string{"entity User", "rule PasswordChange"},
+		},
+		{
+			name:   "a service's own user model is the user's: none is declared beside it",
+			files:  files(ownUser+"\n"+strings.SplitN(reusableAppModels, "\n", 2)[1], direct, "ChangePasswordForm"),
+			want:   []string{"entity Account {", "user: Account", "ensures: user.password = hash(password1)"},
+			absent: []string{"entity User"},
+		},
+		{
+			name:  "a factory annotated with the class it loads from the settings makes that class",
+			files: files(reusableAppModels, `adapter.get_adapter().set_password(self.user, self.cleaned_data["password1"])`, "ChangePasswordForm"),
+			want:  []string{"ensures: user.password = hash(password1)"},
+		},
+		{
+			name:   "a factory without an annotation makes nothing the walk can read",
+			files:  files(reusableAppModels, `adapter.get_unannotated_adapter().set_password(self.user, self.cleaned_data["password1"])`, "ChangePasswordForm"),
+			absent: []string{"rule PasswordChange"},
+		},
+		{
+			name:   "a factory annotated with a model is not read as making a row",
+			files:  files(reusableAppModels, `adapter.get_model_row().set_password(self.user, self.cleaned_data["password1"])`, "ChangePasswordForm"),
+			absent: []string{"rule PasswordChange", "EmailAddress.created"},
+		},
+		{
+			name:   "a loaded class made but not returned is not the annotated class",
+			files:  files(reusableAppModels, `adapter.get_adapter_class().set_password(self.user, self.cleaned_data["password1"])`, "ChangePasswordForm"),
+			absent: []string{"rule PasswordChange"},
+		},
+		{
+			name:   "a constructor that does not hand its keyword arguments on keeps no user",
+			files:  files(reusableAppModels, direct, "KeptBackForm"),
+			absent: []string{"rule PasswordChange"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, tc.files)
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			assertSpecText(t, text, tc.want, tc.absent)
+		})
+	}
+}

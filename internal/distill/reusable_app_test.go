@@ -186,3 +186,55 @@ class Account(AbstractUser):
 		})
 	}
 }
+
+// TestEitherMessage: a message built one way or another by a branch and
+// sent after it is one message to the spec when both ways go to the same
+// recipient under the same template (django-allauth's render_mail,
+// account/adapter.py:213-225); lost without eitherMessage.
+func TestEitherMessage(t *testing.T) {
+	d := New(Options{})
+	files := func(elseTo string) map[string]string {
+		return map[string]string{
+			"app/__init__.py": "",
+			"app/models.py":   reusableAppModels,
+			"app/mail.py": `
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+
+def render_mail(subject, html, text, to):
+    if text:
+        msg = EmailMultiAlternatives(subject, text, "noreply@example.com", to)
+        msg.attach_alternative(html, "text/html")
+    else:
+        msg = EmailMessage(subject, html, "noreply@example.com", ` + elseTo + `)
+        msg.content_subtype = "html"
+    return msg
+
+def send_welcome(email):
+    msg = render_mail("welcome", "<p>hi</p>", "hi", [email])
+    msg.send()
+`,
+			"app/views.py": `
+from django.http import JsonResponse
+from app.mail import send_welcome
+
+def welcome(request):
+    send_welcome(request.POST["email"])
+    return JsonResponse({})
+`,
+		}
+	}
+	for _, tc := range []struct {
+		name         string
+		files        map[string]string
+		want, absent []string
+	}{
+		{name: "both ways to the same recipient: the message is sent", files: files("to"), want: []string{"Email.created(to: email"}},
+		{name: "the ways differ in the recipient: neither is stated", files: files(`["admin@example.com"]`), absent: []string{"Email.created"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := distilText(t, d, tc.files)
+			text := string(allium.Print(out.Module, allium.PrintOptions{}))
+			assertSpecText(t, text, tc.want, tc.absent)
+		})
+	}
+}

@@ -38,7 +38,7 @@ func (b *builder) swappableUserModel() {
 		}
 	}
 	qual := swappablePath + su.Name
-	f := &facts.File{Path: swappablePath + su.Name, Module: swappablePath[:len(swappablePath)-1], Language: "python"}
+	f := &facts.File{Path: frameworkPath + "user model picked by the settings", Module: swappablePath[:len(swappablePath)-1], Language: "python"}
 	f.Classes = []facts.Class{{Name: su.Name, QualName: qual,
 		Bases: []facts.Expr{facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: su.Base, Raw: su.Base}).WithResolved(su.Base)}}}
 	b.ix.setClass(qual, &classRef{file: f, class: &f.Classes[0]})

@@ -166,6 +166,11 @@ type Language struct {
 	// declared: django.contrib.auth.models.User) to the base of
 	// InheritedFields whose fields it has.
 	FrameworkModels map[string]string `yaml:"framework_models"`
+	// SwappableUser is the model of signed-in users that a reusable app
+	// works on without declaring it (Django's settings.AUTH_USER_MODEL,
+	// get_user_model()): the project picks it, so only its base's
+	// contract is known. nil when the language has none.
+	SwappableUser *SwappableUser `yaml:"swappable_user"`
 	// FrameworkMethods are methods of a framework model base that set its
 	// fields (django-graphql-jwt's RefreshToken.revoke sets revoked to
 	// the clock): base -> method -> field -> value, where the value "now"
@@ -2410,6 +2415,13 @@ func (c *Catalog) LanguageIDs() []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// SwappableUser names the entity the settings-picked user model becomes
+// and the base of InheritedFields whose fields it is known to have.
+type SwappableUser struct {
+	Name string `yaml:"name"`
+	Base string `yaml:"base"`
 }
 
 // Match reports whether dotted name matches one of patterns by its last

@@ -375,6 +375,9 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 	if t, ok := rc.storedTruth(e, sc); ok {
 		return t, true // if self._state.adding: (new_row_tests.go)
 	}
+	if classNotContainer(e, sc) {
+		return false, true // isinstance(input_class, dict) of a class (class_models.go)
+	}
 	switch e.Kind {
 	case facts.ExprUnary:
 		if e.Op() == "not" {

@@ -242,6 +242,7 @@ func (b *builder) classify() {
 	b.classLoaderAliases()
 	b.memoizedMethodAliases()
 	b.frameworkModels()
+	b.swappableUserModel()
 	b.registryModelClasses()
 	var all []*classRef
 	for _, f := range b.ix.files {

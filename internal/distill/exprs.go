@@ -704,6 +704,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 	}
 	x := rc.eval(e.X, sc, out, false)
+	if x.kind == vPlumbing && rc.b.isSelf(e.X) {
+		if v := rc.viewClassShape(e.Name(), sc); v != nil {
+			return v // self.input_class of the view the handler is a method of (class_models.go)
+		}
+	}
 	if x.unreadNew && (e.Name() == "pk" || slices.Contains(rc.b.lang.IDAttrs, e.Name())) {
 		// instance.pk of a row made from a model class the walk cannot
 		// name (saleor's AppInstall: instance = cls._meta.model(),
@@ -998,6 +1003,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		if v := rc.classModel(x.repo, e.Name()); v != nil {
 			return v // self.model, a model class the object's class names (class_models.go)
+		}
+		if v := rc.classShape(x.repo, e.Name()); v != nil {
+			return v // self.input_class, a form class the view names (class_models.go)
 		}
 		if row := x.madeFrom; row != nil && row.kind == vEntity {
 			// new UserEntity(user).email: the row's, copied in
@@ -2038,6 +2046,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if cv := sc.vars[e.X.Name()]; cv != nil && cv.kind == vObject && cv.class && cv.repo != nil {
 			return rc.newObject(cv.repo, e, sc, out) // cls(session) in a classmethod (alt_constructors.go)
+		}
+	}
+	if method == "" {
+		if v := rc.configuredInstance(e, sc, out); v != nil {
+			return v // return import_attribute(settings.ADAPTER)(request) (configured_instances.go)
 		}
 	}
 	var recv *value

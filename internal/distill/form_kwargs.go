@@ -60,50 +60,77 @@ func stringKeyOf(t *facts.Expr) (string, bool) {
 
 // keepFormKwargs sets on form what its constructor keeps of kwargs: a
 // parameter stored on self (self.user = user), or given on as the row the
-// form changes (kwargs["instance"] = user).
+// form changes (kwargs["instance"] = user). A constructor that hands its
+// keyword arguments on to the base's, super().__init__(*args, **kwargs),
+// leaves them to that one: django-allauth's ChangePasswordForm.__init__
+// forwards them (account/forms.py:602-603) to UserForm.__init__(self,
+// user=None, ...), which keeps self.user = user (forms.py:533-534).
 func (rc *ruleCtx) keepFormKwargs(form *value, kwargs map[string]*value) {
 	b := rc.b
 	if form.shape == nil || len(kwargs) == 0 {
 		return
 	}
 	for _, ctor := range b.lang.ConstructorNames {
-		fr := b.ix.method(form.shape, ctor)
-		if fr == nil || fr.class == nil || b.shapes[fr.class.QualName] == nil {
-			continue
-		}
-		params := map[string]*value{}
-		spread := ""
-		for _, p := range fr.fn.Params {
-			if p.Kind == facts.ParamVarKeyword {
-				spread = p.Name
-			} else if v := kwargs[p.Name]; v != nil {
-				params[p.Name] = v
+		for _, cr := range b.ix.lineage(form.shape) {
+			fr := b.ix.funcs[qual(cr.qual(), ctor)]
+			if fr == nil {
+				continue
+			}
+			if fr.class == nil || b.shapes[fr.class.QualName] == nil {
+				return
+			}
+			if !rc.keepCtorKwargs(form, fr, ctor, kwargs) {
+				return
 			}
 		}
-		keep := func(attr string, v *value) {
-			if form.attrs == nil {
-				form.attrs = map[string]*value{}
-			}
-			form.attrs[attr] = v
-		}
-		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
-			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName {
-				return true
-			}
-			v := params[s.Value.Name()]
-			if v == nil {
-				return true
-			}
-			t := &s.Targets[0]
-			if t.Kind == facts.ExprAttr && b.isSelf(t.X) {
-				keep(t.Name(), v)
-			} else if key, ok := stringKeyOf(t); ok && t.X.Name() == spread && catalog.Match(b.lang.Shapes.InstanceAttrs, key) {
-				keep(key, v)
-			}
-			return true
-		})
 		return
 	}
+}
+
+// keepCtorKwargs binds what the constructor fr keeps of kwargs on form and
+// reports whether it hands its own keyword arguments on to the base's
+// constructor (super().ctor(..., **kwargs)), which then reads the rest.
+func (rc *ruleCtx) keepCtorKwargs(form *value, fr *funcRef, ctor string, kwargs map[string]*value) bool {
+	b := rc.b
+	params := map[string]*value{}
+	spread := ""
+	for _, p := range fr.fn.Params {
+		if p.Kind == facts.ParamVarKeyword {
+			spread = p.Name
+		} else if v := kwargs[p.Name]; v != nil {
+			params[p.Name] = v
+		}
+	}
+	keep := func(attr string, v *value) {
+		if form.attrs == nil {
+			form.attrs = map[string]*value{}
+		}
+		form.attrs[attr] = v
+	}
+	forwards := false
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
+		if spread != "" && s.Kind == facts.StmtExpr && s.Value != nil && isSuperCall(s.Value, ctor) &&
+			slices.ContainsFunc(s.Value.Keywords(), func(k facts.Keyword) bool {
+				return k.Name == "**" && k.Value.Kind == facts.ExprName && k.Value.Name() == spread
+			}) {
+			forwards = true
+		}
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName {
+			return true
+		}
+		v := params[s.Value.Name()]
+		if v == nil {
+			return true
+		}
+		t := &s.Targets[0]
+		if t.Kind == facts.ExprAttr && b.isSelf(t.X) {
+			keep(t.Name(), v)
+		} else if key, ok := stringKeyOf(t); ok && t.X.Name() == spread && catalog.Match(b.lang.Shapes.InstanceAttrs, key) {
+			keep(key, v)
+		}
+		return true
+	})
+	return forwards
 }
 
 // bindPasswordForm binds the form parameter of a form_valid handler to a

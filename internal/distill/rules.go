@@ -374,31 +374,28 @@ func (b *builder) mutationHandler(cr *classRef) *handler {
 	return nil
 }
 
-// viewDispatch walks the view's own dispatch method (catalog:
-// view_dispatch) before the handler, at the handler's top level: a guard
-// there that answers the request itself is a precondition of the handler.
-// The hand-over, return super().dispatch(...), is where the handler runs.
+// viewDispatch walks the view's dispatch methods (catalog: view_dispatch)
+// before the handler, at the handler's top level: a guard there that
+// answers the request itself is a precondition of the handler. The
+// hand-over, return super().dispatch(...), is where the handler runs, and
+// past it the next dispatch of the view's lineage, a base class's of the
+// service, runs in turn (inherited_dispatch.go).
 func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
 	if h.class == nil || h.job || h.mutation {
 		return
 	}
-	for i := range h.class.Methods {
-		m := &h.class.Methods[i]
-		if !slices.Contains(rc.b.lang.ViewDispatch, m.Name) || len(m.Body()) == 0 {
-			continue
-		}
-		last := &m.Body()[len(m.Body())-1]
-		if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Method() != m.Name ||
-			last.Value.X.X == nil || last.Value.X.X.Kind != facts.ExprCall || last.Value.X.X.Raw() != "super" {
-			continue // a dispatch that does not hand over is not read
-		}
+	for _, step := range rc.dispatchChain(h) {
+		m := step.fr
 		// dispatch(self, request, *args, **kwargs): its own request and
 		// the URL's keywords (kwargs.get("token"): an input of the
 		// request), bound apart from the handler's names; what it keeps
 		// on self is kept on the handler's self, which both share.
 		dsc := *sc
 		dsc.vars = cloneVars(sc.vars)
-		for i, p := range m.Params {
+		if m.file != nil {
+			dsc.file = m.file
+		}
+		for i, p := range m.fn.Params {
 			switch {
 			case i == 0:
 			case p.Kind == facts.ParamVarKeyword:
@@ -409,7 +406,7 @@ func (rc *ruleCtx) viewDispatch(h *handler, sc *scope) {
 				dsc.vars[p.Name] = &value{kind: vPlumbing, param: "request"}
 			}
 		}
-		rc.stmts(m.Body()[:len(m.Body())-1], &dsc, &rc.ensures)
+		rc.stmts(step.prelude, &dsc, &rc.ensures)
 	}
 }
 

@@ -1742,6 +1742,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 						rows.madeWhen = nil // a third row
 					}
 					sc.vars[k] = rows
+				} else if msg := rc.eitherMessage(&thenSc, &elseSc, k); msg != nil {
+					// msg = EmailMultiAlternatives(...) or EmailMessage(...):
+					// one message to the spec (either_messages.go).
+					sc.vars[k] = msg
 				} else {
 					sc.vars[k] = unknownValue
 				}

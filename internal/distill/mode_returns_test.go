@@ -9,7 +9,9 @@ import (
 // back, under a comparison the spec states (saleor's maybe_merge_account,
 // graphql/account/mutations/account/confirm_account.py:87-91), makes what
 // the helper does after it conditional; the caller's own outcomes stay
-// unconditional. A truth test of a value (`if not user: return`) and a
+// unconditional; so does a truth test of a stored row's field (`if not
+// user.is_confirmed: return`). A truth test of a value (`if not user:
+// return`) and a
 // helper whose returns give values keep the old reading; a comparison the
 // spec cannot state leaves what follows out.
 func TestModeReturns(t *testing.T) {
@@ -53,6 +55,16 @@ def maybe_merge(user, settings):
 `,
 			want:    []string{"\n        for order in Orders where user_email = user.email and user = null:"},
 			notWant: []string{"if "},
+		},
+		{
+			name: "a truth test of a stored row's field switches the rest off",
+			helper: `
+def maybe_merge(user, settings):
+    if not user.is_confirmed:
+        return
+    Order.objects.filter(user_email=user.email, user=None).update(user=user)
+`,
+			want: []string{"if user.is_confirmed:\n            for order in Orders where user_email = user.email and user = null:"},
 		},
 		{
 			name: "a helper that gives a value back keeps the old reading",

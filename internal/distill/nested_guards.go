@@ -143,16 +143,40 @@ func (rc *ruleCtx) helperReturns(list []facts.Stmt, sc *scope) bool {
 // left out. A truth test (`if not password: return`, `if field.errors:
 // return`) is a value missing, which the spec's rule, given its inputs,
 // does not meet: the old reading holds.
+//
+// A truth test of a stored row's field (`if not user.is_active: return`
+// before a notification is sent) is no value missing from the request
+// either: it is the row's state, which differs from one request to the
+// next, and what follows happens only when it holds.
 func modeReturn(s *facts.Stmt, sc *scope) bool {
-	if !sc.inlined || len(s.Body) == 0 || s.Cond == nil || s.Cond.Kind != facts.ExprCompare {
+	if !sc.inlined || len(s.Body) == 0 || s.Cond == nil {
 		return false
 	}
-	switch s.Cond.Op() {
-	case "is", "is not", "in", "not in":
+	switch {
+	case s.Cond.Kind == facts.ExprCompare:
+		switch s.Cond.Op() {
+		case "is", "is not", "in", "not in":
+			return false
+		}
+	case !testsStoredField(s.Cond, sc):
 		return false
 	}
 	last := &s.Body[len(s.Body)-1]
 	return last.Kind == facts.StmtReturn && last.Value == nil && procedure(sc.helper)
+}
+
+// testsStoredField reports a truth test (x.f or not x.f) of a field of a
+// row the rule found or was handed, not of the row itself (whose absence
+// earlyEndOnAbsentRow reads) nor of an input.
+func testsStoredField(cond *facts.Expr, sc *scope) bool {
+	if cond.Kind == facts.ExprUnary && cond.Op() == "not" && cond.X != nil {
+		cond = cond.X
+	}
+	if cond.Kind != facts.ExprAttr || cond.X == nil || cond.X.Kind != facts.ExprName {
+		return false
+	}
+	v := sc.vars[cond.X.Name()]
+	return v != nil && (v.kind == vEntity || v.kind == vLookup)
 }
 
 // procedure reports a function none of whose returns gives a value.

@@ -799,6 +799,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			rc.noteTokenColumnLookup(bn, ent, q, q.conds[0], sc, line)
 		}
 		rc.boundInHelper(bn, sc)
+		if q.mustExist && sc.top {
+			// A global-id lookup helper that raises when no row is
+			// found (global_node_helpers.go), followed as code, stated
+			// its guard `if node is None: raise` as this; read as the
+			// lookup, it says so here.
+			rc.requires(&allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: bn}}, sc, line)
+		}
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if u := rc.signedInRowFiltered(q, sc, line); u != nil {

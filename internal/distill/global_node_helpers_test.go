@@ -181,6 +181,18 @@ func TestGlobalNodeHelpers(t *testing.T) {
 			want:    []string{"ensures: checkout.email = email"},
 			notWant: []string{"code.is_active", "code is not bound", "CheckoutEmailUpdate(email, checkout, code)"},
 		},
+		{
+			// The code an order keeps, found to deactivate it (saleor's
+			// DraftOrderComplete, graphql/order/mutations/
+			// draft_order_complete.py:111-115): a row of the store, not
+			// an input. Fails without storedField in bindLookup: code a
+			// trigger input.
+			name:    "a row found by a code a row keeps is no input",
+			helpers: getCheckout,
+			body:    "        checkout = get_checkout(cls, info, checkout_id=checkout_id, token=token, id=id)\n        code = models.VoucherCode.objects.filter(code=checkout.voucher_code).first()\n        if code and code.is_active:\n            code.is_active = False\n            code.save()",
+			want:    []string{"VoucherCode{code: checkout.voucher_code}"},
+			notWant: []string{"CheckoutEmailUpdate(email, checkout, code)"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -423,6 +423,9 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		if t, ok := rc.literalKeyIn(e, sc); ok {
 			return t, true
 		}
+		if t, ok := builtQueryIsNone(e, sc); ok {
+			return t, true // if qs is None: qs = Model.objects.all() (built_queries.go)
+		}
 		x, okx := literal(e.X)
 		y, oky := literal(e.Y)
 		if !okx || !oky {

@@ -328,7 +328,9 @@ func (b *builder) managerClass(ent *entityInfo) *classRef {
 // spreadInput binds a parameter of a helper called with the validated
 // input spread as keywords (user_create(**serializer.validated_data)):
 // a field of the shape is that input; with no shape known, a parameter
-// without a default is. nil: the parameter keeps its default.
+// without a default is, and so is one with a default that the mutation
+// declares as an argument (declaredArgument). nil: the parameter keeps
+// its default.
 func (rc *ruleCtx) spreadInput(call *facts.Expr, p facts.Param, sc *scope, out *[]allium.Stmt) *value {
 	kw := call.Keyword("**")
 	if kw == nil || p.Kind == facts.ParamVarKeyword || p.Kind == facts.ParamVarPositional {
@@ -339,7 +341,7 @@ func (rc *ruleCtx) spreadInput(call *facts.Expr, p facts.Param, sc *scope, out *
 		return nil
 	}
 	if v.shape == nil {
-		if p.Default != nil {
+		if p.Default != nil && !declaredArgument(v, p) {
 			return nil
 		}
 		return rc.paramValue(p.Name)

@@ -4005,6 +4005,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	if v := rc.timeTextCall(fr, call, sc, out); v != nil {
 		return v // a time written as text (time_text.go)
 	}
+	if v := rc.globalNodeHelper(fr, call, sc, out); v != nil {
+		return v // the service's own global-id lookup (global_node_helpers.go)
+	}
 	if x := rc.emptyGuardedReturn(fr.fn); x != nil {
 		// Only the verification it returns (predicates.go).
 		fr = &funcRef{file: fr.file, class: fr.class, fn: (&facts.Function{Name: fr.fn.Name, QualName: fr.fn.QualName, Params: fr.fn.Params, Line: fr.fn.Line}).

@@ -53,6 +53,14 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 			// User{reset_token: hash(token)}: the row keeps its lookup, as
 			// bindLookup's does (the secret stored hashed is behaviour).
 			return nil
+		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk" && rc.storedField(c.val, sc):
+			// VoucherCode.objects.get(code=checkout.voucher_code,
+			// is_active=True) (saleor's get_voucher_for_checkout,
+			// checkout/utils.py:549-554): the code a row of the rule
+			// keeps, not a secret the request presents; the row found
+			// is no input, and its filter no precondition (a missing
+			// code is answered with None there).
+			return nil
 		case secretField(c.field) && c.op == allium.OpEq && c.field != "id" && c.field != "pk":
 			secrets = append(secrets, c)
 		case c.member != nil:
@@ -98,4 +106,33 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 func (rc *ruleCtx) isCurrentUser(x allium.Expr) bool {
 	u := rc.userVal
 	return u != nil && u.kind == vEntity && u.expr != nil && exprKey(u.expr) == exprKey(x)
+}
+
+// storedField reports x, a field of a row the rule holds (a row its
+// trigger names or one it found): a value kept in the store.
+func (rc *ruleCtx) storedField(x allium.Expr, sc *scope) bool {
+	m, ok := x.(*allium.Member)
+	if !ok {
+		return false
+	}
+	var root allium.Expr = m
+	for {
+		mm, isMember := root.(*allium.Member)
+		if !isMember {
+			break
+		}
+		root = mm.X
+	}
+	id, ok := root.(*allium.Ident)
+	if !ok {
+		return false
+	}
+	for _, v := range sc.vars {
+		if v != nil && v.kind == vEntity && rc.b.entByName[v.ent] != nil {
+			if e, isIdent := v.expr.(*allium.Ident); isIdent && e.Name == id.Name {
+				return true
+			}
+		}
+	}
+	return false
 }

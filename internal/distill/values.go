@@ -278,6 +278,10 @@ type query struct {
 	counts map[string]string
 	// required: the lookup ends the request when no row matches.
 	required bool
+	// mustExist: a service's global-id lookup helper that raises when
+	// no row is found (global_node_helpers.go): the row the request names
+	// must exist, stated where it is bound as the trigger's row.
+	mustExist bool
 	// anyOf: the row whose field, one of these, equals anyVal
 	// (or_(User.username == x, User.email == x)); query.go's orFilter.
 	anyOf  []string

@@ -745,13 +745,15 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	bySecret := len(q.conds) > 0 && q.bad == 0
 	for _, c := range q.conds {
-		if !secretField(c.field) || c.op != allium.OpEq || isHashCall(c.val) || c.field != "id" && rowOfRule(c.val, sc) {
+		if !secretField(c.field) || c.op != allium.OpEq || isHashCall(c.val) || c.field != "id" && (rowOfRule(c.val, sc) || rc.storedField(c.val, sc)) {
 			// A row found by the hash of the secret presented
 			// (User{reset_token: hash(token)}) keeps its lookup: that the
 			// secret is stored hashed is part of the behaviour. So does
 			// one found by the keys of rows the rule holds already
-			// (Follows{follower_id: follower_user}): no caller presents
-			// it. (A row read again by its own id is that row, below.)
+			// (Follows{follower_id: follower_user}), or by a code a row
+			// of the rule keeps (VoucherCode{code: order.voucher_code},
+			// saleor's draft_order_complete.py:111-112): no caller
+			// presents it. (A row read again by its own id is that row, below.)
 			bySecret = false
 		}
 	}
@@ -804,6 +806,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			rc.noteTokenColumnLookup(bn, ent, q, q.conds[0], sc, line)
 		}
 		rc.boundInHelper(bn, sc)
+		if q.mustExist && sc.top {
+			// A global-id lookup helper that raises when no row is
+			// found (global_node_helpers.go), followed as code, stated
+			// its guard `if node is None: raise` as this; read as the
+			// lookup, it says so here.
+			rc.requires(&allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: bn}}, sc, line)
+		}
 		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
 	}
 	if u := rc.signedInRowFiltered(q, sc, line); u != nil {

@@ -707,6 +707,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		// lookup is left out (row_mappers.go unreadRowKey).
 		return &value{kind: vUnknown, unreadRowKey: true}
 	}
+	if x == leftOutRow && (e.Name() == "pk" || slices.Contains(rc.b.lang.IDAttrs, e.Name())) {
+		// user.id of a user whose lookup was left out: the key of a row
+		// the walk could not find, no input of the request (leftOutRow).
+		return &value{kind: vUnknown, unreadRowKey: true}
+	}
 	if x.claimsOf != nil {
 		// token.user_id, token.operation on a payload decoded into an
 		// object: its claims, as payload["user_id"] reads them.
@@ -2937,7 +2942,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		rc.rowUpdate(e, recv, sc, out)
 		return recv
 	}
-	if method != "" && (recv == unknownValue || recv != nil && recv.either != nil) && catalog.Match(l.RowUpdates, method) {
+	if method != "" && (unreadValue(recv) || recv != nil && recv.either != nil) && catalog.Match(l.RowUpdates, method) {
 		// A row update on a row the walk could not find (the lookup was
 		// left out: fastapi-full-stack's reset_password, by a decoded
 		// token's subject) still changes state: the handler's note says

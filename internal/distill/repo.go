@@ -429,7 +429,11 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 			return v, true // saved again: a change already stated
 		case v.kind == vUnknown && (e.Args()[0].Kind == facts.ExprName || e.Args()[0].Kind == facts.ExprAttr):
 			// save(user) of a row the walk could not read (found by a
-			// helper it does not follow): stored, but not made here.
+			// helper it does not follow, or whose lookup was left out):
+			// stored, but not made here. It changes state all the same,
+			// so the handler's note says so (medusa's setPassword_,
+			// services/user.ts:392), not that it has no effects.
+			rc.b.stats.EffectsSeen++
 			rc.untranslated(sc, e.Line(), LeftOutValue, "the row "+e.Args()[0].Raw()+" saved")
 			return &value{kind: vPlumbing}, true
 		}

@@ -663,6 +663,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if rc.signedInSubject(e) && !b.verifiesRequestTokens() {
 		return rc.currentUser()
 	}
+	if e.X.Kind == facts.ExprName && sc.vars[e.X.Name()] == nil {
+		if name := b.exportedName(sc.file, e); name != nil {
+			return exprValue(name) // Role.Admin: "Admin"
+		}
+	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
 		// request.profile, set by a middleware: user.profile.
 		if u := rc.currentUser(); u.kind == vEntity {

@@ -142,3 +142,53 @@ module.exports = router;
 		})
 	}
 }
+
+// TestExportedNamesTable pins an entry of another module's exported names
+// table (module.exports = {Admin: 'Admin', User: 'User'}, express-signup-
+// verification's _helpers/role.js) read as the name it spells: the
+// owner-or-admin guard of accounts.controller.js:210 is a precondition,
+// not a guard left out. A module whose entries are not all names gives
+// nothing.
+func TestExportedNamesTable(t *testing.T) {
+	const model = `
+const mongoose = require('mongoose');
+const schema = new mongoose.Schema({ email: String, role: String });
+module.exports = mongoose.model('Account', schema);
+`
+	routes := `
+const express = require('express');
+const Account = require('../models/account');
+const Role = require('../helpers/role');
+const router = express.Router();
+router.post('/accounts', create);
+async function create(req, res) {
+  if (req.body.role === Role.Admin) {
+    return res.status(403).json({ message: 'Forbidden' });
+  }
+  await Account.create({ email: req.body.email, role: Role.User });
+  res.json({});
+}
+module.exports = router;
+`
+	for _, tt := range []struct {
+		name, roles string
+		cases       []idiomCase
+	}{
+		{"a names table", "module.exports = { Admin: 'Admin', User: 'User' };", []idiomCase{
+			{name: "the names compared and stored", construct: "Create",
+				want: []string{`requires: role != "Admin"`, `Account.created(email: email, role: "User")`}},
+		}},
+		{"settings, not names", "module.exports = { Admin: 'root', User: 'member' };", []idiomCase{
+			{name: "nothing read as a name", construct: "Create",
+				notWant: []string{`"Admin"`, `"User"`}},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			runIdiomCases(t, map[string]string{
+				"src/models/account.js": model,
+				"src/helpers/role.js":   tt.roles,
+				"src/routes/account.js": routes,
+			}, tt.cases)
+		})
+	}
+}

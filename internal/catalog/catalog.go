@@ -339,6 +339,9 @@ type Language struct {
 	NamedChecks   []NamedCheck `yaml:"named_checks"`
 	VerifyCalls   []string     `yaml:"verify_calls"`
 	LookupMethods []string     `yaml:"lookup_methods"`
+	// CountMethods count the rows a query's filter matches, beyond a
+	// query's count() (Mongoose's Model.countDocuments({})).
+	CountMethods []string `yaml:"count_methods"`
 	// RequiredLookups are lookup methods that end the request when no row
 	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
 	RequiredLookups []string `yaml:"required_lookups"`

@@ -160,7 +160,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	switch {
 	case catalog.Match(reps.Lookups, method):
 		return &value{kind: vLookup, ent: q.ent, q: q}
-	case method == "count" && len(values) == 0:
+	case (method == "count" || catalog.Match(b.lang.CountMethods, method)) && len(values) == 0:
 		// count({where: {email}}): the number of rows the filters
 		// match, as a query's count() gives it.
 		return &value{kind: vCount, ent: q.ent, q: q}

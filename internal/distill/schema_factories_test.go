@@ -192,3 +192,55 @@ module.exports = router;
 		})
 	}
 }
+
+// TestCountMethods pins Mongoose's Model.countDocuments(filter), a count
+// method of the catalog, as the number of rows its filter matches:
+// express-signup-verification's first account is an admin
+// (account.service.js:90-91, isFirstAccount = (await
+// db.Account.countDocuments({})) === 0; role = isFirstAccount ? Role.Admin
+// : Role.User), stated as a conditional value over all the entity's rows;
+// a filter the walk cannot read leaves the value a note.
+func TestCountMethods(t *testing.T) {
+	const model = `
+const mongoose = require('mongoose');
+const schema = new mongoose.Schema({ email: String, role: String });
+module.exports = mongoose.model('Account', schema);
+`
+	routes := func(filter string) string {
+		return `
+const express = require('express');
+const Account = require('../models/account');
+const Role = require('../helpers/role');
+const router = express.Router();
+router.post('/accounts', register);
+async function register(req, res) {
+  const account = new Account({ email: req.body.email });
+  const isFirstAccount = (await Account.countDocuments(` + filter + `)) === 0;
+  account.role = isFirstAccount ? Role.Admin : Role.User;
+  await account.save();
+  res.json({});
+}
+module.exports = router;
+`
+	}
+	for _, tt := range []struct {
+		name, filter string
+		cases        []idiomCase
+	}{
+		{"no filter: the entity's rows", "{}", []idiomCase{
+			{name: "the first row's value", construct: "Register",
+				want: []string{`role: (if Accounts.count = 0: "Admin" else: "User")`}},
+		}},
+		{"a filter the walk cannot read", "req.query.filter", []idiomCase{
+			{name: "no value", construct: "Register", notWant: []string{"role:", "Accounts"}},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			runIdiomCases(t, map[string]string{
+				"src/models/account.js": model,
+				"src/helpers/role.js":   "module.exports = { Admin: 'Admin', User: 'User' };",
+				"src/routes/account.js": routes(tt.filter),
+			}, tt.cases)
+		})
+	}
+}

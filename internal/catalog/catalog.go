@@ -344,6 +344,9 @@ type Language struct {
 	NamedChecks   []NamedCheck `yaml:"named_checks"`
 	VerifyCalls   []string     `yaml:"verify_calls"`
 	LookupMethods []string     `yaml:"lookup_methods"`
+	// CountMethods count the rows a query's filter matches, beyond a
+	// query's count() (Mongoose's Model.countDocuments({})).
+	CountMethods []string `yaml:"count_methods"`
 	// RequiredLookups are lookup methods that end the request when no row
 	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
 	RequiredLookups []string `yaml:"required_lookups"`
@@ -1608,6 +1611,16 @@ type ObjectSchemas struct {
 	// name the request's body.
 	Middlewares []string `yaml:"middlewares"`
 	BodyKeys    []string `yaml:"body_keys"`
+	// PlainBuilder is the builder a middleware reads a part given as a
+	// plain object of field schemas with (express-validation's
+	// validate({body: {email: Joi.string().email()}}) compiles it as a
+	// Joi object).
+	PlainBuilder string `yaml:"plain_builder"`
+	// Compilers make one schema of an object of schemas by part
+	// (Joi.compile): a route middleware that a function of the service
+	// makes from such an object, which it compiles, validates the request
+	// by it (node-express-boilerplate's validate(schema)).
+	Compilers []string `yaml:"compilers"`
 	// ValidatorFactories make a schema into a function that parses its
 	// argument by it (Strapi's validateYupSchema(schema)).
 	ValidatorFactories []string `yaml:"validator_factories"`

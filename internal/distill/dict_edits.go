@@ -124,15 +124,26 @@ func (rc *ruleCtx) spreadParts(e *facts.Expr, sc *scope, out *[]allium.Stmt) []d
 // keyOmission reads a catalogued key omission of the request's input or
 // a request schema (lodash's _.omit(validated, ["password"])) as that
 // input with the named keys taken out, as a pop takes them: a spread of
-// it no longer hands them on. nil for any other call, or keys that are
-// not a literal list of names.
+// it no longer hands them on. The keys are lists of names or names, as
+// many as given (lodash's omit(req.body, 'role') of express-rest-
+// boilerplate's register, auth.controller.js:33). nil for any other call,
+// or a key that is neither.
 func (rc *ruleCtx) keyOmission(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
-	if len(e.Args()) != 2 || !catalog.MatchAny(rc.b.lang.KeyOmissions, e.Resolved(), e.Raw()) {
+	if len(e.Args()) < 2 || !catalog.MatchAny(rc.b.lang.KeyOmissions, e.Resolved(), e.Raw()) {
 		return nil
 	}
-	keys := literalNames(&e.Args()[1])
-	if len(keys) == 0 {
-		return nil
+	var keys []string
+	for i := range e.Args()[1:] {
+		k := &e.Args()[1+i]
+		if k.Kind == facts.ExprString {
+			keys = append(keys, k.Value())
+			continue
+		}
+		names := literalNames(k)
+		if len(names) == 0 {
+			return nil
+		}
+		keys = append(keys, names...)
 	}
 	in := rc.eval(&e.Args()[0], sc, out, false)
 	if in.kind != vReqDict && in.kind != vShape {

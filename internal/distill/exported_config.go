@@ -102,6 +102,19 @@ func exportsNamesTable(f *facts.File) bool {
 	return len(f.Exports) > 0
 }
 
+// exportedName is the string an entry of another module's exported names
+// table stands for (Role.Admin of module.exports = {Admin: 'Admin', User:
+// 'User'}, express-signup-verification's _helpers/role.js, compared and
+// stored by accounts/account.service.js:91 and accounts.controller.js:71);
+// nil for anything else.
+func (b *builder) exportedName(f *facts.File, e *facts.Expr) allium.Expr {
+	v, mf := b.exportedValue(f, e)
+	if v == nil || mf == nil || mf == f || v.Kind != facts.ExprString || !exportsNamesTable(mf) {
+		return nil
+	}
+	return &allium.Lit{Kind: allium.LitString, Text: v.Value()}
+}
+
 // spellsName reports a value that is a string spelling name (the entry
 // of a names table).
 func spellsName(name string, value *facts.Expr) bool {

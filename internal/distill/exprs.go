@@ -670,6 +670,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if rc.signedInSubject(e) && !b.verifiesRequestTokens() {
 		return rc.currentUser()
 	}
+	if e.X.Kind == facts.ExprName && sc.vars[e.X.Name()] == nil {
+		if name := b.exportedName(sc.file, e); name != nil {
+			return exprValue(name) // Role.Admin: "Admin"
+		}
+	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
 		// request.profile, set by a middleware: user.profile.
 		if u := rc.currentUser(); u.kind == vEntity {
@@ -717,6 +722,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		// app_install.py:86): the key of that new row, which a lookup by
 		// it finds (app/tasks.py:25); not an input of the request, so the
 		// lookup is left out (row_mappers.go unreadRowKey).
+		return &value{kind: vUnknown, unreadRowKey: true}
+	}
+	if x == leftOutRow && (e.Name() == "pk" || slices.Contains(rc.b.lang.IDAttrs, e.Name())) {
+		// user.id of a user whose lookup was left out: the key of a row
+		// the walk could not find, no input of the request (leftOutRow).
 		return &value{kind: vUnknown, unreadRowKey: true}
 	}
 	if x.claimsOf != nil {
@@ -2979,7 +2989,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		rc.rowUpdate(e, recv, sc, out)
 		return recv
 	}
-	if method != "" && (recv == unknownValue || recv != nil && recv.either != nil) && catalog.Match(l.RowUpdates, method) {
+	if method != "" && (unreadValue(recv) || recv != nil && recv.either != nil) && catalog.Match(l.RowUpdates, method) {
 		// A row update on a row the walk could not find (the lookup was
 		// left out: fastapi-full-stack's reset_password, by a decoded
 		// token's subject) still changes state: the handler's note says

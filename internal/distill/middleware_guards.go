@@ -356,7 +356,7 @@ func (mr *middlewareRead) handOn(rc *ruleCtx, s *facts.Stmt) {
 // `!x`, x exists.
 func (mr *middlewareRead) holds(d *facts.Expr) {
 	if d != nil && d.Kind == facts.ExprUnary && d.Op() == "not" && d.X != nil && d.X.Kind == facts.ExprName {
-		if v := mr.sc.vars[d.X.Name()]; v != nil && v != unknownValue {
+		if v := mr.sc.vars[d.X.Name()]; v != nil && !unreadValue(v) {
 			mr.known[v] = true
 		}
 	}

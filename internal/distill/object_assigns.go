@@ -166,8 +166,15 @@ func (rc *ruleCtx) assignSchemaBody(e, row, src *facts.Expr, v *value, ent *enti
 		if !ok {
 			continue
 		}
-		if id, isName := set.Value.(*allium.Ident); isName && rc.inputSets[key] == nil {
-			(*out)[from] = &allium.If{Meta: set.Meta, Branches: []allium.IfBranch{{Cond: &allium.Unary{Op: allium.OpExists, X: id}, Body: []allium.Stmt{set}}}}
+		if rc.inputSets[key] != nil {
+			continue
+		}
+		// user.email = lowercase(email), user.password = hash(password)
+		// of keys the request may leave out (node-express-boilerplate's
+		// updateUserById, services/user.service.js:63, copying a body whose
+		// every key is optional): set only when given.
+		if when := givenInputs(set.Value, optional); when != nil {
+			(*out)[from] = &allium.If{Meta: set.Meta, Branches: []allium.IfBranch{{Cond: when, Body: []allium.Stmt{set}}}}
 		}
 	}
 	for _, key := range sortedKeys(rc.inputSets) {

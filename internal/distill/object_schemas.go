@@ -198,15 +198,24 @@ func (b *builder) schemaBuilderName(x *facts.Expr) string {
 }
 
 // schemaMiddleware states the checks of an object-schema middleware m
-// (celebrate({[Segments.BODY]: schema})) on the body of the request req.
+// (celebrate({[Segments.BODY]: schema}), or one a function of the service
+// makes of such an object: schemaCompilingFactory) on the body of the
+// request req. The object may be a module's constant or export
+// (validate(userValidation.createUser)); a part given as a plain object of
+// field schemas ({body: {email: Joi.string().email()}}) is an object of
+// the catalog's plain builder.
 func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
 	schemas := rc.b.lang.ObjectSchemas
-	if schemas == nil || m.Kind != facts.ExprCall || !catalog.MatchAny(schemas.Middlewares, m.Resolved(), m.Raw()) {
+	if schemas == nil || m.Kind != facts.ExprCall ||
+		!catalog.MatchAny(schemas.Middlewares, m.Resolved(), m.Raw()) && !rc.b.schemaCompilingFactory(sc.file, m) {
 		return
 	}
 	var parts []facts.DictEntry
-	if len(m.Args()) == 1 && m.Args()[0].Kind == facts.ExprDict {
-		parts = m.Args()[0].Entries()
+	file := sc.file
+	if len(m.Args()) == 1 {
+		if d, at := rc.b.heldValue(sc.file, &m.Args()[0]); d != nil && d.Kind == facts.ExprDict {
+			parts, file = d.Entries(), at
+		}
 	}
 	for _, kw := range m.Keywords() {
 		parts = append(parts, facts.DictEntry{Key: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: kw.Name}), Value: kw.Value})
@@ -222,10 +231,86 @@ func (rc *ruleCtx) schemaMiddleware(m, req *facts.Expr, sc *scope) {
 		if !slices.Contains(schemas.BodyKeys, key) {
 			continue
 		}
-		if fields, builder, file, ok := rc.b.objectSchema(sc.file, &part.Value); ok {
+		if fields, builder, file, ok := rc.b.objectSchema(file, &part.Value); ok {
 			rc.schemaBodyChecks(fields, builder, file, req, m.Line(), sc)
+			continue
+		}
+		plain, ok := schemas.Builders[schemas.PlainBuilder]
+		if ok && part.Value.Kind == facts.ExprDict {
+			if fields, isObject := objectKeywords(&part.Value); isObject {
+				rc.schemaBodyChecks(fields, plain, file, req, m.Line(), sc)
+			}
 		}
 	}
+}
+
+// heldValue is x itself, or the value a module constant or export x names
+// holds (validate(register), register destructured from another module's
+// exports; userValidation.createUser), followed through a few such names,
+// with the file it is written in.
+func (b *builder) heldValue(f *facts.File, x *facts.Expr) (*facts.Expr, *facts.File) {
+	for range 4 {
+		if x == nil || x.Kind != facts.ExprName && x.Kind != facts.ExprAttr {
+			break
+		}
+		v, at := b.exportedValue(f, x)
+		if v == nil {
+			return nil, nil
+		}
+		x, f = v, at
+	}
+	return x, f
+}
+
+// schemaCompilingFactory reports a call of a function of the service,
+// given one argument, that compiles that argument (or a value made from it,
+// pick(schema, ['params', 'query', 'body'])) with one of the catalog's
+// schema compilers, in its body or in the middleware it returns:
+// node-express-boilerplate's validate(schema), middlewares/validate.js:
+// 6-19, which refuses the request when Joi.compile(...).validate(...)
+// gives an error. Its argument maps the request's parts to their schemas
+// as a schema middleware's does.
+func (b *builder) schemaCompilingFactory(f *facts.File, m *facts.Expr) bool {
+	schemas := b.lang.ObjectSchemas
+	if schemas == nil || len(schemas.Compilers) == 0 || len(m.Args()) != 1 || m.Method() != "" {
+		return false
+	}
+	fr := b.ix.function(f, m)
+	if fr == nil || len(fr.fn.Params) != 1 || fr.fn.Params[0].Name == "" {
+		return false
+	}
+	// from: the names holding the parameter or a value made from it.
+	from := map[string]bool{fr.fn.Params[0].Name: true}
+	reads := func(e *facts.Expr) bool {
+		return e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && from[x.Name()] })
+	}
+	compiles := false
+	var visit func(body []facts.Stmt, depth int)
+	visit = func(body []facts.Stmt, depth int) {
+		facts.Walk(body, func(s *facts.Stmt) bool {
+			if s.Kind == facts.StmtAssign && s.Value != nil && reads(s.Value) {
+				for _, t := range s.Targets {
+					if t.Kind == facts.ExprName {
+						from[t.Name()] = true
+					}
+				}
+			}
+			for _, e := range []*facts.Expr{s.Value, s.Cond} {
+				e.Any(func(x *facts.Expr) bool {
+					switch {
+					case x.Kind == facts.ExprCall && catalog.MatchAny(schemas.Compilers, x.Resolved(), x.Raw()) && len(x.Args()) > 0 && reads(&x.Args()[0]):
+						compiles = true
+					case (x.Kind == facts.ExprLambda || x.Kind == facts.ExprFunction) && x.Func() != nil && depth < 2:
+						visit(x.Func().Body(), depth+1)
+					}
+					return compiles // Any stops at a true answer
+				})
+			}
+			return !compiles
+		})
+	}
+	visit(fr.fn.Body(), 0)
+	return compiles
 }
 
 // schemaBodyChecks states the checks of an object schema's fields, written
@@ -419,8 +504,9 @@ func objectKeywordsOf(call *facts.Expr) []facts.Keyword {
 // schemaFieldChecks states the checks of one field's chain
 // (z.string().min(12).email()) as preconditions on the input's field of
 // that name (read in sc, stated at the schema's lines in at). A field
-// optional by the chain (.optional()) has them hold when it is given (not
-// exists x or ...); one optional by its builder's default has none.
+// optional by the chain (.optional()) or by its builder's default (a Joi
+// key marked neither way: Joi lets the request leave it out, and checks
+// it when given) has them hold when it is given (not exists x or ...).
 func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, required bool, sc, at *scope, out *[]allium.Stmt) {
 	schemas := rc.b.lang.ObjectSchemas
 	var checks []*facts.Expr
@@ -461,6 +547,16 @@ func (rc *ruleCtx) schemaFieldChecks(f facts.Keyword, input *facts.Expr, require
 	if root.Kind == facts.ExprCall && root.X != nil && root.X.Kind == facts.ExprAttr && root.X.X != nil && root.X.X.Kind != facts.ExprCall && schemas.Checks[root.Method()] == "email" {
 		// z.email(): a builder of text that is itself the address check.
 		checks = append(checks, root)
+	}
+	if !required && !optional && root.Kind == facts.ExprCall {
+		// Optional by the builder's default (updateUser's email:
+		// Joi.string().email() of node-express-boilerplate's
+		// validations/user.validation.js:33-38): as if marked so.
+		if rc.schemaOptional == nil {
+			rc.schemaOptional = map[string]bool{}
+		}
+		rc.schemaOptional[f.Name] = true
+		optional = true
 	}
 	if optional {
 		// Its checks hold when it is given (schemaCheck); one with no

@@ -183,6 +183,17 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		}
 	}
 	switch {
+	case catalog.Match(l.CountMethods, method):
+		// Account.countDocuments({}): the number of rows its filter, an
+		// object literal (given as keywords), matches; any other filter
+		// is unread.
+		rc.filterKw(q, e.Keywords(), sc, out)
+		for _, a := range e.Args() {
+			if a.Kind != facts.ExprDict || len(a.Entries()) > 0 {
+				q.bad++
+			}
+		}
+		return &value{kind: vCount, ent: q.ent, q: q}
 	case method == "filter_by" || method == "filter" || method == "where" || method == "exclude" || b.columnFilter(method, e) || b.enteredFilter(method, e, sc):
 		if c, at, ok := rc.enteredFilterCall(e, sc); ok && b.columnFilter(method, c) {
 			// andWhere(key, value) in a loop over a caller's entries.
@@ -1392,6 +1403,12 @@ func (b *builder) rowsExist(q *query) allium.Expr {
 		// user.credentials.exists(): the relationship holds a row.
 		return &allium.Binary{Op: allium.OpGt, X: &allium.Member{X: q.via, Name: "count"}, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
 	}
+	if q.via == nil && len(q.conds) == 0 && len(q.alts) == 0 && q.anyOf == nil && q.scoped == 0 && b.entByName[q.ent] != nil {
+		// Account.countDocuments({}) of no filter: some row of the
+		// entity at all (express-signup-verification's first account,
+		// account.service.js:90).
+		return &allium.Binary{Op: allium.OpGt, X: &allium.Member{X: &allium.Ident{Name: plural(q.ent)}, Name: "count"}, Y: &allium.Lit{Kind: allium.LitNumber, Text: "0"}}
+	}
 	return nil
 }
 
@@ -1530,7 +1547,7 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 	default:
 		return nil
 	}
-	if m := e.X.Method(); e.X.Kind != facts.ExprName && !rc.rowsLength(e.X) && (m != "count" && !catalog.Match(rc.b.lang.LookupMethods, m)) {
+	if m := e.X.Method(); e.X.Kind != facts.ExprName && !rc.rowsLength(e.X) && (m != "count" && !catalog.Match(rc.b.lang.CountMethods, m) && !catalog.Match(rc.b.lang.LookupMethods, m)) {
 		return nil
 	}
 	v := rc.eval(e.X, sc, out, false)

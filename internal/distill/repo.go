@@ -160,7 +160,7 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 	switch {
 	case catalog.Match(reps.Lookups, method):
 		return &value{kind: vLookup, ent: q.ent, q: q}
-	case method == "count" && len(values) == 0:
+	case (method == "count" || catalog.Match(b.lang.CountMethods, method)) && len(values) == 0:
 		// count({where: {email}}): the number of rows the filters
 		// match, as a query's count() gives it.
 		return &value{kind: vCount, ent: q.ent, q: q}
@@ -429,7 +429,11 @@ func (rc *ruleCtx) repositoryShapes(e *facts.Expr, method string, recv *value, f
 			return v, true // saved again: a change already stated
 		case v.kind == vUnknown && (e.Args()[0].Kind == facts.ExprName || e.Args()[0].Kind == facts.ExprAttr):
 			// save(user) of a row the walk could not read (found by a
-			// helper it does not follow): stored, but not made here.
+			// helper it does not follow, or whose lookup was left out):
+			// stored, but not made here. It changes state all the same,
+			// so the handler's note says so (medusa's setPassword_,
+			// services/user.ts:392), not that it has no effects.
+			rc.b.stats.EffectsSeen++
 			rc.untranslated(sc, e.Line(), LeftOutValue, "the row "+e.Args()[0].Raw()+" saved")
 			return &value{kind: vPlumbing}, true
 		}

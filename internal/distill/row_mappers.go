@@ -3,6 +3,7 @@ package distill
 import (
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
+	"slices"
 	"strings"
 )
 
@@ -167,7 +168,12 @@ func (rc *ruleCtx) unreadRowKey(value *facts.Expr, sc *scope) bool {
 		// its instance found by id or by sku, product_variant_delete.py:
 		// 87-91, then Product.objects.get(id=instance.product_id) at
 		// 52): the key of a row the request does not name.
-		return sc.vars[value.X.Name()] == unknownValue
+		return unreadValue(sc.vars[value.X.Name()])
+	}
+	if value != nil && value.Kind == facts.ExprAttr && value.X != nil && value.X.Kind == facts.ExprName &&
+		(value.Name() == "pk" || slices.Contains(rc.b.lang.IDAttrs, value.Name())) {
+		// {id: user.id} of a user whose lookup was left out (leftOutRow).
+		return sc.vars[value.X.Name()] == leftOutRow
 	}
 	if value == nil || value.Kind != facts.ExprName {
 		return false

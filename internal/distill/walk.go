@@ -439,7 +439,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 		}
 		before := len(rc.params)
 		val := rc.eval(v, sc, out, false)
-		if val == unknownValue && v.Kind == facts.ExprBinary {
+		if unreadValue(val) && v.Kind == facts.ExprBinary {
 			val = &value{kind: vUnknown, src: v}
 		}
 		if val.kind == vEntity && truthCast(v, rc.b.lang.TruthCasts) {
@@ -835,7 +835,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	if ent == nil || q.bad > 0 && firstOf == nil {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
-		return unknownValue
+		return leftOutRow
 	}
 	j := firstOf
 	if j == nil {
@@ -852,7 +852,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	}
 	if j == nil {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
-		return unknownValue
+		return leftOutRow
 	}
 	clash := false
 	if rc.b.isEnumLiteral(bn) {

@@ -76,16 +76,7 @@ def get_settings():
 			d := New(Options{})
 			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": view(tt.helper, tt.handler)})
 			got := construct(out.Module, "Change")
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in:\n%s", w, got)
-				}
-			}
-			for _, a := range tt.absent {
-				if strings.Contains(got, a) {
-					t.Errorf("unexpected %q in:\n%s", a, got)
-				}
-			}
+			assertSpecText(t, got, tt.want, tt.absent)
 			if tt.note != "" && !strings.Contains(strings.Join(out.Notes, "\n"), tt.note) {
 				t.Errorf("no note %q in:\n%s", tt.note, strings.Join(out.Notes, "\n"))
 			}

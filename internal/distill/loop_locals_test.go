@@ -66,16 +66,7 @@ class RepairView(APIView):
 			d := New(Options{})
 			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": view(tt.body)})
 			got := construct(out.Module, "Repair") + "\n" + strings.Join(out.Notes, "\n")
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in:\n%s", w, got)
-				}
-			}
-			for _, a := range tt.absent {
-				if strings.Contains(got, a) {
-					t.Errorf("unexpected %q in:\n%s", a, got)
-				}
-			}
+			assertSpecText(t, got, tt.want, tt.absent)
 		})
 	}
 }

@@ -111,20 +111,11 @@ func (rc *ruleCtx) isCurrentUser(x allium.Expr) bool {
 // storedField reports x, a field of a row the rule holds (a row its
 // trigger names or one it found): a value kept in the store.
 func (rc *ruleCtx) storedField(x allium.Expr, sc *scope) bool {
-	m, ok := x.(*allium.Member)
-	if !ok {
+	if _, ok := x.(*allium.Member); !ok {
 		return false
 	}
-	var root allium.Expr = m
-	for {
-		mm, isMember := root.(*allium.Member)
-		if !isMember {
-			break
-		}
-		root = mm.X
-	}
-	id, ok := root.(*allium.Ident)
-	if !ok {
+	id := memberRoot(x)
+	if id == nil {
 		return false
 	}
 	for _, v := range sc.vars {

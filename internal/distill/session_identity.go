@@ -134,15 +134,8 @@ func (rc *ruleCtx) identityValueChanged(obj *value, field string, meta allium.Me
 // let. A name an ensures block binds (a lookup inside a branch) cannot be
 // read by a rule-level let.
 func (rc *ruleCtx) boundBeforeEnsures(x allium.Expr) bool {
-	for {
-		m, ok := x.(*allium.Member)
-		if !ok {
-			break
-		}
-		x = m.X
-	}
-	id, ok := x.(*allium.Ident)
-	if !ok {
+	id := memberRoot(x)
+	if id == nil {
 		return false
 	}
 	if rc.paramSet[id.Name] || (rc.trigger != nil && rc.trigger.Binding == id.Name) {
@@ -219,5 +212,20 @@ func (b *builder) identityReads(ent *entityInfo) *sessionIdentity {
 			return true
 		})
 	}
+	return id
+}
+
+// memberRoot is the name a path of members starts from (user of
+// user.profile.email, or x itself when it is a name); nil when the path
+// starts from anything else.
+func memberRoot(x allium.Expr) *allium.Ident {
+	for {
+		m, ok := x.(*allium.Member)
+		if !ok {
+			break
+		}
+		x = m.X
+	}
+	id, _ := x.(*allium.Ident)
 	return id
 }

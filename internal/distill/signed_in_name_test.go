@@ -1,9 +1,6 @@
 package distill
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestSignedInNameYields: the signed-in user, passed into a helper that
 // then looks up another user by an input id under the local name user, is
@@ -63,16 +60,7 @@ class UserAdminView(APIView):
 			d := New(Options{})
 			out := distilText(t, d, map[string]string{"app/models.py": models, "app/views.py": view(tt.body)})
 			got := construct(out.Module, "UserAdmin")
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("missing %q in:\n%s", w, got)
-				}
-			}
-			for _, a := range tt.absent {
-				if strings.Contains(got, a) {
-					t.Errorf("unexpected %q in:\n%s", a, got)
-				}
-			}
+			assertSpecText(t, got, tt.want, tt.absent)
 		})
 	}
 }

@@ -954,6 +954,13 @@ type Language struct {
 	// undefined), so a test of it is decided; where the language refuses
 	// such a call (Python raises TypeError) it stays unknown.
 	OmittedArgsAbsent bool `yaml:"omitted_args_absent"`
+	// AbsentInputsDefaulted: an input the request may leave out is the
+	// absent value when it does (JavaScript's undefined), which the ORMs
+	// read as a field not given (Mongoose, TypeORM, Prisma and Sequelize
+	// fill in the column's default), so a new row given that input gets
+	// the default then. Where false (Python's None is a value the row
+	// stores as null) the input is stated as it is.
+	AbsentInputsDefaulted bool `yaml:"absent_inputs_defaulted"`
 	// ModelClassQuery: a model class is the query of all its rows, so the
 	// query, lookup, create, update and delete methods are called on it
 	// directly (User.findOne(...), Token.deleteMany(...)).

@@ -1346,6 +1346,7 @@ func (rc *ruleCtx) created(v *value, out *[]allium.Stmt, line int) {
 		// read only in part may set any of them.
 		v.args = withoutDefaultsOf(rc.withColumnDefaults(v.ent, v.args), len(v.args), v.spreadKeys)
 	}
+	v.args = rc.defaultAbsentInputs(v.ent, v.args)
 	call := &allium.Call{Fun: &allium.Member{X: &allium.Ident{Name: v.ent}, Name: "created"}, Args: v.args}
 	rc.b.holdPlumbing(call, v.held)
 	for _, a := range v.args {

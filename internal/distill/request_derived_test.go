@@ -13,7 +13,8 @@ import (
 // what the caller handed it, directly or through the helper's own locals:
 // that is left out with a note rather than stated always. A condition on
 // settings alone (CTFd's sendmail, CTFd/utils/email/__init__.py:28-34:
-// EmailProvider from the configured mail provider) keeps the old reading.
+// EmailProvider from the configured mail provider) keeps the old reading;
+// a condition the spec reads (if len(lines) > 2) states the rest under it.
 func TestRequestDerivedReturns(t *testing.T) {
 	models := `
 from django.db import models
@@ -56,6 +57,17 @@ def mark_stale(checkout, lines):
 			want:     []string{"checkout.touched = true"},
 			notWant:  []string{"checkout.stale"},
 			wantNote: true,
+		},
+		{
+			name: "a condition the spec reads states the rest under it",
+			helper: `
+def mark_stale(checkout, lines):
+    if len(lines) > 2:
+        return []
+    checkout.stale = True
+    return ["stale"]
+`,
+			want: []string{") <= 2:\n            checkout.stale = true", "checkout.touched = true"},
 		},
 		{
 			name: "a local derived from settings alone keeps the old reading",

@@ -310,6 +310,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 			// exists, as with get_object_or_404.)
 			rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, h.Line)
 		}
+		markMustExist(found, sc)
 	case !hends && !onlyLets(hout):
 		ifs := &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
 			Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}}, Body: hout}}}

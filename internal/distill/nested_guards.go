@@ -264,13 +264,15 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		c = negate(c)
 	}
 	sc.restUnder = c
-	if c == nil && (mode || readsRowState(s.Cond, sc)) {
+	if c == nil && (mode || readsRowState(s.Cond, sc) || readsRequestDerived(s.Cond, sc)) {
 		// parse-server's regenerateEmailVerifyToken returns early while
 		// the user's token is still valid: the rest runs only for some
 		// rows, under a condition the spec cannot state, so its outcomes
-		// are left out rather than stated always. A condition on
-		// settings alone (CTFd's sendmail when no mail provider is set)
-		// keeps the old reading: the spec describes a configured service.
+		// are left out rather than stated always; so does a condition on
+		// what the caller handed the helper (request_derived.go). A
+		// condition on settings alone (CTFd's sendmail when no mail
+		// provider is set) keeps the old reading: the spec describes a
+		// configured service.
 		sc.restUnder = leaveRestOut
 	}
 	if c != nil {

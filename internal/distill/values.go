@@ -94,6 +94,12 @@ type value struct {
 	// uniqueRead: vNew: its declared unique fields were read once
 	// created (declared_unique.go).
 	uniqueRead bool
+	// mustExist: vEntity: a row whose lookup ends the request when none
+	// is found (a global-id lookup helper that raises, a try whose
+	// not-found handler raises). Bound in a branch it states nothing; a
+	// row every branch found so is required where the branches join
+	// (request_rows.go).
+	mustExist bool
 	// partial: vNew: values the walk could not read whole (a spread, a
 	// defaulted field set to a value the spec cannot state), so the
 	// columns' defaults are not stated for it.

@@ -813,7 +813,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			// lookup, it says so here.
 			rc.requires(&allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: bn}}, sc, line)
 		}
-		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn}
+		return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: bn}, param: bn, mustExist: q.mustExist}
 	}
 	if u := rc.signedInRowFiltered(q, sc, line); u != nil {
 		return u
@@ -1729,6 +1729,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					// if id: x = by_id(id) else: x = by_token(token): the
 					// row the request names either way (request_rows.go).
 					sc.vars[k] = row
+					rc.requireJoinedRow(row, sc, s.Line())
 				} else if ok && tieBreak(s.Cond, k, old, v) {
 					// if len(users) > 1: users = exact or folded: a pick
 					// among the rows found (narrowed_rows.go).

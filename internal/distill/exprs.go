@@ -670,6 +670,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	if rc.signedInSubject(e) && !b.verifiesRequestTokens() {
 		return rc.currentUser()
 	}
+	if x := rc.configObjectRead(e, sc); x != nil {
+		return exprValue(x) // get_config().MAINTENANCE_MODE (config_objects.go)
+	}
 	if e.X.Kind == facts.ExprName && sc.vars[e.X.Name()] == nil {
 		if name := b.exportedName(sc.file, e); name != nil {
 			return exprValue(name) // Role.Admin: "Admin"

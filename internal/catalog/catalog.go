@@ -532,6 +532,15 @@ type Language struct {
 	// setting the operator gives, and a namespace before its last dot
 	// is no part of the setting's name.
 	EnvConfigGetters []string `yaml:"env_config_getters"`
+	// ConfigObjects are functions, called with no argument, that give
+	// back the service's config object, whose attributes are its
+	// parameters (netbox's get_config().MAINTENANCE_MODE,
+	// config/__init__.py:28-35): a read of one is that parameter.
+	ConfigObjects []string `yaml:"config_objects"`
+	// ConfigParams are the declarations of such an object's parameters,
+	// each with its name and default (netbox's ConfigParam(name=
+	// 'MAINTENANCE_MODE', default=False), config/parameters.py:198-204).
+	ConfigParams ConfigParams `yaml:"config_params"`
 	// RegexTestMethods test a text against the regular expression they
 	// are called on (JavaScript's re.test(x)): one whose pattern has an
 	// @ checks an email address's format, is_valid_email(x).
@@ -1606,6 +1615,14 @@ type RepoStamps struct {
 // value); Checks map a chained method to min, max, length or email;
 // Optional and Required are the methods that mark a field so. A builder's
 // object may also come from a keys(...) call chained on it (Joi).
+// ConfigParams names the calls that declare a parameter of the config
+// object, and the keywords that give its name and its default.
+type ConfigParams struct {
+	Calls   []string `yaml:"calls"`
+	Name    string   `yaml:"name"`
+	Default string   `yaml:"default"`
+}
+
 type ObjectSchemas struct {
 	Builders map[string]SchemaBuilder `yaml:"builders"`
 	Strings  []string                 `yaml:"strings"`

@@ -487,6 +487,9 @@ type builder struct {
 	// getters read for them.
 	sessionAttrs     map[string]*sessionAttr
 	sessionAttrsRead map[*facts.Function]bool
+	// declaredParams: the config object's declared parameters by name
+	// (config_objects.go), read once.
+	declaredParams map[string]*configParam
 
 	entList        []*entityInfo
 	entByQual      map[string]*entityInfo

@@ -356,10 +356,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			}
 			return rc.eval(e.Y, sc, out, stmtCtx)
 		}
-		// A precondition met in one branch (a helper the branch calls,
-		// `self._clean_login(data) if is_login else
-		// self._clean_register(data)`) holds only when that branch is
-		// taken: the rule does not require it.
+		if v := rc.condCalls(e, sc, out, stmtCtx); v != nil {
+			return v // each branch's helper under its side of the test (cond_calls.go)
+		}
+		// A precondition met in one branch of a test the spec cannot
+		// state holds only when that branch is taken: the rule does not
+		// require it.
 		bodyAt := len(rc.body)
 		v := rc.evalCond(e, sc, out, stmtCtx)
 		rc.dropCaughtRequires(bodyAt)
@@ -669,6 +671,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	}
 	if rc.signedInSubject(e) && !b.verifiesRequestTokens() {
 		return rc.currentUser()
+	}
+	if x := rc.configObjectRead(e, sc); x != nil {
+		return exprValue(x) // get_config().MAINTENANCE_MODE (config_objects.go)
 	}
 	if e.X.Kind == facts.ExprName && sc.vars[e.X.Name()] == nil {
 		if name := b.exportedName(sc.file, e); name != nil {

@@ -5,18 +5,25 @@ import (
 	"testing"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 )
 
 // TestConfigObjects: an attribute of the service's config object, given
 // back by a catalogued function called with no argument (netbox's
 // get_config().MAINTENANCE_MODE, account/views.py:113-117), is that config
-// parameter, with the default its declaration gives (ConfigParam(name=
+// parameter, with the default its declaration gives when a catalog
+// override names the service's declaring call (ConfigParam(name=
 // 'MAINTENANCE_MODE', default=False), config/parameters.py:198-204), or
 // typed by its name when none is declared. Another function, or the
 // getter called with an argument, is no config object: the condition is
 // left out, as before.
 func TestConfigObjects(t *testing.T) {
-	d := New(Options{})
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat.Languages["python"].ConfigParams.Calls = []string{"ConfigParam"}
+	d := New(Options{Catalog: cat})
 	defer d.Close()
 	files := func(cond string) map[string]string {
 		return map[string]string{"app/models.py": `

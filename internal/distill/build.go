@@ -25,6 +25,9 @@ func (b *builder) build(service string) *allium.Module {
 	b.collectConfigSections()
 	b.collectStoredSettings()
 	b.deriveValues()
+	// No stage from here on adds or replaces a call of the files' facts
+	// (call_sites.go): their calls can be listed once.
+	b.callsSettled = true
 	b.buildRules()
 	return b.assemble(service)
 }

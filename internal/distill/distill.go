@@ -622,6 +622,11 @@ type builder struct {
 	// memos: what the walk asks of the whole service again and again,
 	// found once (service_memos.go).
 	memos serviceMemos
+	// calls: each file's call expressions, listed once the facts are
+	// settled (callsSettled, set before the rules are built); see
+	// call_sites.go.
+	calls        map[*facts.File]*fileCalls
+	callsSettled bool
 	// storedSettings: the keys of the settings objects a run-time store
 	// holds defaults for (settings_stores.go).
 	storedSettings map[string]bool

@@ -24,9 +24,9 @@ func (b *builder) verifiesRequestTokens() bool {
 	found := false
 	if st := b.lang.SignedTokens; st != nil && len(st.RequestVerifiers) > 0 {
 		for _, f := range b.ix.files {
-			visitFile(f, func(x *facts.Expr) {
+			b.eachCall(f, func(x *facts.Expr) {
 				found = found || x.Kind == facts.ExprCall && catalog.Match(st.RequestVerifiers, x.Method())
-			}, nil)
+			})
 			if found {
 				break
 			}

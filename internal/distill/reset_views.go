@@ -129,7 +129,7 @@ func (b *builder) routedResetViewHandlers() []*handler {
 			continue
 		}
 		var attrs map[string]*facts.Expr
-		visitFile(f, func(x *facts.Expr) {
+		b.eachCall(f, func(x *facts.Expr) {
 			if x.Kind != facts.ExprCall || x.X == nil || x.X.Kind != facts.ExprAttr || x.X.X == nil ||
 				!catalog.Match(b.lang.ClassViewEntries, x.X.Name()) {
 				return
@@ -178,7 +178,7 @@ func (b *builder) routedResetViewHandlers() []*handler {
 			}
 			seen[key] = true
 			out = append(out, h)
-		}, nil)
+		})
 	}
 	return out
 }

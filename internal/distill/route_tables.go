@@ -32,7 +32,7 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 		return nil
 	}
 	var out []callRoute
-	visitFile(f, func(x *facts.Expr) {
+	b.eachCall(f, func(x *facts.Expr) {
 		if x.Kind != facts.ExprCall || !slices.Contains(rt.Calls, x.Method()) {
 			return
 		}
@@ -64,7 +64,7 @@ func (b *builder) tableRoutes(f *facts.File) []callRoute {
 			r.middleware = append(r.middleware, hooks...)
 		}
 		out = append(out, r)
-	}, nil)
+	})
 	return out
 }
 
@@ -180,12 +180,12 @@ func (b *builder) requestDecorated(method string) bool {
 	rt := b.lang.RouteTables
 	found := false
 	for _, f := range b.ix.files {
-		visitFile(f, func(x *facts.Expr) {
+		b.eachCall(f, func(x *facts.Expr) {
 			if !found && x.Kind == facts.ExprCall && slices.Contains(rt.RequestDecorators, x.Method()) &&
 				len(x.Args()) > 0 && x.Args()[0].Kind == facts.ExprString && x.Args()[0].Value() == method {
 				found = true
 			}
-		}, nil)
+		})
 		if found {
 			return true
 		}
@@ -360,7 +360,7 @@ func (b *builder) callbackRoutes(f *facts.File) []callRoute {
 		return nil
 	}
 	var out []callRoute
-	visitFile(f, func(x *facts.Expr) {
+	b.eachCall(f, func(x *facts.Expr) {
 		if x.Kind != facts.ExprCall {
 			return
 		}
@@ -374,6 +374,6 @@ func (b *builder) callbackRoutes(f *facts.File) []callRoute {
 				}
 			}
 		}
-	}, nil)
+	})
 	return out
 }

@@ -828,34 +828,19 @@ func (b *builder) invokedFunctions() map[string]bool {
 			called[fr.fn.QualName] = true
 		}
 	}
-	visit := func(f *facts.File, body []facts.Stmt) {
-		facts.Walk(body, func(s *facts.Stmt) bool {
-			for _, e := range []*facts.Expr{s.Value, s.Cond, s.Iter()} {
-				e.Any(func(x *facts.Expr) bool {
-					if x.Kind != facts.ExprCall {
-						return false
-					}
-					switch m := x.Method(); {
-					case m == "delay" || m == "apply_async" || m == "s" || m == "si":
-						note(f, x.X.X)
-					case (m == "enqueue" || m == "add_task" || m == "enqueue_call") && len(x.Args()) > 0:
-						note(f, &x.Args()[0])
-					case m == "":
-						note(f, x)
-					}
-					return false
-				})
-			}
-			return true
-		})
-	}
 	for _, f := range b.ix.files {
-		for i := range f.Functions {
-			visit(f, f.Functions[i].Body())
-		}
-		for i := range f.Classes {
-			for j := range f.Classes[i].Methods {
-				visit(f, f.Classes[i].Methods[j].Body())
+		cs := b.callSites(f)
+		for i, x := range cs.calls {
+			if !cs.direct[i] {
+				continue
+			}
+			switch m := x.Method(); {
+			case m == "delay" || m == "apply_async" || m == "s" || m == "si":
+				note(f, x.X.X)
+			case (m == "enqueue" || m == "add_task" || m == "enqueue_call") && len(x.Args()) > 0:
+				note(f, &x.Args()[0])
+			case m == "":
+				note(f, x)
 			}
 		}
 	}

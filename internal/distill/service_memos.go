@@ -92,13 +92,13 @@ func (b *builder) decorationCalls(name string) []fileExpr {
 		m.decorations = map[string][]fileExpr{}
 		rt := b.lang.RouteTables
 		for _, f := range b.ix.files {
-			visitFile(f, func(x *facts.Expr) {
+			b.eachCall(f, func(x *facts.Expr) {
 				if rt != nil && x.Kind == facts.ExprCall && slices.Contains(rt.Decorators, x.Method()) &&
 					len(x.Args()) > 0 && x.Args()[0].Kind == facts.ExprString {
 					key := x.Args()[0].Value()
 					m.decorations[key] = append(m.decorations[key], fileExpr{file: f, x: x})
 				}
-			}, nil)
+			})
 		}
 	}
 	return m.decorations[name]

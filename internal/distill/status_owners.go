@@ -119,9 +119,19 @@ func tableEntryIsState(table []facts.DictEntry, key string) bool {
 // await prisma.teamUser.findFirst(...)), for receiverEntity. A local
 // assigned rows of two entities maps to nil: it names neither.
 func (b *builder) rowLocals(body []facts.Stmt, self *entityInfo, outer map[string]*entityInfo) map[string]*entityInfo {
-	locals := make(map[string]*entityInfo, len(outer))
-	for k, v := range outer {
-		locals[k] = v
+	// Most bodies assign no row to a local: outer is then returned as
+	// it is, and copied only before the first local is added (callers
+	// only read the map).
+	locals, copied := outer, false
+	set := func(name string, ent *entityInfo) {
+		if !copied {
+			locals = make(map[string]*entityInfo, len(outer)+1)
+			for k, v := range outer {
+				locals[k] = v
+			}
+			copied = true
+		}
+		locals[name] = ent
 	}
 	facts.Walk(body, func(s *facts.Stmt) bool {
 		if s.Kind != facts.StmtAssign || s.Value == nil {
@@ -137,10 +147,10 @@ func (b *builder) rowLocals(body []facts.Stmt, self *entityInfo, outer map[strin
 				continue
 			}
 			if prev, seen := locals[t.Name()]; seen && prev != ent {
-				locals[t.Name()] = nil
+				set(t.Name(), nil)
 				continue
 			}
-			locals[t.Name()] = ent
+			set(t.Name(), ent)
 		}
 		return true
 	})

@@ -41,7 +41,7 @@ func (b *builder) readWrappedViews(f *facts.File) {
 	// wraps a view (few do): reading them walks every method of its
 	// classes.
 	var attrs map[string]string
-	visitFile(f, func(x *facts.Expr) {
+	b.eachCall(f, func(x *facts.Expr) {
 		if x.Kind != facts.ExprCall || x.X == nil || len(x.Args()) != 1 {
 			return
 		}
@@ -63,7 +63,7 @@ func (b *builder) readWrappedViews(f *facts.File) {
 		if qual := b.viewClass(f, view.X.X, attrs); qual != "" {
 			b.wrappedViews[qual] = max(b.wrappedViews[qual], level)
 		}
-	}, nil)
+	})
 }
 
 // viewClass is the qualified name of the class e names: a class of the

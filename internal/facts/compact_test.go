@@ -482,3 +482,50 @@ func TestStmtElseAndLine(t *testing.T) {
 		t.Errorf("a cleared Else keeps a rare part: %v", c.rare)
 	}
 }
+
+// TestSetCall: SetCall leaves a call as SetResolved then SetArgsKeywords
+// do, whatever of its rare fields were set before.
+func TestSetCall(t *testing.T) {
+	t.Parallel()
+	args := []Expr{NewExpr(ExprSpec{Kind: ExprName, Name: "a"})}
+	kws := []Keyword{{Name: "k"}}
+	tests := []struct {
+		name, raw, resolved, text string
+		args                      []Expr
+		kws                       []Keyword
+	}{
+		{"nothing", "", "", "", nil, nil},
+		{"resolved as raw", "f", "f", "", args, nil},
+		{"resolved elsewhere", "f", "m.f", "", args, kws},
+		{"resolved, no arguments", "f", "m.f", "", nil, nil},
+		{"keywords only", "f", "", "", nil, kws},
+		{"text kept", "f", "m.f", "f(a)", args, kws},
+		{"text kept, no keywords", "f", "f", "f(a)", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fresh := func() Expr {
+				e := NewExpr(ExprSpec{Kind: ExprCall, Raw: tt.raw})
+				if tt.text != "" {
+					e.SetText(tt.text)
+				}
+				return e
+			}
+			want, got := fresh(), fresh()
+			want.SetResolved(tt.resolved)
+			want.SetArgsKeywords(tt.args, tt.kws)
+			got.SetCall(tt.resolved, tt.args, tt.kws)
+			if got.flags != want.flags || (got.rare == nil) != (want.rare == nil) || (got.more() == nil) != (want.more() == nil) ||
+				got.Resolved() != want.Resolved() || got.Raw() != want.Raw() || got.Text() != want.Text() ||
+				len(got.Args()) != len(want.Args()) || names(got.Keywords()) != names(want.Keywords()) {
+				t.Errorf("SetCall: flags %v rare %v resolved %q text %q args %d keywords %q; want flags %v rare %v resolved %q text %q args %d keywords %q",
+					got.flags, got.rare != nil, got.Resolved(), got.Text(), len(got.Args()), names(got.Keywords()),
+					want.flags, want.rare != nil, want.Resolved(), want.Text(), len(want.Args()), names(want.Keywords()))
+			}
+			if got.rare != nil && got.rare.resolved != want.rare.resolved {
+				t.Errorf("rare resolved %q, want %q", got.rare.resolved, want.rare.resolved)
+			}
+		})
+	}
+}

@@ -668,6 +668,40 @@ func (e *Expr) SetArgsKeywords(a []Expr, k []Keyword) {
 	})
 }
 
+// SetCall is SetResolved(s) then SetArgsKeywords(a, k), for a walker
+// that reads a call's callee before its arguments: the rare fields are
+// copied once, not once for the callee's resolved name and again for the
+// arguments (each copy is an allocation).
+func (e *Expr) SetCall(s string, a []Expr, k []Keyword) {
+	if s == e.Raw() && s != "" {
+		e.flags |= flagResolvedIsRaw
+		s = ""
+	} else {
+		e.flags &^= flagResolvedIsRaw
+	}
+	// The other rare fields are copied only when there are keywords to
+	// set or fields to keep: most calls have neither.
+	var more *exprMore
+	if old := e.more(); k != nil || old != nil {
+		var m exprMore
+		if old != nil {
+			m = *old
+		}
+		m.keywords = k
+		if !m.zero() {
+			more = &m
+		}
+	}
+	if s == "" && a == nil && more == nil && e.rare == nil {
+		return
+	}
+	e.setRare(func(r *exprRare) {
+		r.resolved = s
+		r.args = a
+		r.more = more
+	})
+}
+
 // MaxText bounds Expr.Text so that one huge literal cannot bloat facts.
 const MaxText = 200
 

@@ -22,6 +22,8 @@ type Arena struct {
 	strs map[string]string
 	// slab holds the expressions Keep returned.
 	slab []facts.Expr
+	// stmts holds the statement lists Stmts carved.
+	stmts []facts.Stmt
 }
 
 // MaxInterned bounds the strings interned: longer ones rarely repeat.
@@ -96,6 +98,36 @@ func (a *Arena) Exprs(n int) []facts.Expr {
 	start := len(a.slab)
 	a.slab = a.slab[:start+n]
 	return a.slab[start : start : start+n]
+}
+
+// maxCarvedStmts is the longest statement list Stmts carves from its
+// slab; stmtSlab the statements of a full slab (2,000 bytes of 80-byte
+// statements, just under the allocator's 2,048-byte class), reached by
+// doubling from minStmtSlab so that a small file wastes little.
+const (
+	maxCarvedStmts = 8
+	minStmtSlab    = 4
+	stmtSlab       = 25
+)
+
+// Stmts returns an empty list with room for n statements, to be filled
+// with append: a body, a module's statements. Most bodies are short, and
+// each was an allocation of its own; a short one is carved from a slab of
+// statements as Exprs carves expressions, its capacity n, so that an
+// append past n copies it out instead of writing over the slab.
+func (a *Arena) Stmts(n int) []facts.Stmt {
+	if n <= 0 {
+		return nil
+	}
+	if n > maxCarvedStmts {
+		return make([]facts.Stmt, 0, n)
+	}
+	if cap(a.stmts)-len(a.stmts) < n {
+		a.stmts = make([]facts.Stmt, 0, max(min(max(2*cap(a.stmts), minStmtSlab), stmtSlab), n))
+	}
+	start := len(a.stmts)
+	a.stmts = a.stmts[:start+n]
+	return a.stmts[start : start : start+n]
 }
 
 // Intern returns b as a string, the same string for the same bytes

@@ -123,3 +123,47 @@ func TestExprsCarvesFromSlab(t *testing.T) {
 		})
 	}
 }
+
+// TestStmtsCarvesFromSlab: a list Stmts returns has room for n and no
+// more, so that filling it, or appending past it, never writes over a
+// statement list carved after it.
+func TestStmtsCarvesFromSlab(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		n, fill int
+	}{
+		{"none", 0, 0},
+		{"one", 1, 1},
+		{"several, filled", 5, 5},
+		{"appended past its room", 3, 4},
+		{"longer than the slab carves", maxCarvedStmts + 1, maxCarvedStmts + 1},
+		{"more than a slab holds at first", minStmtSlab + 1, minStmtSlab + 1},
+	}
+	stmt := func(i int) facts.Stmt {
+		return facts.NewStmt(facts.StmtSpec{Kind: facts.StmtPass, Line: i + 1})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var a Arena
+			before := append(a.Stmts(1), stmt(100))
+			list := a.Stmts(tt.n)
+			if len(list) != 0 || cap(list) != tt.n {
+				t.Fatalf("Stmts(%d): len %d cap %d, want 0 and %d", tt.n, len(list), cap(list), tt.n)
+			}
+			next := append(a.Stmts(2), stmt(200), stmt(201))
+			for i := range tt.fill {
+				list = append(list, stmt(i))
+			}
+			for i := range tt.fill {
+				if list[i].Line() != i+1 {
+					t.Fatalf("statement %d has line %d", i, list[i].Line())
+				}
+			}
+			if before[0].Line() != 101 || next[0].Line() != 201 || next[1].Line() != 202 {
+				t.Errorf("a neighbour was overwritten: lines %d, %d, %d", before[0].Line(), next[0].Line(), next[1].Line())
+			}
+		})
+	}
+}

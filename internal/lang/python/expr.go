@@ -397,24 +397,31 @@ func (x *extractor) tokenOp(n syntax.Node) string {
 // callExpr translates a call; the callee's dotted name is copied up.
 func (x *extractor) callExpr(e *facts.Expr, n syntax.Node) {
 	e.Kind = facts.ExprCall
+	// The callee's resolved name, the arguments and the keywords are
+	// set together once all are read (SetCall: one copy of the rare
+	// fields, not two).
+	var resolved string
+	var args []facts.Expr
+	var kws []facts.Keyword
 	for _, c := range x.named(n) {
 		switch {
 		case e.X == nil:
 			e.X = x.exprPtr(c)
 			if isDotted(e.X) {
 				e.SetRaw(e.X.Raw())
-				e.SetResolved(e.X.Resolved())
+				resolved = e.X.Resolved()
 			}
 		case c.Kind() == x.k.argumentList:
-			e.SetArgsKeywords(x.arguments(c))
+			args, kws = x.arguments(c)
 		case c.Kind() == x.k.genExpr:
-			e.SetArgs(append(x.arena.Exprs(1), x.expr(c)))
+			args, kws = append(x.arena.Exprs(1), x.expr(c)), nil
 		}
 	}
 	if e.X == nil {
 		*e = x.opaqueExpr(n)
 		return
 	}
+	e.SetCall(resolved, args, kws)
 	// super(User, self) in a method of User is Python 2's spelling of
 	// super(): read as that, so every reading of super() (a model's save
 	// override reaching the framework's) reads it too (plane's

@@ -221,10 +221,7 @@ func (x *extractor) body(n syntax.Node, sc *scope) []facts.Stmt {
 	if n.Kind() == x.k.statementBlock {
 		stmts = x.named(n)
 	}
-	var out []facts.Stmt
-	if len(stmts) > 0 {
-		out = make([]facts.Stmt, 0, len(stmts))
-	}
+	out := x.arena.Stmts(len(stmts))
 	for _, c := range stmts {
 		if x.ctx.Err() != nil {
 			break // Parse reports the cancellation

@@ -44,6 +44,7 @@ class AppSettings:
 		imports string
 		read    string // how views.py names the setting
 		tail    string // what post does after the mail
+		call    string // how post calls notify (once by default)
 		want    []string
 		notWant []string
 	}{
@@ -73,6 +74,14 @@ class AppSettings:
 			notWant: []string{"config.email_notifications"},
 		},
 		{
+			name:    "under a branch the spec cannot state",
+			module:  "_app_settings = AppSettings(\"APP_\")\n\ndef __getattr__(name):\n    return getattr(_app_settings, name)\n",
+			imports: "from app import app_settings",
+			read:    "app_settings.EMAIL_NOTIFICATIONS",
+			call:    "    if not request.POST.get(\"current\"):\n        notify(user)\n    else:\n        notify(user)\n",
+			want:    []string{"if config.email_notifications:\n            Email.created("},
+		},
+		{
 			name:    "a refusal after the mail went out is no precondition",
 			module:  "_app_settings = AppSettings(\"APP_\")\n\ndef __getattr__(name):\n    return getattr(_app_settings, name)\n",
 			imports: "from app import app_settings",
@@ -84,6 +93,10 @@ class AppSettings:
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			call := tc.call
+			if call == "" {
+				call = "    notify(user)\n"
+			}
 			files := map[string]string{
 				"app/__init__.py":     "",
 				"app/models.py":       models,
@@ -104,8 +117,7 @@ def change_password(request):
     user = User.objects.get(email=request.POST["email"])
     user.password = make_password(request.POST["password"])
     user.save()
-    notify(user)
-` + tc.tail + `    return JsonResponse({})
+` + call + tc.tail + `    return JsonResponse({})
 `}
 			out := distilText(t, New(Options{}), files)
 			text := construct(out.Module, "ChangePassword")

@@ -272,12 +272,21 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	if !sc.inlined {
 		return
 	}
-	mode := thenSc.returned && !thenEnds && (modeReturn(s, sc) || rc.ignoredRefusal(s, sc) || settingReturn(s, cond, sc))
+	setting := thenSc.returned && !thenEnds && settingReturn(s, cond, sc)
+	mode := thenSc.returned && !thenEnds && (modeReturn(s, sc) || rc.ignoredRefusal(s, sc) || setting)
 	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc) || rc.switchedOff(s.Body, cond, sc) || mode)
 	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
 	switch {
 	case tr && er:
 		sc.returned = true
+		return
+	case setting && !er && !sc.top && sc.under == nil:
+		// Under a branch the spec cannot state (allauth's headless
+		// ChangePasswordView sends the notice from either branch of
+		// `if is_set:`, headless/account/views.py:410-413): no guard
+		// nests here, but the rest's outcomes still happen only when
+		// the setting is on.
+		sc.restUnder = negate(cond)
 		return
 	case !tr && !er || !sc.top && sc.under == nil:
 		return

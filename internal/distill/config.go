@@ -86,6 +86,7 @@ func (b *builder) collectConfig() {
 		}
 	}
 	b.collectSettingsGroups()
+	b.collectAppSettings()
 	b.settingsDefaulterCalls()
 	b.rateLimiterRegistrations()
 	// Config classes (Flask's `class Config:`): their UPPER fields.
@@ -440,6 +441,11 @@ func (b *builder) asUnit(name, unit string) {
 // literalConfig makes a config parameter for a literal in a guard
 // (`len(password) < 12` -> min_password_length).
 func (b *builder) literalConfig(name, typ string, value allium.Expr, f *facts.File, line int) allium.Expr {
+	return b.useConfig(b.literalConfigInfo(name, typ, value, f, line))
+}
+
+// literalConfigInfo is literalConfig's parameter, not yet marked used.
+func (b *builder) literalConfigInfo(name, typ string, value allium.Expr, f *facts.File, line int) *configInfo {
 	// The same name with another value is another parameter, numbered
 	// from 2 in the order the walk meets them (access_token_expiry_2),
 	// not by how many parameters came before, which any other change
@@ -451,10 +457,10 @@ func (b *builder) literalConfig(name, typ string, value allium.Expr, f *facts.Fi
 		if ci == nil {
 			ci = &configInfo{name: name, typ: typ, value: value, file: f, line: line, order: len(b.configByKey)}
 			b.configByKey[key] = ci
-			return b.useConfig(ci)
+			return ci
 		}
 		if sameLit(ci.value, value) {
-			return b.useConfig(ci)
+			return ci
 		}
 		name = base + "_" + strconv.Itoa(n)
 	}

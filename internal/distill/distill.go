@@ -512,6 +512,9 @@ type builder struct {
 	inverseSides map[*facts.Assignment]bool
 
 	configByKey map[string]*configInfo
+	// appSettings: the properties of app-settings objects by the dotted
+	// names a reader spells them with (app_settings.go).
+	appSettings map[string]appSetting
 	// configSections are the sections of the config object the service's
 	// config factory returns, by name (config_sections.go).
 	configSections map[string]*facts.Expr

@@ -679,6 +679,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if name := b.exportedName(sc.file, e); name != nil {
 			return exprValue(name) // Role.Admin: "Admin"
 		}
+		if ci := b.appSettingFor(sc.file, e); ci != nil {
+			return exprValue(b.useConfig(ci)) // app_settings.EMAIL_NOTIFICATIONS (app_settings.go)
+		}
 	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
 		// request.profile, set by a middleware: user.profile.
@@ -2027,6 +2030,9 @@ func (b *builder) configFor(f *facts.File, e *facts.Expr) *configInfo {
 			return ci
 		}
 		return nil
+	}
+	if ci := b.appSettingFor(f, e); ci != nil {
+		return ci
 	}
 	last := facts.LastSegment(e.Raw())
 	if strings.Contains(e.Raw(), "settings.") || strings.HasPrefix(e.Resolved(), "django.conf.settings") {

@@ -57,6 +57,25 @@ def maybe_merge(user, settings):
 			notWant: []string{"if "},
 		},
 		{
+			// django-allauth's PasswordResetVerificationProcess.send
+			// mails the unknown-account notice and returns when no user
+			// has the address, and sends the code only after
+			// (account/internal/flows/password_reset_by_code.py:70-79).
+			name: "a truth test whose branch does something first is another path",
+			helper: `
+def maybe_merge(user, settings):
+    if not settings:
+        send_mail("No settings", "Nothing merged.", "noreply@example.com", [user.email])
+        return
+    Order.objects.filter(user_email=user.email, user=None).update(user=user)
+`,
+			want: []string{
+				"if not exists Settings{id: 1}:\n            Email.created(",
+				"else:\n            for order in Orders where user_email = user.email and user = null:",
+			},
+			notWant: []string{"\n        for order in Orders where user_email = user.email and user = null:"},
+		},
+		{
 			name: "a truth test of a stored row's field switches the rest off",
 			helper: `
 def maybe_merge(user, settings):
@@ -96,6 +115,7 @@ def maybe_merge(user, settings):
 				"app/models.py": models,
 				"app/views.py": `
 from django.shortcuts import redirect
+from django.core.mail import send_mail
 from .models import User, Order, Settings
 ` + tc.helper + `
 def confirm(request):

@@ -148,6 +148,13 @@ func (rc *ruleCtx) helperReturns(list []facts.Stmt, sc *scope) bool {
 // before a notification is sent) is no value missing from the request
 // either: it is the row's state, which differs from one request to the
 // next, and what follows happens only when it holds.
+//
+// Nor is a truth test whose branch does something before it returns
+// (django-allauth's PasswordResetVerificationProcess.send mails the
+// unknown-account notice and returns when no user has the address, and
+// sends the code only after, account/internal/flows/
+// password_reset_by_code.py:70-79): that is another path, not a value
+// missing; the code mail was stated as sent to every address.
 func modeReturn(s *facts.Stmt, sc *scope) bool {
 	if !sc.inlined || len(s.Body) == 0 || s.Cond == nil {
 		return false
@@ -158,7 +165,23 @@ func modeReturn(s *facts.Stmt, sc *scope) bool {
 		case "is", "is not", "in", "not in":
 			return false
 		}
-	case !testsStoredField(s.Cond, sc):
+	case !testsStoredField(s.Cond, sc) && len(s.Body) < 2:
+		return false
+	}
+	last := &s.Body[len(s.Body)-1]
+	return last.Kind == facts.StmtReturn && last.Value == nil && procedure(sc.helper)
+}
+
+// settingReturn reports a bare return, in a helper that gives nothing
+// back, under a condition the spec states on config parameters alone
+// (django-allauth's send_notification_mail returns unless the
+// EMAIL_NOTIFICATIONS setting is on, account/adapter.py:889-890): the
+// deployment's choice, not a value missing from the request, so what the
+// helper does after the branch happens only when the branch was not
+// taken, `if config.email_notifications:`. Before, the mail was stated
+// as sent always.
+func settingReturn(s *facts.Stmt, cond allium.Expr, sc *scope) bool {
+	if !sc.inlined || len(s.Body) == 0 || s.Cond == nil || cond == nil || !settingsOnly(cond) {
 		return false
 	}
 	last := &s.Body[len(s.Body)-1]
@@ -249,12 +272,21 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	if !sc.inlined {
 		return
 	}
-	mode := thenSc.returned && !thenEnds && (modeReturn(s, sc) || rc.ignoredRefusal(s, sc))
+	setting := thenSc.returned && !thenEnds && settingReturn(s, cond, sc)
+	mode := thenSc.returned && !thenEnds && (modeReturn(s, sc) || rc.ignoredRefusal(s, sc) || setting)
 	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc) || rc.switchedOff(s.Body, cond, sc) || mode)
 	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
 	switch {
 	case tr && er:
 		sc.returned = true
+		return
+	case setting && !er && !sc.top && sc.under == nil:
+		// Under a branch the spec cannot state (allauth's headless
+		// ChangePasswordView sends the notice from either branch of
+		// `if is_set:`, headless/account/views.py:410-413): no guard
+		// nests here, but the rest's outcomes still happen only when
+		// the setting is on.
+		sc.restUnder = negate(cond)
 		return
 	case !tr && !er || !sc.top && sc.under == nil:
 		return

@@ -2079,6 +2079,18 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 	if rc.importing > 0 {
 		return // made at import, not by the request (moduleInstance)
 	}
+	if settingsOnly(cond) && rc.refusesAfterOutcome(sc) {
+		// django-allauth's RequestPasswordResetView.post saves the form
+		// (the reset mail goes out) and only then answers 401 when
+		// codes are on (headless/account/views.py:338-340): what was
+		// done before the refusal happened either way, so the refusal
+		// is no precondition of it. Only a refusal on settings alone:
+		// one on what the call before it gave back (hoppscotch's
+		// `if (E.isLeft(result)) throwErr(...)`) is how the call's own
+		// refusals reach the caller, before anything went out.
+		rc.untranslated(sc, line, LeftOutGuard, "a refusal after the rule's outcomes, which happen either way")
+		return
+	}
 	if constantExpr(cond) {
 		// A helper's result read as a constant says nothing of the
 		// request: no precondition.

@@ -3071,6 +3071,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
 			return rc.eval(&e.Args()[0], sc, out, false)
 		}
+		if mc := rc.messageCall(cr, e); mc != nil {
+			// ResetPasswordEmail(user, url, to=[...]): the builder's
+			// message (message_classes.go).
+			return &value{kind: vMessage, call: mc, file: sc.file, built: sc}
+		}
 		if b.hasMethods(cr) && !catalog.MatchAny(l.AbortCalls, names...) {
 			// UserService(db): a service object whose methods are code;
 			// its constructor records what it keeps (self.users = users).

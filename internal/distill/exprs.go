@@ -3027,6 +3027,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if form := rc.frameworkAuthForm(e, names, sc); form != nil {
 		return form
 	}
+	if ent := rc.userModelAlias(e, method, sc); ent != nil {
+		// User(email=...) with User = get_user_model() at module level
+		// (user_model_aliases.go).
+		return rc.construct(ent, e, sc, out)
+	}
 	// Constructors.
 	if cr := b.constructedClass(sc.file, e); cr != nil {
 		if b.isSettingsRef(cr) {

@@ -407,6 +407,20 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 			// (failWhen) is read by absentResultGuards instead.
 			return true, true
 		}
+		if v := sc.vars[e.Name()]; v != nil && v.kind == vExpr && v.claimsOf != nil && helperParam(sc, e.Name()) {
+			if m, isMember := v.expr.(*allium.Member); isMember && m.Name == "user" {
+				// An inlined helper's optional parameter, given a signed
+				// token's subject read back (user_id = signer.loads(token),
+				// verifyTokenCall): the test says which way the helper
+				// was called, and the read raises on a bad token, so the
+				// id it gives is never empty (baserow's
+				// get_active_user(user_id=...) tests `if user_id:` before
+				// filtering by it, core/user/handler.py:110-111). A test of
+				// the payload where it was read back is left to the
+				// claim-presence reading (requires: exists token.user).
+				return true, true
+			}
+		}
 		if v := sc.vars[e.Name()]; v != nil && v.kind == vNodeType && v.ent != "" {
 			// A node type, its name or its lookup method: never empty.
 			return true, true
@@ -965,4 +979,18 @@ func (rc *ruleCtx) markFlagInputs(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 			rc.flagInputs[v.param] = true
 		}
 	})
+}
+
+// helperParam reports whether name is a parameter of the helper inlined
+// in sc.
+func helperParam(sc *scope, name string) bool {
+	if sc.helper == nil {
+		return false
+	}
+	for _, p := range sc.helper.Params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -530,8 +530,11 @@ type builder struct {
 	settingsGroupNames map[string]bool
 	// switches are the groups of options tested on their own somewhere
 	// (option_groups.go), computed on first use.
-	switches   map[string]bool
-	usedConfig []*configInfo
+	switches map[string]bool
+	// raisedNotFound: the service's exceptions that stand for a
+	// lookup's not-found (notFoundRaises).
+	raisedNotFound map[*classRef]bool
+	usedConfig     []*configInfo
 	// partialLookups holds the code positions (file:line) of lookups a
 	// rule stated by their keys alone, its comparisons left out
 	// (unrequiredComparisons): a let of one that nothing reads says

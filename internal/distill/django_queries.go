@@ -257,15 +257,15 @@ func (b *builder) markCondFields(q *query) {
 }
 
 // tryNotFound reads `try: x = <lookup> ... except Model.DoesNotExist:`
-// (the catalog's not_found_errors): a handler that ends the request
+// (the catalog's not_found_errors, or the service's own error a helper
+// raises in its place, isNotFoundError): a handler that ends the request
 // makes the found row a precondition (requires: exists x); one that goes
 // on with outcomes of its own states them for when no row matched (if not
 // exists x: ...). done is false, walking nothing, for any other try.
 func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (done, ends bool) {
 	var h *facts.Handler
 	for i := range s.Handlers() {
-		if t := s.Handlers()[i].Type; t != nil && t.Kind != facts.ExprTuple &&
-			catalog.MatchAny(rc.b.lang.NotFoundErrors, facts.LastSegment(t.Raw()), t.Resolved()) {
+		if rc.b.isNotFoundError(sc.file, s.Handlers()[i].Type) {
 			h = &s.Handlers()[i]
 		}
 	}

@@ -3038,6 +3038,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if form := rc.frameworkAuthForm(e, names, sc); form != nil {
 		return form
 	}
+	if ent := rc.userModelAlias(e, method, sc); ent != nil {
+		// User(email=...) with User = get_user_model() at module level
+		// (user_model_aliases.go).
+		return rc.construct(ent, e, sc, out)
+	}
 	// Constructors.
 	if cr := b.constructedClass(sc.file, e); cr != nil {
 		if b.isSettingsRef(cr) {
@@ -3081,6 +3086,11 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		if en := b.enums[cr.qual()]; en != nil && len(e.Args()) == 1 {
 			return rc.eval(&e.Args()[0], sc, out, false)
+		}
+		if mc := rc.messageCall(cr, e); mc != nil {
+			// ResetPasswordEmail(user, url, to=[...]): the builder's
+			// message (message_classes.go).
+			return &value{kind: vMessage, call: mc, file: sc.file, built: sc}
 		}
 		if b.hasMethods(cr) && !catalog.MatchAny(l.AbortCalls, names...) {
 			// UserService(db): a service object whose methods are code;

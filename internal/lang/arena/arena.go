@@ -86,18 +86,7 @@ const maxCarved = 16
 // is too small. The list's capacity is n, so an append past n copies it
 // out instead of writing over the slab.
 func (a *Arena) Exprs(n int) []facts.Expr {
-	if n <= 0 {
-		return nil
-	}
-	if n > maxCarved {
-		return make([]facts.Expr, 0, n)
-	}
-	if cap(a.slab)-len(a.slab) < n {
-		a.slab = make([]facts.Expr, 0, max(min(max(2*cap(a.slab), minSlab), maxSlab), n))
-	}
-	start := len(a.slab)
-	a.slab = a.slab[:start+n]
-	return a.slab[start : start : start+n]
+	return carve(&a.slab, n, maxCarved, minSlab, maxSlab)
 }
 
 // maxCarvedStmts is the longest statement list Stmts carves from its
@@ -116,18 +105,28 @@ const (
 // statements as Exprs carves expressions, its capacity n, so that an
 // append past n copies it out instead of writing over the slab.
 func (a *Arena) Stmts(n int) []facts.Stmt {
+	return carve(&a.stmts, n, maxCarvedStmts, minStmtSlab, stmtSlab)
+}
+
+// carve returns an empty list with room for n items cut from *slab (a
+// list longer than longest gets a slice of its own). A slab too full for
+// n is replaced by one twice as large, between smallest and largest: the
+// old one stays with the lists already cut from it. The list's capacity
+// is exactly n, so an append past it copies out rather than writing over
+// the next list.
+func carve[T any](slab *[]T, n, longest, smallest, largest int) []T {
 	if n <= 0 {
 		return nil
 	}
-	if n > maxCarvedStmts {
-		return make([]facts.Stmt, 0, n)
+	if n > longest {
+		return make([]T, 0, n)
 	}
-	if cap(a.stmts)-len(a.stmts) < n {
-		a.stmts = make([]facts.Stmt, 0, max(min(max(2*cap(a.stmts), minStmtSlab), stmtSlab), n))
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(min(max(2*cap(*slab), smallest), largest), n))
 	}
-	start := len(a.stmts)
-	a.stmts = a.stmts[:start+n]
-	return a.stmts[start : start : start+n]
+	start := len(*slab)
+	*slab = (*slab)[:start+n]
+	return (*slab)[start : start : start+n]
 }
 
 // Intern returns b as a string, the same string for the same bytes

@@ -662,9 +662,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				x = vx
 			}
 			if x == nil {
-				if f.plumbing {
-					return
-				}
+				// Noted for every field, one the spec drops unless a rule
+				// uses it included: parse-server's expiry of the
+				// verification token (UserController.js:55-58) is read by
+				// the rule that resends it, and its write vanished unseen.
 				rc.untranslated(sc, line, LeftOutValue, "the value assigned to "+obj.ent+"."+t.Name())
 				return
 			}

@@ -568,7 +568,19 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 				continue
 			}
 			key := en.Key.Value()
-			if catalog.Match(st.ExpiryKeys, key) || catalog.Match(st.SubjectKeys, key) {
+			if catalog.Match(st.ExpiryKeys, key) {
+				continue
+			}
+			if catalog.Match(st.SubjectKeys, key) {
+				// {"sub": email} where the token names no user row: the
+				// subject holds that field of the user, which a decode
+				// reads back as token.email (token_subjects.go); it is a
+				// claim of the token, as fastapi-full-stack's reset token
+				// carries the address (utils.py:104-114).
+				if arg, ok := rc.subjectFieldClaim(tok, &en.Value, user, part.sc, out); ok && !seen[arg.Name] {
+					seen[arg.Name] = true
+					args = append(args, arg)
+				}
 				continue
 			}
 			name := snake(key)
@@ -600,6 +612,29 @@ func (rc *ruleCtx) tokenClaims(tok *signedToken, payload *facts.Expr, user *valu
 		}
 	}
 	return args
+}
+
+// subjectFieldClaim is the claim a subject entry makes when it holds a
+// field of the user other than its id (subjectHolder) and the token names
+// no user row: that field, typed as the user's, declared on the token.
+func (rc *ruleCtx) subjectFieldClaim(tok *signedToken, v *facts.Expr, user *value, sc *scope, out *[]allium.Stmt) (allium.Arg, bool) {
+	if user != nil {
+		return allium.Arg{}, false
+	}
+	name := rc.b.subjectHolder(v)
+	ent := rc.b.entByName[rc.b.userEntity()]
+	if name == "" || name == "user" || ent == nil {
+		return allium.Arg{}, false
+	}
+	f := ent.attrField(name)
+	x := rc.tr(v, sc, out)
+	if f == nil || f.typ == nil || x == nil {
+		return allium.Arg{}, false
+	}
+	if !slices.ContainsFunc(tok.claims, func(c tokenClaim) bool { return c.name == name }) {
+		tok.claims = append(tok.claims, tokenClaim{name: name, typ: f.typ})
+	}
+	return allium.Arg{Name: name, Value: x}, true
 }
 
 // claimValue translates a payload entry and tells its type: an enum

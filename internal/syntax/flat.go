@@ -1,9 +1,7 @@
 package syntax
 
 /*
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdlib.h>
+#include "flat.h"
 
 // alloc_nodes and free_nodes hold the flattened nodes of one tree. Where
 // there is mmap, the memory is mapped and unmapped, so that the array of
@@ -21,201 +19,12 @@ static void free_nodes(void *p, size_t size) { munmap(p, size); }
 static void *alloc_nodes(size_t size) { return malloc(size); }
 static void free_nodes(void *p, size_t size) { (void)size; free(p); }
 #endif
-
-// The tree-sitter C API used here, declared as in its api.h. The library
-// itself is compiled and linked by github.com/smacker/go-tree-sitter.
-typedef struct { uint32_t context[4]; const void *id; const void *tree; } TSNode;
-typedef struct { const void *tree; const void *id; uint32_t context[3]; } TSTreeCursor;
-typedef struct { uint32_t row; uint32_t column; } TSPoint;
-
-TSTreeCursor ts_tree_cursor_new(TSNode node);
-void ts_tree_cursor_delete(TSTreeCursor *self);
-TSNode ts_tree_cursor_current_node(const TSTreeCursor *self);
-uint16_t ts_tree_cursor_current_field_id(const TSTreeCursor *self);
-bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
-bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
-bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
-uint16_t ts_node_symbol(TSNode self);
-uint32_t ts_node_start_byte(TSNode self);
-uint32_t ts_node_end_byte(TSNode self);
-TSPoint ts_node_start_point(TSNode self);
-TSPoint ts_node_end_point(TSNode self);
-uint32_t ts_node_child_count(TSNode self);
-uint32_t ts_node_named_child_count(TSNode self);
-bool ts_node_is_named(TSNode self);
-bool ts_node_is_missing(TSNode self);
-bool ts_node_is_extra(TSNode self);
-bool ts_node_has_error(TSNode self);
-
-enum { FLAG_NAMED = 1, FLAG_MISSING = 2, FLAG_EXTRA = 4, FLAG_ERROR = 8 };
-
-// flat_node is one node of a flattened tree.
-typedef struct {
-	uint32_t start_byte, end_byte;
-	uint32_t start_row, start_col, end_row;
-	int32_t parent;      // index of the parent; -1 for the root
-	uint32_t nkids;      // children, named and anonymous
-	uint32_t nnamed;     // named children
-	uint32_t kids;       // index of the first child in the children array
-	uint32_t named_kids; // index of the first named child in the named array
-	uint16_t symbol;
-	uint16_t field;      // field id under the parent; 0 for none
-	uint8_t flags;
-} flat_node;
-
-// go_node is syntax.Node as Go lays it out (flat.go checks the layout):
-// flatten writes the arrays of children the walk reads.
-typedef struct {
-	int32_t i;
-	uint16_t slot;
-	uint16_t kind;
-} go_node;
-
-// flat_out is where flatten writes one tree: room for cap nodes, and as
-// many children and named children (a tree of n nodes has n-1 children).
-typedef struct {
-	flat_node *nodes;
-	go_node *kids, *named;
-	uint32_t cap;
-	uint32_t ncanon; // symbol ids that canon (flatten's argument) maps
-	uint16_t slot;
-	bool fields;
-	bool linked;     // set when every node's children were placed as counted
-	uint32_t nnamed; // named children in all, when linked
-} flat_out;
-
-// open_node is a node whose children are being placed: the next free
-// places of its children and named children.
-typedef struct {
-	int32_t index;
-	uint32_t kid, named;
-} open_node;
-
-// flatten writes the nodes under root, root first, in preorder, into
-// out->nodes and returns how many there are. When that is more than
-// out->cap, nodes beyond cap are counted but not written: the caller
-// grows the arrays and calls again. It returns 0 when memory runs out.
-//
-// Each node's children get their places in the children arrays when the
-// node is written (tree-sitter keeps the counts of visible and named
-// children in every node), and each child is written into its parent's
-// next place as it is met, so the arrays are filled in the same pass.
-// out->linked says the children met were exactly those counted; when it
-// is false the caller places them again from the parent indexes.
-//
-// Field ids are read only when out->fields is set: the lookup walks the
-// parent's field map for every node and costs about half of the copy.
-// Whether a node is missing or holds an error is read only when the
-// root holds one: a tree without one has neither anywhere.
-static uint32_t flatten(TSNode root, flat_out *out, const uint16_t *canon) {
-	uint32_t depth = 0, depth_cap = 64, n = 0, kids = 0, named = 0;
-	open_node *open = malloc(depth_cap * sizeof *open);
-	if (open == NULL) {
-		return 0;
-	}
-	bool errors = ts_node_has_error(root);
-	bool linked = true;
-	open[0].index = -1;
-	TSTreeCursor c = ts_tree_cursor_new(root);
-	for (;;) {
-		uint32_t nkids = 0;
-		if (n < out->cap) {
-			TSNode node = ts_tree_cursor_current_node(&c);
-			TSPoint start = ts_node_start_point(node), end = ts_node_end_point(node);
-			flat_node *f = &out->nodes[n];
-			open_node *p = &open[depth];
-			uint16_t symbol = ts_node_symbol(node);
-			nkids = ts_node_child_count(node);
-			f->start_byte = ts_node_start_byte(node);
-			f->end_byte = ts_node_end_byte(node);
-			f->start_row = start.row;
-			f->start_col = start.column;
-			f->end_row = end.row;
-			f->parent = p->index;
-			f->nkids = nkids;
-			f->nnamed = ts_node_named_child_count(node);
-			f->kids = kids;
-			f->named_kids = named;
-			kids += f->nkids;
-			named += f->nnamed;
-			f->symbol = symbol;
-			f->field = out->fields ? ts_tree_cursor_current_field_id(&c) : 0;
-			f->flags = (ts_node_is_named(node) ? FLAG_NAMED : 0) |
-				(ts_node_is_extra(node) ? FLAG_EXTRA : 0);
-			if (errors) {
-				f->flags |= (ts_node_is_missing(node) ? FLAG_MISSING : 0) |
-					(ts_node_has_error(node) ? FLAG_ERROR : 0);
-			}
-			if (p->index >= 0) {
-				const flat_node *pf = &out->nodes[p->index];
-				go_node g = {(int32_t)n, out->slot, symbol < out->ncanon ? canon[symbol] : symbol};
-				// A child beyond its parent's count, or beyond the
-				// arrays, is not written: the caller places them all
-				// again.
-				if (p->kid < pf->kids + pf->nkids && p->kid < out->cap) {
-					out->kids[p->kid++] = g;
-				} else {
-					linked = false;
-				}
-				if (f->flags & FLAG_NAMED) {
-					if (p->named < pf->named_kids + pf->nnamed && p->named < out->cap) {
-						out->named[p->named++] = g;
-					} else {
-						linked = false;
-					}
-				}
-			}
-		}
-		if (ts_tree_cursor_goto_first_child(&c)) {
-			if (++depth == depth_cap) {
-				depth_cap *= 2;
-				open_node *grown = realloc(open, depth_cap * sizeof *open);
-				if (grown == NULL) {
-					n = 0;
-					break;
-				}
-				open = grown;
-			}
-			open[depth].index = (int32_t)n;
-			if (n < out->cap) {
-				open[depth].kid = out->nodes[n].kids;
-				open[depth].named = out->nodes[n].named_kids;
-			}
-			n++;
-			continue;
-		}
-		if (nkids != 0) {
-			linked = false; // counted children that the cursor did not find
-		}
-		n++;
-		while (!ts_tree_cursor_goto_next_sibling(&c)) {
-			if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) {
-				goto done;
-			}
-			// The cursor leaves the node open at depth: every child of
-			// it has been met, and its places must all be filled.
-			open_node *p = &open[depth];
-			if (p->index < (int32_t)out->cap) {
-				const flat_node *pf = &out->nodes[p->index];
-				if (p->kid != pf->kids + pf->nkids || p->named != pf->named_kids + pf->nnamed) {
-					linked = false;
-				}
-			}
-			depth--;
-		}
-	}
-done:
-	ts_tree_cursor_delete(&c);
-	free(open);
-	out->linked = linked;
-	out->nnamed = named;
-	return n;
-}
 */
 import "C"
 
 import (
 	"errors"
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -281,7 +90,19 @@ type tree struct {
 	// counts the trees placed so. Both are for tests.
 	relink   bool
 	relinked int
+	// copy forces one way of copying trees (copyCursor, copyDirect)
+	// instead of the grammar's checked choice; for tests.
+	copy copyMode
 }
+
+// copyMode is how a tree is copied out of tree-sitter (see copyTree).
+type copyMode uint8
+
+const (
+	copyChecked copyMode = iota // direct where the grammar's first tree agreed, else the cursor
+	copyCursor
+	copyDirect
+)
 
 // walking holds the trees being walked, by slot: a Node names its tree by
 // slot instead of pointing to it, so that a Node holds no Go pointer. The
@@ -357,9 +178,7 @@ func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
 			slot:   C.uint16_t(t.slot),
 			fields: C.bool(!g.noFields),
 		}
-		// canon is Go memory, so it is an argument of its own: out,
-		// passed by pointer, may hold none.
-		n := int(C.flatten(rootOf(root), &out, (*C.uint16_t)(unsafe.Pointer(unsafe.SliceData(g.canon)))))
+		n := t.copyTree(root, g, &out)
 		if n == 0 {
 			return errFlatten
 		}
@@ -377,6 +196,86 @@ func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
 			return err
 		}
 	}
+}
+
+// copyTree copies the tree under root into out and returns the count of
+// its nodes, 0 when C memory ran out. The direct copy serves once a tree
+// of the grammar of at least provingNodes nodes has shown that it writes
+// what the cursor does; until then each tree is copied by the cursor, and
+// directly beside it to compare. One difference and the cursor serves
+// for good.
+func (t *tree) copyTree(root *sitter.Node, g *Grammar, out *C.flat_out) int {
+	// canon is Go memory, so it is an argument of its own: out, passed by
+	// pointer, may hold none.
+	canon := (*C.uint16_t)(unsafe.Pointer(unsafe.SliceData(g.canon)))
+	mode := t.copy
+	if mode == copyChecked {
+		switch g.direct.Load() {
+		case directProven:
+			mode = copyDirect
+		case directRefused:
+			mode = copyCursor
+		}
+	}
+	switch mode {
+	case copyDirect:
+		return int(C.flatten_direct(rootOf(root), out, canon))
+	case copyCursor:
+		return int(C.flatten_cursor(rootOf(root), out, canon))
+	}
+	n := int(C.flatten_cursor(rootOf(root), out, canon))
+	switch {
+	case n > 0 && !directAgrees(root, out, n, canon):
+		g.direct.Store(directRefused)
+	case n >= provingNodes:
+		g.direct.CompareAndSwap(directUnproven, directProven)
+	}
+	return n
+}
+
+// provingNodes is the size of a tree on which the direct copy must agree
+// with the cursor before it serves: an empty module proves nothing.
+const provingNodes = 512
+
+// The states of a grammar's direct copy (Grammar.direct).
+const (
+	directUnproven int32 = iota
+	directProven
+	directRefused
+)
+
+// directAgrees copies the tree under root directly into arrays of its own
+// and says whether that copy equals what the cursor wrote into out (n
+// nodes): every node written, every child placed, and the counts.
+func directAgrees(root *sitter.Node, out *C.flat_out, n int, canon *C.uint16_t) bool {
+	var scratch tree
+	if err := scratch.alloc(int(out.cap)); err != nil {
+		return false
+	}
+	defer scratch.freeNodes()
+	direct := *out
+	direct.nodes = unsafe.SliceData(scratch.nodes[:cap(scratch.nodes)])
+	direct.kids = (*C.go_node)(unsafe.Pointer(unsafe.SliceData(scratch.kids[:cap(scratch.kids)])))
+	direct.named = (*C.go_node)(unsafe.Pointer(unsafe.SliceData(scratch.named[:cap(scratch.named)])))
+	if int(C.flatten_direct(rootOf(root), &direct, canon)) != n || direct.linked != out.linked {
+		return false
+	}
+	written := min(n, int(out.cap))
+	got := unsafe.Slice(direct.nodes, written)
+	want := unsafe.Slice(out.nodes, written)
+	for i := range want {
+		if got[i] != want[i] {
+			return false
+		}
+	}
+	if !bool(out.linked) || n > int(out.cap) {
+		return true // the children are placed again from the parents
+	}
+	if direct.nnamed != out.nnamed {
+		return false
+	}
+	return slices.Equal(unsafe.Slice(direct.kids, n-1), unsafe.Slice(out.kids, n-1)) &&
+		slices.Equal(unsafe.Slice(direct.named, int(out.nnamed)), unsafe.Slice(out.named, int(out.nnamed)))
 }
 
 // alloc replaces the node array and the arrays of children by empty ones
@@ -487,7 +386,7 @@ func (t *tree) release() {
 	t.src = nil
 	if cap(t.nodes) > keepNodes {
 		t.freeNodes()
-		*t = tree{relink: t.relink, relinked: t.relinked}
+		*t = tree{relink: t.relink, relinked: t.relinked, copy: t.copy}
 		return
 	}
 	t.nodes, t.kids, t.named = t.nodes[:0], t.kids[:0], t.named[:0]

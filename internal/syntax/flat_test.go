@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -169,19 +170,25 @@ func checkFlatOne(t *testing.T, g *Grammar, p *Parser, sp *sitter.Parser, name s
 		what   string
 		g      *Grammar
 		relink bool
+		copy   copyMode
 	}{
-		{"", g, false},
-		{" without fields", g.WithoutFields(), false},
-		{" with its children placed again", g, true},
+		{"", g, false, copyChecked},
+		{" without fields", g.WithoutFields(), false, copyChecked},
+		{" with its children placed again", g, true, copyChecked},
+		{" copied by the cursor", g, false, copyCursor},
+		{" copied directly", g, false, copyDirect},
+		{" copied directly without fields", g.WithoutFields(), false, copyDirect},
 	} {
 		var got strings.Builder
 		p.tree.relink = variant.relink
+		p.tree.copy = variant.copy
 		relinked := p.tree.relinked
 		_, err := p.Parse(context.Background(), variant.g, src, func(root Node) error {
 			describe(g, root, 0, &got)
 			return nil
 		})
 		p.tree.relink = false
+		p.tree.copy = copyChecked
 		if variant.relink {
 			p.tree.relinked = relinked
 		}
@@ -369,4 +376,91 @@ func TestNodesNameTheirTreeBySlot(t *testing.T) {
 			t.Errorf("the Parsers keep slots %d and %d after their walks", outer.tree.slot, inner.tree.slot)
 		}
 	}
+}
+
+// TestDirectCopyAgreesOnRealCode copies every file of the real services
+// under testdata/realworld both ways, through tree-sitter's cursor and by
+// reading its subtrees directly, and compares the copies node for node
+// and child for child; and checks that each grammar's trees proved the
+// direct copy, so that it serves (else every walk pays for the cursor, unseen).
+func TestDirectCopyAgreesOnRealCode(t *testing.T) {
+	t.Parallel()
+	grammars := map[string]*Grammar{
+		".py": Python().WithoutFields(), ".ts": TypeScript(), ".tsx": TSX(), ".js": JavaScript(),
+	}
+	files, largest := 0, map[*Grammar]int{}
+	err := filepath.WalkDir("../../testdata/realworld", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		g := grammars[filepath.Ext(path)]
+		if d.IsDir() || g == nil {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files++
+		cursor, direct := copyBothWays(t, g, src)
+		largest[g] = max(largest[g], len(cursor.nodes))
+		if len(cursor.nodes) != len(direct.nodes) {
+			t.Errorf("%s: %d nodes by the cursor, %d copied directly", path, len(cursor.nodes), len(direct.nodes))
+			return nil
+		}
+		for i := range cursor.nodes {
+			if cursor.nodes[i] != direct.nodes[i] {
+				t.Errorf("%s: node %d differs:\ncursor %+v\ndirect %+v", path, i, cursor.nodes[i], direct.nodes[i])
+				return nil
+			}
+		}
+		// Each copy's Nodes name the slot its walk took; the rest must agree.
+		sameChild := func(a, b Node) bool { return a.i == b.i && a.kind == b.kind }
+		if !slices.EqualFunc(cursor.kids, direct.kids, sameChild) || !slices.EqualFunc(cursor.named, direct.named, sameChild) {
+			t.Errorf("%s: the children placed differ", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 100 {
+		t.Errorf("copied %d files of testdata/realworld, want at least 100", files)
+	}
+	for ext, g := range grammars {
+		if largest[g] >= provingNodes && g.direct.Load() != directProven {
+			t.Errorf("%s: the direct copy was not proven on the grammar's trees", ext)
+		}
+	}
+}
+
+// flatCopy is what one copy of a tree wrote, held in Go memory.
+type flatCopy struct {
+	nodes       []flatNode
+	kids, named []Node
+}
+
+// copyBothWays parses src with g once through a Parser (which checks the
+// direct copy against the cursor until it is proven), then copies it by
+// the cursor and directly.
+func copyBothWays(t *testing.T, g *Grammar, src []byte) (cursor, direct flatCopy) {
+	t.Helper()
+	p := NewParser(0)
+	defer p.Close()
+	for _, c := range []struct {
+		mode copyMode
+		into *flatCopy
+	}{{copyChecked, nil}, {copyCursor, &cursor}, {copyDirect, &direct}} {
+		p.tree.copy = c.mode
+		_, err := p.Parse(context.Background(), g, src, func(Node) error {
+			if c.into != nil {
+				*c.into = flatCopy{slices.Clone(p.tree.nodes), slices.Clone(p.tree.kids), slices.Clone(p.tree.named)}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return cursor, direct
 }

@@ -3,6 +3,7 @@ package syntax
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/javascript"
@@ -41,6 +42,10 @@ type Grammar struct {
 	// noFields: trees parsed with this grammar carry no field ids (see
 	// WithoutFields).
 	noFields bool
+	// direct says whether trees of this grammar (with or without fields)
+	// may be copied by reading tree-sitter's subtrees directly (see
+	// copyTree); a pointer, so that copies of the Grammar share it.
+	direct *atomic.Int32
 }
 
 // WithoutFields returns the grammar for walkers that never ask a node for
@@ -51,6 +56,7 @@ type Grammar struct {
 func (g *Grammar) WithoutFields() *Grammar {
 	c := *g
 	c.noFields = true
+	c.direct = new(atomic.Int32) // without fields, the copies differ
 	return &c
 }
 
@@ -121,6 +127,7 @@ func newGrammar(name string, lang *sitter.Language) *Grammar {
 		tokens:     map[string]Kind{},
 		fields:     map[string]uint16{},
 		fieldNames: []string{""}, // id 0 is no field
+		direct:     new(atomic.Int32),
 	}
 	for id := 1; id < 1<<16; id++ {
 		f := lang.FieldName(id)

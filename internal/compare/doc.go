@@ -166,8 +166,13 @@
 // the quorum agrees on (Email.created(to: user.email) for variants that
 // mail different templates), or the same field set to the same value on
 // an entity reached differently (user.password_hash = hash(password)
-// against token.user.password_hash = ...), written as the representative
-// does, an argument naming a looked-up row's field (to: user.email with
+// against token.user.password_hash = ...), written the way most members
+// reach the row, each read through its lets and the paths its requires
+// equate (session.user under requires token.user = session.user is
+// token.user), ties to the representative's (and on that path when no
+// member writes it so); an assignment under a test that its value is
+// present (if token.new_email != null: ...) counts as made outright when
+// the shared spec declares the field required; an argument naming a looked-up row's field (to: user.email with
 // let user = User{email}) counting as the value it was looked up by; a
 // field every variant sets to now plus its own lifetime is set to now plus
 // the config parameter one of them reads, declared without a default and

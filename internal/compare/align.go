@@ -48,6 +48,10 @@ type unit struct {
 	// guard marks a requires lifted from the condition of a rule's only
 	// outcome, `ensures: if C: ...` (guardedOutcomes).
 	guard bool
+	// guardConds are the conjuncts of the guard an ensures unit was lifted
+	// from (guardedOutcomes), so a shared outcome can be written under the
+	// part of it the shared rule does not require (guardUnshared).
+	guardConds []allium.Expr
 }
 
 // group is one aligned construct: at most one unit per variant.

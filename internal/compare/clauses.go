@@ -82,6 +82,11 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 			trigBound[p.Name] = true
 		}
 	}
+	for i := range chosen {
+		if chosen[i].g.kind == summary.KindEnsures {
+			chosen[i].stmt = c.guardUnshared(g, chosen[i], trigBound)
+		}
+	}
 	// Close over the lets the chosen clauses read, each taken from the
 	// variant the reading clause comes from.
 	for i := 0; i < len(chosen); i++ {
@@ -186,6 +191,62 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 		}
 	}
 	return guardBack(bindBeforeUse(out))
+}
+
+// guardUnshared writes a chosen outcome under the part of a member's
+// guard the shared rule does not require. A member that writes its only
+// outcome as `ensures: if exists user: ...` meets the others' requires
+// one part at a time (guardedOutcomes); when fewer than the quorum
+// require the guard, the outcome written bare would say that member acts
+// when the guard fails, which it does not (flask-base answers an unknown
+// address and does nothing, app/account/views.py:99-113). Under the guard
+// it is true of every member: of those requiring it, as of those that
+// act outright. A guard part that reads a name the shared rule cannot
+// bind drops the clause (ch.shared false, listed with the dropped), as a
+// bare outcome would be false. The statement is returned, nil when
+// dropped.
+func (c *comparison) guardUnshared(g *group, cc chosenClause, trigBound map[string]bool) allium.Stmt {
+	if cc.stmt == nil || cc.u.forOf != nil {
+		return cc.stmt
+	}
+	// The guard parts are the requires units lifted from the guard of
+	// each member's rule (guard), in the groups that are not shared.
+	var conds []allium.Expr
+	seen := map[string]bool{}
+	for v, m := range cc.g.members {
+		if m == nil || len(m.guardConds) == 0 {
+			continue
+		}
+		for _, ch := range g.children {
+			u := ch.members[v]
+			if ch.kind != summary.KindRequires || ch.shared || u == nil || !u.guard || seen[u.key] {
+				continue
+			}
+			seen[u.key] = true
+			conds = append(conds, deepCopy(u.node.(*allium.Requires).Cond))
+		}
+	}
+	if len(conds) == 0 {
+		return cc.stmt
+	}
+	guard := &allium.Requires{Cond: joinAnd(conds)}
+	for _, name := range freeNames(guard) {
+		if !trigBound[name] && !c.ruleBinds(g, cc.u.v, name) {
+			c.dropped = append(c.dropped, cc.g.kind+" "+g.name+"/"+cc.g.name+": its guard reads `"+name+
+				"`, which the shared rule cannot bind")
+			cc.g.shared = false
+			return nil
+		}
+	}
+	ens, ok := cc.stmt.(*allium.Ensures)
+	if !ok {
+		return cc.stmt
+	}
+	out := &allium.Ensures{Meta: ens.Meta, Body: []allium.Stmt{
+		&allium.If{Branches: []allium.IfBranch{{Cond: guard.Cond, Body: ens.Body}}},
+	}}
+	cc.g.printed = printBare(out)
+	return out
 }
 
 // guardBack writes the shared rule's outcomes under their guard again when

@@ -188,7 +188,10 @@
 // rule writes the shared requires it lifted from there and the shared
 // ensures as one `ensures: if C: ...`: requires C with ensures A implies
 // if C: A, while requires C would say the variant refuses what it answers
-// alike. Constructs
+// alike. When fewer than the quorum require that guard, each shared
+// outcome is written under it (`ensures: if exists user: Email.created(...)`):
+// bare, it would say the guarded variant acts when the guard fails, while
+// under it, it is true of every variant (guardUnshared). Constructs
 // are copied from the representative (or the first member with the chosen
 // text; a rule's comments only when every variant writes the same, as one
 // variant's account of its rule may be false of the others), in the order of the first variant that has them; conjuncts and

@@ -29,7 +29,10 @@
 // variant order); pairs at or above the kind's threshold are taken
 // greedily, best score first, ties to the older group and then to the
 // construct that sorts first by name, one construct per group and one
-// group per construct. Constructs left over open new groups. Candidates are
+// group per construct; then two pairs whose constructs score more than
+// 0.05 higher together the other way round exchange their groups
+// (swapPairs: best first alone can leave its rival the worse match).
+// Constructs left over open new groups. Candidates are
 // the groups sharing an index key (a name stem, a field stem, a trigger
 // stem, an effect) with the construct; keys carried by more than a quarter
 // of the groups (at least 16) are ignored when the construct has a rarer

@@ -53,6 +53,14 @@ rule ConfirmEmailChange {
     ensures: user.email = token.new_email
 }
 `
+	viaLookup := changeEntities + `
+rule ConfirmEmailChange {
+    when: ConfirmEmailChange(token, email)
+    let user = User{email}
+    requires: token.user = user
+    ensures: user.email = token.new_email
+}
+`
 	presenceTested := strings.Replace(changeEntities, "new_email: String", "new_email: String?", 1) + `
 rule ConfirmEmailChange {
     when: ConfirmEmailChange(token)
@@ -72,6 +80,8 @@ rule ConfirmEmailChange {
 			[]string{"ensures: token.user.email = token.new_email"}, []string{"session.user.email"}},
 		{"lets read through", []string{viaSession, viaLet, viaParam},
 			[]string{"email = token.new_email"}, []string{"session.user.email"}},
+		{"a path no member writes, each reaches it so", []string{viaSession, viaLookup},
+			[]string{"ensures: token.user.email = token.new_email"}, []string{"session.user.email", "ensures: user.email"}},
 		{"a presence test of a required field holds", []string{presenceTested, viaToken, viaParam},
 			[]string{"ensures: token.user.email = token.new_email"}, []string{"if ", "!= null"}},
 		{"a presence test of an optional field stays apart", []string{presenceTested, optional(viaToken), optional(viaParam)},

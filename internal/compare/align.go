@@ -48,6 +48,10 @@ type unit struct {
 	// guard marks a requires lifted from the condition of a rule's only
 	// outcome, `ensures: if C: ...` (guardedOutcomes).
 	guard bool
+	// guardConds are the conjuncts of the guard an ensures unit was lifted
+	// from (guardedOutcomes), so a shared outcome can be written under the
+	// part of it the shared rule does not require (guardUnshared).
+	guardConds []allium.Expr
 }
 
 // group is one aligned construct: at most one unit per variant.
@@ -212,6 +216,14 @@ const maxCompared = 4
 // how much alignment work a comparison takes.
 var simCalls atomic.Int64
 
+// pair is a candidate of clustering: group g, unit u of the variant
+// being placed, and their score.
+type pair struct {
+	g     int
+	u     int
+	score float64
+}
+
 // cluster aligns units of n variants. Variants are taken in order (they are
 // sorted by ID); each variant's units are matched one-to-one to the groups
 // built so far by greedy best-score assignment, comparing against each
@@ -224,11 +236,6 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 	index := map[string][]int{}
 	stamp := []int{} // per group: the last unit that considered it
 	visit := 0
-	type pair struct {
-		g     int
-		u     int
-		score float64
-	}
 	for v := range n {
 		units := per[v]
 		sort.SliceStable(units, func(i, j int) bool { return units[i].local < units[j].local })
@@ -295,6 +302,7 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 			return a.u < b.u
 		})
 		used := make([]bool, len(units))
+		var taken []pair
 		for _, p := range pairs {
 			g := groups[p.g]
 			if used[p.u] || g.members[v] != nil {
@@ -302,7 +310,9 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 			}
 			used[p.u] = true
 			g.members[v] = units[p.u]
+			taken = append(taken, p)
 		}
+		swapPairs(groups, units, v, taken, pairs)
 		for ui, u := range units {
 			if used[ui] {
 				continue
@@ -321,6 +331,44 @@ func cluster(kind string, n int, per [][]*unit, sim func(a, b *unit) float64, th
 	nameGroups(groups)
 	return groups
 }
+
+// swapPairs improves the greedy pairing of one variant's units with the
+// groups: two pairs whose units do better the other way round (by the sum
+// of both scores, each at or above the threshold: pairs lists only those)
+// exchange their groups. Greedy, best first, takes a pair that is best
+// alone and leaves its rival a worse one: redash's admin-sent reset
+// (UserResetPassword) is nearest by name to the user's reset request, and
+// its ForgotPassword, which is that request, was left the admin's. The
+// pass repeats while some exchange gains, each strictly, so it ends.
+func swapPairs(groups []*group, units []*unit, v int, taken, pairs []pair) {
+	if len(taken) < 2 {
+		return
+	}
+	score := map[[2]int]float64{}
+	for _, p := range pairs {
+		score[[2]int{p.g, p.u}] = p.score
+	}
+	for changed, rounds := true, 0; changed && rounds < len(taken); rounds++ {
+		changed = false
+		for i := range taken {
+			for j := i + 1; j < len(taken); j++ {
+				a, b := taken[i], taken[j]
+				ab, ok1 := score[[2]int{a.g, b.u}]
+				ba, ok2 := score[[2]int{b.g, a.u}]
+				if !ok1 || !ok2 || ab+ba <= a.score+b.score+swapMargin {
+					continue
+				}
+				taken[i], taken[j] = pair{a.g, b.u, ab}, pair{b.g, a.u, ba}
+				groups[a.g].members[v], groups[b.g].members[v] = units[b.u], units[a.u]
+				changed = true
+			}
+		}
+	}
+}
+
+// swapMargin is how much two pairs must gain together to exchange: less
+// is a tie the greedy order settles.
+const swapMargin = 0.05
 
 // nameGroups gives each group its canonical name, one name per group: the
 // groups whose name more of their members use choose first, and a group

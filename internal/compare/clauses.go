@@ -82,6 +82,11 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 			trigBound[p.Name] = true
 		}
 	}
+	for i := range chosen {
+		if chosen[i].g.kind == summary.KindEnsures {
+			chosen[i].stmt = c.guardUnshared(g, chosen[i], trigBound)
+		}
+	}
 	// Close over the lets the chosen clauses read, each taken from the
 	// variant the reading clause comes from.
 	for i := 0; i < len(chosen); i++ {
@@ -186,6 +191,62 @@ func (c *comparison) ruleClauses(g *group) []chosenClause {
 		}
 	}
 	return guardBack(bindBeforeUse(out))
+}
+
+// guardUnshared writes a chosen outcome under the part of a member's
+// guard the shared rule does not require. A member that writes its only
+// outcome as `ensures: if exists user: ...` meets the others' requires
+// one part at a time (guardedOutcomes); when fewer than the quorum
+// require the guard, the outcome written bare would say that member acts
+// when the guard fails, which it does not (flask-base answers an unknown
+// address and does nothing, app/account/views.py:99-113). Under the guard
+// it is true of every member: of those requiring it, as of those that
+// act outright. A guard part that reads a name the shared rule cannot
+// bind drops the clause (ch.shared false, listed with the dropped), as a
+// bare outcome would be false. The statement is returned, nil when
+// dropped.
+func (c *comparison) guardUnshared(g *group, cc chosenClause, trigBound map[string]bool) allium.Stmt {
+	if cc.stmt == nil || cc.u.forOf != nil {
+		return cc.stmt
+	}
+	// The guard parts are the requires units lifted from the guard of
+	// each member's rule (guard), in the groups that are not shared.
+	var conds []allium.Expr
+	seen := map[string]bool{}
+	for v, m := range cc.g.members {
+		if m == nil || len(m.guardConds) == 0 {
+			continue
+		}
+		for _, ch := range g.children {
+			u := ch.members[v]
+			if ch.kind != summary.KindRequires || ch.shared || u == nil || !u.guard || seen[u.key] {
+				continue
+			}
+			seen[u.key] = true
+			conds = append(conds, deepCopy(u.node.(*allium.Requires).Cond))
+		}
+	}
+	if len(conds) == 0 {
+		return cc.stmt
+	}
+	guard := &allium.Requires{Cond: joinAnd(conds)}
+	for _, name := range freeNames(guard) {
+		if !trigBound[name] && !c.ruleBinds(g, cc.u.v, name) {
+			c.dropped = append(c.dropped, cc.g.kind+" "+g.name+"/"+cc.g.name+": its guard reads `"+name+
+				"`, which the shared rule cannot bind")
+			cc.g.shared = false
+			return nil
+		}
+	}
+	ens, ok := cc.stmt.(*allium.Ensures)
+	if !ok {
+		return cc.stmt
+	}
+	out := &allium.Ensures{Meta: ens.Meta, Body: []allium.Stmt{
+		&allium.If{Branches: []allium.IfBranch{{Cond: guard.Cond, Body: ens.Body}}},
+	}}
+	cc.g.printed = printBare(out)
+	return out
 }
 
 // guardBack writes the shared rule's outcomes under their guard again when
@@ -825,10 +886,21 @@ func throughLookup(e allium.Expr, looked map[string]map[string]allium.Expr) alli
 // the first one's: the field every variant assigns. The binding it reads
 // comes along as the let any shared clause needs. It returns nil when
 // fewer than the quorum agree on field and value.
+//
+// A member may set it under a test that the value is present (`if exists
+// token.new_email: token.user.email = token.new_email`) where the shared
+// spec declares that field required: the test holds wherever the shared
+// spec applies, so the member sets it as the others do (sharedAssign).
+// Of the members, the one that reaches the row the way most do is
+// written: each member's way read through its lets and through the paths
+// its requires equate (polar's session.user where it requires token.user
+// = session.user is token.user). When the way most reach it is one no
+// member writes, but each of them can be read so and the shared trigger
+// binds it, the assignment is written on that path.
 func (c *comparison) generalAssign(ch *group) (allium.Stmt, *unit) {
 	keyOf := func(u *unit) string {
-		a, ok := soleOutcome(u).(*allium.Assign)
-		if !ok {
+		a, _ := c.sharedAssign(u)
+		if a == nil {
 			return ""
 		}
 		m, ok := a.Target.(*allium.Member)
@@ -849,48 +921,68 @@ func (c *comparison) generalAssign(ch *group) (allium.Stmt, *unit) {
 	if k == "" || counts[k] < c.req {
 		return c.generalLifetime(ch)
 	}
-	// Of those, the one that reaches the entity the way most do (lets
-	// read through: user where user = token.user is token.user), ties to
-	// the representative's.
-	reach := func(m *unit) string {
-		a := m.node.(*allium.Ensures).Body[0].(*allium.Assign)
-		tgt := a.Target.(*allium.Member).X
-		root := allium.RootIdent(tgt)
-		rule := ch.parent.members[m.v].node.(*allium.Rule)
-		var val allium.Expr
-		allium.WalkStmts(rule.Body, func(st allium.Stmt) bool {
-			if l, ok := st.(*allium.Let); ok && l.Name == root && val == nil {
-				val = l.Value
-			}
-			return true
-		})
-		if val == nil {
-			return exprKey(tgt)
-		}
-		return exprKey(substRoot(deepCopy(tgt), val))
-	}
-	reaches := map[string]int{}
-	for _, m := range ch.members {
-		if m != nil && keyOf(m) == k {
-			reaches[reach(m)]++
-		}
-	}
 	repV := ch.parent.representative().v
-	var u *unit
+	var ms []*unit
+	var forms []map[string]allium.Expr
+	written := map[*unit]string{}
+	repForm := ""
 	for _, m := range ch.members {
 		if m == nil || keyOf(m) != k {
 			continue
 		}
-		switch {
-		case u == nil:
-			u = m
-		case reaches[reach(m)] > reaches[reach(u)]:
-			u = m
-		case reaches[reach(m)] == reaches[reach(u)] && m.v == repV:
+		a, _ := c.sharedAssign(m)
+		rule := ch.parent.members[m.v].node.(*allium.Rule)
+		fs := reachForms(rule, a.Target.(*allium.Member).X)
+		ms = append(ms, m)
+		forms = append(forms, fs)
+		// The way it writes it, read through its lets.
+		written[m] = exprKey(throughLets(rule, a.Target.(*allium.Member).X))
+		if m.v == repV {
+			repForm = written[m]
+		}
+	}
+	best, bestKey, _ := bestReach(forms, repForm)
+	var u *unit
+	for _, m := range ms {
+		if written[m] != bestKey {
+			continue
+		}
+		if u == nil || m.v == repV {
 			u = m
 		}
 	}
-	stmt := deepCopy(u.node.(*allium.Ensures))
+	var stmt *allium.Ensures
+	switch {
+	case u != nil:
+		stmt = deepCopy(u.node.(*allium.Ensures))
+		if a, wrapped := c.sharedAssign(u); wrapped {
+			stmt.Body = []allium.Stmt{deepCopy(a)}
+		}
+	default:
+		// No member writes the path most reach the row by: written on it
+		// from the representative's assignment (else the first's), when
+		// the shared trigger binds every name it reads.
+		u = ms[0]
+		for _, m := range ms {
+			if m.v == repV {
+				u = m
+			}
+		}
+		bound := map[string]bool{}
+		if t := ch.parent.representative().node.(*allium.Rule).Trigger; t != nil {
+			bound[t.Binding] = true
+			for _, p := range t.Params {
+				bound[p.Name] = true
+			}
+		}
+		a, _ := c.sharedAssign(u)
+		na := deepCopy(a)
+		if best != nil && readsBound(best, bound) {
+			na.Target = &allium.Member{X: deepCopy(best), Name: a.Target.(*allium.Member).Name}
+		}
+		stmt = deepCopy(u.node.(*allium.Ensures))
+		stmt.Body = []allium.Stmt{na}
+	}
 	stmt.Doc, stmt.Comment = nil, ""
 	return stmt, u
 }

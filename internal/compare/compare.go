@@ -1254,6 +1254,7 @@ func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]deri
 					p.Meta.Doc, p.Meta.Comment, p.Meta.Blank = nil, "", false
 					add(p, p, 0, 1, summary.KindEnsures, "ensures#"+strconv.Itoa(ens), f)
 					out[len(out)-1].text += "  (written " + head + ")"
+					out[len(out)-1].guardConds = conjuncts(br.Cond)
 				}
 				continue
 			}

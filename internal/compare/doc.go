@@ -29,7 +29,10 @@
 // variant order); pairs at or above the kind's threshold are taken
 // greedily, best score first, ties to the older group and then to the
 // construct that sorts first by name, one construct per group and one
-// group per construct. Constructs left over open new groups. Candidates are
+// group per construct; then two pairs whose constructs score more than
+// 0.05 higher together the other way round exchange their groups
+// (swapPairs: best first alone can leave its rival the worse match).
+// Constructs left over open new groups. Candidates are
 // the groups sharing an index key (a name stem, a field stem, a trigger
 // stem, an effect) with the construct; keys carried by more than a quarter
 // of the groups (at least 16) are ignored when the construct has a rarer
@@ -166,8 +169,13 @@
 // the quorum agrees on (Email.created(to: user.email) for variants that
 // mail different templates), or the same field set to the same value on
 // an entity reached differently (user.password_hash = hash(password)
-// against token.user.password_hash = ...), written as the representative
-// does, an argument naming a looked-up row's field (to: user.email with
+// against token.user.password_hash = ...), written the way most members
+// reach the row, each read through its lets and the paths its requires
+// equate (session.user under requires token.user = session.user is
+// token.user), ties to the representative's (and on that path when no
+// member writes it so); an assignment under a test that its value is
+// present (if token.new_email != null: ...) counts as made outright when
+// the shared spec declares the field required; an argument naming a looked-up row's field (to: user.email with
 // let user = User{email}) counting as the value it was looked up by; a
 // field every variant sets to now plus its own lifetime is set to now plus
 // the config parameter one of them reads, declared without a default and
@@ -183,7 +191,10 @@
 // rule writes the shared requires it lifted from there and the shared
 // ensures as one `ensures: if C: ...`: requires C with ensures A implies
 // if C: A, while requires C would say the variant refuses what it answers
-// alike. Constructs
+// alike. When fewer than the quorum require that guard, each shared
+// outcome is written under it (`ensures: if exists user: Email.created(...)`):
+// bare, it would say the guarded variant acts when the guard fails, while
+// under it, it is true of every variant (guardUnshared). Constructs
 // are copied from the representative (or the first member with the chosen
 // text; a rule's comments only when every variant writes the same, as one
 // variant's account of its rule may be false of the others), in the order of the first variant that has them; conjuncts and

@@ -425,3 +425,70 @@ func TestRuleDocs(t *testing.T) {
 		})
 	}
 }
+
+// TestGuardUnshared: when a member's guard, lifted to meet the others'
+// requires (guardedOutcomes), is required by fewer than the quorum, the
+// shared outcome keeps the guard (guardUnshared): written bare it would say
+// the guarded member acts when the guard fails. With the quorum requiring
+// it, guardBack writes it as before.
+func TestGuardUnshared(t *testing.T) {
+	requiring := resetEntities + `
+rule RequestReset {
+    when: RequestReset(email)
+
+    let user = User{email}
+    requires: exists user
+
+    ensures: Email.created(to: user.email, template: reset)
+}
+`
+	guarded := resetEntities + `
+rule RequestReset {
+    when: RequestReset(email)
+
+    let user = User{email}
+
+    ensures:
+        if exists user:
+            Email.created(to: user.email, template: reset)
+}
+`
+	outright := resetEntities + `
+rule RequestReset {
+    when: RequestReset(email)
+
+    ensures: Email.created(to: email, template: reset)
+}
+`
+	tests := []struct {
+		name       string
+		specs      []string
+		want, lack []string
+	}{
+		{"a guard fewer than the quorum require stays", []string{requiring, guarded, outright},
+			[]string{"ensures:\n        if exists user:\n            Email.created(to: user.email, template: reset)"},
+			[]string{"requires: exists user", "ensures: Email.created"}},
+		{"a guard the quorum requires is written back", []string{requiring, guarded, requiring},
+			[]string{"ensures:\n        if exists user:\n            Email.created(to: user.email, template: reset)"},
+			[]string{"requires: exists user", "ensures: Email.created"}},
+		{"no guard, nothing added", []string{requiring, outright, requiring},
+			[]string{"ensures: Email.created(to: user.email, template: reset)"},
+			[]string{"if exists user"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := compareTexts(t, 0, tt.specs...)
+			got := string(PrintShared(res))
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("shared spec lacks %q:\n%s", w, got)
+				}
+			}
+			for _, l := range tt.lack {
+				if strings.Contains(got, l) {
+					t.Errorf("shared spec has %q:\n%s", l, got)
+				}
+			}
+		})
+	}
+}

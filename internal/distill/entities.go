@@ -745,9 +745,12 @@ func secretField(name string) bool {
 // declaresTokenColumn reports a column named for the purpose of the token
 // it keeps (reset_password_token, confirmation_token) that the entity
 // declares itself: the token is one attribute of the row (a user's), not
-// a row of its own (spent_token_lookups.go).
+// a row of its own (spent_token_lookups.go). A column named token alone
+// may be one too on a row that is not itself a token (taiga's User.token,
+// set by the recovery mail and cleared by the reset); on a token's row
+// (PasswordResetToken.token) it is the row's key.
 func (e *entityInfo) declaresTokenColumn(name string) bool {
-	if e == nil || !strings.HasSuffix(name, "_token") {
+	if e == nil || !strings.HasSuffix(name, "_token") && (name != "token" || strings.HasSuffix(e.name, "Token")) {
 		return false
 	}
 	for _, f := range e.fields {

@@ -69,7 +69,11 @@ func (rc *ruleCtx) noteTokenColumnLookup(name string, ent *entityInfo, q *query,
 func (rc *ruleCtx) spentTokenLookups() {
 	for i := range rc.tokenColumnLookups {
 		tl := &rc.tokenColumnLookups[i]
-		if !rc.paramSet[tl.name] || rc.lets[tl.name] || !writesMember(rc.ensures, tl.name, tl.column) && !rc.paramSet[tl.input] {
+		spent := writesMember(rc.ensures, tl.name, tl.column)
+		// A column named token alone may be the row's key (saleor's
+		// Checkout.token, a UUID the request names the cart by): only a
+		// rule that spends it finds the row by it.
+		if !rc.paramSet[tl.name] || rc.lets[tl.name] || !spent && (tl.column == "token" || !rc.paramSet[tl.input]) {
 			continue
 		}
 		delete(rc.paramSet, tl.name)
@@ -85,6 +89,45 @@ func (rc *ruleCtx) spentTokenLookups() {
 		}
 		rc.body = slices.Insert(rc.body, at, allium.Stmt(&allium.Let{Meta: tl.meta, Name: tl.name, Value: tl.join}))
 	}
+}
+
+// tokenRowsExist adds to a rule's body, after the let of each row that
+// spentTokenLookups bound, that the row exists, where no clause says so:
+// as a parameter the row was one that exists, and a get() whose
+// DoesNotExist is answered with an error states nothing else (taiga's
+// recovery, users/api.py:186-189).
+func (rc *ruleCtx) tokenRowsExist(body []allium.Stmt) []allium.Stmt {
+	for _, tl := range rc.tokenColumnLookups {
+		if !tl.bound || requiresExists(body, tl.name) {
+			continue
+		}
+		at := slices.IndexFunc(body, func(s allium.Stmt) bool {
+			l, ok := s.(*allium.Let)
+			return ok && l.Name == tl.name
+		})
+		if at < 0 {
+			continue
+		}
+		exists := &allium.Requires{Meta: tl.meta, Cond: &allium.Unary{Op: allium.OpExists, X: &allium.Ident{Name: tl.name}}}
+		body = slices.Insert(body, at+1, allium.Stmt(exists))
+	}
+	return body
+}
+
+// requiresExists reports a requires that the row name exists.
+func requiresExists(body []allium.Stmt, name string) bool {
+	return slices.ContainsFunc(body, func(s allium.Stmt) bool {
+		r, ok := s.(*allium.Requires)
+		if !ok {
+			return false
+		}
+		u, ok := r.Cond.(*allium.Unary)
+		if !ok || u.Op != allium.OpExists {
+			return false
+		}
+		id, ok := u.X.(*allium.Ident)
+		return ok && id.Name == name
+	})
 }
 
 // foundByToken reports a let that spentTokenLookups bound: the row the

@@ -71,6 +71,48 @@ def login_link():
     link.used = True
     db.session.commit()
 `,
+		// taiga's recovery (users/api.py:175-193): a column named token
+		// alone on the user, spent by the reset.
+		"recovery/models.py": `
+from django.db import models
+
+class Account(models.Model):
+    email = models.EmailField(unique=True)
+    password = models.CharField(max_length=128)
+    token = models.CharField(max_length=200, null=True, blank=True)
+
+class InviteToken(models.Model):
+    token = models.CharField(max_length=64)
+    used = models.BooleanField(default=False)
+`,
+		"recovery/views.py": `
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from recovery.models import Account, InviteToken
+
+@api_view(["POST"])
+def recover(request):
+    try:
+        account = Account.objects.get(token=request.data["token"])
+    except Account.DoesNotExist:
+        raise ValidationError("Token is invalid")
+    account.set_password(request.data["password"])
+    account.token = None
+    account.save(update_fields=["password", "token"])
+    return Response(status=204)
+
+@api_view(["POST"])
+def accept_invite(request):
+    try:
+        invite = InviteToken.objects.get(token=request.data["token"])
+    except InviteToken.DoesNotExist:
+        raise ValidationError("Token is invalid")
+    invite.used = True
+    invite.token = ""
+    invite.save()
+    return Response(status=204)
+`,
 	}
 	runIdiomCases(t, files, []idiomCase{
 		{
@@ -96,6 +138,18 @@ def login_link():
 			construct: "LoginLink",
 			want:      []string{"when: LoginLink(link)", "link.used = true"},
 			notWant:   []string{"let link"},
+		},
+		{
+			name:      "a column named token on a row that is no token, spent: the row is found by it",
+			construct: "Recover",
+			want:      []string{"when: Recover(password, token)", "let account = Account{token}", "requires: exists account", "account.token = null"},
+			notWant:   []string{"Recover(password, account)", "Recover(account"},
+		},
+		{
+			name:      "a column named token on a token's row is its key: the caller names the token",
+			construct: "AcceptInvite",
+			want:      []string{"when: AcceptInvite(invite)", "invite.used = true"},
+			notWant:   []string{"let invite"},
 		},
 	})
 }

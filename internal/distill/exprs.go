@@ -682,6 +682,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.appSettingFor(sc.file, e); ci != nil {
 			return exprValue(b.useConfig(ci)) // app_settings.EMAIL_NOTIFICATIONS (app_settings.go)
 		}
+		if b.isAppSetting(sc.file, e) {
+			// app_settings.FORMS: a setting, no parameter; a class it
+			// may name is read by settingsClassGet (app_settings.go).
+			return &value{kind: vUnknown, setting: true}
+		}
 	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
 		// request.profile, set by a middleware: user.profile.
@@ -2137,6 +2142,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.rowMapperCall(e, sc, out); v != nil {
 		return v // UserMapper.toPersistence(user): the same row (row_mappers.go)
+	}
+	if v := rc.settingsClassGet(e, method, sc); v != nil {
+		return v // forms.get(form_id, default_form) of a settings mapping (app_settings.go)
 	}
 	if x := classDefaultCall(e, sc); x != nil {
 		return rc.evalCall(x, sc, out, stmtCtx) // _form_class(request.POST) (handler_class_defaults.go)

@@ -3,6 +3,7 @@ package distill
 import (
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -3674,8 +3675,14 @@ func genericSender(l *catalog.Language, fn string) bool {
 	return false
 }
 
+// prefixFString matches a Python f-string whose one substitution is a
+// plain name followed by a part and extension: f"{prefix}_subject.txt",
+// f"emails/{name}.html"; the groups are the text before it and the name.
+var prefixFString = regexp.MustCompile(`^[fF]["']([\w/.-]*)\{\s*([A-Za-z_]\w*)\s*\}[\w.-]*["']$`)
+
 // templatePath reads a template's path: a string, a string-valued
 // variable, or one of those with a suffix added (template + ".html").
+
 func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 	switch e.Kind {
 	case facts.ExprString:
@@ -3692,6 +3699,22 @@ func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 	case facts.ExprBinary:
 		if e.Op() == "+" && e.X != nil {
 			return rc.templatePath(e.X, sc)
+		}
+	case facts.ExprFString:
+		// render_to_string(f"{template_prefix}_subject.txt", ctx): the
+		// prefix a caller handed names the mail, each of whose parts
+		// (subject, body) is a file of that prefix (django-allauth's
+		// DefaultAccountAdapter.render_mail, account/adapter.py:184-205,
+		// called with "account/email/password_changed" and the like).
+		// Before, the f-string was opaque and the mail was named after
+		// the helper that sends it (notification_mail) whatever it sent.
+		m := prefixFString.FindStringSubmatch(e.Text())
+		if m == nil {
+			return ""
+		}
+		name := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: m[2], Line: e.Line()})
+		if p := rc.templatePath(&name, sc); p != "" {
+			return m[1] + p
 		}
 	case facts.ExprAttr:
 		// self.PASSWORD_CHANGED_EVENT_CODE: a text constant of the class

@@ -29,6 +29,10 @@ type appSetting struct {
 	line int
 	name string
 	def  *facts.Expr
+	// literal: the default is a literal, so the property is a config
+	// parameter; a mapping or a list default ({} of form classes by id)
+	// is a setting all the same, but no parameter.
+	literal bool
 }
 
 // collectAppSettings records the properties of every module-level
@@ -68,8 +72,8 @@ func (b *builder) collectAppSettings() {
 }
 
 // appSettingProps lists the properties of cr (and its bases) whose body
-// is `return self.m("KEY", default)` for a method m of the class and a
-// literal default: a settings lookup by key with a default.
+// is `return self.m("KEY", default)` for a method m of the class: a
+// settings lookup by key with a default (literal or not).
 func (b *builder) appSettingProps(cr *classRef) []appSetting {
 	var out []appSetting
 	for _, c := range b.ix.lineage(cr) {
@@ -91,10 +95,8 @@ func (b *builder) appSettingProps(cr *classRef) []appSetting {
 				continue
 			}
 			def := &call.Args()[1]
-			if _, lit := literalDefault(def); lit == nil {
-				continue
-			}
-			out = append(out, appSetting{file: c.file, line: fn.Line, name: fn.Name, def: def})
+			_, lit := literalDefault(def)
+			out = append(out, appSetting{file: c.file, line: fn.Line, name: fn.Name, def: def, literal: lit != nil})
 		}
 	}
 	return out
@@ -136,6 +138,9 @@ func (b *builder) appSettingFor(f *facts.File, e *facts.Expr) *configInfo {
 		if !ok {
 			continue
 		}
+		if !p.literal {
+			return nil
+		}
 		name := snake(p.name)
 		if !isSnake(name) {
 			return nil
@@ -171,4 +176,68 @@ func (rc *ruleCtx) refusesAfterOutcome(sc *scope) bool {
 		return !sent
 	})
 	return sent
+}
+
+// isAppSetting reports that e reads a property of an app-settings object
+// (app_settings.FORMS), whatever its default.
+func (b *builder) isAppSetting(f *facts.File, e *facts.Expr) bool {
+	if len(b.appSettings) == 0 || e.Kind != facts.ExprAttr {
+		return false
+	}
+	for _, n := range b.ix.names(f, e) {
+		if _, ok := b.appSettings[n]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// A reusable app lets the deployment replace a class by naming another in
+// a settings mapping, and takes its own class when the mapping names none:
+//
+//	def get_form_class(forms, form_id, default_form):
+//	    form_class = forms.get(form_id, default_form)
+//	    if isinstance(form_class, str):
+//	        form_class = import_attribute(form_class)
+//	    return form_class
+//
+// called as get_form_class(app_settings.FORMS, "user_token",
+// UserTokenForm) (django-allauth's utils.py:200-204, account/views.py:
+// 623-625). The setting's default is an empty mapping, so the class used
+// is the default one unless the deployment names another, as a factory
+// whose annotation names the class it makes is read
+// (configured_instances.go): mapping.get(key, Class) of a settings mapping
+// is that class. The isinstance(..., str) test of a class is then false
+// (classNotContainer), and the class the helper returns is made by the
+// caller. Before, the class was unknown and the form it made, with what
+// its validation kept, was lost.
+
+// settingsClassGet is the class value of settings_mapping.get(key,
+// Class), where the mapping is a setting (an app-settings property, or
+// what a parameter was given of one) and Class a request-shape class
+// handed on as a value; nil for any other call.
+func (rc *ruleCtx) settingsClassGet(e *facts.Expr, method string, sc *scope) *value {
+	if method != "get" || len(e.Args()) != 2 || e.X == nil || e.X.Kind != facts.ExprAttr || e.X.X == nil {
+		return nil
+	}
+	def := &e.Args()[1]
+	var dv *value
+	if def.Kind == facts.ExprName {
+		dv = sc.vars[def.Name()]
+	}
+	if dv == nil || dv.classDefault == nil {
+		if dv = rc.b.shapeClassArg(sc.file, def); dv == nil {
+			return nil
+		}
+	}
+	recv := e.X.X
+	if rc.b.isAppSetting(sc.file, recv) {
+		return dv
+	}
+	if recv.Kind == facts.ExprName {
+		if v := sc.vars[recv.Name()]; v != nil && v.setting {
+			return dv
+		}
+	}
+	return nil
 }

@@ -38,6 +38,7 @@ func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
 	}
 	form := &value{kind: vShape, shape: shape}
 	rc.keepFormKwargs(form, kwargs)
+	rc.viewForm = &viewForm{cr: cr, form: form, kwargs: kwargs}
 	sc.vars[h.fn.Params[1].Name] = form
 	// form.user = self.request.user in get_form.
 	for _, name := range b.lang.Shapes.FormGetters {
@@ -68,6 +69,63 @@ func (rc *ruleCtx) bindValidForm(h *handler, sc *scope) {
 		X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, Name: "is_valid", Line: h.fn.Line,
 			X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: h.fn.Params[1].Name, Line: h.fn.Line})})})
 	rc.formValidators(valid, sc, &rc.ensures)
+}
+
+// viewForm is the form a form view's handler was given, and the
+// keyword arguments it was made with as read before the view's dispatch.
+type viewForm struct {
+	cr     *classRef
+	form   *value
+	kwargs map[string]*value
+}
+
+// A view's get_form_kwargs may hand the form what its dispatch kept on
+// self: django-allauth's PasswordResetFromKeyView keeps the user its
+// token names, self.reset_user = token_form.reset_user
+// (account/views.py:633), and gives it as kwargs["user"]
+// (views.py:675-679); ResetPasswordKeyForm keeps it as self.user
+// (forms.py:664) and its save() sets that user's password (forms.py:670-671).
+// The framework calls get_form_kwargs after dispatch, so what it hands
+// over is read again once the dispatch is walked.
+
+// rebindFormKwargs keeps on the handler's form each keyword argument
+// given as an attribute of the view (kwargs["user"] = self.reset_user)
+// that holds, after the view's dispatch, a row it did not hold before.
+// Only such entries are read again, from what the view keeps: the getter
+// was walked once already, and what it leaves out is counted there.
+func (rc *ruleCtx) rebindFormKwargs(h *handler, sc *scope) {
+	vf := rc.viewForm
+	b := rc.b
+	if vf == nil {
+		return
+	}
+	view := sc.vars[b.selfName()]
+	if view == nil || len(view.attrs) == 0 {
+		return
+	}
+	changed := map[string]*value{}
+	for _, name := range b.lang.Shapes.FormKwargsGetters {
+		fr := b.ix.method(vf.cr, name)
+		if fr == nil {
+			continue
+		}
+		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
+			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil ||
+				s.Value.Kind != facts.ExprAttr || !b.isSelf(s.Value.X) {
+				return true
+			}
+			key, ok := stringKeyOf(&s.Targets[0])
+			if !ok {
+				return true
+			}
+			v := view.attrs[s.Value.Name()]
+			if before := vf.kwargs[key]; v != nil && v.kind == vEntity && (before == nil || before.kind != vEntity) {
+				changed[key] = v
+			}
+			return true
+		})
+	}
+	rc.keepFormKwargs(vf.form, changed)
 }
 
 // viewFormClass is the form class a form view makes: its form_class

@@ -3,6 +3,7 @@ package distill
 import (
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -681,6 +682,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		if ci := b.appSettingFor(sc.file, e); ci != nil {
 			return exprValue(b.useConfig(ci)) // app_settings.EMAIL_NOTIFICATIONS (app_settings.go)
+		}
+		if b.isAppSetting(sc.file, e) {
+			// app_settings.FORMS: a setting, no parameter; a class it
+			// may name is read by settingsClassGet (app_settings.go).
+			return &value{kind: vUnknown, setting: true}
 		}
 	}
 	if attr, ok := b.lang.Auth.CurrentUserAttrs[e.Raw()]; ok && e.Raw() != "" {
@@ -2137,6 +2143,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.rowMapperCall(e, sc, out); v != nil {
 		return v // UserMapper.toPersistence(user): the same row (row_mappers.go)
+	}
+	if v := rc.settingsClassGet(e, method, sc); v != nil {
+		return v // forms.get(form_id, default_form) of a settings mapping (app_settings.go)
 	}
 	if x := classDefaultCall(e, sc); x != nil {
 		return rc.evalCall(x, sc, out, stmtCtx) // _form_class(request.POST) (handler_class_defaults.go)
@@ -3666,8 +3675,14 @@ func genericSender(l *catalog.Language, fn string) bool {
 	return false
 }
 
+// prefixFString matches a Python f-string whose one substitution is a
+// plain name followed by a part and extension: f"{prefix}_subject.txt",
+// f"emails/{name}.html"; the groups are the text before it and the name.
+var prefixFString = regexp.MustCompile(`^[fF]["']([\w/.-]*)\{\s*([A-Za-z_]\w*)\s*\}[\w.-]*["']$`)
+
 // templatePath reads a template's path: a string, a string-valued
 // variable, or one of those with a suffix added (template + ".html").
+
 func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 	switch e.Kind {
 	case facts.ExprString:
@@ -3684,6 +3699,22 @@ func (rc *ruleCtx) templatePath(e *facts.Expr, sc *scope) string {
 	case facts.ExprBinary:
 		if e.Op() == "+" && e.X != nil {
 			return rc.templatePath(e.X, sc)
+		}
+	case facts.ExprFString:
+		// render_to_string(f"{template_prefix}_subject.txt", ctx): the
+		// prefix a caller handed names the mail, each of whose parts
+		// (subject, body) is a file of that prefix (django-allauth's
+		// DefaultAccountAdapter.render_mail, account/adapter.py:184-205,
+		// called with "account/email/password_changed" and the like).
+		// Before, the f-string was opaque and the mail was named after
+		// the helper that sends it (notification_mail) whatever it sent.
+		m := prefixFString.FindStringSubmatch(e.Text())
+		if m == nil {
+			return ""
+		}
+		name := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: m[2], Line: e.Line()})
+		if p := rc.templatePath(&name, sc); p != "" {
+			return m[1] + p
 		}
 	case facts.ExprAttr:
 		// self.PASSWORD_CHANGED_EVENT_CODE: a text constant of the class

@@ -115,10 +115,15 @@ func (rc *ruleCtx) keepCtorKwargs(form *value, fr *funcRef, ctor string, kwargs 
 			}) {
 			forwards = true
 		}
-		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil || s.Value.Kind != facts.ExprName {
+		if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil {
 			return true
 		}
-		v := params[s.Value.Name()]
+		var v *value
+		if s.Value.Kind == facts.ExprName {
+			v = params[s.Value.Name()]
+		} else if key, ok := spreadTake(s.Value, spread); ok {
+			v = kwargs[key]
+		}
 		if v == nil {
 			return true
 		}
@@ -131,6 +136,26 @@ func (rc *ruleCtx) keepCtorKwargs(form *value, fr *funcRef, ctor string, kwargs 
 		return true
 	})
 	return forwards
+}
+
+// A constructor may take a keyword argument out of its **kwargs before it
+// hands the rest on: django-allauth's ResetPasswordKeyForm.__init__ keeps
+// self.user = kwargs.pop("user", None) (account/forms.py:664) and
+// ReauthenticateForm self.user = kwargs.pop("user") (forms.py:711). That
+// keeps the view's kwargs["user"] as a named parameter would.
+
+// spreadTake is the key of kwargs.pop("key"[, default]) or
+// kwargs.get("key"[, default]) on the constructor's **kwargs parameter.
+func spreadTake(e *facts.Expr, spread string) (string, bool) {
+	if spread == "" || e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprAttr || e.X.X == nil ||
+		e.X.X.Kind != facts.ExprName || e.X.X.Name() != spread || (e.X.Name() != "pop" && e.X.Name() != "get") {
+		return "", false
+	}
+	args := e.Args()
+	if len(args) == 0 || len(args) > 2 || args[0].Kind != facts.ExprString {
+		return "", false
+	}
+	return args[0].Value(), true
 }
 
 // bindPasswordForm binds the form parameter of a form_valid handler to a

@@ -90,6 +90,69 @@ func dispatchPrelude(fn *facts.Function, name string) ([]facts.Stmt, bool) {
 			return append(slices.Clone(body[:len(body)-1]), last.Body[:len(last.Body)-1]...), true
 		}
 	}
+	if handOvers(body, name) != 1 {
+		return nil, false
+	}
+	return nestedHandOver(body, name)
+}
+
+// A dispatch may hand over only on one branch of its tests, and answer
+// the request itself on every other: django-allauth's
+// PasswordResetFromKeyView.dispatch (account/views.py:619-658) hands over
+// inside `if self.key == self.reset_url_key or is_ajax:` and `if
+// token_form.is_valid():`, after keeping self.reset_user, and renders the
+// failure page below. The handler runs only down that path, so each test
+// on it holds (or, for an else branch, fails) for the handler: the path
+// is read as guards, `if not <test>: return`, followed by what the branch
+// runs before handing over. Before, such a dispatch was not read at all
+// and what it kept on self was nothing to the handler.
+
+// handOvers counts the hand-overs, return super().<name>(...), anywhere in
+// body.
+func handOvers(body []facts.Stmt, name string) int {
+	n := 0
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtReturn && s.Value != nil && isSuperCall(s.Value, name) {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// nestedHandOver is what body runs before its one hand-over when that is
+// reached through if statements only: the statements before each test on
+// the path, and the test as a guard that returns when the path is not
+// taken; false when the hand-over lies in a loop, a try or a with.
+func nestedHandOver(body []facts.Stmt, name string) ([]facts.Stmt, bool) {
+	for i := range body {
+		s := &body[i]
+		if s.Kind == facts.StmtReturn && s.Value != nil && isSuperCall(s.Value, name) {
+			return slices.Clone(body[:i]), true
+		}
+		if handOvers([]facts.Stmt{*s}, name) == 0 {
+			continue
+		}
+		if s.Kind != facts.StmtIf || s.Cond == nil {
+			return nil, false
+		}
+		branch, cond := s.Body, s.Cond
+		if handOvers(s.Body, name) == 0 {
+			branch = s.Else()
+		} else {
+			// taken when the test holds: it fails the request otherwise
+			cond = facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprUnary, X: s.Cond, Line: s.Line()})
+			cond.SetOp("not")
+		}
+		rest, ok := nestedHandOver(branch, name)
+		if !ok {
+			return nil, false
+		}
+		guard := facts.NewStmt(facts.StmtSpec{Kind: facts.StmtIf, Cond: cond, Line: s.Line(),
+			Body: []facts.Stmt{facts.NewStmt(facts.StmtSpec{Kind: facts.StmtReturn, Line: s.Line()})}})
+		out := append(slices.Clone(body[:i]), guard)
+		return append(out, rest...), true
+	}
 	return nil, false
 }
 

@@ -464,6 +464,8 @@ type ruleCtx struct {
 	// resetShapeSaved: a reset view's own POST has saved its framework
 	// shape, stated once (ownResetPost).
 	resetShapeSaved bool
+	// viewForm: the form a form view's handler was given (django_forms.go).
+	viewForm *viewForm
 	// signedInAs: the user a sign-in call that sets the request's user
 	// (catalog sessions.set_current_user) signed in, in the block being
 	// walked; from there on the signed-in user is that user, not the
@@ -1040,6 +1042,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.middlewareValidations(h, sc)
 	rc.middlewareGuards(h, sc)
 	rc.viewDispatch(h, sc)
+	rc.rebindFormKwargs(h, sc)
 	rc.viewThrottles(h, sc)
 	if h.pwView != nil {
 		rc.passwordViewRule(h.pwView, sc)

@@ -183,6 +183,9 @@ type value struct {
 	// RegistrationForm)): calling the parameter makes that class
 	// (handler_class_defaults.go).
 	classDefault *facts.Expr
+	// setting: vUnknown: a setting of the deployment that is no config
+	// parameter (a mapping of class names, app_settings.FORMS).
+	setting bool
 	// reqLocal: a vParam that is a module-level proxy of the request
 	// (current_org), not a value the client sends.
 	reqLocal bool

@@ -2381,9 +2381,11 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	inner := *sc
 	inner.top, inner.under = false, nil
 	inner.vars = cloneVars(sc.vars)
-	inner.vars[s.Targets[0].Name()] = &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
+	row := &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
+	inner.vars[s.Targets[0].Name()] = row
 	var body []allium.Stmt
 	rc.stmts(s.Body, &inner, &body)
+	forgetKeptRow(sc, row)
 	if !slices.ContainsFunc(body, func(st allium.Stmt) bool { _, let := st.(*allium.Let); return !let }) {
 		// Nothing done per row but lookups (a task run per webhook whose
 		// sending the spec cannot state: plane's webhook_activity,
@@ -2391,6 +2393,31 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		return
 	}
 	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: varName, Coll: coll, Body: body})
+}
+
+// A loop's row kept on an object the loop does not own outlives the
+// loop: django-allauth's BaseAuthenticateForm.clean_code keeps the
+// authenticator whose code matched, `for auth in
+// Authenticator.objects.filter(user=self.user)...: if
+// auth.wrap().validate_code(code): self.authenticator = auth`
+// (mfa/base/forms.py:29-39), and the form's save records its use,
+// authenticator.last_used_at = now (mfa/models.py:68-70). The loop's
+// variable names a row only inside the loop's for block; kept, it named
+// a row no let binds, and the checker dropped the rule (E009, "auth is
+// not bound"). Which row matched is not known past the loop, so what was
+// kept is forgotten there, and a write to it is noted as one to a row
+// the walk could not read.
+
+// forgetKeptRow replaces row, the loop's variable, where a value the
+// scope holds kept it as an attribute.
+func forgetKeptRow(sc *scope, row *value) {
+	for _, v := range sc.vars {
+		for k, a := range v.attrs {
+			if a == row {
+				v.attrs[k] = unknownValue
+			}
+		}
+	}
 }
 
 func (rc *ruleCtx) loopHasEffects(s *facts.Stmt) bool {

@@ -641,6 +641,7 @@ func (b *builder) assembleConfig(m *allium.Module) {
 		return list[i].line < list[j].line
 	})
 	done := map[string]*configInfo{}
+	truth := truthOnlyConfig(m.Rules)
 	for _, ci := range list {
 		if !refs[ci.name] && !ci.enforced || ci.value == nil && !ci.runtime {
 			continue
@@ -652,7 +653,11 @@ func (b *builder) assembleConfig(m *allium.Module) {
 			continue
 		}
 		done[ci.name] = ci
-		m.Config = append(m.Config, &allium.ConfigParam{Meta: b.meta(ci.file, ci.line), Name: ci.name, Type: configType(ci.typ), Default: ci.value})
+		typ := ci.typ
+		if ci.runtime && ci.value == nil && typ == "String" && truth[ci.name] && !refsOutsideRules(m, ci.name) {
+			typ = "Boolean" // typed by its name, read only as a condition (config_truth.go)
+		}
+		m.Config = append(m.Config, &allium.ConfigParam{Meta: b.meta(ci.file, ci.line), Name: ci.name, Type: configType(typ), Default: ci.value})
 	}
 }
 

@@ -284,3 +284,18 @@ func creationCall(s allium.Stmt) (*allium.Call, bool) {
 	m, ok := c.Fun.(*allium.Member)
 	return c, ok && m.Name == "created"
 }
+
+// declaresDefault reports a column call that gives the column a default
+// by keyword, whatever its kind: CharField(default="UTC"),
+// default_factory=..., insert_default=..., server_default=... .
+func declaresDefault(call *facts.Expr) bool {
+	if call == nil || call.Kind != facts.ExprCall {
+		return false
+	}
+	for _, k := range []string{"default", "default_factory", "insert_default", "server_default", "db_default"} {
+		if kw := call.Keyword(k); kw != nil && kw.Kind != facts.ExprNone {
+			return true
+		}
+	}
+	return false
+}

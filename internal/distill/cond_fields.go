@@ -99,10 +99,15 @@ func (rc *ruleCtx) mergeBranchRows(rows []pendingRow, thenArgs [][]allium.Arg, c
 					// exists password: hash(password) else: null)).
 					v = &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: cond, Then: tv}}, Else: ev}
 				}
-			case tv != nil && rc.inputPresenceTest(cond):
+			case tv != nil && rc.inputPresenceTest(cond) && !rc.unreadDefault(p.v, n):
 				// Set by one branch only, with no value otherwise:
 				// stated as set (`if password is not None:
 				// user.set_password(password)` of a required input).
+				// A column with a default the spec does not state
+				// holds it otherwise (healthchecks' `if tz: profile.tz
+				// = tz` of Profile.tz, default "UTC", hc/accounts/
+				// views.py:100-102): tz: tz would state the input's
+				// absence where the code keeps "UTC"; left out below.
 				v = tv
 			case tv != nil:
 				// Set by one branch only under any other condition
@@ -124,6 +129,17 @@ func (rc *ruleCtx) mergeBranchRows(rows []pendingRow, thenArgs [][]allium.Arg, c
 			rc.untranslated(sc, line, LeftOutCondition, "a field of a new "+p.v.ent+" set under a condition")
 		}
 	}
+}
+
+// unreadDefault reports a field n of the row v's entity whose column
+// declares a default the spec does not state (fieldAfter finds none).
+func (rc *ruleCtx) unreadDefault(v *value, n string) bool {
+	e := rc.b.entByName[v.ent]
+	if e == nil {
+		return false
+	}
+	f := e.field(n)
+	return f != nil && f.declaresDefault && f.dflt == nil
 }
 
 // fieldAfter is the value of field n of a row in args, else its column

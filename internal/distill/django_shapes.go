@@ -388,8 +388,33 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 			// A field class that cleans the value to lower case.
 			return exprValue(lowercased(rc.valueExpr(v)))
 		}
+		if !data.rawInput && !v.optional && rc.unrequiredShapeField(data.shape, key) {
+			// A field the form lets the request leave out (tz =
+			// forms.CharField(required=False), healthchecks'
+			// SignupForm, hc/accounts/forms.py:31): its cleaned value
+			// may be nothing, so a test of it, wherever the value is
+			// handed (_make_user's `if tz:`, hc/accounts/views.py:100),
+			// asks whether it was given, as a test of an optional
+			// parameter does (optionalParam).
+			c := *v
+			c.optional = true
+			return &c
+		}
 	}
 	return v
+}
+
+// unrequiredShapeField reports a field key that the shape declares one
+// the request may leave out (catalog shapes.optional_options).
+func (rc *ruleCtx) unrequiredShapeField(shape *classRef, key string) bool {
+	sh := rc.b.lang.Shapes
+	if sh == nil || len(sh.OptionalOptions) == 0 {
+		return false
+	}
+	f, _ := rc.b.classAssignment(shape, key, func(a *facts.Assignment) bool {
+		return a.Value != nil && a.Value.Kind == facts.ExprCall
+	})
+	return f != nil && optionalOption(f.Value, sh.OptionalOptions)
 }
 
 // noteFilled records param, the input a shape's field named key gives,

@@ -76,6 +76,11 @@ type fieldInfo struct {
 	// dflt: the value a new row gets when its creation does not give one
 	// (column_defaults.go).
 	dflt allium.Expr
+	// declaresDefault: the column declares a default of any kind (a
+	// text, a function, the database's), read or not as dflt: a new row
+	// a rule does not give the field holds that default, not nothing
+	// (cond_fields.go).
+	declaresDefault bool
 	// dfltFn: a default given as a function of the service the ORM calls
 	// for a new row (default=get_expires_at); read when a rule creates
 	// the row, in dfltFile.
@@ -880,6 +885,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		}
 		fi.dflt = b.columnDefault(call)
+		fi.declaresDefault = declaresDefault(call)
 		fi.uneditable = b.uneditableColumn(call)
 		if catalog.MatchAny(b.lang.JSONKeyColumns, call.Resolved(), call.Raw()) && len(call.Args()) >= 3 &&
 			call.Args()[1].Kind == facts.ExprString && call.Args()[2].Kind == facts.ExprString {

@@ -1212,11 +1212,21 @@ func subsetKeys(a, b map[string]bool) bool {
 }
 
 // samePath reports a path whose preconditions and outcomes repeat those
-// of a rule already finished for this handler.
+// of a rule already finished for this handler. A path of a trigger of its
+// own (a form's button, a request key) repeats only a path of the same
+// trigger: another button that does what this one's stated lines do is
+// another thing a person can do. healthchecks' project page cancels a
+// transfer with the owner's cancel_transfer button (hc/accounts/
+// views.py:498-503) by the same bulk change that starts its transfer_
+// project (views.py:486), whose other lines were left out; read as a
+// repeat, ProjectCancelTransfer vanished with no note.
 func (rc *ruleCtx) samePath(p *ruleCtx) bool {
 	key := stmtsKey(p.body) + "\x00" + stmtsKey(p.ensures)
 	if len(rc.ensures) > 0 && stmtsKey(rc.body)+"\x00"+stmtsKey(rc.ensures) == key {
 		return true
+	}
+	if p.ownTrigger {
+		key = p.name + "\x00" + key
 	}
 	if rc.pathKeys == nil {
 		rc.pathKeys = map[string]bool{}

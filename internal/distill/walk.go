@@ -250,6 +250,8 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		return ends
 	case facts.StmtFor:
 		rc.forStmt(s, sc, out)
+	case facts.StmtWhile:
+		rc.whileStmt(s, sc)
 	case facts.StmtWith:
 		for _, it := range s.Items() {
 			if it.Alias != nil && it.Alias.Kind == facts.ExprName {
@@ -2339,6 +2341,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
 		rc.rowsFilledInBody(sc, s)
 		forgetLoopLocals(sc, s)
+		unreadLoopReturns(s, sc)
 		return
 	}
 	if rc.unrollLiteralLoop(s, sc, out) {
@@ -2362,6 +2365,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		}
 		rc.rowsFilledInBody(sc, s)
 		forgetLoopLocals(sc, s)
+		unreadLoopReturns(s, sc)
 		return
 	}
 	if rc.findFirst(s, it, sc, out) {

@@ -652,6 +652,12 @@ func (b *builder) assembleConfig(m *allium.Module) {
 			continue
 		}
 		done[ci.name] = ci
+		if ci.enforced {
+			if b.enforcedConfig == nil {
+				b.enforcedConfig = map[string]bool{}
+			}
+			b.enforcedConfig[ci.name] = true
+		}
 		m.Config = append(m.Config, &allium.ConfigParam{Meta: b.meta(ci.file, ci.line), Name: ci.name, Type: configType(ci.typ), Default: ci.value})
 	}
 }

@@ -228,7 +228,12 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
 	}
 	startStatuses(m, b)
+	referenced := b.orphanRefs(m)
+	dropped := out.Stats.DroppedByChecker + out.Stats.DroppedUnparsable
 	repair(m, b)
+	if out.Stats.DroppedByChecker+out.Stats.DroppedUnparsable > dropped {
+		b.pruneOrphans(m, referenced)
+	}
 	b.namePrintedRules(m)
 	out.Module = m
 	out.Stats.Entities = len(m.Entities)
@@ -535,6 +540,9 @@ type builder struct {
 	// lookup's not-found (notFoundRaises).
 	raisedNotFound map[*classRef]bool
 	usedConfig     []*configInfo
+	// enforcedConfig names the config parameters declared whether or not
+	// a rule reads them (assembleConfig): the orphans pass keeps them.
+	enforcedConfig map[string]bool
 	// partialLookups holds the code positions (file:line) of lookups a
 	// rule stated by their keys alone, its comparisons left out
 	// (unrequiredComparisons): a let of one that nothing reads says

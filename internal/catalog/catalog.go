@@ -350,8 +350,13 @@ type Language struct {
 	// RequiredLookups are lookup methods that end the request when no row
 	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
 	RequiredLookups []string `yaml:"required_lookups"`
-	QueryMethods    []string `yaml:"query_methods"`
-	PersistCalls    []string `yaml:"persist_calls"`
+	// SingletonLookups are lookup methods that, called with no filter on
+	// a model's whole table, answer its one row and raise unless there is
+	// exactly one (Django's Settings.objects.get()): the row is a given
+	// instance of the spec (given { settings: Settings }), not a lookup.
+	SingletonLookups []string `yaml:"singleton_lookups"`
+	QueryMethods     []string `yaml:"query_methods"`
+	PersistCalls     []string `yaml:"persist_calls"`
 
 	// UpdateStamps are the columns the ORM sets to the clock each time it
 	// writes a change to the row (SQLAlchemy's onupdate=func.now(),

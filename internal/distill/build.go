@@ -459,11 +459,12 @@ func (b *builder) assemble(service string) *allium.Module {
 	for _, r := range b.rules {
 		// After every rewrite of the rules' names (token holders above),
 		// when two clauses that say the same thing read alike.
-		r.rule.Body = dropStatedConjuncts(r.rule.Body)
+		r.rule.Body = dropStatedConjuncts(foldConstConds(r.rule.Body))
 		m.Rules = append(m.Rules, r.rule)
 	}
 	b.dropUnissuedTokens(m)
 	b.assembleConfig(m)
+	b.assembleGiven(m)
 	b.surfaces(m)
 	return m
 }

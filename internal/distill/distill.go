@@ -543,6 +543,9 @@ type builder struct {
 	// enforcedConfig names the config parameters declared whether or not
 	// a rule reads them (assembleConfig): the orphans pass keeps them.
 	enforcedConfig map[string]bool
+	// singletons maps the given binding of each model a rule read the
+	// one row of to its entity (singleton_rows.go).
+	singletons map[string]string
 	// partialLookups holds the code positions (file:line) of lookups a
 	// rule stated by their keys alone, its comparisons left out
 	// (unrequiredComparisons): a let of one that nothing reads says
@@ -695,6 +698,9 @@ type builder struct {
 // ruleOut is a finished rule with what the surfaces need to know.
 type ruleOut struct {
 	rule *allium.Rule
+	// singletons: the one rows of models the rule's handler read, by
+	// given binding name (singleton_rows.go).
+	singletons map[string]string
 	// baseName, class: the name a method of a class gave the rule before
 	// it was numbered for a collision, and that class
 	// (rule_class_names.go); "" and nil for any other rule.

@@ -233,6 +233,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			// first() gives it.
 			return lookupOf(x.q)
 		}
+		if x.kind == vQuery && x.q != nil && x.q.action == "" && e.Y != nil && e.Y.Kind == facts.ExprSlice && firstRowSlice(e.Y.Text()) {
+			// rows[:1]: the query kept to its first row, which a lookup
+			// of one row then reads (baserow's get_settings,
+			// Settings.objects.all()[:1].get(), core/handler.py:165).
+			return x
+		}
 		if x.kind == vLookup && x.q != nil && x.q.column != "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value() == "0" {
 			// query(Email.user_id)...one()[0]: the one column selected,
 			// as row.user_id reads it.

@@ -89,6 +89,10 @@ func refsOf(root any, out map[string]bool, skip func(any) bool) {
 // configKey is the name refsOf gives a read of config parameter name.
 func configKey(name string) string { return "config." + name }
 
+// givenKey names a given binding among the candidates (its reads are
+// those of its name).
+func givenKey(name string) string { return "given:" + name }
+
 // moduleRefs lists every name the module references (refsOf over all of
 // it).
 func moduleRefs(m *allium.Module) map[string]bool {
@@ -126,6 +130,9 @@ func (b *builder) orphanCandidates(m *allium.Module) map[string]bool {
 		if !b.enforcedConfig[c.Name] {
 			candidate[configKey(c.Name)] = true
 		}
+	}
+	for _, g := range m.Given {
+		candidate[givenKey(g.Name)] = true
 	}
 	return candidate
 }
@@ -173,6 +180,12 @@ func liveRefs(m *allium.Module, candidate map[string]bool) map[string]bool {
 			}
 		}
 	}
+	// A given binding is read by its name (settings.allow_reset_password).
+	for _, g := range m.Given {
+		if refs[g.Name] {
+			refs[givenKey(g.Name)] = true
+		}
+	}
 	return refs
 }
 
@@ -188,7 +201,7 @@ func (b *builder) orphanRefs(m *allium.Module) map[string]bool {
 // frees its template enum.
 func (b *builder) pruneOrphans(m *allium.Module, before map[string]bool) {
 	// Each round removes at least one declaration.
-	for range len(m.Entities) + len(m.Enums) + len(m.Config) + 1 {
+	for range len(m.Entities) + len(m.Enums) + len(m.Config) + len(m.Given) + 1 {
 		if !b.pruneOrphansOnce(m, before) {
 			return
 		}
@@ -222,6 +235,13 @@ func (b *builder) pruneOrphansOnce(m *allium.Module, before map[string]bool) boo
 		}
 		b.note("%s%s %s left out: only constructs the checker dropped used it", where, kind, name)
 	}
+	m.Given = slices.DeleteFunc(m.Given, func(g *allium.GivenBinding) bool {
+		if gone[givenKey(g.Name)] {
+			note("given", g.Name, g.Prov)
+			return true
+		}
+		return false
+	})
 	m.Config = slices.DeleteFunc(m.Config, func(c *allium.ConfigParam) bool {
 		if gone[configKey(c.Name)] {
 			note("config", c.Name, c.Prov)

@@ -11,7 +11,7 @@ import (
 // TestOrphansAfterRepair: a declaration that only a construct repair
 // dropped referenced goes with it (a config parameter, a message entity
 // and the enum of its templates, the relationship to a token only the
-// dropped rule issued); one a kept construct still references stays, and
+// dropped rule issued, a given binding); one a kept construct still references stays, and
 // so does one assemble declares whether or not anything references it (an
 // enforced limit, a model entity) or one nothing referenced before repair.
 func TestOrphansAfterRepair(t *testing.T) {
@@ -33,8 +33,8 @@ func TestOrphansAfterRepair(t *testing.T) {
 		models   []string // entities the service stores (entByName)
 		enforced []string
 		// what is declared after repair and the orphans pass
-		config, entities, enums []string
-		userMembers             int
+		config, entities, enums, given []string
+		userMembers                    int
 	}{
 		{
 			name: "config read only by the dropped rule goes",
@@ -110,6 +110,26 @@ func TestOrphansAfterRepair(t *testing.T) {
 			models: []string{"User"}, config: []string{"max_failed_logins"}, entities: []string{"User", "ResetToken"}, userMembers: 4,
 		},
 		{
+			name: "a given binding only the dropped rule read goes",
+			build: func(m *allium.Module) {
+				m.Given = []*allium.GivenBinding{{Name: "settings", Type: rtype("User")}}
+				m.Rules = []*allium.Rule{broken(ensures(rassign("ghost", "active", rmem("settings", "active"), 43)))}
+			},
+			models: []string{"User"}, config: []string{"max_failed_logins"}, entities: []string{"User"}, userMembers: 3,
+		},
+		{
+			name: "a given binding a kept rule reads stays",
+			build: func(m *allium.Module) {
+				m.Given = []*allium.GivenBinding{{Name: "settings", Type: rtype("User")}}
+				m.Rules = []*allium.Rule{
+					broken(ensures(rassign("ghost", "active", rmem("settings", "active"), 43))),
+					rule("Keep", 50, &allium.Requires{Meta: rfrom(51), Cond: rmem("settings", "active")},
+						ensures(rassign("user", "active", rtrue(), 52))),
+				}
+			},
+			models: []string{"User"}, config: []string{"max_failed_logins"}, entities: []string{"User"}, given: []string{"settings"}, userMembers: 3,
+		},
+		{
 			name: "what nothing referenced before repair stays",
 			build: func(m *allium.Module) {
 				m.Config = append(m.Config, cfg("unread"))
@@ -147,9 +167,10 @@ func TestOrphansAfterRepair(t *testing.T) {
 			gotCfg := names(len(m.Config), func(i int) string { return m.Config[i].Name })
 			gotEnt := names(len(m.Entities), func(i int) string { return m.Entities[i].Name })
 			gotEnum := names(len(m.Enums), func(i int) string { return m.Enums[i].Name })
-			if !slices.Equal(gotCfg, tc.config) || !slices.Equal(gotEnt, tc.entities) || !slices.Equal(gotEnum, tc.enums) {
-				t.Errorf("config %v entities %v enums %v; want %v %v %v\nnotes:\n%s", gotCfg, gotEnt, gotEnum,
-					tc.config, tc.entities, tc.enums, strings.Join(b.sortedNotes(), "\n"))
+			gotGiven := names(len(m.Given), func(i int) string { return m.Given[i].Name })
+			if !slices.Equal(gotCfg, tc.config) || !slices.Equal(gotEnt, tc.entities) || !slices.Equal(gotEnum, tc.enums) || !slices.Equal(gotGiven, tc.given) {
+				t.Errorf("config %v entities %v enums %v given %v; want %v %v %v %v\nnotes:\n%s", gotCfg, gotEnt, gotEnum, gotGiven,
+					tc.config, tc.entities, tc.enums, tc.given, strings.Join(b.sortedNotes(), "\n"))
 			}
 			if n := len(m.Entities[0].Members); n != tc.userMembers {
 				t.Errorf("User has %d members, want %d", n, tc.userMembers)

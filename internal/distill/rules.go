@@ -453,6 +453,9 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 
 // ruleCtx accumulates one rule while a handler is walked.
 type ruleCtx struct {
+	// singletonsRead: the one rows of models the handler read, by given
+	// binding name (singleton_rows.go).
+	singletonsRead map[string]string
 	// importing counts the module-level objects being made (moduleInstance):
 	// what their making checks is no precondition of the request.
 	importing int
@@ -1111,6 +1114,9 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		b.rules = append(b.rules, x)
 	}
 	rc.userThroughSession(b.rules[rulesBefore:])
+	for _, r := range b.rules[rulesBefore:] {
+		r.singletons = rc.singletonsRead
+	}
 	nameTokenParams(h, b.rules[rulesBefore:])
 	if main == nil && len(rc.extra) == 0 && !h.job {
 		fn := h.label()

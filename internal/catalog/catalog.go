@@ -2984,6 +2984,17 @@ type NamedCheck struct {
 	// verify(password, user.password)).
 	User  string `yaml:"user"`
 	Field string `yaml:"field"`
+	// Args, for a predicate of several arguments (a permission check:
+	// permitted(actor, operation, context)), are the call's arguments in
+	// the predicate's order, in place of Arg: "#n" or a keyword name,
+	// alternatives joined by "|" (the first the call passes is read), an
+	// entry ending in "?" left out when the call passes none. A call that
+	// lacks a required one is not this check.
+	Args []string `yaml:"args"`
+	// Answers, with Asserts: a keyword that, passed as False, makes the
+	// call answer the predicate instead of raising unless it holds
+	// (raise_permission_exceptions=False).
+	Answers string `yaml:"answers"`
 }
 
 // NamedCheckFor returns the first entry of checks that names one of

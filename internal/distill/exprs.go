@@ -2129,7 +2129,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
 	}
-	if v := rc.namedCheck(e, names, sc, out); v != nil {
+	checkNames := names
+	if method != "" && recv != nil && recv.kind == vObject && recv.repo != nil && recv.repo.class != nil {
+		// CoreHandler().check_permissions(...), or the method of a
+		// local holding the service object: named by its class.
+		checkNames = append(slices.Clone(names), recv.repo.class.Name+"."+method)
+	}
+	if v := rc.namedCheck(e, checkNames, sc, out); v != nil {
 		return v // breach_service.check_password(p): is_breached(p)
 	}
 	if v := rc.quantifierCall(e, method, sc, out); v != nil {
@@ -5030,6 +5036,9 @@ func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]a
 	nc := catalog.NamedCheckFor(rc.b.lang.NamedChecks, names...)
 	if nc == nil || nc.Predicate == "" {
 		return nil
+	}
+	if len(nc.Args) > 0 {
+		return rc.namedCheckOfArgs(nc, e, sc, out)
 	}
 	key := nc.Arg
 	if key == "" {

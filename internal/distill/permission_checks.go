@@ -70,7 +70,15 @@ func (rc *ruleCtx) namedCheckOfArgs(nc *catalog.NamedCheck, e *facts.Expr, sc *s
 	}
 	if nc.Asserts && !keywordFalse(e, nc.Answers) {
 		rc.b.stats.GuardsSeen++
-		rc.requires(call, sc, e.Line())
+		switch {
+		case sc.under != nil:
+			// Checked only on a branch: required where the branch runs.
+			rc.nestedGuard(call, sc, e.Line())
+		case sc.top:
+			rc.requires(call, sc, e.Line())
+		default:
+			rc.untranslated(sc, e.Line(), LeftOutNestedGuard, "the check "+nc.Predicate+"(...) under a condition the spec could not read")
+		}
 		return &value{kind: vPlumbing}
 	}
 	return exprValue(call)

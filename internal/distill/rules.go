@@ -810,6 +810,12 @@ func (rc *ruleCtx) dropParamsFrom(at int) {
 	rc.params = rc.params[:at]
 }
 
+// forgetParam removes one parameter the rule read for nothing.
+func (rc *ruleCtx) forgetParam(name string) {
+	delete(rc.paramSet, name)
+	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == name })
+}
+
 func (rc *ruleCtx) useParam(name string) {
 	if !rc.paramSet[name] {
 		rc.paramSet[name] = true

@@ -350,8 +350,13 @@ type Language struct {
 	// RequiredLookups are lookup methods that end the request when no row
 	// matches (Flask-SQLAlchemy's first_or_404): the rule requires the row.
 	RequiredLookups []string `yaml:"required_lookups"`
-	QueryMethods    []string `yaml:"query_methods"`
-	PersistCalls    []string `yaml:"persist_calls"`
+	// SingletonLookups are lookup methods that, called with no filter on
+	// a model's whole table, answer its one row and raise unless there is
+	// exactly one (Django's Settings.objects.get()): the row is a given
+	// instance of the spec (given { settings: Settings }), not a lookup.
+	SingletonLookups []string `yaml:"singleton_lookups"`
+	QueryMethods     []string `yaml:"query_methods"`
+	PersistCalls     []string `yaml:"persist_calls"`
 
 	// UpdateStamps are the columns the ORM sets to the clock each time it
 	// writes a change to the row (SQLAlchemy's onupdate=func.now(),
@@ -2979,6 +2984,17 @@ type NamedCheck struct {
 	// verify(password, user.password)).
 	User  string `yaml:"user"`
 	Field string `yaml:"field"`
+	// Args, for a predicate of several arguments (a permission check:
+	// permitted(actor, operation, context)), are the call's arguments in
+	// the predicate's order, in place of Arg: "#n" or a keyword name,
+	// alternatives joined by "|" (the first the call passes is read), an
+	// entry ending in "?" left out when the call passes none. A call that
+	// lacks a required one is not this check.
+	Args []string `yaml:"args"`
+	// Answers, with Asserts: a keyword that, passed as False, makes the
+	// call answer the predicate instead of raising unless it holds
+	// (raise_permission_exceptions=False).
+	Answers string `yaml:"answers"`
 }
 
 // NamedCheckFor returns the first entry of checks that names one of

@@ -459,11 +459,12 @@ func (b *builder) assemble(service string) *allium.Module {
 	for _, r := range b.rules {
 		// After every rewrite of the rules' names (token holders above),
 		// when two clauses that say the same thing read alike.
-		r.rule.Body = dropStatedConjuncts(r.rule.Body)
+		r.rule.Body = dropStatedConjuncts(foldConstConds(r.rule.Body))
 		m.Rules = append(m.Rules, r.rule)
 	}
 	b.dropUnissuedTokens(m)
 	b.assembleConfig(m)
+	b.assembleGiven(m)
 	b.surfaces(m)
 	return m
 }
@@ -653,6 +654,12 @@ func (b *builder) assembleConfig(m *allium.Module) {
 			continue
 		}
 		done[ci.name] = ci
+		if ci.enforced {
+			if b.enforcedConfig == nil {
+				b.enforcedConfig = map[string]bool{}
+			}
+			b.enforcedConfig[ci.name] = true
+		}
 		typ := ci.typ
 		if ci.runtime && ci.value == nil && typ == "String" && truth[ci.name] && !refsOutsideRules(m, ci.name) {
 			typ = "Boolean" // typed by its name, read only as a condition (config_truth.go)

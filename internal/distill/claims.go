@@ -112,7 +112,7 @@ func (rc *ruleCtx) claim(payload *value, key string) *value {
 		name = payload.subjectField
 	case catalog.Match(st.SubjectKeys, key):
 		if u := rc.b.userEntity(); u != "" {
-			return &value{kind: vEntity, ent: u, expr: &allium.Member{X: payload.claimsOf, Name: "user"}}
+			return &value{kind: vEntity, ent: u, expr: &allium.Member{X: payload.claimsOf, Name: "user"}, signedSubject: true}
 		}
 		if len(rc.b.passwordEntities()) < 2 {
 			return unknownValue // no accounts a token could be signed for

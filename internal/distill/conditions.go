@@ -421,6 +421,14 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 				return true, true
 			}
 		}
+		if v := sc.vars[e.Name()]; v != nil && v.kind == vEntity && v.signedSubject && helperParam(sc, e.Name()) {
+			// The same, given the subject claim of a signed payload read
+			// back whole (token_data = signer.loads(token);
+			// get_active_user(user_id=token_data["user_id"]), baserow's
+			// verify_email_address, core/user/handler.py:765-773): the
+			// signature covers the payload, so the claim is there.
+			return true, true
+		}
 		if v := sc.vars[e.Name()]; v != nil && v.kind == vNodeType && v.ent != "" {
 			// A node type, its name or its lookup method: never empty.
 			return true, true

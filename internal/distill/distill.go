@@ -228,7 +228,12 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
 	}
 	startStatuses(m, b)
+	referenced := b.orphanRefs(m)
+	dropped := out.Stats.DroppedByChecker + out.Stats.DroppedUnparsable
 	repair(m, b)
+	if out.Stats.DroppedByChecker+out.Stats.DroppedUnparsable > dropped {
+		b.pruneOrphans(m, referenced)
+	}
 	b.namePrintedRules(m)
 	out.Module = m
 	out.Stats.Entities = len(m.Entities)
@@ -535,6 +540,12 @@ type builder struct {
 	// lookup's not-found (notFoundRaises).
 	raisedNotFound map[*classRef]bool
 	usedConfig     []*configInfo
+	// enforcedConfig names the config parameters declared whether or not
+	// a rule reads them (assembleConfig): the orphans pass keeps them.
+	enforcedConfig map[string]bool
+	// singletons maps the given binding of each model a rule read the
+	// one row of to its entity (singleton_rows.go).
+	singletons map[string]string
 	// partialLookups holds the code positions (file:line) of lookups a
 	// rule stated by their keys alone, its comparisons left out
 	// (unrequiredComparisons): a let of one that nothing reads says
@@ -687,6 +698,9 @@ type builder struct {
 // ruleOut is a finished rule with what the surfaces need to know.
 type ruleOut struct {
 	rule *allium.Rule
+	// singletons: the one rows of models the rule's handler read, by
+	// given binding name (singleton_rows.go).
+	singletons map[string]string
 	// baseName, class: the name a method of a class gave the rule before
 	// it was numbered for a collision, and that class
 	// (rule_class_names.go); "" and nil for any other rule.

@@ -295,11 +295,33 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 			break
 		}
 	}
+	// A row the caller names (found by its id: a trigger parameter) that
+	// the handler replaces with one it makes (except DoesNotExist:
+	// workspace = create_workspace(...), baserow's fill_workspace,
+	// contrib/database/management/commands/fill_workspace.py:112-117):
+	// the condition below reads the parameter, so the trigger takes it
+	// before the handler is walked, and the row made is named apart from
+	// it (new_workspace) rather than rebinding the name the condition
+	// tests, which the checker rejects.
+	pretouched := ""
+	if found != nil && found.kind == vEntity && found.param != "" && !rc.paramSet[found.param] && rebindsAny(h.Body, names) {
+		pretouched = found.param
+		rc.touch(found)
+	}
 	hsc := *sc
 	hsc.vars = cloneVars(sc.vars)
+	if pretouched != "" && (sc.top || sc.under != nil) {
+		// What the handler checks, it checks only for a row not found.
+		hsc.top = false
+		hsc.under = andUnder(sc.under, &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}})
+	}
 	var hout []allium.Stmt
 	hends := rc.stmts(h.Body, &hsc, &hout)
 	rc.notFoundFlags(s, h, literals, found, sc, &hsc)
+	if pretouched != "" && !(!hends && !onlyLets(hout)) {
+		// Not the conditional outcome: the parameter was read for nothing.
+		rc.forgetParam(pretouched)
+	}
 	switch {
 	case found == nil || found.kind != vEntity || found.expr == nil:
 		// Not a lookup the spec states: the handler is left as before.
@@ -377,4 +399,16 @@ func (rc *ruleCtx) foundOnlyRequires() {
 		}
 	}
 	rc.foundOnly = nil
+}
+
+// rebindsAny reports whether a block assigns one of names at its top
+// level.
+func rebindsAny(body []facts.Stmt, names []string) bool {
+	for i := range body {
+		a := &body[i]
+		if a.Kind == facts.StmtAssign && len(a.Targets) == 1 && a.Targets[0].Kind == facts.ExprName && slices.Contains(names, a.Targets[0].Name()) {
+			return true
+		}
+	}
+	return false
 }

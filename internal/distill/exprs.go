@@ -234,6 +234,12 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			// first() gives it.
 			return lookupOf(x.q)
 		}
+		if x.kind == vQuery && x.q != nil && x.q.action == "" && e.Y != nil && e.Y.Kind == facts.ExprSlice && firstRowSlice(e.Y.Text()) {
+			// rows[:1]: the query kept to its first row, which a lookup
+			// of one row then reads (baserow's get_settings,
+			// Settings.objects.all()[:1].get(), core/handler.py:165).
+			return x
+		}
 		if x.kind == vLookup && x.q != nil && x.q.column != "" && e.Y != nil && e.Y.Kind == facts.ExprInt && e.Y.Value() == "0" {
 			// query(Email.user_id)...one()[0]: the one column selected,
 			// as row.user_id reads it.
@@ -2129,7 +2135,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// f(**{Model.EMAIL_FIELD: email}): f(email=email).
 		return rc.evalCall(x, sc, out, stmtCtx)
 	}
-	if v := rc.namedCheck(e, names, sc, out); v != nil {
+	checkNames := names
+	if method != "" && recv != nil && recv.kind == vObject && recv.repo != nil && recv.repo.class != nil {
+		// CoreHandler().check_permissions(...), or the method of a
+		// local holding the service object: named by its class.
+		checkNames = append(slices.Clone(names), recv.repo.class.Name+"."+method)
+	}
+	if v := rc.namedCheck(e, checkNames, sc, out); v != nil {
 		return v // breach_service.check_password(p): is_breached(p)
 	}
 	if v := rc.quantifierCall(e, method, sc, out); v != nil {
@@ -5055,6 +5067,9 @@ func (rc *ruleCtx) namedCheck(e *facts.Expr, names []string, sc *scope, out *[]a
 	nc := catalog.NamedCheckFor(rc.b.lang.NamedChecks, names...)
 	if nc == nil || nc.Predicate == "" {
 		return nil
+	}
+	if len(nc.Args) > 0 {
+		return rc.namedCheckOfArgs(nc, e, sc, out)
 	}
 	key := nc.Arg
 	if key == "" {

@@ -132,7 +132,9 @@ func (rc *ruleCtx) lookupOrCreate(s *facts.Stmt, sc *scope, out *[]allium.Stmt) 
 	}
 	if j == nil {
 		rc.untranslated(sc, h.Line, LeftOutValue, "the creation of a "+recv.ent+" when none is found")
-		found = unknownValue
+		if !rc.b.isSingleton(found, recv.ent) {
+			found = unknownValue
+		}
 	} else {
 		var made []allium.Stmt
 		if v := rc.eval(create, sc, &made, false); v.kind == vNew || v.kind == vEntity {

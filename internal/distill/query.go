@@ -293,6 +293,9 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				rc.filterKw(q, filter, at, out)
 			}
 		}
+		if v := rc.singletonRow(q, method, e); v != nil {
+			return v
+		}
 		q.required = catalog.Match(l.RequiredLookups, method)
 		return &value{kind: vLookup, ent: q.ent, q: q}
 	case slices.Contains(rc.b.lang.QueryPassThrough, method):

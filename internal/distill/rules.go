@@ -453,6 +453,9 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 
 // ruleCtx accumulates one rule while a handler is walked.
 type ruleCtx struct {
+	// singletonsRead: the one rows of models the handler read, by given
+	// binding name (singleton_rows.go).
+	singletonsRead map[string]string
 	// importing counts the module-level objects being made (moduleInstance):
 	// what their making checks is no precondition of the request.
 	importing int
@@ -809,6 +812,12 @@ func (rc *ruleCtx) dropParamsFrom(at int) {
 	rc.params = rc.params[:at]
 }
 
+// forgetParam removes one parameter the rule read for nothing.
+func (rc *ruleCtx) forgetParam(name string) {
+	delete(rc.paramSet, name)
+	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == name })
+}
+
 func (rc *ruleCtx) useParam(name string) {
 	if !rc.paramSet[name] {
 		rc.paramSet[name] = true
@@ -1114,6 +1123,9 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		b.rules = append(b.rules, x)
 	}
 	rc.userThroughSession(b.rules[rulesBefore:])
+	for _, r := range b.rules[rulesBefore:] {
+		r.singletons = rc.singletonsRead
+	}
 	nameTokenParams(h, b.rules[rulesBefore:])
 	if main == nil && len(rc.extra) == 0 && !h.job {
 		fn := h.label()

@@ -206,6 +206,10 @@ type value struct {
 	parts []dictPart
 	// claimsOf: the token a decoded payload was read from (claims.go).
 	claimsOf allium.Expr
+	// signedSubject: the user a decoded payload's subject claim names
+	// (token_data["user_id"], claims.go): never empty once the payload
+	// was read, since the read raises on a payload not signed as issued.
+	signedSubject bool
 	// subjectField: claimsOf: the field of the user the token's subject
 	// claim holds (email), "" when it holds the user (token_subjects.go).
 	subjectField string

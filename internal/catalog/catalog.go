@@ -949,6 +949,9 @@ type Language struct {
 	// ValueLists are calls that list the values of an object
 	// (Object.values(ROLES)): a column's enum given so lists those values.
 	ValueLists []string `yaml:"value_lists"`
+	// KeyLists are calls that list the keys of an object
+	// (Object.keys(allRoles)): a column's enum given so lists those keys.
+	KeyLists []string `yaml:"key_lists"`
 	// KeywordObjects: the language passes named arguments as an object
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.

@@ -77,7 +77,11 @@ func (b *builder) enumStrings(f *facts.File, e *facts.Expr, hops int) ([]string,
 		}
 		return out, true
 	case facts.ExprCall:
-		if len(e.Args()) != 1 || !catalog.MatchAny(b.lang.ValueLists, e.Resolved(), e.Raw()) {
+		if len(e.Args()) != 1 {
+			return nil, false
+		}
+		keys := catalog.MatchAny(b.lang.KeyLists, e.Resolved(), e.Raw())
+		if !keys && !catalog.MatchAny(b.lang.ValueLists, e.Resolved(), e.Raw()) {
 			return nil, false
 		}
 		of, obj := b.constObject(f, &e.Args()[0])
@@ -85,6 +89,21 @@ func (b *builder) enumStrings(f *facts.File, e *facts.Expr, hops int) ([]string,
 			return nil, false
 		}
 		var out []string
+		if keys {
+			// Object.keys(allRoles): the keys as written, whatever each
+			// holds (a role's rights).
+			for _, en := range obj.Entries() {
+				if en.Key == nil || en.Key.Kind != facts.ExprString && en.Key.Kind != facts.ExprName {
+					return nil, false
+				}
+				k := en.Key.Value()
+				if en.Key.Kind == facts.ExprName {
+					k = en.Key.Name()
+				}
+				out = append(out, k)
+			}
+			return out, true
+		}
 		for i := range obj.Entries() {
 			s, ok := b.constString(of, &obj.Entries()[i].Value)
 			if !ok {

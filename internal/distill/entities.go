@@ -917,6 +917,15 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		if kw := call.Keyword("default"); kw != nil && kw.Kind == facts.ExprString && fi.typ != nil && fi.typ.Name == "String" {
 			fi.isStatus = true
 		}
+		if kw := call.Keyword("default"); kw != nil && kw.Kind == facts.ExprAttr && fi.typ != nil && fi.typ.Name == "String" {
+			// @Column({ default: AuthProvidersEnum.email }) provider:
+			// string (held-out brocoders/nestjs-boilerplate's
+			// user.entity.ts:35-36): a string column whose default is a
+			// member of an enumeration holds that enumeration's values.
+			if en := b.enumArg(e.ref.file, kw.X); en != nil {
+				fi.typ = &allium.Type{Name: en.name}
+			}
+		}
 		// An Enum(SomeEnum) column type.
 		for i := range call.Args() {
 			if en := b.enumArg(e.ref.file, &call.Args()[i]); en != nil {

@@ -301,3 +301,71 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 		},
 	})
 }
+
+func TestEnumMemberDefaultTypesColumn(t *testing.T) {
+	tests := []struct {
+		name, construct string
+		files           map[string]string
+		want            string
+	}{
+		{
+			// brocoders/nestjs-boilerplate's user.entity.ts:35-36.
+			name:      "TypeORM: a string column defaulting to a TypeScript enum's member",
+			construct: "UserEntity",
+			files: map[string]string{
+				"src/auth/auth-providers.enum.ts": `export enum AuthProvidersEnum {
+  email = 'email',
+  google = 'google',
+}
+`,
+				"src/users/user.entity.ts": `import { Entity, Column, PrimaryGeneratedColumn } from 'typeorm';
+import { AuthProvidersEnum } from '../auth/auth-providers.enum';
+
+@Entity()
+export class UserEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ unique: true })
+  email: string;
+
+  @Column({ default: AuthProvidersEnum.email })
+  provider: string;
+}
+`,
+			},
+			want: "provider: AuthProvidersEnum",
+		},
+		{
+			// fastapi-dispatch-auth's dispatch/auth/models.py:130.
+			name:      "SQLAlchemy: Column(String, default=Enum.member)",
+			construct: "Membership",
+			files: map[string]string{
+				"app/models.py": `from enum import Enum
+from sqlalchemy import Column, Integer, String
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class UserRoles(str, Enum):
+    owner = "Owner"
+    member = "Member"
+
+
+class Membership(Base):
+    __tablename__ = "membership"
+    id = Column(Integer, primary_key=True)
+    email = Column(String, nullable=False)
+    role = Column(String, nullable=False, default=UserRoles.member)
+`,
+			},
+			want: "role: UserRoles",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			runIdiomCases(t, tt.files, []idiomCase{{name: "typed by the enumeration", construct: tt.construct, want: []string{tt.want}}})
+		})
+	}
+}

@@ -407,6 +407,11 @@ type Language struct {
 	// a logger, with a note for each of its branches). "log" is not one:
 	// it as often holds a row of an audit log.
 	LoggerNames []string `yaml:"logger_names"`
+	// SentResponses are the names of the response object a handler
+	// answers through as a side effect (Express's res, Fastify's reply):
+	// an error status sent through it from a helper has refused the
+	// request, whatever the helper's caller does next.
+	SentResponses []string `yaml:"sent_responses"`
 	// RequestAttrs are the request object's attributes that hold its
 	// input, read by key (request.json, request.form, request.args).
 	RequestAttrs []string `yaml:"request_attrs"`

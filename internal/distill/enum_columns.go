@@ -32,6 +32,14 @@ func enumSpelling(v string) string {
 	if isSnake(v) {
 		return v
 	}
+	if low := strings.ToLower(v); low != v && strings.ToUpper(v) != v && alnum(v) {
+		// A value in camel case ('resetPassword', hagopj13's
+		// config/tokens.js:4) is the spec's reset_password, its words
+		// kept apart as snake case keeps them.
+		if sn := snake(v); isSnake(sn) {
+			return sn
+		}
+	}
 	if low := strings.ToLower(v); isSnake(low) {
 		return low
 	}
@@ -190,4 +198,16 @@ func (b *builder) enumColumn(fi *fieldInfo, values []string, f *facts.File, dflt
 			fi.dflt = &allium.Ident{Name: v}
 		}
 	}
+}
+
+// alnum reports a string of letters and digits only: a camel-case word,
+// not a label with spaces or dashes ("Power User", "view-only") the spec
+// cannot spell as a value.
+func alnum(v string) bool {
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return v != ""
 }

@@ -369,3 +369,21 @@ class Membership(Base):
 		})
 	}
 }
+
+func TestEnumSpelling(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"active", "active"},
+		{"ADMIN", "admin"},
+		{"EMAIL_PASSWORD", "email_password"},
+		{"Admin", "admin"},
+		{"resetPassword", "reset_password"}, // hagopj13's tokenTypes.RESET_PASSWORD
+		{"verifyEmail", "verify_email"},
+		{"view-only", ""},
+		{"Power User", ""},
+	}
+	for _, tt := range tests {
+		if got := enumSpelling(tt.in); got != tt.want {
+			t.Errorf("enumSpelling(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -412,6 +412,11 @@ type Language struct {
 	// a logger, with a note for each of its branches). "log" is not one:
 	// it as often holds a row of an audit log.
 	LoggerNames []string `yaml:"logger_names"`
+	// SentResponses are the names of the response object a handler
+	// answers through as a side effect (Express's res, Fastify's reply):
+	// an error status sent through it from a helper has refused the
+	// request, whatever the helper's caller does next.
+	SentResponses []string `yaml:"sent_responses"`
 	// RequestAttrs are the request object's attributes that hold its
 	// input, read by key (request.json, request.form, request.args).
 	RequestAttrs []string `yaml:"request_attrs"`
@@ -954,6 +959,9 @@ type Language struct {
 	// ValueLists are calls that list the values of an object
 	// (Object.values(ROLES)): a column's enum given so lists those values.
 	ValueLists []string `yaml:"value_lists"`
+	// KeyLists are calls that list the keys of an object
+	// (Object.keys(allRoles)): a column's enum given so lists those keys.
+	KeyLists []string `yaml:"key_lists"`
 	// KeywordObjects: the language passes named arguments as an object
 	// literal, a call's last argument (User.create({email}), sendMail({to,
 	// subject})); its entries are read as the call's keyword arguments.

@@ -70,6 +70,16 @@ func (b *builder) collectStatusLiterals() {
 			}
 			return
 		}
+		if names := b.exportedNamesOf(curFile, e); names != nil {
+			// role !== Role.Admin, Role read from a module that exports
+			// nothing but names (module.exports = {Admin: 'Admin', User:
+			// 'User'}): the module is the field's vocabulary, each name a
+			// state, spelt as the spec spells a value in capitals.
+			for _, v := range names {
+				record(attr, v, ent)
+			}
+			return
+		}
 		if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value()) {
 			return
 		}

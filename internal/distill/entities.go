@@ -67,6 +67,10 @@ type fieldInfo struct {
 	lowercased bool
 	// inherited: given by a framework base class (catalog), not declared.
 	inherited bool
+	// ownRelation: the key is a relation field of its own (Django's
+	// ForeignKey, TypeORM's @ManyToOne, Prisma's @relation(fields: ...)),
+	// named as that relation; no other relationship attribute renames it.
+	ownRelation bool
 	// uneditable: no model form or serializer writes it (Django's
 	// editable=False, auto_now; read_only_fields.go).
 	uneditable bool
@@ -851,6 +855,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			}
 		case catalog.MatchAny(b.lang.ForeignKeyCalls, call.Resolved(), call.Raw()):
 			fi.fkTable = b.relationTarget(e, call)
+			fi.ownRelation = true
 			single := facts.LastSegment(call.Raw()) == "OneToOneField"
 			fi.cascade = b.cascades(call)
 			e.attrs[name+"_id"] = fi
@@ -921,6 +926,15 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		if kw := call.Keyword("default"); kw != nil && kw.Kind == facts.ExprString && fi.typ != nil && fi.typ.Name == "String" {
 			fi.isStatus = true
 		}
+		if kw := call.Keyword("default"); kw != nil && kw.Kind == facts.ExprAttr && fi.typ != nil && fi.typ.Name == "String" {
+			// @Column({ default: AuthProvidersEnum.email }) provider:
+			// string (held-out brocoders/nestjs-boilerplate's
+			// user.entity.ts:35-36): a string column whose default is a
+			// member of an enumeration holds that enumeration's values.
+			if en := b.enumArg(e.ref.file, kw.X); en != nil {
+				fi.typ = &allium.Type{Name: en.name}
+			}
+		}
 		// An Enum(SomeEnum) column type.
 		for i := range call.Args() {
 			if en := b.enumArg(e.ref.file, &call.Args()[i]); en != nil {
@@ -947,7 +961,7 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		fi.typ = &allium.Type{Name: "?"}
 	}
 	fi.typ.Optional = optional
-	if n := fi.name; n == "status" || n == "state" || n == "role" || strings.HasSuffix(n, "_status") {
+	if statusName(fi.name) {
 		if fi.typ.Name == "String" {
 			fi.isStatus = true
 		}
@@ -1287,7 +1301,11 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	// Forward side: this entity has a foreign key to the target.
 	var fk *fieldInfo
 	for _, f := range e.fields {
-		if !f.drop && f.fkEntity == tgt.name {
+		// A key that is a relation of its own belongs to that relation:
+		// linkwarden's User has parentSubscription (the key) and
+		// subscriptions Subscription? (the other side of Subscription's
+		// user), which is no name for it (packages/prisma/schema.prisma).
+		if !f.drop && f.fkEntity == tgt.name && !f.ownRelation {
 			fk = f
 			break
 		}
@@ -1484,4 +1502,11 @@ func litInt(e *facts.Expr) (int64, bool) {
 	}
 	v, err := strconv.ParseInt(strings.ReplaceAll(e.Value(), "_", ""), 0, 64)
 	return v, err == nil
+}
+
+// statusName reports a column name that says the column holds a state
+// (status, state, role, *_status): a string column so named takes as
+// its values the literals the service compares with it and gives it.
+func statusName(n string) bool {
+	return n == "status" || n == "state" || n == "role" || strings.HasSuffix(n, "_status")
 }

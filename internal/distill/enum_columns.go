@@ -32,6 +32,14 @@ func enumSpelling(v string) string {
 	if isSnake(v) {
 		return v
 	}
+	if low := strings.ToLower(v); low != v && strings.ToUpper(v) != v && alnum(v) {
+		// A value in camel case ('resetPassword', hagopj13's
+		// config/tokens.js:4) is the spec's reset_password, its words
+		// kept apart as snake case keeps them.
+		if sn := snake(v); isSnake(sn) {
+			return sn
+		}
+	}
 	if low := strings.ToLower(v); isSnake(low) {
 		return low
 	}
@@ -77,7 +85,11 @@ func (b *builder) enumStrings(f *facts.File, e *facts.Expr, hops int) ([]string,
 		}
 		return out, true
 	case facts.ExprCall:
-		if len(e.Args()) != 1 || !catalog.MatchAny(b.lang.ValueLists, e.Resolved(), e.Raw()) {
+		if len(e.Args()) != 1 {
+			return nil, false
+		}
+		keys := catalog.MatchAny(b.lang.KeyLists, e.Resolved(), e.Raw())
+		if !keys && !catalog.MatchAny(b.lang.ValueLists, e.Resolved(), e.Raw()) {
 			return nil, false
 		}
 		of, obj := b.constObject(f, &e.Args()[0])
@@ -85,6 +97,21 @@ func (b *builder) enumStrings(f *facts.File, e *facts.Expr, hops int) ([]string,
 			return nil, false
 		}
 		var out []string
+		if keys {
+			// Object.keys(allRoles): the keys as written, whatever each
+			// holds (a role's rights).
+			for _, en := range obj.Entries() {
+				if en.Key == nil || en.Key.Kind != facts.ExprString && en.Key.Kind != facts.ExprName {
+					return nil, false
+				}
+				k := en.Key.Value()
+				if en.Key.Kind == facts.ExprName {
+					k = en.Key.Name()
+				}
+				out = append(out, k)
+			}
+			return out, true
+		}
 		for i := range obj.Entries() {
 			s, ok := b.constString(of, &obj.Entries()[i].Value)
 			if !ok {
@@ -171,4 +198,16 @@ func (b *builder) enumColumn(fi *fieldInfo, values []string, f *facts.File, dflt
 			fi.dflt = &allium.Ident{Name: v}
 		}
 	}
+}
+
+// alnum reports a string of letters and digits only: a camel-case word,
+// not a label with spaces or dashes ("Power User", "view-only") the spec
+// cannot spell as a value.
+func alnum(v string) bool {
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return v != ""
 }

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,6 +114,30 @@ func (b *builder) exportedName(f *facts.File, e *facts.Expr) allium.Expr {
 		return nil
 	}
 	return &allium.Lit{Kind: allium.LitString, Text: v.Value()}
+}
+
+// exportedNamesOf is every name of the names table another module
+// exports (exportsNamesTable) when e reads one of its entries (Role.Admin
+// of express-signup-verification's _helpers/role.js, compared at
+// accounts/accounts.controller.js:71), each as enumSpelling gives it
+// ('Admin' is admin); nil when e reads no such entry, or one whose name
+// the spec cannot spell as a state (every name is then left unsaid, as
+// tableEntryIsState leaves a constant table's).
+func (b *builder) exportedNamesOf(f *facts.File, e *facts.Expr) []string {
+	if f == nil || e == nil || e.Kind != facts.ExprAttr {
+		return nil
+	}
+	v, mf := b.exportedValue(f, e)
+	if v == nil || mf == nil || mf == f || v.Kind != facts.ExprString || enumSpelling(v.Value()) == "" || !exportsNamesTable(mf) {
+		return nil
+	}
+	var out []string
+	for i := range mf.Exports {
+		if s := enumSpelling(mf.Exports[i].Value.Value()); s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // spellsName reports a value that is a string spelling name (the entry

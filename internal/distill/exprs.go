@@ -1988,6 +1988,27 @@ func (b *builder) enumValue(f *fieldInfo, v allium.Expr) allium.Expr {
 		}
 		return v
 	}
+	if c, ok := v.(*allium.IfExpr); ok {
+		// role = isFirstAccount ? Role.Admin : Role.User
+		// (express-signup-verification's accounts/account.service.js:91):
+		// each value the conditional gives, converted as it would be
+		// given alone.
+		out := &allium.IfExpr{ExprPos: c.ExprPos, Branches: make([]allium.IfExprBranch, len(c.Branches))}
+		changed := false
+		for i, br := range c.Branches {
+			t := b.enumValue(f, br.Then)
+			changed = changed || t != br.Then
+			out.Branches[i] = allium.IfExprBranch{Cond: br.Cond, Then: t}
+		}
+		if c.Else != nil {
+			out.Else = b.enumValue(f, c.Else)
+			changed = changed || out.Else != c.Else
+		}
+		if changed {
+			return out
+		}
+		return v
+	}
 	lit, ok := v.(*allium.Lit)
 	if ok && lit.Kind == allium.LitNumber && f.typ != nil && f.typ.Name == "Boolean" && (lit.Text == "0" || lit.Text == "1") {
 		return &allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(lit.Text == "1")}

@@ -358,6 +358,9 @@ func (rc *ruleCtx) encodedKind(payload *facts.Expr, sc *scope, out *[]allium.Stm
 	if k := rc.verifiedKind(sc); k != "" {
 		return "signed", []keptValue{{name: "token_type", value: &allium.Ident{Name: k}, typ: tokenTypeEnum(rc.b.encoderFunctionKinds())}}
 	}
+	if k := rc.claimedKind(payload, sc); k != "" {
+		return k, nil
+	}
 	if k := jwtKind(sc.stack); k != "signed" || !strings.Contains(snake(rc.name), "login") {
 		return k, nil
 	}
@@ -365,6 +368,71 @@ func (rc *ruleCtx) encodedKind(payload *facts.Expr, sc *scope, out *[]allium.Stm
 	// /api/auth/login, its route's path naming the flow): what logins
 	// issue.
 	return "access", nil
+}
+
+// claimedKind is the kind of JWT a catalogued kind claim of its payload
+// names when the encoding function is handed the kind by its caller
+// (generateToken(userId, expires, type) signing {sub, exp, type}, called
+// with tokenTypes.REFRESH: hagopj13's node-express-boilerplate,
+// src/services/token.service.js:17-25,68-73): the value the caller gave,
+// a string or a name the spec spells (refresh, reset_password). Without
+// it two tokens a pair-issuing function (generateAuthTokens) signs
+// through one helper were both named after the pair. "" when no such
+// claim holds such a value.
+func (rc *ruleCtx) claimedKind(payload *facts.Expr, sc *scope) string {
+	keys := rc.b.lang.SignedTokens.KindClaims
+	if len(keys) == 0 || payload == nil {
+		return ""
+	}
+	// What reading the claim would state is not this question's: a
+	// scratch list takes it.
+	var scratch []allium.Stmt
+	for _, part := range rc.payloadParts(payload, sc, &scratch) {
+		if part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for i, en := range part.e.Entries() {
+			if en.Key == nil || en.Key.Kind != facts.ExprString || !catalog.Match(keys, en.Key.Value()) {
+				continue
+			}
+			if en.Value.Kind != facts.ExprName {
+				// A kind written in the payload itself ('refresh',
+				// TokenType.ACCESS) is what encodedKindClaims counts and
+				// the issuing function's name may overrule; only a name
+				// the helper was handed (its parameter type) is the
+				// caller's word on the kind.
+				continue
+			}
+			v := rc.eval(&part.e.Entries()[i].Value, part.sc, &scratch, false)
+			if v == nil || v.kind != vExpr {
+				continue
+			}
+			var text string
+			switch x := v.expr.(type) {
+			case *allium.Lit:
+				if x.Kind == allium.LitString {
+					text = x.Text
+				}
+			case *allium.Ident:
+				text = x.Name
+			}
+			if k := kindSpelling(text); k != "" {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// kindSpelling is the kind of token a claim's value names, in the spec's
+// spelling (resetPassword: reset_password; verify_email_token:
+// verify_email); "" for a value that names none.
+func kindSpelling(text string) string {
+	k := strings.TrimSuffix(snake(text), "_token")
+	if k == "" || k == "token" || !isSnake(k) {
+		return ""
+	}
+	return k
 }
 
 // tokenTypeEnum is the inline enum of the kinds of JWT a service's

@@ -450,6 +450,13 @@ func (b *builder) readSchemaEntries(m *schemaModel, fields *facts.Expr, parentAt
 		if fi.typ == nil {
 			continue
 		}
+		if statusName(fi.name) && fi.typ.Name == "String" {
+			// A string path named as a state (role: {type: String}, its
+			// values set and compared elsewhere, express-signup-
+			// verification's accounts/account.model.js:11) takes the
+			// values the service gives it, as a class's column does.
+			fi.isStatus = true
+		}
 		e.addDataField(fi, optional)
 	}
 }

@@ -1507,6 +1507,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		bound.Cond = rc.bindWalrus(s.Cond, sc, out)
 		s = &bound
 	}
+	if sent := rc.sentRefusal(s, sc); sent != nil {
+		s = sent
+	}
 	if rc.signedInSession(s, sc) {
 		// if (!session) return 403: the rule is for signed-in users.
 		return rc.stmts(s.Else(), sc, out)
@@ -2781,4 +2784,37 @@ func copyCreation(st allium.Stmt) (allium.Stmt, bool) {
 		}
 	}
 	return nil, false
+}
+
+// sentRefusal is s with its branch's final return read as a raise when
+// s is an if of an inlined helper whose branch answers an error status
+// through the response object the handler sends with (catalog
+// sent_responses): `if (isDemoMode()) return res.status(400).json(...)`
+// in linkwarden's handlePost (pages/api/v1/archives/[linkId].ts:135-140),
+// called as `await handlePost(req, res)`. The answer is sent when the
+// call runs, so the request is refused there, as by a throw, even though
+// the helper only returns to a caller that goes on; read as a helper's
+// early return, the refusal was lost and the checks after it were
+// stated under its negation (requires: config.next_public_demo or exists
+// link). nil for any other statement.
+func (rc *ruleCtx) sentRefusal(s *facts.Stmt, sc *scope) *facts.Stmt {
+	names := rc.b.lang.SentResponses
+	if !sc.inlined || len(names) == 0 || len(s.Body) == 0 {
+		return nil
+	}
+	last := &s.Body[len(s.Body)-1]
+	if last.Kind != facts.StmtReturn || last.Value == nil || last.Value.Kind != facts.ExprCall || !rc.failureEnd(last, sc) {
+		return nil
+	}
+	root := last.Value
+	for root != nil && (root.Kind == facts.ExprCall || root.Kind == facts.ExprAttr) {
+		root = root.X
+	}
+	if root == nil || root.Kind != facts.ExprName || !slices.Contains(names, root.Name()) {
+		return nil
+	}
+	cp := *s
+	cp.Body = slices.Clone(s.Body)
+	cp.Body[len(cp.Body)-1] = facts.NewStmt(facts.StmtSpec{Kind: facts.StmtRaise, Value: last.Value, Line: last.Line()})
+	return &cp
 }

@@ -208,18 +208,30 @@ func namedKeySide(models []Model, owner string, fd Field) string {
 	if rel == "" {
 		return ""
 	}
+	keyless := ""
 	for _, tm := range models {
 		if tm.Name != fd.Type {
 			continue
 		}
 		for _, other := range tm.Fields {
 			a := attr(other, "relation")
-			if other.Type == owner && relationName(a) == rel && len(argNamed(a.Args, "fields").Items) > 0 {
+			if other.Type != owner || relationName(a) != rel {
+				continue
+			}
+			if len(argNamed(a.Args, "fields").Items) > 0 {
 				return other.Name
+			}
+			if other.Name != fd.Name || tm.Name != owner {
+				keyless = other.Name
 			}
 		}
 	}
-	return ""
+	// Neither side holds the key (a many-to-many: linkwarden's
+	// pinnedLinks Link[] @relation("PinnedLinks") and Link's pinnedBy
+	// User[], packages/prisma/schema.prisma): the other side's field is
+	// named all the same, so that no key of the other model (Link's
+	// createdBy, another relation) is taken for this one's.
+	return keyless
 }
 
 // relationName is the name an @relation gives its relation (positionally

@@ -26,13 +26,34 @@ import (
 // and nil when the caller stated outcomes before calling it (a user
 // created first): those hold whatever the helper answers.
 func successFlag(fn *facts.Function, inner *scope, out *[]allium.Stmt) *value {
-	if !inner.retMixed || inner.lateFail || inner.failWhen == nil || len(*inner.failWhen) == 0 || !onlyBoolReturns(fn.Body()) {
+	if !inner.retMixed || inner.lateFail || inner.failWhen == nil || len(*inner.failWhen) == 0 || !onlyBoolReturns(fn.Body()) ||
+		answersInLoop(fn.Body()) {
 		return nil
 	}
 	if out != inner.outAt || inner.outStart > len(*out) || !onlyLets((*out)[:inner.outStart]) {
 		return nil
 	}
 	return &value{kind: vUnknown, failWhen: *inner.failWhen}
+}
+
+// answersInLoop reports a return of a value inside a loop of body: the
+// answer is what the loop finds, not that the checks before it passed
+// (plane's contains_url returns False for a long value, then True from
+// its loop over the lines when one holds a URL, utils/url.py:26-52; read
+// as a success flag, `if contains_url(name): refuse` required every name
+// to be longer than the check's 1000 characters).
+func answersInLoop(body []facts.Stmt) bool {
+	found := false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtFunction {
+			return false
+		}
+		if (s.Kind == facts.StmtFor || s.Kind == facts.StmtWhile) && returnsInBody(s.Body) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // onlyBoolReturns reports a body all of whose returns give True or False.

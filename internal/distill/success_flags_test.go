@@ -40,6 +40,13 @@ class User(db.Model):
         if data.get('confirm') != self.id:
             return False
         return True
+    def mentions_url(self, text):
+        if len(text) > 1000:
+            return False
+        for line in text.split("\n"):
+            if "http" in line:
+                return True
+        return False
 `
 
 // flagView is a view module calling the model's methods; body is its
@@ -105,6 +112,23 @@ func TestSuccessFlags(t *testing.T) {
     return redirect('/login')
 `,
 			want: checkedChangeEmail,
+		},
+		{
+			// plane's contains_url (utils/url.py:26-52): read as a flag,
+			// the refusal required every text longer than 1000.
+			name: "an answer found by a loop is no success flag: the guard is left out",
+			body: `
+    if current_user.mentions_url(token):
+        flash('no links', 'error')
+        return redirect('/')
+    current_user.confirmed = True
+    db.session.commit()
+    return redirect('/')
+`,
+			want: `rule ChangeEmail {
+    when: ChangeEmail(token, user)
+    ensures: user.confirmed = true
+}`,
 		},
 		{
 			name: "an outcome stated before the call holds whatever the helper answers: no checks",

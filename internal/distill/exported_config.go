@@ -121,13 +121,14 @@ func spellsName(name string, value *facts.Expr) bool {
 	return value != nil && value.Kind == facts.ExprString && spelling(name) == spelling(value.Value())
 }
 
-// namesTableOf is the entries of the names table whose entry e reads
-// (ROLES.admin: ROLES's); nil for any other expression.
-func (b *builder) namesTableOf(f *facts.File, e *facts.Expr) []facts.DictEntry {
+// namesTableIn is the entries of the names table whose entry e reads
+// (ROLES.admin: ROLES's), its name resolved in f with ix; nil for any
+// other expression.
+func namesTableIn(ix *index, f *facts.File, e *facts.Expr) []facts.DictEntry {
 	if f == nil || e == nil || e.Kind != facts.ExprAttr || e.X == nil || e.X.Kind != facts.ExprName {
 		return nil
 	}
-	c := b.ix.constant(f, e.X)
+	c := ix.constant(f, e.X)
 	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprDict || !namesTable(c.as.Value.Entries()) {
 		return nil
 	}

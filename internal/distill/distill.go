@@ -777,8 +777,8 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 
 // runParallel calls do(i, ix) for every i in [0, n), on the workers when
 // the builder has them, ix being the index the call resolves names with:
-// a view of b.ix of the worker's own (index.view), whose memos b.ix
-// absorbs once every call has returned. Each do(i) must write only what
+// a view of b.ix of the worker's own (index.view), whose packageMember
+// memos b.ix absorbs once every call has returned. Each do(i) must write only what
 // is its i's (results are merged after, in i's order, so the output is
 // the same whatever the number of workers), read nothing another call
 // writes, and neither define a name in the index nor use b.ix itself,

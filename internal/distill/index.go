@@ -60,7 +60,7 @@ type index struct {
 // memoizes in maps of its own, so that views used at once by several
 // goroutines write nothing they share. While any view is in use nothing
 // may define a name in ix or use ix itself; absorb then keeps what each
-// view memoized. A memo's answer depends only on the definitions (and,
+// view's packageMember memos hold. A memo's answer depends only on the definitions (and,
 // for packageMember's, on when it was first asked: those are never
 // forgotten), so a view's answers are ix's.
 func (ix *index) view() *index {

@@ -28,6 +28,7 @@ func (b *builder) build(service string) *allium.Module {
 	// No stage from here on adds or replaces a call of the files' facts
 	// (call_sites.go): their calls can be listed once.
 	b.callsSettled = true
+	b.listAllCalls()
 	b.buildRules()
 	return b.assemble(service)
 }
@@ -35,187 +36,233 @@ func (b *builder) build(service string) *allium.Module {
 // collectStatusLiterals gathers, for every attribute name, the string
 // literals compared with or assigned to it anywhere in the service, and
 // for each entity's field those seen on that entity's (status_owners.go).
+//
+// The files are walked on the workers, each into a list of its own, and
+// the lists recorded in file order after: the literals are then in the
+// order one walk of the files in order would have met them.
 func (b *builder) collectStatusLiterals() {
-	var curFile *facts.File
-	// self is the entity of the class whose methods are walked; owner is
-	// the entity the call being read writes or queries (its object
-	// literals' entries are that entity's fields).
-	var self, owner *entityInfo
-	// locals: the function's locals holding rows of an entity.
-	var locals map[string]*entityInfo
-	record := func(attr, lit string, ent *entityInfo) {
-		if !slices.Contains(b.statusLits[attr], lit) {
-			b.statusLits[attr] = append(b.statusLits[attr], lit)
-		}
-		if ent != nil && ent.attrs[attr] != nil {
-			if f := ent.attrs[attr]; !slices.Contains(b.statusOwned[f], lit) {
-				b.statusOwned[f] = append(b.statusOwned[f], lit)
-			}
-		}
-	}
-	add := func(attr string, e *facts.Expr, ent *entityInfo) {
-		if table := b.namesTableOf(curFile, e); table != nil {
-			// role === ROLES.admin: the table is the field's vocabulary,
-			// each of its names a state. A field read against a name that
-			// is no state (role: ROLES.teamOwner, 'team-owner') takes a
-			// part of the table this cannot tell (umami's ROLES holds the
-			// users' roles and the team members' alike): nothing is said.
-			if !tableEntryIsState(table, e.Name()) {
-				return
-			}
-			for i := range table {
-				if v := &table[i].Value; isSnake(v.Value()) {
-					record(attr, v.Value(), ent)
-				}
-			}
-			return
-		}
-		if names := b.exportedNamesOf(curFile, e); names != nil {
-			// role !== Role.Admin, Role read from a module that exports
-			// nothing but names (module.exports = {Admin: 'Admin', User:
-			// 'User'}): the module is the field's vocabulary, each name a
-			// state, spelt as the spec spells a value in capitals.
-			for _, v := range names {
-				record(attr, v, ent)
-			}
-			return
-		}
-		if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value()) {
-			return
-		}
-		record(attr, e.Value(), ent)
-	}
-	attrName := func(e *facts.Expr) string {
-		if e != nil && e.Kind == facts.ExprAttr {
-			return e.Name()
-		}
-		return ""
-	}
-	var visitExpr func(e *facts.Expr)
-	visitExpr = func(e *facts.Expr) {
-		if e == nil {
-			return
-		}
-		outer := owner
-		defer func() { owner = outer }()
-		switch e.Kind {
-		case facts.ExprCompare:
-			if n := attrName(e.X); n != "" {
-				ent := b.receiverEntity(e.X.X, self, locals)
-				add(n, e.Y, ent)
-				if e.Y != nil && (e.Y.Kind == facts.ExprList || e.Y.Kind == facts.ExprTuple || e.Y.Kind == facts.ExprSet) {
-					for i := range e.Y.Args() {
-						add(n, &e.Y.Args()[i], ent)
-					}
-				}
-			}
-			if n := attrName(e.Y); n != "" {
-				add(n, e.X, b.receiverEntity(e.Y.X, self, locals))
-			}
-		case facts.ExprCall:
-			owner = b.receiverEntity(e.X, self, locals)
-			// Only keywords of model constructors and queries name fields;
-			// jsonify(status="ok") does not. Resolving the callee is the
-			// costly part of this walk, so it is done last and only for a
-			// call that has keywords to read.
-			if len(e.Keywords()) == 0 {
-				break
-			}
-			if !slices.Contains([]string{"filter_by", "filter", "get", "create", "update", "exclude", "get_or_create", "update_or_create"}, e.Method()) {
-				if cr := b.ix.class(curFile, e); cr == nil || b.entByQual[cr.qual()] == nil {
-					break
-				} else if owner == nil {
-					owner = b.entByQual[cr.qual()]
-				}
-			}
-			for _, kw := range e.Keywords() {
-				n := kw.Name
-				if i := strings.Index(n, "__"); i >= 0 {
-					n = n[:i]
-				}
-				v := kw.Value
-				add(n, &v, owner)
-			}
-		}
-		visitExpr(e.X)
-		visitExpr(e.Y)
-		visitExpr(e.Test())
-		for i := range e.Args() {
-			visitExpr(&e.Args()[i])
-		}
-		for i := range e.Keywords() {
-			visitExpr(&e.Keywords()[i].Value)
-		}
-		for i := range e.Entries() {
-			key := e.Entries()[i].Key
-			if key != nil && key.Kind == facts.ExprString {
-				v := e.Entries()[i].Value
-				add(key.Value(), &v, owner)
-			}
-			visitExpr(key)
-			entryOwner := owner
-			if key != nil && key.Kind == facts.ExprString {
-				// A nested write of a related row ({teamUser: {create:
-				// {...}}}): its entries are that row's fields.
-				if ent := b.entityBySpelling(key.Value()); ent != nil {
-					owner = ent
-				}
-			}
-			visitExpr(&e.Entries()[i].Value)
-			owner = entryOwner
-		}
-	}
-	var visitBody func(body []facts.Stmt)
-	visitBody = func(body []facts.Stmt) {
-		outerLocals := locals
-		locals = b.rowLocals(body, self, outerLocals)
-		defer func() { locals = outerLocals }()
-		facts.Walk(body, func(s *facts.Stmt) bool {
-			if s.Kind == facts.StmtAssign && s.Value != nil {
-				for i := range s.Targets {
-					if n := attrName(&s.Targets[i]); n != "" {
-						add(n, s.Value, b.receiverEntity(s.Targets[i].X, self, locals))
-					}
-				}
-			}
-			visitExpr(s.Value)
-			visitExpr(s.Cond)
-			visitExpr(s.Iter())
-			for i := range s.Targets {
-				visitExpr(&s.Targets[i])
-			}
-			if s.Func() != nil {
-				visitBody(s.Func().Body())
-			}
-			return true
-		})
-	}
 	// Column defaults first: the initial state leads the enum.
+	w := &statusWalk{b: b, ix: b.ix}
 	for _, e := range b.entList {
 		for _, a := range e.ref.class.Fields {
 			if a.Value != nil && a.Value.Kind == facts.ExprCall {
 				if d := a.Value.Keyword("default"); d != nil {
-					add(a.Name, d, e)
+					w.add(a.Name, d, e)
 				}
 			}
 		}
 	}
-	for _, f := range b.ix.files {
+	for _, l := range w.out {
+		b.recordStatusLit(l)
+	}
+	// The workers read the spellings; they are found here, once.
+	b.entityBySpelling("_")
+	files := b.ix.files
+	seen := make([][]statusLit, len(files))
+	b.runParallel(len(files), func(i int, ix *index) {
+		f := files[i]
 		if b.testFile(f.Path) {
-			continue
+			return
 		}
-		curFile = f
-		self = nil
+		w := &statusWalk{b: b, ix: ix, file: f}
 		for i := range f.Functions {
-			visitBody(f.Functions[i].Body())
+			w.visitBody(f.Functions[i].Body())
 		}
 		facts.EachClass(f.Classes, func(c *facts.Class) {
-			self = b.entByQual[c.QualName]
+			w.self = b.entByQual[c.QualName]
 			for i := range c.Methods {
-				visitBody(c.Methods[i].Body())
+				w.visitBody(c.Methods[i].Body())
 			}
 		})
+		seen[i] = w.out
+	})
+	for _, lits := range seen {
+		for _, l := range lits {
+			b.recordStatusLit(l)
+		}
 	}
+}
+
+// statusLit is a literal seen on an attribute, and the entity whose
+// attribute it is (nil when unknown).
+type statusLit struct {
+	attr, lit string
+	ent       *entityInfo
+}
+
+// recordStatusLit pools a literal seen under its attribute and, where the
+// entity is known, its field's.
+func (b *builder) recordStatusLit(l statusLit) {
+	if !slices.Contains(b.statusLits[l.attr], l.lit) {
+		b.statusLits[l.attr] = append(b.statusLits[l.attr], l.lit)
+	}
+	if l.ent != nil && l.ent.attrs[l.attr] != nil {
+		if f := l.ent.attrs[l.attr]; !slices.Contains(b.statusOwned[f], l.lit) {
+			b.statusOwned[f] = append(b.statusOwned[f], l.lit)
+		}
+	}
+}
+
+// statusWalk is collectStatusLiterals' walk of one file: it writes
+// nothing of the builder's, only its list of literals seen (out), and
+// resolves names with its worker's index.
+type statusWalk struct {
+	b    *builder
+	ix   *index
+	file *facts.File
+	// self is the entity of the class whose methods are walked; owner is
+	// the entity the call being read writes or queries (its object
+	// literals' entries are that entity's fields).
+	self, owner *entityInfo
+	// locals: the function's locals holding rows of an entity.
+	locals map[string]*entityInfo
+	out    []statusLit
+}
+
+func (w *statusWalk) add(attr string, e *facts.Expr, ent *entityInfo) {
+	if table := namesTableIn(w.ix, w.file, e); table != nil {
+		// role === ROLES.admin: the table is the field's vocabulary,
+		// each of its names a state. A field read against a name that
+		// is no state (role: ROLES.teamOwner, 'team-owner') takes a
+		// part of the table this cannot tell (umami's ROLES holds the
+		// users' roles and the team members' alike): nothing is said.
+		if !tableEntryIsState(table, e.Name()) {
+			return
+		}
+		for i := range table {
+			if v := &table[i].Value; isSnake(v.Value()) {
+				w.out = append(w.out, statusLit{attr, v.Value(), ent})
+			}
+		}
+		return
+	}
+	if names := exportedNamesIn(w.ix, w.file, e); names != nil {
+		// role !== Role.Admin, Role read from a module that exports
+		// nothing but names (module.exports = {Admin: 'Admin', User:
+		// 'User'}): the module is the field's vocabulary, each name a
+		// state, spelt as the spec spells a value in capitals.
+		for _, v := range names {
+			w.out = append(w.out, statusLit{attr, v, ent})
+		}
+		return
+	}
+	if e == nil || e.Kind != facts.ExprString || !isSnake(e.Value()) {
+		return
+	}
+	w.out = append(w.out, statusLit{attr, e.Value(), ent})
+}
+
+// attrName is the attribute e reads (x.status: status), "" for another
+// kind of expression.
+func attrName(e *facts.Expr) string {
+	if e != nil && e.Kind == facts.ExprAttr {
+		return e.Name()
+	}
+	return ""
+}
+
+// statusQueryMethods are the methods whose keywords name fields of the
+// entity they query or write, whatever the callee resolves to.
+var statusQueryMethods = []string{"filter_by", "filter", "get", "create", "update", "exclude", "get_or_create", "update_or_create"}
+
+func (w *statusWalk) visitExpr(e *facts.Expr) {
+	if e == nil {
+		return
+	}
+	b := w.b
+	outer := w.owner
+	switch e.Kind {
+	case facts.ExprCompare:
+		if n := attrName(e.X); n != "" {
+			ent := b.receiverEntity(e.X.X, w.self, w.locals)
+			w.add(n, e.Y, ent)
+			if e.Y != nil && (e.Y.Kind == facts.ExprList || e.Y.Kind == facts.ExprTuple || e.Y.Kind == facts.ExprSet) {
+				for i := range e.Y.Args() {
+					w.add(n, &e.Y.Args()[i], ent)
+				}
+			}
+		}
+		if n := attrName(e.Y); n != "" {
+			w.add(n, e.X, b.receiverEntity(e.Y.X, w.self, w.locals))
+		}
+	case facts.ExprCall:
+		w.owner = b.receiverEntity(e.X, w.self, w.locals)
+		// Only keywords of model constructors and queries name fields;
+		// jsonify(status="ok") does not. Resolving the callee is the
+		// costly part of this walk, so it is done last and only for a
+		// call that has keywords to read.
+		if len(e.Keywords()) == 0 {
+			break
+		}
+		if !slices.Contains(statusQueryMethods, e.Method()) {
+			if cr := w.ix.class(w.file, e); cr == nil || b.entByQual[cr.qual()] == nil {
+				break
+			} else if w.owner == nil {
+				w.owner = b.entByQual[cr.qual()]
+			}
+		}
+		for _, kw := range e.Keywords() {
+			n := kw.Name
+			if i := strings.Index(n, "__"); i >= 0 {
+				n = n[:i]
+			}
+			v := kw.Value
+			w.add(n, &v, w.owner)
+		}
+	}
+	w.visitExpr(e.X)
+	w.visitExpr(e.Y)
+	w.visitExpr(e.Test())
+	for i := range e.Args() {
+		w.visitExpr(&e.Args()[i])
+	}
+	for i := range e.Keywords() {
+		w.visitExpr(&e.Keywords()[i].Value)
+	}
+	for i := range e.Entries() {
+		key := e.Entries()[i].Key
+		if key != nil && key.Kind == facts.ExprString {
+			v := e.Entries()[i].Value
+			w.add(key.Value(), &v, w.owner)
+		}
+		w.visitExpr(key)
+		entryOwner := w.owner
+		if key != nil && key.Kind == facts.ExprString {
+			// A nested write of a related row ({teamUser: {create:
+			// {...}}}): its entries are that row's fields.
+			if ent := b.entityBySpelling(key.Value()); ent != nil {
+				w.owner = ent
+			}
+		}
+		w.visitExpr(&e.Entries()[i].Value)
+		w.owner = entryOwner
+	}
+	w.owner = outer
+}
+
+func (w *statusWalk) visitBody(body []facts.Stmt) {
+	outerLocals := w.locals
+	w.locals = w.b.rowLocals(body, w.self, outerLocals)
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtAssign && s.Value != nil {
+			for i := range s.Targets {
+				if n := attrName(&s.Targets[i]); n != "" {
+					w.add(n, s.Value, w.b.receiverEntity(s.Targets[i].X, w.self, w.locals))
+				}
+			}
+		}
+		w.visitExpr(s.Value)
+		w.visitExpr(s.Cond)
+		w.visitExpr(s.Iter())
+		for i := range s.Targets {
+			w.visitExpr(&s.Targets[i])
+		}
+		if s.Func() != nil {
+			w.visitBody(s.Func().Body())
+		}
+		return true
+	})
+	w.locals = outerLocals
 }
 
 // finishFieldTypes settles placeholder types: status strings become

@@ -49,6 +49,27 @@ func (b *builder) callSites(f *facts.File) *fileCalls {
 	return c
 }
 
+// listAllCalls lists every file's calls at once, once the facts are
+// settled, on the builder's workers: listCalls reads only its file's
+// facts and writes only its own list, and the passes that read the lists
+// ask for nearly every file's (every file of the large services
+// measured), so listing them all up front costs no more than asking one
+// by one and runs on every core. A file a cancelled build did not list is
+// listed by callSites when asked for.
+func (b *builder) listAllCalls() {
+	files := b.ix.files
+	lists := make([]*fileCalls, len(files))
+	b.runParallel(len(files), func(i int, _ *index) { lists[i] = listCalls(files[i]) })
+	if b.calls == nil {
+		b.calls = make(map[*facts.File]*fileCalls, len(files))
+	}
+	for i, c := range lists {
+		if c != nil {
+			b.calls[files[i]] = c
+		}
+	}
+}
+
 // listCalls walks f as visitFile does, noting each call and whether
 // invokedFunctions' walk (module functions' and module classes' methods'
 // bodies, a statement's value, condition and iterable) reaches it.

@@ -222,10 +222,25 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	if err := d.prepare(ctx, in.Service, files); err != nil {
 		return nil, err
 	}
+	if err := d.buildModule(ctx, in.Service, patterns, files, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// buildModule is the build: everything after the facts are extracted and
+// prepared (resolution, the index, the rules, repair), filling out.
+func (d *Distiller) buildModule(ctx context.Context, service string, patterns *catalog.Language, files []*facts.File, out *Output) error {
 	b := newBuilder(ctx, patterns, files, d.maxDepth, &out.Stats)
-	m := b.build(in.Service)
+	b.parallel = func(n int, do func(i int, worker any)) {
+		// A cancelled context skips the calls not yet begun; build
+		// checks ctx itself. A parser is used by one goroutine at a
+		// time: it names the worker.
+		_ = d.spread(ctx, n, func(i int, p *syntax.Parser) { do(i, p) })
+	}
+	m := b.build(service)
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("distill %s: %w", in.Service, err)
+		return fmt.Errorf("distill %s: %w", service, err)
 	}
 	startStatuses(m, b)
 	referenced := b.orphanRefs(m)
@@ -242,7 +257,7 @@ func (d *Distiller) Distill(ctx context.Context, in Input) (*Output, error) {
 	b.countEmitted(m)
 	out.Notes = append(out.Notes, b.sortedNotes()...)
 	slices.Sort(out.Notes)
-	return out, nil
+	return nil
 }
 
 // Close releases the parsers. The Distiller must not be used afterwards,
@@ -478,6 +493,15 @@ func (d *Distiller) prepare(ctx context.Context, service string, files []*facts.
 
 // builder holds the state of one distillation.
 type builder struct {
+	// parallel calls do(i, worker) for every i in [0, n) on the
+	// Distiller's workers (Distiller.spread), worker naming the one that
+	// runs the call (no two run calls with the same worker at once); nil
+	// runs them on this goroutine alone. The passes call runParallel.
+	parallel func(n int, do func(i int, worker any))
+	// testFiles: whether each file of the service is a test file
+	// (testFile), found once: the passes ask it of every file, each
+	// time matching the path against every pattern.
+	testFiles map[string]bool
 	// routes: the URL arguments of each routed view function, read once
 	// (url_routes.go).
 	routes   map[string]*routeArgs
@@ -734,8 +758,13 @@ const (
 )
 
 func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, depth int, st *Stats) *builder {
+	testFiles := make(map[string]bool, len(files))
+	for _, f := range files {
+		testFiles[f.Path] = l.Ignores(f.Path)
+	}
 	return &builder{
 		ctx: ctx, lang: l, ix: newIndex(files), maxDepth: depth, stats: st,
+		testFiles:       testFiles,
 		notes:           map[string]bool{},
 		entByQual:       map[string]*entityInfo{},
 		entByName:       map[string]*entityInfo{},
@@ -757,6 +786,42 @@ func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, d
 		ruleName:        map[string]int{},
 		ruleNoteWriters: map[string][]noteWriter{},
 		scheduled:       map[string]map[string]bool{},
+	}
+}
+
+// runParallel calls do(i, ix) for every i in [0, n), on the workers when
+// the builder has them, ix being the index the call resolves names with:
+// a view of b.ix of the worker's own (index.view), whose packageMember
+// memos b.ix absorbs once every call has returned. Each do(i) must write only what
+// is its i's (results are merged after, in i's order, so the output is
+// the same whatever the number of workers), read nothing another call
+// writes, and neither define a name in the index nor use b.ix itself,
+// nor call runParallel (a worker waiting for another worker's parser
+// while holding its own could wait for ever).
+func (b *builder) runParallel(n int, do func(i int, ix *index)) {
+	if b.parallel == nil || n < 2 {
+		for i := range n {
+			do(i, b.ix)
+		}
+		return
+	}
+	var mu sync.Mutex
+	views := map[any]*index{}
+	var order []*index
+	b.ix.fresh()
+	b.parallel(n, func(i int, worker any) {
+		mu.Lock()
+		v := views[worker]
+		if v == nil {
+			v = b.ix.view()
+			views[worker] = v
+			order = append(order, v)
+		}
+		mu.Unlock()
+		do(i, v)
+	})
+	for _, v := range order {
+		b.ix.absorb(v)
 	}
 }
 

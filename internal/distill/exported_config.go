@@ -116,18 +116,19 @@ func (b *builder) exportedName(f *facts.File, e *facts.Expr) allium.Expr {
 	return &allium.Lit{Kind: allium.LitString, Text: v.Value()}
 }
 
-// exportedNamesOf is every name of the names table another module
+// exportedNamesIn is every name of the names table another module
 // exports (exportsNamesTable) when e reads one of its entries (Role.Admin
 // of express-signup-verification's _helpers/role.js, compared at
 // accounts/accounts.controller.js:71), each as enumSpelling gives it
 // ('Admin' is admin); nil when e reads no such entry, or one whose name
 // the spec cannot spell as a state (every name is then left unsaid, as
-// tableEntryIsState leaves a constant table's).
-func (b *builder) exportedNamesOf(f *facts.File, e *facts.Expr) []string {
+// tableEntryIsState leaves a constant table's). Names are resolved by
+// ix, the index or a worker's view of it (statusWalk).
+func exportedNamesIn(ix *index, f *facts.File, e *facts.Expr) []string {
 	if f == nil || e == nil || e.Kind != facts.ExprAttr {
 		return nil
 	}
-	v, mf := b.exportedValue(f, e)
+	v, mf := exportedValueIn(ix, f, e)
 	if v == nil || mf == nil || mf == f || v.Kind != facts.ExprString || enumSpelling(v.Value()) == "" || !exportsNamesTable(mf) {
 		return nil
 	}
@@ -146,13 +147,14 @@ func spellsName(name string, value *facts.Expr) bool {
 	return value != nil && value.Kind == facts.ExprString && spelling(name) == spelling(value.Value())
 }
 
-// namesTableOf is the entries of the names table whose entry e reads
-// (ROLES.admin: ROLES's); nil for any other expression.
-func (b *builder) namesTableOf(f *facts.File, e *facts.Expr) []facts.DictEntry {
+// namesTableIn is the entries of the names table whose entry e reads
+// (ROLES.admin: ROLES's), its name resolved in f with ix; nil for any
+// other expression.
+func namesTableIn(ix *index, f *facts.File, e *facts.Expr) []facts.DictEntry {
 	if f == nil || e == nil || e.Kind != facts.ExprAttr || e.X == nil || e.X.Kind != facts.ExprName {
 		return nil
 	}
-	c := b.ix.constant(f, e.X)
+	c := ix.constant(f, e.X)
 	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprDict || !namesTable(c.as.Value.Entries()) {
 		return nil
 	}

@@ -42,6 +42,56 @@ type index struct {
 	canonMemo   map[string]string
 	namesMemo   map[namesKey][]string
 	memoVersion uint64
+	// soleMemo caches soleClassNamed's answers and implCands lists the
+	// classes implementersOf reads, for memoVersion: the walk asks them
+	// for each injected field and service lookup, and each answer scans
+	// every class of the service. A view has neither (nil: not cached).
+	soleMemo  map[string]*classRef
+	implCands []*classRef
+	implFound bool
+	// base is the index a view was made of (view): the view reads base's
+	// memos, which nothing writes while views are in use, and keeps what
+	// it finds besides in its own.
+	base *index
+}
+
+// view returns an index that answers as ix does, for one worker of a
+// parallel pass: it shares ix's definitions and reads ix's memos, but
+// memoizes in maps of its own, so that views used at once by several
+// goroutines write nothing they share. While any view is in use nothing
+// may define a name in ix or use ix itself; absorb then keeps what each
+// view's packageMember memos hold. A memo's answer depends only on the definitions (and,
+// for packageMember's, on when it was first asked: those are never
+// forgotten), so a view's answers are ix's.
+func (ix *index) view() *index {
+	ix.fresh()
+	v := *ix
+	v.base = ix
+	v.classMemo = map[string]*classRef{}
+	v.funcMemo = map[string]*funcRef{}
+	v.canonMemo = map[string]string{}
+	v.namesMemo = map[namesKey][]string{}
+	v.soleMemo, v.implCands, v.implFound = nil, nil, false
+	return &v
+}
+
+// absorb adds to ix's packageMember memos what the view v memoized (ix's
+// answers: see view). They are kept whatever was defined since, as ix
+// keeps its own: ix would have memoized them itself when the view did.
+// canonical's and names' memos are not taken: what they hold is found
+// again as cheaply as ix's large memos grow to take it in (that growth
+// was a fifth of the build's allocation on a large service).
+func (ix *index) absorb(v *index) {
+	for k, c := range v.classMemo {
+		if _, ok := ix.classMemo[k]; !ok {
+			ix.classMemo[k] = c
+		}
+	}
+	for k, fn := range v.funcMemo {
+		if _, ok := ix.funcMemo[k]; !ok {
+			ix.funcMemo[k] = fn
+		}
+	}
 }
 
 // namesKey is what names reads of a file and an expression.
@@ -73,6 +123,8 @@ func (ix *index) fresh() {
 	if ix.memoVersion != ix.version {
 		clear(ix.canonMemo)
 		clear(ix.namesMemo)
+		clear(ix.soleMemo)
+		ix.implCands, ix.implFound = nil, false
 		ix.memoVersion = ix.version
 	}
 }
@@ -124,6 +176,7 @@ func newIndex(files []*facts.File) *index {
 	ix.funcMemo = map[string]*funcRef{}
 	ix.canonMemo = map[string]string{}
 	ix.namesMemo = map[namesKey][]string{}
+	ix.soleMemo = map[string]*classRef{}
 	for _, f := range files {
 		segs := strings.Split(f.Module, ".")
 		// Strip directories that are no package of the service (no
@@ -226,6 +279,11 @@ func (ix *index) canonical(dotted string) string {
 	ix.fresh()
 	if c, ok := ix.canonMemo[dotted]; ok {
 		return c
+	}
+	if ix.base != nil {
+		if c, ok := ix.base.canonMemo[dotted]; ok {
+			return c
+		}
 	}
 	c := ix.follow(dotted)
 	ix.canonMemo[dotted] = c
@@ -444,8 +502,8 @@ func (ix *index) implementersOf(f *facts.File, t *facts.Expr, except *classRef, 
 		return slices.ContainsFunc(ix.names(cr.file, e), func(n string) bool { return slices.Contains(want, n) })
 	}
 	var found []*classRef
-	for _, cr := range ix.classes {
-		if cr == except || cr.class.Kind != facts.ClassPlain || slices.Contains(found, cr) {
+	for _, cr := range ix.implementerCandidates() {
+		if cr == except || slices.Contains(found, cr) {
 			continue
 		}
 		implements := false
@@ -468,9 +526,53 @@ func (ix *index) implementersOf(f *facts.File, t *facts.Expr, except *classRef, 
 	return found
 }
 
+// implementerCandidates are the plain classes of the service that may
+// implement an interface (implementersOf): those with an implements
+// clause or a decorator call. A view finds them afresh at each call (it
+// caches nothing of its own).
+func (ix *index) implementerCandidates() []*classRef {
+	ix.fresh()
+	if ix.implFound {
+		return ix.implCands
+	}
+	var out []*classRef
+	for _, cr := range ix.classes {
+		if cr.class.Kind != facts.ClassPlain {
+			continue
+		}
+		may := false
+		for _, kw := range cr.class.Keywords {
+			may = may || kw.Name == "implements"
+		}
+		for i := range cr.class.Decorators {
+			may = may || cr.class.Decorators[i].Kind == facts.ExprCall
+		}
+		if may {
+			out = append(out, cr)
+		}
+	}
+	if ix.base == nil {
+		ix.implCands, ix.implFound = out, true
+	}
+	return out
+}
+
 // soleClassNamed is the one top-level class of the service called name,
 // nil when none or several are.
 func (ix *index) soleClassNamed(name string) *classRef {
+	ix.fresh()
+	if c, ok := ix.soleMemo[name]; ok {
+		return c
+	}
+	c := ix.scanSoleClassNamed(name)
+	if ix.soleMemo != nil {
+		ix.soleMemo[name] = c
+	}
+	return c
+}
+
+// scanSoleClassNamed is soleClassNamed without the memo.
+func (ix *index) scanSoleClassNamed(name string) *classRef {
 	var found *classRef
 	for _, cr := range ix.classes {
 		if cr.outer != nil || cr.class.Name != name {
@@ -514,6 +616,11 @@ func (ix *index) names(f *facts.File, e *facts.Expr) []string {
 	ix.fresh()
 	if out, ok := ix.namesMemo[key]; ok {
 		return out
+	}
+	if ix.base != nil {
+		if out, ok := ix.base.namesMemo[key]; ok {
+			return out
+		}
 	}
 	out := ix.spellings(f, e)
 	out = out[:len(out):len(out)] // an append copies
@@ -568,7 +675,7 @@ func (ix *index) classThrough(f *facts.File, e *facts.Expr, depth int) *classRef
 		}
 	}
 	for _, n := range names {
-		if c := packageMember(ix, n, ix.classes, ix.classMemo, func(c *classRef) *facts.File {
+		if c := packageMember(ix, n, ix.classes, ix.classMemo, ix.baseClassMemo(), func(c *classRef) *facts.File {
 			if c.outer != nil {
 				return nil
 			}
@@ -584,7 +691,8 @@ func (ix *index) classThrough(f *facts.File, e *facts.Expr, depth int) *classRef
 // re-export it is not among the files (a service read in part, or a star
 // import): the one definition called name at the top of a module of pkg.
 // file says which module a definition is at the top of (nil: not at top).
-func packageMember[T comparable](ix *index, dotted string, defs map[string]T, memo map[string]T, file func(T) *facts.File) T {
+// baseMemo, read only, is the memo of the index a view was made of.
+func packageMember[T comparable](ix *index, dotted string, defs map[string]T, memo, baseMemo map[string]T, file func(T) *facts.File) T {
 	var none T
 	i := strings.LastIndexByte(dotted, '.')
 	if i <= 0 || i == len(dotted)-1 {
@@ -595,6 +703,9 @@ func packageMember[T comparable](ix *index, dotted string, defs map[string]T, me
 		return none
 	}
 	if v, ok := memo[dotted]; ok {
+		return v
+	}
+	if v, ok := baseMemo[dotted]; ok {
 		return v
 	}
 	found := none
@@ -615,6 +726,22 @@ func packageMember[T comparable](ix *index, dotted string, defs map[string]T, me
 	return found
 }
 
+// baseClassMemo and baseFuncMemo are the packageMember memos of the index
+// a view was made of, nil for an index that is no view.
+func (ix *index) baseClassMemo() map[string]*classRef {
+	if ix.base == nil {
+		return nil
+	}
+	return ix.base.classMemo
+}
+
+func (ix *index) baseFuncMemo() map[string]*funcRef {
+	if ix.base == nil {
+		return nil
+	}
+	return ix.base.funcMemo
+}
+
 func (ix *index) function(f *facts.File, e *facts.Expr) *funcRef {
 	names := ix.names(f, e)
 	for _, n := range names {
@@ -623,7 +750,7 @@ func (ix *index) function(f *facts.File, e *facts.Expr) *funcRef {
 		}
 	}
 	for _, n := range names {
-		if fn := packageMember(ix, n, ix.funcs, ix.funcMemo, func(fr *funcRef) *facts.File {
+		if fn := packageMember(ix, n, ix.funcs, ix.funcMemo, ix.baseFuncMemo(), func(fr *funcRef) *facts.File {
 			if fr.class != nil {
 				return nil
 			}

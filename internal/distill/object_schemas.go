@@ -108,16 +108,22 @@ func (rc *ruleCtx) schemaValidatorCall(e *facts.Expr, sc *scope, out *[]allium.S
 // (module.exports = { validateRegisterBody: validateYupSchema(schema) }),
 // with the file it is written in; nil when it is neither.
 func (b *builder) exportedValue(f *facts.File, x *facts.Expr) (*facts.Expr, *facts.File) {
-	if c := b.ix.constant(f, x); c != nil && c.as.Value != nil {
+	return exportedValueIn(b.ix, f, x)
+}
+
+// exportedValueIn is exportedValue with names resolved by ix (a view of
+// the index, on a worker).
+func exportedValueIn(ix *index, f *facts.File, x *facts.Expr) (*facts.Expr, *facts.File) {
+	if c := ix.constant(f, x); c != nil && c.as.Value != nil {
 		return c.as.Value, c.file
 	}
-	for _, n := range b.ix.names(f, x) {
+	for _, n := range ix.names(f, x) {
 		i := strings.LastIndexByte(n, '.')
 		if i < 0 {
 			continue
 		}
 		module, name := n[:i], n[i+1:]
-		mf := b.ix.modules[module]
+		mf := ix.modules[module]
 		if mf == nil {
 			continue
 		}

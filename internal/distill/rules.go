@@ -220,7 +220,12 @@ func (b *builder) knownViewHandlers(f *facts.File, c *facts.Class, cr *classRef)
 // testFile reports whether a file is a test, a fixture or a migration
 // (the catalog's test_files: its name matches one of the name patterns,
 // or a directory above it is one of the directories): read for nothing.
-func (b *builder) testFile(p string) bool { return b.lang.Ignores(p) }
+func (b *builder) testFile(p string) bool {
+	if t, ok := b.testFiles[p]; ok {
+		return t
+	}
+	return b.lang.Ignores(p)
+}
 
 func decoratorName(d *facts.Expr) (name string, call *facts.Expr) {
 	if d.Kind == facts.ExprCall && d.X != nil {
@@ -833,26 +838,40 @@ var periodicDecorators = []string{"periodic_task", "scheduled_job", "cron", "rep
 // or queues (f(...), f.delay(...), queue.enqueue(f, ...)): a task that
 // runs only when called is part of its callers' rules, not one of its own.
 func (b *builder) invokedFunctions() map[string]bool {
-	called := map[string]bool{}
-	note := func(f *facts.File, e *facts.Expr) {
-		if fr := b.ix.function(f, e); fr != nil {
-			called[fr.fn.QualName] = true
-		}
+	// Each file's calls are resolved on the workers, into a list of its
+	// own (callSites only reads once the calls are listed).
+	files := b.ix.files
+	lists := make([]*fileCalls, len(files))
+	for i, f := range files {
+		lists[i] = b.callSites(f)
 	}
-	for _, f := range b.ix.files {
-		cs := b.callSites(f)
+	found := make([][]string, len(files))
+	b.runParallel(len(files), func(i int, ix *index) {
+		f := files[i]
+		note := func(e *facts.Expr) {
+			if fr := ix.function(f, e); fr != nil {
+				found[i] = append(found[i], fr.fn.QualName)
+			}
+		}
+		cs := lists[i]
 		for i, x := range cs.calls {
 			if !cs.direct[i] {
 				continue
 			}
 			switch m := x.Method(); {
 			case m == "delay" || m == "apply_async" || m == "s" || m == "si":
-				note(f, x.X.X)
+				note(x.X.X)
 			case (m == "enqueue" || m == "add_task" || m == "enqueue_call") && len(x.Args()) > 0:
-				note(f, &x.Args()[0])
+				note(&x.Args()[0])
 			case m == "":
-				note(f, x)
+				note(x)
 			}
+		}
+	})
+	called := map[string]bool{}
+	for _, names := range found {
+		for _, n := range names {
+			called[n] = true
 		}
 	}
 	return called
@@ -889,7 +908,7 @@ func (b *builder) beatScheduled() map[string]bool {
 					name := b.ix.canonical(kv.Value.Value())
 					if fr := b.ix.funcs[name]; fr != nil {
 						out[fr.fn.QualName] = true
-					} else if fr := packageMember(b.ix, name, b.ix.funcs, nil, func(fr *funcRef) *facts.File { return fr.file }); fr != nil {
+					} else if fr := packageMember(b.ix, name, b.ix.funcs, nil, nil, func(fr *funcRef) *facts.File { return fr.file }); fr != nil {
 						out[fr.fn.QualName] = true
 					}
 				}

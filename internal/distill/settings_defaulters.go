@@ -26,32 +26,51 @@ func (b *builder) settingsDefaulterCalls() {
 	if len(b.lang.SettingsDefaulters) == 0 {
 		return
 	}
-	memo := map[*facts.Function]*defaulterParams{}
-	for _, f := range b.ix.files {
+	// The calls of each file that call a function of the service are
+	// found on the workers, each file's into a list of its own; what the
+	// functions are and what the calls give is read after, in file order.
+	type defaulterCall struct {
+		call *facts.Expr
+		fr   *funcRef
+	}
+	files := b.ix.files
+	found := make([][]defaulterCall, len(files))
+	b.runParallel(len(files), func(i int, ix *index) {
+		f := files[i]
 		if b.testFile(f.Path) {
-			continue
+			return
 		}
 		visit := func(s *facts.Stmt) bool {
 			if s.Kind != facts.StmtExpr || s.Value == nil || s.Value.Kind != facts.ExprCall {
 				return true
 			}
-			call := s.Value
-			fr := b.ix.function(f, call)
-			if fr == nil || fr.fn == nil {
-				return true
+			if fr := ix.function(f, s.Value); fr != nil && fr.fn != nil {
+				found[i] = append(found[i], defaulterCall{s.Value, fr})
 			}
+			return true
+		}
+		facts.Walk(f.Statements, visit)
+		for i := range f.Functions {
+			facts.Walk(f.Functions[i].Body(), visit)
+		}
+	})
+	memo := map[*facts.Function]*defaulterParams{}
+	for i, calls := range found {
+		f := files[i]
+		for _, c := range calls {
+			call, fr := c.call, c.fr
 			dp, seen := memo[fr.fn]
 			if !seen {
 				dp = b.defaulter(fr.fn)
 				memo[fr.fn] = dp
 			}
 			if dp == nil {
-				return true
+				continue
 			}
 			key := callArgAt(call, dp.key, fr.fn.Params[dp.key].Name)
 			def := callArgAt(call, dp.def, fr.fn.Params[dp.def].Name)
 			if key == nil || key.Kind != facts.ExprString || def == nil || !def.IsLiteral() || def.Kind == facts.ExprNone {
-				return true
+				continue
 			}
 			if b.defaultedSettings == nil {
 				b.defaultedSettings = map[string]defaultedSetting{}
@@ -60,11 +79,6 @@ func (b *builder) settingsDefaulterCalls() {
 				b.defaultedSettings[key.Value()] = defaultedSetting{value: def, file: f, line: call.Line()}
 			}
 			b.addConfig(f, key.Value(), def, nil, call.Line())
-			return true
-		}
-		facts.Walk(f.Statements, visit)
-		for i := range f.Functions {
-			facts.Walk(f.Functions[i].Body(), visit)
 		}
 	}
 }

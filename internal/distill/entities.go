@@ -2,6 +2,7 @@ package distill
 
 import (
 	"maps"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -311,6 +312,36 @@ func (b *builder) classify() {
 		return false
 	})
 	b.foldSubclassModels()
+	b.renameEnumsNamedAsEntities()
+}
+
+// renameEnumsNamedAsEntities gives an enum that has an entity's name one
+// of its own, before any field is typed by either: allauth's headless
+// Client { app | browser } (headless/constants.py) beside its OIDC Client
+// model (idp/oidc/models.py) made one name of two types, the checker
+// dropped the entity (E020), and Token.client, a key of the model, read
+// as the enum. The enum takes its package's name before its own
+// (HeadlessClient), or Kind after it where that is taken too.
+func (b *builder) renameEnumsNamedAsEntities() {
+	taken := map[string]bool{}
+	for _, en := range b.enumList {
+		taken[en.name] = true
+	}
+	for _, en := range b.enumList {
+		if b.entByName[en.name] == nil {
+			continue
+		}
+		name := pascal(path.Base(path.Dir(en.ref.file.Path))) + en.name
+		if dir := path.Dir(en.ref.file.Path); dir == "." || dir == "/" || taken[name] || b.entByName[name] != nil {
+			name = en.name + "Kind"
+		}
+		if taken[name] || b.entByName[name] != nil {
+			continue // left as it is; the checker reports the clash
+		}
+		b.note("%s:%d: enum %s is named %s: an entity has its name", en.ref.file.Path, en.ref.class.Line, en.name, name)
+		taken[name] = true
+		en.name = name
+	}
 }
 
 // declaresAttributes reports whether a class body declares a column-like

@@ -174,21 +174,7 @@ var largeWorkers = flag.Int("large.workers", 0, "workers for BenchmarkLargeServi
 // Peak RSS is the process's high-water mark, reset before each run
 // (/proc/self/clear_refs); where that is unavailable it is left out.
 func BenchmarkLargeService(b *testing.B) {
-	if *largeDir == "" {
-		b.Skip("no -large.dir: scripts/bench.sh generates the large service")
-	}
-	set, err := source.Select(context.Background(), os.DirFS(*largeDir), source.Options{
-		Include:     manifest.DefaultInclude(),
-		Exclude:     manifest.DefaultExclude(),
-		MaxFileSize: manifest.DefaultMaxFileSize,
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	workers := *largeWorkers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	set, workers := largeService(b)
 	srcMB := float64(set.Bytes) / 1e6
 	var parseTimes, extractTimes, distillTimes []float64
 	var parseCPU, extractCPU, distillCPU []float64
@@ -253,6 +239,29 @@ func BenchmarkLargeService(b *testing.B) {
 	b.ReportMetric(distillHeap, "heap-MB")
 	b.ReportMetric(median(liveMB), "facts-MB")
 	b.ReportMetric(median(allocMB), "alloc-MB")
+}
+
+// largeService selects the files of -large.dir as a manifest's defaults
+// would, and gives the worker budget of -large.workers; it skips the
+// benchmark when there is no -large.dir.
+func largeService(b *testing.B) (*source.Set, int) {
+	b.Helper()
+	if *largeDir == "" {
+		b.Skip("no -large.dir: scripts/bench.sh generates the large service")
+	}
+	set, err := source.Select(context.Background(), os.DirFS(*largeDir), source.Options{
+		Include:     manifest.DefaultInclude(),
+		Exclude:     manifest.DefaultExclude(),
+		MaxFileSize: manifest.DefaultMaxFileSize,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	workers := *largeWorkers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return set, workers
 }
 
 // parseAll parses files with bare tree-sitter (no walk) on workers

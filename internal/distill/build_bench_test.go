@@ -2,13 +2,9 @@ package distill
 
 import (
 	"context"
-	"os"
 	"runtime"
 	"testing"
 	"time"
-
-	"github.com/distill/distill/internal/manifest"
-	"github.com/distill/distill/internal/source"
 )
 
 // BenchmarkLargeBuild times the build alone (everything after the facts
@@ -19,21 +15,7 @@ import (
 //	build-s, build-cpu-s   wall and CPU time (user + system, all threads)
 //	build-alloc-MB         bytes the build allocates
 func BenchmarkLargeBuild(b *testing.B) {
-	if *largeDir == "" {
-		b.Skip("no -large.dir: scripts/bench.sh generates the large service")
-	}
-	set, err := source.Select(context.Background(), os.DirFS(*largeDir), source.Options{
-		Include:     manifest.DefaultInclude(),
-		Exclude:     manifest.DefaultExclude(),
-		MaxFileSize: manifest.DefaultMaxFileSize,
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	workers := *largeWorkers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	set, workers := largeService(b)
 	ctx := context.Background()
 	var wall, cpu, alloc []float64
 	b.ResetTimer()

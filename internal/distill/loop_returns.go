@@ -23,6 +23,13 @@ import (
 
 // whileStmt reads a while loop as a loop left out.
 func (rc *ruleCtx) whileStmt(s *facts.Stmt, sc *scope) {
+	rc.unfollowedLoop(s, sc)
+}
+
+// unfollowedLoop reads loop s, a while loop or a for loop over something
+// that is not a query, as the walk does not follow it: its effects noted,
+// the locals it rebinds forgotten, a value it returns the answer unknown.
+func (rc *ruleCtx) unfollowedLoop(s *facts.Stmt, sc *scope) {
 	if rc.loopHasEffects(s) {
 		rc.b.stats.EffectsSeen++
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")

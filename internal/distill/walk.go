@@ -2360,15 +2360,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	}
 	varName := bindingName(s.Targets[0].Name())
 	if it.kind != vQuery || it.q == nil || varName == "" {
-		if rc.loopHasEffects(s) {
-			rc.b.stats.EffectsSeen++
-			rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
-		} else if loopCalls(s) {
-			rc.callingLoops++
-		}
-		rc.rowsFilledInBody(sc, s)
-		forgetLoopLocals(sc, s)
-		unreadLoopReturns(s, sc)
+		rc.unfollowedLoop(s, sc)
 		return
 	}
 	if rc.findFirst(s, it, sc, out) {

@@ -17,7 +17,8 @@
 # exit): BenchmarkLargeService runs a bare tree-sitter parse and a
 # distillation of the same files with the same workers, alternately,
 # LARGE_RUNS times, and reports the medians, their ratio and the peak
-# memory of each; and `distill dir` on it is timed as a whole process
+# memory of each; BenchmarkLargeBuild times the build alone (after
+# extraction); and `distill dir` on it is timed as a whole process
 # (wall time and peak RSS, with /usr/bin/time where there is one).
 #
 # Environment:
@@ -119,7 +120,7 @@ large_service() {
   done
 }
 
-if [[ "BenchmarkLargeService" =~ $filter || "BenchmarkDirLarge" =~ $filter ]]; then
+if [[ "BenchmarkLargeService" =~ $filter || "BenchmarkLargeBuild" =~ $filter || "BenchmarkDirLarge" =~ $filter ]]; then
   work=$(mktemp -d "${TMPDIR:-/tmp}/distill-large.XXXXXX")
   trap 'rm -rf "$work"' EXIT
   large=${LARGE_DIR:-}
@@ -142,6 +143,14 @@ if [[ "BenchmarkLargeService" =~ $filter || "BenchmarkDirLarge" =~ $filter ]]; t
     fi
     if [[ -n "${BENCH_PROFILE_DIR:-}" && -f "$prof.prof" ]]; then
       go tool pprof -top -nodecount=20 "$prof.test" "$prof.prof" 2>/dev/null | sed -n '1,30p' >"$prof.top.txt" || true
+    fi
+  fi
+  if [[ "BenchmarkLargeBuild" =~ $filter ]]; then
+    # The build alone (after extraction), on the worker budget.
+    if ! go test -run='^$' -bench='^BenchmarkLargeBuild$' -benchtime="${LARGE_RUNS:-3}x" ./internal/distill \
+      -args -large.dir="$large" -large.workers="${LARGE_WORKERS:-0}" 2>&1 |
+      sed "s|^Benchmark|internal/distill Benchmark|" >>"$raw"; then
+      status=1
     fi
   fi
   if [[ "BenchmarkDirLarge" =~ $filter && -x /usr/bin/time ]]; then

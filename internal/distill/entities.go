@@ -60,6 +60,10 @@ type fieldInfo struct {
 	drop     bool
 	used     bool
 	isStatus bool // a string column whose literals become an inline enum
+	// choices: the values a table of (value, label) pairs the column's
+	// declaration names allows (choices=STATUSES), all the states it can
+	// hold, whatever literals the code compares it with.
+	choices []string
 	// unique: the model's declaration makes the store keep the field
 	// unique (Mongoose's unique: true, declared_unique.go).
 	unique bool
@@ -952,6 +956,8 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		if kw := call.Keyword("choices"); kw != nil {
 			if en := b.choicesEnum(e.ref, kw); en != nil {
 				fi.typ = &allium.Type{Name: en.name}
+			} else if vals := b.choicesTable(e.ref.file, kw, call.Keyword("default")); len(vals) > 1 && fi.typ != nil && fi.typ.Name == "String" {
+				fi.isStatus, fi.choices = true, vals
 			}
 		}
 		if kw := call.Keyword("default"); kw != nil && kw.Kind == facts.ExprString && fi.typ != nil && fi.typ.Name == "String" {
@@ -1175,6 +1181,41 @@ func (b *builder) choicesEnum(owner *classRef, kw *facts.Expr) *enumInfo {
 		}
 	}
 	return nil
+}
+
+// choicesTable is the values of `choices=STATUSES`, a module constant
+// holding a tuple or list of (value, label) pairs of strings
+// (healthchecks' STATUSES, hc/api/models.py:37, which Check.status and
+// Flip.old_status and new_status name), each as the spec spells a state,
+// the default first; nil for any other table, or one with a value the
+// spec cannot spell.
+func (b *builder) choicesTable(f *facts.File, kw, dflt *facts.Expr) []string {
+	if kw.Kind != facts.ExprName {
+		return nil
+	}
+	c := b.ix.constant(f, kw)
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprTuple && c.as.Value.Kind != facts.ExprList {
+		return nil
+	}
+	var vals []string
+	for _, pair := range c.as.Value.Args() {
+		if pair.Kind != facts.ExprTuple || len(pair.Args()) != 2 || pair.Args()[0].Kind != facts.ExprString {
+			return nil
+		}
+		v := pair.Args()[0].Value()
+		if !isSnake(v) || slices.Contains(vals, v) {
+			return nil
+		}
+		vals = append(vals, v)
+	}
+	if dflt != nil && dflt.Kind == facts.ExprString {
+		if i := slices.Index(vals, dflt.Value()); i > 0 {
+			first := vals[i]
+			copy(vals[1:i+1], vals[:i])
+			vals[0] = first
+		}
+	}
+	return slices.Clip(vals)
 }
 
 func (b *builder) foreignKey(arg *facts.Expr) string {

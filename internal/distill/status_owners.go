@@ -97,6 +97,9 @@ func (b *builder) sharedStatusAttr(attr string) bool {
 
 // statusLitsOf is the states of status field f.
 func (b *builder) statusLitsOf(f *fieldInfo) []string {
+	if f.choices != nil {
+		return f.choices
+	}
 	if b.sharedStatusAttr(f.attr) {
 		return b.statusOwned[f]
 	}

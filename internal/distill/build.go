@@ -417,11 +417,18 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 		m.Entities = append(m.Entities, ent)
 	}
-	// Named enums that fields use.
+	// Named enums that fields use. Classes of one name and the same
+	// members in several modules (plane's three `class ROLE(Enum)`,
+	// admin/member/guest) are one enum, declared once.
+	declared := map[string][]string{}
 	for _, en := range b.enumList {
 		if !used["enum:"+en.name] {
 			continue
 		}
+		if order, ok := declared[en.name]; ok && slices.Equal(order, en.order) {
+			continue
+		}
+		declared[en.name] = en.order
 		ae := &allium.Enum{Meta: b.meta(en.ref.file, en.ref.class.Line), Name: en.name}
 		for _, l := range en.order {
 			ae.Values = append(ae.Values, allium.EnumValue{Name: l})

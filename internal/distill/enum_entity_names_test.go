@@ -1,6 +1,11 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/distill/distill/internal/allium"
+)
 
 // TestEnumNamedAsEntity: an enum and a model of one name in two modules
 // (allauth's headless Client choices and its OIDC Client model) are two
@@ -39,4 +44,50 @@ class Token(models.Model):
 		{name: "the enum takes its package's name", construct: "HeadlessClient", want: []string{"enum HeadlessClient { app | browser }"}},
 		{name: "the enum's field is typed by the enum", construct: "Login", want: []string{"client: HeadlessClient"}},
 	})
+}
+
+// TestSameEnumInModules: classes of one name and the same members in
+// several modules (plane's three `class ROLE(Enum)`, app/permissions,
+// db/models/project.py, utils/permissions) are one enum, declared once;
+// the checker then drops nothing.
+func TestSameEnumInModules(t *testing.T) {
+	role := `
+from enum import Enum
+
+class Role(Enum):
+    ADMIN = "admin"
+    MEMBER = "member"
+`
+	files := map[string]string{
+		"app/permissions.py":   role,
+		"utils/permissions.py": role,
+		"app/models.py": `
+from django.db import models
+from app.permissions import Role
+from utils.permissions import Role as UtilRole
+
+class Member(models.Model):
+    role = models.CharField(max_length=10, default=Role.MEMBER)
+
+class Guest(models.Model):
+    role = models.CharField(max_length=10, default=UtilRole.ADMIN)
+`,
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	enums := 0
+	for _, e := range out.Module.Enums {
+		if e.Name == "Role" {
+			enums++
+		}
+	}
+	if enums != 1 {
+		t.Errorf("enum Role declared %d times, want once:\n%s", enums, allium.Print(out.Module, allium.PrintOptions{}))
+	}
+	for _, n := range out.Notes {
+		if strings.Contains(n, "E020") {
+			t.Errorf("the checker dropped a declaration: %s", n)
+		}
+	}
 }

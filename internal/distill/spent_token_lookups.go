@@ -117,15 +117,7 @@ func (rc *ruleCtx) tokenRowsExist(body []allium.Stmt) []allium.Stmt {
 // requiresExists reports a requires that the row name exists.
 func requiresExists(body []allium.Stmt, name string) bool {
 	return slices.ContainsFunc(body, func(s allium.Stmt) bool {
-		r, ok := s.(*allium.Requires)
-		if !ok {
-			return false
-		}
-		u, ok := r.Cond.(*allium.Unary)
-		if !ok || u.Op != allium.OpExists {
-			return false
-		}
-		id, ok := u.X.(*allium.Ident)
+		id, ok := existsOperand(s).(*allium.Ident)
 		return ok && id.Name == name
 	})
 }

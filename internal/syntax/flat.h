@@ -34,7 +34,6 @@ bool ts_node_is_missing(TSNode self);
 bool ts_node_is_extra(TSNode self);
 bool ts_node_has_error(TSNode self);
 const void *ts_tree_language(const void *tree);
-uint32_t ts_language_version(const void *language);
 
 enum { FLAG_NAMED = 1, FLAG_MISSING = 2, FLAG_EXTRA = 4, FLAG_ERROR = 8 };
 

@@ -137,8 +137,6 @@ typedef struct {
 	const uint16_t *alias_sequences;
 } language_head;
 
-enum { SYMBOL_ERROR = 0xFFFF, SYMBOL_ERROR_REPEAT = 0xFFFE };
-
 // The accessors read a subtree of either form, as the library's do.
 static inline bool st_visible(subtree s) { return s.data.is_inline ? s.data.visible : s.ptr->visible; }
 static inline bool st_named(subtree s) { return s.data.is_inline ? s.data.named : s.ptr->named; }
@@ -251,7 +249,9 @@ uint32_t flatten_direct(TSNode root, flat_out *out, const uint16_t *canon) {
 			uint16_t symbol = alias ? alias : st_symbol(s);
 			bool is_named = alias ? lang->symbol_metadata[alias].named : st_named(s);
 			length end = length_after(pos, st_size(s));
-			if (symbol != SYMBOL_ERROR) {
+			// The error symbols are outside the map (only ERROR is
+			// ever visible); every other symbol is in it.
+			if (symbol < lang->symbol_count + lang->alias_count) {
 				symbol = lang->public_symbol_map[symbol];
 			}
 			f->start_byte = pos.bytes;

@@ -1384,6 +1384,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	r.Body = rc.dropOnlyMatchReads(r.Body)
 	r.Body = settleDisjunctions(r.Body)
 	r.Body = rc.tokenRowsExist(r.Body)
+	r.Body = requiresOnce(r.Body)
 	if ifs, ok := soleIf(rc.ensures); ok && rc.required(ifs.Branches[0].Cond) {
 		// The outcomes' condition is one the rule requires already (a
 		// lookup it requires, then if (user) {...}): they hold whenever

@@ -19,7 +19,7 @@ func TestSignedInRowFiltered(t *testing.T) {
 			want:    []string{"requires: current_user.deleted_at = null", "requires: verify(current, current_user.password)"},
 			notWant: []string{"let "}},
 		{name: "the id and a literal flag", where: "{ id: auth.user.id, active: true }",
-			want:    []string{"requires: current_user.active = true", "requires: verify(current, current_user.password)"},
+			want:    []string{"requires: current_user.active\n", "requires: verify(current, current_user.password)"},
 			notWant: []string{"let "}},
 		{name: "the id alone", where: "{ id: auth.user.id }",
 			want:    []string{"requires: verify(current, current_user.password)"},

@@ -40,9 +40,9 @@ class VerifyEmailAddressView(APIView):
 	}{
 		{"the id tested before the filter",
 			"        if not user_id and not email:\n            raise ValueError()\n        if user_id:\n            query = query.filter(id=user_id)\n",
-			[]string{"requires: token.user.is_active = true"}},
+			[]string{"requires: token.user.is_active\n"}},
 		{"the id filtered on", "        query = query.filter(id=user_id)\n",
-			[]string{"requires: token.user.is_active = true"}},
+			[]string{"requires: token.user.is_active\n"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			handler := `

@@ -2133,6 +2133,7 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 		return
 	}
 	rc.requireComparisons(cond)
+	cond = flagTest(cond)
 	for _, s := range rc.body {
 		if r, ok := s.(*allium.Requires); ok && exprKey(r.Cond) == exprKey(cond) {
 			return
@@ -2142,6 +2143,53 @@ func (rc *ruleCtx) requires(cond allium.Expr, sc *scope, line int) {
 		return
 	}
 	rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
+}
+
+// flagTest writes a comparison of a row's field with a Boolean literal
+// (user.is_active = true, from a lookup's is_active=True) as the test of
+// the field (user.is_active, or not user.is_active), as the code's
+// `if user.is_active` reads: one precondition, however the code spelt
+// it, so that the two spellings are not both required (baserow's
+// VerifyEmailAddress stated both, core/user/handler.py).
+func flagTest(cond allium.Expr) allium.Expr {
+	bin, ok := cond.(*allium.Binary)
+	if !ok || bin.Op != allium.OpEq && bin.Op != allium.OpNe {
+		return cond
+	}
+	lit, ok := bin.Y.(*allium.Lit)
+	if _, member := bin.X.(*allium.Member); !ok || !member || lit.Kind != allium.LitBool {
+		return cond
+	}
+	if (lit.Text == "true") == (bin.Op == allium.OpEq) {
+		return bin.X
+	}
+	return negate(bin.X)
+}
+
+// requiresOnce writes each top-level requires of body as flagTest does and
+// keeps only the first of those that then read the same: the clauses
+// come from several readings of the code (a lookup's filter, the
+// handler's own test), which rc.requires alone does not all see.
+func requiresOnce(body []allium.Stmt) []allium.Stmt {
+	seen := map[string]bool{}
+	out := body[:0:0]
+	for _, s := range body {
+		if r, ok := s.(*allium.Requires); ok {
+			if c := flagTest(r.Cond); c != r.Cond {
+				nr := *r
+				nr.Cond = c
+				r = &nr
+				s = r
+			}
+			key := exprKey(r.Cond)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // referencedRowRequired reports `exists x`, x a let of the rule, when the

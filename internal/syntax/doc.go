@@ -27,7 +27,7 @@
 // step, and cost a quarter of the parse on its own; read directly, the
 // copy costs a tenth. That reads the library's internal layout, so the
 // trees of each grammar in a process are also copied through the cursor
-// (flat_cursor.c) and compared until one of some size agreed; if a copy
+// (flat_cursor.c) and compared until enough nodes agreed; if a copy
 // differs, say after an upgrade of go-tree-sitter that moved the layout,
 // the cursor serves from then on, and TestDirectCopyAgreesOnRealCode
 // fails.

@@ -99,7 +99,7 @@ type tree struct {
 type copyMode uint8
 
 const (
-	copyChecked copyMode = iota // direct where the grammar's first tree agreed, else the cursor
+	copyChecked copyMode = iota // direct once proven on the grammar's trees, else the cursor
 	copyCursor
 	copyDirect
 )
@@ -199,11 +199,10 @@ func (t *tree) load(root *sitter.Node, g *Grammar, src []byte) error {
 }
 
 // copyTree copies the tree under root into out and returns the count of
-// its nodes, 0 when C memory ran out. The direct copy serves once a tree
-// of the grammar of at least provingNodes nodes has shown that it writes
-// what the cursor does; until then each tree is copied by the cursor, and
-// directly beside it to compare. One difference and the cursor serves
-// for good.
+// its nodes, 0 when C memory ran out. The direct copy serves once it has
+// written what the cursor does on provingNodes nodes of the grammar's
+// trees; until then each tree is copied by the cursor, and directly
+// beside it to compare. One difference and the cursor serves for good.
 func (t *tree) copyTree(root *sitter.Node, g *Grammar, out *C.flat_out) int {
 	// canon is Go memory, so it is an argument of its own: out, passed by
 	// pointer, may hold none.
@@ -227,14 +226,15 @@ func (t *tree) copyTree(root *sitter.Node, g *Grammar, out *C.flat_out) int {
 	switch {
 	case n > 0 && !directAgrees(root, out, n, canon):
 		g.direct.Store(directRefused)
-	case n >= provingNodes:
+	case g.agreed.Add(int64(n)) >= provingNodes:
 		g.direct.CompareAndSwap(directUnproven, directProven)
 	}
 	return n
 }
 
-// provingNodes is the size of a tree on which the direct copy must agree
-// with the cursor before it serves: an empty module proves nothing.
+// provingNodes is how many nodes the direct copy must have agreed with
+// the cursor on, over the trees of a grammar, before it serves: an empty
+// module proves nothing, and a service of small files proves it too.
 const provingNodes = 512
 
 // The states of a grammar's direct copy (Grammar.direct).

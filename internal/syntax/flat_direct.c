@@ -9,7 +9,7 @@
 // them out (lib/src/subtree.h and lib/src/parser.h of tree-sitter, ABI 14).
 // The declarations below restate that layout; they are facts about the
 // library, which flat.go checks at run time (a grammar's trees are copied
-// both ways and compared until one of some size agrees; on any difference
+// both ways and compared until enough nodes agree; on any difference
 // the cursor serves) and flat_test.go checks over a corpus.
 
 #include "flat.h"

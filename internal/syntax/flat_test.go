@@ -464,3 +464,24 @@ func copyBothWays(t *testing.T, g *Grammar, src []byte) (cursor, direct flatCopy
 	}
 	return cursor, direct
 }
+
+// TestDirectCopyProvenBySmallTrees: a grammar whose trees are all small
+// proves the direct copy once their nodes add up, so that a service of
+// small files does not pay for two copies of every tree.
+func TestDirectCopyProvenBySmallTrees(t *testing.T) {
+	g := Python().WithoutFields() // a fresh copy: its own proof
+	p := NewParser(0)
+	defer p.Close()
+	src := []byte("x = f(a, b)\n")
+	for i := 0; g.direct.Load() == directUnproven; i++ {
+		if i > provingNodes {
+			t.Fatalf("the direct copy not proven after %d small trees", i)
+		}
+		if _, err := p.Parse(context.Background(), g, src, func(Node) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if g.direct.Load() != directProven {
+		t.Errorf("direct copy refused on small trees")
+	}
+}

@@ -46,6 +46,9 @@ type Grammar struct {
 	// may be copied by reading tree-sitter's subtrees directly (see
 	// copyTree); a pointer, so that copies of the Grammar share it.
 	direct *atomic.Int32
+	// agreed counts the nodes on which the direct copy agreed with the
+	// cursor while direct was unproven.
+	agreed *atomic.Int64
 }
 
 // WithoutFields returns the grammar for walkers that never ask a node for
@@ -56,7 +59,7 @@ type Grammar struct {
 func (g *Grammar) WithoutFields() *Grammar {
 	c := *g
 	c.noFields = true
-	c.direct = new(atomic.Int32) // without fields, the copies differ
+	c.direct, c.agreed = new(atomic.Int32), new(atomic.Int64) // without fields, the copies differ
 	return &c
 }
 
@@ -128,6 +131,7 @@ func newGrammar(name string, lang *sitter.Language) *Grammar {
 		fields:     map[string]uint16{},
 		fieldNames: []string{""}, // id 0 is no field
 		direct:     new(atomic.Int32),
+		agreed:     new(atomic.Int64),
 	}
 	for id := 1; id < 1<<16; id++ {
 		f := lang.FieldName(id)

@@ -22,6 +22,25 @@ import (
 type spreadAlias struct {
 	module, name, target string
 	own                  []string
+	// prefixes are the resolved names' prefixes that read through the
+	// alias: module.name. and the same under every dotted tail of module
+	// (see unspread). Made once, as every resolved name of the service
+	// is matched against them.
+	prefixes []string
+}
+
+// withPrefixes returns al with its prefixes made.
+func (al spreadAlias) withPrefixes() spreadAlias {
+	al.prefixes = nil
+	for m := al.module; m != ""; {
+		al.prefixes = append(al.prefixes, m+"."+al.name+".")
+		i := strings.IndexByte(m, '.')
+		if i < 0 {
+			break
+		}
+		m = m[i+1:]
+	}
+	return al
 }
 
 // namespaceSpreads applies every spread alias of files to every
@@ -40,7 +59,7 @@ func namespaceSpreads(files []*facts.File) {
 		for i := range f.Constants {
 			a := &f.Constants[i]
 			if al, ok := spreadAliasOf(f, a, imported); ok {
-				aliases = append(aliases, al)
+				aliases = append(aliases, al.withPrefixes())
 			}
 		}
 	}
@@ -85,11 +104,11 @@ func spreadAliasOf(f *facts.File, a *facts.Assignment, imported map[string]bool)
 // key through a spread alias (utils.validator.InputValidator.object ->
 // zod.z.object), matched by any dotted tail of the alias's module (a
 // specifier resolved from a source root names it so); false when r reads
-// no alias, or one of the keys the alias sets itself.
+// no alias, or one of the keys the alias sets itself. The aliases carry
+// their prefixes (withPrefixes).
 func unspread(r string, aliases []spreadAlias) (string, bool) {
 	for _, al := range aliases {
-		for m := al.module; m != ""; {
-			prefix := m + "." + al.name + "."
+		for _, prefix := range al.prefixes {
 			if rest, ok := strings.CutPrefix(r, prefix); ok && rest != "" {
 				key, _, _ := strings.Cut(rest, ".")
 				if slices.Contains(al.own, key) {
@@ -97,11 +116,6 @@ func unspread(r string, aliases []spreadAlias) (string, bool) {
 				}
 				return al.target + "." + rest, true
 			}
-			i := strings.IndexByte(m, '.')
-			if i < 0 {
-				break
-			}
-			m = m[i+1:]
 		}
 	}
 	return "", false

@@ -50,7 +50,7 @@ export async function POST(request: Request) {
 
 // TestUnspread pins the names namespaceSpreads rewrites.
 func TestUnspread(t *testing.T) {
-	aliases := []spreadAlias{{module: "src.lib.validator", name: "Validator", target: "zod.z", own: []string{"phone"}}}
+	aliases := []spreadAlias{spreadAlias{module: "src.lib.validator", name: "Validator", target: "zod.z", own: []string{"phone"}}.withPrefixes()}
 	for _, tt := range []struct {
 		in, want string
 		ok       bool

@@ -76,6 +76,34 @@ class Admin(User):
     level: Integer
 }`,
 		},
+		{
+			// mealie's ShoppingListRecipeReference (db/models/household/
+			// shopping_list.py:98-102): a key of its own and the list's
+			// key make the composite key; the relationship to the list is
+			// a plain reference, not the list's collection seen back.
+			name: "a foreign key in a composite key beside a key of its own is a reference",
+			model: `
+from sqlalchemy.orm import Mapped, mapped_column
+
+class Team(Base):
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    refs: Mapped[list["TeamRef"]] = relationship("TeamRef", back_populates="team")
+
+class TeamRef(Base):
+    __tablename__ = "team_refs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team: Mapped["Team"] = relationship("Team", back_populates="refs")
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    note: Mapped[str] = mapped_column(String)
+`,
+			entity: "TeamRef",
+			want: `entity TeamRef {
+    team: Team
+    note: String
+}`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -943,13 +943,15 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 			optional = kw.Value() == "true"
 		}
 		if kw := call.Keyword("primary_key"); kw != nil && kw.Value() == "true" {
-			if fi.fkTable == "" || b.keyReferences(e.ref.class) < 2 {
+			if fi.fkTable == "" || primaryKeys(e.ref.class) < 2 {
 				e.pk = a.Name
 				return
 			}
-			// One of the keys of an association row, keyed by the rows it
-			// links (user_id and organization_id): the reference is a
-			// field. A lone key that is a foreign key is the row's own
+			// One of the keys of a composite key: of an association row,
+			// keyed by the rows it links (user_id and organization_id),
+			// or beside a key of its own (mealie's shopping-list recipe
+			// references: id and shopping_list_id). The reference is a
+			// field. A foreign key that is the row's only key is its
 			// identity (joined-table inheritance), dropped as ids are.
 			optional = false
 		}
@@ -1232,19 +1234,15 @@ func (b *builder) foreignKey(arg *facts.Expr) string {
 	return a.Raw()
 }
 
-// keyReferences counts the columns of a class that are both primary
-// keys and foreign keys.
-func (b *builder) keyReferences(c *facts.Class) int {
+// primaryKeys counts the columns of a class that are primary keys.
+func primaryKeys(c *facts.Class) int {
 	n := 0
 	for i := range c.Fields {
 		call := c.Fields[i].Value
 		if call == nil || call.Kind != facts.ExprCall {
 			continue
 		}
-		if kw := call.Keyword("primary_key"); kw == nil || kw.Value() != "true" {
-			continue
-		}
-		if slices.ContainsFunc(call.Args(), func(a facts.Expr) bool { return b.foreignKey(&a) != "" }) {
+		if kw := call.Keyword("primary_key"); kw != nil && kw.Value() == "true" {
 			n++
 		}
 	}
@@ -1430,6 +1428,7 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	if fk == nil && !many && b.inverseSides[a] {
 		many, single = true, true // the other side of a one-to-one holds the key
 	}
+	println("DBG", e.name, a.Name, many, single, fk == nil, b.inverseSides[a])
 	if many {
 		// Reverse side: the target holds the foreign key.
 		field := backPop

@@ -46,6 +46,7 @@ var secretName = regexp.MustCompile(`(?i)secret|passw|credential|api_?key|privat
 // collectConfig records module constants, settings-class fields and
 // `app.config[...] = ...` values as candidate config parameters.
 func (b *builder) collectConfig() {
+	b.definedSettings = map[string]bool{}
 	for _, f := range b.ix.files {
 		for i := range f.Constants {
 			c := &f.Constants[i]
@@ -54,6 +55,7 @@ func (b *builder) collectConfig() {
 				b.settingsFixture(f, c)
 				continue
 			}
+			b.definedSettings[c.Name] = true
 			b.addConfig(f, c.Name, c.Value, c.Annotation, c.Line)
 			b.settingsDefaults(f, c)
 		}

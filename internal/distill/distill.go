@@ -519,6 +519,11 @@ type builder struct {
 	// declaredParams: the config object's declared parameters by name
 	// (config_objects.go), read once.
 	declaredParams map[string]*configParam
+	// definedSettings are the upper-case module constants of the service
+	// (its settings, whatever their value): a setting the framework's
+	// settings object reads that is none of them is the deployment's
+	// (undefinedSetting).
+	definedSettings map[string]bool
 
 	entList        []*entityInfo
 	entByQual      map[string]*entityInfo

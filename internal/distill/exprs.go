@@ -981,6 +981,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if ci := b.configByKey[strings.ToUpper(e.Name())]; ci != nil {
 			return exprValue(b.useConfig(ci))
 		}
+		if x := b.undefinedSetting(sc.file, e); x != nil {
+			return exprValue(x)
+		}
 		return unknownValue
 	case vModelClass:
 		if slices.Contains(b.lang.ModelQueryAttrs, e.Name()) {

@@ -189,6 +189,24 @@ func (b *builder) runtimeSetting(key string, f *facts.File, line int) allium.Exp
 	return b.useConfig(ci)
 }
 
+// undefinedSetting is config.<key> for a setting read through the
+// framework's settings object that no module of the service defines
+// (taiga's settings.PUBLIC_REGISTER_ENABLED, auth/api.py:107, set by the
+// deployment's own settings file): the deployment's value, declared
+// without a default and typed by its name (runtimeSetting). nil for
+// anything else: a name that is no upper-case setting name, and a setting
+// the service defines, whose value made it a parameter or not (a dict of
+// mailers is no String).
+func (b *builder) undefinedSetting(f *facts.File, e *facts.Expr) allium.Expr {
+	obj := b.lang.InstalledApps.Object
+	key := e.Name()
+	if obj == "" || key == "" || e.Resolved() != obj+"."+key || strings.ToUpper(key) != key || !isSnake(strings.ToLower(key)) ||
+		b.definedSettings[key] {
+		return nil
+	}
+	return b.runtimeSetting(strings.ToLower(key), f, e.Line())
+}
+
 // runtimeSettingCall is config.<key> for org.get_setting("key") and the
 // other catalogued getters, read before the service's own method of that
 // name is inlined (its body reads a store the spec does not model).

@@ -111,14 +111,19 @@ func (rc *ruleCtx) rebindFormKwargs(h *handler, sc *scope) {
 		}
 		facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
 			if s.Kind != facts.StmtAssign || len(s.Targets) != 1 || s.Value == nil ||
-				s.Value.Kind != facts.ExprAttr || !b.isSelf(s.Value.X) {
+				s.Value.Kind != facts.ExprAttr || s.Value.X == nil {
 				return true
 			}
 			key, ok := stringKeyOf(&s.Targets[0])
 			if !ok {
 				return true
 			}
-			v := view.attrs[s.Value.Name()]
+			var v *value
+			if b.isSelf(s.Value.X) {
+				v = view.attrs[s.Value.Name()]
+			} else if v = rc.keptObjectAttr(fr, s.Value, view, sc, h); v == nil {
+				return true
+			}
 			if before := vf.kwargs[key]; v != nil && v.kind == vEntity && (before == nil || before.kind != vEntity) {
 				changed[key] = v
 			}
@@ -126,6 +131,35 @@ func (rc *ruleCtx) rebindFormKwargs(h *handler, sc *scope) {
 		})
 	}
 	rc.keepFormKwargs(vf.form, changed)
+}
+
+// keptObjectAttr is an attribute read off an object the view's dispatch
+// kept on self (kwargs["user"] = self._process.user), read after dispatch
+// with self the view: django-allauth's CompletePasswordResetView keeps the
+// reset-by-code process it resumes from the session (account/views.py:
+// 720-724) and hands the form its user (:746), a property that finds the
+// user by the id the process state keeps (code_verification.py:26-35).
+// A row so found is bound by the attribute's name as one found in
+// dispatch is. nil when x is no attribute of an object kept on self, or
+// reading it states anything (what it does would be lost here).
+func (rc *ruleCtx) keptObjectAttr(getter *funcRef, x *facts.Expr, view *value, sc *scope, h *handler) *value {
+	b := rc.b
+	if x.X.Kind != facts.ExprAttr || !b.isSelf(x.X.X) {
+		return nil
+	}
+	if kept := view.attrs[x.X.Name()]; kept == nil || kept.kind != vObject {
+		return nil
+	}
+	gsc := &scope{file: getter.file, vars: map[string]*value{b.selfName(): view}, top: true, cls: h.class, stack: sc.stack, depth: sc.depth}
+	var stated []allium.Stmt
+	v := rc.eval(x, gsc, &stated, false)
+	if len(stated) > 0 {
+		return nil
+	}
+	if v.kind == vLookup {
+		v = rc.bindLookup(x.Name(), v, sc, &rc.ensures, x.Line())
+	}
+	return v
 }
 
 // viewFormClass is the form class a form view makes: its form_class

@@ -41,6 +41,15 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 			}
 		}
 	}
+	if method == "" && e.X != nil && e.X.Kind == facts.ExprCall && len(e.X.Args()) == 0 && len(e.X.Keywords()) == 0 &&
+		catalog.MatchAny(b.lang.UserModelRefs, e.X.Resolved(), e.X.Raw()) {
+		// get_user_model()(): a new row of the user model, made as
+		// User() is (django-allauth's DefaultAccountAdapter.new_user,
+		// account/adapter.py:309).
+		if u := b.userEntity(); u != "" && b.entByName[u] != nil {
+			return rc.construct(b.entByName[u], e, sc, out)
+		}
+	}
 	if method == "" {
 		return rc.hasattrCall(e, sc, out)
 	}

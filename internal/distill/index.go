@@ -49,6 +49,10 @@ type index struct {
 	soleMemo  map[string]*classRef
 	implCands []*classRef
 	implFound bool
+	// factoryBases maps a class's base written as a call of one of the
+	// service's functions to the class of the service that function
+	// returns (factory_bases.go); read only after newIndex.
+	factoryBases map[*facts.Expr]*classRef
 	// base is the index a view was made of (view): the view reads base's
 	// memos, which nothing writes while views are in use, and keeps what
 	// it finds besides in its own.
@@ -223,6 +227,7 @@ func newIndex(files []*facts.File) *index {
 			}
 		}
 	}
+	ix.findFactoryBases()
 	return ix
 }
 
@@ -654,6 +659,11 @@ func (ix *index) class(f *facts.File, e *facts.Expr) *classRef {
 // classThrough is class, following module-level aliases of a class
 // (`Model = db.Model`, `Column = db.Column`) up to depth 4.
 func (ix *index) classThrough(f *facts.File, e *facts.Expr, depth int) *classRef {
+	if e != nil && e.Kind == facts.ExprCall {
+		if cr := ix.factoryBases[e]; cr != nil {
+			return cr // class Form(base_form_class()): the class it returns
+		}
+	}
 	names := ix.names(f, e)
 	for _, n := range names {
 		if c := ix.classes[n]; c != nil {

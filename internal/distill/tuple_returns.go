@@ -57,6 +57,12 @@ func (rc *ruleCtx) unpackTuple(t *facts.Expr, v *facts.Expr, val *value, before 
 	for i := range t.Args() {
 		tg := &t.Args()[i]
 		switch {
+		case tg.Kind == facts.ExprAttr:
+			var elem *value
+			if known {
+				elem = val.elems[i]
+			}
+			rc.keepUnpackedAttr(tg, elem, sc, out, line)
 		case tg.Kind != facts.ExprName || tg.Name() == "_":
 		case known:
 			rc.bindLocal(tg.Name(), val.elems[i], before, sc, out, line)
@@ -85,4 +91,40 @@ func emptyContainer(v *value) bool {
 		return len(x.Fields) == 0
 	}
 	return false
+}
+
+// keepUnpackedAttr keeps on the object that holds them an element of a
+// tuple unpacked into an attribute, as `obj.name = value` would: a
+// class-based view's self (django-allauth's SignupView.form_valid,
+// account/views.py:157, `self.user, resp = form.try_save(self.request)`,
+// then complete_signup(user=self.user), :162-167) or a service object.
+// An element that is not known (nil) makes what the attribute held unknown:
+// the attribute no longer holds what was kept on it before. Other objects
+// keep nothing, as before.
+func (rc *ruleCtx) keepUnpackedAttr(t *facts.Expr, elem *value, sc *scope, out *[]allium.Stmt, line int) {
+	if t.X == nil {
+		return
+	}
+	obj := rc.eval(t.X, sc, out, false)
+	viewSelf := obj.kind == vPlumbing && obj.param == "" && sc.cls != nil && rc.b.isSelf(t.X)
+	if !viewSelf && obj.kind != vObject {
+		return
+	}
+	if elem == nil {
+		if obj.attrs[t.Name()] != nil {
+			obj.attrs[t.Name()] = unknownValue
+		}
+		return
+	}
+	if elem.kind == vLookup {
+		if viewSelf && sc.top {
+			elem = rc.bindLookup(t.Name(), elem, sc, out, line)
+		} else {
+			elem = unknownValue // bound below the top level: not readable where kept
+		}
+	}
+	if obj.attrs == nil {
+		obj.attrs = map[string]*value{}
+	}
+	obj.attrs[t.Name()] = elem
 }

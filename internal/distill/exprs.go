@@ -2187,7 +2187,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v // stripe.webhooks.constructEvent(body, signature, secret) (webhook_events.go)
 	}
 	if catalog.MatchAny(l.SettingsCalls, names...) {
-		return &value{kind: vSettings} // Config.get(appId) (Parse Server)
+		return rc.settingsObject(e, method, sc) // Config.get(appId) (Parse Server; settings_methods.go)
 	}
 	if v := rc.classStoreCall(e, sc, out); v != nil {
 		return v // config.database.update('_User', query, changes) (class_stores.go)
@@ -2438,6 +2438,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 			return v
 		}
+	}
+	if v := rc.settingsMethodCall(e, method, recv, sc, out); v != nil {
+		return v // config.generateEmailVerifyTokenExpiresAt() (settings_methods.go)
 	}
 	if method != "" && recv.kind == vNew {
 		if fr := b.method(recv.ent, method); ownMethod(fr) {

@@ -294,6 +294,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.inputOrInput(e, sc, out); v != nil {
 			return v
 		}
+		if v := rc.optionalInputOr(e, sc); v != nil {
+			return v // validated.email || decoded?.email (optional_input_or.go)
+		}
 		if e.Op() == "or" && e.Y != nil && isNullValue(rc.eval(e.X, sc, out, false)) {
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}

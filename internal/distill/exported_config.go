@@ -319,6 +319,9 @@ func (rc *ruleCtx) unitConversion(e *facts.Expr, sc *scope, out *[]allium.Stmt) 
 	if ci == nil {
 		ci = rc.b.exportedConfig(setting)
 	}
+	if ci == nil {
+		ci = rc.settingsObjectDuration(setting, sc)
+	}
 	if ci == nil || ci.typ != "Duration" || ci.unit == "" {
 		return nil
 	}

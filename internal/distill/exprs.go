@@ -294,6 +294,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if v := rc.inputOrInput(e, sc, out); v != nil {
 			return v
 		}
+		if v := rc.optionalInputOr(e, sc); v != nil {
+			return v // validated.email || decoded?.email (optional_input_or.go)
+		}
 		if e.Op() == "or" && e.Y != nil && isNullValue(rc.eval(e.X, sc, out, false)) {
 			return rc.eval(e.Y, sc, out, stmtCtx) // self.instance or Model(...)
 		}
@@ -2190,7 +2193,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return v // stripe.webhooks.constructEvent(body, signature, secret) (webhook_events.go)
 	}
 	if catalog.MatchAny(l.SettingsCalls, names...) {
-		return &value{kind: vSettings} // Config.get(appId) (Parse Server)
+		return rc.settingsObject(e, method, sc) // Config.get(appId) (Parse Server; settings_methods.go)
 	}
 	if v := rc.classStoreCall(e, sc, out); v != nil {
 		return v // config.database.update('_User', query, changes) (class_stores.go)
@@ -2441,6 +2444,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			}
 			return v
 		}
+	}
+	if v := rc.settingsMethodCall(e, method, recv, sc, out); v != nil {
+		return v // config.generateEmailVerifyTokenExpiresAt() (settings_methods.go)
 	}
 	if method != "" && recv.kind == vNew {
 		if fr := b.method(recv.ent, method); ownMethod(fr) {

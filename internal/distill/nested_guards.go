@@ -288,6 +288,17 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		// the setting is on.
 		sc.restUnder = negate(cond)
 		return
+	case tr && !er && cond != nil && !sc.top && sc.under == nil:
+		// Past an earlier return of the helper on a condition the spec
+		// cannot state (linkwarden's setCollection: if (collectionName)
+		// {... return}, then the find-or-create of the Unorganized
+		// collection, lib/api/setCollection.ts:41-99): no guard nests
+		// here, but an outcome after this return still happens only
+		// when its test fails (if (found) return found; then
+		// collection.create(...): only when none was found), and is
+		// stated under the negated test, not always.
+		sc.restUnder = negate(cond)
+		return
 	case !tr && !er || !sc.top && sc.under == nil:
 		return
 	}

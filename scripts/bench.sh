@@ -27,6 +27,10 @@
 #   BATCH_REPOS         organisation sizes for BenchmarkBatchRun (default 50,100,200)
 #   CLONE_EXTRA         directories served as extra repositories in
 #                       BenchmarkRunVsCloneParse (default: /usr/lib/python3*)
+#   CLONE_KNOWN         set: BenchmarkRunVsCloneParse times a run that has the
+#                       previous run's state (primed output directory, empty
+#                       fetch cache), so repository sizes are known
+#   CLONE_TIMELINE      set: it prints each service's fetch and distillation
 #   MERGE_SERVICES      services of BenchmarkMerge's synthetic shard outputs
 #                       (default 10000)
 #   MERGE_SHARDS        how many shard outputs BenchmarkMerge merges (default 4)
@@ -90,6 +94,8 @@ for pkg in $(go list ./...); do
     # repositories, the Python trees of this machine (CLONE_EXTRA overrides).
     clone_extra=${CLONE_EXTRA:-$(ls -d /usr/lib/python3* 2>/dev/null | paste -sd, -)}
     [[ -n "$clone_extra" ]] && extra+=(-clone.extra="$clone_extra")
+    [[ -n "${CLONE_KNOWN:-}" ]] && extra+=(-clone.known)
+    [[ -n "${CLONE_TIMELINE:-}" ]] && extra+=(-clone.timeline)
     ((${#extra[@]})) && extra=(-args "${extra[@]}")
   fi
   echo "bench $short ($(echo "$benches" | wc -l) benchmarks, -benchtime=$bt)" >&2

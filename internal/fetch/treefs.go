@@ -98,30 +98,39 @@ func (t *treeFS) lstatNode(name string) (node, error) {
 
 // readBlob returns a blob's content. Caller holds mu.
 func (t *treeFS) readBlob(h plumbing.Hash) ([]byte, error) {
-	blob, err := object.GetBlob(t.store, h)
+	obj, err := t.blobObject(h)
 	if err != nil {
-		return nil, fmt.Errorf("read blob %s: %w", h, err)
+		return nil, err
 	}
-	r, err := blob.Reader()
+	return readObject(obj)
+}
+
+// readObject returns the content of a blob found by blobObject. Caller
+// holds mu: a packed object's reader reads the pack.
+func readObject(obj plumbing.EncodedObject) ([]byte, error) {
+	r, err := obj.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("read blob %s: %w", h, err)
+		return nil, fmt.Errorf("read blob %s: %w", obj.Hash(), err)
 	}
 	defer r.Close()
-	data := make([]byte, 0, blob.Size)
+	data := make([]byte, 0, obj.Size())
 	buf := bytes.NewBuffer(data)
 	if _, err := io.Copy(buf, r); err != nil {
-		return nil, fmt.Errorf("read blob %s: %w", h, err)
+		return nil, fmt.Errorf("read blob %s: %w", obj.Hash(), err)
 	}
 	return buf.Bytes(), nil
 }
 
-// blobSize returns a blob's size without keeping its content. Caller holds mu.
-func (t *treeFS) blobSize(h plumbing.Hash) (int64, error) {
+// blobObject finds a blob in the object store. Its size is known; for a
+// delta or a small object the store has already decoded the content to
+// learn it, so a file opened to be read keeps the object (treeFile.obj)
+// rather than have the store decode it again. Caller holds mu.
+func (t *treeFS) blobObject(h plumbing.Hash) (plumbing.EncodedObject, error) {
 	obj, err := t.store.EncodedObject(plumbing.BlobObject, h)
 	if err != nil {
-		return 0, fmt.Errorf("read blob %s: %w", h, err)
+		return nil, fmt.Errorf("read blob %s: %w", h, err)
 	}
-	return obj.Size(), nil
+	return obj, nil
 }
 
 // resolve follows symlinks in every component of name and returns the
@@ -194,15 +203,23 @@ func joinInside(dir, target string) (string, bool) {
 }
 
 func (t *treeFS) info(n node, name string) (*fileInfo, error) {
+	fi, _, err := t.infoObject(n, name)
+	return fi, err
+}
+
+// infoObject is info and, for a file or symlink, the blob it was sized
+// from. Caller holds mu.
+func (t *treeFS) infoObject(n node, name string) (*fileInfo, plumbing.EncodedObject, error) {
 	fi := &fileInfo{name: path.Base(name), mode: fsMode(n.mode), modTime: t.modTime}
-	if n.isRegular() || n.isSymlink() {
-		size, err := t.blobSize(n.hash)
-		if err != nil {
-			return nil, err
-		}
-		fi.size = size
+	if !n.isRegular() && !n.isSymlink() {
+		return fi, nil, nil
 	}
-	return fi, nil
+	obj, err := t.blobObject(n.hash)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi.size = obj.Size()
+	return fi, obj, nil
 }
 
 func fsMode(m filemode.FileMode) fs.FileMode {
@@ -235,7 +252,7 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, pathErr("open", name, err)
 	}
-	fi, err := t.info(n, name)
+	fi, obj, err := t.infoObject(n, name)
 	if err != nil {
 		return nil, pathErr("open", name, err)
 	}
@@ -247,7 +264,7 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 		}
 		return &treeDir{info: fi, entries: entries}, nil
 	case n.isRegular():
-		return &treeFile{fsys: t, info: fi, hash: n.hash}, nil
+		return &treeFile{fsys: t, info: fi, obj: obj}, nil
 	default:
 		return nil, pathErr("open", name, fmt.Errorf("not a regular file or directory: %w", fs.ErrInvalid))
 	}
@@ -427,9 +444,11 @@ func (d *dirEntry) Info() (fs.FileInfo, error) {
 }
 
 type treeFile struct {
-	fsys   *treeFS
-	info   *fileInfo
-	hash   plumbing.Hash
+	fsys *treeFS
+	info *fileInfo
+	// obj is the blob Open sized the file from; the first Read reads it
+	// and lets it go.
+	obj    plumbing.EncodedObject
 	reader *bytes.Reader // loaded on first Read
 	closed bool
 }
@@ -442,11 +461,12 @@ func (f *treeFile) Read(p []byte) (int, error) {
 	}
 	if f.reader == nil {
 		f.fsys.mu.Lock()
-		data, err := f.fsys.readBlob(f.hash)
+		data, err := readObject(f.obj)
 		f.fsys.mu.Unlock()
 		if err != nil {
 			return 0, pathErr("read", f.info.name, err)
 		}
+		f.obj = nil
 		f.reader = bytes.NewReader(data)
 	}
 	return f.reader.Read(p)
@@ -457,7 +477,7 @@ func (f *treeFile) Close() error {
 		return pathErr("close", f.info.name, fs.ErrClosed)
 	}
 	f.closed = true
-	f.reader = nil
+	f.obj, f.reader = nil, nil
 	return nil
 }
 

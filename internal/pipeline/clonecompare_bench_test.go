@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -31,6 +32,17 @@ import (
 // holds one large repository as a real organisation does.
 var cloneExtra = flag.String("clone.extra", "", "BenchmarkRunVsCloneParse: comma-separated directories served as extra repositories")
 
+// cloneTimeline prints, for each iteration of BenchmarkRunVsCloneParse,
+// when each service of the run started, was fetched and was distilled.
+var cloneTimeline = flag.Bool("clone.timeline", false, "BenchmarkRunVsCloneParse: print each service's fetch and distillation, from the run's start")
+
+// cloneKnown primes each iteration of BenchmarkRunVsCloneParse with an
+// untimed run (another tool version) into the same output directory, then
+// empties the fetch cache: the timed run fetches and distils everything
+// as a cold one does, but knows from the previous state how large each
+// repository is (a new distill release on a fresh machine).
+var cloneKnown = flag.Bool("clone.known", false, "BenchmarkRunVsCloneParse: time a run that fetches and distils everything but has the previous run's state")
+
 // cloneParallel is how many clones the baseline runs at once (issue 12's
 // yardstick: `git clone --depth 1`, eight in parallel).
 const cloneParallel = 8
@@ -48,7 +60,9 @@ const cloneParallel = 8
 // baseline_s), repos, files, src_MB; and where the run's time went:
 // last_service_end_s (when the service that finished last was done),
 // last_service_fetch_s and last_service_distill_s (its two stages), and
-// after_services_s (compare, Parquet and the outputs, after it).
+// after_services_s (compare, Parquet and the outputs, after it); and the
+// CPU seconds of each side (clone_cpu_s, parse_cpu_s, run_cpu_s), the
+// server's included, as the machine may be shared.
 func BenchmarkRunVsCloneParse(b *testing.B) {
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("no git on PATH: the baseline runs git clone")
@@ -90,27 +104,43 @@ func BenchmarkRunVsCloneParse(b *testing.B) {
 	}
 
 	var cloneTimes, parseTimes, runTimes []float64
+	var cloneCPU, parseCPU, runCPU []float64
 	var lastEnd, lastFetch, lastDistill, tail []float64
 	for b.Loop() {
 		b.StopTimer()
 		root := b.TempDir()
 		b.StartTimer()
 
-		t0 := time.Now()
+		t0, c0 := time.Now(), cpuSeconds()
 		cloned := cloneAll(b, srv, names, filepath.Join(root, "clones"))
-		t1 := time.Now()
+		t1, c1 := time.Now(), cpuSeconds()
 		parseTree(b, cloned)
-		t2 := time.Now()
+		t2, c2 := time.Now(), cpuSeconds()
 		cloneTimes = append(cloneTimes, t1.Sub(t0).Seconds())
 		parseTimes = append(parseTimes, t2.Sub(t1).Seconds())
+		cloneCPU = append(cloneCPU, c1-c0)
+		parseCPU = append(parseCPU, c2-c1)
 
 		cfg := pipeline.Config{
 			Manifest: m, OutDir: filepath.Join(root, "out"), CacheDir: filepath.Join(root, "cache"),
 			Provenance: true, Catalog: cat, ToolVersion: "bench",
 		}
-		t3 := time.Now()
+		if *cloneKnown {
+			b.StopTimer()
+			prime := cfg
+			prime.ToolVersion = "bench-prime"
+			if _, err := pipeline.Run(context.Background(), prime); err != nil {
+				b.Fatalf("priming run: %v", err)
+			}
+			if err := os.RemoveAll(cfg.CacheDir); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		t3, c3 := time.Now(), cpuSeconds()
 		res, err := pipeline.Run(context.Background(), cfg)
 		runTimes = append(runTimes, time.Since(t3).Seconds())
+		runCPU = append(runCPU, cpuSeconds()-c3)
 		if err != nil {
 			b.Fatalf("run: %v", err)
 		}
@@ -127,6 +157,9 @@ func BenchmarkRunVsCloneParse(b *testing.B) {
 			if t.end > last.end {
 				last = t
 			}
+		}
+		if *cloneTimeline {
+			printTimeline(b, res)
 		}
 		lastEnd = append(lastEnd, last.end.Seconds())
 		lastFetch = append(lastFetch, last.fetch.Seconds())
@@ -145,6 +178,9 @@ func BenchmarkRunVsCloneParse(b *testing.B) {
 	b.ReportMetric(c+p, "baseline_s")
 	b.ReportMetric(r, "run_s")
 	b.ReportMetric(r/(c+p), "x_baseline")
+	b.ReportMetric(median(cloneCPU), "clone_cpu_s")
+	b.ReportMetric(median(parseCPU), "parse_cpu_s")
+	b.ReportMetric(median(runCPU), "run_cpu_s")
 	b.ReportMetric(median(lastEnd), "last_service_end_s")
 	b.ReportMetric(median(lastFetch), "last_service_fetch_s")
 	b.ReportMetric(median(lastDistill), "last_service_distill_s")
@@ -152,6 +188,34 @@ func BenchmarkRunVsCloneParse(b *testing.B) {
 	b.ReportMetric(float64(len(names)), "repos")
 	b.ReportMetric(float64(files), "files")
 	b.ReportMetric(float64(bytes)/1e6, "src_MB")
+}
+
+// cpuSeconds is the CPU time (user and system) this process and its
+// waited-for children have used so far: the git clients of the baseline and
+// the git http-backend processes that serve both sides are children.
+func cpuSeconds() float64 {
+	var self, kids syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) != nil || syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids) != nil {
+		return 0
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(self.Utime) + tv(self.Stime) + tv(kids.Utime) + tv(kids.Stime)
+}
+
+// printTimeline logs each service's start, fetch and distillation, counted
+// from the run's start, in the order they ended.
+func printTimeline(b *testing.B, res *pipeline.Result) {
+	ss := append([]pipeline.ServiceResult(nil), res.Services...)
+	end := func(s *pipeline.ServiceResult) time.Duration { return s.Started.Sub(res.Started) + s.Fetch + s.Distill }
+	sort.SliceStable(ss, func(i, j int) bool { return end(&ss[i]) < end(&ss[j]) })
+	var text strings.Builder
+	for i := range ss {
+		s := &ss[i]
+		fmt.Fprintf(&text, "%-40s files %5d  start %6.2fs  fetched %6.2fs  distilled %6.2fs (%5.2fs)\n", s.ID(), s.FilesRead,
+			s.Started.Sub(res.Started).Seconds(), (s.Started.Sub(res.Started) + s.Fetch).Seconds(), end(s).Seconds(), s.Distill.Seconds())
+	}
+	fmt.Fprintf(&text, "run returned at %.2fs\n", res.Finished.Sub(res.Started).Seconds())
+	fmt.Fprint(os.Stderr, text.String())
 }
 
 // serviceTiming is when a service of the run finished, counted from the

@@ -385,7 +385,7 @@ func (r *runner) runPools(ctx context.Context) error {
 	clones.SetLimit(r.cfg.CloneWorkers)
 	g.Go(func() error {
 		defer close(jobs)
-		for i := range r.plan {
+		for _, i := range fetchOrder(r.plan, r.prev) {
 			rp := &r.plan[i]
 			clones.Go(func() error { return r.fetchRepo(cctx, rp, jobs) })
 		}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/manifest"
@@ -58,6 +59,47 @@ func selected(only []string, repo, service string) bool {
 		}
 	}
 	return false
+}
+
+// fetchOrder is the order in which the repositories of plan are fetched:
+// the largest first, by the files their services read in the previous run
+// (prev), manifest order among equals. The run ends when its largest
+// repository has been fetched and distilled, the longest chain of work; a
+// large repository fetched last, after the clone workers have gone through
+// the small ones, starts that chain late while the cores wait for it. A
+// repository the previous run did not read (new, or a cold run) is given
+// the mean of those it did, so that new repositories neither all go first
+// nor all wait; in a cold run every repository is unknown and the order is
+// the manifest's. The order changes when work starts, never what is
+// written: results are kept in plan order.
+func fetchOrder(plan []RepoPlan, prev *state) []int {
+	size := make([]int, len(plan))
+	known := make([]bool, len(plan))
+	total, count := 0, 0
+	for i := range plan {
+		rp := &plan[i]
+		for j := range rp.Services {
+			if e, ok := prev.Services[rp.Repo.Name+"/"+rp.Services[j].Name]; ok {
+				size[i] += e.FilesRead
+				known[i] = true
+			}
+		}
+		if known[i] {
+			total += size[i]
+			count++
+		}
+	}
+	for i := range plan {
+		if !known[i] && count > 0 {
+			size[i] = total / count
+		}
+	}
+	order := make([]int, len(plan))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return size[b] - size[a] })
+	return order
 }
 
 func countServices(plan []RepoPlan) int {

@@ -229,18 +229,21 @@ func (s *selector) read(rel string, d fs.DirEntry) (data []byte, reason string, 
 	}
 
 	full := s.full(target)
-	fi, err := fs.Stat(s.tree, full)
+	// The open file is asked its size, not the tree: a git tree finds the
+	// path and the blob's header once per lookup, and a service reads
+	// every one of its files.
+	f, err := s.tree.Open(full)
+	if err != nil {
+		return nil, "", fmt.Errorf("open %s: %w", full, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
 	if err != nil {
 		return nil, "", fmt.Errorf("stat %s: %w", full, err)
 	}
 	if s.maxSize > 0 && fi.Size() > s.maxSize {
 		return nil, tooLarge(fi.Size(), s.maxSize), nil
 	}
-	f, err := s.tree.Open(full)
-	if err != nil {
-		return nil, "", fmt.Errorf("open %s: %w", full, err)
-	}
-	defer f.Close()
 	var r io.Reader = f
 	if s.maxSize > 0 {
 		// The file may have grown since Stat (a live directory).

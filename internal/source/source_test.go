@@ -269,3 +269,55 @@ func TestOddNamesAndDeclaredEncodings(t *testing.T) {
 		}
 	}
 }
+
+// lookupCounter counts the lookups of a file's path (Stat and Open) that
+// a tree is asked for; directories are not counted.
+type lookupCounter struct {
+	files        fstest.MapFS
+	stats, opens int
+}
+
+func (c *lookupCounter) Stat(name string) (fs.FileInfo, error) {
+	if _, ok := c.files[name]; ok {
+		c.stats++
+	}
+	return fs.Stat(c.files, name)
+}
+
+func (c *lookupCounter) Open(name string) (fs.File, error) {
+	if _, ok := c.files[name]; ok {
+		c.opens++
+	}
+	return c.files.Open(name)
+}
+
+func (c *lookupCounter) ReadDir(name string) ([]fs.DirEntry, error) { return c.files.ReadDir(name) }
+
+// TestSelectLooksUpEachFileOnce: a file is opened and its size asked of
+// the open file, so a git tree finds its path and blob once, not twice.
+func TestSelectLooksUpEachFileOnce(t *testing.T) {
+	cases := []struct {
+		name    string
+		files   fstest.MapFS
+		maxSize int64
+		read    int
+	}{
+		{"read", fstest.MapFS{"a.py": {Data: []byte("x = 1\n")}, "pkg/b.py": {Data: []byte("y = 2\n")}}, 0, 2},
+		{"too large", fstest.MapFS{"a.py": {Data: []byte("x = 1\n")}, "big.py": {Data: make([]byte, 64)}}, 32, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tree := &lookupCounter{files: tc.files}
+			set, err := source.Select(context.Background(), tree, source.Options{MaxFileSize: tc.maxSize})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(set.Files) != tc.read {
+				t.Errorf("read %d files, want %d", len(set.Files), tc.read)
+			}
+			if tree.stats != 0 || tree.opens != len(tc.files) {
+				t.Errorf("%d files: %d Stat and %d Open of a file, want none and one each", len(tc.files), tree.stats, tree.opens)
+			}
+		})
+	}
+}

@@ -1475,6 +1475,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				if obj := rc.viewInstance(h); obj != nil {
 					sc.vars[p.Name] = obj
 				}
+				rc.bindControllerDependencies(h, sc.vars[p.Name], sc)
 			}
 			continue
 		}
@@ -1538,53 +1539,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			rc.subjectDependency(h.file, &p, sc, nil, 0)
 			continue
 		}
-		// current_user: CurrentUser may be an alias of Annotated[User, Depends(...)].
-		dep, depFile := b.paramDependency(h.file, &p)
-		if dep != nil {
-			var fnExpr *facts.Expr
-			if len(dep.Args()) > 0 {
-				fnExpr = &dep.Args()[0]
-			}
-			level := b.dependencyAuth(depFile, fnExpr, 0)
-			rc.auth = max(rc.auth, level)
-			name := ""
-			if fnExpr != nil {
-				name = fnExpr.Raw()
-			}
-			last := facts.LastSegment(name)
-			switch {
-			case catalog.MatchAny(b.lang.Auth.Dependencies, name, last), catalog.MatchAny(b.lang.Auth.AdminDependencies, name, last):
-				b.adoptUserEntity(depFile, fnExpr)
-				if v := rc.userDependency(depFile, fnExpr, p.Name, sc, 0); v != nil {
-					sc.vars[p.Name] = v
-					continue
-				}
-				sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
-			case strings.Contains(strings.ToLower(name), "settings"):
-				sc.vars[p.Name] = &value{kind: vSettings}
-			case b.isCredentialScheme(depFile, fnExpr):
-				// token: str = Depends(oauth2_scheme): the credential
-				// the request presents is an input.
-				sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
-			default:
-				// A dependency of the service (get_organisation,
-				// require_org_admin) runs before the handler: its guards
-				// are preconditions and its result the parameter's value.
-				if v := rc.dependencyValue(depFile, fnExpr, p.Name, sc, 0); v != nil {
-					sc.vars[p.Name] = v
-					continue
-				}
-				if fr := b.ix.function(depFile, fnExpr); fr != nil && fr.fn.Returns != nil {
-					if cr := b.ix.class(fr.file, fr.fn.Returns); cr != nil {
-						if e := b.entByQual[cr.qual()]; e != nil && !strings.HasPrefix(p.Name, "_") {
-							n := bindingName(p.Name)
-							sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: n}, param: n}
-							continue
-						}
-					}
-				}
-				sc.vars[p.Name] = &value{kind: vPlumbing}
-			}
+		if rc.bindDependency(h.file, &p, sc) {
 			continue
 		}
 		if b.currentUserDecorated(h.file, &p) {
@@ -1707,6 +1662,139 @@ func (b *builder) routeDependencies(rc *ruleCtx, sc *scope, h *handler) {
 			rc.dependencyValue(h.file, fn, facts.LastSegment(fn.Raw()), sc, 0)
 		}
 	}
+}
+
+// bindDependency binds p, when its default (or its annotation's alias) is
+// a dependency (FastAPI's Depends), to what the dependency gives: the
+// acting user, the settings, a credential the request presents, or the
+// result of a dependency of the service, whose guards become
+// preconditions. False when p has no dependency.
+func (rc *ruleCtx) bindDependency(f *facts.File, p *facts.Param, sc *scope) bool {
+	b := rc.b
+	// current_user: CurrentUser may be an alias of Annotated[User, Depends(...)].
+	dep, depFile := b.paramDependency(f, p)
+	if dep == nil {
+		return false
+	}
+	var fnExpr *facts.Expr
+	if len(dep.Args()) > 0 {
+		fnExpr = &dep.Args()[0]
+	}
+	level := b.dependencyAuth(depFile, fnExpr, 0)
+	rc.auth = max(rc.auth, level)
+	name := ""
+	if fnExpr != nil {
+		name = fnExpr.Raw()
+	}
+	last := facts.LastSegment(name)
+	switch {
+	case catalog.MatchAny(b.lang.Auth.Dependencies, name, last), catalog.MatchAny(b.lang.Auth.AdminDependencies, name, last):
+		b.adoptUserEntity(depFile, fnExpr)
+		if v := rc.userDependency(depFile, fnExpr, p.Name, sc, 0); v != nil {
+			sc.vars[p.Name] = v
+			return true
+		}
+		sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
+	case strings.Contains(strings.ToLower(name), "settings"):
+		sc.vars[p.Name] = &value{kind: vSettings}
+	case b.isCredentialScheme(depFile, fnExpr):
+		// token: str = Depends(oauth2_scheme): the credential
+		// the request presents is an input.
+		sc.vars[p.Name] = &value{kind: vParam, param: bindingName(p.Name)}
+	default:
+		// A dependency of the service (get_organisation,
+		// require_org_admin) runs before the handler: its guards
+		// are preconditions and its result the parameter's value.
+		if v := rc.dependencyValue(depFile, fnExpr, p.Name, sc, 0); v != nil {
+			sc.vars[p.Name] = v
+			return true
+		}
+		if fr := b.ix.function(depFile, fnExpr); fr != nil && fr.fn.Returns != nil {
+			if cr := b.ix.class(fr.file, fr.fn.Returns); cr != nil {
+				if e := b.entByQual[cr.qual()]; e != nil && !strings.HasPrefix(p.Name, "_") {
+					n := bindingName(p.Name)
+					sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: n}, param: n}
+					return true
+				}
+			}
+		}
+		sc.vars[p.Name] = &value{kind: vPlumbing}
+	}
+	return true
+}
+
+// bindControllerDependencies gives self, in a method of a class-based
+// controller (the catalog's controller_decorators: fastapi-utils' @cbv,
+// mealie's @controller), the dependencies its class attributes declare,
+// its bases' included: mealie's BaseUserController has user: PrivateUser
+// = Depends(get_current_user) (routes/_base/base_controllers.py:137), so
+// self.user in a route is the acting user, as a parameter with that
+// default would be. A nearer class's attribute hides a base's. Only the
+// attributes the route reads (self.user) and those that can turn the
+// request away (that authenticate, or raise: get_integration_id decodes
+// the token, core/dependencies/dependencies.py:126-132) are bound: every
+// request runs them all, but a translator made from the Accept-Language
+// header is no input of a rule that never reads it.
+func (rc *ruleCtx) bindControllerDependencies(h *handler, self *value, sc *scope) {
+	b := rc.b
+	if self == nil || !decoratedBy(h.class.Decorators, b.lang.ControllerDecorators) {
+		return
+	}
+	cr := b.ix.classes[h.class.QualName]
+	if cr == nil {
+		return
+	}
+	read := map[string]bool{}
+	visitFile(&facts.File{Functions: []facts.Function{*h.fn}}, func(x *facts.Expr) {
+		if x.Kind == facts.ExprAttr && x.X != nil && b.isSelf(x.X) {
+			read[x.Name()] = true
+		}
+	}, nil)
+	for _, c := range b.ix.lineage(cr) {
+		for i := range c.class.Fields {
+			a := &c.class.Fields[i]
+			if a.Value == nil || a.Name == "" || self.attrs[a.Name] != nil {
+				continue
+			}
+			p := facts.Param{Name: a.Name, Annotation: a.Annotation, Default: a.Value, Line: a.Line}
+			if !read[a.Name] {
+				dep, depFile := b.paramDependency(c.file, &p)
+				if dep == nil || len(dep.Args()) == 0 || !b.dependencyMayRefuse(depFile, &dep.Args()[0]) {
+					continue
+				}
+			}
+			saved, had := sc.vars[a.Name]
+			if rc.bindDependency(c.file, &p, sc) {
+				if self.attrs == nil {
+					self.attrs = map[string]*value{}
+				}
+				self.attrs[a.Name] = sc.vars[a.Name]
+			}
+			if had {
+				sc.vars[a.Name] = saved
+			} else {
+				delete(sc.vars, a.Name)
+			}
+		}
+	}
+}
+
+// dependencyMayRefuse says whether the dependency fn can turn a request
+// away: it authenticates, or it is a function of the service that raises.
+func (b *builder) dependencyMayRefuse(f *facts.File, fn *facts.Expr) bool {
+	if b.dependencyAuth(f, fn, 0) != 0 {
+		return true
+	}
+	fr := b.ix.function(f, fn)
+	if fr == nil {
+		return false
+	}
+	raises := false
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
+		raises = raises || s.Kind == facts.StmtRaise
+		return !raises
+	})
+	return raises
 }
 
 // viewInstance is the view object a class-based view's handler runs on,

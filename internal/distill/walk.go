@@ -652,6 +652,13 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if ent.attrField(t.Name()) == nil && hasAnyPrefix(t.Name(), rc.b.lang.TransientAttrPrefixes) {
 				return // self._permissions_cache = None: a memo, no column
 			}
+			if ent.attrField(t.Name()) == nil && ent.plainAttrs[t.Name()] {
+				// user.token = create_access_token(...) (flask-realworld's
+				// user/views.py:23): a class attribute that is no column,
+				// set for the answer; the store keeps nothing of it.
+				rc.eval(v, sc, out, true)
+				return
+			}
 			rc.b.stats.EffectsSeen++
 			f := ent.attrField(t.Name()) // user.role = r: the key role_id, named role
 			if f == nil || f.drop {

@@ -912,6 +912,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		// first_or_404(): no row ends the request.
 		rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, line)
 	}
+	rc.branchRequiredLookup(q, j, sc, line)
 	if v.expr != nil && sc.top {
 		// authenticate(email=e, password=p): found by the credentials
 		// only when the password matches.

@@ -174,8 +174,10 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if s.Value == nil || len(s.Targets) == 0 {
 			return false
 		}
-		for ti := range s.Targets {
-			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line())
+		if !rc.chainedOnce(s, sc, out) {
+			for ti := range s.Targets {
+				rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line())
+			}
 		}
 		rc.typedLocal(s, sc)
 	case facts.StmtFunction:

@@ -904,6 +904,16 @@ type Language struct {
 	// instances assigned in the class body (Django's models.Model): a bare
 	// annotation there (overall_status: str) is no column.
 	FieldInstanceBases []string `yaml:"field_instance_bases"`
+	// DeclarativeModelBases are model bases whose columns are declared by
+	// a column call or by a MappedAnnotations annotation (SQLAlchemy's
+	// declarative models, Flask-SQLAlchemy's db.Model); models of a
+	// declarative_base() or @as_declarative base are such models too. An
+	// attribute annotated otherwise and given no column call there
+	// (flask-realworld's token: str = '') is a plain class attribute.
+	DeclarativeModelBases []string `yaml:"declarative_model_bases"`
+	// MappedAnnotations are the annotation wrappers that make a mapped
+	// attribute of a declarative model (SQLAlchemy 2.0's Mapped[T]).
+	MappedAnnotations []string `yaml:"mapped_annotations"`
 	// EmailFieldTypes are input field classes that hold an email address
 	// (forms.EmailField and its subclasses): a bound on the length of such
 	// an input is named for the email (max_email_length), whatever the

@@ -44,6 +44,10 @@ type entityInfo struct {
 	// discriminator: the column single-table inheritance tells the
 	// classes' rows apart by (sti.go).
 	discriminator *fieldInfo
+	// plainAttrs are attributes the class declares that are no columns
+	// (token: str = '' on a declarative model): writing one changes
+	// nothing the store keeps.
+	plainAttrs map[string]bool
 }
 
 type fieldInfo struct {
@@ -819,6 +823,13 @@ func (b *builder) readField(e *entityInfo, a *facts.Assignment) {
 		// overall_status: str on a Django model: its columns are field
 		// instances, so a bare annotation types an attribute the code
 		// sets on loaded rows, not a column.
+		return
+	}
+	if b.plainClassAttr(e, a) {
+		if e.plainAttrs == nil {
+			e.plainAttrs = map[string]bool{}
+		}
+		e.plainAttrs[a.Name] = true
 		return
 	}
 	fi := &fieldInfo{name: bindingName(name), attr: a.Name, line: a.Line}

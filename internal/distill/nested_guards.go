@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"strings"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -386,4 +388,92 @@ func (rc *ruleCtx) unreadUnder(s *facts.Stmt, sc *scope) {
 		return
 	}
 	rc.untranslated(sc, s.Line(), LeftOutNestedGuard, "a guard under a condition the spec could not read")
+}
+
+// branchRequiredLookup keeps a lookup that ends the request when no row
+// matches (get_object_or_404, first_or_404), run under a branch's
+// conditions, for branchRequirements to state as the guard it is there.
+// A lookup at the top level is required where it is bound (bindLookup),
+// and one under no condition the spec can state says nothing.
+func (rc *ruleCtx) branchRequiredLookup(q *query, j allium.Expr, sc *scope, line int) {
+	if !q.required && !q.orAbort || sc.top || sc.under == nil || sc.under == leaveRestOut || rc.importing > 0 {
+		return
+	}
+	rc.branchRequired = append(rc.branchRequired, branchRequired{join: j, under: sc.under, meta: rc.b.meta(sc.file, line)})
+}
+
+// branchRequired is a lookup that ends the request when no row matches,
+// run under the conditions under.
+type branchRequired struct {
+	join  allium.Expr
+	under allium.Expr
+	meta  allium.Meta
+}
+
+// branchRequirements states each lookup of branchRequiredLookup as
+// `requires: not <conditions> or exists <lookup>` unless a requires of
+// body already asks whether the row exists (accounts/views.py's
+// `exists Member{...} and Member{...}.is_rw`, from the test of the row
+// the code makes next). healthchecks' _get_project_for_user
+// (front/views.py:171-183) returns for a superuser and for the project's
+// owner, and only then looks the membership up or answers 404: requires:
+// user.is_superuser or user = project.owner or exists Member{project,
+// user}.
+func (rc *ruleCtx) branchRequirements(body []allium.Stmt) []allium.Stmt {
+	for _, br := range rc.branchRequired {
+		exists := &allium.Unary{Op: allium.OpExists, X: br.join}
+		key := exprKey(exists)
+		stated := false
+		for _, s := range body {
+			if r, ok := s.(*allium.Requires); ok && strings.Contains(exprKey(r.Cond), key) {
+				stated = true
+				break
+			}
+		}
+		if stated || !rc.joinBound(br.join) {
+			continue
+		}
+		var cond allium.Expr = exists
+		if br.under != alwaysTrue {
+			cond = &allium.Binary{Op: allium.OpOr, X: negate(br.under), Y: exists}
+		}
+		rc.b.stats.GuardsSeen++
+		body = append(body, &allium.Requires{Meta: br.meta, Cond: cond})
+	}
+	return body
+}
+
+// joinBound reports a lookup whose values name only the rule's
+// parameters and lets: one keyed by an input the rule reads as the row it
+// names instead (CTFd's token_id, whose row is the trigger's token,
+// api/v1/tokens.py:145-150) could not be stated outside its branch.
+func (rc *ruleCtx) joinBound(j allium.Expr) bool {
+	jn, ok := j.(*allium.Join)
+	if !ok {
+		return false
+	}
+	for _, f := range jn.Fields {
+		names := []string{f.Name}
+		if f.Value != nil {
+			names = names[:0]
+			allium.Inspect(f.Value, func(e allium.Expr) bool {
+				if m, ok := e.(*allium.Member); ok {
+					if id, ok := m.X.(*allium.Ident); ok {
+						names = append(names, id.Name)
+					}
+					return false
+				}
+				if id, ok := e.(*allium.Ident); ok {
+					names = append(names, id.Name)
+				}
+				return true
+			})
+		}
+		for _, n := range names {
+			if n != "config" && n != "now" && !rc.paramSet[n] && !rc.lets[n] {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -51,6 +51,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				q.action = "delete"
 			}
 			if last == "get_object_or_404" || last == "get_or_404" {
+				q.orAbort = true
 				rc.filterKw(q, e.Keywords(), sc, out)
 				if len(e.Args()) > 1 {
 					q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args()[1], sc, out)})

@@ -619,6 +619,9 @@ type ruleCtx struct {
 	// body), by let name: a precondition the branch states is one of the
 	// whole rule, and reads the lookup itself (nested_guards.go).
 	branchJoins map[string]allium.Expr
+	// branchRequired: lookups that end the request when no row matches,
+	// run under a branch's conditions (branchRequirements).
+	branchRequired []branchRequired
 	// strategyStated: the auth strategies' checks of the signed-in
 	// user are stated already (strategy_files.go). The rule's too: a
 	// branch that reads the user first states them in its own rule, and
@@ -1089,6 +1092,9 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.stmts(h.fn.Body(), sc, &rc.ensures)
 	rc.unrequiredComparisons()
 	rc.foundOnlyRequires()
+	// An if whose branches only bind rows nothing reads states nothing:
+	// without it a handler may have no outcome, and no rule.
+	rc.ensures = dropUnreadBranchLets(rc.ensures, rc.body)
 	var main *ruleOut
 	if len(rc.ensures) > 0 && !rc.forked {
 		main = rc.finish(h.fn.Line)
@@ -1384,6 +1390,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	r.Body = rc.dropOnlyMatchReads(r.Body)
 	r.Body = settleDisjunctions(r.Body)
 	r.Body = rc.tokenRowsExist(r.Body)
+	r.Body = rc.branchRequirements(r.Body)
 	r.Body = requiresOnce(r.Body)
 	if ifs, ok := soleIf(rc.ensures); ok && rc.required(ifs.Branches[0].Cond) {
 		// The outcomes' condition is one the rule requires already (a
@@ -2548,19 +2555,112 @@ func unnameUnreadCreations(ensures, body []allium.Stmt) {
 // RegisterNewUser, whose helper looks the email up to refuse a taken
 // one, services/user_services/registration_service.py:86, left let
 // result = User{email} after requires: not exists User{email}).
+//
+// It looks into the branches of ifs too, and leaves out an if whose
+// branches held only such lets: healthchecks' front views inline
+// _get_project_for_user (front/views.py:171-183), whose membership lookup
+// after two early returns became `if not user.is_superuser: if user !=
+// project.owner: let membership = Member{project, user}`, an outcome that
+// says nothing (branchRequirements states what the lookup requires).
 func dropUnreadLookupLets(ensures, body []allium.Stmt) []allium.Stmt {
+	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt { return dropUnreadLookupLetsIn(list, list, body) })
+}
+
+// untilSettled applies drop to list until it leaves nothing more out: a
+// let read only by an if that was left out is unread then (plane's
+// TransferCycleIssue, app/views/cycle/base.py:599-616, bound old_cycle
+// for `if exists old_cycle: let current_cycle = ...`). Each round leaves
+// out at least one statement, so the rounds are bounded by their count.
+func untilSettled(list []allium.Stmt, drop func([]allium.Stmt) []allium.Stmt) []allium.Stmt {
+	for range 16 {
+		next := drop(list)
+		if stmtCount(next) == stmtCount(list) {
+			return next
+		}
+		list = next
+	}
+	return list
+}
+
+// stmtCount is the number of statements in list, nested ones included.
+func stmtCount(list []allium.Stmt) int {
+	n := 0
+	allium.WalkStmts(list, func(allium.Stmt) bool { n++; return true })
+	return n
+}
+
+// dropUnreadLookupLetsIn is dropUnreadLookupLets over list, a block of
+// the rule's ensures all. A let's own value never names it, so all is
+// searched whole for reads.
+func dropUnreadLookupLetsIn(list, all, body []allium.Stmt) []allium.Stmt {
 	var kept []allium.Stmt
-	for i, s := range ensures {
-		let, ok := s.(*allium.Let)
-		if ok && !isCreation(let.Value) && !readsName(let.Name, body) &&
-			!readsName(let.Name, ensures[:i]) && !readsName(let.Name, ensures[i+1:]) {
-			if _, lookup := let.Value.(*allium.Join); lookup {
+	for _, s := range list {
+		switch st := s.(type) {
+		case *allium.Let:
+			if _, lookup := st.Value.(*allium.Join); lookup && !isCreation(st.Value) && !readsName(st.Name, body) && !readsName(st.Name, all) {
 				continue
 			}
+		case *allium.If:
+			ifs, keep := dropLetsInIf(st, all, body)
+			if !keep {
+				continue
+			}
+			s = ifs
 		}
 		kept = append(kept, s)
 	}
 	return kept
+}
+
+// dropUnreadBranchLets is dropUnreadLookupLets for the ifs of ensures
+// alone: the lets at its top level stay for the rule's later readings.
+func dropUnreadBranchLets(ensures, body []allium.Stmt) []allium.Stmt {
+	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt {
+		var kept []allium.Stmt
+		for _, s := range list {
+			if ifs, ok := s.(*allium.If); ok {
+				st, keep := dropLetsInIf(ifs, list, body)
+				if !keep {
+					continue
+				}
+				s = st
+			}
+			kept = append(kept, s)
+		}
+		return kept
+	})
+}
+
+// dropLetsInIf is ifs with the unread lookup lets of its branches left
+// out, and false when that left every branch empty; ifs itself when it
+// left nothing out.
+func dropLetsInIf(ifs *allium.If, all, body []allium.Stmt) (allium.Stmt, bool) {
+	dropped, empty, someEmpty := false, true, false
+	cp := *ifs
+	cp.Branches = slices.Clone(ifs.Branches)
+	for i := range cp.Branches {
+		b := dropUnreadLookupLetsIn(cp.Branches[i].Body, all, body)
+		dropped = dropped || !slices.Equal(b, cp.Branches[i].Body)
+		cp.Branches[i].Body = b
+		empty = empty && len(b) == 0
+		someEmpty = someEmpty || len(b) == 0
+	}
+	if ifs.Else != nil {
+		e := dropUnreadLookupLetsIn(ifs.Else, all, body)
+		dropped = dropped || !slices.Equal(e, ifs.Else)
+		cp.Else = e
+		empty = empty && len(e) == 0
+		someEmpty = someEmpty || len(e) == 0
+	}
+	switch {
+	case dropped && empty:
+		return nil, false
+	case !dropped || someEmpty:
+		// A branch left with nothing to state keeps the if whole: its
+		// condition still tells the branches apart.
+		return ifs, true
+	}
+	return &cp, true
 }
 
 // dropPartialLets leaves out of body each let of a lookup stated by its

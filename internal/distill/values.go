@@ -291,6 +291,10 @@ type query struct {
 	counts map[string]string
 	// required: the lookup ends the request when no row matches.
 	required bool
+	// orAbort: a shortcut that answers 404 when no row matches
+	// (get_object_or_404(Member, ...)), stated as required where it runs
+	// under a branch's conditions (branchRequiredLookup).
+	orAbort bool
 	// mustExist: a service's global-id lookup helper that raises when
 	// no row is found (global_node_helpers.go): the row the request names
 	// must exist, stated where it is bound as the trigger's row.

@@ -174,8 +174,10 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		if s.Value == nil || len(s.Targets) == 0 {
 			return false
 		}
-		for ti := range s.Targets {
-			rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line())
+		if !rc.chainedOnce(s, sc, out) {
+			for ti := range s.Targets {
+				rc.assign(&s.Targets[ti], s.Value, sc, out, s.Line())
+			}
 		}
 		rc.typedLocal(s, sc)
 	case facts.StmtFunction:
@@ -652,6 +654,13 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if ent.attrField(t.Name()) == nil && hasAnyPrefix(t.Name(), rc.b.lang.TransientAttrPrefixes) {
 				return // self._permissions_cache = None: a memo, no column
 			}
+			if ent.attrField(t.Name()) == nil && ent.plainAttrs[t.Name()] {
+				// user.token = create_access_token(...) (flask-realworld's
+				// user/views.py:23): a class attribute that is no column,
+				// set for the answer; the store keeps nothing of it.
+				rc.eval(v, sc, out, true)
+				return
+			}
 			rc.b.stats.EffectsSeen++
 			f := ent.attrField(t.Name()) // user.role = r: the key role_id, named role
 			if f == nil || f.drop {
@@ -905,6 +914,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		// first_or_404(): no row ends the request.
 		rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, line)
 	}
+	rc.branchRequiredLookup(q, j, sc, line)
 	if v.expr != nil && sc.top {
 		// authenticate(email=e, password=p): found by the credentials
 		// only when the password matches.

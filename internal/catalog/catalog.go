@@ -527,6 +527,12 @@ type Language struct {
 	// E.right(row).right): read on a row, which has no field of that
 	// name, they are the row itself.
 	HeldValueAttrs []string `yaml:"held_value_attrs"`
+	// SameRowAttrs are the attributes of a row of a polymorphic model
+	// that answer the same row as an instance of its most specific
+	// subclass (Wagtail's page.specific, a content-type mixin's
+	// specific): read on a row, which has no field of that name, they are
+	// the row itself, whose fields and checks the spec can still name.
+	SameRowAttrs []string `yaml:"same_row_attrs"`
 	// EncodedValueAttrs are the attributes of a stored value's encoded
 	// form that hold the value itself (Parse Server's encoded date
 	// {__type: 'Date', iso}, read back as new Date(x.iso)): x.iso of a

@@ -358,6 +358,15 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 			return exprValue(&allium.Lit{Kind: allium.LitBool, Text: strconv.FormatBool(truth)})
 		}
 	case facts.ExprCond:
+		if truth, ok := rc.staticTruth(e.Test(), sc); ok && e.X != nil && e.Y != nil {
+			// qs if qs is not None else Model.objects, qs a parameter
+			// left at its default: the branch taken, as an if statement
+			// on the same test takes it (walk.go).
+			if truth {
+				return rc.eval(e.X, sc, out, stmtCtx)
+			}
+			return rc.eval(e.Y, sc, out, stmtCtx)
+		}
 		if rest, decided, truth := rc.reduceCond(e.Test(), sc); decided && rest == nil && e.X != nil && e.Y != nil {
 			// schema.safeParse(isGet ? query : body): the branch the
 			// rule's request takes.
@@ -861,8 +870,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		return unknownValue
 	case vEntity:
 		v := rc.entityValueAttr(x, e.Name(), e, sc, out)
-		if v.kind == vUnknown && slices.Contains(b.lang.HeldValueAttrs, e.Name()) {
-			// invitation.value of O.some(row): the row the result holds.
+		if v.kind == vUnknown && (slices.Contains(b.lang.HeldValueAttrs, e.Name()) || slices.Contains(b.lang.SameRowAttrs, e.Name())) {
+			// invitation.value of O.some(row): the row the result holds;
+			// node.specific: the row as its most specific subclass.
 			return x
 		}
 		return v
@@ -1025,6 +1035,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		if v := rc.lookupAttr(x, e.Name()); v != nil {
 			return v // rows[0]._perishable_token_expires_at
+		}
+		if slices.Contains(b.lang.SameRowAttrs, e.Name()) {
+			// qs.get(id=node_id).specific: the row found, as its most
+			// specific subclass.
+			return x
 		}
 		return unknownValue
 	case vObject:
@@ -1422,6 +1437,9 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 	switch e.Kind {
 	case facts.ExprName, facts.ExprAttr, facts.ExprCall:
 		v := rc.eval(e, sc, out, false)
+		if v.presentWhen != nil {
+			return v.presentWhen // a row bound only when a test held (row_or_none.go)
+		}
 		switch v.kind {
 		case vEntity:
 			if id, isIdent := v.expr.(*allium.Ident); isIdent {
@@ -1575,6 +1593,14 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 			return negate(x)
 		}
 		v := rc.eval(side, sc, out, false)
+		if v.presentWhen != nil {
+			// A row bound only when a test held, None otherwise
+			// (row_or_none.go): not None exactly when the test held.
+			if positive {
+				return v.presentWhen
+			}
+			return negate(v.presentWhen)
+		}
 		if v.kind == vParam && v.reqLocal {
 			// current_org is None: whether the request named one, which
 			// the lookups it scopes already require.
@@ -2822,7 +2848,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if recv.expr == nil && recv.param == "timed" {
 				return rc.issueTimedToken(&e.Args()[0], sc, out, e.Line())
 			}
-			return rc.issueToken(&e.Args()[0], recv.expr, sc, out, e.Line())
+			life := recv.expr
+			if life == nil {
+				// A signer that gives its tokens no lifetime, signing a
+				// payload that carries its own expiry ({"expires_at":
+				// ...}, checked by whoever reads it back): that expiry.
+				life = rc.payloadExpiry(&e.Args()[0], sc, out)
+			}
+			return rc.issueToken(&e.Args()[0], life, sc, out, e.Line())
 		}
 		if catalog.MatchAny(st.SignCalls, names...) && len(e.Args()) > 0 {
 			return rc.signPayload(e, names, sc, out)

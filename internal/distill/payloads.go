@@ -209,6 +209,14 @@ func (rc *ruleCtx) sameInstant(e *facts.Expr, method string, recv *value) (*valu
 // Math.floor(Date.now() / 1000) + 60 * 15, services/user.ts:406, then
 // {exp: expiry}): an expiry claim counts seconds.
 func (rc *ruleCtx) lifetimeAfterNow(v *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
+	if v.Kind == facts.ExprCall && len(v.Args()) == 0 && len(v.Keywords()) == 0 && v.X != nil && v.X.Kind == facts.ExprAttr && v.X.X != nil &&
+		catalog.Match(rc.b.lang.TimeTextCalls, v.X.Name()) {
+		// {"expires_at": expires_at.isoformat()}: the time written as
+		// text, which the reader parses back (datetime.fromisoformat), so
+		// the entry holds that time (baserow's email verification token,
+		// core/user/handler.py:741-747, read back at :767).
+		v = v.X.X
+	}
 	if v.Kind == facts.ExprName {
 		if local := sc.vars[v.Name()]; local != nil && local.kind == vUnknown && local.src != nil {
 			v = local.src

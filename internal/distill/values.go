@@ -150,6 +150,10 @@ type value struct {
 	// Server's config.accountLockout), read through for its options and
 	// tested for truth as whether the deployment set it (option_groups.go).
 	group string
+	// presentWhen: vUnknown: a local that holds a row exactly when this
+	// condition held, and None otherwise (row_or_none.go): testing it
+	// for None, or for truth, states the condition.
+	presentWhen allium.Expr
 	// truth: vExpr: what testing the value for truth states, when that is
 	// not the value itself (a fresh hash given only when the stored one is
 	// due for an upgrade: needs_rehash(hash); verified_pairs.go).
@@ -359,4 +363,6 @@ var unknownValue = &value{kind: vUnknown}
 var leftOutRow = &value{kind: vUnknown}
 
 // unreadValue reports the walk's unknown value or a left-out row.
-func unreadValue(v *value) bool { return v == unknownValue || v == leftOutRow }
+func unreadValue(v *value) bool {
+	return v == unknownValue || v == leftOutRow || v.kind == vUnknown && v.presentWhen != nil
+}

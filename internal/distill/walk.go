@@ -800,7 +800,17 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 				return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: prior}, param: prior}
 			}
 			// User.query.get(user_id): the input id stands for user.
+			if sc.top {
+				// A row found on every path (not in a branch, where
+				// lookups by different ids are alternatives for one row).
+				bn = rc.idRowName(bn, id.Name)
+			}
 			rc.noteIDParam(id.Name, bn, q.ent)
+			if sc.top {
+				p := rc.idParams[id.Name]
+				p.everyPath = true
+				rc.idParams[id.Name] = p
+			}
 			rc.yieldSignedInName(bn)
 		} else if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].val == nil && bn == snake(lastWord(q.ent)) && rc.idParams[bn+"_id"].row == "" {
 			// Project.objects.filter(id=project_id).first(), project_id
@@ -1241,6 +1251,11 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 	if bn == "" || strings.Contains(from, word) && !plainCaller || !strings.Contains(bn, word) || rc.lets[bn] || rc.paramSet[bn] || rc.b.isEnumLiteral(bn) {
 		return
 	}
+	if rc.idRowTaken(bn, "") {
+		// Another input id stands for a row of that name (idRowName):
+		// this row keeps its own.
+		return
+	}
 	switch {
 	case rc.lets[from]:
 		if !rc.renameLet(from, bn) {
@@ -1257,7 +1272,7 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 		}
 		for id, stands := range rc.idParams {
 			if stands.row == from {
-				rc.idParams[id] = idParam{row: bn, ent: stands.ent} // the input id now stands for bn
+				rc.idParams[id] = idParam{row: bn, ent: stands.ent, everyPath: stands.everyPath} // the input id now stands for bn
 			}
 		}
 		renameIdent(rc, from, bn)
@@ -1610,6 +1625,14 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// were seen): the condition is not known.
 		cond = nil
 	}
+	if cond != nil && selfComparison(cond, s.Cond) && !rc.endsRequest(s.Body, sc) && (len(s.Else()) == 0 || !rc.endsRequest(s.Else(), sc)) {
+		// Two different values of the code the spec writes alike (a row's
+		// field kept in a local before a change the walk could not read,
+		// compared with the field after it), deciding an outcome: the
+		// test is not known. (A guard whose sides read the same is one
+		// that always holds, noted as such where guards are stated.)
+		cond = nil
+	}
 	fs := rc.logStripped(s) // self.logger.error(...) before return None
 	failing := failReturn(fs, sc) || rc.abortReturn(fs, sc)
 	if failing && cond == nil {
@@ -1773,6 +1796,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 					// msg = EmailMultiAlternatives(...) or EmailMessage(...):
 					// one message to the spec (either_messages.go).
 					sc.vars[k] = msg
+				} else if pv := rowOrNone(&thenSc, &elseSc, k, cond); pv != nil {
+					// x = None; if token: x = get_by_token(token): the row
+					// when the branch ran, none otherwise (row_or_none.go).
+					sc.vars[k] = pv
 				} else {
 					sc.vars[k] = unknownValue
 				}
@@ -2762,8 +2789,47 @@ func (rc *ruleCtx) noteIDParam(id, row, ent string) {
 	rc.idParams[id] = idParam{row: row, ent: ent}
 }
 
-// idParam is the row parameter an input id stands for, and its entity.
-type idParam struct{ row, ent string }
+// idRowName is the name of the row parameter the input id stands for,
+// bound to a local named bn: bn, unless another input id already stands
+// for a row of that name. One helper that finds a row by the id it is
+// given, called for two ids (baserow's AutomationNodeService.move_node,
+// contrib/automation/nodes/service.py:451-465: node = self.get_node(user,
+// node_id), after_node = self.get_node(user, new_previous_node_id), each
+// bound to the helper's local node, :59), finds two rows: the second is
+// named after its id (new_previous_node_id: new_previous_node), or
+// numbered when that name is taken.
+func (rc *ruleCtx) idRowName(bn, id string) string {
+	taken := func(name string) bool { return rc.idRowTaken(name, id) }
+	if !taken(bn) {
+		return bn
+	}
+	if n, ok := strings.CutSuffix(id, "_id"); ok && n != "" && !taken(n) && !rc.paramSet[n] && !rc.lets[n] {
+		return n
+	}
+	for i := 2; ; i++ {
+		if n := bn + "_" + itoa(i); !taken(n) && !rc.paramSet[n] && !rc.lets[n] {
+			return n
+		}
+	}
+}
+
+// idRowTaken reports a row parameter of that name that an input id other
+// than id stands for, found on every path of the rule.
+func (rc *ruleCtx) idRowTaken(name, id string) bool {
+	for other, stands := range rc.idParams {
+		if other != id && stands.row == name && stands.everyPath {
+			return true
+		}
+	}
+	return false
+}
+
+// idParam is the row parameter an input id stands for, and its entity;
+// everyPath when it was found outside any branch (idRowName).
+type idParam struct {
+	row, ent  string
+	everyPath bool
+}
 
 // andedConds lists the conditions a conjunction joins (a and b and c),
 // or c alone.

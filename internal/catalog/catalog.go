@@ -1299,6 +1299,10 @@ type Shapes struct {
 	// name, else its CreateMethods given the validated data.
 	SaveMethods   []string `yaml:"save_methods"`
 	CreateMethods []string `yaml:"create_methods"`
+	// UpdateMethods are what save runs instead of CreateMethods when the
+	// shape holds a row (DRF's save: update(self.instance,
+	// validated_data) when an instance was given, create otherwise).
+	UpdateMethods []string `yaml:"update_methods"`
 	// InputAttrs are a shape's attributes that hold its input, raw or
 	// validated (initial_data, validated_data, cleaned_data).
 	InputAttrs []string `yaml:"input_attrs"`
@@ -1338,6 +1342,13 @@ type Shapes struct {
 	// to change (DRF's serializer.instance): none when the shape was made
 	// from request data alone, as a create view makes it.
 	InstanceAttrs []string `yaml:"instance_attrs"`
+	// RepresentationAttrs are a shape's attributes holding its output,
+	// the representation of its instance once it holds one (DRF's
+	// serializer.data is to_representation(self.instance), and save()
+	// sets the instance to the row it created or changed): their key
+	// entries (the catalog's id_attrs) are that row's key. With no
+	// instance they are the validated input.
+	RepresentationAttrs []string `yaml:"representation_attrs"`
 	// FieldCleaners are the methods of a form or serializer field class
 	// that turn the value given into the validated one (Django's
 	// Field.clean and to_python, DRF's to_internal_value): a field class

@@ -26,12 +26,76 @@ func (rc *ruleCtx) createdRow(q *query) *value {
 	if ent == nil || q.anyOf != nil || q.via != nil || q.bad > 0 || len(q.conds) == 0 {
 		return nil
 	}
+	var byNew *value
 	for _, v := range rc.made {
-		if v.ent == q.ent && rc.findsRow(ent, q, v) {
+		if v.ent == q.ent && (rc.findsRow(ent, q, v) || pinsOwnID(q, v)) {
 			return v
 		}
+		if v.ent == q.ent && rc.keyedByNewRow(q) && rc.matchesMade(q, v) {
+			if byNew != nil {
+				return nil // two rows made here match: not one
+			}
+			byNew = v
+		}
 	}
-	return nil
+	return byNew
+}
+
+// keyedByNewRow reports whether a condition of q names a row this rule
+// created (IntakeIssue.objects.get(issue_id=serializer.data["id"], ...)
+// after the save made the issue, plane app/views/intake/base.py:
+// 316-320): before the rule no row refers to it, so only rows the rule
+// made can match.
+func (rc *ruleCtx) keyedByNewRow(q *query) bool {
+	for _, c := range q.conds {
+		id, ok := c.val.(*allium.Ident)
+		if !ok || c.op != allium.OpEq || len(c.path) > 0 {
+			continue
+		}
+		for _, v := range rc.made {
+			if v.letName != "" && v.letName == id.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchesMade reports whether every condition of q is an equality with
+// the value v was created with.
+func (rc *ruleCtx) matchesMade(q *query, v *value) bool {
+	for _, c := range q.conds {
+		if c.op != allium.OpEq || len(c.path) > 0 || c.val == nil {
+			return false
+		}
+		if got := argValue(v.args, c.field); got == nil || exprKey(got) != exprKey(c.val) {
+			return false
+		}
+	}
+	return true
+}
+
+// pinsOwnID reports whether q looks the row v up by v's own id among
+// other equalities (plane's refetch after serializer.save(),
+// Issue.objects.filter(workspace__slug=slug, project_id=project_id,
+// pk=serializer.data["id"]).first(), api/views/issue.py:467): one row
+// has that id, the one made, and the other filters only narrow a lookup
+// that can find no other. Stated as a join, it would read the state
+// before the rule, where that row does not exist yet.
+func pinsOwnID(q *query, v *value) bool {
+	if v.letName == "" || len(q.conds) < 2 || len(q.alts) > 0 {
+		return false
+	}
+	own := false
+	for _, c := range q.conds {
+		if c.op != allium.OpEq || c.val == nil || c.orNull || c.many || c.fold {
+			return false
+		}
+		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && len(c.path) == 0 && id.Name == v.letName {
+			own = true
+		}
+	}
+	return own
 }
 
 // findsRow reports whether every condition of q is an equality with the

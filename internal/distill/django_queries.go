@@ -318,14 +318,20 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 	var hout []allium.Stmt
 	hends := rc.stmts(h.Body, &hsc, &hout)
 	rc.notFoundFlags(s, h, literals, found, sc, &hsc)
-	if pretouched != "" && !(!hends && !onlyLets(hout)) {
+	// A let naming a row the handler made (let new_issue =
+	// Issue.created(...), a creation a later line reads) is an outcome,
+	// not a binding: a handler that creates the row and then ends is no
+	// refusal (plane's PUT creates the work item its lookup did not find,
+	// api/views/issue.py:658-695).
+	handlerLets := onlyLets(hout) && !slices.ContainsFunc(hout, func(st allium.Stmt) bool { return creationOf(st) != nil })
+	if pretouched != "" && !(!hends && !handlerLets) {
 		// Not the conditional outcome: the parameter was read for nothing.
 		rc.forgetParam(pretouched)
 	}
 	switch {
 	case found == nil || found.kind != vEntity || found.expr == nil:
 		// Not a lookup the spec states: the handler is left as before.
-	case hends && onlyLets(hout):
+	case hends && handlerLets:
 		rc.b.stats.GuardsSeen++
 		if sc.top && found.param == "" {
 			// (A row the caller names by its secret is a parameter: it
@@ -333,7 +339,7 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 			rc.requires(&allium.Unary{Op: allium.OpExists, X: found.expr}, sc, h.Line)
 		}
 		markMustExist(found, sc)
-	case !hends && !onlyLets(hout):
+	case !hends && !handlerLets:
 		ifs := &allium.If{Meta: rc.b.meta(sc.file, h.Line), Branches: []allium.IfBranch{{
 			Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: found.expr}}, Body: hout}}}
 		*out = append(*out, ifs)

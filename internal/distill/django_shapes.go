@@ -179,25 +179,47 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 			return nil
 		}
 		given := rc.saveKeywords(e, sc, out)
+		if row := rc.formInstance(recv); row != nil {
+			// Made with a row: DRF's save updates it, through the
+			// shape's own update if it has one, and creates nothing.
+			for _, u := range sh.UpdateMethods {
+				if fr := b.ix.method(recv.shape, u); fr != nil {
+					inst := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__instance", Line: e.Line()})
+					data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: e.Line()})
+					sc.vars[inst.Name()] = row
+					sc.vars[data.Name()] = &value{kind: vReqDict, shape: recv.shape, attrs: given}
+					v := rc.inline(fr, recv, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{inst, data}, Line: e.Line()}), sc, out)
+					delete(sc.vars, inst.Name())
+					delete(sc.vars, data.Name())
+					return rc.keepSaved(recv, v)
+				}
+			}
+		}
 		for _, c := range sh.CreateMethods {
-			if fr := b.ix.method(recv.shape, c); fr != nil {
+			if fr := b.ix.method(recv.shape, c); fr != nil && rc.formInstance(recv) == nil {
 				data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: e.Line()})
 				sc.vars[data.Name()] = &value{kind: vReqDict, shape: recv.shape, attrs: given}
 				v := rc.inline(fr, recv, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Args: []facts.Expr{data}, Line: e.Line()}), sc, out)
 				delete(sc.vars, data.Name())
-				return v
+				return rc.keepSaved(recv, v)
 			}
 		}
 		var data *value
 		if given != nil {
 			data = &value{kind: vReqDict, shape: recv.shape, attrs: given}
 		}
-		return rc.modelFormSave(e, recv, data, sc, out)
+		return rc.keepSaved(recv, rc.modelFormSave(e, recv, data, sc, out))
 	}
 	if inherited && catalog.Match(sh.CreateMethods, method) && len(e.Args()) == 1 && len(e.Keywords()) == 0 {
 		// super().create(validated_data) in the serializer's own create:
 		// the framework's, which creates the Meta model.
 		return rc.modelFormSave(e, recv, rc.eval(&e.Args()[0], sc, out, false), sc, out)
+	}
+	if inherited && catalog.Match(sh.UpdateMethods, method) && len(e.Args()) == 2 && len(e.Keywords()) == 0 && rc.formInstance(recv) != nil {
+		// super().update(instance, validated_data) in the serializer's
+		// own update: the framework's, which gives the instance the
+		// validated fields.
+		return rc.modelFormSave(e, recv, rc.eval(&e.Args()[1], sc, out, false), sc, out)
 	}
 	if catalog.Match(sh.ObjectValidators, method) || rc.isFieldValidator(method) {
 		return nil
@@ -206,6 +228,24 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 		return rc.inline(fr, recv, e, sc, out)
 	}
 	return nil
+}
+
+// keepSaved makes row, what an inherited save gave back, the shape's
+// instance when it is a row the walk read: Django REST framework's save
+// sets self.instance to the row its create made (or its update changed),
+// so serializer.instance and the key entries of serializer.data name that
+// row afterwards (shapeAttr). row is returned as it was.
+func (rc *ruleCtx) keepSaved(shape, row *value) *value {
+	if row == nil || row.kind != vEntity && row.kind != vNew {
+		return row
+	}
+	for _, a := range rc.b.lang.Shapes.InstanceAttrs {
+		if shape.attrs == nil {
+			shape.attrs = map[string]*value{}
+		}
+		shape.attrs[a] = row
+	}
+	return row
 }
 
 // saveKeywords are the values a shape's save is given by keyword
@@ -506,6 +546,27 @@ func (b *builder) classAndBases(cr *classRef, visit func(c *classRef) bool) {
 			queue = append(queue, b.ix.class(c.file, &c.class.Bases[i]))
 		}
 	}
+}
+
+// representation is serializer.data of a shape holding a row (given, or
+// the one its save made): that row's representation, whose key entries
+// (data["id"], data["pk"]) are the row's key, its other entries the input
+// they were validated from. nil for any other attribute, or a shape
+// holding no row the walk read, whose data is its validated input.
+func (rc *ruleCtx) representation(x *value, name string) *value {
+	sh := rc.b.lang.Shapes
+	if sh == nil || !catalog.Match(sh.RepresentationAttrs, name) {
+		return nil
+	}
+	row := rc.formInstance(x)
+	if row == nil {
+		return nil
+	}
+	keys := map[string]*value{}
+	for _, k := range rc.b.lang.IDAttrs {
+		keys[k] = row
+	}
+	return &value{kind: vReqDict, shape: x.shape, attrs: keys}
 }
 
 // contextParam marks the value of a shape's context mapping.

@@ -905,6 +905,11 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		}
 		return unknownValue
 	case vShape:
+		if v := rc.representation(x, e.Name()); v != nil {
+			// serializer.data["id"] after save: the saved row's key, not
+			// the data the serializer was made with.
+			return v
+		}
 		if x.parts != nil {
 			// A shape the code built (TokenData(username=...)): a field
 			// it was given is that value, not a request input.
@@ -2157,6 +2162,14 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			return &value{kind: vPlumbing, unreadNew: true} // cls._meta.model()
 		}
 		recv, superCall = rc.superReceiver(e.X.X, method, sc)
+		if superCall && recv.kind == vShape && b.lang.Shapes != nil && catalog.Match(b.lang.Shapes.UpdateMethods, method) {
+			// super().update(instance, validated_data) in a serializer's
+			// own update: the model serializer's, before any reading of
+			// update as a dict's or a query's takes it (django_shapes.go).
+			if v := rc.shapeCall(e, method, recv, sc, out); v != nil {
+				return v
+			}
+		}
 		if recv == nil {
 			if v := rc.superObjectCall(e, method, sc, out); v != nil {
 				return v // super().__init__(session, ...) in a service class
@@ -4860,10 +4873,11 @@ func (rc *ruleCtx) superReceiver(x *facts.Expr, method string, sc *scope) (*valu
 	if self == nil {
 		return nil, false
 	}
-	// ... and in a serializer's own create, super().create(data) is the
-	// model serializer's (django_shapes.go).
+	// ... and in a serializer's own create (or update),
+	// super().create(data) is the model serializer's (django_shapes.go).
 	shapeSave := self.kind == vShape && rc.b.lang.Shapes != nil &&
-		(catalog.Match(rc.b.lang.Shapes.SaveMethods, method) || catalog.Match(rc.b.lang.Shapes.CreateMethods, method))
+		(catalog.Match(rc.b.lang.Shapes.SaveMethods, method) || catalog.Match(rc.b.lang.Shapes.CreateMethods, method) ||
+			catalog.Match(rc.b.lang.Shapes.UpdateMethods, method))
 	if self.kind != vEntity && self.kind != vNew && !shapeSave {
 		return nil, false
 	}

@@ -849,6 +849,14 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if made := rc.createdRow(q); made != nil {
 		return made
 	}
+	if q.bad == 0 && rc.keyedByNewRow(q) {
+		// A lookup by a row this rule creates of rows it did not make:
+		// a let reads the state before the rule, where the row is not
+		// there to refer to, so the join would name a row before it
+		// exists.
+		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name+" by a row the rule creates")
+		return leftOutRow
+	}
 	var firstOf allium.Expr
 	if one := oneValueAlternatives(q); one != nil {
 		q = one

@@ -220,6 +220,18 @@ func (b *builder) nullableCond(q *query, c qcond) bool {
 	return f.typ != nil && f.typ.Optional || tf != nil && tf.typ != nil && tf.typ.Optional
 }
 
+// relatedMayBeAbsent reports whether c follows a foreign key that may be
+// null to the field it tests: a negated (exclude) condition also holds for
+// a row with no related row.
+func (b *builder) relatedMayBeAbsent(q *query, c qcond) bool {
+	ent := b.entByName[q.ent]
+	if ent == nil || len(c.path) == 0 || c.path[0] == "count" {
+		return false
+	}
+	f := ent.field(c.field)
+	return f != nil && f.fkEntity != "" && f.typ != nil && f.typ.Optional
+}
+
 // excludeKeepsNull reports whether a negated exclude condition also holds
 // for a null field: a comparison with a value, on a field that may be
 // null.

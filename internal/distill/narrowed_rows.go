@@ -65,7 +65,7 @@ func sameQueryRows(a, b *query) bool {
 // sameQcond reports two conditions that test the same thing.
 func sameQcond(c, d qcond) bool {
 	return c.field == d.field && c.op == d.op && c.val == d.val && slices.Equal(c.path, d.path) &&
-		c.orNull == d.orNull && c.many == d.many && c.fold == d.fold && c.member == d.member
+		c.orNull == d.orNull && c.noRelated == d.noRelated && c.many == d.many && c.fold == d.fold && c.member == d.member
 }
 
 // narrowerQuery reports whether b keeps only rows a keeps: b is a with

@@ -224,6 +224,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				} else if c.val != nil {
 					q.conds[i].op = negate(&allium.Binary{Op: c.op}).(*allium.Binary).Op
 					q.conds[i].orNull = b.excludeKeepsNull(q, q.conds[i])
+					q.conds[i].noRelated = b.relatedMayBeAbsent(q, q.conds[i])
 				} else {
 					q.bad++
 				}

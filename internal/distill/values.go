@@ -333,6 +333,10 @@ type qcond struct {
 	// orNull: the condition also holds when the field is null (Django's
 	// exclude keeps the rows whose field is null).
 	orNull bool
+	// noRelated: the condition also holds when the related row path
+	// follows field to is absent (Django's exclude(workspace__trashed=
+	// True) keeps the rows with no workspace, a nullable foreign key).
+	noRelated bool
 	// many: field is a relationship to many rows, and the condition
 	// holds when any of them passes the test of path[0].
 	many bool

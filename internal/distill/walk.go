@@ -843,6 +843,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if r := rc.idParamRowFiltered(q, bn, sc, line); r != nil {
 		return r
 	}
+	if r := rc.inputIDRowFiltered(name, q, sc, out, line); r != nil {
+		return r
+	}
 	if v := rc.relatedScoped(q, sc, out, line); v != nil {
 		return v
 	}
@@ -1114,7 +1117,7 @@ func (rc *ruleCtx) signedInRowFiltered(q *query, sc *scope, line int) *value {
 		return nil
 	}
 	for _, c := range filters {
-		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: &allium.Ident{Name: uid.Name}, Name: c.field}, Y: c.val}, sc, line)
+		rc.requires(condExpr(&allium.Ident{Name: uid.Name}, c), sc, line)
 	}
 	return u
 }
@@ -1138,27 +1141,64 @@ func (rc *ruleCtx) idParamRowFiltered(q *query, bn string, sc *scope, line int) 
 	rc.noteIDParam(id, n, q.ent)
 	rc.useParam(n)
 	for _, c := range filters {
-		rc.requires(&allium.Binary{Op: allium.OpEq, X: &allium.Member{X: &allium.Ident{Name: n}, Name: c.field}, Y: c.val}, sc, line)
+		rc.requires(condExpr(&allium.Ident{Name: n}, c), sc, line)
 	}
 	return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: n}, param: n}
 }
 
+// inputIDRowFiltered reads a lookup of the row an input id names that
+// also tests a related row (get(id=application_id) after
+// exclude(workspace__trashed=True)), under any local name and for an id
+// of any name (get_application(builder_id), whose helper binds
+// application): the row the id names, read as a lookup by that id alone
+// is, and each test a precondition on it, since no row found ends the
+// request. idParamRowFiltered reads the lookups whose tests are all of
+// the row's own fields; nil for any other lookup.
+func (rc *ruleCtx) inputIDRowFiltered(name string, q *query, sc *scope, out *[]allium.Stmt, line int) *value {
+	if len(q.conds) < 2 || q.bad > 0 || q.via != nil || len(q.alts) > 0 || len(q.anyOf) > 0 {
+		return nil
+	}
+	filters, ok := byIDWithFixed(q, func(x *allium.Ident) bool { return rc.paramSet[x.Name] })
+	if !ok || !slices.ContainsFunc(filters, func(c qcond) bool { return len(c.path) > 0 }) {
+		return nil
+	}
+	byID := *q
+	byID.conds = slices.DeleteFunc(slices.Clone(q.conds), func(c qcond) bool { return c.field != "id" || len(c.path) > 0 })
+	row := rc.bindLookup(name, &value{kind: vLookup, ent: q.ent, q: &byID}, sc, out, line)
+	id := entityIdent(row)
+	if id == nil {
+		return nil
+	}
+	for _, c := range filters {
+		rc.requires(condExpr(&allium.Ident{Name: id.Name}, c), sc, line)
+	}
+	return row
+}
+
 // byIDWithFixed splits the conditions of a lookup that finds one row by
-// its id (the one condition id = x with isID(x)) and fixed values of its
-// other fields (deleted_at = null): the latter, and whether the lookup
-// is such.
+// its id (the one condition id = x with isID(x)) and tests of its other
+// fields against literals (deleted_at = null), or of a related row's
+// (exclude(workspace__trashed=True): the workspace, if any, is not
+// trashed): the latter, and whether the lookup is such. Each test is one
+// condExpr can write on the row found; a lookup with any other is not
+// such.
 func byIDWithFixed(q *query, isID func(*allium.Ident) bool) ([]qcond, bool) {
 	byID := 0
 	var filters []qcond
 	for _, c := range q.conds {
-		if c.op != allium.OpEq || len(c.path) > 0 || c.orNull || c.many {
-			return nil, false
-		}
-		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && isID(id) {
+		if id, ok := c.val.(*allium.Ident); ok && c.field == "id" && c.op == allium.OpEq && len(c.path) == 0 && !c.orNull && !c.noRelated && isID(id) {
 			byID++
 			continue
 		}
+		if c.many || c.fold || c.member != nil || len(c.path) > 1 || len(c.path) == 1 && c.path[0] == "count" {
+			return nil, false
+		}
 		if _, lit := c.val.(*allium.Lit); !lit {
+			return nil, false
+		}
+		if len(c.path) == 0 && c.op != allium.OpEq {
+			// Kept as before: an inequality on the row's own field is
+			// not one this reading has been checked against.
 			return nil, false
 		}
 		filters = append(filters, c)
@@ -2694,6 +2734,15 @@ func condExpr(root allium.Expr, c qcond) allium.Expr {
 	if c.orNull {
 		c.orNull = false
 		return absentOr(m, condExpr(root, c))
+	}
+	if c.noRelated {
+		// exclude(workspace__trashed=True) keeps a row with no workspace.
+		c.noRelated = false
+		var fk allium.Expr = &allium.Ident{Name: c.field}
+		if root != nil {
+			fk = &allium.Member{X: root, Name: c.field}
+		}
+		return absentOr(fk, condExpr(root, c))
 	}
 	// used = false reads as "not used".
 	if lit, ok := c.val.(*allium.Lit); ok && lit.Kind == allium.LitBool && (c.op == allium.OpEq || c.op == allium.OpNe) {

@@ -2460,6 +2460,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if v := rc.decoratedSend(fr, e, sc, out); v != nil {
 				return v // a sender a decorator factory makes (sender_decorators.go)
 			}
+			if x := rc.secretWrapperCall(fr, e, sc, out); x != nil {
+				return exprValue(x) // the service's wrapper of the password verifier (secret_wrappers.go)
+			}
 			before, sent := len(*out), b.sinksMade
 			v := rc.inline(fr, nil, e, sc, out)
 			if b.sinksMade == sent {

@@ -123,6 +123,14 @@ func nonZeroAmount(v *value) bool {
 // filterBuilderSpread reads a spread of such a builder's result: the
 // keywords the call hands it. ok is false for any other spread.
 func (rc *ruleCtx) filterBuilderSpread(e *facts.Expr, sc *scope, out *[]allium.Stmt) (given []facts.Keyword, ok bool) {
+	if e != nil && e.Kind == facts.ExprName && sc.helper != nil {
+		// fltr = self._filter_builder(**{match_key: match_value}), then
+		// filter_by(**fltr) (mealie's _query_one,
+		// repos/repository_generic.py:140-141): the local's one value.
+		if x := onlyAssignment(sc.helper, e.Name()); x != nil && x.Kind == facts.ExprCall {
+			e = x
+		}
+	}
 	if e == nil || e.Kind != facts.ExprCall || len(e.Args()) > 0 || e.X == nil || e.X.Kind != facts.ExprAttr || !rc.b.isReceiverExpr(e.X.X) {
 		return nil, false
 	}
@@ -220,4 +228,72 @@ func foldedLookup(q *query) allium.Expr {
 		args = append(args, allium.Arg{Value: c.val})
 	}
 	return &allium.Call{Fun: &allium.Ident{Name: snake(q.ent) + "_by_" + strings.Join(fields, "_and_") + "_ignoring_case"}, Args: args}
+}
+
+// onlyAssignment is the value fn assigns to the local name when it does
+// so once, at its top level, and nowhere else (not in a branch or loop,
+// not as a parameter): that value is what the name holds wherever it is
+// read after it. nil otherwise.
+func onlyAssignment(fn *facts.Function, name string) *facts.Expr {
+	if slices.ContainsFunc(fn.Params, func(p facts.Param) bool { return p.Name == name }) {
+		return nil
+	}
+	top := assignedAtTop(fn.Body(), name)
+	if len(top) != 1 || assignmentsOf(fn.Body(), name, 0) != 1 {
+		return nil
+	}
+	return top[0]
+}
+
+// assignmentsOf counts the statements, nested ones included, that bind
+// name (an assignment, augmented or not, or a loop's target), up to 8
+// blocks deep.
+func assignmentsOf(body []facts.Stmt, name string, depth int) int {
+	if depth > 8 {
+		return 2 // too deep to tell: never taken as the only one
+	}
+	n := 0
+	for i := range body {
+		s := &body[i]
+		switch s.Kind {
+		case facts.StmtAssign, facts.StmtAugAssign, facts.StmtFor:
+			if slices.ContainsFunc(s.Targets, func(t facts.Expr) bool { return binds(&t, name) }) {
+				n++
+			}
+		case facts.StmtWith:
+			for _, it := range s.Items() {
+				if it.Alias != nil && binds(it.Alias, name) {
+					n++
+				}
+			}
+		case facts.StmtTry:
+			n += assignmentsOf(s.Finally(), name, depth+1)
+			for _, h := range s.Handlers() {
+				if h.Name == name {
+					n++
+				}
+				n += assignmentsOf(h.Body, name, depth+1)
+			}
+		}
+		n += assignmentsOf(s.Body, name, depth+1) + assignmentsOf(s.Else(), name, depth+1)
+	}
+	return n
+}
+
+// binds reports whether an assignment target binds name (x, or x in a
+// tuple or starred target).
+func binds(t *facts.Expr, name string) bool {
+	switch t.Kind {
+	case facts.ExprName:
+		return t.Name() == name
+	case facts.ExprTuple, facts.ExprList:
+		for i := range t.Args() {
+			if binds(&t.Args()[i], name) {
+				return true
+			}
+		}
+	case facts.ExprStarred:
+		return t.X != nil && binds(t.X, name)
+	}
+	return false
 }

@@ -1400,6 +1400,9 @@ type ShapeMeta struct {
 	// ReadOnly is the Meta attribute listing fields the shape shows but
 	// never writes (DRF's read_only_fields).
 	ReadOnly string `yaml:"read_only"`
+	// All is the value of the fields attribute that lists every field of
+	// the model (DRF's and Django's fields = "__all__").
+	All string `yaml:"all"`
 }
 
 // EditViews are framework views whose inherited POST changes the model

@@ -21,6 +21,7 @@ package distill
 // its own POST writes.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/allium"
@@ -75,7 +76,7 @@ func (rc *ruleCtx) shapeMeta(shape *classRef) (ent string, fields []string) {
 	rc.b.classAndBases(shape, func(c *classRef) bool {
 		for i := range c.class.Classes {
 			if meta := &c.class.Classes[i]; meta.Name == sh.Meta.Class {
-				ent, fields = rc.readMeta(c.file, meta)
+				ent, fields = rc.readMeta(c.file, meta, shape)
 				if ent != "" {
 					return true
 				}
@@ -89,10 +90,38 @@ func (rc *ruleCtx) shapeMeta(shape *classRef) (ent string, fields []string) {
 	return ent, fields
 }
 
-// readMeta reads one Meta class: the entity its model attribute names and
-// the names its fields attribute lists.
-func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class) (ent string, fields []string) {
+// readMeta reads one Meta class of shape: the entity its model attribute
+// names and the names its fields attribute lists. When that attribute is
+// the catalog's word for every field (shapes.meta.all, DRF's "__all__")
+// they are the model's that the shape may write: the surrogate key, the
+// fields shape makes read-only, the uneditable ones (auto_now_add), the
+// many-to-many sets (DRF makes one with a through model read-only; plane's
+// Issue.assignees, db/models/issue.py:149) and the ones the model's save
+// sets itself are left out, so a spread of the validated data
+// (Issue.objects.create(**validated_data)) reads no more than the
+// framework would write.
+func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class, shape *classRef) (ent string, fields []string) {
 	sh := rc.b.lang.Shapes
+	all := false
+	defer func() {
+		if !all || ent == "" {
+			return
+		}
+		e := rc.b.entByName[ent]
+		if e == nil {
+			return
+		}
+		fields = nil
+		saved := rc.b.assignedOnSave(e)
+		readOnly := rc.b.readOnlyFields(shape)
+		for _, f := range e.fields {
+			if f.drop || f.uneditable || f.attr == "" || slices.Contains(rc.b.lang.IDAttrs, f.attr) || saved[f.name] ||
+				readOnly[f.attr] || readOnly[f.name] || f.typ != nil && f.typ.Name == "Set" {
+				continue
+			}
+			fields = append(fields, f.attr)
+		}
+	}()
 	for j := range meta.Fields {
 		f := &meta.Fields[j]
 		switch {
@@ -102,6 +131,8 @@ func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class) (ent string, fi
 			if v := rc.eval(f.Value, &scope{file: file, vars: map[string]*value{}}, &scratch, false); v.kind == vModelClass {
 				ent = v.ent
 			}
+		case f.Name == sh.Meta.Fields && sh.Meta.All != "" && f.Value.Kind == facts.ExprString && f.Value.Value() == sh.Meta.All:
+			all = true
 		case f.Name == sh.Meta.Fields:
 			fields = literalNames(f.Value)
 			if fields == nil {
@@ -110,6 +141,45 @@ func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class) (ent string, fi
 		}
 	}
 	return ent, fields
+}
+
+// assignedOnSave are the fields of e (spec names) that the model's save
+// methods (catalog shapes.save_methods), each of its service lineage's,
+// assign on the row: plane's
+// BaseModel.save sets created_by and updated_by to the signed-in user
+// (db/models/base.py:20-40), whatever a serializer listing every field
+// was given for them, so "__all__" does not read them from the request.
+func (b *builder) assignedOnSave(e *entityInfo) map[string]bool {
+	set := map[string]bool{}
+	if e.ref == nil || e.ref.class == nil || b.lang.Shapes == nil {
+		return set
+	}
+	for _, c := range b.ix.lineage(e.ref) {
+		for _, name := range b.lang.Shapes.SaveMethods {
+			fr := b.ix.funcs[qual(c.qual(), name)]
+			if fr == nil || fr.fn == nil {
+				continue
+			}
+			facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
+				if s.Kind != facts.StmtAssign {
+					return true
+				}
+				for i := range s.Targets {
+					t := &s.Targets[i]
+					if t.Kind != facts.ExprAttr || t.X == nil || !b.isSelf(t.X) {
+						continue
+					}
+					if f := e.attrField(t.Name()); f != nil {
+						set[f.name] = true
+					} else if f := e.attrField(strings.TrimSuffix(t.Name(), "_id")); f != nil {
+						set[f.name] = true // self.created_by_id = ...
+					}
+				}
+				return true
+			})
+		}
+	}
+	return set
 }
 
 // filteredNames reads fields = existing_user_fields(["first_name", ...]):

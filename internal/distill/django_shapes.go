@@ -195,6 +195,15 @@ func (rc *ruleCtx) shapeCall(e *facts.Expr, method string, recv *value, sc *scop
 				}
 			}
 		}
+		if rc.unreadRowGiven(recv) {
+			// IssueCreateSerializer(issue, data=..., partial=True) of an
+			// issue an annotated query found (plane's partial_update,
+			// app/views/issue/base.py:622-668): DRF's save updates that
+			// row, which the spec cannot name; it creates nothing.
+			b.stats.EffectsSeen++
+			rc.untranslated(sc, e.Line(), LeftOutValue, "the save of a form made to change a row the spec cannot name")
+			return unknownValue
+		}
 		for _, c := range sh.CreateMethods {
 			if fr := b.ix.method(recv.shape, c); fr != nil && rc.formInstance(recv) == nil {
 				data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: e.Line()})

@@ -2492,6 +2492,13 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && recv.kind == vNew {
 		if fr := b.method(recv.ent, method); ownMethod(fr) {
+			if catalog.Match(l.PersistCalls, method) {
+				// The model's own save hands its keywords to the
+				// framework's through **kwargs (plane's IssueComment.save,
+				// db/models/issue.py:481-504): the fields this call lists
+				// are the ones written (saved_fields.go).
+				rc.savedFields(e, recv)
+			}
 			return rc.inline(fr, recv, e, sc, out)
 		}
 	}
@@ -3111,6 +3118,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if method != "" && catalog.Match(l.PersistCalls, method) {
 		if recv.kind == vNew {
+			rc.savedFields(e, recv)
 			rc.created(recv, out, e.Line())
 			return recv
 		}

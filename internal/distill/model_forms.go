@@ -132,6 +132,23 @@ func (rc *ruleCtx) unreadInstance(form *value) bool {
 	return false
 }
 
+// unreadRowGiven reports a form made to change a row the walk could not
+// read: like unreadInstance, but an instance of None (self.instance of a
+// serializer made without one, openwisp-users' create views) is no row.
+func (rc *ruleCtx) unreadRowGiven(form *value) bool {
+	for _, a := range rc.b.lang.Shapes.InstanceAttrs {
+		v, ok := form.attrs[a]
+		if !ok || v == nil || v.kind == vEntity || v.kind == vNew {
+			continue
+		}
+		if l, lit := v.expr.(*allium.Lit); lit && l.Kind == allium.LitNull {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // givenInstance adds to attrs the row a model form is made to change when
 // its constructor is given it by keyword (SpeakerProfileForm(instance=
 // speaker, data=request.POST), pretalx cfp/views/user.py:102): the form's

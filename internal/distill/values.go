@@ -74,6 +74,9 @@ type value struct {
 	q         *query
 	enum      *enumInfo
 	done      bool // vNew: already created
+	// unsaved: vNew, once created: the fields assigned since the row was
+	// last written, with the values they had before (saved_fields.go).
+	unsaved map[string]unsavedArg
 	// fetched: vEntity: a row loaded into an object of its own (a
 	// catalogued separate fetch), with what the rule had assigned to rows
 	// then (separate_fetches.go).

@@ -636,6 +636,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if rc.assignStored(obj, ent, f, x, sc, out, line) {
 				return // an update of the row written since (written_rows.go)
 			}
+			obj.noteUnsaved(f.name)
 			obj.args = setArg(obj.args, f.name, x)
 			obj.restate()
 		case vEntity:
@@ -2924,6 +2925,7 @@ func isolateNewRows(vars map[string]*value, ensures *[]allium.Stmt) {
 		}
 		c := *v
 		c.args = slices.Clone(v.args)
+		c.unsaved = maps.Clone(v.unsaved)
 		c.createdAt, c.createdIx = ensures, i
 		(*ensures)[i] = st
 		copies[v] = &c

@@ -27,11 +27,14 @@ run: deps
 ALLIUM_REF := $(abspath $(dir $(abspath $(lastword $(MAKEFILE_LIST))))../shared/tools/allium)
 
 # Everything CI runs: static checks, the whole test suite with the race
-# detector, and a short pass of every fuzz target.
+# detector, and a short pass of every fuzz target. The distiller's package
+# takes minutes under the race detector, and went past go test's default
+# timeout of 10 minutes on a loaded 2-core machine; the timeout is set
+# well above it.
 test: deps vet
 	@if [ -z "$$ALLIUM_BIN" ] && [ -x "$(ALLIUM_REF)" ]; then export ALLIUM_BIN="$(ALLIUM_REF)"; fi; \
-	echo "$(GO) test -race -count=1 ./...$${ALLIUM_BIN:+   (ALLIUM_BIN=$$ALLIUM_BIN)}"; \
-	$(GO) test -race -count=1 ./...
+	echo "$(GO) test -race -count=1 -timeout 45m ./...$${ALLIUM_BIN:+   (ALLIUM_BIN=$$ALLIUM_BIN)}"; \
+	$(GO) test -race -count=1 -timeout 45m ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
 
 vet:

@@ -1439,7 +1439,6 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 	if fk == nil && !many && b.inverseSides[a] {
 		many, single = true, true // the other side of a one-to-one holds the key
 	}
-	println("DBG", e.name, a.Name, many, single, fk == nil, b.inverseSides[a])
 	if many {
 		// Reverse side: the target holds the foreign key.
 		field := backPop

@@ -2027,6 +2027,11 @@ type SignedTokens struct {
 	VerifyMethods []string `yaml:"verify_methods"`
 	// Decoders read a token an encoder issued.
 	Decoders []string `yaml:"decoders"`
+	// UnverifiedDecoders are the Decoders that read a token's claims
+	// without checking its signature or expiry (jsonwebtoken's decode):
+	// what they give holds whether or not the token is valid, so reading
+	// one requires nothing of the token.
+	UnverifiedDecoders []string `yaml:"unverified_decoders"`
 	// Encoders issue a token from a payload whose ExpiryKeys entry holds
 	// its expiry time.
 	Encoders   []string `yaml:"encoders"`

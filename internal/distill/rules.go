@@ -575,7 +575,10 @@ type ruleCtx struct {
 	// helperBindings: lets and entity parameters of rows that an inlined
 	// helper found, which a caller may name (renameHelperBinding).
 	helperBindings map[string]bool
-	assigned       map[string]allium.Expr
+	// presentedSecrets: inputs read before a lookup that found, by them, a
+	// row standing for its input (notePresentedSecrets).
+	presentedSecrets map[string]bool
+	assigned         map[string]allium.Expr
 	// assignedVia: the object each assignment of assigned was made
 	// through, by the same key (separate_fetches.go).
 	assignedVia map[string]*value
@@ -1438,6 +1441,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	}
 	if external {
 		rc.dropUnreadHelperRows(r)
+		rc.dropPresentedSecrets(r)
 	}
 	ro := &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
 	if rc.kindSuffix == "" && external && trig.Name == name && rc.h.class != nil {
@@ -2711,6 +2715,20 @@ func isPresence(c allium.Expr) bool {
 		return x.Op == allium.OpNe && ok && lit.Kind == allium.LitNull
 	}
 	return false
+}
+
+// dropPresentedSecrets leaves off r's trigger the inputs a row standing
+// for its input was found by (notePresentedSecrets) that no clause of r
+// reads: the row is what the caller presents.
+func (rc *ruleCtx) dropPresentedSecrets(r *allium.Rule) {
+	for _, p := range slices.Sorted(maps.Keys(rc.presentedSecrets)) {
+		if !rc.paramSet[p] || r.Trigger.Cond != nil && mentionsIdent(r.Trigger.Cond, p) ||
+			slices.ContainsFunc(r.Body, func(s allium.Stmt) bool { return stmtMentions(s, p) }) {
+			continue
+		}
+		rc.forgetParam(p)
+		r.Trigger.Params = slices.DeleteFunc(r.Trigger.Params, func(q allium.TriggerParam) bool { return q.Name == p })
+	}
 }
 
 // dropUnreadHelperRows leaves off r's trigger the rows a helper found

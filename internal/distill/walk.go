@@ -380,6 +380,7 @@ func (rc *ruleCtx) issuesToken(v *facts.Expr, sc *scope) bool {
 // params holds before entries from before the value was read.
 func (rc *ruleCtx) bindLocal(name string, val *value, before int, sc *scope, out *[]allium.Stmt, line int) {
 	if val.kind == vLookup {
+		q := val.q
 		val = rc.bindLookup(name, val, sc, out, line)
 		if val.kind == vEntity && val.param != "" {
 			// The entity itself is the parameter: the id or secret
@@ -396,6 +397,7 @@ func (rc *ruleCtx) bindLocal(name string, val *value, before int, sc *scope, out
 				delete(rc.paramSet, p)
 			}
 			rc.params = kept
+			rc.notePresentedSecrets(q, val.param)
 		}
 	}
 	if val.kind == vNew && val.local == "" {
@@ -2992,4 +2994,34 @@ func (rc *ruleCtx) sentRefusal(s *facts.Stmt, sc *scope) *facts.Stmt {
 	cp.Body = slices.Clone(s.Body)
 	cp.Body[len(cp.Body)-1] = facts.NewStmt(facts.StmtSpec{Kind: facts.StmtRaise, Value: last.Value, Line: last.Line()})
 	return &cp
+}
+
+// notePresentedSecrets records the inputs a row that stands for its input
+// (row) was found by, read before the lookup to be handed to it, so that
+// the rule leaves them off its trigger where no clause reads them
+// (dropPresentedSecrets): hagopj13 node-express-boilerplate's logout
+// controller hands req.body.refreshToken to authService.logout
+// (auth.controller.js:19), which finds the token's row by it
+// (auth.service.js:28); the row is the input, the string it was found by
+// is not a second one beside it (Logout(refresh_token, refresh_token_doc)
+// said two unrelated things were given). bindLocal drops at once the
+// inputs first read by the lookup itself.
+func (rc *ruleCtx) notePresentedSecrets(q *query, row string) {
+	if q == nil {
+		return
+	}
+	for _, c := range q.conds {
+		id, ok := c.val.(*allium.Ident)
+		if !ok || c.op != allium.OpEq || !secretField(c.field) || id.Name == row || !rc.paramSet[id.Name] ||
+			rc.userVal != nil && rc.userVal.param == id.Name || rc.b.entByName[q.ent].declaresTokenColumn(c.field) {
+			// A token column the row keeps (kutt's
+			// User.change_email_token) is read by spent_token_lookups.go,
+			// which turns the row back into a lookup by the input.
+			continue
+		}
+		if rc.presentedSecrets == nil {
+			rc.presentedSecrets = map[string]bool{}
+		}
+		rc.presentedSecrets[id.Name] = true
+	}
 }

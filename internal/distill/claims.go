@@ -358,3 +358,26 @@ func durationSeconds(d *allium.Duration) (int64, bool) {
 	}
 	return n * secs, true
 }
+
+// payloadRow is the row a lookup by a decoded payload as its key names.
+// The payload stands for the user the token was signed for (token.user);
+// a row of another entity found by it is the one of that entity the
+// token was signed for: allauth's EmailConfirmationHMAC signs the e-mail
+// address's pk (signing.dumps(obj=self.email_address.pk), account/
+// models.py:208) and finds the address by what signing.loads gives back
+// (EmailAddress.objects.get(pk=pk, verified=False), :214-215), which is
+// key.email_address, no user. val otherwise.
+func (rc *ruleCtx) payloadRow(v *value, ent string, val allium.Expr) allium.Expr {
+	m, ok := val.(*allium.Member)
+	if v == nil || v.claimsOf == nil || !ok || m.Name != "user" || exprKey(m.X) != exprKey(v.claimsOf) {
+		return val
+	}
+	if ent == "" || ent == rc.b.userEntity() {
+		return val
+	}
+	name := snake(ent)
+	if !isSnake(name) {
+		return val
+	}
+	return &allium.Member{X: m.X, Name: name}
+}

@@ -4179,10 +4179,10 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	depth := sc.depth + 1
-	if fr.local || fr.class != nil && (rc.forwards(fr.fn) || fr.accessor) {
-		// A method that only hands its arguments on to a method of its
-		// own object or of one it holds (a __call__ that runs
-		// self.validate, a post-processor calling self.plugins.hook...)
+	if fr.local || rc.forwards(fr.fn) || fr.class != nil && fr.accessor {
+		// A function that only hands its arguments on (a __call__ that
+		// runs self.validate, a post-processor calling self.plugins.hook,
+		// an adapter method returning module.func(request, address))
 		// adds no depth, like a hook relay.
 		depth = sc.depth
 	}
@@ -4316,37 +4316,73 @@ func returnsValue(body []facts.Stmt) bool {
 	return found && !truth
 }
 
-// forwards reports a method whose whole body is one call, stated or
-// returned, on its own object (self.validate(...), self.plugins.hook.f(...))
-// whose arguments are only the method's parameters.
+// forwards reports a thin relay: a function or method whose body only
+// hands its own arguments on to one other call, stated or returned. Its
+// body may import what it calls and name a parameter's attribute first
+// (allauth's EmailConfirmationMixin.confirm: an import, email_address =
+// self.email_address, return mark_email_address_as_verified(request,
+// email_address), account/models.py:133-139; DefaultAccountAdapter.
+// confirm_email: an import and return email_verification.verify_email(
+// request, email_address), account/adapter.py:587-593). The call is on a
+// name (a function, an imported module, the object itself, a parameter)
+// and its arguments are the parameters, the names so made, or attributes
+// of either. Such a relay says nothing of its own, so it costs no depth;
+// counted, they put the write of verified of a confirmation by link six calls
+// down, past the bound.
 func (rc *ruleCtx) forwards(fn *facts.Function) bool {
-	if len(fn.Body()) != 1 || (fn.Body()[0].Kind != facts.StmtExpr && fn.Body()[0].Kind != facts.StmtReturn) {
+	names := map[string]bool{}
+	for _, p := range fn.Params {
+		names[p.Name] = true
+	}
+	// known reports a parameter, a name made from one, or an attribute
+	// of either (self.email_address).
+	known := func(e *facts.Expr) bool {
+		for e != nil && e.Kind == facts.ExprAttr {
+			e = e.X
+		}
+		return e != nil && e.Kind == facts.ExprName && names[e.Name()]
+	}
+	var c *facts.Expr
+	for i := range fn.Body() {
+		s := &fn.Body()[i]
+		switch {
+		case c != nil:
+			return false // the call must be the last statement
+		case s.Kind == facts.StmtImport, s.Kind == facts.StmtPass:
+		case s.Kind == facts.StmtAssign && len(s.Targets) == 1 && s.Targets[0].Kind == facts.ExprName && s.Value != nil && known(s.Value):
+			names[s.Targets[0].Name()] = true
+		case s.Kind == facts.StmtExpr || s.Kind == facts.StmtReturn:
+			if s.Value == nil || s.Value.Kind != facts.ExprCall {
+				return false
+			}
+			c = s.Value
+		default:
+			return false
+		}
+	}
+	if c == nil || c.X == nil {
 		return false
 	}
-	c := fn.Body()[0].Value
-	if c == nil || c.Kind != facts.ExprCall || c.X == nil || c.X.Kind != facts.ExprAttr {
-		return false
-	}
-	root := c.X.X
-	for root != nil && root.Kind == facts.ExprAttr {
+	root := c.X
+	for root.Kind == facts.ExprAttr && root.X != nil {
 		root = root.X
 	}
-	if root == nil || !rc.b.isReceiverExpr(root) {
-		return false
+	if root.Kind != facts.ExprName {
+		return false // get_adapter().confirm_email(...) makes a call of its own first
 	}
-	isParam := func(e *facts.Expr) bool {
+	arg := func(e *facts.Expr) bool {
 		if e.Kind == facts.ExprStarred || e.Kind == facts.ExprDict {
 			e = e.X
 		}
-		return e != nil && e.Kind == facts.ExprName && slices.ContainsFunc(fn.Params, func(p facts.Param) bool { return p.Name == e.Name() })
+		return known(e)
 	}
 	for i := range c.Args() {
-		if !isParam(&c.Args()[i]) {
+		if !arg(&c.Args()[i]) {
 			return false
 		}
 	}
 	for _, kw := range c.Keywords() {
-		if !isParam(&kw.Value) {
+		if !arg(&kw.Value) {
 			return false
 		}
 	}

@@ -27,7 +27,7 @@ def send_email(subject, recipients, html_body):
     mail.send(msg)
 
 def deliver(subject, recipients, html_body):
-    send_email(subject, recipients, html_body)
+    send_email("[app] " + subject, recipients, html_body)
 
 def send_welcome(email):
     send_email(subject="Welcome", recipients=[email], html_body=render_template("email/welcome.html"))
@@ -46,7 +46,7 @@ def welcome(email):
     send_welcome(email)
 
 def goodbye(email):
-    send_goodbye(email)
+    send_goodbye(email.strip())
 
 @bp.route("/users", methods=["POST"])
 def register():

@@ -301,6 +301,18 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		// stated under the negated test, not always.
 		sc.restUnder = negate(cond)
 		return
+	case cond == nil && sc.ignored && (!thenEnds && partlyReturns(s.Body) || !elseEnds && partlyReturns(s.Else())):
+		// A branch that may end a helper whose answer nothing reads, on
+		// a condition of its own inside a condition the spec cannot
+		// state (a branch that returns outright is read as above): allauth's
+		// EmailAddress.set_as_primary returns early when another address
+		// is primary and it was asked only conditionally (if old_primary:
+		// if conditional: return False, account/models.py:98-100), and
+		// marks the address primary only past it (:103). What follows
+		// happens only when the helper went on, which the spec cannot
+		// say: it is left out, not stated always.
+		sc.restUnder = leaveRestOut
+		return
 	case !tr && !er || !sc.top && sc.under == nil:
 		return
 	}
@@ -324,6 +336,31 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		c = andUnder(sc.under, c)
 	}
 	sc.top, sc.under = false, c
+}
+
+// partlyReturns reports a block that returns from the function it is in
+// on some of its paths only: a return nested in it, none at its end.
+func partlyReturns(list []facts.Stmt) bool {
+	if len(list) == 0 || list[len(list)-1].Kind == facts.StmtReturn || list[len(list)-1].Kind == facts.StmtRaise {
+		return false
+	}
+	return mayReturn(list)
+}
+
+// mayReturn reports a block with a return in it, of the function it is
+// in (not of one defined inside it).
+func mayReturn(list []facts.Stmt) bool {
+	found := false
+	facts.Walk(list, func(s *facts.Stmt) bool {
+		switch s.Kind {
+		case facts.StmtFunction, facts.StmtClass:
+			return false
+		case facts.StmtReturn:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // leaveRestOut marks the rest of an inlined helper that runs only under a

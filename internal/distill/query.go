@@ -481,7 +481,11 @@ func (rc *ruleCtx) filterKw(q *query, kws []facts.Keyword, sc *scope, out *[]all
 				continue
 			}
 			// where: {uid} of a model keyed by uid is where: {id}.
-			q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(value, sc, out)})
+			val := rc.tr(value, sc, out)
+			if value.Kind == facts.ExprName {
+				val = rc.payloadRow(sc.vars[value.Name()], q.ent, val)
+			}
+			q.conds = append(q.conds, qcond{field: "id", op: op, val: val})
 			continue
 		}
 		f := ent.attrs[name]

@@ -2597,11 +2597,24 @@ func stmtCount(list []allium.Stmt) int {
 // the rule's ensures all. A let's own value never names it, so all is
 // searched whole for reads.
 func dropUnreadLookupLetsIn(list, all, body []allium.Stmt) []allium.Stmt {
+	return dropUnreadLets(list, all, body, true)
+}
+
+// dropUnreadBranchLets is dropUnreadLookupLets for the ifs of ensures
+// alone: the lets at its top level stay for the rule's later readings.
+func dropUnreadBranchLets(ensures, body []allium.Stmt) []allium.Stmt {
+	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt { return dropUnreadLets(list, list, body, false) })
+}
+
+// dropUnreadLets leaves out of list the unread lookup lets of its ifs'
+// branches (and the ifs they leave empty), and its own unread lookup
+// lets when topLets is set.
+func dropUnreadLets(list, all, body []allium.Stmt, topLets bool) []allium.Stmt {
 	var kept []allium.Stmt
 	for _, s := range list {
 		switch st := s.(type) {
 		case *allium.Let:
-			if _, lookup := st.Value.(*allium.Join); lookup && !isCreation(st.Value) && !readsName(st.Name, body) && !readsName(st.Name, all) {
+			if _, lookup := st.Value.(*allium.Join); topLets && lookup && !isCreation(st.Value) && !readsName(st.Name, body) && !readsName(st.Name, all) {
 				continue
 			}
 		case *allium.If:
@@ -2614,25 +2627,6 @@ func dropUnreadLookupLetsIn(list, all, body []allium.Stmt) []allium.Stmt {
 		kept = append(kept, s)
 	}
 	return kept
-}
-
-// dropUnreadBranchLets is dropUnreadLookupLets for the ifs of ensures
-// alone: the lets at its top level stay for the rule's later readings.
-func dropUnreadBranchLets(ensures, body []allium.Stmt) []allium.Stmt {
-	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt {
-		var kept []allium.Stmt
-		for _, s := range list {
-			if ifs, ok := s.(*allium.If); ok {
-				st, keep := dropLetsInIf(ifs, list, body)
-				if !keep {
-					continue
-				}
-				s = st
-			}
-			kept = append(kept, s)
-		}
-		return kept
-	})
 }
 
 // dropLetsInIf is ifs with the unread lookup lets of its branches left

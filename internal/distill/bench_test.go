@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"os"
@@ -265,8 +266,12 @@ func largeService(b *testing.B) (*source.Set, int) {
 }
 
 // parseAll parses files with bare tree-sitter (no walk) on workers
-// goroutines, each with its own parser, taking files in order.
+// goroutines, each with its own parser, taking the largest files first as
+// extract does (largestFirst), so that neither side pays a tail the
+// other does not.
 func parseAll(b *testing.B, files []source.File, workers int) {
+	files = slices.Clone(files)
+	slices.SortStableFunc(files, func(x, y source.File) int { return cmp.Compare(len(y.Data), len(x.Data)) })
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {

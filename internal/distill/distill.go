@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path"
@@ -356,7 +357,9 @@ func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Out
 		err  error
 	}
 	results := make([]result, len(todo))
-	err := d.spread(ctx, len(todo), func(i int, p *syntax.Parser) {
+	order := largestFirst(todo)
+	err := d.spread(ctx, len(todo), func(k int, p *syntax.Parser) {
+		i := order[k]
 		f := todo[i].file
 		// The build reads no function's docstring (a class's it does:
 		// command_names.go), so none is kept.
@@ -392,6 +395,23 @@ func (d *Distiller) extract(ctx context.Context, todo []task, in Input, out *Out
 		files = append(files, ff)
 	}
 	return files, nil
+}
+
+// largestFirst is the order in which extract hands out the files: the
+// largest first, ties in path order. A worker taking a large file near the
+// end would leave the others idle while it finishes; handed out first, the
+// large files overlap and the small ones fill the gaps at the end. Each
+// result is stored under its file's index, so the facts are in path order
+// whatever the order of the work.
+func largestFirst(todo []task) []int {
+	order := make([]int, len(todo))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(len(todo[b].file.Data), len(todo[a].file.Data))
+	})
+	return order
 }
 
 // spread calls do for every i in [0, n), each call given a parser of the

@@ -3133,4 +3133,8 @@ type GraphQLNodes struct {
 	TypeAttrs   []string `yaml:"type_attrs"`
 	IDArg       int      `yaml:"id_arg"`
 	TypeKeyword string   `yaml:"type_keyword"`
+	// OptionsAttr is the class attribute that holds the options a
+	// mutation class's inner Meta sets (graphene's SubclassWithMeta keeps
+	// them as cls._meta): cls._meta.model is the model the Meta names.
+	OptionsAttr string `yaml:"options_attr"`
 }

@@ -740,6 +740,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 	}
+	if v := rc.mutationOptions(e, sc); v != nil {
+		return v // cls._meta of a GraphQL mutation (graphql_nodes.go)
+	}
 	x := rc.eval(e.X, sc, out, false)
 	if x.kind == vPlumbing && rc.b.isSelf(e.X) {
 		if v := rc.viewClassShape(e.Name(), sc); v != nil {
@@ -2158,7 +2161,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if v := rc.classSuperCall(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching the service's base mutation (super_mutations.go)
 		}
-		if len(e.Args()) == 0 && len(e.Keywords()) == 0 && unnamedModelClass(e.X, b.lang.UnnamedModelClasses) {
+		if len(e.Args()) == 0 && len(e.Keywords()) == 0 && unnamedModelClass(e.X, b.lang.UnnamedModelClasses) && rc.mutationOptions(e.X.X, sc) == nil {
 			return &value{kind: vPlumbing, unreadNew: true} // cls._meta.model()
 		}
 		recv, superCall = rc.superReceiver(e.X.X, method, sc)

@@ -25,6 +25,8 @@ package distill
 // Meta) leaves the call as unread as before.
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
@@ -160,16 +162,22 @@ func (rc *ruleCtx) nodeTypeModel(cr *classRef) string {
 	if gn == nil || gn.Meta == nil || !rc.b.underNodeBase(cr, gn.Bases, 0) {
 		return ""
 	}
+	return rc.metaModel(cr, gn.Meta)
+}
+
+// metaModel is the entity of the model cr's inner options class (or a
+// base's, nearest first) names, "" when none names a model the spec has.
+func (rc *ruleCtx) metaModel(cr *classRef, meta *catalog.ShapeMeta) string {
 	ent := ""
 	rc.b.classAndBases(cr, func(c *classRef) bool {
 		for i := range c.class.Classes {
-			meta := &c.class.Classes[i]
-			if meta.Name != gn.Meta.Class {
+			m := &c.class.Classes[i]
+			if m.Name != meta.Class {
 				continue
 			}
-			for j := range meta.Fields {
-				f := &meta.Fields[j]
-				if f.Name != gn.Meta.Model || f.Value == nil {
+			for j := range m.Fields {
+				f := &m.Fields[j]
+				if f.Name != meta.Model || f.Value == nil {
 					continue
 				}
 				var scratch []allium.Stmt
@@ -182,6 +190,33 @@ func (rc *ruleCtx) nodeTypeModel(cr *classRef) string {
 		return false
 	})
 	return ent
+}
+
+// mutationOptions reads cls._meta (the catalog's graphql_nodes
+// options_attr) in a method of the handler's GraphQL mutation class or
+// of a class of its lineage: graphene keeps, as a class's _meta, the
+// options its inner Meta sets, so cls._meta.model is the model the
+// mutation's Meta names. saleor's generic ModelMutation makes its row
+// with instance = cls._meta.model() (graphql/core/mutations.py:807) and
+// CategoryCreate's Meta names models.Category
+// (graphql/product/mutations/category/category_create.py): the row made
+// is a Category. nil for anything else, and when no Meta of the lineage
+// names a model the spec has (the row stays unnamed: unnamed_model_classes).
+func (rc *ruleCtx) mutationOptions(e *facts.Expr, sc *scope) *value {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Meta == nil || gn.OptionsAttr == "" || e == nil || e.Kind != facts.ExprAttr ||
+		e.Name() != gn.OptionsAttr || !rc.b.isReceiverExpr(e.X) || rc.h == nil || !rc.h.mutation || rc.h.class == nil || sc.cls == nil {
+		return nil
+	}
+	mutation := rc.b.ix.classes[rc.h.class.QualName]
+	if mutation == nil || !slices.ContainsFunc(rc.b.ix.lineage(mutation), func(c *classRef) bool { return c.class == sc.cls }) {
+		return nil
+	}
+	ent := rc.metaModel(mutation, gn.Meta)
+	if ent == "" {
+		return nil
+	}
+	return &value{kind: vObject, attrs: map[string]*value{gn.Meta.Model: {kind: vModelClass, ent: ent}}}
 }
 
 // narrowNodeType reads `if [given and] str(a) != str(b): ... raise` whose

@@ -107,6 +107,29 @@ class JobCreate(BaseMutation):
 			absent: []string{"rule JobCreate", "not exists job"},
 			note:   "app/tasks.py:7: the lookup of job left out",
 		},
+		{
+			name: "cls._meta.model() makes a row of the model the mutation's Meta names",
+			mutations: `
+import graphene
+from .base import BaseMutation
+from .models import Job
+
+class JobCreate(BaseMutation):
+    class Arguments:
+        status = graphene.String(required=True)
+
+    class Meta:
+        model = Job
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        instance = cls.get_instance(info, **data)
+        instance.status = data["status"]
+        instance.save()
+        return cls()
+`,
+			want: []string{"rule JobCreate {", "when: JobCreate(status)", "ensures: Job.created(status: status)"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := distilText(t, d, map[string]string{"app/models.py": models, "app/tasks.py": tasks, "app/base.py": base, "app/mutations.py": tc.mutations})

@@ -365,6 +365,12 @@ func (b *builder) assemble(service string) *allium.Module {
 		m.Header = []string{"Service " + service + ".", "", "Distilled from the service code by distill: a first draft to review."}
 	}
 	b.restorePlumbing()
+	// Reads of parent rows outside any handler's walk (derived values,
+	// rules made after the walks) are used.
+	for _, f := range b.parentReads {
+		f.used = true
+	}
+	b.parentReads = nil
 	// Which entities and enums the rules and fields reach.
 	used := b.usedNames()
 	refs := b.entityRefs()

@@ -9,7 +9,8 @@ import "testing"
 // abstract bases too: rules read builder.workspace, look builders up and
 // create them by those fields. The child's entity states a parent field
 // only where a rule uses it through the child (the parent's entity states
-// them all), and the reverse side of a relation the parent declares stays
+// them all; a read-only view that reads builder.icon states no rule, and
+// no icon on Builder), and the reverse side of a relation the parent declares stays
 // the parent's (Django gives workspace no builder_set). An abstract base
 // keeps copying every field it declares.
 func TestParentRowFields(t *testing.T) {
@@ -35,6 +36,7 @@ class Application(Trashable, models.Model):
     name = models.CharField(max_length=160)
     order = models.PositiveIntegerField()
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True)
+    icon = models.CharField(max_length=20)
 class Builder(Application):
     login_page = models.CharField(max_length=100, null=True)
 class Note(Stamped):
@@ -59,6 +61,12 @@ class BuildersView(APIView):
         workspace = Workspace.objects.get(id=workspace_id)
         Builder.objects.create(workspace=workspace, name=request.data["name"], order=1)
         return Response(status=201)
+class BuilderIconView(APIView):
+    def get(self, request, builder_id):
+        builder = Builder.objects.get(id=builder_id)
+        if builder.icon == "":
+            return Response(status=404)
+        return Response({"icon": builder.icon})
 class NotesView(APIView):
     def post(self, request):
         Note.objects.create(text=request.data["text"])
@@ -83,12 +91,12 @@ class NotesView(APIView):
 			name:      "the child states the parent fields its rules use and its own",
 			construct: "Builder",
 			want:      []string{"login_page: String?", "workspace: Workspace?", "name: String", "order: Integer", "trashed: Boolean"},
-			absent:    []string{"parent:", "builder_set", "builders"},
+			absent:    []string{"parent:", "icon:", "builder_set", "builders"},
 		},
 		{
 			name:      "the parent states all its fields; a self relation names the parent",
 			construct: "Application",
-			want:      []string{"workspace: Workspace?", "name: String", "order: Integer", "parent: Application?", "trashed: Boolean"},
+			want:      []string{"workspace: Workspace?", "name: String", "order: Integer", "parent: Application?", "icon: String", "trashed: Boolean"},
 		},
 		{
 			name:      "the parent's relations get no reverse side on the child",

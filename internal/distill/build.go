@@ -365,6 +365,12 @@ func (b *builder) assemble(service string) *allium.Module {
 		m.Header = []string{"Service " + service + ".", "", "Distilled from the service code by distill: a first draft to review."}
 	}
 	b.restorePlumbing()
+	// Reads of parent rows outside any handler's walk (derived values,
+	// rules made after the walks) are used.
+	for _, f := range b.parentReads {
+		f.used = true
+	}
+	b.parentReads = nil
 	// Which entities and enums the rules and fields reach.
 	used := b.usedNames()
 	refs := b.entityRefs()
@@ -379,7 +385,7 @@ func (b *builder) assemble(service string) *allium.Module {
 		}
 		ent := &allium.Entity{Meta: b.meta(e.ref.file, e.ref.class.Line), Name: e.name}
 		for _, f := range e.fields {
-			if f.drop || f.typ == nil || (f.plumbing && !f.used && !used[e.name+"."+f.name]) {
+			if f.drop || f.typ == nil || ((f.plumbing || f.parentRow) && !f.used && !used[e.name+"."+f.name]) {
 				continue
 			}
 			if f.fkEntity != "" && b.entByName[f.fkEntity] == nil {
@@ -612,27 +618,6 @@ func sortedKeys[V any](m map[string]V) []string {
 // named enums reached by field types.
 func (b *builder) usedNames() map[string]bool {
 	used := map[string]bool{}
-	for _, e := range b.entList {
-		for _, f := range e.fields {
-			if f.drop || f.typ == nil {
-				continue
-			}
-			if f.plumbing && !f.used {
-				continue
-			}
-			if f.typ.Name != "" && len(f.typ.Enum) == 0 {
-				used["enum:"+f.typ.Name] = true
-			}
-		}
-		for _, d := range e.derive {
-			allium.Inspect(d.Value, func(x allium.Expr) bool {
-				if id, ok := x.(*allium.Ident); ok {
-					used[e.name+"."+id.Name] = true
-				}
-				return true
-			})
-		}
-	}
 	for _, tok := range b.signedTokens {
 		for _, c := range tok.claims {
 			used["enum:"+c.typ.Name] = true // a token's claim typed by an enum
@@ -657,8 +642,43 @@ func (b *builder) usedNames() map[string]bool {
 				used[j.Entity+"."+jf.Name] = true
 			}
 		}
+		if c, ok := x.(*allium.Call); ok {
+			// A creation names the fields it gives (Builder.created(
+			// workspace: w)): a field a parent row holds is then one
+			// the model's entity must declare.
+			if m, ok := c.Fun.(*allium.Member); ok && m.Name == "created" {
+				if id, ok := m.X.(*allium.Ident); ok && b.entByName[id.Name] != nil {
+					for _, a := range c.Args {
+						if f := b.entByName[id.Name].field(a.Name); f != nil && f.parentRow {
+							used[id.Name+"."+a.Name] = true
+						}
+					}
+				}
+			}
+		}
 		return true
 	})
+	for _, e := range b.entList {
+		for _, f := range e.fields {
+			if f.drop || f.typ == nil {
+				continue
+			}
+			if f.plumbing && !f.used || f.parentRow && !f.used && !used[e.name+"."+f.name] {
+				continue
+			}
+			if f.typ.Name != "" && len(f.typ.Enum) == 0 {
+				used["enum:"+f.typ.Name] = true
+			}
+		}
+		for _, d := range e.derive {
+			allium.Inspect(d.Value, func(x allium.Expr) bool {
+				if id, ok := x.(*allium.Ident); ok {
+					used[e.name+"."+id.Name] = true
+				}
+				return true
+			})
+		}
+	}
 	return used
 }
 

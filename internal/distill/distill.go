@@ -513,6 +513,11 @@ func (d *Distiller) prepare(ctx context.Context, service string, files []*facts.
 
 // builder holds the state of one distillation.
 type builder struct {
+	// parentReads are the fields of a parent row (fieldInfo.parentRow)
+	// the walk of the current handler read through a child model: they
+	// are used only if the handler states a rule (handlerRules), so
+	// that a handler with no rule declares none of them on the child.
+	parentReads []*fieldInfo
 	// parallel calls do(i, worker) for every i in [0, n) on the
 	// Distiller's workers (Distiller.spread), worker naming the one that
 	// runs the call (no two run calls with the same worker at once); nil

@@ -88,17 +88,81 @@ func (b *builder) declaresColumns(c *facts.Class) bool {
 	return false
 }
 
+// Multi-table inheritance (Django's `class Builder(Application)` where
+// Application is a concrete model of its own, baserow's
+// contrib/builder/models.py:27 and core/models.py:403; SQLAlchemy's
+// joined-table subclasses): a row of the child is a row of the parent
+// joined by a one-to-one parent link, so the child's instances read and
+// write the parent's fields as their own (builder.workspace,
+// Builder.objects.create(workspace=w, name=n)). Allium has no entity that
+// extends another (a variant is one of an exhaustive, exclusive sum with
+// a discriminator, which a concrete parent that has rows of its own is
+// not), so the child states the parent's fields (and those of the
+// parent's abstract ancestors) beside its own, as for an abstract base.
+// The parent stays an entity with those fields, and the reverse side of a
+// relation the parent declares (workspace.applications) stays the
+// parent's: Django gives the child none.
+
+// modelAncestor is a class whose declared fields a model has besides its
+// own.
+type modelAncestor struct {
+	ref *classRef
+	// owner is the model that a relation "self" in ref names and whose
+	// name a default reverse name (<model>_set) is made of: the model
+	// itself for its abstract ancestors, a concrete parent for the parent
+	// and the parent's abstract ancestors.
+	owner *classRef
+	// parentRow: the fields are stored in a concrete parent's row; the
+	// parent's entity states their reverse sides.
+	parentRow bool
+}
+
+// modelAncestors lists, in resolution order, the abstract ancestors of cr
+// (abstractAncestors) and its concrete parent models of the service with
+// their own abstract ancestors, each at most once.
+func (b *builder) modelAncestors(cr *classRef) []modelAncestor {
+	var out []modelAncestor
+	seen := map[string]bool{cr.qual(): true}
+	var visit func(c, owner *classRef, parentRow bool, depth int)
+	visit = func(c, owner *classRef, parentRow bool, depth int) {
+		if depth > 8 {
+			return
+		}
+		for _, anc := range b.abstractAncestors(c) {
+			if !seen[anc.qual()] {
+				seen[anc.qual()] = true
+				out = append(out, modelAncestor{ref: anc, owner: owner, parentRow: parentRow})
+			}
+		}
+		for _, p := range append([]*classRef{c}, b.abstractAncestors(c)...) {
+			for i := range p.class.Bases {
+				parent := b.ix.class(p.file, &p.class.Bases[i])
+				if parent == nil || seen[parent.qual()] || b.entByQual[parent.qual()] == nil {
+					continue
+				}
+				seen[parent.qual()] = true
+				out = append(out, modelAncestor{ref: parent, owner: parent, parentRow: true})
+				visit(parent, parent, true, depth+1)
+			}
+		}
+	}
+	visit(cr, cr, false, 0)
+	return out
+}
+
 // readAncestorFields reads into e the fields of its abstract ancestors
-// that e does not declare itself. The ancestor's file resolves the names
-// its declarations use; a reverse relationship Django names by default
-// (<model>_set) takes the concrete model's name.
+// and concrete parent models that e does not declare itself. The
+// ancestor's file resolves the names its declarations use; a reverse
+// relationship Django names by default (<model>_set) takes the name of
+// the model that declares or inherits the field abstractly, and a parent
+// row's fields add no reverse side to the child.
 func (b *builder) readAncestorFields(e *entityInfo) {
 	own := e.ref
-	for _, anc := range b.abstractAncestors(own) {
+	for _, anc := range b.modelAncestors(own) {
 		from := len(b.pendingReverse)
-		e.ref, e.own = anc, own
-		for i := range anc.class.Fields {
-			a := &anc.class.Fields[i]
+		e.ref, e.own = anc.ref, anc.owner
+		for i := range anc.ref.class.Fields {
+			a := &anc.ref.class.Fields[i]
 			if old := e.attrs[a.Name]; old != nil && !old.inherited {
 				continue
 			}
@@ -106,14 +170,17 @@ func (b *builder) readAncestorFields(e *entityInfo) {
 				continue
 			}
 			b.readField(e, a)
-			if fi := e.attrs[a.Name]; fi != nil && fi.line == a.Line && fi.file == nil {
-				fi.file = anc.file
-			}
-			if fi := e.attrs[a.Name+"_id"]; fi != nil && fi.line == a.Line && fi.file == nil {
-				fi.file = anc.file
+			for _, name := range []string{a.Name, a.Name + "_id"} {
+				if fi := e.attrs[name]; fi != nil && fi.line == a.Line && fi.file == nil {
+					fi.file, fi.parentRow = anc.ref.file, anc.parentRow
+				}
 			}
 		}
 		e.ref, e.own = own, nil
+		if anc.parentRow {
+			b.pendingReverse = b.pendingReverse[:from]
+			continue
+		}
 		for i := from; i < len(b.pendingReverse); i++ {
 			if r := &b.pendingReverse[i]; r.implicit {
 				r.name = djangoReverseName(own.class.Name, r.single)

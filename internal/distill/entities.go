@@ -76,6 +76,11 @@ type fieldInfo struct {
 	lowercased bool
 	// inherited: given by a framework base class (catalog), not declared.
 	inherited bool
+	// parentRow: declared by a concrete parent model whose row the
+	// model's row extends (multi-table inheritance, django_models.go);
+	// the parent's entity states it, the model's only where a rule uses
+	// it through the model.
+	parentRow bool
 	// ownRelation: the key is a relation field of its own (Django's
 	// ForeignKey, TypeORM's @ManyToOne, Prisma's @relation(fields: ...)),
 	// named as that relation; no other relationship attribute renames it.

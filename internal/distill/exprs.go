@@ -1130,7 +1130,11 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	}
 	rc.touch(x)
 	if f := ent.attrs[attr]; f != nil && !f.drop {
-		f.used = true
+		if f.parentRow {
+			b.parentReads = append(b.parentReads, f)
+		} else {
+			f.used = true
+		}
 		m := &allium.Member{X: x.expr, Name: f.name}
 		if v, ok := rc.assigned[exprKey(m)]; ok {
 			if rc.changedElsewhere(x, exprKey(m), v) {

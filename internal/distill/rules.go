@@ -1058,6 +1058,18 @@ func (b *builder) newRuleCtx(h *handler, name string) *ruleCtx {
 func (b *builder) handlerRules(h *handler) (forked bool) {
 	effectsBefore, rulesBefore := b.stats.EffectsSeen, len(b.rules)
 	b.unfollowed = nil
+	outerReads := b.parentReads
+	b.parentReads = nil
+	defer func() {
+		// What a handler with a rule read of a parent row is used;
+		// what one with none read is not (a read-only view).
+		if len(b.rules) > rulesBefore {
+			for _, f := range b.parentReads {
+				f.used = true
+			}
+		}
+		b.parentReads = outerReads
+	}()
 	rc := b.newRuleCtx(h, h.name)
 	sc := &scope{file: h.file, vars: map[string]*value{}, top: true, stack: []string{h.fn.QualName}, cls: h.class}
 	rc.auth = b.handlerAuth(h)

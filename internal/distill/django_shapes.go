@@ -88,6 +88,9 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		if catalog.Match(b.lang.FindOrCreateMethods, method) {
 			return rc.findOrCreate(e, recv, sc, out)
 		}
+		if catalog.Match(b.lang.UpdateOrCreateMethods, method) {
+			return rc.updateOrCreate(e, recv, sc, out)
+		}
 		if method == "annotate" && recv.q != nil {
 			q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action}
 			for k, v := range recv.q.counts {
@@ -101,6 +104,16 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 			}
 		}
 	case vModelClass:
+		if catalog.Match(b.lang.FindOrCreateMethods, method) || catalog.Match(b.lang.UpdateOrCreateMethods, method) {
+			// self.get_or_create(...) in a manager method (django-allauth's
+			// EmailAddressManager.add_email, account/managers.py:79): the
+			// manager's own rows, all of the model's.
+			rows := &value{kind: vQuery, ent: recv.ent, q: &query{ent: recv.ent}}
+			if catalog.Match(b.lang.FindOrCreateMethods, method) {
+				return rc.findOrCreate(e, rows, sc, out)
+			}
+			return rc.updateOrCreate(e, rows, sc, out)
+		}
 		// self.model(...) in a manager method: the model's constructor.
 		if catalog.Match(sh.ManagerModel, method) {
 			if ent := b.entByName[recv.ent]; ent != nil && ent.attrs[method] == nil {
@@ -869,7 +882,8 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	v.createdAt = nil // created inside the if below: no let can name it
 	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line()), Branches: []allium.IfBranch{{
 		Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: body}}})
-	return &value{kind: vLookup, ent: q.ent, q: q}
+	// token, created = ...: created is whether none matched.
+	return unpackedOrCreated(&value{kind: vLookup, ent: q.ent, q: q}, j)
 }
 
 // keyedByCreated reports a lookup with a condition that its row refers

@@ -845,7 +845,7 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	if ent == nil || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, rel: recv.q.rel}
 	var lookup, values []facts.Keyword
 	for _, kw := range e.Keywords() {
 		switch {
@@ -862,6 +862,9 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 		}
 	}
 	rc.filterKw(q, lookup, sc, out)
+	// owner.tokens.get_or_create(...): the owner is a key of the lookup,
+	// and the row made is its.
+	owner := rc.relatedOwner(q)
 	j := b.join(q)
 	if j == nil || q.bad > 0 || len(e.Args()) > 0 {
 		b.stats.EffectsSeen++
@@ -872,6 +875,9 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
 	call.SetKeywords(append(slices.Clone(lookup), values...))
 	v := rc.construct(ent, call, sc, &body)
+	if owner != nil {
+		v.args = setArg(v.args, owner.Name, owner.Value)
+	}
 	rc.created(v, &body, e.Line())
 	if rc.keyedByCreated(q) {
 		// get_or_create(user=instance) in the rule of the instance's

@@ -92,6 +92,11 @@ async def invite(request, pk):
 			want: []string{"let mail = Mail.created(to: email)", "invitation.mail = mail", "Invitation.created(workspace: workspace, email: email, mail: mail)"},
 		},
 		{
+			name: "get_or_create through a related manager: the owner is a key",
+			body: `    request.user.notes.get_or_create(title=request.data["title"], defaults={"body": "-"})`,
+			want: []string{"if not exists Note{user, title}:", `Note.created(title: title, body: "-", user: user)`},
+		},
+		{
 			name:   "defaults built elsewhere: left out",
 			body:   "    values = dict(request.data)\n    Invitation.objects.update_or_create(workspace=workspace, email=request.data[\"email\"], defaults=values)",
 			absent: []string{"Invitation.created", "if exists"},

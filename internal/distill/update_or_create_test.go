@@ -73,8 +73,8 @@ async def invite(request, pk):
 		},
 		{
 			name: "awaited, the a-form",
-			body: `    await Invitation.objects.aupdate_or_create(workspace=workspace, email=request.data["email"], defaults={"message": "hi"})`,
-			want: []string{"if exists invitation:", `invitation.message = "hi"`},
+			body: "    inv, created = await Invitation.objects.aupdate_or_create(workspace=workspace, email=request.data[\"email\"], defaults={\"message\": \"hi\"})\n    if created:\n        Mail.objects.create(to=request.data[\"email\"])",
+			want: []string{"if exists invitation:", `invitation.message = "hi"`, "if not exists Invitation{workspace, email}:\n            Mail.created(to: email)"},
 		},
 		{
 			name: "aget_or_create creates only when none matches",

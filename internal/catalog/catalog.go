@@ -593,6 +593,11 @@ type Language struct {
 	// FindOrCreateMethods create a row only when none matches their
 	// lookup keywords (get_or_create(k=v, defaults={...})).
 	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
+	// UpdateOrCreateMethods write their defaults to the row their lookup
+	// keywords match, or create one with the lookup's fields and the
+	// defaults (the create_defaults when given) when none does
+	// (update_or_create(k=v, defaults={...}, create_defaults={...})).
+	UpdateOrCreateMethods []string `yaml:"update_or_create_methods"`
 	// CollectionAppends add a new row to a relationship's collection of
 	// its owner (user.organizations.append(Membership(...))): the row is
 	// created with its owner when the owner is stored.

@@ -88,6 +88,9 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		if catalog.Match(b.lang.FindOrCreateMethods, method) {
 			return rc.findOrCreate(e, recv, sc, out)
 		}
+		if catalog.Match(b.lang.UpdateOrCreateMethods, method) {
+			return rc.updateOrCreate(e, recv, sc, out)
+		}
 		if method == "annotate" && recv.q != nil {
 			q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action}
 			for k, v := range recv.q.counts {
@@ -101,6 +104,16 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 			}
 		}
 	case vModelClass:
+		if catalog.Match(b.lang.FindOrCreateMethods, method) || catalog.Match(b.lang.UpdateOrCreateMethods, method) {
+			// self.get_or_create(...) in a manager method (django-allauth's
+			// EmailAddressManager.add_email, account/managers.py:79): the
+			// manager's own rows, all of the model's.
+			rows := &value{kind: vQuery, ent: recv.ent, q: &query{ent: recv.ent}}
+			if catalog.Match(b.lang.FindOrCreateMethods, method) {
+				return rc.findOrCreate(e, rows, sc, out)
+			}
+			return rc.updateOrCreate(e, rows, sc, out)
+		}
 		// self.model(...) in a manager method: the model's constructor.
 		if catalog.Match(sh.ManagerModel, method) {
 			if ent := b.entByName[recv.ent]; ent != nil && ent.attrs[method] == nil {
@@ -832,7 +845,7 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	if ent == nil || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via}
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, rel: recv.q.rel}
 	var lookup, values []facts.Keyword
 	for _, kw := range e.Keywords() {
 		switch {
@@ -849,6 +862,9 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 		}
 	}
 	rc.filterKw(q, lookup, sc, out)
+	// owner.tokens.get_or_create(...): the owner is a key of the lookup,
+	// and the row made is its.
+	owner := rc.relatedOwner(q)
 	j := b.join(q)
 	if j == nil || q.bad > 0 || len(e.Args()) > 0 {
 		b.stats.EffectsSeen++
@@ -859,6 +875,9 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	call := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprCall, Line: e.Line()})
 	call.SetKeywords(append(slices.Clone(lookup), values...))
 	v := rc.construct(ent, call, sc, &body)
+	if owner != nil {
+		v.args = setArg(v.args, owner.Name, owner.Value)
+	}
 	rc.created(v, &body, e.Line())
 	if rc.keyedByCreated(q) {
 		// get_or_create(user=instance) in the rule of the instance's
@@ -869,7 +888,8 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	v.createdAt = nil // created inside the if below: no let can name it
 	*out = append(*out, &allium.If{Meta: b.meta(sc.file, e.Line()), Branches: []allium.IfBranch{{
 		Cond: &allium.Unary{Op: allium.OpNot, X: &allium.Unary{Op: allium.OpExists, X: j}}, Body: body}}})
-	return &value{kind: vLookup, ent: q.ent, q: q}
+	// token, created = ...: created is whether none matched.
+	return unpackedOrCreated(&value{kind: vLookup, ent: q.ent, q: q}, j)
 }
 
 // keyedByCreated reports a lookup with a condition that its row refers

@@ -255,6 +255,33 @@ func settingsOnly(c allium.Expr) bool {
 	return config && !other
 }
 
+// elifFallThrough is the condition under which the rest of an inlined
+// helper runs past the else branch of s when that branch returns on some
+// paths only: for an elif that returns (django-allauth's AddEmailForm.save,
+// account/forms.py:575-592: `if EMAIL_VERIFICATION_BY_CODE_ENABLED: ...
+// return` then `elif CHANGE_EMAIL: return add_new_email(...)`, then
+// `return add_email(...)`), its test negated, so that the last add_email
+// is stated only when neither setting is on; leaveRestOut when that test
+// cannot be stated, or the branch returns in another shape. nil when the
+// else branch does not return (or ends the request, or returns on every
+// path).
+func (rc *ruleCtx) elifFallThrough(s *facts.Stmt, elseEnds, elseReturned bool, sc *scope) allium.Expr {
+	rest := s.Else()
+	if elseEnds || elseReturned || !partlyReturns(rest) {
+		return nil
+	}
+	if len(rest) != 1 || rest[0].Kind != facts.StmtIf || len(rest[0].Else()) != 0 || len(rest[0].Body) == 0 ||
+		rest[0].Body[len(rest[0].Body)-1].Kind != facts.StmtReturn || mayReturn(rest[0].Body[:len(rest[0].Body)-1]) {
+		return leaveRestOut
+	}
+	var scratch []allium.Stmt
+	c := rc.cond(rest[0].Cond, sc, &scratch)
+	if c == nil || len(scratch) > 0 {
+		return leaveRestOut
+	}
+	return negate(c)
+}
+
 // endsReturningTrue reports a function whose body ends with return true.
 func endsReturningTrue(fn *facts.Function) bool {
 	if fn == nil || len(fn.Body()) == 0 {
@@ -278,9 +305,15 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	mode := thenSc.returned && !thenEnds && (modeReturn(s, sc) || rc.ignoredRefusal(s, sc) || setting)
 	tr := thenSc.returned && !thenEnds && (rc.helperReturns(s.Body, sc) || earlyEndOnAbsentRow(s, sc) || rc.switchedOff(s.Body, cond, sc) || mode)
 	er := elseSc.returned && !elseEnds && rc.helperReturns(s.Else(), sc)
+	// An elif that returns too (`if a: return x elif b: return y`, then
+	// the rest): the rest runs only when neither test held.
+	fall := rc.elifFallThrough(s, elseEnds, er, sc)
 	switch {
 	case tr && er:
 		sc.returned = true
+		return
+	case (setting || tr && cond != nil) && fall == leaveRestOut && !sc.top && sc.under == nil:
+		sc.restUnder = leaveRestOut
 		return
 	case setting && !er && !sc.top && sc.under == nil:
 		// Under a branch the spec cannot state (allauth's headless
@@ -288,7 +321,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		// `if is_set:`, headless/account/views.py:410-413): no guard
 		// nests here, but the rest's outcomes still happen only when
 		// the setting is on.
-		sc.restUnder = negate(cond)
+		sc.restUnder = andAll(negate(cond), fall)
 		return
 	case tr && !er && cond != nil && !sc.top && sc.under == nil:
 		// Past an earlier return of the helper on a condition the spec
@@ -299,7 +332,7 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 		// when its test fails (if (found) return found; then
 		// collection.create(...): only when none was found), and is
 		// stated under the negated test, not always.
-		sc.restUnder = negate(cond)
+		sc.restUnder = andAll(negate(cond), fall)
 		return
 	case cond == nil && sc.ignored && (!thenEnds && partlyReturns(s.Body) || !elseEnds && partlyReturns(s.Else())):
 		// A branch that may end a helper whose answer nothing reads, on
@@ -319,6 +352,13 @@ func (rc *ruleCtx) helperReturned(s *facts.Stmt, cond allium.Expr, thenSc, elseS
 	c := cond
 	if c != nil && tr {
 		c = negate(c)
+	}
+	if tr && fall == leaveRestOut {
+		sc.restUnder = leaveRestOut
+		return
+	}
+	if tr && c != nil {
+		c = andAll(c, fall)
 	}
 	sc.restUnder = c
 	if c == nil && (mode || readsRowState(s.Cond, sc) || readsRequestDerived(s.Cond, sc)) {

@@ -507,6 +507,9 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		if t, ok := rc.sessionCheck(e, e.Name()); ok {
 			return nil, true, t
 		}
+		if t, ok := rc.classFlag(e, sc); ok {
+			return nil, true, t
+		}
 	case facts.ExprCompare:
 		if t, ok := rc.givenKey(e, sc); ok {
 			return nil, true, t // key_splits.go
@@ -576,6 +579,64 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		}
 	}
 	return e, false, false
+}
+
+// classFlag reads self.<name> in a method of the handler's class or of a
+// class of its lineage, where the nearest class declaring name sets it to
+// True or False and no method of the lineage (nor the walk so far) sets
+// self.<name>: a flag the view's class fixes. django-allauth's RESTView
+// validates its input only `if self.handle_json_input and request.method
+// != "GET"` (headless/internal/restkit/views.py:27), handle_json_input =
+// True on the class (:16) and set nowhere else: for a POST handler the
+// test holds, so the input's validators are the handler's preconditions
+// (ChangePasswordInput.clean_current_password, headless/account/
+// inputs.py:180-185), not a branch the spec cannot state.
+func (rc *ruleCtx) classFlag(e *facts.Expr, sc *scope) (truth, ok bool) {
+	b := rc.b
+	if e.X == nil || !b.isSelf(e.X) || rc.h == nil || rc.h.class == nil || sc.cls == nil {
+		return false, false
+	}
+	if self := sc.vars[e.X.Name()]; self != nil && self.attrs[e.Name()] != nil {
+		return false, false // set on self by the walk
+	}
+	view := b.ix.classes[rc.h.class.QualName]
+	if view == nil {
+		return false, false
+	}
+	lineage := b.ix.lineage(view)
+	if !slices.ContainsFunc(lineage, func(c *classRef) bool { return c.class == sc.cls }) {
+		return false, false
+	}
+	f, _ := b.classAssignment(view, e.Name(), func(f *facts.Assignment) bool { return f.Value != nil })
+	if f == nil || f.Value.Kind != facts.ExprBool {
+		return false, false
+	}
+	for _, c := range lineage {
+		for i := range c.class.Methods {
+			if setsSelfAttr(c.class.Methods[i].Body(), b.selfName(), e.Name()) {
+				return false, false
+			}
+		}
+	}
+	return f.Value.Value() == "true", true
+}
+
+// setsSelfAttr reports a statement of body (nested ones included) that
+// assigns <self>.<name>.
+func setsSelfAttr(body []facts.Stmt, self, name string) bool {
+	found := false
+	facts.Walk(body, func(s *facts.Stmt) bool {
+		if s.Kind == facts.StmtAssign || s.Kind == facts.StmtAugAssign {
+			for i := range s.Targets {
+				t := &s.Targets[i]
+				if t.Kind == facts.ExprAttr && t.Name() == name && t.X != nil && t.X.Raw() == self {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // errorCollection handles the validation idiom that collects failures in

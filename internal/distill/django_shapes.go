@@ -845,8 +845,8 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	if ent == nil || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, rel: recv.q.rel}
 	var lookup, values []facts.Keyword
+	bad := 0
 	for _, kw := range e.Keywords() {
 		switch {
 		case kw.Name == "defaults" && kw.Value.Kind == facts.ExprDict:
@@ -856,19 +856,15 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 				}
 			}
 		case kw.Name == "defaults" || kw.Name == "**" || strings.Contains(kw.Name, "__"):
-			q.bad++
+			bad++
 		default:
 			lookup = append(lookup, kw)
 		}
 	}
-	rc.filterKw(q, lookup, sc, out)
 	// owner.tokens.get_or_create(...): the owner is a key of the lookup,
 	// and the row made is its.
-	owner := rc.relatedOwner(q)
-	j := b.join(q)
-	if j == nil || q.bad > 0 || len(e.Args()) > 0 {
-		b.stats.EffectsSeen++
-		rc.untranslated(sc, e.Line(), LeftOutValue, "the creation of a "+ent.name+" when none matches a lookup")
+	q, owner, j := rc.findOrCreateLookup(e, recv, lookup, bad, "the creation of a "+ent.name+" when none matches a lookup", sc, out)
+	if j == nil {
 		return &value{kind: vPlumbing}
 	}
 	var body []allium.Stmt

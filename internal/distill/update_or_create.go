@@ -43,15 +43,15 @@ func (rc *ruleCtx) updateOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]
 	if ent == nil || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, rel: recv.q.rel}
 	var lookup, defaults, createDefaults []facts.Keyword
 	given := false // create_defaults given: the creation takes those alone
+	bad := 0
 	for _, kw := range e.Keywords() {
 		switch {
 		case kw.Name == "defaults" || kw.Name == "create_defaults":
 			entries, ok := plainDictEntries(&kw.Value)
 			if !ok {
-				q.bad++
+				bad++
 				continue
 			}
 			if kw.Name == "defaults" {
@@ -60,17 +60,13 @@ func (rc *ruleCtx) updateOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]
 				createDefaults, given = entries, true
 			}
 		case kw.Name == "**" || strings.Contains(kw.Name, "__"):
-			q.bad++
+			bad++
 		default:
 			lookup = append(lookup, kw)
 		}
 	}
-	rc.filterKw(q, lookup, sc, out)
-	owner := rc.relatedOwner(q)
-	j := b.join(q)
-	if j == nil || q.bad > 0 || len(e.Args()) > 0 {
-		b.stats.EffectsSeen++
-		rc.untranslated(sc, e.Line(), LeftOutValue, "the update of the "+ent.name+" a lookup matches, or its creation when none does")
+	q, owner, j := rc.findOrCreateLookup(e, recv, lookup, bad, "the update of the "+ent.name+" a lookup matches, or its creation when none does", sc, out)
+	if j == nil {
 		return &value{kind: vPlumbing}
 	}
 	// Python reads each default once, before the call: a value that
@@ -119,6 +115,26 @@ func (rc *ruleCtx) updateOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]
 		&allium.If{Meta: b.meta(sc.file, e.Line()), Branches: []allium.IfBranch{{
 			Cond: &allium.Unary{Op: allium.OpExists, X: row}, Body: sets}}, Else: made})
 	return unpackedOrCreated(&value{kind: vPlumbing}, j)
+}
+
+// findOrCreateLookup reads the lookup of a call that finds a row of recv's
+// model or creates one (get_or_create, update_or_create): the query its
+// lookup keywords name (bad counts keywords the spec cannot state),
+// through a related manager (owner.notes.get_or_create(...)) the owner a
+// key of it and given to the row made, and the join that names the row.
+// A join the spec cannot state is nil, the call left out, said so as
+// what: an unconditional creation would misstate the code.
+func (rc *ruleCtx) findOrCreateLookup(e *facts.Expr, recv *value, lookup []facts.Keyword, bad int, what string, sc *scope, out *[]allium.Stmt) (*query, *allium.JoinField, allium.Expr) {
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad + bad, scoped: recv.q.scoped, via: recv.q.via, rel: recv.q.rel}
+	rc.filterKw(q, lookup, sc, out)
+	owner := rc.relatedOwner(q)
+	j := rc.b.join(q)
+	if j == nil || q.bad > 0 || len(e.Args()) > 0 {
+		rc.b.stats.EffectsSeen++
+		rc.untranslated(sc, e.Line(), LeftOutValue, what)
+		return q, nil, nil
+	}
+	return q, owner, j
 }
 
 // readOnce reads the value of each of kws where the call is, keeping it

@@ -1403,6 +1403,10 @@ type ShapeMeta struct {
 	// All is the value of the fields attribute that lists every field of
 	// the model (DRF's and Django's fields = "__all__").
 	All string `yaml:"all"`
+	// Exclude is the Meta attribute listing the model fields the shape
+	// leaves out of every field it would otherwise write (DRF's and
+	// Django's exclude).
+	Exclude string `yaml:"exclude"`
 }
 
 // EditViews are framework views whose inherited POST changes the model

@@ -593,6 +593,10 @@ type Language struct {
 	// FindOrCreateMethods create a row only when none matches their
 	// lookup keywords (get_or_create(k=v, defaults={...})).
 	FindOrCreateMethods []string `yaml:"find_or_create_methods"`
+	// BulkCreateMethods store the rows a query's call is handed and give
+	// back those rows (Django's bulk_create): their result is not the
+	// model's rows, which a loop over it would otherwise read.
+	BulkCreateMethods []string `yaml:"bulk_create_methods"`
 	// CollectionAppends add a new row to a relationship's collection of
 	// its owner (user.organizations.append(Membership(...))): the row is
 	// created with its owner when the owner is stored.

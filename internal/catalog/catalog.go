@@ -598,6 +598,10 @@ type Language struct {
 	// defaults (the create_defaults when given) when none does
 	// (update_or_create(k=v, defaults={...}, create_defaults={...})).
 	UpdateOrCreateMethods []string `yaml:"update_or_create_methods"`
+	// BulkCreateMethods store the rows a query's call is handed and give
+	// back those rows (Django's bulk_create): their result is not the
+	// model's rows, which a loop over it would otherwise read.
+	BulkCreateMethods []string `yaml:"bulk_create_methods"`
 	// CollectionAppends add a new row to a relationship's collection of
 	// its owner (user.organizations.append(Membership(...))): the row is
 	// created with its owner when the owner is stored.
@@ -1408,6 +1412,10 @@ type ShapeMeta struct {
 	// All is the value of the fields attribute that lists every field of
 	// the model (DRF's and Django's fields = "__all__").
 	All string `yaml:"all"`
+	// Exclude is the Meta attribute listing the model fields the shape
+	// leaves out of every field it would otherwise write (DRF's and
+	// Django's exclude).
+	Exclude string `yaml:"exclude"`
 }
 
 // EditViews are framework views whose inherited POST changes the model

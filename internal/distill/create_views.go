@@ -73,12 +73,20 @@ func (rc *ruleCtx) shapeMeta(shape *classRef) (ent string, fields []string) {
 	if sh == nil || sh.Meta == nil || shape == nil {
 		return "", nil
 	}
+	// A Meta naming no model of its own (class Meta(ParentForm.Meta):
+	// exclude = ("name", "label"), netbox's dcim/forms/object_create.py:
+	// 84-86) takes the model and fields from the Meta it extends, less
+	// the ones it excludes.
+	var inherited []string
 	rc.b.classAndBases(shape, func(c *classRef) bool {
 		for i := range c.class.Classes {
 			if meta := &c.class.Classes[i]; meta.Name == sh.Meta.Class {
 				ent, fields = rc.readMeta(c.file, meta, shape)
 				if ent != "" {
 					return true
+				}
+				if names, ok := metaExclude(meta, sh.Meta.Exclude); ok && inherited == nil {
+					inherited = append([]string{}, names...)
 				}
 			}
 		}
@@ -87,39 +95,52 @@ func (rc *ruleCtx) shapeMeta(shape *classRef) (ent string, fields []string) {
 	if ent == "" {
 		return "", nil
 	}
+	if len(inherited) > 0 {
+		fields = slices.DeleteFunc(slices.Clone(fields), func(n string) bool { return slices.Contains(inherited, n) })
+	}
 	return ent, fields
+}
+
+// metaExclude reads the exclude attribute (named attr) of one Meta class.
+func metaExclude(meta *facts.Class, attr string) ([]string, bool) {
+	if attr == "" {
+		return nil, false
+	}
+	for j := range meta.Fields {
+		if f := &meta.Fields[j]; f.Name == attr && f.Value != nil {
+			return excludedNames(f.Value)
+		}
+	}
+	return nil, false
 }
 
 // readMeta reads one Meta class of shape: the entity its model attribute
 // names and the names its fields attribute lists. When that attribute is
 // the catalog's word for every field (shapes.meta.all, DRF's "__all__")
-// they are the model's that the shape may write: the surrogate key, the
-// fields shape makes read-only, the uneditable ones (auto_now_add), the
-// many-to-many sets (DRF makes one with a through model read-only; plane's
-// Issue.assignees, db/models/issue.py:149) and the ones the model's save
-// sets itself are left out, so a spread of the validated data
-// (Issue.objects.create(**validated_data)) reads no more than the
-// framework would write.
+// they are the model's that the shape may write (writableFields). A Meta
+// that names the fields it leaves out instead (shapes.meta.exclude, DRF's
+// and Django's exclude = [...]; plane's IssueSerializer,
+// api/serializers/issue.py:70-73) writes those same fields but the ones
+// it names; with a fields list as well (a Django ModelForm allows both)
+// the list loses them.
 func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class, shape *classRef) (ent string, fields []string) {
 	sh := rc.b.lang.Shapes
 	all := false
+	var exclude []string
+	hasExclude := false
 	defer func() {
-		if !all || ent == "" {
+		if ent == "" {
 			return
 		}
-		e := rc.b.entByName[ent]
-		if e == nil {
-			return
-		}
-		fields = nil
-		saved := rc.b.assignedOnSave(e)
-		readOnly := rc.b.readOnlyFields(shape)
-		for _, f := range e.fields {
-			if f.drop || f.uneditable || f.attr == "" || slices.Contains(rc.b.lang.IDAttrs, f.attr) || saved[f.name] ||
-				readOnly[f.attr] || readOnly[f.name] || f.typ != nil && f.typ.Name == "Set" {
-				continue
+		if all || hasExclude && fields == nil {
+			e := rc.b.entByName[ent]
+			if e == nil {
+				return
 			}
-			fields = append(fields, f.attr)
+			fields = rc.writableFields(e, shape)
+		}
+		if len(exclude) > 0 {
+			fields = slices.DeleteFunc(slices.Clone(fields), func(n string) bool { return slices.Contains(exclude, n) })
 		}
 	}()
 	for j := range meta.Fields {
@@ -138,9 +159,50 @@ func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class, shape *classRef
 			if fields == nil {
 				fields = rc.b.filteredNames(file, f.Value)
 			}
+		case sh.Meta.Exclude != "" && f.Name == sh.Meta.Exclude:
+			exclude, hasExclude = excludedNames(f.Value)
 		}
 	}
 	return ent, fields
+}
+
+// writableFields are the fields of e (model attribute names) that a
+// shape listing every field may write: the surrogate key, the fields
+// shape makes read-only, the uneditable ones (auto_now_add), the
+// many-to-many sets (DRF makes one with a through model read-only; plane's
+// Issue.assignees, db/models/issue.py:149) and the ones the model's save
+// sets itself are left out, so a spread of the validated data
+// (Issue.objects.create(**validated_data)) reads no more than the
+// framework would write.
+func (rc *ruleCtx) writableFields(e *entityInfo, shape *classRef) []string {
+	var fields []string
+	saved := rc.b.assignedOnSave(e)
+	readOnly := rc.b.readOnlyFields(shape)
+	for _, f := range e.fields {
+		if f.drop || f.uneditable || f.attr == "" || slices.Contains(rc.b.lang.IDAttrs, f.attr) || saved[f.name] ||
+			readOnly[f.attr] || readOnly[f.name] || f.typ != nil && f.typ.Name == "Set" {
+			continue
+		}
+		fields = append(fields, f.attr)
+	}
+	return fields
+}
+
+// excludedNames reads a Meta's exclude value: ok only for a list or
+// tuple written out whole in strings, since a name the walk could not
+// read would leave a field in that the shape never writes; any other
+// value leaves the Meta's fields unread, saying less.
+func excludedNames(e *facts.Expr) (names []string, ok bool) {
+	if e == nil || e.Kind != facts.ExprList && e.Kind != facts.ExprTuple {
+		return nil, false
+	}
+	for _, a := range e.Args() {
+		if a.Kind != facts.ExprString {
+			return nil, false
+		}
+		names = append(names, a.Value())
+	}
+	return names, true
 }
 
 // assignedOnSave are the fields of e (spec names) that the model's save

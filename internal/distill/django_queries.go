@@ -364,6 +364,15 @@ func (rc *ruleCtx) tryNotFound(s *facts.Stmt, sc *scope, out *[]allium.Stmt) (do
 		rc.foundOnly = append(rc.foundOnly, foundOnlyRow{row: found.expr, after: len(*out), file: sc.file, line: h.Line})
 	case !hends:
 		// except DoesNotExist: x = None — nothing happens without the row.
+	case ends && found.param == "" && len(hout) > 0:
+		// Both paths end, each with outcomes of its own: the body's for
+		// the row found, the handler's for none (plane's PUT updates the
+		// work item its external id finds, or creates one, api/views/
+		// issue.py:604-710). One branch each, as the code has them.
+		body := slices.Clone((*out)[before:])
+		*out = append((*out)[:before], &allium.If{Meta: rc.b.meta(sc.file, h.Line),
+			Branches: []allium.IfBranch{{Cond: &allium.Unary{Op: allium.OpExists, X: found.expr}, Body: body}},
+			Else:     hout})
 	default:
 		rc.untranslated(sc, h.Line, LeftOutCondition, "the outcomes when no row is found")
 	}

@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 )
 
@@ -131,20 +133,87 @@ func joinSameConditions(list []allium.Stmt) []allium.Stmt {
 }
 
 // collapseRepeatedCondition states `if c: if c: <body>` as `if c: <body>`:
-// two tests of one condition with nothing between them (plane's issue
-// activity task tests the issue id, then the issue found by it, which both
-// read as the row's presence, bgtasks/issue_activities_task.py:1527-1534).
+// two tests of one condition with nothing between them that changes what
+// it reads (plane's issue activity task tests the issue id, then the issue
+// found by it, which both read as the row's presence, bgtasks/
+// issue_activities_task.py:1527-1534), wherever the inner test stands
+// among the outer branch's outcomes (plane's PUT updates the work item it
+// found and then runs that task, api/views/issue.py:631-640).
 func collapseRepeatedCondition(ifs *allium.If) {
 	for i := range ifs.Branches {
 		br := &ifs.Branches[i]
-		for len(br.Body) == 1 {
-			inner, ok := br.Body[0].(*allium.If)
-			if !ok || len(inner.Branches) != 1 || inner.Else != nil || exprKey(inner.Branches[0].Cond) != exprKey(br.Cond) {
-				break
-			}
-			br.Body = inner.Branches[0].Body
+		br.Body = spliceRepeated(br.Body, br.Cond)
+	}
+}
+
+// spliceRepeated replaces, in list (outcomes that hold under cond), each
+// if of cond alone (one branch, no else) by its outcomes, at any depth of
+// such ifs. It leaves list as it is when list changes a field cond reads
+// or states the absence of something cond reads (not exists row), since
+// the inner test may then not hold.
+func spliceRepeated(list []allium.Stmt, cond allium.Expr) []allium.Stmt {
+	key := exprKey(cond)
+	repeated := func(s allium.Stmt) (*allium.If, bool) {
+		in, ok := s.(*allium.If)
+		return in, ok && len(in.Branches) == 1 && in.Else == nil && exprKey(in.Branches[0].Cond) == key
+	}
+	if !slices.ContainsFunc(list, func(s allium.Stmt) bool { _, ok := repeated(s); return ok }) ||
+		readsMember(cond, assignedTargets(list)) || removesRead(list, cond) {
+		return list
+	}
+	// An assignment the list already states, brought out of an inner if,
+	// states nothing more (the update's updated_at = now and the task's).
+	stated := map[string]bool{}
+	assignKey := func(s allium.Stmt) string {
+		if a, ok := s.(*allium.Assign); ok {
+			return exprKey(a.Target) + " = " + exprKey(a.Value)
+		}
+		return ""
+	}
+	for _, s := range list {
+		if k := assignKey(s); k != "" {
+			stated[k] = true
 		}
 	}
+	var out []allium.Stmt
+	for _, s := range list {
+		if in, ok := repeated(s); ok {
+			for _, t := range spliceRepeated(in.Branches[0].Body, cond) {
+				if k := assignKey(t); k != "" && stated[k] {
+					continue
+				}
+				out = append(out, t)
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// removesRead reports whether list, at any depth, states the absence of
+// an expression cond reads (not exists row).
+func removesRead(list []allium.Stmt, cond allium.Expr) bool {
+	read := map[string]bool{}
+	allium.Inspect(cond, func(e allium.Expr) bool {
+		read[exprKey(e)] = true
+		return true
+	})
+	found := false
+	allium.WalkStmts(list, func(s allium.Stmt) bool {
+		for _, e := range allium.StmtExprs(s) {
+			allium.Inspect(e, func(x allium.Expr) bool {
+				if u, ok := x.(*allium.Unary); ok && u.Op == allium.OpNot {
+					if ex, ok := u.X.(*allium.Unary); ok && ex.Op == allium.OpExists && read[exprKey(ex.X)] {
+						found = true
+					}
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
 }
 
 // lastOneBranchIf is the last statement of list when it is an if of one

@@ -302,6 +302,11 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return &value{kind: vLookup, ent: q.ent, q: q}
 	case slices.Contains(rc.b.lang.QueryPassThrough, method):
 		return &value{kind: vQuery, ent: q.ent, q: q}
+	case catalog.Match(l.BulkCreateMethods, method):
+		// The rows handed in, which the spec does not name: read as the
+		// query, a loop over them ran over every row of the model.
+		rc.untranslated(sc, e.Line(), LeftOutBulk, "the rows a bulk creation stores")
+		return unknownValue
 	}
 	return &value{kind: vQuery, ent: q.ent, q: q}
 }

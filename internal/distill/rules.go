@@ -2555,13 +2555,30 @@ func (rc *ruleCtx) foundByOtherKey(cond allium.Expr) bool {
 // `let x = E.created(...)` of ensures that nothing in the rule reads: a
 // reference that named it (a row's id handed to a change the spec then
 // could not state, novu's Intercom hash of the new user) left no trace.
+//
+// It looks into the branches of ifs too: plane's PUT creates the work
+// item its lookup did not find in the else of the lookup's if (a let the
+// walk made for the refetch that follows, api/views/issue.py:677-688).
 func unnameUnreadCreations(ensures, body []allium.Stmt) {
-	for i, s := range ensures {
-		let, ok := s.(*allium.Let)
-		if !ok || !isCreation(let.Value) || readsName(let.Name, body) || readsName(let.Name, ensures) {
+	unnameUnreadCreationsIn(ensures, ensures, body)
+}
+
+// unnameUnreadCreationsIn is unnameUnreadCreations over list, a block of
+// the rule's ensures all.
+func unnameUnreadCreationsIn(list, all, body []allium.Stmt) {
+	for i, s := range list {
+		if ifs, ok := s.(*allium.If); ok {
+			for _, br := range ifs.Branches {
+				unnameUnreadCreationsIn(br.Body, all, body)
+			}
+			unnameUnreadCreationsIn(ifs.Else, all, body)
 			continue
 		}
-		ensures[i] = &allium.ExprStmt{Meta: let.Meta, X: let.Value}
+		let, ok := s.(*allium.Let)
+		if !ok || !isCreation(let.Value) || readsName(let.Name, body) || readsName(let.Name, all) {
+			continue
+		}
+		list[i] = &allium.ExprStmt{Meta: let.Meta, X: let.Value}
 	}
 }
 

@@ -134,14 +134,19 @@ func (rc *ruleCtx) splatModelShape(ent *entityInfo, e, kw *facts.Expr, sc *scope
 	if model != ent.name {
 		return e.Keywords()
 	}
-	return rc.spreadAsKeywords(ent, e, kw, fields, v.popped)
+	return rc.spreadAsKeywords(ent, e, kw, fields, v.popped, true)
 }
 
 // spreadAsKeywords writes out the spread keyword of the call e, whose
 // spread value kw holds the keys names: one keyword kw.<name> per name
 // the model has, less the ids, the keys the code popped and the ones
-// given as keywords, standing where the spread was written.
-func (rc *ruleCtx) spreadAsKeywords(ent *entityInfo, e, kw *facts.Expr, names []string, popped map[string]bool) []facts.Keyword {
+// given as keywords, standing where the spread was written. keyed writes
+// each as kw["<name>"] instead: the validated data of a model shape is
+// read by key, so what the shape's validator put there (data[
+// "description_html"] = sanitized, plane's IssueSerializer.validate,
+// api/serializers/issue.py:87, :99) and what its save was given stand in
+// for the request's input, as they do in the framework's own create.
+func (rc *ruleCtx) spreadAsKeywords(ent *entityInfo, e, kw *facts.Expr, names []string, popped map[string]bool, keyed bool) []facts.Keyword {
 	skip := map[string]bool{}
 	for _, k := range e.Keywords() {
 		skip[k.Name] = true
@@ -157,6 +162,11 @@ func (rc *ruleCtx) spreadAsKeywords(ent *entityInfo, e, kw *facts.Expr, names []
 				continue
 			}
 			skip[name] = true
+			if keyed {
+				key := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprString, Value: name, Line: e.Line()})
+				kws = append(kws, facts.Keyword{Name: name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprSubscript, X: kw, Y: &key, Line: e.Line()})})
+				continue
+			}
 			kws = append(kws, facts.Keyword{Name: name, Value: facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: kw, Name: name, Raw: recvRaw(kw, name), Line: e.Line()}).WithResolved(recvRaw(kw, name))})
 		}
 	}
@@ -249,5 +259,5 @@ func (rc *ruleCtx) schemaBodyKeywords(ent *entityInfo, e, kw *facts.Expr, sc *sc
 	if v.kind != vReqDict || v.shape != nil || len(v.attrs) > 0 {
 		return nil
 	}
-	return rc.spreadAsKeywords(ent, e, kw, rc.h.schemaKeys, v.popped)
+	return rc.spreadAsKeywords(ent, e, kw, rc.h.schemaKeys, v.popped, false)
 }

@@ -1129,6 +1129,9 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	if f := ent.attrs[attr]; f != nil && !f.drop {
 		f.used = true
 		m := &allium.Member{X: x.expr, Name: f.name}
+		if rc.unreadWrites[exprKey(m)] {
+			return unknownValue // given a value the walk could not read (unread_writes.go)
+		}
 		if v, ok := rc.assigned[exprKey(m)]; ok {
 			if rc.changedElsewhere(x, exprKey(m), v) {
 				return unknownValue // the value before the change (separate_fetches.go)
@@ -1204,6 +1207,14 @@ func (rc *ruleCtx) valueExpr(v *value) allium.Expr {
 		rc.touch(v)
 		return v.expr
 	case vLookup:
+		if v.q != nil && v.q.bad > 0 {
+			// A condition of the query did not translate: the join of
+			// the rest would name a row the code does not look for
+			// (Household{group: g} for mealie's User.update, which also
+			// matches the household's name, db/models/users/users.py:
+			// 174-178).
+			return nil
+		}
 		if j := rc.b.join(v.q); j != nil {
 			return j
 		}

@@ -579,6 +579,10 @@ type ruleCtx struct {
 	// row standing for its input (notePresentedSecrets).
 	presentedSecrets map[string]bool
 	assigned         map[string]allium.Expr
+	// unreadWrites: fields of rows given a value the walk could not
+	// read, by assigned's key; a later read of one is unknown, not the
+	// value before (unread_writes.go).
+	unreadWrites map[string]bool
 	// assignedVia: the object each assignment of assigned was made
 	// through, by the same key (separate_fetches.go).
 	assignedVia map[string]*value

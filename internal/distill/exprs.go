@@ -4190,7 +4190,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	depth := sc.depth + 1
-	if fr.local || rc.forwards(fr.fn) || fr.class != nil && fr.accessor {
+	if fr.local || rc.forwards(fr.fn) || fr.class != nil && (fr.accessor || fr.extends) {
 		// A function that only hands its arguments on (a __call__ that
 		// runs self.validate, a post-processor calling self.plugins.hook,
 		// an adapter method returning module.func(request, address))

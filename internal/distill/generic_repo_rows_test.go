@@ -58,6 +58,7 @@ class Part(Base):
 // repository_factory.py:80), whose delete finds the row through a
 // keyword builder (_query_one, repos/repository_generic.py:132-141).
 const constKeyRepo = `
+import shutil
 from functools import cached_property
 from typing import Generic, TypeVar
 from sqlalchemy import select
@@ -79,7 +80,13 @@ class RepositoryGeneric(Generic[Model]):
         if match_key is None:
             match_key = self.primary_key
         fltr = self._filter_builder(**{match_key: match_value})
-        return self.session.execute(select(self.model).filter_by(**fltr)).scalars().one()
+        return self.session.execute(self._query().filter_by(**fltr)).scalars().one()
+
+    def _query(self, with_options=True):
+        q = select(self.model)
+        if with_options:
+            return q.options(*self.loader_options)
+        return q
 
     def get_one(self, value, key=None):
         key = key or self.primary_key
@@ -100,13 +107,19 @@ class RepositoryGeneric(Generic[Model]):
         self.session.commit()
         return result
 
+class RepositoryMembers(RepositoryGeneric[Member]):
+    def delete(self, value, match_key=None):
+        entry = super().delete(value, match_key)
+        shutil.rmtree(str(value))
+        return entry
+
 class AllRepositories:
     def __init__(self, session):
         self.session = session
 
     @cached_property
     def members(self):
-        return RepositoryGeneric(self.session, PK_ID, Member)
+        return RepositoryMembers(self.session, PK_ID, Member)
 
     @cached_property
     def tools(self):
@@ -124,9 +137,24 @@ from app.repos import AllRepositories
 from app.text import mangle
 router = APIRouter()
 
+class HttpRepo:
+    def __init__(self, repo, logger):
+        self.repo = repo
+        self.logger = logger
+
+    def delete_one(self, item_id):
+        item = None
+        try:
+            item = self.repo.delete(item_id)
+            self.logger.info("deleted")
+        except Exception as ex:
+            raise HTTPException(400) from ex
+        return item
+
 class BaseController:
     session = None
     _repos = None
+    logger = None
 
     @property
     def repos(self):
@@ -156,6 +184,50 @@ class ToolController(BaseController):
 			want: `rule DeleteTool {
     when: DeleteTool(result)
     ensures: not exists result
+}`,
+		},
+		{
+			name: "an override's super() call of its own base method adds no inline depth",
+			api: `
+@cbv(router)
+class MemberController(BaseController):
+    @property
+    def mixins(self):
+        return HttpRepo(self.repos.members, self.logger)
+
+    @router.delete("/members/{item_id}")
+    def remove_member(self, item_id: int):
+        return self.mixins.delete_one(item_id)
+`,
+			construct: "RemoveMember",
+			want: `rule RemoveMember {
+    when: RemoveMember(result)
+    ensures: not exists result
+}`,
+		},
+		{
+			name: "a test of the input id against a literal is left out when the id becomes the row it names",
+			api: `
+@cbv(router)
+class MemberController(BaseController):
+    @property
+    def mixins(self):
+        return HttpRepo(self.repos.members, self.logger)
+
+    @router.delete("/members/{item_id}/hard")
+    def purge_member(self, item_id: int):
+        if item_id == 1:
+            raise HTTPException(403)
+        found = self.repos.members.get_one(item_id)
+        if not found:
+            raise HTTPException(404)
+        self.repos.members.delete(item_id)
+`,
+			construct: "PurgeMember",
+			want: `rule PurgeMember {
+    when: PurgeMember(found)
+    requires: exists found
+    ensures: not exists found
 }`,
 		},
 		{

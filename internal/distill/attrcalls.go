@@ -118,10 +118,8 @@ func (rc *ruleCtx) expandKeywordDict(e *facts.Expr, sc *scope, out *[]allium.Stm
 		name := ""
 		if en.Key.Kind == facts.ExprString {
 			name = en.Key.Value()
-		} else if v := rc.eval(en.Key, sc, out, false); v.kind == vExpr {
-			if l, ok := v.expr.(*allium.Lit); ok && l.Kind == allium.LitString {
-				name = l.Text
-			}
+		} else if t, ok := keyText(rc.eval(en.Key, sc, out, false)); ok {
+			name = t
 		}
 		if !isSnake(name) {
 			return nil

@@ -1136,6 +1136,9 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 			f.used = true
 		}
 		m := &allium.Member{X: x.expr, Name: f.name}
+		if rc.unreadWrites[exprKey(m)] {
+			return unknownValue // given a value the walk could not read (unread_writes.go)
+		}
 		if v, ok := rc.assigned[exprKey(m)]; ok {
 			if rc.changedElsewhere(x, exprKey(m), v) {
 				return unknownValue // the value before the change (separate_fetches.go)
@@ -1211,6 +1214,14 @@ func (rc *ruleCtx) valueExpr(v *value) allium.Expr {
 		rc.touch(v)
 		return v.expr
 	case vLookup:
+		if v.q != nil && v.q.bad > 0 {
+			// A condition of the query did not translate: the join of
+			// the rest would name a row the code does not look for
+			// (Household{group: g} for mealie's User.update, which also
+			// matches the household's name, db/models/users/users.py:
+			// 174-178).
+			return nil
+		}
 		if j := rc.b.join(v.q); j != nil {
 			return j
 		}
@@ -4186,7 +4197,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return unknownValue
 	}
 	depth := sc.depth + 1
-	if fr.local || rc.forwards(fr.fn) || fr.class != nil && fr.accessor {
+	if fr.local || rc.forwards(fr.fn) || fr.class != nil && (fr.accessor || fr.extends) {
 		// A function that only hands its arguments on (a __call__ that
 		// runs self.validate, a post-processor calling self.plugins.hook,
 		// an adapter method returning module.func(request, address))

@@ -189,14 +189,30 @@ func (rc *ruleCtx) superObjectCall(e *facts.Expr, method string, sc *scope, out 
 		}
 		if bc := rc.b.ix.class(cr.file, base); bc != nil {
 			if fr := rc.b.ix.method(bc, method); fr != nil {
-				return rc.inline(fr, self, e, sc, out)
+				return rc.inline(extending(fr, sc), self, e, sc, out)
 			}
 		}
 	}
 	if fr := rc.b.nextInLineage(self.repo, cr, method); fr != nil {
-		return rc.inline(fr, self, e, sc, out)
+		return rc.inline(extending(fr, sc), self, e, sc, out)
 	}
 	return nil
+}
+
+// extending is fr, the method super() reached, marked as extending the
+// method running when it is that method's own base version: mealie's
+// RepositoryUsers.delete runs super().delete(value, match_key) and then
+// removes the user's directory (repos/repository_users.py:55-65); the
+// override and its base are one delete, and the base's row lookup
+// (_query_one, repos/repository_generic.py:240-242) must not fall beyond
+// the inline depth for the override's sake. Any other method is fr.
+func extending(fr *funcRef, sc *scope) *funcRef {
+	if sc.helper == nil || sc.helper.Name != fr.fn.Name {
+		return fr
+	}
+	ext := *fr
+	ext.extends = true
+	return &ext
 }
 
 // nextInLineage is the method name of the first class after at in the

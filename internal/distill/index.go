@@ -150,6 +150,11 @@ type funcRef struct {
 	// factory's property), which adds no inline depth: reading it is
 	// reading an attribute (factory_getters.go).
 	accessor bool
+	// extends: a base class's version of the method running, called
+	// through super() from its override (factory_getters.go's
+	// superObjectCall): the rest of the same operation, which adds no
+	// inline depth.
+	extends bool
 	// local: a function defined in the body that calls it (const
 	// options = () => ({...}); options()), read as part of that body: it
 	// adds no inline depth.

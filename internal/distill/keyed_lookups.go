@@ -75,11 +75,32 @@ func textOf(x *facts.Expr) *facts.Expr {
 // nonEmptyText reports a value that is a text literal other than "",
 // which `or` keeps (a column name a caller named).
 func nonEmptyText(v *value) bool {
-	if v == nil || v.kind != vExpr {
-		return false
+	t, ok := keyText(v)
+	return ok && t != ""
+}
+
+// keyText is the text a value names a column by: a text literal, or a
+// module constant set to one (PK_ID = "id"). ok is false for any other
+// value.
+func keyText(v *value) (string, bool) {
+	if v == nil {
+		return "", false
+	}
+	if v.kind == vExpr && v.constString != nil {
+		// PK_ID = "id", read as config.pk_id, handed to a generic
+		// repository's constructor as the column it finds rows by
+		// (mealie's RepositoryGeneric(self.session, PK_ID, User, ...),
+		// repos/repository_factory.py:80,173).
+		return *v.constString, true
+	}
+	if v.kind != vExpr {
+		return "", false
 	}
 	l, ok := v.expr.(*allium.Lit)
-	return ok && l.Kind == allium.LitString && l.Text != ""
+	if !ok || l.Kind != allium.LitString {
+		return "", false
+	}
+	return l.Text, true
 }
 
 // nonZeroAmount reports a value known to be a number or a duration other

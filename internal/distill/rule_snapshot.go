@@ -17,6 +17,7 @@ type ruleSnapshot struct {
 	params                      []string
 	paramSet, lets              map[string]bool
 	assigned                    map[string]allium.Expr
+	unreadWrites                map[string]bool
 	cache                       map[evalKey]*value
 	userVal                     *value
 	auth                        authLevel
@@ -31,7 +32,7 @@ type ruleSnapshot struct {
 func (rc *ruleCtx) snapshot() ruleSnapshot {
 	s := ruleSnapshot{body: len(rc.body), ensures: len(rc.ensures), paths: len(rc.paths), extra: len(rc.extra),
 		params: slices.Clone(rc.params), paramSet: maps.Clone(rc.paramSet), lets: maps.Clone(rc.lets),
-		assigned: maps.Clone(rc.assigned), cache: maps.Clone(rc.cache), userVal: rc.userVal, auth: rc.auth,
+		assigned: maps.Clone(rc.assigned), unreadWrites: maps.Clone(rc.unreadWrites), cache: maps.Clone(rc.cache), userVal: rc.userVal, auth: rc.auth,
 		leftOut: rc.leftOut, notes: maps.Clone(rc.b.notes), stats: *rc.b.stats}
 	s.stats.LeftOut = maps.Clone(s.stats.LeftOut)
 	return s
@@ -45,7 +46,7 @@ func (rc *ruleCtx) restoreRule(s ruleSnapshot) {
 	rc.body, rc.ensures = rc.body[:s.body], rc.ensures[:s.ensures]
 	rc.paths, rc.extra = rc.paths[:s.paths], rc.extra[:s.extra]
 	rc.params, rc.paramSet, rc.lets = s.params, s.paramSet, s.lets
-	rc.assigned, rc.cache = s.assigned, s.cache
+	rc.assigned, rc.unreadWrites, rc.cache = s.assigned, s.unreadWrites, s.cache
 	rc.userVal, rc.auth, rc.leftOut = s.userVal, s.auth, s.leftOut
 }
 

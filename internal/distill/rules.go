@@ -579,6 +579,10 @@ type ruleCtx struct {
 	// row standing for its input (notePresentedSecrets).
 	presentedSecrets map[string]bool
 	assigned         map[string]allium.Expr
+	// unreadWrites: fields of rows given a value the walk could not
+	// read, by assigned's key; a later read of one is unknown, not the
+	// value before (unread_writes.go).
+	unreadWrites map[string]bool
 	// assignedVia: the object each assignment of assigned was made
 	// through, by the same key (separate_fetches.go).
 	assignedVia map[string]*value
@@ -2474,7 +2478,43 @@ func mergeIDParam(rc *ruleCtx, from, to string) {
 	}
 	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == from })
 	delete(rc.paramSet, from)
+	dropLiteralIDTests(rc, from)
 	renameOwned(rc, from, to)
+}
+
+// dropLiteralIDTests leaves out the preconditions that compare the input
+// id from with a literal before from is merged into the row it names:
+// mealie's delete_user refuses item_id == 1 (routes/users/crud.py:53-54),
+// a test of the key's value that the row, which the spec names in its
+// place, cannot be compared by (user_to_delete != 1).
+func dropLiteralIDTests(rc *ruleCtx, from string) {
+	rc.body = slices.DeleteFunc(rc.body, func(st allium.Stmt) bool {
+		r, ok := st.(*allium.Requires)
+		if !ok || !literalTestOf(r.Cond, from) {
+			return false
+		}
+		path, line := rc.h.file.Path, 0
+		if r.Prov != nil {
+			path, line = r.Prov.File, r.Prov.Line
+		}
+		rc.leaveOutAt(path, line, LeftOutGuard, "a test of the input id "+from+" against a literal")
+		return true
+	})
+}
+
+// literalTestOf reports x a comparison of the name id with a number or a
+// text (not null: a test that the id was given stays a test of the row).
+func literalTestOf(x allium.Expr, id string) bool {
+	b, ok := x.(*allium.Binary)
+	if !ok || b.Op != allium.OpEq && b.Op != allium.OpNe {
+		return false
+	}
+	isID := func(e allium.Expr) bool { n, ok := e.(*allium.Ident); return ok && n.Name == id }
+	isLit := func(e allium.Expr) bool {
+		l, ok := e.(*allium.Lit)
+		return ok && (l.Kind == allium.LitNumber || l.Kind == allium.LitString)
+	}
+	return isID(b.X) && isLit(b.Y) || isLit(b.X) && isID(b.Y)
 }
 
 func renameParam(rc *ruleCtx, from, to string) {

@@ -25,6 +25,15 @@ func spreadsUnread(call *facts.Expr, p facts.Param, i int, sc *scope) bool {
 		return true
 	case v.kind == vUnknown:
 		return len(v.parts) == 0
+	case v.kind == vEntity:
+		// A row handed on as its fields (entry.update(**new_data) with
+		// new_data a row's model_dump(), mealie's RepositoryGeneric.update,
+		// repos/repository_generic.py:194-205, given the user
+		// set_member_permissions changed, controller_household_self_service.py:
+		// 70-75): User._set_permissions(admin, can_invite=False, ...)
+		// (db/models/users/users.py:192-215) is given the row's own
+		// can_invite, not its default.
+		return true
 	case v.kind == vReqDict:
 		return v.shape == nil && (v.declared == nil || v.declared[p.Name])
 	}

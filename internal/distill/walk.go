@@ -681,6 +681,7 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				// verification token (UserController.js:55-58) is read by
 				// the rule that resends it, and its write vanished unseen.
 				rc.untranslated(sc, line, LeftOutValue, "the value assigned to "+obj.ent+"."+t.Name())
+				rc.unreadFieldWrite(&allium.Member{X: obj.expr, Name: f.name})
 				return
 			}
 			x = rc.b.enumValue(f, x)
@@ -691,12 +692,16 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				// value; there is nothing to state.
 				return
 			}
+			if restated(*out, target, x) {
+				return
+			}
 			timeField(f, x)
 			f.used = true
 			rc.touch(obj)
 			a := &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x}
 			*out = append(*out, a)
 			rc.assigned[exprKey(target)] = x
+			delete(rc.unreadWrites, exprKey(target))
 			rc.assignedThrough(exprKey(target), obj)
 			rc.rowChanged(obj, ent, out)
 			if emptyValue(x) {
@@ -791,6 +796,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if id := rc.foundRowByOwnID(q); bySecret && id != nil {
 		// retrieve(user.id) of a user the rule already found: that row.
 		return &value{kind: vEntity, ent: q.ent, expr: id}
+	}
+	if held := heldRowByOwnID(q, sc); bySecret && held != nil {
+		return held
 	}
 	if bySecret {
 		if u := rc.signedInRow(q); u != nil {
@@ -1066,6 +1074,55 @@ func (rc *ruleCtx) foundRowByOwnID(q *query) *allium.Ident {
 	}
 	if l := rc.ruleLet(id.Name); l != nil && rowLookupOf(l.Value, q.ent) {
 		return id
+	}
+	return nil
+}
+
+// restated reports that the last assignment to target in block gives it
+// x already: mealie's update_password sets self.user.password =
+// hash_password(...) and hands the same value to the repository, whose
+// update_password stores it on the row again (routes/users/crud.py:96-98,
+// repos/repository_users.py:19-27, db/models/users/users.py:189-190).
+// Stating the outcome twice says nothing more.
+func restated(block []allium.Stmt, target, x allium.Expr) bool {
+	k := exprKey(target)
+	for i := len(block) - 1; i >= 0; i-- {
+		switch st := block[i].(type) {
+		case *allium.If, *allium.For:
+			return false // it may have set target otherwise since
+		case *allium.Assign:
+			if exprKey(st.Target) == k {
+				return exprKey(st.Value) == exprKey(x)
+			}
+		}
+	}
+	return false
+}
+
+// heldRowByOwnID is the row a walked scope holds (a loop's row, a
+// caller's local) when q looks a row of its entity up by that row's id:
+// mealie's ShoppingListService.remove_recipe_ingredients_from_list
+// deletes self.list_refs.delete(recipe_ref.id) for a recipe_ref of the
+// list it loops over (services/household_services/shopping_lists.py:
+// 480-486), which the generic repository's delete finds again by that id
+// (_query_one, repos/repository_generic.py:242). The row is recipe_ref,
+// not a row the request names by an id of its own. nil otherwise.
+func heldRowByOwnID(q *query, sc *scope) *value {
+	if q == nil || q.bad > 0 || len(q.conds) != 1 || q.conds[0].field != "id" || q.conds[0].op != allium.OpEq {
+		return nil
+	}
+	id, ok := q.conds[0].val.(*allium.Ident)
+	if !ok {
+		return nil
+	}
+	for s := sc; s != nil; s = s.caller {
+		v := s.vars[id.Name]
+		if v == nil || v.kind != vEntity || v.ent != q.ent || v.param != "" {
+			continue
+		}
+		if x, isIdent := v.expr.(*allium.Ident); isIdent && x.Name == id.Name {
+			return v
+		}
 	}
 	return nil
 }
@@ -1741,10 +1798,10 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops
 	paramsBefore := len(rc.params)
 	rows := branchRows(sc.vars) // cond_fields.go
-	assignedBefore := maps.Clone(rc.assigned)
+	assignedBefore, unreadBefore := maps.Clone(rc.assigned), maps.Clone(rc.unreadWrites)
 	thenEnds := rc.stmts(s.Body, &thenSc, &thenOut)
-	assignedThen := rc.assigned
-	rc.assigned = maps.Clone(assignedBefore)
+	assignedThen, unreadThen := rc.assigned, rc.unreadWrites
+	rc.assigned, rc.unreadWrites = maps.Clone(assignedBefore), maps.Clone(unreadBefore)
 	var thenArgs [][]allium.Arg
 	var rowCond allium.Expr // what decides the fields of the rows built before
 	if cond != nil && !thenEnds {
@@ -1770,6 +1827,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		elseEnds = rc.stmts(s.Else(), &elseSc, &elseOut)
 	}
 	rc.assigned = assignedAfter(assignedBefore, assignedThen, rc.assigned, thenEnds, elseEnds)
+	rc.unreadWrites = unreadAfter(unreadBefore, unreadThen, rc.unreadWrites, thenEnds, elseEnds)
 	switch {
 	case cond == nil && (rowCond == nil || elseEnds):
 		rc.keepPendingRows(rows, sc, s.Line())
@@ -2519,7 +2577,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	row := &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
 	inner.vars[s.Targets[0].Name()] = row
 	var body []allium.Stmt
-	rc.stmts(s.Body, &inner, &body)
+	rc.stmts(skipsRead(s.Body), &inner, &body)
 	forgetKeptRow(sc, row)
 	if !slices.ContainsFunc(body, func(st allium.Stmt) bool { _, let := st.(*allium.Let); return !let }) {
 		// Nothing done per row but lookups (a task run per webhook whose

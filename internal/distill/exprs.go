@@ -1509,6 +1509,13 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 			if t := rc.b.configTruth(v.expr); t != nil {
 				return t
 			}
+			if j, ok := v.expr.(*allium.Join); ok {
+				// if self.group: of a field just set to the row a lookup
+				// names, or none (mealie's User.update, db/models/users/
+				// users.py:172-173): that the row exists, not the join's
+				// truth, which the language does not give.
+				return &allium.Unary{Op: allium.OpExists, X: j}
+			}
 			if v.claimsOf != nil {
 				// if (!verifiedToken): the token names a user.
 				return &allium.Unary{Op: allium.OpExists, X: v.expr}

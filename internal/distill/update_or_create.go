@@ -182,6 +182,17 @@ func (rc *ruleCtx) relatedOwner(q *query) *allium.JoinField {
 		return nil
 	}
 	key := rj.Fields[0]
+	if id, ok := key.Value.(*allium.Ident); ok {
+		if p, isID := rc.idParams[id.Name]; isID && p.row != id.Name {
+			// The owner's name is also read as an input id standing for
+			// another row, which finish merges it into (saleor's
+			// VariantMediaAssign: media, then variant.product.media.
+			// filter(pk=media.pk), graphql/product/mutations/
+			// product_variant/variant_media_assign.py:47-51): the key
+			// would name nothing the rule binds.
+			return nil
+		}
+	}
 	q.conds = append([]qcond{{field: key.Name, op: allium.OpEq, val: key.Value}}, q.conds...)
 	q.via, q.rel = nil, nil
 	return &key

@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestUpdateOrCreate: Django's update_or_create writes its defaults to the
 // row its lookup matches, or creates one with the lookup's fields and the
@@ -172,5 +175,53 @@ def add(request):
 			out := distilText(t, d, map[string]string{"app/models.py": models(tt.call), "app/views.py": view})
 			assertSpecText(t, construct(out.Module, "Add"), tt.want, nil)
 		})
+	}
+}
+
+// TestRelatedOwnerReadAsID pins relatedOwner's refusal of an owner whose
+// name the walk also reads as an input id standing for another row
+// (saleor's VariantMediaAssign, graphql/product/mutations/product_variant/
+// variant_media_assign.py:38-51: variant.product.media.filter(pk=media.pk)
+// then media.variant_media.get_or_create(variant=variant)): finish merges
+// that name into the other row, so a lookup keyed by it named nothing the
+// rule binds, and the checker dropped the whole rule. The call is left
+// out instead, said so, and the checker drops nothing.
+func TestRelatedOwnerReadAsID(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from django.db import models
+
+class Product(models.Model):
+    name = models.CharField(max_length=10)
+
+class ProductMedia(models.Model):
+    product = models.ForeignKey(Product, related_name="media", on_delete=models.CASCADE)
+
+class ProductVariant(models.Model):
+    product = models.ForeignKey(Product, related_name="variants", on_delete=models.CASCADE)
+
+class VariantMedia(models.Model):
+    variant = models.ForeignKey(ProductVariant, related_name="variant_media", on_delete=models.CASCADE)
+    media = models.ForeignKey(ProductMedia, related_name="variant_media", on_delete=models.CASCADE)
+`,
+		"app/views.py": `
+from django.http import HttpResponse
+from django.views.decorators.http import require_POST
+from .models import ProductMedia, ProductVariant
+
+@require_POST
+def assign(request, media_id, variant_id):
+    media = ProductMedia.objects.get(id=media_id)
+    variant = ProductVariant.objects.get(id=variant_id)
+    belongs = variant.product.media.filter(pk=media.pk).first()
+    if belongs:
+        _, created = media.variant_media.get_or_create(variant=variant)
+    return HttpResponse("ok")
+`,
+	})
+	if out.Stats.DroppedByChecker != 0 {
+		t.Errorf("the checker dropped %d constructs:\n%s", out.Stats.DroppedByChecker, strings.Join(out.Notes, "\n"))
 	}
 }

@@ -522,8 +522,16 @@ func (b *builder) filledShapeField(shape *classRef, name string) bool {
 // a Boolean field class (email_verified = serializers.BooleanField(...)):
 // a flag, whose test is a condition, not a check that it was given.
 func (b *builder) booleanShapeField(shape *classRef, name string) bool {
-	v, _ := b.classField(shape, name)
-	return v != nil && v.Kind == facts.ExprCall && v.X != nil && b.lang.TypeOf(v.X.Raw()) == "Boolean"
+	f, _ := b.classAssignment(shape, name, func(*facts.Assignment) bool { return true })
+	if f == nil {
+		return false
+	}
+	if v := f.Value; v != nil && v.Kind == facts.ExprCall && v.X != nil && b.lang.TypeOf(v.X.Raw()) == "Boolean" {
+		return true // a form's BooleanField()
+	}
+	// admin: bool = False of a pydantic model or a dataclass: typed by
+	// its annotation.
+	return f.Annotation != nil && b.lang.TypeOf(f.Annotation.Raw()) == "Boolean"
 }
 
 func shapeHasField(shape *classRef, name string) bool {

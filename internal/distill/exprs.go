@@ -949,6 +949,16 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 		if v.kind == vParam && x.shape != nil {
 			rc.shapeConstraints(x.shape, e.Name(), v.param, sc)
 			rc.noteFilled(x.shape, e.Name(), v.param)
+			if b.booleanShapeField(x.shape, e.Name()) {
+				// new_data.admin of a model's admin: bool: its value is
+				// what a test of it decides, not whether it was given
+				// (mealie's update_user refuses a non-admin who asks for
+				// admin, routes/users/crud.py:111).
+				if rc.flagInputs == nil {
+					rc.flagInputs = map[string]bool{}
+				}
+				rc.flagInputs[v.param] = true
+			}
 			if fr := b.fieldValidator(x.shape, e.Name()); fr != nil {
 				// @field_validator("password") that hashes: the field's
 				// value is what the validator returns.

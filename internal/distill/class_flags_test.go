@@ -42,9 +42,7 @@ class RESTView(View):
         return {}
 
     def handle_input(self, data):
-        input_class = self.get_input_class()
-        input_kwargs = self.get_input_kwargs()
-        self.input = input_class(data=data, **input_kwargs)
+MAKE
         if not self.input.is_valid():
             return ErrorResponse(self.request, input=self.input)
         return None
@@ -90,12 +88,20 @@ class User(AbstractUser):
     pass
 `
 	const check = "requires: not exists current_password or verify(current_password, user.password)"
+	const throughLocal = `        input_class = self.get_input_class()
+        input_kwargs = self.get_input_kwargs()
+        self.input = input_class(data=data, **input_kwargs)`
 	for _, tc := range []struct {
-		name, flag, extra string
-		want, notWant     []string
+		name, flag, extra, make string
+		want, notWant           []string
 	}{
-		{name: "a flag the class fixes True", flag: "True", want: []string{check, "user.password = hash(new_password)"}},
-		{name: "a flag a method sets", flag: "True", extra: `
+		{name: "a flag the class fixes True", flag: "True", make: throughLocal, want: []string{check, "user.password = hash(new_password)"}},
+		{
+			// viewClassCall: the class attribute called on self.
+			name: "the input class called on self", flag: "True", make: `        self.input = self.input_class(data=data, **self.get_input_kwargs())`,
+			want: []string{check, "user.password = hash(new_password)"},
+		},
+		{name: "a flag a method sets", flag: "True", make: throughLocal, extra: `
     def setup(self, request, *args, **kwargs):
         self.handle_json_input = request.content_type == "application/json"
         super().setup(request, *args, **kwargs)
@@ -106,7 +112,7 @@ class User(AbstractUser):
 			defer d.Close()
 			out := distilText(t, d, map[string]string{
 				"app/models.py":  models,
-				"app/restkit.py": strings.NewReplacer("FLAG", tc.flag, "EXTRA", tc.extra).Replace(restkit),
+				"app/restkit.py": strings.NewReplacer("FLAG", tc.flag, "EXTRA", tc.extra, "MAKE", tc.make).Replace(restkit),
 				"app/views.py":   views,
 			})
 			text := string(allium.Print(out.Module, allium.PrintOptions{}))

@@ -2263,6 +2263,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if x := classDefaultCall(e, sc); x != nil {
 		return rc.evalCall(x, sc, out, stmtCtx) // _form_class(request.POST) (handler_class_defaults.go)
 	}
+	if x := rc.viewClassCall(e, sc); x != nil {
+		return rc.evalCall(x, sc, out, stmtCtx) // self.input_class(data=data) (handler_class_defaults.go)
+	}
 	if v := rc.webhookEventCall(e, names, method, sc, out); v != nil {
 		return v // stripe.webhooks.constructEvent(body, signature, secret) (webhook_events.go)
 	}

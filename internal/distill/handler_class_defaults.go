@@ -33,7 +33,28 @@ func classDefaultCall(e *facts.Expr, sc *scope) *facts.Expr {
 	if v == nil || v.classDefault == nil {
 		return nil
 	}
-	d := v.classDefault
+	return callOfClass(v.classDefault, e)
+}
+
+// viewClassCall is self.<attr>(...) in a method of the handler's view or
+// of a base of it, attr a class attribute naming a request shape
+// (self.input_class(data=data), self.form_class(request.POST)): the call
+// makes that shape, as a local bound to the attribute does
+// (classDefaultCall). nil for any other call.
+func (rc *ruleCtx) viewClassCall(e *facts.Expr, sc *scope) *facts.Expr {
+	if e.Kind != facts.ExprCall || e.X == nil || e.X.Kind != facts.ExprAttr || !rc.b.isSelf(e.X.X) {
+		return nil
+	}
+	v := rc.viewClassShape(e.X.Name(), sc)
+	if v == nil || v.classDefault == nil {
+		return nil
+	}
+	return callOfClass(v.classDefault, e)
+}
+
+// callOfClass is the call e made to the class d names instead, with e's
+// arguments.
+func callOfClass(d, e *facts.Expr) *facts.Expr {
 	x := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprCall, X: d, Raw: d.Raw(), Args: e.Args(), Line: e.Line(), Await: e.Await()})
 	x.SetKeywords(e.Keywords())
 	return new(x.WithResolved(d.Resolved()))

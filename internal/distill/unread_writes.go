@@ -73,13 +73,8 @@ func (rc *ruleCtx) unreadFieldWrite(m *allium.Member) {
 // unreadAfter is the fields unread after an if whose branches left then
 // and els, given before; a branch that ends the request leaves nothing.
 func unreadAfter(before, then, els map[string]bool, thenEnds, elseEnds bool) map[string]bool {
-	switch {
-	case thenEnds && elseEnds:
-		return before
-	case thenEnds:
-		return els
-	case elseEnds:
-		return then
+	if m, decided := afterEnds(before, then, els, thenEnds, elseEnds); decided {
+		return m
 	}
 	out := maps.Clone(then)
 	if out == nil {

@@ -1603,6 +1603,22 @@ func (rc *ruleCtx) inlineAbsentLet(name string) {
 	delete(rc.lets, name)
 }
 
+// afterEnds is what an if leaves of what its branches track when one or
+// both end the request: what was before when both do, the other branch's
+// when one does. decided is false when neither does, and the caller
+// merges the two.
+func afterEnds[M any](before, then, els M, thenEnds, elseEnds bool) (m M, decided bool) {
+	switch {
+	case thenEnds && elseEnds:
+		return before, true
+	case thenEnds:
+		return els, true
+	case elseEnds:
+		return then, true
+	}
+	return m, false
+}
+
 // assignedAfter is what the fields assigned before an if and in its
 // branches hold after it: a branch that ends the request leaves the
 // other's; a field both live branches leave with the same value keeps it;
@@ -1610,13 +1626,8 @@ func (rc *ruleCtx) inlineAbsentLet(name string) {
 // as the field again (if user.status == "active": user.status =
 // "unverified", then a test of user.status tests the field).
 func assignedAfter(before, then, els map[string]allium.Expr, thenEnds, elseEnds bool) map[string]allium.Expr {
-	switch {
-	case thenEnds && elseEnds:
-		return before
-	case thenEnds:
-		return els
-	case elseEnds:
-		return then
+	if m, decided := afterEnds(before, then, els, thenEnds, elseEnds); decided {
+		return m
 	}
 	out := map[string]allium.Expr{}
 	for k, tv := range then {

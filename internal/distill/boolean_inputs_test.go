@@ -1,10 +1,6 @@
 package distill
 
-import (
-	"testing"
-
-	"github.com/distill/distill/internal/allium"
-)
+import "testing"
 
 // TestBooleanModelInputs pins that a request model's field typed bool by
 // its annotation (pydantic's admin: bool = False) is a flag: a test of it
@@ -13,9 +9,7 @@ import (
 // for admin (routes/users/crud.py:111, UserBase.admin: bool = False,
 // schema/user/user.py:110); the spec had let any user make themself admin.
 func TestBooleanModelInputs(t *testing.T) {
-	d := New(Options{})
-	defer d.Close()
-	out := distilText(t, d, map[string]string{
+	runIdiomCases(t, map[string]string{
 		"app/models.py": `
 from sqlalchemy import Boolean, Column, Integer, String
 from sqlalchemy.orm import declarative_base
@@ -54,7 +48,5 @@ def create_note(data: NoteIn, db=Depends(get_db)):
     db.commit()
     return {}
 `,
-	})
-	text := string(allium.Print(out.Module, allium.PrintOptions{}))
-	assertSpecText(t, text, []string{`requires: pinned or text != "draft"`, "Note.created(text: text, pinned: pinned)"}, nil)
+	}, []idiomCase{{name: "a guard on the flag", construct: "CreateNote", want: []string{`requires: pinned or text != "draft"`, "Note.created(text: text, pinned: pinned)"}}})
 }

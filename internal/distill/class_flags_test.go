@@ -3,8 +3,6 @@ package distill
 import (
 	"strings"
 	"testing"
-
-	"github.com/distill/distill/internal/allium"
 )
 
 // TestClassFlags pins classFlag: a view's dispatch that validates its input
@@ -115,8 +113,7 @@ class User(AbstractUser):
 				"app/restkit.py": strings.NewReplacer("FLAG", tc.flag, "EXTRA", tc.extra, "MAKE", tc.make).Replace(restkit),
 				"app/views.py":   views,
 			})
-			text := string(allium.Print(out.Module, allium.PrintOptions{}))
-			assertSpecText(t, text, tc.want, tc.notWant)
+			wantConstruct(t, out, "ChangePassword", tc.want, tc.notWant)
 		})
 	}
 }

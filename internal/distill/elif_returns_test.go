@@ -3,8 +3,6 @@ package distill
 import (
 	"strings"
 	"testing"
-
-	"github.com/distill/distill/internal/allium"
 )
 
 // TestElifReturnsInHelper pins elifFallThrough: in an inlined helper
@@ -66,9 +64,7 @@ def add_note(request):
 			}
 			d := New(Options{})
 			defer d.Close()
-			out := distilText(t, d, in)
-			text := string(allium.Print(out.Module, allium.PrintOptions{}))
-			assertSpecText(t, text, tc.want, tc.notWant)
+			wantConstructOrNone(t, distilText(t, d, in), "AddNote", tc.want, tc.notWant)
 		})
 	}
 }

@@ -1,10 +1,6 @@
 package distill
 
-import (
-	"testing"
-
-	"github.com/distill/distill/internal/allium"
-)
+import "testing"
 
 // TestJoinTruth pins that a test of a field just set to the row a lookup
 // names, or none (mealie's User.update, db/models/users/users.py:172-173:
@@ -12,9 +8,7 @@ import (
 // if self.group:), reads as that row's existence, not the truth of a
 // join, which Allium does not give.
 func TestJoinTruth(t *testing.T) {
-	d := New(Options{})
-	defer d.Close()
-	out := distilText(t, d, map[string]string{
+	runIdiomCases(t, map[string]string{
 		"app/models.py": `
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -64,7 +58,5 @@ from sqlalchemy.orm import Session
 
 session = Session(create_engine("sqlite://"))
 `,
-	})
-	text := string(allium.Print(out.Module, allium.PrintOptions{}))
-	assertSpecText(t, text, []string{"if exists Group{name: group}:", `profile.note = "grouped"`}, []string{"if Group{name: group}:"})
+	}, []idiomCase{{name: "the row's existence", construct: "Regroup", want: []string{"if exists Group{name: group}:", `profile.note = "grouped"`}, notWant: []string{"if Group{name: group}:"}}})
 }

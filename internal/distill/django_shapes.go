@@ -853,20 +853,13 @@ func (rc *ruleCtx) findOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]al
 	if ent == nil || recv.q == nil {
 		return nil
 	}
-	var lookup, values []facts.Keyword
-	bad := 0
-	for _, kw := range e.Keywords() {
-		switch {
-		case kw.Name == "defaults" && kw.Value.Kind == facts.ExprDict:
-			for _, en := range kw.Value.Entries() {
-				if en.Key != nil && en.Key.Kind == facts.ExprString {
-					values = append(values, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
-				}
+	lookup, dicts, bad := splitFindOrCreate(e, "defaults")
+	var values []facts.Keyword
+	if d := dicts["defaults"]; d != nil {
+		for _, en := range d.Entries() {
+			if en.Key != nil && en.Key.Kind == facts.ExprString {
+				values = append(values, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
 			}
-		case kw.Name == "defaults" || kw.Name == "**" || strings.Contains(kw.Name, "__"):
-			bad++
-		default:
-			lookup = append(lookup, kw)
 		}
 	}
 	// owner.tokens.get_or_create(...): the owner is a key of the lookup,

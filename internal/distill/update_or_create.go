@@ -43,26 +43,18 @@ func (rc *ruleCtx) updateOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]
 	if ent == nil || recv.q == nil {
 		return nil
 	}
-	var lookup, defaults, createDefaults []facts.Keyword
+	lookup, dicts, bad := splitFindOrCreate(e, "defaults", "create_defaults")
+	var defaults, createDefaults []facts.Keyword
 	given := false // create_defaults given: the creation takes those alone
-	bad := 0
-	for _, kw := range e.Keywords() {
+	for name, d := range dicts {
+		entries, ok := plainDictEntries(d)
 		switch {
-		case kw.Name == "defaults" || kw.Name == "create_defaults":
-			entries, ok := plainDictEntries(&kw.Value)
-			if !ok {
-				bad++
-				continue
-			}
-			if kw.Name == "defaults" {
-				defaults = entries
-			} else {
-				createDefaults, given = entries, true
-			}
-		case kw.Name == "**" || strings.Contains(kw.Name, "__"):
+		case !ok:
 			bad++
+		case name == "defaults":
+			defaults = entries
 		default:
-			lookup = append(lookup, kw)
+			createDefaults, given = entries, true
 		}
 	}
 	q, owner, j := rc.findOrCreateLookup(e, recv, lookup, bad, "the update of the "+ent.name+" a lookup matches, or its creation when none does", sc, out)
@@ -115,6 +107,34 @@ func (rc *ruleCtx) updateOrCreate(e *facts.Expr, recv *value, sc *scope, out *[]
 		&allium.If{Meta: b.meta(sc.file, e.Line()), Branches: []allium.IfBranch{{
 			Cond: &allium.Unary{Op: allium.OpExists, X: row}, Body: sets}}, Else: made})
 	return unpackedOrCreated(&value{kind: vPlumbing}, j)
+}
+
+// splitFindOrCreate splits the keywords of a call that finds a row or
+// creates one: the lookup's, and the dict literals given under the names
+// in dicts (defaults=...). bad counts the keywords the spec cannot state:
+// a spread, a lookup through a relation (user__email=...), one of dicts
+// given something other than a dict literal.
+func splitFindOrCreate(e *facts.Expr, dicts ...string) (lookup []facts.Keyword, given map[string]*facts.Expr, bad int) {
+	kws := e.Keywords()
+	for i := range kws {
+		kw := &kws[i]
+		switch {
+		case slices.Contains(dicts, kw.Name):
+			if kw.Value.Kind != facts.ExprDict {
+				bad++
+				continue
+			}
+			if given == nil {
+				given = map[string]*facts.Expr{}
+			}
+			given[kw.Name] = &kw.Value
+		case kw.Name == "**" || strings.Contains(kw.Name, "__"):
+			bad++
+		default:
+			lookup = append(lookup, *kw)
+		}
+	}
+	return lookup, given, bad
 }
 
 // findOrCreateLookup reads the lookup of a call that finds a row of recv's

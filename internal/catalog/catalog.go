@@ -1343,6 +1343,9 @@ type Shapes struct {
 	// EditViews: Django's generic CreateView, UpdateView and DeleteView
 	// given a model and its fields.
 	EditViews *EditViews `yaml:"edit_views"`
+	// ModelViewsets: DRF's model viewsets and the mixins they are made
+	// of, whose create, update and destroy actions a subclass inherits.
+	ModelViewsets *ModelViewsets `yaml:"model_viewsets"`
 	// Meta is a model shape's inner class that names its model and the
 	// model fields it carries (DRF's ModelSerializer: class Meta: model =
 	// User; fields = (...)).
@@ -1439,6 +1442,43 @@ type EditViews struct {
 	// say which rows the object is found among (get_queryset, queryset).
 	QuerysetMethod string `yaml:"queryset_method"`
 	Queryset       string `yaml:"queryset"`
+}
+
+// ModelViewsets describes the actions a framework model viewset gives
+// the classes that derive from it (DRF's ModelViewSet and its
+// CreateModelMixin, UpdateModelMixin and DestroyModelMixin): each action
+// runs unless the class (or a base of the service) writes it, and calls
+// its hook (perform_create, perform_update, perform_destroy) where the
+// service writes one, else saves the shape (the first of the shapes'
+// save methods) or calls the row's Delete. Object is the view's method
+// that finds the row an update or destroy acts on (get_object); Data and
+// Validate are as for CreateViews.
+type ModelViewsets struct {
+	Create   *ViewsetAction `yaml:"create"`
+	Update   *ViewsetAction `yaml:"update"`
+	Destroy  *ViewsetAction `yaml:"destroy"`
+	Data     string         `yaml:"data"`
+	Validate string         `yaml:"validate"`
+	// Partial is the keyword the update action passes true for a PATCH;
+	// that action's method is Partial + "_" + the update's method
+	// (partial_update).
+	Partial string `yaml:"partial"`
+	Object  string `yaml:"object"`
+	Delete  string `yaml:"delete"`
+	// Registers are a router's methods that route every action of the
+	// viewset class given as their second argument (router.register(
+	// "tags", TagViewSet)); a class view entry (as_view) given a dict
+	// routes the actions the dict's values name.
+	Registers []string `yaml:"registers"`
+}
+
+// ViewsetAction is one inherited action of a model viewset: the bases
+// that give it, the method that is the action (a class writing it
+// handles the request itself) and its hook.
+type ViewsetAction struct {
+	Bases  []string `yaml:"bases"`
+	Method string   `yaml:"method"`
+	Hook   string   `yaml:"hook"`
 }
 
 // CreateViews describes framework create views (DRF's CreateAPIView):

@@ -144,11 +144,13 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		if catalog.Match(sh.Getters, method) && sc.cls != nil && b.isSelf(e.X.X) {
 			if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
 				if shape := rc.viewFormClass(cr); shape != nil {
-					v := &value{kind: vShape, shape: shape}
+					// self.get_serializer(instance, data=...): made to
+					// change that row (DRF's inherited update).
+					v := &value{kind: vShape, shape: shape, attrs: rc.givenInstance(shape, e, nil, sc, out)}
 					if len(e.Args()) == 0 {
 						// Made from the request data alone: no row to change.
 						for _, a := range sh.InstanceAttrs {
-							if e.Keyword(a) == nil {
+							if e.Keyword(a) == nil && v.attrs[a] == nil {
 								if v.attrs == nil {
 									v.attrs = map[string]*value{}
 								}
@@ -165,6 +167,51 @@ func (rc *ruleCtx) djangoCall(e *facts.Expr, method string, recv *value, sc *sco
 		}
 	}
 	return nil
+}
+
+// frameworkGetterOverride reports a view's own shape getter (catalog
+// shapes.getters) that only adds keywords and hands on to the
+// framework's: paperless-ngx's PassUserMixin.get_serializer sets
+// kwargs["user"] and kwargs["full_perms"] and returns
+// super().get_serializer(*args, **kwargs) (documents/views.py:368-385).
+// The call then makes the view's shape from what it was given, as the
+// framework's getter does (djangoCall); the keywords the override adds
+// are the shape's to read, and go unread.
+func (rc *ruleCtx) frameworkGetterOverride(cr *classRef, fr *funcRef, method string) bool {
+	sh := rc.b.lang.Shapes
+	return sh != nil && catalog.Match(sh.Getters, method) && superForwarding(fr.fn, method) && rc.viewFormClass(cr) != nil
+}
+
+// superForwarding reports a method whose every return hands its own
+// *args and **kwargs on to the base's method of the same name (return
+// super().name(*args, **kwargs)); there is at least one.
+func superForwarding(fn *facts.Function, name string) bool {
+	var varArgs, varKw string
+	for _, p := range fn.Params {
+		switch p.Kind {
+		case facts.ParamVarPositional:
+			varArgs = p.Name
+		case facts.ParamVarKeyword:
+			varKw = p.Name
+		}
+	}
+	if varArgs == "" || varKw == "" {
+		return false
+	}
+	returns, ok := 0, true
+	facts.Walk(fn.Body(), func(s *facts.Stmt) bool {
+		if s.Kind != facts.StmtReturn || !ok {
+			return ok
+		}
+		returns++
+		c := s.Value
+		ok = c != nil && c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr && c.X.Name() == name &&
+			c.X.X != nil && c.X.X.Kind == facts.ExprCall && c.X.X.Raw() == "super" &&
+			len(c.Args()) == 1 && c.Args()[0].Kind == facts.ExprStarred && c.Args()[0].X != nil && c.Args()[0].X.Raw() == varArgs &&
+			len(c.Keywords()) == 1 && c.Keywords()[0].Name == "**" && c.Keywords()[0].Value.Raw() == varKw
+		return ok
+	})
+	return ok && returns > 0
 }
 
 // shapeCall: a validation call runs the shape's validators; a save runs

@@ -402,6 +402,11 @@ func abstractClass(c *facts.Class) bool {
 func (b *builder) matchBases(cr *classRef, patterns []string) bool {
 	for i := range cr.class.Bases {
 		base := &cr.class.Bases[i]
+		if base.Kind == facts.ExprSubscript && base.X != nil {
+			// ModelViewSet[Tag]: a generic base given its type
+			// parameter (paperless-ngx's documents/views.py:578).
+			base = base.X
+		}
 		if catalog.MatchAny(patterns, base.Resolved(), base.Raw()) {
 			return true
 		}

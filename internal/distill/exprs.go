@@ -2646,7 +2646,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method != "" && recv.kind == vPlumbing && sc.cls != nil && b.isReceiverExpr(e.X.X) {
 		// A method of the class, or of one of its bases (mixins).
 		if cr := b.ix.classes[sc.cls.QualName]; cr != nil {
-			if fr := b.ix.method(cr, method); fr != nil {
+			if fr := b.ix.method(cr, method); fr != nil && !rc.frameworkGetterOverride(cr, fr, method) {
 				return rc.inline(&funcRef{file: fr.file, fn: fr.fn, class: sc.cls}, recv, e, sc, out)
 			}
 		}

@@ -80,13 +80,23 @@ func (rc *ruleCtx) modelFormSave(e *facts.Expr, form, data *value, sc *scope, ou
 			listed = append(listed, k)
 		}
 	}
-	if rc.unreadInstance(form) {
+	if rc.unreadRowGiven(form) {
 		// SpeakerProfileForm(instance=user.get_speaker(event)).save():
-		// it changes a row the spec cannot name, and makes none.
+		// it changes a row the spec cannot name, and makes none. A form
+		// made with no row (self.get_serializer(data=...) in DRF's
+		// inherited create) makes one.
 		rc.untranslated(sc, line, LeftOutValue, "the save of a form made to change a row the spec cannot name")
 		return unknownValue
 	}
 	if row := rc.formInstance(form); row != nil {
+		if row.ent != "" && row.ent != ent.name {
+			// ModuleIssueSerializer (Meta.model = ModuleIssue) given an
+			// Issue a viewset's get_queryset found (plane's
+			// ModuleIssueViewSet, app/views/module/issue.py:84-93): its
+			// save would write one model's fields on another's row.
+			rc.untranslated(sc, line, LeftOutValue, "the save of a form made for one model given a row of another")
+			return unknownValue
+		}
 		inst := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__instance", Raw: "__instance", Line: line})
 		sc.vars[inst.Name()] = row
 		defer delete(sc.vars, inst.Name())
@@ -121,20 +131,10 @@ func (rc *ruleCtx) formInstance(form *value) *value {
 	return nil
 }
 
-// unreadInstance reports a form made to change a row (its instance
-// attribute set) the walk could not read.
-func (rc *ruleCtx) unreadInstance(form *value) bool {
-	for _, a := range rc.b.lang.Shapes.InstanceAttrs {
-		if v, ok := form.attrs[a]; ok && v != nil && v.kind != vEntity && v.kind != vNew {
-			return true
-		}
-	}
-	return false
-}
-
-// unreadRowGiven reports a form made to change a row the walk could not
-// read: like unreadInstance, but an instance of None (self.instance of a
-// serializer made without one, openwisp-users' create views) is no row.
+// unreadRowGiven reports a form made to change a row (its instance
+// attribute set) the walk could not read. An instance of None
+// (self.instance of a serializer made without one, openwisp-users'
+// create views, or DRF's inherited create) is no row.
 func (rc *ruleCtx) unreadRowGiven(form *value) bool {
 	for _, a := range rc.b.lang.Shapes.InstanceAttrs {
 		v, ok := form.attrs[a]

@@ -211,6 +211,9 @@ func (b *builder) knownViewHandlers(f *facts.File, c *facts.Class, cr *classRef)
 	if h := b.createViewHandler(f, c, cr); h != nil {
 		return append([]*handler{h}, b.classHandlers(f, c)...)
 	}
+	if hs := b.modelViewsetHandlers(f, c, cr); len(hs) > 0 {
+		return append(hs, b.classHandlers(f, c)...)
+	}
 	if h := b.editViewHandler(f, c, cr); h != nil {
 		return append([]*handler{h}, b.classHandlers(f, c)...)
 	}

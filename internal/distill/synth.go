@@ -29,6 +29,15 @@ func (s synth) str(v string) *facts.Expr {
 	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprString, Value: v, Line: s.line})
 }
 
+// boolean is the literal True or False.
+func (s synth) boolean(v bool) *facts.Expr {
+	lit := "false"
+	if v {
+		lit = "true"
+	}
+	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprBool, Value: lit, Line: s.line})
+}
+
 // item is x["key"].
 func (s synth) item(x *facts.Expr, key string) *facts.Expr {
 	return facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprSubscript, X: x, Y: s.str(key), Raw: x.Raw() + `["` + key + `"]`, Line: s.line})

@@ -1,0 +1,145 @@
+package distill
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestModelViewsets pins the actions DRF's model viewsets give the
+// classes routed to them (model_viewsets.go): paperless-ngx's API is
+// written almost wholly as ModelViewSet subclasses with no action of their
+// own (documents/views.py), and came out with no rule for them. An
+// action is read only where a URL routes it, a hook the service writes is
+// followed, a getter override that only adds keywords makes the view's
+// shape, and a shape for one model given another's row saves nothing the
+// spec states.
+func TestModelViewsets(t *testing.T) {
+	files := map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import User
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=128)
+    colour = models.CharField(max_length=7)
+    owner = models.ForeignKey(User, null=True, on_delete=models.SET_NULL)
+
+
+class Note(models.Model):
+    text = models.TextField()
+
+
+class Pin(models.Model):
+    label = models.CharField(max_length=32)
+`,
+		"app/serializers.py": `
+from rest_framework import serializers
+from .models import Note, Pin, Tag
+
+
+class TagSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tag
+        fields = ["id", "name", "colour"]
+
+
+class NoteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Note
+        fields = ["text"]
+
+
+class PinSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Pin
+        fields = ["label"]
+`,
+		"app/views.py": `
+from rest_framework.viewsets import ModelViewSet
+from .models import Note, Pin, Tag
+from .serializers import NoteSerializer, PinSerializer, TagSerializer
+
+
+class PassUserMixin:
+    def get_serializer(self, *args, **kwargs):
+        kwargs.setdefault("user", self.request.user)
+        return super().get_serializer(*args, **kwargs)
+
+
+class TagViewSet(PassUserMixin, ModelViewSet[Tag]):
+    queryset = Tag.objects.all()
+    serializer_class = TagSerializer
+
+    def perform_create(self, serializer):
+        serializer.save(owner=self.request.user)
+
+
+class NoteViewSet(ModelViewSet):
+    queryset = Note.objects.all()
+    serializer_class = NoteSerializer
+
+
+class HiddenNoteViewSet(ModelViewSet):
+    queryset = Note.objects.all()
+    serializer_class = NoteSerializer
+
+
+class BaseViewSet(ModelViewSet):
+    serializer_class = NoteSerializer
+
+
+class PinViewSet(BaseViewSet):
+    queryset = Note.objects.all()
+    serializer_class = PinSerializer
+`,
+		"app/urls.py": `
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+from .views import NoteViewSet, PinViewSet, TagViewSet
+
+router = DefaultRouter()
+router.register("tags", TagViewSet)
+urlpatterns = router.urls + [
+    path("notes/<int:pk>/", NoteViewSet.as_view({"get": "retrieve", "patch": "partial_update"})),
+    path("pins/<int:pk>/", PinViewSet.as_view({"put": "update", "delete": "destroy"})),
+]
+`,
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	checkConstructs(t, out, []idiomCase{
+		{name: "a router's viewset creates through its hook", construct: "CreateTag",
+			want: []string{"Tag.created(name: name, colour: colour, owner: user)"}},
+		{name: "and updates the row the URL names", construct: "UpdateTag",
+			want: []string{"tag.name = name", "tag.colour = colour"}, notWant: []string{"created"}},
+		{name: "and deletes it", construct: "DestroyTag", want: []string{"not exists tag"}},
+		{name: "an as_view mapping routes the partial update", construct: "PartialUpdateNote",
+			want: []string{"note.text = text"}},
+		{name: "the row of another model than the shape's", construct: "DestroyPin", want: []string{"not exists note"}},
+	})
+	for _, absent := range []string{
+		"CreateNote", "UpdateNote", "DestroyNote", // not routed by the mapping
+		"CreateHiddenNote", "UpdateHiddenNote", "PartialUpdateHiddenNote", "DestroyHiddenNote", // routed nowhere
+		"CreateBase", "UpdateBase", "DestroyBase", // a base the service derives from
+		"CreatePin", "UpdatePin", // unrouted, and a Pin shape given a Note
+	} {
+		if got := construct(out.Module, absent); got != "" {
+			t.Errorf("unexpected %s:\n%s", absent, got)
+		}
+	}
+	if !slicesContainsPart(out.Notes, "the save of a form made for one model given a row of another") {
+		t.Errorf("no note on PinViewSet's update; notes: %v", out.Notes)
+	}
+}
+
+// slicesContainsPart reports an element of list containing part.
+func slicesContainsPart(list []string, part string) bool {
+	for _, s := range list {
+		if strings.Contains(s, part) {
+			return true
+		}
+	}
+	return false
+}

@@ -3190,4 +3190,46 @@ type GraphQLNodes struct {
 	// mutation class's inner Meta sets (graphene's SubclassWithMeta keeps
 	// them as cls._meta): cls._meta.model is the model the Meta names.
 	OptionsAttr string `yaml:"options_attr"`
+	// Permissions: the permissions a mutation's Meta lists, and the
+	// service's checks that a request's requestor holds them.
+	Permissions *MetaPermissions `yaml:"permissions"`
+}
+
+// MetaPermissions describes the permissions a GraphQL mutation's inner
+// Meta lists (saleor's permissions = (ProductPermissions.MANAGE_PRODUCTS,),
+// read as cls._meta.permissions) and the service's functions that check
+// them against whoever made the request.
+type MetaPermissions struct {
+	// Attr is the Meta's attribute listing the permissions.
+	Attr string `yaml:"attr"`
+	// Checks are the functions that answer whether the requestor holds
+	// the permissions listed in their argument Arg: one of them (All
+	// false) or every one (All true).
+	Checks []PermissionListCheck `yaml:"checks"`
+	// Predicate states that an actor holds a permission, a literal of
+	// the service's enum of it: has_permission(user, manage_products).
+	Predicate string `yaml:"predicate"`
+	// Filters are enum classes whose members, listed with the
+	// permissions, are tests of who asks rather than permissions
+	// (saleor's AuthorizationFilters): a list holding one is not stated.
+	Filters []string `yaml:"filters"`
+	// App is the model of the app a request may come from, and the
+	// rule's parameter naming it: when there is one, the app's
+	// permissions are checked in place of the signed-in user's.
+	App *RequestApp `yaml:"app"`
+}
+
+// PermissionListCheck is a function answering whether the requestor
+// holds the permissions its argument Arg lists: any of them, or All.
+type PermissionListCheck struct {
+	Names []string `yaml:"names"`
+	Arg   int      `yaml:"arg"`
+	All   bool     `yaml:"all"`
+}
+
+// RequestApp names the model of an app acting through its token and the
+// trigger parameter that holds it.
+type RequestApp struct {
+	Model string `yaml:"model"`
+	Param string `yaml:"param"`
 }

@@ -488,6 +488,11 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 	}
 	switch e.Kind {
 	case facts.ExprName:
+		if v := sc.vars[e.Name()]; v != nil && v.perms != nil && v.perms.unread == "" {
+			// the permissions a mutation's Meta lists: some, or none
+			// (meta_permissions.go).
+			return nil, true, len(v.perms.lits) > 0
+		}
 		// A local bound to a literal: a signal's created, a flag the
 		// caller passed as invite=True (`if invite or user.pending:`).
 		if t, ok := rc.staticTruth(e, sc); ok {

@@ -722,6 +722,10 @@ type builder struct {
 	// enumsRead are the named enums whose members rules read
 	// (TokenAction.ACTIVATION): declared even when no field has the type.
 	enumsRead map[string]bool
+	// metaPermLits: the permissions mutations' Meta lists that rules
+	// require (meta_permissions.go): literals of the service's own enums,
+	// not of the catalog's permission enum.
+	metaPermLits map[string]bool
 	// asViews holds the view classes built with arguments (as_view),
 	// found once (viewRegistrations).
 	asViews map[*classRef]viewRegistration

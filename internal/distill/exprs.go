@@ -740,6 +740,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			return exprValue(&allium.Call{Fun: &allium.Ident{Name: "length"}, Args: []allium.Arg{{Value: x}}})
 		}
 	}
+	if v := rc.mutationPermissions(e, sc); v != nil {
+		return v // cls._meta.permissions of a GraphQL mutation (meta_permissions.go)
+	}
 	if v := rc.mutationOptions(e, sc); v != nil {
 		return v // cls._meta of a GraphQL mutation (graphql_nodes.go)
 	}
@@ -4203,6 +4206,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	if v := rc.timeTextCall(fr, call, sc, out); v != nil {
 		return v // a time written as text (time_text.go)
+	}
+	if v := rc.permissionListCheck(fr, call, sc, out); v != nil {
+		return v // the requestor's permissions a mutation's Meta lists (meta_permissions.go)
 	}
 	if v := rc.globalNodeHelper(fr, call, sc, out); v != nil {
 		return v // the service's own global-id lookup (global_node_helpers.go)

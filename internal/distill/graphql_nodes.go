@@ -204,6 +204,22 @@ func (rc *ruleCtx) metaModel(cr *classRef, meta *catalog.ShapeMeta) string {
 // names a model the spec has (the row stays unnamed: unnamed_model_classes).
 func (rc *ruleCtx) mutationOptions(e *facts.Expr, sc *scope) *value {
 	gn := rc.b.lang.GraphQLNodes
+	mutation := rc.optionsMutation(e, sc)
+	if mutation == nil {
+		return nil
+	}
+	ent := rc.metaModel(mutation, gn.Meta)
+	if ent == "" {
+		return nil
+	}
+	return &value{kind: vObject, attrs: map[string]*value{gn.Meta.Model: {kind: vModelClass, ent: ent}}}
+}
+
+// optionsMutation is the handler's mutation class when e is cls._meta
+// (the catalog's graphql_nodes options_attr) read in a method of that
+// class or of a class of its lineage; nil otherwise.
+func (rc *ruleCtx) optionsMutation(e *facts.Expr, sc *scope) *classRef {
+	gn := rc.b.lang.GraphQLNodes
 	if gn == nil || gn.Meta == nil || gn.OptionsAttr == "" || e == nil || e.Kind != facts.ExprAttr ||
 		e.Name() != gn.OptionsAttr || !rc.b.isReceiverExpr(e.X) || rc.h == nil || !rc.h.mutation || rc.h.class == nil || sc.cls == nil {
 		return nil
@@ -212,11 +228,7 @@ func (rc *ruleCtx) mutationOptions(e *facts.Expr, sc *scope) *value {
 	if mutation == nil || !slices.ContainsFunc(rc.b.ix.lineage(mutation), func(c *classRef) bool { return c.class == sc.cls }) {
 		return nil
 	}
-	ent := rc.metaModel(mutation, gn.Meta)
-	if ent == "" {
-		return nil
-	}
-	return &value{kind: vObject, attrs: map[string]*value{gn.Meta.Model: {kind: vModelClass, ent: ent}}}
+	return mutation
 }
 
 // narrowNodeType reads `if [given and] str(a) != str(b): ... raise` whose

@@ -85,7 +85,9 @@ func (b *builder) permissionEnum() *allium.Enum {
 					return true
 				}
 				p, ok := c.Args[1].Value.(*allium.Ident)
-				if !ok {
+				if !ok || b.metaPermLits[p.Name] {
+					// A mutation's Meta's permission is a literal of the
+					// service's own enum, declared as that (meta_permissions.go).
 					return true
 				}
 				if ae == nil {

@@ -617,6 +617,11 @@ type ruleCtx struct {
 	auth       authLevel
 	keySurface string // key_guards.go
 	userVal    *value
+	// quietUser: userVal when a mutation's permission check named it
+	// without making the rule one for signed-in users (an app may ask
+	// instead; meta_permissions.go): the first reading of the user
+	// proper does.
+	quietUser *value
 	// comparedRows holds, by the name of a row a lookup found, the
 	// comparisons its filter made besides its keys (splitComparisons):
 	// stated when the rule requires the row (the request fails without
@@ -2007,6 +2012,9 @@ func (b *builder) currentUserCall(e *facts.Expr) bool {
 }
 
 func (rc *ruleCtx) currentUserNamed(name string) *value {
+	if rc.userVal != nil && rc.userVal == rc.quietUser && rc.auth == authNone {
+		rc.auth = authUser
+	}
 	if rc.userVal == nil {
 		ent := rc.b.userEntity()
 		if ent == "" || name == "" {

@@ -149,6 +149,9 @@ type value struct {
 	// datetime.min), so that comparing it holds as null would be the
 	// earliest of all times (earliest_times.go).
 	earliestIfNull bool
+	// perms: vPlumbing: the permissions a GraphQL mutation's Meta lists
+	// (cls._meta.permissions; meta_permissions.go).
+	perms *permList
 	// group: vSettings: the described group of options it is (Parse
 	// Server's config.accountLockout), read through for its options and
 	// tested for truth as whether the deployment set it (option_groups.go).

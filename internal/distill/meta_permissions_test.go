@@ -1,0 +1,192 @@
+package distill
+
+import "testing"
+
+// TestMetaPermissions: saleor's generic BaseMutation.mutate refuses unless
+// cls.check_permissions(info.context, data=data) holds
+// (graphql/core/mutations.py:499-524), and its check asks
+// one_of_permissions_or_auth_filter_required(context, cls._meta.permissions)
+// (permission/utils.py:32-46): the app the request came from, or when none
+// the signed-in user, must hold one of the permissions the mutation's Meta
+// lists (get_user_or_app_from_context: context.app or context.user,
+// graphql/utils/__init__.py:204-207). A Meta without permissions states
+// nothing; nor does one listing an authorization filter, nor a mutation
+// whose own check_permissions the spec cannot read.
+func TestMetaPermissions(t *testing.T) {
+	runIdiomCases(t, metaPermFiles, metaPermCases)
+}
+
+var metaPermFiles = map[string]string{
+	"app/models.py": `
+from django.db import models
+
+class User(models.Model):
+    email = models.EmailField()
+    is_staff = models.BooleanField(default=False)
+
+class App(models.Model):
+    name = models.CharField(max_length=60)
+
+class Page(models.Model):
+    title = models.CharField(max_length=60)
+
+class PageType(models.Model):
+    name = models.CharField(max_length=60)
+`,
+	"app/permission/enums.py": `
+from enum import Enum
+
+class BasePermissionEnum(Enum):
+    @property
+    def codename(self):
+        return self.value.split(".")[1]
+
+class PagePermissions(BasePermissionEnum):
+    MANAGE_PAGES = "page.manage_pages"
+    MANAGE_PAGE_TYPES = "page.manage_page_types"
+
+class AuthorizationFilters(BasePermissionEnum):
+    AUTHENTICATED_APP = "authorization_filters.authenticated_app"
+`,
+	"app/permission/utils.py": `
+def get_user_or_app_from_context(context):
+    return context.app or context.user
+
+def _results(context, permissions):
+    requestor = get_user_or_app_from_context(context)
+    if not requestor:
+        return [False]
+    return [requestor.has_perm(perm) for perm in permissions]
+
+def all_permissions_required(context, permissions):
+    if not permissions:
+        return True
+    return all(_results(context, permissions))
+
+def one_of_permissions_or_auth_filter_required(context, permissions):
+    if not permissions:
+        return True
+    perm_results = _results(context, permissions)
+    return any(perm_results)
+`,
+	"app/base.py": `
+import graphene
+from .permission.utils import all_permissions_required, one_of_permissions_or_auth_filter_required
+
+class PermissionDenied(Exception):
+    pass
+
+class BaseMutation(graphene.Mutation):
+    @classmethod
+    def check_permissions(cls, context, permissions=None, require_all_permissions=False, **data):
+        all_permissions = permissions or cls._meta.permissions
+        if not all_permissions:
+            return True
+        if require_all_permissions:
+            return all_permissions_required(context, all_permissions)
+        return one_of_permissions_or_auth_filter_required(context, all_permissions)
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        if not cls.check_permissions(info.context, data=data):
+            raise PermissionDenied()
+        response = cls.perform_mutation(root, info, **data)
+        return response
+`,
+	"app/mutations.py": `
+import graphene
+from .base import BaseMutation
+from .permission.enums import AuthorizationFilters, PagePermissions
+from .models import Page, PageType, User
+
+class PageCreate(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+
+class PageTypeCreate(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES, PagePermissions.MANAGE_PAGE_TYPES)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        PageType.objects.create(name=data["title"])
+        return cls()
+
+class PageOpen(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+
+class PageHook(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES, AuthorizationFilters.AUTHENTICATED_APP)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+
+class PageGive(BaseMutation):
+    class Arguments:
+        user_id = graphene.ID(required=True)
+
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        user = User.objects.get(pk=data["user_id"])
+        user.is_staff = True
+        user.save()
+        return cls()
+
+class PageOwn(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES,)
+
+    @classmethod
+    def check_permissions(cls, context, permissions=None, **data):
+        return context.user.is_staff
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+`,
+}
+
+var metaPermCases = []idiomCase{
+	{name: "one permission", construct: "PageCreate",
+		want: []string{"when: PageCreate(user, requesting_app, title)",
+			"requires: if requesting_app != null: has_permission(requesting_app, manage_pages) else: has_permission(user, manage_pages)"}},
+	{name: "any of two", construct: "PageTypeCreate",
+		want: []string{"requires: if requesting_app != null: has_permission(requesting_app, manage_pages) or has_permission(requesting_app, manage_page_types) else: has_permission(user, manage_pages) or has_permission(user, manage_page_types)"}},
+	{name: "the signed-in user is not the user the request names", construct: "PageGive",
+		want:    []string{"has_permission(current_user, manage_pages)", "user.is_staff = true"},
+		notWant: []string{"has_permission(user,"}},
+	{name: "no permissions", construct: "PageOpen", notWant: []string{"has_permission"}},
+	{name: "an authorization filter", construct: "PageHook", notWant: []string{"has_permission"}},
+	{name: "its own check", construct: "PageOwn", notWant: []string{"has_permission"}},
+	{name: "the literals are the service's enum", construct: "PagePermissions", want: []string{"manage_pages", "manage_page_types"}},
+}

@@ -3190,6 +3190,10 @@ type GraphQLNodes struct {
 	// mutation class's inner Meta sets (graphene's SubclassWithMeta keeps
 	// them as cls._meta): cls._meta.model is the model the Meta names.
 	OptionsAttr string `yaml:"options_attr"`
+	// Abstract is the Meta option that makes a mutation class abstract
+	// (graphene's abstract = True): a base for others, no field of the
+	// schema, so no handler.
+	Abstract string `yaml:"abstract"`
 	// Permissions: the permissions a mutation's Meta lists, and the
 	// service's checks that a request's requestor holds them.
 	Permissions *MetaPermissions `yaml:"permissions"`

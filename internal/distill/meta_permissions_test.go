@@ -190,3 +190,44 @@ var metaPermCases = []idiomCase{
 	{name: "its own check", construct: "PageOwn", notWant: []string{"has_permission"}},
 	{name: "the literals are the service's enum", construct: "PagePermissions", want: []string{"manage_pages", "manage_page_types"}},
 }
+
+// TestAbstractMutation: a mutation whose own Meta sets abstract = True is
+// a base of others, kept out of the schema by graphene (saleor's
+// BaseAddressDelete, graphql/account/mutations/base.py:119-130): no
+// handler, no rule; the mutation deriving from it has its own.
+func TestAbstractMutation(t *testing.T) {
+	files := map[string]string{}
+	for p, s := range metaPermFiles {
+		files[p] = s
+	}
+	files["app/deletes.py"] = `
+import graphene
+from .base import BaseMutation
+from .permission.enums import PagePermissions
+from .models import Page
+
+class BasePageDelete(BaseMutation):
+    class Arguments:
+        id = graphene.ID(required=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        page = Page.objects.get(pk=data["id"])
+        page.delete()
+        return cls()
+
+class PageDelete(BasePageDelete):
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES,)
+`
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	if got := construct(out.Module, "BasePageDelete"); got != "" {
+		t.Errorf("an abstract mutation has a rule:\n%s", got)
+	}
+	wantConstruct(t, out, "PageDelete", []string{"not exists", "has_permission(user, manage_pages)"}, nil)
+}

@@ -370,6 +370,9 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 // hold the behaviour, as graphql_auth's do). The rule is named after the
 // mutation class.
 func (b *builder) mutationHandler(cr *classRef) *handler {
+	if b.abstractMutation(cr) {
+		return nil
+	}
 	for _, m := range b.lang.MutationMethods {
 		if fr := b.ix.method(cr, m); fr != nil {
 			name := strings.TrimSuffix(cr.class.Name, "Mutation")
@@ -380,6 +383,28 @@ func (b *builder) mutationHandler(cr *classRef) *handler {
 		}
 	}
 	return nil
+}
+
+// abstractMutation reports a mutation class whose own inner Meta sets the
+// catalog's abstract option true (graphql_nodes.abstract): graphene keeps
+// it out of the schema, a base for the mutations that derive from it.
+func (b *builder) abstractMutation(cr *classRef) bool {
+	gn := b.lang.GraphQLNodes
+	if gn == nil || gn.Abstract == "" || gn.Meta == nil {
+		return false
+	}
+	for i := range cr.class.Classes {
+		meta := &cr.class.Classes[i]
+		if meta.Name != gn.Meta.Class {
+			continue
+		}
+		for j := range meta.Fields {
+			if f := &meta.Fields[j]; f.Name == gn.Abstract && f.Value != nil && f.Value.Kind == facts.ExprBool && f.Value.Value() == "true" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // viewDispatch walks the view's dispatch methods (catalog: view_dispatch)

@@ -913,6 +913,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// the data the serializer was made with.
 			return v
 		}
+		if v := rc.givenContext(x, e.Name()); v != nil {
+			return v // self.context given as a dict literal
+		}
 		if x.parts != nil {
 			// A shape the code built (TokenData(username=...)): a field
 			// it was given is that value, not a request input.
@@ -982,6 +985,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	case vParam:
 		if e.Name() == "data" {
 			return x // WTForms: form.email.data is the email field's value
+		}
+		if x.relation != "" && slices.Contains(b.lang.IDAttrs, e.Name()) {
+			return x // attrs.get("state").id: the key sent (relation_inputs.go)
 		}
 		return unknownValue
 	case vSection:
@@ -1505,6 +1511,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		case vParam:
 			if rc.flagInputs[v.param] {
 				break // `if email_verified:` of a Boolean input: its value
+			}
+			if v.relation != "" {
+				// if attrs.get("state"): of a reference field's row, which
+				// is always true when there is one (relation_inputs.go).
+				return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 			}
 			return nil // `if not email:` is input validation, not a rule
 		case vSettings:
@@ -2338,6 +2349,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	}
 	if v := rc.shapeDump(e, method, recv, sc); v != nil {
 		return v
+	}
+	if v := rc.contextGet(e, method, recv, sc, out); v != nil {
+		return v // self.context.get("project_id") (django_shapes.go)
 	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v

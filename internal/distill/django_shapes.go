@@ -318,7 +318,7 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 		var set []string
 		if len(fr.fn.Params) > 1 {
 			data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line})
-			dv = &value{kind: vReqDict, shape: form.shape}
+			dv = &value{kind: vReqDict, shape: form.shape, complete: rc.completeShape(form)}
 			sc.vars[data.Name()] = dv
 			call.SetArgs([]facts.Expr{data})
 			defer delete(sc.vars, data.Name())
@@ -455,6 +455,12 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 			rc.flagInputs[v.param] = true
 		}
 		rc.noteFilled(data.shape, key, v.param)
+		if data.complete && rc.filledColumn(data.shape, key) {
+			if rc.filledInputs == nil {
+				rc.filledInputs = map[string]bool{}
+			}
+			rc.filledInputs[v.param] = true
+		}
 		if ent := rc.relationField(data, key); ent != "" {
 			c := *v
 			c.relation = ent
@@ -1264,7 +1270,7 @@ func backendName(qual string) string {
 // translated to nothing and side is a required input that never tests
 // false (filledInputs).
 func (rc *ruleCtx) filledOr(cond allium.Expr, side *facts.Expr, sc *scope) allium.Expr {
-	if cond != nil || len(rc.filledInputs) == 0 || side == nil || side.Kind != facts.ExprAttr && side.Kind != facts.ExprName {
+	if cond != nil || len(rc.filledInputs) == 0 || side == nil || side.Kind != facts.ExprAttr && side.Kind != facts.ExprName && !dataRead(side) {
 		return cond
 	}
 	var scratch []allium.Stmt // evaluated before: nothing new to state

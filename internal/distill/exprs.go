@@ -2803,7 +2803,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				recv.popped[key] = true
 			}
 			v := rc.shapeInput(recv, key, sc)
-			if v.kind == vParam && recv.kind == vReqDict && absentDefault(e) && !v.optional {
+			if v.kind == vParam && recv.kind == vReqDict && absentDefault(e) && !v.optional && !(recv.complete && rc.filledColumn(recv.shape, key)) {
 				// kwargs.pop("password", None): None when the request has
 				// no password, so a test of it is a test that it was given.
 				c := *v

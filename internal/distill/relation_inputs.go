@@ -24,22 +24,37 @@ import (
 // shape's Meta lists and the shape does not declare a field for itself;
 // "" otherwise, and for input as sent (initial_data), which holds the key.
 func (rc *ruleCtx) relationField(data *value, key string) string {
-	sh := rc.b.lang.Shapes
-	if sh == nil || data.rawInput || data.shape == nil || !rc.b.matchBases(data.shape, sh.ModelForms) {
+	if data.rawInput {
 		return ""
 	}
-	entName, fields := rc.shapeMeta(data.shape)
-	ent := rc.b.entByName[entName]
-	if ent == nil || !slices.Contains(fields, key) {
+	f := rc.metaColumn(data.shape, key)
+	if f == nil || !f.ownRelation || f.fkEntity == "" || f.typ == nil || f.typ.Name != f.fkEntity {
 		return ""
-	}
-	f := ent.attrs[key]
-	if f == nil || f.drop || !f.ownRelation || f.fkEntity == "" || f.typ == nil || f.typ.Name != f.fkEntity {
-		return ""
-	}
-	declared, _ := rc.b.classAssignment(data.shape, key, func(a *facts.Assignment) bool { return a.Value != nil })
-	if declared != nil {
-		return "" // the shape's own field: what it validates to is its own
 	}
 	return f.fkEntity
+}
+
+// metaColumn is the column of a model shape's model that the shape takes
+// under key as the framework builds it: listed by the Meta, not read-only
+// (a read-only field is never in the validated data), and with no field
+// of the shape's own declaring it. nil otherwise.
+func (rc *ruleCtx) metaColumn(shape *classRef, key string) *fieldInfo {
+	sh := rc.b.lang.Shapes
+	if sh == nil || shape == nil || !rc.b.matchBases(shape, sh.ModelForms) {
+		return nil
+	}
+	entName, fields := rc.shapeMeta(shape)
+	ent := rc.b.entByName[entName]
+	if ent == nil || !slices.Contains(fields, key) || rc.b.readOnlyFields(shape)[key] {
+		return nil
+	}
+	f := ent.attrs[key]
+	if f == nil || f.drop {
+		return nil
+	}
+	declared, _ := rc.b.classAssignment(shape, key, func(a *facts.Assignment) bool { return a.Value != nil })
+	if declared != nil {
+		return nil // the shape's own field: what it validates to is its own
+	}
+	return f
 }

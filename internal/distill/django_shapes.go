@@ -318,7 +318,7 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 		var set []string
 		if len(fr.fn.Params) > 1 {
 			data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line})
-			dv = &value{kind: vReqDict, shape: form.shape, complete: rc.completeShape(form)}
+			dv = &value{kind: vReqDict, shape: form.shape, complete: rc.completeShape(form), declared: rc.givenDataKeys(form)}
 			sc.vars[data.Name()] = dv
 			call.SetArgs([]facts.Expr{data})
 			defer delete(sc.vars, data.Name())
@@ -739,6 +739,46 @@ func (rc *ruleCtx) givenContext(x *value, name string) *value {
 			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == name && en.Value.Kind == facts.ExprDict && literalKeys(&en.Value) {
 				return &value{kind: vPlumbing, param: contextParam, parts: []dictPart{{e: &en.Value, sc: part.sc}}}
 			}
+		}
+	}
+	return nil
+}
+
+// givenDataKeys are the keys of the data a shape was made with when the
+// code gave it a dict literal of its own (plane's public intake edit:
+// issue_data = {"name": ..., "description_html": ...,
+// "description_json": ...}, IssueCreateSerializer(issue, data=issue_data,
+// ...), space/views/intake.py:202-213): its validators find no other
+// field in the validated data (shapeInput answers null for one). nil
+// when the data is not such a literal.
+func (rc *ruleCtx) givenDataKeys(form *value) map[string]bool {
+	sh := rc.b.lang.Shapes
+	if sh == nil || sh.CreateViews == nil || sh.CreateViews.Data == "" || form == nil {
+		return nil
+	}
+	for _, part := range form.parts {
+		if part.e == nil || part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
+			if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value() != sh.CreateViews.Data {
+				continue
+			}
+			var scratch []allium.Stmt
+			d := rc.eval(&en.Value, part.sc, &scratch, false)
+			if d.kind != vUnknown || len(d.parts) != 1 || d.parts[0].e == nil || d.parts[0].e.Kind != facts.ExprDict || d.dumped || d.handed || d.keywords {
+				return nil
+			}
+			lit := d.parts[0].e
+			if !literalKeys(lit) || len(lit.Entries()) == 0 {
+				return nil
+			}
+			keys := map[string]bool{}
+			for j := range lit.Entries() {
+				keys[lit.Entries()[j].Key.Value()] = true
+			}
+			return keys
 		}
 	}
 	return nil

@@ -1401,6 +1401,27 @@ type Shapes struct {
 	// its ContextRequest entry is the request (self.context["request"]).
 	Context        []string `yaml:"context"`
 	ContextRequest []string `yaml:"context_request"`
+	// PartialKeywords are keywords of a shape's constructor that, given
+	// anything but a literal false, let the request leave out any field
+	// (DRF's partial=True): a field the shape would require may then be
+	// absent from the validated data.
+	PartialKeywords []string `yaml:"partial_keywords"`
+	// FilledColumns are the model columns a model shape builds a
+	// required, never-empty field for when it takes them from its model
+	// (DRF's ModelSerializer: a CharField with allow_blank=False, required
+	// unless the column has a default or allows blank or null; Django's
+	// ModelForm: a required forms.CharField).
+	FilledColumns *FilledColumns `yaml:"filled_columns"`
+}
+
+// FilledColumns names text column classes (Types) and the options that
+// make such a column one the request may leave out or send empty:
+// Options with the value given as written (blank=True), and Keywords
+// given any value at all (default=...).
+type FilledColumns struct {
+	Types    []string          `yaml:"types"`
+	Options  map[string]string `yaml:"options"`
+	Keywords []string          `yaml:"keywords"`
 }
 
 // ShapeMeta names a model shape's inner class (Class) and its

@@ -365,7 +365,7 @@ func (rc *ruleCtx) objectValidators(form *value, sc *scope, out *[]allium.Stmt) 
 		var set []string
 		if len(fr.fn.Params) > 1 {
 			data := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__validated_data", Line: fr.fn.Line})
-			dv = &value{kind: vReqDict, shape: form.shape}
+			dv = &value{kind: vReqDict, shape: form.shape, complete: rc.completeShape(form), declared: rc.givenDataKeys(form)}
 			sc.vars[data.Name()] = dv
 			call.SetArgs([]facts.Expr{data})
 			defer delete(sc.vars, data.Name())
@@ -502,6 +502,17 @@ func (rc *ruleCtx) shapeInput(data *value, key string, sc *scope) *value {
 			rc.flagInputs[v.param] = true
 		}
 		rc.noteFilled(data.shape, key, v.param)
+		if data.complete && rc.filledColumn(data.shape, key) {
+			if rc.filledInputs == nil {
+				rc.filledInputs = map[string]bool{}
+			}
+			rc.filledInputs[v.param] = true
+		}
+		if ent := rc.relationField(data, key); ent != "" {
+			c := *v
+			c.relation = ent
+			v = &c
+		}
 		if !data.rawInput && rc.b.loweringShapeField(data.shape, key) {
 			// A field class that cleans the value to lower case.
 			return exprValue(lowercased(rc.valueExpr(v)))
@@ -721,6 +732,14 @@ func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
 	if sh == nil || ctx.param != contextParam {
 		return nil
 	}
+	if len(ctx.parts) > 0 {
+		// Made with context={...}: the entry the view wrote there, read
+		// where the view built the dict; a key it did not write is no
+		// entry the spec can name (self.context[k] would raise).
+		var scratch []allium.Stmt
+		v, _ := rc.partValue(ctx, key, &scratch)
+		return v
+	}
 	if catalog.Match(sh.ContextRequest, key) {
 		return &value{kind: vPlumbing, param: "request"}
 	}
@@ -744,6 +763,106 @@ func (rc *ruleCtx) shapeContextItem(ctx *value, key string) *value {
 	}
 	rc.ctxItems[key] = v
 	return v
+}
+
+// givenContext is self.context of a shape the view made with a dict
+// literal for its context (IssueCreateSerializer(data=request.data,
+// context={"project_id": project_id, ...}), plane's create,
+// app/views/issue/base.py:396-403): the context mapping whose entries
+// are that literal's, so the validators' self.context["project_id"] and
+// self.context.get("project_id") are the view's project_id. nil when the
+// shape was not made with a literal there.
+func (rc *ruleCtx) givenContext(x *value, name string) *value {
+	sh := rc.b.lang.Shapes
+	if sh == nil || !catalog.Match(sh.Context, name) {
+		return nil
+	}
+	for _, part := range x.parts {
+		if part.e == nil {
+			continue
+		}
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
+			if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() == name && en.Value.Kind == facts.ExprDict && literalKeys(&en.Value) {
+				return &value{kind: vPlumbing, param: contextParam, parts: []dictPart{{e: &en.Value, sc: part.sc}}}
+			}
+		}
+	}
+	return nil
+}
+
+// givenDataKeys are the keys of the data a shape was made with when the
+// code gave it a dict literal of its own (plane's public intake edit:
+// issue_data = {"name": ..., "description_html": ...,
+// "description_json": ...}, IssueCreateSerializer(issue, data=issue_data,
+// ...), space/views/intake.py:202-213): its validators find no other
+// field in the validated data (shapeInput answers null for one). nil
+// when the data is not such a literal.
+func (rc *ruleCtx) givenDataKeys(form *value) map[string]bool {
+	sh := rc.b.lang.Shapes
+	if sh == nil || sh.CreateViews == nil || sh.CreateViews.Data == "" || form == nil {
+		return nil
+	}
+	for _, part := range form.parts {
+		if part.e == nil || part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
+			if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value() != sh.CreateViews.Data {
+				continue
+			}
+			var scratch []allium.Stmt
+			d := rc.eval(&en.Value, part.sc, &scratch, false)
+			if d.kind != vUnknown || len(d.parts) != 1 || d.parts[0].e == nil || d.parts[0].e.Kind != facts.ExprDict || d.dumped || d.handed || d.keywords {
+				return nil
+			}
+			lit := d.parts[0].e
+			if !literalKeys(lit) || len(lit.Entries()) == 0 {
+				return nil
+			}
+			keys := map[string]bool{}
+			for j := range lit.Entries() {
+				keys[lit.Entries()[j].Key.Value()] = true
+			}
+			return keys
+		}
+	}
+	return nil
+}
+
+// literalKeys reports a dict literal whose every key is a string literal
+// (no spread, no computed key): a key it lacks is one it does not have.
+func literalKeys(d *facts.Expr) bool {
+	for i := range d.Entries() {
+		if k := d.Entries()[i].Key; k == nil || k.Kind != facts.ExprString {
+			return false
+		}
+	}
+	return true
+}
+
+// contextGet is self.context.get(key[, default]) of a context the view
+// gave as a dict literal (givenContext): the entry's value when the
+// literal has the key, else the default (None when none is given; plane's
+// IssueCreateSerializer.validate reads self.context.get(
+// "allow_triage_state", False), app/serializers/issue.py:124, which the
+// create view's context does not set). nil for any other call.
+func (rc *ruleCtx) contextGet(e *facts.Expr, method string, recv *value, sc *scope, out *[]allium.Stmt) *value {
+	if recv == nil || recv.kind != vPlumbing || recv.param != contextParam || len(recv.parts) == 0 || method != "get" {
+		return nil
+	}
+	args := e.Args()
+	if len(args) == 0 || len(args) > 2 || args[0].Kind != facts.ExprString || len(e.Keywords()) > 0 {
+		return unknownValue
+	}
+	if v, given := rc.partValue(recv, args[0].Value(), out); given {
+		return v
+	}
+	if len(args) == 2 {
+		return rc.eval(&args[1], sc, out, false)
+	}
+	return exprValue(&allium.Lit{Kind: allium.LitNull, Text: "null"})
 }
 
 // spreadKeywords are the keywords of a call, with validated input spread
@@ -1238,7 +1357,7 @@ func backendName(qual string) string {
 // translated to nothing and side is a required input that never tests
 // false (filledInputs).
 func (rc *ruleCtx) filledOr(cond allium.Expr, side *facts.Expr, sc *scope) allium.Expr {
-	if cond != nil || len(rc.filledInputs) == 0 || side == nil || side.Kind != facts.ExprAttr && side.Kind != facts.ExprName {
+	if cond != nil || len(rc.filledInputs) == 0 || side == nil || side.Kind != facts.ExprAttr && side.Kind != facts.ExprName && !dataRead(side) {
 		return cond
 	}
 	var scratch []allium.Stmt // evaluated before: nothing new to state

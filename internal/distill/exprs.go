@@ -916,6 +916,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// the data the serializer was made with.
 			return v
 		}
+		if v := rc.givenContext(x, e.Name()); v != nil {
+			return v // self.context given as a dict literal
+		}
 		if x.parts != nil {
 			// A shape the code built (TokenData(username=...)): a field
 			// it was given is that value, not a request input.
@@ -985,6 +988,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 	case vParam:
 		if e.Name() == "data" {
 			return x // WTForms: form.email.data is the email field's value
+		}
+		if x.relation != "" && slices.Contains(b.lang.IDAttrs, e.Name()) {
+			return x // attrs.get("state").id: the key sent (relation_inputs.go)
 		}
 		return unknownValue
 	case vSection:
@@ -1508,6 +1514,11 @@ func (rc *ruleCtx) cond(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Exp
 		case vParam:
 			if rc.flagInputs[v.param] {
 				break // `if email_verified:` of a Boolean input: its value
+			}
+			if v.relation != "" {
+				// if attrs.get("state"): of a reference field's row, which
+				// is always true when there is one (relation_inputs.go).
+				return &allium.Binary{Op: allium.OpNe, X: rc.valueExpr(v), Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
 			}
 			return nil // `if not email:` is input validation, not a rule
 		case vSettings:
@@ -2342,6 +2353,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if v := rc.shapeDump(e, method, recv, sc); v != nil {
 		return v
 	}
+	if v := rc.contextGet(e, method, recv, sc, out); v != nil {
+		return v // self.context.get("project_id") (django_shapes.go)
+	}
 	if v, ok := rc.dictMethod(e, method, recv, sc, out); ok {
 		return v
 	}
@@ -2792,7 +2806,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				recv.popped[key] = true
 			}
 			v := rc.shapeInput(recv, key, sc)
-			if v.kind == vParam && recv.kind == vReqDict && absentDefault(e) && !v.optional {
+			if v.kind == vParam && recv.kind == vReqDict && absentDefault(e) && !v.optional && !(recv.complete && rc.filledColumn(recv.shape, key)) {
 				// kwargs.pop("password", None): None when the request has
 				// no password, so a test of it is a test that it was given.
 				c := *v

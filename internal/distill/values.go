@@ -127,6 +127,13 @@ type value struct {
 	repo    *classRef
 	// dumped: a dict of a request schema's fields (dict_edits.go).
 	dumped bool
+	// relation: vParam: the entity a model shape's reference field
+	// names, whose row the framework hands the validators in place of
+	// the key sent (relation_inputs.go).
+	relation string
+	// complete: vReqDict: the validated data of a shape the code made
+	// without letting the request leave fields out (filled_columns.go).
+	complete bool
 	// setOnly: a dump of only the fields the request set
 	// (model_dump(exclude_unset=True)): a key is in it when its field was
 	// given.

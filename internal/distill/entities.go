@@ -269,6 +269,12 @@ func (b *builder) classify() {
 	b.registryModelClasses()
 	var all []*classRef
 	for _, f := range b.ix.files {
+		if b.testFile(f.Path) {
+			// A test's models and dataclasses (paperless-ngx's
+			// PaperlessDirs in documents/tests/conftest.py) are none of
+			// the service's.
+			continue
+		}
 		var walk func(c *facts.Class, outer *facts.Class)
 		walk = func(c *facts.Class, outer *facts.Class) {
 			all = append(all, b.ix.classes[c.QualName])

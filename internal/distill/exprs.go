@@ -2207,6 +2207,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if v := rc.classSuperCall(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching the service's base mutation (super_mutations.go)
 		}
+		if v := rc.viewsetSuperAction(e, method, sc, out); v != nil {
+			return v // super().create(request, ...) reaching DRF's model viewset (model_viewsets.go)
+		}
 		if len(e.Args()) == 0 && len(e.Keywords()) == 0 && unnamedModelClass(e.X, b.lang.UnnamedModelClasses) && rc.mutationOptions(e.X.X, sc) == nil {
 			return &value{kind: vPlumbing, unreadNew: true} // cls._meta.model()
 		}
@@ -2654,6 +2657,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		// A detail view's instance: the entity its queryset reads.
 		if ent := b.viewModel(sc.file, sc.cls); ent != "" {
 			n := snake(ent)
+			// A user the URL names is not the signed-in one.
+			rc.yieldSignedInName(n)
+			if rc.urlRows == nil {
+				rc.urlRows = map[string]bool{}
+			}
+			rc.urlRows[n] = true
 			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
 		}
 	}

@@ -39,6 +39,9 @@ package distill
 // NetBoxModelViewSet), and gets none.
 
 import (
+	"slices"
+
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
@@ -47,31 +50,104 @@ import (
 // viewset, in the order create, update, partial update, destroy; nil for
 // a class that is none.
 func (b *builder) modelViewsetHandlers(f *facts.File, c *facts.Class, cr *classRef) []*handler {
-	sh := b.lang.Shapes
-	if sh == nil || sh.ModelViewsets == nil || len(sh.Getters) == 0 || len(sh.SaveMethods) == 0 {
+	mv := b.viewsetCatalog()
+	if mv == nil {
 		return nil
 	}
-	mv := sh.ModelViewsets
-	inherits := func(a *catalog.ViewsetAction) bool {
-		return a != nil && b.matchBases(cr, a.Bases) && b.ix.method(cr, a.Method) == nil
+	actions := []string{}
+	for _, a := range []*catalog.ViewsetAction{mv.Create, mv.Update, mv.Destroy} {
+		if a != nil {
+			actions = append(actions, a.Method)
+		}
 	}
-	create, update, destroy := inherits(mv.Create), inherits(mv.Update), inherits(mv.Destroy)
-	if !create && !update && !destroy {
+	if mv.Update != nil && mv.Partial != "" {
+		actions = slices.Insert(actions, slices.Index(actions, mv.Update.Method)+1, mv.Partial+"_"+mv.Update.Method)
+	}
+	// An action the class (or a base of the service) writes is that
+	// method's handler.
+	actions = slices.DeleteFunc(actions, func(m string) bool { return b.ix.method(cr, m) != nil || b.viewsetActionOf(cr, m) == nil })
+	if len(actions) == 0 {
 		return nil
 	}
 	routed := b.viewsetRouting(cr.class)
 	if routed == nil || b.extendedInService(cr) {
 		return nil
 	}
-	// An action answers a request only where a URL routes it.
-	serves := func(method string) bool { return routed.all || routed.actions[method] }
-	sy := synth{c.Line}
-	self, req, ser, inst := b.selfName(), "request", "serializer", "instance"
 	stem := pascal(viewStem(c.Name))
+	params := []facts.Param{{Name: b.selfName()}, {Name: "request"}}
+	var out []*handler
+	for _, m := range actions {
+		// An action answers a request only where a URL routes it.
+		if !routed.all && !routed.actions[m] {
+			continue
+		}
+		if b.ownUpdate(cr, m) != nil {
+			// DRF's partial_update calls self.update(request,
+			// partial=True): the class's own update, whose handler
+			// states what a PATCH does too (paperless-ngx's UserViewSet
+			// refuses there what the request asks, paperless/
+			// views.py:163-193); the framework's would skip its checks.
+			continue
+		}
+		fn := (&facts.Function{Name: m, QualName: c.QualName + "." + m, Line: c.Line, Params: params}).WithBody(b.viewsetActionBody(cr, m, c.Line))
+		out = append(out, &handler{file: f, fn: fn, class: c, name: pascal(m) + stem})
+	}
+	return out
+}
+
+// ownUpdate is the update the class (or a base of the service) writes
+// when method is the partial update it does not, nil otherwise.
+func (b *builder) ownUpdate(cr *classRef, method string) *funcRef {
+	mv := b.viewsetCatalog()
+	if mv == nil || mv.Update == nil || mv.Partial == "" || method != mv.Partial+"_"+mv.Update.Method {
+		return nil
+	}
+	return b.ix.method(cr, mv.Update.Method)
+}
+
+// viewsetCatalog is the catalog's model_viewsets, nil when the language
+// has none (or no shape getter and save method to write them with).
+func (b *builder) viewsetCatalog() *catalog.ModelViewsets {
+	sh := b.lang.Shapes
+	if sh == nil || sh.ModelViewsets == nil || len(sh.Getters) == 0 || len(sh.SaveMethods) == 0 {
+		return nil
+	}
+	return sh.ModelViewsets
+}
+
+// viewsetActionOf is the framework action named method that class cr
+// derives (partial_update is the update action's), nil for none.
+func (b *builder) viewsetActionOf(cr *classRef, method string) *catalog.ViewsetAction {
+	mv := b.viewsetCatalog()
+	if mv == nil {
+		return nil
+	}
+	for _, a := range []*catalog.ViewsetAction{mv.Create, mv.Update, mv.Destroy} {
+		if a == nil || a.Method != method && !(a == mv.Update && mv.Partial != "" && method == mv.Partial+"_"+a.Method) {
+			continue
+		}
+		if b.matchBases(cr, a.Bases) {
+			return a
+		}
+	}
+	return nil
+}
+
+// viewsetActionBody is the code DRF runs for the action named method of
+// class cr's viewset, written out (see the file comment); nil when cr
+// derives no such action.
+func (b *builder) viewsetActionBody(cr *classRef, method string, line int) []facts.Stmt {
+	a := b.viewsetActionOf(cr, method)
+	if a == nil {
+		return nil
+	}
+	mv, sh := b.viewsetCatalog(), b.lang.Shapes
+	sy := synth{line}
+	self, req, ser, inst := b.selfName(), "request", "serializer", "instance"
 	// serializer = self.get_serializer(<instance,> data=request.data<, partial=True>)
 	// serializer.is_valid(raise_exception=True)
 	// then the hook, else serializer.save()
-	saved := func(instance *facts.Expr, hook string, partial bool) []facts.Stmt {
+	saved := func(instance *facts.Expr, partial bool) []facts.Stmt {
 		kws := []facts.Keyword{{Name: mv.Data, Value: *sy.attr(sy.name(req), mv.Data)}}
 		if partial {
 			kws = append(kws, facts.Keyword{Name: mv.Partial, Value: *sy.boolean(true)})
@@ -81,34 +157,61 @@ func (b *builder) modelViewsetHandlers(f *facts.File, c *facts.Class, cr *classR
 			get.SetArgs([]facts.Expr{*instance})
 		}
 		valid := sy.call(sy.attr(sy.name(ser), mv.Validate), facts.Keyword{Name: "raise_exception", Value: *sy.boolean(true)})
-		return []facts.Stmt{sy.assign(sy.name(ser), get), sy.expr(valid), sy.expr(b.viewsetHook(sy, cr, hook, sy.name(ser), sy.call(sy.attr(sy.name(ser), sh.SaveMethods[0]))))}
+		return []facts.Stmt{sy.assign(sy.name(ser), get), sy.expr(valid), sy.expr(b.viewsetHook(sy, cr, a.Hook, sy.name(ser), sy.call(sy.attr(sy.name(ser), sh.SaveMethods[0]))))}
 	}
-	handlerOf := func(method string, params []facts.Param, body []facts.Stmt) *handler {
-		fn := (&facts.Function{Name: method, QualName: c.QualName + "." + method, Line: c.Line, Params: params}).WithBody(body)
-		return &handler{file: f, fn: fn, class: c, name: pascal(method) + stem}
+	if a == mv.Create {
+		return saved(nil, false)
 	}
-	base := []facts.Param{{Name: self}, {Name: req}}
-	var out []*handler
-	if create && serves(mv.Create.Method) {
-		out = append(out, handlerOf(mv.Create.Method, base, saved(nil, mv.Create.Hook, false)))
-	}
+
 	// instance = self.get_object(): the row the URL names among the
 	// view's queryset (a detail view's instance, evalCall), or what the
 	// service's own get_object finds.
 	found := sy.assign(sy.name(inst), sy.call(sy.attr(sy.name(self), mv.Object)))
-	if update && serves(mv.Update.Method) {
-		body := append([]facts.Stmt{found}, saved(sy.name(inst), mv.Update.Hook, false)...)
-		out = append(out, handlerOf(mv.Update.Method, base, body))
+	if a == mv.Update {
+		return append([]facts.Stmt{found}, saved(sy.name(inst), method != a.Method)...)
 	}
-	if partial := mv.Partial + "_" + mv.Update.Method; update && mv.Partial != "" && serves(partial) && b.ix.method(cr, partial) == nil {
-		body := append([]facts.Stmt{found}, saved(sy.name(inst), mv.Update.Hook, true)...)
-		out = append(out, handlerOf(partial, base, body))
+	if mv.Delete == "" {
+		return nil
 	}
-	if destroy && mv.Delete != "" && serves(mv.Destroy.Method) {
-		del := b.viewsetHook(sy, cr, mv.Destroy.Hook, sy.name(inst), sy.call(sy.attr(sy.name(inst), mv.Delete)))
-		out = append(out, handlerOf(mv.Destroy.Method, base, []facts.Stmt{found, sy.expr(del)}))
+	del := b.viewsetHook(sy, cr, a.Hook, sy.name(inst), sy.call(sy.attr(sy.name(inst), mv.Delete)))
+	return []facts.Stmt{found, sy.expr(del)}
+}
+
+// viewsetSuperAction reads super().create(request, *args, **kwargs) in a
+// viewset's own action as the framework's action, written out as for an
+// inherited one (viewsetActionBody): paperless-ngx's UserViewSet.create
+// refuses a non-superuser who asks for superuser status, then hands on to
+// ModelViewSet's create (paperless/views.py:144-161), which makes the user.
+// The call's first argument is the request the action reads. nil when
+// the call is no such hand-over: a base of the service that writes the
+// method is walked as code (classSuperCall, the method lookup).
+func (rc *ruleCtx) viewsetSuperAction(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	x := e.X.X
+	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 ||
+		rc.h == nil || rc.h.class == nil || sc.cls != rc.h.class {
+		return nil
 	}
-	return out
+	b := rc.b
+	cr := b.ix.classes[sc.cls.QualName]
+	if cr == nil {
+		return nil
+	}
+	for _, c := range b.ix.lineage(cr)[1:] {
+		if b.ix.funcs[qual(c.qual(), method)] != nil {
+			return nil
+		}
+	}
+	body := b.viewsetActionBody(cr, method, e.Line())
+	if body == nil {
+		return nil
+	}
+	asc := *sc
+	asc.vars = cloneVars(sc.vars)
+	if args := e.Args(); len(args) > 0 && args[0].Kind != facts.ExprStarred {
+		asc.vars["request"] = rc.eval(&args[0], sc, out, false)
+	}
+	rc.stmts(body, &asc, out)
+	return unknownValue
 }
 
 // viewsetHook is self.<hook>(arg) when the class's lineage in the service

@@ -207,3 +207,82 @@ urlpatterns = router.urls
 		{name: "a create sets one", construct: "CreateAccount", want: []string{"Account.created(password: password)"}, notWant: []string{"name"}},
 	})
 }
+
+// TestViewsetSuperActions: a viewset's own action that checks the request
+// and hands on with super().create(request, *args, **kwargs) runs DRF's
+// action after its checks (paperless-ngx's UserViewSet,
+// paperless/views.py:144-203); the user its get_object finds is not the
+// signed-in user, whose test of superuser status stays apart from the
+// row's; and the PATCH of a class that writes its own update runs that
+// update, so it has no rule of its own that would skip the checks.
+func TestViewsetSuperActions(t *testing.T) {
+	files := map[string]string{
+		"app/models.py": `
+from django.contrib.auth.models import AbstractUser
+
+
+class User(AbstractUser):
+    pass
+`,
+		"app/serializers.py": `
+from rest_framework import serializers
+from .models import User
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["username", "email"]
+`,
+		"app/views.py": `
+from django.http import HttpResponseForbidden
+from rest_framework.viewsets import ModelViewSet
+from .models import User
+from .serializers import UserSerializer
+
+
+class UserViewSet(ModelViewSet):
+    queryset = User.objects.all()
+    serializer_class = UserSerializer
+
+    def create(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            return HttpResponseForbidden("no")
+        return super().create(request, *args, **kwargs)
+
+    def update(self, request, *args, **kwargs):
+        user_to_update = self.get_object()
+        if not request.user.is_superuser and user_to_update.is_superuser:
+            return HttpResponseForbidden("no")
+        return super().update(request, *args, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        user_to_delete = self.get_object()
+        if not request.user.is_superuser and user_to_delete.is_superuser:
+            return HttpResponseForbidden("no")
+        return super().destroy(request, *args, **kwargs)
+`,
+		"app/urls.py": `
+from rest_framework.routers import DefaultRouter
+from .views import UserViewSet
+
+router = DefaultRouter()
+router.register("users", UserViewSet)
+urlpatterns = router.urls
+`,
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	checkConstructs(t, out, []idiomCase{
+		{name: "the check, then the framework's create", construct: "CreateUser",
+			want: []string{"requires: user.is_superuser", "User.created(username: username, email: email)"}},
+		{name: "the row the URL names and the signed-in user apart", construct: "UpdateUser",
+			want: []string{"requires: current_user.is_superuser or not user.is_superuser", "user.username = username"}},
+		{name: "and the delete", construct: "DestroyUser",
+			want: []string{"requires: current_user.is_superuser or not user.is_superuser", "not exists user"}},
+	})
+	if got := construct(out.Module, "PartialUpdateUser"); got != "" {
+		t.Errorf("the PATCH skips the class's own update:\n%s", got)
+	}
+}

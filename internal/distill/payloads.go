@@ -277,6 +277,9 @@ func (rc *ruleCtx) returnedEffects(x *facts.Expr, sc *scope, out *[]allium.Stmt)
 				return
 			}
 		}
+		if x.Method() != "" && rc.viewsetSuperAction(x, x.Method(), sc, out) != nil {
+			return // return super().create(request, ...): DRF's action runs (model_viewsets.go)
+		}
 		// return ctx.send({jwt: issue(...)}): the response built.
 		rc.runBuiltEntries(x, sc, out)
 	case facts.ExprName:

@@ -642,6 +642,9 @@ type ruleCtx struct {
 	auth       authLevel
 	keySurface string // key_guards.go
 	userVal    *value
+	// urlRows: the names of the rows the URL names that a view's
+	// get_object gave (evalCall): the signed-in user is none of them.
+	urlRows map[string]bool
 	// quietUser: userVal when a mutation's permission check named it
 	// without making the rule one for signed-in users (an app may ask
 	// instead; meta_permissions.go): the first reading of the user
@@ -1971,9 +1974,11 @@ func (rc *ruleCtx) currentUser() *value {
 // currentUserName is the name of the signed-in user's parameter: "user"
 // unless the handler has a local of that name.
 func (rc *ruleCtx) currentUserName() string {
-	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body()) || rc.routeNamesUser() || rc.lets["user"] {
+	if rc.h != nil && rc.assignsOtherUser(rc.h.fn.Body()) || rc.routeNamesUser() || rc.lets["user"] || rc.urlRows["user"] {
 		// A let of that name (a helper's lookup) is another user; so is
-		// the row a route segment names by its id.
+		// the row a route segment names by its id, and the user a
+		// view's get_object finds (paperless-ngx's UserViewSet.destroy,
+		// paperless/views.py:195-203).
 		return "current_user"
 	}
 	return "user"

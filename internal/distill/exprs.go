@@ -1138,6 +1138,9 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	if slices.Contains(b.lang.IDAttrs, attr) || attr == ent.pk {
 		return x
 	}
+	if v, ok := rc.viewAttr(x, attr); ok {
+		return v
+	}
 	rc.touch(x)
 	if f := ent.attrs[attr]; f != nil && !f.drop {
 		if f.parentRow {

@@ -1,11 +1,9 @@
 package distill
 
 import (
-	"unicode"
-
-	"github.com/distill/distill/internal/allium"
 	"strings"
 
+	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -77,17 +75,36 @@ func (b *builder) readEnumsInRules() map[string]bool {
 	if len(b.enumsRead) == 0 {
 		return out
 	}
+	// The names a rule writes as values, not those it binds: allauth's
+	// SRegField (socialaccount/providers/openid/utils.py:65-67) has a
+	// member "email", which rules name only as their own email input
+	// (a trigger parameter) or a field, never as that member.
 	words := map[string]bool{}
 	for _, r := range b.rules {
 		if r == nil || r.rule == nil {
 			continue
 		}
-		text := allium.PrintConstruct(r.rule)
-		for _, w := range strings.FieldsFunc(text, func(c rune) bool {
-			return c != '_' && !unicode.IsLetter(c) && !unicode.IsDigit(c)
-		}) {
-			words[w] = true
+		bound := map[string]bool{}
+		if r.rule.Trigger != nil {
+			for _, p := range r.rule.Trigger.Params {
+				bound[p.Name] = true
+			}
 		}
+		allium.WalkStmts(r.rule.Body, func(s allium.Stmt) bool {
+			switch s := s.(type) {
+			case *allium.Let:
+				bound[s.Name] = true
+			case *allium.For:
+				bound[s.Var] = true
+			}
+			return true
+		})
+		inspectRules([]*allium.Rule{r.rule}, func(x allium.Expr) bool {
+			if id, ok := x.(*allium.Ident); ok && !bound[id.Name] {
+				words[id.Name] = true
+			}
+			return true
+		})
 	}
 	// A literal a message template enum declares is that enum's.
 	for _, lits := range b.sinkTemplates {

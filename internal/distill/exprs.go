@@ -153,6 +153,14 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				return v
 			}
 			switch c.as.Value.Kind {
+			case facts.ExprString:
+				// A text constant the spec keeps no setting of (its name
+				// reads as a secret's: mealie's PK_TOKEN = "token",
+				// repos/repository_factory.py:82): nothing a rule can
+				// state, but still the column name a generic repository
+				// is built to find rows by (keyText).
+				text := c.as.Value.Value()
+				return &value{kind: vUnknown, constString: &text}
 			case facts.ExprCall:
 				if v := rc.moduleInstance(c, sc); v != nil {
 					return v
@@ -1146,6 +1154,9 @@ func (rc *ruleCtx) entityAttr(x *value, attr string) *value {
 	}
 	if slices.Contains(b.lang.IDAttrs, attr) || attr == ent.pk {
 		return x
+	}
+	if v, ok := rc.viewAttr(x, attr); ok {
+		return v
 	}
 	rc.touch(x)
 	if f := ent.attrs[attr]; f != nil && !f.drop {

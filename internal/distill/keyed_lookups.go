@@ -86,11 +86,12 @@ func keyText(v *value) (string, bool) {
 	if v == nil {
 		return "", false
 	}
-	if v.kind == vExpr && v.constString != nil {
+	if (v.kind == vExpr || v.kind == vUnknown) && v.constString != nil {
 		// PK_ID = "id", read as config.pk_id, handed to a generic
 		// repository's constructor as the column it finds rows by
 		// (mealie's RepositoryGeneric(self.session, PK_ID, User, ...),
-		// repos/repository_factory.py:80,173).
+		// repos/repository_factory.py:80,173); PK_TOKEN = "token", no
+		// setting for its name, likewise (tokens_pw_reset, :184-187).
 		return *v.constString, true
 	}
 	if v.kind != vExpr {

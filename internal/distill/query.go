@@ -1579,11 +1579,22 @@ func (rc *ruleCtx) rowCountTest(e *facts.Expr, sc *scope, out *[]allium.Stmt) al
 }
 
 // rowsLength reports whether e is rows.length (the catalog's
-// length_attrs) or len(rows) (its length_calls) of a name, which reads
-// nothing twice when evaluated.
+// length_attrs) or len(rows) (its length_calls) of a name, or len of an
+// attribute of a local (len(item.users), the rows a relationship of a
+// row holds: mealie's admin group delete, routes/admin/
+// admin_management_groups.py:77), which reads nothing twice when
+// evaluated.
+//
+// Not yet of the receiver's (len(self.webauthn) in a model's property,
+// warehouse accounts/models.py:241): that would make the property a
+// derived value, which warehouse's verify_email then tests in a redirect
+// after the rule's effects (if request.user.has_two_factor: return
+// HTTPSeeOther(...), accounts/views.py:1115), a choice of the answer that
+// the walk would state as a precondition of effects already made.
 func (rc *ruleCtx) rowsLength(e *facts.Expr) bool {
 	if e.Kind == facts.ExprCall && e.Method() == "" && slices.Contains(rc.b.lang.LengthCalls, e.Raw()) && len(e.Args()) == 1 {
-		return e.Args()[0].Kind == facts.ExprName
+		a := &e.Args()[0]
+		return a.Kind == facts.ExprName || a.Kind == facts.ExprAttr && a.X != nil && a.X.Kind == facts.ExprName && !rc.b.isReceiverExpr(a.X)
 	}
 	return e.Kind == facts.ExprAttr && e.X != nil && e.X.Kind == facts.ExprName && slices.Contains(rc.b.lang.LengthAttrs, e.Name())
 }

@@ -1754,10 +1754,12 @@ func (rc *ruleCtx) bindDependency(f *facts.File, p *facts.Param, sc *scope) bool
 	case catalog.MatchAny(b.lang.Auth.Dependencies, name, last), catalog.MatchAny(b.lang.Auth.AdminDependencies, name, last):
 		b.adoptUserEntity(depFile, fnExpr)
 		if v := rc.userDependency(depFile, fnExpr, p.Name, sc, 0); v != nil {
+			rc.schemaView(v, f, p.Annotation)
 			sc.vars[p.Name] = v
 			return true
 		}
 		sc.vars[p.Name] = rc.currentUserNamed(bindingName(strings.TrimPrefix(p.Name, "_")))
+		rc.schemaView(sc.vars[p.Name], f, p.Annotation)
 	case strings.Contains(strings.ToLower(name), "settings"):
 		sc.vars[p.Name] = &value{kind: vSettings}
 	case b.isCredentialScheme(depFile, fnExpr):

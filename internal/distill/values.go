@@ -125,6 +125,10 @@ type value struct {
 	headers map[string]allium.Expr
 	shape   *classRef
 	repo    *classRef
+	// view: vEntity: the schema of the service the row is read through
+	// (mealie's PrivateUser for the User row), whose plain fields
+	// shadow the model's relations (schema_views.go).
+	view *classRef
 	// dumped: a dict of a request schema's fields (dict_edits.go).
 	dumped bool
 	// relation: vParam: the entity a model shape's reference field

@@ -800,6 +800,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if held := heldRowByOwnID(q, sc); bySecret && held != nil {
 		return held
 	}
+	if held := rc.heldRowByOwnKey(q, sc); held != nil {
+		return held
+	}
 	if bySecret {
 		if u := rc.signedInRow(q); u != nil {
 			return u
@@ -1122,6 +1125,35 @@ func heldRowByOwnID(q *query, sc *scope) *value {
 		}
 		if x, isIdent := v.expr.(*allium.Ident); isIdent && x.Name == id.Name {
 			return v
+		}
+	}
+	return nil
+}
+
+// heldRowByOwnKey is the row a walked scope holds when q looks a row of
+// its entity up by the value of a column kept unique read from that row
+// (rowByUniqueKey): mealie's reset_password deletes
+// self.db.tokens_pw_reset.delete(token_entry.token)
+// (services/user_services/password_reset_service.py:69), which the
+// generic repository finds again by its key, the token column
+// (repos/repository_generic.py:242, repository_factory.py:82,186), kept
+// unique (db/models/users/password_reset.py:18): the row deleted is
+// token_entry, whatever the local the repository's delete names it. nil
+// otherwise.
+func (rc *ruleCtx) heldRowByOwnKey(q *query, sc *scope) *value {
+	x, ok := rc.b.rowByUniqueKey(q).(*allium.Ident)
+	if !ok {
+		return nil
+	}
+	for s := sc; s != nil; s = s.caller {
+		for _, k := range slices.Sorted(maps.Keys(s.vars)) {
+			v := s.vars[k]
+			if v == nil || v.kind != vEntity || v.ent != q.ent {
+				continue
+			}
+			if id, isIdent := v.expr.(*allium.Ident); isIdent && id.Name == x.Name {
+				return v
+			}
 		}
 	}
 	return nil

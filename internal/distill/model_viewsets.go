@@ -34,9 +34,13 @@ package distill
 // writes (anywhere in the class's lineage) is called, so its walk states
 // what it adds (the owner a create gives the row). An action the class
 // or a base of the service writes itself is that method's handler
-// (classHandlers), not this one. A class other classes of the service
-// derive from is a base, not a routed view (netbox's
-// NetBoxModelViewSet), and gets none.
+// (classHandlers), not this one; where it hands on with
+// super().create(request, ...), the action above runs there
+// (viewsetSuperAction), and a class writing its own update has no
+// partial_update of its own (DRF's calls self.update). Only the actions
+// a URL routes answer requests (viewsetRouting), and a class other
+// classes of the service derive from is a base, not a routed view
+// (netbox's NetBoxModelViewSet), and gets none.
 
 import (
 	"slices"

@@ -3330,6 +3330,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			// local point in time moves it; what it holds is unknown.
 			sc.vars[e.X.X.Name()] = unknownValue
 		}
+		if method != "" && e.X.X.Kind == facts.ExprName && recv != nil && recv.kind == vExpr {
+			// dates.append(...): a call made for its effect on a local
+			// value (a list the code collects into) changes what it holds
+			// in a way not read; the value it had before is no longer it
+			// (wger's get_user_last_activity, gym/helpers.py:35-48, read
+			// max(dates) if dates else None with dates still the empty
+			// list).
+			sc.vars[e.X.X.Name()] = unknownValue
+		}
 		if method != "" && e.X.X.Kind == facts.ExprAttr {
 			// invite.expires_at = new Date(); invite.expires_at.setDate(...):
 			// the time stated for the field is moved; the outcome goes.

@@ -2674,7 +2674,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				rc.urlRows = map[string]bool{}
 			}
 			rc.urlRows[n] = true
-			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
+			row := &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
+			rc.objectQueryset(row, method, sc, out, e.Line())
+			return row
 		}
 	}
 	if v := rc.inheritedQueryset(e, method, recv, sc, out); v != nil {

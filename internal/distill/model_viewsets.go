@@ -40,6 +40,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -69,16 +70,27 @@ func (b *builder) modelViewsetHandlers(f *facts.File, c *facts.Class, cr *classR
 	if len(actions) == 0 {
 		return nil
 	}
+	// A class no URL routes serves nothing (a base the service's viewsets
+	// derive from); one a router registers serves its actions even when
+	// another derives from it (wger's NutritionPlanViewSet, registered at
+	// urls.py:224, is the base of the read-only NutritionPlanInfoViewSet,
+	// nutrition/api/views.py:265-319).
 	routed := b.viewsetRouting(cr.class)
-	if routed == nil || b.extendedInService(cr) {
+	if routed == nil {
 		return nil
 	}
+	allowed := b.allowedMethods(cr)
 	stem := pascal(viewStem(c.Name))
 	params := []facts.Param{{Name: b.selfName()}, {Name: "request"}}
 	var out []*handler
 	for _, m := range actions {
 		// An action answers a request only where a URL routes it.
 		if !routed.all && !routed.actions[m] {
+			continue
+		}
+		if v := mv.Verbs[m]; allowed != nil && v != "" && !allowed[v] {
+			// http_method_names = ['get', 'head', 'options']: DRF
+			// answers any other method 405 before the action runs.
 			continue
 		}
 		if b.ownUpdate(cr, m) != nil {
@@ -295,26 +307,27 @@ func (b *builder) readViewsetRoutes(f *facts.File) {
 	})
 }
 
-// extendedInService reports a class another class of the service derives
-// from: an abstract base of views, not one a router serves.
-func (b *builder) extendedInService(cr *classRef) bool {
-	if b.memos.extended == nil {
-		b.memos.extended = map[*facts.Class]bool{}
-		for _, f := range b.ix.files {
-			b.markExtended(f, f.Classes)
-		}
+// allowedMethods are the HTTP methods the view's class attribute
+// (catalog model_viewsets.method_names, DRF's http_method_names) lets
+// through, in lower case; nil when the class sets none or sets it to
+// anything but a list of literals. wger's NutritionPlanInfoViewSet
+// (nutrition/api/views.py:312-319) inherits a model viewset but allows
+// only get, head and options: it creates, updates and destroys nothing.
+func (b *builder) allowedMethods(cr *classRef) map[string]bool {
+	mv := b.viewsetCatalog()
+	if mv == nil || mv.MethodNames == "" {
+		return nil
 	}
-	return b.memos.extended[cr.class]
-}
-
-func (b *builder) markExtended(f *facts.File, classes []facts.Class) {
-	for i := range classes {
-		c := &classes[i]
-		for j := range c.Bases {
-			if base := b.ix.class(f, &c.Bases[j]); base != nil && base.class != c {
-				b.memos.extended[base.class] = true
-			}
-		}
-		b.markExtended(f, c.Classes)
+	x, _ := b.classField(cr, mv.MethodNames)
+	if x == nil || x.Kind != facts.ExprList && x.Kind != facts.ExprTuple {
+		return nil
 	}
+	out := map[string]bool{}
+	for _, el := range x.Args() {
+		if el.Kind != facts.ExprString {
+			return nil
+		}
+		out[strings.ToLower(el.Value())] = true
+	}
+	return out
 }

@@ -64,9 +64,21 @@ func (b *builder) modelViewsetHandlers(f *facts.File, c *facts.Class, cr *classR
 	if mv.Update != nil && mv.Partial != "" {
 		actions = slices.Insert(actions, slices.Index(actions, mv.Update.Method)+1, mv.Partial+"_"+mv.Update.Method)
 	}
-	// An action the class (or a base of the service) writes is that
-	// method's handler.
-	actions = slices.DeleteFunc(actions, func(m string) bool { return b.ix.method(cr, m) != nil || b.viewsetActionOf(cr, m) == nil })
+	// An action the class writes is that method's handler. One a base
+	// of the service writes is walked for this class (its serializer,
+	// hooks and queryset), unless that base is routed itself.
+	inherited := map[string]*funcRef{}
+	actions = slices.DeleteFunc(actions, func(m string) bool {
+		if b.viewsetActionOf(cr, m) == nil {
+			return true
+		}
+		fr := b.ix.method(cr, m)
+		if fr != nil && fr.class != nil && fr.class != c && b.handsOnToFramework(fr, m) {
+			inherited[m] = fr
+			return false
+		}
+		return fr != nil
+	})
 	if len(actions) == 0 {
 		return nil
 	}
@@ -99,6 +111,15 @@ func (b *builder) modelViewsetHandlers(f *facts.File, c *facts.Class, cr *classR
 			// states what a PATCH does too (paperless-ngx's UserViewSet
 			// refuses there what the request asks, paperless/
 			// views.py:163-193); the framework's would skip its checks.
+			continue
+		}
+		if fr := inherited[m]; fr != nil {
+			// wger's WgerOwnerObjectModelViewSet.create checks the
+			// request's foreign keys, then hands on to ModelViewSet's
+			// (utils/viewsets.py:80-86): for WorkoutSessionViewSet that
+			// is its serializer saved through its perform_create
+			// (manager/api/views.py:280-284).
+			out = append(out, &handler{file: fr.file, fn: fr.fn, class: c, name: pascal(m) + stem})
 			continue
 		}
 		fn := (&facts.Function{Name: m, QualName: c.QualName + "." + m, Line: c.Line, Params: params}).WithBody(b.viewsetActionBody(cr, m, c.Line))
@@ -208,7 +229,16 @@ func (rc *ruleCtx) viewsetSuperAction(e *facts.Expr, method string, sc *scope, o
 	if cr == nil {
 		return nil
 	}
-	for _, c := range b.ix.lineage(cr)[1:] {
+	// super() of a method a base of the class writes (the handler of
+	// an action the class inherits from it) looks past that base.
+	lin := b.ix.lineage(cr)
+	from := 1
+	for i, c := range lin {
+		if fr := b.ix.funcs[qual(c.qual(), method)]; fr != nil && fr.fn == rc.h.fn {
+			from = i + 1
+		}
+	}
+	for _, c := range lin[min(from, len(lin)):] {
 		if b.ix.funcs[qual(c.qual(), method)] != nil {
 			return nil
 		}
@@ -330,4 +360,20 @@ func (b *builder) allowedMethods(cr *classRef) map[string]bool {
 		out[strings.ToLower(el.Value())] = true
 	}
 	return out
+}
+
+// handsOnToFramework reports a viewset action a base of the service
+// writes that hands the request on to the framework's action of the same
+// name (return super().create(request, *args, **kwargs)): walked for a
+// class that derives from it, it is that class's action.
+func (b *builder) handsOnToFramework(fr *funcRef, method string) bool {
+	found := false
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
+		if s.Value != nil && s.Value.Kind == facts.ExprCall && s.Value.X != nil && s.Value.X.Kind == facts.ExprAttr &&
+			s.Value.X.Name() == method && s.Value.X.X != nil && s.Value.X.X.Kind == facts.ExprCall && s.Value.X.X.Raw() == "super" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -1,6 +1,9 @@
 package distill
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestObjectQuerysets pins what a viewset's own get_queryset says of the
 // row its inherited actions find (object_querysets.go): wger's API
@@ -129,5 +132,84 @@ urlpatterns = router.urls
 		if got := construct(out.Module, absent); got != "" {
 			t.Errorf("unexpected %s (http_method_names allows only safe methods):\n%s", absent, got)
 		}
+	}
+}
+
+// TestOwnPermissionClass pins a service's permission class whose
+// has_permission is one return that holds only for a signed-in user
+// (wger's RoutinePermission, manager/api/permissions.py): the viewset
+// that lists it serves signed-in users, not visitors.
+func TestOwnPermissionClass(t *testing.T) {
+	files := map[string]string{
+		"app/models.py": `
+from django.db import models
+from django.contrib.auth.models import User
+
+
+class Routine(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    name = models.CharField(max_length=20)
+`,
+		"app/serializers.py": `
+from rest_framework import serializers
+from .models import Routine
+
+
+class RoutineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Routine
+        fields = ("id", "name")
+`,
+		"app/permissions.py": `
+from rest_framework import permissions
+
+
+class RoutinePermission(permissions.BasePermission):
+    def has_permission(self, request, view):
+        """Only allow access to authenticated users"""
+        return request.user and request.user.is_authenticated
+
+
+class OpenPermission(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return request.user or request.user.is_authenticated
+`,
+		"app/views.py": `
+from rest_framework import viewsets
+from .models import Routine
+from .permissions import OpenPermission, RoutinePermission
+from .serializers import RoutineSerializer
+
+
+class RoutineViewSet(viewsets.ModelViewSet):
+    queryset = Routine.objects.all()
+    serializer_class = RoutineSerializer
+    permission_classes = [RoutinePermission]
+
+
+class OpenRoutineViewSet(viewsets.ModelViewSet):
+    queryset = Routine.objects.all()
+    serializer_class = RoutineSerializer
+    permission_classes = [OpenPermission]
+`,
+		"app/urls.py": `
+from rest_framework import routers
+from .views import OpenRoutineViewSet, RoutineViewSet
+
+router = routers.DefaultRouter()
+router.register("routine", RoutineViewSet, basename="routine")
+router.register("open", OpenRoutineViewSet, basename="open")
+urlpatterns = router.urls
+`,
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	user, public := construct(out.Module, "UserApi"), construct(out.Module, "PublicApi")
+	if !strings.Contains(user, "DestroyRoutine(") || strings.Contains(public, "DestroyRoutine(") {
+		t.Errorf("DestroyRoutine is not on the signed-in surface only:\nUserApi:\n%s\nPublicApi:\n%s", user, public)
+	}
+	if !strings.Contains(public, "DestroyOpenRoutine(") {
+		t.Errorf("an or of the test is no signed-in check:\nPublicApi:\n%s", public)
 	}
 }

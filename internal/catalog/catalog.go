@@ -1269,6 +1269,23 @@ type ContentRenders struct {
 // does beyond carrying input: the view methods that make one, the
 // object-level validators its validation runs, the methods that persist
 // its data, and the managers a model's custom methods live on.
+// ObjectQuerysets are what a detail view's row is found among.
+type ObjectQuerysets struct {
+	// Getters: a view method the framework gives a view that finds the
+	// one row the URL names among the rows the named method returns
+	// (DRF's GenericAPIView.get_object filters self.get_queryset(), as
+	// Django's SingleObjectMixin does): a view that writes that method
+	// but not the finder can only reach a row its own queryset holds.
+	Getters map[string]string `yaml:"getters"`
+	// Filters are the query methods whose keyword lookups every row of
+	// the result meets (Django's filter).
+	Filters []string `yaml:"filters"`
+	// Empty are the query methods that give no rows (Django's none()):
+	// a return of one finds nothing, so the row found comes from the
+	// getter's other return.
+	Empty []string `yaml:"empty"`
+}
+
 type Shapes struct {
 	// Getters are view methods that make the view's shape
 	// (self.get_serializer(data=...)); ClassFields name the class
@@ -1280,6 +1297,9 @@ type Shapes struct {
 	// GenericAPIView.get_queryset returns self.queryset.all()): a call
 	// of one on a view that does not write it is that attribute's value.
 	QuerysetGetters map[string]string `yaml:"queryset_getters"`
+	// ObjectQuerysets: where a view's inherited finder of the row the
+	// URL names looks for it.
+	ObjectQuerysets *ObjectQuerysets `yaml:"object_querysets"`
 	// SettingsObjects are classes whose instance (api_settings =
 	// APISettings(USER_SETTINGS, DEFAULTS, IMPORT_STRINGS)) answers an
 	// attribute with the entry of that name of its defaults dict,
@@ -1491,6 +1511,12 @@ type ModelViewsets struct {
 	// "tags", TagViewSet)); a class view entry (as_view) given a dict
 	// routes the actions the dict's values name.
 	Registers []string `yaml:"registers"`
+	// MethodNames is the class attribute listing the HTTP methods the
+	// view answers (DRF's http_method_names); Verbs is the method each
+	// action answers (create: post). An action whose verb the list
+	// leaves out is never run.
+	MethodNames string            `yaml:"method_names"`
+	Verbs       map[string]string `yaml:"verbs"`
 }
 
 // ViewsetAction is one inherited action of a model viewset: the bases

@@ -142,6 +142,19 @@ func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class, shape *classRef
 		if len(exclude) > 0 {
 			fields = slices.DeleteFunc(slices.Clone(fields), func(n string) bool { return slices.Contains(exclude, n) })
 		}
+		if e := rc.b.entByName[ent]; e != nil && !all && len(fields) > 0 {
+			// A field the model's save sets itself, perhaps under a test,
+			// is not the input's when the save overrides it (wger's
+			// AbstractChangeConfig.save makes the first iteration's
+			// operation "r" and a replacing rule's step "na",
+			// manager/models/abstract_config.py:142-155): left out, as a
+			// list of every field leaves it out (writableFields).
+			saved := rc.b.assignedOnSave(e)
+			fields = slices.DeleteFunc(slices.Clone(fields), func(n string) bool {
+				f := e.attrField(n)
+				return f != nil && saved[f.name]
+			})
+		}
 	}()
 	for j := range meta.Fields {
 		f := &meta.Fields[j]
@@ -158,6 +171,9 @@ func (rc *ruleCtx) readMeta(file *facts.File, meta *facts.Class, shape *classRef
 			fields = literalNames(f.Value)
 			if fields == nil {
 				fields = rc.b.filteredNames(file, f.Value)
+			}
+			if fields == nil {
+				fields, _ = rc.b.constantNames(file, f.Value, 0)
 			}
 		case sh.Meta.Exclude != "" && f.Name == sh.Meta.Exclude:
 			exclude, hasExclude = excludedNames(f.Value)
@@ -262,4 +278,44 @@ func (b *builder) filteredNames(file *facts.File, v *facts.Expr) []string {
 		return nil
 	}
 	return literalNames(&v.Args()[0])
+}
+
+// constantNames reads a Meta's fields given as module constants, written
+// out whole in strings or added together (wger's fields =
+// BASE_CONFIG_FIELDS, which is BASE_CONFIG_FILTER_FIELDS +
+// ('requirements',), manager/api/consts.py:1-11, for WeightConfigSerializer
+// and the other config serializers, manager/api/serializers.py:110-117):
+// the shape writes those fields. ok false for anything else, when the
+// fields stay unread.
+func (b *builder) constantNames(file *facts.File, e *facts.Expr, depth int) (names []string, ok bool) {
+	if e == nil || depth > 8 {
+		return nil, false
+	}
+	switch e.Kind {
+	case facts.ExprList, facts.ExprTuple:
+		for _, a := range e.Args() {
+			if a.Kind != facts.ExprString {
+				return nil, false
+			}
+			names = append(names, a.Value())
+		}
+		return names, true
+	case facts.ExprName, facts.ExprAttr:
+		c := b.ix.constant(file, e)
+		if c == nil || c.as == nil || c.as.Value == nil {
+			return nil, false
+		}
+		return b.constantNames(c.file, c.as.Value, depth+1)
+	case facts.ExprBinary:
+		if e.Op() != "+" {
+			return nil, false
+		}
+		x, okx := b.constantNames(file, e.X, depth+1)
+		y, oky := b.constantNames(file, e.Y, depth+1)
+		if !okx || !oky {
+			return nil, false
+		}
+		return append(x, y...), true
+	}
+	return nil, false
 }

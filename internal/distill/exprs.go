@@ -2674,7 +2674,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				rc.urlRows = map[string]bool{}
 			}
 			rc.urlRows[n] = true
-			return &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
+			row := &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: n}, param: n}
+			rc.objectQueryset(row, method, sc, out, e.Line())
+			return row
 		}
 	}
 	if v := rc.inheritedQueryset(e, method, recv, sc, out); v != nil {
@@ -3328,6 +3330,15 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		if method != "" && e.X.X.Kind == facts.ExprName && recv != nil && isTimeValue(recv) {
 			// expiresOn.setHours(...): a call made for its effect on a
 			// local point in time moves it; what it holds is unknown.
+			sc.vars[e.X.X.Name()] = unknownValue
+		}
+		if method != "" && e.X.X.Kind == facts.ExprName && recv != nil && recv.kind == vExpr {
+			// dates.append(...): a call made for its effect on a local
+			// value (a list the code collects into) changes what it holds
+			// in a way not read; the value it had before is no longer it
+			// (wger's get_user_last_activity, gym/helpers.py:35-48, read
+			// max(dates) if dates else None with dates still the empty
+			// list).
 			sc.vars[e.X.X.Name()] = unknownValue
 		}
 		if method != "" && e.X.X.Kind == facts.ExprAttr {

@@ -44,6 +44,7 @@ package distill
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -67,16 +68,34 @@ func (b *builder) modelViewsetHandlers(f *facts.File, c *facts.Class, cr *classR
 	if mv.Update != nil && mv.Partial != "" {
 		actions = slices.Insert(actions, slices.Index(actions, mv.Update.Method)+1, mv.Partial+"_"+mv.Update.Method)
 	}
-	// An action the class (or a base of the service) writes is that
-	// method's handler.
-	actions = slices.DeleteFunc(actions, func(m string) bool { return b.ix.method(cr, m) != nil || b.viewsetActionOf(cr, m) == nil })
+	// An action the class writes is that method's handler. One a base
+	// of the service writes is walked for this class (its serializer,
+	// hooks and queryset), unless that base is routed itself.
+	inherited := map[string]*funcRef{}
+	actions = slices.DeleteFunc(actions, func(m string) bool {
+		if b.viewsetActionOf(cr, m) == nil {
+			return true
+		}
+		fr := b.ix.method(cr, m)
+		if fr != nil && fr.class != nil && fr.class != c && b.handsOnToFramework(fr, m) {
+			inherited[m] = fr
+			return false
+		}
+		return fr != nil
+	})
 	if len(actions) == 0 {
 		return nil
 	}
+	// A class no URL routes serves nothing (a base the service's viewsets
+	// derive from); one a router registers serves its actions even when
+	// another derives from it (wger's NutritionPlanViewSet, registered at
+	// urls.py:224, is the base of the read-only NutritionPlanInfoViewSet,
+	// nutrition/api/views.py:265-319).
 	routed := b.viewsetRouting(cr.class)
-	if routed == nil || b.extendedInService(cr) {
+	if routed == nil {
 		return nil
 	}
+	allowed := b.allowedMethods(cr)
 	stem := pascal(viewStem(c.Name))
 	params := []facts.Param{{Name: b.selfName()}, {Name: "request"}}
 	var out []*handler
@@ -85,12 +104,26 @@ func (b *builder) modelViewsetHandlers(f *facts.File, c *facts.Class, cr *classR
 		if !routed.all && !routed.actions[m] {
 			continue
 		}
+		if v := mv.Verbs[m]; allowed != nil && v != "" && !allowed[v] {
+			// http_method_names = ['get', 'head', 'options']: DRF
+			// answers any other method 405 before the action runs.
+			continue
+		}
 		if b.ownUpdate(cr, m) != nil {
 			// DRF's partial_update calls self.update(request,
 			// partial=True): the class's own update, whose handler
 			// states what a PATCH does too (paperless-ngx's UserViewSet
 			// refuses there what the request asks, paperless/
 			// views.py:163-193); the framework's would skip its checks.
+			continue
+		}
+		if fr := inherited[m]; fr != nil {
+			// wger's WgerOwnerObjectModelViewSet.create checks the
+			// request's foreign keys, then hands on to ModelViewSet's
+			// (utils/viewsets.py:80-86): for WorkoutSessionViewSet that
+			// is its serializer saved through its perform_create
+			// (manager/api/views.py:280-284).
+			out = append(out, &handler{file: fr.file, fn: fr.fn, class: c, name: pascal(m) + stem})
 			continue
 		}
 		fn := (&facts.Function{Name: m, QualName: c.QualName + "." + m, Line: c.Line, Params: params}).WithBody(b.viewsetActionBody(cr, m, c.Line))
@@ -200,7 +233,16 @@ func (rc *ruleCtx) viewsetSuperAction(e *facts.Expr, method string, sc *scope, o
 	if cr == nil {
 		return nil
 	}
-	for _, c := range b.ix.lineage(cr)[1:] {
+	// super() of a method a base of the class writes (the handler of
+	// an action the class inherits from it) looks past that base.
+	lin := b.ix.lineage(cr)
+	from := 1
+	for i, c := range lin {
+		if fr := b.ix.funcs[qual(c.qual(), method)]; fr != nil && fr.fn == rc.h.fn {
+			from = i + 1
+		}
+	}
+	for _, c := range lin[min(from, len(lin)):] {
 		if b.ix.funcs[qual(c.qual(), method)] != nil {
 			return nil
 		}
@@ -299,26 +341,43 @@ func (b *builder) readViewsetRoutes(f *facts.File) {
 	})
 }
 
-// extendedInService reports a class another class of the service derives
-// from: an abstract base of views, not one a router serves.
-func (b *builder) extendedInService(cr *classRef) bool {
-	if b.memos.extended == nil {
-		b.memos.extended = map[*facts.Class]bool{}
-		for _, f := range b.ix.files {
-			b.markExtended(f, f.Classes)
-		}
+// allowedMethods are the HTTP methods the view's class attribute
+// (catalog model_viewsets.method_names, DRF's http_method_names) lets
+// through, in lower case; nil when the class sets none or sets it to
+// anything but a list of literals. wger's NutritionPlanInfoViewSet
+// (nutrition/api/views.py:312-319) inherits a model viewset but allows
+// only get, head and options: it creates, updates and destroys nothing.
+func (b *builder) allowedMethods(cr *classRef) map[string]bool {
+	mv := b.viewsetCatalog()
+	if mv == nil || mv.MethodNames == "" {
+		return nil
 	}
-	return b.memos.extended[cr.class]
+	x, _ := b.classField(cr, mv.MethodNames)
+	if x == nil || x.Kind != facts.ExprList && x.Kind != facts.ExprTuple {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, el := range x.Args() {
+		if el.Kind != facts.ExprString {
+			return nil
+		}
+		out[strings.ToLower(el.Value())] = true
+	}
+	return out
 }
 
-func (b *builder) markExtended(f *facts.File, classes []facts.Class) {
-	for i := range classes {
-		c := &classes[i]
-		for j := range c.Bases {
-			if base := b.ix.class(f, &c.Bases[j]); base != nil && base.class != c {
-				b.memos.extended[base.class] = true
-			}
+// handsOnToFramework reports a viewset action a base of the service
+// writes that hands the request on to the framework's action of the same
+// name (return super().create(request, *args, **kwargs)): walked for a
+// class that derives from it, it is that class's action.
+func (b *builder) handsOnToFramework(fr *funcRef, method string) bool {
+	found := false
+	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
+		if s.Value != nil && s.Value.Kind == facts.ExprCall && s.Value.X != nil && s.Value.X.Kind == facts.ExprAttr &&
+			s.Value.X.Name() == method && s.Value.X.X != nil && s.Value.X.X.Kind == facts.ExprCall && s.Value.X.X.Raw() == "super" {
+			found = true
 		}
-		b.markExtended(f, c.Classes)
-	}
+		return !found
+	})
+	return found
 }

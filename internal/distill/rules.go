@@ -2119,8 +2119,9 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 		// The class's own permission_classes, else the nearest base's
 		// (a mixin of the service that protects every view built on it).
 		if cr := b.ix.classes[h.class.QualName]; cr != nil {
-			if v, _ := b.classField(cr, "permission_classes"); v != nil {
+			if v, vf := b.classField(cr, "permission_classes"); v != nil {
 				level = max(level, b.permissionLevel(v))
+				level = max(level, b.ownPermissionLevel(vf, v))
 			}
 			switch {
 			case b.matchBases(cr, b.lang.Auth.AdminMixins):
@@ -2156,6 +2157,59 @@ func (b *builder) permissionLevel(e *facts.Expr) authLevel {
 		}
 	})
 	return level
+}
+
+// ownPermissionLevel is authUser when a permission class of the service
+// listed in e answers has_permission with one return that holds only for
+// a signed-in user: wger's RoutinePermission returns request.user and
+// request.user.is_authenticated (manager/api/permissions.py), so its
+// RoutineViewSet (manager/api/views.py:88-94) serves no visitor.
+func (b *builder) ownPermissionLevel(file *facts.File, e *facts.Expr) authLevel {
+	a := b.lang.Auth
+	if file == nil || a == nil || len(a.SignedInChecks) == 0 {
+		return authNone
+	}
+	level := authNone
+	eachPermissionClass(e, func(e *facts.Expr) {
+		if e.Kind != facts.ExprName && e.Kind != facts.ExprAttr {
+			return
+		}
+		cr := b.ix.class(file, e)
+		if cr == nil {
+			return
+		}
+		fr := b.ix.funcs[qual(cr.qual(), "has_permission")]
+		if fr == nil || len(fr.fn.Params) < 2 {
+			return
+		}
+		body := fr.fn.Body()
+		if len(body) == 0 || body[len(body)-1].Kind != facts.StmtReturn {
+			return
+		}
+		for i := range body[:len(body)-1] {
+			if body[i].Kind != facts.StmtExpr || body[i].Value == nil || body[i].Value.Kind != facts.ExprString {
+				return // only a docstring before the return
+			}
+		}
+		req := fr.fn.Params[1].Name
+		if signedInConjunct(body[len(body)-1].Value, req, a.SignedInChecks) {
+			level = authUser
+		}
+	})
+	return level
+}
+
+// signedInConjunct reports a test that holds only when one of its
+// conjuncts, <req>.user.<check>, does.
+func signedInConjunct(x *facts.Expr, req string, checks []string) bool {
+	if x == nil {
+		return false
+	}
+	if x.Kind == facts.ExprBoolOp {
+		return x.Op() == "and" && (signedInConjunct(x.X, req, checks) || signedInConjunct(x.Y, req, checks))
+	}
+	return x.Kind == facts.ExprAttr && slices.Contains(checks, x.Name()) && x.X != nil && x.X.Kind == facts.ExprAttr &&
+		x.X.Name() == "user" && x.X.X != nil && x.X.X.Kind == facts.ExprName && x.X.X.Name() == req
 }
 
 // eachPermissionClass calls fn with e and every element nested in it (a

@@ -45,9 +45,6 @@ type serviceMemos struct {
 	// carries (token_subjects.go); encodeSitesFound says they were read.
 	encodeSites      []encodeSite
 	encodeSitesFound bool
-	// extended: the classes another class of the service derives from
-	// (model_viewsets.go extendedInService); nil until found.
-	extended map[*facts.Class]bool
 	// viewsetRoutes: how the URLs route each viewset class
 	// (model_viewsets.go viewsetRouting); nil until read.
 	viewsetRoutes map[*facts.Class]*viewsetRoute

@@ -1280,6 +1280,14 @@ class SignOutApi(APIView):
 			want:      drfCreateUsers(""),
 		},
 		{
+			// paperless-ngx's OwnedObjectSerializer.validate_unique_together
+			// (documents/serialisers.py:475), called by its own create.
+			name:      "a serializer's validate_<name> for a name none of its fields has is no field validator: no input of that name",
+			files:     drfUnlistedValidator,
+			construct: "CreateUsers",
+			want:      drfCreateUsers(""),
+		},
+		{
 			name:      "allauth's EmailAddress.objects.add_email adds an unverified address and, with confirm, sends the confirmation; a Boolean input of the serializer tested by if is a condition, not a presence check",
 			files:     drfAddEmail,
 			construct: "CreateUsers",
@@ -1667,6 +1675,17 @@ class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
     def get_serializer_class(self):
         return UserSerializer
 `,
+}
+
+// drfUnlistedValidator is drfCreateView whose serializer has a method
+// named as a field validator for a name that is none of its fields.
+var drfUnlistedValidator = map[string]string{
+	"app/models.py": drfCreateView["app/models.py"],
+	"app/views.py":  drfCreateView["app/views.py"],
+	"app/serializers.py": strings.Replace(drfCreateView["app/serializers.py"], "    def create(", `    def validate_unique_together(self, validated_data, instance=None):
+        if "owner" in validated_data:
+            raise serializers.ValidationError("owner")
+    def create(`, 1),
 }
 
 // drfModelPermissions is drfCreateView with openwisp-users' mixin, whose

@@ -2376,12 +2376,25 @@ type ActiveSessions struct {
 // Enum the enum whose literals the permissions are;
 // Getters are view methods that pick the classes at run time, which
 // leave the permission unstated.
+//
+// Bases are the framework's classes a permission class of the service may
+// derive from to ask the same; Overrides the methods whose definition in
+// such a class makes it ask something else; Methods maps a handler method
+// to the HTTP methods it serves, PermsMap names the class attribute
+// mapping an HTTP method to the permissions it needs, each written
+// PermPrefix + action + PermSuffix.
 type ModelPermissions struct {
-	Classes []string          `yaml:"classes"`
-	Actions map[string]string `yaml:"actions"`
-	Check   string            `yaml:"check"`
-	Enum    string            `yaml:"enum"`
-	Getters []string          `yaml:"getters"`
+	Classes    []string            `yaml:"classes"`
+	Bases      []string            `yaml:"bases"`
+	Actions    map[string]string   `yaml:"actions"`
+	Methods    map[string][]string `yaml:"methods"`
+	PermsMap   string              `yaml:"perms_map"`
+	PermPrefix string              `yaml:"perm_prefix"`
+	PermSuffix string              `yaml:"perm_suffix"`
+	Overrides  []string            `yaml:"overrides"`
+	Check      string              `yaml:"check"`
+	Enum       string              `yaml:"enum"`
+	Getters    []string            `yaml:"getters"`
 }
 
 // Sink is an outgoing-message call: what entity it creates and which

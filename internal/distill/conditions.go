@@ -213,7 +213,7 @@ func (rc *ruleCtx) fieldValidator(cr *classRef, fn facts.Function, form *value, 
 			field = f
 		}
 	}
-	if field == "" || len(fn.Params) == 0 {
+	if field == "" || len(fn.Params) == 0 || !rc.shapeMayHaveField(form.shape, field) {
 		return
 	}
 	fr := &funcRef{file: cr.file, fn: &fn, class: cr.class}
@@ -233,6 +233,37 @@ func (rc *ruleCtx) fieldValidator(cr *classRef, fn facts.Function, form *value, 
 		}
 		rc.cleaned[form.shape.qual()+"."+field] = got
 	}
+}
+
+// shapeMayHaveField says whether field may be a field of a form or
+// serializer, whose validate_<field> the framework runs: false only for a
+// shape whose Meta names a model when neither the Meta's fields, the
+// model's nor the shape's declared ones include it. paperless-ngx's
+// OwnedObjectSerializer.validate_unique_together(validated_data)
+// (documents/serialisers.py:475) is a helper its own create calls, not
+// the validator of a field unique_together, which no serializer has.
+func (rc *ruleCtx) shapeMayHaveField(shape *classRef, field string) bool {
+	if shape == nil {
+		return true
+	}
+	ent, fields := rc.shapeMeta(shape)
+	if ent == "" || slices.Contains(fields, field) {
+		return true
+	}
+	if e := rc.b.entByName[ent]; e == nil || e.attrField(field) != nil {
+		// A field of the model the Meta's list may leave out of what
+		// the save writes (plane's ProjectSerializer, fields = "__all__",
+		// validates identifier: app/serializers/project.py:58).
+		return true
+	}
+	for _, c := range rc.b.ix.lineage(shape) {
+		for i := range c.class.Fields {
+			if c.class.Fields[i].Name == field {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // validatable reports whether the receiver of a validation call is input

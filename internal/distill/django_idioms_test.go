@@ -1253,6 +1253,41 @@ class SignOutApi(APIView):
 			want:      drfCreateUsers(""),
 		},
 		{
+			// paperless-ngx's PaperlessObjectPermissions(DjangoObjectPermissions)
+			// with its own perms_map (documents/permissions.py:28-42).
+			name:      "a permission class of the service derived from DjangoObjectPermissions, its own perms_map: the POST requires each permission its POST entry names",
+			files:     drfOwnModelPermissions(`"POST": ["%(app_label)s.add_%(model_name)s", "%(app_label)s.view_%(model_name)s"],`, ""),
+			construct: "CreateUsers",
+			want:      drfCreateUsers("user, ", "has_permission(user, add_user)", "has_permission(user, view_user)"),
+		},
+		{
+			name:      "a permission class of the service derived from DjangoObjectPermissions without a perms_map: DRF's add for a POST",
+			files:     drfOwnModelPermissions("", ""),
+			construct: "CreateUsers",
+			want:      drfCreateUsers("user, ", "has_permission(user, add_user)"),
+		},
+		{
+			// netbox's TokenPermissions also checks the token (netbox/api/authentication.py:155).
+			name:      "a permission class of the service that writes its own has_permission: no model permission stated",
+			files:     drfOwnModelPermissions("", "\n    def has_permission(self, request, view):\n        return True"),
+			construct: "CreateUsers",
+			want:      drfCreateUsers(""),
+		},
+		{
+			name:      "a perms_map entry not written as app_label.action_model_name: no model permission stated",
+			files:     drfOwnModelPermissions(`"POST": ["auth.add_user"],`, ""),
+			construct: "CreateUsers",
+			want:      drfCreateUsers(""),
+		},
+		{
+			// paperless-ngx's OwnedObjectSerializer.validate_unique_together
+			// (documents/serialisers.py:475), called by its own create.
+			name:      "a serializer's validate_<name> for a name none of its fields has is no field validator: no input of that name",
+			files:     drfUnlistedValidator,
+			construct: "CreateUsers",
+			want:      drfCreateUsers(""),
+		},
+		{
 			name:      "allauth's EmailAddress.objects.add_email adds an unverified address and, with confirm, sends the confirmation; a Boolean input of the serializer tested by if is a condition, not a presence check",
 			files:     drfAddEmail,
 			construct: "CreateUsers",
@@ -1642,6 +1677,17 @@ class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
 `,
 }
 
+// drfUnlistedValidator is drfCreateView whose serializer has a method
+// named as a field validator for a name that is none of its fields.
+var drfUnlistedValidator = map[string]string{
+	"app/models.py": drfCreateView["app/models.py"],
+	"app/views.py":  drfCreateView["app/views.py"],
+	"app/serializers.py": strings.Replace(drfCreateView["app/serializers.py"], "    def create(", `    def validate_unique_together(self, validated_data, instance=None):
+        if "owner" in validated_data:
+            raise serializers.ValidationError("owner")
+    def create(`, 1),
+}
+
 // drfModelPermissions is drfCreateView with openwisp-users' mixin, whose
 // permission classes include DRF's DjangoModelPermissions, and viewExtra
 // written in the view class.
@@ -1660,6 +1706,21 @@ class UsersListCreateView(ProtectedMixin, ListCreateAPIView):
         return User.objects.order_by("-date_joined")
     def get_serializer_class(self):
         return UserSerializer` + viewExtra + "\n"
+	return files
+}
+
+// drfOwnModelPermissions is drfModelPermissions with a permission class
+// of the service derived from DjangoObjectPermissions, with the given
+// perms_map entries (none: no perms_map) and class body.
+func drfOwnModelPermissions(permsMap, body string) map[string]string {
+	files := drfModelPermissions("")
+	files["app/views.py"] = strings.Replace(files["app/views.py"], "DjangoModelPermissions)", "OwnPermissions)", 1)
+	files["app/views.py"] = strings.Replace(files["app/views.py"], "from app.serializers", "from app.permissions import OwnPermissions\nfrom app.serializers", 1)
+	perm := "from rest_framework.permissions import DjangoObjectPermissions\nclass OwnPermissions(DjangoObjectPermissions):\n    \"\"\"Owners or holders.\"\"\"\n"
+	if permsMap != "" {
+		perm += "    perms_map = {\n        \"GET\": [],\n        " + permsMap + "\n    }\n"
+	}
+	files["app/permissions.py"] = perm + body + "\n"
 	return files
 }
 

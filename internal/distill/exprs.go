@@ -2432,6 +2432,17 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 			if a := e.Keyword("args"); a != nil {
 				args = a.Args()
 			}
+			// apply_async(kwargs={"bundle_id": bundle.pk}): the task's
+			// parameters by name (paperless-ngx's ShareLinkBundleViewSet,
+			// documents/views.py:4541-4544, whose task loads the bundle it
+			// was given: documents/tasks.py:718-724).
+			if k := e.Keyword("kwargs"); k != nil && k.Kind == facts.ExprDict {
+				for _, en := range k.Entries() {
+					if en.Key != nil && en.Key.Kind == facts.ExprString && en.Key.Value() != "" {
+						kws = append(kws, facts.Keyword{Name: en.Key.Value(), Value: en.Value})
+					}
+				}
+			}
 		}
 		return rc.evalCall(deferredCall(e.X.X, args, kws, e.Line()), sc, out, stmtCtx)
 	}

@@ -27,9 +27,8 @@ func (rc *ruleCtx) modelPermissionRequires(sc *scope) {
 	if mp == nil || mp.Check == "" || mp.Enum == "" || h.class == nil {
 		return
 	}
-	action := mp.Actions[h.fn.Name]
 	cr := b.ix.classes[h.class.QualName]
-	if action == "" || cr == nil {
+	if cr == nil {
 		return
 	}
 	for _, g := range mp.Getters {
@@ -37,12 +36,24 @@ func (rc *ruleCtx) modelPermissionRequires(sc *scope) {
 			return
 		}
 	}
-	v, _ := b.classField(cr, "permission_classes")
-	found := false
+	v, vf := b.classField(cr, "permission_classes")
+	var actions []string
 	eachPermissionClass(v, func(e *facts.Expr) {
-		found = found || catalog.MatchAny(mp.Classes, e.Raw())
+		var acts []string
+		if catalog.MatchAny(mp.Classes, e.Raw()) {
+			if a := mp.Actions[h.fn.Name]; a != "" {
+				acts = []string{a}
+			}
+		} else if pc := b.ix.class(vf, e); pc != nil && b.matchBases(pc, mp.Bases) {
+			acts = b.ownModelPermissionActions(pc, h.fn.Name)
+		}
+		for _, a := range acts {
+			if !slices.Contains(actions, a) {
+				actions = append(actions, a)
+			}
+		}
 	})
-	if !found {
+	if len(actions) == 0 {
 		return
 	}
 	model := ""
@@ -57,8 +68,71 @@ func (rc *ruleCtx) modelPermissionRequires(sc *scope) {
 		return
 	}
 	rc.touch(u)
-	perm := &allium.Ident{Name: action + "_" + strings.ToLower(model)}
-	rc.requires(&allium.Call{Fun: &allium.Ident{Name: mp.Check}, Args: []allium.Arg{{Value: x}, {Value: perm}}}, sc, h.fn.Line)
+	for _, action := range actions {
+		perm := &allium.Ident{Name: action + "_" + strings.ToLower(model)}
+		rc.requires(&allium.Call{Fun: &allium.Ident{Name: mp.Check}, Args: []allium.Arg{{Value: x}, {Value: perm}}}, sc, h.fn.Line)
+	}
+}
+
+// ownModelPermissionActions is the actions whose permissions a handler
+// method (create, update...) needs under a permission class of the
+// service derived from the framework's model-permission class:
+// paperless-ngx's PaperlessObjectPermissions(DjangoObjectPermissions)
+// with its own perms_map (documents/permissions.py:28-42), whose POST
+// needs "%(app_label)s.add_%(model_name)s". None when a class of the
+// service between them writes its own has_permission (netbox's
+// TokenPermissions also checks the token), when the perms_map is not a
+// literal the entries of which are all written that way, or when the
+// HTTP methods the handler serves need different permissions.
+func (b *builder) ownModelPermissionActions(pc *classRef, method string) []string {
+	mp := b.lang.Auth.ModelPermissions
+	for _, c := range b.ix.lineage(pc) {
+		for _, o := range mp.Overrides {
+			if b.ix.funcs[qual(c.qual(), o)] != nil {
+				return nil
+			}
+		}
+	}
+	pm, _ := b.classField(pc, mp.PermsMap)
+	if pm == nil {
+		if a := mp.Actions[method]; a != "" {
+			return []string{a}
+		}
+		return nil
+	}
+	if pm.Kind != facts.ExprDict || len(mp.Methods[method]) == 0 {
+		return nil
+	}
+	var out []string
+	for i, m := range mp.Methods[method] {
+		var acts []string
+		found := false
+		for _, en := range pm.Entries() {
+			if en.Key == nil || en.Key.Kind != facts.ExprString || en.Key.Value() != m {
+				continue
+			}
+			if en.Value.Kind != facts.ExprList && en.Value.Kind != facts.ExprTuple {
+				return nil
+			}
+			found = true
+			for _, p := range en.Value.Args() {
+				s := p.Value()
+				if p.Kind != facts.ExprString || !strings.HasPrefix(s, mp.PermPrefix) || !strings.HasSuffix(s, mp.PermSuffix) ||
+					len(s) <= len(mp.PermPrefix)+len(mp.PermSuffix) {
+					return nil
+				}
+				acts = append(acts, s[len(mp.PermPrefix):len(s)-len(mp.PermSuffix)])
+			}
+		}
+		if !found {
+			return nil // DRF answers 405 for a method perms_map lacks
+		}
+		if i > 0 && !slices.Equal(acts, out) {
+			return nil
+		}
+		out = acts
+	}
+	return out
 }
 
 // permissionEnum declares the permissions the service's rules require

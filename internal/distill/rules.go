@@ -607,6 +607,9 @@ type ruleCtx struct {
 	// row standing for its input (notePresentedSecrets).
 	presentedSecrets map[string]bool
 	assigned         map[string]allium.Expr
+	// fieldsWritten: the entity fields (User.email) the rule's outcomes
+	// assign a row so far, by any name of the row (superseded).
+	fieldsWritten map[string]bool
 	// unreadWrites: fields of rows given a value the walk could not
 	// read, by assigned's key; a later read of one is unknown, not the
 	// value before (unread_writes.go).
@@ -1433,6 +1436,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 	rc.pinPreStateConditions()
 	rc.pinPreStateReads()
 	rc.ensures = joinSameConditions(rc.ensures)
+	rc.ensures = dropSuperseded(rc.ensures)
 	for _, s := range rc.body {
 		if req, ok := s.(*allium.Requires); ok {
 			if p, on := rc.paramReqs[req]; on && !rc.paramSet[p] {

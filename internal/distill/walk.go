@@ -632,6 +632,16 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				// says less, and a note says so, never silently.
 				rc.b.stats.EffectsSeen++
 				rc.untranslated(sc, line, LeftOutValue, "the value assigned to a new "+obj.ent+"."+t.Name())
+				if i := slices.IndexFunc(obj.args, func(a allium.Arg) bool { return a.Name == f.name }); i >= 0 && sc.top && computedValue(v) {
+					// bundle.file_path = "" before, f"{bundle.slug}.zip"
+					// now (paperless-ngx's build_share_link_bundle,
+					// documents/tasks.py:734, 768): the value it had is
+					// not the one it ends with; the creation leaves it out.
+					// (In a branch, the rows built before the if settle
+					// their fields when it ends: cond_fields.go.)
+					obj.args = slices.Delete(obj.args, i, i+1)
+					obj.restate()
+				}
 				return
 			}
 			x = rc.b.enumValue(f, x)
@@ -682,6 +692,9 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 				// the rule that resends it, and its write vanished unseen.
 				rc.untranslated(sc, line, LeftOutValue, "the value assigned to "+obj.ent+"."+t.Name())
 				rc.unreadFieldWrite(&allium.Member{X: obj.expr, Name: f.name})
+				if rc.fieldsWritten[obj.ent+"."+f.name] && computedValue(v) {
+					rc.superseded(out, &allium.Member{X: obj.expr, Name: f.name}, sc)
+				}
 				return
 			}
 			x = rc.b.enumValue(f, x)
@@ -700,6 +713,10 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			rc.touch(obj)
 			a := &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: target, Value: x}
 			*out = append(*out, a)
+			if rc.fieldsWritten == nil {
+				rc.fieldsWritten = map[string]bool{}
+			}
+			rc.fieldsWritten[obj.ent+"."+f.name] = true
 			rc.assigned[exprKey(target)] = x
 			delete(rc.unreadWrites, exprKey(target))
 			rc.assignedThrough(exprKey(target), obj)
@@ -1079,6 +1096,112 @@ func (rc *ruleCtx) foundRowByOwnID(q *query) *allium.Ident {
 		return id
 	}
 	return nil
+}
+
+// superseded notes that the code writes over target now with a value the
+// spec cannot state: an earlier assignment to it nothing since may have
+// read or changed is not the value the row ends with. The later value
+// left out has a note.
+func (rc *ruleCtx) superseded(out *[]allium.Stmt, target allium.Expr, sc *scope) {
+	// A mark, settled with the rule's outcomes (dropSuperseded), when
+	// the rows are named as the rule names them: the view's
+	// share_link_bundle is the task's bundle then.
+	*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, 0), Target: target, Value: &allium.Ident{Name: writtenOver}})
+}
+
+// computedValue says whether v computes a value (f"{bundle.slug}.zip",
+// final_path.stat().st_size) rather than naming one: a name the walk
+// cannot read (self.can_invite = can_invite, a keyword spread from the
+// row itself) may hold the very value the field had, so it does not
+// write over it.
+func computedValue(v *facts.Expr) bool {
+	for v != nil && v.Kind == facts.ExprAttr {
+		v = v.X
+	}
+	return v != nil && v.Kind != facts.ExprName
+}
+
+// writtenOver marks an assignment whose value the spec leaves out: no
+// name of the language, never printed.
+const writtenOver = "\x00written over"
+
+func isWrittenOver(st allium.Stmt) bool {
+	a, ok := st.(*allium.Assign)
+	if !ok {
+		return false
+	}
+	id, ok := a.Value.(*allium.Ident)
+	return ok && id.Name == writtenOver
+}
+
+// supersededAt is the index in block, before end, of the last assignment
+// to the target whose key is k, when no statement after it up to end is
+// an if or a loop or names k; -1 when there is none.
+func supersededAt(block []allium.Stmt, end int, k string) int {
+	for i := end - 1; i >= 0; i-- {
+		switch st := block[i].(type) {
+		case *allium.If, *allium.For:
+			return -1
+		case *allium.Assign:
+			if exprKey(st.Target) == k {
+				return i
+			}
+		}
+		if namesField(allium.PrintConstruct(block[i]), k) {
+			return -1 // read since: user.a = 1; other.b = user.a
+		}
+	}
+	return -1
+}
+
+// namesField says whether text names k (a row's field, user.email) as a
+// whole: user.email_verified is another field.
+func namesField(text, k string) bool {
+	word := func(c byte) bool {
+		return c == '_' || c == '.' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], k)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(k)
+		if (i == 0 || !word(text[i-1])) && (end == len(text) || !word(text[end]) || text[end] == '.') {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// dropSuperseded keeps, of two assignments to one field in one block,
+// the later: the row ends with it, and the post-state states one value.
+// paperless-ngx's rebuild sets the bundle's status pending, and the task
+// it starts processing, then ready (documents/views.py:4572,
+// tasks.py:730, 770). An if or a loop between them, or a statement that
+// mentions the field, keeps both. Nested blocks are settled alike.
+func dropSuperseded(block []allium.Stmt) []allium.Stmt {
+	for i := 0; i < len(block); i++ {
+		switch st := block[i].(type) {
+		case *allium.If:
+			for j := range st.Branches {
+				st.Branches[j].Body = dropSuperseded(st.Branches[j].Body)
+			}
+			st.Else = dropSuperseded(st.Else)
+		case *allium.For:
+			st.Body = dropSuperseded(st.Body)
+		case *allium.Assign:
+			if k := exprKey(st.Target); !namesField(exprKey(st.Value), k) {
+				// n.count = n.count + 1 twice adds two: the later reads
+				// the earlier.
+				if at := supersededAt(block, i, k); at >= 0 {
+					block = slices.Delete(block, at, at+1)
+					i--
+				}
+			}
+		}
+	}
+	return slices.DeleteFunc(block, isWrittenOver)
 }
 
 // restated reports that the last assignment to target in block gives it

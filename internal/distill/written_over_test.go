@@ -1,0 +1,82 @@
+package distill
+
+import "testing"
+
+// writtenOverFiles is paperless-ngx's share-link bundles in small
+// (documents/views.py:4508-4589, documents/tasks.py:718-778): the view
+// resets a bundle and hands its id to a task by apply_async(kwargs=...);
+// the task loads it, marks it processing, then ready with a path the
+// spec cannot state.
+var writtenOverFiles = map[string]string{
+	"app/models.py": `
+from django.db import models
+class Bundle(models.Model):
+    name = models.CharField(max_length=10)
+    status = models.CharField(max_length=10)
+    file_path = models.CharField(max_length=100)
+`,
+	"app/tasks.py": `
+from celery import shared_task
+from app.models import Bundle
+@shared_task
+def build(bundle_id):
+    try:
+        bundle = Bundle.objects.filter(pk=bundle_id).get()
+    except Bundle.DoesNotExist:
+        return
+    bundle.status = "processing"
+    bundle.file_path = ""
+    bundle.save()
+    bundle.file_path = f"{bundle.name}.zip"
+    bundle.status = "ready"
+    bundle.save()
+`,
+	"app/views.py": `
+from rest_framework.views import APIView
+from rest_framework.response import Response
+from app.models import Bundle
+from app.tasks import build
+class MakeBundleView(APIView):
+    def post(self, request):
+        bundle = Bundle.objects.create(name=request.data["name"], status="pending", file_path="")
+        build.apply_async(kwargs={"bundle_id": bundle.pk}, headers={"source": "manual"})
+        return Response()
+class RebuildView(APIView):
+    def post(self, request, pk):
+        bundle = Bundle.objects.get(pk=pk)
+        bundle.status = "pending"
+        bundle.file_path = ""
+        bundle.save()
+        build.apply_async(kwargs={"bundle_id": bundle.pk})
+        return Response()
+`,
+	"app/urls.py": `
+from django.urls import path
+from app.views import MakeBundleView, RebuildView
+urlpatterns = [
+    path("b/", MakeBundleView.as_view()),
+    path("b/<int:pk>/rebuild/", RebuildView.as_view()),
+]
+`,
+}
+
+func TestWrittenOver(t *testing.T) {
+	runIdiomCases(t, writtenOverFiles, []idiomCase{
+		{
+			name:      "apply_async(kwargs=...) binds the task's parameters: the task's bundle is the one created; a field written over with a value the spec cannot state leaves the creation",
+			construct: "MakeBundle",
+			want: []string{`rule MakeBundle {
+    when: MakeBundle(name)
+    ensures: Bundle.created(name: name, status: ready)
+}`},
+		},
+		{
+			name:      "of two writes of one field the row ends with the later; one the spec cannot state leaves none",
+			construct: "Rebuild",
+			want: []string{`rule Rebuild {
+    when: Rebuild(bundle)
+    ensures: bundle.status = ready
+}`},
+		},
+	})
+}

@@ -1155,8 +1155,14 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.ensures = dropUnreadBranchLets(rc.ensures, rc.body)
 	var main *ruleOut
 	if len(rc.ensures) > 0 && !rc.forked {
-		main = rc.finish(h.fn.Line)
-		b.rules = append(b.rules, main)
+		// A handler whose outcomes the code all writes over with values
+		// the spec cannot state (dropSuperseded, in finish) is left with
+		// none, and has no rule.
+		if main = rc.finish(h.fn.Line); len(rc.ensures) > 0 {
+			b.rules = append(b.rules, main)
+		} else {
+			main = nil
+		}
 	}
 	rc.finishPaths(rc)
 	// Every path of the handler answers one stimulus: the same trigger,

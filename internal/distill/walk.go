@@ -1184,10 +1184,18 @@ func dropSuperseded(block []allium.Stmt) []allium.Stmt {
 	for i := 0; i < len(block); i++ {
 		switch st := block[i].(type) {
 		case *allium.If:
+			before, after := len(st.Else), 0
 			for j := range st.Branches {
+				before += len(st.Branches[j].Body)
 				st.Branches[j].Body = dropSuperseded(st.Branches[j].Body)
+				after += len(st.Branches[j].Body)
 			}
 			st.Else = dropSuperseded(st.Else)
+			if after += len(st.Else); before > 0 && after == 0 {
+				// Every branch held only writes the spec leaves out.
+				block = slices.Delete(block, i, i+1)
+				i--
+			}
 		case *allium.For:
 			st.Body = dropSuperseded(st.Body)
 		case *allium.Assign:

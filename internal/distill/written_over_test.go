@@ -80,3 +80,58 @@ func TestWrittenOver(t *testing.T) {
 		},
 	})
 }
+
+// TestWrittenOverLeavesNoEmptyRule: a handler whose only write is made
+// over with a value the spec cannot state, at the top or in a branch,
+// has no rule (a rule with nothing to ensure, or an if with nothing in
+// it, would fail the checker and be dropped): it changes state in ways
+// the spec could not state, and the notes say so.
+func TestWrittenOverLeavesNoEmptyRule(t *testing.T) {
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, map[string]string{
+		"app/models.py": `
+from django.db import models
+
+
+class Bundle(models.Model):
+    name = models.CharField(max_length=64)
+    slug = models.CharField(max_length=64)
+`,
+		"app/views.py": `
+from django.http import JsonResponse
+from django.views import View
+from .models import Bundle
+
+
+class RenameView(View):
+    def post(self, request, pk):
+        bundle = Bundle.objects.get(pk=pk)
+        if request.POST.get("flag"):
+            bundle.name = "x"
+            bundle.name = f"{bundle.slug}.zip"
+        bundle.save()
+        return JsonResponse({})
+
+
+class RetitleView(View):
+    def post(self, request, pk):
+        bundle = Bundle.objects.get(pk=pk)
+        bundle.name = "x"
+        bundle.name = f"{bundle.slug}.zip"
+        bundle.save()
+        return JsonResponse({})
+`,
+	})
+	for _, name := range []string{"Rename", "Retitle"} {
+		if got := construct(out.Module, name); got != "" {
+			t.Errorf("%s has a rule:\n%s", name, got)
+		}
+	}
+	if out.Stats.DroppedByChecker != 0 {
+		t.Errorf("the checker dropped %d constructs", out.Stats.DroppedByChecker)
+	}
+	if !slicesContainsPart(out.Notes, "changes state in ways the spec could not state") {
+		t.Errorf("no note says why; notes: %v", out.Notes)
+	}
+}

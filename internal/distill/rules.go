@@ -1264,6 +1264,12 @@ func (rc *ruleCtx) finishPaths(x *ruleCtx) {
 			continue // two branches that do the same under the same conditions
 		}
 		ro := p.finish(p.line)
+		if len(p.ensures) == 0 {
+			// Every outcome written over with a value the spec cannot
+			// state (dropSuperseded): no rule, as for a handler's own.
+			rc.finishPaths(p)
+			continue
+		}
 		if !p.ownTrigger {
 			ro.shareParams = rc
 		}

@@ -83,7 +83,8 @@ func TestWrittenOver(t *testing.T) {
 
 // TestWrittenOverLeavesNoEmptyRule: a handler whose only write is made
 // over with a value the spec cannot state, at the top or in a branch,
-// has no rule (a rule with nothing to ensure, or an if with nothing in
+// has no rule, nor has a branch that ends the request so (Reset keeps
+// its own outcome) (a rule with nothing to ensure, or an if with nothing in
 // it, would fail the checker and be dropped): it changes state in ways
 // the spec could not state, and the notes say so.
 func TestWrittenOverLeavesNoEmptyRule(t *testing.T) {
@@ -114,6 +115,19 @@ class RenameView(View):
         return JsonResponse({})
 
 
+class ResetView(View):
+    def post(self, request, pk):
+        bundle = Bundle.objects.get(pk=pk)
+        if request.POST.get("reset"):
+            bundle.name = "x"
+            bundle.name = f"{bundle.slug}.zip"
+            bundle.save()
+            return JsonResponse({})
+        bundle.slug = "s"
+        bundle.save()
+        return JsonResponse({})
+
+
 class RetitleView(View):
     def post(self, request, pk):
         bundle = Bundle.objects.get(pk=pk)
@@ -128,6 +142,7 @@ class RetitleView(View):
 			t.Errorf("%s has a rule:\n%s", name, got)
 		}
 	}
+	wantConstruct(t, out, "Reset", []string{`bundle.slug = "s"`}, []string{"bundle.name"})
 	if out.Stats.DroppedByChecker != 0 {
 		t.Errorf("the checker dropped %d constructs", out.Stats.DroppedByChecker)
 	}

@@ -205,8 +205,7 @@ func superForwarding(fn *facts.Function, name string) bool {
 		}
 		returns++
 		c := s.Value
-		ok = c != nil && c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr && c.X.Name() == name &&
-			c.X.X != nil && c.X.X.Kind == facts.ExprCall && c.X.X.Raw() == "super" &&
+		ok = calledOnSuper(c, name) &&
 			len(c.Args()) == 1 && c.Args()[0].Kind == facts.ExprStarred && c.Args()[0].X != nil && c.Args()[0].X.Raw() == varArgs &&
 			len(c.Keywords()) == 1 && c.Keywords()[0].Name == "**" && c.Keywords()[0].Value.Raw() == varKw
 		return ok

@@ -5013,7 +5013,7 @@ type evalKey struct {
 // In a form's own save, super().save(...) is the model form's save
 // (model_forms.go).
 func (rc *ruleCtx) superReceiver(x *facts.Expr, method string, sc *scope) (*value, bool) {
-	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 || !sc.inlined {
+	if !bareSuper(x) || !sc.inlined {
 		return nil, false
 	}
 	self := sc.vars["self"]

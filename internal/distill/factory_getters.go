@@ -174,7 +174,7 @@ func (b *builder) constructedClass(f *facts.File, call *facts.Expr) *classRef {
 // for any other call.
 func (rc *ruleCtx) superObjectCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	x := e.X.X
-	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 || !sc.inlined || sc.cls == nil {
+	if !bareSuper(x) || !sc.inlined || sc.cls == nil {
 		return nil
 	}
 	self := sc.vars[rc.b.selfName()]
@@ -286,7 +286,7 @@ func (b *builder) hasMethods(cr *classRef) bool {
 // nil when the call is no such call or no class of the service defines it.
 func (rc *ruleCtx) formSuperCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	x := e.X.X
-	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 || !sc.inlined || sc.cls == nil {
+	if !bareSuper(x) || !sc.inlined || sc.cls == nil {
 		return nil
 	}
 	self := sc.vars[rc.b.selfName()]

@@ -96,5 +96,5 @@ func superCleans(e *facts.Expr, method, value string) bool {
 		return false
 	}
 	recv := e.X.X
-	return recv != nil && recv.Kind == facts.ExprCall && recv.Raw() == "super" && len(recv.Args()) == 0
+	return bareSuper(recv)
 }

@@ -224,7 +224,7 @@ func (b *builder) viewsetActionBody(cr *classRef, method string, line int) []fac
 // method is walked as code (classSuperCall, the method lookup).
 func (rc *ruleCtx) viewsetSuperAction(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	x := e.X.X
-	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 ||
+	if !bareSuper(x) ||
 		rc.h == nil || rc.h.class == nil || sc.cls != rc.h.class {
 		return nil
 	}
@@ -373,8 +373,7 @@ func (b *builder) allowedMethods(cr *classRef) map[string]bool {
 func (b *builder) handsOnToFramework(fr *funcRef, method string) bool {
 	found := false
 	facts.Walk(fr.fn.Body(), func(s *facts.Stmt) bool {
-		if s.Value != nil && s.Value.Kind == facts.ExprCall && s.Value.X != nil && s.Value.X.Kind == facts.ExprAttr &&
-			s.Value.X.Name() == method && s.Value.X.X != nil && s.Value.X.X.Kind == facts.ExprCall && s.Value.X.X.Raw() == "super" {
+		if calledOnSuper(s.Value, method) {
 			found = true
 		}
 		return !found

@@ -44,3 +44,16 @@ func (b *builder) receiverParams(params []facts.Param) (string, []facts.Param) {
 	}
 	return "", params
 }
+
+// bareSuper reports super() with no arguments: the next class of the
+// caller's lineage, as Python 3 writes it.
+func bareSuper(x *facts.Expr) bool {
+	return x != nil && x.Kind == facts.ExprCall && x.Raw() == "super" && len(x.Args()) == 0
+}
+
+// calledOnSuper reports a call of method on super(...), with or without
+// super's own arguments (super().create(...), super(View, self).create(...)).
+func calledOnSuper(c *facts.Expr, method string) bool {
+	return c != nil && c.Kind == facts.ExprCall && c.X != nil && c.X.Kind == facts.ExprAttr && c.X.Name() == method &&
+		c.X.X != nil && c.X.X.Kind == facts.ExprCall && c.X.X.Raw() == "super"
+}

@@ -24,7 +24,7 @@ import (
 // (a framework base's: token_mutations.go reads catalogued ones).
 func (rc *ruleCtx) classSuperCall(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	x := e.X.X
-	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 ||
+	if !bareSuper(x) ||
 		rc.h == nil || !rc.h.mutation || rc.h.class == nil || sc.cls == nil || len(sc.stack) == 0 {
 		return nil
 	}

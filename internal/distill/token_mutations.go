@@ -39,7 +39,7 @@ import (
 // what that method does (the call is then read as any other).
 func (rc *ruleCtx) frameworkSuperMutation(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	x := e.X.X
-	if x == nil || x.Kind != facts.ExprCall || x.Raw() != "super" || len(x.Args()) != 0 || rc.h == nil || !rc.h.mutation || rc.h.class == nil {
+	if !bareSuper(x) || rc.h == nil || !rc.h.mutation || rc.h.class == nil {
 		return nil
 	}
 	b := rc.b

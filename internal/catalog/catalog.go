@@ -118,6 +118,12 @@ type Language struct {
 	// private.router)): one made inside a module-level if serves that
 	// router's routes only when the condition holds.
 	RouterMounts []string `yaml:"router_mounts"`
+	// RouterFactories make a router or an app whose `dependencies=[...]`
+	// every route on it runs before its handler (FastAPI's
+	// APIRouter(dependencies=...) and FastAPI(dependencies=...)); a
+	// router mounted on one (a RouterMounts call, which may list
+	// dependencies of its own) runs them too.
+	RouterFactories []string `yaml:"router_factories"`
 	// RouteTables are routes registered by one call given the route as an
 	// object (Fastify's f.route({method, url, onRequest, handler})): see
 	// RouteTable.

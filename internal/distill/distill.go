@@ -742,6 +742,10 @@ type builder struct {
 	// mounts: the routers mounted under a module-level condition
 	// (router_mounts.go), by dotted name; nil until read.
 	mounts map[string]routerMount
+	// routerDeps: the dependencies every route of a router runs first,
+	// by the router's dotted name (router_dependencies.go); nil until
+	// read.
+	routerDeps map[string][]routerDep
 	// ruleNoteWriters holds, per "left out of rule" note, the handler of
 	// each rule context that wrote it (renameNotes, namePrintedRules).
 	ruleNoteWriters map[string][]noteWriter

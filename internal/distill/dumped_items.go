@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
@@ -90,11 +91,14 @@ type dumpEntry struct {
 // sqlmodel_update) reads it here. ok is false when d is no dump or an
 // entry was set under a condition the spec cannot state.
 func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt) (entries []dumpEntry, ok bool) {
-	if d == nil || !d.dumped || len(d.parts) == 0 || d.parts[0].sc == nil {
+	if d == nil || !d.dumped && !literalDict(d) || len(d.parts) == 0 || d.parts[0].sc == nil {
 		return nil, false
 	}
 	first := d.parts[0].sc
 	conds := make([]allium.Expr, len(d.parts))
+	// unstated: the keys some part sets in a branch whose condition the
+	// spec does not state, by the part that sets them.
+	var unstated map[string]*dictPart
 	n := 0
 	for i, p := range d.parts {
 		if p.e == nil || p.e.Kind != facts.ExprDict || p.sc == nil || p.unknown {
@@ -104,7 +108,23 @@ func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt) (entries []dumpEntr
 		switch {
 		case p.when != nil:
 			conds[i] = p.when
-		case p.sc == first || sameUnder(p.sc.under, first.under):
+		case p.sc == first:
+		case p.sc.unstated && !first.unstated:
+			// Set in a branch whose condition the spec does not state:
+			// polar's UserService.update dumps the schema, then sets
+			// accepted_terms_of_service_at only when the request accepts
+			// the terms for the first time (user/service.py:124-131).
+			// The key is left out, whatever else gives it a value; the
+			// dump's other entries are written either way.
+			if unstated == nil {
+				unstated = map[string]*dictPart{}
+			}
+			for _, en := range p.e.Entries() {
+				if en.Key != nil && en.Key.Kind == facts.ExprString {
+					unstated[en.Key.Value()] = &d.parts[i]
+				}
+			}
+		case sameUnder(p.sc.under, first.under):
 		case first.under == nil && p.sc.under != nil && p.sc.under != alwaysTrue:
 			// Set in a branch of the function that dumped the schema.
 			conds[i] = p.sc.under
@@ -115,9 +135,15 @@ func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt) (entries []dumpEntr
 	if n == 0 || n > maxShapeFields {
 		return nil, false
 	}
+	for _, key := range slices.Sorted(maps.Keys(unstated)) {
+		if !d.popped[key] {
+			p := unstated[key]
+			rc.untranslated(p.sc, p.e.Line(), LeftOutCondition, "the value of "+key+" set only under a condition the spec cannot state")
+		}
+	}
 	for i, p := range d.parts {
 		for _, en := range p.e.Entries() {
-			if en.Key == nil || en.Key.Kind != facts.ExprString || d.popped[en.Key.Value()] {
+			if en.Key == nil || en.Key.Kind != facts.ExprString || d.popped[en.Key.Value()] || unstated[en.Key.Value()] != nil {
 				continue
 			}
 			val := en.Value
@@ -201,4 +227,27 @@ func (rc *ruleCtx) givenOrKept(saved [][]allium.Arg, when allium.Expr) bool {
 		setArgs(v, args)
 	}
 	return ok
+}
+
+// literalDict reports a dict the code wrote out, key by key, and kept in
+// a local or handed to a parameter: polar's repositories update a row with
+// `update(object, update_dict={"deleted_at": utc_now()})`, which sets
+// each entry on the row in a loop over its items (kit/repository/
+// base.py:138-141, :192-200). Its entries are read as a dump's are; one
+// whose key the walk cannot read (a ** spread) makes it no such dict.
+func literalDict(d *value) bool {
+	if d.kind != vUnknown || d.keywords || len(d.parts) == 0 || d.parts[0].e == nil || d.parts[0].e.Kind != facts.ExprDict {
+		return false
+	}
+	for _, p := range d.parts {
+		if p.e == nil || p.e.Kind != facts.ExprDict {
+			return false
+		}
+		for _, en := range p.e.Entries() {
+			if en.Key == nil || en.Key.Kind != facts.ExprString {
+				return false
+			}
+		}
+	}
+	return true
 }

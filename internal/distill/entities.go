@@ -616,8 +616,38 @@ func (b *builder) addEnum(cr *classRef) {
 	if len(en.order) == 0 {
 		return
 	}
+	if prev := b.sameNamedEnum(en); prev != nil {
+		// polar declares `class Processor(StrEnum): stripe = "stripe"` in
+		// models/transaction.py:35 and again in
+		// models/processor_transaction.py:16: one type, declared once.
+		b.enums[cr.qual()] = prev
+		return
+	}
 	b.enums[cr.qual()] = en
 	b.enumList = append(b.enumList, en)
+}
+
+// sameNamedEnum is the enum already declared under en's name with the same
+// members, which en is another copy of; nil when there is none. An enum of
+// that name with other members keeps en apart under a name of its own (its
+// module's before its own: TransactionProcessor), or under its own name
+// where that is taken too, for the checker to report.
+func (b *builder) sameNamedEnum(en *enumInfo) *enumInfo {
+	for _, prev := range b.enumList {
+		if prev.name != en.name {
+			continue
+		}
+		if slices.Equal(prev.order, en.order) && maps.Equal(prev.members, en.members) && maps.Equal(prev.stored, en.stored) {
+			return prev
+		}
+		name := pascal(strings.TrimSuffix(path.Base(en.ref.file.Path), path.Ext(en.ref.file.Path))) + en.name
+		if !slices.ContainsFunc(b.enumList, func(e *enumInfo) bool { return e.name == name }) {
+			b.note("%s:%d: enum %s is named %s: another enum has its name", en.ref.file.Path, en.ref.class.Line, en.name, name)
+			en.name = name
+		}
+		return nil
+	}
+	return nil
 }
 
 func (b *builder) addEntityClass(cr *classRef) *entityInfo {

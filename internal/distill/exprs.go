@@ -4297,7 +4297,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	// A framework sign-in decorator issues its token before the body runs.
 	rc.signInByDecorator(fr, call, sc, out)
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth, stack: append(slices.Clone(sc.stack), q),
-		inlined: true, top: sc.top, under: sc.under, cls: fr.class, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fr.fn, outAt: out, outStart: len(*out),
+		inlined: true, top: sc.top, under: sc.under, unstated: sc.unstated, cls: fr.class, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fr.fn, outAt: out, outStart: len(*out),
 		caller: sc}
 	for k, v := range fr.closure {
 		inner.vars[k] = v
@@ -5096,7 +5096,7 @@ func (rc *ruleCtx) runCallback(fn *facts.Function, sc *scope, out *[]allium.Stmt
 		return unknownValue
 	}
 	inner := &scope{file: sc.file, vars: maps.Clone(sc.vars), self: sc.self, depth: sc.depth, stack: sc.stack,
-		inlined: true, top: sc.top, under: sc.under, cls: sc.cls, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fn, outAt: out, outStart: len(*out)}
+		inlined: true, top: sc.top, under: sc.under, unstated: sc.unstated, cls: sc.cls, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fn, outAt: out, outStart: len(*out)}
 	if fn.QualName != "" {
 		inner.stack = append(slices.Clone(sc.stack), fn.QualName)
 	}

@@ -250,7 +250,7 @@ func (rc *ruleCtx) absencePredicate(fr *funcRef, self *value, call *facts.Expr, 
 		return nil
 	}
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: sc.depth + 1, stack: append(slices.Clone(sc.stack), fr.fn.QualName),
-		inlined: true, top: sc.top, cls: fr.class}
+		inlined: true, top: sc.top, unstated: sc.unstated, cls: fr.class}
 	rc.bindCallParams(fr, self, call, sc, inner, out)
 	var all allium.Expr
 	for _, x := range lookups {

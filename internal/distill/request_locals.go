@@ -32,8 +32,15 @@ func (rc *ruleCtx) requestLocal(name string, v *facts.Expr) *value {
 // other fields (User.get_by_id_and_org(token.user_id, org): token.user),
 // with each further condition required of it (token.user.org = org): the
 // lookup finds nothing otherwise. nil for any other lookup.
-func (rc *ruleCtx) relatedScoped(q *query, sc *scope, out *[]allium.Stmt, line int) *value {
-	if q.via != nil || q.bad > 0 || len(q.conds) < 2 {
+//
+// Only at the rule's top level: a further condition is a precondition of
+// the rule, and a lookup in a branch or a loop (polar's
+// `if record.target_id is None: continue` and then
+// `subscription_repository.get_by_id(record.target_id)`,
+// merchant_migration/service.py:650-658) is run for some requests or
+// rows only, with nowhere in the rule to require it.
+func (rc *ruleCtx) relatedScoped(q *query, sc *scope, line int) *value {
+	if q.via != nil || q.bad > 0 || len(q.conds) < 2 || !sc.top {
 		return nil
 	}
 	var rel *allium.Member
@@ -55,12 +62,7 @@ func (rc *ruleCtx) relatedScoped(q *query, sc *scope, out *[]allium.Stmt, line i
 		return nil
 	}
 	for _, c := range rest {
-		req := &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Binary{Op: allium.OpEq, X: &allium.Member{X: rel, Name: c.field}, Y: c.val}}
-		if sc.top {
-			rc.body = append(rc.body, req)
-		} else {
-			*out = append(*out, req)
-		}
+		rc.body = append(rc.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: &allium.Binary{Op: allium.OpEq, X: &allium.Member{X: rel, Name: c.field}, Y: c.val}})
 	}
 	return &value{kind: vEntity, ent: q.ent, expr: rel}
 }

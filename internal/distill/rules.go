@@ -32,6 +32,9 @@ type handler struct {
 	// mount: the module-level condition its router is mounted under
 	// (router_mounts.go), nil when it is always mounted.
 	mount *routerMount
+	// routerDeps: the dependencies its router and the routers and apps
+	// that mount it list (router_dependencies.go).
+	routerDeps []routerDep
 	// route: the call of the route decorator (router.post("/x",
 	// response_model=M)), when it is one; nil otherwise.
 	route *facts.Expr
@@ -351,6 +354,7 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 		case slices.Contains(b.lang.RouteDecorators, last) && (strings.Contains(name, ".") || last == "api_view"):
 			isRoute, h.route = true, call
 			h.mount = b.mountOf(f, name)
+			h.routerDeps = b.routerDependenciesOf(f, name)
 		}
 	}
 	if reg, ok := b.registeredRoutes(f)[fn.Name]; ok && !isRoute && !h.job {
@@ -769,6 +773,11 @@ type scope struct {
 	// under: the conditions of the top-level ifs whose branch this is
 	// (nested_guards.go); nil at the top level and in loop bodies.
 	under allium.Expr
+	// unstated: statements here run in a branch of an if whose
+	// condition under does not state (a branch of an inlined helper's
+	// if, or of one whose test the walk could not read); inlined calls
+	// made here carry it.
+	unstated bool
 	// restUnder: set by an if of an inlined helper one of whose branches
 	// returned, the condition the rest of the helper runs under
 	// (helperReturned); stmts states the rest's outcomes under it.
@@ -1726,21 +1735,31 @@ func (b *builder) routeDependencies(rc *ruleCtx, sc *scope, h *handler) {
 			continue
 		}
 		for j := range list.Args() {
-			dep := dependency(&facts.Param{Default: &list.Args()[j]})
-			if dep == nil || len(dep.Args()) == 0 {
-				continue
-			}
-			fn := &dep.Args()[0]
-			rc.auth = max(rc.auth, b.dependencyAuth(h.file, fn, 0))
-			a := b.lang.Auth
-			if catalog.MatchAny(a.Dependencies, fn.Raw(), facts.LastSegment(fn.Raw())) || catalog.MatchAny(a.AdminDependencies, fn.Raw(), facts.LastSegment(fn.Raw())) {
-				b.adoptUserEntity(h.file, fn)
-				rc.userDependency(h.file, fn, facts.LastSegment(fn.Raw()), sc, 0)
-				continue
-			}
-			rc.dependencyValue(h.file, fn, facts.LastSegment(fn.Raw()), sc, 0)
+			b.runDependency(rc, sc, h.file, &list.Args()[j])
 		}
 	}
+	for _, d := range h.routerDeps {
+		b.runDependency(rc, sc, d.file, d.dep)
+	}
+}
+
+// runDependency runs one entry of a dependencies list written in file f
+// (Depends(get_current_superuser)) before the handler: its guards are
+// preconditions, its value unused.
+func (b *builder) runDependency(rc *ruleCtx, sc *scope, f *facts.File, entry *facts.Expr) {
+	dep := dependency(&facts.Param{Default: entry})
+	if dep == nil || len(dep.Args()) == 0 {
+		return
+	}
+	fn := &dep.Args()[0]
+	rc.auth = max(rc.auth, b.dependencyAuth(f, fn, 0))
+	a := b.lang.Auth
+	if catalog.MatchAny(a.Dependencies, fn.Raw(), facts.LastSegment(fn.Raw())) || catalog.MatchAny(a.AdminDependencies, fn.Raw(), facts.LastSegment(fn.Raw())) {
+		b.adoptUserEntity(f, fn)
+		rc.userDependency(f, fn, facts.LastSegment(fn.Raw()), sc, 0)
+		return
+	}
+	rc.dependencyValue(f, fn, facts.LastSegment(fn.Raw()), sc, 0)
 }
 
 // bindDependency binds p, when its default (or its annotation's alias) is

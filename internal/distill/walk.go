@@ -877,7 +877,7 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if r := rc.inputIDRowFiltered(name, q, sc, out, line); r != nil {
 		return r
 	}
-	if v := rc.relatedScoped(q, sc, out, line); v != nil {
+	if v := rc.relatedScoped(q, sc, line); v != nil {
 		return v
 	}
 	if made := rc.createdRow(q); made != nil {
@@ -1967,6 +1967,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	thenSc, elseSc := *sc, *sc
 	thenSc.top, elseSc.top = false, false
 	thenSc.under, elseSc.under = rc.branchUnder(s, sc, cond, false), rc.branchUnder(s, sc, cond, true)
+	thenSc.unstated, elseSc.unstated = sc.unstated || thenSc.under == nil, sc.unstated || elseSc.under == nil
 	thenSc.vars, elseSc.vars = cloneVars(sc.vars), cloneVars(sc.vars)
 	thenSc.failChain, elseSc.failChain = false, failing
 	leftOut, loops := rc.b.stats.Untranslated, rc.callingLoops

@@ -424,6 +424,13 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		if l, ok := literal(e); ok {
 			return l.(*allium.Lit).Text == "true", true
 		}
+		if v := sc.vars[e.Name()]; v != nil && v.kind == vExpr && v.param == "nonempty" {
+			// A parameter given a list written with elements
+			// (process_mail_accounts.apply_async(kwargs={"account_ids":
+			// [account.pk]}), paperless_mail/views.py:160-163): never
+			// empty, so `X if account_ids else Y` takes X (tasks.py:16-20).
+			return true, true
+		}
 		if v := sc.vars[e.Name()]; v != nil && v.kind == vExpr && v.enum != nil {
 			// A parameter given an enum member (AuthProvider.EMAIL):
 			// a constant, and a member is never empty.

@@ -1641,6 +1641,9 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if x := rc.settingTypeTest(e, sc, out); x != nil {
 		return x // typeof config.verifyUserEmails === 'function'
 	}
+	if x := rc.markerTest(e, sc, out); x != nil {
+		return x // requested is not self._NOT_PROVIDED (sentinel_inputs.go)
+	}
 	// x is None / x is not None / x == None
 	if e.Y.Kind == facts.ExprNone || e.X.Kind == facts.ExprNone {
 		side := e.X
@@ -4309,6 +4312,9 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	inner.ignored = rc.ignoredCalls[call]
 	rc.bindCallParams(fr, self, call, sc, inner, out)
+	if v := rc.sentinelKeyRead(fr, inner); v != nil {
+		return v // an input, or a marker when left out (sentinel_inputs.go)
+	}
 	rc.methodSchemaChecks(fr, call, sc, out)
 	if isPredicateTree(fr.fn.Body()) {
 		// A helper answering a question by cases (predicate_trees.go),

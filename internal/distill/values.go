@@ -213,6 +213,11 @@ type value struct {
 	// optional: a vParam the handler declares optional (`x: str | None =
 	// None`), whose test guards a block (optional_params.go).
 	optional bool
+	// markedAbsent: a vParam a helper answered as a marker object when
+	// the request left it out, the marker's attribute name
+	// (sentinel_inputs.go): a test against that marker is the input's
+	// absence.
+	markedAbsent string
 	// failWhen: a helper's result that it answers None instead of when
 	// one of these holds (absent_results.go).
 	failWhen []allium.Expr

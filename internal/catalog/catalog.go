@@ -3296,4 +3296,9 @@ type PermissionListCheck struct {
 type RequestApp struct {
 	Model string `yaml:"model"`
 	Param string `yaml:"param"`
+	// Getters are the service's functions whose result, resolved by the
+	// method Then, is that app or nothing (saleor's
+	// get_app_promise(context).get()).
+	Getters []string `yaml:"getters"`
+	Then    string   `yaml:"then"`
 }

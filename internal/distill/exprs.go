@@ -2212,6 +2212,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vPlumbing}
 	}
 	if method != "" {
+		if v := rc.requestAppCall(e, method, sc); v != nil {
+			return v // get_app_promise(context).get(): the request's app (meta_permissions.go)
+		}
 		if v := rc.frameworkSuperMutation(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching graphql_jwt's (token_mutations.go)
 		}
@@ -3362,7 +3365,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		} else {
 			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call")
 		}
-		rc.rowsHandedTo(e, nil, sc)
+		rc.rowsHandedTo(e, nil, sc, false)
 		b.unfollowedCall(e)
 		return unknownValue
 	}
@@ -4288,7 +4291,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	if depth > rc.b.maxDepth && !rc.b.leafSender(fr) {
 		rc.untranslated(sc, call.Line(), LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
-		rc.rowsHandedTo(call, fr, sc)
+		rc.rowsHandedTo(call, fr, sc, false)
 		if self != nil && self.kind == vNew && !self.done {
 			self.partial = true
 		}

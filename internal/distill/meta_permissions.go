@@ -30,6 +30,7 @@ package distill
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -170,6 +171,13 @@ func (rc *ruleCtx) permissionListCheck(fr *funcRef, call *facts.Expr, sc *scope,
 		}
 		rc.b.metaPermLits[l] = true
 	}
+	if rc.refusesApp(app.param) {
+		// An app was refused before the check (StaffDeleteMixin,
+		// graphql/account/mutations/base.py:507-511): only the user is
+		// left to ask.
+		rc.touch(app)
+		return exprValue(holds(user.expr))
+	}
 	// The app, when the request came from one, is asked in the user's
 	// place (context.app or context.user).
 	present := &allium.Binary{Op: allium.OpNe, X: app.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
@@ -211,4 +219,74 @@ func (rc *ruleCtx) requestApp(sc *scope) *value {
 		return nil
 	}
 	return &value{kind: vEntity, ent: mp.App.Model, expr: &allium.Ident{Name: name}, param: name}
+}
+
+// requestAppCall is a call of one of the catalog's getters of the
+// request's app, resolved by its method (get_app_promise(context).get(),
+// graphql/app/dataloaders/utils.py:20-27): the app whose token made the
+// request, the rule's requesting_app, null when a user made it. So
+// StaffDeleteMixin.check_permissions, refusing any app before the Meta's
+// check (graphql/account/mutations/base.py:507-511), requires that no app
+// made the request. nil for any other call, or when the rule already
+// names something requesting_app.
+func (rc *ruleCtx) requestAppCall(e *facts.Expr, method string, sc *scope) *value {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.App == nil {
+		return nil
+	}
+	a := gn.Permissions.App
+	if a.Then == "" || method != a.Then || len(e.Args()) != 0 || len(e.Keywords()) != 0 {
+		return nil
+	}
+	inner := e.X.X
+	if inner == nil || inner.Kind != facts.ExprCall || !catalog.MatchAny(a.Getters, inner.Resolved()) {
+		return nil
+	}
+	return rc.requestApp(sc)
+}
+
+// dropUnreadRequestApp takes the request's app off the triggers of a
+// handler's rules when none of them reads it: the walk names it wherever
+// the code reads get_app_promise(context).get(), also when what it was
+// read for is left out (saleor's checkout mutations hand it to
+// get_or_create_user_for_checkout and to events beyond the inline depth,
+// graphql/checkout/mutations/checkout_create.py), and a parameter nothing
+// reads says nothing. The rules of one handler lose it together, so that
+// those sharing a trigger keep one arity.
+func (rc *ruleCtx) dropUnreadRequestApp(rules []*ruleOut) {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.App == nil || gn.Permissions.App.Param == "" {
+		return
+	}
+	name := gn.Permissions.App.Param
+	for _, r := range rules {
+		if reads, rebinds := nameUses(r.rule.Body, name); reads || rebinds {
+			return
+		}
+	}
+	for _, r := range rules {
+		if r.rule.Trigger != nil {
+			r.rule.Trigger.Params = slices.DeleteFunc(r.rule.Trigger.Params, func(p allium.TriggerParam) bool { return p.Name == name })
+		}
+		r.params = slices.DeleteFunc(r.params, func(p string) bool { return p == name })
+	}
+}
+
+// refusesApp reports a requirement of the rule so far that no app made
+// the request (not exists requesting_app).
+func (rc *ruleCtx) refusesApp(name string) bool {
+	for _, st := range rc.body {
+		r, ok := st.(*allium.Requires)
+		if !ok {
+			continue
+		}
+		if n, ok := r.Cond.(*allium.Unary); ok && n.Op == allium.OpNot {
+			if ex, ok := n.X.(*allium.Unary); ok && ex.Op == allium.OpExists {
+				if id, ok := ex.X.(*allium.Ident); ok && id.Name == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -3277,10 +3277,21 @@ type MetaPermissions struct {
 	// permissions, are tests of who asks rather than permissions
 	// (saleor's AuthorizationFilters): a list holding one is not stated.
 	Filters []string `yaml:"filters"`
+	// FilterTests are what a filter listed among the permissions asks of
+	// who made the request, by Class.MEMBER: that an app made it (Actor
+	// "app"), or a signed-in user whose Boolean Fields all hold (Actor
+	// "user"). A filter without a test leaves the list unread.
+	FilterTests map[string]FilterTest `yaml:"filter_tests"`
 	// App is the model of the app a request may come from, and the
 	// rule's parameter naming it: when there is one, the app's
 	// permissions are checked in place of the signed-in user's.
 	App *RequestApp `yaml:"app"`
+}
+
+// FilterTest is the test an authorization filter makes of the requestor.
+type FilterTest struct {
+	Actor  string   `yaml:"actor"`
+	Fields []string `yaml:"fields"`
 }
 
 // PermissionListCheck is a function answering whether the requestor

@@ -42,8 +42,12 @@ import (
 // stated.
 type permList struct {
 	lits []string
+	// filters: the tests of who asks (authorization filters with a
+	// catalogued test) the Meta lists with the permissions.
+	filters []catalog.FilterTest
 	// unread: the Meta lists something the spec cannot state as a
-	// permission (an authorization filter, a name it cannot resolve).
+	// permission (an authorization filter without a test, a name it
+	// cannot resolve).
 	unread string
 }
 
@@ -94,7 +98,12 @@ func (rc *ruleCtx) readPermissions(f *facts.File, list *facts.Expr) *permList {
 			return &permList{unread: "a permission the spec cannot read"}
 		}
 		if catalog.MatchAny(mp.Filters, cr.qual(), cr.class.Name) {
-			return &permList{unread: "an authorization filter (" + cr.class.Name + "." + a.Name() + ")"}
+			ft, ok := mp.FilterTests[cr.class.Name+"."+a.Name()]
+			if !ok {
+				return &permList{unread: "an authorization filter (" + cr.class.Name + "." + a.Name() + ")"}
+			}
+			pl.filters = append(pl.filters, ft)
+			continue
 		}
 		v := rc.eval(a, &scope{file: f, vars: map[string]*value{}}, new([]allium.Stmt), false)
 		id, ok := v.expr.(*allium.Ident)
@@ -138,7 +147,7 @@ func (rc *ruleCtx) permissionListCheck(fr *funcRef, call *facts.Expr, sc *scope,
 		rc.untranslated(sc, call.Line(), LeftOutGuard, "the check of the mutation's permissions, listing "+pv.perms.unread)
 		return unknownValue
 	}
-	if len(pv.perms.lits) == 0 {
+	if len(pv.perms.lits) == 0 && len(pv.perms.filters) == 0 {
 		return exprValue(&allium.Lit{Kind: allium.LitBool, Text: "true"}) // `if not permissions: return True`
 	}
 	user := rc.requestUser()
@@ -171,17 +180,62 @@ func (rc *ruleCtx) permissionListCheck(fr *funcRef, call *facts.Expr, sc *scope,
 		}
 		rc.b.metaPermLits[l] = true
 	}
-	if rc.refusesApp(app.param) {
+	noApp := rc.refusesApp(app.param)
+	var perms allium.Expr
+	switch {
+	case len(pv.perms.lits) == 0:
+	case noApp:
 		// An app was refused before the check (StaffDeleteMixin,
 		// graphql/account/mutations/base.py:507-511): only the user is
 		// left to ask.
-		rc.touch(app)
-		return exprValue(holds(user.expr))
+		perms = holds(user.expr)
+	default:
+		// The app, when the request came from one, is asked in the
+		// user's place (context.app or context.user).
+		present := &allium.Binary{Op: allium.OpNe, X: app.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+		perms = &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: present, Then: holds(app.expr)}}, Else: holds(user.expr)}
 	}
-	// The app, when the request came from one, is asked in the user's
-	// place (context.app or context.user).
-	present := &allium.Binary{Op: allium.OpNe, X: app.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
-	return exprValue(&allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: present, Then: holds(app.expr)}}, Else: holds(user.expr)})
+	// The filters: one of them holding lets the request through with
+	// one of the permissions (or, all of them required, only with every
+	// one), permission/utils.py:12-46.
+	var filters allium.Expr
+	for _, ft := range pv.perms.filters {
+		var x allium.Expr
+		switch ft.Actor {
+		case "app":
+			if noApp {
+				continue // no app made the request: the filter cannot hold
+			}
+			x = &allium.Unary{Op: allium.OpExists, X: app.expr}
+		case "user":
+			x = &allium.Unary{Op: allium.OpExists, X: user.expr}
+			for _, f := range ft.Fields {
+				x = &allium.Binary{Op: allium.OpAnd, X: x, Y: &allium.Member{X: user.expr, Name: f}}
+			}
+		default:
+			rc.untranslated(sc, call.Line(), LeftOutGuard, "the check of the mutation's permissions (a filter the spec cannot state)")
+			return unknownValue
+		}
+		if filters == nil {
+			filters = x
+		} else {
+			filters = &allium.Binary{Op: allium.OpOr, X: filters, Y: x}
+		}
+	}
+	var check allium.Expr
+	switch {
+	case perms == nil && filters == nil:
+		check = &allium.Lit{Kind: allium.LitBool, Text: "false"} // only app filters, and no app may ask
+	case perms == nil:
+		check = filters
+	case filters == nil:
+		check = perms
+	case chk.All:
+		check = &allium.Binary{Op: allium.OpAnd, X: perms, Y: filters}
+	default:
+		check = &allium.Binary{Op: allium.OpOr, X: perms, Y: filters}
+	}
+	return exprValue(check)
 }
 
 // requestUser is the signed-in user as the rule names it, without

@@ -47,6 +47,9 @@ class PagePermissions(BasePermissionEnum):
 
 class AuthorizationFilters(BasePermissionEnum):
     AUTHENTICATED_APP = "authorization_filters.authenticated_app"
+    AUTHENTICATED_STAFF_USER = "authorization_filters.authenticated_staff_user"
+    AUTHENTICATED_USER = "authorization_filters.authenticated_user"
+    OWNER = "authorization_filters.owner"
 `,
 	"app/permission/utils.py": `
 def get_user_or_app_from_context(context):
@@ -158,6 +161,42 @@ class PageGive(BaseMutation):
         user.save()
         return cls()
 
+class PageSignedIn(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (AuthorizationFilters.AUTHENTICATED_USER,)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+
+class PageStaffOrApp(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (AuthorizationFilters.AUTHENTICATED_STAFF_USER, AuthorizationFilters.AUTHENTICATED_APP)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+
+class PageOwner(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES, AuthorizationFilters.OWNER)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+
 class PageOwn(BaseMutation):
     class Arguments:
         title = graphene.String(required=True)
@@ -186,7 +225,13 @@ var metaPermCases = []idiomCase{
 		want:    []string{"has_permission(current_user, manage_pages)", "user.is_staff = true"},
 		notWant: []string{"has_permission(user,"}},
 	{name: "no permissions", construct: "PageOpen", notWant: []string{"has_permission"}},
-	{name: "an authorization filter", construct: "PageHook", notWant: []string{"has_permission"}},
+	{name: "a permission or an app", construct: "PageHook",
+		want: []string{"requires:", "(if requesting_app != null: has_permission(requesting_app, manage_pages) else: has_permission(user, manage_pages))", "or exists requesting_app"}},
+	{name: "a signed-in user", construct: "PageSignedIn",
+		want: []string{"requires: exists user\n", "requires: user.is_active"}, notWant: []string{"has_permission"}},
+	{name: "a staff user or an app", construct: "PageStaffOrApp",
+		want: []string{"requires: exists user and user.is_active and user.is_staff or exists requesting_app"}},
+	{name: "the owner filter has no test", construct: "PageOwner", notWant: []string{"has_permission", "requires"}},
 	{name: "its own check", construct: "PageOwn", notWant: []string{"has_permission"}},
 	{name: "the literals are the service's enum", construct: "PagePermissions", want: []string{"manage_pages", "manage_page_types"}},
 }

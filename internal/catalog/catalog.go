@@ -3282,6 +3282,9 @@ type MetaPermissions struct {
 	// "app"), or a signed-in user whose Boolean Fields all hold (Actor
 	// "user"). A filter without a test leaves the list unread.
 	FilterTests map[string]FilterTest `yaml:"filter_tests"`
+	// HoldsAll are the actor's methods answering whether it holds every
+	// permission of a list (Django's user.has_perms(perms)).
+	HoldsAll []string `yaml:"holds_all"`
 	// App is the model of the app a request may come from, and the
 	// rule's parameter naming it: when there is one, the app's
 	// permissions are checked in place of the signed-in user's.
@@ -3312,4 +3315,7 @@ type RequestApp struct {
 	// get_app_promise(context).get()).
 	Getters []string `yaml:"getters"`
 	Then    string   `yaml:"then"`
+	// ContextAttrs are the request context's attribute holding it, read
+	// as getattr(context, "app", None) (context.app).
+	ContextAttrs []string `yaml:"context_attrs"`
 }

@@ -2200,6 +2200,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if method == "" {
+		if v := rc.contextApp(e, sc); v != nil {
+			return v // getattr(context, "app", None): the request's app (meta_permissions.go)
+		}
 		if v := rc.configuredInstance(e, sc, out); v != nil {
 			return v // return import_attribute(settings.ADAPTER)(request) (configured_instances.go)
 		}
@@ -2214,6 +2217,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 	if method != "" {
 		if v := rc.requestAppCall(e, method, sc); v != nil {
 			return v // get_app_promise(context).get(): the request's app (meta_permissions.go)
+		}
+		if v := rc.permsHeldBy(e, method, sc, out); v != nil {
+			return v // app.has_perms(cls._meta.permissions) (meta_permissions.go)
 		}
 		if v := rc.frameworkSuperMutation(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching graphql_jwt's (token_mutations.go)

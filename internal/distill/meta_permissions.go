@@ -344,3 +344,70 @@ func (rc *ruleCtx) refusesApp(name string) bool {
 	}
 	return false
 }
+
+// contextApp is getattr(context, "app", None) where context.app is one of
+// the catalog's attributes of the request context holding the request's
+// app (OrderCreateFromCheckout.check_permissions,
+// graphql/checkout/mutations/order_create_from_checkout.py:157): the
+// rule's requesting_app. nil for any other call.
+func (rc *ruleCtx) contextApp(e *facts.Expr, sc *scope) *value {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.App == nil || len(gn.Permissions.App.ContextAttrs) == 0 {
+		return nil
+	}
+	if e.Method() != "" || e.Raw() != "getattr" || len(e.Keywords()) != 0 {
+		return nil
+	}
+	args := e.Args()
+	if len(args) < 2 || len(args) > 3 || args[1].Kind != facts.ExprString || args[0].Raw() == "" {
+		return nil
+	}
+	if len(args) == 3 && args[2].Kind != facts.ExprNone {
+		return nil
+	}
+	if !slices.Contains(gn.Permissions.App.ContextAttrs, args[0].Raw()+"."+args[1].Value()) {
+		return nil
+	}
+	return rc.requestApp(sc)
+}
+
+// permsHeldBy is actor.has_perms(permissions), one of the catalog's
+// holds_all methods, given the permissions a mutation's Meta lists: the
+// actor holds every one (app.has_perms, app/models.py:112-123, read by
+// order_create_from_checkout.py:159). nil for anything else, so that it
+// is read as before.
+func (rc *ruleCtx) permsHeldBy(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.Predicate == "" || !slices.Contains(gn.Permissions.HoldsAll, method) {
+		return nil
+	}
+	if len(e.Args()) != 1 || len(e.Keywords()) != 0 || e.X == nil || e.X.X == nil || e.X.X.Kind != facts.ExprName {
+		return nil
+	}
+	actor := sc.vars[e.X.X.Name()]
+	if actor == nil || actor.kind != vEntity || actor.expr == nil {
+		return nil
+	}
+	pv := rc.eval(&e.Args()[0], sc, out, false)
+	if pv.perms == nil || pv.perms.unread != "" || len(pv.perms.filters) != 0 {
+		return nil
+	}
+	rc.touch(actor)
+	if len(pv.perms.lits) == 0 {
+		return exprValue(&allium.Lit{Kind: allium.LitBool, Text: "true"})
+	}
+	var x allium.Expr
+	for _, l := range pv.perms.lits {
+		c := &allium.Call{Fun: &allium.Ident{Name: gn.Permissions.Predicate}, Args: []allium.Arg{{Value: actor.expr}, {Value: &allium.Ident{Name: l}}}}
+		if rc.b.metaPermLits == nil {
+			rc.b.metaPermLits = map[string]bool{}
+		}
+		rc.b.metaPermLits[l] = true
+		if x == nil {
+			x = c
+		} else {
+			x = &allium.Binary{Op: allium.OpAnd, X: x, Y: c}
+		}
+	}
+	return exprValue(x)
+}

@@ -328,6 +328,26 @@ class PageStaffOnly(BaseMutation):
         Page.objects.create(title=data["title"])
         return cls()
 
+class PageAppOnly(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    class Meta:
+        permissions = (PagePermissions.MANAGE_PAGES, PagePermissions.MANAGE_PAGE_TYPES)
+
+    @classmethod
+    def check_permissions(cls, context, permissions=None, **data):
+        permissions = permissions or cls._meta.permissions
+        app = getattr(context, "app", None)
+        if app:
+            return app.has_perms(permissions)
+        return False
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        Page.objects.create(title=data["title"])
+        return cls()
+
 class PageNoteAdd(BaseMutation):
     class Arguments:
         title = graphene.String(required=True)
@@ -368,6 +388,8 @@ class PageNoteFilled(BaseMutation):
 		{name: "apps refused before the Meta's check", construct: "PageStaffOnly",
 			want:    []string{"requires: not exists requesting_app", "requires: has_permission(user, manage_pages)"},
 			notWant: []string{"has_permission(requesting_app"}},
+		{name: "only an app holding every permission", construct: "PageAppOnly",
+			want: []string{"requires: exists requesting_app", "requires: has_permission(requesting_app, manage_pages)\n", "requires: has_permission(requesting_app, manage_page_types)"}, notWant: []string{"has_permission(user"}},
 		{name: "the row stamped with the app", construct: "PageNoteAdd",
 			want: []string{"when: PageNoteAdd(title, requesting_app)", "PageNote.created(title: title, app: requesting_app)"}},
 		{name: "the app read for nothing the spec states", construct: "PageNoteQuiet",

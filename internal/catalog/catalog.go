@@ -3285,6 +3285,9 @@ type MetaPermissions struct {
 	// HoldsAll are the actor's methods answering whether it holds every
 	// permission of a list (Django's user.has_perms(perms)).
 	HoldsAll []string `yaml:"holds_all"`
+	// HoldsOne are its methods answering whether it holds the one
+	// permission given (app.has_perm(CheckoutPermissions.HANDLE_CHECKOUTS)).
+	HoldsOne []string `yaml:"holds_one"`
 	// App is the model of the app a request may come from, and the
 	// rule's parameter naming it: when there is one, the app's
 	// permissions are checked in place of the signed-in user's.

@@ -378,7 +378,11 @@ func (rc *ruleCtx) contextApp(e *facts.Expr, sc *scope) *value {
 // is read as before.
 func (rc *ruleCtx) permsHeldBy(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
 	gn := rc.b.lang.GraphQLNodes
-	if gn == nil || gn.Permissions == nil || gn.Permissions.Predicate == "" || !slices.Contains(gn.Permissions.HoldsAll, method) {
+	if gn == nil || gn.Permissions == nil || gn.Permissions.Predicate == "" {
+		return nil
+	}
+	one := slices.Contains(gn.Permissions.HoldsOne, method)
+	if !one && !slices.Contains(gn.Permissions.HoldsAll, method) {
 		return nil
 	}
 	if len(e.Args()) != 1 || len(e.Keywords()) != 0 || e.X == nil || e.X.X == nil || e.X.X.Kind != facts.ExprName {
@@ -388,8 +392,16 @@ func (rc *ruleCtx) permsHeldBy(e *facts.Expr, method string, sc *scope, out *[]a
 	if actor == nil || actor.kind != vEntity || actor.expr == nil {
 		return nil
 	}
-	pv := rc.eval(&e.Args()[0], sc, out, false)
-	if pv.perms == nil || pv.perms.unread != "" || len(pv.perms.filters) != 0 {
+	var pv *value
+	if one {
+		// The one permission, read as a Meta's list of it: a member of
+		// the service's permission enums, not a filter.
+		arg := &e.Args()[0]
+		pv = &value{kind: vPlumbing, perms: rc.readPermissions(sc.file, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: []facts.Expr{*arg}, Line: arg.Line()}))}
+	} else {
+		pv = rc.eval(&e.Args()[0], sc, out, false)
+	}
+	if pv.perms == nil || pv.perms.unread != "" || len(pv.perms.filters) != 0 || one && len(pv.perms.lits) != 1 {
 		return nil
 	}
 	rc.touch(actor)

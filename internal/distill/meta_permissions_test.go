@@ -348,6 +348,18 @@ class PageAppOnly(BaseMutation):
         Page.objects.create(title=data["title"])
         return cls()
 
+class PageNotePriced(BaseMutation):
+    class Arguments:
+        title = graphene.String(required=True)
+
+    @classmethod
+    def perform_mutation(cls, _root, info, /, **data):
+        app = get_app_promise(info.context).get()
+        if not app or not app.has_perm(PagePermissions.MANAGE_PAGES):
+            raise PermissionDenied()
+        Page.objects.create(title=data["title"])
+        return cls()
+
 class PageNoteAdd(BaseMutation):
     class Arguments:
         title = graphene.String(required=True)
@@ -390,6 +402,8 @@ class PageNoteFilled(BaseMutation):
 			notWant: []string{"has_permission(requesting_app"}},
 		{name: "only an app holding every permission", construct: "PageAppOnly",
 			want: []string{"requires: exists requesting_app", "requires: has_permission(requesting_app, manage_pages)\n", "requires: has_permission(requesting_app, manage_page_types)"}, notWant: []string{"has_permission(user"}},
+		{name: "one permission the app holds", construct: "PageNotePriced",
+			want: []string{"requires: exists requesting_app", "requires: has_permission(requesting_app, manage_pages)"}, notWant: []string{"has_perm("}},
 		{name: "the row stamped with the app", construct: "PageNoteAdd",
 			want: []string{"when: PageNoteAdd(title, requesting_app)", "PageNote.created(title: title, app: requesting_app)"}},
 		{name: "the app read for nothing the spec states", construct: "PageNoteQuiet",

@@ -3283,10 +3283,27 @@ type MetaPermissions struct {
 	// permissions, are tests of who asks rather than permissions
 	// (saleor's AuthorizationFilters): a list holding one is not stated.
 	Filters []string `yaml:"filters"`
+	// FilterTests are what a filter listed among the permissions asks of
+	// who made the request, by Class.MEMBER: that an app made it (Actor
+	// "app"), or a signed-in user whose Boolean Fields all hold (Actor
+	// "user"). A filter without a test leaves the list unread.
+	FilterTests map[string]FilterTest `yaml:"filter_tests"`
+	// HoldsAll are the actor's methods answering whether it holds every
+	// permission of a list (Django's user.has_perms(perms)).
+	HoldsAll []string `yaml:"holds_all"`
+	// HoldsOne are its methods answering whether it holds the one
+	// permission given (app.has_perm(CheckoutPermissions.HANDLE_CHECKOUTS)).
+	HoldsOne []string `yaml:"holds_one"`
 	// App is the model of the app a request may come from, and the
 	// rule's parameter naming it: when there is one, the app's
 	// permissions are checked in place of the signed-in user's.
 	App *RequestApp `yaml:"app"`
+}
+
+// FilterTest is the test an authorization filter makes of the requestor.
+type FilterTest struct {
+	Actor  string   `yaml:"actor"`
+	Fields []string `yaml:"fields"`
 }
 
 // PermissionListCheck is a function answering whether the requestor
@@ -3302,4 +3319,12 @@ type PermissionListCheck struct {
 type RequestApp struct {
 	Model string `yaml:"model"`
 	Param string `yaml:"param"`
+	// Getters are the service's functions whose result, resolved by the
+	// method Then, is that app or nothing (saleor's
+	// get_app_promise(context).get()).
+	Getters []string `yaml:"getters"`
+	Then    string   `yaml:"then"`
+	// ContextAttrs are the request context's attribute holding it, read
+	// as getattr(context, "app", None) (context.app).
+	ContextAttrs []string `yaml:"context_attrs"`
 }

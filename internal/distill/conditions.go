@@ -532,7 +532,7 @@ func (rc *ruleCtx) reduceCond(e *facts.Expr, sc *scope) (rest *facts.Expr, decid
 		if v := sc.vars[e.Name()]; v != nil && v.perms != nil && v.perms.unread == "" {
 			// the permissions a mutation's Meta lists: some, or none
 			// (meta_permissions.go).
-			return nil, true, len(v.perms.lits) > 0
+			return nil, true, len(v.perms.lits)+len(v.perms.filters) > 0
 		}
 		// A local bound to a literal: a signal's created, a flag the
 		// caller passed as invite=True (`if invite or user.pending:`).

@@ -2203,6 +2203,9 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 	}
 	if method == "" {
+		if v := rc.contextApp(e, sc); v != nil {
+			return v // getattr(context, "app", None): the request's app (meta_permissions.go)
+		}
 		if v := rc.configuredInstance(e, sc, out); v != nil {
 			return v // return import_attribute(settings.ADAPTER)(request) (configured_instances.go)
 		}
@@ -2215,6 +2218,12 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		return &value{kind: vPlumbing}
 	}
 	if method != "" {
+		if v := rc.requestAppCall(e, method, sc); v != nil {
+			return v // get_app_promise(context).get(): the request's app (meta_permissions.go)
+		}
+		if v := rc.permsHeldBy(e, method, sc, out); v != nil {
+			return v // app.has_perms(cls._meta.permissions) (meta_permissions.go)
+		}
 		if v := rc.frameworkSuperMutation(e, method, sc, out); v != nil {
 			return v // super().mutate(...) reaching graphql_jwt's (token_mutations.go)
 		}
@@ -3365,7 +3374,7 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		} else {
 			rc.untranslated(sc, e.Line(), LeftOutUnknownCallee, "a call")
 		}
-		rc.rowsHandedTo(e, nil, sc)
+		rc.rowsHandedTo(e, nil, sc, false)
 		b.unfollowedCall(e)
 		return unknownValue
 	}
@@ -4291,7 +4300,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	}
 	if depth > rc.b.maxDepth && !rc.b.leafSender(fr) {
 		rc.untranslated(sc, call.Line(), LeftOutInlineDepth, "the body of "+fr.fn.Name+" (beyond the inline depth)")
-		rc.rowsHandedTo(call, fr, sc)
+		rc.rowsHandedTo(call, fr, sc, false)
 		if self != nil && self.kind == vNew && !self.done {
 			self.partial = true
 		}

@@ -30,6 +30,7 @@ package distill
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/catalog"
@@ -41,8 +42,12 @@ import (
 // stated.
 type permList struct {
 	lits []string
+	// filters: the tests of who asks (authorization filters with a
+	// catalogued test) the Meta lists with the permissions.
+	filters []catalog.FilterTest
 	// unread: the Meta lists something the spec cannot state as a
-	// permission (an authorization filter, a name it cannot resolve).
+	// permission (an authorization filter without a test, a name it
+	// cannot resolve).
 	unread string
 }
 
@@ -93,7 +98,12 @@ func (rc *ruleCtx) readPermissions(f *facts.File, list *facts.Expr) *permList {
 			return &permList{unread: "a permission the spec cannot read"}
 		}
 		if catalog.MatchAny(mp.Filters, cr.qual(), cr.class.Name) {
-			return &permList{unread: "an authorization filter (" + cr.class.Name + "." + a.Name() + ")"}
+			ft, ok := mp.FilterTests[cr.class.Name+"."+a.Name()]
+			if !ok {
+				return &permList{unread: "an authorization filter (" + cr.class.Name + "." + a.Name() + ")"}
+			}
+			pl.filters = append(pl.filters, ft)
+			continue
 		}
 		v := rc.eval(a, &scope{file: f, vars: map[string]*value{}}, new([]allium.Stmt), false)
 		id, ok := v.expr.(*allium.Ident)
@@ -137,7 +147,7 @@ func (rc *ruleCtx) permissionListCheck(fr *funcRef, call *facts.Expr, sc *scope,
 		rc.untranslated(sc, call.Line(), LeftOutGuard, "the check of the mutation's permissions, listing "+pv.perms.unread)
 		return unknownValue
 	}
-	if len(pv.perms.lits) == 0 {
+	if len(pv.perms.lits) == 0 && len(pv.perms.filters) == 0 {
 		return exprValue(&allium.Lit{Kind: allium.LitBool, Text: "true"}) // `if not permissions: return True`
 	}
 	user := rc.requestUser()
@@ -170,10 +180,62 @@ func (rc *ruleCtx) permissionListCheck(fr *funcRef, call *facts.Expr, sc *scope,
 		}
 		rc.b.metaPermLits[l] = true
 	}
-	// The app, when the request came from one, is asked in the user's
-	// place (context.app or context.user).
-	present := &allium.Binary{Op: allium.OpNe, X: app.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
-	return exprValue(&allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: present, Then: holds(app.expr)}}, Else: holds(user.expr)})
+	noApp := rc.refusesApp(app.param)
+	var perms allium.Expr
+	switch {
+	case len(pv.perms.lits) == 0:
+	case noApp:
+		// An app was refused before the check (StaffDeleteMixin,
+		// graphql/account/mutations/base.py:507-511): only the user is
+		// left to ask.
+		perms = holds(user.expr)
+	default:
+		// The app, when the request came from one, is asked in the
+		// user's place (context.app or context.user).
+		present := &allium.Binary{Op: allium.OpNe, X: app.expr, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}
+		perms = &allium.IfExpr{Branches: []allium.IfExprBranch{{Cond: present, Then: holds(app.expr)}}, Else: holds(user.expr)}
+	}
+	// The filters: one of them holding lets the request through with
+	// one of the permissions (or, all of them required, only with every
+	// one), permission/utils.py:12-46.
+	var filters allium.Expr
+	for _, ft := range pv.perms.filters {
+		var x allium.Expr
+		switch ft.Actor {
+		case "app":
+			if noApp {
+				continue // no app made the request: the filter cannot hold
+			}
+			x = &allium.Unary{Op: allium.OpExists, X: app.expr}
+		case "user":
+			x = &allium.Unary{Op: allium.OpExists, X: user.expr}
+			for _, f := range ft.Fields {
+				x = &allium.Binary{Op: allium.OpAnd, X: x, Y: &allium.Member{X: user.expr, Name: f}}
+			}
+		default:
+			rc.untranslated(sc, call.Line(), LeftOutGuard, "the check of the mutation's permissions (a filter the spec cannot state)")
+			return unknownValue
+		}
+		if filters == nil {
+			filters = x
+		} else {
+			filters = &allium.Binary{Op: allium.OpOr, X: filters, Y: x}
+		}
+	}
+	var check allium.Expr
+	switch {
+	case perms == nil && filters == nil:
+		check = &allium.Lit{Kind: allium.LitBool, Text: "false"} // only app filters, and no app may ask
+	case perms == nil:
+		check = filters
+	case filters == nil:
+		check = perms
+	case chk.All:
+		check = &allium.Binary{Op: allium.OpAnd, X: perms, Y: filters}
+	default:
+		check = &allium.Binary{Op: allium.OpOr, X: perms, Y: filters}
+	}
+	return exprValue(check)
 }
 
 // requestUser is the signed-in user as the rule names it, without
@@ -211,4 +273,153 @@ func (rc *ruleCtx) requestApp(sc *scope) *value {
 		return nil
 	}
 	return &value{kind: vEntity, ent: mp.App.Model, expr: &allium.Ident{Name: name}, param: name}
+}
+
+// requestAppCall is a call of one of the catalog's getters of the
+// request's app, resolved by its method (get_app_promise(context).get(),
+// graphql/app/dataloaders/utils.py:20-27): the app whose token made the
+// request, the rule's requesting_app, null when a user made it. So
+// StaffDeleteMixin.check_permissions, refusing any app before the Meta's
+// check (graphql/account/mutations/base.py:507-511), requires that no app
+// made the request. nil for any other call, or when the rule already
+// names something requesting_app.
+func (rc *ruleCtx) requestAppCall(e *facts.Expr, method string, sc *scope) *value {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.App == nil {
+		return nil
+	}
+	a := gn.Permissions.App
+	if a.Then == "" || method != a.Then || len(e.Args()) != 0 || len(e.Keywords()) != 0 {
+		return nil
+	}
+	inner := e.X.X
+	if inner == nil || inner.Kind != facts.ExprCall || !catalog.MatchAny(a.Getters, inner.Resolved()) {
+		return nil
+	}
+	return rc.requestApp(sc)
+}
+
+// dropUnreadRequestApp takes the request's app off the triggers of a
+// handler's rules when none of them reads it: the walk names it wherever
+// the code reads get_app_promise(context).get(), also when what it was
+// read for is left out (saleor's checkout mutations hand it to
+// get_or_create_user_for_checkout and to events beyond the inline depth,
+// graphql/checkout/mutations/checkout_create.py), and a parameter nothing
+// reads says nothing. The rules of one handler lose it together, so that
+// those sharing a trigger keep one arity.
+func (rc *ruleCtx) dropUnreadRequestApp(rules []*ruleOut) {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.App == nil || gn.Permissions.App.Param == "" {
+		return
+	}
+	name := gn.Permissions.App.Param
+	for _, r := range rules {
+		if reads, rebinds := nameUses(r.rule.Body, name); reads || rebinds {
+			return
+		}
+	}
+	for _, r := range rules {
+		if r.rule.Trigger != nil {
+			r.rule.Trigger.Params = slices.DeleteFunc(r.rule.Trigger.Params, func(p allium.TriggerParam) bool { return p.Name == name })
+		}
+		r.params = slices.DeleteFunc(r.params, func(p string) bool { return p == name })
+	}
+}
+
+// refusesApp reports a requirement of the rule so far that no app made
+// the request (not exists requesting_app).
+func (rc *ruleCtx) refusesApp(name string) bool {
+	for _, st := range rc.body {
+		r, ok := st.(*allium.Requires)
+		if !ok {
+			continue
+		}
+		if n, ok := r.Cond.(*allium.Unary); ok && n.Op == allium.OpNot {
+			if ex, ok := n.X.(*allium.Unary); ok && ex.Op == allium.OpExists {
+				if id, ok := ex.X.(*allium.Ident); ok && id.Name == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// contextApp is getattr(context, "app", None) where context.app is one of
+// the catalog's attributes of the request context holding the request's
+// app (OrderCreateFromCheckout.check_permissions,
+// graphql/checkout/mutations/order_create_from_checkout.py:157): the
+// rule's requesting_app. nil for any other call.
+func (rc *ruleCtx) contextApp(e *facts.Expr, sc *scope) *value {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.App == nil || len(gn.Permissions.App.ContextAttrs) == 0 {
+		return nil
+	}
+	if e.Method() != "" || e.Raw() != "getattr" || len(e.Keywords()) != 0 {
+		return nil
+	}
+	args := e.Args()
+	if len(args) < 2 || len(args) > 3 || args[1].Kind != facts.ExprString || args[0].Raw() == "" {
+		return nil
+	}
+	if len(args) == 3 && args[2].Kind != facts.ExprNone {
+		return nil
+	}
+	if !slices.Contains(gn.Permissions.App.ContextAttrs, args[0].Raw()+"."+args[1].Value()) {
+		return nil
+	}
+	return rc.requestApp(sc)
+}
+
+// permsHeldBy is actor.has_perms(permissions), one of the catalog's
+// holds_all methods, given the permissions a mutation's Meta lists: the
+// actor holds every one (app.has_perms, app/models.py:112-123, read by
+// order_create_from_checkout.py:159). nil for anything else, so that it
+// is read as before.
+func (rc *ruleCtx) permsHeldBy(e *facts.Expr, method string, sc *scope, out *[]allium.Stmt) *value {
+	gn := rc.b.lang.GraphQLNodes
+	if gn == nil || gn.Permissions == nil || gn.Permissions.Predicate == "" {
+		return nil
+	}
+	one := slices.Contains(gn.Permissions.HoldsOne, method)
+	if !one && !slices.Contains(gn.Permissions.HoldsAll, method) {
+		return nil
+	}
+	if len(e.Args()) != 1 || len(e.Keywords()) != 0 || e.X == nil || e.X.X == nil || e.X.X.Kind != facts.ExprName {
+		return nil
+	}
+	actor := sc.vars[e.X.X.Name()]
+	if actor == nil || actor.kind != vEntity || actor.expr == nil {
+		return nil
+	}
+	var pv *value
+	if one {
+		// The one permission, read as a Meta's list of it: a member of
+		// the service's permission enums, not a filter.
+		arg := &e.Args()[0]
+		pv = &value{kind: vPlumbing, perms: rc.readPermissions(sc.file, facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprTuple, Args: []facts.Expr{*arg}, Line: arg.Line()}))}
+	} else {
+		pv = rc.eval(&e.Args()[0], sc, out, false)
+	}
+	if pv.perms == nil || pv.perms.unread != "" || len(pv.perms.filters) != 0 || one && len(pv.perms.lits) != 1 {
+		return nil
+	}
+	rc.touch(actor)
+	if len(pv.perms.lits) == 0 {
+		return exprValue(&allium.Lit{Kind: allium.LitBool, Text: "true"})
+	}
+	var x allium.Expr
+	for _, l := range pv.perms.lits {
+		c := &allium.Call{Fun: &allium.Ident{Name: gn.Permissions.Predicate}, Args: []allium.Arg{{Value: actor.expr}, {Value: &allium.Ident{Name: l}}}}
+		if rc.b.metaPermLits == nil {
+			rc.b.metaPermLits = map[string]bool{}
+		}
+		rc.b.metaPermLits[l] = true
+		if x == nil {
+			x = c
+		} else {
+			x = &allium.Binary{Op: allium.OpAnd, X: x, Y: c}
+		}
+	}
+	return exprValue(x)
 }

@@ -23,7 +23,15 @@ import (
 // service's (fr nil), else those whose parameter the callee may change
 // (paramChanged): dispatch's create_or_update_project_default(user=user)
 // only reads user.id, and the user's defaults still hold.
-func (rc *ruleCtx) rowsHandedTo(call *facts.Expr, fr *funcRef, sc *scope) {
+//
+// A loop left out that fills the row (overwrite) may also set again the
+// fields the walk saw set before it: construct_instance's loop sets every
+// field the cleaned input holds, after WebhookCreate.get_instance set
+// instance.app = get_app_promise(info.context).get()
+// (graphql/webhook/mutations/webhook_create.py:191-195), and the input's
+// app takes its place when no app made the request (:113-128). The
+// values set so far are dropped with the defaults.
+func (rc *ruleCtx) rowsHandedTo(call *facts.Expr, fr *funcRef, sc *scope, overwrite bool) {
 	mark := func(arg *facts.Expr, param string) {
 		if arg == nil || arg.Kind != facts.ExprName {
 			return
@@ -34,6 +42,9 @@ func (rc *ruleCtx) rowsHandedTo(call *facts.Expr, fr *funcRef, sc *scope) {
 		}
 		if fr == nil || param == "" || paramChanged(fr.fn.Body(), param) {
 			v.partial = true
+			if overwrite {
+				v.args = nil
+			}
 		}
 	}
 	var params []facts.Param
@@ -110,7 +121,7 @@ func (rc *ruleCtx) rowsFilledInBody(sc *scope, s *facts.Stmt) {
 		for _, e := range []*facts.Expr{st.Value, st.Cond, st.Iter()} {
 			e.Any(func(x *facts.Expr) bool {
 				if x.Kind == facts.ExprCall {
-					rc.rowsHandedTo(x, rc.serviceCallee(x, sc), sc)
+					rc.rowsHandedTo(x, rc.serviceCallee(x, sc), sc, true)
 				}
 				return false
 			})

@@ -1221,6 +1221,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 		b.rules = append(b.rules, x)
 	}
 	rc.userThroughSession(b.rules[rulesBefore:])
+	rc.dropUnreadRequestApp(b.rules[rulesBefore:])
 	for _, r := range b.rules[rulesBefore:] {
 		r.singletons = rc.singletonsRead
 	}

@@ -1284,6 +1284,30 @@ type ObjectQuerysets struct {
 	// a return of one finds nothing, so the row found comes from the
 	// getter's other return.
 	Empty []string `yaml:"empty"`
+	// Permissions: what the finder asks of the view's permission
+	// classes about the row it found; nil when it asks nothing.
+	Permissions *ObjectPermissions `yaml:"permissions"`
+}
+
+// ObjectPermissions describes the per-row permission check a view's
+// inherited finder makes (DRF's get_object calls
+// check_object_permissions(request, obj), which refuses the request
+// unless every class the view's Classes attribute lists answers its
+// Check method, has_object_permission(request, view, obj), true). A
+// view writing Getter (get_permissions) chooses its classes itself.
+// SafeMethods are the HTTP methods a SafeNames constant of the
+// framework holds (permissions.SAFE_METHODS); Action is the view
+// attribute naming the action being run (view.action).
+type ObjectPermissions struct {
+	Classes     string   `yaml:"classes"`
+	Getter      string   `yaml:"getter"`
+	Check       string   `yaml:"check"`
+	SafeMethods []string `yaml:"safe_methods"`
+	SafeNames   []string `yaml:"safe_names"`
+	Action      string   `yaml:"action"`
+	// MethodAttr is the request's attribute holding its HTTP method
+	// (request.method).
+	MethodAttr string `yaml:"method_attr"`
 }
 
 type Shapes struct {

@@ -940,6 +940,10 @@ type Language struct {
 	// the view's URL arguments, and a parameter of the view none of its
 	// routes passes holds its default.
 	URLRouteCalls []string `yaml:"url_route_calls"`
+	// URLIncludeCalls hand a route's URLs on to a list of routes
+	// (Django's include(patterns) or include((patterns, "app"))): a list
+	// of the module's that a route includes routes as urlpatterns does.
+	URLIncludeCalls []string `yaml:"url_include_calls"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.

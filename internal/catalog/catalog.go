@@ -946,6 +946,10 @@ type Language struct {
 	// the view's URL arguments, and a parameter of the view none of its
 	// routes passes holds its default.
 	URLRouteCalls []string `yaml:"url_route_calls"`
+	// URLIncludeCalls hand a route's URLs on to a list of routes
+	// (Django's include(patterns) or include((patterns, "app"))): a list
+	// of the module's that a route includes routes as urlpatterns does.
+	URLIncludeCalls []string `yaml:"url_include_calls"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.
@@ -1290,6 +1294,30 @@ type ObjectQuerysets struct {
 	// a return of one finds nothing, so the row found comes from the
 	// getter's other return.
 	Empty []string `yaml:"empty"`
+	// Permissions: what the finder asks of the view's permission
+	// classes about the row it found; nil when it asks nothing.
+	Permissions *ObjectPermissions `yaml:"permissions"`
+}
+
+// ObjectPermissions describes the per-row permission check a view's
+// inherited finder makes (DRF's get_object calls
+// check_object_permissions(request, obj), which refuses the request
+// unless every class the view's Classes attribute lists answers its
+// Check method, has_object_permission(request, view, obj), true). A
+// view writing Getter (get_permissions) chooses its classes itself.
+// SafeMethods are the HTTP methods a SafeNames constant of the
+// framework holds (permissions.SAFE_METHODS); Action is the view
+// attribute naming the action being run (view.action).
+type ObjectPermissions struct {
+	Classes     string   `yaml:"classes"`
+	Getter      string   `yaml:"getter"`
+	Check       string   `yaml:"check"`
+	SafeMethods []string `yaml:"safe_methods"`
+	SafeNames   []string `yaml:"safe_names"`
+	Action      string   `yaml:"action"`
+	// MethodAttr is the request's attribute holding its HTTP method
+	// (request.method).
+	MethodAttr string `yaml:"method_attr"`
 }
 
 type Shapes struct {

@@ -45,6 +45,18 @@ func (rc *ruleCtx) objectQueryset(row *value, method string, sc *scope, out *[]a
 	if getter == "" || cr == nil || b.ix.method(cr, method) != nil {
 		return // a finder of its own
 	}
+	rc.querysetConds(row, cr, getter, sc, out, line)
+	// The finder then asks the view's permission classes about the row
+	// (object_permissions.go).
+	rc.objectPermissions(row, cr, sc, out, line)
+}
+
+// querysetConds states the conditions of the view's own queryset getter
+// (see objectQueryset) as preconditions on row.
+func (rc *ruleCtx) querysetConds(row *value, cr *classRef, getter string, sc *scope, out *[]allium.Stmt, line int) {
+	b := rc.b
+	sh := b.lang.Shapes
+	oq := sh.ObjectQuerysets
 	fr := b.ix.method(cr, getter)
 	if fr == nil {
 		return

@@ -363,6 +363,9 @@ func (b *builder) functionHandler(f *facts.File, fn *facts.Function, viewModule 
 	if !isRoute && !h.job && viewModule && len(fn.Params) > 0 && fn.Params[0].Name == "request" && !strings.HasPrefix(fn.Name, "_") {
 		isRoute = true
 	}
+	if !isRoute && !h.job && b.urlRouted(f, fn) {
+		isRoute = true
+	}
 	if !isRoute && !h.job {
 		return nil
 	}
@@ -641,6 +644,11 @@ type ruleCtx struct {
 	// unstatedCond, on a path whose branch condition the spec cannot
 	// state, notes that condition left out of the handler's rule.
 	unstatedCond func(note string)
+	// presencePath: the branch (a path) is taken when the request gives
+	// an input its statements read, or its other way turns the request
+	// away (splitPaths): what a request that passes does. Set on the
+	// handler's context while that path is walked.
+	presencePath bool
 	// kindSuffix: a path that is one kind of a webhook's events names its
 	// rule with the kind after the handler's name, and keeps the
 	// handler's trigger (webhook_events.go).
@@ -1295,7 +1303,7 @@ func (rc *ruleCtx) finishPaths(x *ruleCtx) {
 // the other does; a path of a trigger of its own is told apart by it. CTFd's confirm (the token must verify) and its resend
 // (no token given) each require their own and are told apart.
 func (rc *ruleCtx) notToldApart(p *ruleCtx) bool {
-	if len(rc.ensures) == 0 || rc.forked {
+	if rc.forked {
 		return false
 	}
 	if p.ownTrigger || (p.name != rc.name && p.name != rc.name+"Rejected") {
@@ -1304,6 +1312,18 @@ func (rc *ruleCtx) notToldApart(p *ruleCtx) bool {
 		return false
 	}
 	mine, theirs := requiresKeys(rc.body), requiresKeys(p.body)
+	if len(rc.ensures) == 0 {
+		if p.presencePath {
+			return false // what a request that passes does
+		}
+		// A handler whose other ways through change nothing the spec
+		// states: a branch requiring nothing of its own would read as
+		// what every request does. wger's delete view
+		// (core/views/user.py:180-190) signs the user out only when no
+		// user_pk names another account; without that condition the
+		// rule said every deletion signs its requester out.
+		return subsetKeys(theirs, mine)
+	}
 	return subsetKeys(mine, theirs) || subsetKeys(theirs, mine)
 }
 

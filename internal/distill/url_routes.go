@@ -26,6 +26,17 @@ import (
 type routeArgs struct {
 	names  map[string]bool
 	unread bool
+	// routed: a routing call names the function as its view.
+	routed bool
+}
+
+// urlRouted reports a module-level function that a URL conf's routing
+// call names as its view (wger's path('delete', user.delete),
+// core/urls.py:72): Django runs it for a request, wherever it is
+// written (core/views/user.py is no views module of its own name).
+func (b *builder) urlRouted(f *facts.File, fn *facts.Function) bool {
+	r := b.viewRoutes()[f.Path+":"+fn.Name]
+	return r != nil && r.routed && len(fn.Params) > 0 && !strings.HasPrefix(fn.Name, "_")
 }
 
 var (
@@ -44,23 +55,59 @@ func (b *builder) viewRoutes() map[string]*routeArgs {
 		return b.routes
 	}
 	for _, f := range b.ix.files {
-		extended := false
-		for i := range f.Statements {
-			if mentionsName(&f.Statements[i], "urlpatterns") {
-				extended = true // urlpatterns += [...]: routes not read
+		// urlpatterns, and the lists of the module its routes include
+		// (wger's path('user/', include((patterns_user, 'user'),
+		// namespace='user')), core/urls.py:199): Django routes theirs the
+		// same way.
+		lists := []string{"urlpatterns"}
+		for n := 0; n < len(lists) && n < 64; n++ {
+			name := lists[n]
+			extended := false
+			for i := range f.Statements {
+				if mentionsName(&f.Statements[i], name) {
+					extended = true // urlpatterns += [...]: routes not read
+				}
 			}
-		}
-		for i := range f.Constants {
-			c := &f.Constants[i]
-			if c.Name != "urlpatterns" || c.Value == nil {
-				continue
-			}
-			for _, el := range c.Value.Args() {
-				b.readRoute(f, &el, extended)
+			for i := range f.Constants {
+				c := &f.Constants[i]
+				if c.Name != name || c.Value == nil || (name != "urlpatterns" && c.Value.Kind != facts.ExprList && c.Value.Kind != facts.ExprTuple) {
+					continue
+				}
+				for _, el := range c.Value.Args() {
+					b.readRoute(f, &el, extended)
+					if l := b.includedList(&el); l != "" && !slices.Contains(lists, l) {
+						lists = append(lists, l)
+					}
+				}
 			}
 		}
 	}
 	return b.routes
+}
+
+// includedList is the name of the module's list a route element hands
+// on to (path("user/", include(patterns_user)) or include((patterns_user,
+// "user"), namespace="user")); "" for any other element.
+func (b *builder) includedList(el *facts.Expr) string {
+	if el.Kind != facts.ExprCall || el.X == nil || len(b.lang.URLIncludeCalls) == 0 {
+		return ""
+	}
+	args := el.Args()
+	if !catalog.MatchAny(b.lang.URLRouteCalls, el.X.Resolved(), el.X.Raw()) || len(args) < 2 {
+		return ""
+	}
+	inc := &args[1]
+	if inc.Kind != facts.ExprCall || inc.X == nil || !catalog.MatchAny(b.lang.URLIncludeCalls, inc.X.Resolved(), inc.X.Raw()) || len(inc.Args()) == 0 {
+		return ""
+	}
+	l := &inc.Args()[0]
+	if l.Kind == facts.ExprTuple && len(l.Args()) > 0 {
+		l = &l.Args()[0]
+	}
+	if l.Kind != facts.ExprName {
+		return ""
+	}
+	return l.Name()
 }
 
 // readRoute records the view one element of urlpatterns routes to. An
@@ -83,6 +130,7 @@ func (b *builder) readRoute(f *facts.File, el *facts.Expr, unread bool) {
 		return // a class view, an include: no function's parameters
 	}
 	r := b.route(fr)
+	r.routed = true
 	if unread || args[0].Kind != facts.ExprString {
 		r.unread = true
 		return

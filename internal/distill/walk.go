@@ -2222,12 +2222,29 @@ func (rc *ruleCtx) splitPaths(s *facts.Stmt, cond allium.Expr, thenEnds, elseEnd
 			// helper's checks passed (success_flags.go).
 			thenCond = rc.flagPassed(s.Cond, sc)
 		}
+		// A test of whether the request gives an input the branch reads
+		// (`if request.POST.get("really"): user.name = ...`) is input
+		// validation: the branch's rule is what a request giving it does.
+		// So is a branch whose other way turns the request away (`if
+		// (!errors.isEmpty()) return error; else <work>`): the branch is
+		// what a request that passes does.
+		var scratch []allium.Stmt
+		positive, ok := rc.inputsPresent(s.Cond, sc, &scratch)
+		rc.presencePath = ok && positive && len(testedInputKeys(s.Cond)) > 0 && readsTestedInput(s.Cond, s.Body) ||
+			elseEnds && rc.failureBranch(s.Else(), sc)
 		rc.path(s.Line(), thenCond, s.Body, sc, *out, false, tail)
+		rc.presencePath = false
 	}
 	m := len(rc.paths)
 	if elseEnds {
 		leftOut = rc.b.stats.Untranslated
+		// The else of an ending if is the way on past the test's other
+		// side (`if (!errors.isEmpty()) return apiResponse.
+		// validationErrorWithData(...); else <work>`, express-rest-api-
+		// mongodb's register): kept, as before.
+		rc.presencePath = true
 		rc.path(s.Line(), notCond, s.Else(), sc, *out, false, tail)
+		rc.presencePath = false
 	}
 	// An ending branch that made no path of its own but did what the
 	// spec could not state (Strapi's register: if email_confirmation, send
@@ -2331,6 +2348,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 			// Whether the branch stays a rule of its own is known once
 			// the handler's main rule is (finishPaths): the note waits.
 			x.unstatedCond = func(note string) { rc.untranslated(sc, line, LeftOutCondition, note) }
+			x.presencePath = rc.presencePath
 		}
 		rc.paths = append(rc.paths, x)
 	} else {

@@ -75,6 +75,15 @@ class Member(Base):
     terms_accepted_at: Mapped[str | None] = mapped_column(String, nullable=True)
 
 
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    deleted_at: Mapped[str | None] = mapped_column(String, nullable=True)
+    push_token: Mapped[str] = mapped_column(String)
+    owner_id: Mapped[str] = mapped_column(String)
+    seen: Mapped[str | None] = mapped_column(String, nullable=True)
+
+
 class Record(Base):
     __tablename__ = "records"
     id: Mapped[str] = mapped_column(Uuid, primary_key=True)
@@ -85,11 +94,18 @@ class Record(Base):
 
 const polarRepositories = `
 from app.repo import RepositoryBase, RepositorySoftDeletionMixin, RepositorySoftDeletionIDMixin
-from app.models import Member, Record
+from app.models import Device, Member, Record
 
 
 class MemberRepository(RepositorySoftDeletionIDMixin[Member, str], RepositorySoftDeletionMixin[Member], RepositoryBase[Member]):
     model = Member
+
+
+class DeviceRepository(RepositorySoftDeletionIDMixin[Device, str], RepositorySoftDeletionMixin[Device], RepositoryBase[Device]):
+    model = Device
+
+    async def get_by_push_token(self, push_token: str):
+        return await self.get_one_or_none(self.get_base_statement().where(Device.push_token == push_token))
 
 
 class RecordRepository(RepositorySoftDeletionIDMixin[Record, str], RepositorySoftDeletionMixin[Record], RepositoryBase[Record]):
@@ -201,6 +217,62 @@ async def verify_records(session: AsyncSession = Depends(get_db_session)):
 			want:    []string{"for record in Records where deleted_at = null and status = \"pending\":", "let member = Member{deleted_at: null, id: record.target_id}", "if exists member:\n                    member.email = \"checked\""},
 			notWant: []string{"requires: record.target_id"},
 		},
+		{
+			// polar's NotificationRecipientService.create
+			// (notification_recipient/service.py:37-54): the row found by
+			// the token among those not deleted is tested and the code
+			// goes on either way.
+			name: "a lookup by a presented token the code goes on without: its filter no precondition",
+			endpoint: `
+@router.post("/devices")
+async def register_device(push_token: str, owner_id: str, session: AsyncSession = Depends(get_db_session)):
+    repository = DeviceRepository.from_session(session)
+    existing = await repository.get_by_push_token(push_token)
+    if existing:
+        if existing.owner_id != owner_id:
+            await repository.update(existing, update_dict={"seen": "moved"})
+`,
+			rule:    "RegisterDevice",
+			want:    []string{"if exists existing:"},
+			notWant: []string{"requires: existing.deleted_at = null"},
+			notes:   []string{"a condition the lookup of existing filters on, where the code goes on when none is found"},
+		},
+		{
+			// polar's upsert_from_stripe_charge (payment/service.py:
+			// 133-141) makes the row when none is found.
+			name: "a lookup by a presented token made when not found: its filter no precondition",
+			endpoint: `
+@router.post("/devices/upsert")
+async def upsert_device(push_token: str, member_id: str, session: AsyncSession = Depends(get_db_session)):
+    members = MemberRepository.from_session(session)
+    member = await members.get_by_id(member_id)
+    if member is None:
+        raise HTTPException(status_code=404)
+    repository = DeviceRepository.from_session(session)
+    existing = await repository.get_by_push_token(push_token)
+    if existing is None:
+        existing = Device(push_token=push_token, owner_id=member_id)
+        session.add(existing)
+    await members.update(member, update_dict={"name": "has a device"})
+`,
+			rule:    "UpsertDevice",
+			want:    []string{`member.name = "has a device"`},
+			notWant: []string{"requires: existing.deleted_at = null"},
+		},
+		{
+			name: "a lookup by a presented token the request ends without: its filter a precondition",
+			endpoint: `
+@router.post("/devices/seen")
+async def see_device(push_token: str, session: AsyncSession = Depends(get_db_session)):
+    repository = DeviceRepository.from_session(session)
+    existing = await repository.get_by_push_token(push_token)
+    if existing is None:
+        raise HTTPException(status_code=404)
+    await repository.update(existing, update_dict={"seen": "yes"})
+`,
+			rule: "SeeDevice",
+			want: []string{"requires: existing.deleted_at = null", `existing.seen = "yes"`},
+		},
 	}
 	d := New(Options{})
 	defer d.Close()
@@ -210,7 +282,7 @@ async def verify_records(session: AsyncSession = Depends(get_db_session)):
 from datetime import datetime, UTC
 from fastapi import APIRouter, Depends, HTTPException
 from sqlalchemy.ext.asyncio import AsyncSession
-from app.repository import MemberRepository, RecordRepository
+from app.repository import DeviceRepository, MemberRepository, RecordRepository
 from app.schemas import MemberUpdate
 from app.db import get_db_session
 

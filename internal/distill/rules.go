@@ -493,6 +493,13 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 
 // ruleCtx accumulates one rule while a handler is walked.
 type ruleCtx struct {
+	// filterReqs: the preconditions lookups by a presented secret made of
+	// their rows' state, by condition (exprKey), each with its row's
+	// binding (secretlookup.go).
+	filterReqs map[string]string
+	// goesOnWithout: the locals an if tests for a row, neither of whose
+	// branches ends the request (secretlookup.go).
+	goesOnWithout map[string]bool
 	// singletonsRead: the one rows of models the handler read, by given
 	// binding name (singleton_rows.go).
 	singletonsRead map[string]string
@@ -1514,6 +1521,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		r.Body = append(r.Body, &allium.Requires{Meta: ifs.Meta, Cond: ifs.Branches[0].Cond})
 		rc.ensures = ifs.Branches[0].Body
 	}
+	r.Body = rc.dropFilterReqsOfTestedRows(r.Body) // secretlookup.go
 	rc.writesOnActingUser(r.Body, rc.ensures)
 	unnameUnreadCreations(rc.ensures, r.Body)
 	rc.ensures = dropUnreadLookupLets(rc.ensures, r.Body)

@@ -1,7 +1,10 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/facts"
 )
 
 // stateValue reports a value that names no other instance or input: a
@@ -92,7 +95,16 @@ func (rc *ruleCtx) secretLookupFiltered(name string, q *query, sc *scope, line i
 			}
 		}
 		rc.b.stats.GuardsSeen++
+		before := len(rc.body)
 		rc.requires(cond, sc, line)
+		for _, s := range rc.body[before:] {
+			if r, ok := s.(*allium.Requires); ok {
+				if rc.filterReqs == nil {
+					rc.filterReqs = map[string]string{}
+				}
+				rc.filterReqs[exprKey(r.Cond)] = bn
+			}
+		}
 	}
 	if len(secrets) == 1 {
 		rc.noteTokenColumnLookup(bn, rc.b.entByName[q.ent], q, secrets[0], sc, line)
@@ -126,4 +138,76 @@ func (rc *ruleCtx) storedField(x allium.Expr, sc *scope) bool {
 		}
 	}
 	return false
+}
+
+// dropFilterReqsOfTestedRows takes out of the rule the preconditions a
+// lookup by a presented secret made of its row's state (filterReqs) when
+// the code tests whether the row was found and goes on either way (the
+// rule's outcomes test it, or an if on it ends the request in neither
+// branch: polar's upsert_from_stripe_charge makes the payment when none is
+// found, payment/service.py:133-141), and the rule does not require the
+// row: the filter is no precondition of the request. polar's
+// NotificationRecipientService.create looks the device's token up among
+// the rows not deleted and makes a new row when there is none
+// (notification_recipient/service.py:37-54); `requires:
+// existing.deleted_at = null` refused that request.
+func (rc *ruleCtx) dropFilterReqsOfTestedRows(body []allium.Stmt) []allium.Stmt {
+	if len(rc.filterReqs) == 0 {
+		return body
+	}
+	tested := map[string]bool{}
+	allium.WalkStmts(rc.ensures, func(s allium.Stmt) bool {
+		if i, ok := s.(*allium.If); ok {
+			for _, br := range i.Branches {
+				allium.Inspect(br.Cond, func(e allium.Expr) bool {
+					if u, ok := e.(*allium.Unary); ok && u.Op == allium.OpExists {
+						if id, ok := u.X.(*allium.Ident); ok {
+							tested[id.Name] = true
+						}
+					}
+					return true
+				})
+			}
+		}
+		return true
+	})
+	for name := range rc.goesOnWithout {
+		tested[name] = true
+	}
+	for _, s := range body {
+		if r, ok := s.(*allium.Requires); ok {
+			if u, ok := r.Cond.(*allium.Unary); ok && u.Op == allium.OpExists {
+				if id, ok := u.X.(*allium.Ident); ok {
+					delete(tested, id.Name) // the rule requires the row: the filter holds
+				}
+			}
+		}
+	}
+	return slices.DeleteFunc(body, func(s allium.Stmt) bool {
+		r, ok := s.(*allium.Requires)
+		if !ok || !tested[rc.filterReqs[exprKey(r.Cond)]] {
+			return false
+		}
+		rc.leaveOutAt(r.Prov.File, r.Prov.Line, LeftOutGuard, "a condition the lookup of "+rc.filterReqs[exprKey(r.Cond)]+" filters on, where the code goes on when none is found")
+		return true
+	})
+}
+
+// noteGoesOnWithout records the local an if tests for a row (`if x is
+// None:`, `if x:`, `if not x:`) when neither branch ends the request.
+func (rc *ruleCtx) noteGoesOnWithout(s *facts.Stmt, sc *scope) {
+	c := s.Cond
+	if c != nil && c.Kind == facts.ExprUnary && c.Op() == "not" {
+		c = c.X
+	}
+	if c != nil && c.Kind == facts.ExprCompare && (c.Op() == "is" || c.Op() == "is not") && c.Y != nil && c.Y.Kind == facts.ExprNone {
+		c = c.X
+	}
+	if c == nil || c.Kind != facts.ExprName || rc.endsRequest(s.Body, sc) || rc.endsRequest(s.Else(), sc) {
+		return
+	}
+	if rc.goesOnWithout == nil {
+		rc.goesOnWithout = map[string]bool{}
+	}
+	rc.goesOnWithout[c.Name()] = true
 }

@@ -1817,6 +1817,7 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if sent := rc.sentRefusal(s, sc); sent != nil {
 		s = sent
 	}
+	rc.noteGoesOnWithout(s, sc) // secretlookup.go
 	if rc.signedInSession(s, sc) {
 		// if (!session) return 403: the rule is for signed-in users.
 		return rc.stmts(s.Else(), sc, out)
@@ -2319,6 +2320,7 @@ func (rc *ruleCtx) path(line int, cond allium.Expr, body []facts.Stmt, sc *scope
 	x.keysGiven, x.keysMayLack = maps.Clone(rc.keysGiven), rc.keysMayLack
 	x.idParams = maps.Clone(rc.idParams)
 	x.localComparisons = maps.Clone(rc.localComparisons)
+	x.filterReqs, x.goesOnWithout = rc.filterReqs, rc.goesOnWithout // shared: x.body holds rc's requires
 	if cond = unstated(cond, x.body); cond != nil {
 		x.body = append(x.body, &allium.Requires{Meta: rc.b.meta(sc.file, line), Cond: cond})
 	}

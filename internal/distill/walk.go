@@ -1574,9 +1574,10 @@ func (b *builder) join(q *query) allium.Expr {
 	if q.via != nil || len(q.conds) == 0 {
 		return nil
 	}
-	if q.scoped > 0 && !slices.ContainsFunc(q.conds, func(c qcond) bool { return c.val != nil && !stateValue(c.val) }) {
+	if q.scoped > 0 && !slices.ContainsFunc(q.conds, func(c qcond) bool { return c.val != nil && !stateValue(c.val) && !b.enumState(c.val) }) {
 		// Scoping the spec cannot name was left out, and what is left
-		// names no row, only a state (deleted_at = null): polar's
+		// names no row, only a state (deleted_at = null, status =
+		// succeeded): polar's
 		// get_by_dispute(dispute.id) of a dispute the walk could not read
 		// (support_case/repository.py:298-302) would read as any case.
 		return nil

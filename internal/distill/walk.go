@@ -1554,6 +1554,27 @@ func (rc *ruleCtx) renameHelperBinding(val *value, name string) {
 	id.Name = bn
 }
 
+// fieldEnumLiteral reports a condition comparing a field typed by an
+// enum of the spec with one of that enum's members (status = succeeded):
+// a state of the row, not a row or an input it names.
+func (b *builder) fieldEnumLiteral(entity string, c qcond) bool {
+	id, ok := c.val.(*allium.Ident)
+	ent := b.entByName[entity]
+	if !ok || ent == nil {
+		return false
+	}
+	f := ent.field(c.field)
+	if f == nil || f.typ == nil {
+		return false
+	}
+	for _, en := range b.enumList {
+		if en.name == f.typ.Name && slices.Contains(en.order, id.Name) {
+			return true
+		}
+	}
+	return false
+}
+
 // join writes a query's equality conditions as Entity{field: value}.
 func (b *builder) join(q *query) allium.Expr {
 	if q.anyOf != nil {
@@ -1574,7 +1595,7 @@ func (b *builder) join(q *query) allium.Expr {
 	if q.via != nil || len(q.conds) == 0 {
 		return nil
 	}
-	if q.scoped > 0 && !slices.ContainsFunc(q.conds, func(c qcond) bool { return c.val != nil && !stateValue(c.val) && !b.enumState(c.val) }) {
+	if q.scoped > 0 && !slices.ContainsFunc(q.conds, func(c qcond) bool { return c.val != nil && !stateValue(c.val) && !b.fieldEnumLiteral(q.ent, c) }) {
 		// Scoping the spec cannot name was left out, and what is left
 		// names no row, only a state (deleted_at = null, status =
 		// succeeded): polar's

@@ -363,6 +363,11 @@ type Language struct {
 	SingletonLookups []string `yaml:"singleton_lookups"`
 	QueryMethods     []string `yaml:"query_methods"`
 	PersistCalls     []string `yaml:"persist_calls"`
+	// SessionRowCalls are the persist calls of the ORM's session that
+	// take the row they write (session.add(row)): handed a row of the
+	// spec's, such a call is the session's, not a method of the same
+	// name that one class of the service defines.
+	SessionRowCalls []string `yaml:"session_row_calls"`
 
 	// UpdateStamps are the columns the ORM sets to the clock each time it
 	// writes a change to the row (SQLAlchemy's onupdate=func.now(),

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/distill/distill/internal/allium"
+	"github.com/distill/distill/internal/catalog"
 	"github.com/distill/distill/internal/facts"
 )
 
@@ -76,6 +77,9 @@ func (rc *ruleCtx) untypedMethodCall(e *facts.Expr, method string, recv *value, 
 	if method == "" || recv.kind != vUnknown || method[0] == '_' || !localRoot(e.X, sc) {
 		return nil
 	}
+	if rc.persistsRow(e, method, sc) {
+		return nil
+	}
 	fr := rc.b.namedMethod(method, e.X.X.Name())
 	if fr == nil || fr.fn.Name == "__init__" {
 		return nil
@@ -94,4 +98,29 @@ func localRoot(callee *facts.Expr, sc *scope) bool {
 	}
 	_, ok := sc.vars[x.Name()]
 	return ok
+}
+
+// persistsRow reports recv.add(row) and its kin: a call of the catalog's
+// session_row_calls handed a row of the spec's entities, new or loaded,
+// is the ORM session's, whatever other class of the service defines a
+// method of that name. polar's generic repository holds its session untyped
+// (kit/repository/base.py:64-65, 125, 152: self.session.add(object)),
+// and the only class of the service with an add is a Prometheus counter
+// (observability/otel_prometheus.py:55, add(amount, ...)); read as that,
+// every row the repository creates or updates was handed beyond the
+// inline depth and left out of its rule.
+func (rc *ruleCtx) persistsRow(e *facts.Expr, method string, sc *scope) bool {
+	if !catalog.Match(rc.b.lang.SessionRowCalls, method) {
+		return false
+	}
+	for i := range e.Args() {
+		a := &e.Args()[i]
+		if a.Kind != facts.ExprName {
+			continue
+		}
+		if v := sc.vars[a.Name()]; v != nil && (v.kind == vNew || v.kind == vEntity) {
+			return true
+		}
+	}
+	return false
 }

@@ -2708,6 +2708,10 @@ func isZero(e allium.Expr) bool {
 // filter(Q()) stated a change to every FieldDependency.
 func forgetLoopLocals(sc *scope, s *facts.Stmt) {
 	facts.Walk(s.Body, func(st *facts.Stmt) bool {
+		if st.Kind == facts.StmtExpr {
+			forgetFilledLiteral(sc, st.Value)
+			return true
+		}
 		if st.Kind != facts.StmtAssign && st.Kind != facts.StmtAugAssign {
 			return true
 		}
@@ -2716,6 +2720,27 @@ func forgetLoopLocals(sc *scope, s *facts.Stmt) {
 		}
 		return true
 	})
+}
+
+// forgetFilledLiteral makes unknown a local bound to a collection
+// written out ([] or {}) that call x fills or empties in place
+// (prices.append(price)): after a loop the walk does not read, the local
+// holds what the passes put in it, not the literal. polar's
+// get_validated_prices (product/service.py:583, 680, 685) appends each
+// price in its loop and then tests len(prices) < 1; read as the empty
+// literal, the rule required length({}) >= 1, never true.
+func forgetFilledLiteral(sc *scope, x *facts.Expr) {
+	if x == nil || x.Kind != facts.ExprCall || x.X == nil || x.X.Kind != facts.ExprAttr || x.X.X == nil || x.X.X.Kind != facts.ExprName {
+		return
+	}
+	n := x.X.X.Name()
+	v := sc.vars[n]
+	if v == nil || v.kind != vExpr {
+		return
+	}
+	if _, lit := v.expr.(*allium.SetLit); lit {
+		sc.vars[n] = unknownValue
+	}
 }
 
 // forgetBound makes unknown the locals an assignment target binds: a

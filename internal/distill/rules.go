@@ -1780,7 +1780,10 @@ func (b *builder) runDependency(rc *ruleCtx, sc *scope, f *facts.File, entry *fa
 		rc.userDependency(f, fn, facts.LastSegment(fn.Raw()), sc, 0)
 		return
 	}
-	rc.dependencyValue(f, fn, facts.LastSegment(fn.Raw()), sc, 0)
+	// No parameter names the value: a row it loads keeps the name the
+	// dependency gives it (polar's get_admin returns user_session,
+	// backoffice/dependencies.py:29), not the function's name.
+	rc.dependencyValue(f, fn, "", sc, 0)
 }
 
 // bindDependency binds p, when its default (or its annotation's alias) is
@@ -2140,6 +2143,9 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 		if dep, depFile := b.paramDependency(fr.file, &fr.fn.Params[i]); dep != nil && len(dep.Args()) > 0 {
 			level = max(level, b.dependencyAuth(depFile, &dep.Args()[0], depth+1))
 		}
+	}
+	if b.adminGate(fr) {
+		level = max(level, authAdmin)
 	}
 	return level
 }

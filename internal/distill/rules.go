@@ -656,7 +656,10 @@ type ruleCtx struct {
 	line       int
 	auth       authLevel
 	keySurface string // key_guards.go
-	userVal    *value
+	// subjectTypes: the entities an auth subject that is no user may be
+	// (subject_types.go).
+	subjectTypes []string
+	userVal      *value
 	// urlRows: the names of the rows the URL names that a view's
 	// get_object gave (evalCall): the signed-in user is none of them.
 	urlRows map[string]bool
@@ -1541,7 +1544,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		rc.dropUnreadHelperRows(r)
 		rc.dropPresentedSecrets(r)
 	}
-	ro := &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
+	ro := &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, subjectTypes: rc.subjectTypes, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
 	if rc.kindSuffix == "" && external && trig.Name == name && rc.h.class != nil {
 		ro.baseName, ro.class = rc.name, rc.h.class
 	}
@@ -1644,6 +1647,17 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			continue
 		}
 		if b.subjectParam(h.file, &p) {
+			if types := b.nonUserSubject(h.file, &p); types != nil {
+				// AuthSubject[Customer | Member]: the caller is no
+				// user; its subject is none the spec names.
+				// The dependencies that take the subject see the same
+				// one (subjectValue).
+				rc.subjectTypes = types
+				rc.subject = unknownValue
+				sc.vars[p.Name] = unknownValue
+				rc.subjectDependency(h.file, &p, sc, nil, 0)
+				continue
+			}
 			sc.vars[p.Name] = rc.subjectValue()
 			rc.subjectDependency(h.file, &p, sc, nil, 0)
 			continue

@@ -775,9 +775,12 @@ type ruleOut struct {
 	// keySurface: the surface of the key the handler requires
 	// (key_guards.go), "" for none.
 	keySurface string
-	external   bool
-	job        bool
-	params     []string
+	// subjectTypes: the entities its auth subject may be, when none is
+	// the user entity (subject_types.go); each faces a surface of its own.
+	subjectTypes []string
+	external     bool
+	job          bool
+	params       []string
 	// shareParams is the handler whose trigger this rule shares (a
 	// rejection rule): its parameters are settled when the handler is.
 	shareParams *ruleCtx

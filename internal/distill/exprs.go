@@ -299,6 +299,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		if e.Op() == "or" && e.Y != nil && (e.Y.IsLiteral() || e.Y.Kind == facts.ExprDict || e.Y.Kind == facts.ExprList) {
 			return rc.eval(e.X, sc, out, false)
 		}
+		if v := rc.sameEither(e, sc, out); v != nil {
+			return v // orig_user_session or user_session, both the caller's session
+		}
 		if v := rc.inputOrInput(e, sc, out); v != nil {
 			return v
 		}
@@ -1693,7 +1696,12 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 			x = &allium.Lit{Kind: allium.LitBool, Text: "true"}
 		default:
 			ex := rc.valueExpr(v)
-			if ex == nil {
+			if ex == nil || isTruthTest(ex) {
+				// A value the walk read as a test of something
+				// (a or b of two objects, read as exists a or exists
+				// b) is no value that can be null: (exists s) != null
+				// says nothing true of the code (polar's get_admin,
+				// backoffice/dependencies.py:19-22).
 				return nil
 			}
 			x = &allium.Binary{Op: allium.OpNe, X: ex, Y: &allium.Lit{Kind: allium.LitNull, Text: "null"}}

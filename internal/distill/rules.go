@@ -663,7 +663,10 @@ type ruleCtx struct {
 	line       int
 	auth       authLevel
 	keySurface string // key_guards.go
-	userVal    *value
+	// subjectTypes: the entities an auth subject that is no user may be
+	// (subject_types.go).
+	subjectTypes []string
+	userVal      *value
 	// urlRows: the names of the rows the URL names that a view's
 	// get_object gave (evalCall): the signed-in user is none of them.
 	urlRows map[string]bool
@@ -1549,7 +1552,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		rc.dropUnreadHelperRows(r)
 		rc.dropPresentedSecrets(r)
 	}
-	ro := &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
+	ro := &ruleOut{rule: r, auth: rc.auth, keySurface: rc.keySurface, subjectTypes: rc.subjectTypes, external: external, job: rc.h.job, params: slices.Clone(rc.params)}
 	if rc.kindSuffix == "" && external && trig.Name == name && rc.h.class != nil {
 		ro.baseName, ro.class = rc.name, rc.h.class
 	}
@@ -1652,6 +1655,17 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 			continue
 		}
 		if b.subjectParam(h.file, &p) {
+			if types := b.nonUserSubject(h.file, &p); types != nil {
+				// AuthSubject[Customer | Member]: the caller is no
+				// user; its subject is none the spec names.
+				// The dependencies that take the subject see the same
+				// one (subjectValue).
+				rc.subjectTypes = types
+				rc.subject = unknownValue
+				sc.vars[p.Name] = unknownValue
+				rc.subjectDependency(h.file, &p, sc, nil, 0)
+				continue
+			}
 			sc.vars[p.Name] = rc.subjectValue()
 			rc.subjectDependency(h.file, &p, sc, nil, 0)
 			continue
@@ -1788,7 +1802,10 @@ func (b *builder) runDependency(rc *ruleCtx, sc *scope, f *facts.File, entry *fa
 		rc.userDependency(f, fn, facts.LastSegment(fn.Raw()), sc, 0)
 		return
 	}
-	rc.dependencyValue(f, fn, facts.LastSegment(fn.Raw()), sc, 0)
+	// No parameter names the value: a row it loads keeps the name the
+	// dependency gives it (polar's get_admin returns user_session,
+	// backoffice/dependencies.py:29), not the function's name.
+	rc.dependencyValue(f, fn, "", sc, 0)
 }
 
 // bindDependency binds p, when its default (or its annotation's alias) is
@@ -2148,6 +2165,9 @@ func (b *builder) dependencyAuth(f *facts.File, fn *facts.Expr, depth int) authL
 		if dep, depFile := b.paramDependency(fr.file, &fr.fn.Params[i]); dep != nil && len(dep.Args()) > 0 {
 			level = max(level, b.dependencyAuth(depFile, &dep.Args()[0], depth+1))
 		}
+	}
+	if b.adminGate(fr) {
+		level = max(level, authAdmin)
 	}
 	return level
 }

@@ -64,6 +64,28 @@ func (b *builder) surfaces(m *allium.Module) {
 			level = authUser
 		}
 		g := groups[level]
+		call := &allium.Call{Fun: &allium.Ident{Name: r.rule.Trigger.Name}}
+		for _, p := range r.rule.Trigger.Params {
+			call.Args = append(call.Args, allium.Arg{Value: &allium.Ident{Name: p.Name}})
+		}
+		if r.keySurface == "" && level != authAdmin && len(r.subjectTypes) > 0 {
+			// An auth subject that is a customer or a member, never a
+			// user (subject_types.go): each entity it may be reaches
+			// the rule through a surface facing it, and no visitor does.
+			for _, t := range r.subjectTypes {
+				sg := keyGroups[" "+t]
+				if sg == nil {
+					sg = &group{name: t + "Api", facing: snake(t), typ: t}
+					keyGroups[" "+t] = sg
+					keyOrder = append(keyOrder, sg)
+				}
+				sg.items = append(sg.items, &allium.SurfaceItem{Meta: allium.Meta{Prov: r.rule.Prov}, X: call})
+				if sg.prov == nil {
+					sg.prov = r.rule.Prov
+				}
+			}
+			continue
+		}
 		if r.keySurface != "" {
 			g = keyGroups[r.keySurface]
 			if g == nil {
@@ -71,10 +93,6 @@ func (b *builder) surfaces(m *allium.Module) {
 				keyGroups[r.keySurface] = g
 				keyOrder = append(keyOrder, g)
 			}
-		}
-		call := &allium.Call{Fun: &allium.Ident{Name: r.rule.Trigger.Name}}
-		for _, p := range r.rule.Trigger.Params {
-			call.Args = append(call.Args, allium.Arg{Value: &allium.Ident{Name: p.Name}})
 		}
 		g.items = append(g.items, &allium.SurfaceItem{Meta: allium.Meta{Prov: r.rule.Prov}, X: call})
 		if g.prov == nil {

@@ -9,7 +9,9 @@ import "testing"
 // get_current_user_attrs builds a UserAttrs namedtuple (constants/users.py,
 // utils/user/__init__.py:38-57); Teams.members runs over Users.team_id
 // beside the team's captain_id (models/__init__.py:638-654); and
-// TestingConfig(ServerConfig) is the tests' configuration (config.py:307).
+// TestingConfig(ServerConfig) is the tests' configuration (config.py:307);
+// admins_only and authed_only call the handler under the check and fail in
+// its else (utils/decorators/__init__.py:85-142).
 func TestCTFdOwnDefinitions(t *testing.T) {
 	files := map[string]string{
 		"app/models.py": `
@@ -100,7 +102,7 @@ def is_admin():
 		"app/views.py": `
 import functools
 from app import utils as current_user
-from flask import Blueprint, abort, request, current_app
+from flask import Blueprint, abort, request, current_app, redirect, url_for
 from app.models import Teams, Users, db
 from app.utils import authed, is_verified, get_config, get_current_user, get_current_user_attrs, user_mode
 bp = Blueprint("t", __name__)
@@ -132,6 +134,39 @@ def check():
         user.verified = False
         db.session.commit()
     return "ok"
+def admins_only(f):
+    @functools.wraps(f)
+    def admins_only_wrapper(*args, **kwargs):
+        if current_user.is_admin():
+            return f(*args, **kwargs)
+        else:
+            if request.is_json:
+                abort(403)
+            else:
+                return redirect(url_for("auth.login", next=request.full_path))
+    return admins_only_wrapper
+def authed_only(f):
+    @functools.wraps(f)
+    def authed_only_wrapper(*args, **kwargs):
+        if authed():
+            return f(*args, **kwargs)
+        else:
+            abort(403)
+    return authed_only_wrapper
+@bp.route("/teams/<int:team_id>", methods=["DELETE"])
+@admins_only
+def delete_team(team_id):
+    team = Teams.query.filter_by(id=team_id).first_or_404()
+    db.session.delete(team)
+    db.session.commit()
+    return "ok"
+@bp.route("/teams/<int:team_id>/name", methods=["POST"])
+@authed_only
+def rename(team_id):
+    team = Teams.query.filter_by(id=team_id).first_or_404()
+    team.name = request.form["name"]
+    db.session.commit()
+    return "ok"
 `,
 	}
 	runIdiomCases(t, files, []idiomCase{
@@ -147,5 +182,9 @@ def check():
 			notWant: []string{"team.captain", "max_captain_length"}},
 		{name: "a testing config class gives no default", construct: "Join",
 			notWant: []string{"update_check: Boolean = false"}},
+		{name: "if check: return f() else: fail, in a decorator of the service", construct: "DeleteTeam",
+			want: []string{"requires: user.is_admin"}},
+		{name: "if authed(): return f() else: fail, on signed-in users", construct: "UserApi",
+			want: []string{"DeleteTeam(user, team)", "Rename("}},
 	})
 }

@@ -95,7 +95,7 @@ func (b *builder) collectConfig() {
 	for _, f := range b.ix.files {
 		for i := range f.Classes {
 			c := &f.Classes[i]
-			if !strings.Contains(c.Name, "Config") && !strings.Contains(c.Name, "Settings") {
+			if !strings.Contains(c.Name, "Config") && !strings.Contains(c.Name, "Settings") || testConfigClass(c.Name) {
 				continue
 			}
 			for j := range c.Fields {
@@ -106,6 +106,15 @@ func (b *builder) collectConfig() {
 			}
 		}
 	}
+}
+
+// testConfigClass reports a config class the tests run under, as a test
+// file's settings are (addConfig): CTFd's TestingConfig(ServerConfig)
+// sets UPDATE_CHECK = False (config.py:307-315) where the service's own
+// ServerConfig defaults it to True (:255), and the spec said the
+// deployment's update check was off unless turned on.
+func testConfigClass(name string) bool {
+	return strings.HasPrefix(name, "Test")
 }
 
 // addConfig records one candidate under its code key (the name as

@@ -230,8 +230,35 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 				}
 				continue
 			}
-			if len(s.Else()) > 0 || len(s.Body) == 0 {
+			if len(s.Body) == 0 {
 				return nil, nil
+			}
+			if els := s.Else(); len(els) > 0 {
+				// if is_admin(): return f(*args, **kwargs) / else: fail
+				// (CTFd's admins_only, utils/decorators/__init__.py:133-140,
+				// and authed_only, :93-100): the handler runs only where
+				// the check holds, as with the else written after the if.
+				last := &s.Body[len(s.Body)-1]
+				if last.Kind != facts.StmtReturn || !callsName([]facts.Stmt{*last}, wrapped) || callsName(els, wrapped) ||
+					callsName(s.Body[:len(s.Body)-1], wrapped) {
+					return nil, nil
+				}
+				if _, decided, _ := rc.reduceCond(s.Cond, wsc); decided {
+					return nil, nil
+				}
+				if rc.signedInCall(s.Cond, wsc) {
+					// if authed(): return f(...): the rule is the
+					// signed-in user's (authed_only).
+					rc.auth = max(rc.auth, authUser)
+					return s.Cond, els
+				}
+				rc.b.stats.GuardsSeen++
+				if c := rc.wrapperCond(s.Cond, wsc, out); c != nil {
+					rc.requires(c, wsc, s.Line())
+				} else {
+					rc.untranslated(wsc, s.Line(), LeftOutGuard, "a guard")
+				}
+				return s.Cond, els
 			}
 			if rc.signInCheck(s.Cond, wsc) {
 				// if not user.is_authenticated: fail. A login requirement:

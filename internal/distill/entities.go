@@ -1437,6 +1437,30 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 			break
 		}
 	}
+	if fk != nil {
+		if col, own, ok := namedKey(e, v.Keyword("foreign_keys")); ok {
+			// foreign_keys names the key the relationship runs over: a
+			// column of this class (captain = relationship("Users",
+			// foreign_keys=[captain_id])) makes it the forward side over
+			// that key, and a column of the target ("Users.team_id")
+			// the reverse side, whatever key to the target this class
+			// also has. CTFd's Teams.members (models/__init__.py:638-640)
+			// had been read as its captain_id (:653), so len(team.members)
+			// said length(team.captain).
+			fk = nil
+			if own {
+				for _, f := range e.fields {
+					if !f.drop && f.fkEntity == tgt.name && !f.ownRelation && (f.attr == col || f.name == col) {
+						fk = f
+						break
+					}
+				}
+				if fk == nil {
+					return
+				}
+			}
+		}
+	}
 	backref, backSingle := "", false
 	if kw := v.Keyword("backref"); kw != nil {
 		if kw.Kind == facts.ExprString {
@@ -1500,6 +1524,36 @@ func (b *builder) readRelationship(e *entityInfo, a *facts.Assignment) {
 			b.singleRels[e.name+"."+snake(a.Name)] = true
 		}
 	}
+}
+
+// namedKey reads a relationship's foreign_keys: the column it names, and
+// whether that column is e's own (a bare name, or one qualified by e's
+// class) rather than the target's ("Users.team_id"). ok is false when it
+// names none, or more than one.
+func namedKey(e *entityInfo, named *facts.Expr) (col string, own, ok bool) {
+	if named == nil {
+		return "", false, false
+	}
+	if named.Kind == facts.ExprList {
+		if len(named.Args()) != 1 {
+			return "", false, false
+		}
+		named = &named.Args()[0]
+	}
+	raw := named.Raw()
+	if named.Kind == facts.ExprString {
+		raw = strings.Trim(named.Value(), "[] ")
+		if strings.Contains(raw, ",") {
+			return "", false, false
+		}
+	}
+	col = facts.LastSegment(raw)
+	if col == "" {
+		return "", false, false
+	}
+	owner := strings.TrimSuffix(strings.TrimSuffix(raw, col), ".")
+	own = owner == "" || e.ref != nil && facts.LastSegment(owner) == e.ref.class.Name
+	return col, own, true
 }
 
 // reverseKey names the key of tgt that a one-to-many from e runs over: the

@@ -2570,11 +2570,29 @@ func (rc *ruleCtx) evalCall(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 				// to code the walk cannot follow (opaque_senders.go).
 				rc.opaqueSend(fr, e, sc, out)
 			}
-			if v.kind == vUnknown && b.currentUserCall(e) {
+			if (v.kind == vUnknown || blackBoxOf(v, fr.fn.Name)) && len(*out) == before && catalog.MatchAny(l.ConfigGetters, names...) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString {
+				// The service's own getter of a named setting (catalog
+				// config_getters) whose body the spec cannot read: CTFd's
+				// get_config (CTFd/utils/__init__.py:66-85) reads the
+				// Configs table through a memoized query and falls back to
+				// the app's presets and DEFAULTS. get_config("verify_emails")
+				// is still the setting verify_emails, as it is where the
+				// service's definition is not read. A body that only
+				// hands back what it looked up comes out as the black box
+				// get_config("verify_emails"), the same reading unnamed.
+				if x := rc.configGetter(e, sc); x != nil {
+					return exprValue(x)
+				}
+			}
+			if (v.kind == vUnknown || v.kind == vPlumbing) && b.currentUserCall(e) {
 				// A getter of the signed-in user (catalog
 				// auth.dependencies) whose body the spec cannot read
 				// (CTFd's get_current_user_attrs, a cached copy of its
-				// columns) still gives that user.
+				// columns) still gives that user. Read through, its
+				// body may give only machinery: get_user_attrs builds
+				// a UserAttrs namedtuple (CTFd/constants/users.py:23)
+				// from the row of session["id"], cached
+				// (CTFd/utils/user/__init__.py:38-57).
 				return rc.currentUser()
 			}
 			if v.kind == vUnknown && method == "" && len(e.Args()) > 0 && len(*out) == before && b.ownDecoder(names) {
@@ -5464,4 +5482,18 @@ func (b *builder) normalisedAlready(x allium.Expr, spec string) bool {
 		}
 		x = c.Args[0].Value
 	}
+}
+
+// blackBoxOf reports v as a call of the spec function the walk makes of
+// the service's function name when it cannot read its body.
+func blackBoxOf(v *value, name string) bool {
+	if v == nil || v.kind != vExpr {
+		return false
+	}
+	c, ok := v.expr.(*allium.Call)
+	if !ok {
+		return false
+	}
+	id, ok := c.Fun.(*allium.Ident)
+	return ok && id.Name == name
 }

@@ -67,6 +67,14 @@ func (rc *ruleCtx) decidesFromSettings(fr *funcRef, seen []string, reads *int) b
 				if s.Value == nil || !rc.settingsOnly(fr.file, s.Value, seen, reads) {
 					return false
 				}
+				if rc.namedSettingRead(s.Value) {
+					// return get_config("user_mode"): the setting's own
+					// value, not a True or False the function decides
+					// (CTFd's user_mode(), utils/config/__init__.py:16-17,
+					// compared with "users" and "teams" by its callers).
+					// Inlined, the call is config.user_mode itself.
+					return false
+				}
 			case facts.StmtIf:
 				if !rc.settingsOnly(fr.file, s.Cond, seen, reads) || !stmts(s.Body) || len(s.Else()) > 0 && !stmts(s.Else()) {
 					return false
@@ -105,4 +113,10 @@ func (rc *ruleCtx) settingsOnly(f *facts.File, e *facts.Expr, seen []string, rea
 		return fr != nil && fr.class == nil && len(fr.fn.Params) == 0 && rc.decidesFromSettings(fr, seen, reads)
 	}
 	return false
+}
+
+// namedSettingRead reports a catalogued config getter given the setting's name:
+// get_config("user_mode").
+func (rc *ruleCtx) namedSettingRead(e *facts.Expr) bool {
+	return e.Kind == facts.ExprCall && catalog.MatchAny(rc.b.lang.ConfigGetters, e.Resolved(), e.Raw()) && len(e.Args()) > 0 && e.Args()[0].Kind == facts.ExprString
 }

@@ -142,6 +142,7 @@ func (rc *ruleCtx) storedField(x allium.Expr, sc *scope) bool {
 
 // dropFilterReqsOfTestedRows takes out of the rule the preconditions a
 // lookup by a presented secret made of its row's state (filterReqs) when
+// the rule does not name the row (neither an input nor a let), or when
 // the code tests whether the row was found and goes on either way (the
 // rule's outcomes test it, or an if on it ends the request in neither
 // branch: polar's upsert_from_stripe_charge makes the payment when none is
@@ -183,12 +184,29 @@ func (rc *ruleCtx) dropFilterReqsOfTestedRows(body []allium.Stmt) []allium.Stmt 
 			}
 		}
 	}
+	unbound := map[string]bool{}
+	for _, name := range rc.filterReqs {
+		if !rc.paramSet[name] && !rc.lets[name] {
+			unbound[name] = true
+			// The row is no input of the rule any more and no let binds
+			// it (its lookup was in a branch whose outcomes were left
+			// out: polar's chargeback alert creates a dispute for the
+			// payment only when none is found, dispute/service.py:
+			// 417-436): its filter reads a name the rule does not have.
+			tested[name] = true
+		}
+	}
 	return slices.DeleteFunc(body, func(s allium.Stmt) bool {
 		r, ok := s.(*allium.Requires)
 		if !ok || !tested[rc.filterReqs[exprKey(r.Cond)]] {
 			return false
 		}
-		rc.leaveOutAt(r.Prov.File, r.Prov.Line, LeftOutGuard, "a condition the lookup of "+rc.filterReqs[exprKey(r.Cond)]+" filters on, where the code goes on when none is found")
+		name := rc.filterReqs[exprKey(r.Cond)]
+		why := ", where the code goes on when none is found"
+		if unbound[name] {
+			why = ", a row the rule does not name"
+		}
+		rc.leaveOutAt(r.Prov.File, r.Prov.Line, LeftOutGuard, "a condition the lookup of "+name+" filters on"+why)
 		return true
 	})
 }

@@ -390,7 +390,12 @@ func (rc *ruleCtx) bindLocal(name string, val *value, before int, sc *scope, out
 			// named it (rowsByIDParamExist).
 			kept := rc.params[:before]
 			for _, p := range rc.params[before:] {
-				if rc.userVal != nil && p == rc.userVal.param || p == val.param {
+				if rc.userVal != nil && p == rc.userVal.param || p == val.param ||
+					slices.ContainsFunc(rc.body, func(s allium.Stmt) bool { return stmtMentions(s, p) }) {
+					// Kept too: an input a precondition of the lookup's
+					// reads (polar's get_by_organization_and_key: the key
+					// names the row, and lk.organization = organization_id,
+					// license_key/repository.py:29-42).
 					kept = append(kept, p)
 					continue
 				}

@@ -624,11 +624,24 @@ func (rc *ruleCtx) assign(t *facts.Expr, v *facts.Expr, sc *scope, out *[]allium
 			if f == nil || f.drop {
 				return
 			}
+			stated := len(*out)
 			x := rc.tr(v, sc, out)
 			if vx, ok := rc.validatedValue(ent, t.Name(), v, obj, sc, out); ok {
 				// user.password = p on a new row whose model hashes it
 				// (a save or insert hook, @validates), as for a stored one.
 				x = vx
+			}
+			if x != nil && len(*out) > stated && obj.createdAt == out && obj.createdIx < stated && mentionsLetOf(x, (*out)[stated:]) {
+				// organization.account = await account_service.create(
+				// session) (polar's organization/service.py:398-403): the
+				// value is a row made after this one, so it is no
+				// argument of this one's creation, which the spec states
+				// before the value's let; the field is set after both.
+				if ref := rc.newRef(obj); ref != nil {
+					f.used = true
+					*out = append(*out, &allium.Assign{Meta: rc.b.meta(sc.file, line), Target: &allium.Member{X: ref, Name: f.name}, Value: x})
+					return
+				}
 			}
 			if x == nil {
 				// account.role = isFirstAccount ? Role.Admin : Role.User
@@ -3336,4 +3349,15 @@ func (rc *ruleCtx) notePresentedSecrets(q *query, row string) {
 		}
 		rc.presentedSecrets[id.Name] = true
 	}
+}
+
+// mentionsLetOf reports whether x reads a name one of stmts binds with a
+// let.
+func mentionsLetOf(x allium.Expr, stmts []allium.Stmt) bool {
+	for _, st := range stmts {
+		if l, ok := st.(*allium.Let); ok && mentionsIdent(x, l.Name) {
+			return true
+		}
+	}
+	return false
 }

@@ -441,6 +441,10 @@ type Language struct {
 	// RequestParams are the names a handler's parameter holding the
 	// request goes by (request, req).
 	RequestParams []string `yaml:"request_params"`
+	// PlumbingTypes are the types a handler's parameter annotated with is
+	// plumbing the framework hands it (the request object, a database
+	// session, a response), no input of the request.
+	PlumbingTypes []string `yaml:"plumbing_types"`
 	// RequestContexts describe a handler's parameter that holds the
 	// request among other things (Koa's ctx): see RequestContext.
 	RequestContexts *RequestContext `yaml:"request_contexts"`

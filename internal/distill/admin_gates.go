@@ -9,8 +9,8 @@ import (
 // adminGate reports a dependency of the service that answers only
 // administrators: its own body ends the request unless a user's admin
 // field (catalog admin_fields) is true, `if not user.is_admin: raise`,
-// and it takes nothing from the request but the request object and other
-// dependencies, so the user it tests is the one the request authenticates,
+// and it takes nothing from the request but plumbing (the request object)
+// and other dependencies, so the user it tests is the one the request authenticates,
 // not one the caller names. Polar's backoffice runs get_admin before
 // every route (backoffice/dependencies.py:10-29, mounted by
 // backoffice/__init__.py:35): without it the backoffice's rules were read
@@ -21,8 +21,8 @@ func (b *builder) adminGate(fr *funcRef) bool {
 		if dep, _ := b.paramDependency(fr.file, p); dep != nil {
 			continue
 		}
-		if p.Annotation != nil && facts.LastSegment(p.Annotation.Raw()) == "Request" {
-			continue
+		if b.plumbingAnnotation(p) {
+			continue // the request object, a session
 		}
 		return false
 	}
@@ -36,4 +36,11 @@ func (b *builder) adminGate(fr *funcRef) bool {
 		}
 		return slices.Contains(b.lang.Auth.AdminFields, c.X.Name())
 	})
+}
+
+// plumbingAnnotation reports a parameter annotated with a type the
+// framework hands a handler as plumbing (catalog plumbing_types: the
+// request object, a database session), no input of the request.
+func (b *builder) plumbingAnnotation(p *facts.Param) bool {
+	return p.Annotation != nil && slices.Contains(b.lang.PlumbingTypes, facts.LastSegment(p.Annotation.Raw()))
 }

@@ -483,11 +483,8 @@ func (rc *ruleCtx) staticTruth(e *facts.Expr, sc *scope) (truth, ok bool) {
 		if t, ok := rc.literalKeyIn(e, sc); ok {
 			return t, true
 		}
-		if t, ok := builtQueryIsNone(e, sc); ok {
+		if t, ok := neverNoneTest(e, sc); ok {
 			return t, true // if qs is None: qs = Model.objects.all() (built_queries.go)
-		}
-		if t, ok := dumpIsNone(e, sc); ok {
-			return t, true
 		}
 		x, okx := literal(e.X)
 		y, oky := literal(e.Y)
@@ -1108,25 +1105,4 @@ func helperParam(sc *scope, name string) bool {
 		}
 	}
 	return false
-}
-
-// dumpIsNone decides `d is None` and `d is not None` of a dump of the
-// request's schema or a dict literal (dumped_items.go), a dict, empty or
-// not, and never None: polar's RepositoryBase.update(object, update_dict=
-// schema.model_dump(exclude_unset=True)) sets the entries only
-// `if update_dict is not None` (kit/repository/base.py:139-141).
-func dumpIsNone(e *facts.Expr, sc *scope) (truth, ok bool) {
-	if e.X.Kind != facts.ExprName || e.Y.Kind != facts.ExprNone {
-		return false, false
-	}
-	if v := sc.vars[e.X.Name()]; v == nil || !v.dumped && !literalDict(v) {
-		return false, false
-	}
-	switch e.Op() {
-	case "is", "==":
-		return false, true
-	case "is not", "!=":
-		return true, true
-	}
-	return false, false
 }

@@ -133,7 +133,7 @@ func TestGlobalNodeHelpers(t *testing.T) {
 			want: []string{"requires: exists checkout", "ensures: checkout.email = email"},
 		},
 		{
-			// Fails without builtQueryIsNone: `if qs is None` of the
+			// Fails without neverNoneTest: `if qs is None` of the
 			// query handed in is undecided, and the two bindings of qs
 			// meet as unknown.
 			name:    "a query set handed in is not None",

@@ -45,7 +45,14 @@ func (b *builder) routerDependencies() map[string][]routerDep {
 		deps    []routerDep
 	}
 	mounts := map[string][]mount{}
-	var names []string
+	var names []string // every router named, in the order first met
+	known := map[string]bool{}
+	name := func(n string) {
+		if !known[n] {
+			known[n] = true
+			names = append(names, n)
+		}
+	}
 	for _, f := range b.ix.files {
 		for i := range f.Constants {
 			a := &f.Constants[i]
@@ -54,22 +61,20 @@ func (b *builder) routerDependencies() map[string][]routerDep {
 				continue
 			}
 			n := b.ix.canonical(qual(f.Module, a.Name))
-			if _, seen := own[n]; !seen {
-				names = append(names, n)
-			}
+			name(n)
 			own[n] = append(own[n], dependencyEntries(f, v)...)
 		}
-		eachModuleCall(f.Statements, func(c *facts.Expr) {
-			if len(c.Args()) == 0 || c.X == nil || c.X.X == nil || !catalog.Match(b.lang.RouterMounts, c.Method()) {
-				return
+		facts.Walk(f.Statements, func(s *facts.Stmt) bool {
+			c := s.Value
+			if s.Kind != facts.StmtExpr || c == nil || c.Kind != facts.ExprCall || len(c.Args()) == 0 || c.X == nil || c.X.X == nil || !catalog.Match(b.lang.RouterMounts, c.Method()) {
+				return true
 			}
 			m := mount{parents: b.ix.names(f, c.X.X), deps: dependencyEntries(f, c)}
 			for _, n := range b.ix.names(f, &c.Args()[0]) {
-				if _, seen := mounts[n]; !seen {
-					names = append(names, n)
-				}
+				name(n)
 				mounts[n] = append(mounts[n], m)
 			}
+			return true
 		})
 	}
 	var deps func(n string, seen map[string]bool) []routerDep
@@ -118,17 +123,4 @@ func dependencyEntries(f *facts.File, call *facts.Expr) []routerDep {
 		out = append(out, routerDep{file: f, dep: &list.Args()[i]})
 	}
 	return out
-}
-
-// eachModuleCall calls do with each call that is a statement of its own
-// among stmts, module-level ifs and trys included.
-func eachModuleCall(stmts []facts.Stmt, do func(c *facts.Expr)) {
-	for i := range stmts {
-		s := &stmts[i]
-		if s.Kind == facts.StmtExpr && s.Value != nil && s.Value.Kind == facts.ExprCall {
-			do(s.Value)
-		}
-		eachModuleCall(s.Body, do)
-		eachModuleCall(s.Else(), do)
-	}
 }

@@ -1693,7 +1693,7 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: bindingName(p.Name)}, param: bindingName(p.Name)}
 				continue
 			}
-			if an := facts.LastSegment(p.Annotation.Raw()); an == "Session" || an == "AsyncSession" || an == "Request" || an == "BackgroundTasks" || an == "Response" {
+			if b.plumbingAnnotation(&p) {
 				sc.vars[p.Name] = &value{kind: vPlumbing}
 				continue
 			}

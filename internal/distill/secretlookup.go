@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
@@ -213,19 +214,27 @@ func (rc *ruleCtx) dropFilterReqsOfTestedRows(body []allium.Stmt) []allium.Stmt 
 
 // noteGoesOnWithout records the local an if tests for a row (`if x is
 // None:`, `if x:`, `if not x:`) when neither branch ends the request.
+// Only a row a lookup by a presented secret bound is of interest
+// (dropFilterReqsOfTestedRows): for any other the branches are not read.
 func (rc *ruleCtx) noteGoesOnWithout(s *facts.Stmt, sc *scope) {
+	if len(rc.filterReqs) == 0 {
+		return
+	}
 	c := s.Cond
 	if c != nil && c.Kind == facts.ExprUnary && c.Op() == "not" {
 		c = c.X
 	}
-	if c != nil && c.Kind == facts.ExprCompare && (c.Op() == "is" || c.Op() == "is not") && c.Y != nil && c.Y.Kind == facts.ExprNone {
-		c = c.X
+	name := ""
+	if n, _, ok := noneTest(c); ok {
+		name = n
+	} else if c != nil && c.Kind == facts.ExprName {
+		name = c.Name()
 	}
-	if c == nil || c.Kind != facts.ExprName || rc.endsRequest(s.Body, sc) || rc.endsRequest(s.Else(), sc) {
+	if name == "" || !slices.Contains(slices.Collect(maps.Values(rc.filterReqs)), name) || rc.endsRequest(s.Body, sc) || rc.endsRequest(s.Else(), sc) {
 		return
 	}
 	if rc.goesOnWithout == nil {
 		rc.goesOnWithout = map[string]bool{}
 	}
-	rc.goesOnWithout[c.Name()] = true
+	rc.goesOnWithout[name] = true
 }

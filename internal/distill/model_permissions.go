@@ -36,7 +36,7 @@ func (rc *ruleCtx) modelPermissionRequires(sc *scope) {
 			return
 		}
 	}
-	v, vf := b.classField(cr, "permission_classes")
+	v, vf := b.classField(cr, b.permissionClassesAttr())
 	var actions []string
 	eachPermissionClass(v, func(e *facts.Expr) {
 		var acts []string

@@ -425,3 +425,16 @@ func (p *permCtx) stringSet(e *facts.Expr) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// permissionClassesAttr is the class attribute a view lists its permission
+// classes in (catalog shapes.object_querysets.permissions.classes: DRF's
+// permission_classes); "" for a language with none.
+func (b *builder) permissionClassesAttr() string {
+	if b.lang.Shapes == nil {
+		return ""
+	}
+	if oq := b.lang.Shapes.ObjectQuerysets; oq != nil && oq.Permissions != nil {
+		return oq.Permissions.Classes
+	}
+	return ""
+}

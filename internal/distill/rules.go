@@ -2203,7 +2203,7 @@ func (b *builder) handlerAuth(h *handler) authLevel {
 		// The class's own permission_classes, else the nearest base's
 		// (a mixin of the service that protects every view built on it).
 		if cr := b.ix.classes[h.class.QualName]; cr != nil {
-			if v, vf := b.classField(cr, "permission_classes"); v != nil {
+			if v, vf := b.classField(cr, b.permissionClassesAttr()); v != nil {
 				level = max(level, b.permissionLevel(v))
 				level = max(level, b.ownPermissionLevel(vf, v))
 			}

@@ -77,24 +77,33 @@ func (b *builder) routerDependencies() map[string][]routerDep {
 			return true
 		})
 	}
-	var deps func(n string, seen map[string]bool) []routerDep
-	deps = func(n string, seen map[string]bool) []routerDep {
-		if seen[n] {
+	// Each router's list is made once: a service whose routers are
+	// mounted on several others each (a diamond, repeated) would
+	// otherwise be walked once per path.
+	done := map[string][]routerDep{}
+	onPath := map[string]bool{}
+	var deps func(n string) []routerDep
+	deps = func(n string) []routerDep {
+		if d, ok := done[n]; ok {
+			return d
+		}
+		if onPath[n] {
 			return nil // a router mounted, through others, on itself
 		}
-		seen[n] = true
+		onPath[n] = true
 		out := slices.Clone(own[n])
 		for _, m := range mounts[n] {
 			out = append(out, m.deps...)
 			for _, p := range m.parents {
-				out = append(out, deps(p, seen)...)
+				out = append(out, deps(p)...)
 			}
 		}
-		delete(seen, n)
+		delete(onPath, n)
+		done[n] = out
 		return out
 	}
 	for _, n := range names {
-		if d := deps(n, map[string]bool{}); len(d) > 0 {
+		if d := deps(n); len(d) > 0 {
 			b.routerDeps[n] = d
 		}
 	}

@@ -959,6 +959,22 @@ type Language struct {
 	// (Django's include(patterns) or include((patterns, "app"))): a list
 	// of the module's that a route includes routes as urlpatterns does.
 	URLIncludeCalls []string `yaml:"url_include_calls"`
+	// URLPatternLists are the module-level lists a framework reads its
+	// routes from (Django's urlpatterns); the lists they include are read
+	// through URLIncludeCalls.
+	URLPatternLists []string `yaml:"url_pattern_lists"`
+	// FieldConversions are the methods of a framework's serializer field
+	// that convert a raw input value (DRF's to_internal_value): a value
+	// returned through one is the input of that field.
+	FieldConversions []string `yaml:"field_conversions"`
+	// ConfigClassWords mark the classes whose UPPER_CASE attributes are
+	// the deployment's settings (Flask's `class Config:`, a
+	// `ProductionSettings`): a class whose name contains one.
+	ConfigClassWords []string `yaml:"config_class_words"`
+	// TestConfigPrefixes mark the config classes the tests run under
+	// (CTFd's TestingConfig): their values are a test's, not the
+	// deployment's.
+	TestConfigPrefixes []string `yaml:"test_config_prefixes"`
 	// TokenCacheSets keep a token's value in the cache, for the lifetime
 	// (seconds) one of TokenCacheTimeouts gives: in a function that issues
 	// a token (generate_password_reset_token) the token is created.

@@ -95,7 +95,7 @@ func (b *builder) collectConfig() {
 	for _, f := range b.ix.files {
 		for i := range f.Classes {
 			c := &f.Classes[i]
-			if !strings.Contains(c.Name, "Config") && !strings.Contains(c.Name, "Settings") || testConfigClass(c.Name) {
+			if !b.configClass(c.Name) {
 				continue
 			}
 			for j := range c.Fields {
@@ -108,13 +108,25 @@ func (b *builder) collectConfig() {
 	}
 }
 
-// testConfigClass reports a config class the tests run under, as a test
-// file's settings are (addConfig): CTFd's TestingConfig(ServerConfig)
-// sets UPDATE_CHECK = False (config.py:307-315) where the service's own
+// configClass reports a class whose UPPER_CASE attributes are the
+// deployment's settings: its name holds one of the catalog's
+// config_class_words, and it is not one the tests run under
+// (test_config_prefixes): CTFd's TestingConfig(ServerConfig) sets
+// UPDATE_CHECK = False (config.py:307-315) where the service's own
 // ServerConfig defaults it to True (:255), and the spec said the
 // deployment's update check was off unless turned on.
-func testConfigClass(name string) bool {
-	return strings.HasPrefix(name, "Test")
+func (b *builder) configClass(name string) bool {
+	for _, p := range b.lang.TestConfigPrefixes {
+		if strings.HasPrefix(name, p) {
+			return false
+		}
+	}
+	for _, w := range b.lang.ConfigClassWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // addConfig records one candidate under its code key (the name as

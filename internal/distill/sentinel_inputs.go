@@ -1,6 +1,8 @@
 package distill
 
 import (
+	"slices"
+
 	"github.com/distill/distill/internal/allium"
 	"github.com/distill/distill/internal/facts"
 )
@@ -63,7 +65,7 @@ func (rc *ruleCtx) sentinelKeyRead(fr *funcRef, inner *scope) *value {
 		return nil
 	}
 	r := ret.Value
-	if r != nil && r.Kind == facts.ExprCall && r.Method() == "to_internal_value" && len(r.Args()) == 1 && len(r.Keywords()) == 0 {
+	if r != nil && r.Kind == facts.ExprCall && slices.Contains(rc.b.lang.FieldConversions, r.Method()) && len(r.Args()) == 1 && len(r.Keywords()) == 0 {
 		// A framework field's conversion of the value, as the
 		// serializer's field of that name converts it.
 		r = &r.Args()[0]

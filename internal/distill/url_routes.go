@@ -51,7 +51,7 @@ func (b *builder) viewRoutes() map[string]*routeArgs {
 		return b.routes
 	}
 	b.routes = map[string]*routeArgs{}
-	if len(b.lang.URLRouteCalls) == 0 {
+	if len(b.lang.URLRouteCalls) == 0 || len(b.lang.URLPatternLists) == 0 {
 		return b.routes
 	}
 	for _, f := range b.ix.files {
@@ -59,7 +59,7 @@ func (b *builder) viewRoutes() map[string]*routeArgs {
 		// (wger's path('user/', include((patterns_user, 'user'),
 		// namespace='user')), core/urls.py:199): Django routes theirs the
 		// same way.
-		lists := []string{"urlpatterns"}
+		lists := slices.Clone(b.lang.URLPatternLists)
 		for n := 0; n < len(lists) && n < 64; n++ {
 			name := lists[n]
 			extended := false
@@ -70,7 +70,7 @@ func (b *builder) viewRoutes() map[string]*routeArgs {
 			}
 			for i := range f.Constants {
 				c := &f.Constants[i]
-				if c.Name != name || c.Value == nil || (name != "urlpatterns" && c.Value.Kind != facts.ExprList && c.Value.Kind != facts.ExprTuple) {
+				if c.Name != name || c.Value == nil || (!slices.Contains(b.lang.URLPatternLists, name) && c.Value.Kind != facts.ExprList && c.Value.Kind != facts.ExprTuple) {
 					continue
 				}
 				for _, el := range c.Value.Args() {

@@ -621,6 +621,14 @@ type Language struct {
 	// its owner (user.organizations.append(Membership(...))): the row is
 	// created with its owner when the owner is stored.
 	CollectionAppends []string `yaml:"collection_appends"`
+	// CollectionConstructors make an empty collection when called with no
+	// argument (Python's set(), list(), dict()): a local bound to one and
+	// then filled in place holds what was put in, not the empty value.
+	CollectionConstructors []string `yaml:"collection_constructors"`
+	// FlatProjections narrow a query's rows to the values of one column
+	// when given the column's name and their keyword true (Django's
+	// values_list("id", flat=True)), by method: the keyword.
+	FlatProjections map[string]string `yaml:"flat_projections"`
 	// CollectionRemoves take a row out of a many-to-many set of its
 	// owner (profile.follows.remove(other)); CollectionAppends put one in.
 	CollectionRemoves []string `yaml:"collection_removes"`

@@ -37,7 +37,7 @@ func (rc *ruleCtx) unfollowedLoop(s *facts.Stmt, sc *scope) {
 		rc.callingLoops++
 	}
 	rc.rowsFilledInBody(sc, s)
-	forgetLoopLocals(sc, s)
+	rc.forgetLoopLocals(sc, s)
 	unreadLoopReturns(s, sc)
 }
 

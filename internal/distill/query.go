@@ -172,7 +172,14 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		return nil
 	}
 	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
-		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts), column: recv.q.column}
+		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts), column: recv.q.column, flat: recv.q.flat}
+	if q.flat && catalog.Match(l.LookupMethods, method) {
+		return unknownValue // a value of the column, not a row
+	}
+	if col := rc.flatProjection(method, e); col != "" {
+		q.column, q.flat = col, true
+		return &value{kind: vQuery, ent: q.ent, q: q}
+	}
 	if q.action == "exists" && q.ent == "" {
 		// exists().where(Model.col == x): the model the condition names.
 		if method != "where" && method != "filter" || len(e.Args()) != 1 {
@@ -1762,4 +1769,21 @@ func (b *builder) existsAnswer(q *query) *value {
 		return exprValue(x)
 	}
 	return unknownValue
+}
+
+// flatProjection is the column a call of the catalog's flat_projections
+// narrows a query's rows to, given by its one name and the keyword that
+// makes it flat (values_list("project_id", flat=True)); "" for any other
+// call, which leaves the query as it was.
+func (rc *ruleCtx) flatProjection(method string, e *facts.Expr) string {
+	kw, ok := rc.b.lang.FlatProjections[method]
+	if !ok || len(e.Args()) != 1 || e.Args()[0].Kind != facts.ExprString {
+		return ""
+	}
+	for _, k := range e.Keywords() {
+		if k.Name == kw && k.Value.Kind == facts.ExprBool && k.Value.Value() == "true" {
+			return e.Args()[0].Value()
+		}
+	}
+	return ""
 }

@@ -342,6 +342,10 @@ type query struct {
 	// column: the one column the query selects (session.query(Email.user_id)),
 	// which a row found gives at index 0.
 	column string
+	// flat: the query yields column's values, not rows (Django's
+	// values_list("project_id", flat=True)): a loop over it binds its
+	// variable to each row's column, and no lookup of it is a row.
+	flat bool
 }
 
 // qcond is one filter condition: field op value.

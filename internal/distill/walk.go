@@ -213,6 +213,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		v := rc.eval(s.Value, sc, out, true)
 		rc.filteredInPlace(s.Value, v, sc)
+		rc.forgetFilledLiteral(sc, s.Value)
 		if v.kind == vNew && !v.done && s.Value.Kind == facts.ExprCall && rc.isCreateCall(s.Value) {
 			rc.created(v, out, s.Line())
 		}
@@ -2724,10 +2725,10 @@ func isZero(e allium.Expr) bool {
 // `q = Q()` by `q |= Q(...)` per table (contrib/database/fields/
 // dependencies/dependency_rebuilder.py:57-66), and filter(q) read as
 // filter(Q()) stated a change to every FieldDependency.
-func forgetLoopLocals(sc *scope, s *facts.Stmt) {
+func (rc *ruleCtx) forgetLoopLocals(sc *scope, s *facts.Stmt) {
 	facts.Walk(s.Body, func(st *facts.Stmt) bool {
 		if st.Kind == facts.StmtExpr {
-			forgetFilledLiteral(sc, st.Value)
+			rc.forgetFilledLiteral(sc, st.Value)
 			return true
 		}
 		if st.Kind != facts.StmtAssign && st.Kind != facts.StmtAugAssign {
@@ -2741,13 +2742,18 @@ func forgetLoopLocals(sc *scope, s *facts.Stmt) {
 }
 
 // forgetFilledLiteral makes unknown a local bound to a collection
-// written out ([] or {}) that call x fills or empties in place
-// (prices.append(price)): after a loop the walk does not read, the local
-// holds what the passes put in it, not the literal. polar's
+// written out ([] or {}, or made empty by a constructor of the catalog's
+// collection_constructors: set()) that call x fills or empties in place
+// (prices.append(price)): after the call, or a loop the walk does not
+// read, the local holds what was put in it, not the literal. polar's
 // get_validated_prices (product/service.py:583, 680, 685) appends each
 // price in its loop and then tests len(prices) < 1; read as the empty
-// literal, the rule required length({}) >= 1, never true.
-func forgetFilledLiteral(sc *scope, x *facts.Expr) {
+// literal, the rule required length({}) >= 1, never true. plane's
+// page_transaction fills `deleted_transaction_ids = set()` with .update
+// and deletes the logs it names if any (bgtasks/page_transaction_task.py:
+// 43-86): read as set(), the rule required set() and deleted the logs
+// whose transaction is in set().
+func (rc *ruleCtx) forgetFilledLiteral(sc *scope, x *facts.Expr) {
 	if x == nil || x.Kind != facts.ExprCall || x.X == nil || x.X.Kind != facts.ExprAttr || x.X.X == nil || x.X.X.Kind != facts.ExprName {
 		return
 	}
@@ -2756,9 +2762,23 @@ func forgetFilledLiteral(sc *scope, x *facts.Expr) {
 	if v == nil || v.kind != vExpr {
 		return
 	}
-	if _, lit := v.expr.(*allium.SetLit); lit {
+	if rc.writtenCollection(v.expr) {
 		sc.vars[n] = unknownValue
 	}
+}
+
+// writtenCollection reports e a collection the code wrote out: a literal
+// ({}, [a]) or a call of one of the catalog's collection_constructors
+// with no argument (set(), list()).
+func (rc *ruleCtx) writtenCollection(e allium.Expr) bool {
+	switch e := e.(type) {
+	case *allium.SetLit, *allium.ListLit:
+		return true
+	case *allium.Call:
+		id, ok := e.Fun.(*allium.Ident)
+		return ok && len(e.Args) == 0 && slices.Contains(rc.b.lang.CollectionConstructors, id.Name)
+	}
+	return false
 }
 
 // forgetBound makes unknown the locals an assignment target binds: a
@@ -2804,7 +2824,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		}
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
 		rc.rowsFilledInBody(sc, s)
-		forgetLoopLocals(sc, s)
+		rc.forgetLoopLocals(sc, s)
 		unreadLoopReturns(s, sc)
 		return
 	}
@@ -2822,6 +2842,10 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	varName := bindingName(s.Targets[0].Name())
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		rc.unfollowedLoop(s, sc)
+		return
+	}
+	if it.q.flat {
+		rc.projectedLoop(s, it.q, sc, out)
 		return
 	}
 	if rc.findFirst(s, it, sc, out) {
@@ -2853,6 +2877,49 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		return
 	}
 	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: varName, Coll: coll, Body: body})
+}
+
+// projectedLoop reads a loop over the values of one column of a query's
+// rows (plane's PageDuplicateEndpoint, app/views/page/base.py:594-606:
+// `for project_id in ProjectPage.objects.filter(page_id=page_id)
+// .values_list("project_id", flat=True)`) as a loop over the rows, its
+// variable the row's column: for project_page in page.project_pages:
+// ProjectPage.created(project: project_page.project, ...). Read as the
+// rows themselves, the loop's variable was a ProjectPage where the code
+// has a project's id.
+func (rc *ruleCtx) projectedLoop(s *facts.Stmt, q *query, sc *scope, out *[]allium.Stmt) {
+	rowName := bindingName(snake(q.ent))
+	target := s.Targets[0].Name()
+	if _, taken := sc.vars[rowName]; taken || rowName == "" || rowName == bindingName(target) {
+		rc.unfollowedLoop(s, sc)
+		return
+	}
+	rows := *q
+	rows.column, rows.flat = "", false
+	coll := rc.b.collection(&rows, rowName)
+	if coll == nil {
+		rc.unfollowedLoop(s, sc)
+		return
+	}
+	inner := *sc
+	inner.top, inner.under = false, nil
+	inner.vars = cloneVars(sc.vars)
+	row := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: rowName}}
+	inner.vars[rowName] = row
+	var scratch []allium.Stmt
+	col := rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: rowName, Raw: rowName, Line: s.Line()}), Name: q.column, Line: s.Line()}), &inner, &scratch)
+	if col.kind == vUnknown || len(scratch) > 0 {
+		rc.unfollowedLoop(s, sc)
+		return
+	}
+	inner.vars[target] = col
+	var body []allium.Stmt
+	rc.stmts(skipsRead(s.Body), &inner, &body)
+	forgetKeptRow(sc, row)
+	if !slices.ContainsFunc(body, func(st allium.Stmt) bool { _, let := st.(*allium.Let); return !let }) {
+		return
+	}
+	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: rowName, Coll: coll, Body: body})
 }
 
 // A loop's row kept on an object the loop does not own outlives the

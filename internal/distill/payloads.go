@@ -65,10 +65,19 @@ func (rc *ruleCtx) dictMethod(e *facts.Expr, method string, recv *value, sc *sco
 		return nil, false
 	}
 	switch method {
-	case "get":
+	case "get", "pop":
 		// self.user_data.get("email") of a dict the object keeps
-		// (keptDict): the entry's value when the dict has that key.
-		if !recv.dumped || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString {
+		// (keptDict): the entry's value when the dict has that key. pop
+		// gives the same value, and so does a pop from a dict the code
+		// wrote out: redash's handlers record an event as
+		// record_event({"action": "favorite", "object_type": "query", ...})
+		// and Event.record takes each entry out with event.pop("action")
+		// to make the row (handlers/base.py:50-61, models/__init__.py:
+		// 1333-1351). A key no entry gives is left unknown, not given the
+		// default: the dict may have gained it where the walk did not
+		// look. (get of such a dict is left as it was: a written-out
+		// dict's get decides branches elsewhere, and was not needed.)
+		if !recv.dumped && (method != "pop" || !literalDict(recv)) || len(e.Args()) == 0 || e.Args()[0].Kind != facts.ExprString {
 			return nil, false
 		}
 		if v, given := rc.partValue(recv, e.Args()[0].Value(), out); given {

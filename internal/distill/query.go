@@ -171,7 +171,7 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 	if recv.kind != vQuery || recv.q == nil {
 		return nil
 	}
-	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, action: recv.q.action, counts: recv.q.counts,
+	q := &query{ent: recv.q.ent, conds: slices.Clone(recv.q.conds), bad: recv.q.bad, scoped: recv.q.scoped, via: recv.q.via, rel: recv.q.rel, action: recv.q.action, counts: recv.q.counts,
 		anyOf: recv.q.anyOf, anyVal: recv.q.anyVal, alts: slices.Clone(recv.q.alts), column: recv.q.column, flat: recv.q.flat}
 	if q.flat && catalog.Match(l.LookupMethods, method) {
 		return unknownValue // a value of the column, not a row
@@ -277,6 +277,13 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 		if q.action == "exists" {
 			return b.existsAnswer(q)
 		}
+		// project.member_set.filter(user__email=email).get(): the row
+		// the owner's relationship and the filter name, looked up as
+		// Member.objects.filter(project=project, user__email=email) is,
+		// Member{project, user: User{email}} (healthchecks'
+		// transfer_project, hc/accounts/views.py:481); the filter above
+		// carries the relationship (rel) for this.
+		rc.relatedOwner(q)
 		rc.filterKw(q, e.Keywords(), sc, out)
 		switch {
 		case catalog.Match(l.IDLookupMethods, method) && len(e.Args()) > 0:

@@ -1179,7 +1179,7 @@ func (b *builder) handlerRules(h *handler) (forked bool) {
 	rc.foundOnlyRequires()
 	// An if whose branches only bind rows nothing reads states nothing:
 	// without it a handler may have no outcome, and no rule.
-	rc.ensures = dropUnreadBranchLets(rc.ensures, rc.body)
+	rc.ensures = dropUnreadBranchLets(rc.ensures, rc.body, rc.helperExits)
 	var main *ruleOut
 	if len(rc.ensures) > 0 && !rc.forked {
 		// A handler whose outcomes the code all writes over with values
@@ -2817,7 +2817,7 @@ func unnameUnreadCreationsIn(list, all, body []allium.Stmt) {
 // project.owner: let membership = Member{project, user}`, an outcome that
 // says nothing (branchRequirements states what the lookup requires).
 func dropUnreadLookupLets(ensures, body []allium.Stmt) []allium.Stmt {
-	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt { return dropUnreadLookupLetsIn(list, list, body) })
+	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt { return dropUnreadLookupLetsIn(list, list, body, nil) })
 }
 
 // untilSettled applies drop to list until it leaves nothing more out: a
@@ -2846,20 +2846,20 @@ func stmtCount(list []allium.Stmt) int {
 // dropUnreadLookupLetsIn is dropUnreadLookupLets over list, a block of
 // the rule's ensures all. A let's own value never names it, so all is
 // searched whole for reads.
-func dropUnreadLookupLetsIn(list, all, body []allium.Stmt) []allium.Stmt {
-	return dropUnreadLets(list, all, body, true)
+func dropUnreadLookupLetsIn(list, all, body []allium.Stmt, exits map[*allium.If]bool) []allium.Stmt {
+	return dropUnreadLets(list, all, body, true, exits)
 }
 
 // dropUnreadBranchLets is dropUnreadLookupLets for the ifs of ensures
 // alone: the lets at its top level stay for the rule's later readings.
-func dropUnreadBranchLets(ensures, body []allium.Stmt) []allium.Stmt {
-	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt { return dropUnreadLets(list, list, body, false) })
+func dropUnreadBranchLets(ensures, body []allium.Stmt, exits map[*allium.If]bool) []allium.Stmt {
+	return untilSettled(ensures, func(list []allium.Stmt) []allium.Stmt { return dropUnreadLets(list, list, body, false, exits) })
 }
 
 // dropUnreadLets leaves out of list the unread lookup lets of its ifs'
 // branches (and the ifs they leave empty), and its own unread lookup
 // lets when topLets is set.
-func dropUnreadLets(list, all, body []allium.Stmt, topLets bool) []allium.Stmt {
+func dropUnreadLets(list, all, body []allium.Stmt, topLets bool, exits map[*allium.If]bool) []allium.Stmt {
 	var kept []allium.Stmt
 	for _, s := range list {
 		switch st := s.(type) {
@@ -2868,7 +2868,7 @@ func dropUnreadLets(list, all, body []allium.Stmt, topLets bool) []allium.Stmt {
 				continue
 			}
 		case *allium.If:
-			ifs, keep := dropLetsInIf(st, all, body)
+			ifs, keep := dropLetsInIf(st, all, body, exits)
 			if !keep {
 				continue
 			}
@@ -2882,19 +2882,19 @@ func dropUnreadLets(list, all, body []allium.Stmt, topLets bool) []allium.Stmt {
 // dropLetsInIf is ifs with the unread lookup lets of its branches left
 // out, and false when that left every branch empty; ifs itself when it
 // left nothing out.
-func dropLetsInIf(ifs *allium.If, all, body []allium.Stmt) (allium.Stmt, bool) {
+func dropLetsInIf(ifs *allium.If, all, body []allium.Stmt, exits map[*allium.If]bool) (allium.Stmt, bool) {
 	dropped, empty, someEmpty := false, true, false
 	cp := *ifs
 	cp.Branches = slices.Clone(ifs.Branches)
 	for i := range cp.Branches {
-		b := dropUnreadLookupLetsIn(cp.Branches[i].Body, all, body)
+		b := dropUnreadLookupLetsIn(cp.Branches[i].Body, all, body, exits)
 		dropped = dropped || !slices.Equal(b, cp.Branches[i].Body)
 		cp.Branches[i].Body = b
 		empty = empty && len(b) == 0
 		someEmpty = someEmpty || len(b) == 0
 	}
 	if ifs.Else != nil {
-		e := dropUnreadLookupLetsIn(ifs.Else, all, body)
+		e := dropUnreadLookupLetsIn(ifs.Else, all, body, exits)
 		dropped = dropped || !slices.Equal(e, ifs.Else)
 		cp.Else = e
 		empty = empty && len(e) == 0
@@ -2907,6 +2907,15 @@ func dropLetsInIf(ifs *allium.If, all, body []allium.Stmt) (allium.Stmt, bool) {
 		// A branch left with nothing to state keeps the if whole: its
 		// condition still tells the branches apart.
 		return ifs, true
+	}
+	if exits[ifs] {
+		// The copy is still the inlined helper's early return the
+		// original was (finish reads helperExits by the clause): saleor's
+		// create_order_from_checkout returns when its re-read checkout is
+		// gone (checkout/complete_checkout.py:1605) before
+		// _create_order_discount binds checkout.discounts.first() (:1301),
+		// a row nothing reads, left out here.
+		exits[&cp] = true
 	}
 	return &cp, true
 }

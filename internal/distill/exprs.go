@@ -962,6 +962,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// still reads its fields from the request.
 			return unknownValue
 		}
+		if b.nestedNameShared(x, e.Name()) {
+			return unknownValue // nested_inputs.go
+		}
 		v := rc.paramValue(e.Name())
 		if v.kind == vParam && x.shape != nil {
 			rc.shapeConstraints(x.shape, e.Name(), v.param, sc)

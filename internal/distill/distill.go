@@ -513,6 +513,9 @@ func (d *Distiller) prepare(ctx context.Context, service string, files []*facts.
 
 // builder holds the state of one distillation.
 type builder struct {
+	// fieldNames: the names of the fields of the service's entities, by
+	// bodyCallsWriter, made on first use (loop_returns.go).
+	fieldNames map[string]bool
 	// parentReads are the fields of a parent row (fieldInfo.parentRow)
 	// the walk of the current handler read through a child model: they
 	// are used only if the handler states a rule (handlerRules), so

@@ -1140,6 +1140,26 @@ func (l *Language) Ignores(p string) bool {
 type TestFiles struct {
 	Names []string `yaml:"names"`
 	Dirs  []string `yaml:"dirs"`
+	// ModuleNames, when set, mark a file whose top level assigns every
+	// one of them as not the service's behaviour wherever it lies (an
+	// Alembic revision script's revision and down_revision).
+	ModuleNames []string `yaml:"module_names"`
+}
+
+// IgnoresModule reports whether a module assigning the names assigned
+// at its top level is one of the section's TestFiles by its
+// ModuleNames.
+func (l *Language) IgnoresModule(assigned []string) bool {
+	tf := l.TestFiles
+	if tf == nil || len(tf.ModuleNames) == 0 {
+		return false
+	}
+	for _, n := range tf.ModuleNames {
+		if !slices.Contains(assigned, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // SchemaModels describes models declared by data (Mongoose): a schema

@@ -513,6 +513,9 @@ func (d *Distiller) prepare(ctx context.Context, service string, files []*facts.
 
 // builder holds the state of one distillation.
 type builder struct {
+	// fieldNames: the names of the fields of the service's entities, by
+	// bodyCallsWriter, made on first use (loop_returns.go).
+	fieldNames map[string]bool
 	// parentReads are the fields of a parent row (fieldInfo.parentRow)
 	// the walk of the current handler read through a child model: they
 	// are used only if the handler states a rule (handlerRules), so
@@ -801,7 +804,7 @@ const (
 func newBuilder(ctx context.Context, l *catalog.Language, files []*facts.File, depth int, st *Stats) *builder {
 	testFiles := make(map[string]bool, len(files))
 	for _, f := range files {
-		testFiles[f.Path] = l.Ignores(f.Path)
+		testFiles[f.Path] = l.Ignores(f.Path) || l.IgnoresModule(moduleNames(f))
 	}
 	return &builder{
 		ctx: ctx, lang: l, ix: newIndex(files), maxDepth: depth, stats: st,
@@ -884,4 +887,15 @@ func (b *builder) meta(f *facts.File, line int) allium.Meta {
 		return allium.Meta{} // a framework model has no source in the service
 	}
 	return allium.Meta{Prov: &allium.Provenance{File: f.Path, Line: line}}
+}
+
+// moduleNames are the plain names a file assigns at its top level
+// (dispatch's database/revisions/tenant/versions/*.py: revision,
+// down_revision, and the models they declare again are read as tests are).
+func moduleNames(f *facts.File) []string {
+	names := make([]string, 0, len(f.Constants))
+	for i := range f.Constants {
+		names = append(names, f.Constants[i].Name)
+	}
+	return names
 }

@@ -1307,7 +1307,7 @@ func (b *builder) nestedShapeField(x *value, name string) *value {
 	if cr == nil || b.shapes[cr.class.QualName] == nil {
 		return nil
 	}
-	return &value{kind: vShape, shape: b.shapes[cr.class.QualName]}
+	return &value{kind: vShape, shape: b.shapes[cr.class.QualName], nestedOf: x.shape, nestedAs: name}
 }
 
 // classAttrShape is the request shape (a form class of the service) that

@@ -232,6 +232,15 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 				return v
 			}
 		}
+		if x.dumped && e.Y != nil && e.Y.Kind == facts.ExprName {
+			// update_data[field] in a loop over the dump's keys, field
+			// bound to one of them (dumped_keys.go).
+			if key, known := rc.staticString(e.Y, sc); known {
+				if v, given := rc.partValue(x, key, out); given {
+					return v
+				}
+			}
+		}
 		if x.kind == vEvent && e.Y != nil && e.Y.Kind == facts.ExprInt {
 			// subscription.items.data[0]: one of the event's objects,
 			// whose fields are inputs as the event's are.
@@ -961,6 +970,9 @@ func (rc *ruleCtx) evalAttr(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value
 			// input. A form the code makes (ChangePasswordForm(obj=user))
 			// still reads its fields from the request.
 			return unknownValue
+		}
+		if b.nestedNameShared(x, e.Name()) {
+			return unknownValue // nested_inputs.go
 		}
 		v := rc.paramValue(e.Name())
 		if v.kind == vParam && x.shape != nil {

@@ -30,7 +30,7 @@ func (rc *ruleCtx) whileStmt(s *facts.Stmt, sc *scope) {
 // that is not a query, as the walk does not follow it: its effects noted,
 // the locals it rebinds forgotten, a value it returns the answer unknown.
 func (rc *ruleCtx) unfollowedLoop(s *facts.Stmt, sc *scope) {
-	if rc.loopHasEffects(s) {
+	if rc.loopHasEffects(s) || rc.b.bodyCallsWriter(s.Body, sc.file, 0, map[*facts.Function]bool{}) {
 		rc.b.stats.EffectsSeen++
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop")
 	} else if loopCalls(s) {
@@ -67,4 +67,52 @@ func returnsInBody(list []facts.Stmt) bool {
 		return !found
 	})
 	return found
+}
+
+// bodyCallsWriter reports statements that call a function of the service
+// which sets a field of an object, itself or through the functions it
+// calls (two calls deep): a loop the walk does not follow over such a
+// body changes state it leaves unsaid. dispatch's user update
+// (auth/service.py:231-234) loops over the organisations the view put on
+// the request (auth/views.py:196) calling create_or_update_organization_
+// role, which sets organization_role.role (auth/service.py:147): the
+// user's role in the organisation changes, which the rule left out
+// without a note.
+func (b *builder) bodyCallsWriter(body []facts.Stmt, f *facts.File, depth int, seen map[*facts.Function]bool) bool {
+	found := false
+	eachStmtExpr(body, func(y *facts.Expr) {
+		if found || y.Kind != facts.ExprCall {
+			return
+		}
+		fr := b.ix.function(f, y)
+		if fr == nil || seen[fr.fn] {
+			return
+		}
+		seen[fr.fn] = true
+		found = b.assignsField(fr.fn.Body()) || depth < 2 && b.bodyCallsWriter(fr.fn.Body(), fr.file, depth+1, seen)
+	})
+	return found
+}
+
+// assignsField reports an assignment in body to an attribute named as a
+// field of one of the service's entities (organization_role.role): an
+// attribute of a data frame (dataframe.index, incident/metrics.py:73)
+// is no stored state.
+func (b *builder) assignsField(body []facts.Stmt) bool {
+	if b.fieldNames == nil {
+		b.fieldNames = map[string]bool{}
+		for _, ent := range b.entByName {
+			for name := range ent.attrs {
+				b.fieldNames[name] = true
+			}
+		}
+	}
+	has := false
+	facts.Walk(body, func(st *facts.Stmt) bool {
+		if st.Kind == facts.StmtAssign && len(st.Targets) > 0 && st.Targets[0].Kind == facts.ExprAttr && b.fieldNames[st.Targets[0].Name()] {
+			has = true
+		}
+		return !has
+	})
+	return has
 }

@@ -125,6 +125,10 @@ type value struct {
 	headers map[string]allium.Expr
 	shape   *classRef
 	repo    *classRef
+	// nestedOf, nestedAs: vShape: the shape whose field nestedAs this
+	// nested shape is (nested_inputs.go).
+	nestedOf *classRef
+	nestedAs string
 	// view: vEntity: the schema of the service the row is read through
 	// (mealie's PrivateUser for the User row), whose plain fields
 	// shadow the model's relations (schema_views.go).

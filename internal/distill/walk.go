@@ -2818,6 +2818,9 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 	if rc.unrollDumpedItems(s, sc, out) {
 		return
 	}
+	if rc.unrollDumpedKeys(s, sc, out) {
+		return
+	}
 	if s.Iter() == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
 		if rc.loopHasEffects(s) {
 			rc.b.stats.EffectsSeen++

@@ -209,6 +209,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	case facts.ExprAttr:
 		return rc.evalAttr(e, sc, out)
 	case facts.ExprSubscript:
+		if e.Y != nil && e.Y.Kind == facts.ExprString && rc.isSessionStore(e.X) && rc.b.sessionUserKey(e.Y.Value()) {
+			// session["id"] where the service's getter of the
+			// signed-in user finds the user by it (session_user_keys.go).
+			return rc.currentUser()
+		}
 		x := rc.eval(e.X, sc, out, false)
 		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
 			return rc.claim(x, e.Y.Value())

@@ -654,6 +654,11 @@ type builder struct {
 	// sessionUser is the entity signed-in sessions belong to, once a
 	// rule signs a user in or out (the Session entity is then declared).
 	sessionUser string
+	// sessionUserKeys: the keys of the framework's session the service's
+	// own getter of the signed-in user finds the user by
+	// (session_user_keys.go); sessionUserKeysRead once looked for.
+	sessionUserKeys     map[string]bool
+	sessionUserKeysRead bool
 	// sessionExpiry: a rule states when a session it starts ends.
 	sessionExpiry bool
 	// permanent is the lifetime every session lasts that a function run

@@ -209,6 +209,11 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	case facts.ExprAttr:
 		return rc.evalAttr(e, sc, out)
 	case facts.ExprSubscript:
+		if e.Y != nil && e.Y.Kind == facts.ExprString && rc.isSessionStore(e.X) && rc.b.sessionUserKey(e.Y.Value()) {
+			// session["id"] where the service's getter of the
+			// signed-in user finds the user by it (session_user_keys.go).
+			return rc.currentUser()
+		}
 		x := rc.eval(e.X, sc, out, false)
 		if x.claimsOf != nil && e.Y != nil && e.Y.Kind == facts.ExprString {
 			return rc.claim(x, e.Y.Value())
@@ -1636,6 +1641,53 @@ func literalValued(x allium.Expr) bool {
 var compareOps = map[string]string{"==": allium.OpEq, "!=": allium.OpNe, "<": allium.OpLt, "<=": allium.OpLe,
 	">": allium.OpGt, ">=": allium.OpGe, "in": allium.OpIn, "not in": allium.OpNotIn}
 
+// settingAgainstConstant translates the two sides of a comparison. A
+// text module constant compared with a setting is one of the values the
+// setting takes, the text itself, not a setting of its own: CTFd's
+// USERS_MODE = "users" (utils/modes/__init__.py:8) in
+// `get_config("user_mode") == USERS_MODE` (utils/decorators/modes.py)
+// says config.user_mode = "users", where the constant would otherwise
+// be read as config.users_mode, a parameter the deployment could set.
+func (rc *ruleCtx) settingAgainstConstant(e *facts.Expr, sc *scope, out *[]allium.Stmt) (allium.Expr, allium.Expr) {
+	if text, ok := rc.textModuleConstant(e.Y, sc); ok {
+		// Two constants compared (MODE == USERS_MODE) are left as
+		// they read: which one is the setting is not for the spec
+		// to guess.
+		_, both := rc.textModuleConstant(e.X, sc)
+		if x := rc.tr(e.X, sc, out); isConfigRef(x) && !both {
+			return x, &allium.Lit{Kind: allium.LitString, Text: text}
+		} else if x != nil {
+			return x, rc.tr(e.Y, sc, out)
+		}
+		return nil, nil
+	}
+	if text, ok := rc.textModuleConstant(e.X, sc); ok {
+		if y := rc.tr(e.Y, sc, out); isConfigRef(y) {
+			return &allium.Lit{Kind: allium.LitString, Text: text}, y
+		} else if y != nil {
+			return rc.tr(e.X, sc, out), y
+		}
+		return nil, nil
+	}
+	return rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+}
+
+// textModuleConstant is the text of x when x names an upper-case module
+// constant bound to a text literal (USERS_MODE = "users"), not a local.
+func (rc *ruleCtx) textModuleConstant(x *facts.Expr, sc *scope) (string, bool) {
+	if x == nil || x.Kind != facts.ExprName && x.Kind != facts.ExprAttr {
+		return "", false
+	}
+	if x.Kind == facts.ExprName && sc.vars[x.Name()] != nil {
+		return "", false
+	}
+	c := rc.b.ix.constant(sc.file, x)
+	if c == nil || c.as.Value == nil || c.as.Value.Kind != facts.ExprString || c.as.Name == "" || strings.ToUpper(c.as.Name) != c.as.Name {
+		return "", false
+	}
+	return c.as.Value.Value(), true
+}
+
 func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.Expr {
 	b := rc.b
 	if e.X == nil || e.Y == nil {
@@ -1750,7 +1802,7 @@ func (rc *ruleCtx) compare(e *facts.Expr, sc *scope, out *[]allium.Stmt) allium.
 	if c := rc.disposableDomainTest(e, sc, out); c != nil {
 		return c // email_domains.go
 	}
-	x, y := rc.tr(e.X, sc, out), rc.tr(e.Y, sc, out)
+	x, y := rc.settingAgainstConstant(e, sc, out)
 	if x == nil || y == nil {
 		return nil
 	}

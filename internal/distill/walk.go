@@ -780,6 +780,61 @@ func rowOfRule(x allium.Expr, sc *scope) bool {
 	return false
 }
 
+// heldRowOfOtherEntity is the row of another entity than ent a walked
+// scope holds (a lookup's row, a loop's row, a caller's local) under the
+// name x, when x is a name; nil otherwise. A lookup of an ent row by its
+// id is then not the caller naming a row of its own: CTFd's
+// PatchSubmission finds a submission by the id in its path and then
+// Solves.query.filter_by(id=submission.id) (api/v1/submissions.py:187,
+// 224-225), the solve the submission is, if any; two lookups, not one
+// input row.
+func heldRowOfOtherEntity(x allium.Expr, ent string, sc *scope) *value {
+	id, ok := x.(*allium.Ident)
+	if !ok {
+		return nil
+	}
+	for s := sc; s != nil; s = s.caller {
+		for _, k := range slices.Sorted(maps.Keys(s.vars)) {
+			v := s.vars[k]
+			if v != nil && (v.kind == vEntity || v.kind == vNew) && v.ent != "" && v.ent != ent {
+				if e, isIdent := v.expr.(*allium.Ident); isIdent && e.Name == id.Name {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// extendsEntity reports whether the model of entity child derives from
+// the model of entity parent (joined-table inheritance, `class
+// SolutionFiles(Files)` with a key to files.id, CTFd models/__init__.py):
+// every child row is a parent row, under the same id.
+func (b *builder) extendsEntity(child, parent string) bool {
+	c, p := b.entByName[child], b.entByName[parent]
+	if c == nil || p == nil || c == p {
+		return false
+	}
+	cr := c.ref
+	for depth := 0; cr != nil && depth < 8; depth++ {
+		var next *classRef
+		for i := range cr.class.Bases {
+			base := b.ix.class(cr.file, &cr.class.Bases[i])
+			if base == nil || base == cr {
+				continue
+			}
+			if b.entByQual[base.qual()] == p {
+				return true
+			}
+			if next == nil && b.entByQual[base.qual()] != nil {
+				next = base
+			}
+		}
+		cr = next
+	}
+	return false
+}
+
 func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.Stmt, line int) *value {
 	bn := bindingName(name)
 	if bn == "" || v.q == nil {
@@ -810,6 +865,17 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 			// of the rule keeps (VoucherCode{code: order.voucher_code},
 			// saleor's draft_order_complete.py:111-112): no caller
 			// presents it. (A row read again by its own id is that row, below.)
+			bySecret = false
+		}
+	}
+	if len(q.conds) == 1 && q.conds[0].field == "id" && q.conds[0].op == allium.OpEq && q.bad == 0 {
+		if held := heldRowOfOtherEntity(q.conds[0].val, q.ent, sc); held != nil {
+			if rc.b.extendsEntity(held.ent, q.ent) {
+				// delete_file(f.id) of a SolutionFiles row f, which
+				// finds Files by that id (CTFd api/v1/solutions.py:
+				// 249-251, utils/uploads/__init__.py): f itself.
+				return held
+			}
 			bySecret = false
 		}
 	}

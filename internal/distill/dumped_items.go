@@ -37,7 +37,7 @@ func (rc *ruleCtx) unrollDumpedItems(s *facts.Stmt, sc *scope, out *[]allium.Stm
 	// row, openwisp's organizations_dict) would walk it for a loop that
 	// may be no dump's.
 	d := sc.vars[mapping.Name()]
-	entries, ok := rc.dumpEntries(d, out)
+	entries, ok := rc.dumpEntries(d, out, maxShapeFields)
 	if !ok {
 		return false
 	}
@@ -89,8 +89,10 @@ type dumpEntry struct {
 // set in a branch under that branch's condition; a key taken out (del,
 // pop) not at all. Every reader of such a dump (a setattr loop, a row's
 // sqlmodel_update) reads it here. ok is false when d is no dump or an
-// entry was set under a condition the spec cannot state.
-func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt) (entries []dumpEntry, ok bool) {
+// entry was set under a condition the spec cannot state, and when the dump
+// has more than most entries (a reader that walks code once per entry
+// bounds them; 0, none).
+func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt, most int) (entries []dumpEntry, ok bool) {
 	if d == nil || !d.dumped && !literalDict(d) || len(d.parts) == 0 || d.parts[0].sc == nil {
 		return nil, false
 	}
@@ -132,7 +134,7 @@ func (rc *ruleCtx) dumpEntries(d *value, out *[]allium.Stmt) (entries []dumpEntr
 			return nil, false
 		}
 	}
-	if n == 0 || n > maxShapeFields {
+	if n == 0 || most > 0 && n > most {
 		return nil, false
 	}
 	for _, key := range slices.Sorted(maps.Keys(unstated)) {

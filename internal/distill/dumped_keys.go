@@ -54,7 +54,7 @@ func (rc *ruleCtx) unrollDumpedKeys(s *facts.Stmt, sc *scope, out *[]allium.Stmt
 		rowFields = rc.setattrRowFields(body, sc)
 	}
 	// Only a local is read, as for the items loop.
-	entries, ok := rc.dumpEntries(sc.vars[mapping.Name()], out)
+	entries, ok := rc.dumpEntries(sc.vars[mapping.Name()], out, maxShapeFields)
 	if !ok {
 		return false
 	}

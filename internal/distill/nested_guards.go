@@ -93,7 +93,15 @@ func (rc *ruleCtx) nestedGuard(guard allium.Expr, sc *scope, line int) {
 		// fails there.
 		return
 	}
-	rc.requires(&allium.Binary{Op: allium.OpOr, X: negate(sc.under), Y: guard}, sc, line)
+	// The conditions may read a let of a branch too: polar's
+	// resolve_member looks the customer's owner up only when no member
+	// was named, and creates one only when there is none
+	// (benefit/grant/scope.py:125-133), whose refusal of a customer
+	// without an email (member/service.py:337) runs under `not exists
+	// found_member`; the let is bound in the ensures' if, out of the
+	// rule-level requires' reach, so it is spelled as its lookup there
+	// as well.
+	rc.requires(&allium.Binary{Op: allium.OpOr, X: rc.branchLookupsInline(negate(sc.under)), Y: guard}, sc, line)
 }
 
 // branchLookupsInline writes, in a guard stated out of its branch, each

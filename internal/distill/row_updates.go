@@ -77,7 +77,7 @@ func (rc *ruleCtx) rowUpdate(e *facts.Expr, row *value, sc *scope, out *[]allium
 // exclude_unset=True a field the request left out is no entry, whatever
 // its default).
 func (rc *ruleCtx) rowUpdateFromDump(e *facts.Expr, ent *entityInfo, d *value, out *[]allium.Stmt) {
-	entries, ok := rc.dumpEntries(d, out)
+	entries, ok := rc.dumpEntries(d, out, maxShapeFields)
 	if !ok {
 		rc.b.stats.EffectsSeen++
 		rc.untranslated(d.parts[0].sc, e.Line(), LeftOutCondition, "an entry set under a condition in "+e.Raw())

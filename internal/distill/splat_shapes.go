@@ -44,6 +44,9 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 			return rc.splatModelShape(ent, e, kw, sc)
 		}
 	}
+	if kws, ok := rc.dumpSpreadKeywords(ent, e, kw, sc); ok {
+		return kws
+	}
 	if kws := rc.schemaBodyKeywords(ent, e, kw, sc); kws != nil {
 		return kws
 	}
@@ -260,4 +263,74 @@ func (rc *ruleCtx) schemaBodyKeywords(ent *entityInfo, e, kw *facts.Expr, sc *sc
 		return nil
 	}
 	return rc.spreadAsKeywords(ent, e, kw, rc.h.schemaKeys, v.popped, false)
+}
+
+// dumpSpreadKeywords writes out Model(**d, ...), d a local holding a dump
+// of the request's schema that the code may have edited (dict_edits.go):
+// polar's OrganizationService.create dumps the schema (exclude_unset,
+// exclude_none), sets feature_settings in it, and builds
+// Organization(**create_data, customer_invoice_prefix=...)
+// (organization/service.py:384-402). Each entry the dict always holds
+// (dumpEntries: a required field of the schema, a key set outside any
+// branch) is a keyword, its value read where the code wrote it; an entry
+// there only under a condition (a field the request may leave out, a key
+// set in a branch) is left out, with a note, the model's default standing
+// otherwise. The spread stands where it was written. ok is false when kw
+// is no such local, or an entry was written in another function than
+// the call (its value could not be read here) or under a condition the
+// spec cannot state.
+func (rc *ruleCtx) dumpSpreadKeywords(ent *entityInfo, e, kw *facts.Expr, sc *scope) (kws []facts.Keyword, ok bool) {
+	if kw == nil || kw.Kind != facts.ExprName {
+		return nil, false
+	}
+	d := sc.vars[kw.Name()]
+	if d == nil || !d.dumped {
+		return nil, false
+	}
+	// The tests of which fields the request set are read for the
+	// conditions only; the inputs they name are the rule's when a kept
+	// entry's value reads them.
+	var scratch []allium.Stmt
+	params := len(rc.params)
+	entries, ok := rc.dumpEntries(d, &scratch, 0) // no code is walked per entry
+	rc.dropParamsFrom(params)
+	if !ok {
+		return nil, false
+	}
+	given := map[string]bool{}
+	for _, k := range e.Keywords() {
+		given[k.Name] = true
+	}
+	last := map[string]dumpEntry{}
+	var order []string
+	for _, en := range entries {
+		if en.sc.file != sc.file || en.sc.helper != sc.helper {
+			return nil, false
+		}
+		if _, seen := last[en.key]; !seen {
+			order = append(order, en.key)
+		}
+		last[en.key] = en
+	}
+	var spread []facts.Keyword
+	for _, key := range order {
+		en := last[key]
+		if a := ent.attrs[key]; a == nil || a.drop || given[key] {
+			continue
+		}
+		if en.when != nil {
+			rc.untranslated(sc, e.Line(), LeftOutCondition, "the value of "+key+", in "+kw.Name()+" only under a condition,")
+			continue
+		}
+		spread = append(spread, facts.Keyword{Name: key, Value: *en.val})
+	}
+	for _, k := range e.Keywords() {
+		if k.Name == "**" {
+			kws = append(kws, spread...)
+			spread = nil
+			continue
+		}
+		kws = append(kws, k)
+	}
+	return kws, true
 }

@@ -308,7 +308,8 @@ type query struct {
 	bad   int // conditions that could not be translated
 	// scoped counts conditions that relate the instance to a context
 	// value the spec cannot name (cls.org == current_org): tenant
-	// scoping, which a lookup may leave out and stay right.
+	// scoping. A lookup of one row by it is left out (bindLookup): the
+	// join without the scope would find rows the code never reaches.
 	scoped int
 	// fkOwner/fkField: the query is a relationship (user.sessions).
 	via allium.Expr

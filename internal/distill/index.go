@@ -41,6 +41,10 @@ type index struct {
 	// (together they were 3% of a large service's CPU).
 	canonMemo   map[string]string
 	namesMemo   map[namesKey][]string
+	// classOfMemo caches class's answers by what names reads, forgotten
+	// with namesMemo: the handler walk asks it of every callee and
+	// receiver, mostly the same few names.
+	classOfMemo map[namesKey]*classRef
 	memoVersion uint64
 	// soleMemo caches soleClassNamed's answers and implCands lists the
 	// classes implementersOf reads, for memoVersion: the walk asks them
@@ -75,6 +79,7 @@ func (ix *index) view() *index {
 	v.funcMemo = map[string]*funcRef{}
 	v.canonMemo = map[string]string{}
 	v.namesMemo = map[namesKey][]string{}
+	v.classOfMemo = map[namesKey]*classRef{}
 	v.soleMemo, v.implCands, v.implFound = nil, nil, false
 	return &v
 }
@@ -127,6 +132,7 @@ func (ix *index) fresh() {
 	if ix.memoVersion != ix.version {
 		clear(ix.canonMemo)
 		clear(ix.namesMemo)
+		clear(ix.classOfMemo)
 		clear(ix.soleMemo)
 		ix.implCands, ix.implFound = nil, false
 		ix.memoVersion = ix.version
@@ -185,6 +191,7 @@ func newIndex(files []*facts.File) *index {
 	ix.funcMemo = map[string]*funcRef{}
 	ix.canonMemo = map[string]string{}
 	ix.namesMemo = map[namesKey][]string{}
+	ix.classOfMemo = map[namesKey]*classRef{}
 	ix.soleMemo = map[string]*classRef{}
 	for _, f := range files {
 		segs := strings.Split(f.Module, ".")
@@ -658,7 +665,20 @@ func (ix *index) spellings(f *facts.File, e *facts.Expr) []string {
 }
 
 func (ix *index) class(f *facts.File, e *facts.Expr) *classRef {
-	return ix.classThrough(f, e, 0)
+	if e == nil || e.Raw() == "" || e.Kind == facts.ExprCall && ix.factoryBases[e] != nil {
+		return ix.classThrough(f, e, 0)
+	}
+	key := namesKey{inFile: f != nil, raw: e.Raw(), resolved: e.Resolved()}
+	if f != nil {
+		key.module = f.Module
+	}
+	ix.fresh()
+	if c, ok := ix.classOfMemo[key]; ok {
+		return c
+	}
+	c := ix.classThrough(f, e, 0)
+	ix.classOfMemo[key] = c
+	return c
 }
 
 // classThrough is class, following module-level aliases of a class

@@ -493,6 +493,8 @@ func (b *builder) classHandlers(f *facts.File, c *facts.Class) []*handler {
 
 // ruleCtx accumulates one rule while a handler is walked.
 type ruleCtx struct {
+	// docs: the lines of the comment above the rule (permission_objects.go).
+	docs []string
 	// filterReqs: the preconditions lookups by a presented secret made of
 	// their rows' state, by condition (exprKey), each with its row's
 	// binding (secretlookup.go).
@@ -1467,6 +1469,7 @@ func (rc *ruleCtx) finish(line int) *ruleOut {
 		trigName = b.uniqueRuleName(rc.name)
 	}
 	r := &allium.Rule{Meta: b.meta(rc.h.file, line), Name: name}
+	r.Doc = rc.docs
 	for _, from := range slices.Sorted(maps.Keys(rc.idParams)) {
 		mergeIDParam(rc, from, rc.idParams[from].row)
 	}
@@ -1795,6 +1798,9 @@ func (b *builder) runDependency(rc *ruleCtx, sc *scope, f *facts.File, entry *fa
 		return
 	}
 	fn := &dep.Args()[0]
+	if rc.objectDependency(f, fn, sc) {
+		return // an object of the service whose call checks the request (permission_objects.go)
+	}
 	rc.auth = max(rc.auth, b.dependencyAuth(f, fn, 0))
 	a := b.lang.Auth
 	if catalog.MatchAny(a.Dependencies, fn.Raw(), facts.LastSegment(fn.Raw())) || catalog.MatchAny(a.AdminDependencies, fn.Raw(), facts.LastSegment(fn.Raw())) {

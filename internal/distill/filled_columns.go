@@ -92,3 +92,26 @@ func dataRead(e *facts.Expr) bool {
 	}
 	return false
 }
+
+// partialShape reports a shape the code made with a keyword of catalog
+// shapes.partial_keywords not given a literal false (partial=True): its
+// data holds only the fields the request gave.
+func (rc *ruleCtx) partialShape(form *value) bool {
+	sh := rc.b.lang.Shapes
+	if sh == nil || form == nil {
+		return false
+	}
+	for _, part := range form.parts {
+		if part.e == nil || part.e.Kind != facts.ExprDict {
+			continue
+		}
+		for i := range part.e.Entries() {
+			en := &part.e.Entries()[i]
+			if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(sh.PartialKeywords, en.Key.Value()) &&
+				(en.Value.Kind != facts.ExprBool || en.Value.Value() != "false") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -39,8 +39,8 @@ type index struct {
 	// canonMemo and namesMemo cache canonical's and names' answers, for
 	// memoVersion: build asks the same of the same names again and again
 	// (together they were 3% of a large service's CPU).
-	canonMemo   map[string]string
-	namesMemo   map[namesKey][]string
+	canonMemo map[string]string
+	namesMemo map[namesKey][]string
 	// classOfMemo caches class's answers by what names reads, forgotten
 	// with namesMemo: the handler walk asks it of every callee and
 	// receiver, mostly the same few names.

@@ -116,9 +116,27 @@ func (rc *ruleCtx) modelFormSave(e *facts.Expr, form, data *value, sc *scope, ou
 		inst := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprName, Name: "__instance", Raw: "__instance", Line: line})
 		sc.vars[inst.Name()] = row
 		defer delete(sc.vars, inst.Name())
+		partial := rc.partialShape(form)
 		for _, f := range listed {
 			target := facts.NewExpr(facts.ExprSpec{Kind: facts.ExprAttr, X: &inst, Name: f, Raw: "__instance." + f, Line: line})
 			value := read(f)
+			if in := rc.shapeInput(data, f, sc); partial && data.attrs[f] == nil && in.kind == vParam {
+				// A partial update's validated data holds only the
+				// fields the request gave, and the save writes only
+				// those (DRF's partial=True): plane's ApiTokenEndpoint.
+				// patch (app/views/api.py:56-61) had stated every field
+				// of the token set, to null when not given. Each is set
+				// if given, as a dump of the set fields is (row_updates.go).
+				var body []allium.Stmt
+				rc.assign(&target, &value, sc, &body, line)
+				rc.changedIn(&body, out) // the row is written whatever was given
+				if len(body) > 0 {
+					given := &allium.Unary{Op: allium.OpExists, X: rc.valueExpr(in)}
+					body = []allium.Stmt{&allium.If{Meta: *body[0].Info(), Branches: []allium.IfBranch{{Cond: given, Body: body}}}}
+				}
+				*out = append(*out, body...)
+				continue
+			}
 			rc.assign(&target, &value, sc, out, line)
 		}
 		return row

@@ -70,6 +70,19 @@ func (rc *ruleCtx) rowChanged(row *value, ent *entityInfo, block *[]allium.Stmt)
 	rc.changedRows[key] = changedRow{row: row, ent: ent, block: block}
 }
 
+// changedIn moves the rows changed in block from to block to: a change
+// stated under a condition of its own (a partial update's field, set if
+// given) whose row is written whatever the condition, so the write stamps
+// it.
+func (rc *ruleCtx) changedIn(from, to *[]allium.Stmt) {
+	for key, ch := range rc.changedRows {
+		if ch.block == from {
+			ch.block = to
+			rc.changedRows[key] = ch
+		}
+	}
+}
+
 // rowsWritten states the stamps a write sets: call is the write
 // (session.commit(), user.save(update_fields=[...])), recv what it is
 // called on. A write called on a row writes that row; any other (the

@@ -781,6 +781,10 @@ type Language struct {
 	// AttrHasCalls test whether an object has an attribute named by a
 	// value: hasattr(obj, name).
 	AttrHasCalls []string `yaml:"attr_has_calls"`
+	// TableColumns: a model class's table attribute and that table's
+	// collections of columns by name (SQLAlchemy's
+	// Model.__table__.columns.get(name), Model.__table__.c[name]).
+	TableColumns TableColumns `yaml:"table_columns"`
 	// TimeCasts convert a time to a number of seconds and keep its
 	// meaning (int(time.time())).
 	TimeCasts []string `yaml:"time_casts"`
@@ -3408,4 +3412,12 @@ type RequestApp struct {
 	// ContextAttrs are the request context's attribute holding it, read
 	// as getattr(context, "app", None) (context.app).
 	ContextAttrs []string `yaml:"context_attrs"`
+}
+
+// TableColumns names how a model class's columns are reached by name
+// through its table: Table is the class's attribute holding the table,
+// Columns the table's attributes that are its columns by name.
+type TableColumns struct {
+	Table   string   `yaml:"table"`
+	Columns []string `yaml:"columns"`
 }

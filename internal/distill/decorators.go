@@ -301,6 +301,12 @@ func (rc *ruleCtx) wrapperChecks(body []facts.Stmt, wrapped string, wsc *scope, 
 					rc.untranslated(wsc, s.Line(), LeftOutGuard, "a guard")
 				}
 				return s.Cond, body[i+1:]
+			case rc.sideChecks(s, wrapped, body[i+1:], wsc):
+				// if "aid" in payload: <the API key's own checks>: checks
+				// of one kind of caller the spec cannot state, which
+				// leave what follows a precondition of every request.
+				rc.b.stats.GuardsSeen++
+				rc.untranslated(wsc, s.Line(), LeftOutGuard, "a guard")
 			default:
 				return nil, nil
 			}
@@ -494,4 +500,72 @@ func (rc *ruleCtx) signedInCall(e *facts.Expr, sc *scope) bool {
 		return slices.Contains(rc.b.lang.Auth.SignedInChecks, f.Name()) && rc.eval(f.X, sc, &discard, false).kind != vEntity
 	}
 	return false
+}
+
+// sideChecks reports an if of a wrapper, before it calls the wrapped
+// handler, that does nothing but check more and end the request when a
+// check fails: lemur's login_required (auth/service.py:150-160) checks an
+// API key's token (`if "aid" in payload:` then not revoked, not expired)
+// before it finds the user every token names and requires them active
+// (:162-165). Its locals are read nowhere after it (rest), and what it
+// writes otherwise is an attribute of a global of the request (g.x), not
+// a row the wrapper holds; the checks after it hold on every request the
+// handler sees, so reading goes on past it.
+func (rc *ruleCtx) sideChecks(s *facts.Stmt, wrapped string, rest []facts.Stmt, wsc *scope) bool {
+	if s.Kind != facts.StmtIf || len(s.Else()) > 0 || len(s.Body) == 0 || callsName([]facts.Stmt{*s}, wrapped) {
+		return false
+	}
+	readAfter := func(name string) bool {
+		found := false
+		facts.Walk(rest, func(st *facts.Stmt) bool {
+			exprs := []*facts.Expr{st.Value, st.Cond}
+			for j := range st.Targets {
+				exprs = append(exprs, &st.Targets[j])
+			}
+			for _, e := range exprs {
+				if e != nil && e.Any(func(x *facts.Expr) bool { return x.Kind == facts.ExprName && x.Name() == name }) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	var okBody func(body []facts.Stmt) bool
+	okBody = func(body []facts.Stmt) bool {
+		for i := range body {
+			st := &body[i]
+			switch st.Kind {
+			case facts.StmtIf:
+				if len(st.Else()) > 0 || len(st.Body) == 0 {
+					return false
+				}
+				end := &st.Body[len(st.Body)-1]
+				if rc.failureEnd(end, wsc) || end.Kind == facts.StmtReturn {
+					if !okBody(st.Body[:len(st.Body)-1]) {
+						return false
+					}
+					continue
+				}
+				if !okBody(st.Body) {
+					return false
+				}
+			case facts.StmtAssign:
+				for j := range st.Targets {
+					t := &st.Targets[j]
+					switch {
+					case t.Kind == facts.ExprName && !readAfter(t.Name()):
+					case t.Kind == facts.ExprAttr && t.X != nil && t.X.Kind == facts.ExprName && wsc.vars[t.X.Name()] == nil &&
+						rc.b.ix.constant(wsc.file, t.X) == nil:
+					default:
+						return false
+					}
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return okBody(s.Body)
 }

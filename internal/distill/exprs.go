@@ -209,6 +209,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 	case facts.ExprAttr:
 		return rc.evalAttr(e, sc, out)
 	case facts.ExprSubscript:
+		if v := rc.tableColumn(e, sc, out); v != nil {
+			return v // Model.__table__.c["id"]
+		}
 		if e.Y != nil && e.Y.Kind == facts.ExprString && rc.isSessionStore(e.X) && rc.b.sessionUserKey(e.Y.Value()) {
 			// session["id"] where the service's getter of the
 			// signed-in user finds the user by it (session_user_keys.go).
@@ -287,6 +290,9 @@ func (rc *ruleCtx) eval(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCtx bo
 		}
 		return unknownValue
 	case facts.ExprCall:
+		if v := rc.tableColumn(e, sc, out); v != nil {
+			return v // Model.__table__.columns.get("id")
+		}
 		// A call is worked out once per scope: several readings of one
 		// argument must neither repeat its effects nor cost exponential
 		// time on nested calls.
@@ -450,6 +456,9 @@ func (rc *ruleCtx) evalCond(e *facts.Expr, sc *scope, out *[]allium.Stmt, stmtCt
 		}
 		return &value{kind: vUnknown, unreadRowKey: true} // fallback_values.go
 	}
+	if v := rc.sameModelQuery(e, sc, out); v != nil {
+		return v // Model.query if hasattr(Model, "query") else db.session.query(Model)
+	}
 	if rc.sameBranches(e, sc) || convertedWhenAble(e, b.lang.TransparentCalls) {
 		// raw && typeof raw !== 'string' ? raw.toString() : raw: raw,
 		// whichever branch is taken.
@@ -498,6 +507,33 @@ func (rc *ruleCtx) sameBranches(e *facts.Expr, sc *scope) bool {
 	var scratch []allium.Stmt
 	x, y := rc.tr(e.X, sc, &scratch), rc.tr(e.Y, sc, &scratch)
 	return x != nil && y != nil && len(scratch) == 0 && exprKey(x) == exprKey(y)
+}
+
+// sameModelQuery is the query both branches of a conditional expression
+// give when each is a query of all the rows of one model, unfiltered:
+// a generic helper handed the model class picks how to query it
+// (lemur's session_query, database.py:48-58: `model.query if
+// hasattr(model, "query") else db.session.query(model)`), and either
+// way it is every row of that model. nil when a branch is anything
+// else, or the branches differ in model or filter.
+func (rc *ruleCtx) sameModelQuery(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	if e.X == nil || e.Y == nil {
+		return nil
+	}
+	unfiltered := func(v *value) bool {
+		return v != nil && v.kind == vQuery && v.q != nil && v.q.ent != "" && len(v.q.conds) == 0 &&
+			v.q.bad == 0 && v.q.scoped == 0 && v.q.via == nil && v.q.action == "" && len(v.q.alts) == 0 && len(v.q.anyOf) == 0
+	}
+	var scratch []allium.Stmt
+	x := rc.eval(e.X, sc, &scratch, false)
+	if !unfiltered(x) {
+		return nil
+	}
+	y := rc.eval(e.Y, sc, &scratch, false)
+	if !unfiltered(y) || y.q.ent != x.q.ent || len(scratch) > 0 {
+		return nil
+	}
+	return x
 }
 
 // projectedDict writes a projection of an object by a literal list of

@@ -46,6 +46,85 @@ func (rc *ruleCtx) columnLocal(x *facts.Expr, ent string, sc *scope) string {
 	return m.Name
 }
 
+// calledColumn is the field of the model class ent a call on the left of
+// a filter's comparison gives: getattr(Model, "id") with a name the walk
+// knows, or a helper of the service handed the model class and the
+// column's name that returns that column (lemur's database.get, whose
+// `query.filter(get_model_column(model, field) == value)`, database.py:
+// 150-161, finds the row whose field, "id" unless named, equals value).
+// "" for any other expression. The call is evaluated apart: what it
+// writes is not the rule's.
+func (rc *ruleCtx) calledColumn(x *facts.Expr, ent string, sc *scope) string {
+	if x == nil || x.Kind != facts.ExprCall || rc.lowercaseCall(x) != nil {
+		return ""
+	}
+	if x.Method() == "" && len(x.Args()) >= 2 && catalog.MatchAny(rc.b.lang.AttrGetCalls, x.Resolved(), x.Raw()) {
+		// getattr(model, field): the model class's column by that name
+		// (attrCall reads no column the spec does not declare, such as
+		// the primary key).
+		var scratch []allium.Stmt
+		if mc := rc.eval(&x.Args()[0], sc, &scratch, false); mc.kind != vModelClass || mc.ent != ent {
+			return ""
+		}
+		if name, ok := rc.knownName(&x.Args()[1], sc); ok && isSnake(name) {
+			return name
+		}
+		return ""
+	}
+	// What the helper requires is the helper's own check of the column
+	// name, not the rule's.
+	bodyAt := len(rc.body)
+	var scratch []allium.Stmt
+	v := rc.eval(x, sc, &scratch, false)
+	if len(rc.body) > bodyAt {
+		rc.body = rc.body[:bodyAt]
+	}
+	if v == nil || v.kind != vExpr || v.ent != ent || v.param != "column" || len(scratch) > 0 {
+		return ""
+	}
+	m, ok := v.expr.(*allium.Member)
+	if !ok {
+		return ""
+	}
+	if id, ok := m.X.(*allium.Ident); !ok || id.Name != ent {
+		return ""
+	}
+	return m.Name
+}
+
+// tableColumn reads a column taken from a model class's table by its
+// name (SQLAlchemy's Model.__table__.columns.get("id"),
+// Model.__table__.c["id"]; catalog table_columns) as that column of the
+// model, marked param "column". nil for any other expression.
+func (rc *ruleCtx) tableColumn(e *facts.Expr, sc *scope, out *[]allium.Stmt) *value {
+	tc := rc.b.lang.TableColumns
+	if tc.Table == "" || len(tc.Columns) == 0 {
+		return nil
+	}
+	var cols, name *facts.Expr
+	switch {
+	case e.Kind == facts.ExprCall && e.Method() == "get" && len(e.Args()) >= 1 && e.X != nil:
+		cols, name = e.X.X, &e.Args()[0]
+	case e.Kind == facts.ExprSubscript && e.Y != nil:
+		cols, name = e.X, e.Y
+	default:
+		return nil
+	}
+	if cols == nil || cols.Kind != facts.ExprAttr || !slices.Contains(tc.Columns, cols.Name()) ||
+		cols.X == nil || cols.X.Kind != facts.ExprAttr || cols.X.Name() != tc.Table {
+		return nil
+	}
+	mc := rc.eval(cols.X.X, sc, out, false)
+	if mc.kind != vModelClass || rc.b.entByName[mc.ent] == nil {
+		return nil
+	}
+	n, ok := rc.knownName(name, sc)
+	if !ok || !isSnake(n) {
+		return nil
+	}
+	return &value{kind: vExpr, expr: &allium.Member{X: &allium.Ident{Name: mc.ent}, Name: n}, ent: mc.ent, param: "column"}
+}
+
 // lowercaseCall is the value a catalogued lower-casing call lower-cases,
 // as a function (func.lower(col)) or as a method (value.lower()); nil
 // for any other expression.

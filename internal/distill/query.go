@@ -596,6 +596,17 @@ func (rc *ruleCtx) filterArg(q *query, a *facts.Expr, sc *scope, out *[]allium.S
 			op, ok = allium.OpNe, true
 		}
 		f := fieldOf(a.X)
+		if f == nil && ent != nil {
+			if name := rc.calledColumn(a.X, q.ent, sc); name != "" {
+				if fi := ent.attrField(name); fi != nil && !fi.drop {
+					f = fi
+				} else if ok && op == allium.OpEq && (name == "id" || name == "pk" || name == ent.pk) {
+					// By primary key, as filter_by(id=...) reads.
+					q.conds = append(q.conds, qcond{field: "id", op: op, val: rc.tr(a.Y, sc, out)})
+					return
+				}
+			}
+		}
 		if ok && f == nil && op == allium.OpEq && a.X != nil && a.X.Kind == facts.ExprAttr && (a.X.Name() == "id" || a.X.Name() == "pk" || ent != nil && a.X.Name() == ent.pk) {
 			if mc := rc.eval(a.X.X, sc, out, false); mc.kind == vModelClass && mc.ent == q.ent {
 				// By primary key, as filter_by(id=...) reads.

@@ -2320,12 +2320,28 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	} else if len(elseOut) > 0 {
 		ifs.Else = elseOut
 	}
+	flattenRepeatedTest(ifs)
 	if as := idempotentAssign(ifs); as != nil {
 		*out = append(*out, as)
 		return false
 	}
 	*out = append(*out, ifs)
 	return false
+}
+
+// flattenRepeatedTest folds `if c: (if c: body)` into `if c: body`: a
+// helper that tests again what its caller tested before calling it
+// (lemur's destinations/service.py:85 `if destination:` around
+// database.delete(destination), whose own `if model:`, database.py:194,
+// asks the same) holds the same outcome once.
+func flattenRepeatedTest(ifs *allium.If) {
+	for len(ifs.Branches) == 1 && ifs.Else == nil && len(ifs.Branches[0].Body) == 1 {
+		inner, ok := ifs.Branches[0].Body[0].(*allium.If)
+		if !ok || len(inner.Branches) != 1 || inner.Else != nil || exprKey(inner.Branches[0].Cond) != exprKey(ifs.Branches[0].Cond) {
+			return
+		}
+		ifs.Branches[0].Body = inner.Branches[0].Body
+	}
 }
 
 // splitPaths handles, at a handler's top level, an if one of whose

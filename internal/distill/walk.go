@@ -1000,6 +1000,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		}
 	}
 	if j == nil {
+		j = rc.b.firstPresentRow(q)
+	}
+	if j == nil {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return leftOutRow
 	}

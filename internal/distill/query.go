@@ -45,6 +45,24 @@ func (rc *ruleCtx) queryCall(e *facts.Expr, method string, recv *value, sc *scop
 				mc, column = owner, col.Name()
 			}
 		}
+		if mc.kind == vQuery && mc.q != nil && mc.q.ent != "" && mc.q.action == "" && len(mc.q.alts) == 0 && mc.q.bad == 0 && mc.q.scoped == 0 &&
+			mc.q.via == nil && mc.q.rel == nil && len(mc.q.conds) == 0 && (last == "get_object_or_404" || last == "get_or_404") {
+			// get_object_or_404(q, code=code) of a queryset the code
+			// built first with no filter (q = Check.objects.select_related(
+			// "project"), healthchecks hc/front/views.py:124-128): the row
+			// of the model. Not the rows of a relationship
+			// (get_object_or_404(request.user.notifications, pk=pk),
+			// netbox extras/views.py:649), whose owner the row found as a
+			// trigger's parameter would lose.
+			q := *mc.q
+			q.conds = slices.Clone(q.conds)
+			q.orAbort = true
+			rc.filterKw(&q, e.Keywords(), sc, out)
+			if len(e.Args()) > 1 {
+				q.conds = append(q.conds, qcond{field: "id", op: allium.OpEq, val: rc.tr(&e.Args()[1], sc, out)})
+			}
+			return &value{kind: vLookup, ent: q.ent, q: &q}
+		}
 		if mc.kind == vModelClass {
 			q := &query{ent: mc.ent, column: column}
 			if last == "delete" {

@@ -835,6 +835,10 @@ func (sc *scope) setRet(v *value) {
 	case v == nil:
 	case sc.ret == nil || isNone(sc.ret) || notFound(sc.ret, v):
 		sc.ret = v
+	case sc.ret != v && mergeTuples(sc.ret, v) != nil:
+		// return check, True under one condition, return check,
+		// membership.is_rw under another (tuple_returns.go).
+		sc.ret = mergeTuples(sc.ret, v)
 	case sc.ret == v || sameValue(sc.ret, v) || isNone(v) || notFound(v, sc.ret):
 	case sc.ret.kind == vPlumbing && v.kind == vEntity:
 		// if (cached) return JSON.parse(cached), then the row looked up

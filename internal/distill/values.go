@@ -256,6 +256,12 @@ type value struct {
 	// (return email_update_record, token), for a caller that unpacks
 	// them (tuple_returns.go).
 	elems []*value
+	// retUnder: the conditions the helper returned this tuple under
+	// (alwaysTrue at its top level), nil when unknown; retParts: the
+	// tuples of the returns a merge of several stands for
+	// (tuple_returns.go's mergeTuples).
+	retUnder allium.Expr
+	retParts []*value
 	// schema: the object schema call a vPlumbing value was built by
 	// (z.object({...}), object_schemas.go).
 	schema *facts.Expr

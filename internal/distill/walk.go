@@ -230,7 +230,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 			if s.Value != nil && !rc.isAbort(s.Value, sc) {
 				// return E.left(...): a failure, answered as None is;
 				// the helper's result is what it returns otherwise.
-				sc.setRet(rc.tupleElems(s.Value, rc.eval(s.Value, sc, out, false), sc))
+				sc.setRet(returnedUnder(rc.tupleElems(s.Value, rc.eval(s.Value, sc, out, false), sc), sc))
 			}
 			sc.returned = true
 			return false
@@ -998,6 +998,9 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 		if keys, compared = splitComparisons(q); keys != nil {
 			j = rc.b.join(keys)
 		}
+	}
+	if j == nil {
+		j = rc.b.firstPresentRow(q)
 	}
 	if j == nil {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)

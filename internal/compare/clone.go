@@ -12,26 +12,45 @@ import (
 func deepCopy[T any](v T) T {
 	rv := reflect.ValueOf(&v).Elem()
 	out := reflect.New(rv.Type()).Elem()
-	copyValue(out, rv)
+	copyValue(out, rv, nil)
 	return out.Interface().(T)
 }
 
-func copyValue(dst, src reflect.Value) {
+// copyWithOrigins is deepCopy of a variant's module that also maps each
+// construct of the copy (entity, member, rule, clause, statement) to the
+// variant's own one. Alignment renames the copy to the shared spec's names;
+// the report quotes the variant's own text through this map, since the
+// renamed text is in no spec (flask-accounts' `token.used = true` reads
+// `reset.used_at = true` once renamed: testdata/services/flask_accounts/
+// app/models/tokens.py:15 declares a Boolean `used`, not a timestamp).
+func copyWithOrigins(m *allium.Module) (*allium.Module, map[allium.Node]allium.Node) {
+	origins := map[allium.Node]allium.Node{}
+	out := reflect.New(reflect.TypeOf(m)).Elem()
+	copyValue(out, reflect.ValueOf(m), origins)
+	return out.Interface().(*allium.Module), origins
+}
+
+func copyValue(dst, src reflect.Value, origins map[allium.Node]allium.Node) {
 	switch src.Kind() {
 	case reflect.Pointer:
 		if src.IsNil() {
 			return
 		}
 		p := reflect.New(src.Type().Elem())
-		copyValue(p.Elem(), src.Elem())
+		copyValue(p.Elem(), src.Elem(), origins)
 		dst.Set(p)
+		if origins != nil {
+			if n, ok := src.Interface().(allium.Node); ok {
+				origins[p.Interface().(allium.Node)] = n
+			}
+		}
 	case reflect.Interface:
 		if src.IsNil() {
 			return
 		}
 		inner := src.Elem()
 		c := reflect.New(inner.Type()).Elem()
-		copyValue(c, inner)
+		copyValue(c, inner, origins)
 		dst.Set(c)
 	case reflect.Slice:
 		if src.IsNil() {
@@ -39,7 +58,7 @@ func copyValue(dst, src reflect.Value) {
 		}
 		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
 		for i := range src.Len() {
-			copyValue(s.Index(i), src.Index(i))
+			copyValue(s.Index(i), src.Index(i), origins)
 		}
 		dst.Set(s)
 	case reflect.Map:
@@ -50,14 +69,14 @@ func copyValue(dst, src reflect.Value) {
 		iter := src.MapRange()
 		for iter.Next() {
 			v := reflect.New(iter.Value().Type()).Elem()
-			copyValue(v, iter.Value())
+			copyValue(v, iter.Value(), origins)
 			m.SetMapIndex(iter.Key(), v)
 		}
 		dst.Set(m)
 	case reflect.Struct:
 		for i := range src.NumField() {
 			if dst.Field(i).CanSet() {
-				copyValue(dst.Field(i), src.Field(i))
+				copyValue(dst.Field(i), src.Field(i), origins)
 			}
 		}
 	default:

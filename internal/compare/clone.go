@@ -16,6 +16,28 @@ func deepCopy[T any](v T) T {
 	return out.Interface().(T)
 }
 
+// origins maps constructs of a working copy to the variant's own
+// (copyWithOrigins). through marks a copy of the working copy itself
+// (an entity split by kind, splitDiscriminated): its constructs map to
+// what the ones they were copied from map to.
+type origins struct {
+	m       map[allium.Node]allium.Node
+	through bool
+}
+
+// deepCopyKeeping is deepCopy of part of a working copy that keeps the
+// copy's constructs mapped to the variant's own, like the originals.
+func deepCopyKeeping[T any](v T, m map[allium.Node]allium.Node) T {
+	rv := reflect.ValueOf(&v).Elem()
+	out := reflect.New(rv.Type()).Elem()
+	var o *origins
+	if m != nil {
+		o = &origins{m: m, through: true}
+	}
+	copyValue(out, rv, o)
+	return out.Interface().(T)
+}
+
 // copyWithOrigins is deepCopy of a variant's module that also maps each
 // construct of the copy (entity, member, rule, clause, statement) to the
 // variant's own one. Alignment renames the copy to the shared spec's names;
@@ -24,13 +46,13 @@ func deepCopy[T any](v T) T {
 // `reset.used_at = true` once renamed: testdata/services/flask_accounts/
 // app/models/tokens.py:15 declares a Boolean `used`, not a timestamp).
 func copyWithOrigins(m *allium.Module) (*allium.Module, map[allium.Node]allium.Node) {
-	origins := map[allium.Node]allium.Node{}
+	o := &origins{m: map[allium.Node]allium.Node{}}
 	out := reflect.New(reflect.TypeOf(m)).Elem()
-	copyValue(out, reflect.ValueOf(m), origins)
-	return out.Interface().(*allium.Module), origins
+	copyValue(out, reflect.ValueOf(m), o)
+	return out.Interface().(*allium.Module), o.m
 }
 
-func copyValue(dst, src reflect.Value, origins map[allium.Node]allium.Node) {
+func copyValue(dst, src reflect.Value, origins *origins) {
 	switch src.Kind() {
 	case reflect.Pointer:
 		if src.IsNil() {
@@ -41,7 +63,12 @@ func copyValue(dst, src reflect.Value, origins map[allium.Node]allium.Node) {
 		dst.Set(p)
 		if origins != nil {
 			if n, ok := src.Interface().(allium.Node); ok {
-				origins[p.Interface().(allium.Node)] = n
+				if origins.through {
+					n = origins.m[n]
+				}
+				if n != nil {
+					origins.m[p.Interface().(allium.Node)] = n
+				}
 			}
 		}
 	case reflect.Interface:

@@ -171,7 +171,7 @@ func (c *comparison) run() {
 		c.rn[i] = &renamer{}
 	}
 	if !c.wholeKinds {
-		splitDiscriminated(c.mods)
+		splitDiscriminated(c.mods, c.origins)
 	}
 	c.alignTypes()
 	c.alignMembersAndConfig()

@@ -52,6 +52,10 @@ type unit struct {
 	// from (guardedOutcomes), so a shared outcome can be written under the
 	// part of it the shared rule does not require (guardUnshared).
 	guardConds []allium.Expr
+	// ownText, set on clauses, prints the clause as the variant's own spec
+	// writes it, given the map from the renamed copy to the variant's
+	// constructs; "" when a part of it cannot be found there.
+	ownText func(orig func(allium.Node) allium.Node) string
 }
 
 // group is one aligned construct: at most one unit per variant.

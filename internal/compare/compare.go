@@ -36,8 +36,9 @@ type Options struct {
 // variant's own name (clauses: requires#N in the variant's numbering;
 // triggers: as the summary names them). Value is the variant's default for
 // a config parameter, its type for a field or relationship, its values for
-// an enum, its text (after renaming to canonical names) for a clause, the
-// trigger kind for a trigger.
+// an enum, its normal form (after renaming to canonical names: what it is
+// matched on, not a quote; the report quotes the variant's own text) for a
+// clause, the trigger kind for a trigger.
 type Presence struct {
 	Variant   string `json:"variant"`
 	Present   bool   `json:"present"`
@@ -54,6 +55,7 @@ type Aligned struct {
 	Variants []Presence `json:"variants"`
 
 	texts      []string   // per variant: printed text after renaming
+	owns       []string   // per variant: the same as its own spec writes it ("" when not found)
 	provs      []*provRef // per variant: where it stands
 	parents    []string   // per variant: the local name of the owner
 	sharedText string     // the text kept in the shared spec
@@ -155,17 +157,21 @@ type comparison struct {
 	// lifetimeNames are the names the shared spec gives those of them
 	// fewer than the quorum declare: the field they bound's (generalLifetime).
 	lifetimeNames map[string]string
+	// origins map each construct of a renamed copy to the variant's own
+	// (copyWithOrigins), so the report quotes what the variant's spec says.
+	origins []map[allium.Node]allium.Node
 }
 
 func (c *comparison) run() {
 	c.mods = make([]*allium.Module, c.n)
 	c.rn = make([]*renamer, c.n)
+	c.origins = make([]map[allium.Node]allium.Node, c.n)
 	for i, v := range c.vs {
-		c.mods[i] = deepCopy(v.Module)
+		c.mods[i], c.origins[i] = copyWithOrigins(v.Module)
 		c.rn[i] = &renamer{}
 	}
 	if !c.wholeKinds {
-		splitDiscriminated(c.mods)
+		splitDiscriminated(c.mods, c.origins)
 	}
 	c.alignTypes()
 	c.alignMembersAndConfig()
@@ -1202,6 +1208,14 @@ func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]deri
 	add := func(s, whole allium.Stmt, part, parts int, kind, local string, f *allium.For) {
 		u := &unit{v: v, parent: rule, seq: len(out), node: s, forOf: f, prov: whole.Info().Prov, pos: whole.Info().Pos,
 			kind: kind, local: local, whole: whole, part: part, parts: parts}
+		u.ownText = func(orig func(allium.Node) allium.Node) string {
+			w, _ := orig(whole).(allium.Stmt)
+			own := ownPart(w, part, parts)
+			if own == nil {
+				return ""
+			}
+			return ownForHead(f, orig) + printBare(own)
+		}
 		u.text = printBare(s)
 		u.key = clauseKey(expandDerived(s, derived))
 		u.readsDerived = u.key != clauseKey(s)
@@ -1247,6 +1261,7 @@ func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]deri
 					add(p, p, 0, 1, summary.KindRequires, "requires#"+strconv.Itoa(req), f)
 					out[len(out)-1].text += "  (written " + head + ")"
 					out[len(out)-1].guard = true
+					out[len(out)-1].ownText = ownGuardPart(x, f, i, -1)
 				}
 				for _, st := range br.Body {
 					ens++
@@ -1255,6 +1270,7 @@ func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]deri
 					add(p, p, 0, 1, summary.KindEnsures, "ensures#"+strconv.Itoa(ens), f)
 					out[len(out)-1].text += "  (written " + head + ")"
 					out[len(out)-1].guardConds = conjuncts(br.Cond)
+					out[len(out)-1].ownText = ownGuardPart(x, f, -1, indexOf(br.Body, st))
 				}
 				continue
 			}
@@ -1295,6 +1311,77 @@ func clauseUnits(v int, rule string, body []allium.Stmt, derived map[string]deri
 	}
 	walk(body, nil)
 	return out
+}
+
+// ownPart is the part-th of parts of the variant's own clause w, split
+// like clauseUnits splits the renamed copy; nil when w is not found or
+// splits otherwise.
+func ownPart(w allium.Stmt, part, parts int) allium.Stmt {
+	if w == nil || parts <= 1 {
+		return w
+	}
+	switch x := w.(type) {
+	case *allium.Requires:
+		if cs := conjuncts(x.Cond); len(cs) == parts {
+			return &allium.Requires{Meta: x.Meta, Cond: cs[part]}
+		}
+	case *allium.Ensures:
+		if len(x.Body) == parts {
+			return &allium.Ensures{Meta: x.Meta, Body: []allium.Stmt{x.Body[part]}}
+		}
+	}
+	return nil
+}
+
+// ownForHead is the head of the variant's own rule-level for a clause
+// stands in ("for s in user.sessions: "), "" outside one.
+func ownForHead(f *allium.For, orig func(allium.Node) allium.Node) string {
+	if f == nil {
+		return ""
+	}
+	if of, ok := orig(f).(*allium.For); ok {
+		return "for " + of.Var + " in " + allium.ExprString(of.Coll) + ": "
+	}
+	// Not found: a marker no spec holds rather than the renamed head.
+	return "for ?: "
+}
+
+// ownGuardPart prints, as the variant writes it, the cond-th conjunct of
+// the guard of `ensures: if C: ...` (as a requires) or, when cond < 0, the
+// stmt-th statement under it (as an ensures), with the guard the clause is
+// written under.
+func ownGuardPart(x *allium.Ensures, f *allium.For, cond, stmt int) func(func(allium.Node) allium.Node) string {
+	return func(orig func(allium.Node) allium.Node) string {
+		oe, ok := orig(x).(*allium.Ensures)
+		if !ok || len(oe.Body) != 1 {
+			return ""
+		}
+		oif, ok := oe.Body[0].(*allium.If)
+		if !ok || len(oif.Branches) != 1 {
+			return ""
+		}
+		br := oif.Branches[0]
+		var part allium.Stmt
+		cs := conjuncts(br.Cond)
+		switch {
+		case cond >= 0 && cond < len(cs):
+			part = &allium.Requires{Cond: cs[cond]}
+		case cond < 0 && stmt >= 0 && stmt < len(br.Body):
+			part = &allium.Ensures{Body: []allium.Stmt{br.Body[stmt]}}
+		default:
+			return ""
+		}
+		return ownForHead(f, orig) + printBare(part) + "  (written ensures: if " + oneLine(allium.ExprString(br.Cond)) + ": ...)"
+	}
+}
+
+func indexOf(list []allium.Stmt, s allium.Stmt) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // liftGuard reports whether variant v's rule in group g writes its only

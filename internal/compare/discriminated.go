@@ -25,8 +25,13 @@ import (
 // argument. E stays declared, as the variant has it, when anything still
 // names it (a field of its type, a lookup, a creation with no literal
 // kind); otherwise it goes. Only working copies change: the report quotes
-// the variants' creations under the entity they align with.
-func splitDiscriminated(mods []*allium.Module) {
+// the variants' creations as they write them (Token.created(kind: access,
+// ...)), under the entity they align with.
+//
+// origins, when given, maps the new entities' members to the variant's own
+// (copyWithOrigins): the report quotes them as the variant's E declares
+// them.
+func splitDiscriminated(mods []*allium.Module, origins []map[allium.Node]allium.Node) {
 	declared := make([]map[string]bool, len(mods))
 	for v, m := range mods {
 		declared[v] = map[string]bool{}
@@ -61,7 +66,11 @@ func splitDiscriminated(mods []*allium.Module) {
 				// "access or refresh"), not what one kind is.
 				sub.Doc, sub.Comment = nil, ""
 				sub.Members = nil
-				for _, mem := range deepCopy(e).Members {
+				var orig map[allium.Node]allium.Node
+				if origins != nil {
+					orig = origins[v]
+				}
+				for _, mem := range deepCopyKeeping(e, orig).Members {
 					if f, ok := mem.(*allium.Field); ok && f.Name == s.field {
 						continue
 					}

@@ -250,6 +250,17 @@
 // construct's provenance (the service file and line) when the spec has
 // it, else the line in the variant's spec.
 //
+// Alignment reads every variant in the shared spec's names, but the report
+// quotes a variant's text as its own spec writes it (each renamed copy's
+// constructs map back to the variant's, copyWithOrigins), followed by the
+// names it uses for the shared ones: flask-accounts' `not token.used`
+// (here `token` for `reset`, `used` for `used_at`), never the renamed
+// `not reset.used_at`, which no spec holds. Only a construct the alignment
+// made itself is quoted in the shared names, and marked so. A Boolean flag
+// aligned with a Timestamp recording when the same thing happened (`used`,
+// `used_at`) stays aligned, one fact written two ways, and the field's
+// line says how the clauses of one read in the other.
+//
 // # Slices
 //
 // Slice cuts a spec down to one flow: the named rules and the entities,

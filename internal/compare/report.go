@@ -25,8 +25,16 @@ type Difference struct {
 	Name   string `json:"name"`            // canonical
 	Local  string `json:"local,omitempty"` // the variant's name, when it differs
 	// Detail says how the variant differs: its value, its text, or the
-	// shared one it lacks.
-	Detail string `json:"detail,omitempty"`
+	// shared one it lacks. The variant's text is as its own spec writes
+	// it; Renamed pairs its names with the shared spec's where they
+	// differ. Only when the variant's spec holds no such construct (one
+	// alignment made) is Detail in the shared names, and Aligned says so.
+	Detail  string   `json:"detail,omitempty"`
+	Renamed []Rename `json:"renamed,omitempty"`
+	Aligned bool     `json:"in_shared_names,omitempty"`
+	// Note says what a reader of the variant's text needs besides: a
+	// Boolean flag aligned with others' Timestamp (flagNote).
+	Note   string `json:"note,omitempty"`
 	Source string `json:"source,omitempty"` // "path:line" from provenance
 	Line   int    `json:"spec_line,omitempty"`
 }
@@ -83,12 +91,107 @@ type ClauseHeld struct {
 	Lacking []string `json:"lacking,omitempty"`
 }
 
-// Holding is one variant's text of a clause and where it stands.
+// Holding is one variant's text of a clause and where it stands: the text
+// as the variant's spec writes it, with Renamed and Aligned as in
+// Difference.
 type Holding struct {
-	Variant string `json:"variant"`
-	Text    string `json:"text"`
-	Source  string `json:"source,omitempty"`
+	Variant string   `json:"variant"`
+	Text    string   `json:"text"`
+	Renamed []Rename `json:"renamed,omitempty"`
+	Aligned bool     `json:"in_shared_names,omitempty"`
+	Source  string   `json:"source,omitempty"`
 }
+
+// Rename is a name the variant's text uses (Here) where the shared spec's
+// names, which the alignment reads it in, have another (Shared).
+type Rename struct {
+	Here   string `json:"here"`
+	Shared string `json:"shared"`
+}
+
+// variantText is variant v's text of aligned construct a as its spec writes
+// it, with the names the alignment read in the shared spec's; failing that
+// (a construct the alignment made), the text in the shared names, marked.
+func variantText(a *Aligned, v int) (text string, renamed []Rename, inShared bool) {
+	own := a.owns[v]
+	if own == "" {
+		return a.texts[v], nil, a.texts[v] != ""
+	}
+	return own, renames(own, a.texts[v]), false
+}
+
+// renames pairs the names of own with those of shared, the same text after
+// renaming, token by token: the identifiers that differ where everything
+// else agrees. Texts whose shapes differ (an alias the alignment inlined)
+// give no pairs.
+func renames(own, shared string) []Rename {
+	a, b := identTokens(own), identTokens(shared)
+	if len(a) != len(b) {
+		return nil
+	}
+	var out []Rename
+	seen := map[Rename]bool{}
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if !isIdent(a[i]) || !isIdent(b[i]) {
+			return nil
+		}
+		r := Rename{Here: a[i], Shared: b[i]}
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// shown keeps the pairs whose name text, cut short for the report
+// (oneLine), still shows.
+func shown(renamed []Rename, text string) []Rename {
+	var out []Rename
+	toks := identTokens(text)
+	for _, r := range renamed {
+		for _, t := range toks {
+			if t == r.Here {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// identTokens splits printed text into identifiers and single other
+// characters, dropping spaces.
+func identTokens(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t':
+			i++
+		case isIdentByte(c):
+			j := i
+			for j < len(s) && (isIdentByte(s[j]) || s[j] == '#') {
+				j++
+			}
+			out = append(out, s[i:j])
+			i = j
+		default:
+			out = append(out, s[i:i+1])
+			i++
+		}
+	}
+	return out
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isIdent(t string) bool { return t != "" && isIdentByte(t[0]) && (t[0] < '0' || t[0] > '9') }
 
 // ruleClauses returns, for the rule at index i of aligned, the indexes of
 // its clauses (let, requires, ensures).
@@ -153,7 +256,10 @@ func mergeView(r *Result) (merge, differing []RuleMerge) {
 					continue
 				}
 				alike = false
-				held.Held = append(held.Held, Holding{Variant: r.Variants[v], Text: oneLine(cl.texts[v]), Source: location(r, cl, v)})
+				text, renamed, inShared := variantText(cl, v)
+				text = oneLine(text)
+				held.Held = append(held.Held, Holding{Variant: r.Variants[v], Text: text, Renamed: shown(renamed, text),
+					Aligned: inShared, Source: location(r, cl, v)})
 			}
 			if !alike || diff[a.Name] {
 				rm.Clauses = append(rm.Clauses, held)
@@ -214,21 +320,45 @@ func BuildReport(r *Result, opt ReportOptions) Report {
 					}
 				}
 			}
+			var text string
+			if p.Present {
+				text, d.Renamed, d.Aligned = variantText(a, v)
+				text = oneLine(text)
+				d.Renamed = shown(d.Renamed, text)
+			}
+			if p.Present && a.Kind == summary.KindField {
+				d.Note = flagNote(r, a, v)
+			}
 			switch {
 			case p.Present && !a.InShared && a.depth > 0 && clauseWord[a.Kind] != "":
 				// A clause of a rule both sides share: the rule behaves
 				// differently here.
-				d.Detail = clauseWord[a.Kind] + ": " + oneLine(a.texts[v])
+				d.Detail = clauseWord[a.Kind] + ": " + text
 				vr.Differs = append(vr.Differs, d)
 			case p.Present && !a.InShared:
-				d.Detail = oneLine(a.texts[v])
+				d.Detail = text
 				vr.Beyond = append(vr.Beyond, d)
 			case !p.Present && a.InShared:
 				d.Detail = oneLine(a.sharedText)
 				vr.Lacks = append(vr.Lacks, d)
 			case p.Present && a.InShared:
 				if detail, ok := difference(a, v); ok {
-					d.Detail = detail
+					switch a.Kind {
+					case summary.KindField, summary.KindConfig, summary.KindEnum:
+						// A value: a field's type as the variant
+						// declares it (ApiUsage is its UsageQuota), a
+						// config default, an enum's values.
+						d.Detail = detail
+						d.Renamed, d.Aligned = nil, false
+						if a.Kind == summary.KindField && a.owns[v] != "" {
+							d.Detail = oneLine(a.owns[v])
+							d.Renamed = renames(a.owns[v], a.texts[v])
+						}
+					default:
+						// Its text, worded otherwise than the shared
+						// spec's: as the variant writes it.
+						d.Detail = text
+					}
 					vr.Differs = append(vr.Differs, d)
 				}
 			}
@@ -270,6 +400,46 @@ func BuildReport(r *Result, opt ReportOptions) Report {
 		}
 	}
 	return rep
+}
+
+// flagNote says, for a field one variant keeps as a Boolean flag and
+// another as the Timestamp of when it happened, that they were aligned as
+// one fact and how the clauses translate. The alignment keeps them
+// together: flask-accounts' `used: Boolean` (testdata/services/
+// flask_accounts/app/models/tokens.py:15) records what django's
+// `used_at: Timestamp?` does, a reset token spent; its `not token.used` is
+// the others' `reset.used_at = null`. Read without this note, a clause of
+// one quoted beside the other's looks like a type error.
+func flagNote(r *Result, a *Aligned, v int) string {
+	base := func(t string) string { return strings.TrimSuffix(t, "?") }
+	mine := base(a.Variants[v].Value)
+	if mine != "Boolean" && mine != "Timestamp" {
+		return ""
+	}
+	var others []string
+	other := ""
+	for w, q := range a.Variants {
+		if w == v || !q.Present {
+			continue
+		}
+		t := base(q.Value)
+		if (t == "Boolean" || t == "Timestamp") && t != mine {
+			others = append(others, r.Variants[w])
+			if other == "" {
+				other = q.LocalName
+			}
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	name := a.Variants[v].LocalName
+	if mine == "Boolean" {
+		return fmt.Sprintf("aligned as one fact with the Timestamp `%s` of %s: `not %s` reads as `%s = null`",
+			other, strings.Join(others, ", "), name, other)
+	}
+	return fmt.Sprintf("aligned as one fact with the Boolean flag `%s` of %s: `%s = null` reads as `not %s`",
+		other, strings.Join(others, ", "), name, other)
 }
 
 // difference tells how a variant's shared construct differs from the
@@ -323,7 +493,9 @@ func Markdown(r *Result, opt ReportOptions) []byte {
 		fmt.Fprintf(&b, "\nNot compared (failed): %s\n", strings.Join(rep.Missing, ", "))
 	}
 	b.WriteString("\nConstructs are named as in the shared spec; where a variant names one differently its own\n" +
-		"name follows as (here `name`). Locations are the service code's when the spec records provenance.\n")
+		"name follows as (here `name`). A variant's text is quoted as its own spec writes it; where it\n" +
+		"uses names the shared spec calls otherwise, the pairs follow as (here `its name` for `shared name`).\n" +
+		"Locations are the service code's when the spec records provenance.\n")
 	writeMerge(&b, rep)
 	b.WriteString("\n## Similarity\n\nShare of aligned constructs two variants have in common (both / either).\n\n|  |")
 	for _, id := range rep.Variants {
@@ -454,7 +626,23 @@ func writeHolding(b *bytes.Buffer, h Holding) {
 	if h.Source != "" {
 		loc = " — " + h.Source
 	}
-	fmt.Fprintf(b, "  - %s: `%s`%s\n", h.Variant, strings.ReplaceAll(h.Text, "`", "'"), loc)
+	fmt.Fprintf(b, "  - %s: `%s`%s%s\n", h.Variant, strings.ReplaceAll(h.Text, "`", "'"), nameNote(h.Renamed, h.Aligned), loc)
+}
+
+// nameNote says, after a variant's text, which of its names the shared
+// spec calls otherwise, or that the text is in the shared spec's names.
+func nameNote(renamed []Rename, inShared bool) string {
+	if inShared {
+		return " (in the shared spec's names)"
+	}
+	if len(renamed) == 0 {
+		return ""
+	}
+	parts := make([]string, len(renamed))
+	for i, r := range renamed {
+		parts[i] = "`" + r.Here + "` for `" + r.Shared + "`"
+	}
+	return " (here " + strings.Join(parts, ", ") + ")"
 }
 
 var clauseWord = map[string]string{
@@ -481,7 +669,10 @@ func describe(d Difference, file string) string {
 		s += " (here `" + d.Local + "`)"
 	}
 	if d.Detail != "" {
-		s += ": `" + strings.ReplaceAll(d.Detail, "`", "'") + "`"
+		s += ": `" + strings.ReplaceAll(d.Detail, "`", "'") + "`" + nameNote(d.Renamed, d.Aligned)
+	}
+	if d.Note != "" {
+		s += "; " + d.Note
 	}
 	return s + where(d, file)
 }

@@ -26,7 +26,7 @@ func (c *comparison) result() *Result {
 				continue
 			}
 			a := Aligned{Kind: g.kind, Name: g.name, Parent: parent, InShared: g.shared, depth: depth,
-				texts: make([]string, c.n), keys: make([]string, c.n), provs: make([]*provRef, c.n), parents: make([]string, c.n)}
+				texts: make([]string, c.n), owns: make([]string, c.n), keys: make([]string, c.n), provs: make([]*provRef, c.n), parents: make([]string, c.n)}
 			for v, u := range g.members {
 				p := Presence{Variant: c.vs[v].ID}
 				if u != nil {
@@ -43,8 +43,9 @@ func (c *comparison) result() *Result {
 					case g.kind == summary.KindConfig:
 						a.texts[v] = u.typ
 					case g.outcomes != nil:
-						a.texts[v] = outcomeDifference(g, u)
+						a.texts[v] = outcomeDifference(g, u, nil)
 					}
+					a.owns[v] = c.ownText(g, u, a.texts[v])
 					a.provs[v] = &provRef{line: u.pos.Line}
 					if u.prov != nil {
 						a.provs[v].file, a.provs[v].srcLine = u.prov.File, u.prov.Line
@@ -154,13 +155,24 @@ func (r *Result) SharedConstructs(variantID string) []ConstructRef {
 // outcomeDifference describes how a variant's ensures clause departs from
 // the statements the shared spec keeps for it, or returns the shared text
 // when it does not.
-func outcomeDifference(g *group, u *unit) string {
+//
+// With orig, the statements the variant has beyond the shared ones are
+// printed as its own spec writes them (the ones it lacks are the shared
+// spec's); "" when one is not found there.
+func outcomeDifference(g *group, u *unit, orig func(allium.Node) allium.Node) string {
 	have := map[string]bool{}
 	var extra, missing []string
 	for _, st := range u.node.(*allium.Ensures).Body {
 		t := clauseKey(st)
 		have[t] = true
 		if !g.outcomes[t] {
+			if orig != nil {
+				o, ok := orig(st).(allium.Stmt)
+				if !ok {
+					return ""
+				}
+				st = o
+			}
 			extra = append(extra, allium.PrintConstruct(st))
 		}
 	}
@@ -177,9 +189,74 @@ func outcomeDifference(g *group, u *unit) string {
 		parts = append(parts, "does not ensure: "+strings.Join(missing, "; "))
 	}
 	if len(parts) == 0 {
+		if orig != nil {
+			// The variant holds just the shared statements: its own text.
+			return ownClause(u, orig)
+		}
 		return g.text
 	}
 	return strings.Join(parts, "; ")
+}
+
+// ownText is how variant u.v's spec writes what text (the report's text of
+// u after renaming) says: the same form, printed from the variant's own
+// construct. It is "" when the construct was made during alignment (a
+// derived value read as a field, an entity split by kind) and has no
+// counterpart in the variant's spec.
+func (c *comparison) ownText(g *group, u *unit, text string) string {
+	origins := c.origins[u.v]
+	orig := func(n allium.Node) allium.Node {
+		if n == nil {
+			return nil
+		}
+		return origins[n]
+	}
+	if text == "" {
+		return ""
+	}
+	switch {
+	case g.kind == summary.KindRule:
+		r, ok := orig(u.node).(*allium.Rule)
+		if !ok || r.Trigger == nil {
+			return ""
+		}
+		return "when: " + allium.TriggerString(r.Trigger)
+	case g.kind == summary.KindTrigger:
+		if t, ok := orig(u.node).(*allium.Trigger); ok {
+			return triggerKey(t)
+		}
+		return ""
+	case g.kind == summary.KindField:
+		if f, ok := orig(u.node).(*allium.Field); ok {
+			return allium.TypeString(f.Type)
+		}
+		return ""
+	case g.kind == summary.KindConfig:
+		p, ok := orig(u.node).(*allium.ConfigParam)
+		if !ok {
+			return ""
+		}
+		if p.Default != nil && u.value != "" {
+			return allium.TypeString(p.Type) + " = " + allium.ExprString(p.Default)
+		}
+		return allium.TypeString(p.Type)
+	case g.outcomes != nil:
+		return outcomeDifference(g, u, orig)
+	case u.ownText != nil:
+		return ownClause(u, orig)
+	case u.node != nil && text == allium.PrintConstruct(u.node):
+		if n := orig(u.node); n != nil {
+			return allium.PrintConstruct(n)
+		}
+	}
+	return ""
+}
+
+func ownClause(u *unit, orig func(allium.Node) allium.Node) string {
+	if u.ownText == nil {
+		return ""
+	}
+	return u.ownText(orig)
 }
 
 // liveNotes are the notes on the shared spec's choices about rules it

@@ -35,9 +35,34 @@ func (rc *ruleCtx) shapeDump(e *facts.Expr, method string, recv *value, sc *scop
 			skip[n] = true
 		}
 	}
+	setOnly := keywordTrue(e, "exclude_unset")
+	fields := rc.b.shapeFieldsWithBases(recv.shape)
+	if recv.variants != nil {
+		// A union body (union_shapes.go): its dump is known only when
+		// every entry it may hold is one every variant holds alike
+		// (dumpEntries reads the rest as the row's defaults); a dump of
+		// the set fields, only when each such field is the base's, whose
+		// default says whether the request must give it, or required by
+		// every variant.
+		var required map[string]bool
+		var only map[string]string
+		fields, required, only = rc.b.unionFields(recv)
+		for name := range only {
+			if !skip[name] {
+				return nil
+			}
+		}
+		if setOnly {
+			for _, f := range fields {
+				if !skip[f.Name] && !required[f.Name] && !shapeFieldOf(rc.b, recv.shape, f.Name) {
+					return nil
+				}
+			}
+		}
+	}
 	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: e.Line()})
 	var entries []facts.DictEntry
-	for _, f := range rc.b.shapeFieldsWithBases(recv.shape) {
+	for _, f := range fields {
 		if skip[f.Name] || !dumpedField(&f) {
 			continue
 		}
@@ -49,10 +74,6 @@ func (rc *ruleCtx) shapeDump(e *facts.Expr, method string, recv *value, sc *scop
 		return nil
 	}
 	d.SetEntries(entries)
-	setOnly := false
-	if keywordTrue(e, "exclude_unset") {
-		setOnly = true
-	}
 	return &value{kind: vUnknown, parts: []dictPart{{e: d, sc: sc}}, dumped: true, setOnly: setOnly}
 }
 

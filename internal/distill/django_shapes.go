@@ -894,7 +894,7 @@ func (rc *ruleCtx) spreadKeywordList(kws []facts.Keyword, line int, sc *scope, o
 		return kws
 	}
 	v := rc.eval(kw, sc, out, false)
-	if (v.kind != vReqDict && v.kind != vShape) || v.shape == nil {
+	if (v.kind != vReqDict && v.kind != vShape) || v.shape == nil || v.variants != nil {
 		return kws
 	}
 	var spread []facts.Keyword

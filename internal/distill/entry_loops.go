@@ -251,7 +251,7 @@ func (rc *ruleCtx) unrollShapeEntries(s *facts.Stmt, sc *scope, out *[]allium.St
 	key, val := &s.Targets[0].Args()[0], &s.Targets[0].Args()[1]
 	obj := &it.Args()[0]
 	shape := rc.eval(obj, sc, out, false)
-	if key.Kind != facts.ExprName || val.Kind != facts.ExprName || shape.kind != vShape || shape.shape == nil || shape.parts != nil {
+	if key.Kind != facts.ExprName || val.Kind != facts.ExprName || shape.kind != vShape || shape.shape == nil || shape.parts != nil || shape.variants != nil {
 		return false
 	}
 	fields := rc.b.shapeFieldsWithBases(shape.shape)

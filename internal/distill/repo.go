@@ -270,8 +270,8 @@ func (rc *ruleCtx) repositoryCall(e *facts.Expr, method string, recv *value, sc 
 // field order.
 func (rc *ruleCtx) shapeAsDict(x *facts.Expr, ent *entityInfo, keys []facts.Keyword, sc *scope, out *[]allium.Stmt) *facts.Expr {
 	v := rc.eval(x, sc, out, false)
-	if v.kind != vShape || v.shape == nil {
-		return nil
+	if v.kind != vShape || v.shape == nil || v.variants != nil {
+		return nil // a union body's fields are its variant's (union_shapes.go)
 	}
 	d := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprDict, Line: x.Line()})
 	for _, f := range v.shape.class.Fields {

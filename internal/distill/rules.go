@@ -1690,6 +1690,13 @@ func (b *builder) bindHandlerParams(rc *ruleCtx, sc *scope, h *handler) {
 				rc.bindPattern(&p, sc)
 				continue
 			}
+			if base, variants := b.unionShape(h.file, p.Annotation); base != nil {
+				// product_create: ProductCreate, a union of schemas
+				// (polar's product/endpoints.py:136).
+				sc.vars[p.Name] = &value{kind: vShape, shape: base, variants: variants}
+				rc.bindPattern(&p, sc)
+				continue
+			}
 			if cr := b.ix.class(h.file, p.Annotation); cr != nil {
 				if e := b.entByQual[cr.qual()]; e != nil {
 					sc.vars[p.Name] = &value{kind: vEntity, ent: e.name, expr: &allium.Ident{Name: bindingName(p.Name)}, param: bindingName(p.Name)}

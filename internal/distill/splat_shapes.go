@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/distill/distill/internal/allium"
@@ -88,9 +89,18 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 			onlyRequired = true
 		}
 	}
+	fields := rc.b.shapeFieldsWithBases(v.shape)
+	var required map[string]bool
+	var only map[string]string
+	if v.variants != nil {
+		// A union body (union_shapes.go): the fields every variant
+		// declares alike; a field required by all is given even by a
+		// dump of the set fields only.
+		fields, required, only = rc.b.unionFields(v)
+	}
 	var spread []facts.Keyword
-	for _, f := range rc.b.shapeFieldsWithBases(v.shape) {
-		if skip[f.Name] || v.popped[f.Name] || (include != nil && !include[f.Name]) || (onlyRequired && f.Value != nil) {
+	for _, f := range fields {
+		if skip[f.Name] || v.popped[f.Name] || (include != nil && !include[f.Name]) || (onlyRequired && f.Value != nil) || (onlyRequired && required != nil && !required[f.Name]) {
 			continue
 		}
 		if a := ent.attrs[f.Name]; a == nil || a.drop {
@@ -110,12 +120,29 @@ func (rc *ruleCtx) splatShapeKeywords(ent *entityInfo, e *facts.Expr, sc *scope)
 		skip[f.Name] = true
 		spread = append(spread, facts.Keyword{Name: f.Name, Value: val})
 	}
+	// A field only some variants' dump holds is left out, with a note;
+	// the spread stays behind the fields read, so that the row's
+	// defaults are not stated for what it may set.
+	unread := false
+	for _, name := range slices.Sorted(maps.Keys(only)) {
+		if skip[name] || v.popped[name] || (include != nil && !include[name]) {
+			continue
+		}
+		if a := ent.attrs[name]; a == nil || a.drop {
+			continue
+		}
+		unread = true
+		rc.untranslated(sc, e.Line(), LeftOutValue, "the value of "+ent.name+"."+name+", "+only[name]+",")
+	}
 	// The spread fields stand where the spread was written.
 	var kws []facts.Keyword
 	for _, k := range e.Keywords() {
 		if k.Name == "**" {
 			kws = append(kws, spread...)
 			spread = nil
+			if unread {
+				kws = append(kws, k)
+			}
 			continue
 		}
 		kws = append(kws, k)

@@ -46,7 +46,7 @@ func (rc *ruleCtx) validatingConstruction(e *facts.Expr, method string, sc *scop
 // nil when v is no request body of the walk's or was itself built from
 // entries (its parts say what it holds).
 func (rc *ruleCtx) shapeEntries(spread *facts.Expr, v *value, sc *scope) *dictPart {
-	if v.kind != vShape || v.shape == nil || v.parts != nil {
+	if v.kind != vShape || v.shape == nil || v.parts != nil || v.variants != nil {
 		return nil
 	}
 	var entries []facts.DictEntry

@@ -124,7 +124,10 @@ type value struct {
 	// vMessage: headers set by msg["To"] = ...; vShape: its class.
 	headers map[string]allium.Expr
 	shape   *classRef
-	repo    *classRef
+	// variants: vShape: the members of a union body, shape their nearest
+	// common base (union_shapes.go); nil for a body of one class.
+	variants []*classRef
+	repo     *classRef
 	// nestedOf, nestedAs: vShape: the shape whose field nestedAs this
 	// nested shape is (nested_inputs.go).
 	nestedOf *classRef

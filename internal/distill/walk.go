@@ -1002,12 +1002,13 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 	if j == nil {
 		j = rc.b.firstPresentRow(q)
 	}
-	if j == nil {
+	if j == nil && q.scoped == 0 {
 		rc.untranslated(sc, line, LeftOutLookup, "the lookup of "+name)
 		return leftOutRow
 	}
 	if q.scoped > 0 {
-		// The query also holds the row to a scope the spec cannot name
+		// (join refuses such a query too, for its other readers.) The
+		// query also holds the row to a scope the spec cannot name
 		// (a key compared with a value the walk could not read): polar's
 		// customer portal finds an order by its id among the signed-in
 		// customer's only, get_readable_statement adding
@@ -1696,12 +1697,18 @@ func (b *builder) join(q *query) allium.Expr {
 	if q.via != nil || len(q.conds) == 0 {
 		return nil
 	}
-	if q.scoped > 0 && !slices.ContainsFunc(q.conds, func(c qcond) bool { return c.val != nil && !stateValue(c.val) && !b.fieldEnumLiteral(q.ent, c) }) {
-		// Scoping the spec cannot name was left out, and what is left
-		// names no row, only a state (deleted_at = null, status =
-		// succeeded): polar's
-		// get_by_dispute(dispute.id) of a dispute the walk could not read
-		// (support_case/repository.py:298-302) would read as any case.
+	if q.scoped > 0 {
+		// Scoping the spec cannot name was left out: what is left names
+		// other rows. When it names no row, only a state (deleted_at =
+		// null), polar's get_by_dispute(dispute.id) of a dispute the
+		// walk could not read (support_case/repository.py:298-302) read
+		// as any case; when it names one by a key unique only within the
+		// scope, mealie's User.update looked the household up by name
+		// across every group (Household.name == household,
+		// Household.group_id == self.group.id, db/models/users/
+		// users.py:172-180), and polar's customer create required no
+		// customer of any organization to hold the external id
+		// (customer/repository.py:204-211).
 		return nil
 	}
 	if slices.ContainsFunc(q.conds, func(c qcond) bool { return c.fold }) {

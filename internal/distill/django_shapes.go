@@ -990,6 +990,12 @@ func (rc *ruleCtx) hasattrCall(e *facts.Expr, sc *scope, out *[]allium.Stmt) *va
 		rc.touch(x)
 		return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: x.expr, Name: f.name}})
 	}
+	if f := ent.attrs[name]; f != nil && !f.drop && f.typ != nil && !f.typ.Optional {
+		// A field every row has (wger's check_fk_ownership tests
+		// hasattr(owner, 'user') of a routine, utils/viewsets.py:62,
+		// whose user is required, manager/models/routine.py:79): true.
+		return exprValue(&allium.Lit{Kind: allium.LitBool, Text: "true"})
+	}
 	if rel := rc.b.reverseOne(ent, name); rel != "" {
 		rc.touch(x)
 		return exprValue(&allium.Unary{Op: allium.OpExists, X: &allium.Member{X: x.expr, Name: rel}})

@@ -4436,7 +4436,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 	rc.signInByDecorator(fr, call, sc, out)
 	inner := &scope{file: fr.file, vars: map[string]*value{}, depth: depth, stack: append(slices.Clone(sc.stack), q),
 		inlined: true, top: sc.top, under: sc.under, unstated: sc.unstated, cls: fr.class, failWhen: &[]allium.Expr{}, unreadFails: new(int), helper: fr.fn, outAt: out, outStart: len(*out),
-		caller: sc}
+		caller: sc, entryUnder: sc.under}
 	for k, v := range fr.closure {
 		inner.vars[k] = v
 	}
@@ -4494,7 +4494,7 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		assigned = maps.Clone(rc.assigned) // what holds if it refuses
 	}
 	rc.stmts(fr.fn.Body(), inner, out)
-	if flag := successFlag(fr.fn, inner, out); flag != nil {
+	if flag := successFlag(fr.fn, inner, out, rc.unrolled); flag != nil {
 		flag.span = &flagSpan{out: out, outStart: inner.outStart, outEnd: len(*out), bodyStart: bodyAt, bodyEnd: len(rc.body), assigned: assigned}
 		if rc.flags == nil {
 			rc.flags = map[*facts.Expr]*value{}
@@ -4509,7 +4509,14 @@ func (rc *ruleCtx) inline(fr *funcRef, self *value, call *facts.Expr, sc *scope,
 		return randomKey()
 	}
 	if inner.ret != nil && !inner.retMixed {
-		return withFailChecks(inner.ret, inner)
+		r := withFailChecks(inner.ret, inner)
+		if lit := plainLiteralReturn(fr.fn.Body()); lit != nil {
+			// The list itself, for a loop over it (unroll.go).
+			c := *r
+			c.literal, c.literalFile = lit, fr.file
+			return &c
+		}
+		return r
 	}
 	if len(*out) == inner.outStart && len(rc.body) == bodyAt && rc.leftOut == leftOutAt && len(*inner.failWhen) == 0 {
 		// Nothing it does beyond its answer, and that answer the spec

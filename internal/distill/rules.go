@@ -703,7 +703,13 @@ type ruleCtx struct {
 	subjectLookups *[]*query
 	trigger        *allium.Trigger // temporal rules
 	cache          map[evalKey]*value
-	deps           map[string]*value // dependency results by function
+	// unrolled: loops walked once per element of a literal list; a
+	// return in one is a check of the helper, not what the loop finds
+	// (answersInLoop).
+	unrolled map[*facts.Stmt]bool
+	// unrolling counts the unrolled loops the walk is in (unrollJumpingLoop).
+	unrolling int
+	deps      map[string]*value // dependency results by function
 	// subject: what the request's auth subject holds (subjectValue), made
 	// once so that every dependency that takes it sees its session too.
 	subject  *value
@@ -824,6 +830,9 @@ type scope struct {
 	// caller: the scope of the function that called the helper inlined
 	// here (secret_kinds.go reads the caller's other calls of it).
 	caller *scope
+	// entryUnder: an inlined helper's under when it was entered; what
+	// under adds to it are the helper's own conditions (nestedFalseReturn).
+	entryUnder allium.Expr
 }
 
 // setRet records a value the function returns. A None beside a value
@@ -2671,7 +2680,7 @@ func (rc *ruleCtx) credentialName(pname string) string {
 // current_user.id != user_id, then user = User.query.get(user_id), reads
 // current_user != user, and user_id is no parameter of its own.
 func mergeIDParam(rc *ruleCtx, from, to string) {
-	if !rc.paramSet[from] || !rc.paramSet[to] {
+	if from == to || !rc.paramSet[from] || !rc.paramSet[to] {
 		return
 	}
 	rc.params = slices.DeleteFunc(rc.params, func(p string) bool { return p == from })

@@ -25,9 +25,9 @@ import (
 // after an outcome it stated: a flag carrying those checks. nil otherwise,
 // and nil when the caller stated outcomes before calling it (a user
 // created first): those hold whatever the helper answers.
-func successFlag(fn *facts.Function, inner *scope, out *[]allium.Stmt) *value {
+func successFlag(fn *facts.Function, inner *scope, out *[]allium.Stmt, unrolled map[*facts.Stmt]bool) *value {
 	if !inner.retMixed || inner.lateFail || inner.failWhen == nil || len(*inner.failWhen) == 0 || !onlyBoolReturns(fn.Body()) ||
-		answersInLoop(fn.Body()) {
+		answersInLoop(fn.Body(), unrolled) {
 		return nil
 	}
 	if out != inner.outAt || inner.outStart > len(*out) || !onlyLets((*out)[:inner.outStart]) {
@@ -42,13 +42,16 @@ func successFlag(fn *facts.Function, inner *scope, out *[]allium.Stmt) *value {
 // its loop over the lines when one holds a URL, utils/url.py:26-52; read
 // as a success flag, `if contains_url(name): refuse` required every name
 // to be longer than the check's 1000 characters).
-func answersInLoop(body []facts.Stmt) bool {
+//
+// A loop walked once per element of a literal list (unrolled) is no
+// search: each element's return False is a check like one written out.
+func answersInLoop(body []facts.Stmt, unrolled map[*facts.Stmt]bool) bool {
 	found := false
 	facts.Walk(body, func(s *facts.Stmt) bool {
 		if s.Kind == facts.StmtFunction {
 			return false
 		}
-		if (s.Kind == facts.StmtFor || s.Kind == facts.StmtWhile) && returnsInBody(s.Body) {
+		if (s.Kind == facts.StmtFor || s.Kind == facts.StmtWhile) && !unrolled[s] && returnsInBody(s.Body) {
 			found = true
 		}
 		return !found

@@ -253,6 +253,12 @@ type value struct {
 	// items: the values of the extra positional arguments *args holds
 	// (unroll.go), or of a collection of known values (vItems, items.go).
 	items []*value
+	// literal: a list or tuple literal of plain names and constants that a
+	// function of the service returns as it is (get_owner_objects,
+	// wger's manager/api/views.py:449-453), and literalFile the file it is
+	// written in: a loop over it is walked once per element (unroll.go).
+	literal     *facts.Expr
+	literalFile *facts.File
 	// node: what a vNodeType value is beyond its model (graphql_nodes.go).
 	node *nodeTypeValue
 	// elems: the values of the names a helper returns as a tuple

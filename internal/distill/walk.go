@@ -252,7 +252,7 @@ func (rc *ruleCtx) stmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 		return ends
 	case facts.StmtFor:
-		rc.forStmt(s, sc, out)
+		return rc.forStmt(s, sc, out)
 	case facts.StmtWhile:
 		rc.whileStmt(s, sc)
 	case facts.StmtWith:
@@ -916,6 +916,14 @@ func (rc *ruleCtx) bindLookup(name string, v *value, sc *scope, out *[]allium.St
 				return &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: prior}, param: prior}
 			}
 			// User.query.get(user_id): the input id stands for user.
+			if rc.unrolling > 0 {
+				// A row a loop walked once per value finds, bound to the
+				// same local each time (check_fk_ownership's obj, wger's
+				// utils/viewsets.py:51, once for a routine and once for a
+				// day): named by the input that names it, or else by its
+				// entity, the rows stay apart.
+				bn = rc.unrolledRowName(bn, id.Name, q.ent)
+			}
 			if sc.top {
 				// A row found on every path (not in a branch, where
 				// lookups by different ids are alternatives for one row).
@@ -2055,6 +2063,12 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	}
 	fs := rc.logStripped(s) // self.logger.error(...) before return None
 	failing := failReturn(fs, sc) || rc.abortReturn(fs, sc)
+	var within allium.Expr // the helper's own conditions a nested refusal is under
+	if !failing && cond != nil {
+		if local := nestedFalseReturn(fs, sc); local != nil {
+			failing, within = true, local
+		}
+	}
 	if failing && cond == nil {
 		// if (O.isNone(r)) return E.left(...) of a helper's r: this
 		// helper fails whenever that one did.
@@ -2075,6 +2089,9 @@ func (rc *ruleCtx) ifStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		}
 	}
 	if failing {
+		if within != nil {
+			cond = &allium.Binary{Op: allium.OpAnd, X: within, Y: cond}
+		}
 		noteFailCheck(sc, cond)
 		noteLateFail(sc, out)
 		if cond == nil {
@@ -2910,21 +2927,24 @@ func forgetBound(sc *scope, t *facts.Expr) {
 }
 
 // forStmt handles loops over a relationship or a query.
-func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
+func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 	if rc.unrollGivenKeys(s, sc, out) {
-		return
+		return false
 	}
 	if rc.unrollShapeEntries(s, sc, out) {
-		return
+		return false
 	}
 	if rc.unrollKeywordItems(s, sc, out) {
-		return
+		return false
 	}
 	if rc.unrollDumpedItems(s, sc, out) {
-		return
+		return false
 	}
 	if rc.unrollDumpedKeys(s, sc, out) {
-		return
+		return false
+	}
+	if done, ends := rc.unrollJumpingLoop(s, sc, out); done {
+		return ends // unroll.go
 	}
 	if s.Iter() == nil || len(s.Targets) != 1 || s.Targets[0].Kind != facts.ExprName {
 		if rc.loopHasEffects(s) {
@@ -2934,33 +2954,33 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		rc.rowsFilledInBody(sc, s)
 		rc.forgetLoopLocals(sc, s)
 		unreadLoopReturns(s, sc)
-		return
+		return false
 	}
 	if rc.unrollLiteralLoop(s, sc, out) {
-		return
+		return false
 	}
 	it := rc.eval(s.Iter(), sc, out, false)
 	if it.resetUsers != "" {
 		rc.resetUsersLoop(s, it, sc, out)
-		return
+		return false
 	}
 	if rc.unrollItems(s, it, sc, out) {
-		return
+		return false
 	}
 	varName := bindingName(s.Targets[0].Name())
 	if it.kind != vQuery || it.q == nil || varName == "" {
 		rc.unfollowedLoop(s, sc)
-		return
+		return false
 	}
 	if it.q.flat {
 		rc.projectedLoop(s, it.q, sc, out)
-		return
+		return false
 	}
 	if rc.findFirst(s, it, sc, out) {
-		return
+		return false
 	}
 	if rc.h.job && rc.trigger == nil && rc.temporalLoop(it.q, varName, s.Body, sc, s.Line()) {
-		return
+		return false
 	}
 	coll := rc.b.collection(it.q, varName)
 	if coll == nil {
@@ -2968,7 +2988,7 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 			rc.b.stats.EffectsSeen++ // a handler that writes here writes state
 		}
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop over a query")
-		return
+		return false
 	}
 	inner := *sc
 	inner.top, inner.under = false, nil
@@ -2982,9 +3002,10 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) {
 		// Nothing done per row but lookups (a task run per webhook whose
 		// sending the spec cannot state: plane's webhook_activity,
 		// bgtasks/webhook_task.py): no loop to state.
-		return
+		return false
 	}
 	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: varName, Coll: coll, Body: body})
+	return false
 }
 
 // projectedLoop reads a loop over the values of one column of a query's

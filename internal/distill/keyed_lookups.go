@@ -36,7 +36,13 @@ func (rc *ruleCtx) columnLocal(x *facts.Expr, ent string, sc *scope) string {
 	if v == nil || v.kind != vExpr || v.ent != ent {
 		return ""
 	}
-	m, ok := v.expr.(*allium.Member)
+	return modelColumn(v.expr, ent)
+}
+
+// modelColumn is the field x names when it is a column of the model class
+// ent written out (User.email); "" for any other expression.
+func modelColumn(x allium.Expr, ent string) string {
+	m, ok := x.(*allium.Member)
 	if !ok {
 		return ""
 	}
@@ -82,14 +88,7 @@ func (rc *ruleCtx) calledColumn(x *facts.Expr, ent string, sc *scope) string {
 	if v == nil || v.kind != vExpr || v.ent != ent || v.param != "column" || len(scratch) > 0 {
 		return ""
 	}
-	m, ok := v.expr.(*allium.Member)
-	if !ok {
-		return ""
-	}
-	if id, ok := m.X.(*allium.Ident); !ok || id.Name != ent {
-		return ""
-	}
-	return m.Name
+	return modelColumn(v.expr, ent)
 }
 
 // tableColumn reads a column taken from a model class's table by its

@@ -1,6 +1,7 @@
 package distill
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,5 +122,79 @@ def close_case(id: int, db = Depends(get_db)):
 				t.Errorf("want %q above CloseCase:\n%s", tc.want, text)
 			}
 		})
+	}
+}
+
+// TestCallableObjectDependency: a route dependency that is an object of a
+// service class whose __call__ is no list of permission classes (a
+// bearer-token scheme of the service's own, JWTBearer(HTTPBearer), whose
+// call refuses a missing or undecodable token) still guards the route:
+// the rule says so above it and the guard is counted as left out, where
+// the route had read as open to anyone with nothing said.
+func TestCallableObjectDependency(t *testing.T) {
+	files := map[string]string{
+		"app/models.py": `
+from sqlalchemy import String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+class Base(DeclarativeBase):
+    pass
+class Note(Base):
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(String(200))
+`,
+		"app/auth.py": `
+from fastapi import Request, HTTPException
+from fastapi.security import HTTPBearer
+from app.tokens import decode_jwt
+class JWTBearer(HTTPBearer):
+    def __init__(self, auto_error: bool = True):
+        super().__init__(auto_error=auto_error)
+    async def __call__(self, request: Request):
+        credentials = await super().__call__(request)
+        if not credentials:
+            raise HTTPException(status_code=403, detail="Invalid authorization code.")
+        if not decode_jwt(credentials.credentials):
+            raise HTTPException(status_code=403, detail="Invalid token or expired token.")
+        return credentials.credentials
+`,
+		"app/tokens.py": `
+import jwt
+def decode_jwt(token):
+    try:
+        return jwt.decode(token, "secret", algorithms=["HS256"])
+    except Exception:
+        return None
+`,
+		"app/views.py": `
+from fastapi import APIRouter, Depends
+from app.auth import JWTBearer
+from app.models import Note
+router = APIRouter()
+def get_session():
+    pass
+@router.post("/notes", dependencies=[Depends(JWTBearer())])
+def create_note(text: str, session=Depends(get_session)):
+    session.add(Note(text=text))
+    session.commit()
+`,
+	}
+	d := New(Options{})
+	defer d.Close()
+	out := distilText(t, d, files)
+	var r *allium.Rule
+	for _, x := range out.Module.Rules {
+		if x.Name == "CreateNote" {
+			r = x
+		}
+	}
+	if r == nil {
+		t.Fatalf("no rule CreateNote")
+	}
+	if !slices.ContainsFunc(r.Doc, func(l string) bool { return strings.Contains(l, "who may call it: the checks of JWTBearer") }) {
+		t.Errorf("CreateNote says nothing of JWTBearer's checks: %q", r.Doc)
+	}
+	if out.Stats.LeftOut[LeftOutGuard] == 0 {
+		t.Errorf("JWTBearer's checks are not counted as a guard left out: %v", out.Stats.LeftOut)
 	}
 }

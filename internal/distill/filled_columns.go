@@ -34,7 +34,7 @@ func (rc *ruleCtx) completeShape(form *value) bool {
 			if en.Key == nil || en.Key.Kind != facts.ExprString {
 				return false // a spread: what it gives is not read
 			}
-			if catalog.Match(sh.PartialKeywords, en.Key.Value()) && (en.Value.Kind != facts.ExprBool || en.Value.Value() != "false") {
+			if rc.partialEntry(en) {
 				return false
 			}
 		}
@@ -106,12 +106,16 @@ func (rc *ruleCtx) partialShape(form *value) bool {
 			continue
 		}
 		for i := range part.e.Entries() {
-			en := &part.e.Entries()[i]
-			if en.Key != nil && en.Key.Kind == facts.ExprString && catalog.Match(sh.PartialKeywords, en.Key.Value()) &&
-				(en.Value.Kind != facts.ExprBool || en.Value.Value() != "false") {
+			if en := &part.e.Entries()[i]; en.Key != nil && en.Key.Kind == facts.ExprString && rc.partialEntry(en) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// partialEntry reports a constructor keyword of a shape (an entry of its
+// parts) of catalog shapes.partial_keywords not given a literal false.
+func (rc *ruleCtx) partialEntry(en *facts.DictEntry) bool {
+	return catalog.Match(rc.b.lang.Shapes.PartialKeywords, en.Key.Value()) && !isFalseLit(&en.Value)
 }

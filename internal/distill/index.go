@@ -109,6 +109,15 @@ type namesKey struct {
 	module, raw, resolved string
 }
 
+// keyOfNames is the namesKey of e read in file f (nil: in no file).
+func keyOfNames(f *facts.File, e *facts.Expr) namesKey {
+	key := namesKey{inFile: f != nil, raw: e.Raw(), resolved: e.Resolved()}
+	if f != nil {
+		key.module = f.Module
+	}
+	return key
+}
+
 // setClass, setFunc and setConst define a name in the index after
 // newIndex; what was memoized is forgotten.
 func (ix *index) setClass(name string, c *classRef) {
@@ -626,10 +635,7 @@ func (ix *index) names(f *facts.File, e *facts.Expr) []string {
 	if e == nil || e.Raw() == "" {
 		return nil
 	}
-	key := namesKey{inFile: f != nil, raw: e.Raw(), resolved: e.Resolved()}
-	if f != nil {
-		key.module = f.Module
-	}
+	key := keyOfNames(f, e)
 	ix.fresh()
 	if out, ok := ix.namesMemo[key]; ok {
 		return out
@@ -668,10 +674,7 @@ func (ix *index) class(f *facts.File, e *facts.Expr) *classRef {
 	if e == nil || e.Raw() == "" || e.Kind == facts.ExprCall && ix.factoryBases[e] != nil {
 		return ix.classThrough(f, e, 0)
 	}
-	key := namesKey{inFile: f != nil, raw: e.Raw(), resolved: e.Resolved()}
-	if f != nil {
-		key.module = f.Module
-	}
+	key := keyOfNames(f, e)
 	ix.fresh()
 	if c, ok := ix.classOfMemo[key]; ok {
 		return c

@@ -2,6 +2,7 @@ package distill
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/distill/distill/internal/facts"
@@ -158,7 +159,7 @@ func (b *builder) roleSet(pc *classRef, depth int) (attr string, lits []string, 
 		}
 		attr = a
 		for _, l := range ls {
-			if !containsStr(lits, l) {
+			if !slices.Contains(lits, l) {
 				lits = append(lits, l)
 			}
 		}
@@ -200,7 +201,7 @@ func (b *builder) roleSet(pc *classRef, depth int) (attr string, lits []string, 
 			// if not permission: if self.role == E.lit: return True
 			in := &s.Body[0]
 			if in.Kind != facts.StmtIf || len(in.Else()) != 0 || len(in.Body) != 1 || !one(in.Cond) ||
-				in.Body[0].Kind != facts.StmtReturn || in.Body[0].Value == nil || !isBool(in.Body[0].Value, "true") {
+				in.Body[0].Kind != facts.StmtReturn || in.Body[0].Value == nil || !isTrueLit(in.Body[0].Value) {
 				return "", nil, false
 			}
 		default:
@@ -208,15 +209,6 @@ func (b *builder) roleSet(pc *classRef, depth int) (attr string, lits []string, 
 		}
 	}
 	return attr, lits, attr != "" && len(lits) > 0
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // checkMethod is the method a check class's constructor asks and refuses
@@ -259,13 +251,13 @@ func (b *builder) anyOfClasses(_ *facts.File, cf *facts.File, e *facts.Expr) []*
 	body := fr.fn.Body()
 
 	if len(body) != 2 || body[0].Kind != facts.StmtFor || len(body[0].Body) != 1 || body[0].Body[0].Kind != facts.StmtTry ||
-		body[1].Kind != facts.StmtReturn || body[1].Value == nil || !isBool(body[1].Value, "false") {
+		body[1].Kind != facts.StmtReturn || body[1].Value == nil || !isFalseLit(body[1].Value) {
 		return nil
 	}
 	try := &body[0].Body[0]
 	made := &try.Body[0]
 	if len(try.Body) != 2 || made.Kind != facts.StmtExpr || made.Value == nil || made.Value.Kind != facts.ExprCall || made.Value.X == nil ||
-		len(body[0].Targets) != 1 || made.Value.X.Raw() != body[0].Targets[0].Raw() || try.Body[1].Kind != facts.StmtReturn || try.Body[1].Value == nil || !isBool(try.Body[1].Value, "true") {
+		len(body[0].Targets) != 1 || made.Value.X.Raw() != body[0].Targets[0].Raw() || try.Body[1].Kind != facts.StmtReturn || try.Body[1].Value == nil || !isTrueLit(try.Body[1].Value) {
 		return nil
 	}
 	for _, h := range try.Handlers() {
@@ -298,11 +290,6 @@ func (b *builder) anyOfClasses(_ *facts.File, cf *facts.File, e *facts.Expr) []*
 		out = append(out, c)
 	}
 	return out
-}
-
-// isBool reports e is the Boolean literal v ("true" or "false").
-func isBool(e *facts.Expr, v string) bool {
-	return e != nil && e.Kind == facts.ExprBool && e.Value() == v
 }
 
 // orList writes a, b or c.

@@ -68,6 +68,17 @@ func boolLiteral(e *facts.Expr) (value, ok bool) {
 	return e.Value() == "true", true
 }
 
+// isTrueLit and isFalseLit report e the literal True, or False.
+func isTrueLit(e *facts.Expr) bool {
+	v, ok := boolLiteral(e)
+	return ok && v
+}
+
+func isFalseLit(e *facts.Expr) bool {
+	v, ok := boolLiteral(e)
+	return ok && !v
+}
+
 // projectSettings are the module constants, by name, of the file that
 // defines the catalog's installed_apps settings (a Django project's
 // settings.py). It is nil when the catalog names no settings object, when

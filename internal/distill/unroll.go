@@ -411,8 +411,19 @@ func refusingReturns(body []facts.Stmt, sc *scope) bool {
 // and a try whose handler continues takes the rest as its else (it runs
 // when the try body raised nothing), each other handler that goes on
 // taking it too. false when a continue sits where this cannot be done (a
-// with block, a try body or finally).
+// with block, a try body or finally), or when the statements copied into
+// the ways out would pass maxContinueCopies (blocks that continue on both
+// sides, one after another, double what follows each time).
 func withoutContinues(list []facts.Stmt) ([]facts.Stmt, bool) {
+	budget := maxContinueCopies
+	return rewriteContinues(list, &budget)
+}
+
+// maxContinueCopies bounds the statements withoutContinues copies.
+const maxContinueCopies = 512
+
+// rewriteContinues is withoutContinues spending budget on each copy.
+func rewriteContinues(list []facts.Stmt, budget *int) ([]facts.Stmt, bool) {
 	for i := range list {
 		s := &list[i]
 		if s.Kind == facts.StmtContinue {
@@ -424,9 +435,12 @@ func withoutContinues(list []facts.Stmt) ([]facts.Stmt, bool) {
 		rest := list[i+1:]
 		join := func(branch []facts.Stmt) ([]facts.Stmt, bool) {
 			if endsFlow(branch) {
-				return withoutContinues(branch)
+				return rewriteContinues(branch, budget)
 			}
-			return withoutContinues(append(append([]facts.Stmt{}, branch...), rest...))
+			if *budget -= len(rest); *budget < 0 {
+				return nil, false
+			}
+			return rewriteContinues(append(append([]facts.Stmt{}, branch...), rest...), budget)
 		}
 		switch s.Kind {
 		case facts.StmtIf:
@@ -517,7 +531,7 @@ func nestedFalseReturn(s *facts.Stmt, sc *scope) allium.Expr {
 		return nil
 	}
 	r := &s.Body[0]
-	if r.Kind != facts.StmtReturn || r.Value == nil || r.Value.Kind != facts.ExprBool || r.Value.Value() != "false" {
+	if r.Kind != facts.StmtReturn || !isFalseLit(r.Value) {
 		return nil
 	}
 	var local []allium.Expr

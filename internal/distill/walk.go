@@ -2990,11 +2990,24 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		rc.untranslated(sc, s.Line(), LeftOutLoop, "a loop over a query")
 		return false
 	}
+	rc.rowLoop(s, it.q.ent, varName, coll, sc, out, func(inner *scope, row *value) bool {
+		inner.vars[s.Targets[0].Name()] = row
+		return true
+	})
+	return false
+}
+
+// rowLoop states loop s as a for over coll, each row of ent named
+// varName: bind says what the loop's names are in the body's scope, given
+// the row (false: the loop is not followed, and nothing is stated).
+func (rc *ruleCtx) rowLoop(s *facts.Stmt, ent, varName string, coll allium.Expr, sc *scope, out *[]allium.Stmt, bind func(inner *scope, row *value) bool) bool {
 	inner := *sc
 	inner.top, inner.under = false, nil
 	inner.vars = cloneVars(sc.vars)
-	row := &value{kind: vEntity, ent: it.q.ent, expr: &allium.Ident{Name: varName}}
-	inner.vars[s.Targets[0].Name()] = row
+	row := &value{kind: vEntity, ent: ent, expr: &allium.Ident{Name: varName}}
+	if !bind(&inner, row) {
+		return false
+	}
 	var body []allium.Stmt
 	rc.stmts(skipsRead(s.Body), &inner, &body)
 	forgetKeptRow(sc, row)
@@ -3002,10 +3015,10 @@ func (rc *ruleCtx) forStmt(s *facts.Stmt, sc *scope, out *[]allium.Stmt) bool {
 		// Nothing done per row but lookups (a task run per webhook whose
 		// sending the spec cannot state: plane's webhook_activity,
 		// bgtasks/webhook_task.py): no loop to state.
-		return false
+		return true
 	}
 	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: varName, Coll: coll, Body: body})
-	return false
+	return true
 }
 
 // projectedLoop reads a loop over the values of one column of a query's
@@ -3030,25 +3043,20 @@ func (rc *ruleCtx) projectedLoop(s *facts.Stmt, q *query, sc *scope, out *[]alli
 		rc.unfollowedLoop(s, sc)
 		return
 	}
-	inner := *sc
-	inner.top, inner.under = false, nil
-	inner.vars = cloneVars(sc.vars)
-	row := &value{kind: vEntity, ent: q.ent, expr: &allium.Ident{Name: rowName}}
-	inner.vars[rowName] = row
-	var scratch []allium.Stmt
-	col := rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: rowName, Raw: rowName, Line: s.Line()}), Name: q.column, Line: s.Line()}), &inner, &scratch)
-	if col.kind == vUnknown || len(scratch) > 0 {
+	followed := rc.rowLoop(s, q.ent, rowName, coll, sc, out, func(inner *scope, row *value) bool {
+		inner.vars[rowName] = row
+		var scratch []allium.Stmt
+		name := facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprName, Name: rowName, Raw: rowName, Line: s.Line()})
+		col := rc.evalAttr(facts.NewExprPtr(facts.ExprSpec{Kind: facts.ExprAttr, X: name, Name: q.column, Line: s.Line()}), inner, &scratch)
+		if col.kind == vUnknown || len(scratch) > 0 {
+			return false
+		}
+		inner.vars[target] = col
+		return true
+	})
+	if !followed {
 		rc.unfollowedLoop(s, sc)
-		return
 	}
-	inner.vars[target] = col
-	var body []allium.Stmt
-	rc.stmts(skipsRead(s.Body), &inner, &body)
-	forgetKeptRow(sc, row)
-	if !slices.ContainsFunc(body, func(st allium.Stmt) bool { _, let := st.(*allium.Let); return !let }) {
-		return
-	}
-	*out = append(*out, &allium.For{Meta: rc.b.meta(sc.file, s.Line()), Var: rowName, Coll: coll, Body: body})
 }
 
 // A loop's row kept on an object the loop does not own outlives the
